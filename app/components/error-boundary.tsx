@@ -1,0 +1,28 @@
+import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
+
+const TITLES: Record<number, string> = {
+  400: 'That request could not be understood',
+  403: 'You do not have access to this page',
+  404: 'We could not find that page',
+  409: 'That cannot be done right now',
+  429: 'Too many attempts',
+}
+
+/** One look for every error status, rendered inside the layout. */
+export function GeneralErrorBoundary() {
+  const error = useRouteError()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const detail = isRouteErrorResponse(error) && typeof error.data === 'string' ? error.data : null
+  const title = TITLES[status] ?? 'Something went wrong on our side'
+  return (
+    <section className="error-panel" aria-labelledby="error-title">
+      <p className="error-panel__status">Error {status}</p>
+      <h1 id="error-title">{title}</h1>
+      {detail ? <p>{detail}</p> : null}
+      {status === 500 ? <p>The problem has been logged. Please try again in a moment.</p> : null}
+      <p>
+        <Link to="/">Go to the home page</Link>
+      </p>
+    </section>
+  )
+}

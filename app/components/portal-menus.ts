@@ -1,0 +1,30 @@
+import type { Role } from '~/models/enums'
+
+export type MenuItem = { to: string; label: string; end?: boolean }
+
+/**
+ * Each portal's sidebar. An item is listed only once its page works; later issues add
+ * Messages, Projects, Payments, Security and the rest as they are delivered.
+ */
+export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
+  client: [
+    { to: '/client', label: 'Dashboard', end: true },
+    { to: '/settings', label: 'Settings' },
+  ],
+  freelancer: [
+    { to: '/freelancer', label: 'Dashboard', end: true },
+    { to: '/settings', label: 'Settings' },
+  ],
+  admin: [
+    { to: '/admin', label: 'Dashboard', end: true },
+    { to: '/admin/users', label: 'Users' },
+    { to: '/admin/outbox', label: 'Outbox' },
+    { to: '/settings', label: 'Settings' },
+  ],
+}
+
+export const PORTAL_NAMES: Record<Role, string> = {
+  client: 'Client portal',
+  freelancer: 'Freelancer portal',
+  admin: 'Admin portal',
+}

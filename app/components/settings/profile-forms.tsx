@@ -1,0 +1,93 @@
+import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import type { z } from 'zod'
+import { Field, SelectField, TextareaField } from '~/components/ui/field'
+import {
+  AdminProfileSchema,
+  ClientProfileSchema,
+  FreelancerProfileSchema,
+  PROFILE_CURRENCIES,
+} from '~/services/accounts/profile-schemas'
+import { SKILLS } from '~/services/marketplace/skills-taxonomy'
+
+type FormProps = { lastResult?: SubmissionResult<string[]> | null; defaultValue: Record<string, string> }
+
+function useProfileForm<Schema extends z.ZodObject>(schema: Schema, { lastResult, defaultValue }: FormProps) {
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    id: 'profile',
+    lastResult,
+    defaultValue: defaultValue as DefaultValue<z.input<Schema>>,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+}
+
+function SaveButton() {
+  return (
+    <button type="submit" className="button button--primary">
+      Save profile
+    </button>
+  )
+}
+
+export function AdminProfileForm(props: FormProps) {
+  const [form, fields] = useProfileForm(AdminProfileSchema, props)
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <Field label="Full name" meta={fields.name} autoComplete="name" />
+      <SaveButton />
+    </Form>
+  )
+}
+
+export function ClientProfileForm(props: FormProps) {
+  const [form, fields] = useProfileForm(ClientProfileSchema, props)
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <Field label="Full name" meta={fields.name} autoComplete="name" />
+      <Field label="Company" meta={fields.company} autoComplete="organization" hint="Shown to freelancers on your projects." />
+      <SaveButton />
+    </Form>
+  )
+}
+
+const EXPERIENCE_OPTIONS = [
+  { value: 'entry', label: 'Entry level' },
+  { value: 'intermediate', label: 'Intermediate' },
+  { value: 'expert', label: 'Expert' },
+]
+
+export function FreelancerProfileForm(props: FormProps) {
+  const [form, fields] = useProfileForm(FreelancerProfileSchema, props)
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <Field label="Full name" meta={fields.name} autoComplete="name" />
+      <Field label="Headline" meta={fields.headline} hint="One line clients read first, e.g. “React developer for SaaS dashboards”." />
+      <TextareaField label="About you" meta={fields.bio} rows={6} />
+      <div className="field-row">
+        <Field label="Hourly rate" meta={fields.hourlyRate} inputMode="decimal" />
+        <SelectField
+          label="Currency"
+          meta={fields.currency}
+          options={PROFILE_CURRENCIES.map((code) => ({ value: code, label: code }))}
+        />
+      </div>
+      <SelectField label="Experience level" meta={fields.experienceLevel} options={EXPERIENCE_OPTIONS} />
+      <Field
+        label="Skills"
+        meta={fields.skills}
+        list="skill-names"
+        hint="Separate skills with commas, e.g. React, TypeScript, Node.js."
+      />
+      <datalist id="skill-names">
+        {SKILLS.map((skill) => (
+          <option key={skill} value={skill} />
+        ))}
+      </datalist>
+      <SaveButton />
+    </Form>
+  )
+}

@@ -1,0 +1,33 @@
+import { Form } from '@remix-run/react'
+import type { Theme } from '~/utils/theme.server'
+
+const THEME_LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', system: 'System' }
+
+/** The theme switch is a plain form post, so it works without JavaScript. */
+export function SiteFooter({ theme, returnTo }: { theme: Theme; returnTo: string }) {
+  return (
+    <footer className="site-footer">
+      <p>© 2026 MegiLance. One published fee: 10% on released milestones, nothing hidden.</p>
+      <Form method="post" action="/theme" className="theme-switch" aria-label="Colour theme">
+        <input type="hidden" name="redirectTo" value={returnTo} />
+        <span className="theme-switch__label" id="theme-switch-label">
+          Theme
+        </span>
+        <div role="group" aria-labelledby="theme-switch-label" className="segmented">
+          {(Object.keys(THEME_LABELS) as Theme[]).map((option) => (
+            <button
+              key={option}
+              type="submit"
+              name="theme"
+              value={option}
+              aria-pressed={theme === option}
+              className="segmented__option"
+            >
+              {THEME_LABELS[option]}
+            </button>
+          ))}
+        </div>
+      </Form>
+    </footer>
+  )
+}

@@ -1,0 +1,126 @@
+import {
+  getCollectionProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type FieldMetadata,
+} from '@conform-to/react'
+import type { InputHTMLAttributes, ReactNode } from 'react'
+
+type Meta = FieldMetadata<string | number | undefined, Record<string, unknown>, string[]>
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  if (!errors?.length) return null
+  return (
+    <ul id={id} className="field__errors">
+      {errors.map((error) => (
+        <li key={error}>{error}</li>
+      ))}
+    </ul>
+  )
+}
+
+function Hint({ id, children }: { id: string; children?: ReactNode }) {
+  return children ? (
+    <p id={id} className="field__hint">
+      {children}
+    </p>
+  ) : null
+}
+
+type InputType = 'text' | 'email' | 'password' | 'number' | 'search' | 'tel' | 'url'
+
+/** A labelled input with its hint and errors, wired for screen readers. */
+export function Field({
+  label,
+  meta,
+  type = 'text',
+  hint,
+  ...rest
+}: {
+  label: string
+  meta: Meta
+  type?: InputType
+  hint?: ReactNode
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'name' | 'id'>) {
+  const hintId = `${meta.id}-hint`
+  const input = getInputProps(meta, { type, value: type !== 'password' })
+  const describedBy = [input['aria-describedby'], hint ? hintId : undefined].filter(Boolean).join(' ') || undefined
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <input {...input} {...rest} aria-describedby={describedBy} />
+      <Hint id={hintId}>{hint}</Hint>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}
+
+export function TextareaField({ label, meta, hint, rows = 5 }: { label: string; meta: Meta; hint?: ReactNode; rows?: number }) {
+  const hintId = `${meta.id}-hint`
+  const textarea = getTextareaProps(meta)
+  const describedBy = [textarea['aria-describedby'], hint ? hintId : undefined].filter(Boolean).join(' ') || undefined
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <textarea {...textarea} rows={rows} aria-describedby={describedBy} />
+      <Hint id={hintId}>{hint}</Hint>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}
+
+export function SelectField({
+  label,
+  meta,
+  options,
+}: {
+  label: string
+  meta: Meta
+  options: ReadonlyArray<{ value: string; label: string }>
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <select {...getSelectProps(meta)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}
+
+/** Radio buttons in a fieldset whose legend names the choice. */
+export function RadioGroup({
+  legend,
+  meta,
+  options,
+}: {
+  legend: string
+  meta: Meta
+  options: ReadonlyArray<{ value: string; label: string; description?: string }>
+}) {
+  const collection = getCollectionProps(meta, { type: 'radio', options: options.map((option) => option.value) })
+  return (
+    <fieldset className="field choice-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+      <legend>{legend}</legend>
+      {collection.map((props) => {
+        const option = options.find((candidate) => candidate.value === props.value)
+        return (
+          <label key={props.key} className="choice">
+            <input {...props} key={undefined} />
+            <span>
+              <span className="choice__label">{option?.label}</span>
+              {option?.description ? <span className="choice__description">{option.description}</span> : null}
+            </span>
+          </label>
+        )
+      })}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </fieldset>
+  )
+}

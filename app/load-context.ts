@@ -1,0 +1,10 @@
+/** What the Node server hands every loader and action. */
+export type MegiLanceContext = {
+  cspNonce: string
+  /** The caller's IP, from X-Forwarded-For only when TRUST_PROXY is set. */
+  clientIp: string | null
+}
+
+declare module '@remix-run/node' {
+  interface AppLoadContext extends MegiLanceContext {}
+}

@@ -1,0 +1,50 @@
+import { eq, inArray } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { clientProfiles, freelancerProfiles, freelancerSkills, skills } from './schema'
+
+export type FreelancerProfile = typeof freelancerProfiles.$inferSelect
+export type ClientProfile = typeof clientProfiles.$inferSelect
+
+export async function findFreelancerProfile(userId: string) {
+  const db = getDb()
+  const profile = db.select().from(freelancerProfiles).where(eq(freelancerProfiles.userId, userId)).get()
+  if (!profile) return undefined
+  const skillRows = db
+    .select({ id: skills.id, name: skills.name })
+    .from(freelancerSkills)
+    .innerJoin(skills, eq(skills.id, freelancerSkills.skillId))
+    .where(eq(freelancerSkills.userId, userId))
+    .orderBy(skills.name)
+    .all()
+  return { ...profile, skills: skillRows }
+}
+
+export async function findClientProfile(userId: string): Promise<ClientProfile | undefined> {
+  return getDb().select().from(clientProfiles).where(eq(clientProfiles.userId, userId)).get()
+}
+
+export async function updateFreelancerProfile(
+  userId: string,
+  values: Pick<FreelancerProfile, 'headline' | 'bio' | 'hourlyRateMinor' | 'currency' | 'experienceLevel'>,
+): Promise<void> {
+  getDb().update(freelancerProfiles).set(values).where(eq(freelancerProfiles.userId, userId)).run()
+}
+
+export async function updateClientProfile(userId: string, values: Pick<ClientProfile, 'company'>): Promise<void> {
+  getDb().update(clientProfiles).set(values).where(eq(clientProfiles.userId, userId)).run()
+}
+
+/** Returns the ids of the named skills, creating the ones that do not exist yet. */
+export async function ensureSkills(names: string[]): Promise<Map<string, number>> {
+  const db = getDb()
+  if (names.length) db.insert(skills).values(names.map((name) => ({ name }))).onConflictDoNothing().run()
+  const rows = names.length ? db.select().from(skills).where(inArray(skills.name, names)).all() : []
+  return new Map(rows.map((row) => [row.name, row.id]))
+}
+
+export async function replaceFreelancerSkills(userId: string, skillIds: number[]): Promise<void> {
+  getDb().transaction((tx) => {
+    tx.delete(freelancerSkills).where(eq(freelancerSkills.userId, userId)).run()
+    if (skillIds.length) tx.insert(freelancerSkills).values(skillIds.map((skillId) => ({ userId, skillId }))).run()
+  })
+}

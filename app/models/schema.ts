@@ -1,0 +1,3 @@
+export * from './schema/accounts'
+export * from './schema/marketplace'
+export * from './schema/email'

@@ -1,0 +1,118 @@
+import { and, count, desc, eq, gte, isNotNull, isNull, or, type SQL } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { containsText } from './sql-helpers.server'
+import { clientProfiles, freelancerProfiles, users, type Role } from './schema'
+
+export type User = typeof users.$inferSelect
+/** What the app passes around for the signed-in person: never the password hash. */
+export type SessionUser = Pick<User, 'id' | 'email' | 'name' | 'role'>
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase()
+}
+
+export async function findUserByEmail(email: string): Promise<User | undefined> {
+  return getDb().select().from(users).where(eq(users.email, normalizeEmail(email))).get()
+}
+
+export async function findUserById(id: string): Promise<User | undefined> {
+  return getDb().select().from(users).where(eq(users.id, id)).get()
+}
+
+export async function emailExists(email: string): Promise<boolean> {
+  return (await findUserByEmail(email)) !== undefined
+}
+
+/** Creates the user and the empty profile that goes with the role, in one transaction. */
+export async function insertUser(input: {
+  email: string
+  name: string
+  role: Role
+  passwordHash: string
+}): Promise<User> {
+  const db = getDb()
+  return db.transaction((tx) => {
+    const user = tx
+      .insert(users)
+      .values({ id: crypto.randomUUID(), ...input, email: normalizeEmail(input.email) })
+      .returning()
+      .get()
+    if (input.role === 'freelancer') tx.insert(freelancerProfiles).values({ userId: user.id }).run()
+    if (input.role === 'client') tx.insert(clientProfiles).values({ userId: user.id }).run()
+    return user
+  })
+}
+
+export async function updateUserName(userId: string, name: string): Promise<void> {
+  getDb().update(users).set({ name }).where(eq(users.id, userId)).run()
+}
+
+export async function updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
+  getDb().update(users).set({ passwordHash }).where(eq(users.id, userId)).run()
+}
+
+export async function setUserRole(userId: string, role: Role): Promise<void> {
+  getDb().update(users).set({ role }).where(eq(users.id, userId)).run()
+}
+
+export async function blockUser(userId: string, reason: string): Promise<void> {
+  getDb().update(users).set({ blockedAt: new Date(), blockedReason: reason }).where(eq(users.id, userId)).run()
+}
+
+export async function unblockUser(userId: string): Promise<void> {
+  getDb().update(users).set({ blockedAt: null, blockedReason: null }).where(eq(users.id, userId)).run()
+}
+
+export type UserListFilter = {
+  query?: string
+  role?: Role
+  status?: 'active' | 'blocked'
+  page: number
+  pageSize: number
+}
+
+export async function listUsers(filter: UserListFilter) {
+  const conditions: SQL[] = []
+  if (filter.query) {
+    const match = or(containsText(users.email, filter.query), containsText(users.name, filter.query))
+    if (match) conditions.push(match)
+  }
+  if (filter.role) conditions.push(eq(users.role, filter.role))
+  if (filter.status === 'blocked') conditions.push(isNotNull(users.blockedAt))
+  if (filter.status === 'active') conditions.push(isNull(users.blockedAt))
+  const where = conditions.length ? and(...conditions) : undefined
+  const db = getDb()
+  const rows = db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      blockedAt: users.blockedAt,
+      blockedReason: users.blockedReason,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(where)
+    .orderBy(desc(users.createdAt), users.email)
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .all()
+  const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0
+  return { rows, total }
+}
+
+export async function countUsersByRole(): Promise<Record<Role, number>> {
+  const rows = getDb().select({ role: users.role, n: count() }).from(users).groupBy(users.role).all()
+  const result: Record<Role, number> = { client: 0, freelancer: 0, admin: 0 }
+  for (const row of rows) result[row.role] = row.n
+  return result
+}
+
+export async function countUsersSince(since: Date): Promise<number> {
+  return getDb().select({ n: count() }).from(users).where(gte(users.createdAt, since)).get()?.n ?? 0
+}
+
+export async function countBlockedUsers(): Promise<number> {
+  return getDb().select({ n: count() }).from(users).where(isNotNull(users.blockedAt)).get()?.n ?? 0
+}

@@ -1,0 +1,80 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { SiteFooter } from '~/components/site-footer'
+import { SiteHeader } from '~/components/site-header'
+import { ToastBanner } from '~/components/toast-banner'
+import appStyles from '~/styles/app.css'
+import { getOptionalSession } from '~/utils/auth.server'
+import { useNonce } from '~/utils/nonce'
+import { readTheme } from '~/utils/theme.server'
+import { popToast } from '~/utils/toast.server'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: appStyles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [
+  { title: 'MegiLance — freelancing with fees you can see' },
+  { name: 'description', content: 'Hire freelancers or find work with one published fee, escrow for every milestone and rankings you can check.' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [session, theme, { toast, setCookie }] = await Promise.all([
+    getOptionalSession(request),
+    readTheme(request),
+    popToast(request),
+  ])
+  return json(
+    { user: session?.user ?? null, theme, toast },
+    { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
+  )
+}
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>('root')
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
+  const data = useRootData()
+  const location = useLocation()
+  const theme = data?.theme ?? 'system'
+  return (
+    <html lang="en" data-theme={theme}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content={theme === 'system' ? 'light dark' : theme} />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader user={data?.user ?? null} />
+        {data?.toast ? <ToastBanner toast={data.toast} /> : null}
+        {children}
+        <SiteFooter theme={theme} returnTo={`${location.pathname}${location.search}`} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="page page--narrow">
+      <GeneralErrorBoundary />
+    </main>
+  )
+}

@@ -1,0 +1,54 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData } from '@remix-run/react'
+import { Field } from '~/components/ui/field'
+import { requestPasswordReset, RESET_CODE_MINUTES } from '~/services/accounts/password-reset.server'
+import { ForgotPasswordSchema } from '~/services/accounts/schemas'
+import { requireAnonymous } from '~/utils/auth.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Reset your password · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  await requestPasswordReset(submission.value.email)
+  // The same answer whether or not the account exists.
+  return redirectWithToast(`/reset-password?${new URLSearchParams({ email: submission.value.email })}`, {
+    kind: 'info',
+    message: `If an account uses that email, a reset code is on its way. It expires in ${RESET_CODE_MINUTES} minutes.`,
+  })
+}
+
+export default function ForgotPassword() {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'forgot-password',
+    lastResult,
+    constraint: getZodConstraint(ForgotPasswordSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
+  })
+  return (
+    <>
+      <h1>Reset your password</h1>
+      <p className="muted">Enter the email you signed up with and we will send you a one-time code.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
+        <button type="submit" className="button button--primary button--block">
+          Send reset code
+        </button>
+      </Form>
+      <p className="auth-card__alt">
+        Remembered it? <Link to="/sign-in">Sign in</Link>
+      </p>
+    </>
+  )
+}

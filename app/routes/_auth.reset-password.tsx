@@ -1,0 +1,69 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { Field } from '~/components/ui/field'
+import { completePasswordReset } from '~/services/accounts/password-reset.server'
+import { ResetPasswordSchema } from '~/services/accounts/schemas'
+import { requireAnonymous } from '~/utils/auth.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Choose a new password · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema })
+  if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  const result = await completePasswordReset(submission.value)
+  if (!result.ok) {
+    return json(submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: ['password'] }), {
+      status: 400,
+    })
+  }
+  return redirectWithToast('/sign-in', {
+    kind: 'success',
+    message: 'Your password was changed and other devices were signed out. Sign in with the new password.',
+  })
+}
+
+export default function ResetPassword() {
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const [form, fields] = useForm({
+    id: 'reset-password',
+    lastResult,
+    defaultValue: { email: searchParams.get('email') ?? '' },
+    constraint: getZodConstraint(ResetPasswordSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+  })
+  return (
+    <>
+      <h1>Choose a new password</h1>
+      <p className="muted">Enter the 8-digit code from the email and your new password.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
+        <Field label="Reset code" meta={fields.code} inputMode="numeric" autoComplete="one-time-code" />
+        <Field
+          label="New password"
+          meta={fields.password}
+          type="password"
+          autoComplete="new-password"
+          hint="At least 8 characters. Common passwords are refused."
+        />
+        <button type="submit" className="button button--primary button--block">
+          Change password
+        </button>
+      </Form>
+      <p className="auth-card__alt">
+        No email? <Link to="/forgot-password">Send a new code</Link>
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,75 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { ErrorList, Field } from '~/components/ui/field'
+import { SignInRefused } from '~/services/accounts/accounts.server'
+import { SignInSchema } from '~/services/accounts/schemas'
+import { startSession } from '~/services/accounts/sessions.server'
+import { authenticator, PORTAL_HOME, requireAnonymous } from '~/utils/auth.server'
+import { safeRedirect } from '~/utils/safe-redirect'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Sign in · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const submission = parseWithZod(await request.clone().formData(), { schema: SignInSchema })
+  if (submission.status !== 'success') {
+    return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  }
+  try {
+    const user = await authenticator.authenticate('password', request)
+    const sessionCookie = await startSession(user.id, request, context.clientIp)
+    return redirectWithToast(
+      safeRedirect(submission.value.redirectTo, PORTAL_HOME[user.role]),
+      { kind: 'success', message: `Signed in as ${user.email}.` },
+      { headers: { 'Set-Cookie': sessionCookie } },
+    )
+  } catch (error) {
+    if (!(error instanceof SignInRefused)) throw error
+    return json(submission.reply({ formErrors: [error.message], hideFields: ['password'] }), {
+      status: error.reason === 'blocked' ? 403 : 400,
+    })
+  }
+}
+
+export default function SignIn() {
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const [form, fields] = useForm({
+    id: 'sign-in',
+    lastResult,
+    constraint: getZodConstraint(SignInSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+  })
+  return (
+    <>
+      <h1>Sign in</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
+        <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
+        <div role="alert" className="form-alert" hidden={!form.errors?.length}>
+          <ErrorList id={form.errorId} errors={form.errors} />
+        </div>
+        <button type="submit" className="button button--primary button--block">
+          Sign in
+        </button>
+      </Form>
+      <p className="auth-card__alt">
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p className="auth-card__alt">
+        New to MegiLance? <Link to="/sign-up">Create an account</Link>
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,81 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { ErrorList, Field, RadioGroup } from '~/components/ui/field'
+import { registerUser } from '~/services/accounts/accounts.server'
+import { SignUpSchema } from '~/services/accounts/schemas'
+import { startSession } from '~/services/accounts/sessions.server'
+import { PORTAL_HOME, requireAnonymous } from '~/utils/auth.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Create your account · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const submission = parseWithZod(await request.formData(), { schema: SignUpSchema })
+  if (submission.status !== 'success') {
+    return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  }
+  const result = await registerUser(submission.value)
+  if (!result.ok) {
+    return json(submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: ['password'] }), {
+      status: 400,
+    })
+  }
+  const sessionCookie = await startSession(result.user.id, request, context.clientIp)
+  return redirectWithToast(
+    PORTAL_HOME[result.user.role],
+    { kind: 'success', message: `Welcome to MegiLance, ${result.user.name}. Your account is ready.` },
+    { headers: { 'Set-Cookie': sessionCookie } },
+  )
+}
+
+const ROLE_OPTIONS = [
+  { value: 'client', label: 'I want to hire', description: 'Post projects and pay through escrow.' },
+  { value: 'freelancer', label: 'I want to work', description: 'Find projects and get paid on approval.' },
+] as const
+
+export default function SignUp() {
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const [form, fields] = useForm({
+    id: 'sign-up',
+    lastResult,
+    defaultValue: { role: searchParams.get('role') ?? undefined },
+    constraint: getZodConstraint(SignUpSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
+  })
+  return (
+    <>
+      <h1>Create your account</h1>
+      <p className="muted">Free to join. The only fee is 10% on released milestones, shown before you commit.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <RadioGroup legend="How will you use MegiLance?" meta={fields.role} options={ROLE_OPTIONS} />
+        <Field label="Full name" meta={fields.name} autoComplete="name" />
+        <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
+        <Field
+          label="Password"
+          meta={fields.password}
+          type="password"
+          autoComplete="new-password"
+          hint="At least 8 characters. Common passwords are refused."
+        />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className="button button--primary button--block">
+          Create account
+        </button>
+      </Form>
+      <p className="auth-card__alt">
+        Already have an account? <Link to="/sign-in">Sign in</Link>
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,78 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { z } from 'zod'
+import { Pagination } from '~/components/ui/pagination'
+import { listOutbox } from '~/models/outbox.server'
+import { isEmailSandboxed } from '~/services/email/mailer.server'
+import { requireRole } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Outbox · Admin · MegiLance' }]
+
+const PAGE_SIZE = 30
+const FilterSchema = z.object({
+  to: z.string().trim().max(254).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const { rows, total } = await listOutbox({ to: filter.to, page: filter.page, pageSize: PAGE_SIZE })
+  return json({ filter, rows, total, sandboxed: isEmailSandboxed() })
+}
+
+export default function AdminOutbox() {
+  const { filter, rows, total, sandboxed } = useLoaderData<typeof loader>()
+  const location = useLocation()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Outbox</h1>
+        <p className="muted">
+          {sandboxed
+            ? 'Sandbox: no SMTP server is configured (SMTP_URL), so emails are kept here instead of being sent.'
+            : 'Every email sent through SMTP, with its delivery status.'}
+        </p>
+      </header>
+      <Form method="get" className="filters card" role="search" aria-label="Find emails">
+        <div className="field">
+          <label htmlFor="outbox-to">Recipient</label>
+          <input id="outbox-to" name="to" type="search" defaultValue={filter.to ?? ''} />
+        </div>
+        <button type="submit" className="button button--primary">
+          Search
+        </button>
+      </Form>
+      <div className="table-wrap card">
+        <table>
+          <caption className="visually-hidden">Emails, newest first ({total})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Sent</th>
+              <th scope="col">To</th>
+              <th scope="col">Subject</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((message) => (
+              <tr key={message.id}>
+                <td>{formatDateTime(message.createdAt)}</td>
+                <td>{message.to}</td>
+                <td>
+                  <Link to={`/admin/outbox/${message.id}`}>{message.subject}</Link>
+                </td>
+                <td>
+                  <span className={`badge badge--${message.status}`}>{message.status}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? <p className="muted empty">No emails yet.</p> : null}
+      </div>
+      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} search={location.search} />
+    </>
+  )
+}

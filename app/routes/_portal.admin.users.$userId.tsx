@@ -1,0 +1,95 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { TextareaField } from '~/components/ui/field'
+import { findUserById } from '~/models/users.server'
+import { blockAccount, unblockAccount } from '~/services/accounts/accounts.server'
+import { BlockUserSchema } from '~/services/admin/user-admin-schemas'
+import { requireRole } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/format'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? 'User'} · Admin · MegiLance` }]
+
+async function loadUser(userId: string | undefined) {
+  const user = userId ? await findUserById(userId) : undefined
+  if (!user) throw new Response('No user has this id.', { status: 404 })
+  return user
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const { passwordHash: _hidden, ...user } = await loadUser(params.userId)
+  return json({ user })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireRole(request, 'admin')
+  const user = await loadUser(params.userId)
+  const submission = parseWithZod(await request.formData(), { schema: BlockUserSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  if (submission.value.intent === 'block') {
+    if (user.role === 'admin') {
+      return json(submission.reply({ formErrors: ['Admins cannot be blocked. Change their role first.'] }), { status: 409 })
+    }
+    await blockAccount(user.id, submission.value.reason)
+    return redirectWithToast(`/admin/users/${user.id}`, { kind: 'success', message: `${user.name} is blocked and signed out.` })
+  }
+  await unblockAccount(user.id)
+  return redirectWithToast(`/admin/users/${user.id}`, { kind: 'success', message: `${user.name} can sign in again.` })
+}
+
+export default function AdminUser() {
+  const { user } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'block-user',
+    lastResult,
+    constraint: getZodConstraint(BlockUserSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: BlockUserSchema }),
+  })
+  return (
+    <>
+      <p>
+        <Link to="/admin/users">← All users</Link>
+      </p>
+      <header className="page-header">
+        <h1>{user.name}</h1>
+        <p className="muted">
+          {user.email} · <span className="capitalize">{user.role}</span> · joined {formatDateTime(user.createdAt)}
+        </p>
+      </header>
+      <section className="card" aria-labelledby="access-heading">
+        <h2 id="access-heading">Access</h2>
+        {user.blockedAt ? (
+          <>
+            <p>
+              <span className="badge badge--blocked">Blocked</span> since {formatDateTime(user.blockedAt)}.
+            </p>
+            <p>
+              Reason shown to the user: <q>{user.blockedReason}</q>
+            </p>
+            <Form method="post">
+              <button type="submit" name="intent" value="unblock" className="button button--secondary">
+                Unblock user
+              </button>
+            </Form>
+          </>
+        ) : user.role === 'admin' ? (
+          <p className="muted">Admins cannot be blocked.</p>
+        ) : (
+          <Form method="post" {...getFormProps(form)} className="form-stack">
+            <p className="muted">Blocking signs the user out everywhere. They see this reason when they try to sign in, and by email.</p>
+            <TextareaField label="Reason for blocking" meta={fields.reason} rows={3} />
+            {form.errors?.length ? <p role="alert" className="form-alert">{form.errors.join(' ')}</p> : null}
+            <button type="submit" name="intent" value="block" className="button button--danger">
+              Block user
+            </button>
+          </Form>
+        )}
+      </section>
+    </>
+  )
+}

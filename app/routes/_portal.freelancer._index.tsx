@@ -1,0 +1,68 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { ProjectSummary } from '~/components/project-summary'
+import { Stat } from '~/components/ui/stat'
+import { getFreelancerDashboard } from '~/services/marketplace/dashboards.server'
+import { requireRole } from '~/utils/auth.server'
+import { formatMoney } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Freelancer dashboard · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'freelancer')
+  return json({ name: user.name, ...(await getFreelancerDashboard(user.id)) })
+}
+
+export default function FreelancerDashboard() {
+  const { name, profile, completeness, matches } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Dashboard</h1>
+        <p className="muted">Welcome back, {name}.</p>
+      </header>
+      <dl className="stats">
+        <Stat label="Profile complete" value={`${completeness.percent}%`} />
+        <Stat
+          label="Hourly rate"
+          value={profile.hourlyRateMinor ? formatMoney(profile.hourlyRateMinor, profile.currency) : 'Not set'}
+        />
+        <Stat label="Open projects for your skills" value={matches.total} />
+      </dl>
+      {completeness.missing.length ? (
+        <section className="card" aria-labelledby="profile-steps">
+          <h2 id="profile-steps">Finish your profile</h2>
+          <p className="muted">Clients see complete profiles first. Still to do:</p>
+          <ul className="checklist">
+            {completeness.missing.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/settings" className="button button--secondary">
+              Edit profile
+            </Link>
+          </p>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="matching-projects">
+        <h2 id="matching-projects">New projects that need your skills</h2>
+        {matches.rows.length ? (
+          <ul className="list">
+            {matches.rows.map((project) => (
+              <li key={project.id}>
+                <ProjectSummary project={project} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">
+            {profile.skills.length
+              ? 'No open project asks for your skills right now.'
+              : 'Add skills to your profile to see projects that match them.'}
+          </p>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,64 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { Field } from '~/components/ui/field'
+import { changePassword } from '~/services/accounts/accounts.server'
+import { ChangePasswordSchema } from '~/services/accounts/schemas'
+import { requireSession } from '~/utils/auth.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword']
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSession(request)
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, sessionId } = await requireSession(request)
+  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
+  if (submission.status !== 'success') return json(submission.reply({ hideFields: PASSWORD_FIELDS }), { status: 400 })
+  const result = await changePassword(user.id, submission.value, sessionId)
+  if (!result.ok) {
+    return json(submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: PASSWORD_FIELDS }), {
+      status: 400,
+    })
+  }
+  return redirectWithToast('/settings/password', {
+    kind: 'success',
+    message: 'Your password is changed. Your other devices were signed out.',
+  })
+}
+
+export default function PasswordSettings() {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'change-password',
+    lastResult,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  })
+  return (
+    <>
+      <h2>Password</h2>
+      <p className="muted">Changing your password signs out every other device.</p>
+      <Form method="post" {...getFormProps(form)} className="form-stack">
+        <Field label="Current password" meta={fields.currentPassword} type="password" autoComplete="current-password" />
+        <Field
+          label="New password"
+          meta={fields.newPassword}
+          type="password"
+          autoComplete="new-password"
+          hint="At least 8 characters. Common passwords are refused."
+        />
+        <Field label="Repeat new password" meta={fields.confirmPassword} type="password" autoComplete="new-password" />
+        <button type="submit" className="button button--primary">
+          Change password
+        </button>
+      </Form>
+    </>
+  )
+}

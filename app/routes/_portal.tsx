@@ -1,0 +1,37 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { PortalShell } from '~/components/portal-shell'
+import { requireUser } from '~/utils/auth.server'
+
+/** Every portal page needs a signed-in user; each child checks its own role. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  return json({ role: user.role })
+}
+
+export default function PortalLayout() {
+  const { role } = useLoaderData<typeof loader>()
+  return (
+    <PortalShell role={role}>
+      <Outlet />
+    </PortalShell>
+  )
+}
+
+/** Errors of portal pages (403, 404…) keep the portal's menu around them. */
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<typeof loader>('routes/_portal')
+  if (!data) {
+    return (
+      <main id="main" className="page page--narrow">
+        <GeneralErrorBoundary />
+      </main>
+    )
+  }
+  return (
+    <PortalShell role={data.role}>
+      <GeneralErrorBoundary />
+    </PortalShell>
+  )
+}

@@ -1,0 +1,10 @@
+import { json } from '@remix-run/node'
+import { checkDatabase } from '~/models/db.server'
+
+export async function loader() {
+  const database = await checkDatabase()
+  return json(
+    { status: database ? 'ok' : 'unavailable', database },
+    { status: database ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
+  )
+}

@@ -1,0 +1,105 @@
+import {
+  blockUser,
+  emailExists,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  unblockUser,
+  updatePasswordHash,
+  type SessionUser,
+} from '~/models/users.server'
+import { sendEmail } from '~/services/email/mailer.server'
+import {
+  accountBlockedEmail,
+  accountUnblockedEmail,
+  passwordChangedEmail,
+  welcomeEmail,
+} from '~/services/email/templates'
+import { hashPassword, isCommonPassword, verifyPassword } from './passwords.server'
+import { endAllSessions } from './sessions.server'
+
+export const COMMON_PASSWORD_MESSAGE = 'This password is too common; choose one that is harder to guess'
+
+export type SignUpInput = { role: 'client' | 'freelancer'; name: string; email: string; password: string }
+
+export async function registerUser(
+  input: SignUpInput,
+): Promise<{ ok: true; user: SessionUser } | { ok: false; field: 'email' | 'password'; message: string }> {
+  if (isCommonPassword(input.password)) return { ok: false, field: 'password', message: COMMON_PASSWORD_MESSAGE }
+  if (await emailExists(input.email)) {
+    return { ok: false, field: 'email', message: 'An account with this email already exists. Sign in instead.' }
+  }
+  const user = await insertUser({
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+  })
+  await sendEmail(welcomeEmail(user.email, user.name, input.role))
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } }
+}
+
+export class SignInRefused extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'credentials' | 'blocked',
+  ) {
+    super(message)
+  }
+}
+
+// Verifying against a real hash when the email is unknown keeps the timing the same.
+let decoyHash: Promise<string> | undefined
+
+/** Checks email and password; throws SignInRefused with a message for the person signing in. */
+export async function verifyCredentials(email: string, password: string): Promise<SessionUser> {
+  const user = await findUserByEmail(email)
+  decoyHash ??= hashPassword('decoy password for unknown accounts')
+  const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password)
+  if (!user || !valid) throw new SignInRefused('The email or password is not right.', 'credentials')
+  if (user.blockedAt) {
+    throw new SignInRefused(`This account is blocked. Reason given: ${user.blockedReason ?? 'none'}`, 'blocked')
+  }
+  return { id: user.id, email: user.email, name: user.name, role: user.role }
+}
+
+/** Sets a new password and signs out every other session of the user. */
+export async function setPassword(userId: string, password: string, keepSessionId?: string): Promise<void> {
+  const user = await findUserById(userId)
+  if (!user) throw new Error(`No user ${userId}`)
+  await updatePasswordHash(userId, await hashPassword(password))
+  await endAllSessions(userId, keepSessionId)
+  await sendEmail(passwordChangedEmail(user.email, user.name))
+}
+
+export async function changePassword(
+  userId: string,
+  input: { currentPassword: string; newPassword: string },
+  sessionId: string,
+): Promise<{ ok: true } | { ok: false; field: 'currentPassword' | 'newPassword'; message: string }> {
+  const user = await findUserById(userId)
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { ok: false, field: 'currentPassword', message: 'Your current password is not right' }
+  }
+  if (isCommonPassword(input.newPassword)) return { ok: false, field: 'newPassword', message: COMMON_PASSWORD_MESSAGE }
+  await setPassword(userId, input.newPassword, sessionId)
+  return { ok: true }
+}
+
+/** Blocks the user, ends all their sessions and tells them why. */
+export async function blockAccount(userId: string, reason: string): Promise<boolean> {
+  const user = await findUserById(userId)
+  if (!user || user.role === 'admin') return false
+  await blockUser(userId, reason)
+  await endAllSessions(userId)
+  await sendEmail(accountBlockedEmail(user.email, user.name, reason))
+  return true
+}
+
+export async function unblockAccount(userId: string): Promise<boolean> {
+  const user = await findUserById(userId)
+  if (!user?.blockedAt) return false
+  await unblockUser(userId)
+  await sendEmail(accountUnblockedEmail(user.email, user.name))
+  return true
+}

@@ -1,0 +1,63 @@
+import crypto from 'node:crypto'
+import {
+  consumePasswordReset,
+  findActivePasswordReset,
+  recordPasswordResetAttempt,
+  replacePasswordReset,
+} from '~/models/password-resets.server'
+import { findUserByEmail } from '~/models/users.server'
+import { sendEmail } from '~/services/email/mailer.server'
+import { passwordResetEmail } from '~/services/email/templates'
+import { COMMON_PASSWORD_MESSAGE, setPassword } from './accounts.server'
+import { isCommonPassword } from './passwords.server'
+
+export const RESET_CODE_MINUTES = 15
+export const RESET_MAX_ATTEMPTS = 5
+
+function hashCode(code: string): string {
+  return crypto.createHash('sha256').update(code).digest('hex')
+}
+
+export function generateResetCode(): string {
+  return crypto.randomInt(0, 100_000_000).toString().padStart(8, '0')
+}
+
+/** Emails a code when the account exists; says nothing either way so accounts cannot be probed. */
+export async function requestPasswordReset(email: string, now = new Date()): Promise<void> {
+  const user = await findUserByEmail(email)
+  if (!user || user.blockedAt) return
+  const code = generateResetCode()
+  await replacePasswordReset({
+    id: crypto.randomUUID(),
+    userId: user.id,
+    codeHash: hashCode(code),
+    expiresAt: new Date(now.getTime() + RESET_CODE_MINUTES * 60_000),
+    createdAt: now,
+  })
+  await sendEmail(passwordResetEmail(user.email, user.name, code, RESET_CODE_MINUTES))
+}
+
+export type ResetResult = { ok: true } | { ok: false; field: 'code' | 'password'; message: string }
+
+export async function completePasswordReset(
+  input: { email: string; code: string; password: string },
+  now = new Date(),
+): Promise<ResetResult> {
+  const invalid: ResetResult = {
+    ok: false,
+    field: 'code',
+    message: 'This code is not valid. Check the latest email, or ask for a new code.',
+  }
+  const user = await findUserByEmail(input.email)
+  const reset = user && !user.blockedAt ? await findActivePasswordReset(user.id) : undefined
+  if (!user || !reset || reset.expiresAt <= now || reset.attempts >= RESET_MAX_ATTEMPTS) return invalid
+  const given = Buffer.from(hashCode(input.code))
+  if (!crypto.timingSafeEqual(given, Buffer.from(reset.codeHash))) {
+    await recordPasswordResetAttempt(reset.id)
+    return invalid
+  }
+  if (isCommonPassword(input.password)) return { ok: false, field: 'password', message: COMMON_PASSWORD_MESSAGE }
+  if (!(await consumePasswordReset(reset.id, now))) return invalid
+  await setPassword(user.id, input.password)
+  return { ok: true }
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { EXPERIENCE_LEVELS } from '~/models/enums'
+import { nameField } from './schemas'
+
+export const PROFILE_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'INR', 'PKR', 'NGN', 'BRL', 'JPY'] as const
+
+export const AdminProfileSchema = z.object({ name: nameField })
+
+export const ClientProfileSchema = z.object({
+  name: nameField,
+  company: z.string().trim().max(120, 'Use at most 120 characters').default(''),
+})
+
+export const FreelancerProfileSchema = z.object({
+  name: nameField,
+  headline: z.string().trim().max(120, 'Use at most 120 characters').default(''),
+  bio: z.string().trim().max(5000, 'Use at most 5,000 characters').default(''),
+  hourlyRate: z
+    .string()
+    .trim()
+    .regex(/^\d{1,7}(\.\d{1,2})?$/, 'Enter an amount like 45 or 45.50')
+    .optional(),
+  currency: z.enum(PROFILE_CURRENCIES, { error: 'Choose a currency from the list' }),
+  experienceLevel: z.enum(EXPERIENCE_LEVELS, { error: 'Choose your experience level' }),
+  skills: z.string().trim().max(2000).default(''),
+})

@@ -1,0 +1,60 @@
+import { z } from 'zod'
+
+/** Form schemas shared by the browser (conform) and the server. */
+
+export const passwordField = z
+  .string({ error: 'Enter a password' })
+  .min(8, 'Use at least 8 characters')
+  .max(128, 'Use at most 128 characters')
+
+export const emailField = z
+  .string({ error: 'Enter your email address' })
+  .trim()
+  .max(254, 'That email address is too long')
+  .pipe(z.email('Enter a valid email address'))
+
+export const nameField = z
+  .string({ error: 'Enter your name' })
+  .trim()
+  .min(2, 'Use at least 2 characters')
+  .max(80, 'Use at most 80 characters')
+
+export const SignUpSchema = z.object({
+  role: z.enum(['client', 'freelancer'], { error: 'Choose whether you hire or work' }),
+  name: nameField,
+  email: emailField,
+  password: passwordField,
+})
+
+export const SignInSchema = z.object({
+  email: emailField,
+  password: z.string({ error: 'Enter your password' }).max(128),
+  redirectTo: z.string().optional(),
+})
+
+export const ForgotPasswordSchema = z.object({ email: emailField })
+
+export const ResetPasswordSchema = z.object({
+  email: emailField,
+  code: z
+    .string({ error: 'Enter the code from the email' })
+    .trim()
+    .regex(/^\d{8}$/, 'The code is 8 digits'),
+  password: passwordField,
+})
+
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: 'Enter your current password' }).max(128),
+    newPassword: passwordField,
+    confirmPassword: z.string({ error: 'Repeat the new password' }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    message: 'The two passwords do not match',
+    path: ['confirmPassword'],
+  })
+
+export const ThemeSchema = z.object({
+  theme: z.enum(['light', 'dark', 'system']),
+  redirectTo: z.string().optional(),
+})

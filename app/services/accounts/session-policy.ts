@@ -1,0 +1,21 @@
+/** How long a session lives: the rules in one place, free of I/O so they are easy to test. */
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000
+export const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000
+/** lastSeenAt is written at most this often, so reads do not all become writes. */
+export const TOUCH_INTERVAL_MS = 60 * 1000
+
+export type SessionTimes = { createdAt: Date; lastSeenAt: Date; expiresAt: Date }
+
+export function newSessionTimes(now: Date): SessionTimes {
+  return { createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS) }
+}
+
+export function sessionState(times: SessionTimes, now: Date): 'active' | 'idle-expired' | 'expired' {
+  if (now.getTime() >= times.expiresAt.getTime()) return 'expired'
+  if (now.getTime() - times.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS) return 'idle-expired'
+  return 'active'
+}
+
+export function shouldTouch(times: SessionTimes, now: Date): boolean {
+  return now.getTime() - times.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS
+}

@@ -1,0 +1,77 @@
+import crypto from 'node:crypto'
+import { createCookie } from '@remix-run/node'
+import {
+  deleteSession,
+  deleteUserSessions,
+  findSessionWithUser,
+  insertSession,
+  touchSession,
+} from '~/models/sessions.server'
+import type { SessionUser } from '~/models/users.server'
+import { getSessionSecret, useSecureCookies } from '~/utils/secrets.server'
+import { ABSOLUTE_TIMEOUT_MS, newSessionTimes, sessionState, shouldTouch } from './session-policy'
+
+let sessionCookie: ReturnType<typeof createCookie> | undefined
+function getSessionCookie() {
+  sessionCookie ??= createCookie('__session', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: useSecureCookies(),
+    path: '/',
+    maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
+    secrets: [getSessionSecret()],
+  })
+  return sessionCookie
+}
+
+/** The database keeps only a hash of the token, so a leaked database holds no usable sessions. */
+function sessionIdOf(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex')
+}
+
+/** Starts a fresh session (a new id at every sign-in) and returns its Set-Cookie header. */
+export async function startSession(userId: string, request: Request, clientIp: string | null): Promise<string> {
+  const token = crypto.randomBytes(32).toString('base64url')
+  await insertSession({
+    id: sessionIdOf(token),
+    userId,
+    ip: clientIp,
+    userAgent: request.headers.get('user-agent')?.slice(0, 512) ?? null,
+    ...newSessionTimes(new Date()),
+  })
+  return getSessionCookie().serialize(token)
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value: unknown = await getSessionCookie().parse(request.headers.get('cookie'))
+  return typeof value === 'string' && value.length > 0 ? value : null
+}
+
+export type ActiveSession = { sessionId: string; user: SessionUser }
+
+/** The signed-in user for this request, or null; expired or blocked sessions are removed. */
+export async function readSession(request: Request, now = new Date()): Promise<ActiveSession | null> {
+  const token = await readToken(request)
+  if (!token) return null
+  const sessionId = sessionIdOf(token)
+  const found = await findSessionWithUser(sessionId)
+  if (!found) return null
+  if (sessionState(found.session, now) !== 'active' || found.user.blockedAt) {
+    await deleteSession(sessionId)
+    return null
+  }
+  if (shouldTouch(found.session, now)) await touchSession(sessionId, now)
+  const { id, email, name, role } = found.user
+  return { sessionId, user: { id, email, name, role } }
+}
+
+/** Ends this browser's session and returns the Set-Cookie header that clears the cookie. */
+export async function endSession(request: Request): Promise<string> {
+  const token = await readToken(request)
+  if (token) await deleteSession(sessionIdOf(token))
+  return getSessionCookie().serialize('', { maxAge: 0 })
+}
+
+export async function endAllSessions(userId: string, exceptSessionId?: string): Promise<void> {
+  await deleteUserSessions(userId, exceptSessionId)
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod'
+import { ROLES } from '~/models/enums'
+
+export const UserSearchSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
+  status: z.enum(['active', 'blocked']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+})
+
+export const BlockUserSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('block'),
+    reason: z
+      .string({ error: 'Give the reason the user will see' })
+      .trim()
+      .min(10, 'Explain the reason in at least 10 characters')
+      .max(500, 'Use at most 500 characters'),
+  }),
+  z.object({ intent: z.literal('unblock') }),
+])

@@ -1,0 +1,50 @@
+import type { EmailMessage } from './mailer.server'
+
+const signature = '\n\n— MegiLance'
+
+export function welcomeEmail(to: string, name: string, role: 'client' | 'freelancer'): EmailMessage {
+  const next =
+    role === 'client'
+      ? 'Your client dashboard is ready: describe what you need and freelancers will come to you.'
+      : 'Your freelancer dashboard is ready: complete your profile so clients can find you.'
+  return { to, subject: 'Welcome to MegiLance', text: `Hello ${name},\n\n${next}${signature}` }
+}
+
+export function passwordResetEmail(to: string, name: string, code: string, minutes: number): EmailMessage {
+  return {
+    to,
+    subject: 'Your MegiLance password reset code',
+    text:
+      `Hello ${name},\n\nYour password reset code is: ${code}\n\n` +
+      `It works once and expires in ${minutes} minutes. If you did not ask for it, ignore this email: ` +
+      `your password has not changed.${signature}`,
+  }
+}
+
+export function passwordChangedEmail(to: string, name: string): EmailMessage {
+  return {
+    to,
+    subject: 'Your MegiLance password was changed',
+    text:
+      `Hello ${name},\n\nYour password was just changed and every signed-in device was signed out. ` +
+      `If this was not you, reset your password now and contact support.${signature}`,
+  }
+}
+
+export function accountBlockedEmail(to: string, name: string, reason: string): EmailMessage {
+  return {
+    to,
+    subject: 'Your MegiLance account has been blocked',
+    text:
+      `Hello ${name},\n\nAn administrator blocked your account for this reason:\n\n  ${reason}\n\n` +
+      `You can reply to this email to contest the decision.${signature}`,
+  }
+}
+
+export function accountUnblockedEmail(to: string, name: string): EmailMessage {
+  return {
+    to,
+    subject: 'Your MegiLance account is active again',
+    text: `Hello ${name},\n\nAn administrator lifted the block on your account. You can sign in again.${signature}`,
+  }
+}

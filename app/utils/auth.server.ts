@@ -1,0 +1,51 @@
+import { redirect } from '@remix-run/node'
+import { Authenticator } from 'remix-auth'
+import { FormStrategy } from 'remix-auth-form'
+import type { Role } from '~/models/schema'
+import type { SessionUser } from '~/models/users.server'
+import { verifyCredentials } from '~/services/accounts/accounts.server'
+import { readSession, type ActiveSession } from '~/services/accounts/sessions.server'
+
+export const authenticator = new Authenticator<SessionUser>()
+
+authenticator.use(
+  new FormStrategy(async ({ form }) => {
+    const email = String(form.get('email') ?? '')
+    const password = String(form.get('password') ?? '')
+    return verifyCredentials(email, password)
+  }),
+  'password',
+)
+
+export const PORTAL_HOME: Record<Role, string> = { client: '/client', freelancer: '/freelancer', admin: '/admin' }
+
+export async function getOptionalSession(request: Request): Promise<ActiveSession | null> {
+  return readSession(request)
+}
+
+/** The signed-in session, or a redirect to sign-in that comes back here afterwards. */
+export async function requireSession(request: Request): Promise<ActiveSession> {
+  const session = await readSession(request)
+  if (session) return session
+  const url = new URL(request.url)
+  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })
+  throw redirect(`/sign-in?${params}`)
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  return (await requireSession(request)).user
+}
+
+/** Wrong role is a 403, whatever links the page shows. */
+export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (!roles.includes(user.role)) {
+    throw new Response(`This page is for ${roles.join(' or ')} accounts.`, { status: 403, statusText: 'Forbidden' })
+  }
+  return user
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+  const session = await readSession(request)
+  if (session) throw redirect(PORTAL_HOME[session.user.role])
+}

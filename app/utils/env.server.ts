@@ -1,0 +1,43 @@
+import { z } from 'zod'
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1')
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default('./data/megilance.db'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  APP_URL: z.url().optional(),
+  SMTP_URL: z
+    .url()
+    .refine((value) => /^smtps?:/.test(value), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('MegiLance <no-reply@megilance.local>'),
+  TRUST_PROXY: booleanString.default(false),
+  COOKIE_SECURE: booleanString.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  AUTH_RATE_LIMIT_PER_15_MINUTES: z.coerce.number().int().positive().default(20),
+  ENABLE_BENCH_ROUTES: booleanString.default(false),
+})
+
+export type Env = z.infer<typeof schema>
+
+/** Parses the environment; every problem names its variable so a bad deploy says what to fix. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
+  const result = schema.safeParse(cleaned)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  return result.data
+}
+
+let cached: Env | undefined
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}

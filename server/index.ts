@@ -1,0 +1,38 @@
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { installGlobals, type ServerBuild } from '@remix-run/node'
+import pino from 'pino'
+import { parseEnv } from '../app/utils/env.server'
+import { createApp } from './app'
+
+installGlobals({ nativeFetch: true })
+
+let env
+try {
+  env = parseEnv(process.env)
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+}
+const logger = pino({ level: env.LOG_LEVEL })
+
+const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
+const app = createApp({ build, env, logger })
+
+const server = app.listen(env.PORT, () => {
+  logger.info(`MegiLance listening on http://localhost:${env.PORT}`)
+})
+
+// Finish in-flight requests, then exit; a second signal or 10 s forces it.
+function shutdown(signal: string) {
+  logger.info({ signal }, 'shutting down')
+  server.close(() => {
+    // The build opened the database; close it so the WAL is checkpointed.
+    ;(globalThis as { megilanceDb?: { $client: { close(): void } } }).megilanceDb?.$client.close()
+    process.exit(0)
+  })
+  server.closeIdleConnections()
+  setTimeout(() => process.exit(1), 10_000).unref()
+}
+process.once('SIGTERM', () => shutdown('SIGTERM'))
+process.once('SIGINT', () => shutdown('SIGINT'))
