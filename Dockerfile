@@ -1,0 +1,40 @@
+# MegiLance: one container, one SQLite file on the /data volume.
+
+# Dependencies, with the toolchain better-sqlite3 needs if no prebuilt binary fits.
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci
+
+# The Remix production build.
+FROM deps AS build
+COPY . .
+RUN npm run build
+
+# Only what runs in production.
+FROM deps AS prod-deps
+RUN npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    PORT=3000 \
+    DATABASE_PATH=/data/megilance.db
+WORKDIR /app
+RUN mkdir -p /data && chown node:node /data
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=build /app/build ./build
+COPY --from=build /app/public ./public
+COPY package.json tsconfig.json ./
+COPY app ./app
+COPY server ./server
+COPY scripts ./scripts
+COPY drizzle ./drizzle
+USER node
+VOLUME ["/data"]
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://localhost:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Migrations run when the database opens; the demo data is added only to an empty database.
+CMD ["sh", "-c", "node --import tsx scripts/seed.ts --if-empty && exec node --import tsx server/index.ts"]

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import { findSessionWithUser } from '~/models/sessions.server'
+import { findUserByEmail } from '~/models/users.server'
+import { action as signInAction } from '~/routes/_auth.sign-in'
+import { action as signUpAction } from '~/routes/_auth.sign-up'
+import { action as signOutAction } from '~/routes/sign-out'
+import { loader as clientDashboardLoader } from '~/routes/_portal.client._index'
+import { blockAccount } from '~/services/accounts/accounts.server'
+import { cookiesFrom, formRequest, getRequest, run, sessionCookieOnly } from './requests'
+import { createTestUser, TEST_PASSWORD } from './users'
+
+const validSignUp = { role: 'client', name: 'Casey Client', email: 'casey@example.com', password: 'tangerine-orbit-quietly-47' }
+
+describe('sign-up', () => {
+  it('re-renders with messages and the values typed, never the password', async () => {
+    const response = await run(signUpAction, formRequest('/sign-up', { ...validSignUp, email: 'not-an-email', name: 'C' }))
+    expect(response.status).toBe(400)
+    const body = await response.json()
+    expect(body.error.email).toEqual(['Enter a valid email address'])
+    expect(body.error.name).toEqual(['Use at least 2 characters'])
+    expect(body.initialValue.email).toBe('not-an-email')
+    expect(body.initialValue.password).toBeUndefined()
+  })
+
+  it('refuses common and short passwords', async () => {
+    const common = await run(signUpAction, formRequest('/sign-up', { ...validSignUp, password: 'iloveyou123' }))
+    expect(common.status).toBe(400)
+    expect((await common.json()).error.password[0]).toMatch(/too common/)
+    const short = await run(signUpAction, formRequest('/sign-up', { ...validSignUp, password: 'x7#k' }))
+    expect((await short.json()).error.password).toEqual(['Use at least 8 characters'])
+  })
+
+  it('refuses to make an admin through the form', async () => {
+    const response = await run(signUpAction, formRequest('/sign-up', { ...validSignUp, role: 'admin' }))
+    expect(response.status).toBe(400)
+  })
+
+  it('creates the account, signs in and lands on the portal with a welcome', async () => {
+    const response = await run(signUpAction, formRequest('/sign-up', validSignUp))
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/client')
+    const setCookies = response.headers.getSetCookie().join('\n')
+    expect(setCookies).toMatch(/__session=.+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax/)
+    const user = await findUserByEmail('CASEY@example.com')
+    expect(user?.role).toBe('client')
+    const duplicate = await run(signUpAction, formRequest('/sign-up', validSignUp))
+    expect((await duplicate.json()).error.email[0]).toMatch(/already exists/)
+  })
+})
+
+describe('sign-in and sign-out', () => {
+  it('gives a new session id at every sign-in and follows redirectTo', async () => {
+    const user = await createTestUser('freelancer')
+    const first = await run(signInAction, formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD }))
+    const second = await run(
+      signInAction,
+      formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD, redirectTo: '/settings' }),
+    )
+    expect(first.headers.get('location')).toBe('/freelancer')
+    expect(second.headers.get('location')).toBe('/settings')
+    expect(sessionCookieOnly(cookiesFrom(first))).not.toBe(sessionCookieOnly(cookiesFrom(second)))
+  })
+
+  it('does not follow redirects to other sites', async () => {
+    const user = await createTestUser('client')
+    const response = await run(
+      signInAction,
+      formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD, redirectTo: 'https://evil.example' }),
+    )
+    expect(response.headers.get('location')).toBe('/client')
+  })
+
+  it('says the same thing for an unknown email and a wrong password', async () => {
+    const user = await createTestUser('client')
+    const wrong = await run(signInAction, formRequest('/sign-in', { email: user.email, password: 'not the password' }))
+    const unknown = await run(signInAction, formRequest('/sign-in', { email: 'nobody@example.com', password: 'whatever1' }))
+    expect(wrong.status).toBe(400)
+    expect((await wrong.json()).error['']).toEqual(['The email or password is not right.'])
+    expect((await unknown.json()).error['']).toEqual(['The email or password is not right.'])
+  })
+
+  it('refuses a blocked user with the reason, and their open sessions end', async () => {
+    const user = await createTestUser('client')
+    const signedIn = cookiesFrom(await run(signInAction, formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD })))
+    expect((await run(clientDashboardLoader, getRequest('/client', signedIn))).status).toBe(200)
+
+    await blockAccount(user.id, 'Asked freelancers to pay a registration fee by gift card')
+    const afterBlock = await run(clientDashboardLoader, getRequest('/client', signedIn))
+    expect(afterBlock.status).toBe(302)
+    expect(afterBlock.headers.get('location')).toBe('/sign-in?redirectTo=%2Fclient')
+
+    const refused = await run(signInAction, formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD }))
+    expect(refused.status).toBe(403)
+    expect((await refused.json()).error['']).toEqual([
+      'This account is blocked. Reason given: Asked freelancers to pay a registration fee by gift card',
+    ])
+  })
+
+  it('sign-out deletes the session on the server, not just the cookie', async () => {
+    const user = await createTestUser('client')
+    const signedIn = cookiesFrom(await run(signInAction, formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD })))
+    const out = await run(signOutAction, formRequest('/sign-out', {}, signedIn))
+    expect(out.headers.get('location')).toBe('/')
+    expect(out.headers.getSetCookie().some((c) => c.startsWith('__session=;') && /Max-Age=0/.test(c))).toBe(true)
+    // Replaying the old cookie no longer works.
+    const replay = await run(clientDashboardLoader, getRequest('/client', signedIn))
+    expect(replay.status).toBe(302)
+  })
+})
+
+describe('session storage', () => {
+  it('keeps only a hash of the cookie token in the database', async () => {
+    const user = await createTestUser('client')
+    const response = await run(signInAction, formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD }))
+    const cookie = sessionCookieOnly(cookiesFrom(response))
+    const signedValue = decodeURIComponent(cookie.slice('__session='.length))
+    const token = JSON.parse(Buffer.from(signedValue.split('.')[0] ?? '', 'base64').toString('utf8')) as string
+    expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16)
+    expect(await findSessionWithUser(token)).toBeUndefined()
+  })
+})

@@ -1,0 +1,17 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll } from 'vitest'
+
+// Each test file gets its own temporary SQLite file; it is created and migrated on first use.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'megilance-test-'))
+process.env.DATABASE_PATH = path.join(dir, 'test.db')
+process.env.SESSION_SECRET ??= 'test-session-secret-that-is-long-enough-0123456789'
+process.env.LOG_LEVEL ??= 'silent'
+process.env.NODE_ENV = 'test'
+
+afterAll(async () => {
+  const { closeDb } = await import('~/models/db.server')
+  closeDb()
+  fs.rmSync(dir, { recursive: true, force: true })
+})

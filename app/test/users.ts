@@ -1,0 +1,24 @@
+import { insertUser } from '~/models/users.server'
+import type { Role } from '~/models/enums'
+import { hashPassword } from '~/services/accounts/passwords.server'
+import { startSession } from '~/services/accounts/sessions.server'
+import { getRequest } from './requests'
+
+export const TEST_PASSWORD = 'correct horse battery staple'
+let hashed: Promise<string> | undefined
+
+export async function createTestUser(role: Role, overrides: { email?: string; name?: string } = {}) {
+  hashed ??= hashPassword(TEST_PASSWORD)
+  return insertUser({
+    email: overrides.email ?? `${role}-${crypto.randomUUID()}@test.example`,
+    name: overrides.name ?? `Test ${role}`,
+    role,
+    passwordHash: await hashed,
+  })
+}
+
+/** A signed-in cookie for the user, as after a real sign-in. */
+export async function signedInCookie(userId: string): Promise<string> {
+  const setCookie = await startSession(userId, getRequest('/'), '203.0.113.7')
+  return setCookie.split(';')[0] ?? ''
+}

@@ -1,0 +1,57 @@
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import express from 'express'
+import { afterEach, describe, expect, it } from 'vitest'
+import { rejectCrossOriginWrites } from './origin-check'
+import { createRateLimits } from './rate-limits'
+
+let server: Server | undefined
+afterEach(() => server?.close())
+
+async function serve(app: express.Express): Promise<string> {
+  server = app.listen(0, '127.0.0.1')
+  await new Promise((resolve) => server!.once('listening', resolve))
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
+
+function appWith(...middleware: express.RequestHandler[]) {
+  const app = express()
+  app.use(...middleware)
+  app.all('*', (_req, res) => res.send('ok'))
+  return app
+}
+
+describe('rate limits', () => {
+  it('limits sign-in posts far more tightly than pages, with Retry-After', async () => {
+    const base = await serve(appWith(...createRateLimits({ perMinute: 100, authPer15Minutes: 3 })))
+    const post = () => fetch(`${base}/sign-in`, { method: 'POST' })
+    const statuses = [(await post()).status, (await post()).status, (await post()).status]
+    expect(statuses).toEqual([200, 200, 200])
+    const limited = await post()
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await limited.text()).toMatch(/Too many attempts/)
+    // Reading pages is still allowed.
+    expect((await fetch(`${base}/sign-in`)).status).toBe(200)
+    expect((await fetch(`${base}/settings`, { method: 'POST' })).status).toBe(200)
+  })
+
+  it('limits every path per IP', async () => {
+    const base = await serve(appWith(...createRateLimits({ perMinute: 2, authPer15Minutes: 100 })))
+    expect((await fetch(`${base}/`)).status).toBe(200)
+    expect((await fetch(`${base}/`)).status).toBe(200)
+    expect((await fetch(`${base}/`)).status).toBe(429)
+  })
+})
+
+describe('cross-origin writes', () => {
+  it('refuses a form post from another site and accepts its own', async () => {
+    const base = await serve(appWith(rejectCrossOriginWrites()))
+    const host = new URL(base).host
+    const foreign = await fetch(`${base}/settings`, { method: 'POST', headers: { origin: 'https://evil.example' } })
+    expect(foreign.status).toBe(403)
+    const own = await fetch(`${base}/settings`, { method: 'POST', headers: { origin: `http://${host}` } })
+    expect(own.status).toBe(200)
+    expect((await fetch(`${base}/settings`, { headers: { origin: 'https://evil.example' } })).status).toBe(200)
+  })
+})
