@@ -21,6 +21,14 @@ const PROJECT_SHAPES = [
   (s: string) => `${s} specialist for a 3-month project`,
 ]
 
+/** A person with a plain name and a unique address at an example domain. */
+function demoPerson(index: number, domain: string): { name: string; email: string } {
+  const first = faker.person.firstName()
+  const last = faker.person.lastName()
+  const slug = (text: string) => text.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')
+  return { name: `${first} ${last}`, email: `${slug(first)}.${slug(last)}${index}@${domain}` }
+}
+
 async function seed() {
   const existing = await countUsersByRole()
   const total = existing.admin + existing.client + existing.freelancer
@@ -39,18 +47,16 @@ async function seed() {
   const clientIds: string[] = []
   for (let i = 0; i < COUNTS.clients; i++) {
     const demo = i === 0
-    const name = demo ? 'Clara Client' : faker.person.fullName()
-    const email = demo ? 'client@megilance.test' : faker.internet.email({ firstName: name.split(' ')[0], provider: 'example.com' }).toLowerCase()
-    const user = await insertUser({ email: `${i}.${email}`.replace(/^0\./, ''), name, role: 'client', passwordHash })
+    const { name, email } = demo ? { name: 'Clara Client', email: 'client@megilance.test' } : demoPerson(i, 'example.com')
+    const user = await insertUser({ email, name, role: 'client', passwordHash })
     await updateClientProfile(user.id, { company: faker.company.name() })
     clientIds.push(user.id)
   }
 
   for (let i = 0; i < COUNTS.freelancers; i++) {
     const demo = i === 0
-    const name = demo ? 'Felix Freelancer' : faker.person.fullName()
-    const email = demo ? 'freelancer@megilance.test' : faker.internet.email({ firstName: name.split(' ')[0], provider: 'example.org' }).toLowerCase()
-    const user = await insertUser({ email: `${i}.${email}`.replace(/^0\./, ''), name, role: 'freelancer', passwordHash })
+    const { name, email } = demo ? { name: 'Felix Freelancer', email: 'freelancer@megilance.test' } : demoPerson(i, 'example.org')
+    const user = await insertUser({ email, name, role: 'freelancer', passwordHash })
     const skills = pickSkills(3, 8)
     await updateFreelancerProfile(user.id, {
       headline: `${faker.person.jobType()} · ${skills.slice(0, 2).join(' & ')}`,

@@ -41,6 +41,9 @@ export function createApp({ build, env, logger }: { build: ServerBuild; env: Env
         },
       },
       crossOriginEmbedderPolicy: false,
+      // With no-referrer, Chromium sends `Origin: null` on same-site form posts, which the
+      // CSRF checks must refuse; this policy keeps the real origin on same-site requests.
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
       strictTransportSecurity: env.NODE_ENV === 'production' && env.COOKIE_SECURE !== false,
     }),
   )

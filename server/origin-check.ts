@@ -2,13 +2,14 @@ import type { RequestHandler } from 'express'
 
 /**
  * CSRF defence next to SameSite cookies: a state-changing request that names another origin
- * is refused. Requests without Origin (old browsers, curl) fall back to SameSite=Lax.
+ * is refused, and so is the opaque origin `null` (sandboxed frames, privacy redirects).
+ * Requests without Origin (old browsers, curl) fall back to SameSite=Lax.
  */
 export function rejectCrossOriginWrites(): RequestHandler {
   return (req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
     const origin = req.get('origin')
-    if (!origin || origin === 'null') return next()
+    if (!origin) return next()
     const host = req.get('x-forwarded-host') && req.app.get('trust proxy') ? req.get('x-forwarded-host') : req.get('host')
     let originHost: string
     try {

@@ -50,6 +50,8 @@ describe('cross-origin writes', () => {
     const host = new URL(base).host
     const foreign = await fetch(`${base}/settings`, { method: 'POST', headers: { origin: 'https://evil.example' } })
     expect(foreign.status).toBe(403)
+    const opaque = await fetch(`${base}/settings`, { method: 'POST', headers: { origin: 'null' } })
+    expect(opaque.status).toBe(403)
     const own = await fetch(`${base}/settings`, { method: 'POST', headers: { origin: `http://${host}` } })
     expect(own.status).toBe(200)
     expect((await fetch(`${base}/settings`, { headers: { origin: 'https://evil.example' } })).status).toBe(200)

@@ -49,20 +49,21 @@ export default function AdminOutbox() {
           <caption className="visually-hidden">Emails, newest first ({total})</caption>
           <thead>
             <tr>
-              <th scope="col">Sent</th>
-              <th scope="col">To</th>
-              <th scope="col">Subject</th>
+              <th scope="col">Email</th>
+              <th scope="col" className="hide-narrow">
+                Sent
+              </th>
               <th scope="col">Status</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((message) => (
               <tr key={message.id}>
-                <td>{formatDateTime(message.createdAt)}</td>
-                <td>{message.to}</td>
                 <td>
                   <Link to={`/admin/outbox/${message.id}`}>{message.subject}</Link>
+                  <span className="cell-detail">To {message.to}</span>
                 </td>
+                <td className="hide-narrow">{formatDateTime(message.createdAt)}</td>
                 <td>
                   <span className={`badge badge--${message.status}`}>{message.status}</span>
                 </td>

@@ -57,11 +57,12 @@ export default function AdminUsers() {
           <caption className="visually-hidden">Users</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
+              <th scope="col">User</th>
               <th scope="col">Role</th>
               <th scope="col">Status</th>
-              <th scope="col">Joined</th>
+              <th scope="col" className="hide-narrow">
+                Joined
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -69,13 +70,13 @@ export default function AdminUsers() {
               <tr key={user.id}>
                 <td>
                   <Link to={`/admin/users/${user.id}`}>{user.name}</Link>
+                  <span className="cell-detail">{user.email}</span>
                 </td>
-                <td>{user.email}</td>
                 <td className="capitalize">{user.role}</td>
                 <td>
                   {user.blockedAt ? <span className="badge badge--blocked">Blocked</span> : <span className="badge badge--open">Active</span>}
                 </td>
-                <td>{formatDate(user.createdAt)}</td>
+                <td className="hide-narrow">{formatDate(user.createdAt)}</td>
               </tr>
             ))}
           </tbody>
