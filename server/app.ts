@@ -8,6 +8,7 @@ import helmet from 'helmet'
 import { pinoHttp } from 'pino-http'
 import type { Env } from '../app/utils/env.server'
 import type { Logger } from 'pino'
+import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
 import { createRateLimits } from './rate-limits'
 
@@ -65,6 +66,7 @@ export function createApp({ build, env, logger }: { build: ServerBuild; env: Env
   app.use(express.static(path.resolve('public'), { maxAge: '1h' }))
 
   app.use(createRateLimits({ perMinute: env.RATE_LIMIT_PER_MINUTE, authPer15Minutes: env.AUTH_RATE_LIMIT_PER_15_MINUTES }))
+  app.use(allowOnlyPageMethods())
   app.use(rejectCrossOriginWrites())
 
   app.all(

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import express from 'express'
 import { afterEach, describe, expect, it } from 'vitest'
+import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
 import { createRateLimits } from './rate-limits'
 
@@ -55,5 +56,15 @@ describe('cross-origin writes', () => {
     const own = await fetch(`${base}/settings`, { method: 'POST', headers: { origin: `http://${host}` } })
     expect(own.status).toBe(200)
     expect((await fetch(`${base}/settings`, { headers: { origin: 'https://evil.example' } })).status).toBe(200)
+  })
+})
+
+describe('methods', () => {
+  it('lets GET and POST through and answers 405 to the rest', async () => {
+    const base = await serve(appWith(allowOnlyPageMethods()))
+    expect((await fetch(`${base}/sign-in`, { method: 'POST' })).status).toBe(200)
+    const del = await fetch(`${base}/sign-in`, { method: 'DELETE' })
+    expect(del.status).toBe(405)
+    expect(del.headers.get('allow')).toBe('GET, HEAD, POST')
   })
 })

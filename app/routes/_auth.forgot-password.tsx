@@ -7,6 +7,7 @@ import { requestPasswordReset, RESET_CODE_MINUTES } from '~/services/accounts/pa
 import { ForgotPasswordSchema } from '~/services/accounts/schemas'
 import { requireAnonymous } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/utils/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reset your password · MegiLance' }]
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request)
-  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: ForgotPasswordSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   await requestPasswordReset(submission.value.email)
   // The same answer whether or not the account exists.

@@ -7,6 +7,7 @@ import { completePasswordReset } from '~/services/accounts/password-reset.server
 import { ResetPasswordSchema } from '~/services/accounts/schemas'
 import { requireAnonymous } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/utils/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · MegiLance' }]
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request)
-  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: ResetPasswordSchema })
   if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const result = await completePasswordReset(submission.value)
   if (!result.ok) {

@@ -9,6 +9,7 @@ import { startSession } from '~/services/accounts/sessions.server'
 import { authenticator, PORTAL_HOME, requireAnonymous } from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/utils/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · MegiLance' }]
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
-  const submission = parseWithZod(await request.clone().formData(), { schema: SignInSchema })
+  const submission = parseWithZod(await readFormData(request.clone()), { schema: SignInSchema })
   if (submission.status !== 'success') {
     return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }

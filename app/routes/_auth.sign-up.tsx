@@ -8,6 +8,7 @@ import { SignUpSchema } from '~/services/accounts/schemas'
 import { startSession } from '~/services/accounts/sessions.server'
 import { PORTAL_HOME, requireAnonymous } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/utils/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Create your account · MegiLance' }]
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
-  const submission = parseWithZod(await request.formData(), { schema: SignUpSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: SignUpSchema })
   if (submission.status !== 'success') {
     return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }

@@ -9,6 +9,7 @@ import { BlockUserSchema } from '~/services/admin/user-admin-schemas'
 import { requireRole } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/utils/form-data.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? 'User'} · Admin · MegiLance` }]
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, 'admin')
   const user = await loadUser(params.userId)
-  const submission = parseWithZod(await request.formData(), { schema: BlockUserSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: BlockUserSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   if (submission.value.intent === 'block') {
     if (user.role === 'admin') {

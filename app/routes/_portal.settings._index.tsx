@@ -6,6 +6,7 @@ import { loadProfileForm, saveAdminProfile, saveClientProfile, saveFreelancerPro
 import { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from '~/services/accounts/profile-schemas'
 import { requireUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/utils/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const saved = async () => {
     if (user.role === 'freelancer') {
       const submission = parseWithZod(formData, { schema: FreelancerProfileSchema })

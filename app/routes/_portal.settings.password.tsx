@@ -7,6 +7,7 @@ import { changePassword } from '~/services/accounts/accounts.server'
 import { ChangePasswordSchema } from '~/services/accounts/schemas'
 import { requireSession } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/utils/form-data.server'
 
 const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword']
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSession(request)
-  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: ChangePasswordSchema })
   if (submission.status !== 'success') return json(submission.reply({ hideFields: PASSWORD_FIELDS }), { status: 400 })
   const result = await changePassword(user.id, submission.value, sessionId)
   if (!result.ok) {

@@ -4,13 +4,14 @@ import { ThemeSchema } from '~/services/accounts/schemas'
 import { safeRedirect } from '~/utils/safe-redirect'
 import { themeSetCookie } from '~/utils/theme.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/utils/form-data.server'
 
 export async function loader() {
   return redirect('/')
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ThemeSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: ThemeSchema })
   if (submission.status !== 'success') {
     return redirectWithToast('/', { kind: 'error', message: 'Choose light, dark or system theme.' })
   }

@@ -48,6 +48,23 @@ describe('sign-up', () => {
   })
 })
 
+describe('bad input', () => {
+  it('answers 400, not 500, to a body that is not a form', async () => {
+    const json = new Request('http://localhost/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'a@b.c' }),
+    })
+    expect((await run(signInAction, json)).status).toBe(400)
+    const broken = new Request('http://localhost/sign-up', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=zzz' },
+      body: 'garbage',
+    })
+    expect((await run(signUpAction, broken)).status).toBe(400)
+  })
+})
+
 describe('sign-in and sign-out', () => {
   it('gives a new session id at every sign-in and follows redirectTo', async () => {
     const user = await createTestUser('freelancer')
