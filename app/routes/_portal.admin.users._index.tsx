@@ -24,7 +24,9 @@ export default function AdminUsers() {
     <>
       <header className="page-header">
         <h1>Users</h1>
-        <p className="muted">{total.toLocaleString('en')} matching accounts</p>
+        <p className="muted">
+          {total.toLocaleString('en')} matching {total === 1 ? 'account' : 'accounts'}
+        </p>
       </header>
       <Form method="get" className="filters card" role="search" aria-label="Find users">
         <div className="field">

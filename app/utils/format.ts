@@ -12,9 +12,14 @@ export function currencyDigits(currency: string): number {
 
 export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
   const digits = currencyDigits(currency)
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: digits }).format(
-    minor / 10 ** digits,
-  )
+  // Whole amounts read "$45"; any cents are shown in full: "$45.50", never "$45.5".
+  const shownDigits = minor % 10 ** digits === 0 ? 0 : digits
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: shownDigits,
+    maximumFractionDigits: shownDigits,
+  }).format(minor / 10 ** digits)
 }
 
 export function formatDate(value: Date | string | number, locale = 'en-GB'): string {

@@ -25,7 +25,8 @@ describe('amount parsing', () => {
   })
 
   it('formats with the currency’s own minor digits', () => {
-    expect(formatMoney(4550, 'USD')).toBe('$45.5')
+    expect(formatMoney(4550, 'USD')).toBe('$45.50')
+    expect(formatMoney(4500, 'USD')).toBe('$45')
     expect(formatMoney(1200, 'JPY')).toBe('¥1,200')
   })
 })

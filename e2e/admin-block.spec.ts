@@ -1,0 +1,85 @@
+import type { Page } from '@playwright/test'
+import { expect, expectPath, expectPortal, makeUser, signIn, signUp, submitSignIn, test, toast } from './fixtures'
+
+/** Finds the user through the admin search and opens their page. */
+async function openUserAsAdmin(adminPage: Page, email: string, name: string) {
+  await adminPage.getByRole('navigation', { name: 'Admin portal' }).getByRole('link', { name: 'Users' }).click()
+  await expectPath(adminPage, '/admin/users')
+  const search = adminPage.getByRole('search', { name: 'Find users' })
+  await search.getByLabel('Name or email').fill(email)
+  await search.getByRole('button', { name: 'Search' }).click()
+  await expect(adminPage).toHaveURL((url) => url.searchParams.get('q') === email)
+  await expect(adminPage.getByText(/^1 matching account/)).toBeVisible()
+  await adminPage.getByRole('link', { name }).click()
+  await expect(adminPage.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect(adminPage).toHaveURL(/\/admin\/users\/[^/]+$/)
+}
+
+test('a blocked user is signed out, refused with the reason, and let back in when unblocked', async ({ page, adminPage }) => {
+  const user = await signUp(page, makeUser('freelancer'))
+  const reason = 'Asked clients to pay outside the platform, twice.'
+
+  await openUserAsAdmin(adminPage, user.email, user.name)
+  await adminPage.getByLabel('Reason for blocking').fill(reason)
+  await adminPage.getByRole('button', { name: 'Block user' }).click()
+  await expect(toast(adminPage)).toHaveText(`${user.name} is blocked and signed out.`)
+  await expect(adminPage.getByText(`Reason shown to the user: ${reason}`)).toBeVisible()
+  await expect(adminPage.getByRole('button', { name: 'Unblock user' })).toBeVisible()
+
+  // The user's open session ended: their next page load asks them to sign in.
+  await page.reload()
+  await expectPath(page, '/sign-in')
+  await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' })).toHaveCount(0)
+
+  await submitSignIn(page, user)
+  await expect(page.getByRole('alert')).toHaveText(`This account is blocked. Reason given: ${reason}`)
+  await expectPath(page, '/sign-in')
+
+  // The blocked list shows them.
+  await adminPage.goto('/admin/users?status=blocked')
+  await expect(adminPage.getByRole('link', { name: user.name })).toBeVisible()
+
+  await adminPage.getByRole('link', { name: user.name }).click()
+  await adminPage.getByRole('button', { name: 'Unblock user' }).click()
+  await expect(toast(adminPage)).toHaveText(`${user.name} can sign in again.`)
+  await expect(adminPage.getByLabel('Reason for blocking')).toBeVisible()
+
+  await signIn(page, user, 'freelancer')
+})
+
+test('blocking needs a reason of at least 10 characters', async ({ page, adminPage }) => {
+  const user = await signUp(page, makeUser('client'))
+  await openUserAsAdmin(adminPage, user.email, user.name)
+  await adminPage.getByLabel('Reason for blocking').fill('spam')
+  await adminPage.getByRole('button', { name: 'Block user' }).click()
+  await expect(adminPage.getByText('Explain the reason in at least 10 characters')).toBeVisible()
+  await expect(adminPage.getByLabel('Reason for blocking')).toHaveValue('spam')
+  await expect(adminPage.getByRole('button', { name: 'Unblock user' })).toHaveCount(0)
+
+  // Nothing happened to the user.
+  await page.reload()
+  await expectPortal(page, 'client')
+})
+
+test('the admin user list filters by role and status', async ({ page, adminPage }) => {
+  const user = await signUp(page, makeUser('client'))
+  await adminPage.goto('/admin/users')
+  const search = adminPage.getByRole('search', { name: 'Find users' })
+  await search.getByLabel('Name or email').fill(user.email)
+  await search.getByLabel('Role').selectOption('Freelancer')
+  await search.getByRole('button', { name: 'Search' }).click()
+  await expect(adminPage.getByText(/^0 matching accounts/)).toBeVisible()
+  await expect(adminPage.getByRole('link', { name: user.name })).toHaveCount(0)
+
+  await search.getByLabel('Role').selectOption('Client')
+  await search.getByLabel('Status').selectOption('Active')
+  await search.getByRole('button', { name: 'Search' }).click()
+  await expect(adminPage.getByText(/^1 matching account/)).toBeVisible()
+  const row = adminPage.getByRole('row').filter({ has: adminPage.getByRole('link', { name: user.name }) })
+  await expect(row).toContainText(user.email)
+  await expect(row).toContainText(/client/i)
+  // The filters keep their values.
+  await expect(search.getByLabel('Name or email')).toHaveValue(user.email)
+  await expect(search.getByLabel('Role')).toHaveValue('client')
+  await expect(search.getByLabel('Status')).toHaveValue('active')
+})

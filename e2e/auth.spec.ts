@@ -1,0 +1,146 @@
+import {
+  DEMO_ACCOUNTS,
+  expect,
+  expectPath,
+  expectPortal,
+  fillSignUp,
+  isJavaScriptEnabled,
+  makeUser,
+  signIn,
+  signOut,
+  signUp,
+  submitSignIn,
+  test,
+  toast,
+  type SignUpRole,
+} from './fixtures'
+
+const SIGN_UP_ROLES: SignUpRole[] = ['client', 'freelancer']
+
+for (const role of SIGN_UP_ROLES) {
+  test(`a ${role} signs up, signs out, signs back in to the portal and signs out`, async ({ page }) => {
+    const user = await signUp(page, makeUser(role))
+    await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(user.name)
+    await expect(page.getByText(`Welcome back, ${user.name}`)).toBeVisible()
+
+    await signOut(page)
+    // Signed out for real: the portal now asks for a sign-in.
+    await page.goto(`/${role}`)
+    await expectPath(page, '/sign-in')
+
+    await signIn(page, user, role)
+    await expect(page.getByText(`Welcome back, ${user.name}`)).toBeVisible()
+    await signOut(page)
+  })
+}
+
+test('the seeded admin signs in to the admin portal and signs out', async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.admin, 'admin')
+  const portalNav = page.getByRole('navigation', { name: 'Admin portal' })
+  await expect(portalNav.getByRole('link', { name: 'Users' })).toBeVisible()
+  await expect(portalNav.getByRole('link', { name: 'Outbox' })).toBeVisible()
+  await signOut(page)
+  await page.goto('/admin')
+  await expectPath(page, '/sign-in')
+})
+
+test('an anonymous visit to a portal page goes to sign-in and comes back after it', async ({ page }) => {
+  const user = await signUp(page, makeUser('freelancer'))
+  await signOut(page)
+
+  await page.goto('/settings/password')
+  await expect(page).toHaveURL((url) => url.pathname === '/sign-in' && url.searchParams.get('redirectTo') === '/settings/password')
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+
+  await submitSignIn(page, user)
+  await expectPath(page, '/settings/password')
+  await expect(page.getByRole('heading', { level: 2, name: 'Password' })).toBeVisible()
+  await expect(toast(page)).toHaveText(`Signed in as ${user.email}.`)
+})
+
+test('sign-in does not follow a redirect to another site', async ({ page }) => {
+  const user = await signUp(page, makeUser('client'))
+  await signOut(page)
+  await page.goto('/sign-in?redirectTo=//evil.example/steal')
+  await submitSignIn(page, user)
+  await expectPortal(page, 'client')
+})
+
+test('a wrong password is refused and the email is kept', async ({ page }, testInfo) => {
+  const user = await signUp(page, makeUser('client'))
+  await signOut(page)
+
+  await submitSignIn(page, { email: user.email, password: `${user.password}-wrong` })
+  await expect(page.getByRole('alert')).toHaveText('The email or password is not right.')
+  await expectPath(page, '/sign-in')
+  await expect(page.getByLabel('Email')).toHaveValue(user.email)
+  // A re-rendered page never sends a password back.
+  if (!isJavaScriptEnabled(testInfo)) await expect(page.getByLabel('Password', { exact: true })).toHaveValue('')
+  // Still signed out.
+  await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible()
+
+  await submitSignIn(page, user)
+  await expectPortal(page, 'client')
+})
+
+test('a common password is refused at sign-up and the other values are kept', async ({ page }, testInfo) => {
+  const user = makeUser('freelancer')
+  await page.goto('/sign-up')
+  await fillSignUp(page, { ...user, password: 'password123' })
+  await page.getByRole('button', { name: 'Create account' }).click()
+
+  await expect(page.getByText(/This password is too common/)).toBeVisible()
+  await expectPath(page, '/sign-up')
+  await expect(page.getByRole('radio', { name: 'I want to work' })).toBeChecked()
+  await expect(page.getByLabel('Full name')).toHaveValue(user.name)
+  await expect(page.getByLabel('Email')).toHaveValue(user.email)
+  if (!isJavaScriptEnabled(testInfo)) await expect(page.getByLabel('Password', { exact: true })).toHaveValue('')
+
+  // Nothing was created: a good password with the same details still works.
+  await page.getByLabel('Password', { exact: true }).fill(user.password)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expectPortal(page, 'freelancer')
+})
+
+test('invalid sign-up values show errors and keep what was typed', async ({ page }, testInfo) => {
+  await page.goto('/sign-up')
+  // The valid name is typed last. With JavaScript, leaving a field that has an error shows the error at once
+  // and moves the button, so a click made straight from an invalid field would not reach it.
+  await fillSignUp(page, { email: 'zoe-at-example', password: 'short' })
+  await fillSignUp(page, { name: 'Zoë Example' })
+  const submitted = isJavaScriptEnabled(testInfo)
+    ? null
+    : page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/sign-up')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  // Without JavaScript the server answers the post with the form and a 400.
+  if (submitted) expect((await submitted).status()).toBe(400)
+
+  await expect(page.getByText('Choose whether you hire or work')).toBeVisible()
+  await expect(page.getByText('Enter a valid email address')).toBeVisible()
+  await expect(page.getByText('Use at least 8 characters')).toBeVisible()
+  await expectPath(page, '/sign-up')
+  await expect(page.getByLabel('Full name')).toHaveValue('Zoë Example')
+  await expect(page.getByLabel('Email')).toHaveValue('zoe-at-example')
+  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true')
+})
+
+test('an email that already has an account cannot sign up again', async ({ page }) => {
+  const user = makeUser('client')
+  await signUp(page, user)
+  await signOut(page)
+
+  await page.goto('/sign-up')
+  await fillSignUp(page, { ...user, role: 'freelancer', name: 'Someone Else' })
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByText('An account with this email already exists. Sign in instead.')).toBeVisible()
+  await expect(page.getByLabel('Full name')).toHaveValue('Someone Else')
+  await expect(page.getByLabel('Email')).toHaveValue(user.email)
+})
+
+test('a signed-in user who opens sign-in or sign-up is taken to their portal', async ({ page }) => {
+  await signUp(page, makeUser('freelancer'))
+  await page.goto('/sign-in')
+  await expectPortal(page, 'freelancer')
+  await page.goto('/sign-up')
+  await expectPortal(page, 'freelancer')
+})

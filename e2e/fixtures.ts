@@ -1,0 +1,150 @@
+import crypto from 'node:crypto'
+import { expect, test as base, type Browser, type Page, type TestInfo } from '@playwright/test'
+
+/** The seeded demo accounts (scripts/seed.ts). Tests only sign in with them, never change them. */
+export const DEMO_PASSWORD = 'MegiLance-demo-2026'
+export const DEMO_ACCOUNTS = {
+  admin: { email: 'admin@megilance.test', password: DEMO_PASSWORD, name: 'Ada Admin' },
+  client: { email: 'client@megilance.test', password: DEMO_PASSWORD, name: 'Clara Client' },
+  freelancer: { email: 'freelancer@megilance.test', password: DEMO_PASSWORD, name: 'Felix Freelancer' },
+} as const
+
+export type Role = 'client' | 'freelancer' | 'admin'
+export type SignUpRole = Exclude<Role, 'admin'>
+
+export const PORTALS: Record<Role, { home: string; nav: string }> = {
+  client: { home: '/client', nav: 'Client portal' },
+  freelancer: { home: '/freelancer', nav: 'Freelancer portal' },
+  admin: { home: '/admin', nav: 'Admin portal' },
+}
+
+const ROLE_CHOICES: Record<SignUpRole, string> = { client: 'I want to hire', freelancer: 'I want to work' }
+
+export type Credentials = { email: string; password: string }
+export type NewUser = Credentials & { role: SignUpRole; name: string }
+
+function suffix(): string {
+  return `${Date.now().toString(36)}${crypto.randomBytes(4).toString('hex')}`
+}
+
+/** An address no other test (or project, or run) uses. */
+export function uniqueEmail(label = 'user'): string {
+  return `${label}-${suffix()}@e2e.megilance.test`
+}
+
+/** A password that is long enough and on no common-password list. */
+export function uniquePassword(): string {
+  return `Quartz-${crypto.randomBytes(6).toString('hex')}-lantern`
+}
+
+/** The details for a new account; nothing is created until `signUp` is called. */
+export function makeUser(role: SignUpRole): NewUser {
+  const id = suffix()
+  const first = role === 'client' ? 'Carmen' : 'Farid'
+  return { role, name: `${first} Tester ${id.slice(-6)}`, email: uniqueEmail(role), password: uniquePassword() }
+}
+
+export function isJavaScriptEnabled(testInfo: TestInfo): boolean {
+  return testInfo.project.use.javaScriptEnabled !== false
+}
+
+/** Resolves once the page shows `pathname` (any query string). */
+export async function expectPath(page: Page, pathname: string) {
+  await expect(page).toHaveURL((url) => url.pathname === pathname)
+}
+
+export function toast(page: Page) {
+  return page.getByRole('status')
+}
+
+/** Expects the dashboard of `role` with its portal navigation. */
+export async function expectPortal(page: Page, role: Role) {
+  await expectPath(page, PORTALS[role].home)
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: PORTALS[role].nav })).toBeVisible()
+}
+
+/** Fills the sign-up form without submitting it. */
+export async function fillSignUp(page: Page, user: Partial<NewUser>) {
+  if (user.role) {
+    await page.getByRole('group', { name: 'How will you use MegiLance?' }).getByRole('radio', { name: ROLE_CHOICES[user.role] }).check()
+  }
+  if (user.name !== undefined) await page.getByLabel('Full name').fill(user.name)
+  if (user.email !== undefined) await page.getByLabel('Email').fill(user.email)
+  if (user.password !== undefined) await page.getByLabel('Password', { exact: true }).fill(user.password)
+}
+
+/** Creates the account through the sign-up form; the browser ends up signed in on the portal. */
+export async function signUp(page: Page, user: NewUser = makeUser('client')): Promise<NewUser> {
+  await page.goto('/sign-up')
+  await fillSignUp(page, user)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expectPortal(page, user.role)
+  await expect(toast(page)).toHaveText(`Welcome to MegiLance, ${user.name}. Your account is ready.`)
+  return user
+}
+
+/** Fills and submits the sign-in form on the current page (or /sign-in when elsewhere). */
+export async function submitSignIn(page: Page, { email, password }: Credentials) {
+  if (new URL(page.url()).pathname !== '/sign-in') await page.goto('/sign-in')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/** Signs in and waits for the portal of `role`. */
+export async function signIn(page: Page, credentials: Credentials, role: Role) {
+  await submitSignIn(page, credentials)
+  await expectPortal(page, role)
+  await expect(toast(page)).toHaveText(`Signed in as ${credentials.email}.`)
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click()
+  await expectPath(page, '/')
+  await expect(toast(page)).toHaveText('You are signed out.')
+  await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible()
+}
+
+/**
+ * A second browser, like another person at another computer. It has the same JavaScript setting
+ * as the project the test runs in.
+ */
+export async function newBrowserContext(browser: Browser, testInfo: TestInfo) {
+  const { baseURL, viewport, userAgent, javaScriptEnabled } = testInfo.project.use
+  return browser.newContext({ baseURL, viewport, userAgent, javaScriptEnabled: javaScriptEnabled !== false })
+}
+
+/** Opens the newest password reset email for `email` in the admin outbox and returns its code. */
+export async function readResetCodeFromOutbox(adminPage: Page, email: string): Promise<string> {
+  await adminPage.goto('/admin/outbox')
+  await adminPage.getByRole('search', { name: 'Find emails' }).getByLabel('Recipient').fill(email)
+  await adminPage.getByRole('button', { name: 'Search' }).click()
+  await expect(adminPage).toHaveURL((url) => url.searchParams.get('to') === email)
+  const subject = 'Your MegiLance password reset code'
+  await adminPage.getByRole('row').filter({ hasText: email }).getByRole('link', { name: subject }).first().click()
+  const message = adminPage.getByRole('article', { name: subject })
+  await expect(message).toContainText(email)
+  const body = message.getByText(/Your password reset code is: \d{8}/)
+  await expect(body).toBeVisible()
+  const code = (await body.textContent())?.match(/Your password reset code is: (\d{8})/)?.[1]
+  if (!code) throw new Error(`No reset code in the email to ${email}`)
+  return code
+}
+
+type Fixtures = {
+  /** A page in its own browser context, signed in as the seeded admin. */
+  adminPage: Page
+}
+
+export const test = base.extend<Fixtures>({
+  adminPage: async ({ browser }, use, testInfo) => {
+    const context = await newBrowserContext(browser, testInfo)
+    const page = await context.newPage()
+    await signIn(page, DEMO_ACCOUNTS.admin, 'admin')
+    await use(page)
+    await context.close()
+  },
+})
+
+export { expect }
