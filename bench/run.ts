@@ -1,0 +1,374 @@
+/**
+ * `npm run bench`: requests/s and latency of a few pages, all served by one production server.
+ *
+ * Seeds a fresh demo database in a temporary folder, starts `server/index.ts` on a free port,
+ * signs in, then loads each target in turn with autocannon. The floor (/bench/floor, the root
+ * layout with nothing in it) is what Remix + Express cost on this machine; the other pages are
+ * to be read against it. Prints a table, writes bench/results/latest.json, and exits 1 if any
+ * response was not a 2xx or any request failed.
+ *
+ * Settings (environment):
+ *   BENCH_DURATION     seconds measured per target (default 10)
+ *   BENCH_CONNECTIONS  concurrent connections (default 10)
+ *   BENCH_TARGETS      comma-separated subset of: floor, landing, client, freelancer
+ *                      (default floor,landing,freelancer)
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json')
+const DEMO_PASSWORD = 'MegiLance-demo-2026'
+const WARMUP_SECONDS = 2
+
+type TargetName = 'floor' | 'landing' | 'client' | 'freelancer'
+type Target = { name: TargetName; label: string; path: string; account?: string }
+
+const TARGETS: Target[] = [
+  { name: 'floor', label: 'floor (bare Remix page)', path: '/bench/floor' },
+  { name: 'landing', label: 'landing page', path: '/' },
+  { name: 'client', label: 'client dashboard', path: '/client', account: 'client@megilance.test' },
+  { name: 'freelancer', label: 'freelancer dashboard', path: '/freelancer', account: 'freelancer@megilance.test' },
+]
+
+// What a browser sends, so compression and the non-bot rendering path are measured too.
+const BROWSER_HEADERS = {
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+  'accept-encoding': 'gzip, deflate, br',
+  'accept-language': 'en-GB,en;q=0.5',
+  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+}
+
+type TargetResult = {
+  target: TargetName
+  label: string
+  path: string
+  requestsPerSecond: { mean: number; stddev: number }
+  latencyMs: { mean: number; p50: number; p95: number; p99: number; max: number }
+  requests: number
+  bytesPerResponse: number
+  non2xx: number
+  statusCodes: Record<string, number>
+  errors: number
+  timeouts: number
+}
+
+function positiveIntFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`)
+  return value
+}
+
+function targetsFromEnv(): Target[] {
+  const raw = process.env.BENCH_TARGETS
+  if (!raw) return TARGETS.filter((t) => t.name !== 'client')
+  const names = raw.split(',').map((name) => name.trim()).filter(Boolean)
+  const unknown = names.filter((name) => !TARGETS.some((t) => t.name === name))
+  if (unknown.length || !names.length) {
+    throw new Error(`BENCH_TARGETS: unknown ${unknown.join(', ') || '(empty)'}; choose from ${TARGETS.map((t) => t.name).join(', ')}`)
+  }
+  return TARGETS.filter((t) => names.includes(t.name))
+}
+
+/** A port nobody is listening on, chosen by the OS. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.unref()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The last lines a child printed, shown only when something goes wrong. */
+class Tail {
+  private lines: string[] = []
+  constructor(private readonly max = 40) {}
+  push(chunk: Buffer) {
+    this.lines.push(...chunk.toString().split('\n').filter(Boolean))
+    if (this.lines.length > this.max) this.lines.splice(0, this.lines.length - this.max)
+  }
+  toString() {
+    return this.lines.join('\n')
+  }
+}
+
+function runTsx(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+}
+
+async function seed(env: NodeJS.ProcessEnv) {
+  const child = runTsx('scripts/seed.ts', env)
+  const tail = new Tail()
+  child.stdout?.on('data', (c: Buffer) => tail.push(c))
+  child.stderr?.on('data', (c: Buffer) => tail.push(c))
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  if (code !== 0) throw new Error(`Seeding failed (exit ${code}):\n${tail}`)
+}
+
+async function waitForHealth(base: string, server: ChildProcess, tail: Tail, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}:\n${tail}`)
+    try {
+      const response = await fetch(`${base}/healthz`)
+      if (response.status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await sleep(100)
+  }
+  throw new Error(`GET /healthz did not answer 200 within ${timeoutMs / 1000} s:\n${tail}`)
+}
+
+/** Signs in through the real form and returns the `__session=…` pair for the Cookie header. */
+async function signIn(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    headers: { ...BROWSER_HEADERS, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+    redirect: 'manual',
+  })
+  const session = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0] ?? '')
+    .find((pair) => pair.startsWith('__session='))
+  if (response.status !== 302 || !session) {
+    throw new Error(`Signing in as ${email} answered ${response.status} ${session ? '' : 'without a __session cookie'}`)
+  }
+  return session
+}
+
+/** One plain request, to be sure the target is what we think it is before loading it. */
+async function check(base: string, target: Target, headers: Record<string, string>) {
+  const response = await fetch(`${base}${target.path}`, { headers, redirect: 'manual' })
+  await response.arrayBuffer()
+  if (response.status !== 200) {
+    const where = response.headers.get('location')
+    throw new Error(`GET ${target.path} answered ${response.status}${where ? ` → ${where}` : ''}; expected 200`)
+  }
+}
+
+function cannon(options: autocannon.Options, onLatency?: (statusCode: number, ms: number) => void) {
+  return new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error: unknown, result: autocannon.Result) =>
+      error ? reject(error) : resolve(result),
+    )
+    if (onLatency) instance.on('response', (_client, statusCode, _bytes, ms) => onLatency(statusCode, ms))
+  })
+}
+
+/** Nearest-rank percentile of an ascending array. */
+function percentile(sorted: Float64Array, p: number): number {
+  if (!sorted.length) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN
+}
+
+async function measure(
+  base: string,
+  target: Target,
+  headers: Record<string, string>,
+  connections: number,
+  duration: number,
+): Promise<TargetResult> {
+  const url = `${base}${target.path}`
+  // Warm-up: JIT, caches and the connection pool, not measured.
+  await cannon({ url, headers, connections, duration: WARMUP_SECONDS })
+
+  // autocannon's histogram has no p95 and rounds to whole ms, so every 2xx latency is kept here.
+  const latencies: number[] = []
+  const result = await cannon({ url, headers, connections, duration }, (status, ms) => {
+    if (status >= 200 && status < 300) latencies.push(ms)
+  })
+  const sorted = Float64Array.from(latencies).sort()
+  const mean = sorted.reduce((sum, v) => sum + v, 0) / (sorted.length || 1)
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]),
+  )
+  return {
+    target: target.name,
+    label: target.label,
+    path: target.path,
+    requestsPerSecond: { mean: result.requests.mean, stddev: result.requests.stddev },
+    latencyMs: {
+      mean,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      max: sorted[sorted.length - 1] ?? NaN,
+    },
+    requests: result.requests.total,
+    bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+    non2xx: result.non2xx,
+    statusCodes,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  }
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '-')
+
+function printTable(results: TargetResult[]) {
+  const rows = [
+    ['target', 'path', 'req/s', '±', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx', 'errors'],
+    ...results.map((r) => [
+      r.label,
+      r.path,
+      r.requestsPerSecond.mean.toFixed(1),
+      r.requestsPerSecond.stddev.toFixed(1),
+      ms(r.latencyMs.p50),
+      ms(r.latencyMs.p95),
+      ms(r.latencyMs.p99),
+      String(r.requests),
+      String(r.non2xx),
+      String(r.errors),
+    ]),
+  ]
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)))
+  const line = (row: string[]) =>
+    row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
+  console.log(line(rows[0]!))
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const row of rows.slice(1)) console.log(line(row))
+}
+
+function gitDescription(): { commit: string | null; dirty: boolean | null } {
+  const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' })
+  if (head.status !== 0) return { commit: null, dirty: null }
+  const status = spawnSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' })
+  return { commit: head.stdout.trim(), dirty: status.status === 0 ? status.stdout.trim() !== '' : null }
+}
+
+async function stop(server: ChildProcess | undefined) {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()))
+  server.kill('SIGTERM')
+  const timer = setTimeout(() => server.kill('SIGKILL'), 5_000)
+  await exited
+  clearTimeout(timer)
+}
+
+async function main(): Promise<number> {
+  const duration = positiveIntFromEnv('BENCH_DURATION', 10)
+  const connections = positiveIntFromEnv('BENCH_CONNECTIONS', 10)
+  const targets = targetsFromEnv()
+  const loadAtStart = os.loadavg()[0] ?? 0
+  if (loadAtStart > os.cpus().length / 2) {
+    console.warn(`Warning: load average ${loadAtStart.toFixed(2)} on ${os.cpus().length} CPUs; other work will lower and blur the figures.`)
+  }
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'megilance-bench-'))
+  let server: ChildProcess | undefined
+  const cleanUp = async () => {
+    await stop(server)
+    fs.rmSync(tmp, { recursive: true, force: true })
+  }
+  const onSignal = (signal: NodeJS.Signals) => {
+    void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143))
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+
+  try {
+    const port = await freePort()
+    const base = `http://127.0.0.1:${port}`
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_PATH: path.join(tmp, 'bench.db'),
+      SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '10000000',
+      AUTH_RATE_LIMIT_PER_15_MINUTES: '10000',
+      ENABLE_BENCH_ROUTES: 'true',
+      // Keep a developer's own settings (SMTP, proxy trust, secure cookies…) out of the figures.
+      SMTP_URL: '',
+      TRUST_PROXY: '',
+      COOKIE_SECURE: '',
+      APP_URL: '',
+    }
+
+    console.log(`Seeding a fresh database in ${tmp} …`)
+    await seed(env)
+
+    console.log(`Starting the production server on port ${port} …`)
+    const tail = new Tail()
+    server = runTsx('server/index.ts', env)
+    server.stdout?.on('data', (c: Buffer) => tail.push(c))
+    server.stderr?.on('data', (c: Buffer) => tail.push(c))
+    await waitForHealth(base, server, tail)
+
+    const headersFor = new Map<TargetName, Record<string, string>>()
+    for (const target of targets) {
+      const headers: Record<string, string> = { ...BROWSER_HEADERS }
+      if (target.account) headers.cookie = await signIn(base, target.account)
+      await check(base, target, headers)
+      headersFor.set(target.name, headers)
+    }
+
+    console.log(
+      `Measuring ${targets.map((t) => t.name).join(', ')}: ${connections} connections, ${WARMUP_SECONDS} s warm-up + ${duration} s each …`,
+    )
+    const results: TargetResult[] = []
+    for (const target of targets) {
+      console.log(`  ${target.label} (${target.path})`)
+      results.push(await measure(base, target, headersFor.get(target.name)!, connections, duration))
+    }
+    if (server.exitCode !== null) throw new Error(`The server exited during the run:\n${tail}`)
+
+    console.log('')
+    printTable(results)
+    const failed = results.filter((r) => r.non2xx > 0 || r.errors > 0)
+
+    const report = {
+      ok: failed.length === 0,
+      date: new Date().toISOString(),
+      git: gitDescription(),
+      machine: {
+        node: process.version,
+        platform: `${os.platform()} ${os.arch()}`,
+        cpus: os.cpus().length,
+        cpu: os.cpus()[0]?.model ?? null,
+        loadAverageAtStart: Number(loadAtStart.toFixed(2)),
+      },
+      settings: { connections, durationSeconds: duration, warmupSeconds: WARMUP_SECONDS, headers: BROWSER_HEADERS },
+      results,
+    }
+    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
+    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`)
+    console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}`)
+
+    for (const r of failed) {
+      console.error(
+        `FAILED ${r.label} (${r.path}): ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors (${r.timeouts} timeouts)`,
+      )
+    }
+    if (failed.length) console.error(`Last server output:\n${tail}`)
+    return failed.length ? 1 : 0
+  } finally {
+    await cleanUp()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  },
+)
