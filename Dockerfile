@@ -6,7 +6,9 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci
+# `npm install` rather than `npm ci`: npm 11 writes lockfiles without the other platforms'
+# optional packages (rollup, esbuild), which `npm ci` then refuses as out of sync.
+RUN npm install --no-audit --no-fund
 
 # The Remix production build.
 FROM deps AS build
