@@ -2,7 +2,8 @@ import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3101)
-const DATABASE_PATH = path.resolve('e2e/.tmp/e2e.db')
+// One database per port, so two runs on different ports never share (or delete) each other's.
+const DATABASE_PATH = path.resolve(`e2e/.tmp/e2e-${PORT}.db`)
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 // Workers read the same database the server writes (for fixtures), so the path is fixed.
@@ -40,7 +41,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh seeded database for every run, then the production build.
-    command: `rm -rf e2e/.tmp && mkdir -p e2e/.tmp && npx tsx scripts/seed.ts && node --import tsx server/index.ts`,
+    command: `mkdir -p e2e/.tmp && rm -f ${DATABASE_PATH} ${DATABASE_PATH}-wal ${DATABASE_PATH}-shm && npx tsx scripts/seed.ts && node --import tsx server/index.ts`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -57,7 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <SiteHeader user={data?.user ?? null} />
-        {data?.toast ? <ToastBanner toast={data.toast} /> : null}
+        {data?.toast ? <ToastBanner key={data.toast.id} toast={data.toast} /> : null}
         {children}
         <SiteFooter theme={theme} returnTo={`${location.pathname}${location.search}`} />
         <ScrollRestoration nonce={nonce} />

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { getSessionSecret, useSecureCookies } from './secrets.server'
 
 const ToastSchema = z.object({
+  id: z.string(),
   kind: z.enum(['success', 'error', 'info']).default('success'),
   message: z.string(),
 })
@@ -26,14 +27,14 @@ function getStorage() {
   return storage
 }
 
-export async function toastCookie(toast: Toast): Promise<string> {
+export async function toastCookie(toast: Omit<Toast, 'id'>): Promise<string> {
   const session = await getStorage().getSession()
-  session.flash(TOAST_KEY, toast)
+  session.flash(TOAST_KEY, { id: crypto.randomUUID(), ...toast })
   return getStorage().commitSession(session)
 }
 
 /** Redirect after a successful form post, with a one-time message for the next page. */
-export async function redirectWithToast(url: string, toast: Toast, init: { headers?: HeadersInit } = {}) {
+export async function redirectWithToast(url: string, toast: Omit<Toast, 'id'>, init: { headers?: HeadersInit } = {}) {
   const headers = new Headers(init.headers)
   headers.append('Set-Cookie', await toastCookie(toast))
   return redirect(url, { headers })
