@@ -343,6 +343,8 @@ async function main(): Promise<number> {
         cpus: os.cpus().length,
         cpu: os.cpus()[0]?.model ?? null,
         loadAverageAtStart: Number(loadAtStart.toFixed(2)),
+        // The run itself keeps about two processes busy; much more means something else ran too.
+        loadAverageAtEnd: Number((os.loadavg()[0] ?? 0).toFixed(2)),
       },
       settings: { connections, durationSeconds: duration, warmupSeconds: WARMUP_SECONDS, headers: BROWSER_HEADERS },
       results,

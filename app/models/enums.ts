@@ -5,5 +5,91 @@ export type Role = (typeof ROLES)[number]
 export const EXPERIENCE_LEVELS = ['entry', 'intermediate', 'expert'] as const
 export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number]
 
+export const AVAILABILITIES = ['full_time', 'part_time', 'not_available'] as const
+export type Availability = (typeof AVAILABILITIES)[number]
+
 export const PROJECT_STATUSES = ['open', 'closed'] as const
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
+/** Why a project was closed: with a hire, or without (then every applicant is told). */
+export const PROJECT_CLOSE_REASONS = ['hired', 'no_hire'] as const
+export const PROJECT_VISIBILITIES = ['public', 'invite_only'] as const
+export type ProjectVisibility = (typeof PROJECT_VISIBILITIES)[number]
 export const BUDGET_TYPES = ['fixed', 'hourly'] as const
+export type BudgetType = (typeof BUDGET_TYPES)[number]
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined'] as const
+
+/** submitted → (declined | withdrawn | accepted | not_hired when the project closes without a hire). */
+export const PROPOSAL_STATUSES = ['submitted', 'declined', 'withdrawn', 'accepted', 'not_hired'] as const
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
+
+export const CONTRACT_TYPES = ['fixed', 'hourly'] as const
+export type ContractType = (typeof CONTRACT_TYPES)[number]
+export const CONTRACT_STATUSES = ['active', 'ended'] as const
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number]
+
+/**
+ * pending → funded → submitted → (changes_requested → submitted)* → approved → released;
+ * refunded when the money goes back to the client (cancellation or a dispute decision).
+ */
+export const MILESTONE_STATUSES = [
+  'pending',
+  'funded',
+  'submitted',
+  'changes_requested',
+  'approved',
+  'released',
+  'refunded',
+] as const
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
+
+export const INVOICE_STATUSES = ['pending', 'approved', 'disputed', 'paid'] as const
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number]
+
+export const DISPUTE_STATUSES = ['open', 'responded', 'decided'] as const
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number]
+export const DISPUTE_DECISIONS = ['release', 'refund', 'split'] as const
+export type DisputeDecision = (typeof DISPUTE_DECISIONS)[number]
+
+export const CONVERSATION_KINDS = ['proposal', 'contract'] as const
+export type ConversationKind = (typeof CONVERSATION_KINDS)[number]
+
+export const REVIEW_DIRECTIONS = ['client_to_freelancer', 'freelancer_to_client'] as const
+export type ReviewDirection = (typeof REVIEW_DIRECTIONS)[number]
+
+export const UPLOAD_PURPOSES = ['portfolio', 'message', 'dispute'] as const
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number]
+
+export const CONTACT_STATUSES = ['open', 'answered'] as const
+
+/**
+ * Kinds of in-app notification. Each can also go by email, per the user's preferences.
+ * Adding a kind here is all it takes for it to appear in the preferences page.
+ */
+export const NOTIFICATION_KINDS = [
+  'project_invitation',
+  'saved_search_match',
+  'proposal_received',
+  'proposal_update',
+  'contract_update',
+  'milestone_update',
+  'dispute_update',
+  'message_received',
+  'review_received',
+  'account',
+] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+export const LEDGER_ACCOUNT_KINDS = [
+  'wallet',
+  'escrow',
+  'platform_revenue',
+  'tax_payable',
+  'clearing_card',
+  'clearing_crypto',
+  'clearing_bank',
+] as const
+export type LedgerAccountKind = (typeof LEDGER_ACCOUNT_KINDS)[number]
+
+export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed'] as const
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]

@@ -84,3 +84,35 @@ export async function insertProjects(
     }
   })
 }
+
+export type BulkProject = typeof projects.$inferInsert & { skillIds: number[] }
+
+/**
+ * Inserts many projects at once (seeding large databases): one transaction with prepared
+ * statements. Each project's skills go in before the project itself (foreign keys are checked at
+ * commit), so the search index trigger reads the finished skill list once per project.
+ */
+export async function insertProjectsBulk(rows: BulkProject[]): Promise<void> {
+  const sqlite = getDb().$client
+  const insertProject = sqlite.prepare(
+    `insert into projects (id, client_id, title, description, budget_type, budget_min_minor, budget_max_minor,
+       currency, experience_level, status, created_at, updated_at)
+     values (@id, @clientId, @title, @description, @budgetType, @budgetMinMinor, @budgetMaxMinor,
+       @currency, @experienceLevel, @status, @createdAt, @updatedAt)`,
+  )
+  const insertSkill = sqlite.prepare('insert into project_skills (project_id, skill_id) values (?, ?)')
+  sqlite.transaction(() => {
+    sqlite.pragma('defer_foreign_keys = ON')
+    for (const { skillIds, ...project } of rows) {
+      for (const skillId of skillIds) insertSkill.run(project.id, skillId)
+      const createdAt = (project.createdAt ?? new Date()).getTime()
+      insertProject.run({
+        currency: 'USD',
+        status: 'open',
+        ...project,
+        createdAt,
+        updatedAt: (project.updatedAt ?? project.createdAt ?? new Date()).getTime(),
+      })
+    }
+  })()
+}

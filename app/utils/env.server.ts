@@ -8,6 +8,8 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_PATH: z.string().min(1).default('./data/megilance.db'),
+  /** Where uploaded files live; by default an `uploads` folder beside the database. */
+  UPLOADS_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   APP_URL: z.url().optional(),
   SMTP_URL: z

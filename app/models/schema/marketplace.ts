@@ -1,7 +1,16 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { timestamps, users } from './accounts'
+import { uploads } from './files'
 
-import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_STATUSES } from '../enums'
+import {
+  AVAILABILITIES,
+  BUDGET_TYPES,
+  EXPERIENCE_LEVELS,
+  INVITATION_STATUSES,
+  PROJECT_CLOSE_REASONS,
+  PROJECT_STATUSES,
+  PROJECT_VISIBILITIES,
+} from '../enums'
 
 export { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_STATUSES, type ExperienceLevel } from '../enums'
 
@@ -21,6 +30,11 @@ export const freelancerProfiles = sqliteTable('freelancer_profiles', {
   currency: text('currency').notNull().default('USD'),
   experienceLevel: text('experience_level', { enum: EXPERIENCE_LEVELS }).notNull().default('entry'),
   country: text('country'),
+  /** IANA time zone, e.g. "Europe/Berlin". */
+  timeZone: text('time_zone'),
+  /** Spoken languages as a JSON array of names, e.g. ["English","Urdu"]. */
+  languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  availability: text('availability', { enum: AVAILABILITIES }).notNull().default('full_time'),
   ...timestamps,
 })
 
@@ -46,6 +60,35 @@ export const clientProfiles = sqliteTable('client_profiles', {
   ...timestamps,
 })
 
+export const portfolioItems = sqliteTable(
+  'portfolio_items',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** Links to the work, as a JSON array of absolute http(s) URLs. */
+    links: text('links', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    ...timestamps,
+  },
+  (t) => [index('portfolio_items_user_idx').on(t.userId)],
+)
+
+export const portfolioImages = sqliteTable(
+  'portfolio_images',
+  {
+    itemId: text('item_id')
+      .notNull()
+      .references(() => portfolioItems.id, { onDelete: 'cascade' }),
+    uploadId: text('upload_id')
+      .notNull()
+      .references(() => uploads.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.uploadId] })],
+)
 
 export const projects = sqliteTable(
   'projects',
@@ -63,6 +106,14 @@ export const projects = sqliteTable(
     currency: text('currency').notNull().default('USD'),
     experienceLevel: text('experience_level', { enum: EXPERIENCE_LEVELS }).notNull(),
     status: text('status', { enum: PROJECT_STATUSES }).notNull().default('open'),
+    visibility: text('visibility', { enum: PROJECT_VISIBILITIES }).notNull().default('public'),
+    /** The day the work should be done by (UTC midnight), if the client gave one. */
+    deadline: integer('deadline', { mode: 'timestamp_ms' }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    closeReason: text('close_reason', { enum: PROJECT_CLOSE_REASONS }),
+    /** Admin moderation: a hidden project is out of search and its page says why to its owner. */
+    hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+    hiddenReason: text('hidden_reason'),
     ...timestamps,
   },
   (t) => [index('projects_client_idx').on(t.clientId), index('projects_status_created_idx').on(t.status, t.createdAt)],
@@ -79,4 +130,44 @@ export const projectSkills = sqliteTable(
       .references(() => skills.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.skillId] }), index('project_skills_skill_idx').on(t.skillId)],
+)
+
+export const projectInvitations = sqliteTable(
+  'project_invitations',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    freelancerId: text('freelancer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    message: text('message').notNull().default(''),
+    status: text('status', { enum: INVITATION_STATUSES }).notNull().default('pending'),
+    respondedAt: integer('responded_at', { mode: 'timestamp_ms' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('project_invitations_unique').on(t.projectId, t.freelancerId),
+    index('project_invitations_freelancer_idx').on(t.freelancerId),
+  ],
+)
+
+/** A freelancer's stored search; new matching projects notify them when `notify` is on. */
+export const savedSearches = sqliteTable(
+  'saved_searches',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** The search page's query string (q, skills, budget…), exactly as the GET form sends it. */
+    query: text('query').notNull(),
+    notify: integer('notify', { mode: 'boolean' }).notNull().default(true),
+    /** Projects created after this instant are "new" for this search. */
+    checkedAt: integer('checked_at', { mode: 'timestamp_ms' }).notNull(),
+    ...timestamps,
+  },
+  (t) => [index('saved_searches_user_idx').on(t.userId)],
 )

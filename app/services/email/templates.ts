@@ -48,3 +48,10 @@ export function accountUnblockedEmail(to: string, name: string): EmailMessage {
     text: `Hello ${name},\n\nAn administrator lifted the block on your account. You can sign in again.${signature}`,
   }
 }
+
+export function notificationEmail(to: string, name: string, title: string, body: string, url: string | null): EmailMessage {
+  const details = body ? `\n\n${body}` : ''
+  const link = url ? `\n\nOpen it: ${url}` : ''
+  const footer = '\n\nYou can choose which notifications reach you by email in Settings → Notifications.'
+  return { to, subject: title, text: `Hello ${name},\n\n${title}${details}${link}${footer}${signature}` }
+}

@@ -1,0 +1,81 @@
+import { and, count, desc, eq, isNull } from 'drizzle-orm'
+import type { NotificationKind } from './enums'
+import { getDb } from './db.server'
+import { notificationPreferences, notifications } from './schema'
+
+export type Notification = typeof notifications.$inferSelect
+export type NewNotification = Pick<Notification, 'userId' | 'kind' | 'title' | 'body' | 'link'>
+
+export async function insertNotification(input: NewNotification): Promise<Notification> {
+  return getDb()
+    .insert(notifications)
+    .values({ id: crypto.randomUUID(), ...input, createdAt: new Date() })
+    .returning()
+    .get()
+}
+
+export async function listNotifications(userId: string, { limit, offset }: { limit: number; offset: number }) {
+  return getDb()
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt))
+    .limit(limit)
+    .offset(offset)
+    .all()
+}
+
+export async function countNotifications(userId: string): Promise<number> {
+  return getDb().select({ n: count() }).from(notifications).where(eq(notifications.userId, userId)).get()?.n ?? 0
+}
+
+export async function countUnreadNotifications(userId: string): Promise<number> {
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  )
+}
+
+/** Marks one of the user's notifications read; returns it, or undefined when it is not theirs. */
+export async function markNotificationRead(userId: string, id: string): Promise<Notification | undefined> {
+  const db = getDb()
+  const found = db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .get()
+  if (found && !found.readAt) {
+    db.update(notifications).set({ readAt: new Date() }).where(eq(notifications.id, id)).run()
+  }
+  return found
+}
+
+export async function markAllNotificationsRead(userId: string): Promise<number> {
+  return getDb()
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .run().changes
+}
+
+/** The kinds this user turned email off for (the default is on). */
+export async function listEmailOptOuts(userId: string): Promise<Set<NotificationKind>> {
+  const rows = getDb()
+    .select({ kind: notificationPreferences.kind })
+    .from(notificationPreferences)
+    .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.email, false)))
+    .all()
+  return new Set(rows.map((row) => row.kind))
+}
+
+export async function saveEmailPreferences(userId: string, emailOn: Record<NotificationKind, boolean>): Promise<void> {
+  const db = getDb()
+  db.transaction((tx) => {
+    tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId)).run()
+    const rows = Object.entries(emailOn).map(([kind, email]) => ({ userId, kind: kind as NotificationKind, email }))
+    if (rows.length) tx.insert(notificationPreferences).values(rows).run()
+  })
+}

@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm'
+import { getDb } from './db.server'
+import type { ReviewDirection } from './enums'
+import type { reviews } from './schema'
+
+export type Review = typeof reviews.$inferSelect
+
+/** How long after a contract ends each side may review; the reviews show when it closes. */
+export const REVIEW_WINDOW_DAYS = 14
+const WINDOW_MS = REVIEW_WINDOW_DAYS * 86_400_000
+
+/**
+ * The double-blind rule in SQL, for a review aliased `r`: it shows once the other side has
+ * reviewed the same contract too, or once the review window after the contract ended has closed.
+ */
+export function reviewVisibleSql(now: Date) {
+  return sql`(
+    exists (select 1 from reviews other where other.contract_id = r.contract_id and other.reviewer_id <> r.reviewer_id)
+    or (select c.ended_at from contracts c where c.id = r.contract_id) <= ${now.getTime() - WINDOW_MS}
+  )`
+}
+
+export type VisibleReview = {
+  id: string
+  contractId: string
+  contractTitle: string
+  reviewerId: string
+  reviewerName: string
+  direction: ReviewDirection
+  rating: number
+  subRatings: Record<string, number>
+  comment: string
+  createdAt: Date
+}
+
+/** The reviews others wrote of this user that may be shown, newest first. */
+export async function listVisibleReviewsOf(
+  revieweeId: string,
+  { limit = 20, offset = 0, now = new Date() }: { limit?: number; offset?: number; now?: Date } = {},
+): Promise<VisibleReview[]> {
+  const rows = getDb().all<Omit<VisibleReview, 'subRatings' | 'createdAt'> & { subRatings: string; createdAt: number }>(sql`
+    select r.id, r.contract_id as contractId, c.title as contractTitle, r.reviewer_id as reviewerId,
+           u.name as reviewerName, r.direction, r.rating, r.sub_ratings as subRatings, r.comment,
+           r.created_at as createdAt
+    from reviews r join users u on u.id = r.reviewer_id join contracts c on c.id = r.contract_id
+    where r.reviewee_id = ${revieweeId} and ${reviewVisibleSql(now)}
+    order by r.created_at desc
+    limit ${limit} offset ${offset}`)
+  return rows.map((row) => ({ ...row, subRatings: JSON.parse(row.subRatings), createdAt: new Date(row.createdAt) }))
+}
+
+export type ReviewStats = {
+  count: number
+  /** Mean overall rating, or null with no visible reviews. */
+  average: number | null
+  /** Mean of each sub-rating over the visible reviews that have it. */
+  subAverages: Record<string, number>
+  /** How many visible reviews gave each overall rating 1–5. */
+  histogram: [number, number, number, number, number]
+}
+
+export async function reviewStatsOf(revieweeId: string, now = new Date()): Promise<ReviewStats> {
+  const rows = getDb().all<{ rating: number; subRatings: string }>(sql`
+    select r.rating, r.sub_ratings as subRatings from reviews r
+    where r.reviewee_id = ${revieweeId} and ${reviewVisibleSql(now)}`)
+  const histogram: ReviewStats['histogram'] = [0, 0, 0, 0, 0]
+  const sums = new Map<string, { total: number; n: number }>()
+  let total = 0
+  for (const row of rows) {
+    total += row.rating
+    histogram[row.rating - 1] = (histogram[row.rating - 1] ?? 0) + 1
+    for (const [name, value] of Object.entries(JSON.parse(row.subRatings) as Record<string, number>)) {
+      const sum = sums.get(name) ?? { total: 0, n: 0 }
+      sum.total += value
+      sum.n += 1
+      sums.set(name, sum)
+    }
+  }
+  return {
+    count: rows.length,
+    average: rows.length ? total / rows.length : null,
+    subAverages: Object.fromEntries([...sums].map(([name, sum]) => [name, sum.total / sum.n])),
+    histogram,
+  }
+}

@@ -1,0 +1,74 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { users } from './accounts'
+import { LEDGER_ACCOUNT_KINDS, PAYMENT_STATUSES } from '../enums'
+
+/**
+ * Double-entry ledger. An account belongs to an owner (a user's wallet, a contract's escrow, or the
+ * platform for revenue/tax/clearing, owner "platform") in one currency. Balances are never stored:
+ * they are the sum of the account's entries.
+ */
+export const ledgerAccounts = sqliteTable(
+  'ledger_accounts',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: LEDGER_ACCOUNT_KINDS }).notNull(),
+    ownerId: text('owner_id').notNull(),
+    currency: text('currency').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('ledger_accounts_unique').on(t.kind, t.ownerId, t.currency)],
+)
+
+/** One money movement. Its entries sum to zero per currency. The idempotency key makes a repeat a no-op. */
+export const ledgerTransactions = sqliteTable('ledger_transactions', {
+  id: text('id').primaryKey(),
+  idempotencyKey: text('idempotency_key').notNull().unique(),
+  /** e.g. "escrow.fund", "escrow.release", "escrow.refund", "escrow.split", "payout". */
+  kind: text('kind').notNull(),
+  description: text('description').notNull(),
+  contractId: text('contract_id'),
+  milestoneId: text('milestone_id'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+export const ledgerEntries = sqliteTable(
+  'ledger_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    transactionId: text('transaction_id')
+      .notNull()
+      .references(() => ledgerTransactions.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    /** Signed minor units: positive adds to the account, negative takes from it. */
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+  },
+  (t) => [index('ledger_entries_account_idx').on(t.accountId), index('ledger_entries_transaction_idx').on(t.transactionId)],
+)
+
+/** A card payment through a provider (Stripe, or the built-in sandbox). */
+export const cardPayments = sqliteTable(
+  'card_payments',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    provider: text('provider', { enum: ['sandbox', 'stripe'] }).notNull(),
+    /** The provider's id for the checkout session. */
+    providerRef: text('provider_ref'),
+    /** What the money is for, e.g. "milestone:<id>". */
+    purpose: text('purpose').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status', { enum: PAYMENT_STATUSES }).notNull().default('pending'),
+    cardLast4: text('card_last4'),
+    failureReason: text('failure_reason'),
+    ledgerTransactionId: text('ledger_transaction_id').references(() => ledgerTransactions.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('card_payments_user_idx').on(t.userId, t.createdAt), uniqueIndex('card_payments_provider_ref_unique').on(t.providerRef)],
+)

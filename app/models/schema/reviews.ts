@@ -1,0 +1,35 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { users } from './accounts'
+import { contracts } from './contracts'
+import { REVIEW_DIRECTIONS } from '../enums'
+
+/**
+ * A review one side of an ended contract wrote of the other. Double-blind: it stays hidden until
+ * both sides have written theirs or the 14-day window after the contract ended has closed.
+ */
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: text('id').primaryKey(),
+    contractId: text('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    reviewerId: text('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    revieweeId: text('reviewee_id')
+      .notNull()
+      .references(() => users.id),
+    direction: text('direction', { enum: REVIEW_DIRECTIONS }).notNull(),
+    /** Overall 1–5. */
+    rating: integer('rating').notNull(),
+    /** Sub-ratings 1–5 by name, e.g. {"quality":5,"communication":4}. */
+    subRatings: text('sub_ratings', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    comment: text('comment').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('reviews_contract_reviewer_unique').on(t.contractId, t.reviewerId),
+    index('reviews_reviewee_idx').on(t.revieweeId, t.createdAt),
+  ],
+)

@@ -1,0 +1,134 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { fileTypeFromBuffer } from 'file-type'
+import type { UploadPurpose } from '~/models/enums'
+import { deleteUploadRow, findUpload, insertUpload, type Upload } from '~/models/uploads.server'
+import { getEnv } from '~/utils/env.server'
+
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const
+export const DOCUMENT_TYPES = [
+  ...IMAGE_TYPES,
+  'application/pdf',
+  'application/zip',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/plain',
+] as const
+
+/** What went wrong with an uploaded file, in words for the person who chose it. */
+export class UploadRejected extends Error {}
+
+export function uploadsDir(): string {
+  const env = getEnv()
+  return path.resolve(env.UPLOADS_DIR ?? path.join(path.dirname(path.resolve(env.DATABASE_PATH)), 'uploads'))
+}
+
+function storedPath(id: string): string {
+  // Ids are UUIDs we made; the user's file name never reaches the file system.
+  return path.join(uploadsDir(), id.slice(0, 2), id)
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return false
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The content type read from the file's own bytes (what the browser claims is ignored). */
+export async function detectContentType(bytes: Uint8Array): Promise<string | null> {
+  const detected = await fileTypeFromBuffer(bytes)
+  if (detected) return detected.mime
+  return looksLikeText(bytes) ? 'text/plain' : null
+}
+
+export function describeTypes(types: readonly string[]): string {
+  const names: Record<string, string> = {
+    'image/png': 'PNG',
+    'image/jpeg': 'JPEG',
+    'image/webp': 'WebP',
+    'image/gif': 'GIF',
+    'application/pdf': 'PDF',
+    'application/zip': 'ZIP',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (.docx)',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (.xlsx)',
+    'text/plain': 'plain text',
+  }
+  return types.map((type) => names[type] ?? type).join(', ')
+}
+
+/**
+ * Checks a file's real type and size and stores it on disk under the uploads directory.
+ * Throws UploadRejected with a message for the user when the file is not acceptable.
+ */
+export async function storeUpload(input: {
+  ownerId: string
+  purpose: UploadPurpose
+  file: File
+  allowedTypes: readonly string[]
+  maxBytes: number
+}): Promise<Upload> {
+  const { file, allowedTypes, maxBytes } = input
+  if (file.size === 0) throw new UploadRejected(`"${file.name}" is empty.`)
+  if (file.size > maxBytes) {
+    throw new UploadRejected(`"${file.name}" is larger than ${Math.floor(maxBytes / 1_000_000)} MB.`)
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const contentType = await detectContentType(bytes)
+  if (!contentType || !allowedTypes.includes(contentType)) {
+    throw new UploadRejected(`"${file.name}" is not an accepted kind of file. Accepted: ${describeTypes(allowedTypes)}.`)
+  }
+  const upload: Upload = {
+    id: crypto.randomUUID(),
+    ownerId: input.ownerId,
+    purpose: input.purpose,
+    originalName: file.name.slice(0, 200) || 'file',
+    contentType,
+    sizeBytes: bytes.byteLength,
+    createdAt: new Date(),
+  }
+  const target = storedPath(upload.id)
+  await fs.mkdir(path.dirname(target), { recursive: true })
+  await fs.writeFile(target, bytes)
+  try {
+    await insertUpload(upload)
+  } catch (error) {
+    await fs.rm(target, { force: true })
+    throw error
+  }
+  return upload
+}
+
+/**
+ * A response that serves a stored upload. Callers check who may see it first. Images show inline;
+ * everything else downloads, so an uploaded file never runs as a page of this site.
+ */
+export async function uploadResponse(id: string): Promise<Response> {
+  const upload = await findUpload(id)
+  if (!upload) throw new Response('Not found', { status: 404 })
+  let bytes: Buffer
+  try {
+    bytes = await fs.readFile(storedPath(id))
+  } catch {
+    throw new Response('Not found', { status: 404 })
+  }
+  const inline = upload.contentType.startsWith('image/')
+  const name = encodeURIComponent(upload.originalName)
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': upload.contentType,
+      'Content-Length': String(bytes.byteLength),
+      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, max-age=3600',
+    },
+  })
+}
+
+export async function deleteUpload(id: string): Promise<void> {
+  await deleteUploadRow(id)
+  await fs.rm(storedPath(id), { force: true })
+}

@@ -1,0 +1,33 @@
+import type { NotificationKind } from '~/models/enums'
+import { insertNotification, listEmailOptOuts } from '~/models/notifications.server'
+import { findUserById } from '~/models/users.server'
+import { sendEmail } from '~/services/email/mailer.server'
+import { notificationEmail } from '~/services/email/templates'
+import { getEnv } from '~/utils/env.server'
+
+export type NotifyInput = {
+  userId: string
+  kind: NotificationKind
+  title: string
+  body?: string
+  /** A path inside the app, e.g. "/contracts/abc". */
+  link?: string
+}
+
+/**
+ * Tells a user something: always in the in-app centre, and by email unless they turned that kind
+ * off. Call it after the change it reports has been committed, never inside a transaction.
+ */
+export async function notify(input: NotifyInput): Promise<void> {
+  const user = await findUserById(input.userId)
+  if (!user) return
+  await insertNotification({ userId: user.id, kind: input.kind, title: input.title, body: input.body ?? '', link: input.link ?? null })
+  const optedOut = await listEmailOptOuts(user.id)
+  if (optedOut.has(input.kind) || user.blockedAt) return
+  const url = input.link ? new URL(input.link, getEnv().APP_URL ?? `http://localhost:${getEnv().PORT}`).toString() : null
+  await sendEmail(notificationEmail(user.email, user.name, input.title, input.body ?? '', url))
+}
+
+export async function notifyAll(inputs: NotifyInput[]): Promise<void> {
+  for (const input of inputs) await notify(input)
+}
