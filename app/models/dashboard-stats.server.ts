@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm'
+import { getDb } from './db.server'
+
+export type MoneyByCurrency = { currency: string; amountMinor: number }[]
+
+/** Milestone states in which the client's money has left their card: held in escrow or paid out. */
+const ESCROWED = sql`('funded', 'submitted', 'changes_requested', 'approved')`
+
+export async function clientWorkStats(clientId: string) {
+  const db = getDb()
+  const proposals = db.get<{ waiting: number; unread: number }>(sql`
+    select count(*) as waiting, coalesce(sum(pr.viewed_at is null), 0) as unread
+    from proposals pr join projects p on p.id = pr.project_id
+    where p.client_id = ${clientId} and p.status = 'open' and pr.status = 'submitted'`) ?? { waiting: 0, unread: 0 }
+  const activeContracts =
+    db.get<{ n: number }>(sql`select count(*) as n from contracts where client_id = ${clientId} and status = 'active'`)?.n ?? 0
+  const inEscrow = db.all<{ currency: string; amountMinor: number }>(sql`
+    select c.currency, sum(m.amount_minor) as amountMinor from milestones m join contracts c on c.id = m.contract_id
+    where c.client_id = ${clientId} and m.status in ${ESCROWED} group by c.currency order by c.currency`)
+  const paid = db.all<{ currency: string; amountMinor: number }>(sql`
+    select c.currency, sum(m.amount_minor) as amountMinor from milestones m join contracts c on c.id = m.contract_id
+    where c.client_id = ${clientId} and m.status = 'released' group by c.currency order by c.currency`)
+  return { proposalsWaiting: proposals.waiting, proposalsUnread: proposals.unread, activeContracts, inEscrow, paid }
+}
+
+/** Proposals awaiting a decision on the client's open projects, newest first. */
+export async function listProposalsToReview(clientId: string, limit: number) {
+  return getDb().all<{ id: string; projectTitle: string; freelancerName: string; createdAt: number; viewed: number }>(sql`
+    select pr.id, p.title as projectTitle, u.name as freelancerName, pr.created_at as createdAt,
+           pr.viewed_at is not null as viewed
+    from proposals pr join projects p on p.id = pr.project_id join users u on u.id = pr.freelancer_id
+    where p.client_id = ${clientId} and p.status = 'open' and pr.status = 'submitted'
+    order by pr.created_at desc limit ${limit}`)
+}
+
+export async function freelancerWorkStats(freelancerId: string) {
+  const db = getDb()
+  const proposals = db.get<{ open: number; viewed: number }>(sql`
+    select count(*) as open, coalesce(sum(viewed_at is not null), 0) as viewed
+    from proposals where freelancer_id = ${freelancerId} and status = 'submitted'`) ?? { open: 0, viewed: 0 }
+  const activeContracts =
+    db.get<{ n: number }>(sql`select count(*) as n from contracts where freelancer_id = ${freelancerId} and status = 'active'`)
+      ?.n ?? 0
+  // Earnings are what reached the freelancer's wallet: released milestones after the platform fee.
+  const earned = db.all<{ currency: string; amountMinor: number }>(sql`
+    select e.currency, sum(e.amount_minor) as amountMinor
+    from ledger_entries e join ledger_accounts a on a.id = e.account_id
+    join ledger_transactions t on t.id = e.transaction_id
+    where a.kind = 'wallet' and a.owner_id = ${freelancerId} and e.amount_minor > 0 and t.kind like 'escrow.%'
+    group by e.currency order by e.currency`)
+  return { proposalsOpen: proposals.open, proposalsViewed: proposals.viewed, activeContracts, earned }
+}
+
+/** Active contracts of a user (either side), most recently changed first. */
+export async function listActiveContracts(userId: string, limit: number) {
+  return getDb().all<{ id: string; title: string; otherName: string; type: string }>(sql`
+    select c.id, c.title, u.name as otherName, c.type
+    from contracts c join users u on u.id = case when c.client_id = ${userId} then c.freelancer_id else c.client_id end
+    where (c.client_id = ${userId} or c.freelancer_id = ${userId}) and c.status = 'active'
+    order by c.updated_at desc limit ${limit}`)
+}
+
+export async function adminQueueStats() {
+  const db = getDb()
+  const disputes =
+    db.get<{ n: number }>(sql`select count(*) as n from disputes where status in ('open', 'responded')`)?.n ?? 0
+  const hiddenProjects = db.get<{ n: number }>(sql`select count(*) as n from projects where hidden_at is not null`)?.n ?? 0
+  const activeContracts = db.get<{ n: number }>(sql`select count(*) as n from contracts where status = 'active'`)?.n ?? 0
+  const unreviewedSignals =
+    db.get<{ n: number }>(sql`select count(*) as n from fraud_signals where reviewed_at is null`)?.n ?? 0
+  const openContactRequests =
+    db.get<{ n: number }>(sql`select count(*) as n from contact_requests where status = 'open'`)?.n ?? 0
+  return { disputes, hiddenProjects, activeContracts, unreviewedSignals, openContactRequests }
+}
+
+/** Disputes waiting for an admin's decision, oldest first (first come, first decided). */
+export async function listDisputeQueue(limit: number) {
+  return getDb().all<{ id: string; contractId: string; contractTitle: string; openedByName: string; status: string; createdAt: number }>(sql`
+    select d.id, d.contract_id as contractId, c.title as contractTitle, u.name as openedByName, d.status, d.created_at as createdAt
+    from disputes d join contracts c on c.id = d.contract_id join users u on u.id = d.opened_by
+    where d.status in ('open', 'responded') order by d.created_at asc limit ${limit}`)
+}
