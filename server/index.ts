@@ -2,6 +2,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { installGlobals, type ServerBuild } from '@remix-run/node'
 import pino from 'pino'
+import { startScheduledJobs } from '../app/services/jobs/scheduler.server'
 import { parseEnv } from '../app/utils/env.server'
 import { createApp } from './app'
 
@@ -22,10 +23,12 @@ const app = createApp({ build, env, logger })
 const server = app.listen(env.PORT, () => {
   logger.info(`MegiLance listening on http://localhost:${env.PORT}`)
 })
+const stopJobs = startScheduledJobs(logger)
 
 // Finish in-flight requests, then exit; a second signal or 10 s forces it.
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down')
+  stopJobs()
   server.close(() => {
     // The build opened the database; close it so the WAL is checkpointed.
     ;(globalThis as { megilanceDb?: { $client: { close(): void } } }).megilanceDb?.$client.close()

@@ -28,7 +28,7 @@ function Hint({ id, children }: { id: string; children?: ReactNode }) {
   ) : null
 }
 
-type InputType = 'text' | 'email' | 'password' | 'number' | 'search' | 'tel' | 'url'
+type InputType = 'text' | 'email' | 'password' | 'number' | 'search' | 'tel' | 'url' | 'date'
 
 /** A labelled input with its hint and errors, wired for screen readers. */
 export function Field({

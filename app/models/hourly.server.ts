@@ -1,0 +1,196 @@
+import { and, asc, desc, eq, gte, isNull, lt, lte, sql, sum } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { contractActivity, contracts, disputes, invoices, timeEntries } from './schema'
+
+export type TimeEntry = typeof timeEntries.$inferSelect
+export type Invoice = typeof invoices.$inferSelect
+
+export async function listTimeEntries(contractId: string): Promise<TimeEntry[]> {
+  return getDb()
+    .select()
+    .from(timeEntries)
+    .where(eq(timeEntries.contractId, contractId))
+    .orderBy(desc(timeEntries.workDate), desc(timeEntries.createdAt))
+    .all()
+}
+
+/** Minutes logged in [weekStart, weekEnd) on the contract. */
+export async function minutesLoggedBetween(contractId: string, weekStart: string, weekEnd: string): Promise<number> {
+  const row = getDb()
+    .select({ minutes: sum(timeEntries.minutes) })
+    .from(timeEntries)
+    .where(and(eq(timeEntries.contractId, contractId), gte(timeEntries.workDate, weekStart), lt(timeEntries.workDate, weekEnd)))
+    .get()
+  return Number(row?.minutes ?? 0)
+}
+
+export async function findInvoiceForWeek(contractId: string, weekStart: string): Promise<Invoice | undefined> {
+  return getDb()
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.contractId, contractId), eq(invoices.weekStart, weekStart)))
+    .get()
+}
+
+export async function insertTimeEntry(entry: { contractId: string; workDate: string; minutes: number; memo: string }) {
+  return getDb()
+    .insert(timeEntries)
+    .values({ id: crypto.randomUUID(), ...entry })
+    .returning()
+    .get()
+}
+
+/** Deletes an entry that is not invoiced yet; returns whether one was deleted. */
+export async function deleteUninvoicedTimeEntry(contractId: string, entryId: string): Promise<boolean> {
+  return (
+    getDb()
+      .delete(timeEntries)
+      .where(and(eq(timeEntries.id, entryId), eq(timeEntries.contractId, contractId), isNull(timeEntries.invoiceId)))
+      .run().changes > 0
+  )
+}
+
+export async function listInvoices(contractId: string): Promise<Invoice[]> {
+  return getDb().select().from(invoices).where(eq(invoices.contractId, contractId)).orderBy(desc(invoices.weekStart)).all()
+}
+
+export async function findInvoice(contractId: string, invoiceId: string): Promise<Invoice | undefined> {
+  return getDb()
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.contractId, contractId)))
+    .get()
+}
+
+/** Weeks (Mondays) before `beforeWeek` that have time not yet on an invoice. */
+export async function listUninvoicedWeeks(contractId: string, beforeWeek: string): Promise<string[]> {
+  const rows = getDb().all<{ day: string }>(sql`
+    select distinct work_date as day from time_entries
+    where contract_id = ${contractId} and invoice_id is null and work_date < ${beforeWeek}
+    order by work_date`)
+  return rows.map((row) => row.day)
+}
+
+/**
+ * Puts the week's uninvoiced time on one invoice, in one transaction. Returns undefined when the
+ * week has no uninvoiced time or is already invoiced (so running twice bills once).
+ */
+export async function createWeeklyInvoice(input: {
+  contractId: string
+  weekStart: string
+  weekEnd: string
+  amountFor: (minutes: number) => number
+  reviewDueAt: Date
+  now: Date
+}): Promise<Invoice | undefined> {
+  const db = getDb()
+  return db.transaction((tx) => {
+    const existing = tx
+      .select({ id: invoices.id })
+      .from(invoices)
+      .where(and(eq(invoices.contractId, input.contractId), eq(invoices.weekStart, input.weekStart)))
+      .get()
+    if (existing) return undefined
+    const inWeek = and(
+      eq(timeEntries.contractId, input.contractId),
+      isNull(timeEntries.invoiceId),
+      gte(timeEntries.workDate, input.weekStart),
+      lt(timeEntries.workDate, input.weekEnd),
+    )
+    const minutes = Number(tx.select({ minutes: sum(timeEntries.minutes) }).from(timeEntries).where(inWeek).get()?.minutes ?? 0)
+    if (minutes === 0) return undefined
+    const invoice = tx
+      .insert(invoices)
+      .values({
+        id: crypto.randomUUID(),
+        contractId: input.contractId,
+        weekStart: input.weekStart,
+        minutes,
+        amountMinor: input.amountFor(minutes),
+        status: 'pending',
+        reviewDueAt: input.reviewDueAt,
+        createdAt: input.now,
+        updatedAt: input.now,
+      })
+      .returning()
+      .get()
+    tx.update(timeEntries).set({ invoiceId: invoice.id }).where(inWeek).run()
+    return invoice
+  })
+}
+
+/**
+ * Moves a pending invoice to approved, or to disputed with a dispute for an admin to decide, in one
+ * transaction with its activity line. False when the invoice was no longer pending.
+ */
+export async function decideInvoice(input: {
+  invoice: Invoice
+  decision: 'approved' | 'disputed'
+  actorId: string | null
+  detail: string
+  disputeReason?: string
+  at: Date
+}): Promise<boolean> {
+  const { invoice, decision, at } = input
+  return getDb().transaction((tx) => {
+    const changes = tx
+      .update(invoices)
+      .set(decision === 'approved' ? { status: 'approved', approvedAt: at, updatedAt: at } : { status: 'disputed', disputedAt: at, updatedAt: at })
+      .where(and(eq(invoices.id, invoice.id), eq(invoices.status, 'pending')))
+      .run().changes
+    if (changes === 0) return false
+    if (decision === 'disputed' && input.actorId) {
+      tx.insert(disputes)
+        .values({
+          id: crypto.randomUUID(),
+          contractId: invoice.contractId,
+          invoiceId: invoice.id,
+          openedBy: input.actorId,
+          reason: input.disputeReason ?? '',
+          createdAt: at,
+          updatedAt: at,
+        })
+        .run()
+    }
+    tx.insert(contractActivity)
+      .values({
+        id: crypto.randomUUID(),
+        contractId: invoice.contractId,
+        actorId: input.actorId,
+        kind: `invoice.${decision}`,
+        detail: input.detail,
+        createdAt: at,
+      })
+      .run()
+    return true
+  })
+}
+
+export async function insertContractActivityLine(line: { contractId: string; actorId: string | null; kind: string; detail: string; at: Date }) {
+  getDb()
+    .insert(contractActivity)
+    .values({ id: crypto.randomUUID(), contractId: line.contractId, actorId: line.actorId, kind: line.kind, detail: line.detail, createdAt: line.at })
+    .run()
+}
+
+/** Pending invoices whose review time is over: they count as approved. */
+export async function listOverdueInvoices(now: Date): Promise<Invoice[]> {
+  return getDb()
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.status, 'pending'), lte(invoices.reviewDueAt, now)))
+    .orderBy(asc(invoices.reviewDueAt))
+    .all()
+}
+
+export async function listActiveHourlyContracts() {
+  return getDb()
+    .select()
+    .from(contracts)
+    .where(and(eq(contracts.type, 'hourly'), eq(contracts.status, 'active')))
+    .all()
+}
+
+export async function findContract(contractId: string) {
+  return getDb().select().from(contracts).where(eq(contracts.id, contractId)).get()
+}

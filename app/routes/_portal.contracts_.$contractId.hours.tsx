@@ -1,0 +1,161 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { InvoiceTable } from '~/components/hourly/invoice-table'
+import { TimeEntryList } from '~/components/hourly/time-entry-list'
+import { Field, TextareaField } from '~/components/ui/field'
+import { deleteUninvoicedTimeEntry } from '~/models/hourly.server'
+import { formatDuration } from '~/services/marketplace/hourly'
+import { DisputeInvoiceSchema, LogTimeSchema } from '~/services/marketplace/hourly-schemas'
+import { findContract, loadHoursPage, logTime, reviewInvoice, sendWeeklyInvoice } from '~/services/marketplace/hourly.server'
+import { requireUser } from '~/utils/auth.server'
+import { formatDate, formatMoney } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Hours and invoices · MegiLance' }]
+
+/** The contract, when this user is on it (or an admin) and it is hourly; otherwise 404. */
+async function requireHourlyContract(request: Request, contractId: string | undefined) {
+  const user = await requireUser(request)
+  const contract = contractId ? await findContract(contractId) : undefined
+  const onIt = contract && (contract.clientId === user.id || contract.freelancerId === user.id || user.role === 'admin')
+  if (!contract || !onIt || contract.type !== 'hourly') throw new Response('Not found', { status: 404 })
+  return { user, contract }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, contract } = await requireHourlyContract(request, params.contractId)
+  return json({
+    contract: {
+      id: contract.id,
+      title: contract.title,
+      status: contract.status,
+      currency: contract.currency,
+      hourlyRateMinor: contract.hourlyRateMinor ?? 0,
+      weeklyLimitHours: contract.weeklyLimitHours,
+    },
+    isFreelancer: user.id === contract.freelancerId,
+    isClient: user.id === contract.clientId,
+    ...(await loadHoursPage(contract)),
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, contract } = await requireHourlyContract(request, params.contractId)
+  const formData = await readFormData(request)
+  const intent = formData.get('intent')
+  const back = `/contracts/${contract.id}/hours`
+  const asFreelancer = ['log-time', 'delete-entry', 'send-invoice'].includes(String(intent))
+  if ((asFreelancer && user.id !== contract.freelancerId) || (!asFreelancer && user.id !== contract.clientId)) {
+    throw new Response('Only the other side of this contract can do that.', { status: 403 })
+  }
+
+  if (intent === 'log-time') {
+    const submission = parseWithZod(formData, { schema: LogTimeSchema })
+    if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+    const outcome = await logTime(contract, submission.value)
+    if (!outcome.ok) {
+      const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] })
+      return json(reply, { status: outcome.status })
+    }
+    return redirectWithToast(back, { kind: 'success', message: `Logged ${submission.value.duration} on ${formatDate(submission.value.workDate)}.` })
+  }
+  if (intent === 'delete-entry') {
+    const deleted = await deleteUninvoicedTimeEntry(contract.id, String(formData.get('entryId') ?? ''))
+    if (!deleted) throw new Response('That entry is already invoiced or gone; invoiced time cannot be changed.', { status: 409 })
+    return redirectWithToast(back, { kind: 'success', message: 'The entry is deleted.' })
+  }
+  if (intent === 'send-invoice') {
+    const invoice = await sendWeeklyInvoice(contract, String(formData.get('weekStart') ?? ''), user.id)
+    if (!invoice) throw new Response('That week has no unbilled time, is not over yet, or is already invoiced.', { status: 409 })
+    return redirectWithToast(back, { kind: 'success', message: `Invoice sent: ${formatMoney(invoice.amountMinor, contract.currency)}.` })
+  }
+  if (intent === 'approve-invoice' || intent === 'dispute-invoice') {
+    const invoiceId = String(formData.get('invoiceId') ?? '')
+    let decision: { kind: 'approve' } | { kind: 'dispute'; reason: string } = { kind: 'approve' }
+    if (intent === 'dispute-invoice') {
+      const submission = parseWithZod(formData, { schema: DisputeInvoiceSchema })
+      if (submission.status !== 'success') {
+        return redirectWithToast(back, { kind: 'error', message: submission.error?.reason?.[0] ?? 'Say what is wrong with this invoice.' })
+      }
+      decision = { kind: 'dispute', reason: submission.value.reason }
+    }
+    const outcome = await reviewInvoice(contract, invoiceId, user.id, decision)
+    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    const message = decision.kind === 'approve' ? 'Invoice approved.' : 'Invoice disputed. An admin will look at it and decide; you will both see the decision.'
+    return redirectWithToast(back, { kind: 'success', message })
+  }
+  throw new Response('Unknown action', { status: 400 })
+}
+
+export default function ContractHours() {
+  const data = useLoaderData<typeof loader>()
+  const { contract } = data
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'log-time',
+    lastResult,
+    defaultValue: { workDate: data.today },
+    constraint: getZodConstraint(LogTimeSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LogTimeSchema }),
+  })
+  const limit = contract.weeklyLimitHours
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={`/contracts/${contract.id}`}>← {contract.title}</Link>
+        </p>
+        <h1>Hours and invoices</h1>
+        <p className="muted">
+          {formatMoney(contract.hourlyRateMinor, contract.currency)} an hour
+          {limit ? `, up to ${limit} h a week` : ''}. This week: {formatDuration(data.loggedThisWeek)} logged. Each finished
+          week is invoiced on the Monday after it; the client has 5 days to approve or dispute.
+        </p>
+      </header>
+      {data.isFreelancer && contract.status === 'active' ? (
+        <section className="card" aria-labelledby="log-time-heading">
+          <h2 id="log-time-heading">Log time</h2>
+          <Form method="post" {...getFormProps(form)} className="form-stack">
+            {form.errors?.length ? (
+              <p className="form-alert" role="alert">
+                {form.errors.join(' ')}
+              </p>
+            ) : null}
+            <div className="field-row">
+              <Field label="Day" type="date" meta={fields.workDate} max={data.today} />
+              <Field label="Time worked" meta={fields.duration} hint="For example 1:30, 1.5 or 45m" />
+            </div>
+            <TextareaField label="Memo" meta={fields.memo} rows={2} hint="What you worked on; the client sees it." />
+            <button type="submit" name="intent" value="log-time" className="button button--primary">
+              Log time
+            </button>
+          </Form>
+          {data.weeksToInvoice.length ? (
+            <div className="form-stack">
+              {data.weeksToInvoice.map((week) => (
+                <Form method="post" key={week}>
+                  <input type="hidden" name="weekStart" value={week} />
+                  <button type="submit" name="intent" value="send-invoice" className="button button--secondary">
+                    Send invoice for week of {formatDate(week)}
+                  </button>
+                </Form>
+              ))}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="invoices-heading">
+        <h2 id="invoices-heading">Invoices</h2>
+        <InvoiceTable invoices={data.invoices} currency={contract.currency} canReview={data.isClient} />
+      </section>
+      <section className="card" aria-labelledby="entries-heading">
+        <h2 id="entries-heading">Logged time</h2>
+        <TimeEntryList entries={data.entries} canEdit={data.isFreelancer && contract.status === 'active'} />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,34 @@
+import type { Logger } from 'pino'
+import { runHourlyInvoicing } from '~/services/marketplace/hourly.server'
+
+type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> }
+
+/** The work the server does on its own, on a timer, in the same process. Each job is safe to repeat. */
+export const SCHEDULED_JOBS: Job[] = [{ name: 'hourly-invoicing', everyMs: 15 * 60_000, run: runHourlyInvoicing }]
+
+/**
+ * Starts every job once now and then on its interval; a run never overlaps the previous one of the
+ * same job, and a failure is logged without stopping the others. Returns a function that stops them.
+ */
+export function startScheduledJobs(logger: Logger, jobs: Job[] = SCHEDULED_JOBS): () => void {
+  const timers = jobs.map((job) => {
+    let running = false
+    const tick = async () => {
+      if (running) return
+      running = true
+      try {
+        const result = await job.run(new Date())
+        logger.debug({ job: job.name, result }, 'scheduled job ran')
+      } catch (error) {
+        logger.error({ err: error, job: job.name }, 'scheduled job failed')
+      } finally {
+        running = false
+      }
+    }
+    void tick()
+    const timer = setInterval(tick, job.everyMs)
+    timer.unref()
+    return timer
+  })
+  return () => timers.forEach(clearInterval)
+}

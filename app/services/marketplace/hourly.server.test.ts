@@ -1,0 +1,91 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { getDb } from '~/models/db.server'
+import { listInvoices, listTimeEntries } from '~/models/hourly.server'
+import { listNotifications } from '~/models/notifications.server'
+import { contractActivity, contracts, disputes, projects, proposals } from '~/models/schema'
+import { createTestUser } from '~/test/users'
+import { findContract, logTime, reviewInvoice, runHourlyInvoicing, sendWeeklyInvoice } from './hourly.server'
+
+// Wednesday 25 November 2026; its week starts Monday the 23rd.
+const NOW = new Date('2026-11-25T12:00:00Z')
+
+async function hourlyContract(weeklyLimitHours: number | null = 10) {
+  const client = await createTestUser('client')
+  const freelancer = await createTestUser('freelancer')
+  const db = getDb()
+  const projectId = crypto.randomUUID()
+  db.insert(projects)
+    .values({ id: projectId, clientId: client.id, title: 'Support our API', description: 'Ongoing work', budgetType: 'hourly', budgetMinMinor: 3000, budgetMaxMinor: 5000, experienceLevel: 'expert' })
+    .run()
+  const proposalId = crypto.randomUUID()
+  db.insert(proposals)
+    .values({ id: proposalId, projectId, freelancerId: freelancer.id, coverLetter: 'I can help.', bidType: 'hourly', bidAmountMinor: 4000, currency: 'USD', durationDays: 30, status: 'accepted' })
+    .run()
+  const contractId = crypto.randomUUID()
+  db.insert(contracts)
+    .values({ id: contractId, projectId, proposalId, clientId: client.id, freelancerId: freelancer.id, title: 'Support our API', type: 'hourly', currency: 'USD', hourlyRateMinor: 4000, weeklyLimitHours })
+    .run()
+  const contract = await findContract(contractId)
+  if (!contract) throw new Error('no contract')
+  return { client, freelancer, contract }
+}
+
+describe('logging time', () => {
+  it('refuses future days, bad durations and time beyond the weekly limit', async () => {
+    const { contract } = await hourlyContract(2)
+    expect(await logTime(contract, { workDate: '2026-11-26', duration: '1', memo: 'Tomorrow' }, NOW)).toMatchObject({ ok: false, field: 'workDate' })
+    expect(await logTime(contract, { workDate: '2026-11-24', duration: 'lots', memo: 'Work' }, NOW)).toMatchObject({ ok: false, field: 'duration' })
+    expect(await logTime(contract, { workDate: '2026-11-24', duration: '1:30', memo: 'Endpoints' }, NOW)).toEqual({ ok: true })
+    const over = await logTime(contract, { workDate: '2026-11-25', duration: '1', memo: 'More' }, NOW)
+    expect(over).toMatchObject({ ok: false, field: 'duration', message: 'This contract allows 2 h a week; 30 min is left this week.' })
+    expect(await listTimeEntries(contract.id)).toHaveLength(1)
+  })
+})
+
+describe('weekly invoices', () => {
+  it('bill a finished week once, notify the client, and lock the week', async () => {
+    const { contract, client } = await hourlyContract()
+    await logTime(contract, { workDate: '2026-11-23', duration: '2', memo: 'Design' }, NOW)
+    await logTime(contract, { workDate: '2026-11-24', duration: '1:30', memo: 'Build' }, NOW)
+    // The week is not over yet on Wednesday.
+    expect(await sendWeeklyInvoice(contract, '2026-11-23', null, NOW)).toBeNull()
+    const monday = new Date('2026-11-30T08:00:00Z')
+    expect((await runHourlyInvoicing(monday)).invoiced).toBeGreaterThanOrEqual(1)
+    expect(await runHourlyInvoicing(monday)).toEqual({ invoiced: 0, autoApproved: 0 })
+    const [invoice, ...others] = await listInvoices(contract.id)
+    expect(others).toEqual([])
+    expect(invoice).toMatchObject({ weekStart: '2026-11-23', minutes: 210, amountMinor: 14000, status: 'pending' })
+    const [note] = await listNotifications(client.id, { limit: 5, offset: 0 })
+    expect(note?.title).toBe('New invoice on "Support our API": $140')
+    const late = await logTime(contract, { workDate: '2026-11-29', duration: '1', memo: 'Late' }, new Date('2026-11-30T09:00:00Z'))
+    expect(late).toMatchObject({ ok: false, message: 'the week of 2026-11-23 is already invoiced.' })
+  })
+
+  it('count as approved when the client does not answer within 5 days', async () => {
+    const { contract, freelancer } = await hourlyContract()
+    await logTime(contract, { workDate: '2026-11-24', duration: '1', memo: 'Fixes' }, NOW)
+    await runHourlyInvoicing(new Date('2026-11-30T00:00:00Z'))
+    expect(await runHourlyInvoicing(new Date('2026-12-04T23:59:00Z'))).toEqual({ invoiced: 0, autoApproved: 0 })
+    expect((await runHourlyInvoicing(new Date('2026-12-05T00:00:00Z'))).autoApproved).toBeGreaterThanOrEqual(1)
+    const [invoice] = await listInvoices(contract.id)
+    expect(invoice?.status).toBe('approved')
+    const log = getDb().select().from(contractActivity).where(eq(contractActivity.contractId, contract.id)).all()
+    expect(log.map((line) => line.kind)).toEqual(['invoice.sent', 'invoice.approved'])
+    expect(log[1]?.actorId).toBeNull()
+    const notes = await listNotifications(freelancer.id, { limit: 5, offset: 0 })
+    expect(notes[0]?.title).toMatch(/approved automatically/)
+  })
+
+  it('can be disputed once by the client, which opens a dispute for an admin', async () => {
+    const { contract, client } = await hourlyContract()
+    await logTime(contract, { workDate: '2026-11-24', duration: '3', memo: 'Migration' }, NOW)
+    await runHourlyInvoicing(new Date('2026-11-30T00:00:00Z'))
+    const [invoice] = await listInvoices(contract.id)
+    const reason = 'Three hours were logged but the migration was not delivered.'
+    expect(await reviewInvoice(contract, invoice!.id, client.id, { kind: 'dispute', reason })).toEqual({ ok: true })
+    expect(await reviewInvoice(contract, invoice!.id, client.id, { kind: 'approve' })).toMatchObject({ ok: false, status: 409 })
+    const [dispute] = getDb().select().from(disputes).where(eq(disputes.invoiceId, invoice!.id)).all()
+    expect(dispute).toMatchObject({ openedBy: client.id, reason, status: 'open' })
+  })
+})

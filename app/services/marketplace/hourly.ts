@@ -1,0 +1,87 @@
+/**
+ * Hourly contracts: time is logged per day and billed by the week (Monday to Sunday, UTC).
+ * Pure functions, so the rules can be tested without a database or a clock.
+ */
+
+export const INVOICE_REVIEW_DAYS = 5
+const DAY_MS = 86_400_000
+
+/** "YYYY-MM-DD" of a UTC date. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}
+
+export function parseIsoDay(day: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null
+  const date = new Date(`${day}T00:00:00.000Z`)
+  return Number.isNaN(date.getTime()) || isoDay(date) !== day ? null : date
+}
+
+/** The Monday (UTC) of the week holding `day`. */
+export function weekStartOf(day: string): string {
+  const date = parseIsoDay(day)
+  if (!date) throw new Error(`Not a day: ${day}`)
+  const sinceMonday = (date.getUTCDay() + 6) % 7
+  return isoDay(new Date(date.getTime() - sinceMonday * DAY_MS))
+}
+
+export function addDays(day: string, days: number): string {
+  const date = parseIsoDay(day)
+  if (!date) throw new Error(`Not a day: ${day}`)
+  return isoDay(new Date(date.getTime() + days * DAY_MS))
+}
+
+/** A week can be invoiced once it is over: from the Monday after it. */
+export function isWeekOver(weekStart: string, now: Date): boolean {
+  return addDays(weekStart, 7) <= isoDay(now)
+}
+
+/**
+ * Time may be logged for today and the 6 days before it, never for the future, and never into a
+ * week that is already invoiced (checked by the caller, which knows the invoices).
+ */
+export function checkWorkDate(day: string, now: Date): string | null {
+  if (!parseIsoDay(day)) return 'Enter the day as a date.'
+  const today = isoDay(now)
+  if (day > today) return 'You cannot log time for a day that has not happened yet.'
+  if (day < addDays(today, -6)) return 'Time can be logged for the last 7 days only.'
+  return null
+}
+
+/** "1:30", "1.5", "90m", "2h", "2h 15m" → minutes; null when it is not a duration. */
+export function parseDuration(text: string): number | null {
+  const value = text.trim().toLowerCase()
+  let minutes: number | null = null
+  let match: RegExpExecArray | null
+  if ((match = /^(\d{1,2}):([0-5]\d)$/.exec(value))) minutes = Number(match[1]) * 60 + Number(match[2])
+  else if ((match = /^(\d{1,2})(?:\.(\d{1,2}))?\s*h?$/.exec(value)))
+    minutes = Math.round((Number(match[1]) + Number(`0.${match[2] ?? '0'}`)) * 60)
+  else if ((match = /^(\d{1,4})\s*m(?:in)?$/.exec(value))) minutes = Number(match[1])
+  else if ((match = /^(\d{1,2})\s*h\s*(\d{1,2})\s*m(?:in)?$/.exec(value))) minutes = Number(match[1]) * 60 + Number(match[2])
+  return minutes
+}
+
+export function formatDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60)
+  const rest = minutes % 60
+  if (!hours) return `${rest} min`
+  return rest ? `${hours} h ${rest} min` : `${hours} h`
+}
+
+/** Billed amount for the minutes at an hourly rate, in minor units, rounded half up. */
+export function amountForMinutes(minutes: number, hourlyRateMinor: number): number {
+  return Math.floor((minutes * hourlyRateMinor + 30) / 60)
+}
+
+/** Refuses a day's entry that would take the week past the contract's weekly limit. */
+export function checkWeeklyLimit(minutesAlreadyThisWeek: number, minutesToAdd: number, weeklyLimitHours: number | null): string | null {
+  if (weeklyLimitHours === null) return null
+  const total = minutesAlreadyThisWeek + minutesToAdd
+  if (total <= weeklyLimitHours * 60) return null
+  const left = Math.max(0, weeklyLimitHours * 60 - minutesAlreadyThisWeek)
+  return `This contract allows ${weeklyLimitHours} h a week; ${formatDuration(left)} is left this week.`
+}
+
+export function invoiceReviewDueAt(createdAt: Date): Date {
+  return new Date(createdAt.getTime() + INVOICE_REVIEW_DAYS * DAY_MS)
+}
