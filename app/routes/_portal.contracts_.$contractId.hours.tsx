@@ -100,6 +100,8 @@ export default function ContractHours() {
     defaultValue: { workDate: data.today },
     constraint: getZodConstraint(LogTimeSchema),
     shouldValidate: 'onBlur',
+    // Errors clear while typing, so the button does not move away under the click that follows.
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LogTimeSchema }),
   })
   const limit = contract.weeklyLimitHours

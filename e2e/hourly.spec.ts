@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test'
+import { DEMO_ACCOUNTS, makeUser, signIn, signUp, toast } from './fixtures'
+import { createHourlyContract } from './hourly-fixtures'
+
+function weekLabel(isoDay: string) {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(isoDay))
+}
+
+test('a freelancer logs time and invoices a week; the client approves or disputes it', async ({ page, browser }) => {
+  const first = createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
+  const second = createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email, 60)
+
+  await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await page.goto(`/contracts/${first.contractId}/hours`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Hours and invoices' })).toBeVisible()
+
+  // A bad duration is refused and the memo stays.
+  await page.getByLabel('Time worked').fill('lots')
+  await page.getByLabel('Memo').fill('Reviewed the error budget')
+  await page.getByRole('button', { name: 'Log time' }).click()
+  await expect(page.getByText('Enter how long you worked, e.g. 1:30 or 1.5', { exact: false }).first()).toBeVisible()
+  await expect(page.getByLabel('Memo')).toHaveValue('Reviewed the error budget')
+
+  await page.getByLabel('Time worked').fill('1:30')
+  await page.getByRole('button', { name: 'Log time' }).click()
+  await expect(toast(page)).toContainText('Logged 1:30')
+  await expect(page.getByRole('cell', { name: 'Reviewed the error budget' })).toBeVisible()
+
+  // Last week's time can be invoiced now: 2 h 30 min at $40 = $100.
+  await page.getByRole('button', { name: `Send invoice for week of ${weekLabel(first.lastWeekStart)}` }).click()
+  await expect(toast(page)).toHaveText('Invoice sent: $100.')
+  await expect(page.getByRole('row', { name: /2 h 30 min \$100 Waiting for the client/ })).toBeVisible()
+
+  await page.goto(`/contracts/${second.contractId}/hours`)
+  await page.getByRole('button', { name: `Send invoice for week of ${weekLabel(second.lastWeekStart)}` }).click()
+  await expect(toast(page)).toHaveText('Invoice sent: $40.')
+
+  await page.context().clearCookies()
+  await signIn(page, DEMO_ACCOUNTS.client, 'client')
+  await page.goto(`/contracts/${first.contractId}/hours`)
+  await expect(page.getByRole('button', { name: 'Log time' })).toHaveCount(0)
+  await page.getByRole('button', { name: `Approve invoice for week of ${weekLabel(first.lastWeekStart)}` }).click()
+  await expect(toast(page)).toHaveText('Invoice approved.')
+  await expect(page.getByRole('row', { name: /\$100 Approved/ })).toBeVisible()
+
+  await page.goto(`/contracts/${second.contractId}/hours`)
+  await page.getByText('Dispute it').click()
+  await page.getByLabel(/What is wrong with the invoice/).fill('Monitoring was already set up by our own team last month.')
+  await page.getByRole('button', { name: 'Dispute invoice' }).click()
+  await expect(toast(page)).toContainText('Invoice disputed.')
+  await expect(page.getByRole('row', { name: /\$40 Disputed/ })).toBeVisible()
+
+  // Someone who is not on the contract does not learn it exists.
+  const stranger = await browser.newContext({ baseURL: test.info().project.use.baseURL, javaScriptEnabled: test.info().project.use.javaScriptEnabled })
+  const strangerPage = await stranger.newPage()
+  await signUp(strangerPage, makeUser('freelancer'))
+  const response = await strangerPage.goto(`/contracts/${first.contractId}/hours`)
+  expect(response?.status()).toBe(404)
+  await stranger.close()
+})
