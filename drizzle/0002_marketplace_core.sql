@@ -105,6 +105,7 @@ CREATE TABLE `disputes` (
 	`milestone_id` text,
 	`invoice_id` text,
 	`opened_by` text NOT NULL,
+	`amount_minor` integer NOT NULL,
 	`reason` text NOT NULL,
 	`evidence` text DEFAULT '' NOT NULL,
 	`evidence_upload_id` text,

@@ -18,6 +18,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
   admin: [
     { to: '/admin', label: 'Dashboard', end: true },
     { to: '/admin/users', label: 'Users' },
+    { to: '/admin/disputes', label: 'Disputes' },
     { to: '/admin/outbox', label: 'Outbox' },
     { to: '/settings', label: 'Settings' },
   ],

@@ -145,6 +145,7 @@ export async function decideInvoice(input: {
           id: crypto.randomUUID(),
           contractId: invoice.contractId,
           invoiceId: invoice.id,
+          amountMinor: invoice.amountMinor,
           openedBy: input.actorId,
           reason: input.disputeReason ?? '',
           createdAt: at,

@@ -116,3 +116,12 @@ export async function countUsersSince(since: Date): Promise<number> {
 export async function countBlockedUsers(): Promise<number> {
   return getDb().select({ n: count() }).from(users).where(isNotNull(users.blockedAt)).get()?.n ?? 0
 }
+
+/** Every active (not blocked) user with the role, e.g. the admins to tell about a new dispute. */
+export async function listUsersByRole(role: Role): Promise<Pick<User, 'id' | 'name' | 'email'>[]> {
+  return getDb()
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.role, role), isNull(users.blockedAt)))
+    .all()
+}

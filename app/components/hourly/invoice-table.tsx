@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import { formatDuration } from '~/services/marketplace/hourly'
 import { formatDate, formatMoney } from '~/utils/format'
 
@@ -9,6 +9,7 @@ export type InvoiceRow = {
   amountMinor: number
   status: 'pending' | 'approved' | 'disputed' | 'paid'
   reviewDueAt: string
+  disputeId: string | null
 }
 
 const STATUS_LABELS: Record<InvoiceRow['status'], string> = {
@@ -44,6 +45,11 @@ export function InvoiceTable({ invoices, currency, canReview }: { invoices: Invo
                 {STATUS_LABELS[invoice.status]}
                 {invoice.status === 'pending' ? (
                   <span className="cell-detail">Counts as approved on {formatDate(invoice.reviewDueAt)}</span>
+                ) : null}
+                {invoice.disputeId ? (
+                  <span className="cell-detail">
+                    <Link to={`/disputes/${invoice.disputeId}`}>See the dispute</Link>
+                  </span>
                 ) : null}
               </td>
               {canReview ? (

@@ -194,6 +194,8 @@ export const disputes = sqliteTable(
     openedBy: text('opened_by')
       .notNull()
       .references(() => users.id),
+    /** What was in question when the dispute opened, in minor units of the contract's currency. */
+    amountMinor: integer('amount_minor').notNull(),
     reason: text('reason').notNull(),
     evidence: text('evidence').notNull().default(''),
     evidenceUploadId: text('evidence_upload_id').references(() => uploads.id),

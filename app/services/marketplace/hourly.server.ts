@@ -14,6 +14,7 @@ import {
   minutesLoggedBetween,
   type Invoice,
 } from '~/models/hourly.server'
+import { listDisputesOfContract } from '~/models/disputes.server'
 import { notify } from '~/services/notifications/notify.server'
 import { formatMoney } from '~/utils/format'
 import {
@@ -171,11 +172,12 @@ export { findContract }
 /** Everything the hours page shows for a contract. */
 export async function loadHoursPage(contract: Contract, now = new Date()) {
   const thisWeek = weekStartOf(isoDay(now))
-  const [entries, invoices, loggedThisWeek, unbilledDays] = await Promise.all([
+  const [entries, invoices, loggedThisWeek, unbilledDays, disputes] = await Promise.all([
     listTimeEntries(contract.id),
     listInvoices(contract.id),
     minutesLoggedBetween(contract.id, thisWeek, addDays(thisWeek, 7)),
     listUninvoicedWeeks(contract.id, thisWeek),
+    listDisputesOfContract(contract.id),
   ])
   return {
     today: isoDay(now),
@@ -190,6 +192,7 @@ export async function loadHoursPage(contract: Contract, now = new Date()) {
       amountMinor: invoice.amountMinor,
       status: invoice.status,
       reviewDueAt: invoice.reviewDueAt.toISOString(),
+      disputeId: disputes.find((dispute) => dispute.invoiceId === invoice.id)?.id ?? null,
     })),
   }
 }

@@ -1,0 +1,161 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { contractActivity, contracts, disputes, invoices, milestones, users } from './schema'
+
+export type Dispute = typeof disputes.$inferSelect
+
+export async function findDispute(id: string) {
+  return getDb()
+    .select({ dispute: disputes, contract: contracts, milestone: milestones, invoice: invoices })
+    .from(disputes)
+    .innerJoin(contracts, eq(contracts.id, disputes.contractId))
+    .leftJoin(milestones, eq(milestones.id, disputes.milestoneId))
+    .leftJoin(invoices, eq(invoices.id, disputes.invoiceId))
+    .where(eq(disputes.id, id))
+    .get()
+}
+
+/** The dispute still running on a milestone, if any (one at a time). */
+export async function findOpenDisputeOfMilestone(milestoneId: string): Promise<Dispute | undefined> {
+  return getDb()
+    .select()
+    .from(disputes)
+    .where(and(eq(disputes.milestoneId, milestoneId), inArray(disputes.status, ['open', 'responded'])))
+    .get()
+}
+
+export async function listDisputesOfContract(contractId: string): Promise<Dispute[]> {
+  return getDb().select().from(disputes).where(eq(disputes.contractId, contractId)).orderBy(desc(disputes.createdAt)).all()
+}
+
+export async function listDisputesForAdmin(filter: 'waiting' | 'decided') {
+  const statuses = filter === 'waiting' ? (['open', 'responded'] as const) : (['decided'] as const)
+  return getDb()
+    .select({
+      id: disputes.id,
+      status: disputes.status,
+      reason: disputes.reason,
+      createdAt: disputes.createdAt,
+      decidedAt: disputes.decidedAt,
+      contractId: contracts.id,
+      contractTitle: contracts.title,
+      openedByName: users.name,
+      milestoneId: disputes.milestoneId,
+      invoiceId: disputes.invoiceId,
+    })
+    .from(disputes)
+    .innerJoin(contracts, eq(contracts.id, disputes.contractId))
+    .innerJoin(users, eq(users.id, disputes.openedBy))
+    .where(inArray(disputes.status, [...statuses]))
+    .orderBy(filter === 'waiting' ? asc(disputes.createdAt) : desc(disputes.decidedAt))
+    .limit(200)
+    .all()
+}
+
+type ActivityLine = { actorId: string | null; kind: string; detail: string }
+
+function activity(contractId: string, line: ActivityLine, at: Date, milestoneId: string | null = null) {
+  return { id: crypto.randomUUID(), contractId, milestoneId, ...line, createdAt: at }
+}
+
+export async function insertMilestoneDispute(input: {
+  contractId: string
+  milestoneId: string
+  amountMinor: number
+  openedBy: string
+  reason: string
+  evidence: string
+  evidenceUploadId: string | null
+  line: ActivityLine
+  at: Date
+}): Promise<Dispute | undefined> {
+  const { line, at, ...row } = input
+  return getDb().transaction((tx) => {
+    const running = tx
+      .select({ id: disputes.id })
+      .from(disputes)
+      .where(and(eq(disputes.milestoneId, row.milestoneId), inArray(disputes.status, ['open', 'responded'])))
+      .get()
+    if (running) return undefined
+    const dispute = tx
+      .insert(disputes)
+      .values({ id: crypto.randomUUID(), ...row, createdAt: at, updatedAt: at })
+      .returning()
+      .get()
+    tx.insert(contractActivity).values(activity(row.contractId, line, at, row.milestoneId)).run()
+    return dispute
+  })
+}
+
+export async function saveDisputeResponse(input: {
+  dispute: Dispute
+  response: string
+  responseUploadId: string | null
+  line: ActivityLine
+  at: Date
+}): Promise<boolean> {
+  const { dispute, at } = input
+  return getDb().transaction((tx) => {
+    const changes = tx
+      .update(disputes)
+      .set({ status: 'responded', response: input.response, responseUploadId: input.responseUploadId, respondedAt: at, updatedAt: at })
+      .where(and(eq(disputes.id, dispute.id), eq(disputes.status, 'open')))
+      .run().changes
+    if (!changes) return false
+    tx.insert(contractActivity).values(activity(dispute.contractId, input.line, at, dispute.milestoneId)).run()
+    return true
+  })
+}
+
+/**
+ * Records an admin's decision. `settle` moves the money and runs inside the same transaction, so
+ * the decision and the money either both happen or neither does. False when already decided.
+ */
+export async function saveDisputeDecision(input: {
+  dispute: Dispute
+  decision: 'release' | 'refund' | 'split'
+  freelancerShareMinor: number | null
+  reason: string
+  adminId: string
+  line: ActivityLine
+  at: Date
+  settle: () => void
+}): Promise<boolean> {
+  const { dispute, at } = input
+  return getDb().transaction((tx) => {
+    const changes = tx
+      .update(disputes)
+      .set({
+        status: 'decided',
+        decision: input.decision,
+        freelancerShareMinor: input.freelancerShareMinor,
+        decisionReason: input.reason,
+        decidedBy: input.adminId,
+        decidedAt: at,
+        updatedAt: at,
+      })
+      .where(and(eq(disputes.id, dispute.id), inArray(disputes.status, ['open', 'responded'])))
+      .run().changes
+    if (!changes) return false
+    input.settle()
+    tx.insert(contractActivity).values(activity(dispute.contractId, input.line, at, dispute.milestoneId)).run()
+    return true
+  })
+}
+
+/** Invoice disputes settle on the invoice itself: what the client owes after the decision. */
+export function settleInvoice(invoiceId: string, owedMinor: number, at: Date): void {
+  getDb()
+    .update(invoices)
+    .set(owedMinor > 0 ? { status: 'approved', amountMinor: owedMinor, approvedAt: at, updatedAt: at } : { amountMinor: 0, updatedAt: at })
+    .where(eq(invoices.id, invoiceId))
+    .run()
+}
+
+export async function findMilestoneOfContract(contractId: string, milestoneId: string) {
+  return getDb()
+    .select()
+    .from(milestones)
+    .where(and(eq(milestones.id, milestoneId), eq(milestones.contractId, contractId)))
+    .get()
+}

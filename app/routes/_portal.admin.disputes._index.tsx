@@ -1,0 +1,68 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { listDisputesForAdmin } from '~/models/disputes.server'
+import { requireRole } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Disputes · Admin · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const show = new URL(request.url).searchParams.get('show') === 'decided' ? 'decided' : 'waiting'
+  const rows = await listDisputesForAdmin(show)
+  return json({ show, rows: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), decidedAt: row.decidedAt?.toISOString() ?? null })) })
+}
+
+const STATUS = { open: 'Waiting for a response', responded: 'Ready to decide', decided: 'Decided' } as const
+
+export default function AdminDisputes() {
+  const { show, rows } = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Disputes</h1>
+        <p className="muted">Oldest first: whoever waited longest is decided first.</p>
+      </header>
+      <nav className="tabs" aria-label="Dispute lists">
+        <Link to="?show=waiting" className="tabs__tab" aria-current={show === 'waiting' ? 'page' : undefined}>
+          Waiting
+        </Link>
+        <Link to="?show=decided" className="tabs__tab" aria-current={show === 'decided' || params.get('show') === 'decided' ? 'page' : undefined}>
+          Decided
+        </Link>
+      </nav>
+      {rows.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{show === 'waiting' ? 'Disputes waiting' : 'Decided disputes'}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Contract</th>
+                <th scope="col">About</th>
+                <th scope="col">Opened by</th>
+                <th scope="col">Opened</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link to={`/disputes/${row.id}`}>{row.contractTitle}</Link>
+                  </td>
+                  <td>{row.invoiceId ? 'Weekly invoice' : 'Milestone'}</td>
+                  <td>{row.openedByName}</td>
+                  <td>{formatDateTime(row.createdAt)}</td>
+                  <td>{STATUS[row.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty">{show === 'waiting' ? 'No dispute is waiting. ' : 'No dispute has been decided yet.'}</p>
+      )}
+    </>
+  )
+}

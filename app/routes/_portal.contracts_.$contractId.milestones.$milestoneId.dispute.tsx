@@ -1,0 +1,103 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ErrorList, TextareaField } from '~/components/ui/field'
+import { findMilestoneOfContract } from '~/models/disputes.server'
+import { findContract } from '~/models/hourly.server'
+import { readUploadForm } from '~/services/files/upload-form.server'
+import { DOCUMENT_TYPES, storeUpload, UploadRejected } from '~/services/files/uploads.server'
+import { OpenDisputeSchema } from '~/services/marketplace/dispute-schemas'
+import { isParty, openMilestoneDispute } from '~/services/marketplace/disputes.server'
+import { requireUser } from '~/utils/auth.server'
+import { formatMoney } from '~/utils/format'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Open a dispute · MegiLance' }]
+
+const MAX_FILE_BYTES = 10_000_000
+
+async function requireMilestone(request: Request, params: LoaderFunctionArgs['params']) {
+  const user = await requireUser(request)
+  const contract = params.contractId ? await findContract(params.contractId) : undefined
+  if (!contract || !isParty(contract, user.id)) throw new Response('Not found', { status: 404 })
+  const milestone = params.milestoneId ? await findMilestoneOfContract(contract.id, params.milestoneId) : undefined
+  if (!milestone) throw new Response('Not found', { status: 404 })
+  return { user, contract, milestone }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { contract, milestone } = await requireMilestone(request, params)
+  return json({
+    contract: { id: contract.id, title: contract.title },
+    milestone: { title: milestone.title, amount: formatMoney(milestone.amountMinor, contract.currency) },
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, contract, milestone } = await requireMilestone(request, params)
+  const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_FILE_BYTES })
+  const submission = parseWithZod(formData, { schema: OpenDisputeSchema })
+  if (oversized.size) return json(submission.reply({ fieldErrors: { file: ['The file is larger than 10 MB.'] } }), { status: 400 })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  let evidenceUploadId: string | null = null
+  const file = formData.get('file')
+  if (file instanceof File) {
+    try {
+      evidenceUploadId = (await storeUpload({ ownerId: user.id, purpose: 'dispute', file, allowedTypes: DOCUMENT_TYPES, maxBytes: MAX_FILE_BYTES })).id
+    } catch (error) {
+      if (error instanceof UploadRejected) return json(submission.reply({ fieldErrors: { file: [error.message] } }), { status: 400 })
+      throw error
+    }
+  }
+  const outcome = await openMilestoneDispute(user, contract, milestone, { ...submission.value, evidenceUploadId })
+  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+  if (!outcome.dispute) return redirect(`/contracts/${contract.id}`)
+  return redirectWithToast(`/disputes/${outcome.dispute.id}`, {
+    kind: 'success',
+    message: 'The dispute is open. The other side is asked for their response; the money stays in escrow until an admin decides.',
+  })
+}
+
+export default function OpenDispute() {
+  const { contract, milestone } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'open-dispute',
+    lastResult,
+    constraint: getZodConstraint(OpenDisputeSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OpenDisputeSchema }),
+  })
+  const fileErrors = (lastResult?.error as Record<string, string[]> | undefined)?.file
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={`/contracts/${contract.id}`}>← {contract.title}</Link>
+        </p>
+        <h1>Open a dispute</h1>
+        <p className="muted">
+          About milestone “{milestone.title}” ({milestone.amount}). The money stays in escrow; the other side gives their
+          response, then an admin decides to release, refund or split it and writes the reason you both see.
+        </p>
+      </header>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack card">
+        <TextareaField label="What went wrong" meta={fields.reason} rows={5} />
+        <TextareaField label="Evidence (optional)" meta={fields.evidence} rows={4} hint="Dates, messages, links to the work: whatever shows what happened." />
+        <div className="field">
+          <label htmlFor="evidence-file">Evidence file (optional)</label>
+          <input id="evidence-file" type="file" name="file" aria-describedby="evidence-file-hint" />
+          <p id="evidence-file-hint" className="field__hint">
+            An image, PDF, ZIP, Word or Excel file, or plain text; up to 10 MB.
+          </p>
+          <ErrorList errors={fileErrors} />
+        </div>
+        <button type="submit" className="button button--danger">
+          Open dispute
+        </button>
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,164 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { DisputeSummary } from '~/components/disputes/dispute-summary'
+import { ErrorList, Field, RadioGroup, TextareaField } from '~/components/ui/field'
+import { findDispute } from '~/models/disputes.server'
+import { readUploadForm } from '~/services/files/upload-form.server'
+import { DOCUMENT_TYPES, storeUpload, UploadRejected } from '~/services/files/uploads.server'
+import { DECISION_LABELS } from '~/services/marketplace/dispute-rules'
+import { DecideDisputeSchema, RespondDisputeSchema } from '~/services/marketplace/dispute-schemas'
+import { decideDispute, isParty, loadDisputeView, respondToDispute } from '~/services/marketplace/disputes.server'
+import { milestoneSettler } from '~/services/payments/dispute-settlement.server'
+import { requireUser } from '~/utils/auth.server'
+import { currencyDigits } from '~/utils/format'
+import { parseAmountToMinor } from '~/utils/money'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Dispute · MegiLance' }]
+
+const MAX_FILE_BYTES = 10_000_000
+
+async function requireDispute(request: Request, disputeId: string | undefined) {
+  const user = await requireUser(request)
+  const found = disputeId ? await findDispute(disputeId) : undefined
+  if (!found || (user.role !== 'admin' && !isParty(found.contract, user.id))) throw new Response('Not found', { status: 404 })
+  return { user, found }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, found } = await requireDispute(request, params.disputeId)
+  const { dispute, contract } = found
+  return json({
+    dispute: await loadDisputeView(found),
+    contract: { id: contract.id, title: contract.title },
+    canRespond: dispute.status === 'open' && isParty(contract, user.id) && user.id !== dispute.openedBy,
+    canDecide: user.role === 'admin' && dispute.status !== 'decided',
+    currencyDigits: currencyDigits(contract.currency),
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, found } = await requireDispute(request, params.disputeId)
+  const back = `/disputes/${found.dispute.id}`
+  const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_FILE_BYTES })
+  const intent = formData.get('intent')
+
+  if (intent === 'respond') {
+    const submission = parseWithZod(formData, { schema: RespondDisputeSchema })
+    if (oversized.size) return json(submission.reply({ fieldErrors: { file: ['The file is larger than 10 MB.'] } }), { status: 400 })
+    if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+    const file = formData.get('file')
+    let responseUploadId: string | null = null
+    if (file instanceof File) {
+      try {
+        const upload = await storeUpload({ ownerId: user.id, purpose: 'dispute', file, allowedTypes: DOCUMENT_TYPES, maxBytes: MAX_FILE_BYTES })
+        responseUploadId = upload.id
+      } catch (error) {
+        if (error instanceof UploadRejected) return json(submission.reply({ fieldErrors: { file: [error.message] } }), { status: 400 })
+        throw error
+      }
+    }
+    const outcome = await respondToDispute(user, found, { response: submission.value.response, responseUploadId })
+    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    return redirectWithToast(back, { kind: 'success', message: 'Your response is recorded. An admin will now decide.' })
+  }
+
+  if (intent === 'decide') {
+    if (user.role !== 'admin') throw new Response('Only an admin decides a dispute.', { status: 403 })
+    const submission = parseWithZod(formData, { schema: DecideDisputeSchema })
+    if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+    const { decision, freelancerShare, reason } = submission.value
+    const shareMinor = freelancerShare ? parseAmountToMinor(freelancerShare, currencyDigits(found.contract.currency)) : null
+    if (decision === 'split' && freelancerShare && shareMinor === null) {
+      return json(submission.reply({ fieldErrors: { freelancerShare: ['Enter an amount such as 120 or 120.50'] } }), { status: 400 })
+    }
+    const outcome = await decideDispute(user, found, { decision, freelancerShareMinor: shareMinor, reason }, milestoneSettler)
+    if (!outcome.ok && outcome.status === 400) {
+      return json(submission.reply({ fieldErrors: { freelancerShare: [outcome.message] } }), { status: 400 })
+    }
+    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    return redirectWithToast(back, { kind: 'success', message: 'The decision is recorded and both sides are told.' })
+  }
+  throw new Response('Unknown action', { status: 400 })
+}
+
+export default function DisputePage() {
+  const { dispute, contract, canRespond, canDecide } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={`/contracts/${contract.id}`}>← {contract.title}</Link>
+        </p>
+        <h1>Dispute</h1>
+        <p className="muted">
+          Each side states its case once, with evidence. An admin then decides to release the money, refund it or split it,
+          and writes the reason you both see.
+        </p>
+      </header>
+      <DisputeSummary dispute={dispute} />
+      {canRespond ? <RespondForm /> : null}
+      {canDecide ? <DecideForm /> : null}
+    </>
+  )
+}
+
+function RespondForm() {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'respond',
+    lastResult,
+    constraint: getZodConstraint(RespondDisputeSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RespondDisputeSchema }),
+  })
+  const fileErrors = (lastResult?.error as Record<string, string[]> | undefined)?.file
+  return (
+    <section className="card" aria-labelledby="respond-heading">
+      <h2 id="respond-heading">Your side</h2>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
+        <TextareaField label="What happened, from your side" meta={fields.response} rows={5} />
+        <div className="field">
+          <label htmlFor="response-file">Evidence file (optional)</label>
+          <input id="response-file" type="file" name="file" aria-describedby="response-file-hint" />
+          <p id="response-file-hint" className="field__hint">
+            An image, PDF, ZIP, Word or Excel file, or plain text; up to 10 MB.
+          </p>
+          <ErrorList errors={fileErrors} />
+        </div>
+        <button type="submit" name="intent" value="respond" className="button button--primary">
+          Send response
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+function DecideForm() {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'decide',
+    lastResult,
+    constraint: getZodConstraint(DecideDisputeSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecideDisputeSchema }),
+  })
+  const options = Object.entries(DECISION_LABELS).map(([value, label]) => ({ value, label }))
+  return (
+    <section className="card" aria-labelledby="decide-heading">
+      <h2 id="decide-heading">Decide</h2>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
+        <RadioGroup legend="Decision" meta={fields.decision} options={options} />
+        <Field label="Freelancer’s share (for a split)" meta={fields.freelancerShare} inputMode="decimal" hint="The rest goes back to the client." />
+        <TextareaField label="Reason both sides will read" meta={fields.reason} rows={4} />
+        <button type="submit" name="intent" value="decide" className="button button--primary">
+          Record decision
+        </button>
+      </Form>
+    </section>
+  )
+}

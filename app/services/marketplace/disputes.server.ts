@@ -1,0 +1,192 @@
+import {
+  findDispute,
+  insertMilestoneDispute,
+  saveDisputeDecision,
+  saveDisputeResponse,
+  settleInvoice,
+  type Dispute,
+} from '~/models/disputes.server'
+import type { DisputeDecision } from '~/models/enums'
+import { listUploads } from '~/models/uploads.server'
+import { findUserById, listUsersByRole } from '~/models/users.server'
+import { notify } from '~/services/notifications/notify.server'
+import { formatMoney } from '~/utils/format'
+import { DECISION_LABELS, DISPUTABLE_MILESTONE_STATES, settlementFor, type Settlement } from './dispute-rules'
+
+export type FoundDispute = NonNullable<Awaited<ReturnType<typeof findDispute>>>
+type Contract = FoundDispute['contract']
+type Milestone = NonNullable<FoundDispute['milestone']>
+type Actor = { id: string; name: string; role: 'client' | 'freelancer' | 'admin' }
+export type DisputeOutcome = { ok: true; dispute?: Dispute } | { ok: false; status: 400 | 409; message: string }
+
+/**
+ * Moves a disputed milestone's escrow as decided. It runs inside the decision's database
+ * transaction, so it must be synchronous and throw to undo the decision.
+ */
+export type MilestoneSettler = (input: { contract: Contract; milestone: Milestone; settlement: Settlement; disputeId: string }) => void
+
+export function isParty(contract: Contract, userId: string): boolean {
+  return contract.clientId === userId || contract.freelancerId === userId
+}
+
+function otherParty(contract: Contract, userId: string): string {
+  return contract.clientId === userId ? contract.freelancerId : contract.clientId
+}
+
+function disputedAmount(found: FoundDispute): number {
+  return found.dispute.amountMinor
+}
+
+function subject(found: FoundDispute): string {
+  if (found.milestone) return `milestone "${found.milestone.title}"`
+  if (found.invoice) return `the invoice for the week of ${found.invoice.weekStart}`
+  return 'the contract'
+}
+
+export async function openMilestoneDispute(
+  actor: Actor,
+  contract: Contract,
+  milestone: Milestone,
+  input: { reason: string; evidence: string; evidenceUploadId: string | null },
+  now = new Date(),
+): Promise<DisputeOutcome> {
+  if (contract.status !== 'active') return { ok: false, status: 409, message: 'Disputes can be opened only on an active contract.' }
+  if (!DISPUTABLE_MILESTONE_STATES.includes(milestone.status)) {
+    return {
+      ok: false,
+      status: 409,
+      message: `Only money held in escrow can be disputed: a milestone that is funded, submitted or sent back for changes. This one is ${milestone.status.replace('_', ' ')}.`,
+    }
+  }
+  const dispute = await insertMilestoneDispute({
+    contractId: contract.id,
+    milestoneId: milestone.id,
+    amountMinor: milestone.amountMinor,
+    openedBy: actor.id,
+    reason: input.reason,
+    evidence: input.evidence,
+    evidenceUploadId: input.evidenceUploadId,
+    line: { actorId: actor.id, kind: 'dispute.opened', detail: `${actor.name} opened a dispute about milestone "${milestone.title}": ${input.reason}` },
+    at: now,
+  })
+  if (!dispute) return { ok: false, status: 409, message: 'A dispute about this milestone is already open.' }
+  const link = `/disputes/${dispute.id}`
+  await notify({
+    userId: otherParty(contract, actor.id),
+    kind: 'dispute_update',
+    title: `${actor.name} opened a dispute on "${contract.title}"`,
+    body: `About milestone "${milestone.title}". Give your side with your evidence; an admin then decides.`,
+    link,
+  })
+  for (const admin of await listUsersByRole('admin')) {
+    await notify({ userId: admin.id, kind: 'dispute_update', title: `New dispute to decide on "${contract.title}"`, link })
+  }
+  return { ok: true, dispute }
+}
+
+export async function respondToDispute(
+  actor: Actor,
+  found: FoundDispute,
+  input: { response: string; responseUploadId: string | null },
+  now = new Date(),
+): Promise<DisputeOutcome> {
+  const { dispute, contract } = found
+  if (actor.id === dispute.openedBy || !isParty(contract, actor.id)) {
+    return { ok: false, status: 409, message: 'Only the other side of the dispute can respond.' }
+  }
+  const saved = await saveDisputeResponse({
+    dispute,
+    response: input.response,
+    responseUploadId: input.responseUploadId,
+    line: { actorId: actor.id, kind: 'dispute.responded', detail: `${actor.name} responded to the dispute about ${subject(found)}.` },
+    at: now,
+  })
+  if (!saved) return { ok: false, status: 409, message: 'This dispute already has a response or a decision.' }
+  await notify({
+    userId: dispute.openedBy,
+    kind: 'dispute_update',
+    title: `${actor.name} responded to your dispute on "${contract.title}"`,
+    body: 'An admin will now decide.',
+    link: `/disputes/${dispute.id}`,
+  })
+  return { ok: true }
+}
+
+export async function decideDispute(
+  admin: Actor,
+  found: FoundDispute,
+  input: { decision: DisputeDecision; freelancerShareMinor: number | null; reason: string },
+  settleMilestone: MilestoneSettler | null,
+  now = new Date(),
+): Promise<DisputeOutcome> {
+  const { dispute, contract } = found
+  const amount = disputedAmount(found)
+  const settlement = settlementFor(input.decision, amount, input.freelancerShareMinor)
+  if (typeof settlement === 'string') return { ok: false, status: 400, message: settlement }
+  if (found.milestone && !settleMilestone) {
+    return { ok: false, status: 409, message: 'Milestone disputes are settled through escrow, which is not available here.' }
+  }
+  const money = (minor: number) => formatMoney(minor, contract.currency)
+  const outcome =
+    input.decision === 'split'
+      ? `${money(settlement.toFreelancerMinor)} to the freelancer, ${money(settlement.toClientMinor)} back to the client`
+      : input.decision === 'release'
+        ? `${money(amount)} released to the freelancer`
+        : `${money(amount)} refunded to the client`
+  const saved = await saveDisputeDecision({
+    dispute,
+    decision: input.decision,
+    freelancerShareMinor: input.decision === 'split' ? settlement.toFreelancerMinor : null,
+    reason: input.reason,
+    adminId: admin.id,
+    line: { actorId: admin.id, kind: 'dispute.decided', detail: `An admin decided the dispute about ${subject(found)}: ${outcome}. Reason: ${input.reason}` },
+    at: now,
+    settle: () => {
+      if (found.milestone && settleMilestone) settleMilestone({ contract, milestone: found.milestone, settlement, disputeId: dispute.id })
+      else if (found.invoice) settleInvoice(found.invoice.id, settlement.toFreelancerMinor, now)
+    },
+  })
+  if (!saved) return { ok: false, status: 409, message: 'This dispute is already decided.' }
+  for (const userId of [contract.clientId, contract.freelancerId]) {
+    await notify({
+      userId,
+      kind: 'dispute_update',
+      title: `Dispute decided on "${contract.title}": ${DECISION_LABELS[input.decision].toLowerCase()}`,
+      body: `${outcome}. Reason: ${input.reason}`,
+      link: `/disputes/${dispute.id}`,
+    })
+  }
+  return { ok: true }
+}
+
+/** What the dispute page shows, with names and files resolved. */
+export async function loadDisputeView(found: FoundDispute) {
+  const { dispute, contract } = found
+  const [opener, files] = await Promise.all([
+    findUserById(dispute.openedBy),
+    listUploads([dispute.evidenceUploadId, dispute.responseUploadId].filter((id): id is string => id !== null)),
+  ])
+  const file = (id: string | null) => {
+    const upload = files.find((candidate) => candidate.id === id)
+    return upload ? { id: upload.id, name: upload.originalName } : null
+  }
+  return {
+    id: dispute.id,
+    status: dispute.status,
+    subject: subject(found).replace(/^./, (first) => first.toUpperCase()),
+    amountMinor: disputedAmount(found),
+    currency: contract.currency,
+    openedByName: opener?.name ?? 'Someone',
+    reason: dispute.reason,
+    evidence: dispute.evidence,
+    evidenceFile: file(dispute.evidenceUploadId),
+    response: dispute.response,
+    responseFile: file(dispute.responseUploadId),
+    respondedAt: dispute.respondedAt?.toISOString() ?? null,
+    decisionLabel: dispute.decision ? DECISION_LABELS[dispute.decision] : null,
+    freelancerShareMinor: dispute.freelancerShareMinor,
+    decisionReason: dispute.decisionReason,
+    decidedAt: dispute.decidedAt?.toISOString() ?? null,
+    createdAt: dispute.createdAt.toISOString(),
+  }
+}
