@@ -167,13 +167,6 @@ export async function decideInvoice(input: {
   })
 }
 
-export async function insertContractActivityLine(line: { contractId: string; actorId: string | null; kind: string; detail: string; at: Date }) {
-  getDb()
-    .insert(contractActivity)
-    .values({ id: crypto.randomUUID(), contractId: line.contractId, actorId: line.actorId, kind: line.kind, detail: line.detail, createdAt: line.at })
-    .run()
-}
-
 /** Pending invoices whose review time is over: they count as approved. */
 export async function listOverdueInvoices(now: Date): Promise<Invoice[]> {
   return getDb()
@@ -190,8 +183,4 @@ export async function listActiveHourlyContracts() {
     .from(contracts)
     .where(and(eq(contracts.type, 'hourly'), eq(contracts.status, 'active')))
     .all()
-}
-
-export async function findContract(contractId: string) {
-  return getDb().select().from(contracts).where(eq(contracts.id, contractId)).get()
 }

@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorList, TextareaField } from '~/components/ui/field'
 import { findMilestoneOfContract } from '~/models/disputes.server'
-import { findContract } from '~/models/hourly.server'
+import { findContract } from '~/models/contracts.server'
 import { readUploadForm } from '~/services/files/upload-form.server'
 import { DOCUMENT_TYPES, storeUpload, UploadRejected } from '~/services/files/uploads.server'
 import { OpenDisputeSchema } from '~/services/marketplace/dispute-schemas'

@@ -23,6 +23,8 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   AUTH_RATE_LIMIT_PER_15_MINUTES: z.coerce.number().int().positive().default(20),
   ENABLE_BENCH_ROUTES: booleanString.default(false),
+  /** The platform fee taken from each released payment, in percent (published on /help/fees). */
+  PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(50).default(10),
 })
 
 export type Env = z.infer<typeof schema>

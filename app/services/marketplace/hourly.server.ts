@@ -1,10 +1,8 @@
 import {
   createWeeklyInvoice,
   decideInvoice,
-  findContract,
   findInvoice,
   findInvoiceForWeek,
-  insertContractActivityLine,
   insertTimeEntry,
   listActiveHourlyContracts,
   listOverdueInvoices,
@@ -14,6 +12,7 @@ import {
   minutesLoggedBetween,
   type Invoice,
 } from '~/models/hourly.server'
+import { findContract, insertContractActivityLine } from '~/models/contracts.server'
 import { listDisputesOfContract } from '~/models/disputes.server'
 import { notify } from '~/services/notifications/notify.server'
 import { formatMoney } from '~/utils/format'

@@ -1,7 +1,5 @@
 import type { MilestoneSettler } from '~/services/marketplace/disputes.server'
+import { settleDisputedMilestone } from './escrow.server'
 
-/**
- * Settles a disputed milestone through escrow. Null until the escrow service is available, in
- * which case deciding a milestone dispute says so (409) and nothing changes.
- */
-export const milestoneSettler: MilestoneSettler | null = null
+/** Settles a disputed milestone through escrow, inside the transaction that records the decision. */
+export const milestoneSettler: MilestoneSettler = settleDisputedMilestone

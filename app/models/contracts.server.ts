@@ -1,0 +1,187 @@
+import crypto from 'node:crypto'
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, lte, notExists, sql } from 'drizzle-orm'
+import { getDb } from './db.server'
+import type { MilestoneStatus } from './enums'
+import { writeLedgerTransaction, type LedgerPosting } from './ledger.server'
+import { contractActivity, contracts, disputes, milestones, users } from './schema'
+
+export type Contract = typeof contracts.$inferSelect
+export type Milestone = typeof milestones.$inferSelect
+/** One line of a contract's activity log; actor null means the system did it. */
+export type ActivityLine = { actorId: string | null; kind: string; detail: string; milestoneId?: string | null }
+
+export async function findContract(contractId: string): Promise<Contract | undefined> {
+  return getDb().select().from(contracts).where(eq(contracts.id, contractId)).get()
+}
+
+function insertActivity(contractId: string, line: ActivityLine, at: Date): void {
+  getDb()
+    .insert(contractActivity)
+    .values({ id: crypto.randomUUID(), contractId, actorId: line.actorId, kind: line.kind, detail: line.detail, milestoneId: line.milestoneId ?? null, createdAt: at })
+    .run()
+}
+
+export async function insertContractActivityLine(line: ActivityLine & { contractId: string; at: Date }): Promise<void> {
+  insertActivity(line.contractId, line, line.at)
+}
+
+export async function listContractActivity(contractId: string) {
+  return getDb()
+    .select({ id: contractActivity.id, kind: contractActivity.kind, detail: contractActivity.detail, createdAt: contractActivity.createdAt, actorName: users.name })
+    .from(contractActivity)
+    .leftJoin(users, eq(users.id, contractActivity.actorId))
+    .where(eq(contractActivity.contractId, contractId))
+    .orderBy(desc(contractActivity.createdAt), desc(sql`"contract_activity"."rowid"`))
+    .all()
+}
+
+const clientUsers = aliasedTable(users, 'client_users')
+const freelancerUsers = aliasedTable(users, 'freelancer_users')
+
+/** A user's contracts (either side), active first, newest first, with both parties' names. */
+export async function listContractsOf(userId: string) {
+  return getDb()
+    .select({
+      id: contracts.id,
+      title: contracts.title,
+      type: contracts.type,
+      status: contracts.status,
+      currency: contracts.currency,
+      clientId: contracts.clientId,
+      freelancerId: contracts.freelancerId,
+      clientName: clientUsers.name,
+      freelancerName: freelancerUsers.name,
+      createdAt: contracts.createdAt,
+      endedAt: contracts.endedAt,
+    })
+    .from(contracts)
+    .innerJoin(clientUsers, eq(clientUsers.id, contracts.clientId))
+    .innerJoin(freelancerUsers, eq(freelancerUsers.id, contracts.freelancerId))
+    .where(sql`${contracts.clientId} = ${userId} or ${contracts.freelancerId} = ${userId}`)
+    .orderBy(asc(contracts.status), desc(contracts.createdAt))
+    .all()
+}
+
+export async function listMilestones(contractId: string): Promise<Milestone[]> {
+  return getDb().select().from(milestones).where(eq(milestones.contractId, contractId)).orderBy(asc(milestones.position)).all()
+}
+
+export async function findMilestone(contractId: string, milestoneId: string): Promise<Milestone | undefined> {
+  return getDb()
+    .select()
+    .from(milestones)
+    .where(and(eq(milestones.id, milestoneId), eq(milestones.contractId, contractId)))
+    .get()
+}
+
+/** Milestones of the contract with a dispute still waiting for an admin. */
+export async function listDisputedMilestoneIds(contractId: string): Promise<Set<string>> {
+  const rows = getDb()
+    .select({ milestoneId: disputes.milestoneId })
+    .from(disputes)
+    .where(and(eq(disputes.contractId, contractId), inArray(disputes.status, ['open', 'responded']), isNotNull(disputes.milestoneId)))
+    .all()
+  return new Set(rows.map((row) => row.milestoneId as string))
+}
+
+export async function hasOpenDispute(contractId: string): Promise<boolean> {
+  const row = getDb()
+    .select({ id: disputes.id })
+    .from(disputes)
+    .where(and(eq(disputes.contractId, contractId), inArray(disputes.status, ['open', 'responded'])))
+    .get()
+  return row !== undefined
+}
+
+export async function insertMilestone(input: { contractId: string; title: string; amountMinor: number; dueDate: Date | null; line: ActivityLine; at: Date }) {
+  const db = getDb()
+  return db.transaction(() => {
+    const last = db
+      .select({ position: sql<number>`coalesce(max(${milestones.position}), 0)` })
+      .from(milestones)
+      .where(eq(milestones.contractId, input.contractId))
+      .get()
+    const id = crypto.randomUUID()
+    db.insert(milestones)
+      .values({
+        id,
+        contractId: input.contractId,
+        position: Number(last?.position ?? 0) + 1,
+        title: input.title,
+        amountMinor: input.amountMinor,
+        dueDate: input.dueDate,
+        createdAt: input.at,
+        updatedAt: input.at,
+      })
+      .run()
+    insertActivity(input.contractId, { ...input.line, milestoneId: id }, input.at)
+    return id
+  })
+}
+
+/**
+ * Moves a milestone from one of `from` to a new state, with its money movement and log lines, in
+ * one transaction. Compare-and-set on the status makes a repeated or concurrent request a no-op:
+ * false when the milestone was no longer in `from` (nothing written).
+ */
+export function changeMilestone(input: {
+  milestone: Pick<Milestone, 'id' | 'contractId'>
+  from: readonly MilestoneStatus[]
+  set: Partial<Omit<Milestone, 'id' | 'contractId'>> & { status: MilestoneStatus }
+  lines: ActivityLine[]
+  ledger?: LedgerPosting[]
+  at: Date
+  alongside?: () => void
+}): boolean {
+  const db = getDb()
+  return db.transaction(() => {
+    const changed = db
+      .update(milestones)
+      .set({ ...input.set, updatedAt: input.at })
+      .where(and(eq(milestones.id, input.milestone.id), inArray(milestones.status, [...input.from])))
+      .run().changes
+    if (!changed) return false
+    for (const posting of input.ledger ?? []) writeLedgerTransaction(posting)
+    for (const line of input.lines) insertActivity(input.milestone.contractId, { ...line, milestoneId: input.milestone.id }, input.at)
+    input.alongside?.()
+    return true
+  })
+}
+
+/** Ends an active contract (false when it already ended); `alongside` runs in the same transaction. */
+export function endContractRow(input: { contract: Contract; endedBy: string; reason: string; line: ActivityLine; at: Date; alongside: () => void }): boolean {
+  const db = getDb()
+  return db.transaction(() => {
+    const changed = db
+      .update(contracts)
+      .set({ status: 'ended', endedAt: input.at, endedBy: input.endedBy, endReason: input.reason, updatedAt: input.at })
+      .where(and(eq(contracts.id, input.contract.id), eq(contracts.status, 'active')))
+      .run().changes
+    if (!changed) return false
+    input.alongside()
+    insertActivity(input.contract.id, input.line, input.at)
+    return true
+  })
+}
+
+/** Submitted milestones whose 14 days are over, on active contracts, with no dispute running. */
+export async function listMilestonesDueForAutoApproval(submittedBefore: Date) {
+  return getDb()
+    .select({ milestone: milestones, contract: contracts })
+    .from(milestones)
+    .innerJoin(contracts, eq(contracts.id, milestones.contractId))
+    .where(
+      and(
+        eq(milestones.status, 'submitted'),
+        lte(milestones.submittedAt, submittedBefore),
+        eq(contracts.status, 'active'),
+        notExists(
+          getDb()
+            .select({ id: disputes.id })
+            .from(disputes)
+            .where(and(eq(disputes.milestoneId, milestones.id), inArray(disputes.status, ['open', 'responded']))),
+        ),
+      ),
+    )
+    .all()
+}

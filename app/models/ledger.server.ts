@@ -1,0 +1,173 @@
+import crypto from 'node:crypto'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { getDb } from './db.server'
+import type { LedgerAccountKind } from './enums'
+import { ledgerAccounts, ledgerEntries, ledgerTransactions } from './schema'
+
+/** The owner id of the platform's own accounts (revenue, tax, clearing). */
+export const PLATFORM_OWNER = 'platform'
+
+export type AccountRef = { kind: LedgerAccountKind; ownerId: string; currency: string }
+export type LedgerLine = { account: AccountRef; amountMinor: number }
+export type LedgerPosting = {
+  idempotencyKey: string
+  kind: string
+  description: string
+  contractId?: string | null
+  milestoneId?: string | null
+  lines: LedgerLine[]
+  at: Date
+}
+
+/** A posting that would break a ledger invariant; nothing of it is written. */
+export class LedgerViolation extends Error {}
+
+/** Accounts that hold someone's money and so can never go below zero. */
+const NEVER_NEGATIVE: readonly LedgerAccountKind[] = ['wallet', 'escrow']
+
+function accountId(ref: AccountRef, at: Date): string {
+  const db = getDb()
+  const where = and(eq(ledgerAccounts.kind, ref.kind), eq(ledgerAccounts.ownerId, ref.ownerId), eq(ledgerAccounts.currency, ref.currency))
+  const found = db.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(where).get()
+  if (found) return found.id
+  const id = crypto.randomUUID()
+  db.insert(ledgerAccounts).values({ id, ...ref, createdAt: at }).run()
+  return id
+}
+
+function balanceOfAccountId(id: string): number {
+  const row = getDb()
+    .select({ balance: sql<number>`coalesce(sum(${ledgerEntries.amountMinor}), 0)` })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.accountId, id))
+    .get()
+  return Number(row?.balance ?? 0)
+}
+
+/** Checks the lines before anything is written: whole amounts that sum to zero per currency. */
+export function checkBalanced(lines: readonly LedgerLine[]): void {
+  if (lines.length < 2) throw new LedgerViolation('A money movement needs at least two entries.')
+  const sums = new Map<string, number>()
+  for (const line of lines) {
+    if (!Number.isSafeInteger(line.amountMinor) || line.amountMinor === 0) {
+      throw new LedgerViolation(`An entry must be a non-zero whole number of minor units, not ${line.amountMinor}.`)
+    }
+    sums.set(line.account.currency, (sums.get(line.account.currency) ?? 0) + line.amountMinor)
+  }
+  for (const [currency, sum] of sums) {
+    if (sum !== 0) throw new LedgerViolation(`Entries in ${currency} sum to ${sum}, not zero.`)
+  }
+}
+
+/**
+ * Writes one balanced money movement atomically. Synchronous so it can run inside a caller's
+ * transaction (better-sqlite3 nests it as a savepoint). A repeated idempotency key writes nothing
+ * and returns the first transaction. Throws LedgerViolation (and writes nothing) when a wallet or
+ * escrow account would go below zero.
+ */
+export function writeLedgerTransaction(posting: LedgerPosting): { transactionId: string; created: boolean } {
+  checkBalanced(posting.lines)
+  const db = getDb()
+  return db.transaction(() => {
+    const existing = db
+      .select({ id: ledgerTransactions.id })
+      .from(ledgerTransactions)
+      .where(eq(ledgerTransactions.idempotencyKey, posting.idempotencyKey))
+      .get()
+    if (existing) return { transactionId: existing.id, created: false }
+    const transactionId = crypto.randomUUID()
+    db.insert(ledgerTransactions)
+      .values({
+        id: transactionId,
+        idempotencyKey: posting.idempotencyKey,
+        kind: posting.kind,
+        description: posting.description,
+        contractId: posting.contractId ?? null,
+        milestoneId: posting.milestoneId ?? null,
+        createdAt: posting.at,
+      })
+      .run()
+    const guarded = new Set<string>()
+    for (const line of posting.lines) {
+      const id = accountId(line.account, posting.at)
+      db.insert(ledgerEntries).values({ transactionId, accountId: id, amountMinor: line.amountMinor, currency: line.account.currency }).run()
+      if (NEVER_NEGATIVE.includes(line.account.kind) && line.amountMinor < 0) guarded.add(id)
+    }
+    for (const id of guarded) {
+      if (balanceOfAccountId(id) < 0) throw new LedgerViolation('There is not enough money in the account for this.')
+    }
+    return { transactionId, created: true }
+  })
+}
+
+export async function balanceOf(ref: AccountRef): Promise<number> {
+  const db = getDb()
+  const where = and(eq(ledgerAccounts.kind, ref.kind), eq(ledgerAccounts.ownerId, ref.ownerId), eq(ledgerAccounts.currency, ref.currency))
+  const found = db.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(where).get()
+  return found ? balanceOfAccountId(found.id) : 0
+}
+
+/** The balances of one owner's accounts of a kind, one per currency (zero balances included). */
+export async function balancesOf(kind: LedgerAccountKind, ownerId: string): Promise<{ currency: string; balanceMinor: number }[]> {
+  const rows = getDb()
+    .select({ currency: ledgerAccounts.currency, balance: sql<number>`coalesce(sum(${ledgerEntries.amountMinor}), 0)` })
+    .from(ledgerAccounts)
+    .leftJoin(ledgerEntries, eq(ledgerEntries.accountId, ledgerAccounts.id))
+    .where(and(eq(ledgerAccounts.kind, kind), eq(ledgerAccounts.ownerId, ownerId)))
+    .groupBy(ledgerAccounts.id)
+    .orderBy(ledgerAccounts.currency)
+    .all()
+  return rows.map((row) => ({ currency: row.currency, balanceMinor: Number(row.balance) }))
+}
+
+export type AccountStatementLine = {
+  transactionId: string
+  kind: string
+  description: string
+  amountMinor: number
+  currency: string
+  contractId: string | null
+  createdAt: Date
+}
+
+/** The entries on one owner's accounts of some kinds, newest first. */
+export async function listEntriesOf(ownerId: string, kinds: LedgerAccountKind[], limit = 50): Promise<AccountStatementLine[]> {
+  return getDb()
+    .select({
+      transactionId: ledgerTransactions.id,
+      kind: ledgerTransactions.kind,
+      description: ledgerTransactions.description,
+      amountMinor: ledgerEntries.amountMinor,
+      currency: ledgerEntries.currency,
+      contractId: ledgerTransactions.contractId,
+      createdAt: ledgerTransactions.createdAt,
+    })
+    .from(ledgerEntries)
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
+    .where(and(eq(ledgerAccounts.ownerId, ownerId), inArray(ledgerAccounts.kind, kinds)))
+    .orderBy(desc(ledgerTransactions.createdAt), desc(ledgerEntries.id))
+    .limit(limit)
+    .all()
+}
+
+/** Ledger-wide invariants: every currency sums to zero and no wallet or escrow is negative. */
+export async function checkLedgerInvariants(): Promise<{ unbalancedCurrencies: string[]; negativeAccounts: number; unbalancedTransactions: number }> {
+  const db = getDb()
+  const unbalanced = db
+    .select({ currency: ledgerEntries.currency })
+    .from(ledgerEntries)
+    .groupBy(ledgerEntries.currency)
+    .having(sql`sum(${ledgerEntries.amountMinor}) != 0`)
+    .all()
+  const negative = db.$client
+    .prepare(
+      `select count(*) as n from (select a.id from ledger_accounts a join ledger_entries e on e.account_id = a.id
+        where a.kind in ('wallet', 'escrow') group by a.id having sum(e.amount_minor) < 0)`,
+    )
+    .get() as { n: number }
+  const badTransactions = db.$client
+    .prepare(`select count(*) as n from (select transaction_id from ledger_entries group by transaction_id, currency having sum(amount_minor) != 0)`)
+    .get() as { n: number }
+  return { unbalancedCurrencies: unbalanced.map((row) => row.currency), negativeAccounts: negative.n, unbalancedTransactions: badTransactions.n }
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest'
+import { findContract, findMilestone, listContractActivity } from '~/models/contracts.server'
+import { getDb } from '~/models/db.server'
+import { balanceOf, checkLedgerInvariants, PLATFORM_OWNER } from '~/models/ledger.server'
+import { contracts, disputes, milestones, projects, proposals } from '~/models/schema'
+import { findPayment, payMilestoneByCard } from '~/services/payments/escrow.server'
+import { milestoneSettler } from '~/services/payments/dispute-settlement.server'
+import { createTestUser } from '~/test/users'
+import { decideDispute } from './disputes.server'
+import { findDispute } from '~/models/disputes.server'
+import { endContract, performMilestoneAction, runAutoApprovals } from './contracts.server'
+
+const GOOD_CARD = { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }
+const DECLINED_CARD = { number: '4000 0000 0000 0002', expiry: '12/30', cvc: '123' }
+
+async function fixedContract(amounts: number[] = [50_000]) {
+  const client = await createTestUser('client', { name: 'Clara' })
+  const freelancer = await createTestUser('freelancer', { name: 'Felix' })
+  const db = getDb()
+  const projectId = crypto.randomUUID()
+  db.insert(projects)
+    .values({ id: projectId, clientId: client.id, title: 'Landing page', description: 'A landing page', budgetType: 'fixed', budgetMinMinor: 50_000, budgetMaxMinor: 50_000, experienceLevel: 'expert', status: 'closed', closeReason: 'hired' })
+    .run()
+  const proposalId = crypto.randomUUID()
+  db.insert(proposals)
+    .values({ id: proposalId, projectId, freelancerId: freelancer.id, coverLetter: 'I can build it.', bidType: 'fixed', bidAmountMinor: 50_000, currency: 'USD', durationDays: 14, status: 'accepted' })
+    .run()
+  const contractId = crypto.randomUUID()
+  db.insert(contracts).values({ id: contractId, projectId, proposalId, clientId: client.id, freelancerId: freelancer.id, title: 'Landing page', type: 'fixed', currency: 'USD' }).run()
+  const ids = amounts.map((amountMinor, index) => {
+    const id = crypto.randomUUID()
+    db.insert(milestones).values({ id, contractId, position: index + 1, title: `Part ${index + 1}`, amountMinor }).run()
+    return id
+  })
+  const contract = await findContract(contractId)
+  if (!contract) throw new Error('no contract')
+  const actors = { client: { ...client, role: 'client' }, freelancer: { ...freelancer, role: 'freelancer' } }
+  return { contract, ids, ...actors }
+}
+
+const wallet = (ownerId: string) => balanceOf({ kind: 'wallet', ownerId, currency: 'USD' })
+const escrow = (contractId: string) => balanceOf({ kind: 'escrow', ownerId: contractId, currency: 'USD' })
+
+async function fundByCard(setup: Awaited<ReturnType<typeof fixedContract>>, milestoneId: string, card = GOOD_CARD) {
+  const start = await performMilestoneAction(setup.client, setup.contract, 'client', milestoneId, 'fund', { method: 'card' })
+  if (!start.ok || !start.redirectTo) throw new Error('no checkout')
+  const payment = await findPayment(start.redirectTo.split('/').pop() ?? '')
+  if (!payment) throw new Error('no payment')
+  return { payment, outcome: await payMilestoneByCard(payment, setup.contract, card, setup.client.name) }
+}
+
+describe('fixed-price milestones through escrow', () => {
+  it('fund by card → submit → changes → resubmit → approve pays the freelancer less 10 %', async () => {
+    const setup = await fixedContract()
+    const [id = ''] = setup.ids
+    const { outcome } = await fundByCard(setup, id)
+    expect(outcome).toEqual({ ok: true, funded: true })
+    expect(await escrow(setup.contract.id)).toBe(50_000)
+
+    const act = (side: 'client' | 'freelancer', action: Parameters<typeof performMilestoneAction>[4], input = {}) =>
+      performMilestoneAction(setup[side], setup.contract, side, id, action, input)
+    expect(await act('freelancer', 'submit', { note: 'First version is live at /preview' })).toMatchObject({ ok: true })
+    expect(await act('client', 'request_changes', { changes: 'Bigger headline please' })).toMatchObject({ ok: true })
+    expect((await findMilestone(setup.contract.id, id))?.changesRequest).toBe('Bigger headline please')
+    expect(await act('freelancer', 'submit', { note: 'Headline is bigger now' })).toMatchObject({ ok: true })
+    expect(await act('client', 'approve')).toMatchObject({ ok: true })
+
+    expect(await escrow(setup.contract.id)).toBe(0)
+    expect(await wallet(setup.freelancer.id)).toBe(45_000)
+    expect(await balanceOf({ kind: 'platform_revenue', ownerId: PLATFORM_OWNER, currency: 'USD' })).toBeGreaterThanOrEqual(5_000)
+    expect((await findMilestone(setup.contract.id, id))?.status).toBe('released')
+    const kinds = (await listContractActivity(setup.contract.id)).map((line) => line.kind).reverse()
+    expect(kinds).toEqual(['milestone.funded', 'milestone.submitted', 'milestone.changes_requested', 'milestone.submitted', 'milestone.approved', 'milestone.released'])
+    expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
+  })
+
+  it('a declined card moves no money and the milestone stays unfunded', async () => {
+    const setup = await fixedContract()
+    const [id = ''] = setup.ids
+    const { payment, outcome } = await fundByCard(setup, id, DECLINED_CARD)
+    expect(outcome).toMatchObject({ ok: false, message: 'Your card was declined.' })
+    expect(await escrow(setup.contract.id)).toBe(0)
+    expect((await findMilestone(setup.contract.id, id))?.status).toBe('pending')
+    expect((await findPayment(payment.id))?.status).toBe('pending')
+  })
+
+  it('paying the same checkout twice, or approving twenty times at once, moves money once', async () => {
+    const setup = await fixedContract([20_000])
+    const [id = ''] = setup.ids
+    const { payment } = await fundByCard(setup, id)
+    expect(await payMilestoneByCard(payment, setup.contract, GOOD_CARD, 'Clara')).toEqual({ ok: true, funded: true })
+    expect(await escrow(setup.contract.id)).toBe(20_000)
+    await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', id, 'submit', { note: 'Done and deployed' })
+    const results = await Promise.all(Array.from({ length: 20 }, () => performMilestoneAction(setup.client, setup.contract, 'client', id, 'approve', {})))
+    expect(results.filter((result) => result.ok)).toHaveLength(1)
+    expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.status === 409)).toBe(true)
+    expect(await wallet(setup.freelancer.id)).toBe(18_000)
+  })
+
+  it('answers an invalid transition with 409 and what is allowed', async () => {
+    const setup = await fixedContract()
+    const [id = ''] = setup.ids
+    const outcome = await performMilestoneAction(setup.client, setup.contract, 'client', id, 'approve', {})
+    expect(outcome).toMatchObject({ ok: false, status: 409 })
+    if (!outcome.ok) expect(outcome.message).toMatch(/You can: fund/)
+  })
+
+  it('funding from the wallet needs enough balance', async () => {
+    const setup = await fixedContract([10_000])
+    const [id = ''] = setup.ids
+    const outcome = await performMilestoneAction(setup.client, setup.contract, 'client', id, 'fund', { method: 'wallet' })
+    expect(outcome).toMatchObject({ ok: false, status: 409 })
+    expect(await escrow(setup.contract.id)).toBe(0)
+  })
+})
+
+describe('ending a contract and auto-approval', () => {
+  it('ending refunds funded milestones to the client wallet, and is refused while work waits', async () => {
+    const setup = await fixedContract([10_000, 30_000])
+    const [first = '', second = ''] = setup.ids
+    await fundByCard(setup, first)
+    await fundByCard(setup, second)
+    await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', second, 'submit', { note: 'Part two done' })
+    expect(await endContract(setup.freelancer, setup.contract, 'Scope changed')).toMatchObject({ ok: false, status: 409 })
+    await performMilestoneAction(setup.client, setup.contract, 'client', second, 'approve', {})
+    expect(await endContract(setup.freelancer, setup.contract, 'Scope changed')).toMatchObject({ ok: true })
+    expect(await wallet(setup.client.id)).toBe(10_000)
+    expect((await findMilestone(setup.contract.id, first))?.status).toBe('refunded')
+    expect((await findContract(setup.contract.id))?.status).toBe('ended')
+    const ended = (await findContract(setup.contract.id))!
+    expect(await endContract(setup.client, ended, 'Again')).toMatchObject({ ok: false, status: 409 })
+  })
+
+  it('approves submitted work after 14 days, but not after changes were requested', async () => {
+    const setup = await fixedContract([10_000, 10_000])
+    const [first = '', second = ''] = setup.ids
+    await fundByCard(setup, first)
+    await fundByCard(setup, second)
+    const submitted = new Date(Date.now() - 15 * 86_400_000)
+    await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', first, 'submit', { note: 'Ready' }, submitted)
+    await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', second, 'submit', { note: 'Ready' }, submitted)
+    await performMilestoneAction(setup.client, setup.contract, 'client', second, 'request_changes', { changes: 'Not yet right' }, submitted)
+    expect(await runAutoApprovals()).toBeGreaterThanOrEqual(1)
+    expect(await findMilestone(setup.contract.id, first)).toMatchObject({ status: 'released', autoApproved: true })
+    expect((await findMilestone(setup.contract.id, second))?.status).toBe('changes_requested')
+    expect(await wallet(setup.freelancer.id)).toBe(9_000)
+  })
+})
+
+describe('dispute decisions settle through escrow', () => {
+  it('a split pays each side its part, the freelancer’s part less the fee', async () => {
+    const setup = await fixedContract([40_000])
+    const [id = ''] = setup.ids
+    await fundByCard(setup, id)
+    const disputeId = crypto.randomUUID()
+    getDb()
+      .insert(disputes)
+      .values({ id: disputeId, contractId: setup.contract.id, milestoneId: id, openedBy: setup.client.id, reason: 'Half of it was delivered', amountMinor: 40_000 })
+      .run()
+    const found = await findDispute(disputeId)
+    if (!found) throw new Error('no dispute')
+    const admin = { ...(await createTestUser('admin')), role: 'admin' as const }
+    const outcome = await decideDispute(admin, found, { decision: 'split', freelancerShareMinor: 20_000, reason: 'Half was delivered.' }, milestoneSettler)
+    expect(outcome).toEqual({ ok: true })
+    expect(await wallet(setup.freelancer.id)).toBe(18_000)
+    expect(await wallet(setup.client.id)).toBe(20_000)
+    expect(await escrow(setup.contract.id)).toBe(0)
+    expect((await findMilestone(setup.contract.id, id))?.status).toBe('released')
+  })
+})

@@ -1,0 +1,83 @@
+import type { MilestoneStatus } from '~/models/enums'
+
+/** Which side of a contract acts. */
+export type Side = 'client' | 'freelancer'
+
+export const MILESTONE_ACTIONS = ['fund', 'submit', 'request_changes', 'approve'] as const
+export type MilestoneAction = (typeof MILESTONE_ACTIONS)[number]
+
+type Transition = { by: Side; from: readonly MilestoneStatus[]; to: MilestoneStatus; label: string }
+
+/**
+ * The milestone state machine: pending → funded → submitted → (changes_requested → submitted)* →
+ * approved → released. Approval releases the escrow at once, so "approved" is passed through in
+ * the same step (both are in the activity log). Refunds happen only through ending a contract or a
+ * dispute decision, never as a direct action.
+ */
+export const MILESTONE_TRANSITIONS: Record<MilestoneAction, Transition> = {
+  fund: { by: 'client', from: ['pending'], to: 'funded', label: 'Fund' },
+  submit: { by: 'freelancer', from: ['funded', 'changes_requested'], to: 'submitted', label: 'Submit work' },
+  request_changes: { by: 'client', from: ['submitted'], to: 'changes_requested', label: 'Request changes' },
+  approve: { by: 'client', from: ['submitted'], to: 'released', label: 'Approve and release' },
+}
+
+export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
+  pending: 'Not funded yet',
+  funded: 'Funded — in escrow',
+  submitted: 'Work submitted',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  released: 'Paid',
+  refunded: 'Refunded',
+}
+
+/** Days after a submission when it is approved automatically, unless changes were requested. */
+export const AUTO_APPROVAL_DAYS = 14
+
+export type MilestoneContext = { contractActive: boolean; disputeOpen: boolean }
+
+/** What `side` may do to a milestone in `status` right now. */
+export function allowedMilestoneActions(status: MilestoneStatus, side: Side, context: MilestoneContext): MilestoneAction[] {
+  if (!context.contractActive || context.disputeOpen) return []
+  return MILESTONE_ACTIONS.filter((action) => {
+    const transition = MILESTONE_TRANSITIONS[action]
+    return transition.by === side && transition.from.includes(status)
+  })
+}
+
+export type TransitionCheck = { ok: true; to: MilestoneStatus } | { ok: false; message: string }
+
+/** Whether `action` is allowed; when not, a sentence saying what is allowed instead (for a 409). */
+export function checkMilestoneAction(
+  action: MilestoneAction,
+  status: MilestoneStatus,
+  side: Side,
+  context: MilestoneContext,
+): TransitionCheck {
+  const allowed = allowedMilestoneActions(status, side, context)
+  if (allowed.includes(action)) return { ok: true, to: MILESTONE_TRANSITIONS[action].to }
+  const reason = !context.contractActive
+    ? 'The contract has ended.'
+    : context.disputeOpen
+      ? 'The milestone is in dispute until an admin decides.'
+      : `The milestone is “${MILESTONE_STATUS_LABELS[status].toLowerCase()}”.`
+  const instead = allowed.length ? `You can: ${allowed.map((name) => MILESTONE_TRANSITIONS[name].label.toLowerCase()).join(', ')}.` : 'Nothing can be done to it by you now.'
+  return { ok: false, message: `You cannot ${MILESTONE_TRANSITIONS[action].label.toLowerCase()} this milestone. ${reason} ${instead}` }
+}
+
+/** When a submitted milestone is approved automatically. */
+export function autoApprovalDueAt(submittedAt: Date): Date {
+  return new Date(submittedAt.getTime() + AUTO_APPROVAL_DAYS * 86_400_000)
+}
+
+/** Ending a contract: refused while work waits for a decision; money not yet worked for goes back. */
+export function checkEndContract(statuses: readonly MilestoneStatus[], disputeOpen: boolean): { ok: true } | { ok: false; message: string } {
+  if (disputeOpen) return { ok: false, message: 'A dispute on this contract is still open. An admin decides it first.' }
+  if (statuses.some((status) => status === 'submitted' || status === 'changes_requested')) {
+    return {
+      ok: false,
+      message: 'Submitted work is waiting for a decision. Approve it, request changes and let it be resubmitted, or open a dispute before ending the contract.',
+    }
+  }
+  return { ok: true }
+}

@@ -1,0 +1,171 @@
+import { changeMilestone, findMilestone, type Contract, type Milestone } from '~/models/contracts.server'
+import { createCardPayment, findCardPayment, linkCardPaymentToLedger, markCardPaymentSucceeded, recordCardDecline, type CardPayment } from '~/models/card-payments.server'
+import { getDb } from '~/models/db.server'
+import { LedgerViolation, writeLedgerTransaction } from '~/models/ledger.server'
+import type { MilestoneStatus } from '~/models/enums'
+import { getEnv } from '~/utils/env.server'
+import { formatMoney } from '~/utils/format'
+import type { Settlement } from '~/services/marketplace/dispute-rules'
+import { cardToWalletPosting, fundingPosting, settlementPosting } from './escrow-postings'
+import { splitPlatformFee } from './fees'
+import { chargeSandboxCard, type SandboxCardInput } from './sandbox-card'
+
+export function platformFeePercent(): number {
+  return getEnv().PLATFORM_FEE_PERCENT
+}
+
+/** What each side sees before committing: the amount, the fee and what the freelancer receives. */
+export function feePreview(amountMinor: number) {
+  return { percent: platformFeePercent(), ...splitPlatformFee(amountMinor, platformFeePercent()) }
+}
+
+type Line = { actorId: string | null; kind: string; detail: string }
+
+/** Funds a pending milestone from the client's wallet. False when it was not pending any more. */
+export function fundMilestoneFromWallet(contract: Contract, milestone: Milestone, line: Line, at: Date): 'funded' | 'not_pending' | 'insufficient' {
+  try {
+    const changed = changeMilestone({
+      milestone,
+      from: ['pending'],
+      set: { status: 'funded', fundedAt: at },
+      ledger: [fundingPosting({ contract, milestone }, milestone.amountMinor, { kind: 'wallet' }, at)],
+      lines: [line],
+      at,
+    })
+    return changed ? 'funded' : 'not_pending'
+  } catch (error) {
+    if (error instanceof LedgerViolation) return 'insufficient'
+    throw error
+  }
+}
+
+export async function startMilestoneCardPayment(contract: Contract, milestone: Milestone, at: Date): Promise<CardPayment> {
+  return createCardPayment({ userId: contract.clientId, purpose: `milestone:${milestone.id}`, amountMinor: milestone.amountMinor, currency: contract.currency, at })
+}
+
+export function milestoneIdOfPayment(payment: CardPayment): string | null {
+  return payment.purpose.startsWith('milestone:') ? payment.purpose.slice('milestone:'.length) : null
+}
+
+export type CheckoutOutcome =
+  | { ok: true; funded: boolean }
+  | { ok: false; field: 'number' | 'expiry' | 'cvc'; message: string }
+  | { ok: false; field: null; message: string }
+
+/**
+ * Charges the sandbox card and funds the milestone: the payment, the money and the milestone change
+ * in one transaction. A repeat of a paid checkout changes nothing. If the milestone was funded some
+ * other way meanwhile, the paid amount goes to the client's wallet instead of vanishing.
+ */
+export async function payMilestoneByCard(
+  payment: CardPayment,
+  contract: Contract,
+  card: SandboxCardInput,
+  actorName: string,
+  at = new Date(),
+): Promise<CheckoutOutcome> {
+  if (payment.status === 'succeeded') return { ok: true, funded: true }
+  const milestoneId = milestoneIdOfPayment(payment)
+  const milestone = milestoneId ? await findMilestone(contract.id, milestoneId) : undefined
+  if (!milestone) return { ok: false, field: null, message: 'This payment is not for a milestone of this contract.' }
+  const charge = chargeSandboxCard(card, at)
+  if (!charge.ok) {
+    await recordCardDecline(payment.id, charge.message, at)
+    return charge
+  }
+  const money = formatMoney(payment.amountMinor, payment.currency)
+  const db = getDb()
+  return db.transaction(() => {
+    if (!markCardPaymentSucceeded({ id: payment.id, last4: charge.last4, ledgerTransactionId: null, at })) return { ok: true, funded: true }
+    const funding = fundingPosting({ contract, milestone }, payment.amountMinor, { kind: 'card', paymentId: payment.id }, at)
+    const funded = changeMilestone({
+      milestone,
+      from: ['pending'],
+      set: { status: 'funded', fundedAt: at },
+      lines: [{ actorId: payment.userId, kind: 'milestone.funded', detail: `${actorName} funded “${milestone.title}” with ${money} by card ending ${charge.last4}; it is held in escrow.` }],
+      at,
+      alongside: () => linkCardPaymentToLedger(payment.id, writeLedgerTransaction(funding).transactionId),
+    })
+    if (funded) return { ok: true, funded: true }
+    const deposit = writeLedgerTransaction(cardToWalletPosting(payment, `Card payment for “${milestone.title}”, which was already funded, added to your balance`, at))
+    linkCardPaymentToLedger(payment.id, deposit.transactionId)
+    return { ok: true, funded: false }
+  })
+}
+
+export async function findPayment(id: string) {
+  return findCardPayment(id)
+}
+
+/** Approval releases the escrow: the freelancer gets the amount less the fee. */
+export function releaseMilestone(contract: Contract, milestone: Milestone, lines: Line[], at: Date, extra: Partial<Milestone> = {}): boolean {
+  const fee = feePreview(milestone.amountMinor)
+  const money = (minor: number) => formatMoney(minor, contract.currency)
+  return changeMilestone({
+    milestone,
+    from: ['submitted'],
+    set: { status: 'released', approvedAt: at, releasedAt: at, ...extra },
+    ledger: [
+      settlementPosting(
+        { contract, milestone },
+        { toFreelancerMinor: milestone.amountMinor, toClientMinor: 0 },
+        fee.percent,
+        { key: `milestone:${milestone.id}:release`, kind: 'escrow.release', description: `Released “${milestone.title}”` },
+        at,
+      ),
+    ],
+    lines: [
+      ...lines,
+      {
+        actorId: null,
+        kind: 'milestone.released',
+        detail: `${money(milestone.amountMinor)} released from escrow: ${money(fee.netMinor)} to the freelancer, ${money(fee.feeMinor)} platform fee (${fee.percent}%).`,
+      },
+    ],
+    at,
+  })
+}
+
+/** Funded money nobody worked for goes back to the client's wallet (used when a contract ends). */
+export function refundMilestone(contract: Contract, milestone: Milestone, line: Line, at: Date): boolean {
+  return changeMilestone({
+    milestone,
+    from: ['funded'],
+    set: { status: 'refunded', refundedAt: at },
+    ledger: [
+      settlementPosting(
+        { contract, milestone },
+        { toFreelancerMinor: 0, toClientMinor: milestone.amountMinor },
+        platformFeePercent(),
+        { key: `milestone:${milestone.id}:refund`, kind: 'escrow.refund', description: `Refunded “${milestone.title}”` },
+        at,
+      ),
+    ],
+    lines: [line],
+    at,
+  })
+}
+
+const DISPUTABLE: readonly MilestoneStatus[] = ['funded', 'submitted', 'changes_requested']
+
+/** Settles a dispute decision through escrow; throws (rolling the decision back) if it cannot. */
+export function settleDisputedMilestone(input: { contract: Contract; milestone: Milestone; settlement: Settlement; disputeId: string }): void {
+  const { contract, milestone, settlement } = input
+  const at = new Date()
+  const status: MilestoneStatus = settlement.toFreelancerMinor > 0 ? 'released' : 'refunded'
+  const changed = changeMilestone({
+    milestone,
+    from: DISPUTABLE,
+    set: status === 'released' ? { status, releasedAt: at, approvedAt: at } : { status, refundedAt: at },
+    ledger: [
+      settlementPosting({ contract, milestone }, settlement, platformFeePercent(), {
+        key: `dispute:${input.disputeId}:settle`,
+        kind: 'escrow.dispute',
+        description: `Dispute decision on “${milestone.title}”`,
+      }, at),
+    ],
+    lines: [],
+    at,
+  })
+  if (!changed) throw new Error(`Milestone ${milestone.id} is no longer in escrow; the dispute cannot be settled.`)
+}
