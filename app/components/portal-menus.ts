@@ -9,10 +9,14 @@ export type MenuItem = { to: string; label: string; end?: boolean }
 export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
   client: [
     { to: '/client', label: 'Dashboard', end: true },
+    { to: '/contracts', label: 'Contracts' },
+    { to: '/wallet', label: 'Wallet' },
     { to: '/settings', label: 'Settings' },
   ],
   freelancer: [
     { to: '/freelancer', label: 'Dashboard', end: true },
+    { to: '/contracts', label: 'Contracts' },
+    { to: '/wallet', label: 'Wallet' },
     { to: '/settings', label: 'Settings' },
   ],
   admin: [

@@ -185,3 +185,7 @@ export async function listMilestonesDueForAutoApproval(submittedBefore: Date) {
     )
     .all()
 }
+
+export async function getMilestoneContractId(milestoneId: string): Promise<string | undefined> {
+  return getDb().select({ contractId: milestones.contractId }).from(milestones).where(eq(milestones.id, milestoneId)).get()?.contractId
+}

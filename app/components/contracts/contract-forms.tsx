@@ -1,0 +1,57 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import { Field, TextareaField } from '~/components/ui/field'
+import { AddMilestoneSchema, EndContractSchema } from '~/services/marketplace/contract-schemas'
+import type { FormReply } from './milestone-card'
+
+export function AddMilestoneForm({ currency, feePercent, last }: { currency: string; feePercent: number; last?: FormReply }) {
+  const [form, fields] = useForm({
+    id: 'add-milestone',
+    lastResult: last?.formId === 'add-milestone' ? last.reply : undefined,
+    constraint: getZodConstraint(AddMilestoneSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddMilestoneSchema }),
+  })
+  return (
+    <section className="card" aria-labelledby="add-milestone-heading">
+      <h2 id="add-milestone-heading">Add a milestone</h2>
+      <Form method="post" {...getFormProps(form)} className="form-stack">
+        <Field label="Title" meta={fields.title} />
+        <div className="field-row">
+          <Field label={`Amount (${currency})`} meta={fields.amount} inputMode="decimal" hint={`The freelancer receives it less the ${feePercent}% platform fee.`} />
+          <Field label="Due date (optional)" type="date" meta={fields.dueDate} />
+        </div>
+        <button type="submit" name="intent" value="add-milestone" className="button button--secondary">
+          Add milestone
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+export function EndContractForm({ refundNote, last }: { refundNote: string | null; last?: FormReply }) {
+  const [form, fields] = useForm({
+    id: 'end-contract',
+    lastResult: last?.formId === 'end-contract' ? last.reply : undefined,
+    constraint: getZodConstraint(EndContractSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EndContractSchema }),
+  })
+  return (
+    <section className="card" aria-labelledby="end-contract-heading">
+      <h2 id="end-contract-heading">End the contract</h2>
+      <p className="muted">
+        Either side can end it. {refundNote ?? ''} After it ends you both have 14 days to review each other.
+      </p>
+      <Form method="post" {...getFormProps(form)} className="form-stack">
+        <TextareaField label="Why the contract ends" meta={fields.reason} rows={2} hint="Both sides see this in the activity log." />
+        <button type="submit" name="intent" value="end-contract" className="button button--danger">
+          End contract
+        </button>
+      </Form>
+    </section>
+  )
+}

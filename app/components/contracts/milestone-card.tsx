@@ -1,0 +1,169 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form, Link } from '@remix-run/react'
+import { RadioGroup, TextareaField } from '~/components/ui/field'
+import type { MilestoneStatus } from '~/models/enums'
+import { FundMilestoneSchema, RequestChangesSchema, SubmitWorkSchema } from '~/services/marketplace/contract-schemas'
+import type { MilestoneAction } from '~/services/marketplace/milestone-rules'
+import { formatDate, formatDateTime, formatMoney } from '~/utils/format'
+
+export type MilestoneView = {
+  id: string
+  position: number
+  title: string
+  amountMinor: number
+  fee: { percent: number; feeMinor: number; netMinor: number }
+  dueDate: string | null
+  status: MilestoneStatus
+  statusLabel: string
+  submissionNote: string | null
+  changesRequest: string | null
+  autoApprovesAt: string | null
+  inDispute: boolean
+  actions: MilestoneAction[]
+  canDispute: boolean
+}
+
+/** The reply to a failed form on this page, addressed to the form it belongs to. */
+export type FormReply = { formId: string; reply: SubmissionResult<string[]> }
+
+const STATUS_BADGES: Partial<Record<MilestoneStatus, string>> = { released: 'badge--sent', refunded: 'badge--failed', changes_requested: 'badge--blocked' }
+
+function replyFor(formId: string, last: FormReply | undefined) {
+  return last?.formId === formId ? last.reply : undefined
+}
+
+export function MilestoneCard({ milestone, contractId, currency, walletMinor, last }: { milestone: MilestoneView; contractId: string; currency: string; walletMinor: number; last?: FormReply }) {
+  const money = (minor: number) => formatMoney(minor, currency)
+  const headingId = `milestone-${milestone.id}-heading`
+  return (
+    <article className="card milestone" aria-labelledby={headingId}>
+      <header className="milestone__header">
+        <h3 id={headingId}>
+          {milestone.position}. {milestone.title}
+        </h3>
+        <p className="milestone__amount">{money(milestone.amountMinor)}</p>
+        <p>
+          <span className={`badge ${STATUS_BADGES[milestone.status] ?? 'badge--open'}`}>{milestone.statusLabel}</span>
+          {milestone.inDispute ? <span className="badge badge--blocked">In dispute</span> : null}
+          {milestone.dueDate ? <span className="muted"> · due {formatDate(milestone.dueDate)}</span> : null}
+        </p>
+      </header>
+      {milestone.submissionNote && ['submitted', 'changes_requested', 'approved', 'released'].includes(milestone.status) ? (
+        <p>
+          <strong>Delivered:</strong> {milestone.submissionNote}
+        </p>
+      ) : null}
+      {milestone.changesRequest ? (
+        <p>
+          <strong>Changes asked for:</strong> {milestone.changesRequest}
+        </p>
+      ) : null}
+      {milestone.autoApprovesAt ? (
+        <p className="muted">Approved and paid automatically on {formatDateTime(milestone.autoApprovesAt)} unless the client asks for changes first.</p>
+      ) : null}
+      <div className="milestone__actions">
+        {milestone.actions.includes('fund') ? <FundForm milestone={milestone} currency={currency} walletMinor={walletMinor} last={last} /> : null}
+        {milestone.actions.includes('submit') ? <SubmitForm milestone={milestone} currency={currency} last={last} /> : null}
+        {milestone.actions.includes('approve') ? (
+          <Form method="post" className="form-stack">
+            <input type="hidden" name="milestoneId" value={milestone.id} />
+            <p className="muted">
+              Approving releases {money(milestone.amountMinor)} from escrow: the freelancer receives {money(milestone.fee.netMinor)} after the{' '}
+              {milestone.fee.percent}% platform fee.
+            </p>
+            <button type="submit" name="intent" value="approve" className="button button--primary">
+              Approve and release {money(milestone.amountMinor)}
+            </button>
+          </Form>
+        ) : null}
+        {milestone.actions.includes('request_changes') ? <RequestChangesForm milestone={milestone} last={last} /> : null}
+        {milestone.canDispute ? (
+          <p>
+            <Link to={`/contracts/${contractId}/milestones/${milestone.id}/dispute`}>Open a dispute about this milestone</Link>
+          </p>
+        ) : null}
+      </div>
+    </article>
+  )
+}
+
+function FundForm({ milestone, currency, walletMinor, last }: { milestone: MilestoneView; currency: string; walletMinor: number; last?: FormReply }) {
+  const formId = `fund-${milestone.id}`
+  const money = (minor: number) => formatMoney(minor, currency)
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: replyFor(formId, last),
+    defaultValue: { method: 'card' },
+    constraint: getZodConstraint(FundMilestoneSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FundMilestoneSchema }),
+  })
+  const options = [
+    { value: 'card', label: 'Card', description: 'On the next page (sandbox: use 4242 4242 4242 4242).' },
+    {
+      value: 'wallet',
+      label: 'Wallet balance',
+      description: walletMinor >= milestone.amountMinor ? `You have ${money(walletMinor)}.` : `You have ${money(walletMinor)}, which is not enough.`,
+    },
+  ]
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <input type="hidden" name="milestoneId" value={milestone.id} />
+      <p className="muted">
+        You pay {money(milestone.amountMinor)} into escrow now. It is released when you approve the work: the freelancer receives{' '}
+        {money(milestone.fee.netMinor)} and MegiLance keeps the {milestone.fee.percent}% fee ({money(milestone.fee.feeMinor)}).
+      </p>
+      <RadioGroup legend={`Pay for “${milestone.title}” with`} meta={fields.method} options={options} />
+      <button type="submit" name="intent" value="fund" className="button button--primary">
+        Fund {money(milestone.amountMinor)}
+      </button>
+    </Form>
+  )
+}
+
+function SubmitForm({ milestone, currency, last }: { milestone: MilestoneView; currency: string; last?: FormReply }) {
+  const formId = `submit-${milestone.id}`
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: replyFor(formId, last),
+    constraint: getZodConstraint(SubmitWorkSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SubmitWorkSchema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <input type="hidden" name="milestoneId" value={milestone.id} />
+      <TextareaField
+        label={`What you deliver for “${milestone.title}”`}
+        meta={fields.note}
+        rows={3}
+        hint={`On approval you receive ${formatMoney(milestone.fee.netMinor, currency)} (${formatMoney(milestone.amountMinor, currency)} less the ${milestone.fee.percent}% fee).`}
+      />
+      <button type="submit" name="intent" value="submit" className="button button--primary">
+        Submit work
+      </button>
+    </Form>
+  )
+}
+
+function RequestChangesForm({ milestone, last }: { milestone: MilestoneView; last?: FormReply }) {
+  const formId = `changes-${milestone.id}`
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: replyFor(formId, last),
+    constraint: getZodConstraint(RequestChangesSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestChangesSchema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <input type="hidden" name="milestoneId" value={milestone.id} />
+      <TextareaField label={`What should change in “${milestone.title}”`} meta={fields.changes} rows={3} />
+      <button type="submit" name="intent" value="request_changes" className="button button--secondary">
+        Request changes
+      </button>
+    </Form>
+  )
+}

@@ -1,0 +1,104 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Field } from '~/components/ui/field'
+import { findContract, findMilestone, getMilestoneContractId } from '~/models/contracts.server'
+import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'
+import { findPayment, milestoneIdOfPayment, payMilestoneByCard } from '~/services/payments/escrow.server'
+import { requireUser } from '~/utils/auth.server'
+import { formatMoney } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Pay by card (sandbox) · MegiLance' }]
+
+/** The payment, its milestone and contract, for the payer only; anyone else gets 404. */
+async function requirePayment(request: Request, paymentId: string | undefined) {
+  const user = await requireUser(request)
+  const payment = paymentId ? await findPayment(paymentId) : undefined
+  const milestoneId = payment ? milestoneIdOfPayment(payment) : null
+  if (!payment || payment.userId !== user.id || !milestoneId) throw new Response('Not found', { status: 404 })
+  const contractId = await getMilestoneContractId(milestoneId)
+  const milestone = contractId ? await findMilestone(contractId, milestoneId) : undefined
+  const contract = contractId ? await findContract(contractId) : undefined
+  if (!milestone || !contract) throw new Response('Not found', { status: 404 })
+  return { user, payment, milestone, contract }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { payment, milestone, contract } = await requirePayment(request, params.paymentId)
+  if (payment.status === 'succeeded') return redirect(`/contracts/${contract.id}`)
+  return json({
+    amount: formatMoney(payment.amountMinor, payment.currency),
+    milestoneTitle: milestone.title,
+    contract: { id: contract.id, title: contract.title },
+    lastDecline: payment.failureReason,
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, payment, contract } = await requirePayment(request, params.paymentId)
+  const submission = parseWithZod(await readFormData(request), { schema: CardCheckoutSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const outcome = await payMilestoneByCard(payment, contract, submission.value, user.name)
+  if (!outcome.ok) {
+    const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] })
+    return json(reply, { status: 402 })
+  }
+  const message = outcome.funded
+    ? `Payment received: ${formatMoney(payment.amountMinor, payment.currency)} is held in escrow.`
+    : 'The milestone was already funded, so the payment went to your wallet balance.'
+  return redirectWithToast(`/contracts/${contract.id}`, { kind: 'success', message })
+}
+
+export default function CheckoutPage() {
+  const data = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'card-checkout',
+    lastResult,
+    constraint: getZodConstraint(CardCheckoutSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CardCheckoutSchema }),
+  })
+  return (
+    <div className="page--narrow">
+      <header className="page-header">
+        <p>
+          <Link to={`/contracts/${data.contract.id}`}>← Back to {data.contract.title} (nothing is charged)</Link>
+        </p>
+        <h1>Pay {data.amount} by card</h1>
+        <p className="muted">
+          For the milestone “{data.milestoneTitle}”. The money is held in escrow until you approve the work.
+        </p>
+      </header>
+      <section className="card" aria-labelledby="sandbox-heading">
+        <h2 id="sandbox-heading">
+          <span className="badge badge--blocked">Sandbox</span> No real card is charged
+        </h2>
+        <p className="muted">
+          This installation has no Stripe key, so MegiLance’s built-in sandbox processes Stripe’s test cards: 4242 4242 4242 4242
+          succeeds, 4000 0000 0000 0002 is declined. Any future expiry date and any 3-digit code work.
+        </p>
+        <Form method="post" {...getFormProps(form)} className="form-stack">
+          {form.errors?.length ? (
+            <p className="form-alert" role="alert">
+              {form.errors.join(' ')}
+            </p>
+          ) : null}
+          <Field label="Name on card" meta={fields.name} autoComplete="cc-name" />
+          <Field label="Card number" meta={fields.number} inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" />
+          <div className="field-row">
+            <Field label="Expiry (MM/YY)" meta={fields.expiry} autoComplete="cc-exp" placeholder="12/30" />
+            <Field label="Security code" meta={fields.cvc} inputMode="numeric" autoComplete="cc-csc" />
+          </div>
+          <button type="submit" className="button button--primary button--block">
+            Pay {data.amount}
+          </button>
+        </Form>
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,72 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { listContractsOf } from '~/models/contracts.server'
+import { requireRole } from '~/utils/auth.server'
+import { formatDate } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Contracts · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'client', 'freelancer')
+  const contracts = await listContractsOf(user.id)
+  return json({
+    contracts: contracts.map((contract) => ({
+      id: contract.id,
+      title: contract.title,
+      type: contract.type,
+      status: contract.status,
+      otherParty: user.id === contract.clientId ? { label: 'Freelancer', name: contract.freelancerName } : { label: 'Client', name: contract.clientName },
+      createdAt: contract.createdAt,
+      endedAt: contract.endedAt,
+    })),
+  })
+}
+
+export default function ContractsPage() {
+  const { contracts } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Contracts</h1>
+        <p className="muted">Every contract you are on, active ones first. Open one to fund, submit, approve or end it.</p>
+      </header>
+      {contracts.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Your contracts</caption>
+            <thead>
+              <tr>
+                <th scope="col">Contract</th>
+                <th scope="col">With</th>
+                <th scope="col">Type</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {contracts.map((contract) => (
+                <tr key={contract.id}>
+                  <td>
+                    <Link to={`/contracts/${contract.id}`}>{contract.title}</Link>
+                  </td>
+                  <td>
+                    {contract.otherParty.name}
+                    <span className="cell-detail">{contract.otherParty.label}</span>
+                  </td>
+                  <td>{contract.type === 'fixed' ? 'Fixed price' : 'Hourly'}</td>
+                  <td>
+                    {contract.status === 'active' ? 'Active' : 'Ended'}
+                    <span className="cell-detail">
+                      {contract.endedAt ? `Ended ${formatDate(contract.endedAt)}` : `Since ${formatDate(contract.createdAt)}`}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty">No contracts yet. A contract starts when a client accepts a proposal.</p>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,167 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ActivityLog } from '~/components/contracts/activity-log'
+import { AddMilestoneForm, EndContractForm } from '~/components/contracts/contract-forms'
+import { MilestoneCard, type FormReply } from '~/components/contracts/milestone-card'
+import { Stat } from '~/components/ui/stat'
+import { AddMilestoneSchema, EndContractSchema, FundMilestoneSchema, RequestChangesSchema, SubmitWorkSchema } from '~/services/marketplace/contract-schemas'
+import { addMilestone, endContract, loadContractPage, performMilestoneAction, requireContractParty } from '~/services/marketplace/contracts.server'
+import { requireUser } from '~/utils/auth.server'
+import { formatDate, formatMoney } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contract.title ?? 'Contract'} · MegiLance` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const { contract, side } = await requireContractParty(user, params.contractId)
+  return json({
+    side,
+    contract: {
+      id: contract.id,
+      projectId: contract.projectId,
+      title: contract.title,
+      type: contract.type,
+      status: contract.status,
+      currency: contract.currency,
+      hourlyRateMinor: contract.hourlyRateMinor,
+      createdAt: contract.createdAt,
+      endedAt: contract.endedAt,
+      endReason: contract.endReason,
+    },
+    ...(await loadContractPage(contract, side)),
+  })
+}
+
+const MILESTONE_FORMS = {
+  fund: { schema: FundMilestoneSchema, formId: 'fund' },
+  submit: { schema: SubmitWorkSchema, formId: 'submit' },
+  request_changes: { schema: RequestChangesSchema, formId: 'changes' },
+  approve: { schema: null, formId: 'approve' },
+} as const
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const { contract, side } = await requireContractParty(user, params.contractId)
+  if (side === 'admin') throw new Response('Admins read contracts; only its two sides act on it.', { status: 403 })
+  const formData = await readFormData(request)
+  const intent = String(formData.get('intent') ?? '')
+  const back = `/contracts/${contract.id}`
+  const conflict = (message: string) => json({ conflict: message }, { status: 409 })
+
+  if (intent in MILESTONE_FORMS) {
+    const action = intent as keyof typeof MILESTONE_FORMS
+    const milestoneId = String(formData.get('milestoneId') ?? '')
+    const { schema, formId } = MILESTONE_FORMS[action]
+    let input = {}
+    if (schema) {
+      const submission = parseWithZod(formData, { schema })
+      if (submission.status !== 'success') return json({ form: { formId: `${formId}-${milestoneId}`, reply: submission.reply() } }, { status: 400 })
+      input = submission.value
+    }
+    const outcome = await performMilestoneAction(user, contract, side, milestoneId, action, input)
+    if (!outcome.ok) return conflict(outcome.message)
+    if (outcome.redirectTo) return redirect(outcome.redirectTo)
+    return redirectWithToast(back, { kind: 'success', message: outcome.message })
+  }
+
+  if (intent === 'add-milestone') {
+    if (side !== 'client') throw new Response('Only the client adds milestones.', { status: 403 })
+    const submission = parseWithZod(formData, { schema: AddMilestoneSchema })
+    if (submission.status !== 'success') return json({ form: { formId: 'add-milestone', reply: submission.reply() } }, { status: 400 })
+    const outcome = await addMilestone(user, contract, submission.value)
+    if (!outcome.ok && outcome.status === 400) {
+      const reply = submission.reply({ fieldErrors: { [outcome.field ?? 'amount']: [outcome.message] } })
+      return json({ form: { formId: 'add-milestone', reply } }, { status: 400 })
+    }
+    if (!outcome.ok) return conflict(outcome.message)
+    return redirectWithToast(back, { kind: 'success', message: outcome.message })
+  }
+
+  if (intent === 'end-contract') {
+    const submission = parseWithZod(formData, { schema: EndContractSchema })
+    if (submission.status !== 'success') return json({ form: { formId: 'end-contract', reply: submission.reply() } }, { status: 400 })
+    const outcome = await endContract(user, contract, submission.value.reason)
+    if (!outcome.ok) return conflict(outcome.message)
+    return redirectWithToast(back, { kind: 'success', message: outcome.message })
+  }
+  throw new Response('Unknown action', { status: 400 })
+}
+
+export default function ContractPage() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const last = actionData && 'form' in actionData ? (actionData.form as FormReply) : undefined
+  const { contract } = data
+  const money = (minor: number) => formatMoney(minor, contract.currency)
+  const total = data.milestones.reduce((sum, milestone) => sum + milestone.amountMinor, 0)
+  const paid = data.milestones.filter((milestone) => milestone.status === 'released').reduce((sum, milestone) => sum + milestone.amountMinor, 0)
+  const active = contract.status === 'active'
+  const refundable = data.milestones.filter((milestone) => milestone.status === 'funded').reduce((sum, milestone) => sum + milestone.amountMinor, 0)
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to="/contracts">← Contracts</Link>
+        </p>
+        <h1>{contract.title}</h1>
+        <p className="muted">
+          {contract.type === 'fixed' ? 'Fixed price' : `Hourly, ${money(contract.hourlyRateMinor ?? 0)} an hour`} · client{' '}
+          <Link to={`/clients/${data.client.id}`}>{data.client.name}</Link> · freelancer{' '}
+          <Link to={`/freelancers/${data.freelancer.id}`}>{data.freelancer.name}</Link> · started {formatDate(contract.createdAt)}
+        </p>
+        <p>
+          <span className={`badge ${active ? 'badge--open' : 'badge--stored'}`}>{active ? 'Active' : 'Ended'}</span>
+          {contract.endedAt ? <span className="muted"> on {formatDate(contract.endedAt)}: {contract.endReason}</span> : null}
+        </p>
+        <nav aria-label="Contract" className="link-list">
+          {data.side !== 'admin' ? <Link to={`/messages/for/contract/${contract.id}`}>Messages</Link> : null}
+          {contract.type === 'hourly' ? <Link to={`/contracts/${contract.id}/hours`}>Hours and invoices</Link> : null}
+          {!active && data.side !== 'admin' ? <Link to={`/contracts/${contract.id}/review`}>Reviews</Link> : null}
+          <Link to={`/projects/${contract.projectId}`}>Project</Link>
+        </nav>
+      </header>
+
+      {actionData && 'conflict' in actionData ? (
+        <p className="form-alert" role="alert">
+          {String(actionData.conflict)}
+        </p>
+      ) : null}
+
+      {contract.type === 'fixed' ? (
+        <>
+          <section className="stats" aria-label="Money on this contract">
+            <Stat label="Contract total" value={money(total)} />
+            <Stat label="In escrow" value={money(data.escrowMinor)} detail="Paid by the client, waiting for approval" />
+            <Stat label="Released" value={money(paid)} detail={`The freelancer receives each release less the ${data.feePercent}% platform fee`} />
+          </section>
+          <section aria-labelledby="milestones-heading">
+            <h2 id="milestones-heading">Milestones</h2>
+            {data.milestones.length ? (
+              data.milestones.map((milestone) => (
+                <MilestoneCard key={milestone.id} milestone={milestone} contractId={contract.id} currency={contract.currency} walletMinor={data.walletMinor} last={last} />
+              ))
+            ) : (
+              <p className="muted">No milestones yet.{data.side === 'client' ? ' Add the first one below.' : ' The client adds them.'}</p>
+            )}
+          </section>
+          {active && data.side === 'client' ? <AddMilestoneForm currency={contract.currency} feePercent={data.feePercent} last={last} /> : null}
+        </>
+      ) : null}
+
+      {active && data.side !== 'admin' ? (
+        <EndContractForm
+          last={last}
+          refundNote={refundable > 0 ? `${money(refundable)} in escrow for milestones without submitted work goes back to the client’s wallet.` : null}
+        />
+      ) : null}
+
+      <section className="card" aria-labelledby="activity-heading">
+        <h2 id="activity-heading">Activity</h2>
+        <ActivityLog activity={data.activity} />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,73 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { Stat } from '~/components/ui/stat'
+import { balancesOf, listEntriesOf } from '~/models/ledger.server'
+import { requireRole } from '~/utils/auth.server'
+import { formatDateTime, formatMoney } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Wallet · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'client', 'freelancer')
+  const [balances, entries] = await Promise.all([balancesOf('wallet', user.id), listEntriesOf(user.id, ['wallet'], 100)])
+  return json({ role: user.role, balances, entries })
+}
+
+export default function WalletPage() {
+  const { role, balances, entries } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Wallet</h1>
+        <p className="muted">
+          {role === 'freelancer'
+            ? 'Released milestone payments arrive here at once, already less the platform fee.'
+            : 'Refunds from escrow arrive here; you can fund milestones from this balance.'}{' '}
+          Every amount below is one entry in MegiLance’s double-entry ledger.
+        </p>
+      </header>
+      <section className="stats" aria-label="Balances">
+        {balances.length ? (
+          balances.map((balance) => <Stat key={balance.currency} label={`Balance in ${balance.currency}`} value={formatMoney(balance.balanceMinor, balance.currency)} />)
+        ) : (
+          <Stat label="Balance" value={formatMoney(0, 'USD')} />
+        )}
+      </section>
+      <section className="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        {entries.length ? (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Wallet history, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">What</th>
+                  <th scope="col" className="numeric">
+                    Amount
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry, index) => (
+                  <tr key={`${entry.transactionId}-${index}`}>
+                    <td>{formatDateTime(entry.createdAt)}</td>
+                    <td>
+                      {entry.contractId ? <Link to={`/contracts/${entry.contractId}`}>{entry.description}</Link> : entry.description}
+                    </td>
+                    <td className="numeric">
+                      {entry.amountMinor > 0 ? '+' : '−'}
+                      {formatMoney(Math.abs(entry.amountMinor), entry.currency)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="empty">Nothing yet.</p>
+        )}
+      </section>
+    </>
+  )
+}
