@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Stat } from '~/components/ui/stat'
 import { getAdminDashboard } from '~/services/marketplace/dashboards.server'
 import { requireRole } from '~/utils/auth.server'
+import { formatDate } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Admin dashboard · MegiLance' }]
 
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminDashboard() {
-  const { usersByRole, newUsers, blocked, projects, outbox } = useLoaderData<typeof loader>()
+  const { usersByRole, newUsers, blocked, projects, outbox, queues, disputeQueue } = useLoaderData<typeof loader>()
   return (
     <>
       <header className="page-header">
@@ -26,13 +27,37 @@ export default function AdminDashboard() {
         <Stat label="New users, last 7 days" value={newUsers} />
         <Stat label="Blocked users" value={blocked} />
         <Stat label="Open projects" value={projects.open} detail={`${projects.closed} closed`} />
+        <Stat label="Hidden projects" value={queues.hiddenProjects} />
+        <Stat label="Active contracts" value={queues.activeContracts} />
+        <Stat label="Disputes waiting" value={queues.disputes} />
         <Stat label="Emails sent" value={outbox} />
       </dl>
+      <section className="card" aria-labelledby="dispute-queue">
+        <h2 id="dispute-queue">Disputes waiting for a decision</h2>
+        {disputeQueue.length ? (
+          <ul className="list">
+            {disputeQueue.map((dispute) => (
+              <li key={dispute.id}>
+                <Link to={`/disputes/${dispute.id}`}>{dispute.contractTitle}</Link>
+                <span className="muted">
+                  {' '}
+                  · opened by {dispute.openedByName} on {formatDate(Number(dispute.createdAt))} · {dispute.status === 'open' ? 'waiting for a response' : 'ready to decide'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No dispute is waiting.</p>
+        )}
+      </section>
       <section className="card">
         <h2>Where to go next</h2>
         <ul className="link-list">
           <li>
             <Link to="/admin/users?status=blocked">Review blocked users</Link>
+          </li>
+          <li>
+            <Link to="/admin/disputes">All disputes</Link>
           </li>
           <li>
             <Link to="/admin/outbox">Read the email outbox</Link>

@@ -116,7 +116,7 @@ export default function ContractPage() {
           <span className={`badge ${active ? 'badge--open' : 'badge--stored'}`}>{active ? 'Active' : 'Ended'}</span>
           {contract.endedAt ? <span className="muted"> on {formatDate(contract.endedAt)}: {contract.endReason}</span> : null}
         </p>
-        <nav aria-label="Contract" className="link-list">
+        <nav aria-label="Contract" className="page-links">
           {data.side !== 'admin' ? <Link to={`/messages/for/contract/${contract.id}`}>Messages</Link> : null}
           {contract.type === 'hourly' ? <Link to={`/contracts/${contract.id}/hours`}>Hours and invoices</Link> : null}
           {!active && data.side !== 'admin' ? <Link to={`/contracts/${contract.id}/review`}>Reviews</Link> : null}

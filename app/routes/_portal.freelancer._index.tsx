@@ -1,5 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { ActiveContracts } from '~/components/dashboard/active-contracts'
+import { MoneyStat } from '~/components/dashboard/money-stat'
 import { ProjectSummary } from '~/components/project-summary'
 import { Stat } from '~/components/ui/stat'
 import { getFreelancerDashboard } from '~/services/marketplace/dashboards.server'
@@ -14,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function FreelancerDashboard() {
-  const { name, profile, completeness, matches } = useLoaderData<typeof loader>()
+  const { name, profile, completeness, matches, work, activeContracts } = useLoaderData<typeof loader>()
   return (
     <>
       <header className="page-header">
@@ -28,7 +30,11 @@ export default function FreelancerDashboard() {
           value={profile.hourlyRateMinor ? formatMoney(profile.hourlyRateMinor, profile.currency) : 'Not set'}
         />
         <Stat label="Open projects for your skills" value={matches.total} />
+        <Stat label="Active contracts" value={work.activeContracts} />
+        <Stat label="Open proposals" value={work.proposalsOpen} detail={`${work.proposalsViewed} viewed by the client`} />
+        <MoneyStat label="Earned" amounts={work.earned} detail="Released to your wallet, after the platform fee" />
       </dl>
+      <ActiveContracts contracts={activeContracts} emptyText="No active contract yet. A contract starts when a client accepts your proposal." />
       {completeness.missing.length ? (
         <section className="card" aria-labelledby="profile-steps">
           <h2 id="profile-steps">Finish your profile</h2>

@@ -44,7 +44,7 @@ export function MilestoneCard({ milestone, contractId, currency, walletMinor, la
         </h3>
         <p className="milestone__amount">{money(milestone.amountMinor)}</p>
         <p>
-          <span className={`badge ${STATUS_BADGES[milestone.status] ?? 'badge--open'}`}>{milestone.statusLabel}</span>
+          <span className={`badge badge--plain ${STATUS_BADGES[milestone.status] ?? 'badge--open'}`}>{milestone.statusLabel}</span>
           {milestone.inDispute ? <span className="badge badge--blocked">In dispute</span> : null}
           {milestone.dueDate ? <span className="muted"> · due {formatDate(milestone.dueDate)}</span> : null}
         </p>
