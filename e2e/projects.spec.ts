@@ -1,6 +1,9 @@
 import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, signIn, signUp, test, toast } from './fixtures'
 import { createProject, createProposal, notificationTitles, proposalStatus } from './projects-fixtures'
 
+// Each test walks a whole journey through two or three browsers; on a busy machine that takes a while.
+test.describe.configure({ timeout: 120_000 })
+
 function projectIdFrom(url: string): string {
   const id = new URL(url).pathname.split('/')[2]
   if (!id) throw new Error(`No project id in ${url}`)
@@ -34,7 +37,8 @@ test('a client posts, edits, closes and reopens a project; the applicant is told
   const projectId = projectIdFrom(page.url())
 
   await page.getByRole('link', { name: 'Edit' }).click()
-  await expect(page.getByLabel('Skills')).toHaveValue('Node.js, React')
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit project' })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Skills' })).toHaveValue('Node.js, React')
   await page.getByLabel('Title').fill(`${title} (v2)`)
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(toast(page)).toHaveText('Your changes are saved.')
