@@ -9,7 +9,7 @@ export type ProjectAccessFacts = {
 
 /**
  * Owners and admins always see a project. Others never see a hidden one, and see an invite-only
- * one only when they were invited to it.
+ * one only when they were invited to it (or already sent a proposal: `invited` covers both).
  */
 export function canViewProject(project: ProjectAccessFacts, viewer: { id: string; role: Role }, invited: boolean): boolean {
   if (viewer.role === 'admin' || viewer.id === project.clientId) return true

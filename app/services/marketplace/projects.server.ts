@@ -38,7 +38,11 @@ export async function postProject(clientId: string, input: ProjectInput): Promis
 export async function requireVisibleProject(projectId: string | undefined, viewer: SessionUser): Promise<Project> {
   const project = projectId ? await findProject(projectId) : undefined
   if (!project) throw NOT_FOUND()
-  const invited = viewer.role === 'freelancer' && project.visibility === 'invite_only' ? Boolean(await findInvitation(project.id, viewer.id)) : false
+  // An invite-only project is also open to a freelancer who already applied (e.g. before it became invite only).
+  const invited =
+    viewer.role === 'freelancer' && project.visibility === 'invite_only'
+      ? Boolean((await findInvitation(project.id, viewer.id)) ?? (await findProposalOfFreelancer(project.id, viewer.id)))
+      : false
   if (!canViewProject(project, viewer, invited)) throw NOT_FOUND()
   return project
 }
