@@ -39,6 +39,7 @@ describe('skills on a project', () => {
       'These skills are not in our list: "Frobnication", "Quuxing". Check the spelling or choose a similar skill.',
     )
     expect(skillsProblem('Frobnication')).toMatch(/^This skill is not in our list: "Frobnication"/)
+    expect(skillsProblem('React, Postgre')).toBe('This skill is not in our list: "Postgre". Did you mean PostgreSQL?')
     expect(skillsProblem(' , ')).toBe('Name at least one skill, e.g. React, Node.js')
     expect(errorsOf({ ...VALID, skills: 'React, Frobnication' }).skills?.[0]).toContain('"Frobnication"')
   })

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from '~/models/enums'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
-import { parseSkillList } from './skills-taxonomy'
+import { parseSkillList, searchSkills } from './skills-taxonomy'
 
 /** The currencies a project budget may be in (the select on the project form). */
 export const PROJECT_CURRENCIES = ['USD', 'EUR', 'GBP', 'INR', 'PKR', 'CAD', 'AUD'] as const
@@ -18,7 +18,9 @@ export function skillsProblem(text: string): string | null {
   const { skills, unknown } = parseSkillList(text)
   if (unknown.length) {
     const names = unknown.map((name) => `"${name}"`).join(', ')
-    return `${unknown.length === 1 ? 'This skill is' : 'These skills are'} not in our list: ${names}. Check the spelling or choose a similar skill.`
+    const suggestions = [...new Set(unknown.map((name) => searchSkills(name, 1)[0]?.name).filter(Boolean))]
+    const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ' Check the spelling or choose a similar skill.'
+    return `${unknown.length === 1 ? 'This skill is' : 'These skills are'} not in our list: ${names}.${hint}`
   }
   if (skills.length === 0) return 'Name at least one skill, e.g. React, Node.js'
   if (skills.length > MAX_PROJECT_SKILLS) return `Name at most ${MAX_PROJECT_SKILLS} skills`
