@@ -116,7 +116,8 @@ export default function ProjectPage() {
           <h2 id="apply-heading">Your proposal</h2>
           {data.myInvitation?.status === 'pending' ? (
             <p>
-              The client invited you to this project.{data.myInvitation.message ? <> Their message: <q>{data.myInvitation.message}</q></> : null}
+              The client invited you to this project.{data.myInvitation.message ? <> Their message: <q>{data.myInvitation.message}</q></> : null}{' '}
+              <Link to="/freelancer/invitations">Answer the invitation</Link>
             </p>
           ) : null}
           {data.myProposal ? (

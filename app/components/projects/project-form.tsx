@@ -54,15 +54,17 @@ export function ProjectForm({
         hint="Separate skills with commas, e.g. React, Node.js, PostgreSQL. Common short forms work too (JS, k8s)."
       />
       <RadioGroup legend="Budget type" meta={fields.budgetType} options={BUDGET_TYPES} />
-      <div className="field-row">
+      <div className="budget-row">
         <SelectField label="Currency" meta={fields.currency} options={PROJECT_CURRENCIES.map((code) => ({ value: code, label: code }))} />
         <div className="budget-fixed">
           <Field label="Fixed budget" meta={fields.amount} inputMode="decimal" hint="For a fixed-price project" />
         </div>
-      </div>
-      <div className="field-row budget-hourly">
-        <Field label="Lowest hourly rate" meta={fields.rateMin} inputMode="decimal" hint="For an hourly project" />
-        <Field label="Highest hourly rate" meta={fields.rateMax} inputMode="decimal" hint="For an hourly project" />
+        <div className="budget-hourly">
+          <Field label="Lowest hourly rate" meta={fields.rateMin} inputMode="decimal" hint="For an hourly project" />
+        </div>
+        <div className="budget-hourly">
+          <Field label="Highest hourly rate" meta={fields.rateMax} inputMode="decimal" hint="For an hourly project" />
+        </div>
       </div>
       <Field label="Deadline (optional)" type="date" meta={fields.deadline} min={isoToday()} />
       <RadioGroup legend="Experience level" meta={fields.experienceLevel} options={LEVELS} />
