@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
-import { projectSkills, projects, skills } from './schema'
+import { projectInvitations, projectSkills, projects, proposals, skills, users } from './schema'
 
 export type Project = typeof projects.$inferSelect
 
@@ -115,4 +115,267 @@ export async function insertProjectsBulk(rows: BulkProject[]): Promise<void> {
       })
     }
   })()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Posting, editing, closing and moderating projects; invitations.
+// ---------------------------------------------------------------------------------------------
+
+export type NewProject = Omit<typeof projects.$inferInsert, 'id' | 'status' | 'closedAt' | 'closeReason' | 'hiddenAt' | 'hiddenReason'>
+export type ProjectChanges = Pick<
+  typeof projects.$inferInsert,
+  'title' | 'description' | 'budgetType' | 'budgetMinMinor' | 'budgetMaxMinor' | 'currency' | 'deadline' | 'experienceLevel' | 'visibility'
+>
+
+/** Canonical skill names → ids; every name must already be in the skills table or is created. */
+async function skillIdsFor(names: string[]): Promise<number[]> {
+  if (names.length === 0) return []
+  const db = getDb()
+  db.insert(skills).values(names.map((name) => ({ name }))).onConflictDoNothing().run()
+  return db.select({ id: skills.id }).from(skills).where(inArray(skills.name, names)).all().map((row) => row.id)
+}
+
+export async function findProject(id: string): Promise<Project | undefined> {
+  return getDb().select().from(projects).where(eq(projects.id, id)).get()
+}
+
+/** Inserts a project with its skills (the search index triggers pick both up). Returns its id. */
+export async function createProjectWithSkills(values: NewProject, skillNames: string[]): Promise<string> {
+  const skillIds = await skillIdsFor(skillNames)
+  const id = crypto.randomUUID()
+  getDb().transaction((tx) => {
+    tx.insert(projects).values({ ...values, id }).run()
+    if (skillIds.length) tx.insert(projectSkills).values(skillIds.map((skillId) => ({ projectId: id, skillId }))).run()
+  })
+  return id
+}
+
+/** Replaces a project's details and skills; the delete/insert triggers keep the search index's skills current. */
+export async function updateProjectWithSkills(projectId: string, changes: ProjectChanges, skillNames: string[]): Promise<void> {
+  const skillIds = await skillIdsFor(skillNames)
+  getDb().transaction((tx) => {
+    tx.update(projects).set(changes).where(eq(projects.id, projectId)).run()
+    tx.delete(projectSkills).where(eq(projectSkills.projectId, projectId)).run()
+    if (skillIds.length) tx.insert(projectSkills).values(skillIds.map((skillId) => ({ projectId, skillId }))).run()
+  })
+}
+
+/**
+ * Closes an open project without a hire and marks every submitted proposal not_hired, in one
+ * transaction. Returns the proposals that changed (to tell their freelancers), or null when the
+ * project was not open.
+ */
+export async function closeProjectWithoutHire(projectId: string, now = new Date()) {
+  return getDb().transaction((tx) => {
+    const closed = tx
+      .update(projects)
+      .set({ status: 'closed', closeReason: 'no_hire', closedAt: now })
+      .where(and(eq(projects.id, projectId), eq(projects.status, 'open')))
+      .returning({ id: projects.id })
+      .all()
+    if (closed.length === 0) return null
+    return tx
+      .update(proposals)
+      .set({ status: 'not_hired', decidedAt: now })
+      .where(and(eq(proposals.projectId, projectId), eq(proposals.status, 'submitted')))
+      .returning({ id: proposals.id, freelancerId: proposals.freelancerId })
+      .all()
+  })
+}
+
+/** Opens a project closed without a hire again; false when it is not in that state. */
+export async function reopenProject(projectId: string): Promise<boolean> {
+  const rows = getDb()
+    .update(projects)
+    .set({ status: 'open', closeReason: null, closedAt: null })
+    .where(and(eq(projects.id, projectId), eq(projects.status, 'closed'), eq(projects.closeReason, 'no_hire')))
+    .returning({ id: projects.id })
+    .all()
+  return rows.length > 0
+}
+
+export async function setProjectHidden(projectId: string, hidden: { at: Date; reason: string } | null): Promise<void> {
+  getDb()
+    .update(projects)
+    .set({ hiddenAt: hidden?.at ?? null, hiddenReason: hidden?.reason ?? null })
+    .where(eq(projects.id, projectId))
+    .run()
+}
+
+/** The client's projects, newest first, with how many proposals each has (all and still submitted). */
+export async function listProjectsOfClientWithCounts(clientId: string) {
+  const rows = getDb()
+    .select({
+      id: projects.id,
+      title: projects.title,
+      status: projects.status,
+      closeReason: projects.closeReason,
+      visibility: projects.visibility,
+      budgetType: projects.budgetType,
+      budgetMinMinor: projects.budgetMinMinor,
+      budgetMaxMinor: projects.budgetMaxMinor,
+      currency: projects.currency,
+      hiddenAt: projects.hiddenAt,
+      createdAt: projects.createdAt,
+      proposals: sql<number>`(select count(*) from proposals p where p.project_id = ${projects.id})`,
+      submitted: sql<number>`(select count(*) from proposals p where p.project_id = ${projects.id} and p.status = 'submitted')`,
+    })
+    .from(projects)
+    .where(eq(projects.clientId, clientId))
+    .orderBy(desc(projects.createdAt))
+    .all()
+  return rows
+}
+
+/** Proposal counts of one project by status. */
+export async function countProposalsOfProject(projectId: string): Promise<{ total: number; submitted: number }> {
+  const rows = getDb()
+    .select({ status: proposals.status, n: count() })
+    .from(proposals)
+    .where(eq(proposals.projectId, projectId))
+    .groupBy(proposals.status)
+    .all()
+  let total = 0
+  let submitted = 0
+  for (const row of rows) {
+    total += row.n
+    if (row.status === 'submitted') submitted = row.n
+  }
+  return { total, submitted }
+}
+
+/** The freelancer's proposal on a project, if any (read-only here; the proposals pages own it). */
+export async function findProposalOfFreelancer(projectId: string, freelancerId: string) {
+  return getDb()
+    .select({ id: proposals.id, status: proposals.status })
+    .from(proposals)
+    .where(and(eq(proposals.projectId, projectId), eq(proposals.freelancerId, freelancerId)))
+    .get()
+}
+
+export type ProjectInvitation = typeof projectInvitations.$inferSelect
+
+export async function findInvitation(projectId: string, freelancerId: string): Promise<ProjectInvitation | undefined> {
+  return getDb()
+    .select()
+    .from(projectInvitations)
+    .where(and(eq(projectInvitations.projectId, projectId), eq(projectInvitations.freelancerId, freelancerId)))
+    .get()
+}
+
+export async function findInvitationById(id: string): Promise<ProjectInvitation | undefined> {
+  return getDb().select().from(projectInvitations).where(eq(projectInvitations.id, id)).get()
+}
+
+/** Inserts an invitation; false when this freelancer is already invited to the project. */
+export async function insertInvitation(values: { projectId: string; freelancerId: string; message: string }): Promise<string | null> {
+  const id = crypto.randomUUID()
+  const rows = getDb()
+    .insert(projectInvitations)
+    .values({ id, ...values })
+    .onConflictDoNothing()
+    .returning({ id: projectInvitations.id })
+    .all()
+  return rows.length ? id : null
+}
+
+/** Answers a pending invitation; false when it was already answered. */
+export async function answerInvitation(id: string, status: 'accepted' | 'declined', now = new Date()): Promise<boolean> {
+  const rows = getDb()
+    .update(projectInvitations)
+    .set({ status, respondedAt: now })
+    .where(and(eq(projectInvitations.id, id), eq(projectInvitations.status, 'pending')))
+    .returning({ id: projectInvitations.id })
+    .all()
+  return rows.length > 0
+}
+
+/** Pending invitations of a freelancer who has since sent a proposal on the project count as accepted. */
+export async function acceptInvitationsAnsweredByProposals(freelancerId: string, now = new Date()): Promise<void> {
+  getDb()
+    .update(projectInvitations)
+    .set({ status: 'accepted', respondedAt: now })
+    .where(
+      and(
+        eq(projectInvitations.freelancerId, freelancerId),
+        eq(projectInvitations.status, 'pending'),
+        sql`exists (select 1 from proposals p where p.project_id = ${projectInvitations.projectId} and p.freelancer_id = ${freelancerId})`,
+      ),
+    )
+    .run()
+}
+
+/** A freelancer's invitations, newest first, with the project and the client who sent them. */
+export async function listInvitationsOfFreelancer(freelancerId: string) {
+  return getDb()
+    .select({
+      id: projectInvitations.id,
+      status: projectInvitations.status,
+      message: projectInvitations.message,
+      createdAt: projectInvitations.createdAt,
+      respondedAt: projectInvitations.respondedAt,
+      projectId: projects.id,
+      projectTitle: projects.title,
+      projectStatus: projects.status,
+      projectHidden: sql<boolean>`${projects.hiddenAt} is not null`,
+      clientName: users.name,
+    })
+    .from(projectInvitations)
+    .innerJoin(projects, eq(projects.id, projectInvitations.projectId))
+    .innerJoin(users, eq(users.id, projects.clientId))
+    .where(eq(projectInvitations.freelancerId, freelancerId))
+    .orderBy(desc(projectInvitations.createdAt))
+    .all()
+}
+
+/** The people invited to a project (for its owner). */
+export async function listInvitationsOfProject(projectId: string) {
+  return getDb()
+    .select({
+      id: projectInvitations.id,
+      status: projectInvitations.status,
+      createdAt: projectInvitations.createdAt,
+      freelancerId: users.id,
+      freelancerName: users.name,
+      freelancerEmail: users.email,
+    })
+    .from(projectInvitations)
+    .innerJoin(users, eq(users.id, projectInvitations.freelancerId))
+    .where(eq(projectInvitations.projectId, projectId))
+    .orderBy(desc(projectInvitations.createdAt))
+    .all()
+}
+
+export type AdminProjectFilter = { query?: string; state?: 'visible' | 'hidden'; page: number; pageSize: number }
+
+/** Projects for moderation: title search, visible/hidden filter, newest first. */
+export async function listProjectsForAdmin(filter: AdminProjectFilter) {
+  const db = getDb()
+  const conditions = [
+    filter.query ? sql`${projects.title} like ${`%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'` : undefined,
+    filter.state === 'hidden' ? sql`${projects.hiddenAt} is not null` : undefined,
+    filter.state === 'visible' ? sql`${projects.hiddenAt} is null` : undefined,
+  ].filter(Boolean)
+  const where = conditions.length ? and(...conditions) : undefined
+  const rows = db
+    .select({
+      id: projects.id,
+      title: projects.title,
+      status: projects.status,
+      visibility: projects.visibility,
+      hiddenAt: projects.hiddenAt,
+      hiddenReason: projects.hiddenReason,
+      createdAt: projects.createdAt,
+      clientId: users.id,
+      clientName: users.name,
+    })
+    .from(projects)
+    .innerJoin(users, eq(users.id, projects.clientId))
+    .where(where)
+    .orderBy(desc(projects.createdAt))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .all()
+  const total = db.select({ n: count() }).from(projects).where(where).get()?.n ?? 0
+  return { rows, total }
 }

@@ -1,0 +1,77 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import { Field, RadioGroup, SelectField, TextareaField } from '~/components/ui/field'
+import { PROJECT_CURRENCIES, ProjectSchema, isoToday, type ProjectFormValue } from '~/services/marketplace/project-schemas'
+
+const LEVELS = [
+  { value: 'entry', label: 'Entry', description: 'New to this kind of work; a good price matters most.' },
+  { value: 'intermediate', label: 'Intermediate', description: 'Solid experience with similar projects.' },
+  { value: 'expert', label: 'Expert', description: 'Deep expertise for demanding work.' },
+]
+const BUDGET_TYPES = [
+  { value: 'fixed', label: 'Fixed price', description: 'One price for the whole project, paid by milestones.' },
+  { value: 'hourly', label: 'Hourly', description: 'Pay for the hours worked, within a rate range.' },
+]
+const VISIBILITIES = [
+  { value: 'public', label: 'Public', description: 'Any freelancer can find it and send a proposal.' },
+  { value: 'invite_only', label: 'Invite only', description: 'Only the freelancers you invite can see it.' },
+]
+
+/** The post-a-project and edit-project form; plain HTML fields, so it works without JavaScript. */
+export function ProjectForm({
+  id,
+  lastResult,
+  defaultValue,
+  submitLabel,
+}: {
+  id: string
+  lastResult?: SubmissionResult<string[]> | null
+  defaultValue?: Partial<ProjectFormValue>
+  submitLabel: string
+}) {
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    defaultValue: { budgetType: 'fixed', currency: 'USD', experienceLevel: 'intermediate', visibility: 'public', ...defaultValue },
+    constraint: getZodConstraint(ProjectSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProjectSchema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack project-form">
+      {form.errors?.length ? (
+        <p className="form-alert" role="alert">
+          {form.errors.join(' ')}
+        </p>
+      ) : null}
+      <Field label="Title" meta={fields.title} hint="For example: Build a booking page for our dental clinic" />
+      <TextareaField label="Description" meta={fields.description} rows={8} hint="What needs doing, what you have already, and what done looks like." />
+      <Field
+        label="Skills"
+        meta={fields.skills}
+        hint="Separate skills with commas, e.g. React, Node.js, PostgreSQL. Common short forms work too (JS, k8s)."
+      />
+      <RadioGroup legend="Budget type" meta={fields.budgetType} options={BUDGET_TYPES} />
+      <div className="budget-row">
+        <SelectField label="Currency" meta={fields.currency} options={PROJECT_CURRENCIES.map((code) => ({ value: code, label: code }))} />
+        <div className="budget-fixed">
+          <Field label="Fixed budget" meta={fields.amount} inputMode="decimal" hint="For a fixed-price project" />
+        </div>
+        <div className="budget-hourly">
+          <Field label="Lowest hourly rate" meta={fields.rateMin} inputMode="decimal" hint="For an hourly project" />
+        </div>
+        <div className="budget-hourly">
+          <Field label="Highest hourly rate" meta={fields.rateMax} inputMode="decimal" hint="For an hourly project" />
+        </div>
+      </div>
+      <Field label="Deadline (optional)" type="date" meta={fields.deadline} min={isoToday()} />
+      <RadioGroup legend="Experience level" meta={fields.experienceLevel} options={LEVELS} />
+      <RadioGroup legend="Who can see it" meta={fields.visibility} options={VISIBILITIES} />
+      <button type="submit" className="button button--primary">
+        {submitLabel}
+      </button>
+    </Form>
+  )
+}

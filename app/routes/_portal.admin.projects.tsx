@@ -1,0 +1,156 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { Pagination } from '~/components/ui/pagination'
+import { findProject, listProjectsForAdmin } from '~/models/projects.server'
+import { AdminProjectSearchSchema, HideProjectSchema } from '~/services/marketplace/project-schemas'
+import { hideProject, restoreProject } from '~/services/marketplace/projects.server'
+import { requireRole } from '~/utils/auth.server'
+import { formatDate } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Projects · Admin · MegiLance' }]
+
+const PAGE_SIZE = 25
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const filter = AdminProjectSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const { rows, total } = await listProjectsForAdmin({ query: filter.q, state: filter.state, page: filter.page, pageSize: PAGE_SIZE })
+  return json({ filter, rows, total })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireRole(request, 'admin')
+  const formData = await readFormData(request)
+  const intent = formData.get('intent')
+  const projectId = String(formData.get('projectId') ?? '')
+  const project = projectId ? await findProject(projectId) : undefined
+  if (!project) throw new Response('Not found', { status: 404 })
+  const back = `/admin/projects${new URL(request.url).search}`
+  if (intent === 'hide') {
+    const submission = parseWithZod(formData, { schema: HideProjectSchema })
+    if (submission.status !== 'success') {
+      return json({ projectId, reason: String(formData.get('reason') ?? ''), error: submission.error?.reason?.[0] ?? 'Give a reason.' }, { status: 400 })
+    }
+    if (project.hiddenAt) throw new Response('This project is already hidden. You can restore it.', { status: 409 })
+    await hideProject(project, submission.value.reason)
+    return redirectWithToast(back, { kind: 'success', message: `"${project.title}" is hidden and its client is told why.` })
+  }
+  if (intent === 'restore') {
+    if (!project.hiddenAt) throw new Response('This project is not hidden. You can hide it.', { status: 409 })
+    await restoreProject(project)
+    return redirectWithToast(back, { kind: 'success', message: `"${project.title}" is visible again.` })
+  }
+  throw new Response('Unknown action', { status: 400 })
+}
+
+export default function AdminProjects() {
+  const { filter, rows, total } = useLoaderData<typeof loader>()
+  const failed = useActionData<typeof action>()
+  const location = useLocation()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Projects</h1>
+        <p className="muted">
+          {total.toLocaleString('en')} matching {total === 1 ? 'project' : 'projects'}. A hidden project is out of search and shown only to its
+          client (with your reason) and to admins.
+        </p>
+      </header>
+      <Form method="get" className="filters card" role="search" aria-label="Find projects">
+        <div className="field">
+          <label htmlFor="project-q">Title</label>
+          <input id="project-q" name="q" type="search" defaultValue={filter.q ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="project-state">Moderation</label>
+          <select id="project-state" name="state" defaultValue={filter.state ?? ''}>
+            <option value="">Visible and hidden</option>
+            <option value="visible">Visible</option>
+            <option value="hidden">Hidden</option>
+          </select>
+        </div>
+        <button type="submit" className="button button--primary">
+          Search
+        </button>
+      </Form>
+      <div className="table-wrap card">
+        <table>
+          <caption className="visually-hidden">Projects</caption>
+          <thead>
+            <tr>
+              <th scope="col">Project</th>
+              <th scope="col">Status</th>
+              <th scope="col">Moderation</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((project) => (
+              <tr key={project.id}>
+                <td>
+                  <Link to={`/projects/${project.id}`}>{project.title}</Link>
+                  <span className="cell-detail">
+                    by <Link to={`/admin/users/${project.clientId}`}>{project.clientName}</Link> · {formatDate(project.createdAt)}
+                    {project.visibility === 'invite_only' ? ' · invite only' : ''}
+                  </span>
+                </td>
+                <td>
+                  <span className={`badge badge--${project.status}`}>{project.status}</span>
+                </td>
+                <td>
+                  {project.hiddenAt ? (
+                    <>
+                      <span className="badge badge--hidden">Hidden</span>
+                      <span className="cell-detail">
+                        {formatDate(project.hiddenAt)}: <q>{project.hiddenReason}</q>
+                      </span>
+                      <Form method="post">
+                        <input type="hidden" name="projectId" value={project.id} />
+                        <button type="submit" name="intent" value="restore" className="button button--secondary" aria-label={`Restore ${project.title}`}>
+                          Restore
+                        </button>
+                      </Form>
+                    </>
+                  ) : (
+                    <details open={failed?.projectId === project.id}>
+                      <summary>Hide…</summary>
+                      <Form method="post" className="form-stack">
+                        <input type="hidden" name="projectId" value={project.id} />
+                        <div className="field">
+                          <label htmlFor={`hide-reason-${project.id}`}>Reason the client will see</label>
+                          <textarea
+                            id={`hide-reason-${project.id}`}
+                            name="reason"
+                            rows={2}
+                            required
+                            minLength={10}
+                            maxLength={500}
+                            defaultValue={failed?.projectId === project.id ? failed.reason : undefined}
+                            aria-invalid={failed?.projectId === project.id ? true : undefined}
+                            aria-describedby={failed?.projectId === project.id ? `hide-error-${project.id}` : undefined}
+                          />
+                          {failed?.projectId === project.id ? (
+                            <ul className="field__errors" id={`hide-error-${project.id}`}>
+                              <li>{failed.error}</li>
+                            </ul>
+                          ) : null}
+                        </div>
+                        <button type="submit" name="intent" value="hide" className="button button--danger" aria-label={`Hide ${project.title}`}>
+                          Hide project
+                        </button>
+                      </Form>
+                    </details>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? <p className="muted empty">No projects match these filters.</p> : null}
+      </div>
+      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} search={location.search} />
+    </>
+  )
+}

@@ -1,0 +1,154 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { listInvitationsOfFreelancer } from '~/models/projects.server'
+import { DeclineInvitationSchema } from '~/services/marketplace/project-schemas'
+import { acceptInvitation, declineInvitation, syncInvitationsWithProposals } from '~/services/marketplace/projects.server'
+import { requireRole } from '~/utils/auth.server'
+import { formatDate } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Invitations · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'freelancer')
+  await syncInvitationsWithProposals(user.id)
+  const invitations = await listInvitationsOfFreelancer(user.id)
+  return json({
+    pending: invitations.filter((invitation) => invitation.status === 'pending'),
+    answered: invitations.filter((invitation) => invitation.status !== 'pending'),
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'freelancer')
+  const formData = await readFormData(request)
+  const intent = formData.get('intent')
+  if (intent === 'accept') {
+    const project = await acceptInvitation(String(formData.get('invitationId') ?? ''), user)
+    return redirect(`/projects/${project.id}/propose`)
+  }
+  if (intent === 'decline') {
+    const submission = parseWithZod(formData, { schema: DeclineInvitationSchema })
+    if (submission.status !== 'success') {
+      return json({ invitationId: String(formData.get('invitationId') ?? ''), error: submission.error?.reason?.[0] ?? 'Check the reason.' }, { status: 400 })
+    }
+    const project = await declineInvitation(submission.value.invitationId, user, submission.value.reason)
+    return redirectWithToast('/freelancer/invitations', { kind: 'success', message: `You declined the invitation to "${project.title}".` })
+  }
+  throw new Response('Unknown action', { status: 400 })
+}
+
+const STATUS_LABELS = { pending: 'Waiting for you', accepted: 'Accepted', declined: 'Declined' } as const
+
+export default function FreelancerInvitations() {
+  const { pending, answered } = useLoaderData<typeof loader>()
+  const failed = useActionData<typeof action>()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Invitations</h1>
+        <p className="muted">Clients who would like a proposal from you. Accepting means writing a proposal.</p>
+      </header>
+      <section className="card" aria-labelledby="pending-heading">
+        <h2 id="pending-heading">Waiting for your answer</h2>
+        {pending.length ? (
+          <ul className="list">
+            {pending.map((invitation) => {
+              const open = invitation.projectStatus === 'open' && !invitation.projectHidden
+              return (
+                <li key={invitation.id}>
+                  <article className="project-summary" aria-label={invitation.projectTitle}>
+                    <h3 className="project-summary__title">
+                      <Link to={`/projects/${invitation.projectId}`}>{invitation.projectTitle}</Link>
+                    </h3>
+                    <p className="project-summary__meta">
+                      <span>From {invitation.clientName}</span>
+                      <span>Invited {formatDate(invitation.createdAt)}</span>
+                      {open ? null : <span className="badge badge--closed">No longer open</span>}
+                    </p>
+                    {invitation.message ? (
+                      <p>
+                        <q>{invitation.message}</q>
+                      </p>
+                    ) : null}
+                    <div className="action-row">
+                      {open ? (
+                        <Form method="post">
+                          <input type="hidden" name="invitationId" value={invitation.id} />
+                          <button type="submit" name="intent" value="accept" className="button button--primary">
+                            Accept and write a proposal
+                          </button>
+                        </Form>
+                      ) : null}
+                      <Link to={`/projects/${invitation.projectId}`} className="button button--ghost">
+                        Open the project
+                      </Link>
+                    </div>
+                    <details>
+                      <summary>Decline</summary>
+                      <Form method="post" className="form-stack">
+                        <input type="hidden" name="invitationId" value={invitation.id} />
+                        <div className="field">
+                          <label htmlFor={`reason-${invitation.id}`}>Reason (optional, the client sees it)</label>
+                          <textarea id={`reason-${invitation.id}`} name="reason" rows={2} maxLength={1000} />
+                          {failed && failed.invitationId === invitation.id ? (
+                            <ul className="field__errors">
+                              <li>{failed.error}</li>
+                            </ul>
+                          ) : null}
+                        </div>
+                        <button type="submit" name="intent" value="decline" className="button button--secondary">
+                          Decline invitation
+                        </button>
+                      </Form>
+                    </details>
+                  </article>
+                </li>
+              )
+            })}
+          </ul>
+        ) : (
+          <p className="muted">No invitations are waiting for you.</p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="answered-heading">
+        <h2 id="answered-heading">Answered</h2>
+        {answered.length ? (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Answered invitations</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Project</th>
+                  <th scope="col">Answer</th>
+                  <th scope="col" className="hide-narrow">
+                    Invited
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {answered.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <td>
+                      <Link to={`/projects/${invitation.projectId}`}>{invitation.projectTitle}</Link>
+                      <span className="cell-detail">From {invitation.clientName}</span>
+                    </td>
+                    <td>
+                      {STATUS_LABELS[invitation.status]}
+                      {invitation.respondedAt ? <span className="cell-detail">{formatDate(invitation.respondedAt)}</span> : null}
+                    </td>
+                    <td className="hide-narrow">{formatDate(invitation.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">Nothing answered yet.</p>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,203 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { budgetLabel } from '~/components/project-summary'
+import { closeWithoutHire, loadProjectPage, reopen, requireOwnProject, requireVisibleProject } from '~/services/marketplace/projects.server'
+import { requireUser } from '~/utils/auth.server'
+import { formatDate, formatDateTime } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? 'Project'} · MegiLance` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const project = await requireVisibleProject(params.projectId, user)
+  return json(await loadProjectPage(project, user))
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const project = await requireOwnProject(params.projectId, user)
+  const intent = (await readFormData(request)).get('intent')
+  const back = `/projects/${project.id}`
+  if (intent === 'close') {
+    const told = await closeWithoutHire(project)
+    const message = told
+      ? `The project is closed. ${told} ${told === 1 ? 'applicant was' : 'applicants were'} told you did not hire.`
+      : 'The project is closed.'
+    return redirectWithToast(back, { kind: 'success', message })
+  }
+  if (intent === 'reopen') {
+    await reopen(project)
+    return redirectWithToast(back, { kind: 'success', message: 'The project is open again.' })
+  }
+  throw new Response('Unknown action', { status: 400 })
+}
+
+const LEVEL_LABELS = { entry: 'Entry', intermediate: 'Intermediate', expert: 'Expert' } as const
+
+export default function ProjectPage() {
+  const data = useLoaderData<typeof loader>()
+  const { project, client } = data
+  const reviews = client.reviews
+  return (
+    <>
+      <header className="page-header">
+        <h1>{project.title}</h1>
+        <p className="project-summary__meta">
+          <span className={`badge badge--${project.status}`}>{project.status === 'open' ? 'Open' : 'Closed'}</span>
+          {project.visibility === 'invite_only' ? <span className="badge">Invite only</span> : null}
+          {project.hiddenAt ? <span className="badge badge--hidden">Hidden</span> : null}
+          <span>Posted {formatDate(project.createdAt)}</span>
+        </p>
+      </header>
+
+      {project.hiddenAt ? (
+        <section className="form-alert" role="alert" aria-label="Hidden by a moderator">
+          <p>
+            <strong>This project is hidden by a moderator</strong> since {formatDateTime(project.hiddenAt)}; freelancers cannot see it.
+          </p>
+          {project.hiddenReason ? (
+            <p>
+              Reason: <q>{project.hiddenReason}</q>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="details-heading">
+        <h2 id="details-heading" className="visually-hidden">
+          Details
+        </h2>
+        <dl className="project-facts">
+          <div>
+            <dt>Budget</dt>
+            <dd>{budgetLabel(project)}</dd>
+          </div>
+          <div>
+            <dt>Experience level</dt>
+            <dd>{LEVEL_LABELS[project.experienceLevel]}</dd>
+          </div>
+          <div>
+            <dt>Deadline</dt>
+            <dd>{project.deadline ? formatDate(project.deadline) : 'None given'}</dd>
+          </div>
+          <div>
+            <dt>Client</dt>
+            <dd>
+              <Link to={`/clients/${client.id}`}>{client.name}</Link>
+              <span className="cell-detail">
+                {reviews.count && reviews.average !== null
+                  ? `${reviews.average.toFixed(1)} out of 5 from ${reviews.count} ${reviews.count === 1 ? 'review' : 'reviews'}`
+                  : 'No reviews yet'}
+              </span>
+            </dd>
+          </div>
+        </dl>
+        {project.skills.length ? (
+          <ul className="tags" aria-label="Skills">
+            {project.skills.map((skill) => (
+              <li key={skill}>{skill}</li>
+            ))}
+          </ul>
+        ) : null}
+        <h3>Description</h3>
+        <p className="project-description">{project.description}</p>
+        {project.status === 'closed' ? (
+          <p className="muted">
+            Closed {project.closedAt ? formatDate(project.closedAt) : ''}
+            {project.closeReason === 'hired' ? ' with a hire.' : ' without a hire.'}
+          </p>
+        ) : null}
+      </section>
+
+      {data.isFreelancer ? (
+        <section className="card" aria-labelledby="apply-heading">
+          <h2 id="apply-heading">Your proposal</h2>
+          {data.myInvitation?.status === 'pending' ? (
+            <p>
+              The client invited you to this project.{data.myInvitation.message ? <> Their message: <q>{data.myInvitation.message}</q></> : null}{' '}
+              <Link to="/freelancer/invitations">Answer the invitation</Link>
+            </p>
+          ) : null}
+          {data.myProposal ? (
+            <p>
+              <Link to={`/proposals/${data.myProposal.id}`} className="button button--secondary">
+                View your proposal
+              </Link>
+            </p>
+          ) : project.status === 'open' ? (
+            <p>
+              <Link to={`/projects/${project.id}/propose`} className="button button--primary">
+                Send a proposal
+              </Link>
+            </p>
+          ) : (
+            <p className="muted">This project no longer takes proposals.</p>
+          )}
+        </section>
+      ) : null}
+
+      {data.isOwner ? (
+        <section className="card" aria-labelledby="manage-heading">
+          <h2 id="manage-heading">Manage</h2>
+          {data.proposalCounts ? (
+            <p>
+              {data.proposalCounts.total} {data.proposalCounts.total === 1 ? 'proposal' : 'proposals'}, {data.proposalCounts.submitted} waiting for your
+              answer. <Link to={`/projects/${project.id}/proposals`}>Review proposals ({data.proposalCounts.total})</Link>
+            </p>
+          ) : null}
+          <div className="action-row">
+            {data.ownerActions.includes('edit') ? (
+              <Link to={`/projects/${project.id}/edit`} className="button button--secondary">
+                Edit
+              </Link>
+            ) : null}
+            {data.ownerActions.includes('invite') ? (
+              <Link to={`/projects/${project.id}/invite`} className="button button--secondary">
+                Invite a freelancer
+              </Link>
+            ) : null}
+            {data.ownerActions.includes('close') ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="close" className="button button--danger">
+                  Close without hiring
+                </button>
+              </Form>
+            ) : null}
+            {data.ownerActions.includes('reopen') ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="reopen" className="button button--primary">
+                  Reopen project
+                </button>
+              </Form>
+            ) : null}
+          </div>
+          {data.ownerActions.includes('close') ? (
+            <p className="field__hint">Closing without hiring tells every freelancer with an open proposal.</p>
+          ) : null}
+          {data.invitations.length ? (
+            <>
+              <h3>Invited</h3>
+              <ul className="link-list">
+                {data.invitations.map((invitation) => (
+                  <li key={invitation.id}>
+                    <Link to={`/freelancers/${invitation.freelancerId}`}>{invitation.freelancerName}</Link> ·{' '}
+                    <span className="capitalize">{invitation.status}</span> · {formatDate(invitation.createdAt)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      {data.isAdmin && !data.isOwner ? (
+        <p>
+          <Link to={`/admin/projects?q=${encodeURIComponent(project.title)}`}>Moderate this project</Link>
+          {data.proposalCounts ? ` · ${data.proposalCounts.total} proposals` : ''}
+        </p>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,45 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ProjectForm } from '~/components/projects/project-form'
+import { ProjectSchema, toProjectInput } from '~/services/marketplace/project-schemas'
+import { assertOwnerAction, editProject, projectFormDefaults, requireOwnProject } from '~/services/marketplace/projects.server'
+import { requireUser } from '~/utils/auth.server'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Edit project · MegiLance' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const project = await requireOwnProject(params.projectId, user)
+  assertOwnerAction(project, 'edit')
+  return json({ project: { id: project.id, title: project.title }, defaults: await projectFormDefaults(project) })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const project = await requireOwnProject(params.projectId, user)
+  const submission = parseWithZod(await readFormData(request), { schema: ProjectSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  await editProject(project, toProjectInput(submission.value))
+  return redirectWithToast(`/projects/${project.id}`, { kind: 'success', message: 'Your changes are saved.' })
+}
+
+export default function EditProject() {
+  const { project, defaults } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={`/projects/${project.id}`}>← {project.title}</Link>
+        </p>
+        <h1>Edit project</h1>
+      </header>
+      <section className="card">
+        <ProjectForm id="edit-project" lastResult={lastResult} defaultValue={defaults} submitLabel="Save changes" />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,74 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Field, TextareaField } from '~/components/ui/field'
+import { InviteSchema } from '~/services/marketplace/project-schemas'
+import { assertOwnerAction, inviteFreelancer, requireOwnProject } from '~/services/marketplace/projects.server'
+import { requireUser } from '~/utils/auth.server'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Invite a freelancer · MegiLance' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const project = await requireOwnProject(params.projectId, user)
+  assertOwnerAction(project, 'invite')
+  return json({ project: { id: project.id, title: project.title, visibility: project.visibility } })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const project = await requireOwnProject(params.projectId, user)
+  const submission = parseWithZod(await readFormData(request), { schema: InviteSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const outcome = await inviteFreelancer(project, submission.value)
+  if (!outcome.ok) {
+    const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] })
+    return json(reply, { status: outcome.status })
+  }
+  return redirectWithToast(`/projects/${project.id}`, { kind: 'success', message: `${outcome.name} is invited and told.` })
+}
+
+export default function InviteFreelancer() {
+  const { project } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'invite',
+    lastResult,
+    constraint: getZodConstraint(InviteSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+  })
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={`/projects/${project.id}`}>← {project.title}</Link>
+        </p>
+        <h1>Invite a freelancer</h1>
+        <p className="muted">
+          {project.visibility === 'invite_only'
+            ? 'This project is invite only: the freelancers you invite are the only ones who can see it.'
+            : 'The freelancer gets a notification with a link to the project.'}
+        </p>
+      </header>
+      <section className="card">
+        <Form method="post" {...getFormProps(form)} className="form-stack">
+          {form.errors?.length ? (
+            <p className="form-alert" role="alert">
+              {form.errors.join(' ')}
+            </p>
+          ) : null}
+          <Field label="Freelancer’s email address" type="email" meta={fields.email} autoComplete="off" />
+          <TextareaField label="Message (optional)" meta={fields.message} rows={4} hint="Why you think they are a good fit." />
+          <button type="submit" className="button button--primary">
+            Send invitation
+          </button>
+        </Form>
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod'
+import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from '~/models/enums'
+import { currencyDigits } from '~/utils/format'
+import { parseAmountToMinor } from '~/utils/money'
+import { parseSkillList, searchSkills } from './skills-taxonomy'
+
+/** The currencies a project budget may be in (the select on the project form). */
+export const PROJECT_CURRENCIES = ['USD', 'EUR', 'GBP', 'INR', 'PKR', 'CAD', 'AUD'] as const
+export const MAX_PROJECT_SKILLS = 15
+
+/** Today as YYYY-MM-DD in UTC, the calendar the deadlines are stored in. */
+export function isoToday(now = new Date()): string {
+  return now.toISOString().slice(0, 10)
+}
+
+/** Why the skills text cannot be used, or null when it names 1–15 skills the taxonomy knows. */
+export function skillsProblem(text: string): string | null {
+  const { skills, unknown } = parseSkillList(text)
+  if (unknown.length) {
+    const names = unknown.map((name) => `"${name}"`).join(', ')
+    const suggestions = [...new Set(unknown.map((name) => searchSkills(name, 1)[0]?.name).filter(Boolean))]
+    const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ' Check the spelling or choose a similar skill.'
+    return `${unknown.length === 1 ? 'This skill is' : 'These skills are'} not in our list: ${names}.${hint}`
+  }
+  if (skills.length === 0) return 'Name at least one skill, e.g. React, Node.js'
+  if (skills.length > MAX_PROJECT_SKILLS) return `Name at most ${MAX_PROJECT_SKILLS} skills`
+  return null
+}
+
+const amountText = (message: string) => z.string({ error: message }).trim().max(20, message).optional()
+
+/** The post-a-project and edit-project form (one schema for both). */
+export const ProjectSchema = z
+  .object({
+    title: z
+      .string({ error: 'Give the project a title' })
+      .trim()
+      .min(5, 'Use at least 5 characters for the title')
+      .max(120, 'Keep the title under 120 characters'),
+    description: z
+      .string({ error: 'Describe the work' })
+      .trim()
+      .min(30, 'Describe the work in at least 30 characters')
+      .max(10_000, 'Keep the description under 10,000 characters'),
+    skills: z
+      .string({ error: 'Name at least one skill, e.g. React, Node.js' })
+      .trim()
+      .max(1000, 'That is too long for a list of skills')
+      .superRefine((text, ctx) => {
+        const problem = skillsProblem(text)
+        if (problem) ctx.addIssue({ code: 'custom', message: problem })
+      }),
+    budgetType: z.enum(BUDGET_TYPES, { error: 'Choose fixed price or hourly' }),
+    amount: amountText('Enter the fixed budget, e.g. 500'),
+    rateMin: amountText('Enter the lowest hourly rate, e.g. 25'),
+    rateMax: amountText('Enter the highest hourly rate, e.g. 40'),
+    currency: z.enum(PROJECT_CURRENCIES, { error: 'Choose a currency' }),
+    deadline: z
+      .string()
+      .trim()
+      .optional()
+      .refine((value) => !value || /^\d{4}-\d{2}-\d{2}$/.test(value), 'Enter the deadline as a date')
+      .refine((value) => !value || value >= isoToday(), 'The deadline cannot be in the past'),
+    experienceLevel: z.enum(EXPERIENCE_LEVELS, { error: 'Choose the experience level you need' }),
+    visibility: z.enum(PROJECT_VISIBILITIES, { error: 'Choose who can see the project' }),
+  })
+  .superRefine((value, ctx) => {
+    const digits = currencyDigits(value.currency)
+    const amount = (text: string | undefined) => (text ? parseAmountToMinor(text, digits) : null)
+    if (value.budgetType === 'fixed') {
+      const fixed = amount(value.amount)
+      if (fixed === null || fixed <= 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter the fixed budget, e.g. 500' })
+      return
+    }
+    const low = amount(value.rateMin)
+    const high = amount(value.rateMax)
+    if (low === null || low <= 0) ctx.addIssue({ code: 'custom', path: ['rateMin'], message: 'Enter the lowest hourly rate, e.g. 25' })
+    if (high === null || high <= 0) ctx.addIssue({ code: 'custom', path: ['rateMax'], message: 'Enter the highest hourly rate, e.g. 40' })
+    else if (low !== null && high < low) {
+      ctx.addIssue({ code: 'custom', path: ['rateMax'], message: 'The highest rate cannot be below the lowest' })
+    }
+  })
+
+export type ProjectFormValue = z.infer<typeof ProjectSchema>
+
+/** What the database stores for a valid form value: canonical skill names and budgets in minor units. */
+export type ProjectInput = {
+  title: string
+  description: string
+  skills: string[]
+  budgetType: 'fixed' | 'hourly'
+  budgetMinMinor: number
+  budgetMaxMinor: number
+  currency: string
+  deadline: Date | null
+  experienceLevel: (typeof EXPERIENCE_LEVELS)[number]
+  visibility: (typeof PROJECT_VISIBILITIES)[number]
+}
+
+export function toProjectInput(value: ProjectFormValue): ProjectInput {
+  const digits = currencyDigits(value.currency)
+  const minor = (text: string | undefined) => parseAmountToMinor(text ?? '', digits) ?? 0
+  const fixed = value.budgetType === 'fixed'
+  return {
+    title: value.title,
+    description: value.description,
+    skills: parseSkillList(value.skills).skills,
+    budgetType: value.budgetType,
+    budgetMinMinor: fixed ? minor(value.amount) : minor(value.rateMin),
+    budgetMaxMinor: fixed ? minor(value.amount) : minor(value.rateMax),
+    currency: value.currency,
+    deadline: value.deadline ? new Date(`${value.deadline}T00:00:00Z`) : null,
+    experienceLevel: value.experienceLevel,
+    visibility: value.visibility,
+  }
+}
+
+export const InviteSchema = z.object({
+  email: z
+    .string({ error: 'Enter the email address of the freelancer' })
+    .trim()
+    .max(254, 'Enter the email address of the freelancer')
+    .email('Enter a valid email address'),
+  message: z.string().trim().max(2000, 'Keep the message under 2,000 characters').optional(),
+})
+
+export const DeclineInvitationSchema = z.object({
+  invitationId: z.string().min(1),
+  reason: z.string().trim().max(1000, 'Keep the reason under 1,000 characters').optional(),
+})
+
+export const HideProjectSchema = z.object({
+  projectId: z.string().min(1),
+  reason: z
+    .string({ error: 'Give the reason the client will see' })
+    .trim()
+    .min(10, 'Explain the reason in at least 10 characters')
+    .max(500, 'Use at most 500 characters'),
+})
+
+export const AdminProjectSearchSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  state: z.enum(['visible', 'hidden']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+})

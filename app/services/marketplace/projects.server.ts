@@ -1,0 +1,238 @@
+/** Posting, editing, closing, reopening, inviting to and moderating projects. */
+import {
+  acceptInvitationsAnsweredByProposals,
+  answerInvitation,
+  closeProjectWithoutHire,
+  countProposalsOfProject,
+  createProjectWithSkills,
+  findInvitation,
+  findInvitationById,
+  findProject,
+  findProposalOfFreelancer,
+  insertInvitation,
+  listInvitationsOfProject,
+  listSkillsOfProjects,
+  reopenProject,
+  setProjectHidden,
+  updateProjectWithSkills,
+  type Project,
+} from '~/models/projects.server'
+import { reviewStatsOf } from '~/models/reviews.server'
+import { findUserByEmail, findUserById, type SessionUser } from '~/models/users.server'
+import { notify } from '~/services/notifications/notify.server'
+import { currencyDigits } from '~/utils/format'
+import { minorToAmountText } from '~/utils/money'
+import { actionNotAllowed, canViewProject, ownerActions, type OwnerAction } from './project-rules'
+import type { ProjectFormValue, ProjectInput } from './project-schemas'
+
+export type Outcome = { ok: true } | { ok: false; status: 400 | 409; message: string; field?: string }
+
+const NOT_FOUND = () => new Response('Not found', { status: 404 })
+
+export async function postProject(clientId: string, input: ProjectInput): Promise<string> {
+  const { skills, ...values } = input
+  return createProjectWithSkills({ ...values, clientId }, skills)
+}
+
+/** The project when the viewer may see it; otherwise a 404 is thrown. */
+export async function requireVisibleProject(projectId: string | undefined, viewer: SessionUser): Promise<Project> {
+  const project = projectId ? await findProject(projectId) : undefined
+  if (!project) throw NOT_FOUND()
+  // An invite-only project is also open to a freelancer who already applied (e.g. before it became invite only).
+  const invited =
+    viewer.role === 'freelancer' && project.visibility === 'invite_only'
+      ? Boolean((await findInvitation(project.id, viewer.id)) ?? (await findProposalOfFreelancer(project.id, viewer.id)))
+      : false
+  if (!canViewProject(project, viewer, invited)) throw NOT_FOUND()
+  return project
+}
+
+/** The project when the user owns it; anyone else gets a 404 (they do not learn it exists). */
+export async function requireOwnProject(projectId: string | undefined, user: SessionUser): Promise<Project> {
+  const project = projectId ? await findProject(projectId) : undefined
+  if (!project || project.clientId !== user.id) throw NOT_FOUND()
+  return project
+}
+
+/** 409 unless the project's state allows the owner action. */
+export function assertOwnerAction(project: Project, action: OwnerAction): void {
+  const allowed = ownerActions(project)
+  if (!allowed.includes(action)) throw new Response(actionNotAllowed(action, allowed), { status: 409 })
+}
+
+/** The edit form's starting values. */
+export async function projectFormDefaults(project: Project): Promise<ProjectFormValue> {
+  const skills = (await listSkillsOfProjects([project.id])).get(project.id) ?? []
+  const digits = currencyDigits(project.currency)
+  const text = (minor: number) => minorToAmountText(minor, digits)
+  const fixed = project.budgetType === 'fixed'
+  return {
+    title: project.title,
+    description: project.description,
+    skills: skills.join(', '),
+    budgetType: project.budgetType,
+    amount: fixed ? text(project.budgetMaxMinor) : undefined,
+    rateMin: fixed ? undefined : text(project.budgetMinMinor),
+    rateMax: fixed ? undefined : text(project.budgetMaxMinor),
+    currency: project.currency as ProjectFormValue['currency'],
+    deadline: project.deadline ? project.deadline.toISOString().slice(0, 10) : undefined,
+    experienceLevel: project.experienceLevel,
+    visibility: project.visibility,
+  }
+}
+
+export async function editProject(project: Project, input: ProjectInput): Promise<void> {
+  assertOwnerAction(project, 'edit')
+  const { skills, ...changes } = input
+  await updateProjectWithSkills(project.id, changes, skills)
+}
+
+/** Closes without a hire; every freelancer whose proposal was still open is told. Returns how many. */
+export async function closeWithoutHire(project: Project, now = new Date()): Promise<number> {
+  assertOwnerAction(project, 'close')
+  const changed = await closeProjectWithoutHire(project.id, now)
+  if (changed === null) throw new Response(actionNotAllowed('close', ownerActions({ ...project, status: 'closed' })), { status: 409 })
+  for (const proposal of changed) {
+    await notify({
+      userId: proposal.freelancerId,
+      kind: 'proposal_update',
+      title: `"${project.title}" was closed without a hire`,
+      body: 'The client closed this project without hiring anyone. Thank you for your proposal.',
+      link: `/proposals/${proposal.id}`,
+    })
+  }
+  return changed.length
+}
+
+export async function reopen(project: Project): Promise<void> {
+  assertOwnerAction(project, 'reopen')
+  if (!(await reopenProject(project.id))) throw new Response(actionNotAllowed('reopen', []), { status: 409 })
+}
+
+/** Invites a freelancer by email to an open project and tells them. */
+export async function inviteFreelancer(project: Project, input: { email: string; message?: string }): Promise<Outcome & { name?: string }> {
+  assertOwnerAction(project, 'invite')
+  const freelancer = await findUserByEmail(input.email)
+  if (!freelancer) return { ok: false, status: 400, field: 'email', message: 'No MegiLance account has this email address.' }
+  if (freelancer.role !== 'freelancer') return { ok: false, status: 400, field: 'email', message: 'This account is not a freelancer account; only freelancers can be invited.' }
+  if (freelancer.blockedAt) return { ok: false, status: 400, field: 'email', message: 'This freelancer account is blocked and cannot be invited.' }
+  const id = await insertInvitation({ projectId: project.id, freelancerId: freelancer.id, message: input.message ?? '' })
+  if (!id) return { ok: false, status: 400, field: 'email', message: `${freelancer.name} is already invited to this project.` }
+  await notify({
+    userId: freelancer.id,
+    kind: 'project_invitation',
+    title: `You are invited to "${project.title}"`,
+    body: input.message ?? '',
+    link: `/projects/${project.id}`,
+  })
+  return { ok: true, name: freelancer.name }
+}
+
+async function requireOwnInvitation(invitationId: string, freelancerId: string) {
+  const invitation = await findInvitationById(invitationId)
+  if (!invitation || invitation.freelancerId !== freelancerId) throw NOT_FOUND()
+  const project = await findProject(invitation.projectId)
+  if (!project) throw NOT_FOUND()
+  return { invitation, project }
+}
+
+/** The freelancer declines; the client is told, with the reason when given. */
+export async function declineInvitation(invitationId: string, freelancer: SessionUser, reason?: string): Promise<Project> {
+  const { project } = await requireOwnInvitation(invitationId, freelancer.id)
+  if (!(await answerInvitation(invitationId, 'declined'))) {
+    throw new Response('This invitation is already answered.', { status: 409 })
+  }
+  await notify({
+    userId: project.clientId,
+    kind: 'project_invitation',
+    title: `${freelancer.name} declined your invitation to "${project.title}"`,
+    body: reason ? `Their reason: ${reason}` : '',
+    link: `/projects/${project.id}`,
+  })
+  return project
+}
+
+/** The freelancer accepts (they go on to write a proposal); the client is told. Already accepted is fine. */
+export async function acceptInvitation(invitationId: string, freelancer: SessionUser): Promise<Project> {
+  const { invitation, project } = await requireOwnInvitation(invitationId, freelancer.id)
+  if (invitation.status === 'declined') throw new Response('You declined this invitation.', { status: 409 })
+  if (project.status !== 'open' || project.hiddenAt) throw new Response('This project is no longer open for proposals.', { status: 409 })
+  if (await answerInvitation(invitationId, 'accepted')) {
+    await notify({
+      userId: project.clientId,
+      kind: 'project_invitation',
+      title: `${freelancer.name} accepted your invitation to "${project.title}"`,
+      body: 'They are writing a proposal.',
+      link: `/projects/${project.id}`,
+    })
+  }
+  return project
+}
+
+export async function syncInvitationsWithProposals(freelancerId: string): Promise<void> {
+  await acceptInvitationsAnsweredByProposals(freelancerId)
+}
+
+export async function hideProject(project: Project, reason: string, now = new Date()): Promise<void> {
+  await setProjectHidden(project.id, { at: now, reason })
+  await notify({
+    userId: project.clientId,
+    kind: 'account',
+    title: `Your project "${project.title}" is hidden by a moderator`,
+    body: `Reason: ${reason}`,
+    link: `/projects/${project.id}`,
+  })
+}
+
+export async function restoreProject(project: Project): Promise<void> {
+  await setProjectHidden(project.id, null)
+  await notify({
+    userId: project.clientId,
+    kind: 'account',
+    title: `Your project "${project.title}" is visible again`,
+    link: `/projects/${project.id}`,
+  })
+}
+
+/** Everything the project page shows, shaped for this viewer. */
+export async function loadProjectPage(project: Project, viewer: SessionUser) {
+  const [skillMap, client, clientReviews] = await Promise.all([
+    listSkillsOfProjects([project.id]),
+    findUserById(project.clientId),
+    reviewStatsOf(project.clientId),
+  ])
+  const isOwner = viewer.id === project.clientId
+  const isFreelancer = viewer.role === 'freelancer'
+  if (isFreelancer) await syncInvitationsWithProposals(viewer.id)
+  const invitation = isFreelancer ? await findInvitation(project.id, viewer.id) : undefined
+  return {
+    project: {
+      id: project.id,
+      title: project.title,
+      description: project.description,
+      budgetType: project.budgetType,
+      budgetMinMinor: project.budgetMinMinor,
+      budgetMaxMinor: project.budgetMaxMinor,
+      currency: project.currency,
+      deadline: project.deadline,
+      experienceLevel: project.experienceLevel,
+      visibility: project.visibility,
+      status: project.status,
+      closeReason: project.closeReason,
+      closedAt: project.closedAt,
+      createdAt: project.createdAt,
+      hiddenAt: project.hiddenAt,
+      hiddenReason: isOwner || viewer.role === 'admin' ? project.hiddenReason : null,
+      skills: skillMap.get(project.id) ?? [],
+    },
+    client: { id: project.clientId, name: client?.name ?? 'A client', reviews: { count: clientReviews.count, average: clientReviews.average } },
+    isOwner,
+    isAdmin: viewer.role === 'admin',
+    isFreelancer,
+    ownerActions: isOwner ? ownerActions(project) : [],
+    proposalCounts: isOwner || viewer.role === 'admin' ? await countProposalsOfProject(project.id) : null,
+    invitations: isOwner ? await listInvitationsOfProject(project.id) : [],
+    myProposal: isFreelancer ? ((await findProposalOfFreelancer(project.id, viewer.id)) ?? null) : null,
+    myInvitation: invitation ? { id: invitation.id, status: invitation.status, message: invitation.message } : null,
+  }
+}

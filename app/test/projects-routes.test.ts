@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { findProject } from '~/models/projects.server'
+import { action as adminProjectsAction, loader as adminProjectsLoader } from '~/routes/_portal.admin.projects'
+import { loader as clientProjectsLoader } from '~/routes/_portal.client.projects'
+import { loader as invitationsLoader } from '~/routes/_portal.freelancer.invitations'
+import { action as projectAction, loader as projectLoader } from '~/routes/_portal.projects_.$projectId._index'
+import { action as editAction, loader as editLoader } from '~/routes/_portal.projects_.$projectId.edit'
+import { action as inviteAction } from '~/routes/_portal.projects_.$projectId.invite'
+import { action as newProjectAction, loader as newProjectLoader } from '~/routes/_portal.projects_.new'
+import { formRequest, getRequest, run } from './requests'
+import { createTestUser, signedInCookie } from './users'
+
+const FORM = {
+  title: 'Translate our onboarding emails',
+  description: 'Twelve onboarding emails from English into German, keeping our friendly tone.',
+  skills: 'Translation, Copywriting',
+  budgetType: 'fixed',
+  amount: '300',
+  currency: 'EUR',
+  experienceLevel: 'intermediate',
+  visibility: 'public',
+}
+
+async function people() {
+  const client = await createTestUser('client')
+  const otherClient = await createTestUser('client')
+  const freelancer = await createTestUser('freelancer')
+  const admin = await createTestUser('admin')
+  return {
+    client,
+    freelancer,
+    cookies: {
+      client: await signedInCookie(client.id),
+      otherClient: await signedInCookie(otherClient.id),
+      freelancer: await signedInCookie(freelancer.id),
+      admin: await signedInCookie(admin.id),
+    },
+  }
+}
+
+describe('project routes', () => {
+  it('let only clients post; bad input is a 400 naming the unknown skill', async () => {
+    const { cookies } = await people()
+    expect((await run(newProjectLoader, getRequest('/projects/new', cookies.freelancer))).status).toBe(403)
+    expect((await run(newProjectAction, formRequest('/projects/new', FORM, cookies.freelancer))).status).toBe(403)
+    const bad = await run(newProjectAction, formRequest('/projects/new', { ...FORM, skills: 'Translation, Klingonese' }, cookies.client))
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(await bad.json())).toContain('Klingonese')
+    const posted = await run(newProjectAction, formRequest('/projects/new', FORM, cookies.client))
+    expect(posted.status).toBe(302)
+    expect(posted.headers.get('location')).toMatch(/^\/projects\/[0-9a-f-]{36}$/)
+  })
+
+  it('answer 404 to owner-only actions by anyone else, and 409 to a change the state does not allow', async () => {
+    const { cookies } = await people()
+    const posted = await run(newProjectAction, formRequest('/projects/new', FORM, cookies.client))
+    const projectId = posted.headers.get('location')!.split('/')[2]!
+    const params = { projectId }
+    for (const cookie of [cookies.otherClient, cookies.freelancer, cookies.admin]) {
+      expect((await run(editLoader, getRequest(`/projects/${projectId}/edit`, cookie), params)).status).toBe(404)
+      expect((await run(editAction, formRequest(`/projects/${projectId}/edit`, FORM, cookie), params)).status).toBe(404)
+      expect((await run(projectAction, formRequest(`/projects/${projectId}`, { intent: 'close' }, cookie), params)).status).toBe(404)
+      expect((await run(inviteAction, formRequest(`/projects/${projectId}/invite`, { email: 'x@test.example' }, cookie), params)).status).toBe(404)
+    }
+    expect((await run(projectLoader, getRequest(`/projects/${projectId}`, cookies.freelancer), params)).status).toBe(200)
+    expect((await run(projectAction, formRequest(`/projects/${projectId}`, { intent: 'reopen' }, cookies.client), params)).status).toBe(409)
+    expect((await run(projectAction, formRequest(`/projects/${projectId}`, { intent: 'close' }, cookies.client), params)).status).toBe(302)
+    expect((await findProject(projectId))?.closeReason).toBe('no_hire')
+    const closedEdit = await run(editLoader, getRequest(`/projects/${projectId}/edit`, cookies.client), params)
+    expect(closedEdit.status).toBe(409)
+    expect(await closedEdit.text()).toContain('What you can do now: reopen.')
+    expect((await run(projectLoader, getRequest('/projects/nope', cookies.client), { projectId: 'nope' })).status).toBe(404)
+  })
+
+  it('keep the lists and moderation to their roles', async () => {
+    const { cookies } = await people()
+    expect((await run(clientProjectsLoader, getRequest('/client/projects', cookies.freelancer))).status).toBe(403)
+    expect((await run(invitationsLoader, getRequest('/freelancer/invitations', cookies.client))).status).toBe(403)
+    expect((await run(adminProjectsLoader, getRequest('/admin/projects', cookies.client))).status).toBe(403)
+    const posted = await run(newProjectAction, formRequest('/projects/new', FORM, cookies.client))
+    const projectId = posted.headers.get('location')!.split('/')[2]!
+    expect((await run(adminProjectsAction, formRequest('/admin/projects', { intent: 'hide', projectId, reason: 'Spam listing here' }, cookies.client))).status).toBe(403)
+    const noReason = await run(adminProjectsAction, formRequest('/admin/projects', { intent: 'hide', projectId, reason: 'short' }, cookies.admin))
+    expect(noReason.status).toBe(400)
+    const hidden = await run(adminProjectsAction, formRequest('/admin/projects', { intent: 'hide', projectId, reason: 'Spam listing, same text posted 40 times.' }, cookies.admin))
+    expect(hidden.status).toBe(302)
+    expect((await run(projectLoader, getRequest(`/projects/${projectId}`, cookies.freelancer), { projectId })).status).toBe(404)
+    const own = await run(projectLoader, getRequest(`/projects/${projectId}`, cookies.client), { projectId })
+    expect(((await own.json()) as { project: { hiddenReason: string } }).project.hiddenReason).toBe('Spam listing, same text posted 40 times.')
+    expect((await run(adminProjectsAction, formRequest('/admin/projects', { intent: 'hide', projectId, reason: 'Spam listing again, twice.' }, cookies.admin))).status).toBe(409)
+  })
+})

@@ -1,0 +1,171 @@
+import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, signIn, signUp, test, toast } from './fixtures'
+import { createProject, createProposal, notificationTitles, proposalStatus } from './projects-fixtures'
+
+// Each test walks a whole journey through two or three browsers; on a busy machine that takes a while.
+test.describe.configure({ timeout: 120_000 })
+
+function projectIdFrom(url: string): string {
+  const id = new URL(url).pathname.split('/')[2]
+  if (!id) throw new Error(`No project id in ${url}`)
+  return id
+}
+
+test('a client posts, edits, closes and reopens a project; the applicant is told; a freelancer cannot post', async ({ page, browser }, testInfo) => {
+  const client = await signUp(page, makeUser('client'))
+  await page.goto('/client/projects')
+  await expect(page.getByRole('heading', { level: 1, name: 'Your projects' })).toBeVisible()
+  await page.getByRole('link', { name: 'Post a project' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Post a project' })).toBeVisible()
+
+  const title = `Booking page ${Date.now().toString(36)}`
+  await page.getByLabel('Title').fill(title)
+  await page.getByLabel('Description').fill('A booking page for our clinic that syncs with the calendar we already use.')
+  await page.getByLabel('Skills').fill('react, Frobnication')
+  await page.getByLabel('Fixed budget').fill('750')
+  await page.getByRole('button', { name: 'Post project' }).click()
+  await expect(page.getByText('This skill is not in our list: "Frobnication"', { exact: false })).toBeVisible()
+  await expect(page.getByLabel('Title')).toHaveValue(title)
+  await expect(page.getByLabel('Fixed budget')).toHaveValue('750')
+
+  await page.getByLabel('Skills').fill('react, node js')
+  await page.getByRole('button', { name: 'Post project' }).click()
+  await expect(toast(page)).toHaveText('Your project is posted.')
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Skills' })).toHaveText(/Node\.js\s*React/)
+  await expect(page.getByText('Fixed $750')).toBeVisible()
+  await expect(page.getByRole('link', { name: client.name })).toHaveAttribute('href', /^\/clients\//)
+  const projectId = projectIdFrom(page.url())
+
+  await page.getByRole('link', { name: 'Edit' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit project' })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Skills' })).toHaveValue('Node.js, React')
+  await page.getByLabel('Title').fill(`${title} (v2)`)
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(toast(page)).toHaveText('Your changes are saved.')
+  await expect(page.getByRole('heading', { level: 1, name: `${title} (v2)` })).toBeVisible()
+
+  // A freelancer applies (the proposal form belongs to another part), and cannot post projects.
+  const other = await newBrowserContext(browser, testInfo)
+  const freelancerPage = await other.newPage()
+  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
+  expect((await freelancerPage.goto('/projects/new'))?.status()).toBe(403)
+  await freelancerPage.goto(`/projects/${projectId}`)
+  await expect(freelancerPage.getByRole('link', { name: 'Send a proposal' })).toHaveAttribute('href', `/projects/${projectId}/propose`)
+  const proposalId = createProposal(projectId, freelancer.email)
+  await freelancerPage.reload()
+  await expect(freelancerPage.getByRole('link', { name: 'View your proposal' })).toHaveAttribute('href', `/proposals/${proposalId}`)
+  expect((await freelancerPage.goto(`/projects/${projectId}/edit`))?.status()).toBe(404)
+
+  await page.reload()
+  await expect(page.getByRole('link', { name: 'Review proposals (1)' })).toHaveAttribute('href', `/projects/${projectId}/proposals`)
+  await page.getByRole('button', { name: 'Close without hiring' }).click()
+  await expect(toast(page)).toHaveText('The project is closed. 1 applicant was told you did not hire.')
+  await expect(page.getByText('without a hire.', { exact: false })).toBeVisible()
+  expect(proposalStatus(proposalId)).toBe('not_hired')
+  expect(notificationTitles(freelancer.email)).toContain(`"${title} (v2)" was closed without a hire`)
+  expect((await page.goto(`/projects/${projectId}/edit`))?.status()).toBe(409)
+
+  await page.goto(`/projects/${projectId}`)
+  await page.getByRole('button', { name: 'Reopen project' }).click()
+  await expect(toast(page)).toHaveText('The project is open again.')
+  await expect(page.getByRole('button', { name: 'Close without hiring' })).toBeVisible()
+
+  await page.goto('/client/projects')
+  await expect(page.getByRole('row', { name: new RegExp(`${title} \\(v2\\).*open`, 'i') })).toBeVisible()
+  await other.close()
+})
+
+test('an invite-only project is hidden from uninvited freelancers until they are invited', async ({ page, browser }, testInfo) => {
+  const client = await signUp(page, makeUser('client'))
+  const title = `Private audit ${Date.now().toString(36)}`
+  const projectId = createProject(client.email, { title, visibility: 'invite_only' })
+
+  const other = await newBrowserContext(browser, testInfo)
+  const freelancerPage = await other.newPage()
+  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
+  expect((await freelancerPage.goto(`/projects/${projectId}`))?.status()).toBe(404)
+
+  await page.goto(`/projects/${projectId}`)
+  await page.getByRole('link', { name: 'Invite a freelancer' }).click()
+  await page.getByLabel('Freelancer’s email address').fill('nobody-here@e2e.megilance.test')
+  await page.getByRole('button', { name: 'Send invitation' }).click()
+  await expect(page.getByText('No MegiLance account has this email address.')).toBeVisible()
+  await page.getByLabel('Freelancer’s email address').fill(DEMO_ACCOUNTS.client.email)
+  await page.getByRole('button', { name: 'Send invitation' }).click()
+  await expect(page.getByText('only freelancers can be invited', { exact: false })).toBeVisible()
+  await page.getByLabel('Freelancer’s email address').fill(freelancer.email)
+  await page.getByLabel('Message (optional)').fill('Your security work looks like a great fit.')
+  await page.getByRole('button', { name: 'Send invitation' }).click()
+  await expect(toast(page)).toHaveText(`${freelancer.name} is invited and told.`)
+  await expect(page.getByRole('link', { name: freelancer.name })).toBeVisible()
+  await page.goto(`/projects/${projectId}/invite`)
+  await page.getByLabel('Freelancer’s email address').fill(freelancer.email)
+  await page.getByRole('button', { name: 'Send invitation' }).click()
+  await expect(page.getByText(`${freelancer.name} is already invited to this project.`)).toBeVisible()
+
+  const response = await freelancerPage.goto(`/projects/${projectId}`)
+  expect(response?.status()).toBe(200)
+  await expect(freelancerPage.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(freelancerPage.getByText('Your security work looks like a great fit.')).toBeVisible()
+
+  await freelancerPage.goto('/freelancer/invitations')
+  const invitation = freelancerPage.getByRole('article', { name: title })
+  await expect(invitation).toBeVisible()
+  await invitation.getByRole('button', { name: 'Accept and write a proposal' }).click()
+  await expectPath(freelancerPage, `/projects/${projectId}/propose`)
+  await freelancerPage.goto('/freelancer/invitations')
+  await expect(freelancerPage.getByRole('table', { name: 'Answered invitations' }).getByRole('row', { name: new RegExp(`${title}.*Accepted`) })).toBeVisible()
+  expect(notificationTitles(client.email)).toContain(`${freelancer.name} accepted your invitation to "${title}"`)
+
+  // A second invitation, declined with a reason the client reads.
+  const second = `Second look ${Date.now().toString(36)}`
+  const secondId = createProject(client.email, { title: second })
+  await page.goto(`/projects/${secondId}/invite`)
+  await page.getByLabel('Freelancer’s email address').fill(freelancer.email)
+  await page.getByRole('button', { name: 'Send invitation' }).click()
+  await expect(toast(page)).toHaveText(`${freelancer.name} is invited and told.`)
+  await freelancerPage.goto('/freelancer/invitations')
+  const pending = freelancerPage.getByRole('article', { name: second })
+  await pending.getByText('Decline', { exact: true }).click()
+  await pending.getByLabel('Reason (optional, the client sees it)').fill('Fully booked until March.')
+  await pending.getByRole('button', { name: 'Decline invitation' }).click()
+  await expect(toast(freelancerPage)).toHaveText(`You declined the invitation to "${second}".`)
+  expect(notificationTitles(client.email)).toContain(`${freelancer.name} declined your invitation to "${second}"`)
+  await other.close()
+})
+
+test('an admin hides a project with a reason the owner sees, then restores it', async ({ page, browser, adminPage }, testInfo) => {
+  const client = await signUp(page, makeUser('client'))
+  const title = `Suspicious listing ${Date.now().toString(36)}`
+  const projectId = createProject(client.email, { title })
+
+  const other = await newBrowserContext(browser, testInfo)
+  const freelancerPage = await other.newPage()
+  await signIn(freelancerPage, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  expect((await freelancerPage.goto(`/projects/${projectId}`))?.status()).toBe(200)
+  expect((await freelancerPage.goto('/admin/projects'))?.status()).toBe(403)
+
+  await adminPage.goto('/admin/projects')
+  await adminPage.getByRole('search', { name: 'Find projects' }).getByLabel('Title').fill(title)
+  await adminPage.getByRole('button', { name: 'Search' }).click()
+  await expect(adminPage).toHaveURL((url) => url.searchParams.get('q') === title)
+  const row = adminPage.getByRole('row', { name: new RegExp(title) })
+  await row.getByText('Hide…').click()
+  const reason = 'Asks freelancers to pay a deposit outside MegiLance.'
+  await row.getByLabel('Reason the client will see').fill(reason)
+  await row.getByRole('button', { name: `Hide ${title}` }).click()
+  await expect(toast(adminPage)).toHaveText(`"${title}" is hidden and its client is told why.`)
+  await expect(adminPage.getByRole('row', { name: new RegExp(title) }).getByText('Hidden', { exact: true })).toBeVisible()
+
+  expect((await freelancerPage.goto(`/projects/${projectId}`))?.status()).toBe(404)
+  await page.goto(`/projects/${projectId}`)
+  await expect(page.getByRole('alert', { name: 'Hidden by a moderator' })).toContainText(reason)
+
+  await adminPage.goto(`/admin/projects?state=hidden&q=${encodeURIComponent(title)}`)
+  await adminPage.getByRole('button', { name: `Restore ${title}` }).click()
+  await expect(toast(adminPage)).toHaveText(`"${title}" is visible again.`)
+  expect((await freelancerPage.goto(`/projects/${projectId}`))?.status()).toBe(200)
+  await page.reload()
+  await expect(page.getByRole('alert', { name: 'Hidden by a moderator' })).toHaveCount(0)
+  await other.close()
+})
