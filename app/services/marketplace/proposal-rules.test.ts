@@ -46,6 +46,11 @@ function form(fields: Record<string, string>) {
   return data
 }
 
+/** The field errors of a failed submission (none when it succeeded). */
+function errorsOf(submission: { status?: string; error?: Record<string, string[] | null> | null }) {
+  return submission.status === 'success' ? {} : (submission.error ?? {})
+}
+
 const letter = 'I have built three booking systems like this one and can start on Monday next week.'
 
 describe('the proposal form', () => {
@@ -96,7 +101,7 @@ describe('the proposal form', () => {
       { schema: fixed },
     )
     expect(submission.status).toBe('error')
-    expect(submission.error?.milestones).toEqual([
+    expect(errorsOf(submission).milestones).toEqual([
       'The milestones add up to $900 but your price is $1,000. Make them equal, or leave the milestones empty.',
     ])
   })
@@ -106,8 +111,8 @@ describe('the proposal form', () => {
       form({ coverLetter: letter, amount: '1000', durationDays: '30', 'milestones[0].amount': '1000', 'milestones[1].title': 'Extra' }),
       { schema: fixed },
     )
-    expect(submission.error?.['milestones[0].title']).toEqual(['Name this milestone'])
-    expect(submission.error?.['milestones[1].amount']).toEqual(['Enter the milestone’s amount, e.g. 400'])
+    expect(errorsOf(submission)['milestones[0].title']).toEqual(['Name this milestone'])
+    expect(errorsOf(submission)['milestones[1].amount']).toEqual(['Enter the milestone’s amount, e.g. 400'])
   })
 
   it('takes an hourly rate without milestones, in the currency’s digits', () => {
@@ -115,12 +120,12 @@ describe('the proposal form', () => {
     const ok = parseWithZod(form({ coverLetter: letter, amount: '4500', durationDays: '14' }), { schema: hourly })
     expect(ok.status === 'success' && ok.value).toEqual({ coverLetter: letter, bidMinor: 4500, durationDays: 14, milestones: [] })
     const cents = parseWithZod(form({ coverLetter: letter, amount: '45.50', durationDays: '14' }), { schema: hourly })
-    expect(cents.error?.amount?.[0]).toMatch(/hourly rate/)
+    expect(errorsOf(cents).amount?.[0]).toMatch(/hourly rate/)
   })
 
   it('requires a real cover letter and a duration in days', () => {
     const submission = parseWithZod(form({ coverLetter: 'Hi', amount: '10', durationDays: '0' }), { schema: fixed })
-    expect(submission.error?.coverLetter?.[0]).toMatch(/at least 50 characters/)
-    expect(submission.error?.durationDays).toEqual(['At least 1 day'])
+    expect(errorsOf(submission).coverLetter?.[0]).toMatch(/at least 50 characters/)
+    expect(errorsOf(submission).durationDays).toEqual(['At least 1 day'])
   })
 })

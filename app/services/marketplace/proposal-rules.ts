@@ -82,3 +82,9 @@ export const WHOLE_PROJECT_MILESTONE = 'Complete the project'
 
 /** The weekly cap an hourly contract starts with. */
 export const DEFAULT_WEEKLY_LIMIT_HOURS = 40
+
+/** "$1,000 fixed price" or "$45 an hour". */
+export function bidText(bid: { bidType: 'fixed' | 'hourly'; bidAmountMinor: number; currency: string }): string {
+  const amount = formatMoney(bid.bidAmountMinor, bid.currency)
+  return bid.bidType === 'fixed' ? `${amount} fixed price` : `${amount} an hour`
+}
