@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { ErrorList, Field, TextareaField } from '~/components/ui/field'
 import type { BudgetType } from '~/models/enums'
-import { MAX_PROPOSAL_MILESTONES, MILESTONE_ROWS_WITHOUT_JS, proposalSchema } from '~/services/marketplace/proposal-schemas'
+import { MAX_PROPOSAL_MILESTONES, MILESTONE_ROWS_WITHOUT_JS, proposalFieldsSchema, proposalSchema } from '~/services/marketplace/proposal-schemas'
 
 export type ProposalFormDefaults = {
   coverLetter?: string
@@ -40,7 +40,7 @@ export function ProposalForm({
     id: 'proposal',
     lastResult,
     defaultValue: { ...defaultValue, milestones: bidType === 'fixed' ? padRows(defaultValue?.milestones) : [] },
-    constraint: getZodConstraint(schema),
+    constraint: getZodConstraint(proposalFieldsSchema({ bidType })),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),

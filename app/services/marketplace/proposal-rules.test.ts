@@ -1,8 +1,8 @@
-import { parseWithZod } from '@conform-to/zod/v4'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
 import { PROPOSAL_STATUSES } from '~/models/enums'
 import { actionProblem, availableActions, milestoneSumProblem, PROPOSAL_TRANSITIONS } from './proposal-rules'
-import { proposalSchema } from './proposal-schemas'
+import { proposalFieldsSchema, proposalSchema } from './proposal-schemas'
 
 describe('proposal state map', () => {
   it('lets the freelancer edit or withdraw, and the client decide, only while submitted', () => {
@@ -121,6 +121,13 @@ describe('the proposal form', () => {
     expect(ok.status === 'success' && ok.value).toEqual({ coverLetter: letter, bidMinor: 4500, durationDays: 14, milestones: [] })
     const cents = parseWithZod(form({ coverLetter: letter, amount: '45.50', durationDays: '14' }), { schema: hourly })
     expect(errorsOf(cents).amount?.[0]).toMatch(/hourly rate/)
+  })
+
+  it('gives the inputs their constraints (the page renders them)', () => {
+    expect(getZodConstraint(proposalFieldsSchema({ bidType: 'fixed' }))).toMatchObject({
+      coverLetter: { required: true },
+      'milestones[].title': { required: false },
+    })
   })
 
   it('requires a real cover letter and a duration in days', () => {

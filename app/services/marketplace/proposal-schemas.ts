@@ -33,6 +33,25 @@ export type ProposalInput = {
   milestones: Array<{ title: string; amountMinor: number; dueDate: Date | null }>
 }
 
+/** The fields of the proposal form, before the checks across them (also gives the inputs' constraints). */
+export function proposalFieldsSchema({ bidType }: { bidType: BudgetType }) {
+  const bidWord = bidType === 'fixed' ? 'price' : 'hourly rate'
+  return z.object({
+    coverLetter: z
+      .string({ error: 'Write a cover letter' })
+      .trim()
+      .min(50, 'Write at least 50 characters: say how you would do the work and why you')
+      .max(5000, 'Keep the cover letter under 5,000 characters'),
+    amount: z.string({ error: `Enter your ${bidWord}` }).trim(),
+    durationDays: z
+      .number({ error: 'Enter how many days the work will take' })
+      .int('Enter whole days')
+      .min(1, 'At least 1 day')
+      .max(365, 'At most 365 days'),
+    milestones: z.array(MilestoneRowSchema).max(MAX_PROPOSAL_MILESTONES, `At most ${MAX_PROPOSAL_MILESTONES} milestones`),
+  })
+}
+
 /**
  * The proposal form for a project: the bid follows the project's budget type (a fixed price or an
  * hourly rate) in the project's currency. A fixed bid may name milestones; empty rows are ignored,
@@ -41,21 +60,7 @@ export type ProposalInput = {
 export function proposalSchema({ bidType, currency }: { bidType: BudgetType; currency: string }) {
   const digits = currencyDigits(currency)
   const bidWord = bidType === 'fixed' ? 'price' : 'hourly rate'
-  return z
-    .object({
-      coverLetter: z
-        .string({ error: 'Write a cover letter' })
-        .trim()
-        .min(50, 'Write at least 50 characters: say how you would do the work and why you')
-        .max(5000, 'Keep the cover letter under 5,000 characters'),
-      amount: z.string({ error: `Enter your ${bidWord}` }).trim(),
-      durationDays: z
-        .number({ error: 'Enter how many days the work will take' })
-        .int('Enter whole days')
-        .min(1, 'At least 1 day')
-        .max(365, 'At most 365 days'),
-      milestones: z.array(MilestoneRowSchema).max(MAX_PROPOSAL_MILESTONES, `At most ${MAX_PROPOSAL_MILESTONES} milestones`),
-    })
+  return proposalFieldsSchema({ bidType })
     .superRefine((value, ctx) => {
       const bidMinor = parseAmountToMinor(value.amount, digits)
       if (bidMinor === null || bidMinor <= 0) {
