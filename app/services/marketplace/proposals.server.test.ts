@@ -2,8 +2,9 @@ import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { listNotifications } from '~/models/notifications.server'
-import { contractActivity, contracts, milestones, projectInvitations, projects, proposals } from '~/models/schema'
+import { contractActivity, contracts, milestones, projectInvitations, projects, proposalMilestones, proposals } from '~/models/schema'
 import { action as proposeAction, loader as proposeLoader } from '~/routes/_portal.projects_.$projectId_.propose'
+import { action as editAction, loader as editLoader } from '~/routes/_portal.proposals.$proposalId_.edit'
 import { loader as projectProposalsLoader } from '~/routes/_portal.projects_.$projectId_.proposals'
 import { action as proposalAction, loader as proposalLoader } from '~/routes/_portal.proposals.$proposalId'
 import { formRequest, getRequest, run } from '~/test/requests'
@@ -102,6 +103,50 @@ describe('sending a proposal', () => {
     expect(response.status).toBe(302)
     const invitation = getDb().select().from(projectInvitations).where(eq(projectInvitations.projectId, invited.projectId)).get()
     expect(invitation?.status).toBe('accepted')
+  })
+
+  it('offers another milestone row without JavaScript', async () => {
+    const { projectId } = await openProject()
+    const intent = JSON.stringify({ type: 'insert', payload: { name: 'milestones', defaultValue: { title: '', amount: '', dueDate: '' } } })
+    const { response } = await propose(projectId, {
+      amount: '1000',
+      'milestones[0].title': 'Design',
+      'milestones[0].amount': '1000',
+      'milestones[1].title': '',
+      'milestones[2].title': '',
+      __intent__: intent,
+    })
+    expect(response.status).toBe(200)
+    const reply = (await response.json()) as { initialValue: { milestones: unknown[] } }
+    expect(reply.initialValue.milestones).toHaveLength(4)
+    expect(getDb().select().from(proposals).where(eq(proposals.projectId, projectId)).all()).toEqual([])
+  })
+})
+
+describe('editing a proposal', () => {
+  it('rewrites the terms and milestones while submitted, for its freelancer only', async () => {
+    const { projectId, clientCookie } = await openProject()
+    const sent = await propose(projectId, { amount: '1000', 'milestones[0].title': 'All of it', 'milestones[0].amount': '1000' })
+    const params = { proposalId: sent.proposalId }
+    const path = `/proposals/${sent.proposalId}/edit`
+    expect((await run(editLoader, getRequest(path, clientCookie), params)).status).toBe(404)
+    const form = await run(editLoader, getRequest(path, sent.cookie), params)
+    expect(await form.json()).toMatchObject({ defaults: { amount: '1000', durationDays: '30', milestones: [{ title: 'All of it', amount: '1000', dueDate: '' }] } })
+
+    const edited = await run(
+      editAction,
+      formRequest(path, { coverLetter: letter, amount: '1200', durationDays: '20', 'milestones[0].title': 'Half', 'milestones[0].amount': '600', 'milestones[1].title': 'Rest', 'milestones[1].amount': '600' }, sent.cookie),
+      params,
+    )
+    expect(edited.status).toBe(302)
+    expect(proposalRow(sent.proposalId)).toMatchObject({ bidAmountMinor: 120_000, durationDays: 20 })
+    const rows = getDb().select().from(proposalMilestones).where(eq(proposalMilestones.proposalId, sent.proposalId)).orderBy(asc(proposalMilestones.position)).all()
+    expect(rows.map((row) => [row.position, row.title, row.amountMinor])).toEqual([[1, 'Half', 60_000], [2, 'Rest', 60_000]])
+
+    await run(proposalAction, formRequest(`/proposals/${sent.proposalId}`, { intent: 'withdraw' }, sent.cookie), params)
+    const late = await run(editLoader, getRequest(path, sent.cookie), params)
+    expect(late.status).toBe(409)
+    expect(await late.text()).toMatch(/it is withdrawn/)
   })
 })
 
