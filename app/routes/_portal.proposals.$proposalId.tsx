@@ -121,7 +121,7 @@ export default function ProposalPage() {
             </li>
           ) : null}
         </ul>
-        {actions.length === 0 ? <p className="muted">This proposal is decided; nothing more can be done with it.</p> : null}
+        {proposal.status !== 'submitted' ? <p className="muted">This proposal is decided; nothing more can be done with it.</p> : null}
         <div className="proposal-actions">
           {actions.includes('shortlist') ? <IntentButton intent="shortlist" label="Shortlist" /> : null}
           {actions.includes('unshortlist') ? <IntentButton intent="unshortlist" label="Remove from shortlist" /> : null}
