@@ -1,0 +1,114 @@
+import { Link } from '@remix-run/react'
+import type { ProposalStatus } from '~/models/enums'
+import { bidText, PROPOSAL_STATUS_LABELS } from '~/services/marketplace/proposal-rules'
+import { formatDate, formatDateTime, formatMoney } from '~/utils/format'
+
+export type ProposalView = {
+  id: string
+  coverLetter: string
+  bidType: 'fixed' | 'hourly'
+  bidAmountMinor: number
+  currency: string
+  durationDays: number
+  status: ProposalStatus
+  shortlisted: boolean
+  viewedAt: string | null
+  declineReason: string | null
+  decidedAt: string | null
+  createdAt: string
+  updatedAt: string
+  freelancerId: string
+  freelancerName: string
+}
+
+export type ProposalMilestoneView = { id: string; title: string; amountMinor: number; dueDate: string | null }
+
+export function ProposalStatusBadge({ status }: { status: ProposalStatus }) {
+  return <span className={`badge badge--proposal-${status}`}>{PROPOSAL_STATUS_LABELS[status]}</span>
+}
+
+/** The proposal's terms, status and letter, as its freelancer and the client both see them. */
+export function ProposalDetails({
+  proposal,
+  milestones,
+  showViewed,
+}: {
+  proposal: ProposalView
+  milestones: ProposalMilestoneView[]
+  showViewed: boolean
+}) {
+  return (
+    <>
+      <dl className="stats">
+        <div className="stat">
+          <dt>Bid</dt>
+          <dd className="stat__value">{bidText(proposal)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Duration</dt>
+          <dd className="stat__value">{proposal.durationDays} days</dd>
+        </div>
+        <div className="stat">
+          <dt>Status</dt>
+          <dd className="stat__value">{PROPOSAL_STATUS_LABELS[proposal.status]}</dd>
+          <dd className="stat__detail">
+            Sent {formatDateTime(proposal.createdAt)}
+            {proposal.decidedAt ? `; decided ${formatDateTime(proposal.decidedAt)}` : ''}
+          </dd>
+        </div>
+        {showViewed ? (
+          <div className="stat">
+            <dt>Client</dt>
+            <dd className="stat__value">{proposal.viewedAt ? 'Viewed' : 'Not viewed yet'}</dd>
+            {proposal.viewedAt ? <dd className="stat__detail">First opened {formatDateTime(proposal.viewedAt)}</dd> : null}
+          </div>
+        ) : null}
+      </dl>
+      {proposal.status === 'declined' && proposal.declineReason ? (
+        <section className="card" aria-labelledby="decline-heading">
+          <h2 id="decline-heading">Why it was declined</h2>
+          <p className="proposal-text">{proposal.declineReason}</p>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="letter-heading">
+        <h2 id="letter-heading">Cover letter</h2>
+        <p className="muted">
+          From <Link to={`/freelancers/${proposal.freelancerId}`}>{proposal.freelancerName}</Link>
+        </p>
+        <p className="proposal-text">{proposal.coverLetter}</p>
+      </section>
+      {proposal.bidType === 'fixed' ? (
+        <section className="card" aria-labelledby="milestones-heading">
+          <h2 id="milestones-heading">Proposed milestones</h2>
+          {milestones.length ? (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">Proposed milestones</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">Milestone</th>
+                    <th scope="col">Amount</th>
+                    <th scope="col">Due</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {milestones.map((milestone, index) => (
+                    <tr key={milestone.id}>
+                      <td>{index + 1}</td>
+                      <td>{milestone.title}</td>
+                      <td>{formatMoney(milestone.amountMinor, proposal.currency)}</td>
+                      <td>{milestone.dueDate ? formatDate(milestone.dueDate) : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p className="muted">One milestone for the whole project: {formatMoney(proposal.bidAmountMinor, proposal.currency)}.</p>
+          )}
+        </section>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,106 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import { ErrorList, Field, TextareaField } from '~/components/ui/field'
+import type { BudgetType } from '~/models/enums'
+import { MAX_PROPOSAL_MILESTONES, MILESTONE_ROWS_WITHOUT_JS, proposalFieldsSchema, proposalSchema } from '~/services/marketplace/proposal-schemas'
+
+export type ProposalFormDefaults = {
+  coverLetter?: string
+  amount?: string
+  durationDays?: string
+  milestones?: Array<{ title?: string; amount?: string; dueDate?: string }>
+}
+
+function padRows(rows: ProposalFormDefaults['milestones'] = []) {
+  const padded = [...rows]
+  while (padded.length < MILESTONE_ROWS_WITHOUT_JS) padded.push({ title: '', amount: '', dueDate: '' })
+  return padded
+}
+
+/**
+ * The proposal form, for a new proposal and for editing one. The bid follows the project's budget
+ * type; a fixed price may be split into milestones (empty rows are ignored).
+ */
+export function ProposalForm({
+  bidType,
+  currency,
+  lastResult,
+  defaultValue,
+  submitLabel,
+}: {
+  bidType: BudgetType
+  currency: string
+  lastResult: SubmissionResult<string[]> | null | undefined
+  defaultValue?: ProposalFormDefaults
+  submitLabel: string
+}) {
+  const schema = proposalSchema({ bidType, currency })
+  const [form, fields] = useForm({
+    id: 'proposal',
+    lastResult,
+    defaultValue: { ...defaultValue, milestones: bidType === 'fixed' ? padRows(defaultValue?.milestones) : [] },
+    constraint: getZodConstraint(proposalFieldsSchema({ bidType })),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  const rows = fields.milestones.getFieldList()
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      {form.errors?.length ? (
+        <p className="form-alert" role="alert">
+          {form.errors.join(' ')}
+        </p>
+      ) : null}
+      <TextareaField
+        label="Cover letter"
+        meta={fields.coverLetter}
+        rows={8}
+        hint="How you would do the work, what you have done like it, and any questions for the client."
+      />
+      <div className="field-row">
+        <Field
+          label={bidType === 'fixed' ? `Your price (${currency})` : `Your hourly rate (${currency})`}
+          meta={fields.amount}
+          inputMode="decimal"
+          hint={`You receive each payment less MegiLance’s 10% fee.`}
+        />
+        <Field label="Duration in days" type="number" meta={fields.durationDays} min={1} max={365} />
+      </div>
+      {bidType === 'fixed' ? (
+        <fieldset className="field proposal-milestones" aria-describedby={`${fields.milestones.id}-hint ${fields.milestones.errorId}`}>
+          <legend>Milestones (optional)</legend>
+          <p id={`${fields.milestones.id}-hint`} className="field__hint">
+            Split your price into parts the client funds and releases one by one. They must add up to your price. Leave them
+            empty for one milestone covering the whole project.
+          </p>
+          <div role={fields.milestones.errors?.length ? 'alert' : undefined}>
+            <ErrorList id={fields.milestones.errorId} errors={fields.milestones.errors} />
+          </div>
+          {rows.map((row, index) => {
+            const milestone = row.getFieldset()
+            return (
+              <div className="milestone-row" key={row.key}>
+                <Field label={`Milestone ${index + 1} title`} meta={milestone.title} />
+                <Field label={`Milestone ${index + 1} amount`} meta={milestone.amount} inputMode="decimal" />
+                <Field label={`Milestone ${index + 1} due date`} type="date" meta={milestone.dueDate} />
+              </div>
+            )
+          })}
+          {rows.length < MAX_PROPOSAL_MILESTONES ? (
+            <button
+              className="button button--secondary"
+              {...form.insert.getButtonProps({ name: fields.milestones.name, defaultValue: { title: '', amount: '', dueDate: '' } })}
+            >
+              Add another milestone
+            </button>
+          ) : null}
+        </fieldset>
+      ) : null}
+      <button type="submit" className="button button--primary">
+        {submitLabel}
+      </button>
+    </Form>
+  )
+}

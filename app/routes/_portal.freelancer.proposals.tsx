@@ -1,0 +1,46 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { MyProposalsTable } from '~/components/proposals/proposal-tables'
+import { listProposalsOfFreelancer } from '~/models/proposals.server'
+import { requireRole } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'Proposals · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'freelancer')
+  const rows = await listProposalsOfFreelancer(user.id)
+  return json({
+    rows: rows.map((row) => ({
+      id: row.id,
+      projectTitle: row.projectTitle,
+      bidType: row.bidType,
+      bidAmountMinor: row.bidAmountMinor,
+      currency: row.currency,
+      durationDays: row.durationDays,
+      status: row.status,
+      viewedAt: row.viewedAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+    })),
+  })
+}
+
+export default function MyProposalsPage() {
+  const { rows } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Proposals</h1>
+        <p className="muted">Every proposal you sent, whether the client has opened it, and what they decided.</p>
+      </header>
+      <section className="card table-wrap" aria-label="My proposals">
+        {rows.length ? (
+          <MyProposalsTable rows={rows} />
+        ) : (
+          <p className="empty muted">
+            No proposals yet. <Link to="/projects">Find work</Link> and send your first one.
+          </p>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,79 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { budgetLabel } from '~/components/project-summary'
+import { ProposalForm } from '~/components/proposals/proposal-form'
+import { proposalSchema } from '~/services/marketplace/proposal-schemas'
+import { loadProposeContext, submitProposal } from '~/services/marketplace/proposals.server'
+import { requireRole } from '~/utils/auth.server'
+import { formatDate } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Send a proposal · MegiLance' }]
+
+const ALREADY_SENT = 'You already sent a proposal for this project. Here it is; you can edit it while the client has not decided.'
+
+/** The open project this freelancer may propose on; their existing proposal instead, if any. */
+async function requireProposable(request: Request, projectId: string | undefined) {
+  const user = await requireRole(request, 'freelancer')
+  const context = await loadProposeContext(projectId ?? '', user.id)
+  if (context.kind === 'not_found') throw new Response('Not found', { status: 404 })
+  if (context.kind === 'existing') throw await redirectWithToast(`/proposals/${context.proposalId}`, { kind: 'info', message: ALREADY_SENT })
+  if (context.kind === 'closed') {
+    throw new Response('This project is closed and takes no more proposals.', { status: 409 })
+  }
+  return { user, project: context.project }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { project } = await requireProposable(request, params.projectId)
+  return json({
+    project: {
+      id: project.id,
+      title: project.title,
+      budgetType: project.budgetType,
+      budgetMinMinor: project.budgetMinMinor,
+      budgetMaxMinor: project.budgetMaxMinor,
+      currency: project.currency,
+      createdAt: project.createdAt.toISOString(),
+      deadline: project.deadline?.toISOString() ?? null,
+    },
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, project } = await requireProposable(request, params.projectId)
+  const formData = await readFormData(request)
+  const submission = parseWithZod(formData, { schema: proposalSchema({ bidType: project.budgetType, currency: project.currency }) })
+  if (submission.status !== 'success') return json(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
+  const outcome = await submitProposal(project, user, submission.value)
+  if (!outcome.ok) return redirectWithToast(`/proposals/${outcome.existingProposalId}`, { kind: 'info', message: ALREADY_SENT })
+  return redirectWithToast(`/proposals/${outcome.proposalId}`, {
+    kind: 'success',
+    message: 'Your proposal is sent. The client is told, and you will see here when they open it.',
+  })
+}
+
+export default function ProposePage() {
+  const { project } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={`/projects/${project.id}`}>← {project.title}</Link>
+        </p>
+        <h1>Send a proposal</h1>
+        <p className="muted">
+          Client’s budget: {budgetLabel(project)}
+          {project.deadline ? `, wanted by ${formatDate(project.deadline)}` : ''}. You can send one proposal per project and
+          edit it until the client decides.
+        </p>
+      </header>
+      <section className="card" aria-label="Your proposal">
+        <ProposalForm bidType={project.budgetType} currency={project.currency} lastResult={lastResult} submitLabel="Send proposal" />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,176 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ProposalDetails } from '~/components/proposals/proposal-details'
+import { TextareaField } from '~/components/ui/field'
+import { availableActions } from '~/services/marketplace/proposal-rules'
+import { DeclineProposalSchema } from '~/services/marketplace/proposal-schemas'
+import {
+  acceptAndStartContract,
+  declineProposal,
+  findProposal,
+  openProposal,
+  proposalRoleOf,
+  shortlistProposal,
+  withdrawProposal,
+} from '~/services/marketplace/proposals.server'
+import { requireUser } from '~/utils/auth.server'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Proposal · MegiLance' }]
+
+/** The proposal, for its freelancer, the project's client or an admin; 404 for anyone else. */
+async function requireProposal(request: Request, proposalId: string | undefined) {
+  const user = await requireUser(request)
+  const found = proposalId ? await findProposal(proposalId) : undefined
+  const role = found ? proposalRoleOf(found, user) : null
+  if (!found || !role) throw new Response('Not found', { status: 404 })
+  return { user, found, role }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { found, role } = await requireProposal(request, params.proposalId)
+  const view = await openProposal(found, role)
+  return json({
+    ...view,
+    role,
+    actions: availableActions(role, { status: view.proposal.status, shortlisted: view.proposal.shortlisted }),
+  })
+}
+
+const CLIENT_INTENTS = ['shortlist', 'unshortlist', 'decline', 'accept']
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, found, role } = await requireProposal(request, params.proposalId)
+  const formData = await readFormData(request)
+  const intent = String(formData.get('intent') ?? '')
+  const back = `/proposals/${found.proposal.id}`
+  const needed = CLIENT_INTENTS.includes(intent) ? 'client' : intent === 'withdraw' ? 'freelancer' : null
+  if (!needed) throw new Response('Unknown action', { status: 400 })
+  if (role !== needed) throw new Response(`Only the project’s ${needed} can do that.`, { status: 403 })
+
+  if (intent === 'decline') {
+    const submission = parseWithZod(formData, { schema: DeclineProposalSchema })
+    if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+    const outcome = await declineProposal(found, submission.value.reason)
+    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    return redirectWithToast(back, { kind: 'success', message: `${found.freelancerName}’s proposal is declined; they can read your reason.` })
+  }
+  if (intent === 'accept') {
+    const outcome = await acceptAndStartContract(found, user)
+    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    return redirectWithToast(`/contracts/${outcome.contractId}`, {
+      kind: 'success',
+      message: `You hired ${found.freelancerName}. The contract has started and the project is closed.`,
+    })
+  }
+  if (intent === 'withdraw') {
+    const outcome = await withdrawProposal(found)
+    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    return redirectWithToast(back, { kind: 'success', message: 'Your proposal is withdrawn.' })
+  }
+  const shortlisted = intent === 'shortlist'
+  const outcome = await shortlistProposal(found, shortlisted)
+  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+  return redirectWithToast(back, { kind: 'success', message: shortlisted ? 'Added to your shortlist.' : 'Removed from your shortlist.' })
+}
+
+export default function ProposalPage() {
+  const { proposal, project, milestones, contractId, role, actions } = useLoaderData<typeof loader>()
+  const isParty = role !== 'admin'
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={role === 'client' ? `/projects/${project.id}/proposals` : `/projects/${project.id}`}>
+            ← {role === 'client' ? `Proposals for ${project.title}` : project.title}
+          </Link>
+        </p>
+        <h1>{role === 'freelancer' ? 'Your proposal' : `Proposal from ${proposal.freelancerName}`}</h1>
+        <p className="muted">
+          For <Link to={`/projects/${project.id}`}>{project.title}</Link>
+          {role === 'client' && proposal.shortlisted ? (
+            <>
+              {' '}
+              · <span className="badge badge--stored">Shortlisted</span>
+            </>
+          ) : null}
+        </p>
+      </header>
+      <ProposalDetails proposal={proposal} milestones={milestones} showViewed={role !== 'client'} />
+      <section className="card" aria-labelledby="next-heading">
+        <h2 id="next-heading">Next steps</h2>
+        <ul className="link-list">
+          {isParty ? (
+            <li>
+              <Link to={`/messages/for/proposal/${proposal.id}`}>
+                {role === 'client' ? `Message ${proposal.freelancerName}` : 'Message the client'}
+              </Link>
+            </li>
+          ) : null}
+          {contractId ? (
+            <li>
+              <Link to={`/contracts/${contractId}`}>Open the contract</Link>
+            </li>
+          ) : null}
+          {actions.includes('edit') ? (
+            <li>
+              <Link to={`/proposals/${proposal.id}/edit`}>Edit proposal</Link>
+            </li>
+          ) : null}
+        </ul>
+        {proposal.status !== 'submitted' ? <p className="muted">This proposal is decided; nothing more can be done with it.</p> : null}
+        <div className="proposal-actions">
+          {actions.includes('shortlist') ? <IntentButton intent="shortlist" label="Shortlist" /> : null}
+          {actions.includes('unshortlist') ? <IntentButton intent="unshortlist" label="Remove from shortlist" /> : null}
+          {actions.includes('withdraw') ? <IntentButton intent="withdraw" label="Withdraw proposal" danger /> : null}
+        </div>
+        {actions.includes('accept') ? (
+          <Form method="post" className="form-stack">
+            <p>
+              Accepting starts the contract with {proposal.freelancerName} on these terms, closes the project and tells the other
+              applicants they were not hired.
+            </p>
+            <button type="submit" name="intent" value="accept" className="button button--primary">
+              Accept and start the contract
+            </button>
+          </Form>
+        ) : null}
+        {actions.includes('decline') ? <DeclineForm /> : null}
+      </section>
+    </>
+  )
+}
+
+function IntentButton({ intent, label, danger = false }: { intent: string; label: string; danger?: boolean }) {
+  return (
+    <Form method="post">
+      <button type="submit" name="intent" value={intent} className={`button ${danger ? 'button--danger' : 'button--secondary'}`}>
+        {label}
+      </button>
+    </Form>
+  )
+}
+
+function DeclineForm() {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'decline',
+    lastResult,
+    constraint: getZodConstraint(DeclineProposalSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclineProposalSchema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack proposal-decline">
+      <h3>Decline</h3>
+      <TextareaField label="Reason for declining" meta={fields.reason} rows={3} hint="The freelancer reads this." />
+      <button type="submit" name="intent" value="decline" className="button button--danger">
+        Decline proposal
+      </button>
+    </Form>
+  )
+}

@@ -1,0 +1,81 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ProposalForm } from '~/components/proposals/proposal-form'
+import { listProposalMilestones } from '~/models/proposals.server'
+import { actionProblem } from '~/services/marketplace/proposal-rules'
+import { proposalSchema } from '~/services/marketplace/proposal-schemas'
+import { editProposal, findProposal } from '~/services/marketplace/proposals.server'
+import { requireUser } from '~/utils/auth.server'
+import { currencyDigits } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { minorToAmountText } from '~/utils/money'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Edit proposal · MegiLance' }]
+
+/** The freelancer's own proposal while it can still change: 404 for anyone else, 409 once decided. */
+async function requireEditable(request: Request, proposalId: string | undefined) {
+  const user = await requireUser(request)
+  const found = proposalId ? await findProposal(proposalId) : undefined
+  if (!found || found.proposal.freelancerId !== user.id) throw new Response('Not found', { status: 404 })
+  const problem = actionProblem('freelancer', { status: found.proposal.status, shortlisted: false }, 'edit')
+  if (problem) throw new Response(problem, { status: 409 })
+  return found
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { proposal, project } = await requireEditable(request, params.proposalId)
+  const digits = currencyDigits(proposal.currency)
+  const milestones = await listProposalMilestones(proposal.id)
+  return json({
+    proposal: { id: proposal.id, bidType: proposal.bidType, currency: proposal.currency },
+    project: { id: project.id, title: project.title },
+    defaults: {
+      coverLetter: proposal.coverLetter,
+      amount: minorToAmountText(proposal.bidAmountMinor, digits),
+      durationDays: String(proposal.durationDays),
+      milestones: milestones.map((m) => ({
+        title: m.title,
+        amount: minorToAmountText(m.amountMinor, digits),
+        dueDate: m.dueDate ? m.dueDate.toISOString().slice(0, 10) : '',
+      })),
+    },
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const found = await requireEditable(request, params.proposalId)
+  const formData = await readFormData(request)
+  const schema = proposalSchema({ bidType: found.proposal.bidType, currency: found.proposal.currency })
+  const submission = parseWithZod(formData, { schema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
+  const outcome = await editProposal(found, submission.value)
+  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+  return redirectWithToast(`/proposals/${found.proposal.id}`, { kind: 'success', message: 'Your proposal is updated. The client is told.' })
+}
+
+export default function EditProposalPage() {
+  const { proposal, project, defaults } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={`/proposals/${proposal.id}`}>← Your proposal</Link>
+        </p>
+        <h1>Edit proposal</h1>
+        <p className="muted">For {project.title}. You can change it until the client decides.</p>
+      </header>
+      <section className="card" aria-label="Your proposal">
+        <ProposalForm
+          bidType={proposal.bidType}
+          currency={proposal.currency}
+          lastResult={lastResult}
+          defaultValue={defaults}
+          submitLabel="Save changes"
+        />
+      </section>
+    </>
+  )
+}

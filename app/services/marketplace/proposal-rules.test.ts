@@ -1,0 +1,138 @@
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { describe, expect, it } from 'vitest'
+import { PROPOSAL_STATUSES } from '~/models/enums'
+import { actionProblem, availableActions, milestoneSumProblem, PROPOSAL_TRANSITIONS } from './proposal-rules'
+import { proposalFieldsSchema, proposalSchema } from './proposal-schemas'
+
+describe('proposal state map', () => {
+  it('lets the freelancer edit or withdraw, and the client decide, only while submitted', () => {
+    expect(availableActions('freelancer', { status: 'submitted', shortlisted: false })).toEqual(['edit', 'withdraw'])
+    expect(availableActions('client', { status: 'submitted', shortlisted: false })).toEqual(['shortlist', 'decline', 'accept'])
+    expect(availableActions('client', { status: 'submitted', shortlisted: true })).toEqual(['unshortlist', 'decline', 'accept'])
+    expect(availableActions('admin', { status: 'submitted', shortlisted: false })).toEqual([])
+    for (const status of PROPOSAL_STATUSES.filter((s) => s !== 'submitted')) {
+      for (const role of ['freelancer', 'client', 'admin'] as const) expect(PROPOSAL_TRANSITIONS[status][role]).toEqual([])
+    }
+  })
+
+  it('says what is allowed when an action is not', () => {
+    expect(actionProblem('client', { status: 'submitted', shortlisted: false }, 'accept')).toBeNull()
+    expect(actionProblem('client', { status: 'accepted', shortlisted: false }, 'accept')).toBe(
+      'You cannot accept this proposal: it is accepted, and nothing more can be done with it.',
+    )
+    expect(actionProblem('client', { status: 'submitted', shortlisted: false }, 'withdraw')).toBe(
+      'You cannot withdraw this proposal: it is submitted, and you can shortlist it, decline it, accept it.',
+    )
+    expect(actionProblem('freelancer', { status: 'submitted', shortlisted: false }, 'accept')).toMatch(/you can edit it, withdraw it/)
+    expect(actionProblem('client', { status: 'submitted', shortlisted: true }, 'shortlist')).toMatch(/take it off the shortlist/)
+    expect(actionProblem('freelancer', { status: 'declined', shortlisted: false }, 'edit')).toMatch(/it is declined/)
+  })
+})
+
+describe('milestone sums', () => {
+  it('must equal the bid exactly, unless there are no milestones', () => {
+    expect(milestoneSumProblem(100_000, [40_000, 60_000], 'USD')).toBeNull()
+    expect(milestoneSumProblem(100_000, [], 'USD')).toBeNull()
+    expect(milestoneSumProblem(100_000, [40_000, 50_000], 'USD')).toBe(
+      'The milestones add up to $900 but your price is $1,000. Make them equal, or leave the milestones empty.',
+    )
+    expect(milestoneSumProblem(100_000, [100_001], 'USD')).toMatch(/\$1,000.01/)
+  })
+})
+
+function form(fields: Record<string, string>) {
+  const data = new FormData()
+  for (const [name, value] of Object.entries(fields)) data.append(name, value)
+  return data
+}
+
+/** The field errors of a failed submission (none when it succeeded). */
+function errorsOf(submission: { status?: string; error?: Record<string, string[] | null> | null }) {
+  return submission.status === 'success' ? {} : (submission.error ?? {})
+}
+
+const letter = 'I have built three booking systems like this one and can start on Monday next week.'
+
+describe('the proposal form', () => {
+  const fixed = proposalSchema({ bidType: 'fixed', currency: 'USD' })
+
+  it('ignores empty milestone rows and converts amounts and dates', () => {
+    const submission = parseWithZod(
+      form({
+        coverLetter: letter,
+        amount: '1,000',
+        durationDays: '30',
+        'milestones[0].title': 'Design',
+        'milestones[0].amount': '400',
+        'milestones[0].dueDate': '2026-12-01',
+        'milestones[1].title': '',
+        'milestones[1].amount': '',
+        'milestones[1].dueDate': '',
+        'milestones[2].title': 'Build',
+        'milestones[2].amount': '600.00',
+        'milestones[2].dueDate': '',
+      }),
+      { schema: fixed },
+    )
+    expect(submission.status).toBe('success')
+    if (submission.status !== 'success') return
+    expect(submission.value).toEqual({
+      coverLetter: letter,
+      bidMinor: 100_000,
+      durationDays: 30,
+      milestones: [
+        { title: 'Design', amountMinor: 40_000, dueDate: new Date('2026-12-01T00:00:00Z') },
+        { title: 'Build', amountMinor: 60_000, dueDate: null },
+      ],
+    })
+  })
+
+  it('refuses milestones that do not add up to the price, with a clear message', () => {
+    const submission = parseWithZod(
+      form({
+        coverLetter: letter,
+        amount: '1000',
+        durationDays: '30',
+        'milestones[0].title': 'Design',
+        'milestones[0].amount': '400',
+        'milestones[1].title': 'Build',
+        'milestones[1].amount': '500',
+      }),
+      { schema: fixed },
+    )
+    expect(submission.status).toBe('error')
+    expect(errorsOf(submission).milestones).toEqual([
+      'The milestones add up to $900 but your price is $1,000. Make them equal, or leave the milestones empty.',
+    ])
+  })
+
+  it('asks for a title and an amount on a half-filled row', () => {
+    const submission = parseWithZod(
+      form({ coverLetter: letter, amount: '1000', durationDays: '30', 'milestones[0].amount': '1000', 'milestones[1].title': 'Extra' }),
+      { schema: fixed },
+    )
+    expect(errorsOf(submission)['milestones[0].title']).toEqual(['Name this milestone'])
+    expect(errorsOf(submission)['milestones[1].amount']).toEqual(['Enter the milestone’s amount, e.g. 400'])
+  })
+
+  it('takes an hourly rate without milestones, in the currency’s digits', () => {
+    const hourly = proposalSchema({ bidType: 'hourly', currency: 'JPY' })
+    const ok = parseWithZod(form({ coverLetter: letter, amount: '4500', durationDays: '14' }), { schema: hourly })
+    expect(ok.status === 'success' && ok.value).toEqual({ coverLetter: letter, bidMinor: 4500, durationDays: 14, milestones: [] })
+    const cents = parseWithZod(form({ coverLetter: letter, amount: '45.50', durationDays: '14' }), { schema: hourly })
+    expect(errorsOf(cents).amount?.[0]).toMatch(/hourly rate/)
+  })
+
+  it('gives the inputs their constraints (the page renders them)', () => {
+    expect(getZodConstraint(proposalFieldsSchema({ bidType: 'fixed' }))).toMatchObject({
+      coverLetter: { required: true },
+      'milestones[].title': { required: false },
+    })
+  })
+
+  it('requires a real cover letter and a duration in days', () => {
+    const submission = parseWithZod(form({ coverLetter: 'Hi', amount: '10', durationDays: '0' }), { schema: fixed })
+    expect(errorsOf(submission).coverLetter?.[0]).toMatch(/at least 50 characters/)
+    expect(errorsOf(submission).durationDays).toEqual(['At least 1 day'])
+  })
+})

@@ -1,0 +1,117 @@
+import { z } from 'zod'
+import type { BudgetType } from '~/models/enums'
+import { currencyDigits } from '~/utils/format'
+import { parseAmountToMinor } from '~/utils/money'
+import { milestoneSumProblem } from './proposal-rules'
+
+/** How many milestone rows the form offers at most (with JavaScript off it shows 3). */
+export const MAX_PROPOSAL_MILESTONES = 10
+export const MILESTONE_ROWS_WITHOUT_JS = 3
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+const MilestoneRowSchema = z.object({
+  title: z.string().trim().max(120, 'Keep the title under 120 characters').optional(),
+  amount: z.string().trim().optional(),
+  dueDate: z.string().trim().optional(),
+})
+
+type MilestoneRow = z.infer<typeof MilestoneRowSchema>
+
+function isEmptyRow(row: MilestoneRow | undefined): boolean {
+  return !row || (!row.title && !row.amount && !row.dueDate)
+}
+
+function isIsoDay(text: string): boolean {
+  return ISO_DAY.test(text) && !Number.isNaN(new Date(`${text}T00:00:00Z`).getTime())
+}
+
+export type ProposalInput = {
+  coverLetter: string
+  bidMinor: number
+  durationDays: number
+  milestones: Array<{ title: string; amountMinor: number; dueDate: Date | null }>
+}
+
+/** The fields of the proposal form, before the checks across them (also gives the inputs' constraints). */
+export function proposalFieldsSchema({ bidType }: { bidType: BudgetType }) {
+  const bidWord = bidType === 'fixed' ? 'price' : 'hourly rate'
+  return z.object({
+    coverLetter: z
+      .string({ error: 'Write a cover letter' })
+      .trim()
+      .min(50, 'Write at least 50 characters: say how you would do the work and why you')
+      .max(5000, 'Keep the cover letter under 5,000 characters'),
+    amount: z.string({ error: `Enter your ${bidWord}` }).trim(),
+    durationDays: z
+      .number({ error: 'Enter how many days the work will take' })
+      .int('Enter whole days')
+      .min(1, 'At least 1 day')
+      .max(365, 'At most 365 days'),
+    milestones: z.array(MilestoneRowSchema).max(MAX_PROPOSAL_MILESTONES, `At most ${MAX_PROPOSAL_MILESTONES} milestones`),
+  })
+}
+
+/**
+ * The proposal form for a project: the bid follows the project's budget type (a fixed price or an
+ * hourly rate) in the project's currency. A fixed bid may name milestones; empty rows are ignored,
+ * and the milestones must add up to the price.
+ */
+export function proposalSchema({ bidType, currency }: { bidType: BudgetType; currency: string }) {
+  const digits = currencyDigits(currency)
+  const bidWord = bidType === 'fixed' ? 'price' : 'hourly rate'
+  return proposalFieldsSchema({ bidType })
+    .superRefine((value, ctx) => {
+      const bidMinor = parseAmountToMinor(value.amount, digits)
+      if (bidMinor === null || bidMinor <= 0) {
+        ctx.addIssue({ code: 'custom', path: ['amount'], message: `Enter your ${bidWord} as an amount such as 1200 or 1200.50` })
+      }
+      if (bidType !== 'fixed') return
+      const amounts: number[] = []
+      let rowsValid = true
+      value.milestones.forEach((row, index) => {
+        if (isEmptyRow(row)) return
+        if (!row.title) {
+          rowsValid = false
+          ctx.addIssue({ code: 'custom', path: ['milestones', index, 'title'], message: 'Name this milestone' })
+        }
+        const amountMinor = row.amount ? parseAmountToMinor(row.amount, digits) : null
+        if (amountMinor === null || amountMinor <= 0) {
+          rowsValid = false
+          ctx.addIssue({ code: 'custom', path: ['milestones', index, 'amount'], message: 'Enter the milestone’s amount, e.g. 400' })
+        } else amounts.push(amountMinor)
+        if (row.dueDate && !isIsoDay(row.dueDate)) {
+          rowsValid = false
+          ctx.addIssue({ code: 'custom', path: ['milestones', index, 'dueDate'], message: 'Choose a date, or leave it empty' })
+        }
+      })
+      if (bidMinor === null || bidMinor <= 0 || !rowsValid) return
+      const problem = milestoneSumProblem(bidMinor, amounts, currency)
+      if (problem) ctx.addIssue({ code: 'custom', path: ['milestones'], message: problem })
+    })
+    .transform(
+      (value): ProposalInput => ({
+        coverLetter: value.coverLetter,
+        bidMinor: parseAmountToMinor(value.amount, digits) ?? 0,
+        durationDays: value.durationDays,
+        milestones:
+          bidType === 'fixed'
+            ? value.milestones
+                .filter((row) => !isEmptyRow(row))
+                .map((row) => ({
+                  title: row.title ?? '',
+                  amountMinor: parseAmountToMinor(row.amount ?? '', digits) ?? 0,
+                  dueDate: row.dueDate ? new Date(`${row.dueDate}T00:00:00Z`) : null,
+                }))
+            : [],
+      }),
+    )
+}
+
+export const DeclineProposalSchema = z.object({
+  reason: z
+    .string({ error: 'Tell the freelancer why (they will read it)' })
+    .trim()
+    .min(10, 'Tell the freelancer why, in at least 10 characters (they will read it)')
+    .max(2000, 'Keep it under 2,000 characters'),
+})

@@ -1,0 +1,256 @@
+import type { SessionUser } from '~/models/users.server'
+import {
+  acceptProposal,
+  closeSubmittedProposal,
+  findContractOfProposal,
+  findInvitation,
+  findProject,
+  findProposal,
+  findProposalOfFreelancer,
+  insertProposal,
+  listProposalMilestones,
+  markProposalViewed,
+  setProposalShortlisted,
+  updateSubmittedProposal,
+} from '~/models/proposals.server'
+import { notify } from '~/services/notifications/notify.server'
+import {
+  actionProblem,
+  bidText,
+  DEFAULT_WEEKLY_LIMIT_HOURS,
+  WHOLE_PROJECT_MILESTONE,
+  type ProposalAction,
+  type ProposalRole,
+} from './proposal-rules'
+import type { ProposalInput } from './proposal-schemas'
+
+export type FoundProposal = NonNullable<Awaited<ReturnType<typeof findProposal>>>
+type Project = NonNullable<Awaited<ReturnType<typeof findProject>>>
+
+export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: 404 | 409; message: string }
+
+/**
+ * Whether a freelancer may see the project at all: it exists, is not hidden by an admin, and is
+ * public or they were invited to it. Anything else is, for them, not there.
+ */
+export async function findProjectVisibleTo(projectId: string, freelancerId: string): Promise<Project | undefined> {
+  const project = await findProject(projectId)
+  if (!project || project.hiddenAt) return undefined
+  if (project.visibility === 'public') return project
+  return (await findInvitation(project.id, freelancerId)) ? project : undefined
+}
+
+export type ProposeContext =
+  | { kind: 'not_found' }
+  | { kind: 'closed'; project: Project }
+  | { kind: 'existing'; proposalId: string }
+  | { kind: 'ok'; project: Project }
+
+/** What the propose page can do for this freelancer and project. */
+export async function loadProposeContext(projectId: string, freelancerId: string): Promise<ProposeContext> {
+  const project = await findProjectVisibleTo(projectId, freelancerId)
+  if (!project) return { kind: 'not_found' }
+  const existing = await findProposalOfFreelancer(project.id, freelancerId)
+  if (existing) return { kind: 'existing', proposalId: existing.id }
+  if (project.status !== 'open') return { kind: 'closed', project }
+  return { kind: 'ok', project }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+}
+
+/** Sends the proposal and tells the client. A second proposal for the same project is refused. */
+export async function submitProposal(
+  project: Project,
+  freelancer: SessionUser,
+  input: ProposalInput,
+  now = new Date(),
+): Promise<{ ok: true; proposalId: string } | { ok: false; existingProposalId: string }> {
+  let proposalId: string
+  try {
+    const proposal = await insertProposal({
+      projectId: project.id,
+      freelancerId: freelancer.id,
+      coverLetter: input.coverLetter,
+      bidType: project.budgetType,
+      bidAmountMinor: input.bidMinor,
+      currency: project.currency,
+      durationDays: input.durationDays,
+      milestones: input.milestones,
+      now,
+    })
+    proposalId = proposal.id
+  } catch (error) {
+    const existing = isUniqueViolation(error) ? await findProposalOfFreelancer(project.id, freelancer.id) : undefined
+    if (existing) return { ok: false, existingProposalId: existing.id }
+    throw error
+  }
+  await notify({
+    userId: project.clientId,
+    kind: 'proposal_received',
+    title: `New proposal on "${project.title}" from ${freelancer.name}`,
+    body: `${bidText({ bidType: project.budgetType, bidAmountMinor: input.bidMinor, currency: project.currency })}, ${input.durationDays} days.`,
+    link: `/proposals/${proposalId}`,
+  })
+  return { ok: true, proposalId }
+}
+
+/** How this user stands to the proposal, or null when it is none of their business (then 404). */
+export function proposalRoleOf(found: FoundProposal, user: SessionUser): ProposalRole | null {
+  if (found.proposal.freelancerId === user.id) return 'freelancer'
+  if (found.project.clientId === user.id) return 'client'
+  if (user.role === 'admin') return 'admin'
+  return null
+}
+
+function check(role: ProposalRole, found: FoundProposal, action: ProposalAction): Outcome {
+  const problem = actionProblem(role, { status: found.proposal.status, shortlisted: found.proposal.shortlistedAt !== null }, action)
+  return problem ? { ok: false, status: 409, message: problem } : { ok: true }
+}
+
+/** Everything the proposal page shows; the client's first look is recorded for the freelancer. */
+export async function openProposal(found: FoundProposal, role: ProposalRole, now = new Date()) {
+  const { proposal, project } = found
+  let viewedAt = proposal.viewedAt
+  if (role === 'client' && !viewedAt) {
+    await markProposalViewed(proposal.id, now)
+    viewedAt = now
+  }
+  const [milestoneRows, contract] = await Promise.all([
+    listProposalMilestones(proposal.id),
+    proposal.status === 'accepted' ? findContractOfProposal(proposal.id) : undefined,
+  ])
+  return {
+    proposal: {
+      id: proposal.id,
+      coverLetter: proposal.coverLetter,
+      bidType: proposal.bidType,
+      bidAmountMinor: proposal.bidAmountMinor,
+      currency: proposal.currency,
+      durationDays: proposal.durationDays,
+      status: proposal.status,
+      shortlisted: proposal.shortlistedAt !== null,
+      viewedAt: viewedAt?.toISOString() ?? null,
+      declineReason: proposal.declineReason,
+      decidedAt: proposal.decidedAt?.toISOString() ?? null,
+      createdAt: proposal.createdAt.toISOString(),
+      updatedAt: proposal.updatedAt.toISOString(),
+      freelancerId: proposal.freelancerId,
+      freelancerName: found.freelancerName,
+    },
+    project: { id: project.id, title: project.title, status: project.status },
+    milestones: milestoneRows.map((m) => ({ id: m.id, title: m.title, amountMinor: m.amountMinor, dueDate: m.dueDate?.toISOString() ?? null })),
+    contractId: contract?.id ?? null,
+  }
+}
+
+export async function editProposal(found: FoundProposal, input: ProposalInput, now = new Date()): Promise<Outcome> {
+  const allowed = check('freelancer', found, 'edit')
+  if (!allowed.ok) return allowed
+  const done = await updateSubmittedProposal(found.proposal.id, {
+    coverLetter: input.coverLetter,
+    bidAmountMinor: input.bidMinor,
+    durationDays: input.durationDays,
+    milestones: found.proposal.bidType === 'fixed' ? input.milestones : [],
+    now,
+  })
+  if (!done) return { ok: false, status: 409, message: 'This proposal was decided meanwhile; it can no longer be edited.' }
+  await notify({
+    userId: found.project.clientId,
+    kind: 'proposal_update',
+    title: `${found.freelancerName} updated their proposal on "${found.project.title}"`,
+    body: `${bidText({ ...found.proposal, bidAmountMinor: input.bidMinor })}, ${input.durationDays} days.`,
+    link: `/proposals/${found.proposal.id}`,
+  })
+  return { ok: true }
+}
+
+export async function withdrawProposal(found: FoundProposal, now = new Date()): Promise<Outcome> {
+  const allowed = check('freelancer', found, 'withdraw')
+  if (!allowed.ok) return allowed
+  if (!(await closeSubmittedProposal(found.proposal.id, { status: 'withdrawn' }, now))) {
+    return { ok: false, status: 409, message: 'This proposal was decided meanwhile; it can no longer be withdrawn.' }
+  }
+  await notify({
+    userId: found.project.clientId,
+    kind: 'proposal_update',
+    title: `${found.freelancerName} withdrew their proposal on "${found.project.title}"`,
+    link: `/proposals/${found.proposal.id}`,
+  })
+  return { ok: true }
+}
+
+/** The client's own shortlist; the freelancer is not told. */
+export async function shortlistProposal(found: FoundProposal, shortlisted: boolean, now = new Date()): Promise<Outcome> {
+  const allowed = check('client', found, shortlisted ? 'shortlist' : 'unshortlist')
+  if (!allowed.ok) return allowed
+  if (!(await setProposalShortlisted(found.proposal.id, shortlisted, now))) {
+    return { ok: false, status: 409, message: 'This proposal was decided meanwhile.' }
+  }
+  return { ok: true }
+}
+
+export async function declineProposal(found: FoundProposal, reason: string, now = new Date()): Promise<Outcome> {
+  const allowed = check('client', found, 'decline')
+  if (!allowed.ok) return allowed
+  if (!(await closeSubmittedProposal(found.proposal.id, { status: 'declined', reason }, now))) {
+    return { ok: false, status: 409, message: 'This proposal was decided meanwhile; it can no longer be declined.' }
+  }
+  await notify({
+    userId: found.proposal.freelancerId,
+    kind: 'proposal_update',
+    title: `Your proposal on "${found.project.title}" was declined`,
+    body: reason,
+    link: `/proposals/${found.proposal.id}`,
+  })
+  return { ok: true }
+}
+
+/**
+ * The client hires the freelancer: see `acceptProposal` for what happens in the one transaction.
+ * Then the freelancer hears they are hired and every other applicant that they were not.
+ */
+export async function acceptAndStartContract(found: FoundProposal, client: SessionUser, now = new Date()): Promise<Outcome<{ contractId: string }>> {
+  const allowed = check('client', found, 'accept')
+  if (!allowed.ok) return allowed
+  const { proposal, project } = found
+  const terms =
+    proposal.bidType === 'hourly'
+      ? `${bidText(proposal)}, up to ${DEFAULT_WEEKLY_LIMIT_HOURS} h a week`
+      : bidText(proposal)
+  const outcome = await acceptProposal({
+    proposalId: proposal.id,
+    actorId: client.id,
+    weeklyLimitHours: DEFAULT_WEEKLY_LIMIT_HOURS,
+    wholeProjectMilestoneTitle: WHOLE_PROJECT_MILESTONE,
+    activityDetail: `${client.name} accepted ${found.freelancerName}’s proposal and started the contract: ${terms}.`,
+    now,
+  })
+  if (!outcome.ok) {
+    const message =
+      outcome.reason === 'project_closed'
+        ? 'This project is closed, so no proposal can be accepted any more.'
+        : (actionProblem('client', { status: outcome.status, shortlisted: false }, 'accept') ?? 'This proposal can no longer be accepted.')
+    return { ok: false, status: 409, message }
+  }
+  await notify({
+    userId: proposal.freelancerId,
+    kind: 'contract_update',
+    title: `You are hired for "${project.title}"`,
+    body: `${client.name} accepted your proposal: ${terms}. The contract has started.`,
+    link: `/contracts/${outcome.contractId}`,
+  })
+  for (const other of outcome.notHired) {
+    await notify({
+      userId: other.freelancerId,
+      kind: 'proposal_update',
+      title: `"${project.title}" was filled by another freelancer`,
+      body: 'The client hired someone else for this project. Thank you for your proposal.',
+      link: `/proposals/${other.proposalId}`,
+    })
+  }
+  return { ok: true, contractId: outcome.contractId }
+}
+
+export { findProposal }

@@ -1,0 +1,111 @@
+import { expect, test } from '@playwright/test'
+import { DEMO_ACCOUNTS, makeUser, newBrowserContext, signIn, signUp, toast } from './fixtures'
+import { createOpenProject, insertProposal, readHire } from './proposals-fixtures'
+
+const COVER_LETTER =
+  'I have built three booking sites with reminders and payments. I would start with the calendar, then the payments.'
+
+test('a freelancer proposes, the client reviews, declines another with a reason and hires', async ({ page, browser }, testInfo) => {
+  // Three people, three sign-ins and a dozen pages: well over the default 30 s on a busy machine.
+  test.setTimeout(150_000)
+  const { projectId, title } = createOpenProject(DEMO_ACCOUNTS.client.email)
+
+  // Another freelancer has proposed too; the client will decline them.
+  const otherContext = await newBrowserContext(browser, testInfo)
+  const otherPage = await otherContext.newPage()
+  const other = await signUp(otherPage, makeUser('freelancer'))
+  const otherProposalId = insertProposal(projectId, other.email, 95_000)
+
+  await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await page.goto(`/projects/${projectId}/propose`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Send a proposal' })).toBeVisible()
+  await page.getByLabel('Cover letter').fill(COVER_LETTER)
+  await page.getByLabel('Your price (USD)').fill('1000')
+  await page.getByLabel('Duration in days').fill('30')
+  await page.getByLabel('Milestone 1 title').fill('Calendar and booking')
+  await page.getByLabel('Milestone 1 amount').fill('400')
+  await page.getByLabel('Milestone 2 title').fill('Payments and reminders')
+  await page.getByLabel('Milestone 2 amount').fill('500')
+  await page.getByRole('button', { name: 'Send proposal' }).click()
+
+  // The milestones do not add up: a clear error, and nothing typed is lost.
+  await expect(page.getByText('The milestones add up to $900 but your price is $1,000.', { exact: false })).toBeVisible()
+  await expect(page.getByLabel('Cover letter')).toHaveValue(COVER_LETTER)
+  await expect(page.getByLabel('Milestone 2 title')).toHaveValue('Payments and reminders')
+  await expect(page.getByLabel('Milestone 3 title')).toHaveValue('')
+
+  await page.getByLabel('Milestone 2 amount').fill('600')
+  await page.getByRole('button', { name: 'Send proposal' }).click()
+  await expect(page).toHaveURL(/\/proposals\/[0-9a-f-]{36}$/)
+  await expect(toast(page)).toContainText('Your proposal is sent.')
+  const proposalUrl = new URL(page.url()).pathname
+  const proposalId = proposalUrl.split('/').pop() ?? ''
+  await expect(page.getByRole('heading', { level: 1, name: 'Your proposal' })).toBeVisible()
+  await expect(page.getByText('Not viewed yet')).toBeVisible()
+  await expect(page.getByRole('row', { name: /Payments and reminders \$600/ })).toBeVisible()
+
+  // One proposal per project: trying again leads back to it.
+  await page.goto(`/projects/${projectId}/propose`)
+  await expect(page).toHaveURL((url) => url.pathname === proposalUrl)
+  await expect(toast(page)).toContainText('You already sent a proposal for this project.')
+
+  // The client reads the proposals, shortlists one and declines the other with a reason.
+  const clientContext = await newBrowserContext(browser, testInfo)
+  const clientPage = await clientContext.newPage()
+  await signIn(clientPage, DEMO_ACCOUNTS.client, 'client')
+  await clientPage.goto(`/projects/${projectId}/proposals`)
+  await expect(clientPage.getByRole('heading', { level: 1, name: 'Proposals' })).toBeVisible()
+  await expect(clientPage.getByRole('row', { name: new RegExp(`${other.name} Sent .* \\$950 fixed price 21 days`) })).toContainText('New')
+  await clientPage.getByRole('link', { name: `Open ${DEMO_ACCOUNTS.freelancer.name}’s proposal` }).click()
+  await expect(clientPage.getByRole('heading', { level: 1, name: `Proposal from ${DEMO_ACCOUNTS.freelancer.name}` })).toBeVisible()
+  await expect(clientPage.getByText(COVER_LETTER)).toBeVisible()
+  await clientPage.getByRole('button', { name: 'Shortlist' }).click()
+  await expect(toast(clientPage)).toHaveText('Added to your shortlist.')
+  await expect(clientPage.getByRole('button', { name: 'Remove from shortlist' })).toBeVisible()
+
+  await clientPage.goto(`/projects/${projectId}/proposals`)
+  await clientPage.getByRole('navigation', { name: 'Which proposals' }).getByRole('link', { name: 'Shortlisted' }).click()
+  await expect(clientPage).toHaveURL(/show=shortlisted/)
+  await expect(clientPage.getByRole('row', { name: new RegExp(DEMO_ACCOUNTS.freelancer.name) })).toContainText('Shortlisted')
+  await expect(clientPage.getByRole('row', { name: new RegExp(other.name) })).toHaveCount(0)
+
+  // The freelancer now sees that the client opened the proposal.
+  await page.goto(proposalUrl)
+  await expect(page.getByText('Viewed', { exact: true })).toBeVisible()
+  await expect(page.getByText(/First opened/)).toBeVisible()
+
+  await clientPage.goto(`/proposals/${otherProposalId}`)
+  const reason = 'We are looking for someone who has worked with our booking provider before.'
+  await clientPage.getByLabel('Reason for declining').fill(reason)
+  await clientPage.getByRole('button', { name: 'Decline proposal' }).click()
+  await expect(toast(clientPage)).toContainText('proposal is declined')
+
+  await otherPage.goto(`/proposals/${otherProposalId}`)
+  await expect(otherPage.getByRole('heading', { name: 'Why it was declined' })).toBeVisible()
+  await expect(otherPage.getByText(reason)).toBeVisible()
+  // A freelancer who is not on the proposal does not learn it exists.
+  expect((await otherPage.goto(proposalUrl))?.status()).toBe(404)
+  await otherContext.close()
+
+  // The client hires: the contract starts from the proposal.
+  await clientPage.goto(proposalUrl)
+  await clientPage.getByRole('button', { name: 'Accept and start the contract' }).click()
+  await expect(clientPage).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/)
+  const contractId = new URL(clientPage.url()).pathname.split('/').pop()
+  const hire = readHire(projectId, proposalId)
+  expect(hire.contract).toEqual({ id: contractId, type: 'fixed', title, currency: 'USD' })
+  expect(hire.milestones).toEqual([
+    { title: 'Calendar and booking', amountMinor: 40_000 },
+    { title: 'Payments and reminders', amountMinor: 60_000 },
+  ])
+  expect(hire.project).toEqual({ status: 'closed', closeReason: 'hired' })
+  expect(hire.proposals.find((row) => row.id === otherProposalId)?.status).toBe('declined')
+
+  // A client cannot propose.
+  expect((await clientPage.goto(`/projects/${projectId}/propose`))?.status()).toBe(403)
+  await clientContext.close()
+
+  await page.goto('/freelancer/proposals')
+  await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('Accepted')
+  await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('Viewed')
+})
