@@ -20,6 +20,8 @@ const POSITIVES: Array<[string, OffPlatformReason]> = [
   ['phone: 415.555.2671', 'phone'],
   ['+91 98765 43210', 'phone'],
   ['Call 555-2671 after six', 'phone'],
+  ['Call me on +44 7700 900123, any time', 'phone'],
+  ['numbers: 415-555-2671, 415-555-2672.', 'phone'],
   ['+234 803 123 4567 is my line', 'phone'],
   ['0803-123-4567', 'phone'],
   ['my cell 4155552671', 'phone'],

@@ -94,7 +94,7 @@ function looksLikeDateOrAddress(candidate: string): boolean {
 
 // A possible number: optional +, digits in groups separated by one space, dash, dot or
 // parentheses. Commas and colons never separate (those are amounts and times).
-const PHONE_CANDIDATE = /(?<![\w.,/+#@$€£-])(\+\s?)?(?:\(\d{1,5}\)\s?|\d{1,6})(?:[ .-]?(?:\(\d{1,5}\)|\d{1,6})){0,7}(?![\w,]|[.,]\d)/g
+const PHONE_CANDIDATE = /(?<![\w.,/+#@$€£-])(\+\s?)?(?:\(\d{1,5}\)\s?|\d{1,6})(?:[ .-]?(?:\(\d{1,5}\)|\d{1,6})){0,7}(?!\w|[.,]\d)/g
 
 function hasPhone(text: string): boolean {
   const withoutLinks = text.replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ').replace(new RegExp(EMAIL.source, 'g'), ' ')
