@@ -27,6 +27,8 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   browser,
   adminPage,
 }, testInfo) => {
+  // Four people in four browsers: give it room on a busy machine.
+  test.setTimeout(120_000)
   const js = isJavaScriptEnabled(testInfo)
   const proposal = createProposal(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
   const tag = proposal.proposalId.slice(0, 8)
@@ -111,6 +113,7 @@ test('client and freelancer exchange messages; off-platform requests are flagged
 
 test('with JavaScript, a message sent in one browser appears in the other without reloading', async ({ page, browser }, testInfo) => {
   test.skip(!isJavaScriptEnabled(testInfo), 'Live updates need JavaScript; without it the page shows new messages on reload.')
+  test.setTimeout(90_000)
   const proposal = createProposal(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
   const tag = proposal.proposalId.slice(0, 8)
 
