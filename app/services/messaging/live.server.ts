@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events'
  */
 export type LiveEvent = { type: 'message'; messageId: string; senderId: string }
 
-type Bus = { emitter: EventEmitter; watchers: Map<string, number> }
+type Bus = { emitter: EventEmitter; watchers: Map<string, number>; streams: Set<() => void>; hooked: boolean }
 
 const globalBus = globalThis as typeof globalThis & { __megilanceMessagingBus?: Bus }
 
@@ -16,7 +16,7 @@ function bus(): Bus {
     const emitter = new EventEmitter()
     // One listener per open page; there is no sensible fixed limit.
     emitter.setMaxListeners(0)
-    globalBus.__megilanceMessagingBus = { emitter, watchers: new Map() }
+    globalBus.__megilanceMessagingBus = { emitter, watchers: new Map(), streams: new Set(), hooked: false }
   }
   return globalBus.__megilanceMessagingBus
 }
@@ -57,6 +57,23 @@ export function listenerCount(conversationId: string): number {
 const encoder = new TextEncoder()
 
 /**
+ * Open streams never finish on their own, so a graceful shutdown (server/index.ts) would wait
+ * for them: on the stop signals, end them; browsers reconnect to the next server by themselves.
+ */
+function closeStreamsOnShutdown() {
+  const state = bus()
+  if (state.hooked) return
+  state.hooked = true
+  const closeAll = () => {
+    for (const close of [...state.streams]) close()
+  }
+  // Only next to the server's own shutdown handlers, so the default signal behaviour stays as it was.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    if (process.listenerCount(signal) > 0) process.once(signal, closeAll)
+  }
+}
+
+/**
  * A text/event-stream response that forwards the conversation's events until the browser goes
  * away. Comments every `heartbeatMs` keep proxies from closing an idle connection.
  * `Cache-Control: no-transform` makes the compression middleware leave the stream unbuffered.
@@ -67,6 +84,8 @@ export function conversationEventStream(
   userId: string,
   { heartbeatMs = 15_000 }: { heartbeatMs?: number } = {},
 ): Response {
+  closeStreamsOnShutdown()
+  const { streams } = bus()
   let cleanup = () => {}
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -86,6 +105,7 @@ export function conversationEventStream(
       cleanup = () => {
         if (!open) return
         open = false
+        streams.delete(cleanup)
         clearInterval(heartbeat)
         unsubscribe()
         request.signal.removeEventListener('abort', cleanup)
@@ -95,6 +115,7 @@ export function conversationEventStream(
           // Already closed by the other side.
         }
       }
+      streams.add(cleanup)
       request.signal.addEventListener('abort', cleanup)
       if (request.signal.aborted) cleanup()
       // Tell the browser how long to wait before reconnecting, and flush the headers now.
