@@ -79,6 +79,10 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   expect(download.status()).toBe(200)
   expect(await download.text()).toBe(`Scope notes ${tag}\n`)
   expect(download.headers()['content-disposition']).toContain('attachment')
+  await page.goto('/messages')
+  const clientRow = page.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: proposal.title })
+  await expect(clientRow).toContainText('Asks to move off MegiLance: Next week works.')
+  await expect(clientRow).not.toContainText('unread')
 
   // The admin finds the signal and marks it reviewed.
   await adminPage.goto('/admin/fraud-signals')

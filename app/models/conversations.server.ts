@@ -78,6 +78,8 @@ export type ConversationSummary = {
   lastMessageAt: number | null
   lastMessageBody: string | null
   lastMessageSenderId: string | null
+  /** Whether the last message was flagged as a move off the platform. */
+  lastMessageFlagged: number
   unread: number
 }
 
@@ -90,6 +92,7 @@ export async function listConversationsForUser(userId: string): Promise<Conversa
       c.last_message_at as lastMessageAt,
       (select m.body from messages m where m.conversation_id = c.id order by m.created_at desc, m.rowid desc limit 1) as lastMessageBody,
       (select m.sender_id from messages m where m.conversation_id = c.id order by m.created_at desc, m.rowid desc limit 1) as lastMessageSenderId,
+      coalesce((select m.off_platform_reasons <> '[]' from messages m where m.conversation_id = c.id order by m.created_at desc, m.rowid desc limit 1), 0) as lastMessageFlagged,
       (select count(*) from messages m where m.conversation_id = c.id and m.sender_id <> ${userId}
          and m.created_at > coalesce((select r.last_read_at from conversation_reads r where r.conversation_id = c.id and r.user_id = ${userId}), 0)) as unread
     from conversations c

@@ -18,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lastMessageAt: conversation.lastMessageAt,
       lastMessageBody: conversation.lastMessageBody,
       fromMe: conversation.lastMessageSenderId === user.id,
+      flagged: Boolean(conversation.lastMessageFlagged),
       unread: conversation.unread,
     })),
     unread: conversations.reduce((total, conversation) => total + conversation.unread, 0),

@@ -9,6 +9,7 @@ export type ConversationListItem = {
   lastMessageAt: number | null
   lastMessageBody: string | null
   fromMe: boolean
+  flagged: boolean
   unread: number
 }
 
@@ -40,6 +41,7 @@ export function ConversationList({ conversations }: { conversations: Conversatio
           <p className="conversation-list__preview">
             {conversation.lastMessageBody ? (
               <>
+                {conversation.flagged && !conversation.fromMe ? <strong className="conversation-list__flag">Asks to move off MegiLance: </strong> : null}
                 {conversation.fromMe ? 'You: ' : ''}
                 {preview(conversation.lastMessageBody)}
               </>

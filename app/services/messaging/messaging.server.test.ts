@@ -108,6 +108,8 @@ describe('off-platform messages', () => {
     expect(await setFraudSignalReviewed(row!.id, new Date())).toBe(true)
     expect(await setFraudSignalReviewed(row!.id, new Date())).toBe(false)
     expect((await listFraudSignals('reviewed')).some((signal) => signal.id === row!.id)).toBe(true)
+    const [row2] = (await listConversationsForUser(client.id)).filter((c) => c.id === conversation.id)
+    expect(row2?.lastMessageFlagged).toBe(1)
     // The recipient's notification carries the warning.
     const [note] = notificationsOf(client.id)
     expect(note?.body).toContain('asks to move off MegiLance')
