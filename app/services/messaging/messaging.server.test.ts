@@ -214,3 +214,55 @@ describe('routes', () => {
     expect((await run(fraudLoader, getRequest('/admin/fraud-signals', adminCookie))).status).toBe(200)
   })
 })
+
+describe('attachments', () => {
+  function multipart(path: string, cookie: string, body: string, files: { name: string; type: string; bytes: Uint8Array }[]) {
+    const form = new FormData()
+    form.set('body', body)
+    for (const file of files) form.append('files', new File([file.bytes], file.name, { type: file.type }))
+    return new Request(`http://localhost${path}`, { method: 'POST', headers: { cookie }, body: form })
+  }
+
+  it('are stored when their bytes are an accepted type, refused otherwise, and served to the two sides only', async () => {
+    const { client, freelancer, proposalId } = await proposalAndContract()
+    const conversation = (await openConversationFor('proposal', proposalId, client.id))!
+    const conversationId = conversation.id
+    const cookie = await signedInCookie(client.id)
+    const path = `/messages/${conversationId}`
+
+    // An executable renamed to .pdf is refused by its magic bytes; nothing is sent.
+    const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...new Array(60).fill(0)])
+    const refused = await run(conversationAction, multipart(path, cookie, 'Here is the spec', [{ name: 'spec.pdf', type: 'application/pdf', bytes: elf }]), { conversationId })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(await refused.json())).toContain('is not an accepted kind of file')
+    expect(await listMessages(conversationId)).toEqual([])
+
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89])
+    const sent = await run(
+      conversationAction,
+      multipart(path, cookie, 'Notes and a mockup', [
+        { name: 'notes.txt', type: 'text/plain', bytes: new TextEncoder().encode('Scope notes') },
+        { name: 'mockup.png', type: 'image/png', bytes: png },
+      ]),
+      { conversationId },
+    )
+    expect(sent.status).toBe(302)
+    const [message] = await listMessages(conversationId)
+    expect(message?.attachments.map((file) => [file.name, file.contentType])).toEqual([
+      ['notes.txt', 'text/plain'],
+      ['mockup.png', 'image/png'],
+    ])
+    const uploadId = message!.attachments[0]!.uploadId
+    const download = await run(fileLoader, getRequest('/', await signedInCookie(freelancer.id)), { conversationId, uploadId })
+    expect(download.status).toBe(200)
+    expect(await download.text()).toBe('Scope notes')
+    const stranger = await createTestUser('freelancer')
+    expect((await run(fileLoader, getRequest('/', await signedInCookie(stranger.id)), { conversationId, uploadId })).status).toBe(404)
+    // A file of one conversation is not reachable through another, even for that one's sides.
+    const second = await proposalAndContract()
+    const otherConversation = (await openConversationFor('proposal', second.proposalId, second.client.id))!
+    const crossed = await run(fileLoader, getRequest('/', await signedInCookie(second.client.id)), { conversationId: otherConversation.id, uploadId })
+    expect(crossed.status).toBe(404)
+  })
+})
+
