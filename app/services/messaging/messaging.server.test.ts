@@ -216,7 +216,7 @@ describe('routes', () => {
 })
 
 describe('attachments', () => {
-  function multipart(path: string, cookie: string, body: string, files: { name: string; type: string; bytes: Uint8Array }[]) {
+  function multipart(path: string, cookie: string, body: string, files: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> }[]) {
     const form = new FormData()
     form.set('body', body)
     for (const file of files) form.append('files', new File([file.bytes], file.name, { type: file.type }))
