@@ -169,3 +169,34 @@ describe('more real-looking messages', () => {
     expect(detectOffPlatform(text)).toEqual([])
   })
 })
+
+describe('developer talk', () => {
+  it.each([
+    'The counter must stay between 0 and 2147483647, which is the max int number.',
+    'Screenshot 2018-11-25 8 21 14.png shows the bug.',
+    'We use the signal-exit package and whatsapp-web.js for the bot.',
+    'Created at 1732361234567 (ms since epoch), updated at 1732361299.',
+    'Order 100045 and ticket 883412 are linked.',
+  ])('leaves %j alone', (text) => {
+    expect(detectOffPlatform(text)).toEqual([])
+  })
+})
+
+describe('app names in ordinary sentences', () => {
+  it.each([
+    'Telegram is popular in Iran, so the launch should support it.',
+    'Reuse the AbortController; a signal is reused across requests.',
+    'The hashing function returns a number between 0 and 4294967295.',
+    'WhatsApp is where most of our customers are.',
+  ])('leaves %j alone', (text) => {
+    expect(detectOffPlatform(text)).toEqual([])
+  })
+
+  it.each([
+    ['My number is 4155552671', 'phone'],
+    ['the number: 07700900123', 'phone'],
+    ['Signal is +447700900123', 'signal'],
+  ] as const)('still flags %j', (text, reason) => {
+    expect(detectOffPlatform(text)).toContain(reason)
+  })
+})

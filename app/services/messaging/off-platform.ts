@@ -76,7 +76,7 @@ function hasEmail(text: string): boolean {
 
 // ---------------------------------------------------------------- phone numbers
 
-const PHONE_WORDS = /\b(?:call|text|phone|tel|mobile|cell|cellphone|sms|whats\s?app|viber|number|contact|reach|ring|dial)\b/
+const PHONE_WORDS = /\b(?:call|text|phone|tel|mobile|cell|cellphone|sms|whats\s?app|viber|ring|dial|(?:my|the|our|his|her|this)\s+number|number\s*(?:is|:)|contact(?:\s+me)?|reach\s+me)\b/
 const MONEY_BEFORE = /(?:[$€£¥₹₦]|\b(?:usd|eur|gbp|inr|ngn|rs\.?|budget|price|cost|pay|paid|salary|total))\s*$/
 const MONEY_AFTER = /^\s*(?:[$€£¥₹₦]|usd|eur|gbp|inr|ngn|dollars?|euros?|pounds?|rupees?|naira|k\b|m\b|words|lines|users|rows|records|items|pixels|px|ms|kb|mb|gb|%)/
 const ID_BEFORE = /(?:#|\b(?:order|invoice|id|ref|reference|ticket|issue|pr|build|commit|version|v|po|no\.?|item|sku|tracking|isbn|account)\s*[:#]?\s*)$/
@@ -85,7 +85,7 @@ const ID_BEFORE = /(?:#|\b(?:order|invoice|id|ref|reference|ticket|issue|pr|buil
 function looksLikeDateOrAddress(candidate: string): boolean {
   const trimmed = candidate.trim()
   return (
-    /^\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}$/.test(trimmed) ||
+    /^\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}(?:[ T]\d{1,2}[ .:]\d{2}(?:[ .:]\d{2})?)?$/.test(trimmed) ||
     /^\d{1,2}[-./ ]\d{1,2}[-./ ]\d{4}$/.test(trimmed) ||
     /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(trimmed) ||
     /^\d{4}\s*-\s*\d{4}$/.test(trimmed)
@@ -98,7 +98,6 @@ const PHONE_CANDIDATE = /(?<![\w.,/+#@$€£-])(\+\s?)?(?:\(\d{1,5}\)\s?|\d{1,6}
 
 function hasPhone(text: string): boolean {
   const withoutLinks = text.replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ').replace(new RegExp(EMAIL.source, 'g'), ' ')
-  const phoneTalk = PHONE_WORDS.test(withoutLinks)
   for (const match of withoutLinks.matchAll(PHONE_CANDIDATE)) {
     const candidate = match[0]
     const digits = candidate.replace(/\D/g, '')
@@ -117,16 +116,22 @@ function hasPhone(text: string): boolean {
     // Version numbers and decimals: dotted groups must look like 555.123.4567.
     if (dotted && !(groups.length >= 3 && groups.every((group) => group.length >= 2 && group.length <= 4))) continue
     if (plus && digits.length >= 8) return true
-    if (groups.length === 1 && digits.length >= 10 && digits.length <= 13) {
-      // A long bare number is a phone number when it starts like one or the text talks of calling.
-      if (phoneTalk || /^(?:0|1|44|91|234|254|63|92|880|7|8|9)/.test(digits)) return true
+    const talkNearby = PHONE_WORDS.test(withoutLinks.slice(Math.max(0, start - 40), start))
+    if (groups.length === 1) {
+      // A bare run of digits is a phone number only when it is shaped like one (a national number
+      // starting with 0, +1 written without the plus, a common country code) or follows "call",
+      // "my number" and the like; ids, timestamps and limits are bare digits too.
+      if (digits.length < 10 || digits.length > 13) continue
+      if (talkNearby) return true
+      if (/^0\d{9,10}$/.test(digits) || /^1[2-9]\d{9}$/.test(digits)) return true
+      if (digits.length >= 12 && /^(?:44|91|234|254|233|63|92|880|62|27|20|55|52|86|33|49|39|34|971|966)/.test(digits)) return true
       continue
     }
     if (groups.length >= 3 && digits.length >= 9) return true
     if (groups.length === 2 && digits.length >= 10) return true
     if (/\(\d{2,5}\)/.test(candidate) && digits.length >= 9) return true
-    // "555-1234" only counts when the message is about calling or texting.
-    if (phoneTalk && digits.length >= 7 && groups.length >= 2) return true
+    // "555-1234" only counts right after talk of calling or texting.
+    if (talkNearby && digits.length >= 7 && groups.length >= 2) return true
   }
   return false
 }
@@ -154,7 +159,9 @@ const MOVE_VERBS = String.raw`talk|chat|continue|move|connect|communicate|discus
 
 function appPatterns(app: App): RegExp[] {
   const name = `(?:${APP_NAMES[app]})`
-  const handleTail = String.raw`\s*(?:id|handle|username|user\s?name|name|number|no\.?|#|account|acc)?\s*(?:is\s*)?(?::|=|-|@|\+|\bis\b)\s*[@+]?[\w.+-]{3,}`
+  const qualifier = String.raw`(?:id|handle|username|user\s?name|name|number|no\.?|#|account|acc)`
+  // "telegram: @john", "skype id is live:john", "my signal is +44…", but not "telegram is popular".
+  const handleTail = String.raw`(?:\s*${qualifier}?\s*(?:is\s*)?[:=]\s*[@+]?[\w.+-]{3,}|\s*${qualifier}?\s*(?:is\s*)?[@+][\w.+-]{3,}|\s*${qualifier}\s+is\s+[@+]?[\w.+-]{3,}|\s+is\s+[@+\d][\w.+-]{2,})`
   const patterns = [
     // "message me on WhatsApp", "add me on skype", "contact me via telegram"
     new RegExp(String.raw`\b(?:${REACH_VERBS})\s+(?:me|us)\s+(?:on|via|at|through|over|in|using|with)\s+(?:my\s+)?${name}\b`),
