@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { conversationEventStream } from '~/services/messaging/live.server'
+import { findReadableConversation } from '~/services/messaging/messaging.server'
+import { requireUser } from '~/utils/auth.server'
+
+/** Server-sent events: one "message" event per new message in the conversation. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const conversation = await findReadableConversation(params.conversationId, user)
+  if (!conversation) throw new Response('Not found', { status: 404 })
+  return conversationEventStream(request, conversation.id, user.id)
+}

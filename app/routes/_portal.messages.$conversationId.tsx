@@ -1,0 +1,166 @@
+import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useFetcher, useLoaderData, useRevalidator } from '@remix-run/react'
+import { useEffect, useRef, useState } from 'react'
+import { MessageThread } from '~/components/messaging/message-thread'
+import { ErrorList } from '~/components/ui/field'
+import { readUploadForm } from '~/services/files/upload-form.server'
+import { deleteUpload, DOCUMENT_TYPES, storeUpload, UploadRejected } from '~/services/files/uploads.server'
+import { SendMessageSchema } from '~/services/messaging/message-schemas'
+import { findReadableConversation, isParticipant, loadConversationPage, sendMessage } from '~/services/messaging/messaging.server'
+import { requireUser } from '~/utils/auth.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Conversation'} · Messages · MegiLance` }]
+
+const MAX_FILE_BYTES = 10_000_000
+const MAX_FILES = 5
+
+async function requireConversation(request: Request, conversationId: string | undefined) {
+  const user = await requireUser(request)
+  const conversation = await findReadableConversation(conversationId, user)
+  if (!conversation) throw new Response('Not found', { status: 404 })
+  return { user, conversation }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, conversation } = await requireConversation(request, params.conversationId)
+  const page = await loadConversationPage(conversation, user)
+  return json({
+    id: conversation.id,
+    viewerId: user.id,
+    ...page,
+    messages: page.messages.map((message) => ({
+      id: message.id,
+      senderId: message.senderId,
+      senderName: message.senderName,
+      body: message.body,
+      offPlatformReasons: message.offPlatformReasons,
+      createdAt: message.createdAt.toISOString(),
+      attachments: message.attachments,
+    })),
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, conversation } = await requireConversation(request, params.conversationId)
+  if (!isParticipant(conversation, user.id)) {
+    throw new Response('Admins can read this conversation but only its client and freelancer write in it.', { status: 403 })
+  }
+  const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_FILE_BYTES })
+  const submission = parseWithZod(formData, { schema: SendMessageSchema })
+  if (oversized.size) return json(submission.reply({ fieldErrors: { files: ['Each file can be up to 10 MB.'] } }), { status: 400 })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const files = formData.getAll('files').filter((file): file is File => file instanceof File && file.size > 0)
+  if (files.length > MAX_FILES) return json(submission.reply({ fieldErrors: { files: [`Attach up to ${MAX_FILES} files at a time.`] } }), { status: 400 })
+
+  const uploadIds: string[] = []
+  try {
+    for (const file of files) {
+      const upload = await storeUpload({ ownerId: user.id, purpose: 'message', file, allowedTypes: DOCUMENT_TYPES, maxBytes: MAX_FILE_BYTES })
+      uploadIds.push(upload.id)
+    }
+  } catch (error) {
+    for (const id of uploadIds) await deleteUpload(id)
+    if (error instanceof UploadRejected) return json(submission.reply({ fieldErrors: { files: [error.message] } }), { status: 400 })
+    throw error
+  }
+  const message = await sendMessage({ conversation, sender: user, body: submission.value.body, uploadIds })
+  // With JavaScript the page stays put (the fetcher revalidates it); without, post/redirect/get.
+  if (formData.get('live') === '1') return json(submission.reply({ resetForm: true }))
+  const flagged = message.offPlatformReasons.length > 0
+  return redirectWithToast(`/messages/${conversation.id}`, {
+    kind: flagged ? 'info' : 'success',
+    message: flagged ? 'Message sent. It was flagged for review because it seems to move contact or payment off MegiLance.' : 'Message sent.',
+  })
+}
+
+/** Reloads the page's data whenever the server says a new message arrived. */
+function useLiveMessages(conversationId: string) {
+  const revalidator = useRevalidator()
+  const revalidate = useRef(revalidator.revalidate)
+  revalidate.current = revalidator.revalidate
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return
+    const source = new EventSource(`/messages/${conversationId}/events`)
+    const onMessage = () => revalidate.current()
+    source.addEventListener('message', onMessage)
+    return () => {
+      source.removeEventListener('message', onMessage)
+      source.close()
+    }
+  }, [conversationId])
+}
+
+export default function Conversation() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const fetcher = useFetcher<typeof action>()
+  const [hydrated, setHydrated] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => setHydrated(true), [])
+  useLiveMessages(data.id)
+
+  const lastResult = fetcher.data ?? actionData
+  const [form, fields] = useForm({
+    id: 'send-message',
+    lastResult: fetcher.state === 'idle' ? lastResult : null,
+    constraint: getZodConstraint(SendMessageSchema),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SendMessageSchema }),
+  })
+  useEffect(() => {
+    if (fetcher.state === 'idle' && fetcher.data?.status === 'success') formRef.current?.reset()
+  }, [fetcher.state, fetcher.data])
+  const fileErrors = (lastResult?.error as Record<string, string[] | null> | undefined)?.files ?? undefined
+  const sending = fetcher.state !== 'idle'
+
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to="/messages">← All messages</Link> · <Link to={data.subjectLink}>Open the {data.subjectLink.startsWith('/contracts') ? 'contract' : 'proposal'}</Link>
+        </p>
+        <h1>{data.title}</h1>
+        <p className="muted">
+          {data.participant
+            ? `Conversation with ${data.otherPartyName}.`
+            : `Between ${data.clientName} (client) and ${data.freelancerName} (freelancer). You are reading as an admin.`}
+        </p>
+      </header>
+      <section className="card" aria-label="Conversation">
+        <MessageThread conversationId={data.id} messages={data.messages} viewerId={data.viewerId} />
+      </section>
+      {data.participant ? (
+        <section className="card" aria-labelledby="send-heading">
+          <h2 id="send-heading">Send a message</h2>
+          <fetcher.Form method="post" encType="multipart/form-data" {...getFormProps(form)} ref={formRef} className="form-stack">
+            {hydrated ? <input type="hidden" name="live" value="1" /> : null}
+            <div className="field">
+              <label htmlFor={fields.body.id}>Message</label>
+              <textarea {...getTextareaProps(fields.body)} rows={4} aria-describedby={`${fields.body.id}-hint ${fields.body.errorId}`} />
+              <p id={`${fields.body.id}-hint`} className="field__hint">
+                Keep contact and payments on MegiLance; messages with phone numbers, emails or payment requests outside escrow are
+                flagged.
+              </p>
+              <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
+            </div>
+            <div className="field">
+              <label htmlFor="message-files">Attach files (optional)</label>
+              <input id="message-files" type="file" name="files" multiple aria-describedby="message-files-hint" />
+              <p id="message-files-hint" className="field__hint">
+                Up to {MAX_FILES} files: images, PDF, ZIP, Word or Excel files, or plain text; up to 10 MB each.
+              </p>
+              <ErrorList errors={fileErrors} />
+            </div>
+            <button type="submit" className="button button--primary" disabled={sending}>
+              {sending ? 'Sending…' : 'Send'}
+            </button>
+          </fetcher.Form>
+        </section>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,47 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { ConversationList } from '~/components/messaging/conversation-list'
+import { listConversationsForUser } from '~/models/conversations.server'
+import { requireUser } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'Messages · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const conversations = await listConversationsForUser(user.id)
+  return json({
+    conversations: conversations.map((conversation) => ({
+      id: conversation.id,
+      kind: conversation.kind,
+      title: conversation.title,
+      otherPartyName: conversation.otherPartyName,
+      lastMessageAt: conversation.lastMessageAt,
+      lastMessageBody: conversation.lastMessageBody,
+      fromMe: conversation.lastMessageSenderId === user.id,
+      flagged: Boolean(conversation.lastMessageFlagged),
+      unread: conversation.unread,
+    })),
+    unread: conversations.reduce((total, conversation) => total + conversation.unread, 0),
+  })
+}
+
+export default function Messages() {
+  const { conversations, unread } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Messages</h1>
+        <p className="muted">
+          {unread ? `${unread} unread ${unread === 1 ? 'message' : 'messages'}. ` : ''}
+          Every proposal and contract has its own conversation between the client and the freelancer. Keep talking and paying
+          here: escrow only protects what happens on MegiLance.
+        </p>
+      </header>
+      {conversations.length ? (
+        <ConversationList conversations={conversations} />
+      ) : (
+        <p className="empty">No conversations yet. Open a proposal or a contract and choose “Message” to start one.</p>
+      )}
+    </>
+  )
+}

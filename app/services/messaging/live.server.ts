@@ -1,0 +1,135 @@
+import { EventEmitter } from 'node:events'
+
+/**
+ * The in-process bus that carries new messages to open conversation pages (server-sent events).
+ * One server process serves everyone, so an EventEmitter is enough; with several processes this
+ * would need a shared channel instead.
+ */
+export type LiveEvent = { type: 'message'; messageId: string; senderId: string }
+
+type Bus = { emitter: EventEmitter; watchers: Map<string, number>; streams: Set<() => void>; hooked: boolean }
+
+const globalBus = globalThis as typeof globalThis & { __megilanceMessagingBus?: Bus }
+
+function bus(): Bus {
+  if (!globalBus.__megilanceMessagingBus) {
+    const emitter = new EventEmitter()
+    // One listener per open page; there is no sensible fixed limit.
+    emitter.setMaxListeners(0)
+    globalBus.__megilanceMessagingBus = { emitter, watchers: new Map(), streams: new Set(), hooked: false }
+  }
+  return globalBus.__megilanceMessagingBus
+}
+
+const channel = (conversationId: string) => `conversation:${conversationId}`
+const watcherKey = (conversationId: string, userId: string) => `${conversationId}:${userId}`
+
+export function publish(conversationId: string, event: LiveEvent): void {
+  bus().emitter.emit(channel(conversationId), event)
+}
+
+/** Listens to one conversation; returns the function that stops listening. */
+export function subscribe(conversationId: string, userId: string, listener: (event: LiveEvent) => void): () => void {
+  const { emitter, watchers } = bus()
+  const key = watcherKey(conversationId, userId)
+  emitter.on(channel(conversationId), listener)
+  watchers.set(key, (watchers.get(key) ?? 0) + 1)
+  let stopped = false
+  return () => {
+    if (stopped) return
+    stopped = true
+    emitter.off(channel(conversationId), listener)
+    const left = (watchers.get(key) ?? 1) - 1
+    if (left > 0) watchers.set(key, left)
+    else watchers.delete(key)
+  }
+}
+
+/** Whether the user has the conversation open right now (with JavaScript, so it updates live). */
+export function isWatching(conversationId: string, userId: string): boolean {
+  return (bus().watchers.get(watcherKey(conversationId, userId)) ?? 0) > 0
+}
+
+export function listenerCount(conversationId: string): number {
+  return bus().emitter.listenerCount(channel(conversationId))
+}
+
+const encoder = new TextEncoder()
+
+/**
+ * Open streams never finish on their own, so a graceful shutdown (server/index.ts) would wait
+ * for them: on the stop signals, end them; browsers reconnect to the next server by themselves.
+ */
+function closeStreamsOnShutdown() {
+  const state = bus()
+  if (state.hooked) return
+  state.hooked = true
+  const closeAll = () => {
+    for (const close of [...state.streams]) close()
+  }
+  // Only next to the server's own shutdown handlers, so the default signal behaviour stays as it was.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    if (process.listenerCount(signal) > 0) process.once(signal, closeAll)
+  }
+}
+
+/**
+ * A text/event-stream response that forwards the conversation's events until the browser goes
+ * away. Comments every `heartbeatMs` keep proxies from closing an idle connection.
+ * `Cache-Control: no-transform` makes the compression middleware leave the stream unbuffered.
+ */
+export function conversationEventStream(
+  request: Request,
+  conversationId: string,
+  userId: string,
+  { heartbeatMs = 15_000 }: { heartbeatMs?: number } = {},
+): Response {
+  closeStreamsOnShutdown()
+  const { streams } = bus()
+  let cleanup = () => {}
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true
+      const send = (text: string) => {
+        if (!open) return
+        try {
+          controller.enqueue(encoder.encode(text))
+        } catch {
+          cleanup()
+        }
+      }
+      const unsubscribe = subscribe(conversationId, userId, (event) => {
+        send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`)
+      })
+      const heartbeat = setInterval(() => send(`: heartbeat ${Date.now()}\n\n`), heartbeatMs)
+      cleanup = () => {
+        if (!open) return
+        open = false
+        streams.delete(cleanup)
+        clearInterval(heartbeat)
+        unsubscribe()
+        request.signal.removeEventListener('abort', cleanup)
+        try {
+          controller.close()
+        } catch {
+          // Already closed by the other side.
+        }
+      }
+      streams.add(cleanup)
+      request.signal.addEventListener('abort', cleanup)
+      if (request.signal.aborted) cleanup()
+      // Tell the browser how long to wait before reconnecting, and flush the headers now.
+      send(`retry: 3000\n: connected\n\n`)
+    },
+    cancel() {
+      cleanup()
+    },
+  })
+  return new Response(stream, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      'X-Accel-Buffering': 'no',
+    },
+  })
+}

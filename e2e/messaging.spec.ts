@@ -1,0 +1,154 @@
+import type { Page } from '@playwright/test'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, signIn, signUp, test, toast } from './fixtures'
+import { createProposal } from './messaging-fixtures'
+
+const MESSAGE_PATH = /^\/messages\/[0-9a-f-]{36}$/
+
+/** Waits until React has taken over the page (the composer then posts without reloading). */
+async function waitForLiveComposer(page: Page) {
+  await expect(page.locator('input[type="hidden"][name="live"]')).toHaveCount(1)
+}
+
+async function sendMessage(page: Page, body: string, js: boolean, file?: { name: string; mimeType: string; buffer: Buffer }) {
+  if (js) await waitForLiveComposer(page)
+  await page.getByLabel('Message', { exact: true }).fill(body)
+  if (file) await page.getByLabel('Attach files (optional)').setInputFiles(file)
+  await page.getByRole('button', { name: 'Send' }).click()
+  if (js) await expect(page.getByLabel('Message', { exact: true })).toHaveValue('')
+  else await expect(toast(page)).toContainText('Message sent.')
+}
+
+function thread(page: Page) {
+  return page.getByRole('list', { name: 'Messages' })
+}
+
+test('client and freelancer exchange messages; off-platform requests are flagged; files and unread counts work; strangers get 404', async ({
+  page,
+  browser,
+  adminPage,
+}, testInfo) => {
+  // Four people in four browsers: give it room on a busy machine.
+  test.setTimeout(120_000)
+  const js = isJavaScriptEnabled(testInfo)
+  const proposal = createProposal(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
+  const tag = proposal.proposalId.slice(0, 8)
+
+  // The client opens the proposal's conversation and writes first.
+  await signIn(page, DEMO_ACCOUNTS.client, 'client')
+  await page.goto(`/messages/for/proposal/${proposal.proposalId}`)
+  await expect(page).toHaveURL((url) => MESSAGE_PATH.test(url.pathname))
+  const conversationUrl = new URL(page.url()).pathname
+  await expect(page.getByRole('heading', { level: 1, name: proposal.title })).toBeVisible()
+  await expect(page.getByText('Conversation with Felix Freelancer.')).toBeVisible()
+  await sendMessage(page, `Hi Felix, when could you start? (${tag})`, js)
+  await expect(thread(page).getByRole('article', { name: 'Message from you' })).toContainText(`when could you start? (${tag})`)
+
+  // The freelancer sees it as unread, opens it, and the count clears.
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancer = await freelancerContext.newPage()
+  await signIn(freelancer, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await freelancer.goto('/messages')
+  const row = freelancer.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: proposal.title })
+  await expect(row).toContainText('1 unread')
+  await expect(row).toContainText('With Clara Client')
+  await expect(row).toContainText(`when could you start? (${tag})`)
+  await row.getByRole('link', { name: proposal.title }).click()
+  await expect(freelancer).toHaveURL((url) => url.pathname === conversationUrl)
+  await expect(thread(freelancer).getByRole('article', { name: 'Message from Clara Client' })).toContainText(`(${tag})`)
+  await freelancer.goto('/messages')
+  await expect(row).toBeVisible()
+  await expect(row).not.toContainText('unread')
+
+  // The freelancer answers with a phone number and a file: delivered, but flagged.
+  await freelancer.goto(conversationUrl)
+  const phoneMessage = `Next week works. Call me on +44 7700 900123 to discuss (${tag}).`
+  await sendMessage(freelancer, phoneMessage, js, { name: 'scope-notes.txt', mimeType: 'text/plain', buffer: Buffer.from(`Scope notes ${tag}\n`) })
+  const ownCopy = thread(freelancer).getByRole('article', { name: 'Message from you' }).filter({ hasText: 'Call me on' })
+  await expect(ownCopy.getByRole('note')).toContainText('Flagged for review: your message contains a phone number')
+
+  // The client sees the warning naming the reason, and can download the file.
+  if (!js) await page.reload()
+  const received = thread(page).getByRole('article', { name: 'Message from Felix Freelancer' })
+  await expect(received).toContainText(phoneMessage)
+  await expect(received.getByRole('alert')).toContainText('This message asks to move off MegiLance.')
+  await expect(received.getByRole('alert')).toContainText('It contains a phone number.')
+  const fileLink = received.getByRole('link', { name: 'scope-notes.txt' })
+  const fileUrl = await fileLink.getAttribute('href')
+  expect(fileUrl).toMatch(/^\/messages\/[0-9a-f-]{36}\/files\/[0-9a-f-]{36}$/)
+  const download = await page.request.get(fileUrl!)
+  expect(download.status()).toBe(200)
+  expect(await download.text()).toBe(`Scope notes ${tag}\n`)
+  expect(download.headers()['content-disposition']).toContain('attachment')
+  await page.goto('/messages')
+  const clientRow = page.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: proposal.title })
+  await expect(clientRow).toContainText('Asks to move off MegiLance: Next week works.')
+  await expect(clientRow).not.toContainText('unread')
+
+  // The admin finds the signal and marks it reviewed.
+  await adminPage.goto('/admin/fraud-signals')
+  const signal = adminPage.getByRole('row').filter({ hasText: phoneMessage })
+  await expect(signal).toContainText('Felix Freelancer')
+  await expect(signal.getByRole('list', { name: 'Reasons' })).toHaveText('a phone number')
+  await expect(signal).toContainText('Waiting for review')
+  await signal.getByRole('button', { name: /Mark reviewed/ }).click()
+  await expect(toast(adminPage)).toHaveText('Signal marked reviewed.')
+  await expect(adminPage.getByRole('row').filter({ hasText: phoneMessage })).toHaveCount(0)
+  await adminPage.getByRole('link', { name: 'Reviewed' }).click()
+  await expect(adminPage.getByRole('row').filter({ hasText: phoneMessage })).toContainText('Reviewed')
+  // Admins may read the conversation, but not write in it.
+  await adminPage.goto(conversationUrl)
+  await expect(adminPage.getByText('You are reading as an admin.')).toBeVisible()
+  await expect(adminPage.getByRole('button', { name: 'Send' })).toHaveCount(0)
+
+  // Someone else learns nothing: 404 for the conversation, its events, its files and the proposal link.
+  const strangerContext = await newBrowserContext(browser, testInfo)
+  const stranger = await strangerContext.newPage()
+  await signUp(stranger, makeUser('freelancer'))
+  expect((await stranger.goto(conversationUrl))?.status()).toBe(404)
+  expect((await stranger.goto(`/messages/for/proposal/${proposal.proposalId}`))?.status()).toBe(404)
+  expect((await stranger.request.get(fileUrl!)).status()).toBe(404)
+  expect((await stranger.request.get(`${conversationUrl}/events`)).status()).toBe(404)
+  const strangerForbidden = await stranger.goto('/admin/fraud-signals')
+  expect(strangerForbidden?.status()).toBe(403)
+
+  await strangerContext.close()
+  await freelancerContext.close()
+})
+
+test('with JavaScript, a message sent in one browser appears in the other without reloading', async ({ page, browser }, testInfo) => {
+  test.skip(!isJavaScriptEnabled(testInfo), 'Live updates need JavaScript; without it the page shows new messages on reload.')
+  test.setTimeout(90_000)
+  const proposal = createProposal(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
+  const tag = proposal.proposalId.slice(0, 8)
+
+  await signIn(page, DEMO_ACCOUNTS.client, 'client')
+  await page.goto(`/messages/for/proposal/${proposal.proposalId}`)
+  await expect(page).toHaveURL((url) => MESSAGE_PATH.test(url.pathname))
+  const conversationUrl = new URL(page.url()).pathname
+  await waitForLiveComposer(page)
+
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancer = await freelancerContext.newPage()
+  await signIn(freelancer, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await freelancer.goto(conversationUrl)
+  await waitForLiveComposer(freelancer)
+
+  // A marker on each window survives only if neither page reloads.
+  await page.evaluate(() => Object.assign(window, { __noReload: true }))
+  await freelancer.evaluate(() => Object.assign(window, { __noReload: true }))
+
+  await sendMessage(freelancer, `Live hello from Felix (${tag})`, true)
+  await expect(thread(page).getByRole('article', { name: 'Message from Felix Freelancer' })).toContainText(`Live hello from Felix (${tag})`, { timeout: 5_000 })
+  await sendMessage(page, `Live answer from Clara (${tag})`, true)
+  await expect(thread(freelancer).getByRole('article', { name: 'Message from Clara Client' })).toContainText(`Live answer from Clara (${tag})`, { timeout: 5_000 })
+
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true)
+  expect(await freelancer.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true)
+
+  // Seen live, so nothing is left unread for the client.
+  await page.goto('/messages')
+  const row = page.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: proposal.title })
+  await expect(row).toContainText(`You: Live answer from Clara (${tag})`)
+  await expect(row).not.toContainText('unread')
+  await freelancerContext.close()
+})
