@@ -25,12 +25,17 @@ export async function findClientProfile(userId: string): Promise<ClientProfile |
 
 export async function updateFreelancerProfile(
   userId: string,
-  values: Pick<FreelancerProfile, 'headline' | 'bio' | 'hourlyRateMinor' | 'currency' | 'experienceLevel'>,
+  values: Partial<
+    Pick<
+      FreelancerProfile,
+      'headline' | 'bio' | 'hourlyRateMinor' | 'currency' | 'experienceLevel' | 'country' | 'timeZone' | 'languages' | 'availability'
+    >
+  >,
 ): Promise<void> {
   getDb().update(freelancerProfiles).set(values).where(eq(freelancerProfiles.userId, userId)).run()
 }
 
-export async function updateClientProfile(userId: string, values: Pick<ClientProfile, 'company'>): Promise<void> {
+export async function updateClientProfile(userId: string, values: Partial<Pick<ClientProfile, 'company' | 'country'>>): Promise<void> {
   getDb().update(clientProfiles).set(values).where(eq(clientProfiles.userId, userId)).run()
 }
 
