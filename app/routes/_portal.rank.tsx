@@ -1,0 +1,73 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { RankBreakdown } from '~/components/profiles/rank-breakdown'
+import { RANK_FACTORS } from '~/services/marketplace/rank'
+import { rankOfFreelancer } from '~/services/marketplace/rank.server'
+import { requireUser } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'Rank · MegiLance' }]
+
+/** The published formula for everyone signed in; a freelancer also sees their own breakdown. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  return json({
+    userId: user.id,
+    own: user.role === 'freelancer' ? await rankOfFreelancer(user.id) : null,
+  })
+}
+
+export default function RankPage() {
+  const { userId, own } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Rank</h1>
+        <p className="muted">
+          Every freelancer’s rank is a score out of 100 computed by the same published formula. Nothing else goes into it,
+          and it is shown on every freelancer’s public profile.
+        </p>
+      </header>
+      {own ? (
+        <section className="card" aria-labelledby="own-rank-heading">
+          <h2 id="own-rank-heading">Your rank</h2>
+          <RankBreakdown score={own.score} factors={own.factors} />
+          <p>
+            <Link to={`/freelancers/${userId}`}>See your public profile</Link> · <Link to="/settings">Improve your profile</Link>
+          </p>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="formula-heading">
+        <h2 id="formula-heading">The formula</h2>
+        <p>
+          Each factor gives a share between 0 and 1. The share times the factor’s weight gives its points, and the points add up
+          to the rank. Small records start from a neutral value so that one review or one contract can neither make nor break a
+          newcomer; the more history you have, the less that starting value counts.
+        </p>
+        <div className="table-wrap">
+          <table>
+            <caption>Rank factors and their weights</caption>
+            <thead>
+              <tr>
+                <th scope="col">Factor</th>
+                <th scope="col">Weight</th>
+                <th scope="col">How it is measured</th>
+              </tr>
+            </thead>
+            <tbody>
+              {RANK_FACTORS.map((factor) => (
+                <tr key={factor.key}>
+                  <th scope="row">{factor.label}</th>
+                  <td>{factor.weight} points</td>
+                  <td>{factor.explanation}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="muted">
+          Reviews count only once they are visible: after both sides have reviewed the contract, or 14 days after it ended.
+        </p>
+      </section>
+    </>
+  )
+}
