@@ -33,7 +33,7 @@ export default function FreelancerProfilePage() {
       </header>
       <dl className="stats">
         <Stat label="Rank" value={`${rankScore} / 100`} />
-        <Stat label="Hourly rate" value={profile.hourlyRateMinor ? formatMoney(profile.hourlyRateMinor, profile.currency) : 'Not set'} />
+        <Stat label="Hourly rate" value={profile.hourlyRateMinor ? `${formatMoney(profile.hourlyRateMinor, profile.currency)} / hour` : 'Not set'} />
         <Stat
           label="Rating"
           value={reviewStats.average !== null ? `${reviewStats.average.toFixed(1)} / 5` : 'No reviews yet'}

@@ -42,7 +42,7 @@ export default function PortfolioSettings() {
       )}
       <section aria-labelledby="add-portfolio-heading">
         <h3 id="add-portfolio-heading">Add a work sample</h3>
-        <PortfolioItemForm id="portfolio-add" lastResult={lastResult} submitLabel="Add to portfolio" />
+        <PortfolioItemForm key={items.length} id="portfolio-add" lastResult={lastResult} submitLabel="Add to portfolio" />
       </section>
     </>
   )
