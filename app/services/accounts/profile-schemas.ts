@@ -30,5 +30,6 @@ export const FreelancerProfileSchema = z.object({
   /** An IANA name; checked against the server's list (profile-fields.ts) when saving. */
   timeZone: z.string().trim().max(64).optional(),
   languages: z.string().trim().max(500, 'Use at most 500 characters').default(''),
-  availability: z.enum(AVAILABILITIES, { error: 'Choose your availability' }),
+  /** Left as it was when the form does not send it. */
+  availability: z.enum(AVAILABILITIES, { error: 'Choose your availability' }).optional(),
 })

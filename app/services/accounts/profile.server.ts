@@ -78,7 +78,7 @@ export async function saveFreelancerProfile(
     country: value.country || null,
     timeZone: value.timeZone || null,
     languages: languages.languages,
-    availability: value.availability,
+    ...(value.availability ? { availability: value.availability } : {}),
   })
   await replaceFreelancerSkills(user.id, [...skillIds.values()])
   return { ok: true }
