@@ -161,6 +161,11 @@ test('a freelancer edits and deletes a portfolio item and its images', async ({ 
 test('the rank page explains the formula and shows a freelancer their breakdown; reviews respect the double-blind rule', async ({
   page,
 }) => {
+  // The formula is published to everyone, signed in or not.
+  await page.goto('/rank')
+  await expect(page.getByRole('table', { name: 'Rank factors and their weights' }).getByRole('row')).toHaveCount(6)
+  await expect(page.getByRole('table', { name: /Your rank/ })).toHaveCount(0)
+
   const freelancer = await signUp(page, makeUser('freelancer'))
   const history = createReviewedHistory(DEMO_ACCOUNTS.client.email, freelancer.email)
 

@@ -1,24 +1,30 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { PortalShell } from '~/components/portal-shell'
 import { RankBreakdown } from '~/components/profiles/rank-breakdown'
 import { RANK_FACTORS } from '~/services/marketplace/rank'
 import { rankOfFreelancer } from '~/services/marketplace/rank.server'
-import { requireUser } from '~/utils/auth.server'
+import { getOptionalSession } from '~/utils/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Rank · MegiLance' }]
 
-/** The published formula for everyone signed in; a freelancer also sees their own breakdown. */
+/**
+ * The published formula, for everyone (signed in or not); a signed-in freelancer also sees their
+ * own breakdown. Signed-in people see it inside their portal.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
+  const user = (await getOptionalSession(request))?.user ?? null
   return json({
-    userId: user.id,
-    own: user.role === 'freelancer' ? await rankOfFreelancer(user.id) : null,
+    role: user?.role ?? null,
+    userId: user?.id ?? null,
+    own: user?.role === 'freelancer' ? await rankOfFreelancer(user.id) : null,
   })
 }
 
 export default function RankPage() {
-  const { userId, own } = useLoaderData<typeof loader>()
-  return (
+  const { role, userId, own } = useLoaderData<typeof loader>()
+  const content = (
     <>
       <header className="page-header">
         <h1>Rank</h1>
@@ -27,7 +33,7 @@ export default function RankPage() {
           and it is shown on every freelancer’s public profile.
         </p>
       </header>
-      {own ? (
+      {own && userId ? (
         <section className="card" aria-labelledby="own-rank-heading">
           <h2 id="own-rank-heading">Your rank</h2>
           <RankBreakdown score={own.score} factors={own.factors} />
@@ -69,5 +75,19 @@ export default function RankPage() {
         </p>
       </section>
     </>
+  )
+  if (role) return <PortalShell role={role}>{content}</PortalShell>
+  return (
+    <main id="main" className="page">
+      {content}
+    </main>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="page page--narrow">
+      <GeneralErrorBoundary />
+    </main>
   )
 }
