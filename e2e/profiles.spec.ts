@@ -163,7 +163,7 @@ test('the rank page explains the formula and shows a freelancer their breakdown;
 }) => {
   // The formula is published to everyone, signed in or not.
   await page.goto('/rank')
-  await expect(page.getByRole('table', { name: 'Rank factors and their weights' }).getByRole('row')).toHaveCount(6)
+  await expect(page.getByRole('list', { name: 'Rank factors and their weights' }).getByRole('listitem')).toHaveCount(5)
   await expect(page.getByRole('table', { name: /Your rank/ })).toHaveCount(0)
 
   const freelancer = await signUp(page, makeUser('freelancer'))
@@ -171,9 +171,9 @@ test('the rank page explains the formula and shows a freelancer their breakdown;
 
   await page.goto('/rank')
   await expect(page.getByRole('heading', { level: 1, name: 'Rank' })).toBeVisible()
-  const formula = page.getByRole('table', { name: 'Rank factors and their weights' })
-  await expect(formula.getByRole('row', { name: /Average rating 35 points/ })).toBeVisible()
-  await expect(formula.getByRole('row', { name: /Job success 30 points/ })).toBeVisible()
+  const formula = page.getByRole('list', { name: 'Rank factors and their weights' })
+  await expect(formula.getByRole('heading', { name: 'Average rating · up to 35 points' })).toBeVisible()
+  await expect(formula.getByRole('heading', { name: 'Job success · up to 30 points' })).toBeVisible()
   const own = page.getByRole('table', { name: /Your rank: \d+ out of 100/ })
   await expect(own.getByRole('row', { name: /Average rating 5\.0 stars from 1 review \(smoothed 4\.17\) 27\.7 of 35/ })).toBeVisible()
   await expect(own.getByRole('row', { name: /Job success 1 of 2 ended contracts paid/ })).toBeVisible()
@@ -191,7 +191,7 @@ test('the rank page explains the formula and shows a freelancer their breakdown;
   await page.context().clearCookies()
   await signIn(page, DEMO_ACCOUNTS.client, 'client')
   await page.goto('/rank')
-  await expect(page.getByRole('table', { name: 'Rank factors and their weights' })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Rank factors and their weights' })).toBeVisible()
   await expect(page.getByRole('table', { name: /Your rank/ })).toHaveCount(0)
   await page.goto(`/clients/${history.clientId}`)
   await expect(page.getByRole('heading', { level: 1, name: DEMO_ACCOUNTS.client.name })).toBeVisible()

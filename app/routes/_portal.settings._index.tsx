@@ -61,9 +61,9 @@ export default function ProfileSettings() {
         </p>
       ) : null}
       {role === 'freelancer' ? (
-        <FreelancerProfileForm lastResult={lastResult} defaultValue={defaultValue} timeZones={timeZones} savedSkills={savedSkills} />
+        <FreelancerProfileForm key={JSON.stringify(defaultValue)} lastResult={lastResult} defaultValue={defaultValue} timeZones={timeZones} savedSkills={savedSkills} />
       ) : role === 'client' ? (
-        <ClientProfileForm lastResult={lastResult} defaultValue={defaultValue} />
+        <ClientProfileForm key={JSON.stringify(defaultValue)} lastResult={lastResult} defaultValue={defaultValue} />
       ) : (
         <AdminProfileForm lastResult={lastResult} defaultValue={defaultValue} />
       )}

@@ -49,27 +49,16 @@ export default function RankPage() {
           to the rank. Small records start from a neutral value so that one review or one contract can neither make nor break a
           newcomer; the more history you have, the less that starting value counts.
         </p>
-        <div className="table-wrap">
-          <table>
-            <caption>Rank factors and their weights</caption>
-            <thead>
-              <tr>
-                <th scope="col">Factor</th>
-                <th scope="col">Weight</th>
-                <th scope="col">How it is measured</th>
-              </tr>
-            </thead>
-            <tbody>
-              {RANK_FACTORS.map((factor) => (
-                <tr key={factor.key}>
-                  <th scope="row">{factor.label}</th>
-                  <td>{factor.weight} points</td>
-                  <td>{factor.explanation}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ol className="rank-factors" aria-label="Rank factors and their weights">
+          {RANK_FACTORS.map((factor) => (
+            <li key={factor.key}>
+              <h3>
+                {factor.label} <span className="muted">· up to {factor.weight} points</span>
+              </h3>
+              <p>{factor.explanation}</p>
+            </li>
+          ))}
+        </ol>
         <p className="muted">
           Reviews count only once they are visible: after both sides have reviewed the contract, or 14 days after it ended.
         </p>
