@@ -1,6 +1,6 @@
-import { eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
-import { clientProfiles, freelancerProfiles, freelancerSkills, skills } from './schema'
+import { clientProfiles, contracts, freelancerProfiles, freelancerSkills, projects, skills, users } from './schema'
 
 export type FreelancerProfile = typeof freelancerProfiles.$inferSelect
 export type ClientProfile = typeof clientProfiles.$inferSelect
@@ -25,12 +25,17 @@ export async function findClientProfile(userId: string): Promise<ClientProfile |
 
 export async function updateFreelancerProfile(
   userId: string,
-  values: Pick<FreelancerProfile, 'headline' | 'bio' | 'hourlyRateMinor' | 'currency' | 'experienceLevel'>,
+  values: Partial<
+    Pick<
+      FreelancerProfile,
+      'headline' | 'bio' | 'hourlyRateMinor' | 'currency' | 'experienceLevel' | 'country' | 'timeZone' | 'languages' | 'availability'
+    >
+  >,
 ): Promise<void> {
   getDb().update(freelancerProfiles).set(values).where(eq(freelancerProfiles.userId, userId)).run()
 }
 
-export async function updateClientProfile(userId: string, values: Pick<ClientProfile, 'company'>): Promise<void> {
+export async function updateClientProfile(userId: string, values: Partial<Pick<ClientProfile, 'company' | 'country'>>): Promise<void> {
   getDb().update(clientProfiles).set(values).where(eq(clientProfiles.userId, userId)).run()
 }
 
@@ -47,4 +52,36 @@ export async function replaceFreelancerSkills(userId: string, skillIds: number[]
     tx.delete(freelancerSkills).where(eq(freelancerSkills.userId, userId)).run()
     if (skillIds.length) tx.insert(freelancerSkills).values(skillIds.map((skillId) => ({ userId, skillId }))).run()
   })
+}
+
+export type PublicUser = { id: string; name: string; role: 'client' | 'freelancer'; createdAt: Date }
+
+/** A user of the given role who may be shown to others (blocked accounts are not), or undefined. */
+export async function findPublicUser(userId: string, role: 'client' | 'freelancer'): Promise<PublicUser | undefined> {
+  const row = getDb()
+    .select({ id: users.id, name: users.name, role: users.role, createdAt: users.createdAt, blockedAt: users.blockedAt })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.role, role)))
+    .get()
+  if (!row || row.blockedAt) return undefined
+  return { id: row.id, name: row.name, role, createdAt: row.createdAt }
+}
+
+/** Contract counts for a profile page: ended and active, as either side. */
+export async function contractCountsOf(userId: string, side: 'client' | 'freelancer'): Promise<{ ended: number; active: number }> {
+  const column = side === 'client' ? contracts.clientId : contracts.freelancerId
+  const rows = getDb()
+    .select({ status: contracts.status, n: sql<number>`count(*)` })
+    .from(contracts)
+    .where(eq(column, userId))
+    .groupBy(contracts.status)
+    .all()
+  return {
+    ended: rows.find((row) => row.status === 'ended')?.n ?? 0,
+    active: rows.find((row) => row.status === 'active')?.n ?? 0,
+  }
+}
+
+export async function countProjectsPosted(clientId: string): Promise<number> {
+  return getDb().select({ n: sql<number>`count(*)` }).from(projects).where(and(eq(projects.clientId, clientId), isNull(projects.hiddenAt))).get()?.n ?? 0
 }

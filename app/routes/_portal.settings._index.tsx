@@ -1,8 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AdminProfileForm, ClientProfileForm, FreelancerProfileForm } from '~/components/settings/profile-forms'
 import { loadProfileForm, saveAdminProfile, saveClientProfile, saveFreelancerProfile } from '~/services/accounts/profile.server'
+import { timeZoneNames } from '~/services/accounts/profile-fields'
 import { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from '~/services/accounts/profile-schemas'
 import { requireUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -10,7 +11,14 @@ import { readFormData } from '~/utils/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return json({ role: user.role, defaultValue: await loadProfileForm(user) })
+  const defaultValue = await loadProfileForm(user)
+  return json({
+    role: user.role,
+    userId: user.id,
+    defaultValue,
+    timeZones: user.role === 'freelancer' ? timeZoneNames() : [],
+    savedSkills: defaultValue.skills ? defaultValue.skills.split(', ') : [],
+  })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,13 +43,30 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProfileSettings() {
-  const { role, defaultValue } = useLoaderData<typeof loader>()
+  const { role, userId, defaultValue, timeZones, savedSkills } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const Form = { freelancer: FreelancerProfileForm, client: ClientProfileForm, admin: AdminProfileForm }[role]
+  const publicUrl = role === 'freelancer' ? `/freelancers/${userId}` : role === 'client' ? `/clients/${userId}` : null
   return (
     <>
       <h2>Profile</h2>
-      <Form lastResult={lastResult} defaultValue={defaultValue} />
+      {publicUrl ? (
+        <p className="muted">
+          <Link to={publicUrl}>See your public profile</Link>
+          {role === 'freelancer' ? (
+            <>
+              {' · '}
+              <Link to="/settings/portfolio">Edit your portfolio</Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {role === 'freelancer' ? (
+        <FreelancerProfileForm key={JSON.stringify(defaultValue)} lastResult={lastResult} defaultValue={defaultValue} timeZones={timeZones} savedSkills={savedSkills} />
+      ) : role === 'client' ? (
+        <ClientProfileForm key={JSON.stringify(defaultValue)} lastResult={lastResult} defaultValue={defaultValue} />
+      ) : (
+        <AdminProfileForm lastResult={lastResult} defaultValue={defaultValue} />
+      )}
     </>
   )
 }

@@ -9,6 +9,7 @@ import {
   FreelancerProfileSchema,
   PROFILE_CURRENCIES,
 } from '~/services/accounts/profile-schemas'
+import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 
 type FormProps = { lastResult?: SubmissionResult<string[]> | null; defaultValue: Record<string, string> }
@@ -49,6 +50,7 @@ export function ClientProfileForm(props: FormProps) {
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <Field label="Full name" meta={fields.name} autoComplete="name" />
       <Field label="Company" meta={fields.company} autoComplete="organization" hint="Shown to freelancers on your projects." />
+      <Field label="Country" meta={fields.country} autoComplete="country-name" />
       <SaveButton />
     </Form>
   )
@@ -60,7 +62,13 @@ const EXPERIENCE_OPTIONS = [
   { value: 'expert', label: 'Expert' },
 ]
 
-export function FreelancerProfileForm(props: FormProps) {
+const AVAILABILITY_OPTIONS = Object.entries(AVAILABILITY_LABELS).map(([value, label]) => ({ value, label }))
+
+export function FreelancerProfileForm({
+  timeZones,
+  savedSkills,
+  ...props
+}: FormProps & { timeZones: readonly string[]; savedSkills: readonly string[] }) {
   const [form, fields] = useProfileForm(FreelancerProfileSchema, props)
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
@@ -80,13 +88,37 @@ export function FreelancerProfileForm(props: FormProps) {
         label="Skills"
         meta={fields.skills}
         list="skill-names"
-        hint="Separate skills with commas, e.g. React, TypeScript, Node.js."
+        hint="Separate skills with commas, e.g. React, TypeScript, Node.js. Common short forms such as JS or k8s are understood."
       />
       <datalist id="skill-names">
         {SKILLS.map((skill) => (
           <option key={skill} value={skill} />
         ))}
       </datalist>
+      {savedSkills.length ? (
+        <div className="resolved-skills">
+          <p className="field__hint" id="saved-skills-heading">
+            On your profile as:
+          </p>
+          <ul className="tags" aria-labelledby="saved-skills-heading">
+            {savedSkills.map((skill) => (
+              <li key={skill}>{skill}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <SelectField label="Availability" meta={fields.availability} options={AVAILABILITY_OPTIONS} />
+      <SelectField
+        label="Time zone"
+        meta={fields.timeZone}
+        options={[{ value: '', label: 'Not set' }, ...timeZones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))]}
+      />
+      <Field
+        label="Languages you speak"
+        meta={fields.languages}
+        hint="Separate languages with commas, e.g. English, Urdu."
+      />
+      <Field label="Country" meta={fields.country} autoComplete="country-name" />
       <SaveButton />
     </Form>
   )

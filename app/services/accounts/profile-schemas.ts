@@ -1,14 +1,17 @@
 import { z } from 'zod'
-import { EXPERIENCE_LEVELS } from '~/models/enums'
+import { AVAILABILITIES, EXPERIENCE_LEVELS } from '~/models/enums'
 import { nameField } from './schemas'
 
 export const PROFILE_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'INR', 'PKR', 'NGN', 'BRL', 'JPY'] as const
 
 export const AdminProfileSchema = z.object({ name: nameField })
 
+const countryField = z.string().trim().max(60, 'Use at most 60 characters').optional()
+
 export const ClientProfileSchema = z.object({
   name: nameField,
   company: z.string().trim().max(120, 'Use at most 120 characters').default(''),
+  country: countryField,
 })
 
 export const FreelancerProfileSchema = z.object({
@@ -22,5 +25,11 @@ export const FreelancerProfileSchema = z.object({
     .optional(),
   currency: z.enum(PROFILE_CURRENCIES, { error: 'Choose a currency from the list' }),
   experienceLevel: z.enum(EXPERIENCE_LEVELS, { error: 'Choose your experience level' }),
-  skills: z.string().trim().max(2000).default(''),
+  skills: z.string().trim().max(2000, 'Use at most 2,000 characters').default(''),
+  country: countryField,
+  /** An IANA name; checked against the server's list (profile-fields.ts) when saving. */
+  timeZone: z.string().trim().max(64).optional(),
+  languages: z.string().trim().max(500, 'Use at most 500 characters').default(''),
+  /** Left as it was when the form does not send it. */
+  availability: z.enum(AVAILABILITIES, { error: 'Choose your availability' }).optional(),
 })

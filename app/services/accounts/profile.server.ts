@@ -4,13 +4,14 @@ import { updateUserName, type SessionUser } from '~/models/users.server'
 import { parseSkillList } from '~/services/marketplace/skills-taxonomy'
 import { currencyDigits } from '~/utils/format'
 import { minorToAmountText, parseAmountToMinor } from '~/utils/money'
+import { isTimeZone, parseLanguages } from './profile-fields'
 import type { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from './profile-schemas'
 
 /** The values the profile form starts with. */
 export async function loadProfileForm(user: SessionUser): Promise<Record<string, string>> {
   if (user.role === 'client') {
     const profile = await findClientProfile(user.id)
-    return { name: user.name, company: profile?.company ?? '' }
+    return { name: user.name, company: profile?.company ?? '', country: profile?.country ?? '' }
   }
   if (user.role === 'freelancer') {
     const profile = await findFreelancerProfile(user.id)
@@ -23,6 +24,10 @@ export async function loadProfileForm(user: SessionUser): Promise<Record<string,
       currency,
       experienceLevel: profile?.experienceLevel ?? 'entry',
       skills: (profile?.skills ?? []).map((skill) => skill.name).join(', '),
+      country: profile?.country ?? '',
+      timeZone: profile?.timeZone ?? '',
+      languages: (profile?.languages ?? []).join(', '),
+      availability: profile?.availability ?? 'full_time',
     }
   }
   return { name: user.name }
@@ -32,7 +37,7 @@ export type ProfileSaveResult = { ok: true } | { ok: false; fieldErrors: Record<
 
 export async function saveClientProfile(user: SessionUser, value: z.infer<typeof ClientProfileSchema>): Promise<ProfileSaveResult> {
   await updateUserName(user.id, value.name)
-  await updateClientProfile(user.id, { company: value.company })
+  await updateClientProfile(user.id, { company: value.company, country: value.country || null })
   return { ok: true }
 }
 
@@ -47,8 +52,14 @@ export async function saveFreelancerProfile(
 ): Promise<ProfileSaveResult> {
   const fieldErrors: Record<string, string[]> = {}
   const { skills, unknown } = parseSkillList(value.skills)
-  if (unknown.length) fieldErrors.skills = [`Unknown skills: ${unknown.join(', ')}. Pick names from the list.`]
+  if (unknown.length) {
+    fieldErrors.skills = [`Unknown skills: ${unknown.join(', ')}. Pick names from the list.`]
+    if (skills.length) fieldErrors.skills.push(`Understood so far: ${skills.join(', ')}.`)
+  }
   if (skills.length > 15) fieldErrors.skills = ['Choose at most 15 skills']
+  if (value.timeZone && !isTimeZone(value.timeZone)) fieldErrors.timeZone = ['Choose a time zone from the list']
+  const languages = parseLanguages(value.languages)
+  if (languages.errors.length) fieldErrors.languages = languages.errors
   const digits = currencyDigits(value.currency)
   const hourlyRateMinor = value.hourlyRate ? parseAmountToMinor(value.hourlyRate, digits) : null
   if (value.hourlyRate && hourlyRateMinor === null) {
@@ -64,6 +75,10 @@ export async function saveFreelancerProfile(
     hourlyRateMinor,
     currency: value.currency,
     experienceLevel: value.experienceLevel,
+    country: value.country || null,
+    timeZone: value.timeZone || null,
+    languages: languages.languages,
+    ...(value.availability ? { availability: value.availability } : {}),
   })
   await replaceFreelancerSkills(user.id, [...skillIds.values()])
   return { ok: true }

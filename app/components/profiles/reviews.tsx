@@ -1,0 +1,70 @@
+import { formatDate } from '~/utils/format'
+
+export type ReviewView = {
+  id: string
+  contractTitle: string
+  reviewerName: string
+  rating: number
+  subRatings: Record<string, number>
+  comment: string
+  createdAt: string | Date
+}
+
+export type ReviewStatsView = {
+  count: number
+  average: number | null
+  subAverages: Record<string, number>
+  histogram: number[]
+}
+
+function humanize(name: string): string {
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+export function stars(rating: number): string {
+  return `${rating.toFixed(1)} out of 5`
+}
+
+/** The aggregates over the visible reviews, and the reviews themselves. */
+export function ReviewSection({ stats, reviews }: { stats: ReviewStatsView; reviews: ReviewView[] }) {
+  return (
+    <section className="card" aria-labelledby="reviews-heading">
+      <h2 id="reviews-heading">Reviews</h2>
+      {stats.count && stats.average !== null ? (
+        <>
+          <p>
+            <strong>{stars(stats.average)}</strong> from {stats.count} {stats.count === 1 ? 'review' : 'reviews'}
+          </p>
+          {Object.keys(stats.subAverages).length ? (
+            <dl className="review-subratings">
+              {Object.entries(stats.subAverages).map(([name, value]) => (
+                <div key={name}>
+                  <dt>{humanize(name)}</dt>
+                  <dd>{stars(value)}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
+          <ul className="list">
+            {reviews.map((review) => (
+              <li key={review.id}>
+                <article className="review" aria-label={`Review by ${review.reviewerName}`}>
+                  <p>
+                    <strong>{stars(review.rating)}</strong> · {review.contractTitle}
+                  </p>
+                  <blockquote>{review.comment}</blockquote>
+                  <p className="muted">
+                    {review.reviewerName}, {formatDate(review.createdAt)}
+                  </p>
+                </article>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="empty">No reviews to show yet. Reviews appear once both sides have written theirs, or 14 days after a contract ends.</p>
+      )}
+    </section>
+  )
+}

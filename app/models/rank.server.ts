@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { reviewStatsOf } from './reviews.server'
+
+const DAY_MS = 86_400_000
+
+/** A freelancer's record as the rank formula counts it (app/services/marketplace/rank.ts). */
+export type FreelancerRecord = {
+  reviewCount: number
+  averageRating: number | null
+  endedContracts: number
+  paidContracts: number
+  disputesLost: number
+  milestonesDue: number
+  milestonesOnTime: number
+  lastActiveAt: Date | null
+}
+
+export async function freelancerRecordOf(userId: string, now = new Date()): Promise<FreelancerRecord> {
+  const db = getDb()
+  const reviews = await reviewStatsOf(userId, now)
+  const contracts = db.get<{ ended: number; paid: number | null }>(sql`
+    select count(*) as ended,
+           sum(case when exists (select 1 from milestones m where m.contract_id = c.id and m.released_at is not null)
+                      or exists (select 1 from invoices i where i.contract_id = c.id and i.status = 'paid')
+                    then 1 else 0 end) as paid
+    from contracts c
+    where c.freelancer_id = ${userId} and c.status = 'ended'`)
+  const disputes = db.get<{ lost: number | null }>(sql`
+    select sum(case d.decision when 'refund' then 1.0 when 'split' then 0.5 else 0 end) as lost
+    from disputes d join contracts c on c.id = d.contract_id
+    where c.freelancer_id = ${userId} and d.status = 'decided'`)
+  // A milestone counts once it was funded (the work could start) and is delivered or past its due day.
+  const dueDayEnd = sql`(m.due_date + ${DAY_MS})`
+  const milestones = db.get<{ due: number; onTime: number | null }>(sql`
+    select count(*) as due,
+           sum(case when m.submitted_at is not null and m.submitted_at < ${dueDayEnd} then 1 else 0 end) as onTime
+    from milestones m join contracts c on c.id = m.contract_id
+    where c.freelancer_id = ${userId} and m.due_date is not null and m.funded_at is not null
+      and (m.submitted_at is not null or ${dueDayEnd} <= ${now.getTime()})`)
+  const active = db.get<{ at: number | null }>(sql`
+    select max(at) as at from (
+      select updated_at as at from freelancer_profiles where user_id = ${userId}
+      union all select max(created_at) from proposals where freelancer_id = ${userId}
+      union all select max(created_at) from contract_activity where actor_id = ${userId}
+      union all select max(updated_at) from portfolio_items where user_id = ${userId}
+    )`)
+  return {
+    reviewCount: reviews.count,
+    averageRating: reviews.average,
+    endedContracts: contracts?.ended ?? 0,
+    paidContracts: contracts?.paid ?? 0,
+    disputesLost: disputes?.lost ?? 0,
+    milestonesDue: milestones?.due ?? 0,
+    milestonesOnTime: milestones?.onTime ?? 0,
+    lastActiveAt: active?.at != null ? new Date(active.at) : null,
+  }
+}

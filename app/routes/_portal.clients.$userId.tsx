@@ -1,0 +1,45 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { ReviewSection } from '~/components/profiles/reviews'
+import { Stat } from '~/components/ui/stat'
+import { loadClientPublicProfile } from '~/services/marketplace/public-profiles.server'
+import { requireUser } from '~/utils/auth.server'
+import { formatDate } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? 'Client'} · MegiLance` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request)
+  const profile = await loadClientPublicProfile(params.userId)
+  return json({ ...profile, isOwn: viewer.id === profile.user.id })
+}
+
+export default function ClientProfilePage() {
+  const { user, profile, reviewStats, reviews, contracts, projectsPosted, isOwn } = useLoaderData<typeof loader>()
+  const place = [profile.company, profile.country].filter(Boolean).join(' · ')
+  return (
+    <>
+      <header className="page-header">
+        <h1>{user.name}</h1>
+        {place ? <p className="lead">{place}</p> : null}
+        {isOwn ? (
+          <p className="muted">
+            This is how freelancers see your profile. <Link to="/settings">Edit profile</Link>
+          </p>
+        ) : null}
+      </header>
+      <dl className="stats">
+        <Stat
+          label="Rating"
+          value={reviewStats.average !== null ? `${reviewStats.average.toFixed(1)} / 5` : 'No reviews yet'}
+          detail={reviewStats.count ? `${reviewStats.count} ${reviewStats.count === 1 ? 'review' : 'reviews'}` : undefined}
+        />
+        <Stat label="Projects posted" value={projectsPosted} />
+        <Stat label="Completed contracts" value={contracts.ended} />
+        <Stat label="Active contracts" value={contracts.active} />
+        <Stat label="Member since" value={formatDate(user.createdAt)} />
+      </dl>
+      <ReviewSection stats={reviewStats} reviews={reviews} />
+    </>
+  )
+}

@@ -1,0 +1,93 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { PortfolioGallery } from '~/components/profiles/portfolio'
+import { ReviewSection } from '~/components/profiles/reviews'
+import { Stat } from '~/components/ui/stat'
+import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
+import { loadFreelancerPublicProfile } from '~/services/marketplace/public-profiles.server'
+import { requireUser } from '~/utils/auth.server'
+import { formatDate, formatMoney } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? 'Freelancer'} · MegiLance` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request)
+  const profile = await loadFreelancerPublicProfile(params.userId)
+  return json({ ...profile, isOwn: viewer.id === profile.user.id })
+}
+
+const LEVELS = { entry: 'Entry level', intermediate: 'Intermediate', expert: 'Expert' } as const
+
+export default function FreelancerProfilePage() {
+  const { user, profile, portfolio, reviewStats, reviews, contracts, rankScore, isOwn } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <header className="page-header">
+        <h1>{user.name}</h1>
+        {profile.headline ? <p className="lead">{profile.headline}</p> : null}
+        {isOwn ? (
+          <p className="muted">
+            This is how others see your profile. <Link to="/settings">Edit profile</Link> · <Link to="/settings/portfolio">Edit portfolio</Link>
+          </p>
+        ) : null}
+      </header>
+      <dl className="stats">
+        <Stat label="Rank" value={`${rankScore} / 100`} />
+        <Stat label="Hourly rate" value={profile.hourlyRateMinor ? `${formatMoney(profile.hourlyRateMinor, profile.currency)} / hour` : 'Not set'} />
+        <Stat
+          label="Rating"
+          value={reviewStats.average !== null ? `${reviewStats.average.toFixed(1)} / 5` : 'No reviews yet'}
+          detail={reviewStats.count ? `${reviewStats.count} ${reviewStats.count === 1 ? 'review' : 'reviews'}` : undefined}
+        />
+        <Stat label="Completed contracts" value={contracts.ended} />
+        <Stat label="Member since" value={formatDate(user.createdAt)} />
+      </dl>
+      <p>
+        <Link to="/rank">How the rank is calculated</Link>
+      </p>
+      <section className="card" aria-labelledby="about-heading">
+        <h2 id="about-heading">About</h2>
+        {profile.bio ? <p className="profile-bio">{profile.bio}</p> : <p className="muted">No bio yet.</p>}
+        <dl className="profile-facts">
+          <div>
+            <dt>Experience</dt>
+            <dd>{LEVELS[profile.experienceLevel]}</dd>
+          </div>
+          <div>
+            <dt>Availability</dt>
+            <dd>{AVAILABILITY_LABELS[profile.availability]}</dd>
+          </div>
+          <div>
+            <dt>Time zone</dt>
+            <dd>{profile.timeZone ? profile.timeZone.replaceAll('_', ' ') : 'Not given'}</dd>
+          </div>
+          <div>
+            <dt>Languages</dt>
+            <dd>{profile.languages.length ? profile.languages.join(', ') : 'Not given'}</dd>
+          </div>
+          {profile.country ? (
+            <div>
+              <dt>Country</dt>
+              <dd>{profile.country}</dd>
+            </div>
+          ) : null}
+        </dl>
+        <h3 id="skills-heading">Skills</h3>
+        {profile.skills.length ? (
+          <ul className="tags" aria-labelledby="skills-heading">
+            {profile.skills.map((skill) => (
+              <li key={skill}>{skill}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No skills listed yet.</p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="portfolio-heading">
+        <h2 id="portfolio-heading">Portfolio</h2>
+        {portfolio.length ? <PortfolioGallery items={portfolio} /> : <p className="empty">No work samples yet.</p>}
+      </section>
+      <ReviewSection stats={reviewStats} reviews={reviews} />
+    </>
+  )
+}

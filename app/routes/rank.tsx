@@ -1,0 +1,82 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { PortalShell } from '~/components/portal-shell'
+import { RankBreakdown } from '~/components/profiles/rank-breakdown'
+import { RANK_FACTORS } from '~/services/marketplace/rank'
+import { rankOfFreelancer } from '~/services/marketplace/rank.server'
+import { getOptionalSession } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'Rank · MegiLance' }]
+
+/**
+ * The published formula, for everyone (signed in or not); a signed-in freelancer also sees their
+ * own breakdown. Signed-in people see it inside their portal.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = (await getOptionalSession(request))?.user ?? null
+  return json({
+    role: user?.role ?? null,
+    userId: user?.id ?? null,
+    own: user?.role === 'freelancer' ? await rankOfFreelancer(user.id) : null,
+  })
+}
+
+export default function RankPage() {
+  const { role, userId, own } = useLoaderData<typeof loader>()
+  const content = (
+    <>
+      <header className="page-header">
+        <h1>Rank</h1>
+        <p className="muted">
+          Every freelancer’s rank is a score out of 100 computed by the same published formula. Nothing else goes into it,
+          and it is shown on every freelancer’s public profile.
+        </p>
+      </header>
+      {own && userId ? (
+        <section className="card" aria-labelledby="own-rank-heading">
+          <h2 id="own-rank-heading">Your rank</h2>
+          <RankBreakdown score={own.score} factors={own.factors} />
+          <p>
+            <Link to={`/freelancers/${userId}`}>See your public profile</Link> · <Link to="/settings">Improve your profile</Link>
+          </p>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="formula-heading">
+        <h2 id="formula-heading">The formula</h2>
+        <p>
+          Each factor gives a share between 0 and 1. The share times the factor’s weight gives its points, and the points add up
+          to the rank. Small records start from a neutral value so that one review or one contract can neither make nor break a
+          newcomer; the more history you have, the less that starting value counts.
+        </p>
+        <ol className="rank-factors" aria-label="Rank factors and their weights">
+          {RANK_FACTORS.map((factor) => (
+            <li key={factor.key}>
+              <h3>
+                {factor.label} <span className="muted">· up to {factor.weight} points</span>
+              </h3>
+              <p>{factor.explanation}</p>
+            </li>
+          ))}
+        </ol>
+        <p className="muted">
+          Reviews count only once they are visible: after both sides have reviewed the contract, or 14 days after it ended.
+        </p>
+      </section>
+    </>
+  )
+  if (role) return <PortalShell role={role}>{content}</PortalShell>
+  return (
+    <main id="main" className="page">
+      {content}
+    </main>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="page page--narrow">
+      <GeneralErrorBoundary />
+    </main>
+  )
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { isTimeZone, parseLanguages, timeZoneNames } from './profile-fields'
+
+describe('profile fields', () => {
+  it('lists IANA time zones with UTC first', () => {
+    const zones = timeZoneNames()
+    expect(zones[0]).toBe('UTC')
+    expect(zones).toContain('Europe/Berlin')
+    expect(zones).toContain('Asia/Karachi')
+    expect(isTimeZone('America/New_York')).toBe(true)
+    expect(isTimeZone('Mars/Olympus_Mons')).toBe(false)
+    expect(isTimeZone('')).toBe(false)
+  })
+
+  it('parses a comma-separated language list once each', () => {
+    expect(parseLanguages(' English, urdu ,english,  Punjabi  ')).toEqual({ languages: ['English', 'urdu', 'Punjabi'], errors: [] })
+    expect(parseLanguages('')).toEqual({ languages: [], errors: [] })
+    expect(parseLanguages('English, 42, <b>').errors).toEqual(['"42" does not look like a language name', '"<b>" does not look like a language name'])
+    expect(parseLanguages('A,B,C,D,E,F,G,H,I,J,K').errors).toEqual(['List at most 10 languages'])
+  })
+})

@@ -1,0 +1,61 @@
+import fs from 'node:fs/promises'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, signUp, test, toast } from './fixtures'
+import { createReviewedHistory } from './profiles-fixtures'
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+
+async function violations(page: Page, path: string) {
+  await page.goto(path)
+  const { violations: found } = await new AxeBuilder({ page }).withTags(TAGS).analyze()
+  return found.map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)
+}
+
+// axe is a script, so the audited browser allows scripts; in the no-js project the app's own are blocked.
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`profile, portfolio, public profile and rank pages pass the WCAG AA checks (${colorScheme} theme)`, async ({
+    browser,
+  }, testInfo) => {
+    test.setTimeout(180_000) // axe on six pages is slow on a busy machine
+    const { baseURL, viewport, userAgent } = testInfo.project.use
+    const context = await browser.newContext({
+      baseURL,
+      viewport,
+      userAgent,
+      colorScheme,
+      javaScriptEnabled: true,
+    })
+    if (!isJavaScriptEnabled(testInfo)) await context.route('**/build/**/*.js', (route) => route.abort())
+    const page = await context.newPage()
+
+    expect(await violations(page, '/rank')).toEqual([])
+    const freelancer = await signUp(page, makeUser('freelancer'))
+    const history = createReviewedHistory(DEMO_ACCOUNTS.client.email, freelancer.email)
+    const png = testInfo.outputPath('work.png')
+    await fs.writeFile(png, PIXEL_PNG)
+    await page.goto('/settings/portfolio')
+    await page.getByLabel('Title').fill('Storefront')
+    await page.getByLabel('Links').fill('https://shop.example.com')
+    await page.getByLabel('Images').setInputFiles(png)
+    await page.getByRole('button', { name: 'Add to portfolio' }).click()
+    await expect(toast(page)).toHaveText('“Storefront” is in your portfolio.')
+    await page.getByRole('link', { name: 'Edit Storefront' }).click()
+    await expect(page).toHaveURL(/\/settings\/portfolio\/[\w-]+$/)
+    const editPath = new URL(page.url()).pathname
+
+    const paths = [
+      '/settings',
+      '/settings/portfolio',
+      editPath,
+      `/freelancers/${history.freelancerId}`,
+      `/clients/${history.clientId}`,
+      '/rank',
+    ]
+    const found: string[] = []
+    for (const path of paths) found.push(...(await violations(page, path)))
+    expect(found).toEqual([])
+    await context.close()
+  })
+}
