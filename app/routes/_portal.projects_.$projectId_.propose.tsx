@@ -3,6 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { budgetLabel } from '~/components/project-summary'
 import { ProposalForm } from '~/components/proposals/proposal-form'
+import { platformFeePercent } from '~/services/payments/escrow.server'
 import { proposalSchema } from '~/services/marketplace/proposal-schemas'
 import { loadProposeContext, submitProposal } from '~/services/marketplace/proposals.server'
 import { requireRole } from '~/utils/auth.server'
@@ -29,6 +30,7 @@ async function requireProposable(request: Request, projectId: string | undefined
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireProposable(request, params.projectId)
   return json({
+    feePercent: platformFeePercent(),
     project: {
       id: project.id,
       title: project.title,
@@ -56,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposePage() {
-  const { project } = useLoaderData<typeof loader>()
+  const { project, feePercent } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   return (
     <>
@@ -72,7 +74,7 @@ export default function ProposePage() {
         </p>
       </header>
       <section className="card" aria-label="Your proposal">
-        <ProposalForm bidType={project.budgetType} currency={project.currency} lastResult={lastResult} submitLabel="Send proposal" />
+        <ProposalForm feePercent={feePercent} bidType={project.budgetType} currency={project.currency} lastResult={lastResult} submitLabel="Send proposal" />
       </section>
     </>
   )

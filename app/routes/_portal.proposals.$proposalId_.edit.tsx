@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ProposalForm } from '~/components/proposals/proposal-form'
+import { platformFeePercent } from '~/services/payments/escrow.server'
 import { listProposalMilestones } from '~/models/proposals.server'
 import { actionProblem } from '~/services/marketplace/proposal-rules'
 import { proposalSchema } from '~/services/marketplace/proposal-schemas'
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const digits = currencyDigits(proposal.currency)
   const milestones = await listProposalMilestones(proposal.id)
   return json({
+    feePercent: platformFeePercent(),
     proposal: { id: proposal.id, bidType: proposal.bidType, currency: proposal.currency },
     project: { id: project.id, title: project.title },
     defaults: {
@@ -56,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProposalPage() {
-  const { proposal, project, defaults } = useLoaderData<typeof loader>()
+  const { proposal, project, defaults, feePercent } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   return (
     <>
@@ -69,6 +71,7 @@ export default function EditProposalPage() {
       </header>
       <section className="card" aria-label="Your proposal">
         <ProposalForm
+          feePercent={feePercent}
           bidType={proposal.bidType}
           currency={proposal.currency}
           lastResult={lastResult}

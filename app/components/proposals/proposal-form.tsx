@@ -28,7 +28,9 @@ export function ProposalForm({
   lastResult,
   defaultValue,
   submitLabel,
+  feePercent,
 }: {
+  feePercent: number
   bidType: BudgetType
   currency: string
   lastResult: SubmissionResult<string[]> | null | undefined
@@ -64,7 +66,7 @@ export function ProposalForm({
           label={bidType === 'fixed' ? `Your price (${currency})` : `Your hourly rate (${currency})`}
           meta={fields.amount}
           inputMode="decimal"
-          hint={`You receive each payment less MegiLance’s 10% fee.`}
+          hint={`You receive each payment less MegiLance’s ${feePercent}% fee.`}
         />
         <Field label="Duration in days" type="number" meta={fields.durationDays} min={1} max={365} />
       </div>
