@@ -9,10 +9,12 @@ export type MenuItem = { to: string; label: string; end?: boolean }
 export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
   client: [
     { to: '/client', label: 'Dashboard', end: true },
+    { to: '/notifications', label: 'Notifications' },
     { to: '/settings', label: 'Settings' },
   ],
   freelancer: [
     { to: '/freelancer', label: 'Dashboard', end: true },
+    { to: '/notifications', label: 'Notifications' },
     { to: '/settings', label: 'Settings' },
   ],
   admin: [
@@ -20,6 +22,8 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/disputes', label: 'Disputes' },
     { to: '/admin/outbox', label: 'Outbox' },
+    { to: '/admin/contact-requests', label: 'Contact requests' },
+    { to: '/notifications', label: 'Notifications' },
     { to: '/settings', label: 'Settings' },
   ],
 }
