@@ -8,28 +8,34 @@ export type MenuBadges = Record<string, number>
 
 const BADGE_WORDS: Record<string, string> = { '/notifications': 'unread', '/messages': 'unread' }
 
-function MenuBadge({ count, word }: { count: number; word: string }) {
+/** The number is for the eye; screen readers get the link's full name, e.g. "Notifications, 3 unread". */
+function MenuBadge({ count }: { count: number }) {
   if (count <= 0) return null
   return (
-    <span className="menu-badge">
-      <span className="visually-hidden">, </span>
+    <span className="menu-badge" aria-hidden="true">
       {count > 99 ? '99+' : count}
-      <span className="visually-hidden"> {word}</span>
     </span>
   )
+}
+
+function badgeName(label: string, count: number, word: string): string | undefined {
+  return count > 0 ? `${label}, ${count} ${word}` : undefined
 }
 
 function MenuLinks({ role, badges }: { role: Role; badges: MenuBadges }) {
   return (
     <ul>
-      {PORTAL_MENUS[role].map((item) => (
-        <li key={item.to}>
-          <NavLink to={item.to} end={item.end} className="sidebar__link">
-            {item.label}
-            <MenuBadge count={badges[item.to] ?? 0} word={BADGE_WORDS[item.to] ?? 'new'} />
-          </NavLink>
-        </li>
-      ))}
+      {PORTAL_MENUS[role].map((item) => {
+        const count = badges[item.to] ?? 0
+        return (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end} className="sidebar__link" aria-label={badgeName(item.label, count, BADGE_WORDS[item.to] ?? 'new')}>
+              {item.label}
+              <MenuBadge count={count} />
+            </NavLink>
+          </li>
+        )
+      })}
     </ul>
   )
 }
@@ -45,9 +51,9 @@ export function PortalShell({ role, badges = {}, children }: { role: Role; badge
           <MenuLinks role={role} badges={badges} />
         </div>
         <details className="sidebar__narrow">
-          <summary>
+          <summary aria-label={badgeName('Menu', total, 'new')}>
             Menu
-            <MenuBadge count={total} word="new" />
+            <MenuBadge count={total} />
           </summary>
           <MenuLinks role={role} badges={badges} />
         </details>
