@@ -6,7 +6,7 @@ import { PORTAL_MENUS, PORTAL_NAMES } from './portal-menus'
 /** Counts shown next to menu items, keyed by the item's path (e.g. unread notifications under '/notifications'). */
 export type MenuBadges = Record<string, number>
 
-const BADGE_WORDS: Record<string, string> = { '/notifications': 'unread', '/messages': 'unread' }
+const BADGE_WORDS: Record<string, string> = { '/notifications': 'unread', '/messages': 'unread', '/admin/contact-requests': 'open' }
 
 /** The number is for the eye; screen readers get the link's full name, e.g. "Notifications, 3 unread". */
 function MenuBadge({ count }: { count: number }) {

@@ -8,7 +8,7 @@ import { requireUser } from '~/utils/auth.server'
 /** Every portal page needs a signed-in user; each child checks its own role. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return json({ role: user.role, badges: await loadMenuBadges(user.id) })
+  return json({ role: user.role, badges: await loadMenuBadges(user) })
 }
 
 /** The menu's counts (unread notifications…) stay current as the user moves between pages. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findContactRequest, listContactRequests } from '~/models/contact-requests.server'
 import { listOutbox } from '~/models/outbox.server'
+import { loader as portalLoader } from '~/routes/_portal'
 import { action as answerAction, loader as requestLoader } from '~/routes/_portal.admin.contact-requests.$requestId'
 import { loader as helpTopicLoader } from '~/routes/help.$topic'
 import { action as contactAction } from '~/routes/help.contact'
@@ -22,11 +23,15 @@ describe('contact requests', () => {
     expect(adminMail[0]?.subject).toMatch(/^Contact request #[0-9a-f]{8}: Payments, fees and escrow — Quinn Asker$/)
 
     const cookie = await signedInCookie(admin.id)
+    const openBefore = (await (await run(portalLoader, getRequest('/admin', cookie))).json()).badges['/admin/contact-requests']
+    expect(openBefore).toBeGreaterThanOrEqual(1)
     const params = { requestId: stored!.id }
     const path = `/admin/contact-requests/${stored!.id}`
     expect((await run(answerAction, formRequest(path, { reply: 'short' }, cookie), params)).status).toBe(400)
     expect((await run(answerAction, formRequest(path, { reply: 'Right away: the money reaches your wallet on release.' }, cookie), params)).status).toBe(302)
     expect((await findContactRequest(stored!.id))?.status).toBe('answered')
+    const openAfter = (await (await run(portalLoader, getRequest('/admin', cookie))).json()).badges['/admin/contact-requests'] ?? 0
+    expect(openAfter).toBe(openBefore - 1)
     const [reply] = (await listOutbox({ to: 'quinn@example.com', page: 1, pageSize: 10 })).rows
     expect(reply?.subject).toMatch(/^Re: your question to MegiLance \(#[0-9a-f]{8}\)$/)
     expect(reply?.text).toContain('Right away: the money reaches your wallet on release.')

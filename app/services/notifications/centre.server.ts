@@ -1,3 +1,5 @@
+import { countOpenContactRequests } from '~/models/contact-requests.server'
+import type { Role } from '~/models/enums'
 import {
   countNotifications,
   countUnreadNotifications,
@@ -58,10 +60,14 @@ export async function markAllRead(userId: string): Promise<number> {
  * Counts shown next to portal menu items, keyed by the item's path. Only non-zero counts are
  * listed; other areas add theirs here (e.g. unread messages under '/messages').
  */
-export async function loadMenuBadges(userId: string): Promise<Record<string, number>> {
+export async function loadMenuBadges(user: { id: string; role: Role }): Promise<Record<string, number>> {
   const badges: Record<string, number> = {}
-  const unread = await countUnreadNotifications(userId)
+  const unread = await countUnreadNotifications(user.id)
   if (unread > 0) badges['/notifications'] = unread
+  if (user.role === 'admin') {
+    const open = await countOpenContactRequests()
+    if (open > 0) badges['/admin/contact-requests'] = open
+  }
   return badges
 }
 
