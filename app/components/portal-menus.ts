@@ -4,7 +4,7 @@ export type MenuItem = { to: string; label: string; end?: boolean }
 
 /**
  * Each portal's sidebar. An item is listed only once its page works; later issues add
- * Messages, Projects, Payments, Security and the rest as they are delivered.
+ * Payments, Security and the rest as they are delivered.
  */
 export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
   client: [
@@ -12,6 +12,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/client/projects', label: 'Projects' },
     { to: '/contracts', label: 'Contracts' },
     { to: '/messages', label: 'Messages' },
+    { to: '/notifications', label: 'Notifications' },
     { to: '/wallet', label: 'Wallet' },
     { to: '/settings', label: 'Settings' },
   ],
@@ -21,6 +22,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/freelancer/invitations', label: 'Invitations' },
     { to: '/contracts', label: 'Contracts' },
     { to: '/messages', label: 'Messages' },
+    { to: '/notifications', label: 'Notifications' },
     { to: '/wallet', label: 'Wallet' },
     { to: '/settings/portfolio', label: 'Portfolio' },
     { to: '/rank', label: 'Rank' },
@@ -33,6 +35,8 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/admin/disputes', label: 'Disputes' },
     { to: '/admin/fraud-signals', label: 'Fraud signals' },
     { to: '/admin/outbox', label: 'Outbox' },
+    { to: '/admin/contact-requests', label: 'Contact requests' },
+    { to: '/notifications', label: 'Notifications' },
     { to: '/settings', label: 'Settings' },
   ],
 }

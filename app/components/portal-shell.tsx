@@ -3,32 +3,59 @@ import type { ReactNode } from 'react'
 import type { Role } from '~/models/enums'
 import { PORTAL_MENUS, PORTAL_NAMES } from './portal-menus'
 
-function MenuLinks({ role }: { role: Role }) {
+/** Counts shown next to menu items, keyed by the item's path (e.g. unread notifications under '/notifications'). */
+export type MenuBadges = Record<string, number>
+
+const BADGE_WORDS: Record<string, string> = { '/notifications': 'unread', '/messages': 'unread', '/admin/contact-requests': 'open', '/admin/fraud-signals': 'waiting' }
+
+/** The number is for the eye; screen readers get the link's full name, e.g. "Notifications, 3 unread". */
+function MenuBadge({ count }: { count: number }) {
+  if (count <= 0) return null
+  return (
+    <span className="menu-badge" aria-hidden="true">
+      {count > 99 ? '99+' : count}
+    </span>
+  )
+}
+
+function badgeName(label: string, count: number, word: string): string | undefined {
+  return count > 0 ? `${label}, ${count} ${word}` : undefined
+}
+
+function MenuLinks({ role, badges }: { role: Role; badges: MenuBadges }) {
   return (
     <ul>
-      {PORTAL_MENUS[role].map((item) => (
-        <li key={item.to}>
-          <NavLink to={item.to} end={item.end} className="sidebar__link">
-            {item.label}
-          </NavLink>
-        </li>
-      ))}
+      {PORTAL_MENUS[role].map((item) => {
+        const count = badges[item.to] ?? 0
+        return (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end} className="sidebar__link" aria-label={badgeName(item.label, count, BADGE_WORDS[item.to] ?? 'new')}>
+              {item.label}
+              <MenuBadge count={count} />
+            </NavLink>
+          </li>
+        )
+      })}
     </ul>
   )
 }
 
 /** Sidebar on wide screens; a disclosure menu on narrow ones (works without JavaScript). */
-export function PortalShell({ role, children }: { role: Role; children: ReactNode }) {
+export function PortalShell({ role, badges = {}, children }: { role: Role; badges?: MenuBadges; children: ReactNode }) {
+  const total = Object.values(badges).reduce((sum, count) => sum + count, 0)
   return (
     <div className="portal">
       <nav className="sidebar" aria-label={PORTAL_NAMES[role]}>
         <p className="sidebar__title">{PORTAL_NAMES[role]}</p>
         <div className="sidebar__wide">
-          <MenuLinks role={role} />
+          <MenuLinks role={role} badges={badges} />
         </div>
         <details className="sidebar__narrow">
-          <summary>Menu</summary>
-          <MenuLinks role={role} />
+          <summary aria-label={badgeName('Menu', total, 'new')}>
+            Menu
+            <MenuBadge count={total} />
+          </summary>
+          <MenuLinks role={role} badges={badges} />
         </details>
       </nav>
       <main id="main" className="portal__main">

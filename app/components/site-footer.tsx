@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import type { Theme } from '~/utils/theme.server'
 
 const THEME_LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', system: 'System' }
@@ -8,6 +8,19 @@ export function SiteFooter({ theme, returnTo }: { theme: Theme; returnTo: string
   return (
     <footer className="site-footer">
       <p>© 2026 MegiLance. One published fee: 10% on released milestones, nothing hidden.</p>
+      <nav aria-label="Site">
+        <ul className="site-footer__links">
+          <li>
+            <Link to="/help">Help centre</Link>
+          </li>
+          <li>
+            <Link to="/help/fees">Fees</Link>
+          </li>
+          <li>
+            <Link to="/help/contact">Contact us</Link>
+          </li>
+        </ul>
+      </nav>
       <Form method="post" action="/theme" className="theme-switch" aria-label="Colour theme">
         <input type="hidden" name="redirectTo" value={returnTo} />
         <span className="theme-switch__label" id="theme-switch-label">

@@ -13,6 +13,9 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         <span className="brand__name">MegiLance</span>
       </Link>
       <nav aria-label="Account" className="site-header__account">
+        <Link to="/help" className="button button--ghost site-header__help">
+          Help
+        </Link>
         {user ? (
           <>
             <span className="site-header__who">

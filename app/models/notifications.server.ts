@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm'
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { NotificationKind } from './enums'
 import { getDb } from './db.server'
 import { notificationPreferences, notifications } from './schema'
@@ -19,7 +19,8 @@ export async function listNotifications(userId: string, { limit, offset }: { lim
     .select()
     .from(notifications)
     .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.createdAt))
+    // rowid breaks ties between notifications created in the same millisecond: newest first still.
+    .orderBy(desc(notifications.createdAt), sql`rowid desc`)
     .limit(limit)
     .offset(offset)
     .all()

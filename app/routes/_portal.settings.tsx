@@ -1,22 +1,27 @@
 import type { MetaFunction } from '@remix-run/node'
-import { NavLink, Outlet } from '@remix-run/react'
+import { NavLink, Outlet, useRouteLoaderData } from '@remix-run/react'
+import type { loader as portalLoader } from './_portal'
 
 export const meta: MetaFunction = () => [{ title: 'Settings · MegiLance' }]
 
 const TABS = [
   { to: '/settings', label: 'Profile', end: true },
+  { to: '/settings/portfolio', label: 'Portfolio', freelancerOnly: true },
   { to: '/settings/password', label: 'Password' },
+  { to: '/settings/notifications', label: 'Notifications' },
   { to: '/settings/appearance', label: 'Appearance' },
 ]
 
 export default function SettingsLayout() {
+  const role = useRouteLoaderData<typeof portalLoader>('routes/_portal')?.role
+  const tabs = TABS.filter((tab) => !tab.freelancerOnly || role === 'freelancer')
   return (
     <>
       <header className="page-header">
         <h1>Settings</h1>
       </header>
       <nav className="tabs" aria-label="Settings sections">
-        {TABS.map((tab) => (
+        {tabs.map((tab) => (
           <NavLink key={tab.to} to={tab.to} end={tab.end} className="tabs__tab">
             {tab.label}
           </NavLink>

@@ -1,19 +1,24 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { Outlet, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PortalShell } from '~/components/portal-shell'
+import { loadMenuBadges } from '~/services/notifications/centre.server'
 import { requireUser } from '~/utils/auth.server'
 
 /** Every portal page needs a signed-in user; each child checks its own role. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return json({ role: user.role })
+  return json({ role: user.role, badges: await loadMenuBadges(user) })
 }
 
+/** The menu's counts (unread notifications…) stay current as the user moves between pages. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname
+
 export default function PortalLayout() {
-  const { role } = useLoaderData<typeof loader>()
+  const { role, badges } = useLoaderData<typeof loader>()
   return (
-    <PortalShell role={role}>
+    <PortalShell role={role} badges={badges}>
       <Outlet />
     </PortalShell>
   )
@@ -30,7 +35,7 @@ export function ErrorBoundary() {
     )
   }
   return (
-    <PortalShell role={data.role}>
+    <PortalShell role={data.role} badges={data.badges}>
       <GeneralErrorBoundary />
     </PortalShell>
   )

@@ -4,6 +4,7 @@ import { findUserById } from '~/models/users.server'
 import { sendEmail } from '~/services/email/mailer.server'
 import { notificationEmail } from '~/services/email/templates'
 import { getEnv } from '~/utils/env.server'
+import { wantsEmail } from './preferences'
 
 export type NotifyInput = {
   userId: string
@@ -23,7 +24,7 @@ export async function notify(input: NotifyInput): Promise<void> {
   if (!user) return
   await insertNotification({ userId: user.id, kind: input.kind, title: input.title, body: input.body ?? '', link: input.link ?? null })
   const optedOut = await listEmailOptOuts(user.id)
-  if (optedOut.has(input.kind) || user.blockedAt) return
+  if (!wantsEmail(input.kind, optedOut, Boolean(user.blockedAt))) return
   const url = input.link ? new URL(input.link, getEnv().APP_URL ?? `http://localhost:${getEnv().PORT}`).toString() : null
   await sendEmail(notificationEmail(user.email, user.name, input.title, input.body ?? '', url))
 }

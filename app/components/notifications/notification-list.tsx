@@ -1,0 +1,42 @@
+import { Form, Link } from '@remix-run/react'
+import { formatDateTime } from '~/utils/format'
+
+export type NotificationItem = {
+  id: string
+  kindLabel: string
+  title: string
+  body: string
+  hasLink: boolean
+  read: boolean
+  createdAt: string
+}
+
+/** The notification centre's list: each item says whether it is unread, opens its link, can be marked read. */
+export function NotificationList({ notifications }: { notifications: NotificationItem[] }) {
+  return (
+    <ul className="list notification-list">
+      {notifications.map((item) => (
+        <li key={item.id} className={item.read ? 'notification' : 'notification notification--unread'} aria-label={`${item.read ? '' : 'Unread: '}${item.title}`}>
+          <div className="notification__text">
+            <p className="notification__title">
+              {item.read ? null : <span className="badge badge--open">Unread</span>}{' '}
+              {item.hasLink ? <Link to={`/notifications/${item.id}/open`}>{item.title}</Link> : <strong>{item.title}</strong>}
+            </p>
+            {item.body ? <p className="notification__body">{item.body}</p> : null}
+            <p className="muted notification__meta">
+              {item.kindLabel} · <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
+            </p>
+          </div>
+          {item.read ? null : (
+            <Form method="post" className="notification__action">
+              <input type="hidden" name="notificationId" value={item.id} />
+              <button type="submit" name="intent" value="mark-read" className="button button--ghost" aria-label={`Mark "${item.title}" as read`}>
+                Mark read
+              </button>
+            </Form>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,58 @@
+import { and, count, desc, eq, like } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { contactRequests, outbox } from './schema'
+
+export type ContactRequest = typeof contactRequests.$inferSelect
+export type ContactStatus = ContactRequest['status']
+
+export async function insertContactRequest(input: Pick<ContactRequest, 'userId' | 'name' | 'email' | 'topic' | 'message'>): Promise<ContactRequest> {
+  return getDb()
+    .insert(contactRequests)
+    .values({ id: crypto.randomUUID(), ...input, status: 'open', createdAt: new Date() })
+    .returning()
+    .get()
+}
+
+/** Open requests oldest first (whoever waited longest is answered first); answered ones newest first. */
+export async function listContactRequests(status: ContactStatus, { limit, offset }: { limit: number; offset: number }) {
+  const db = getDb()
+  const rows = db
+    .select()
+    .from(contactRequests)
+    .where(eq(contactRequests.status, status))
+    .orderBy(status === 'open' ? contactRequests.createdAt : desc(contactRequests.createdAt))
+    .limit(limit)
+    .offset(offset)
+    .all()
+  const total = db.select({ n: count() }).from(contactRequests).where(eq(contactRequests.status, status)).get()?.n ?? 0
+  return { rows, total }
+}
+
+export async function countOpenContactRequests(): Promise<number> {
+  return getDb().select({ n: count() }).from(contactRequests).where(eq(contactRequests.status, 'open')).get()?.n ?? 0
+}
+
+export async function findContactRequest(id: string): Promise<ContactRequest | undefined> {
+  return getDb().select().from(contactRequests).where(eq(contactRequests.id, id)).get()
+}
+
+/** Open → answered, once; false when it was already answered (or does not exist). */
+export async function markContactRequestAnswered(id: string): Promise<boolean> {
+  return (
+    getDb()
+      .update(contactRequests)
+      .set({ status: 'answered' })
+      .where(and(eq(contactRequests.id, id), eq(contactRequests.status, 'open')))
+      .run().changes === 1
+  )
+}
+
+/** The emails sent to `to` whose subject carries `marker` (how a reply is found again: the table has no reply column). */
+export async function findSentEmails(to: string, marker: string) {
+  return getDb()
+    .select({ id: outbox.id, subject: outbox.subject, text: outbox.text, status: outbox.status, createdAt: outbox.createdAt })
+    .from(outbox)
+    .where(and(eq(outbox.to, to), like(outbox.subject, `%${marker}%`)))
+    .orderBy(desc(outbox.createdAt))
+    .all()
+}

@@ -1,0 +1,97 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { TextareaField } from '~/components/ui/field'
+import { findContactRequest } from '~/models/contact-requests.server'
+import { ContactReplySchema } from '~/services/help/contact-schemas'
+import { answerContactRequest, loadContactRequest } from '~/services/help/contact.server'
+import { requireRole } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Contact request · Admin · MegiLance' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const found = await loadContactRequest(params.requestId ?? '')
+  if (!found) throw new Response('Not found', { status: 404 })
+  return json(found)
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireRole(request, 'admin')
+  const contactRequest = await findContactRequest(params.requestId ?? '')
+  if (!contactRequest) throw new Response('Not found', { status: 404 })
+  const submission = parseWithZod(await readFormData(request), { schema: ContactReplySchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const outcome = await answerContactRequest(contactRequest, submission.value.reply)
+  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+  return redirectWithToast('/admin/contact-requests', { kind: 'success', message: `Answer emailed to ${contactRequest.email}; the request is marked answered.` })
+}
+
+export default function AdminContactRequest() {
+  const { request, replies } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'contact-reply',
+    lastResult,
+    constraint: getZodConstraint(ContactReplySchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ContactReplySchema }),
+  })
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={`/admin/contact-requests?status=${request.status}`}>← Contact requests</Link>
+        </p>
+        <h1>
+          {request.topicLabel} <span className="muted">{request.reference}</span>
+        </h1>
+        <p>
+          <span className={`badge badge--${request.status === 'open' ? 'open' : 'stored'}`}>{request.status}</span>{' '}
+          From {request.name} &lt;{request.email}&gt;, {formatDateTime(request.createdAt)}
+          {request.userId ? (
+            <>
+              {' '}
+              · <Link to={`/admin/users/${request.userId}`}>their account</Link>
+            </>
+          ) : (
+            ' · not signed in'
+          )}
+        </p>
+      </header>
+      <article className="card" aria-label="Their message">
+        <h2>Their message</h2>
+        <p className="review__comment">{request.message}</p>
+      </article>
+      {request.status === 'open' ? (
+        <section className="card" aria-labelledby="reply-heading">
+          <h2 id="reply-heading">Answer</h2>
+          <Form method="post" {...getFormProps(form)} className="form-stack">
+            <TextareaField label="Reply" meta={fields.reply} rows={7} hint={`Emailed to ${request.email}, quoting their message. The request is then marked answered.`} />
+            <button type="submit" className="button button--primary">
+              Send answer and mark answered
+            </button>
+          </Form>
+        </section>
+      ) : (
+        <section className="card" aria-labelledby="replies-heading">
+          <h2 id="replies-heading">Answer sent</h2>
+          {replies.length ? (
+            replies.map((reply) => (
+              <p key={reply.id}>
+                <Link to={`/admin/outbox/${reply.id}`}>{reply.subject}</Link> <span className="muted">{formatDateTime(reply.createdAt)}</span>
+              </p>
+            ))
+          ) : (
+            <p className="muted">The answer email is no longer in the outbox.</p>
+          )}
+        </section>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,73 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { z } from 'zod'
+import { Pagination } from '~/components/ui/pagination'
+import { loadContactRequests } from '~/services/help/contact.server'
+import { requireRole } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Contact requests · Admin · MegiLance' }]
+
+const PAGE_SIZE = 30
+const FilterSchema = z.object({
+  status: z.enum(['open', 'answered']).catch('open'),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  return json({ filter, ...(await loadContactRequests(filter.status, filter.page, PAGE_SIZE)) })
+}
+
+export default function AdminContactRequests() {
+  const { filter, rows, total } = useLoaderData<typeof loader>()
+  const location = useLocation()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Contact requests</h1>
+        <p className="muted">Questions sent from the help centre. Open ones are listed oldest first: whoever waited longest is answered first.</p>
+      </header>
+      <nav className="tabs" aria-label="Contact request lists">
+        <Link to="?status=open" className="tabs__tab" aria-current={filter.status === 'open' ? 'page' : undefined}>
+          Open
+        </Link>
+        <Link to="?status=answered" className="tabs__tab" aria-current={filter.status === 'answered' ? 'page' : undefined}>
+          Answered
+        </Link>
+      </nav>
+      <div className="table-wrap card">
+        <table>
+          <caption className="visually-hidden">{filter.status === 'open' ? `Open contact requests (${total})` : `Answered contact requests (${total})`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">From</th>
+              <th scope="col">Topic</th>
+              <th scope="col" className="hide-narrow">
+                Received
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <Link to={`/admin/contact-requests/${row.id}`}>{row.name}</Link>
+                  <span className="cell-detail">{row.email}</span>
+                </td>
+                <td>
+                  {row.topicLabel}
+                  <span className="cell-detail">{row.message.length > 90 ? `${row.message.slice(0, 90)}…` : row.message}</span>
+                </td>
+                <td className="hide-narrow">{formatDateTime(row.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? <p className="muted empty">{filter.status === 'open' ? 'No open requests. Everyone has an answer.' : 'None answered yet.'}</p> : null}
+      </div>
+      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} search={location.search} />
+    </>
+  )
+}

@@ -1,0 +1,128 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ReviewCard } from '~/components/reviews/review-card'
+import { RadioGroup, SelectField, TextareaField } from '~/components/ui/field'
+import type { ReviewDirection } from '~/models/enums'
+import { RATING_OPTIONS, reviewSchema, SUB_RATINGS } from '~/services/marketplace/review-schemas'
+import { findReviewContract, loadReviewPage, submitReview } from '~/services/marketplace/reviews.server'
+import { requireUser } from '~/utils/auth.server'
+import { formatDate } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Review · MegiLance' }]
+
+/** Only the client and the freelancer of the contract come here; anyone else gets 404. */
+async function requireParty(request: Request, contractId: string | undefined) {
+  const user = await requireUser(request)
+  const found = contractId ? await findReviewContract(contractId, user.id) : null
+  if (!found) throw new Response('Not found', { status: 404 })
+  return { user, ...found }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, contract } = await requireParty(request, params.contractId)
+  return json({ contract: { id: contract.id, title: contract.title }, ...(await loadReviewPage(contract, user.id)) })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, contract, side } = await requireParty(request, params.contractId)
+  const formData = await readFormData(request)
+  const submission = parseWithZod(formData, { schema: reviewSchema(side === 'client' ? 'client_to_freelancer' : 'freelancer_to_client') })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const outcome = await submitReview(contract, user.id, submission.value)
+  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+  return redirectWithToast(`/contracts/${contract.id}/review`, { kind: 'success', message: 'Thank you: your review is saved.' })
+}
+
+export default function ContractReview() {
+  const data = useLoaderData<typeof loader>()
+  const other = data.otherName
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={`/contracts/${data.contract.id}`}>← {data.contract.title}</Link>
+        </p>
+        <h1>Review</h1>
+        <p className="muted">
+          {data.window === 'not_ended'
+            ? 'Reviews open when the contract ends. Each side then has 14 days to review the other.'
+            : data.window === 'open'
+              ? `Reviews are double-blind: neither of you sees the other’s review until both have written one or the window closes on ${formatDate(data.closesAt ?? new Date())}.`
+              : `The review window closed on ${formatDate(data.closesAt ?? new Date())}; every review written is now visible.`}
+        </p>
+      </header>
+      {data.canReview ? <ReviewForm direction={data.direction} otherName={other} /> : null}
+      <div className="review-pair">
+        <section className="card" aria-labelledby="my-review-heading">
+          <h2 id="my-review-heading">Your review of {other}</h2>
+          {data.mine ? (
+            <ReviewCard review={data.mine} />
+          ) : (
+            <p className="muted">{data.canReview ? 'Not written yet.' : 'You did not write one.'}</p>
+          )}
+        </section>
+        <section className="card" aria-labelledby="their-review-heading">
+          <h2 id="their-review-heading">{other}’s review of you</h2>
+          {data.theirs.state === 'visible' ? (
+            <ReviewCard review={data.theirs.review} />
+          ) : data.theirs.state === 'hidden' ? (
+            <p>
+              {other} has reviewed you. It stays hidden until both have reviewed or the window closes
+              {data.closesAt ? ` on ${formatDate(data.closesAt)}` : ''}.
+            </p>
+          ) : (
+            <p className="muted">{data.window === 'closed' ? `${other} did not write a review.` : `${other} has not reviewed you yet.`}</p>
+          )}
+        </section>
+      </div>
+    </>
+  )
+}
+
+function ReviewForm({ direction, otherName }: { direction: ReviewDirection; otherName: string }) {
+  const schema = reviewSchema(direction)
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'review',
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  const subFields = fields.subRatings.getFieldset()
+  return (
+    <section className="card" aria-labelledby="write-review-heading">
+      <h2 id="write-review-heading">Review {otherName}</h2>
+      <Form method="post" {...getFormProps(form)} className="form-stack">
+        <RadioGroup legend="Overall rating" meta={fields.rating} options={RATING_OPTIONS} />
+        <div className="field-row">
+          {SUB_RATINGS[direction].map(({ name, label }) => {
+            const meta = subFields[name]
+            return meta ? (
+              <SelectField
+                key={name}
+                label={label}
+                meta={meta}
+                options={[{ value: '', label: 'Choose…' }, ...RATING_OPTIONS]}
+              />
+            ) : null
+          })}
+        </div>
+        <TextareaField
+          label="Your review"
+          meta={fields.comment}
+          rows={5}
+          hint="What was it like to work together? It is shown on their profile once both have reviewed or the 14 days are over. It cannot be changed later."
+        />
+        <button type="submit" className="button button--primary">
+          Publish review
+        </button>
+      </Form>
+    </section>
+  )
+}

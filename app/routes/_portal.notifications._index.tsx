@@ -1,0 +1,69 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { z } from 'zod'
+import { NotificationList } from '~/components/notifications/notification-list'
+import { Pagination } from '~/components/ui/pagination'
+import { loadNotificationCentre, markAllRead, markRead } from '~/services/notifications/centre.server'
+import { requireUser } from '~/utils/auth.server'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Notifications · MegiLance' }]
+
+const PageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) })
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const { page } = PageSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  return json(await loadNotificationCentre(user.id, page))
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const formData = await readFormData(request)
+  const intent = formData.get('intent')
+  const back = `/notifications${new URL(request.url).search}`
+  if (intent === 'mark-read') {
+    if (!(await markRead(user.id, String(formData.get('notificationId') ?? '')))) throw new Response('Not found', { status: 404 })
+    return redirectWithToast(back, { kind: 'success', message: 'Marked as read.' })
+  }
+  if (intent === 'mark-all-read') {
+    const changed = await markAllRead(user.id)
+    return redirectWithToast(back, {
+      kind: 'success',
+      message: changed ? `Marked ${changed} notification${changed === 1 ? '' : 's'} as read.` : 'Everything was already read.',
+    })
+  }
+  throw new Response('Unknown action', { status: 400 })
+}
+
+export default function Notifications() {
+  const data = useLoaderData<typeof loader>()
+  const location = useLocation()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Notifications</h1>
+        <p className="muted">
+          {data.unread ? `${data.unread} unread.` : 'All read.'} Choose which ones also reach you by email in{' '}
+          <Link to="/settings/notifications">notification settings</Link>.
+        </p>
+      </header>
+      {data.unread ? (
+        <Form method="post" className="notifications__actions">
+          <button type="submit" name="intent" value="mark-all-read" className="button button--secondary">
+            Mark all as read
+          </button>
+        </Form>
+      ) : null}
+      <section className="card" aria-label="Notifications, newest first">
+        {data.notifications.length ? (
+          <NotificationList notifications={data.notifications} />
+        ) : (
+          <p className="muted empty">Nothing yet. You will be told here when something needs you.</p>
+        )}
+      </section>
+      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} search={location.search} />
+    </>
+  )
+}

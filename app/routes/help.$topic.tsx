@@ -1,0 +1,56 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { HelpArticle } from '~/components/help/help-article'
+import { findHelpTopic, HELP_TOPICS } from '~/services/help/topics'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.topic.title ?? 'Help'} · Help centre · MegiLance` },
+  ...(data ? [{ name: 'description', content: data.topic.summary }] : []),
+]
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const topic = findHelpTopic(params.topic ?? '')
+  if (!topic) throw new Response('There is no help topic at this address.', { status: 404 })
+  return json({ topic, others: HELP_TOPICS.filter((other) => other.slug !== topic.slug).map(({ slug, title }) => ({ slug, title })) })
+}
+
+export default function HelpTopicPage() {
+  const { topic, others } = useLoaderData<typeof loader>()
+  return (
+    <main id="main" className="page page--narrow">
+      <header className="page-header">
+        <p>
+          <Link to="/help">← Help centre</Link>
+        </p>
+        <h1 id="help-topic-title">{topic.title}</h1>
+        <p className="muted">{topic.summary}</p>
+      </header>
+      <HelpArticle topic={topic} />
+      <nav aria-label="More help" className="card">
+        <h2>More help</h2>
+        <ul className="link-list">
+          {others.map((other) => (
+            <li key={other.slug}>
+              <Link to={`/help/${other.slug}`}>{other.title}</Link>
+            </li>
+          ))}
+          <li>
+            <Link to="/help/contact">Contact us</Link>
+          </li>
+        </ul>
+      </nav>
+    </main>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="page page--narrow">
+      <GeneralErrorBoundary />
+      <p>
+        <Link to="/help">Browse the help centre</Link>
+      </p>
+    </main>
+  )
+}

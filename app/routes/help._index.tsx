@@ -1,0 +1,33 @@
+import type { MetaFunction } from '@remix-run/node'
+import { Link } from '@remix-run/react'
+import { HELP_TOPICS } from '~/services/help/topics'
+
+export const meta: MetaFunction = () => [
+  { title: 'Help centre · MegiLance' },
+  { name: 'description', content: 'How fees, escrow, disputes, reviews and ranking work on MegiLance, and how to reach us.' },
+]
+
+export default function HelpCentre() {
+  return (
+    <main id="main" className="page">
+      <header className="page-header">
+        <h1>Help centre</h1>
+        <p className="muted">How MegiLance works, in plain words. Cannot find your answer? <Link to="/help/contact">Contact us</Link>.</p>
+      </header>
+      <nav aria-label="Help topics">
+        <ul className="help-topics">
+          {HELP_TOPICS.map((topic) => (
+            <li key={topic.slug} className="card">
+              <Link to={`/help/${topic.slug}`}>{topic.title}</Link>
+              <p className="muted">{topic.summary}</p>
+            </li>
+          ))}
+          <li className="card">
+            <Link to="/help/contact">Contact us</Link>
+            <p className="muted">Ask a question or report a problem; an admin answers by email.</p>
+          </li>
+        </ul>
+      </nav>
+    </main>
+  )
+}

@@ -1,0 +1,86 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Field, SelectField, TextareaField } from '~/components/ui/field'
+import { CONTACT_TOPICS, ContactSchema, HONEYPOT_FIELD } from '~/services/help/contact-schemas'
+import { submitContactRequest } from '~/services/help/contact.server'
+import { getOptionalSession } from '~/utils/auth.server'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Contact us · Help centre · MegiLance' }]
+
+const THANKS = 'Thank you: your message reached our team. We answer by email, usually within one working day.'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = (await getOptionalSession(request))?.user ?? null
+  const topic = new URL(request.url).searchParams.get('topic')
+  return json({
+    prefill: {
+      name: user?.name ?? '',
+      email: user?.email ?? '',
+      topic: CONTACT_TOPICS.some((option) => option.value === topic) ? (topic ?? '') : '',
+      message: '',
+    },
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = (await getOptionalSession(request))?.user ?? null
+  const formData = await readFormData(request)
+  // A bot filled the field people never see: answer as if it worked, store nothing.
+  if (String(formData.get(HONEYPOT_FIELD) ?? '').trim()) return redirectWithToast('/help', { kind: 'success', message: THANKS })
+  const submission = parseWithZod(formData, { schema: ContactSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  await submitContactRequest(submission.value, user?.id ?? null)
+  return redirectWithToast('/help', { kind: 'success', message: THANKS })
+}
+
+export default function Contact() {
+  const { prefill } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'contact',
+    lastResult,
+    defaultValue: prefill,
+    constraint: getZodConstraint(ContactSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ContactSchema }),
+  })
+  return (
+    <main id="main" className="page page--narrow">
+      <header className="page-header">
+        <p>
+          <Link to="/help">← Help centre</Link>
+        </p>
+        <h1>Contact us</h1>
+        <p className="muted">
+          A person on our team reads every message and answers by email. For how fees, escrow, disputes and reviews work,
+          the <Link to="/help">help topics</Link> may answer you faster.
+        </p>
+      </header>
+      <section className="card">
+        <Form method="post" {...getFormProps(form)} className="form-stack">
+          {form.errors?.length ? (
+            <p className="form-alert" role="alert">
+              {form.errors.join(' ')}
+            </p>
+          ) : null}
+          <Field label="Your name" meta={fields.name} autoComplete="name" />
+          <Field label="Email" type="email" meta={fields.email} autoComplete="email" hint="We answer to this address." />
+          <SelectField label="Topic" meta={fields.topic} options={[{ value: '', label: 'Choose a topic…' }, ...CONTACT_TOPICS]} />
+          <TextareaField label="Message" meta={fields.message} rows={7} hint="What happened, and on which project or contract if any." />
+          <div className="honeypot" aria-hidden="true">
+            <label htmlFor="contact-website">Leave this field empty</label>
+            <input id="contact-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+          </div>
+          <button type="submit" className="button button--primary">
+            Send message
+          </button>
+        </Form>
+      </section>
+    </main>
+  )
+}

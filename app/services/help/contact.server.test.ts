@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { findContactRequest, listContactRequests } from '~/models/contact-requests.server'
+import { listOutbox } from '~/models/outbox.server'
+import { loader as portalLoader } from '~/routes/_portal'
+import { action as answerAction, loader as requestLoader } from '~/routes/_portal.admin.contact-requests.$requestId'
+import { loader as helpTopicLoader } from '~/routes/help.$topic'
+import { action as contactAction } from '~/routes/help.contact'
+import { formRequest, getRequest, run } from '~/test/requests'
+import { createTestUser, signedInCookie } from '~/test/users'
+import { findHelpTopic, HELP_TOPICS, parseHelpText } from './topics'
+
+const question = { name: 'Quinn Asker', email: 'quinn@example.com', topic: 'payments', message: 'When does the freelancer receive the money after approval?' }
+
+describe('contact requests', () => {
+  it('stores a question, emails the admins, and lets an admin answer it once by email', async () => {
+    const admin = await createTestUser('admin')
+    const posted = await run(contactAction, formRequest('/help/contact', { ...question, website: '' }))
+    expect(posted.status).toBe(302)
+    const { rows } = await listContactRequests('open', { limit: 100, offset: 0 })
+    const stored = rows.find((row) => row.email === 'quinn@example.com')
+    expect(stored).toMatchObject({ name: 'Quinn Asker', topic: 'payments', status: 'open', userId: null })
+    const adminMail = (await listOutbox({ to: admin.email, page: 1, pageSize: 10 })).rows
+    expect(adminMail[0]?.subject).toMatch(/^Contact request #[0-9a-f]{8}: Payments, fees and escrow — Quinn Asker$/)
+
+    const cookie = await signedInCookie(admin.id)
+    const openBefore = (await (await run(portalLoader, getRequest('/admin', cookie))).json()).badges['/admin/contact-requests']
+    expect(openBefore).toBeGreaterThanOrEqual(1)
+    const params = { requestId: stored!.id }
+    const path = `/admin/contact-requests/${stored!.id}`
+    expect((await run(answerAction, formRequest(path, { reply: 'short' }, cookie), params)).status).toBe(400)
+    expect((await run(answerAction, formRequest(path, { reply: 'Right away: the money reaches your wallet on release.' }, cookie), params)).status).toBe(302)
+    expect((await findContactRequest(stored!.id))?.status).toBe('answered')
+    const openAfter = (await (await run(portalLoader, getRequest('/admin', cookie))).json()).badges['/admin/contact-requests'] ?? 0
+    expect(openAfter).toBe(openBefore - 1)
+    const [reply] = (await listOutbox({ to: 'quinn@example.com', page: 1, pageSize: 10 })).rows
+    expect(reply?.subject).toMatch(/^Re: your question to MegiLance \(#[0-9a-f]{8}\)$/)
+    expect(reply?.text).toContain('Right away: the money reaches your wallet on release.')
+    expect(reply?.text).toContain('> When does the freelancer receive the money after approval?')
+    expect((await run(answerAction, formRequest(path, { reply: 'A second answer to the same question.' }, cookie), params)).status).toBe(409)
+    const page = await (await run(requestLoader, getRequest(path, cookie), params)).json()
+    expect(page.replies.map((r: { subject: string }) => r.subject)).toEqual([reply?.subject])
+
+    const client = await createTestUser('client')
+    expect((await run(requestLoader, getRequest(path, await signedInCookie(client.id)), params)).status).toBe(403)
+  })
+
+  it('keeps what was typed on a validation error, drops honeypot posts, links signed-in senders', async () => {
+    const bad = await run(contactAction, formRequest('/help/contact', { ...question, email: 'not-an-email', message: 'Too short' }))
+    expect(bad.status).toBe(400)
+    const reply = await bad.json()
+    expect(reply.initialValue).toMatchObject({ name: 'Quinn Asker', email: 'not-an-email' })
+    expect(Object.keys(reply.error).sort()).toEqual(['email', 'message'])
+
+    const before = (await listContactRequests('open', { limit: 1000, offset: 0 })).total
+    const bot = await run(contactAction, formRequest('/help/contact', { ...question, website: 'http://spam.example' }))
+    expect(bot.status).toBe(302)
+    expect((await listContactRequests('open', { limit: 1000, offset: 0 })).total).toBe(before)
+
+    const user = await createTestUser('freelancer')
+    await run(contactAction, formRequest('/help/contact', { ...question, email: user.email }, await signedInCookie(user.id)))
+    const { rows } = await listContactRequests('open', { limit: 1000, offset: 0 })
+    expect(rows.find((row) => row.email === user.email)?.userId).toBe(user.id)
+  })
+})
+
+describe('help topics', () => {
+  it('has the promised topics, answers 404 for others, and renders only in-app links', async () => {
+    expect(HELP_TOPICS.map((topic) => topic.slug)).toEqual(['fees', 'escrow', 'disputes', 'reviews', 'ranking', 'security'])
+    expect((await run(helpTopicLoader, getRequest('/help/nope'), { topic: 'nope' })).status).toBe(404)
+    expect((await run(helpTopicLoader, getRequest('/help/fees'), { topic: 'fees' })).status).toBe(200)
+    expect(JSON.stringify(findHelpTopic('fees'))).toContain('10%')
+    expect(JSON.stringify(findHelpTopic('reviews'))).toContain('14 days')
+    expect(JSON.stringify(findHelpTopic('ranking'))).toContain('](/rank)')
+    expect(parseHelpText('See [the rank page](/rank) and [elsewhere](https://x.example).')).toEqual([
+      { kind: 'text', text: 'See ' },
+      { kind: 'link', text: 'the rank page', to: '/rank' },
+      { kind: 'text', text: ' and [elsewhere](https://x.example).' },
+    ])
+  })
+})

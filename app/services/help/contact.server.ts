@@ -1,0 +1,74 @@
+import {
+  findContactRequest,
+  findSentEmails,
+  insertContactRequest,
+  listContactRequests,
+  markContactRequestAnswered,
+  type ContactRequest,
+  type ContactStatus,
+} from '~/models/contact-requests.server'
+import { listUsersByRole } from '~/models/users.server'
+import { sendEmail, type EmailMessage } from '~/services/email/mailer.server'
+import { getEnv } from '~/utils/env.server'
+import { contactTopicLabel } from './contact-schemas'
+
+const signature = '\n\n— MegiLance'
+
+function appUrl(path: string): string {
+  return new URL(path, getEnv().APP_URL ?? `http://localhost:${getEnv().PORT}`).toString()
+}
+
+/** A short reference for the request; the reply's subject carries it so the reply can be found again. */
+export function contactReference(id: string): string {
+  return `#${id.slice(0, 8)}`
+}
+
+export function newContactRequestEmail(to: string, request: ContactRequest): EmailMessage {
+  return {
+    to,
+    subject: `Contact request ${contactReference(request.id)}: ${contactTopicLabel(request.topic)} — ${request.name}`,
+    text:
+      `${request.name} <${request.email}> wrote about "${contactTopicLabel(request.topic)}":\n\n${request.message}\n\n` +
+      `Answer it here: ${appUrl(`/admin/contact-requests/${request.id}`)}${signature}`,
+  }
+}
+
+export function contactReplyEmail(request: ContactRequest, reply: string): EmailMessage {
+  const quoted = request.message
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n')
+  return {
+    to: request.email,
+    subject: `Re: your question to MegiLance (${contactReference(request.id)})`,
+    text: `Hello ${request.name},\n\n${reply}\n\nYou wrote:\n${quoted}${signature}`,
+  }
+}
+
+/** Stores the question and emails every admin about it. */
+export async function submitContactRequest(input: { name: string; email: string; topic: string; message: string }, userId: string | null) {
+  const request = await insertContactRequest({ ...input, userId })
+  for (const admin of await listUsersByRole('admin')) await sendEmail(newContactRequestEmail(admin.email, request))
+  return request
+}
+
+export async function loadContactRequests(status: ContactStatus, page: number, pageSize: number) {
+  const { rows, total } = await listContactRequests(status, { limit: pageSize, offset: (page - 1) * pageSize })
+  return { rows: rows.map((row) => ({ ...row, topicLabel: contactTopicLabel(row.topic), reference: contactReference(row.id) })), total }
+}
+
+export async function loadContactRequest(id: string) {
+  const request = await findContactRequest(id)
+  if (!request) return null
+  const replies = await findSentEmails(request.email, `(${contactReference(request.id)})`)
+  return { request: { ...request, topicLabel: contactTopicLabel(request.topic), reference: contactReference(request.id) }, replies }
+}
+
+/** Marks the request answered and emails the reply, once; a second answer is refused. */
+export async function answerContactRequest(request: ContactRequest, reply: string): Promise<{ ok: true } | { ok: false; status: 409; message: string }> {
+  if (!(await markContactRequestAnswered(request.id))) {
+    return { ok: false, status: 409, message: 'This request is already answered; its reply was emailed to the requester.' }
+  }
+  await sendEmail(contactReplyEmail(request, reply))
+  return { ok: true }
+}

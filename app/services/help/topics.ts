@@ -1,0 +1,231 @@
+/**
+ * The help centre's articles, as data. Text may hold links written `[label](/path)`; the page
+ * renders them as links inside the app. Keep the facts in line with the product: the fee, the
+ * escrow steps, the dispute and review rules all live in code too (see the comments by each).
+ */
+export type HelpBlock = { kind: 'p'; text: string } | { kind: 'list'; items: string[] } | { kind: 'steps'; items: string[] }
+export type HelpSection = { heading: string; blocks: HelpBlock[] }
+export type HelpTopic = { slug: string; title: string; summary: string; sections: HelpSection[] }
+
+const p = (text: string): HelpBlock => ({ kind: 'p', text })
+const list = (...items: string[]): HelpBlock => ({ kind: 'list', items })
+const steps = (...items: string[]): HelpBlock => ({ kind: 'steps', items })
+
+export const HELP_TOPICS: readonly HelpTopic[] = [
+  {
+    slug: 'fees',
+    title: 'Fees',
+    summary: 'One published fee: 10% on released milestones, shown before you commit.',
+    sections: [
+      {
+        heading: 'The only fee',
+        blocks: [
+          p('MegiLance charges one fee: 10% of each payment released to a freelancer. There is no membership, no fee to send proposals, no fee to post a project and no charge to sign up.'),
+          p('The fee is taken when a milestone is released from escrow. If a milestone of $500 is released, the freelancer receives $450 in their wallet and MegiLance keeps $50. The client pays the milestone amount they agreed to, nothing more.'),
+          p('On hourly contracts the same 10% applies to each weekly invoice when it is paid.'),
+        ],
+      },
+      {
+        heading: 'Shown before you commit',
+        blocks: [
+          p('Every page where you agree to pay or be paid — a proposal, a contract, funding a milestone — shows the amount, the 10% fee and what the freelancer receives, before you confirm. The figure you see is the figure that is charged.'),
+        ],
+      },
+      {
+        heading: 'When no fee is taken',
+        blocks: [
+          list(
+            'Money refunded to the client (a cancelled milestone or a dispute decided for the client) carries no fee.',
+            'In a split dispute decision, the fee applies only to the freelancer’s part.',
+            'Money that stays in escrow is not charged while it waits.',
+          ),
+        ],
+      },
+    ],
+  },
+  {
+    slug: 'escrow',
+    title: 'Escrow and milestones',
+    summary: 'Clients fund each milestone before work starts; freelancers are paid when it is approved.',
+    sections: [
+      {
+        heading: 'How a milestone moves',
+        blocks: [
+          steps(
+            'Fund: the client pays the milestone amount into escrow. The money leaves the client but does not yet reach the freelancer.',
+            'Submit: the freelancer delivers the work and submits the milestone with a note.',
+            'Review: the client approves it, or asks for changes saying what is missing. The freelancer can submit again as often as needed.',
+            'Release: once approved, the money is released to the freelancer’s wallet, less the 10% fee.',
+          ),
+        ],
+      },
+      {
+        heading: 'If the client does not answer',
+        blocks: [
+          p('A submitted milestone that the client neither approves nor sends back within 14 days is approved automatically and released. Freelancers are never left waiting for a client who went silent.'),
+        ],
+      },
+      {
+        heading: 'Why escrow protects both sides',
+        blocks: [
+          list(
+            'Freelancers see that the money exists before they start.',
+            'Clients only pay out for work they approved (or did not contest within 14 days).',
+            'If something goes wrong, the money stays in escrow until a dispute is decided. See [disputes](/help/disputes).',
+          ),
+        ],
+      },
+    ],
+  },
+  {
+    slug: 'disputes',
+    title: 'Disputes',
+    summary: 'Evidence from both sides and a written decision by an admin.',
+    sections: [
+      {
+        heading: 'What can be disputed',
+        blocks: [
+          list(
+            'A milestone while its money is in escrow: funded, submitted or sent back for changes.',
+            'A weekly invoice on an hourly contract, by the client, within the 5 days they have to approve it.',
+          ),
+        ],
+      },
+      {
+        heading: 'How it works',
+        blocks: [
+          steps(
+            'Either side opens a dispute from the contract, saying what is wrong and attaching evidence (files up to 10 MB).',
+            'The other side is told and gives their side of the story, with their own evidence.',
+            'An admin reads both, then decides: release to the freelancer, refund the client, or split the amount between them.',
+            'The decision comes with a written reason that both sides see. The money moves as decided.',
+          ),
+        ],
+      },
+      {
+        heading: 'Before you open one',
+        blocks: [
+          p('Most problems are solved faster by talking: use the contract’s messages to say clearly what you expected and what you received. Keep the conversation on MegiLance — messages there are evidence an admin can read; messages elsewhere are not.'),
+        ],
+      },
+    ],
+  },
+  {
+    slug: 'reviews',
+    title: 'Reviews',
+    summary: 'Double-blind: neither side sees the other’s review until both have written one or 14 days pass.',
+    sections: [
+      {
+        heading: 'Who reviews whom, and when',
+        blocks: [
+          p('When a contract ends, the client and the freelancer each have 14 days to review the other, once. A review has an overall rating from 1 to 5 stars, a few sub-ratings and a written comment. It cannot be changed afterwards.'),
+          list(
+            'Clients rate freelancers on quality of work, communication and meeting deadlines.',
+            'Freelancers rate clients on clear requirements, communication and prompt payment.',
+          ),
+        ],
+      },
+      {
+        heading: 'Why double-blind',
+        blocks: [
+          p('On many platforms people hold back an honest review for fear of a revenge review. On MegiLance, your review stays hidden from the other side until they have written theirs too, or until the 14 days are over. Nobody can read what you wrote and answer it in kind.'),
+          p('Once both reviews are in, both are visible at once. If only one side reviews, that review becomes visible when the window closes.'),
+        ],
+      },
+      {
+        heading: 'Where reviews show',
+        blocks: [
+          p('Visible reviews appear on the public profile of the person reviewed, and a freelancer’s average rating is one of the factors of their [rank](/help/ranking).'),
+        ],
+      },
+    ],
+  },
+  {
+    slug: 'ranking',
+    title: 'Ranking',
+    summary: 'A published formula, the same for everyone, with your own breakdown.',
+    sections: [
+      {
+        heading: 'No black box',
+        blocks: [
+          p('Freelancers are ranked by a score out of 100 computed from a published formula. The formula is the same for everyone and you can read it in full, factor by factor, on the [rank page](/rank), along with your own breakdown if you are a freelancer.'),
+        ],
+      },
+      {
+        heading: 'What counts',
+        blocks: [
+          list(
+            'Your average rating from visible reviews.',
+            'Job success: how many of your ended contracts paid you, less disputes decided against you.',
+            'On-time delivery of milestones with a due date.',
+            'How complete your profile is.',
+            'How recently you were active.',
+          ),
+          p('Newcomers start from a neutral value, so one early review or one contract can neither make nor break a score. The more history you have, the more the score reflects it.'),
+        ],
+      },
+      {
+        heading: 'What does not count',
+        blocks: [
+          p('Nothing you can buy: there are no paid boosts, and the fee is the same 10% for everyone.'),
+        ],
+      },
+    ],
+  },
+  {
+    slug: 'security',
+    title: 'Security and safety',
+    summary: 'Keep your account safe and spot scams before they cost you.',
+    sections: [
+      {
+        heading: 'Your account',
+        blocks: [
+          list(
+            'Use a long password you use nowhere else. MegiLance refuses passwords found in common-password lists.',
+            'You are signed out after 30 minutes without activity, and every session ends after 7 days.',
+            'Changing your password signs out every other device at once.',
+            'If you forget your password, a one-time code is emailed to you; it expires after a few minutes.',
+          ),
+        ],
+      },
+      {
+        heading: 'Stay on the platform',
+        blocks: [
+          p('Scammers try to move conversations and payments elsewhere — a chat app, a bank transfer, gift cards. Off MegiLance there is no escrow and no dispute process to protect you. Requests to contact or pay outside the platform are flagged to our admins.'),
+          list(
+            'Never pay a “registration”, “training” or “equipment” fee to get work.',
+            'Never start work on a milestone that is not funded.',
+            'MegiLance staff will never ask for your password or a reset code.',
+          ),
+        ],
+      },
+      {
+        heading: 'Blocks come with a reason',
+        blocks: [
+          p('If an admin blocks an account, its owner is told why, by email and when they try to sign in. To contest a block or report a problem, use the [contact form](/help/contact).'),
+        ],
+      },
+    ],
+  },
+]
+
+export function findHelpTopic(slug: string): HelpTopic | undefined {
+  return HELP_TOPICS.find((topic) => topic.slug === slug)
+}
+
+export type TextPart = { kind: 'text'; text: string } | { kind: 'link'; text: string; to: string }
+
+/** Splits text with `[label](/path)` links into parts; only paths inside the app become links. */
+export function parseHelpText(text: string): TextPart[] {
+  const parts: TextPart[] = []
+  const pattern = /\[([^\]]+)\]\((\/[^)\s]*)\)/g
+  let last = 0
+  for (const match of text.matchAll(pattern)) {
+    const index = match.index ?? 0
+    if (index > last) parts.push({ kind: 'text', text: text.slice(last, index) })
+    parts.push({ kind: 'link', text: match[1] ?? '', to: match[2] ?? '/' })
+    last = index + match[0].length
+  }
+  if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) })
+  return parts
+}

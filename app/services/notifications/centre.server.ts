@@ -1,0 +1,89 @@
+import { countOpenContactRequests } from '~/models/contact-requests.server'
+import { countUnreadMessages } from '~/models/conversations.server'
+import { countOpenFraudSignals } from '~/models/fraud-signals.server'
+import type { Role } from '~/models/enums'
+import {
+  countNotifications,
+  countUnreadNotifications,
+  listEmailOptOuts,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  saveEmailPreferences,
+} from '~/models/notifications.server'
+import { safeRedirect } from '~/utils/safe-redirect'
+import { emailPreferencesFromForm, notificationKindLabel, preferenceRows } from './preferences'
+
+export const NOTIFICATIONS_PAGE_SIZE = 20
+
+/** One page of the user's notifications, newest first, with the unread count. */
+export async function loadNotificationCentre(userId: string, page: number) {
+  const [total, unread] = await Promise.all([countNotifications(userId), countUnreadNotifications(userId)])
+  const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE))
+  const current = Math.min(Math.max(1, page), pages)
+  const rows = await listNotifications(userId, { limit: NOTIFICATIONS_PAGE_SIZE, offset: (current - 1) * NOTIFICATIONS_PAGE_SIZE })
+  return {
+    page: current,
+    pageSize: NOTIFICATIONS_PAGE_SIZE,
+    total,
+    unread,
+    notifications: rows.map((row) => ({
+      id: row.id,
+      kindLabel: notificationKindLabel(row.kind).label,
+      title: row.title,
+      body: row.body,
+      hasLink: Boolean(row.link),
+      read: row.readAt !== null,
+      createdAt: row.createdAt,
+    })),
+  }
+}
+
+/**
+ * Marks the notification read and says where it leads (a path inside the app), or null when it is
+ * not this user's. A notification without a link leads back to the centre.
+ */
+export async function openNotification(userId: string, notificationId: string): Promise<string | null> {
+  const found = await markNotificationRead(userId, notificationId)
+  if (!found) return null
+  return safeRedirect(found.link, '/notifications')
+}
+
+/** Marks one read; false when it is not this user's. */
+export async function markRead(userId: string, notificationId: string): Promise<boolean> {
+  return Boolean(await markNotificationRead(userId, notificationId))
+}
+
+export async function markAllRead(userId: string): Promise<number> {
+  return markAllNotificationsRead(userId)
+}
+
+/**
+ * Counts shown next to portal menu items, keyed by the item's path. Only non-zero counts are
+ * listed; other areas add theirs here (e.g. unread messages under '/messages').
+ */
+export async function loadMenuBadges(user: { id: string; role: Role }): Promise<Record<string, number>> {
+  const badges: Record<string, number> = {}
+  const unread = await countUnreadNotifications(user.id)
+  if (unread > 0) badges['/notifications'] = unread
+  if (user.role === 'admin') {
+    const [open, signals] = await Promise.all([countOpenContactRequests(), countOpenFraudSignals()])
+    if (open > 0) badges['/admin/contact-requests'] = open
+    if (signals > 0) badges['/admin/fraud-signals'] = signals
+  } else {
+    const messages = await countUnreadMessages(user.id)
+    if (messages > 0) badges['/messages'] = messages
+  }
+  return badges
+}
+
+export async function loadEmailPreferences(userId: string) {
+  return preferenceRows(await listEmailOptOuts(userId))
+}
+
+/** Saves the ticked kinds as "email on" and every other kind as "email off". */
+export async function saveEmailPreferencesFromForm(userId: string, ticked: readonly unknown[]) {
+  const preferences = emailPreferencesFromForm(ticked)
+  await saveEmailPreferences(userId, preferences)
+  return preferences
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { countUnreadNotifications, listNotifications } from '~/models/notifications.server'
+import { listOutbox } from '~/models/outbox.server'
+import { loader as openLoader } from '~/routes/_portal.notifications.$notificationId.open'
+import { action as centreAction, loader as centreLoader } from '~/routes/_portal.notifications._index'
+import { action as preferencesAction, loader as preferencesLoader } from '~/routes/_portal.settings.notifications'
+import { loader as portalLoader } from '~/routes/_portal'
+import { formRequest, getRequest, run } from '~/test/requests'
+import { createTestUser, signedInCookie } from '~/test/users'
+import { notify } from './notify.server'
+
+async function outboxFor(email: string) {
+  return (await listOutbox({ to: email, page: 1, pageSize: 50 })).rows
+}
+
+describe('notify and email preferences', () => {
+  it('emails by default, stops for a kind switched off in settings, and always notifies in-app', async () => {
+    const user = await createTestUser('freelancer')
+    const cookie = await signedInCookie(user.id)
+    await notify({ userId: user.id, kind: 'review_received', title: 'First review', link: '/notifications' })
+    expect((await outboxFor(user.email)).map((m) => m.subject)).toContain('First review')
+
+    // Everything ticked except reviews.
+    const body = new URLSearchParams()
+    for (const kind of ['message_received', 'account', 'contract_update']) body.append('email', kind)
+    const saved = await run(
+      preferencesAction,
+      new Request('http://localhost/settings/notifications', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body,
+      }),
+    )
+    expect(saved.status).toBe(302)
+    const prefs = (await (await run(preferencesLoader, getRequest('/settings/notifications', cookie))).json()) as {
+      preferences: { kind: string; email: boolean }[]
+    }
+    expect(prefs.preferences.filter((row) => row.email).map((row) => row.kind).sort()).toEqual(['account', 'contract_update', 'message_received'])
+
+    await notify({ userId: user.id, kind: 'review_received', title: 'Second review' })
+    await notify({ userId: user.id, kind: 'message_received', title: 'A message' })
+    const subjects = (await outboxFor(user.email)).map((m) => m.subject)
+    expect(subjects).not.toContain('Second review')
+    expect(subjects).toContain('A message')
+    expect((await listNotifications(user.id, { limit: 10, offset: 0 })).map((n) => n.title)).toEqual(['A message', 'Second review', 'First review'])
+  })
+})
+
+describe('notification centre', () => {
+  it('counts unread in the portal badge, opens a link marking it read, and marks all read', async () => {
+    const user = await createTestUser('client')
+    const other = await createTestUser('client')
+    const cookie = await signedInCookie(user.id)
+    await notify({ userId: user.id, kind: 'account', title: 'One', link: '/settings' })
+    await notify({ userId: user.id, kind: 'account', title: 'Two', link: 'https://evil.example/' })
+    await notify({ userId: user.id, kind: 'account', title: 'Three' })
+    const portal = await (await run(portalLoader, getRequest('/notifications', cookie))).json()
+    expect(portal.badges).toEqual({ '/notifications': 3 })
+
+    const [three, two, one] = await listNotifications(user.id, { limit: 10, offset: 0 })
+    const opened = await run(openLoader, getRequest(`/notifications/${one!.id}/open`, cookie), { notificationId: one!.id })
+    expect(opened.headers.get('location')).toBe('/settings')
+    // A link that is not a path inside the app leads back to the centre.
+    const offsite = await run(openLoader, getRequest(`/notifications/${two!.id}/open`, cookie), { notificationId: two!.id })
+    expect(offsite.headers.get('location')).toBe('/notifications')
+    expect(await countUnreadNotifications(user.id)).toBe(1)
+    // Someone else's notification does not exist for this user.
+    const otherCookie = await signedInCookie(other.id)
+    expect((await run(openLoader, getRequest(`/notifications/${three!.id}/open`, otherCookie), { notificationId: three!.id })).status).toBe(404)
+    expect((await run(centreAction, formRequest('/notifications', { intent: 'mark-read', notificationId: three!.id }, otherCookie))).status).toBe(404)
+
+    const page = await (await run(centreLoader, getRequest('/notifications', cookie))).json()
+    expect(page.notifications.map((n: { title: string; read: boolean }) => [n.title, n.read])).toEqual([
+      ['Three', false],
+      ['Two', true],
+      ['One', true],
+    ])
+    expect((await run(centreAction, formRequest('/notifications', { intent: 'mark-all-read' }, cookie))).status).toBe(302)
+    expect(await countUnreadNotifications(user.id)).toBe(0)
+    expect((await (await run(portalLoader, getRequest('/notifications', cookie))).json()).badges).toEqual({})
+  })
+
+  it('pages 20 at a time, newest first', async () => {
+    const user = await createTestUser('freelancer')
+    const cookie = await signedInCookie(user.id)
+    for (let i = 1; i <= 23; i++) await notify({ userId: user.id, kind: 'account', title: `Note ${i}` })
+    const first = await (await run(centreLoader, getRequest('/notifications', cookie))).json()
+    expect(first).toMatchObject({ page: 1, total: 23, unread: 23 })
+    expect(first.notifications).toHaveLength(20)
+    const second = await (await run(centreLoader, getRequest('/notifications?page=2', cookie))).json()
+    expect(second.notifications.map((n: { title: string }) => n.title)).toEqual(['Note 3', 'Note 2', 'Note 1'])
+  })
+})

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { NOTIFICATION_KINDS } from '~/models/enums'
+import { emailPreferencesFromForm, notificationKindLabel, preferenceRows, wantsEmail } from './preferences'
+
+describe('email preferences', () => {
+  it('email by default, not for kinds the user turned off, never to a blocked account', () => {
+    const none = new Set<(typeof NOTIFICATION_KINDS)[number]>()
+    expect(wantsEmail('review_received', none, false)).toBe(true)
+    expect(wantsEmail('review_received', new Set(['review_received']), false)).toBe(false)
+    expect(wantsEmail('message_received', new Set(['review_received']), false)).toBe(true)
+    expect(wantsEmail('account', none, true)).toBe(false)
+  })
+
+  it('reads a form post: ticked kinds on, every other kind off, unknown values ignored', () => {
+    const preferences = emailPreferencesFromForm(['review_received', 'account', 'not_a_kind', 42])
+    expect(Object.keys(preferences).sort()).toEqual([...NOTIFICATION_KINDS].sort())
+    expect(preferences.review_received).toBe(true)
+    expect(preferences.account).toBe(true)
+    expect(preferences.message_received).toBe(false)
+    expect(Object.values(emailPreferencesFromForm([])).every((on) => !on)).toBe(true)
+  })
+
+  it('lists every kind with a label, email on unless opted out', () => {
+    const rows = preferenceRows(new Set(['message_received']))
+    expect(rows).toHaveLength(NOTIFICATION_KINDS.length)
+    expect(rows.find((row) => row.kind === 'message_received')?.email).toBe(false)
+    expect(rows.find((row) => row.kind === 'review_received')).toMatchObject({ label: 'Reviews', email: true })
+    expect(rows.every((row) => row.label.length > 0)).toBe(true)
+    expect(notificationKindLabel('account').label).toBe('Account and security')
+  })
+})

@@ -1,0 +1,43 @@
+import { NOTIFICATION_KINDS, type NotificationKind } from '~/models/enums'
+
+/** What each kind is called on the preferences page. A kind without a label still appears, named after itself. */
+const KIND_LABELS: Partial<Record<NotificationKind, { label: string; description: string }>> = {
+  project_invitation: { label: 'Invitations to projects', description: 'A client invites you to send a proposal.' },
+  saved_search_match: { label: 'Saved search matches', description: 'New projects match one of your saved searches.' },
+  proposal_received: { label: 'New proposals', description: 'A freelancer sends a proposal to your project.' },
+  proposal_update: { label: 'Proposal updates', description: 'A proposal is viewed, shortlisted, declined, accepted or withdrawn.' },
+  contract_update: { label: 'Contract updates', description: 'A contract starts or ends, or an hourly invoice changes.' },
+  milestone_update: { label: 'Milestone updates', description: 'A milestone is funded, submitted, approved, released or refunded.' },
+  dispute_update: { label: 'Dispute updates', description: 'A dispute is opened, answered or decided.' },
+  message_received: { label: 'New messages', description: 'Someone writes to you in a conversation.' },
+  review_received: { label: 'Reviews', description: 'The other side of a contract reviews you.' },
+  account: { label: 'Account and security', description: 'Changes to your account, such as a block being lifted.' },
+}
+
+function humanize(kind: string): string {
+  const words = kind.replace(/_/g, ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+export function notificationKindLabel(kind: NotificationKind): { label: string; description: string } {
+  return KIND_LABELS[kind] ?? { label: humanize(kind), description: '' }
+}
+
+/** Whether a notification of `kind` also goes by email: never to a blocked account, and not when the user opted out. */
+export function wantsEmail(kind: NotificationKind, optedOut: ReadonlySet<NotificationKind>, blocked: boolean): boolean {
+  return !blocked && !optedOut.has(kind)
+}
+
+/**
+ * The preferences a form post means: every kind that was ticked has email on, every other kind
+ * off. Unknown values are ignored.
+ */
+export function emailPreferencesFromForm(ticked: readonly unknown[]): Record<NotificationKind, boolean> {
+  const on = new Set(ticked.filter((value): value is string => typeof value === 'string'))
+  return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, on.has(kind)])) as Record<NotificationKind, boolean>
+}
+
+/** Rows of the preferences page: each kind with its label and whether email is on. */
+export function preferenceRows(optedOut: ReadonlySet<NotificationKind>) {
+  return NOTIFICATION_KINDS.map((kind) => ({ kind, ...notificationKindLabel(kind), email: !optedOut.has(kind) }))
+}

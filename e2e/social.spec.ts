@@ -1,0 +1,178 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, expectPath, makeUser, newBrowserContext, signUp, test, toast } from './fixtures'
+import { addNotifications, createEndedContract } from './social-fixtures'
+
+function notificationsLink(page: Page) {
+  return page.getByRole('navigation', { name: /portal$/ }).getByRole('link', { name: /^Notifications/ })
+}
+
+async function expectNoA11yViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(violations.map((v) => `${page.url()}: ${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
+}
+
+test('notifications show an unread badge that clears as they are read', async ({ page }) => {
+  const user = await signUp(page, makeUser('client'))
+  addNotifications(user.email, [
+    { title: 'Your profile is missing a photo', body: 'Clients trust faces.', link: '/settings' },
+    { title: 'How fees work', link: '/help/fees' },
+    { title: 'Welcome aboard' },
+  ])
+  await page.goto('/notifications')
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible()
+  await expect(notificationsLink(page)).toHaveAccessibleName('Notifications, 3 unread')
+  const items = page.getByRole('listitem').filter({ has: page.getByText(/Unread/) })
+  await expect(items).toHaveCount(3)
+  await expect(page.getByRole('listitem', { name: 'Unread: Your profile is missing a photo' })).toContainText('Clients trust faces.')
+  if (test.info().project.name === 'js') await expectNoA11yViolations(page)
+
+  // Opening its link marks it read and goes where it leads.
+  await page.getByRole('link', { name: 'Your profile is missing a photo' }).click()
+  await expectPath(page, '/settings')
+  await expect(notificationsLink(page)).toHaveAccessibleName('Notifications, 2 unread')
+
+  await notificationsLink(page).click()
+  await expect(page.getByRole('listitem', { name: 'Your profile is missing a photo' })).toBeVisible()
+  await page.getByRole('button', { name: 'Mark "Welcome aboard" as read' }).click()
+  await expect(toast(page)).toHaveText('Marked as read.')
+  await expect(notificationsLink(page)).toHaveAccessibleName('Notifications, 1 unread')
+
+  await page.getByRole('button', { name: 'Mark all as read' }).click()
+  await expect(toast(page)).toHaveText('Marked 1 notification as read.')
+  await expect(notificationsLink(page)).toHaveAccessibleName('Notifications')
+  await expect(page.getByText('All read.')).toBeVisible()
+})
+
+test('email preferences are saved per kind', async ({ page }) => {
+  await signUp(page, makeUser('freelancer'))
+  await page.goto('/settings/notifications')
+  const reviews = page.getByRole('checkbox', { name: /^Reviews/ })
+  const messages = page.getByRole('checkbox', { name: /^New messages/ })
+  await expect(reviews).toBeChecked()
+  await reviews.uncheck()
+  await messages.uncheck()
+  await page.getByRole('button', { name: 'Save notification settings' }).click()
+  await expect(toast(page)).toHaveText('Notification settings saved: 8 of 10 kinds also by email.')
+  await page.reload()
+  await expect(page.getByRole('checkbox', { name: /^Reviews/ })).not.toBeChecked()
+  await expect(page.getByRole('checkbox', { name: /^New messages/ })).not.toBeChecked()
+  await expect(page.getByRole('checkbox', { name: /^Dispute updates/ })).toBeChecked()
+})
+
+test('double-blind reviews on an ended contract', async ({ page, browser, adminPage }, testInfo) => {
+  // Three people in three browsers.
+  test.setTimeout(90_000)
+  const client = await signUp(page, makeUser('client'))
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancerPage = await freelancerContext.newPage()
+  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
+  const { contractId, title } = createEndedContract(client.email, freelancer.email)
+  const url = `/contracts/${contractId}/review`
+  const clientWords = 'A sharp, thoughtful designer who delivered ahead of time.'
+  const freelancerWords = 'Clear brief, quick feedback and paid on the day of approval.'
+
+  await page.goto(url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible()
+  await page.getByRole('button', { name: 'Publish review' }).click()
+  await expect(page.getByText('Choose an overall rating from 1 to 5')).toBeVisible()
+  await page.getByRole('radio', { name: '5 — Excellent' }).check()
+  await page.getByLabel('Quality of work').selectOption('5')
+  await page.getByLabel('Communication').selectOption('4')
+  await page.getByLabel('Meeting deadlines').selectOption('5')
+  await page.getByLabel('Your review', { exact: true }).fill(clientWords)
+  await page.getByRole('button', { name: 'Publish review' }).click()
+  await expect(toast(page)).toHaveText('Thank you: your review is saved.')
+  await expect(page.getByRole('region', { name: `Your review of ${freelancer.name}` })).toContainText(clientWords)
+  await expect(page.getByRole('region', { name: `${freelancer.name}’s review of you` })).toContainText('has not reviewed you yet')
+  await expect(page.getByRole('button', { name: 'Publish review' })).toHaveCount(0)
+  // A second review is refused.
+  const again = await page.request.post(url, { form: { rating: '1', 'subRatings.quality': '1', 'subRatings.communication': '1', 'subRatings.deadlines': '1', comment: 'Changing my mind after all, sorry.' } })
+  expect(again.status()).toBe(409)
+
+  // The freelancer is told, but cannot read the client's review before writing theirs.
+  await freelancerPage.goto('/freelancer')
+  await expect(notificationsLink(freelancerPage)).toHaveAccessibleName('Notifications, 1 unread')
+  await notificationsLink(freelancerPage).click()
+  await freelancerPage.getByRole('link', { name: `${client.name} reviewed you on “${title}”` }).click()
+  await expectPath(freelancerPage, url)
+  const theirs = freelancerPage.getByRole('region', { name: `${client.name}’s review of you` })
+  await expect(theirs).toContainText('It stays hidden until both have reviewed or the window closes')
+  await expect(theirs).not.toContainText(clientWords)
+  await freelancerPage.getByRole('radio', { name: '4 — Good' }).check()
+  await freelancerPage.getByLabel('Clear requirements').selectOption('5')
+  await freelancerPage.getByLabel('Communication').selectOption('5')
+  await freelancerPage.getByLabel('Prompt payment').selectOption('4')
+  await freelancerPage.getByLabel('Your review', { exact: true }).fill(freelancerWords)
+  await freelancerPage.getByRole('button', { name: 'Publish review' }).click()
+  await expect(toast(freelancerPage)).toHaveText('Thank you: your review is saved.')
+  await expect(theirs).toContainText(clientWords)
+  await expect(freelancerPage.getByRole('region', { name: `Your review of ${client.name}` })).toContainText(freelancerWords)
+  await freelancerContext.close()
+
+  await page.reload()
+  await expect(page.getByRole('region', { name: `${freelancer.name}’s review of you` })).toContainText(freelancerWords)
+  if (testInfo.project.name === 'js') await expectNoA11yViolations(page)
+
+  // Someone who is not on the contract finds nothing there.
+  const response = await adminPage.goto(url)
+  expect(response?.status()).toBe(404)
+})
+
+test('the help centre is public and an unknown topic is 404', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('link', { name: 'Help', exact: true }).click()
+  await expectPath(page, '/help')
+  await expect(page.getByRole('heading', { level: 1, name: 'Help centre' })).toBeVisible()
+  await page.getByRole('navigation', { name: 'Help topics' }).getByRole('link', { name: 'Fees' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Fees' })).toBeVisible()
+  await expect(page.getByRole('article')).toContainText('10% of each payment released to a freelancer')
+  await page.getByRole('navigation', { name: 'More help' }).getByRole('link', { name: 'Reviews' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible()
+  await expect(page.getByRole('article')).toContainText('14 days')
+  await page.goto('/help/ranking')
+  await expect(page.getByRole('article').getByRole('link', { name: 'rank page' })).toHaveAttribute('href', '/rank')
+  if (test.info().project.name === 'js') await expectNoA11yViolations(page)
+  const missing = await page.goto('/help/no-such-topic')
+  expect(missing?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1, name: 'We could not find that page' })).toBeVisible()
+})
+
+test('the contact form keeps values on an error, then reaches the admins', async ({ page, adminPage }) => {
+  // A visitor and an admin in two browsers.
+  test.setTimeout(60_000)
+  const name = `Quinn ${Date.now().toString(36)}`
+  const message = 'Is the 10% fee taken from the client or from the freelancer?'
+  await page.goto('/help/contact')
+  await page.getByLabel('Your name').fill(name)
+  await page.getByLabel('Email').fill('quinn-at-example')
+  await page.getByLabel('Topic').selectOption({ label: 'Payments, fees and escrow' })
+  await page.getByLabel('Message').fill(message)
+  await page.getByRole('button', { name: 'Send message' }).click()
+  await expect(page.getByText('Enter a valid email address, so we can answer')).toBeVisible()
+  await expect(page.getByLabel('Your name')).toHaveValue(name)
+  await expect(page.getByLabel('Message')).toHaveValue(message)
+  await expect(page.getByLabel('Topic')).toHaveValue('payments')
+  if (test.info().project.name === 'js') await expectNoA11yViolations(page)
+  await page.getByLabel('Email').fill('quinn@example.com')
+  await page.getByRole('button', { name: 'Send message' }).click()
+  await expectPath(page, '/help')
+  await expect(toast(page)).toContainText('your message reached our team')
+
+  await adminPage.goto('/admin/contact-requests')
+  await adminPage.getByRole('link', { name }).click()
+  await expect(adminPage.getByRole('article', { name: 'Their message' })).toContainText(message)
+  await adminPage.getByLabel('Reply').fill('From the freelancer: the client pays exactly the milestone amount.')
+  await adminPage.getByRole('button', { name: 'Send answer and mark answered' }).click()
+  await expect(toast(adminPage)).toHaveText('Answer emailed to quinn@example.com; the request is marked answered.')
+  await adminPage.getByRole('link', { name: 'Answered' }).click()
+  await adminPage.getByRole('link', { name }).click()
+  await expect(adminPage.getByRole('link', { name: /^Re: your question to MegiLance/ })).toBeVisible()
+})
+
+test('a signed-in user finds the contact form filled in', async ({ page }) => {
+  const user = await signUp(page, makeUser('freelancer'))
+  await page.goto('/help/contact')
+  await expect(page.getByLabel('Your name')).toHaveValue(user.name)
+  await expect(page.getByLabel('Email')).toHaveValue(user.email)
+})
