@@ -24,9 +24,8 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/messages', label: 'Messages' },
     { to: '/notifications', label: 'Notifications' },
     { to: '/wallet', label: 'Wallet' },
-    { to: '/settings/portfolio', label: 'Portfolio' },
     { to: '/rank', label: 'Rank' },
-    { to: '/settings', label: 'Settings', end: true },
+    { to: '/settings', label: 'Settings' },
   ],
   admin: [
     { to: '/admin', label: 'Dashboard', end: true },
