@@ -1,10 +1,14 @@
 import type { Logger } from 'pino'
 import { runHourlyInvoicing } from '~/services/marketplace/hourly.server'
+import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> }
 
 /** The work the server does on its own, on a timer, in the same process. Each job is safe to repeat. */
-export const SCHEDULED_JOBS: Job[] = [{ name: 'hourly-invoicing', everyMs: 15 * 60_000, run: runHourlyInvoicing }]
+export const SCHEDULED_JOBS: Job[] = [
+  { name: 'hourly-invoicing', everyMs: 15 * 60_000, run: runHourlyInvoicing },
+  { name: 'saved-search-alerts', everyMs: 10 * 60_000, run: runSavedSearchAlerts },
+]
 
 /**
  * Starts every job once now and then on its interval; a run never overlaps the previous one of the
