@@ -5,6 +5,7 @@ import { listSkillsOfProjects } from './projects.server'
 import { reviewVisibleSql } from './reviews.server'
 import { PROFILE_CURRENCIES } from '~/services/accounts/profile-schemas'
 import { currencyDigits } from '~/utils/format'
+import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '~/services/marketplace/project-search-params'
 
 export type BudgetType = (typeof BUDGET_TYPES)[number]
 
@@ -78,9 +79,6 @@ export type ProjectSearchResult = {
 export const CLIENT_RATING_THRESHOLDS = ['4', '4.5'] as const
 export type RatingThreshold = (typeof CLIENT_RATING_THRESHOLDS)[number]
 
-/** Private-use characters around the matched words of a snippet (never in user text after toFtsQuery). */
-export const SNIPPET_MARK_START = '\uE000'
-export const SNIPPET_MARK_END = '\uE001'
 const SNIPPET_TOKENS = 24
 const PLAIN_SNIPPET_CHARS = 180
 

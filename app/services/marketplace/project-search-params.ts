@@ -29,6 +29,10 @@ export const EXPERIENCE_LABELS: Record<ExperienceLevel, string> = {
   expert: 'Expert',
 }
 
+/** Private-use characters around the matched words of a result's snippet. */
+export const SNIPPET_MARK_START = '\uE000'
+export const SNIPPET_MARK_END = '\uE001'
+
 export const MAX_QUERY_LENGTH = 200
 export const MAX_SKILLS = 10
 const MAX_BUDGET = 100_000_000
