@@ -72,7 +72,7 @@ export default function FindWork() {
     <>
       <header className="page-header">
         <h1>Find work</h1>
-        <p className="muted" role="status">
+        <p className="muted" aria-live="polite">
           {total.toLocaleString('en')} open {total === 1 ? 'project' : 'projects'} · {description}
         </p>
       </header>
