@@ -166,16 +166,17 @@ function where(parts: Array<SQL | null>): SQL {
   )
 }
 
-function orderBy(sort: ProjectSort, hasText: boolean): SQL {
+function orderBy(sort: ProjectSort, hasText: boolean, alias = 'p'): SQL {
+  const t = sql.raw(alias)
   switch (sort) {
     case 'newest':
-      return sql`p.created_at desc`
+      return sql`${t}.created_at desc`
     case 'budget_high':
-      return sql`p.budget_max_minor desc, p.created_at desc`
+      return sql`${t}.budget_max_minor desc, ${t}.created_at desc`
     case 'budget_low':
-      return sql`p.budget_max_minor asc, p.created_at desc`
+      return sql`${t}.budget_max_minor asc, ${t}.created_at desc`
     case 'relevance':
-      return hasText ? sql`score asc, p.created_at desc` : sql`p.created_at desc`
+      return hasText ? sql`score asc, ${t}.created_at desc` : sql`${t}.created_at desc`
   }
 }
 
@@ -366,15 +367,19 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
       const summary = (summaryKey && cachedSummary(summaryKey)) || countMatches(from, conditions, rated, input.budgetType)
       if (summaryKey && summary.total >= SUMMARY_CACHE_MIN_TOTAL) keepSummary(summaryKey, summary)
       const { total, budgetType, skills, clientRating } = summary
+      // The page is chosen from the matches first; only its rows are then joined to their clients.
       const pageRows = db.all<PageRow>(sql`
-            select p.rowid as rid, p.id, p.title, p.description, p.budget_type as budgetType,
+            select page.rid, p.id, p.title, p.description, p.budget_type as budgetType,
                    p.budget_min_minor as budgetMinMinor, p.budget_max_minor as budgetMaxMinor, p.currency,
                    p.experience_level as experienceLevel, p.created_at as createdAt, p.client_id as clientId,
-                   u.name as clientName, ${score} as score
-            from ${from} join users u on u.id = p.client_id
-            where ${all}
-            order by ${orderBy(sort, match !== null)}
-            limit ${pageSize} offset ${(page - 1) * pageSize}`)
+                   u.name as clientName, page.score
+            from (select p.rowid as rid, ${score} as score, p.created_at, p.budget_max_minor from ${from}
+                  where ${all}
+                  order by ${orderBy(sort, match !== null)}
+                  limit ${pageSize} offset ${(page - 1) * pageSize}) page
+            cross join projects p on p.rowid = page.rid
+            join users u on u.id = p.client_id
+            order by ${orderBy(sort, match !== null, 'page')}`)
       const snippets = new Map<number, string>()
       if (match && pageRows.length) {
         const rows = db.all<{ rid: number; snippet: string }>(sql`
