@@ -218,9 +218,9 @@ describe('saved searches', () => {
 
     const createdAt = new Date(NOW.getTime() + 60_000)
     const miss = await project(client.id, word, { skills: ['React'], createdAt })
-    expect(await notifySavedSearchMatches(miss)).toBe(0)
+    expect(await notifySavedSearchMatches({ ...miss, createdAt })).toBe(0)
     const hit = await project(client.id, word, { skills: ['Python'], createdAt: new Date(createdAt.getTime() + 1) })
-    expect(await notifySavedSearchMatches(hit)).toBe(1)
+    expect(await notifySavedSearchMatches({ ...hit, createdAt: hit.createdAt! })).toBe(1)
     const notes = await listNotifications(freelancer.id, { limit: 10, offset: 0 })
     expect(notes).toHaveLength(1)
     expect(notes[0]!.title).toBe('1 new project matches “Python work”')
