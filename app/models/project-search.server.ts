@@ -225,32 +225,44 @@ type Summary = {
  * The total and the facet counts, in two passes over the matches: one grouped by budget type
  * that also counts each rating threshold, and one over the matches' skills.
  */
-function countMatches(from: SQL, conditions: Conditions, rated: RatedClients, selectedType: BudgetType | undefined): Summary {
+function countMatches(from: SQL, conditions: Conditions, rated: RatedClients, input: ProjectSearchInput): Summary {
   const db = getDb()
-  const thresholds = CLIENT_RATING_THRESHOLDS.map((value) => ({ value, sql: ratedClientsSql(rated, Number(value)) }))
-  const byType = db.all<{ type: BudgetType; n: number } & Record<string, number>>(sql`
-    select p.budget_type as type, ${conditions.rating ? sql`sum(${conditions.rating})` : sql`count(*)`} as n,
-      ${sql.join(
-        thresholds.map((t, i) => sql`sum(${t.sql}) as ${sql.raw(`t${i}`)}`),
-        sql`, `,
-      )}
+  // Matches per budget type and client: small (at most two rows per client), and enough to count
+  // the total, the budget types and every rating threshold here, without another pass.
+  const groups = db.all<{ type: BudgetType; clientId: string; n: number }>(sql`
+    select p.budget_type as type, p.client_id as clientId, count(*) as n
     from ${from}
     where ${where([...conditions.base, conditions.skills])}
-    group by p.budget_type`)
-  const chosen = byType.filter((row) => !selectedType || row.type === selectedType)
+    group by p.budget_type, p.client_id`)
+  const ratingOf = (clientId: string) => rated.get(clientId)?.average ?? 0
+  const ratingOk = (clientId: string) => input.clientRatingMin === undefined || ratingOf(clientId) >= input.clientRatingMin
+  const typeOk = (type: BudgetType) => !input.budgetType || type === input.budgetType
+  const byType = new Map<BudgetType, number>()
+  let total = 0
+  const thresholdCounts = CLIENT_RATING_THRESHOLDS.map(() => 0)
+  for (const group of groups) {
+    if (ratingOk(group.clientId)) {
+      byType.set(group.type, (byType.get(group.type) ?? 0) + group.n)
+      if (typeOk(group.type)) total += group.n
+    }
+    if (typeOk(group.type)) {
+      CLIENT_RATING_THRESHOLDS.forEach((threshold, i) => {
+        if (ratingOf(group.clientId) >= Number(threshold)) thresholdCounts[i]! += group.n
+      })
+    }
+  }
   const skills = db.all<FacetCount>(sql`
     select s.name as value, count(*) as count
     from ${from} join project_skills ps on ps.project_id = p.id join skills s on s.id = ps.skill_id
     where ${where([...conditions.base, conditions.budgetType, conditions.rating])}
     group by s.id order by count desc, s.name asc`)
   return {
-    total: chosen.reduce((sum, row) => sum + row.n, 0),
-    budgetType: byType
-      .filter((row) => row.n > 0)
-      .map((row) => ({ value: row.type, count: row.n }))
-      .sort((a, b) => b.count - a.count),
+    total,
+    budgetType: [...byType]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
     skills,
-    clientRating: thresholds.map((t, i) => ({ value: t.value, count: chosen.reduce((sum, row) => sum + (row[`t${i}`] ?? 0), 0) })),
+    clientRating: CLIENT_RATING_THRESHOLDS.map((value, i) => ({ value, count: thresholdCounts[i]! })),
   }
 }
 
@@ -364,7 +376,7 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
       const score = match ? sql`hits.score` : sql`0`
       const all = where([...conditions.base, conditions.skills, conditions.budgetType, conditions.rating])
       const summaryKey = input.now ? null : JSON.stringify([match, skillIds, input.budgetType, input.budgetMin, input.budgetMax, input.postedWithinDays, input.experienceLevel, input.clientRatingMin, input.createdAfter, input.createdUpTo, input.projectId])
-      const summary = (summaryKey && cachedSummary(summaryKey)) || countMatches(from, conditions, rated, input.budgetType)
+      const summary = (summaryKey && cachedSummary(summaryKey)) || countMatches(from, conditions, rated, input)
       if (summaryKey && summary.total >= SUMMARY_CACHE_MIN_TOTAL) keepSummary(summaryKey, summary)
       const { total, budgetType, skills, clientRating } = summary
       // The page is chosen from the matches first; only its rows are then joined to their clients.
