@@ -10,8 +10,14 @@
  * Settings (environment):
  *   BENCH_DURATION     seconds measured per target (default 10)
  *   BENCH_CONNECTIONS  concurrent connections (default 10)
- *   BENCH_TARGETS      comma-separated subset of: floor, landing, client, freelancer
- *                      (default floor,landing,freelancer)
+ *   BENCH_TARGETS      comma-separated subset of: floor, landing, client, freelancer, search
+ *                      (default floor,landing,freelancer, plus search when its database exists)
+ *
+ * Search (issue 3): on a copy of BENCH_SEARCH_DB (default data/large.db, built by
+ * `npm run seed:large`) it first times searchProjects() in-process (bench/search-query.ts: server
+ * time per query shape, warm and cold; BENCH_SEARCH_CASES, default 1,2), then starts a second server on that copy and loads
+ * /projects?q=react+dashboard&skill=React&type=fixed signed in as the demo freelancer, with
+ * BENCH_SEARCH_CONNECTIONS connections (default 1, so latency ≈ server time, not queueing).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -26,7 +32,7 @@ const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json')
 const DEMO_PASSWORD = 'MegiLance-demo-2026'
 const WARMUP_SECONDS = 2
 
-type TargetName = 'floor' | 'landing' | 'client' | 'freelancer'
+type TargetName = 'floor' | 'landing' | 'client' | 'freelancer' | 'search'
 type Target = { name: TargetName; label: string; path: string; account?: string }
 
 const TARGETS: Target[] = [
@@ -34,7 +40,15 @@ const TARGETS: Target[] = [
   { name: 'landing', label: 'landing page', path: '/' },
   { name: 'client', label: 'client dashboard', path: '/client', account: 'client@megilance.test' },
   { name: 'freelancer', label: 'freelancer dashboard', path: '/freelancer', account: 'freelancer@megilance.test' },
+  {
+    name: 'search',
+    label: 'find work, 2 words + 2 facets (large DB)',
+    path: '/projects?q=react+dashboard&skill=React&type=fixed',
+    account: 'freelancer@megilance.test',
+  },
 ]
+
+const SEARCH_DB = path.resolve(ROOT, process.env.BENCH_SEARCH_DB ?? 'data/large.db')
 
 // What a browser sends, so compression and the non-bot rendering path are measured too.
 const BROWSER_HEADERS = {
@@ -68,7 +82,11 @@ function positiveIntFromEnv(name: string, fallback: number): number {
 
 function targetsFromEnv(): Target[] {
   const raw = process.env.BENCH_TARGETS
-  if (!raw) return TARGETS.filter((t) => t.name !== 'client')
+  if (!raw) {
+    const hasSearchDb = fs.existsSync(SEARCH_DB)
+    if (!hasSearchDb) console.warn(`No ${path.relative(ROOT, SEARCH_DB)}: the search is not measured (run \`npm run seed:large\` first).`)
+    return TARGETS.filter((t) => t.name !== 'client' && (t.name !== 'search' || hasSearchDb))
+  }
   const names = raw.split(',').map((name) => name.trim()).filter(Boolean)
   const unknown = names.filter((name) => !TARGETS.some((t) => t.name === name))
   if (unknown.length || !names.length) {
@@ -282,6 +300,12 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal)
 
   try {
+    const results: TargetResult[] = []
+    let tail = new Tail()
+    const pageTargets = targets.filter((t) => t.name !== 'search')
+    const searchTarget = targets.find((t) => t.name === 'search')
+    let searchDirect: unknown = null
+    if (pageTargets.length) {
     const port = await freePort()
     const base = `http://127.0.0.1:${port}`
     const env: NodeJS.ProcessEnv = {
@@ -305,14 +329,14 @@ async function main(): Promise<number> {
     await seed(env)
 
     console.log(`Starting the production server on port ${port} …`)
-    const tail = new Tail()
+    tail = new Tail()
     server = runTsx('server/index.ts', env)
     server.stdout?.on('data', (c: Buffer) => tail.push(c))
     server.stderr?.on('data', (c: Buffer) => tail.push(c))
     await waitForHealth(base, server, tail)
 
     const headersFor = new Map<TargetName, Record<string, string>>()
-    for (const target of targets) {
+    for (const target of pageTargets) {
       const headers: Record<string, string> = { ...BROWSER_HEADERS }
       if (target.account) headers.cookie = await signIn(base, target.account)
       await check(base, target, headers)
@@ -320,14 +344,67 @@ async function main(): Promise<number> {
     }
 
     console.log(
-      `Measuring ${targets.map((t) => t.name).join(', ')}: ${connections} connections, ${WARMUP_SECONDS} s warm-up + ${duration} s each …`,
+      `Measuring ${pageTargets.map((t) => t.name).join(', ')}: ${connections} connections, ${WARMUP_SECONDS} s warm-up + ${duration} s each …`,
     )
-    const results: TargetResult[] = []
-    for (const target of targets) {
+    for (const target of pageTargets) {
       console.log(`  ${target.label} (${target.path})`)
       results.push(await measure(base, target, headersFor.get(target.name)!, connections, duration))
     }
     if (server.exitCode !== null) throw new Error(`The server exited during the run:\n${tail}`)
+    await stop(server)
+    server = undefined
+    }
+
+    if (searchTarget) {
+      if (!fs.existsSync(SEARCH_DB)) throw new Error(`No ${SEARCH_DB}: run \`npm run seed:large\` first (or set BENCH_SEARCH_DB).`)
+      // A copy, so sign-ins and sessions never touch the seeded file.
+      const db = path.join(tmp, 'search.db')
+      fs.copyFileSync(SEARCH_DB, db)
+      if (fs.existsSync(`${SEARCH_DB}-wal`)) fs.copyFileSync(`${SEARCH_DB}-wal`, `${db}-wal`)
+      const port = await freePort()
+      const base = `http://127.0.0.1:${port}`
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATABASE_PATH: db,
+        SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_PER_MINUTE: '10000000',
+        AUTH_RATE_LIMIT_PER_15_MINUTES: '10000',
+        SMTP_URL: '',
+        TRUST_PROXY: '',
+        COOKIE_SECURE: '',
+        APP_URL: '',
+      }
+      console.log(`\nSearch on a copy of ${path.relative(ROOT, SEARCH_DB)}: searchProjects() in-process …`)
+      const jsonFile = path.join(tmp, 'search-direct.json')
+      // The two-word, two-facet case (the ≤ 20 ms target) and its time-filtered sibling, unless told otherwise.
+      const direct = runTsx('bench/search-query.ts', {
+        ...env,
+        BENCH_SEARCH_JSON: jsonFile,
+        BENCH_SEARCH_CASES: process.env.BENCH_SEARCH_CASES ?? '1,2',
+      })
+      direct.stdout?.pipe(process.stdout)
+      direct.stderr?.pipe(process.stderr)
+      const code = await new Promise<number | null>((resolve) => direct.once('exit', resolve))
+      if (code !== 0) throw new Error(`bench/search-query.ts failed (exit ${code})`)
+      searchDirect = JSON.parse(fs.readFileSync(jsonFile, 'utf8'))
+
+      const searchConnections = positiveIntFromEnv('BENCH_SEARCH_CONNECTIONS', 1)
+      console.log(`\nStarting the production server on the copy, port ${port} …`)
+      tail = new Tail()
+      server = runTsx('server/index.ts', env)
+      server.stdout?.on('data', (c: Buffer) => tail.push(c))
+      server.stderr?.on('data', (c: Buffer) => tail.push(c))
+      await waitForHealth(base, server, tail, 60_000)
+      const headers: Record<string, string> = { ...BROWSER_HEADERS, cookie: await signIn(base, searchTarget.account!) }
+      await check(base, searchTarget, headers)
+      console.log(`Measuring search: ${searchConnections} connection(s), ${WARMUP_SECONDS} s warm-up + ${duration} s …`)
+      console.log(`  ${searchTarget.label} (${searchTarget.path})`)
+      results.push(await measure(base, searchTarget, headers, searchConnections, duration))
+      if (server.exitCode !== null) throw new Error(`The server exited during the run:\n${tail}`)
+    }
 
     console.log('')
     printTable(results)
@@ -348,6 +425,7 @@ async function main(): Promise<number> {
       },
       settings: { connections, durationSeconds: duration, warmupSeconds: WARMUP_SECONDS, headers: BROWSER_HEADERS },
       results,
+      searchDirect,
     }
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`)

@@ -1,15 +1,22 @@
 /**
  * `npm run seed:large`: a marketplace big enough to measure search on — the demo data (with its
  * sign-in accounts) plus LARGE_SEED_CLIENTS clients, LARGE_SEED_FREELANCERS freelancers and
- * LARGE_SEED_PROJECTS projects (defaults 2,000 / 20,000 / 100,000) in DATABASE_PATH.
+ * LARGE_SEED_PROJECTS projects (defaults 2,000 / 20,000 / 100,000), and
+ * LARGE_SEED_REVIEWED_CONTRACTS past contracts reviewed by both sides (default 5,000), so client
+ * ratings exist. Writes DATABASE_PATH (the npm script defaults it to data/large.db).
  * Refuses to run on a database that already has users.
+ *
+ *   npm run seed:large                         → data/large.db
+ *   DATABASE_PATH=/tmp/x.db npm run seed:large → /tmp/x.db
  */
 import { faker } from '@faker-js/faker'
 import { EXPERIENCE_LEVELS } from '~/models/enums'
-import { closeDb } from '~/models/db.server'
-import { ensureSkills, replaceFreelancerSkills, updateFreelancerProfile, updateClientProfile } from '~/models/profiles.server'
+import { closeDb, getDb } from '~/models/db.server'
+import { insertReviewedContractsBulk, insertUsersBulk, type BulkReviewedContract, type BulkUser } from '~/models/large-seed.server'
+import { ensureSkills } from '~/models/profiles.server'
 import { insertProjectsBulk, type BulkProject } from '~/models/projects.server'
-import { countUsersByRole, insertUser } from '~/models/users.server'
+import { countUsersByRole } from '~/models/users.server'
+import { getEnv } from '~/utils/env.server'
 import { hashPassword } from '~/services/accounts/passwords.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 import { DEMO_PASSWORD, seedDemoData } from './seed/demo-data'
@@ -24,6 +31,7 @@ const COUNTS = {
   clients: countFromEnv('LARGE_SEED_CLIENTS', 2_000),
   freelancers: countFromEnv('LARGE_SEED_FREELANCERS', 20_000),
   projects: countFromEnv('LARGE_SEED_PROJECTS', 100_000),
+  reviewedContracts: countFromEnv('LARGE_SEED_REVIEWED_CONTRACTS', 5_000),
 }
 const BATCH = 5_000
 
@@ -67,6 +75,7 @@ async function main(): Promise<string> {
   }
   const started = Date.now()
   const step = (what: string) => console.log(`${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${what}`)
+  console.log(`Seeding ${getEnv().DATABASE_PATH} …`)
 
   step(await seedDemoData())
   faker.seed(100_000)
@@ -74,49 +83,63 @@ async function main(): Promise<string> {
   const skillIds = await ensureSkills([...SKILLS])
   const pickSkills = (min: number, max: number) => faker.helpers.arrayElements([...SKILLS], { min, max })
   const idsOf = (names: string[]) => names.map((name) => skillIds.get(name)).filter((id): id is number => id !== undefined)
+  const now = Date.now()
+  const joined = () => now - faker.number.int({ min: 30, max: 3 * 365 }) * 86_400_000
 
   const clientIds: string[] = []
-  for (let i = 0; i < COUNTS.clients; i++) {
-    const user = await insertUser({
-      email: `client${i}@large.megilance.test`,
+  for (let done = 0; done < COUNTS.clients; done += BATCH) {
+    const batch: BulkUser[] = Array.from({ length: Math.min(BATCH, COUNTS.clients - done) }, (_, i) => ({
+      id: crypto.randomUUID(),
+      email: `client${done + i}@large.megilance.test`,
       name: faker.person.fullName(),
       role: 'client',
       passwordHash,
-    })
-    await updateClientProfile(user.id, { company: faker.company.name() })
-    clientIds.push(user.id)
+      createdAt: joined(),
+      company: faker.company.name(),
+    }))
+    await insertUsersBulk(batch)
+    clientIds.push(...batch.map((user) => user.id))
   }
   step(`${COUNTS.clients} clients`)
 
-  for (let i = 0; i < COUNTS.freelancers; i++) {
-    const user = await insertUser({
-      email: `freelancer${i}@large.megilance.test`,
-      name: faker.person.fullName(),
-      role: 'freelancer',
-      passwordHash,
+  const freelancerIds: string[] = []
+  for (let done = 0; done < COUNTS.freelancers; done += BATCH) {
+    const batch: BulkUser[] = Array.from({ length: Math.min(BATCH, COUNTS.freelancers - done) }, (_, i) => {
+      const skills = pickSkills(3, 8)
+      return {
+        id: crypto.randomUUID(),
+        email: `freelancer${done + i}@large.megilance.test`,
+        name: faker.person.fullName(),
+        role: 'freelancer',
+        passwordHash,
+        createdAt: joined(),
+        headline: `${faker.person.jobType()} · ${skills.slice(0, 2).join(' & ')}`,
+        bio: `${faker.person.jobTitle()} working with ${skills.join(', ')}.`,
+        hourlyRateMinor: faker.number.int({ min: 15, max: 150 }) * 100,
+        experienceLevel: faker.helpers.arrayElement(EXPERIENCE_LEVELS),
+        skillIds: idsOf(skills),
+      }
     })
-    const skills = pickSkills(3, 8)
-    await updateFreelancerProfile(user.id, {
-      headline: `${faker.person.jobType()} · ${skills.slice(0, 2).join(' & ')}`,
-      bio: `${faker.person.jobTitle()} working with ${skills.join(', ')}.`,
-      hourlyRateMinor: faker.number.int({ min: 15, max: 150 }) * 100,
-      currency: 'USD',
-      experienceLevel: faker.helpers.arrayElement(EXPERIENCE_LEVELS),
-    })
-    await replaceFreelancerSkills(user.id, idsOf(skills))
+    await insertUsersBulk(batch)
+    freelancerIds.push(...batch.map((user) => user.id))
   }
   step(`${COUNTS.freelancers} freelancers`)
 
-  const now = Date.now()
+  // Some past, hired projects get a contract reviewed by both sides, so clients have ratings.
+  const reviewed: BulkReviewedContract[] = []
+  // Each client leans good or mixed, so the rating facet splits them.
+  const clientLean = new Map(clientIds.map((id) => [id, faker.number.float({ min: 2.5, max: 5 })]))
   for (let done = 0; done < COUNTS.projects; done += BATCH) {
     const batch: BulkProject[] = Array.from({ length: Math.min(BATCH, COUNTS.projects - done) }, () => {
       const skills = pickSkills(2, 5)
       const hourly = faker.datatype.boolean({ probability: 0.35 })
       const low = hourly ? faker.number.int({ min: 15, max: 60 }) * 100 : 0
       const createdAt = new Date(now - faker.number.int({ min: 0, max: 365 * 24 * 60 }) * 60_000)
-      return {
+      const open = faker.datatype.boolean({ probability: 0.85 })
+      const clientId = faker.helpers.arrayElement(clientIds)
+      const project: BulkProject = {
         id: crypto.randomUUID(),
-        clientId: faker.helpers.arrayElement(clientIds),
+        clientId,
         title: faker.helpers.arrayElement(TITLES)(skills[0]!),
         description: brief(skills),
         budgetType: hourly ? 'hourly' : 'fixed',
@@ -124,15 +147,39 @@ async function main(): Promise<string> {
         budgetMaxMinor: hourly ? low + faker.number.int({ min: 5, max: 60 }) * 100 : faker.number.int({ min: 2, max: 200 }) * 10_000,
         currency: 'USD',
         experienceLevel: faker.helpers.arrayElement(EXPERIENCE_LEVELS),
-        status: faker.datatype.boolean({ probability: 0.85 }) ? 'open' : 'closed',
+        status: open ? 'open' : 'closed',
+        // A few are invite-only or hidden by an admin: search must leave them out.
+        visibility: faker.datatype.boolean({ probability: 0.03 }) ? 'invite_only' : 'public',
+        hiddenAt: faker.datatype.boolean({ probability: 0.01 }) ? createdAt : null,
+        hiddenReason: null,
         createdAt,
         updatedAt: createdAt,
         skillIds: idsOf(skills),
       }
+      if (!open && reviewed.length < COUNTS.reviewedContracts) {
+        project.closeReason = 'hired'
+        project.closedAt = new Date(createdAt.getTime() + 86_400_000)
+        const lean = clientLean.get(clientId)!
+        reviewed.push({
+          projectId: project.id,
+          title: project.title,
+          clientId,
+          freelancerId: faker.helpers.arrayElement(freelancerIds),
+          amountMinor: project.budgetMaxMinor,
+          endedAt: createdAt.getTime() + 40 * 86_400_000,
+          clientRating: Math.max(1, Math.min(5, Math.round(lean + faker.number.float({ min: -1, max: 1 })))),
+          freelancerRating: faker.number.int({ min: 3, max: 5 }),
+        })
+      }
+      return project
     })
     await insertProjectsBulk(batch)
     if ((done + batch.length) % 20_000 === 0 || done + batch.length === COUNTS.projects) step(`${done + batch.length} projects`)
   }
+  for (let done = 0; done < reviewed.length; done += BATCH) await insertReviewedContractsBulk(reviewed.slice(done, done + BATCH))
+  step(`${reviewed.length} reviewed contracts (${reviewed.length * 2} reviews)`)
+  getDb().$client.pragma('optimize')
+  step('analyzed')
   return `Seeded ${COUNTS.clients} more clients, ${COUNTS.freelancers} more freelancers and ${COUNTS.projects} more projects in ${((Date.now() - started) / 1000).toFixed(1)} s.`
 }
 

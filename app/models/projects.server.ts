@@ -93,25 +93,43 @@ export type BulkProject = typeof projects.$inferInsert & { skillIds: number[] }
  * commit), so the search index trigger reads the finished skill list once per project.
  */
 export async function insertProjectsBulk(rows: BulkProject[]): Promise<void> {
+  if (rows.length === 0) return
   const sqlite = getDb().$client
   const insertProject = sqlite.prepare(
     `insert into projects (id, client_id, title, description, budget_type, budget_min_minor, budget_max_minor,
-       currency, experience_level, status, created_at, updated_at)
+       currency, experience_level, status, visibility, deadline, closed_at, close_reason, hidden_at, hidden_reason,
+       created_at, updated_at)
      values (@id, @clientId, @title, @description, @budgetType, @budgetMinMinor, @budgetMaxMinor,
-       @currency, @experienceLevel, @status, @createdAt, @updatedAt)`,
+       @currency, @experienceLevel, @status, @visibility, @deadline, @closedAt, @closeReason, @hiddenAt, @hiddenReason,
+       @createdAt, @updatedAt)`,
   )
-  const insertSkill = sqlite.prepare('insert into project_skills (project_id, skill_id) values (?, ?)')
+  const insertSkill = sqlite.prepare('insert or ignore into project_skills (project_id, skill_id) values (?, ?)')
+  const ms = (date: Date | null | undefined) => (date ? date.getTime() : null)
   sqlite.transaction(() => {
+    // Foreign keys are checked at commit: the skills of a project go in before the project.
     sqlite.pragma('defer_foreign_keys = ON')
-    for (const { skillIds, ...project } of rows) {
-      for (const skillId of skillIds) insertSkill.run(project.id, skillId)
-      const createdAt = (project.createdAt ?? new Date()).getTime()
+    for (const project of rows) {
+      for (const skillId of project.skillIds) insertSkill.run(project.id, skillId)
+      const createdAt = project.createdAt ?? new Date()
       insertProject.run({
-        currency: 'USD',
-        status: 'open',
-        ...project,
-        createdAt,
-        updatedAt: (project.updatedAt ?? project.createdAt ?? new Date()).getTime(),
+        id: project.id,
+        clientId: project.clientId,
+        title: project.title,
+        description: project.description,
+        budgetType: project.budgetType,
+        budgetMinMinor: project.budgetMinMinor,
+        budgetMaxMinor: project.budgetMaxMinor,
+        currency: project.currency ?? 'USD',
+        experienceLevel: project.experienceLevel,
+        status: project.status ?? 'open',
+        visibility: project.visibility ?? 'public',
+        deadline: ms(project.deadline),
+        closedAt: ms(project.closedAt),
+        closeReason: project.closeReason ?? null,
+        hiddenAt: ms(project.hiddenAt),
+        hiddenReason: project.hiddenReason ?? null,
+        createdAt: createdAt.getTime(),
+        updatedAt: (project.updatedAt ?? createdAt).getTime(),
       })
     }
   })()

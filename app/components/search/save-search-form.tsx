@@ -1,0 +1,43 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import { ErrorList, Field } from '~/components/ui/field'
+import { SaveSearchSchema } from '~/services/marketplace/saved-search-schemas'
+
+/** "Save this search": posts the search's query string and a name to /saved-searches. */
+export function SaveSearchForm({
+  query,
+  suggestedName,
+  lastResult,
+}: {
+  query: string
+  suggestedName: string
+  lastResult?: SubmissionResult<string[]> | null
+}) {
+  const [form, fields] = useForm({
+    id: 'save-search',
+    lastResult,
+    constraint: getZodConstraint(SaveSearchSchema),
+    defaultValue: { name: suggestedName, query, notify: 'on' },
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SaveSearchSchema }),
+  })
+  return (
+    <Form method="post" action="/saved-searches" className="save-search form-stack" {...getFormProps(form)}>
+      <h2 className="save-search__title">Save this search</h2>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="create" />
+      <input {...getInputProps(fields.query, { type: 'hidden' })} />
+      <ErrorList id={fields.query.errorId} errors={fields.query.errors} />
+      <Field label="Name" meta={fields.name} hint="For your list; alerts use it too." maxLength={80} />
+      <label className="choice">
+        <input {...getInputProps(fields.notify, { type: 'checkbox' })} />
+        <span className="choice__label">Tell me about new matching projects</span>
+      </label>
+      <button type="submit" className="button button--secondary">
+        Save search
+      </button>
+    </Form>
+  )
+}

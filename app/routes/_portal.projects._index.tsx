@@ -1,0 +1,269 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { SaveSearchForm } from '~/components/search/save-search-form'
+import { SearchResult } from '~/components/search/search-result'
+import { Pagination } from '~/components/ui/pagination'
+import { EXPERIENCE_LEVELS } from '~/models/enums'
+import { searchProjects } from '~/models/project-search.server'
+import {
+  EXPERIENCE_LABELS,
+  POSTED_LABELS,
+  POSTED_WITHIN,
+  SORT_LABELS,
+  describeSearch,
+  isEmptySearch,
+  parseSearchParams,
+  searchQueryString,
+  toSearchInput,
+  type SearchParams,
+} from '~/services/marketplace/project-search-params'
+import { requireUser } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'Find work · MegiLance' }]
+
+const PAGE_SIZE = 20
+const SHOWN_SORTS = ['relevance', 'newest', 'budget_high'] as const
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const { params, problems } = parseSearchParams(new URL(request.url).searchParams)
+  const result = await searchProjects({ ...toSearchInput(params), pageSize: PAGE_SIZE })
+  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
+  return json({
+    params,
+    problems,
+    query: searchQueryString(params),
+    canSave: user.role === 'freelancer' && !isEmptySearch(params),
+    description: describeSearch(params),
+    total: result.total,
+    queryError: result.queryError,
+    facets: result.facets,
+    rows: result.rows,
+    page: Math.min(params.page, pages),
+    now: Date.now(),
+  })
+}
+
+/** The same search without one filter (for "what to change" links). */
+function without(params: SearchParams, change: Partial<SearchParams>): string {
+  const query = searchQueryString({ ...params, ...change })
+  return query ? `/projects?${query}` : '/projects'
+}
+
+function FacetCount({ count }: { count: number | undefined }) {
+  return <span className="facet__count">({(count ?? 0).toLocaleString('en')})</span>
+}
+
+export default function FindWork() {
+  const { params, problems, query, canSave, description, total, queryError, facets, rows, page, now } = useLoaderData<typeof loader>()
+  const typeCount = (value: string) => facets.budgetType.find((facet) => facet.value === value)?.count
+  const ratingCount = (value: string) => facets.clientRating.find((facet) => facet.value === value)?.count
+  const removals: Array<{ label: string; href: string }> = [
+    ...(params.q ? [{ label: `Search for everything, not “${params.q}”`, href: without(params, { q: '' }) }] : []),
+    ...params.skills.map((skill) => ({ label: `Remove the skill ${skill}`, href: without(params, { skills: params.skills.filter((s) => s !== skill) }) })),
+    ...(params.type ? [{ label: 'Any budget type', href: without(params, { type: '' }) }] : []),
+    ...(params.min || params.max ? [{ label: 'Any budget', href: without(params, { min: '', max: '' }) }] : []),
+    ...(params.posted ? [{ label: 'Posted any time', href: without(params, { posted: '' }) }] : []),
+    ...(params.rating ? [{ label: 'Any client rating', href: without(params, { rating: '' }) }] : []),
+    ...(params.level ? [{ label: 'Any experience level', href: without(params, { level: '' }) }] : []),
+  ]
+
+  return (
+    <>
+      <header className="page-header">
+        <h1>Find work</h1>
+        <p className="muted" aria-live="polite">
+          {total.toLocaleString('en')} open {total === 1 ? 'project' : 'projects'} · {description}
+        </p>
+      </header>
+
+      <div className="search-layout">
+        {/* One GET form: keywords, filters and sort travel together, with or without JavaScript. */}
+        <Form method="get" action="/projects" className="search-form" role="search" aria-label="Find projects" key={query}>
+          <div className="search-form__keywords field">
+            <label htmlFor="search-q">Keywords</label>
+            <div className="search-form__row">
+              <input id="search-q" name="q" type="search" defaultValue={params.q} maxLength={200} placeholder="e.g. react dashboard" />
+              <button type="submit" className="button button--primary">
+                Search
+              </button>
+            </div>
+          </div>
+
+          <div className="field search-form__sort">
+            <label htmlFor="search-sort">Sort by</label>
+            <select id="search-sort" name="sort" defaultValue={params.sort}>
+              {SHOWN_SORTS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {SORT_LABELS[sort]}
+                </option>
+              ))}
+              {params.sort === 'budget_low' ? <option value="budget_low">{SORT_LABELS.budget_low}</option> : null}
+            </select>
+          </div>
+
+          <div className="search-facets">
+            <fieldset className="facet">
+              <legend>Skills</legend>
+              {facets.skills.length ? (
+                facets.skills.map((facet) => (
+                  <label key={facet.value} className="facet__option">
+                    <input type="checkbox" name="skill" value={facet.value} defaultChecked={params.skills.includes(facet.value)} />
+                    <span>
+                      {facet.value} <FacetCount count={facet.count} />
+                    </span>
+                  </label>
+                ))
+              ) : (
+                <p className="muted">No skills among these projects.</p>
+              )}
+            </fieldset>
+
+            <fieldset className="facet">
+              <legend>Budget type</legend>
+              <label className="facet__option">
+                <input type="radio" name="type" value="" defaultChecked={!params.type} />
+                <span>Any</span>
+              </label>
+              <label className="facet__option">
+                <input type="radio" name="type" value="fixed" defaultChecked={params.type === 'fixed'} />
+                <span>
+                  Fixed price <FacetCount count={typeCount('fixed')} />
+                </span>
+              </label>
+              <label className="facet__option">
+                <input type="radio" name="type" value="hourly" defaultChecked={params.type === 'hourly'} />
+                <span>
+                  Hourly <FacetCount count={typeCount('hourly')} />
+                </span>
+              </label>
+            </fieldset>
+
+            <fieldset className="facet">
+              <legend>Budget (in the project’s currency)</legend>
+              <div className="facet__range">
+                <div className="field">
+                  <label htmlFor="search-min">Min</label>
+                  <input id="search-min" name="min" inputMode="decimal" defaultValue={params.min} size={8} />
+                </div>
+                <div className="field">
+                  <label htmlFor="search-max">Max</label>
+                  <input id="search-max" name="max" inputMode="decimal" defaultValue={params.max} size={8} />
+                </div>
+              </div>
+              <p className="field__hint">A fixed price, or an hourly rate, in whole units (e.g. 500).</p>
+            </fieldset>
+
+            <fieldset className="facet">
+              <legend>Posted within</legend>
+              <label className="facet__option">
+                <input type="radio" name="posted" value="" defaultChecked={!params.posted} />
+                <span>Any time</span>
+              </label>
+              {POSTED_WITHIN.map((days) => (
+                <label key={days} className="facet__option">
+                  <input type="radio" name="posted" value={days} defaultChecked={params.posted === days} />
+                  <span>{POSTED_LABELS[days]}</span>
+                </label>
+              ))}
+            </fieldset>
+
+            <fieldset className="facet">
+              <legend>Client rating</legend>
+              <label className="facet__option">
+                <input type="radio" name="rating" value="" defaultChecked={!params.rating} />
+                <span>Any</span>
+              </label>
+              {(['4', '4.5'] as const).map((rating) => (
+                <label key={rating} className="facet__option">
+                  <input type="radio" name="rating" value={rating} defaultChecked={params.rating === rating} />
+                  <span>
+                    {rating} stars and up <FacetCount count={ratingCount(rating)} />
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+
+            <fieldset className="facet">
+              <legend>Experience level</legend>
+              <label className="facet__option">
+                <input type="radio" name="level" value="" defaultChecked={!params.level} />
+                <span>Any</span>
+              </label>
+              {EXPERIENCE_LEVELS.map((level) => (
+                <label key={level} className="facet__option">
+                  <input type="radio" name="level" value={level} defaultChecked={params.level === level} />
+                  <span>{EXPERIENCE_LABELS[level]}</span>
+                </label>
+              ))}
+            </fieldset>
+
+            <div className="search-form__actions">
+              <button type="submit" className="button button--primary">
+                Apply filters
+              </button>
+              <Link to="/projects" className="button button--ghost">
+                Clear all
+              </Link>
+            </div>
+          </div>
+        </Form>
+
+        <section className="search-results" aria-label="Results">
+          {problems.length ? (
+            <div className="form-alert" role="alert">
+              <ul className="field__errors">
+                {problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {queryError ? (
+            <p className="form-alert" role="alert">
+              Those keywords could not be searched. Try plain words, e.g. “react dashboard”.
+            </p>
+          ) : null}
+
+          {rows.length ? (
+            <>
+              <ol className="search-results__list" aria-label="Matching projects">
+                {rows.map((project) => (
+                  <li key={project.id}>
+                    <SearchResult project={project} now={now} />
+                  </li>
+                ))}
+              </ol>
+              <Pagination page={page} pageSize={PAGE_SIZE} total={total} search={searchQueryString(params)} />
+            </>
+          ) : (
+            <div className="empty card">
+              <h2>No open projects match</h2>
+              {total > 0 ? (
+                <p>
+                  There are only {Math.ceil(total / PAGE_SIZE)} pages. <Link to={without(params, {})}>Go to the first page</Link>.
+                </p>
+              ) : removals.length ? (
+                <>
+                  <p>Try widening the search:</p>
+                  <ul className="link-list">
+                    {removals.map((removal) => (
+                      <li key={removal.href}>
+                        <Link to={removal.href}>{removal.label}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                  {params.q ? <p className="muted">Fewer or shorter words find more: “dash” also finds “dashboard”.</p> : null}
+                </>
+              ) : (
+                <p>There are no open projects right now. Come back soon, or save a search to hear about new ones.</p>
+              )}
+            </div>
+          )}
+
+          {canSave ? <SaveSearchForm key={query} query={query} suggestedName={description.slice(0, 80)} /> : null}
+        </section>
+      </div>
+    </>
+  )
+}

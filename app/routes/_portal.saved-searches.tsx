@@ -1,0 +1,159 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { SaveSearchForm } from '~/components/search/save-search-form'
+import { deleteSavedSearchOf, findSavedSearchOf, listSavedSearchesOf, setSavedSearchNotify } from '~/models/saved-searches.server'
+import { describeSearch, parseSearchParams } from '~/services/marketplace/project-search-params'
+import { SaveSearchSchema } from '~/services/marketplace/saved-search-schemas'
+import { MAX_SAVED_SEARCHES, saveSearch } from '~/services/marketplace/saved-searches.server'
+import { requireRole } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Saved searches · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'freelancer')
+  const searches = await listSavedSearchesOf(user.id)
+  return json({
+    max: MAX_SAVED_SEARCHES,
+    searches: searches.map((search) => ({
+      id: search.id,
+      name: search.name,
+      query: search.query,
+      notify: search.notify,
+      checkedAt: search.checkedAt.toISOString(),
+      description: describeSearch(parseSearchParams(new URLSearchParams(search.query)).params),
+    })),
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'freelancer')
+  const formData = await readFormData(request)
+  const intent = formData.get('intent')
+
+  if (intent === 'create') {
+    const submission = parseWithZod(formData, { schema: SaveSearchSchema })
+    if (submission.status !== 'success') return json({ query: String(formData.get('query') ?? ''), reply: submission.reply() }, { status: 400 })
+    const outcome = await saveSearch(user.id, {
+      name: submission.value.name ?? '',
+      query: submission.value.query,
+      notify: submission.value.notify ?? false,
+    })
+    if (!outcome.ok) {
+      return json(
+        { query: submission.value.query, reply: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) },
+        { status: outcome.field === 'query' && outcome.message.startsWith('You have already') ? 409 : 400 },
+      )
+    }
+    return redirectWithToast('/saved-searches', { kind: 'success', message: `Saved “${outcome.search.name}”.` })
+  }
+
+  const id = String(formData.get('searchId') ?? '')
+  const search = id ? await findSavedSearchOf(user.id, id) : undefined
+  if (!search) throw new Response('Not found', { status: 404 })
+  if (intent === 'delete') {
+    await deleteSavedSearchOf(user.id, search.id)
+    return redirectWithToast('/saved-searches', { kind: 'success', message: `Deleted “${search.name}”.` })
+  }
+  if (intent === 'alerts-on' || intent === 'alerts-off') {
+    const on = intent === 'alerts-on'
+    await setSavedSearchNotify(user.id, search.id, on, new Date())
+    return redirectWithToast('/saved-searches', {
+      kind: 'success',
+      message: on ? `Alerts on for “${search.name}”: new matching projects will be announced.` : `Alerts off for “${search.name}”.`,
+    })
+  }
+  throw new Response('Unknown action. Use delete, alerts-on, alerts-off or create.', { status: 400 })
+}
+
+export default function SavedSearches() {
+  const { searches, max } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Saved searches</h1>
+        <p className="muted">
+          Run a search again in one click. With alerts on you hear about new matching projects. Up to {max} searches.
+        </p>
+      </header>
+
+      {actionData ? (
+        <section className="card" aria-label="Save the search">
+          <SaveSearchForm
+            query={actionData.query}
+            suggestedName={describeSearch(parseSearchParams(new URLSearchParams(actionData.query)).params).slice(0, 80)}
+            lastResult={actionData.reply}
+          />
+        </section>
+      ) : null}
+
+      {searches.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Your saved searches</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Looks for</th>
+                <th scope="col">Alerts</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {searches.map((search) => (
+                <tr key={search.id}>
+                  <th scope="row">{search.name}</th>
+                  <td>{search.description}</td>
+                  <td>
+                    {search.notify ? (
+                      <>
+                        On <span className="cell-detail">checked {formatDateTime(search.checkedAt)}</span>
+                      </>
+                    ) : (
+                      'Off'
+                    )}
+                  </td>
+                  <td>
+                    <div className="saved-search__actions">
+                      <Link className="button button--secondary" to={`/projects?${search.query}`} aria-label={`Run ${search.name}`}>
+                        Run
+                      </Link>
+                      <Form method="post">
+                        <input type="hidden" name="searchId" value={search.id} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={search.notify ? 'alerts-off' : 'alerts-on'}
+                          className="button button--ghost"
+                          aria-label={`${search.notify ? 'Turn off' : 'Turn on'} alerts for ${search.name}`}
+                        >
+                          {search.notify ? 'Turn off alerts' : 'Turn on alerts'}
+                        </button>
+                      </Form>
+                      <Form method="post">
+                        <input type="hidden" name="searchId" value={search.id} />
+                        <button type="submit" name="intent" value="delete" className="button button--danger" aria-label={`Delete ${search.name}`}>
+                          Delete
+                        </button>
+                      </Form>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div className="empty card">
+          <p>
+            No saved searches yet. <Link to="/projects">Find work</Link>, then use “Save this search” under the results.
+          </p>
+        </div>
+      )}
+    </>
+  )
+}

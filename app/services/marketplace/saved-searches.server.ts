@@ -1,0 +1,90 @@
+/**
+ * Saved searches: a freelancer keeps a Find Work search under a name and, with alerts on, hears
+ * about new projects that match it — from the scheduled job (a count per search since its last
+ * check) and at once when a project is posted (notifySavedSearchMatches).
+ */
+import { countProjects } from '~/models/project-search.server'
+import {
+  advanceSavedSearchCheck,
+  countSavedSearchesOf,
+  findSavedSearchByQuery,
+  insertSavedSearch,
+  listAlertingSavedSearches,
+  type SavedSearch,
+} from '~/models/saved-searches.server'
+import { notify } from '~/services/notifications/notify.server'
+import { describeSearch, isEmptySearch, parseSearchParams, searchQueryString, toSearchInput } from './project-search-params'
+
+export const MAX_SAVED_SEARCHES = 25
+
+/** The searchProjects() input of a stored query string: newest first, no page. */
+export function savedSearchInput(query: string) {
+  const { params } = parseSearchParams(new URLSearchParams(query))
+  return { ...toSearchInput({ ...params, page: 1 }), sort: 'newest' as const }
+}
+
+export type SaveSearchResult = { ok: true; search: SavedSearch } | { ok: false; field: 'name' | 'query'; message: string }
+
+export async function saveSearch(userId: string, input: { name: string; query: string; notify: boolean }, now = new Date()): Promise<SaveSearchResult> {
+  const { params } = parseSearchParams(new URLSearchParams(input.query))
+  if (isEmptySearch(params)) {
+    return { ok: false, field: 'query', message: 'Add keywords or a filter first; a search for everything is not worth saving.' }
+  }
+  const query = searchQueryString(params)
+  if (await findSavedSearchByQuery(userId, query)) {
+    return { ok: false, field: 'query', message: 'You have already saved this search.' }
+  }
+  if ((await countSavedSearchesOf(userId)) >= MAX_SAVED_SEARCHES) {
+    return { ok: false, field: 'query', message: `You can keep up to ${MAX_SAVED_SEARCHES} saved searches; delete one first.` }
+  }
+  const name = input.name.trim() || describeSearch(params).slice(0, 80)
+  const search = await insertSavedSearch({ userId, name, query, notify: input.notify, checkedAt: now })
+  return { ok: true, search }
+}
+
+function plural(n: number, one: string, many: string) {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+/**
+ * Counts the projects of one search in (checkedAt, upTo], moves its mark to upTo and, when there
+ * were any (and nobody moved the mark meanwhile), tells its owner once with the count.
+ */
+async function checkOne(search: SavedSearch, upTo: Date): Promise<number> {
+  if (upTo.getTime() <= search.checkedAt.getTime()) return 0
+  const count = await countProjects({ ...savedSearchInput(search.query), createdAfter: search.checkedAt, createdUpTo: upTo, now: upTo })
+  if (!(await advanceSavedSearchCheck(search.id, search.checkedAt, upTo))) return 0
+  if (count === 0) return 0
+  await notify({
+    userId: search.userId,
+    kind: 'saved_search_match',
+    title: `${plural(count, 'new project matches', 'new projects match')} “${search.name}”`,
+    body: describeSearch(parseSearchParams(new URLSearchParams(search.query)).params),
+    link: `/projects?${new URLSearchParams([...new URLSearchParams(search.query), ['sort', 'newest']])}`,
+  })
+  return count
+}
+
+/** The scheduled job: every alerting search, projects posted since its last check. */
+export async function runSavedSearchAlerts(now = new Date()): Promise<{ searches: number; notified: number }> {
+  let notified = 0
+  const searches = await listAlertingSavedSearches()
+  for (const search of searches) if ((await checkOne(search, now)) > 0) notified++
+  return { searches: searches.length, notified }
+}
+
+/**
+ * Call after a project is posted (and committed): each alerting search it matches is told now,
+ * with every match since that search's last check (this project included), so the job does not
+ * announce them again. Searches of the project's own client are skipped.
+ */
+export async function notifySavedSearchMatches(project: { id: string; clientId: string; createdAt: Date }): Promise<number> {
+  let notified = 0
+  for (const search of await listAlertingSavedSearches()) {
+    if (search.userId === project.clientId) continue
+    const input = savedSearchInput(search.query)
+    if ((await countProjects({ ...input, projectId: project.id, now: project.createdAt })) === 0) continue
+    if ((await checkOne(search, project.createdAt)) > 0) notified++
+  }
+  return notified
+}

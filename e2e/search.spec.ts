@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test'
+import { DEMO_ACCOUNTS, expectPath, signIn, toast } from './fixtures'
+import { createSearchProjects } from './search-fixtures'
+
+test('a freelancer searches, filters, pages, opens a result and saves the search', async ({ page }) => {
+  const { keyword } = createSearchProjects({ react: 12, python: 10 })
+
+  await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await page.goto('/projects')
+  await expect(page.getByRole('heading', { level: 1, name: 'Find work' })).toBeVisible()
+
+  // Keywords: the hidden and the invite-only project never show.
+  await page.getByLabel('Keywords').fill(keyword)
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(page.getByText(`22 open projects · “${keyword}”`)).toBeVisible()
+  const results = page.getByRole('list', { name: 'Matching projects' }).getByRole('article')
+  await expect(results).toHaveCount(20)
+
+  // Pagination keeps the search.
+  await page.getByRole('link', { name: 'Next' }).click()
+  await expect(page.getByText('Page 2 of 2')).toBeVisible()
+  await expect(results).toHaveCount(2)
+  await expect(page.getByLabel('Keywords')).toHaveValue(keyword)
+
+  // A facet with its count; applying it narrows the results.
+  await page.getByRole('checkbox', { name: 'React (12)' }).check()
+  await page.getByRole('radio', { name: /Fixed price/ }).check()
+  await page.getByRole('button', { name: 'Apply filters' }).click()
+  await expect(page.getByText(`12 open projects · “${keyword}” · React · fixed price`)).toBeVisible()
+  await expect(results).toHaveCount(12)
+  await expect(page.getByRole('checkbox', { name: 'React (12)' })).toBeChecked()
+  await expect(results.first()).toContainText('Fixed $')
+
+  // Save this search, then see it listed.
+  await page.getByLabel('Name').fill(`React ${keyword}`)
+  await page.getByRole('button', { name: 'Save search' }).click()
+  await expectPath(page, '/saved-searches')
+  await expect(toast(page)).toContainText(`Saved “React ${keyword}”.`)
+  const row = page.getByRole('row', { name: new RegExp(`React ${keyword}`) })
+  await expect(row).toContainText('fixed price')
+  await expect(row).toContainText('On')
+
+  // Run it again: the same filtered results.
+  await row.getByRole('link', { name: `Run React ${keyword}` }).click()
+  await expect(page.getByText(`12 open projects · “${keyword}” · React · fixed price`)).toBeVisible()
+
+  // Opening a result goes to the project's page.
+  const first = results.first().getByRole('link')
+  const href = await first.getAttribute('href')
+  expect(href).toMatch(/^\/projects\/[0-9a-f-]{36}$/)
+  await first.click()
+  await expectPath(page, href!)
+})
+
+test('odd keywords never break the search, and an empty result says what to change', async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await page.goto('/projects?q=%22unclosed%20AND%20*%20NEAR(%20OR%20-%20%5E&skill=Nope&min=abc')
+  await expect(page.getByRole('heading', { level: 1, name: 'Find work' })).toBeVisible()
+  await expect(page.getByText('Minimum budget must be a number; it was ignored.')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'No open projects match' })).toBeVisible()
+  await page.getByRole('link', { name: 'Remove the skill Nope' }).click()
+  await expect(page).toHaveURL((url) => !url.searchParams.has('skill') && url.searchParams.has('q'))
+})
