@@ -43,6 +43,7 @@ test('post → search → bid → accept → fund → submit → changes → res
   await expect(freelancerPage.getByRole('heading', { level: 1, name: 'Your proposal' })).toBeVisible()
 
   // The client accepts, which starts the contract.
+  await page.reload()
   await page.getByRole('link', { name: 'Review proposals (1)' }).click()
   await page.getByRole('link', { name: `Open ${freelancer.name}’s proposal` }).click()
   await page.getByRole('button', { name: 'Accept and start the contract' }).click()

@@ -18,6 +18,8 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
   ],
   freelancer: [
     { to: '/freelancer', label: 'Dashboard', end: true },
+    { to: '/projects', label: 'Find work', end: true },
+    { to: '/saved-searches', label: 'Saved searches' },
     { to: '/freelancer/proposals', label: 'Proposals' },
     { to: '/freelancer/invitations', label: 'Invitations' },
     { to: '/contracts', label: 'Contracts' },

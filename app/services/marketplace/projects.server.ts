@@ -22,6 +22,7 @@ import { findUserByEmail, findUserById, type SessionUser } from '~/models/users.
 import { notify } from '~/services/notifications/notify.server'
 import { currencyDigits } from '~/utils/format'
 import { minorToAmountText } from '~/utils/money'
+import { notifySavedSearchMatches } from './saved-searches.server'
 import { actionNotAllowed, canViewProject, ownerActions, type OwnerAction } from './project-rules'
 import type { ProjectFormValue, ProjectInput } from './project-schemas'
 
@@ -29,9 +30,13 @@ export type Outcome = { ok: true } | { ok: false; status: 400 | 409; message: st
 
 const NOT_FOUND = () => new Response('Not found', { status: 404 })
 
+/** Posts the project, then tells freelancers whose saved searches it matches (public projects only). */
 export async function postProject(clientId: string, input: ProjectInput): Promise<string> {
   const { skills, ...values } = input
-  return createProjectWithSkills({ ...values, clientId }, skills)
+  const id = await createProjectWithSkills({ ...values, clientId }, skills)
+  const project = await findProject(id)
+  if (project) await notifySavedSearchMatches(project)
+  return id
 }
 
 /** The project when the viewer may see it; otherwise a 404 is thrown. */
