@@ -102,6 +102,10 @@ export default function FindWork() {
             </select>
           </div>
 
+          <a className="search-form__skip" href="#search-results">
+            Jump to the results
+          </a>
+
           <div className="search-facets">
             <fieldset className="facet">
               <legend>Skills</legend>
@@ -209,7 +213,7 @@ export default function FindWork() {
           </div>
         </Form>
 
-        <section className="search-results" aria-label="Results">
+        <section className="search-results" aria-label="Results" id="search-results">
           {problems.length ? (
             <div className="form-alert" role="alert">
               <ul className="field__errors">
