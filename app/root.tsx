@@ -4,6 +4,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteL
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SiteFooter } from '~/components/site-footer'
+import { platformFeePercent } from '~/services/payments/escrow.server'
 import { SiteHeader } from '~/components/site-header'
 import { ToastBanner } from '~/components/toast-banner'
 import appStyles from '~/styles/app.css'
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     popToast(request),
   ])
   return json(
-    { user: session?.user ?? null, theme, toast },
+    { user: session?.user ?? null, theme, toast, feePercent: platformFeePercent() },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
   )
 }
@@ -59,7 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteHeader user={data?.user ?? null} />
         {data?.toast ? <ToastBanner key={data.toast.id} toast={data.toast} /> : null}
         {children}
-        <SiteFooter theme={theme} returnTo={`${location.pathname}${location.search}`} />
+        <SiteFooter theme={theme} feePercent={data?.feePercent ?? 10} returnTo={`${location.pathname}${location.search}`} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -4,10 +4,10 @@ import type { Theme } from '~/utils/theme.server'
 const THEME_LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', system: 'System' }
 
 /** The theme switch is a plain form post, so it works without JavaScript. */
-export function SiteFooter({ theme, returnTo }: { theme: Theme; returnTo: string }) {
+export function SiteFooter({ theme, feePercent, returnTo }: { theme: Theme; feePercent: number; returnTo: string }) {
   return (
     <footer className="site-footer">
-      <p>© 2026 MegiLance. One published fee: 10% on released milestones, nothing hidden.</p>
+      <p>© 2026 MegiLance. One published fee: {feePercent}% on released milestones, nothing hidden.</p>
       <nav aria-label="Site">
         <ul className="site-footer__links">
           <li>

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { ErrorList, Field, RadioGroup } from '~/components/ui/field'
+import { useRootData } from '~/root'
 import { registerUser } from '~/services/accounts/accounts.server'
 import { SignUpSchema } from '~/services/accounts/schemas'
 import { startSession } from '~/services/accounts/sessions.server'
@@ -45,6 +46,7 @@ const ROLE_OPTIONS = [
 export default function SignUp() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
+  const feePercent = useRootData()?.feePercent ?? 10
   const [form, fields] = useForm({
     id: 'sign-up',
     lastResult,
@@ -57,7 +59,7 @@ export default function SignUp() {
   return (
     <>
       <h1>Create your account</h1>
-      <p className="muted">Free to join. The only fee is 10% on released milestones, shown before you commit.</p>
+      <p className="muted">Free to join. The only fee is {feePercent}% on released milestones, shown before you commit.</p>
       <Form method="post" {...getFormProps(form)}>
         <RadioGroup legend="How will you use MegiLance?" meta={fields.role} options={ROLE_OPTIONS} />
         <Field label="Full name" meta={fields.name} autoComplete="name" />

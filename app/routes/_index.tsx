@@ -1,5 +1,7 @@
 import { json, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { useRootData } from '~/root'
+import { withFee } from '~/services/help/topics'
 import { getMarketplaceFigures } from '~/services/marketplace/landing.server'
 
 export const meta: MetaFunction = () => [{ title: 'MegiLance — freelancing with fees you can see' }]
@@ -9,7 +11,7 @@ export async function loader() {
 }
 
 const PROMISES = [
-  { title: 'One published fee', body: '10% on released milestones, shown before you commit. No membership tiers, no surprise charges.' },
+  { title: 'One published fee', body: '{fee} on released milestones, shown before you commit. No membership tiers, no surprise charges.' },
   { title: 'Escrow on every milestone', body: 'Clients fund before work starts; freelancers are paid the moment work is approved.' },
   { title: 'Rankings you can check', body: 'The ranking formula is public, and every freelancer sees their own breakdown.' },
   { title: 'Reviews without retaliation', body: 'Double-blind: neither side sees the other’s review until both have written one.' },
@@ -19,6 +21,8 @@ const PROMISES = [
 
 export default function Landing() {
   const figures = useLoaderData<typeof loader>()
+  const feePercent = useRootData()?.feePercent ?? 10
+  const promises = withFee(PROMISES, feePercent)
   return (
     <main id="main" className="landing">
       <section className="hero" aria-labelledby="hero-title">
@@ -46,14 +50,14 @@ export default function Landing() {
           </div>
           <div>
             <dt>Platform fee</dt>
-            <dd>10%</dd>
+            <dd>{feePercent}%</dd>
           </div>
         </dl>
       </section>
       <section className="promises" aria-labelledby="promises-title">
         <h2 id="promises-title">What we do differently</h2>
         <ul className="promise-grid">
-          {PROMISES.map((promise) => (
+          {promises.map((promise) => (
             <li key={promise.title} className="card">
               <h3>{promise.title}</h3>
               <p>{promise.body}</p>

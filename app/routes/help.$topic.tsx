@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { HelpArticle } from '~/components/help/help-article'
-import { findHelpTopic, HELP_TOPICS } from '~/services/help/topics'
+import { findHelpTopic, HELP_TOPICS, withFee } from '~/services/help/topics'
+import { platformFeePercent } from '~/services/payments/escrow.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.topic.title ?? 'Help'} · Help centre · MegiLance` },
@@ -12,7 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const topic = findHelpTopic(params.topic ?? '')
   if (!topic) throw new Response('There is no help topic at this address.', { status: 404 })
-  return json({ topic, others: HELP_TOPICS.filter((other) => other.slug !== topic.slug).map(({ slug, title }) => ({ slug, title })) })
+  return json({ topic: withFee(topic, platformFeePercent()), others: HELP_TOPICS.filter((other) => other.slug !== topic.slug).map(({ slug, title }) => ({ slug, title })) })
 }
 
 export default function HelpTopicPage() {

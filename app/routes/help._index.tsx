@@ -1,6 +1,7 @@
 import type { MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
-import { HELP_TOPICS } from '~/services/help/topics'
+import { useRootData } from '~/root'
+import { HELP_TOPICS, withFee } from '~/services/help/topics'
 
 export const meta: MetaFunction = () => [
   { title: 'Help centre · MegiLance' },
@@ -8,6 +9,7 @@ export const meta: MetaFunction = () => [
 ]
 
 export default function HelpCentre() {
+  const topics = withFee(HELP_TOPICS, useRootData()?.feePercent ?? 10)
   return (
     <main id="main" className="page">
       <header className="page-header">
@@ -16,7 +18,7 @@ export default function HelpCentre() {
       </header>
       <nav aria-label="Help topics">
         <ul className="help-topics">
-          {HELP_TOPICS.map((topic) => (
+          {topics.map((topic) => (
             <li key={topic.slug} className="card">
               <Link to={`/help/${topic.slug}`}>{topic.title}</Link>
               <p className="muted">{topic.summary}</p>

@@ -7,7 +7,7 @@ import { loader as helpTopicLoader } from '~/routes/help.$topic'
 import { action as contactAction } from '~/routes/help.contact'
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
-import { findHelpTopic, HELP_TOPICS, parseHelpText } from './topics'
+import { findHelpTopic, HELP_TOPICS, parseHelpText, withFee } from './topics'
 
 const question = { name: 'Quinn Asker', email: 'quinn@example.com', topic: 'payments', message: 'When does the freelancer receive the money after approval?' }
 
@@ -68,7 +68,8 @@ describe('help topics', () => {
     expect(HELP_TOPICS.map((topic) => topic.slug)).toEqual(['fees', 'escrow', 'disputes', 'reviews', 'ranking', 'security'])
     expect((await run(helpTopicLoader, getRequest('/help/nope'), { topic: 'nope' })).status).toBe(404)
     expect((await run(helpTopicLoader, getRequest('/help/fees'), { topic: 'fees' })).status).toBe(200)
-    expect(JSON.stringify(findHelpTopic('fees'))).toContain('10%')
+    expect(JSON.stringify(withFee(findHelpTopic('fees'), 10))).toContain('10%')
+    expect(JSON.stringify(withFee(findHelpTopic('fees'), 7.5))).toContain('7.5%')
     expect(JSON.stringify(findHelpTopic('reviews'))).toContain('14 days')
     expect(JSON.stringify(findHelpTopic('ranking'))).toContain('](/rank)')
     expect(parseHelpText('See [the rank page](/rank) and [elsewhere](https://x.example).')).toEqual([

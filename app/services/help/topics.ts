@@ -11,24 +11,28 @@ const p = (text: string): HelpBlock => ({ kind: 'p', text })
 const list = (...items: string[]): HelpBlock => ({ kind: 'list', items })
 const steps = (...items: string[]): HelpBlock => ({ kind: 'steps', items })
 
+/** Articles write the platform fee as `{fee}`; the page fills in the configured percentage. */
+export function withFee<T>(value: T, feePercent: number): T {
+  return JSON.parse(JSON.stringify(value).replaceAll('{fee}', `${feePercent}%`)) as T
+}
+
 export const HELP_TOPICS: readonly HelpTopic[] = [
   {
     slug: 'fees',
     title: 'Fees',
-    summary: 'One published fee: 10% on released milestones, shown before you commit.',
+    summary: 'One published fee: {fee} on released milestones, shown before you commit.',
     sections: [
       {
         heading: 'The only fee',
         blocks: [
-          p('MegiLance charges one fee: 10% of each payment released to a freelancer. There is no membership, no fee to send proposals, no fee to post a project and no charge to sign up.'),
+          p('MegiLance charges one fee: {fee} of each payment released to a freelancer. There is no membership, no fee to send proposals, no fee to post a project and no charge to sign up.'),
           p('The fee is taken when a milestone is released from escrow. If a milestone of $500 is released, the freelancer receives $450 in their wallet and MegiLance keeps $50. The client pays the milestone amount they agreed to, nothing more.'),
-          p('On hourly contracts the same 10% applies to each weekly invoice when it is paid.'),
-        ],
+                  ],
       },
       {
         heading: 'Shown before you commit',
         blocks: [
-          p('Every page where you agree to pay or be paid — a proposal, a contract, funding a milestone — shows the amount, the 10% fee and what the freelancer receives, before you confirm. The figure you see is the figure that is charged.'),
+          p('Every page where you agree to pay or be paid — a proposal, a contract, funding a milestone — shows the amount, the {fee} fee and what the freelancer receives, before you confirm. The figure you see is the figure that is charged.'),
         ],
       },
       {
@@ -55,7 +59,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
             'Fund: the client pays the milestone amount into escrow. The money leaves the client but does not yet reach the freelancer.',
             'Submit: the freelancer delivers the work and submits the milestone with a note.',
             'Review: the client approves it, or asks for changes saying what is missing. The freelancer can submit again as often as needed.',
-            'Release: once approved, the money is released to the freelancer’s wallet, less the 10% fee.',
+            'Release: once approved, the money is released to the freelancer’s wallet, less the {fee} fee.',
           ),
         ],
       },
@@ -167,7 +171,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       {
         heading: 'What does not count',
         blocks: [
-          p('Nothing you can buy: there are no paid boosts, and the fee is the same 10% for everyone.'),
+          p('Nothing you can buy: there are no paid boosts, and the fee is the same {fee} for everyone.'),
         ],
       },
     ],
