@@ -1,6 +1,7 @@
 import { faker } from '@faker-js/faker'
 import { ensureSkills, replaceFreelancerSkills, updateClientProfile, updateFreelancerProfile } from '~/models/profiles.server'
 import { insertProjects } from '~/models/projects.server'
+import { seedDemoActivity } from './demo-activity'
 import { countUsersByRole, insertUser } from '~/models/users.server'
 import { hashPassword } from '~/services/accounts/passwords.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
@@ -109,8 +110,9 @@ export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
     }
   })
   await insertProjects(projects)
+  const activity = await seedDemoActivity()
   return (
-    `Seeded 1 admin, ${COUNTS.clients} clients, ${COUNTS.freelancers} freelancers, ${COUNTS.projects} projects. ` +
+    `Seeded 1 admin, ${COUNTS.clients} clients, ${COUNTS.freelancers} freelancers, ${COUNTS.projects} projects. ${activity} ` +
     `Demo password for every account: ${DEMO_PASSWORD}`
   )
 }
