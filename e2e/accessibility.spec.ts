@@ -8,7 +8,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 const PUBLIC_PAGES = ['/', '/sign-in', '/sign-up', '/forgot-password', '/reset-password', '/no-such-page']
 const PORTAL_PAGES: Array<{ role: Role; paths: string[] }> = [
   { role: 'client', paths: ['/client', '/settings', '/admin'] },
-  { role: 'freelancer', paths: ['/freelancer', '/settings', '/settings/password'] },
+  { role: 'freelancer', paths: ['/freelancer', '/settings', '/settings/password', '/settings/sessions'] },
   { role: 'admin', paths: ['/admin', '/admin/users', '/admin/outbox', '/settings/appearance'] },
 ]
 

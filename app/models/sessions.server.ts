@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, or } from 'drizzle-orm'
+import { and, desc, eq, gte, lt, ne, or } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { sessions, users } from './schema'
 
@@ -41,4 +41,19 @@ export async function deleteExpiredSessions(now: Date, idleSince: Date): Promise
     .delete(sessions)
     .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleSince)))
     .run().changes
+}
+
+/** A user's sessions that have not expired yet, most recently used first. */
+export async function listActiveSessionsOf(userId: string, now: Date, idleSince: Date): Promise<SessionRow[]> {
+  return getDb()
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gte(sessions.expiresAt, now), gte(sessions.lastSeenAt, idleSince)))
+    .orderBy(desc(sessions.lastSeenAt))
+    .all()
+}
+
+/** Ends one of the user's sessions; false when it is not theirs or already gone. */
+export async function deleteSessionOf(userId: string, sessionId: string): Promise<boolean> {
+  return getDb().delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).run().changes > 0
 }

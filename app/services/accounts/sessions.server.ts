@@ -2,14 +2,17 @@ import crypto from 'node:crypto'
 import { createCookie } from '@remix-run/node'
 import {
   deleteSession,
+  deleteSessionOf,
   deleteUserSessions,
   findSessionWithUser,
   insertSession,
+  listActiveSessionsOf,
   touchSession,
 } from '~/models/sessions.server'
 import type { SessionUser } from '~/models/users.server'
 import { getSessionSecret, useSecureCookies } from '~/utils/secrets.server'
-import { ABSOLUTE_TIMEOUT_MS, newSessionTimes, sessionState, shouldTouch } from './session-policy'
+import { describeDevice } from './devices'
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, newSessionTimes, sessionState, shouldTouch } from './session-policy'
 
 let sessionCookie: ReturnType<typeof createCookie> | undefined
 function getSessionCookie() {
@@ -74,4 +77,22 @@ export async function endSession(request: Request): Promise<string> {
 
 export async function endAllSessions(userId: string, exceptSessionId?: string): Promise<void> {
   await deleteUserSessions(userId, exceptSessionId)
+}
+
+/** The user's signed-in browsers for the Sessions page, this one marked. */
+export async function listDevicesOf(userId: string, currentSessionId: string, now = new Date()) {
+  const rows = await listActiveSessionsOf(userId, now, new Date(now.getTime() - IDLE_TIMEOUT_MS))
+  return rows.map((row) => ({
+    id: row.id,
+    ...describeDevice(row.userAgent),
+    ip: row.ip,
+    signedInAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    current: row.id === currentSessionId,
+  }))
+}
+
+/** Signs one other browser out; its next request finds no session. */
+export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
+  return deleteSessionOf(userId, sessionId)
 }

@@ -1,0 +1,76 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { endAllSessions, listDevicesOf, revokeSession } from '~/services/accounts/sessions.server'
+import { requireSession } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Sessions · Settings · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { sessionId, user } = await requireSession(request)
+  return json({ devices: await listDevicesOf(user.id, sessionId) })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { sessionId, user } = await requireSession(request)
+  const formData = await readFormData(request)
+  const intent = formData.get('intent')
+  if (intent === 'revoke') {
+    const target = String(formData.get('sessionId') ?? '')
+    if (target === sessionId) throw new Response('To end this browser’s session, sign out.', { status: 400 })
+    const revoked = await revokeSession(user.id, target)
+    if (!revoked) throw new Response('That session has already ended.', { status: 404 })
+    return redirectWithToast('/settings/sessions', { kind: 'success', message: 'That browser is signed out.' })
+  }
+  if (intent === 'revoke-others') {
+    await endAllSessions(user.id, sessionId)
+    return redirectWithToast('/settings/sessions', { kind: 'success', message: 'Every other browser is signed out.' })
+  }
+  throw new Response('Unknown action', { status: 400 })
+}
+
+export default function SessionsSettings() {
+  const { devices } = useLoaderData<typeof loader>()
+  const others = devices.filter((device) => !device.current)
+  return (
+    <>
+      <h2>Where you are signed in</h2>
+      <p className="muted">
+        Each browser that is signed in to your account. If you do not recognise one, sign it out and change your password.
+      </p>
+      <ul className="list" aria-label="Signed-in browsers">
+        {devices.map((device) => (
+          <li key={device.id} aria-label={`${device.browser} on ${device.os}${device.current ? ', this browser' : ''}`}>
+            <p>
+              <strong>
+                {device.browser} on {device.os}
+              </strong>{' '}
+              <span className="muted">· {device.kind}</span>
+              {device.current ? <> <span className="badge badge--open badge--plain">This browser</span></> : null}
+            </p>
+            <p className="muted">
+              IP {device.ip ?? 'unknown'} · signed in {formatDateTime(device.signedInAt)} · last active {formatDateTime(device.lastSeenAt)}
+            </p>
+            {device.current ? null : (
+              <Form method="post">
+                <input type="hidden" name="sessionId" value={device.id} />
+                <button type="submit" name="intent" value="revoke" className="button button--secondary">
+                  Sign out this browser
+                </button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+      {others.length ? (
+        <Form method="post">
+          <button type="submit" name="intent" value="revoke-others" className="button button--danger">
+            Sign out all other browsers
+          </button>
+        </Form>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test'
+import { expectPath, makeUser, newBrowserContext, signIn, signUp, toast } from './fixtures'
+
+test('a user sees where they are signed in and signs other browsers out', async ({ page, browser }, testInfo) => {
+  const user = await signUp(page, makeUser('freelancer'))
+  const otherContext = await newBrowserContext(browser, testInfo)
+  const other = await otherContext.newPage()
+  await signIn(other, user, 'freelancer')
+
+  await page.goto('/settings')
+  await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Sessions' }).click()
+  await expectPath(page, '/settings/sessions')
+  const browsers = page.getByRole('list', { name: 'Signed-in browsers' }).getByRole('listitem')
+  await expect(browsers).toHaveCount(2)
+  const thisBrowser = page.getByText('This browser', { exact: true })
+  await expect(browsers.filter({ has: thisBrowser })).toHaveCount(1)
+  await expect(browsers.first()).toContainText(/Chrome \d+ on/)
+
+  // Revoking a session signs that browser out on its next request.
+  await browsers.filter({ hasNot: thisBrowser }).getByRole('button', { name: 'Sign out this browser' }).click()
+  await expect(toast(page)).toHaveText('That browser is signed out.')
+  await expect(browsers).toHaveCount(1)
+  await other.goto('/freelancer')
+  await expectPath(other, '/sign-in')
+
+  // Signing in again there, then "all other browsers" signs it out once more; this one stays in.
+  await signIn(other, user, 'freelancer')
+  await page.reload()
+  await expect(browsers).toHaveCount(2)
+  await page.getByRole('button', { name: 'Sign out all other browsers' }).click()
+  await expect(toast(page)).toHaveText('Every other browser is signed out.')
+  await expect(browsers).toHaveCount(1)
+  await other.goto('/settings')
+  await expectPath(other, '/sign-in')
+  await page.goto('/settings/sessions')
+  await expectPath(page, '/settings/sessions')
+  await otherContext.close()
+})
