@@ -1,19 +1,5 @@
 import crypto from 'node:crypto'
-import Database from 'better-sqlite3'
-
-function database() {
-  const file = process.env.E2E_DATABASE_PATH
-  if (!file) throw new Error('E2E_DATABASE_PATH is not set (playwright.config.ts sets it)')
-  const db = new Database(file)
-  db.pragma('busy_timeout = 5000')
-  return db
-}
-
-function userId(db: Database.Database, email: string): string {
-  const row = db.prepare('select id from users where email = ?').get(email) as { id: string } | undefined
-  if (!row) throw new Error(`No user ${email}`)
-  return row.id
-}
+import { openE2eDatabase as database, userIdByEmail as userId } from './db-fixtures'
 
 /** An open project of the client with a submitted proposal from the freelancer. */
 export function createProposal(clientEmail: string, freelancerEmail: string) {

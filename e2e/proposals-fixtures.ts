@@ -1,13 +1,6 @@
 import crypto from 'node:crypto'
-import Database from 'better-sqlite3'
-
-function database() {
-  const file = process.env.E2E_DATABASE_PATH
-  if (!file) throw new Error('E2E_DATABASE_PATH is not set (playwright.config.ts sets it)')
-  const db = new Database(file)
-  db.pragma('busy_timeout = 5000')
-  return db
-}
+import type Database from 'better-sqlite3'
+import { openE2eDatabase as database, userIdByEmail as userId } from './db-fixtures'
 
 function withDb<T>(work: (db: Database.Database) => T): T {
   const db = database()
@@ -16,12 +9,6 @@ function withDb<T>(work: (db: Database.Database) => T): T {
   } finally {
     db.close()
   }
-}
-
-function userId(db: Database.Database, email: string): string {
-  const row = db.prepare('select id from users where email = ?').get(email.toLowerCase()) as { id: string } | undefined
-  if (!row) throw new Error(`No user ${email}`)
-  return row.id
 }
 
 /** An open, public fixed-price project ($1,000) of an existing client. */

@@ -1,13 +1,5 @@
 import crypto from 'node:crypto'
-import Database from 'better-sqlite3'
-
-function database() {
-  const file = process.env.E2E_DATABASE_PATH
-  if (!file) throw new Error('E2E_DATABASE_PATH is not set (playwright.config.ts sets it)')
-  const db = new Database(file)
-  db.pragma('busy_timeout = 5000')
-  return db
-}
+import { openE2eDatabase as database } from './db-fixtures'
 
 /**
  * Projects of the demo client that share one made-up keyword, so a search for it finds exactly

@@ -1,14 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { SaveSearchForm } from '~/components/search/save-search-form'
+import { SearchFacets } from '~/components/search/search-facets'
 import { SearchResult } from '~/components/search/search-result'
 import { Pagination } from '~/components/ui/pagination'
-import { EXPERIENCE_LEVELS } from '~/models/enums'
 import { searchProjects } from '~/models/project-search.server'
 import {
-  EXPERIENCE_LABELS,
-  POSTED_LABELS,
-  POSTED_WITHIN,
   SORT_LABELS,
   describeSearch,
   isEmptySearch,
@@ -50,14 +47,8 @@ function without(params: SearchParams, change: Partial<SearchParams>): string {
   return query ? `/projects?${query}` : '/projects'
 }
 
-function FacetCount({ count }: { count: number | undefined }) {
-  return <span className="facet__count">({(count ?? 0).toLocaleString('en')})</span>
-}
-
 export default function FindWork() {
   const { params, problems, query, canSave, description, total, queryError, facets, rows, page, now } = useLoaderData<typeof loader>()
-  const typeCount = (value: string) => facets.budgetType.find((facet) => facet.value === value)?.count
-  const ratingCount = (value: string) => facets.clientRating.find((facet) => facet.value === value)?.count
   const removals: Array<{ label: string; href: string }> = [
     ...(params.q ? [{ label: `Search for everything, not “${params.q}”`, href: without(params, { q: '' }) }] : []),
     ...params.skills.map((skill) => ({ label: `Remove the skill ${skill}`, href: without(params, { skills: params.skills.filter((s) => s !== skill) }) })),
@@ -106,111 +97,7 @@ export default function FindWork() {
             Jump to the results
           </a>
 
-          <div className="search-facets">
-            <fieldset className="facet">
-              <legend>Skills</legend>
-              {facets.skills.length ? (
-                facets.skills.map((facet) => (
-                  <label key={facet.value} className="facet__option">
-                    <input type="checkbox" name="skill" value={facet.value} defaultChecked={params.skills.includes(facet.value)} />
-                    <span>
-                      {facet.value} <FacetCount count={facet.count} />
-                    </span>
-                  </label>
-                ))
-              ) : (
-                <p className="muted">No skills among these projects.</p>
-              )}
-            </fieldset>
-
-            <fieldset className="facet">
-              <legend>Budget type</legend>
-              <label className="facet__option">
-                <input type="radio" name="type" value="" defaultChecked={!params.type} />
-                <span>Any</span>
-              </label>
-              <label className="facet__option">
-                <input type="radio" name="type" value="fixed" defaultChecked={params.type === 'fixed'} />
-                <span>
-                  Fixed price <FacetCount count={typeCount('fixed')} />
-                </span>
-              </label>
-              <label className="facet__option">
-                <input type="radio" name="type" value="hourly" defaultChecked={params.type === 'hourly'} />
-                <span>
-                  Hourly <FacetCount count={typeCount('hourly')} />
-                </span>
-              </label>
-            </fieldset>
-
-            <fieldset className="facet">
-              <legend>Budget (in the project’s currency)</legend>
-              <div className="facet__range">
-                <div className="field">
-                  <label htmlFor="search-min">Min</label>
-                  <input id="search-min" name="min" inputMode="decimal" defaultValue={params.min} size={8} />
-                </div>
-                <div className="field">
-                  <label htmlFor="search-max">Max</label>
-                  <input id="search-max" name="max" inputMode="decimal" defaultValue={params.max} size={8} />
-                </div>
-              </div>
-              <p className="field__hint">A fixed price, or an hourly rate, in whole units (e.g. 500).</p>
-            </fieldset>
-
-            <fieldset className="facet">
-              <legend>Posted within</legend>
-              <label className="facet__option">
-                <input type="radio" name="posted" value="" defaultChecked={!params.posted} />
-                <span>Any time</span>
-              </label>
-              {POSTED_WITHIN.map((days) => (
-                <label key={days} className="facet__option">
-                  <input type="radio" name="posted" value={days} defaultChecked={params.posted === days} />
-                  <span>{POSTED_LABELS[days]}</span>
-                </label>
-              ))}
-            </fieldset>
-
-            <fieldset className="facet">
-              <legend>Client rating</legend>
-              <label className="facet__option">
-                <input type="radio" name="rating" value="" defaultChecked={!params.rating} />
-                <span>Any</span>
-              </label>
-              {(['4', '4.5'] as const).map((rating) => (
-                <label key={rating} className="facet__option">
-                  <input type="radio" name="rating" value={rating} defaultChecked={params.rating === rating} />
-                  <span>
-                    {rating} stars and up <FacetCount count={ratingCount(rating)} />
-                  </span>
-                </label>
-              ))}
-            </fieldset>
-
-            <fieldset className="facet">
-              <legend>Experience level</legend>
-              <label className="facet__option">
-                <input type="radio" name="level" value="" defaultChecked={!params.level} />
-                <span>Any</span>
-              </label>
-              {EXPERIENCE_LEVELS.map((level) => (
-                <label key={level} className="facet__option">
-                  <input type="radio" name="level" value={level} defaultChecked={params.level === level} />
-                  <span>{EXPERIENCE_LABELS[level]}</span>
-                </label>
-              ))}
-            </fieldset>
-
-            <div className="search-form__actions">
-              <button type="submit" className="button button--primary">
-                Apply filters
-              </button>
-              <Link to="/projects" className="button button--ghost">
-                Clear all
-              </Link>
-            </div>
-          </div>
+          <SearchFacets params={params} facets={facets} />
         </Form>
 
         <section className="search-results" aria-label="Results" id="search-results">
