@@ -4,7 +4,7 @@ import { sessions, users } from './schema'
 
 export type SessionRow = typeof sessions.$inferSelect
 
-export async function insertSession(row: SessionRow): Promise<void> {
+export async function insertSession(row: typeof sessions.$inferInsert): Promise<void> {
   getDb().insert(sessions).values(row).run()
 }
 

@@ -43,6 +43,9 @@ export const sessions = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    /** When this session last passed a second factor: sensitive changes need it within 10 minutes. */
+    secondFactorAt: integer('second_factor_at', { mode: 'timestamp_ms' }),
+    deviceId: text('device_id'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 )

@@ -55,3 +55,30 @@ export function notificationEmail(to: string, name: string, title: string, body:
   const footer = '\n\nYou can choose which notifications reach you by email in Settings → Notifications.'
   return { to, subject: title, text: `Hello ${name},\n\n${title}${details}${link}${footer}${signature}` }
 }
+
+export function securityAlertEmail(
+  to: string,
+  name: string,
+  alert: { label: string; detail: string; ip: string | null; at: Date },
+): EmailMessage {
+  const where = alert.ip ? ` from IP ${alert.ip}` : ''
+  return {
+    to,
+    subject: `MegiLance security alert: ${alert.label}`,
+    text:
+      `Hello ${name},\n\n${alert.label}${where} at ${alert.at.toISOString().replace('T', ' ').slice(0, 16)} UTC.\n` +
+      (alert.detail ? `\n${alert.detail}\n` : '') +
+      `\nIf this was you, there is nothing to do. If not, change your password and review your sessions ` +
+      `under Settings → Security.${signature}`,
+  }
+}
+
+export function oneTimeCodeEmail(to: string, name: string, code: string, minutes: number): EmailMessage {
+  return {
+    to,
+    subject: `Your MegiLance security code: ${code}`,
+    text:
+      `Hello ${name},\n\nYour security code is: ${code}\n\nIt works once and expires in ${minutes} minutes. ` +
+      `MegiLance will never ask you for it by phone or chat. If you did not try to sign in, change your password.${signature}`,
+  }
+}

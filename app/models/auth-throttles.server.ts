@@ -1,0 +1,27 @@
+import { eq, inArray } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { authThrottles } from './schema'
+
+export type ThrottleRow = typeof authThrottles.$inferSelect
+
+export async function findThrottles(keys: string[]): Promise<ThrottleRow[]> {
+  if (!keys.length) return []
+  return getDb().select().from(authThrottles).where(inArray(authThrottles.key, keys)).all()
+}
+
+/** Reads and writes one key inside a transaction so parallel failures all count. */
+export async function updateThrottle(key: string, next: (row: ThrottleRow | undefined) => Omit<ThrottleRow, 'key'>): Promise<void> {
+  const db = getDb()
+  db.transaction((tx) => {
+    const row = tx.select().from(authThrottles).where(eq(authThrottles.key, key)).get()
+    const values = next(row)
+    tx.insert(authThrottles)
+      .values({ key, ...values })
+      .onConflictDoUpdate({ target: authThrottles.key, set: values })
+      .run()
+  }, { behavior: 'immediate' })
+}
+
+export async function deleteThrottles(keys: string[]): Promise<void> {
+  if (keys.length) getDb().delete(authThrottles).where(inArray(authThrottles.key, keys)).run()
+}

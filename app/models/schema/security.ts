@@ -1,0 +1,220 @@
+import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { users } from './accounts'
+
+const userRef = () =>
+  text('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' })
+const at = (name: string) => integer(name, { mode: 'timestamp_ms' })
+
+export const SECOND_FACTOR_METHODS = ['totp', 'sms', 'email', 'passkey', 'security_key', 'backup_code'] as const
+export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number]
+
+/** An authenticator-app secret (sealed with the app key); usable once confirmed with a code. */
+export const totpFactors = sqliteTable('totp_factors', {
+  userId: userRef().primaryKey(),
+  secretSealed: text('secret_sealed').notNull(),
+  confirmedAt: at('confirmed_at'),
+  /** The time step of the last accepted code: that step and earlier ones are refused (replay). */
+  lastTimeStep: integer('last_time_step'),
+  createdAt: at('created_at').notNull(),
+})
+
+/** A phone number (E.164) that receives sign-in codes once verified. */
+export const smsFactors = sqliteTable('sms_factors', {
+  userId: userRef().primaryKey(),
+  phoneE164: text('phone_e164').notNull(),
+  verifiedAt: at('verified_at'),
+  createdAt: at('created_at').notNull(),
+})
+
+/** Email codes switched on as a second factor. */
+export const emailFactors = sqliteTable('email_factors', {
+  userId: userRef().primaryKey(),
+  enabledAt: at('enabled_at').notNull(),
+})
+
+export const WEBAUTHN_KINDS = ['passkey', 'security_key'] as const
+
+/** A WebAuthn credential: a platform passkey or a roaming security key. */
+export const webauthnCredentials = sqliteTable(
+  'webauthn_credentials',
+  {
+    id: text('id').primaryKey(), // base64url credential id
+    userId: userRef(),
+    kind: text('kind', { enum: WEBAUTHN_KINDS }).notNull(),
+    name: text('name').notNull(),
+    publicKey: blob('public_key', { mode: 'buffer' }).notNull(),
+    counter: integer('counter').notNull(),
+    transports: text('transports').notNull().default(''), // comma-separated
+    createdAt: at('created_at').notNull(),
+    lastUsedAt: at('last_used_at'),
+  },
+  (t) => [index('webauthn_credentials_user_idx').on(t.userId)],
+)
+
+/** A WebAuthn challenge kept on the server until it is used once or expires. */
+export const webauthnChallenges = sqliteTable('webauthn_challenges', {
+  id: text('id').primaryKey(),
+  userId: userRef(),
+  purpose: text('purpose', { enum: ['register', 'authenticate'] }).notNull(),
+  challenge: text('challenge').notNull(),
+  kind: text('kind', { enum: WEBAUTHN_KINDS }),
+  expiresAt: at('expires_at').notNull(),
+  createdAt: at('created_at').notNull(),
+})
+
+/** Backup codes, hashed; generating a new set deletes the old one. */
+export const backupCodes = sqliteTable(
+  'backup_codes',
+  {
+    id: text('id').primaryKey(),
+    userId: userRef(),
+    codeHash: text('code_hash').notNull(),
+    usedAt: at('used_at'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('backup_codes_user_idx').on(t.userId)],
+)
+
+export const CODE_CHANNELS = ['email', 'sms'] as const
+export const CODE_PURPOSES = ['second_factor', 'verify_phone', 'enable_email'] as const
+
+/** Six-digit codes sent by email or SMS: hashed, single use, 10 minutes, 5 attempts. */
+export const oneTimeCodes = sqliteTable(
+  'one_time_codes',
+  {
+    id: text('id').primaryKey(),
+    userId: userRef(),
+    channel: text('channel', { enum: CODE_CHANNELS }).notNull(),
+    purpose: text('purpose', { enum: CODE_PURPOSES }).notNull(),
+    destination: text('destination').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('one_time_codes_user_idx').on(t.userId, t.channel, t.purpose)],
+)
+
+/** A password that was right, waiting for the second step. The cookie holds the token; we keep its hash. */
+export const pendingSignIns = sqliteTable('pending_sign_ins', {
+  id: text('id').primaryKey(),
+  userId: userRef(),
+  assessmentId: text('assessment_id'),
+  redirectTo: text('redirect_to'),
+  expiresAt: at('expires_at').notNull(),
+  createdAt: at('created_at').notNull(),
+})
+
+/** A browser that signed in to an account: the long-lived device cookie's id per user. */
+export const knownDevices = sqliteTable(
+  'known_devices',
+  {
+    id: text('id').primaryKey(),
+    userId: userRef(),
+    deviceId: text('device_id').notNull(),
+    userAgent: text('user_agent'),
+    firstSeenAt: at('first_seen_at').notNull(),
+    lastSeenAt: at('last_seen_at').notNull(),
+  },
+  (t) => [uniqueIndex('known_devices_user_device_idx').on(t.userId, t.deviceId)],
+)
+
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const
+export const RISK_OUTCOMES = ['allowed', 'second_factor', 'refused'] as const
+
+/** Every sign-in risk assessment, with the factors that made its score. */
+export const signInAssessments = sqliteTable(
+  'sign_in_assessments',
+  {
+    id: text('id').primaryKey(),
+    userId: userRef(),
+    ip: text('ip'),
+    country: text('country'),
+    city: text('city'),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    deviceId: text('device_id'),
+    userAgent: text('user_agent'),
+    score: integer('score').notNull(),
+    level: text('level', { enum: RISK_LEVELS }).notNull(),
+    factors: text('factors', { mode: 'json' }).$type<{ name: string; points: number; detail: string }[]>().notNull(),
+    outcome: text('outcome', { enum: RISK_OUTCOMES }).notNull(),
+    /** Set when the sign-in finished (password alone or after the second step). */
+    completedAt: at('completed_at'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('sign_in_assessments_user_idx').on(t.userId, t.createdAt)],
+)
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+/** The security log: who, what, how serious, from where. userId is null when no account matched. */
+export const securityEvents = sqliteTable(
+  'security_events',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    severity: text('severity', { enum: SEVERITIES }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    detail: text('detail').notNull().default(''),
+    assessmentId: text('assessment_id'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    index('security_events_user_idx').on(t.userId, t.createdAt),
+    index('security_events_ip_idx').on(t.ip, t.kind, t.createdAt),
+    index('security_events_created_idx').on(t.createdAt),
+  ],
+)
+
+/** Failure counters behind the back-off on sign-in and code checks, per account and per IP. */
+export const authThrottles = sqliteTable('auth_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: at('last_failure_at').notNull(),
+  lockedUntil: at('locked_until'),
+})
+
+/** Admin-managed IP ranges (CIDR) refused at sign-in. */
+export const ipBlocklist = sqliteTable('ip_blocklist', {
+  id: text('id').primaryKey(),
+  cidr: text('cidr').notNull().unique(),
+  reason: text('reason').notNull(),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: at('created_at').notNull(),
+})
+
+/** An account's own allowed IP ranges; when any exist, sign-in from elsewhere is refused. */
+export const ipAllowlist = sqliteTable(
+  'ip_allowlist',
+  {
+    id: text('id').primaryKey(),
+    userId: userRef(),
+    cidr: text('cidr').notNull(),
+    label: text('label').notNull().default(''),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('ip_allowlist_user_cidr_idx').on(t.userId, t.cidr)],
+)
+
+/**
+ * A sign-up waiting for its emailed code. Made for every sign-up, even when the address already
+ * has an account (then no code can match), so the form never reveals which emails are registered.
+ */
+export const pendingSignUps = sqliteTable('pending_sign_ups', {
+  id: text('id').primaryKey(), // hash of the cookie token
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['client', 'freelancer'] }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  codeHash: text('code_hash').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  expiresAt: at('expires_at').notNull(),
+  createdAt: at('created_at').notNull(),
+})

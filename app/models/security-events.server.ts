@@ -1,0 +1,58 @@
+import { and, count, desc, eq, gte, type SQL } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { securityEvents, users, type Severity } from './schema'
+
+export type SecurityEventRow = typeof securityEvents.$inferSelect
+
+export async function insertSecurityEvent(row: SecurityEventRow): Promise<void> {
+  getDb().insert(securityEvents).values(row).run()
+}
+
+export type SecurityEventFilter = {
+  userId?: string
+  kind?: string
+  severity?: Severity
+  ip?: string
+  since?: Date
+  page: number
+  pageSize: number
+}
+
+/** Newest first, with the account's email for the admin view. */
+export async function listSecurityEvents(filter: SecurityEventFilter) {
+  const conditions: SQL[] = []
+  if (filter.userId) conditions.push(eq(securityEvents.userId, filter.userId))
+  if (filter.kind) conditions.push(eq(securityEvents.kind, filter.kind))
+  if (filter.severity) conditions.push(eq(securityEvents.severity, filter.severity))
+  if (filter.ip) conditions.push(eq(securityEvents.ip, filter.ip))
+  if (filter.since) conditions.push(gte(securityEvents.createdAt, filter.since))
+  const where = conditions.length ? and(...conditions) : undefined
+  const db = getDb()
+  const rows = db
+    .select({ event: securityEvents, email: users.email })
+    .from(securityEvents)
+    .leftJoin(users, eq(users.id, securityEvents.userId))
+    .where(where)
+    .orderBy(desc(securityEvents.createdAt))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .all()
+  const total = db.select({ n: count() }).from(securityEvents).where(where).get()?.n ?? 0
+  return { rows, total }
+}
+
+/** How many events of a kind an account or an IP had since a time: the velocity factors. */
+export async function countSecurityEvents(
+  kind: string,
+  by: { userId: string } | { ip: string },
+  since: Date,
+): Promise<number> {
+  const who = 'userId' in by ? eq(securityEvents.userId, by.userId) : eq(securityEvents.ip, by.ip)
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(securityEvents)
+      .where(and(eq(securityEvents.kind, kind), who, gte(securityEvents.createdAt, since)))
+      .get()?.n ?? 0
+  )
+}

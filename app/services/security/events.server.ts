@@ -1,0 +1,39 @@
+import crypto from 'node:crypto'
+import { insertSecurityEvent } from '~/models/security-events.server'
+import { findUserById } from '~/models/users.server'
+import { sendEmail } from '~/services/email/mailer.server'
+import { securityAlertEmail } from '~/services/email/templates'
+import type { RequestOrigin } from './context'
+import { SECURITY_EVENT_KINDS, shouldEmailOwner, type SecurityEventKind } from './event-kinds'
+
+export type SecurityEventInput = {
+  userId: string | null
+  kind: SecurityEventKind
+  origin: RequestOrigin | null
+  detail?: string
+  assessmentId?: string | null
+  now?: Date
+}
+
+/** Writes one entry to the security log and emails the owner when it is serious. */
+export async function recordSecurityEvent(input: SecurityEventInput): Promise<void> {
+  const { severity, label } = SECURITY_EVENT_KINDS[input.kind]
+  const createdAt = input.now ?? new Date()
+  await insertSecurityEvent({
+    id: crypto.randomUUID(),
+    userId: input.userId,
+    kind: input.kind,
+    severity,
+    ip: input.origin?.ip ?? null,
+    userAgent: input.origin?.userAgent ?? null,
+    detail: input.detail ?? '',
+    assessmentId: input.assessmentId ?? null,
+    createdAt,
+  })
+  if (!input.userId || !shouldEmailOwner(input.kind, severity)) return
+  const user = await findUserById(input.userId)
+  if (!user) return
+  await sendEmail(
+    securityAlertEmail(user.email, user.name, { label, detail: input.detail ?? '', ip: input.origin?.ip ?? null, at: createdAt }),
+  )
+}

@@ -1,0 +1,20 @@
+import type { SecondFactorMethod } from '~/models/schema'
+
+/** What the second step sends back: a typed code, or a WebAuthn response as JSON. */
+export type SecondFactorAnswer = { code: string; response: string }
+
+/** One second-factor method. The sign-in step and the step-up page treat them all alike. */
+export type SecondFactorProvider = {
+  method: SecondFactorMethod
+  label: string
+  /** WebAuthn runs in the browser; every other method is a plain form. */
+  needsJavaScript: boolean
+  isEnabledFor(userId: string): Promise<boolean>
+  /** A hint for the user, such as where a code goes ("to +44 •••• 0042"). */
+  hint?(userId: string): Promise<string>
+  /** Data the page needs before answering (WebAuthn request options, with the challenge stored). */
+  prepare?(userId: string): Promise<unknown>
+  /** Sends a code (email, SMS). */
+  send?(userId: string): Promise<void>
+  verify(userId: string, answer: SecondFactorAnswer, now: Date): Promise<boolean>
+}

@@ -1,0 +1,104 @@
+import type { SecondFactorMethod } from '~/models/schema'
+import type { RequestOrigin } from './context'
+import { emailCodeMethod } from './email-codes.server'
+import { recordSecurityEvent } from './events.server'
+import type { SecondFactorAnswer, SecondFactorProvider } from './second-factor-provider'
+import { assertNotThrottled, clearThrottle, recordThrottledAttempt } from './throttle.server'
+
+/** Every method, in the order the second step offers them. */
+const PROVIDERS: SecondFactorProvider[] = [emailCodeMethod]
+
+export type AvailableMethod = Pick<SecondFactorProvider, 'method' | 'label' | 'needsJavaScript'> & {
+  hint: string
+  sendsCode: boolean
+}
+
+function providerFor(method: string): SecondFactorProvider | undefined {
+  return PROVIDERS.find((provider) => provider.method === method)
+}
+
+/** The methods this user has turned on. */
+export async function enabledMethodsOf(userId: string): Promise<SecondFactorMethod[]> {
+  const enabled: SecondFactorMethod[] = []
+  for (const provider of PROVIDERS) if (await provider.isEnabledFor(userId)) enabled.push(provider.method)
+  return enabled
+}
+
+export async function hasSecondFactor(userId: string): Promise<boolean> {
+  return (await enabledMethodsOf(userId)).length > 0
+}
+
+/**
+ * What the second step offers: the user's own methods, or — for an account with none, when the
+ * risk check or a sensitive change asks for one — a code to the account's email.
+ */
+export async function availableMethodsOf(userId: string): Promise<AvailableMethod[]> {
+  const enabled = await enabledMethodsOf(userId)
+  const methods = enabled.length ? enabled : (['email'] as const)
+  return Promise.all(
+    methods.map(async (method) => {
+      const provider = providerFor(method)!
+      return {
+        method,
+        label: provider.label,
+        needsJavaScript: provider.needsJavaScript,
+        sendsCode: Boolean(provider.send),
+        hint: (await provider.hint?.(userId)) ?? '',
+      }
+    }),
+  )
+}
+
+async function availableProvider(userId: string, method: string): Promise<SecondFactorProvider | undefined> {
+  const offered = await availableMethodsOf(userId)
+  return offered.some((m) => m.method === method) ? providerFor(method) : undefined
+}
+
+/** Whatever the page needs before the user answers (WebAuthn options), or null. */
+export async function prepareSecondFactor(userId: string, method: string): Promise<unknown> {
+  const provider = await availableProvider(userId, method)
+  return (await provider?.prepare?.(userId)) ?? null
+}
+
+/** Sends a code by email or SMS; sending is rate-limited per account and per IP (throws Throttled). */
+export async function sendSecondFactorCode(userId: string, method: string, origin: RequestOrigin): Promise<boolean> {
+  const provider = await availableProvider(userId, method)
+  if (!provider?.send) return false
+  const subject = { userId, ip: origin.ip }
+  await assertNotThrottled('code-send', subject)
+  await recordThrottledAttempt('code-send', subject)
+  await provider.send(userId)
+  return true
+}
+
+export type SecondFactorResult = { ok: true; method: SecondFactorMethod } | { ok: false; message: string }
+
+/**
+ * Checks an answer with the chosen method. Wrong answers count toward the back-off per account
+ * and per IP (throws Throttled once it applies); every result goes to the security log.
+ */
+export async function verifySecondFactor(
+  userId: string,
+  method: string,
+  answer: SecondFactorAnswer,
+  origin: RequestOrigin,
+  now = new Date(),
+): Promise<SecondFactorResult> {
+  const provider = await availableProvider(userId, method)
+  if (!provider) return { ok: false, message: 'Choose one of the methods listed.' }
+  const subject = { userId, ip: origin.ip }
+  await assertNotThrottled('second-factor', subject, now)
+  if (await provider.verify(userId, answer, now)) {
+    await clearThrottle('second-factor', userId)
+    await recordSecurityEvent({ userId, kind: 'second_factor_passed', origin, detail: provider.label, now })
+    return { ok: true, method: provider.method }
+  }
+  await recordThrottledAttempt('second-factor', subject, now)
+  await recordSecurityEvent({ userId, kind: 'second_factor_failed', origin, detail: provider.label, now })
+  return {
+    ok: false,
+    message: provider.needsJavaScript
+      ? 'That did not work. Try again, or choose another method.'
+      : 'That code is not right, or it has expired. Check it, or ask for a new one.',
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Back-off after repeated failures: the first `limit` failures in a row are free; reaching the
+ * limit locks for a minute, and every further failure doubles it, up to 15 minutes. A quiet
+ * quarter of an hour forgets the count, so the real user is slowed, never locked out for good.
+ */
+export type ThrottleState = { failures: number; lastFailureAt: Date; lockedUntil: Date | null }
+
+export const FIRST_LOCK_MS = 60_000
+export const MAX_LOCK_MS = 15 * 60_000
+export const FORGET_AFTER_MS = 15 * 60_000
+
+export function lockMsAfter(failures: number, limit: number): number {
+  if (failures < limit) return 0
+  return Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - limit))
+}
+
+export function nextThrottleState(previous: ThrottleState | undefined, limit: number, now: Date): ThrottleState {
+  const forgotten = !previous || now.getTime() - previous.lastFailureAt.getTime() > FORGET_AFTER_MS + lockMsAfter(previous.failures, limit)
+  const failures = forgotten ? 1 : previous.failures + 1
+  const lockMs = lockMsAfter(failures, limit)
+  return { failures, lastFailureAt: now, lockedUntil: lockMs ? new Date(now.getTime() + lockMs) : null }
+}
+
+/** Seconds until the lock ends (rounded up), or 0 when not locked. */
+export function retryAfterSeconds(state: ThrottleState | undefined, now: Date): number {
+  if (!state?.lockedUntil) return 0
+  return Math.max(0, Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 1000))
+}
