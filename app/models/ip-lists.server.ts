@@ -1,0 +1,31 @@
+import { and, asc, eq } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { ipAllowlist, ipBlocklist } from './schema'
+
+export type BlocklistEntry = typeof ipBlocklist.$inferSelect
+export type AllowlistEntry = typeof ipAllowlist.$inferSelect
+
+export async function listBlocklist(): Promise<BlocklistEntry[]> {
+  return getDb().select().from(ipBlocklist).orderBy(asc(ipBlocklist.cidr)).all()
+}
+
+/** False when the range is already listed. */
+export async function insertBlocklistEntry(row: BlocklistEntry): Promise<boolean> {
+  return getDb().insert(ipBlocklist).values(row).onConflictDoNothing().run().changes > 0
+}
+
+export async function deleteBlocklistEntry(id: string): Promise<boolean> {
+  return getDb().delete(ipBlocklist).where(eq(ipBlocklist.id, id)).run().changes > 0
+}
+
+export async function listAllowlistOf(userId: string): Promise<AllowlistEntry[]> {
+  return getDb().select().from(ipAllowlist).where(eq(ipAllowlist.userId, userId)).orderBy(asc(ipAllowlist.cidr)).all()
+}
+
+export async function insertAllowlistEntry(row: AllowlistEntry): Promise<boolean> {
+  return getDb().insert(ipAllowlist).values(row).onConflictDoNothing().run().changes > 0
+}
+
+export async function deleteAllowlistEntryOf(userId: string, id: string): Promise<boolean> {
+  return getDb().delete(ipAllowlist).where(and(eq(ipAllowlist.id, id), eq(ipAllowlist.userId, userId))).run().changes > 0
+}
