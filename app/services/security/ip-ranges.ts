@@ -3,6 +3,9 @@ import ipaddr from 'ipaddr.js'
 /** "203.0.113.0/24", "2001:db8::/32" or a single address (stored as /32 or /128); null if invalid. */
 export function normaliseCidr(input: string): string | null {
   const value = input.trim()
+  const address = value.split('/')[0] ?? ''
+  // ipaddr.js also takes legacy forms such as "10.0.0"; people mean four parts.
+  if (!address.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(address)) return null
   try {
     if (value.includes('/')) {
       const [address, bits] = ipaddr.parseCIDR(value)
@@ -14,8 +17,8 @@ export function normaliseCidr(input: string): string | null {
       )
       return `${network.toString()}/${bits}`
     }
-    const address = ipaddr.parse(value)
-    return `${address.toString()}/${address.kind() === 'ipv4' ? 32 : 128}`
+    const single = ipaddr.parse(value)
+    return `${single.toString()}/${single.kind() === 'ipv4' ? 32 : 128}`
   } catch {
     return null
   }
