@@ -57,3 +57,8 @@ export async function listActiveSessionsOf(userId: string, now: Date, idleSince:
 export async function deleteSessionOf(userId: string, sessionId: string): Promise<boolean> {
   return getDb().delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).run().changes > 0
 }
+
+/** Records that this session just passed a second factor (for the 10-minute step-up rule). */
+export async function markSessionSecondFactor(id: string, at: Date): Promise<void> {
+  getDb().update(sessions).set({ secondFactorAt: at }).where(eq(sessions.id, id)).run()
+}
