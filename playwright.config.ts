@@ -54,6 +54,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000',
       AUTH_RATE_LIMIT_PER_15_MINUTES: '100000',
+      // Tests set X-Forwarded-For to sign in "from" other places (risk engine, IP lists).
+      TRUST_PROXY: 'true',
     },
   },
 })
