@@ -1,0 +1,58 @@
+import type { Page } from '@playwright/test'
+import { expect, expectPath, makeUser, signUp, test, toast } from './fixtures'
+
+/*
+ * Chromium's virtual authenticator stands in for Touch ID / Windows Hello ("internal") and for a
+ * USB security key. It belongs to this page's DevTools session, so the test keeps the same page.
+ */
+const KINDS = [
+  { transport: 'internal', path: '/settings/security/passkeys', title: 'Passkeys', add: 'Add a passkey', method: 'Passkey', use: 'Use your passkey' },
+  { transport: 'usb', path: '/settings/security/security-keys', title: 'Security keys', add: 'Add a security key', method: 'Security key', use: 'Use your security key' },
+] as const
+
+async function addVirtualAuthenticator(page: Page, transport: 'internal' | 'usb') {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('WebAuthn.enable')
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport,
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  })
+  return { cdp, authenticatorId }
+}
+
+for (const kind of KINDS) {
+  test(`${kind.title}: add one with a name, rename it and see it listed`, async ({ page }) => {
+    const { cdp, authenticatorId } = await addVirtualAuthenticator(page, kind.transport)
+    await signUp(page, makeUser('freelancer'))
+    await page.goto(kind.path)
+    await expect(page.getByRole('heading', { level: 2, name: kind.title })).toBeVisible()
+    await expect(page.getByText(`You have not added a ${kind.title.toLowerCase().replace(/s$/, '')} yet.`)).toBeVisible()
+
+    await page.getByLabel('Name').fill('Work laptop')
+    await page.getByRole('button', { name: kind.add }).click()
+    await expectPath(page, kind.path)
+    await expect(toast(page)).toHaveText('“Work laptop” is added. You can use it to sign in.')
+    const list = page.getByRole('list', { name: `Your ${kind.title.toLowerCase()}` })
+    const item = list.getByRole('listitem', { name: 'Work laptop' })
+    await expect(item).toContainText('not used to sign in yet')
+    const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId })
+    expect(credentials).toHaveLength(1)
+
+    await item.getByLabel('Name').fill('Home laptop')
+    await item.getByRole('button', { name: 'Rename' }).click()
+    await expect(toast(page)).toHaveText('Renamed to “Home laptop”.')
+    await expect(list.getByRole('listitem', { name: 'Home laptop' })).toBeVisible()
+    await expect(list.getByRole('listitem')).toHaveCount(1)
+
+    // The same authenticator cannot be added twice.
+    await page.getByRole('button', { name: kind.add }).click()
+    await expect(page.getByRole('alert')).toContainText('already added')
+    await expect(list.getByRole('listitem')).toHaveCount(1)
+  })
+}
