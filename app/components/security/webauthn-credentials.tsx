@@ -26,25 +26,21 @@ function CredentialRow({ credential, lastResult }: { credential: CredentialItem;
         Added {formatDate(credential.createdAt)} ·{' '}
         {credential.lastUsedAt ? `last used ${formatDateTime(credential.lastUsedAt)}` : 'not used to sign in yet'}
       </p>
-      <div className="field-row">
-        <Form method="post" {...getFormProps(form)} className="form-stack">
-          <input type="hidden" name="intent" value="rename" />
-          <input type="hidden" name="credentialId" value={credential.id} />
-          <Field label="Name" meta={fields.name} maxLength={60} />
-          <div>
-            <button type="submit" className="button button--secondary">
-              Rename
-            </button>
-          </div>
-        </Form>
-        <Form method="post">
-          <input type="hidden" name="intent" value="remove" />
-          <input type="hidden" name="credentialId" value={credential.id} />
-          <button type="submit" className="button button--danger">
-            Remove
-          </button>
-        </Form>
-      </div>
+      <Form method="post" {...getFormProps(form)} className="filters">
+        <input type="hidden" name="intent" value="rename" />
+        <input type="hidden" name="credentialId" value={credential.id} />
+        <Field label="Name" meta={fields.name} maxLength={60} />
+        <button type="submit" className="button button--secondary">
+          Rename
+        </button>
+      </Form>
+      <Form method="post">
+        <input type="hidden" name="intent" value="remove" />
+        <input type="hidden" name="credentialId" value={credential.id} />
+        <button type="submit" className="button button--danger">
+          Remove
+        </button>
+      </Form>
     </li>
   )
 }
