@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, expectPath, makeUser, signUp, test, toast } from './fixtures'
+import { expect, expectPath, expectPortal, makeUser, signOut, signUp, submitSignIn, test, toast } from './fixtures'
 
 /*
  * Chromium's virtual authenticator stands in for Touch ID / Windows Hello ("internal") and for a
@@ -27,9 +27,9 @@ async function addVirtualAuthenticator(page: Page, transport: 'internal' | 'usb'
 }
 
 for (const kind of KINDS) {
-  test(`${kind.title}: add one with a name, rename it and see it listed`, async ({ page }) => {
+  test(`${kind.title}: add one, rename it, confirm a change with it, sign in with it and remove it`, async ({ page }) => {
     const { cdp, authenticatorId } = await addVirtualAuthenticator(page, kind.transport)
-    await signUp(page, makeUser('freelancer'))
+    const user = await signUp(page, makeUser('freelancer'))
     await page.goto(kind.path)
     await expect(page.getByRole('heading', { level: 2, name: kind.title })).toBeVisible()
     await expect(page.getByText(`You have not added a ${kind.title.toLowerCase().replace(/s$/, '')} yet.`)).toBeVisible()
@@ -54,5 +54,39 @@ for (const kind of KINDS) {
     await page.getByRole('button', { name: kind.add }).click()
     await expect(page.getByRole('alert')).toContainText('already added')
     await expect(list.getByRole('listitem')).toHaveCount(1)
+  
+    // Removing is a sensitive change: the step-up page asks for the key itself.
+    await list.getByRole('listitem', { name: 'Home laptop' }).getByRole('button', { name: 'Remove' }).click()
+    await expectPath(page, '/settings/security/verify')
+    await answerWithWebAuthn(page, kind.method, kind.use)
+    await expectPath(page, kind.path)
+    await expect(toast(page)).toContainText('Confirmed.')
+    await expect(list.getByRole('listitem', { name: 'Home laptop' })).toBeVisible()
+
+    // Signing in again asks for the key after the password, and it works once more.
+    await signOut(page)
+    await submitSignIn(page, user)
+    await expectPath(page, '/sign-in/verify')
+    await answerWithWebAuthn(page, kind.method, kind.use)
+    await expectPortal(page, 'freelancer')
+    await expect(toast(page)).toHaveText(`Signed in as ${user.email}.`)
+
+    await page.goto(kind.path)
+    const used = list.getByRole('listitem', { name: 'Home laptop' })
+    await expect(used).toContainText('last used')
+    // This session passed the key at sign-in, so removing needs no new confirmation.
+    await used.getByRole('button', { name: 'Remove' }).click()
+    await expect(toast(page)).toHaveText(`That ${kind.method.toLowerCase()} is removed from your account.`)
+    await expect(page.getByText(`You have not added a ${kind.method.toLowerCase()} yet.`)).toBeVisible()
   })
+}
+
+/** On a "Confirm it is you" page: choose the method (when there is a choice) and let the authenticator answer. */
+async function answerWithWebAuthn(page: Page, method: string, button: string) {
+  await expect(page.getByRole('heading', { name: 'Confirm it is you' })).toBeVisible()
+  const choices = page.getByRole('navigation', { name: 'Ways to confirm' })
+  if (await choices.isVisible()) await choices.getByRole('link', { name: method }).click()
+  const form = page.getByRole('form', { name: method })
+  await expect(form).toBeVisible()
+  await form.getByRole('button', { name: button }).click()
 }
