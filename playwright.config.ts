@@ -8,6 +8,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 // Workers read the same database the server writes (for fixtures), so the path is fixed.
 process.env.E2E_DATABASE_PATH = DATABASE_PATH
+// Fixtures sign some browsers in by writing a session, as the server would after a sign-in.
+const SESSION_SECRET = 'e2e-session-secret-that-is-long-enough-123'
+process.env.E2E_SESSION_SECRET = SESSION_SECRET
 
 const launchOptions = {
   executablePath: CHROMIUM,
@@ -50,7 +53,7 @@ export default defineConfig({
       NODE_ENV: 'production',
       PORT: String(PORT),
       DATABASE_PATH,
-      SESSION_SECRET: 'e2e-session-secret-that-is-long-enough-123',
+      SESSION_SECRET,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000',
       AUTH_RATE_LIMIT_PER_15_MINUTES: '100000',

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto'
+import { createCookie } from '@remix-run/node'
 import Database from 'better-sqlite3'
 
 /** The e2e server's database, for fixtures that set up what a test starts from. */
@@ -15,6 +17,26 @@ export function userIdByEmail(db: Database.Database, email: string): string {
   return row.id
 }
 
+/**
+ * A session cookie for the account, written the way the server writes one after a sign-in that
+ * passed a second factor (so admin pages that ask for one recently are open).
+ */
+export async function insertSessionCookie(email: string, baseURL: string) {
+  const db = openE2eDatabase()
+  try {
+    const token = crypto.randomBytes(32).toString('base64url')
+    const now = Date.now()
+    db.prepare(
+      'insert into sessions (id, user_id, ip, user_agent, created_at, last_seen_at, expires_at, second_factor_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(crypto.createHash('sha256').update(token).digest('hex'), userIdByEmail(db, email), '127.0.0.1', 'e2e fixture', now, now, now + 7 * 86_400_000, now)
+    const cookie = createCookie('__session', { secrets: [process.env.E2E_SESSION_SECRET!] })
+    const value = (await cookie.serialize(token)).split(';')[0]!.slice('__session='.length)
+    return { name: '__session', value, url: baseURL, httpOnly: true, sameSite: 'Lax' as const }
+  } finally {
+    db.close()
+  }
+}
+
 /** The newest message to `to` (an email address or an E.164 phone number) whose subject matches. */
 export function latestOutboxMessage(to: string, subjectLike: string): { subject: string; text: string } | undefined {
   const db = openE2eDatabase()
@@ -22,6 +44,19 @@ export function latestOutboxMessage(to: string, subjectLike: string): { subject:
     return db
       .prepare('select subject, text from outbox where "to" = ? and subject like ? order by created_at desc, rowid desc limit 1')
       .get(to, subjectLike) as { subject: string; text: string } | undefined
+  } finally {
+    db.close()
+  }
+}
+
+/** The codes in the newest `count` messages to `to` whose subject matches, newest first. */
+export function recentCodesFromOutbox(to: string, subjectLike: string, count: number): string[] {
+  const db = openE2eDatabase()
+  try {
+    const rows = db
+      .prepare('select subject from outbox where "to" = ? and subject like ? order by created_at desc, rowid desc limit ?')
+      .all(to, subjectLike, count) as { subject: string }[]
+    return rows.map((row) => row.subject.match(/(\d{6})$/)?.[1]).filter((code): code is string => Boolean(code))
   } finally {
     db.close()
   }

@@ -3,10 +3,15 @@ import { getDb } from './db.server'
 import { oneTimeCodes } from './schema'
 
 export type OneTimeCode = typeof oneTimeCodes.$inferSelect
-type CodeKey = Pick<OneTimeCode, 'userId' | 'channel' | 'purpose'>
+type CodeKey = Pick<OneTimeCode, 'userId' | 'channel' | 'purpose' | 'boundTo'>
 
 function sameKey(key: CodeKey) {
-  return and(eq(oneTimeCodes.userId, key.userId), eq(oneTimeCodes.channel, key.channel), eq(oneTimeCodes.purpose, key.purpose))
+  return and(
+    eq(oneTimeCodes.userId, key.userId),
+    eq(oneTimeCodes.channel, key.channel),
+    eq(oneTimeCodes.purpose, key.purpose),
+    eq(oneTimeCodes.boundTo, key.boundTo),
+  )
 }
 
 /** Stores a new code and voids the earlier unused ones for the same purpose and channel. */

@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await requirePendingSignIn(request)
   const { origin } = await signInOrigin(request, context.clientIp)
-  const outcome = await submitSecondStep(request, pending.userId, origin)
+  const outcome = await submitSecondStep(request, pending.userId, origin, pending.pendingId)
   if (outcome instanceof Response) return outcome
   const done = await completePendingSignIn(pending, request, context.clientIp)
   if (!done) throw redirect('/sign-in')

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSession(request)
-  const outcome = await submitSecondStep(request, user.id, originOf(request, context.clientIp))
+  const outcome = await submitSecondStep(request, user.id, originOf(request, context.clientIp), sessionId)
   if (outcome instanceof Response) return outcome
   await markSessionSecondFactor(sessionId, new Date())
   const back = new URL(request.url).searchParams.get('redirectTo')

@@ -105,3 +105,22 @@ describe('back-off', () => {
     }
   })
 })
+
+describe('codes are bound to their sign-in', () => {
+  it('a code sent for one sign-in does not work for another running at the same time', async () => {
+    const user = await createTestUser('client')
+    await turnEmailFactorOn(user.id, new Date())
+    const codeFor = async () => {
+      const step = await signIn('203.0.113.11', user.email, TEST_PASSWORD)
+      const code = (await listOutbox({ to: user.email, page: 1, pageSize: 1 })).rows[0]!.subject.match(/(\d{6})$/)![1]!
+      return { pending: cookiesFrom(step), code }
+    }
+    const first = await codeFor()
+    const second = await codeFor()
+    const answer = (pending: string, code: string) =>
+      from('203.0.113.11', verifyAction, formRequest('/sign-in/verify', { method: 'email', intent: 'verify', code }, pending))
+    if (first.code !== second.code) expect((await answer(second.pending, first.code)).status).toBe(400)
+    expect((await answer(first.pending, first.code)).headers.get('location')).toBe('/client')
+    expect((await answer(second.pending, second.code)).headers.get('location')).toBe('/client')
+  })
+})

@@ -37,6 +37,8 @@ export async function submitSecondStep(
   request: Request,
   userId: string,
   origin: RequestOrigin,
+  /** The pending sign-in or the session: codes sent here work only here. */
+  binding: string,
 ): Promise<{ passed: true } | Response> {
   const form = await readFormData(request)
   const method = String(form.get('method') ?? '')
@@ -44,14 +46,14 @@ export async function submitSecondStep(
   const url = new URL(request.url)
   try {
     if (intent === 'send') {
-      await sendSecondFactorCode(userId, method, origin)
+      await sendSecondFactorCode(userId, method, origin, binding)
       url.search = new URLSearchParams({ ...Object.fromEntries(url.searchParams), method, sent: method }).toString()
       return redirect(`${url.pathname}${url.search}`)
     }
     const code = String(form.get('code') ?? '').trim()
     const response = String(form.get('response') ?? '')
     if (!code && !response) return json<SecondStepError>({ error: 'Enter the code.', method }, { status: 400 })
-    const result = await verifySecondFactor(userId, method, { code, response }, origin)
+    const result = await verifySecondFactor(userId, method, { code, response }, origin, binding)
     if (result.ok) return { passed: true }
     return json<SecondStepError>({ error: result.message, method }, { status: 400 })
   } catch (error) {

@@ -89,6 +89,8 @@ export const oneTimeCodes = sqliteTable(
     channel: text('channel', { enum: CODE_CHANNELS }).notNull(),
     purpose: text('purpose', { enum: CODE_PURPOSES }).notNull(),
     destination: text('destination').notNull(),
+    /** What the code is for: a pending sign-in or a session confirming a change. Other requests cannot use it. */
+    boundTo: text('bound_to').notNull().default(''),
     codeHash: text('code_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),
     expiresAt: at('expires_at').notNull(),

@@ -11,10 +11,10 @@ export function maskEmail(email: string): string {
 }
 
 /** Emails a six-digit code for a purpose (second factor, or switching email codes on). */
-export async function emailOneTimeCode(userId: string, purpose: 'second_factor' | 'enable_email'): Promise<void> {
+export async function emailOneTimeCode(userId: string, purpose: 'second_factor' | 'enable_email', boundTo = ''): Promise<void> {
   const user = await findUserById(userId)
   if (!user) return
-  const code = await issueOneTimeCode({ userId, channel: 'email', purpose, destination: user.email })
+  const code = await issueOneTimeCode({ userId, channel: 'email', purpose, destination: user.email, boundTo })
   await sendEmail(oneTimeCodeEmail(user.email, user.name, code, CODE_MINUTES))
 }
 
@@ -27,8 +27,8 @@ export const emailCodeMethod: SecondFactorProvider = {
     const user = await findUserById(userId)
     return user ? `to ${maskEmail(user.email)}` : ''
   },
-  send: (userId) => emailOneTimeCode(userId, 'second_factor'),
-  async verify(userId, answer, now) {
-    return (await redeemOneTimeCode({ userId, channel: 'email', purpose: 'second_factor' }, answer.code, now)).ok
+  send: (userId, binding) => emailOneTimeCode(userId, 'second_factor', binding),
+  async verify(userId, answer, now, binding) {
+    return (await redeemOneTimeCode({ userId, channel: 'email', purpose: 'second_factor', boundTo: binding }, answer.code, now)).ok
   },
 }

@@ -11,7 +11,8 @@ import { keyedHash, sameHash } from '~/utils/keyed-hash.server'
 export const CODE_MINUTES = 10
 export const CODE_MAX_ATTEMPTS = 5
 
-export type CodeRequest = Pick<OneTimeCode, 'userId' | 'channel' | 'purpose' | 'destination'>
+/** `boundTo` ties the code to one request (a pending sign-in, a session); '' when the purpose is enough. */
+export type CodeRequest = Pick<OneTimeCode, 'userId' | 'channel' | 'purpose' | 'destination'> & { boundTo?: string }
 
 export function generateSixDigitCode(): string {
   return crypto.randomInt(0, 1_000_000).toString().padStart(6, '0')
@@ -24,6 +25,7 @@ export async function issueOneTimeCode(request: CodeRequest, now = new Date()): 
   await replaceOneTimeCode({
     id,
     ...request,
+    boundTo: request.boundTo ?? '',
     codeHash: keyedHash(`${id}:${code}`),
     expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000),
     createdAt: now,
@@ -36,11 +38,11 @@ export async function issueOneTimeCode(request: CodeRequest, now = new Date()): 
  * (for SMS, the phone the code went to) comes back so a phone can be verified with its code.
  */
 export async function redeemOneTimeCode(
-  key: Pick<OneTimeCode, 'userId' | 'channel' | 'purpose'>,
+  key: Pick<OneTimeCode, 'userId' | 'channel' | 'purpose'> & { boundTo?: string },
   code: string,
   now = new Date(),
 ): Promise<{ ok: true; destination: string } | { ok: false }> {
-  const live = await findLiveOneTimeCode(key, now)
+  const live = await findLiveOneTimeCode({ ...key, boundTo: key.boundTo ?? '' }, now)
   if (!live || live.attempts >= CODE_MAX_ATTEMPTS) return { ok: false }
   await countOneTimeCodeAttempt(live.id)
   const digits = code.replace(/\s+/g, '')

@@ -14,7 +14,7 @@ export type SecondFactorProvider = {
   hint?(userId: string): Promise<string>
   /** Data the page needs before answering (WebAuthn request options, with the challenge stored). */
   prepare?(userId: string): Promise<unknown>
-  /** Sends a code (email, SMS). */
-  send?(userId: string): Promise<void>
-  verify(userId: string, answer: SecondFactorAnswer, now: Date): Promise<boolean>
+  /** Sends a code (email, SMS) bound to `binding` (the pending sign-in or the session), so no other request can use it. */
+  send?(userId: string, binding: string): Promise<void>
+  verify(userId: string, answer: SecondFactorAnswer, now: Date, binding: string): Promise<boolean>
 }

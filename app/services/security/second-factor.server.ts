@@ -62,13 +62,13 @@ export async function prepareSecondFactor(userId: string, method: string): Promi
 }
 
 /** Sends a code by email or SMS; sending is rate-limited per account and per IP (throws Throttled). */
-export async function sendSecondFactorCode(userId: string, method: string, origin: RequestOrigin): Promise<boolean> {
+export async function sendSecondFactorCode(userId: string, method: string, origin: RequestOrigin, binding: string): Promise<boolean> {
   const provider = await availableProvider(userId, method)
   if (!provider?.send) return false
   const subject = { userId, ip: origin.ip }
   await assertNotThrottled('code-send', subject)
   await recordThrottledAttempt('code-send', subject)
-  await provider.send(userId)
+  await provider.send(userId, binding)
   return true
 }
 
@@ -83,13 +83,14 @@ export async function verifySecondFactor(
   method: string,
   answer: SecondFactorAnswer,
   origin: RequestOrigin,
+  binding: string,
   now = new Date(),
 ): Promise<SecondFactorResult> {
   const provider = await availableProvider(userId, method)
   if (!provider) return { ok: false, message: 'Choose one of the methods listed.' }
   const subject = { userId, ip: origin.ip }
   await assertNotThrottled('second-factor', subject, now)
-  if (await provider.verify(userId, answer, now)) {
+  if (await provider.verify(userId, answer, now, binding)) {
     await clearThrottle('second-factor', userId)
     await recordSecurityEvent({ userId, kind: 'second_factor_passed', origin, detail: provider.label, now })
     return { ok: true, method: provider.method }

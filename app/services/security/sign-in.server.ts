@@ -87,7 +87,9 @@ export async function signInWithPassword(
       headers,
     }
   }
-  const assessment = await assessSignInRisk(user, origin, await hasSecondFactor(user.id), now)
+  // Admins hold the keys to everyone's accounts: they always pass a second factor.
+  const secondStepRequired = user.role === 'admin' || (await hasSecondFactor(user.id))
+  const assessment = await assessSignInRisk(user, origin, secondStepRequired, now)
   if (assessment.outcome === 'refused') {
     const blocklisted = assessment.factors.some((factor) => factor.name === 'blocklisted_ip')
     await recordSecurityEvent({
@@ -109,8 +111,9 @@ export async function signInWithPassword(
   }
   if (assessment.outcome === 'second_factor') {
     const token = crypto.randomBytes(32).toString('base64url')
+    const pendingId = hashToken(token)
     await insertPendingSignIn({
-      id: hashToken(token),
+      id: pendingId,
       userId: user.id,
       assessmentId: assessment.id,
       redirectTo: input.redirectTo,
@@ -119,7 +122,7 @@ export async function signInWithPassword(
     })
     // The first method offered is chosen by default: when it sends codes, send one now.
     const [first] = await availableMethodsOf(user.id)
-    const sent = first?.sendsCode ? await sendSecondFactorCode(user.id, first.method, origin).catch(() => false) : false
+    const sent = first?.sendsCode ? await sendSecondFactorCode(user.id, first.method, origin, pendingId).catch(() => false) : false
     return {
       kind: 'second-factor',
       codeSentBy: sent ? first!.method : null,

@@ -1,0 +1,1 @@
+ALTER TABLE `one_time_codes` ADD `bound_to` text DEFAULT '' NOT NULL;
