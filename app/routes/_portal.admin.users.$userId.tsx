@@ -4,7 +4,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { TextareaField } from '~/components/ui/field'
 import { findUserById } from '~/models/users.server'
-import { blockAccount, unblockAccount } from '~/services/accounts/accounts.server'
+import { blockAccount, endSessionsByAdmin, unblockAccount } from '~/services/accounts/accounts.server'
+import { countActiveSessionsOf } from '~/services/accounts/sessions.server'
 import { BlockUserSchema } from '~/services/admin/user-admin-schemas'
 import { requireRole } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
@@ -22,7 +23,7 @@ async function loadUser(userId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const { passwordHash: _hidden, ...user } = await loadUser(params.userId)
-  return json({ user })
+  return json({ user, activeSessions: await countActiveSessionsOf(user.id) })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,12 +38,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await blockAccount(user.id, submission.value.reason)
     return redirectWithToast(`/admin/users/${user.id}`, { kind: 'success', message: `${user.name} is blocked and signed out.` })
   }
+  if (submission.value.intent === 'end-sessions') {
+    const ended = await endSessionsByAdmin(user.id)
+    return redirectWithToast(`/admin/users/${user.id}`, {
+      kind: 'success',
+      message: `${user.name} is signed out of ${ended} session${ended === 1 ? '' : 's'}.`,
+    })
+  }
   await unblockAccount(user.id)
   return redirectWithToast(`/admin/users/${user.id}`, { kind: 'success', message: `${user.name} can sign in again.` })
 }
 
 export default function AdminUser() {
-  const { user } = useLoaderData<typeof loader>()
+  const { user, activeSessions } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'block-user',
@@ -90,6 +98,19 @@ export default function AdminUser() {
             </button>
           </Form>
         )}
+      </section>
+      <section className="card" aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Sessions</h2>
+        <p>
+          Signed in on {activeSessions} browser{activeSessions === 1 ? '' : 's'}.
+        </p>
+        {activeSessions ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="end-sessions" className="button button--secondary">
+              Sign out of every session
+            </button>
+          </Form>
+        ) : null}
       </section>
     </>
   )

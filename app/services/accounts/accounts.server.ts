@@ -3,7 +3,7 @@ import { sendEmail } from '~/services/email/mailer.server'
 import { accountBlockedEmail, accountUnblockedEmail, passwordChangedEmail } from '~/services/email/templates'
 import { recordSecurityEvent } from '~/services/security/events.server'
 import { hashPassword, isCommonPassword, verifyPassword } from './passwords.server'
-import { endAllSessions } from './sessions.server'
+import { countActiveSessionsOf, endAllSessions } from './sessions.server'
 
 export const COMMON_PASSWORD_MESSAGE = 'This password is too common; choose one that is harder to guess'
 
@@ -66,6 +66,14 @@ export async function blockAccount(userId: string, reason: string): Promise<bool
   await recordSecurityEvent({ userId, kind: 'account_blocked', origin: null, detail: reason })
   await sendEmail(accountBlockedEmail(user.email, user.name, reason))
   return true
+}
+
+/** An administrator signs the user out of every browser (for example after a suspected takeover). */
+export async function endSessionsByAdmin(userId: string): Promise<number> {
+  const ended = await countActiveSessionsOf(userId)
+  await endAllSessions(userId)
+  await recordSecurityEvent({ userId, kind: 'session_revoked', origin: null, detail: 'Every session, by an administrator' })
+  return ended
 }
 
 export async function unblockAccount(userId: string): Promise<boolean> {

@@ -102,6 +102,10 @@ export async function listDevicesOf(userId: string, currentSessionId: string, no
   }))
 }
 
+export async function countActiveSessionsOf(userId: string, now = new Date()): Promise<number> {
+  return (await listActiveSessionsOf(userId, now, new Date(now.getTime() - IDLE_TIMEOUT_MS))).length
+}
+
 /** Signs one other browser out; its next request finds no session. */
 export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
   return deleteSessionOf(userId, sessionId)

@@ -18,4 +18,5 @@ export const BlockUserSchema = z.discriminatedUnion('intent', [
       .max(500, 'Use at most 500 characters'),
   }),
   z.object({ intent: z.literal('unblock') }),
+  z.object({ intent: z.literal('end-sessions') }),
 ])
