@@ -1,0 +1,36 @@
+import type { RiskSummary } from '~/services/security/security-log.server'
+
+const OUTCOMES: Record<RiskSummary['outcome'], string> = {
+  allowed: 'allowed with the password',
+  second_factor: 'a second factor was asked for',
+  refused: 'the sign-in was refused',
+}
+
+const LEVELS: Record<RiskSummary['level'], string> = { low: 'low risk', medium: 'medium risk', high: 'high risk' }
+
+/** A sign-in's risk score with every factor that added to it, so nobody has to trust a bare number. */
+export function RiskFactors({ risk }: { risk: RiskSummary }) {
+  return (
+    <div className="risk-factors">
+      <p className="risk-factors__score">
+        Sign-in risk score <strong>{risk.score} of 100</strong> ({LEVELS[risk.level]}): {OUTCOMES[risk.outcome]}.
+      </p>
+      {risk.factors.length ? (
+        <ul className="risk-factors__list" aria-label="Risk factors">
+          {risk.factors.map((factor) => (
+            <li key={factor.name}>
+              <span className="risk-factors__name">{factor.name}</span>{' '}
+              <span className="risk-factors__points">
+                {factor.points >= 0 ? '+' : '−'}
+                {Math.abs(factor.points)} {Math.abs(factor.points) === 1 ? 'point' : 'points'}
+              </span>
+              {factor.detail ? <span className="cell-detail">{factor.detail}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">Nothing unusual about this sign-in.</p>
+      )}
+    </div>
+  )
+}
