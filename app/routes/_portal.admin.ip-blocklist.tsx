@@ -74,45 +74,34 @@ export default function AdminIpBlocklist() {
           </button>
         </Form>
       </section>
-      <div className="table-wrap card">
-        <table>
-          <caption className="visually-hidden">Blocked IP ranges</caption>
-          <thead>
-            <tr>
-              <th scope="col">Range</th>
-              <th scope="col">Reason</th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+      <section className="card" aria-labelledby="blocklist-heading">
+        <h2 id="blocklist-heading">Blocked addresses</h2>
+        {entries.length ? (
+          <ul className="list" aria-label="Blocked addresses">
             {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>
-                  <code>{entry.cidr}</code>
-                </td>
-                <td className="ip-list__reason">
-                  {entry.reason}
-                  <span className="cell-detail">
+              <li key={entry.id} className="ip-list__entry">
+                <div>
+                  <p>
+                    <code>{entry.cidr}</code> · {entry.reason}
+                  </p>
+                  <p className="cell-detail">
                     Added {formatDateTime(entry.createdAt)} by {entry.addedBy ? entry.addedBy.name : 'an account that no longer exists'}
-                  </span>
-                </td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="entryId" value={entry.id} />
-                    <button type="submit" className="button button--secondary" aria-label={`Remove ${entry.cidr} from the blocklist`}>
-                      Remove
-                    </button>
-                  </Form>
-                </td>
-              </tr>
+                  </p>
+                </div>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="entryId" value={entry.id} />
+                  <button type="submit" className="button button--secondary" aria-label={`Remove ${entry.cidr} from the blocklist`}>
+                    Remove
+                  </button>
+                </Form>
+              </li>
             ))}
-          </tbody>
-        </table>
-        {entries.length === 0 ? <p className="muted empty">No address is blocked.</p> : null}
-      </div>
+          </ul>
+        ) : (
+          <p className="empty">No address is blocked.</p>
+        )}
+      </section>
     </>
   )
 }

@@ -22,11 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const search = SecurityEventSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const { entries, total } = await searchSecurityLog(filterFromSearch(search))
-  return json({ search, entries, total })
+  return json({ search, entries, total, pageSize: SECURITY_LOG_PAGE_SIZE })
 }
 
 export default function AdminSecurityEvents() {
-  const { search, entries, total } = useLoaderData<typeof loader>()
+  const { search, entries, total, pageSize } = useLoaderData<typeof loader>()
   const location = useLocation()
   const filtered = location.search.replace(/^\?/, '').length > 0
   return (
@@ -98,7 +98,7 @@ export default function AdminSecurityEvents() {
           empty={filtered ? 'No security events match these filters.' : 'No security events yet.'}
         />
       </section>
-      <Pagination page={search.page} pageSize={SECURITY_LOG_PAGE_SIZE} total={total} search={location.search} />
+      <Pagination page={search.page} pageSize={pageSize} total={total} search={location.search} />
     </>
   )
 }

@@ -77,11 +77,13 @@ export default function AllowlistSettings() {
         <ul className="list" aria-label="Allowed addresses">
           {entries.map((entry) => (
             <li key={entry.id} className="ip-list__entry">
-              <p>
-                <code>{entry.cidr}</code>
-                {entry.label ? <> · {entry.label}</> : null}
-                <span className="cell-detail">Added {formatDateTime(entry.createdAt)}</span>
-              </p>
+              <div>
+                <p>
+                  <code>{entry.cidr}</code>
+                  {entry.label ? <> · {entry.label}</> : null}
+                </p>
+                <p className="cell-detail">Added {formatDateTime(entry.createdAt)}</p>
+              </div>
               {confirmed ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove" />

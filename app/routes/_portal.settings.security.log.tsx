@@ -12,11 +12,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pageParam = Number(new URL(request.url).searchParams.get('page'))
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1
   const { entries, total } = await securityLogOf(user.id, page)
-  return json({ entries, total, page })
+  return json({ entries, total, page, pageSize: SECURITY_LOG_PAGE_SIZE })
 }
 
 export default function SecurityLog() {
-  const { entries, total, page } = useLoaderData<typeof loader>()
+  const { entries, total, page, pageSize } = useLoaderData<typeof loader>()
   const location = useLocation()
   return (
     <>
@@ -26,7 +26,7 @@ export default function SecurityLog() {
         you, <Link to="/settings/password">change your password</Link> and <Link to="/settings/sessions">sign out other browsers</Link>.
       </p>
       <SecurityEventList entries={entries} empty="Nothing has happened on your account yet." />
-      <Pagination page={page} pageSize={SECURITY_LOG_PAGE_SIZE} total={total} search={location.search} />
+      <Pagination page={page} pageSize={pageSize} total={total} search={location.search} />
     </>
   )
 }

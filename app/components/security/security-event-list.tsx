@@ -25,6 +25,16 @@ export function SecurityEventList({
           <p className="security-event__title">
             <strong>{entry.label}</strong> <SeverityBadge severity={entry.severity} />
           </p>
+          {showAccount ? (
+            <p className="security-event__account">
+              Account:{' '}
+              {entry.account ? (
+                <Link to={`/admin/users/${entry.account.id}`}>{entry.account.email}</Link>
+              ) : (
+                <span className="muted">no account matched</span>
+              )}
+            </p>
+          ) : null}
           <dl className="security-event__facts">
             <div>
               <dt>When</dt>
@@ -32,18 +42,6 @@ export function SecurityEventList({
                 <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
               </dd>
             </div>
-            {showAccount ? (
-              <div>
-                <dt>Account</dt>
-                <dd>
-                  {entry.account ? (
-                    <Link to={`/admin/users/${entry.account.id}`}>{entry.account.email}</Link>
-                  ) : (
-                    <span className="muted">No account matched</span>
-                  )}
-                </dd>
-              </div>
-            ) : null}
             <div>
               <dt>IP address</dt>
               <dd>{entry.ip ?? 'Unknown'}</dd>
@@ -57,7 +55,9 @@ export function SecurityEventList({
               <dd>{entry.device ?? 'Unknown'}</dd>
             </div>
           </dl>
-          {entry.detail ? <p className="security-event__detail">{entry.detail}</p> : null}
+          {entry.detail ? <p className="security-event__detail">
+              <span className="muted">Details:</span> {entry.detail}
+            </p> : null}
           {entry.risk ? <RiskFactors risk={entry.risk} /> : null}
         </li>
       ))}
