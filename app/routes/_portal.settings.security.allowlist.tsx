@@ -108,7 +108,10 @@ export default function AllowlistSettings() {
             meta={fields.cidr}
             autoComplete="off"
             spellCheck={false}
-            hint="A single address (203.0.113.7) or a range in CIDR form (203.0.113.0/24). The list must include the address you are using now."
+            hint={
+              'A single address (203.0.113.7) or a range in CIDR form (203.0.113.0/24). ' +
+              'The list must include the address you are using now.'
+            }
           />
           <Field label="Label (optional)" meta={fields.label} autoComplete="off" hint="For example “Office” or “Home VPN”." />
           <button type="submit" className="button button--primary">

@@ -52,7 +52,8 @@ export default function SessionsSettings() {
               {device.current ? <> <span className="badge badge--open badge--plain">This browser</span></> : null}
             </p>
             <p className="muted">
-              IP {device.ip ?? 'unknown'} · approximate location: {device.location} · signed in {formatDateTime(device.signedInAt)} · last active {formatDateTime(device.lastSeenAt)}
+              IP {device.ip ?? 'unknown'} · approximate location: {device.location} · signed in {formatDateTime(device.signedInAt)} ·
+              last active {formatDateTime(device.lastSeenAt)}
             </p>
             {device.current ? null : (
               <Form method="post">

@@ -109,7 +109,9 @@ export async function removeFromAllowlist(input: {
   if (!target) return { ok: false, field: 'form', message: 'That range is not on your allowlist any more.' }
   const remaining = existing.filter((entry) => entry.id !== target.id).map((entry) => entry.cidr)
   if (remaining.length && !ipInRanges(input.origin.ip, remaining)) {
-    const message = `Removing ${target.cidr} would leave a list without the IP address you are using now (${input.origin.ip ?? 'unknown'}), so you could not sign in again from here.`
+    const message =
+      `Removing ${target.cidr} would leave a list without the IP address you are using now ` +
+      `(${input.origin.ip ?? 'unknown'}), so you could not sign in again from here.`
     return { ok: false, field: 'form', message }
   }
   if (!(await deleteAllowlistEntryOf(input.userId, target.id))) {

@@ -88,9 +88,11 @@ describe('the admin search over everyone’s events', () => {
     const tag = crypto.randomUUID().slice(0, 8)
     const alice = await createTestUser('client', { email: `alice-${tag}@example.com` })
     const bob = await createTestUser('client', { email: `bob-${tag}@example.com` })
-    await recordSecurityEvent({ userId: alice.id, kind: 'sign_in_succeeded', origin: from('81.2.69.142'), now: new Date('2026-03-01T10:00:00Z') })
-    await recordSecurityEvent({ userId: alice.id, kind: 'sign_in_failed', origin: from('216.160.83.56'), now: new Date('2026-03-02T23:59:00Z') })
-    await recordSecurityEvent({ userId: bob.id, kind: 'sign_in_failed', origin: from('216.160.83.56'), now: new Date('2026-03-03T00:00:00Z') })
+    const log = (userId: string, kind: 'sign_in_succeeded' | 'sign_in_failed', ip: string, at: string) =>
+      recordSecurityEvent({ userId, kind, origin: from(ip), now: new Date(at) })
+    await log(alice.id, 'sign_in_succeeded', '81.2.69.142', '2026-03-01T10:00:00Z')
+    await log(alice.id, 'sign_in_failed', '216.160.83.56', '2026-03-02T23:59:00Z')
+    await log(bob.id, 'sign_in_failed', '216.160.83.56', '2026-03-03T00:00:00Z')
 
     const exact = await search({ email: `ALICE-${tag}@example.com`, match: 'exact' })
     expect(exact.total).toBe(2)
