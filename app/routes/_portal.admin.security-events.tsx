@@ -38,7 +38,14 @@ export default function AdminSecurityEvents() {
           {total.toLocaleString('en')} matching {total === 1 ? 'event' : 'events'}.
         </p>
       </header>
-      <Form method="get" className="filters card security-filters" role="search" aria-label="Filter security events">
+      {/* Keyed by the query so the fields show the new filters after a client-side navigation. */}
+      <Form
+        key={location.search}
+        method="get"
+        className="filters card security-filters"
+        role="search"
+        aria-label="Filter security events"
+      >
         <div className="field">
           <label htmlFor="events-severity">Severity</label>
           <select id="events-severity" name="severity" defaultValue={search.severity ?? ''}>
