@@ -1,4 +1,15 @@
-import { expect, expectPath, test, toast } from './fixtures'
+import type { Page } from '@playwright/test'
+import { openE2eDatabase } from './db-fixtures'
+import { expect, expectPath, makeUser, signUp, test, toast } from './fixtures'
+import { browserFrom, UK_IP } from './ip-fixtures'
+
+/** Marks the user's sessions as having just passed a second factor (stand-in until the step-up page exists). */
+async function confirmItsYou(page: Page, email: string) {
+  const db = openE2eDatabase()
+  db.prepare('update sessions set second_factor_at = ? where user_id = (select id from users where email = ?)').run(Date.now(), email)
+  db.close()
+  await page.reload()
+}
 
 test('an admin blocks an IP range (bad ranges and blocking themselves are refused) and removes it', async ({ adminPage }, testInfo) => {
   // Each project uses its own documentation range, so the two never collide in one run.
@@ -48,4 +59,50 @@ test('an admin blocks an IP range (bad ranges and blocking themselves are refuse
   await row.getByRole('button', { name: `Remove ${network}.0/24 from the blocklist` }).click()
   await expect(toast(page)).toHaveText('The range is removed from the blocklist.')
   await expect(row).toHaveCount(0)
+})
+
+test('a user keeps an IP allowlist that always includes where they are, and every change is logged', async ({ browser }, testInfo) => {
+  const context = await browserFrom(browser, testInfo, UK_IP)
+  const page = await context.newPage()
+  const user = await signUp(page, makeUser('freelancer'))
+
+  await page.goto('/settings/security/allowlist')
+  await expect(page.getByRole('heading', { level: 2, name: 'IP allowlist' })).toBeVisible()
+  await expect(page.getByText(`The IP address you are using now: ${UK_IP}`)).toBeVisible()
+  await expect(page.getByText('Your allowlist is empty, so you can sign in from anywhere.')).toBeVisible()
+  // Changing the list needs a second factor first.
+  await expect(page.getByLabel('IP address or range')).toHaveCount(0)
+  await confirmItsYou(page, user.email)
+  await expectPath(page, '/settings/security/allowlist')
+
+  const range = page.getByLabel('IP address or range')
+  const add = page.getByRole('button', { name: 'Add to allowlist' })
+  await range.fill('81.2.69')
+  await add.click()
+  await expect(page.getByText('Enter an IP address such as 203.0.113.7 or a range such as 203.0.113.0/24')).toBeVisible()
+
+  await range.fill('216.160.83.0/24')
+  await add.click()
+  await expect(page.getByText(`would not include the IP address you are using now (${UK_IP})`)).toBeVisible()
+  await expect(range).toHaveValue('216.160.83.0/24')
+
+  await range.fill('81.2.69.0/24')
+  await page.getByLabel('Label (optional)').fill('Office')
+  await add.click()
+  await expect(toast(page)).toHaveText('81.2.69.0/24 is on your allowlist.')
+  const entries = page.getByRole('list', { name: 'Allowed addresses' }).getByRole('listitem')
+  await expect(entries).toHaveCount(1)
+  await expect(entries.first()).toContainText('81.2.69.0/24 · Office')
+
+  await entries.first().getByRole('button', { name: 'Remove 81.2.69.0/24' }).click()
+  await expect(toast(page)).toHaveText('81.2.69.0/24 is removed from your allowlist.')
+  await expect(page.getByText('Your allowlist is empty, so you can sign in from anywhere.')).toBeVisible()
+
+  await page.goto('/settings/security/log')
+  const changes = page.getByRole('list', { name: 'Security events' }).getByRole('listitem').filter({ hasText: 'IP allowlist changed' })
+  await expect(changes).toHaveCount(2)
+  await expect(changes.first()).toContainText('Removed 81.2.69.0/24; the allowlist is now off')
+  await expect(changes.last()).toContainText('Added 81.2.69.0/24 (Office)')
+  await expect(changes.last()).toContainText('United Kingdom')
+  await context.close()
 })
