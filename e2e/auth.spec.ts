@@ -1,3 +1,4 @@
+import { latestOutboxMessage, readCodeFromOutbox } from './db-fixtures'
 import {
   DEMO_ACCOUNTS,
   expect,
@@ -124,7 +125,7 @@ test('invalid sign-up values show errors and keep what was typed', async ({ page
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true')
 })
 
-test('an email that already has an account cannot sign up again', async ({ page }) => {
+test('signing up with a registered email looks the same as a new one and creates nothing', async ({ page }) => {
   const user = makeUser('client')
   await signUp(page, user)
   await signOut(page)
@@ -132,9 +133,30 @@ test('an email that already has an account cannot sign up again', async ({ page 
   await page.goto('/sign-up')
   await fillSignUp(page, { ...user, role: 'freelancer', name: 'Someone Else' })
   await page.getByRole('button', { name: 'Create account' }).click()
-  await expect(page.getByText('An account with this email already exists. Sign in instead.')).toBeVisible()
-  await expect(page.getByLabel('Full name')).toHaveValue('Someone Else')
-  await expect(page.getByLabel('Email')).toHaveValue(user.email)
+  // The same page a new address gets: nothing says whether the email has an account.
+  await expectPath(page, '/sign-up/verify')
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
+  await expect.poll(() => latestOutboxMessage(user.email, 'Someone tried to sign up%')).toBeTruthy()
+  await page.getByLabel('Code').fill('123456')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByRole('alert')).toHaveText('That code is not right, or it has expired. Check the latest email.')
+  await signIn(page, user, 'client')
+})
+
+test('a new account needs the code emailed to its address', async ({ page }) => {
+  const user = makeUser('freelancer')
+  await page.goto('/sign-up')
+  await fillSignUp(page, user)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expectPath(page, '/sign-up/verify')
+  await expect(page.getByText(user.email)).toBeVisible()
+  const code = await readCodeFromOutbox(user.email, 'Your MegiLance sign-up code%')
+  await page.getByLabel('Code').fill(code === '000000' ? '111111' : '000000')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByRole('alert')).toHaveText('That code is not right, or it has expired. Check the latest email.')
+  await page.getByLabel('Code').fill(code)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expectPortal(page, 'freelancer')
 })
 
 test('a signed-in user who opens sign-in or sign-up is taken to their portal', async ({ page }) => {

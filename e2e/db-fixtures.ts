@@ -14,3 +14,25 @@ export function userIdByEmail(db: Database.Database, email: string): string {
   if (!row) throw new Error(`No user ${email}`)
   return row.id
 }
+
+/** The newest message to `to` (an email address or an E.164 phone number) whose subject matches. */
+export function latestOutboxMessage(to: string, subjectLike: string): { subject: string; text: string } | undefined {
+  const db = openE2eDatabase()
+  try {
+    return db
+      .prepare('select subject, text from outbox where "to" = ? and subject like ? order by created_at desc, rowid desc limit 1')
+      .get(to, subjectLike) as { subject: string; text: string } | undefined
+  } finally {
+    db.close()
+  }
+}
+
+/** The 6-digit code in the newest message to `to` whose subject matches (waits briefly for it). */
+export async function readCodeFromOutbox(to: string, subjectLike: string): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const code = latestOutboxMessage(to, subjectLike)?.text.match(/\b(\d{6})\b/)?.[1]
+    if (code) return code
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`No code in a message to ${to} with subject like ${subjectLike}`)
+}

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { readCodeFromOutbox } from './db-fixtures'
 import { expect, test as base, type Browser, type Page, type TestInfo } from '@playwright/test'
 
 /** The seeded demo accounts (scripts/seed.ts). Tests only sign in with them, never change them. */
@@ -79,9 +80,27 @@ export async function signUp(page: Page, user: NewUser = makeUser('client')): Pr
   await page.goto('/sign-up')
   await fillSignUp(page, user)
   await page.getByRole('button', { name: 'Create account' }).click()
+  await expectPath(page, '/sign-up/verify')
+  await page.getByLabel('Code').fill(await readCodeFromOutbox(user.email, 'Your MegiLance sign-up code%'))
+  await page.getByRole('button', { name: 'Create account' }).click()
   await expectPortal(page, user.role)
   await expect(toast(page)).toHaveText(`Welcome to MegiLance, ${user.name}. Your account is ready.`)
   return user
+}
+
+/**
+ * On the "Confirm it is you" step (sign-in or a sensitive change), confirms with an emailed code:
+ * sends one unless it was just sent, then enters it.
+ */
+export async function confirmWithEmailCode(page: Page, email: string) {
+  await expect(page.getByRole('heading', { name: 'Confirm it is you' })).toBeVisible()
+  const sendButton = page.getByRole('button', { name: 'Send a code', exact: true })
+  if (await sendButton.isVisible()) {
+    await sendButton.click()
+    await expect(page.getByText(/We sent a 6-digit code/)).toBeVisible()
+  }
+  await page.getByLabel('Code').fill(await readCodeFromOutbox(email, 'Your MegiLance security code%'))
+  await page.getByRole('button', { name: 'Confirm' }).click()
 }
 
 /** Fills and submits the sign-in form on the current page (or /sign-in when elsewhere). */

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import {
+  confirmWithEmailCode,
   expect,
   expectPath,
   expectPortal,
@@ -19,7 +20,7 @@ function stat(page: Page, label: string) {
   return page.locator('.stat').filter({ has: page.getByRole('term').filter({ hasText: label }) }).getByRole('definition')
 }
 
-async function openSettings(page: Page, portal: string, section?: 'Password' | 'Appearance') {
+async function openSettings(page: Page, portal: string, section?: 'Appearance') {
   await page.getByRole('navigation', { name: portal }).getByRole('link', { name: 'Settings' }).click()
   await expectPath(page, '/settings')
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
@@ -27,6 +28,15 @@ async function openSettings(page: Page, portal: string, section?: 'Password' | '
     await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: section }).click()
     await expectPath(page, `/settings/${section.toLowerCase()}`)
   }
+}
+
+/** The password page first asks for a second factor (an emailed code for accounts without one). */
+async function openPasswordSettings(page: Page, portal: string, email: string) {
+  await openSettings(page, portal)
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Password' }).click()
+  await expectPath(page, '/settings/security/verify')
+  await confirmWithEmailCode(page, email)
+  await expectPath(page, '/settings/password')
 }
 
 test('a freelancer completes their profile and the dashboard reflects it', async ({ page }) => {
@@ -114,7 +124,7 @@ test('changing the password signs out other devices and the new password works',
   const other = await otherContext.newPage()
   await signIn(other, user, 'client')
 
-  await openSettings(page, 'Client portal', 'Password')
+  await openPasswordSettings(page, 'Client portal', user.email)
   const newPassword = uniquePassword()
   await page.getByLabel('Current password').fill(user.password)
   await page.getByLabel('New password', { exact: true }).fill(newPassword)
@@ -138,7 +148,7 @@ test('changing the password signs out other devices and the new password works',
 
 test('a password change with mistakes is refused with the reasons', async ({ page }, testInfo) => {
   const user = await signUp(page, makeUser('freelancer'))
-  await openSettings(page, 'Freelancer portal', 'Password')
+  await openPasswordSettings(page, 'Freelancer portal', user.email)
   const currentPassword = page.getByLabel('Current password')
   const newPassword = page.getByLabel('New password', { exact: true })
   const repeat = page.getByLabel('Repeat new password')

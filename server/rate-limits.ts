@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express'
 import { rateLimit } from 'express-rate-limit'
 
 /** Paths whose POSTs guess or create credentials: limited far more tightly than the rest. */
-export const AUTH_PATHS = ['/sign-in', '/sign-up', '/forgot-password', '/reset-password']
+export const AUTH_PATHS = ['/sign-in', '/sign-in/verify', '/sign-up', '/sign-up/verify', '/forgot-password', '/reset-password']
 
 export function createRateLimits(options: { perMinute: number; authPer15Minutes: number }): RequestHandler[] {
   const common = {

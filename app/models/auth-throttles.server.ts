@@ -10,15 +10,19 @@ export async function findThrottles(keys: string[]): Promise<ThrottleRow[]> {
 }
 
 /** Reads and writes one key inside a transaction so parallel failures all count. */
-export async function updateThrottle(key: string, next: (row: ThrottleRow | undefined) => Omit<ThrottleRow, 'key'>): Promise<void> {
+export async function updateThrottle(
+  key: string,
+  next: (row: ThrottleRow | undefined) => Omit<ThrottleRow, 'key'>,
+): Promise<{ before: ThrottleRow | undefined; after: Omit<ThrottleRow, 'key'> }> {
   const db = getDb()
-  db.transaction((tx) => {
+  return db.transaction((tx) => {
     const row = tx.select().from(authThrottles).where(eq(authThrottles.key, key)).get()
     const values = next(row)
     tx.insert(authThrottles)
       .values({ key, ...values })
       .onConflictDoUpdate({ target: authThrottles.key, set: values })
       .run()
+    return { before: row, after: values }
   }, { behavior: 'immediate' })
 }
 

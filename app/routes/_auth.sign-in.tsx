@@ -1,11 +1,11 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { ErrorList, Field } from '~/components/ui/field'
-import { SignInRefused } from '~/services/accounts/accounts.server'
 import { SignInSchema } from '~/services/accounts/schemas'
-import { startSession } from '~/services/accounts/sessions.server'
+import { signInWithPassword } from '~/services/security/sign-in.server'
+import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
 import { authenticator, PORTAL_HOME, requireAnonymous } from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -24,18 +24,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
+  const redirectTo = submission.value.redirectTo ?? null
   try {
-    const user = await authenticator.authenticate('password', request)
-    const sessionCookie = await startSession(user.id, request, context.clientIp)
+    const step = await signInWithPassword(request, context.clientIp, { email: submission.value.email, redirectTo }, () =>
+      authenticator.authenticate('password', request),
+    )
+    if (step.kind === 'refused') {
+      return json(submission.reply({ formErrors: [step.message], hideFields: ['password'] }), {
+        status: step.status,
+        headers: step.headers,
+      })
+    }
+    if (step.kind === 'second-factor') return redirect('/sign-in/verify', { headers: step.headers })
     return redirectWithToast(
-      safeRedirect(submission.value.redirectTo, PORTAL_HOME[user.role]),
-      { kind: 'success', message: `Signed in as ${user.email}.` },
-      { headers: { 'Set-Cookie': sessionCookie } },
+      safeRedirect(redirectTo, PORTAL_HOME[step.user.role]),
+      { kind: 'success', message: `Signed in as ${step.user.email}.` },
+      { headers: step.headers },
     )
   } catch (error) {
-    if (!(error instanceof SignInRefused)) throw error
+    if (!(error instanceof Throttled)) throw error
     return json(submission.reply({ formErrors: [error.message], hideFields: ['password'] }), {
-      status: error.reason === 'blocked' ? 403 : 400,
+      status: 429,
+      headers: tooManyAttemptsHeaders(error),
     })
   }
 }

@@ -1,14 +1,12 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { ErrorList, Field, RadioGroup } from '~/components/ui/field'
 import { useRootData } from '~/root'
-import { registerUser } from '~/services/accounts/accounts.server'
 import { SignUpSchema } from '~/services/accounts/schemas'
-import { startSession } from '~/services/accounts/sessions.server'
-import { PORTAL_HOME, requireAnonymous } from '~/utils/auth.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { startSignUp } from '~/services/accounts/sign-up.server'
+import { requireAnonymous } from '~/utils/auth.server'
 import { readFormData } from '~/utils/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Create your account · MegiLance' }]
@@ -18,24 +16,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request)
   const submission = parseWithZod(await readFormData(request), { schema: SignUpSchema })
   if (submission.status !== 'success') {
     return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
-  const result = await registerUser(submission.value)
+  const result = await startSignUp(submission.value)
   if (!result.ok) {
     return json(submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: ['password'] }), {
       status: 400,
     })
   }
-  const sessionCookie = await startSession(result.user.id, request, context.clientIp)
-  return redirectWithToast(
-    PORTAL_HOME[result.user.role],
-    { kind: 'success', message: `Welcome to MegiLance, ${result.user.name}. Your account is ready.` },
-    { headers: { 'Set-Cookie': sessionCookie } },
-  )
+  return redirect('/sign-up/verify', { headers: { 'Set-Cookie': result.setCookie } })
 }
 
 const ROLE_OPTIONS = [

@@ -8,16 +8,20 @@ import { ChangePasswordSchema } from '~/services/accounts/schemas'
 import { requireSession } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData } from '~/utils/form-data.server'
+import { requireRecentSecondFactor } from '~/utils/step-up.server'
 
 const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword']
 
+// Changing the password needs a second factor from the last 10 minutes: asked before the form.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireSession(request)
+  requireRecentSecondFactor(request, await requireSession(request))
   return null
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, sessionId } = await requireSession(request)
+  const session = await requireSession(request)
+  requireRecentSecondFactor(request, session)
+  const { user, sessionId } = session
   const submission = parseWithZod(await readFormData(request), { schema: ChangePasswordSchema })
   if (submission.status !== 'success') return json(submission.reply({ hideFields: PASSWORD_FIELDS }), { status: 400 })
   const result = await changePassword(user.id, submission.value, sessionId)

@@ -8,6 +8,7 @@ const TABS = [
   { to: '/settings', label: 'Profile', end: true },
   { to: '/settings/portfolio', label: 'Portfolio', freelancerOnly: true },
   { to: '/settings/password', label: 'Password' },
+  { to: '/settings/security', label: 'Security' },
   { to: '/settings/sessions', label: 'Sessions' },
   { to: '/settings/notifications', label: 'Notifications' },
   { to: '/settings/appearance', label: 'Appearance' },

@@ -1,43 +1,13 @@
-import {
-  blockUser,
-  emailExists,
-  findUserByEmail,
-  findUserById,
-  insertUser,
-  unblockUser,
-  updatePasswordHash,
-  type SessionUser,
-} from '~/models/users.server'
+import { blockUser, findUserByEmail, findUserById, unblockUser, updatePasswordHash, type SessionUser } from '~/models/users.server'
 import { sendEmail } from '~/services/email/mailer.server'
-import {
-  accountBlockedEmail,
-  accountUnblockedEmail,
-  passwordChangedEmail,
-  welcomeEmail,
-} from '~/services/email/templates'
+import { accountBlockedEmail, accountUnblockedEmail, passwordChangedEmail } from '~/services/email/templates'
+import { recordSecurityEvent } from '~/services/security/events.server'
 import { hashPassword, isCommonPassword, verifyPassword } from './passwords.server'
 import { endAllSessions } from './sessions.server'
 
 export const COMMON_PASSWORD_MESSAGE = 'This password is too common; choose one that is harder to guess'
 
 export type SignUpInput = { role: 'client' | 'freelancer'; name: string; email: string; password: string }
-
-export async function registerUser(
-  input: SignUpInput,
-): Promise<{ ok: true; user: SessionUser } | { ok: false; field: 'email' | 'password'; message: string }> {
-  if (isCommonPassword(input.password)) return { ok: false, field: 'password', message: COMMON_PASSWORD_MESSAGE }
-  if (await emailExists(input.email)) {
-    return { ok: false, field: 'email', message: 'An account with this email already exists. Sign in instead.' }
-  }
-  const user = await insertUser({
-    email: input.email,
-    name: input.name,
-    role: input.role,
-    passwordHash: await hashPassword(input.password),
-  })
-  await sendEmail(welcomeEmail(user.email, user.name, input.role))
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } }
-}
 
 export class SignInRefused extends Error {
   constructor(
@@ -63,13 +33,14 @@ export async function verifyCredentials(email: string, password: string): Promis
   return { id: user.id, email: user.email, name: user.name, role: user.role }
 }
 
-/** Sets a new password and signs out every other session of the user. */
-export async function setPassword(userId: string, password: string, keepSessionId?: string): Promise<void> {
+/** Sets a new password, signs out every other session of the user and logs it. */
+export async function setPassword(userId: string, password: string, how: { keepSessionId?: string; byReset?: boolean } = {}): Promise<void> {
   const user = await findUserById(userId)
   if (!user) throw new Error(`No user ${userId}`)
   await updatePasswordHash(userId, await hashPassword(password))
-  await endAllSessions(userId, keepSessionId)
+  await endAllSessions(userId, how.keepSessionId)
   await sendEmail(passwordChangedEmail(user.email, user.name))
+  await recordSecurityEvent({ userId, kind: how.byReset ? 'password_reset' : 'password_changed', origin: null })
 }
 
 export async function changePassword(
@@ -82,7 +53,7 @@ export async function changePassword(
     return { ok: false, field: 'currentPassword', message: 'Your current password is not right' }
   }
   if (isCommonPassword(input.newPassword)) return { ok: false, field: 'newPassword', message: COMMON_PASSWORD_MESSAGE }
-  await setPassword(userId, input.newPassword, sessionId)
+  await setPassword(userId, input.newPassword, { keepSessionId: sessionId })
   return { ok: true }
 }
 
@@ -92,6 +63,7 @@ export async function blockAccount(userId: string, reason: string): Promise<bool
   if (!user || user.role === 'admin') return false
   await blockUser(userId, reason)
   await endAllSessions(userId)
+  await recordSecurityEvent({ userId, kind: 'account_blocked', origin: null, detail: reason })
   await sendEmail(accountBlockedEmail(user.email, user.name, reason))
   return true
 }

@@ -10,3 +10,14 @@ export function describeDevice(userAgent: string | null): DeviceDescription {
   const kind = parsed.device.type === 'mobile' ? 'Phone' : parsed.device.type === 'tablet' ? 'Tablet' : 'Desktop'
   return { browser, os, kind }
 }
+
+/**
+ * Browser and system names without versions (which change with every update), for telling
+ * whether a device cookie still travels with the same browser. A Sec-CH-UA-Platform client hint,
+ * when the browser sends one, names the system more reliably than the User-Agent.
+ */
+export function deviceFamily(userAgent: string | null, platformHint: string | null = null): string {
+  const parsed = new UAParser(userAgent ?? '').getResult()
+  const os = platformHint?.replace(/"/g, '').trim() || parsed.os.name || 'unknown'
+  return `${parsed.browser.name ?? 'unknown'} on ${os}`.toLowerCase()
+}

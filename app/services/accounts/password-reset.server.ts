@@ -58,6 +58,6 @@ export async function completePasswordReset(
   }
   if (isCommonPassword(input.password)) return { ok: false, field: 'password', message: COMMON_PASSWORD_MESSAGE }
   if (!(await consumePasswordReset(reset.id, now))) return invalid
-  await setPassword(user.id, input.password)
+  await setPassword(user.id, input.password, { byReset: true })
   return { ok: true }
 }

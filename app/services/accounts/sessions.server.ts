@@ -36,14 +36,24 @@ function sessionIdOf(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex')
 }
 
-/** Starts a fresh session (a new id at every sign-in) and returns its Set-Cookie header. */
-export async function startSession(userId: string, request: Request, clientIp: string | null): Promise<string> {
+/**
+ * Starts a fresh session (a new id at every sign-in) and returns its Set-Cookie header.
+ * `secondFactorAt` is set when the sign-in itself passed a second factor.
+ */
+export async function startSession(
+  userId: string,
+  request: Request,
+  clientIp: string | null,
+  extra: { deviceId?: string | null; secondFactorAt?: Date | null } = {},
+): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url')
   await insertSession({
     id: sessionIdOf(token),
     userId,
     ip: clientIp,
     userAgent: request.headers.get('user-agent')?.slice(0, 512) ?? null,
+    deviceId: extra.deviceId ?? null,
+    secondFactorAt: extra.secondFactorAt ?? null,
     ...newSessionTimes(new Date()),
   })
   return getSessionCookie().serialize(token)

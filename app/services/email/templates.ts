@@ -82,3 +82,23 @@ export function oneTimeCodeEmail(to: string, name: string, code: string, minutes
       `MegiLance will never ask you for it by phone or chat. If you did not try to sign in, change your password.${signature}`,
   }
 }
+
+export function signUpCodeEmail(to: string, name: string, code: string, minutes: number): EmailMessage {
+  return {
+    to,
+    subject: `Your MegiLance sign-up code: ${code}`,
+    text:
+      `Hello ${name},\n\nEnter this code to finish creating your account: ${code}\n\n` +
+      `It works for ${minutes} minutes. If you did not try to sign up, ignore this email.${signature}`,
+  }
+}
+
+export function signUpExistingAccountEmail(to: string, name: string): EmailMessage {
+  return {
+    to,
+    subject: 'Someone tried to sign up to MegiLance with your email',
+    text:
+      `Hello ${name},\n\nSomeone just tried to create a new MegiLance account with this address, which already has one. ` +
+      `If it was you, sign in instead, or reset your password if you have forgotten it. If not, you can ignore this email.${signature}`,
+  }
+}

@@ -93,8 +93,9 @@ export async function verifySecondFactor(
     await recordSecurityEvent({ userId, kind: 'second_factor_passed', origin, detail: provider.label, now })
     return { ok: true, method: provider.method }
   }
-  await recordThrottledAttempt('second-factor', subject, now)
+  const lockStarted = await recordThrottledAttempt('second-factor', subject, now)
   await recordSecurityEvent({ userId, kind: 'second_factor_failed', origin, detail: provider.label, now })
+  if (lockStarted) await recordSecurityEvent({ userId, kind: 'throttled', origin, detail: 'Second factor', now })
   return {
     ok: false,
     message: provider.needsJavaScript

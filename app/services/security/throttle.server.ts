@@ -39,11 +39,17 @@ export async function assertNotThrottled(scope: ThrottleScope, subject: Throttle
   if (wait > 0) throw new Throttled(wait)
 }
 
-/** Counts one failure (or one use, for code sending) against the account and the IP. */
-export async function recordThrottledAttempt(scope: ThrottleScope, subject: ThrottleSubject, now = new Date()): Promise<void> {
+/**
+ * Counts one failure (or one use, for code sending) against the account and the IP.
+ * True when this attempt started a back-off (worth a security event).
+ */
+export async function recordThrottledAttempt(scope: ThrottleScope, subject: ThrottleSubject, now = new Date()): Promise<boolean> {
+  let lockStarted = false
   for (const { key, limit } of keysFor(scope, subject)) {
-    await updateThrottle(key, (row) => nextThrottleState(row, limit, now))
+    const { before, after } = await updateThrottle(key, (row) => nextThrottleState(row, limit, now))
+    if (after.lockedUntil && retryAfterSeconds(before, now) === 0) lockStarted = true
   }
+  return lockStarted
 }
 
 /** A success forgets the account's failures; the IP's stay, so one good account cannot reset a spray. */

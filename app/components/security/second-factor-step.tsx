@@ -1,0 +1,84 @@
+import { Form, Link, useNavigation } from '@remix-run/react'
+import type { SecondStepData, SecondStepError } from '~/utils/second-step.server'
+import { WebAuthnAnswer } from './webauthn-answer'
+
+type Props = SecondStepData & { lastResult: SecondStepError | undefined; pathname: string; extraParams?: Record<string, string> }
+
+/** The second step, for sign-in and for confirming a sensitive change: pick a method, answer it. */
+export function SecondFactorStep({ methods, chosen, prepared, sent, lastResult, pathname, extraParams = {} }: Props) {
+  const busy = useNavigation().state === 'submitting'
+  const error = lastResult?.method === chosen.method ? lastResult.error : null
+  const isCode = !chosen.needsJavaScript
+  return (
+    <>
+      {methods.length > 1 ? (
+        <nav aria-label="Ways to confirm" className="method-list">
+          <ul>
+            {methods.map((m) => (
+              <li key={m.method}>
+                <Link
+                  to={`${pathname}?${new URLSearchParams({ ...extraParams, method: m.method })}`}
+                  aria-current={m.method === chosen.method ? 'true' : undefined}
+                  replace
+                >
+                  {m.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <Form method="post" className="stack" aria-label={chosen.label}>
+        <h2>{chosen.label}</h2>
+        <input type="hidden" name="method" value={chosen.method} />
+        {chosen.sendsCode ? (
+          <p className="muted" role={sent === chosen.method ? 'status' : undefined}>
+            {sent === chosen.method
+              ? `We sent a 6-digit code ${chosen.hint}. It works once, for 10 minutes.`
+              : `Press “Send a code” and we will send a 6-digit code ${chosen.hint}.`}
+          </p>
+        ) : null}
+        {chosen.method === 'totp' ? <p className="muted">Enter the 6-digit code your authenticator app shows now.</p> : null}
+        {chosen.method === 'backup_code' ? <p className="muted">Each backup code works once.</p> : null}
+        {isCode ? (
+          <div className="field">
+            <label htmlFor="second-factor-code" className="field__label">
+              Code
+            </label>
+            <input
+              id="second-factor-code"
+              name="code"
+              className="field__input"
+              autoComplete="one-time-code"
+              inputMode={chosen.method === 'backup_code' ? 'text' : 'numeric'}
+              autoFocus
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'second-factor-error' : undefined}
+            />
+          </div>
+        ) : (
+          <WebAuthnAnswer options={prepared} label={`Use your ${chosen.method === 'passkey' ? 'passkey' : 'security key'}`} />
+        )}
+        {error ? (
+          <p id="second-factor-error" role="alert" className="form-alert">
+            {error}
+          </p>
+        ) : null}
+        {isCode ? (
+          <div className="action-row">
+            <button type="submit" name="intent" value="verify" className="button button--primary" disabled={busy}>
+              Confirm
+            </button>
+            {chosen.sendsCode ? (
+              <button type="submit" name="intent" value="send" className="button button--secondary" formNoValidate>
+                {sent === chosen.method ? 'Send a new code' : 'Send a code'}
+              </button>
+            ) : null}
+          </div>
+        ) : (
+          <input type="hidden" name="intent" value="verify" />
+        )}
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,27 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { pendingSignUps } from './schema'
+
+export type PendingSignUp = typeof pendingSignUps.$inferSelect
+
+export async function insertPendingSignUp(row: Omit<PendingSignUp, 'attempts'>): Promise<void> {
+  const db = getDb()
+  db.delete(pendingSignUps).where(lt(pendingSignUps.expiresAt, row.createdAt)).run()
+  db.insert(pendingSignUps).values(row).run()
+}
+
+export async function findLivePendingSignUp(id: string, now: Date): Promise<PendingSignUp | undefined> {
+  return getDb()
+    .select()
+    .from(pendingSignUps)
+    .where(and(eq(pendingSignUps.id, id), gt(pendingSignUps.expiresAt, now)))
+    .get()
+}
+
+export async function countPendingSignUpAttempt(id: string): Promise<void> {
+  getDb().update(pendingSignUps).set({ attempts: sql`${pendingSignUps.attempts} + 1` }).where(eq(pendingSignUps.id, id)).run()
+}
+
+export async function deletePendingSignUp(id: string): Promise<boolean> {
+  return getDb().delete(pendingSignUps).where(eq(pendingSignUps.id, id)).run().changes > 0
+}

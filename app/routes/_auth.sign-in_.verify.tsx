@@ -1,0 +1,53 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { SecondFactorStep } from '~/components/security/second-factor-step'
+import { completePendingSignIn, readPendingSignIn, signInOrigin } from '~/services/security/sign-in.server'
+import { PORTAL_HOME, requireAnonymous } from '~/utils/auth.server'
+import { safeRedirect } from '~/utils/safe-redirect'
+import { loadSecondStep, submitSecondStep } from '~/utils/second-step.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Confirm it is you · MegiLance' }]
+
+async function requirePendingSignIn(request: Request) {
+  await requireAnonymous(request)
+  const pending = await readPendingSignIn(request)
+  if (!pending) {
+    throw await redirectWithToast('/sign-in', { kind: 'info', message: 'That sign-in has expired. Please sign in again.' })
+  }
+  return pending
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const pending = await requirePendingSignIn(request)
+  return json(await loadSecondStep(pending.userId, new URL(request.url)))
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const pending = await requirePendingSignIn(request)
+  const { origin } = await signInOrigin(request, context.clientIp)
+  const outcome = await submitSecondStep(request, pending.userId, origin)
+  if (outcome instanceof Response) return outcome
+  const done = await completePendingSignIn(pending, request, context.clientIp)
+  if (!done) throw redirect('/sign-in')
+  return redirectWithToast(
+    safeRedirect(pending.redirectTo, PORTAL_HOME[done.user.role]),
+    { kind: 'success', message: `Signed in as ${done.user.email}.` },
+    { headers: done.headers },
+  )
+}
+
+export default function SignInVerify() {
+  const data = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  return (
+    <>
+      <h1>Confirm it is you</h1>
+      <p className="muted">Your password was right. One more step keeps your account safe.</p>
+      <SecondFactorStep {...data} lastResult={lastResult} pathname={useLocation().pathname} />
+      <p className="auth-card__alt">
+        <Link to="/sign-in">Cancel and start again</Link>
+      </p>
+    </>
+  )
+}

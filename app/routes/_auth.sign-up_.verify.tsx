@@ -1,0 +1,79 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { finishSignUp, readPendingSignUp } from '~/services/accounts/sign-up.server'
+import { signInNewAccount } from '~/services/security/sign-in.server'
+import { PORTAL_HOME, requireAnonymous } from '~/utils/auth.server'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Check your email · MegiLance' }]
+
+async function requirePendingSignUp(request: Request) {
+  await requireAnonymous(request)
+  const pending = await readPendingSignUp(request)
+  if (!pending) throw await redirectWithToast('/sign-up', { kind: 'info', message: 'That sign-up has expired. Please start again.' })
+  return pending
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { email } = await requirePendingSignUp(request)
+  return json({ email })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const pending = await requirePendingSignUp(request)
+  const code = String((await readFormData(request)).get('code') ?? '').trim()
+  if (!/^\d{6}$/.test(code)) return json({ error: 'Enter the 6-digit code from the email.' }, { status: 400 })
+  const result = await finishSignUp(pending.id, code)
+  if (!result.ok) return json({ error: result.message }, { status: 400 })
+  const headers = await signInNewAccount(result.user, request, context.clientIp)
+  return redirectWithToast(
+    PORTAL_HOME[result.user.role],
+    { kind: 'success', message: `Welcome to MegiLance, ${result.user.name}. Your account is ready.` },
+    { headers: [...headers, ['Set-Cookie', result.clearCookie]] },
+  )
+}
+
+export default function SignUpVerify() {
+  const { email } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const busy = useNavigation().state === 'submitting'
+  return (
+    <>
+      <h1>Check your email</h1>
+      <p>
+        We sent a 6-digit code to <strong>{email}</strong>. Enter it to finish creating your account. If this address already has
+        an account, the email says so instead.
+      </p>
+      <Form method="post" className="stack">
+        <div className="field">
+          <label htmlFor="sign-up-code" className="field__label">
+            Code
+          </label>
+          <input
+            id="sign-up-code"
+            name="code"
+            className="field__input"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            pattern="\d{6}"
+            aria-invalid={result?.error ? true : undefined}
+            aria-describedby={result?.error ? 'sign-up-code-error' : undefined}
+          />
+        </div>
+        {result?.error ? (
+          <p id="sign-up-code-error" role="alert" className="form-alert">
+            {result.error}
+          </p>
+        ) : null}
+        <button type="submit" className="button button--primary button--block" disabled={busy}>
+          Create account
+        </button>
+      </Form>
+      <p className="auth-card__alt">
+        Wrong address or no email? <Link to="/sign-up">Start again</Link>
+      </p>
+    </>
+  )
+}

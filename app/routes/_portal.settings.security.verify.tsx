@@ -1,0 +1,47 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
+import { SecondFactorStep } from '~/components/security/second-factor-step'
+import { markSessionSecondFactor } from '~/models/sessions.server'
+import { originOf } from '~/services/security/context'
+import { requireSession } from '~/utils/auth.server'
+import { safeRedirect } from '~/utils/safe-redirect'
+import { loadSecondStep, submitSecondStep } from '~/utils/second-step.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Confirm it is you · Settings · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireSession(request)
+  return json(await loadSecondStep(user.id, new URL(request.url)))
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, sessionId } = await requireSession(request)
+  const outcome = await submitSecondStep(request, user.id, originOf(request, context.clientIp))
+  if (outcome instanceof Response) return outcome
+  await markSessionSecondFactor(sessionId, new Date())
+  const back = new URL(request.url).searchParams.get('redirectTo')
+  return redirectWithToast(safeRedirect(back, '/settings/security'), {
+    kind: 'success',
+    message: 'Confirmed. For the next 10 minutes you can make security changes without confirming again.',
+  })
+}
+
+export default function StepUp() {
+  const data = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const redirectTo = searchParams.get('redirectTo')
+  return (
+    <>
+      <h2>Confirm it is you</h2>
+      <p className="muted">This change needs a second factor from the last 10 minutes.</p>
+      <SecondFactorStep
+        {...data}
+        lastResult={lastResult}
+        pathname={useLocation().pathname}
+        extraParams={redirectTo ? { redirectTo } : {}}
+      />
+    </>
+  )
+}

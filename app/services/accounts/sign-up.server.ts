@@ -1,0 +1,97 @@
+import crypto from 'node:crypto'
+import { createCookie } from '@remix-run/node'
+import {
+  countPendingSignUpAttempt,
+  deletePendingSignUp,
+  findLivePendingSignUp,
+  insertPendingSignUp,
+} from '~/models/pending-sign-ups.server'
+import { emailExists, findUserByEmail, insertUser, type SessionUser } from '~/models/users.server'
+import { sendEmail } from '~/services/email/mailer.server'
+import { signUpCodeEmail, signUpExistingAccountEmail, welcomeEmail } from '~/services/email/templates'
+import { generateSixDigitCode } from '~/services/security/one-time-codes.server'
+import { keyedHash, sameHash } from '~/utils/keyed-hash.server'
+import { getSessionSecret, useSecureCookies } from '~/utils/secrets.server'
+import { COMMON_PASSWORD_MESSAGE, type SignUpInput } from './accounts.server'
+import { hashPassword, isCommonPassword } from './passwords.server'
+
+const CODE_MINUTES = 30
+const MAX_ATTEMPTS = 5
+
+let signUpCookie: ReturnType<typeof createCookie> | undefined
+function getSignUpCookie() {
+  signUpCookie ??= createCookie('__sign_up', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: useSecureCookies(),
+    path: '/',
+    maxAge: CODE_MINUTES * 60,
+    secrets: [getSessionSecret()],
+  })
+  return signUpCookie
+}
+
+const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
+
+/**
+ * Step one of sign-up: the same answer whether or not the email has an account (no enumeration).
+ * A new address gets a code; a registered one gets a note saying someone tried — and no code
+ * can match. Returns the Set-Cookie for the verify step, or a password problem.
+ */
+export async function startSignUp(
+  input: SignUpInput,
+  now = new Date(),
+): Promise<{ ok: true; setCookie: string } | { ok: false; field: 'password'; message: string }> {
+  if (isCommonPassword(input.password)) return { ok: false, field: 'password', message: COMMON_PASSWORD_MESSAGE }
+  const token = crypto.randomBytes(32).toString('base64url')
+  const id = hashToken(token)
+  const code = generateSixDigitCode()
+  const existing = await findUserByEmail(input.email)
+  await insertPendingSignUp({
+    id,
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    // Hashed either way, so both answers take the same time.
+    passwordHash: await hashPassword(input.password),
+    codeHash: existing ? keyedHash(crypto.randomBytes(32).toString('hex')) : keyedHash(`${id}:${code}`),
+    expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000),
+    createdAt: now,
+  })
+  await sendEmail(
+    existing ? signUpExistingAccountEmail(existing.email, existing.name) : signUpCodeEmail(input.email, input.name, code, CODE_MINUTES),
+  )
+  return { ok: true, setCookie: await getSignUpCookie().serialize(token) }
+}
+
+export type PendingSignUpView = { id: string; email: string }
+
+export async function readPendingSignUp(request: Request, now = new Date()): Promise<PendingSignUpView | null> {
+  const token: unknown = await getSignUpCookie().parse(request.headers.get('cookie'))
+  if (typeof token !== 'string' || !token) return null
+  const pending = await findLivePendingSignUp(hashToken(token), now)
+  return pending ? { id: pending.id, email: pending.email } : null
+}
+
+/** Step two: the emailed code creates the account (once). Five wrong codes end the attempt. */
+export async function finishSignUp(
+  pendingId: string,
+  code: string,
+  now = new Date(),
+): Promise<{ ok: true; user: SessionUser; clearCookie: string } | { ok: false; message: string }> {
+  const pending = await findLivePendingSignUp(pendingId, now)
+  const wrong = { ok: false as const, message: 'That code is not right, or it has expired. Check the latest email.' }
+  if (!pending || pending.attempts >= MAX_ATTEMPTS) {
+    return { ok: false, message: 'This sign-up has expired or had too many wrong codes. Please start again.' }
+  }
+  await countPendingSignUpAttempt(pending.id)
+  if (!sameHash(pending.codeHash, keyedHash(`${pending.id}:${code.replace(/\s+/g, '')}`))) return wrong
+  if (!(await deletePendingSignUp(pending.id)) || (await emailExists(pending.email))) return wrong
+  const user = await insertUser({ email: pending.email, name: pending.name, role: pending.role, passwordHash: pending.passwordHash })
+  await sendEmail(welcomeEmail(user.email, user.name, pending.role))
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    clearCookie: await getSignUpCookie().serialize('', { maxAge: 0 }),
+  }
+}

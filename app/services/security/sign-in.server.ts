@@ -1,0 +1,179 @@
+import crypto from 'node:crypto'
+import { createCookie } from '@remix-run/node'
+import { markAssessmentCompleted } from '~/models/sign-in-assessments.server'
+import { findLivePendingSignIn, insertPendingSignIn, takePendingSignIn } from '~/models/pending-sign-ins.server'
+import { rememberDevice } from '~/models/known-devices.server'
+import { findUserByEmail, findUserById, type SessionUser } from '~/models/users.server'
+import { SignInRefused } from '~/services/accounts/accounts.server'
+import { startSession } from '~/services/accounts/sessions.server'
+import { getSessionSecret, useSecureCookies } from '~/utils/secrets.server'
+import { originOf, type RequestOrigin } from './context'
+import { readOrCreateDeviceId } from './device-cookie.server'
+import { recordSecurityEvent } from './events.server'
+import { isOutsideAllowlist } from './ip-rules.server'
+import { assessSignInRisk } from './risk.server'
+import { availableMethodsOf, hasSecondFactor, sendSecondFactorCode } from './second-factor.server'
+import { assertNotThrottled, clearThrottle, recordThrottledAttempt } from './throttle.server'
+
+const PENDING_MINUTES = 10
+
+let pendingCookie: ReturnType<typeof createCookie> | undefined
+function getPendingCookie() {
+  pendingCookie ??= createCookie('__sign_in', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: useSecureCookies(),
+    path: '/',
+    maxAge: PENDING_MINUTES * 60,
+    secrets: [getSessionSecret()],
+  })
+  return pendingCookie
+}
+
+const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
+
+type Headers = [string, string][]
+export type SignInStep =
+  | { kind: 'signed-in'; user: SessionUser; redirectTo: string | null; headers: Headers }
+  | { kind: 'second-factor'; headers: Headers }
+  | { kind: 'refused'; status: 400 | 403; message: string; headers: Headers }
+
+/** The device cookie (created when missing) and who is asking. */
+export async function signInOrigin(request: Request, clientIp: string | null) {
+  const { deviceId, setCookie } = await readOrCreateDeviceId(request)
+  const origin = { ...originOf(request, clientIp, deviceId), platformHint: request.headers.get('sec-ch-ua-platform') }
+  return { origin, headers: (setCookie ? [['Set-Cookie', setCookie]] : []) as Headers }
+}
+
+/** Account keys for the back-off are the typed email, so unknown emails are slowed the same way. */
+const accountKey = (email: string) => `email:${email.trim().toLowerCase()}`
+
+/**
+ * Step one: the password. Refuses blocked accounts, blocklisted networks, IPs outside the
+ * account's allowlist and high-risk sign-ins; sends the rest to the second step when the account
+ * has a factor or the risk is medium; otherwise signs in. Throws Throttled after too many failures.
+ */
+export async function signInWithPassword(
+  request: Request,
+  clientIp: string | null,
+  input: { email: string; redirectTo: string | null },
+  checkPassword: () => Promise<SessionUser>,
+  now = new Date(),
+): Promise<SignInStep> {
+  const { origin, headers } = await signInOrigin(request, clientIp)
+  const throttleSubject = { userId: accountKey(input.email), ip: origin.ip }
+  await assertNotThrottled('sign-in', throttleSubject, now)
+  let verified: SessionUser
+  try {
+    verified = await checkPassword()
+  } catch (error) {
+    if (!(error instanceof SignInRefused)) throw error
+    const account = await findUserByEmail(input.email)
+    if (error.reason === 'credentials') {
+      const lockStarted = await recordThrottledAttempt('sign-in', throttleSubject, now)
+      await recordSecurityEvent({ userId: account?.id ?? null, kind: 'sign_in_failed', origin, detail: 'Wrong email or password', now })
+      if (lockStarted) await recordSecurityEvent({ userId: account?.id ?? null, kind: 'throttled', origin, detail: 'Sign-in', now })
+    }
+    return { kind: 'refused', status: error.reason === 'blocked' ? 403 : 400, message: error.message, headers }
+  }
+  await clearThrottle('sign-in', accountKey(input.email))
+  const user = (await findUserById(verified.id))!
+  if (await isOutsideAllowlist(user.id, origin.ip)) {
+    await recordSecurityEvent({ userId: user.id, kind: 'allowlist_refused', origin, detail: `IP ${origin.ip ?? 'unknown'}`, now })
+    return {
+      kind: 'refused',
+      status: 403,
+      message: 'This account only allows sign-in from its own networks (IP allowlist), and this is not one of them.',
+      headers,
+    }
+  }
+  const assessment = await assessSignInRisk(user, origin, await hasSecondFactor(user.id), now)
+  if (assessment.outcome === 'refused') {
+    const blocklisted = assessment.factors.some((factor) => factor.name === 'blocklisted_ip')
+    await recordSecurityEvent({
+      userId: user.id,
+      kind: blocklisted ? 'blocklist_refused' : 'risk_refused',
+      origin,
+      detail: `Risk score ${assessment.score}`,
+      assessmentId: assessment.id,
+      now,
+    })
+    return {
+      kind: 'refused',
+      status: 403,
+      message: blocklisted
+        ? 'Sign-in from this network is blocked. If you think this is a mistake, contact us from the help centre.'
+        : 'We stopped this sign-in because it looks unusual for your account. Try again from a device you have used before, or contact us from the help centre.',
+      headers,
+    }
+  }
+  if (assessment.outcome === 'second_factor') {
+    const token = crypto.randomBytes(32).toString('base64url')
+    await insertPendingSignIn({
+      id: hashToken(token),
+      userId: user.id,
+      assessmentId: assessment.id,
+      redirectTo: input.redirectTo,
+      expiresAt: new Date(now.getTime() + PENDING_MINUTES * 60_000),
+      createdAt: now,
+    })
+    // The first method offered is chosen by default: when it sends codes, send one now.
+    const [first] = await availableMethodsOf(user.id)
+    if (first?.sendsCode) await sendSecondFactorCode(user.id, first.method, origin).catch(() => false)
+    return { kind: 'second-factor', headers: [...headers, ['Set-Cookie', await getPendingCookie().serialize(token)]] }
+  }
+  const cookie = await finishSignIn(user, request, origin, { assessmentId: assessment.id, secondFactorAt: null }, now)
+  return { kind: 'signed-in', user: verified, redirectTo: input.redirectTo, headers: [...headers, ['Set-Cookie', cookie]] }
+}
+
+/** Opens the session, remembers the device (emailing the owner when it is new) and logs it. */
+async function finishSignIn(
+  user: { id: string },
+  request: Request,
+  origin: RequestOrigin,
+  how: { assessmentId: string | null; secondFactorAt: Date | null },
+  now: Date,
+): Promise<string> {
+  const cookie = await startSession(user.id, request, origin.ip, { deviceId: origin.deviceId, secondFactorAt: how.secondFactorAt })
+  if (how.assessmentId) await markAssessmentCompleted(how.assessmentId, now)
+  const isNew = origin.deviceId ? await rememberDevice(user.id, origin.deviceId, origin.userAgent, now) : false
+  await recordSecurityEvent({ userId: user.id, kind: 'sign_in_succeeded', origin, assessmentId: how.assessmentId, now })
+  if (isNew) await recordSecurityEvent({ userId: user.id, kind: 'new_device', origin, assessmentId: how.assessmentId, now })
+  return cookie
+}
+
+export type PendingSignInView = { userId: string; redirectTo: string | null; pendingId: string; assessmentId: string | null }
+
+/** The sign-in waiting for its second step in this browser, or null when there is none or it expired. */
+export async function readPendingSignIn(request: Request, now = new Date()): Promise<PendingSignInView | null> {
+  const token: unknown = await getPendingCookie().parse(request.headers.get('cookie'))
+  if (typeof token !== 'string' || !token) return null
+  const pending = await findLivePendingSignIn(hashToken(token), now)
+  if (!pending) return null
+  return { userId: pending.userId, redirectTo: pending.redirectTo, pendingId: pending.id, assessmentId: pending.assessmentId }
+}
+
+/** After the second factor passed: ends the pending step (once) and opens the session. */
+export async function completePendingSignIn(
+  pending: PendingSignInView,
+  request: Request,
+  clientIp: string | null,
+  now = new Date(),
+): Promise<{ user: SessionUser; headers: Headers } | null> {
+  if (!(await takePendingSignIn(pending.pendingId))) return null
+  const user = await findUserById(pending.userId)
+  if (!user || user.blockedAt) return null
+  const { origin, headers } = await signInOrigin(request, clientIp)
+  const cookie = await finishSignIn(user, request, origin, { assessmentId: pending.assessmentId, secondFactorAt: now }, now)
+  return {
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    headers: [...headers, ['Set-Cookie', cookie], ['Set-Cookie', await getPendingCookie().serialize('', { maxAge: 0 })]],
+  }
+}
+
+/** Signs in an account that was just created (its email code proved the address). */
+export async function signInNewAccount(user: { id: string }, request: Request, clientIp: string | null, now = new Date()): Promise<Headers> {
+  const { origin, headers } = await signInOrigin(request, clientIp)
+  const cookie = await finishSignIn(user, request, origin, { assessmentId: null, secondFactorAt: null }, now)
+  return [...headers, ['Set-Cookie', cookie]]
+}
