@@ -122,7 +122,7 @@ export default function AllowlistSettings() {
         <p>
           To change this list, first confirm it is you with your second factor.{' '}
           <Link to={confirmHref} className="button button--secondary">
-            Confirm it’s you
+            Confirm it is you
           </Link>
         </p>
       )}

@@ -6,6 +6,22 @@ const OUTCOMES: Record<RiskSummary['outcome'], string> = {
   refused: 'the sign-in was refused',
 }
 
+// The risk engine names factors with identifiers; people read these.
+const FACTOR_LABELS: Record<string, string> = {
+  blocklisted_ip: 'Blocked IP range',
+  new_device: 'New device',
+  new_country: 'New country',
+  impossible_travel: 'Impossible travel',
+  account_failures: 'Failed sign-ins on the account',
+  ip_failures: 'Failed sign-ins from this IP address',
+  new_account: 'New account',
+}
+
+function factorLabel(name: string): string {
+  const label = FACTOR_LABELS[name] ?? name.replace(/_/g, ' ')
+  return label.charAt(0).toUpperCase() + label.slice(1)
+}
+
 const LEVELS: Record<RiskSummary['level'], string> = { low: 'low risk', medium: 'medium risk', high: 'high risk' }
 
 /** A sign-in's risk score with every factor that added to it, so nobody has to trust a bare number. */
@@ -19,7 +35,7 @@ export function RiskFactors({ risk }: { risk: RiskSummary }) {
         <ul className="risk-factors__list" aria-label="Risk factors">
           {risk.factors.map((factor) => (
             <li key={factor.name}>
-              <span className="risk-factors__name">{factor.name}</span>{' '}
+              <span className="risk-factors__name">{factorLabel(factor.name)}</span>{' '}
               <span className="risk-factors__points">
                 {factor.points >= 0 ? '+' : '−'}
                 {Math.abs(factor.points)} {Math.abs(factor.points) === 1 ? 'point' : 'points'}

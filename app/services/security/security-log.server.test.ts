@@ -25,8 +25,8 @@ async function assessment(userId: string) {
     score: 55,
     level: 'medium',
     factors: [
-      { name: 'New device', points: 25, detail: 'First sign-in from this browser' },
-      { name: 'New country', points: 30, detail: 'United States; before: United Kingdom' },
+      { name: 'new_device', points: 25, detail: 'First sign-in from this browser' },
+      { name: 'new_country', points: 30, detail: 'United States; before: United Kingdom' },
     ],
     outcome: 'second_factor',
     completedAt: null,
@@ -55,7 +55,7 @@ describe('a user’s security log', () => {
       device: 'Chrome 131 on Windows 10 (desktop)',
       risk: { score: 55, level: 'medium', outcome: 'second_factor' },
     })
-    expect(newest?.risk?.factors.map((factor) => `${factor.name} ${factor.points}`)).toEqual(['New device 25', 'New country 30'])
+    expect(newest?.risk?.factors.map((factor) => `${factor.name} ${factor.points}`)).toEqual(['new_device 25', 'new_country 30'])
     expect(oldest).toMatchObject({ severity: 'low', location: expect.stringContaining('United Kingdom'), risk: null })
   })
 
