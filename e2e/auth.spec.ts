@@ -5,6 +5,7 @@ import {
   expectPath,
   expectPortal,
   fillSignUp,
+  finishSignUpWithCode,
   isJavaScriptEnabled,
   makeUser,
   signIn,
@@ -49,13 +50,13 @@ test('an anonymous visit to a portal page goes to sign-in and comes back after i
   const user = await signUp(page, makeUser('freelancer'))
   await signOut(page)
 
-  await page.goto('/settings/password')
-  await expect(page).toHaveURL((url) => url.pathname === '/sign-in' && url.searchParams.get('redirectTo') === '/settings/password')
+  await page.goto('/settings/appearance')
+  await expect(page).toHaveURL((url) => url.pathname === '/sign-in' && url.searchParams.get('redirectTo') === '/settings/appearance')
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
 
   await submitSignIn(page, user)
-  await expectPath(page, '/settings/password')
-  await expect(page.getByRole('heading', { level: 2, name: 'Password' })).toBeVisible()
+  await expectPath(page, '/settings/appearance')
+  await expect(page.getByRole('heading', { level: 2, name: 'Appearance' })).toBeVisible()
   await expect(toast(page)).toHaveText(`Signed in as ${user.email}.`)
 })
 
@@ -100,6 +101,7 @@ test('a common password is refused at sign-up and the other values are kept', as
   // Nothing was created: a good password with the same details still works.
   await page.getByLabel('Password', { exact: true }).fill(user.password)
   await page.getByRole('button', { name: 'Create account' }).click()
+  await finishSignUpWithCode(page, user.email)
   await expectPortal(page, 'freelancer')
 })
 

@@ -80,12 +80,17 @@ export async function signUp(page: Page, user: NewUser = makeUser('client')): Pr
   await page.goto('/sign-up')
   await fillSignUp(page, user)
   await page.getByRole('button', { name: 'Create account' }).click()
-  await expectPath(page, '/sign-up/verify')
-  await page.getByLabel('Code').fill(await readCodeFromOutbox(user.email, 'Your MegiLance sign-up code%'))
-  await page.getByRole('button', { name: 'Create account' }).click()
+  await finishSignUpWithCode(page, user.email)
   await expectPortal(page, user.role)
   await expect(toast(page)).toHaveText(`Welcome to MegiLance, ${user.name}. Your account is ready.`)
   return user
+}
+
+/** On "Check your email" after the sign-up form: enters the emailed code, which creates the account. */
+export async function finishSignUpWithCode(page: Page, email: string) {
+  await expectPath(page, '/sign-up/verify')
+  await page.getByLabel('Code').fill(await readCodeFromOutbox(email, 'Your MegiLance sign-up code%'))
+  await page.getByRole('button', { name: 'Create account' }).click()
 }
 
 /**

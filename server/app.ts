@@ -10,6 +10,7 @@ import type { Env } from '../app/utils/env.server'
 import type { Logger } from 'pino'
 import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
+import { applyProxyTrust } from './proxy-trust'
 import { createRateLimits } from './rate-limits'
 
 type Locals = { cspNonce: string }
@@ -18,7 +19,7 @@ type Locals = { cspNonce: string }
 export function createApp({ build, env, logger }: { build: ServerBuild; env: Env; logger: Logger }) {
   const app = express()
   app.disable('x-powered-by')
-  if (env.TRUST_PROXY) app.set('trust proxy', true)
+  applyProxyTrust(app, env.TRUST_PROXY)
 
   app.use((_req, res, next) => {
     ;(res.locals as Locals).cspNonce = crypto.randomBytes(16).toString('base64')

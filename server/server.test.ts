@@ -4,6 +4,7 @@ import express from 'express'
 import { afterEach, describe, expect, it } from 'vitest'
 import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
+import { applyProxyTrust } from './proxy-trust'
 import { createRateLimits } from './rate-limits'
 
 let server: Server | undefined
@@ -66,5 +67,22 @@ describe('methods', () => {
     const del = await fetch(`${base}/sign-in`, { method: 'DELETE' })
     expect(del.status).toBe(405)
     expect(del.headers.get('allow')).toBe('GET, HEAD, POST')
+  })
+})
+
+describe('client IP', () => {
+  async function ipSeen(trusted: boolean): Promise<string> {
+    const app = express()
+    applyProxyTrust(app, trusted)
+    app.get('/ip', (req, res) => res.send(req.ip))
+    const base = await serve(app)
+    const text = await (await fetch(`${base}/ip`, { headers: { 'X-Forwarded-For': '216.160.83.56' } })).text()
+    server?.close()
+    return text
+  }
+
+  it('takes X-Forwarded-For only when TRUST_PROXY is set', async () => {
+    expect(await ipSeen(true)).toBe('216.160.83.56')
+    expect(await ipSeen(false)).toMatch(/127\.0\.0\.1$/)
   })
 })

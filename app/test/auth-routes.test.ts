@@ -3,6 +3,8 @@ import { findSessionWithUser } from '~/models/sessions.server'
 import { findUserByEmail } from '~/models/users.server'
 import { action as signInAction } from '~/routes/_auth.sign-in'
 import { action as signUpAction } from '~/routes/_auth.sign-up'
+import { action as signUpVerifyAction } from '~/routes/_auth.sign-up_.verify'
+import { listOutbox } from '~/models/outbox.server'
 import { action as signOutAction } from '~/routes/sign-out'
 import { loader as clientDashboardLoader } from '~/routes/_portal.client._index'
 import { blockAccount } from '~/services/accounts/accounts.server'
@@ -35,16 +37,39 @@ describe('sign-up', () => {
     expect(response.status).toBe(400)
   })
 
-  it('creates the account, signs in and lands on the portal with a welcome', async () => {
+  it('creates the account only with the code emailed to the address, then signs in', async () => {
     const response = await run(signUpAction, formRequest('/sign-up', validSignUp))
     expect(response.status).toBe(302)
-    expect(response.headers.get('location')).toBe('/client')
-    const setCookies = response.headers.getSetCookie().join('\n')
-    expect(setCookies).toMatch(/__session=.+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax/)
-    const user = await findUserByEmail('CASEY@example.com')
-    expect(user?.role).toBe('client')
-    const duplicate = await run(signUpAction, formRequest('/sign-up', validSignUp))
-    expect((await duplicate.json()).error.email[0]).toMatch(/already exists/)
+    expect(response.headers.get('location')).toBe('/sign-up/verify')
+    const pendingCookie = cookiesFrom(response)
+    expect(await findUserByEmail('casey@example.com')).toBeUndefined()
+    const code = (await listOutbox({ to: 'casey@example.com', page: 1, pageSize: 1 })).rows[0]?.subject.match(/(\d{6})$/)?.[1]
+    expect(code).toMatch(/^\d{6}$/)
+    const wrong = await run(signUpVerifyAction, formRequest('/sign-up/verify', { code: code === '000000' ? '111111' : '000000' }, pendingCookie))
+    expect(wrong.status).toBe(400)
+    const created = await run(signUpVerifyAction, formRequest('/sign-up/verify', { code: code! }, pendingCookie))
+    expect(created.status).toBe(302)
+    expect(created.headers.get('location')).toBe('/client')
+    expect(created.headers.getSetCookie().join('\n')).toMatch(/__session=.+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax/)
+    expect((await findUserByEmail('CASEY@example.com'))?.role).toBe('client')
+    // The same code cannot make a second account.
+    const replay = await run(signUpVerifyAction, formRequest('/sign-up/verify', { code: code! }, pendingCookie))
+    expect(replay.headers.get('location')).toBe('/sign-up')
+  })
+
+  it('answers a registered email exactly like a new one, and no code can complete it', async () => {
+    const existing = await createTestUser('freelancer')
+    const again = await run(signUpAction, formRequest('/sign-up', { ...validSignUp, email: existing.email }))
+    const fresh = await run(signUpAction, formRequest('/sign-up', { ...validSignUp, email: 'brand-new@example.com' }))
+    for (const response of [again, fresh]) {
+      expect(response.status).toBe(302)
+      expect(response.headers.get('location')).toBe('/sign-up/verify')
+      expect(response.headers.getSetCookie()).toHaveLength(1)
+    }
+    const note = (await listOutbox({ to: existing.email, page: 1, pageSize: 1 })).rows[0]
+    expect(note?.subject).toBe('Someone tried to sign up to MegiLance with your email')
+    const attempt = await run(signUpVerifyAction, formRequest('/sign-up/verify', { code: '123456' }, cookiesFrom(again)))
+    expect(attempt.status).toBe(400)
   })
 })
 

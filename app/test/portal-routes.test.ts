@@ -104,8 +104,11 @@ describe('admin users', () => {
 describe('settings', () => {
   it('changing the password ends the other sessions but keeps this one', async () => {
     const user = await createTestUser('client')
-    const here = await signedInCookie(user.id)
+    const here = await signedInCookie(user.id, { secondFactorAt: new Date() })
     const elsewhere = await signedInCookie(user.id)
+    const fields = { currentPassword: TEST_PASSWORD, newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-88' }
+    const withoutSecondFactor = await run(passwordAction, formRequest('/settings/password', fields, elsewhere))
+    expect(withoutSecondFactor.headers.get('location')).toBe('/settings/security/verify?redirectTo=%2Fsettings%2Fpassword')
     const wrong = await run(
       passwordAction,
       formRequest('/settings/password', { currentPassword: 'nope nope', newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-88' }, here),

@@ -18,7 +18,7 @@ export async function createTestUser(role: Role, overrides: { email?: string; na
 }
 
 /** A signed-in cookie for the user, as after a real sign-in. */
-export async function signedInCookie(userId: string): Promise<string> {
-  const setCookie = await startSession(userId, getRequest('/'), '203.0.113.7')
+export async function signedInCookie(userId: string, extra: { secondFactorAt?: Date } = {}): Promise<string> {
+  const setCookie = await startSession(userId, getRequest('/'), '203.0.113.7', extra)
   return setCookie.split(';')[0] ?? ''
 }

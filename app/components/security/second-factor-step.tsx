@@ -28,7 +28,7 @@ export function SecondFactorStep({ methods, chosen, prepared, sent, lastResult, 
           </ul>
         </nav>
       ) : null}
-      <Form method="post" className="stack" aria-label={chosen.label}>
+      <Form method="post" className="stack">
         <h2>{chosen.label}</h2>
         <input type="hidden" name="method" value={chosen.method} />
         {chosen.sendsCode ? (

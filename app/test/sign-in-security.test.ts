@@ -1,0 +1,107 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { describe, expect, it } from 'vitest'
+import { turnEmailFactorOn } from '~/models/email-factors.server'
+import { insertAllowlistEntry, insertBlocklistEntry } from '~/models/ip-lists.server'
+import { listOutbox } from '~/models/outbox.server'
+import { listSecurityEvents } from '~/models/security-events.server'
+import { findAssessment } from '~/models/sign-in-assessments.server'
+import { action as signInAction } from '~/routes/_auth.sign-in'
+import { action as verifyAction, loader as verifyLoader } from '~/routes/_auth.sign-in_.verify'
+import { cookiesFrom, formRequest, getRequest } from './requests'
+import { createTestUser, TEST_PASSWORD } from './users'
+
+const UK = '81.2.69.142'
+const US = '216.160.83.56'
+
+/** Runs a handler as the server would for a client at `ip` (what X-Forwarded-For gives with TRUST_PROXY). */
+async function from(ip: string, handler: (args: ActionFunctionArgs) => Promise<unknown>, request: Request): Promise<Response> {
+  try {
+    const result = await handler({ request, params: {}, context: { cspNonce: '', clientIp: ip } } as ActionFunctionArgs)
+    return result instanceof Response ? result : Response.json(result)
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown
+    throw thrown
+  }
+}
+
+const signIn = (ip: string, email: string, password: string, cookie = '') =>
+  from(ip, signInAction, formRequest('/sign-in', { email, password }, cookie))
+
+async function latestEvents(userId: string) {
+  return (await listSecurityEvents({ userId, page: 1, pageSize: 20 })).rows.map((row) => row.event)
+}
+
+describe('risk-based sign-in', () => {
+  it('asks for a second factor after impossible travel, and shows the factors in the assessment', async () => {
+    const user = await createTestUser('client')
+    const first = await signIn(UK, user.email, TEST_PASSWORD)
+    expect(first.headers.get('location')).toBe('/client')
+    const device = cookiesFrom(first).split('; ').filter((pair) => pair.startsWith('__device=')).join('; ')
+
+    const second = await signIn(US, user.email, TEST_PASSWORD, device)
+    expect(second.status).toBe(302)
+    expect(second.headers.get('location')).toBe('/sign-in/verify')
+    const events = await latestEvents(user.id)
+    expect(events.map((e) => e.kind)).toContain('sign_in_succeeded')
+    const pending = cookiesFrom(second, device)
+    const page = await (await from(US, verifyLoader, getRequest('/sign-in/verify', pending))).json()
+    // No factor set up: the code goes to the account's email, sent at once.
+    expect(page.methods.map((m: { method: string }) => m.method)).toEqual(['email'])
+    const sent = (await listOutbox({ to: user.email, page: 1, pageSize: 5 })).rows.find((m) => m.subject.startsWith('Your MegiLance security code'))
+    const code = sent?.subject.match(/(\d{6})$/)?.[1]
+    const done = await from(US, verifyAction, formRequest('/sign-in/verify', { method: 'email', intent: 'verify', code: code! }, pending))
+    expect(done.headers.get('location')).toBe('/client')
+
+    const succeeded = (await latestEvents(user.id)).find((e) => e.kind === 'sign_in_succeeded' && e.ip === US)
+    const assessment = await findAssessment(succeeded!.assessmentId!)
+    expect(assessment).toMatchObject({ level: 'medium', outcome: 'second_factor', country: 'US' })
+    expect(assessment!.factors.map((f) => f.name)).toEqual(['new_country', 'impossible_travel', 'new_account'])
+    expect(assessment!.factors[1]!.detail).toMatch(/km\/h/)
+  })
+
+  it('refuses a blocklisted IP and logs it', async () => {
+    const user = await createTestUser('freelancer')
+    await insertBlocklistEntry({ id: crypto.randomUUID(), cidr: '198.51.100.0/24', reason: 'credential stuffing', createdBy: null, createdAt: new Date() })
+    const refused = await signIn('198.51.100.7', user.email, TEST_PASSWORD)
+    expect(refused.status).toBe(403)
+    expect((await refused.json()).error[''][0]).toMatch(/Sign-in from this network is blocked/)
+    expect(refused.headers.getSetCookie().join()).not.toMatch(/__session=/)
+    const event = (await latestEvents(user.id)).find((e) => e.kind === 'blocklist_refused')
+    expect(event).toMatchObject({ severity: 'high', ip: '198.51.100.7' })
+  })
+
+  it('refuses a sign-in from outside the account allowlist', async () => {
+    const user = await createTestUser('client')
+    await insertAllowlistEntry({ id: crypto.randomUUID(), userId: user.id, cidr: '203.0.113.0/24', label: 'Office', createdAt: new Date() })
+    expect((await signIn('203.0.113.50', user.email, TEST_PASSWORD)).headers.get('location')).toBe('/client')
+    const outside = await signIn(UK, user.email, TEST_PASSWORD)
+    expect(outside.status).toBe(403)
+    expect((await latestEvents(user.id)).some((e) => e.kind === 'allowlist_refused')).toBe(true)
+  })
+})
+
+describe('back-off', () => {
+  it('refuses the sixth wrong code in a row with 429 and Retry-After', async () => {
+    const user = await createTestUser('client')
+    await turnEmailFactorOn(user.id, new Date())
+    const step = await signIn('203.0.113.9', user.email, TEST_PASSWORD)
+    expect(step.headers.get('location')).toBe('/sign-in/verify')
+    const pending = cookiesFrom(step)
+    const attempt = () => from('203.0.113.9', verifyAction, formRequest('/sign-in/verify', { method: 'email', intent: 'verify', code: '000001' }, pending))
+    for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(400)
+    const sixth = await attempt()
+    expect(sixth.status).toBe(429)
+    expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThanOrEqual(59)
+    expect((await sixth.json()).error).toMatch(/Too many attempts. Try again in 1 minute/)
+    expect((await latestEvents(user.id)).some((e) => e.kind === 'throttled')).toBe(true)
+  })
+
+  it('slows password guessing per account, whether or not the email exists', async () => {
+    for (const email of [(await createTestUser('client')).email, `nobody-${crypto.randomUUID()}@test.example`]) {
+      for (let i = 0; i < 5; i++) expect((await signIn('203.0.113.10', email, 'wrong password 1')).status).toBe(400)
+      const sixth = await signIn('203.0.113.10', email, TEST_PASSWORD)
+      expect(sixth.status).toBe(429)
+      expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0)
+    }
+  })
+})
