@@ -1,4 +1,5 @@
 import type { Browser, TestInfo } from '@playwright/test'
+import { makeUser, type NewUser, type SignUpRole } from './fixtures'
 
 /** Addresses in the shipped GeoIP data (geoip-lite's test ranges). */
 export const UK_IP = '81.2.69.142'
@@ -17,4 +18,12 @@ export async function browserFrom(browser: Browser, testInfo: TestInfo, ip: stri
     javaScriptEnabled: javaScriptEnabled !== false,
     extraHTTPHeaders: { 'X-Forwarded-For': ip },
   })
+}
+
+/**
+ * A new user whose name has no digits: makeUser's names end in 6 random hex characters, and when
+ * those are all digits the outbox code reader takes the name for the code.
+ */
+export function userWithPlainName(role: SignUpRole, name: string): NewUser {
+  return { ...makeUser(role), name }
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import { confirmWithEmailCode, expect, expectPath, makeUser, signIn, signUp, submitSignIn, test, toast } from './fixtures'
-import { browserFrom, UK_IP, US_IP } from './ip-fixtures'
+import { confirmWithEmailCode, expect, expectPath, signIn, signUp, submitSignIn, test, toast } from './fixtures'
+import { browserFrom, UK_IP, US_IP, userWithPlainName } from './ip-fixtures'
 
 /** The admin's security events for one account and severity. */
 async function eventsOf(adminPage: Page, email: string, severity: string) {
@@ -21,7 +21,7 @@ test('an admin blocks an IP range: bad ranges are refused, sign-ins from it are 
 }, testInfo) => {
   // Each project uses its own documentation range, so the two never collide in one run.
   const network = testInfo.project.name === 'js' ? '198.51.100' : '192.0.2'
-  const user = await signUp(userPage, makeUser('client'))
+  const user = await signUp(userPage, userWithPlainName('client', 'Bea Blocklist'))
   const page = adminPage
   await page.getByRole('navigation', { name: 'Admin portal' }).getByRole('link', { name: 'IP blocklist' }).click()
   await expectPath(page, '/admin/ip-blocklist')
@@ -88,7 +88,7 @@ test('a user keeps an IP allowlist that always includes where they are; sign-in 
 }, testInfo) => {
   const context = await browserFrom(browser, testInfo, UK_IP)
   const page = await context.newPage()
-  const user = await signUp(page, makeUser('freelancer'))
+  const user = await signUp(page, userWithPlainName('freelancer', 'Ali Allowlist'))
 
   await page.goto('/settings/security')
   await page.getByRole('link', { name: 'IP allowlist' }).click()
