@@ -60,6 +60,9 @@ export default function AllowlistSettings() {
   })
   return (
     <>
+      <p>
+        <Link to="/settings/security">← Security</Link>
+      </p>
       <h2>IP allowlist</h2>
       <p className="muted">
         When this list has at least one address, your account can only be signed in to from the addresses on it — useful when

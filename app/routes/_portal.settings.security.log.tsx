@@ -20,6 +20,9 @@ export default function SecurityLog() {
   const location = useLocation()
   return (
     <>
+      <p>
+        <Link to="/settings/security">← Security</Link>
+      </p>
       <h2>Security log</h2>
       <p className="muted">
         Sign-ins, changes to how you sign in, and signed-out browsers on your account, newest first. If something here was not
