@@ -30,7 +30,9 @@ export function latestOutboxMessage(to: string, subjectLike: string): { subject:
 /** The 6-digit code in the newest message to `to` whose subject matches (waits briefly for it). */
 export async function readCodeFromOutbox(to: string, subjectLike: string): Promise<string> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const code = latestOutboxMessage(to, subjectLike)?.text.match(/\b(\d{6})\b/)?.[1]
+    const message = latestOutboxMessage(to, subjectLike)
+    // The subject ends with the code; texts (SMS) say "code is: 123456". Names may hold digits too.
+    const code = (message?.subject.match(/(\d{6})$/) ?? message?.text.match(/code(?: is)?:? (\d{6})/i))?.[1]
     if (code) return code
     await new Promise((resolve) => setTimeout(resolve, 250))
   }

@@ -5,5 +5,6 @@ import type express from 'express'
  * whatever the client typed, so it is believed only when TRUST_PROXY says a proxy sets it.
  */
 export function applyProxyTrust(app: express.Express, trusted: boolean): void {
-  app.set('trust proxy', trusted)
+  // One hop: the address our own proxy appended, not anything the client put before it.
+  app.set('trust proxy', trusted ? 1 : false)
 }

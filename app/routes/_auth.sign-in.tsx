@@ -35,7 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         headers: step.headers,
       })
     }
-    if (step.kind === 'second-factor') return redirect('/sign-in/verify', { headers: step.headers })
+    if (step.kind === 'second-factor') {
+      const sent = step.codeSentBy ? `?${new URLSearchParams({ method: step.codeSentBy, sent: step.codeSentBy })}` : ''
+      return redirect(`/sign-in/verify${sent}`, { headers: step.headers })
+    }
     return redirectWithToast(
       safeRedirect(redirectTo, PORTAL_HOME[step.user.role]),
       { kind: 'success', message: `Signed in as ${step.user.email}.` },

@@ -40,7 +40,7 @@ describe('risk-based sign-in', () => {
 
     const second = await signIn(US, user.email, TEST_PASSWORD, device)
     expect(second.status).toBe(302)
-    expect(second.headers.get('location')).toBe('/sign-in/verify')
+    expect(second.headers.get('location')).toBe('/sign-in/verify?method=email&sent=email')
     const events = await latestEvents(user.id)
     expect(events.map((e) => e.kind)).toContain('sign_in_succeeded')
     const pending = cookiesFrom(second, device)
@@ -85,7 +85,7 @@ describe('back-off', () => {
     const user = await createTestUser('client')
     await turnEmailFactorOn(user.id, new Date())
     const step = await signIn('203.0.113.9', user.email, TEST_PASSWORD)
-    expect(step.headers.get('location')).toBe('/sign-in/verify')
+    expect(step.headers.get('location')).toBe('/sign-in/verify?method=email&sent=email')
     const pending = cookiesFrom(step)
     const attempt = () => from('203.0.113.9', verifyAction, formRequest('/sign-in/verify', { method: 'email', intent: 'verify', code: '000001' }, pending))
     for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(400)

@@ -15,4 +15,11 @@ describe('environment', () => {
     expect(() => parseEnv({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/)
     expect(() => parseEnv({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY/)
   })
+
+  it('binds WebAuthn to configured values, defaulting to localhost or APP_URL', () => {
+    expect(parseEnv({ PORT: '3111' })).toMatchObject({ WEBAUTHN_RP_ID: 'localhost', WEBAUTHN_ORIGIN: 'http://localhost:3111' })
+    expect(parseEnv({ APP_URL: 'https://megilance.example/app' }).WEBAUTHN_ORIGIN).toBe('https://megilance.example')
+    expect(parseEnv({ WEBAUTHN_ORIGIN: 'https://a.example', APP_URL: 'https://b.example' }).WEBAUTHN_ORIGIN).toBe('https://a.example')
+    expect(parseEnv({}).WEBAUTHN_RP_NAME).toBe('MegiLance')
+  })
 })

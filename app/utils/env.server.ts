@@ -25,9 +25,19 @@ const schema = z.object({
   ENABLE_BENCH_ROUTES: booleanString.default(false),
   /** The platform fee taken from each released payment, in percent (published on /help/fees). */
   PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(50).default(10),
+  /** WebAuthn relying party: the domain passkeys are bound to, never taken from a request. */
+  WEBAUTHN_RP_ID: z.string().min(1).default('localhost'),
+  /** The exact origin the browser reports; by default APP_URL's origin, else http://localhost:PORT. */
+  WEBAUTHN_ORIGIN: z.url().optional(),
+  WEBAUTHN_RP_NAME: z.string().min(1).default('MegiLance'),
 })
 
-export type Env = z.infer<typeof schema>
+export type Env = Omit<z.infer<typeof schema>, 'WEBAUTHN_ORIGIN'> & { WEBAUTHN_ORIGIN: string }
+
+function withDefaults(env: z.infer<typeof schema>): Env {
+  const origin = env.WEBAUTHN_ORIGIN ?? (env.APP_URL ? new URL(env.APP_URL).origin : `http://localhost:${env.PORT}`)
+  return { ...env, WEBAUTHN_ORIGIN: new URL(origin).origin }
+}
 
 /** Parses the environment; every problem names its variable so a bad deploy says what to fix. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -37,7 +47,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
-  return result.data
+  return withDefaults(result.data)
 }
 
 let cached: Env | undefined

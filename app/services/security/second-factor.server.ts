@@ -4,9 +4,10 @@ import { emailCodeMethod } from './email-codes.server'
 import { recordSecurityEvent } from './events.server'
 import type { SecondFactorAnswer, SecondFactorProvider } from './second-factor-provider'
 import { assertNotThrottled, clearThrottle, recordThrottledAttempt } from './throttle.server'
+import { passkeyMethod, securityKeyMethod } from './webauthn.server'
 
 /** Every method, in the order the second step offers them. */
-const PROVIDERS: SecondFactorProvider[] = [emailCodeMethod]
+const PROVIDERS: SecondFactorProvider[] = [passkeyMethod, securityKeyMethod, emailCodeMethod]
 
 export type AvailableMethod = Pick<SecondFactorProvider, 'method' | 'label' | 'needsJavaScript'> & {
   hint: string

@@ -35,7 +35,7 @@ const hashToken = (token: string) => crypto.createHash('sha256').update(token).d
 type Headers = [string, string][]
 export type SignInStep =
   | { kind: 'signed-in'; user: SessionUser; redirectTo: string | null; headers: Headers }
-  | { kind: 'second-factor'; headers: Headers }
+  | { kind: 'second-factor'; headers: Headers; codeSentBy: string | null }
   | { kind: 'refused'; status: 400 | 403; message: string; headers: Headers }
 
 /** The device cookie (created when missing) and who is asking. */
@@ -119,8 +119,12 @@ export async function signInWithPassword(
     })
     // The first method offered is chosen by default: when it sends codes, send one now.
     const [first] = await availableMethodsOf(user.id)
-    if (first?.sendsCode) await sendSecondFactorCode(user.id, first.method, origin).catch(() => false)
-    return { kind: 'second-factor', headers: [...headers, ['Set-Cookie', await getPendingCookie().serialize(token)]] }
+    const sent = first?.sendsCode ? await sendSecondFactorCode(user.id, first.method, origin).catch(() => false) : false
+    return {
+      kind: 'second-factor',
+      codeSentBy: sent ? first!.method : null,
+      headers: [...headers, ['Set-Cookie', await getPendingCookie().serialize(token)]],
+    }
   }
   const cookie = await finishSignIn(user, request, origin, { assessmentId: assessment.id, secondFactorAt: null }, now)
   return { kind: 'signed-in', user: verified, redirectTo: input.redirectTo, headers: [...headers, ['Set-Cookie', cookie]] }

@@ -1,0 +1,89 @@
+import { and, asc, eq, lt, lte } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { webauthnChallenges, webauthnCredentials, type WEBAUTHN_KINDS } from './schema'
+
+export type WebAuthnKind = (typeof WEBAUTHN_KINDS)[number]
+export type WebAuthnCredentialRow = typeof webauthnCredentials.$inferSelect
+export type ChallengePurpose = (typeof webauthnChallenges.$inferSelect)['purpose']
+
+export const CHALLENGE_MINUTES = 5
+
+export async function listWebAuthnCredentials(userId: string, kind: WebAuthnKind): Promise<WebAuthnCredentialRow[]> {
+  return getDb()
+    .select()
+    .from(webauthnCredentials)
+    .where(and(eq(webauthnCredentials.userId, userId), eq(webauthnCredentials.kind, kind)))
+    .orderBy(asc(webauthnCredentials.createdAt))
+    .all()
+}
+
+export async function hasWebAuthnCredential(userId: string, kind: WebAuthnKind): Promise<boolean> {
+  const row = getDb()
+    .select({ id: webauthnCredentials.id })
+    .from(webauthnCredentials)
+    .where(and(eq(webauthnCredentials.userId, userId), eq(webauthnCredentials.kind, kind)))
+    .get()
+  return row !== undefined
+}
+
+export async function findWebAuthnCredential(id: string): Promise<WebAuthnCredentialRow | undefined> {
+  return getDb().select().from(webauthnCredentials).where(eq(webauthnCredentials.id, id)).get()
+}
+
+/** Saves a new credential; false when that credential id is already registered (to anyone). */
+export async function insertWebAuthnCredential(row: Omit<WebAuthnCredentialRow, 'lastUsedAt'>): Promise<boolean> {
+  return getDb().insert(webauthnCredentials).values(row).onConflictDoNothing().run().changes > 0
+}
+
+function ownedBy(userId: string, id: string) {
+  return and(eq(webauthnCredentials.id, id), eq(webauthnCredentials.userId, userId))
+}
+
+export async function renameWebAuthnCredential(userId: string, id: string, name: string): Promise<boolean> {
+  return getDb().update(webauthnCredentials).set({ name }).where(ownedBy(userId, id)).run().changes > 0
+}
+
+/** Deletes one of the user's own credentials and returns it; undefined when it is not theirs. */
+export async function deleteWebAuthnCredential(userId: string, id: string): Promise<WebAuthnCredentialRow | undefined> {
+  return getDb().delete(webauthnCredentials).where(ownedBy(userId, id)).returning().get()
+}
+
+/** Records a successful use. The counter only moves forward: a racing replay with the same counter is refused. */
+export async function recordWebAuthnUse(id: string, counter: number, now: Date): Promise<boolean> {
+  const update = getDb().update(webauthnCredentials).set({ counter, lastUsedAt: now })
+  const forward = counter === 0 ? eq(webauthnCredentials.counter, 0) : lt(webauthnCredentials.counter, counter)
+  return update.where(and(eq(webauthnCredentials.id, id), forward)).run().changes > 0
+}
+
+export type StoredChallenge = { userId: string; purpose: ChallengePurpose; kind: WebAuthnKind; challenge: string }
+
+/** Keeps a challenge for five minutes (and clears the user's expired ones). */
+export async function storeWebAuthnChallenge(input: StoredChallenge, now: Date): Promise<void> {
+  const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000)
+  getDb().transaction((tx) => {
+    tx.delete(webauthnChallenges)
+      .where(and(eq(webauthnChallenges.userId, input.userId), lte(webauthnChallenges.expiresAt, now)))
+      .run()
+    tx.insert(webauthnChallenges).values({ id: crypto.randomUUID(), ...input, expiresAt, createdAt: now }).run()
+  })
+}
+
+/**
+ * Takes a challenge: deletes it and says whether it was there and still valid, in one statement,
+ * so two requests with the same answer cannot both use it.
+ */
+export async function takeWebAuthnChallenge(input: StoredChallenge, now: Date): Promise<boolean> {
+  const taken = getDb()
+    .delete(webauthnChallenges)
+    .where(
+      and(
+        eq(webauthnChallenges.userId, input.userId),
+        eq(webauthnChallenges.purpose, input.purpose),
+        eq(webauthnChallenges.kind, input.kind),
+        eq(webauthnChallenges.challenge, input.challenge),
+      ),
+    )
+    .returning({ expiresAt: webauthnChallenges.expiresAt })
+    .all()
+  return taken.some((row) => row.expiresAt > now)
+}

@@ -1,0 +1,15 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { WebAuthnSettingsPage } from '~/components/security/webauthn-settings-page'
+import { handleWebAuthnSettings, loadWebAuthnSettings } from '~/services/security/webauthn-settings.server'
+
+export const meta: MetaFunction = () => [{ title: 'Security keys · Settings · MegiLance' }]
+
+export const loader = (args: LoaderFunctionArgs) => loadWebAuthnSettings(args, 'security_key')
+
+export const action = (args: ActionFunctionArgs) => handleWebAuthnSettings(args, 'security_key')
+
+export default function SecurityKeySettings() {
+  const data = useLoaderData<typeof loader>()
+  return <WebAuthnSettingsPage {...data} actionData={useActionData<typeof action>()} />
+}

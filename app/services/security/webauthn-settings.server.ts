@@ -1,0 +1,58 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { requireSession } from '~/utils/auth.server'
+import { readFormData } from '~/utils/form-data.server'
+import { requireRecentSecondFactor } from '~/utils/step-up.server'
+import { redirectWithToast } from '~/utils/toast.server'
+import { originOf } from './context'
+import { AddCredentialSchema, RemoveCredentialSchema, RenameCredentialSchema, WEBAUTHN_KIND_TEXT } from './webauthn-kinds'
+import { listCredentialsOf, registerCredential, registrationOptionsFor, removeCredential, renameCredential, type WebAuthnKind } from './webauthn.server'
+
+/*
+ * The passkey and security-key settings pages are the same page for two kinds, so both routes
+ * delegate here: the loader lists and prepares registration, the action adds, renames and removes.
+ */
+
+export async function loadWebAuthnSettings({ request }: LoaderFunctionArgs, kind: WebAuthnKind) {
+  const { user } = await requireSession(request)
+  const [credentials, registrationOptions] = await Promise.all([listCredentialsOf(user.id, kind), registrationOptionsFor(user, kind)])
+  return json({ kind, credentials, registrationOptions }, { headers: { 'Cache-Control': 'no-store' } })
+}
+
+const notFound = () => new Response('That one is not on your account any more.', { status: 404 })
+
+export async function handleWebAuthnSettings({ request, context }: ActionFunctionArgs, kind: WebAuthnKind) {
+  const session = await requireSession(request)
+  const { user } = session
+  const text = WEBAUTHN_KIND_TEXT[kind]
+  const formData = await readFormData(request)
+  const intent = formData.get('intent')
+  const origin = originOf(request, context.clientIp)
+
+  if (intent === 'add') {
+    const submission = parseWithZod(formData, { schema: AddCredentialSchema })
+    if (submission.status !== 'success') return json({ intent, id: null, result: submission.reply() }, { status: 400 })
+    const added = await registerCredential(user, kind, submission.value, origin)
+    if (!added.ok) return json({ intent, id: null, result: submission.reply({ formErrors: [added.message] }) }, { status: 400 })
+    return redirectWithToast(text.path, { kind: 'success', message: `“${added.name}” is added. You can use it to sign in.` })
+  }
+
+  if (intent === 'rename') {
+    const submission = parseWithZod(formData, { schema: RenameCredentialSchema })
+    const id = String(formData.get('credentialId') ?? '')
+    if (submission.status !== 'success') return json({ intent, id, result: submission.reply() }, { status: 400 })
+    if (!(await renameCredential(user.id, kind, submission.value.credentialId, submission.value.name))) throw notFound()
+    return redirectWithToast(text.path, { kind: 'success', message: `Renamed to “${submission.value.name}”.` })
+  }
+
+  if (intent === 'remove') {
+    const submission = parseWithZod(formData, { schema: RemoveCredentialSchema })
+    if (submission.status !== 'success') throw new Response('Choose what to remove.', { status: 400 })
+    // Removing a factor is sensitive: confirm a second factor first (this redirects when needed).
+    requireRecentSecondFactor(request, session)
+    if (!(await removeCredential(user.id, kind, submission.value.credentialId, origin))) throw notFound()
+    return redirectWithToast(text.path, { kind: 'success', message: `That ${text.one} is removed from your account.` })
+  }
+
+  throw new Response('Unknown action', { status: 400 })
+}

@@ -1,0 +1,54 @@
+import crypto from 'node:crypto'
+import { openE2eDatabase, userIdByEmail } from './db-fixtures'
+import { expect, isJavaScriptEnabled, makeUser, signUp, test, toast } from './fixtures'
+
+/** A stored security key, as if added earlier (the ceremony itself is tested in webauthn-live.spec.ts). */
+function insertSecurityKey(email: string, name: string) {
+  const db = openE2eDatabase()
+  try {
+    const id = crypto.randomBytes(16).toString('base64url')
+    db.prepare(
+      `insert into webauthn_credentials (id, user_id, kind, name, public_key, counter, transports, created_at)
+       values (?, ?, 'security_key', ?, ?, 0, 'usb', ?)`,
+    ).run(id, userIdByEmail(db, email), name, crypto.randomBytes(77), Date.now())
+    return id
+  } finally {
+    db.close()
+  }
+}
+
+test('the security keys page lists and renames keys, and says when adding one needs JavaScript', async ({ page }, testInfo) => {
+  const user = await signUp(page, makeUser('client'))
+  await page.goto('/settings/security/security-keys')
+  await expect(page.getByRole('heading', { level: 2, name: 'Security keys' })).toBeVisible()
+  await expect(page.getByText('A security key is a small device, such as a YubiKey')).toBeVisible()
+  await expect(page.getByText('You have not added a security key yet.')).toBeVisible()
+  const needsJs = page.getByText('Adding a security key needs JavaScript. Turn it on in your browser to add one.')
+  const add = page.getByRole('button', { name: 'Add a security key' })
+  if (isJavaScriptEnabled(testInfo)) {
+    await expect(add).toBeEnabled()
+    await expect(needsJs).toBeHidden()
+  } else {
+    await expect(add).toBeDisabled()
+    await expect(needsJs).toBeVisible()
+  }
+
+  insertSecurityKey(user.email, 'Blue key')
+  await page.reload()
+  const list = page.getByRole('list', { name: 'Your security keys' })
+  const item = list.getByRole('listitem', { name: 'Blue key' })
+  await expect(item).toContainText('not used to sign in yet')
+
+  await item.getByLabel('Name').fill('')
+  await item.getByRole('button', { name: 'Rename' }).click()
+  await expect(item.getByText('Give it a name.')).toBeVisible()
+  await item.getByLabel('Name').fill('Keyring key')
+  await item.getByRole('button', { name: 'Rename' }).click()
+  await expect(toast(page)).toHaveText('Renamed to “Keyring key”.')
+  await expect(list.getByRole('listitem', { name: 'Keyring key' })).toBeVisible()
+
+  // Passkeys are a separate list.
+  await page.goto('/settings/security/passkeys')
+  await expect(page.getByText('You have not added a passkey yet.')).toBeVisible()
+  await expect(page.getByText('Touch ID or Face ID, Windows Hello, or an Android screen lock')).toBeVisible()
+})
