@@ -35,6 +35,8 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/admin/projects', label: 'Projects' },
     { to: '/admin/disputes', label: 'Disputes' },
     { to: '/admin/fraud-signals', label: 'Fraud signals' },
+    { to: '/admin/security-events', label: 'Security events' },
+    { to: '/admin/ip-blocklist', label: 'IP blocklist' },
     { to: '/admin/outbox', label: 'Outbox' },
     { to: '/admin/contact-requests', label: 'Contact requests' },
     { to: '/notifications', label: 'Notifications' },

@@ -1,12 +1,22 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { getDb } from './db.server'
-import { ipAllowlist, ipBlocklist } from './schema'
+import { ipAllowlist, ipBlocklist, users } from './schema'
 
 export type BlocklistEntry = typeof ipBlocklist.$inferSelect
 export type AllowlistEntry = typeof ipAllowlist.$inferSelect
 
 export async function listBlocklist(): Promise<BlocklistEntry[]> {
   return getDb().select().from(ipBlocklist).orderBy(asc(ipBlocklist.cidr)).all()
+}
+
+/** The blocklist with the name and email of the admin who added each range (null once that account is gone). */
+export async function listBlocklistWithAuthors() {
+  return getDb()
+    .select({ entry: ipBlocklist, authorName: users.name, authorEmail: users.email })
+    .from(ipBlocklist)
+    .leftJoin(users, eq(users.id, ipBlocklist.createdBy))
+    .orderBy(asc(ipBlocklist.cidr))
+    .all()
 }
 
 /** False when the range is already listed. */

@@ -1,5 +1,6 @@
-import { and, count, desc, eq, gte, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { containsText } from './sql-helpers.server'
 import { securityEvents, users, type Severity } from './schema'
 
 export type SecurityEventRow = typeof securityEvents.$inferSelect
@@ -14,6 +15,10 @@ export type SecurityEventFilter = {
   severity?: Severity
   ip?: string
   since?: Date
+  /** Exclusive upper bound. */
+  until?: Date
+  /** The account's email, matched whole (any case) or as a part of it. */
+  email?: { text: string; match: 'exact' | 'contains' }
   page: number
   pageSize: number
 }
@@ -26,6 +31,11 @@ export async function listSecurityEvents(filter: SecurityEventFilter) {
   if (filter.severity) conditions.push(eq(securityEvents.severity, filter.severity))
   if (filter.ip) conditions.push(eq(securityEvents.ip, filter.ip))
   if (filter.since) conditions.push(gte(securityEvents.createdAt, filter.since))
+  if (filter.until) conditions.push(lt(securityEvents.createdAt, filter.until))
+  if (filter.email) {
+    const { text, match } = filter.email
+    conditions.push(match === 'exact' ? eq(sql`lower(${users.email})`, text.toLowerCase()) : containsText(users.email, text))
+  }
   const where = conditions.length ? and(...conditions) : undefined
   const db = getDb()
   const rows = db
@@ -37,7 +47,8 @@ export async function listSecurityEvents(filter: SecurityEventFilter) {
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .all()
-  const total = db.select({ n: count() }).from(securityEvents).where(where).get()?.n ?? 0
+  const total =
+    db.select({ n: count() }).from(securityEvents).leftJoin(users, eq(users.id, securityEvents.userId)).where(where).get()?.n ?? 0
   return { rows, total }
 }
 

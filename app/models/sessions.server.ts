@@ -28,11 +28,12 @@ export async function deleteSession(id: string): Promise<void> {
   getDb().delete(sessions).where(eq(sessions.id, id)).run()
 }
 
-export async function deleteUserSessions(userId: string, exceptSessionId?: string): Promise<void> {
+/** Returns how many sessions ended. */
+export async function deleteUserSessions(userId: string, exceptSessionId?: string): Promise<number> {
   const condition = exceptSessionId
     ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
     : eq(sessions.userId, userId)
-  getDb().delete(sessions).where(condition).run()
+  return getDb().delete(sessions).where(condition).run().changes
 }
 
 /** Removes sessions past their absolute expiry or idle limit. */
@@ -51,6 +52,10 @@ export async function listActiveSessionsOf(userId: string, now: Date, idleSince:
     .where(and(eq(sessions.userId, userId), gte(sessions.expiresAt, now), gte(sessions.lastSeenAt, idleSince)))
     .orderBy(desc(sessions.lastSeenAt))
     .all()
+}
+
+export async function findSessionOf(userId: string, sessionId: string): Promise<SessionRow | undefined> {
+  return getDb().select().from(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).get()
 }
 
 /** Ends one of the user's sessions; false when it is not theirs or already gone. */

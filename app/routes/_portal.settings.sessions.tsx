@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { endAllSessions, listDevicesOf, revokeSession } from '~/services/accounts/sessions.server'
+import { listDevicesOf, revokeOtherSessions, revokeSession } from '~/services/accounts/sessions.server'
+import { originOf } from '~/services/security/context'
 import { requireSession } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
@@ -13,19 +14,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ devices: await listDevicesOf(user.id, sessionId) })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { sessionId, user } = await requireSession(request)
   const formData = await readFormData(request)
   const intent = formData.get('intent')
   if (intent === 'revoke') {
     const target = String(formData.get('sessionId') ?? '')
     if (target === sessionId) throw new Response('To end this browser’s session, sign out.', { status: 400 })
-    const revoked = await revokeSession(user.id, target)
+    const revoked = await revokeSession(user.id, target, originOf(request, context.clientIp))
     if (!revoked) throw new Response('That session has already ended.', { status: 404 })
     return redirectWithToast('/settings/sessions', { kind: 'success', message: 'That browser is signed out.' })
   }
   if (intent === 'revoke-others') {
-    await endAllSessions(user.id, sessionId)
+    await revokeOtherSessions(user.id, sessionId, originOf(request, context.clientIp))
     return redirectWithToast('/settings/sessions', { kind: 'success', message: 'Every other browser is signed out.' })
   }
   throw new Response('Unknown action', { status: 400 })
@@ -51,7 +52,8 @@ export default function SessionsSettings() {
               {device.current ? <> <span className="badge badge--open badge--plain">This browser</span></> : null}
             </p>
             <p className="muted">
-              IP {device.ip ?? 'unknown'} · signed in {formatDateTime(device.signedInAt)} · last active {formatDateTime(device.lastSeenAt)}
+              IP {device.ip ?? 'unknown'} · approximate location: {device.location} · signed in {formatDateTime(device.signedInAt)} ·
+              last active {formatDateTime(device.lastSeenAt)}
             </p>
             {device.current ? null : (
               <Form method="post">

@@ -4,12 +4,16 @@ import {
   deleteSession,
   deleteSessionOf,
   deleteUserSessions,
+  findSessionOf,
   findSessionWithUser,
   insertSession,
   listActiveSessionsOf,
   touchSession,
 } from '~/models/sessions.server'
 import type { SessionUser } from '~/models/users.server'
+import type { RequestOrigin } from '~/services/security/context'
+import { recordSecurityEvent } from '~/services/security/events.server'
+import { describeLocation } from '~/services/security/geo.server'
 import { getSessionSecret, useSecureCookies } from '~/utils/secrets.server'
 import { describeDevice } from './devices'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, newSessionTimes, sessionState, shouldTouch } from './session-policy'
@@ -96,6 +100,8 @@ export async function listDevicesOf(userId: string, currentSessionId: string, no
     id: row.id,
     ...describeDevice(row.userAgent),
     ip: row.ip,
+    // Private and loopback addresses have no place.
+    location: describeLocation(row.ip) ?? 'Unknown',
     signedInAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,
     current: row.id === currentSessionId,
@@ -106,7 +112,22 @@ export async function countActiveSessionsOf(userId: string, now = new Date()): P
   return (await listActiveSessionsOf(userId, now, new Date(now.getTime() - IDLE_TIMEOUT_MS))).length
 }
 
-/** Signs one other browser out; its next request finds no session. */
-export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
-  return deleteSessionOf(userId, sessionId)
+/** Signs one other browser out (its next request finds no session) and logs it. */
+export async function revokeSession(userId: string, sessionId: string, origin: RequestOrigin): Promise<boolean> {
+  const target = await findSessionOf(userId, sessionId)
+  if (!target || !(await deleteSessionOf(userId, sessionId))) return false
+  const { browser, os } = describeDevice(target.userAgent)
+  const detail = `Signed out ${browser} on ${os}${target.ip ? ` (IP ${target.ip})` : ''}`
+  await recordSecurityEvent({ userId, kind: 'session_revoked', origin, detail })
+  return true
+}
+
+/** "Sign out all other browsers": every session but this one ends; logged when any did. */
+export async function revokeOtherSessions(userId: string, currentSessionId: string, origin: RequestOrigin): Promise<number> {
+  const ended = await deleteUserSessions(userId, currentSessionId)
+  if (ended > 0) {
+    const detail = `Signed out ${ended} other ${ended === 1 ? 'browser' : 'browsers'}`
+    await recordSecurityEvent({ userId, kind: 'session_revoked', origin, detail })
+  }
+  return ended
 }

@@ -1,0 +1,107 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Field } from '~/components/ui/field'
+import { BlocklistFormSchema } from '~/services/security/ip-list-schemas'
+import { addToBlocklist, blocklist, removeFromBlocklist } from '~/services/security/ip-lists.server'
+import { requireRole } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'IP blocklist · Admin · MegiLance' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const entries = await blocklist()
+  return json({ entries, yourIp: context.clientIp })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireRole(request, 'admin')
+  const submission = parseWithZod(await readFormData(request), { schema: BlocklistFormSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  if (submission.value.intent === 'remove') {
+    if (!(await removeFromBlocklist(submission.value.entryId))) {
+      throw new Response('That range is no longer on the blocklist.', { status: 404 })
+    }
+    return redirectWithToast('/admin/ip-blocklist', { kind: 'success', message: 'The range is removed from the blocklist.' })
+  }
+  const { cidr, reason } = submission.value
+  const result = await addToBlocklist({ cidr, reason, adminId: admin.id, adminIp: context.clientIp })
+  if (!result.ok) return json(submission.reply({ fieldErrors: { cidr: [result.message] } }), { status: 400 })
+  return redirectWithToast('/admin/ip-blocklist', {
+    kind: 'success',
+    message: `${result.cidr} is blocked: sign-ins from it are refused.`,
+  })
+}
+
+export default function AdminIpBlocklist() {
+  const { entries, yourIp } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'blocklist-add',
+    lastResult,
+    constraint: getZodConstraint(BlocklistFormSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: BlocklistFormSchema }),
+  })
+  return (
+    <>
+      <header className="page-header">
+        <h1>IP blocklist</h1>
+        <p className="muted">
+          Sign-ins from these addresses are refused for every account and logged as security events. Your own IP address now is{' '}
+          {yourIp ?? 'unknown'}.
+        </p>
+      </header>
+      <section className="card" aria-labelledby="blocklist-add-heading">
+        <h2 id="blocklist-add-heading">Block an address or range</h2>
+        <Form method="post" {...getFormProps(form)} className="form-stack">
+          <input type="hidden" name="intent" value="add" />
+          <Field
+            label="IP address or range"
+            meta={fields.cidr}
+            autoComplete="off"
+            spellCheck={false}
+            hint="A single address (203.0.113.7) or a range in CIDR form (203.0.113.0/24, 2001:db8::/32)."
+          />
+          <Field label="Reason" meta={fields.reason} autoComplete="off" hint="For other admins: why this range is blocked." />
+          <button type="submit" className="button button--danger">
+            Block
+          </button>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="blocklist-heading">
+        <h2 id="blocklist-heading">Blocked addresses</h2>
+        {entries.length ? (
+          <ul className="list" aria-label="Blocked addresses">
+            {entries.map((entry) => (
+              <li key={entry.id} className="ip-list__entry">
+                <div>
+                  <p>
+                    <code>{entry.cidr}</code> · {entry.reason}
+                  </p>
+                  <p className="cell-detail">
+                    Added {formatDateTime(entry.createdAt)} by {entry.addedBy ? entry.addedBy.name : 'an account that no longer exists'}
+                  </p>
+                </div>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="entryId" value={entry.id} />
+                  <button type="submit" className="button button--secondary" aria-label={`Remove ${entry.cidr} from the blocklist`}>
+                    Remove
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">No address is blocked.</p>
+        )}
+      </section>
+    </>
+  )
+}

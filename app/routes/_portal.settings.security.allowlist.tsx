@@ -1,0 +1,134 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ErrorList, Field } from '~/components/ui/field'
+import { originOf } from '~/services/security/context'
+import { AllowlistFormSchema } from '~/services/security/ip-list-schemas'
+import { addToAllowlist, allowlistOf, removeFromAllowlist } from '~/services/security/ip-lists.server'
+import { hasRecentSecondFactor } from '~/services/security/step-up'
+import { requireSession } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { requireRecentSecondFactor, STEP_UP_PATH } from '~/utils/step-up.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'IP allowlist · Settings · MegiLance' }]
+
+const PATH = '/settings/security/allowlist'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = await requireSession(request)
+  const entries = await allowlistOf(session.user.id)
+  return json({
+    entries,
+    yourIp: context.clientIp,
+    // Changes need a recent second factor; ask first so nothing typed is lost on the way.
+    confirmed: hasRecentSecondFactor(session.secondFactorAt, new Date()),
+    confirmHref: `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: PATH })}`,
+  })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requireSession(request)
+  requireRecentSecondFactor(request, session, PATH)
+  const submission = parseWithZod(await readFormData(request), { schema: AllowlistFormSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const origin = originOf(request, context.clientIp)
+  const userId = session.user.id
+  if (submission.value.intent === 'remove') {
+    const result = await removeFromAllowlist({ userId, entryId: submission.value.entryId, origin })
+    if (!result.ok) return json(submission.reply({ formErrors: [result.message] }), { status: 409 })
+    return redirectWithToast(PATH, { kind: 'success', message: `${result.cidr} is removed from your allowlist.` })
+  }
+  const { cidr, label } = submission.value
+  const result = await addToAllowlist({ userId, cidr, label, origin })
+  if (!result.ok) return json(submission.reply({ fieldErrors: { cidr: [result.message] } }), { status: 400 })
+  return redirectWithToast(PATH, { kind: 'success', message: `${result.cidr} is on your allowlist.` })
+}
+
+export default function AllowlistSettings() {
+  const { entries, yourIp, confirmed, confirmHref } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'allowlist-add',
+    lastResult,
+    constraint: getZodConstraint(AllowlistFormSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AllowlistFormSchema }),
+  })
+  return (
+    <>
+      <p>
+        <Link to="/settings/security">← Security</Link>
+      </p>
+      <h2>IP allowlist</h2>
+      <p className="muted">
+        When this list has at least one address, your account can only be signed in to from the addresses on it — useful when
+        you always work from an office network or a company VPN.
+      </p>
+      <p>
+        The IP address you are using now: <strong>{yourIp ?? 'unknown'}</strong>
+      </p>
+      {form.errors?.length ? (
+        <div role="alert" className="form-alert">
+          <ErrorList errors={form.errors} />
+        </div>
+      ) : null}
+      {entries.length ? (
+        <ul className="list" aria-label="Allowed addresses">
+          {entries.map((entry) => (
+            <li key={entry.id} className="ip-list__entry">
+              <div>
+                <p>
+                  <code>{entry.cidr}</code>
+                  {entry.label ? <> · {entry.label}</> : null}
+                </p>
+                <p className="cell-detail">Added {formatDateTime(entry.createdAt)}</p>
+              </div>
+              {confirmed ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="entryId" value={entry.id} />
+                  <button type="submit" className="button button--secondary" aria-label={`Remove ${entry.cidr}`}>
+                    Remove
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">Your allowlist is empty, so you can sign in from anywhere.</p>
+      )}
+      {confirmed ? (
+        <Form method="post" {...getFormProps(form)} className="form-stack ip-list__add">
+          <h3>Add an address or range</h3>
+          <input type="hidden" name="intent" value="add" />
+          <Field
+            label="IP address or range"
+            meta={fields.cidr}
+            autoComplete="off"
+            spellCheck={false}
+            hint={
+              'A single address (203.0.113.7) or a range in CIDR form (203.0.113.0/24). ' +
+              'The list must include the address you are using now.'
+            }
+          />
+          <Field label="Label (optional)" meta={fields.label} autoComplete="off" hint="For example “Office” or “Home VPN”." />
+          <button type="submit" className="button button--primary">
+            Add to allowlist
+          </button>
+        </Form>
+      ) : (
+        <p>
+          To change this list, first confirm it is you with your second factor.{' '}
+          <Link to={confirmHref} className="button button--secondary">
+            Confirm it is you
+          </Link>
+        </p>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,35 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { SecurityEventList } from '~/components/security/security-event-list'
+import { Pagination } from '~/components/ui/pagination'
+import { SECURITY_LOG_PAGE_SIZE, securityLogOf } from '~/services/security/security-log.server'
+import { requireSession } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'Security log · Settings · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireSession(request)
+  const pageParam = Number(new URL(request.url).searchParams.get('page'))
+  const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1
+  const { entries, total } = await securityLogOf(user.id, page)
+  return json({ entries, total, page, pageSize: SECURITY_LOG_PAGE_SIZE })
+}
+
+export default function SecurityLog() {
+  const { entries, total, page, pageSize } = useLoaderData<typeof loader>()
+  const location = useLocation()
+  return (
+    <>
+      <p>
+        <Link to="/settings/security">← Security</Link>
+      </p>
+      <h2>Security log</h2>
+      <p className="muted">
+        Sign-ins, changes to how you sign in, and signed-out browsers on your account, newest first. If something here was not
+        you, <Link to="/settings/password">change your password</Link> and <Link to="/settings/sessions">sign out other browsers</Link>.
+      </p>
+      <SecurityEventList entries={entries} empty="Nothing has happened on your account yet." />
+      <Pagination page={page} pageSize={pageSize} total={total} search={location.search} />
+    </>
+  )
+}
