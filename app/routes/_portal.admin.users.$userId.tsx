@@ -102,7 +102,8 @@ export default function AdminUser() {
       <section className="card" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Sessions</h2>
         <p>
-          Signed in on {activeSessions} browser{activeSessions === 1 ? '' : 's'}.
+          Signed in on {activeSessions} browser{activeSessions === 1 ? '' : 's'}.{' '}
+          <Link to={`/admin/security-events?${new URLSearchParams({ email: user.email, match: 'exact' })}`}>Security events</Link>
         </p>
         {activeSessions ? (
           <Form method="post">

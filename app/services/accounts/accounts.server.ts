@@ -2,10 +2,9 @@ import { blockUser, findUserByEmail, findUserById, unblockUser, updatePasswordHa
 import { sendEmail } from '~/services/email/mailer.server'
 import { accountBlockedEmail, accountUnblockedEmail, passwordChangedEmail } from '~/services/email/templates'
 import { recordSecurityEvent } from '~/services/security/events.server'
-import { hashPassword, isCommonPassword, verifyPassword } from './passwords.server'
+import { passwordProblem } from './password-policy.server'
+import { hashPassword, verifyPassword } from './passwords.server'
 import { countActiveSessionsOf, endAllSessions } from './sessions.server'
-
-export const COMMON_PASSWORD_MESSAGE = 'This password is too common; choose one that is harder to guess'
 
 export type SignUpInput = { role: 'client' | 'freelancer'; name: string; email: string; password: string }
 
@@ -52,7 +51,8 @@ export async function changePassword(
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return { ok: false, field: 'currentPassword', message: 'Your current password is not right' }
   }
-  if (isCommonPassword(input.newPassword)) return { ok: false, field: 'newPassword', message: COMMON_PASSWORD_MESSAGE }
+  const problem = passwordProblem(input.newPassword, user)
+  if (problem) return { ok: false, field: 'newPassword', message: problem }
   await setPassword(userId, input.newPassword, { keepSessionId: sessionId })
   return { ok: true }
 }

@@ -8,8 +8,8 @@ import {
 import { findUserByEmail } from '~/models/users.server'
 import { sendEmail } from '~/services/email/mailer.server'
 import { passwordResetEmail } from '~/services/email/templates'
-import { COMMON_PASSWORD_MESSAGE, setPassword } from './accounts.server'
-import { isCommonPassword } from './passwords.server'
+import { setPassword } from './accounts.server'
+import { passwordProblem } from './password-policy.server'
 
 export const RESET_CODE_MINUTES = 15
 export const RESET_MAX_ATTEMPTS = 5
@@ -56,7 +56,8 @@ export async function completePasswordReset(
     await recordPasswordResetAttempt(reset.id)
     return invalid
   }
-  if (isCommonPassword(input.password)) return { ok: false, field: 'password', message: COMMON_PASSWORD_MESSAGE }
+  const problem = passwordProblem(input.password, user)
+  if (problem) return { ok: false, field: 'password', message: problem }
   if (!(await consumePasswordReset(reset.id, now))) return invalid
   await setPassword(user.id, input.password, { byReset: true })
   return { ok: true }

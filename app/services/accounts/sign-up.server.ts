@@ -12,8 +12,9 @@ import { signUpCodeEmail, signUpExistingAccountEmail, welcomeEmail } from '~/ser
 import { generateSixDigitCode } from '~/services/security/one-time-codes.server'
 import { keyedHash, sameHash } from '~/utils/keyed-hash.server'
 import { getSessionSecret, useSecureCookies } from '~/utils/secrets.server'
-import { COMMON_PASSWORD_MESSAGE, type SignUpInput } from './accounts.server'
-import { hashPassword, isCommonPassword } from './passwords.server'
+import type { SignUpInput } from './accounts.server'
+import { passwordProblem } from './password-policy.server'
+import { hashPassword } from './passwords.server'
 
 const CODE_MINUTES = 30
 const MAX_ATTEMPTS = 5
@@ -42,7 +43,8 @@ export async function startSignUp(
   input: SignUpInput,
   now = new Date(),
 ): Promise<{ ok: true; setCookie: string } | { ok: false; field: 'password'; message: string }> {
-  if (isCommonPassword(input.password)) return { ok: false, field: 'password', message: COMMON_PASSWORD_MESSAGE }
+  const problem = passwordProblem(input.password, input)
+  if (problem) return { ok: false, field: 'password', message: problem }
   const token = crypto.randomBytes(32).toString('base64url')
   const id = hashToken(token)
   const code = generateSixDigitCode()
