@@ -30,3 +30,8 @@ export async function markPhoneVerified(userId: string, phoneE164: string, now: 
 export async function deleteSmsFactor(userId: string): Promise<SmsFactor | undefined> {
   return getDb().delete(smsFactors).where(eq(smsFactors.userId, userId)).returning().get()
 }
+
+/** Drops a number still waiting for its code (a verified one stays). */
+export async function deleteUnverifiedPhone(userId: string): Promise<boolean> {
+  return getDb().delete(smsFactors).where(and(eq(smsFactors.userId, userId), isNull(smsFactors.verifiedAt))).run().changes > 0
+}

@@ -43,3 +43,8 @@ export async function acceptTotpTimeStep(userId: string, timeStep: number, confi
 export async function deleteTotpFactor(userId: string): Promise<boolean> {
   return getDb().delete(totpFactors).where(eq(totpFactors.userId, userId)).run().changes > 0
 }
+
+/** Drops a set-up that was never confirmed (an app that is on stays). */
+export async function deleteUnconfirmedTotp(userId: string): Promise<boolean> {
+  return getDb().delete(totpFactors).where(and(eq(totpFactors.userId, userId), isNull(totpFactors.confirmedAt))).run().changes > 0
+}

@@ -1,4 +1,10 @@
-import { deleteSmsFactor, findSmsFactor, markPhoneVerified, replaceUnverifiedPhone } from '~/models/sms-factors.server'
+import {
+  deleteSmsFactor,
+  deleteUnverifiedPhone,
+  findSmsFactor,
+  markPhoneVerified,
+  replaceUnverifiedPhone,
+} from '~/models/sms-factors.server'
 import type { RequestOrigin } from './context'
 import { recordSecurityEvent } from './events.server'
 import { CODE_MINUTES, issueOneTimeCode, redeemOneTimeCode } from './one-time-codes.server'
@@ -44,7 +50,9 @@ export async function sendPhoneVerificationCode(
   await recordThrottledAttempt('code-send', subject, now)
   const code = await issueOneTimeCode({ userId, channel: 'sms', purpose: 'verify_phone', destination: phoneE164 }, now)
   const outcome = await sendSms({ to: phoneE164, text: codeText(code, 'verify_phone') })
-  return outcome.ok ? outcome : { ok: false, message: 'We could not send a text message to that number. Check it, or try again later.' }
+  if (outcome.ok) return outcome
+  await deleteUnverifiedPhone(userId) // nothing to wait for: the form asks for the number again
+  return { ok: false, message: 'We could not send a text message to that number. Check it, or try again later.' }
 }
 
 /** Sends a new code to the number waiting for verification. */
@@ -63,6 +71,11 @@ export async function confirmPhone(userId: string, code: string, origin: Request
   if (!(await markPhoneVerified(userId, factor.phoneE164, now))) return false
   await recordSecurityEvent({ userId, kind: 'second_factor_added', origin, detail: `${LABEL} (${maskPhoneNumber(factor.phoneE164)})`, now })
   return true
+}
+
+/** Forgets a number still waiting for its code. */
+export async function cancelPhoneVerification(userId: string): Promise<boolean> {
+  return deleteUnverifiedPhone(userId)
 }
 
 /** Removes the number (verified or waiting); removing a verified one is logged. */

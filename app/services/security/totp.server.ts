@@ -3,6 +3,7 @@ import QRCode from 'qrcode'
 import {
   acceptTotpTimeStep,
   deleteTotpFactor,
+  deleteUnconfirmedTotp,
   findTotpFactor,
   replaceUnconfirmedTotp,
 } from '~/models/totp-factors.server'
@@ -45,7 +46,7 @@ export async function totpStateOf(user: { id: string; email: string }): Promise<
   const secret = factor ? unseal(factor.secretSealed) : null
   if (!secret) return { state: 'off' }
   const uri = generateURI({ issuer: ISSUER, label: user.email, secret })
-  const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })
+  const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 2, width: 200, errorCorrectionLevel: 'M' })
   return { state: 'pending', secret, groupedSecret: groupSecret(secret), qrSvg }
 }
 
@@ -72,6 +73,10 @@ export async function verifyTotpCode(userId: string, code: string, now = new Dat
   if (!factor || !secret) return false
   const timeStep = matchTotpCode(secret, code, factor.lastTimeStep, now)
   return timeStep !== null && acceptTotpTimeStep(userId, timeStep)
+}
+
+export async function cancelTotpSetup(userId: string): Promise<boolean> {
+  return deleteUnconfirmedTotp(userId)
 }
 
 export async function turnTotpOff(userId: string, origin: RequestOrigin, now = new Date()): Promise<boolean> {
