@@ -1,9 +1,11 @@
 import fs from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
-import { signUp } from './fixtures'
+import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test'
+import { expectPath, expectPortal, makeUser, newBrowserContext, signUp, submitSignIn, toast, type NewUser } from './fixtures'
 
 async function generateCodes(page: Page): Promise<string[]> {
-  await page.goto('/settings/security/backup-codes')
+  await page.goto('/settings/security')
+  await page.getByRole('link', { name: 'Manage backup codes' }).click()
+  await expectPath(page, '/settings/security/backup-codes')
   await expect(page.getByText('You have no backup codes yet.')).toBeVisible()
   await page.getByRole('button', { name: 'Generate new codes' }).click()
   const list = page.getByRole('list', { name: 'Backup codes' })
@@ -14,12 +16,29 @@ async function generateCodes(page: Page): Promise<string[]> {
   return codes
 }
 
+/** Signs in in a new browser and answers the second step with a backup code. */
+async function signInWithBackupCode(browser: Browser, testInfo: TestInfo, user: NewUser, code: string) {
+  const context = await newBrowserContext(browser, testInfo)
+  const page = await context.newPage()
+  await submitSignIn(page, user)
+  await expectPath(page, '/sign-in/verify')
+  const form = page.getByRole('form', { name: 'Backup code' })
+  await form.getByLabel('Code', { exact: true }).fill(code)
+  await form.getByRole('button', { name: 'Confirm' }).click()
+  return { context, page }
+}
+
+// signUp reads the first 6 digits in the sign-up email, which also greets the user by name: keep digits out of it.
+function newUser() {
+  const user = makeUser('client')
+  return { ...user, name: user.name.replace(/\d/g, 'x') }
+}
+
 test('backup codes are shown once and download as a text file', async ({ page }) => {
-  await signUp(page)
+  await signUp(page, newUser())
   const codes = await generateCodes(page)
 
   const link = page.getByRole('link', { name: 'Download as .txt' })
-  await expect(link).toHaveAttribute('download', 'megilance-backup-codes.txt')
   await expect(link).toHaveAttribute('href', /^data:text\/plain;charset=utf-8,/)
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
   expect(download.suggestedFilename()).toBe('megilance-backup-codes.txt')
@@ -30,4 +49,22 @@ test('backup codes are shown once and download as a text file', async ({ page })
   await page.goto('/settings/security/backup-codes')
   await expect(page.getByText('You have 10 unused backup codes of 10.')).toBeVisible()
   await expect(page.getByRole('list', { name: 'Backup codes' })).toHaveCount(0)
+})
+
+test('a backup code signs in once; the same code a second time is refused', async ({ page, browser }, testInfo) => {
+  const user = await signUp(page, newUser())
+  const [code = ''] = await generateCodes(page)
+
+  const first = await signInWithBackupCode(browser, testInfo, user, code)
+  await expectPortal(first.page, user.role)
+  await expect(toast(first.page)).toHaveText(`Signed in as ${user.email}.`)
+
+  const second = await signInWithBackupCode(browser, testInfo, user, code.toUpperCase().replaceAll('-', ' '))
+  await expect(second.page.getByRole('alert')).toHaveText(/That code is not right/)
+  await expectPath(second.page, '/sign-in/verify')
+
+  await page.goto('/settings/security/backup-codes')
+  await expect(page.getByText('You have 9 unused backup codes of 10.')).toBeVisible()
+  await first.context.close()
+  await second.context.close()
 })

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { originOf } from '~/services/security/context'
 import { ConfirmCodeSchema } from '~/services/security/factor-schemas'
@@ -62,6 +62,9 @@ export default function AuthenticatorSettings() {
   const totp = useLoaderData<typeof loader>()
   return (
     <>
+      <p>
+        <Link to="/settings/security">← Security</Link>
+      </p>
       <h2>Authenticator app</h2>
       {totp.state === 'on' ? (
         <>

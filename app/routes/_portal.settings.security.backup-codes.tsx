@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { backupCodesFileText, backupCodesOf, generateBackupCodes } from '~/services/security/backup-codes.server'
 import { originOf } from '~/services/security/context'
 import { requireSession } from '~/utils/auth.server'
@@ -31,6 +31,9 @@ export default function BackupCodesSettings() {
   const fresh = useActionData<typeof action>()
   return (
     <>
+      <p>
+        <Link to="/settings/security">← Security</Link>
+      </p>
       <h2>Backup codes</h2>
       <p>
         If you lose your phone or security key, a backup code lets you sign in instead. Each code works once.

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, SelectField } from '~/components/ui/field'
 import { originOf } from '~/services/security/context'
 import { ConfirmCodeSchema, PhoneNumberSchema } from '~/services/security/factor-schemas'
@@ -88,6 +88,9 @@ export default function PhoneSettings() {
   const { phone, sandboxed } = useLoaderData<typeof loader>()
   return (
     <>
+      <p>
+        <Link to="/settings/security">← Security</Link>
+      </p>
       <h2>Codes by text message</h2>
       {sandboxed ? (
         <p className="muted">
