@@ -28,7 +28,7 @@ export async function phoneStateOf(userId: string): Promise<PhoneState> {
 }
 
 function codeText(code: string, purpose: 'verify_phone' | 'second_factor'): string {
-  const what = purpose === 'verify_phone' ? 'code to confirm this phone number' : 'sign-in code'
+  const what = purpose === 'verify_phone' ? 'phone confirmation code' : 'sign-in code'
   return `Your MegiLance ${what} is ${code}. It expires in ${CODE_MINUTES} minutes. Never share it.`
 }
 
