@@ -42,9 +42,12 @@ test('a phone number verified with a texted code then receives sign-in codes', a
   await submitSignIn(other, user)
   await expectPath(other, '/sign-in/verify')
   await expect(other.getByRole('heading', { name: 'Code by text message' })).toBeVisible()
-  await expect(other.getByText(`we will send a 6-digit code to +44 •••• ${phone.e164.slice(-4)}`)).toBeVisible()
-  await other.getByRole('button', { name: 'Send a code', exact: true }).click()
-  await expect(other.getByText(`We sent a 6-digit code to +44 •••• ${phone.e164.slice(-4)}.`, { exact: false })).toBeVisible()
+  // The second step sends the first code by itself; "Send a code" is there when it has not.
+  const sendButton = other.getByRole('button', { name: 'Send a code', exact: true })
+  if (await sendButton.isVisible()) await sendButton.click()
+  await expect(other.getByRole('status').filter({ hasText: 'We sent a 6-digit code' })).toHaveText(
+    `We sent a 6-digit code to +44 •••• ${phone.e164.slice(-4)}. It works once, for 10 minutes.`,
+  )
   const code = await readCodeFromOutbox(phone.e164, 'SMS')
   const text = await readTextTo(phone.e164)
   expect(text).toMatch(/^Your MegiLance sign-in code is \d{6}\./)
