@@ -17,6 +17,10 @@ const schema = z.object({
     .refine((value) => /^smtps?:/.test(value), 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('MegiLance <no-reply@megilance.local>'),
+  /** Twilio sends SMS codes when all three are set; otherwise texts go to the admin outbox. */
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC\w{32}$/, 'must be an account SID (AC followed by 32 characters)').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164 form, like +15017122661').optional(),
   TRUST_PROXY: booleanString.default(false),
   COOKIE_SECURE: booleanString.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,13 +1,16 @@
 import type { SecondFactorMethod } from '~/models/schema'
 import type { RequestOrigin } from './context'
+import { backupCodeMethod } from './backup-codes.server'
 import { emailCodeMethod } from './email-codes.server'
 import { recordSecurityEvent } from './events.server'
 import type { SecondFactorAnswer, SecondFactorProvider } from './second-factor-provider'
+import { smsMethod } from './sms-codes.server'
 import { assertNotThrottled, clearThrottle, recordThrottledAttempt } from './throttle.server'
+import { totpMethod } from './totp.server'
 import { passkeyMethod, securityKeyMethod } from './webauthn.server'
 
-/** Every method, in the order the second step offers them. */
-const PROVIDERS: SecondFactorProvider[] = [passkeyMethod, securityKeyMethod, emailCodeMethod]
+/** Every method, in the order the second step offers them: app and phone first, backup codes last. */
+const PROVIDERS: SecondFactorProvider[] = [totpMethod, smsMethod, emailCodeMethod, passkeyMethod, securityKeyMethod, backupCodeMethod]
 
 export type AvailableMethod = Pick<SecondFactorProvider, 'method' | 'label' | 'needsJavaScript'> & {
   hint: string

@@ -1,0 +1,40 @@
+import { and, count, eq, isNull } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { backupCodes } from './schema'
+
+/** Replaces the user's whole set in one transaction: the old codes stop working as the new ones start. */
+export async function replaceBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<void> {
+  getDb().transaction((tx) => {
+    tx.delete(backupCodes).where(eq(backupCodes.userId, userId)).run()
+    tx.insert(backupCodes)
+      .values(codeHashes.map((codeHash) => ({ id: crypto.randomUUID(), userId, codeHash, usedAt: null, createdAt: now })))
+      .run()
+  })
+}
+
+/** Marks the code used in one statement; false when it is wrong or already used (even by a parallel request). */
+export async function markBackupCodeUsed(userId: string, codeHash: string, now: Date): Promise<boolean> {
+  return (
+    getDb()
+      .update(backupCodes)
+      .set({ usedAt: now })
+      .where(and(eq(backupCodes.userId, userId), eq(backupCodes.codeHash, codeHash), isNull(backupCodes.usedAt)))
+      .run().changes > 0
+  )
+}
+
+export async function countBackupCodes(userId: string): Promise<{ total: number; unused: number }> {
+  const db = getDb()
+  const total = db.select({ n: count() }).from(backupCodes).where(eq(backupCodes.userId, userId)).get()?.n ?? 0
+  const unused =
+    db
+      .select({ n: count() })
+      .from(backupCodes)
+      .where(and(eq(backupCodes.userId, userId), isNull(backupCodes.usedAt)))
+      .get()?.n ?? 0
+  return { total, unused }
+}
+
+export async function deleteBackupCodes(userId: string): Promise<void> {
+  getDb().delete(backupCodes).where(eq(backupCodes.userId, userId)).run()
+}

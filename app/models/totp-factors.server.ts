@@ -1,0 +1,50 @@
+import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { totpFactors } from './schema'
+
+export type TotpFactor = typeof totpFactors.$inferSelect
+
+export async function findTotpFactor(userId: string): Promise<TotpFactor | undefined> {
+  return getDb().select().from(totpFactors).where(eq(totpFactors.userId, userId)).get()
+}
+
+/** Stores a new unconfirmed secret in place of an unconfirmed one; false when a confirmed one exists. */
+export async function replaceUnconfirmedTotp(userId: string, secretSealed: string, now: Date): Promise<boolean> {
+  return getDb().transaction((tx) => {
+    tx.delete(totpFactors).where(and(eq(totpFactors.userId, userId), isNull(totpFactors.confirmedAt))).run()
+    const inserted = tx
+      .insert(totpFactors)
+      .values({ userId, secretSealed, confirmedAt: null, lastTimeStep: null, createdAt: now })
+      .onConflictDoNothing()
+      .run()
+    return inserted.changes > 0
+  })
+}
+
+/**
+ * Accepts a code's time step once: the row changes only when the step is later than the last
+ * accepted one, so two requests racing with the same code succeed once.
+ */
+export async function acceptTotpTimeStep(userId: string, timeStep: number, confirmAt?: Date): Promise<boolean> {
+  const result = getDb()
+    .update(totpFactors)
+    .set({ lastTimeStep: timeStep, ...(confirmAt ? { confirmedAt: confirmAt } : {}) })
+    .where(
+      and(
+        eq(totpFactors.userId, userId),
+        confirmAt ? isNull(totpFactors.confirmedAt) : isNotNull(totpFactors.confirmedAt),
+        or(isNull(totpFactors.lastTimeStep), lt(totpFactors.lastTimeStep, timeStep)),
+      ),
+    )
+    .run()
+  return result.changes > 0
+}
+
+export async function deleteTotpFactor(userId: string): Promise<boolean> {
+  return getDb().delete(totpFactors).where(eq(totpFactors.userId, userId)).run().changes > 0
+}
+
+/** Drops a set-up that was never confirmed (an app that is on stays). */
+export async function deleteUnconfirmedTotp(userId: string): Promise<boolean> {
+  return getDb().delete(totpFactors).where(and(eq(totpFactors.userId, userId), isNull(totpFactors.confirmedAt))).run().changes > 0
+}

@@ -1,0 +1,200 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Field, SelectField } from '~/components/ui/field'
+import { originOf } from '~/services/security/context'
+import { ConfirmCodeSchema, PhoneNumberSchema } from '~/services/security/factor-schemas'
+import { countryFromAcceptLanguage, countryOptions, normalisePhoneNumber } from '~/services/security/phone-numbers'
+import {
+  cancelPhoneVerification,
+  confirmPhone,
+  phoneStateOf,
+  removePhone,
+  resendPhoneVerificationCode,
+  sendPhoneVerificationCode,
+} from '~/services/security/sms-codes.server'
+import { isSmsSandboxed } from '~/services/security/sms.server'
+import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
+import { requireSession } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { requireRecentSecondFactor } from '~/utils/step-up.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const PATH = '/settings/security/phone'
+
+export const meta: MetaFunction = () => [{ title: 'Text message codes · Security · Settings · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireSession(request)
+  return json({
+    phone: await phoneStateOf(user.id),
+    countries: countryOptions(),
+    defaultCountry: countryFromAcceptLanguage(request.headers.get('accept-language')) ?? '',
+    sandboxed: isSmsSandboxed(),
+  })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requireSession(request)
+  const userId = session.user.id
+  const formData = await readFormData(request)
+  const origin = originOf(request, context.clientIp)
+  try {
+    switch (formData.get('intent')) {
+      case 'send': {
+        const submission = parseWithZod(formData, { schema: PhoneNumberSchema })
+        if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+        const phone = normalisePhoneNumber(submission.value.phone, submission.value.country)
+        if (!phone.ok) return json(submission.reply({ fieldErrors: { phone: [phone.message] } }), { status: 400 })
+        const sent = await sendPhoneVerificationCode(userId, phone.e164, origin)
+        if (!sent.ok) return json(submission.reply({ formErrors: [sent.message] }), { status: 400 })
+        return redirectWithToast(PATH, { kind: 'info', message: 'We sent a code by text message. Enter it below.' })
+      }
+      case 'resend': {
+        const sent = await resendPhoneVerificationCode(userId, origin)
+        if (!sent.ok) return redirectWithToast(PATH, { kind: 'error', message: sent.message })
+        return redirectWithToast(PATH, { kind: 'info', message: 'We sent a new code. Earlier codes no longer work.' })
+      }
+      case 'confirm': {
+        const submission = parseWithZod(formData, { schema: ConfirmCodeSchema })
+        if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+        if (!(await confirmPhone(userId, submission.value.code, origin))) {
+          const message = 'That code is not right, or it has expired. Check it, or send a new code.'
+          return json(submission.reply({ fieldErrors: { code: [message] } }), { status: 400 })
+        }
+        return redirectWithToast(PATH, { kind: 'success', message: 'Your phone number is verified. We can text you sign-in codes.' })
+      }
+      case 'cancel': {
+        await cancelPhoneVerification(userId)
+        return redirectWithToast(PATH, { kind: 'info', message: 'That number was not saved.' })
+      }
+      case 'remove': {
+        requireRecentSecondFactor(request, session)
+        if (!(await removePhone(userId, origin))) throw new Response('Your account has no phone number.', { status: 409 })
+        return redirectWithToast(PATH, { kind: 'success', message: 'Your phone number is removed. We will not text you codes.' })
+      }
+      default:
+        throw new Response('Unknown action', { status: 400 })
+    }
+  } catch (error) {
+    if (!(error instanceof Throttled)) throw error
+    return json({ status: 'error' as const, error: { '': [error.message] } }, { status: 429, headers: tooManyAttemptsHeaders(error) })
+  }
+}
+
+export default function PhoneSettings() {
+  const { phone, sandboxed } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <p>
+        <Link to="/settings/security">← Security</Link>
+      </p>
+      <h2>Codes by text message</h2>
+      {sandboxed ? (
+        <p className="muted">
+          Text messages are in sandbox mode on this server: they are kept in the admin outbox instead of being sent.
+        </p>
+      ) : null}
+      {phone.state === 'on' ? (
+        <>
+          <p>
+            <span className="badge badge--open badge--plain">On</span> Sign-in codes go to <strong>{phone.phone}</strong>, verified{' '}
+            {formatDateTime(phone.since)}.
+          </p>
+          <p className="muted">To use another number, remove this one, then add the new one.</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="remove" className="button button--danger">
+              Turn off
+            </button>
+          </Form>
+        </>
+      ) : phone.state === 'pending' ? (
+        <ConfirmPhone phone={phone.phone} />
+      ) : (
+        <AddPhone />
+      )}
+    </>
+  )
+}
+
+function FormErrors({ errors }: { errors?: string[] }) {
+  return errors?.length ? (
+    <div role="alert" className="form-alert">
+      {errors.join(' ')}
+    </div>
+  ) : null
+}
+
+function AddPhone() {
+  const { countries, defaultCountry } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'add-phone',
+    lastResult,
+    defaultValue: { country: defaultCountry },
+    constraint: getZodConstraint(PhoneNumberSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PhoneNumberSchema }),
+  })
+  return (
+    <>
+      <p>
+        We text a 6-digit code to your mobile phone when you sign in. First we send one code now, to check the number is
+        yours.
+      </p>
+      <Form method="post" {...getFormProps(form)} className="form-stack">
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="intent" value="send" />
+        <SelectField label="Country" meta={fields.country} options={[{ value: '', label: 'Choose your country' }, ...countries]} />
+        <Field
+          label="Mobile phone number"
+          meta={fields.phone}
+          type="tel"
+          autoComplete="tel"
+          hint="A number that starts with + and its country code does not need the country."
+        />
+        <button type="submit" className="button button--primary">
+          Send code
+        </button>
+      </Form>
+    </>
+  )
+}
+
+function ConfirmPhone({ phone }: { phone: string }) {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'confirm-phone',
+    lastResult,
+    constraint: getZodConstraint(ConfirmCodeSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmCodeSchema }),
+  })
+  return (
+    <>
+      <p>
+        We sent a code by text message to <strong>{phone}</strong>. It works for 10 minutes.
+      </p>
+      <Form method="post" {...getFormProps(form)} className="form-stack">
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="intent" value="confirm" />
+        <Field label="Code" meta={fields.code} inputMode="numeric" autoComplete="one-time-code" maxLength={7} />
+        <button type="submit" className="button button--primary">
+          Verify number
+        </button>
+      </Form>
+      <Form method="post" className="action-row">
+        <button type="submit" name="intent" value="resend" className="button button--secondary">
+          Send a new code
+        </button>
+        <button type="submit" name="intent" value="cancel" className="button button--ghost">
+          Use a different number
+        </button>
+      </Form>
+    </>
+  )
+}

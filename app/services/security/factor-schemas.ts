@@ -1,0 +1,19 @@
+import { z } from 'zod'
+
+/** Form schemas for setting up second factors, shared by the browser (conform) and the server. */
+
+export const sixDigitCode = z
+  .string({ error: 'Enter the 6-digit code' })
+  .transform((value) => value.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6 digits of the code'))
+
+export const ConfirmCodeSchema = z.object({ code: sixDigitCode })
+
+export const PhoneNumberSchema = z.object({
+  country: z.string().trim().max(2).optional(),
+  phone: z
+    .string({ error: 'Enter your mobile phone number' })
+    .trim()
+    .max(32, 'That number is too long')
+    .regex(/^[+\d\s().-]+$/, 'Use digits only, with a + in front for the country code if you like'),
+})

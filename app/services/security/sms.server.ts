@@ -1,0 +1,79 @@
+import crypto from 'node:crypto'
+import { insertOutboxMessage } from '~/models/outbox.server'
+import { getEnv } from '~/utils/env.server'
+import { logger } from '~/utils/logger.server'
+
+export type SmsMessage = { to: string; text: string }
+export type SmsOutcome = { ok: true } | { ok: false; error: string }
+
+/** Delivers one text message; `deliver` throws with the provider's own words when it fails. */
+export interface SmsTransport {
+  readonly name: 'twilio' | 'outbox'
+  deliver(message: SmsMessage): Promise<void>
+}
+
+export type TwilioConfig = { accountSid: string; authToken: string; from: string }
+
+/** Twilio's Messages API: one form-encoded POST per message, HTTP basic auth with the account SID. */
+export function createTwilioTransport(config: TwilioConfig): SmsTransport {
+  const url = `https://api.twilio.com/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`
+  const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`
+  return {
+    name: 'twilio',
+    async deliver(message) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: new URLSearchParams({ To: message.to, From: config.from, Body: message.text }),
+        signal: AbortSignal.timeout(10_000),
+      })
+      if (response.ok) return
+      const body = (await response.json().catch(() => null)) as { message?: string; code?: number } | null
+      const detail = body?.message ?? response.statusText
+      throw new Error(`Twilio refused the message (HTTP ${response.status}${body?.code ? `, error ${body.code}` : ''}): ${detail}`)
+    },
+  }
+}
+
+/** The embedded default: every text is kept in the outbox, which admins read at /admin/outbox. */
+export const outboxSmsTransport: SmsTransport = {
+  name: 'outbox',
+  async deliver(message) {
+    await insertOutboxMessage({
+      id: crypto.randomUUID(),
+      to: message.to,
+      subject: 'SMS',
+      text: message.text,
+      transport: 'outbox',
+      status: 'stored',
+      error: null,
+      createdAt: new Date(),
+    })
+  },
+}
+
+let transport: SmsTransport | undefined
+function getTransport(): SmsTransport {
+  const { TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER } = getEnv()
+  transport ??=
+    TWILIO_ACCOUNT_SID && TWILIO_AUTH_TOKEN && TWILIO_FROM_NUMBER
+      ? createTwilioTransport({ accountSid: TWILIO_ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN, from: TWILIO_FROM_NUMBER })
+      : outboxSmsTransport
+  return transport
+}
+
+export function isSmsSandboxed(): boolean {
+  return getTransport().name === 'outbox'
+}
+
+/** Sends one text. A failed delivery is logged with the provider's reason and returned, never thrown at the user. */
+export async function sendSms(message: SmsMessage, via: SmsTransport = getTransport()): Promise<SmsOutcome> {
+  try {
+    await via.deliver(message)
+    return { ok: true }
+  } catch (cause) {
+    const error = cause instanceof Error ? cause.message : String(cause)
+    logger.error({ err: cause, to: message.to, transport: via.name }, 'SMS delivery failed')
+    return { ok: false, error }
+  }
+}
