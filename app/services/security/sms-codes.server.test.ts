@@ -30,10 +30,11 @@ describe('codes by text message', () => {
     const methods = await availableMethodsOf(user.id)
     expect(methods.map((m) => m.method)).toEqual(['sms'])
     expect(methods[0]).toMatchObject({ label: 'Code by text message', hint: 'to +44 •••• 0042', sendsCode: true })
-    expect(await sendSecondFactorCode(user.id, 'sms', origin)).toBe(true)
+    expect(await sendSecondFactorCode(user.id, 'sms', origin, 'sign-in-1')).toBe(true)
     const signInCode = lastCodeTo(phone)
-    expect(await verifySecondFactor(user.id, 'sms', { code: signInCode, response: '' }, origin)).toMatchObject({ ok: true })
-    expect(await verifySecondFactor(user.id, 'sms', { code: signInCode, response: '' }, origin)).toMatchObject({ ok: false })
+    expect(await verifySecondFactor(user.id, 'sms', { code: signInCode, response: '' }, origin, 'sign-in-2')).toMatchObject({ ok: false })
+    expect(await verifySecondFactor(user.id, 'sms', { code: signInCode, response: '' }, origin, 'sign-in-1')).toMatchObject({ ok: true })
+    expect(await verifySecondFactor(user.id, 'sms', { code: signInCode, response: '' }, origin, 'sign-in-1')).toMatchObject({ ok: false })
   })
 
   it('keeps one number per account until it is removed, and logs the removal', async () => {

@@ -92,11 +92,11 @@ async function verifiedPhoneOf(userId: string): Promise<string | null> {
   return factor?.verifiedAt ? factor.phoneE164 : null
 }
 
-/** Texts a sign-in code to the verified number. */
-export async function textSignInCode(userId: string, now = new Date()): Promise<SmsOutcome> {
+/** Texts a sign-in code to the verified number, bound to one sign-in or session. */
+export async function textSignInCode(userId: string, boundTo: string, now = new Date()): Promise<SmsOutcome> {
   const phone = await verifiedPhoneOf(userId)
   if (!phone) return { ok: false, error: 'no verified phone' }
-  const code = await issueOneTimeCode({ userId, channel: 'sms', purpose: 'second_factor', destination: phone }, now)
+  const code = await issueOneTimeCode({ userId, channel: 'sms', purpose: 'second_factor', destination: phone, boundTo }, now)
   return sendSms({ to: phone, text: codeText(code, 'second_factor') })
 }
 
@@ -111,13 +111,13 @@ export const smsMethod: SecondFactorProvider = {
     const phone = await verifiedPhoneOf(userId)
     return phone ? `to ${maskPhoneNumber(phone)}` : ''
   },
-  async send(userId) {
-    await textSignInCode(userId)
+  async send(userId, binding) {
+    await textSignInCode(userId, binding)
   },
-  async verify(userId, answer, now) {
+  async verify(userId, answer, now, binding) {
     const phone = await verifiedPhoneOf(userId)
     if (!phone) return false
-    const redeemed = await redeemOneTimeCode({ userId, channel: 'sms', purpose: 'second_factor' }, answer.code, now)
+    const redeemed = await redeemOneTimeCode({ userId, channel: 'sms', purpose: 'second_factor', boundTo: binding }, answer.code, now)
     return redeemed.ok && redeemed.destination === phone
   },
 }
