@@ -12,13 +12,21 @@ export async function replaceBackupCodes(userId: string, codeHashes: string[], n
   })
 }
 
-/** Marks the code used in one statement; false when it is wrong or already used (even by a parallel request). */
-export async function markBackupCodeUsed(userId: string, codeHash: string, now: Date): Promise<boolean> {
+export async function listUnusedBackupCodes(userId: string): Promise<{ id: string; codeHash: string }[]> {
+  return getDb()
+    .select({ id: backupCodes.id, codeHash: backupCodes.codeHash })
+    .from(backupCodes)
+    .where(and(eq(backupCodes.userId, userId), isNull(backupCodes.usedAt)))
+    .all()
+}
+
+/** Marks the code used in one statement; false when it was already used (even by a parallel request). */
+export async function markBackupCodeUsed(userId: string, id: string, now: Date): Promise<boolean> {
   return (
     getDb()
       .update(backupCodes)
       .set({ usedAt: now })
-      .where(and(eq(backupCodes.userId, userId), eq(backupCodes.codeHash, codeHash), isNull(backupCodes.usedAt)))
+      .where(and(eq(backupCodes.userId, userId), eq(backupCodes.id, id), isNull(backupCodes.usedAt)))
       .run().changes > 0
   )
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
-import { countBackupCodes, markBackupCodeUsed, replaceBackupCodes } from '~/models/backup-codes.server'
-import { keyedHash } from '~/utils/keyed-hash.server'
+import { countBackupCodes, listUnusedBackupCodes, markBackupCodeUsed, replaceBackupCodes } from '~/models/backup-codes.server'
+import { hashPassword, verifyPassword } from '~/services/accounts/passwords.server'
 import type { RequestOrigin } from './context'
 import { recordSecurityEvent } from './events.server'
 import type { SecondFactorProvider } from './second-factor-provider'
@@ -26,15 +26,13 @@ export function newBackupCode(): string {
   return raw
 }
 
-function hashOf(userId: string, raw: string): string {
-  return keyedHash(`backup-code:${userId}:${raw}`)
-}
 
 /** A fresh set of ten codes, replacing (and voiding) any earlier set. Returns them, formatted, to show once. */
 export async function generateBackupCodes(userId: string, origin: RequestOrigin, now = new Date()): Promise<string[]> {
   const codes = new Set<string>()
   while (codes.size < BACKUP_CODE_COUNT) codes.add(newBackupCode())
-  await replaceBackupCodes(userId, [...codes].map((raw) => hashOf(userId, raw)), now)
+  // ~49 bits each is too few for a plain hash (ASVS 6.5.2): argon2id with its own salt, like passwords.
+  await replaceBackupCodes(userId, await Promise.all([...codes].map((raw) => hashPassword(raw))), now)
   await recordSecurityEvent({ userId, kind: 'backup_codes_generated', origin, now })
   return [...codes].map(formatBackupCode)
 }
@@ -45,7 +43,14 @@ export const backupCodesOf = countBackupCodes
 export async function redeemBackupCode(userId: string, input: string, now = new Date()): Promise<boolean> {
   const raw = normaliseBackupCode(input)
   if (raw.length !== CODE_LENGTH || [...raw].some((char) => !ALPHABET.includes(char))) return false
-  if (!(await markBackupCodeUsed(userId, hashOf(userId, raw), now))) return false
+  let matched: string | undefined
+  for (const row of await listUnusedBackupCodes(userId)) {
+    if (await verifyPassword(row.codeHash, raw)) {
+      matched = row.id
+      break
+    }
+  }
+  if (!matched || !(await markBackupCodeUsed(userId, matched, now))) return false
   const { unused } = await countBackupCodes(userId)
   const left = `${unused} unused backup code${unused === 1 ? '' : 's'} left`
   await recordSecurityEvent({ userId, kind: 'backup_code_used', origin: null, detail: left, now })
