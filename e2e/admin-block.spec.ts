@@ -83,3 +83,19 @@ test('the admin user list filters by role and status', async ({ page, adminPage 
   await expect(search.getByLabel('Role')).toHaveValue('client')
   await expect(search.getByLabel('Status')).toHaveValue('active')
 })
+
+test('an admin signs a user out of every session, and the security log says so', async ({ page, adminPage }) => {
+  const user = await signUp(page, makeUser('client'))
+  await openUserAsAdmin(adminPage, user.email, user.name)
+  const sessions = adminPage.getByRole('region', { name: 'Sessions' })
+  await expect(sessions).toContainText('Signed in on 1 browser.')
+  await sessions.getByRole('button', { name: 'Sign out of every session' }).click()
+  await expect(toast(adminPage)).toHaveText(`${user.name} is signed out of 1 session.`)
+  await expect(adminPage.getByRole('region', { name: 'Sessions' })).toContainText('Signed in on 0 browsers.')
+
+  await page.reload()
+  await expectPath(page, '/sign-in')
+  await signIn(page, user, 'client')
+  await page.goto('/settings/security/log')
+  await expect(page.getByText('Every session, by an administrator')).toBeVisible()
+})

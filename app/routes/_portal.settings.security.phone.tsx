@@ -92,6 +92,11 @@ export default function PhoneSettings() {
         <Link to="/settings/security">← Security</Link>
       </p>
       <h2>Codes by text message</h2>
+      <p className="muted">
+        Text messages are the weakest second factor: someone who takes over your number (a “SIM swap”) receives your codes. When you
+        can, use an <Link to="/settings/security/authenticator">authenticator app</Link> or a{' '}
+        <Link to="/settings/security/passkeys">passkey</Link> as well.
+      </p>
       {sandboxed ? (
         <p className="muted">
           Text messages are in sandbox mode on this server: they are kept in the admin outbox instead of being sent.

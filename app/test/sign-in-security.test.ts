@@ -6,6 +6,7 @@ import { listOutbox } from '~/models/outbox.server'
 import { listSecurityEvents } from '~/models/security-events.server'
 import { findAssessment } from '~/models/sign-in-assessments.server'
 import { action as signInAction } from '~/routes/_auth.sign-in'
+import { setPassword } from '~/services/accounts/accounts.server'
 import { action as verifyAction, loader as verifyLoader } from '~/routes/_auth.sign-in_.verify'
 import { cookiesFrom, formRequest, getRequest } from './requests'
 import { createTestUser, TEST_PASSWORD } from './users'
@@ -122,5 +123,16 @@ describe('codes are bound to their sign-in', () => {
     if (first.code !== second.code) expect((await answer(second.pending, first.code)).status).toBe(400)
     expect((await answer(first.pending, first.code)).headers.get('location')).toBe('/client')
     expect((await answer(second.pending, second.code)).headers.get('location')).toBe('/client')
+  })
+})
+
+describe('password reset', () => {
+  it('does not get around a second factor: the next sign-in still asks for it', async () => {
+    const user = await createTestUser('freelancer')
+    await turnEmailFactorOn(user.id, new Date())
+    await setPassword(user.id, 'a brand new passphrase 77', { byReset: true })
+    const step = await signIn('203.0.113.12', user.email, 'a brand new passphrase 77')
+    expect(step.headers.get('location')).toBe('/sign-in/verify?method=email&sent=email')
+    expect(step.headers.getSetCookie().join()).not.toMatch(/__session=/)
   })
 })
