@@ -1,15 +1,15 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, signIn, test, type Role } from './fixtures'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, signIn, signInAsSeededAdmin, test, type Role } from './fixtures'
 
 // WCAG 2.1 A and AA rules (colour contrast included) on every kind of page, in both themes.
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 const PUBLIC_PAGES = ['/', '/sign-in', '/sign-up', '/forgot-password', '/reset-password', '/no-such-page']
 const PORTAL_PAGES: Array<{ role: Role; paths: string[] }> = [
-  { role: 'client', paths: ['/client', '/settings', '/admin'] },
-  { role: 'freelancer', paths: ['/freelancer', '/settings', '/settings/password', '/settings/sessions'] },
-  { role: 'admin', paths: ['/admin', '/admin/users', '/admin/outbox', '/settings/appearance'] },
+  { role: 'client', paths: ['/client', '/settings', '/admin', '/settings/security', '/settings/security/log', '/settings/security/authenticator'] },
+  { role: 'freelancer', paths: ['/freelancer', '/settings', '/settings/password', '/settings/sessions', '/settings/security/phone', '/settings/security/passkeys'] },
+  { role: 'admin', paths: ['/admin', '/admin/users', '/admin/outbox', '/settings/appearance', '/admin/security-events', '/admin/ip-blocklist'] },
 ]
 
 async function expectNoViolations(page: Page, path: string) {
@@ -41,8 +41,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     })
 
     for (const { role, paths } of PORTAL_PAGES) {
-      audit(`${role} portal pages pass the WCAG AA checks`, async ({ auditedPage }) => {
-        await signIn(auditedPage, DEMO_ACCOUNTS[role], role)
+      audit(`${role} portal pages pass the WCAG AA checks`, async ({ auditedPage }, testInfo) => {
+        if (role === 'admin') await signInAsSeededAdmin(auditedPage, testInfo)
+        else await signIn(auditedPage, DEMO_ACCOUNTS[role], role)
         for (const path of paths) await expectNoViolations(auditedPage, path)
       })
     }

@@ -171,6 +171,17 @@ export async function readResetCodeFromOutbox(adminPage: Page, email: string): P
   return code
 }
 
+/**
+ * Signs this browser in as the seeded admin by writing a session. Admin sign-in through the form
+ * (with its emailed code) is tested in auth.spec; elsewhere parallel tests would otherwise all
+ * be waiting on codes sent to the one admin address.
+ */
+export async function signInAsSeededAdmin(page: Page, testInfo: TestInfo) {
+  await page.context().addCookies([await insertSessionCookie(DEMO_ACCOUNTS.admin.email, testInfo.project.use.baseURL!)])
+  await page.goto(PORTALS.admin.home)
+  await expectPortal(page, 'admin')
+}
+
 type Fixtures = {
   /** A page in its own browser context, signed in as the seeded admin. */
   adminPage: Page
@@ -179,12 +190,8 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   adminPage: async ({ browser }, use, testInfo) => {
     const context = await newBrowserContext(browser, testInfo)
-    // Admin sign-in through the form (with its emailed code) is tested in auth.spec; here the
-    // session is written directly so parallel tests do not wait on each other's codes.
-    await context.addCookies([await insertSessionCookie(DEMO_ACCOUNTS.admin.email, testInfo.project.use.baseURL!)])
     const page = await context.newPage()
-    await page.goto(PORTALS.admin.home)
-    await expectPortal(page, 'admin')
+    await signInAsSeededAdmin(page, testInfo)
     await use(page)
     await context.close()
   },

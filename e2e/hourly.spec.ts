@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test'
-import { DEMO_ACCOUNTS, makeUser, signIn, signUp, toast } from './fixtures'
+import { DEMO_ACCOUNTS, makeUser, signIn, signInAsSeededAdmin, signUp, toast } from './fixtures'
 import { createHourlyContract } from './hourly-fixtures'
 
 function weekLabel(isoDay: string) {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(isoDay))
 }
 
-test('a freelancer logs time and invoices a week; the client approves or disputes it', async ({ page, browser }) => {
+test('a freelancer logs time and invoices a week; the client approves or disputes it', async ({ page, browser }, testInfo) => {
   const first = createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
   const second = createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email, 60)
 
@@ -62,7 +62,7 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   const disputeUrl = page.url()
 
   await page.context().clearCookies()
-  await signIn(page, DEMO_ACCOUNTS.admin, 'admin')
+  await signInAsSeededAdmin(page, testInfo)
   await page.goto('/admin/disputes')
   await page.getByRole('link', { name: second.title }).click()
   await page.getByRole('radio', { name: 'Split between them' }).check()

@@ -1,18 +1,5 @@
-import type { Page } from '@playwright/test'
 import { confirmWithEmailCode, expect, expectPath, signIn, signUp, submitSignIn, test, toast } from './fixtures'
-import { browserFrom, UK_IP, US_IP, userWithPlainName } from './ip-fixtures'
-
-/** The admin's security events for one account and severity. */
-async function eventsOf(adminPage: Page, email: string, severity: string) {
-  await adminPage.goto('/admin/security-events')
-  const filters = adminPage.getByRole('search', { name: 'Filter security events' })
-  await filters.getByLabel('Severity').selectOption({ label: severity })
-  await filters.getByLabel('Account email').fill(email)
-  await filters.getByLabel('Email match').selectOption({ label: 'Exactly' })
-  await filters.getByRole('button', { name: 'Filter' }).click()
-  await expect(adminPage).toHaveURL((url) => url.searchParams.get('email') === email)
-  return adminPage.getByRole('list', { name: 'Security events' }).getByRole('listitem')
-}
+import { browserFrom, filterSecurityEvents, UK_IP, US_IP, userWithPlainName } from './ip-fixtures'
 
 test('an admin blocks an IP range: bad ranges are refused, sign-ins from it are refused and logged', async ({
   page: userPage,
@@ -70,7 +57,7 @@ test('an admin blocks an IP range: bad ranges are refused, sign-ins from it are 
   await submitSignIn(blocked, user)
   await expect(blocked.getByRole('alert')).toHaveText(/Sign-in from this network is blocked\./)
   await expectPath(blocked, '/sign-in')
-  const refusals = (await eventsOf(page, user.email, 'High')).filter({ hasText: 'Sign-in refused: blocked IP range' })
+  const refusals = (await filterSecurityEvents(page, user.email, 'High')).filter({ hasText: 'Sign-in refused: blocked IP range' })
   await expect(refusals).toHaveCount(1)
   await expect(refusals).toContainText(`${network}.7`)
   await expect(refusals).toContainText(/Blocked IP range\s*\+100 points/)

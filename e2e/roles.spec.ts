@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, expect, expectPath, makeUser, PORTALS, signIn, signUp, test, type Role } from './fixtures'
+import { DEMO_ACCOUNTS, expect, expectPath, makeUser, PORTALS, signIn, signInAsSeededAdmin, signUp, test, type Role } from './fixtures'
 
 /** Opens `path` and expects the 403 page inside the visitor's own portal. */
 async function expectForbidden(page: Page, path: string, ownRole: Role) {
@@ -35,8 +35,8 @@ test('a freelancer is refused the client and admin portals with a 403', async ({
   await expectForbidden(page, '/admin/users', 'freelancer')
 })
 
-test('the admin is refused the client and freelancer dashboards with a 403', async ({ page }) => {
-  await signIn(page, DEMO_ACCOUNTS.admin, 'admin')
+test('the admin is refused the client and freelancer dashboards with a 403', async ({ page }, testInfo) => {
+  await signInAsSeededAdmin(page, testInfo)
   await expectForbidden(page, '/client', 'admin')
   await expectForbidden(page, '/freelancer', 'admin')
 })

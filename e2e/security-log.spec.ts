@@ -1,20 +1,5 @@
-import type { Page } from '@playwright/test'
-import { browserFrom, UK_IP, userWithPlainName } from './ip-fixtures'
+import { browserFrom, filterSecurityEvents, UK_IP, userWithPlainName } from './ip-fixtures'
 import { expect, expectPath, signIn, signUp, test, toast } from './fixtures'
-
-/** The admin narrows the security events to one account (exact email) and a severity. */
-async function filterEvents(adminPage: Page, email: string, severity: string) {
-  await adminPage.getByRole('navigation', { name: 'Admin portal' }).getByRole('link', { name: 'Security events' }).click()
-  // Wait for the unfiltered page, so the form filled next is not replaced by it.
-  await expect(adminPage).toHaveURL((url) => url.pathname === '/admin/security-events' && url.search === '')
-  const filters = adminPage.getByRole('search', { name: 'Filter security events' })
-  await filters.getByLabel('Severity').selectOption({ label: severity })
-  await filters.getByLabel('Account email').fill(email)
-  await filters.getByLabel('Email match').selectOption({ label: 'Exactly' })
-  await filters.getByRole('button', { name: 'Filter' }).click()
-  await expect(adminPage).toHaveURL((url) => url.searchParams.get('email') === email)
-  return adminPage.getByRole('list', { name: 'Security events' }).getByRole('listitem')
-}
 
 test('a sign-in shows in the user’s security log with its risk factors, and in the admin’s filtered events', async ({
   page,
@@ -40,13 +25,13 @@ test('a sign-in shows in the user’s security log with its risk factors, and in
   await expect(fromUk).toContainText(/Sign-in risk score \d+ of 100 \(low risk\): allowed with the password\./)
   await expect(fromUk.getByRole('list', { name: 'Risk factors' })).toContainText(/New device\s*\+20 points/)
 
-  const events = await filterEvents(adminPage, user.email, 'Low')
+  const events = await filterSecurityEvents(adminPage, user.email, 'Low')
   const adminSignIns = events.filter({ hasText: /^Signed in\s*(Severity: )?Low/ })
   await expect(adminSignIns).toHaveCount(2)
   await expect(adminSignIns.first()).toContainText(`Account: ${user.email}`)
   await expect(adminSignIns.first()).toContainText(/New device\s*\+20 points/)
   // Another severity finds none of them.
-  await expect((await filterEvents(adminPage, user.email, 'High')).filter({ hasText: 'Signed in' })).toHaveCount(0)
+  await expect((await filterSecurityEvents(adminPage, user.email, 'High')).filter({ hasText: 'Signed in' })).toHaveCount(0)
   await ukContext.close()
 })
 
@@ -77,7 +62,7 @@ test('signing another browser out shows, with where it was, in the user’s log 
   await expect(revoked).toContainText(`Signed out Chrome`)
   await expect(revoked).toContainText(`(IP ${UK_IP})`)
 
-  const events = await filterEvents(adminPage, user.email, 'Low')
+  const events = await filterSecurityEvents(adminPage, user.email, 'Low')
   const adminRow = events.filter({ hasText: 'Session signed out' })
   await expect(adminRow).toHaveCount(1)
   await adminRow.getByRole('link', { name: user.email }).click()
@@ -89,7 +74,7 @@ test('the admin’s filters say so when nothing matches, and can be cleared', as
   const user = await signUp(page, userWithPlainName('freelancer', 'Fay Filters'))
   await page.goto('/settings/sessions')
   await expect(page.getByRole('button', { name: 'Sign out all other browsers' })).toHaveCount(0)
-  const events = await filterEvents(adminPage, user.email, 'Critical')
+  const events = await filterSecurityEvents(adminPage, user.email, 'Critical')
   await expect(events).toHaveCount(0)
   await expect(adminPage.getByText('No security events match these filters.')).toBeVisible()
   await adminPage.getByRole('link', { name: 'Clear filters' }).click()

@@ -94,7 +94,9 @@ export async function verifySecondFactor(
   const subject = { userId, ip: origin.ip }
   await assertNotThrottled('second-factor', subject, now)
   if (await provider.verify(userId, answer, now, binding)) {
+    // Proven: forget the wrong answers, and the codes sent on the way here.
     await clearThrottle('second-factor', userId)
+    await clearThrottle('code-send', userId)
     await recordSecurityEvent({ userId, kind: 'second_factor_passed', origin, detail: provider.label, now })
     return { ok: true, method: provider.method }
   }
