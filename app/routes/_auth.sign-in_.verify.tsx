@@ -25,10 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await requirePendingSignIn(request)
-  const { origin } = await signInOrigin(request, context.clientIp)
-  const outcome = await submitSecondStep(request, pending.userId, origin, pending.pendingId)
+  const signedInFrom = await signInOrigin(request, context.clientIp)
+  const outcome = await submitSecondStep(request, pending.userId, signedInFrom.origin, pending.pendingId)
   if (outcome instanceof Response) return outcome
-  const done = await completePendingSignIn(pending, request, context.clientIp)
+  const done = await completePendingSignIn(pending, request, signedInFrom)
   if (!done) throw redirect('/sign-in')
   return redirectWithToast(
     safeRedirect(pending.redirectTo, PORTAL_HOME[done.user.role]),

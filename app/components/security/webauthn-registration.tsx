@@ -2,11 +2,10 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser'
-import { useRef, useState } from 'react'
 import { Field } from '~/components/ui/field'
 import { AddCredentialSchema } from '~/services/security/webauthn-kinds'
-import { ceremonyErrorMessage } from './webauthn-answer'
 import { useHydrated } from './use-hydrated'
+import { useWebAuthnCeremony } from './use-webauthn-ceremony'
 
 type Props = {
   options: unknown
@@ -21,9 +20,9 @@ type Props = {
  */
 export function WebAuthnRegistration({ options, addButton, one, lastResult }: Props) {
   const hydrated = useHydrated()
-  const responseRef = useRef<HTMLInputElement>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { responseRef, busy, error, start } = useWebAuthnCeremony(() =>
+    startRegistration({ optionsJSON: options as PublicKeyCredentialCreationOptionsJSON }),
+  )
   const [form, fields] = useForm({
     id: 'add-credential',
     lastResult,
@@ -32,22 +31,6 @@ export function WebAuthnRegistration({ options, addButton, one, lastResult }: Pr
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AddCredentialSchema }),
   })
-
-  async function register() {
-    const input = responseRef.current
-    if (!input || !options) return
-    setBusy(true)
-    setError('')
-    try {
-      const result = await startRegistration({ optionsJSON: options as PublicKeyCredentialCreationOptionsJSON })
-      input.value = JSON.stringify(result)
-      input.form?.requestSubmit()
-    } catch (caught) {
-      setError(ceremonyErrorMessage(caught))
-    } finally {
-      setBusy(false)
-    }
-  }
 
   const problems = [error, ...(form.errors ?? []), ...(fields.response.errors ?? [])].filter(Boolean)
   return (
@@ -69,7 +52,7 @@ export function WebAuthnRegistration({ options, addButton, one, lastResult }: Pr
         <p className="muted">Adding a {one} needs JavaScript. Turn it on in your browser to add one.</p>
       )}
       <div>
-        <button type="button" className="button button--primary" disabled={!hydrated || busy} onClick={register}>
+        <button type="button" className="button button--primary" disabled={!hydrated || busy || !options} onClick={start}>
           {addButton}
         </button>
       </div>

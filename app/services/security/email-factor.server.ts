@@ -3,13 +3,11 @@ import type { RequestOrigin } from './context'
 import { emailOneTimeCode } from './email-codes.server'
 import { recordSecurityEvent } from './events.server'
 import { redeemOneTimeCode } from './one-time-codes.server'
-import { assertNotThrottled, recordThrottledAttempt } from './throttle.server'
+import { countCodeSend } from './throttle.server'
 
 /** Emails a code that proves the address receives mail before email codes are switched on. */
 export async function startEmailFactor(userId: string, origin: RequestOrigin): Promise<void> {
-  const subject = { userId, ip: origin.ip }
-  await assertNotThrottled('code-send', subject)
-  await recordThrottledAttempt('code-send', subject)
+  await countCodeSend({ userId, ip: origin.ip })
   await emailOneTimeCode(userId, 'enable_email')
 }
 

@@ -5,7 +5,7 @@ import { emailCodeMethod } from './email-codes.server'
 import { recordSecurityEvent } from './events.server'
 import type { SecondFactorAnswer, SecondFactorProvider } from './second-factor-provider'
 import { smsMethod } from './sms-codes.server'
-import { assertNotThrottled, clearThrottle, recordThrottledAttempt } from './throttle.server'
+import { assertNotThrottled, clearThrottle, countCodeSend, recordThrottledAttempt } from './throttle.server'
 import { totpMethod } from './totp.server'
 import { passkeyMethod, securityKeyMethod } from './webauthn.server'
 
@@ -33,29 +33,29 @@ export async function hasSecondFactor(userId: string): Promise<boolean> {
 }
 
 /**
- * What the second step offers: the user's own methods, or — for an account with none, when the
+ * The methods the second step offers: the user's own, or — for an account with none, when the
  * risk check or a sensitive change asks for one — a code to the account's email.
  */
-export async function availableMethodsOf(userId: string): Promise<AvailableMethod[]> {
+async function offeredProvidersOf(userId: string): Promise<SecondFactorProvider[]> {
   const enabled = await enabledMethodsOf(userId)
-  const methods = enabled.length ? enabled : (['email'] as const)
+  return (enabled.length ? enabled : ['email']).map((method) => providerFor(method)!)
+}
+
+/** The offered methods as the page shows them, with hints such as where a code goes. */
+export async function availableMethodsOf(userId: string): Promise<AvailableMethod[]> {
   return Promise.all(
-    methods.map(async (method) => {
-      const provider = providerFor(method)!
-      return {
-        method,
-        label: provider.label,
-        needsJavaScript: provider.needsJavaScript,
-        sendsCode: Boolean(provider.send),
-        hint: (await provider.hint?.(userId)) ?? '',
-      }
-    }),
+    (await offeredProvidersOf(userId)).map(async (provider) => ({
+      method: provider.method,
+      label: provider.label,
+      needsJavaScript: provider.needsJavaScript,
+      sendsCode: Boolean(provider.send),
+      hint: (await provider.hint?.(userId)) ?? '',
+    })),
   )
 }
 
 async function availableProvider(userId: string, method: string): Promise<SecondFactorProvider | undefined> {
-  const offered = await availableMethodsOf(userId)
-  return offered.some((m) => m.method === method) ? providerFor(method) : undefined
+  return (await offeredProvidersOf(userId)).find((provider) => provider.method === method)
 }
 
 /** Whatever the page needs before the user answers (WebAuthn options), or null. */
@@ -68,9 +68,7 @@ export async function prepareSecondFactor(userId: string, method: string): Promi
 export async function sendSecondFactorCode(userId: string, method: string, origin: RequestOrigin, binding: string): Promise<boolean> {
   const provider = await availableProvider(userId, method)
   if (!provider?.send) return false
-  const subject = { userId, ip: origin.ip }
-  await assertNotThrottled('code-send', subject)
-  await recordThrottledAttempt('code-send', subject)
+  await countCodeSend({ userId, ip: origin.ip })
   await provider.send(userId, binding)
   return true
 }

@@ -164,13 +164,12 @@ export async function readPendingSignIn(request: Request, now = new Date()): Pro
 export async function completePendingSignIn(
   pending: PendingSignInView,
   request: Request,
-  clientIp: string | null,
+  { origin, headers }: Awaited<ReturnType<typeof signInOrigin>>,
   now = new Date(),
 ): Promise<{ user: SessionUser; headers: Headers } | null> {
   if (!(await takePendingSignIn(pending.pendingId))) return null
   const user = await findUserById(pending.userId)
   if (!user || user.blockedAt) return null
-  const { origin, headers } = await signInOrigin(request, clientIp)
   const cookie = await finishSignIn(user, request, origin, { assessmentId: pending.assessmentId, secondFactorAt: now }, now)
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role },

@@ -57,6 +57,12 @@ export async function clearThrottle(scope: ThrottleScope, userId: string): Promi
   await deleteThrottles([`${scope}:user:${userId}`])
 }
 
+/** Every code sent counts against the account and the IP; throws Throttled while they must wait. */
+export async function countCodeSend(subject: ThrottleSubject, now = new Date()): Promise<void> {
+  await assertNotThrottled('code-send', subject, now)
+  await recordThrottledAttempt('code-send', subject, now)
+}
+
 export function tooManyAttemptsHeaders(error: Throttled): HeadersInit {
   return { 'Retry-After': String(error.retryAfterSeconds) }
 }
