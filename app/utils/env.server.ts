@@ -34,6 +34,10 @@ const schema = z.object({
   /** The exact origin the browser reports; by default APP_URL's origin, else http://localhost:PORT. */
   WEBAUTHN_ORIGIN: z.url().optional(),
   WEBAUTHN_RP_NAME: z.string().min(1).default('MegiLance'),
+  /** Stripe: cards through Checkout, Connect payouts. Unset: the built-in sandbox processes test cards. */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+  /** Signs Stripe's webhook calls to /webhooks/stripe (whsec_…); required when STRIPE_SECRET_KEY is set. */
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'WEBAUTHN_ORIGIN'> & { WEBAUTHN_ORIGIN: string }
