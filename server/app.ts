@@ -15,6 +15,14 @@ import { createRateLimits } from './rate-limits'
 
 type Locals = { cspNonce: string }
 
+/**
+ * Where forms may lead. With Stripe configured, funding a milestone by card posts to our page and
+ * is redirected to Stripe Checkout; browsers apply form-action to that redirect too.
+ */
+export function formActionSources(env: Pick<Env, 'STRIPE_SECRET_KEY'>): string[] {
+  return env.STRIPE_SECRET_KEY ? ["'self'", 'https://checkout.stripe.com'] : ["'self'"]
+}
+
 /** The Express app around the Remix build: headers, limits, static files, logging. */
 export function createApp({ build, env, logger }: { build: ServerBuild; env: Env; logger: Logger }) {
   const app = express()
@@ -36,7 +44,7 @@ export function createApp({ build, env, logger }: { build: ServerBuild; env: Env
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],
-          formAction: ["'self'"],
+          formAction: formActionSources(env),
           frameAncestors: ["'none'"],
           baseUri: ["'self'"],
           objectSrc: ["'none'"],

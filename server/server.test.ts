@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import express from 'express'
 import { afterEach, describe, expect, it } from 'vitest'
+import { formActionSources } from './app'
 import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
 import { applyProxyTrust } from './proxy-trust'
@@ -57,6 +58,30 @@ describe('cross-origin writes', () => {
     const own = await fetch(`${base}/settings`, { method: 'POST', headers: { origin: `http://${host}` } })
     expect(own.status).toBe(200)
     expect((await fetch(`${base}/settings`, { headers: { origin: 'https://evil.example' } })).status).toBe(200)
+  })
+})
+
+describe('Stripe', () => {
+  it('lets Stripe’s webhook calls through: server to server, they carry no browser Origin and a raw JSON body', async () => {
+    const app = express()
+    app.use(allowOnlyPageMethods(), rejectCrossOriginWrites())
+    // Nothing before Remix may parse the body: the signature covers its exact bytes.
+    app.post('/webhooks/stripe', (req, res) => {
+      let raw = ''
+      req.setEncoding('utf8')
+      req.on('data', (chunk: string) => (raw += chunk))
+      req.on('end', () => res.send(raw))
+    })
+    const base = await serve(app)
+    const body = '{"id": "evt_1",  "object": "event"}'
+    const response = await fetch(`${base}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=abc' }, body })
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe(body)
+  })
+
+  it('allows forms to be redirected to Stripe Checkout only when Stripe is configured', () => {
+    expect(formActionSources({ STRIPE_SECRET_KEY: undefined })).toEqual(["'self'"])
+    expect(formActionSources({ STRIPE_SECRET_KEY: 'sk_test_123' })).toEqual(["'self'", 'https://checkout.stripe.com'])
   })
 })
 

@@ -1,12 +1,19 @@
 import crypto from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { getDb } from './db.server'
-import { cardPayments } from './schema'
+import { cardPayments, ledgerTransactions } from './schema'
 
 export type CardPayment = typeof cardPayments.$inferSelect
 
-export async function createCardPayment(input: { userId: string; purpose: string; amountMinor: number; currency: string; at: Date }): Promise<CardPayment> {
-  const row = { id: crypto.randomUUID(), provider: 'sandbox' as const, status: 'pending' as const, createdAt: input.at, updatedAt: input.at, ...input }
+export async function createCardPayment(input: {
+  userId: string
+  purpose: string
+  amountMinor: number
+  currency: string
+  provider?: CardPayment['provider']
+  at: Date
+}): Promise<CardPayment> {
+  const row = { id: crypto.randomUUID(), status: 'pending' as const, ...input, provider: input.provider ?? 'sandbox' }
   getDb()
     .insert(cardPayments)
     .values({ id: row.id, userId: row.userId, provider: row.provider, purpose: row.purpose, amountMinor: row.amountMinor, currency: row.currency, status: row.status, createdAt: row.at, updatedAt: row.at })
@@ -28,7 +35,7 @@ export async function recordCardDecline(id: string, reason: string, at: Date): P
 }
 
 /** Pending → succeeded, once. Synchronous so it joins the caller's transaction. */
-export function markCardPaymentSucceeded(input: { id: string; last4: string; ledgerTransactionId: string | null; at: Date }): boolean {
+export function markCardPaymentSucceeded(input: { id: string; last4: string | null; ledgerTransactionId: string | null; at: Date }): boolean {
   return (
     getDb()
       .update(cardPayments)
@@ -40,4 +47,54 @@ export function markCardPaymentSucceeded(input: { id: string; last4: string; led
 
 export function linkCardPaymentToLedger(id: string, ledgerTransactionId: string): void {
   getDb().update(cardPayments).set({ ledgerTransactionId }).where(eq(cardPayments.id, id)).run()
+}
+
+export async function findCardPaymentByProviderRef(provider: CardPayment['provider'], providerRef: string): Promise<CardPayment | undefined> {
+  return getDb()
+    .select()
+    .from(cardPayments)
+    .where(and(eq(cardPayments.provider, provider), eq(cardPayments.providerRef, providerRef)))
+    .get()
+}
+
+/** Remembers the provider's checkout id; only once, so a stray session never replaces the first. */
+export async function setCardPaymentProviderRef(id: string, providerRef: string, at: Date): Promise<void> {
+  getDb()
+    .update(cardPayments)
+    .set({ providerRef, updatedAt: at })
+    .where(and(eq(cardPayments.id, id), isNull(cardPayments.providerRef)))
+    .run()
+}
+
+/** A decline inside a caller's transaction (webhooks): the payment stays open for another try. */
+export function recordCardDeclineSync(id: string, reason: string, at: Date): boolean {
+  return (
+    getDb()
+      .update(cardPayments)
+      .set({ failureReason: reason, updatedAt: at })
+      .where(and(eq(cardPayments.id, id), eq(cardPayments.status, 'pending')))
+      .run().changes > 0
+  )
+}
+
+/** Pending → failed, once (an expired checkout can never be paid). Synchronous like the success. */
+export function markCardPaymentFailed(id: string, reason: string, at: Date): boolean {
+  return (
+    getDb()
+      .update(cardPayments)
+      .set({ status: 'failed', failureReason: reason, updatedAt: at })
+      .where(and(eq(cardPayments.id, id), eq(cardPayments.status, 'pending')))
+      .run().changes > 0
+  )
+}
+
+/** The kind of ledger movement a paid card payment made: "escrow.fund" or "wallet.deposit". */
+export async function cardPaymentLedgerKind(id: string): Promise<string | null> {
+  const row = getDb()
+    .select({ kind: ledgerTransactions.kind })
+    .from(cardPayments)
+    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, cardPayments.ledgerTransactionId))
+    .where(eq(cardPayments.id, id))
+    .get()
+  return row?.kind ?? null
 }

@@ -1,17 +1,20 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { StripeCheckoutStatus } from '~/components/payments/stripe-checkout-status'
 import { Field } from '~/components/ui/field'
 import { findContract, findMilestone, getMilestoneContractId } from '~/models/contracts.server'
 import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'
 import { findPayment, milestoneIdOfPayment, payMilestoneByCard } from '~/services/payments/escrow.server'
+import { stripePaymentStatus } from '~/services/payments/stripe-sessions.server'
+import { isStripeConfigured } from '~/services/payments/stripe.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatMoney } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-export const meta: MetaFunction = () => [{ title: 'Pay by card (sandbox) · MegiLance' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.kind === 'stripe' ? 'Card payment · MegiLance' : 'Pay by card (sandbox) · MegiLance' }]
 
 /** The payment, its milestone and contract, for the payer only; anyone else gets 404. */
 async function requirePayment(request: Request, paymentId: string | undefined) {
@@ -26,19 +29,24 @@ async function requirePayment(request: Request, paymentId: string | undefined) {
   return { user, payment, milestone, contract }
 }
 
+/** A sandbox payment can be paid only while no Stripe key is configured (never fake money next to real). */
+const SANDBOX_CLOSED = 'This payment was started in sandbox mode, before Stripe was set up. Fund the milestone again from the contract page.'
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { payment, milestone, contract } = await requirePayment(request, params.paymentId)
+  const common = { amount: formatMoney(payment.amountMinor, payment.currency), milestoneTitle: milestone.title, contract: { id: contract.id, title: contract.title } }
+  if (payment.provider === 'stripe') {
+    const cancelled = new URL(request.url).searchParams.get('stripe') === 'cancelled'
+    return json({ kind: 'stripe' as const, ...common, ...(await stripePaymentStatus(payment)), cancelled })
+  }
   if (payment.status === 'succeeded') return redirect(`/contracts/${contract.id}`)
-  return json({
-    amount: formatMoney(payment.amountMinor, payment.currency),
-    milestoneTitle: milestone.title,
-    contract: { id: contract.id, title: contract.title },
-    lastDecline: payment.failureReason,
-  })
+  if (isStripeConfigured()) throw new Response(SANDBOX_CLOSED, { status: 409 })
+  return json({ kind: 'sandbox' as const, ...common, lastDecline: payment.failureReason })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, payment, contract } = await requirePayment(request, params.paymentId)
+  if (payment.provider !== 'sandbox' || isStripeConfigured()) throw new Response(payment.provider === 'stripe' ? 'This payment is made on Stripe’s page.' : SANDBOX_CLOSED, { status: 409 })
   const submission = parseWithZod(await readFormData(request), { schema: CardCheckoutSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await payMilestoneByCard(payment, contract, submission.value, user.name)
@@ -54,6 +62,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CheckoutPage() {
   const data = useLoaderData<typeof loader>()
+  const location = useLocation()
+  if (data.kind === 'stripe') {
+    return (
+      <div className="page--narrow">
+        <StripeCheckoutStatus view={data} reloadTo={`${location.pathname}?stripe=return`} />
+      </div>
+    )
+  }
+  return <SandboxCheckout data={data} />
+}
+
+function SandboxCheckout({ data }: { data: { amount: string; milestoneTitle: string; contract: { id: string; title: string } } }) {
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'card-checkout',

@@ -7,6 +7,7 @@ import { MilestoneCard, type FormReply } from '~/components/contracts/milestone-
 import { Stat } from '~/components/ui/stat'
 import { AddMilestoneSchema, EndContractSchema, FundMilestoneSchema, RequestChangesSchema, SubmitWorkSchema } from '~/services/marketplace/contract-schemas'
 import { addMilestone, endContract, loadContractPage, performMilestoneAction, requireContractParty } from '~/services/marketplace/contracts.server'
+import { isStripeConfigured } from '~/services/payments/stripe.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       endReason: contract.endReason,
     },
     ...(await loadContractPage(contract, side)),
+    cardProvider: isStripeConfigured() ? ('stripe' as const) : ('sandbox' as const),
   })
 }
 
@@ -61,8 +63,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== 'success') return json({ form: { formId: `${formId}-${milestoneId}`, reply: submission.reply() } }, { status: 400 })
       input = submission.value
     }
-    const outcome = await performMilestoneAction(user, contract, side, milestoneId, action, input)
-    if (!outcome.ok) return conflict(outcome.message)
+    const outcome = await performMilestoneAction(user, contract, side, milestoneId, action, { ...input, requestOrigin: new URL(request.url).origin })
+    // 502: the card provider (Stripe) could not start the payment; anything else is a conflict.
+    if (!outcome.ok) return json({ conflict: outcome.message }, { status: outcome.status === 502 ? 502 : 409 })
     if (outcome.redirectTo) return redirect(outcome.redirectTo)
     return redirectWithToast(back, { kind: 'success', message: outcome.message })
   }
@@ -141,7 +144,7 @@ export default function ContractPage() {
             <h2 id="milestones-heading">Milestones</h2>
             {data.milestones.length ? (
               data.milestones.map((milestone) => (
-                <MilestoneCard key={milestone.id} milestone={milestone} contractId={contract.id} currency={contract.currency} walletMinor={data.walletMinor} last={last} />
+                <MilestoneCard key={milestone.id} milestone={milestone} contractId={contract.id} currency={contract.currency} walletMinor={data.walletMinor} cardProvider={data.cardProvider} last={last} />
               ))
             ) : (
               <p className="muted">No milestones yet.{data.side === 'client' ? ' Add the first one below.' : ' The client adds them.'}</p>

@@ -63,3 +63,8 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env)
   return cached
 }
+
+/** Tests change process.env (e.g. set a Stripe key) and make the next getEnv() read it again. */
+export function resetEnvForTests(): void {
+  cached = undefined
+}

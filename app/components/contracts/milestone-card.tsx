@@ -33,7 +33,24 @@ function replyFor(formId: string, last: FormReply | undefined) {
   return last?.formId === formId ? last.reply : undefined
 }
 
-export function MilestoneCard({ milestone, contractId, currency, walletMinor, last }: { milestone: MilestoneView; contractId: string; currency: string; walletMinor: number; last?: FormReply }) {
+/** Who takes card payments: the built-in sandbox, or Stripe's hosted Checkout page. */
+export type CardProvider = 'sandbox' | 'stripe'
+
+export function MilestoneCard({
+  milestone,
+  contractId,
+  currency,
+  walletMinor,
+  cardProvider = 'sandbox',
+  last,
+}: {
+  milestone: MilestoneView
+  contractId: string
+  currency: string
+  walletMinor: number
+  cardProvider?: CardProvider
+  last?: FormReply
+}) {
   const money = (minor: number) => formatMoney(minor, currency)
   const headingId = `milestone-${milestone.id}-heading`
   return (
@@ -63,7 +80,7 @@ export function MilestoneCard({ milestone, contractId, currency, walletMinor, la
         <p className="muted">Approved and paid automatically on {formatDateTime(milestone.autoApprovesAt)} unless the client asks for changes first.</p>
       ) : null}
       <div className="milestone__actions">
-        {milestone.actions.includes('fund') ? <FundForm milestone={milestone} currency={currency} walletMinor={walletMinor} last={last} /> : null}
+        {milestone.actions.includes('fund') ? <FundForm milestone={milestone} currency={currency} walletMinor={walletMinor} cardProvider={cardProvider} last={last} /> : null}
         {milestone.actions.includes('submit') ? <SubmitForm milestone={milestone} currency={currency} last={last} /> : null}
         {milestone.actions.includes('approve') ? (
           <Form method="post" className="form-stack">
@@ -88,7 +105,7 @@ export function MilestoneCard({ milestone, contractId, currency, walletMinor, la
   )
 }
 
-function FundForm({ milestone, currency, walletMinor, last }: { milestone: MilestoneView; currency: string; walletMinor: number; last?: FormReply }) {
+function FundForm({ milestone, currency, walletMinor, cardProvider, last }: { milestone: MilestoneView; currency: string; walletMinor: number; cardProvider: CardProvider; last?: FormReply }) {
   const formId = `fund-${milestone.id}`
   const money = (minor: number) => formatMoney(minor, currency)
   const [form, fields] = useForm({
@@ -99,7 +116,11 @@ function FundForm({ milestone, currency, walletMinor, last }: { milestone: Miles
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FundMilestoneSchema }),
   })
   const options = [
-    { value: 'card', label: 'Card', description: 'On the next page (sandbox: use 4242 4242 4242 4242).' },
+    {
+      value: 'card',
+      label: 'Card',
+      description: cardProvider === 'stripe' ? 'You will pay on Stripe’s secure page.' : 'On the next page (sandbox: use 4242 4242 4242 4242).',
+    },
     {
       value: 'wallet',
       label: 'Wallet balance',

@@ -32,7 +32,7 @@ import {
 export type Actor = { id: string; name: string; role: string }
 export type ContractOutcome =
   | { ok: true; message: string; redirectTo?: string }
-  | { ok: false; status: 400 | 409; message: string; field?: string }
+  | { ok: false; status: 400 | 409 | 502; message: string; field?: string }
 
 /** The contract and which side the viewer is on; 404 for anyone not on it (admins read as admin). */
 export async function requireContractParty(user: Actor, contractId: string | undefined): Promise<{ contract: Contract; side: Side | 'admin' }> {
@@ -96,7 +96,7 @@ export async function performMilestoneAction(
   side: Side,
   milestoneId: string,
   action: MilestoneAction,
-  input: { note?: string; changes?: string; method?: 'card' | 'wallet' },
+  input: { note?: string; changes?: string; method?: 'card' | 'wallet'; requestOrigin?: string },
   at = new Date(),
 ): Promise<ContractOutcome> {
   const milestone = await findMilestone(contract.id, milestoneId)
@@ -109,8 +109,9 @@ export async function performMilestoneAction(
 
   if (action === 'fund') {
     if (input.method === 'card') {
-      const payment = await startMilestoneCardPayment(contract, milestone, at)
-      return { ok: true, message: 'Pay by card to fund the milestone.', redirectTo: `/checkout/${payment.id}` }
+      const start = await startMilestoneCardPayment(contract, milestone, input.requestOrigin ?? null, at)
+      if (!start.ok) return { ok: false, status: 502, message: start.message }
+      return { ok: true, message: 'Pay by card to fund the milestone.', redirectTo: start.redirectTo }
     }
     const line = { actorId: actor.id, kind: 'milestone.funded', detail: `${actor.name} funded “${milestone.title}” with ${money} from the wallet balance; it is held in escrow.` }
     const result = fundMilestoneFromWallet(contract, milestone, line, at)

@@ -8,6 +8,7 @@ import { formatMoney } from '~/utils/format'
 import type { Settlement } from '~/services/marketplace/dispute-rules'
 import { cardToWalletPosting, fundingPosting, settlementPosting } from './escrow-postings'
 import { splitPlatformFee } from './fees'
+import { getCardProvider, type CheckoutStart } from './card-provider.server'
 import { chargeSandboxCard, type SandboxCardInput } from './sandbox-card'
 
 export function platformFeePercent(): number {
@@ -39,8 +40,21 @@ export function fundMilestoneFromWallet(contract: Contract, milestone: Milestone
   }
 }
 
-export async function startMilestoneCardPayment(contract: Contract, milestone: Milestone, at: Date): Promise<CardPayment> {
-  return createCardPayment({ userId: contract.clientId, purpose: `milestone:${milestone.id}`, amountMinor: milestone.amountMinor, currency: contract.currency, at })
+/**
+ * Opens a card payment for a milestone with the configured provider and says where the payer goes
+ * next: the sandbox checkout page, or Stripe's hosted page.
+ */
+export async function startMilestoneCardPayment(contract: Contract, milestone: Milestone, requestOrigin: string | null, at: Date): Promise<CheckoutStart> {
+  const provider = getCardProvider()
+  const payment = await createCardPayment({
+    userId: contract.clientId,
+    purpose: `milestone:${milestone.id}`,
+    amountMinor: milestone.amountMinor,
+    currency: contract.currency,
+    provider: provider.name,
+    at,
+  })
+  return provider.startCheckout({ payment, title: `“${milestone.title}” on “${contract.title}”`, requestOrigin, at })
 }
 
 export function milestoneIdOfPayment(payment: CardPayment): string | null {
@@ -73,23 +87,44 @@ export async function payMilestoneByCard(
     await recordCardDecline(payment.id, charge.message, at)
     return charge
   }
+  const settled = settlePaidCardPayment({ payment, contract, milestone, last4: charge.last4, actorName, at })
+  return { ok: true, funded: settled !== 'wallet' }
+}
+
+export type CardSettlement = 'funded' | 'wallet' | 'already_paid'
+
+/**
+ * A paid card payment (sandbox charge or Stripe's confirmation) funds its milestone: the payment,
+ * the money and the milestone change in one transaction, and only the first call for a payment
+ * does anything. If the milestone was funded some other way meanwhile, the money goes to the
+ * payer's wallet instead of vanishing. Synchronous so a webhook can record its event alongside.
+ */
+export function settlePaidCardPayment(input: {
+  payment: CardPayment
+  contract: Contract
+  milestone: Milestone
+  last4: string | null
+  actorName: string
+  at: Date
+}): CardSettlement {
+  const { payment, contract, milestone, last4, actorName, at } = input
   const money = formatMoney(payment.amountMinor, payment.currency)
-  const db = getDb()
-  return db.transaction(() => {
-    if (!markCardPaymentSucceeded({ id: payment.id, last4: charge.last4, ledgerTransactionId: null, at })) return { ok: true, funded: true }
+  const card = last4 ? `by card ending ${last4}` : 'by card through Stripe'
+  return getDb().transaction(() => {
+    if (!markCardPaymentSucceeded({ id: payment.id, last4, ledgerTransactionId: null, at })) return 'already_paid' as const
     const funding = fundingPosting({ contract, milestone }, payment.amountMinor, { kind: 'card', paymentId: payment.id }, at)
     const funded = changeMilestone({
       milestone,
       from: ['pending'],
       set: { status: 'funded', fundedAt: at },
-      lines: [{ actorId: payment.userId, kind: 'milestone.funded', detail: `${actorName} funded “${milestone.title}” with ${money} by card ending ${charge.last4}; it is held in escrow.` }],
+      lines: [{ actorId: payment.userId, kind: 'milestone.funded', detail: `${actorName} funded “${milestone.title}” with ${money} ${card}; it is held in escrow.` }],
       at,
       alongside: () => linkCardPaymentToLedger(payment.id, writeLedgerTransaction(funding).transactionId),
     })
-    if (funded) return { ok: true, funded: true }
+    if (funded) return 'funded' as const
     const deposit = writeLedgerTransaction(cardToWalletPosting(payment, `Card payment for “${milestone.title}”, which was already funded, added to your balance`, at))
     linkCardPaymentToLedger(payment.id, deposit.transactionId)
-    return { ok: true, funded: false }
+    return 'wallet' as const
   })
 }
 

@@ -1,0 +1,75 @@
+import { Link } from '@remix-run/react'
+
+export type StripeCheckoutView = {
+  amount: string
+  milestoneTitle: string
+  contract: { id: string; title: string }
+  state: 'paid' | 'waiting' | 'failed'
+  /** Paid into escrow (true) or, the milestone being funded already, into the payer's wallet. */
+  funded: boolean
+  payUrl: string | null
+  cancelled: boolean
+  reason: string | null
+}
+
+/** What the payer sees on our page around Stripe's hosted Checkout; honest about what is confirmed. */
+export function StripeCheckoutStatus({ view, reloadTo }: { view: StripeCheckoutView; reloadTo: string }) {
+  const back = `/contracts/${view.contract.id}`
+  if (view.state === 'paid') {
+    return (
+      <header className="page-header">
+        <h1>Payment received</h1>
+        <p role="status">
+          {view.funded
+            ? `Stripe confirmed your payment: ${view.amount} is held in escrow for “${view.milestoneTitle}” until you approve the work.`
+            : `Stripe confirmed your payment. “${view.milestoneTitle}” was already funded, so ${view.amount} went to your wallet balance.`}
+        </p>
+        <p>
+          <Link to={back}>Back to {view.contract.title}</Link>
+        </p>
+      </header>
+    )
+  }
+  if (view.state === 'failed') {
+    return (
+      <header className="page-header">
+        <h1>The payment did not go through</h1>
+        <p role="alert">{view.reason ?? 'Nothing was charged.'}</p>
+        <p>
+          <Link to={back}>Back to {view.contract.title} to fund the milestone again</Link>
+        </p>
+      </header>
+    )
+  }
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={back}>← Back to {view.contract.title}</Link>
+        </p>
+        <h1>Pay {view.amount} by card</h1>
+        <p className="muted">For the milestone “{view.milestoneTitle}”. You will pay on Stripe’s secure page; MegiLance never sees your card number.</p>
+      </header>
+      <section className="card form-stack" aria-label="Payment status">
+        {view.cancelled ? <p role="status">You left Stripe’s page before paying. Nothing was charged.</p> : null}
+        {view.reason ? <p role="alert">Stripe said: {view.reason}</p> : null}
+        {view.payUrl ? (
+          <p>
+            <a className="button button--primary" href={view.payUrl}>
+              Continue to Stripe’s secure page
+            </a>
+          </p>
+        ) : (
+          <>
+            <p role="status">We are waiting for Stripe to confirm your payment of {view.amount}. This usually takes a few seconds.</p>
+            <p>
+              <Link to={reloadTo} reloadDocument>
+                Reload to check again
+              </Link>
+            </p>
+          </>
+        )}
+      </section>
+    </>
+  )
+}
