@@ -17,28 +17,36 @@ export function StripeCheckoutStatus({ view, reloadTo }: { view: StripeCheckoutV
   const back = `/contracts/${view.contract.id}`
   if (view.state === 'paid') {
     return (
-      <header className="page-header">
-        <h1>Payment received</h1>
-        <p role="status">
-          {view.funded
-            ? `Stripe confirmed your payment: ${view.amount} is held in escrow for “${view.milestoneTitle}” until you approve the work.`
-            : `Stripe confirmed your payment. “${view.milestoneTitle}” was already funded, so ${view.amount} went to your wallet balance.`}
-        </p>
-        <p>
-          <Link to={back}>Back to {view.contract.title}</Link>
-        </p>
-      </header>
+      <>
+        <header className="page-header">
+          <h1>Payment received</h1>
+        </header>
+        <section className="card form-stack" aria-label="Payment status">
+          <p role="status">
+            {view.funded
+              ? `Stripe confirmed your payment: ${view.amount} is held in escrow for “${view.milestoneTitle}” until you approve the work.`
+              : `Stripe confirmed your payment. “${view.milestoneTitle}” was already funded, so ${view.amount} went to your wallet balance.`}
+          </p>
+          <p>
+            <Link to={back}>Back to {view.contract.title}</Link>
+          </p>
+        </section>
+      </>
     )
   }
   if (view.state === 'failed') {
     return (
-      <header className="page-header">
-        <h1>The payment did not go through</h1>
-        <p role="alert">{view.reason ?? 'Nothing was charged.'}</p>
-        <p>
-          <Link to={back}>Back to {view.contract.title} to fund the milestone again</Link>
-        </p>
-      </header>
+      <>
+        <header className="page-header">
+          <h1>The payment did not go through</h1>
+        </header>
+        <section className="card form-stack" aria-label="Payment status">
+          <p role="alert">{view.reason ?? 'Nothing was charged.'}</p>
+          <p>
+            <Link to={back}>Back to {view.contract.title} to fund the milestone again</Link>
+          </p>
+        </section>
+      </>
     )
   }
   return (
