@@ -185,6 +185,19 @@ describe('starting a card payment', () => {
     expect(await escrow(setup.contractId)).toBe(0)
   })
 
+  it('sends the payer back to APP_URL when it is set (behind a proxy the request origin is internal)', async () => {
+    process.env.APP_URL = 'https://megilance.example/'
+    resetEnvForTests()
+    try {
+      const setup = await fixedContract()
+      const { payment } = await startStripePayment(setup)
+      expect(created[0]?.body.get('success_url')).toBe(`https://megilance.example/checkout/${payment.id}?stripe=return`)
+    } finally {
+      delete process.env.APP_URL
+      resetEnvForTests()
+    }
+  })
+
   it('says so when Stripe cannot be reached, and nothing is charged', async () => {
     const setup = await fixedContract()
     stripeDown = true
