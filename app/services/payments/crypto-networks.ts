@@ -95,3 +95,14 @@ export function assetOnNetworkLabel(asset: CryptoAsset, network: CryptoNetwork):
   const standard = assetContract(asset, network) ? (network === 'bsc' ? ' (BEP-20)' : ' (ERC-20)') : ''
   return `${asset} on ${networkLabel(network)}${standard}`
 }
+
+export type CryptoChoice = { value: `${CryptoAsset}:${CryptoNetwork}`; asset: CryptoAsset; network: CryptoNetwork; label: string }
+
+/** Every coin-on-network a payer can choose, e.g. "USDT:bsc" labelled "USDT on BNB Smart Chain (BEP-20)". */
+export const CRYPTO_PAYMENT_CHOICES: readonly CryptoChoice[] = CRYPTO_ASSET_CODES.flatMap((asset) =>
+  CRYPTO_ASSETS[asset].networks.map((network) => ({ value: `${asset}:${network}` as const, asset, network, label: assetOnNetworkLabel(asset, network) })),
+)
+
+export function parseCryptoChoice(value: string): CryptoChoice | undefined {
+  return CRYPTO_PAYMENT_CHOICES.find((choice) => choice.value === value)
+}
