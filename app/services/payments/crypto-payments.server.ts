@@ -214,6 +214,7 @@ export async function cryptoPaymentView(request: CryptoPaymentRequest, now = new
     txHash: request.txHash,
     fundedMilestone: request.fundedMilestone,
     contract: { id: request.contractId, title: contract?.title ?? 'Contract' },
+    milestoneId: request.milestoneId,
     milestoneTitle: milestone?.title ?? 'Milestone',
   }
 }
