@@ -34,6 +34,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/projects', label: 'Projects' },
     { to: '/admin/disputes', label: 'Disputes' },
+    { to: '/admin/crypto-payments', label: 'Crypto payments' },
     { to: '/admin/fraud-signals', label: 'Fraud signals' },
     { to: '/admin/security-events', label: 'Security events' },
     { to: '/admin/ip-blocklist', label: 'IP blocklist' },
