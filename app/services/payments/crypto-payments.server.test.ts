@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { findContract, findMilestone } from '~/models/contracts.server'
+import { findMilestone } from '~/models/contracts.server'
 import { findCryptoPaymentRequest, listCryptoReceiptsOf } from '~/models/crypto-payments.server'
-import { getDb } from '~/models/db.server'
 import { balanceOf, checkLedgerInvariants, PLATFORM_OWNER } from '~/models/ledger.server'
-import { contracts, milestones, projects, proposals } from '~/models/schema'
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
-import { createTestUser } from '~/test/users'
+import { createFixedContract } from '~/test/fixed-contract'
 import { parseEnv } from '~/utils/env.server'
 import { confirmCryptoPayment, cryptoPaymentView, effectiveStatus, startCryptoPayment, type RateLookup } from './crypto-payments.server'
 import { receivingAddress, SANDBOX_RECEIVE_ADDRESSES, sandboxNetworks } from './crypto-receiving.server'
@@ -22,27 +20,7 @@ const noRate: RateLookup = async () => {
   throw new Error('offline')
 }
 
-async function fixedContract(amountMinor = 50_000) {
-  const client = await createTestUser('client', { name: 'Clara' })
-  const freelancer = await createTestUser('freelancer', { name: 'Felix' })
-  const db = getDb()
-  const projectId = crypto.randomUUID()
-  db.insert(projects)
-    .values({ id: projectId, clientId: client.id, title: 'Landing page', description: 'A landing page', budgetType: 'fixed', budgetMinMinor: amountMinor, budgetMaxMinor: amountMinor, experienceLevel: 'expert', status: 'closed', closeReason: 'hired' })
-    .run()
-  const proposalId = crypto.randomUUID()
-  db.insert(proposals)
-    .values({ id: proposalId, projectId, freelancerId: freelancer.id, coverLetter: 'I can build it.', bidType: 'fixed', bidAmountMinor: amountMinor, currency: 'USD', durationDays: 14, status: 'accepted' })
-    .run()
-  const contractId = crypto.randomUUID()
-  db.insert(contracts).values({ id: contractId, projectId, proposalId, clientId: client.id, freelancerId: freelancer.id, title: 'Landing page', type: 'fixed', currency: 'USD' }).run()
-  const milestoneId = crypto.randomUUID()
-  db.insert(milestones).values({ id: milestoneId, contractId, position: 1, title: 'Design', amountMinor }).run()
-  const contract = (await findContract(contractId))!
-  const milestone = (await findMilestone(contractId, milestoneId))!
-  return { client: { ...client, role: 'client' }, freelancer, contract, milestone }
-}
-
+const fixedContract = createFixedContract
 type Setup = Awaited<ReturnType<typeof fixedContract>>
 
 async function startBtc(setup: Setup, rate = '0.00001', now = NOW) {
