@@ -64,9 +64,9 @@ export default function AdminCryptoPayments() {
       <header className="page-header">
         <h1>Crypto payments</h1>
         <p className="muted">
-          {data.sandboxNetworks.length
-            ? `Sandbox on ${data.sandboxNetworks.map(networkLabel).join(', ')}: no receiving address is configured there, so you confirm those payments here with a transaction reference. Other networks are confirmed by the provider’s signed webhook.`
-            : 'Every network has a receiving address: payments are confirmed by the provider’s signed webhook only.'}
+          {data.sandboxNetworks.length === 0
+            ? 'Every network has a receiving address: payments are confirmed by the provider’s signed webhook only.'
+            : `Sandbox on ${data.sandboxNetworks.map(networkLabel).join(', ')}: no receiving address is configured there, so you confirm those payments here with a transaction reference.${data.sandboxNetworks.length < 5 ? ' Other networks are confirmed by the provider’s signed webhook.' : ''}`}
         </p>
       </header>
       <section aria-labelledby="crypto-requests-heading">

@@ -66,6 +66,9 @@ describe('the payer’s crypto payment page', () => {
     const view = await response.json()
     expect(view).toMatchObject({ status: 'pending', sandbox: true, address: '1BitcoinEaterAddressDontSendf59kuE', uri: request.uri })
     expect(view.qrSvg).toContain('<svg')
+    // $500 in BTC at the snapshot rate: well under one bitcoin, so the rate is read as BTC per dollar.
+    expect(BigInt(request.cryptoAmount)).toBeGreaterThan(10_000n)
+    expect(BigInt(request.cryptoAmount)).toBeLessThan(100_000_000n)
     const other = await createTestUser('client')
     const admin = await createTestUser('admin')
     for (const user of [other, admin]) {
