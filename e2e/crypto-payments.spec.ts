@@ -1,7 +1,15 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import { createFixedContract } from './contract-fixtures'
-import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, signUp, test, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, signUp, test, toast } from './fixtures'
 
-test('a client pays a milestone with crypto in the sandbox; an admin confirms it and the milestone is funded', async ({ page, adminPage }) => {
+/** WCAG 2.1 AA (axe runs as a script, so only where the page allows scripts). */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
+}
+
+test('a client pays a milestone with crypto in the sandbox; an admin confirms it and the milestone is funded', async ({ page, adminPage }, testInfo) => {
   test.setTimeout(90_000)
   const client = await signUp(page, makeUser('client'))
   const { contractId, title } = createFixedContract(client.email, DEMO_ACCOUNTS.freelancer.email, [{ title: 'Design', amountMinor: 50_000 }])
@@ -25,9 +33,11 @@ test('a client pays a milestone with crypto in the sandbox; an admin confirms it
   await expect(walletLink).toHaveAttribute('href', /^bitcoin:1BitcoinEaterAddressDontSendf59kuE\?amount=0\.\d+&label=MegiLance&message=/)
   const qr = page.getByRole('figure', { name: /QR code of the payment link/ })
   await expect(qr.locator('svg')).toBeVisible()
+  if (isJavaScriptEnabled(testInfo)) await expectAccessible(page)
 
   // The admin confirms it in the sandbox with a transaction reference.
   await adminPage.goto('/admin/crypto-payments')
+  if (isJavaScriptEnabled(testInfo)) await expectAccessible(adminPage)
   const confirm = adminPage.getByRole('form', { name: `Confirm the payment for ${title} · Design` })
   await confirm.getByLabel('Transaction reference').fill(`sandbox-e2e-${contractId.slice(0, 8)}`)
   await confirm.getByRole('button', { name: 'Confirm payment' }).click()
