@@ -147,6 +147,17 @@ describe('EVM addresses (Ethereum, BNB Smart Chain, Polygon)', () => {
     for (const address of polygon) expect(accepted('polygon', address).format).toBe('EVM (EIP-55)')
   })
 
+  it('refuses corrupted BNB Smart Chain and Polygon addresses: a flipped capital, a changed digit, a cut end', () => {
+    const corruptions = (address: string) => {
+      const index = [...address].findIndex((c, i) => i > 1 && /[a-fA-F]/.test(c))
+      const c = address[index]!
+      const flipped = address.slice(0, index) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + address.slice(index + 1)
+      return [flipped, changeCharacter(address, 20, HEX), address.slice(0, -1)]
+    }
+    for (const address of bsc) for (const bad of corruptions(address)) expect(refused('bsc', bad)).toMatch(/BNB Smart Chain address/)
+    for (const address of polygon) for (const bad of corruptions(address)) expect(refused('polygon', bad)).toMatch(/Polygon PoS address/)
+  })
+
   it('keeps every token contract this app ships in checksummed form', () => {
     for (const info of Object.values(CRYPTO_ASSETS)) {
       for (const [network, contract] of Object.entries(info.contract ?? {})) {
@@ -189,6 +200,12 @@ describe('EVM addresses (Ethereum, BNB Smart Chain, Polygon)', () => {
     expect(refused('ethereum', '0xdAC17F958D2ee523a2206206994597C13D831ec77')).toMatch(/41 characters/)
     expect(refused('polygon', 'dAC17F958D2ee523a2206206994597C13D831ec7')).toBe('A Polygon PoS address starts with 0x: add it in front.')
     expect(refused('bsc', '0xdAC17F958D2ee523a2206206994597C13D831ecG')).toMatch(/only has the digits 0–9 and the letters a–f/)
+    expect(refused('ethereum', 'dAC17F958D2ee523a2206206994597C13D831ec7')).toBe('An Ethereum address starts with 0x: add it in front.')
+    expect(refused('ethereum', '')).toBe('Enter an Ethereum address.')
+  })
+
+  it('reads a capital 0X prefix as 0x', () => {
+    expect(accepted('ethereum', '0XdAC17F958D2ee523a2206206994597C13D831ec7').address).toBe('0xdAC17F958D2ee523a2206206994597C13D831ec7')
   })
 
   it('refuses Bitcoin and Solana addresses on an EVM network', () => {

@@ -17,13 +17,18 @@ export type AddressValidation = { ok: true; address: string; format: string } | 
 
 const refuse = (message: string): AddressValidation => ({ ok: false, message })
 
+/** "a Bitcoin address", "an Ethereum address". */
+const aOrAn = (label: string) => (/^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`)
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
 const BASE58 = /^[1-9A-HJ-NP-Za-km-z]+$/
 const BECH32_DATA = /^[qpzry9x8gf2tvdw0s3jn54khce6mua7l]+$/
 const EVM_SHAPE = /^0x[0-9a-fA-F]{40}$/
 
 export function validateCryptoAddress(network: CryptoNetwork, address: string): AddressValidation {
-  const trimmed = address.trim()
-  if (trimmed === '') return refuse(`Enter a ${networkLabel(network)} address.`)
+  // "0X…" is the same address; wallets and explorers write 0x.
+  const trimmed = address.trim().replace(/^0X(?=[0-9a-fA-F]{40}$)/, '0x')
+  if (trimmed === '') return refuse(`Enter ${aOrAn(networkLabel(network))} address.`)
   if (/\s/.test(trimmed)) return refuse('An address has no spaces in it: copy it again in one piece.')
   if (network === 'bitcoin') return validateBitcoin(trimmed)
   if (network === 'solana') return validateSolana(trimmed)
@@ -108,12 +113,12 @@ export function toChecksumAddress(address: string): string {
 
 function validateEvm(network: CryptoNetwork, address: string): AddressValidation {
   const label = networkLabel(network)
-  if (/^[0-9a-fA-F]{40}$/.test(address)) return refuse(`A ${label} address starts with 0x: add it in front.`)
+  if (/^[0-9a-fA-F]{40}$/.test(address)) return refuse(`${capitalised(aOrAn(label))} address starts with 0x: add it in front.`)
   if (!address.startsWith('0x')) {
     const family = otherFamily(address)
-    return refuse(family ? `This looks like ${family}, not a ${label} address. A ${label} address starts with 0x.` : `A ${label} address starts with 0x followed by 40 letters and digits.`)
+    return refuse(family ? `This looks like ${family}, not ${aOrAn(label)} address. ${capitalised(aOrAn(label))} address starts with 0x.` : `${capitalised(aOrAn(label))} address starts with 0x followed by 40 letters and digits.`)
   }
-  if (!/^0x[0-9a-fA-F]*$/.test(address)) return refuse(`A ${label} address only has the digits 0–9 and the letters a–f after 0x; this one has another character in it.`)
+  if (!/^0x[0-9a-fA-F]*$/.test(address)) return refuse(`${capitalised(aOrAn(label))} address only has the digits 0–9 and the letters a–f after 0x; this one has another character in it.`)
   if (!EVM_SHAPE.test(address)) {
     return refuse(`This is not a complete ${label} address: it has ${address.length - 2} characters after 0x instead of 40. Copy it again.`)
   }
