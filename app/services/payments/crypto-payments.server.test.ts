@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { findMilestone } from '~/models/contracts.server'
 import { findCryptoPaymentRequest, listCryptoReceiptsOf } from '~/models/crypto-payments.server'
 import { balanceOf, checkLedgerInvariants, PLATFORM_OWNER } from '~/models/ledger.server'
+import { listNotifications } from '~/models/notifications.server'
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { createFixedContract } from '~/test/fixed-contract'
 import { parseEnv } from '~/utils/env.server'
@@ -137,6 +138,10 @@ describe('confirming a crypto payment', () => {
     expect((await confirmCryptoPayment({ requestId: request.id, txHash: 'b2'.repeat(32), via: 'admin' }, minutes(4))).kind).toBe('already_confirmed')
     expect(await escrow(setup.contract.id)).toBe(50_000)
     expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
+    // Each side is told once, not once per replay.
+    const titles = async (userId: string) => (await listNotifications(userId, { limit: 10, offset: 0 })).map((n) => n.title)
+    expect(await titles(setup.client.id)).toEqual(['Your BTC payment arrived'])
+    expect(await titles(setup.freelancer.id)).toEqual(['“Design” is funded'])
   })
 
   it('refuses an expired request and records the late payment for a refund, once', async () => {

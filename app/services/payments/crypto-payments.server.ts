@@ -177,6 +177,13 @@ export async function confirmCryptoPayment(input: ConfirmInput, now = new Date()
   if (outcome === 'lost_race') return confirmCryptoPayment(input, now)
   if (received > expected) await recordCryptoReceipt({ requestId: request.id, txHash, asset, amount: (received - expected).toString(), reason: 'overpaid', source: input.via, at: now })
   const confirmed = (await findCryptoPaymentRequest(request.id)) as CryptoPaymentRequest
+  await notify({
+    userId: request.userId,
+    kind: 'milestone_update',
+    title: `Your ${request.asset} payment arrived`,
+    body: outcome === 'funded' ? `${money} is held in escrow for “${milestone.title}”.` : `“${milestone.title}” was already funded, so ${money} went to your wallet balance.`,
+    link: `/crypto-payments/${request.id}`,
+  })
   if (outcome === 'funded') {
     await notify({ userId: contract.freelancerId, kind: 'milestone_update', title: `“${milestone.title}” is funded`, body: `${money} is in escrow. You can start work on it.`, link: `/contracts/${contract.id}` })
   }
