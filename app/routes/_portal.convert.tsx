@@ -55,7 +55,7 @@ export default function ConvertPage() {
       </header>
 
       {/* Remounted on every navigation so the fields show what the URL says. */}
-      <Form id={FORM_ID} method="get" key={location.search} className="card form-stack convert-form" aria-label="Convert an amount">
+      <Form id={FORM_ID} method="get" key={location.search} className="card form-stack convert-form" aria-label="Conversion">
         <div className="field">
           <label htmlFor="amount">Amount</label>
           <input
@@ -113,7 +113,7 @@ export default function ConvertPage() {
             <>
               <p className="muted">
                 {matches.length} {matches.length === 1 ? 'currency matches' : 'currencies match'} “{values.q}”; the From and To lists
-                show only these (and your favourites).
+                show only these, your favourites and what is selected.
               </p>
               <CurrencyList form={FORM_ID} label={`Currencies matching ${values.q}`} currencies={matches} />
             </>

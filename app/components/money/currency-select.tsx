@@ -65,15 +65,25 @@ export function CurrencySelect({
  */
 export function CurrencySearch({ form, value }: { form: string; value: string }) {
   return (
-    <div role="search" aria-label="Find a currency" className="currency-search">
-      <div className="field">
-        <label htmlFor="currency-search">Find a currency</label>
-        <input id="currency-search" type="search" name="q" form={form} defaultValue={value} placeholder="Code, name or country" />
-        <p className="field__hint">Narrows the currency lists, e.g. “franc”, “japan” or “BTC”.</p>
+    <div role="search" aria-label="Currency search" className="field currency-search">
+      <label htmlFor="currency-search">Find a currency</label>
+      <div className="currency-search__row">
+        <input
+          id="currency-search"
+          type="search"
+          name="q"
+          form={form}
+          defaultValue={value}
+          placeholder="Code, name or country"
+          aria-describedby="currency-search-hint"
+        />
+        <button type="submit" form={form} className="button button--secondary">
+          Search
+        </button>
       </div>
-      <button type="submit" form={form} className="button button--secondary">
-        Search
-      </button>
+      <p id="currency-search-hint" className="field__hint">
+        Narrows the From and To lists, e.g. “franc”, “japan” or “BTC”.
+      </p>
     </div>
   )
 }
