@@ -14,6 +14,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/messages', label: 'Messages' },
     { to: '/notifications', label: 'Notifications' },
     { to: '/wallet', label: 'Wallet' },
+    { to: '/convert', label: 'Convert' },
     { to: '/settings', label: 'Settings' },
   ],
   freelancer: [
@@ -26,6 +27,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/messages', label: 'Messages' },
     { to: '/notifications', label: 'Notifications' },
     { to: '/wallet', label: 'Wallet' },
+    { to: '/convert', label: 'Convert' },
     { to: '/rank', label: 'Rank' },
     { to: '/settings', label: 'Settings' },
   ],

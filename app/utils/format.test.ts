@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { currencyDigits, formatMoney } from './format'
+import { currencyDigits, formatAge, formatMoney } from './format'
 
 describe('formatMoney', () => {
   it('keeps fiat as it was: whole amounts without cents, cents in full', () => {
@@ -45,5 +45,18 @@ describe('currencyDigits', () => {
     expect(currencyDigits('ETH')).toBe(18)
     expect(currencyDigits('USDT')).toBe(6)
     expect(currencyDigits('SOL')).toBe(9)
+  })
+})
+
+describe('formatAge', () => {
+  const asOf = new Date('2026-12-01T16:00:00Z')
+  it('says how old a rate is in the largest sensible unit', () => {
+    expect(formatAge(asOf, new Date('2026-12-01T16:00:30Z'))).toBe('less than a minute old')
+    expect(formatAge(asOf, new Date('2026-12-01T15:59:00Z'))).toBe('less than a minute old')
+    expect(formatAge(asOf, new Date('2026-12-01T16:01:00Z'))).toBe('1 minute old')
+    expect(formatAge(asOf, new Date('2026-12-01T16:45:00Z'))).toBe('45 minutes old')
+    expect(formatAge(asOf, new Date('2026-12-01T19:10:00Z'))).toBe('3 hours old')
+    expect(formatAge(asOf, new Date('2026-12-03T15:00:00Z'))).toBe('47 hours old')
+    expect(formatAge(asOf, new Date('2026-12-05T16:00:00Z'))).toBe('4 days old')
   })
 })

@@ -81,3 +81,14 @@ export function formatDateTime(value: Date | string | number, locale = 'en-GB'):
     timeZoneName: 'short',
   }).format(new Date(value))
 }
+
+/** How old something is, for a rate's date: "less than a minute old", "5 minutes old", "3 hours old", "2 days old". */
+export function formatAge(since: Date | string | number, now: Date = new Date()): string {
+  const minutes = Math.floor((now.getTime() - new Date(since).getTime()) / 60_000)
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} old`
+  if (minutes < 1) return 'less than a minute old'
+  if (minutes < 60) return plural(minutes, 'minute')
+  const hours = Math.floor(minutes / 60)
+  if (hours < 48) return plural(hours, 'hour')
+  return plural(Math.floor(hours / 24), 'day')
+}

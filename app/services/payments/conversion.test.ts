@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { convertMinor, divideRates, minorToDecimal, multiplyRates, numberToRate, parseDecimalToMinor } from './conversion'
+import { convertMinor, divideRates, minorToDecimal, multiplyRates, numberToRate, parseDecimalToMinor, roundRate } from './conversion'
 
 describe('convertMinor', () => {
   it('converts between 2-digit fiat currencies', () => {
@@ -103,5 +103,14 @@ describe('rate arithmetic', () => {
     expect(numberToRate(1.2e-7)).toBe('0.00000012')
     expect(numberToRate(97123.45)).toBe('97123.45')
     expect(() => numberToRate(0)).toThrow(RangeError)
+  })
+})
+
+describe('roundRate', () => {
+  it('shortens a rate for reading', () => {
+    expect(roundRate('0.862068965517241379')).toBe('0.86206897')
+    expect(roundRate('150.862068965517241', 6)).toBe('150.862')
+    expect(roundRate('105000')).toBe('105000')
+    expect(roundRate('0.00000952380952380952381', 4)).toBe('0.000009524')
   })
 })

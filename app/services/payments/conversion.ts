@@ -105,3 +105,9 @@ export function numberToRate(value: number): string {
   const { units, scale } = parseRate(String(value))
   return decimalText(units, scale)
 }
+
+/** A rate shortened for reading, to `significant` significant digits: "0.862068965517241379" → "0.86206897". */
+export function roundRate(rate: string, significant = 8): string {
+  const { units, scale } = parseRate(rate)
+  return roundSignificant(units, 10n ** BigInt(scale), significant)
+}

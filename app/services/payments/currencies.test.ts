@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CRYPTO_CODES, FIAT_CODES, findCurrency, isCrypto, listCurrencies } from './currencies'
+import { CRYPTO_CODES, FIAT_CODES, findCurrency, isCrypto, listCurrencies, withCommonFirst } from './currencies'
 
 describe('currencies', () => {
   it('lists 150+ active ISO 4217 fiat currencies with their minor digits', () => {
@@ -48,5 +48,14 @@ describe('minor digits agree with Intl', () => {
       expect(currency.digits, currency.code).toBe(intl.maximumFractionDigits)
     }
     expect(findCurrency('PKR')?.digits).toBe(0)
+  })
+})
+
+describe('withCommonFirst', () => {
+  it('lists every fiat code once, the common ones first', () => {
+    const codes = withCommonFirst(['USD', 'EUR', 'BTC', 'NOPE'])
+    expect(codes.slice(0, 3)).toEqual(['USD', 'EUR', 'AED'])
+    expect(codes).toHaveLength(FIAT_CODES.length)
+    expect(new Set(codes).size).toBe(codes.length)
   })
 })

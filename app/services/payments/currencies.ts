@@ -72,3 +72,13 @@ export function findCurrency(code: string): CurrencyInfo | undefined {
 export function isCrypto(code: string): boolean {
   return findCurrency(code)?.kind === 'crypto'
 }
+
+/**
+ * Every fiat code with the given common ones first (for selects whose first option is the default),
+ * typed as a non-empty tuple so it can back a z.enum.
+ */
+export function withCommonFirst(common: readonly string[]): readonly [string, ...string[]] {
+  const first = common.filter((code) => findCurrency(code)?.kind === 'fiat')
+  const rest = FIAT_CODES.filter((code) => !first.includes(code))
+  return [...first, ...rest] as unknown as readonly [string, ...string[]]
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { convertMinor } from './conversion'
-import { CRYPTO_CODES, FIAT_CODES } from './currencies'
+import { CRYPTO_CODES, FIAT_CODES, findCurrency } from './currencies'
 import { getExchangeRate, NoRateError, UnknownCurrencyError } from './rates.server'
-import { RATE_SNAPSHOT } from './rates/snapshot'
+import { RATE_SNAPSHOT, snapshotFiatCodes } from './rates/snapshot'
 
 // EXCHANGE_RATES_SOURCE is unset here: the shipped snapshot answers every request, no HTTP at all.
 const now = new Date('2026-12-01T19:00:00Z')
@@ -29,12 +29,28 @@ describe('exchange rates from the shipped snapshot', () => {
   })
 
   it('answers for every pair of crypto and the fiat the snapshot prices', async () => {
-    const priced = FIAT_CODES.filter((code) => code in RATE_SNAPSHOT.fiatPerEur)
+    const priced = FIAT_CODES.filter((code) => snapshotFiatCodes().includes(code))
     expect(priced.length).toBeGreaterThanOrEqual(75)
     for (const code of [...priced, ...CRYPTO_CODES]) {
       const rate = await getExchangeRate(code, 'BTC', now)
       expect(Number(rate.rate), code).toBeGreaterThan(0)
     }
+  })
+
+  it('prices pegged currencies through their anchor', async () => {
+    expect((await getExchangeRate('USD', 'AED', now)).rate).toBe('3.6725')
+    expect((await getExchangeRate('EUR', 'XOF', now)).rate).toBe('655.957')
+    expect((await getExchangeRate('ZAR', 'NAD', now)).rate).toBe('1')
+    expect((await getExchangeRate('AED', 'SAR', now)).source).toBe('snapshot')
+  })
+
+  it('ships a snapshot of known fiat codes, each anchored to a priced currency', () => {
+    for (const [code, anchored] of Object.entries(RATE_SNAPSHOT.others)) {
+      expect(findCurrency(code)?.kind, code).toBe('fiat')
+      expect(snapshotFiatCodes(), `${code} per ${anchored.per}`).toContain(anchored.per)
+    }
+    for (const code of Object.keys(RATE_SNAPSHOT.ecbPerEur)) expect(findCurrency(code)?.kind, code).toBe('fiat')
+    expect(Object.keys(RATE_SNAPSHOT.cryptoUsd)).toEqual([...CRYPTO_CODES])
   })
 
   it('is 1 for a currency against itself', async () => {

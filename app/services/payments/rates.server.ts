@@ -74,6 +74,24 @@ type RateBook = { fiatPerEur(code: string): Figure; cryptoUsd(code: string): Fig
 
 const fromSnapshot = (rate: string): Figure => ({ rate, source: 'snapshot', asOf: RATE_SNAPSHOT.asOf })
 
+/**
+ * Units of a fiat currency per 1 EUR: the ECB's live rate, else the snapshot's ECB rate, else a
+ * currency anchored to another (AED to USD, XOF to EUR, NAD to ZAR) through that one's rate.
+ */
+function fiatPerEur(code: string, live: Map<string, ProviderRate>, depth: number): Figure {
+  if (code === 'EUR') return { rate: '1', neutral: true }
+  const fetched = live.get(code)
+  if (fetched) return { rate: fetched.rate, source: 'ecb', asOf: fetched.asOf }
+  const shipped = RATE_SNAPSHOT.ecbPerEur[code]
+  if (shipped) return fromSnapshot(shipped)
+  const anchored = RATE_SNAPSHOT.others[code]
+  if (!anchored || depth > 2) throw new NoRateError(code)
+  const anchor = fiatPerEur(anchored.per, live, depth + 1)
+  const rate = multiplyRates(anchor.rate, anchored.rate)
+  // The anchoring figure comes from the snapshot, so the result is labelled as such, however fresh the anchor.
+  return { rate, source: 'snapshot', asOf: 'asOf' in anchor ? new Date(Math.min(anchor.asOf.getTime(), RATE_SNAPSHOT.asOf.getTime())) : RATE_SNAPSHOT.asOf }
+}
+
 async function openRateBook(now: Date, needs: { fiat: boolean; crypto: boolean }): Promise<RateBook> {
   const live = getEnv().EXCHANGE_RATES_SOURCE === 'live'
   const providers = live ? liveProviders() : null
@@ -85,12 +103,7 @@ async function openRateBook(now: Date, needs: { fiat: boolean; crypto: boolean }
   }
   return {
     fiatPerEur(code) {
-      if (code === 'EUR') return { rate: '1', neutral: true }
-      const fetched = ecb.get(code)
-      if (fetched) return { rate: fetched.rate, source: 'ecb', asOf: fetched.asOf }
-      const shipped = RATE_SNAPSHOT.fiatPerEur[code]
-      if (shipped) return fromSnapshot(shipped)
-      throw new NoRateError(code)
+      return fiatPerEur(code, ecb, 0)
     },
     cryptoUsd(code) {
       const fetched = coins.get(code)

@@ -160,6 +160,9 @@ describe('live exchange rates', () => {
 
   it('prices currencies the ECB does not list from the snapshot, labelled so', async () => {
     server.use(ecbAnswers())
-    expect(await getExchangeRate('USD', 'AED', later())).toMatchObject({ source: 'snapshot' })
+    const now = later()
+    // AED is pegged to USD, so it follows the ECB's live USD rate (1.05 here).
+    expect(await getExchangeRate('EUR', 'AED', now)).toMatchObject({ source: 'snapshot', rate: '3.856125' })
+    expect(await getExchangeRate('USD', 'AED', now)).toMatchObject({ source: 'snapshot', rate: '3.6725' })
   })
 })
