@@ -121,8 +121,8 @@ export async function confirmCryptoPayment(input: ConfirmInput, now = new Date()
   const txHash = input.txHash.trim()
   const asset = (input.asset ?? request.asset).toUpperCase()
   const amount = input.amount ?? request.cryptoAmount
-  const refuse = async (reason: CryptoReceiptReason, message: string, received = amount): Promise<ConfirmOutcome> => {
-    await recordCryptoReceipt({ requestId: request.id, txHash, asset, amount: received, reason, source: input.via, at: now })
+  const refuse = async (reason: CryptoReceiptReason, message: string): Promise<ConfirmOutcome> => {
+    await recordCryptoReceipt({ requestId: request.id, txHash, asset, amount, reason, source: input.via, at: now })
     return { kind: 'recorded_for_refund', reason, message: `${message} ${REFUND_NOTE}` }
   }
 
