@@ -93,3 +93,10 @@ export type LedgerAccountKind = (typeof LEDGER_ACCOUNT_KINDS)[number]
 
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed'] as const
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
+
+/** A crypto payment request: pending until paid or its 30-minute rate lock ends. */
+export const CRYPTO_PAYMENT_STATUSES = ['pending', 'confirmed', 'expired'] as const
+export type CryptoPaymentStatus = (typeof CRYPTO_PAYMENT_STATUSES)[number]
+/** Why a received crypto payment could not fund its request and waits for an admin to refund it. */
+export const CRYPTO_RECEIPT_REASONS = ['expired', 'underpaid', 'overpaid', 'wrong_asset', 'already_confirmed'] as const
+export type CryptoReceiptReason = (typeof CRYPTO_RECEIPT_REASONS)[number]

@@ -1,8 +1,22 @@
 import { z } from 'zod'
+import { validateCryptoAddress } from '~/services/payments/crypto-addresses'
+import type { CryptoNetwork } from '~/services/payments/crypto-networks'
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1')
+
+/** A receiving address for one network, checked with that network's checksum at start. */
+const cryptoAddress = (network: CryptoNetwork) =>
+  z
+    .string()
+    .transform((value, ctx) => {
+      const result = validateCryptoAddress(network, value)
+      if (result.ok) return result.address
+      ctx.addIssue({ code: 'custom', message: result.message })
+      return z.NEVER
+    })
+    .optional()
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -38,6 +52,18 @@ const schema = z.object({
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
   /** Signs Stripe's webhook calls to /webhooks/stripe (whsec_…); required when STRIPE_SECRET_KEY is set. */
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
+  /** Where crypto payments are received, per network. Unset: shipped sandbox (burn) addresses. */
+  CRYPTO_RECEIVE_ADDRESS_BITCOIN: cryptoAddress('bitcoin'),
+  CRYPTO_RECEIVE_ADDRESS_ETHEREUM: cryptoAddress('ethereum'),
+  CRYPTO_RECEIVE_ADDRESS_BSC: cryptoAddress('bsc'),
+  CRYPTO_RECEIVE_ADDRESS_POLYGON: cryptoAddress('polygon'),
+  CRYPTO_RECEIVE_ADDRESS_SOLANA: cryptoAddress('solana'),
+  /** Signs the crypto payment provider's calls to /webhooks/crypto (HMAC-SHA256 of the raw body). */
+  CRYPTO_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Exchange rates: "live" asks the ECB and CoinGecko (cached 5 minutes); "snapshot" uses the shipped rates. */
+  EXCHANGE_RATES_SOURCE: z.enum(['live', 'snapshot']).default('snapshot'),
+  /** Optional CoinGecko demo API key, sent as x-cg-demo-api-key; the public endpoint works without. */
+  COINGECKO_API_KEY: z.string().min(8).optional(),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'WEBAUTHN_ORIGIN'> & { WEBAUTHN_ORIGIN: string }

@@ -1,6 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
+import { CryptoChoiceForm } from '~/components/payments/crypto-choice-form'
 import { RadioGroup, TextareaField } from '~/components/ui/field'
 import type { MilestoneStatus } from '~/models/enums'
 import { FundMilestoneSchema, RequestChangesSchema, SubmitWorkSchema } from '~/services/marketplace/contract-schemas'
@@ -81,6 +82,12 @@ export function MilestoneCard({
       ) : null}
       <div className="milestone__actions">
         {milestone.actions.includes('fund') ? <FundForm milestone={milestone} currency={currency} walletMinor={walletMinor} cardProvider={cardProvider} last={last} /> : null}
+        {milestone.actions.includes('fund') ? (
+          <section aria-label={`Pay for “${milestone.title}” with crypto`}>
+            <p className="muted">Or pay in crypto: the amount is locked at today’s rate for 30 minutes.</p>
+            <CryptoChoiceForm action={`/contracts/${contractId}/milestones/${milestone.id}/crypto`} formId={`crypto-${milestone.id}`} />
+          </section>
+        ) : null}
         {milestone.actions.includes('submit') ? <SubmitForm milestone={milestone} currency={currency} last={last} /> : null}
         {milestone.actions.includes('approve') ? (
           <Form method="post" className="form-stack">

@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import { AVAILABILITIES, EXPERIENCE_LEVELS } from '~/models/enums'
+import { withCommonFirst } from '~/services/payments/currencies'
 import { nameField } from './schemas'
 
-export const PROFILE_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'INR', 'PKR', 'NGN', 'BRL', 'JPY'] as const
+/** A freelancer's rate may be in any active ISO 4217 fiat currency, the most used first. */
+export const PROFILE_CURRENCIES = withCommonFirst(['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'INR', 'PKR', 'NGN', 'BRL', 'JPY'])
 
 export const AdminProfileSchema = z.object({ name: nameField })
 

@@ -2,10 +2,14 @@ import { z } from 'zod'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from '~/models/enums'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
+import { withCommonFirst } from '~/services/payments/currencies'
 import { parseSkillList, searchSkills } from './skills-taxonomy'
 
-/** The currencies a project budget may be in (the select on the project form). */
-export const PROJECT_CURRENCIES = ['USD', 'EUR', 'GBP', 'INR', 'PKR', 'CAD', 'AUD'] as const
+/**
+ * The currencies a project budget may be in (the select on the project form): every active ISO 4217
+ * fiat currency, the most used first, then the rest by code.
+ */
+export const PROJECT_CURRENCIES = withCommonFirst(['USD', 'EUR', 'GBP', 'INR', 'PKR', 'CAD', 'AUD'])
 export const MAX_PROJECT_SKILLS = 15
 
 /** Today as YYYY-MM-DD in UTC, the calendar the deadlines are stored in. */

@@ -1,0 +1,165 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form, Link } from '@remix-run/react'
+import { Field } from '~/components/ui/field'
+import { ConfirmCryptoPaymentSchema, RefundCryptoReceiptSchema } from '~/services/payments/crypto-schemas'
+import { formatDateTime } from '~/utils/format'
+
+export type AdminFormReply = { formId: string; reply: SubmissionResult<string[]> }
+
+type RequestRow = {
+  id: string
+  payerName: string
+  contractId: string
+  contractTitle: string
+  milestoneTitle: string
+  fiatText: string
+  amountText: string
+  choiceLabel: string
+  status: 'pending' | 'confirmed' | 'expired'
+  sandbox: boolean
+  createdAt: string
+  expiresAt: string
+  txHash: string | null
+  confirmedVia: 'webhook' | 'admin' | null
+}
+
+type ReceiptRow = { id: string; payerName: string; txHash: string; amountText: string; reason: string; source: string; createdAt: string }
+
+const STATUS = { pending: 'Waiting for payment', confirmed: 'Confirmed', expired: 'Expired' } as const
+const BADGE = { pending: 'badge--open', confirmed: 'badge--sent', expired: 'badge--failed' } as const
+
+const replyFor = (formId: string, last?: AdminFormReply) => (last?.formId === formId ? last.reply : undefined)
+
+export function CryptoRequestsTable({ rows, last }: { rows: RequestRow[]; last?: AdminFormReply }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">Crypto payment requests, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Milestone</th>
+            <th scope="col">Payer</th>
+            <th scope="col">Amount</th>
+            <th scope="col">Status</th>
+            <th scope="col">Confirmation</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link to={`/contracts/${row.contractId}`}>{row.contractTitle}</Link> · {row.milestoneTitle}
+                <br />
+                <span className="muted">Started {formatDateTime(row.createdAt)}</span>
+              </td>
+              <td>{row.payerName}</td>
+              <td>
+                {row.amountText} <span className="muted">({row.fiatText}, {row.choiceLabel})</span>
+              </td>
+              <td>
+                <span className={`badge badge--plain ${BADGE[row.status]}`}>{STATUS[row.status]}</span>
+                {row.sandbox ? <span className="badge badge--blocked">Sandbox</span> : null}
+                {row.status === 'pending' ? <span className="muted"> until {formatDateTime(row.expiresAt)}</span> : null}
+              </td>
+              <td>
+                {row.status === 'confirmed' ? (
+                  <span>
+                    {row.confirmedVia === 'admin' ? 'By an admin' : 'By the provider'}: <code className="crypto-code">{row.txHash}</code>
+                  </span>
+                ) : row.status === 'pending' && row.sandbox ? (
+                  <ConfirmForm requestId={row.id} label={`${row.contractTitle} · ${row.milestoneTitle}`} last={last} />
+                ) : row.status === 'pending' ? (
+                  <span className="muted">Waiting for the provider’s webhook</span>
+                ) : (
+                  <span className="muted">Cannot be confirmed any more</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function ConfirmForm({ requestId, label, last }: { requestId: string; label: string; last?: AdminFormReply }) {
+  const formId = `confirm-${requestId}`
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: replyFor(formId, last),
+    constraint: getZodConstraint(ConfirmCryptoPaymentSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmCryptoPaymentSchema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack" aria-label={`Confirm the payment for ${label}`}>
+      {form.errors?.length ? (
+        <p className="form-alert" role="alert">
+          {form.errors.join(' ')}
+        </p>
+      ) : null}
+      <input type="hidden" name="requestId" value={requestId} />
+      <Field label="Transaction reference" meta={fields.txHash} autoComplete="off" />
+      <button type="submit" name="intent" value="confirm" className="button button--primary">
+        Confirm payment
+      </button>
+    </Form>
+  )
+}
+
+export function CryptoReceiptsTable({ rows, last }: { rows: ReceiptRow[]; last?: AdminFormReply }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">Crypto received that could not fund anything, oldest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Received</th>
+            <th scope="col">From</th>
+            <th scope="col">Amount</th>
+            <th scope="col">Why it is refunded</th>
+            <th scope="col">Refund</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                {formatDateTime(row.createdAt)}
+                <br />
+                <code className="crypto-code">{row.txHash}</code>
+              </td>
+              <td>{row.payerName}</td>
+              <td>{row.amountText}</td>
+              <td>{row.reason}</td>
+              <td>
+                <RefundForm receiptId={row.id} last={last} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function RefundForm({ receiptId, last }: { receiptId: string; last?: AdminFormReply }) {
+  const formId = `refund-${receiptId}`
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: replyFor(formId, last),
+    constraint: getZodConstraint(RefundCryptoReceiptSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RefundCryptoReceiptSchema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <input type="hidden" name="receiptId" value={receiptId} />
+      <Field label="Refund transaction" meta={fields.reference} autoComplete="off" />
+      <button type="submit" name="intent" value="refund" className="button button--secondary">
+        Mark as refunded
+      </button>
+    </Form>
+  )
+}

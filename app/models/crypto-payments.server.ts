@@ -1,0 +1,134 @@
+import crypto from 'node:crypto'
+import { and, desc, eq, gt, isNull } from 'drizzle-orm'
+import { getDb } from './db.server'
+import type { CryptoReceiptReason } from './enums'
+import { contracts, cryptoPaymentRequests, cryptoReceipts, milestones, users } from './schema'
+
+export type CryptoPaymentRequest = typeof cryptoPaymentRequests.$inferSelect
+export type NewCryptoPaymentRequest = Omit<
+  typeof cryptoPaymentRequests.$inferInsert,
+  'id' | 'status' | 'confirmedAt' | 'txHash' | 'confirmedVia' | 'confirmedBy' | 'fundedMilestone' | 'ledgerTransactionId' | 'updatedAt'
+>
+export type CryptoReceipt = typeof cryptoReceipts.$inferSelect
+
+export async function insertCryptoPaymentRequest(row: NewCryptoPaymentRequest): Promise<CryptoPaymentRequest> {
+  const id = crypto.randomUUID()
+  getDb()
+    .insert(cryptoPaymentRequests)
+    .values({ ...row, id, status: 'pending', updatedAt: row.createdAt })
+    .run()
+  return (await findCryptoPaymentRequest(id)) as CryptoPaymentRequest
+}
+
+export async function findCryptoPaymentRequest(id: string): Promise<CryptoPaymentRequest | undefined> {
+  return getDb().select().from(cryptoPaymentRequests).where(eq(cryptoPaymentRequests.id, id)).get()
+}
+
+/** The payer's still-open request for the same milestone and coin, so a repeated form reuses it. */
+export async function findOpenCryptoPaymentRequest(input: {
+  userId: string
+  milestoneId: string
+  asset: CryptoPaymentRequest['asset']
+  network: CryptoPaymentRequest['network']
+  now: Date
+}): Promise<CryptoPaymentRequest | undefined> {
+  const t = cryptoPaymentRequests
+  return getDb()
+    .select()
+    .from(t)
+    .where(and(eq(t.userId, input.userId), eq(t.milestoneId, input.milestoneId), eq(t.asset, input.asset), eq(t.network, input.network), eq(t.status, 'pending'), gt(t.expiresAt, input.now)))
+    .orderBy(desc(t.createdAt))
+    .get()
+}
+
+export async function findCryptoPaymentRequestByTxHash(txHash: string): Promise<CryptoPaymentRequest | undefined> {
+  return getDb().select().from(cryptoPaymentRequests).where(eq(cryptoPaymentRequests.txHash, txHash)).get()
+}
+
+/** Pending → confirmed, once. Synchronous so it joins the caller's transaction. */
+export function markCryptoPaymentConfirmed(input: { id: string; txHash: string; via: 'webhook' | 'admin'; by: string | null; at: Date }): boolean {
+  return (
+    getDb()
+      .update(cryptoPaymentRequests)
+      .set({ status: 'confirmed', txHash: input.txHash, confirmedVia: input.via, confirmedBy: input.by, confirmedAt: input.at, updatedAt: input.at })
+      .where(and(eq(cryptoPaymentRequests.id, input.id), eq(cryptoPaymentRequests.status, 'pending')))
+      .run().changes > 0
+  )
+}
+
+export function linkCryptoPaymentToLedger(id: string, ledgerTransactionId: string, fundedMilestone: boolean): void {
+  getDb().update(cryptoPaymentRequests).set({ ledgerTransactionId, fundedMilestone }).where(eq(cryptoPaymentRequests.id, id)).run()
+}
+
+/** Pending → expired once its rate lock has ended. */
+export async function markCryptoPaymentExpired(id: string, at: Date): Promise<void> {
+  getDb()
+    .update(cryptoPaymentRequests)
+    .set({ status: 'expired', updatedAt: at })
+    .where(and(eq(cryptoPaymentRequests.id, id), eq(cryptoPaymentRequests.status, 'pending')))
+    .run()
+}
+
+/** Records crypto that could not fund its request; a repeat of the same transaction records nothing. */
+export async function recordCryptoReceipt(input: {
+  requestId: string
+  txHash: string
+  asset: string
+  amount: string
+  reason: CryptoReceiptReason
+  source: 'webhook' | 'admin'
+  at: Date
+}): Promise<boolean> {
+  const { at, ...row } = input
+  return (
+    getDb()
+      .insert(cryptoReceipts)
+      .values({ ...row, id: crypto.randomUUID(), createdAt: at, updatedAt: at })
+      .onConflictDoNothing({ target: [cryptoReceipts.txHash, cryptoReceipts.reason] })
+      .run().changes > 0
+  )
+}
+
+export async function listCryptoPaymentRequestsForAdmin(limit = 100) {
+  const t = cryptoPaymentRequests
+  return getDb()
+    .select({
+      request: t,
+      payerName: users.name,
+      contractTitle: contracts.title,
+      milestoneTitle: milestones.title,
+    })
+    .from(t)
+    .innerJoin(users, eq(users.id, t.userId))
+    .innerJoin(contracts, eq(contracts.id, t.contractId))
+    .innerJoin(milestones, eq(milestones.id, t.milestoneId))
+    .orderBy(desc(t.createdAt))
+    .limit(limit)
+    .all()
+}
+
+/** Crypto received that could not fund anything, oldest first, with its payer. */
+export async function listCryptoReceiptsToRefund() {
+  return getDb()
+    .select({ receipt: cryptoReceipts, payerName: users.name, network: cryptoPaymentRequests.network })
+    .from(cryptoReceipts)
+    .innerJoin(cryptoPaymentRequests, eq(cryptoPaymentRequests.id, cryptoReceipts.requestId))
+    .innerJoin(users, eq(users.id, cryptoPaymentRequests.userId))
+    .where(isNull(cryptoReceipts.refundedAt))
+    .orderBy(cryptoReceipts.createdAt)
+    .all()
+}
+
+export async function listCryptoReceiptsOf(requestId: string): Promise<CryptoReceipt[]> {
+  return getDb().select().from(cryptoReceipts).where(eq(cryptoReceipts.requestId, requestId)).orderBy(cryptoReceipts.createdAt).all()
+}
+
+export async function markCryptoReceiptRefunded(input: { id: string; adminId: string; reference: string; at: Date }): Promise<boolean> {
+  return (
+    getDb()
+      .update(cryptoReceipts)
+      .set({ refundedAt: input.at, refundedBy: input.adminId, refundReference: input.reference, updatedAt: input.at })
+      .where(and(eq(cryptoReceipts.id, input.id), isNull(cryptoReceipts.refundedAt)))
+      .run().changes > 0
+  )
+}

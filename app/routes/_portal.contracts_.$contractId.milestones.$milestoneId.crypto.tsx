@@ -1,0 +1,70 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CryptoChoiceForm } from '~/components/payments/crypto-choice-form'
+import { findMilestone } from '~/models/contracts.server'
+import { requireContractParty } from '~/services/marketplace/contracts.server'
+import { parseCryptoChoice } from '~/services/payments/crypto-networks'
+import { RATE_LOCK_MINUTES, startCryptoPayment } from '~/services/payments/crypto-payments.server'
+import { CryptoChoiceSchema } from '~/services/payments/crypto-schemas'
+import { getExchangeRate } from '~/services/payments/rates.server'
+import { requireUser } from '~/utils/auth.server'
+import { formatMoney } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+
+export const meta: MetaFunction = () => [{ title: 'Pay with crypto · MegiLance' }]
+
+/** The milestone, for the contract's client only: others on the contract get 403, anyone else 404. */
+async function requireClientMilestone(request: Request, params: LoaderFunctionArgs['params']) {
+  const user = await requireUser(request)
+  const { contract, side } = await requireContractParty(user, params.contractId)
+  if (side !== 'client') throw new Response('Only the client pays for milestones.', { status: 403 })
+  const milestone = params.milestoneId ? await findMilestone(contract.id, params.milestoneId) : undefined
+  if (!milestone) throw new Response('Not found', { status: 404 })
+  return { user, contract, milestone }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { contract, milestone } = await requireClientMilestone(request, params)
+  return json({
+    contract: { id: contract.id, title: contract.title },
+    milestone: { id: milestone.id, title: milestone.title, amount: formatMoney(milestone.amountMinor, contract.currency), pending: milestone.status === 'pending' },
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, contract, milestone } = await requireClientMilestone(request, params)
+  const submission = parseWithZod(await readFormData(request), { schema: CryptoChoiceSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const choice = parseCryptoChoice(submission.value.choice)
+  if (!choice) return json(submission.reply({ fieldErrors: { choice: ['Choose a coin and its network.'] } }), { status: 400 })
+  const outcome = await startCryptoPayment({ payerId: user.id, contract, milestone, asset: choice.asset, network: choice.network }, getExchangeRate)
+  if (!outcome.ok) return json(submission.reply({ formErrors: [outcome.message] }), { status: outcome.status })
+  return redirect(`/crypto-payments/${outcome.request.id}`)
+}
+
+export default function PayWithCryptoPage() {
+  const { contract, milestone } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  return (
+    <div className="page--narrow">
+      <header className="page-header">
+        <p>
+          <Link to={`/contracts/${contract.id}`}>← Back to {contract.title}</Link>
+        </p>
+        <h1>Pay {milestone.amount} with crypto</h1>
+        <p className="muted">
+          For the milestone “{milestone.title}”. You get an address, the exact amount and a QR code; the amount is locked at today’s rate for{' '}
+          {RATE_LOCK_MINUTES} minutes. The money is held in escrow until you approve the work.
+        </p>
+      </header>
+      <section className="card">
+        {milestone.pending ? (
+          <CryptoChoiceForm action={`/contracts/${contract.id}/milestones/${milestone.id}/crypto`} formId={`crypto-${milestone.id}`} lastResult={lastResult} />
+        ) : (
+          <p>This milestone is not waiting for payment any more.</p>
+        )}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,93 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { CryptoPaymentDetails } from '~/components/payments/crypto-payment-details'
+import { findCryptoPaymentRequest } from '~/models/crypto-payments.server'
+import { cryptoPaymentView } from '~/services/payments/crypto-payments.server'
+import { requireUser } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Pay ${data?.amountText ?? 'with crypto'} · MegiLance` }]
+
+/** The payer's own request; anyone else gets 404. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const payment = params.requestId ? await findCryptoPaymentRequest(params.requestId) : undefined
+  if (!payment || payment.userId !== user.id) throw new Response('Not found', { status: 404 })
+  return json(await cryptoPaymentView(payment), { headers: { 'Cache-Control': 'no-store' } })
+}
+
+const STATUS = {
+  pending: { label: 'Waiting for payment', badge: 'badge--open' },
+  confirmed: { label: 'Confirmed', badge: 'badge--sent' },
+  expired: { label: 'Expired', badge: 'badge--failed' },
+} as const
+
+export default function CryptoPaymentPage() {
+  const view = useLoaderData<typeof loader>()
+  const status = STATUS[view.status]
+  return (
+    <div className="page--narrow">
+      <header className="page-header">
+        <p>
+          <Link to={`/contracts/${view.contract.id}`}>← Back to {view.contract.title}</Link>
+        </p>
+        <h1>Send {view.amountText}</h1>
+        <p className="muted">
+          {view.fiatText} for the milestone “{view.milestoneTitle}”, paid as {view.choiceLabel}.
+        </p>
+        <p>
+          Status: <span className={`badge badge--plain ${status.badge}`}>{status.label}</span>
+        </p>
+      </header>
+
+      {view.sandbox ? (
+        <section className="card crypto-sandbox" aria-labelledby="crypto-sandbox-heading">
+          <h2 id="crypto-sandbox-heading">
+            <span className="badge badge--blocked">Sandbox</span> Sandbox — do not send real funds
+          </h2>
+          <p className="muted">
+            No receiving address is configured for this network, so the address below is a well-known burn address: anything sent to it is lost
+            for good. An admin confirms sandbox payments by hand.
+          </p>
+        </section>
+      ) : null}
+
+      {view.status === 'pending' ? <CryptoPaymentDetails view={view} /> : null}
+
+      {view.status === 'confirmed' ? (
+        <section className="card" aria-labelledby="crypto-done-heading">
+          <h2 id="crypto-done-heading">Payment received</h2>
+          <p>
+            Confirmed on {formatDateTime(view.confirmedAt ?? view.expiresAt)}
+            {view.txHash ? (
+              <>
+                {' '}
+                (transaction <code className="crypto-code">{view.txHash}</code>)
+              </>
+            ) : null}
+            .{' '}
+            {view.fundedMilestone
+              ? `${view.fiatText} is held in escrow for “${view.milestoneTitle}” until you approve the work.`
+              : `“${view.milestoneTitle}” had already been funded, so ${view.fiatText} went to your wallet balance.`}
+          </p>
+          <p>
+            <Link to={`/contracts/${view.contract.id}`}>Back to the contract</Link>
+          </p>
+        </section>
+      ) : null}
+
+      {view.status === 'expired' ? (
+        <section className="card" aria-labelledby="crypto-expired-heading">
+          <h2 id="crypto-expired-heading">This request has expired</h2>
+          <p>
+            Its rate was locked until {formatDateTime(view.expiresAt)}. Do not send anything for it now. If you paid after that, the payment is kept
+            for an admin to send back to you.
+          </p>
+          <p>
+            <Link to={`/contracts/${view.contract.id}/milestones/${view.milestoneId}/crypto`}>Start a new crypto payment at today’s rate</Link>
+          </p>
+        </section>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod'
+import { CRYPTO_PAYMENT_CHOICES } from './crypto-networks'
+
+const CHOICE_VALUES = CRYPTO_PAYMENT_CHOICES.map((choice) => choice.value) as [string, ...string[]]
+
+/** The payer picks a coin and the network it travels on, e.g. "USDT:ethereum". */
+export const CryptoChoiceSchema = z.object({
+  choice: z.enum(CHOICE_VALUES, { error: 'Choose a coin and its network.' }),
+})
+
+/** An admin confirms a sandbox payment with the transaction it came in. */
+export const ConfirmCryptoPaymentSchema = z.object({
+  requestId: z.string().min(1),
+  txHash: z
+    .string({ error: 'Enter the transaction reference.' })
+    .trim()
+    .min(4, 'Enter the transaction reference (at least 4 characters).')
+    .max(200, 'A transaction reference has at most 200 characters.'),
+})
+
+/** An admin records that a late or unmatched crypto payment was sent back. */
+export const RefundCryptoReceiptSchema = z.object({
+  receiptId: z.string().min(1),
+  reference: z
+    .string({ error: 'Enter the refund transaction reference.' })
+    .trim()
+    .min(4, 'Enter the refund transaction reference (at least 4 characters).')
+    .max(200, 'A transaction reference has at most 200 characters.'),
+})
