@@ -38,6 +38,8 @@ const schema = z.object({
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
   /** Signs Stripe's webhook calls to /webhooks/stripe (whsec_…); required when STRIPE_SECRET_KEY is set. */
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
+  /** The country the platform is registered for VAT in (ISO 3166 alpha-2); EU clients elsewhere with a VAT ID are reverse charged. */
+  PLATFORM_TAX_COUNTRY: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code, like IE').transform((value) => value.toUpperCase()).default('IE'),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'WEBAUTHN_ORIGIN'> & { WEBAUTHN_ORIGIN: string }
