@@ -13,9 +13,12 @@ export function statementCsv(statement: TaxStatement): string {
   return stringify([header, ...records])
 }
 
+/** Latin letters with a stroke, which Unicode does not decompose into a base letter and a mark. */
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't' }
+
 /**
  * The standard PDF fonts only encode WinAnsi. Anything else becomes its accent-free letters when
- * that helps ("Ł" cannot, "é" can), or "?", so a name in any script never breaks the download.
+ * that helps ("Ż" → "Z", "Ł" → "L"), or "?" (other scripts), so a name in any script never breaks the download.
  */
 export function winAnsiSafe(text: string, font: PDFFont): string {
   const supported = new Set(font.getCharacterSet())
@@ -26,7 +29,7 @@ export function winAnsiSafe(text: string, font: PDFFont): string {
       out += char
       continue
     }
-    const plain = char.normalize('NFKD').replace(/\p{M}/gu, '')
+    const plain = (LETTERS_WITHOUT_DECOMPOSITION[char] ?? char).normalize('NFKD').replace(/\p{M}/gu, '')
     out += plain && [...plain].every((part) => supported.has(part.codePointAt(0) ?? 0)) ? plain : '?'
   }
   return out
