@@ -69,10 +69,12 @@ export default function BillingSettings() {
           Save billing details
         </button>
       </Form>
-      <h3>Tax statements</h3>
-      <p>
-        <Link to="/settings/billing/statements">Yearly tax statements (CSV and PDF)</Link>
-      </p>
+      <section className="billing-statements" aria-labelledby="billing-statements-title">
+        <h3 id="billing-statements-title">Tax statements</h3>
+        <p>
+          <Link to="/settings/billing/statements">Yearly tax statements (CSV and PDF)</Link>
+        </p>
+      </section>
     </>
   )
 }

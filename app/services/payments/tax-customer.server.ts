@@ -21,3 +21,11 @@ export function platformTaxCountry(): string {
 export function feeTaxTreatmentFor(clientId: string, at = new Date()): FeeTaxTreatment {
   return feeTaxTreatment(taxCustomerOf(clientId), platformTaxCountry(), at)
 }
+
+/** A sentence for fee previews where the client is known but no amount is (proposal forms). */
+export function feeTaxNoteFor(clientId: string, at = new Date()): string | null {
+  const treatment = feeTaxTreatmentFor(clientId, at)
+  if (treatment.kind === 'taxed') return `The fee includes the client’s ${treatment.label}; your share does not change.`
+  if (treatment.kind === 'reverse_charge') return `No VAT in the fee: ${treatment.label}.`
+  return null
+}
