@@ -5,9 +5,13 @@ import { describe, expect, it } from 'vitest'
 import { saveBillingDetails } from '~/models/billing-details.server'
 import { findContract } from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
-import { balanceOf, checkLedgerInvariants } from '~/models/ledger.server'
-import { contracts, ledgerAccounts, ledgerEntries, ledgerTransactions, milestones, projects, proposals } from '~/models/schema'
+import { balanceOf, checkLedgerInvariants, writeLedgerTransaction } from '~/models/ledger.server'
+import { findDispute } from '~/models/disputes.server'
+import { contracts, disputes, ledgerAccounts, ledgerEntries, ledgerTransactions, milestones, projects, proposals } from '~/models/schema'
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
+import { decideDispute } from '~/services/marketplace/disputes.server'
+import { milestoneSettler } from './dispute-settlement.server'
+import { payoutPosting, payoutReversalPosting } from './payout-postings'
 import { createTestUser } from '~/test/users'
 import { findPayment, feePreview, payMilestoneByCard } from './escrow.server'
 import { statementCsv, statementPdf } from './tax-statement-files.server'
@@ -37,11 +41,15 @@ async function contractFor(amounts: number[]) {
   return { contract, ids, client: { ...client, role: 'client' as const }, freelancer: { ...freelancer, role: 'freelancer' as const } }
 }
 
-async function fundSubmitApprove(setup: Awaited<ReturnType<typeof contractFor>>, id: string) {
+async function fund(setup: Awaited<ReturnType<typeof contractFor>>, id: string) {
   const start = await performMilestoneAction(setup.client, setup.contract, 'client', id, 'fund', { method: 'card' })
   const payment = await findPayment(start.ok && start.redirectTo ? (start.redirectTo.split('/').pop() ?? '') : '')
   if (!payment) throw new Error('no payment')
   await payMilestoneByCard(payment, setup.contract, GOOD_CARD, setup.client.name)
+}
+
+async function fundSubmitApprove(setup: Awaited<ReturnType<typeof contractFor>>, id: string) {
+  await fund(setup, id)
   await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', id, 'submit', { note: 'Done' })
   expect(await performMilestoneAction(setup.client, setup.contract, 'client', id, 'approve', {})).toMatchObject({ ok: true })
 }
@@ -113,6 +121,37 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   return parts.join('\n')
 }
 
+describe('tax on platform fees in a dispute decision', () => {
+  it('a split for a British client taxes only the fee on the freelancer’s part', async () => {
+    const setup = await contractFor([40_000])
+    const [id = ''] = setup.ids
+    await saveBillingDetails(setup.client.id, { countryCode: 'GB', vatId: null }, new Date())
+    await fund(setup, id)
+    const disputeId = crypto.randomUUID()
+    getDb().insert(disputes).values({ id: disputeId, contractId: setup.contract.id, milestoneId: id, openedBy: setup.client.id, reason: 'Half delivered', amountMinor: 40_000 }).run()
+    const found = await findDispute(disputeId)
+    if (!found) throw new Error('no dispute')
+    const admin = { ...(await createTestUser('admin')), role: 'admin' as const }
+    expect(await decideDispute(admin, found, { decision: 'split', freelancerShareMinor: 20_000, reason: 'Half was delivered.' }, milestoneSettler)).toEqual({ ok: true })
+    const lines = getDb()
+      .select({ kind: ledgerAccounts.kind, amountMinor: ledgerEntries.amountMinor })
+      .from(ledgerEntries)
+      .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+      .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
+      .where(eq(ledgerTransactions.idempotencyKey, `dispute:${disputeId}:settle`))
+      .all()
+    // $20 fee on the $200 freelancer part incl. 20 % VAT: 2000 / 1.2 = 1666.67 → revenue 1667, tax 333
+    expect(lines.find((line) => line.kind === 'tax_payable')?.amountMinor).toBe(333)
+    expect(lines.find((line) => line.kind === 'platform_revenue')?.amountMinor).toBe(1_667)
+    expect(await balanceOf({ kind: 'wallet', ownerId: setup.freelancer.id, currency: 'USD' })).toBe(18_000)
+    expect(await balanceOf({ kind: 'wallet', ownerId: setup.client.id, currency: 'USD' })).toBe(20_000)
+
+    const statement = await buildTaxStatement({ ...setup.client, role: 'client' }, new Date().getUTCFullYear())
+    expect(statement.sections[0]?.totals).toEqual([40_000, 20_000, 2_000, 333])
+    expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
+  })
+})
+
 describe('yearly tax statements', () => {
   it('the freelancer’s CSV and PDF totals match the ledger', async () => {
     const setup = await contractFor([80_000, 12_345])
@@ -120,17 +159,24 @@ describe('yearly tax statements', () => {
     for (const id of setup.ids) await fundSubmitApprove(setup, id)
     const year = new Date().getUTCFullYear()
     expect(await statementYears(setup.freelancer.id)).toEqual([year])
+    // Two payouts, one of them returned: only the one that left counts.
+    const payout = (id: string, amountMinor: number) => ({ id, userId: setup.freelancer.id, amountMinor, feeMinor: 100, currency: 'USD', rail: 'crypto' as const })
+    writeLedgerTransaction(payoutPosting(payout('p1', 50_000), new Date()))
+    writeLedgerTransaction(payoutPosting(payout('p2', 10_000), new Date()))
+    writeLedgerTransaction(payoutReversalPosting(payout('p2', 10_000), 'The wallet address was refused', new Date()))
 
     const statement = await buildTaxStatement({ ...setup.freelancer, role: 'freelancer' }, year)
     const [section] = statement.sections
     // 800.00 + 123.45 gross; fees 80.00 + 12.35 (10 % rounded half up); VAT 12.77 + 1.97; net 720.00 + 111.10
-    expect(section).toMatchObject({ currency: 'USD', totals: [92_345, 9_235, 1_474, 83_110, 0] })
-    expect(await balanceOf({ kind: 'wallet', ownerId: setup.freelancer.id, currency: 'USD' })).toBe(section?.totals[3])
+    expect(section).toMatchObject({ currency: 'USD', totals: [92_345, 9_235, 1_474, 83_110, 50_000] })
+    const [gross = 0, fees = 0, , net = 0, payouts = 0] = section?.totals ?? []
+    expect(gross).toBe(fees + net)
+    expect(await balanceOf({ kind: 'wallet', ownerId: setup.freelancer.id, currency: 'USD' })).toBe(net - payouts)
 
     const csv = statementCsv(statement)
     const rows = csv.trim().split('\n')
     expect(rows[0]).toBe('Year,Currency,Month,Gross released,Platform fees,VAT/GST in fees,Net received,Payouts')
-    expect(rows.at(-1)).toBe(`${year},USD,Total,923.45,92.35,14.74,831.10,0.00`)
+    expect(rows.at(-1)).toBe(`${year},USD,Total,923.45,92.35,14.74,831.10,500.00`)
 
     const pdf = await statementPdf(statement)
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
