@@ -1,7 +1,8 @@
 import fs from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { createFixedContract } from './contract-fixtures'
-import { makeUser, newBrowserContext, signUp, toast } from './fixtures'
+import { isJavaScriptEnabled, makeUser, newBrowserContext, signUp, toast } from './fixtures'
 
 async function openBilling(page: Page) {
   await page.goto('/settings')
@@ -77,4 +78,19 @@ test('a German client’s release carries VAT in the fee, and the freelancer dow
   expect(csv.at(-1)).toBe(`${year},USD,Total,800.00,80.00,12.77,720.00,0.00`)
   await expect(freelancerPage.getByRole('link', { name: `PDF statement ${year}` })).toHaveAttribute('href', `/settings/billing/statements/${year}.pdf`)
   await freelancerContext.close()
+})
+
+test('the billing, statement and rate pages pass the WCAG AA checks', async ({ browser }, testInfo) => {
+  // axe is a script: as in accessibility.spec, the no-js project blocks only the app's own scripts.
+  const { baseURL, viewport, userAgent } = testInfo.project.use
+  const context = await browser.newContext({ baseURL, viewport, userAgent, javaScriptEnabled: true })
+  if (!isJavaScriptEnabled(testInfo)) await context.route('**/build/**/*.js', (route) => route.abort())
+  const page = await context.newPage()
+  await signUp(page, makeUser('client'))
+  for (const path of ['/settings/billing', '/settings/billing/statements', '/help/tax']) {
+    await page.goto(path)
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    expect(violations.map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
+  }
+  await context.close()
 })
