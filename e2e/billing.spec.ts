@@ -69,6 +69,7 @@ test('a German client’s release carries VAT in the fee, and the freelancer dow
 
   await freelancerPage.goto('/settings/billing/statements')
   const year = new Date().getUTCFullYear()
+  await expect(freelancerPage.getByRole('row', { name: /^USD/ })).toContainText('$800$80$12.77$720$0')
   const downloadPromise = freelancerPage.waitForEvent('download')
   await freelancerPage.getByRole('link', { name: `CSV statement ${year}` }).click()
   const download = await downloadPromise
