@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { budgetLabel } from '~/components/project-summary'
 import { ProposalForm } from '~/components/proposals/proposal-form'
 import { platformFeePercent } from '~/services/payments/escrow.server'
+import { feeTaxNoteFor } from '~/services/payments/tax-customer.server'
 import { proposalSchema } from '~/services/marketplace/proposal-schemas'
 import { loadProposeContext, submitProposal } from '~/services/marketplace/proposals.server'
 import { requireRole } from '~/utils/auth.server'
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireProposable(request, params.projectId)
   return json({
     feePercent: platformFeePercent(),
+    feeTaxNote: feeTaxNoteFor(project.clientId),
     project: {
       id: project.id,
       title: project.title,
@@ -58,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposePage() {
-  const { project, feePercent } = useLoaderData<typeof loader>()
+  const { project, feePercent, feeTaxNote } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   return (
     <>
@@ -74,7 +76,7 @@ export default function ProposePage() {
         </p>
       </header>
       <section className="card" aria-label="Your proposal">
-        <ProposalForm feePercent={feePercent} bidType={project.budgetType} currency={project.currency} lastResult={lastResult} submitLabel="Send proposal" />
+        <ProposalForm feePercent={feePercent} feeTaxNote={feeTaxNote} bidType={project.budgetType} currency={project.currency} lastResult={lastResult} submitLabel="Send proposal" />
       </section>
     </>
   )

@@ -3,6 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ProposalForm } from '~/components/proposals/proposal-form'
 import { platformFeePercent } from '~/services/payments/escrow.server'
+import { feeTaxNoteFor } from '~/services/payments/tax-customer.server'
 import { listProposalMilestones } from '~/models/proposals.server'
 import { actionProblem } from '~/services/marketplace/proposal-rules'
 import { proposalSchema } from '~/services/marketplace/proposal-schemas'
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const milestones = await listProposalMilestones(proposal.id)
   return json({
     feePercent: platformFeePercent(),
+    feeTaxNote: feeTaxNoteFor(project.clientId),
     proposal: { id: proposal.id, bidType: proposal.bidType, currency: proposal.currency },
     project: { id: project.id, title: project.title },
     defaults: {
@@ -58,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProposalPage() {
-  const { proposal, project, defaults, feePercent } = useLoaderData<typeof loader>()
+  const { proposal, project, defaults, feePercent, feeTaxNote } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   return (
     <>
@@ -72,6 +74,7 @@ export default function EditProposalPage() {
       <section className="card" aria-label="Your proposal">
         <ProposalForm
           feePercent={feePercent}
+          feeTaxNote={feeTaxNote}
           bidType={proposal.bidType}
           currency={proposal.currency}
           lastResult={lastResult}

@@ -11,12 +11,13 @@ const TABS = [
   { to: '/settings/security', label: 'Security' },
   { to: '/settings/sessions', label: 'Sessions' },
   { to: '/settings/notifications', label: 'Notifications' },
+  { to: '/settings/billing', label: 'Billing & tax', userOnly: true },
   { to: '/settings/appearance', label: 'Appearance' },
 ]
 
 export default function SettingsLayout() {
   const role = useRouteLoaderData<typeof portalLoader>('routes/_portal')?.role
-  const tabs = TABS.filter((tab) => !tab.freelancerOnly || role === 'freelancer')
+  const tabs = TABS.filter((tab) => (!tab.freelancerOnly || role === 'freelancer') && (!tab.userOnly || role !== 'admin'))
   return (
     <>
       <header className="page-header">

@@ -64,6 +64,8 @@ const schema = z.object({
   EXCHANGE_RATES_SOURCE: z.enum(['live', 'snapshot']).default('snapshot'),
   /** Optional CoinGecko demo API key, sent as x-cg-demo-api-key; the public endpoint works without. */
   COINGECKO_API_KEY: z.string().min(8).optional(),
+  /** The country the platform is registered for VAT in (ISO 3166 alpha-2); EU clients elsewhere with a VAT ID are reverse charged. */
+  PLATFORM_TAX_COUNTRY: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code, like IE').transform((value) => value.toUpperCase()).default('IE'),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'WEBAUTHN_ORIGIN'> & { WEBAUTHN_ORIGIN: string }

@@ -13,7 +13,7 @@ export type MilestoneView = {
   position: number
   title: string
   amountMinor: number
-  fee: { percent: number; feeMinor: number; netMinor: number }
+  fee: { percent: number; feeMinor: number; netMinor: number; tax?: { kind: string; label: string; taxMinor: number; revenueMinor: number } | null }
   dueDate: string | null
   status: MilestoneStatus
   statusLabel: string
@@ -95,6 +95,7 @@ export function MilestoneCard({
             <p className="muted">
               Approving releases {money(milestone.amountMinor)} from escrow: the freelancer receives {money(milestone.fee.netMinor)} after the{' '}
               {milestone.fee.percent}% platform fee.
+              <FeeTaxNote tax={milestone.fee.tax} currency={currency} />
             </p>
             <button type="submit" name="intent" value="approve" className="button button--primary">
               Approve and release {money(milestone.amountMinor)}
@@ -140,6 +141,7 @@ function FundForm({ milestone, currency, walletMinor, cardProvider, last }: { mi
       <p className="muted">
         You pay {money(milestone.amountMinor)} into escrow now. It is released when you approve the work: the freelancer receives{' '}
         {money(milestone.fee.netMinor)} and MegiLance keeps the {milestone.fee.percent}% fee ({money(milestone.fee.feeMinor)}).
+        <FeeTaxNote tax={milestone.fee.tax} currency={currency} />
       </p>
       <RadioGroup legend={`Pay for “${milestone.title}” with`} meta={fields.method} options={options} />
       <button type="submit" name="intent" value="fund" className="button button--primary">
@@ -194,4 +196,12 @@ function RequestChangesForm({ milestone, last }: { milestone: MilestoneView; las
       </button>
     </Form>
   )
+}
+
+/** The tax inside the fee, added after the fee sentence: the fee itself never changes. */
+function FeeTaxNote({ tax, currency }: { tax: MilestoneView['fee']['tax']; currency: string }) {
+  if (!tax) return null
+  if (tax.taxMinor > 0) return <> The fee includes {formatMoney(tax.taxMinor, currency)} {tax.label}.</>
+  if (tax.kind === 'reverse_charge') return <> No VAT on the fee: {tax.label}.</>
+  return null
 }

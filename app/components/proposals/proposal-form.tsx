@@ -29,8 +29,11 @@ export function ProposalForm({
   defaultValue,
   submitLabel,
   feePercent,
+  feeTaxNote,
 }: {
   feePercent: number
+  /** The tax included in that fee for this client (e.g. "VAT 19% (DE)"), when there is any to mention. */
+  feeTaxNote?: string | null
   bidType: BudgetType
   currency: string
   lastResult: SubmissionResult<string[]> | null | undefined
@@ -66,7 +69,7 @@ export function ProposalForm({
           label={bidType === 'fixed' ? `Your price (${currency})` : `Your hourly rate (${currency})`}
           meta={fields.amount}
           inputMode="decimal"
-          hint={`You receive each payment less MegiLance’s ${feePercent}% fee.`}
+          hint={`You receive each payment less MegiLance’s ${feePercent}% fee.${feeTaxNote ? ` ${feeTaxNote}` : ''}`}
         />
         <Field label="Duration in days" type="number" meta={fields.durationDays} min={1} max={365} />
       </div>

@@ -45,6 +45,12 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
           ),
         ],
       },
+      {
+        heading: 'Tax in the fee',
+        blocks: [
+          p('The {fee} fee already includes the VAT or GST of the client’s billing country; the fee and what the freelancer receives do not change. An EU business with a valid VAT ID in another EU country than MegiLance’s pays no VAT on the fee: it is reverse charged. See [VAT and GST rates by country](/help/tax).'),
+        ],
+      },
     ],
   },
   {

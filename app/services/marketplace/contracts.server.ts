@@ -74,7 +74,7 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
       position: milestone.position,
       title: milestone.title,
       amountMinor: milestone.amountMinor,
-      fee: feePreview(milestone.amountMinor),
+      fee: feePreview(milestone.amountMinor, contract.clientId),
       dueDate: milestone.dueDate,
       status: milestone.status,
       statusLabel: MILESTONE_STATUS_LABELS[milestone.status],

@@ -1,4 +1,5 @@
 import type { LedgerLine, LedgerPosting } from '~/models/ledger.server'
+import { splitInclusiveTax } from './fee-tax'
 import { splitPlatformFee } from './fees'
 
 /** The platform's own accounts are owned by "platform" (kept in sync with models/ledger.server). */
@@ -56,6 +57,7 @@ export function cardToWalletPosting(payment: { id: string; userId: string; amoun
 /**
  * Escrow out: the freelancer's part less the platform fee to their wallet, the fee to platform
  * revenue, the client's part back to their wallet. Release, refund and split are all this.
+ * The fee includes the client's VAT/GST at `feeTaxPpm` (0: none), which goes to tax payable.
  */
 export function settlementPosting(
   subject: EscrowSubject,
@@ -63,9 +65,11 @@ export function settlementPosting(
   feePercent: number,
   meta: { key: string; kind: string; description: string },
   at: Date,
+  feeTaxPpm = 0,
 ): LedgerPosting {
   const { contract, milestone } = subject
   const fee = splitPlatformFee(parts.toFreelancerMinor, feePercent)
+  const feeTax = splitInclusiveTax(fee.feeMinor, feeTaxPpm)
   return {
     idempotencyKey: meta.key,
     kind: meta.kind,
@@ -75,7 +79,8 @@ export function settlementPosting(
     lines: lines(
       { account: escrow(subject), amountMinor: -(parts.toFreelancerMinor + parts.toClientMinor) },
       { account: wallet(contract.freelancerId, contract.currency), amountMinor: fee.netMinor },
-      { account: { kind: 'platform_revenue', ownerId: PLATFORM, currency: contract.currency }, amountMinor: fee.feeMinor },
+      { account: { kind: 'platform_revenue', ownerId: PLATFORM, currency: contract.currency }, amountMinor: feeTax.revenueMinor },
+      { account: { kind: 'tax_payable', ownerId: PLATFORM, currency: contract.currency }, amountMinor: feeTax.taxMinor },
       { account: wallet(contract.clientId, contract.currency), amountMinor: parts.toClientMinor },
     ),
     at,

@@ -7,17 +7,39 @@ import { getEnv } from '~/utils/env.server'
 import { formatMoney } from '~/utils/format'
 import type { Settlement } from '~/services/marketplace/dispute-rules'
 import { cardToWalletPosting, fundingPosting, settlementPosting } from './escrow-postings'
+import { splitFeeForTreatment, type FeeTaxTreatment } from './fee-tax'
 import { splitPlatformFee } from './fees'
 import { getCardProvider, type CheckoutStart } from './card-provider.server'
+import { feeTaxTreatmentFor } from './tax-customer.server'
 import { chargeSandboxCard, type SandboxCardInput } from './sandbox-card'
 
 export function platformFeePercent(): number {
   return getEnv().PLATFORM_FEE_PERCENT
 }
 
-/** What each side sees before committing: the amount, the fee and what the freelancer receives. */
-export function feePreview(amountMinor: number) {
-  return { percent: platformFeePercent(), ...splitPlatformFee(amountMinor, platformFeePercent()) }
+/**
+ * What each side sees before committing: the amount, the fee and what the freelancer receives,
+ * and, when the client is known, the VAT/GST included in the fee for the client's country.
+ */
+export function feePreview(amountMinor: number, clientId?: string, at = new Date()) {
+  const split = splitPlatformFee(amountMinor, platformFeePercent())
+  const treatment = clientId ? feeTaxTreatmentFor(clientId, at) : null
+  return { percent: platformFeePercent(), ...split, tax: treatment ? feeTaxPreview(split.feeMinor, treatment) : null }
+}
+
+export type FeeTaxPreview = { kind: FeeTaxTreatment['kind']; label: string; taxMinor: number; revenueMinor: number }
+
+function feeTaxPreview(feeMinor: number, treatment: FeeTaxTreatment): FeeTaxPreview {
+  const { taxMinor, revenueMinor } = splitFeeForTreatment(feeMinor, treatment)
+  return { kind: treatment.kind, label: treatment.label, taxMinor, revenueMinor }
+}
+
+/** The client's tax on the fee, as the ledger needs it: a rate (0 for none) and a note for the record. */
+function feeTaxForPosting(contract: Contract, at: Date): { ppm: number; note: string } {
+  const treatment = feeTaxTreatmentFor(contract.clientId, at)
+  if (treatment.kind === 'taxed') return { ppm: treatment.rate.ratePpm, note: ` · fee incl. ${treatment.label}` }
+  if (treatment.kind === 'reverse_charge') return { ppm: 0, note: ` · ${treatment.label}` }
+  return { ppm: 0, note: '' }
 }
 
 type Line = { actorId: string | null; kind: string; detail: string }
@@ -134,8 +156,10 @@ export async function findPayment(id: string) {
 
 /** Approval releases the escrow: the freelancer gets the amount less the fee. */
 export function releaseMilestone(contract: Contract, milestone: Milestone, lines: Line[], at: Date, extra: Partial<Milestone> = {}): boolean {
-  const fee = feePreview(milestone.amountMinor)
+  const fee = feePreview(milestone.amountMinor, contract.clientId, at)
+  const tax = feeTaxForPosting(contract, at)
   const money = (minor: number) => formatMoney(minor, contract.currency)
+  const taxDetail = fee.tax?.taxMinor ? `, including ${money(fee.tax.taxMinor)} ${fee.tax.label}` : fee.tax?.kind === 'reverse_charge' ? `; ${fee.tax.label}` : ''
   return changeMilestone({
     milestone,
     from: ['submitted'],
@@ -145,8 +169,9 @@ export function releaseMilestone(contract: Contract, milestone: Milestone, lines
         { contract, milestone },
         { toFreelancerMinor: milestone.amountMinor, toClientMinor: 0 },
         fee.percent,
-        { key: `milestone:${milestone.id}:release`, kind: 'escrow.release', description: `Released “${milestone.title}”` },
+        { key: `milestone:${milestone.id}:release`, kind: 'escrow.release', description: `Released “${milestone.title}”${tax.note}` },
         at,
+        tax.ppm,
       ),
     ],
     lines: [
@@ -154,7 +179,7 @@ export function releaseMilestone(contract: Contract, milestone: Milestone, lines
       {
         actorId: null,
         kind: 'milestone.released',
-        detail: `${money(milestone.amountMinor)} released from escrow: ${money(fee.netMinor)} to the freelancer, ${money(fee.feeMinor)} platform fee (${fee.percent}%).`,
+        detail: `${money(milestone.amountMinor)} released from escrow: ${money(fee.netMinor)} to the freelancer, ${money(fee.feeMinor)} platform fee (${fee.percent}%)${taxDetail}.`,
       },
     ],
     at,
@@ -188,6 +213,7 @@ export function settleDisputedMilestone(input: { contract: Contract; milestone: 
   const { contract, milestone, settlement } = input
   const at = new Date()
   const status: MilestoneStatus = settlement.toFreelancerMinor > 0 ? 'released' : 'refunded'
+  const tax = feeTaxForPosting(contract, at)
   const changed = changeMilestone({
     milestone,
     from: DISPUTABLE,
@@ -196,8 +222,8 @@ export function settleDisputedMilestone(input: { contract: Contract; milestone: 
       settlementPosting({ contract, milestone }, settlement, platformFeePercent(), {
         key: `dispute:${input.disputeId}:settle`,
         kind: 'escrow.dispute',
-        description: `Dispute decision on “${milestone.title}”`,
-      }, at),
+        description: `Dispute decision on “${milestone.title}”${settlement.toFreelancerMinor > 0 ? tax.note : ''}`,
+      }, at, tax.ppm),
     ],
     lines: [],
     at,

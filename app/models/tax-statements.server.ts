@@ -1,0 +1,93 @@
+import { getDb } from './db.server'
+
+/** Ledger kinds that pay a freelancer out of escrow (and so carry the platform fee and its tax). */
+const RELEASES = `('escrow.release', 'escrow.dispute')`
+/** Ledger kinds that give a client money back out of escrow. */
+const REFUNDS = `('escrow.refund', 'escrow.dispute')`
+
+export type FreelancerMonth = {
+  month: number
+  currency: string
+  grossMinor: number
+  feesMinor: number
+  feeTaxMinor: number
+  netMinor: number
+  payoutsMinor: number
+}
+
+export type ClientMonth = {
+  month: number
+  currency: string
+  fundedMinor: number
+  refundedMinor: number
+  feesMinor: number
+  feeTaxMinor: number
+}
+
+const yearBounds = (year: number) => ({ from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1) })
+
+// Entries joined to their account and transaction; a transaction's contract tells whose work it paid.
+const ENTRIES = `from ledger_entries e
+  join ledger_accounts a on a.id = e.account_id
+  join ledger_transactions t on t.id = e.transaction_id
+  left join contracts c on c.id = t.contract_id`
+
+/**
+ * A freelancer's year from the ledger, per month and currency: what was released to them (gross),
+ * the platform fees kept (revenue plus the tax in them), the tax part, what reached their wallet
+ * (net) and what left it as payouts.
+ */
+export async function freelancerStatementMonths(userId: string, year: number): Promise<FreelancerMonth[]> {
+  const rows = getDb()
+    .$client.prepare(
+      `select cast(strftime('%m', t.created_at / 1000, 'unixepoch') as integer) as month, e.currency as currency,
+         sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind = 'wallet' and a.owner_id = @user then e.amount_minor else 0 end) as net,
+         sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind in ('platform_revenue', 'tax_payable') then e.amount_minor else 0 end) as fees,
+         sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind = 'tax_payable' then e.amount_minor else 0 end) as tax,
+         sum(case when t.kind like 'payout%' and a.kind = 'wallet' and a.owner_id = @user then -e.amount_minor else 0 end) as payouts
+       ${ENTRIES}
+       where t.created_at >= @from and t.created_at < @to and (c.freelancer_id = @user or (t.contract_id is null and a.owner_id = @user))
+       group by month, e.currency
+       order by e.currency, month`,
+    )
+    .all({ user: userId, ...yearBounds(year) }) as { month: number; currency: string; net: number; fees: number; tax: number; payouts: number }[]
+  return rows
+    .map((row) => ({ month: row.month, currency: row.currency, grossMinor: row.net + row.fees, feesMinor: row.fees, feeTaxMinor: row.tax, netMinor: row.net, payoutsMinor: row.payouts }))
+    .filter((row) => row.grossMinor || row.payoutsMinor)
+}
+
+/**
+ * A client's year from the ledger, per month and currency: paid into escrow, returned to their
+ * wallet out of escrow, and the platform fees on their contracts with the VAT/GST in them.
+ */
+export async function clientStatementMonths(userId: string, year: number): Promise<ClientMonth[]> {
+  const rows = getDb()
+    .$client.prepare(
+      `select cast(strftime('%m', t.created_at / 1000, 'unixepoch') as integer) as month, e.currency as currency,
+         sum(case when t.kind = 'escrow.fund' and a.kind = 'escrow' then e.amount_minor else 0 end) as funded,
+         sum(case when t.kind in ${REFUNDS} and a.kind = 'wallet' and a.owner_id = @user then e.amount_minor else 0 end) as refunded,
+         sum(case when t.kind in ${RELEASES} and a.kind in ('platform_revenue', 'tax_payable') then e.amount_minor else 0 end) as fees,
+         sum(case when t.kind in ${RELEASES} and a.kind = 'tax_payable' then e.amount_minor else 0 end) as tax
+       ${ENTRIES}
+       where t.created_at >= @from and t.created_at < @to and c.client_id = @user
+       group by month, e.currency
+       order by e.currency, month`,
+    )
+    .all({ user: userId, ...yearBounds(year) }) as { month: number; currency: string; funded: number; refunded: number; fees: number; tax: number }[]
+  return rows
+    .map((row) => ({ month: row.month, currency: row.currency, fundedMinor: row.funded, refundedMinor: row.refunded, feesMinor: row.fees, feeTaxMinor: row.tax }))
+    .filter((row) => row.fundedMinor || row.refundedMinor || row.feesMinor)
+}
+
+/** The years (newest first) in which the user has money movements on their contracts or wallet. */
+export async function listStatementYears(userId: string): Promise<number[]> {
+  const rows = getDb()
+    .$client.prepare(
+      `select distinct cast(strftime('%Y', t.created_at / 1000, 'unixepoch') as integer) as year
+       ${ENTRIES}
+       where c.client_id = @user or c.freelancer_id = @user or (a.kind = 'wallet' and a.owner_id = @user)
+       order by year desc`,
+    )
+    .all({ user: userId }) as { year: number }[]
+  return rows.map((row) => row.year)
+}

@@ -1,0 +1,80 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Field, SelectField } from '~/components/ui/field'
+import { loadBillingPage, saveBillingAndTax } from '~/services/payments/billing-details.server'
+import { BillingDetailsSchema } from '~/services/payments/billing-schemas'
+import { requireRole } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Billing & tax · Settings · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'client', 'freelancer')
+  return json({ role: user.role, ...(await loadBillingPage(user.id)) })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'client', 'freelancer')
+  const submission = parseWithZod(await readFormData(request), { schema: BillingDetailsSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const outcome = await saveBillingAndTax(user.id, submission.value)
+  if (!outcome.ok) return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), { status: 400 })
+  return redirectWithToast('/settings/billing', { kind: 'success', message: outcome.message })
+}
+
+export default function BillingSettings() {
+  const { role, country, vatId, vatIdCheckedAt, saved, treatment, countries } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'billing-details',
+    lastResult,
+    defaultValue: { country, vatId },
+    constraint: getZodConstraint(BillingDetailsSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: BillingDetailsSchema }),
+  })
+  return (
+    <>
+      <h2>Billing &amp; tax</h2>
+      <p className="muted">
+        {role === 'client'
+          ? 'The platform fee on your payments includes the VAT or GST of your billing country. EU businesses with a VAT ID are reverse charged.'
+          : 'Your billing country appears on your yearly tax statement. The tax in platform fees follows each client’s country.'}{' '}
+        <Link to="/help/tax">Rates by country</Link>
+      </p>
+      {saved ? (
+        <p>
+          {role === 'client' ? 'Tax on platform fees now: ' : 'Tax position: '}
+          <strong>{treatment.label}</strong>
+          {vatIdCheckedAt ? <span className="muted"> · VAT ID checked {formatDateTime(vatIdCheckedAt)}</span> : null}
+        </p>
+      ) : (
+        <p className="muted">You have not saved billing details yet{country ? '; the country comes from your profile' : ''}.</p>
+      )}
+      <Form method="post" {...getFormProps(form)} className="form-stack">
+        <SelectField label="Billing country" meta={fields.country} options={[{ value: '', label: 'Choose your country' }, ...countries]} />
+        <Field
+          label="EU VAT ID (optional)"
+          meta={fields.vatId}
+          autoComplete="off"
+          spellCheck={false}
+          hint="For EU businesses, e.g. DE136695976. We check its format and check digits; the country prefix may be left out."
+        />
+        <button type="submit" className="button button--primary">
+          Save billing details
+        </button>
+      </Form>
+      <section className="billing-statements" aria-labelledby="billing-statements-title">
+        <h3 id="billing-statements-title">Tax statements</h3>
+        <p>
+          <Link to="/settings/billing/statements">Yearly tax statements (CSV and PDF)</Link>
+        </p>
+      </section>
+    </>
+  )
+}

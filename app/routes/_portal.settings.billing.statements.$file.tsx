@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { statementCsv, statementPdf } from '~/services/payments/tax-statement-files.server'
+import { statementFilename } from '~/services/payments/tax-statement'
+import { buildTaxStatement } from '~/services/payments/tax-statements.server'
+import { requireRole } from '~/utils/auth.server'
+
+/** /settings/billing/statements/2026.csv or .pdf: the signed-in user's own statement, as a download. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'client', 'freelancer')
+  const match = /^(\d{4})\.(csv|pdf)$/.exec(params.file ?? '')
+  const year = Number(match?.[1])
+  if (!match || year < 2000 || year > new Date().getUTCFullYear()) throw new Response('Not found', { status: 404 })
+  const format = match[2] as 'csv' | 'pdf'
+  const statement = await buildTaxStatement({ ...user, role: user.role as 'client' | 'freelancer' }, year)
+  const headers = {
+    'Content-Disposition': `attachment; filename="${statementFilename(statement, format)}"`,
+    'Cache-Control': 'private, no-store',
+  }
+  if (format === 'csv') return new Response(statementCsv(statement), { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' } })
+  return new Response(Buffer.from(await statementPdf(statement)), { headers: { ...headers, 'Content-Type': 'application/pdf' } })
+}
