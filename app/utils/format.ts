@@ -1,7 +1,15 @@
+import { minorToDecimal } from '~/services/payments/conversion'
+import { findCurrency } from '~/services/payments/currencies'
+
 const fractionDigitsCache = new Map<string, number>()
 
-/** Minor-unit digits of an ISO 4217 currency as Intl knows them (JPY 0, USD 2, BHD 3). */
+/**
+ * Minor-unit digits of a currency: from currencies.ts for every fiat and crypto code the app knows
+ * (JPY 0, USD 2, BHD 3, BTC 8, ETH 18), else as Intl knows them.
+ */
 export function currencyDigits(currency: string): number {
+  const known = findCurrency(currency)
+  if (known) return known.digits
   let digits = fractionDigitsCache.get(currency)
   if (digits === undefined) {
     digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
@@ -10,16 +18,50 @@ export function currencyDigits(currency: string): number {
   return digits
 }
 
-export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
+/**
+ * Intl formats a decimal string exactly (Intl.NumberFormat v3), so 18-digit amounts never pass
+ * through a float; TypeScript's ES2022 lib only declares number | bigint.
+ */
+function formatDecimalText(format: Intl.NumberFormat, text: string): string {
+  return format.format(text as unknown as number)
+}
+
+function toMinorBigInt(minor: number | bigint | string): bigint {
+  if (typeof minor === 'bigint') return minor
+  if (typeof minor === 'number') {
+    if (!Number.isSafeInteger(minor)) throw new RangeError(`Not a whole number of minor units: ${minor}`)
+    return BigInt(minor)
+  }
+  if (!/^-?\d+$/.test(minor.trim())) throw new RangeError(`Not a whole number of minor units: "${minor}"`)
+  return BigInt(minor.trim())
+}
+
+/**
+ * An amount in minor units for people to read, in their locale: "$45", "$45.50", "¥1,200" for fiat;
+ * "0.00125 BTC", "1.5 ETH", "12 USDT" for crypto (Intl's currency style only knows 3-letter ISO codes,
+ * so crypto is a plain number and the code; trailing zeros go, every digit of the amount stays).
+ */
+export function formatMoney(minor: number | bigint | string, currency: string, locale = 'en-US'): string {
   const digits = currencyDigits(currency)
+  const decimal = minorToDecimal(toMinorBigInt(minor), digits)
+  const known = findCurrency(currency)
+  if (known?.kind === 'crypto') {
+    const fraction = decimal.split('.')[1]?.replace(/0+$/, '') ?? ''
+    const number = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: fraction.length,
+      maximumFractionDigits: fraction.length,
+    })
+    return `${formatDecimalText(number, decimal)} ${known.code}`
+  }
   // Whole amounts read "$45"; any cents are shown in full: "$45.50", never "$45.5".
-  const shownDigits = minor % 10 ** digits === 0 ? 0 : digits
-  return new Intl.NumberFormat(locale, {
+  const shownDigits = /\.0*$/.test(decimal) || digits === 0 ? 0 : digits
+  const money = new Intl.NumberFormat(locale, {
     style: 'currency',
-    currency,
+    currency: known?.code ?? currency,
     minimumFractionDigits: shownDigits,
     maximumFractionDigits: shownDigits,
-  }).format(minor / 10 ** digits)
+  })
+  return formatDecimalText(money, decimal)
 }
 
 export function formatDate(value: Date | string | number, locale = 'en-GB'): string {
