@@ -1,3 +1,5 @@
+import { isCryptoNetwork, networkLabel } from './crypto-networks'
+
 /** How a payout method is named on screen and in a payout's record (no database code: safe in the browser). */
 export type DescribableMethod = {
   rail: 'bank' | 'crypto'
@@ -9,16 +11,8 @@ export type DescribableMethod = {
   address: string | null
 }
 
-const NETWORK_NAMES: Record<string, string> = {
-  bitcoin: 'Bitcoin',
-  ethereum: 'Ethereum',
-  bsc: 'BNB Smart Chain',
-  polygon: 'Polygon',
-  solana: 'Solana',
-}
-
 export function networkName(network: string): string {
-  return NETWORK_NAMES[network] ?? network
+  return isCryptoNetwork(network) ? networkLabel(network) : network
 }
 
 /** "0xAbCd…1234": enough to recognise, short enough for a table. */

@@ -8,6 +8,8 @@ import {
   type PayoutMethod,
 } from '~/models/payouts.server'
 import { checkBankAccount } from './bank-account-rules'
+import { validateCryptoAddress } from './crypto-addresses'
+import { CRYPTO_ASSETS, isCryptoAsset, isCryptoNetwork, networkLabel } from './crypto-networks'
 import { describePayoutMethod } from './payout-method-labels'
 import { createExpressAccount, createOnboardingLink, readConnectedAccount } from './stripe-connect.server'
 import { getStripe } from './stripe.server'
@@ -37,6 +39,21 @@ export async function addSandboxBankMethod(userId: string, input: { holderName: 
     // The sandbox pretends every account can take instant payouts, so both speeds can be tried.
     instantAvailable: true,
   })
+  return { ok: true, method }
+}
+
+/** A crypto wallet: the asset must travel on the network, and the address must pass that network's checksum. */
+export async function addCryptoMethod(userId: string, input: { asset: string; network: string; address: string }): Promise<MethodOutcome> {
+  if (!isCryptoAsset(input.asset)) return { ok: false, field: 'asset', message: 'Choose one of the listed assets.' }
+  if (!isCryptoNetwork(input.network)) return { ok: false, field: 'network', message: 'Choose one of the listed networks.' }
+  const info = CRYPTO_ASSETS[input.asset]
+  if (!info.networks.includes(input.network)) {
+    const on = info.networks.map(networkLabel).join(', ')
+    return { ok: false, field: 'network', message: `${input.asset} is not paid out on ${networkLabel(input.network)}; choose ${on}.` }
+  }
+  const checked = validateCryptoAddress(input.network, input.address)
+  if (!checked.ok) return { ok: false, field: 'address', message: checked.message }
+  const method = await insertPayoutMethod({ userId, rail: 'crypto', status: 'active', provider: 'sandbox', asset: input.asset, network: input.network, address: checked.address, instantAvailable: true })
   return { ok: true, method }
 }
 
