@@ -38,6 +38,10 @@ const schema = z.object({
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
   /** Signs Stripe's webhook calls to /webhooks/stripe (whsec_…); required when STRIPE_SECRET_KEY is set. */
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
+  /** Exchange rates: "live" asks the ECB and CoinGecko (cached 5 minutes); "snapshot" uses the shipped rates. */
+  EXCHANGE_RATES_SOURCE: z.enum(['live', 'snapshot']).default('snapshot'),
+  /** Optional CoinGecko demo API key, sent as x-cg-demo-api-key; the public endpoint works without. */
+  COINGECKO_API_KEY: z.string().min(8).optional(),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'WEBAUTHN_ORIGIN'> & { WEBAUTHN_ORIGIN: string }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { convertMinor, minorToDecimal, parseDecimalToMinor } from './conversion'
+import { convertMinor, divideRates, minorToDecimal, multiplyRates, numberToRate, parseDecimalToMinor } from './conversion'
 
 describe('convertMinor', () => {
   it('converts between 2-digit fiat currencies', () => {
@@ -83,5 +83,25 @@ describe('minorToDecimal', () => {
     for (const [text, digits] of [['45.50', 2], ['0.000289286214000000', 18], ['18.800', 3], ['7', 0]] as const) {
       expect(minorToDecimal(parseDecimalToMinor(text, digits)!, digits)).toBe(text)
     }
+  })
+})
+
+describe('rate arithmetic', () => {
+  it('divides rates for cross rates and keeps 18 significant digits', () => {
+    expect(divideRates('175', '1.16')).toBe('150.862068965517241')
+    expect(divideRates('1', '3')).toBe('0.333333333333333333')
+    expect(divideRates('1.16', '1.16')).toBe('1')
+    expect(divideRates('1', '105000')).toBe('0.00000952380952380952381')
+  })
+
+  it('multiplies rates exactly when they are short', () => {
+    expect(multiplyRates('105000', '0.862068965517241379')).toBe('90517.2413793103448')
+    expect(multiplyRates('2', '0.5')).toBe('1')
+  })
+
+  it('turns provider numbers into plain decimals', () => {
+    expect(numberToRate(1.2e-7)).toBe('0.00000012')
+    expect(numberToRate(97123.45)).toBe('97123.45')
+    expect(() => numberToRate(0)).toThrow(RangeError)
   })
 })

@@ -66,3 +66,42 @@ export function minorToDecimal(minor: bigint, digits: number): string {
   const fraction = text.slice(text.length - digits)
   return `${negative ? '-' : ''}${whole}${digits > 0 ? `.${fraction}` : ''}`
 }
+
+/** Digits kept in a derived (cross or inverted) rate: plenty for 18-decimal tokens. */
+const RATE_SIGNIFICANT_DIGITS = 18
+
+function decimalText(units: bigint, scale: number): string {
+  const text = minorToDecimal(units, scale)
+  return scale > 0 ? text.replace(/0+$/, '').replace(/\.$/, '') : text
+}
+
+/** Rounds units/10^scale to `significant` significant digits (half up), as a plain decimal string. */
+function roundSignificant(numerator: bigint, denominator: bigint, significant: number): string {
+  // Pick a scale so the quotient has at least `significant` digits before rounding.
+  const integerDigits = (numerator / denominator).toString().length
+  const leadingZeros = numerator >= denominator ? 0 : (denominator / numerator).toString().length - 1
+  const scale = Math.max(0, significant - (numerator >= denominator ? integerDigits : 0) + leadingZeros)
+  const units = divideRoundHalfUp(numerator * 10n ** BigInt(scale), denominator)
+  return decimalText(units, scale)
+}
+
+/** a × b for two decimal rates, e.g. a crypto's USD price × USD→EUR. */
+export function multiplyRates(a: string, b: string): string {
+  const x = parseRate(a)
+  const y = parseRate(b)
+  return roundSignificant(x.units * y.units, 10n ** BigInt(x.scale + y.scale), RATE_SIGNIFICANT_DIGITS)
+}
+
+/** a ÷ b for two decimal rates, e.g. EUR→JPY ÷ EUR→USD = USD→JPY. */
+export function divideRates(a: string, b: string): string {
+  const x = parseRate(a)
+  const y = parseRate(b)
+  return roundSignificant(x.units * 10n ** BigInt(y.scale), y.units * 10n ** BigInt(x.scale), RATE_SIGNIFICANT_DIGITS)
+}
+
+/** A provider's number (JSON) as a plain decimal string: 1.2e-7 → "0.00000012". */
+export function numberToRate(value: number): string {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`Not a positive rate: ${value}`)
+  const { units, scale } = parseRate(String(value))
+  return decimalText(units, scale)
+}

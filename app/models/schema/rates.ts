@@ -1,0 +1,34 @@
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { users } from './accounts'
+
+/**
+ * Exchange rates fetched from a live provider, kept so every page within five minutes reuses one
+ * fetch. One row per provider and pair: "1 base = rate quote" (ECB: base EUR; CoinGecko: base a coin).
+ * Rates are decimal strings, never floats.
+ */
+export const exchangeRates = sqliteTable(
+  'exchange_rates',
+  {
+    source: text('source', { enum: ['ecb', 'coingecko'] }).notNull(),
+    base: text('base').notNull(),
+    quote: text('quote').notNull(),
+    rate: text('rate').notNull(),
+    /** When the provider says the rate was set (ECB: the reference date; CoinGecko: last update). */
+    asOf: integer('as_of', { mode: 'timestamp_ms' }).notNull(),
+    fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.base, t.quote] })],
+)
+
+/** Currencies a user starred in the currency selector; they are listed first. */
+export const currencyFavourites = sqliteTable(
+  'currency_favourites',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    currency: text('currency').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.currency] })],
+)

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { convertMinor } from './conversion'
+import { CRYPTO_CODES, FIAT_CODES } from './currencies'
+import { getExchangeRate, NoRateError, UnknownCurrencyError } from './rates.server'
+import { RATE_SNAPSHOT } from './rates/snapshot'
+
+// EXCHANGE_RATES_SOURCE is unset here: the shipped snapshot answers every request, no HTTP at all.
+const now = new Date('2026-12-01T19:00:00Z')
+
+describe('exchange rates from the shipped snapshot', () => {
+  it('gives USD → EUR as the inverse of the snapshot’s EUR → USD, dated and labelled', async () => {
+    const rate = await getExchangeRate('USD', 'EUR', now)
+    expect(rate).toEqual({ base: 'USD', quote: 'EUR', rate: '0.862068965517241379', asOf: RATE_SNAPSHOT.asOf, source: 'snapshot' })
+    expect(convertMinor(10000n, 2, 2, rate.rate)).toBe(8621n)
+  })
+
+  it('crosses fiat through EUR', async () => {
+    const rate = await getExchangeRate('GBP', 'JPY', now)
+    expect(Number(rate.rate)).toBeCloseTo(175 / 0.87, 10)
+    expect((await getExchangeRate('EUR', 'USD', now)).rate).toBe('1.16')
+  })
+
+  it('crosses crypto through USD, both ways and between coins', async () => {
+    expect((await getExchangeRate('BTC', 'USD', now)).rate).toBe('105000')
+    expect(Number((await getExchangeRate('BTC', 'EUR', now)).rate)).toBeCloseTo(105000 / 1.16, 8)
+    expect(Number((await getExchangeRate('EUR', 'ETH', now)).rate)).toBeCloseTo(1.16 / 3800, 15)
+    expect((await getExchangeRate('ETH', 'BTC', now)).rate).toBe('0.0361904761904761905') // 3800 / 105000, 18 significant digits
+    expect((await getExchangeRate('matic', 'POL', now)).source).toBe('identity')
+  })
+
+  it('answers for every pair of crypto and the fiat the snapshot prices', async () => {
+    const priced = FIAT_CODES.filter((code) => code in RATE_SNAPSHOT.fiatPerEur)
+    expect(priced.length).toBeGreaterThanOrEqual(75)
+    for (const code of [...priced, ...CRYPTO_CODES]) {
+      const rate = await getExchangeRate(code, 'BTC', now)
+      expect(Number(rate.rate), code).toBeGreaterThan(0)
+    }
+  })
+
+  it('is 1 for a currency against itself', async () => {
+    expect(await getExchangeRate('usd', 'USD', now)).toEqual({ base: 'USD', quote: 'USD', rate: '1', asOf: now, source: 'identity' })
+  })
+
+  it('says "no rate" for a real currency nobody prices, and names unknown codes', async () => {
+    await expect(getExchangeRate('USD', 'ZWG', now)).rejects.toThrow(NoRateError)
+    await expect(getExchangeRate('USD', 'ZWG', now)).rejects.toThrow(/No exchange rate is available for ZWG/)
+    await expect(getExchangeRate('USD', 'XYZ', now)).rejects.toThrow(UnknownCurrencyError)
+    await expect(getExchangeRate('DOGE', 'USD', now)).rejects.toThrow(/Unknown currency "DOGE"/)
+  })
+})
