@@ -54,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       arrival: PAYOUT_TABLE[payout.rail][payout.speed].arrival,
       expectedBy: payout.expectedBy.toISOString(),
       sentAt: payout.sentAt?.toISOString() ?? null,
+      inAsset: payout.cryptoAmount && payout.cryptoAsset ? formatMoney(payout.cryptoAmount, payout.cryptoAsset) : null,
     })),
   })
 }
@@ -73,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (values.intent === 'review') {
     const quoted = await quoteForUser(session.user.id, form)
     if (!quoted.ok) return fail(quoted.field, quoted.message)
-    const { quote, method } = quoted
+    const { quote, method, crypto: inAsset } = quoted
     const money = (minor: number) => formatMoney(minor, quote.currency)
     return json({
       result: submission.reply(),
@@ -87,6 +88,14 @@ export async function action({ request }: ActionFunctionArgs) {
         speed: PAYOUT_TABLE[quote.rail][quote.speed].label,
         arrival: quote.arrival,
         expectedBy: quote.expectedBy.toISOString(),
+        inAsset: inAsset
+          ? {
+              amount: formatMoney(inAsset.amount, inAsset.asset),
+              rate: `1 ${quote.currency} = ${Number(inAsset.rate).toPrecision(6)} ${inAsset.asset}`,
+              asOf: inAsset.asOf.toISOString(),
+              source: inAsset.source,
+            }
+          : null,
         // Large payouts need a recent second factor; ask before the confirm button, not after it.
         stepUpHref: quote.needsStepUp && !hasRecentSecondFactor(session.secondFactorAt, new Date()) ? `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: again })}` : null,
       },

@@ -12,6 +12,7 @@ export type PayoutReviewData = {
   arrival: string
   expectedBy: string
   stepUpHref: string | null
+  inAsset: { amount: string; rate: string; asOf: string; source: string } | null
 }
 
 /** The review step: everything the payout costs and when it arrives, then one button that commits it. */
@@ -34,7 +35,16 @@ export function PayoutReview({ review }: { review: PayoutReviewData }) {
         </div>
         <div>
           <dt>Arrives</dt>
-          <dd>{review.receive}</dd>
+          <dd>
+            {review.receive}
+            {review.inAsset ? (
+              <span className="cell-detail">
+                {' '}
+                ≈ {review.inAsset.amount} at {review.inAsset.rate} ({review.inAsset.source === 'snapshot' ? 'shipped snapshot rate' : `${review.inAsset.source} rate`} of{' '}
+                {formatDateTime(review.inAsset.asOf)})
+              </span>
+            ) : null}
+          </dd>
         </div>
         <div>
           <dt>When</dt>

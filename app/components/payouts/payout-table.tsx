@@ -14,6 +14,8 @@ export type PayoutRow = {
   arrival: string
   expectedBy: string
   sentAt: string | null
+  /** Crypto: what arrives in the asset at the rate when requested, e.g. "445.5 USDC". */
+  inAsset: string | null
 }
 
 /** The freelancer's payouts, newest first, with the fee, what arrives, the status and any admin reason. */
@@ -51,6 +53,7 @@ export function PayoutTable({ rows }: { rows: PayoutRow[] }) {
               <td className="numeric">{formatMoney(row.feeMinor, row.currency)}</td>
               <td className="numeric">
                 {formatMoney(row.amountMinor - row.feeMinor, row.currency)}
+                {row.inAsset ? <span className="cell-detail">≈ {row.inAsset}</span> : null}
                 <span className="cell-detail">{row.sentAt ? `Sent ${formatDateTime(row.sentAt)}` : `${row.arrival}, by ${formatDateTime(row.expectedBy)}`}</span>
               </td>
               <td>

@@ -63,6 +63,12 @@ export const payouts = sqliteTable(
     currency: text('currency').notNull(),
     /** What the destination was at request time, e.g. "USDC on Ethereum to 0xAb…1234". */
     destination: text('destination').notNull(),
+    /** Crypto: what arrives in the asset (decimal string of its smallest unit) at the rate when requested. */
+    cryptoAsset: text('crypto_asset'),
+    cryptoAmount: text('crypto_amount'),
+    /** How many of the asset one unit of `currency` bought, and when that rate was taken. */
+    cryptoRate: text('crypto_rate'),
+    rateAsOf: integer('rate_as_of', { mode: 'timestamp_ms' }),
     /** True when no real money left (the sandbox marked it sent). */
     sandbox: integer('sandbox', { mode: 'boolean' }).notNull(),
     /** The provider's reference once sent: a Stripe transfer id (tr_…) or a sandbox reference. */

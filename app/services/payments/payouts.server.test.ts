@@ -3,7 +3,7 @@ import { balanceOf, checkLedgerInvariants, writeLedgerTransaction } from '~/mode
 import { findPayout, listPayoutEvents } from '~/models/payouts.server'
 import { listNotifications } from '~/models/notifications.server'
 import { createTestUser } from '~/test/users'
-import { addSandboxBankMethod } from './payout-methods.server'
+import { addCryptoMethod, addSandboxBankMethod } from './payout-methods.server'
 import { actOnPayout, requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-rules'
 
@@ -56,6 +56,19 @@ describe('requesting a payout', () => {
     expect(result).toMatchObject({ ok: true, payout: { status: 'sent', feeMinor: 450, sandbox: true, providerRef: expect.stringMatching(/^sandbox_bank_/) } })
     expect(await wallet(user.id)).toBe(0)
     expect((await listNotifications(user.id, { limit: 20, offset: 0 })).map((n) => n.title)).toContain('Your payout of $445.50 is sent (sandbox)')
+  })
+
+  it('quotes a crypto payout in its asset at the current rate and keeps that with the payout', async () => {
+    const { user } = await freelancerWith(45_000)
+    const refused = await addCryptoMethod(user.id, { asset: 'USDC', network: 'solana', address: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045' })
+    expect(refused).toMatchObject({ ok: false, field: 'network' })
+    const typo = await addCryptoMethod(user.id, { asset: 'USDC', network: 'ethereum', address: '0xd8DA6BF26964aF9D7eEd9e03E53415D37aA96045' })
+    expect(typo).toMatchObject({ ok: false, field: 'address', message: expect.stringContaining('checksum') })
+    const added = await addCryptoMethod(user.id, { asset: 'USDC', network: 'ethereum', address: '0xd8da6bf26964af9d7eed9e03e53415d37aa96045' })
+    if (!added.ok) throw new Error(added.message)
+    expect(added.method.address).toBe('0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045')
+    const result = await requestPayout(user, { methodId: added.method.id, currency: 'USD', amountMinor: 45_000, speed: 'standard', idempotencyKey: 'crypto-1' })
+    expect(result).toMatchObject({ ok: true, payout: { rail: 'crypto', feeMinor: 0, cryptoAsset: 'USDC', cryptoAmount: '450000000', destination: 'USDC on Ethereum to 0xd8dA…6045' } })
   })
 
   it('refuses a method that is not the user’s', async () => {

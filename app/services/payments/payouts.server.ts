@@ -18,11 +18,13 @@ import {
   type PayoutMethod,
 } from '~/models/payouts.server'
 import { notify } from '~/services/notifications/notify.server'
-import { formatMoney } from '~/utils/format'
+import { currencyDigits, formatMoney } from '~/utils/format'
+import { convertMinor } from './conversion'
 import { describePayoutMethod } from './payout-method-labels'
 import { payoutPosting, payoutReversalPosting, type PayoutSubject } from './payout-postings'
 import { checkPayoutAction, PAYOUT_REVIEW_WINDOW_MS, quotePayout, type AdminPayoutAction, type PayoutQuote } from './payout-rules'
 import { sendConnectedPayout } from './stripe-connect.server'
+import { getExchangeRate, type ExchangeRateSource } from './rates.server'
 import { getStripe } from './stripe.server'
 
 /** A send that started this long ago without finishing (a crash) may be tried again. */
@@ -33,15 +35,32 @@ type FieldError = { ok: false; status: 400; field: 'methodId' | 'amount' | 'spee
 
 const subjectOf = (payout: Payout): PayoutSubject => ({ ...payout })
 
+export type CryptoQuote = { asset: string; amount: string; rate: string; asOf: Date; source: ExchangeRateSource }
+
+/**
+ * What a crypto payout comes to in its asset at the current rate (exact BigInt arithmetic), or null
+ * when no rate is known for the pair; the payout then goes out as the wallet currency's value.
+ */
+export async function cryptoQuoteFor(method: PayoutMethod, receiveMinor: number, currency: string, now: Date): Promise<CryptoQuote | null> {
+  if (method.rail !== 'crypto' || !method.asset) return null
+  try {
+    const rate = await getExchangeRate(currency, method.asset, now)
+    const amount = convertMinor(BigInt(receiveMinor), currencyDigits(currency), currencyDigits(method.asset), rate.rate)
+    return { asset: method.asset, amount: amount.toString(), rate: rate.rate, asOf: rate.asOf, source: rate.source }
+  } catch {
+    return null
+  }
+}
+
 /** Whether a method can be paid out to, and the quote for this request against the wallet. */
-export async function quoteForUser(userId: string, form: PayoutForm, now = new Date()): Promise<{ ok: true; quote: PayoutQuote; method: PayoutMethod } | FieldError> {
+export async function quoteForUser(userId: string, form: PayoutForm, now = new Date()): Promise<{ ok: true; quote: PayoutQuote; method: PayoutMethod; crypto: CryptoQuote | null } | FieldError> {
   const method = await findPayoutMethodOf(userId, form.methodId)
   if (!method || method.status !== 'active') return { ok: false, status: 400, field: 'methodId', message: 'Choose one of your payout methods.' }
   const balanceMinor = await balanceOf({ kind: 'wallet', ownerId: userId, currency: form.currency })
   const instantAvailable = method.rail === 'crypto' || method.instantAvailable
   const outcome = quotePayout({ rail: method.rail, speed: form.speed, amountMinor: form.amountMinor, currency: form.currency, balanceMinor, instantAvailable, now })
   if (!outcome.ok) return { ok: false, status: 400, field: outcome.field, message: outcome.message }
-  return { ok: true, quote: outcome.quote, method }
+  return { ok: true, quote: outcome.quote, method, crypto: await cryptoQuoteFor(method, outcome.quote.receiveMinor, form.currency, now) }
 }
 
 export type RequestOutcome = { ok: true; payout: Payout; repeated: boolean } | FieldError
@@ -57,7 +76,7 @@ export async function requestPayout(user: { id: string }, form: PayoutForm & { i
   if (earlier) return { ok: true, payout: earlier, repeated: true }
   const checked = await quoteForUser(user.id, form, now)
   if (!checked.ok) return checked
-  const { quote, method } = checked
+  const { quote, method, crypto: inAsset } = checked
   const id = crypto.randomUUID()
   const db = getDb()
   try {
@@ -79,6 +98,10 @@ export async function requestPayout(user: { id: string }, form: PayoutForm & { i
           destination: describePayoutMethod(method),
           sandbox: !(method.rail === 'bank' && method.provider === 'stripe'),
           expectedBy: quote.expectedBy,
+          cryptoAsset: inAsset?.asset ?? method.asset,
+          cryptoAmount: inAsset?.amount ?? null,
+          cryptoRate: inAsset?.rate ?? null,
+          rateAsOf: inAsset?.asOf ?? null,
         },
         now,
       )
