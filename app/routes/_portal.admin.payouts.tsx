@@ -96,10 +96,10 @@ export default function AdminPayouts() {
       </Form>
       <p className="muted">{total === 1 ? '1 payout' : `${total} payouts`}</p>
       {rows.length ? (
-        <ul className="list" aria-label="Payouts">
+        <ul className="admin-payouts" aria-label="Payouts">
           {rows.map((row) => (
             <li key={row.id}>
-              <article aria-label={`Payout ${row.amount} to ${row.freelancerName}`} className="admin-payout">
+              <article aria-label={`Payout ${row.amount} to ${row.freelancerName}`} className="card">
                 <p>
                   <strong>{row.amount}</strong> to {row.freelancerName} ({row.freelancerEmail}) · {row.rail === 'bank' ? 'Bank' : 'Crypto'},{' '}
                   {row.speed} · fee {row.fee}

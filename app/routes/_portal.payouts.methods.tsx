@@ -145,7 +145,7 @@ export default function PayoutMethods() {
             <Form method="post">
               <input type="hidden" name="intent" value="add-bank" />
               <button type="submit" className="button button--primary">
-                {sandbox ? 'Add a bank account (sandbox)' : 'Connect a bank account with Stripe'}
+                {sandbox ? 'Add bank account' : 'Connect with Stripe'}
               </button>
             </Form>
           </section>

@@ -1,14 +1,14 @@
 import { PAYOUT_TABLE } from '~/services/payments/payout-rules'
 
 const fee = (rule: { feePercent: number; minimumFeeMajor: number }) =>
-  rule.feePercent === 0 ? 'Free' : `${rule.feePercent}% (at least ${rule.minimumFeeMajor} in the balance’s currency, e.g. $${rule.minimumFeeMajor})`
+  rule.feePercent === 0 ? 'Free' : `${rule.feePercent}%, min $${rule.minimumFeeMajor}`
 
 /** The published minimums, fees and arrival times: the same table the server charges by. */
 export function PayoutFeeTable() {
   return (
     <div className="table-wrap">
       <table>
-        <caption>Payout minimums, fees and arrival times</caption>
+        <caption className="visually-hidden">Payout minimums, fees and arrival times</caption>
         <thead>
           <tr>
             <th scope="col">To</th>
@@ -29,7 +29,7 @@ export function PayoutFeeTable() {
                 </td>
                 <td>
                   {fee(row.instant)}, {row.instant.arrival}
-                  {rail === 'bank' ? ' where the bank supports it' : ''}
+                  {rail === 'bank' ? ' (where the bank supports it)' : ''}
                 </td>
               </tr>
             )
