@@ -1,5 +1,7 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import { insertSessionCookie } from './db-fixtures'
-import { expect, makeUser, signUp, test, toast } from './fixtures'
+import { expect, isJavaScriptEnabled, makeUser, signUp, test, toast } from './fixtures'
 import { giveWalletAndCryptoMethod } from './payout-fixtures'
 
 test('an admin holds a payout with a reason the freelancer sees, then releases it', async ({ page, adminPage }, testInfo) => {
@@ -39,4 +41,18 @@ test('an admin holds a payout with a reason the freelancer sees, then releases i
   await page.goto('/payouts')
   await expect(row).toContainText('Sent (sandbox)')
   await expect(row).toContainText('Reason: Wallet confirmed with the freelancer')
+
+  // The payout pages pass the WCAG 2.1 AA checks (axe runs as a script, so in the JavaScript project).
+  if (isJavaScriptEnabled(testInfo)) {
+    await expectNoViolations(page, '/payouts')
+    await expectNoViolations(page, '/payouts/methods')
+    await expectNoViolations(page, '/payouts/bank')
+    await expectNoViolations(adminPage, '/admin/payouts')
+  }
 })
+
+async function expectNoViolations(page: Page, path: string) {
+  await page.goto(path)
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(violations.map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
+}
