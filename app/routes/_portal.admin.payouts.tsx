@@ -6,6 +6,7 @@ import { PAYOUT_RAILS, PAYOUT_STATUSES, type PayoutRailKind, type PayoutStatus }
 import { listPayoutsForAdmin } from '~/models/payouts.server'
 import { allowedAdminPayoutActions, PAYOUT_STATUS_LABELS, PAYOUT_TRANSITIONS } from '~/services/payments/payout-rules'
 import { AdminPayoutActionSchema } from '~/services/payments/payout-schemas'
+import { payoutStatusLabel } from '~/services/payments/payout-views'
 import { actOnPayout } from '~/services/payments/payouts.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatDateTime, formatMoney } from '~/utils/format'
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       speed: payout.speed,
       destination: payout.destination,
       status: payout.status,
-      statusLabel: payout.status === 'sent' && payout.sandbox ? 'Sent (sandbox)' : PAYOUT_STATUS_LABELS[payout.status],
+      statusLabel: payoutStatusLabel(payout),
       statusReason: payout.statusReason,
       providerRef: payout.providerRef,
       actions: allowedAdminPayoutActions(payout.status),

@@ -9,9 +9,9 @@ import { PayoutTable } from '~/components/payouts/payout-table'
 import { Field, RadioGroup, SelectField } from '~/components/ui/field'
 import { balancesOf } from '~/models/ledger.server'
 import { listPayoutsOf } from '~/models/payouts.server'
-import { describePayoutMethod } from '~/services/payments/payout-method-labels'
 import { payoutMethodsOf } from '~/services/payments/payout-methods.server'
-import { PAYOUT_STATUS_LABELS, PAYOUT_TABLE } from '~/services/payments/payout-rules'
+import { PAYOUT_TABLE } from '~/services/payments/payout-rules'
+import { payoutReviewOf, payoutRowOf } from '~/services/payments/payout-views'
 import { PayoutRequestSchema } from '~/services/payments/payout-schemas'
 import { quoteForUser, requestPayout } from '~/services/payments/payouts.server'
 import { hasRecentSecondFactor } from '~/services/security/step-up'
@@ -40,22 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     balances: balances.filter((balance) => balance.balanceMinor > 0),
     prefill: { methodId: query.get('methodId') ?? undefined, currency: query.get('currency') ?? undefined, amount: query.get('amount') ?? undefined, speed: query.get('speed') ?? 'standard' },
     idempotencyKey: crypto.randomUUID(),
-    payouts: payouts.map((payout) => ({
-      id: payout.id,
-      createdAt: payout.createdAt.toISOString(),
-      destination: payout.destination,
-      amountMinor: payout.amountMinor,
-      feeMinor: payout.feeMinor,
-      currency: payout.currency,
-      speed: payout.speed,
-      status: payout.status,
-      statusLabel: payout.status === 'sent' && payout.sandbox ? 'Sent (sandbox)' : PAYOUT_STATUS_LABELS[payout.status],
-      statusReason: payout.statusReason,
-      arrival: PAYOUT_TABLE[payout.rail][payout.speed].arrival,
-      expectedBy: payout.expectedBy.toISOString(),
-      sentAt: payout.sentAt?.toISOString() ?? null,
-      inAsset: payout.cryptoAmount && payout.cryptoAsset ? formatMoney(payout.cryptoAmount, payout.cryptoAsset) : null,
-    })),
+    payouts: payouts.map(payoutRowOf),
   })
 }
 
@@ -75,31 +60,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const quoted = await quoteForUser(session.user.id, form)
     if (!quoted.ok) return fail(quoted.field, quoted.message)
     const { quote, method, crypto: inAsset } = quoted
-    const money = (minor: number) => formatMoney(minor, quote.currency)
-    return json({
-      result: submission.reply(),
-      review: {
-        values: { methodId: values.methodId, currency: values.currency, amount: values.amount, speed: values.speed, idempotencyKey: values.idempotencyKey },
-        destination: `${method.rail === 'bank' ? 'Bank account' : 'Crypto wallet'}: ${describePayoutMethod(method)}`,
-        amount: money(quote.amountMinor),
-        fee: money(quote.feeMinor),
-        receive: money(quote.receiveMinor),
-        minimum: money(quote.minimumMinor),
-        speed: PAYOUT_TABLE[quote.rail][quote.speed].label,
-        arrival: quote.arrival,
-        expectedBy: quote.expectedBy.toISOString(),
-        inAsset: inAsset
-          ? {
-              amount: formatMoney(inAsset.amount, inAsset.asset),
-              rate: `1 ${quote.currency} = ${Number(inAsset.rate).toPrecision(6)} ${inAsset.asset}`,
-              asOf: inAsset.asOf.toISOString(),
-              source: inAsset.source,
-            }
-          : null,
-        // Large payouts need a recent second factor; ask before the confirm button, not after it.
-        stepUpHref: quote.needsStepUp && !hasRecentSecondFactor(session.secondFactorAt, new Date()) ? `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: again })}` : null,
-      },
-    })
+    // Large payouts need a recent second factor; ask before the confirm button, not after it.
+    const stepUpHref = quote.needsStepUp && !hasRecentSecondFactor(session.secondFactorAt, new Date()) ? `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: again })}` : null
+    const { intent: _intent, ...kept } = values
+    return json({ result: submission.reply(), review: payoutReviewOf({ quote, method, inAsset, values: kept, stepUpHref }) })
   }
   const quoted = await quoteForUser(session.user.id, form)
   if (quoted.ok && quoted.quote.needsStepUp) requireRecentSecondFactor(request, session, again)
