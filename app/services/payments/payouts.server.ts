@@ -143,13 +143,22 @@ export async function sendPayout(id: string, options: SendOptions, now = new Dat
   const payout = (await findPayout(id))!
   const method = await findPayoutMethodById(payout.methodId)
   let reference: string
+  let note: string | null = null
   if (payout.sandbox || !method) {
     reference = `sandbox_${payout.rail}_${crypto.randomBytes(6).toString('hex')}`
   } else {
     const stripe = getStripe()
     try {
       if (!stripe || !method.stripeAccountId) throw new Error('Stripe is not configured on this installation.')
-      reference = (await sendConnectedPayout(stripe, { payoutId: id, accountId: method.stripeAccountId, amountMinor: payout.amountMinor - payout.feeMinor, currency: payout.currency, instant: payout.speed === 'instant' })).reference
+      const sent = await sendConnectedPayout(stripe, {
+        payoutId: id,
+        accountId: method.stripeAccountId,
+        amountMinor: payout.amountMinor - payout.feeMinor,
+        currency: payout.currency,
+        instant: payout.speed === 'instant',
+      })
+      reference = sent.reference
+      note = sent.note
     } catch (error) {
       const reason = `The transfer failed: ${error instanceof Error ? error.message : 'unknown error'}`
       failAndReturn(payout, reason, options.actorId, now, true, 'failed')
@@ -158,9 +167,9 @@ export async function sendPayout(id: string, options: SendOptions, now = new Dat
     }
   }
   const sent = getDb().transaction(() =>
-    changePayoutStatusSync({ id, from: options.from, to: 'sent', reason: options.reason, actorId: options.actorId, at: now, set: { providerRef: reference, sentAt: now }, sending: 'claimed' }),
+    changePayoutStatusSync({ id, from: options.from, to: 'sent', reason: note ?? options.reason, actorId: options.actorId, at: now, set: { providerRef: reference, sentAt: now }, sending: 'claimed' }),
   )
-  if (sent) await tellFreelancer(payout, 'sent', options.reason)
+  if (sent) await tellFreelancer(payout, 'sent', note ?? options.reason)
   return sent ? 'sent' : 'not_allowed'
 }
 

@@ -136,6 +136,18 @@ describe('bank payouts through Stripe Connect Express', () => {
     expect(payout.stripeAccount).toBe(method.stripeAccountId)
   })
 
+  it('keeps an instant payout sent when the transfer went through but Stripe refuses the instant payout', async () => {
+    const seen: Seen[] = []
+    const { user, method } = await connectedFreelancer(seen)
+    server.use(
+      http.post(`${API}/transfers`, record(seen, () => ({ id: 'tr_3', object: 'transfer' }))),
+      http.post(`${API}/payouts`, record(seen, () => ({ error: { type: 'invalid_request_error', message: 'This bank account does not support instant payouts.' } }), 400)),
+    )
+    const result = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey: 'bank-4' })
+    expect(result).toMatchObject({ ok: true, payout: { status: 'sent', providerRef: 'tr_3', statusReason: expect.stringContaining('does not support instant payouts') } })
+    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(25_000)
+  })
+
   it('fails the payout and returns the whole amount when Stripe refuses the transfer', async () => {
     const seen: Seen[] = []
     const { user, method } = await connectedFreelancer(seen)

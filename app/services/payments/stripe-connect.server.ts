@@ -49,20 +49,27 @@ export async function readConnectedAccount(stripe: Stripe, accountId: string): P
 /**
  * Moves the payout's money to the connected account; for instant payouts it then asks Stripe to pay
  * the balance out to the bank at once. Idempotency keys from the payout id make a retry send once.
+ * Once the transfer is made the money has left MegiLance, so a refused instant payout is not a
+ * failure: the money reaches the bank on the account's standard schedule, and the note says so.
  */
 export async function sendConnectedPayout(
   stripe: Stripe,
   input: { payoutId: string; accountId: string; amountMinor: number; currency: string; instant: boolean },
-): Promise<{ reference: string }> {
+): Promise<{ reference: string; note: string | null }> {
   const currency = input.currency.toLowerCase()
   const transfer = await stripe.transfers.create(
     { amount: input.amountMinor, currency, destination: input.accountId, metadata: { megilance_payout_id: input.payoutId } },
     { idempotencyKey: `payout:${input.payoutId}:transfer` },
   )
-  if (!input.instant) return { reference: transfer.id }
-  const payout = await stripe.payouts.create(
-    { amount: input.amountMinor, currency, method: 'instant', metadata: { megilance_payout_id: input.payoutId } },
-    { idempotencyKey: `payout:${input.payoutId}:instant`, stripeAccount: input.accountId },
-  )
-  return { reference: `${transfer.id} ${payout.id}` }
+  if (!input.instant) return { reference: transfer.id, note: null }
+  try {
+    const payout = await stripe.payouts.create(
+      { amount: input.amountMinor, currency, method: 'instant', metadata: { megilance_payout_id: input.payoutId } },
+      { idempotencyKey: `payout:${input.payoutId}:instant`, stripeAccount: input.accountId },
+    )
+    return { reference: `${transfer.id} ${payout.id}`, note: null }
+  } catch (error) {
+    const why = error instanceof Error ? error.message : 'no reason given'
+    return { reference: transfer.id, note: `Stripe could not pay this out instantly (${why}); it reaches the bank on the standard schedule.` }
+  }
 }
