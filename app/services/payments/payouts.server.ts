@@ -131,6 +131,13 @@ function failAndReturn(payout: Payout, reason: string, actorId: string | null, a
   })
 }
 
+/** Errors after which the transfer may or may not exist at Stripe. */
+function isTransient(error: unknown): boolean {
+  const { type, statusCode } = (error ?? {}) as { type?: string; statusCode?: number }
+  if (type === 'StripeConnectionError' || type === 'StripeAPIError' || type === 'StripeRateLimitError' || type === 'StripeIdempotencyError') return true
+  return statusCode !== undefined && (statusCode >= 500 || statusCode === 429 || statusCode === 409)
+}
+
 type SendOptions = { actorId: string | null; reason: string | null; from: readonly PayoutStatus[] }
 
 /**
@@ -138,7 +145,7 @@ type SendOptions = { actorId: string | null; reason: string | null; from: readon
  * account; otherwise (sandbox banks, crypto wallets) it is marked sent with a sandbox reference.
  * A provider error fails the payout and returns the money.
  */
-export async function sendPayout(id: string, options: SendOptions, now = new Date()): Promise<'sent' | 'failed' | 'not_allowed'> {
+export async function sendPayout(id: string, options: SendOptions, now = new Date()): Promise<'sent' | 'failed' | 'retrying' | 'not_allowed'> {
   if (!(await claimPayoutForSending(id, options.from, now, new Date(now.getTime() - STALE_SEND_MS)))) return 'not_allowed'
   const payout = (await findPayout(id))!
   const method = await findPayoutMethodById(payout.methodId)
@@ -160,6 +167,9 @@ export async function sendPayout(id: string, options: SendOptions, now = new Dat
       reference = sent.reference
       note = sent.note
     } catch (error) {
+      // No answer (or a server error) may still mean Stripe made the transfer: keep the claim, and the
+      // sending job tries again later with the same idempotency key, which Stripe answers once.
+      if (isTransient(error)) return 'retrying'
       const reason = `The transfer failed: ${error instanceof Error ? error.message : 'unknown error'}`
       failAndReturn(payout, reason, options.actorId, now, true, 'failed')
       await tellFreelancer(payout, 'failed', reason)
@@ -198,6 +208,7 @@ export async function actOnPayout(admin: { id: string }, payoutId: string, actio
   if (action === 'release') {
     const result = await sendPayout(payout.id, { actorId: admin.id, reason, from: ['requested', 'held'] }, now)
     if (result === 'not_allowed') return busy
+    if (result === 'retrying') return { ok: false, status: 409, message: 'Stripe did not answer. The payout is being sent and is tried again within 15 minutes; nothing is sent twice.' }
     return { ok: true, status: result }
   }
   if (action === 'hold') {

@@ -148,6 +148,23 @@ describe('bank payouts through Stripe Connect Express', () => {
     expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(25_000)
   })
 
+  it('tries again later with the same idempotency key when Stripe does not answer, and sends once', async () => {
+    const seen: Seen[] = []
+    const { user, method } = await connectedFreelancer(seen)
+    server.use(http.post(`${API}/transfers`, record(seen, () => ({ error: { type: 'api_error', message: 'Something went wrong on Stripe’s end.' } }), 500)))
+    const now = new Date()
+    const requested = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey: 'bank-5' }, now)
+    expect(requested).toMatchObject({ ok: true, payout: { status: 'requested' } })
+    if (!requested.ok) return
+    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(25_000)
+    // The sending job tries again, with the same key.
+    server.use(http.post(`${API}/transfers`, record(seen, () => ({ id: 'tr_5', object: 'transfer' }))), http.post(`${API}/payouts`, record(seen, () => ({ id: 'po_5', object: 'payout' }))))
+    await runPayoutSending(new Date(now.getTime() + PAYOUT_REVIEW_WINDOW_MS + 1))
+    expect(await findPayout(requested.payout.id)).toMatchObject({ status: 'sent', providerRef: 'tr_5 po_5' })
+    const keys = new Set(seen.filter((s) => s.path === '/v1/transfers').map((s) => s.idempotencyKey))
+    expect(keys).toEqual(new Set([`payout:${requested.payout.id}:transfer`]))
+  })
+
   it('fails the payout and returns the whole amount when Stripe refuses the transfer', async () => {
     const seen: Seen[] = []
     const { user, method } = await connectedFreelancer(seen)
