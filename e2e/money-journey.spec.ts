@@ -73,7 +73,7 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
   // The payout: minimum, fee, what arrives and when are shown before confirming.
   await freelancerPage.getByRole('link', { name: '← Payouts' }).click()
   await expect(freelancerPage.getByLabel('Pay out to')).toHaveValue(/.+/)
-  await expect(freelancerPage.getByRole('table', { name: 'Payout minimums, fees and arrival times' })).toContainText('$20')
+  await expect(freelancerPage.getByRole('list', { name: 'Payout minimums, fees and arrival times' })).toContainText('Crypto wallet: minimum $20')
   await freelancerPage.getByLabel('Amount').fill('450')
   await freelancerPage.getByRole('radio', { name: /Instant/ }).check()
   await freelancerPage.getByRole('button', { name: 'Review payout' }).click()

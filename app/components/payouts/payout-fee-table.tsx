@@ -1,41 +1,28 @@
 import { PAYOUT_TABLE } from '~/services/payments/payout-rules'
 
-const fee = (rule: { feePercent: number; minimumFeeMajor: number }) =>
-  rule.feePercent === 0 ? 'Free' : `${rule.feePercent}%, min $${rule.minimumFeeMajor}`
+const fee = (rule: { feePercent: number; minimumFeeMajor: number }) => (rule.feePercent === 0 ? 'free' : `${rule.feePercent}% (at least $${rule.minimumFeeMajor})`)
 
-/** The published minimums, fees and arrival times: the same table the server charges by. */
+/** The published minimums, fees and arrival times: the same table the server charges by. A list, so it reads at any width. */
 export function PayoutFeeTable() {
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Payout minimums, fees and arrival times</caption>
-        <thead>
-          <tr>
-            <th scope="col">To</th>
-            <th scope="col">Minimum</th>
-            <th scope="col">Standard</th>
-            <th scope="col">Instant</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(['bank', 'crypto'] as const).map((rail) => {
-            const row = PAYOUT_TABLE[rail]
-            return (
-              <tr key={rail}>
-                <th scope="row">{row.label}</th>
-                <td>${row.minimumMajor}</td>
-                <td>
-                  {fee(row.standard)}, {row.standard.arrival}
-                </td>
-                <td>
-                  {fee(row.instant)}, {row.instant.arrival}
-                  {rail === 'bank' ? ' (where the bank supports it)' : ''}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
+    <ul className="payout-fees" aria-label="Payout minimums, fees and arrival times">
+      {(['bank', 'crypto'] as const).map((rail) => {
+        const row = PAYOUT_TABLE[rail]
+        return (
+          <li key={rail}>
+            <strong>{row.label}</strong>: minimum ${row.minimumMajor}
+            <ul>
+              <li>
+                Standard: {fee(row.standard)}, {row.standard.arrival}
+              </li>
+              <li>
+                Instant: {fee(row.instant)}, {row.instant.arrival}
+                {rail === 'bank' ? ' where the bank supports it' : ''}
+              </li>
+            </ul>
+          </li>
+        )
+      })}
+    </ul>
   )
 }
