@@ -143,7 +143,8 @@ type SendOptions = { actorId: string | null; reason: string | null; from: readon
 /**
  * Sends a payout: with Stripe configured, a bank payout is a Transfer to the freelancer's connected
  * account; otherwise (sandbox banks, crypto wallets) it is marked sent with a sandbox reference.
- * A provider error fails the payout and returns the money.
+ * A refusal by the provider fails the payout and returns the money; no answer leaves it claimed
+ * for the job to retry.
  */
 export async function sendPayout(id: string, options: SendOptions, now = new Date()): Promise<'sent' | 'failed' | 'retrying' | 'not_allowed'> {
   if (!(await claimPayoutForSending(id, options.from, now, new Date(now.getTime() - STALE_SEND_MS)))) return 'not_allowed'
@@ -151,12 +152,12 @@ export async function sendPayout(id: string, options: SendOptions, now = new Dat
   const method = await findPayoutMethodById(payout.methodId)
   let reference: string
   let note: string | null = null
-  if (payout.sandbox || !method) {
+  if (payout.sandbox) {
     reference = `sandbox_${payout.rail}_${crypto.randomBytes(6).toString('hex')}`
   } else {
     const stripe = getStripe()
     try {
-      if (!stripe || !method.stripeAccountId) throw new Error('Stripe is not configured on this installation.')
+      if (!stripe || !method?.stripeAccountId) throw new Error('Stripe is not configured on this installation.')
       const sent = await sendConnectedPayout(stripe, {
         payoutId: id,
         accountId: method.stripeAccountId,
