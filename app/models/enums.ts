@@ -77,6 +77,7 @@ export const NOTIFICATION_KINDS = [
   'message_received',
   'review_received',
   'account',
+  'payout_update',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -100,3 +101,13 @@ export type CryptoPaymentStatus = (typeof CRYPTO_PAYMENT_STATUSES)[number]
 /** Why a received crypto payment could not fund its request and waits for an admin to refund it. */
 export const CRYPTO_RECEIPT_REASONS = ['expired', 'underpaid', 'overpaid', 'wrong_asset', 'already_confirmed'] as const
 export type CryptoReceiptReason = (typeof CRYPTO_RECEIPT_REASONS)[number]
+/** Payouts (issue 5): where a freelancer's money goes out, how fast, and its state machine. */
+export const PAYOUT_RAILS = ['bank', 'crypto'] as const
+export type PayoutRailKind = (typeof PAYOUT_RAILS)[number]
+export const PAYOUT_METHOD_STATUSES = ['pending', 'active', 'removed'] as const
+export type PayoutMethodStatus = (typeof PAYOUT_METHOD_STATUSES)[number]
+export const PAYOUT_SPEEDS = ['standard', 'instant'] as const
+export type PayoutSpeed = (typeof PAYOUT_SPEEDS)[number]
+/** requested → held → sent / failed / cancelled (also requested → sent / failed / cancelled). */
+export const PAYOUT_STATUSES = ['requested', 'held', 'sent', 'failed', 'cancelled'] as const
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number]

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import { runAutoApprovals } from '~/services/marketplace/contracts.server'
 import { runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
+import { runPayoutSending } from '~/services/payments/payouts.server'
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> }
 
@@ -10,6 +11,7 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: 'hourly-invoicing', everyMs: 15 * 60_000, run: runHourlyInvoicing },
   { name: 'milestone-auto-approval', everyMs: 15 * 60_000, run: runAutoApprovals },
   { name: 'saved-search-alerts', everyMs: 10 * 60_000, run: runSavedSearchAlerts },
+  { name: 'payout-sending', everyMs: 60_000, run: runPayoutSending },
 ]
 
 /**

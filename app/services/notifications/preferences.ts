@@ -11,6 +11,7 @@ const KIND_LABELS: Partial<Record<NotificationKind, { label: string; description
   dispute_update: { label: 'Dispute updates', description: 'A dispute is opened, answered or decided.' },
   message_received: { label: 'New messages', description: 'Someone writes to you in a conversation.' },
   review_received: { label: 'Reviews', description: 'The other side of a contract reviews you.' },
+  payout_update: { label: 'Payouts', description: 'A payout is sent, held, released, cancelled or fails.' },
   account: { label: 'Account and security', description: 'Changes to your account, such as a block being lifted.' },
 }
 

@@ -1,0 +1,80 @@
+import { Form, Link } from '@remix-run/react'
+import { formatDateTime } from '~/utils/format'
+
+export type PayoutReviewData = {
+  values: { methodId: string; currency: string; amount: string; speed: string; idempotencyKey: string }
+  destination: string
+  amount: string
+  fee: string
+  receive: string
+  minimum: string
+  speed: string
+  arrival: string
+  expectedBy: string
+  stepUpHref: string | null
+  inAsset: { amount: string; rate: string; asOf: string; source: string } | null
+}
+
+/** The review step: everything the payout costs and when it arrives, then one button that commits it. */
+export function PayoutReview({ review }: { review: PayoutReviewData }) {
+  return (
+    <section className="card payout-review" aria-labelledby="review-heading">
+      <h2 id="review-heading">Review your payout</h2>
+      <dl className="project-facts">
+        <div>
+          <dt>To</dt>
+          <dd>{review.destination}</dd>
+        </div>
+        <div>
+          <dt>Amount from your wallet</dt>
+          <dd>{review.amount}</dd>
+        </div>
+        <div>
+          <dt>Fee ({review.speed})</dt>
+          <dd>{review.fee}</dd>
+        </div>
+        <div>
+          <dt>Arrives</dt>
+          <dd>
+            {review.receive}
+            {review.inAsset ? (
+              <span className="cell-detail">
+                {' '}
+                ≈ {review.inAsset.amount} at {review.inAsset.rate} ({review.inAsset.source === 'snapshot' ? 'shipped snapshot rate' : `${review.inAsset.source} rate`} of{' '}
+                {formatDateTime(review.inAsset.asOf)})
+              </span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>When</dt>
+          <dd>
+            {review.arrival}
+            <span className="cell-detail"> (by {formatDateTime(review.expectedBy)})</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Minimum for this method</dt>
+          <dd>{review.minimum}</dd>
+        </div>
+      </dl>
+      {review.stepUpHref ? (
+        <p>
+          Payouts of $1,000 or more need you to confirm it is you first.{' '}
+          <Link to={review.stepUpHref} className="button button--secondary">
+            Confirm it is you
+          </Link>
+        </p>
+      ) : (
+        <Form method="post">
+          {Object.entries(review.values).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <button type="submit" name="intent" value="confirm" className="button button--primary">
+            Confirm payout of {review.amount}
+          </button>
+        </Form>
+      )}
+    </section>
+  )
+}

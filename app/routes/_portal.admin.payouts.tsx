@@ -1,0 +1,147 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Pagination } from '~/components/ui/pagination'
+import { PAYOUT_RAILS, PAYOUT_STATUSES, type PayoutRailKind, type PayoutStatus } from '~/models/enums'
+import { listPayoutsForAdmin } from '~/models/payouts.server'
+import { allowedAdminPayoutActions, PAYOUT_STATUS_LABELS, PAYOUT_TRANSITIONS } from '~/services/payments/payout-rules'
+import { AdminPayoutActionSchema } from '~/services/payments/payout-schemas'
+import { payoutStatusLabel } from '~/services/payments/payout-views'
+import { actOnPayout } from '~/services/payments/payouts.server'
+import { requireRole } from '~/utils/auth.server'
+import { formatDateTime, formatMoney } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Payouts · Admin · MegiLance' }]
+
+const PAGE_SIZE = 25
+const pick = <T extends string>(values: readonly T[], value: string | null): T | undefined => (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const query = new URL(request.url).searchParams
+  const status = pick<PayoutStatus>(PAYOUT_STATUSES, query.get('status'))
+  const rail = pick<PayoutRailKind>(PAYOUT_RAILS, query.get('rail'))
+  const page = Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1)
+  const { rows, total } = await listPayoutsForAdmin({ status, rail, page, pageSize: PAGE_SIZE })
+  return json({
+    filter: { status: status ?? '', rail: rail ?? '' },
+    page,
+    total,
+    search: new URL(request.url).search,
+    rows: rows.map(({ payout, freelancerName, freelancerEmail }) => ({
+      id: payout.id,
+      freelancerName,
+      freelancerEmail,
+      createdAt: payout.createdAt.toISOString(),
+      amount: formatMoney(payout.amountMinor, payout.currency),
+      fee: formatMoney(payout.feeMinor, payout.currency),
+      rail: payout.rail,
+      speed: payout.speed,
+      destination: payout.destination,
+      status: payout.status,
+      statusLabel: payoutStatusLabel(payout),
+      statusReason: payout.statusReason,
+      providerRef: payout.providerRef,
+      actions: allowedAdminPayoutActions(payout.status),
+    })),
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, 'admin')
+  const submission = parseWithZod(await readFormData(request), { schema: AdminPayoutActionSchema })
+  const payoutId = String(submission.payload.payoutId ?? '')
+  if (submission.status !== 'success') return json({ payoutId, errors: Object.values(submission.error ?? {}).flat().filter(Boolean) as string[] }, { status: 400 })
+  const { intent, reason } = submission.value
+  const outcome = await actOnPayout(admin, payoutId, intent, reason)
+  if (!outcome.ok && outcome.status === 404) throw new Response(outcome.message, { status: 404 })
+  if (!outcome.ok) return json({ payoutId, errors: [outcome.message] }, { status: 409 })
+  const done = { held: 'held', sent: 'released and sent', cancelled: 'cancelled; the money is back in the freelancer’s wallet', failed: 'released, but sending failed; the money is back in the wallet', requested: 'updated' }
+  return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, { kind: outcome.status === 'failed' ? 'error' : 'success', message: `The payout is ${done[outcome.status]}.` })
+}
+
+export default function AdminPayouts() {
+  const { filter, rows, page, total, search } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Payouts</h1>
+        <p className="muted">Hold a payout that looks wrong, release it once checked, or cancel it to return the money to the wallet. The freelancer sees your reason.</p>
+      </header>
+      <Form method="get" className="filters" role="search" aria-label="Filter payouts">
+        <div className="field">
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" name="status" defaultValue={filter.status}>
+            <option value="">Any</option>
+            {PAYOUT_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {PAYOUT_STATUS_LABELS[status].split(' — ')[0]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-rail">Rail</label>
+          <select id="filter-rail" name="rail" defaultValue={filter.rail}>
+            <option value="">Any</option>
+            <option value="bank">Bank</option>
+            <option value="crypto">Crypto</option>
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          Filter
+        </button>
+      </Form>
+      <p className="muted">{total === 1 ? '1 payout' : `${total} payouts`}</p>
+      {rows.length ? (
+        <ul className="admin-payouts" aria-label="Payouts">
+          {rows.map((row) => (
+            <li key={row.id}>
+              <article aria-label={`Payout ${row.amount} to ${row.freelancerName}`} className="card">
+                <p>
+                  <strong>{row.amount}</strong> to {row.freelancerName} ({row.freelancerEmail}) · {row.rail === 'bank' ? 'Bank' : 'Crypto'},{' '}
+                  {row.speed} · fee {row.fee}
+                </p>
+                <p className="cell-detail">
+                  {row.destination} · requested {formatDateTime(row.createdAt)}
+                  {row.providerRef ? ` · reference ${row.providerRef}` : ''}
+                </p>
+                <p>
+                  <span className={`badge badge--payout-${row.status}`}>{row.statusLabel}</span>
+                  {row.statusReason ? <> · Reason: {row.statusReason}</> : null}
+                </p>
+                {actionData?.payoutId === row.id && actionData.errors.length ? (
+                  <p className="form-alert" role="alert">
+                    {actionData.errors.join(' ')}
+                  </p>
+                ) : null}
+                {row.actions.length ? (
+                  <Form method="post" className="form-stack">
+                    <input type="hidden" name="payoutId" value={row.id} />
+                    <div className="field">
+                      <label htmlFor={`reason-${row.id}`}>Reason for the payout of {row.amount} to {row.freelancerName}</label>
+                      <input id={`reason-${row.id}`} name="reason" required minLength={5} maxLength={500} />
+                    </div>
+                    <div className="action-row">
+                      {row.actions.map((action) => (
+                        <button key={action} type="submit" name="intent" value={action} className={action === 'release' ? 'button button--primary' : 'button button--secondary'}>
+                          {PAYOUT_TRANSITIONS[action].label}
+                        </button>
+                      ))}
+                    </div>
+                  </Form>
+                ) : null}
+              </article>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">No payouts match.</p>
+      )}
+      <Pagination page={page} pageSize={PAGE_SIZE} total={total} search={search} />
+    </>
+  )
+}

@@ -1,0 +1,159 @@
+import crypto from 'node:crypto'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { PayoutFeeTable } from '~/components/payouts/payout-fee-table'
+import { PayoutReview } from '~/components/payouts/payout-review'
+import { PayoutTable } from '~/components/payouts/payout-table'
+import { Field, RadioGroup, SelectField } from '~/components/ui/field'
+import { balancesOf } from '~/models/ledger.server'
+import { listPayoutsOf } from '~/models/payouts.server'
+import { payoutMethodsOf } from '~/services/payments/payout-methods.server'
+import { PAYOUT_TABLE } from '~/services/payments/payout-rules'
+import { payoutReviewOf, payoutRowOf } from '~/services/payments/payout-views'
+import { PayoutRequestSchema } from '~/services/payments/payout-schemas'
+import { quoteForUser, requestPayout } from '~/services/payments/payouts.server'
+import { hasRecentSecondFactor } from '~/services/security/step-up'
+import { requireRole, requireSession } from '~/utils/auth.server'
+import { currencyDigits, formatMoney } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { parseAmountToMinor } from '~/utils/money'
+import { requireRecentSecondFactor, STEP_UP_PATH } from '~/utils/step-up.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Payouts · MegiLance' }]
+
+async function requireFreelancer(request: Request) {
+  await requireRole(request, 'freelancer')
+  return requireSession(request)
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireFreelancer(request)
+  const userId = session.user.id
+  const [methods, balances, payouts] = await Promise.all([payoutMethodsOf(userId), balancesOf('wallet', userId), listPayoutsOf(userId)])
+  // Back from confirming a second factor for a large payout, the form is filled in again.
+  const query = new URL(request.url).searchParams
+  return json({
+    methods: methods.filter((method) => method.status === 'active').map((method) => ({ id: method.id, label: method.label, rail: method.rail })),
+    balances: balances.filter((balance) => balance.balanceMinor > 0),
+    prefill: { methodId: query.get('methodId') ?? undefined, currency: query.get('currency') ?? undefined, amount: query.get('amount') ?? undefined, speed: query.get('speed') ?? 'standard' },
+    idempotencyKey: crypto.randomUUID(),
+    payouts: payouts.map(payoutRowOf),
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await requireFreelancer(request)
+  const submission = parseWithZod(await readFormData(request), { schema: PayoutRequestSchema })
+  if (submission.status !== 'success') return json({ result: submission.reply(), review: null }, { status: 400 })
+  const values = submission.value
+  const amountMinor = parseAmountToMinor(values.amount, currencyDigits(values.currency))
+  const fail = (field: string | null, message: string) =>
+    json({ result: field ? submission.reply({ fieldErrors: { [field]: [message] } }) : submission.reply({ formErrors: [message] }), review: null }, { status: 400 })
+  if (amountMinor === null) return fail('amount', `Enter an amount in ${values.currency} with at most ${currencyDigits(values.currency)} decimals.`)
+  const form = { methodId: values.methodId, currency: values.currency, amountMinor, speed: values.speed }
+  const again = `/payouts?${new URLSearchParams({ methodId: values.methodId, currency: values.currency, amount: values.amount, speed: values.speed })}`
+
+  if (values.intent === 'review') {
+    const quoted = await quoteForUser(session.user.id, form)
+    if (!quoted.ok) return fail(quoted.field, quoted.message)
+    const { quote, method, crypto: inAsset } = quoted
+    // Large payouts need a recent second factor; ask before the confirm button, not after it.
+    const stepUpHref = quote.needsStepUp && !hasRecentSecondFactor(session.secondFactorAt, new Date()) ? `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: again })}` : null
+    const { intent: _intent, ...kept } = values
+    return json({ result: submission.reply(), review: payoutReviewOf({ quote, method, inAsset, values: kept, stepUpHref }) })
+  }
+  const quoted = await quoteForUser(session.user.id, form)
+  if (quoted.ok && quoted.quote.needsStepUp) requireRecentSecondFactor(request, session, again)
+  const outcome = await requestPayout(session.user, { ...form, idempotencyKey: values.idempotencyKey })
+  if (!outcome.ok) return fail(outcome.field, outcome.message)
+  const { payout } = outcome
+  const receive = formatMoney(payout.amountMinor - payout.feeMinor, payout.currency)
+  const message =
+    payout.status === 'sent'
+      ? `Payout sent${payout.sandbox ? ' (sandbox)' : ''}: ${receive} to ${payout.destination}.`
+      : `Payout requested: ${receive} to ${payout.destination}. It arrives ${PAYOUT_TABLE[payout.rail][payout.speed].arrival}.`
+  return redirectWithToast('/payouts', { kind: 'success', message })
+}
+
+const SPEED_OPTIONS = (['standard', 'instant'] as const).map((speed) => ({
+  value: speed,
+  label: speed === 'standard' ? 'Standard — free' : `Instant — ${PAYOUT_TABLE.bank.instant.feePercent}% fee`,
+  description:
+    speed === 'standard'
+      ? `Bank ${PAYOUT_TABLE.bank.standard.arrival}; crypto ${PAYOUT_TABLE.crypto.standard.arrival}.`
+      : `At least $${PAYOUT_TABLE.bank.instant.minimumFeeMajor}. Bank ${PAYOUT_TABLE.bank.instant.arrival} where the bank supports it; crypto ${PAYOUT_TABLE.crypto.instant.arrival}.`,
+}))
+
+export default function PayoutsPage() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const review = actionData?.review ?? null
+  const [form, fields] = useForm({
+    id: 'payout-request',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(PayoutRequestSchema),
+    defaultValue: { ...data.prefill, currency: data.prefill.currency ?? data.balances[0]?.currency },
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PayoutRequestSchema }),
+  })
+  const canRequest = data.methods.length > 0 && data.balances.length > 0
+  return (
+    <>
+      <header className="page-header">
+        <h1>Payouts</h1>
+        <p className="muted">
+          Move money from your <Link to="/wallet">wallet</Link> to your bank or a crypto wallet. You see the fee, what arrives and when
+          before you confirm. <Link to="/payouts/methods">Manage payout methods</Link>
+        </p>
+      </header>
+      <section className="card" aria-labelledby="request-heading">
+        <h2 id="request-heading">Request a payout</h2>
+        {!data.methods.length ? (
+          <p>
+            First <Link to="/payouts/methods">add a payout method</Link>: a bank account or a crypto wallet.
+          </p>
+        ) : !data.balances.length ? (
+          <p className="empty">Your wallet is empty. Released milestone payments arrive there.</p>
+        ) : null}
+        {canRequest ? (
+          <Form method="post" {...getFormProps(form)} className="form-stack">
+            {form.errors?.length ? (
+              <p className="form-alert" role="alert">
+                {form.errors.join(' ')}
+              </p>
+            ) : null}
+            <input type="hidden" name="idempotencyKey" value={review?.values.idempotencyKey ?? data.idempotencyKey} />
+            <SelectField label="Pay out to" meta={fields.methodId} options={data.methods.map((method) => ({ value: method.id, label: method.label }))} />
+            <SelectField
+              label="From balance"
+              meta={fields.currency}
+              options={data.balances.map((balance) => ({ value: balance.currency, label: `${balance.currency} — ${formatMoney(balance.balanceMinor, balance.currency)} available` }))}
+            />
+            <Field label="Amount" meta={fields.amount} inputMode="decimal" hint="In the balance’s currency. Minimum $10 to a bank, $20 to a crypto wallet." />
+            <RadioGroup legend="Speed" meta={fields.speed} options={SPEED_OPTIONS} />
+            <button type="submit" name="intent" value="review" className="button button--secondary">
+              Review payout
+            </button>
+          </Form>
+        ) : null}
+      </section>
+      {review ? <PayoutReview review={review} /> : null}
+      <section className="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">Your payouts</h2>
+        <PayoutTable rows={data.payouts} />
+      </section>
+      <section className="card" aria-labelledby="fees-heading">
+        <h2 id="fees-heading">Fees and timing</h2>
+        <PayoutFeeTable />
+        <p className="muted">
+          Standard payouts wait up to 10 minutes before they leave, so our team can stop one that looks wrong. Payouts of $1,000 or more
+          ask you to confirm it is you first. A payout that fails or is cancelled comes back to your wallet in full, fee included.
+        </p>
+      </section>
+    </>
+  )
+}

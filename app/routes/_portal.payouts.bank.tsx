@@ -1,0 +1,85 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData } from '@remix-run/react'
+import { Field } from '~/components/ui/field'
+import { addSandboxBankMethod, startBankOnboarding } from '~/services/payments/payout-methods.server'
+import { SandboxBankSchema } from '~/services/payments/payout-schemas'
+import { isStripeConfigured } from '~/services/payments/stripe.server'
+import { requireRole, requireSession } from '~/utils/auth.server'
+import { getEnv } from '~/utils/env.server'
+import { readFormData } from '~/utils/form-data.server'
+import { requireRecentSecondFactor } from '~/utils/step-up.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Add a bank account · MegiLance' }]
+
+async function requireFreelancerStepUp(request: Request) {
+  await requireRole(request, 'freelancer')
+  const session = await requireSession(request)
+  requireRecentSecondFactor(request, session, '/payouts/bank')
+  return session.user
+}
+
+/**
+ * With Stripe this is the onboarding link's refresh URL: a fresh link, straight back to Stripe.
+ * Without, it is the sandbox stand-in for Stripe's onboarding.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireFreelancerStepUp(request)
+  if (isStripeConfigured()) {
+    const origin = getEnv().APP_URL ? new URL(getEnv().APP_URL!).origin : new URL(request.url).origin
+    return redirect((await startBankOnboarding(user, origin)).redirectTo)
+  }
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireFreelancerStepUp(request)
+  if (isStripeConfigured()) throw new Response('Bank accounts are added through Stripe on this installation.', { status: 409 })
+  const submission = parseWithZod(await readFormData(request), { schema: SandboxBankSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const added = await addSandboxBankMethod(user.id, submission.value)
+  if (!added.ok) return json(submission.reply({ fieldErrors: { accountNumber: [added.message] } }), { status: 400 })
+  return redirectWithToast('/payouts/methods', { kind: 'success', message: `Bank account ending ${added.method.accountLast4} added (sandbox).` })
+}
+
+export default function SandboxBankOnboarding() {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'sandbox-bank',
+    lastResult,
+    constraint: getZodConstraint(SandboxBankSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SandboxBankSchema }),
+  })
+  return (
+    <div className="page--narrow">
+      <header className="page-header">
+        <p>
+          <Link to="/payouts/methods">← Payout methods (nothing is saved)</Link>
+        </p>
+        <h1>Add a bank account</h1>
+      </header>
+      <section className="card" aria-labelledby="sandbox-heading">
+        <h2 id="sandbox-heading">
+          <span className="badge badge--blocked">Sandbox</span> No real account is connected
+        </h2>
+        <p className="muted">
+          This installation has no Stripe key, so this page stands in for Stripe’s onboarding. The account number is checked for its
+          format (an IBAN’s check digits, or 4 to 17 digits) and only its last four characters are kept. Payouts to it are marked
+          “sent (sandbox)”; no money leaves.
+        </p>
+        <Form method="post" {...getFormProps(form)} className="form-stack">
+          <Field label="Account holder name" meta={fields.holderName} autoComplete="name" />
+          <Field label="Country" meta={fields.country} autoComplete="country" hint="Two letters, e.g. DE, GB or US." maxLength={2} />
+          <Field label="IBAN or account number" meta={fields.accountNumber} autoComplete="off" spellCheck={false} inputMode="text" />
+          <button type="submit" className="button button--primary">
+            Add bank account
+          </button>
+        </Form>
+      </section>
+    </div>
+  )
+}

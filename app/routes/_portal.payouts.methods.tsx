@@ -1,0 +1,163 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Field, SelectField } from '~/components/ui/field'
+import { CRYPTO_ASSET_CODES, CRYPTO_ASSETS, CRYPTO_NETWORKS, networkLabel } from '~/services/payments/crypto-networks'
+import { addCryptoMethod, payoutMethodsOf, removeMethod, startBankOnboarding } from '~/services/payments/payout-methods.server'
+import { PayoutMethodFormSchema } from '~/services/payments/payout-schemas'
+import { isStripeConfigured } from '~/services/payments/stripe.server'
+import { hasRecentSecondFactor } from '~/services/security/step-up'
+import { requireRole, requireSession } from '~/utils/auth.server'
+import { getEnv } from '~/utils/env.server'
+import { formatDate } from '~/utils/format'
+import { readFormData } from '~/utils/form-data.server'
+import { requireRecentSecondFactor, STEP_UP_PATH } from '~/utils/step-up.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Payout methods · MegiLance' }]
+
+const PATH = '/payouts/methods'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'freelancer')
+  const session = await requireSession(request)
+  const methods = await payoutMethodsOf(session.user.id)
+  return json({
+    methods: methods.map((method) => ({ id: method.id, rail: method.rail, status: method.status, label: method.label, createdAt: method.createdAt.toISOString() })),
+    sandbox: !isStripeConfigured(),
+    // Adding or removing a method needs a recent second factor: asked first, so nothing typed is lost.
+    confirmed: hasRecentSecondFactor(session.secondFactorAt, new Date()),
+    confirmHref: `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: PATH })}`,
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireRole(request, 'freelancer')
+  const session = await requireSession(request)
+  requireRecentSecondFactor(request, session, PATH)
+  const user = session.user
+  const submission = parseWithZod(await readFormData(request), { schema: PayoutMethodFormSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const form = submission.value
+  if (form.intent === 'remove') {
+    const removed = await removeMethod(user.id, form.methodId)
+    if (!removed.ok) throw new Response('Not found', { status: 404 })
+    return redirectWithToast(PATH, { kind: 'success', message: `Removed: ${removed.label}.` })
+  }
+  if (form.intent === 'add-bank') {
+    const origin = getEnv().APP_URL ? new URL(getEnv().APP_URL!).origin : new URL(request.url).origin
+    return redirect((await startBankOnboarding(user, origin)).redirectTo)
+  }
+  const added = await addCryptoMethod(user.id, form)
+  if (!added.ok) {
+    const reply = added.field ? submission.reply({ fieldErrors: { [added.field]: [added.message] } }) : submission.reply({ formErrors: [added.message] })
+    return json(reply, { status: 400 })
+  }
+  return redirectWithToast(PATH, { kind: 'success', message: `Crypto wallet added: ${form.asset} on ${networkLabel(added.method.network as never)}.` })
+}
+
+const ASSET_OPTIONS = [{ value: '', label: 'Choose…' }, ...CRYPTO_ASSET_CODES.map((code) => ({ value: code, label: `${code} — ${CRYPTO_ASSETS[code].name}` }))]
+const NETWORK_OPTIONS = [{ value: '', label: 'Choose…' }, ...CRYPTO_NETWORKS.map((network) => ({ value: network, label: networkLabel(network) }))]
+
+export default function PayoutMethods() {
+  const { methods, sandbox, confirmed, confirmHref } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'add-crypto',
+    lastResult,
+    constraint: getZodConstraint(PayoutMethodFormSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PayoutMethodFormSchema }),
+  })
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to="/payouts">← Payouts</Link>
+        </p>
+        <h1>Payout methods</h1>
+        <p className="muted">Where your earnings can go: a bank account or a crypto wallet. Only you can see these.</p>
+      </header>
+      <section className="card" aria-labelledby="methods-heading">
+        <h2 id="methods-heading">Your methods</h2>
+        {methods.length ? (
+          <ul className="list" aria-label="Your payout methods">
+            {methods.map((method) => (
+              <li key={method.id} className="payout-method">
+                <div>
+                  <p>
+                    <strong>{method.rail === 'bank' ? 'Bank account' : 'Crypto wallet'}</strong>: {method.label}{' '}
+                    {method.status === 'pending' ? <span className="badge">Onboarding not finished</span> : null}
+                  </p>
+                  <p className="cell-detail">Added {formatDate(method.createdAt)}</p>
+                </div>
+                {confirmed ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="methodId" value={method.id} />
+                    <button type="submit" className="button button--secondary" aria-label={`Remove ${method.label}`}>
+                      Remove
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">No payout methods yet.</p>
+        )}
+      </section>
+      {confirmed ? (
+        <>
+          <section className="card" aria-labelledby="crypto-heading">
+            <h2 id="crypto-heading">Add a crypto wallet</h2>
+            <p className="muted">
+              The address is checked with its network’s checksum, so a typo is caught before any money is sent. USDT and USDC go out on
+              Ethereum (ERC-20), BNB Smart Chain (BEP-20) or Polygon; BTC on Bitcoin; ETH on Ethereum; BNB on BNB Smart Chain; SOL on
+              Solana; POL on Polygon.
+            </p>
+            <Form method="post" {...getFormProps(form)} className="form-stack">
+              {form.errors?.length ? (
+                <p className="form-alert" role="alert">
+                  {form.errors.join(' ')}
+                </p>
+              ) : null}
+              <input type="hidden" name="intent" value="add-crypto" />
+              <div className="field-row">
+                <SelectField label="Asset" meta={fields.asset} options={ASSET_OPTIONS} />
+                <SelectField label="Network" meta={fields.network} options={NETWORK_OPTIONS} />
+              </div>
+              <Field label="Wallet address" meta={fields.address} autoComplete="off" spellCheck={false} />
+              <button type="submit" className="button button--primary">
+                Add crypto wallet
+              </button>
+            </Form>
+          </section>
+          <section className="card" aria-labelledby="bank-heading">
+            <h2 id="bank-heading">Add a bank account</h2>
+            <p className="muted">
+              {sandbox
+                ? 'This installation has no Stripe key, so a sandbox stands in for Stripe’s onboarding: no real account is connected.'
+                : 'You will go to Stripe to give your bank details securely; MegiLance never sees the full account number.'}
+            </p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="add-bank" />
+              <button type="submit" className="button button--primary">
+                {sandbox ? 'Add bank account' : 'Connect with Stripe'}
+              </button>
+            </Form>
+          </section>
+        </>
+      ) : (
+        <p className="card">
+          To add or remove a payout method, first confirm it is you with your second factor.{' '}
+          <Link to={confirmHref} className="button button--secondary">
+            Confirm it is you
+          </Link>
+        </p>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,95 @@
+import {
+  findPayoutMethodOf,
+  findPendingStripeMethod,
+  insertPayoutMethod,
+  listPayoutMethodsOf,
+  removePayoutMethod,
+  updatePayoutMethod,
+  type PayoutMethod,
+} from '~/models/payouts.server'
+import { checkBankAccount } from './bank-account-rules'
+import { validateCryptoAddress } from './crypto-addresses'
+import { CRYPTO_ASSETS, isCryptoAsset, isCryptoNetwork, networkLabel } from './crypto-networks'
+import { describePayoutMethod } from './payout-method-labels'
+import { createExpressAccount, createOnboardingLink, readConnectedAccount } from './stripe-connect.server'
+import { getStripe } from './stripe.server'
+
+export const BANK_ONBOARDING_PATH = '/payouts/bank'
+export const BANK_RETURN_PATH = '/payouts/bank/return'
+
+export async function payoutMethodsOf(userId: string) {
+  const methods = await listPayoutMethodsOf(userId)
+  return methods.map((method) => ({ ...method, label: describePayoutMethod(method) }))
+}
+
+export type MethodOutcome = { ok: true; method: PayoutMethod } | { ok: false; field: string | null; message: string }
+
+/** The sandbox stand-in for Stripe onboarding: a format-checked account of which only the last 4 are kept. */
+export async function addSandboxBankMethod(userId: string, input: { holderName: string; country: string; accountNumber: string }): Promise<MethodOutcome> {
+  const checked = checkBankAccount(input.accountNumber)
+  if (!checked.ok) return { ok: false, field: 'accountNumber', message: checked.message }
+  const method = await insertPayoutMethod({
+    userId,
+    rail: 'bank',
+    status: 'active',
+    provider: 'sandbox',
+    holderName: input.holderName,
+    country: input.country,
+    accountLast4: checked.last4,
+    // The sandbox pretends every account can take instant payouts, so both speeds can be tried.
+    instantAvailable: true,
+  })
+  return { ok: true, method }
+}
+
+/** A crypto wallet: the asset must travel on the network, and the address must pass that network's checksum. */
+export async function addCryptoMethod(userId: string, input: { asset: string; network: string; address: string }): Promise<MethodOutcome> {
+  if (!isCryptoAsset(input.asset)) return { ok: false, field: 'asset', message: 'Choose one of the listed assets.' }
+  if (!isCryptoNetwork(input.network)) return { ok: false, field: 'network', message: 'Choose one of the listed networks.' }
+  const info = CRYPTO_ASSETS[input.asset]
+  if (!info.networks.includes(input.network)) {
+    const on = info.networks.map(networkLabel).join(', ')
+    return { ok: false, field: 'network', message: `${input.asset} is not paid out on ${networkLabel(input.network)}; choose ${on}.` }
+  }
+  const checked = validateCryptoAddress(input.network, input.address)
+  if (!checked.ok) return { ok: false, field: 'address', message: checked.message }
+  const method = await insertPayoutMethod({ userId, rail: 'crypto', status: 'active', provider: 'sandbox', asset: input.asset, network: input.network, address: checked.address, instantAvailable: true })
+  return { ok: true, method }
+}
+
+/**
+ * Starts adding a bank account. With Stripe: an Express account (reused while onboarding is
+ * unfinished) and a redirect to Stripe's hosted onboarding. Without: the sandbox onboarding page.
+ */
+export async function startBankOnboarding(user: { id: string; email: string }, origin: string): Promise<{ redirectTo: string }> {
+  const stripe = getStripe()
+  if (!stripe) return { redirectTo: BANK_ONBOARDING_PATH }
+  const pending = await findPendingStripeMethod(user.id)
+  const accountId = pending?.stripeAccountId ?? (await createExpressAccount(stripe, { email: user.email, userId: user.id }))
+  if (!pending) await insertPayoutMethod({ userId: user.id, rail: 'bank', status: 'pending', provider: 'stripe', stripeAccountId: accountId })
+  const url = await createOnboardingLink(stripe, { accountId, refreshUrl: `${origin}${BANK_ONBOARDING_PATH}`, returnUrl: `${origin}${BANK_RETURN_PATH}` })
+  return { redirectTo: url }
+}
+
+/** Back from Stripe: the account is read from Stripe, and the method is usable once payouts are enabled. */
+export async function finishBankOnboarding(userId: string): Promise<{ status: 'active' | 'pending' | 'none' }> {
+  const stripe = getStripe()
+  const pending = await findPendingStripeMethod(userId)
+  if (!stripe || !pending?.stripeAccountId) return { status: 'none' }
+  const account = await readConnectedAccount(stripe, pending.stripeAccountId)
+  const ready = account.detailsSubmitted && account.payoutsEnabled
+  await updatePayoutMethod(pending.id, {
+    status: ready ? 'active' : 'pending',
+    country: account.country,
+    accountLast4: account.last4,
+    holderName: account.holderName,
+    instantAvailable: account.instantAvailable,
+  })
+  return { status: ready ? 'active' : 'pending' }
+}
+
+export async function removeMethod(userId: string, methodId: string): Promise<{ ok: true; label: string } | { ok: false }> {
+  const method = await findPayoutMethodOf(userId, methodId)
+  if (!method || !(await removePayoutMethod(userId, methodId))) return { ok: false }
+  return { ok: true, label: describePayoutMethod(method) }
+}

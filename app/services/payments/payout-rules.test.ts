@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { addBusinessDays, checkPayoutAction, expectedArrival, payoutFeeMinor, payoutMinimumMinor, quotePayout } from './payout-rules'
+
+const NOW = new Date('2026-12-04T10:00:00Z') // a Friday
+const base = { rail: 'bank' as const, speed: 'standard' as const, amountMinor: 45_000, currency: 'USD', balanceMinor: 45_000, instantAvailable: true, now: NOW }
+
+describe('payout fees and minimums', () => {
+  it('publishes $10 to a bank and $20 to a crypto wallet, in the wallet currency’s minor units', () => {
+    expect(payoutMinimumMinor('bank', 'USD')).toBe(1_000)
+    expect(payoutMinimumMinor('crypto', 'USD')).toBe(2_000)
+    expect(payoutMinimumMinor('bank', 'JPY')).toBe(10)
+  })
+
+  it('charges nothing for standard and 1% (rounded half up, at least 1 unit) for instant', () => {
+    expect(payoutFeeMinor('bank', 'standard', 45_000, 'USD')).toBe(0)
+    expect(payoutFeeMinor('bank', 'instant', 45_000, 'USD')).toBe(450)
+    expect(payoutFeeMinor('crypto', 'instant', 12_350, 'USD')).toBe(124)
+    expect(payoutFeeMinor('bank', 'instant', 2_000, 'USD')).toBe(100)
+  })
+
+  it('quotes what arrives and when before anything is confirmed', () => {
+    const quote = quotePayout({ ...base, speed: 'instant' })
+    expect(quote).toMatchObject({ ok: true, quote: { amountMinor: 45_000, feeMinor: 450, receiveMinor: 44_550, arrival: 'within 30 minutes', needsStepUp: false } })
+    const crypto = quotePayout({ ...base, rail: 'crypto' })
+    expect(crypto).toMatchObject({ ok: true, quote: { feeMinor: 0, receiveMinor: 45_000, arrival: 'within 1 hour' } })
+  })
+
+  it('refuses below the minimum, above the balance, and instant where the bank cannot take it', () => {
+    expect(quotePayout({ ...base, amountMinor: 999 })).toEqual({ ok: false, field: 'amount', message: 'The minimum payout to a bank account is $10.' })
+    expect(quotePayout({ ...base, rail: 'crypto', amountMinor: 1_999 })).toMatchObject({ ok: false, message: 'The minimum payout to a crypto wallet is $20.' })
+    expect(quotePayout({ ...base, amountMinor: 45_001 })).toMatchObject({ ok: false, field: 'amount', message: expect.stringContaining('Your wallet holds $450') })
+    expect(quotePayout({ ...base, speed: 'instant', instantAvailable: false })).toMatchObject({ ok: false, field: 'speed' })
+  })
+
+  it('asks for a second factor from $1,000', () => {
+    expect(quotePayout({ ...base, amountMinor: 99_999, balanceMinor: 200_000 })).toMatchObject({ ok: true, quote: { needsStepUp: false } })
+    expect(quotePayout({ ...base, amountMinor: 100_000, balanceMinor: 200_000 })).toMatchObject({ ok: true, quote: { needsStepUp: true } })
+  })
+})
+
+describe('arrival times', () => {
+  it('counts business days over a weekend for standard bank payouts', () => {
+    expect(addBusinessDays(NOW, 1).toISOString()).toBe('2026-12-07T10:00:00.000Z')
+    expect(expectedArrival('bank', 'standard', NOW).toISOString()).toBe('2026-12-11T10:00:00.000Z')
+    expect(expectedArrival('bank', 'instant', NOW).getTime() - NOW.getTime()).toBe(30 * 60_000)
+    expect(expectedArrival('crypto', 'standard', NOW).getTime() - NOW.getTime()).toBe(60 * 60_000)
+  })
+})
+
+describe('payout state machine', () => {
+  it('lets a waiting payout be held, released or cancelled, and a held one released or cancelled', () => {
+    expect(checkPayoutAction('hold', 'requested')).toEqual({ ok: true, to: 'held' })
+    expect(checkPayoutAction('release', 'held')).toEqual({ ok: true, to: 'sent' })
+    expect(checkPayoutAction('cancel', 'held')).toEqual({ ok: true, to: 'cancelled' })
+  })
+
+  it('names what is allowed instead when a transition is not', () => {
+    expect(checkPayoutAction('hold', 'held')).toEqual({ ok: false, message: 'You cannot hold this payout. It is “held for review”. You can: release, cancel.' })
+    expect(checkPayoutAction('cancel', 'sent')).toEqual({ ok: false, message: 'You cannot cancel this payout. It is “sent”. It is final; nothing more can be done to it.' })
+    expect(checkPayoutAction('release', 'cancelled').ok).toBe(false)
+  })
+})

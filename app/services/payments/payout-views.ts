@@ -1,0 +1,64 @@
+import type { Payout, PayoutMethod } from '~/models/payouts.server'
+import type { PayoutReviewData } from '~/components/payouts/payout-review'
+import type { PayoutRow } from '~/components/payouts/payout-table'
+import { formatMoney } from '~/utils/format'
+import { describePayoutMethod } from './payout-method-labels'
+import { PAYOUT_STATUS_LABELS, PAYOUT_TABLE, type PayoutQuote } from './payout-rules'
+import type { CryptoQuote } from './payouts.server'
+
+/** What the pages show of payouts and quotes (turned into plain, serialisable values). */
+
+export function payoutStatusLabel(payout: Pick<Payout, 'status' | 'sandbox'>): string {
+  return payout.status === 'sent' && payout.sandbox ? 'Sent (sandbox)' : PAYOUT_STATUS_LABELS[payout.status]
+}
+
+export function payoutRowOf(payout: Payout): PayoutRow {
+  return {
+    id: payout.id,
+    createdAt: payout.createdAt.toISOString(),
+    destination: payout.destination,
+    amountMinor: payout.amountMinor,
+    feeMinor: payout.feeMinor,
+    currency: payout.currency,
+    speed: payout.speed,
+    status: payout.status,
+    statusLabel: payoutStatusLabel(payout),
+    statusReason: payout.statusReason,
+    arrival: PAYOUT_TABLE[payout.rail][payout.speed].arrival,
+    expectedBy: payout.expectedBy.toISOString(),
+    sentAt: payout.sentAt?.toISOString() ?? null,
+    inAsset: payout.cryptoAmount && payout.cryptoAsset ? formatMoney(payout.cryptoAmount, payout.cryptoAsset) : null,
+  }
+}
+
+export function payoutReviewOf(input: {
+  quote: PayoutQuote
+  method: PayoutMethod
+  inAsset: CryptoQuote | null
+  values: PayoutReviewData['values']
+  stepUpHref: string | null
+}): PayoutReviewData {
+  const { quote, method, inAsset } = input
+  const money = (minor: number) => formatMoney(minor, quote.currency)
+  return {
+    values: input.values,
+    destination: `${method.rail === 'bank' ? 'Bank account' : 'Crypto wallet'}: ${describePayoutMethod(method)}`,
+    amount: money(quote.amountMinor),
+    fee: money(quote.feeMinor),
+    receive: money(quote.receiveMinor),
+    minimum: money(quote.minimumMinor),
+    speed: PAYOUT_TABLE[quote.rail][quote.speed].label,
+    arrival: quote.arrival,
+    expectedBy: quote.expectedBy.toISOString(),
+    inAsset: inAsset
+      ? {
+          amount: formatMoney(inAsset.amount, inAsset.asset),
+          // Display only: the stored rate keeps every digit.
+          rate: `1 ${quote.currency} = ${Number(inAsset.rate).toPrecision(6)} ${inAsset.asset}`,
+          asOf: inAsset.asOf.toISOString(),
+          source: inAsset.source,
+        }
+      : null,
+    stepUpHref: input.stepUpHref,
+  }
+}

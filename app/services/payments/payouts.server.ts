@@ -1,0 +1,239 @@
+import crypto from 'node:crypto'
+import { getDb } from '~/models/db.server'
+import type { PayoutSpeed, PayoutStatus } from '~/models/enums'
+import { balanceOf, LedgerViolation, writeLedgerTransaction } from '~/models/ledger.server'
+import {
+  changePayoutStatusSync,
+  claimPayoutForSending,
+  findPayout,
+  findPayoutByKeySync,
+  findPayoutMethodById,
+  findPayoutMethodOf,
+  findPayoutSync,
+  insertPayoutEventSync,
+  insertPayoutSync,
+  listPayoutsDue,
+  setPayoutLedgerSync,
+  type Payout,
+  type PayoutMethod,
+} from '~/models/payouts.server'
+import { notify } from '~/services/notifications/notify.server'
+import { currencyDigits, formatMoney } from '~/utils/format'
+import { convertMinor } from './conversion'
+import { describePayoutMethod } from './payout-method-labels'
+import { payoutPosting, payoutReversalPosting, type PayoutSubject } from './payout-postings'
+import { checkPayoutAction, PAYOUT_REVIEW_WINDOW_MS, quotePayout, type AdminPayoutAction, type PayoutQuote } from './payout-rules'
+import { sendConnectedPayout } from './stripe-connect.server'
+import { getExchangeRate, type ExchangeRateSource } from './rates.server'
+import { getStripe } from './stripe.server'
+
+/** A send that started this long ago without finishing (a crash) may be tried again. */
+const STALE_SEND_MS = 5 * 60_000
+
+export type PayoutForm = { methodId: string; currency: string; amountMinor: number; speed: PayoutSpeed }
+type FieldError = { ok: false; status: 400; field: 'methodId' | 'amount' | 'speed' | null; message: string }
+
+const subjectOf = (payout: Payout): PayoutSubject => ({ ...payout })
+
+export type CryptoQuote = { asset: string; amount: string; rate: string; asOf: Date; source: ExchangeRateSource }
+
+/**
+ * What a crypto payout comes to in its asset at the current rate (exact BigInt arithmetic), or null
+ * when no rate is known for the pair; the payout then goes out as the wallet currency's value.
+ */
+export async function cryptoQuoteFor(method: PayoutMethod, receiveMinor: number, currency: string, now: Date): Promise<CryptoQuote | null> {
+  if (method.rail !== 'crypto' || !method.asset) return null
+  try {
+    const rate = await getExchangeRate(currency, method.asset, now)
+    const amount = convertMinor(BigInt(receiveMinor), currencyDigits(currency), currencyDigits(method.asset), rate.rate)
+    return { asset: method.asset, amount: amount.toString(), rate: rate.rate, asOf: rate.asOf, source: rate.source }
+  } catch {
+    return null
+  }
+}
+
+/** Whether a method can be paid out to, and the quote for this request against the wallet. */
+export async function quoteForUser(userId: string, form: PayoutForm, now = new Date()): Promise<{ ok: true; quote: PayoutQuote; method: PayoutMethod; crypto: CryptoQuote | null } | FieldError> {
+  const method = await findPayoutMethodOf(userId, form.methodId)
+  if (!method || method.status !== 'active') return { ok: false, status: 400, field: 'methodId', message: 'Choose one of your payout methods.' }
+  const balanceMinor = await balanceOf({ kind: 'wallet', ownerId: userId, currency: form.currency })
+  const instantAvailable = method.rail === 'crypto' || method.instantAvailable
+  const outcome = quotePayout({ rail: method.rail, speed: form.speed, amountMinor: form.amountMinor, currency: form.currency, balanceMinor, instantAvailable, now })
+  if (!outcome.ok) return { ok: false, status: 400, field: outcome.field, message: outcome.message }
+  return { ok: true, quote: outcome.quote, method, crypto: await cryptoQuoteFor(method, outcome.quote.receiveMinor, form.currency, now) }
+}
+
+export type RequestOutcome = { ok: true; payout: Payout; repeated: boolean } | FieldError
+
+/**
+ * Takes the money out of the wallet and records the payout, in one transaction. The form's
+ * idempotency key makes a second submission return the first payout without moving money again;
+ * the ledger's never-below-zero check makes concurrent requests unable to overdraw the wallet.
+ * Instant payouts are sent at once; standard ones by the sending job after the review window.
+ */
+export async function requestPayout(user: { id: string }, form: PayoutForm & { idempotencyKey: string }, now = new Date()): Promise<RequestOutcome> {
+  const earlier = findPayoutByKeySync(user.id, form.idempotencyKey)
+  if (earlier) return { ok: true, payout: earlier, repeated: true }
+  const checked = await quoteForUser(user.id, form, now)
+  if (!checked.ok) return checked
+  const { quote, method, crypto: inAsset } = checked
+  const id = crypto.randomUUID()
+  const db = getDb()
+  try {
+    const result = db.transaction(() => {
+      const again = findPayoutByKeySync(user.id, form.idempotencyKey)
+      if (again) return { payout: again, repeated: true }
+      insertPayoutSync(
+        {
+          id,
+          userId: user.id,
+          methodId: method.id,
+          idempotencyKey: form.idempotencyKey,
+          rail: method.rail,
+          speed: quote.speed,
+          status: 'requested',
+          amountMinor: quote.amountMinor,
+          feeMinor: quote.feeMinor,
+          currency: quote.currency,
+          destination: describePayoutMethod(method),
+          sandbox: !(method.rail === 'bank' && method.provider === 'stripe'),
+          expectedBy: quote.expectedBy,
+          cryptoAsset: inAsset?.asset ?? method.asset,
+          cryptoAmount: inAsset?.amount ?? null,
+          cryptoRate: inAsset?.rate ?? null,
+          rateAsOf: inAsset?.asOf ?? null,
+        },
+        now,
+      )
+      const payout = findPayoutSync(id)!
+      setPayoutLedgerSync(id, { ledgerTransactionId: writeLedgerTransaction(payoutPosting(subjectOf(payout), now)).transactionId })
+      insertPayoutEventSync({ payoutId: id, actorId: user.id, fromStatus: null, toStatus: 'requested', reason: null, createdAt: now })
+      return { payout: findPayoutSync(id)!, repeated: false }
+    })
+    if (!result.repeated && result.payout.speed === 'instant') await sendPayout(result.payout.id, { actorId: null, reason: null, from: ['requested'] }, now)
+    return { ok: true, payout: (await findPayout(result.payout.id))!, repeated: result.repeated }
+  } catch (error) {
+    if (error instanceof LedgerViolation) {
+      return { ok: false, status: 400, field: 'amount', message: 'Your wallet does not hold enough for this payout any more.' }
+    }
+    throw error
+  }
+}
+
+/** Marks a payout failed and gives the whole amount, fee included, back to the wallet (once). */
+function failAndReturn(payout: Payout, reason: string, actorId: string | null, at: Date, claimed: boolean, to: 'failed' | 'cancelled'): boolean {
+  return getDb().transaction(() => {
+    const changed = changePayoutStatusSync({ id: payout.id, from: ['requested', 'held'], to, reason, actorId, at, sending: claimed ? 'claimed' : 'unclaimed' })
+    if (!changed) return false
+    const reversal = writeLedgerTransaction(payoutReversalPosting(subjectOf(payout), reason, at))
+    setPayoutLedgerSync(payout.id, { reversalTransactionId: reversal.transactionId })
+    return true
+  })
+}
+
+/** Errors after which the transfer may or may not exist at Stripe. */
+function isTransient(error: unknown): boolean {
+  const { type, statusCode } = (error ?? {}) as { type?: string; statusCode?: number }
+  if (type === 'StripeConnectionError' || type === 'StripeAPIError' || type === 'StripeRateLimitError' || type === 'StripeIdempotencyError') return true
+  return statusCode !== undefined && (statusCode >= 500 || statusCode === 429 || statusCode === 409)
+}
+
+type SendOptions = { actorId: string | null; reason: string | null; from: readonly PayoutStatus[] }
+
+/**
+ * Sends a payout: with Stripe configured, a bank payout is a Transfer to the freelancer's connected
+ * account; otherwise (sandbox banks, crypto wallets) it is marked sent with a sandbox reference.
+ * A refusal by the provider fails the payout and returns the money; no answer leaves it claimed
+ * for the job to retry.
+ */
+export async function sendPayout(id: string, options: SendOptions, now = new Date()): Promise<'sent' | 'failed' | 'retrying' | 'not_allowed'> {
+  if (!(await claimPayoutForSending(id, options.from, now, new Date(now.getTime() - STALE_SEND_MS)))) return 'not_allowed'
+  const payout = (await findPayout(id))!
+  const method = await findPayoutMethodById(payout.methodId)
+  let reference: string
+  let note: string | null = null
+  if (payout.sandbox) {
+    reference = `sandbox_${payout.rail}_${crypto.randomBytes(6).toString('hex')}`
+  } else {
+    const stripe = getStripe()
+    try {
+      if (!stripe || !method?.stripeAccountId) throw new Error('Stripe is not configured on this installation.')
+      const sent = await sendConnectedPayout(stripe, {
+        payoutId: id,
+        accountId: method.stripeAccountId,
+        amountMinor: payout.amountMinor - payout.feeMinor,
+        currency: payout.currency,
+        instant: payout.speed === 'instant',
+      })
+      reference = sent.reference
+      note = sent.note
+    } catch (error) {
+      // No answer (or a server error) may still mean Stripe made the transfer: keep the claim, and the
+      // sending job tries again later with the same idempotency key, which Stripe answers once.
+      if (isTransient(error)) return 'retrying'
+      const reason = `The transfer failed: ${error instanceof Error ? error.message : 'unknown error'}`
+      failAndReturn(payout, reason, options.actorId, now, true, 'failed')
+      await tellFreelancer(payout, 'failed', reason)
+      return 'failed'
+    }
+  }
+  const sent = getDb().transaction(() =>
+    changePayoutStatusSync({ id, from: options.from, to: 'sent', reason: note ?? options.reason, actorId: options.actorId, at: now, set: { providerRef: reference, sentAt: now }, sending: 'claimed' }),
+  )
+  if (sent) await tellFreelancer(payout, 'sent', note ?? options.reason)
+  return sent ? 'sent' : 'not_allowed'
+}
+
+async function tellFreelancer(payout: Payout, to: PayoutStatus, reason: string | null) {
+  const money = formatMoney(payout.amountMinor - payout.feeMinor, payout.currency)
+  const titles: Partial<Record<PayoutStatus, string>> = {
+    sent: `Your payout of ${money} is sent${payout.sandbox ? ' (sandbox)' : ''}`,
+    held: `Your payout of ${money} is held for review`,
+    cancelled: `Your payout of ${money} is cancelled and back in your wallet`,
+    failed: `Your payout of ${money} failed and is back in your wallet`,
+  }
+  const title = titles[to]
+  if (!title) return
+  await notify({ userId: payout.userId, kind: 'payout_update', title, body: reason ? `Reason: ${reason}` : `To ${payout.destination}.`, link: '/payouts' })
+}
+
+export type AdminOutcome = { ok: true; status: PayoutStatus } | { ok: false; status: 404 | 409; message: string }
+
+/** An admin holds, releases (sends) or cancels (refunds) a payout, always with a reason the freelancer sees. */
+export async function actOnPayout(admin: { id: string }, payoutId: string, action: AdminPayoutAction, reason: string, now = new Date()): Promise<AdminOutcome> {
+  const payout = await findPayout(payoutId)
+  if (!payout) return { ok: false, status: 404, message: 'There is no such payout.' }
+  const check = checkPayoutAction(action, payout.status)
+  if (!check.ok) return { ok: false, status: 409, message: check.message }
+  const busy = { ok: false as const, status: 409 as const, message: 'This payout changed meanwhile (it may be being sent right now). Reload to see where it is.' }
+  if (action === 'release') {
+    const result = await sendPayout(payout.id, { actorId: admin.id, reason, from: ['requested', 'held'] }, now)
+    if (result === 'not_allowed') return busy
+    if (result === 'retrying') return { ok: false, status: 409, message: 'Stripe did not answer. The payout is being sent and is tried again within 15 minutes; nothing is sent twice.' }
+    return { ok: true, status: result }
+  }
+  if (action === 'hold') {
+    const held = getDb().transaction(() =>
+      changePayoutStatusSync({ id: payout.id, from: ['requested'], to: 'held', reason, actorId: admin.id, at: now, sending: 'unclaimed' }),
+    )
+    if (!held) return busy
+    await tellFreelancer(payout, 'held', reason)
+    return { ok: true, status: 'held' }
+  }
+  if (!failAndReturn(payout, reason, admin.id, now, false, 'cancelled')) return busy
+  await tellFreelancer(payout, 'cancelled', reason)
+  return { ok: true, status: 'cancelled' }
+}
+
+/** The scheduled job: standard payouts past the review window are sent. Safe to repeat. */
+export async function runPayoutSending(now = new Date()): Promise<{ sent: number; failed: number }> {
+  const due = await listPayoutsDue(new Date(now.getTime() - PAYOUT_REVIEW_WINDOW_MS), new Date(now.getTime() - STALE_SEND_MS))
+  let sent = 0
+  let failed = 0
+  for (const payout of due) {
+    const result = await sendPayout(payout.id, { actorId: null, reason: null, from: ['requested'] }, now)
+    if (result === 'sent') sent++
+    if (result === 'failed') failed++
+  }
+  return { sent, failed }
+}

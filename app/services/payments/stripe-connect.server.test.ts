@@ -1,0 +1,178 @@
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { balanceOf, writeLedgerTransaction } from '~/models/ledger.server'
+import { findPayout, findPendingStripeMethod, listPayoutMethodsOf } from '~/models/payouts.server'
+import { createTestUser } from '~/test/users'
+import { finishBankOnboarding, startBankOnboarding } from './payout-methods.server'
+import { requestPayout, runPayoutSending } from './payouts.server'
+import { PAYOUT_REVIEW_WINDOW_MS } from './payout-rules'
+import { resetStripeClient } from './stripe.server'
+
+// The real stripe SDK against intercepted https://api.stripe.com; the key is set before any module reads the environment.
+vi.hoisted(() => {
+  process.env.STRIPE_SECRET_KEY = 'sk_test_payouts123'
+})
+resetStripeClient()
+
+const API = 'https://api.stripe.com/v1'
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+type Seen = { method: string; path: string; form: Record<string, string>; idempotencyKey: string | null; stripeAccount: string | null; auth: string | null }
+
+function record(seen: Seen[], body: (seen: Seen) => object, status = 200) {
+  return async ({ request }: { request: Request }) => {
+    const entry = {
+      method: request.method,
+      path: new URL(request.url).pathname,
+      form: Object.fromEntries(new URLSearchParams(await request.text())),
+      idempotencyKey: request.headers.get('idempotency-key'),
+      stripeAccount: request.headers.get('stripe-account'),
+      auth: request.headers.get('authorization'),
+    }
+    seen.push(entry)
+    return HttpResponse.json(body(entry), { status })
+  }
+}
+
+const ACCOUNT = {
+  id: 'acct_1Payouts',
+  object: 'account',
+  country: 'DE',
+  details_submitted: true,
+  payouts_enabled: true,
+  external_accounts: { object: 'list', data: [{ id: 'ba_1', object: 'bank_account', last4: '3000', account_holder_name: 'Farid Tester', available_payout_methods: ['standard', 'instant'] }] },
+}
+
+let accounts = 0
+
+async function connectedFreelancer(seen: Seen[]) {
+  const user = await createTestUser('freelancer')
+  const id = accounts++ === 0 ? 'acct_1Payouts' : `acct_1Payouts${accounts}`
+  server.use(
+    http.post(`${API}/accounts`, record(seen, () => ({ ...ACCOUNT, id, details_submitted: false, payouts_enabled: false }))),
+    http.post(`${API}/account_links`, record(seen, () => ({ object: 'account_link', url: `https://connect.stripe.com/setup/e/${id}/abc`, expires_at: 0 }))),
+    http.get(`${API}/accounts/${id}`, record(seen, () => ({ ...ACCOUNT, id }))),
+  )
+  const started = await startBankOnboarding(user, 'https://megilance.example')
+  expect(await finishBankOnboarding(user.id)).toEqual({ status: 'active' })
+  writeLedgerTransaction({
+    idempotencyKey: `credit:${user.id}`,
+    kind: 'test.credit',
+    description: 'Released milestone',
+    lines: [
+      { account: { kind: 'clearing_card', ownerId: 'platform', currency: 'USD' }, amountMinor: -45_000 },
+      { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: 45_000 },
+    ],
+    at: new Date(),
+  })
+  const [method] = await listPayoutMethodsOf(user.id)
+  return { user, method: method!, started }
+}
+
+describe('bank payouts through Stripe Connect Express', () => {
+  it('creates an Express account with the transfers capability, sends the person to the Account Link, and reads the account on return', async () => {
+    const seen: Seen[] = []
+    const { user, method, started } = await connectedFreelancer(seen)
+    expect(started).toEqual({ redirectTo: 'https://connect.stripe.com/setup/e/acct_1Payouts/abc' })
+    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(['POST /v1/accounts', 'POST /v1/account_links', 'GET /v1/accounts/acct_1Payouts'])
+    expect(seen[0]!.auth).toBe('Bearer sk_test_payouts123')
+    expect(seen[0]!.form).toMatchObject({ type: 'express', email: user.email, 'capabilities[transfers][requested]': 'true' })
+    expect(seen[1]!.form).toEqual({
+      account: 'acct_1Payouts',
+      refresh_url: 'https://megilance.example/payouts/bank',
+      return_url: 'https://megilance.example/payouts/bank/return',
+      type: 'account_onboarding',
+    })
+    expect(method).toMatchObject({ status: 'active', provider: 'stripe', accountLast4: '3000', holderName: 'Farid Tester', instantAvailable: true, country: 'DE' })
+    expect(await findPendingStripeMethod(user.id)).toBeUndefined()
+  })
+
+  it('keeps the method pending while Stripe still needs details', async () => {
+    const seen: Seen[] = []
+    const user = await createTestUser('freelancer')
+    server.use(
+      http.post(`${API}/accounts`, record(seen, () => ({ ...ACCOUNT, id: 'acct_2Pending' }))),
+      http.post(`${API}/account_links`, record(seen, () => ({ object: 'account_link', url: 'https://connect.stripe.com/setup/e/acct_2Pending/x' }))),
+      http.get(`${API}/accounts/acct_2Pending`, record(seen, () => ({ ...ACCOUNT, id: 'acct_2Pending', details_submitted: true, payouts_enabled: false }))),
+    )
+    await startBankOnboarding(user, 'https://megilance.example')
+    await startBankOnboarding(user, 'https://megilance.example')
+    expect(seen.filter((s) => s.path === '/v1/accounts')).toHaveLength(1)
+    expect(await finishBankOnboarding(user.id)).toEqual({ status: 'pending' })
+  })
+
+  it('sends a standard payout as a Transfer to the connected account with the payout’s idempotency key', async () => {
+    const seen: Seen[] = []
+    const { user, method } = await connectedFreelancer(seen)
+    server.use(http.post(`${API}/transfers`, record(seen, (s) => ({ id: 'tr_1Sent', object: 'transfer', amount: Number(s.form.amount) }))))
+    const now = new Date()
+    const requested = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 30_000, speed: 'standard', idempotencyKey: 'bank-1' }, now)
+    if (!requested.ok) throw new Error(requested.message)
+    expect(requested.payout).toMatchObject({ status: 'requested', sandbox: false })
+    await runPayoutSending(new Date(now.getTime() + PAYOUT_REVIEW_WINDOW_MS + 1))
+    const transfers = seen.filter((s) => s.path === '/v1/transfers')
+    expect(transfers).toHaveLength(1)
+    expect(transfers[0]!.form).toMatchObject({ amount: '30000', currency: 'usd', destination: method.stripeAccountId, 'metadata[megilance_payout_id]': requested.payout.id })
+    expect(transfers[0]!.idempotencyKey).toBe(`payout:${requested.payout.id}:transfer`)
+    expect(await findPayout(requested.payout.id)).toMatchObject({ status: 'sent', providerRef: 'tr_1Sent' })
+    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(15_000)
+  })
+
+  it('pays an instant payout out on the connected account after the transfer (amount less the 1% fee)', async () => {
+    const seen: Seen[] = []
+    const { user, method } = await connectedFreelancer(seen)
+    server.use(
+      http.post(`${API}/transfers`, record(seen, () => ({ id: 'tr_2', object: 'transfer' }))),
+      http.post(`${API}/payouts`, record(seen, () => ({ id: 'po_2', object: 'payout' }))),
+    )
+    const result = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey: 'bank-2' })
+    expect(result).toMatchObject({ ok: true, payout: { status: 'sent', feeMinor: 200, providerRef: 'tr_2 po_2' } })
+    const payout = seen.find((s) => s.path === '/v1/payouts')!
+    expect(payout.form).toMatchObject({ amount: '19800', currency: 'usd', method: 'instant' })
+    expect(payout.stripeAccount).toBe(method.stripeAccountId)
+  })
+
+  it('keeps an instant payout sent when the transfer went through but Stripe refuses the instant payout', async () => {
+    const seen: Seen[] = []
+    const { user, method } = await connectedFreelancer(seen)
+    server.use(
+      http.post(`${API}/transfers`, record(seen, () => ({ id: 'tr_3', object: 'transfer' }))),
+      http.post(`${API}/payouts`, record(seen, () => ({ error: { type: 'invalid_request_error', message: 'This bank account does not support instant payouts.' } }), 400)),
+    )
+    const result = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey: 'bank-4' })
+    expect(result).toMatchObject({ ok: true, payout: { status: 'sent', providerRef: 'tr_3', statusReason: expect.stringContaining('does not support instant payouts') } })
+    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(25_000)
+  })
+
+  it('tries again later with the same idempotency key when Stripe does not answer, and sends once', async () => {
+    const seen: Seen[] = []
+    const { user, method } = await connectedFreelancer(seen)
+    server.use(http.post(`${API}/transfers`, record(seen, () => ({ error: { type: 'api_error', message: 'Something went wrong on Stripe’s end.' } }), 500)))
+    const now = new Date()
+    const requested = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey: 'bank-5' }, now)
+    expect(requested).toMatchObject({ ok: true, payout: { status: 'requested' } })
+    if (!requested.ok) return
+    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(25_000)
+    // The sending job tries again, with the same key.
+    server.use(http.post(`${API}/transfers`, record(seen, () => ({ id: 'tr_5', object: 'transfer' }))), http.post(`${API}/payouts`, record(seen, () => ({ id: 'po_5', object: 'payout' }))))
+    await runPayoutSending(new Date(now.getTime() + PAYOUT_REVIEW_WINDOW_MS + 1))
+    expect(await findPayout(requested.payout.id)).toMatchObject({ status: 'sent', providerRef: 'tr_5 po_5' })
+    const keys = new Set(seen.filter((s) => s.path === '/v1/transfers').map((s) => s.idempotencyKey))
+    expect(keys).toEqual(new Set([`payout:${requested.payout.id}:transfer`]))
+  })
+
+  it('fails the payout and returns the whole amount when Stripe refuses the transfer', async () => {
+    const seen: Seen[] = []
+    const { user, method } = await connectedFreelancer(seen)
+    server.use(
+      http.post(`${API}/transfers`, record(seen, () => ({ error: { type: 'invalid_request_error', message: 'Insufficient funds in your Stripe balance.' } }), 400)),
+    )
+    const result = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey: 'bank-3' })
+    expect(result).toMatchObject({ ok: true, payout: { status: 'failed', statusReason: 'The transfer failed: Insufficient funds in your Stripe balance.' } })
+    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(45_000)
+  })
+})

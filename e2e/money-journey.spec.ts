@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test'
+import { createFixedContract } from './contract-fixtures'
+import { confirmWithEmailCode, expectPath, makeUser, newBrowserContext, signUp, toast } from './fixtures'
+
+/** A real USDC (ERC-20) receiving address with a correct EIP-55 checksum. */
+const USDC_ADDRESS = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045'
+
+async function payByCard(page: Page, number: string) {
+  await page.getByLabel('Name on card').fill('Carmen Tester')
+  await page.getByLabel('Card number').fill(number)
+  await page.getByLabel('Expiry (MM/YY)').fill('12/30')
+  await page.getByLabel('Security code').fill('123')
+  await page.getByRole('button', { name: 'Pay $500' }).click()
+}
+
+const milestone = (page: Page) => page.getByRole('article', { name: '1. Design' })
+
+/**
+ * The issue's money journey, in two browsers: the client funds a milestone with the sandbox card,
+ * the freelancer delivers, the client releases, the freelancer's wallet holds the amount less the
+ * 10% fee, and the freelancer pays it out to a crypto wallet, seeing fee and arrival first.
+ */
+test('fund with the sandbox card → release → wallet shows the amount less 10% → payout to a crypto wallet', async ({ page, browser }, testInfo) => {
+  test.setTimeout(150_000)
+  const client = await signUp(page, makeUser('client'))
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancerPage = await freelancerContext.newPage()
+  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
+  const { contractId } = createFixedContract(client.email, freelancer.email, [{ title: 'Design', amountMinor: 50_000 }])
+
+  // The client funds the milestone with Stripe's succeeding test card.
+  await page.goto(`/contracts/${contractId}`)
+  await expect(milestone(page)).toContainText('the freelancer receives $450')
+  await milestone(page).getByRole('button', { name: 'Fund $500' }).click()
+  await payByCard(page, '4242 4242 4242 4242')
+  await expect(toast(page)).toHaveText('Payment received: $500 is held in escrow.')
+  await expect(page.getByText(/In escrow\s*\$500/)).toBeVisible()
+
+  // The freelancer delivers; the client approves, which releases the escrow.
+  await freelancerPage.goto(`/contracts/${contractId}`)
+  await milestone(freelancerPage).getByLabel('What you deliver for “Design”').fill('The checkout designs: figma.com/file/checkout')
+  await milestone(freelancerPage).getByRole('button', { name: 'Submit work' }).click()
+  await expect(toast(freelancerPage)).toHaveText('Submitted. The client has 14 days to review it.')
+  await page.reload()
+  await milestone(page).getByRole('button', { name: 'Approve and release $500' }).click()
+  await expect(toast(page)).toHaveText('Approved: $500 released from escrow to the freelancer.')
+
+  // $500 less the 10% platform fee.
+  await freelancerPage.goto('/wallet')
+  await expect(freelancerPage.getByText(/Balance in USD\s*\$450/)).toBeVisible()
+
+  // Adding a payout method needs a second factor first (an emailed code for this account).
+  await freelancerPage.getByRole('navigation', { name: 'Freelancer portal' }).getByRole('link', { name: 'Payouts' }).click()
+  await expectPath(freelancerPage, '/payouts')
+  await freelancerPage.getByRole('link', { name: 'add a payout method' }).click()
+  await expectPath(freelancerPage, '/payouts/methods')
+  await expect(freelancerPage.getByLabel('Wallet address')).toHaveCount(0)
+  await freelancerPage.getByRole('link', { name: 'Confirm it is you' }).click()
+  await confirmWithEmailCode(freelancerPage, freelancer.email)
+  await expectPath(freelancerPage, '/payouts/methods')
+
+  // A corrupted address is refused by its checksum; the real one is accepted.
+  await freelancerPage.getByLabel('Asset').selectOption('USDC')
+  await freelancerPage.getByLabel('Network').selectOption('ethereum')
+  await freelancerPage.getByLabel('Wallet address').fill(USDC_ADDRESS.replace('d8dA', 'd8DA'))
+  await freelancerPage.getByRole('button', { name: 'Add crypto wallet' }).click()
+  await expect(freelancerPage.getByText('This Ethereum address has a typo: its checksum (the pattern of capital letters) does not match.')).toBeVisible()
+  await freelancerPage.getByLabel('Wallet address').fill(USDC_ADDRESS)
+  await freelancerPage.getByRole('button', { name: 'Add crypto wallet' }).click()
+  await expect(toast(freelancerPage)).toHaveText('Crypto wallet added: USDC on Ethereum.')
+  await expect(freelancerPage.getByRole('list', { name: 'Your payout methods' })).toContainText('USDC on Ethereum to 0xd8dA…6045')
+
+  // The payout: minimum, fee, what arrives and when are shown before confirming.
+  await freelancerPage.getByRole('link', { name: '← Payouts' }).click()
+  await expect(freelancerPage.getByLabel('Pay out to')).toHaveValue(/.+/)
+  await expect(freelancerPage.getByRole('list', { name: 'Payout minimums, fees and arrival times' })).toContainText('Crypto wallet: minimum $20')
+  await freelancerPage.getByLabel('Amount').fill('450')
+  await freelancerPage.getByRole('radio', { name: /Instant/ }).check()
+  await freelancerPage.getByRole('button', { name: 'Review payout' }).click()
+  const review = freelancerPage.getByRole('region', { name: 'Review your payout' })
+  await expect(review).toContainText('USDC on Ethereum to 0xd8dA…6045')
+  await expect(review).toContainText(/Fee \(Instant\)\s*\$4\.50/)
+  await expect(review).toContainText(/Arrives\s*\$445\.50/)
+  await expect(review).toContainText('within 10 minutes')
+  await expect(review).toContainText(/≈ 445\.5 USDC at 1 USD = [\d.]+ USDC/)
+  await expect(review).toContainText(/Minimum for this method\s*\$20/)
+  await review.getByRole('button', { name: 'Confirm payout of $450' }).click()
+  await expect(toast(freelancerPage)).toHaveText('Payout sent (sandbox): $445.50 to USDC on Ethereum to 0xd8dA…6045.')
+
+  const history = freelancerPage.getByRole('table', { name: 'Your payouts, newest first' })
+  const row = history.getByRole('row').filter({ hasText: 'USDC on Ethereum' })
+  await expect(row).toContainText('$450')
+  await expect(row).toContainText('$4.50')
+  await expect(row).toContainText('$445.50')
+  await expect(row).toContainText('Sent (sandbox)')
+  await freelancerPage.goto('/wallet')
+  await expect(freelancerPage.getByRole('region', { name: 'Balances' })).toHaveText(/^Balance in USD\s*\$0$/)
+  await freelancerContext.close()
+})
+
+test('a declined card shows a clear error, the milestone stays unfunded and no money moves', async ({ page, browser }, testInfo) => {
+  test.setTimeout(90_000)
+  const client = await signUp(page, makeUser('client'))
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancerPage = await freelancerContext.newPage()
+  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
+  const { contractId } = createFixedContract(client.email, freelancer.email, [{ title: 'Design', amountMinor: 50_000 }])
+
+  await page.goto(`/contracts/${contractId}`)
+  await milestone(page).getByRole('button', { name: 'Fund $500' }).click()
+  await payByCard(page, '4000 0000 0000 0002')
+  await expect(page.getByText('Your card was declined.')).toBeVisible()
+
+  await page.goto(`/contracts/${contractId}`)
+  await expect(milestone(page)).toContainText('Not funded yet')
+  await expect(milestone(page).getByRole('button', { name: 'Fund $500' })).toBeVisible()
+  await expect(page.getByText(/In escrow\s*\$0/)).toBeVisible()
+  await page.goto('/wallet')
+  await expect(page.getByRole('region', { name: 'Balances' })).toHaveText(/^Balance\s*\$0$/)
+  await expect(page.getByText('Nothing yet.')).toBeVisible()
+  await freelancerPage.goto('/wallet')
+  await expect(freelancerPage.getByRole('region', { name: 'Balances' })).toHaveText(/^Balance\s*\$0$/)
+  await freelancerContext.close()
+})
