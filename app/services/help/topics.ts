@@ -20,14 +20,14 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   {
     slug: 'fees',
     title: 'Fees',
-    summary: 'One published fee: {fee} on released milestones, shown before you commit.',
+    summary: 'One published platform fee: {fee} on released milestones, shown before you commit; standard payouts are free.',
     sections: [
       {
-        heading: 'The only fee',
+        heading: 'The platform fee',
         blocks: [
-          p('MegiLance charges one fee: {fee} of each payment released to a freelancer. There is no membership, no fee to send proposals, no fee to post a project and no charge to sign up.'),
+          p('MegiLance charges one platform fee: {fee} of each payment released to a freelancer. There is no membership, no fee to send proposals, no fee to post a project and no charge to sign up.'),
           p('The fee is taken when a milestone is released from escrow. If a milestone of $500 is released, the freelancer receives $450 in their wallet and MegiLance keeps $50. The client pays the milestone amount they agreed to, nothing more.'),
-                  ],
+        ],
       },
       {
         heading: 'Shown before you commit',
@@ -49,6 +49,16 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
         heading: 'Tax in the fee',
         blocks: [
           p('The {fee} fee already includes the VAT or GST of the client’s billing country; the fee and what the freelancer receives do not change. An EU business with a valid VAT ID in another EU country than MegiLance’s pays no VAT on the fee: it is reverse charged. See [VAT and GST rates by country](/help/tax).'),
+        ],
+      },
+      {
+        heading: 'Payouts',
+        blocks: [
+          list(
+            'Standard payouts are free: to a bank in 3–5 business days, to a crypto wallet within an hour.',
+            'Instant payouts cost 1% (at least 1 unit of the wallet’s currency, e.g. $1): to a bank within 30 minutes where the bank supports it, to a crypto wallet within 10 minutes.',
+            'The smallest payout is 10 units of the wallet’s currency to a bank and 20 to a crypto wallet. The fee, what arrives and when are shown before you confirm.',
+          ),
         ],
       },
     ],
