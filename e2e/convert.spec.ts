@@ -1,5 +1,6 @@
+import AxeBuilder from '@axe-core/playwright'
 import { insertSessionCookie } from './db-fixtures'
-import { DEMO_ACCOUNTS, expect, makeUser, signUp, test, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, signUp, test, toast } from './fixtures'
 import type { Page } from '@playwright/test'
 
 /** Signs in as the seeded client by writing a session (these tests change nothing of theirs). */
@@ -92,5 +93,20 @@ test.describe('currency conversion', () => {
     await page.getByRole('button', { name: 'Convert' }).click()
     await expect(page.getByText('USD has 2 decimal places: “1.234” has 3')).toBeVisible()
     await expect(page.getByLabel('Amount', { exact: true })).toHaveValue('1.234')
+  })
+
+  test('passes the WCAG AA checks with a result, a search and an error', async ({ browser }, testInfo) => {
+    // axe is a script, so the audited browser allows scripts; in no-js the app's own are blocked.
+    const { baseURL, viewport, userAgent } = testInfo.project.use
+    const context = await browser.newContext({ baseURL, viewport, userAgent, javaScriptEnabled: true })
+    if (!isJavaScriptEnabled(testInfo)) await context.route('**/build/**/*.js', (route) => route.abort())
+    await context.addCookies([await insertSessionCookie(DEMO_ACCOUNTS.freelancer.email, baseURL!)])
+    const page = await context.newPage()
+    for (const path of ['/convert?amount=100&from=USD&to=EUR&q=franc', '/convert?amount=abc&from=USD&to=BTC']) {
+      await page.goto(path)
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+      expect(violations.map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
+    }
+    await context.close()
   })
 })

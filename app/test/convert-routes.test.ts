@@ -40,6 +40,16 @@ describe('/convert', () => {
     expect(page.conversion).toBeNull()
   })
 
+  it('asks for an amount when Convert is pressed without one, but not for a search', async () => {
+    const { cookie } = await signedIn()
+    const empty = await run(loader, getRequest('/convert?amount=&from=USD&to=EUR&q=', cookie))
+    expect(empty.status).toBe(400)
+    expect(((await empty.json()) as ConvertPage).errors?.amount).toEqual(['Enter an amount, e.g. 100'])
+    const search = await run(loader, getRequest('/convert?amount=&from=USD&to=EUR&q=peso', cookie))
+    expect(search.status).toBe(200)
+    expect(((await search.json()) as ConvertPage).matches?.map((c) => c.code)).toContain('MXN')
+  })
+
   it('says "no rate" for a currency nobody prices instead of inventing one', async () => {
     const { cookie } = await signedIn()
     const page = (await (await run(loader, getRequest('/convert?amount=5&from=USD&to=ZWG', cookie))).json()) as ConvertPage

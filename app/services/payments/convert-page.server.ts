@@ -59,7 +59,7 @@ export async function buildConvertPage(params: URLSearchParams, favouriteCodes: 
     favourites: favouriteCodes.map(findCurrency).filter((currency): currency is CurrencyInfo => Boolean(currency)),
   }
   // A first visit, or a search without an amount, converts nothing and complains about nothing.
-  if (!params.has('amount') || (values.amount.trim() === '' && params.has('q'))) return page
+  if (!params.has('amount') || (values.amount.trim() === '' && values.q !== '')) return page
 
   const submission = parseWithZod(params, { schema: ConvertSchema })
   if (submission.status !== 'success') return { ...page, errors: submission.error ?? null }

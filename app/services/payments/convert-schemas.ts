@@ -34,6 +34,7 @@ export const ConvertSchema = z
     q: z.string().trim().max(60, 'Search with at most 60 characters').optional(),
   })
   .superRefine((value, ctx) => {
+    if (!value.amount) return ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter an amount, e.g. 100' })
     const problem = amountProblem(value.amount, value.from)
     if (problem) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem })
   })

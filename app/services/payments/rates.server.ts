@@ -139,10 +139,10 @@ export async function getExchangeRate(base: string, quote: string, now = new Dat
   const from = resolve(base)
   const to = resolve(quote)
   if (from.code === to.code) return { base: from.code, quote: to.code, rate: '1', asOf: now, source: 'identity' }
-  const anyCrypto = from.kind === 'crypto' || to.kind === 'crypto'
-  const anyFiat = from.kind === 'fiat' || to.kind === 'fiat'
-  // A crypto against a fiat other than USD needs USD's EUR rate too.
-  const book = await openRateBook(now, { fiat: anyFiat, crypto: anyCrypto })
+  const fiats = [from, to].filter((currency) => currency.kind === 'fiat')
+  const crypto = fiats.length < 2
+  // Only a crypto against USD needs no fiat rate at all.
+  const book = await openRateBook(now, { fiat: fiats.length === 2 || fiats.some((c) => c.code !== 'USD'), crypto })
 
   if (from.kind === 'fiat' && to.kind === 'fiat') {
     const a = book.fiatPerEur(from.code)
