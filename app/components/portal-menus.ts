@@ -14,6 +14,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/messages', label: 'Messages' },
     { to: '/notifications', label: 'Notifications' },
     { to: '/wallet', label: 'Wallet' },
+    { to: '/payments', label: 'Payments' },
     { to: '/settings', label: 'Settings' },
   ],
   freelancer: [
@@ -26,6 +27,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/messages', label: 'Messages' },
     { to: '/notifications', label: 'Notifications' },
     { to: '/wallet', label: 'Wallet' },
+    { to: '/payments', label: 'Payments' },
     { to: '/rank', label: 'Rank' },
     { to: '/settings', label: 'Settings' },
   ],
@@ -34,6 +36,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/projects', label: 'Projects' },
     { to: '/admin/disputes', label: 'Disputes' },
+    { to: '/admin/ledger', label: 'Ledger health' },
     { to: '/admin/fraud-signals', label: 'Fraud signals' },
     { to: '/admin/security-events', label: 'Security events' },
     { to: '/admin/ip-blocklist', label: 'IP blocklist' },
