@@ -1,0 +1,60 @@
+import { Link } from '@remix-run/react'
+import { PAYMENT_ACCOUNT_LABELS, PAYMENT_STATUS_LABELS, PAYMENT_TYPES, type PaymentAccount, type PaymentHistoryStatus, type PaymentType } from '~/services/payments/payment-history-filters'
+import { formatDateTime, formatMoney } from '~/utils/format'
+
+type Row = {
+  id: string
+  at: string
+  type: PaymentType
+  account: PaymentAccount
+  description: string
+  amountMinor: number
+  currency: string
+  status: PaymentHistoryStatus
+  countsInNet: boolean
+  contractId: string | null
+}
+
+const STATUS_BADGES: Record<PaymentHistoryStatus, string> = { completed: 'badge--open', pending: 'badge--stored', declined: 'badge--failed', failed: 'badge--failed' }
+
+export function PaymentHistoryTable({ rows, empty }: { rows: Row[]; empty: string }) {
+  if (!rows.length) return <p className="empty">{empty}</p>
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">Payments, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">What</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="numeric">
+              Amount
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>{formatDateTime(row.at)}</td>
+              <td>
+                {row.contractId ? <Link to={`/contracts/${row.contractId}`}>{row.description}</Link> : row.description}
+                <span className="cell-detail">
+                  {PAYMENT_TYPES[row.type]} · {PAYMENT_ACCOUNT_LABELS[row.account]}
+                  {row.countsInNet ? '' : ' · not in the net'}
+                </span>
+              </td>
+              <td>
+                <span className={`badge ${STATUS_BADGES[row.status]}`}>{PAYMENT_STATUS_LABELS[row.status]}</span>
+              </td>
+              <td className="numeric">
+                {row.amountMinor < 0 ? '−' : '+'}
+                {formatMoney(Math.abs(row.amountMinor), row.currency)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
