@@ -49,7 +49,7 @@ export default function PaymentsPage() {
         </p>
         <p>
           <a href={`/payments.csv${csvQuery}`} download>
-            Download these {total === 1 ? 'movement' : 'movements'} as CSV
+            {`Download ${filtered ? 'these' : 'all'} ${total.toLocaleString('en')} ${total === 1 ? 'movement' : 'movements'} as CSV`}
           </a>
         </p>
       </section>
