@@ -18,7 +18,7 @@ let clientId = ''
 async function agreed(input: { skills: string[]; level: ExperienceLevel; bidType: BudgetType; amountMinor: number; currency: string; accepted?: boolean }) {
   const freelancer = await createTestUser('freelancer')
   const projectId = await createProjectWithSkills(
-    { clientId, title: 'Similar work', description: 'Similar work for the price data.', budgetType: input.bidType, budgetMinMinor: 1, budgetMaxMinor: 1, currency: input.currency, experienceLevel: input.level, status: 'closed' },
+    { clientId, title: 'Similar work', description: 'Similar work for the price data.', budgetType: input.bidType, budgetMinMinor: 1, budgetMaxMinor: 1, currency: input.currency, experienceLevel: input.level },
     input.skills,
   )
   const proposalId = crypto.randomUUID()
@@ -91,7 +91,7 @@ describe('price suggestions', () => {
 
   it('shows the suggestion for the project’s skills and level when bidding', async () => {
     const projectId = await createProjectWithSkills(
-      { clientId, title: 'New shop', description: 'A new shop in React.', budgetType: 'fixed', budgetMinMinor: 60_000, budgetMaxMinor: 60_000, currency: 'USD', experienceLevel: 'expert', status: 'open' },
+      { clientId, title: 'New shop', description: 'A new shop in React.', budgetType: 'fixed', budgetMinMinor: 60_000, budgetMaxMinor: 60_000, currency: 'USD', experienceLevel: 'expert' },
       ['React'],
     )
     const freelancer = await createTestUser('freelancer')

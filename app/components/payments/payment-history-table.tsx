@@ -27,9 +27,8 @@ export function PaymentHistoryTable({ rows, empty }: { rows: Row[]; empty: strin
           <tr>
             <th scope="col">When</th>
             <th scope="col">What</th>
-            <th scope="col">Status</th>
             <th scope="col" className="numeric">
-              Amount
+              Amount and status
             </th>
           </tr>
         </thead>
@@ -44,12 +43,10 @@ export function PaymentHistoryTable({ rows, empty }: { rows: Row[]; empty: strin
                   {row.countsInNet ? '' : ' · not in the net'}
                 </span>
               </td>
-              <td>
-                <span className={`badge ${STATUS_BADGES[row.status]}`}>{PAYMENT_STATUS_LABELS[row.status]}</span>
-              </td>
-              <td className="numeric">
+              <td className="numeric payment-amount">
                 {row.amountMinor < 0 ? '−' : '+'}
                 {formatMoney(Math.abs(row.amountMinor), row.currency)}
+                <span className={`badge ${STATUS_BADGES[row.status]}`}>{PAYMENT_STATUS_LABELS[row.status]}</span>
               </td>
             </tr>
           ))}

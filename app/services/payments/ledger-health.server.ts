@@ -7,17 +7,8 @@ import {
   unbalancedTransactions,
 } from '~/models/ledger-health.server'
 import { checkLedgerInvariants } from '~/models/ledger.server'
-import type { LedgerAccountKind } from '~/models/enums'
+import { ACCOUNT_KIND_LABELS } from './account-kinds'
 
-export const ACCOUNT_KIND_LABELS: Record<LedgerAccountKind, string> = {
-  wallet: 'Wallets',
-  escrow: 'Escrow',
-  platform_revenue: 'Platform revenue',
-  tax_payable: 'Tax payable',
-  clearing_card: 'Clearing: card',
-  clearing_crypto: 'Clearing: crypto',
-  clearing_bank: 'Clearing: bank',
-}
 
 export type InvariantCheck = { id: string; label: string; ok: boolean; broken: number; detail: string }
 
