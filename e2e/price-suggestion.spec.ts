@@ -24,7 +24,9 @@ test('posting a project shows what similar work cost, keeping what was typed', a
   await expect(panel).toContainText(`Suggested budget: ${symbol}2,000 – ${symbol}4,000`)
   await expect(panel).toContainText('Low confidence (n = 5)')
   await expect(panel).toContainText(`Only ${currency} data is used`)
-  await expect(panel.getByRole('row', { name: /Accepted fixed-price bids/ })).toContainText(`${symbol}3,000`)
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Accepted fixed-price bids' })).toHaveText(
+    `Accepted fixed-price bids (n = 5): 25th percentile ${symbol}2,000, median ${symbol}3,000, 75th percentile ${symbol}4,000`,
+  )
   await expect(page.getByLabel('Title')).toHaveValue('Compiler plugin')
   await expect(page.getByLabel('Skills')).toHaveValue('haskell')
   await expect(page.getByText('Describe the work')).toHaveCount(0)

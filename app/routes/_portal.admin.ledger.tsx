@@ -86,7 +86,6 @@ export default function AdminLedgerHealth() {
               <thead>
                 <tr>
                   <th scope="col">Account kind</th>
-                  <th scope="col">Currency</th>
                   <th scope="col" className="numeric">
                     Accounts
                   </th>
@@ -98,8 +97,9 @@ export default function AdminLedgerHealth() {
               <tbody>
                 {totals.map((total) => (
                   <tr key={`${total.kind}-${total.currency}`}>
-                    <td>{total.label}</td>
-                    <td>{total.currency}</td>
+                    <td>
+                      {total.label} <span className="muted">{total.currency}</span>
+                    </td>
                     <td className="numeric">{total.accounts}</td>
                     <td className="numeric">{formatMoney(total.balanceMinor, total.currency)}</td>
                   </tr>

@@ -23,7 +23,6 @@ export function LedgerTransactionList({ transactions, kindLabels }: { transactio
         <caption className="visually-hidden">Latest ledger transactions with their entries, newest first</caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
             <th scope="col">Transaction</th>
             <th scope="col">Entries</th>
           </tr>
@@ -31,11 +30,10 @@ export function LedgerTransactionList({ transactions, kindLabels }: { transactio
         <tbody>
           {transactions.map((transaction) => (
             <tr key={transaction.id}>
-              <td>{formatDateTime(transaction.createdAt)}</td>
               <td>
                 {transaction.description}
                 <span className="cell-detail">
-                  <code>{transaction.kind}</code> · {transaction.id.slice(0, 8)}
+                  {formatDateTime(transaction.createdAt)} · <code>{transaction.kind}</code> · {transaction.id.slice(0, 8)}
                 </span>
               </td>
               <td>

@@ -25,21 +25,19 @@ export function PaymentHistoryTable({ rows, empty }: { rows: Row[]; empty: strin
         <caption className="visually-hidden">Payments, newest first</caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
+            <th scope="col">What and when</th>
             <th scope="col" className="numeric">
-              Amount and status
+              Amount
             </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td>{formatDateTime(row.at)}</td>
               <td>
                 {row.contractId ? <Link to={`/contracts/${row.contractId}`}>{row.description}</Link> : row.description}
                 <span className="cell-detail">
-                  {PAYMENT_TYPES[row.type]} · {PAYMENT_ACCOUNT_LABELS[row.account]}
+                  <time dateTime={row.at}>{formatDateTime(row.at)}</time> · {PAYMENT_TYPES[row.type]} · {PAYMENT_ACCOUNT_LABELS[row.account]}
                   {row.countsInNet ? '' : ' · not in the net'}
                 </span>
               </td>

@@ -16,22 +16,13 @@ type Suggestion = {
 
 const CONFIDENCE_BADGES: Record<Confidence, string> = { none: 'badge--plain', low: 'badge--failed', medium: 'badge--stored', high: 'badge--open' }
 
-function QuartileRow({ label, data, currency }: { label: string; data: Quartiles | null; currency: string }) {
+function QuartileLine({ label, data, currency }: { label: string; data: Quartiles | null; currency: string }) {
   const money = (minor: number) => formatMoney(minor, currency)
   return (
-    <tr>
-      <th scope="row">{label}</th>
-      {data ? (
-        <>
-          <td className="numeric">{money(data.p25)}</td>
-          <td className="numeric">{money(data.median)}</td>
-          <td className="numeric">{money(data.p75)}</td>
-          <td className="numeric">{data.n}</td>
-        </>
-      ) : (
-        <td colSpan={4}>No data yet</td>
-      )}
-    </tr>
+    <li>
+      <strong>{label}</strong>{' '}
+      {data ? `(n = ${data.n}): 25th percentile ${money(data.p25)}, median ${money(data.median)}, 75th percentile ${money(data.p75)}` : ': no data yet'}
+    </li>
   )
 }
 
@@ -70,32 +61,10 @@ export function PriceSuggestionPanel({ suggestion, askButton = false }: { sugges
               {CONFIDENCE_LABELS[suggestion.confidence]} (n = {suggestion.basedOn})
             </span>
           </p>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Quartiles of prices on MegiLance</caption>
-              <thead>
-                <tr>
-                  <th scope="col">From</th>
-                  <th scope="col" className="numeric">
-                    25th percentile
-                  </th>
-                  <th scope="col" className="numeric">
-                    Median
-                  </th>
-                  <th scope="col" className="numeric">
-                    75th percentile
-                  </th>
-                  <th scope="col" className="numeric">
-                    n
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <QuartileRow label={`Accepted ${suggestion.budgetType === 'hourly' ? 'hourly' : 'fixed-price'} bids`} data={suggestion.acceptedBids} currency={suggestion.currency} />
-                {suggestion.budgetType === 'hourly' ? <QuartileRow label="Freelancer hourly rates" data={suggestion.freelancerRates} currency={suggestion.currency} /> : null}
-              </tbody>
-            </table>
-          </div>
+          <ul className="price-panel__quartiles">
+            <QuartileLine label={`Accepted ${suggestion.budgetType === 'hourly' ? 'hourly' : 'fixed-price'} bids`} data={suggestion.acceptedBids} currency={suggestion.currency} />
+            {suggestion.budgetType === 'hourly' ? <QuartileLine label="Freelancer hourly rates" data={suggestion.freelancerRates} currency={suggestion.currency} /> : null}
+          </ul>
           <p className="muted">Confidence comes from the sample size: low under 10, medium under 30, high from 30 prices.</p>
         </>
       ) : (
