@@ -103,6 +103,21 @@ describe('payment history', () => {
     ])
   })
 
+  it('pages through 25 at a time, newest first, with the net over all matching rows', async () => {
+    const saver = await createTestUser('client')
+    for (let day = 1; day <= 30; day++) {
+      writeLedgerTransaction(cardToWalletPosting({ id: crypto.randomUUID(), userId: saver.id, amountMinor: 100, currency: 'USD' }, `Top-up ${day}`, new Date(Date.UTC(2026, 0, day))))
+    }
+    const cookie = await signedInCookie(saver.id)
+    const first = await page('', cookie)
+    expect(first.rows).toHaveLength(25)
+    expect(first.rows[0]?.description).toBe('Top-up 30')
+    expect(first.net).toEqual([{ currency: 'USD', netMinor: 3_000, inMinor: 3_000, outMinor: 0 }])
+    const second = await page('?page=2', cookie)
+    expect(second.total).toBe(30)
+    expect(second.rows.map((row) => row.description)).toEqual(['Top-up 5', 'Top-up 4', 'Top-up 3', 'Top-up 2', 'Top-up 1'])
+  })
+
   it('is for clients and freelancers, and each sees only their own', async () => {
     const admin = await createTestUser('admin')
     expect((await run(pageLoader, getRequest('/payments', await signedInCookie(admin.id)))).status).toBe(403)
