@@ -15,6 +15,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/notifications', label: 'Notifications' },
     { to: '/wallet', label: 'Wallet' },
     { to: '/convert', label: 'Convert' },
+    { to: '/payments', label: 'Payments' },
     { to: '/settings', label: 'Settings' },
   ],
   freelancer: [
@@ -29,6 +30,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/wallet', label: 'Wallet' },
     { to: '/convert', label: 'Convert' },
     { to: '/payouts', label: 'Payouts' },
+    { to: '/payments', label: 'Payments' },
     { to: '/rank', label: 'Rank' },
     { to: '/settings', label: 'Settings' },
   ],
@@ -39,6 +41,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/admin/disputes', label: 'Disputes' },
     { to: '/admin/crypto-payments', label: 'Crypto payments' },
     { to: '/admin/payouts', label: 'Payouts' },
+    { to: '/admin/ledger', label: 'Ledger health' },
     { to: '/admin/fraud-signals', label: 'Fraud signals' },
     { to: '/admin/security-events', label: 'Security events' },
     { to: '/admin/ip-blocklist', label: 'IP blocklist' },

@@ -2,7 +2,10 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { budgetLabel } from '~/components/project-summary'
+import { PriceSuggestionPanel } from '~/components/projects/price-suggestion-panel'
 import { ProposalForm } from '~/components/proposals/proposal-form'
+import { listSkillsOfProjects } from '~/models/projects.server'
+import { suggestPriceFor } from '~/services/marketplace/price-suggestion.server'
 import { platformFeePercent } from '~/services/payments/escrow.server'
 import { feeTaxNoteFor } from '~/services/payments/tax-customer.server'
 import { proposalSchema } from '~/services/marketplace/proposal-schemas'
@@ -30,9 +33,14 @@ async function requireProposable(request: Request, projectId: string | undefined
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireProposable(request, params.projectId)
+  const skills = (await listSkillsOfProjects([project.id])).get(project.id) ?? []
+  const suggestion = skills.length
+    ? await suggestPriceFor({ skills, level: project.experienceLevel, currency: project.currency, budgetType: project.budgetType })
+    : null
   return json({
     feePercent: platformFeePercent(),
     feeTaxNote: feeTaxNoteFor(project.clientId),
+    suggestion,
     project: {
       id: project.id,
       title: project.title,
@@ -60,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposePage() {
-  const { project, feePercent, feeTaxNote } = useLoaderData<typeof loader>()
+  const { project, feePercent, feeTaxNote, suggestion } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   return (
     <>
@@ -75,6 +83,11 @@ export default function ProposePage() {
           edit it until the client decides.
         </p>
       </header>
+      {suggestion ? (
+        <div className="card">
+          <PriceSuggestionPanel suggestion={suggestion} />
+        </div>
+      ) : null}
       <section className="card" aria-label="Your proposal">
         <ProposalForm feePercent={feePercent} feeTaxNote={feeTaxNote} bidType={project.budgetType} currency={project.currency} lastResult={lastResult} submitLabel="Send proposal" />
       </section>

@@ -1,7 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData } from '@remix-run/react'
+import { PriceSuggestionPanel } from '~/components/projects/price-suggestion-panel'
 import { ProjectForm } from '~/components/projects/project-form'
+import { PriceQuerySchema } from '~/services/marketplace/price-suggestion'
+import { suggestPriceForForm } from '~/services/marketplace/price-suggestion.server'
 import { ProjectSchema, toProjectInput } from '~/services/marketplace/project-schemas'
 import { postProject } from '~/services/marketplace/projects.server'
 import { requireRole } from '~/utils/auth.server'
@@ -17,14 +20,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
-  const submission = parseWithZod(await readFormData(request), { schema: ProjectSchema })
-  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const formData = await readFormData(request)
+  // "Suggest a budget" re-renders the form with what was typed and the price data; nothing is posted.
+  const query = parseWithZod(formData, { schema: PriceQuerySchema })
+  const suggestion = query.status === 'success' ? await suggestPriceForForm(query.value) : null
+  if (formData.get('intent') === 'suggest') return json({ result: query.reply(), suggestion })
+  const submission = parseWithZod(formData, { schema: ProjectSchema })
+  if (submission.status !== 'success') return json({ result: submission.reply(), suggestion }, { status: 400 })
   const projectId = await postProject(user.id, toProjectInput(submission.value))
   return redirectWithToast(`/projects/${projectId}`, { kind: 'success', message: 'Your project is posted.' })
 }
 
 export default function NewProject() {
-  const lastResult = useActionData<typeof action>()
+  const data = useActionData<typeof action>()
   return (
     <>
       <header className="page-header">
@@ -35,7 +43,12 @@ export default function NewProject() {
         <p className="muted">Freelancers see everything below. Posting is free; the fee table applies only when you pay.</p>
       </header>
       <section className="card">
-        <ProjectForm id="post-project" lastResult={lastResult} submitLabel="Post project" />
+        <ProjectForm
+          id="post-project"
+          lastResult={data?.result}
+          submitLabel="Post project"
+          pricePanel={<PriceSuggestionPanel suggestion={data?.suggestion ?? null} askButton />}
+        />
       </section>
     </>
   )

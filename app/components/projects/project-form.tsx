@@ -1,7 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { Field, RadioGroup, SelectField, TextareaField } from '~/components/ui/field'
+import { PriceQuerySchema } from '~/services/marketplace/price-suggestion'
 import { PROJECT_CURRENCIES, ProjectSchema, isoToday, type ProjectFormValue } from '~/services/marketplace/project-schemas'
 
 const LEVELS = [
@@ -24,11 +26,14 @@ export function ProjectForm({
   lastResult,
   defaultValue,
   submitLabel,
+  pricePanel,
 }: {
   id: string
   lastResult?: SubmissionResult<string[]> | null
   defaultValue?: Partial<ProjectFormValue>
   submitLabel: string
+  /** Shown after the experience level; its "Suggest a budget" button (intent=suggest) skips validation. */
+  pricePanel?: ReactNode
 }) {
   const [form, fields] = useForm({
     id,
@@ -37,7 +42,8 @@ export function ProjectForm({
     constraint: getZodConstraint(ProjectSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProjectSchema }),
+    onValidate: ({ formData }) =>
+      formData.get('intent') === 'suggest' ? parseWithZod(formData, { schema: PriceQuerySchema }) : parseWithZod(formData, { schema: ProjectSchema }),
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack project-form">
@@ -68,6 +74,7 @@ export function ProjectForm({
       </div>
       <Field label="Deadline (optional)" type="date" meta={fields.deadline} min={isoToday()} />
       <RadioGroup legend="Experience level" meta={fields.experienceLevel} options={LEVELS} />
+      {pricePanel}
       <RadioGroup legend="Who can see it" meta={fields.visibility} options={VISIBILITIES} />
       <button type="submit" className="button button--primary">
         {submitLabel}

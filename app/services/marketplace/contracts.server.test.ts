@@ -1,8 +1,9 @@
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { findContract, findMilestone, listContractActivity } from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
 import { balanceOf, checkLedgerInvariants, PLATFORM_OWNER } from '~/models/ledger.server'
-import { contracts, disputes, milestones, projects, proposals } from '~/models/schema'
+import { contracts, disputes, ledgerTransactions, milestones, projects, proposals } from '~/models/schema'
 import { findPayment, payMilestoneByCard } from '~/services/payments/escrow.server'
 import { milestoneSettler } from '~/services/payments/dispute-settlement.server'
 import { createTestUser } from '~/test/users'
@@ -95,6 +96,10 @@ describe('fixed-price milestones through escrow', () => {
     expect(results.filter((result) => result.ok)).toHaveLength(1)
     expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.status === 409)).toBe(true)
     expect(await wallet(setup.freelancer.id)).toBe(18_000)
+    expect(await escrow(setup.contract.id)).toBe(0)
+    const moves = getDb().select().from(ledgerTransactions).where(eq(ledgerTransactions.milestoneId, id)).all()
+    expect(moves.map((move) => move.kind).sort()).toEqual(['escrow.fund', 'escrow.release'])
+    expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
   })
 
   it('answers an invalid transition with 409 and what is allowed', async () => {

@@ -1,0 +1,55 @@
+import { Link } from '@remix-run/react'
+import { PAYMENT_ACCOUNT_LABELS, PAYMENT_STATUS_LABELS, PAYMENT_TYPES, type PaymentAccount, type PaymentHistoryStatus, type PaymentType } from '~/services/payments/payment-history-filters'
+import { formatDateTime, formatMoney } from '~/utils/format'
+
+type Row = {
+  id: string
+  at: string
+  type: PaymentType
+  account: PaymentAccount
+  description: string
+  amountMinor: number
+  currency: string
+  status: PaymentHistoryStatus
+  countsInNet: boolean
+  contractId: string | null
+}
+
+const STATUS_BADGES: Record<PaymentHistoryStatus, string> = { completed: 'badge--open', pending: 'badge--stored', declined: 'badge--failed', failed: 'badge--failed' }
+
+export function PaymentHistoryTable({ rows, empty }: { rows: Row[]; empty: string }) {
+  if (!rows.length) return <p className="empty">{empty}</p>
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">Payments, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">What and when</th>
+            <th scope="col" className="numeric">
+              Amount
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                {row.contractId ? <Link to={`/contracts/${row.contractId}`}>{row.description}</Link> : row.description}
+                <span className="cell-detail">
+                  <time dateTime={row.at}>{formatDateTime(row.at)}</time> · {PAYMENT_TYPES[row.type]} · {PAYMENT_ACCOUNT_LABELS[row.account]}
+                  {row.countsInNet ? '' : ' · not in the net'}
+                </span>
+              </td>
+              <td className="numeric payment-amount">
+                {row.amountMinor < 0 ? '−' : '+'}
+                {formatMoney(Math.abs(row.amountMinor), row.currency)}
+                <span className={`badge ${STATUS_BADGES[row.status]}`}>{PAYMENT_STATUS_LABELS[row.status]}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,80 @@
+import { CONFIDENCE_LABELS, type Confidence, type Quartiles } from '~/services/marketplace/price-suggestion'
+import { formatMoney } from '~/utils/format'
+
+type Suggestion = {
+  budgetType: 'fixed' | 'hourly'
+  currency: string
+  skills: string[]
+  level: string
+  acceptedBids: Quartiles | null
+  freelancerRates: Quartiles | null
+  suggested: { lowMinor: number; highMinor: number } | null
+  basedOn: number
+  confidence: Confidence
+  otherCurrencyCount: number
+}
+
+const CONFIDENCE_BADGES: Record<Confidence, string> = { none: 'badge--plain', low: 'badge--failed', medium: 'badge--stored', high: 'badge--open' }
+
+function QuartileLine({ label, data, currency }: { label: string; data: Quartiles | null; currency: string }) {
+  const money = (minor: number) => formatMoney(minor, currency)
+  return (
+    <li>
+      <strong>{label}</strong>{' '}
+      {data ? `(n = ${data.n}): 25th percentile ${money(data.p25)}, median ${money(data.median)}, 75th percentile ${money(data.p75)}` : ': no data yet'}
+    </li>
+  )
+}
+
+/**
+ * "What similar work costs": quartiles of accepted bids and freelancer rates on MegiLance for the
+ * skills and level, and a suggested range with its confidence. `askButton` adds the button that
+ * sends the surrounding form to ask again (it works without JavaScript).
+ */
+export function PriceSuggestionPanel({ suggestion, askButton = false }: { suggestion: Suggestion | null; askButton?: boolean }) {
+  const unit = suggestion?.budgetType === 'hourly' ? ' per hour' : ''
+  return (
+    <section className="price-panel" aria-labelledby="price-panel-heading">
+      <h2 id="price-panel-heading">What similar work costs</h2>
+      {suggestion ? (
+        <>
+          <p className="muted">
+            {suggestion.budgetType === 'hourly' ? 'Hourly rates' : 'Fixed prices'} for {suggestion.skills.join(', ')} at {suggestion.level} level on MegiLance.
+            Only {suggestion.currency} data is used, without conversion
+            {suggestion.otherCurrencyCount
+              ? `; ${suggestion.otherCurrencyCount} matching ${suggestion.otherCurrencyCount === 1 ? 'price' : 'prices'} in other currencies ${suggestion.otherCurrencyCount === 1 ? 'is' : 'are'} left out.`
+              : '.'}
+          </p>
+          <p className="price-panel__range">
+            {suggestion.suggested ? (
+              <>
+                Suggested {suggestion.budgetType === 'hourly' ? 'rate' : 'budget'}:{' '}
+                <strong>
+                  {formatMoney(suggestion.suggested.lowMinor, suggestion.currency)} – {formatMoney(suggestion.suggested.highMinor, suggestion.currency)}
+                  {unit}
+                </strong>{' '}
+              </>
+            ) : (
+              <>No suggestion yet: nothing similar has been agreed in {suggestion.currency}. </>
+            )}
+            <span className={`badge ${CONFIDENCE_BADGES[suggestion.confidence]}`}>
+              {CONFIDENCE_LABELS[suggestion.confidence]} (n = {suggestion.basedOn})
+            </span>
+          </p>
+          <ul className="price-panel__quartiles">
+            <QuartileLine label={`Accepted ${suggestion.budgetType === 'hourly' ? 'hourly' : 'fixed-price'} bids`} data={suggestion.acceptedBids} currency={suggestion.currency} />
+            {suggestion.budgetType === 'hourly' ? <QuartileLine label="Freelancer hourly rates" data={suggestion.freelancerRates} currency={suggestion.currency} /> : null}
+          </ul>
+          <p className="muted">Confidence comes from the sample size: low under 10, medium under 30, high from 30 prices.</p>
+        </>
+      ) : (
+        <p className="muted">Enter the skills (and the budget type, currency and level) to see what similar projects were agreed for.</p>
+      )}
+      {askButton ? (
+        <button type="submit" name="intent" value="suggest" formNoValidate className="button">
+          Suggest a budget
+        </button>
+      ) : null}
+    </section>
+  )
+}

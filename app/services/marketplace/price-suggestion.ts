@@ -1,0 +1,106 @@
+import { z } from 'zod'
+import { BUDGET_TYPES, EXPERIENCE_LEVELS } from '~/models/enums'
+
+/*
+ * What similar work costs on MegiLance: quartiles of accepted bids and of freelancers' hourly
+ * rates, a suggested range and how far to trust it. Pure arithmetic on integer minor units.
+ */
+
+export type Quartiles = { n: number; p25: number; median: number; p75: number }
+export type Confidence = 'none' | 'low' | 'medium' | 'high'
+
+/** Sample sizes behind each confidence: under 10 is low, under 30 medium, 30 or more high. */
+export const CONFIDENCE_THRESHOLDS = { medium: 10, high: 30 } as const
+
+export const CONFIDENCE_LABELS: Record<Confidence, string> = {
+  none: 'No data yet',
+  low: 'Low confidence',
+  medium: 'Medium confidence',
+  high: 'High confidence',
+}
+
+/**
+ * The p-th quantile (0–1) of sorted values by linear interpolation between closest ranks (the
+ * common "type 7" definition used by spreadsheets), rounded to a whole minor unit.
+ */
+export function quantile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) throw new RangeError('No values')
+  if (p < 0 || p > 1) throw new RangeError(`Not a quantile: ${p}`)
+  const position = (sorted.length - 1) * p
+  const below = Math.floor(position)
+  const above = Math.ceil(position)
+  const low = sorted[below]!
+  const high = sorted[above]!
+  return Math.round(low + (high - low) * (position - below))
+}
+
+export function quartiles(values: readonly number[]): Quartiles | null {
+  const clean = values.filter((value) => Number.isSafeInteger(value) && value > 0)
+  if (!clean.length) return null
+  const sorted = [...clean].sort((a, b) => a - b)
+  return { n: sorted.length, p25: quantile(sorted, 0.25), median: quantile(sorted, 0.5), p75: quantile(sorted, 0.75) }
+}
+
+export function confidenceFor(n: number): Confidence {
+  if (n <= 0) return 'none'
+  if (n < CONFIDENCE_THRESHOLDS.medium) return 'low'
+  if (n < CONFIDENCE_THRESHOLDS.high) return 'medium'
+  return 'high'
+}
+
+export type PriceSuggestion = {
+  budgetType: 'fixed' | 'hourly'
+  currency: string
+  /** Accepted bids of the same type (fixed prices, or hourly rates) on similar projects. */
+  acceptedBids: Quartiles | null
+  /** Hourly rates freelancers with these skills and level ask on their profiles. */
+  freelancerRates: Quartiles | null
+  /** The interquartile range of the sample the suggestion rests on; null without data. */
+  suggested: { lowMinor: number; highMinor: number } | null
+  /** How many data points the suggestion rests on, and so how much to trust it. */
+  basedOn: number
+  confidence: Confidence
+  /** Data points that matched but are in another currency, so were left out. */
+  otherCurrencyCount: number
+}
+
+/**
+ * A fixed price rests on accepted fixed bids only (rates say nothing about a whole project's
+ * price). An hourly rate rests on accepted hourly bids and profile rates together.
+ */
+export function suggestPrice(input: {
+  budgetType: 'fixed' | 'hourly'
+  currency: string
+  acceptedBids: readonly number[]
+  freelancerRates: readonly number[]
+  otherCurrencyCount?: number
+}): PriceSuggestion {
+  const acceptedBids = quartiles(input.acceptedBids)
+  const freelancerRates = input.budgetType === 'hourly' ? quartiles(input.freelancerRates) : null
+  const basis = input.budgetType === 'fixed' ? quartiles(input.acceptedBids) : quartiles([...input.acceptedBids, ...input.freelancerRates])
+  return {
+    budgetType: input.budgetType,
+    currency: input.currency,
+    acceptedBids,
+    freelancerRates,
+    suggested: basis ? { lowMinor: basis.p25, highMinor: basis.p75 } : null,
+    basedOn: basis?.n ?? 0,
+    confidence: confidenceFor(basis?.n ?? 0),
+    otherCurrencyCount: input.otherCurrencyCount ?? 0,
+  }
+}
+
+/**
+ * The fields a price suggestion reads from the post-a-project form; lenient, because the client
+ * may ask before the rest of the form is filled in.
+ */
+export const PriceQuerySchema = z.object({
+  skills: z.string().max(1000).optional().catch(undefined),
+  experienceLevel: z.enum(EXPERIENCE_LEVELS).catch('intermediate'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .catch('USD'),
+  budgetType: z.enum(BUDGET_TYPES).catch('fixed'),
+})
+export type PriceQueryValue = z.infer<typeof PriceQuerySchema>

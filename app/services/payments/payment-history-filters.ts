@@ -1,0 +1,120 @@
+import { z } from 'zod'
+
+/*
+ * The payment history's GET form: every field optional, a bad value ignored rather than an error
+ * (it is a URL anyone can edit), and the same parsing for the page and its CSV export.
+ */
+
+export const PAYMENT_HISTORY_PAGE_SIZE = 25
+/** The CSV holds every matching row up to this many (a year of heavy use fits easily). */
+export const PAYMENT_HISTORY_CSV_LIMIT = 10_000
+
+export const PAYMENT_TYPES = {
+  card_payment: 'Card payment',
+  top_up: 'Wallet top-up',
+  escrow_funding: 'Escrow funding',
+  release: 'Release',
+  refund: 'Refund',
+  dispute: 'Dispute settlement',
+  payout: 'Payout',
+  other: 'Other',
+} as const
+export type PaymentType = keyof typeof PAYMENT_TYPES
+
+/** Ledger transaction kinds → the type a user filters by. */
+export const LEDGER_KIND_TYPES: Record<string, PaymentType> = {
+  'wallet.deposit': 'top_up',
+  'escrow.fund': 'escrow_funding',
+  'escrow.release': 'release',
+  'escrow.refund': 'refund',
+  'escrow.dispute': 'dispute',
+  payout: 'payout',
+  'payout.reversed': 'payout',
+}
+
+export const PAYMENT_STATUS_LABELS = {
+  completed: 'Completed',
+  pending: 'Pending',
+  declined: 'Declined',
+  failed: 'Failed',
+} as const
+export type PaymentHistoryStatus = keyof typeof PAYMENT_STATUS_LABELS
+
+export const PAYMENT_ACCOUNT_LABELS = { wallet: 'Wallet', card: 'Card', escrow: 'Escrow', payout: 'Payout' } as const
+export type PaymentAccount = keyof typeof PAYMENT_ACCOUNT_LABELS
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const optionalDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+  .optional()
+  .catch(undefined)
+const keyOf = <T extends Record<string, string>>(labels: T) =>
+  z
+    .string()
+    .refine((value): value is Extract<keyof T, string> => Object.hasOwn(labels, value))
+    .optional()
+    .catch(undefined)
+
+export const PaymentHistorySearchSchema = z.object({
+  type: keyOf(PAYMENT_TYPES),
+  status: keyOf(PAYMENT_STATUS_LABELS),
+  currency: z
+    .string()
+    .trim()
+    .transform((value) => value.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]{3,5}$/))
+    .optional()
+    .catch(undefined),
+  from: optionalDay,
+  to: optionalDay,
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+})
+export type PaymentHistorySearch = z.infer<typeof PaymentHistorySearchSchema>
+
+export type PaymentHistoryFilter = {
+  type?: PaymentType
+  status?: PaymentHistoryStatus
+  currency?: string
+  /** Inclusive start, exclusive end, as milliseconds since the epoch (UTC). */
+  since?: number
+  until?: number
+  text?: string
+}
+
+export function parsePaymentHistorySearch(params: URLSearchParams): PaymentHistorySearch {
+  return PaymentHistorySearchSchema.parse(Object.fromEntries(params))
+}
+
+/** Dates are whole UTC days and "to" includes its day; a reversed range is read the right way round. */
+export function filterFromSearch(search: PaymentHistorySearch): PaymentHistoryFilter {
+  let [from, to] = [search.from, search.to]
+  if (from && to && from > to) [from, to] = [to, from]
+  return {
+    type: search.type as PaymentType | undefined,
+    status: search.status as PaymentHistoryStatus | undefined,
+    currency: search.currency,
+    since: from ? Date.parse(`${from}T00:00:00Z`) : undefined,
+    until: to ? Date.parse(`${to}T00:00:00Z`) + DAY_MS : undefined,
+    text: search.q,
+  }
+}
+
+/** The query string of the current filters without the page, for the CSV link. */
+export function searchWithoutPage(search: PaymentHistorySearch): string {
+  const params = new URLSearchParams()
+  for (const key of ['type', 'status', 'currency', 'from', 'to', 'q'] as const) {
+    const value = search[key]
+    if (value) params.set(key, value)
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
