@@ -6,7 +6,7 @@ import { loader as csvLoader } from '~/routes/payments[.]csv'
 import { loader as pageLoader } from '~/routes/_portal.payments'
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { cardToWalletPosting } from '~/services/payments/escrow-postings'
-import { payMilestoneByCard, startMilestoneCardPayment } from '~/services/payments/escrow.server'
+import { payMilestoneByCard, createSandboxMilestonePayment } from '~/services/payments/escrow.server'
 import { payoutPosting } from '~/services/payments/payout-postings'
 import { insertFixedContract } from './escrow-fixtures'
 import { getRequest, run } from './requests'
@@ -38,7 +38,7 @@ beforeAll(async () => {
   const { contract, milestoneIds } = await insertFixedContract({ clientId: client.id, freelancerId: freelancer.id, amounts: [50_000, 20_000], title: 'Logo design' })
   const [first = '', second = ''] = milestoneIds
   const pay = async (milestoneId: string, card: typeof GOOD) => {
-    const payment = await startMilestoneCardPayment(contract, (await findMilestone(contract.id, milestoneId))!, new Date())
+    const payment = await createSandboxMilestonePayment(contract, (await findMilestone(contract.id, milestoneId))!, new Date())
     await payMilestoneByCard(payment, contract, card, 'Clara')
   }
   await pay(first, GOOD)

@@ -1,4 +1,3 @@
-import { createCardPayment } from '~/models/card-payments.server'
 import { findContract, listMilestones } from '~/models/contracts.server'
 import { findProposal } from '~/models/proposals.server'
 import { listRecentProjectsOfClient, type Project } from '~/models/projects.server'
@@ -6,7 +5,7 @@ import { findUserByEmail, findUserById, listUsersByRole, type User } from '~/mod
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { acceptAndStartContract, submitProposal } from '~/services/marketplace/proposals.server'
 import { openConversationFor, sendMessage } from '~/services/messaging/messaging.server'
-import { payMilestoneByCard } from '~/services/payments/escrow.server'
+import { createSandboxMilestonePayment, payMilestoneByCard } from '~/services/payments/escrow.server'
 
 const TEST_CARD = { number: '4242 4242 4242 4242', expiry: '12/40', cvc: '123' }
 
@@ -89,7 +88,7 @@ async function fundByCard(contractId: string, client: User, position: number): P
   const milestone = (await listMilestones(contractId))[position]
   if (!contract || !milestone) throw new Error('Demo contract missing')
   // Demo money is always the sandbox's, even on an installation with a Stripe key.
-  const payment = await createCardPayment({ userId: client.id, purpose: `milestone:${milestone.id}`, amountMinor: milestone.amountMinor, currency: contract.currency, provider: 'sandbox', at: new Date() })
+  const payment = await createSandboxMilestonePayment(contract, milestone)
   await payMilestoneByCard(payment, contract, TEST_CARD, client.name)
 }
 

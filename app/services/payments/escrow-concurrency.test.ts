@@ -8,7 +8,7 @@ import { endContract, performMilestoneAction } from '~/services/marketplace/cont
 import { insertFixedContract } from '~/test/escrow-fixtures'
 import { createTestUser } from '~/test/users'
 import { cardToWalletPosting } from './escrow-postings'
-import { findPayment, payMilestoneByCard, refundMilestone, startMilestoneCardPayment } from './escrow.server'
+import { findPayment, payMilestoneByCard, refundMilestone, createSandboxMilestonePayment } from './escrow.server'
 
 /*
  * Twenty requests for the same money movement arriving at once (double clicks, retries, several
@@ -43,7 +43,7 @@ async function topUp(userId: string, amountMinor: number) {
 
 async function fundByCard(setup: Awaited<ReturnType<typeof setUp>>) {
   const milestone = (await findMilestone(setup.contract.id, setup.milestoneId))!
-  const payment = await startMilestoneCardPayment(setup.contract, milestone, new Date())
+  const payment = await createSandboxMilestonePayment(setup.contract, milestone, new Date())
   await payMilestoneByCard(payment, setup.contract, CARD, 'Clara')
   return payment
 }
@@ -87,7 +87,7 @@ describe('twenty parallel requests for one milestone move money once', () => {
   it('twenty payments of the same checkout charge and fund once', async () => {
     const setup = await setUp(12_000)
     const milestone = (await findMilestone(setup.contract.id, setup.milestoneId))!
-    const payment = await startMilestoneCardPayment(setup.contract, milestone, new Date())
+    const payment = await createSandboxMilestonePayment(setup.contract, milestone, new Date())
     const clearingBefore = await balanceOf({ kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' })
 
     const results = await Promise.all(

@@ -66,6 +66,11 @@ export function fundMilestoneFromWallet(contract: Contract, milestone: Milestone
  * Opens a card payment for a milestone with the configured provider and says where the payer goes
  * next: the sandbox checkout page, or Stripe's hosted page.
  */
+/** A sandbox card payment for a milestone, whatever provider is configured: the demo seed and tests pay it with test cards. */
+export async function createSandboxMilestonePayment(contract: Contract, milestone: Milestone, at = new Date()): Promise<CardPayment> {
+  return createCardPayment({ userId: contract.clientId, purpose: `milestone:${milestone.id}`, amountMinor: milestone.amountMinor, currency: contract.currency, provider: 'sandbox', at })
+}
+
 export async function startMilestoneCardPayment(contract: Contract, milestone: Milestone, requestOrigin: string | null, at: Date): Promise<CheckoutStart> {
   const provider = getCardProvider()
   const payment = await createCardPayment({

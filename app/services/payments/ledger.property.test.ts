@@ -16,7 +16,7 @@ import {
   refundMilestone,
   releaseMilestone,
   settleDisputedMilestone,
-  startMilestoneCardPayment,
+  createSandboxMilestonePayment,
 } from './escrow.server'
 import { splitPlatformFee } from './fees'
 import { payoutPosting, payoutReversalPosting, type PayoutSubject } from './payout-postings'
@@ -196,7 +196,7 @@ async function runSequence(amounts: number[], steps: Step[]) {
       const milestone = (await findMilestone(slot.contract.id, slot.milestoneId))!
       const status = model.status.get(slot.milestoneId)!
       if (step.t === 'fundCard') {
-        const payment = await startMilestoneCardPayment(slot.contract, milestone, now())
+        const payment = await createSandboxMilestonePayment(slot.contract, milestone, now())
         payments.push(payment.id)
         const outcome = await payMilestoneByCard(payment, slot.contract, step.declined ? DECLINED_CARD : GOOD_CARD, 'Client')
         expect(outcome.ok).toBe(!step.declined)
