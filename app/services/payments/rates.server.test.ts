@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { convertMinor } from './conversion'
 import { CRYPTO_CODES, FIAT_CODES, findCurrency } from './currencies'
-import { getExchangeRate, NoRateError, UnknownCurrencyError } from './rates.server'
+import { convertAmount, getExchangeRate, NoRateError, UnknownCurrencyError } from './rates.server'
 import { RATE_SNAPSHOT, snapshotFiatCodes } from './rates/snapshot'
 
 // EXCHANGE_RATES_SOURCE is unset here: the shipped snapshot answers every request, no HTTP at all.
@@ -62,5 +62,12 @@ describe('exchange rates from the shipped snapshot', () => {
     await expect(getExchangeRate('USD', 'ZWG', now)).rejects.toThrow(/No exchange rate is available for ZWG/)
     await expect(getExchangeRate('USD', 'XYZ', now)).rejects.toThrow(UnknownCurrencyError)
     await expect(getExchangeRate('DOGE', 'USD', now)).rejects.toThrow(/Unknown currency "DOGE"/)
+  })
+
+  it('converts minor units with the currencies’ own digits and returns the rate used', async () => {
+    const usdToEth = await convertAmount(38000n, 'USD', 'ETH', now)
+    expect(usdToEth.amountMinor).toBe(10n ** 17n) // 380.00 USD at 3800 USD/ETH = 0.1 ETH in wei
+    expect(usdToEth.rate).toMatchObject({ base: 'USD', quote: 'ETH', source: 'snapshot' })
+    expect((await convertAmount(10000n, 'USD', 'JPY', now)).amountMinor).toBe(15086n)
   })
 })

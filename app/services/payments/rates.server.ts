@@ -1,7 +1,7 @@
 import { findCachedRates, replaceCachedRates } from '~/models/exchange-rates.server'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
-import { divideRates, multiplyRates } from './conversion'
+import { convertMinor, divideRates, multiplyRates } from './conversion'
 import { findCurrency, type CurrencyInfo } from './currencies'
 import { CoinGeckoRateProvider } from './rates/coingecko.server'
 import { EcbRateProvider } from './rates/ecb.server'
@@ -168,4 +168,18 @@ export async function getExchangeRate(base: string, quote: string, now = new Dat
   const fiatPerCoin = multiplyRates(coin.rate, fiatPerUsd)
   const rate = from.kind === 'crypto' ? fiatPerCoin : divideRates('1', fiatPerCoin)
   return combine(from.code, to.code, rate, parts, now)
+}
+
+/**
+ * An amount in minor units of `from` converted to minor units of `to` at the current rate (rounded
+ * half up), with the rate used, e.g. to lock a crypto payment request's price.
+ */
+export async function convertAmount(
+  amountMinor: bigint,
+  from: string,
+  to: string,
+  now = new Date(),
+): Promise<{ amountMinor: bigint; rate: ExchangeRate }> {
+  const rate = await getExchangeRate(from, to, now)
+  return { amountMinor: convertMinor(amountMinor, resolve(from).digits, resolve(to).digits, rate.rate), rate }
 }
