@@ -56,8 +56,8 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
         blocks: [
           list(
             'Standard payouts are free: to a bank in 3–5 business days, to a crypto wallet within an hour.',
-            'Instant payouts cost 1% (at least 1 unit of the wallet’s currency, e.g. $1): to a bank within 30 minutes where the bank supports it, to a crypto wallet within 10 minutes.',
-            'The smallest payout is 10 units of the wallet’s currency to a bank and 20 to a crypto wallet. The fee, what arrives and when are shown before you confirm.',
+            'Instant payouts cost 1% (at least $1): to a bank within 30 minutes where the bank supports it, to a crypto wallet within 10 minutes.',
+            'The smallest payout is $10 to a bank and $20 to a crypto wallet. A wallet in another currency uses their value at the current exchange rate. The fee, what arrives and when are shown before you confirm.',
           ),
         ],
       },

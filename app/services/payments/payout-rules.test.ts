@@ -5,10 +5,17 @@ const NOW = new Date('2026-12-04T10:00:00Z') // a Friday
 const base = { rail: 'bank' as const, speed: 'standard' as const, amountMinor: 45_000, currency: 'USD', balanceMinor: 45_000, instantAvailable: true, now: NOW }
 
 describe('payout fees and minimums', () => {
-  it('publishes $10 to a bank and $20 to a crypto wallet, in the wallet currency’s minor units', () => {
+  it('publishes $10 to a bank and $20 to a crypto wallet', () => {
     expect(payoutMinimumMinor('bank', 'USD')).toBe(1_000)
     expect(payoutMinimumMinor('crypto', 'USD')).toBe(2_000)
-    expect(payoutMinimumMinor('bank', 'JPY')).toBe(10)
+  })
+
+  it('turns the dollar figures into other wallet currencies at the exchange rate', () => {
+    expect(payoutMinimumMinor('bank', 'JPY', '155.2')).toBe(1_552)
+    expect(payoutMinimumMinor('crypto', 'EUR', '0.862')).toBe(1_724)
+    expect(payoutFeeMinor('bank', 'instant', 2_000, 'EUR', '0.862')).toBe(86)
+    expect(quotePayout({ ...base, currency: 'JPY', usdRate: '155.2', amountMinor: 1_000, balanceMinor: 50_000 })).toMatchObject({ ok: false, message: 'The minimum payout to a bank account is ¥1,552.' })
+    expect(quotePayout({ ...base, currency: 'JPY', usdRate: '155.2', amountMinor: 155_200, balanceMinor: 200_000 })).toMatchObject({ ok: true, quote: { needsStepUp: true } })
   })
 
   it('charges nothing for standard and 1% (rounded half up, at least 1 unit) for instant', () => {

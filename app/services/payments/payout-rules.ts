@@ -1,9 +1,10 @@
 import type { PayoutRailKind, PayoutSpeed, PayoutStatus } from '~/models/enums'
 import { currencyDigits, formatMoney } from '~/utils/format'
+import { convertMinor } from './conversion'
 
 /**
- * The published payout table (shown on /payouts before anyone commits). Amounts are whole units of
- * the wallet's currency, so "10" is $10 from a USD balance and €10 from a EUR one.
+ * The published payout table (shown on /payouts before anyone commits). Amounts are US dollars;
+ * a wallet in another currency gets their value at the current exchange rate.
  */
 export const PAYOUT_TABLE = {
   bank: {
@@ -26,22 +27,32 @@ export const LARGE_PAYOUT_MAJOR = 1000
 /** Standard payouts wait this long before the sending job picks them up, so an admin can hold one. */
 export const PAYOUT_REVIEW_WINDOW_MS = 10 * 60_000
 
-const major = (units: number, currency: string) => units * 10 ** currencyDigits(currency)
-
-export function payoutMinimumMinor(rail: PayoutRailKind, currency: string): number {
-  return major(PAYOUT_TABLE[rail].minimumMajor, currency)
+/**
+ * Whole US dollars in the wallet's minor units, to the nearest unit (at least 1). `usdRate` is the
+ * wallet currency per 1 USD ("1" for USD, and for a currency nobody prices).
+ */
+export function dollarsInMinor(dollars: number, currency: string, usdRate: string): number {
+  const digits = currencyDigits(currency)
+  if (usdRate === '1') return dollars * 10 ** digits
+  return Math.max(1, Number(convertMinor(BigInt(dollars * 100), 2, digits, usdRate)))
 }
 
-export function isLargePayout(amountMinor: number, currency: string): boolean {
-  return amountMinor >= major(LARGE_PAYOUT_MAJOR, currency)
+const major = (units: number, currency: string, usdRate: string) => dollarsInMinor(units, currency, usdRate)
+
+export function payoutMinimumMinor(rail: PayoutRailKind, currency: string, usdRate = '1'): number {
+  return major(PAYOUT_TABLE[rail].minimumMajor, currency, usdRate)
+}
+
+export function isLargePayout(amountMinor: number, currency: string, usdRate = '1'): boolean {
+  return amountMinor >= major(LARGE_PAYOUT_MAJOR, currency, usdRate)
 }
 
 /** The fee in minor units: a percentage rounded half up, never below the speed's minimum, never above the amount. */
-export function payoutFeeMinor(rail: PayoutRailKind, speed: PayoutSpeed, amountMinor: number, currency: string): number {
+export function payoutFeeMinor(rail: PayoutRailKind, speed: PayoutSpeed, amountMinor: number, currency: string, usdRate = '1'): number {
   const rule = PAYOUT_TABLE[rail][speed]
   if (rule.feePercent === 0) return 0
   const percentFee = Math.floor((amountMinor * rule.feePercent + 50) / 100)
-  return Math.min(amountMinor, Math.max(percentFee, major(rule.minimumFeeMajor, currency)))
+  return Math.min(amountMinor, Math.max(percentFee, major(rule.minimumFeeMajor, currency, usdRate)))
 }
 
 /** Adds business days (Monday to Friday, UTC), keeping the time of day. */
@@ -70,6 +81,8 @@ export type PayoutQuoteInput = {
   balanceMinor: number
   /** Whether the chosen method can take instant payouts (every crypto wallet can; banks vary). */
   instantAvailable: boolean
+  /** The wallet currency per 1 USD, for the dollar minimums ("1" for USD). */
+  usdRate?: string
   now: Date
 }
 
@@ -93,7 +106,8 @@ export type QuoteOutcome = { ok: true; quote: PayoutQuote } | { ok: false; field
 export function quotePayout(input: PayoutQuoteInput): QuoteOutcome {
   const { rail, speed, amountMinor, currency } = input
   const money = (minor: number) => formatMoney(minor, currency)
-  const minimumMinor = payoutMinimumMinor(rail, currency)
+  const usdRate = input.usdRate ?? '1'
+  const minimumMinor = payoutMinimumMinor(rail, currency, usdRate)
   if (speed === 'instant' && !input.instantAvailable) {
     return { ok: false, field: 'speed', message: 'Instant payouts are not available for this bank account; choose standard.' }
   }
@@ -103,7 +117,7 @@ export function quotePayout(input: PayoutQuoteInput): QuoteOutcome {
   if (amountMinor > input.balanceMinor) {
     return { ok: false, field: 'amount', message: `Your wallet holds ${money(input.balanceMinor)} in ${currency}; you cannot pay out more than that.` }
   }
-  const feeMinor = payoutFeeMinor(rail, speed, amountMinor, currency)
+  const feeMinor = payoutFeeMinor(rail, speed, amountMinor, currency, usdRate)
   return {
     ok: true,
     quote: {
@@ -116,7 +130,7 @@ export function quotePayout(input: PayoutQuoteInput): QuoteOutcome {
       currency,
       arrival: PAYOUT_TABLE[rail][speed].arrival,
       expectedBy: expectedArrival(rail, speed, input.now),
-      needsStepUp: isLargePayout(amountMinor, currency),
+      needsStepUp: isLargePayout(amountMinor, currency, usdRate),
     },
   }
 }

@@ -52,13 +52,27 @@ export async function cryptoQuoteFor(method: PayoutMethod, receiveMinor: number,
   }
 }
 
+/**
+ * The wallet currency per 1 USD, for the published dollar minimums. A currency nobody prices keeps
+ * the table's figures as whole units of itself rather than blocking payouts.
+ */
+async function usdRateFor(currency: string, now: Date): Promise<string> {
+  if (currency === 'USD') return '1'
+  try {
+    return (await getExchangeRate('USD', currency, now)).rate
+  } catch {
+    return '1'
+  }
+}
+
 /** Whether a method can be paid out to, and the quote for this request against the wallet. */
 export async function quoteForUser(userId: string, form: PayoutForm, now = new Date()): Promise<{ ok: true; quote: PayoutQuote; method: PayoutMethod; crypto: CryptoQuote | null } | FieldError> {
   const method = await findPayoutMethodOf(userId, form.methodId)
   if (!method || method.status !== 'active') return { ok: false, status: 400, field: 'methodId', message: 'Choose one of your payout methods.' }
   const balanceMinor = await balanceOf({ kind: 'wallet', ownerId: userId, currency: form.currency })
   const instantAvailable = method.rail === 'crypto' || method.instantAvailable
-  const outcome = quotePayout({ rail: method.rail, speed: form.speed, amountMinor: form.amountMinor, currency: form.currency, balanceMinor, instantAvailable, now })
+  const usdRate = await usdRateFor(form.currency, now)
+  const outcome = quotePayout({ rail: method.rail, speed: form.speed, amountMinor: form.amountMinor, currency: form.currency, balanceMinor, instantAvailable, usdRate, now })
   if (!outcome.ok) return { ok: false, status: 400, field: outcome.field, message: outcome.message }
   return { ok: true, quote: outcome.quote, method, crypto: await cryptoQuoteFor(method, outcome.quote.receiveMinor, form.currency, now) }
 }
