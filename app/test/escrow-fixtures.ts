@@ -12,6 +12,8 @@ export async function insertFixedContract(input: {
   currency?: string
   amounts: number[]
   title?: string
+  /** Milestone titles; "Part 1", "Part 2", … by default. */
+  milestoneTitles?: string[]
 }): Promise<{ contract: Contract; milestoneIds: string[] }> {
   const db = getDb()
   const currency = input.currency ?? 'USD'
@@ -29,7 +31,7 @@ export async function insertFixedContract(input: {
   db.insert(contracts).values({ id: contractId, projectId, proposalId, clientId: input.clientId, freelancerId: input.freelancerId, title, type: 'fixed', currency }).run()
   const milestoneIds = input.amounts.map((amountMinor, index) => {
     const id = crypto.randomUUID()
-    db.insert(milestones).values({ id, contractId, position: index + 1, title: `Part ${index + 1}`, amountMinor }).run()
+    db.insert(milestones).values({ id, contractId, position: index + 1, title: input.milestoneTitles?.[index] ?? `Part ${index + 1}`, amountMinor }).run()
     return id
   })
   const contract = await findContract(contractId)

@@ -4,15 +4,14 @@ import Stripe from 'stripe'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { findCardPayment } from '~/models/card-payments.server'
 import { findMilestone } from '~/models/contracts.server'
-import { getDb } from '~/models/db.server'
 import { balanceOf, checkLedgerInvariants } from '~/models/ledger.server'
-import { contracts, milestones, projects, proposals } from '~/models/schema'
 import { listStripeEventsForPayment } from '~/models/stripe-events.server'
 import { action as checkoutAction, loader as checkoutLoader } from '~/routes/_portal.checkout.$paymentId'
 import { action as contractAction, loader as contractLoader } from '~/routes/_portal.contracts_.$contractId._index'
 import { action as webhookAction } from '~/routes/webhooks.stripe'
 import { resetStripeClient } from '~/services/payments/stripe.server'
 import { resetEnvForTests } from '~/utils/env.server'
+import { insertFixedContract } from './escrow-fixtures'
 import { formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
 
@@ -87,20 +86,8 @@ afterAll(() => {
 async function fixedContract(amountMinor = 50_000) {
   const client = await createTestUser('client', { name: 'Clara' })
   const freelancer = await createTestUser('freelancer', { name: 'Felix' })
-  const db = getDb()
-  const projectId = crypto.randomUUID()
-  db.insert(projects)
-    .values({ id: projectId, clientId: client.id, title: 'Shop', description: 'A shop', budgetType: 'fixed', budgetMinMinor: amountMinor, budgetMaxMinor: amountMinor, experienceLevel: 'expert', status: 'closed', closeReason: 'hired' })
-    .run()
-  const proposalId = crypto.randomUUID()
-  db.insert(proposals)
-    .values({ id: proposalId, projectId, freelancerId: freelancer.id, coverLetter: 'I can build it.', bidType: 'fixed', bidAmountMinor: amountMinor, currency: 'USD', durationDays: 14, status: 'accepted' })
-    .run()
-  const contractId = crypto.randomUUID()
-  db.insert(contracts).values({ id: contractId, projectId, proposalId, clientId: client.id, freelancerId: freelancer.id, title: 'Online shop', type: 'fixed', currency: 'USD' }).run()
-  const milestoneId = crypto.randomUUID()
-  db.insert(milestones).values({ id: milestoneId, contractId, position: 1, title: 'Design', amountMinor }).run()
-  return { client, freelancer, contractId, milestoneId, cookie: await signedInCookie(client.id) }
+  const { contract, milestoneIds } = await insertFixedContract({ clientId: client.id, freelancerId: freelancer.id, amounts: [amountMinor], title: 'Online shop', milestoneTitles: ['Design'] })
+  return { client, freelancer, contractId: contract.id, milestoneId: milestoneIds[0]!, cookie: await signedInCookie(client.id) }
 }
 
 type Setup = Awaited<ReturnType<typeof fixedContract>>

@@ -3,15 +3,15 @@ import { eq } from 'drizzle-orm'
 import { PDFDocument, PDFRawStream } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { saveBillingDetails } from '~/models/billing-details.server'
-import { findContract } from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
 import { balanceOf, checkLedgerInvariants, writeLedgerTransaction } from '~/models/ledger.server'
 import { findDispute } from '~/models/disputes.server'
-import { contracts, disputes, ledgerAccounts, ledgerEntries, ledgerTransactions, milestones, projects, proposals } from '~/models/schema'
+import { disputes, ledgerAccounts, ledgerEntries, ledgerTransactions } from '~/models/schema'
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { decideDispute } from '~/services/marketplace/disputes.server'
 import { milestoneSettler } from './dispute-settlement.server'
 import { payoutPosting, payoutReversalPosting } from './payout-postings'
+import { insertFixedContract } from '~/test/escrow-fixtures'
 import { createTestUser } from '~/test/users'
 import { findPayment, feePreview, payMilestoneByCard } from './escrow.server'
 import { statementCsv, statementPdf } from './tax-statement-files.server'
@@ -22,22 +22,7 @@ const GOOD_CARD = { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }
 async function contractFor(amounts: number[]) {
   const client = await createTestUser('client', { name: 'Clara Müller' })
   const freelancer = await createTestUser('freelancer', { name: 'Łukasz Żółw' })
-  const db = getDb()
-  const projectId = crypto.randomUUID()
-  db.insert(projects)
-    .values({ id: projectId, clientId: client.id, title: 'Shop', description: 'A shop', budgetType: 'fixed', budgetMinMinor: 1, budgetMaxMinor: 1, experienceLevel: 'expert', status: 'closed', closeReason: 'hired' })
-    .run()
-  const proposalId = crypto.randomUUID()
-  db.insert(proposals).values({ id: proposalId, projectId, freelancerId: freelancer.id, coverLetter: 'Yes', bidType: 'fixed', bidAmountMinor: 1, currency: 'USD', durationDays: 7, status: 'accepted' }).run()
-  const contractId = crypto.randomUUID()
-  db.insert(contracts).values({ id: contractId, projectId, proposalId, clientId: client.id, freelancerId: freelancer.id, title: 'Shop', type: 'fixed', currency: 'USD' }).run()
-  const ids = amounts.map((amountMinor, index) => {
-    const id = crypto.randomUUID()
-    db.insert(milestones).values({ id, contractId, position: index + 1, title: `Part ${index + 1}`, amountMinor }).run()
-    return id
-  })
-  const contract = await findContract(contractId)
-  if (!contract) throw new Error('no contract')
+  const { contract, milestoneIds: ids } = await insertFixedContract({ clientId: client.id, freelancerId: freelancer.id, amounts, title: 'Shop' })
   return { contract, ids, client: { ...client, role: 'client' as const }, freelancer: { ...freelancer, role: 'freelancer' as const } }
 }
 
