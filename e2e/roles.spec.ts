@@ -44,7 +44,7 @@ test('the admin is refused the client and freelancer dashboards with a 403', asy
 test('each portal menu lists only its own pages', async ({ page }) => {
   await signUp(page, makeUser('client'))
   const menu = page.getByRole('navigation', { name: 'Client portal' })
-  await expect(menu.getByRole('link')).toHaveText(['Dashboard', 'Projects', 'Contracts', 'Messages', 'Notifications', 'Wallet', 'Settings'])
+  await expect(menu.getByRole('link')).toHaveText(['Dashboard', 'Projects', 'Contracts', 'Messages', 'Notifications', 'Wallet', 'Payments', 'Convert', 'Settings'])
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0)
   await expect(page.getByRole('link', { name: 'Outbox' })).toHaveCount(0)
 })

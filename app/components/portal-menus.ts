@@ -2,10 +2,7 @@ import type { Role } from '~/models/enums'
 
 export type MenuItem = { to: string; label: string; end?: boolean }
 
-/**
- * Each portal's sidebar. An item is listed only once its page works; later issues add
- * Payments, Security and the rest as they are delivered.
- */
+/** Each portal's sidebar. An item is listed only once its page works. */
 export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
   client: [
     { to: '/client', label: 'Dashboard', end: true },
@@ -14,8 +11,8 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/messages', label: 'Messages' },
     { to: '/notifications', label: 'Notifications' },
     { to: '/wallet', label: 'Wallet' },
-    { to: '/convert', label: 'Convert' },
     { to: '/payments', label: 'Payments' },
+    { to: '/convert', label: 'Convert' },
     { to: '/settings', label: 'Settings' },
   ],
   freelancer: [
@@ -28,9 +25,9 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/messages', label: 'Messages' },
     { to: '/notifications', label: 'Notifications' },
     { to: '/wallet', label: 'Wallet' },
-    { to: '/convert', label: 'Convert' },
     { to: '/payouts', label: 'Payouts' },
     { to: '/payments', label: 'Payments' },
+    { to: '/convert', label: 'Convert' },
     { to: '/rank', label: 'Rank' },
     { to: '/settings', label: 'Settings' },
   ],
