@@ -11,7 +11,7 @@ export async function loader() {
 }
 
 const PROMISES = [
-  { title: 'One published fee', body: '{fee} on released milestones, shown before you commit. No membership tiers, no surprise charges.' },
+  { title: 'One published fee table', body: '{fee} on released milestones, shown before you commit; standard payouts are free. No membership tiers, no surprise charges.' },
   { title: 'Escrow on every milestone', body: 'Clients fund before work starts; freelancers are paid the moment work is approved.' },
   { title: 'Rankings you can check', body: 'The ranking formula is public, and every freelancer sees their own breakdown.' },
   { title: 'Reviews without retaliation', body: 'Double-blind: neither side sees the other’s review until both have written one.' },
