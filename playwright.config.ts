@@ -59,6 +59,8 @@ export default defineConfig({
       AUTH_RATE_LIMIT_PER_15_MINUTES: '100000',
       // Tests set X-Forwarded-For to sign in "from" other places (risk engine, IP lists).
       TRUST_PROXY: 'true',
+      // The weekly invoicing job would race the hourly spec's own "Send invoice" (it is tested in vitest).
+      DISABLED_JOBS: 'hourly-invoicing',
     },
   },
 })

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { installGlobals, type ServerBuild } from '@remix-run/node'
 import pino from 'pino'
-import { startScheduledJobs } from '../app/services/jobs/scheduler.server'
+import { SCHEDULED_JOBS, startScheduledJobs } from '../app/services/jobs/scheduler.server'
 import { parseEnv } from '../app/utils/env.server'
 import { createApp } from './app'
 
@@ -23,7 +23,7 @@ const app = createApp({ build, env, logger })
 const server = app.listen(env.PORT, () => {
   logger.info(`MegiLance listening on http://localhost:${env.PORT}`)
 })
-const stopJobs = startScheduledJobs(logger)
+const stopJobs = startScheduledJobs(logger, SCHEDULED_JOBS.filter((job) => !env.DISABLED_JOBS.includes(job.name)))
 
 // Finish in-flight requests, then exit; a second signal or 10 s forces it.
 function shutdown(signal: string) {

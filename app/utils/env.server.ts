@@ -41,6 +41,11 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   AUTH_RATE_LIMIT_PER_15_MINUTES: z.coerce.number().int().positive().default(20),
   ENABLE_BENCH_ROUTES: booleanString.default(false),
+  /** Scheduled jobs this process does not run, comma-separated (e.g. on a second instance, or in e2e). */
+  DISABLED_JOBS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean)),
   /** The platform fee taken from each released payment, in percent (published on /help/fees). */
   PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(50).default(10),
   /** WebAuthn relying party: the domain passkeys are bound to, never taken from a request. */
