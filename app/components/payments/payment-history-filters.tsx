@@ -11,39 +11,9 @@ export function PaymentHistoryFilters({ search, currencies, formKey, filtered }:
         <label htmlFor="payments-q">Search descriptions</label>
         <input id="payments-q" name="q" type="search" defaultValue={search.q ?? ''} maxLength={100} autoComplete="off" />
       </div>
-      <div className="field">
-        <label htmlFor="payments-type">Type</label>
-        <select id="payments-type" name="type" defaultValue={search.type ?? ''}>
-          <option value="">Any type</option>
-          {Object.entries(PAYMENT_TYPES).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="payments-status">Status</label>
-        <select id="payments-status" name="status" defaultValue={search.status ?? ''}>
-          <option value="">Any status</option>
-          {Object.entries(PAYMENT_STATUS_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="payments-currency">Currency</label>
-        <select id="payments-currency" name="currency" defaultValue={search.currency ?? ''}>
-          <option value="">Any currency</option>
-          {currencyOptions.map((currency) => (
-            <option key={currency} value={currency}>
-              {currency}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect name="type" label="Type" anyLabel="Any type" value={search.type} options={Object.entries(PAYMENT_TYPES)} />
+      <FilterSelect name="status" label="Status" anyLabel="Any status" value={search.status} options={Object.entries(PAYMENT_STATUS_LABELS)} />
+      <FilterSelect name="currency" label="Currency" anyLabel="Any currency" value={search.currency} options={currencyOptions.map((code) => [code, code])} />
       <div className="field">
         <label htmlFor="payments-from">From (UTC)</label>
         <input id="payments-from" name="from" type="date" defaultValue={search.from ?? ''} />
@@ -59,5 +29,23 @@ export function PaymentHistoryFilters({ search, currencies, formKey, filtered }:
         {filtered ? <Link to="/payments">Clear filters</Link> : null}
       </div>
     </Form>
+  )
+}
+
+/** One filter: "any" first, then the choices as [value, label]. */
+function FilterSelect({ name, label, anyLabel, value, options }: { name: string; label: string; anyLabel: string; value?: string; options: [string, string][] }) {
+  const id = `payments-${name}`
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ''}>
+        <option value="">{anyLabel}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
   )
 }

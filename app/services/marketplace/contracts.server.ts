@@ -15,7 +15,8 @@ import {
 import { balanceOf } from '~/models/ledger.server'
 import { findUserById } from '~/models/users.server'
 import { notify } from '~/services/notifications/notify.server'
-import { feePreview, fundMilestoneFromWallet, refundMilestone, releaseMilestone, startMilestoneCardPayment } from '~/services/payments/escrow.server'
+import { feePreview, feePreviewWith, fundMilestoneFromWallet, refundMilestone, releaseMilestone, startMilestoneCardPayment } from '~/services/payments/escrow.server'
+import { feeTaxTreatmentFor } from '~/services/payments/tax-customer.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
 import {
@@ -63,6 +64,7 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
     side === 'client' ? balanceOf({ kind: 'wallet', ownerId: contract.clientId, currency: contract.currency }) : Promise.resolve(0),
   ])
   const active = contract.status === 'active'
+  const taxTreatment = feeTaxTreatmentFor(contract.clientId)
   return {
     client: { id: contract.clientId, name: client?.name ?? 'Client' },
     freelancer: { id: contract.freelancerId, name: freelancer?.name ?? 'Freelancer' },
@@ -74,7 +76,7 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
       position: milestone.position,
       title: milestone.title,
       amountMinor: milestone.amountMinor,
-      fee: feePreview(milestone.amountMinor, contract.clientId),
+      fee: feePreviewWith(milestone.amountMinor, taxTreatment),
       dueDate: milestone.dueDate,
       status: milestone.status,
       statusLabel: MILESTONE_STATUS_LABELS[milestone.status],

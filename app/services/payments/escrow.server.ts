@@ -22,8 +22,12 @@ export function platformFeePercent(): number {
  * and, when the client is known, the VAT/GST included in the fee for the client's country.
  */
 export function feePreview(amountMinor: number, clientId?: string, at = new Date()) {
+  return feePreviewWith(amountMinor, clientId ? feeTaxTreatmentFor(clientId, at) : null)
+}
+
+/** The same preview for a tax treatment already looked up (one lookup for all of a contract's milestones). */
+export function feePreviewWith(amountMinor: number, treatment: FeeTaxTreatment | null) {
   const split = splitPlatformFee(amountMinor, platformFeePercent())
-  const treatment = clientId ? feeTaxTreatmentFor(clientId, at) : null
   return { percent: platformFeePercent(), ...split, tax: treatment ? feeTaxPreview(split.feeMinor, treatment) : null }
 }
 

@@ -37,14 +37,12 @@ export function dollarsInMinor(dollars: number, currency: string, usdRate: strin
   return Math.max(1, Number(convertMinor(BigInt(dollars * 100), 2, digits, usdRate)))
 }
 
-const major = (units: number, currency: string, usdRate: string) => dollarsInMinor(units, currency, usdRate)
-
 export function payoutMinimumMinor(rail: PayoutRailKind, currency: string, usdRate = '1'): number {
-  return major(PAYOUT_TABLE[rail].minimumMajor, currency, usdRate)
+  return dollarsInMinor(PAYOUT_TABLE[rail].minimumMajor, currency, usdRate)
 }
 
 export function isLargePayout(amountMinor: number, currency: string, usdRate = '1'): boolean {
-  return amountMinor >= major(LARGE_PAYOUT_MAJOR, currency, usdRate)
+  return amountMinor >= dollarsInMinor(LARGE_PAYOUT_MAJOR, currency, usdRate)
 }
 
 /** The fee in minor units: a percentage rounded half up, never below the speed's minimum, never above the amount. */
@@ -52,7 +50,7 @@ export function payoutFeeMinor(rail: PayoutRailKind, speed: PayoutSpeed, amountM
   const rule = PAYOUT_TABLE[rail][speed]
   if (rule.feePercent === 0) return 0
   const percentFee = Math.floor((amountMinor * rule.feePercent + 50) / 100)
-  return Math.min(amountMinor, Math.max(percentFee, major(rule.minimumFeeMajor, currency, usdRate)))
+  return Math.min(amountMinor, Math.max(percentFee, dollarsInMinor(rule.minimumFeeMajor, currency, usdRate)))
 }
 
 /** Adds business days (Monday to Friday, UTC), keeping the time of day. */
