@@ -41,6 +41,10 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   AUTH_RATE_LIMIT_PER_15_MINUTES: z.coerce.number().int().positive().default(20),
   ENABLE_BENCH_ROUTES: booleanString.default(false),
+  /** Demo mode: the seeded demo data (shared published password, sandbox money) is allowed and a banner says so. */
+  DEMO: booleanString.default(false),
+  /** Sandbox money paths (test cards, unconfigured crypto networks, sandbox payouts) in production without DEMO. */
+  SANDBOX_PAYMENTS: booleanString.default(false),
   /** Scheduled jobs this process does not run, comma-separated (e.g. on a second instance, or in e2e). */
   DISABLED_JOBS: z
     .string()
@@ -89,6 +93,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
   return withDefaults(result.data)
+}
+
+/** Sandbox money paths run in development, in the demo, or when a production operator turns them on. */
+export function sandboxPaymentsEnabled(env: Env = getEnv()): boolean {
+  return env.NODE_ENV !== 'production' || env.DEMO || env.SANDBOX_PAYMENTS
 }
 
 let cached: Env | undefined
