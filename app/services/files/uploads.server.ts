@@ -167,6 +167,6 @@ export async function deleteUpload(id: string): Promise<void> {
   await fs.rm(storedPath(id), { force: true })
 }
 
-export async function deleteUploads(ids: string[]): Promise<void> {
+async function deleteUploads(ids: string[]): Promise<void> {
   for (const id of ids) await deleteUpload(id)
 }
