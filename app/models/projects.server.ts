@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { projectInvitations, projectSkills, projects, proposals, skills, users } from './schema'
 
@@ -346,21 +346,20 @@ export async function listInvitationsOfFreelancer(freelancerId: string) {
     .all()
 }
 
-/** The people invited to a project (for its owner). */
-export async function listInvitationsOfProject(projectId: string) {
+/** A project's invitations the freelancers have answered, most recently answered first. */
+export async function listAnsweredInvitationsOfProject(projectId: string) {
   return getDb()
     .select({
       id: projectInvitations.id,
       status: projectInvitations.status,
-      createdAt: projectInvitations.createdAt,
+      respondedAt: projectInvitations.respondedAt,
       freelancerId: users.id,
       freelancerName: users.name,
-      freelancerEmail: users.email,
     })
     .from(projectInvitations)
     .innerJoin(users, eq(users.id, projectInvitations.freelancerId))
-    .where(eq(projectInvitations.projectId, projectId))
-    .orderBy(desc(projectInvitations.createdAt))
+    .where(and(eq(projectInvitations.projectId, projectId), ne(projectInvitations.status, 'pending')))
+    .orderBy(desc(projectInvitations.respondedAt))
     .all()
 }
 

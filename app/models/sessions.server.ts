@@ -24,8 +24,9 @@ export async function touchSession(id: string, lastSeenAt: Date): Promise<void> 
   getDb().update(sessions).set({ lastSeenAt }).where(eq(sessions.id, id)).run()
 }
 
-export async function deleteSession(id: string): Promise<void> {
-  getDb().delete(sessions).where(eq(sessions.id, id)).run()
+/** Returns whose session it was, or undefined when it was already gone. */
+export async function deleteSession(id: string): Promise<string | undefined> {
+  return getDb().delete(sessions).where(eq(sessions.id, id)).returning({ userId: sessions.userId }).get()?.userId
 }
 
 /** Returns how many sessions ended. */

@@ -6,7 +6,7 @@ import { ErrorList, TextareaField } from '~/components/ui/field'
 import { findMilestoneOfContract } from '~/models/disputes.server'
 import { findContract } from '~/models/contracts.server'
 import { readUploadForm } from '~/services/files/upload-form.server'
-import { DOCUMENT_TYPES, storeUpload, UploadRejected } from '~/services/files/uploads.server'
+import { MAX_DISPUTE_FILE_BYTES } from '~/services/marketplace/dispute-rules'
 import { OpenDisputeSchema } from '~/services/marketplace/dispute-schemas'
 import { isParty, openMilestoneDispute } from '~/services/marketplace/disputes.server'
 import { requireUser } from '~/utils/auth.server'
@@ -14,8 +14,6 @@ import { formatMoney } from '~/utils/format'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Open a dispute · MegiLance' }]
-
-const MAX_FILE_BYTES = 10_000_000
 
 async function requireMilestone(request: Request, params: LoaderFunctionArgs['params']) {
   const user = await requireUser(request)
@@ -36,21 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contract, milestone } = await requireMilestone(request, params)
-  const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_FILE_BYTES })
+  const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_DISPUTE_FILE_BYTES })
   const submission = parseWithZod(formData, { schema: OpenDisputeSchema })
   if (oversized.size) return json(submission.reply({ fieldErrors: { file: ['The file is larger than 10 MB.'] } }), { status: 400 })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  let evidenceUploadId: string | null = null
   const file = formData.get('file')
-  if (file instanceof File) {
-    try {
-      evidenceUploadId = (await storeUpload({ ownerId: user.id, purpose: 'dispute', file, allowedTypes: DOCUMENT_TYPES, maxBytes: MAX_FILE_BYTES })).id
-    } catch (error) {
-      if (error instanceof UploadRejected) return json(submission.reply({ fieldErrors: { file: [error.message] } }), { status: 400 })
-      throw error
-    }
-  }
-  const outcome = await openMilestoneDispute(user, contract, milestone, { ...submission.value, evidenceUploadId })
+  const outcome = await openMilestoneDispute(user, contract, milestone, { ...submission.value, file: file instanceof File ? file : null })
+  if (!outcome.ok && outcome.field) return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), { status: outcome.status })
   if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
   if (!outcome.dispute) return redirect(`/contracts/${contract.id}`)
   return redirectWithToast(`/disputes/${outcome.dispute.id}`, {

@@ -6,8 +6,7 @@ import { DisputeSummary } from '~/components/disputes/dispute-summary'
 import { ErrorList, Field, RadioGroup, TextareaField } from '~/components/ui/field'
 import { findDispute } from '~/models/disputes.server'
 import { readUploadForm } from '~/services/files/upload-form.server'
-import { DOCUMENT_TYPES, storeUpload, UploadRejected } from '~/services/files/uploads.server'
-import { DECISION_LABELS } from '~/services/marketplace/dispute-rules'
+import { DECISION_LABELS, MAX_DISPUTE_FILE_BYTES } from '~/services/marketplace/dispute-rules'
 import { DecideDisputeSchema, RespondDisputeSchema } from '~/services/marketplace/dispute-schemas'
 import { decideDispute, isParty, loadDisputeView, respondToDispute } from '~/services/marketplace/disputes.server'
 import { milestoneSettler } from '~/services/payments/dispute-settlement.server'
@@ -17,8 +16,6 @@ import { parseAmountToMinor } from '~/utils/money'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Dispute · MegiLance' }]
-
-const MAX_FILE_BYTES = 10_000_000
 
 async function requireDispute(request: Request, disputeId: string | undefined) {
   const user = await requireUser(request)
@@ -42,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, found } = await requireDispute(request, params.disputeId)
   const back = `/disputes/${found.dispute.id}`
-  const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_FILE_BYTES })
+  const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_DISPUTE_FILE_BYTES })
   const intent = formData.get('intent')
 
   if (intent === 'respond') {
@@ -50,17 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (oversized.size) return json(submission.reply({ fieldErrors: { file: ['The file is larger than 10 MB.'] } }), { status: 400 })
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const file = formData.get('file')
-    let responseUploadId: string | null = null
-    if (file instanceof File) {
-      try {
-        const upload = await storeUpload({ ownerId: user.id, purpose: 'dispute', file, allowedTypes: DOCUMENT_TYPES, maxBytes: MAX_FILE_BYTES })
-        responseUploadId = upload.id
-      } catch (error) {
-        if (error instanceof UploadRejected) return json(submission.reply({ fieldErrors: { file: [error.message] } }), { status: 400 })
-        throw error
-      }
-    }
-    const outcome = await respondToDispute(user, found, { response: submission.value.response, responseUploadId })
+    const outcome = await respondToDispute(user, found, { response: submission.value.response, file: file instanceof File ? file : null })
+    if (!outcome.ok && outcome.field) return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), { status: outcome.status })
     if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
     return redirectWithToast(back, { kind: 'success', message: 'Your response is recorded. An admin will now decide.' })
   }

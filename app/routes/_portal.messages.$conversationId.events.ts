@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { conversationEventStream } from '~/services/messaging/live.server'
 import { findReadableConversation } from '~/services/messaging/messaging.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireSession } from '~/utils/auth.server'
 
-/** Server-sent events: one "message" event per new message in the conversation. */
+/** Server-sent events: one "message" event per new message in the conversation, while this session lasts. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
+  const { user, sessionId } = await requireSession(request)
   const conversation = await findReadableConversation(params.conversationId, user)
   if (!conversation) throw new Response('Not found', { status: 404 })
-  return conversationEventStream(request, conversation.id, user.id)
+  return conversationEventStream(request, conversation.id, { userId: user.id, sessionId })
 }

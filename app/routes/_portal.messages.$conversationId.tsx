@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 import { MessageThread } from '~/components/messaging/message-thread'
 import { ErrorList } from '~/components/ui/field'
 import { readUploadForm } from '~/services/files/upload-form.server'
-import { deleteUpload, DOCUMENT_TYPES, storeUpload, UploadRejected } from '~/services/files/uploads.server'
+import { DOCUMENT_TYPES, storeUploads, UploadRejected } from '~/services/files/uploads.server'
 import { SendMessageSchema } from '~/services/messaging/message-schemas'
 import { findReadableConversation, isParticipant, loadConversationPage, sendMessage } from '~/services/messaging/messaging.server'
 import { requireUser } from '~/utils/auth.server'
@@ -55,14 +55,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const files = formData.getAll('files').filter((file): file is File => file instanceof File && file.size > 0)
   if (files.length > MAX_FILES) return json(submission.reply({ fieldErrors: { files: [`Attach up to ${MAX_FILES} files at a time.`] } }), { status: 400 })
 
-  const uploadIds: string[] = []
+  let uploadIds: string[]
   try {
-    for (const file of files) {
-      const upload = await storeUpload({ ownerId: user.id, purpose: 'message', file, allowedTypes: DOCUMENT_TYPES, maxBytes: MAX_FILE_BYTES })
-      uploadIds.push(upload.id)
-    }
+    const uploads = await storeUploads({ ownerId: user.id, purpose: 'message', allowedTypes: DOCUMENT_TYPES, maxBytes: MAX_FILE_BYTES }, files)
+    uploadIds = uploads.map((upload) => upload.id)
   } catch (error) {
-    for (const id of uploadIds) await deleteUpload(id)
     if (error instanceof UploadRejected) return json(submission.reply({ fieldErrors: { files: [error.message] } }), { status: 400 })
     throw error
   }

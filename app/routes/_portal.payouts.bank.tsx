@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { addSandboxBankMethod, startBankOnboarding } from '~/services/payments/payout-methods.server'
 import { SandboxBankSchema } from '~/services/payments/payout-schemas'
@@ -22,21 +22,21 @@ async function requireFreelancerStepUp(request: Request) {
 }
 
 /**
- * With Stripe this is the onboarding link's refresh URL: a fresh link, straight back to Stripe.
- * Without, it is the sandbox stand-in for Stripe's onboarding.
+ * With Stripe this is the onboarding link's refresh URL: a button that asks for a fresh link (a GET
+ * only shows the page; the Stripe account and link are made on the POST). Without Stripe it is the
+ * sandbox stand-in for Stripe's onboarding.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireFreelancerStepUp(request)
+  return json({ stripe: isStripeConfigured() })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
   const user = await requireFreelancerStepUp(request)
   if (isStripeConfigured()) {
     const origin = getEnv().APP_URL ? new URL(getEnv().APP_URL!).origin : new URL(request.url).origin
     return redirect((await startBankOnboarding(user, origin)).redirectTo)
   }
-  return null
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireFreelancerStepUp(request)
-  if (isStripeConfigured()) throw new Response('Bank accounts are added through Stripe on this installation.', { status: 409 })
   const submission = parseWithZod(await readFormData(request), { schema: SandboxBankSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const added = await addSandboxBankMethod(user.id, submission.value)
@@ -44,7 +44,36 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithToast('/payouts/methods', { kind: 'success', message: `Bank account ending ${added.method.accountLast4} added (sandbox).` })
 }
 
-export default function SandboxBankOnboarding() {
+export default function BankOnboarding() {
+  const { stripe } = useLoaderData<typeof loader>()
+  return stripe ? <StripeOnboarding /> : <SandboxBankOnboarding />
+}
+
+function StripeOnboarding() {
+  return (
+    <div className="page--narrow">
+      <header className="page-header">
+        <p>
+          <Link to="/payouts/methods">← Payout methods</Link>
+        </p>
+        <h1>Add a bank account</h1>
+      </header>
+      <section className="card">
+        <p className="muted">
+          You give your bank details to Stripe on its own secure pages; MegiLance never sees the full account number. If you were
+          already there, you continue where you left off.
+        </p>
+        <Form method="post">
+          <button type="submit" className="button button--primary">
+            Continue to Stripe
+          </button>
+        </Form>
+      </section>
+    </div>
+  )
+}
+
+function SandboxBankOnboarding() {
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'sandbox-bank',

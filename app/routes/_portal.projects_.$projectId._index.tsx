@@ -176,17 +176,21 @@ export default function ProjectPage() {
           {data.ownerActions.includes('close') ? (
             <p className="field__hint">Closing without hiring tells every freelancer with an open proposal.</p>
           ) : null}
-          {data.invitations.length ? (
+          {data.ownerActions.includes('invite') || data.invitations.length ? (
             <>
-              <h3>Invited</h3>
-              <ul className="link-list">
-                {data.invitations.map((invitation) => (
-                  <li key={invitation.id}>
-                    <Link to={`/freelancers/${invitation.freelancerId}`}>{invitation.freelancerName}</Link> ·{' '}
-                    <span className="capitalize">{invitation.status}</span> · {formatDate(invitation.createdAt)}
-                  </li>
-                ))}
-              </ul>
+              <h3>Invitations answered</h3>
+              {data.invitations.length ? (
+                <ul className="link-list">
+                  {data.invitations.map((invitation) => (
+                    <li key={invitation.id}>
+                      <Link to={`/freelancers/${invitation.freelancerId}`}>{invitation.freelancerName}</Link> ·{' '}
+                      <span className="capitalize">{invitation.status}</span>
+                      {invitation.respondedAt ? <> · {formatDate(invitation.respondedAt)}</> : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <p className="field__hint">A freelancer you invite shows here once they accept or decline.</p>
             </>
           ) : null}
         </section>

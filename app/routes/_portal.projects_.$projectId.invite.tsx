@@ -9,6 +9,8 @@ import { requireUser } from '~/utils/auth.server'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
+const INVITE_SENT = 'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'
+
 export const meta: MetaFunction = () => [{ title: 'Invite a freelancer · MegiLance' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,12 +25,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const project = await requireOwnProject(params.projectId, user)
   const submission = parseWithZod(await readFormData(request), { schema: InviteSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const outcome = await inviteFreelancer(project, submission.value)
-  if (!outcome.ok) {
-    const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] })
-    return json(reply, { status: outcome.status })
-  }
-  return redirectWithToast(`/projects/${project.id}`, { kind: 'success', message: `${outcome.name} is invited and told.` })
+  await inviteFreelancer(project, submission.value)
+  // The same answer for every address, so the form does not tell who has an account (or of which kind).
+  return redirectWithToast(`/projects/${project.id}`, { kind: 'success', message: INVITE_SENT })
 }
 
 export default function InviteFreelancer() {
@@ -52,7 +51,8 @@ export default function InviteFreelancer() {
         <p className="muted">
           {project.visibility === 'invite_only'
             ? 'This project is invite only: the freelancers you invite are the only ones who can see it.'
-            : 'The freelancer gets a notification with a link to the project.'}
+            : 'The freelancer gets a notification with a link to the project.'}{' '}
+          Invitations go to freelancer accounts only; this page does not say whether an address has one.
         </p>
       </header>
       <section className="card">

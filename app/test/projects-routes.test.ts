@@ -7,7 +7,8 @@ import { action as projectAction, loader as projectLoader } from '~/routes/_port
 import { action as editAction, loader as editLoader } from '~/routes/_portal.projects_.$projectId.edit'
 import { action as inviteAction } from '~/routes/_portal.projects_.$projectId.invite'
 import { action as newProjectAction, loader as newProjectLoader } from '~/routes/_portal.projects_.new'
-import { formRequest, getRequest, run } from './requests'
+import { popToast } from '~/utils/toast.server'
+import { cookiesFrom, formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
 
 const FORM = {
@@ -70,6 +71,30 @@ describe('project routes', () => {
     expect(closedEdit.status).toBe(409)
     expect(await closedEdit.text()).toContain('What you can do now: reopen.')
     expect((await run(projectLoader, getRequest('/projects/nope', cookies.client), { projectId: 'nope' })).status).toBe(404)
+  })
+
+  it('answer an invitation the same whether the address is a freelancer’s, a client’s or nobody’s', async () => {
+    const { freelancer, cookies } = await people()
+    const otherClient = await createTestUser('client')
+    const posted = await run(newProjectAction, formRequest('/projects/new', FORM, cookies.client))
+    const projectId = posted.headers.get('location')!.split('/')[2]!
+    const params = { projectId }
+    const invite = async (email: string) => {
+      const response = await run(inviteAction, formRequest(`/projects/${projectId}/invite`, { email, message: 'A good fit' }, cookies.client), params)
+      const { toast } = await popToast(getRequest('/', cookiesFrom(response)))
+      return { status: response.status, location: response.headers.get('location'), kind: toast?.kind, message: toast?.message, body: await response.text() }
+    }
+    const answers = [
+      await invite(freelancer.email),
+      await invite(otherClient.email),
+      await invite(`nobody-${crypto.randomUUID()}@test.example`),
+      await invite(freelancer.email),
+    ]
+    expect(answers[0]).toEqual({ status: 302, location: `/projects/${projectId}`, kind: 'success', message: expect.stringContaining('If there is a freelancer with that address'), body: '' })
+    for (const answer of answers) expect(answer).toEqual(answers[0])
+    // Neither the answer nor the project page names whom the address belongs to.
+    const page = await (await run(projectLoader, getRequest(`/projects/${projectId}`, cookies.client), params)).text()
+    expect(page).not.toContain(freelancer.id)
   })
 
   it('keep the lists and moderation to their roles', async () => {

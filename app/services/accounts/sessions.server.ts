@@ -16,6 +16,7 @@ import { recordSecurityEvent } from '~/services/security/events.server'
 import { describeLocation } from '~/services/security/geo.server'
 import { getSessionSecret, useSecureCookies } from '~/utils/secrets.server'
 import { describeDevice } from './devices'
+import { announceSessionsEnded } from './session-signals.server'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, newSessionTimes, sessionState, shouldTouch } from './session-policy'
 
 let sessionCookie: ReturnType<typeof createCookie> | undefined
@@ -64,6 +65,21 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === 'string' && value.length > 0 ? value : null
 }
 
+type FoundSession = NonNullable<Awaited<ReturnType<typeof findSessionWithUser>>>
+
+function stillValid(found: FoundSession, now: Date): boolean {
+  return sessionState(found.session, now) === 'active' && !found.user.blockedAt
+}
+
+/**
+ * Whether the session still lets its holder in (not signed out, revoked, expired or blocked), for
+ * long-lived responses that outlast the request that checked it. Not counted as activity.
+ */
+export async function isSessionActive(sessionId: string, now = new Date()): Promise<boolean> {
+  const found = await findSessionWithUser(sessionId)
+  return Boolean(found && stillValid(found, now))
+}
+
 export type ActiveSession = { sessionId: string; user: SessionUser; secondFactorAt: Date | null }
 
 /** The signed-in user for this request, or null; expired or blocked sessions are removed. */
@@ -73,8 +89,9 @@ export async function readSession(request: Request, now = new Date()): Promise<A
   const sessionId = sessionIdOf(token)
   const found = await findSessionWithUser(sessionId)
   if (!found) return null
-  if (sessionState(found.session, now) !== 'active' || found.user.blockedAt) {
+  if (!stillValid(found, now)) {
     await deleteSession(sessionId)
+    announceSessionsEnded(found.user.id)
     return null
   }
   if (shouldTouch(found.session, now)) await touchSession(sessionId, now)
@@ -85,12 +102,13 @@ export async function readSession(request: Request, now = new Date()): Promise<A
 /** Ends this browser's session and returns the Set-Cookie header that clears the cookie. */
 export async function endSession(request: Request): Promise<string> {
   const token = await readToken(request)
-  if (token) await deleteSession(sessionIdOf(token))
+  const userId = token ? await deleteSession(sessionIdOf(token)) : undefined
+  if (userId) announceSessionsEnded(userId)
   return getSessionCookie().serialize('', { maxAge: 0 })
 }
 
 export async function endAllSessions(userId: string, exceptSessionId?: string): Promise<void> {
-  await deleteUserSessions(userId, exceptSessionId)
+  if ((await deleteUserSessions(userId, exceptSessionId)) > 0) announceSessionsEnded(userId)
 }
 
 /** The user's signed-in browsers for the Sessions page, this one marked. */
@@ -116,6 +134,7 @@ export async function countActiveSessionsOf(userId: string, now = new Date()): P
 export async function revokeSession(userId: string, sessionId: string, origin: RequestOrigin): Promise<boolean> {
   const target = await findSessionOf(userId, sessionId)
   if (!target || !(await deleteSessionOf(userId, sessionId))) return false
+  announceSessionsEnded(userId)
   const { browser, os } = describeDevice(target.userAgent)
   const detail = `Signed out ${browser} on ${os}${target.ip ? ` (IP ${target.ip})` : ''}`
   await recordSecurityEvent({ userId, kind: 'session_revoked', origin, detail })
@@ -126,6 +145,7 @@ export async function revokeSession(userId: string, sessionId: string, origin: R
 export async function revokeOtherSessions(userId: string, currentSessionId: string, origin: RequestOrigin): Promise<number> {
   const ended = await deleteUserSessions(userId, currentSessionId)
   if (ended > 0) {
+    announceSessionsEnded(userId)
     const detail = `Signed out ${ended} other ${ended === 1 ? 'browser' : 'browsers'}`
     await recordSecurityEvent({ userId, kind: 'session_revoked', origin, detail })
   }

@@ -102,6 +102,40 @@ export async function storeUpload(input: {
   return upload
 }
 
+type UploadSpec = { ownerId: string; purpose: UploadPurpose; allowedTypes: readonly string[]; maxBytes: number }
+
+/**
+ * Stores several files, all or none: on the first refusal the ones already stored are removed
+ * again and the UploadRejected is rethrown.
+ */
+export async function storeUploads(spec: UploadSpec, files: File[]): Promise<Upload[]> {
+  const stored: Upload[] = []
+  try {
+    for (const file of files) stored.push(await storeUpload({ ...spec, file }))
+  } catch (error) {
+    await deleteUploads(stored.map((upload) => upload.id))
+    throw error
+  }
+  return stored
+}
+
+/**
+ * Runs the write that puts stored files to use. When it throws, or `kept` says its result refused
+ * them, the files are removed again, so a refused or failed submission leaves nothing behind.
+ * Permission checks belong before the files are stored; this covers what can only fail after.
+ */
+export async function keepUploadsIf<T>(ids: string[], write: () => Promise<T>, kept: (result: T) => boolean = () => true): Promise<T> {
+  let result: T
+  try {
+    result = await write()
+  } catch (error) {
+    await deleteUploads(ids)
+    throw error
+  }
+  if (!kept(result)) await deleteUploads(ids)
+  return result
+}
+
 /**
  * A response that serves a stored upload. Callers check who may see it first. Images show inline;
  * everything else downloads, so an uploaded file never runs as a page of this site.
@@ -131,4 +165,8 @@ export async function uploadResponse(id: string): Promise<Response> {
 export async function deleteUpload(id: string): Promise<void> {
   await deleteUploadRow(id)
   await fs.rm(storedPath(id), { force: true })
+}
+
+async function deleteUploads(ids: string[]): Promise<void> {
+  for (const id of ids) await deleteUpload(id)
 }

@@ -1,5 +1,6 @@
 import {
   findDispute,
+  findOpenDisputeOfMilestone,
   insertMilestoneDispute,
   saveDisputeDecision,
   saveDisputeResponse,
@@ -9,15 +10,16 @@ import {
 import type { DisputeDecision } from '~/models/enums'
 import { listUploads } from '~/models/uploads.server'
 import { findUserById, listUsersByRole } from '~/models/users.server'
+import { DOCUMENT_TYPES, keepUploadsIf, storeUpload, UploadRejected } from '~/services/files/uploads.server'
 import { notify } from '~/services/notifications/notify.server'
 import { formatMoney } from '~/utils/format'
-import { DECISION_LABELS, DISPUTABLE_MILESTONE_STATES, settlementFor, type Settlement } from './dispute-rules'
+import { DECISION_LABELS, DISPUTABLE_MILESTONE_STATES, MAX_DISPUTE_FILE_BYTES, settlementFor, type Settlement } from './dispute-rules'
 
 export type FoundDispute = NonNullable<Awaited<ReturnType<typeof findDispute>>>
 type Contract = FoundDispute['contract']
 type Milestone = NonNullable<FoundDispute['milestone']>
 type Actor = { id: string; name: string; role: 'client' | 'freelancer' | 'admin' }
-export type DisputeOutcome = { ok: true; dispute?: Dispute } | { ok: false; status: 400 | 409; message: string }
+export type DisputeOutcome = { ok: true; dispute?: Dispute } | { ok: false; status: 400 | 409; message: string; field?: 'file' }
 
 /**
  * Moves a disputed milestone's escrow as decided. It runs inside the decision's database
@@ -43,32 +45,61 @@ function subject(found: FoundDispute): string {
   return 'the contract'
 }
 
+/** Why this milestone cannot be disputed now, or null when it can. */
+async function milestoneDisputeRefusal(contract: Contract, milestone: Milestone): Promise<string | null> {
+  if (contract.status !== 'active') return 'Disputes can be opened only on an active contract.'
+  if (!DISPUTABLE_MILESTONE_STATES.includes(milestone.status)) {
+    return `Only money held in escrow can be disputed: a milestone that is funded, submitted or sent back for changes. This one is ${milestone.status.replace('_', ' ')}.`
+  }
+  if (await findOpenDisputeOfMilestone(milestone.id)) return 'A dispute about this milestone is already open.'
+  return null
+}
+
+/** Stores a dispute's evidence file; called only once the submission is allowed. */
+async function storeEvidence(ownerId: string, file: File | null): Promise<{ ok: true; ids: string[] } | { ok: false; status: 400; field: 'file'; message: string }> {
+  if (!file) return { ok: true, ids: [] }
+  try {
+    const upload = await storeUpload({ ownerId, purpose: 'dispute', file, allowedTypes: DOCUMENT_TYPES, maxBytes: MAX_DISPUTE_FILE_BYTES })
+    return { ok: true, ids: [upload.id] }
+  } catch (error) {
+    if (error instanceof UploadRejected) return { ok: false, status: 400, field: 'file', message: error.message }
+    throw error
+  }
+}
+
+/**
+ * Opens a dispute about a milestone in escrow. The actor must be a party (the route checks that
+ * before reading the form); the contract and milestone states are checked before the evidence
+ * file is stored, and the file is removed again if the dispute is not saved after all.
+ */
 export async function openMilestoneDispute(
   actor: Actor,
   contract: Contract,
   milestone: Milestone,
-  input: { reason: string; evidence: string; evidenceUploadId: string | null },
+  input: { reason: string; evidence: string; file: File | null },
   now = new Date(),
 ): Promise<DisputeOutcome> {
-  if (contract.status !== 'active') return { ok: false, status: 409, message: 'Disputes can be opened only on an active contract.' }
-  if (!DISPUTABLE_MILESTONE_STATES.includes(milestone.status)) {
-    return {
-      ok: false,
-      status: 409,
-      message: `Only money held in escrow can be disputed: a milestone that is funded, submitted or sent back for changes. This one is ${milestone.status.replace('_', ' ')}.`,
-    }
-  }
-  const dispute = await insertMilestoneDispute({
-    contractId: contract.id,
-    milestoneId: milestone.id,
-    amountMinor: milestone.amountMinor,
-    openedBy: actor.id,
-    reason: input.reason,
-    evidence: input.evidence,
-    evidenceUploadId: input.evidenceUploadId,
-    line: { actorId: actor.id, kind: 'dispute.opened', detail: `${actor.name} opened a dispute about milestone "${milestone.title}": ${input.reason}` },
-    at: now,
-  })
+  const refusal = await milestoneDisputeRefusal(contract, milestone)
+  if (refusal) return { ok: false, status: 409, message: refusal }
+  const stored = await storeEvidence(actor.id, input.file)
+  if (!stored.ok) return stored
+  const dispute = await keepUploadsIf(
+    stored.ids,
+    () =>
+      insertMilestoneDispute({
+        contractId: contract.id,
+        milestoneId: milestone.id,
+        amountMinor: milestone.amountMinor,
+        openedBy: actor.id,
+        reason: input.reason,
+        evidence: input.evidence,
+        evidenceUploadId: stored.ids[0] ?? null,
+        line: { actorId: actor.id, kind: 'dispute.opened', detail: `${actor.name} opened a dispute about milestone "${milestone.title}": ${input.reason}` },
+        at: now,
+      }),
+    Boolean,
+  )
+  // Another request opened one in the meantime.
   if (!dispute) return { ok: false, status: 409, message: 'A dispute about this milestone is already open.' }
   const link = `/disputes/${dispute.id}`
   await notify({
@@ -84,23 +115,32 @@ export async function openMilestoneDispute(
   return { ok: true, dispute }
 }
 
+/** The other side answers, once; refused before the response file is stored, which is removed again if the answer is not saved. */
 export async function respondToDispute(
   actor: Actor,
   found: FoundDispute,
-  input: { response: string; responseUploadId: string | null },
+  input: { response: string; file: File | null },
   now = new Date(),
 ): Promise<DisputeOutcome> {
   const { dispute, contract } = found
   if (actor.id === dispute.openedBy || !isParty(contract, actor.id)) {
     return { ok: false, status: 409, message: 'Only the other side of the dispute can respond.' }
   }
-  const saved = await saveDisputeResponse({
-    dispute,
-    response: input.response,
-    responseUploadId: input.responseUploadId,
-    line: { actorId: actor.id, kind: 'dispute.responded', detail: `${actor.name} responded to the dispute about ${subject(found)}.` },
-    at: now,
-  })
+  if (dispute.status !== 'open') return { ok: false, status: 409, message: 'This dispute already has a response or a decision.' }
+  const stored = await storeEvidence(actor.id, input.file)
+  if (!stored.ok) return stored
+  const saved = await keepUploadsIf(
+    stored.ids,
+    () =>
+      saveDisputeResponse({
+        dispute,
+        response: input.response,
+        responseUploadId: stored.ids[0] ?? null,
+        line: { actorId: actor.id, kind: 'dispute.responded', detail: `${actor.name} responded to the dispute about ${subject(found)}.` },
+        at: now,
+      }),
+    Boolean,
+  )
   if (!saved) return { ok: false, status: 409, message: 'This dispute already has a response or a decision.' }
   await notify({
     userId: dispute.openedBy,

@@ -8,7 +8,7 @@ import {
   updatePortfolioItem,
   type PortfolioItemWithImages,
 } from '~/models/portfolio.server'
-import { deleteUpload, IMAGE_TYPES, storeUpload, UploadRejected } from '~/services/files/uploads.server'
+import { deleteUpload, IMAGE_TYPES, keepUploadsIf, storeUploads, UploadRejected } from '~/services/files/uploads.server'
 import { MAX_PORTFOLIO_IMAGE_BYTES, MAX_PORTFOLIO_IMAGES, MAX_PORTFOLIO_ITEMS, splitLinks, type PortfolioItemSchema } from './portfolio-schemas'
 
 export type PortfolioValues = z.infer<typeof PortfolioItemSchema>
@@ -25,18 +25,13 @@ export async function findOwnPortfolioItem(userId: string, itemId: string | unde
  * the size limit. On the first refusal the ones already stored are removed again.
  */
 async function storeImages(userId: string, files: File[]): Promise<{ ok: true; ids: string[] } | { ok: false; message: string }> {
-  const ids: string[] = []
-  for (const file of files) {
-    try {
-      const upload = await storeUpload({ ownerId: userId, purpose: 'portfolio', file, allowedTypes: IMAGE_TYPES, maxBytes: MAX_PORTFOLIO_IMAGE_BYTES })
-      ids.push(upload.id)
-    } catch (error) {
-      await Promise.all(ids.map((id) => deleteUpload(id)))
-      if (error instanceof UploadRejected) return { ok: false, message: `${error.message} Choose the images again.` }
-      throw error
-    }
+  try {
+    const uploads = await storeUploads({ ownerId: userId, purpose: 'portfolio', allowedTypes: IMAGE_TYPES, maxBytes: MAX_PORTFOLIO_IMAGE_BYTES }, files)
+    return { ok: true, ids: uploads.map((upload) => upload.id) }
+  } catch (error) {
+    if (error instanceof UploadRejected) return { ok: false, message: `${error.message} Choose the images again.` }
+    throw error
   }
-  return { ok: true, ids }
 }
 
 function imageFiles(formData: FormData): File[] {
@@ -58,10 +53,8 @@ export async function addPortfolioItem(
   const stored = await storeImages(userId, files)
   if (!stored.ok) return { ok: false, fieldErrors: { images: [stored.message] } }
   const itemId = crypto.randomUUID()
-  await insertPortfolioItem(
-    { id: itemId, userId, title: values.title, description: values.description, links: splitLinks(values.links) },
-    stored.ids,
-  )
+  const item = { id: itemId, userId, title: values.title, description: values.description, links: splitLinks(values.links) }
+  await keepUploadsIf(stored.ids, () => insertPortfolioItem(item, stored.ids))
   return { ok: true, itemId }
 }
 
@@ -78,7 +71,8 @@ export async function editPortfolioItem(
   }
   const stored = await storeImages(item.userId, files)
   if (!stored.ok) return { ok: false, fieldErrors: { images: [stored.message] } }
-  await updatePortfolioItem(item.id, { title: values.title, description: values.description, links: splitLinks(values.links) }, stored.ids)
+  const changes = { title: values.title, description: values.description, links: splitLinks(values.links) }
+  await keepUploadsIf(stored.ids, () => updatePortfolioItem(item.id, changes, stored.ids))
   return { ok: true, itemId: item.id }
 }
 

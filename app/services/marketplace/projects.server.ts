@@ -10,7 +10,7 @@ import {
   findProject,
   findProposalOfFreelancer,
   insertInvitation,
-  listInvitationsOfProject,
+  listAnsweredInvitationsOfProject,
   listSkillsOfProjects,
   reopenProject,
   setProjectHidden,
@@ -26,7 +26,6 @@ import { notifySavedSearchMatches } from './saved-searches.server'
 import { actionNotAllowed, canViewProject, ownerActions, type OwnerAction } from './project-rules'
 import type { ProjectFormValue, ProjectInput } from './project-schemas'
 
-export type Outcome = { ok: true } | { ok: false; status: 400 | 409; message: string; field?: string }
 
 const NOT_FOUND = () => new Response('Not found', { status: 404 })
 
@@ -114,15 +113,20 @@ export async function reopen(project: Project): Promise<void> {
   if (!(await reopenProject(project.id))) throw new Response(actionNotAllowed('reopen', []), { status: 409 })
 }
 
-/** Invites a freelancer by email to an open project and tells them. */
-export async function inviteFreelancer(project: Project, input: { email: string; message?: string }): Promise<Outcome & { name?: string }> {
+/**
+ * Invites a freelancer by email to an open project and tells them. The caller answers the same
+ * whatever the address is (a freelancer's, a client's, a blocked account's, nobody's, or someone
+ * already invited), so the form cannot be used to learn who has an account or of which kind.
+ * Only a freelancer who can take the invitation hears of it; an unknown address gets no email,
+ * since MegiLance does not write to strangers on a client's behalf.
+ */
+export async function inviteFreelancer(project: Project, input: { email: string; message?: string }): Promise<void> {
   assertOwnerAction(project, 'invite')
   const freelancer = await findUserByEmail(input.email)
-  if (!freelancer) return { ok: false, status: 400, field: 'email', message: 'No MegiLance account has this email address.' }
-  if (freelancer.role !== 'freelancer') return { ok: false, status: 400, field: 'email', message: 'This account is not a freelancer account; only freelancers can be invited.' }
-  if (freelancer.blockedAt) return { ok: false, status: 400, field: 'email', message: 'This freelancer account is blocked and cannot be invited.' }
+  if (!freelancer || freelancer.role !== 'freelancer' || freelancer.blockedAt) return
   const id = await insertInvitation({ projectId: project.id, freelancerId: freelancer.id, message: input.message ?? '' })
-  if (!id) return { ok: false, status: 400, field: 'email', message: `${freelancer.name} is already invited to this project.` }
+  // Already invited: they were told the first time.
+  if (!id) return
   await notify({
     userId: freelancer.id,
     kind: 'project_invitation',
@@ -130,7 +134,6 @@ export async function inviteFreelancer(project: Project, input: { email: string;
     body: input.message ?? '',
     link: `/projects/${project.id}`,
   })
-  return { ok: true, name: freelancer.name }
 }
 
 async function requireOwnInvitation(invitationId: string, freelancerId: string) {
@@ -236,7 +239,8 @@ export async function loadProjectPage(project: Project, viewer: SessionUser) {
     isFreelancer,
     ownerActions: isOwner ? ownerActions(project) : [],
     proposalCounts: isOwner || viewer.role === 'admin' ? await countProposalsOfProject(project.id) : null,
-    invitations: isOwner ? await listInvitationsOfProject(project.id) : [],
+    // Only answered ones: a pending invitation listed by name would tell the client which typed address is a freelancer.
+    invitations: isOwner ? await listAnsweredInvitationsOfProject(project.id) : [],
     myProposal: isFreelancer ? ((await findProposalOfFreelancer(project.id, viewer.id)) ?? null) : null,
     myInvitation: invitation ? { id: invitation.id, status: invitation.status, message: invitation.message } : null,
   }

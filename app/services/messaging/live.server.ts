@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events'
+import { onSessionsEnded } from '~/services/accounts/session-signals.server'
+import { isSessionActive } from '~/services/accounts/sessions.server'
 
 /**
  * The in-process bus that carries new messages to open conversation pages (server-sent events).
@@ -75,13 +77,18 @@ function closeStreamsOnShutdown() {
 
 /**
  * A text/event-stream response that forwards the conversation's events until the browser goes
- * away. Comments every `heartbeatMs` keep proxies from closing an idle connection.
- * `Cache-Control: no-transform` makes the compression middleware leave the stream unbuffered.
+ * away or the session that opened it ends. Comments every `heartbeatMs` keep proxies from closing
+ * an idle connection. `Cache-Control: no-transform` makes the compression middleware leave the
+ * stream unbuffered.
+ *
+ * The stream outlives the request that was checked, so every delivery (heartbeats included) first
+ * asks whether the session still stands, and a session-ended signal asks at once: a signed-out,
+ * revoked, expired or blocked session's stream closes and delivers nothing more.
  */
 export function conversationEventStream(
   request: Request,
   conversationId: string,
-  userId: string,
+  viewer: { userId: string; sessionId: string },
   { heartbeatMs = 15_000 }: { heartbeatMs?: number } = {},
 ): Response {
   closeStreamsOnShutdown()
@@ -98,16 +105,29 @@ export function conversationEventStream(
           cleanup()
         }
       }
-      const unsubscribe = subscribe(conversationId, userId, (event) => {
-        send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`)
+      // One check at a time, in order, so events keep their order and none slips past a revocation.
+      let checked = Promise.resolve()
+      const whileSignedIn = (deliver: () => void) => {
+        checked = checked
+          .then(async () => {
+            if (!open) return
+            if (await isSessionActive(viewer.sessionId)) deliver()
+            else cleanup()
+          })
+          .catch(() => cleanup())
+      }
+      const unsubscribe = subscribe(conversationId, viewer.userId, (event) => {
+        whileSignedIn(() => send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`))
       })
-      const heartbeat = setInterval(() => send(`: heartbeat ${Date.now()}\n\n`), heartbeatMs)
+      const stopWatchingSession = onSessionsEnded(viewer.userId, () => whileSignedIn(() => {}))
+      const heartbeat = setInterval(() => whileSignedIn(() => send(`: heartbeat ${Date.now()}\n\n`)), heartbeatMs)
       cleanup = () => {
         if (!open) return
         open = false
         streams.delete(cleanup)
         clearInterval(heartbeat)
         unsubscribe()
+        stopWatchingSession()
         request.signal.removeEventListener('abort', cleanup)
         try {
           controller.close()

@@ -10,6 +10,8 @@ import { loader as fileLoader } from '~/routes/_portal.messages.$conversationId.
 import { loader as forContractLoader } from '~/routes/_portal.messages.for.contract.$contractId'
 import { loader as forProposalLoader } from '~/routes/_portal.messages.for.proposal.$proposalId'
 import { loader as fraudLoader } from '~/routes/_portal.admin.fraud-signals'
+import { blockUser } from '~/models/users.server'
+import { endAllSessions, readSession, revokeSession } from '~/services/accounts/sessions.server'
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { conversationEventStream, listenerCount, publish } from './live.server'
@@ -150,7 +152,8 @@ describe('live events', () => {
     const { client, freelancer, proposalId } = await proposalAndContract()
     const conversation = (await openConversationFor('proposal', proposalId, client.id))!
     const abort = new AbortController()
-    const response = conversationEventStream(new Request('http://localhost/x', { signal: abort.signal }), conversation.id, freelancer.id, { heartbeatMs: 20 })
+    const { sessionId } = (await readSession(getRequest('/', await signedInCookie(freelancer.id))))!
+    const response = conversationEventStream(new Request('http://localhost/x', { signal: abort.signal }), conversation.id, { userId: freelancer.id, sessionId }, { heartbeatMs: 20 })
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
     expect(response.headers.get('cache-control')).toContain('no-transform')
     const reader = response.body!.getReader()
@@ -175,6 +178,56 @@ describe('live events', () => {
     expect(listenerCount(conversation.id)).toBe(0)
     publish(conversation.id, { type: 'message', messageId: 'after', senderId: client.id })
     expect((await reader.read()).done).toBe(true)
+  })
+
+  async function openStream(userId: string, conversationId: string) {
+    const cookie = await signedInCookie(userId)
+    const { sessionId } = (await readSession(getRequest('/', cookie)))!
+    const response = await run(eventsLoader, getRequest(`/messages/${conversationId}/events`, cookie), { conversationId })
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    const reader = response.body!.getReader()
+    const decoder = new TextDecoder()
+    /** Everything the stream delivers until it closes. */
+    const rest = async () => {
+      let text = ''
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) return text
+        text += decoder.decode(value)
+      }
+    }
+    expect(decoder.decode((await reader.read()).value)).toContain(': connected')
+    return { sessionId, rest }
+  }
+
+  it('close as soon as the session is revoked, and deliver nothing after', async () => {
+    const { client, freelancer, proposalId } = await proposalAndContract()
+    const conversation = (await openConversationFor('proposal', proposalId, client.id))!
+    const other = await openStream(freelancer.id, conversation.id)
+    const revoked = await openStream(freelancer.id, conversation.id)
+    expect(listenerCount(conversation.id)).toBe(2)
+
+    expect(await revokeSession(freelancer.id, revoked.sessionId, { ip: null, userAgent: null, deviceId: null })).toBe(true)
+    const afterRevoke = await revoked.rest()
+    expect(listenerCount(conversation.id)).toBe(1)
+    const message = await sendMessage({ conversation, sender: client, body: 'After the revocation' })
+    expect(afterRevoke).not.toContain(message.id)
+
+    // The freelancer's other browser is still signed in and keeps receiving until it signs out.
+    await endAllSessions(freelancer.id)
+    expect(await other.rest()).toContain(message.id)
+    expect(listenerCount(conversation.id)).toBe(0)
+  })
+
+  it('check the session before each delivery, so a session that ended unannounced gets nothing', async () => {
+    const { client, freelancer, proposalId } = await proposalAndContract()
+    const conversation = (await openConversationFor('proposal', proposalId, client.id))!
+    const stream = await openStream(freelancer.id, conversation.id)
+    // Blocked straight in the database: no signal, as if another process had done it.
+    await blockUser(freelancer.id, 'Test block')
+    const message = await sendMessage({ conversation, sender: client, body: 'Are you still there?' })
+    expect(await stream.rest()).not.toContain(message.id)
+    expect(listenerCount(conversation.id)).toBe(0)
   })
 })
 

@@ -14,6 +14,7 @@ import {
   type Message,
 } from '~/models/conversations.server'
 import { findUserById } from '~/models/users.server'
+import { keepUploadsIf } from '~/services/files/uploads.server'
 import { notify } from '~/services/notifications/notify.server'
 import { isWatching, publish } from './live.server'
 import { describeReasons, detectOffPlatform } from './off-platform'
@@ -104,14 +105,11 @@ export async function sendMessage(input: {
   const link = `/messages/${conversation.id}`
   const unreadBefore = await countUnreadInConversation(conversation.id, recipientId)
   const reasons = detectOffPlatform(input.body)
-  const message = await insertMessage({
-    conversationId: conversation.id,
-    senderId: sender.id,
-    body: input.body,
-    offPlatformReasons: reasons,
-    uploadIds: input.uploadIds ?? [],
-    at: now,
-  })
+  const uploadIds = input.uploadIds ?? []
+  // Attachments already stored for this message go again if it cannot be saved.
+  const message = await keepUploadsIf(uploadIds, () =>
+    insertMessage({ conversationId: conversation.id, senderId: sender.id, body: input.body, offPlatformReasons: reasons, uploadIds, at: now }),
+  )
   publish(conversation.id, { type: 'message', messageId: message.id, senderId: sender.id })
   const send = shouldNotifyRecipient({
     watching: isWatching(conversation.id, recipientId),

@@ -3,7 +3,11 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { balanceOf, writeLedgerTransaction } from '~/models/ledger.server'
 import { findPayout, findPendingStripeMethod, listPayoutMethodsOf } from '~/models/payouts.server'
-import { createTestUser } from '~/test/users'
+import { markSessionSecondFactor } from '~/models/sessions.server'
+import { action as bankAction, loader as bankLoader } from '~/routes/_portal.payouts.bank'
+import { readSession } from '~/services/accounts/sessions.server'
+import { getRequest, run } from '~/test/requests'
+import { createTestUser, signedInCookie } from '~/test/users'
 import { finishBankOnboarding, startBankOnboarding } from './payout-methods.server'
 import { requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-rules'
@@ -89,6 +93,30 @@ describe('bank payouts through Stripe Connect Express', () => {
     })
     expect(method).toMatchObject({ status: 'active', provider: 'stripe', accountLast4: '3000', holderName: 'Farid Tester', instantAvailable: true, country: 'DE' })
     expect(await findPendingStripeMethod(user.id)).toBeUndefined()
+  })
+
+  it('/payouts/bank only shows a "Continue to Stripe" button on GET; the account and link are made on the POST', async () => {
+    const seen: Seen[] = []
+    const user = await createTestUser('freelancer')
+    const cookie = await signedInCookie(user.id)
+    await markSessionSecondFactor((await readSession(getRequest('/', cookie)))!.sessionId, new Date())
+    server.use(
+      http.post(`${API}/accounts`, record(seen, () => ({ ...ACCOUNT, id: 'acct_3Button', details_submitted: false, payouts_enabled: false }))),
+      http.post(`${API}/account_links`, record(seen, () => ({ object: 'account_link', url: 'https://connect.stripe.com/setup/e/acct_3Button/x' }))),
+    )
+    // Stripe's refresh URL, a prefetch or a crawler following a link: nothing is created.
+    const page = await run(bankLoader, getRequest('/payouts/bank', cookie))
+    expect(page.status).toBe(200)
+    expect(await page.json()).toEqual({ stripe: true })
+    expect(seen).toEqual([])
+    expect(await listPayoutMethodsOf(user.id)).toEqual([])
+
+    const post = new Request('http://localhost/payouts/bank', { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: '' })
+    const onward = await run(bankAction, post)
+    expect(onward.status).toBe(302)
+    expect(onward.headers.get('location')).toBe('https://connect.stripe.com/setup/e/acct_3Button/x')
+    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(['POST /v1/accounts', 'POST /v1/account_links'])
+    expect(await findPendingStripeMethod(user.id)).toMatchObject({ stripeAccountId: 'acct_3Button' })
   })
 
   it('keeps the method pending while Stripe still needs details', async () => {
