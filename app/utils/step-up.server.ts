@@ -4,7 +4,7 @@ import { hasSecondFactor } from '~/services/security/second-factor.server'
 import { enrolmentCheck, hasRecentSecondFactor } from '~/services/security/step-up'
 
 export const STEP_UP_PATH = '/settings/security/verify'
-export const CONFIRM_PASSWORD_PATH = '/settings/security/confirm-password'
+const CONFIRM_PASSWORD_PATH = '/settings/security/confirm-password'
 
 const backTo = (request: Request) => {
   const url = new URL(request.url)

@@ -13,7 +13,7 @@ export function hasRecentSecondFactor(secondFactorAt: Date | null, now: Date): b
 }
 
 /** The password re-entered on this session within the step-up window (before a first factor is added). */
-export function hasRecentPasswordConfirm(passwordConfirmedAt: Date | null, now: Date): boolean {
+function hasRecentPasswordConfirm(passwordConfirmedAt: Date | null, now: Date): boolean {
   return hasRecentSecondFactor(passwordConfirmedAt, now)
 }
 
@@ -23,7 +23,7 @@ export function isSettledFactor(addedAt: Date | null, now: Date): boolean {
 }
 
 /** What adding a second factor needs first: a recent second factor when the account has one, else the password. */
-export type EnrolmentCheck = 'ok' | 'second-factor' | 'password'
+type EnrolmentCheck = 'ok' | 'second-factor' | 'password'
 
 export function enrolmentCheck(
   input: { hasFactor: boolean; secondFactorAt: Date | null; passwordConfirmedAt: Date | null },
