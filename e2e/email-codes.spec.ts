@@ -1,11 +1,16 @@
 import { readCodeFromOutbox } from './db-fixtures'
 import { expect, expectPath, expectPortal, makeUser, signOut, signUp, submitSignIn, test, toast } from './fixtures'
+import { confirmPassword } from './step-up-helpers'
 
 test('a user turns on email codes and then signs in with one', async ({ page }) => {
   const user = await signUp(page, makeUser('client'))
   await page.goto('/settings/security')
   await expect(page.getByRole('list', { name: 'Second-factor methods' }).getByRole('listitem').filter({ hasText: 'Email codes' })).toContainText('Off')
   await page.getByRole('link', { name: 'Manage email codes' }).click()
+  await expectPath(page, '/settings/security/email-codes')
+  // A first second factor asks for the password again.
+  await page.getByRole('button', { name: 'Send me a code' }).click()
+  await confirmPassword(page, user.password)
   await expectPath(page, '/settings/security/email-codes')
   await page.getByRole('button', { name: 'Send me a code' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'We sent a code' })).toBeVisible()

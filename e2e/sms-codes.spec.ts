@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { latestOutboxMessage, readCodeFromOutbox } from './db-fixtures'
-import { expectPath, expectPortal, newBrowserContext, signUp, submitSignIn, toast } from './fixtures'
+import { expectPath, expectPortal, newBrowserContext, signUp, submitSignIn, toast, type NewUser } from './fixtures'
+import { confirmPassword } from './step-up-helpers'
 
 /** A UK mobile number (07911 1xxxxx) no other test is likely to use. */
 function uniqueMobile(): { national: string; e164: string; shown: string } {
@@ -12,9 +13,15 @@ function readTextTo(phone: string): string {
   return latestOutboxMessage(phone, 'SMS')?.text ?? ''
 }
 
-async function addPhone(page: Page, phone: ReturnType<typeof uniqueMobile>) {
+async function addPhone(page: Page, user: NewUser, phone: ReturnType<typeof uniqueMobile>) {
   await page.goto('/settings/security')
   await page.getByRole('link', { name: 'Manage text message' }).click()
+  await expectPath(page, '/settings/security/phone')
+  // A first second factor asks for the password again before anything is sent.
+  await page.getByLabel('Country').selectOption('GB')
+  await page.getByLabel('Mobile phone number').fill(phone.national)
+  await page.getByRole('button', { name: 'Send code' }).click()
+  await confirmPassword(page, user.password)
   await expectPath(page, '/settings/security/phone')
   await page.getByLabel('Country').selectOption('GB')
   await page.getByLabel('Mobile phone number').fill('07911 12')
@@ -35,7 +42,7 @@ async function addPhone(page: Page, phone: ReturnType<typeof uniqueMobile>) {
 test('a phone number verified with a texted code then receives sign-in codes', async ({ page, browser }, testInfo) => {
   const user = await signUp(page)
   const phone = uniqueMobile()
-  await addPhone(page, phone)
+  await addPhone(page, user, phone)
 
   const context = await newBrowserContext(browser, testInfo)
   const other = await context.newPage()

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { openE2eDatabase, userIdByEmail } from './db-fixtures'
-import { expect, isJavaScriptEnabled, makeUser, signUp, test, toast } from './fixtures'
+import { expect, expectPath, isJavaScriptEnabled, makeUser, signUp, test, toast } from './fixtures'
+import { confirmPassword } from './step-up-helpers'
 
 /** A stored security key, as if added earlier (the ceremony itself is tested in webauthn-live.spec.ts). */
 function insertSecurityKey(email: string, name: string) {
@@ -23,6 +24,11 @@ test('the security keys page lists and renames keys, and says when adding one ne
   await expect(page.getByRole('heading', { level: 2, name: 'Security keys' })).toBeVisible()
   await expect(page.getByText('A security key is a small device, such as a YubiKey')).toBeVisible()
   await expect(page.getByText('You have not added a security key yet.')).toBeVisible()
+  // Adding a first factor asks for the password again; until then the page links there instead.
+  await expect(page.getByRole('button', { name: 'Add a security key' })).toHaveCount(0)
+  await page.getByRole('link', { name: 'confirm it is you' }).click()
+  await confirmPassword(page, user.password)
+  await expectPath(page, '/settings/security/security-keys')
   const needsJs = page.getByText('Adding a security key needs JavaScript. Turn it on in your browser to add one.')
   const add = page.getByRole('button', { name: 'Add a security key' })
   if (isJavaScriptEnabled(testInfo)) {

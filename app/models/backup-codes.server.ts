@@ -1,4 +1,4 @@
-import { and, count, eq, isNull } from 'drizzle-orm'
+import { and, count, eq, isNull, max } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { backupCodes } from './schema'
 
@@ -41,6 +41,12 @@ export async function countBackupCodes(userId: string): Promise<{ total: number;
       .where(and(eq(backupCodes.userId, userId), isNull(backupCodes.usedAt)))
       .get()?.n ?? 0
   return { total, unused }
+}
+
+/** When the current set was made (every code of a set shares it), or null when there is none. */
+export async function backupCodesMadeAt(userId: string): Promise<Date | null> {
+  const row = getDb().select({ at: max(backupCodes.createdAt) }).from(backupCodes).where(eq(backupCodes.userId, userId)).get()
+  return row?.at ?? null
 }
 
 export async function deleteBackupCodes(userId: string): Promise<void> {

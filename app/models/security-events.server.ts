@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { containsText } from './sql-helpers.server'
 import { securityEvents, users, type Severity } from './schema'
@@ -66,4 +66,16 @@ export async function countSecurityEvents(
       .where(and(eq(securityEvents.kind, kind), who, gte(securityEvents.createdAt, since)))
       .get()?.n ?? 0
   )
+}
+
+/** Whether the user has an event of one of `kinds` from `since` to `until` (both included). */
+export async function hasSecurityEventBetween(userId: string, kinds: string[], since: Date, until: Date): Promise<boolean> {
+  const row = getDb()
+    .select({ id: securityEvents.id })
+    .from(securityEvents)
+    .where(
+      and(eq(securityEvents.userId, userId), inArray(securityEvents.kind, kinds), gte(securityEvents.createdAt, since), lte(securityEvents.createdAt, until)),
+    )
+    .get()
+  return row !== undefined
 }

@@ -68,3 +68,8 @@ export async function deleteSessionOf(userId: string, sessionId: string): Promis
 export async function markSessionSecondFactor(id: string, at: Date): Promise<void> {
   getDb().update(sessions).set({ secondFactorAt: at }).where(eq(sessions.id, id)).run()
 }
+
+/** Records that this session just re-entered the password (before a first second factor is added). */
+export async function markSessionPasswordConfirmed(id: string, at: Date): Promise<void> {
+  getDb().update(sessions).set({ passwordConfirmedAt: at }).where(eq(sessions.id, id)).run()
+}

@@ -20,15 +20,15 @@ async function requirePendingSignIn(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pending = await requirePendingSignIn(request)
-  return json(await loadSecondStep(pending.userId, new URL(request.url)))
+  return json(await loadSecondStep(pending.userId, new URL(request.url), 'sign-in'))
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await requirePendingSignIn(request)
   const signedInFrom = await signInOrigin(request, context.clientIp)
-  const outcome = await submitSecondStep(request, pending.userId, signedInFrom.origin, pending.pendingId)
+  const outcome = await submitSecondStep(request, pending.userId, signedInFrom.origin, pending.pendingId, 'sign-in')
   if (outcome instanceof Response) return outcome
-  const done = await completePendingSignIn(pending, request, signedInFrom)
+  const done = await completePendingSignIn(pending, request, signedInFrom, { factorSettled: outcome.settled })
   if (!done) throw redirect('/sign-in')
   return redirectWithToast(
     safeRedirect(pending.redirectTo, PORTAL_HOME[done.user.role]),

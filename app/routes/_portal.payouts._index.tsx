@@ -74,8 +74,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const message =
     payout.status === 'sent'
       ? `Payout sent${payout.sandbox ? ' (sandbox)' : ''}: ${receive} to ${payout.destination}.`
-      : `Payout requested: ${receive} to ${payout.destination}. It arrives ${PAYOUT_TABLE[payout.rail][payout.speed].arrival}.`
-  return redirectWithToast('/payouts', { kind: 'success', message })
+      : payout.status === 'held'
+        ? `Payout requested: ${receive} to ${payout.destination}. ${payout.statusReason} Our team looks at it before it leaves.`
+        : `Payout requested: ${receive} to ${payout.destination}. It arrives ${PAYOUT_TABLE[payout.rail][payout.speed].arrival}.`
+  return redirectWithToast('/payouts', { kind: payout.status === 'held' ? 'info' : 'success', message })
 }
 
 const SPEED_OPTIONS = (['standard', 'instant'] as const).map((speed) => ({
@@ -151,7 +153,8 @@ export default function PayoutsPage() {
         <PayoutFeeTable />
         <p className="muted">
           Standard payouts wait up to 10 minutes before they leave, so our team can stop one that looks wrong. Payouts of $1,000 or more
-          ask you to confirm it is you first. A payout that fails or is cancelled comes back to your wallet in full, fee included.
+          ask you to confirm it is you first. Payouts to a method added within a day after a change to your second factors wait for our
+          team to review them. A payout that fails or is cancelled comes back to your wallet in full, fee included.
         </p>
       </section>
     </>

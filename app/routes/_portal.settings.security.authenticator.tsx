@@ -9,7 +9,7 @@ import { cancelTotpSetup, confirmTotpSetup, startTotpSetup, totpStateOf, turnTot
 import { requireSession } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
-import { requireRecentSecondFactor } from '~/utils/step-up.server'
+import { requireEnrolmentCheck, requireRecentSecondFactor } from '~/utils/step-up.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const PATH = '/settings/security/authenticator'
@@ -30,6 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const origin = originOf(request, context.clientIp)
   switch (formData.get('intent')) {
     case 'start': {
+      // Adding a factor needs one the account already had (or, for a first one, the password).
+      await requireEnrolmentCheck(request, session, PATH)
       if (!(await startTotpSetup(user.id))) {
         return redirectWithToast(PATH, { kind: 'info', message: 'Your authenticator app is already on.' })
       }
@@ -38,6 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'confirm': {
       const submission = parseWithZod(formData, { schema: ConfirmCodeSchema })
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+      await requireEnrolmentCheck(request, session, PATH)
       if (!(await confirmTotpSetup(user.id, submission.value.code, origin))) {
         const message = 'That code is not right. Check the time on your phone is set automatically, and enter the newest code.'
         return json(submission.reply({ fieldErrors: { code: [message] } }), { status: 400 })

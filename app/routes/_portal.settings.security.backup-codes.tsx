@@ -4,7 +4,7 @@ import { backupCodesFileText, backupCodesOf, generateBackupCodes } from '~/servi
 import { originOf } from '~/services/security/context'
 import { requireSession } from '~/utils/auth.server'
 import { readFormData } from '~/utils/form-data.server'
-import { requireRecentSecondFactor } from '~/utils/step-up.server'
+import { requireEnrolmentCheck } from '~/utils/step-up.server'
 
 export const meta: MetaFunction = () => [{ title: 'Backup codes · Security · Settings · MegiLance' }]
 
@@ -17,8 +17,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
   const formData = await readFormData(request)
   if (formData.get('intent') !== 'generate') throw new Response('Unknown action', { status: 400 })
-  // Replacing a set voids codes someone may be relying on: that needs a recent second factor.
-  if ((await backupCodesOf(session.user.id)).total > 0) requireRecentSecondFactor(request, session)
+  // A first set adds a factor, a new set replaces codes someone may rely on: both need a factor the
+  // account already had (or, when it has none, the password).
+  await requireEnrolmentCheck(request, session)
   const now = new Date()
   const codes = await generateBackupCodes(session.user.id, originOf(request, context.clientIp), now)
   // Shown once, in this response only: no redirect, and never cached.

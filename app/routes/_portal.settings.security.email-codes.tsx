@@ -7,7 +7,7 @@ import { confirmEmailFactor, startEmailFactor, stopEmailFactor } from '~/service
 import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
 import { requireSession } from '~/utils/auth.server'
 import { readFormData } from '~/utils/form-data.server'
-import { requireRecentSecondFactor } from '~/utils/step-up.server'
+import { requireEnrolmentCheck, requireRecentSecondFactor } from '~/utils/step-up.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Email codes · Security · MegiLance' }]
@@ -22,6 +22,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const origin = originOf(request, context.clientIp)
   const form = await readFormData(request)
   const intent = form.get('intent')
+  // Turning email codes on adds a factor: that needs one the account already had, or the password.
+  if (intent === 'send' || intent === 'confirm') await requireEnrolmentCheck(request, session, '/settings/security/email-codes')
   try {
     if (intent === 'send') {
       await startEmailFactor(session.user.id, origin)

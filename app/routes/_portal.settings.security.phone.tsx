@@ -19,7 +19,7 @@ import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.
 import { requireSession } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
-import { requireRecentSecondFactor } from '~/utils/step-up.server'
+import { requireEnrolmentCheck, requireRecentSecondFactor } from '~/utils/step-up.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const PATH = '/settings/security/phone'
@@ -41,8 +41,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const userId = session.user.id
   const formData = await readFormData(request)
   const origin = originOf(request, context.clientIp)
+  const intent = formData.get('intent')
+  // Adding a number needs a factor the account already had (or, for a first one, the password).
+  if (intent === 'send' || intent === 'resend' || intent === 'confirm') await requireEnrolmentCheck(request, session, PATH)
   try {
-    switch (formData.get('intent')) {
+    switch (intent) {
       case 'send': {
         const submission = parseWithZod(formData, { schema: PhoneNumberSchema })
         if (submission.status !== 'success') return json(submission.reply(), { status: 400 })

@@ -12,12 +12,12 @@ export const meta: MetaFunction = () => [{ title: 'Confirm it is you · Settings
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireSession(request)
-  return json(await loadSecondStep(user.id, new URL(request.url)))
+  return json(await loadSecondStep(user.id, new URL(request.url), 'step-up'))
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSession(request)
-  const outcome = await submitSecondStep(request, user.id, originOf(request, context.clientIp), sessionId)
+  const outcome = await submitSecondStep(request, user.id, originOf(request, context.clientIp), sessionId, 'step-up')
   if (outcome instanceof Response) return outcome
   await markSessionSecondFactor(sessionId, new Date())
   const back = new URL(request.url).searchParams.get('redirectTo')

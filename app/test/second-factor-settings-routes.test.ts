@@ -9,11 +9,13 @@ import { action as backupCodesAction } from '~/routes/_portal.settings.security.
 import { action as phoneAction } from '~/routes/_portal.settings.security.phone'
 import { totpMethod } from '~/services/security/totp.server'
 import { formRequest, getRequest, run } from './requests'
-import { createTestUser, signedInCookie } from './users'
+import { confirmPasswordNow, createTestUser, signedInCookie } from './users'
 
+/** Signed in, with the password just re-entered: an account without factors needs it to add one. */
 async function signedIn() {
   const user = await createTestUser('freelancer')
   const cookie = await signedInCookie(user.id)
+  await confirmPasswordNow(cookie)
   return { user, cookie }
 }
 

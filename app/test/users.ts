@@ -1,7 +1,8 @@
 import { insertUser } from '~/models/users.server'
 import type { Role } from '~/models/enums'
 import { hashPassword } from '~/services/accounts/passwords.server'
-import { startSession } from '~/services/accounts/sessions.server'
+import { markSessionPasswordConfirmed, markSessionSecondFactor } from '~/models/sessions.server'
+import { readSession, startSession } from '~/services/accounts/sessions.server'
 import { getRequest } from './requests'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
@@ -21,4 +22,18 @@ export async function createTestUser(role: Role, overrides: { email?: string; na
 export async function signedInCookie(userId: string, extra: { secondFactorAt?: Date } = {}): Promise<string> {
   const setCookie = await startSession(userId, getRequest('/'), '203.0.113.7', extra)
   return setCookie.split(';')[0] ?? ''
+}
+
+/** Marks the cookie's session as having just re-entered the password (before a first factor). */
+export async function confirmPasswordNow(cookie: string, at = new Date()): Promise<void> {
+  const session = await readSession(getRequest('/', cookie))
+  if (!session) throw new Error('no session')
+  await markSessionPasswordConfirmed(session.sessionId, at)
+}
+
+/** Marks the cookie's session as having just passed a second factor (a step-up). */
+export async function passStepUpNow(cookie: string, at = new Date()): Promise<void> {
+  const session = await readSession(getRequest('/', cookie))
+  if (!session) throw new Error('no session')
+  await markSessionSecondFactor(session.sessionId, at)
 }

@@ -7,13 +7,16 @@ import { readSession } from '~/services/accounts/sessions.server'
 import { getEnv } from '~/utils/env.server'
 import { formRequest, getRequest, run } from './requests'
 import { softAuthenticator } from './soft-authenticator'
-import { createTestUser, signedInCookie } from './users'
+import { confirmPasswordNow, createTestUser, passStepUpNow, signedInCookie } from './users'
 
 const KEYS = '/settings/security/security-keys'
 
+/** Signed in, with the password just re-entered: an account without factors needs it to add one. */
 async function signedIn() {
   const user = await createTestUser('freelancer')
-  return { user, cookie: await signedInCookie(user.id) }
+  const cookie = await signedInCookie(user.id)
+  await confirmPasswordNow(cookie)
+  return { user, cookie }
 }
 
 async function addSecurityKey(cookie: string, name: string) {
@@ -42,6 +45,8 @@ describe('passkey and security key settings', () => {
   it('adds and lists a key, excludes it when adding another, and refuses a bad answer with 400', async () => {
     const { cookie } = await signedIn()
     const id = await addSecurityKey(cookie, 'Blue key')
+    // A second one needs a step-up with a factor the account had before.
+    await passStepUpNow(cookie)
     const page = await (await run(securityKeysRoute.loader, getRequest(KEYS, cookie))).json()
     expect(page.credentials.map((c: { name: string }) => c.name)).toEqual(['Blue key'])
     expect(page.registrationOptions.excludeCredentials.map((c: { id: string }) => c.id)).toEqual([id])

@@ -1,8 +1,15 @@
 import { redirect } from '@remix-run/node'
 import type { ActiveSession } from '~/services/accounts/sessions.server'
-import { hasRecentSecondFactor } from '~/services/security/step-up'
+import { hasSecondFactor } from '~/services/security/second-factor.server'
+import { enrolmentCheck, hasRecentSecondFactor } from '~/services/security/step-up'
 
 export const STEP_UP_PATH = '/settings/security/verify'
+const CONFIRM_PASSWORD_PATH = '/settings/security/confirm-password'
+
+const backTo = (request: Request) => {
+  const url = new URL(request.url)
+  return `${url.pathname}${url.search}`
+}
 
 /**
  * For sensitive changes (password, factors, payout methods, large payouts): without a second
@@ -11,7 +18,24 @@ export const STEP_UP_PATH = '/settings/security/verify'
  */
 export function requireRecentSecondFactor(request: Request, session: ActiveSession, returnTo?: string, now = new Date()): void {
   if (hasRecentSecondFactor(session.secondFactorAt, now)) return
-  const url = new URL(request.url)
-  const back = returnTo ?? `${url.pathname}${url.search}`
-  throw redirect(`${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: back })}`)
+  throw redirect(`${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: returnTo ?? backTo(request) })}`)
+}
+
+/**
+ * Where to go before adding a second factor, or null when it may be added now: the step-up page
+ * when the account has a factor (only one it had before counts), else re-entering the password.
+ */
+export async function enrolmentCheckHref(session: ActiveSession, returnTo: string, now = new Date()): Promise<string | null> {
+  const check = enrolmentCheck(
+    { hasFactor: await hasSecondFactor(session.user.id), secondFactorAt: session.secondFactorAt, passwordConfirmedAt: session.passwordConfirmedAt },
+    now,
+  )
+  if (check === 'ok') return null
+  return `${check === 'password' ? CONFIRM_PASSWORD_PATH : STEP_UP_PATH}?${new URLSearchParams({ redirectTo: returnTo })}`
+}
+
+/** Adding a second factor: redirects to the check it needs first, then back to `returnTo`. */
+export async function requireEnrolmentCheck(request: Request, session: ActiveSession, returnTo?: string, now = new Date()): Promise<void> {
+  const href = await enrolmentCheckHref(session, returnTo ?? backTo(request), now)
+  if (href) throw redirect(href)
 }

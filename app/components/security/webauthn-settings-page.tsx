@@ -11,11 +11,14 @@ export function WebAuthnSettingsPage({
   kind,
   credentials,
   registrationOptions,
+  checkHref,
   actionData,
 }: {
   kind: keyof typeof WEBAUTHN_KIND_TEXT
   credentials: CredentialItem[]
   registrationOptions: unknown
+  /** Where to confirm it is you before adding one, or null when it can be added now. */
+  checkHref: string | null
   actionData: ActionData
 }) {
   const text = WEBAUTHN_KIND_TEXT[kind]
@@ -37,14 +40,21 @@ export function WebAuthnSettingsPage({
       )}
       <section aria-labelledby="add-credential-heading">
         <h3 id="add-credential-heading">{text.addButton}</h3>
-        {/* Keyed by the count so the form starts empty again after one is added. */}
-        <WebAuthnRegistration
-          key={credentials.length}
-          options={registrationOptions}
-          addButton={text.addButton}
-          one={text.one}
-          lastResult={actionData?.intent === 'add' ? actionData.result : null}
-        />
+        {checkHref ? (
+          <p>
+            To add a {text.one}, first <Link to={checkHref}>confirm it is you</Link>. This keeps anyone who finds this browser signed in
+            from adding one of their own.
+          </p>
+        ) : (
+          // Keyed by the count so the form starts empty again after one is added.
+          <WebAuthnRegistration
+            key={credentials.length}
+            options={registrationOptions}
+            addButton={text.addButton}
+            one={text.one}
+            lastResult={actionData?.intent === 'add' ? actionData.result : null}
+          />
+        )}
       </section>
     </div>
   )

@@ -45,6 +45,8 @@ export const sessions = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     /** When this session last passed a second factor: sensitive changes need it within 10 minutes. */
     secondFactorAt: integer('second_factor_at', { mode: 'timestamp_ms' }),
+    /** When this session last re-entered the password: an account with no factor needs it before adding its first. */
+    passwordConfirmedAt: integer('password_confirmed_at', { mode: 'timestamp_ms' }),
     deviceId: text('device_id'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],

@@ -80,7 +80,7 @@ export async function isSessionActive(sessionId: string, now = new Date()): Prom
   return Boolean(found && stillValid(found, now))
 }
 
-export type ActiveSession = { sessionId: string; user: SessionUser; secondFactorAt: Date | null }
+export type ActiveSession = { sessionId: string; user: SessionUser; secondFactorAt: Date | null; passwordConfirmedAt: Date | null }
 
 /** The signed-in user for this request, or null; expired or blocked sessions are removed. */
 export async function readSession(request: Request, now = new Date()): Promise<ActiveSession | null> {
@@ -96,7 +96,12 @@ export async function readSession(request: Request, now = new Date()): Promise<A
   }
   if (shouldTouch(found.session, now)) await touchSession(sessionId, now)
   const { id, email, name, role } = found.user
-  return { sessionId, user: { id, email, name, role }, secondFactorAt: found.session.secondFactorAt }
+  return {
+    sessionId,
+    user: { id, email, name, role },
+    secondFactorAt: found.session.secondFactorAt,
+    passwordConfirmedAt: found.session.passwordConfirmedAt,
+  }
 }
 
 /** Ends this browser's session and returns the Set-Cookie header that clears the cookie. */

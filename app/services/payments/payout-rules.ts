@@ -24,6 +24,9 @@ export const PAYOUT_TABLE = {
 /** Payouts of this many whole units or more need a second factor from the last 10 minutes. */
 export const LARGE_PAYOUT_MAJOR = 1000
 
+/** Why a payout to a method added within a day after a second-factor change waits for an admin. */
+export const SECURITY_HOLD_REASON = 'Held for review: your security settings changed recently.'
+
 /** Standard payouts wait this long before the sending job picks them up, so an admin can hold one. */
 export const PAYOUT_REVIEW_WINDOW_MS = 10 * 60_000
 

@@ -18,11 +18,12 @@ import {
   type PayoutMethod,
 } from '~/models/payouts.server'
 import { notify } from '~/services/notifications/notify.server'
+import { factorsChangedInDayBefore } from '~/services/security/factor-changes.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
 import { convertMinor } from './conversion'
 import { describePayoutMethod } from './payout-method-labels'
 import { payoutPosting, payoutReversalPosting, type PayoutSubject } from './payout-postings'
-import { checkPayoutAction, PAYOUT_REVIEW_WINDOW_MS, quotePayout, type AdminPayoutAction, type PayoutQuote } from './payout-rules'
+import { checkPayoutAction, PAYOUT_REVIEW_WINDOW_MS, quotePayout, SECURITY_HOLD_REASON, type AdminPayoutAction, type PayoutQuote } from './payout-rules'
 import { sendConnectedPayout } from './stripe-connect.server'
 import { getExchangeRate, type ExchangeRateSource } from './rates.server'
 import { getStripe } from './stripe.server'
@@ -84,6 +85,8 @@ export type RequestOutcome = { ok: true; payout: Payout; repeated: boolean } | F
  * idempotency key makes a second submission return the first payout without moving money again;
  * the ledger's never-below-zero check makes concurrent requests unable to overdraw the wallet.
  * Instant payouts are sent at once; standard ones by the sending job after the review window.
+ * A payout to a method added within a day after the account's second factors changed starts
+ * held (the admin hold, with its reason shown): that pair is what a session thief does.
  */
 export async function requestPayout(user: { id: string }, form: PayoutForm & { idempotencyKey: string }, now = new Date()): Promise<RequestOutcome> {
   const earlier = findPayoutByKeySync(user.id, form.idempotencyKey)
@@ -91,6 +94,7 @@ export async function requestPayout(user: { id: string }, form: PayoutForm & { i
   const checked = await quoteForUser(user.id, form, now)
   if (!checked.ok) return checked
   const { quote, method, crypto: inAsset } = checked
+  const holdReason = (await factorsChangedInDayBefore(user.id, method.createdAt)) ? SECURITY_HOLD_REASON : null
   const id = crypto.randomUUID()
   const db = getDb()
   try {
@@ -122,9 +126,13 @@ export async function requestPayout(user: { id: string }, form: PayoutForm & { i
       const payout = findPayoutSync(id)!
       setPayoutLedgerSync(id, { ledgerTransactionId: writeLedgerTransaction(payoutPosting(subjectOf(payout), now)).transactionId })
       insertPayoutEventSync({ payoutId: id, actorId: user.id, fromStatus: null, toStatus: 'requested', reason: null, createdAt: now })
+      if (holdReason) changePayoutStatusSync({ id, from: ['requested'], to: 'held', reason: holdReason, actorId: null, at: now, sending: 'unclaimed' })
       return { payout: findPayoutSync(id)!, repeated: false }
     })
-    if (!result.repeated && result.payout.speed === 'instant') await sendPayout(result.payout.id, { actorId: null, reason: null, from: ['requested'] }, now)
+    if (!result.repeated && holdReason) await tellFreelancer(result.payout, 'held', holdReason)
+    if (!result.repeated && result.payout.status === 'requested' && result.payout.speed === 'instant') {
+      await sendPayout(result.payout.id, { actorId: null, reason: null, from: ['requested'] }, now)
+    }
     return { ok: true, payout: (await findPayout(result.payout.id))!, repeated: result.repeated }
   } catch (error) {
     if (error instanceof LedgerViolation) {

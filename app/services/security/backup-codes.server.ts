@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { countBackupCodes, listUnusedBackupCodes, markBackupCodeUsed, replaceBackupCodes } from '~/models/backup-codes.server'
+import { backupCodesMadeAt, countBackupCodes, listUnusedBackupCodes, markBackupCodeUsed, replaceBackupCodes } from '~/models/backup-codes.server'
 import { hashPassword, verifyPassword } from '~/services/accounts/passwords.server'
 import type { RequestOrigin } from './context'
 import { recordSecurityEvent } from './events.server'
@@ -82,4 +82,5 @@ export const backupCodeMethod: SecondFactorProvider = {
     return `${unused} left`
   },
   verify: (userId, answer, now) => redeemBackupCode(userId, answer.code, now),
+  addedAt: (userId) => backupCodesMadeAt(userId),
 }

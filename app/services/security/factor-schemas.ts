@@ -9,6 +9,11 @@ export const sixDigitCode = z
 
 export const ConfirmCodeSchema = z.object({ code: sixDigitCode })
 
+/** Re-entering the password before a first second factor is added. */
+export const ConfirmPasswordSchema = z.object({
+  password: z.string({ error: 'Enter your password' }).max(1024, 'That is longer than any password here'),
+})
+
 export const PhoneNumberSchema = z.object({
   country: z.string().trim().max(2).optional(),
   phone: z

@@ -17,4 +17,9 @@ export type SecondFactorProvider = {
   /** Sends a code (email, SMS) bound to `binding` (the pending sign-in or the session), so no other request can use it. */
   send?(userId: string, binding: string): Promise<void>
   verify(userId: string, answer: SecondFactorAnswer, now: Date, binding: string): Promise<boolean>
+  /**
+   * When the factor was added; given an answer, the one that gave it (which WebAuthn credential).
+   * Without it (email codes go to the account's own address) the method is never new.
+   */
+  addedAt?(userId: string, answer: SecondFactorAnswer | null): Promise<Date | null>
 }

@@ -4,6 +4,7 @@ import { backupCodeMethod } from './backup-codes.server'
 import { emailCodeMethod } from './email-codes.server'
 import { recordSecurityEvent } from './events.server'
 import type { SecondFactorAnswer, SecondFactorProvider } from './second-factor-provider'
+import { isSettledFactor } from './step-up'
 import { smsMethod } from './sms-codes.server'
 import { assertNotThrottled, clearThrottle, countCodeSend, recordThrottledAttempt } from './throttle.server'
 import { totpMethod } from './totp.server'
@@ -21,11 +22,25 @@ function providerFor(method: string): SecondFactorProvider | undefined {
   return PROVIDERS.find((provider) => provider.method === method)
 }
 
+/**
+ * Signing in accepts every factor the user has; confirming a sensitive change (step-up) only
+ * factors added more than a day ago, so a factor added from a stolen session cannot confirm.
+ */
+export type SecondStepPurpose = 'sign-in' | 'step-up'
+
+async function enabledProvidersOf(userId: string): Promise<SecondFactorProvider[]> {
+  const enabled: SecondFactorProvider[] = []
+  for (const provider of PROVIDERS) if (await provider.isEnabledFor(userId)) enabled.push(provider)
+  return enabled
+}
+
 /** The methods this user has turned on. */
 export async function enabledMethodsOf(userId: string): Promise<SecondFactorMethod[]> {
-  const enabled: SecondFactorMethod[] = []
-  for (const provider of PROVIDERS) if (await provider.isEnabledFor(userId)) enabled.push(provider.method)
-  return enabled
+  return (await enabledProvidersOf(userId)).map((provider) => provider.method)
+}
+
+async function addedAtOf(provider: SecondFactorProvider, userId: string, answer: SecondFactorAnswer | null): Promise<Date | null> {
+  return (await provider.addedAt?.(userId, answer)) ?? null
 }
 
 export async function hasSecondFactor(userId: string): Promise<boolean> {
@@ -33,18 +48,23 @@ export async function hasSecondFactor(userId: string): Promise<boolean> {
 }
 
 /**
- * The methods the second step offers: the user's own, or — for an account with none, when the
- * risk check or a sensitive change asks for one — a code to the account's email.
+ * The methods the second step offers: the user's own (for a step-up, those older than a day), or —
+ * when there are none, as for an account without factors that the risk check or a sensitive
+ * change asks — a code to the account's email, which has been theirs since sign-up.
  */
-async function offeredProvidersOf(userId: string): Promise<SecondFactorProvider[]> {
-  const enabled = await enabledMethodsOf(userId)
-  return (enabled.length ? enabled : ['email']).map((method) => providerFor(method)!)
+async function offeredProvidersOf(userId: string, purpose: SecondStepPurpose, now: Date): Promise<SecondFactorProvider[]> {
+  let offered = await enabledProvidersOf(userId)
+  if (purpose === 'step-up') {
+    const settled = await Promise.all(offered.map(async (provider) => isSettledFactor(await addedAtOf(provider, userId, null), now)))
+    offered = offered.filter((_, index) => settled[index])
+  }
+  return offered.length ? offered : [providerFor('email')!]
 }
 
 /** The offered methods as the page shows them, with hints such as where a code goes. */
-export async function availableMethodsOf(userId: string): Promise<AvailableMethod[]> {
+export async function availableMethodsOf(userId: string, purpose: SecondStepPurpose = 'sign-in', now = new Date()): Promise<AvailableMethod[]> {
   return Promise.all(
-    (await offeredProvidersOf(userId)).map(async (provider) => ({
+    (await offeredProvidersOf(userId, purpose, now)).map(async (provider) => ({
       method: provider.method,
       label: provider.label,
       needsJavaScript: provider.needsJavaScript,
@@ -54,30 +74,38 @@ export async function availableMethodsOf(userId: string): Promise<AvailableMetho
   )
 }
 
-async function availableProvider(userId: string, method: string): Promise<SecondFactorProvider | undefined> {
-  return (await offeredProvidersOf(userId)).find((provider) => provider.method === method)
+async function availableProvider(userId: string, method: string, purpose: SecondStepPurpose, now = new Date()): Promise<SecondFactorProvider | undefined> {
+  return (await offeredProvidersOf(userId, purpose, now)).find((provider) => provider.method === method)
 }
 
 /** Whatever the page needs before the user answers (WebAuthn options), or null. */
-export async function prepareSecondFactor(userId: string, method: string): Promise<unknown> {
-  const provider = await availableProvider(userId, method)
+export async function prepareSecondFactor(userId: string, method: string, purpose: SecondStepPurpose = 'sign-in'): Promise<unknown> {
+  const provider = await availableProvider(userId, method, purpose)
   return (await provider?.prepare?.(userId)) ?? null
 }
 
 /** Sends a code by email or SMS; sending is rate-limited per account and per IP (throws Throttled). */
-export async function sendSecondFactorCode(userId: string, method: string, origin: RequestOrigin, binding: string): Promise<boolean> {
-  const provider = await availableProvider(userId, method)
+export async function sendSecondFactorCode(
+  userId: string,
+  method: string,
+  origin: RequestOrigin,
+  binding: string,
+  purpose: SecondStepPurpose = 'sign-in',
+): Promise<boolean> {
+  const provider = await availableProvider(userId, method, purpose)
   if (!provider?.send) return false
   await countCodeSend({ userId, ip: origin.ip })
   await provider.send(userId, binding)
   return true
 }
 
-export type SecondFactorResult = { ok: true; method: SecondFactorMethod } | { ok: false; message: string }
+/** `settled`: the factor that answered is older than a day, so the session may make sensitive changes. */
+export type SecondFactorResult = { ok: true; method: SecondFactorMethod; settled: boolean } | { ok: false; message: string }
 
 /**
  * Checks an answer with the chosen method. Wrong answers count toward the back-off per account
- * and per IP (throws Throttled once it applies); every result goes to the security log.
+ * and per IP (throws Throttled once it applies); every result goes to the security log. A step-up
+ * refuses a factor added in the last day (a new passkey among old ones) before checking it.
  */
 export async function verifySecondFactor(
   userId: string,
@@ -85,18 +113,23 @@ export async function verifySecondFactor(
   answer: SecondFactorAnswer,
   origin: RequestOrigin,
   binding: string,
+  purpose: SecondStepPurpose = 'sign-in',
   now = new Date(),
 ): Promise<SecondFactorResult> {
-  const provider = await availableProvider(userId, method)
+  const provider = await availableProvider(userId, method, purpose, now)
   if (!provider) return { ok: false, message: 'Choose one of the methods listed.' }
   const subject = { userId, ip: origin.ip }
   await assertNotThrottled('second-factor', subject, now)
+  const settled = isSettledFactor(await addedAtOf(provider, userId, answer), now)
+  if (purpose === 'step-up' && !settled) {
+    return { ok: false, message: `This ${provider.label.toLowerCase()} was added less than a day ago, so it cannot confirm changes yet. Use one you had before.` }
+  }
   if (await provider.verify(userId, answer, now, binding)) {
     // Proven: forget the wrong answers, and the codes sent on the way here.
     await clearThrottle('second-factor', userId)
     await clearThrottle('code-send', userId)
     await recordSecurityEvent({ userId, kind: 'second_factor_passed', origin, detail: provider.label, now })
-    return { ok: true, method: provider.method }
+    return { ok: true, method: provider.method, settled }
   }
   const lockStarted = await recordThrottledAttempt('second-factor', subject, now)
   await recordSecurityEvent({ userId, kind: 'second_factor_failed', origin, detail: provider.label, now })

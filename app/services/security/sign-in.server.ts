@@ -46,7 +46,7 @@ export async function signInOrigin(request: Request, clientIp: string | null) {
 }
 
 /** Account keys for the back-off are the typed email, so unknown emails are slowed the same way. */
-const accountKey = (email: string) => `email:${email.trim().toLowerCase()}`
+export const accountKey = (email: string) => `email:${email.trim().toLowerCase()}`
 
 /**
  * Step one: the password. Refuses blocked accounts, blocklisted networks, IPs outside the
@@ -160,17 +160,21 @@ export async function readPendingSignIn(request: Request, now = new Date()): Pro
   return { userId: pending.userId, redirectTo: pending.redirectTo, pendingId: pending.id, assessmentId: pending.assessmentId }
 }
 
-/** After the second factor passed: ends the pending step (once) and opens the session. */
+/**
+ * After the second factor passed: ends the pending step (once) and opens the session. A factor
+ * added in the last day signs in, but does not count as the session's step-up.
+ */
 export async function completePendingSignIn(
   pending: PendingSignInView,
   request: Request,
   { origin, headers }: Awaited<ReturnType<typeof signInOrigin>>,
+  passed: { factorSettled: boolean },
   now = new Date(),
 ): Promise<{ user: SessionUser; headers: Headers } | null> {
   if (!(await takePendingSignIn(pending.pendingId))) return null
   const user = await findUserById(pending.userId)
   if (!user || user.blockedAt) return null
-  const cookie = await finishSignIn(user, request, origin, { assessmentId: pending.assessmentId, secondFactorAt: now }, now)
+  const cookie = await finishSignIn(user, request, origin, { assessmentId: pending.assessmentId, secondFactorAt: passed.factorSettled ? now : null }, now)
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role },
     headers: [...headers, ['Set-Cookie', cookie], ['Set-Cookie', await getPendingCookie().serialize('', { maxAge: 0 })]],

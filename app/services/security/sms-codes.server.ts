@@ -120,4 +120,7 @@ export const smsMethod: SecondFactorProvider = {
     const redeemed = await redeemOneTimeCode({ userId, channel: 'sms', purpose: 'second_factor', boundTo: binding }, answer.code, now)
     return redeemed.ok && redeemed.destination === phone
   },
+  async addedAt(userId) {
+    return (await findSmsFactor(userId))?.verifiedAt ?? null
+  },
 }

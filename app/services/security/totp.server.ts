@@ -94,4 +94,7 @@ export const totpMethod: SecondFactorProvider = {
     return Boolean((await findTotpFactor(userId))?.confirmedAt)
   },
   verify: (userId, answer, now) => verifyTotpCode(userId, answer.code, now),
+  async addedAt(userId) {
+    return (await findTotpFactor(userId))?.confirmedAt ?? null
+  },
 }

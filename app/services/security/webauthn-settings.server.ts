@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { requireSession } from '~/utils/auth.server'
 import { readFormData } from '~/utils/form-data.server'
-import { requireRecentSecondFactor } from '~/utils/step-up.server'
+import { enrolmentCheckHref, requireEnrolmentCheck, requireRecentSecondFactor } from '~/utils/step-up.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { originOf } from './context'
 import { AddCredentialSchema, RemoveCredentialSchema, RenameCredentialSchema, WEBAUTHN_KIND_TEXT } from './webauthn-kinds'
@@ -14,9 +14,13 @@ import { listCredentialsOf, registerCredential, registrationOptionsFor, removeCr
  */
 
 export async function loadWebAuthnSettings({ request }: LoaderFunctionArgs, kind: WebAuthnKind) {
-  const { user } = await requireSession(request)
-  const [credentials, registrationOptions] = await Promise.all([listCredentialsOf(user.id, kind), registrationOptionsFor(user, kind)])
-  return json({ kind, credentials, registrationOptions }, { headers: { 'Cache-Control': 'no-store' } })
+  const session = await requireSession(request)
+  const { user } = session
+  // Adding one needs a check first (a factor the account already had, or the password); until
+  // then the page links to it instead of starting a ceremony whose result would be refused.
+  const checkHref = await enrolmentCheckHref(session, WEBAUTHN_KIND_TEXT[kind].path)
+  const [credentials, registrationOptions] = await Promise.all([listCredentialsOf(user.id, kind), checkHref ? null : registrationOptionsFor(user, kind)])
+  return json({ kind, credentials, registrationOptions, checkHref }, { headers: { 'Cache-Control': 'no-store' } })
 }
 
 const notFound = () => new Response('That one is not on your account any more.', { status: 404 })
@@ -32,6 +36,7 @@ export async function handleWebAuthnSettings({ request, context }: ActionFunctio
   if (intent === 'add') {
     const submission = parseWithZod(formData, { schema: AddCredentialSchema })
     if (submission.status !== 'success') return json({ intent, id: null, result: submission.reply() }, { status: 400 })
+    await requireEnrolmentCheck(request, session, text.path)
     const added = await registerCredential(user, kind, submission.value, origin)
     if (!added.ok) return json({ intent, id: null, result: submission.reply({ formErrors: [added.message] }) }, { status: 400 })
     return redirectWithToast(text.path, { kind: 'success', message: `“${added.name}” is added. You can use it to sign in.` })

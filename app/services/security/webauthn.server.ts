@@ -214,6 +214,17 @@ export async function verifyAuthentication(userId: string, kind: WebAuthnKind, r
   return recordWebAuthnUse(row.id, newCounter, now)
 }
 
+/**
+ * When the credential in `responseText` was added, or without one the oldest of the kind (so the
+ * method counts as settled while any credential is). Null for a credential that is not the user's.
+ */
+async function credentialAddedAt(userId: string, kind: WebAuthnKind, responseText: string | null): Promise<Date | null> {
+  if (responseText === null) return (await listWebAuthnCredentials(userId, kind))[0]?.createdAt ?? null
+  const id = parseJson<AuthenticationResponseJSON>(responseText)?.id
+  const row = typeof id === 'string' ? await findWebAuthnCredential(id) : undefined
+  return row && row.userId === userId && row.kind === kind ? row.createdAt : null
+}
+
 function webAuthnMethod(kind: WebAuthnKind): SecondFactorProvider {
   const text = WEBAUTHN_KIND_TEXT[kind]
   return {
@@ -223,6 +234,7 @@ function webAuthnMethod(kind: WebAuthnKind): SecondFactorProvider {
     isEnabledFor: (userId) => hasWebAuthnCredential(userId, kind),
     prepare: (userId) => authenticationOptionsFor(userId, kind),
     verify: (userId, answer, now) => verifyAuthentication(userId, kind, answer.response ?? '', now),
+    addedAt: (userId, answer) => credentialAddedAt(userId, kind, answer?.response ?? null),
   }
 }
 

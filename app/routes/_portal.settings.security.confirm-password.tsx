@@ -1,0 +1,73 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { Field } from '~/components/ui/field'
+import { originOf } from '~/services/security/context'
+import { ConfirmPasswordSchema } from '~/services/security/factor-schemas'
+import { confirmPasswordOnSession } from '~/services/security/password-confirm.server'
+import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
+import { requireSession } from '~/utils/auth.server'
+import { readFormData } from '~/utils/form-data.server'
+import { safeRedirect } from '~/utils/safe-redirect'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Confirm your password · Settings · MegiLance' }]
+
+const HIDDEN = ['password']
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSession(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requireSession(request)
+  const submission = parseWithZod(await readFormData(request), { schema: ConfirmPasswordSchema })
+  if (submission.status !== 'success') return json(submission.reply({ hideFields: HIDDEN }), { status: 400 })
+  try {
+    if (!(await confirmPasswordOnSession(session, submission.value.password, originOf(request, context.clientIp)))) {
+      return json(submission.reply({ fieldErrors: { password: ['That password is not right'] }, hideFields: HIDDEN }), { status: 400 })
+    }
+  } catch (error) {
+    if (!(error instanceof Throttled)) throw error
+    return json(submission.reply({ formErrors: [error.message], hideFields: HIDDEN }), { status: 429, headers: tooManyAttemptsHeaders(error) })
+  }
+  const back = new URL(request.url).searchParams.get('redirectTo')
+  return redirectWithToast(safeRedirect(back, '/settings/security'), {
+    kind: 'success',
+    message: 'Confirmed. For the next 10 minutes you can add a second factor.',
+  })
+}
+
+export default function ConfirmPassword() {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'confirm-password',
+    lastResult,
+    constraint: getZodConstraint(ConfirmPasswordSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmPasswordSchema }),
+  })
+  return (
+    <>
+      <h2>Confirm your password</h2>
+      <p className="muted">
+        Before you add your first second factor, enter your password again, so that nobody who finds this browser signed in can add
+        one of their own.
+      </p>
+      <Form method="post" {...getFormProps(form)} className="form-stack">
+        {form.errors?.length ? (
+          <p className="form-alert" role="alert">
+            {form.errors.join(' ')}
+          </p>
+        ) : null}
+        <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
+        <button type="submit" className="button button--primary">
+          Confirm
+        </button>
+      </Form>
+    </>
+  )
+}
