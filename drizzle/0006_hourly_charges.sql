@@ -20,6 +20,8 @@ ALTER TABLE `contracts` ADD `hourly_pause_reason` text;--> statement-breakpoint
 ALTER TABLE `invoices` ADD `payable_minor` integer;--> statement-breakpoint
 ALTER TABLE `invoices` ADD `charge_failures` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `invoices` ADD `charge_error` text;--> statement-breakpoint
+ALTER TABLE `invoices` ADD `charge_claim` text;--> statement-breakpoint
+ALTER TABLE `invoices` ADD `charge_claimed_at` integer;--> statement-breakpoint
 ALTER TABLE `invoices` ADD `charged_from` text;--> statement-breakpoint
 ALTER TABLE `invoices` ADD `fee_minor` integer;--> statement-breakpoint
 ALTER TABLE `invoices` ADD `fee_tax_minor` integer;--> statement-breakpoint

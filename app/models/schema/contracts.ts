@@ -188,6 +188,9 @@ export const invoices = sqliteTable(
     /** Declined charges so far; the contract pauses after HOURLY_CHARGE_MAX_FAILURES. */
     chargeFailures: integer('charge_failures').notNull().default(0),
     chargeError: text('charge_error'),
+    /** Who is charging it now ("charging" status), so only one caller ever talks to the card. */
+    chargeClaim: text('charge_claim'),
+    chargeClaimedAt: integer('charge_claimed_at', { mode: 'timestamp_ms' }),
     /** Once paid: where the money came from and how it was divided. */
     chargedFrom: text('charged_from', { enum: INVOICE_CHARGE_SOURCES }),
     feeMinor: integer('fee_minor'),
