@@ -38,7 +38,7 @@ export const SendInvoiceSchema = z.object({
 export const MAX_WEEKLY_LIMIT_HOURS = 80
 
 export const WeeklyLimitSchema = z.object({
-  hours: z.coerce
+  hours: z
     .number({ error: 'Enter the most hours a week you will pay for' })
     .int('Enter whole hours')
     .min(1, 'Allow at least 1 hour a week')
