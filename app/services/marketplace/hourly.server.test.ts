@@ -84,7 +84,7 @@ describe('weekly invoices', () => {
     await runHourlyInvoicing(new Date('2026-11-30T00:00:00Z'))
     const [invoice] = await listInvoices(contract.id)
     const reason = 'Three hours were logged but the migration was not delivered.'
-    expect(await reviewInvoice(contract, invoice!.id, client.id, { kind: 'dispute', reason })).toEqual({ ok: true })
+    expect(await reviewInvoice(contract, invoice!.id, client.id, { kind: 'dispute', reason })).toEqual({ ok: true, charge: null })
     expect(await reviewInvoice(contract, invoice!.id, client.id, { kind: 'approve' })).toMatchObject({ ok: false, status: 409 })
     const [dispute] = getDb().select().from(disputes).where(eq(disputes.invoiceId, invoice!.id)).all()
     expect(dispute).toMatchObject({ openedBy: client.id, reason, status: 'open' })
