@@ -9,6 +9,9 @@ import { cardPayments, disputes, ledgerTransactions } from '~/models/schema'
 import { decideDispute } from '~/services/marketplace/disputes.server'
 import { logTime, payInvoiceNow, reviewInvoice, runHourlyCharging, sendWeeklyInvoice } from '~/services/marketplace/hourly.server'
 import { createHourlyTestContract } from '~/test/hourly-contract'
+import { clientWorkStats, freelancerWorkStats } from '~/models/dashboard-stats.server'
+import { listPaymentHistory } from '~/models/payment-history.server'
+import { clientStatementMonths, freelancerStatementMonths } from '~/models/tax-statements.server'
 import { createTestUser } from '~/test/users'
 import { saveSandboxCard } from './saved-cards.server'
 
@@ -181,3 +184,22 @@ describe('a disputed invoice', () => {
     await expectInvariants()
   })
 })
+
+describe('money pages', () => {
+  it('show a paid hourly invoice in payment history, statements and both dashboards', async () => {
+    const { client, freelancer, contract, invoice } = await invoicedContract()
+    await saveSandboxCard(client.id, { number: '4242424242424242', expiry: '12/30', cvc: '123' }, NOW)
+    await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
+    const earned = await listPaymentHistory(freelancer.id, { type: 'hourly' }, { limit: 10, offset: 0 })
+    expect(earned.rows).toMatchObject([{ type: 'hourly', account: 'wallet', amountMinor: 90_00, contractId: contract.id }])
+    const paid = await listPaymentHistory(client.id, {}, { limit: 10, offset: 0 })
+    expect(paid.rows).toMatchObject([{ type: 'card_payment', amountMinor: -100_00, status: 'completed', contractId: contract.id }])
+    expect(paid.rows[0]?.description).toBe('Card payment for the hourly invoice of the week of 2026-11-16 (card ending 4242)')
+    const year = NOW.getUTCFullYear()
+    expect(await freelancerStatementMonths(freelancer.id, year)).toMatchObject([{ grossMinor: 100_00, feesMinor: 10_00, netMinor: 90_00 }])
+    expect(await clientStatementMonths(client.id, year)).toMatchObject([{ fundedMinor: 100_00, feesMinor: 10_00 }])
+    expect((await clientWorkStats(client.id)).paid).toEqual([{ currency: 'USD', amountMinor: 100_00 }])
+    expect((await freelancerWorkStats(freelancer.id)).earned).toEqual([{ currency: 'USD', amountMinor: 90_00 }])
+  })
+})
+
