@@ -41,7 +41,7 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await expect(page.getByRole('button', { name: 'Log time' })).toHaveCount(0)
   await page.getByRole('button', { name: `Approve invoice for week of ${weekLabel(first.lastWeekStart)}` }).click()
   // The demo client has no wallet money and no card on file, so the charge fails and says how to fix it.
-  await expect(toast(page)).toContainText('Invoice approved: The payment failed: Your wallet balance does not cover $100 and no card is saved.')
+  await expect(page.getByRole('alert')).toContainText('Invoice approved: The payment failed: Your wallet balance does not cover $100 and no card is saved.')
   await expect(page.getByRole('row', { name: /\$100 Payment failed/ })).toBeVisible()
 
   await page.goto(`/contracts/${second.contractId}/hours`)
