@@ -61,6 +61,8 @@ export default defineConfig({
       TRUST_PROXY: 'true',
       // The weekly invoicing job would race the hourly spec's own "Send invoice" (it is tested in vitest).
       DISABLED_JOBS: 'hourly-invoicing',
+      // Production mode, so sandbox money (test cards saved for hourly invoices) is switched on explicitly.
+      SANDBOX_PAYMENTS: 'true',
     },
   },
 })

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import { openE2eDatabase as database, userIdByEmail as userId } from './db-fixtures'
 
@@ -48,4 +49,29 @@ export function createHourlyContract(clientEmail: string, freelancerEmail: strin
   } finally {
     db.close()
   }
+}
+
+/** Moves the clock past the 5-day review of the contract's pending invoices (as if the client never answered). */
+export function endInvoiceReview(contractId: string) {
+  const db = database()
+  try {
+    db.prepare(`update invoices set review_due_at = ? where contract_id = ? and status = 'pending'`).run(Date.now() - 60_000, contractId)
+  } finally {
+    db.close()
+  }
+}
+
+/** Runs a scheduled job once against the e2e database, as an operator would with `npm run job -- <name>`. */
+export function runScheduledJob(name: string): string {
+  return execFileSync('npx', ['tsx', 'scripts/run-job.ts', name], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+      SESSION_SECRET: process.env.E2E_SESSION_SECRET,
+      SANDBOX_PAYMENTS: 'true',
+      LOG_LEVEL: 'warn',
+    },
+  })
 }

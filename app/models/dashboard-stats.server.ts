@@ -17,9 +17,15 @@ export async function clientWorkStats(clientId: string) {
   const inEscrow = db.all<{ currency: string; amountMinor: number }>(sql`
     select c.currency, sum(m.amount_minor) as amountMinor from milestones m join contracts c on c.id = m.contract_id
     where c.client_id = ${clientId} and m.status in ${ESCROWED} group by c.currency order by c.currency`)
+  // Paid: released milestones and charged hourly invoices.
   const paid = db.all<{ currency: string; amountMinor: number }>(sql`
-    select c.currency, sum(m.amount_minor) as amountMinor from milestones m join contracts c on c.id = m.contract_id
-    where c.client_id = ${clientId} and m.status = 'released' group by c.currency order by c.currency`)
+    select currency, sum(amount) as amountMinor from (
+      select c.currency, m.amount_minor as amount from milestones m join contracts c on c.id = m.contract_id
+      where c.client_id = ${clientId} and m.status = 'released'
+      union all
+      select c.currency, i.payable_minor from invoices i join contracts c on c.id = i.contract_id
+      where c.client_id = ${clientId} and i.status = 'paid')
+    group by currency order by currency`)
   return { proposalsWaiting: proposals.waiting, proposalsUnread: proposals.unread, activeContracts, inEscrow, paid }
 }
 
@@ -41,12 +47,12 @@ export async function freelancerWorkStats(freelancerId: string) {
   const activeContracts =
     db.get<{ n: number }>(sql`select count(*) as n from contracts where freelancer_id = ${freelancerId} and status = 'active'`)
       ?.n ?? 0
-  // Earnings are what reached the freelancer's wallet: released milestones after the platform fee.
+  // Earnings are what reached the freelancer's wallet: released milestones and paid hourly invoices after the fee.
   const earned = db.all<{ currency: string; amountMinor: number }>(sql`
     select e.currency, sum(e.amount_minor) as amountMinor
     from ledger_entries e join ledger_accounts a on a.id = e.account_id
     join ledger_transactions t on t.id = e.transaction_id
-    where a.kind = 'wallet' and a.owner_id = ${freelancerId} and e.amount_minor > 0 and t.kind like 'escrow.%'
+    where a.kind = 'wallet' and a.owner_id = ${freelancerId} and e.amount_minor > 0 and (t.kind like 'escrow.%' or t.kind = 'hourly.charge')
     group by e.currency order by e.currency`)
   return { proposalsOpen: proposals.open, proposalsViewed: proposals.viewed, activeContracts, earned }
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { getDb } from './db.server'
+import type { InvoiceStatus } from './enums'
 import { contractActivity, contracts, disputes, invoices, milestones, users } from './schema'
 
 export type Dispute = typeof disputes.$inferSelect
@@ -143,13 +144,19 @@ export async function saveDisputeDecision(input: {
   })
 }
 
-/** Invoice disputes settle on the invoice itself: what the client owes after the decision. */
-export function settleInvoice(invoiceId: string, owedMinor: number, at: Date): void {
-  getDb()
+/**
+ * Invoice disputes settle on the invoice: what the client owes after the decision becomes its
+ * payable amount (charged right after), or it is void. Throws, undoing the decision, when the
+ * invoice is not in one of `from` any more.
+ */
+export function settleInvoice(input: { invoiceId: string; owedMinor: number; to: 'approved' | 'void'; from: InvoiceStatus[]; at: Date }): void {
+  const { at } = input
+  const changes = getDb()
     .update(invoices)
-    .set(owedMinor > 0 ? { status: 'approved', amountMinor: owedMinor, approvedAt: at, updatedAt: at } : { amountMinor: 0, updatedAt: at })
-    .where(eq(invoices.id, invoiceId))
-    .run()
+    .set(input.to === 'approved' ? { status: 'approved', payableMinor: input.owedMinor, approvedAt: at, updatedAt: at } : { status: 'void', payableMinor: 0, updatedAt: at })
+    .where(and(eq(invoices.id, input.invoiceId), inArray(invoices.status, input.from)))
+    .run().changes
+  if (!changes) throw new Error(`Invoice ${input.invoiceId} is no longer disputed; the decision cannot settle it.`)
 }
 
 export async function findMilestoneOfContract(contractId: string, milestoneId: string) {

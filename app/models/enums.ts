@@ -43,7 +43,8 @@ export const MILESTONE_STATUSES = [
 ] as const
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
 
-export const INVOICE_STATUSES = ['pending', 'approved', 'disputed', 'paid'] as const
+/** Transitions are declared in services/marketplace/invoice-rules.ts. */
+export const INVOICE_STATUSES = ['pending', 'approved', 'disputed', 'charging', 'payment_failed', 'paid', 'void'] as const
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number]
 
 export const DISPUTE_STATUSES = ['open', 'responded', 'decided'] as const
@@ -91,6 +92,10 @@ export const LEDGER_ACCOUNT_KINDS = [
   'clearing_bank',
 ] as const
 export type LedgerAccountKind = (typeof LEDGER_ACCOUNT_KINDS)[number]
+
+/** Where an hourly invoice's money came from. */
+export const INVOICE_CHARGE_SOURCES = ['wallet', 'card'] as const
+export type InvoiceChargeSource = (typeof INVOICE_CHARGE_SOURCES)[number]
 
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed'] as const
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]

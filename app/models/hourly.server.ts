@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, isNull, lt, lte, sql, sum } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql, sum } from 'drizzle-orm'
 import { getDb } from './db.server'
+import type { InvoiceStatus } from './enums'
 import { contractActivity, contracts, disputes, invoices, timeEntries } from './schema'
 
 export type TimeEntry = typeof timeEntries.$inferSelect
@@ -125,6 +126,8 @@ export async function createWeeklyInvoice(input: {
  */
 export async function decideInvoice(input: {
   invoice: Invoice
+  /** The states the decision may leave (from the invoice's state machine). */
+  from: InvoiceStatus[]
   decision: 'approved' | 'disputed'
   actorId: string | null
   detail: string
@@ -135,8 +138,12 @@ export async function decideInvoice(input: {
   return getDb().transaction((tx) => {
     const changes = tx
       .update(invoices)
-      .set(decision === 'approved' ? { status: 'approved', approvedAt: at, updatedAt: at } : { status: 'disputed', disputedAt: at, updatedAt: at })
-      .where(and(eq(invoices.id, invoice.id), eq(invoices.status, 'pending')))
+      .set(
+        decision === 'approved'
+          ? { status: 'approved', payableMinor: invoice.amountMinor, approvedAt: at, updatedAt: at }
+          : { status: 'disputed', disputedAt: at, updatedAt: at },
+      )
+      .where(and(eq(invoices.id, invoice.id), inArray(invoices.status, input.from)))
       .run().changes
     if (changes === 0) return false
     if (decision === 'disputed' && input.actorId) {
@@ -175,6 +182,30 @@ export async function listOverdueInvoices(now: Date): Promise<Invoice[]> {
     .where(and(eq(invoices.status, 'pending'), lte(invoices.reviewDueAt, now)))
     .orderBy(asc(invoices.reviewDueAt))
     .all()
+}
+
+export async function findInvoiceById(invoiceId: string): Promise<Invoice | undefined> {
+  return getDb().select().from(invoices).where(eq(invoices.id, invoiceId)).get()
+}
+
+/** Invoices in any of the statuses, oldest first (the charge job's work list). */
+export async function listInvoicesInStatus(statuses: InvoiceStatus[]): Promise<Invoice[]> {
+  return getDb().select().from(invoices).where(inArray(invoices.status, statuses)).orderBy(asc(invoices.weekStart)).all()
+}
+
+/** Saves the client's weekly limit settings (see hourly.ts changeWeeklyLimit). */
+export async function saveWeeklyLimit(
+  contractId: string,
+  settings: { weeklyLimitHours: number | null; nextWeeklyLimitHours: number | null; nextWeeklyLimitFrom: string | null },
+  line: { actorId: string; detail: string },
+  at: Date,
+): Promise<void> {
+  getDb().transaction((tx) => {
+    tx.update(contracts).set({ ...settings, updatedAt: at }).where(eq(contracts.id, contractId)).run()
+    tx.insert(contractActivity)
+      .values({ id: crypto.randomUUID(), contractId, actorId: line.actorId, kind: 'contract.weekly_limit', detail: line.detail, createdAt: at })
+      .run()
+  })
 }
 
 export async function listActiveHourlyContracts() {

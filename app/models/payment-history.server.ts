@@ -44,14 +44,16 @@ const ESCROW_ENTRIES = `
 /** Every attempt to pay by card, including declined and unfinished ones (those move no money). */
 const CARD_PAYMENTS = `
   select 'card:' || p.id, p.created_at, 'card_payment', 'card',
-         'Card payment' || coalesce(' for “' || m.title || '”', '') || coalesce(' (card ending ' || p.card_last4 || ')', '')
+         'Card payment' || coalesce(' for “' || m.title || '”', '') || coalesce(' for the hourly invoice of the week of ' || i.week_start, '')
+           || coalesce(' (card ending ' || p.card_last4 || ')', '')
            || case when p.status != 'succeeded' and p.failure_reason is not null then ': ' || p.failure_reason else '' end,
          -p.amount_minor, p.currency,
          case when p.status = 'succeeded' then 'completed' when p.status = 'failed' then 'failed'
               when p.failure_reason is not null then 'declined' else 'pending' end,
-         case when p.status = 'succeeded' then 1 else 0 end, m.contract_id, p.provider
+         case when p.status = 'succeeded' then 1 else 0 end, coalesce(m.contract_id, i.contract_id), p.provider
     from card_payments p
     left join milestones m on p.purpose = 'milestone:' || m.id
+    left join invoices i on p.purpose = 'invoice:' || i.id
    where p.user_id = @user`
 
 export const HISTORY_SOURCES: string[] = [WALLET_ENTRIES, ESCROW_ENTRIES, CARD_PAYMENTS]

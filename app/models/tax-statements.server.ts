@@ -1,7 +1,7 @@
 import { getDb } from './db.server'
 
-/** Ledger kinds that pay a freelancer out of escrow (and so carry the platform fee and its tax). */
-const RELEASES = `('escrow.release', 'escrow.dispute')`
+/** Ledger kinds that pay a freelancer (out of escrow, or an hourly charge) and so carry the platform fee and its tax. */
+const RELEASES = `('escrow.release', 'escrow.dispute', 'hourly.charge')`
 /** Ledger kinds that give a client money back out of escrow. */
 const REFUNDS = `('escrow.refund', 'escrow.dispute')`
 
@@ -64,7 +64,8 @@ export async function clientStatementMonths(userId: string, year: number): Promi
   const rows = getDb()
     .$client.prepare(
       `select cast(strftime('%m', t.created_at / 1000, 'unixepoch') as integer) as month, e.currency as currency,
-         sum(case when t.kind = 'escrow.fund' and a.kind = 'escrow' then e.amount_minor else 0 end) as funded,
+         sum(case when t.kind = 'escrow.fund' and a.kind = 'escrow' then e.amount_minor
+                  when t.kind = 'hourly.charge' and e.amount_minor > 0 then e.amount_minor else 0 end) as funded,
          sum(case when t.kind in ${REFUNDS} and a.kind = 'wallet' and a.owner_id = @user then e.amount_minor else 0 end) as refunded,
          sum(case when t.kind in ${RELEASES} and a.kind in ('platform_revenue', 'tax_payable') then e.amount_minor else 0 end) as fees,
          sum(case when t.kind in ${RELEASES} and a.kind = 'tax_payable' then e.amount_minor else 0 end) as tax

@@ -7,8 +7,18 @@ import { TimeEntryList } from '~/components/hourly/time-entry-list'
 import { Field, TextareaField } from '~/components/ui/field'
 import { deleteUninvoicedTimeEntry } from '~/models/hourly.server'
 import { formatDuration } from '~/services/marketplace/hourly'
-import { DisputeInvoiceSchema, LogTimeSchema } from '~/services/marketplace/hourly-schemas'
-import { findContract, loadHoursPage, logTime, reviewInvoice, sendWeeklyInvoice } from '~/services/marketplace/hourly.server'
+import { DisputeInvoiceSchema, LogTimeSchema, MAX_WEEKLY_LIMIT_HOURS, SendInvoiceSchema, WeeklyLimitSchema } from '~/services/marketplace/hourly-schemas'
+import {
+  checkWeekToInvoice,
+  findContract,
+  loadHoursPage,
+  logTime,
+  payInvoiceNow,
+  reviewInvoice,
+  sendWeeklyInvoice,
+  setWeeklyLimit,
+} from '~/services/marketplace/hourly.server'
+import type { ChargeOutcome } from '~/services/payments/invoice-charges.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
@@ -42,6 +52,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
+/** The toast after an approval or "Pay now": what the charge did. */
+function chargeToast(charge: ChargeOutcome | null, before: string, currency: string) {
+  if (charge?.kind === 'paid') {
+    const from = charge.source === 'card' ? 'charged to your card' : 'paid from your wallet'
+    return { kind: 'success' as const, message: `${before} ${formatMoney(charge.grossMinor, currency)} ${from}.` }
+  }
+  if (charge?.kind === 'declined') {
+    return { kind: 'error' as const, message: `${before} The payment failed: ${charge.message} Add money to your wallet or save another card, then press “Pay now”.` }
+  }
+  return { kind: 'success' as const, message: `${before} The payment is being processed.` }
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contract } = await requireHourlyContract(request, params.contractId)
   const formData = await readFormData(request)
@@ -68,8 +90,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: 'success', message: 'The entry is deleted.' })
   }
   if (intent === 'send-invoice') {
-    const invoice = await sendWeeklyInvoice(contract, String(formData.get('weekStart') ?? ''), user.id)
-    if (!invoice) throw new Response('That week has no unbilled time, is not over yet, or is already invoiced.', { status: 409 })
+    const submission = parseWithZod(formData, { schema: SendInvoiceSchema })
+    if (submission.status !== 'success') throw new Response(submission.error?.weekStart?.[0] ?? 'Choose the week to invoice.', { status: 400 })
+    const notOver = checkWeekToInvoice(submission.value.weekStart)
+    if (notOver) throw new Response(notOver, { status: 400 })
+    const invoice = await sendWeeklyInvoice(contract, submission.value.weekStart, user.id)
+    if (!invoice) throw new Response('That week has no unbilled time or is already invoiced.', { status: 409 })
     return redirectWithToast(back, { kind: 'success', message: `Invoice sent: ${formatMoney(invoice.amountMinor, contract.currency)}.` })
   }
   if (intent === 'approve-invoice' || intent === 'dispute-invoice') {
@@ -84,8 +110,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const outcome = await reviewInvoice(contract, invoiceId, user.id, decision)
     if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
-    const message = decision.kind === 'approve' ? 'Invoice approved.' : 'Invoice disputed. An admin will look at it and decide; you will both see the decision.'
-    return redirectWithToast(back, { kind: 'success', message })
+    if (decision.kind === 'approve') return redirectWithToast(back, chargeToast(outcome.charge, 'Invoice approved:', contract.currency))
+    return redirectWithToast(back, { kind: 'success', message: 'Invoice disputed. An admin will look at it and decide; you will both see the decision.' })
+  }
+  if (intent === 'pay-invoice') {
+    const outcome = await payInvoiceNow(contract, String(formData.get('invoiceId') ?? ''))
+    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    return redirectWithToast(back, chargeToast(outcome.charge, 'Invoice:', contract.currency))
+  }
+  if (intent === 'set-limit') {
+    const submission = parseWithZod(formData, { schema: WeeklyLimitSchema })
+    if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+    const outcome = await setWeeklyLimit(contract, user.id, submission.value.hours)
+    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    return redirectWithToast(back, { kind: 'success', message: `Weekly limit set to ${submission.value.hours} h from the week of ${formatDate(outcome.from ?? '')}.` })
   }
   throw new Response('Unknown action', { status: 400 })
 }
@@ -104,7 +142,7 @@ export default function ContractHours() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LogTimeSchema }),
   })
-  const limit = contract.weeklyLimitHours
+  const { limit } = data
   return (
     <>
       <header className="page-header">
@@ -113,12 +151,31 @@ export default function ContractHours() {
         </p>
         <h1>Hours and invoices</h1>
         <p className="muted">
-          {formatMoney(contract.hourlyRateMinor, contract.currency)} an hour
-          {limit ? `, up to ${limit} h a week` : ''}. This week: {formatDuration(data.loggedThisWeek)} logged. Each finished
-          week is invoiced on the Monday after it; the client has 5 days to approve or dispute.
+          {formatMoney(contract.hourlyRateMinor, contract.currency)} an hour. Each finished week is invoiced on the Monday after
+          it; the client has 5 days to approve or dispute, then is charged (wallet first, then the card on file). The
+          freelancer receives the amount less the {data.feePercent}% platform fee.
         </p>
       </header>
-      {data.isFreelancer && contract.status === 'active' ? (
+      {data.pause ? (
+        <p className="form-alert" role="alert">
+          This contract is paused: {data.pause.reason}
+        </p>
+      ) : null}
+      <section className="card" aria-labelledby="limit-heading">
+        <h2 id="limit-heading">Weekly limit</h2>
+        <p>
+          This week: {formatDuration(data.loggedThisWeek)} logged
+          {limit.thisWeek !== null ? ` of ${limit.thisWeek} h; ${formatDuration(limit.minutesLeft ?? 0)} left.` : '; no limit is set.'}
+          {limit.change ? ` From the week of ${formatDate(limit.change.from)}: ${limit.change.hours} h a week.` : ''}
+        </p>
+        {data.isClient && contract.status === 'active' ? <WeeklyLimitForm current={limit.change?.hours ?? limit.thisWeek} /> : null}
+        {data.isClient ? (
+          <p className="muted">
+            Card on file: {data.cardOnFile ?? 'none'} (<Link to="/settings/billing/card">change</Link>).
+          </p>
+        ) : null}
+      </section>
+      {data.isFreelancer && contract.status === 'active' && !data.pause ? (
         <section className="card" aria-labelledby="log-time-heading">
           <h2 id="log-time-heading">Log time</h2>
           <Form method="post" {...getFormProps(form)} className="form-stack">
@@ -159,5 +216,25 @@ export default function ContractHours() {
         <TimeEntryList entries={data.entries} canEdit={data.isFreelancer && contract.status === 'active'} />
       </section>
     </>
+  )
+}
+
+function WeeklyLimitForm({ current }: { current: number | null }) {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'weekly-limit',
+    lastResult,
+    defaultValue: { hours: current === null ? '' : String(current) },
+    constraint: getZodConstraint(WeeklyLimitSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: WeeklyLimitSchema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <Field label="Hours a week" meta={fields.hours} type="number" min={1} max={MAX_WEEKLY_LIMIT_HOURS} hint="Applies from next Monday; this week keeps its limit." />
+      <button type="submit" name="intent" value="set-limit" className="button button--secondary">
+        Set weekly limit
+      </button>
+    </Form>
   )
 }

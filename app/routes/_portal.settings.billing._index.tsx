@@ -74,6 +74,11 @@ export default function BillingSettings() {
         <p>
           <Link to="/settings/billing/statements">Yearly tax statements (CSV and PDF)</Link>
         </p>
+        {role === 'client' ? (
+          <p>
+            <Link to="/settings/billing/card">Card on file for hourly invoices</Link>
+          </p>
+        ) : null}
       </section>
     </>
   )

@@ -52,6 +52,8 @@ const schema = z.object({
     .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean)),
   /** The platform fee taken from each released payment, in percent (published on /help/fees). */
   PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(50).default(10),
+  /** Declined charges of one hourly invoice after which its contract pauses until the client pays. */
+  HOURLY_CHARGE_MAX_FAILURES: z.coerce.number().int().min(1).max(20).default(3),
   /** WebAuthn relying party: the domain passkeys are bound to, never taken from a request. */
   WEBAUTHN_RP_ID: z.string().min(1).default('localhost'),
   /** The exact origin the browser reports; by default APP_URL's origin, else http://localhost:PORT. */

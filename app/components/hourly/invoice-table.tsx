@@ -1,5 +1,7 @@
 import { Form, Link } from '@remix-run/react'
+import type { InvoiceStatus } from '~/models/enums'
 import { formatDuration } from '~/services/marketplace/hourly'
+import { canTakeInvoiceAction, INVOICE_STATUS_LABELS } from '~/services/marketplace/invoice-rules'
 import { formatDate, formatMoney } from '~/utils/format'
 
 export type InvoiceRow = {
@@ -7,21 +9,18 @@ export type InvoiceRow = {
   weekStart: string
   minutes: number
   amountMinor: number
-  status: 'pending' | 'approved' | 'disputed' | 'paid'
+  status: InvoiceStatus
   reviewDueAt: string
   disputeId: string | null
+  payableMinor: number | null
+  charge: { from: 'wallet' | 'card'; feeMinor: number; feeTaxMinor: number; netMinor: number } | null
+  chargeError: string | null
 }
 
-const STATUS_LABELS: Record<InvoiceRow['status'], string> = {
-  pending: 'Waiting for the client',
-  approved: 'Approved',
-  disputed: 'Disputed',
-  paid: 'Paid',
-}
-
-/** The weekly invoices of an hourly contract; the client approves or disputes pending ones here. */
+/** The weekly invoices of an hourly contract: the client approves, disputes or pays them here. */
 export function InvoiceTable({ invoices, currency, canReview }: { invoices: InvoiceRow[]; currency: string; canReview: boolean }) {
   if (!invoices.length) return <p className="muted">No invoices yet. Each finished week with logged time is invoiced on the Monday after it.</p>
+  const money = (minor: number) => formatMoney(minor, currency)
   return (
     <div className="table-wrap">
       <table>
@@ -40,12 +39,23 @@ export function InvoiceTable({ invoices, currency, canReview }: { invoices: Invo
             <tr key={invoice.id}>
               <td>{formatDate(invoice.weekStart)}</td>
               <td>{formatDuration(invoice.minutes)}</td>
-              <td>{formatMoney(invoice.amountMinor, currency)}</td>
               <td>
-                {STATUS_LABELS[invoice.status]}
-                {invoice.status === 'pending' ? (
-                  <span className="cell-detail">Counts as approved on {formatDate(invoice.reviewDueAt)}</span>
+                {money(invoice.amountMinor)}
+                {invoice.payableMinor !== null && invoice.payableMinor !== invoice.amountMinor ? (
+                  <span className="cell-detail">Owed after the dispute: {money(invoice.payableMinor)}</span>
                 ) : null}
+              </td>
+              <td>
+                {INVOICE_STATUS_LABELS[invoice.status]}
+                {invoice.status === 'pending' ? <span className="cell-detail">Counts as approved on {formatDate(invoice.reviewDueAt)}</span> : null}
+                {invoice.charge ? (
+                  <span className="cell-detail">
+                    Charged {money(invoice.payableMinor ?? invoice.amountMinor)} {invoice.charge.from === 'card' ? 'to the card' : 'from the wallet'} · fee{' '}
+                    {money(invoice.charge.feeMinor)}
+                    {invoice.charge.feeTaxMinor ? ` (incl. ${money(invoice.charge.feeTaxMinor)} tax)` : ''} · freelancer gets {money(invoice.charge.netMinor)}
+                  </span>
+                ) : null}
+                {invoice.chargeError ? <span className="cell-detail">{invoice.chargeError}</span> : null}
                 {invoice.disputeId ? (
                   <span className="cell-detail">
                     <Link to={`/disputes/${invoice.disputeId}`}>See the dispute</Link>
@@ -54,7 +64,13 @@ export function InvoiceTable({ invoices, currency, canReview }: { invoices: Invo
               </td>
               {canReview ? (
                 <td>
-                  {invoice.status === 'pending' ? <ReviewInvoiceForms invoice={invoice} /> : <span className="muted">—</span>}
+                  {canTakeInvoiceAction('approve', invoice.status, 'client') ? (
+                    <ReviewInvoiceForms invoice={invoice} />
+                  ) : canTakeInvoiceAction('pay_now', invoice.status, 'client') ? (
+                    <PayNowForm invoice={invoice} />
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
                 </td>
               ) : null}
             </tr>
@@ -62,6 +78,20 @@ export function InvoiceTable({ invoices, currency, canReview }: { invoices: Invo
         </tbody>
       </table>
     </div>
+  )
+}
+
+function PayNowForm({ invoice }: { invoice: InvoiceRow }) {
+  return (
+    <Form method="post" className="form-stack">
+      <input type="hidden" name="invoiceId" value={invoice.id} />
+      <p className="muted">
+        Add money to your <Link to="/wallet">wallet</Link> or save another <Link to="/settings/billing/card">card</Link>, then:
+      </p>
+      <button type="submit" name="intent" value="pay-invoice" className="button button--primary">
+        Pay now for week of {formatDate(invoice.weekStart)}
+      </button>
+    </Form>
   )
 }
 

@@ -8,6 +8,7 @@ import {
   CONTRACT_TYPES,
   DISPUTE_DECISIONS,
   DISPUTE_STATUSES,
+  INVOICE_CHARGE_SOURCES,
   INVOICE_STATUSES,
   MILESTONE_STATUSES,
   PROPOSAL_STATUSES,
@@ -83,6 +84,12 @@ export const contracts = sqliteTable(
     /** Hourly contracts: the agreed rate and the weekly cap. */
     hourlyRateMinor: integer('hourly_rate_minor'),
     weeklyLimitHours: integer('weekly_limit_hours'),
+    /** A limit the client changed: it applies from this Monday ("YYYY-MM-DD") on. */
+    nextWeeklyLimitHours: integer('next_weekly_limit_hours'),
+    nextWeeklyLimitFrom: text('next_weekly_limit_from'),
+    /** Set when invoices kept failing to charge: no new time until the client pays. */
+    hourlyPausedAt: integer('hourly_paused_at', { mode: 'timestamp_ms' }),
+    hourlyPauseReason: text('hourly_pause_reason'),
     status: text('status', { enum: CONTRACT_STATUSES }).notNull().default('active'),
     endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
     endedBy: text('ended_by').references(() => users.id),
@@ -176,9 +183,23 @@ export const invoices = sqliteTable(
     approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
     disputedAt: integer('disputed_at', { mode: 'timestamp_ms' }),
     paidAt: integer('paid_at', { mode: 'timestamp_ms' }),
+    /** What the client owes: the amount once approved, or what a dispute decision awarded. */
+    payableMinor: integer('payable_minor'),
+    /** Declined charges so far; the contract pauses after HOURLY_CHARGE_MAX_FAILURES. */
+    chargeFailures: integer('charge_failures').notNull().default(0),
+    chargeError: text('charge_error'),
+    /** Who is charging it now ("charging" status), so only one caller ever talks to the card. */
+    chargeClaim: text('charge_claim'),
+    chargeClaimedAt: integer('charge_claimed_at', { mode: 'timestamp_ms' }),
+    /** Once paid: where the money came from and how it was divided. */
+    chargedFrom: text('charged_from', { enum: INVOICE_CHARGE_SOURCES }),
+    feeMinor: integer('fee_minor'),
+    feeTaxMinor: integer('fee_tax_minor'),
+    netMinor: integer('net_minor'),
+    ledgerTransactionId: text('ledger_transaction_id'),
     ...timestamps,
   },
-  (t) => [uniqueIndex('invoices_contract_week_unique').on(t.contractId, t.weekStart)],
+  (t) => [uniqueIndex('invoices_contract_week_unique').on(t.contractId, t.weekStart), index('invoices_status_idx').on(t.status, t.reviewDueAt)],
 )
 
 /** A disagreement over a milestone's (or an invoice's) money, decided by an admin. */

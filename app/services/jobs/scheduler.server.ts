@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
 import { runAutoApprovals } from '~/services/marketplace/contracts.server'
-import { runHourlyInvoicing } from '~/services/marketplace/hourly.server'
+import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
 import { runPayoutSending } from '~/services/payments/payouts.server'
 
@@ -9,6 +9,8 @@ type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown>
 /** The work the server does on its own, on a timer, in the same process. Each job is safe to repeat. */
 export const SCHEDULED_JOBS: Job[] = [
   { name: 'hourly-invoicing', everyMs: 15 * 60_000, run: runHourlyInvoicing },
+  // Auto-approves unreviewed invoices after 5 days and charges approved ones; a failed charge is retried each run.
+  { name: 'hourly-charging', everyMs: 60 * 60_000, run: runHourlyCharging },
   { name: 'milestone-auto-approval', everyMs: 15 * 60_000, run: runAutoApprovals },
   { name: 'saved-search-alerts', everyMs: 10 * 60_000, run: runSavedSearchAlerts },
   { name: 'payout-sending', everyMs: 60_000, run: runPayoutSending },

@@ -13,7 +13,9 @@ import { findUserById, listUsersByRole } from '~/models/users.server'
 import { DOCUMENT_TYPES, keepUploadsIf, storeUpload, UploadRejected } from '~/services/files/uploads.server'
 import { notify } from '~/services/notifications/notify.server'
 import { formatMoney } from '~/utils/format'
+import { chargeInvoice } from '~/services/payments/invoice-charges.server'
 import { DECISION_LABELS, DISPUTABLE_MILESTONE_STATES, MAX_DISPUTE_FILE_BYTES, settlementFor, type Settlement } from './dispute-rules'
+import { fromStatuses, INVOICE_TRANSITIONS } from './invoice-rules'
 
 export type FoundDispute = NonNullable<Awaited<ReturnType<typeof findDispute>>>
 type Contract = FoundDispute['contract']
@@ -167,8 +169,9 @@ export async function decideDispute(
     return { ok: false, status: 409, message: 'Milestone disputes are settled through escrow, which is not available here.' }
   }
   const money = (minor: number) => formatMoney(minor, contract.currency)
-  const outcome =
-    input.decision === 'split'
+  const outcome = found.invoice
+    ? invoiceOutcome(input.decision, money(settlement.toFreelancerMinor), money(amount))
+    : input.decision === 'split'
       ? `${money(settlement.toFreelancerMinor)} to the freelancer, ${money(settlement.toClientMinor)} back to the client`
       : input.decision === 'release'
         ? `${money(amount)} released to the freelancer`
@@ -183,10 +186,16 @@ export async function decideDispute(
     at: now,
     settle: () => {
       if (found.milestone && settleMilestone) settleMilestone({ contract, milestone: found.milestone, settlement, disputeId: dispute.id })
-      else if (found.invoice) settleInvoice(found.invoice.id, settlement.toFreelancerMinor, now)
+      else if (found.invoice) {
+        const owedMinor = settlement.toFreelancerMinor
+        const action = owedMinor > 0 ? 'decide_payable' : 'decide_nothing'
+        settleInvoice({ invoiceId: found.invoice.id, owedMinor, to: INVOICE_TRANSITIONS[action].to, from: fromStatuses(action), at: now })
+      }
     },
   })
   if (!saved) return { ok: false, status: 409, message: 'This dispute is already decided.' }
+  // What is owed is charged now, through the ledger like any approved invoice (declines retry).
+  if (found.invoice && settlement.toFreelancerMinor > 0) await chargeInvoice(found.invoice.id, now)
   for (const userId of [contract.clientId, contract.freelancerId]) {
     await notify({
       userId,
@@ -197,6 +206,13 @@ export async function decideDispute(
     })
   }
   return { ok: true }
+}
+
+/** An invoice dispute decides what the client pays (nothing was charged yet). */
+function invoiceOutcome(decision: DisputeDecision, owed: string, invoiced: string): string {
+  if (decision === 'release') return `the client pays the whole ${invoiced}`
+  if (decision === 'refund') return `the client pays nothing of ${invoiced}`
+  return `the client pays ${owed} of ${invoiced}`
 }
 
 /** What the dispute page shows, with names and files resolved. */

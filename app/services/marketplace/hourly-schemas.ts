@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseDuration } from './hourly'
+import { isMonday, parseDuration, parseIsoDay } from './hourly'
 
 export const LogTimeSchema = z.object({
   workDate: z.string({ error: 'Choose the day you worked' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose the day you worked'),
@@ -24,4 +24,23 @@ export const DisputeInvoiceSchema = z.object({
     .trim()
     .min(20, 'Say what is wrong with this invoice (at least 20 characters)')
     .max(2000, 'Keep it under 2,000 characters'),
+})
+
+/** Which week an invoice is for: a real Monday (whether that week is over is the service's rule). */
+export const SendInvoiceSchema = z.object({
+  weekStart: z
+    .string({ error: 'Choose the week to invoice' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'The week must be a date (YYYY-MM-DD)')
+    .refine((value) => parseIsoDay(value) !== null, 'The week must be a real date')
+    .refine(isMonday, 'The week must start on a Monday'),
+})
+
+export const MAX_WEEKLY_LIMIT_HOURS = 80
+
+export const WeeklyLimitSchema = z.object({
+  hours: z
+    .number({ error: 'Enter the most hours a week you will pay for' })
+    .int('Enter whole hours')
+    .min(1, 'Allow at least 1 hour a week')
+    .max(MAX_WEEKLY_LIMIT_HOURS, `At most ${MAX_WEEKLY_LIMIT_HOURS} hours a week`),
 })

@@ -5,7 +5,7 @@ import { listInvoices, listTimeEntries } from '~/models/hourly.server'
 import { listNotifications } from '~/models/notifications.server'
 import { contractActivity, contracts, disputes, projects, proposals } from '~/models/schema'
 import { createTestUser } from '~/test/users'
-import { findContract, logTime, reviewInvoice, runHourlyInvoicing, sendWeeklyInvoice } from './hourly.server'
+import { findContract, logTime, reviewInvoice, runHourlyCharging, runHourlyInvoicing, sendWeeklyInvoice } from './hourly.server'
 
 // Wednesday 25 November 2026; its week starts Monday the 23rd.
 const NOW = new Date('2026-11-25T12:00:00Z')
@@ -52,7 +52,7 @@ describe('weekly invoices', () => {
     expect(await sendWeeklyInvoice(contract, '2026-11-23', null, NOW)).toBeNull()
     const monday = new Date('2026-11-30T08:00:00Z')
     expect((await runHourlyInvoicing(monday)).invoiced).toBeGreaterThanOrEqual(1)
-    expect(await runHourlyInvoicing(monday)).toEqual({ invoiced: 0, autoApproved: 0 })
+    expect(await runHourlyInvoicing(monday)).toEqual({ invoiced: 0 })
     const [invoice, ...others] = await listInvoices(contract.id)
     expect(others).toEqual([])
     expect(invoice).toMatchObject({ weekStart: '2026-11-23', minutes: 210, amountMinor: 14000, status: 'pending' })
@@ -66,12 +66,13 @@ describe('weekly invoices', () => {
     const { contract, freelancer } = await hourlyContract()
     await logTime(contract, { workDate: '2026-11-24', duration: '1', memo: 'Fixes' }, NOW)
     await runHourlyInvoicing(new Date('2026-11-30T00:00:00Z'))
-    expect(await runHourlyInvoicing(new Date('2026-12-04T23:59:00Z'))).toEqual({ invoiced: 0, autoApproved: 0 })
-    expect((await runHourlyInvoicing(new Date('2026-12-05T00:00:00Z'))).autoApproved).toBeGreaterThanOrEqual(1)
+    expect((await runHourlyCharging(new Date('2026-12-04T23:59:00Z'))).autoApproved).toBe(0)
+    expect((await runHourlyCharging(new Date('2026-12-05T00:00:00Z'))).autoApproved).toBeGreaterThanOrEqual(1)
     const [invoice] = await listInvoices(contract.id)
-    expect(invoice?.status).toBe('approved')
+    // The client has no wallet money and no card, so the charge that follows fails (see hourly-charges tests).
+    expect(invoice?.status).toBe('payment_failed')
     const log = getDb().select().from(contractActivity).where(eq(contractActivity.contractId, contract.id)).all()
-    expect(log.map((line) => line.kind)).toEqual(['invoice.sent', 'invoice.approved'])
+    expect(log.map((line) => line.kind)).toEqual(['invoice.sent', 'invoice.approved', 'invoice.payment_failed'])
     expect(log[1]?.actorId).toBeNull()
     const notes = await listNotifications(freelancer.id, { limit: 5, offset: 0 })
     expect(notes[0]?.title).toMatch(/approved automatically/)
@@ -83,7 +84,7 @@ describe('weekly invoices', () => {
     await runHourlyInvoicing(new Date('2026-11-30T00:00:00Z'))
     const [invoice] = await listInvoices(contract.id)
     const reason = 'Three hours were logged but the migration was not delivered.'
-    expect(await reviewInvoice(contract, invoice!.id, client.id, { kind: 'dispute', reason })).toEqual({ ok: true })
+    expect(await reviewInvoice(contract, invoice!.id, client.id, { kind: 'dispute', reason })).toEqual({ ok: true, charge: null })
     expect(await reviewInvoice(contract, invoice!.id, client.id, { kind: 'approve' })).toMatchObject({ ok: false, status: 409 })
     const [dispute] = getDb().select().from(disputes).where(eq(disputes.invoiceId, invoice!.id)).all()
     expect(dispute).toMatchObject({ openedBy: client.id, reason, status: 'open' })

@@ -7,11 +7,17 @@ import {
   listActiveHourlyContracts,
   listOverdueInvoices,
   listInvoices,
+  listInvoicesInStatus,
   listTimeEntries,
   listUninvoicedWeeks,
   minutesLoggedBetween,
+  saveWeeklyLimit,
   type Invoice,
 } from '~/models/hourly.server'
+import { listStaleChargeClaims } from '~/models/invoice-charges.server'
+import { chargeInvoice, type ChargeOutcome } from '~/services/payments/invoice-charges.server'
+import { feePreview } from '~/services/payments/escrow.server'
+import { describeCardOnFile } from '~/services/payments/saved-cards.server'
 import { findContract, insertContractActivityLine } from '~/models/contracts.server'
 import { listDisputesOfContract } from '~/models/disputes.server'
 import { notify } from '~/services/notifications/notify.server'
@@ -19,18 +25,23 @@ import { formatMoney } from '~/utils/format'
 import {
   addDays,
   amountForMinutes,
+  changeWeeklyLimit,
   checkWeeklyLimit,
   checkWorkDate,
   formatDuration,
   invoiceReviewDueAt,
   isWeekOver,
   isoDay,
+  minutesLeft,
   parseDuration,
   weekStartOf,
+  weeklyLimitFor,
 } from './hourly'
+import { CHARGE_CLAIM_TIMEOUT_MS, checkInvoiceAction, fromStatuses } from './invoice-rules'
 
 type Contract = NonNullable<Awaited<ReturnType<typeof findContract>>>
 export type Outcome = { ok: true } | { ok: false; status: 400 | 409; message: string; field?: string }
+export type ReviewOutcome = { ok: true; charge: ChargeOutcome | null } | { ok: false; status: 400 | 409; message: string }
 
 function weekLabel(weekStart: string): string {
   return `the week of ${weekStart}`
@@ -45,6 +56,9 @@ export async function logTime(
   if (contract.type !== 'hourly' || contract.status !== 'active') {
     return { ok: false, status: 409, message: 'Time can be logged only on an active hourly contract.' }
   }
+  if (contract.hourlyPausedAt) {
+    return { ok: false, status: 409, message: `This contract is paused: ${contract.hourlyPauseReason ?? 'an invoice is unpaid.'}` }
+  }
   const dateProblem = checkWorkDate(input.workDate, now)
   if (dateProblem) return { ok: false, status: 400, field: 'workDate', message: dateProblem }
   const minutes = parseDuration(input.duration)
@@ -54,16 +68,39 @@ export async function logTime(
     return { ok: false, status: 400, field: 'workDate', message: `${weekLabel(weekStart)} is already invoiced.` }
   }
   const logged = await minutesLoggedBetween(contract.id, weekStart, addDays(weekStart, 7))
-  const limitProblem = checkWeeklyLimit(logged, minutes, contract.weeklyLimitHours)
+  const limitProblem = checkWeeklyLimit(logged, minutes, weeklyLimitFor(contract, weekStart))
   if (limitProblem) return { ok: false, status: 400, field: 'duration', message: limitProblem }
   await insertTimeEntry({ contractId: contract.id, workDate: input.workDate, minutes, memo: input.memo })
   return { ok: true }
 }
 
+/** The client sets the weekly limit; the running week keeps its limit, the new one applies from next Monday. */
+export async function setWeeklyLimit(contract: Contract, clientId: string, hours: number, now = new Date()): Promise<Outcome & { from?: string }> {
+  if (contract.type !== 'hourly' || contract.status !== 'active') {
+    return { ok: false, status: 409, message: 'The weekly limit can be changed only on an active hourly contract.' }
+  }
+  const settings = changeWeeklyLimit(contract, hours, now)
+  const from = settings.nextWeeklyLimitFrom ?? ''
+  await saveWeeklyLimit(contract.id, settings, { actorId: clientId, detail: `Weekly limit set to ${hours} h from the week of ${from}.` }, now)
+  await notify({
+    userId: contract.freelancerId,
+    kind: 'contract_update',
+    title: `Weekly limit on "${contract.title}": ${hours} h from the week of ${from}`,
+    body: `Until then the limit stays ${settings.weeklyLimitHours === null ? 'unset' : `${settings.weeklyLimitHours} h`}.`,
+    link: `/contracts/${contract.id}/hours`,
+  })
+  return { ok: true, from }
+}
+
+/** Why a week cannot be invoiced now, or null. `weekStart` is a Monday (the form's schema checks). */
+export function checkWeekToInvoice(weekStart: string, now = new Date()): string | null {
+  return isWeekOver(weekStart, now) ? null : `The week of ${weekStart} is not over yet; invoice it from the Monday after it.`
+}
+
 /** Bills a finished week's time; notifies the client. Returns the invoice, or null when nothing to bill. */
 export async function sendWeeklyInvoice(contract: Contract, weekStart: string, actorId: string | null, now = new Date()) {
   if (contract.type !== 'hourly' || contract.hourlyRateMinor === null) return null
-  if (weekStartOf(weekStart) !== weekStart || !isWeekOver(weekStart, now)) return null
+  if (weekStartOf(weekStart) !== weekStart || checkWeekToInvoice(weekStart, now)) return null
   const rate = contract.hourlyRateMinor
   const invoice = await createWeeklyInvoice({
     contractId: contract.id,
@@ -92,23 +129,24 @@ export async function sendWeeklyInvoice(contract: Contract, weekStart: string, a
   return invoice
 }
 
-/** The client approves or disputes a pending invoice of their contract. */
+/** The client approves (and so pays) or disputes a pending invoice of their contract. */
 export async function reviewInvoice(
   contract: Contract,
   invoiceId: string,
   clientId: string,
   decision: { kind: 'approve' } | { kind: 'dispute'; reason: string },
   now = new Date(),
-): Promise<Outcome> {
+): Promise<ReviewOutcome> {
   const invoice = await findInvoice(contract.id, invoiceId)
   if (!invoice) return { ok: false, status: 409, message: 'That invoice is not on this contract.' }
-  if (invoice.status !== 'pending') {
-    return { ok: false, status: 409, message: `This invoice is already ${invoice.status}; only pending invoices can be approved or disputed.` }
-  }
+  const action = decision.kind === 'approve' ? 'approve' : 'dispute'
+  const refused = checkInvoiceAction(action, invoice.status, 'client')
+  if (refused) return { ok: false, status: 409, message: refused }
   const amount = formatMoney(invoice.amountMinor, contract.currency)
   const approved = decision.kind === 'approve'
   const done = await decideInvoice({
     invoice,
+    from: fromStatuses(action),
     decision: approved ? 'approved' : 'disputed',
     actorId: clientId,
     detail: approved
@@ -122,48 +160,78 @@ export async function reviewInvoice(
     userId: contract.freelancerId,
     kind: approved ? 'contract_update' : 'dispute_update',
     title: approved ? `Invoice approved on "${contract.title}": ${amount}` : `Invoice disputed on "${contract.title}"`,
-    body: approved ? '' : decision.reason,
+    body: approved ? 'The client is charged now; you are told when the money reaches your wallet.' : decision.reason,
     link: `/contracts/${contract.id}/hours`,
   })
-  return { ok: true }
+  return { ok: true, charge: approved ? await chargeInvoice(invoice.id, now) : null }
 }
 
-async function autoApprove(invoice: Invoice, now: Date): Promise<void> {
+/** The client's "Pay now" after a failed charge (once they topped up or saved another card). */
+export async function payInvoiceNow(contract: Contract, invoiceId: string, now = new Date()): Promise<ReviewOutcome> {
+  const invoice = await findInvoice(contract.id, invoiceId)
+  if (!invoice) return { ok: false, status: 409, message: 'That invoice is not on this contract.' }
+  const refused = checkInvoiceAction('pay_now', invoice.status, 'client')
+  if (refused) return { ok: false, status: 409, message: refused }
+  const charge = await chargeInvoice(invoice.id, now, 'client')
+  if (charge.kind === 'not_due') return { ok: false, status: 409, message: 'This invoice is being charged or was paid meanwhile.' }
+  return { ok: true, charge }
+}
+
+async function autoApprove(invoice: Invoice, now: Date): Promise<boolean> {
   const contract = await findContract(invoice.contractId)
-  if (!contract) return
+  if (!contract) return false
   const amount = formatMoney(invoice.amountMinor, contract.currency)
   const done = await decideInvoice({
     invoice,
+    from: fromStatuses('auto_approve'),
     decision: 'approved',
     actorId: null,
     detail: `Invoice for ${weekLabel(invoice.weekStart)} (${amount}) approved automatically: the client did not answer within 5 days.`,
     at: now,
   })
-  if (!done) return
+  if (!done) return false
   for (const userId of [contract.clientId, contract.freelancerId]) {
     await notify({
       userId,
       kind: 'contract_update',
       title: `Invoice approved automatically on "${contract.title}": ${amount}`,
+      body: 'The 5-day review ended without a dispute, so the client is charged now.',
       link: `/contracts/${contract.id}/hours`,
     })
   }
+  return true
 }
 
-/**
- * The scheduled job: bills every finished week with unbilled time on active hourly contracts, and
- * approves invoices the client left unanswered past their review time. Safe to run repeatedly.
- */
-export async function runHourlyInvoicing(now = new Date()): Promise<{ invoiced: number; autoApproved: number }> {
+/** The scheduled job that bills every finished week with unbilled time on active hourly contracts. Safe to repeat. */
+export async function runHourlyInvoicing(now = new Date()): Promise<{ invoiced: number }> {
   let invoiced = 0
   const thisWeek = weekStartOf(isoDay(now))
   for (const contract of await listActiveHourlyContracts()) {
     const weeks = new Set((await listUninvoicedWeeks(contract.id, thisWeek)).map(weekStartOf))
     for (const week of weeks) if (await sendWeeklyInvoice(contract, week, null, now)) invoiced += 1
   }
-  const overdue = await listOverdueInvoices(now)
-  for (const invoice of overdue) await autoApprove(invoice, now)
-  return { invoiced, autoApproved: overdue.length }
+  return { invoiced }
+}
+
+/**
+ * The scheduled job that moves hourly money: approves invoices whose 5-day review ended without a
+ * dispute, then charges every approved invoice, retries the ones whose payment failed, and takes
+ * over charges interrupted by a crash. Safe to repeat and to run alongside approvals: each charge
+ * is claimed first, so an invoice is charged once.
+ */
+export async function runHourlyCharging(now = new Date()): Promise<{ autoApproved: number; paid: number; declined: number }> {
+  let autoApproved = 0
+  for (const invoice of await listOverdueInvoices(now)) if (await autoApprove(invoice, now)) autoApproved += 1
+  const due = await listInvoicesInStatus(fromStatuses('start_charge'))
+  const stale = await listStaleChargeClaims(new Date(now.getTime() - CHARGE_CLAIM_TIMEOUT_MS))
+  let paid = 0
+  let declined = 0
+  for (const id of [...due.map((invoice) => invoice.id), ...stale]) {
+    const outcome = await chargeInvoice(id, now)
+    if (outcome.kind === 'paid') paid += 1
+    if (outcome.kind === 'declined') declined += 1
+  }
+  return { autoApproved, paid, declined }
 }
 
 export { findContract }
@@ -171,17 +239,29 @@ export { findContract }
 /** Everything the hours page shows for a contract. */
 export async function loadHoursPage(contract: Contract, now = new Date()) {
   const thisWeek = weekStartOf(isoDay(now))
-  const [entries, invoices, loggedThisWeek, unbilledDays, disputes] = await Promise.all([
+  const [entries, invoices, loggedThisWeek, unbilledDays, disputes, card] = await Promise.all([
     listTimeEntries(contract.id),
     listInvoices(contract.id),
     minutesLoggedBetween(contract.id, thisWeek, addDays(thisWeek, 7)),
     listUninvoicedWeeks(contract.id, thisWeek),
     listDisputesOfContract(contract.id),
+    describeCardOnFile(contract.clientId),
   ])
+  const limitThisWeek = weeklyLimitFor(contract, thisWeek)
+  const nextWeek = addDays(thisWeek, 7)
+  const limitNextWeek = weeklyLimitFor(contract, nextWeek)
   return {
     today: isoDay(now),
     thisWeek,
     loggedThisWeek,
+    limit: {
+      thisWeek: limitThisWeek,
+      minutesLeft: minutesLeft(limitThisWeek, loggedThisWeek),
+      change: limitNextWeek !== limitThisWeek ? { hours: limitNextWeek, from: nextWeek } : null,
+    },
+    pause: contract.hourlyPausedAt ? { reason: contract.hourlyPauseReason ?? 'An invoice is unpaid.' } : null,
+    feePercent: feePreview(0).percent,
+    cardOnFile: card ? `${card.brand} ending ${card.last4}` : null,
     weeksToInvoice: [...new Set(unbilledDays.map(weekStartOf))],
     entries: entries.map((entry) => ({ id: entry.id, workDate: entry.workDate, minutes: entry.minutes, memo: entry.memo, invoiced: entry.invoiceId !== null })),
     invoices: invoices.map((invoice) => ({
@@ -191,6 +271,13 @@ export async function loadHoursPage(contract: Contract, now = new Date()) {
       amountMinor: invoice.amountMinor,
       status: invoice.status,
       reviewDueAt: invoice.reviewDueAt.toISOString(),
+      payableMinor: invoice.payableMinor,
+      charge:
+        invoice.status === 'paid' && invoice.feeMinor !== null && invoice.netMinor !== null
+          ? { from: invoice.chargedFrom ?? 'wallet', feeMinor: invoice.feeMinor, feeTaxMinor: invoice.feeTaxMinor ?? 0, netMinor: invoice.netMinor }
+          : null,
+      chargeError: invoice.status === 'payment_failed' ? invoice.chargeError : null,
+      chargeFailures: invoice.chargeFailures,
       disputeId: disputes.find((dispute) => dispute.invoiceId === invoice.id)?.id ?? null,
     })),
   }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   amountForMinutes,
+  changeWeeklyLimit,
+  minutesLeft,
+  weeklyLimitFor,
   checkWeeklyLimit,
   checkWorkDate,
   invoiceReviewDueAt,
@@ -61,5 +64,23 @@ describe('invoices', () => {
 
   it('are due for review 5 days after they are sent', () => {
     expect(invoiceReviewDueAt(new Date('2026-11-23T00:00:00Z')).toISOString()).toBe('2026-11-28T00:00:00.000Z')
+  })
+})
+
+describe('weekly limit changes', () => {
+  const base = { weeklyLimitHours: 20, nextWeeklyLimitHours: null, nextWeeklyLimitFrom: null }
+  it('apply from the Monday after the change; the running week keeps its limit', () => {
+    const changed = changeWeeklyLimit(base, 10, new Date('2026-11-25T12:00:00Z'))
+    expect(changed).toEqual({ weeklyLimitHours: 20, nextWeeklyLimitHours: 10, nextWeeklyLimitFrom: '2026-11-30' })
+    expect(weeklyLimitFor(changed, '2026-11-23')).toBe(20)
+    expect(weeklyLimitFor(changed, '2026-11-30')).toBe(10)
+    expect(weeklyLimitFor(changed, '2026-12-07')).toBe(10)
+  })
+  it('fold an earlier change that has taken effect into the current limit', () => {
+    const first = changeWeeklyLimit(base, 10, new Date('2026-11-25T12:00:00Z'))
+    const second = changeWeeklyLimit(first, 30, new Date('2026-12-02T12:00:00Z'))
+    expect(second).toEqual({ weeklyLimitHours: 10, nextWeeklyLimitHours: 30, nextWeeklyLimitFrom: '2026-12-07' })
+    expect(minutesLeft(10, 9 * 60 + 30)).toBe(30)
+    expect(minutesLeft(null, 600)).toBeNull()
   })
 })

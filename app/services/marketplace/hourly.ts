@@ -85,3 +85,30 @@ export function checkWeeklyLimit(minutesAlreadyThisWeek: number, minutesToAdd: n
 export function invoiceReviewDueAt(createdAt: Date): Date {
   return new Date(createdAt.getTime() + INVOICE_REVIEW_DAYS * DAY_MS)
 }
+
+export type WeeklyLimitSettings = { weeklyLimitHours: number | null; nextWeeklyLimitHours: number | null; nextWeeklyLimitFrom: string | null }
+
+/** The limit that applies to a week: a change the client made applies from its Monday on. */
+export function weeklyLimitFor(contract: WeeklyLimitSettings, weekStart: string): number | null {
+  if (contract.nextWeeklyLimitFrom !== null && weekStart >= contract.nextWeeklyLimitFrom) return contract.nextWeeklyLimitHours
+  return contract.weeklyLimitHours
+}
+
+/**
+ * The settings after the client changes the limit: the week already running keeps the limit the
+ * freelancer planned with; the new one applies from next Monday. An earlier change that has taken
+ * effect by now becomes the current limit.
+ */
+export function changeWeeklyLimit(contract: WeeklyLimitSettings, hours: number, now: Date): WeeklyLimitSettings {
+  const thisWeek = weekStartOf(isoDay(now))
+  return { weeklyLimitHours: weeklyLimitFor(contract, thisWeek), nextWeeklyLimitHours: hours, nextWeeklyLimitFrom: addDays(thisWeek, 7) }
+}
+
+/** Minutes still allowed in a week (null: no limit). */
+export function minutesLeft(limitHours: number | null, minutesLogged: number): number | null {
+  return limitHours === null ? null : Math.max(0, limitHours * 60 - minutesLogged)
+}
+
+export function isMonday(day: string): boolean {
+  return parseIsoDay(day) !== null && weekStartOf(day) === day
+}

@@ -39,7 +39,7 @@ function feeTaxPreview(feeMinor: number, treatment: FeeTaxTreatment): FeeTaxPrev
 }
 
 /** The client's tax on the fee, as the ledger needs it: a rate (0 for none) and a note for the record. */
-function feeTaxForPosting(contract: Contract, at: Date): { ppm: number; note: string } {
+export function feeTaxForPosting(contract: Contract, at: Date): { ppm: number; note: string } {
   const treatment = feeTaxTreatmentFor(contract.clientId, at)
   if (treatment.kind === 'taxed') return { ppm: treatment.rate.ratePpm, note: ` · fee incl. ${treatment.label}` }
   if (treatment.kind === 'reverse_charge') return { ppm: 0, note: ` · ${treatment.label}` }

@@ -16,6 +16,7 @@ export const PAYMENT_TYPES = {
   release: 'Release',
   refund: 'Refund',
   dispute: 'Dispute settlement',
+  hourly: 'Hourly invoice',
   payout: 'Payout',
   other: 'Other',
 } as const
@@ -28,6 +29,7 @@ export const LEDGER_KIND_TYPES: Record<string, PaymentType> = {
   'escrow.release': 'release',
   'escrow.refund': 'refund',
   'escrow.dispute': 'dispute',
+  'hourly.charge': 'hourly',
   payout: 'payout',
   'payout.reversed': 'payout',
 }

@@ -23,7 +23,7 @@ export const FREELANCER_COLUMNS: StatementColumn[] = [
 ]
 
 export const CLIENT_COLUMNS: StatementColumn[] = [
-  { key: 'fundedMinor', label: 'Funded into escrow', short: 'Funded' },
+  { key: 'fundedMinor', label: 'Paid for work (escrow funding and hourly invoices)', short: 'Paid' },
   { key: 'refundedMinor', label: 'Refunded', short: 'Refunded' },
   { key: 'feesMinor', label: 'Platform fees on your contracts', short: 'Fees' },
   { key: 'feeTaxMinor', label: 'VAT/GST paid in those fees', short: 'Tax in fees' },

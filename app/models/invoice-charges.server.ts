@@ -1,0 +1,179 @@
+import crypto from 'node:crypto'
+import { and, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm'
+import { getDb } from './db.server'
+import type { InvoiceChargeSource, InvoiceStatus } from './enums'
+import { writeLedgerTransaction, type LedgerPosting } from './ledger.server'
+import { cardPayments, contractActivity, contracts, invoices, savedCards } from './schema'
+
+type Line = { actorId: string | null; kind: string; detail: string }
+export type SavedCard = typeof savedCards.$inferSelect
+/** A successful card charge: who processed it and what the payer's statement will show. */
+export type CardCharge = { provider: 'sandbox' | 'stripe'; providerRef: string | null; last4: string }
+
+function activity(contractId: string, line: Line, at: Date) {
+  return { id: crypto.randomUUID(), contractId, ...line, createdAt: at }
+}
+
+/**
+ * Claims an invoice for charging: moves it from one of `from` (or from a stale "charging" claim)
+ * to "charging" with a fresh claim token. Only the caller that gets a token may charge.
+ */
+export async function claimInvoiceCharge(input: { invoiceId: string; from: InvoiceStatus[]; staleBefore: Date; at: Date }): Promise<string | null> {
+  const claim = crypto.randomUUID()
+  const changes = getDb()
+    .update(invoices)
+    .set({ status: 'charging', chargeClaim: claim, chargeClaimedAt: input.at, updatedAt: input.at })
+    .where(
+      and(
+        eq(invoices.id, input.invoiceId),
+        or(inArray(invoices.status, input.from), and(eq(invoices.status, 'charging'), lt(invoices.chargeClaimedAt, input.staleBefore))),
+      ),
+    )
+    .run().changes
+  return changes ? claim : null
+}
+
+/** Invoices whose charge was claimed before `before` and never finished. */
+export async function listStaleChargeClaims(before: Date): Promise<string[]> {
+  return getDb()
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(and(eq(invoices.status, 'charging'), isNotNull(invoices.chargeClaimedAt), lt(invoices.chargeClaimedAt, before)))
+    .all()
+    .map((row) => row.id)
+}
+
+/**
+ * Pays a claimed invoice: its status, the balanced ledger transaction and (for a card) the card
+ * payment, in one database transaction. Throws LedgerViolation (writing nothing) when the wallet
+ * no longer covers it. A contract paused for unpaid invoices resumes once none is left unpaid.
+ */
+export async function recordInvoicePaid(input: {
+  invoiceId: string
+  contractId: string
+  payerId: string
+  claim: string
+  source: InvoiceChargeSource
+  card: CardCharge | null
+  split: { grossMinor: number; feeMinor: number; feeTaxMinor: number; netMinor: number; currency: string }
+  posting: LedgerPosting
+  line: Line
+  at: Date
+}): Promise<{ paid: boolean; resumed: boolean }> {
+  const { at, split } = input
+  const db = getDb()
+  return db.transaction(() => {
+    const changes = db
+      .update(invoices)
+      .set({ status: 'paid', paidAt: at, chargedFrom: input.source, feeMinor: split.feeMinor, feeTaxMinor: split.feeTaxMinor, netMinor: split.netMinor, chargeError: null, chargeClaim: null, updatedAt: at })
+      .where(and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'charging'), eq(invoices.chargeClaim, input.claim)))
+      .run().changes
+    if (!changes) return { paid: false, resumed: false }
+    const { transactionId } = writeLedgerTransaction(input.posting)
+    db.update(invoices).set({ ledgerTransactionId: transactionId }).where(eq(invoices.id, input.invoiceId)).run()
+    if (input.card) {
+      db.insert(cardPayments)
+        .values({
+          id: crypto.randomUUID(),
+          userId: input.payerId,
+          provider: input.card.provider,
+          providerRef: input.card.providerRef,
+          purpose: `invoice:${input.invoiceId}`,
+          amountMinor: split.grossMinor,
+          currency: split.currency,
+          status: 'succeeded',
+          cardLast4: input.card.last4,
+          ledgerTransactionId: transactionId,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .run()
+    }
+    db.insert(contractActivity).values(activity(input.contractId, input.line, at)).run()
+    const unpaid = db
+      .select({ n: sql<number>`count(*)` })
+      .from(invoices)
+      .where(and(eq(invoices.contractId, input.contractId), eq(invoices.status, 'payment_failed')))
+      .get()
+    const resumed =
+      !unpaid?.n &&
+      db
+        .update(contracts)
+        .set({ hourlyPausedAt: null, hourlyPauseReason: null, updatedAt: at })
+        .where(and(eq(contracts.id, input.contractId), isNotNull(contracts.hourlyPausedAt)))
+        .run().changes > 0
+    return { paid: true, resumed }
+  })
+}
+
+/**
+ * A declined charge of a claimed invoice: "payment_failed" with the reason, one more failure
+ * counted, the attempt in the payer's card history, and, at `maxFailures`, the contract paused.
+ */
+export async function recordInvoiceDeclined(input: {
+  invoiceId: string
+  contractId: string
+  payerId: string
+  claim: string
+  reason: string
+  cardAttempt: { provider: 'sandbox' | 'stripe'; last4: string; amountMinor: number; currency: string } | null
+  maxFailures: number
+  pauseReason: string
+  line: Line
+  at: Date
+}): Promise<{ recorded: boolean; failures: number; paused: boolean }> {
+  const { at } = input
+  const db = getDb()
+  return db.transaction(() => {
+    const row = db
+      .update(invoices)
+      .set({ status: 'payment_failed', chargeFailures: sql`${invoices.chargeFailures} + 1`, chargeError: input.reason, chargeClaim: null, updatedAt: at })
+      .where(and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'charging'), eq(invoices.chargeClaim, input.claim)))
+      .returning({ failures: invoices.chargeFailures })
+      .get()
+    if (!row) return { recorded: false, failures: 0, paused: false }
+    if (input.cardAttempt) {
+      db.insert(cardPayments)
+        .values({
+          id: crypto.randomUUID(),
+          userId: input.payerId,
+          provider: input.cardAttempt.provider,
+          purpose: `invoice:${input.invoiceId}`,
+          amountMinor: input.cardAttempt.amountMinor,
+          currency: input.cardAttempt.currency,
+          status: 'failed',
+          cardLast4: input.cardAttempt.last4,
+          failureReason: input.reason,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .run()
+    }
+    db.insert(contractActivity).values(activity(input.contractId, input.line, at)).run()
+    const paused =
+      row.failures >= input.maxFailures &&
+      db
+        .update(contracts)
+        .set({ hourlyPausedAt: at, hourlyPauseReason: input.pauseReason, updatedAt: at })
+        .where(and(eq(contracts.id, input.contractId), sql`${contracts.hourlyPausedAt} is null`))
+        .run().changes > 0
+    return { recorded: true, failures: row.failures, paused }
+  })
+}
+
+export async function findSavedCard(userId: string): Promise<SavedCard | undefined> {
+  return getDb().select().from(savedCards).where(eq(savedCards.userId, userId)).get()
+}
+
+/** One card on file per user: a new one replaces the old. */
+export async function saveCard(card: Omit<SavedCard, 'createdAt' | 'updatedAt'>, at: Date): Promise<void> {
+  getDb()
+    .insert(savedCards)
+    .values({ ...card, createdAt: at, updatedAt: at })
+    .onConflictDoUpdate({ target: savedCards.userId, set: { ...card, updatedAt: at } })
+    .run()
+}
+
+export async function removeSavedCard(userId: string): Promise<boolean> {
+  return getDb().delete(savedCards).where(eq(savedCards.userId, userId)).run().changes > 0
+}

@@ -1,0 +1,144 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Field } from '~/components/ui/field'
+import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'
+import { SAVES_THEN_DECLINES } from '~/services/payments/sandbox-saved-card'
+import { describeCardOnFile, finishStripeCardSetup, forgetCard, saveSandboxCard, startStripeCardSetup } from '~/services/payments/saved-cards.server'
+import { isStripeConfigured } from '~/services/payments/stripe.server'
+import { requireRole } from '~/utils/auth.server'
+import { sandboxPaymentsEnabled } from '~/utils/env.server'
+import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const meta: MetaFunction = () => [{ title: 'Card on file · Settings · MegiLance' }]
+
+const PAGE = '/settings/billing/card'
+
+/** The card hourly invoices are charged to when the wallet balance does not cover them. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const url = new URL(request.url)
+  const session = url.searchParams.get('session')
+  if (url.searchParams.get('stripe') === 'saved' && session) {
+    const outcome = await finishStripeCardSetup(user.id, session)
+    return redirectWithToast(PAGE, outcome.ok ? { kind: 'success', message: 'Your card is saved.' } : { kind: 'error', message: outcome.message })
+  }
+  return json({
+    card: await describeCardOnFile(user.id),
+    mode: isStripeConfigured() ? ('stripe' as const) : sandboxPaymentsEnabled() ? ('sandbox' as const) : ('none' as const),
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const formData = await readFormData(request)
+  const intent = formData.get('intent')
+  if (intent === 'remove') {
+    await forgetCard(user.id)
+    return redirectWithToast(PAGE, { kind: 'success', message: 'The card is removed. Hourly invoices are now paid from your wallet only.' })
+  }
+  if (intent === 'stripe') {
+    const started = await startStripeCardSetup(user, new URL(request.url).origin)
+    if (!started.ok) return redirectWithToast(PAGE, { kind: 'error', message: started.message })
+    return redirect(started.redirectTo)
+  }
+  const submission = parseWithZod(formData, { schema: CardCheckoutSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const outcome = await saveSandboxCard(user.id, submission.value)
+  if (!outcome.ok) {
+    const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] })
+    return json(reply, { status: outcome.field ? 400 : 409 })
+  }
+  return redirectWithToast(PAGE, { kind: 'success', message: 'Your card is saved.' })
+}
+
+export default function CardOnFile() {
+  const { card, mode } = useLoaderData<typeof loader>()
+  return (
+    <div className="page--narrow">
+      <header className="page-header">
+        <p>
+          <Link to="/settings/billing">← Billing &amp; tax</Link>
+        </p>
+        <h1>Card on file</h1>
+        <p className="muted">
+          Approved hourly invoices are paid from your wallet balance when it covers them, otherwise charged to this card. Only
+          the last four digits are kept here.
+        </p>
+      </header>
+      <section className="card" aria-labelledby="current-card-heading">
+        <h2 id="current-card-heading">Your card</h2>
+        {card ? (
+          <Form method="post" className="form-stack">
+            <p>
+              {card.brand} ending {card.last4}, expires {card.expiry}
+              {card.provider === 'sandbox' ? ' (sandbox test card)' : ''}.
+            </p>
+            <button type="submit" name="intent" value="remove" className="button button--secondary">
+              Remove card
+            </button>
+          </Form>
+        ) : (
+          <p className="muted">No card saved.</p>
+        )}
+      </section>
+      {mode === 'stripe' ? (
+        <section className="card" aria-labelledby="stripe-card-heading">
+          <h2 id="stripe-card-heading">{card ? 'Replace it' : 'Save a card'}</h2>
+          <p className="muted">You enter the card on Stripe’s page; Stripe keeps it and MegiLance can charge it for your invoices.</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="stripe" className="button button--primary">
+              Save a card with Stripe
+            </button>
+          </Form>
+        </section>
+      ) : mode === 'sandbox' ? (
+        <SandboxCardForm replacing={Boolean(card)} />
+      ) : (
+        <p className="muted">Card payments are not set up on this installation.</p>
+      )}
+    </div>
+  )
+}
+
+function SandboxCardForm({ replacing }: { replacing: boolean }) {
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'save-card',
+    lastResult,
+    constraint: getZodConstraint(CardCheckoutSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CardCheckoutSchema }),
+  })
+  const declines = SAVES_THEN_DECLINES.replace(/(\d{4})(?=\d)/g, '$1 ')
+  return (
+    <section className="card" aria-labelledby="sandbox-card-heading">
+      <h2 id="sandbox-card-heading">
+        <span className="badge badge--blocked">Sandbox</span> {replacing ? 'Replace it' : 'Save a card'}
+      </h2>
+      <p className="muted">
+        No real card is charged: the built-in sandbox takes Stripe’s test cards. 4242 4242 4242 4242 saves and is charged;{' '}
+        {declines} saves but every charge to it is declined.
+      </p>
+      <Form method="post" {...getFormProps(form)} className="form-stack">
+        {form.errors?.length ? (
+          <p className="form-alert" role="alert">
+            {form.errors.join(' ')}
+          </p>
+        ) : null}
+        <Field label="Name on card" meta={fields.name} autoComplete="cc-name" />
+        <Field label="Card number" meta={fields.number} inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" />
+        <div className="field-row">
+          <Field label="Expiry (MM/YY)" meta={fields.expiry} autoComplete="cc-exp" placeholder="12/30" />
+          <Field label="Security code" meta={fields.cvc} inputMode="numeric" autoComplete="cc-csc" />
+        </div>
+        <button type="submit" name="intent" value="save" className="button button--primary">
+          Save card
+        </button>
+      </Form>
+    </section>
+  )
+}
