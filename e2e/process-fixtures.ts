@@ -18,10 +18,10 @@ export function separateServer(testInfo: TestInfo) {
 export type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> }
 
 /** Runs `node --import tsx <script>` with only the environment given (plus PATH and HOME). */
-export function runNodeScript(script: string, args: string[], env: Record<string, string>): Started {
+export function runNodeScript(script: string, args: string[], env: Record<string, string> & { NODE_ENV: string }): Started {
   let output = ''
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
