@@ -10,7 +10,7 @@ export type EmailMessage = { to: string; subject: string; text: string; kind: Ou
 const MASK = '••••••'
 
 /** The subject as recorded: a code in it is masked, since the outbox keeps subjects for good. */
-export function recordedSubject(message: Pick<EmailMessage, 'subject' | 'secret'>): string {
+function recordedSubject(message: Pick<EmailMessage, 'subject' | 'secret'>): string {
   return message.secret ? message.subject.replaceAll(message.secret.value, MASK) : message.subject
 }
 
