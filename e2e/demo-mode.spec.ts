@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3'
 import { DEMO_ACCOUNTS, expect, test } from './fixtures'
-import { runNodeScript, separateServer, stop, waitForHealthy } from './process-fixtures'
+import { runNodeScript, separateServer, stop, stopAll, waitForHealthy } from './process-fixtures'
+
+test.afterEach(stopAll)
 
 const banner = (page: import('@playwright/test').Page) => page.getByRole('complementary', { name: 'Demo data' })
 
@@ -16,7 +18,7 @@ test('the demo says so on every page, readable on a narrow phone', async ({ page
 })
 
 test('production never starts with demo accounts', async ({ page }, testInfo) => {
-  test.setTimeout(120_000)
+  test.slow() // three server starts
   const { port, databasePath, baseURL } = separateServer(testInfo)
   const production = { NODE_ENV: 'production', PORT: String(port), DATABASE_PATH: databasePath, LOG_LEVEL: 'warn', DISABLED_JOBS: 'hourly-invoicing' }
 

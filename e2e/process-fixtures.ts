@@ -17,6 +17,8 @@ export function separateServer(testInfo: TestInfo) {
 
 export type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> }
 
+const running = new Set<Started>()
+
 /** Runs `node --import tsx <script>` with only the environment given (plus PATH and HOME). */
 export function runNodeScript(script: string, args: string[], env: Record<string, string> & { NODE_ENV: string }): Started {
   let output = ''
@@ -27,7 +29,10 @@ export function runNodeScript(script: string, args: string[], env: Record<string
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return { child, output: () => output, exited }
+  const started = { child, output: () => output, exited }
+  running.add(started)
+  void exited.then(() => running.delete(started))
+  return started
 }
 
 /** Resolves when /healthz answers, or throws with the output if the process exits first. */
@@ -50,4 +55,9 @@ export async function waitForHealthy(started: Started, baseURL: string, timeoutM
 export async function stop(started: Started): Promise<void> {
   if (started.child.exitCode === null) started.child.kill('SIGTERM')
   await started.exited
+}
+
+/** For afterEach: a test that timed out never reached its own `stop`. */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map(stop))
 }
