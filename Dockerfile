@@ -38,5 +38,11 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://localhost:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# Migrations run when the database opens; the demo data is added only to an empty database.
-CMD ["sh", "-c", "node --import tsx scripts/seed.ts --if-empty && exec node --import tsx server/index.ts"]
+# Production never seeds the demo (its accounts share a published password) and refuses to start
+# on a database holding demo accounts; migrations run when the database opens. The first admin:
+#   docker exec -it <container> npm run create-admin -- --email you@example.com --name "Your Name" --password "a long passphrase"
+# Without SMTP_URL, sign-in codes reach no one but the offline outbox; read the new admin's with
+#   docker exec -it <container> npm run outbox -- --to you@example.com
+# To run the demo in a container on purpose: docker run -e DEMO=true … and seed it with
+#   docker exec <container> npm run seed:if-empty
+CMD ["node", "--import", "tsx", "server/index.ts"]

@@ -51,6 +51,8 @@ export default defineConfig({
     timeout: 60_000,
     env: {
       NODE_ENV: 'production',
+      // The seeded demo data: a production start refuses it (and the seed skips it) without DEMO.
+      DEMO: 'true',
       PORT: String(PORT),
       DATABASE_PATH,
       SESSION_SECRET,

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { json } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { DemoBanner } from '~/components/demo-banner'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SiteFooter } from '~/components/site-footer'
 import { platformFeePercent } from '~/services/payments/escrow.server'
@@ -9,6 +10,7 @@ import { SiteHeader } from '~/components/site-header'
 import { ToastBanner } from '~/components/toast-banner'
 import appStyles from '~/styles/app.css'
 import { getOptionalSession } from '~/utils/auth.server'
+import { getEnv } from '~/utils/env.server'
 import { useNonce } from '~/utils/nonce'
 import { readTheme } from '~/utils/theme.server'
 import { popToast } from '~/utils/toast.server'
@@ -30,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     popToast(request),
   ])
   return json(
-    { user: session?.user ?? null, theme, toast, feePercent: platformFeePercent() },
+    { user: session?.user ?? null, theme, toast, feePercent: platformFeePercent(), demo: getEnv().DEMO },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
   )
 }
@@ -57,6 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
+        {data?.demo ? <DemoBanner /> : null}
         <SiteHeader user={data?.user ?? null} />
         {data?.toast ? <ToastBanner key={data.toast.id} toast={data.toast} /> : null}
         {children}

@@ -311,6 +311,8 @@ async function main(): Promise<number> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',
+      // The seeded demo data: a production start refuses it without DEMO.
+      DEMO: 'true',
       PORT: String(port),
       DATABASE_PATH: path.join(tmp, 'bench.db'),
       SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',
@@ -366,6 +368,7 @@ async function main(): Promise<number> {
       const env: NodeJS.ProcessEnv = {
         ...process.env,
         NODE_ENV: 'production',
+        DEMO: 'true',
         PORT: String(port),
         DATABASE_PATH: db,
         SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',

@@ -38,15 +38,23 @@ export async function insertSessionCookie(email: string, baseURL: string) {
 }
 
 /** The newest message to `to` (an email address or an E.164 phone number) whose subject matches. */
-export function latestOutboxMessage(to: string, subjectLike: string): { subject: string; text: string } | undefined {
+export function latestOutboxMessage(to: string, subjectLike: string): { subject: string; text: string | null } | undefined {
   const db = openE2eDatabase()
   try {
     return db
       .prepare('select subject, text from outbox where "to" = ? and subject like ? order by created_at desc, rowid desc limit 1')
-      .get(to, subjectLike) as { subject: string; text: string } | undefined
+      .get(to, subjectLike) as { subject: string; text: string | null } | undefined
   } finally {
     db.close()
   }
+}
+
+/**
+ * The 6-digit code in a message body (the offline outbox keeps bodies; stored subjects mask codes).
+ * Emails say "code is: 123456", texts "code is 123456". Names may hold digits too.
+ */
+function codeInText(text: string | null | undefined): string | undefined {
+  return text?.match(/code is:? (\d{6})\b/i)?.[1]
 }
 
 /** The codes in the newest `count` messages to `to` whose subject matches, newest first. */
@@ -54,9 +62,9 @@ export function recentCodesFromOutbox(to: string, subjectLike: string, count: nu
   const db = openE2eDatabase()
   try {
     const rows = db
-      .prepare('select subject from outbox where "to" = ? and subject like ? order by created_at desc, rowid desc limit ?')
-      .all(to, subjectLike, count) as { subject: string }[]
-    return rows.map((row) => row.subject.match(/(\d{6})$/)?.[1]).filter((code): code is string => Boolean(code))
+      .prepare('select text from outbox where "to" = ? and subject like ? order by created_at desc, rowid desc limit ?')
+      .all(to, subjectLike, count) as { text: string | null }[]
+    return rows.map((row) => codeInText(row.text)).filter((code): code is string => Boolean(code))
   } finally {
     db.close()
   }
@@ -66,8 +74,7 @@ export function recentCodesFromOutbox(to: string, subjectLike: string, count: nu
 export async function readCodeFromOutbox(to: string, subjectLike: string): Promise<string> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const message = latestOutboxMessage(to, subjectLike)
-    // The subject ends with the code; texts (SMS) say "code is: 123456". Names may hold digits too.
-    const code = (message?.subject.match(/(\d{6})$/) ?? message?.text.match(/code(?: is)?:? (\d{6})/i))?.[1]
+    const code = codeInText(message?.text)
     if (code) return code
     await new Promise((resolve) => setTimeout(resolve, 250))
   }

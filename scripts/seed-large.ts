@@ -12,6 +12,7 @@
 import { faker } from '@faker-js/faker'
 import { EXPERIENCE_LEVELS } from '~/models/enums'
 import { closeDb, getDb } from '~/models/db.server'
+import { markDemoAccounts } from '~/models/demo-accounts.server'
 import { insertReviewedContractsBulk, insertUsersBulk, type BulkReviewedContract, type BulkUser } from '~/models/large-seed.server'
 import { ensureSkills } from '~/models/profiles.server'
 import { insertProjectsBulk, type BulkProject } from '~/models/projects.server'
@@ -98,6 +99,7 @@ async function main(): Promise<string> {
       company: faker.company.name(),
     }))
     await insertUsersBulk(batch)
+    await markDemoAccounts(batch.map((user) => user.id))
     clientIds.push(...batch.map((user) => user.id))
   }
   step(`${COUNTS.clients} clients`)
@@ -121,6 +123,7 @@ async function main(): Promise<string> {
       }
     })
     await insertUsersBulk(batch)
+    await markDemoAccounts(batch.map((user) => user.id))
     freelancerIds.push(...batch.map((user) => user.id))
   }
   step(`${COUNTS.freelancers} freelancers`)

@@ -2,9 +2,12 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { installGlobals, type ServerBuild } from '@remix-run/node'
 import pino from 'pino'
+import { closeDb } from '../app/models/db.server'
+import { countDemoAccounts } from '../app/models/demo-accounts.server'
 import { SCHEDULED_JOBS, startScheduledJobs } from '../app/services/jobs/scheduler.server'
 import { parseEnv } from '../app/utils/env.server'
 import { createApp } from './app'
+import { demoDataProblem, startupWarnings } from './startup-checks'
 
 installGlobals({ nativeFetch: true })
 
@@ -16,6 +19,15 @@ try {
   process.exit(1)
 }
 const logger = pino({ level: env.LOG_LEVEL })
+
+// Opening the database applies its migrations; a production database must hold no demo accounts.
+const demoProblem = demoDataProblem(env, await countDemoAccounts())
+if (demoProblem) {
+  console.error(demoProblem)
+  closeDb()
+  process.exit(1)
+}
+for (const warning of startupWarnings(env)) logger.warn(warning)
 
 const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
 const app = createApp({ build, env, logger })

@@ -1,4 +1,4 @@
-import { count, desc, eq } from 'drizzle-orm'
+import { and, count, desc, eq, isNotNull, lte } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { containsText } from './sql-helpers.server'
 import { outbox } from './schema'
@@ -9,7 +9,12 @@ export async function insertOutboxMessage(message: OutboxMessage): Promise<void>
   getDb().insert(outbox).values(message).run()
 }
 
-export async function listOutbox(filter: { to?: string; page: number; pageSize: number }) {
+/** A body whose code has expired is never shown, even before the erasing job has run. */
+function withoutExpiredBody(message: OutboxMessage, now: Date): OutboxMessage {
+  return message.expiresAt && message.expiresAt <= now ? { ...message, text: null } : message
+}
+
+export async function listOutbox(filter: { to?: string; page: number; pageSize: number }, now = new Date()) {
   const where = filter.to ? containsText(outbox.to, filter.to) : undefined
   const db = getDb()
   const rows = db
@@ -20,14 +25,25 @@ export async function listOutbox(filter: { to?: string; page: number; pageSize: 
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .all()
+    .map((row) => withoutExpiredBody(row, now))
   const total = db.select({ n: count() }).from(outbox).where(where).get()?.n ?? 0
   return { rows, total }
 }
 
-export async function findOutboxMessage(id: string): Promise<OutboxMessage | undefined> {
-  return getDb().select().from(outbox).where(eq(outbox.id, id)).get()
+export async function findOutboxMessage(id: string, now = new Date()): Promise<OutboxMessage | undefined> {
+  const row = getDb().select().from(outbox).where(eq(outbox.id, id)).get()
+  return row && withoutExpiredBody(row, now)
 }
 
 export async function countOutbox(): Promise<number> {
   return getDb().select({ n: count() }).from(outbox).get()?.n ?? 0
+}
+
+/** Erases the bodies whose code has expired; returns how many. */
+export async function eraseExpiredOutboxBodies(now: Date): Promise<number> {
+  return getDb()
+    .update(outbox)
+    .set({ text: null })
+    .where(and(isNotNull(outbox.text), lte(outbox.expiresAt, now)))
+    .run().changes
 }

@@ -13,6 +13,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ message })
 }
 
+const DELIVERY = { smtp: 'SMTP', twilio: 'Twilio (text message)', outbox: 'Kept in the offline outbox' } as const
+
+function missingBody(transport: keyof typeof DELIVERY): string {
+  if (transport === 'outbox') return 'This message carried a code that has expired, so its text was erased.'
+  return `Sent through ${DELIVERY[transport]}: only its delivery is recorded, never its text.`
+}
+
 export default function OutboxMessage() {
   const { message } = useLoaderData<typeof loader>()
   return (
@@ -27,13 +34,21 @@ export default function OutboxMessage() {
           <dd>{message.to}</dd>
           <dt>Sent</dt>
           <dd>{formatDateTime(message.createdAt)}</dd>
+          <dt>Kind</dt>
+          <dd>{message.kind.replaceAll('_', ' ')}</dd>
           <dt>Delivery</dt>
           <dd>
-            {message.transport === 'smtp' ? 'SMTP' : 'Kept in the outbox (sandbox)'} · {message.status}
+            {DELIVERY[message.transport]} · {message.status}
             {message.error ? ` — ${message.error}` : ''}
           </dd>
+          {message.text && message.expiresAt ? (
+            <>
+              <dt>Erased</dt>
+              <dd>{formatDateTime(message.expiresAt)}, when its code expires</dd>
+            </>
+          ) : null}
         </dl>
-        <pre className="email__body">{message.text}</pre>
+        {message.text ? <pre className="email__body">{message.text}</pre> : <p className="muted">{missingBody(message.transport)}</p>}
       </article>
     </>
   )

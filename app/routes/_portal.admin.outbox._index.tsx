@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { Pagination } from '~/components/ui/pagination'
 import { listOutbox } from '~/models/outbox.server'
 import { isEmailSandboxed } from '~/services/email/mailer.server'
+import { isSmsSandboxed } from '~/services/security/sms.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 
@@ -19,20 +20,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const { rows, total } = await listOutbox({ to: filter.to, page: filter.page, pageSize: PAGE_SIZE })
-  return json({ filter, rows, total, sandboxed: isEmailSandboxed() })
+  return json({ filter, rows, total, emailOffline: isEmailSandboxed(), smsOffline: isSmsSandboxed() })
 }
 
 export default function AdminOutbox() {
-  const { filter, rows, total, sandboxed } = useLoaderData<typeof loader>()
+  const { filter, rows, total, emailOffline, smsOffline } = useLoaderData<typeof loader>()
   const location = useLocation()
   return (
     <>
       <header className="page-header">
         <h1>Outbox</h1>
+        {emailOffline ? (
+          <p>
+            <strong>This is the offline outbox.</strong> No SMTP server is configured (SMTP_URL), so emails are kept here instead of
+            being sent, and every admin can read them, sign-in, sign-up and password reset codes included. A message carrying a code
+            is erased when the code expires. Set SMTP_URL before real people use this server.
+          </p>
+        ) : (
+          <p className="muted">
+            A record of the emails sent through SMTP: recipient, subject, kind and delivery status. Bodies are not kept, and codes in
+            subjects are masked.
+          </p>
+        )}
         <p className="muted">
-          {sandboxed
-            ? 'Sandbox: no SMTP server is configured (SMTP_URL), so emails are kept here instead of being sent.'
-            : 'Every email sent through SMTP, with its delivery status.'}
+          {smsOffline
+            ? 'Text messages are kept here too, until their code expires: Twilio is not configured.'
+            : 'Text messages go through Twilio; only their delivery is recorded here.'}
         </p>
       </header>
       <Form method="get" className="filters card" role="search" aria-label="Find emails">

@@ -43,7 +43,7 @@ describe('sign-up', () => {
     expect(response.headers.get('location')).toBe('/sign-up/verify')
     const pendingCookie = cookiesFrom(response)
     expect(await findUserByEmail('casey@example.com')).toBeUndefined()
-    const code = (await listOutbox({ to: 'casey@example.com', page: 1, pageSize: 1 })).rows[0]?.subject.match(/(\d{6})$/)?.[1]
+    const code = (await listOutbox({ to: 'casey@example.com', page: 1, pageSize: 1 })).rows[0]?.text?.match(/code is: (\d{6})/)?.[1]
     expect(code).toMatch(/^\d{6}$/)
     const wrong = await run(signUpVerifyAction, formRequest('/sign-up/verify', { code: code === '000000' ? '111111' : '000000' }, pendingCookie))
     expect(wrong.status).toBe(400)

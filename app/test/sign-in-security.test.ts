@@ -49,7 +49,7 @@ describe('risk-based sign-in', () => {
     // No factor set up: the code goes to the account's email, sent at once.
     expect(page.methods.map((m: { method: string }) => m.method)).toEqual(['email'])
     const sent = (await listOutbox({ to: user.email, page: 1, pageSize: 5 })).rows.find((m) => m.subject.startsWith('Your MegiLance security code'))
-    const code = sent?.subject.match(/(\d{6})$/)?.[1]
+    const code = sent?.text?.match(/code is: (\d{6})/)?.[1]
     const done = await from(US, verifyAction, formRequest('/sign-in/verify', { method: 'email', intent: 'verify', code: code! }, pending))
     expect(done.headers.get('location')).toBe('/client')
 
@@ -113,7 +113,7 @@ describe('codes are bound to their sign-in', () => {
     await turnEmailFactorOn(user.id, new Date())
     const codeFor = async () => {
       const step = await signIn('203.0.113.11', user.email, TEST_PASSWORD)
-      const code = (await listOutbox({ to: user.email, page: 1, pageSize: 1 })).rows[0]!.subject.match(/(\d{6})$/)![1]!
+      const code = (await listOutbox({ to: user.email, page: 1, pageSize: 1 })).rows[0]!.text!.match(/code is: (\d{6})/)![1]!
       return { pending: cookiesFrom(step), code }
     }
     const first = await codeFor()

@@ -102,6 +102,11 @@ export function sandboxPaymentsEnabled(env: Env = getEnv()): boolean {
   return env.NODE_ENV !== 'production' || env.DEMO || env.SANDBOX_PAYMENTS
 }
 
+/** Demo data (shared published password, sandbox money) belongs in development and tests, and in production only with DEMO. */
+export function demoDataAllowed(env: Env = getEnv()): boolean {
+  return env.NODE_ENV !== 'production' || env.DEMO
+}
+
 let cached: Env | undefined
 export function getEnv(): Env {
   cached ??= parseEnv(process.env)

@@ -1,15 +1,34 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { countDemoAccounts } from '~/models/demo-accounts.server'
 import { countProjectsByStatus } from '~/models/projects.server'
 import { findFreelancerProfile } from '~/models/profiles.server'
 import { countUsersByRole, findUserByEmail } from '~/models/users.server'
 import { verifyCredentials } from '~/services/accounts/accounts.server'
+import { resetEnvForTests } from '~/utils/env.server'
 import { DEMO_PASSWORD, seedDemoData } from './demo-data'
 
 describe('demo seed', () => {
+  const nodeEnv = process.env.NODE_ENV
+  afterEach(() => {
+    process.env.NODE_ENV = nodeEnv
+    delete process.env.DEMO
+    resetEnvForTests()
+  })
+
+  it('adds nothing to a production database unless DEMO is set', async () => {
+    process.env.NODE_ENV = 'production'
+    resetEnvForTests()
+    expect(await seedDemoData({ ifEmpty: true })).toMatch(/^Not seeding demo data: NODE_ENV is production and DEMO is not set/)
+    await expect(seedDemoData()).rejects.toThrow(/DEMO=true/)
+    expect(await countUsersByRole()).toEqual({ admin: 0, client: 0, freelancer: 0 })
+  })
+
   it('fills an empty database with the demo marketplace, once', async () => {
     expect(await seedDemoData({ ifEmpty: true })).toMatch(/^Seeded/)
     const users = await countUsersByRole()
     expect(users).toEqual({ admin: 1, client: 50, freelancer: 200 })
+    // Each is recorded as a demo account, which a production start refuses.
+    expect(await countDemoAccounts()).toBe(251)
     const projects = await countProjectsByStatus()
     expect(projects.open + projects.closed).toBe(300)
 

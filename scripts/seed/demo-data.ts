@@ -2,7 +2,9 @@ import { faker } from '@faker-js/faker'
 import { ensureSkills, replaceFreelancerSkills, updateClientProfile, updateFreelancerProfile } from '~/models/profiles.server'
 import { insertProjects } from '~/models/projects.server'
 import { seedDemoActivity } from './demo-activity'
+import { markDemoAccounts } from '~/models/demo-accounts.server'
 import { countUsersByRole, insertUser } from '~/models/users.server'
+import { demoDataAllowed } from '~/utils/env.server'
 import { hashPassword } from '~/services/accounts/passwords.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 import { EXPERIENCE_LEVELS } from '~/models/enums'
@@ -47,8 +49,23 @@ function demoBrief(skills: string[]): string {
   )
 }
 
-/** Fills the database with the demo marketplace; with `ifEmpty`, only a database without users. */
+/** Creates an account and records it as the seed's, so a production start can recognise it. */
+async function insertDemoUser(input: Parameters<typeof insertUser>[0]) {
+  const user = await insertUser(input)
+  await markDemoAccounts([user.id])
+  return user
+}
+
+/**
+ * Fills the database with the demo marketplace; with `ifEmpty`, only a database without users.
+ * A production database gets it only with DEMO=true: its accounts share a published password.
+ */
 export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
+  if (!demoDataAllowed()) {
+    const refusal = 'Not seeding demo data: NODE_ENV is production and DEMO is not set (set DEMO=true to run the demo).'
+    if (ifEmpty) return refusal
+    throw new Error(refusal)
+  }
   const existing = await countUsersByRole()
   const total = existing.admin + existing.client + existing.freelancer
   if (ifEmpty && total > 0) return `Database already has ${total} users; not seeding.`
@@ -58,13 +75,13 @@ export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
   const skillIds = await ensureSkills([...SKILLS])
   const pickSkills = (min: number, max: number) => faker.helpers.arrayElements([...SKILLS], { min, max })
 
-  await insertUser({ email: 'admin@megilance.test', name: 'Ada Admin', role: 'admin', passwordHash })
+  await insertDemoUser({ email: 'admin@megilance.test', name: 'Ada Admin', role: 'admin', passwordHash })
 
   const clientIds: string[] = []
   for (let i = 0; i < COUNTS.clients; i++) {
     const demo = i === 0
     const { name, email } = demo ? { name: 'Clara Client', email: 'client@megilance.test' } : demoPerson(i, 'example.com')
-    const user = await insertUser({ email, name, role: 'client', passwordHash })
+    const user = await insertDemoUser({ email, name, role: 'client', passwordHash })
     await updateClientProfile(user.id, { company: faker.company.name() })
     clientIds.push(user.id)
   }
@@ -72,7 +89,7 @@ export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
   for (let i = 0; i < COUNTS.freelancers; i++) {
     const demo = i === 0
     const { name, email } = demo ? { name: 'Felix Freelancer', email: 'freelancer@megilance.test' } : demoPerson(i, 'example.org')
-    const user = await insertUser({ email, name, role: 'freelancer', passwordHash })
+    const user = await insertDemoUser({ email, name, role: 'freelancer', passwordHash })
     const skills = pickSkills(3, 8)
     await updateFreelancerProfile(user.id, {
       headline: `${faker.person.jobType()} · ${skills.slice(0, 2).join(' & ')}`,

@@ -1,20 +1,44 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
+/** What a message is, so an admin can tell messages apart when only metadata is kept. */
+export const OUTBOX_KINDS = [
+  'welcome',
+  'password_reset',
+  'password_changed',
+  'account_blocked',
+  'account_unblocked',
+  'notification',
+  'security_alert',
+  'security_code',
+  'sign_up_code',
+  'sign_up_existing_account',
+  'contact_request',
+  'contact_reply',
+  'sms_code',
+] as const
+export type OutboxKind = (typeof OUTBOX_KINDS)[number]
+
 /**
- * Every email the app sends. With SMTP configured it records delivery; without, this table
- * is the mailbox admins read at /admin/outbox.
+ * Every email and text the app sends. Through SMTP or Twilio only metadata is kept (never the
+ * body); without them this table is the offline mailbox admins read at /admin/outbox, and a body
+ * that carries a code is erased when the code expires (`expiresAt`).
  */
 export const outbox = sqliteTable(
   'outbox',
   {
     id: text('id').primaryKey(),
     to: text('to').notNull(),
+    /** Never holds a code: a code in the sent subject is masked here. */
     subject: text('subject').notNull(),
-    text: text('text').notNull(),
-    transport: text('transport', { enum: ['outbox', 'smtp'] }).notNull(),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull().default('notification'),
+    /** The body, only in the offline outbox; null when sent through a provider or erased. */
+    text: text('text'),
+    /** When a body carrying a code is erased (the code's own expiry). */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    transport: text('transport', { enum: ['outbox', 'smtp', 'twilio'] }).notNull(),
     status: text('status', { enum: ['stored', 'sent', 'failed'] }).notNull(),
     error: text('error'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('outbox_to_idx').on(t.to), index('outbox_created_idx').on(t.createdAt)],
+  (t) => [index('outbox_to_idx').on(t.to), index('outbox_created_idx').on(t.createdAt), index('outbox_expires_idx').on(t.expiresAt)],
 )

@@ -47,7 +47,7 @@ describe('password reset', () => {
     expect((await completePasswordReset({ email: user.email, code: stale, password: 'plum-satellite-913' })).ok).toBe(false)
     await requestPasswordReset(user.email)
     await requestPasswordReset(user.email)
-    const codes = (await listOutbox({ to: user.email, page: 1, pageSize: 2 })).rows.map((r) => /(\d{8})/.exec(r.text)?.[1])
+    const codes = (await listOutbox({ to: user.email, page: 1, pageSize: 2 })).rows.map((r) => /(\d{8})/.exec(r.text ?? '')?.[1])
     const [newest, older] = codes
     if (older !== newest) {
       expect((await completePasswordReset({ email: user.email, code: older!, password: 'plum-satellite-913' })).ok).toBe(false)

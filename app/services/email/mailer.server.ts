@@ -1,14 +1,26 @@
 import nodemailer from 'nodemailer'
 import { insertOutboxMessage } from '~/models/outbox.server'
+import type { OutboxKind } from '~/models/schema'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 
-export type EmailMessage = { to: string; subject: string; text: string }
+/** `secret` names the code a message carries and when it expires: it is never kept past then. */
+export type EmailMessage = { to: string; subject: string; text: string; kind: OutboxKind; secret?: { value: string; expiresAt: Date } }
 
-/** Delivers one message; the outbox table records every message whichever transport is used. */
+const MASK = '••••••'
+
+/** The subject as recorded: a code in it is masked, since the outbox keeps subjects for good. */
+function recordedSubject(message: Pick<EmailMessage, 'subject' | 'secret'>): string {
+  return message.secret ? message.subject.replaceAll(message.secret.value, MASK) : message.subject
+}
+
+/**
+ * Delivers one message. The outbox table records every message: through SMTP only its metadata,
+ * in the offline outbox also its body (until the code it carries expires).
+ */
 export interface EmailTransport {
   readonly name: 'smtp' | 'outbox'
-  deliver(message: EmailMessage & { from: string }): Promise<void>
+  deliver(message: Pick<EmailMessage, 'to' | 'subject' | 'text'> & { from: string }): Promise<void>
 }
 
 export function createSmtpTransport(smtpUrl: string): EmailTransport {
@@ -21,7 +33,7 @@ export function createSmtpTransport(smtpUrl: string): EmailTransport {
   }
 }
 
-/** The embedded default: nothing leaves the machine; admins read the mail at /admin/outbox. */
+/** The embedded offline default: nothing leaves the machine; admins read the mail at /admin/outbox. */
 export const outboxTransport: EmailTransport = { name: 'outbox', async deliver() {} }
 
 let transport: EmailTransport | undefined
@@ -36,22 +48,29 @@ export function isEmailSandboxed(): boolean {
 }
 
 /** Sends, and records the outcome. A failed delivery is logged and kept, never thrown at the user. */
-export async function sendEmail(message: EmailMessage, via: EmailTransport = getTransport()): Promise<void> {
+export async function sendEmail(message: EmailMessage, via: EmailTransport = getTransport(), now = new Date()): Promise<void> {
+  const subject = recordedSubject(message)
   let status: 'stored' | 'sent' | 'failed' = via.name === 'outbox' ? 'stored' : 'sent'
   let error: string | null = null
   try {
-    await via.deliver({ ...message, from: getEnv().MAIL_FROM })
+    await via.deliver({ to: message.to, subject: message.subject, text: message.text, from: getEnv().MAIL_FROM })
   } catch (cause) {
     status = 'failed'
     error = cause instanceof Error ? cause.message : String(cause)
-    logger.error({ err: cause, to: message.to, subject: message.subject }, 'email delivery failed')
+    logger.error({ err: cause, to: message.to, subject }, 'email delivery failed')
   }
+  // The offline outbox is the only way its mail reaches anyone, so it keeps the body; SMTP never.
+  const keepsBody = via.name === 'outbox'
   await insertOutboxMessage({
     id: crypto.randomUUID(),
-    ...message,
+    to: message.to,
+    subject,
+    kind: message.kind,
+    text: keepsBody ? message.text : null,
+    expiresAt: keepsBody ? (message.secret?.expiresAt ?? null) : null,
     transport: via.name,
     status,
     error,
-    createdAt: new Date(),
+    createdAt: now,
   })
 }

@@ -2,16 +2,28 @@ import type { EmailMessage } from './mailer.server'
 
 const signature = '\n\n— MegiLance'
 
+/** The code a message carries, kept in the offline outbox only until it expires. */
+function secret(code: string, minutes: number): EmailMessage['secret'] {
+  return { value: code, expiresAt: new Date(Date.now() + minutes * 60_000) }
+}
+
 export function welcomeEmail(to: string, name: string, role: 'client' | 'freelancer'): EmailMessage {
   const next =
     role === 'client'
       ? 'Your client dashboard is ready: describe what you need and freelancers will come to you.'
       : 'Your freelancer dashboard is ready: complete your profile so clients can find you.'
-  return { to, subject: 'Welcome to MegiLance', text: `Hello ${name},\n\n${next}${signature}` }
+  return {
+    kind: 'welcome',
+    to,
+    subject: 'Welcome to MegiLance',
+    text: `Hello ${name},\n\n${next}${signature}`,
+  }
 }
 
 export function passwordResetEmail(to: string, name: string, code: string, minutes: number): EmailMessage {
   return {
+    kind: 'password_reset',
+    secret: secret(code, minutes),
     to,
     subject: 'Your MegiLance password reset code',
     text:
@@ -23,6 +35,7 @@ export function passwordResetEmail(to: string, name: string, code: string, minut
 
 export function passwordChangedEmail(to: string, name: string): EmailMessage {
   return {
+    kind: 'password_changed',
     to,
     subject: 'Your MegiLance password was changed',
     text:
@@ -33,6 +46,7 @@ export function passwordChangedEmail(to: string, name: string): EmailMessage {
 
 export function accountBlockedEmail(to: string, name: string, reason: string): EmailMessage {
   return {
+    kind: 'account_blocked',
     to,
     subject: 'Your MegiLance account has been blocked',
     text:
@@ -43,6 +57,7 @@ export function accountBlockedEmail(to: string, name: string, reason: string): E
 
 export function accountUnblockedEmail(to: string, name: string): EmailMessage {
   return {
+    kind: 'account_unblocked',
     to,
     subject: 'Your MegiLance account is active again',
     text: `Hello ${name},\n\nAn administrator lifted the block on your account. You can sign in again.${signature}`,
@@ -53,7 +68,12 @@ export function notificationEmail(to: string, name: string, title: string, body:
   const details = body ? `\n\n${body}` : ''
   const link = url ? `\n\nOpen it: ${url}` : ''
   const footer = '\n\nYou can choose which notifications reach you by email in Settings → Notifications.'
-  return { to, subject: title, text: `Hello ${name},\n\n${title}${details}${link}${footer}${signature}` }
+  return {
+    kind: 'notification',
+    to,
+    subject: title,
+    text: `Hello ${name},\n\n${title}${details}${link}${footer}${signature}`,
+  }
 }
 
 export function securityAlertEmail(
@@ -63,6 +83,7 @@ export function securityAlertEmail(
 ): EmailMessage {
   const where = alert.ip ? ` from IP ${alert.ip}` : ''
   return {
+    kind: 'security_alert',
     to,
     subject: `MegiLance security alert: ${alert.label}`,
     text:
@@ -75,6 +96,8 @@ export function securityAlertEmail(
 
 export function oneTimeCodeEmail(to: string, name: string, code: string, minutes: number): EmailMessage {
   return {
+    kind: 'security_code',
+    secret: secret(code, minutes),
     to,
     subject: `Your MegiLance security code: ${code}`,
     text:
@@ -85,16 +108,19 @@ export function oneTimeCodeEmail(to: string, name: string, code: string, minutes
 
 export function signUpCodeEmail(to: string, name: string, code: string, minutes: number): EmailMessage {
   return {
+    kind: 'sign_up_code',
+    secret: secret(code, minutes),
     to,
     subject: `Your MegiLance sign-up code: ${code}`,
     text:
-      `Hello ${name},\n\nEnter this code to finish creating your account: ${code}\n\n` +
+      `Hello ${name},\n\nYour sign-up code is: ${code}\n\nEnter it to finish creating your account. ` +
       `It works for ${minutes} minutes. If you did not try to sign up, ignore this email.${signature}`,
   }
 }
 
 export function signUpExistingAccountEmail(to: string, name: string): EmailMessage {
   return {
+    kind: 'sign_up_existing_account',
     to,
     subject: 'Someone tried to sign up to MegiLance with your email',
     text:

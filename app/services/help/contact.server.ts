@@ -25,6 +25,7 @@ export function contactReference(id: string): string {
 
 export function newContactRequestEmail(to: string, request: ContactRequest): EmailMessage {
   return {
+    kind: 'contact_request',
     to,
     subject: `Contact request ${contactReference(request.id)}: ${contactTopicLabel(request.topic)} — ${request.name}`,
     text:
@@ -39,6 +40,7 @@ export function contactReplyEmail(request: ContactRequest, reply: string): Email
     .map((line) => `> ${line}`)
     .join('\n')
   return {
+    kind: 'contact_reply',
     to: request.email,
     subject: `Re: your question to MegiLance (${contactReference(request.id)})`,
     text: `Hello ${request.name},\n\n${reply}\n\nYou wrote:\n${quoted}${signature}`,

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino'
+import { eraseExpiredOutboxBodies } from '~/models/outbox.server'
 import { runAutoApprovals } from '~/services/marketplace/contracts.server'
 import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
@@ -14,6 +15,8 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: 'milestone-auto-approval', everyMs: 15 * 60_000, run: runAutoApprovals },
   { name: 'saved-search-alerts', everyMs: 10 * 60_000, run: runSavedSearchAlerts },
   { name: 'payout-sending', everyMs: 60_000, run: runPayoutSending },
+  // Codes kept in the offline outbox are erased once they expire (reads already hide them).
+  { name: 'outbox-code-expiry', everyMs: 60_000, run: eraseExpiredOutboxBodies },
 ]
 
 /**

@@ -10,7 +10,7 @@ const origin = { ip: '203.0.113.9', userAgent: 'vitest', deviceId: null }
 
 function lastCodeTo(phone: string): string {
   const row = getDb().select().from(outbox).where(eq(outbox.to, phone)).orderBy(desc(outbox.createdAt)).get()
-  const code = row?.text.match(/\b(\d{6})\b/)?.[1]
+  const code = row?.text?.match(/\b(\d{6})\b/)?.[1]
   if (!code) throw new Error(`no code texted to ${phone}`)
   return code
 }

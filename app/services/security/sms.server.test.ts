@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
+import { eraseExpiredOutboxBodies } from '~/models/outbox.server'
 import { outbox } from '~/models/schema'
 import { parseEnv } from '~/utils/env.server'
 import { createTwilioTransport, outboxSmsTransport, sendSms } from './sms.server'
@@ -56,6 +57,14 @@ describe('SMS through Twilio', () => {
     })
   })
 
+  it('records only metadata of a text sent through Twilio, never the code', async () => {
+    server.use(http.post(MESSAGES_URL, () => HttpResponse.json({ sid: 'SM124', status: 'queued' }, { status: 201 })))
+    expect(await sendSms({ to: '+447911000111', text: 'Your MegiLance sign-in code is 918273.' }, twilio)).toEqual({ ok: true })
+    const row = getDb().select().from(outbox).where(eq(outbox.to, '+447911000111')).get()
+    expect(row).toMatchObject({ subject: 'SMS', kind: 'sms_code', text: null, expiresAt: null, transport: 'twilio', status: 'sent' })
+    expect(JSON.stringify(row)).not.toContain('918273')
+  })
+
   it('survives a server error with no JSON body', async () => {
     server.use(http.post(MESSAGES_URL, () => new HttpResponse('upstream down', { status: 503, statusText: 'Service Unavailable' })))
     const outcome = await sendSms({ to: '+447911123456', text: 'hi' }, twilio)
@@ -68,6 +77,10 @@ describe('SMS without Twilio', () => {
     expect(await sendSms({ to: '+447911123456', text: 'Your code is 654321' }, outboxSmsTransport)).toEqual({ ok: true })
     const row = getDb().select().from(outbox).where(eq(outbox.to, '+447911123456')).orderBy(desc(outbox.createdAt)).get()
     expect(row).toMatchObject({ subject: 'SMS', text: 'Your code is 654321', transport: 'outbox', status: 'stored' })
+    // Kept for the code's lifetime (ten minutes), then erased.
+    expect(row!.expiresAt!.getTime() - row!.createdAt.getTime()).toBe(10 * 60_000)
+    expect(await eraseExpiredOutboxBodies(row!.expiresAt!)).toBeGreaterThanOrEqual(1)
+    expect(getDb().select().from(outbox).where(eq(outbox.id, row!.id)).get()?.text).toBeNull()
   })
 
   it('checks the Twilio settings and names the wrong one', () => {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { insertOutboxMessage } from '~/models/outbox.server'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
+import { CODE_MINUTES } from './one-time-codes.server'
 
 export type SmsMessage = { to: string; text: string }
 export type SmsOutcome = { ok: true } | { ok: false; error: string }
@@ -35,22 +36,8 @@ export function createTwilioTransport(config: TwilioConfig): SmsTransport {
   }
 }
 
-/** The embedded default: every text is kept in the outbox, which admins read at /admin/outbox. */
-export const outboxSmsTransport: SmsTransport = {
-  name: 'outbox',
-  async deliver(message) {
-    await insertOutboxMessage({
-      id: crypto.randomUUID(),
-      to: message.to,
-      subject: 'SMS',
-      text: message.text,
-      transport: 'outbox',
-      status: 'stored',
-      error: null,
-      createdAt: new Date(),
-    })
-  },
-}
+/** The embedded offline default: nothing is sent; sendSms keeps the text in the outbox for admins. */
+export const outboxSmsTransport: SmsTransport = { name: 'outbox', async deliver() {} }
 
 let transport: SmsTransport | undefined
 function getTransport(): SmsTransport {
@@ -66,14 +53,31 @@ export function isSmsSandboxed(): boolean {
   return getTransport().name === 'outbox'
 }
 
-/** Sends one text. A failed delivery is logged with the provider's reason and returned, never thrown at the user. */
-export async function sendSms(message: SmsMessage, via: SmsTransport = getTransport()): Promise<SmsOutcome> {
+/**
+ * Sends one text and records it. Every text carries a one-time code, so through Twilio only its
+ * metadata is kept, and in the offline outbox its body only for the code's lifetime. A failed
+ * delivery is logged with the provider's reason and returned, never thrown at the user.
+ */
+export async function sendSms(message: SmsMessage, via: SmsTransport = getTransport(), now = new Date()): Promise<SmsOutcome> {
+  let outcome: SmsOutcome = { ok: true }
   try {
     await via.deliver(message)
-    return { ok: true }
   } catch (cause) {
-    const error = cause instanceof Error ? cause.message : String(cause)
+    outcome = { ok: false, error: cause instanceof Error ? cause.message : String(cause) }
     logger.error({ err: cause, to: message.to, transport: via.name }, 'SMS delivery failed')
-    return { ok: false, error }
   }
+  const offline = via.name === 'outbox'
+  await insertOutboxMessage({
+    id: crypto.randomUUID(),
+    to: message.to,
+    subject: 'SMS',
+    kind: 'sms_code',
+    text: offline ? message.text : null,
+    expiresAt: offline ? new Date(now.getTime() + CODE_MINUTES * 60_000) : null,
+    transport: via.name,
+    status: offline ? 'stored' : outcome.ok ? 'sent' : 'failed',
+    error: outcome.ok ? null : outcome.error,
+    createdAt: now,
+  })
+  return outcome
 }

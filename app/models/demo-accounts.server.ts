@@ -1,0 +1,17 @@
+import { count } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { demoAccounts } from './schema'
+
+/** Records accounts the demo seed created, so a production start can recognise them. */
+export async function markDemoAccounts(userIds: string[]): Promise<void> {
+  if (!userIds.length) return
+  getDb()
+    .insert(demoAccounts)
+    .values(userIds.map((userId) => ({ userId })))
+    .onConflictDoNothing()
+    .run()
+}
+
+export async function countDemoAccounts(): Promise<number> {
+  return getDb().select({ n: count() }).from(demoAccounts).get()?.n ?? 0
+}
