@@ -9,7 +9,7 @@ import { limitRequestBodies } from './body-limits'
 import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
 import { applyProxyTrust } from './proxy-trust'
-import { createRateLimits } from './rate-limits'
+import { createRateLimits, routePath } from './rate-limits'
 
 let server: Server | undefined
 afterEach(() => server?.close())
@@ -40,6 +40,29 @@ describe('rate limits', () => {
     // Reading pages is still allowed.
     expect((await fetch(`${base}/sign-in`)).status).toBe(200)
     expect((await fetch(`${base}/settings`, { method: 'POST' })).status).toBe(200)
+  })
+
+  it('counts every spelling of an auth path that reaches the same route', async () => {
+    const base = await serve(appWith(...createRateLimits({ perMinute: 100, authPer15Minutes: 3 })))
+    const post = (path: string) => fetch(`${base}${path}`, { method: 'POST' })
+    expect((await post('/FORGOT-PASSWORD')).status).toBe(200)
+    expect((await post('/forgot-password/')).status).toBe(200)
+    expect((await post('/Forgot%2Dpassword')).status).toBe(200)
+    expect((await post('/forgot-password')).status).toBe(429)
+    expect((await post('/Sign-Up/')).status).toBe(429)
+  })
+
+  it('reads a path as the route it reaches', () => {
+    expect(routePath('/FORGOT-PASSWORD')).toBe('/forgot-password')
+    expect(routePath('/forgot-password/')).toBe('/forgot-password')
+    expect(routePath('/forgot-password?email=a%40b.example')).toBe('/forgot-password')
+    expect(routePath('/sign-in//verify/')).toBe('/sign-in/verify')
+    expect(routePath('//sign-in')).toBe('/sign-in')
+    expect(routePath('/forgot%2Dpassword')).toBe('/forgot-password')
+    expect(routePath('/x/../reset-password')).toBe('/reset-password')
+    expect(routePath('/%2e/sign-up')).toBe('/sign-up')
+    expect(routePath('/')).toBe('/')
+    expect(routePath('/%E0%A4%A')).toBe('/%e0%a4%a')
   })
 
   it('limits every path per IP', async () => {
