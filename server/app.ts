@@ -8,6 +8,7 @@ import helmet from 'helmet'
 import { pinoHttp } from 'pino-http'
 import type { Env } from '../app/utils/env.server'
 import type { Logger } from 'pino'
+import { limitRequestBodies } from './body-limits'
 import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
 import { applyProxyTrust } from './proxy-trust'
@@ -74,6 +75,7 @@ export function createApp({ build, env, logger }: { build: ServerBuild; env: Env
   app.use('/build', express.static(path.resolve('public/build'), { immutable: true, maxAge: '1y' }))
   app.use(express.static(path.resolve('public'), { maxAge: '1h' }))
 
+  app.use(limitRequestBodies())
   app.use(createRateLimits({ perMinute: env.RATE_LIMIT_PER_MINUTE, authPer15Minutes: env.AUTH_RATE_LIMIT_PER_15_MINUTES }))
   app.use(allowOnlyPageMethods())
   app.use(rejectCrossOriginWrites())

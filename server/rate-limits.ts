@@ -4,6 +4,24 @@ import { rateLimit } from 'express-rate-limit'
 /** Paths whose POSTs guess or create credentials: limited far more tightly than the rest. */
 export const AUTH_PATHS = ['/sign-in', '/sign-in/verify', '/sign-up', '/sign-up/verify', '/forgot-password', '/reset-password']
 
+/**
+ * The route a path reaches, whatever its spelling: Remix matches paths ignoring case, trailing
+ * slashes and percent-encoding, and the URL parser resolves `.` and `..` (also as `%2e`), so all
+ * of those are undone here; runs of slashes are collapsed too.
+ */
+export function routePath(url: string): string {
+  let path: string
+  try {
+    // Built as @remix-run/express builds it: `//x` stays a path rather than naming a host.
+    path = new URL(url.startsWith('/') ? `http://localhost${url}` : url).pathname
+    path = decodeURIComponent(path)
+  } catch {
+    // Not a URL, or malformed escapes, which Remix does not decode either.
+    path ??= url
+  }
+  return path.toLowerCase().replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1')
+}
+
 export function createRateLimits(options: { perMinute: number; authPer15Minutes: number }): RequestHandler[] {
   const common = {
     standardHeaders: 'draft-8' as const,
@@ -16,7 +34,7 @@ export function createRateLimits(options: { perMinute: number; authPer15Minutes:
     windowMs: 15 * 60_000,
     limit: options.authPer15Minutes,
     message: 'Too many attempts from your network. Please wait a few minutes and try again.',
-    skip: (req) => req.method !== 'POST' || !AUTH_PATHS.includes(req.path),
+    skip: (req) => req.method !== 'POST' || !AUTH_PATHS.includes(routePath(req.originalUrl)),
   })
   return [general, auth]
 }

@@ -1,12 +1,15 @@
+import http, { type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
+import { createReadableStreamFromReadable } from '@remix-run/node'
 import express from 'express'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readFormData, readWebhookBody } from '../app/utils/form-data.server'
 import { formActionSources } from './app'
+import { limitRequestBodies } from './body-limits'
 import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
 import { applyProxyTrust } from './proxy-trust'
-import { createRateLimits } from './rate-limits'
+import { createRateLimits, routePath } from './rate-limits'
 
 let server: Server | undefined
 afterEach(() => server?.close())
@@ -37,6 +40,29 @@ describe('rate limits', () => {
     // Reading pages is still allowed.
     expect((await fetch(`${base}/sign-in`)).status).toBe(200)
     expect((await fetch(`${base}/settings`, { method: 'POST' })).status).toBe(200)
+  })
+
+  it('counts every spelling of an auth path that reaches the same route', async () => {
+    const base = await serve(appWith(...createRateLimits({ perMinute: 100, authPer15Minutes: 3 })))
+    const post = (path: string) => fetch(`${base}${path}`, { method: 'POST' })
+    expect((await post('/FORGOT-PASSWORD')).status).toBe(200)
+    expect((await post('/forgot-password/')).status).toBe(200)
+    expect((await post('/Forgot%2Dpassword')).status).toBe(200)
+    expect((await post('/forgot-password')).status).toBe(429)
+    expect((await post('/Sign-Up/')).status).toBe(429)
+  })
+
+  it('reads a path as the route it reaches', () => {
+    expect(routePath('/FORGOT-PASSWORD')).toBe('/forgot-password')
+    expect(routePath('/forgot-password/')).toBe('/forgot-password')
+    expect(routePath('/forgot-password?email=a%40b.example')).toBe('/forgot-password')
+    expect(routePath('/sign-in//verify/')).toBe('/sign-in/verify')
+    expect(routePath('//sign-in')).toBe('/sign-in')
+    expect(routePath('/forgot%2Dpassword')).toBe('/forgot-password')
+    expect(routePath('/x/../reset-password')).toBe('/reset-password')
+    expect(routePath('/%2e/sign-up')).toBe('/sign-up')
+    expect(routePath('/')).toBe('/')
+    expect(routePath('/%E0%A4%A')).toBe('/%e0%a4%a')
   })
 
   it('limits every path per IP', async () => {
@@ -109,5 +135,112 @@ describe('client IP', () => {
   it('takes X-Forwarded-For only when TRUST_PROXY is set', async () => {
     expect(await ipSeen(true)).toBe('216.160.83.56')
     expect(await ipSeen(false)).toMatch(/127\.0\.0\.1$/)
+  })
+})
+
+/** Hands the request to an app-side reader the way @remix-run/express does, and sends its answer. */
+function likeRemix(read: (request: Request) => Promise<string>): express.RequestHandler {
+  return async (req, res) => {
+    const request = new Request(`http://${req.get('host')}${req.originalUrl}`, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: createReadableStreamFromReadable(req),
+      duplex: 'half',
+    } as RequestInit)
+    let answer: Response
+    try {
+      answer = new Response(await read(request))
+    } catch (thrown) {
+      if (!(thrown instanceof Response)) throw thrown
+      answer = thrown
+    }
+    res.status(answer.status).send(await answer.text())
+  }
+}
+
+function bodyLimitedApp() {
+  const app = express()
+  app.use(limitRequestBodies())
+  app.post('/form', likeRemix(async (request) => String((await readFormData(request)).get('note')?.toString().length)))
+  app.post('/webhooks/stripe', likeRemix(readWebhookBody))
+  return app
+}
+
+type Sent = { status: number; body: string; connection: string | undefined; bytesSent: number }
+
+/**
+ * Sends `total` bytes in 64 kB pieces, stopping as soon as an answer arrives (as a browser does),
+ * with Content-Length when `declare` is set and chunked otherwise.
+ */
+function sendSlowly(base: string, path: string, total: number, declare: boolean, contentType = 'application/x-www-form-urlencoded'): Promise<Sent> {
+  return new Promise((resolve, reject) => {
+    const piece = Buffer.alloc(64_000, 'a')
+    piece.write('note=')
+    let bytesSent = 0
+    let answered = false
+    const headers: Record<string, string> = { 'content-type': contentType, ...(declare ? { 'content-length': String(total) } : {}) }
+    const request = http.request(`${base}${path}`, { method: 'POST', headers }, (response) => {
+      answered = true
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (body += chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, connection: response.headers.connection, bytesSent }))
+    })
+    // The server may close the connection while we are still sending: that is the point.
+    request.on('error', (error) => (answered ? undefined : reject(error)))
+    const sendMore = () => {
+      if (answered || bytesSent >= total) return answered ? undefined : request.end()
+      const chunk = piece.subarray(0, Math.min(piece.length, total - bytesSent))
+      bytesSent += chunk.length
+      request.write(chunk, () => setTimeout(sendMore, 2))
+    }
+    sendMore()
+  })
+}
+
+describe('request body limits', () => {
+  it('refuses a form declaring more than 1 MB before reading it, and closes the connection', async () => {
+    const base = await serve(bodyLimitedApp())
+    const sent = await sendSlowly(base, '/form', 20_000_000, true)
+    expect(sent.status).toBe(413)
+    expect(sent.body).toMatch(/more than the 1 MB this page accepts/)
+    expect(sent.connection).toBe('close')
+    expect(sent.bytesSent).toBeLessThan(2_000_000)
+  })
+
+  it('counts a chunked form as it arrives and refuses it once past 1 MB', async () => {
+    const base = await serve(bodyLimitedApp())
+    const sent = await sendSlowly(base, '/form', 20_000_000, false)
+    expect(sent.status).toBe(413)
+    expect(sent.body).toMatch(/more than the 1 MB this page accepts/)
+    expect(sent.connection).toBe('close')
+    expect(sent.bytesSent).toBeLessThan(3_000_000)
+  })
+
+  it('still reads ordinary forms and keeps the connection open', async () => {
+    const base = await serve(bodyLimitedApp())
+    const sent = await sendSlowly(base, '/form', 200_000, false)
+    expect(sent.status).toBe(200)
+    expect(sent.body).toBe(String(200_000 - 'note='.length))
+    expect(sent.connection).not.toBe('close')
+    const response = await fetch(`${base}/form`, { method: 'POST', body: new URLSearchParams({ note: 'hello' }) })
+    expect(await response.text()).toBe('5')
+  })
+
+  it('answers a webhook over 1 MB with a short text 413, declared or chunked', async () => {
+    const base = await serve(bodyLimitedApp())
+    for (const declare of [true, false]) {
+      const sent = await sendSlowly(base, '/webhooks/stripe', 5_000_000, declare, 'application/json')
+      expect(sent.status).toBe(413)
+      expect(sent.body).toBe('Payload too large: webhook bodies are limited to 1000000 bytes.')
+    }
+  })
+
+  it('refuses any body declaring more than the largest upload form before the app sees it', async () => {
+    const base = await serve(bodyLimitedApp())
+    const sent = await sendSlowly(base, '/anything', 60_000_000, true, 'multipart/form-data; boundary=x')
+    expect(sent.status).toBe(413)
+    expect(sent.body).toMatch(/Error 413[\s\S]*more than the 51 MB any page here accepts/)
+    expect(sent.bytesSent).toBeLessThan(2_000_000)
   })
 })

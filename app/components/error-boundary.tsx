@@ -5,6 +5,7 @@ const TITLES: Record<number, string> = {
   403: 'You do not have access to this page',
   404: 'We could not find that page',
   409: 'That cannot be done right now',
+  413: 'That is more than we accept',
   429: 'Too many attempts',
 }
 

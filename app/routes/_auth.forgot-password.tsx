@@ -16,11 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
   const submission = parseWithZod(await readFormData(request), { schema: ForgotPasswordSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  await requestPasswordReset(submission.value.email)
+  await requestPasswordReset(submission.value.email, context.clientIp)
   // The same answer whether or not the account exists.
   return redirectWithToast(`/reset-password?${new URLSearchParams({ email: submission.value.email })}`, {
     kind: 'info',

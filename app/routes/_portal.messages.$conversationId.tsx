@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isParticipant(conversation, user.id)) {
     throw new Response('Admins can read this conversation but only its client and freelancer write in it.', { status: 403 })
   }
-  const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_FILE_BYTES })
+  const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_FILE_BYTES, maxFiles: MAX_FILES })
   const submission = parseWithZod(formData, { schema: SendMessageSchema })
   if (oversized.size) return json(submission.reply({ fieldErrors: { files: ['Each file can be up to 10 MB.'] } }), { status: 400 })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })

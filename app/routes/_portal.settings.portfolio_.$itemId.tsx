@@ -3,7 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { portfolioImageUrl, PortfolioItemForm } from '~/components/profiles/portfolio'
 import { readUploadForm } from '~/services/files/upload-form.server'
-import { MAX_PORTFOLIO_IMAGE_BYTES, PortfolioItemSchema, RemoveImageSchema } from '~/services/marketplace/portfolio-schemas'
+import { MAX_PORTFOLIO_IMAGE_BYTES, MAX_PORTFOLIO_IMAGES, PortfolioItemSchema, RemoveImageSchema } from '~/services/marketplace/portfolio-schemas'
 import { deleteItemAndImages, editPortfolioItem, findOwnPortfolioItem, removeImageFromItem } from '~/services/marketplace/portfolio.server'
 import { requireRole } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const item = await requireOwnItem(request, params.itemId)
   const back = `/settings/portfolio/${item.id}`
-  const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_PORTFOLIO_IMAGE_BYTES })
+  const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_PORTFOLIO_IMAGE_BYTES, maxFiles: MAX_PORTFOLIO_IMAGES })
   const intent = formData.get('intent')
   if (intent === 'save') {
     const submission = parseWithZod(formData, { schema: PortfolioItemSchema })

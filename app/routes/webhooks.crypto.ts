@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs } from '@remix-run/node'
 import { confirmCryptoPayment } from '~/services/payments/crypto-payments.server'
 import { CRYPTO_SIGNATURE_HEADER, CryptoWebhookSchema, verifyCryptoWebhookSignature } from '~/services/payments/crypto-webhook.server'
 import { getEnv } from '~/utils/env.server'
+import { readWebhookBody } from '~/utils/form-data.server'
 
 /** Only the provider POSTs here. */
 export async function loader() {
@@ -17,7 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== 'POST') return json({ error: 'Method not allowed' }, { status: 405, headers: { Allow: 'POST' } })
   const secret = getEnv().CRYPTO_WEBHOOK_SECRET
   if (!secret) return json({ error: 'Crypto webhooks are not configured (CRYPTO_WEBHOOK_SECRET is unset).' }, { status: 503 })
-  const rawBody = await request.text()
+  const rawBody = await readWebhookBody(request)
   if (!verifyCryptoWebhookSignature(rawBody, request.headers.get(CRYPTO_SIGNATURE_HEADER), secret)) {
     return json({ error: 'Bad signature' }, { status: 401 })
   }

@@ -1,13 +1,14 @@
 import { json, type ActionFunctionArgs } from '@remix-run/node'
 import { receiveStripeWebhook } from '~/services/payments/stripe-webhooks.server'
+import { readWebhookBody } from '~/utils/form-data.server'
 
 /**
  * Stripe's signed event deliveries. The body is read as text, untouched, because the signature
- * covers its exact bytes; nothing before Remix parses it (see server/app.ts).
+ * covers its exact bytes; nothing before Remix parses it (see server/app.ts). At most 1 MB is read.
  */
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== 'POST') return json({ received: false, error: 'POST only.' }, { status: 405, headers: { Allow: 'POST' } })
-  const reply = await receiveStripeWebhook(await request.text(), request.headers.get('stripe-signature'))
+  const reply = await receiveStripeWebhook(await readWebhookBody(request), request.headers.get('stripe-signature'))
   return json(reply.body, { status: reply.status })
 }
 

@@ -112,6 +112,14 @@ describe('sign-in and sign-out', () => {
     expect(response.headers.get('location')).toBe('/client')
   })
 
+  it('does not follow a tab or backslash that a browser reads as another host', async () => {
+    const user = await createTestUser('client')
+    for (const redirectTo of ['/\t/evil.example', '/\\evil.example', '/..//evil.example']) {
+      const response = await run(signInAction, formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD, redirectTo }))
+      expect(response.headers.get('location')).toBe('/client')
+    }
+  })
+
   it('says the same thing for an unknown email and a wrong password', async () => {
     const user = await createTestUser('client')
     const wrong = await run(signInAction, formRequest('/sign-in', { email: user.email, password: 'not the password' }))

@@ -42,7 +42,7 @@ describe('password reset', () => {
   it('expires codes after 15 minutes and voids older codes when a new one is sent', async () => {
     const user = await createTestUser('client')
     const past = new Date(Date.now() - 16 * 60 * 1000)
-    await requestPasswordReset(user.email, past)
+    await requestPasswordReset(user.email, null, past)
     const stale = await latestCode(user.email)
     expect((await completePasswordReset({ email: user.email, code: stale, password: 'plum-satellite-913' })).ok).toBe(false)
     await requestPasswordReset(user.email)

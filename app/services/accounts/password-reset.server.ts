@@ -8,6 +8,7 @@ import {
 import { findUserByEmail } from '~/models/users.server'
 import { sendEmail } from '~/services/email/mailer.server'
 import { passwordResetEmail } from '~/services/email/templates'
+import { takeQuota } from '~/services/security/throttle.server'
 import { setPassword } from './accounts.server'
 import { passwordProblem } from './password-policy.server'
 
@@ -22,8 +23,13 @@ export function generateResetCode(): string {
   return crypto.randomInt(0, 100_000_000).toString().padStart(8, '0')
 }
 
-/** Emails a code when the account exists; says nothing either way so accounts cannot be probed. */
-export async function requestPasswordReset(email: string, now = new Date()): Promise<void> {
+/**
+ * Emails a code when the account exists; says nothing either way so accounts cannot be probed.
+ * At most 3 emails an hour go to one address and 10 to addresses asked from one IP; past that the
+ * request is quietly dropped. Unknown addresses count too, so the quota reveals nothing either.
+ */
+export async function requestPasswordReset(email: string, ip: string | null = null, now = new Date()): Promise<void> {
+  if (!(await takeQuota('reset-email', { email, ip }, now))) return
   const user = await findUserByEmail(email)
   if (!user || user.blockedAt) return
   const code = generateResetCode()

@@ -10,6 +10,7 @@ import { emailExists, findUserByEmail, insertUser, type SessionUser } from '~/mo
 import { sendEmail } from '~/services/email/mailer.server'
 import { signUpCodeEmail, signUpExistingAccountEmail, welcomeEmail } from '~/services/email/templates'
 import { generateSixDigitCode } from '~/services/security/one-time-codes.server'
+import { takeQuota } from '~/services/security/throttle.server'
 import { keyedHash, sameHash } from '~/utils/keyed-hash.server'
 import { getSessionSecret, useSecureCookies } from '~/utils/secrets.server'
 import type { SignUpInput } from './accounts.server'
@@ -37,7 +38,8 @@ const hashToken = (token: string) => crypto.createHash('sha256').update(token).d
 /**
  * Step one of sign-up: the same answer whether or not the email has an account (no enumeration).
  * A new address gets a code; a registered one gets a note saying someone tried — and no code
- * can match. Returns the Set-Cookie for the verify step, or a password problem.
+ * can match. At most 3 such emails an hour go to one address. Returns the Set-Cookie for the
+ * verify step, or a password problem.
  */
 export async function startSignUp(
   input: SignUpInput,
@@ -60,9 +62,12 @@ export async function startSignUp(
     expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000),
     createdAt: now,
   })
-  await sendEmail(
-    existing ? signUpExistingAccountEmail(existing.email, existing.name) : signUpCodeEmail(input.email, input.name, code, CODE_MINUTES),
-  )
+  // Past 3 emails an hour to one address, nothing more is sent to it, and the answer is the same.
+  if (await takeQuota('sign-up-email', { email: input.email }, now)) {
+    await sendEmail(
+      existing ? signUpExistingAccountEmail(existing.email, existing.name) : signUpCodeEmail(input.email, input.name, code, CODE_MINUTES),
+    )
+  }
   return { ok: true, setCookie: await getSignUpCookie().serialize(token) }
 }
 

@@ -21,6 +21,17 @@ export function nextThrottleState(previous: ThrottleState | undefined, limit: nu
   return { failures, lastFailureAt: now, lockedUntil: lockMs ? new Date(now.getTime() + lockMs) : null }
 }
 
+/**
+ * A quota rather than a back-off, for emails anyone can trigger: `limit` uses, and the last of them
+ * closes the quota for `windowMs`; a quiet `windowMs` forgets the count. So no window of that length
+ * ever holds more than `limit` uses.
+ */
+export function nextQuotaState(previous: ThrottleState | undefined, limit: number, windowMs: number, now: Date): ThrottleState {
+  const forgotten = !previous || now.getTime() - previous.lastFailureAt.getTime() >= windowMs
+  const uses = forgotten ? 1 : previous.failures + 1
+  return { failures: uses, lastFailureAt: now, lockedUntil: uses >= limit ? new Date(now.getTime() + windowMs) : null }
+}
+
 /** Seconds until the lock ends (rounded up), or 0 when not locked. */
 export function retryAfterSeconds(state: ThrottleState | undefined, now: Date): number {
   if (!state?.lockedUntil) return 0

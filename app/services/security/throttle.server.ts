@@ -1,22 +1,42 @@
 import { deleteThrottles, findThrottles, updateThrottle } from '~/models/auth-throttles.server'
-import { nextThrottleState, retryAfterSeconds } from './throttle-policy'
+import { keyedHash } from '~/utils/keyed-hash.server'
+import { nextQuotaState, nextThrottleState, retryAfterSeconds, type ThrottleState } from './throttle-policy'
 
-/** What is being guarded, and how many failures in a row each key may have before the back-off. */
+const HOUR_MS = 60 * 60_000
+
+type ScopeLimits = { perAccount: number; perIp?: number; quotaWindowMs?: number }
+
+/**
+ * What is being guarded, and how many failures in a row each key may have before the back-off.
+ * Scopes with `quotaWindowMs` count uses instead: that many per window, then none until it passes.
+ */
 export const THROTTLE_SCOPES = {
   'sign-in': { perAccount: 5, perIp: 50 },
   'second-factor': { perAccount: 5, perIp: 50 },
   'code-send': { perAccount: 5, perIp: 50 },
-} as const
+  // Emails anyone may ask us to send to an address they type: capped per address so nobody can
+  // flood an inbox. Sign-up has no per-IP quota here; the server's auth-path limit covers it.
+  'reset-email': { perAccount: 3, perIp: 10, quotaWindowMs: HOUR_MS },
+  'sign-up-email': { perAccount: 3, quotaWindowMs: HOUR_MS },
+} as const satisfies Record<string, ScopeLimits>
 export type ThrottleScope = keyof typeof THROTTLE_SCOPES
 
-export type ThrottleSubject = { userId?: string | null; ip?: string | null }
+/** Who is counted: the account (by id, or by the email typed when it may not exist) and the IP. */
+export type ThrottleSubject = { userId?: string | null; email?: string | null; ip?: string | null }
 
 function keysFor(scope: ThrottleScope, subject: ThrottleSubject) {
-  const limits = THROTTLE_SCOPES[scope]
+  const limits: ScopeLimits = THROTTLE_SCOPES[scope]
   const keys: { key: string; limit: number }[] = []
   if (subject.userId) keys.push({ key: `${scope}:user:${subject.userId}`, limit: limits.perAccount })
-  if (subject.ip) keys.push({ key: `${scope}:ip:${subject.ip}`, limit: limits.perIp })
+  // Hashed: the address typed may belong to nobody, and the table need not collect them.
+  if (subject.email) keys.push({ key: `${scope}:email:${keyedHash(subject.email.trim().toLowerCase())}`, limit: limits.perAccount })
+  if (subject.ip && limits.perIp) keys.push({ key: `${scope}:ip:${subject.ip}`, limit: limits.perIp })
   return keys
+}
+
+function nextState(scope: ThrottleScope, limit: number, now: Date): (row: ThrottleState | undefined) => ThrottleState {
+  const windowMs = (THROTTLE_SCOPES[scope] as ScopeLimits).quotaWindowMs
+  return windowMs ? (row) => nextQuotaState(row, limit, windowMs, now) : (row) => nextThrottleState(row, limit, now)
 }
 
 /** Thrown when a guarded action must wait; routes answer 429 with Retry-After. */
@@ -46,7 +66,7 @@ export async function assertNotThrottled(scope: ThrottleScope, subject: Throttle
 export async function recordThrottledAttempt(scope: ThrottleScope, subject: ThrottleSubject, now = new Date()): Promise<boolean> {
   let lockStarted = false
   for (const { key, limit } of keysFor(scope, subject)) {
-    const { before, after } = await updateThrottle(key, (row) => nextThrottleState(row, limit, now))
+    const { before, after } = await updateThrottle(key, nextState(scope, limit, now))
     if (after.lockedUntil && retryAfterSeconds(before, now) === 0) lockStarted = true
   }
   return lockStarted
@@ -61,6 +81,21 @@ export async function clearThrottle(scope: ThrottleScope, userId: string): Promi
 export async function countCodeSend(subject: ThrottleSubject, now = new Date()): Promise<void> {
   await assertNotThrottled('code-send', subject, now)
   await recordThrottledAttempt('code-send', subject, now)
+}
+
+/**
+ * Takes one use from a quota scope. False (and nothing counted) once the account or the IP has used
+ * it up, so the caller can quietly skip the email and answer exactly as it would have.
+ */
+export async function takeQuota(scope: ThrottleScope, subject: ThrottleSubject, now = new Date()): Promise<boolean> {
+  try {
+    await assertNotThrottled(scope, subject, now)
+  } catch (error) {
+    if (error instanceof Throttled) return false
+    throw error
+  }
+  await recordThrottledAttempt(scope, subject, now)
+  return true
 }
 
 export function tooManyAttemptsHeaders(error: Throttled): HeadersInit {
