@@ -78,7 +78,7 @@ async function hire(project: Project, freelancer: User, client: User): Promise<s
   const proposalId = await propose(project, freelancer, 'I can take this on right away; the milestones below follow your brief.')
   const found = await findProposal(proposalId)
   if (!found) throw new Error('Demo proposal missing')
-  const outcome = await acceptAndStartContract(found, asSessionUser(client))
+  const outcome = await acceptAndStartContract(found, asSessionUser(client), found.proposal.revision)
   if (!outcome.ok) throw new Error(outcome.message)
   return outcome.contractId
 }
