@@ -5,6 +5,7 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { addSandboxBankMethod, startBankOnboarding } from '~/services/payments/payout-methods.server'
 import { SandboxBankSchema } from '~/services/payments/payout-schemas'
+import { sandboxMoney } from '~/services/payments/sandbox-money.server'
 import { isStripeConfigured } from '~/services/payments/stripe.server'
 import { requireRole, requireSession } from '~/utils/auth.server'
 import { getEnv } from '~/utils/env.server'
@@ -21,6 +22,12 @@ async function requireFreelancerStepUp(request: Request) {
   return session.user
 }
 
+/** The sandbox stand-in exists only where sandbox money may move; elsewhere it answers 409 with why. */
+function requireSandboxBanks() {
+  const sandbox = sandboxMoney()
+  if (!sandbox.available) throw new Response(`Sandbox bank accounts cannot be added: ${sandbox.reason}`, { status: 409 })
+}
+
 /**
  * With Stripe this is the onboarding link's refresh URL: a fresh link, straight back to Stripe.
  * Without, it is the sandbox stand-in for Stripe's onboarding.
@@ -31,12 +38,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const origin = getEnv().APP_URL ? new URL(getEnv().APP_URL!).origin : new URL(request.url).origin
     return redirect((await startBankOnboarding(user, origin)).redirectTo)
   }
+  requireSandboxBanks()
   return null
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireFreelancerStepUp(request)
   if (isStripeConfigured()) throw new Response('Bank accounts are added through Stripe on this installation.', { status: 409 })
+  requireSandboxBanks()
   const submission = parseWithZod(await readFormData(request), { schema: SandboxBankSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const added = await addSandboxBankMethod(user.id, submission.value)
