@@ -61,6 +61,8 @@ export default defineConfig({
       TRUST_PROXY: 'true',
       // The weekly invoicing job would race the hourly spec's own "Send invoice" (it is tested in vitest).
       DISABLED_JOBS: 'hourly-invoicing',
+      // The seeded demo and its sandbox money (test cards, sandbox crypto and payouts) in a production build.
+      DEMO: 'true',
     },
   },
 })

@@ -35,7 +35,7 @@ function configure(vars: Partial<Record<(typeof KEYS)[number], string>>) {
   for (const key of KEYS) {
     const value = key in vars ? vars[key] : saved[key]
     if (value === undefined) delete process.env[key]
-    else process.env[key] = value
+    else (process.env as Record<string, string>)[key] = value
   }
   resetEnvForTests()
   resetStripeClient()
