@@ -114,46 +114,46 @@ export default function PayoutMethods() {
       {confirmed ? (
         <>
           {paths.crypto ? (
-          <section className="card" aria-labelledby="crypto-heading">
-            <h2 id="crypto-heading">Add a crypto wallet</h2>
-            <p className="muted">
-              The address is checked with its network’s checksum, so a typo is caught before any money is sent. USDT and USDC go out on
-              Ethereum (ERC-20), BNB Smart Chain (BEP-20) or Polygon; BTC on Bitcoin; ETH on Ethereum; BNB on BNB Smart Chain; SOL on
-              Solana; POL on Polygon.
-            </p>
-            <Form method="post" {...getFormProps(form)} className="form-stack">
-              {form.errors?.length ? (
-                <p className="form-alert" role="alert">
-                  {form.errors.join(' ')}
-                </p>
-              ) : null}
-              <input type="hidden" name="intent" value="add-crypto" />
-              <div className="field-row">
-                <SelectField label="Asset" meta={fields.asset} options={ASSET_OPTIONS} />
-                <SelectField label="Network" meta={fields.network} options={NETWORK_OPTIONS} />
-              </div>
-              <Field label="Wallet address" meta={fields.address} autoComplete="off" spellCheck={false} />
-              <button type="submit" className="button button--primary">
-                Add crypto wallet
-              </button>
-            </Form>
-          </section>
+            <section className="card" aria-labelledby="crypto-heading">
+              <h2 id="crypto-heading">Add a crypto wallet</h2>
+              <p className="muted">
+                The address is checked with its network’s checksum, so a typo is caught before any money is sent. USDT and USDC go out on
+                Ethereum (ERC-20), BNB Smart Chain (BEP-20) or Polygon; BTC on Bitcoin; ETH on Ethereum; BNB on BNB Smart Chain; SOL on
+                Solana; POL on Polygon.
+              </p>
+              <Form method="post" {...getFormProps(form)} className="form-stack">
+                {form.errors?.length ? (
+                  <p className="form-alert" role="alert">
+                    {form.errors.join(' ')}
+                  </p>
+                ) : null}
+                <input type="hidden" name="intent" value="add-crypto" />
+                <div className="field-row">
+                  <SelectField label="Asset" meta={fields.asset} options={ASSET_OPTIONS} />
+                  <SelectField label="Network" meta={fields.network} options={NETWORK_OPTIONS} />
+                </div>
+                <Field label="Wallet address" meta={fields.address} autoComplete="off" spellCheck={false} />
+                <button type="submit" className="button button--primary">
+                  Add crypto wallet
+                </button>
+              </Form>
+            </section>
           ) : null}
           {paths.bank ? (
-          <section className="card" aria-labelledby="bank-heading">
-            <h2 id="bank-heading">Add a bank account</h2>
-            <p className="muted">
-              {sandbox
-                ? 'This installation has no Stripe key, so a sandbox stands in for Stripe’s onboarding: no real account is connected.'
-                : 'You will go to Stripe to give your bank details securely; MegiLance never sees the full account number.'}
-            </p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="add-bank" />
-              <button type="submit" className="button button--primary">
-                {sandbox ? 'Add bank account' : 'Connect with Stripe'}
-              </button>
-            </Form>
-          </section>
+            <section className="card" aria-labelledby="bank-heading">
+              <h2 id="bank-heading">Add a bank account</h2>
+              <p className="muted">
+                {sandbox
+                  ? 'This installation has no Stripe key, so a sandbox stands in for Stripe’s onboarding: no real account is connected.'
+                  : 'You will go to Stripe to give your bank details securely; MegiLance never sees the full account number.'}
+              </p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="add-bank" />
+                <button type="submit" className="button button--primary">
+                  {sandbox ? 'Add bank account' : 'Connect with Stripe'}
+                </button>
+              </Form>
+            </section>
           ) : null}
         </>
       ) : (
