@@ -62,3 +62,10 @@ export function readHire(projectId: string, proposalId: string) {
     return { contract, milestones, project, proposals }
   })
 }
+
+/** The freelancer edits their bid (as the edit form would): new price, next revision. */
+export function reviseBid(proposalId: string, amountMinor: number) {
+  withDb((db) => {
+    db.prepare('update proposals set bid_amount_minor = ?, revision = revision + 1, updated_at = ? where id = ?').run(amountMinor, Date.now(), proposalId)
+  })
+}

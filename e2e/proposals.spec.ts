@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { DEMO_ACCOUNTS, makeUser, newBrowserContext, signIn, signUp, toast } from './fixtures'
-import { createOpenProject, insertProposal, readHire } from './proposals-fixtures'
+import { insertSessionCookie } from './db-fixtures'
+import { createOpenProject, insertProposal, readHire, reviseBid } from './proposals-fixtures'
 
 const COVER_LETTER =
   'I have built three booking sites with reminders and payments. I would start with the calendar, then the payments.'
@@ -108,4 +109,27 @@ test('a freelancer proposes, the client reviews, declines another with a reason 
   await page.goto('/freelancer/proposals')
   await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('Accepted')
   await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('Viewed')
+})
+
+test('accepting terms the freelancer changed meanwhile is refused, with the new terms shown', async ({ page }, testInfo) => {
+  const { projectId } = createOpenProject(DEMO_ACCOUNTS.client.email)
+  const proposalId = insertProposal(projectId, DEMO_ACCOUNTS.freelancer.email, 95_000)
+  await page.context().addCookies([await insertSessionCookie(DEMO_ACCOUNTS.client.email, testInfo.project.use.baseURL!)])
+
+  await page.goto(`/proposals/${proposalId}`)
+  await expect(page.getByText('$950 fixed price')).toBeVisible()
+  // While the client reads, Felix raises his price.
+  reviseBid(proposalId, 120_000)
+  await page.getByRole('button', { name: 'Accept and start the contract' }).click()
+
+  await expect(page.getByRole('alert').filter({ hasText: 'changed this proposal' })).toHaveText(
+    `${DEMO_ACCOUNTS.freelancer.name} changed this proposal: new bid $1,200 fixed price. Review and accept again.`,
+  )
+  await expect(page.getByText('$1,200 fixed price').first()).toBeVisible()
+  expect(readHire(projectId, proposalId).contract).toBeUndefined()
+
+  // Accepting what is now on the page hires at the new price.
+  await page.getByRole('button', { name: 'Accept and start the contract' }).click()
+  await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/)
+  expect(readHire(projectId, proposalId).milestones).toEqual([{ title: 'Complete the project', amountMinor: 120_000 }])
 })

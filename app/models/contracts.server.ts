@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, lte, notExists, sql } from 'drizzle-orm'
+import { aliasedTable, and, asc, desc, eq, exists, inArray, isNotNull, lte, notExists, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import type { MilestoneStatus } from './enums'
 import { writeLedgerTransaction, type LedgerPosting } from './ledger.server'
@@ -132,13 +132,18 @@ export function changeMilestone(input: {
   ledger?: LedgerPosting[]
   at: Date
   alongside?: () => void
+  /** Only while the contract is active, checked in the same statement (funding: never escrow of an ended contract). */
+  whileContractActive?: boolean
 }): boolean {
   const db = getDb()
+  const contractActive = exists(
+    db.select({ id: contracts.id }).from(contracts).where(and(eq(contracts.id, milestones.contractId), eq(contracts.status, 'active'))),
+  )
   return db.transaction(() => {
     const changed = db
       .update(milestones)
       .set({ ...input.set, updatedAt: input.at })
-      .where(and(eq(milestones.id, input.milestone.id), inArray(milestones.status, [...input.from])))
+      .where(and(eq(milestones.id, input.milestone.id), inArray(milestones.status, [...input.from]), input.whileContractActive ? contractActive : undefined))
       .run().changes
     if (!changed) return false
     for (const posting of input.ledger ?? []) writeLedgerTransaction(posting)
@@ -146,6 +151,11 @@ export function changeMilestone(input: {
     input.alongside?.()
     return true
   })
+}
+
+/** Whether the contract is active now; synchronous so it reads inside the caller's transaction. */
+export function isContractActiveSync(contractId: string): boolean {
+  return getDb().select({ status: contracts.status }).from(contracts).where(eq(contracts.id, contractId)).get()?.status === 'active'
 }
 
 /** Ends an active contract (false when it already ended); `alongside` runs in the same transaction. */

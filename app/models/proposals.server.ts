@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, ne } from 'drizzle-orm'
+import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { contractActivity, contracts, milestones, projectInvitations, projects, proposalMilestones, proposals, users } from './schema'
 
@@ -87,7 +87,7 @@ export async function insertProposal(input: ProposalFields & { projectId: string
   })
 }
 
-/** Rewrites a submitted proposal and its milestones; false when it is no longer submitted. */
+/** Rewrites a submitted proposal and its milestones as its next revision; false when it is no longer submitted. */
 export async function updateSubmittedProposal(
   proposalId: string,
   input: Omit<ProposalFields, 'bidType' | 'currency'> & { now: Date },
@@ -96,7 +96,7 @@ export async function updateSubmittedProposal(
   return getDb().transaction((tx) => {
     const changes = tx
       .update(proposals)
-      .set({ ...fields, updatedAt: now })
+      .set({ ...fields, revision: sql`${proposals.revision} + 1`, updatedAt: now })
       .where(and(eq(proposals.id, proposalId), eq(proposals.status, 'submitted')))
       .run().changes
     if (changes === 0) return false
@@ -149,16 +149,18 @@ export type AcceptOutcome =
   | { ok: true; contractId: string; notHired: Array<{ proposalId: string; freelancerId: string }> }
   | { ok: false; reason: 'not_submitted'; status: Proposal['status'] }
   | { ok: false; reason: 'project_closed' }
+  | { ok: false; reason: 'changed'; current: Pick<Proposal, 'bidType' | 'bidAmountMinor' | 'currency' | 'revision'> }
 
 /**
  * Hires the freelancer, all in one transaction: the proposal is accepted; a contract is created
  * (fixed: with the proposal's milestones, or one milestone for the whole price; hourly: with the
  * rate and a weekly limit); the project closes as hired; every other submitted proposal becomes
  * not_hired; the contract's activity log starts. Nothing is written when the proposal is no longer
- * submitted or the project no longer open.
+ * submitted, is no longer the `revision` the client read, or the project is no longer open.
  */
 export async function acceptProposal(input: {
   proposalId: string
+  revision: number
   actorId: string
   weeklyLimitHours: number
   wholeProjectMilestoneTitle: string
@@ -172,7 +174,16 @@ export async function acceptProposal(input: {
     const project = tx.select().from(projects).where(eq(projects.id, proposal.projectId)).get()
     if (!project || project.status !== 'open') return { ok: false, reason: 'project_closed' }
 
-    tx.update(proposals).set({ status: 'accepted', decidedAt: now, updatedAt: now }).where(eq(proposals.id, proposal.id)).run()
+    // The terms accepted are the ones read: the update holds only while the revision is unchanged.
+    const accepted = tx
+      .update(proposals)
+      .set({ status: 'accepted', decidedAt: now, updatedAt: now })
+      .where(and(eq(proposals.id, proposal.id), eq(proposals.status, 'submitted'), eq(proposals.revision, input.revision)))
+      .run().changes
+    if (accepted === 0) {
+      const { bidType, bidAmountMinor, currency, revision } = proposal
+      return { ok: false, reason: 'changed', current: { bidType, bidAmountMinor, currency, revision } }
+    }
     const hourly = proposal.bidType === 'hourly'
     const contract = tx
       .insert(contracts)

@@ -32,12 +32,13 @@ export async function action({ request }: ActionFunctionArgs) {
       case 'funded':
         return redirectWithToast(back, { kind: 'success', message: 'Payment confirmed: the milestone is funded and the money is in escrow.' })
       case 'to_wallet':
-        return redirectWithToast(back, { kind: 'success', message: 'Payment confirmed. The milestone was already funded, so the money went to the payer’s wallet.' })
+        return redirectWithToast(back, { kind: 'success', message: 'Payment confirmed. The milestone could no longer be funded (funded meanwhile, or the contract ended), so the money went to the payer’s wallet.' })
       case 'already_confirmed':
         return redirectWithToast(back, { kind: 'success', message: 'This payment was already confirmed with that transaction; nothing changed.' })
       case 'recorded_for_refund':
       case 'transaction_used':
       case 'not_sandbox':
+      case 'sandbox_off':
         return refuse(outcome.message, 409)
       case 'not_found':
         throw new Response('Not found', { status: 404 })
@@ -64,14 +65,16 @@ export default function AdminCryptoPayments() {
       <header className="page-header">
         <h1>Crypto payments</h1>
         <p className="muted">
-          {data.sandboxNetworks.length === 0
+          {data.sandboxOff
+            ? `${data.sandboxOff} Networks without a receiving address take no payments, and their sandbox requests cannot be confirmed.`
+            : data.sandboxNetworks.length === 0
             ? 'Every network has a receiving address: payments are confirmed by the provider’s signed webhook only.'
             : `Sandbox on ${data.sandboxNetworks.map(networkLabel).join(', ')}: no receiving address is configured there, so you confirm those payments here with a transaction reference.${data.sandboxNetworks.length < 5 ? ' Other networks are confirmed by the provider’s signed webhook.' : ''}`}
         </p>
       </header>
       <section aria-labelledby="crypto-requests-heading">
         <h2 id="crypto-requests-heading">Payment requests</h2>
-        {data.requests.length ? <CryptoRequestsTable rows={data.requests} last={last} /> : <p className="empty">No crypto payment has been requested yet.</p>}
+        {data.requests.length ? <CryptoRequestsTable rows={data.requests} sandboxOff={data.sandboxOff !== null} last={last} /> : <p className="empty">No crypto payment has been requested yet.</p>}
       </section>
       <section aria-labelledby="crypto-refunds-heading">
         <h2 id="crypto-refunds-heading">To refund</h2>

@@ -8,7 +8,7 @@ import { findContract, findMilestone, getMilestoneContractId } from '~/models/co
 import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'
 import { findPayment, milestoneIdOfPayment, payMilestoneByCard } from '~/services/payments/escrow.server'
 import { stripePaymentStatus } from '~/services/payments/stripe-sessions.server'
-import { isStripeConfigured } from '~/services/payments/stripe.server'
+import { sandboxMoney } from '~/services/payments/sandbox-money.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatMoney } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
@@ -29,8 +29,11 @@ async function requirePayment(request: Request, paymentId: string | undefined) {
   return { user, payment, milestone, contract }
 }
 
-/** A sandbox payment can be paid only while no Stripe key is configured (never fake money next to real). */
-const SANDBOX_CLOSED = 'This payment was started in sandbox mode, before Stripe was set up. Fund the milestone again from the contract page.'
+/** A sandbox payment can be paid only while sandbox money may move (never fake money next to real). */
+function sandboxClosed(): string | null {
+  const sandbox = sandboxMoney()
+  return sandbox.available ? null : `This is a sandbox payment and cannot be paid: ${sandbox.reason} Fund the milestone another way from the contract page.`
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { payment, milestone, contract } = await requirePayment(request, params.paymentId)
@@ -40,13 +43,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({ kind: 'stripe' as const, ...common, ...(await stripePaymentStatus(payment)), cancelled })
   }
   if (payment.status === 'succeeded') return redirect(`/contracts/${contract.id}`)
-  if (isStripeConfigured()) throw new Response(SANDBOX_CLOSED, { status: 409 })
+  const closed = sandboxClosed()
+  if (closed) throw new Response(closed, { status: 409 })
   return json({ kind: 'sandbox' as const, ...common, lastDecline: payment.failureReason })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, payment, contract } = await requirePayment(request, params.paymentId)
-  if (payment.provider !== 'sandbox' || isStripeConfigured()) throw new Response(payment.provider === 'stripe' ? 'This payment is made on Stripe’s page.' : SANDBOX_CLOSED, { status: 409 })
+  const closed = payment.provider === 'stripe' ? 'This payment is made on Stripe’s page.' : sandboxClosed()
+  if (closed) throw new Response(closed, { status: 409 })
   const submission = parseWithZod(await readFormData(request), { schema: CardCheckoutSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await payMilestoneByCard(payment, contract, submission.value, user.name)
@@ -56,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const message = outcome.funded
     ? `Payment received: ${formatMoney(payment.amountMinor, payment.currency)} is held in escrow.`
-    : 'The milestone was already funded, so the payment went to your wallet balance.'
+    : 'The milestone could no longer be funded (it was funded meanwhile, or the contract ended), so the payment went to your wallet balance.'
   return redirectWithToast(`/contracts/${contract.id}`, { kind: 'success', message })
 }
 

@@ -7,7 +7,7 @@ import { MilestoneCard, type FormReply } from '~/components/contracts/milestone-
 import { Stat } from '~/components/ui/stat'
 import { AddMilestoneSchema, EndContractSchema, FundMilestoneSchema, RequestChangesSchema, SubmitWorkSchema } from '~/services/marketplace/contract-schemas'
 import { addMilestone, endContract, loadContractPage, performMilestoneAction, requireContractParty } from '~/services/marketplace/contracts.server'
-import { isStripeConfigured } from '~/services/payments/stripe.server'
+import { fundingPaths } from '~/services/payments/sandbox-money.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       endReason: contract.endReason,
     },
     ...(await loadContractPage(contract, side)),
-    cardProvider: isStripeConfigured() ? ('stripe' as const) : ('sandbox' as const),
+    paths: fundingPaths(),
   })
 }
 
@@ -144,7 +144,7 @@ export default function ContractPage() {
             <h2 id="milestones-heading">Milestones</h2>
             {data.milestones.length ? (
               data.milestones.map((milestone) => (
-                <MilestoneCard key={milestone.id} milestone={milestone} contractId={contract.id} currency={contract.currency} walletMinor={data.walletMinor} cardProvider={data.cardProvider} last={last} />
+                <MilestoneCard key={milestone.id} milestone={milestone} contractId={contract.id} currency={contract.currency} walletMinor={data.walletMinor} paths={data.paths} last={last} />
               ))
             ) : (
               <p className="muted">No milestones yet.{data.side === 'client' ? ' Add the first one below.' : ' The client adds them.'}</p>

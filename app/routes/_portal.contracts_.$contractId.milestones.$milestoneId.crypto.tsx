@@ -6,6 +6,7 @@ import { findMilestone } from '~/models/contracts.server'
 import { requireContractParty } from '~/services/marketplace/contracts.server'
 import { parseCryptoChoice } from '~/services/payments/crypto-networks'
 import { RATE_LOCK_MINUTES, startCryptoPayment } from '~/services/payments/crypto-payments.server'
+import { fundingPaths } from '~/services/payments/sandbox-money.server'
 import { CryptoChoiceSchema } from '~/services/payments/crypto-schemas'
 import { getExchangeRate } from '~/services/payments/rates.server'
 import { requireUser } from '~/utils/auth.server'
@@ -26,7 +27,10 @@ async function requireClientMilestone(request: Request, params: LoaderFunctionAr
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contract, milestone } = await requireClientMilestone(request, params)
+  const { cryptoChoices, note } = fundingPaths()
   return json({
+    cryptoChoices,
+    note,
     contract: { id: contract.id, title: contract.title },
     milestone: { id: milestone.id, title: milestone.title, amount: formatMoney(milestone.amountMinor, contract.currency), pending: milestone.status === 'pending' },
   })
@@ -44,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PayWithCryptoPage() {
-  const { contract, milestone } = useLoaderData<typeof loader>()
+  const { contract, milestone, cryptoChoices, note } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   return (
     <div className="page--narrow">
@@ -59,11 +63,14 @@ export default function PayWithCryptoPage() {
         </p>
       </header>
       <section className="card">
-        {milestone.pending ? (
-          <CryptoChoiceForm action={`/contracts/${contract.id}/milestones/${milestone.id}/crypto`} formId={`crypto-${milestone.id}`} lastResult={lastResult} />
+        {milestone.pending && cryptoChoices.length ? (
+          <CryptoChoiceForm action={`/contracts/${contract.id}/milestones/${milestone.id}/crypto`} formId={`crypto-${milestone.id}`} choices={cryptoChoices} lastResult={lastResult} />
+        ) : milestone.pending ? (
+          <p>Crypto payments are not available here.</p>
         ) : (
           <p>This milestone is not waiting for payment any more.</p>
         )}
+        {milestone.pending && note ? <p className="muted">{note}</p> : null}
       </section>
     </div>
   )

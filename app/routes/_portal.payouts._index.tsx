@@ -14,6 +14,7 @@ import { PAYOUT_TABLE } from '~/services/payments/payout-rules'
 import { payoutReviewOf, payoutRowOf } from '~/services/payments/payout-views'
 import { PayoutRequestSchema } from '~/services/payments/payout-schemas'
 import { quoteForUser, requestPayout } from '~/services/payments/payouts.server'
+import { payoutMethodUsable, sandboxMoney } from '~/services/payments/sandbox-money.server'
 import { hasRecentSecondFactor } from '~/services/security/step-up'
 import { requireRole, requireSession } from '~/utils/auth.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
@@ -35,8 +36,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [methods, balances, payouts] = await Promise.all([payoutMethodsOf(userId), balancesOf('wallet', userId), listPayoutsOf(userId)])
   // Back from confirming a second factor for a large payout, the form is filled in again.
   const query = new URL(request.url).searchParams
+  const active = methods.filter((method) => method.status === 'active')
+  const usable = active.filter((method) => payoutMethodUsable(method))
+  const sandbox = sandboxMoney()
   return json({
-    methods: methods.filter((method) => method.status === 'active').map((method) => ({ id: method.id, label: method.label, rail: method.rail })),
+    methods: usable.map((method) => ({ id: method.id, label: method.label, rail: method.rail })),
+    // Sandbox methods are not offered where sandbox money may not move; the page says why.
+    methodsNote: usable.length < active.length && !sandbox.available ? `Not offered: ${active.filter((method) => !usable.includes(method)).map((method) => method.label).join('; ')}. ${sandbox.reason}` : null,
     balances: balances.filter((balance) => balance.balanceMinor > 0),
     prefill: { methodId: query.get('methodId') ?? undefined, currency: query.get('currency') ?? undefined, amount: query.get('amount') ?? undefined, speed: query.get('speed') ?? 'standard' },
     idempotencyKey: crypto.randomUUID(),
@@ -121,6 +127,7 @@ export default function PayoutsPage() {
         ) : !data.balances.length ? (
           <p className="empty">Your wallet is empty. Released milestone payments arrive there.</p>
         ) : null}
+        {data.methodsNote ? <p className="muted">{data.methodsNote}</p> : null}
         {canRequest ? (
           <Form method="post" {...getFormProps(form)} className="form-stack">
             {form.errors?.length ? (

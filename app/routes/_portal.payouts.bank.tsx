@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { addSandboxBankMethod, startBankOnboarding } from '~/services/payments/payout-methods.server'
 import { SandboxBankSchema } from '~/services/payments/payout-schemas'
+import { sandboxMoney } from '~/services/payments/sandbox-money.server'
 import { isStripeConfigured } from '~/services/payments/stripe.server'
 import { requireRole, requireSession } from '~/utils/auth.server'
 import { getEnv } from '~/utils/env.server'
@@ -21,6 +22,12 @@ async function requireFreelancerStepUp(request: Request) {
   return session.user
 }
 
+/** The sandbox stand-in exists only where sandbox money may move; elsewhere it answers 409 with why. */
+function requireSandboxBanks() {
+  const sandbox = sandboxMoney()
+  if (!sandbox.available) throw new Response(`Sandbox bank accounts cannot be added: ${sandbox.reason}`, { status: 409 })
+}
+
 /**
  * With Stripe this is the onboarding link's refresh URL: a button that asks for a fresh link (a GET
  * only shows the page; the Stripe account and link are made on the POST). Without Stripe it is the
@@ -28,7 +35,9 @@ async function requireFreelancerStepUp(request: Request) {
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireFreelancerStepUp(request)
-  return json({ stripe: isStripeConfigured() })
+  const stripe = isStripeConfigured()
+  if (!stripe) requireSandboxBanks()
+  return json({ stripe })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,6 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const origin = getEnv().APP_URL ? new URL(getEnv().APP_URL!).origin : new URL(request.url).origin
     return redirect((await startBankOnboarding(user, origin)).redirectTo)
   }
+  requireSandboxBanks()
   const submission = parseWithZod(await readFormData(request), { schema: SandboxBankSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const added = await addSandboxBankMethod(user.id, submission.value)

@@ -6,7 +6,7 @@ import { Field, SelectField } from '~/components/ui/field'
 import { CRYPTO_ASSET_CODES, CRYPTO_ASSETS, CRYPTO_NETWORKS, networkLabel } from '~/services/payments/crypto-networks'
 import { addCryptoMethod, payoutMethodsOf, removeMethod, startBankOnboarding } from '~/services/payments/payout-methods.server'
 import { PayoutMethodFormSchema } from '~/services/payments/payout-schemas'
-import { isStripeConfigured } from '~/services/payments/stripe.server'
+import { payoutMethodPaths } from '~/services/payments/sandbox-money.server'
 import { hasRecentSecondFactor } from '~/services/security/step-up'
 import { requireRole, requireSession } from '~/utils/auth.server'
 import { getEnv } from '~/utils/env.server'
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const methods = await payoutMethodsOf(session.user.id)
   return json({
     methods: methods.map((method) => ({ id: method.id, rail: method.rail, status: method.status, label: method.label, createdAt: method.createdAt.toISOString() })),
-    sandbox: !isStripeConfigured(),
+    paths: payoutMethodPaths(),
     // Adding or removing a method needs a recent second factor: asked first, so nothing typed is lost.
     confirmed: hasRecentSecondFactor(session.secondFactorAt, new Date()),
     confirmHref: `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: PATH })}`,
@@ -61,7 +61,8 @@ const ASSET_OPTIONS = [{ value: '', label: 'Choose…' }, ...CRYPTO_ASSET_CODES.
 const NETWORK_OPTIONS = [{ value: '', label: 'Choose…' }, ...CRYPTO_NETWORKS.map((network) => ({ value: network, label: networkLabel(network) }))]
 
 export default function PayoutMethods() {
-  const { methods, sandbox, confirmed, confirmHref } = useLoaderData<typeof loader>()
+  const { methods, paths, confirmed, confirmHref } = useLoaderData<typeof loader>()
+  const sandbox = paths.bank === 'sandbox'
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'add-crypto',
@@ -109,46 +110,51 @@ export default function PayoutMethods() {
           <p className="empty">No payout methods yet.</p>
         )}
       </section>
+      {confirmed && paths.note ? <p className="card muted">{paths.note}</p> : null}
       {confirmed ? (
         <>
-          <section className="card" aria-labelledby="crypto-heading">
-            <h2 id="crypto-heading">Add a crypto wallet</h2>
-            <p className="muted">
-              The address is checked with its network’s checksum, so a typo is caught before any money is sent. USDT and USDC go out on
-              Ethereum (ERC-20), BNB Smart Chain (BEP-20) or Polygon; BTC on Bitcoin; ETH on Ethereum; BNB on BNB Smart Chain; SOL on
-              Solana; POL on Polygon.
-            </p>
-            <Form method="post" {...getFormProps(form)} className="form-stack">
-              {form.errors?.length ? (
-                <p className="form-alert" role="alert">
-                  {form.errors.join(' ')}
-                </p>
-              ) : null}
-              <input type="hidden" name="intent" value="add-crypto" />
-              <div className="field-row">
-                <SelectField label="Asset" meta={fields.asset} options={ASSET_OPTIONS} />
-                <SelectField label="Network" meta={fields.network} options={NETWORK_OPTIONS} />
-              </div>
-              <Field label="Wallet address" meta={fields.address} autoComplete="off" spellCheck={false} />
-              <button type="submit" className="button button--primary">
-                Add crypto wallet
-              </button>
-            </Form>
-          </section>
-          <section className="card" aria-labelledby="bank-heading">
-            <h2 id="bank-heading">Add a bank account</h2>
-            <p className="muted">
-              {sandbox
-                ? 'This installation has no Stripe key, so a sandbox stands in for Stripe’s onboarding: no real account is connected.'
-                : 'You will go to Stripe to give your bank details securely; MegiLance never sees the full account number.'}
-            </p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="add-bank" />
-              <button type="submit" className="button button--primary">
-                {sandbox ? 'Add bank account' : 'Connect with Stripe'}
-              </button>
-            </Form>
-          </section>
+          {paths.crypto ? (
+            <section className="card" aria-labelledby="crypto-heading">
+              <h2 id="crypto-heading">Add a crypto wallet</h2>
+              <p className="muted">
+                The address is checked with its network’s checksum, so a typo is caught before any money is sent. USDT and USDC go out on
+                Ethereum (ERC-20), BNB Smart Chain (BEP-20) or Polygon; BTC on Bitcoin; ETH on Ethereum; BNB on BNB Smart Chain; SOL on
+                Solana; POL on Polygon.
+              </p>
+              <Form method="post" {...getFormProps(form)} className="form-stack">
+                {form.errors?.length ? (
+                  <p className="form-alert" role="alert">
+                    {form.errors.join(' ')}
+                  </p>
+                ) : null}
+                <input type="hidden" name="intent" value="add-crypto" />
+                <div className="field-row">
+                  <SelectField label="Asset" meta={fields.asset} options={ASSET_OPTIONS} />
+                  <SelectField label="Network" meta={fields.network} options={NETWORK_OPTIONS} />
+                </div>
+                <Field label="Wallet address" meta={fields.address} autoComplete="off" spellCheck={false} />
+                <button type="submit" className="button button--primary">
+                  Add crypto wallet
+                </button>
+              </Form>
+            </section>
+          ) : null}
+          {paths.bank ? (
+            <section className="card" aria-labelledby="bank-heading">
+              <h2 id="bank-heading">Add a bank account</h2>
+              <p className="muted">
+                {sandbox
+                  ? 'This installation has no Stripe key, so a sandbox stands in for Stripe’s onboarding: no real account is connected.'
+                  : 'You will go to Stripe to give your bank details securely; MegiLance never sees the full account number.'}
+              </p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="add-bank" />
+                <button type="submit" className="button button--primary">
+                  {sandbox ? 'Add bank account' : 'Connect with Stripe'}
+                </button>
+              </Form>
+            </section>
+          ) : null}
         </>
       ) : (
         <p className="card">

@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ProposalDetails } from '~/components/proposals/proposal-details'
 import { TextareaField } from '~/components/ui/field'
 import { availableActions } from '~/services/marketplace/proposal-rules'
-import { DeclineProposalSchema } from '~/services/marketplace/proposal-schemas'
+import { AcceptProposalSchema, DeclineProposalSchema } from '~/services/marketplace/proposal-schemas'
 import {
   acceptAndStartContract,
   declineProposal,
@@ -59,7 +59,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: 'success', message: `${found.freelancerName}’s proposal is declined; they can read your reason.` })
   }
   if (intent === 'accept') {
-    const outcome = await acceptAndStartContract(found, user)
+    const submission = parseWithZod(formData, { schema: AcceptProposalSchema })
+    if (submission.status !== 'success') throw new Response('Reload the proposal and accept again.', { status: 400 })
+    const outcome = await acceptAndStartContract(found, user, submission.value.revision)
+    // Changed terms: the page again, with the new terms and why nothing was accepted.
+    if (!outcome.ok && 'changed' in outcome) return json({ changedTerms: outcome.message }, { status: 409 })
     if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
     return redirectWithToast(`/contracts/${outcome.contractId}`, {
       kind: 'success',
@@ -79,6 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProposalPage() {
   const { proposal, project, milestones, contractId, role, actions } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const changedTerms = actionData && 'changedTerms' in actionData ? actionData.changedTerms : null
   const isParty = role !== 'admin'
   return (
     <>
@@ -99,6 +105,11 @@ export default function ProposalPage() {
           ) : null}
         </p>
       </header>
+      {changedTerms ? (
+        <p className="form-alert" role="alert">
+          {changedTerms}
+        </p>
+      ) : null}
       <ProposalDetails proposal={proposal} milestones={milestones} showViewed={role !== 'client'} />
       <section className="card" aria-labelledby="next-heading">
         <h2 id="next-heading">Next steps</h2>
@@ -133,12 +144,14 @@ export default function ProposalPage() {
               Accepting starts the contract with {proposal.freelancerName} on these terms, closes the project and tells the other
               applicants they were not hired.
             </p>
+            {/* The terms shown: if the freelancer edits them meanwhile, accepting is refused. */}
+            <input type="hidden" name="revision" value={proposal.revision} />
             <button type="submit" name="intent" value="accept" className="button button--primary">
               Accept and start the contract
             </button>
           </Form>
         ) : null}
-        {actions.includes('decline') ? <DeclineForm /> : null}
+        {actions.includes('decline') ? <DeclineForm lastResult={actionData && 'changedTerms' in actionData ? undefined : actionData} /> : null}
       </section>
     </>
   )
@@ -154,8 +167,7 @@ function IntentButton({ intent, label, danger = false }: { intent: string; label
   )
 }
 
-function DeclineForm() {
-  const lastResult = useActionData<typeof action>()
+function DeclineForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
   const [form, fields] = useForm({
     id: 'decline',
     lastResult,

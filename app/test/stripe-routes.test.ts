@@ -3,12 +3,13 @@ import { setupServer } from 'msw/node'
 import Stripe from 'stripe'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { findCardPayment } from '~/models/card-payments.server'
-import { findMilestone } from '~/models/contracts.server'
+import { findContract, findMilestone } from '~/models/contracts.server'
 import { balanceOf, checkLedgerInvariants } from '~/models/ledger.server'
 import { listStripeEventsForPayment } from '~/models/stripe-events.server'
 import { action as checkoutAction, loader as checkoutLoader } from '~/routes/_portal.checkout.$paymentId'
 import { action as contractAction, loader as contractLoader } from '~/routes/_portal.contracts_.$contractId._index'
 import { action as webhookAction } from '~/routes/webhooks.stripe'
+import { endContract } from '~/services/marketplace/contracts.server'
 import { resetStripeClient } from '~/services/payments/stripe.server'
 import { resetEnvForTests } from '~/utils/env.server'
 import { insertFixedContract } from './escrow-fixtures'
@@ -145,13 +146,13 @@ describe('starting a card payment', () => {
     expect(response.headers.get('location')).toMatch(/^\/checkout\/[0-9a-f-]{36}$/)
     expect(created).toHaveLength(0)
     const page = await run(contractLoader, getRequest(`/contracts/${setup.contractId}`, setup.cookie), { contractId: setup.contractId })
-    expect((await page.json()).cardProvider).toBe('sandbox')
+    expect((await page.json()).paths.card).toBe('sandbox')
   })
 
   it('creates a Stripe Checkout Session with the amount, currency, our payment id and an idempotency key, and redirects to it', async () => {
     const setup = await fixedContract(50_000)
     const page = await run(contractLoader, getRequest(`/contracts/${setup.contractId}`, setup.cookie), { contractId: setup.contractId })
-    expect((await page.json()).cardProvider).toBe('stripe')
+    expect((await page.json()).paths.card).toBe('stripe')
 
     const { payment, location } = await startStripePayment(setup)
     expect(location).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/)
@@ -285,6 +286,18 @@ describe('Stripe webhooks', () => {
     expect(await checkLedgerInvariants()).toEqual(healthy)
   })
 
+  it('refunds a payment confirmed after the contract ended to the client’s wallet: nothing lands in an ended contract’s escrow', async () => {
+    const setup = await fixedContract(40_000)
+    const { session } = await startStripePayment(setup)
+    const ended = await endContract({ id: setup.client.id, name: 'Clara', role: 'client' }, (await findContract(setup.contractId))!, 'We changed plans.')
+    expect(ended.ok).toBe(true)
+    expect((await deliver(stripeEvent('checkout.session.completed', paid(session)))).body.outcome).toBe('wallet')
+    expect(await escrow(setup.contractId)).toBe(0)
+    expect(await clientWallet(setup.client.id)).toBe(40_000)
+    expect((await findMilestone(setup.contractId, setup.milestoneId))?.status).toBe('pending')
+    expect(await checkLedgerInvariants()).toEqual(healthy)
+  })
+
   it('records an expired checkout or a declined card and moves no money', async () => {
     const setup = await fixedContract()
     const { payment, session } = await startStripePayment(setup)
@@ -337,6 +350,16 @@ describe('coming back from Stripe Checkout', () => {
     expect(await escrow(setup.contractId)).toBe(50_000)
     expect((await deliver(stripeEvent('checkout.session.completed', paid(session)))).body.outcome).toBe('already_paid')
     expect(await escrow(setup.contractId)).toBe(50_000)
+  })
+
+  it('sends a payment Stripe confirms only after the contract ended to the client’s wallet', async () => {
+    const setup = await fixedContract(25_000)
+    const { payment, session } = await startStripePayment(setup)
+    await endContract({ id: setup.client.id, name: 'Clara', role: 'client' }, (await findContract(setup.contractId))!, 'We changed plans.')
+    sessions.set(String(session.id), paid(session))
+    expect(await status(setup, payment.id)).toMatchObject({ state: 'paid', funded: false })
+    expect(await escrow(setup.contractId)).toBe(0)
+    expect(await clientWallet(setup.client.id)).toBe(25_000)
   })
 
   it('offers Stripe’s page again after a cancel, and nothing is charged', async () => {

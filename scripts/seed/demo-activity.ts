@@ -6,6 +6,7 @@ import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { acceptAndStartContract, submitProposal } from '~/services/marketplace/proposals.server'
 import { openConversationFor, sendMessage } from '~/services/messaging/messaging.server'
 import { createSandboxMilestonePayment, payMilestoneByCard } from '~/services/payments/escrow.server'
+import { sandboxMoney } from '~/services/payments/sandbox-money.server'
 
 const TEST_CARD = { number: '4242 4242 4242 4242', expiry: '12/40', cvc: '123' }
 
@@ -31,6 +32,9 @@ export async function seedDemoActivity(): Promise<string> {
 
   // Clara has a proposal to review from Felix, and a contract with work waiting for her approval.
   await propose(waiting, freelancer, 'I have shipped this kind of project twice this year and can start on Monday.')
+  // Demo contracts are funded with sandbox money, which never moves next to real money.
+  const sandbox = sandboxMoney()
+  if (!sandbox.available) return `Demo activity: 1 proposal, no funded contracts. ${sandbox.reason}`
   const started = await hire(hiring, otherFreelancer, client)
   await fundByCard(started, client, 0)
   await act(started, otherFreelancer, 'freelancer', 0, 'submit', { note: 'First milestone delivered: the staging link and notes are in our messages.' })
@@ -78,7 +82,7 @@ async function hire(project: Project, freelancer: User, client: User): Promise<s
   const proposalId = await propose(project, freelancer, 'I can take this on right away; the milestones below follow your brief.')
   const found = await findProposal(proposalId)
   if (!found) throw new Error('Demo proposal missing')
-  const outcome = await acceptAndStartContract(found, asSessionUser(client))
+  const outcome = await acceptAndStartContract(found, asSessionUser(client), found.proposal.revision)
   if (!outcome.ok) throw new Error(outcome.message)
   return outcome.contractId
 }
@@ -87,9 +91,10 @@ async function fundByCard(contractId: string, client: User, position: number): P
   const contract = await findContract(contractId)
   const milestone = (await listMilestones(contractId))[position]
   if (!contract || !milestone) throw new Error('Demo contract missing')
-  // Demo money is always the sandbox's, even on an installation with a Stripe key.
+  // Demo money is always the sandbox's (seedDemoActivity checked it may move here).
   const payment = await createSandboxMilestonePayment(contract, milestone)
-  await payMilestoneByCard(payment, contract, TEST_CARD, client.name)
+  const outcome = await payMilestoneByCard(payment, contract, TEST_CARD, client.name)
+  if (!outcome.ok) throw new Error(outcome.message)
 }
 
 async function act(

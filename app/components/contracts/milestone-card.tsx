@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
-import { CryptoChoiceForm } from '~/components/payments/crypto-choice-form'
+import { CryptoChoiceForm, type CryptoChoiceOption } from '~/components/payments/crypto-choice-form'
 import { RadioGroup, TextareaField } from '~/components/ui/field'
 import type { MilestoneStatus } from '~/models/enums'
 import { FundMilestoneSchema, RequestChangesSchema, SubmitWorkSchema } from '~/services/marketplace/contract-schemas'
@@ -37,19 +37,22 @@ function replyFor(formId: string, last: FormReply | undefined) {
 /** Who takes card payments: the built-in sandbox, or Stripe's hosted Checkout page. */
 export type CardProvider = 'sandbox' | 'stripe'
 
+/** How a milestone can be paid here: `card` null means no card path; `note` says why something is not offered. */
+export type FundingPaths = { card: CardProvider | null; cryptoChoices: CryptoChoiceOption[]; note: string | null }
+
 export function MilestoneCard({
   milestone,
   contractId,
   currency,
   walletMinor,
-  cardProvider = 'sandbox',
+  paths,
   last,
 }: {
   milestone: MilestoneView
   contractId: string
   currency: string
   walletMinor: number
-  cardProvider?: CardProvider
+  paths: FundingPaths
   last?: FormReply
 }) {
   const money = (minor: number) => formatMoney(minor, currency)
@@ -81,13 +84,14 @@ export function MilestoneCard({
         <p className="muted">Approved and paid automatically on {formatDateTime(milestone.autoApprovesAt)} unless the client asks for changes first.</p>
       ) : null}
       <div className="milestone__actions">
-        {milestone.actions.includes('fund') ? <FundForm milestone={milestone} currency={currency} walletMinor={walletMinor} cardProvider={cardProvider} last={last} /> : null}
-        {milestone.actions.includes('fund') ? (
+        {milestone.actions.includes('fund') ? <FundForm milestone={milestone} currency={currency} walletMinor={walletMinor} cardProvider={paths.card} last={last} /> : null}
+        {milestone.actions.includes('fund') && paths.cryptoChoices.length ? (
           <section aria-label={`Pay for “${milestone.title}” with crypto`}>
             <p className="muted">Or pay in crypto: the amount is locked at today’s rate for 30 minutes.</p>
-            <CryptoChoiceForm action={`/contracts/${contractId}/milestones/${milestone.id}/crypto`} formId={`crypto-${milestone.id}`} />
+            <CryptoChoiceForm action={`/contracts/${contractId}/milestones/${milestone.id}/crypto`} formId={`crypto-${milestone.id}`} choices={paths.cryptoChoices} />
           </section>
         ) : null}
+        {milestone.actions.includes('fund') && paths.note ? <p className="muted">{paths.note}</p> : null}
         {milestone.actions.includes('submit') ? <SubmitForm milestone={milestone} currency={currency} last={last} /> : null}
         {milestone.actions.includes('approve') ? (
           <Form method="post" className="form-stack">
@@ -113,22 +117,27 @@ export function MilestoneCard({
   )
 }
 
-function FundForm({ milestone, currency, walletMinor, cardProvider, last }: { milestone: MilestoneView; currency: string; walletMinor: number; cardProvider: CardProvider; last?: FormReply }) {
+function FundForm({ milestone, currency, walletMinor, cardProvider, last }: { milestone: MilestoneView; currency: string; walletMinor: number; cardProvider: CardProvider | null; last?: FormReply }) {
   const formId = `fund-${milestone.id}`
   const money = (minor: number) => formatMoney(minor, currency)
   const [form, fields] = useForm({
     id: formId,
     lastResult: replyFor(formId, last),
-    defaultValue: { method: 'card' },
+    defaultValue: { method: cardProvider ? 'card' : 'wallet' },
     constraint: getZodConstraint(FundMilestoneSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FundMilestoneSchema }),
   })
+  const card = cardProvider
+    ? [
+        {
+          value: 'card',
+          label: 'Card',
+          description: cardProvider === 'stripe' ? 'You will pay on Stripe’s secure page.' : 'On the next page (sandbox: use 4242 4242 4242 4242).',
+        },
+      ]
+    : []
   const options = [
-    {
-      value: 'card',
-      label: 'Card',
-      description: cardProvider === 'stripe' ? 'You will pay on Stripe’s secure page.' : 'On the next page (sandbox: use 4242 4242 4242 4242).',
-    },
+    ...card,
     {
       value: 'wallet',
       label: 'Wallet balance',

@@ -31,7 +31,8 @@ const BADGE = { pending: 'badge--open', confirmed: 'badge--sent', expired: 'badg
 
 const replyFor = (formId: string, last?: AdminFormReply) => (last?.formId === formId ? last.reply : undefined)
 
-export function CryptoRequestsTable({ rows, last }: { rows: RequestRow[]; last?: AdminFormReply }) {
+/** `sandboxOff`: sandbox requests cannot be confirmed on this installation (the page says why). */
+export function CryptoRequestsTable({ rows, sandboxOff, last }: { rows: RequestRow[]; sandboxOff: boolean; last?: AdminFormReply }) {
   return (
     <div className="table-wrap">
       <table>
@@ -67,6 +68,8 @@ export function CryptoRequestsTable({ rows, last }: { rows: RequestRow[]; last?:
                   <span>
                     {row.confirmedVia === 'admin' ? 'By an admin' : 'By the provider'}: <code className="crypto-code">{row.txHash}</code>
                   </span>
+                ) : row.status === 'pending' && row.sandbox && sandboxOff ? (
+                  <span className="muted">Sandbox payments are off here: cannot be confirmed</span>
                 ) : row.status === 'pending' && row.sandbox ? (
                   <ConfirmForm requestId={row.id} label={`${row.contractTitle} · ${row.milestoneTitle}`} last={last} />
                 ) : row.status === 'pending' ? (

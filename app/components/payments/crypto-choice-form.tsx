@@ -2,15 +2,29 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { SelectField } from '~/components/ui/field'
-import { CRYPTO_PAYMENT_CHOICES } from '~/services/payments/crypto-networks'
 import { CryptoChoiceSchema } from '~/services/payments/crypto-schemas'
 
-/** Picks the coin for a milestone and starts a crypto payment request (posts to the crypto page). */
-export function CryptoChoiceForm({ action, formId, lastResult }: { action: string; formId: string; lastResult?: SubmissionResult<string[]> }) {
+export type CryptoChoiceOption = { value: string; label: string }
+
+/**
+ * Picks the coin for a milestone and starts a crypto payment request (posts to the crypto page).
+ * `choices`: the coins and networks this installation can take payments on.
+ */
+export function CryptoChoiceForm({
+  action,
+  formId,
+  choices,
+  lastResult,
+}: {
+  action: string
+  formId: string
+  choices: readonly CryptoChoiceOption[]
+  lastResult?: SubmissionResult<string[]>
+}) {
   const [form, fields] = useForm({
     id: formId,
     lastResult,
-    defaultValue: { choice: 'USDC:ethereum' },
+    defaultValue: { choice: choices.some((choice) => choice.value === 'USDC:ethereum') ? 'USDC:ethereum' : choices[0]?.value },
     constraint: getZodConstraint(CryptoChoiceSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CryptoChoiceSchema }),
   })
@@ -21,7 +35,7 @@ export function CryptoChoiceForm({ action, formId, lastResult }: { action: strin
           {form.errors.join(' ')}
         </p>
       ) : null}
-      <SelectField label="Coin and network" meta={fields.choice} options={CRYPTO_PAYMENT_CHOICES} />
+      <SelectField label="Coin and network" meta={fields.choice} options={choices} />
       <button type="submit" className="button button--secondary">
         Pay with crypto
       </button>

@@ -25,7 +25,7 @@ export function StripeCheckoutStatus({ view, reloadTo }: { view: StripeCheckoutV
           <p role="status">
             {view.funded
               ? `Stripe confirmed your payment: ${view.amount} is held in escrow for “${view.milestoneTitle}” until you approve the work.`
-              : `Stripe confirmed your payment. “${view.milestoneTitle}” was already funded, so ${view.amount} went to your wallet balance.`}
+              : `Stripe confirmed your payment. “${view.milestoneTitle}” could no longer be funded (it was funded meanwhile, or the contract ended), so ${view.amount} went to your wallet balance.`}
           </p>
           <p>
             <Link to={back}>Back to {view.contract.title}</Link>

@@ -36,6 +36,8 @@ export const proposals = sqliteTable(
     viewedAt: integer('viewed_at', { mode: 'timestamp_ms' }),
     declineReason: text('decline_reason'),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    /** Goes up with every edit of the terms; accepting names the revision the client read. */
+    revision: integer('revision').notNull().default(1),
     ...timestamps,
   },
   (t) => [

@@ -112,7 +112,7 @@ export async function performMilestoneAction(
   if (action === 'fund') {
     if (input.method === 'card') {
       const start = await startMilestoneCardPayment(contract, milestone, input.requestOrigin ?? null, at)
-      if (!start.ok) return { ok: false, status: 502, message: start.message }
+      if (!start.ok) return { ok: false, status: 'refused' in start ? 409 : 502, message: start.message }
       return { ok: true, message: 'Pay by card to fund the milestone.', redirectTo: start.redirectTo }
     }
     const line = { actorId: actor.id, kind: 'milestone.funded', detail: `${actor.name} funded “${milestone.title}” with ${money} from the wallet balance; it is held in escrow.` }

@@ -115,3 +115,8 @@ export const DeclineProposalSchema = z.object({
     .min(10, 'Tell the freelancer why, in at least 10 characters (they will read it)')
     .max(2000, 'Keep it under 2,000 characters'),
 })
+
+/** Accepting names the revision of the terms the client read (a hidden field on the page). */
+export const AcceptProposalSchema = z.object({
+  revision: z.number({ error: 'Reload the proposal and accept again' }).int().min(1),
+})

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { listNotifications } from '~/models/notifications.server'
+import { acceptProposal, findProposal, updateSubmittedProposal } from '~/models/proposals.server'
 import { contractActivity, contracts, milestones, projectInvitations, projects, proposalMilestones, proposals } from '~/models/schema'
 import { action as proposeAction, loader as proposeLoader } from '~/routes/_portal.projects_.$projectId_.propose'
 import { action as editAction, loader as editLoader } from '~/routes/_portal.proposals.$proposalId_.edit'
@@ -196,12 +197,12 @@ describe('accepting a proposal', () => {
     await run(proposalAction, formRequest(`/proposals/${withdrawn.proposalId}`, { intent: 'withdraw' }, withdrawn.cookie), { proposalId: withdrawn.proposalId })
 
     // The freelancer cannot accept their own proposal.
-    const byFreelancer = await run(proposalAction, formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept' }, chosen.cookie), {
+    const byFreelancer = await run(proposalAction, formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept', revision: '1' }, chosen.cookie), {
       proposalId: chosen.proposalId,
     })
     expect(byFreelancer.status).toBe(403)
 
-    const accepted = await run(proposalAction, formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept' }, clientCookie), {
+    const accepted = await run(proposalAction, formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept', revision: '1' }, clientCookie), {
       proposalId: chosen.proposalId,
     })
     expect(accepted.status).toBe(302)
@@ -238,12 +239,12 @@ describe('accepting a proposal', () => {
     expect((await listNotifications(withdrawn.freelancer.id, { limit: 5, offset: 0 })).map((n) => n.kind)).not.toContain('proposal_update')
 
     // Accepting again, or accepting another proposal of the closed project: 409, nothing changes.
-    const again = await run(proposalAction, formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept' }, clientCookie), {
+    const again = await run(proposalAction, formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept', revision: '1' }, clientCookie), {
       proposalId: chosen.proposalId,
     })
     expect(again.status).toBe(409)
     expect(await again.text()).toBe('You cannot accept this proposal: it is accepted, and nothing more can be done with it.')
-    const otherAccept = await run(proposalAction, formRequest(`/proposals/${other.proposalId}`, { intent: 'accept' }, clientCookie), {
+    const otherAccept = await run(proposalAction, formRequest(`/proposals/${other.proposalId}`, { intent: 'accept', revision: '1' }, clientCookie), {
       proposalId: other.proposalId,
     })
     expect(otherAccept.status).toBe(409)
@@ -253,17 +254,74 @@ describe('accepting a proposal', () => {
   it('gives an hourly contract the rate and a weekly limit, and a fixed one without milestones one for the whole price', async () => {
     const hourly = await openProject({ budgetType: 'hourly' })
     const rate = await propose(hourly.projectId, { amount: '45' })
-    await run(proposalAction, formRequest(`/proposals/${rate.proposalId}`, { intent: 'accept' }, hourly.clientCookie), { proposalId: rate.proposalId })
+    await run(proposalAction, formRequest(`/proposals/${rate.proposalId}`, { intent: 'accept', revision: '1' }, hourly.clientCookie), { proposalId: rate.proposalId })
     const hourlyContract = getDb().select().from(contracts).where(eq(contracts.proposalId, rate.proposalId)).get()
     expect(hourlyContract).toMatchObject({ type: 'hourly', hourlyRateMinor: 4500, weeklyLimitHours: 40 })
     expect(getDb().select().from(milestones).where(eq(milestones.contractId, hourlyContract!.id)).all()).toEqual([])
 
     const fixed = await openProject({ currency: 'EUR' })
     const whole = await propose(fixed.projectId, { amount: '750' })
-    await run(proposalAction, formRequest(`/proposals/${whole.proposalId}`, { intent: 'accept' }, fixed.clientCookie), { proposalId: whole.proposalId })
+    await run(proposalAction, formRequest(`/proposals/${whole.proposalId}`, { intent: 'accept', revision: '1' }, fixed.clientCookie), { proposalId: whole.proposalId })
     const fixedContract = getDb().select().from(contracts).where(eq(contracts.proposalId, whole.proposalId)).get()
     expect(fixedContract).toMatchObject({ type: 'fixed', currency: 'EUR' })
     const rows = getDb().select().from(milestones).where(eq(milestones.contractId, fixedContract!.id)).all()
     expect(rows).toMatchObject([{ position: 1, title: 'Complete the project', amountMinor: 75_000 }])
+  })
+})
+
+describe('accepting terms that changed meanwhile', () => {
+  it('refuses the revision the client read once the freelancer edited it, and hires at the new bid with the new one', async () => {
+    const { projectId, clientCookie } = await openProject()
+    const sent = await propose(projectId, { amount: '1000' }, 'Felix Freelancer')
+    const params = { proposalId: sent.proposalId }
+    const path = `/proposals/${sent.proposalId}`
+
+    // The client's page carries the revision it shows.
+    const page = (await (await run(proposalLoader, getRequest(path, clientCookie), params)).json()) as { proposal: { revision: number } }
+    const seen = String(page.proposal.revision)
+
+    // Meanwhile the freelancer raises the price.
+    const edit = { coverLetter: letter, amount: '1500', durationDays: '30' }
+    expect((await run(editAction, formRequest(`${path}/edit`, edit, sent.cookie), params)).status).toBe(302)
+
+    const refused = await run(proposalAction, formRequest(path, { intent: 'accept', revision: seen }, clientCookie), params)
+    expect(refused.status).toBe(409)
+    expect(await refused.json()).toEqual({ changedTerms: 'Felix Freelancer changed this proposal: new bid $1,500 fixed price. Review and accept again.' })
+    expect(getDb().select().from(contracts).where(eq(contracts.proposalId, sent.proposalId)).all()).toEqual([])
+    expect(proposalRow(sent.proposalId)).toMatchObject({ status: 'submitted' })
+    expect(getDb().select().from(projects).where(eq(projects.id, projectId)).get()).toMatchObject({ status: 'open' })
+
+    // Without a revision nothing is accepted either.
+    expect((await run(proposalAction, formRequest(path, { intent: 'accept' }, clientCookie), params)).status).toBe(400)
+
+    // The page again shows the new terms with their revision; accepting those hires at the new bid.
+    const reread = (await (await run(proposalLoader, getRequest(path, clientCookie), params)).json()) as {
+      proposal: { revision: number; bidAmountMinor: number }
+    }
+    expect(reread.proposal.bidAmountMinor).toBe(150_000)
+    const accepted = await run(proposalAction, formRequest(path, { intent: 'accept', revision: String(reread.proposal.revision) }, clientCookie), params)
+    expect(accepted.status).toBe(302)
+    const contract = getDb().select().from(contracts).where(eq(contracts.proposalId, sent.proposalId)).get()
+    expect(getDb().select().from(milestones).where(eq(milestones.contractId, contract!.id)).all()).toMatchObject([{ amountMinor: 150_000 }])
+  })
+
+  it('holds in the database too: an edit between the check and the write leaves nothing accepted', async () => {
+    const { projectId, client } = await openProject()
+    const sent = await propose(projectId, { amount: '1000' }, 'Felix Freelancer')
+    const found = await findProposal(sent.proposalId)
+    // The edit lands after the service read the proposal (revision 1) but before the transaction.
+    await updateSubmittedProposal(sent.proposalId, { coverLetter: letter, bidAmountMinor: 90_000, durationDays: 30, milestones: [], now: new Date() })
+    const outcome = await acceptProposal({
+      proposalId: found!.proposal.id,
+      revision: found!.proposal.revision,
+      actorId: client.id,
+      weeklyLimitHours: 40,
+      wholeProjectMilestoneTitle: 'Complete the project',
+      activityDetail: 'accepted',
+      now: new Date(),
+    })
+    expect(outcome).toEqual({ ok: false, reason: 'changed', current: { bidType: 'fixed', bidAmountMinor: 90_000, currency: 'USD', revision: 2 } })
+    expect(getDb().select().from(contracts).where(eq(contracts.proposalId, sent.proposalId)).all()).toEqual([])
+    expect(proposalRow(sent.proposalId)).toMatchObject({ status: 'submitted', revision: 2 })
   })
 })

@@ -136,6 +136,7 @@ export async function openProposal(found: FoundProposal, role: ProposalRole, now
       decidedAt: proposal.decidedAt?.toISOString() ?? null,
       createdAt: proposal.createdAt.toISOString(),
       updatedAt: proposal.updatedAt.toISOString(),
+      revision: proposal.revision,
       freelancerId: proposal.freelancerId,
       freelancerName: found.freelancerName,
     },
@@ -207,26 +208,42 @@ export async function declineProposal(found: FoundProposal, reason: string, now 
   return { ok: true }
 }
 
+/** Accepting names terms that are no longer the proposal's: the client reads the new ones first. */
+export type HireOutcome = Outcome<{ contractId: string }> | { ok: false; status: 409; message: string; changed: true }
+
+function changedTerms(freelancerName: string, current: Parameters<typeof bidText>[0]): HireOutcome {
+  return { ok: false, status: 409, changed: true, message: `${freelancerName} changed this proposal: new bid ${bidText(current)}. Review and accept again.` }
+}
+
 /**
- * The client hires the freelancer: see `acceptProposal` for what happens in the one transaction.
- * Then the freelancer hears they are hired and every other applicant that they were not.
+ * The client hires the freelancer on the terms of `seenRevision`, the revision their page showed:
+ * see `acceptProposal` for what happens in the one transaction. Then the freelancer hears they are
+ * hired and every other applicant that they were not.
  */
-export async function acceptAndStartContract(found: FoundProposal, client: SessionUser, now = new Date()): Promise<Outcome<{ contractId: string }>> {
+export async function acceptAndStartContract(
+  found: FoundProposal,
+  client: SessionUser,
+  seenRevision: number,
+  now = new Date(),
+): Promise<HireOutcome> {
   const allowed = check('client', found, 'accept')
   if (!allowed.ok) return allowed
   const { proposal, project } = found
+  if (proposal.revision !== seenRevision) return changedTerms(found.freelancerName, proposal)
   const terms =
     proposal.bidType === 'hourly'
       ? `${bidText(proposal)}, up to ${DEFAULT_WEEKLY_LIMIT_HOURS} h a week`
       : bidText(proposal)
   const outcome = await acceptProposal({
     proposalId: proposal.id,
+    revision: seenRevision,
     actorId: client.id,
     weeklyLimitHours: DEFAULT_WEEKLY_LIMIT_HOURS,
     wholeProjectMilestoneTitle: WHOLE_PROJECT_MILESTONE,
     activityDetail: `${client.name} accepted ${found.freelancerName}’s proposal and started the contract: ${terms}.`,
     now,
   })
+  if (!outcome.ok && outcome.reason === 'changed') return changedTerms(found.freelancerName, outcome.current)
   if (!outcome.ok) {
     const message =
       outcome.reason === 'project_closed'

@@ -8,6 +8,7 @@ import { formatMoney } from '~/utils/format'
 import { assetDecimals, assetOnNetworkLabel, CRYPTO_ASSETS, isCryptoAsset, type CryptoNetwork } from './crypto-networks'
 import { confirmCryptoPayment, effectiveStatus, type ConfirmOutcome } from './crypto-payments.server'
 import { sandboxNetworks } from './crypto-receiving.server'
+import { sandboxMoney } from './sandbox-money.server'
 import { unitsToDecimal } from './crypto-uris'
 
 const RECEIPT_REASONS = {
@@ -21,8 +22,11 @@ const RECEIPT_REASONS = {
 /** The admin list: every request with where it stands, and the payments waiting to be sent back. */
 export async function cryptoAdminOverview(now = new Date()) {
   const [rows, receipts] = await Promise.all([listCryptoPaymentRequestsForAdmin(), listCryptoReceiptsToRefund()])
+  const sandbox = sandboxMoney()
   return {
     sandboxNetworks: sandboxNetworks(),
+    /** Why sandbox requests can be neither made nor confirmed here, or null while they can. */
+    sandboxOff: sandbox.available ? null : sandbox.reason,
     requests: rows.map(({ request, payerName, contractTitle, milestoneTitle }) => ({
       id: request.id,
       payerName,
@@ -58,13 +62,19 @@ function decimalsOf(asset: keyof typeof CRYPTO_ASSETS, network: CryptoNetwork): 
   return CRYPTO_ASSETS[asset].networks.includes(network) ? assetDecimals(asset, network) : CRYPTO_ASSETS[asset].decimals
 }
 
-export type AdminConfirmOutcome = ConfirmOutcome | { kind: 'not_sandbox'; message: string }
+export type AdminConfirmOutcome = ConfirmOutcome | { kind: 'not_sandbox' | 'sandbox_off'; message: string }
 
-/** An admin confirms a sandbox payment by hand; live payments are confirmed by the provider only. */
+/**
+ * An admin confirms a sandbox payment by hand; live payments are confirmed by the provider only.
+ * Only while sandbox money may move (sandbox-money.server.ts): otherwise a typed reference would
+ * put money nobody paid into escrow next to real money.
+ */
 export async function confirmSandboxCryptoPayment(input: { requestId: string; txHash: string; admin: { id: string; name: string } }, now = new Date()): Promise<AdminConfirmOutcome> {
   const request = await findCryptoPaymentRequest(input.requestId)
   if (!request) return { kind: 'not_found' }
   if (!request.sandbox) return { kind: 'not_sandbox', message: 'This request uses a configured receiving address: only the payment provider’s webhook confirms it.' }
+  const sandbox = sandboxMoney()
+  if (!sandbox.available) return { kind: 'sandbox_off', message: `${sandbox.reason} This sandbox request cannot be confirmed.` }
   return confirmCryptoPayment({ requestId: request.id, txHash: input.txHash, via: 'admin', actor: input.admin }, now)
 }
 

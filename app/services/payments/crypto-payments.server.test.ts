@@ -3,7 +3,7 @@ import { findMilestone } from '~/models/contracts.server'
 import { findCryptoPaymentRequest, listCryptoReceiptsOf } from '~/models/crypto-payments.server'
 import { balanceOf, checkLedgerInvariants, PLATFORM_OWNER } from '~/models/ledger.server'
 import { listNotifications } from '~/models/notifications.server'
-import { performMilestoneAction } from '~/services/marketplace/contracts.server'
+import { endContract, performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { createFixedContract } from '~/test/fixed-contract'
 import { parseEnv } from '~/utils/env.server'
 import { confirmCryptoPayment, cryptoPaymentView, effectiveStatus, startCryptoPayment, type RateLookup } from './crypto-payments.server'
@@ -204,6 +204,21 @@ describe('confirming a crypto payment', () => {
     expect(await escrow(setup.contract.id)).toBe(50_000)
     expect(await wallet(setup.client.id)).toBe(50_000)
     expect((await findCryptoPaymentRequest(request.id))?.fundedMilestone).toBe(false)
+    expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
+  })
+
+  it('puts a payment that arrives after the contract ended in the payer’s wallet: never in an ended contract’s escrow', async () => {
+    const setup = await fixedContract(30_000)
+    const request = await startBtc(setup)
+    expect((await endContract(setup.client, setup.contract, 'We changed plans.', minutes(2))).ok).toBe(true)
+    const outcome = await confirmCryptoPayment({ requestId: request.id, txHash: 'j0'.repeat(32), amount: request.cryptoAmount, asset: 'BTC', via: 'webhook' }, minutes(5))
+    expect(outcome.kind).toBe('to_wallet')
+    expect(await milestoneStatus(setup)).toBe('pending')
+    expect(await escrow(setup.contract.id)).toBe(0)
+    expect(await wallet(setup.client.id)).toBe(30_000)
+    expect((await findCryptoPaymentRequest(request.id))?.fundedMilestone).toBe(false)
+    const [note] = await listNotifications(setup.client.id, { limit: 1, offset: 0 })
+    expect(note?.body).toBe('The contract had ended before your payment arrived, so $300 went to your wallet balance.')
     expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
   })
 

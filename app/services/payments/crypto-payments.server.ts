@@ -5,7 +5,7 @@
  * another coin, a second payment) is recorded for an admin to refund: never lost, never double-counted.
  */
 import QRCode from 'qrcode'
-import { changeMilestone, findContract, findMilestone, listDisputedMilestoneIds, type Contract, type Milestone } from '~/models/contracts.server'
+import { changeMilestone, findContract, findMilestone, isContractActiveSync, listDisputedMilestoneIds, type Contract, type Milestone } from '~/models/contracts.server'
 import {
   findCryptoPaymentRequest,
   findCryptoPaymentRequestByTxHash,
@@ -24,9 +24,10 @@ import { checkMilestoneAction } from '~/services/marketplace/milestone-rules'
 import { notify } from '~/services/notifications/notify.server'
 import { currencyDigits, formatDateTime, formatMoney } from '~/utils/format'
 import { convertMinor } from './conversion'
-import { assetContract, assetDecimals, assetOnNetworkLabel, type CryptoAsset, type CryptoNetwork } from './crypto-networks'
+import { assetContract, assetDecimals, assetOnNetworkLabel, networkLabel, type CryptoAsset, type CryptoNetwork } from './crypto-networks'
 import { cryptoFundingPosting, cryptoToWalletPosting } from './crypto-postings'
 import { receivingAddress } from './crypto-receiving.server'
+import { sandboxMoney } from './sandbox-money.server'
 import { paymentUri, unitsToDecimal } from './crypto-uris'
 
 export const RATE_LOCK_MINUTES = 30
@@ -53,6 +54,9 @@ export async function startCryptoPayment(
   const disputed = await listDisputedMilestoneIds(contract.id)
   const check = checkMilestoneAction('fund', milestone.status, 'client', { contractActive: contract.status === 'active', disputeOpen: disputed.has(milestone.id) })
   if (!check.ok) return { ok: false, status: 409, message: check.message }
+  const { address, sandbox } = receivingAddress(network)
+  const sandboxRule = sandboxMoney()
+  if (sandbox && !sandboxRule.available) return { ok: false, status: 409, message: `${networkLabel(network)} cannot take payments here: ${sandboxRule.reason}` }
   const open = await findOpenCryptoPaymentRequest({ userId: input.payerId, milestoneId: milestone.id, asset, network, now })
   if (open) return { ok: true, request: open, reused: true }
 
@@ -65,7 +69,6 @@ export async function startCryptoPayment(
   const decimals = assetDecimals(asset, network)
   const units = convertMinor(BigInt(milestone.amountMinor), currencyDigits(contract.currency), decimals, quote.rate)
   if (units <= 0n) return { ok: false, status: 409, message: 'This amount is too small to pay in crypto.' }
-  const { address, sandbox } = receivingAddress(network)
   const uri = paymentUri({ asset, network, address, units, label: 'MegiLance', message: `Milestone “${milestone.title}”` })
   const request = await insertCryptoPaymentRequest({
     userId: input.payerId,
@@ -147,6 +150,7 @@ export async function confirmCryptoPayment(input: ConfirmInput, now = new Date()
   if (!contract || !milestone) return { kind: 'not_found' }
   const money = formatMoney(request.fiatAmountMinor, request.fiatCurrency)
   const db = getDb()
+  let contractEnded = false
   const outcome = db.transaction((): 'funded' | 'to_wallet' | 'lost_race' => {
     if (!markCryptoPaymentConfirmed({ id: request.id, txHash, via: input.via, by: input.actor?.id ?? null, at: now })) return 'lost_race'
     let ledgerId = ''
@@ -165,12 +169,16 @@ export async function confirmCryptoPayment(input: ConfirmInput, now = new Date()
       alongside: () => {
         ledgerId = writeLedgerTransaction(cryptoFundingPosting({ contract, milestone }, request, now)).transactionId
       },
+      // A late payment never lands in the escrow of an ended contract: it goes to the wallet below.
+      whileContractActive: true,
     })
     if (funded) {
       linkCryptoPaymentToLedger(request.id, ledgerId, true)
       return 'funded'
     }
-    const deposit = writeLedgerTransaction(cryptoToWalletPosting(request, `${request.asset} payment for “${milestone.title}”, which was already funded, added to your balance`, now))
+    contractEnded = !isContractActiveSync(contract.id)
+    const why = contractEnded ? 'which arrived after the contract ended' : 'which was already funded'
+    const deposit = writeLedgerTransaction(cryptoToWalletPosting(request, `${request.asset} payment for “${milestone.title}”, ${why}, added to your balance`, now))
     linkCryptoPaymentToLedger(request.id, deposit.transactionId, false)
     return 'to_wallet'
   })
@@ -181,7 +189,12 @@ export async function confirmCryptoPayment(input: ConfirmInput, now = new Date()
     userId: request.userId,
     kind: 'milestone_update',
     title: `Your ${request.asset} payment arrived`,
-    body: outcome === 'funded' ? `${money} is held in escrow for “${milestone.title}”.` : `“${milestone.title}” was already funded, so ${money} went to your wallet balance.`,
+    body:
+      outcome === 'funded'
+        ? `${money} is held in escrow for “${milestone.title}”.`
+        : contractEnded
+          ? `The contract had ended before your payment arrived, so ${money} went to your wallet balance.`
+          : `“${milestone.title}” was already funded, so ${money} went to your wallet balance.`,
     link: `/crypto-payments/${request.id}`,
   })
   if (outcome === 'funded') {

@@ -40,7 +40,7 @@ export function fundingPosting(
   }
 }
 
-/** A card payment that arrived after its milestone was already funded goes to the payer's wallet. */
+/** A card payment that arrived after its milestone was already funded, or its contract ended, goes to the payer's wallet. */
 export function cardToWalletPosting(payment: { id: string; userId: string; amountMinor: number; currency: string }, reason: string, at: Date): LedgerPosting {
   return {
     idempotencyKey: `payment:${payment.id}:wallet`,

@@ -1,4 +1,4 @@
-import { changeMilestone, findMilestone, type Contract, type Milestone } from '~/models/contracts.server'
+import { changeMilestone, findMilestone, isContractActiveSync, type Contract, type Milestone } from '~/models/contracts.server'
 import { createCardPayment, findCardPayment, linkCardPaymentToLedger, markCardPaymentSucceeded, recordCardDecline, type CardPayment } from '~/models/card-payments.server'
 import { getDb } from '~/models/db.server'
 import { LedgerViolation, writeLedgerTransaction } from '~/models/ledger.server'
@@ -12,6 +12,7 @@ import { splitPlatformFee } from './fees'
 import { getCardProvider, type CheckoutStart } from './card-provider.server'
 import { feeTaxTreatmentFor } from './tax-customer.server'
 import { chargeSandboxCard, type SandboxCardInput } from './sandbox-card'
+import { sandboxMoney } from './sandbox-money.server'
 
 export function platformFeePercent(): number {
   return getEnv().PLATFORM_FEE_PERCENT
@@ -48,7 +49,7 @@ export function feeTaxForPosting(contract: Contract, at: Date): { ppm: number; n
 
 type Line = { actorId: string | null; kind: string; detail: string }
 
-/** Funds a pending milestone from the client's wallet. False when it was not pending any more. */
+/** Funds a pending milestone of an active contract from the client's wallet; 'not_pending' when it cannot be funded any more. */
 export function fundMilestoneFromWallet(contract: Contract, milestone: Milestone, line: Line, at: Date): 'funded' | 'not_pending' | 'insufficient' {
   try {
     const changed = changeMilestone({
@@ -58,6 +59,7 @@ export function fundMilestoneFromWallet(contract: Contract, milestone: Milestone
       ledger: [fundingPosting({ contract, milestone }, milestone.amountMinor, { kind: 'wallet' }, at)],
       lines: [line],
       at,
+      whileContractActive: true,
     })
     return changed ? 'funded' : 'not_pending'
   } catch (error) {
@@ -66,17 +68,22 @@ export function fundMilestoneFromWallet(contract: Contract, milestone: Milestone
   }
 }
 
-/**
- * Opens a card payment for a milestone with the configured provider and says where the payer goes
- * next: the sandbox checkout page, or Stripe's hosted page.
- */
-/** A sandbox card payment for a milestone, whatever provider is configured: the demo seed and tests pay it with test cards. */
+/** A sandbox card payment for a milestone, whatever provider is configured: the demo seed and tests pay it with test cards (where sandbox money may move). */
 export async function createSandboxMilestonePayment(contract: Contract, milestone: Milestone, at = new Date()): Promise<CardPayment> {
   return createCardPayment({ userId: contract.clientId, purpose: `milestone:${milestone.id}`, amountMinor: milestone.amountMinor, currency: contract.currency, provider: 'sandbox', at })
 }
 
-export async function startMilestoneCardPayment(contract: Contract, milestone: Milestone, requestOrigin: string | null, at: Date): Promise<CheckoutStart> {
+/** Starting a card payment was refused (no card path here), as opposed to the provider failing. */
+export type CardStart = CheckoutStart | { ok: false; refused: true; message: string }
+
+/**
+ * Opens a card payment for a milestone with the configured provider and says where the payer goes
+ * next: the sandbox checkout page, or Stripe's hosted page. The sandbox only while sandbox money may move.
+ */
+export async function startMilestoneCardPayment(contract: Contract, milestone: Milestone, requestOrigin: string | null, at: Date): Promise<CardStart> {
   const provider = getCardProvider()
+  const sandbox = sandboxMoney()
+  if (provider.name === 'sandbox' && !sandbox.available) return { ok: false, refused: true, message: `Card payments are not available: ${sandbox.reason}` }
   const payment = await createCardPayment({
     userId: contract.clientId,
     purpose: `milestone:${milestone.id}`,
@@ -100,7 +107,8 @@ export type CheckoutOutcome =
 /**
  * Charges the sandbox card and funds the milestone: the payment, the money and the milestone change
  * in one transaction. A repeat of a paid checkout changes nothing. If the milestone was funded some
- * other way meanwhile, the paid amount goes to the client's wallet instead of vanishing.
+ * other way meanwhile, the paid amount goes to the client's wallet instead of vanishing. Nothing is
+ * charged where sandbox money may not move (sandbox-money.server.ts).
  */
 export async function payMilestoneByCard(
   payment: CardPayment,
@@ -110,6 +118,8 @@ export async function payMilestoneByCard(
   at = new Date(),
 ): Promise<CheckoutOutcome> {
   if (payment.status === 'succeeded') return { ok: true, funded: true }
+  const sandbox = sandboxMoney()
+  if (!sandbox.available) return { ok: false, field: null, message: `The sandbox card processor is off: ${sandbox.reason}` }
   const milestoneId = milestoneIdOfPayment(payment)
   const milestone = milestoneId ? await findMilestone(contract.id, milestoneId) : undefined
   if (!milestone) return { ok: false, field: null, message: 'This payment is not for a milestone of this contract.' }
@@ -127,8 +137,10 @@ export type CardSettlement = 'funded' | 'wallet' | 'already_paid'
 /**
  * A paid card payment (sandbox charge or Stripe's confirmation) funds its milestone: the payment,
  * the money and the milestone change in one transaction, and only the first call for a payment
- * does anything. If the milestone was funded some other way meanwhile, the money goes to the
- * payer's wallet instead of vanishing. Synchronous so a webhook can record its event alongside.
+ * does anything. If the milestone cannot be funded any more (funded some other way meanwhile, or
+ * its contract ended before a late confirmation), the money goes to the payer's wallet in the same
+ * transaction instead of vanishing or sitting in an ended contract's escrow. Synchronous so a
+ * webhook can record its event alongside.
  */
 export function settlePaidCardPayment(input: {
   payment: CardPayment
@@ -151,9 +163,11 @@ export function settlePaidCardPayment(input: {
       lines: [{ actorId: payment.userId, kind: 'milestone.funded', detail: `${actorName} funded “${milestone.title}” with ${money} ${card}; it is held in escrow.` }],
       at,
       alongside: () => linkCardPaymentToLedger(payment.id, writeLedgerTransaction(funding).transactionId),
+      whileContractActive: true,
     })
     if (funded) return 'funded' as const
-    const deposit = writeLedgerTransaction(cardToWalletPosting(payment, `Card payment for “${milestone.title}”, which was already funded, added to your balance`, at))
+    const why = isContractActiveSync(contract.id) ? 'which was already funded' : 'which arrived after the contract ended'
+    const deposit = writeLedgerTransaction(cardToWalletPosting(payment, `Card payment for “${milestone.title}”, ${why}, added to your balance`, at))
     linkCardPaymentToLedger(payment.id, deposit.transactionId)
     return 'wallet' as const
   })

@@ -12,6 +12,7 @@ import { validateCryptoAddress } from './crypto-addresses'
 import { CRYPTO_ASSETS, isCryptoAsset, isCryptoNetwork, networkLabel } from './crypto-networks'
 import { describePayoutMethod } from './payout-method-labels'
 import { createExpressAccount, createOnboardingLink, readConnectedAccount } from './stripe-connect.server'
+import { sandboxMoney } from './sandbox-money.server'
 import { getStripe } from './stripe.server'
 
 export const BANK_ONBOARDING_PATH = '/payouts/bank'
@@ -26,6 +27,8 @@ export type MethodOutcome = { ok: true; method: PayoutMethod } | { ok: false; fi
 
 /** The sandbox stand-in for Stripe onboarding: a format-checked account of which only the last 4 are kept. */
 export async function addSandboxBankMethod(userId: string, input: { holderName: string; country: string; accountNumber: string }): Promise<MethodOutcome> {
+  const sandbox = sandboxMoney()
+  if (!sandbox.available) return { ok: false, field: null, message: `Sandbox bank accounts cannot be added: ${sandbox.reason}` }
   const checked = checkBankAccount(input.accountNumber)
   if (!checked.ok) return { ok: false, field: 'accountNumber', message: checked.message }
   const method = await insertPayoutMethod({
@@ -42,8 +45,13 @@ export async function addSandboxBankMethod(userId: string, input: { holderName: 
   return { ok: true, method }
 }
 
-/** A crypto wallet: the asset must travel on the network, and the address must pass that network's checksum. */
+/**
+ * A crypto wallet: the asset must travel on the network, and the address must pass that network's
+ * checksum. Crypto payouts are sandbox-only (no sending provider), so only where sandbox money moves.
+ */
 export async function addCryptoMethod(userId: string, input: { asset: string; network: string; address: string }): Promise<MethodOutcome> {
+  const sandbox = sandboxMoney()
+  if (!sandbox.available) return { ok: false, field: null, message: `Crypto wallets cannot be added: MegiLance sends crypto payouts only in the sandbox. ${sandbox.reason}` }
   if (!isCryptoAsset(input.asset)) return { ok: false, field: 'asset', message: 'Choose one of the listed assets.' }
   if (!isCryptoNetwork(input.network)) return { ok: false, field: 'network', message: 'Choose one of the listed networks.' }
   const info = CRYPTO_ASSETS[input.asset]

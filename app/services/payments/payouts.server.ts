@@ -26,6 +26,7 @@ import { payoutPosting, payoutReversalPosting, type PayoutSubject } from './payo
 import { checkPayoutAction, PAYOUT_REVIEW_WINDOW_MS, quotePayout, SECURITY_HOLD_REASON, type AdminPayoutAction, type PayoutQuote } from './payout-rules'
 import { sendConnectedPayout } from './stripe-connect.server'
 import { getExchangeRate, type ExchangeRateSource } from './rates.server'
+import { paysOutInSandbox, payoutMethodUsable, sandboxMoney } from './sandbox-money.server'
 import { getStripe } from './stripe.server'
 
 /** A send that started this long ago without finishing (a crash) may be tried again. */
@@ -70,6 +71,10 @@ async function usdRateFor(currency: string, now: Date): Promise<string> {
 export async function quoteForUser(userId: string, form: PayoutForm, now = new Date()): Promise<{ ok: true; quote: PayoutQuote; method: PayoutMethod; crypto: CryptoQuote | null } | FieldError> {
   const method = await findPayoutMethodOf(userId, form.methodId)
   if (!method || method.status !== 'active') return { ok: false, status: 400, field: 'methodId', message: 'Choose one of your payout methods.' }
+  const sandbox = sandboxMoney()
+  if (!sandbox.available && !payoutMethodUsable(method)) {
+    return { ok: false, status: 400, field: 'methodId', message: `Payouts to ${describePayoutMethod(method)} are not available: ${sandbox.reason}` }
+  }
   const balanceMinor = await balanceOf({ kind: 'wallet', ownerId: userId, currency: form.currency })
   const instantAvailable = method.rail === 'crypto' || method.instantAvailable
   const usdRate = await usdRateFor(form.currency, now)
@@ -114,7 +119,7 @@ export async function requestPayout(user: { id: string }, form: PayoutForm & { i
           feeMinor: quote.feeMinor,
           currency: quote.currency,
           destination: describePayoutMethod(method),
-          sandbox: !(method.rail === 'bank' && method.provider === 'stripe'),
+          sandbox: paysOutInSandbox(method),
           expectedBy: quote.expectedBy,
           cryptoAsset: inAsset?.asset ?? method.asset,
           cryptoAmount: inAsset?.amount ?? null,
@@ -164,9 +169,10 @@ type SendOptions = { actorId: string | null; reason: string | null; from: readon
 
 /**
  * Sends a payout: with Stripe configured, a bank payout is a Transfer to the freelancer's connected
- * account; otherwise (sandbox banks, crypto wallets) it is marked sent with a sandbox reference.
- * A refusal by the provider fails the payout and returns the money; no answer leaves it claimed
- * for the job to retry.
+ * account; otherwise (sandbox banks, crypto wallets) it is marked sent with a sandbox reference,
+ * only while sandbox money may move: where it may not, it fails and the money goes back to the
+ * wallet. A refusal by the provider fails the payout and returns the money; no answer leaves it
+ * claimed for the job to retry.
  */
 export async function sendPayout(id: string, options: SendOptions, now = new Date()): Promise<'sent' | 'failed' | 'retrying' | 'not_allowed'> {
   if (!(await claimPayoutForSending(id, options.from, now, new Date(now.getTime() - STALE_SEND_MS)))) return 'not_allowed'
@@ -174,6 +180,13 @@ export async function sendPayout(id: string, options: SendOptions, now = new Dat
   const method = await findPayoutMethodById(payout.methodId)
   let reference: string
   let note: string | null = null
+  const sandbox = sandboxMoney()
+  if (payout.sandbox && !sandbox.available) {
+    const reason = `Sandbox payouts are not sent here: ${sandbox.reason}`
+    failAndReturn(payout, reason, options.actorId, now, true, 'failed')
+    await tellFreelancer(payout, 'failed', reason)
+    return 'failed'
+  }
   if (payout.sandbox) {
     reference = `sandbox_${payout.rail}_${crypto.randomBytes(6).toString('hex')}`
   } else {
