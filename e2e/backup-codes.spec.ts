@@ -1,6 +1,5 @@
 import fs from 'node:fs'
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test'
-import { expectPath, expectPortal, newBrowserContext, signUp, submitSignIn, toast, type NewUser } from './fixtures'
+import { type Browser, expect, expectPath, expectPortal, newBrowserContext, type NewUser, type Page, signUp, submitSignIn, test, type TestInfo, toast } from './fixtures'
 
 async function generateCodes(page: Page): Promise<string[]> {
   await page.goto('/settings/security')

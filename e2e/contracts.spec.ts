@@ -1,6 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, type Page, signIn, signUp, test, toast } from './fixtures'
 import { createFixedContract } from './contract-fixtures'
-import { DEMO_ACCOUNTS, makeUser, newBrowserContext, signIn, signUp, toast } from './fixtures'
 
 async function payByCard(page: Page, number: string) {
   await page.getByLabel('Name on card').fill('Carmen Tester')

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto'
-import { expect, test, type Page } from '@playwright/test'
-import { expectPath, makeUser, newBrowserContext, signUp, toast } from './fixtures'
+import { expect, expectPath, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
 
 /**
  * The marketplace end to end, as two people in two browsers: a client posts, a freelancer finds it

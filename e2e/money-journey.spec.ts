@@ -1,6 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { confirmWithEmailCode, expect, expectPath, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
 import { createFixedContract } from './contract-fixtures'
-import { confirmWithEmailCode, expectPath, makeUser, newBrowserContext, signUp, toast } from './fixtures'
 
 /** A real USDC (ERC-20) receiving address with a correct EIP-55 checksum. */
 const USDC_ADDRESS = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045'

@@ -1,20 +1,4 @@
-import type { Page } from '@playwright/test'
-import {
-  confirmWithEmailCode,
-  expect,
-  expectPath,
-  expectPortal,
-  isJavaScriptEnabled,
-  makeUser,
-  newBrowserContext,
-  signIn,
-  signOut,
-  signUp,
-  submitSignIn,
-  test,
-  toast,
-  uniquePassword,
-} from './fixtures'
+import { confirmWithEmailCode, expect, expectPath, expectPortal, isJavaScriptEnabled, makeUser, newBrowserContext, type Page, signIn, signOut, signUp, submitSignIn, test, toast, uniquePassword } from './fixtures'
 
 function stat(page: Page, label: string) {
   return page.locator('.stat').filter({ has: page.getByRole('term').filter({ hasText: label }) }).getByRole('definition')

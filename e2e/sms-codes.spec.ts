@@ -1,6 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, expectPath, expectPortal, newBrowserContext, type Page, signUp, submitSignIn, test, toast } from './fixtures'
 import { latestOutboxMessage, readCodeFromOutbox } from './db-fixtures'
-import { expectPath, expectPortal, newBrowserContext, signUp, submitSignIn, toast } from './fixtures'
 
 /** A UK mobile number (07911 1xxxxx) no other test is likely to use. */
 function uniqueMobile(): { national: string; e164: string; shown: string } {

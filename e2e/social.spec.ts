@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
-import { expect, expectPath, makeUser, newBrowserContext, signUp, test, toast } from './fixtures'
+import { expect, expectPath, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
 import { addNotifications, createEndedContract } from './social-fixtures'
 
 function notificationsLink(page: Page) {

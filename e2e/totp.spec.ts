@@ -1,6 +1,5 @@
 import { generateSync } from 'otplib'
-import { expect, test, type Page } from '@playwright/test'
-import { expectPath, expectPortal, newBrowserContext, signUp, submitSignIn, toast } from './fixtures'
+import { expect, expectPath, expectPortal, newBrowserContext, type Page, signUp, submitSignIn, test, toast } from './fixtures'
 
 /** The code an authenticator app shows for `secret`, `stepsAhead` 30-second steps from now. */
 function totpCode(secret: string, stepsAhead = 0): string {
