@@ -42,7 +42,7 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
   await expect(toast(freelancerPage)).toHaveText('Submitted. The client has 14 days to review it.')
   await page.reload()
   await milestone(page).getByRole('button', { name: 'Approve and release $500' }).click()
-  await expect(toast(page)).toHaveText('Approved: $500 released from escrow to the freelancer.')
+  await expect(toast(page)).toHaveText(`$500 released: $450 to ${freelancer.name}, $50 platform fee.`)
 
   // $500 less the 10% platform fee.
   await freelancerPage.goto('/wallet')
