@@ -22,7 +22,7 @@ async function signInWithBackupCode(browser: Browser, testInfo: TestInfo, user: 
   await submitSignIn(page, user)
   await expectPath(page, '/sign-in/verify')
   await expect(page.getByRole('heading', { name: 'Backup code' })).toBeVisible()
-  await page.getByLabel('Code', { exact: true }).fill(code)
+  await page.getByLabel('Code (required)', { exact: true }).fill(code)
   await page.getByRole('button', { name: 'Confirm', exact: true }).click()
   return { context, page }
 }

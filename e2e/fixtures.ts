@@ -72,7 +72,7 @@ export async function fillSignUp(page: Page, user: Partial<NewUser>) {
   }
   if (user.name !== undefined) await page.getByLabel('Full name').fill(user.name)
   if (user.email !== undefined) await page.getByLabel('Email').fill(user.email)
-  if (user.password !== undefined) await page.getByLabel('Password', { exact: true }).fill(user.password)
+  if (user.password !== undefined) await page.getByLabel('Password (required)', { exact: true }).fill(user.password)
 }
 
 /** Creates the account through the sign-up form; the browser ends up signed in on the portal. */
@@ -122,7 +122,7 @@ export async function confirmWithEmailCode(page: Page, email: string) {
 export async function submitSignIn(page: Page, { email, password }: Credentials) {
   if (new URL(page.url()).pathname !== '/sign-in') await page.goto('/sign-in')
   await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByLabel('Password (required)', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
 

@@ -92,7 +92,7 @@ test('post → search → bid → accept → fund → submit → changes → res
   await page.getByLabel('Quality of work').selectOption('5')
   await page.getByLabel('Communication').selectOption('5')
   await page.getByLabel('Meeting deadlines').selectOption('4')
-  await page.getByLabel('Your review', { exact: true }).fill(clientWords)
+  await page.getByLabel('Your review (required)', { exact: true }).fill(clientWords)
   await page.getByRole('button', { name: 'Publish review' }).click()
   await expect(toast(page)).toHaveText('Thank you: your review is saved.')
 
@@ -110,7 +110,7 @@ test('post → search → bid → accept → fund → submit → changes → res
   await freelancerPage.getByLabel('Clear requirements').selectOption('5')
   await freelancerPage.getByLabel('Communication').selectOption('5')
   await freelancerPage.getByLabel('Prompt payment').selectOption('5')
-  await freelancerPage.getByLabel('Your review', { exact: true }).fill(freelancerWords)
+  await freelancerPage.getByLabel('Your review (required)', { exact: true }).fill(freelancerWords)
   await freelancerPage.getByRole('button', { name: 'Publish review' }).click()
   await expect(toast(freelancerPage)).toHaveText('Thank you: your review is saved.')
 

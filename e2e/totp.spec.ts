@@ -16,10 +16,10 @@ async function setUpAuthenticator(page: Page): Promise<string> {
   const secret = (await page.getByRole('definition').textContent())?.replace(/\s+/g, '') ?? ''
   expect(secret).toMatch(/^[A-Z2-7]{32}$/)
 
-  await page.getByLabel('Code', { exact: true }).fill(totpCode(secret) === '000000' ? '111111' : '000000')
+  await page.getByLabel('Code (required)', { exact: true }).fill(totpCode(secret) === '000000' ? '111111' : '000000')
   await page.getByRole('button', { name: 'Turn on' }).click()
   await expect(page.getByText('That code is not right.')).toBeVisible()
-  await page.getByLabel('Code', { exact: true }).fill(totpCode(secret))
+  await page.getByLabel('Code (required)', { exact: true }).fill(totpCode(secret))
   await page.getByRole('button', { name: 'Turn on' }).click()
   await expect(toast(page)).toHaveText('Your authenticator app is on. We will ask for its code when you sign in.')
   await expect(page.getByRole('button', { name: 'Turn off' })).toBeVisible()
@@ -29,7 +29,7 @@ async function setUpAuthenticator(page: Page): Promise<string> {
 
 async function answerWithCode(page: Page, code: string) {
   await expect(page.getByRole('heading', { name: 'Authenticator app' })).toBeVisible()
-  await page.getByLabel('Code', { exact: true }).fill(code)
+  await page.getByLabel('Code (required)', { exact: true }).fill(code)
   await page.getByRole('button', { name: 'Confirm', exact: true }).click()
 }
 
