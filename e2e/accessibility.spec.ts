@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, signIn, signInAsSeededAdmin, test, type Role } from './fixtures'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, type Page, type Role, signIn, signInAsSeededAdmin, test } from './fixtures'
 
 // WCAG 2.1 A and AA rules (colour contrast included) on every kind of page, in both themes.
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']

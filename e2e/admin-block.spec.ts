@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { expect, expectPath, expectPortal, makeUser, signIn, signUp, submitSignIn, test, toast } from './fixtures'
+import { expect, expectPath, expectPortal, makeUser, type Page, signIn, signUp, submitSignIn, test, toast } from './fixtures'
 
 /** Finds the user through the admin search and opens their page. */
 async function openUserAsAdmin(adminPage: Page, email: string, name: string) {

@@ -77,7 +77,7 @@ test('a wrong password is refused and the email is kept', async ({ page }, testI
   await expectPath(page, '/sign-in')
   await expect(page.getByLabel('Email')).toHaveValue(user.email)
   // A re-rendered page never sends a password back.
-  if (!isJavaScriptEnabled(testInfo)) await expect(page.getByLabel('Password', { exact: true })).toHaveValue('')
+  if (!isJavaScriptEnabled(testInfo)) await expect(page.getByLabel('Password (required)', { exact: true })).toHaveValue('')
   // Still signed out.
   await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible()
 
@@ -96,10 +96,10 @@ test('a common password is refused at sign-up and the other values are kept', as
   await expect(page.getByRole('radio', { name: 'I want to work' })).toBeChecked()
   await expect(page.getByLabel('Full name')).toHaveValue(user.name)
   await expect(page.getByLabel('Email')).toHaveValue(user.email)
-  if (!isJavaScriptEnabled(testInfo)) await expect(page.getByLabel('Password', { exact: true })).toHaveValue('')
+  if (!isJavaScriptEnabled(testInfo)) await expect(page.getByLabel('Password (required)', { exact: true })).toHaveValue('')
 
   // Nothing was created: a good password with the same details still works.
-  await page.getByLabel('Password', { exact: true }).fill(user.password)
+  await page.getByLabel('Password (required)', { exact: true }).fill(user.password)
   await page.getByRole('button', { name: 'Create account' }).click()
   await finishSignUpWithCode(page, user.email)
   await expectPortal(page, 'freelancer')

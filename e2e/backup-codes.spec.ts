@@ -1,6 +1,5 @@
 import fs from 'node:fs'
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test'
-import { expectPath, expectPortal, newBrowserContext, signUp, submitSignIn, toast, type NewUser } from './fixtures'
+import { type Browser, expect, expectPath, expectPortal, newBrowserContext, type NewUser, type Page, signUp, submitSignIn, test, type TestInfo, toast } from './fixtures'
 import { confirmPassword } from './step-up-helpers'
 
 /** The first set: an account without factors re-enters its password first. */
@@ -28,7 +27,7 @@ async function signInWithBackupCode(browser: Browser, testInfo: TestInfo, user: 
   await submitSignIn(page, user)
   await expectPath(page, '/sign-in/verify')
   await expect(page.getByRole('heading', { name: 'Backup code' })).toBeVisible()
-  await page.getByLabel('Code', { exact: true }).fill(code)
+  await page.getByLabel('Code (required)', { exact: true }).fill(code)
   await page.getByRole('button', { name: 'Confirm', exact: true }).click()
   return { context, page }
 }

@@ -1,8 +1,7 @@
 import fs from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, isJavaScriptEnabled, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
 import { createFixedContract } from './contract-fixtures'
-import { isJavaScriptEnabled, makeUser, newBrowserContext, signUp, toast } from './fixtures'
 
 async function openBilling(page: Page) {
   await page.goto('/settings')

@@ -1,6 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, type Page, signIn, signUp, test, toast } from './fixtures'
 import { createFixedContract } from './contract-fixtures'
-import { DEMO_ACCOUNTS, makeUser, newBrowserContext, signIn, signUp, toast } from './fixtures'
 
 async function payByCard(page: Page, number: string) {
   await page.getByLabel('Name on card').fill('Carmen Tester')
@@ -61,11 +60,11 @@ test('a fixed-price milestone is funded by card, sent back once, approved and pa
   await freelancerPage.reload()
   await freelancerDesign.getByLabel('What you deliver for “Design”').fill('Added express checkout; same link.')
   await freelancerDesign.getByRole('button', { name: 'Submit work' }).click()
-  await expect(toast(freelancerPage)).toHaveText('Submitted. The client has 14 days to review it.')
+  await expect(toast(freelancerPage)).toHaveText('Resubmitted. The client has 14 days to review it.')
 
   await page.reload()
   await design.getByRole('button', { name: 'Approve and release $500' }).click()
-  await expect(toast(page)).toHaveText('Approved: $500 released from escrow to the freelancer.')
+  await expect(toast(page)).toHaveText(`$500 released: $450 to ${freelancer.name}, $50 platform fee.`)
   await expect(design).toContainText('Paid')
   await expect(page.getByRole('region', { name: 'Activity' })).toContainText('$500 released from escrow: $450 to the freelancer, $50 platform fee (10%).')
 

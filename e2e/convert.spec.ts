@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { insertSessionCookie } from './db-fixtures'
-import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, signUp, test, toast } from './fixtures'
-import type { Page } from '@playwright/test'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, type Page, signUp, test, toast } from './fixtures'
 
 /** Signs in as the seeded client by writing a session (these tests change nothing of theirs). */
 async function openConvertAsClient(page: Page, baseURL: string) {

@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
 import { createFixedContract } from './contract-fixtures'
-import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, signUp, test, toast } from './fixtures'
 
 /** WCAG 2.1 AA (axe runs as a script, so only where the page allows scripts). */
 async function expectAccessible(page: Page) {

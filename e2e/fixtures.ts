@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { insertSessionCookie, readCodeFromOutbox, recentCodesFromOutbox } from './db-fixtures'
-import { expect, test as base, type Browser, type Page, type TestInfo } from '@playwright/test'
+import { expect, test as base, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test'
 
 /** The seeded demo accounts (scripts/seed.ts). Tests only sign in with them, never change them. */
 export const DEMO_PASSWORD = 'MegiLance-demo-2026'
@@ -72,7 +72,7 @@ export async function fillSignUp(page: Page, user: Partial<NewUser>) {
   }
   if (user.name !== undefined) await page.getByLabel('Full name').fill(user.name)
   if (user.email !== undefined) await page.getByLabel('Email').fill(user.email)
-  if (user.password !== undefined) await page.getByLabel('Password', { exact: true }).fill(user.password)
+  if (user.password !== undefined) await page.getByLabel('Password (required)', { exact: true }).fill(user.password)
 }
 
 /** Creates the account through the sign-up form; the browser ends up signed in on the portal. */
@@ -122,7 +122,7 @@ export async function confirmWithEmailCode(page: Page, email: string) {
 export async function submitSignIn(page: Page, { email, password }: Credentials) {
   if (new URL(page.url()).pathname !== '/sign-in') await page.goto('/sign-in')
   await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByLabel('Password (required)', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
 
@@ -182,12 +182,58 @@ export async function signInAsSeededAdmin(page: Page, testInfo: TestInfo) {
   await expectPortal(page, 'admin')
 }
 
+/**
+ * What a page logged that a person would never see but a broken page causes: console errors (CSP
+ * refusals among them, "Refused to …") and uncaught exceptions. Every test fails on them.
+ */
+async function watchForPageErrors(context: BrowserContext, problems: string[]) {
+  // Chromium does not log a refused eval that the page caught; the violation event still fires.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} at ${event.sourceFile}:${event.lineNumber}`)
+    })
+  })
+  context.on('console', (message) => {
+    if (message.type() !== 'error' && !/Content Security Policy|Refused to/.test(message.text())) return
+    if (EXPECTED_CONSOLE_ERRORS.some((expected) => expected.test(message.text()))) return
+    problems.push(`console ${message.type()} on ${message.page()?.url() ?? '?'}: ${message.text()}`)
+  })
+  context.on('weberror', (error) => problems.push(`uncaught error on ${error.page()?.url() ?? '?'}: ${error.error().message}`))
+}
+
+/**
+ * Console errors a test causes on purpose. Chromium logs every 4xx/5xx response as "Failed to
+ * load resource"; the statuses below are the app's documented answers to bad input (DESIGN.md:
+ * 400 validation, 403 wrong role, 404 not found or not yours, 409 not allowed now, 429 too many
+ * tries), which tests provoke deliberately. A 402 or a 500 is never expected.
+ */
+const EXPECTED_CONSOLE_ERRORS: RegExp[] = [/^Failed to load resource: the server responded with a status of (400|403|404|409|429) /]
+
 type Fixtures = {
   /** A page in its own browser context, signed in as the seeded admin. */
   adminPage: Page
+  /** Automatic: fails the test when any page of any of its browser contexts logged an error. */
+  failOnPageErrors: void
 }
 
 export const test = base.extend<Fixtures>({
+  failOnPageErrors: [
+    async ({ context, browser }, use) => {
+      const problems: string[] = []
+      await watchForPageErrors(context, problems)
+      // Second browsers (newBrowserContext, browser.newPage) are watched too, for this test only.
+      const newContext = browser.newContext.bind(browser)
+      browser.newContext = async (options) => {
+        const created = await newContext(options)
+        await watchForPageErrors(created, problems)
+        return created
+      }
+      await use()
+      browser.newContext = newContext
+      expect(problems, 'The pages logged errors or CSP violations').toEqual([])
+    },
+    { auto: true },
+  ],
   adminPage: async ({ browser }, use, testInfo) => {
     const context = await newBrowserContext(browser, testInfo)
     const page = await context.newPage()
@@ -198,3 +244,4 @@ export const test = base.extend<Fixtures>({
 })
 
 export { expect }
+export type { Browser, BrowserContext, Page, TestInfo }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { makeUser, newBrowserContext, signUp, toast } from './fixtures'
 import { createHourlyContract, endInvoiceReview, runScheduledJob } from './hourly-fixtures'
 

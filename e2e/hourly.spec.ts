@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { DEMO_ACCOUNTS, makeUser, signIn, signInAsSeededAdmin, signUp, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, makeUser, signIn, signInAsSeededAdmin, signUp, test, toast } from './fixtures'
 import { createHourlyContract } from './hourly-fixtures'
 
 function weekLabel(isoDay: string) {

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto'
-import { expect, test, type Page } from '@playwright/test'
-import { expectPath, makeUser, newBrowserContext, signUp, toast } from './fixtures'
+import { expect, expectPath, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
 
 /**
  * The marketplace end to end, as two people in two browsers: a client posts, a freelancer finds it
@@ -61,21 +60,21 @@ test('post → search → bid → accept → fund → submit → changes → res
   await page.getByRole('button', { name: 'Pay $800' }).click()
   await expect(toast(page)).toHaveText('Payment received: $800 is held in escrow.')
 
-  const submit = async (note: string) => {
+  const submit = async (note: string, said: string) => {
     await freelancerPage.goto(contractPath)
     await milestone(freelancerPage).getByLabel('What you deliver for “Dashboard and alerts”').fill(note)
     await milestone(freelancerPage).getByRole('button', { name: 'Submit work' }).click()
-    await expect(toast(freelancerPage)).toHaveText('Submitted. The client has 14 days to review it.')
+    await expect(toast(freelancerPage)).toHaveText(`${said}. The client has 14 days to review it.`)
   }
-  await submit('The dashboard is deployed to your staging server.')
+  await submit('The dashboard is deployed to your staging server.', 'Submitted')
   await page.goto(contractPath)
   await milestone(page).getByLabel('What should change in “Dashboard and alerts”').fill('Low-stock alerts should also go by email.')
   await milestone(page).getByRole('button', { name: 'Request changes' }).click()
   await expect(toast(page)).toHaveText('Changes requested. The freelancer will resubmit.')
-  await submit('Alerts now go by email too.')
+  await submit('Alerts now go by email too.', 'Resubmitted')
   await page.goto(contractPath)
   await milestone(page).getByRole('button', { name: 'Approve and release $800' }).click()
-  await expect(toast(page)).toHaveText('Approved: $800 released from escrow to the freelancer.')
+  await expect(toast(page)).toHaveText(`$800 released: $720 to ${freelancer.name}, $80 platform fee.`)
   await expect(milestone(page)).toContainText('Paid')
   await freelancerPage.goto('/wallet')
   await expect(freelancerPage.getByText(/Balance in USD\s*\$720/)).toBeVisible()
@@ -93,7 +92,7 @@ test('post → search → bid → accept → fund → submit → changes → res
   await page.getByLabel('Quality of work').selectOption('5')
   await page.getByLabel('Communication').selectOption('5')
   await page.getByLabel('Meeting deadlines').selectOption('4')
-  await page.getByLabel('Your review', { exact: true }).fill(clientWords)
+  await page.getByLabel('Your review (required)', { exact: true }).fill(clientWords)
   await page.getByRole('button', { name: 'Publish review' }).click()
   await expect(toast(page)).toHaveText('Thank you: your review is saved.')
 
@@ -111,7 +110,7 @@ test('post → search → bid → accept → fund → submit → changes → res
   await freelancerPage.getByLabel('Clear requirements').selectOption('5')
   await freelancerPage.getByLabel('Communication').selectOption('5')
   await freelancerPage.getByLabel('Prompt payment').selectOption('5')
-  await freelancerPage.getByLabel('Your review', { exact: true }).fill(freelancerWords)
+  await freelancerPage.getByLabel('Your review (required)', { exact: true }).fill(freelancerWords)
   await freelancerPage.getByRole('button', { name: 'Publish review' }).click()
   await expect(toast(freelancerPage)).toHaveText('Thank you: your review is saved.')
 

@@ -10,10 +10,10 @@ export async function waitForLiveComposer(page: Page) {
 
 export async function sendMessage(page: Page, body: string, js: boolean, file?: { name: string; mimeType: string; buffer: Buffer }) {
   if (js) await waitForLiveComposer(page)
-  await page.getByLabel('Message', { exact: true }).fill(body)
+  await page.getByLabel('Message (required)', { exact: true }).fill(body)
   if (file) await page.getByLabel('Attach files (optional)').setInputFiles(file)
   await page.getByRole('button', { name: 'Send' }).click()
-  if (js) await expect(page.getByLabel('Message', { exact: true })).toHaveValue('')
+  if (js) await expect(page.getByLabel('Message (required)', { exact: true })).toHaveValue('')
   else await expect(toast(page)).toContainText('Message sent.')
 }
 

@@ -1,6 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { confirmWithEmailCode, expect, expectPath, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
 import { createFixedContract } from './contract-fixtures'
-import { confirmWithEmailCode, expectPath, makeUser, newBrowserContext, signUp, toast } from './fixtures'
 
 /** A real USDC (ERC-20) receiving address with a correct EIP-55 checksum. */
 const USDC_ADDRESS = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045'
@@ -43,7 +42,7 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
   await expect(toast(freelancerPage)).toHaveText('Submitted. The client has 14 days to review it.')
   await page.reload()
   await milestone(page).getByRole('button', { name: 'Approve and release $500' }).click()
-  await expect(toast(page)).toHaveText('Approved: $500 released from escrow to the freelancer.')
+  await expect(toast(page)).toHaveText(`$500 released: $450 to ${freelancer.name}, $50 platform fee.`)
 
   // $500 less the 10% platform fee.
   await freelancerPage.goto('/wallet')

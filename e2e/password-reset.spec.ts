@@ -1,19 +1,4 @@
-import type { Page } from '@playwright/test'
-import {
-  expect,
-  expectPath,
-  makeUser,
-  newBrowserContext,
-  readResetCodeFromOutbox,
-  signIn,
-  signOut,
-  signUp,
-  submitSignIn,
-  test,
-  toast,
-  uniqueEmail,
-  uniquePassword,
-} from './fixtures'
+import { expect, expectPath, makeUser, newBrowserContext, type Page, readResetCodeFromOutbox, signIn, signOut, signUp, submitSignIn, test, toast, uniqueEmail, uniquePassword } from './fixtures'
 
 async function requestResetCode(page: Page, email: string) {
   await page.goto('/sign-in')

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
 import { createFixedContract } from './contract-fixtures'
-import { makeUser, newBrowserContext, signUp, toast } from './fixtures'
 import { insertWalletTopUp } from './payments-fixtures'
 
 async function payByCard(page: Page, number: string, amount = '$500') {

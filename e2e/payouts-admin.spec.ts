@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import { expect, isJavaScriptEnabled, makeUser, type Page, signUp, test, toast } from './fixtures'
 import { insertSessionCookie } from './db-fixtures'
-import { expect, isJavaScriptEnabled, makeUser, signUp, test, toast } from './fixtures'
 import { giveWalletAndCryptoMethod } from './payout-fixtures'
 
 test('an admin holds a payout with a reason the freelancer sees, then releases it', async ({ page, adminPage }, testInfo) => {

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { isJavaScriptEnabled, makeUser, newBrowserContext, signUp } from './fixtures'
+import { expect, isJavaScriptEnabled, makeUser, newBrowserContext, signUp, test } from './fixtures'
 import { insertAgreedBids } from './payments-fixtures'
 
 test('posting a project shows what similar work cost, keeping what was typed', async ({ page, browser }, testInfo) => {

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, signUp, test, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, type Page, signUp, test, toast } from './fixtures'
 import { createReviewedHistory } from './profiles-fixtures'
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']

@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises'
-import type { Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, signIn, signUp, test, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, type Page, signIn, signUp, test, toast } from './fixtures'
 import { createReviewedHistory } from './profiles-fixtures'
 
 // A valid 1×1 PNG.

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { DEMO_ACCOUNTS, makeUser, newBrowserContext, signIn, signUp, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, signIn, signUp, test, toast } from './fixtures'
 import { insertSessionCookie } from './db-fixtures'
 import { createOpenProject, insertProposal, readHire, reviseBid } from './proposals-fixtures'
 

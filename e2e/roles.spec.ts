@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, expect, expectPath, makeUser, PORTALS, signIn, signInAsSeededAdmin, signUp, test, type Role } from './fixtures'
+import { DEMO_ACCOUNTS, expect, expectPath, makeUser, type Page, PORTALS, type Role, signIn, signInAsSeededAdmin, signUp, test } from './fixtures'
 
 /** Opens `path` and expects the 403 page inside the visitor's own portal. */
 async function expectForbidden(page: Page, path: string, ownRole: Role) {

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { DEMO_ACCOUNTS, expectPath, signIn, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, expectPath, signIn, test, toast } from './fixtures'
 import { createSearchProjects } from './search-fixtures'
 
 test('a freelancer searches, filters, pages, opens a result and saves the search', async ({ page }) => {

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { expectPath, makeUser, newBrowserContext, signIn, signUp, toast } from './fixtures'
+import { expect, expectPath, makeUser, newBrowserContext, signIn, signUp, test, toast } from './fixtures'
 
 test('a user sees where they are signed in and signs other browsers out', async ({ page, browser }, testInfo) => {
   const user = await signUp(page, makeUser('freelancer'))

@@ -1,20 +1,4 @@
-import type { Page } from '@playwright/test'
-import {
-  confirmWithEmailCode,
-  expect,
-  expectPath,
-  expectPortal,
-  isJavaScriptEnabled,
-  makeUser,
-  newBrowserContext,
-  signIn,
-  signOut,
-  signUp,
-  submitSignIn,
-  test,
-  toast,
-  uniquePassword,
-} from './fixtures'
+import { confirmWithEmailCode, expect, expectPath, expectPortal, isJavaScriptEnabled, makeUser, newBrowserContext, type Page, signIn, signOut, signUp, submitSignIn, test, toast, uniquePassword } from './fixtures'
 
 function stat(page: Page, label: string) {
   return page.locator('.stat').filter({ has: page.getByRole('term').filter({ hasText: label }) }).getByRole('definition')
@@ -127,7 +111,7 @@ test('changing the password signs out other devices and the new password works',
   await openPasswordSettings(page, 'Client portal', user.email)
   const newPassword = uniquePassword()
   await page.getByLabel('Current password').fill(user.password)
-  await page.getByLabel('New password', { exact: true }).fill(newPassword)
+  await page.getByLabel('New password (required)', { exact: true }).fill(newPassword)
   await page.getByLabel('Repeat new password').fill(newPassword)
   await page.getByRole('button', { name: 'Change password' }).click()
   await expect(toast(page)).toHaveText('Your password is changed. Your other devices were signed out.')
@@ -150,7 +134,7 @@ test('a password change with mistakes is refused with the reasons', async ({ pag
   const user = await signUp(page, makeUser('freelancer'))
   await openPasswordSettings(page, 'Freelancer portal', user.email)
   const currentPassword = page.getByLabel('Current password')
-  const newPassword = page.getByLabel('New password', { exact: true })
+  const newPassword = page.getByLabel('New password (required)', { exact: true })
   const repeat = page.getByLabel('Repeat new password')
   const submit = page.getByRole('button', { name: 'Change password' })
 

@@ -1,6 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, expectPath, expectPortal, newBrowserContext, type NewUser, type Page, signUp, submitSignIn, test, toast } from './fixtures'
 import { latestOutboxMessage, readCodeFromOutbox } from './db-fixtures'
-import { expectPath, expectPortal, newBrowserContext, signUp, submitSignIn, toast, type NewUser } from './fixtures'
 import { confirmPassword } from './step-up-helpers'
 
 /** A UK mobile number (07911 1xxxxx) no other test is likely to use. */
@@ -33,7 +32,7 @@ async function addPhone(page: Page, user: NewUser, phone: ReturnType<typeof uniq
   await page.getByRole('button', { name: 'Send code' }).click()
   await expect(toast(page)).toHaveText('We sent a code by text message. Enter it below.')
   await expect(page.getByText(`We sent a code by text message to ${phone.shown}.`)).toBeVisible()
-  await page.getByLabel('Code', { exact: true }).fill(await readCodeFromOutbox(phone.e164, 'SMS'))
+  await page.getByLabel('Code (required)', { exact: true }).fill(await readCodeFromOutbox(phone.e164, 'SMS'))
   await page.getByRole('button', { name: 'Verify number' }).click()
   await expect(toast(page)).toHaveText('Your phone number is verified. We can text you sign-in codes.')
   await expect(page.getByText(`Sign-in codes go to ${phone.shown}`)).toBeVisible()
@@ -58,7 +57,7 @@ test('a phone number verified with a texted code then receives sign-in codes', a
   const code = await readCodeFromOutbox(phone.e164, 'SMS')
   const text = await readTextTo(phone.e164)
   expect(text).toMatch(/^Your MegiLance sign-in code is \d{6}\./)
-  await other.getByLabel('Code', { exact: true }).fill(code)
+  await other.getByLabel('Code (required)', { exact: true }).fill(code)
   await other.getByRole('button', { name: 'Confirm', exact: true }).click()
   await expectPortal(other, user.role)
   await expect(toast(other)).toHaveText(`Signed in as ${user.email}.`)

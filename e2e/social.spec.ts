@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
-import { expect, expectPath, makeUser, newBrowserContext, signUp, test, toast } from './fixtures'
+import { expect, expectPath, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
 import { addNotifications, createEndedContract } from './social-fixtures'
 
 function notificationsLink(page: Page) {
@@ -80,7 +79,7 @@ test('double-blind reviews on an ended contract', async ({ page, browser, adminP
   await page.getByLabel('Quality of work').selectOption('5')
   await page.getByLabel('Communication').selectOption('4')
   await page.getByLabel('Meeting deadlines').selectOption('5')
-  await page.getByLabel('Your review', { exact: true }).fill(clientWords)
+  await page.getByLabel('Your review (required)', { exact: true }).fill(clientWords)
   await page.getByRole('button', { name: 'Publish review' }).click()
   await expect(toast(page)).toHaveText('Thank you: your review is saved.')
   await expect(page.getByRole('region', { name: `Your review of ${freelancer.name}` })).toContainText(clientWords)
@@ -103,7 +102,7 @@ test('double-blind reviews on an ended contract', async ({ page, browser, adminP
   await freelancerPage.getByLabel('Clear requirements').selectOption('5')
   await freelancerPage.getByLabel('Communication').selectOption('5')
   await freelancerPage.getByLabel('Prompt payment').selectOption('4')
-  await freelancerPage.getByLabel('Your review', { exact: true }).fill(freelancerWords)
+  await freelancerPage.getByLabel('Your review (required)', { exact: true }).fill(freelancerWords)
   await freelancerPage.getByRole('button', { name: 'Publish review' }).click()
   await expect(toast(freelancerPage)).toHaveText('Thank you: your review is saved.')
   await expect(theirs).toContainText(clientWords)

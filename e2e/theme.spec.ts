@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { expect, expectPath, makeUser, signUp, test } from './fixtures'
+import { expect, expectPath, makeUser, type Page, signUp, test } from './fixtures'
 
 type Theme = 'light' | 'dark' | 'system'
 const LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', system: 'System' }

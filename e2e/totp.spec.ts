@@ -1,6 +1,5 @@
 import { generateSync } from 'otplib'
-import { expect, test, type Page } from '@playwright/test'
-import { expectPath, expectPortal, newBrowserContext, signUp, submitSignIn, toast, type NewUser } from './fixtures'
+import { expect, expectPath, expectPortal, newBrowserContext, type NewUser, type Page, signUp, submitSignIn, test, toast } from './fixtures'
 import { confirmPassword, confirmWithEmailedCode } from './step-up-helpers'
 
 /** The code an authenticator app shows for `secret`, `stepsAhead` 30-second steps from now. */
@@ -24,10 +23,10 @@ async function setUpAuthenticator(page: Page, user: NewUser): Promise<string> {
   const secret = (await page.getByRole('definition').textContent())?.replace(/\s+/g, '') ?? ''
   expect(secret).toMatch(/^[A-Z2-7]{32}$/)
 
-  await page.getByLabel('Code', { exact: true }).fill(totpCode(secret) === '000000' ? '111111' : '000000')
+  await page.getByLabel('Code (required)', { exact: true }).fill(totpCode(secret) === '000000' ? '111111' : '000000')
   await page.getByRole('button', { name: 'Turn on' }).click()
   await expect(page.getByText('That code is not right.')).toBeVisible()
-  await page.getByLabel('Code', { exact: true }).fill(totpCode(secret))
+  await page.getByLabel('Code (required)', { exact: true }).fill(totpCode(secret))
   await page.getByRole('button', { name: 'Turn on' }).click()
   await expect(toast(page)).toHaveText('Your authenticator app is on. We will ask for its code when you sign in.')
   await expect(page.getByRole('button', { name: 'Turn off' })).toBeVisible()
@@ -37,7 +36,7 @@ async function setUpAuthenticator(page: Page, user: NewUser): Promise<string> {
 
 async function answerWithCode(page: Page, code: string) {
   await expect(page.getByRole('heading', { name: 'Authenticator app' })).toBeVisible()
-  await page.getByLabel('Code', { exact: true }).fill(code)
+  await page.getByLabel('Code (required)', { exact: true }).fill(code)
   await page.getByRole('button', { name: 'Confirm', exact: true }).click()
 }
 

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { expect, expectPath, expectPortal, makeUser, signOut, signUp, submitSignIn, test, toast } from './fixtures'
+import { expect, expectPath, expectPortal, makeUser, type Page, signOut, signUp, submitSignIn, test, toast } from './fixtures'
 import { confirmPassword, confirmWithEmailedCode } from './step-up-helpers'
 
 /*

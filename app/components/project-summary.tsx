@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { formatDate, formatMoney } from '~/utils/format'
 
 export type ProjectSummaryData = {
@@ -20,7 +21,9 @@ export function budgetLabel(project: ProjectSummaryData): string {
 export function ProjectSummary({ project }: { project: ProjectSummaryData }) {
   return (
     <article className="project-summary">
-      <h3 className="project-summary__title">{project.title}</h3>
+      <h3 className="project-summary__title">
+        <Link to={`/projects/${project.id}`}>{project.title}</Link>
+      </h3>
       <p className="project-summary__meta">
         <span>{budgetLabel(project)}</span>
         <span>Posted {formatDate(project.createdAt)}</span>

@@ -86,3 +86,8 @@ export async function listDisputeQueue(limit: number) {
     from disputes d join contracts c on c.id = d.contract_id join users u on u.id = d.opened_by
     where d.status in ('open', 'responded') order by d.created_at asc limit ${limit}`)
 }
+
+/** Whether the freelancer ever sent a proposal (withdrawn and declined ones count: they tried). */
+export async function hasSentProposal(freelancerId: string): Promise<boolean> {
+  return Boolean(getDb().get<{ n: number }>(sql`select 1 as n from proposals where freelancer_id = ${freelancerId} limit 1`))
+}

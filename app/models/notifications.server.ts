@@ -62,6 +62,21 @@ export async function markAllNotificationsRead(userId: string): Promise<number> 
     .run().changes
 }
 
+/** Marks read the user's unread notifications that lead to `path` (with or without a query). */
+export async function markNotificationsReadByLink(userId: string, path: string, at = new Date()): Promise<number> {
+  return getDb()
+    .update(notifications)
+    .set({ readAt: at })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        sql`(${notifications.link} = ${path} or substr(${notifications.link}, 1, ${path.length + 1}) in (${path + '?'}, ${path + '#'}))`,
+      ),
+    )
+    .run().changes
+}
+
 /** The kinds this user turned email off for (the default is on). */
 export async function listEmailOptOuts(userId: string): Promise<Set<NotificationKind>> {
   const rows = getDb()

@@ -5,6 +5,7 @@ import { signInNewAccount } from '~/services/security/sign-in.server'
 import { PORTAL_HOME, requireAnonymous } from '~/utils/auth.server'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { RequiredMark } from '~/components/ui/field'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email · MegiLance' }]
 
@@ -49,6 +50,7 @@ export default function SignUpVerify() {
         <div className="field">
           <label htmlFor="sign-up-code" className="field__label">
             Code
+            <RequiredMark required />
           </label>
           <input
             id="sign-up-code"

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
 import { Stat } from '~/components/ui/stat'
 import { getAdminDashboard } from '~/services/marketplace/dashboards.server'
 import { requireRole } from '~/utils/auth.server'
@@ -8,18 +9,19 @@ import { formatDate } from '~/utils/format'
 export const meta: MetaFunction = () => [{ title: 'Admin dashboard · MegiLance' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
-  return json(await getAdminDashboard())
+  const admin = await requireRole(request, 'admin')
+  return json(await getAdminDashboard(admin.id))
 }
 
 export default function AdminDashboard() {
-  const { usersByRole, newUsers, blocked, projects, outbox, queues, disputeQueue } = useLoaderData<typeof loader>()
+  const { usersByRole, newUsers, blocked, projects, outbox, queues, disputeQueue, onboarding } = useLoaderData<typeof loader>()
   return (
     <>
       <header className="page-header">
         <h1>Dashboard</h1>
         <p className="muted">The platform at a glance.</p>
       </header>
+      <OnboardingChecklist steps={onboarding} />
       <dl className="stats">
         <Stat label="Clients" value={usersByRole.client} />
         <Stat label="Freelancers" value={usersByRole.freelancer} />
@@ -47,7 +49,9 @@ export default function AdminDashboard() {
             ))}
           </ul>
         ) : (
-          <p className="muted">No dispute is waiting.</p>
+          <p className="muted">
+            No dispute is waiting. <Link to="/admin/disputes">All disputes</Link>
+          </p>
         )}
       </section>
       <section className="card">

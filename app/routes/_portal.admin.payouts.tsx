@@ -12,6 +12,7 @@ import { requireRole } from '~/utils/auth.server'
 import { formatDateTime, formatMoney } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { RequiredMark } from '~/components/ui/field'
 
 export const meta: MetaFunction = () => [{ title: 'Payouts · Admin · MegiLance' }]
 
@@ -122,7 +123,9 @@ export default function AdminPayouts() {
                   <Form method="post" className="form-stack">
                     <input type="hidden" name="payoutId" value={row.id} />
                     <div className="field">
-                      <label htmlFor={`reason-${row.id}`}>Reason for the payout of {row.amount} to {row.freelancerName}</label>
+                      <label htmlFor={`reason-${row.id}`}>Reason for the payout of {row.amount} to {row.freelancerName}
+                        <RequiredMark required />
+                      </label>
                       <input id={`reason-${row.id}`} name="reason" required minLength={5} maxLength={500} />
                     </div>
                     <div className="action-row">

@@ -9,6 +9,7 @@ import { requireRole } from '~/utils/auth.server'
 import { formatDate } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { RequiredMark } from '~/components/ui/field'
 
 export const meta: MetaFunction = () => [{ title: 'Projects · Admin · MegiLance' }]
 
@@ -119,7 +120,10 @@ export default function AdminProjects() {
                       <Form method="post" className="form-stack">
                         <input type="hidden" name="projectId" value={project.id} />
                         <div className="field">
-                          <label htmlFor={`hide-reason-${project.id}`}>Reason the client will see</label>
+                          <label htmlFor={`hide-reason-${project.id}`}>
+                            Reason the client will see
+                            <RequiredMark required />
+                          </label>
                           <textarea
                             id={`hide-reason-${project.id}`}
                             name="reason"

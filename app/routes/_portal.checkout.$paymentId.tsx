@@ -57,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await payMilestoneByCard(payment, contract, submission.value, user.name)
   if (!outcome.ok) {
     const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] })
-    return json(reply, { status: 402 })
+    // 400 like any other refused form: the browser logs a 402 as a failed payment resource.
+    return json(reply, { status: 400 })
   }
   const message = outcome.funded
     ? `Payment received: ${formatMoney(payment.amountMinor, payment.currency)} is held in escrow.`

@@ -10,6 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client', 'freelancer')
   const contracts = await listContractsOf(user.id)
   return json({
+    role: user.role,
     contracts: contracts.map((contract) => ({
       id: contract.id,
       title: contract.title,
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ContractsPage() {
-  const { contracts } = useLoaderData<typeof loader>()
+  const { role, contracts } = useLoaderData<typeof loader>()
   return (
     <>
       <header className="page-header">
@@ -65,7 +66,10 @@ export default function ContractsPage() {
           </table>
         </div>
       ) : (
-        <p className="empty">No contracts yet. A contract starts when a client accepts a proposal.</p>
+        <p className="empty">
+          No contracts yet. A contract starts when a client accepts a proposal.{' '}
+          {role === 'client' ? <Link to="/client/projects">Review proposals on your projects</Link> : <Link to="/projects">Find work</Link>}
+        </p>
       )}
     </>
   )

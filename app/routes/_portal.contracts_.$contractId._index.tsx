@@ -122,10 +122,14 @@ export default function ContractPage() {
         <nav aria-label="Contract" className="page-links">
           {data.side !== 'admin' ? <Link to={`/messages/for/contract/${contract.id}`}>Messages</Link> : null}
           {contract.type === 'hourly' ? <Link to={`/contracts/${contract.id}/hours`}>Hours and invoices</Link> : null}
-          {!active && data.side !== 'admin' ? <Link to={`/contracts/${contract.id}/review`}>Reviews</Link> : null}
+          {data.side !== 'admin' ? <Link to={`/contracts/${contract.id}/review`}>{reviewsLinkText(data.reviews)}</Link> : null}
           <Link to={`/projects/${contract.projectId}`}>Project</Link>
         </nav>
       </header>
+
+      {data.allPaid && data.side !== 'admin' ? (
+        <EndContractForm last={last} refundNote={null} allPaid side={data.side} />
+      ) : null}
 
       {actionData && 'conflict' in actionData ? (
         <p className="form-alert" role="alert">
@@ -154,8 +158,10 @@ export default function ContractPage() {
         </>
       ) : null}
 
-      {active && data.side !== 'admin' ? (
+      {active && !data.allPaid && data.side !== 'admin' ? (
         <EndContractForm
+          allPaid={false}
+          side={data.side}
           last={last}
           refundNote={refundable > 0 ? `${money(refundable)} in escrow for milestones without submitted work goes back to the client’s wallet.` : null}
         />
@@ -167,4 +173,11 @@ export default function ContractPage() {
       </section>
     </>
   )
+}
+
+/** The menu says when reviews can be written, so nobody waits for a window that is not open. */
+function reviewsLinkText(reviews: { window: 'not_ended' | 'open' | 'closed'; closesAt: string | null }): string {
+  if (reviews.window === 'not_ended') return 'Reviews (open when the contract ends)'
+  if (reviews.window === 'open') return `Reviews (open until ${formatDate(reviews.closesAt ?? new Date())})`
+  return 'Reviews (closed)'
 }

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { ActiveContracts } from '~/components/dashboard/active-contracts'
 import { MoneyStat } from '~/components/dashboard/money-stat'
+import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
 import { ProjectSummary } from '~/components/project-summary'
 import { Stat } from '~/components/ui/stat'
 import { getFreelancerDashboard } from '~/services/marketplace/dashboards.server'
@@ -16,13 +17,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function FreelancerDashboard() {
-  const { name, profile, completeness, matches, work, activeContracts } = useLoaderData<typeof loader>()
+  const { name, profile, completeness, matches, work, activeContracts, onboarding } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Dashboard</h1>
-        <p className="muted">Welcome back, {name}.</p>
+      <header className="page-header page-header--with-action">
+        <div>
+          <h1>Dashboard</h1>
+          <p className="muted">Welcome back, {name}.</p>
+        </div>
+        <Link to="/projects" className="button button--primary">
+          Find work
+        </Link>
       </header>
+      <OnboardingChecklist steps={onboarding} />
       <dl className="stats">
         <Stat label="Profile complete" value={`${completeness.percent}%`} />
         <Stat
@@ -34,7 +41,11 @@ export default function FreelancerDashboard() {
         <Stat label="Open proposals" value={work.proposalsOpen} detail={`${work.proposalsViewed} viewed by the client`} />
         <MoneyStat label="Earned" amounts={work.earned} detail="Released to your wallet, after the platform fee" />
       </dl>
-      <ActiveContracts contracts={activeContracts} emptyText="No active contract yet. A contract starts when a client accepts your proposal." />
+      <ActiveContracts
+        contracts={activeContracts}
+        emptyText="No active contract yet. A contract starts when a client accepts your proposal."
+        emptyAction={{ to: '/projects', label: 'Find work' }}
+      />
       {completeness.missing.length ? (
         <section className="card" aria-labelledby="profile-steps">
           <h2 id="profile-steps">Finish your profile</h2>
@@ -54,18 +65,25 @@ export default function FreelancerDashboard() {
       <section className="card" aria-labelledby="matching-projects">
         <h2 id="matching-projects">New projects that need your skills</h2>
         {matches.rows.length ? (
-          <ul className="list">
-            {matches.rows.map((project) => (
-              <li key={project.id}>
-                <ProjectSummary project={project} />
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="list">
+              {matches.rows.map((project) => (
+                <li key={project.id}>
+                  <ProjectSummary project={project} />
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Link to="/projects">All open projects</Link>
+            </p>
+          </>
+        ) : profile.skills.length ? (
+          <p className="muted">
+            No open project asks for your skills right now. <Link to="/projects">Browse all open projects</Link>
+          </p>
         ) : (
           <p className="muted">
-            {profile.skills.length
-              ? 'No open project asks for your skills right now.'
-              : 'Add skills to your profile to see projects that match them.'}
+            Add skills to your profile to see projects that match them. <Link to="/settings">Add skills</Link>
           </p>
         )}
       </section>

@@ -110,7 +110,10 @@ export default function FreelancerInvitations() {
             })}
           </ul>
         ) : (
-          <p className="muted">No invitations are waiting for you.</p>
+          <p className="muted">
+            No invitations are waiting for you. Clients invite freelancers whose profiles match; meanwhile,{' '}
+            <Link to="/projects">find work</Link> yourself.
+          </p>
         )}
       </section>
       <section className="card" aria-labelledby="answered-heading">

@@ -4,7 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useFetcher, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { MessageThread } from '~/components/messaging/message-thread'
-import { ErrorList } from '~/components/ui/field'
+import { ErrorList, RequiredMark } from '~/components/ui/field'
 import { readUploadForm } from '~/services/files/upload-form.server'
 import { DOCUMENT_TYPES, storeUploads, UploadRejected } from '~/services/files/uploads.server'
 import { SendMessageSchema } from '~/services/messaging/message-schemas'
@@ -136,7 +136,10 @@ export default function Conversation() {
           <fetcher.Form method="post" encType="multipart/form-data" {...getFormProps(form)} ref={formRef} className="form-stack">
             {hydrated ? <input type="hidden" name="live" value="1" /> : null}
             <div className="field">
-              <label htmlFor={fields.body.id}>Message</label>
+              <label htmlFor={fields.body.id}>
+                Message
+                <RequiredMark required={fields.body.required} />
+              </label>
               <textarea {...getTextareaProps(fields.body)} rows={4} aria-describedby={`${fields.body.id}-hint ${fields.body.errorId}`} />
               <p id={`${fields.body.id}-hint`} className="field__hint">
                 Keep contact and payments on MegiLance; messages with phone numbers, emails or payment requests outside escrow are

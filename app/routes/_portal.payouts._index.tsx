@@ -125,7 +125,9 @@ export default function PayoutsPage() {
             First <Link to="/payouts/methods">add a payout method</Link>: a bank account or a crypto wallet.
           </p>
         ) : !data.balances.length ? (
-          <p className="empty">Your wallet is empty. Released milestone payments arrive there.</p>
+          <p className="empty">
+            Your wallet is empty. Released milestone payments arrive there. <Link to="/projects">Find work</Link>
+          </p>
         ) : null}
         {data.methodsNote ? <p className="muted">{data.methodsNote}</p> : null}
         {canRequest ? (

@@ -63,7 +63,19 @@ export default function ProjectProposalsPage() {
         {rows.length ? (
           <ProjectProposalsTable rows={rows} caption={show === 'shortlisted' ? 'Shortlisted proposals' : 'All proposals'} />
         ) : (
-          <p className="empty muted">{show === 'shortlisted' ? 'Nothing shortlisted yet.' : 'No proposals yet.'}</p>
+          <p className="empty muted">
+            {show === 'shortlisted' ? (
+              <>
+                Nothing shortlisted yet. <Link to="?show=all">See all proposals</Link>
+              </>
+            ) : project.status === 'open' ? (
+              <>
+                No proposals yet. <Link to={`/projects/${project.id}/invite`}>Invite freelancers</Link>
+              </>
+            ) : (
+              'No proposals yet.'
+            )}
+          </p>
         )}
       </section>
     </>

@@ -2,12 +2,16 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PortalShell } from '~/components/portal-shell'
-import { loadMenuBadges } from '~/services/notifications/centre.server'
+import { loadMenuBadges, markReadOnVisit } from '~/services/notifications/centre.server'
 import { requireUser } from '~/utils/auth.server'
 
-/** Every portal page needs a signed-in user; each child checks its own role. */
+/**
+ * Every portal page needs a signed-in user; each child checks its own role. The page being opened
+ * reads the notifications about it before the menu counts them.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
+  await markReadOnVisit(user.id, new URL(request.url).pathname)
   return json({ role: user.role, badges: await loadMenuBadges(user) })
 }
 

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { Stat } from '~/components/ui/stat'
 import { balancesOf, listEntriesOf } from '~/models/ledger.server'
+import { listPayoutMethodsOf } from '~/models/payouts.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatDateTime, formatMoney } from '~/utils/format'
 
@@ -9,23 +10,50 @@ export const meta: MetaFunction = () => [{ title: 'Wallet · MegiLance' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client', 'freelancer')
-  const [balances, entries] = await Promise.all([balancesOf('wallet', user.id), listEntriesOf(user.id, ['wallet'], 100)])
-  return json({ role: user.role, balances, entries })
+  const [balances, entries, payoutMethods] = await Promise.all([
+    balancesOf('wallet', user.id),
+    listEntriesOf(user.id, ['wallet'], 100),
+    user.role === 'freelancer' ? listPayoutMethodsOf(user.id) : Promise.resolve([]),
+  ])
+  return json({ role: user.role, balances, entries, hasPayoutMethod: payoutMethods.length > 0 })
 }
 
 export default function WalletPage() {
-  const { role, balances, entries } = useLoaderData<typeof loader>()
+  const { role, balances, entries, hasPayoutMethod } = useLoaderData<typeof loader>()
+  const hasMoney = balances.some((balance) => balance.balanceMinor > 0)
   return (
     <>
-      <header className="page-header">
-        <h1>Wallet</h1>
-        <p className="muted">
-          {role === 'freelancer'
-            ? 'Released milestone payments arrive here at once, already less the platform fee.'
-            : 'Refunds from escrow arrive here; you can fund milestones from this balance.'}{' '}
-          Every amount below is one entry in MegiLance’s double-entry ledger.
-        </p>
+      <header className="page-header page-header--with-action">
+        <div>
+          <h1>Wallet</h1>
+          <p className="muted">
+            {role === 'freelancer'
+              ? 'Released milestone payments arrive here at once, already less the platform fee.'
+              : 'Refunds from escrow arrive here; you can fund milestones from this balance.'}{' '}
+            Every amount below is one entry in MegiLance’s double-entry ledger.
+          </p>
+        </div>
+        {role === 'freelancer' ? (
+          <Link to={hasPayoutMethod ? '/payouts' : '/payouts/methods'} className={`button ${hasMoney ? 'button--primary' : 'button--secondary'}`}>
+            {hasPayoutMethod ? 'Request a payout' : 'Add a payout method'}
+          </Link>
+        ) : null}
       </header>
+      {role === 'freelancer' ? (
+        <p>
+          {hasPayoutMethod ? (
+            <>
+              Money leaves your wallet by a payout to your bank or a crypto wallet: <Link to="/payouts">Payouts</Link> ·{' '}
+              <Link to="/payouts/methods">Payout methods</Link>
+            </>
+          ) : (
+            <>
+              To move this money to your bank or a crypto wallet, first <Link to="/payouts/methods">add a payout method</Link>, then
+              request a payout on <Link to="/payouts">Payouts</Link>.
+            </>
+          )}
+        </p>
+      ) : null}
       <section className="stats" aria-label="Balances">
         {balances.length ? (
           balances.map((balance) => <Stat key={balance.currency} label={`Balance in ${balance.currency}`} value={formatMoney(balance.balanceMinor, balance.currency)} />)
@@ -65,7 +93,18 @@ export default function WalletPage() {
             </table>
           </div>
         ) : (
-          <p className="empty">Nothing yet.</p>
+          <p className="empty">
+            Nothing yet.{' '}
+            {role === 'freelancer' ? (
+              <>
+                Approved milestones are paid here. <Link to="/projects">Find work</Link>
+              </>
+            ) : (
+              <>
+                Refunds arrive here. <Link to="/contracts">Your contracts</Link>
+              </>
+            )}
+          </p>
         )}
       </section>
     </>

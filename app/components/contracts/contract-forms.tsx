@@ -31,20 +31,28 @@ export function AddMilestoneForm({ currency, feePercent, last }: { currency: str
   )
 }
 
-export function EndContractForm({ refundNote, last }: { refundNote: string | null; last?: FormReply }) {
+/**
+ * Ending the contract. When every milestone is paid it is the next step, so it comes first and
+ * says so (`allPaid`), with the client's other choice: more work on a new milestone.
+ */
+export function EndContractForm({ refundNote, last, allPaid, side }: { refundNote: string | null; last?: FormReply; allPaid: boolean; side: 'client' | 'freelancer' }) {
   const [form, fields] = useForm({
     id: 'end-contract',
     lastResult: last?.formId === 'end-contract' ? last.reply : undefined,
+    defaultValue: allPaid ? { reason: 'All milestones are paid.' } : undefined,
     constraint: getZodConstraint(EndContractSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EndContractSchema }),
   })
   return (
-    <section className="card" aria-labelledby="end-contract-heading">
-      <h2 id="end-contract-heading">End the contract</h2>
+    <section className={allPaid ? 'card callout' : 'card'} aria-labelledby="end-contract-heading">
+      <h2 id="end-contract-heading">{allPaid ? 'All milestones are paid — end the contract to leave reviews' : 'End the contract'}</h2>
       <p className="muted">
-        Either side can end it. {refundNote ?? ''} After it ends you both have 14 days to review each other.
+        {allPaid
+          ? `Reviews open when one of you ends the contract; you then both have 14 days to review each other.${side === 'client' ? ' More work to do? ' : ''}`
+          : `Either side can end it. ${refundNote ?? ''} After it ends you both have 14 days to review each other.`}
+        {allPaid && side === 'client' ? <a href="#add-milestone-heading">Add a milestone</a> : null}
       </p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
         <TextareaField label="Why the contract ends" meta={fields.reason} rows={2} hint="Both sides see this in the activity log." />

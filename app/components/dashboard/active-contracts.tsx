@@ -2,7 +2,9 @@ import { Link } from '@remix-run/react'
 
 export type ActiveContractRow = { id: string; title: string; otherName: string; type: string }
 
-export function ActiveContracts({ contracts, emptyText }: { contracts: ActiveContractRow[]; emptyText: string }) {
+export type NextStep = { to: string; label: string }
+
+export function ActiveContracts({ contracts, emptyText, emptyAction }: { contracts: ActiveContractRow[]; emptyText: string; emptyAction: NextStep }) {
   return (
     <section className="card" aria-labelledby="active-contracts">
       <h2 id="active-contracts">Active contracts</h2>
@@ -19,7 +21,9 @@ export function ActiveContracts({ contracts, emptyText }: { contracts: ActiveCon
           ))}
         </ul>
       ) : (
-        <p className="muted">{emptyText}</p>
+        <p className="muted">
+          {emptyText} <Link to={emptyAction.to}>{emptyAction.label}</Link>
+        </p>
       )}
       <p>
         <Link to="/contracts">All contracts</Link>

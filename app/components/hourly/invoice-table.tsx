@@ -3,6 +3,7 @@ import type { InvoiceStatus } from '~/models/enums'
 import { formatDuration } from '~/services/marketplace/hourly'
 import { canTakeInvoiceAction, INVOICE_STATUS_LABELS } from '~/services/marketplace/invoice-rules'
 import { formatDate, formatMoney } from '~/utils/format'
+import { RequiredMark } from '~/components/ui/field'
 
 export type InvoiceRow = {
   id: string
@@ -110,7 +111,9 @@ function ReviewInvoiceForms({ invoice }: { invoice: InvoiceRow }) {
         <Form method="post" className="form-stack">
           <input type="hidden" name="invoiceId" value={invoice.id} />
           <div className="field">
-            <label htmlFor={`reason-${invoice.id}`}>What is wrong with the invoice for week of {week}?</label>
+            <label htmlFor={`reason-${invoice.id}`}>What is wrong with the invoice for week of {week}?
+              <RequiredMark required />
+            </label>
             <textarea id={`reason-${invoice.id}`} name="reason" rows={3} required minLength={20} maxLength={2000} />
           </div>
           <button type="submit" name="intent" value="dispute-invoice" className="button button--danger">

@@ -30,7 +30,7 @@ export function ReviewCard({ review }: { review: ReviewCardData }) {
       <dl className="review__subratings">
         {labels.map(({ name, label }) =>
           review.subRatings[name] !== undefined ? (
-            <div key={name} style={{ display: 'contents' }}>
+            <div key={name} className="review__subrating">
               <dt>{label}</dt>
               <dd>{review.subRatings[name]} / 5</dd>
             </div>

@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import type { SecondStepData, SecondStepError } from '~/utils/second-step.server'
 import { WebAuthnAnswer } from './webauthn-answer'
+import { RequiredMark } from '~/components/ui/field'
 
 type Props = SecondStepData & { lastResult: SecondStepError | undefined; pathname: string; extraParams?: Record<string, string> }
 
@@ -28,30 +29,42 @@ export function SecondFactorStep({ methods, chosen, prepared, sent, lastResult, 
           </ul>
         </nav>
       ) : null}
-      <Form method="post" className="stack">
-        <h2>{chosen.label}</h2>
-        <input type="hidden" name="method" value={chosen.method} />
-        {chosen.sendsCode ? (
-          <p className="muted" role={sent === chosen.method ? 'status' : undefined}>
+      <h2>{chosen.label}</h2>
+      {chosen.sendsCode ? (
+        // Sending comes first, as the words say; its own form, so Enter in the code box confirms.
+        // One live region says what happened: before sending what to do, after it where the code went.
+        <Form method="post" className="stack">
+          <input type="hidden" name="method" value={chosen.method} />
+          <p className="muted" role="status">
             {sent === chosen.method
               ? `We sent a 6-digit code ${chosen.hint}. It works once, for 10 minutes.`
               : `Press “Send a code” and we will send a 6-digit code ${chosen.hint}.`}
           </p>
-        ) : null}
+          <div className="action-row">
+            <button type="submit" name="intent" value="send" className={`button ${sent === chosen.method ? 'button--secondary' : 'button--primary'}`} formNoValidate>
+              {sent === chosen.method ? 'Send a new code' : 'Send a code'}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+      <Form method="post" className="stack">
+        <input type="hidden" name="method" value={chosen.method} />
         {chosen.method === 'totp' ? <p className="muted">Enter the 6-digit code your authenticator app shows now.</p> : null}
         {chosen.method === 'backup_code' ? <p className="muted">Each backup code works once.</p> : null}
         {isCode ? (
           <div className="field">
             <label htmlFor="second-factor-code" className="field__label">
               Code
+              <RequiredMark required />
             </label>
             <input
               id="second-factor-code"
+              required
               name="code"
               className="field__input"
               autoComplete="one-time-code"
               inputMode={chosen.method === 'backup_code' ? 'text' : 'numeric'}
-              autoFocus
+              autoFocus={!chosen.sendsCode || sent === chosen.method}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? 'second-factor-error' : undefined}
             />
@@ -66,14 +79,9 @@ export function SecondFactorStep({ methods, chosen, prepared, sent, lastResult, 
         ) : null}
         {isCode ? (
           <div className="action-row">
-            <button type="submit" name="intent" value="verify" className="button button--primary" disabled={busy}>
+            <button type="submit" name="intent" value="verify" className={`button ${chosen.sendsCode && sent !== chosen.method ? 'button--secondary' : 'button--primary'}`} disabled={busy}>
               Confirm
             </button>
-            {chosen.sendsCode ? (
-              <button type="submit" name="intent" value="send" className="button button--secondary" formNoValidate>
-                {sent === chosen.method ? 'Send a new code' : 'Send a code'}
-              </button>
-            ) : null}
           </div>
         ) : (
           <input type="hidden" name="intent" value="verify" />

@@ -28,6 +28,14 @@ function Hint({ id, children }: { id: string; children?: ReactNode }) {
   ) : null
 }
 
+/**
+ * " (required)" after a label: seen, and read as part of the field's name, before anyone submits.
+ * `required` comes from the form's zod schema (conform's constraint).
+ */
+export function RequiredMark({ required }: { required?: boolean }) {
+  return required ? <span className="field__required"> (required)</span> : null
+}
+
 type InputType = 'text' | 'email' | 'password' | 'number' | 'search' | 'tel' | 'url' | 'date'
 
 /** A labelled input with its hint and errors, wired for screen readers. */
@@ -48,7 +56,10 @@ export function Field({
   const describedBy = [input['aria-describedby'], hint ? hintId : undefined].filter(Boolean).join(' ') || undefined
   return (
     <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
+      <label htmlFor={meta.id}>
+        {label}
+        <RequiredMark required={input.required ?? meta.required} />
+      </label>
       <input {...input} {...rest} aria-describedby={describedBy} />
       <Hint id={hintId}>{hint}</Hint>
       <ErrorList id={meta.errorId} errors={meta.errors} />
@@ -62,7 +73,10 @@ export function TextareaField({ label, meta, hint, rows = 5 }: { label: string; 
   const describedBy = [textarea['aria-describedby'], hint ? hintId : undefined].filter(Boolean).join(' ') || undefined
   return (
     <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
+      <label htmlFor={meta.id}>
+        {label}
+        <RequiredMark required={meta.required} />
+      </label>
       <textarea {...textarea} rows={rows} aria-describedby={describedBy} />
       <Hint id={hintId}>{hint}</Hint>
       <ErrorList id={meta.errorId} errors={meta.errors} />
@@ -81,7 +95,10 @@ export function SelectField({
 }) {
   return (
     <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
+      <label htmlFor={meta.id}>
+        {label}
+        <RequiredMark required={meta.required} />
+      </label>
       <select {...getSelectProps(meta)}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -107,7 +124,10 @@ export function RadioGroup({
   const collection = getCollectionProps(meta, { type: 'radio', options: options.map((option) => option.value) })
   return (
     <fieldset className="field choice-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
-      <legend>{legend}</legend>
+      <legend>
+        {legend}
+        <RequiredMark required={meta.required} />
+      </legend>
       {collection.map((props) => {
         const option = options.find((candidate) => candidate.value === props.value)
         return (

@@ -15,11 +15,14 @@ import {
 import { balanceOf } from '~/models/ledger.server'
 import { findUserById } from '~/models/users.server'
 import { notify } from '~/services/notifications/notify.server'
+import { tellFreelancerMilestoneFunded } from './milestone-notices.server'
 import { feePreview, feePreviewWith, fundMilestoneFromWallet, refundMilestone, releaseMilestone, startMilestoneCardPayment } from '~/services/payments/escrow.server'
 import { feeTaxTreatmentFor } from '~/services/payments/tax-customer.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
+import { reviewWindow, reviewWindowClosesAt } from './review-rules'
 import {
+  allMilestonesPaid,
   allowedMilestoneActions,
   autoApprovalDueAt,
   AUTO_APPROVAL_DAYS,
@@ -88,6 +91,8 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
       canDispute: active && side !== 'admin' && !disputed.has(milestone.id) && ['funded', 'submitted', 'changes_requested'].includes(milestone.status),
     })),
     activity,
+    allPaid: active && contract.type === 'fixed' && allMilestonesPaid(milestones.map((milestone) => milestone.status)),
+    reviews: { window: reviewWindow(contract, new Date()), closesAt: reviewWindowClosesAt(contract) },
   }
 }
 
@@ -119,21 +124,24 @@ export async function performMilestoneAction(
     const result = fundMilestoneFromWallet(contract, milestone, line, at)
     if (result === 'insufficient') return { ok: false, status: 409, message: `Your wallet balance is below ${money}. Pay by card instead.` }
     if (result === 'not_pending') return stale
-    await tellOtherSide(contract, actor.id, `“${milestone.title}” is funded`, `${money} is in escrow. You can start work on it.`)
+    await tellFreelancerMilestoneFunded(contract, milestone)
     return { ok: true, message: `Funded: ${money} is held in escrow.` }
   }
 
   if (action === 'submit') {
+    // After a change request the client should know this is the answer to it, not new work.
+    const again = milestone.status === 'changes_requested'
+    const verb = again ? 'resubmitted' : 'submitted'
     const changed = changeMilestone({
       milestone,
       from: ['funded', 'changes_requested'],
       set: { status: 'submitted', submittedAt: at, submissionNote: input.note ?? '' },
-      lines: [{ actorId: actor.id, kind: 'milestone.submitted', detail: `${actor.name} submitted work on “${milestone.title}”: ${input.note ?? ''}` }],
+      lines: [{ actorId: actor.id, kind: 'milestone.submitted', detail: `${actor.name} ${verb} work on “${milestone.title}”: ${input.note ?? ''}` }],
       at,
     })
     if (!changed) return stale
-    await tellOtherSide(contract, actor.id, `Work submitted on “${milestone.title}”`, `Review it within ${AUTO_APPROVAL_DAYS} days; after that it is approved and paid automatically.`)
-    return { ok: true, message: `Submitted. The client has ${AUTO_APPROVAL_DAYS} days to review it.` }
+    await tellOtherSide(contract, actor.id, `Work ${verb} on “${milestone.title}”`, `Review it within ${AUTO_APPROVAL_DAYS} days; after that it is approved and paid automatically.`)
+    return { ok: true, message: `${again ? 'Resubmitted' : 'Submitted'}. The client has ${AUTO_APPROVAL_DAYS} days to review it.` }
   }
 
   if (action === 'request_changes') {
@@ -152,8 +160,11 @@ export async function performMilestoneAction(
   const released = releaseMilestone(contract, milestone, [{ actorId: actor.id, kind: 'milestone.approved', detail: `${actor.name} approved “${milestone.title}”.` }], at)
   if (!released) return stale
   const fee = feePreview(milestone.amountMinor)
-  await tellOtherSide(contract, actor.id, `“${milestone.title}” approved and paid`, `${formatMoney(fee.netMinor, contract.currency)} is in your wallet (${money} less the ${fee.percent}% platform fee).`)
-  return { ok: true, message: `Approved: ${money} released from escrow to the freelancer.` }
+  const net = formatMoney(fee.netMinor, contract.currency)
+  const feeMoney = formatMoney(milestone.amountMinor - fee.netMinor, contract.currency)
+  await tellOtherSide(contract, actor.id, `“${milestone.title}” approved and paid`, `${net} is in your wallet (${money} less the ${fee.percent}% platform fee).`)
+  const freelancer = await findUserById(contract.freelancerId)
+  return { ok: true, message: `${money} released: ${net} to ${freelancer?.name ?? 'the freelancer'}, ${feeMoney} platform fee.` }
 }
 
 export async function addMilestone(actor: Actor, contract: Contract, input: { title: string; amount: string; dueDate?: string }, at = new Date()): Promise<ContractOutcome> {

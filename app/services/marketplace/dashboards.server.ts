@@ -2,24 +2,50 @@ import { countProjectsByStatus, listOpenProjectsForSkills, listRecentProjectsOfC
 import { findClientProfile, findFreelancerProfile } from '~/models/profiles.server'
 import { countBlockedUsers, countUsersByRole, countUsersSince } from '~/models/users.server'
 import { countOutbox } from '~/models/outbox.server'
-import { adminQueueStats, clientWorkStats, freelancerWorkStats, listActiveContracts, listDisputeQueue, listProposalsToReview } from '~/models/dashboard-stats.server'
+import { adminQueueStats, clientWorkStats, freelancerWorkStats, hasSentProposal, listActiveContracts, listDisputeQueue, listProposalsToReview } from '~/models/dashboard-stats.server'
+import { listPayoutMethodsOf } from '~/models/payouts.server'
+import { hasSecondFactor } from '~/services/security/second-factor.server'
+import { onboardingSteps } from './onboarding'
 import { profileCompleteness } from './profile-completeness'
 
+const NOT_APPLICABLE = { hasProject: true, hasProposal: true, hasPayoutMethod: true }
+
 export async function getClientDashboard(userId: string) {
-  const [counts, recent, profile, work, proposalsToReview, activeContracts] = await Promise.all([
+  const [counts, recent, profile, work, proposalsToReview, activeContracts, secured] = await Promise.all([
     countProjectsByStatus(userId),
     listRecentProjectsOfClient(userId, 5),
     findClientProfile(userId),
     clientWorkStats(userId),
     listProposalsToReview(userId, 5),
     listActiveContracts(userId, 5),
+    hasSecondFactor(userId),
   ])
-  return { counts, recent, company: profile?.company ?? '', work, proposalsToReview, activeContracts }
+  const onboarding = onboardingSteps('client', {
+    ...NOT_APPLICABLE,
+    // Freelancers want to know who they would work for: a company name or at least a country.
+    profileComplete: Boolean(profile?.company || profile?.country),
+    hasProject: counts.open + counts.closed > 0,
+    hasSecondFactor: secured,
+  })
+  return { counts, recent, company: profile?.company ?? '', work, proposalsToReview, activeContracts, onboarding }
 }
 
 export async function getFreelancerDashboard(userId: string) {
-  const [profile, work, activeContracts] = await Promise.all([findFreelancerProfile(userId), freelancerWorkStats(userId), listActiveContracts(userId, 5)])
+  const [profile, work, activeContracts, proposed, payoutMethods, secured] = await Promise.all([
+    findFreelancerProfile(userId),
+    freelancerWorkStats(userId),
+    listActiveContracts(userId, 5),
+    hasSentProposal(userId),
+    listPayoutMethodsOf(userId),
+    hasSecondFactor(userId),
+  ])
   const skills = profile?.skills ?? []
+  const completeness = profileCompleteness({
+    headline: profile?.headline ?? '',
+    bio: profile?.bio ?? '',
+    hourlyRateMinor: profile?.hourlyRateMinor ?? null,
+    skillCount: skills.length,
+  })
   const matches = await listOpenProjectsForSkills(
     skills.map((skill) => skill.id),
     5,
@@ -34,11 +60,13 @@ export async function getFreelancerDashboard(userId: string) {
       currency: profile?.currency ?? 'USD',
       skills: skills.map((skill) => skill.name),
     },
-    completeness: profileCompleteness({
-      headline: profile?.headline ?? '',
-      bio: profile?.bio ?? '',
-      hourlyRateMinor: profile?.hourlyRateMinor ?? null,
-      skillCount: skills.length,
+    completeness,
+    onboarding: onboardingSteps('freelancer', {
+      ...NOT_APPLICABLE,
+      profileComplete: completeness.missing.length === 0,
+      hasProposal: proposed,
+      hasPayoutMethod: payoutMethods.length > 0,
+      hasSecondFactor: secured,
     }),
     matches: {
       total: matches.total,
@@ -47,9 +75,9 @@ export async function getFreelancerDashboard(userId: string) {
   }
 }
 
-export async function getAdminDashboard(now = new Date()) {
+export async function getAdminDashboard(adminId: string, now = new Date()) {
   const weekAgo = new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000)
-  const [usersByRole, newUsers, blocked, projects, outbox, queues, disputeQueue] = await Promise.all([
+  const [usersByRole, newUsers, blocked, projects, outbox, queues, disputeQueue, secured] = await Promise.all([
     countUsersByRole(),
     countUsersSince(weekAgo),
     countBlockedUsers(),
@@ -57,6 +85,8 @@ export async function getAdminDashboard(now = new Date()) {
     countOutbox(),
     adminQueueStats(),
     listDisputeQueue(5),
+    hasSecondFactor(adminId),
   ])
-  return { usersByRole, newUsers, blocked, projects, outbox, queues, disputeQueue }
+  const onboarding = onboardingSteps('admin', { ...NOT_APPLICABLE, profileComplete: true, hasSecondFactor: secured })
+  return { usersByRole, newUsers, blocked, projects, outbox, queues, disputeQueue, onboarding }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allowedMilestoneActions, autoApprovalDueAt, checkEndContract, checkMilestoneAction } from './milestone-rules'
+import { allMilestonesPaid, allowedMilestoneActions, autoApprovalDueAt, checkEndContract, checkMilestoneAction } from './milestone-rules'
 
 const open = { contractActive: true, disputeOpen: false }
 
@@ -42,5 +42,17 @@ describe('milestone state machine', () => {
     expect(checkEndContract(['released', 'funded', 'pending'], false)).toEqual({ ok: true })
     expect(checkEndContract(['submitted'], false).ok).toBe(false)
     expect(checkEndContract(['released'], true).ok).toBe(false)
+  })
+})
+
+describe('allMilestonesPaid', () => {
+  it('is true once every milestone is released (a refunded one does not count against it)', () => {
+    expect(allMilestonesPaid(['released'])).toBe(true)
+    expect(allMilestonesPaid(['released', 'refunded'])).toBe(true)
+  })
+  it('is false while any milestone is still to fund, work on or decide, and with none paid', () => {
+    expect(allMilestonesPaid([])).toBe(false)
+    expect(allMilestonesPaid(['refunded'])).toBe(false)
+    for (const open of ['pending', 'funded', 'submitted', 'changes_requested', 'approved'] as const) expect(allMilestonesPaid(['released', open])).toBe(false)
   })
 })

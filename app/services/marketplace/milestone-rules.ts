@@ -81,3 +81,11 @@ export function checkEndContract(statuses: readonly MilestoneStatus[], disputeOp
   }
   return { ok: true }
 }
+
+/**
+ * Every milestone is settled and at least one was paid: nothing is left to do but end the
+ * contract (which opens reviews) or add more work.
+ */
+export function allMilestonesPaid(statuses: readonly MilestoneStatus[]): boolean {
+  return statuses.includes('released') && statuses.every((status) => status === 'released' || status === 'refunded')
+}

@@ -9,6 +9,7 @@ import {
   listNotifications,
   markAllNotificationsRead,
   markNotificationRead,
+  markNotificationsReadByLink,
   saveEmailPreferences,
 } from '~/models/notifications.server'
 import { safeRedirect } from '~/utils/safe-redirect'
@@ -47,6 +48,14 @@ export async function openNotification(userId: string, notificationId: string): 
   const found = await markNotificationRead(userId, notificationId)
   if (!found) return null
   return safeRedirect(found.link, '/notifications')
+}
+
+/**
+ * Opening the page a notification is about reads it, however the person got there (the centre, an
+ * email, the dashboard, a bookmark): each portal page view marks its own path's notifications.
+ */
+export async function markReadOnVisit(userId: string, pathname: string): Promise<void> {
+  await markNotificationsReadByLink(userId, pathname)
 }
 
 /** Marks one read; false when it is not this user's. */

@@ -80,6 +80,23 @@ describe('notification centre', () => {
     expect((await (await run(portalLoader, getRequest('/notifications', cookie))).json()).badges).toEqual({})
   })
 
+  it('opening the page a notification is about marks it read, however the page was reached', async () => {
+    const user = await createTestUser('client')
+    const other = await createTestUser('client')
+    const cookie = await signedInCookie(user.id)
+    await notify({ userId: user.id, kind: 'contract_update', title: 'On the contract', link: '/contracts/abc' })
+    await notify({ userId: user.id, kind: 'contract_update', title: 'With a query', link: '/contracts/abc?tab=x' })
+    await notify({ userId: user.id, kind: 'contract_update', title: 'Another contract', link: '/contracts/abcd' })
+    await notify({ userId: other.id, kind: 'contract_update', title: 'Not theirs', link: '/contracts/abc' })
+
+    // Any portal page view (here straight to the contract, as from an email link) runs the layout loader.
+    const portal = await (await run(portalLoader, getRequest('/contracts/abc', cookie))).json()
+    expect(portal.badges).toEqual({ '/notifications': 1 })
+    const unread = (await listNotifications(user.id, { limit: 10, offset: 0 })).filter((n) => !n.readAt).map((n) => n.title)
+    expect(unread).toEqual(['Another contract'])
+    expect(await countUnreadNotifications(other.id)).toBe(1)
+  })
+
   it('pages 20 at a time, newest first', async () => {
     const user = await createTestUser('freelancer')
     const cookie = await signedInCookie(user.id)

@@ -141,7 +141,7 @@ describe('confirming a crypto payment', () => {
     // Each side is told once, not once per replay.
     const titles = async (userId: string) => (await listNotifications(userId, { limit: 10, offset: 0 })).map((n) => n.title)
     expect(await titles(setup.client.id)).toEqual(['Your BTC payment arrived'])
-    expect(await titles(setup.freelancer.id)).toEqual(['“Design” is funded'])
+    expect(await titles(setup.freelancer.id)).toEqual(['“Design” is funded: you can start'])
   })
 
   it('refuses an expired request and records the late payment for a refund, once', async () => {

@@ -21,6 +21,7 @@ import { getDb } from '~/models/db.server'
 import type { CryptoPaymentStatus, CryptoReceiptReason } from '~/models/enums'
 import { writeLedgerTransaction } from '~/models/ledger.server'
 import { checkMilestoneAction } from '~/services/marketplace/milestone-rules'
+import { tellFreelancerMilestoneFunded } from '~/services/marketplace/milestone-notices.server'
 import { notify } from '~/services/notifications/notify.server'
 import { currencyDigits, formatDateTime, formatMoney } from '~/utils/format'
 import { convertMinor } from './conversion'
@@ -198,7 +199,7 @@ export async function confirmCryptoPayment(input: ConfirmInput, now = new Date()
     link: `/crypto-payments/${request.id}`,
   })
   if (outcome === 'funded') {
-    await notify({ userId: contract.freelancerId, kind: 'milestone_update', title: `“${milestone.title}” is funded`, body: `${money} is in escrow. You can start work on it.`, link: `/contracts/${contract.id}` })
+    await tellFreelancerMilestoneFunded(contract, milestone)
   }
   return { kind: outcome, request: confirmed }
 }

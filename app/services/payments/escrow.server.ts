@@ -3,6 +3,7 @@ import { createCardPayment, findCardPayment, linkCardPaymentToLedger, markCardPa
 import { getDb } from '~/models/db.server'
 import { LedgerViolation, writeLedgerTransaction } from '~/models/ledger.server'
 import type { MilestoneStatus } from '~/models/enums'
+import { tellFreelancerMilestoneFunded } from '~/services/marketplace/milestone-notices.server'
 import { getEnv } from '~/utils/env.server'
 import { formatMoney } from '~/utils/format'
 import type { Settlement } from '~/services/marketplace/dispute-rules'
@@ -129,6 +130,7 @@ export async function payMilestoneByCard(
     return charge
   }
   const settled = settlePaidCardPayment({ payment, contract, milestone, last4: charge.last4, actorName, at })
+  if (settled === 'funded') await tellFreelancerMilestoneFunded(contract, milestone)
   return { ok: true, funded: settled !== 'wallet' }
 }
 

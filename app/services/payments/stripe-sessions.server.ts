@@ -4,6 +4,7 @@ import { findContract, findMilestone, getMilestoneContractId, type Contract, typ
 import { getDb } from '~/models/db.server'
 import { hasStripeEvent, recordStripeEvent } from '~/models/stripe-events.server'
 import { findUserById } from '~/models/users.server'
+import { tellFreelancerMilestoneFunded } from '~/services/marketplace/milestone-notices.server'
 import { logger } from '~/utils/logger.server'
 import { milestoneIdOfPayment, settlePaidCardPayment } from './escrow.server'
 import { toStripeAmount } from './stripe-amount'
@@ -71,7 +72,9 @@ export async function applyCompletedSession(session: Stripe.Checkout.Session, ev
   }
   const subject = await subjectOf(payment)
   if (!subject) return once(event, payment.id, at, () => 'ignored')
-  return once(event, payment.id, at, () => settlePaidCardPayment({ ...subject, last4: null, actorName: subject.payerName, at }))
+  const outcome = once(event, payment.id, at, () => settlePaidCardPayment({ ...subject, last4: null, actorName: subject.payerName, at }))
+  if (outcome === 'funded') await tellFreelancerMilestoneFunded(subject.contract, subject.milestone)
+  return outcome
 }
 
 /** An expired session, or an asynchronous payment that failed: recorded, and no money moves. */

@@ -1,0 +1,125 @@
+import { expect, expectPath, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
+import { createFixedContract } from './contract-fixtures'
+
+/** A person's first hour: every dashboard, contract and money page says what to do next. */
+
+function notificationsLink(page: Page) {
+  return page.getByRole('navigation', { name: /portal$/ }).getByRole('link', { name: /^Notifications/ })
+}
+
+function milestone(page: Page, title: string) {
+  return page.getByRole('article', { name: title })
+}
+
+async function payByCard(page: Page, amount: string) {
+  await page.getByLabel('Name on card').fill('Carmen Tester')
+  await page.getByLabel('Card number').fill('4242 4242 4242 4242')
+  await page.getByLabel('Expiry (MM/YY)').fill('12/30')
+  await page.getByLabel('Security code').fill('123')
+  await page.getByRole('button', { name: `Pay ${amount}` }).click()
+}
+
+test('a brand-new client is one click from posting a project, and the checklist shows what is left', async ({ page }) => {
+  await signUp(page, makeUser('client'))
+  const checklist = page.getByRole('region', { name: 'Get started' })
+  await expect(checklist.getByRole('listitem')).toHaveText(['Post your first project', 'Complete your profile', 'Add a second factor to your sign-in'])
+  await expect(checklist).toContainText('0 of 3 done')
+  await expect(page.getByRole('region', { name: 'Your latest projects' }).getByRole('link', { name: 'Post your first project' })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Post a project', exact: true }).click()
+  await expectPath(page, '/projects/new')
+
+  // Once posted, the project is a link on the dashboard and its step is ticked.
+  const title = `Inventory dashboard ${Date.now()}`
+  await page.getByLabel('Title').fill(title)
+  await page.getByLabel('Description').fill('A dashboard that shows stock levels and low-stock alerts for our three shops, with a weekly report.')
+  await page.getByLabel('Skills').fill('React, TypeScript')
+  await page.getByLabel('Fixed budget').fill('800')
+  await page.getByRole('button', { name: 'Post project' }).click()
+  await expect(toast(page)).toHaveText('Your project is posted.')
+  await page.goto('/client')
+  await expect(checklist).toContainText('1 of 3 done')
+  await expect(checklist.getByRole('link', { name: 'Post your first project' })).toHaveCount(0)
+  await page.getByRole('region', { name: 'Your latest projects' }).getByRole('link', { name: title }).click()
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+})
+
+test('a brand-new freelancer is led to complete the profile, then to work and to payouts', async ({ page }) => {
+  await signUp(page, makeUser('freelancer'))
+  const checklist = page.getByRole('region', { name: 'Get started' })
+  await expect(checklist.getByRole('listitem')).toHaveText(['Complete your profile', 'Send your first proposal', 'Add a payout method', 'Add a second factor to your sign-in'])
+  await expect(page.getByRole('region', { name: 'Active contracts' }).getByRole('link', { name: 'Find work' })).toBeVisible()
+  await checklist.getByRole('link', { name: 'Complete your profile' }).click()
+  await expectPath(page, '/settings')
+  await expect(page.getByLabel('Headline')).toBeVisible()
+
+  // The wallet leads to a payout: first a method, then the payout itself.
+  await page.goto('/wallet')
+  await page.getByRole('link', { name: 'Add a payout method', exact: true }).click()
+  await expectPath(page, '/payouts/methods')
+})
+
+test('after the last milestone is paid both sides are told to end the contract to leave reviews', async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000)
+  const client = await signUp(page, makeUser('client'))
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancerPage = await freelancerContext.newPage()
+  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
+  const { contractId } = createFixedContract(client.email, freelancer.email, [{ title: 'Design', amountMinor: 50_000 }])
+  const contractPath = `/contracts/${contractId}`
+  const prompt = (p: Page) => p.getByRole('region', { name: 'All milestones are paid — end the contract to leave reviews' })
+
+  // Reviews are in the contract's menu from the start, with when they open.
+  await page.goto(contractPath)
+  await expect(page.getByRole('navigation', { name: 'Contract' }).getByRole('link', { name: 'Reviews (open when the contract ends)' })).toBeVisible()
+  await milestone(page, '1. Design').getByRole('button', { name: 'Fund $500' }).click()
+  await payByCard(page, '$500')
+  await expect(toast(page)).toHaveText('Payment received: $500 is held in escrow.')
+
+  // The freelancer hears that the money is there, and opening the contract any way reads it.
+  await freelancerPage.goto('/notifications')
+  await expect(freelancerPage.getByRole('link', { name: '“Design” is funded: you can start' })).toBeVisible()
+  await expect(notificationsLink(freelancerPage)).toHaveAccessibleName('Notifications, 1 unread')
+  await freelancerPage.goto('/freelancer')
+  await freelancerPage.getByRole('region', { name: 'Active contracts' }).getByRole('link').first().click()
+  await expectPath(freelancerPage, contractPath)
+  await expect(notificationsLink(freelancerPage)).toHaveAccessibleName('Notifications')
+
+  await milestone(freelancerPage, '1. Design').getByLabel('What you deliver for “Design”').fill('Figma file: figma.com/file/abc')
+  await milestone(freelancerPage, '1. Design').getByRole('button', { name: 'Submit work' }).click()
+  await expect(toast(freelancerPage)).toHaveText('Submitted. The client has 14 days to review it.')
+  await expect(prompt(freelancerPage)).toHaveCount(0)
+
+  await page.reload()
+  await milestone(page, '1. Design').getByRole('button', { name: 'Approve and release $500' }).click()
+  await expect(toast(page)).toHaveText(`$500 released: $450 to ${freelancer.name}, $50 platform fee.`)
+  await expect(prompt(page).getByRole('button', { name: 'End contract' })).toBeVisible()
+  await expect(prompt(page).getByRole('link', { name: 'Add a milestone' })).toBeVisible()
+  await freelancerPage.reload()
+  await expect(prompt(freelancerPage).getByRole('button', { name: 'End contract' })).toBeVisible()
+  await expect(prompt(freelancerPage).getByRole('link', { name: 'Add a milestone' })).toHaveCount(0)
+
+  // Ending it opens the reviews, and the menu says until when.
+  await prompt(freelancerPage).getByRole('button', { name: 'End contract' }).click()
+  await expect(toast(freelancerPage)).toHaveText('The contract has ended. You can now leave a review.')
+  await freelancerPage.getByRole('navigation', { name: 'Contract' }).getByRole('link', { name: /^Reviews \(open until / }).click()
+  await expectPath(freelancerPage, `${contractPath}/review`)
+  // The three detailed ratings say they are required before anything is submitted.
+  for (const label of ['Clear requirements', 'Communication', 'Prompt payment']) {
+    await expect(freelancerPage.getByLabel(`${label} (required)`, { exact: true })).toBeVisible()
+  }
+})
+
+test('the step-up page offers "Send a code" before the code box and says it was sent once', async ({ page }) => {
+  await signUp(page, makeUser('client'))
+  await page.goto('/settings/security/verify?method=email')
+  const send = page.getByRole('button', { name: 'Send a code', exact: true })
+  const code = page.getByLabel('Code (required)', { exact: true })
+  const sendBox = await send.boundingBox()
+  const codeBox = await code.boundingBox()
+  expect(sendBox!.y).toBeLessThan(codeBox!.y)
+  await send.click()
+  await expect(page.getByRole('status').filter({ hasText: /^We sent a 6-digit code/ })).toBeVisible()
+  await expect(page.getByText(/We sent a 6-digit code/)).toHaveCount(1)
+  await expect(page.getByRole('button', { name: 'Send a new code' })).toBeVisible()
+})
