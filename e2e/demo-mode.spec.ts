@@ -30,7 +30,7 @@ test('production never starts with demo accounts', async ({ page }, testInfo) =>
     await page.goto(`${baseURL}/sign-in`)
     await expect(banner(page)).toHaveCount(0)
     await page.getByLabel('Email').fill(DEMO_ACCOUNTS.admin.email)
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_ACCOUNTS.admin.password)
+    await page.getByLabel('Password (required)', { exact: true }).fill(DEMO_ACCOUNTS.admin.password)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect(page.getByText('The email or password is not right.')).toBeVisible()
     expect(server.output()).toContain('SMTP_URL is not set')

@@ -6,7 +6,7 @@ import { toast } from './fixtures'
 export async function confirmPassword(page: Page, password: string) {
   await expect(page).toHaveURL(/\/settings\/security\/confirm-password\?redirectTo=/)
   await expect(page.getByRole('heading', { name: 'Confirm your password' })).toBeVisible()
-  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByLabel('Password (required)', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Confirm', exact: true }).click()
   await expect(toast(page)).toHaveText('Confirmed. For the next 10 minutes you can add a second factor.')
 }
@@ -21,7 +21,7 @@ export async function confirmWithEmailedCode(page: Page, email: string) {
   await expect(page.getByRole('navigation', { name: 'Ways to confirm' })).toHaveCount(0)
   await page.getByRole('button', { name: 'Send a code', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: 'We sent a 6-digit code' })).toBeVisible()
-  await page.getByLabel('Code', { exact: true }).fill(await readCodeFromOutbox(email, 'Your MegiLance security code%'))
+  await page.getByLabel('Code (required)', { exact: true }).fill(await readCodeFromOutbox(email, 'Your MegiLance security code%'))
   await page.getByRole('button', { name: 'Confirm', exact: true }).click()
   await expect(toast(page)).toHaveText(/^Confirmed\./)
 }
