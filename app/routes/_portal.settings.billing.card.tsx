@@ -6,9 +6,8 @@ import { Field } from '~/components/ui/field'
 import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'
 import { SAVES_THEN_DECLINES } from '~/services/payments/sandbox-saved-card'
 import { describeCardOnFile, finishStripeCardSetup, forgetCard, saveSandboxCard, startStripeCardSetup } from '~/services/payments/saved-cards.server'
-import { isStripeConfigured } from '~/services/payments/stripe.server'
 import { requireRole } from '~/utils/auth.server'
-import { sandboxPaymentsEnabled } from '~/utils/env.server'
+import { stripeOrSandbox } from '~/services/payments/sandbox-money.server'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -27,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   return json({
     card: await describeCardOnFile(user.id),
-    mode: isStripeConfigured() ? ('stripe' as const) : sandboxPaymentsEnabled() ? ('sandbox' as const) : ('none' as const),
+    mode: stripeOrSandbox() ?? ('none' as const),
   })
 }
 

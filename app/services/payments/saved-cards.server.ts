@@ -1,7 +1,8 @@
 import Stripe from 'stripe'
 import { findSavedCard, removeSavedCard, saveCard, type SavedCard } from '~/models/invoice-charges.server'
-import { getEnv, sandboxPaymentsEnabled } from '~/utils/env.server'
+import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
+import { sandboxMoney } from './sandbox-money.server'
 import { checkSandboxCardToSave, chargeSavedSandboxCard } from './sandbox-saved-card'
 import type { SandboxCardInput } from './sandbox-card'
 import { getStripe } from './stripe.server'
@@ -31,7 +32,8 @@ export async function describeCardOnFile(userId: string): Promise<CardOnFileView
 
 export async function saveSandboxCard(userId: string, input: SandboxCardInput, now = new Date()): Promise<SaveOutcome> {
   if (getStripe()) return { ok: false, field: null, message: 'Cards are saved through Stripe on this installation.' }
-  if (!sandboxPaymentsEnabled()) return { ok: false, field: null, message: 'Card payments are not set up on this installation.' }
+  const sandbox = sandboxMoney()
+  if (!sandbox.available) return { ok: false, field: null, message: `Test cards cannot be saved: ${sandbox.reason}` }
   const checked = checkSandboxCardToSave(input, now)
   if (!checked.ok) return checked
   await saveCard({ userId, provider: 'sandbox', ...checked.card, stripeCustomerId: null, stripePaymentMethodId: null }, now)
@@ -118,7 +120,7 @@ export async function chargeCardOnFile(
 ): Promise<OffSessionCharge> {
   const stripe = getStripe()
   if (card.provider === 'sandbox') {
-    if (stripe || !sandboxPaymentsEnabled()) return { ok: false, declined: true, message: 'Your saved card is a sandbox test card, which cannot be charged here. Save a real card.' }
+    if (stripe || !sandboxMoney().available) return { ok: false, declined: true, message: 'Your saved card is a sandbox test card, which cannot be charged here. Save a real card.' }
     const decline = chargeSavedSandboxCard(card, now)
     return decline ? { ok: false, declined: true, message: decline } : { ok: true, provider: 'sandbox', providerRef: null, last4: card.last4 }
   }
