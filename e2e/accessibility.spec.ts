@@ -1,9 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
-import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, type Page, type Role, signIn, signInAsSeededAdmin, test } from './fixtures'
+import { newAuditContext, wcagViolations } from './axe-audit'
+import { DEMO_ACCOUNTS, expect, type Page, type Role, signIn, signInAsSeededAdmin, test } from './fixtures'
 
 // WCAG 2.1 A and AA rules (colour contrast included) on every kind of page, in both themes.
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-
 const PUBLIC_PAGES = ['/', '/sign-in', '/sign-up', '/forgot-password', '/reset-password', '/no-such-page']
 const PORTAL_PAGES: Array<{ role: Role; paths: string[] }> = [
   { role: 'client', paths: ['/client', '/settings', '/admin', '/settings/security', '/settings/security/log', '/settings/security/authenticator'] },
@@ -12,21 +10,13 @@ const PORTAL_PAGES: Array<{ role: Role; paths: string[] }> = [
 ]
 
 async function expectNoViolations(page: Page, path: string) {
-  await page.goto(path)
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-  expect(violations.map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
+  expect(await wcagViolations(page, path)).toEqual([])
 }
 
-/**
- * axe runs as a script, so the audited browser always allows scripts. In the no-js project the
- * app's own scripts are replaced by empty ones, so what is audited is the page a browser without JavaScript gets.
- */
+/** The audited browser: see newAuditContext. */
 const audit = test.extend<{ auditedPage: Page }>({
   auditedPage: async ({ browser, colorScheme }, use, testInfo) => {
-    const { baseURL, viewport, userAgent } = testInfo.project.use
-    const context = await browser.newContext({ baseURL, viewport, userAgent, colorScheme, javaScriptEnabled: true })
-    // Empty modules rather than failed loads, so the console stays clean for the page-error check.
-    if (!isJavaScriptEnabled(testInfo)) await context.route('**/build/**/*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }))
+    const context = await newAuditContext(browser, testInfo, colorScheme)
     await use(await context.newPage())
     await context.close()
   },

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
-import { expect, isJavaScriptEnabled, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
+import { newAuditContext, wcagViolations } from './axe-audit'
+import { expect, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
 import { createFixedContract } from './contract-fixtures'
 
 async function openBilling(page: Page) {
@@ -81,16 +81,11 @@ test('a German client’s release carries VAT in the fee, and the freelancer dow
 })
 
 test('the billing, statement and rate pages pass the WCAG AA checks', async ({ browser }, testInfo) => {
-  // axe is a script: as in accessibility.spec, the no-js project blocks only the app's own scripts.
-  const { baseURL, viewport, userAgent } = testInfo.project.use
-  const context = await browser.newContext({ baseURL, viewport, userAgent, javaScriptEnabled: true })
-  if (!isJavaScriptEnabled(testInfo)) await context.route('**/build/**/*.js', (route) => route.abort())
+  const context = await newAuditContext(browser, testInfo)
   const page = await context.newPage()
   await signUp(page, makeUser('client'))
   for (const path of ['/settings/billing', '/settings/billing/statements', '/help/tax']) {
-    await page.goto(path)
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-    expect(violations.map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
+    expect(await wcagViolations(page, path)).toEqual([])
   }
   await context.close()
 })

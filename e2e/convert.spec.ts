@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
+import { newAuditContext, wcagViolations } from './axe-audit'
 import { insertSessionCookie } from './db-fixtures'
-import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, type Page, signUp, test, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, makeUser, type Page, signUp, test, toast } from './fixtures'
 
 /** Signs in as the seeded client by writing a session (these tests change nothing of theirs). */
 async function openConvertAsClient(page: Page, baseURL: string) {
@@ -95,16 +95,11 @@ test.describe('currency conversion', () => {
   })
 
   test('passes the WCAG AA checks with a result, a search and an error', async ({ browser }, testInfo) => {
-    // axe is a script, so the audited browser allows scripts; in no-js the app's own are blocked.
-    const { baseURL, viewport, userAgent } = testInfo.project.use
-    const context = await browser.newContext({ baseURL, viewport, userAgent, javaScriptEnabled: true })
-    if (!isJavaScriptEnabled(testInfo)) await context.route('**/build/**/*.js', (route) => route.abort())
-    await context.addCookies([await insertSessionCookie(DEMO_ACCOUNTS.freelancer.email, baseURL!)])
+    const context = await newAuditContext(browser, testInfo)
+    await context.addCookies([await insertSessionCookie(DEMO_ACCOUNTS.freelancer.email, testInfo.project.use.baseURL!)])
     const page = await context.newPage()
     for (const path of ['/convert?amount=100&from=USD&to=EUR&q=franc', '/convert?amount=abc&from=USD&to=BTC']) {
-      await page.goto(path)
-      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-      expect(violations.map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
+      expect(await wcagViolations(page, path)).toEqual([])
     }
     await context.close()
   })

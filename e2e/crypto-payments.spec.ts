@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
+import { wcagViolations } from './axe-audit'
 import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
 import { createFixedContract } from './contract-fixtures'
 
 /** WCAG 2.1 AA (axe runs as a script, so only where the page allows scripts). */
 async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
+  expect(await wcagViolations(page)).toEqual([])
 }
 
 test('a client pays a milestone with crypto in the sandbox; an admin confirms it and the milestone is funded', async ({ page, adminPage }, testInfo) => {

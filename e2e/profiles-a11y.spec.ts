@@ -1,35 +1,19 @@
 import fs from 'node:fs/promises'
-import AxeBuilder from '@axe-core/playwright'
-import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, type Page, signUp, test, toast } from './fixtures'
+import { newAuditContext, wcagViolations } from './axe-audit'
+import { DEMO_ACCOUNTS, expect, makeUser, signUp, test, toast } from './fixtures'
 import { createReviewedHistory } from './profiles-fixtures'
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
 
-async function violations(page: Page, path: string) {
-  await page.goto(path)
-  const { violations: found } = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-  return found.map((v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)
-}
-
-// axe is a script, so the audited browser allows scripts; in the no-js project the app's own are blocked.
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`profile, portfolio, public profile and rank pages pass the WCAG AA checks (${colorScheme} theme)`, async ({
     browser,
   }, testInfo) => {
     test.setTimeout(180_000) // axe on six pages is slow on a busy machine
-    const { baseURL, viewport, userAgent } = testInfo.project.use
-    const context = await browser.newContext({
-      baseURL,
-      viewport,
-      userAgent,
-      colorScheme,
-      javaScriptEnabled: true,
-    })
-    if (!isJavaScriptEnabled(testInfo)) await context.route('**/build/**/*.js', (route) => route.abort())
+    const context = await newAuditContext(browser, testInfo, colorScheme)
     const page = await context.newPage()
 
-    expect(await violations(page, '/rank')).toEqual([])
+    expect(await wcagViolations(page, '/rank')).toEqual([])
     const freelancer = await signUp(page, makeUser('freelancer'))
     const history = createReviewedHistory(DEMO_ACCOUNTS.client.email, freelancer.email)
     const png = testInfo.outputPath('work.png')
@@ -53,7 +37,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       '/rank',
     ]
     const found: string[] = []
-    for (const path of paths) found.push(...(await violations(page, path)))
+    for (const path of paths) found.push(...(await wcagViolations(page, path)))
     expect(found).toEqual([])
     await context.close()
   })

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
+import { wcagViolations } from './axe-audit'
 import { expect, expectPath, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
 import { addNotifications, createEndedContract } from './social-fixtures'
 
@@ -7,8 +7,7 @@ function notificationsLink(page: Page) {
 }
 
 async function expectNoA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(violations.map((v) => `${page.url()}: ${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
+  expect(await wcagViolations(page)).toEqual([])
 }
 
 test('notifications show an unread badge that clears as they are read', async ({ page }) => {

@@ -1,0 +1,25 @@
+import AxeBuilder from '@axe-core/playwright'
+import { type Browser, isJavaScriptEnabled, type Page, type TestInfo } from './fixtures'
+
+// WCAG 2.1 A and AA rules, colour contrast included.
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+/**
+ * A browser for axe, which is itself a script, so scripts are always allowed. In the no-js project
+ * the app's own scripts are served empty, so what is audited is the page a browser without
+ * JavaScript gets (empty rather than failed loads, so no test fails on console errors for them).
+ */
+export async function newAuditContext(browser: Browser, testInfo: TestInfo, colorScheme?: 'light' | 'dark' | 'no-preference' | null) {
+  const { baseURL, viewport, userAgent } = testInfo.project.use
+  const context = await browser.newContext({ baseURL, viewport, userAgent, colorScheme, javaScriptEnabled: true })
+  if (!isJavaScriptEnabled(testInfo)) await context.route('**/build/**/*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }))
+  return context
+}
+
+/** The WCAG AA violations on the page at `path` (default: the page as it is), one line each; none passes. */
+export async function wcagViolations(page: Page, path?: string): Promise<string[]> {
+  if (path) await page.goto(path)
+  const where = path ?? new URL(page.url()).pathname
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
+  return violations.map((v) => `${where}: ${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)
+}
