@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { DEMO_ACCOUNTS, expect, test } from './fixtures'
-import { runNodeScript, separateServer, stop, stopAll, waitForHealthy } from './process-fixtures'
+import { expectNothingListening, runNodeScript, separateServer, stop, stopAll, waitForHealthy } from './process-fixtures'
 
 test.afterEach(stopAll)
 
@@ -20,6 +20,7 @@ test('the demo says so on every page, readable on a narrow phone', async ({ page
 test('production never starts with demo accounts', async ({ page }, testInfo) => {
   test.slow() // three server starts
   const { port, databasePath, baseURL } = separateServer(testInfo)
+  await expectNothingListening(baseURL)
   const production = { NODE_ENV: 'production', PORT: String(port), DATABASE_PATH: databasePath, LOG_LEVEL: 'warn', DISABLED_JOBS: 'hourly-invoicing' }
 
   // The container's start (Dockerfile CMD) on an empty database: no demo accounts, and a warning

@@ -35,6 +35,15 @@ export function runNodeScript(script: string, args: string[], env: Record<string
   return started
 }
 
+/** Throws when something already answers at baseURL (a server left over from another run), which the test would talk to instead. */
+export async function expectNothingListening(baseURL: string): Promise<void> {
+  const answered = await fetch(`${baseURL}/healthz`).then(
+    () => true,
+    () => false,
+  )
+  if (answered) throw new Error(`Another server already listens at ${baseURL}; stop it and run the test again.`)
+}
+
 /** Resolves when /healthz answers, or throws with the output if the process exits first. */
 export async function waitForHealthy(started: Started, baseURL: string, timeoutMs = 60_000): Promise<void> {
   let exitCode: number | null | undefined
