@@ -1,6 +1,6 @@
 import { getDb } from './db.server'
-import type { PaymentAccount, PaymentHistoryFilter, PaymentHistoryStatus, PaymentType } from '~/services/payments/payment-history-filters'
-import { LEDGER_KIND_TYPES } from '~/services/payments/payment-history-filters'
+import type { PaymentAccount, PaymentHistoryFilter, PaymentHistoryStatus, PaymentType } from '~/services/payments/ledger/payment-history-filters'
+import { LEDGER_KIND_TYPES } from '~/services/payments/ledger/payment-history-filters'
 
 /*
  * A user's payment history is one list over several sources, each a SELECT with the same columns

@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { LedgerTransactionList } from '~/components/payments/ledger-transaction-list'
-import { ACCOUNT_KIND_LABELS } from '~/services/payments/account-kinds'
-import { loadLedgerHealth } from '~/services/payments/ledger-health.server'
+import { ACCOUNT_KIND_LABELS } from '~/services/payments/ledger/account-kinds'
+import { loadLedgerHealth } from '~/services/payments/ledger/ledger-health.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatMoney } from '~/utils/format'
 

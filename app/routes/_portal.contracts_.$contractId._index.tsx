@@ -7,7 +7,7 @@ import { MilestoneCard, type FormReply } from '~/components/contracts/milestone-
 import { Stat } from '~/components/ui/stat'
 import { AddMilestoneSchema, EndContractSchema, FundMilestoneSchema, RequestChangesSchema, SubmitWorkSchema } from '~/services/marketplace/contract-schemas'
 import { addMilestone, endContract, loadContractPage, performMilestoneAction, requireContractParty } from '~/services/marketplace/contracts.server'
-import { fundingPaths } from '~/services/payments/sandbox-money.server'
+import { fundingPaths } from '~/services/payments/cards/sandbox-money.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'

@@ -18,7 +18,7 @@ import {
   sendWeeklyInvoice,
   setWeeklyLimit,
 } from '~/services/marketplace/hourly.server'
-import type { ChargeOutcome } from '~/services/payments/invoice-charges.server'
+import type { ChargeOutcome } from '~/services/payments/cards/invoice-charges.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'

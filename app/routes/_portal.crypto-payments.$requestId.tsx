@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { CryptoPaymentDetails } from '~/components/payments/crypto-payment-details'
 import { findCryptoPaymentRequest } from '~/models/crypto-payments.server'
-import { cryptoPaymentView } from '~/services/payments/crypto-payments.server'
+import { cryptoPaymentView } from '~/services/payments/crypto/crypto-payments.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { finishBankOnboarding } from '~/services/payments/payout-methods.server'
+import { finishBankOnboarding } from '~/services/payments/payouts/payout-methods.server'
 import { requireRole } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 

@@ -4,10 +4,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'
-import { SAVES_THEN_DECLINES } from '~/services/payments/sandbox-saved-card'
-import { describeCardOnFile, finishStripeCardSetup, forgetCard, saveSandboxCard, startStripeCardSetup } from '~/services/payments/saved-cards.server'
+import { SAVES_THEN_DECLINES } from '~/services/payments/cards/sandbox-saved-card'
+import { describeCardOnFile, finishStripeCardSetup, forgetCard, saveSandboxCard, startStripeCardSetup } from '~/services/payments/cards/saved-cards.server'
 import { requireRole } from '~/utils/auth.server'
-import { stripeOrSandbox } from '~/services/payments/sandbox-money.server'
+import { stripeOrSandbox } from '~/services/payments/cards/sandbox-money.server'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'
 

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { buildTaxStatement, statementYears } from '~/services/payments/tax-statements.server'
+import { buildTaxStatement, statementYears } from '~/services/payments/tax/tax-statements.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatMoney } from '~/utils/format'
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { HelpArticle } from '~/components/help/help-article'
 import { findHelpTopic, HELP_TOPICS, withFee } from '~/services/help/topics'
-import { platformFeePercent } from '~/services/payments/escrow.server'
+import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.topic.title ?? 'Help'} · Help centre · MegiLance` },

@@ -1,8 +1,8 @@
 import { json, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { platformFeePercent } from '~/services/payments/escrow.server'
-import { platformTaxCountry } from '~/services/payments/tax-customer.server'
-import { countriesWithoutSourceRate, listPublishedRates, TAX_SOURCE } from '~/services/payments/tax-rates'
+import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
+import { platformTaxCountry } from '~/services/payments/tax/tax-customer.server'
+import { countriesWithoutSourceRate, listPublishedRates, TAX_SOURCE } from '~/services/payments/tax/tax-rates'
 
 export const meta: MetaFunction = () => [
   { title: 'VAT and GST rates · Help centre · MegiLance' },

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { parsePaymentHistorySearch } from '~/services/payments/payment-history-filters'
-import { paymentHistoryCsv } from '~/services/payments/payment-history.server'
+import { parsePaymentHistorySearch } from '~/services/payments/ledger/payment-history-filters'
+import { paymentHistoryCsv } from '~/services/payments/ledger/payment-history.server'
 import { requireRole } from '~/utils/auth.server'
 
 /** The payment history with the same filters as /payments, every matching row, as a CSV download. */

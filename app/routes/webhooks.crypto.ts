@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs } from '@remix-run/node'
-import { confirmCryptoPayment } from '~/services/payments/crypto-payments.server'
-import { CRYPTO_SIGNATURE_HEADER, CryptoWebhookSchema, verifyCryptoWebhookSignature } from '~/services/payments/crypto-webhook.server'
+import { confirmCryptoPayment } from '~/services/payments/crypto/crypto-payments.server'
+import { CRYPTO_SIGNATURE_HEADER, CryptoWebhookSchema, verifyCryptoWebhookSignature } from '~/services/payments/crypto/crypto-webhook.server'
 import { getEnv } from '~/utils/env.server'
 import { readWebhookBody } from '~/utils/form-data.server'
 

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs } from '@remix-run/node'
-import { receiveStripeWebhook } from '~/services/payments/stripe-webhooks.server'
+import { receiveStripeWebhook } from '~/services/payments/cards/stripe-webhooks.server'
 import { readWebhookBody } from '~/utils/form-data.server'
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { listFavouriteCurrencies } from '~/models/currency-favourites.server'
 import { action, loader } from '~/routes/_portal.convert'
-import { MAX_FAVOURITE_CURRENCIES, setFavouriteCurrency } from '~/services/payments/currency-favourites.server'
-import type { ConvertPage } from '~/services/payments/convert-page.server'
+import { MAX_FAVOURITE_CURRENCIES, setFavouriteCurrency } from '~/services/payments/rates/currency-favourites.server'
+import type { ConvertPage } from '~/services/payments/rates/convert-page.server'
 import { formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
 

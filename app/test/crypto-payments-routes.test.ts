@@ -13,7 +13,7 @@ import { action as startAction, loader as startLoader } from '~/routes/_portal.c
 import { action as adminAction, loader as adminLoader } from '~/routes/_portal.admin.crypto-payments'
 import { loader as paymentLoader } from '~/routes/_portal.crypto-payments.$requestId'
 import { action as webhookAction } from '~/routes/webhooks.crypto'
-import { CRYPTO_SIGNATURE_HEADER, signCryptoWebhook } from '~/services/payments/crypto-webhook.server'
+import { CRYPTO_SIGNATURE_HEADER, signCryptoWebhook } from '~/services/payments/crypto/crypto-webhook.server'
 import { createFixedContract } from './fixed-contract'
 import { formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'

@@ -4,7 +4,7 @@ import { getDb } from '~/models/db.server'
 import { writeLedgerTransaction } from '~/models/ledger.server'
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '~/models/schema'
 import { loader } from '~/routes/_portal.admin.ledger'
-import { cardToWalletPosting } from '~/services/payments/escrow-postings'
+import { cardToWalletPosting } from '~/services/payments/ledger/escrow-postings'
 import { getRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
 

@@ -10,7 +10,7 @@ import { action as checkoutAction, loader as checkoutLoader } from '~/routes/_po
 import { action as contractAction, loader as contractLoader } from '~/routes/_portal.contracts_.$contractId._index'
 import { action as webhookAction } from '~/routes/webhooks.stripe'
 import { endContract } from '~/services/marketplace/contracts.server'
-import { resetStripeClient } from '~/services/payments/stripe.server'
+import { resetStripeClient } from '~/services/payments/cards/stripe.server'
 import { resetEnvForTests } from '~/utils/env.server'
 import { insertFixedContract } from './escrow-fixtures'
 import { formRequest, getRequest, run } from './requests'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { validateCryptoAddress } from '~/services/payments/crypto-addresses'
-import type { CryptoNetwork } from '~/services/payments/crypto-networks'
+import { validateCryptoAddress } from '~/services/payments/crypto/crypto-addresses'
+import type { CryptoNetwork } from '~/services/payments/crypto/crypto-networks'
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'])

@@ -1,5 +1,5 @@
-import { minorToDecimal } from '~/services/payments/conversion'
-import { findCurrency } from '~/services/payments/currencies'
+import { minorToDecimal } from '~/services/payments/rates/conversion'
+import { findCurrency } from '~/services/payments/rates/currencies'
 
 const fractionDigitsCache = new Map<string, number>()
 

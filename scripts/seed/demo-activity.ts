@@ -5,8 +5,8 @@ import { findUserByEmail, findUserById, listUsersByRole, type User } from '~/mod
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { acceptAndStartContract, submitProposal } from '~/services/marketplace/proposals.server'
 import { openConversationFor, sendMessage } from '~/services/messaging/messaging.server'
-import { createSandboxMilestonePayment, payMilestoneByCard } from '~/services/payments/escrow.server'
-import { sandboxMoney } from '~/services/payments/sandbox-money.server'
+import { createSandboxMilestonePayment, payMilestoneByCard } from '~/services/payments/ledger/escrow.server'
+import { sandboxMoney } from '~/services/payments/cards/sandbox-money.server'
 
 const TEST_CARD = { number: '4242 4242 4242 4242', expiry: '12/40', cvc: '123' }
 

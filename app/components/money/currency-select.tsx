@@ -1,5 +1,5 @@
-import type { CurrencyInfo } from '~/services/payments/currencies'
-import type { CurrencyChoices } from '~/services/payments/currency-search'
+import type { CurrencyInfo } from '~/services/payments/rates/currencies'
+import type { CurrencyChoices } from '~/services/payments/rates/currency-search'
 import { ErrorList } from '~/components/ui/field'
 
 const optionLabel = (currency: CurrencyInfo) => `${currency.code} — ${currency.name}`

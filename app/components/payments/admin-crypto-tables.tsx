@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
-import { ConfirmCryptoPaymentSchema, RefundCryptoReceiptSchema } from '~/services/payments/crypto-schemas'
+import { ConfirmCryptoPaymentSchema, RefundCryptoReceiptSchema } from '~/services/payments/crypto/crypto-schemas'
 import { formatDateTime } from '~/utils/format'
 
 export type AdminFormReply = { formId: string; reply: SubmissionResult<string[]> }

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { SelectField } from '~/components/ui/field'
-import { CryptoChoiceSchema } from '~/services/payments/crypto-schemas'
+import { CryptoChoiceSchema } from '~/services/payments/crypto/crypto-schemas'
 
 export type CryptoChoiceOption = { value: string; label: string }
 

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
-import type { CryptoPaymentView } from '~/services/payments/crypto-payments.server'
-import { networkLabel } from '~/services/payments/crypto-networks'
+import type { CryptoPaymentView } from '~/services/payments/crypto/crypto-payments.server'
+import { networkLabel } from '~/services/payments/crypto/crypto-networks'
 import { formatDateTime } from '~/utils/format'
 
 type View = Omit<CryptoPaymentView, 'rateAsOf' | 'expiresAt' | 'confirmedAt'> & { rateAsOf: string; expiresAt: string; confirmedAt: string | null }

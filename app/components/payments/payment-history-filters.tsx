@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import { PAYMENT_STATUS_LABELS, PAYMENT_TYPES, type PaymentHistorySearch } from '~/services/payments/payment-history-filters'
+import { PAYMENT_STATUS_LABELS, PAYMENT_TYPES, type PaymentHistorySearch } from '~/services/payments/ledger/payment-history-filters'
 
 /** The one GET form of the payment history: filters and search, usable without JavaScript. */
 export function PaymentHistoryFilters({ search, currencies, formKey, filtered }: { search: Partial<PaymentHistorySearch>; currencies: string[]; formKey: string; filtered: boolean }) {

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { PAYMENT_ACCOUNT_LABELS, PAYMENT_STATUS_LABELS, PAYMENT_TYPES, type PaymentAccount, type PaymentHistoryStatus, type PaymentType } from '~/services/payments/payment-history-filters'
+import { PAYMENT_ACCOUNT_LABELS, PAYMENT_STATUS_LABELS, PAYMENT_TYPES, type PaymentAccount, type PaymentHistoryStatus, type PaymentType } from '~/services/payments/ledger/payment-history-filters'
 import { formatDateTime, formatMoney } from '~/utils/format'
 
 type Row = {

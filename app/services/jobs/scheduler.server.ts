@@ -3,7 +3,7 @@ import { eraseExpiredOutboxBodies } from '~/models/outbox.server'
 import { runAutoApprovals } from '~/services/marketplace/contracts.server'
 import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
-import { runPayoutSending } from '~/services/payments/payouts.server'
+import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> }
 

@@ -13,7 +13,7 @@ import { findUserById, listUsersByRole } from '~/models/users.server'
 import { DOCUMENT_TYPES, keepUploadsIf, storeUpload, UploadRejected } from '~/services/files/uploads.server'
 import { notify } from '~/services/notifications/notify.server'
 import { formatMoney } from '~/utils/format'
-import { chargeInvoice } from '~/services/payments/invoice-charges.server'
+import { chargeInvoice } from '~/services/payments/cards/invoice-charges.server'
 import { DECISION_LABELS, DISPUTABLE_MILESTONE_STATES, MAX_DISPUTE_FILE_BYTES, settlementFor, type Settlement } from './dispute-rules'
 import { fromStatuses, INVOICE_TRANSITIONS } from './invoice-rules'
 

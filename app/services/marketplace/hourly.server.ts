@@ -15,9 +15,9 @@ import {
   type Invoice,
 } from '~/models/hourly.server'
 import { listStaleChargeClaims } from '~/models/invoice-charges.server'
-import { chargeInvoice, type ChargeOutcome } from '~/services/payments/invoice-charges.server'
-import { feePreview } from '~/services/payments/escrow.server'
-import { describeCardOnFile } from '~/services/payments/saved-cards.server'
+import { chargeInvoice, type ChargeOutcome } from '~/services/payments/cards/invoice-charges.server'
+import { feePreview } from '~/services/payments/ledger/escrow.server'
+import { describeCardOnFile } from '~/services/payments/cards/saved-cards.server'
 import { findContract, insertContractActivityLine } from '~/models/contracts.server'
 import { listDisputesOfContract } from '~/models/disputes.server'
 import { notify } from '~/services/notifications/notify.server'

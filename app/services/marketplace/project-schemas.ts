@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from '~/models/enums'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
-import { withCommonFirst } from '~/services/payments/currencies'
+import { withCommonFirst } from '~/services/payments/rates/currencies'
 import { parseSkillList, searchSkills } from './skills-taxonomy'
 
 /**

@@ -8,12 +8,12 @@ import {
   type PayoutMethod,
 } from '~/models/payouts.server'
 import { checkBankAccount } from './bank-account-rules'
-import { validateCryptoAddress } from './crypto-addresses'
-import { CRYPTO_ASSETS, isCryptoAsset, isCryptoNetwork, networkLabel } from './crypto-networks'
+import { validateCryptoAddress } from '../crypto/crypto-addresses'
+import { CRYPTO_ASSETS, isCryptoAsset, isCryptoNetwork, networkLabel } from '../crypto/crypto-networks'
 import { describePayoutMethod } from './payout-method-labels'
 import { createExpressAccount, createOnboardingLink, readConnectedAccount } from './stripe-connect.server'
-import { sandboxMoney } from './sandbox-money.server'
-import { getStripe } from './stripe.server'
+import { sandboxMoney } from '../cards/sandbox-money.server'
+import { getStripe } from '../cards/stripe.server'
 
 export const BANK_ONBOARDING_PATH = '/payouts/bank'
 export const BANK_RETURN_PATH = '/payouts/bank/return'

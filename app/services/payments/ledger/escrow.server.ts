@@ -8,12 +8,12 @@ import { getEnv } from '~/utils/env.server'
 import { formatMoney } from '~/utils/format'
 import type { Settlement } from '~/services/marketplace/dispute-rules'
 import { cardToWalletPosting, fundingPosting, settlementPosting } from './escrow-postings'
-import { splitFeeForTreatment, type FeeTaxTreatment } from './fee-tax'
+import { splitFeeForTreatment, type FeeTaxTreatment } from '../tax/fee-tax'
 import { splitPlatformFee } from './fees'
-import { getCardProvider, type CheckoutStart } from './card-provider.server'
-import { feeTaxTreatmentFor } from './tax-customer.server'
-import { chargeSandboxCard, type SandboxCardInput } from './sandbox-card'
-import { sandboxMoney } from './sandbox-money.server'
+import { getCardProvider, type CheckoutStart } from '../cards/card-provider.server'
+import { feeTaxTreatmentFor } from '../tax/tax-customer.server'
+import { chargeSandboxCard, type SandboxCardInput } from '../cards/sandbox-card'
+import { sandboxMoney } from '../cards/sandbox-money.server'
 
 export function platformFeePercent(): number {
   return getEnv().PLATFORM_FEE_PERCENT

@@ -11,7 +11,7 @@ import { createTestUser, signedInCookie } from '~/test/users'
 import { finishBankOnboarding, startBankOnboarding } from './payout-methods.server'
 import { requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-rules'
-import { resetStripeClient } from './stripe.server'
+import { resetStripeClient } from '../cards/stripe.server'
 
 // The real stripe SDK against intercepted https://api.stripe.com; the key is set before any module reads the environment.
 vi.hoisted(() => {

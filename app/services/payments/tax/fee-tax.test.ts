@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { feeTaxTreatment, splitFeeForTreatment, splitInclusiveTax } from './fee-tax'
-import { splitPlatformFee } from './fees'
+import { splitPlatformFee } from '../ledger/fees'
 import { checkEuVatId } from './vat-ids'
 
 describe('splitInclusiveTax', () => {

@@ -1,5 +1,5 @@
 import type { LedgerLine, LedgerPosting } from '~/models/ledger.server'
-import { splitInclusiveTax } from './fee-tax'
+import { splitInclusiveTax } from '../tax/fee-tax'
 import { splitPlatformFee } from './fees'
 
 /** The platform's own accounts are owned by "platform" (kept in sync with models/ledger.server). */

@@ -6,8 +6,8 @@ import { CHARGE_CLAIM_TIMEOUT_MS, fromStatuses } from '~/services/marketplace/in
 import { notify } from '~/services/notifications/notify.server'
 import { getEnv } from '~/utils/env.server'
 import { formatMoney } from '~/utils/format'
-import { feeTaxForPosting, platformFeePercent } from './escrow.server'
-import { invoiceChargePosting, splitInvoiceCharge, type InvoiceChargeSplit } from './invoice-postings'
+import { feeTaxForPosting, platformFeePercent } from '../ledger/escrow.server'
+import { invoiceChargePosting, splitInvoiceCharge, type InvoiceChargeSplit } from '../ledger/invoice-postings'
 import { chargeCardOnFile } from './saved-cards.server'
 
 /*

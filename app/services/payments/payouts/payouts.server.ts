@@ -20,14 +20,14 @@ import {
 import { notify } from '~/services/notifications/notify.server'
 import { factorsChangedInDayBefore } from '~/services/security/factor-changes.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
-import { convertMinor } from './conversion'
+import { convertMinor } from '../rates/conversion'
 import { describePayoutMethod } from './payout-method-labels'
-import { payoutPosting, payoutReversalPosting, type PayoutSubject } from './payout-postings'
+import { payoutPosting, payoutReversalPosting, type PayoutSubject } from '../ledger/payout-postings'
 import { checkPayoutAction, PAYOUT_REVIEW_WINDOW_MS, quotePayout, SECURITY_HOLD_REASON, type AdminPayoutAction, type PayoutQuote } from './payout-rules'
 import { sendConnectedPayout } from './stripe-connect.server'
-import { getExchangeRate, type ExchangeRateSource } from './rates.server'
-import { paysOutInSandbox, payoutMethodUsable, sandboxMoney } from './sandbox-money.server'
-import { getStripe } from './stripe.server'
+import { getExchangeRate, type ExchangeRateSource } from '../rates/rates.server'
+import { paysOutInSandbox, payoutMethodUsable, sandboxMoney } from '../cards/sandbox-money.server'
+import { getStripe } from '../cards/stripe.server'
 
 /** A send that started this long ago without finishing (a crash) may be tried again. */
 const STALE_SEND_MS = 5 * 60_000

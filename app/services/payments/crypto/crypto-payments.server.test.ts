@@ -8,7 +8,7 @@ import { createFixedContract } from '~/test/fixed-contract'
 import { parseEnv } from '~/utils/env.server'
 import { confirmCryptoPayment, cryptoPaymentView, effectiveStatus, startCryptoPayment, type RateLookup } from './crypto-payments.server'
 import { receivingAddress, SANDBOX_RECEIVE_ADDRESSES, sandboxNetworks } from './crypto-receiving.server'
-import { findPayment, payMilestoneByCard } from './escrow.server'
+import { findPayment, payMilestoneByCard } from '../ledger/escrow.server'
 
 const NOW = new Date('2026-12-01T12:00:00Z')
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { convertMinor } from './conversion'
 import { CRYPTO_CODES, FIAT_CODES, findCurrency } from './currencies'
 import { convertAmount, getExchangeRate, NoRateError, UnknownCurrencyError } from './rates.server'
-import { RATE_SNAPSHOT, snapshotFiatCodes } from './rates/snapshot'
+import { RATE_SNAPSHOT, snapshotFiatCodes } from './snapshot'
 
 // EXCHANGE_RATES_SOURCE is unset here: the shipped snapshot answers every request, no HTTP at all.
 const now = new Date('2026-12-01T19:00:00Z')

@@ -8,7 +8,7 @@ import { formatMoney } from '~/utils/format'
 import { assetDecimals, assetOnNetworkLabel, CRYPTO_ASSETS, isCryptoAsset, type CryptoNetwork } from './crypto-networks'
 import { confirmCryptoPayment, effectiveStatus, type ConfirmOutcome } from './crypto-payments.server'
 import { sandboxNetworks } from './crypto-receiving.server'
-import { sandboxMoney } from './sandbox-money.server'
+import { sandboxMoney } from '../cards/sandbox-money.server'
 import { unitsToDecimal } from './crypto-uris'
 
 const RECEIPT_REASONS = {

@@ -12,8 +12,8 @@
  * and a sandbox payout would take real money out of a wallet and send nothing.
  */
 import { getEnv, sandboxPaymentsEnabled, type Env } from '~/utils/env.server'
-import { CRYPTO_NETWORKS, CRYPTO_PAYMENT_CHOICES, type CryptoChoice, type CryptoNetwork } from './crypto-networks'
-import { receivingAddress } from './crypto-receiving.server'
+import { CRYPTO_NETWORKS, CRYPTO_PAYMENT_CHOICES, type CryptoChoice, type CryptoNetwork } from '../crypto/crypto-networks'
+import { receivingAddress } from '../crypto/crypto-receiving.server'
 
 export type SandboxMoney = { available: true } | { available: false; reason: string }
 

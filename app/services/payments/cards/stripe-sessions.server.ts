@@ -6,7 +6,7 @@ import { hasStripeEvent, recordStripeEvent } from '~/models/stripe-events.server
 import { findUserById } from '~/models/users.server'
 import { tellFreelancerMilestoneFunded } from '~/services/marketplace/milestone-notices.server'
 import { logger } from '~/utils/logger.server'
-import { milestoneIdOfPayment, settlePaidCardPayment } from './escrow.server'
+import { milestoneIdOfPayment, settlePaidCardPayment } from '../ledger/escrow.server'
 import { toStripeAmount } from './stripe-amount'
 import { getStripe } from './stripe.server'
 
