@@ -41,7 +41,11 @@ export default defineConfig({
   projects: [
     { name: 'js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: true, launchOptions } },
     // `*-live.spec.ts` tests what only JavaScript can do (live updates), so they run with it only.
-    { name: 'no-js', testIgnore: /-live\.spec\.ts$/, use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions } },
+    {
+      name: 'no-js',
+      testIgnore: /-live\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions },
+    },
   ],
   webServer: {
     // A fresh seeded database for every run, then the production build.

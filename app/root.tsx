@@ -24,7 +24,11 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [
   { title: 'MegiLance — freelancing with fees you can see' },
-  { name: 'description', content: 'Hire freelancers or find work with one published fee, escrow for every milestone and rankings you can check.' },
+  {
+    name: 'description',
+    content:
+      'Hire freelancers or find work with one published fee, escrow for every milestone and rankings you can check.',
+  },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -65,7 +69,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteHeader user={data?.user ?? null} />
         {data?.toast ? <ToastBanner key={data.toast.id} toast={data.toast} /> : null}
         {children}
-        <SiteFooter theme={theme} feePercent={data?.feePercent ?? 10} returnTo={`${location.pathname}${location.search}`} />
+        <SiteFooter
+          theme={theme}
+          feePercent={data?.feePercent ?? 10}
+          returnTo={`${location.pathname}${location.search}`}
+        />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -84,13 +84,21 @@ function targetsFromEnv(): Target[] {
   const raw = process.env.BENCH_TARGETS
   if (!raw) {
     const hasSearchDb = fs.existsSync(SEARCH_DB)
-    if (!hasSearchDb) console.warn(`No ${path.relative(ROOT, SEARCH_DB)}: the search is not measured (run \`npm run seed:large\` first).`)
+    if (!hasSearchDb)
+      console.warn(
+        `No ${path.relative(ROOT, SEARCH_DB)}: the search is not measured (run \`npm run seed:large\` first).`,
+      )
     return TARGETS.filter((t) => t.name !== 'client' && (t.name !== 'search' || hasSearchDb))
   }
-  const names = raw.split(',').map((name) => name.trim()).filter(Boolean)
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
   const unknown = names.filter((name) => !TARGETS.some((t) => t.name === name))
   if (unknown.length || !names.length) {
-    throw new Error(`BENCH_TARGETS: unknown ${unknown.join(', ') || '(empty)'}; choose from ${TARGETS.map((t) => t.name).join(', ')}`)
+    throw new Error(
+      `BENCH_TARGETS: unknown ${unknown.join(', ') || '(empty)'}; choose from ${TARGETS.map((t) => t.name).join(', ')}`,
+    )
   }
   return TARGETS.filter((t) => names.includes(t.name))
 }
@@ -284,7 +292,9 @@ async function main(): Promise<number> {
   const targets = targetsFromEnv()
   const loadAtStart = os.loadavg()[0] ?? 0
   if (loadAtStart > os.cpus().length / 2) {
-    console.warn(`Warning: load average ${loadAtStart.toFixed(2)} on ${os.cpus().length} CPUs; other work will lower and blur the figures.`)
+    console.warn(
+      `Warning: load average ${loadAtStart.toFixed(2)} on ${os.cpus().length} CPUs; other work will lower and blur the figures.`,
+    )
   }
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'megilance-bench-'))
@@ -306,59 +316,60 @@ async function main(): Promise<number> {
     const searchTarget = targets.find((t) => t.name === 'search')
     let searchDirect: unknown = null
     if (pageTargets.length) {
-    const port = await freePort()
-    const base = `http://127.0.0.1:${port}`
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      // The seeded demo data: a production start refuses it without DEMO.
-      DEMO: 'true',
-      PORT: String(port),
-      DATABASE_PATH: path.join(tmp, 'bench.db'),
-      SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '10000000',
-      AUTH_RATE_LIMIT_PER_15_MINUTES: '10000',
-      ENABLE_BENCH_ROUTES: 'true',
-      // Keep a developer's own settings (SMTP, proxy trust, secure cookies…) out of the figures.
-      SMTP_URL: '',
-      TRUST_PROXY: '',
-      COOKIE_SECURE: '',
-      APP_URL: '',
-    }
+      const port = await freePort()
+      const base = `http://127.0.0.1:${port}`
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        NODE_ENV: 'production',
+        // The seeded demo data: a production start refuses it without DEMO.
+        DEMO: 'true',
+        PORT: String(port),
+        DATABASE_PATH: path.join(tmp, 'bench.db'),
+        SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_PER_MINUTE: '10000000',
+        AUTH_RATE_LIMIT_PER_15_MINUTES: '10000',
+        ENABLE_BENCH_ROUTES: 'true',
+        // Keep a developer's own settings (SMTP, proxy trust, secure cookies…) out of the figures.
+        SMTP_URL: '',
+        TRUST_PROXY: '',
+        COOKIE_SECURE: '',
+        APP_URL: '',
+      }
 
-    console.log(`Seeding a fresh database in ${tmp} …`)
-    await seed(env)
+      console.log(`Seeding a fresh database in ${tmp} …`)
+      await seed(env)
 
-    console.log(`Starting the production server on port ${port} …`)
-    tail = new Tail()
-    server = runTsx('server/index.ts', env)
-    server.stdout?.on('data', (c: Buffer) => tail.push(c))
-    server.stderr?.on('data', (c: Buffer) => tail.push(c))
-    await waitForHealth(base, server, tail)
+      console.log(`Starting the production server on port ${port} …`)
+      tail = new Tail()
+      server = runTsx('server/index.ts', env)
+      server.stdout?.on('data', (c: Buffer) => tail.push(c))
+      server.stderr?.on('data', (c: Buffer) => tail.push(c))
+      await waitForHealth(base, server, tail)
 
-    const headersFor = new Map<TargetName, Record<string, string>>()
-    for (const target of pageTargets) {
-      const headers: Record<string, string> = { ...BROWSER_HEADERS }
-      if (target.account) headers.cookie = await signIn(base, target.account)
-      await check(base, target, headers)
-      headersFor.set(target.name, headers)
-    }
+      const headersFor = new Map<TargetName, Record<string, string>>()
+      for (const target of pageTargets) {
+        const headers: Record<string, string> = { ...BROWSER_HEADERS }
+        if (target.account) headers.cookie = await signIn(base, target.account)
+        await check(base, target, headers)
+        headersFor.set(target.name, headers)
+      }
 
-    console.log(
-      `Measuring ${pageTargets.map((t) => t.name).join(', ')}: ${connections} connections, ${WARMUP_SECONDS} s warm-up + ${duration} s each …`,
-    )
-    for (const target of pageTargets) {
-      console.log(`  ${target.label} (${target.path})`)
-      results.push(await measure(base, target, headersFor.get(target.name)!, connections, duration))
-    }
-    if (server.exitCode !== null) throw new Error(`The server exited during the run:\n${tail}`)
-    await stop(server)
-    server = undefined
+      console.log(
+        `Measuring ${pageTargets.map((t) => t.name).join(', ')}: ${connections} connections, ${WARMUP_SECONDS} s warm-up + ${duration} s each …`,
+      )
+      for (const target of pageTargets) {
+        console.log(`  ${target.label} (${target.path})`)
+        results.push(await measure(base, target, headersFor.get(target.name)!, connections, duration))
+      }
+      if (server.exitCode !== null) throw new Error(`The server exited during the run:\n${tail}`)
+      await stop(server)
+      server = undefined
     }
 
     if (searchTarget) {
-      if (!fs.existsSync(SEARCH_DB)) throw new Error(`No ${SEARCH_DB}: run \`npm run seed:large\` first (or set BENCH_SEARCH_DB).`)
+      if (!fs.existsSync(SEARCH_DB))
+        throw new Error(`No ${SEARCH_DB}: run \`npm run seed:large\` first (or set BENCH_SEARCH_DB).`)
       // A copy, so sign-ins and sessions never touch the seeded file.
       const db = path.join(tmp, 'search.db')
       fs.copyFileSync(SEARCH_DB, db)

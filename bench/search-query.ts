@@ -18,7 +18,10 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200)
 /** The first case is the one the target (p95 ≤ 20 ms) is about: two words and two facets. */
 export const SEARCH_CASES: Array<{ label: string; input: ProjectSearchInput }> = [
   { label: 'two words + skill + type', input: { q: 'react dashboard', skills: ['React'], budgetType: 'fixed' } },
-  { label: 'two words + type + posted 30 days', input: { q: 'python reports', budgetType: 'hourly', postedWithinDays: 30 } },
+  {
+    label: 'two words + type + posted 30 days',
+    input: { q: 'python reports', budgetType: 'hourly', postedWithinDays: 30 },
+  },
   { label: 'two words + client rating 4+', input: { q: 'landing page', clientRatingMin: 4 } },
   { label: 'two words, no facets', input: { q: 'landing page' } },
   { label: 'one common word, prefix', input: { q: 'proj' } },
@@ -73,10 +76,16 @@ async function measure(input: ProjectSearchInput, cold: boolean, iterations: num
 }
 
 async function main() {
-  console.log(`searchProjects() on ${process.env.DATABASE_PATH}, ${ITERATIONS} calls per case and mode (pages 1–3), after 20 warm-up calls`)
-  console.log(`load average ${os.loadavg()[0]?.toFixed(2)} on ${os.cpus().length} CPUs (wall times include waiting for a CPU; cpu times do not)`)
   console.log(
-    ['case', 'mode', 'matches', 'p50 ms', 'p95 ms', 'p99 ms', 'cpu p50', 'cpu p95'].map((c, i) => (i ? c.padStart(9) : c.padEnd(36))).join(''),
+    `searchProjects() on ${process.env.DATABASE_PATH}, ${ITERATIONS} calls per case and mode (pages 1–3), after 20 warm-up calls`,
+  )
+  console.log(
+    `load average ${os.loadavg()[0]?.toFixed(2)} on ${os.cpus().length} CPUs (wall times include waiting for a CPU; cpu times do not)`,
+  )
+  console.log(
+    ['case', 'mode', 'matches', 'p50 ms', 'p95 ms', 'p99 ms', 'cpu p50', 'cpu p95']
+      .map((c, i) => (i ? c.padStart(9) : c.padEnd(36)))
+      .join(''),
   )
   const results: CaseResult[] = []
   // BENCH_SEARCH_CASES=1,3 measures only those cases (1-based).
@@ -100,7 +109,8 @@ async function main() {
       )
     }
   }
-  if (process.env.BENCH_SEARCH_JSON) fs.writeFileSync(process.env.BENCH_SEARCH_JSON, `${JSON.stringify(results, null, 2)}\n`)
+  if (process.env.BENCH_SEARCH_JSON)
+    fs.writeFileSync(process.env.BENCH_SEARCH_JSON, `${JSON.stringify(results, null, 2)}\n`)
 }
 
 main()

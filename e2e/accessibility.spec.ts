@@ -4,9 +4,39 @@ import { DEMO_ACCOUNTS, expect, type Page, type Role, signIn, signInAsSeededAdmi
 // WCAG 2.1 A and AA rules (colour contrast included) on every kind of page, in both themes.
 const PUBLIC_PAGES = ['/', '/sign-in', '/sign-up', '/forgot-password', '/reset-password', '/no-such-page']
 const PORTAL_PAGES: Array<{ role: Role; paths: string[] }> = [
-  { role: 'client', paths: ['/client', '/settings', '/admin', '/settings/security', '/settings/security/log', '/settings/security/authenticator'] },
-  { role: 'freelancer', paths: ['/freelancer', '/settings', '/settings/password', '/settings/sessions', '/settings/security/phone', '/settings/security/passkeys'] },
-  { role: 'admin', paths: ['/admin', '/admin/users', '/admin/outbox', '/settings/appearance', '/admin/security-events', '/admin/ip-blocklist'] },
+  {
+    role: 'client',
+    paths: [
+      '/client',
+      '/settings',
+      '/admin',
+      '/settings/security',
+      '/settings/security/log',
+      '/settings/security/authenticator',
+    ],
+  },
+  {
+    role: 'freelancer',
+    paths: [
+      '/freelancer',
+      '/settings',
+      '/settings/password',
+      '/settings/sessions',
+      '/settings/security/phone',
+      '/settings/security/passkeys',
+    ],
+  },
+  {
+    role: 'admin',
+    paths: [
+      '/admin',
+      '/admin/users',
+      '/admin/outbox',
+      '/settings/appearance',
+      '/admin/security-events',
+      '/admin/ip-blocklist',
+    ],
+  },
 ]
 
 async function expectNoViolations(page: Page, path: string) {

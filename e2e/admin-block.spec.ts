@@ -1,4 +1,15 @@
-import { expect, expectPath, expectPortal, makeUser, type Page, signIn, signUp, submitSignIn, test, toast } from './fixtures'
+import {
+  expect,
+  expectPath,
+  expectPortal,
+  makeUser,
+  type Page,
+  signIn,
+  signUp,
+  submitSignIn,
+  test,
+  toast,
+} from './fixtures'
 
 /** Finds the user through the admin search and opens their page. */
 async function openUserAsAdmin(adminPage: Page, email: string, name: string) {
@@ -14,7 +25,10 @@ async function openUserAsAdmin(adminPage: Page, email: string, name: string) {
   await expect(adminPage).toHaveURL(/\/admin\/users\/[^/]+$/)
 }
 
-test('a blocked user is signed out, refused with the reason, and let back in when unblocked', async ({ page, adminPage }) => {
+test('a blocked user is signed out, refused with the reason, and let back in when unblocked', async ({
+  page,
+  adminPage,
+}) => {
   const user = await signUp(page, makeUser('freelancer'))
   const reason = 'Asked clients to pay outside the platform, twice.'
 
@@ -28,7 +42,9 @@ test('a blocked user is signed out, refused with the reason, and let back in whe
   // The user's open session ended: their next page load asks them to sign in.
   await page.reload()
   await expectPath(page, '/sign-in')
-  await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' })).toHaveCount(0)
+  await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' })).toHaveCount(
+    0,
+  )
 
   await submitSignIn(page, user)
   await expect(page.getByRole('alert')).toHaveText(`This account is blocked. Reason given: ${reason}`)

@@ -51,7 +51,9 @@ test('an anonymous visit to a portal page goes to sign-in and comes back after i
   await signOut(page)
 
   await page.goto('/settings/appearance')
-  await expect(page).toHaveURL((url) => url.pathname === '/sign-in' && url.searchParams.get('redirectTo') === '/settings/appearance')
+  await expect(page).toHaveURL(
+    (url) => url.pathname === '/sign-in' && url.searchParams.get('redirectTo') === '/settings/appearance',
+  )
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
 
   await submitSignIn(page, user)
@@ -77,7 +79,8 @@ test('a wrong password is refused and the email is kept', async ({ page }, testI
   await expectPath(page, '/sign-in')
   await expect(page.getByLabel('Email')).toHaveValue(user.email)
   // A re-rendered page never sends a password back.
-  if (!isJavaScriptEnabled(testInfo)) await expect(page.getByLabel('Password (required)', { exact: true })).toHaveValue('')
+  if (!isJavaScriptEnabled(testInfo))
+    await expect(page.getByLabel('Password (required)', { exact: true })).toHaveValue('')
   // Still signed out.
   await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible()
 
@@ -96,7 +99,8 @@ test('a common password is refused at sign-up and the other values are kept', as
   await expect(page.getByRole('radio', { name: 'I want to work' })).toBeChecked()
   await expect(page.getByLabel('Full name')).toHaveValue(user.name)
   await expect(page.getByLabel('Email')).toHaveValue(user.email)
-  if (!isJavaScriptEnabled(testInfo)) await expect(page.getByLabel('Password (required)', { exact: true })).toHaveValue('')
+  if (!isJavaScriptEnabled(testInfo))
+    await expect(page.getByLabel('Password (required)', { exact: true })).toHaveValue('')
 
   // Nothing was created: a good password with the same details still works.
   await page.getByLabel('Password (required)', { exact: true }).fill(user.password)
@@ -113,7 +117,9 @@ test('invalid sign-up values show errors and keep what was typed', async ({ page
   await fillSignUp(page, { name: 'Zoë Example' })
   const submitted = isJavaScriptEnabled(testInfo)
     ? null
-    : page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/sign-up')
+    : page.waitForResponse(
+        (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/sign-up',
+      )
   await page.getByRole('button', { name: 'Create account' }).click()
   // Without JavaScript the server answers the post with the form and a 400.
   if (submitted) expect((await submitted).status()).toBe(400)

@@ -9,10 +9,15 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
  * the app's own scripts are served empty, so what is audited is the page a browser without
  * JavaScript gets (empty rather than failed loads, so no test fails on console errors for them).
  */
-export async function newAuditContext(browser: Browser, testInfo: TestInfo, colorScheme?: 'light' | 'dark' | 'no-preference' | null) {
+export async function newAuditContext(
+  browser: Browser,
+  testInfo: TestInfo,
+  colorScheme?: 'light' | 'dark' | 'no-preference' | null,
+) {
   const { baseURL, viewport, userAgent } = testInfo.project.use
   const context = await browser.newContext({ baseURL, viewport, userAgent, colorScheme, javaScriptEnabled: true })
-  if (!isJavaScriptEnabled(testInfo)) await context.route('**/build/**/*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }))
+  if (!isJavaScriptEnabled(testInfo))
+    await context.route('**/build/**/*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }))
   return context
 }
 

@@ -1,5 +1,18 @@
 import fs from 'node:fs'
-import { type Browser, expect, expectPath, expectPortal, newBrowserContext, type NewUser, type Page, signUp, submitSignIn, test, type TestInfo, toast } from './fixtures'
+import {
+  type Browser,
+  expect,
+  expectPath,
+  expectPortal,
+  newBrowserContext,
+  type NewUser,
+  type Page,
+  signUp,
+  submitSignIn,
+  test,
+  type TestInfo,
+  toast,
+} from './fixtures'
 import { confirmPassword } from './step-up-helpers'
 
 /** The first set: an account without factors re-enters its password first. */

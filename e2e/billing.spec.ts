@@ -31,7 +31,10 @@ test('a client sets a billing country and VAT ID; a bad VAT ID is refused and ke
   await expect(page.getByLabel('EU VAT ID (optional)')).toHaveValue('DE136695976')
 })
 
-test('a German client’s release carries VAT in the fee, and the freelancer downloads the CSV statement', async ({ page, browser }, testInfo) => {
+test('a German client’s release carries VAT in the fee, and the freelancer downloads the CSV statement', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000)
   const client = await signUp(page, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
@@ -47,7 +50,9 @@ test('a German client’s release carries VAT in the fee, and the freelancer dow
   // The fee is shown before committing, unchanged, with the VAT in it added.
   await page.goto(`/contracts/${contractId}`)
   const audit = page.getByRole('article', { name: '1. Audit' })
-  await expect(audit).toContainText('the freelancer receives $720 and MegiLance keeps the 10% fee ($80). The fee includes $12.77 VAT 19% (DE).')
+  await expect(audit).toContainText(
+    'the freelancer receives $720 and MegiLance keeps the 10% fee ($80). The fee includes $12.77 VAT 19% (DE).',
+  )
   await audit.getByRole('button', { name: 'Fund $800' }).click()
   await page.getByLabel('Name on card').fill('Carmen Tester')
   await page.getByLabel('Card number').fill('4242 4242 4242 4242')
@@ -64,7 +69,9 @@ test('a German client’s release carries VAT in the fee, and the freelancer dow
 
   await page.reload()
   await audit.getByRole('button', { name: 'Approve and release $800' }).click()
-  await expect(page.getByRole('region', { name: 'Activity' })).toContainText('$800 released from escrow: $720 to the freelancer, $80 platform fee (10%), including $12.77 VAT 19% (DE).')
+  await expect(page.getByRole('region', { name: 'Activity' })).toContainText(
+    '$800 released from escrow: $720 to the freelancer, $80 platform fee (10%), including $12.77 VAT 19% (DE).',
+  )
 
   await freelancerPage.goto('/settings/billing/statements')
   const year = new Date().getUTCFullYear()
@@ -73,10 +80,16 @@ test('a German client’s release carries VAT in the fee, and the freelancer dow
   await freelancerPage.getByRole('link', { name: `CSV statement ${year}` }).click()
   const download = await downloadPromise
   expect(download.suggestedFilename()).toBe(`megilance-tax-statement-${year}.csv`)
-  const csv = fs.readFileSync(await download.path(), 'utf8').trim().split('\n')
+  const csv = fs
+    .readFileSync(await download.path(), 'utf8')
+    .trim()
+    .split('\n')
   expect(csv[0]).toBe('Year,Currency,Month,Gross released,Platform fees,VAT/GST in fees,Net received,Payouts')
   expect(csv.at(-1)).toBe(`${year},USD,Total,800.00,80.00,12.77,720.00,0.00`)
-  await expect(freelancerPage.getByRole('link', { name: `PDF statement ${year}` })).toHaveAttribute('href', `/settings/billing/statements/${year}.pdf`)
+  await expect(freelancerPage.getByRole('link', { name: `PDF statement ${year}` })).toHaveAttribute(
+    'href',
+    `/settings/billing/statements/${year}.pdf`,
+  )
   await freelancerContext.close()
 })
 

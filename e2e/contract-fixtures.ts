@@ -5,7 +5,11 @@ import { openE2eDatabase, userIdByEmail } from './db-fixtures'
  * An active fixed-price contract between two existing users, as if the client had accepted the
  * freelancer's proposal, with the given milestones (amounts in cents) not yet funded.
  */
-export function createFixedContract(clientEmail: string, freelancerEmail: string, milestones: { title: string; amountMinor: number }[]) {
+export function createFixedContract(
+  clientEmail: string,
+  freelancerEmail: string,
+  milestones: { title: string; amountMinor: number }[],
+) {
   const db = openE2eDatabase()
   try {
     const clientId = userIdByEmail(db, clientEmail)

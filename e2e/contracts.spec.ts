@@ -13,7 +13,10 @@ function milestone(page: Page, title: string) {
   return page.getByRole('article', { name: title })
 }
 
-test('a fixed-price milestone is funded by card, sent back once, approved and paid less the 10% fee', async ({ page, browser }, testInfo) => {
+test('a fixed-price milestone is funded by card, sent back once, approved and paid less the 10% fee', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000)
   const client = await signUp(page, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
@@ -47,7 +50,9 @@ test('a fixed-price milestone is funded by card, sent back once, approved and pa
   const freelancerDesign = milestone(freelancerPage, '1. Design')
   await freelancerDesign.getByRole('button', { name: 'Submit work' }).click()
   await expect(freelancerDesign.getByText(/Say what you are delivering/)).toBeVisible()
-  await freelancerDesign.getByLabel('What you deliver for “Design”').fill('Figma file with the new checkout: figma.com/file/abc')
+  await freelancerDesign
+    .getByLabel('What you deliver for “Design”')
+    .fill('Figma file with the new checkout: figma.com/file/abc')
   await freelancerDesign.getByRole('button', { name: 'Submit work' }).click()
   await expect(toast(freelancerPage)).toHaveText('Submitted. The client has 14 days to review it.')
 
@@ -66,13 +71,17 @@ test('a fixed-price milestone is funded by card, sent back once, approved and pa
   await design.getByRole('button', { name: 'Approve and release $500' }).click()
   await expect(toast(page)).toHaveText(`$500 released: $450 to ${freelancer.name}, $50 platform fee.`)
   await expect(design).toContainText('Paid')
-  await expect(page.getByRole('region', { name: 'Activity' })).toContainText('$500 released from escrow: $450 to the freelancer, $50 platform fee (10%).')
+  await expect(page.getByRole('region', { name: 'Activity' })).toContainText(
+    '$500 released from escrow: $450 to the freelancer, $50 platform fee (10%).',
+  )
 
   // An action the state machine does not allow any more is a 409 that says what is allowed.
   const designId = await design.locator('input[name="milestoneId"]').count()
   expect(designId).toBe(0)
   const buildId = await milestone(page, '2. Build').locator('input[name="milestoneId"]').first().getAttribute('value')
-  const conflict = await page.request.post(`/contracts/${contractId}`, { form: { intent: 'approve', milestoneId: buildId ?? '' } })
+  const conflict = await page.request.post(`/contracts/${contractId}`, {
+    form: { intent: 'approve', milestoneId: buildId ?? '' },
+  })
   expect(conflict.status()).toBe(409)
   expect(await conflict.text()).toContain('You can: fund')
 

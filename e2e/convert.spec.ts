@@ -26,7 +26,9 @@ test.describe('currency conversion', () => {
     await expect(result).toContainText(
       /Rate from 1 Dec 2026, 16:00 UTC — (less than a minute|\d+ (minutes?|hours?|days?)) old\. Source: the rates shipped with MegiLance/,
     )
-    await expect(page).toHaveURL((url) => url.searchParams.get('amount') === '100' && url.searchParams.get('to') === 'EUR')
+    await expect(page).toHaveURL(
+      (url) => url.searchParams.get('amount') === '100' && url.searchParams.get('to') === 'EUR',
+    )
   })
 
   test('converts to crypto with the coin’s own precision', async ({ page, baseURL }) => {
@@ -71,7 +73,10 @@ test.describe('currency conversion', () => {
     // Favourites stay first when the search is cleared; unstarring removes them.
     await page.goto('/convert')
     await expect(favourites).toHaveText(['CHF — Swiss Franc'])
-    await page.getByRole('list', { name: 'Your favourite currencies' }).getByRole('button', { name: 'Remove CHF from favourites' }).click()
+    await page
+      .getByRole('list', { name: 'Your favourite currencies' })
+      .getByRole('button', { name: 'Remove CHF from favourites' })
+      .click()
     await expect(toast(page)).toHaveText('Removed CHF from your favourites.')
     await expect(favourites).toHaveCount(0)
   })
@@ -82,7 +87,9 @@ test.describe('currency conversion', () => {
     await page.getByLabel('To', { exact: true }).selectOption('JPY')
     await page.getByRole('button', { name: 'Convert' }).click()
 
-    await expect(page.getByText('“12abc” is not an amount: use digits and at most one decimal point, e.g. 100 or 99.95')).toBeVisible()
+    await expect(
+      page.getByText('“12abc” is not an amount: use digits and at most one decimal point, e.g. 100 or 99.95'),
+    ).toBeVisible()
     await expect(page.getByLabel('Amount', { exact: true })).toHaveValue('12abc')
     await expect(page.getByLabel('Amount', { exact: true })).toHaveAttribute('aria-invalid', 'true')
     await expect(page.getByLabel('To', { exact: true })).toHaveValue('JPY')

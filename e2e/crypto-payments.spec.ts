@@ -1,5 +1,15 @@
 import { wcagViolations } from './axe-audit'
-import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
+import {
+  DEMO_ACCOUNTS,
+  expect,
+  isJavaScriptEnabled,
+  makeUser,
+  newBrowserContext,
+  type Page,
+  signUp,
+  test,
+  toast,
+} from './fixtures'
 import { createFixedContract } from './contract-fixtures'
 
 /** WCAG 2.1 AA (axe runs as a script, so only where the page allows scripts). */
@@ -7,10 +17,15 @@ async function expectAccessible(page: Page) {
   expect(await wcagViolations(page)).toEqual([])
 }
 
-test('a client pays a milestone with crypto in the sandbox; an admin confirms it and the milestone is funded', async ({ page, adminPage }, testInfo) => {
+test('a client pays a milestone with crypto in the sandbox; an admin confirms it and the milestone is funded', async ({
+  page,
+  adminPage,
+}, testInfo) => {
   test.setTimeout(90_000)
   const client = await signUp(page, makeUser('client'))
-  const { contractId, title } = createFixedContract(client.email, DEMO_ACCOUNTS.freelancer.email, [{ title: 'Design', amountMinor: 50_000 }])
+  const { contractId, title } = createFixedContract(client.email, DEMO_ACCOUNTS.freelancer.email, [
+    { title: 'Design', amountMinor: 50_000 },
+  ])
 
   await page.goto(`/contracts/${contractId}`)
   const design = page.getByRole('article', { name: '1. Design' })
@@ -28,7 +43,10 @@ test('a client pays a milestone with crypto in the sandbox; an admin confirms it
   await expect(page.getByText('1BitcoinEaterAddressDontSendf59kuE', { exact: true })).toBeVisible()
   await expect(page.getByText('Locked until')).toBeVisible()
   const walletLink = page.getByRole('link', { name: 'Open in your wallet app' })
-  await expect(walletLink).toHaveAttribute('href', /^bitcoin:1BitcoinEaterAddressDontSendf59kuE\?amount=0\.\d+&label=MegiLance&message=/)
+  await expect(walletLink).toHaveAttribute(
+    'href',
+    /^bitcoin:1BitcoinEaterAddressDontSendf59kuE\?amount=0\.\d+&label=MegiLance&message=/,
+  )
   const qr = page.getByRole('figure', { name: /QR code of the payment link/ })
   await expect(qr.locator('svg')).toBeVisible()
   if (isJavaScriptEnabled(testInfo)) await expectAccessible(page)
@@ -53,7 +71,9 @@ test('a client pays a milestone with crypto in the sandbox; an admin confirms it
 
 test('a stranger cannot see someone else’s crypto payment request', async ({ page, browser }, testInfo) => {
   const client = await signUp(page, makeUser('client'))
-  const { contractId } = createFixedContract(client.email, DEMO_ACCOUNTS.freelancer.email, [{ title: 'Build', amountMinor: 12_345 }])
+  const { contractId } = createFixedContract(client.email, DEMO_ACCOUNTS.freelancer.email, [
+    { title: 'Build', amountMinor: 12_345 },
+  ])
   await page.goto(`/contracts/${contractId}`)
   const crypto = page.getByRole('region', { name: 'Pay for “Build” with crypto' })
   await crypto.getByLabel('Coin and network').selectOption({ label: 'USDC on Ethereum (ERC-20)' })

@@ -28,7 +28,16 @@ export async function insertSessionCookie(email: string, baseURL: string) {
     const now = Date.now()
     db.prepare(
       'insert into sessions (id, user_id, ip, user_agent, created_at, last_seen_at, expires_at, second_factor_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(crypto.createHash('sha256').update(token).digest('hex'), userIdByEmail(db, email), '127.0.0.1', 'e2e fixture', now, now, now + 7 * 86_400_000, now)
+    ).run(
+      crypto.createHash('sha256').update(token).digest('hex'),
+      userIdByEmail(db, email),
+      '127.0.0.1',
+      'e2e fixture',
+      now,
+      now,
+      now + 7 * 86_400_000,
+      now,
+    )
     const cookie = createCookie('__session', { secrets: [process.env.E2E_SESSION_SECRET!] })
     const value = (await cookie.serialize(token)).split(';')[0]!.slice('__session='.length)
     return { name: '__session', value, url: baseURL, httpOnly: true, sameSite: 'Lax' as const }
@@ -38,11 +47,16 @@ export async function insertSessionCookie(email: string, baseURL: string) {
 }
 
 /** The newest message to `to` (an email address or an E.164 phone number) whose subject matches. */
-export function latestOutboxMessage(to: string, subjectLike: string): { subject: string; text: string | null } | undefined {
+export function latestOutboxMessage(
+  to: string,
+  subjectLike: string,
+): { subject: string; text: string | null } | undefined {
   const db = openE2eDatabase()
   try {
     return db
-      .prepare('select subject, text from outbox where "to" = ? and subject like ? order by created_at desc, rowid desc limit 1')
+      .prepare(
+        'select subject, text from outbox where "to" = ? and subject like ? order by created_at desc, rowid desc limit 1',
+      )
       .get(to, subjectLike) as { subject: string; text: string | null } | undefined
   } finally {
     db.close()

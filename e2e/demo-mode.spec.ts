@@ -1,6 +1,13 @@
 import Database from 'better-sqlite3'
 import { DEMO_ACCOUNTS, expect, test } from './fixtures'
-import { expectNothingListening, runNodeScript, separateServer, stop, stopAll, waitForHealthy } from './process-fixtures'
+import {
+  expectNothingListening,
+  runNodeScript,
+  separateServer,
+  stop,
+  stopAll,
+  waitForHealthy,
+} from './process-fixtures'
 
 test.afterEach(stopAll)
 
@@ -21,7 +28,13 @@ test('production never starts with demo accounts', async ({ page }, testInfo) =>
   test.slow() // three server starts
   const { port, databasePath, baseURL } = separateServer(testInfo)
   await expectNothingListening(baseURL)
-  const production = { NODE_ENV: 'production', PORT: String(port), DATABASE_PATH: databasePath, LOG_LEVEL: 'warn', DISABLED_JOBS: 'hourly-invoicing' }
+  const production = {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATABASE_PATH: databasePath,
+    LOG_LEVEL: 'warn',
+    DISABLED_JOBS: 'hourly-invoicing',
+  }
 
   // The container's start (Dockerfile CMD) on an empty database: no demo accounts, and a warning
   // that codes would sit in the outbox. (scripts/seed/demo-data.test.ts: the seed adds none either.)
@@ -42,7 +55,9 @@ test('production never starts with demo accounts', async ({ page }, testInfo) =>
   try {
     expect(db.prepare('select count(*) as n from users').get()).toEqual({ n: 0 })
     // Now give the database one demo account, as the seed would.
-    db.prepare("insert into users (id, email, name, role, password_hash) values ('demo-1', 'admin@megilance.test', 'Ada Admin', 'admin', 'x')").run()
+    db.prepare(
+      "insert into users (id, email, name, role, password_hash) values ('demo-1', 'admin@megilance.test', 'Ada Admin', 'admin', 'x')",
+    ).run()
     db.prepare("insert into demo_accounts (user_id) values ('demo-1')").run()
   } finally {
     db.close()

@@ -5,7 +5,9 @@ import { confirmPassword } from './step-up-helpers'
 test('a user turns on email codes and then signs in with one', async ({ page }) => {
   const user = await signUp(page, makeUser('client'))
   await page.goto('/settings/security')
-  await expect(page.getByRole('list', { name: 'Second-factor methods' }).getByRole('listitem').filter({ hasText: 'Email codes' })).toContainText('Off')
+  await expect(
+    page.getByRole('list', { name: 'Second-factor methods' }).getByRole('listitem').filter({ hasText: 'Email codes' }),
+  ).toContainText('Off')
   await page.getByRole('link', { name: 'Manage email codes' }).click()
   await expectPath(page, '/settings/security/email-codes')
   // A first second factor asks for the password again.
@@ -18,7 +20,9 @@ test('a user turns on email codes and then signs in with one', async ({ page }) 
   await page.getByLabel('Code').fill(code)
   await page.getByRole('button', { name: 'Turn on' }).click()
   await expect(toast(page)).toHaveText('Email codes are on.')
-  await expect(page.getByRole('list', { name: 'Second-factor methods' }).getByRole('listitem').filter({ hasText: 'Email codes' })).toContainText('On')
+  await expect(
+    page.getByRole('list', { name: 'Second-factor methods' }).getByRole('listitem').filter({ hasText: 'Email codes' }),
+  ).toContainText('On')
 
   await signOut(page)
   await submitSignIn(page, user)
@@ -28,7 +32,9 @@ test('a user turns on email codes and then signs in with one', async ({ page }) 
   await expect(page.getByText(/We sent a 6-digit code to .•••@e2e\.megilance\.test/)).toBeVisible()
   await page.getByLabel('Code').fill('000000')
   await page.getByRole('button', { name: 'Confirm' }).click()
-  await expect(page.getByRole('alert')).toHaveText('That code is not right, or it has expired. Check it, or ask for a new one.')
+  await expect(page.getByRole('alert')).toHaveText(
+    'That code is not right, or it has expired. Check it, or ask for a new one.',
+  )
   await page.getByLabel('Code').fill(await readCodeFromOutbox(user.email, 'Your MegiLance security code%'))
   await page.getByRole('button', { name: 'Confirm' }).click()
   await expectPortal(page, 'client')

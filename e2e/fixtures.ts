@@ -68,7 +68,10 @@ export async function expectPortal(page: Page, role: Role) {
 /** Fills the sign-up form without submitting it. */
 export async function fillSignUp(page: Page, user: Partial<NewUser>) {
   if (user.role) {
-    await page.getByRole('group', { name: 'How will you use MegiLance?' }).getByRole('radio', { name: ROLE_CHOICES[user.role] }).check()
+    await page
+      .getByRole('group', { name: 'How will you use MegiLance?' })
+      .getByRole('radio', { name: ROLE_CHOICES[user.role] })
+      .check()
   }
   if (user.name !== undefined) await page.getByLabel('Full name').fill(user.name)
   if (user.email !== undefined) await page.getByLabel('Email').fill(user.email)
@@ -107,12 +110,19 @@ export async function confirmWithEmailCode(page: Page, email: string) {
   const newest = await readCodeFromOutbox(email, 'Your MegiLance security code%')
   // Another test may be signing in to the same account at the same moment: each sign-in has its
   // own code, so try the newest few until one is ours.
-  for (const code of [newest, ...recentCodesFromOutbox(email, 'Your MegiLance security code%', 3).filter((c) => c !== newest)]) {
+  for (const code of [
+    newest,
+    ...recentCodesFromOutbox(email, 'Your MegiLance security code%', 3).filter((c) => c !== newest),
+  ]) {
     await page.getByLabel('Code').fill(code)
     await page.getByRole('button', { name: 'Confirm' }).click()
     const outcome = await Promise.race([
       page.waitForURL((url) => !url.pathname.endsWith('/verify')).then(() => 'passed'),
-      page.getByRole('alert').filter({ hasText: 'That code is not right' }).waitFor().then(() => 'wrong'),
+      page
+        .getByRole('alert')
+        .filter({ hasText: 'That code is not right' })
+        .waitFor()
+        .then(() => 'wrong'),
     ])
     if (outcome === 'passed') return
   }
@@ -190,7 +200,9 @@ async function watchForPageErrors(context: BrowserContext, problems: string[]) {
   // Chromium does not log a refused eval that the page caught; the violation event still fires.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} at ${event.sourceFile}:${event.lineNumber}`)
+      console.error(
+        `Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} at ${event.sourceFile}:${event.lineNumber}`,
+      )
     })
   })
   context.on('console', (message) => {
@@ -198,7 +210,9 @@ async function watchForPageErrors(context: BrowserContext, problems: string[]) {
     if (EXPECTED_CONSOLE_ERRORS.some((expected) => expected.test(message.text()))) return
     problems.push(`console ${message.type()} on ${message.page()?.url() ?? '?'}: ${message.text()}`)
   })
-  context.on('weberror', (error) => problems.push(`uncaught error on ${error.page()?.url() ?? '?'}: ${error.error().message}`))
+  context.on('weberror', (error) =>
+    problems.push(`uncaught error on ${error.page()?.url() ?? '?'}: ${error.error().message}`),
+  )
 }
 
 /**
@@ -207,7 +221,9 @@ async function watchForPageErrors(context: BrowserContext, problems: string[]) {
  * 400 validation, 403 wrong role, 404 not found or not yours, 409 not allowed now, 429 too many
  * tries), which tests provoke deliberately. A 402 or a 500 is never expected.
  */
-const EXPECTED_CONSOLE_ERRORS: RegExp[] = [/^Failed to load resource: the server responded with a status of (400|403|404|409|429) /]
+const EXPECTED_CONSOLE_ERRORS: RegExp[] = [
+  /^Failed to load resource: the server responded with a status of (400|403|404|409|429) /,
+]
 
 type Fixtures = {
   /** A page in its own browser context, signed in as the seeded admin. */

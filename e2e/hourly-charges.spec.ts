@@ -3,10 +3,14 @@ import { makeUser, newBrowserContext, signUp, toast } from './fixtures'
 import { createHourlyContract, endInvoiceReview, runScheduledJob } from './hourly-fixtures'
 
 function weekLabel(isoDay: string) {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(isoDay))
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(isoDay),
+  )
 }
 
-test('hourly invoices move money: charged on approval, by the job after 5 days, and a declined card charges nothing', async ({ browser }, testInfo) => {
+test('hourly invoices move money: charged on approval, by the job after 5 days, and a declined card charges nothing', async ({
+  browser,
+}, testInfo) => {
   // Two sign-ups, three invoices and a job run in its own process: longer than one page flow.
   test.setTimeout(180_000)
   const clientContext = await newBrowserContext(browser, testInfo)
@@ -31,7 +35,9 @@ test('hourly invoices move money: charged on approval, by the job after 5 days, 
   await expect(freelancerPage.getByLabel('Memo')).toHaveValue('More load testing')
 
   // Last week's 2 h 30 min at $40: a $100 invoice.
-  await freelancerPage.getByRole('button', { name: `Send invoice for week of ${weekLabel(first.lastWeekStart)}` }).click()
+  await freelancerPage
+    .getByRole('button', { name: `Send invoice for week of ${weekLabel(first.lastWeekStart)}` })
+    .click()
   await expect(toast(freelancerPage)).toHaveText('Invoice sent: $100.')
 
   // The client saves a (sandbox) card and approves: the card is charged, the freelancer gets $90.
@@ -44,21 +50,29 @@ test('hourly invoices move money: charged on approval, by the job after 5 days, 
   await expect(toast(clientPage)).toHaveText('Your card is saved.')
   await expect(clientPage.getByText('Visa ending 4242, expires 12/30 (sandbox test card).')).toBeVisible()
   await clientPage.goto(`/contracts/${first.contractId}/hours`)
-  await clientPage.getByRole('button', { name: `Approve invoice for week of ${weekLabel(first.lastWeekStart)}` }).click()
+  await clientPage
+    .getByRole('button', { name: `Approve invoice for week of ${weekLabel(first.lastWeekStart)}` })
+    .click()
   await expect(toast(clientPage)).toHaveText('Invoice approved: $100 charged to your card.')
-  await expect(clientPage.getByRole('row', { name: /\$100 Paid Charged \$100 to the card · fee \$10 · freelancer gets \$90/ })).toBeVisible()
+  await expect(
+    clientPage.getByRole('row', { name: /\$100 Paid Charged \$100 to the card · fee \$10 · freelancer gets \$90/ }),
+  ).toBeVisible()
   await freelancerPage.goto('/wallet')
   await expect(freelancerPage.getByText(/Balance in USD\s*\$90/)).toBeVisible()
 
   // A second invoice the client never reviews is charged by the job once its 5 days are over.
   const second = createHourlyContract(client.email, freelancer.email, 60)
   await freelancerPage.goto(`/contracts/${second.contractId}/hours`)
-  await freelancerPage.getByRole('button', { name: `Send invoice for week of ${weekLabel(second.lastWeekStart)}` }).click()
+  await freelancerPage
+    .getByRole('button', { name: `Send invoice for week of ${weekLabel(second.lastWeekStart)}` })
+    .click()
   await expect(toast(freelancerPage)).toHaveText('Invoice sent: $40.')
   endInvoiceReview(second.contractId)
   runScheduledJob('hourly-charging')
   await clientPage.goto(`/contracts/${second.contractId}/hours`)
-  await expect(clientPage.getByRole('row', { name: /\$40 Paid Charged \$40 to the card · fee \$4 · freelancer gets \$36/ })).toBeVisible()
+  await expect(
+    clientPage.getByRole('row', { name: /\$40 Paid Charged \$40 to the card · fee \$4 · freelancer gets \$36/ }),
+  ).toBeVisible()
   await freelancerPage.goto('/wallet')
   await expect(freelancerPage.getByText(/Balance in USD\s*\$126/)).toBeVisible()
 
@@ -72,13 +86,21 @@ test('hourly invoices move money: charged on approval, by the job after 5 days, 
   await expect(toast(clientPage)).toHaveText('Your card is saved.')
   const third = createHourlyContract(client.email, freelancer.email, 90)
   await freelancerPage.goto(`/contracts/${third.contractId}/hours`)
-  await freelancerPage.getByRole('button', { name: `Send invoice for week of ${weekLabel(third.lastWeekStart)}` }).click()
+  await freelancerPage
+    .getByRole('button', { name: `Send invoice for week of ${weekLabel(third.lastWeekStart)}` })
+    .click()
   await expect(toast(freelancerPage)).toHaveText('Invoice sent: $60.')
   await clientPage.goto(`/contracts/${third.contractId}/hours`)
-  await clientPage.getByRole('button', { name: `Approve invoice for week of ${weekLabel(third.lastWeekStart)}` }).click()
-  await expect(clientPage.getByRole('alert')).toContainText('Invoice approved: The payment failed: Your card was declined.')
+  await clientPage
+    .getByRole('button', { name: `Approve invoice for week of ${weekLabel(third.lastWeekStart)}` })
+    .click()
+  await expect(clientPage.getByRole('alert')).toContainText(
+    'Invoice approved: The payment failed: Your card was declined.',
+  )
   await expect(clientPage.getByRole('row', { name: /\$60 Payment failed Your card was declined\./ })).toBeVisible()
-  await expect(clientPage.getByRole('button', { name: `Pay now for week of ${weekLabel(third.lastWeekStart)}` })).toBeVisible()
+  await expect(
+    clientPage.getByRole('button', { name: `Pay now for week of ${weekLabel(third.lastWeekStart)}` }),
+  ).toBeVisible()
   await freelancerPage.goto('/wallet')
   await expect(freelancerPage.getByText(/Balance in USD\s*\$126/)).toBeVisible()
 

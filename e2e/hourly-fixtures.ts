@@ -55,7 +55,10 @@ export function createHourlyContract(clientEmail: string, freelancerEmail: strin
 export function endInvoiceReview(contractId: string) {
   const db = database()
   try {
-    db.prepare(`update invoices set review_due_at = ? where contract_id = ? and status = 'pending'`).run(Date.now() - 60_000, contractId)
+    db.prepare(`update invoices set review_due_at = ? where contract_id = ? and status = 'pending'`).run(
+      Date.now() - 60_000,
+      contractId,
+    )
   } finally {
     db.close()
   }

@@ -2,10 +2,15 @@ import { DEMO_ACCOUNTS, expect, makeUser, signIn, signInAsSeededAdmin, signUp, t
 import { createHourlyContract } from './hourly-fixtures'
 
 function weekLabel(isoDay: string) {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(isoDay))
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(isoDay),
+  )
 }
 
-test('a freelancer logs time and invoices a week; the client approves or disputes it', async ({ page, browser }, testInfo) => {
+test('a freelancer logs time and invoices a week; the client approves or disputes it', async ({
+  page,
+  browser,
+}, testInfo) => {
   const first = createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
   const second = createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email, 60)
 
@@ -40,12 +45,16 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await expect(page.getByRole('button', { name: 'Log time' })).toHaveCount(0)
   await page.getByRole('button', { name: `Approve invoice for week of ${weekLabel(first.lastWeekStart)}` }).click()
   // The demo client has no wallet money and no card on file, so the charge fails and says how to fix it.
-  await expect(page.getByRole('alert')).toContainText('Invoice approved: The payment failed: Your wallet balance does not cover $100 and no card is saved.')
+  await expect(page.getByRole('alert')).toContainText(
+    'Invoice approved: The payment failed: Your wallet balance does not cover $100 and no card is saved.',
+  )
   await expect(page.getByRole('row', { name: /\$100 Payment failed/ })).toBeVisible()
 
   await page.goto(`/contracts/${second.contractId}/hours`)
   await page.getByText('Dispute it').click()
-  await page.getByLabel(/What is wrong with the invoice/).fill('Monitoring was already set up by our own team last month.')
+  await page
+    .getByLabel(/What is wrong with the invoice/)
+    .fill('Monitoring was already set up by our own team last month.')
   await page.getByRole('button', { name: 'Dispute invoice' }).click()
   await expect(toast(page)).toContainText('Invoice disputed.')
   await expect(page.getByRole('row', { name: /\$40 Disputed/ })).toBeVisible()
@@ -56,7 +65,9 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await page.goto(`/contracts/${second.contractId}/hours`)
   await page.getByRole('link', { name: 'See the dispute' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Dispute' })).toBeVisible()
-  await page.getByLabel('What happened, from your side').fill('The team asked me to redo the alerting rules, which took an hour.')
+  await page
+    .getByLabel('What happened, from your side')
+    .fill('The team asked me to redo the alerting rules, which took an hour.')
   await page.getByRole('button', { name: 'Send response' }).click()
   await expect(toast(page)).toHaveText('Your response is recorded. An admin will now decide.')
   const disputeUrl = page.url()
@@ -67,7 +78,9 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await page.getByRole('link', { name: second.title }).click()
   await page.getByRole('radio', { name: 'Split between them' }).check()
   await page.getByLabel('Freelancer’s share (for a split)').fill('25')
-  await page.getByLabel('Reason both sides will read').fill('The alerting rework was asked for, the monitoring setup was not.')
+  await page
+    .getByLabel('Reason both sides will read')
+    .fill('The alerting rework was asked for, the monitoring setup was not.')
   await page.getByRole('button', { name: 'Record decision' }).click()
   await expect(toast(page)).toHaveText('The decision is recorded and both sides are told.')
   await expect(page.getByRole('heading', { name: 'Decision: Split between them' })).toBeVisible()
@@ -81,7 +94,10 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await expect(page.getByRole('row', { name: /\$40 Owed after the dispute: \$25 Payment failed/ })).toBeVisible()
 
   // Someone who is not on the contract does not learn it exists.
-  const stranger = await browser.newContext({ baseURL: test.info().project.use.baseURL, javaScriptEnabled: test.info().project.use.javaScriptEnabled })
+  const stranger = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    javaScriptEnabled: test.info().project.use.javaScriptEnabled,
+  })
   const strangerPage = await stranger.newPage()
   await signUp(strangerPage, makeUser('freelancer'))
   const response = await strangerPage.goto(`/contracts/${first.contractId}/hours`)

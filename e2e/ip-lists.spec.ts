@@ -21,7 +21,9 @@ test('an admin blocks an IP range: bad ranges are refused, sign-ins from it are 
   await range.fill(`${network}.0/33`)
   await reason.fill('Card testing from this network')
   await block.click()
-  await expect(page.getByText('Enter an IP address such as 203.0.113.7 or a range such as 203.0.113.0/24')).toBeVisible()
+  await expect(
+    page.getByText('Enter an IP address such as 203.0.113.7 or a range such as 203.0.113.0/24'),
+  ).toBeVisible()
   await expect(range).toHaveValue(`${network}.0/33`)
 
   await range.fill(`${network}.7/24`)
@@ -30,7 +32,9 @@ test('an admin blocks an IP range: bad ranges are refused, sign-ins from it are 
   await expect(page.getByText('Say why this range is blocked')).toBeVisible()
 
   // The admin's own address is refused: they would shut themselves out.
-  const ownIp = (await page.getByText(/Your own IP address now is/).textContent())?.match(/now is ([0-9a-f.:]+)\./i)?.[1]
+  const ownIp = (await page.getByText(/Your own IP address now is/).textContent())?.match(
+    /now is ([0-9a-f.:]+)\./i,
+  )?.[1]
   expect(ownIp).toBeTruthy()
   await range.fill(ownIp!)
   await reason.fill('Testing')
@@ -42,7 +46,10 @@ test('an admin blocks an IP range: bad ranges are refused, sign-ins from it are 
   await reason.fill('Card testing from this network')
   await block.click()
   await expect(toast(page)).toHaveText(`${network}.0/24 is blocked: sign-ins from it are refused.`)
-  const row = page.getByRole('list', { name: 'Blocked addresses' }).getByRole('listitem').filter({ hasText: `${network}.0/24` })
+  const row = page
+    .getByRole('list', { name: 'Blocked addresses' })
+    .getByRole('listitem')
+    .filter({ hasText: `${network}.0/24` })
   await expect(row).toContainText('Card testing from this network')
   await expect(row).toContainText('by Ada Admin')
 
@@ -57,7 +64,9 @@ test('an admin blocks an IP range: bad ranges are refused, sign-ins from it are 
   await submitSignIn(blocked, user)
   await expect(blocked.getByRole('alert')).toHaveText(/Sign-in from this network is blocked\./)
   await expectPath(blocked, '/sign-in')
-  const refusals = (await filterSecurityEvents(page, user.email, 'High')).filter({ hasText: 'Sign-in refused: blocked IP range' })
+  const refusals = (await filterSecurityEvents(page, user.email, 'High')).filter({
+    hasText: 'Sign-in refused: blocked IP range',
+  })
   await expect(refusals).toHaveCount(1)
   await expect(refusals).toContainText(`${network}.7`)
   await expect(refusals).toContainText(/Blocked IP range\s*\+100 points/)
@@ -93,7 +102,9 @@ test('a user keeps an IP allowlist that always includes where they are; sign-in 
   const add = page.getByRole('button', { name: 'Add to allowlist' })
   await range.fill('81.2.69')
   await add.click()
-  await expect(page.getByText('Enter an IP address such as 203.0.113.7 or a range such as 203.0.113.0/24')).toBeVisible()
+  await expect(
+    page.getByText('Enter an IP address such as 203.0.113.7 or a range such as 203.0.113.0/24'),
+  ).toBeVisible()
 
   await range.fill('216.160.83.0/24')
   await add.click()

@@ -6,7 +6,10 @@ import { expect, expectPath, makeUser, newBrowserContext, type Page, signUp, tes
  * by searching and bids, the client accepts, one milestone goes through escrow with a round of
  * changes, and both review each other under the double-blind rule.
  */
-test('post → search → bid → accept → fund → submit → changes → resubmit → approve → release → both review', async ({ page, browser }, testInfo) => {
+test('post → search → bid → accept → fund → submit → changes → resubmit → approve → release → both review', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(240_000)
   const client = await signUp(page, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
@@ -18,7 +21,9 @@ test('post → search → bid → accept → fund → submit → changes → res
   const title = `${word} inventory dashboard`
   await page.goto('/projects/new')
   await page.getByLabel('Title').fill(title)
-  await page.getByLabel('Description').fill('A dashboard for our three warehouses: stock levels, low-stock alerts and a weekly report.')
+  await page
+    .getByLabel('Description')
+    .fill('A dashboard for our three warehouses: stock levels, low-stock alerts and a weekly report.')
   await page.getByLabel('Skills').fill('React, TypeScript')
   await page.getByLabel('Fixed budget').fill('800')
   await page.getByRole('button', { name: 'Post project' }).click()
@@ -33,7 +38,9 @@ test('post → search → bid → accept → fund → submit → changes → res
   await results.getByRole('link', { name: title }).click()
   await expect(freelancerPage.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await freelancerPage.getByRole('link', { name: 'Send a proposal' }).click()
-  await freelancerPage.getByLabel('Cover letter').fill('I have built four inventory dashboards in React; here is how I would approach yours.')
+  await freelancerPage
+    .getByLabel('Cover letter')
+    .fill('I have built four inventory dashboards in React; here is how I would approach yours.')
   await freelancerPage.getByLabel('Your price (USD)').fill('800')
   await freelancerPage.getByLabel('Duration in days').fill('20')
   await freelancerPage.getByLabel('Milestone 1 title').fill('Dashboard and alerts')
@@ -68,7 +75,9 @@ test('post → search → bid → accept → fund → submit → changes → res
   }
   await submit('The dashboard is deployed to your staging server.', 'Submitted')
   await page.goto(contractPath)
-  await milestone(page).getByLabel('What should change in “Dashboard and alerts”').fill('Low-stock alerts should also go by email.')
+  await milestone(page)
+    .getByLabel('What should change in “Dashboard and alerts”')
+    .fill('Low-stock alerts should also go by email.')
   await milestone(page).getByRole('button', { name: 'Request changes' }).click()
   await expect(toast(page)).toHaveText('Changes requested. The freelancer will resubmit.')
   await submit('Alerts now go by email too.', 'Resubmitted')

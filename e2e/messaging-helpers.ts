@@ -8,7 +8,12 @@ export async function waitForLiveComposer(page: Page) {
   await expect(page.locator('input[type="hidden"][name="live"]')).toHaveCount(1)
 }
 
-export async function sendMessage(page: Page, body: string, js: boolean, file?: { name: string; mimeType: string; buffer: Buffer }) {
+export async function sendMessage(
+  page: Page,
+  body: string,
+  js: boolean,
+  file?: { name: string; mimeType: string; buffer: Buffer },
+) {
   if (js) await waitForLiveComposer(page)
   await page.getByLabel('Message (required)', { exact: true }).fill(body)
   if (file) await page.getByLabel('Attach files (optional)').setInputFiles(file)

@@ -3,7 +3,10 @@ import { createProposal } from './messaging-fixtures'
 import { MESSAGE_PATH, sendMessage, thread, waitForLiveComposer } from './messaging-helpers'
 
 // Live updates need JavaScript, so this spec runs only in the `js` project (see playwright.config.ts).
-test('with JavaScript, a message sent in one browser appears in the other without reloading', async ({ page, browser }, testInfo) => {
+test('with JavaScript, a message sent in one browser appears in the other without reloading', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(90_000)
   const proposal = createProposal(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
   const tag = proposal.proposalId.slice(0, 8)
@@ -25,16 +28,25 @@ test('with JavaScript, a message sent in one browser appears in the other withou
   await freelancer.evaluate(() => Object.assign(window, { __noReload: true }))
 
   await sendMessage(freelancer, `Live hello from Felix (${tag})`, true)
-  await expect(thread(page).getByRole('article', { name: 'Message from Felix Freelancer' })).toContainText(`Live hello from Felix (${tag})`, { timeout: 5_000 })
+  await expect(thread(page).getByRole('article', { name: 'Message from Felix Freelancer' })).toContainText(
+    `Live hello from Felix (${tag})`,
+    { timeout: 5_000 },
+  )
   await sendMessage(page, `Live answer from Clara (${tag})`, true)
-  await expect(thread(freelancer).getByRole('article', { name: 'Message from Clara Client' })).toContainText(`Live answer from Clara (${tag})`, { timeout: 5_000 })
+  await expect(thread(freelancer).getByRole('article', { name: 'Message from Clara Client' })).toContainText(
+    `Live answer from Clara (${tag})`,
+    { timeout: 5_000 },
+  )
 
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true)
   expect(await freelancer.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true)
 
   // Seen live, so nothing is left unread for the client.
   await page.goto('/messages')
-  const row = page.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: proposal.title })
+  const row = page
+    .getByRole('list', { name: 'Conversations' })
+    .getByRole('listitem')
+    .filter({ hasText: proposal.title })
   await expect(row).toContainText(`You: Live answer from Clara (${tag})`)
   await expect(row).not.toContainText('unread')
   await freelancerContext.close()

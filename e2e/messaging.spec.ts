@@ -1,4 +1,14 @@
-import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, signIn, signUp, test, toast } from './fixtures'
+import {
+  DEMO_ACCOUNTS,
+  expect,
+  isJavaScriptEnabled,
+  makeUser,
+  newBrowserContext,
+  signIn,
+  signUp,
+  test,
+  toast,
+} from './fixtures'
 import { createProposal } from './messaging-fixtures'
 import { MESSAGE_PATH, sendMessage, thread } from './messaging-helpers'
 
@@ -21,14 +31,19 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   await expect(page.getByRole('heading', { level: 1, name: proposal.title })).toBeVisible()
   await expect(page.getByText('Conversation with Felix Freelancer.')).toBeVisible()
   await sendMessage(page, `Hi Felix, when could you start? (${tag})`, js)
-  await expect(thread(page).getByRole('article', { name: 'Message from you' })).toContainText(`when could you start? (${tag})`)
+  await expect(thread(page).getByRole('article', { name: 'Message from you' })).toContainText(
+    `when could you start? (${tag})`,
+  )
 
   // The freelancer sees it as unread, opens it, and the count clears.
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancer = await freelancerContext.newPage()
   await signIn(freelancer, DEMO_ACCOUNTS.freelancer, 'freelancer')
   await freelancer.goto('/messages')
-  const row = freelancer.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: proposal.title })
+  const row = freelancer
+    .getByRole('list', { name: 'Conversations' })
+    .getByRole('listitem')
+    .filter({ hasText: proposal.title })
   await expect(row).toContainText('1 unread')
   await expect(row).toContainText('With Clara Client')
   await expect(row).toContainText(`when could you start? (${tag})`)
@@ -42,8 +57,14 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   // The freelancer answers with a phone number and a file: delivered, but flagged.
   await freelancer.goto(conversationUrl)
   const phoneMessage = `Next week works. Call me on +44 7700 900123 to discuss (${tag}).`
-  await sendMessage(freelancer, phoneMessage, js, { name: 'scope-notes.txt', mimeType: 'text/plain', buffer: Buffer.from(`Scope notes ${tag}\n`) })
-  const ownCopy = thread(freelancer).getByRole('article', { name: 'Message from you' }).filter({ hasText: 'Call me on' })
+  await sendMessage(freelancer, phoneMessage, js, {
+    name: 'scope-notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`Scope notes ${tag}\n`),
+  })
+  const ownCopy = thread(freelancer)
+    .getByRole('article', { name: 'Message from you' })
+    .filter({ hasText: 'Call me on' })
   await expect(ownCopy.getByRole('note')).toContainText('Flagged for review: your message contains a phone number')
 
   // The client sees the warning naming the reason, and can download the file.
@@ -60,7 +81,10 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   expect(await download.text()).toBe(`Scope notes ${tag}\n`)
   expect(download.headers()['content-disposition']).toContain('attachment')
   await page.goto('/messages')
-  const clientRow = page.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: proposal.title })
+  const clientRow = page
+    .getByRole('list', { name: 'Conversations' })
+    .getByRole('listitem')
+    .filter({ hasText: proposal.title })
   await expect(clientRow).toContainText('Asks to move off MegiLance: Next week works.')
   await expect(clientRow).not.toContainText('unread')
 

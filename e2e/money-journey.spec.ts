@@ -1,4 +1,14 @@
-import { confirmWithEmailCode, expect, expectPath, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
+import {
+  confirmWithEmailCode,
+  expect,
+  expectPath,
+  makeUser,
+  newBrowserContext,
+  type Page,
+  signUp,
+  test,
+  toast,
+} from './fixtures'
 import { createFixedContract } from './contract-fixtures'
 
 /** A real USDC (ERC-20) receiving address with a correct EIP-55 checksum. */
@@ -19,7 +29,10 @@ const milestone = (page: Page) => page.getByRole('article', { name: '1. Design' 
  * the freelancer delivers, the client releases, the freelancer's wallet holds the amount less the
  * 10% fee, and the freelancer pays it out to a crypto wallet, seeing fee and arrival first.
  */
-test('fund with the sandbox card → release → wallet shows the amount less 10% → payout to a crypto wallet', async ({ page, browser }, testInfo) => {
+test('fund with the sandbox card → release → wallet shows the amount less 10% → payout to a crypto wallet', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(150_000)
   const client = await signUp(page, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
@@ -37,7 +50,9 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
 
   // The freelancer delivers; the client approves, which releases the escrow.
   await freelancerPage.goto(`/contracts/${contractId}`)
-  await milestone(freelancerPage).getByLabel('What you deliver for “Design”').fill('The checkout designs: figma.com/file/checkout')
+  await milestone(freelancerPage)
+    .getByLabel('What you deliver for “Design”')
+    .fill('The checkout designs: figma.com/file/checkout')
   await milestone(freelancerPage).getByRole('button', { name: 'Submit work' }).click()
   await expect(toast(freelancerPage)).toHaveText('Submitted. The client has 14 days to review it.')
   await page.reload()
@@ -49,7 +64,10 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
   await expect(freelancerPage.getByText(/Balance in USD\s*\$450/)).toBeVisible()
 
   // Adding a payout method needs a second factor first (an emailed code for this account).
-  await freelancerPage.getByRole('navigation', { name: 'Freelancer portal' }).getByRole('link', { name: 'Payouts' }).click()
+  await freelancerPage
+    .getByRole('navigation', { name: 'Freelancer portal' })
+    .getByRole('link', { name: 'Payouts' })
+    .click()
   await expectPath(freelancerPage, '/payouts')
   await freelancerPage.getByRole('link', { name: 'add a payout method' }).click()
   await expectPath(freelancerPage, '/payouts/methods')
@@ -63,16 +81,24 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
   await freelancerPage.getByLabel('Network').selectOption('ethereum')
   await freelancerPage.getByLabel('Wallet address').fill(USDC_ADDRESS.replace('d8dA', 'd8DA'))
   await freelancerPage.getByRole('button', { name: 'Add crypto wallet' }).click()
-  await expect(freelancerPage.getByText('This Ethereum address has a typo: its checksum (the pattern of capital letters) does not match.')).toBeVisible()
+  await expect(
+    freelancerPage.getByText(
+      'This Ethereum address has a typo: its checksum (the pattern of capital letters) does not match.',
+    ),
+  ).toBeVisible()
   await freelancerPage.getByLabel('Wallet address').fill(USDC_ADDRESS)
   await freelancerPage.getByRole('button', { name: 'Add crypto wallet' }).click()
   await expect(toast(freelancerPage)).toHaveText('Crypto wallet added: USDC on Ethereum.')
-  await expect(freelancerPage.getByRole('list', { name: 'Your payout methods' })).toContainText('USDC on Ethereum to 0xd8dA…6045')
+  await expect(freelancerPage.getByRole('list', { name: 'Your payout methods' })).toContainText(
+    'USDC on Ethereum to 0xd8dA…6045',
+  )
 
   // The payout: minimum, fee, what arrives and when are shown before confirming.
   await freelancerPage.getByRole('link', { name: '← Payouts' }).click()
   await expect(freelancerPage.getByLabel('Pay out to')).toHaveValue(/.+/)
-  await expect(freelancerPage.getByRole('list', { name: 'Payout minimums, fees and arrival times' })).toContainText('Crypto wallet: minimum $20')
+  await expect(freelancerPage.getByRole('list', { name: 'Payout minimums, fees and arrival times' })).toContainText(
+    'Crypto wallet: minimum $20',
+  )
   await freelancerPage.getByLabel('Amount').fill('450')
   await freelancerPage.getByRole('radio', { name: /Instant/ }).check()
   await freelancerPage.getByRole('button', { name: 'Review payout' }).click()
@@ -97,7 +123,10 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
   await freelancerContext.close()
 })
 
-test('a declined card shows a clear error, the milestone stays unfunded and no money moves', async ({ page, browser }, testInfo) => {
+test('a declined card shows a clear error, the milestone stays unfunded and no money moves', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(90_000)
   const client = await signUp(page, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)

@@ -19,12 +19,20 @@ async function payByCard(page: Page, amount: string) {
   await page.getByRole('button', { name: `Pay ${amount}` }).click()
 }
 
-test('a brand-new client is one click from posting a project, and the checklist shows what is left', async ({ page }) => {
+test('a brand-new client is one click from posting a project, and the checklist shows what is left', async ({
+  page,
+}) => {
   await signUp(page, makeUser('client'))
   const checklist = page.getByRole('region', { name: 'Get started' })
-  await expect(checklist.getByRole('listitem')).toHaveText(['Post your first project', 'Complete your profile', 'Add a second factor to your sign-in'])
+  await expect(checklist.getByRole('listitem')).toHaveText([
+    'Post your first project',
+    'Complete your profile',
+    'Add a second factor to your sign-in',
+  ])
   await expect(checklist).toContainText('0 of 3 done')
-  await expect(page.getByRole('region', { name: 'Your latest projects' }).getByRole('link', { name: 'Post your first project' })).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'Your latest projects' }).getByRole('link', { name: 'Post your first project' }),
+  ).toBeVisible()
 
   await page.getByRole('link', { name: 'Post a project', exact: true }).click()
   await expectPath(page, '/projects/new')
@@ -32,7 +40,9 @@ test('a brand-new client is one click from posting a project, and the checklist 
   // Once posted, the project is a link on the dashboard and its step is ticked.
   const title = `Inventory dashboard ${Date.now()}`
   await page.getByLabel('Title').fill(title)
-  await page.getByLabel('Description').fill('A dashboard that shows stock levels and low-stock alerts for our three shops, with a weekly report.')
+  await page
+    .getByLabel('Description')
+    .fill('A dashboard that shows stock levels and low-stock alerts for our three shops, with a weekly report.')
   await page.getByLabel('Skills').fill('React, TypeScript')
   await page.getByLabel('Fixed budget').fill('800')
   await page.getByRole('button', { name: 'Post project' }).click()
@@ -47,8 +57,15 @@ test('a brand-new client is one click from posting a project, and the checklist 
 test('a brand-new freelancer is led to complete the profile, then to work and to payouts', async ({ page }) => {
   await signUp(page, makeUser('freelancer'))
   const checklist = page.getByRole('region', { name: 'Get started' })
-  await expect(checklist.getByRole('listitem')).toHaveText(['Complete your profile', 'Send your first proposal', 'Add a payout method', 'Add a second factor to your sign-in'])
-  await expect(page.getByRole('region', { name: 'Active contracts' }).getByRole('link', { name: 'Find work' })).toBeVisible()
+  await expect(checklist.getByRole('listitem')).toHaveText([
+    'Complete your profile',
+    'Send your first proposal',
+    'Add a payout method',
+    'Add a second factor to your sign-in',
+  ])
+  await expect(
+    page.getByRole('region', { name: 'Active contracts' }).getByRole('link', { name: 'Find work' }),
+  ).toBeVisible()
   await checklist.getByRole('link', { name: 'Complete your profile' }).click()
   await expectPath(page, '/settings')
   await expect(page.getByLabel('Headline')).toBeVisible()
@@ -59,7 +76,10 @@ test('a brand-new freelancer is led to complete the profile, then to work and to
   await expectPath(page, '/payouts/methods')
 })
 
-test('after the last milestone is paid both sides are told to end the contract to leave reviews', async ({ page, browser }, testInfo) => {
+test('after the last milestone is paid both sides are told to end the contract to leave reviews', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000)
   const client = await signUp(page, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
@@ -67,11 +87,16 @@ test('after the last milestone is paid both sides are told to end the contract t
   const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
   const { contractId } = createFixedContract(client.email, freelancer.email, [{ title: 'Design', amountMinor: 50_000 }])
   const contractPath = `/contracts/${contractId}`
-  const prompt = (p: Page) => p.getByRole('region', { name: 'All milestones are paid — end the contract to leave reviews' })
+  const prompt = (p: Page) =>
+    p.getByRole('region', { name: 'All milestones are paid — end the contract to leave reviews' })
 
   // Reviews are in the contract's menu from the start, with when they open.
   await page.goto(contractPath)
-  await expect(page.getByRole('navigation', { name: 'Contract' }).getByRole('link', { name: 'Reviews (open when the contract ends)' })).toBeVisible()
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Contract' })
+      .getByRole('link', { name: 'Reviews (open when the contract ends)' }),
+  ).toBeVisible()
   await milestone(page, '1. Design').getByRole('button', { name: 'Fund $500' }).click()
   await payByCard(page, '$500')
   await expect(toast(page)).toHaveText('Payment received: $500 is held in escrow.')
@@ -85,7 +110,9 @@ test('after the last milestone is paid both sides are told to end the contract t
   await expectPath(freelancerPage, contractPath)
   await expect(notificationsLink(freelancerPage)).toHaveAccessibleName('Notifications')
 
-  await milestone(freelancerPage, '1. Design').getByLabel('What you deliver for “Design”').fill('Figma file: figma.com/file/abc')
+  await milestone(freelancerPage, '1. Design')
+    .getByLabel('What you deliver for “Design”')
+    .fill('Figma file: figma.com/file/abc')
   await milestone(freelancerPage, '1. Design').getByRole('button', { name: 'Submit work' }).click()
   await expect(toast(freelancerPage)).toHaveText('Submitted. The client has 14 days to review it.')
   await expect(prompt(freelancerPage)).toHaveCount(0)
@@ -102,7 +129,10 @@ test('after the last milestone is paid both sides are told to end the contract t
   // Ending it opens the reviews, and the menu says until when.
   await prompt(freelancerPage).getByRole('button', { name: 'End contract' }).click()
   await expect(toast(freelancerPage)).toHaveText('The contract has ended. You can now leave a review.')
-  await freelancerPage.getByRole('navigation', { name: 'Contract' }).getByRole('link', { name: /^Reviews \(open until / }).click()
+  await freelancerPage
+    .getByRole('navigation', { name: 'Contract' })
+    .getByRole('link', { name: /^Reviews \(open until / })
+    .click()
   await expectPath(freelancerPage, `${contractPath}/review`)
   // The three detailed ratings say they are required before anything is submitted.
   for (const label of ['Clear requirements', 'Communication', 'Prompt payment']) {

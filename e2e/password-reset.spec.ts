@@ -1,4 +1,19 @@
-import { expect, expectPath, makeUser, newBrowserContext, type Page, readResetCodeFromOutbox, signIn, signOut, signUp, submitSignIn, test, toast, uniqueEmail, uniquePassword } from './fixtures'
+import {
+  expect,
+  expectPath,
+  makeUser,
+  newBrowserContext,
+  type Page,
+  readResetCodeFromOutbox,
+  signIn,
+  signOut,
+  signUp,
+  submitSignIn,
+  test,
+  toast,
+  uniqueEmail,
+  uniquePassword,
+} from './fixtures'
 
 async function requestResetCode(page: Page, email: string) {
   await page.goto('/sign-in')
@@ -18,7 +33,11 @@ async function submitReset(page: Page, code: string, password: string) {
   await page.getByRole('button', { name: 'Change password' }).click()
 }
 
-test('a user resets a forgotten password with the code from the outbox', async ({ browser, page, adminPage }, testInfo) => {
+test('a user resets a forgotten password with the code from the outbox', async ({
+  browser,
+  page,
+  adminPage,
+}, testInfo) => {
   // Signed in on one device (say, a tablet at home) and resetting the password on another.
   const tablet = page
   const user = await signUp(tablet, makeUser('freelancer'))

@@ -30,7 +30,10 @@ async function filter(page: Page, fields: { type?: string; from?: string; to?: s
   await form.getByRole('button', { name: 'Filter' }).click()
 }
 
-test('payment history: every movement, filters by type and date, search, and a CSV of the filtered rows', async ({ page, browser }, testInfo) => {
+test('payment history: every movement, filters by type and date, search, and a CSV of the filtered rows', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000)
   const client = await signUp(page, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
@@ -40,7 +43,12 @@ test('payment history: every movement, filters by type and date, search, and a C
     { title: 'Design', amountMinor: 50_000 },
     { title: 'Build', amountMinor: 30_000 },
   ])
-  insertWalletTopUp(client.email, { amountMinor: 2_500, currency: 'EUR', at: Date.UTC(2025, 0, 15, 12), description: 'Top-up from January' })
+  insertWalletTopUp(client.email, {
+    amountMinor: 2_500,
+    currency: 'EUR',
+    at: Date.UTC(2025, 0, 15, 12),
+    description: 'Top-up from January',
+  })
 
   // One milestone paid by card; for the other only a declined attempt, which is listed but moves nothing.
   await page.goto(`/contracts/${contractId}`)
@@ -67,13 +75,18 @@ test('payment history: every movement, filters by type and date, search, and a C
   await expect(movements(page).filter({ hasText: 'card ending 4242' })).toContainText('Completed')
 
   // The CSV holds exactly the filtered rows.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download these 2 movements as CSV/ }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /Download these 2 movements as CSV/ }).click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/^megilance-payments-\d{4}-\d{2}-\d{2}\.csv$/)
   const csv = (await fs.readFile((await download.path())!, 'utf8')).trim().split('\n')
   expect(csv[0]).toBe('Date (UTC),Type,Account,Description,Amount,Currency,Status,Counts in net,Reference')
   expect(csv).toHaveLength(3)
   expect(csv.slice(1).every((line) => line.includes(',Card payment,Card,'))).toBe(true)
-  expect(csv.some((line) => line.includes('Your card was declined.') && line.includes(',-300.00,USD,Declined,no,'))).toBe(true)
+  expect(
+    csv.some((line) => line.includes('Your card was declined.') && line.includes(',-300.00,USD,Declined,no,')),
+  ).toBe(true)
 
   await clearFilters(page)
   await filter(page, { from: '2025-01-01', to: '2025-01-31' })

@@ -12,21 +12,27 @@ export function giveWalletAndCryptoMethod(email: string, amountMinor: number, ad
     const now = Date.now()
     db.transaction(() => {
       const account = (kind: string, ownerId: string) => {
-        const found = db.prepare('select id from ledger_accounts where kind = ? and owner_id = ? and currency = ?').get(kind, ownerId, 'USD') as { id: string } | undefined
+        const found = db
+          .prepare('select id from ledger_accounts where kind = ? and owner_id = ? and currency = ?')
+          .get(kind, ownerId, 'USD') as { id: string } | undefined
         if (found) return found.id
         const id = crypto.randomUUID()
-        db.prepare('insert into ledger_accounts (id, kind, owner_id, currency, created_at) values (?, ?, ?, ?, ?)').run(id, kind, ownerId, 'USD', now)
+        db.prepare('insert into ledger_accounts (id, kind, owner_id, currency, created_at) values (?, ?, ?, ?, ?)').run(
+          id,
+          kind,
+          ownerId,
+          'USD',
+          now,
+        )
         return id
       }
       const transactionId = crypto.randomUUID()
-      db.prepare('insert into ledger_transactions (id, idempotency_key, kind, description, created_at) values (?, ?, ?, ?, ?)').run(
-        transactionId,
-        `e2e-credit:${transactionId}`,
-        'escrow.release',
-        'Released “Design”',
-        now,
+      db.prepare(
+        'insert into ledger_transactions (id, idempotency_key, kind, description, created_at) values (?, ?, ?, ?, ?)',
+      ).run(transactionId, `e2e-credit:${transactionId}`, 'escrow.release', 'Released “Design”', now)
+      const entry = db.prepare(
+        'insert into ledger_entries (transaction_id, account_id, amount_minor, currency) values (?, ?, ?, ?)',
       )
-      const entry = db.prepare('insert into ledger_entries (transaction_id, account_id, amount_minor, currency) values (?, ?, ?, ?)')
       entry.run(transactionId, account('clearing_card', 'platform'), -amountMinor, 'USD')
       entry.run(transactionId, account('wallet', userId), amountMinor, 'USD')
       db.prepare(

@@ -3,7 +3,10 @@ import { expect, isJavaScriptEnabled, makeUser, type Page, signUp, test, toast }
 import { insertSessionCookie } from './db-fixtures'
 import { giveWalletAndCryptoMethod } from './payout-fixtures'
 
-test('an admin holds a payout with a reason the freelancer sees, then releases it', async ({ page, adminPage }, testInfo) => {
+test('an admin holds a payout with a reason the freelancer sees, then releases it', async ({
+  page,
+  adminPage,
+}, testInfo) => {
   test.setTimeout(90_000)
   const freelancer = await signUp(page, makeUser('freelancer'))
   giveWalletAndCryptoMethod(freelancer.email, 30_000, '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045')
@@ -13,14 +16,24 @@ test('an admin holds a payout with a reason the freelancer sees, then releases i
   await page.goto('/payouts')
   await page.getByLabel('Amount').fill('120')
   await page.getByRole('button', { name: 'Review payout' }).click()
-  await page.getByRole('region', { name: 'Review your payout' }).getByRole('button', { name: 'Confirm payout of $120' }).click()
-  await expect(toast(page)).toHaveText('Payout requested: $120 to USDC on Ethereum to 0xd8dA…6045. It arrives within 1 hour.')
-  const row = page.getByRole('table', { name: 'Your payouts, newest first' }).getByRole('row').filter({ hasText: 'USDC on Ethereum' })
+  await page
+    .getByRole('region', { name: 'Review your payout' })
+    .getByRole('button', { name: 'Confirm payout of $120' })
+    .click()
+  await expect(toast(page)).toHaveText(
+    'Payout requested: $120 to USDC on Ethereum to 0xd8dA…6045. It arrives within 1 hour.',
+  )
+  const row = page
+    .getByRole('table', { name: 'Your payouts, newest first' })
+    .getByRole('row')
+    .filter({ hasText: 'USDC on Ethereum' })
   await expect(row).toContainText('Requested')
 
   await adminPage.goto('/admin/payouts?status=requested&rail=crypto')
   const payout = adminPage.getByRole('article', { name: `Payout $120 to ${freelancer.name}` })
-  await payout.getByLabel(`Reason for the payout of $120 to ${freelancer.name}`).fill('First payout to a new wallet: checking it')
+  await payout
+    .getByLabel(`Reason for the payout of $120 to ${freelancer.name}`)
+    .fill('First payout to a new wallet: checking it')
   await payout.getByRole('button', { name: 'Hold' }).click()
   await expect(toast(adminPage)).toHaveText('The payout is held.')
 
@@ -31,7 +44,9 @@ test('an admin holds a payout with a reason the freelancer sees, then releases i
   await expect(page.getByText('Your payout of $120 is held for review')).toBeVisible()
 
   await adminPage.goto('/admin/payouts?status=held')
-  await payout.getByLabel(`Reason for the payout of $120 to ${freelancer.name}`).fill('Wallet confirmed with the freelancer')
+  await payout
+    .getByLabel(`Reason for the payout of $120 to ${freelancer.name}`)
+    .fill('Wallet confirmed with the freelancer')
   await payout.getByRole('button', { name: 'Release' }).click()
   await expect(toast(adminPage)).toHaveText('The payout is released and sent.')
   // Filtered to held payouts, it is gone from the list.

@@ -9,7 +9,12 @@ test('posting a project shows what similar work cost, keeping what was typed', a
   await otherContext.close()
   // A currency (one per project, as both share the database) nothing else uses, so the numbers are known.
   const [currency, symbol] = isJavaScriptEnabled(testInfo) ? ['CAD', 'CA$'] : ['AUD', 'A$']
-  insertAgreedBids(client.email, freelancer.email, { skill: 'Haskell', level: 'expert', currency, amountsMinor: [100_000, 200_000, 300_000, 400_000, 500_000] })
+  insertAgreedBids(client.email, freelancer.email, {
+    skill: 'Haskell',
+    level: 'expert',
+    currency,
+    amountsMinor: [100_000, 200_000, 300_000, 400_000, 500_000],
+  })
 
   await page.goto('/projects/new')
   const panel = page.getByRole('region', { name: 'What similar work costs' })

@@ -20,7 +20,11 @@ export type Started = { child: ChildProcess; output: () => string; exited: Promi
 const running = new Set<Started>()
 
 /** Runs `node --import tsx <script>` with only the environment given (plus PATH and HOME). */
-export function runNodeScript(script: string, args: string[], env: Record<string, string> & { NODE_ENV: string }): Started {
+export function runNodeScript(
+  script: string,
+  args: string[],
+  env: Record<string, string> & { NODE_ENV: string },
+): Started {
   let output = ''
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } as NodeJS.ProcessEnv,

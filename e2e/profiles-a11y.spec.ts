@@ -3,7 +3,10 @@ import { newAuditContext, wcagViolations } from './axe-audit'
 import { DEMO_ACCOUNTS, expect, makeUser, signUp, test, toast } from './fixtures'
 import { createReviewedHistory } from './profiles-fixtures'
 
-const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`profile, portfolio, public profile and rank pages pass the WCAG AA checks (${colorScheme} theme)`, async ({

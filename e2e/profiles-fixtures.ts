@@ -24,7 +24,18 @@ function endedContract(db: Database.Database, clientId: string, freelancerId: st
     `insert into contracts (id, project_id, proposal_id, client_id, freelancer_id, title, type, currency, status, ended_at,
        ended_by, end_reason, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, 'fixed', 'USD', 'ended', ?, ?, 'Work complete', ?, ?)`,
-  ).run(contractId, projectId, proposalId, clientId, freelancerId, title, now - 2 * DAY, clientId, now - 20 * DAY, now - 2 * DAY)
+  ).run(
+    contractId,
+    projectId,
+    proposalId,
+    clientId,
+    freelancerId,
+    title,
+    now - 2 * DAY,
+    clientId,
+    now - 20 * DAY,
+    now - 2 * DAY,
+  )
   // Due ten days ago, delivered twelve days ago: on time.
   db.prepare(
     `insert into milestones (id, contract_id, position, title, amount_minor, due_date, status, funded_at, submitted_at,
@@ -46,11 +57,29 @@ function endedContract(db: Database.Database, clientId: string, freelancerId: st
   return contractId
 }
 
-function review(db: Database.Database, contractId: string, reviewerId: string, revieweeId: string, direction: string, rating: number, comment: string) {
+function review(
+  db: Database.Database,
+  contractId: string,
+  reviewerId: string,
+  revieweeId: string,
+  direction: string,
+  rating: number,
+  comment: string,
+) {
   db.prepare(
     `insert into reviews (id, contract_id, reviewer_id, reviewee_id, direction, rating, sub_ratings, comment, created_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(crypto.randomUUID(), contractId, reviewerId, revieweeId, direction, rating, JSON.stringify({ quality: rating, communication: rating }), comment, Date.now() - DAY)
+  ).run(
+    crypto.randomUUID(),
+    contractId,
+    reviewerId,
+    revieweeId,
+    direction,
+    rating,
+    JSON.stringify({ quality: rating, communication: rating }),
+    comment,
+    Date.now() - DAY,
+  )
 }
 
 /**

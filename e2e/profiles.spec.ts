@@ -1,5 +1,16 @@
 import fs from 'node:fs/promises'
-import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, type Page, signIn, signUp, test, toast } from './fixtures'
+import {
+  DEMO_ACCOUNTS,
+  expect,
+  expectPath,
+  makeUser,
+  newBrowserContext,
+  type Page,
+  signIn,
+  signUp,
+  test,
+  toast,
+} from './fixtures'
 import { createReviewedHistory } from './profiles-fixtures'
 
 // A valid 1×1 PNG.
@@ -16,10 +27,16 @@ async function publicProfileUrl(page: Page): Promise<string> {
 }
 
 function fact(page: Page, term: string) {
-  return page.locator('.profile-facts div').filter({ has: page.getByRole('term').filter({ hasText: term }) }).getByRole('definition')
+  return page
+    .locator('.profile-facts div')
+    .filter({ has: page.getByRole('term').filter({ hasText: term }) })
+    .getByRole('definition')
 }
 
-test('a freelancer fills the profile and portfolio; a client sees them on the public profile', async ({ page, browser }, testInfo) => {
+test('a freelancer fills the profile and portfolio; a client sees them on the public profile', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.slow() // two people, two sign-ups, a dozen pages
   const freelancer = await signUp(page, makeUser('freelancer'))
   await page.goto('/settings')
@@ -46,7 +63,11 @@ test('a freelancer fills the profile and portfolio; a client sees them on the pu
   await expect(toast(page)).toHaveText('Your profile is saved.')
   await page.reload()
   await expect(page.getByLabel('Skills')).toHaveValue('JavaScript, Kubernetes, TypeScript')
-  await expect(page.getByRole('list', { name: 'On your profile as:' }).getByRole('listitem')).toHaveText(['JavaScript', 'Kubernetes', 'TypeScript'])
+  await expect(page.getByRole('list', { name: 'On your profile as:' }).getByRole('listitem')).toHaveText([
+    'JavaScript',
+    'Kubernetes',
+    'TypeScript',
+  ])
   await expect(page.getByLabel('Languages you speak')).toHaveValue('English, Urdu')
   await expect(page.getByLabel('Availability')).toHaveValue('part_time')
 
@@ -71,7 +92,9 @@ test('a freelancer fills the profile and portfolio; a client sees them on the pu
   await page.getByLabel('Images').setInputFiles(fake)
   await page.getByRole('button', { name: 'Add to portfolio' }).click()
   await expect(
-    page.getByText('"notes.png" is not an accepted kind of file. Accepted: PNG, JPEG, WebP, GIF. Choose the images again.'),
+    page.getByText(
+      '"notes.png" is not an accepted kind of file. Accepted: PNG, JPEG, WebP, GIF. Choose the images again.',
+    ),
   ).toBeVisible()
   await expect(page.getByLabel('Title')).toHaveValue('Meeting notes')
   await expect(page.getByRole('heading', { level: 3, name: 'Meeting notes' })).toHaveCount(0)
@@ -92,7 +115,11 @@ test('a freelancer fills the profile and portfolio; a client sees them on the pu
   await client.goto(profileUrl)
   await expect(client.getByRole('heading', { level: 1, name: freelancer.name })).toBeVisible()
   await expect(client.getByText('Full-stack developer for small shops')).toBeVisible()
-  await expect(client.getByRole('list', { name: 'Skills' }).getByRole('listitem')).toHaveText(['JavaScript', 'Kubernetes', 'TypeScript'])
+  await expect(client.getByRole('list', { name: 'Skills' }).getByRole('listitem')).toHaveText([
+    'JavaScript',
+    'Kubernetes',
+    'TypeScript',
+  ])
   await expect(fact(client, 'Time zone')).toHaveText('Europe/Berlin')
   await expect(fact(client, 'Languages')).toHaveText('English, Urdu')
   await expect(fact(client, 'Availability')).toHaveText('Available part time')
@@ -174,7 +201,9 @@ test('the rank page explains the formula and shows a freelancer their breakdown;
   await expect(formula.getByRole('heading', { name: 'Average rating · up to 35 points' })).toBeVisible()
   await expect(formula.getByRole('heading', { name: 'Job success · up to 30 points' })).toBeVisible()
   const own = page.getByRole('table', { name: /Your rank: \d+ out of 100/ })
-  await expect(own.getByRole('row', { name: /Average rating 5\.0 stars from 1 review \(smoothed 4\.17\) 27\.7 of 35/ })).toBeVisible()
+  await expect(
+    own.getByRole('row', { name: /Average rating 5\.0 stars from 1 review \(smoothed 4\.17\) 27\.7 of 35/ }),
+  ).toBeVisible()
   await expect(own.getByRole('row', { name: /Job success 1 of 2 ended contracts paid/ })).toBeVisible()
   await expect(own.getByRole('row', { name: /On-time delivery 2 of 2 milestones on time/ })).toBeVisible()
   await expect(own.getByRole('row', { name: /Recent activity Active today/ })).toBeVisible()

@@ -2,7 +2,10 @@ import crypto from 'node:crypto'
 import { openE2eDatabase as database, userIdByEmail as userId } from './db-fixtures'
 
 /** An open fixed-price project of an existing client (no skills). */
-export function createProject(clientEmail: string, { title, visibility = 'public' }: { title: string; visibility?: 'public' | 'invite_only' }) {
+export function createProject(
+  clientEmail: string,
+  { title, visibility = 'public' }: { title: string; visibility?: 'public' | 'invite_only' },
+) {
   const db = database()
   try {
     const id = crypto.randomUUID()
@@ -39,7 +42,8 @@ export function createProposal(projectId: string, freelancerEmail: string): stri
 export function proposalStatus(proposalId: string): string | undefined {
   const db = database()
   try {
-    return (db.prepare('select status from proposals where id = ?').get(proposalId) as { status: string } | undefined)?.status
+    return (db.prepare('select status from proposals where id = ?').get(proposalId) as { status: string } | undefined)
+      ?.status
   } finally {
     db.close()
   }

@@ -1,7 +1,8 @@
 import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, signIn, signUp, test, toast } from './fixtures'
 import { createProject, createProposal, notificationTitles, proposalStatus } from './projects-fixtures'
 
-const INVITE_SENT = 'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'
+const INVITE_SENT =
+  'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'
 
 // Each test walks a whole journey through two or three browsers; on a busy machine that takes a while.
 test.describe.configure({ timeout: 120_000 })
@@ -12,7 +13,10 @@ function projectIdFrom(url: string): string {
   return id
 }
 
-test('a client posts, edits, closes and reopens a project; the applicant is told; a freelancer cannot post', async ({ page, browser }, testInfo) => {
+test('a client posts, edits, closes and reopens a project; the applicant is told; a freelancer cannot post', async ({
+  page,
+  browser,
+}, testInfo) => {
   const client = await signUp(page, makeUser('client'))
   await page.goto('/client/projects')
   await expect(page.getByRole('heading', { level: 1, name: 'Your projects' })).toBeVisible()
@@ -21,7 +25,9 @@ test('a client posts, edits, closes and reopens a project; the applicant is told
 
   const title = `Booking page ${Date.now().toString(36)}`
   await page.getByLabel('Title').fill(title)
-  await page.getByLabel('Description').fill('A booking page for our clinic that syncs with the calendar we already use.')
+  await page
+    .getByLabel('Description')
+    .fill('A booking page for our clinic that syncs with the calendar we already use.')
   await page.getByLabel('Skills').fill('react, Frobnication')
   await page.getByLabel('Fixed budget').fill('750')
   await page.getByRole('button', { name: 'Post project' }).click()
@@ -52,14 +58,23 @@ test('a client posts, edits, closes and reopens a project; the applicant is told
   const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
   expect((await freelancerPage.goto('/projects/new'))?.status()).toBe(403)
   await freelancerPage.goto(`/projects/${projectId}`)
-  await expect(freelancerPage.getByRole('link', { name: 'Send a proposal' })).toHaveAttribute('href', `/projects/${projectId}/propose`)
+  await expect(freelancerPage.getByRole('link', { name: 'Send a proposal' })).toHaveAttribute(
+    'href',
+    `/projects/${projectId}/propose`,
+  )
   const proposalId = createProposal(projectId, freelancer.email)
   await freelancerPage.reload()
-  await expect(freelancerPage.getByRole('link', { name: 'View your proposal' })).toHaveAttribute('href', `/proposals/${proposalId}`)
+  await expect(freelancerPage.getByRole('link', { name: 'View your proposal' })).toHaveAttribute(
+    'href',
+    `/proposals/${proposalId}`,
+  )
   expect((await freelancerPage.goto(`/projects/${projectId}/edit`))?.status()).toBe(404)
 
   await page.reload()
-  await expect(page.getByRole('link', { name: 'Review proposals (1)' })).toHaveAttribute('href', `/projects/${projectId}/proposals`)
+  await expect(page.getByRole('link', { name: 'Review proposals (1)' })).toHaveAttribute(
+    'href',
+    `/projects/${projectId}/proposals`,
+  )
   await page.getByRole('button', { name: 'Close without hiring' }).click()
   await expect(toast(page)).toHaveText('The project is closed. 1 applicant was told you did not hire.')
   await expect(page.getByText('without a hire.', { exact: false })).toBeVisible()
@@ -77,7 +92,10 @@ test('a client posts, edits, closes and reopens a project; the applicant is told
   await other.close()
 })
 
-test('an invite-only project is hidden from uninvited freelancers until they are invited', async ({ page, browser }, testInfo) => {
+test('an invite-only project is hidden from uninvited freelancers until they are invited', async ({
+  page,
+  browser,
+}, testInfo) => {
   const client = await signUp(page, makeUser('client'))
   const title = `Private audit ${Date.now().toString(36)}`
   const projectId = createProject(client.email, { title, visibility: 'invite_only' })
@@ -91,7 +109,12 @@ test('an invite-only project is hidden from uninvited freelancers until they are
   // the form does not tell who has an account, and the project names the freelancer only once they answer.
   await page.goto(`/projects/${projectId}`)
   await page.getByRole('link', { name: 'Invite a freelancer' }).click()
-  for (const email of ['nobody-here@e2e.megilance.test', DEMO_ACCOUNTS.client.email, freelancer.email, freelancer.email]) {
+  for (const email of [
+    'nobody-here@e2e.megilance.test',
+    DEMO_ACCOUNTS.client.email,
+    freelancer.email,
+    freelancer.email,
+  ]) {
     await page.goto(`/projects/${projectId}/invite`)
     await page.getByLabel('Freelancer’s email address').fill(email)
     await page.getByLabel('Message (optional)').fill('Your security work looks like a great fit.')
@@ -112,7 +135,11 @@ test('an invite-only project is hidden from uninvited freelancers until they are
   await invitation.getByRole('button', { name: 'Accept and write a proposal' }).click()
   await expectPath(freelancerPage, `/projects/${projectId}/propose`)
   await freelancerPage.goto('/freelancer/invitations')
-  await expect(freelancerPage.getByRole('table', { name: 'Answered invitations' }).getByRole('row', { name: new RegExp(`${title}.*Accepted`) })).toBeVisible()
+  await expect(
+    freelancerPage
+      .getByRole('table', { name: 'Answered invitations' })
+      .getByRole('row', { name: new RegExp(`${title}.*Accepted`) }),
+  ).toBeVisible()
   expect(notificationTitles(client.email)).toContain(`${freelancer.name} accepted your invitation to "${title}"`)
   await page.goto(`/projects/${projectId}`)
   await expect(page.getByRole('link', { name: freelancer.name })).toBeVisible()
@@ -134,7 +161,11 @@ test('an invite-only project is hidden from uninvited freelancers until they are
   await other.close()
 })
 
-test('an admin hides a project with a reason the owner sees, then restores it', async ({ page, browser, adminPage }, testInfo) => {
+test('an admin hides a project with a reason the owner sees, then restores it', async ({
+  page,
+  browser,
+  adminPage,
+}, testInfo) => {
   const client = await signUp(page, makeUser('client'))
   const title = `Suspicious listing ${Date.now().toString(36)}`
   const projectId = createProject(client.email, { title })
@@ -155,7 +186,9 @@ test('an admin hides a project with a reason the owner sees, then restores it', 
   await row.getByLabel('Reason the client will see').fill(reason)
   await row.getByRole('button', { name: `Hide ${title}` }).click()
   await expect(toast(adminPage)).toHaveText(`"${title}" is hidden and its client is told why.`)
-  await expect(adminPage.getByRole('row', { name: new RegExp(title) }).getByText('Hidden', { exact: true })).toBeVisible()
+  await expect(
+    adminPage.getByRole('row', { name: new RegExp(title) }).getByText('Hidden', { exact: true }),
+  ).toBeVisible()
 
   expect((await freelancerPage.goto(`/projects/${projectId}`))?.status()).toBe(404)
   await page.goto(`/projects/${projectId}`)

@@ -45,20 +45,27 @@ export function insertProposal(projectId: string, freelancerEmail: string, amoun
 /** What accepting a proposal left in the database. */
 export function readHire(projectId: string, proposalId: string) {
   return withDb((db) => {
-    const contract = db.prepare('select id, type, title, currency from contracts where proposal_id = ?').get(proposalId) as
-      | { id: string; type: string; title: string; currency: string }
-      | undefined
+    const contract = db
+      .prepare('select id, type, title, currency from contracts where proposal_id = ?')
+      .get(proposalId) as { id: string; type: string; title: string; currency: string } | undefined
     const milestones = contract
-      ? (db.prepare('select title, amount_minor as amountMinor from milestones where contract_id = ? order by position').all(contract.id) as Array<{
+      ? (db
+          .prepare('select title, amount_minor as amountMinor from milestones where contract_id = ? order by position')
+          .all(contract.id) as Array<{
           title: string
           amountMinor: number
         }>)
       : []
-    const project = db.prepare('select status, close_reason as closeReason from projects where id = ?').get(projectId) as {
+    const project = db
+      .prepare('select status, close_reason as closeReason from projects where id = ?')
+      .get(projectId) as {
       status: string
       closeReason: string | null
     }
-    const proposals = db.prepare('select id, status from proposals where project_id = ?').all(projectId) as Array<{ id: string; status: string }>
+    const proposals = db.prepare('select id, status from proposals where project_id = ?').all(projectId) as Array<{
+      id: string
+      status: string
+    }>
     return { contract, milestones, project, proposals }
   })
 }
@@ -66,6 +73,10 @@ export function readHire(projectId: string, proposalId: string) {
 /** The freelancer edits their bid (as the edit form would): new price, next revision. */
 export function reviseBid(proposalId: string, amountMinor: number) {
   withDb((db) => {
-    db.prepare('update proposals set bid_amount_minor = ?, revision = revision + 1, updated_at = ? where id = ?').run(amountMinor, Date.now(), proposalId)
+    db.prepare('update proposals set bid_amount_minor = ?, revision = revision + 1, updated_at = ? where id = ?').run(
+      amountMinor,
+      Date.now(),
+      proposalId,
+    )
   })
 }

@@ -5,7 +5,10 @@ import { createOpenProject, insertProposal, readHire, reviseBid } from './propos
 const COVER_LETTER =
   'I have built three booking sites with reminders and payments. I would start with the calendar, then the payments.'
 
-test('a freelancer proposes, the client reviews, declines another with a reason and hires', async ({ page, browser }, testInfo) => {
+test('a freelancer proposes, the client reviews, declines another with a reason and hires', async ({
+  page,
+  browser,
+}, testInfo) => {
   // Three people, three sign-ins and a dozen pages: well over the default 30 s on a busy machine.
   test.setTimeout(150_000)
   const { projectId, title } = createOpenProject(DEMO_ACCOUNTS.client.email)
@@ -29,7 +32,9 @@ test('a freelancer proposes, the client reviews, declines another with a reason 
   await page.getByRole('button', { name: 'Send proposal' }).click()
 
   // The milestones do not add up: a clear error, and nothing typed is lost.
-  await expect(page.getByText('The milestones add up to $900 but your price is $1,000.', { exact: false })).toBeVisible()
+  await expect(
+    page.getByText('The milestones add up to $900 but your price is $1,000.', { exact: false }),
+  ).toBeVisible()
   await expect(page.getByLabel('Cover letter')).toHaveValue(COVER_LETTER)
   await expect(page.getByLabel('Milestone 2 title')).toHaveValue('Payments and reminders')
   await expect(page.getByLabel('Milestone 3 title')).toHaveValue('')
@@ -55,18 +60,27 @@ test('a freelancer proposes, the client reviews, declines another with a reason 
   await signIn(clientPage, DEMO_ACCOUNTS.client, 'client')
   await clientPage.goto(`/projects/${projectId}/proposals`)
   await expect(clientPage.getByRole('heading', { level: 1, name: 'Proposals' })).toBeVisible()
-  await expect(clientPage.getByRole('row', { name: new RegExp(`${other.name} Sent .* \\$950 fixed price 21 days`) })).toContainText('New')
+  await expect(
+    clientPage.getByRole('row', { name: new RegExp(`${other.name} Sent .* \\$950 fixed price 21 days`) }),
+  ).toContainText('New')
   await clientPage.getByRole('link', { name: `Open ${DEMO_ACCOUNTS.freelancer.name}’s proposal` }).click()
-  await expect(clientPage.getByRole('heading', { level: 1, name: `Proposal from ${DEMO_ACCOUNTS.freelancer.name}` })).toBeVisible()
+  await expect(
+    clientPage.getByRole('heading', { level: 1, name: `Proposal from ${DEMO_ACCOUNTS.freelancer.name}` }),
+  ).toBeVisible()
   await expect(clientPage.getByText(COVER_LETTER)).toBeVisible()
   await clientPage.getByRole('button', { name: 'Shortlist' }).click()
   await expect(toast(clientPage)).toHaveText('Added to your shortlist.')
   await expect(clientPage.getByRole('button', { name: 'Remove from shortlist' })).toBeVisible()
 
   await clientPage.goto(`/projects/${projectId}/proposals`)
-  await clientPage.getByRole('navigation', { name: 'Which proposals' }).getByRole('link', { name: 'Shortlisted' }).click()
+  await clientPage
+    .getByRole('navigation', { name: 'Which proposals' })
+    .getByRole('link', { name: 'Shortlisted' })
+    .click()
   await expect(clientPage).toHaveURL(/show=shortlisted/)
-  await expect(clientPage.getByRole('row', { name: new RegExp(DEMO_ACCOUNTS.freelancer.name) })).toContainText('Shortlisted')
+  await expect(clientPage.getByRole('row', { name: new RegExp(DEMO_ACCOUNTS.freelancer.name) })).toContainText(
+    'Shortlisted',
+  )
   await expect(clientPage.getByRole('row', { name: new RegExp(other.name) })).toHaveCount(0)
 
   // The freelancer now sees that the client opened the proposal.
@@ -110,10 +124,14 @@ test('a freelancer proposes, the client reviews, declines another with a reason 
   await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('Viewed')
 })
 
-test('accepting terms the freelancer changed meanwhile is refused, with the new terms shown', async ({ page }, testInfo) => {
+test('accepting terms the freelancer changed meanwhile is refused, with the new terms shown', async ({
+  page,
+}, testInfo) => {
   const { projectId } = createOpenProject(DEMO_ACCOUNTS.client.email)
   const proposalId = insertProposal(projectId, DEMO_ACCOUNTS.freelancer.email, 95_000)
-  await page.context().addCookies([await insertSessionCookie(DEMO_ACCOUNTS.client.email, testInfo.project.use.baseURL!)])
+  await page
+    .context()
+    .addCookies([await insertSessionCookie(DEMO_ACCOUNTS.client.email, testInfo.project.use.baseURL!)])
 
   await page.goto(`/proposals/${proposalId}`)
   await expect(page.getByText('$950 fixed price')).toBeVisible()

@@ -1,8 +1,22 @@
 import { readCodeFromOutbox } from './db-fixtures'
-import { expect, expectPath, expectPortal, makeUser, newBrowserContext, signIn, signOut, signUp, submitSignIn, test } from './fixtures'
+import {
+  expect,
+  expectPath,
+  expectPortal,
+  makeUser,
+  newBrowserContext,
+  signIn,
+  signOut,
+  signUp,
+  submitSignIn,
+  test,
+} from './fixtures'
 import { UK_IP, US_IP } from './ip-fixtures'
 
-test('signing in from the US minutes after the UK asks for a second factor and shows why', async ({ browser, page }, testInfo) => {
+test('signing in from the US minutes after the UK asks for a second factor and shows why', async ({
+  browser,
+  page,
+}, testInfo) => {
   const user = await signUp(page, makeUser('freelancer'))
   await signOut(page)
   const context = await newBrowserContext(browser, testInfo)

@@ -1,4 +1,16 @@
-import { DEMO_ACCOUNTS, expect, expectPath, makeUser, type Page, PORTALS, type Role, signIn, signInAsSeededAdmin, signUp, test } from './fixtures'
+import {
+  DEMO_ACCOUNTS,
+  expect,
+  expectPath,
+  makeUser,
+  type Page,
+  PORTALS,
+  type Role,
+  signIn,
+  signInAsSeededAdmin,
+  signUp,
+  test,
+} from './fixtures'
 
 /** Opens `path` and expects the 403 page inside the visitor's own portal. */
 async function expectForbidden(page: Page, path: string, ownRole: Role) {
@@ -43,7 +55,17 @@ test('the admin is refused the client and freelancer dashboards with a 403', asy
 test('each portal menu lists only its own pages', async ({ page }) => {
   await signUp(page, makeUser('client'))
   const menu = page.getByRole('navigation', { name: 'Client portal' })
-  await expect(menu.getByRole('link')).toHaveText(['Dashboard', 'Projects', 'Contracts', 'Messages', 'Notifications', 'Wallet', 'Payments', 'Convert', 'Settings'])
+  await expect(menu.getByRole('link')).toHaveText([
+    'Dashboard',
+    'Projects',
+    'Contracts',
+    'Messages',
+    'Notifications',
+    'Wallet',
+    'Payments',
+    'Convert',
+    'Settings',
+  ])
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0)
   await expect(page.getByRole('link', { name: 'Outbox' })).toHaveCount(0)
 })

@@ -10,8 +10,10 @@ export function createSearchProjects({ react = 12, python = 10 } = {}) {
   const keyword = `qz${crypto.randomBytes(5).toString('hex')}`
   const db = database()
   try {
-    const clientId = (db.prepare('select id from users where email = ?').get('client@megilance.test') as { id: string }).id
-    const skillId = (name: string) => (db.prepare('select id from skills where name = ?').get(name) as { id: number }).id
+    const clientId = (db.prepare('select id from users where email = ?').get('client@megilance.test') as { id: string })
+      .id
+    const skillId = (name: string) =>
+      (db.prepare('select id from skills where name = ?').get(name) as { id: number }).id
     const insertProject = db.prepare(
       `insert into projects (id, client_id, title, description, budget_type, budget_min_minor, budget_max_minor, currency,
          experience_level, status, visibility, hidden_at, created_at, updated_at)
@@ -20,7 +22,12 @@ export function createSearchProjects({ react = 12, python = 10 } = {}) {
     const insertSkill = db.prepare('insert into project_skills (project_id, skill_id) values (?, ?)')
     const now = Date.now()
     const ids: string[] = []
-    const add = (i: number, skill: string, type: 'fixed' | 'hourly', extra: { visibility?: string; hidden?: boolean } = {}) => {
+    const add = (
+      i: number,
+      skill: string,
+      type: 'fixed' | 'hourly',
+      extra: { visibility?: string; hidden?: boolean } = {},
+    ) => {
       const id = crypto.randomUUID()
       const created = now - i * 60_000
       const [min, max] = type === 'fixed' ? [0, 50_000 + i * 1_000] : [3_000, 6_000]

@@ -15,7 +15,10 @@ test('a sign-in shows in the user’s security log with its risk factors, and in
   await uk.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Security' }).click()
   await uk.getByRole('link', { name: 'Security log' }).click()
   await expectPath(uk, '/settings/security/log')
-  const signIns = uk.getByRole('list', { name: 'Security events' }).getByRole('listitem').filter({ hasText: /^Signed in\s*(Severity: )?Low/ })
+  const signIns = uk
+    .getByRole('list', { name: 'Security events' })
+    .getByRole('listitem')
+    .filter({ hasText: /^Signed in\s*(Severity: )?Low/ })
   // One from the sign-up (this machine), one from the UK browser, newest first.
   await expect(signIns).toHaveCount(2)
   const fromUk = signIns.first()
@@ -31,7 +34,9 @@ test('a sign-in shows in the user’s security log with its risk factors, and in
   await expect(adminSignIns.first()).toContainText(`Account: ${user.email}`)
   await expect(adminSignIns.first()).toContainText(/New device\s*\+20 points/)
   // Another severity finds none of them.
-  await expect((await filterSecurityEvents(adminPage, user.email, 'High')).filter({ hasText: 'Signed in' })).toHaveCount(0)
+  await expect(
+    (await filterSecurityEvents(adminPage, user.email, 'High')).filter({ hasText: 'Signed in' }),
+  ).toHaveCount(0)
   await ukContext.close()
 })
 
@@ -56,7 +61,10 @@ test('signing another browser out shows, with where it was, in the user’s log 
 
   await page.goto('/settings/security/log')
   await expect(page.getByRole('heading', { level: 2, name: 'Security log' })).toBeVisible()
-  const revoked = page.getByRole('list', { name: 'Security events' }).getByRole('listitem').filter({ hasText: 'Session signed out' })
+  const revoked = page
+    .getByRole('list', { name: 'Security events' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Session signed out' })
   await expect(revoked).toHaveCount(1)
   await expect(revoked).toContainText('Low')
   await expect(revoked).toContainText(`Signed out Chrome`)
@@ -79,5 +87,7 @@ test('the admin’s filters say so when nothing matches, and can be cleared', as
   await expect(adminPage.getByText('No security events match these filters.')).toBeVisible()
   await adminPage.getByRole('link', { name: 'Clear filters' }).click()
   await expectPath(adminPage, '/admin/security-events')
-  await expect(adminPage.getByRole('search', { name: 'Filter security events' }).getByLabel('Account email')).toHaveValue('')
+  await expect(
+    adminPage.getByRole('search', { name: 'Filter security events' }).getByLabel('Account email'),
+  ).toHaveValue('')
 })

@@ -1,7 +1,26 @@
-import { confirmWithEmailCode, expect, expectPath, expectPortal, isJavaScriptEnabled, makeUser, newBrowserContext, type Page, signIn, signOut, signUp, submitSignIn, test, toast, uniquePassword } from './fixtures'
+import {
+  confirmWithEmailCode,
+  expect,
+  expectPath,
+  expectPortal,
+  isJavaScriptEnabled,
+  makeUser,
+  newBrowserContext,
+  type Page,
+  signIn,
+  signOut,
+  signUp,
+  submitSignIn,
+  test,
+  toast,
+  uniquePassword,
+} from './fixtures'
 
 function stat(page: Page, label: string) {
-  return page.locator('.stat').filter({ has: page.getByRole('term').filter({ hasText: label }) }).getByRole('definition')
+  return page
+    .locator('.stat')
+    .filter({ has: page.getByRole('term').filter({ hasText: label }) })
+    .getByRole('definition')
 }
 
 async function openSettings(page: Page, portal: string, section?: 'Appearance') {
@@ -102,7 +121,10 @@ test('a client saves their company name', async ({ page }) => {
   await expect(page.getByText(/Welcome back, .* · Northwind Traders\./)).toBeVisible()
 })
 
-test('changing the password signs out other devices and the new password works', async ({ browser, page }, testInfo) => {
+test('changing the password signs out other devices and the new password works', async ({
+  browser,
+  page,
+}, testInfo) => {
   const user = await signUp(page, makeUser('client'))
   const otherContext = await newBrowserContext(browser, testInfo)
   const other = await otherContext.newPage()

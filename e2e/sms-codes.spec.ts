@@ -1,4 +1,15 @@
-import { expect, expectPath, expectPortal, newBrowserContext, type NewUser, type Page, signUp, submitSignIn, test, toast } from './fixtures'
+import {
+  expect,
+  expectPath,
+  expectPortal,
+  newBrowserContext,
+  type NewUser,
+  type Page,
+  signUp,
+  submitSignIn,
+  test,
+  toast,
+} from './fixtures'
 import { latestOutboxMessage, readCodeFromOutbox } from './db-fixtures'
 import { confirmPassword } from './step-up-helpers'
 

@@ -46,7 +46,9 @@ export function addNotifications(email: string, items: Array<{ title: string; bo
       `insert into notifications (id, user_id, kind, title, body, link, read_at, created_at) values (?, ?, 'account', ?, ?, ?, null, ?)`,
     )
     db.transaction(() => {
-      items.forEach((item, index) => insert.run(crypto.randomUUID(), id, item.title, item.body ?? '', item.link ?? null, now - index * 1000))
+      items.forEach((item, index) =>
+        insert.run(crypto.randomUUID(), id, item.title, item.body ?? '', item.link ?? null, now - index * 1000),
+      )
     })()
   } finally {
     db.close()

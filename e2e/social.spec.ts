@@ -22,7 +22,9 @@ test('notifications show an unread badge that clears as they are read', async ({
   await expect(notificationsLink(page)).toHaveAccessibleName('Notifications, 3 unread')
   const items = page.getByRole('listitem').filter({ has: page.getByText(/Unread/) })
   await expect(items).toHaveCount(3)
-  await expect(page.getByRole('listitem', { name: 'Unread: Your profile is missing a photo' })).toContainText('Clients trust faces.')
+  await expect(page.getByRole('listitem', { name: 'Unread: Your profile is missing a photo' })).toContainText(
+    'Clients trust faces.',
+  )
   if (test.info().project.name === 'js') await expectNoA11yViolations(page)
 
   // Opening its link marks it read and goes where it leads.
@@ -82,10 +84,20 @@ test('double-blind reviews on an ended contract', async ({ page, browser, adminP
   await page.getByRole('button', { name: 'Publish review' }).click()
   await expect(toast(page)).toHaveText('Thank you: your review is saved.')
   await expect(page.getByRole('region', { name: `Your review of ${freelancer.name}` })).toContainText(clientWords)
-  await expect(page.getByRole('region', { name: `${freelancer.name}’s review of you` })).toContainText('has not reviewed you yet')
+  await expect(page.getByRole('region', { name: `${freelancer.name}’s review of you` })).toContainText(
+    'has not reviewed you yet',
+  )
   await expect(page.getByRole('button', { name: 'Publish review' })).toHaveCount(0)
   // A second review is refused.
-  const again = await page.request.post(url, { form: { rating: '1', 'subRatings.quality': '1', 'subRatings.communication': '1', 'subRatings.deadlines': '1', comment: 'Changing my mind after all, sorry.' } })
+  const again = await page.request.post(url, {
+    form: {
+      rating: '1',
+      'subRatings.quality': '1',
+      'subRatings.communication': '1',
+      'subRatings.deadlines': '1',
+      comment: 'Changing my mind after all, sorry.',
+    },
+  })
   expect(again.status()).toBe(409)
 
   // The freelancer is told, but cannot read the client's review before writing theirs.
@@ -105,7 +117,9 @@ test('double-blind reviews on an ended contract', async ({ page, browser, adminP
   await freelancerPage.getByRole('button', { name: 'Publish review' }).click()
   await expect(toast(freelancerPage)).toHaveText('Thank you: your review is saved.')
   await expect(theirs).toContainText(clientWords)
-  await expect(freelancerPage.getByRole('region', { name: `Your review of ${client.name}` })).toContainText(freelancerWords)
+  await expect(freelancerPage.getByRole('region', { name: `Your review of ${client.name}` })).toContainText(
+    freelancerWords,
+  )
   await freelancerContext.close()
 
   await page.reload()

@@ -21,7 +21,9 @@ export async function confirmWithEmailedCode(page: Page, email: string) {
   await expect(page.getByRole('navigation', { name: 'Ways to confirm' })).toHaveCount(0)
   await page.getByRole('button', { name: 'Send a code', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: 'We sent a 6-digit code' })).toBeVisible()
-  await page.getByLabel('Code (required)', { exact: true }).fill(await readCodeFromOutbox(email, 'Your MegiLance security code%'))
+  await page
+    .getByLabel('Code (required)', { exact: true })
+    .fill(await readCodeFromOutbox(email, 'Your MegiLance security code%'))
   await page.getByRole('button', { name: 'Confirm', exact: true }).click()
   await expect(toast(page)).toHaveText(/^Confirmed\./)
 }

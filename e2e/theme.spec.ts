@@ -15,7 +15,10 @@ const DARK_BACKGROUND = 'rgb(11, 17, 32)'
 async function expectTheme(page: Page, theme: Theme) {
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
   if (theme !== 'system') {
-    await expect(page.locator('body')).toHaveCSS('background-color', theme === 'dark' ? DARK_BACKGROUND : LIGHT_BACKGROUND)
+    await expect(page.locator('body')).toHaveCSS(
+      'background-color',
+      theme === 'dark' ? DARK_BACKGROUND : LIGHT_BACKGROUND,
+    )
   }
   for (const [option, label] of Object.entries(LABELS)) {
     await expect(themeSwitch(page).getByRole('button', { name: label })).toHaveAttribute(
@@ -54,7 +57,9 @@ test('switching the theme keeps the page and its query string', async ({ page })
   await page.goto('/sign-in?redirectTo=%2Fsettings')
   await themeSwitch(page).getByRole('button', { name: 'Dark' }).click()
   await expectTheme(page, 'dark')
-  await expect(page).toHaveURL((url) => url.pathname === '/sign-in' && url.searchParams.get('redirectTo') === '/settings')
+  await expect(page).toHaveURL(
+    (url) => url.pathname === '/sign-in' && url.searchParams.get('redirectTo') === '/settings',
+  )
 })
 
 test('a signed-in user saves a theme in appearance settings', async ({ page }) => {

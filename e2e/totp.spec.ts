@@ -1,5 +1,16 @@
 import { generateSync } from 'otplib'
-import { expect, expectPath, expectPortal, newBrowserContext, type NewUser, type Page, signUp, submitSignIn, test, toast } from './fixtures'
+import {
+  expect,
+  expectPath,
+  expectPortal,
+  newBrowserContext,
+  type NewUser,
+  type Page,
+  signUp,
+  submitSignIn,
+  test,
+  toast,
+} from './fixtures'
 import { confirmPassword, confirmWithEmailedCode } from './step-up-helpers'
 
 /** The code an authenticator app shows for `secret`, `stepsAhead` 30-second steps from now. */
@@ -66,7 +77,9 @@ test('sign-in asks for the authenticator code, and a code works only once', asyn
   await phone.close()
 })
 
-test('turning the authenticator app off asks for a code first: not from the app just added, which a thief could have added', async ({ page }) => {
+test('turning the authenticator app off asks for a code first: not from the app just added, which a thief could have added', async ({
+  page,
+}) => {
   const user = await signUp(page)
   await setUpAuthenticator(page, user)
   await page.getByRole('button', { name: 'Turn off' }).click()

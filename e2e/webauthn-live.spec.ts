@@ -1,4 +1,15 @@
-import { expect, expectPath, expectPortal, makeUser, type Page, signOut, signUp, submitSignIn, test, toast } from './fixtures'
+import {
+  expect,
+  expectPath,
+  expectPortal,
+  makeUser,
+  type Page,
+  signOut,
+  signUp,
+  submitSignIn,
+  test,
+  toast,
+} from './fixtures'
 import { confirmPassword, confirmWithEmailedCode } from './step-up-helpers'
 
 /*
@@ -6,8 +17,22 @@ import { confirmPassword, confirmWithEmailedCode } from './step-up-helpers'
  * USB security key. It belongs to this page's DevTools session, so the test keeps the same page.
  */
 const KINDS = [
-  { transport: 'internal', path: '/settings/security/passkeys', title: 'Passkeys', add: 'Add a passkey', method: 'Passkey', use: 'Use your passkey' },
-  { transport: 'usb', path: '/settings/security/security-keys', title: 'Security keys', add: 'Add a security key', method: 'Security key', use: 'Use your security key' },
+  {
+    transport: 'internal',
+    path: '/settings/security/passkeys',
+    title: 'Passkeys',
+    add: 'Add a passkey',
+    method: 'Passkey',
+    use: 'Use your passkey',
+  },
+  {
+    transport: 'usb',
+    path: '/settings/security/security-keys',
+    title: 'Security keys',
+    add: 'Add a security key',
+    method: 'Security key',
+    use: 'Use your security key',
+  },
 ] as const
 
 async function addVirtualAuthenticator(page: Page, transport: 'internal' | 'usb') {
@@ -27,12 +52,16 @@ async function addVirtualAuthenticator(page: Page, transport: 'internal' | 'usb'
 }
 
 for (const kind of KINDS) {
-  test(`${kind.title}: add one, rename it, sign in with it, and remove it (confirmed by email while it is new)`, async ({ page }) => {
+  test(`${kind.title}: add one, rename it, sign in with it, and remove it (confirmed by email while it is new)`, async ({
+    page,
+  }) => {
     const { cdp, authenticatorId } = await addVirtualAuthenticator(page, kind.transport)
     const user = await signUp(page, makeUser('freelancer'))
     await page.goto(kind.path)
     await expect(page.getByRole('heading', { level: 2, name: kind.title })).toBeVisible()
-    await expect(page.getByText(`You have not added a ${kind.title.toLowerCase().replace(/s$/, '')} yet.`)).toBeVisible()
+    await expect(
+      page.getByText(`You have not added a ${kind.title.toLowerCase().replace(/s$/, '')} yet.`),
+    ).toBeVisible()
     // A first factor: the password again, then back here.
     await page.getByRole('link', { name: 'confirm it is you' }).click()
     await confirmPassword(page, user.password)

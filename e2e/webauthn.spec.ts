@@ -18,7 +18,9 @@ function insertSecurityKey(email: string, name: string) {
   }
 }
 
-test('the security keys page lists and renames keys, and says when adding one needs JavaScript', async ({ page }, testInfo) => {
+test('the security keys page lists and renames keys, and says when adding one needs JavaScript', async ({
+  page,
+}, testInfo) => {
   const user = await signUp(page, makeUser('client'))
   await page.goto('/settings/security/security-keys')
   await expect(page.getByRole('heading', { level: 2, name: 'Security keys' })).toBeVisible()

@@ -4,10 +4,16 @@ import { closeDb } from '~/models/db.server'
 import { findUserByEmail, setUserRole } from '~/models/users.server'
 import { createAdminAccount } from '~/services/accounts/admin-accounts.server'
 
-const usage = 'Usage: npm run create-admin -- --email admin@example.com --name "Ada Admin" --password "a long passphrase"'
+const usage =
+  'Usage: npm run create-admin -- --email admin@example.com --name "Ada Admin" --password "a long passphrase"'
 
 const { values } = parseArgs({
-  options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, promote: { type: 'boolean' } },
+  options: {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    password: { type: 'string' },
+    promote: { type: 'boolean' },
+  },
 })
 
 const Args = z.object({ email: z.email(), name: z.string().min(2), password: z.string().min(8) })
@@ -20,7 +26,8 @@ async function main() {
     return `${user.email} is now an admin.`
   }
   const parsed = Args.safeParse(values)
-  if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${usage}`)
+  if (!parsed.success)
+    throw new Error(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${usage}`)
   const result = await createAdminAccount(parsed.data)
   if (!result.ok) throw new Error(result.message)
   return `Admin ${parsed.data.email} created.`

@@ -13,7 +13,12 @@ import { faker } from '@faker-js/faker'
 import { EXPERIENCE_LEVELS } from '~/models/enums'
 import { closeDb, getDb } from '~/models/db.server'
 import { markDemoAccounts } from '~/models/demo-accounts.server'
-import { insertReviewedContractsBulk, insertUsersBulk, type BulkReviewedContract, type BulkUser } from '~/models/large-seed.server'
+import {
+  insertReviewedContractsBulk,
+  insertUsersBulk,
+  type BulkReviewedContract,
+  type BulkUser,
+} from '~/models/large-seed.server'
 import { ensureSkills } from '~/models/profiles.server'
 import { insertProjectsBulk, type BulkProject } from '~/models/projects.server'
 import { countUsersByRole } from '~/models/users.server'
@@ -56,9 +61,21 @@ const TITLES = [
 ]
 
 const CONTEXTS = [
-  'a logistics startup', 'a family-run bakery', 'a non-profit', 'a dental clinic', 'a travel agency',
-  'a fintech company', 'a university research group', 'a fashion brand', 'a property manager', 'a fitness studio',
-  'an e-commerce shop', 'a law firm', 'a game studio', 'a local newspaper', 'a recruitment agency',
+  'a logistics startup',
+  'a family-run bakery',
+  'a non-profit',
+  'a dental clinic',
+  'a travel agency',
+  'a fintech company',
+  'a university research group',
+  'a fashion brand',
+  'a property manager',
+  'a fitness studio',
+  'an e-commerce shop',
+  'a law firm',
+  'a game studio',
+  'a local newspaper',
+  'a recruitment agency',
 ]
 
 function brief(skills: string[]): string {
@@ -83,7 +100,8 @@ async function main(): Promise<string> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const skillIds = await ensureSkills([...SKILLS])
   const pickSkills = (min: number, max: number) => faker.helpers.arrayElements([...SKILLS], { min, max })
-  const idsOf = (names: string[]) => names.map((name) => skillIds.get(name)).filter((id): id is number => id !== undefined)
+  const idsOf = (names: string[]) =>
+    names.map((name) => skillIds.get(name)).filter((id): id is number => id !== undefined)
   const now = Date.now()
   const joined = () => now - faker.number.int({ min: 30, max: 3 * 365 }) * 86_400_000
 
@@ -147,7 +165,9 @@ async function main(): Promise<string> {
         description: brief(skills),
         budgetType: hourly ? 'hourly' : 'fixed',
         budgetMinMinor: low,
-        budgetMaxMinor: hourly ? low + faker.number.int({ min: 5, max: 60 }) * 100 : faker.number.int({ min: 2, max: 200 }) * 10_000,
+        budgetMaxMinor: hourly
+          ? low + faker.number.int({ min: 5, max: 60 }) * 100
+          : faker.number.int({ min: 2, max: 200 }) * 10_000,
         currency: 'USD',
         experienceLevel: faker.helpers.arrayElement(EXPERIENCE_LEVELS),
         status: open ? 'open' : 'closed',
@@ -177,9 +197,11 @@ async function main(): Promise<string> {
       return project
     })
     await insertProjectsBulk(batch)
-    if ((done + batch.length) % 20_000 === 0 || done + batch.length === COUNTS.projects) step(`${done + batch.length} projects`)
+    if ((done + batch.length) % 20_000 === 0 || done + batch.length === COUNTS.projects)
+      step(`${done + batch.length} projects`)
   }
-  for (let done = 0; done < reviewed.length; done += BATCH) await insertReviewedContractsBulk(reviewed.slice(done, done + BATCH))
+  for (let done = 0; done < reviewed.length; done += BATCH)
+    await insertReviewedContractsBulk(reviewed.slice(done, done + BATCH))
   step(`${reviewed.length} reviewed contracts (${reviewed.length * 2} reviews)`)
   getDb().$client.pragma('optimize')
   step('analyzed')

@@ -29,4 +29,6 @@ const updated = {
   cryptoUsd: { ...(snapshot.cryptoUsd as Record<string, string>), ...cryptoUsd },
 }
 fs.writeFileSync(file, `${JSON.stringify(updated, null, 2)}\n`)
-console.log(`Snapshot updated: ${ecb.length} ECB rates, ${Object.keys(cryptoUsd).length} crypto prices, as of ${updated.asOf}`)
+console.log(
+  `Snapshot updated: ${ecb.length} ECB rates, ${Object.keys(cryptoUsd).length} crypto prices, as of ${updated.asOf}`,
+)

@@ -76,7 +76,9 @@ export function createApp({ build, env, logger }: { build: ServerBuild; env: Env
   app.use(express.static(path.resolve('public'), { maxAge: '1h' }))
 
   app.use(limitRequestBodies())
-  app.use(createRateLimits({ perMinute: env.RATE_LIMIT_PER_MINUTE, authPer15Minutes: env.AUTH_RATE_LIMIT_PER_15_MINUTES }))
+  app.use(
+    createRateLimits({ perMinute: env.RATE_LIMIT_PER_MINUTE, authPer15Minutes: env.AUTH_RATE_LIMIT_PER_15_MINUTES }),
+  )
   app.use(allowOnlyPageMethods())
   app.use(rejectCrossOriginWrites())
 

@@ -35,7 +35,10 @@ const app = createApp({ build, env, logger })
 const server = app.listen(env.PORT, () => {
   logger.info(`MegiLance listening on http://localhost:${env.PORT}`)
 })
-const stopJobs = startScheduledJobs(logger, SCHEDULED_JOBS.filter((job) => !env.DISABLED_JOBS.includes(job.name)))
+const stopJobs = startScheduledJobs(
+  logger,
+  SCHEDULED_JOBS.filter((job) => !env.DISABLED_JOBS.includes(job.name)),
+)
 
 // Finish in-flight requests, then exit; a second signal or 10 s forces it.
 function shutdown(signal: string) {

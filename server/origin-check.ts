@@ -10,7 +10,8 @@ export function rejectCrossOriginWrites(): RequestHandler {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
     const origin = req.get('origin')
     if (!origin) return next()
-    const host = req.get('x-forwarded-host') && req.app.get('trust proxy') ? req.get('x-forwarded-host') : req.get('host')
+    const host =
+      req.get('x-forwarded-host') && req.app.get('trust proxy') ? req.get('x-forwarded-host') : req.get('host')
     let originHost: string
     try {
       originHost = new URL(origin).host

@@ -2,7 +2,14 @@ import type { RequestHandler } from 'express'
 import { rateLimit } from 'express-rate-limit'
 
 /** Paths whose POSTs guess or create credentials: limited far more tightly than the rest. */
-export const AUTH_PATHS = ['/sign-in', '/sign-in/verify', '/sign-up', '/sign-up/verify', '/forgot-password', '/reset-password']
+export const AUTH_PATHS = [
+  '/sign-in',
+  '/sign-in/verify',
+  '/sign-up',
+  '/sign-up/verify',
+  '/forgot-password',
+  '/reset-password',
+]
 
 /**
  * The route a path reaches, whatever its spelling: Remix matches paths ignoring case, trailing
@@ -19,7 +26,10 @@ export function routePath(url: string): string {
     // Not a URL, or malformed escapes, which Remix does not decode either.
     path ??= url
   }
-  return path.toLowerCase().replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1')
+  return path
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/')
+    .replace(/(.)\/$/, '$1')
 }
 
 export function createRateLimits(options: { perMinute: number; authPer15Minutes: number }): RequestHandler[] {

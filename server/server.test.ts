@@ -100,7 +100,11 @@ describe('Stripe', () => {
     })
     const base = await serve(app)
     const body = '{"id": "evt_1",  "object": "event"}'
-    const response = await fetch(`${base}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=abc' }, body })
+    const response = await fetch(`${base}/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=abc' },
+      body,
+    })
     expect(response.status).toBe(200)
     expect(await response.text()).toBe(body)
   })
@@ -161,7 +165,10 @@ function likeRemix(read: (request: Request) => Promise<string>): express.Request
 function bodyLimitedApp() {
   const app = express()
   app.use(limitRequestBodies())
-  app.post('/form', likeRemix(async (request) => String((await readFormData(request)).get('note')?.toString().length)))
+  app.post(
+    '/form',
+    likeRemix(async (request) => String((await readFormData(request)).get('note')?.toString().length)),
+  )
   app.post('/webhooks/stripe', likeRemix(readWebhookBody))
   return app
 }
@@ -172,19 +179,30 @@ type Sent = { status: number; body: string; connection: string | undefined; byte
  * Sends `total` bytes in 64 kB pieces, stopping as soon as an answer arrives (as a browser does),
  * with Content-Length when `declare` is set and chunked otherwise.
  */
-function sendSlowly(base: string, path: string, total: number, declare: boolean, contentType = 'application/x-www-form-urlencoded'): Promise<Sent> {
+function sendSlowly(
+  base: string,
+  path: string,
+  total: number,
+  declare: boolean,
+  contentType = 'application/x-www-form-urlencoded',
+): Promise<Sent> {
   return new Promise((resolve, reject) => {
     const piece = Buffer.alloc(64_000, 'a')
     piece.write('note=')
     let bytesSent = 0
     let answered = false
-    const headers: Record<string, string> = { 'content-type': contentType, ...(declare ? { 'content-length': String(total) } : {}) }
+    const headers: Record<string, string> = {
+      'content-type': contentType,
+      ...(declare ? { 'content-length': String(total) } : {}),
+    }
     const request = http.request(`${base}${path}`, { method: 'POST', headers }, (response) => {
       answered = true
       let body = ''
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => (body += chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, connection: response.headers.connection, bytesSent }))
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body, connection: response.headers.connection, bytesSent }),
+      )
     })
     // The server may close the connection while we are still sending: that is the point.
     request.on('error', (error) => (answered ? undefined : reject(error)))

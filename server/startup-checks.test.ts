@@ -5,7 +5,9 @@ import { demoDataProblem, startupWarnings } from './startup-checks'
 describe('start-up checks', () => {
   it('refuses a production start on a database with demo accounts unless DEMO is set', () => {
     const production = parseEnv({ NODE_ENV: 'production', DATABASE_PATH: '/data/megilance.db' })
-    expect(demoDataProblem(production, 251)).toMatch(/^Refusing to start: the database \/data\/megilance\.db holds 251 demo accounts/)
+    expect(demoDataProblem(production, 251)).toMatch(
+      /^Refusing to start: the database \/data\/megilance\.db holds 251 demo accounts/,
+    )
     expect(demoDataProblem(production, 251)).toMatch(/DEMO=true.*npm run create-admin/)
     expect(demoDataProblem(production, 0)).toBeNull()
     expect(demoDataProblem(parseEnv({ NODE_ENV: 'production', DEMO: 'true' }), 251)).toBeNull()

@@ -3,8 +3,8 @@ export function DemoBanner() {
   return (
     <aside className="demo-banner" aria-label="Demo data">
       <p>
-        <strong>Demo data.</strong> The people, projects and money on this site are made up, every demo account shares a published
-        password, and payments are sandbox only. Do not enter real personal or payment details.
+        <strong>Demo data.</strong> The people, projects and money on this site are made up, every demo account shares a
+        published password, and payments are sandbox only. Do not enter real personal or payment details.
       </p>
     </aside>
   )

@@ -6,7 +6,12 @@ import { PORTAL_MENUS, PORTAL_NAMES } from './portal-menus'
 /** Counts shown next to menu items, keyed by the item's path (e.g. unread notifications under '/notifications'). */
 export type MenuBadges = Record<string, number>
 
-const BADGE_WORDS: Record<string, string> = { '/notifications': 'unread', '/messages': 'unread', '/admin/contact-requests': 'open', '/admin/fraud-signals': 'waiting' }
+const BADGE_WORDS: Record<string, string> = {
+  '/notifications': 'unread',
+  '/messages': 'unread',
+  '/admin/contact-requests': 'open',
+  '/admin/fraud-signals': 'waiting',
+}
 
 /** The number is for the eye; screen readers get the link's full name, e.g. "Notifications, 3 unread". */
 function MenuBadge({ count }: { count: number }) {
@@ -29,7 +34,12 @@ function MenuLinks({ role, badges }: { role: Role; badges: MenuBadges }) {
         const count = badges[item.to] ?? 0
         return (
           <li key={item.to}>
-            <NavLink to={item.to} end={item.end} className="sidebar__link" aria-label={badgeName(item.label, count, BADGE_WORDS[item.to] ?? 'new')}>
+            <NavLink
+              to={item.to}
+              end={item.end}
+              className="sidebar__link"
+              aria-label={badgeName(item.label, count, BADGE_WORDS[item.to] ?? 'new')}
+            >
               {item.label}
               <MenuBadge count={count} />
             </NavLink>

@@ -7,7 +7,9 @@ const THEME_LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', syst
 export function SiteFooter({ theme, feePercent, returnTo }: { theme: Theme; feePercent: number; returnTo: string }) {
   return (
     <footer className="site-footer">
-      <p>© 2026 MegiLance. Published fees: {feePercent}% on released milestones, standard payouts free, nothing hidden.</p>
+      <p>
+        © 2026 MegiLance. Published fees: {feePercent}% on released milestones, standard payouts free, nothing hidden.
+      </p>
       <nav aria-label="Site">
         <ul className="site-footer__links">
           <li>

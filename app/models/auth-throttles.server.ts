@@ -15,15 +15,18 @@ export async function updateThrottle(
   next: (row: ThrottleRow | undefined) => Omit<ThrottleRow, 'key'>,
 ): Promise<{ before: ThrottleRow | undefined; after: Omit<ThrottleRow, 'key'> }> {
   const db = getDb()
-  return db.transaction((tx) => {
-    const row = tx.select().from(authThrottles).where(eq(authThrottles.key, key)).get()
-    const values = next(row)
-    tx.insert(authThrottles)
-      .values({ key, ...values })
-      .onConflictDoUpdate({ target: authThrottles.key, set: values })
-      .run()
-    return { before: row, after: values }
-  }, { behavior: 'immediate' })
+  return db.transaction(
+    (tx) => {
+      const row = tx.select().from(authThrottles).where(eq(authThrottles.key, key)).get()
+      const values = next(row)
+      tx.insert(authThrottles)
+        .values({ key, ...values })
+        .onConflictDoUpdate({ target: authThrottles.key, set: values })
+        .run()
+      return { before: row, after: values }
+    },
+    { behavior: 'immediate' },
+  )
 }
 
 export async function deleteThrottles(keys: string[]): Promise<void> {

@@ -7,7 +7,9 @@ export async function replaceBackupCodes(userId: string, codeHashes: string[], n
   getDb().transaction((tx) => {
     tx.delete(backupCodes).where(eq(backupCodes.userId, userId)).run()
     tx.insert(backupCodes)
-      .values(codeHashes.map((codeHash) => ({ id: crypto.randomUUID(), userId, codeHash, usedAt: null, createdAt: now })))
+      .values(
+        codeHashes.map((codeHash) => ({ id: crypto.randomUUID(), userId, codeHash, usedAt: null, createdAt: now })),
+      )
       .run()
   })
 }
@@ -45,7 +47,11 @@ export async function countBackupCodes(userId: string): Promise<{ total: number;
 
 /** When the current set was made (every code of a set shares it), or null when there is none. */
 export async function backupCodesMadeAt(userId: string): Promise<Date | null> {
-  const row = getDb().select({ at: max(backupCodes.createdAt) }).from(backupCodes).where(eq(backupCodes.userId, userId)).get()
+  const row = getDb()
+    .select({ at: max(backupCodes.createdAt) })
+    .from(backupCodes)
+    .where(eq(backupCodes.userId, userId))
+    .get()
   return row?.at ?? null
 }
 

@@ -16,7 +16,17 @@ export async function createCardPayment(input: {
   const row = { id: crypto.randomUUID(), status: 'pending' as const, ...input, provider: input.provider ?? 'sandbox' }
   getDb()
     .insert(cardPayments)
-    .values({ id: row.id, userId: row.userId, provider: row.provider, purpose: row.purpose, amountMinor: row.amountMinor, currency: row.currency, status: row.status, createdAt: row.at, updatedAt: row.at })
+    .values({
+      id: row.id,
+      userId: row.userId,
+      provider: row.provider,
+      purpose: row.purpose,
+      amountMinor: row.amountMinor,
+      currency: row.currency,
+      status: row.status,
+      createdAt: row.at,
+      updatedAt: row.at,
+    })
     .run()
   return (await findCardPayment(row.id)) as CardPayment
 }
@@ -35,11 +45,22 @@ export async function recordCardDecline(id: string, reason: string, at: Date): P
 }
 
 /** Pending → succeeded, once. Synchronous so it joins the caller's transaction. */
-export function markCardPaymentSucceeded(input: { id: string; last4: string | null; ledgerTransactionId: string | null; at: Date }): boolean {
+export function markCardPaymentSucceeded(input: {
+  id: string
+  last4: string | null
+  ledgerTransactionId: string | null
+  at: Date
+}): boolean {
   return (
     getDb()
       .update(cardPayments)
-      .set({ status: 'succeeded', cardLast4: input.last4, failureReason: null, ledgerTransactionId: input.ledgerTransactionId, updatedAt: input.at })
+      .set({
+        status: 'succeeded',
+        cardLast4: input.last4,
+        failureReason: null,
+        ledgerTransactionId: input.ledgerTransactionId,
+        updatedAt: input.at,
+      })
       .where(and(eq(cardPayments.id, input.id), eq(cardPayments.status, 'pending')))
       .run().changes > 0
   )
@@ -49,7 +70,10 @@ export function linkCardPaymentToLedger(id: string, ledgerTransactionId: string)
   getDb().update(cardPayments).set({ ledgerTransactionId }).where(eq(cardPayments.id, id)).run()
 }
 
-export async function findCardPaymentByProviderRef(provider: CardPayment['provider'], providerRef: string): Promise<CardPayment | undefined> {
+export async function findCardPaymentByProviderRef(
+  provider: CardPayment['provider'],
+  providerRef: string,
+): Promise<CardPayment | undefined> {
   return getDb()
     .select()
     .from(cardPayments)

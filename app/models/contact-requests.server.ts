@@ -5,7 +5,9 @@ import { contactRequests, outbox } from './schema'
 export type ContactRequest = typeof contactRequests.$inferSelect
 export type ContactStatus = ContactRequest['status']
 
-export async function insertContactRequest(input: Pick<ContactRequest, 'userId' | 'name' | 'email' | 'topic' | 'message'>): Promise<ContactRequest> {
+export async function insertContactRequest(
+  input: Pick<ContactRequest, 'userId' | 'name' | 'email' | 'topic' | 'message'>,
+): Promise<ContactRequest> {
   return getDb()
     .insert(contactRequests)
     .values({ id: crypto.randomUUID(), ...input, status: 'open', createdAt: new Date() })
@@ -50,7 +52,13 @@ export async function markContactRequestAnswered(id: string): Promise<boolean> {
 /** The emails sent to `to` whose subject carries `marker` (how a reply is found again: the table has no reply column). */
 export async function findSentEmails(to: string, marker: string) {
   return getDb()
-    .select({ id: outbox.id, subject: outbox.subject, text: outbox.text, status: outbox.status, createdAt: outbox.createdAt })
+    .select({
+      id: outbox.id,
+      subject: outbox.subject,
+      text: outbox.text,
+      status: outbox.status,
+      createdAt: outbox.createdAt,
+    })
     .from(outbox)
     .where(and(eq(outbox.to, to), like(outbox.subject, `%${marker}%`)))
     .orderBy(desc(outbox.createdAt))

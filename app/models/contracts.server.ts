@@ -17,7 +17,15 @@ export async function findContract(contractId: string): Promise<Contract | undef
 function insertActivity(contractId: string, line: ActivityLine, at: Date): void {
   getDb()
     .insert(contractActivity)
-    .values({ id: crypto.randomUUID(), contractId, actorId: line.actorId, kind: line.kind, detail: line.detail, milestoneId: line.milestoneId ?? null, createdAt: at })
+    .values({
+      id: crypto.randomUUID(),
+      contractId,
+      actorId: line.actorId,
+      kind: line.kind,
+      detail: line.detail,
+      milestoneId: line.milestoneId ?? null,
+      createdAt: at,
+    })
     .run()
 }
 
@@ -27,7 +35,13 @@ export async function insertContractActivityLine(line: ActivityLine & { contract
 
 export async function listContractActivity(contractId: string) {
   return getDb()
-    .select({ id: contractActivity.id, kind: contractActivity.kind, detail: contractActivity.detail, createdAt: contractActivity.createdAt, actorName: users.name })
+    .select({
+      id: contractActivity.id,
+      kind: contractActivity.kind,
+      detail: contractActivity.detail,
+      createdAt: contractActivity.createdAt,
+      actorName: users.name,
+    })
     .from(contractActivity)
     .leftJoin(users, eq(users.id, contractActivity.actorId))
     .where(eq(contractActivity.contractId, contractId))
@@ -63,7 +77,12 @@ export async function listContractsOf(userId: string) {
 }
 
 export async function listMilestones(contractId: string): Promise<Milestone[]> {
-  return getDb().select().from(milestones).where(eq(milestones.contractId, contractId)).orderBy(asc(milestones.position)).all()
+  return getDb()
+    .select()
+    .from(milestones)
+    .where(eq(milestones.contractId, contractId))
+    .orderBy(asc(milestones.position))
+    .all()
 }
 
 export async function findMilestone(contractId: string, milestoneId: string): Promise<Milestone | undefined> {
@@ -79,7 +98,13 @@ export async function listDisputedMilestoneIds(contractId: string): Promise<Set<
   const rows = getDb()
     .select({ milestoneId: disputes.milestoneId })
     .from(disputes)
-    .where(and(eq(disputes.contractId, contractId), inArray(disputes.status, ['open', 'responded']), isNotNull(disputes.milestoneId)))
+    .where(
+      and(
+        eq(disputes.contractId, contractId),
+        inArray(disputes.status, ['open', 'responded']),
+        isNotNull(disputes.milestoneId),
+      ),
+    )
     .all()
   return new Set(rows.map((row) => row.milestoneId as string))
 }
@@ -93,7 +118,14 @@ export async function hasOpenDispute(contractId: string): Promise<boolean> {
   return row !== undefined
 }
 
-export async function insertMilestone(input: { contractId: string; title: string; amountMinor: number; dueDate: Date | null; line: ActivityLine; at: Date }) {
+export async function insertMilestone(input: {
+  contractId: string
+  title: string
+  amountMinor: number
+  dueDate: Date | null
+  line: ActivityLine
+  at: Date
+}) {
   const db = getDb()
   return db.transaction(() => {
     const last = db
@@ -137,17 +169,27 @@ export function changeMilestone(input: {
 }): boolean {
   const db = getDb()
   const contractActive = exists(
-    db.select({ id: contracts.id }).from(contracts).where(and(eq(contracts.id, milestones.contractId), eq(contracts.status, 'active'))),
+    db
+      .select({ id: contracts.id })
+      .from(contracts)
+      .where(and(eq(contracts.id, milestones.contractId), eq(contracts.status, 'active'))),
   )
   return db.transaction(() => {
     const changed = db
       .update(milestones)
       .set({ ...input.set, updatedAt: input.at })
-      .where(and(eq(milestones.id, input.milestone.id), inArray(milestones.status, [...input.from]), input.whileContractActive ? contractActive : undefined))
+      .where(
+        and(
+          eq(milestones.id, input.milestone.id),
+          inArray(milestones.status, [...input.from]),
+          input.whileContractActive ? contractActive : undefined,
+        ),
+      )
       .run().changes
     if (!changed) return false
     for (const posting of input.ledger ?? []) writeLedgerTransaction(posting)
-    for (const line of input.lines) insertActivity(input.milestone.contractId, { ...line, milestoneId: input.milestone.id }, input.at)
+    for (const line of input.lines)
+      insertActivity(input.milestone.contractId, { ...line, milestoneId: input.milestone.id }, input.at)
     input.alongside?.()
     return true
   })
@@ -155,11 +197,21 @@ export function changeMilestone(input: {
 
 /** Whether the contract is active now; synchronous so it reads inside the caller's transaction. */
 export function isContractActiveSync(contractId: string): boolean {
-  return getDb().select({ status: contracts.status }).from(contracts).where(eq(contracts.id, contractId)).get()?.status === 'active'
+  return (
+    getDb().select({ status: contracts.status }).from(contracts).where(eq(contracts.id, contractId)).get()?.status ===
+    'active'
+  )
 }
 
 /** Ends an active contract (false when it already ended); `alongside` runs in the same transaction. */
-export function endContractRow(input: { contract: Contract; endedBy: string; reason: string; line: ActivityLine; at: Date; alongside: () => void }): boolean {
+export function endContractRow(input: {
+  contract: Contract
+  endedBy: string
+  reason: string
+  line: ActivityLine
+  at: Date
+  alongside: () => void
+}): boolean {
   const db = getDb()
   return db.transaction(() => {
     const changed = db
@@ -197,5 +249,9 @@ export async function listMilestonesDueForAutoApproval(submittedBefore: Date) {
 }
 
 export async function getMilestoneContractId(milestoneId: string): Promise<string | undefined> {
-  return getDb().select({ contractId: milestones.contractId }).from(milestones).where(eq(milestones.id, milestoneId)).get()?.contractId
+  return getDb()
+    .select({ contractId: milestones.contractId })
+    .from(milestones)
+    .where(eq(milestones.id, milestoneId))
+    .get()?.contractId
 }

@@ -1,7 +1,19 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import type { ConversationKind } from './enums'
 import { getDb } from './db.server'
-import { contracts, conversationReads, conversations, fraudSignals, messageAttachments, messages, notifications, projects, proposals, uploads, users } from './schema'
+import {
+  contracts,
+  conversationReads,
+  conversations,
+  fraudSignals,
+  messageAttachments,
+  messages,
+  notifications,
+  projects,
+  proposals,
+  uploads,
+  users,
+} from './schema'
 
 export type Conversation = typeof conversations.$inferSelect
 export type Message = typeof messages.$inferSelect
@@ -219,7 +231,8 @@ export async function insertMessage(input: {
       })
       .returning()
       .get()
-    for (const uploadId of input.uploadIds) tx.insert(messageAttachments).values({ messageId: message.id, uploadId }).run()
+    for (const uploadId of input.uploadIds)
+      tx.insert(messageAttachments).values({ messageId: message.id, uploadId }).run()
     tx.update(conversations).set({ lastMessageAt: input.at }).where(eq(conversations.id, input.conversationId)).run()
     tx.insert(conversationReads)
       .values({ conversationId: input.conversationId, userId: input.senderId, lastReadAt: input.at })
@@ -249,7 +262,9 @@ export async function lastMessageNotificationAt(userId: string, link: string): P
   const row = getDb()
     .select({ at: sql<number>`max(${notifications.createdAt})` })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), eq(notifications.kind, 'message_received'), eq(notifications.link, link)))
+    .where(
+      and(eq(notifications.userId, userId), eq(notifications.kind, 'message_received'), eq(notifications.link, link)),
+    )
     .get()
   return row?.at ? new Date(row.at) : undefined
 }

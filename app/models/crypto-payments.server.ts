@@ -7,7 +7,15 @@ import { contracts, cryptoPaymentRequests, cryptoReceipts, milestones, users } f
 export type CryptoPaymentRequest = typeof cryptoPaymentRequests.$inferSelect
 export type NewCryptoPaymentRequest = Omit<
   typeof cryptoPaymentRequests.$inferInsert,
-  'id' | 'status' | 'confirmedAt' | 'txHash' | 'confirmedVia' | 'confirmedBy' | 'fundedMilestone' | 'ledgerTransactionId' | 'updatedAt'
+  | 'id'
+  | 'status'
+  | 'confirmedAt'
+  | 'txHash'
+  | 'confirmedVia'
+  | 'confirmedBy'
+  | 'fundedMilestone'
+  | 'ledgerTransactionId'
+  | 'updatedAt'
 >
 export type CryptoReceipt = typeof cryptoReceipts.$inferSelect
 
@@ -36,7 +44,16 @@ export async function findOpenCryptoPaymentRequest(input: {
   return getDb()
     .select()
     .from(t)
-    .where(and(eq(t.userId, input.userId), eq(t.milestoneId, input.milestoneId), eq(t.asset, input.asset), eq(t.network, input.network), eq(t.status, 'pending'), gt(t.expiresAt, input.now)))
+    .where(
+      and(
+        eq(t.userId, input.userId),
+        eq(t.milestoneId, input.milestoneId),
+        eq(t.asset, input.asset),
+        eq(t.network, input.network),
+        eq(t.status, 'pending'),
+        gt(t.expiresAt, input.now),
+      ),
+    )
     .orderBy(desc(t.createdAt))
     .get()
 }
@@ -46,18 +63,35 @@ export async function findCryptoPaymentRequestByTxHash(txHash: string): Promise<
 }
 
 /** Pending → confirmed, once. Synchronous so it joins the caller's transaction. */
-export function markCryptoPaymentConfirmed(input: { id: string; txHash: string; via: 'webhook' | 'admin'; by: string | null; at: Date }): boolean {
+export function markCryptoPaymentConfirmed(input: {
+  id: string
+  txHash: string
+  via: 'webhook' | 'admin'
+  by: string | null
+  at: Date
+}): boolean {
   return (
     getDb()
       .update(cryptoPaymentRequests)
-      .set({ status: 'confirmed', txHash: input.txHash, confirmedVia: input.via, confirmedBy: input.by, confirmedAt: input.at, updatedAt: input.at })
+      .set({
+        status: 'confirmed',
+        txHash: input.txHash,
+        confirmedVia: input.via,
+        confirmedBy: input.by,
+        confirmedAt: input.at,
+        updatedAt: input.at,
+      })
       .where(and(eq(cryptoPaymentRequests.id, input.id), eq(cryptoPaymentRequests.status, 'pending')))
       .run().changes > 0
   )
 }
 
 export function linkCryptoPaymentToLedger(id: string, ledgerTransactionId: string, fundedMilestone: boolean): void {
-  getDb().update(cryptoPaymentRequests).set({ ledgerTransactionId, fundedMilestone }).where(eq(cryptoPaymentRequests.id, id)).run()
+  getDb()
+    .update(cryptoPaymentRequests)
+    .set({ ledgerTransactionId, fundedMilestone })
+    .where(eq(cryptoPaymentRequests.id, id))
+    .run()
 }
 
 /** Pending → expired once its rate lock has ended. */
@@ -120,10 +154,20 @@ export async function listCryptoReceiptsToRefund() {
 }
 
 export async function listCryptoReceiptsOf(requestId: string): Promise<CryptoReceipt[]> {
-  return getDb().select().from(cryptoReceipts).where(eq(cryptoReceipts.requestId, requestId)).orderBy(cryptoReceipts.createdAt).all()
+  return getDb()
+    .select()
+    .from(cryptoReceipts)
+    .where(eq(cryptoReceipts.requestId, requestId))
+    .orderBy(cryptoReceipts.createdAt)
+    .all()
 }
 
-export async function markCryptoReceiptRefunded(input: { id: string; adminId: string; reference: string; at: Date }): Promise<boolean> {
+export async function markCryptoReceiptRefunded(input: {
+  id: string
+  adminId: string
+  reference: string
+  at: Date
+}): Promise<boolean> {
   return (
     getDb()
       .update(cryptoReceipts)

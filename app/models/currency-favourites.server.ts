@@ -14,7 +14,9 @@ export async function listFavouriteCurrencies(userId: string): Promise<string[]>
 }
 
 export async function countFavouriteCurrencies(userId: string): Promise<number> {
-  return getDb().get<{ n: number }>(sql`select count(*) as n from currency_favourites where user_id = ${userId}`)?.n ?? 0
+  return (
+    getDb().get<{ n: number }>(sql`select count(*) as n from currency_favourites where user_id = ${userId}`)?.n ?? 0
+  )
 }
 
 /** Stars a currency; starring it again changes nothing. */

@@ -13,7 +13,8 @@ export async function clientWorkStats(clientId: string) {
     from proposals pr join projects p on p.id = pr.project_id
     where p.client_id = ${clientId} and p.status = 'open' and pr.status = 'submitted'`) ?? { waiting: 0, unread: 0 }
   const activeContracts =
-    db.get<{ n: number }>(sql`select count(*) as n from contracts where client_id = ${clientId} and status = 'active'`)?.n ?? 0
+    db.get<{ n: number }>(sql`select count(*) as n from contracts where client_id = ${clientId} and status = 'active'`)
+      ?.n ?? 0
   const inEscrow = db.all<{ currency: string; amountMinor: number }>(sql`
     select c.currency, sum(m.amount_minor) as amountMinor from milestones m join contracts c on c.id = m.contract_id
     where c.client_id = ${clientId} and m.status in ${ESCROWED} group by c.currency order by c.currency`)
@@ -31,7 +32,13 @@ export async function clientWorkStats(clientId: string) {
 
 /** Proposals awaiting a decision on the client's open projects, newest first. */
 export async function listProposalsToReview(clientId: string, limit: number) {
-  return getDb().all<{ id: string; projectTitle: string; freelancerName: string; createdAt: number; viewed: number }>(sql`
+  return getDb().all<{
+    id: string
+    projectTitle: string
+    freelancerName: string
+    createdAt: number
+    viewed: number
+  }>(sql`
     select pr.id, p.title as projectTitle, u.name as freelancerName, pr.created_at as createdAt,
            pr.viewed_at is not null as viewed
     from proposals pr join projects p on p.id = pr.project_id join users u on u.id = pr.freelancer_id
@@ -45,8 +52,9 @@ export async function freelancerWorkStats(freelancerId: string) {
     select count(*) as open, coalesce(sum(viewed_at is not null), 0) as viewed
     from proposals where freelancer_id = ${freelancerId} and status = 'submitted'`) ?? { open: 0, viewed: 0 }
   const activeContracts =
-    db.get<{ n: number }>(sql`select count(*) as n from contracts where freelancer_id = ${freelancerId} and status = 'active'`)
-      ?.n ?? 0
+    db.get<{ n: number }>(
+      sql`select count(*) as n from contracts where freelancer_id = ${freelancerId} and status = 'active'`,
+    )?.n ?? 0
   // Earnings are what reached the freelancer's wallet: released milestones and paid hourly invoices after the fee.
   const earned = db.all<{ currency: string; amountMinor: number }>(sql`
     select e.currency, sum(e.amount_minor) as amountMinor
@@ -70,8 +78,10 @@ export async function adminQueueStats() {
   const db = getDb()
   const disputes =
     db.get<{ n: number }>(sql`select count(*) as n from disputes where status in ('open', 'responded')`)?.n ?? 0
-  const hiddenProjects = db.get<{ n: number }>(sql`select count(*) as n from projects where hidden_at is not null`)?.n ?? 0
-  const activeContracts = db.get<{ n: number }>(sql`select count(*) as n from contracts where status = 'active'`)?.n ?? 0
+  const hiddenProjects =
+    db.get<{ n: number }>(sql`select count(*) as n from projects where hidden_at is not null`)?.n ?? 0
+  const activeContracts =
+    db.get<{ n: number }>(sql`select count(*) as n from contracts where status = 'active'`)?.n ?? 0
   const unreviewedSignals =
     db.get<{ n: number }>(sql`select count(*) as n from fraud_signals where reviewed_at is null`)?.n ?? 0
   const openContactRequests =
@@ -81,7 +91,14 @@ export async function adminQueueStats() {
 
 /** Disputes waiting for an admin's decision, oldest first (first come, first decided). */
 export async function listDisputeQueue(limit: number) {
-  return getDb().all<{ id: string; contractId: string; contractTitle: string; openedByName: string; status: string; createdAt: number }>(sql`
+  return getDb().all<{
+    id: string
+    contractId: string
+    contractTitle: string
+    openedByName: string
+    status: string
+    createdAt: number
+  }>(sql`
     select d.id, d.contract_id as contractId, c.title as contractTitle, u.name as openedByName, d.status, d.created_at as createdAt
     from disputes d join contracts c on c.id = d.contract_id join users u on u.id = d.opened_by
     where d.status in ('open', 'responded') order by d.created_at asc limit ${limit}`)
@@ -89,5 +106,7 @@ export async function listDisputeQueue(limit: number) {
 
 /** Whether the freelancer ever sent a proposal (withdrawn and declined ones count: they tried). */
 export async function hasSentProposal(freelancerId: string): Promise<boolean> {
-  return Boolean(getDb().get<{ n: number }>(sql`select 1 as n from proposals where freelancer_id = ${freelancerId} limit 1`))
+  return Boolean(
+    getDb().get<{ n: number }>(sql`select 1 as n from proposals where freelancer_id = ${freelancerId} limit 1`),
+  )
 }

@@ -26,7 +26,12 @@ export async function findOpenDisputeOfMilestone(milestoneId: string): Promise<D
 }
 
 export async function listDisputesOfContract(contractId: string): Promise<Dispute[]> {
-  return getDb().select().from(disputes).where(eq(disputes.contractId, contractId)).orderBy(desc(disputes.createdAt)).all()
+  return getDb()
+    .select()
+    .from(disputes)
+    .where(eq(disputes.contractId, contractId))
+    .orderBy(desc(disputes.createdAt))
+    .all()
 }
 
 export async function listDisputesForAdmin(filter: 'waiting' | 'decided') {
@@ -83,7 +88,9 @@ export async function insertMilestoneDispute(input: {
       .values({ id: crypto.randomUUID(), ...row, createdAt: at, updatedAt: at })
       .returning()
       .get()
-    tx.insert(contractActivity).values(activity(row.contractId, line, at, row.milestoneId)).run()
+    tx.insert(contractActivity)
+      .values(activity(row.contractId, line, at, row.milestoneId))
+      .run()
     return dispute
   })
 }
@@ -99,11 +106,19 @@ export async function saveDisputeResponse(input: {
   return getDb().transaction((tx) => {
     const changes = tx
       .update(disputes)
-      .set({ status: 'responded', response: input.response, responseUploadId: input.responseUploadId, respondedAt: at, updatedAt: at })
+      .set({
+        status: 'responded',
+        response: input.response,
+        responseUploadId: input.responseUploadId,
+        respondedAt: at,
+        updatedAt: at,
+      })
       .where(and(eq(disputes.id, dispute.id), eq(disputes.status, 'open')))
       .run().changes
     if (!changes) return false
-    tx.insert(contractActivity).values(activity(dispute.contractId, input.line, at, dispute.milestoneId)).run()
+    tx.insert(contractActivity)
+      .values(activity(dispute.contractId, input.line, at, dispute.milestoneId))
+      .run()
     return true
   })
 }
@@ -139,7 +154,9 @@ export async function saveDisputeDecision(input: {
       .run().changes
     if (!changes) return false
     input.settle()
-    tx.insert(contractActivity).values(activity(dispute.contractId, input.line, at, dispute.milestoneId)).run()
+    tx.insert(contractActivity)
+      .values(activity(dispute.contractId, input.line, at, dispute.milestoneId))
+      .run()
     return true
   })
 }
@@ -149,11 +166,21 @@ export async function saveDisputeDecision(input: {
  * payable amount (charged right after), or it is void. Throws, undoing the decision, when the
  * invoice is not in one of `from` any more.
  */
-export function settleInvoice(input: { invoiceId: string; owedMinor: number; to: 'approved' | 'void'; from: InvoiceStatus[]; at: Date }): void {
+export function settleInvoice(input: {
+  invoiceId: string
+  owedMinor: number
+  to: 'approved' | 'void'
+  from: InvoiceStatus[]
+  at: Date
+}): void {
   const { at } = input
   const changes = getDb()
     .update(invoices)
-    .set(input.to === 'approved' ? { status: 'approved', payableMinor: input.owedMinor, approvedAt: at, updatedAt: at } : { status: 'void', payableMinor: 0, updatedAt: at })
+    .set(
+      input.to === 'approved'
+        ? { status: 'approved', payableMinor: input.owedMinor, approvedAt: at, updatedAt: at }
+        : { status: 'void', payableMinor: 0, updatedAt: at },
+    )
     .where(and(eq(invoices.id, input.invoiceId), inArray(invoices.status, input.from)))
     .run().changes
   if (!changes) throw new Error(`Invoice ${input.invoiceId} is no longer disputed; the decision cannot settle it.`)

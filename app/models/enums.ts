@@ -44,7 +44,15 @@ export const MILESTONE_STATUSES = [
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
 
 /** Transitions are declared in services/marketplace/invoice-rules.ts. */
-export const INVOICE_STATUSES = ['pending', 'approved', 'disputed', 'charging', 'payment_failed', 'paid', 'void'] as const
+export const INVOICE_STATUSES = [
+  'pending',
+  'approved',
+  'disputed',
+  'charging',
+  'payment_failed',
+  'paid',
+  'void',
+] as const
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number]
 
 export const DISPUTE_STATUSES = ['open', 'responded', 'decided'] as const

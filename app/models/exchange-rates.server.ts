@@ -14,10 +14,17 @@ export async function findCachedRates(source: LiveRateSource): Promise<CachedRat
 }
 
 /** Replaces a provider's cached rates with a fresh fetch, in one transaction. */
-export async function replaceCachedRates(source: LiveRateSource, rates: ProviderRate[], fetchedAt: Date): Promise<void> {
+export async function replaceCachedRates(
+  source: LiveRateSource,
+  rates: ProviderRate[],
+  fetchedAt: Date,
+): Promise<void> {
   getDb().transaction((tx) => {
     tx.delete(exchangeRates).where(eq(exchangeRates.source, source)).run()
-    if (rates.length) tx.insert(exchangeRates).values(rates.map((rate) => ({ source, ...rate, fetchedAt }))).run()
+    if (rates.length)
+      tx.insert(exchangeRates)
+        .values(rates.map((rate) => ({ source, ...rate, fetchedAt })))
+        .run()
   })
 }
 

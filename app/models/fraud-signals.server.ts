@@ -58,11 +58,23 @@ function parseReasons(value: string): string[] {
 /** Marks a signal reviewed (at a time) or back to waiting (null). False when nothing changed. */
 export async function setFraudSignalReviewed(id: string, at: Date | null): Promise<boolean> {
   const waiting = at ? isNull(fraudSignals.reviewedAt) : isNotNull(fraudSignals.reviewedAt)
-  return getDb().update(fraudSignals).set({ reviewedAt: at }).where(and(eq(fraudSignals.id, id), waiting)).run().changes > 0
+  return (
+    getDb()
+      .update(fraudSignals)
+      .set({ reviewedAt: at })
+      .where(and(eq(fraudSignals.id, id), waiting))
+      .run().changes > 0
+  )
 }
 
 export async function countOpenFraudSignals(): Promise<number> {
-  return getDb().select({ n: sql<number>`count(*)` }).from(fraudSignals).where(isNull(fraudSignals.reviewedAt)).get()?.n ?? 0
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(fraudSignals)
+      .where(isNull(fraudSignals.reviewedAt))
+      .get()?.n ?? 0
+  )
 }
 
 export async function listFraudSignalsForSource(source: string, sourceId: string): Promise<FraudSignal[]> {

@@ -20,7 +20,13 @@ export async function minutesLoggedBetween(contractId: string, weekStart: string
   const row = getDb()
     .select({ minutes: sum(timeEntries.minutes) })
     .from(timeEntries)
-    .where(and(eq(timeEntries.contractId, contractId), gte(timeEntries.workDate, weekStart), lt(timeEntries.workDate, weekEnd)))
+    .where(
+      and(
+        eq(timeEntries.contractId, contractId),
+        gte(timeEntries.workDate, weekStart),
+        lt(timeEntries.workDate, weekEnd),
+      ),
+    )
     .get()
   return Number(row?.minutes ?? 0)
 }
@@ -52,7 +58,12 @@ export async function deleteUninvoicedTimeEntry(contractId: string, entryId: str
 }
 
 export async function listInvoices(contractId: string): Promise<Invoice[]> {
-  return getDb().select().from(invoices).where(eq(invoices.contractId, contractId)).orderBy(desc(invoices.weekStart)).all()
+  return getDb()
+    .select()
+    .from(invoices)
+    .where(eq(invoices.contractId, contractId))
+    .orderBy(desc(invoices.weekStart))
+    .all()
 }
 
 export async function findInvoice(contractId: string, invoiceId: string): Promise<Invoice | undefined> {
@@ -98,7 +109,13 @@ export async function createWeeklyInvoice(input: {
       gte(timeEntries.workDate, input.weekStart),
       lt(timeEntries.workDate, input.weekEnd),
     )
-    const minutes = Number(tx.select({ minutes: sum(timeEntries.minutes) }).from(timeEntries).where(inWeek).get()?.minutes ?? 0)
+    const minutes = Number(
+      tx
+        .select({ minutes: sum(timeEntries.minutes) })
+        .from(timeEntries)
+        .where(inWeek)
+        .get()?.minutes ?? 0,
+    )
     if (minutes === 0) return undefined
     const invoice = tx
       .insert(invoices)
@@ -190,20 +207,39 @@ export async function findInvoiceById(invoiceId: string): Promise<Invoice | unde
 
 /** Invoices in any of the statuses, oldest first (the charge job's work list). */
 export async function listInvoicesInStatus(statuses: InvoiceStatus[]): Promise<Invoice[]> {
-  return getDb().select().from(invoices).where(inArray(invoices.status, statuses)).orderBy(asc(invoices.weekStart)).all()
+  return getDb()
+    .select()
+    .from(invoices)
+    .where(inArray(invoices.status, statuses))
+    .orderBy(asc(invoices.weekStart))
+    .all()
 }
 
 /** Saves the client's weekly limit settings (see hourly.ts changeWeeklyLimit). */
 export async function saveWeeklyLimit(
   contractId: string,
-  settings: { weeklyLimitHours: number | null; nextWeeklyLimitHours: number | null; nextWeeklyLimitFrom: string | null },
+  settings: {
+    weeklyLimitHours: number | null
+    nextWeeklyLimitHours: number | null
+    nextWeeklyLimitFrom: string | null
+  },
   line: { actorId: string; detail: string },
   at: Date,
 ): Promise<void> {
   getDb().transaction((tx) => {
-    tx.update(contracts).set({ ...settings, updatedAt: at }).where(eq(contracts.id, contractId)).run()
+    tx.update(contracts)
+      .set({ ...settings, updatedAt: at })
+      .where(eq(contracts.id, contractId))
+      .run()
     tx.insert(contractActivity)
-      .values({ id: crypto.randomUUID(), contractId, actorId: line.actorId, kind: 'contract.weekly_limit', detail: line.detail, createdAt: at })
+      .values({
+        id: crypto.randomUUID(),
+        contractId,
+        actorId: line.actorId,
+        kind: 'contract.weekly_limit',
+        detail: line.detail,
+        createdAt: at,
+      })
       .run()
   })
 }

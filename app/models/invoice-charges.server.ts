@@ -18,7 +18,12 @@ function activity(contractId: string, line: Line, at: Date) {
  * Claims an invoice for charging: moves it from one of `from` (or from a stale "charging" claim)
  * to "charging" with a fresh claim token. Only the caller that gets a token may charge.
  */
-export async function claimInvoiceCharge(input: { invoiceId: string; from: InvoiceStatus[]; staleBefore: Date; at: Date }): Promise<string | null> {
+export async function claimInvoiceCharge(input: {
+  invoiceId: string
+  from: InvoiceStatus[]
+  staleBefore: Date
+  at: Date
+}): Promise<string | null> {
   const claim = crypto.randomUUID()
   const changes = getDb()
     .update(invoices)
@@ -26,7 +31,10 @@ export async function claimInvoiceCharge(input: { invoiceId: string; from: Invoi
     .where(
       and(
         eq(invoices.id, input.invoiceId),
-        or(inArray(invoices.status, input.from), and(eq(invoices.status, 'charging'), lt(invoices.chargeClaimedAt, input.staleBefore))),
+        or(
+          inArray(invoices.status, input.from),
+          and(eq(invoices.status, 'charging'), lt(invoices.chargeClaimedAt, input.staleBefore)),
+        ),
       ),
     )
     .run().changes
@@ -38,7 +46,9 @@ export async function listStaleChargeClaims(before: Date): Promise<string[]> {
   return getDb()
     .select({ id: invoices.id })
     .from(invoices)
-    .where(and(eq(invoices.status, 'charging'), isNotNull(invoices.chargeClaimedAt), lt(invoices.chargeClaimedAt, before)))
+    .where(
+      and(eq(invoices.status, 'charging'), isNotNull(invoices.chargeClaimedAt), lt(invoices.chargeClaimedAt, before)),
+    )
     .all()
     .map((row) => row.id)
 }
@@ -65,8 +75,20 @@ export async function recordInvoicePaid(input: {
   return db.transaction(() => {
     const changes = db
       .update(invoices)
-      .set({ status: 'paid', paidAt: at, chargedFrom: input.source, feeMinor: split.feeMinor, feeTaxMinor: split.feeTaxMinor, netMinor: split.netMinor, chargeError: null, chargeClaim: null, updatedAt: at })
-      .where(and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'charging'), eq(invoices.chargeClaim, input.claim)))
+      .set({
+        status: 'paid',
+        paidAt: at,
+        chargedFrom: input.source,
+        feeMinor: split.feeMinor,
+        feeTaxMinor: split.feeTaxMinor,
+        netMinor: split.netMinor,
+        chargeError: null,
+        chargeClaim: null,
+        updatedAt: at,
+      })
+      .where(
+        and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'charging'), eq(invoices.chargeClaim, input.claim)),
+      )
       .run().changes
     if (!changes) return { paid: false, resumed: false }
     const { transactionId } = writeLedgerTransaction(input.posting)
@@ -89,7 +111,9 @@ export async function recordInvoicePaid(input: {
         })
         .run()
     }
-    db.insert(contractActivity).values(activity(input.contractId, input.line, at)).run()
+    db.insert(contractActivity)
+      .values(activity(input.contractId, input.line, at))
+      .run()
     const unpaid = db
       .select({ n: sql<number>`count(*)` })
       .from(invoices)
@@ -127,8 +151,16 @@ export async function recordInvoiceDeclined(input: {
   return db.transaction(() => {
     const row = db
       .update(invoices)
-      .set({ status: 'payment_failed', chargeFailures: sql`${invoices.chargeFailures} + 1`, chargeError: input.reason, chargeClaim: null, updatedAt: at })
-      .where(and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'charging'), eq(invoices.chargeClaim, input.claim)))
+      .set({
+        status: 'payment_failed',
+        chargeFailures: sql`${invoices.chargeFailures} + 1`,
+        chargeError: input.reason,
+        chargeClaim: null,
+        updatedAt: at,
+      })
+      .where(
+        and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'charging'), eq(invoices.chargeClaim, input.claim)),
+      )
       .returning({ failures: invoices.chargeFailures })
       .get()
     if (!row) return { recorded: false, failures: 0, paused: false }
@@ -149,7 +181,9 @@ export async function recordInvoiceDeclined(input: {
         })
         .run()
     }
-    db.insert(contractActivity).values(activity(input.contractId, input.line, at)).run()
+    db.insert(contractActivity)
+      .values(activity(input.contractId, input.line, at))
+      .run()
     const paused =
       row.failures >= input.maxFailures &&
       db

@@ -37,5 +37,10 @@ export async function insertAllowlistEntry(row: AllowlistEntry): Promise<boolean
 }
 
 export async function deleteAllowlistEntryOf(userId: string, id: string): Promise<boolean> {
-  return getDb().delete(ipAllowlist).where(and(eq(ipAllowlist.id, id), eq(ipAllowlist.userId, userId))).run().changes > 0
+  return (
+    getDb()
+      .delete(ipAllowlist)
+      .where(and(eq(ipAllowlist.id, id), eq(ipAllowlist.userId, userId)))
+      .run().changes > 0
+  )
 }

@@ -14,7 +14,12 @@ export async function findKnownDevice(userId: string, deviceId: string): Promise
 }
 
 /** Records (or refreshes) a browser the account signed in from; true when it was new. */
-export async function rememberDevice(userId: string, deviceId: string, userAgent: string | null, now: Date): Promise<boolean> {
+export async function rememberDevice(
+  userId: string,
+  deviceId: string,
+  userAgent: string | null,
+  now: Date,
+): Promise<boolean> {
   const inserted = getDb()
     .insert(knownDevices)
     .values({ id: crypto.randomUUID(), userId, deviceId, userAgent, firstSeenAt: now, lastSeenAt: now })

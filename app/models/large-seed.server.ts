@@ -28,7 +28,9 @@ export async function insertUsersBulk(rows: BulkUser[]): Promise<void> {
   const user = sqlite.prepare(
     `insert into users (id, email, name, role, password_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)`,
   )
-  const client = sqlite.prepare(`insert into client_profiles (user_id, company, created_at, updated_at) values (?, ?, ?, ?)`)
+  const client = sqlite.prepare(
+    `insert into client_profiles (user_id, company, created_at, updated_at) values (?, ?, ?, ?)`,
+  )
   const freelancer = sqlite.prepare(
     `insert into freelancer_profiles (user_id, headline, bio, hourly_rate_minor, currency, experience_level, created_at, updated_at)
      values (?, ?, ?, ?, 'USD', ?, ?, ?)`,
@@ -40,7 +42,15 @@ export async function insertUsersBulk(rows: BulkUser[]): Promise<void> {
       if (row.role === 'client') {
         client.run(row.id, row.company, row.createdAt, row.createdAt)
       } else {
-        freelancer.run(row.id, row.headline, row.bio, row.hourlyRateMinor, row.experienceLevel, row.createdAt, row.createdAt)
+        freelancer.run(
+          row.id,
+          row.headline,
+          row.bio,
+          row.hourlyRateMinor,
+          row.experienceLevel,
+          row.createdAt,
+          row.createdAt,
+        )
         for (const skillId of row.skillIds) skill.run(row.id, skillId)
       }
     }
@@ -81,7 +91,17 @@ export async function insertReviewedContractsBulk(rows: BulkReviewedContract[]):
       const contractId = crypto.randomUUID()
       const started = row.endedAt - 30 * 86_400_000
       proposal.run(proposalId, row.projectId, row.freelancerId, row.amountMinor, started, started, started)
-      contract.run(contractId, row.projectId, proposalId, row.clientId, row.freelancerId, row.title, row.endedAt, started, row.endedAt)
+      contract.run(
+        contractId,
+        row.projectId,
+        proposalId,
+        row.clientId,
+        row.freelancerId,
+        row.title,
+        row.endedAt,
+        started,
+        row.endedAt,
+      )
       review.run(
         crypto.randomUUID(),
         contractId,

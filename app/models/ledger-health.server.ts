@@ -17,19 +17,28 @@ export async function totalsByKindAndCurrency(): Promise<KindTotal[]> {
         group by a.kind, a.currency order by a.kind, a.currency`,
     )
     .all() as { kind: LedgerAccountKind; currency: string; accounts: number; balance: number }[]
-  return rows.map((row) => ({ kind: row.kind, currency: row.currency, accounts: Number(row.accounts), balanceMinor: Number(row.balance) }))
+  return rows.map((row) => ({
+    kind: row.kind,
+    currency: row.currency,
+    accounts: Number(row.accounts),
+    balanceMinor: Number(row.balance),
+  }))
 }
 
 /** Currencies whose entries do not sum to zero, with the sum (should never be any). */
 export async function unbalancedCurrencySums(): Promise<{ currency: string; sumMinor: number }[]> {
   const rows = getDb()
-    .$client.prepare(`select currency, sum(amount_minor) as total from ledger_entries group by currency having sum(amount_minor) != 0 order by currency`)
+    .$client.prepare(
+      `select currency, sum(amount_minor) as total from ledger_entries group by currency having sum(amount_minor) != 0 order by currency`,
+    )
     .all() as { currency: string; total: number }[]
   return rows.map((row) => ({ currency: row.currency, sumMinor: Number(row.total) }))
 }
 
 /** Transactions whose entries do not sum to zero in some currency, newest first. */
-export async function unbalancedTransactions(limit = 20): Promise<{ transactionId: string; kind: string; currency: string; sumMinor: number }[]> {
+export async function unbalancedTransactions(
+  limit = 20,
+): Promise<{ transactionId: string; kind: string; currency: string; sumMinor: number }[]> {
   const rows = getDb()
     .$client.prepare(
       `select t.id as transactionId, t.kind, e.currency, sum(e.amount_minor) as total
@@ -38,10 +47,22 @@ export async function unbalancedTransactions(limit = 20): Promise<{ transactionI
         order by max(t.created_at) desc limit ?`,
     )
     .all(limit) as { transactionId: string; kind: string; currency: string; total: number }[]
-  return rows.map((row) => ({ transactionId: row.transactionId, kind: row.kind, currency: row.currency, sumMinor: Number(row.total) }))
+  return rows.map((row) => ({
+    transactionId: row.transactionId,
+    kind: row.kind,
+    currency: row.currency,
+    sumMinor: Number(row.total),
+  }))
 }
 
-export type NegativeAccount = { accountId: string; kind: LedgerAccountKind; ownerId: string; ownerLabel: string | null; currency: string; balanceMinor: number }
+export type NegativeAccount = {
+  accountId: string
+  kind: LedgerAccountKind
+  ownerId: string
+  ownerLabel: string | null
+  currency: string
+  balanceMinor: number
+}
 
 /** Wallets and escrows below zero (people's money; should never be any), lowest first. */
 export async function negativeHoldingAccounts(limit = 20): Promise<NegativeAccount[]> {
@@ -65,7 +86,13 @@ export type LedgerTransactionView = {
   description: string
   contractId: string | null
   createdAt: Date
-  entries: { kind: LedgerAccountKind; ownerId: string; ownerLabel: string | null; currency: string; amountMinor: number }[]
+  entries: {
+    kind: LedgerAccountKind
+    ownerId: string
+    ownerLabel: string | null
+    currency: string
+    amountMinor: number
+  }[]
 }
 
 export async function countLedgerTransactions(): Promise<number> {
@@ -97,6 +124,8 @@ export async function latestLedgerTransactions(limit = 25): Promise<LedgerTransa
   return transactions.map((transaction) => ({
     ...transaction,
     createdAt: new Date(Number(transaction.createdAt)),
-    entries: entries.filter((entry) => entry.transactionId === transaction.id).map(({ transactionId: _, ...entry }) => entry),
+    entries: entries
+      .filter((entry) => entry.transactionId === transaction.id)
+      .map(({ transactionId: _, ...entry }) => entry),
   }))
 }

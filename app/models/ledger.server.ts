@@ -27,11 +27,17 @@ const NEVER_NEGATIVE: readonly LedgerAccountKind[] = ['wallet', 'escrow']
 
 function accountId(ref: AccountRef, at: Date): string {
   const db = getDb()
-  const where = and(eq(ledgerAccounts.kind, ref.kind), eq(ledgerAccounts.ownerId, ref.ownerId), eq(ledgerAccounts.currency, ref.currency))
+  const where = and(
+    eq(ledgerAccounts.kind, ref.kind),
+    eq(ledgerAccounts.ownerId, ref.ownerId),
+    eq(ledgerAccounts.currency, ref.currency),
+  )
   const found = db.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(where).get()
   if (found) return found.id
   const id = crypto.randomUUID()
-  db.insert(ledgerAccounts).values({ id, ...ref, createdAt: at }).run()
+  db.insert(ledgerAccounts)
+    .values({ id, ...ref, createdAt: at })
+    .run()
   return id
 }
 
@@ -90,7 +96,9 @@ export function writeLedgerTransaction(posting: LedgerPosting): { transactionId:
     const guarded = new Set<string>()
     for (const line of posting.lines) {
       const id = accountId(line.account, posting.at)
-      db.insert(ledgerEntries).values({ transactionId, accountId: id, amountMinor: line.amountMinor, currency: line.account.currency }).run()
+      db.insert(ledgerEntries)
+        .values({ transactionId, accountId: id, amountMinor: line.amountMinor, currency: line.account.currency })
+        .run()
       if (NEVER_NEGATIVE.includes(line.account.kind) && line.amountMinor < 0) guarded.add(id)
     }
     for (const id of guarded) {
@@ -102,13 +110,20 @@ export function writeLedgerTransaction(posting: LedgerPosting): { transactionId:
 
 export async function balanceOf(ref: AccountRef): Promise<number> {
   const db = getDb()
-  const where = and(eq(ledgerAccounts.kind, ref.kind), eq(ledgerAccounts.ownerId, ref.ownerId), eq(ledgerAccounts.currency, ref.currency))
+  const where = and(
+    eq(ledgerAccounts.kind, ref.kind),
+    eq(ledgerAccounts.ownerId, ref.ownerId),
+    eq(ledgerAccounts.currency, ref.currency),
+  )
   const found = db.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(where).get()
   return found ? balanceOfAccountId(found.id) : 0
 }
 
 /** The balances of one owner's accounts of a kind, one per currency (zero balances included). */
-export async function balancesOf(kind: LedgerAccountKind, ownerId: string): Promise<{ currency: string; balanceMinor: number }[]> {
+export async function balancesOf(
+  kind: LedgerAccountKind,
+  ownerId: string,
+): Promise<{ currency: string; balanceMinor: number }[]> {
   const rows = getDb()
     .select({ currency: ledgerAccounts.currency, balance: sql<number>`coalesce(sum(${ledgerEntries.amountMinor}), 0)` })
     .from(ledgerAccounts)
@@ -131,7 +146,11 @@ export type AccountStatementLine = {
 }
 
 /** The entries on one owner's accounts of some kinds, newest first. */
-export async function listEntriesOf(ownerId: string, kinds: LedgerAccountKind[], limit = 50): Promise<AccountStatementLine[]> {
+export async function listEntriesOf(
+  ownerId: string,
+  kinds: LedgerAccountKind[],
+  limit = 50,
+): Promise<AccountStatementLine[]> {
   return getDb()
     .select({
       transactionId: ledgerTransactions.id,
@@ -152,7 +171,11 @@ export async function listEntriesOf(ownerId: string, kinds: LedgerAccountKind[],
 }
 
 /** Ledger-wide invariants: every currency sums to zero and no wallet or escrow is negative. */
-export async function checkLedgerInvariants(): Promise<{ unbalancedCurrencies: string[]; negativeAccounts: number; unbalancedTransactions: number }> {
+export async function checkLedgerInvariants(): Promise<{
+  unbalancedCurrencies: string[]
+  negativeAccounts: number
+  unbalancedTransactions: number
+}> {
   const db = getDb()
   const unbalanced = db
     .select({ currency: ledgerEntries.currency })
@@ -167,7 +190,13 @@ export async function checkLedgerInvariants(): Promise<{ unbalancedCurrencies: s
     )
     .get() as { n: number }
   const badTransactions = db.$client
-    .prepare(`select count(*) as n from (select transaction_id from ledger_entries group by transaction_id, currency having sum(amount_minor) != 0)`)
+    .prepare(
+      `select count(*) as n from (select transaction_id from ledger_entries group by transaction_id, currency having sum(amount_minor) != 0)`,
+    )
     .get() as { n: number }
-  return { unbalancedCurrencies: unbalanced.map((row) => row.currency), negativeAccounts: negative.n, unbalancedTransactions: badTransactions.n }
+  return {
+    unbalancedCurrencies: unbalanced.map((row) => row.currency),
+    negativeAccounts: negative.n,
+    unbalancedTransactions: badTransactions.n,
+  }
 }

@@ -15,15 +15,17 @@ export async function insertNotification(input: NewNotification): Promise<Notifi
 }
 
 export async function listNotifications(userId: string, { limit, offset }: { limit: number; offset: number }) {
-  return getDb()
-    .select()
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    // rowid breaks ties between notifications created in the same millisecond: newest first still.
-    .orderBy(desc(notifications.createdAt), sql`rowid desc`)
-    .limit(limit)
-    .offset(offset)
-    .all()
+  return (
+    getDb()
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, userId))
+      // rowid breaks ties between notifications created in the same millisecond: newest first still.
+      .orderBy(desc(notifications.createdAt), sql`rowid desc`)
+      .limit(limit)
+      .offset(offset)
+      .all()
+  )
 }
 
 export async function countNotifications(userId: string): Promise<number> {

@@ -17,7 +17,9 @@ function sameKey(key: CodeKey) {
 /** Stores a new code and voids the earlier unused ones for the same purpose and channel. */
 export async function replaceOneTimeCode(row: Omit<OneTimeCode, 'attempts' | 'usedAt'>): Promise<void> {
   getDb().transaction((tx) => {
-    tx.delete(oneTimeCodes).where(and(sameKey(row), isNull(oneTimeCodes.usedAt))).run()
+    tx.delete(oneTimeCodes)
+      .where(and(sameKey(row), isNull(oneTimeCodes.usedAt)))
+      .run()
     tx.insert(oneTimeCodes).values(row).run()
   })
 }
@@ -33,7 +35,11 @@ export async function findLiveOneTimeCode(key: CodeKey, now: Date): Promise<OneT
 }
 
 export async function countOneTimeCodeAttempt(id: string): Promise<void> {
-  getDb().update(oneTimeCodes).set({ attempts: sql`${oneTimeCodes.attempts} + 1` }).where(eq(oneTimeCodes.id, id)).run()
+  getDb()
+    .update(oneTimeCodes)
+    .set({ attempts: sql`${oneTimeCodes.attempts} + 1` })
+    .where(eq(oneTimeCodes.id, id))
+    .run()
 }
 
 /** Marks the code used; false when another request used it first. */

@@ -12,7 +12,10 @@ function migrationsBefore(tag: string): string {
   fs.cpSync(path.resolve('drizzle'), dir, { recursive: true })
   const journalFile = path.join(dir, 'meta/_journal.json')
   const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] }
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === tag))
+  journal.entries = journal.entries.slice(
+    0,
+    journal.entries.findIndex((entry) => entry.tag === tag),
+  )
   fs.writeFileSync(journalFile, JSON.stringify(journal))
   return dir
 }

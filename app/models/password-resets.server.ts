@@ -8,7 +8,9 @@ export type PasswordReset = typeof passwordResets.$inferSelect
 export async function replacePasswordReset(row: Omit<PasswordReset, 'attempts' | 'usedAt'>): Promise<void> {
   const db = getDb()
   db.transaction((tx) => {
-    tx.delete(passwordResets).where(and(eq(passwordResets.userId, row.userId), isNull(passwordResets.usedAt))).run()
+    tx.delete(passwordResets)
+      .where(and(eq(passwordResets.userId, row.userId), isNull(passwordResets.usedAt)))
+      .run()
     tx.insert(passwordResets).values(row).run()
   })
 }

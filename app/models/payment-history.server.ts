@@ -1,5 +1,10 @@
 import { getDb } from './db.server'
-import type { PaymentAccount, PaymentHistoryFilter, PaymentHistoryStatus, PaymentType } from '~/services/payments/ledger/payment-history-filters'
+import type {
+  PaymentAccount,
+  PaymentHistoryFilter,
+  PaymentHistoryStatus,
+  PaymentType,
+} from '~/services/payments/ledger/payment-history-filters'
 import { LEDGER_KIND_TYPES } from '~/services/payments/ledger/payment-history-filters'
 
 /*
@@ -72,7 +77,19 @@ export type PaymentHistoryRow = {
   reference: string | null
 }
 
-type RawRow = { id: string; at: number; type: PaymentType; account: PaymentAccount; description: string; amount: number; currency: string; status: PaymentHistoryStatus; counts: number; contract_id: string | null; reference: string | null }
+type RawRow = {
+  id: string
+  at: number
+  type: PaymentType
+  account: PaymentAccount
+  description: string
+  amount: number
+  currency: string
+  status: PaymentHistoryStatus
+  counts: number
+  contract_id: string | null
+  reference: string | null
+}
 
 function historyQuery(userId: string, filter: PaymentHistoryFilter) {
   const conditions: string[] = []
@@ -108,16 +125,25 @@ function toRow(raw: RawRow): PaymentHistoryRow {
 }
 
 /** One page of the user's movements matching the filter, newest first, with the total count. */
-export async function listPaymentHistory(userId: string, filter: PaymentHistoryFilter, page: { limit: number; offset: number }): Promise<{ rows: PaymentHistoryRow[]; total: number }> {
+export async function listPaymentHistory(
+  userId: string,
+  filter: PaymentHistoryFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: PaymentHistoryRow[]; total: number }> {
   const client = getDb().$client
   const { cte, where, params } = historyQuery(userId, filter)
-  const rows = client.prepare(`${cte} select * from history ${where} order by at desc, id desc limit @limit offset @offset`).all({ ...params, ...page }) as RawRow[]
+  const rows = client
+    .prepare(`${cte} select * from history ${where} order by at desc, id desc limit @limit offset @offset`)
+    .all({ ...params, ...page }) as RawRow[]
   const count = client.prepare(`${cte} select count(*) as n from history ${where}`).get(params) as { n: number }
   return { rows: rows.map(toRow), total: Number(count.n) }
 }
 
 /** Money in minus money out per currency over the matching completed rows that count. */
-export async function netOfPaymentHistory(userId: string, filter: PaymentHistoryFilter): Promise<{ currency: string; netMinor: number; inMinor: number; outMinor: number }[]> {
+export async function netOfPaymentHistory(
+  userId: string,
+  filter: PaymentHistoryFilter,
+): Promise<{ currency: string; netMinor: number; inMinor: number; outMinor: number }[]> {
   const { cte, where, params } = historyQuery(userId, filter)
   const counted = `${where ? `${where} and` : 'where'} counts = 1 and status = 'completed'`
   const rows = getDb()
@@ -127,12 +153,19 @@ export async function netOfPaymentHistory(userId: string, filter: PaymentHistory
          from history ${counted} group by currency order by currency`,
     )
     .all(params) as { currency: string; net: number; money_in: number; money_out: number }[]
-  return rows.map((row) => ({ currency: row.currency, netMinor: Number(row.net), inMinor: Number(row.money_in), outMinor: Number(row.money_out) }))
+  return rows.map((row) => ({
+    currency: row.currency,
+    netMinor: Number(row.net),
+    inMinor: Number(row.money_in),
+    outMinor: Number(row.money_out),
+  }))
 }
 
 /** The currencies that appear anywhere in the user's history (for the currency filter). */
 export async function currenciesInPaymentHistory(userId: string): Promise<string[]> {
   const { cte } = historyQuery(userId, {})
-  const rows = getDb().$client.prepare(`${cte} select distinct currency from history order by currency`).all({ user: userId }) as { currency: string }[]
+  const rows = getDb()
+    .$client.prepare(`${cte} select distinct currency from history order by currency`)
+    .all({ user: userId }) as { currency: string }[]
   return rows.map((row) => row.currency)
 }

@@ -48,7 +48,9 @@ export async function findPendingStripeMethod(userId: string): Promise<PayoutMet
   return getDb()
     .select()
     .from(payoutMethods)
-    .where(and(eq(payoutMethods.userId, userId), eq(payoutMethods.provider, 'stripe'), eq(payoutMethods.status, 'pending')))
+    .where(
+      and(eq(payoutMethods.userId, userId), eq(payoutMethods.provider, 'stripe'), eq(payoutMethods.status, 'pending')),
+    )
     .orderBy(desc(payoutMethods.createdAt))
     .get()
 }
@@ -97,7 +99,10 @@ export async function findPayout(id: string): Promise<Payout | undefined> {
   return findPayoutSync(id)
 }
 
-export function setPayoutLedgerSync(id: string, set: { ledgerTransactionId?: string; reversalTransactionId?: string }): void {
+export function setPayoutLedgerSync(
+  id: string,
+  set: { ledgerTransactionId?: string; reversalTransactionId?: string },
+): void {
   getDb().update(payouts).set(set).where(eq(payouts.id, id)).run()
 }
 
@@ -126,7 +131,16 @@ export function changePayoutStatusSync(input: {
     .where(and(eq(payouts.id, input.id), inArray(payouts.status, [...input.from]), claim))
     .run()
   if (result.changes === 0) return false
-  db.insert(payoutEvents).values({ payoutId: input.id, actorId: input.actorId, fromStatus: current.status, toStatus: input.to, reason: input.reason, createdAt: input.at }).run()
+  db.insert(payoutEvents)
+    .values({
+      payoutId: input.id,
+      actorId: input.actorId,
+      fromStatus: current.status,
+      toStatus: input.to,
+      reason: input.reason,
+      createdAt: input.at,
+    })
+    .run()
   return true
 }
 
@@ -139,11 +153,22 @@ export function insertPayoutEventSync(values: Omit<typeof payoutEvents.$inferIns
  * cancelled. A claim older than `staleBefore` (a crash mid-send) can be taken again; the
  * provider's idempotency key makes the retry send once.
  */
-export async function claimPayoutForSending(id: string, from: readonly PayoutStatus[], at: Date, staleBefore: Date): Promise<boolean> {
+export async function claimPayoutForSending(
+  id: string,
+  from: readonly PayoutStatus[],
+  at: Date,
+  staleBefore: Date,
+): Promise<boolean> {
   const result = getDb()
     .update(payouts)
     .set({ sendingAt: at, updatedAt: at })
-    .where(and(eq(payouts.id, id), inArray(payouts.status, [...from]), or(isNull(payouts.sendingAt), lte(payouts.sendingAt, staleBefore))))
+    .where(
+      and(
+        eq(payouts.id, id),
+        inArray(payouts.status, [...from]),
+        or(isNull(payouts.sendingAt), lte(payouts.sendingAt, staleBefore)),
+      ),
+    )
     .run()
   return result.changes > 0
 }
@@ -177,13 +202,23 @@ export async function listPayoutsForAdmin(filter: AdminPayoutFilter) {
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .all()
-  const total = db.select({ n: sql<number>`count(*)` }).from(payouts).where(where).get()?.n ?? 0
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(payouts)
+      .where(where)
+      .get()?.n ?? 0
   return { rows, total: Number(total) }
 }
 
 export async function listPayoutEvents(payoutIds: string[]): Promise<PayoutEvent[]> {
   if (!payoutIds.length) return []
-  return getDb().select().from(payoutEvents).where(inArray(payoutEvents.payoutId, payoutIds)).orderBy(asc(payoutEvents.createdAt), asc(payoutEvents.id)).all()
+  return getDb()
+    .select()
+    .from(payoutEvents)
+    .where(inArray(payoutEvents.payoutId, payoutIds))
+    .orderBy(asc(payoutEvents.createdAt), asc(payoutEvents.id))
+    .all()
 }
 
 /** Payouts the sending job should pick up: waiting since before `createdBefore`, not claimed (or claimed long ago). */
@@ -192,7 +227,11 @@ export async function listPayoutsDue(createdBefore: Date, staleBefore: Date, lim
     .select()
     .from(payouts)
     .where(
-      and(eq(payouts.status, 'requested'), lte(payouts.createdAt, createdBefore), or(isNull(payouts.sendingAt), lte(payouts.sendingAt, staleBefore))),
+      and(
+        eq(payouts.status, 'requested'),
+        lte(payouts.createdAt, createdBefore),
+        or(isNull(payouts.sendingAt), lte(payouts.sendingAt, staleBefore)),
+      ),
     )
     .orderBy(asc(payouts.createdAt))
     .limit(limit)

@@ -19,7 +19,11 @@ export async function findLivePendingSignUp(id: string, now: Date): Promise<Pend
 }
 
 export async function countPendingSignUpAttempt(id: string): Promise<void> {
-  getDb().update(pendingSignUps).set({ attempts: sql`${pendingSignUps.attempts} + 1` }).where(eq(pendingSignUps.id, id)).run()
+  getDb()
+    .update(pendingSignUps)
+    .set({ attempts: sql`${pendingSignUps.attempts} + 1` })
+    .where(eq(pendingSignUps.id, id))
+    .run()
 }
 
 export async function deletePendingSignUp(id: string): Promise<boolean> {

@@ -22,7 +22,9 @@ async function attachImages(items: PortfolioItem[]): Promise<PortfolioItemWithIm
     .all()
   return items.map((item) => ({
     ...item,
-    images: rows.filter((row) => row.itemId === item.id).map(({ uploadId, originalName }) => ({ uploadId, originalName })),
+    images: rows
+      .filter((row) => row.itemId === item.id)
+      .map(({ uploadId, originalName }) => ({ uploadId, originalName })),
   }))
 }
 
@@ -43,7 +45,13 @@ export async function findPortfolioItem(id: string): Promise<PortfolioItemWithIm
 }
 
 export async function countPortfolioItems(userId: string): Promise<number> {
-  return getDb().select({ n: sql<number>`count(*)` }).from(portfolioItems).where(eq(portfolioItems.userId, userId)).get()?.n ?? 0
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(portfolioItems)
+      .where(eq(portfolioItems.userId, userId))
+      .get()?.n ?? 0
+  )
 }
 
 export async function insertPortfolioItem(
@@ -95,14 +103,20 @@ export async function removePortfolioImage(itemId: string, uploadId: string): Pr
 export async function deletePortfolioItem(id: string): Promise<string[]> {
   const db = getDb()
   return db.transaction((tx) => {
-    const ids = tx.select({ uploadId: portfolioImages.uploadId }).from(portfolioImages).where(eq(portfolioImages.itemId, id)).all()
+    const ids = tx
+      .select({ uploadId: portfolioImages.uploadId })
+      .from(portfolioImages)
+      .where(eq(portfolioImages.itemId, id))
+      .all()
     tx.delete(portfolioItems).where(eq(portfolioItems.id, id)).run()
     return ids.map((row) => row.uploadId)
   })
 }
 
 /** The portfolio item an uploaded image belongs to, if it is a portfolio image at all. */
-export async function findPortfolioImageOwner(uploadId: string): Promise<{ itemId: string; userId: string } | undefined> {
+export async function findPortfolioImageOwner(
+  uploadId: string,
+): Promise<{ itemId: string; userId: string } | undefined> {
   return getDb()
     .select({ itemId: portfolioImages.itemId, userId: portfolioItems.userId })
     .from(portfolioImages)

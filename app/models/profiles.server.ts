@@ -28,21 +28,36 @@ export async function updateFreelancerProfile(
   values: Partial<
     Pick<
       FreelancerProfile,
-      'headline' | 'bio' | 'hourlyRateMinor' | 'currency' | 'experienceLevel' | 'country' | 'timeZone' | 'languages' | 'availability'
+      | 'headline'
+      | 'bio'
+      | 'hourlyRateMinor'
+      | 'currency'
+      | 'experienceLevel'
+      | 'country'
+      | 'timeZone'
+      | 'languages'
+      | 'availability'
     >
   >,
 ): Promise<void> {
   getDb().update(freelancerProfiles).set(values).where(eq(freelancerProfiles.userId, userId)).run()
 }
 
-export async function updateClientProfile(userId: string, values: Partial<Pick<ClientProfile, 'company' | 'country'>>): Promise<void> {
+export async function updateClientProfile(
+  userId: string,
+  values: Partial<Pick<ClientProfile, 'company' | 'country'>>,
+): Promise<void> {
   getDb().update(clientProfiles).set(values).where(eq(clientProfiles.userId, userId)).run()
 }
 
 /** Returns the ids of the named skills, creating the ones that do not exist yet. */
 export async function ensureSkills(names: string[]): Promise<Map<string, number>> {
   const db = getDb()
-  if (names.length) db.insert(skills).values(names.map((name) => ({ name }))).onConflictDoNothing().run()
+  if (names.length)
+    db.insert(skills)
+      .values(names.map((name) => ({ name })))
+      .onConflictDoNothing()
+      .run()
   const rows = names.length ? db.select().from(skills).where(inArray(skills.name, names)).all() : []
   return new Map(rows.map((row) => [row.name, row.id]))
 }
@@ -50,7 +65,10 @@ export async function ensureSkills(names: string[]): Promise<Map<string, number>
 export async function replaceFreelancerSkills(userId: string, skillIds: number[]): Promise<void> {
   getDb().transaction((tx) => {
     tx.delete(freelancerSkills).where(eq(freelancerSkills.userId, userId)).run()
-    if (skillIds.length) tx.insert(freelancerSkills).values(skillIds.map((skillId) => ({ userId, skillId }))).run()
+    if (skillIds.length)
+      tx.insert(freelancerSkills)
+        .values(skillIds.map((skillId) => ({ userId, skillId })))
+        .run()
   })
 }
 
@@ -59,7 +77,13 @@ export type PublicUser = { id: string; name: string; role: 'client' | 'freelance
 /** A user of the given role who may be shown to others (blocked accounts are not), or undefined. */
 export async function findPublicUser(userId: string, role: 'client' | 'freelancer'): Promise<PublicUser | undefined> {
   const row = getDb()
-    .select({ id: users.id, name: users.name, role: users.role, createdAt: users.createdAt, blockedAt: users.blockedAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      role: users.role,
+      createdAt: users.createdAt,
+      blockedAt: users.blockedAt,
+    })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.role, role)))
     .get()
@@ -68,7 +92,10 @@ export async function findPublicUser(userId: string, role: 'client' | 'freelance
 }
 
 /** Contract counts for a profile page: ended and active, as either side. */
-export async function contractCountsOf(userId: string, side: 'client' | 'freelancer'): Promise<{ ended: number; active: number }> {
+export async function contractCountsOf(
+  userId: string,
+  side: 'client' | 'freelancer',
+): Promise<{ ended: number; active: number }> {
   const column = side === 'client' ? contracts.clientId : contracts.freelancerId
   const rows = getDb()
     .select({ status: contracts.status, n: sql<number>`count(*)` })
@@ -83,5 +110,11 @@ export async function contractCountsOf(userId: string, side: 'client' | 'freelan
 }
 
 export async function countProjectsPosted(clientId: string): Promise<number> {
-  return getDb().select({ n: sql<number>`count(*)` }).from(projects).where(and(eq(projects.clientId, clientId), isNull(projects.hiddenAt))).get()?.n ?? 0
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(projects)
+      .where(and(eq(projects.clientId, clientId), isNull(projects.hiddenAt)))
+      .get()?.n ?? 0
+  )
 }

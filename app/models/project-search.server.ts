@@ -197,10 +197,10 @@ let ratingsCache: { at: number; value: RatedClients } | null = null
 function cachedRatedClients(pinnedNow: Date | undefined): RatedClients {
   if (pinnedNow) return ratedClients(pinnedNow)
   const now = Date.now()
-  if (!ratingsCache || now - ratingsCache.at > RATINGS_TTL_MS) ratingsCache = { at: now, value: ratedClients(new Date(now)) }
+  if (!ratingsCache || now - ratingsCache.at > RATINGS_TTL_MS)
+    ratingsCache = { at: now, value: ratedClients(new Date(now)) }
   return ratingsCache.value
 }
-
 
 /**
  * Every client with visible reviews from freelancers, with their mean rating (REVIEW rules:
@@ -235,7 +235,8 @@ function countMatches(from: SQL, conditions: Conditions, rated: RatedClients, in
     where ${where([...conditions.base, conditions.skills])}
     group by p.budget_type, p.client_id`)
   const ratingOf = (clientId: string) => rated.get(clientId)?.average ?? 0
-  const ratingOk = (clientId: string) => input.clientRatingMin === undefined || ratingOf(clientId) >= input.clientRatingMin
+  const ratingOk = (clientId: string) =>
+    input.clientRatingMin === undefined || ratingOf(clientId) >= input.clientRatingMin
   const typeOk = (type: BudgetType) => !input.budgetType || type === input.budgetType
   const byType = new Map<BudgetType, number>()
   let total = 0
@@ -313,13 +314,19 @@ export async function countProjects(input: ProjectSearchInput): Promise<number> 
       const rated: RatedClients = input.clientRatingMin !== undefined ? cachedRatedClients(input.now) : new Map()
       const c = conditionsFor(input, skillIds, rated)
       // One project: look it up, then ask the index about that row only.
-      const text = match && input.projectId
-        ? sql`exists (select 1 from projects_fts where projects_fts match ${match} and rowid = p.rowid)`
-        : null
-      const from = match && !input.projectId
-        ? sql`(select rowid as rid from projects_fts where projects_fts match ${match}) hits cross join projects p on p.rowid = hits.rid`
-        : sql`projects p`
-      return db.get<{ n: number }>(sql`select count(*) as n from ${from} where ${where([...c.base, text, c.skills, c.budgetType, c.rating])}`)?.n ?? 0
+      const text =
+        match && input.projectId
+          ? sql`exists (select 1 from projects_fts where projects_fts match ${match} and rowid = p.rowid)`
+          : null
+      const from =
+        match && !input.projectId
+          ? sql`(select rowid as rid from projects_fts where projects_fts match ${match}) hits cross join projects p on p.rowid = hits.rid`
+          : sql`projects p`
+      return (
+        db.get<{ n: number }>(
+          sql`select count(*) as n from ${from} where ${where([...c.base, text, c.skills, c.budgetType, c.rating])}`,
+        )?.n ?? 0
+      )
     })
   } catch (error) {
     if (isFtsError(error)) return 0
@@ -375,7 +382,21 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
         : sql`projects p`
       const score = match ? sql`hits.score` : sql`0`
       const all = where([...conditions.base, conditions.skills, conditions.budgetType, conditions.rating])
-      const summaryKey = input.now ? null : JSON.stringify([match, skillIds, input.budgetType, input.budgetMin, input.budgetMax, input.postedWithinDays, input.experienceLevel, input.clientRatingMin, input.createdAfter, input.createdUpTo, input.projectId])
+      const summaryKey = input.now
+        ? null
+        : JSON.stringify([
+            match,
+            skillIds,
+            input.budgetType,
+            input.budgetMin,
+            input.budgetMax,
+            input.postedWithinDays,
+            input.experienceLevel,
+            input.clientRatingMin,
+            input.createdAfter,
+            input.createdUpTo,
+            input.projectId,
+          ])
       const summary = (summaryKey && cachedSummary(summaryKey)) || countMatches(from, conditions, rated, input)
       if (summaryKey && summary.total >= SUMMARY_CACHE_MIN_TOTAL) keepSummary(summaryKey, summary)
       const { total, budgetType, skills, clientRating } = summary
@@ -442,12 +463,18 @@ function plainSnippet(text: string): string {
 }
 
 /** Selected skills stay in the facet list (with their count, or 0) so they can be unchecked. */
-function withSelectedSkills(result: ProjectSearchResult, selected: string[], allCounts: FacetCount[] = []): ProjectSearchResult {
+function withSelectedSkills(
+  result: ProjectSearchResult,
+  selected: string[],
+  allCounts: FacetCount[] = [],
+): ProjectSearchResult {
   const listed = new Set(result.facets.skills.map((facet) => facet.value))
   const extra = selected
     .filter((name) => !listed.has(name))
     .map((name) => allCounts.find((facet) => facet.value === name) ?? { value: name, count: 0 })
-  return extra.length ? { ...result, facets: { ...result.facets, skills: [...result.facets.skills, ...extra] } } : result
+  return extra.length
+    ? { ...result, facets: { ...result.facets, skills: [...result.facets.skills, ...extra] } }
+    : result
 }
 
 function findSkillIds(names: string[]): Map<string, number> {

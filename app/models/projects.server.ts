@@ -80,7 +80,10 @@ export async function insertProjects(
   db.transaction((tx) => {
     for (const { skillIds, ...project } of rows) {
       tx.insert(projects).values(project).run()
-      if (skillIds.length) tx.insert(projectSkills).values(skillIds.map((skillId) => ({ projectId: project.id, skillId }))).run()
+      if (skillIds.length)
+        tx.insert(projectSkills)
+          .values(skillIds.map((skillId) => ({ projectId: project.id, skillId })))
+          .run()
     }
   })
 }
@@ -139,18 +142,37 @@ export async function insertProjectsBulk(rows: BulkProject[]): Promise<void> {
 // Posting, editing, closing and moderating projects; invitations.
 // ---------------------------------------------------------------------------------------------
 
-export type NewProject = Omit<typeof projects.$inferInsert, 'id' | 'status' | 'closedAt' | 'closeReason' | 'hiddenAt' | 'hiddenReason'>
+export type NewProject = Omit<
+  typeof projects.$inferInsert,
+  'id' | 'status' | 'closedAt' | 'closeReason' | 'hiddenAt' | 'hiddenReason'
+>
 export type ProjectChanges = Pick<
   typeof projects.$inferInsert,
-  'title' | 'description' | 'budgetType' | 'budgetMinMinor' | 'budgetMaxMinor' | 'currency' | 'deadline' | 'experienceLevel' | 'visibility'
+  | 'title'
+  | 'description'
+  | 'budgetType'
+  | 'budgetMinMinor'
+  | 'budgetMaxMinor'
+  | 'currency'
+  | 'deadline'
+  | 'experienceLevel'
+  | 'visibility'
 >
 
 /** Canonical skill names → ids; every name must already be in the skills table or is created. */
 async function skillIdsFor(names: string[]): Promise<number[]> {
   if (names.length === 0) return []
   const db = getDb()
-  db.insert(skills).values(names.map((name) => ({ name }))).onConflictDoNothing().run()
-  return db.select({ id: skills.id }).from(skills).where(inArray(skills.name, names)).all().map((row) => row.id)
+  db.insert(skills)
+    .values(names.map((name) => ({ name })))
+    .onConflictDoNothing()
+    .run()
+  return db
+    .select({ id: skills.id })
+    .from(skills)
+    .where(inArray(skills.name, names))
+    .all()
+    .map((row) => row.id)
 }
 
 export async function findProject(id: string): Promise<Project | undefined> {
@@ -162,19 +184,31 @@ export async function createProjectWithSkills(values: NewProject, skillNames: st
   const skillIds = await skillIdsFor(skillNames)
   const id = crypto.randomUUID()
   getDb().transaction((tx) => {
-    tx.insert(projects).values({ ...values, id }).run()
-    if (skillIds.length) tx.insert(projectSkills).values(skillIds.map((skillId) => ({ projectId: id, skillId }))).run()
+    tx.insert(projects)
+      .values({ ...values, id })
+      .run()
+    if (skillIds.length)
+      tx.insert(projectSkills)
+        .values(skillIds.map((skillId) => ({ projectId: id, skillId })))
+        .run()
   })
   return id
 }
 
 /** Replaces a project's details and skills; the delete/insert triggers keep the search index's skills current. */
-export async function updateProjectWithSkills(projectId: string, changes: ProjectChanges, skillNames: string[]): Promise<void> {
+export async function updateProjectWithSkills(
+  projectId: string,
+  changes: ProjectChanges,
+  skillNames: string[],
+): Promise<void> {
   const skillIds = await skillIdsFor(skillNames)
   getDb().transaction((tx) => {
     tx.update(projects).set(changes).where(eq(projects.id, projectId)).run()
     tx.delete(projectSkills).where(eq(projectSkills.projectId, projectId)).run()
-    if (skillIds.length) tx.insert(projectSkills).values(skillIds.map((skillId) => ({ projectId, skillId }))).run()
+    if (skillIds.length)
+      tx.insert(projectSkills)
+        .values(skillIds.map((skillId) => ({ projectId, skillId })))
+        .run()
   })
 }
 
@@ -286,7 +320,11 @@ export async function findInvitationById(id: string): Promise<ProjectInvitation 
 }
 
 /** Inserts an invitation; false when this freelancer is already invited to the project. */
-export async function insertInvitation(values: { projectId: string; freelancerId: string; message: string }): Promise<string | null> {
+export async function insertInvitation(values: {
+  projectId: string
+  freelancerId: string
+  message: string
+}): Promise<string | null> {
   const id = crypto.randomUUID()
   const rows = getDb()
     .insert(projectInvitations)
@@ -298,7 +336,11 @@ export async function insertInvitation(values: { projectId: string; freelancerId
 }
 
 /** Answers a pending invitation; false when it was already answered. */
-export async function answerInvitation(id: string, status: 'accepted' | 'declined', now = new Date()): Promise<boolean> {
+export async function answerInvitation(
+  id: string,
+  status: 'accepted' | 'declined',
+  now = new Date(),
+): Promise<boolean> {
   const rows = getDb()
     .update(projectInvitations)
     .set({ status, respondedAt: now })
@@ -369,7 +411,9 @@ export type AdminProjectFilter = { query?: string; state?: 'visible' | 'hidden';
 export async function listProjectsForAdmin(filter: AdminProjectFilter) {
   const db = getDb()
   const conditions = [
-    filter.query ? sql`${projects.title} like ${`%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'` : undefined,
+    filter.query
+      ? sql`${projects.title} like ${`%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`
+      : undefined,
     filter.state === 'hidden' ? sql`${projects.hiddenAt} is not null` : undefined,
     filter.state === 'visible' ? sql`${projects.hiddenAt} is null` : undefined,
   ].filter(Boolean)

@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
-import { contractActivity, contracts, milestones, projectInvitations, projects, proposalMilestones, proposals, users } from './schema'
+import {
+  contractActivity,
+  contracts,
+  milestones,
+  projectInvitations,
+  projects,
+  proposalMilestones,
+  proposals,
+  users,
+} from './schema'
 
 export type Proposal = typeof proposals.$inferSelect
 export type ProposalMilestone = typeof proposalMilestones.$inferSelect
@@ -64,7 +73,9 @@ function milestoneRows(proposalId: string, rows: ProposalFields['milestones']) {
  * Stores a new proposal with its milestones and marks the freelancer's pending invitation to the
  * project accepted, in one transaction. The unique index refuses a second proposal for the project.
  */
-export async function insertProposal(input: ProposalFields & { projectId: string; freelancerId: string; now: Date }): Promise<Proposal> {
+export async function insertProposal(
+  input: ProposalFields & { projectId: string; freelancerId: string; now: Date },
+): Promise<Proposal> {
   const { milestones: rows, now, ...fields } = input
   return getDb().transaction((tx) => {
     const proposal = tx
@@ -170,7 +181,8 @@ export async function acceptProposal(input: {
   const { now } = input
   return getDb().transaction((tx): AcceptOutcome => {
     const proposal = tx.select().from(proposals).where(eq(proposals.id, input.proposalId)).get()
-    if (!proposal || proposal.status !== 'submitted') return { ok: false, reason: 'not_submitted', status: proposal?.status ?? 'withdrawn' }
+    if (!proposal || proposal.status !== 'submitted')
+      return { ok: false, reason: 'not_submitted', status: proposal?.status ?? 'withdrawn' }
     const project = tx.select().from(projects).where(eq(projects.id, proposal.projectId)).get()
     if (!project || project.status !== 'open') return { ok: false, reason: 'project_closed' }
 
@@ -178,7 +190,9 @@ export async function acceptProposal(input: {
     const accepted = tx
       .update(proposals)
       .set({ status: 'accepted', decidedAt: now, updatedAt: now })
-      .where(and(eq(proposals.id, proposal.id), eq(proposals.status, 'submitted'), eq(proposals.revision, input.revision)))
+      .where(
+        and(eq(proposals.id, proposal.id), eq(proposals.status, 'submitted'), eq(proposals.revision, input.revision)),
+      )
       .run().changes
     if (accepted === 0) {
       const { bidType, bidAmountMinor, currency, revision } = proposal
@@ -212,13 +226,37 @@ export async function acceptProposal(input: {
         .orderBy(asc(proposalMilestones.position))
         .all()
       const rows = proposed.length
-        ? proposed.map((m, index) => ({ title: m.title, amountMinor: m.amountMinor, dueDate: m.dueDate, position: index + 1 }))
-        : [{ title: input.wholeProjectMilestoneTitle, amountMinor: proposal.bidAmountMinor, dueDate: null, position: 1 }]
+        ? proposed.map((m, index) => ({
+            title: m.title,
+            amountMinor: m.amountMinor,
+            dueDate: m.dueDate,
+            position: index + 1,
+          }))
+        : [
+            {
+              title: input.wholeProjectMilestoneTitle,
+              amountMinor: proposal.bidAmountMinor,
+              dueDate: null,
+              position: 1,
+            },
+          ]
       tx.insert(milestones)
-        .values(rows.map((row) => ({ id: crypto.randomUUID(), contractId: contract.id, ...row, status: 'pending' as const, createdAt: now, updatedAt: now })))
+        .values(
+          rows.map((row) => ({
+            id: crypto.randomUUID(),
+            contractId: contract.id,
+            ...row,
+            status: 'pending' as const,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
         .run()
     }
-    tx.update(projects).set({ status: 'closed', closeReason: 'hired', closedAt: now, updatedAt: now }).where(eq(projects.id, project.id)).run()
+    tx.update(projects)
+      .set({ status: 'closed', closeReason: 'hired', closedAt: now, updatedAt: now })
+      .where(eq(projects.id, project.id))
+      .run()
     const notHired = tx
       .update(proposals)
       .set({ status: 'not_hired', decidedAt: now, updatedAt: now })
@@ -261,7 +299,9 @@ export async function listProposalsOfProject(projectId: string, options: { short
     })
     .from(proposals)
     .innerJoin(users, eq(users.id, proposals.freelancerId))
-    .where(and(eq(proposals.projectId, projectId), options.shortlistedOnly ? isNotNull(proposals.shortlistedAt) : undefined))
+    .where(
+      and(eq(proposals.projectId, projectId), options.shortlistedOnly ? isNotNull(proposals.shortlistedAt) : undefined),
+    )
     .orderBy(desc(proposals.createdAt))
     .all()
 }

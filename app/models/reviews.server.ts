@@ -38,7 +38,9 @@ export async function listVisibleReviewsOf(
   revieweeId: string,
   { limit = 20, offset = 0, now = new Date() }: { limit?: number; offset?: number; now?: Date } = {},
 ): Promise<VisibleReview[]> {
-  const rows = getDb().all<Omit<VisibleReview, 'subRatings' | 'createdAt'> & { subRatings: string; createdAt: number }>(sql`
+  const rows = getDb().all<
+    Omit<VisibleReview, 'subRatings' | 'createdAt'> & { subRatings: string; createdAt: number }
+  >(sql`
     select r.id, r.contract_id as contractId, c.title as contractTitle, r.reviewer_id as reviewerId,
            u.name as reviewerName, r.direction, r.rating, r.sub_ratings as subRatings, r.comment,
            r.created_at as createdAt

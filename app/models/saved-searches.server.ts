@@ -5,7 +5,12 @@ import { savedSearches } from './schema'
 export type SavedSearch = typeof savedSearches.$inferSelect
 
 export async function listSavedSearchesOf(userId: string): Promise<SavedSearch[]> {
-  return getDb().select().from(savedSearches).where(eq(savedSearches.userId, userId)).orderBy(asc(savedSearches.createdAt)).all()
+  return getDb()
+    .select()
+    .from(savedSearches)
+    .where(eq(savedSearches.userId, userId))
+    .orderBy(asc(savedSearches.createdAt))
+    .all()
 }
 
 export async function countSavedSearchesOf(userId: string): Promise<number> {
@@ -28,7 +33,13 @@ export async function findSavedSearchByQuery(userId: string, query: string): Pro
     .get()
 }
 
-export async function insertSavedSearch(input: { userId: string; name: string; query: string; notify: boolean; checkedAt: Date }) {
+export async function insertSavedSearch(input: {
+  userId: string
+  name: string
+  query: string
+  notify: boolean
+  checkedAt: Date
+}) {
   return getDb()
     .insert(savedSearches)
     .values({ id: crypto.randomUUID(), ...input })
@@ -37,13 +48,24 @@ export async function insertSavedSearch(input: { userId: string; name: string; q
 }
 
 export async function deleteSavedSearchOf(userId: string, id: string): Promise<boolean> {
-  return getDb().delete(savedSearches).where(and(eq(savedSearches.id, id), eq(savedSearches.userId, userId))).run().changes > 0
+  return (
+    getDb()
+      .delete(savedSearches)
+      .where(and(eq(savedSearches.id, id), eq(savedSearches.userId, userId)))
+      .run().changes > 0
+  )
 }
 
 /** Turning alerts on starts counting from now, so old projects do not arrive as "new". */
 export async function setSavedSearchNotify(userId: string, id: string, notify: boolean, now: Date): Promise<boolean> {
   const set = notify ? { notify, checkedAt: now } : { notify }
-  return getDb().update(savedSearches).set(set).where(and(eq(savedSearches.id, id), eq(savedSearches.userId, userId))).run().changes > 0
+  return (
+    getDb()
+      .update(savedSearches)
+      .set(set)
+      .where(and(eq(savedSearches.id, id), eq(savedSearches.userId, userId)))
+      .run().changes > 0
+  )
 }
 
 /** Every saved search with alerts on (of users who are not blocked). */

@@ -34,7 +34,9 @@ export async function listSecurityEvents(filter: SecurityEventFilter) {
   if (filter.until) conditions.push(lt(securityEvents.createdAt, filter.until))
   if (filter.email) {
     const { text, match } = filter.email
-    conditions.push(match === 'exact' ? eq(sql`lower(${users.email})`, text.toLowerCase()) : containsText(users.email, text))
+    conditions.push(
+      match === 'exact' ? eq(sql`lower(${users.email})`, text.toLowerCase()) : containsText(users.email, text),
+    )
   }
   const where = conditions.length ? and(...conditions) : undefined
   const db = getDb()
@@ -48,7 +50,12 @@ export async function listSecurityEvents(filter: SecurityEventFilter) {
     .offset((filter.page - 1) * filter.pageSize)
     .all()
   const total =
-    db.select({ n: count() }).from(securityEvents).leftJoin(users, eq(users.id, securityEvents.userId)).where(where).get()?.n ?? 0
+    db
+      .select({ n: count() })
+      .from(securityEvents)
+      .leftJoin(users, eq(users.id, securityEvents.userId))
+      .where(where)
+      .get()?.n ?? 0
   return { rows, total }
 }
 
@@ -69,12 +76,22 @@ export async function countSecurityEvents(
 }
 
 /** Whether the user has an event of one of `kinds` from `since` to `until` (both included). */
-export async function hasSecurityEventBetween(userId: string, kinds: string[], since: Date, until: Date): Promise<boolean> {
+export async function hasSecurityEventBetween(
+  userId: string,
+  kinds: string[],
+  since: Date,
+  until: Date,
+): Promise<boolean> {
   const row = getDb()
     .select({ id: securityEvents.id })
     .from(securityEvents)
     .where(
-      and(eq(securityEvents.userId, userId), inArray(securityEvents.kind, kinds), gte(securityEvents.createdAt, since), lte(securityEvents.createdAt, until)),
+      and(
+        eq(securityEvents.userId, userId),
+        inArray(securityEvents.kind, kinds),
+        gte(securityEvents.createdAt, since),
+        lte(securityEvents.createdAt, until),
+      ),
     )
     .get()
   return row !== undefined

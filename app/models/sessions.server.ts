@@ -56,12 +56,21 @@ export async function listActiveSessionsOf(userId: string, now: Date, idleSince:
 }
 
 export async function findSessionOf(userId: string, sessionId: string): Promise<SessionRow | undefined> {
-  return getDb().select().from(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).get()
+  return getDb()
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .get()
 }
 
 /** Ends one of the user's sessions; false when it is not theirs or already gone. */
 export async function deleteSessionOf(userId: string, sessionId: string): Promise<boolean> {
-  return getDb().delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).run().changes > 0
+  return (
+    getDb()
+      .delete(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+      .run().changes > 0
+  )
 }
 
 /** Records that this session just passed a second factor (for the 10-minute step-up rule). */

@@ -38,7 +38,13 @@ export async function listSignInCountriesOf(userId: string): Promise<string[]> {
   return getDb()
     .selectDistinct({ country: signInAssessments.country })
     .from(signInAssessments)
-    .where(and(eq(signInAssessments.userId, userId), isNotNull(signInAssessments.completedAt), isNotNull(signInAssessments.country)))
+    .where(
+      and(
+        eq(signInAssessments.userId, userId),
+        isNotNull(signInAssessments.completedAt),
+        isNotNull(signInAssessments.country),
+      ),
+    )
     .all()
     .map((row) => row.country!)
 }

@@ -11,8 +11,13 @@ export async function findSmsFactor(userId: string): Promise<SmsFactor | undefin
 /** Keeps a number waiting for its code, in place of another unverified one; false when one is verified. */
 export async function replaceUnverifiedPhone(userId: string, phoneE164: string, now: Date): Promise<boolean> {
   return getDb().transaction((tx) => {
-    tx.delete(smsFactors).where(and(eq(smsFactors.userId, userId), isNull(smsFactors.verifiedAt))).run()
-    return tx.insert(smsFactors).values({ userId, phoneE164, verifiedAt: null, createdAt: now }).onConflictDoNothing().run().changes > 0
+    tx.delete(smsFactors)
+      .where(and(eq(smsFactors.userId, userId), isNull(smsFactors.verifiedAt)))
+      .run()
+    return (
+      tx.insert(smsFactors).values({ userId, phoneE164, verifiedAt: null, createdAt: now }).onConflictDoNothing().run()
+        .changes > 0
+    )
   })
 }
 
@@ -33,5 +38,10 @@ export async function deleteSmsFactor(userId: string): Promise<SmsFactor | undef
 
 /** Drops a number still waiting for its code (a verified one stays). */
 export async function deleteUnverifiedPhone(userId: string): Promise<boolean> {
-  return getDb().delete(smsFactors).where(and(eq(smsFactors.userId, userId), isNull(smsFactors.verifiedAt))).run().changes > 0
+  return (
+    getDb()
+      .delete(smsFactors)
+      .where(and(eq(smsFactors.userId, userId), isNull(smsFactors.verifiedAt)))
+      .run().changes > 0
+  )
 }

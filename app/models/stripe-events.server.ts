@@ -12,7 +12,16 @@ export function hasStripeEvent(id: string): boolean {
 }
 
 export function recordStripeEvent(event: StripeEventRecord): void {
-  getDb().insert(stripeEvents).values({ id: event.id, type: event.type, paymentId: event.paymentId, outcome: event.outcome, receivedAt: event.at }).run()
+  getDb()
+    .insert(stripeEvents)
+    .values({
+      id: event.id,
+      type: event.type,
+      paymentId: event.paymentId,
+      outcome: event.outcome,
+      receivedAt: event.at,
+    })
+    .run()
 }
 
 export async function listStripeEventsForPayment(paymentId: string) {

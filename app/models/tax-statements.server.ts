@@ -50,9 +50,24 @@ export async function freelancerStatementMonths(userId: string, year: number): P
        group by month, e.currency
        order by e.currency, month`,
     )
-    .all({ user: userId, ...yearBounds(year) }) as { month: number; currency: string; net: number; fees: number; tax: number; payouts: number }[]
+    .all({ user: userId, ...yearBounds(year) }) as {
+    month: number
+    currency: string
+    net: number
+    fees: number
+    tax: number
+    payouts: number
+  }[]
   return rows
-    .map((row) => ({ month: row.month, currency: row.currency, grossMinor: row.net + row.fees, feesMinor: row.fees, feeTaxMinor: row.tax, netMinor: row.net, payoutsMinor: row.payouts }))
+    .map((row) => ({
+      month: row.month,
+      currency: row.currency,
+      grossMinor: row.net + row.fees,
+      feesMinor: row.fees,
+      feeTaxMinor: row.tax,
+      netMinor: row.net,
+      payoutsMinor: row.payouts,
+    }))
     .filter((row) => row.grossMinor || row.payoutsMinor)
 }
 
@@ -74,9 +89,23 @@ export async function clientStatementMonths(userId: string, year: number): Promi
        group by month, e.currency
        order by e.currency, month`,
     )
-    .all({ user: userId, ...yearBounds(year) }) as { month: number; currency: string; funded: number; refunded: number; fees: number; tax: number }[]
+    .all({ user: userId, ...yearBounds(year) }) as {
+    month: number
+    currency: string
+    funded: number
+    refunded: number
+    fees: number
+    tax: number
+  }[]
   return rows
-    .map((row) => ({ month: row.month, currency: row.currency, fundedMinor: row.funded, refundedMinor: row.refunded, feesMinor: row.fees, feeTaxMinor: row.tax }))
+    .map((row) => ({
+      month: row.month,
+      currency: row.currency,
+      fundedMinor: row.funded,
+      refundedMinor: row.refunded,
+      feesMinor: row.fees,
+      feeTaxMinor: row.tax,
+    }))
     .filter((row) => row.fundedMinor || row.refundedMinor || row.feesMinor)
 }
 

@@ -11,7 +11,9 @@ export async function findTotpFactor(userId: string): Promise<TotpFactor | undef
 /** Stores a new unconfirmed secret in place of an unconfirmed one; false when a confirmed one exists. */
 export async function replaceUnconfirmedTotp(userId: string, secretSealed: string, now: Date): Promise<boolean> {
   return getDb().transaction((tx) => {
-    tx.delete(totpFactors).where(and(eq(totpFactors.userId, userId), isNull(totpFactors.confirmedAt))).run()
+    tx.delete(totpFactors)
+      .where(and(eq(totpFactors.userId, userId), isNull(totpFactors.confirmedAt)))
+      .run()
     const inserted = tx
       .insert(totpFactors)
       .values({ userId, secretSealed, confirmedAt: null, lastTimeStep: null, createdAt: now })
@@ -46,5 +48,10 @@ export async function deleteTotpFactor(userId: string): Promise<boolean> {
 
 /** Drops a set-up that was never confirmed (an app that is on stays). */
 export async function deleteUnconfirmedTotp(userId: string): Promise<boolean> {
-  return getDb().delete(totpFactors).where(and(eq(totpFactors.userId, userId), isNull(totpFactors.confirmedAt))).run().changes > 0
+  return (
+    getDb()
+      .delete(totpFactors)
+      .where(and(eq(totpFactors.userId, userId), isNull(totpFactors.confirmedAt)))
+      .run().changes > 0
+  )
 }

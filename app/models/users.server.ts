@@ -12,7 +12,11 @@ export function normalizeEmail(email: string): string {
 }
 
 export async function findUserByEmail(email: string): Promise<User | undefined> {
-  return getDb().select().from(users).where(eq(users.email, normalizeEmail(email))).get()
+  return getDb()
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .get()
 }
 
 export async function findUserById(id: string): Promise<User | undefined> {

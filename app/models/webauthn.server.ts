@@ -64,7 +64,9 @@ export async function storeWebAuthnChallenge(input: StoredChallenge, now: Date):
     tx.delete(webauthnChallenges)
       .where(and(eq(webauthnChallenges.userId, input.userId), lte(webauthnChallenges.expiresAt, now)))
       .run()
-    tx.insert(webauthnChallenges).values({ id: crypto.randomUUID(), ...input, expiresAt, createdAt: now }).run()
+    tx.insert(webauthnChallenges)
+      .values({ id: crypto.randomUUID(), ...input, expiresAt, createdAt: now })
+      .run()
   })
 }
 

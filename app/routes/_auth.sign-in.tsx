@@ -26,8 +26,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const redirectTo = submission.value.redirectTo ?? null
   try {
-    const step = await signInWithPassword(request, context.clientIp, { email: submission.value.email, redirectTo }, () =>
-      authenticator.authenticate('password', request),
+    const step = await signInWithPassword(
+      request,
+      context.clientIp,
+      { email: submission.value.email, redirectTo },
+      () => authenticator.authenticate('password', request),
     )
     if (step.kind === 'refused') {
       return json(submission.reply({ formErrors: [step.message], hideFields: ['password'] }), {

@@ -13,7 +13,10 @@ async function requirePendingSignIn(request: Request) {
   await requireAnonymous(request)
   const pending = await readPendingSignIn(request)
   if (!pending) {
-    throw await redirectWithToast('/sign-in', { kind: 'info', message: 'That sign-in has expired. Please sign in again.' })
+    throw await redirectWithToast('/sign-in', {
+      kind: 'info',
+      message: 'That sign-in has expired. Please sign in again.',
+    })
   }
   return pending
 }

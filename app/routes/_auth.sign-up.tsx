@@ -52,7 +52,10 @@ export default function SignUp() {
   return (
     <>
       <h1>Create your account</h1>
-      <p className="muted">Free to join. The platform fee is {feePercent}% on released milestones, shown before you commit; standard payouts are free.</p>
+      <p className="muted">
+        Free to join. The platform fee is {feePercent}% on released milestones, shown before you commit; standard
+        payouts are free.
+      </p>
       <Form method="post" {...getFormProps(form)}>
         <RadioGroup legend="How will you use MegiLance?" meta={fields.role} options={ROLE_OPTIONS} />
         <Field label="Full name" meta={fields.name} autoComplete="name" />

@@ -12,7 +12,11 @@ export const meta: MetaFunction = () => [{ title: 'Check your email · MegiLance
 async function requirePendingSignUp(request: Request) {
   await requireAnonymous(request)
   const pending = await readPendingSignUp(request)
-  if (!pending) throw await redirectWithToast('/sign-up', { kind: 'info', message: 'That sign-up has expired. Please start again.' })
+  if (!pending)
+    throw await redirectWithToast('/sign-up', {
+      kind: 'info',
+      message: 'That sign-up has expired. Please start again.',
+    })
   return pending
 }
 
@@ -43,8 +47,8 @@ export default function SignUpVerify() {
     <>
       <h1>Check your email</h1>
       <p>
-        We sent a 6-digit code to <strong>{email}</strong>. Enter it to finish creating your account. If this address already has
-        an account, the email says so instead.
+        We sent a 6-digit code to <strong>{email}</strong>. Enter it to finish creating your account. If this address
+        already has an account, the email says so instead.
       </p>
       <Form method="post" className="stack">
         <div className="field">

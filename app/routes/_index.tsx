@@ -11,10 +11,22 @@ export async function loader() {
 }
 
 const PROMISES = [
-  { title: 'One published fee table', body: '{fee} on released milestones, shown before you commit; standard payouts are free. No membership tiers, no surprise charges.' },
-  { title: 'Escrow on every milestone', body: 'Clients fund before work starts; freelancers are paid the moment work is approved.' },
-  { title: 'Rankings you can check', body: 'The ranking formula is public, and every freelancer sees their own breakdown.' },
-  { title: 'Reviews without retaliation', body: 'Double-blind: neither side sees the other’s review until both have written one.' },
+  {
+    title: 'One published fee table',
+    body: '{fee} on released milestones, shown before you commit; standard payouts are free. No membership tiers, no surprise charges.',
+  },
+  {
+    title: 'Escrow on every milestone',
+    body: 'Clients fund before work starts; freelancers are paid the moment work is approved.',
+  },
+  {
+    title: 'Rankings you can check',
+    body: 'The ranking formula is public, and every freelancer sees their own breakdown.',
+  },
+  {
+    title: 'Reviews without retaliation',
+    body: 'Double-blind: neither side sees the other’s review until both have written one.',
+  },
   { title: 'Fair disputes', body: 'Evidence from both sides and a written decision you can read.' },
   { title: 'Reasons, not silence', body: 'If an account is ever blocked, its owner sees the reason.' },
 ]
@@ -28,8 +40,8 @@ export default function Landing() {
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">Freelancing without the fine print</h1>
         <p className="hero__lead">
-          Hire skilled freelancers or find your next project on a marketplace that shows its fees, holds money safely
-          in escrow and explains how it ranks people.
+          Hire skilled freelancers or find your next project on a marketplace that shows its fees, holds money safely in
+          escrow and explains how it ranks people.
         </p>
         <div className="hero__actions">
           <Link to="/sign-up?role=client" className="button button--primary button--large">

@@ -14,7 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminDashboard() {
-  const { usersByRole, newUsers, blocked, projects, outbox, queues, disputeQueue, onboarding } = useLoaderData<typeof loader>()
+  const { usersByRole, newUsers, blocked, projects, outbox, queues, disputeQueue, onboarding } =
+    useLoaderData<typeof loader>()
   return (
     <>
       <header className="page-header">
@@ -43,7 +44,8 @@ export default function AdminDashboard() {
                 <Link to={`/disputes/${dispute.id}`}>{dispute.contractTitle}</Link>
                 <span className="muted">
                   {' '}
-                  · opened by {dispute.openedByName} on {formatDate(Number(dispute.createdAt))} · {dispute.status === 'open' ? 'waiting for a response' : 'ready to decide'}
+                  · opened by {dispute.openedByName} on {formatDate(Number(dispute.createdAt))} ·{' '}
+                  {dispute.status === 'open' ? 'waiting for a response' : 'ready to decide'}
                 </span>
               </li>
             ))}

@@ -28,7 +28,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await answerContactRequest(contactRequest, submission.value.reply)
   if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
-  return redirectWithToast('/admin/contact-requests', { kind: 'success', message: `Answer emailed to ${contactRequest.email}; the request is marked answered.` })
+  return redirectWithToast('/admin/contact-requests', {
+    kind: 'success',
+    message: `Answer emailed to ${contactRequest.email}; the request is marked answered.`,
+  })
 }
 
 export default function AdminContactRequest() {
@@ -52,8 +55,8 @@ export default function AdminContactRequest() {
           {request.topicLabel} <span className="muted">{request.reference}</span>
         </h1>
         <p>
-          <span className={`badge badge--${request.status === 'open' ? 'open' : 'stored'}`}>{request.status}</span>{' '}
-          From {request.name} &lt;{request.email}&gt;, {formatDateTime(request.createdAt)}
+          <span className={`badge badge--${request.status === 'open' ? 'open' : 'stored'}`}>{request.status}</span> From{' '}
+          {request.name} &lt;{request.email}&gt;, {formatDateTime(request.createdAt)}
           {request.userId ? (
             <>
               {' '}
@@ -72,7 +75,12 @@ export default function AdminContactRequest() {
         <section className="card" aria-labelledby="reply-heading">
           <h2 id="reply-heading">Answer</h2>
           <Form method="post" {...getFormProps(form)} className="form-stack">
-            <TextareaField label="Reply" meta={fields.reply} rows={7} hint={`Emailed to ${request.email}, quoting their message. The request is then marked answered.`} />
+            <TextareaField
+              label="Reply"
+              meta={fields.reply}
+              rows={7}
+              hint={`Emailed to ${request.email}, quoting their message. The request is then marked answered.`}
+            />
             <button type="submit" className="button button--primary">
               Send answer and mark answered
             </button>
@@ -84,7 +92,8 @@ export default function AdminContactRequest() {
           {replies.length ? (
             replies.map((reply) => (
               <p key={reply.id}>
-                <Link to={`/admin/outbox/${reply.id}`}>{reply.subject}</Link> <span className="muted">{formatDateTime(reply.createdAt)}</span>
+                <Link to={`/admin/outbox/${reply.id}`}>{reply.subject}</Link>{' '}
+                <span className="muted">{formatDateTime(reply.createdAt)}</span>
               </p>
             ))
           ) : (

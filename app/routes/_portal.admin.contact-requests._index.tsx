@@ -27,19 +27,28 @@ export default function AdminContactRequests() {
     <>
       <header className="page-header">
         <h1>Contact requests</h1>
-        <p className="muted">Questions sent from the help centre. Open ones are listed oldest first: whoever waited longest is answered first.</p>
+        <p className="muted">
+          Questions sent from the help centre. Open ones are listed oldest first: whoever waited longest is answered
+          first.
+        </p>
       </header>
       <nav className="tabs" aria-label="Contact request lists">
         <Link to="?status=open" className="tabs__tab" aria-current={filter.status === 'open' ? 'page' : undefined}>
           Open
         </Link>
-        <Link to="?status=answered" className="tabs__tab" aria-current={filter.status === 'answered' ? 'page' : undefined}>
+        <Link
+          to="?status=answered"
+          className="tabs__tab"
+          aria-current={filter.status === 'answered' ? 'page' : undefined}
+        >
           Answered
         </Link>
       </nav>
       <div className="table-wrap card">
         <table>
-          <caption className="visually-hidden">{filter.status === 'open' ? `Open contact requests (${total})` : `Answered contact requests (${total})`}</caption>
+          <caption className="visually-hidden">
+            {filter.status === 'open' ? `Open contact requests (${total})` : `Answered contact requests (${total})`}
+          </caption>
           <thead>
             <tr>
               <th scope="col">From</th>
@@ -58,14 +67,20 @@ export default function AdminContactRequests() {
                 </td>
                 <td>
                   {row.topicLabel}
-                  <span className="cell-detail">{row.message.length > 90 ? `${row.message.slice(0, 90)}…` : row.message}</span>
+                  <span className="cell-detail">
+                    {row.message.length > 90 ? `${row.message.slice(0, 90)}…` : row.message}
+                  </span>
                 </td>
                 <td className="hide-narrow">{formatDateTime(row.createdAt)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        {rows.length === 0 ? <p className="muted empty">{filter.status === 'open' ? 'No open requests. Everyone has an answer.' : 'None answered yet.'}</p> : null}
+        {rows.length === 0 ? (
+          <p className="muted empty">
+            {filter.status === 'open' ? 'No open requests. Everyone has an answer.' : 'None answered yet.'}
+          </p>
+        ) : null}
       </div>
       <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} search={location.search} />
     </>

@@ -1,8 +1,16 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { CryptoReceiptsTable, CryptoRequestsTable, type AdminFormReply } from '~/components/payments/admin-crypto-tables'
-import { confirmSandboxCryptoPayment, cryptoAdminOverview, markCryptoRefunded } from '~/services/payments/crypto/crypto-admin.server'
+import {
+  CryptoReceiptsTable,
+  CryptoRequestsTable,
+  type AdminFormReply,
+} from '~/components/payments/admin-crypto-tables'
+import {
+  confirmSandboxCryptoPayment,
+  cryptoAdminOverview,
+  markCryptoRefunded,
+} from '~/services/payments/crypto/crypto-admin.server'
 import { networkLabel } from '~/services/payments/crypto/crypto-networks'
 import { ConfirmCryptoPaymentSchema, RefundCryptoReceiptSchema } from '~/services/payments/crypto/crypto-schemas'
 import { requireRole } from '~/utils/auth.server'
@@ -26,15 +34,30 @@ export async function action({ request }: ActionFunctionArgs) {
     const formId = `confirm-${String(formData.get('requestId') ?? '')}`
     const submission = parseWithZod(formData, { schema: ConfirmCryptoPaymentSchema })
     if (submission.status !== 'success') return json({ form: { formId, reply: submission.reply() } }, { status: 400 })
-    const outcome = await confirmSandboxCryptoPayment({ requestId: submission.value.requestId, txHash: submission.value.txHash, admin })
-    const refuse = (message: string, status: number) => json({ form: { formId, reply: submission.reply({ formErrors: [message] }) } }, { status })
+    const outcome = await confirmSandboxCryptoPayment({
+      requestId: submission.value.requestId,
+      txHash: submission.value.txHash,
+      admin,
+    })
+    const refuse = (message: string, status: number) =>
+      json({ form: { formId, reply: submission.reply({ formErrors: [message] }) } }, { status })
     switch (outcome.kind) {
       case 'funded':
-        return redirectWithToast(back, { kind: 'success', message: 'Payment confirmed: the milestone is funded and the money is in escrow.' })
+        return redirectWithToast(back, {
+          kind: 'success',
+          message: 'Payment confirmed: the milestone is funded and the money is in escrow.',
+        })
       case 'to_wallet':
-        return redirectWithToast(back, { kind: 'success', message: 'Payment confirmed. The milestone could no longer be funded (funded meanwhile, or the contract ended), so the money went to the payer’s wallet.' })
+        return redirectWithToast(back, {
+          kind: 'success',
+          message:
+            'Payment confirmed. The milestone could no longer be funded (funded meanwhile, or the contract ended), so the money went to the payer’s wallet.',
+        })
       case 'already_confirmed':
-        return redirectWithToast(back, { kind: 'success', message: 'This payment was already confirmed with that transaction; nothing changed.' })
+        return redirectWithToast(back, {
+          kind: 'success',
+          message: 'This payment was already confirmed with that transaction; nothing changed.',
+        })
       case 'recorded_for_refund':
       case 'transaction_used':
       case 'not_sandbox':
@@ -49,8 +72,16 @@ export async function action({ request }: ActionFunctionArgs) {
     const formId = `refund-${String(formData.get('receiptId') ?? '')}`
     const submission = parseWithZod(formData, { schema: RefundCryptoReceiptSchema })
     if (submission.status !== 'success') return json({ form: { formId, reply: submission.reply() } }, { status: 400 })
-    const done = await markCryptoRefunded({ receiptId: submission.value.receiptId, reference: submission.value.reference, admin })
-    if (!done) return json({ form: { formId, reply: submission.reply({ formErrors: ['This payment was already marked as refunded.'] }) } }, { status: 409 })
+    const done = await markCryptoRefunded({
+      receiptId: submission.value.receiptId,
+      reference: submission.value.reference,
+      admin,
+    })
+    if (!done)
+      return json(
+        { form: { formId, reply: submission.reply({ formErrors: ['This payment was already marked as refunded.'] }) } },
+        { status: 409 },
+      )
     return redirectWithToast(back, { kind: 'success', message: 'Marked as refunded.' })
   }
   throw new Response('Unknown action', { status: 400 })
@@ -68,18 +99,28 @@ export default function AdminCryptoPayments() {
           {data.sandboxOff
             ? `${data.sandboxOff} Networks without a receiving address take no payments, and their sandbox requests cannot be confirmed.`
             : data.sandboxNetworks.length === 0
-            ? 'Every network has a receiving address: payments are confirmed by the provider’s signed webhook only.'
-            : `Sandbox on ${data.sandboxNetworks.map(networkLabel).join(', ')}: no receiving address is configured there, so you confirm those payments here with a transaction reference.${data.sandboxNetworks.length < 5 ? ' Other networks are confirmed by the provider’s signed webhook.' : ''}`}
+              ? 'Every network has a receiving address: payments are confirmed by the provider’s signed webhook only.'
+              : `Sandbox on ${data.sandboxNetworks.map(networkLabel).join(', ')}: no receiving address is configured there, so you confirm those payments here with a transaction reference.${data.sandboxNetworks.length < 5 ? ' Other networks are confirmed by the provider’s signed webhook.' : ''}`}
         </p>
       </header>
       <section aria-labelledby="crypto-requests-heading">
         <h2 id="crypto-requests-heading">Payment requests</h2>
-        {data.requests.length ? <CryptoRequestsTable rows={data.requests} sandboxOff={data.sandboxOff !== null} last={last} /> : <p className="empty">No crypto payment has been requested yet.</p>}
+        {data.requests.length ? (
+          <CryptoRequestsTable rows={data.requests} sandboxOff={data.sandboxOff !== null} last={last} />
+        ) : (
+          <p className="empty">No crypto payment has been requested yet.</p>
+        )}
       </section>
       <section aria-labelledby="crypto-refunds-heading">
         <h2 id="crypto-refunds-heading">To refund</h2>
-        <p className="muted">Crypto that arrived too late, short, in another coin or twice: it funded nothing and goes back to the payer.</p>
-        {data.receipts.length ? <CryptoReceiptsTable rows={data.receipts} last={last} /> : <p className="empty">Nothing to refund.</p>}
+        <p className="muted">
+          Crypto that arrived too late, short, in another coin or twice: it funded nothing and goes back to the payer.
+        </p>
+        {data.receipts.length ? (
+          <CryptoReceiptsTable rows={data.receipts} last={last} />
+        ) : (
+          <p className="empty">Nothing to refund.</p>
+        )}
       </section>
     </>
   )

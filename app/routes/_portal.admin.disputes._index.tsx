@@ -10,7 +10,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const show = new URL(request.url).searchParams.get('show') === 'decided' ? 'decided' : 'waiting'
   const rows = await listDisputesForAdmin(show)
-  return json({ show, rows: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), decidedAt: row.decidedAt?.toISOString() ?? null })) })
+  return json({
+    show,
+    rows: rows.map((row) => ({
+      ...row,
+      createdAt: row.createdAt.toISOString(),
+      decidedAt: row.decidedAt?.toISOString() ?? null,
+    })),
+  })
 }
 
 const STATUS = { open: 'Waiting for a response', responded: 'Ready to decide', decided: 'Decided' } as const
@@ -28,14 +35,20 @@ export default function AdminDisputes() {
         <Link to="?show=waiting" className="tabs__tab" aria-current={show === 'waiting' ? 'page' : undefined}>
           Waiting
         </Link>
-        <Link to="?show=decided" className="tabs__tab" aria-current={show === 'decided' || params.get('show') === 'decided' ? 'page' : undefined}>
+        <Link
+          to="?show=decided"
+          className="tabs__tab"
+          aria-current={show === 'decided' || params.get('show') === 'decided' ? 'page' : undefined}
+        >
           Decided
         </Link>
       </nav>
       {rows.length ? (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">{show === 'waiting' ? 'Disputes waiting' : 'Decided disputes'}</caption>
+            <caption className="visually-hidden">
+              {show === 'waiting' ? 'Disputes waiting' : 'Decided disputes'}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Contract</th>

@@ -17,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rows = await listFraudSignals(show)
   return json({
     show,
-    rows: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), reviewedAt: row.reviewedAt?.toISOString() ?? null })),
+    rows: rows.map((row) => ({
+      ...row,
+      createdAt: row.createdAt.toISOString(),
+      reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    })),
   })
 }
 
@@ -29,7 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const changed = await setFraudSignalReviewed(signalId, intent === 'review' ? new Date() : null)
   if (!changed) {
     const allowed = intent === 'review' ? 'reopen' : 'mark reviewed'
-    throw new Response(`That signal is already ${intent === 'review' ? 'reviewed' : 'waiting'} (or gone); you can ${allowed} it instead.`, { status: 409 })
+    throw new Response(
+      `That signal is already ${intent === 'review' ? 'reviewed' : 'waiting'} (or gone); you can ${allowed} it instead.`,
+      { status: 409 },
+    )
   }
   return redirectWithToast(intent === 'review' ? '/admin/fraud-signals' : '/admin/fraud-signals?show=reviewed', {
     kind: 'success',
@@ -52,8 +59,8 @@ export default function AdminFraudSignals() {
       <header className="page-header">
         <h1>Fraud signals</h1>
         <p className="muted">
-          Messages that seem to move contact or payment off MegiLance. They were delivered with a warning to the recipient; look
-          at each one, talk to the sender if needed, then mark it reviewed. Newest first.
+          Messages that seem to move contact or payment off MegiLance. They were delivered with a warning to the
+          recipient; look at each one, talk to the sender if needed, then mark it reviewed. Newest first.
         </p>
       </header>
       <nav className="tabs" aria-label="Fraud signal lists">
@@ -67,7 +74,9 @@ export default function AdminFraudSignals() {
       {rows.length ? (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">{show === 'open' ? 'Fraud signals waiting for review' : 'Reviewed fraud signals'}</caption>
+            <caption className="visually-hidden">
+              {show === 'open' ? 'Fraud signals waiting for review' : 'Reviewed fraud signals'}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -87,7 +96,11 @@ export default function AdminFraudSignals() {
                     <span className="cell-detail">{row.senderEmail}</span>
                   </td>
                   <td className="fraud-signal__message">
-                    {row.messageBody !== null ? excerpt(row.messageBody) : <span className="muted">The message is gone.</span>}
+                    {row.messageBody !== null ? (
+                      excerpt(row.messageBody)
+                    ) : (
+                      <span className="muted">The message is gone.</span>
+                    )}
                     {row.conversationId ? (
                       <span className="cell-detail">
                         <Link to={`/messages/${row.conversationId}`}>Open the conversation</Link>
@@ -110,7 +123,13 @@ export default function AdminFraudSignals() {
                           Reopen
                         </button>
                       ) : (
-                        <button type="submit" name="intent" value="review" className="button button--secondary" aria-label={`Mark reviewed: message from ${row.senderName}`}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="review"
+                          className="button button--secondary"
+                          aria-label={`Mark reviewed: message from ${row.senderName}`}
+                        >
                           Mark reviewed
                         </button>
                       )}
@@ -122,7 +141,9 @@ export default function AdminFraudSignals() {
           </table>
         </div>
       ) : (
-        <p className="empty">{show === 'open' ? 'Nothing is waiting for review.' : 'No signal has been reviewed yet.'}</p>
+        <p className="empty">
+          {show === 'open' ? 'Nothing is waiting for review.' : 'No signal has been reviewed yet.'}
+        </p>
       )}
     </>
   )

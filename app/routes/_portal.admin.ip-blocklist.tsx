@@ -26,7 +26,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!(await removeFromBlocklist(submission.value.entryId))) {
       throw new Response('That range is no longer on the blocklist.', { status: 404 })
     }
-    return redirectWithToast('/admin/ip-blocklist', { kind: 'success', message: 'The range is removed from the blocklist.' })
+    return redirectWithToast('/admin/ip-blocklist', {
+      kind: 'success',
+      message: 'The range is removed from the blocklist.',
+    })
   }
   const { cidr, reason } = submission.value
   const result = await addToBlocklist({ cidr, reason, adminId: admin.id, adminIp: context.clientIp })
@@ -53,8 +56,8 @@ export default function AdminIpBlocklist() {
       <header className="page-header">
         <h1>IP blocklist</h1>
         <p className="muted">
-          Sign-ins from these addresses are refused for every account and logged as security events. Your own IP address now is{' '}
-          {yourIp ?? 'unknown'}.
+          Sign-ins from these addresses are refused for every account and logged as security events. Your own IP address
+          now is {yourIp ?? 'unknown'}.
         </p>
       </header>
       <section className="card" aria-labelledby="blocklist-add-heading">
@@ -68,7 +71,12 @@ export default function AdminIpBlocklist() {
             spellCheck={false}
             hint="A single address (203.0.113.7) or a range in CIDR form (203.0.113.0/24, 2001:db8::/32)."
           />
-          <Field label="Reason" meta={fields.reason} autoComplete="off" hint="For other admins: why this range is blocked." />
+          <Field
+            label="Reason"
+            meta={fields.reason}
+            autoComplete="off"
+            hint="For other admins: why this range is blocked."
+          />
           <button type="submit" className="button button--danger">
             Block
           </button>
@@ -85,13 +93,18 @@ export default function AdminIpBlocklist() {
                     <code>{entry.cidr}</code> · {entry.reason}
                   </p>
                   <p className="cell-detail">
-                    Added {formatDateTime(entry.createdAt)} by {entry.addedBy ? entry.addedBy.name : 'an account that no longer exists'}
+                    Added {formatDateTime(entry.createdAt)} by{' '}
+                    {entry.addedBy ? entry.addedBy.name : 'an account that no longer exists'}
                   </p>
                 </div>
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="entryId" value={entry.id} />
-                  <button type="submit" className="button button--secondary" aria-label={`Remove ${entry.cidr} from the blocklist`}>
+                  <button
+                    type="submit"
+                    className="button button--secondary"
+                    aria-label={`Remove ${entry.cidr} from the blocklist`}
+                  >
                     Remove
                   </button>
                 </Form>

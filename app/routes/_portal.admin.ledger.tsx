@@ -14,14 +14,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminLedgerHealth() {
-  const { healthy, checks, currencySums, badTransactions, negatives, totals, latest, transactionCount } = useLoaderData<typeof loader>()
+  const { healthy, checks, currencySums, badTransactions, negatives, totals, latest, transactionCount } =
+    useLoaderData<typeof loader>()
   return (
     <>
       <header className="page-header">
         <h1>Ledger health</h1>
         <p className="muted">
-          Every balance is the sum of its double-entry ledger entries; these checks run over all {transactionCount.toLocaleString('en')}{' '}
-          {transactionCount === 1 ? 'transaction' : 'transactions'} each time the page loads.
+          Every balance is the sum of its double-entry ledger entries; these checks run over all{' '}
+          {transactionCount.toLocaleString('en')} {transactionCount === 1 ? 'transaction' : 'transactions'} each time
+          the page loads.
         </p>
       </header>
       <section className="card" aria-labelledby="invariants-heading">
@@ -46,7 +48,9 @@ export default function AdminLedgerHealth() {
                     <span className="cell-detail">{check.detail}</span>
                   </th>
                   <td>
-                    <span className={`badge ${check.ok ? 'badge--open' : 'badge--failed'}`}>{check.ok ? 'OK' : 'Broken'}</span>
+                    <span className={`badge ${check.ok ? 'badge--open' : 'badge--failed'}`}>
+                      {check.ok ? 'OK' : 'Broken'}
+                    </span>
                   </td>
                   <td className="numeric">{check.broken}</td>
                 </tr>
@@ -65,12 +69,14 @@ export default function AdminLedgerHealth() {
               ))}
               {badTransactions.map((row) => (
                 <li key={`${row.transactionId}-${row.currency}`}>
-                  Transaction <code>{row.transactionId}</code> ({row.kind}) is off by {formatMoney(row.sumMinor, row.currency)}.
+                  Transaction <code>{row.transactionId}</code> ({row.kind}) is off by{' '}
+                  {formatMoney(row.sumMinor, row.currency)}.
                 </li>
               ))}
               {negatives.map((row) => (
                 <li key={row.accountId}>
-                  {ACCOUNT_KIND_LABELS[row.kind]} account of {row.ownerLabel ?? row.ownerId} is at {formatMoney(row.balanceMinor, row.currency)}.
+                  {ACCOUNT_KIND_LABELS[row.kind]} account of {row.ownerLabel ?? row.ownerId} is at{' '}
+                  {formatMoney(row.balanceMinor, row.currency)}.
                 </li>
               ))}
             </ul>
@@ -110,7 +116,10 @@ export default function AdminLedgerHealth() {
         ) : (
           <p className="empty">No accounts yet.</p>
         )}
-        <p className="muted">Clearing accounts are negative by design: they mirror money that came in from (or went out to) cards, crypto networks and banks.</p>
+        <p className="muted">
+          Clearing accounts are negative by design: they mirror money that came in from (or went out to) cards, crypto
+          networks and banks.
+        </p>
       </section>
       <section className="card" aria-labelledby="latest-heading">
         <h2 id="latest-heading">Latest transactions</h2>

@@ -4,7 +4,9 @@ import { findOutboxMessage } from '~/models/outbox.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.message.subject ?? 'Email'} · Outbox · MegiLance` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.message.subject ?? 'Email'} · Outbox · MegiLance` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
@@ -48,7 +50,11 @@ export default function OutboxMessage() {
             </>
           ) : null}
         </dl>
-        {message.text ? <pre className="email__body">{message.text}</pre> : <p className="muted">{missingBody(message.transport)}</p>}
+        {message.text ? (
+          <pre className="email__body">{message.text}</pre>
+        ) : (
+          <p className="muted">{missingBody(message.transport)}</p>
+        )}
       </article>
     </>
   )

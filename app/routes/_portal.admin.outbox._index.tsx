@@ -32,14 +32,15 @@ export default function AdminOutbox() {
         <h1>Outbox</h1>
         {emailOffline ? (
           <p>
-            <strong>This is the offline outbox.</strong> No SMTP server is configured (SMTP_URL), so emails are kept here instead of
-            being sent, and every admin can read them, sign-in, sign-up and password reset codes included. A message carrying a code
-            is erased when the code expires. Set SMTP_URL before real people use this server.
+            <strong>This is the offline outbox.</strong> No SMTP server is configured (SMTP_URL), so emails are kept
+            here instead of being sent, and every admin can read them, sign-in, sign-up and password reset codes
+            included. A message carrying a code is erased when the code expires. Set SMTP_URL before real people use
+            this server.
           </p>
         ) : (
           <p className="muted">
-            A record of the emails sent through SMTP: recipient, subject, kind and delivery status. Bodies are not kept, and codes in
-            subjects are masked.
+            A record of the emails sent through SMTP: recipient, subject, kind and delivery status. Bodies are not kept,
+            and codes in subjects are masked.
           </p>
         )}
         <p className="muted">

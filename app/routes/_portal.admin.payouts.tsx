@@ -4,7 +4,11 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Pagination } from '~/components/ui/pagination'
 import { PAYOUT_RAILS, PAYOUT_STATUSES, type PayoutRailKind, type PayoutStatus } from '~/models/enums'
 import { listPayoutsForAdmin } from '~/models/payouts.server'
-import { allowedAdminPayoutActions, PAYOUT_STATUS_LABELS, PAYOUT_TRANSITIONS } from '~/services/payments/payouts/payout-rules'
+import {
+  allowedAdminPayoutActions,
+  PAYOUT_STATUS_LABELS,
+  PAYOUT_TRANSITIONS,
+} from '~/services/payments/payouts/payout-rules'
 import { AdminPayoutActionSchema } from '~/services/payments/payouts/payout-schemas'
 import { payoutStatusLabel } from '~/services/payments/payouts/payout-views'
 import { actOnPayout } from '~/services/payments/payouts/payouts.server'
@@ -17,7 +21,8 @@ import { RequiredMark } from '~/components/ui/field'
 export const meta: MetaFunction = () => [{ title: 'Payouts · Admin · MegiLance' }]
 
 const PAGE_SIZE = 25
-const pick = <T extends string>(values: readonly T[], value: string | null): T | undefined => (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined
+const pick = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
@@ -54,13 +59,31 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
   const submission = parseWithZod(await readFormData(request), { schema: AdminPayoutActionSchema })
   const payoutId = String(submission.payload.payoutId ?? '')
-  if (submission.status !== 'success') return json({ payoutId, errors: Object.values(submission.error ?? {}).flat().filter(Boolean) as string[] }, { status: 400 })
+  if (submission.status !== 'success')
+    return json(
+      {
+        payoutId,
+        errors: Object.values(submission.error ?? {})
+          .flat()
+          .filter(Boolean) as string[],
+      },
+      { status: 400 },
+    )
   const { intent, reason } = submission.value
   const outcome = await actOnPayout(admin, payoutId, intent, reason)
   if (!outcome.ok && outcome.status === 404) throw new Response(outcome.message, { status: 404 })
   if (!outcome.ok) return json({ payoutId, errors: [outcome.message] }, { status: 409 })
-  const done = { held: 'held', sent: 'released and sent', cancelled: 'cancelled; the money is back in the freelancer’s wallet', failed: 'released, but sending failed; the money is back in the wallet', requested: 'updated' }
-  return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, { kind: outcome.status === 'failed' ? 'error' : 'success', message: `The payout is ${done[outcome.status]}.` })
+  const done = {
+    held: 'held',
+    sent: 'released and sent',
+    cancelled: 'cancelled; the money is back in the freelancer’s wallet',
+    failed: 'released, but sending failed; the money is back in the wallet',
+    requested: 'updated',
+  }
+  return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, {
+    kind: outcome.status === 'failed' ? 'error' : 'success',
+    message: `The payout is ${done[outcome.status]}.`,
+  })
 }
 
 export default function AdminPayouts() {
@@ -70,7 +93,10 @@ export default function AdminPayouts() {
     <>
       <header className="page-header">
         <h1>Payouts</h1>
-        <p className="muted">Hold a payout that looks wrong, release it once checked, or cancel it to return the money to the wallet. The freelancer sees your reason.</p>
+        <p className="muted">
+          Hold a payout that looks wrong, release it once checked, or cancel it to return the money to the wallet. The
+          freelancer sees your reason.
+        </p>
       </header>
       <Form method="get" className="filters" role="search" aria-label="Filter payouts">
         <div className="field">
@@ -103,8 +129,8 @@ export default function AdminPayouts() {
             <li key={row.id}>
               <article aria-label={`Payout ${row.amount} to ${row.freelancerName}`} className="card">
                 <p>
-                  <strong>{row.amount}</strong> to {row.freelancerName} ({row.freelancerEmail}) · {row.rail === 'bank' ? 'Bank' : 'Crypto'},{' '}
-                  {row.speed} · fee {row.fee}
+                  <strong>{row.amount}</strong> to {row.freelancerName} ({row.freelancerEmail}) ·{' '}
+                  {row.rail === 'bank' ? 'Bank' : 'Crypto'}, {row.speed} · fee {row.fee}
                 </p>
                 <p className="cell-detail">
                   {row.destination} · requested {formatDateTime(row.createdAt)}
@@ -123,14 +149,21 @@ export default function AdminPayouts() {
                   <Form method="post" className="form-stack">
                     <input type="hidden" name="payoutId" value={row.id} />
                     <div className="field">
-                      <label htmlFor={`reason-${row.id}`}>Reason for the payout of {row.amount} to {row.freelancerName}
+                      <label htmlFor={`reason-${row.id}`}>
+                        Reason for the payout of {row.amount} to {row.freelancerName}
                         <RequiredMark required />
                       </label>
                       <input id={`reason-${row.id}`} name="reason" required minLength={5} maxLength={500} />
                     </div>
                     <div className="action-row">
                       {row.actions.map((action) => (
-                        <button key={action} type="submit" name="intent" value={action} className={action === 'release' ? 'button button--primary' : 'button button--secondary'}>
+                        <button
+                          key={action}
+                          type="submit"
+                          name="intent"
+                          value={action}
+                          className={action === 'release' ? 'button button--primary' : 'button button--secondary'}
+                        >
                           {PAYOUT_TRANSITIONS[action].label}
                         </button>
                       ))}

@@ -18,7 +18,12 @@ const PAGE_SIZE = 25
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const filter = AdminProjectSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const { rows, total } = await listProjectsForAdmin({ query: filter.q, state: filter.state, page: filter.page, pageSize: PAGE_SIZE })
+  const { rows, total } = await listProjectsForAdmin({
+    query: filter.q,
+    state: filter.state,
+    page: filter.page,
+    pageSize: PAGE_SIZE,
+  })
   return json({ filter, rows, total })
 }
 
@@ -33,11 +38,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'hide') {
     const submission = parseWithZod(formData, { schema: HideProjectSchema })
     if (submission.status !== 'success') {
-      return json({ projectId, reason: String(formData.get('reason') ?? ''), error: submission.error?.reason?.[0] ?? 'Give a reason.' }, { status: 400 })
+      return json(
+        {
+          projectId,
+          reason: String(formData.get('reason') ?? ''),
+          error: submission.error?.reason?.[0] ?? 'Give a reason.',
+        },
+        { status: 400 },
+      )
     }
     if (project.hiddenAt) throw new Response('This project is already hidden. You can restore it.', { status: 409 })
     await hideProject(project, submission.value.reason)
-    return redirectWithToast(back, { kind: 'success', message: `"${project.title}" is hidden and its client is told why.` })
+    return redirectWithToast(back, {
+      kind: 'success',
+      message: `"${project.title}" is hidden and its client is told why.`,
+    })
   }
   if (intent === 'restore') {
     if (!project.hiddenAt) throw new Response('This project is not hidden. You can hide it.', { status: 409 })
@@ -56,8 +71,8 @@ export default function AdminProjects() {
       <header className="page-header">
         <h1>Projects</h1>
         <p className="muted">
-          {total.toLocaleString('en')} matching {total === 1 ? 'project' : 'projects'}. A hidden project is out of search and shown only to its
-          client (with your reason) and to admins.
+          {total.toLocaleString('en')} matching {total === 1 ? 'project' : 'projects'}. A hidden project is out of
+          search and shown only to its client (with your reason) and to admins.
         </p>
       </header>
       <Form method="get" className="filters card" role="search" aria-label="Find projects">
@@ -93,7 +108,8 @@ export default function AdminProjects() {
                 <td>
                   <Link to={`/projects/${project.id}`}>{project.title}</Link>
                   <span className="cell-detail">
-                    by <Link to={`/admin/users/${project.clientId}`}>{project.clientName}</Link> · {formatDate(project.createdAt)}
+                    by <Link to={`/admin/users/${project.clientId}`}>{project.clientName}</Link> ·{' '}
+                    {formatDate(project.createdAt)}
                     {project.visibility === 'invite_only' ? ' · invite only' : ''}
                   </span>
                 </td>
@@ -109,7 +125,13 @@ export default function AdminProjects() {
                       </span>
                       <Form method="post">
                         <input type="hidden" name="projectId" value={project.id} />
-                        <button type="submit" name="intent" value="restore" className="button button--secondary" aria-label={`Restore ${project.title}`}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="restore"
+                          className="button button--secondary"
+                          aria-label={`Restore ${project.title}`}
+                        >
                           Restore
                         </button>
                       </Form>
@@ -141,7 +163,13 @@ export default function AdminProjects() {
                             </ul>
                           ) : null}
                         </div>
-                        <button type="submit" name="intent" value="hide" className="button button--danger" aria-label={`Hide ${project.title}`}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="hide"
+                          className="button button--danger"
+                          aria-label={`Hide ${project.title}`}
+                        >
                           Hide project
                         </button>
                       </Form>

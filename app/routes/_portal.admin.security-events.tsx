@@ -81,7 +81,14 @@ export default function AdminSecurityEvents() {
         </div>
         <div className="field">
           <label htmlFor="events-ip">IP address</label>
-          <input id="events-ip" name="ip" type="search" defaultValue={search.ip ?? ''} inputMode="decimal" autoComplete="off" />
+          <input
+            id="events-ip"
+            name="ip"
+            type="search"
+            defaultValue={search.ip ?? ''}
+            inputMode="decimal"
+            autoComplete="off"
+          />
         </div>
         <div className="field">
           <label htmlFor="events-from">From (UTC)</label>

@@ -12,7 +12,9 @@ import { formatDateTime } from '~/utils/format'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData } from '~/utils/form-data.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? 'User'} · Admin · MegiLance` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.user.name ?? 'User'} · Admin · MegiLance` },
+]
 
 async function loadUser(userId: string | undefined) {
   const user = userId ? await findUserById(userId) : undefined
@@ -33,10 +35,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   if (submission.value.intent === 'block') {
     if (user.role === 'admin') {
-      return json(submission.reply({ formErrors: ['Admins cannot be blocked. Change their role first.'] }), { status: 409 })
+      return json(submission.reply({ formErrors: ['Admins cannot be blocked. Change their role first.'] }), {
+        status: 409,
+      })
     }
     await blockAccount(user.id, submission.value.reason)
-    return redirectWithToast(`/admin/users/${user.id}`, { kind: 'success', message: `${user.name} is blocked and signed out.` })
+    return redirectWithToast(`/admin/users/${user.id}`, {
+      kind: 'success',
+      message: `${user.name} is blocked and signed out.`,
+    })
   }
   if (submission.value.intent === 'end-sessions') {
     const ended = await endSessionsByAdmin(user.id)
@@ -90,9 +97,15 @@ export default function AdminUser() {
           <p className="muted">Admins cannot be blocked.</p>
         ) : (
           <Form method="post" {...getFormProps(form)} className="form-stack">
-            <p className="muted">Blocking signs the user out everywhere. They see this reason when they try to sign in, and by email.</p>
+            <p className="muted">
+              Blocking signs the user out everywhere. They see this reason when they try to sign in, and by email.
+            </p>
             <TextareaField label="Reason for blocking" meta={fields.reason} rows={3} />
-            {form.errors?.length ? <p role="alert" className="form-alert">{form.errors.join(' ')}</p> : null}
+            {form.errors?.length ? (
+              <p role="alert" className="form-alert">
+                {form.errors.join(' ')}
+              </p>
+            ) : null}
             <button type="submit" name="intent" value="block" className="button button--danger">
               Block user
             </button>
@@ -103,7 +116,9 @@ export default function AdminUser() {
         <h2 id="sessions-heading">Sessions</h2>
         <p>
           Signed in on {activeSessions} browser{activeSessions === 1 ? '' : 's'}.{' '}
-          <Link to={`/admin/security-events?${new URLSearchParams({ email: user.email, match: 'exact' })}`}>Security events</Link>
+          <Link to={`/admin/security-events?${new URLSearchParams({ email: user.email, match: 'exact' })}`}>
+            Security events
+          </Link>
         </p>
         {activeSessions ? (
           <Form method="post">

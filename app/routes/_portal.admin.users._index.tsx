@@ -13,7 +13,13 @@ const PAGE_SIZE = 25
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const filter = UserSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const { rows, total } = await listUsers({ query: filter.q, role: filter.role, status: filter.status, page: filter.page, pageSize: PAGE_SIZE })
+  const { rows, total } = await listUsers({
+    query: filter.q,
+    role: filter.role,
+    status: filter.status,
+    page: filter.page,
+    pageSize: PAGE_SIZE,
+  })
   return json({ filter, rows, total })
 }
 
@@ -76,7 +82,11 @@ export default function AdminUsers() {
                 </td>
                 <td className="capitalize">{user.role}</td>
                 <td>
-                  {user.blockedAt ? <span className="badge badge--blocked">Blocked</span> : <span className="badge badge--open">Active</span>}
+                  {user.blockedAt ? (
+                    <span className="badge badge--blocked">Blocked</span>
+                  ) : (
+                    <span className="badge badge--open">Active</span>
+                  )}
                 </td>
                 <td className="hide-narrow">{formatDate(user.createdAt)}</td>
               </tr>

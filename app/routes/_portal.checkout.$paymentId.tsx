@@ -14,7 +14,9 @@ import { formatMoney } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.kind === 'stripe' ? 'Card payment · MegiLance' : 'Pay by card (sandbox) · MegiLance' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.kind === 'stripe' ? 'Card payment · MegiLance' : 'Pay by card (sandbox) · MegiLance' },
+]
 
 /** The payment, its milestone and contract, for the payer only; anyone else gets 404. */
 async function requirePayment(request: Request, paymentId: string | undefined) {
@@ -32,12 +34,18 @@ async function requirePayment(request: Request, paymentId: string | undefined) {
 /** A sandbox payment can be paid only while sandbox money may move (never fake money next to real). */
 function sandboxClosed(): string | null {
   const sandbox = sandboxMoney()
-  return sandbox.available ? null : `This is a sandbox payment and cannot be paid: ${sandbox.reason} Fund the milestone another way from the contract page.`
+  return sandbox.available
+    ? null
+    : `This is a sandbox payment and cannot be paid: ${sandbox.reason} Fund the milestone another way from the contract page.`
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { payment, milestone, contract } = await requirePayment(request, params.paymentId)
-  const common = { amount: formatMoney(payment.amountMinor, payment.currency), milestoneTitle: milestone.title, contract: { id: contract.id, title: contract.title } }
+  const common = {
+    amount: formatMoney(payment.amountMinor, payment.currency),
+    milestoneTitle: milestone.title,
+    contract: { id: contract.id, title: contract.title },
+  }
   if (payment.provider === 'stripe') {
     const cancelled = new URL(request.url).searchParams.get('stripe') === 'cancelled'
     return json({ kind: 'stripe' as const, ...common, ...(await stripePaymentStatus(payment)), cancelled })
@@ -56,7 +64,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await payMilestoneByCard(payment, contract, submission.value, user.name)
   if (!outcome.ok) {
-    const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] })
+    const reply = outcome.field
+      ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
+      : submission.reply({ formErrors: [outcome.message] })
     // 400 like any other refused form: the browser logs a 402 as a failed payment resource.
     return json(reply, { status: 400 })
   }
@@ -79,7 +89,11 @@ export default function CheckoutPage() {
   return <SandboxCheckout data={data} />
 }
 
-function SandboxCheckout({ data }: { data: { amount: string; milestoneTitle: string; contract: { id: string; title: string } } }) {
+function SandboxCheckout({
+  data,
+}: {
+  data: { amount: string; milestoneTitle: string; contract: { id: string; title: string } }
+}) {
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'card-checkout',
@@ -105,8 +119,8 @@ function SandboxCheckout({ data }: { data: { amount: string; milestoneTitle: str
           <span className="badge badge--blocked">Sandbox</span> No real card is charged
         </h2>
         <p className="muted">
-          This installation has no Stripe key, so MegiLance’s built-in sandbox processes Stripe’s test cards: 4242 4242 4242 4242
-          succeeds, 4000 0000 0000 0002 is declined. Any future expiry date and any 3-digit code work.
+          This installation has no Stripe key, so MegiLance’s built-in sandbox processes Stripe’s test cards: 4242 4242
+          4242 4242 succeeds, 4000 0000 0000 0002 is declined. Any future expiry date and any 3-digit code work.
         </p>
         <Form method="post" {...getFormProps(form)} className="form-stack">
           {form.errors?.length ? (
@@ -115,7 +129,13 @@ function SandboxCheckout({ data }: { data: { amount: string; milestoneTitle: str
             </p>
           ) : null}
           <Field label="Name on card" meta={fields.name} autoComplete="cc-name" />
-          <Field label="Card number" meta={fields.number} inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" />
+          <Field
+            label="Card number"
+            meta={fields.number}
+            inputMode="numeric"
+            autoComplete="cc-number"
+            placeholder="4242 4242 4242 4242"
+          />
           <div className="field-row">
             <Field label="Expiry (MM/YY)" meta={fields.expiry} autoComplete="cc-exp" placeholder="12/30" />
             <Field label="Security code" meta={fields.cvc} inputMode="numeric" autoComplete="cc-csc" />

@@ -17,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ClientDashboard() {
-  const { name, counts, recent, company, work, proposalsToReview, activeContracts, onboarding } = useLoaderData<typeof loader>()
+  const { name, counts, recent, company, work, proposalsToReview, activeContracts, onboarding } =
+    useLoaderData<typeof loader>()
   const hasProjects = counts.open + counts.closed > 0
   return (
     <>
@@ -36,7 +37,11 @@ export default function ClientDashboard() {
       <OnboardingChecklist steps={onboarding} />
       <dl className="stats">
         <Stat label="Open projects" value={counts.open} />
-        <Stat label="Proposals to review" value={work.proposalsWaiting} detail={work.proposalsUnread ? `${work.proposalsUnread} not opened yet` : undefined} />
+        <Stat
+          label="Proposals to review"
+          value={work.proposalsWaiting}
+          detail={work.proposalsUnread ? `${work.proposalsUnread} not opened yet` : undefined}
+        />
         <Stat label="Active contracts" value={work.activeContracts} />
         <MoneyStat label="In escrow" amounts={work.inEscrow} detail="Funded, waiting for your approval" />
         <MoneyStat label="Spent" amounts={work.paid} detail="Released to freelancers" />
@@ -60,8 +65,8 @@ export default function ClientDashboard() {
           </ul>
         ) : hasProjects ? (
           <p className="muted">
-            No proposal is waiting for you. Freelancers find open projects in search; you can also invite them from a project’s
-            page. <Link to="/client/projects">Your projects</Link>
+            No proposal is waiting for you. Freelancers find open projects in search; you can also invite them from a
+            project’s page. <Link to="/client/projects">Your projects</Link>
           </p>
         ) : (
           <p className="muted">
@@ -72,7 +77,11 @@ export default function ClientDashboard() {
       <ActiveContracts
         contracts={activeContracts}
         emptyText="No active contract. Accepting a proposal starts one."
-        emptyAction={proposalsToReview.length ? { to: `/proposals/${proposalsToReview[0]!.id}`, label: 'Review the newest proposal' } : { to: '/client/projects', label: 'Your projects' }}
+        emptyAction={
+          proposalsToReview.length
+            ? { to: `/proposals/${proposalsToReview[0]!.id}`, label: 'Review the newest proposal' }
+            : { to: '/client/projects', label: 'Your projects' }
+        }
       />
       <section className="card" aria-labelledby="recent-projects">
         <h2 id="recent-projects">Your latest projects</h2>

@@ -61,7 +61,10 @@ export default function ClientProjects() {
                 </td>
                 <td>
                   {project.proposals ? (
-                    <Link to={`/projects/${project.id}/proposals`} aria-label={`${project.proposals} proposals for ${project.title}`}>
+                    <Link
+                      to={`/projects/${project.id}/proposals`}
+                      aria-label={`${project.proposals} proposals for ${project.title}`}
+                    >
                       {project.proposals}
                     </Link>
                   ) : (

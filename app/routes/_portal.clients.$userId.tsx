@@ -32,7 +32,9 @@ export default function ClientProfilePage() {
         <Stat
           label="Rating"
           value={reviewStats.average !== null ? `${reviewStats.average.toFixed(1)} / 5` : 'No reviews yet'}
-          detail={reviewStats.count ? `${reviewStats.count} ${reviewStats.count === 1 ? 'review' : 'reviews'}` : undefined}
+          detail={
+            reviewStats.count ? `${reviewStats.count} ${reviewStats.count === 1 ? 'review' : 'reviews'}` : undefined
+          }
         />
         <Stat label="Projects posted" value={projectsPosted} />
         <Stat label="Completed contracts" value={contracts.ended} />

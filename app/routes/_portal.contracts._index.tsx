@@ -16,7 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: contract.title,
       type: contract.type,
       status: contract.status,
-      otherParty: user.id === contract.clientId ? { label: 'Freelancer', name: contract.freelancerName } : { label: 'Client', name: contract.clientName },
+      otherParty:
+        user.id === contract.clientId
+          ? { label: 'Freelancer', name: contract.freelancerName }
+          : { label: 'Client', name: contract.clientName },
       createdAt: contract.createdAt,
       endedAt: contract.endedAt,
     })),
@@ -29,7 +32,9 @@ export default function ContractsPage() {
     <>
       <header className="page-header">
         <h1>Contracts</h1>
-        <p className="muted">Every contract you are on, active ones first. Open one to fund, submit, approve or end it.</p>
+        <p className="muted">
+          Every contract you are on, active ones first. Open one to fund, submit, approve or end it.
+        </p>
       </header>
       {contracts.length ? (
         <div className="table-wrap">
@@ -57,7 +62,9 @@ export default function ContractsPage() {
                   <td>
                     {contract.status === 'active' ? 'Active' : 'Ended'}
                     <span className="cell-detail">
-                      {contract.endedAt ? `Ended ${formatDate(contract.endedAt)}` : `Since ${formatDate(contract.createdAt)}`}
+                      {contract.endedAt
+                        ? `Ended ${formatDate(contract.endedAt)}`
+                        : `Since ${formatDate(contract.createdAt)}`}
                     </span>
                   </td>
                 </tr>
@@ -68,7 +75,11 @@ export default function ContractsPage() {
       ) : (
         <p className="empty">
           No contracts yet. A contract starts when a client accepts a proposal.{' '}
-          {role === 'client' ? <Link to="/client/projects">Review proposals on your projects</Link> : <Link to="/projects">Find work</Link>}
+          {role === 'client' ? (
+            <Link to="/client/projects">Review proposals on your projects</Link>
+          ) : (
+            <Link to="/projects">Find work</Link>
+          )}
         </p>
       )}
     </>

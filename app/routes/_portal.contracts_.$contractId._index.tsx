@@ -5,15 +5,29 @@ import { ActivityLog } from '~/components/contracts/activity-log'
 import { AddMilestoneForm, EndContractForm } from '~/components/contracts/contract-forms'
 import { MilestoneCard, type FormReply } from '~/components/contracts/milestone-card'
 import { Stat } from '~/components/ui/stat'
-import { AddMilestoneSchema, EndContractSchema, FundMilestoneSchema, RequestChangesSchema, SubmitWorkSchema } from '~/services/marketplace/contract-schemas'
-import { addMilestone, endContract, loadContractPage, performMilestoneAction, requireContractParty } from '~/services/marketplace/contracts.server'
+import {
+  AddMilestoneSchema,
+  EndContractSchema,
+  FundMilestoneSchema,
+  RequestChangesSchema,
+  SubmitWorkSchema,
+} from '~/services/marketplace/contract-schemas'
+import {
+  addMilestone,
+  endContract,
+  loadContractPage,
+  performMilestoneAction,
+  requireContractParty,
+} from '~/services/marketplace/contracts.server'
 import { fundingPaths } from '~/services/payments/cards/sandbox-money.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contract.title ?? 'Contract'} · MegiLance` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.contract.title ?? 'Contract'} · MegiLance` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -60,10 +74,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     let input = {}
     if (schema) {
       const submission = parseWithZod(formData, { schema })
-      if (submission.status !== 'success') return json({ form: { formId: `${formId}-${milestoneId}`, reply: submission.reply() } }, { status: 400 })
+      if (submission.status !== 'success')
+        return json({ form: { formId: `${formId}-${milestoneId}`, reply: submission.reply() } }, { status: 400 })
       input = submission.value
     }
-    const outcome = await performMilestoneAction(user, contract, side, milestoneId, action, { ...input, requestOrigin: new URL(request.url).origin })
+    const outcome = await performMilestoneAction(user, contract, side, milestoneId, action, {
+      ...input,
+      requestOrigin: new URL(request.url).origin,
+    })
     // 502: the card provider (Stripe) could not start the payment; anything else is a conflict.
     if (!outcome.ok) return json({ conflict: outcome.message }, { status: outcome.status === 502 ? 502 : 409 })
     if (outcome.redirectTo) return redirect(outcome.redirectTo)
@@ -73,7 +91,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'add-milestone') {
     if (side !== 'client') throw new Response('Only the client adds milestones.', { status: 403 })
     const submission = parseWithZod(formData, { schema: AddMilestoneSchema })
-    if (submission.status !== 'success') return json({ form: { formId: 'add-milestone', reply: submission.reply() } }, { status: 400 })
+    if (submission.status !== 'success')
+      return json({ form: { formId: 'add-milestone', reply: submission.reply() } }, { status: 400 })
     const outcome = await addMilestone(user, contract, submission.value)
     if (!outcome.ok && outcome.status === 400) {
       const reply = submission.reply({ fieldErrors: { [outcome.field ?? 'amount']: [outcome.message] } })
@@ -85,7 +104,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'end-contract') {
     const submission = parseWithZod(formData, { schema: EndContractSchema })
-    if (submission.status !== 'success') return json({ form: { formId: 'end-contract', reply: submission.reply() } }, { status: 400 })
+    if (submission.status !== 'success')
+      return json({ form: { formId: 'end-contract', reply: submission.reply() } }, { status: 400 })
     const outcome = await endContract(user, contract, submission.value.reason)
     if (!outcome.ok) return conflict(outcome.message)
     return redirectWithToast(back, { kind: 'success', message: outcome.message })
@@ -100,9 +120,13 @@ export default function ContractPage() {
   const { contract } = data
   const money = (minor: number) => formatMoney(minor, contract.currency)
   const total = data.milestones.reduce((sum, milestone) => sum + milestone.amountMinor, 0)
-  const paid = data.milestones.filter((milestone) => milestone.status === 'released').reduce((sum, milestone) => sum + milestone.amountMinor, 0)
+  const paid = data.milestones
+    .filter((milestone) => milestone.status === 'released')
+    .reduce((sum, milestone) => sum + milestone.amountMinor, 0)
   const active = contract.status === 'active'
-  const refundable = data.milestones.filter((milestone) => milestone.status === 'funded').reduce((sum, milestone) => sum + milestone.amountMinor, 0)
+  const refundable = data.milestones
+    .filter((milestone) => milestone.status === 'funded')
+    .reduce((sum, milestone) => sum + milestone.amountMinor, 0)
   return (
     <>
       <header className="page-header">
@@ -111,18 +135,26 @@ export default function ContractPage() {
         </p>
         <h1>{contract.title}</h1>
         <p className="muted">
-          {contract.type === 'fixed' ? 'Fixed price' : `Hourly, ${money(contract.hourlyRateMinor ?? 0)} an hour`} · client{' '}
-          <Link to={`/clients/${data.client.id}`}>{data.client.name}</Link> · freelancer{' '}
-          <Link to={`/freelancers/${data.freelancer.id}`}>{data.freelancer.name}</Link> · started {formatDate(contract.createdAt)}
+          {contract.type === 'fixed' ? 'Fixed price' : `Hourly, ${money(contract.hourlyRateMinor ?? 0)} an hour`} ·
+          client <Link to={`/clients/${data.client.id}`}>{data.client.name}</Link> · freelancer{' '}
+          <Link to={`/freelancers/${data.freelancer.id}`}>{data.freelancer.name}</Link> · started{' '}
+          {formatDate(contract.createdAt)}
         </p>
         <p>
           <span className={`badge ${active ? 'badge--open' : 'badge--stored'}`}>{active ? 'Active' : 'Ended'}</span>
-          {contract.endedAt ? <span className="muted"> on {formatDate(contract.endedAt)}: {contract.endReason}</span> : null}
+          {contract.endedAt ? (
+            <span className="muted">
+              {' '}
+              on {formatDate(contract.endedAt)}: {contract.endReason}
+            </span>
+          ) : null}
         </p>
         <nav aria-label="Contract" className="page-links">
           {data.side !== 'admin' ? <Link to={`/messages/for/contract/${contract.id}`}>Messages</Link> : null}
           {contract.type === 'hourly' ? <Link to={`/contracts/${contract.id}/hours`}>Hours and invoices</Link> : null}
-          {data.side !== 'admin' ? <Link to={`/contracts/${contract.id}/review`}>{reviewsLinkText(data.reviews)}</Link> : null}
+          {data.side !== 'admin' ? (
+            <Link to={`/contracts/${contract.id}/review`}>{reviewsLinkText(data.reviews)}</Link>
+          ) : null}
           <Link to={`/projects/${contract.projectId}`}>Project</Link>
         </nav>
       </header>
@@ -142,19 +174,35 @@ export default function ContractPage() {
           <section className="stats" aria-label="Money on this contract">
             <Stat label="Contract total" value={money(total)} />
             <Stat label="In escrow" value={money(data.escrowMinor)} detail="Paid by the client, waiting for approval" />
-            <Stat label="Released" value={money(paid)} detail={`The freelancer receives each release less the ${data.feePercent}% platform fee`} />
+            <Stat
+              label="Released"
+              value={money(paid)}
+              detail={`The freelancer receives each release less the ${data.feePercent}% platform fee`}
+            />
           </section>
           <section aria-labelledby="milestones-heading">
             <h2 id="milestones-heading">Milestones</h2>
             {data.milestones.length ? (
               data.milestones.map((milestone) => (
-                <MilestoneCard key={milestone.id} milestone={milestone} contractId={contract.id} currency={contract.currency} walletMinor={data.walletMinor} paths={data.paths} last={last} />
+                <MilestoneCard
+                  key={milestone.id}
+                  milestone={milestone}
+                  contractId={contract.id}
+                  currency={contract.currency}
+                  walletMinor={data.walletMinor}
+                  paths={data.paths}
+                  last={last}
+                />
               ))
             ) : (
-              <p className="muted">No milestones yet.{data.side === 'client' ? ' Add the first one below.' : ' The client adds them.'}</p>
+              <p className="muted">
+                No milestones yet.{data.side === 'client' ? ' Add the first one below.' : ' The client adds them.'}
+              </p>
             )}
           </section>
-          {active && data.side === 'client' ? <AddMilestoneForm currency={contract.currency} feePercent={data.feePercent} last={last} /> : null}
+          {active && data.side === 'client' ? (
+            <AddMilestoneForm currency={contract.currency} feePercent={data.feePercent} last={last} />
+          ) : null}
         </>
       ) : null}
 
@@ -163,7 +211,11 @@ export default function ContractPage() {
           allPaid={false}
           side={data.side}
           last={last}
-          refundNote={refundable > 0 ? `${money(refundable)} in escrow for milestones without submitted work goes back to the client’s wallet.` : null}
+          refundNote={
+            refundable > 0
+              ? `${money(refundable)} in escrow for milestones without submitted work goes back to the client’s wallet.`
+              : null
+          }
         />
       ) : null}
 

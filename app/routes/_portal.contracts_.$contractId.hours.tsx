@@ -7,7 +7,13 @@ import { TimeEntryList } from '~/components/hourly/time-entry-list'
 import { Field, TextareaField } from '~/components/ui/field'
 import { deleteUninvoicedTimeEntry } from '~/models/hourly.server'
 import { formatDuration } from '~/services/marketplace/hourly'
-import { DisputeInvoiceSchema, LogTimeSchema, MAX_WEEKLY_LIMIT_HOURS, SendInvoiceSchema, WeeklyLimitSchema } from '~/services/marketplace/hourly-schemas'
+import {
+  DisputeInvoiceSchema,
+  LogTimeSchema,
+  MAX_WEEKLY_LIMIT_HOURS,
+  SendInvoiceSchema,
+  WeeklyLimitSchema,
+} from '~/services/marketplace/hourly-schemas'
 import {
   checkWeekToInvoice,
   findContract,
@@ -59,7 +65,10 @@ function chargeToast(charge: ChargeOutcome | null, before: string, currency: str
     return { kind: 'success' as const, message: `${before} ${formatMoney(charge.grossMinor, currency)} ${from}.` }
   }
   if (charge?.kind === 'declined') {
-    return { kind: 'error' as const, message: `${before} The payment failed: ${charge.message} Add money to your wallet or save another card, then press “Pay now”.` }
+    return {
+      kind: 'error' as const,
+      message: `${before} The payment failed: ${charge.message} Add money to your wallet or save another card, then press “Pay now”.`,
+    }
   }
   return { kind: 'success' as const, message: `${before} The payment is being processed.` }
 }
@@ -79,24 +88,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const outcome = await logTime(contract, submission.value)
     if (!outcome.ok) {
-      const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] })
+      const reply = outcome.field
+        ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
+        : submission.reply({ formErrors: [outcome.message] })
       return json(reply, { status: outcome.status })
     }
-    return redirectWithToast(back, { kind: 'success', message: `Logged ${submission.value.duration} on ${formatDate(submission.value.workDate)}.` })
+    return redirectWithToast(back, {
+      kind: 'success',
+      message: `Logged ${submission.value.duration} on ${formatDate(submission.value.workDate)}.`,
+    })
   }
   if (intent === 'delete-entry') {
     const deleted = await deleteUninvoicedTimeEntry(contract.id, String(formData.get('entryId') ?? ''))
-    if (!deleted) throw new Response('That entry is already invoiced or gone; invoiced time cannot be changed.', { status: 409 })
+    if (!deleted)
+      throw new Response('That entry is already invoiced or gone; invoiced time cannot be changed.', { status: 409 })
     return redirectWithToast(back, { kind: 'success', message: 'The entry is deleted.' })
   }
   if (intent === 'send-invoice') {
     const submission = parseWithZod(formData, { schema: SendInvoiceSchema })
-    if (submission.status !== 'success') throw new Response(submission.error?.weekStart?.[0] ?? 'Choose the week to invoice.', { status: 400 })
+    if (submission.status !== 'success')
+      throw new Response(submission.error?.weekStart?.[0] ?? 'Choose the week to invoice.', { status: 400 })
     const notOver = checkWeekToInvoice(submission.value.weekStart)
     if (notOver) throw new Response(notOver, { status: 400 })
     const invoice = await sendWeeklyInvoice(contract, submission.value.weekStart, user.id)
     if (!invoice) throw new Response('That week has no unbilled time or is already invoiced.', { status: 409 })
-    return redirectWithToast(back, { kind: 'success', message: `Invoice sent: ${formatMoney(invoice.amountMinor, contract.currency)}.` })
+    return redirectWithToast(back, {
+      kind: 'success',
+      message: `Invoice sent: ${formatMoney(invoice.amountMinor, contract.currency)}.`,
+    })
   }
   if (intent === 'approve-invoice' || intent === 'dispute-invoice') {
     const invoiceId = String(formData.get('invoiceId') ?? '')
@@ -104,14 +123,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === 'dispute-invoice') {
       const submission = parseWithZod(formData, { schema: DisputeInvoiceSchema })
       if (submission.status !== 'success') {
-        return redirectWithToast(back, { kind: 'error', message: submission.error?.reason?.[0] ?? 'Say what is wrong with this invoice.' })
+        return redirectWithToast(back, {
+          kind: 'error',
+          message: submission.error?.reason?.[0] ?? 'Say what is wrong with this invoice.',
+        })
       }
       decision = { kind: 'dispute', reason: submission.value.reason }
     }
     const outcome = await reviewInvoice(contract, invoiceId, user.id, decision)
     if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
-    if (decision.kind === 'approve') return redirectWithToast(back, chargeToast(outcome.charge, 'Invoice approved:', contract.currency))
-    return redirectWithToast(back, { kind: 'success', message: 'Invoice disputed. An admin will look at it and decide; you will both see the decision.' })
+    if (decision.kind === 'approve')
+      return redirectWithToast(back, chargeToast(outcome.charge, 'Invoice approved:', contract.currency))
+    return redirectWithToast(back, {
+      kind: 'success',
+      message: 'Invoice disputed. An admin will look at it and decide; you will both see the decision.',
+    })
   }
   if (intent === 'pay-invoice') {
     const outcome = await payInvoiceNow(contract, String(formData.get('invoiceId') ?? ''))
@@ -123,7 +149,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const outcome = await setWeeklyLimit(contract, user.id, submission.value.hours)
     if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
-    return redirectWithToast(back, { kind: 'success', message: `Weekly limit set to ${submission.value.hours} h from the week of ${formatDate(outcome.from ?? '')}.` })
+    return redirectWithToast(back, {
+      kind: 'success',
+      message: `Weekly limit set to ${submission.value.hours} h from the week of ${formatDate(outcome.from ?? '')}.`,
+    })
   }
   throw new Response('Unknown action', { status: 400 })
 }
@@ -151,9 +180,9 @@ export default function ContractHours() {
         </p>
         <h1>Hours and invoices</h1>
         <p className="muted">
-          {formatMoney(contract.hourlyRateMinor, contract.currency)} an hour. Each finished week is invoiced on the Monday after
-          it; the client has 5 days to approve or dispute, then is charged (wallet first, then the card on file). The
-          freelancer receives the amount less the {data.feePercent}% platform fee.
+          {formatMoney(contract.hourlyRateMinor, contract.currency)} an hour. Each finished week is invoiced on the
+          Monday after it; the client has 5 days to approve or dispute, then is charged (wallet first, then the card on
+          file). The freelancer receives the amount less the {data.feePercent}% platform fee.
         </p>
       </header>
       {data.pause ? (
@@ -165,10 +194,14 @@ export default function ContractHours() {
         <h2 id="limit-heading">Weekly limit</h2>
         <p>
           This week: {formatDuration(data.loggedThisWeek)} logged
-          {limit.thisWeek !== null ? ` of ${limit.thisWeek} h; ${formatDuration(limit.minutesLeft ?? 0)} left.` : '; no limit is set.'}
+          {limit.thisWeek !== null
+            ? ` of ${limit.thisWeek} h; ${formatDuration(limit.minutesLeft ?? 0)} left.`
+            : '; no limit is set.'}
           {limit.change ? ` From the week of ${formatDate(limit.change.from)}: ${limit.change.hours} h a week.` : ''}
         </p>
-        {data.isClient && contract.status === 'active' ? <WeeklyLimitForm current={limit.change?.hours ?? limit.thisWeek} /> : null}
+        {data.isClient && contract.status === 'active' ? (
+          <WeeklyLimitForm current={limit.change?.hours ?? limit.thisWeek} />
+        ) : null}
         {data.isClient ? (
           <p className="muted">
             Card on file: {data.cardOnFile ?? 'none'} (<Link to="/settings/billing/card">change</Link>).
@@ -231,7 +264,14 @@ function WeeklyLimitForm({ current }: { current: number | null }) {
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
-      <Field label="Hours a week" meta={fields.hours} type="number" min={1} max={MAX_WEEKLY_LIMIT_HOURS} hint="Applies from next Monday; this week keeps its limit." />
+      <Field
+        label="Hours a week"
+        meta={fields.hours}
+        type="number"
+        min={1}
+        max={MAX_WEEKLY_LIMIT_HOURS}
+        hint="Applies from next Monday; this week keeps its limit."
+      />
       <button type="submit" name="intent" value="set-limit" className="button button--secondary">
         Set weekly limit
       </button>

@@ -32,7 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cryptoChoices,
     note,
     contract: { id: contract.id, title: contract.title },
-    milestone: { id: milestone.id, title: milestone.title, amount: formatMoney(milestone.amountMinor, contract.currency), pending: milestone.status === 'pending' },
+    milestone: {
+      id: milestone.id,
+      title: milestone.title,
+      amount: formatMoney(milestone.amountMinor, contract.currency),
+      pending: milestone.status === 'pending',
+    },
   })
 }
 
@@ -41,8 +46,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: CryptoChoiceSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const choice = parseCryptoChoice(submission.value.choice)
-  if (!choice) return json(submission.reply({ fieldErrors: { choice: ['Choose a coin and its network.'] } }), { status: 400 })
-  const outcome = await startCryptoPayment({ payerId: user.id, contract, milestone, asset: choice.asset, network: choice.network }, getExchangeRate)
+  if (!choice)
+    return json(submission.reply({ fieldErrors: { choice: ['Choose a coin and its network.'] } }), { status: 400 })
+  const outcome = await startCryptoPayment(
+    { payerId: user.id, contract, milestone, asset: choice.asset, network: choice.network },
+    getExchangeRate,
+  )
   if (!outcome.ok) return json(submission.reply({ formErrors: [outcome.message] }), { status: outcome.status })
   return redirect(`/crypto-payments/${outcome.request.id}`)
 }
@@ -58,13 +67,19 @@ export default function PayWithCryptoPage() {
         </p>
         <h1>Pay {milestone.amount} with crypto</h1>
         <p className="muted">
-          For the milestone “{milestone.title}”. You get an address, the exact amount and a QR code; the amount is locked at today’s rate for{' '}
-          {RATE_LOCK_MINUTES} minutes. The money is held in escrow until you approve the work.
+          For the milestone “{milestone.title}”. You get an address, the exact amount and a QR code; the amount is
+          locked at today’s rate for {RATE_LOCK_MINUTES} minutes. The money is held in escrow until you approve the
+          work.
         </p>
       </header>
       <section className="card">
         {milestone.pending && cryptoChoices.length ? (
-          <CryptoChoiceForm action={`/contracts/${contract.id}/milestones/${milestone.id}/crypto`} formId={`crypto-${milestone.id}`} choices={cryptoChoices} lastResult={lastResult} />
+          <CryptoChoiceForm
+            action={`/contracts/${contract.id}/milestones/${milestone.id}/crypto`}
+            formId={`crypto-${milestone.id}`}
+            choices={cryptoChoices}
+            lastResult={lastResult}
+          />
         ) : milestone.pending ? (
           <p>Crypto payments are not available here.</p>
         ) : (

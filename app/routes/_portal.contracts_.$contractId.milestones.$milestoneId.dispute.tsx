@@ -36,16 +36,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contract, milestone } = await requireMilestone(request, params)
   const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_DISPUTE_FILE_BYTES })
   const submission = parseWithZod(formData, { schema: OpenDisputeSchema })
-  if (oversized.size) return json(submission.reply({ fieldErrors: { file: ['The file is larger than 10 MB.'] } }), { status: 400 })
+  if (oversized.size)
+    return json(submission.reply({ fieldErrors: { file: ['The file is larger than 10 MB.'] } }), { status: 400 })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const file = formData.get('file')
-  const outcome = await openMilestoneDispute(user, contract, milestone, { ...submission.value, file: file instanceof File ? file : null })
-  if (!outcome.ok && outcome.field) return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), { status: outcome.status })
+  const outcome = await openMilestoneDispute(user, contract, milestone, {
+    ...submission.value,
+    file: file instanceof File ? file : null,
+  })
+  if (!outcome.ok && outcome.field)
+    return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), { status: outcome.status })
   if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
   if (!outcome.dispute) return redirect(`/contracts/${contract.id}`)
   return redirectWithToast(`/disputes/${outcome.dispute.id}`, {
     kind: 'success',
-    message: 'The dispute is open. The other side is asked for their response; the money stays in escrow until an admin decides.',
+    message:
+      'The dispute is open. The other side is asked for their response; the money stays in escrow until an admin decides.',
   })
 }
 
@@ -69,13 +75,18 @@ export default function OpenDispute() {
         </p>
         <h1>Open a dispute</h1>
         <p className="muted">
-          About milestone “{milestone.title}” ({milestone.amount}). The money stays in escrow; the other side gives their
-          response, then an admin decides to release, refund or split it and writes the reason you both see.
+          About milestone “{milestone.title}” ({milestone.amount}). The money stays in escrow; the other side gives
+          their response, then an admin decides to release, refund or split it and writes the reason you both see.
         </p>
       </header>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack card">
         <TextareaField label="What went wrong" meta={fields.reason} rows={5} />
-        <TextareaField label="Evidence (optional)" meta={fields.evidence} rows={4} hint="Dates, messages, links to the work: whatever shows what happened." />
+        <TextareaField
+          label="Evidence (optional)"
+          meta={fields.evidence}
+          rows={4}
+          hint="Dates, messages, links to the work: whatever shows what happened."
+        />
         <div className="field">
           <label htmlFor="evidence-file">Evidence file (optional)</label>
           <input id="evidence-file" type="file" name="file" aria-describedby="evidence-file-hint" />

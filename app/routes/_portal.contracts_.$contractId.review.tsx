@@ -30,11 +30,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contract, side } = await requireParty(request, params.contractId)
   const formData = await readFormData(request)
-  const submission = parseWithZod(formData, { schema: reviewSchema(side === 'client' ? 'client_to_freelancer' : 'freelancer_to_client') })
+  const submission = parseWithZod(formData, {
+    schema: reviewSchema(side === 'client' ? 'client_to_freelancer' : 'freelancer_to_client'),
+  })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await submitReview(contract, user.id, submission.value)
   if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
-  return redirectWithToast(`/contracts/${contract.id}/review`, { kind: 'success', message: 'Thank you: your review is saved.' })
+  return redirectWithToast(`/contracts/${contract.id}/review`, {
+    kind: 'success',
+    message: 'Thank you: your review is saved.',
+  })
 }
 
 export default function ContractReview() {
@@ -75,7 +80,9 @@ export default function ContractReview() {
               {data.closesAt ? ` on ${formatDate(data.closesAt)}` : ''}.
             </p>
           ) : (
-            <p className="muted">{data.window === 'closed' ? `${other} did not write a review.` : `${other} has not reviewed you yet.`}</p>
+            <p className="muted">
+              {data.window === 'closed' ? `${other} did not write a review.` : `${other} has not reviewed you yet.`}
+            </p>
           )}
         </section>
       </div>

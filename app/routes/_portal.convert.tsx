@@ -49,13 +49,20 @@ export default function ConvertPage() {
       <header className="page-header">
         <h1>Convert currencies</h1>
         <p className="muted">
-          Over 150 currencies and seven cryptocurrencies. Fiat rates are the European Central Bank’s daily reference rates, crypto prices come from
-          CoinGecko; without a connection the rates shipped with MegiLance are used, and each result says which and how old.
+          Over 150 currencies and seven cryptocurrencies. Fiat rates are the European Central Bank’s daily reference
+          rates, crypto prices come from CoinGecko; without a connection the rates shipped with MegiLance are used, and
+          each result says which and how old.
         </p>
       </header>
 
       {/* Remounted on every navigation so the fields show what the URL says. */}
-      <Form id={FORM_ID} method="get" key={location.search} className="card form-stack convert-form" aria-label="Conversion">
+      <Form
+        id={FORM_ID}
+        method="get"
+        key={location.search}
+        className="card form-stack convert-form"
+        aria-label="Conversion"
+      >
         <div className="field">
           <label htmlFor="amount">Amount</label>
           <input
@@ -70,7 +77,14 @@ export default function ConvertPage() {
           <ErrorList id="amount-errors" errors={amountErrors} />
         </div>
         <div className="convert-form__pair">
-          <CurrencySelect id="from" name="from" label="From" value={values.from} choices={choices} errors={errors?.from} />
+          <CurrencySelect
+            id="from"
+            name="from"
+            label="From"
+            value={values.from}
+            choices={choices}
+            errors={errors?.from}
+          />
           <CurrencySelect id="to" name="to" label="To" value={values.to} choices={choices} errors={errors?.to} />
         </div>
         <button type="submit" className="button button--primary">
@@ -112,20 +126,28 @@ export default function ConvertPage() {
           matches.length ? (
             <>
               <p className="muted">
-                {matches.length} {matches.length === 1 ? 'currency matches' : 'currencies match'} “{values.q}”; the From and To lists
-                show only these, your favourites and what is selected.
+                {matches.length} {matches.length === 1 ? 'currency matches' : 'currencies match'} “{values.q}”; the From
+                and To lists show only these, your favourites and what is selected.
               </p>
               <CurrencyList form={FORM_ID} label={`Currencies matching ${values.q}`} currencies={matches} />
             </>
           ) : (
-            <p className="empty">No currency matches “{values.q}”. Try a code such as EUR, a name such as “peso” or a country.</p>
+            <p className="empty">
+              No currency matches “{values.q}”. Try a code such as EUR, a name such as “peso” or a country.
+            </p>
           )
         ) : null}
         <h3>Favourites</h3>
         {favourites.length ? (
-          <CurrencyList form={FORM_ID} label="Your favourite currencies" currencies={favourites.map((currency) => ({ ...currency, favourite: true }))} />
+          <CurrencyList
+            form={FORM_ID}
+            label="Your favourite currencies"
+            currencies={favourites.map((currency) => ({ ...currency, favourite: true }))}
+          />
         ) : (
-          <p className="muted">None yet. Search for a currency and add it: favourites come first in every currency list.</p>
+          <p className="muted">
+            None yet. Search for a currency and add it: favourites come first in every currency list.
+          </p>
         )}
       </section>
     </>

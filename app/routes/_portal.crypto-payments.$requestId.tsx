@@ -6,7 +6,9 @@ import { cryptoPaymentView } from '~/services/payments/crypto/crypto-payments.se
 import { requireUser } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Pay ${data?.amountText ?? 'with crypto'} · MegiLance` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Pay ${data?.amountText ?? 'with crypto'} · MegiLance` },
+]
 
 /** The payer's own request; anyone else gets 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -46,8 +48,8 @@ export default function CryptoPaymentPage() {
             <span className="badge badge--blocked">Sandbox</span> Sandbox — do not send real funds
           </h2>
           <p className="muted">
-            No receiving address is configured for this network, so the address below is a well-known burn address: anything sent to it is lost
-            for good. An admin confirms sandbox payments by hand.
+            No receiving address is configured for this network, so the address below is a well-known burn address:
+            anything sent to it is lost for good. An admin confirms sandbox payments by hand.
           </p>
         </section>
       ) : null}
@@ -80,11 +82,13 @@ export default function CryptoPaymentPage() {
         <section className="card" aria-labelledby="crypto-expired-heading">
           <h2 id="crypto-expired-heading">This request has expired</h2>
           <p>
-            Its rate was locked until {formatDateTime(view.expiresAt)}. Do not send anything for it now. If you paid after that, the payment is kept
-            for an admin to send back to you.
+            Its rate was locked until {formatDateTime(view.expiresAt)}. Do not send anything for it now. If you paid
+            after that, the payment is kept for an admin to send back to you.
           </p>
           <p>
-            <Link to={`/contracts/${view.contract.id}/milestones/${view.milestoneId}/crypto`}>Start a new crypto payment at today’s rate</Link>
+            <Link to={`/contracts/${view.contract.id}/milestones/${view.milestoneId}/crypto`}>
+              Start a new crypto payment at today’s rate
+            </Link>
           </p>
         </section>
       ) : null}

@@ -20,7 +20,8 @@ export const meta: MetaFunction = () => [{ title: 'Dispute · MegiLance' }]
 async function requireDispute(request: Request, disputeId: string | undefined) {
   const user = await requireUser(request)
   const found = disputeId ? await findDispute(disputeId) : undefined
-  if (!found || (user.role !== 'admin' && !isParty(found.contract, user.id))) throw new Response('Not found', { status: 404 })
+  if (!found || (user.role !== 'admin' && !isParty(found.contract, user.id)))
+    throw new Response('Not found', { status: 404 })
   return { user, found }
 }
 
@@ -44,11 +45,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'respond') {
     const submission = parseWithZod(formData, { schema: RespondDisputeSchema })
-    if (oversized.size) return json(submission.reply({ fieldErrors: { file: ['The file is larger than 10 MB.'] } }), { status: 400 })
+    if (oversized.size)
+      return json(submission.reply({ fieldErrors: { file: ['The file is larger than 10 MB.'] } }), { status: 400 })
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const file = formData.get('file')
-    const outcome = await respondToDispute(user, found, { response: submission.value.response, file: file instanceof File ? file : null })
-    if (!outcome.ok && outcome.field) return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), { status: outcome.status })
+    const outcome = await respondToDispute(user, found, {
+      response: submission.value.response,
+      file: file instanceof File ? file : null,
+    })
+    if (!outcome.ok && outcome.field)
+      return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), { status: outcome.status })
     if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
     return redirectWithToast(back, { kind: 'success', message: 'Your response is recorded. An admin will now decide.' })
   }
@@ -58,11 +64,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: DecideDisputeSchema })
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const { decision, freelancerShare, reason } = submission.value
-    const shareMinor = freelancerShare ? parseAmountToMinor(freelancerShare, currencyDigits(found.contract.currency)) : null
+    const shareMinor = freelancerShare
+      ? parseAmountToMinor(freelancerShare, currencyDigits(found.contract.currency))
+      : null
     if (decision === 'split' && freelancerShare && shareMinor === null) {
-      return json(submission.reply({ fieldErrors: { freelancerShare: ['Enter an amount such as 120 or 120.50'] } }), { status: 400 })
+      return json(submission.reply({ fieldErrors: { freelancerShare: ['Enter an amount such as 120 or 120.50'] } }), {
+        status: 400,
+      })
     }
-    const outcome = await decideDispute(user, found, { decision, freelancerShareMinor: shareMinor, reason }, milestoneSettler)
+    const outcome = await decideDispute(
+      user,
+      found,
+      { decision, freelancerShareMinor: shareMinor, reason },
+      milestoneSettler,
+    )
     if (!outcome.ok && outcome.status === 400) {
       return json(submission.reply({ fieldErrors: { freelancerShare: [outcome.message] } }), { status: 400 })
     }
@@ -82,8 +97,8 @@ export default function DisputePage() {
         </p>
         <h1>Dispute</h1>
         <p className="muted">
-          Each side states its case once, with evidence. An admin then decides to release the money, refund it or split it,
-          and writes the reason you both see.
+          Each side states its case once, with evidence. An admin then decides to release the money, refund it or split
+          it, and writes the reason you both see.
         </p>
       </header>
       <DisputeSummary dispute={dispute} />
@@ -141,7 +156,12 @@ function DecideForm() {
       <h2 id="decide-heading">Decide</h2>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
         <RadioGroup legend="Decision" meta={fields.decision} options={options} />
-        <Field label="Freelancer’s share (for a split)" meta={fields.freelancerShare} inputMode="decimal" hint="The rest goes back to the client." />
+        <Field
+          label="Freelancer’s share (for a split)"
+          meta={fields.freelancerShare}
+          inputMode="decimal"
+          hint="The rest goes back to the client."
+        />
         <TextareaField label="Reason both sides will read" meta={fields.reason} rows={4} />
         <button type="submit" name="intent" value="decide" className="button button--primary">
           Record decision

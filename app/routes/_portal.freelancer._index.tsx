@@ -38,7 +38,11 @@ export default function FreelancerDashboard() {
         />
         <Stat label="Open projects for your skills" value={matches.total} />
         <Stat label="Active contracts" value={work.activeContracts} />
-        <Stat label="Open proposals" value={work.proposalsOpen} detail={`${work.proposalsViewed} viewed by the client`} />
+        <Stat
+          label="Open proposals"
+          value={work.proposalsOpen}
+          detail={`${work.proposalsViewed} viewed by the client`}
+        />
         <MoneyStat label="Earned" amounts={work.earned} detail="Released to your wallet, after the platform fee" />
       </dl>
       <ActiveContracts

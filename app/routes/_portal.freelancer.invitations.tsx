@@ -3,7 +3,11 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { listInvitationsOfFreelancer } from '~/models/projects.server'
 import { DeclineInvitationSchema } from '~/services/marketplace/project-schemas'
-import { acceptInvitation, declineInvitation, syncInvitationsWithProposals } from '~/services/marketplace/projects.server'
+import {
+  acceptInvitation,
+  declineInvitation,
+  syncInvitationsWithProposals,
+} from '~/services/marketplace/projects.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
@@ -32,10 +36,19 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'decline') {
     const submission = parseWithZod(formData, { schema: DeclineInvitationSchema })
     if (submission.status !== 'success') {
-      return json({ invitationId: String(formData.get('invitationId') ?? ''), error: submission.error?.reason?.[0] ?? 'Check the reason.' }, { status: 400 })
+      return json(
+        {
+          invitationId: String(formData.get('invitationId') ?? ''),
+          error: submission.error?.reason?.[0] ?? 'Check the reason.',
+        },
+        { status: 400 },
+      )
     }
     const project = await declineInvitation(submission.value.invitationId, user, submission.value.reason)
-    return redirectWithToast('/freelancer/invitations', { kind: 'success', message: `You declined the invitation to "${project.title}".` })
+    return redirectWithToast('/freelancer/invitations', {
+      kind: 'success',
+      message: `You declined the invitation to "${project.title}".`,
+    })
   }
   throw new Response('Unknown action', { status: 400 })
 }
@@ -140,7 +153,9 @@ export default function FreelancerInvitations() {
                     </td>
                     <td>
                       {STATUS_LABELS[invitation.status]}
-                      {invitation.respondedAt ? <span className="cell-detail">{formatDate(invitation.respondedAt)}</span> : null}
+                      {invitation.respondedAt ? (
+                        <span className="cell-detail">{formatDate(invitation.respondedAt)}</span>
+                      ) : null}
                     </td>
                     <td className="hide-narrow">{formatDate(invitation.createdAt)}</td>
                   </tr>

@@ -8,7 +8,9 @@ import { loadFreelancerPublicProfile } from '~/services/marketplace/public-profi
 import { requireUser } from '~/utils/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? 'Freelancer'} · MegiLance` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.user.name ?? 'Freelancer'} · MegiLance` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request)
@@ -27,17 +29,25 @@ export default function FreelancerProfilePage() {
         {profile.headline ? <p className="lead">{profile.headline}</p> : null}
         {isOwn ? (
           <p className="muted">
-            This is how others see your profile. <Link to="/settings">Edit profile</Link> · <Link to="/settings/portfolio">Edit portfolio</Link>
+            This is how others see your profile. <Link to="/settings">Edit profile</Link> ·{' '}
+            <Link to="/settings/portfolio">Edit portfolio</Link>
           </p>
         ) : null}
       </header>
       <dl className="stats">
         <Stat label="Rank" value={`${rankScore} / 100`} />
-        <Stat label="Hourly rate" value={profile.hourlyRateMinor ? `${formatMoney(profile.hourlyRateMinor, profile.currency)} / hour` : 'Not set'} />
+        <Stat
+          label="Hourly rate"
+          value={
+            profile.hourlyRateMinor ? `${formatMoney(profile.hourlyRateMinor, profile.currency)} / hour` : 'Not set'
+          }
+        />
         <Stat
           label="Rating"
           value={reviewStats.average !== null ? `${reviewStats.average.toFixed(1)} / 5` : 'No reviews yet'}
-          detail={reviewStats.count ? `${reviewStats.count} ${reviewStats.count === 1 ? 'review' : 'reviews'}` : undefined}
+          detail={
+            reviewStats.count ? `${reviewStats.count} ${reviewStats.count === 1 ? 'review' : 'reviews'}` : undefined
+          }
         />
         <Stat label="Completed contracts" value={contracts.ended} />
         <Stat label="Member since" value={formatDate(user.createdAt)} />

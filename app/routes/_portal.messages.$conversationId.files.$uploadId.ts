@@ -8,7 +8,8 @@ import { requireUser } from '~/utils/auth.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const conversation = await findReadableConversation(params.conversationId, user)
-  const attached = conversation && params.uploadId ? await isAttachmentOfConversation(conversation.id, params.uploadId) : false
+  const attached =
+    conversation && params.uploadId ? await isAttachmentOfConversation(conversation.id, params.uploadId) : false
   if (!conversation || !params.uploadId || !attached) throw new Response('Not found', { status: 404 })
   return uploadResponse(params.uploadId)
 }

@@ -8,11 +8,18 @@ import { ErrorList, RequiredMark } from '~/components/ui/field'
 import { readUploadForm } from '~/services/files/upload-form.server'
 import { DOCUMENT_TYPES, storeUploads, UploadRejected } from '~/services/files/uploads.server'
 import { SendMessageSchema } from '~/services/messaging/message-schemas'
-import { findReadableConversation, isParticipant, loadConversationPage, sendMessage } from '~/services/messaging/messaging.server'
+import {
+  findReadableConversation,
+  isParticipant,
+  loadConversationPage,
+  sendMessage,
+} from '~/services/messaging/messaging.server'
 import { requireUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Conversation'} · Messages · MegiLance` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? 'Conversation'} · Messages · MegiLance` },
+]
 
 const MAX_FILE_BYTES = 10_000_000
 const MAX_FILES = 5
@@ -46,21 +53,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, conversation } = await requireConversation(request, params.conversationId)
   if (!isParticipant(conversation, user.id)) {
-    throw new Response('Admins can read this conversation but only its client and freelancer write in it.', { status: 403 })
+    throw new Response('Admins can read this conversation but only its client and freelancer write in it.', {
+      status: 403,
+    })
   }
   const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_FILE_BYTES, maxFiles: MAX_FILES })
   const submission = parseWithZod(formData, { schema: SendMessageSchema })
-  if (oversized.size) return json(submission.reply({ fieldErrors: { files: ['Each file can be up to 10 MB.'] } }), { status: 400 })
+  if (oversized.size)
+    return json(submission.reply({ fieldErrors: { files: ['Each file can be up to 10 MB.'] } }), { status: 400 })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const files = formData.getAll('files').filter((file): file is File => file instanceof File && file.size > 0)
-  if (files.length > MAX_FILES) return json(submission.reply({ fieldErrors: { files: [`Attach up to ${MAX_FILES} files at a time.`] } }), { status: 400 })
+  if (files.length > MAX_FILES)
+    return json(submission.reply({ fieldErrors: { files: [`Attach up to ${MAX_FILES} files at a time.`] } }), {
+      status: 400,
+    })
 
   let uploadIds: string[]
   try {
-    const uploads = await storeUploads({ ownerId: user.id, purpose: 'message', allowedTypes: DOCUMENT_TYPES, maxBytes: MAX_FILE_BYTES }, files)
+    const uploads = await storeUploads(
+      { ownerId: user.id, purpose: 'message', allowedTypes: DOCUMENT_TYPES, maxBytes: MAX_FILE_BYTES },
+      files,
+    )
     uploadIds = uploads.map((upload) => upload.id)
   } catch (error) {
-    if (error instanceof UploadRejected) return json(submission.reply({ fieldErrors: { files: [error.message] } }), { status: 400 })
+    if (error instanceof UploadRejected)
+      return json(submission.reply({ fieldErrors: { files: [error.message] } }), { status: 400 })
     throw error
   }
   const message = await sendMessage({ conversation, sender: user, body: submission.value.body, uploadIds })
@@ -69,7 +86,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const flagged = message.offPlatformReasons.length > 0
   return redirectWithToast(`/messages/${conversation.id}`, {
     kind: flagged ? 'info' : 'success',
-    message: flagged ? 'Message sent. It was flagged for review because it seems to move contact or payment off MegiLance.' : 'Message sent.',
+    message: flagged
+      ? 'Message sent. It was flagged for review because it seems to move contact or payment off MegiLance.'
+      : 'Message sent.',
   })
 }
 
@@ -118,7 +137,10 @@ export default function Conversation() {
     <>
       <header className="page-header">
         <p>
-          <Link to="/messages">← All messages</Link> · <Link to={data.subjectLink}>Open the {data.subjectLink.startsWith('/contracts') ? 'contract' : 'proposal'}</Link>
+          <Link to="/messages">← All messages</Link> ·{' '}
+          <Link to={data.subjectLink}>
+            Open the {data.subjectLink.startsWith('/contracts') ? 'contract' : 'proposal'}
+          </Link>
         </p>
         <h1>{data.title}</h1>
         <p className="muted">
@@ -133,17 +155,27 @@ export default function Conversation() {
       {data.participant ? (
         <section className="card" aria-labelledby="send-heading">
           <h2 id="send-heading">Send a message</h2>
-          <fetcher.Form method="post" encType="multipart/form-data" {...getFormProps(form)} ref={formRef} className="form-stack">
+          <fetcher.Form
+            method="post"
+            encType="multipart/form-data"
+            {...getFormProps(form)}
+            ref={formRef}
+            className="form-stack"
+          >
             {hydrated ? <input type="hidden" name="live" value="1" /> : null}
             <div className="field">
               <label htmlFor={fields.body.id}>
                 Message
                 <RequiredMark required={fields.body.required} />
               </label>
-              <textarea {...getTextareaProps(fields.body)} rows={4} aria-describedby={`${fields.body.id}-hint ${fields.body.errorId}`} />
+              <textarea
+                {...getTextareaProps(fields.body)}
+                rows={4}
+                aria-describedby={`${fields.body.id}-hint ${fields.body.errorId}`}
+              />
               <p id={`${fields.body.id}-hint`} className="field__hint">
-                Keep contact and payments on MegiLance; messages with phone numbers, emails or payment requests outside escrow are
-                flagged.
+                Keep contact and payments on MegiLance; messages with phone numbers, emails or payment requests outside
+                escrow are flagged.
               </p>
               <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
             </div>

@@ -33,8 +33,8 @@ export default function Messages() {
         <h1>Messages</h1>
         <p className="muted">
           {unread ? `${unread} unread ${unread === 1 ? 'message' : 'messages'}. ` : ''}
-          Every proposal and contract has its own conversation between the client and the freelancer. Keep talking and paying
-          here: escrow only protects what happens on MegiLance.
+          Every proposal and contract has its own conversation between the client and the freelancer. Keep talking and
+          paying here: escrow only protects what happens on MegiLance.
         </p>
       </header>
       {conversations.length ? (

@@ -24,14 +24,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get('intent')
   const back = `/notifications${new URL(request.url).search}`
   if (intent === 'mark-read') {
-    if (!(await markRead(user.id, String(formData.get('notificationId') ?? '')))) throw new Response('Not found', { status: 404 })
+    if (!(await markRead(user.id, String(formData.get('notificationId') ?? ''))))
+      throw new Response('Not found', { status: 404 })
     return redirectWithToast(back, { kind: 'success', message: 'Marked as read.' })
   }
   if (intent === 'mark-all-read') {
     const changed = await markAllRead(user.id)
     return redirectWithToast(back, {
       kind: 'success',
-      message: changed ? `Marked ${changed} notification${changed === 1 ? '' : 's'} as read.` : 'Everything was already read.',
+      message: changed
+        ? `Marked ${changed} notification${changed === 1 ? '' : 's'} as read.`
+        : 'Everything was already read.',
     })
   }
   throw new Response('Unknown action', { status: 400 })

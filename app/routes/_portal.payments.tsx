@@ -17,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ search, csvQuery: searchWithoutPage(search), ...(await loadPaymentHistory(user.id, search)) })
 }
 
-const signed = (minor: number, currency: string) => `${minor < 0 ? '−' : minor > 0 ? '+' : ''}${formatMoney(Math.abs(minor), currency)}`
+const signed = (minor: number, currency: string) =>
+  `${minor < 0 ? '−' : minor > 0 ? '+' : ''}${formatMoney(Math.abs(minor), currency)}`
 
 export default function PaymentsPage() {
   const { search, csvQuery, rows, total, net, currencies, pageSize } = useLoaderData<typeof loader>()
@@ -28,8 +29,8 @@ export default function PaymentsPage() {
       <header className="page-header">
         <h1>Payments</h1>
         <p className="muted">
-          Every movement of your money: wallet entries, escrow of your contracts, card payments (declined and unfinished ones too) and payouts.{' '}
-          {total.toLocaleString('en')} matching {total === 1 ? 'movement' : 'movements'}.
+          Every movement of your money: wallet entries, escrow of your contracts, card payments (declined and unfinished
+          ones too) and payouts. {total.toLocaleString('en')} matching {total === 1 ? 'movement' : 'movements'}.
         </p>
       </header>
       <PaymentHistoryFilters search={search} currencies={currencies} formKey={location.search} filtered={filtered} />
@@ -38,14 +39,20 @@ export default function PaymentsPage() {
         {net.length ? (
           <dl className="stats">
             {net.map((row) => (
-              <Stat key={row.currency} label={`Net in ${row.currency}`} value={signed(row.netMinor, row.currency)} detail={`${formatMoney(row.inMinor, row.currency)} in · ${formatMoney(row.outMinor, row.currency)} out`} />
+              <Stat
+                key={row.currency}
+                label={`Net in ${row.currency}`}
+                value={signed(row.netMinor, row.currency)}
+                detail={`${formatMoney(row.inMinor, row.currency)} in · ${formatMoney(row.outMinor, row.currency)} out`}
+              />
             ))}
           </dl>
         ) : (
           <p className="muted">No completed movement matches.</p>
         )}
         <p className="muted">
-          The net counts completed money in and out of your wallet and cards. Escrow rows show what is held for your contracts and are not counted again.
+          The net counts completed money in and out of your wallet and cards. Escrow rows show what is held for your
+          contracts and are not counted again.
         </p>
         <p>
           <a href={`/payments.csv${csvQuery}`} download>
@@ -55,7 +62,10 @@ export default function PaymentsPage() {
       </section>
       <section className="card">
         <h2 className="visually-hidden">Movements</h2>
-        <PaymentHistoryTable rows={rows} empty={filtered ? 'No payment matches these filters.' : 'No money has moved yet.'} />
+        <PaymentHistoryTable
+          rows={rows}
+          empty={filtered ? 'No payment matches these filters.' : 'No money has moved yet.'}
+        />
       </section>
       <Pagination page={search.page} pageSize={pageSize} total={total} search={location.search} />
     </>

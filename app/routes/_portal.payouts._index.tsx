@@ -33,7 +33,11 @@ async function requireFreelancer(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireFreelancer(request)
   const userId = session.user.id
-  const [methods, balances, payouts] = await Promise.all([payoutMethodsOf(userId), balancesOf('wallet', userId), listPayoutsOf(userId)])
+  const [methods, balances, payouts] = await Promise.all([
+    payoutMethodsOf(userId),
+    balancesOf('wallet', userId),
+    listPayoutsOf(userId),
+  ])
   // Back from confirming a second factor for a large payout, the form is filled in again.
   const query = new URL(request.url).searchParams
   const active = methods.filter((method) => method.status === 'active')
@@ -42,9 +46,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     methods: usable.map((method) => ({ id: method.id, label: method.label, rail: method.rail })),
     // Sandbox methods are not offered where sandbox money may not move; the page says why.
-    methodsNote: usable.length < active.length && !sandbox.available ? `Not offered: ${active.filter((method) => !usable.includes(method)).map((method) => method.label).join('; ')}. ${sandbox.reason}` : null,
+    methodsNote:
+      usable.length < active.length && !sandbox.available
+        ? `Not offered: ${active
+            .filter((method) => !usable.includes(method))
+            .map((method) => method.label)
+            .join('; ')}. ${sandbox.reason}`
+        : null,
     balances: balances.filter((balance) => balance.balanceMinor > 0),
-    prefill: { methodId: query.get('methodId') ?? undefined, currency: query.get('currency') ?? undefined, amount: query.get('amount') ?? undefined, speed: query.get('speed') ?? 'standard' },
+    prefill: {
+      methodId: query.get('methodId') ?? undefined,
+      currency: query.get('currency') ?? undefined,
+      amount: query.get('amount') ?? undefined,
+      speed: query.get('speed') ?? 'standard',
+    },
     idempotencyKey: crypto.randomUUID(),
     payouts: payouts.map(payoutRowOf),
   })
@@ -57,8 +72,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = submission.value
   const amountMinor = parseAmountToMinor(values.amount, currencyDigits(values.currency))
   const fail = (field: string | null, message: string) =>
-    json({ result: field ? submission.reply({ fieldErrors: { [field]: [message] } }) : submission.reply({ formErrors: [message] }), review: null }, { status: 400 })
-  if (amountMinor === null) return fail('amount', `Enter an amount in ${values.currency} with at most ${currencyDigits(values.currency)} decimals.`)
+    json(
+      {
+        result: field
+          ? submission.reply({ fieldErrors: { [field]: [message] } })
+          : submission.reply({ formErrors: [message] }),
+        review: null,
+      },
+      { status: 400 },
+    )
+  if (amountMinor === null)
+    return fail(
+      'amount',
+      `Enter an amount in ${values.currency} with at most ${currencyDigits(values.currency)} decimals.`,
+    )
   const form = { methodId: values.methodId, currency: values.currency, amountMinor, speed: values.speed }
   const again = `/payouts?${new URLSearchParams({ methodId: values.methodId, currency: values.currency, amount: values.amount, speed: values.speed })}`
 
@@ -67,9 +94,15 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!quoted.ok) return fail(quoted.field, quoted.message)
     const { quote, method, crypto: inAsset } = quoted
     // Large payouts need a recent second factor; ask before the confirm button, not after it.
-    const stepUpHref = quote.needsStepUp && !hasRecentSecondFactor(session.secondFactorAt, new Date()) ? `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: again })}` : null
+    const stepUpHref =
+      quote.needsStepUp && !hasRecentSecondFactor(session.secondFactorAt, new Date())
+        ? `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: again })}`
+        : null
     const { intent: _intent, ...kept } = values
-    return json({ result: submission.reply(), review: payoutReviewOf({ quote, method, inAsset, values: kept, stepUpHref }) })
+    return json({
+      result: submission.reply(),
+      review: payoutReviewOf({ quote, method, inAsset, values: kept, stepUpHref }),
+    })
   }
   const quoted = await quoteForUser(session.user.id, form)
   if (quoted.ok && quoted.quote.needsStepUp) requireRecentSecondFactor(request, session, again)
@@ -114,8 +147,8 @@ export default function PayoutsPage() {
       <header className="page-header">
         <h1>Payouts</h1>
         <p className="muted">
-          Move money from your <Link to="/wallet">wallet</Link> to your bank or a crypto wallet. You see the fee, what arrives and when
-          before you confirm. <Link to="/payouts/methods">Manage payout methods</Link>
+          Move money from your <Link to="/wallet">wallet</Link> to your bank or a crypto wallet. You see the fee, what
+          arrives and when before you confirm. <Link to="/payouts/methods">Manage payout methods</Link>
         </p>
       </header>
       <section className="card" aria-labelledby="request-heading">
@@ -138,13 +171,25 @@ export default function PayoutsPage() {
               </p>
             ) : null}
             <input type="hidden" name="idempotencyKey" value={review?.values.idempotencyKey ?? data.idempotencyKey} />
-            <SelectField label="Pay out to" meta={fields.methodId} options={data.methods.map((method) => ({ value: method.id, label: method.label }))} />
+            <SelectField
+              label="Pay out to"
+              meta={fields.methodId}
+              options={data.methods.map((method) => ({ value: method.id, label: method.label }))}
+            />
             <SelectField
               label="From balance"
               meta={fields.currency}
-              options={data.balances.map((balance) => ({ value: balance.currency, label: `${balance.currency} — ${formatMoney(balance.balanceMinor, balance.currency)} available` }))}
+              options={data.balances.map((balance) => ({
+                value: balance.currency,
+                label: `${balance.currency} — ${formatMoney(balance.balanceMinor, balance.currency)} available`,
+              }))}
             />
-            <Field label="Amount" meta={fields.amount} inputMode="decimal" hint="In the balance’s currency. Minimum $10 to a bank, $20 to a crypto wallet." />
+            <Field
+              label="Amount"
+              meta={fields.amount}
+              inputMode="decimal"
+              hint="In the balance’s currency. Minimum $10 to a bank, $20 to a crypto wallet."
+            />
             <RadioGroup legend="Speed" meta={fields.speed} options={SPEED_OPTIONS} />
             <button type="submit" name="intent" value="review" className="button button--secondary">
               Review payout
@@ -161,9 +206,10 @@ export default function PayoutsPage() {
         <h2 id="fees-heading">Fees and timing</h2>
         <PayoutFeeTable />
         <p className="muted">
-          Standard payouts wait up to 10 minutes before they leave, so our team can stop one that looks wrong. Payouts of $1,000 or more
-          ask you to confirm it is you first. Payouts to a method added within a day after a change to your second factors wait for our
-          team to review them. A payout that fails or is cancelled comes back to your wallet in full, fee included.
+          Standard payouts wait up to 10 minutes before they leave, so our team can stop one that looks wrong. Payouts
+          of $1,000 or more ask you to confirm it is you first. Payouts to a method added within a day after a change to
+          your second factors wait for our team to review them. A payout that fails or is cancelled comes back to your
+          wallet in full, fee included.
         </p>
       </section>
     </>

@@ -25,7 +25,8 @@ async function requireFreelancerStepUp(request: Request) {
 /** The sandbox stand-in exists only where sandbox money may move; elsewhere it answers 409 with why. */
 function requireSandboxBanks() {
   const sandbox = sandboxMoney()
-  if (!sandbox.available) throw new Response(`Sandbox bank accounts cannot be added: ${sandbox.reason}`, { status: 409 })
+  if (!sandbox.available)
+    throw new Response(`Sandbox bank accounts cannot be added: ${sandbox.reason}`, { status: 409 })
 }
 
 /**
@@ -51,7 +52,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const added = await addSandboxBankMethod(user.id, submission.value)
   if (!added.ok) return json(submission.reply({ fieldErrors: { accountNumber: [added.message] } }), { status: 400 })
-  return redirectWithToast('/payouts/methods', { kind: 'success', message: `Bank account ending ${added.method.accountLast4} added (sandbox).` })
+  return redirectWithToast('/payouts/methods', {
+    kind: 'success',
+    message: `Bank account ending ${added.method.accountLast4} added (sandbox).`,
+  })
 }
 
 export default function BankOnboarding() {
@@ -70,8 +74,8 @@ function StripeOnboarding() {
       </header>
       <section className="card">
         <p className="muted">
-          You give your bank details to Stripe on its own secure pages; MegiLance never sees the full account number. If you were
-          already there, you continue where you left off.
+          You give your bank details to Stripe on its own secure pages; MegiLance never sees the full account number. If
+          you were already there, you continue where you left off.
         </p>
         <Form method="post">
           <button type="submit" className="button button--primary">
@@ -106,14 +110,26 @@ function SandboxBankOnboarding() {
           <span className="badge badge--blocked">Sandbox</span> No real account is connected
         </h2>
         <p className="muted">
-          This installation has no Stripe key, so this page stands in for Stripe’s onboarding. The account number is checked for its
-          format (an IBAN’s check digits, or 4 to 17 digits) and only its last four characters are kept. Payouts to it are marked
-          “sent (sandbox)”; no money leaves.
+          This installation has no Stripe key, so this page stands in for Stripe’s onboarding. The account number is
+          checked for its format (an IBAN’s check digits, or 4 to 17 digits) and only its last four characters are kept.
+          Payouts to it are marked “sent (sandbox)”; no money leaves.
         </p>
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <Field label="Account holder name" meta={fields.holderName} autoComplete="name" />
-          <Field label="Country" meta={fields.country} autoComplete="country" hint="Two letters, e.g. DE, GB or US." maxLength={2} />
-          <Field label="IBAN or account number" meta={fields.accountNumber} autoComplete="off" spellCheck={false} inputMode="text" />
+          <Field
+            label="Country"
+            meta={fields.country}
+            autoComplete="country"
+            hint="Two letters, e.g. DE, GB or US."
+            maxLength={2}
+          />
+          <Field
+            label="IBAN or account number"
+            meta={fields.accountNumber}
+            autoComplete="off"
+            spellCheck={false}
+            inputMode="text"
+          />
           <button type="submit" className="button button--primary">
             Add bank account
           </button>

@@ -7,9 +7,17 @@ import { redirectWithToast } from '~/utils/toast.server'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'freelancer')
   const { status } = await finishBankOnboarding(user.id)
-  if (status === 'active') return redirectWithToast('/payouts/methods', { kind: 'success', message: 'Your bank account is connected; you can now request payouts to it.' })
+  if (status === 'active')
+    return redirectWithToast('/payouts/methods', {
+      kind: 'success',
+      message: 'Your bank account is connected; you can now request payouts to it.',
+    })
   if (status === 'pending') {
-    return redirectWithToast('/payouts/methods', { kind: 'info', message: 'Stripe needs a few more details before payouts can go to this account. Choose “Connect with Stripe” to continue.' })
+    return redirectWithToast('/payouts/methods', {
+      kind: 'info',
+      message:
+        'Stripe needs a few more details before payouts can go to this account. Choose “Connect with Stripe” to continue.',
+    })
   }
   return redirectWithToast('/payouts/methods', { kind: 'info', message: 'There is no bank onboarding to finish.' })
 }

@@ -3,8 +3,18 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, SelectField } from '~/components/ui/field'
-import { CRYPTO_ASSET_CODES, CRYPTO_ASSETS, CRYPTO_NETWORKS, networkLabel } from '~/services/payments/crypto/crypto-networks'
-import { addCryptoMethod, payoutMethodsOf, removeMethod, startBankOnboarding } from '~/services/payments/payouts/payout-methods.server'
+import {
+  CRYPTO_ASSET_CODES,
+  CRYPTO_ASSETS,
+  CRYPTO_NETWORKS,
+  networkLabel,
+} from '~/services/payments/crypto/crypto-networks'
+import {
+  addCryptoMethod,
+  payoutMethodsOf,
+  removeMethod,
+  startBankOnboarding,
+} from '~/services/payments/payouts/payout-methods.server'
 import { PayoutMethodFormSchema } from '~/services/payments/payouts/payout-schemas'
 import { payoutMethodPaths } from '~/services/payments/cards/sandbox-money.server'
 import { hasRecentSecondFactor } from '~/services/security/step-up'
@@ -24,7 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request)
   const methods = await payoutMethodsOf(session.user.id)
   return json({
-    methods: methods.map((method) => ({ id: method.id, rail: method.rail, status: method.status, label: method.label, createdAt: method.createdAt.toISOString() })),
+    methods: methods.map((method) => ({
+      id: method.id,
+      rail: method.rail,
+      status: method.status,
+      label: method.label,
+      createdAt: method.createdAt.toISOString(),
+    })),
     paths: payoutMethodPaths(),
     // Adding or removing a method needs a recent second factor: asked first, so nothing typed is lost.
     confirmed: hasRecentSecondFactor(session.secondFactorAt, new Date()),
@@ -51,14 +67,25 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const added = await addCryptoMethod(user.id, form)
   if (!added.ok) {
-    const reply = added.field ? submission.reply({ fieldErrors: { [added.field]: [added.message] } }) : submission.reply({ formErrors: [added.message] })
+    const reply = added.field
+      ? submission.reply({ fieldErrors: { [added.field]: [added.message] } })
+      : submission.reply({ formErrors: [added.message] })
     return json(reply, { status: 400 })
   }
-  return redirectWithToast(PATH, { kind: 'success', message: `Crypto wallet added: ${form.asset} on ${networkLabel(added.method.network as never)}.` })
+  return redirectWithToast(PATH, {
+    kind: 'success',
+    message: `Crypto wallet added: ${form.asset} on ${networkLabel(added.method.network as never)}.`,
+  })
 }
 
-const ASSET_OPTIONS = [{ value: '', label: 'Choose…' }, ...CRYPTO_ASSET_CODES.map((code) => ({ value: code, label: `${code} — ${CRYPTO_ASSETS[code].name}` }))]
-const NETWORK_OPTIONS = [{ value: '', label: 'Choose…' }, ...CRYPTO_NETWORKS.map((network) => ({ value: network, label: networkLabel(network) }))]
+const ASSET_OPTIONS = [
+  { value: '', label: 'Choose…' },
+  ...CRYPTO_ASSET_CODES.map((code) => ({ value: code, label: `${code} — ${CRYPTO_ASSETS[code].name}` })),
+]
+const NETWORK_OPTIONS = [
+  { value: '', label: 'Choose…' },
+  ...CRYPTO_NETWORKS.map((network) => ({ value: network, label: networkLabel(network) })),
+]
 
 export default function PayoutMethods() {
   const { methods, paths, confirmed, confirmHref } = useLoaderData<typeof loader>()
@@ -117,9 +144,9 @@ export default function PayoutMethods() {
             <section className="card" aria-labelledby="crypto-heading">
               <h2 id="crypto-heading">Add a crypto wallet</h2>
               <p className="muted">
-                The address is checked with its network’s checksum, so a typo is caught before any money is sent. USDT and USDC go out on
-                Ethereum (ERC-20), BNB Smart Chain (BEP-20) or Polygon; BTC on Bitcoin; ETH on Ethereum; BNB on BNB Smart Chain; SOL on
-                Solana; POL on Polygon.
+                The address is checked with its network’s checksum, so a typo is caught before any money is sent. USDT
+                and USDC go out on Ethereum (ERC-20), BNB Smart Chain (BEP-20) or Polygon; BTC on Bitcoin; ETH on
+                Ethereum; BNB on BNB Smart Chain; SOL on Solana; POL on Polygon.
               </p>
               <Form method="post" {...getFormProps(form)} className="form-stack">
                 {form.errors?.length ? (

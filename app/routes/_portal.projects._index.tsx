@@ -48,10 +48,14 @@ function without(params: SearchParams, change: Partial<SearchParams>): string {
 }
 
 export default function FindWork() {
-  const { params, problems, query, canSave, description, total, queryError, facets, rows, page, now } = useLoaderData<typeof loader>()
+  const { params, problems, query, canSave, description, total, queryError, facets, rows, page, now } =
+    useLoaderData<typeof loader>()
   const removals: Array<{ label: string; href: string }> = [
     ...(params.q ? [{ label: `Search for everything, not “${params.q}”`, href: without(params, { q: '' }) }] : []),
-    ...params.skills.map((skill) => ({ label: `Remove the skill ${skill}`, href: without(params, { skills: params.skills.filter((s) => s !== skill) }) })),
+    ...params.skills.map((skill) => ({
+      label: `Remove the skill ${skill}`,
+      href: without(params, { skills: params.skills.filter((s) => s !== skill) }),
+    })),
     ...(params.type ? [{ label: 'Any budget type', href: without(params, { type: '' }) }] : []),
     ...(params.min || params.max ? [{ label: 'Any budget', href: without(params, { min: '', max: '' }) }] : []),
     ...(params.posted ? [{ label: 'Posted any time', href: without(params, { posted: '' }) }] : []),
@@ -70,11 +74,25 @@ export default function FindWork() {
 
       <div className="search-layout">
         {/* One GET form: keywords, filters and sort travel together, with or without JavaScript. */}
-        <Form method="get" action="/projects" className="search-form" role="search" aria-label="Find projects" key={query}>
+        <Form
+          method="get"
+          action="/projects"
+          className="search-form"
+          role="search"
+          aria-label="Find projects"
+          key={query}
+        >
           <div className="search-form__keywords field">
             <label htmlFor="search-q">Keywords</label>
             <div className="search-form__row">
-              <input id="search-q" name="q" type="search" defaultValue={params.q} maxLength={200} placeholder="e.g. react dashboard" />
+              <input
+                id="search-q"
+                name="q"
+                type="search"
+                defaultValue={params.q}
+                maxLength={200}
+                placeholder="e.g. react dashboard"
+              />
               <button type="submit" className="button button--primary">
                 Search
               </button>
@@ -132,7 +150,8 @@ export default function FindWork() {
               <h2>No open projects match</h2>
               {total > 0 ? (
                 <p>
-                  There are only {Math.ceil(total / PAGE_SIZE)} pages. <Link to={without(params, {})}>Go to the first page</Link>.
+                  There are only {Math.ceil(total / PAGE_SIZE)} pages.{' '}
+                  <Link to={without(params, {})}>Go to the first page</Link>.
                 </p>
               ) : removals.length ? (
                 <>
@@ -144,7 +163,9 @@ export default function FindWork() {
                       </li>
                     ))}
                   </ul>
-                  {params.q ? <p className="muted">Fewer or shorter words find more: “dash” also finds “dashboard”.</p> : null}
+                  {params.q ? (
+                    <p className="muted">Fewer or shorter words find more: “dash” also finds “dashboard”.</p>
+                  ) : null}
                 </>
               ) : (
                 <p>There are no open projects right now. Come back soon, or save a search to hear about new ones.</p>

@@ -1,13 +1,21 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { budgetLabel } from '~/components/project-summary'
-import { closeWithoutHire, loadProjectPage, reopen, requireOwnProject, requireVisibleProject } from '~/services/marketplace/projects.server'
+import {
+  closeWithoutHire,
+  loadProjectPage,
+  reopen,
+  requireOwnProject,
+  requireVisibleProject,
+} from '~/services/marketplace/projects.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? 'Project'} · MegiLance` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.project.title ?? 'Project'} · MegiLance` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -55,7 +63,8 @@ export default function ProjectPage() {
       {project.hiddenAt ? (
         <section className="form-alert" role="alert" aria-label="Hidden by a moderator">
           <p>
-            <strong>This project is hidden by a moderator</strong> since {formatDateTime(project.hiddenAt)}; freelancers cannot see it.
+            <strong>This project is hidden by a moderator</strong> since {formatDateTime(project.hiddenAt)}; freelancers
+            cannot see it.
           </p>
           {project.hiddenReason ? (
             <p>
@@ -116,7 +125,13 @@ export default function ProjectPage() {
           <h2 id="apply-heading">Your proposal</h2>
           {data.myInvitation?.status === 'pending' ? (
             <p>
-              The client invited you to this project.{data.myInvitation.message ? <> Their message: <q>{data.myInvitation.message}</q></> : null}{' '}
+              The client invited you to this project.
+              {data.myInvitation.message ? (
+                <>
+                  {' '}
+                  Their message: <q>{data.myInvitation.message}</q>
+                </>
+              ) : null}{' '}
               <Link to="/freelancer/invitations">Answer the invitation</Link>
             </p>
           ) : null}
@@ -143,8 +158,9 @@ export default function ProjectPage() {
           <h2 id="manage-heading">Manage</h2>
           {data.proposalCounts ? (
             <p>
-              {data.proposalCounts.total} {data.proposalCounts.total === 1 ? 'proposal' : 'proposals'}, {data.proposalCounts.submitted} waiting for your
-              answer. <Link to={`/projects/${project.id}/proposals`}>Review proposals ({data.proposalCounts.total})</Link>
+              {data.proposalCounts.total} {data.proposalCounts.total === 1 ? 'proposal' : 'proposals'},{' '}
+              {data.proposalCounts.submitted} waiting for your answer.{' '}
+              <Link to={`/projects/${project.id}/proposals`}>Review proposals ({data.proposalCounts.total})</Link>
             </p>
           ) : null}
           <div className="action-row">

@@ -3,7 +3,12 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ProjectForm } from '~/components/projects/project-form'
 import { ProjectSchema, toProjectInput } from '~/services/marketplace/project-schemas'
-import { assertOwnerAction, editProject, projectFormDefaults, requireOwnProject } from '~/services/marketplace/projects.server'
+import {
+  assertOwnerAction,
+  editProject,
+  projectFormDefaults,
+  requireOwnProject,
+} from '~/services/marketplace/projects.server'
 import { requireUser } from '~/utils/auth.server'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'

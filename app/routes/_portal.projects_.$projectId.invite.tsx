@@ -9,7 +9,8 @@ import { requireUser } from '~/utils/auth.server'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-const INVITE_SENT = 'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'
+const INVITE_SENT =
+  'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'
 
 export const meta: MetaFunction = () => [{ title: 'Invite a freelancer · MegiLance' }]
 
@@ -63,7 +64,12 @@ export default function InviteFreelancer() {
             </p>
           ) : null}
           <Field label="Freelancer’s email address" type="email" meta={fields.email} autoComplete="off" />
-          <TextareaField label="Message (optional)" meta={fields.message} rows={4} hint="Why you think they are a good fit." />
+          <TextareaField
+            label="Message (optional)"
+            meta={fields.message}
+            rows={4}
+            hint="Why you think they are a good fit."
+          />
           <button type="submit" className="button button--primary">
             Send invitation
           </button>

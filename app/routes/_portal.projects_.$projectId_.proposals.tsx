@@ -9,7 +9,8 @@ export const meta: MetaFunction = () => [{ title: 'Proposals · MegiLance' }]
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const project = params.projectId ? await findProject(params.projectId) : undefined
-  if (!project || (project.clientId !== user.id && user.role !== 'admin')) throw new Response('Not found', { status: 404 })
+  if (!project || (project.clientId !== user.id && user.role !== 'admin'))
+    throw new Response('Not found', { status: 404 })
   const show = new URL(request.url).searchParams.get('show') === 'shortlisted' ? 'shortlisted' : 'all'
   const rows = await listProposalsOfProject(project.id, { shortlistedOnly: show === 'shortlisted' })
   return json({
@@ -59,9 +60,15 @@ export default function ProjectProposalsPage() {
           Shortlisted
         </Link>
       </nav>
-      <section className="card table-wrap" aria-label={show === 'shortlisted' ? 'Shortlisted proposals' : 'All proposals'}>
+      <section
+        className="card table-wrap"
+        aria-label={show === 'shortlisted' ? 'Shortlisted proposals' : 'All proposals'}
+      >
         {rows.length ? (
-          <ProjectProposalsTable rows={rows} caption={show === 'shortlisted' ? 'Shortlisted proposals' : 'All proposals'} />
+          <ProjectProposalsTable
+            rows={rows}
+            caption={show === 'shortlisted' ? 'Shortlisted proposals' : 'All proposals'}
+          />
         ) : (
           <p className="empty muted">
             {show === 'shortlisted' ? (

@@ -17,14 +17,16 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Send a proposal · MegiLance' }]
 
-const ALREADY_SENT = 'You already sent a proposal for this project. Here it is; you can edit it while the client has not decided.'
+const ALREADY_SENT =
+  'You already sent a proposal for this project. Here it is; you can edit it while the client has not decided.'
 
 /** The open project this freelancer may propose on; their existing proposal instead, if any. */
 async function requireProposable(request: Request, projectId: string | undefined) {
   const user = await requireRole(request, 'freelancer')
   const context = await loadProposeContext(projectId ?? '', user.id)
   if (context.kind === 'not_found') throw new Response('Not found', { status: 404 })
-  if (context.kind === 'existing') throw await redirectWithToast(`/proposals/${context.proposalId}`, { kind: 'info', message: ALREADY_SENT })
+  if (context.kind === 'existing')
+    throw await redirectWithToast(`/proposals/${context.proposalId}`, { kind: 'info', message: ALREADY_SENT })
   if (context.kind === 'closed') {
     throw new Response('This project is closed and takes no more proposals.', { status: 409 })
   }
@@ -35,7 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireProposable(request, params.projectId)
   const skills = (await listSkillsOfProjects([project.id])).get(project.id) ?? []
   const suggestion = skills.length
-    ? await suggestPriceFor({ skills, level: project.experienceLevel, currency: project.currency, budgetType: project.budgetType })
+    ? await suggestPriceFor({
+        skills,
+        level: project.experienceLevel,
+        currency: project.currency,
+        budgetType: project.budgetType,
+      })
     : null
   return json({
     feePercent: platformFeePercent(),
@@ -57,10 +64,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requireProposable(request, params.projectId)
   const formData = await readFormData(request)
-  const submission = parseWithZod(formData, { schema: proposalSchema({ bidType: project.budgetType, currency: project.currency }) })
-  if (submission.status !== 'success') return json(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
+  const submission = parseWithZod(formData, {
+    schema: proposalSchema({ bidType: project.budgetType, currency: project.currency }),
+  })
+  if (submission.status !== 'success')
+    return json(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
   const outcome = await submitProposal(project, user, submission.value)
-  if (!outcome.ok) return redirectWithToast(`/proposals/${outcome.existingProposalId}`, { kind: 'info', message: ALREADY_SENT })
+  if (!outcome.ok)
+    return redirectWithToast(`/proposals/${outcome.existingProposalId}`, { kind: 'info', message: ALREADY_SENT })
   return redirectWithToast(`/proposals/${outcome.proposalId}`, {
     kind: 'success',
     message: 'Your proposal is sent. The client is told, and you will see here when they open it.',
@@ -79,8 +90,8 @@ export default function ProposePage() {
         <h1>Send a proposal</h1>
         <p className="muted">
           Client’s budget: {budgetLabel(project)}
-          {project.deadline ? `, wanted by ${formatDate(project.deadline)}` : ''}. You can send one proposal per project and
-          edit it until the client decides.
+          {project.deadline ? `, wanted by ${formatDate(project.deadline)}` : ''}. You can send one proposal per project
+          and edit it until the client decides.
         </p>
       </header>
       {suggestion ? (
@@ -89,7 +100,14 @@ export default function ProposePage() {
         </div>
       ) : null}
       <section className="card" aria-label="Your proposal">
-        <ProposalForm feePercent={feePercent} feeTaxNote={feeTaxNote} bidType={project.budgetType} currency={project.currency} lastResult={lastResult} submitLabel="Send proposal" />
+        <ProposalForm
+          feePercent={feePercent}
+          feeTaxNote={feeTaxNote}
+          bidType={project.budgetType}
+          currency={project.currency}
+          lastResult={lastResult}
+          submitLabel="Send proposal"
+        />
       </section>
     </>
   )

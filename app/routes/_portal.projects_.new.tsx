@@ -40,7 +40,9 @@ export default function NewProject() {
           <Link to="/client/projects">← Your projects</Link>
         </p>
         <h1>Post a project</h1>
-        <p className="muted">Freelancers see everything below. Posting is free; the fee table applies only when you pay.</p>
+        <p className="muted">
+          Freelancers see everything below. Posting is free; the fee table applies only when you pay.
+        </p>
       </header>
       <section className="card">
         <ProjectForm

@@ -56,7 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const outcome = await declineProposal(found, submission.value.reason)
     if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
-    return redirectWithToast(back, { kind: 'success', message: `${found.freelancerName}’s proposal is declined; they can read your reason.` })
+    return redirectWithToast(back, {
+      kind: 'success',
+      message: `${found.freelancerName}’s proposal is declined; they can read your reason.`,
+    })
   }
   if (intent === 'accept') {
     const submission = parseWithZod(formData, { schema: AcceptProposalSchema })
@@ -78,7 +81,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const shortlisted = intent === 'shortlist'
   const outcome = await shortlistProposal(found, shortlisted)
   if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
-  return redirectWithToast(back, { kind: 'success', message: shortlisted ? 'Added to your shortlist.' : 'Removed from your shortlist.' })
+  return redirectWithToast(back, {
+    kind: 'success',
+    message: shortlisted ? 'Added to your shortlist.' : 'Removed from your shortlist.',
+  })
 }
 
 export default function ProposalPage() {
@@ -132,7 +138,9 @@ export default function ProposalPage() {
             </li>
           ) : null}
         </ul>
-        {proposal.status !== 'submitted' ? <p className="muted">This proposal is decided; nothing more can be done with it.</p> : null}
+        {proposal.status !== 'submitted' ? (
+          <p className="muted">This proposal is decided; nothing more can be done with it.</p>
+        ) : null}
         <div className="proposal-actions">
           {actions.includes('shortlist') ? <IntentButton intent="shortlist" label="Shortlist" /> : null}
           {actions.includes('unshortlist') ? <IntentButton intent="unshortlist" label="Remove from shortlist" /> : null}
@@ -141,8 +149,8 @@ export default function ProposalPage() {
         {actions.includes('accept') ? (
           <Form method="post" className="form-stack">
             <p>
-              Accepting starts the contract with {proposal.freelancerName} on these terms, closes the project and tells the other
-              applicants they were not hired.
+              Accepting starts the contract with {proposal.freelancerName} on these terms, closes the project and tells
+              the other applicants they were not hired.
             </p>
             {/* The terms shown: if the freelancer edits them meanwhile, accepting is refused. */}
             <input type="hidden" name="revision" value={proposal.revision} />
@@ -151,7 +159,9 @@ export default function ProposalPage() {
             </button>
           </Form>
         ) : null}
-        {actions.includes('decline') ? <DeclineForm lastResult={actionData && 'changedTerms' in actionData ? undefined : actionData} /> : null}
+        {actions.includes('decline') ? (
+          <DeclineForm lastResult={actionData && 'changedTerms' in actionData ? undefined : actionData} />
+        ) : null}
       </section>
     </>
   )
@@ -160,7 +170,12 @@ export default function ProposalPage() {
 function IntentButton({ intent, label, danger = false }: { intent: string; label: string; danger?: boolean }) {
   return (
     <Form method="post">
-      <button type="submit" name="intent" value={intent} className={`button ${danger ? 'button--danger' : 'button--secondary'}`}>
+      <button
+        type="submit"
+        name="intent"
+        value={intent}
+        className={`button ${danger ? 'button--danger' : 'button--secondary'}`}
+      >
         {label}
       </button>
     </Form>

@@ -53,10 +53,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request)
   const schema = proposalSchema({ bidType: found.proposal.bidType, currency: found.proposal.currency })
   const submission = parseWithZod(formData, { schema })
-  if (submission.status !== 'success') return json(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
+  if (submission.status !== 'success')
+    return json(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
   const outcome = await editProposal(found, submission.value)
   if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
-  return redirectWithToast(`/proposals/${found.proposal.id}`, { kind: 'success', message: 'Your proposal is updated. The client is told.' })
+  return redirectWithToast(`/proposals/${found.proposal.id}`, {
+    kind: 'success',
+    message: 'Your proposal is updated. The client is told.',
+  })
 }
 
 export default function EditProposalPage() {

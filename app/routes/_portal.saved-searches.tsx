@@ -2,7 +2,12 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { SaveSearchForm } from '~/components/search/save-search-form'
-import { deleteSavedSearchOf, findSavedSearchOf, listSavedSearchesOf, setSavedSearchNotify } from '~/models/saved-searches.server'
+import {
+  deleteSavedSearchOf,
+  findSavedSearchOf,
+  listSavedSearchesOf,
+  setSavedSearchNotify,
+} from '~/models/saved-searches.server'
 import { describeSearch, parseSearchParams } from '~/services/marketplace/project-search-params'
 import { SaveSearchSchema } from '~/services/marketplace/saved-search-schemas'
 import { MAX_SAVED_SEARCHES, saveSearch } from '~/services/marketplace/saved-searches.server'
@@ -36,7 +41,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === 'create') {
     const submission = parseWithZod(formData, { schema: SaveSearchSchema })
-    if (submission.status !== 'success') return json({ query: String(formData.get('query') ?? ''), reply: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return json({ query: String(formData.get('query') ?? ''), reply: submission.reply() }, { status: 400 })
     const outcome = await saveSearch(user.id, {
       name: submission.value.name ?? '',
       query: submission.value.query,
@@ -44,7 +50,10 @@ export async function action({ request }: ActionFunctionArgs) {
     })
     if (!outcome.ok) {
       return json(
-        { query: submission.value.query, reply: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) },
+        {
+          query: submission.value.query,
+          reply: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }),
+        },
         { status: outcome.field === 'query' && outcome.message.startsWith('You have already') ? 409 : 400 },
       )
     }
@@ -63,7 +72,9 @@ export async function action({ request }: ActionFunctionArgs) {
     await setSavedSearchNotify(user.id, search.id, on, new Date())
     return redirectWithToast('/saved-searches', {
       kind: 'success',
-      message: on ? `Alerts on for “${search.name}”: new matching projects will be announced.` : `Alerts off for “${search.name}”.`,
+      message: on
+        ? `Alerts on for “${search.name}”: new matching projects will be announced.`
+        : `Alerts off for “${search.name}”.`,
     })
   }
   throw new Response('Unknown action. Use delete, alerts-on, alerts-off or create.', { status: 400 })
@@ -119,7 +130,11 @@ export default function SavedSearches() {
                   </td>
                   <td>
                     <div className="saved-search__actions">
-                      <Link className="button button--secondary" to={`/projects?${search.query}`} aria-label={`Run ${search.name}`}>
+                      <Link
+                        className="button button--secondary"
+                        to={`/projects?${search.query}`}
+                        aria-label={`Run ${search.name}`}
+                      >
                         Run
                       </Link>
                       <Form method="post">
@@ -136,7 +151,13 @@ export default function SavedSearches() {
                       </Form>
                       <Form method="post">
                         <input type="hidden" name="searchId" value={search.id} />
-                        <button type="submit" name="intent" value="delete" className="button button--danger" aria-label={`Delete ${search.name}`}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="delete"
+                          className="button button--danger"
+                          aria-label={`Delete ${search.name}`}
+                        >
                           Delete
                         </button>
                       </Form>

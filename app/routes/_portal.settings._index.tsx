@@ -2,7 +2,12 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AdminProfileForm, ClientProfileForm, FreelancerProfileForm } from '~/components/settings/profile-forms'
-import { loadProfileForm, saveAdminProfile, saveClientProfile, saveFreelancerProfile } from '~/services/accounts/profile.server'
+import {
+  loadProfileForm,
+  saveAdminProfile,
+  saveClientProfile,
+  saveFreelancerProfile,
+} from '~/services/accounts/profile.server'
 import { timeZoneNames } from '~/services/accounts/profile-fields'
 import { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from '~/services/accounts/profile-schemas'
 import { requireUser } from '~/utils/auth.server'
@@ -27,14 +32,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const saved = async () => {
     if (user.role === 'freelancer') {
       const submission = parseWithZod(formData, { schema: FreelancerProfileSchema })
-      return { submission, result: submission.status === 'success' ? await saveFreelancerProfile(user, submission.value) : null }
+      return {
+        submission,
+        result: submission.status === 'success' ? await saveFreelancerProfile(user, submission.value) : null,
+      }
     }
     if (user.role === 'client') {
       const submission = parseWithZod(formData, { schema: ClientProfileSchema })
-      return { submission, result: submission.status === 'success' ? await saveClientProfile(user, submission.value) : null }
+      return {
+        submission,
+        result: submission.status === 'success' ? await saveClientProfile(user, submission.value) : null,
+      }
     }
     const submission = parseWithZod(formData, { schema: AdminProfileSchema })
-    return { submission, result: submission.status === 'success' ? await saveAdminProfile(user, submission.value) : null }
+    return {
+      submission,
+      result: submission.status === 'success' ? await saveAdminProfile(user, submission.value) : null,
+    }
   }
   const { submission, result } = await saved()
   if (!result) return json(submission.reply(), { status: 400 })
@@ -61,7 +75,13 @@ export default function ProfileSettings() {
         </p>
       ) : null}
       {role === 'freelancer' ? (
-        <FreelancerProfileForm key={JSON.stringify(defaultValue)} lastResult={lastResult} defaultValue={defaultValue} timeZones={timeZones} savedSkills={savedSkills} />
+        <FreelancerProfileForm
+          key={JSON.stringify(defaultValue)}
+          lastResult={lastResult}
+          defaultValue={defaultValue}
+          timeZones={timeZones}
+          savedSkills={savedSkills}
+        />
       ) : role === 'client' ? (
         <ClientProfileForm key={JSON.stringify(defaultValue)} lastResult={lastResult} defaultValue={defaultValue} />
       ) : (

@@ -22,7 +22,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: BillingDetailsSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await saveBillingAndTax(user.id, submission.value)
-  if (!outcome.ok) return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), { status: 400 })
+  if (!outcome.ok)
+    return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), { status: 400 })
   return redirectWithToast('/settings/billing', { kind: 'success', message: outcome.message })
 }
 
@@ -54,10 +55,16 @@ export default function BillingSettings() {
           {vatIdCheckedAt ? <span className="muted"> · VAT ID checked {formatDateTime(vatIdCheckedAt)}</span> : null}
         </p>
       ) : (
-        <p className="muted">You have not saved billing details yet{country ? '; the country comes from your profile' : ''}.</p>
+        <p className="muted">
+          You have not saved billing details yet{country ? '; the country comes from your profile' : ''}.
+        </p>
       )}
       <Form method="post" {...getFormProps(form)} className="form-stack">
-        <SelectField label="Billing country" meta={fields.country} options={[{ value: '', label: 'Choose your country' }, ...countries]} />
+        <SelectField
+          label="Billing country"
+          meta={fields.country}
+          options={[{ value: '', label: 'Choose your country' }, ...countries]}
+        />
         <Field
           label="EU VAT ID (optional)"
           meta={fields.vatId}

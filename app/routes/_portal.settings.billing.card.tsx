@@ -5,7 +5,13 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'
 import { SAVES_THEN_DECLINES } from '~/services/payments/cards/sandbox-saved-card'
-import { describeCardOnFile, finishStripeCardSetup, forgetCard, saveSandboxCard, startStripeCardSetup } from '~/services/payments/cards/saved-cards.server'
+import {
+  describeCardOnFile,
+  finishStripeCardSetup,
+  forgetCard,
+  saveSandboxCard,
+  startStripeCardSetup,
+} from '~/services/payments/cards/saved-cards.server'
 import { requireRole } from '~/utils/auth.server'
 import { stripeOrSandbox } from '~/services/payments/cards/sandbox-money.server'
 import { readFormData } from '~/utils/form-data.server'
@@ -22,7 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = url.searchParams.get('session')
   if (url.searchParams.get('stripe') === 'saved' && session) {
     const outcome = await finishStripeCardSetup(user.id, session)
-    return redirectWithToast(PAGE, outcome.ok ? { kind: 'success', message: 'Your card is saved.' } : { kind: 'error', message: outcome.message })
+    return redirectWithToast(
+      PAGE,
+      outcome.ok ? { kind: 'success', message: 'Your card is saved.' } : { kind: 'error', message: outcome.message },
+    )
   }
   return json({
     card: await describeCardOnFile(user.id),
@@ -36,7 +45,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get('intent')
   if (intent === 'remove') {
     await forgetCard(user.id)
-    return redirectWithToast(PAGE, { kind: 'success', message: 'The card is removed. Hourly invoices are now paid from your wallet only.' })
+    return redirectWithToast(PAGE, {
+      kind: 'success',
+      message: 'The card is removed. Hourly invoices are now paid from your wallet only.',
+    })
   }
   if (intent === 'stripe') {
     const started = await startStripeCardSetup(user, new URL(request.url).origin)
@@ -47,7 +59,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await saveSandboxCard(user.id, submission.value)
   if (!outcome.ok) {
-    const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] })
+    const reply = outcome.field
+      ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
+      : submission.reply({ formErrors: [outcome.message] })
     return json(reply, { status: outcome.field ? 400 : 409 })
   }
   return redirectWithToast(PAGE, { kind: 'success', message: 'Your card is saved.' })
@@ -63,8 +77,8 @@ export default function CardOnFile() {
         </p>
         <h1>Card on file</h1>
         <p className="muted">
-          Approved hourly invoices are paid from your wallet balance when it covers them, otherwise charged to this card. Only
-          the last four digits are kept here.
+          Approved hourly invoices are paid from your wallet balance when it covers them, otherwise charged to this
+          card. Only the last four digits are kept here.
         </p>
       </header>
       <section className="card" aria-labelledby="current-card-heading">
@@ -86,7 +100,9 @@ export default function CardOnFile() {
       {mode === 'stripe' ? (
         <section className="card" aria-labelledby="stripe-card-heading">
           <h2 id="stripe-card-heading">{card ? 'Replace it' : 'Save a card'}</h2>
-          <p className="muted">You enter the card on Stripe’s page; Stripe keeps it and MegiLance can charge it for your invoices.</p>
+          <p className="muted">
+            You enter the card on Stripe’s page; Stripe keeps it and MegiLance can charge it for your invoices.
+          </p>
           <Form method="post">
             <button type="submit" name="intent" value="stripe" className="button button--primary">
               Save a card with Stripe
@@ -119,8 +135,8 @@ function SandboxCardForm({ replacing }: { replacing: boolean }) {
         <span className="badge badge--blocked">Sandbox</span> {replacing ? 'Replace it' : 'Save a card'}
       </h2>
       <p className="muted">
-        No real card is charged: the built-in sandbox takes Stripe’s test cards. 4242 4242 4242 4242 saves and is charged;{' '}
-        {declines} saves but every charge to it is declined.
+        No real card is charged: the built-in sandbox takes Stripe’s test cards. 4242 4242 4242 4242 saves and is
+        charged; {declines} saves but every charge to it is declined.
       </p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
         {form.errors?.length ? (
@@ -129,7 +145,13 @@ function SandboxCardForm({ replacing }: { replacing: boolean }) {
           </p>
         ) : null}
         <Field label="Name on card" meta={fields.name} autoComplete="cc-name" />
-        <Field label="Card number" meta={fields.number} inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" />
+        <Field
+          label="Card number"
+          meta={fields.number}
+          inputMode="numeric"
+          autoComplete="cc-number"
+          placeholder="4242 4242 4242 4242"
+        />
         <div className="field-row">
           <Field label="Expiry (MM/YY)" meta={fields.expiry} autoComplete="cc-exp" placeholder="12/30" />
           <Field label="Security code" meta={fields.cvc} inputMode="numeric" autoComplete="cc-csc" />

@@ -16,6 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     'Content-Disposition': `attachment; filename="${statementFilename(statement, format)}"`,
     'Cache-Control': 'private, no-store',
   }
-  if (format === 'csv') return new Response(statementCsv(statement), { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' } })
-  return new Response(Buffer.from(await statementPdf(statement)), { headers: { ...headers, 'Content-Type': 'application/pdf' } })
+  if (format === 'csv')
+    return new Response(statementCsv(statement), { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' } })
+  return new Response(Buffer.from(await statementPdf(statement)), {
+    headers: { ...headers, 'Content-Type': 'application/pdf' },
+  })
 }

@@ -4,7 +4,11 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { EditItemLink, PortfolioGallery, PortfolioItemForm } from '~/components/profiles/portfolio'
 import { listPortfolioItems } from '~/models/portfolio.server'
 import { readUploadForm } from '~/services/files/upload-form.server'
-import { MAX_PORTFOLIO_IMAGE_BYTES, MAX_PORTFOLIO_IMAGES, PortfolioItemSchema } from '~/services/marketplace/portfolio-schemas'
+import {
+  MAX_PORTFOLIO_IMAGE_BYTES,
+  MAX_PORTFOLIO_IMAGES,
+  PortfolioItemSchema,
+} from '~/services/marketplace/portfolio-schemas'
 import { addPortfolioItem } from '~/services/marketplace/portfolio.server'
 import { requireRole } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -18,12 +22,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'freelancer')
-  const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_PORTFOLIO_IMAGE_BYTES, maxFiles: MAX_PORTFOLIO_IMAGES })
+  const { formData, oversized } = await readUploadForm(request, {
+    maxFileBytes: MAX_PORTFOLIO_IMAGE_BYTES,
+    maxFiles: MAX_PORTFOLIO_IMAGES,
+  })
   const submission = parseWithZod(formData, { schema: PortfolioItemSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const result = await addPortfolioItem(user.id, submission.value, formData, oversized.has('images'))
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 })
-  return redirectWithToast('/settings/portfolio', { kind: 'success', message: `“${submission.value.title}” is in your portfolio.` })
+  return redirectWithToast('/settings/portfolio', {
+    kind: 'success',
+    message: `“${submission.value.title}” is in your portfolio.`,
+  })
 }
 
 export default function PortfolioSettings() {
@@ -42,7 +52,12 @@ export default function PortfolioSettings() {
       )}
       <section aria-labelledby="add-portfolio-heading">
         <h3 id="add-portfolio-heading">Add a work sample</h3>
-        <PortfolioItemForm key={items.length} id="portfolio-add" lastResult={lastResult} submitLabel="Add to portfolio" />
+        <PortfolioItemForm
+          key={items.length}
+          id="portfolio-add"
+          lastResult={lastResult}
+          submitLabel="Add to portfolio"
+        />
       </section>
     </>
   )

@@ -3,12 +3,24 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { portfolioImageUrl, PortfolioItemForm } from '~/components/profiles/portfolio'
 import { readUploadForm } from '~/services/files/upload-form.server'
-import { MAX_PORTFOLIO_IMAGE_BYTES, MAX_PORTFOLIO_IMAGES, PortfolioItemSchema, RemoveImageSchema } from '~/services/marketplace/portfolio-schemas'
-import { deleteItemAndImages, editPortfolioItem, findOwnPortfolioItem, removeImageFromItem } from '~/services/marketplace/portfolio.server'
+import {
+  MAX_PORTFOLIO_IMAGE_BYTES,
+  MAX_PORTFOLIO_IMAGES,
+  PortfolioItemSchema,
+  RemoveImageSchema,
+} from '~/services/marketplace/portfolio-schemas'
+import {
+  deleteItemAndImages,
+  editPortfolioItem,
+  findOwnPortfolioItem,
+  removeImageFromItem,
+} from '~/services/marketplace/portfolio.server'
 import { requireRole } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? 'Portfolio item'} · MegiLance` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.item.title ?? 'Portfolio item'} · MegiLance` },
+]
 
 async function requireOwnItem(request: Request, itemId: string | undefined) {
   const user = await requireRole(request, 'freelancer')
@@ -24,14 +36,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const item = await requireOwnItem(request, params.itemId)
   const back = `/settings/portfolio/${item.id}`
-  const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_PORTFOLIO_IMAGE_BYTES, maxFiles: MAX_PORTFOLIO_IMAGES })
+  const { formData, oversized } = await readUploadForm(request, {
+    maxFileBytes: MAX_PORTFOLIO_IMAGE_BYTES,
+    maxFiles: MAX_PORTFOLIO_IMAGES,
+  })
   const intent = formData.get('intent')
   if (intent === 'save') {
     const submission = parseWithZod(formData, { schema: PortfolioItemSchema })
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const result = await editPortfolioItem(item, submission.value, formData, oversized.has('images'))
     if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 })
-    return redirectWithToast('/settings/portfolio', { kind: 'success', message: `“${submission.value.title}” is saved.` })
+    return redirectWithToast('/settings/portfolio', {
+      kind: 'success',
+      message: `“${submission.value.title}” is saved.`,
+    })
   }
   if (intent === 'remove-image') {
     const submission = parseWithZod(formData, { schema: RemoveImageSchema })
@@ -42,7 +60,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === 'delete') {
     await deleteItemAndImages(item)
-    return redirectWithToast('/settings/portfolio', { kind: 'success', message: `“${item.title}” is deleted from your portfolio.` })
+    return redirectWithToast('/settings/portfolio', {
+      kind: 'success',
+      message: `“${item.title}” is deleted from your portfolio.`,
+    })
   }
   throw new Response('Unknown action', { status: 400 })
 }

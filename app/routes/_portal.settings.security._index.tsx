@@ -27,7 +27,9 @@ export default function SecuritySettings() {
           <li key={page.method}>
             <div>
               <strong>{page.title}</strong>{' '}
-              <span className={`badge badge--plain ${on.has(page.method) ? 'badge--open' : ''}`}>{on.has(page.method) ? 'On' : 'Off'}</span>
+              <span className={`badge badge--plain ${on.has(page.method) ? 'badge--open' : ''}`}>
+                {on.has(page.method) ? 'On' : 'Off'}
+              </span>
               <p className="muted">{page.about}</p>
             </div>
             <Link to={page.to} className="button button--secondary" aria-label={`Manage ${page.title.toLowerCase()}`}>
@@ -39,8 +41,8 @@ export default function SecuritySettings() {
       <h2>More protection</h2>
       <ul className="link-list">
         <li>
-          <Link to="/settings/security/log">Security log</Link> — sign-ins, refusals and changes to your account, with their risk
-          checks.
+          <Link to="/settings/security/log">Security log</Link> — sign-ins, refusals and changes to your account, with
+          their risk checks.
         </li>
         <li>
           <Link to="/settings/sessions">Sessions</Link> — every browser signed in to your account.

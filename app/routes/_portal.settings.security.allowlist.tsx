@@ -65,8 +65,8 @@ export default function AllowlistSettings() {
       </p>
       <h2>IP allowlist</h2>
       <p className="muted">
-        When this list has at least one address, your account can only be signed in to from the addresses on it — useful when
-        you always work from an office network or a company VPN.
+        When this list has at least one address, your account can only be signed in to from the addresses on it — useful
+        when you always work from an office network or a company VPN.
       </p>
       <p>
         The IP address you are using now: <strong>{yourIp ?? 'unknown'}</strong>
@@ -116,7 +116,12 @@ export default function AllowlistSettings() {
               'The list must include the address you are using now.'
             }
           />
-          <Field label="Label (optional)" meta={fields.label} autoComplete="off" hint="For example “Office” or “Home VPN”." />
+          <Field
+            label="Label (optional)"
+            meta={fields.label}
+            autoComplete="off"
+            hint="For example “Office” or “Home VPN”."
+          />
           <button type="submit" className="button button--primary">
             Add to allowlist
           </button>

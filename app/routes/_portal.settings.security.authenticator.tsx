@@ -5,7 +5,13 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { originOf } from '~/services/security/context'
 import { ConfirmCodeSchema } from '~/services/security/factor-schemas'
-import { cancelTotpSetup, confirmTotpSetup, startTotpSetup, totpStateOf, turnTotpOff } from '~/services/security/totp.server'
+import {
+  cancelTotpSetup,
+  confirmTotpSetup,
+  startTotpSetup,
+  totpStateOf,
+  turnTotpOff,
+} from '~/services/security/totp.server'
 import { requireSession } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
@@ -35,26 +41,40 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!(await startTotpSetup(user.id))) {
         return redirectWithToast(PATH, { kind: 'info', message: 'Your authenticator app is already on.' })
       }
-      return redirectWithToast(PATH, { kind: 'info', message: 'Scan the QR code with your app, then enter the code it shows.' })
+      return redirectWithToast(PATH, {
+        kind: 'info',
+        message: 'Scan the QR code with your app, then enter the code it shows.',
+      })
     }
     case 'confirm': {
       const submission = parseWithZod(formData, { schema: ConfirmCodeSchema })
       if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
       await requireEnrolmentCheck(request, session, PATH)
       if (!(await confirmTotpSetup(user.id, submission.value.code, origin))) {
-        const message = 'That code is not right. Check the time on your phone is set automatically, and enter the newest code.'
+        const message =
+          'That code is not right. Check the time on your phone is set automatically, and enter the newest code.'
         return json(submission.reply({ fieldErrors: { code: [message] } }), { status: 400 })
       }
-      return redirectWithToast(PATH, { kind: 'success', message: 'Your authenticator app is on. We will ask for its code when you sign in.' })
+      return redirectWithToast(PATH, {
+        kind: 'success',
+        message: 'Your authenticator app is on. We will ask for its code when you sign in.',
+      })
     }
     case 'cancel': {
       await cancelTotpSetup(user.id)
-      return redirectWithToast(PATH, { kind: 'info', message: 'Set-up cancelled. Remove MegiLance from your app if you added it.' })
+      return redirectWithToast(PATH, {
+        kind: 'info',
+        message: 'Set-up cancelled. Remove MegiLance from your app if you added it.',
+      })
     }
     case 'turn-off': {
       requireRecentSecondFactor(request, session)
-      if (!(await turnTotpOff(user.id, origin))) throw new Response('Your authenticator app is already off.', { status: 409 })
-      return redirectWithToast(PATH, { kind: 'success', message: 'Your authenticator app is off. You can remove MegiLance from it.' })
+      if (!(await turnTotpOff(user.id, origin)))
+        throw new Response('Your authenticator app is already off.', { status: 409 })
+      return redirectWithToast(PATH, {
+        kind: 'success',
+        message: 'Your authenticator app is off. You can remove MegiLance from it.',
+      })
     }
     default:
       throw new Response('Unknown action', { status: 400 })
@@ -72,8 +92,8 @@ export default function AuthenticatorSettings() {
       {totp.state === 'on' ? (
         <>
           <p>
-            <span className="badge badge--open badge--plain">On</span> since {formatDateTime(totp.since)}. When you sign in, we ask
-            for the 6-digit code your app shows.
+            <span className="badge badge--open badge--plain">On</span> since {formatDateTime(totp.since)}. When you sign
+            in, we ask for the 6-digit code your app shows.
           </p>
           <p className="muted">Moving to a new phone? Turn the app off here, then set it up again on the new phone.</p>
           <Form method="post">
@@ -87,8 +107,9 @@ export default function AuthenticatorSettings() {
       ) : (
         <>
           <p>
-            An app on your phone, such as Google Authenticator, Microsoft Authenticator, 1Password or Aegis, shows a new 6-digit
-            code every 30 seconds. With it on, signing in needs your password and that code, so a stolen password is not enough.
+            An app on your phone, such as Google Authenticator, Microsoft Authenticator, 1Password or Aegis, shows a new
+            6-digit code every 30 seconds. With it on, signing in needs your password and that code, so a stolen
+            password is not enough.
           </p>
           <Form method="post">
             <button type="submit" name="intent" value="start" className="button button--primary">

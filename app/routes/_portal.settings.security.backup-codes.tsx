@@ -24,7 +24,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const codes = await generateBackupCodes(session.user.id, originOf(request, context.clientIp), now)
   // Shown once, in this response only: no redirect, and never cached.
   const file = backupCodesFileText(codes, session.user.email, now)
-  return json({ codes, download: `data:text/plain;charset=utf-8,${encodeURIComponent(file)}` }, { headers: { 'Cache-Control': 'no-store' } })
+  return json(
+    { codes, download: `data:text/plain;charset=utf-8,${encodeURIComponent(file)}` },
+    { headers: { 'Cache-Control': 'no-store' } },
+  )
 }
 
 export default function BackupCodesSettings() {
@@ -36,15 +39,13 @@ export default function BackupCodesSettings() {
         <Link to="/settings/security">← Security</Link>
       </p>
       <h2>Backup codes</h2>
-      <p>
-        If you lose your phone or security key, a backup code lets you sign in instead. Each code works once.
-      </p>
+      <p>If you lose your phone or security key, a backup code lets you sign in instead. Each code works once.</p>
       {fresh ? (
         <section aria-labelledby="new-codes-heading" className="form-stack">
           <h3 id="new-codes-heading">Your new backup codes</h3>
           <p>
-            These codes are shown only this once. Download or print them now and keep them somewhere safe, such as a password
-            manager. Your earlier codes no longer work.
+            These codes are shown only this once. Download or print them now and keep them somewhere safe, such as a
+            password manager. Your earlier codes no longer work.
           </p>
           <ol aria-label="Backup codes" className="checklist">
             {fresh.codes.map((code) => (
@@ -68,7 +69,12 @@ export default function BackupCodesSettings() {
         <p>You have no backup codes yet.</p>
       )}
       <Form method="post">
-        <button type="submit" name="intent" value="generate" className={fresh ? 'button button--secondary' : 'button button--primary'}>
+        <button
+          type="submit"
+          name="intent"
+          value="generate"
+          className={fresh ? 'button button--secondary' : 'button button--primary'}
+        >
           Generate new codes
         </button>
       </Form>

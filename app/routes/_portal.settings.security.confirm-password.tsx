@@ -27,11 +27,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply({ hideFields: HIDDEN }), { status: 400 })
   try {
     if (!(await confirmPasswordOnSession(session, submission.value.password, originOf(request, context.clientIp)))) {
-      return json(submission.reply({ fieldErrors: { password: ['That password is not right'] }, hideFields: HIDDEN }), { status: 400 })
+      return json(submission.reply({ fieldErrors: { password: ['That password is not right'] }, hideFields: HIDDEN }), {
+        status: 400,
+      })
     }
   } catch (error) {
     if (!(error instanceof Throttled)) throw error
-    return json(submission.reply({ formErrors: [error.message], hideFields: HIDDEN }), { status: 429, headers: tooManyAttemptsHeaders(error) })
+    return json(submission.reply({ formErrors: [error.message], hideFields: HIDDEN }), {
+      status: 429,
+      headers: tooManyAttemptsHeaders(error),
+    })
   }
   const back = new URL(request.url).searchParams.get('redirectTo')
   return redirectWithToast(safeRedirect(back, '/settings/security'), {
@@ -54,8 +59,8 @@ export default function ConfirmPassword() {
     <>
       <h2>Confirm your password</h2>
       <p className="muted">
-        Before you add your first second factor, enter your password again, so that nobody who finds this browser signed in can add
-        one of their own.
+        Before you add your first second factor, enter your password again, so that nobody who finds this browser signed
+        in can add one of their own.
       </p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
         {form.errors?.length ? (

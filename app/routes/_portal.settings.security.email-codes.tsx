@@ -23,7 +23,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request)
   const intent = form.get('intent')
   // Turning email codes on adds a factor: that needs one the account already had, or the password.
-  if (intent === 'send' || intent === 'confirm') await requireEnrolmentCheck(request, session, '/settings/security/email-codes')
+  if (intent === 'send' || intent === 'confirm')
+    await requireEnrolmentCheck(request, session, '/settings/security/email-codes')
   try {
     if (intent === 'send') {
       await startEmailFactor(session.user.id, origin)
@@ -77,7 +78,13 @@ export default function EmailCodes() {
                 <label htmlFor="email-code" className="field__label">
                   Code
                 </label>
-                <input id="email-code" name="code" className="field__input" inputMode="numeric" autoComplete="one-time-code" />
+                <input
+                  id="email-code"
+                  name="code"
+                  className="field__input"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                />
               </div>
             </>
           ) : null}
@@ -92,7 +99,12 @@ export default function EmailCodes() {
                 Turn on
               </button>
             ) : null}
-            <button type="submit" name="intent" value="send" className={`button ${sent ? 'button--secondary' : 'button--primary'}`}>
+            <button
+              type="submit"
+              name="intent"
+              value="send"
+              className={`button ${sent ? 'button--secondary' : 'button--primary'}`}
+            >
               {sent ? 'Send a new code' : 'Send me a code'}
             </button>
           </div>

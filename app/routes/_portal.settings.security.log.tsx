@@ -25,8 +25,9 @@ export default function SecurityLog() {
       </p>
       <h2>Security log</h2>
       <p className="muted">
-        Sign-ins, changes to how you sign in, and signed-out browsers on your account, newest first. If something here was not
-        you, <Link to="/settings/password">change your password</Link> and <Link to="/settings/sessions">sign out other browsers</Link>.
+        Sign-ins, changes to how you sign in, and signed-out browsers on your account, newest first. If something here
+        was not you, <Link to="/settings/password">change your password</Link> and{' '}
+        <Link to="/settings/sessions">sign out other browsers</Link>.
       </p>
       <SecurityEventList entries={entries} empty="Nothing has happened on your account yet." />
       <Pagination page={page} pageSize={pageSize} total={total} search={location.search} />

@@ -43,7 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const origin = originOf(request, context.clientIp)
   const intent = formData.get('intent')
   // Adding a number needs a factor the account already had (or, for a first one, the password).
-  if (intent === 'send' || intent === 'resend' || intent === 'confirm') await requireEnrolmentCheck(request, session, PATH)
+  if (intent === 'send' || intent === 'resend' || intent === 'confirm')
+    await requireEnrolmentCheck(request, session, PATH)
   try {
     switch (intent) {
       case 'send': {
@@ -67,7 +68,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
           const message = 'That code is not right, or it has expired. Check it, or send a new code.'
           return json(submission.reply({ fieldErrors: { code: [message] } }), { status: 400 })
         }
-        return redirectWithToast(PATH, { kind: 'success', message: 'Your phone number is verified. We can text you sign-in codes.' })
+        return redirectWithToast(PATH, {
+          kind: 'success',
+          message: 'Your phone number is verified. We can text you sign-in codes.',
+        })
       }
       case 'cancel': {
         await cancelPhoneVerification(userId)
@@ -75,15 +79,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
       case 'remove': {
         requireRecentSecondFactor(request, session)
-        if (!(await removePhone(userId, origin))) throw new Response('Your account has no phone number.', { status: 409 })
-        return redirectWithToast(PATH, { kind: 'success', message: 'Your phone number is removed. We will not text you codes.' })
+        if (!(await removePhone(userId, origin)))
+          throw new Response('Your account has no phone number.', { status: 409 })
+        return redirectWithToast(PATH, {
+          kind: 'success',
+          message: 'Your phone number is removed. We will not text you codes.',
+        })
       }
       default:
         throw new Response('Unknown action', { status: 400 })
     }
   } catch (error) {
     if (!(error instanceof Throttled)) throw error
-    return json({ status: 'error' as const, error: { '': [error.message] } }, { status: 429, headers: tooManyAttemptsHeaders(error) })
+    return json(
+      { status: 'error' as const, error: { '': [error.message] } },
+      { status: 429, headers: tooManyAttemptsHeaders(error) },
+    )
   }
 }
 
@@ -96,8 +107,8 @@ export default function PhoneSettings() {
       </p>
       <h2>Codes by text message</h2>
       <p className="muted">
-        Text messages are the weakest second factor: someone who takes over your number (a “SIM swap”) receives your codes. When you
-        can, use an <Link to="/settings/security/authenticator">authenticator app</Link> or a{' '}
+        Text messages are the weakest second factor: someone who takes over your number (a “SIM swap”) receives your
+        codes. When you can, use an <Link to="/settings/security/authenticator">authenticator app</Link> or a{' '}
         <Link to="/settings/security/passkeys">passkey</Link> as well.
       </p>
       {sandboxed ? (
@@ -108,8 +119,8 @@ export default function PhoneSettings() {
       {phone.state === 'on' ? (
         <>
           <p>
-            <span className="badge badge--open badge--plain">On</span> Sign-in codes go to <strong>{phone.phone}</strong>, verified{' '}
-            {formatDateTime(phone.since)}.
+            <span className="badge badge--open badge--plain">On</span> Sign-in codes go to{' '}
+            <strong>{phone.phone}</strong>, verified {formatDateTime(phone.since)}.
           </p>
           <p className="muted">To use another number, remove this one, then add the new one.</p>
           <Form method="post">
@@ -156,7 +167,11 @@ function AddPhone() {
       <Form method="post" {...getFormProps(form)} className="form-stack">
         <FormErrors errors={form.errors} />
         <input type="hidden" name="intent" value="send" />
-        <SelectField label="Country" meta={fields.country} options={[{ value: '', label: 'Choose your country' }, ...countries]} />
+        <SelectField
+          label="Country"
+          meta={fields.country}
+          options={[{ value: '', label: 'Choose your country' }, ...countries]}
+        />
         <Field
           label="Mobile phone number"
           meta={fields.phone}

@@ -39,7 +39,8 @@ export default function SessionsSettings() {
     <>
       <h2>Where you are signed in</h2>
       <p className="muted">
-        Each browser that is signed in to your account. If you do not recognise one, sign it out and change your password.
+        Each browser that is signed in to your account. If you do not recognise one, sign it out and change your
+        password.
       </p>
       <ul className="list" aria-label="Signed-in browsers">
         {devices.map((device) => (
@@ -49,11 +50,16 @@ export default function SessionsSettings() {
                 {device.browser} on {device.os}
               </strong>{' '}
               <span className="muted">· {device.kind}</span>
-              {device.current ? <> <span className="badge badge--open badge--plain">This browser</span></> : null}
+              {device.current ? (
+                <>
+                  {' '}
+                  <span className="badge badge--open badge--plain">This browser</span>
+                </>
+              ) : null}
             </p>
             <p className="muted">
-              IP {device.ip ?? 'unknown'} · approximate location: {device.location} · signed in {formatDateTime(device.signedInAt)} ·
-              last active {formatDateTime(device.lastSeenAt)}
+              IP {device.ip ?? 'unknown'} · approximate location: {device.location} · signed in{' '}
+              {formatDateTime(device.signedInAt)} · last active {formatDateTime(device.lastSeenAt)}
             </p>
             {device.current ? null : (
               <Form method="post">

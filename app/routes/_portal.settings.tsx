@@ -17,7 +17,9 @@ const TABS = [
 
 export default function SettingsLayout() {
   const role = useRouteLoaderData<typeof portalLoader>('routes/_portal')?.role
-  const tabs = TABS.filter((tab) => (!tab.freelancerOnly || role === 'freelancer') && (!tab.userOnly || role !== 'admin'))
+  const tabs = TABS.filter(
+    (tab) => (!tab.freelancerOnly || role === 'freelancer') && (!tab.userOnly || role !== 'admin'),
+  )
   return (
     <>
       <header className="page-header">

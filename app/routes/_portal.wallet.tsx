@@ -34,7 +34,10 @@ export default function WalletPage() {
           </p>
         </div>
         {role === 'freelancer' ? (
-          <Link to={hasPayoutMethod ? '/payouts' : '/payouts/methods'} className={`button ${hasMoney ? 'button--primary' : 'button--secondary'}`}>
+          <Link
+            to={hasPayoutMethod ? '/payouts' : '/payouts/methods'}
+            className={`button ${hasMoney ? 'button--primary' : 'button--secondary'}`}
+          >
             {hasPayoutMethod ? 'Request a payout' : 'Add a payout method'}
           </Link>
         ) : null}
@@ -48,15 +51,22 @@ export default function WalletPage() {
             </>
           ) : (
             <>
-              To move this money to your bank or a crypto wallet, first <Link to="/payouts/methods">add a payout method</Link>, then
-              request a payout on <Link to="/payouts">Payouts</Link>.
+              To move this money to your bank or a crypto wallet, first{' '}
+              <Link to="/payouts/methods">add a payout method</Link>, then request a payout on{' '}
+              <Link to="/payouts">Payouts</Link>.
             </>
           )}
         </p>
       ) : null}
       <section className="stats" aria-label="Balances">
         {balances.length ? (
-          balances.map((balance) => <Stat key={balance.currency} label={`Balance in ${balance.currency}`} value={formatMoney(balance.balanceMinor, balance.currency)} />)
+          balances.map((balance) => (
+            <Stat
+              key={balance.currency}
+              label={`Balance in ${balance.currency}`}
+              value={formatMoney(balance.balanceMinor, balance.currency)}
+            />
+          ))
         ) : (
           <Stat label="Balance" value={formatMoney(0, 'USD')} />
         )}
@@ -81,7 +91,11 @@ export default function WalletPage() {
                   <tr key={`${entry.transactionId}-${index}`}>
                     <td>{formatDateTime(entry.createdAt)}</td>
                     <td>
-                      {entry.contractId ? <Link to={`/contracts/${entry.contractId}`}>{entry.description}</Link> : entry.description}
+                      {entry.contractId ? (
+                        <Link to={`/contracts/${entry.contractId}`}>{entry.description}</Link>
+                      ) : (
+                        entry.description
+                      )}
                     </td>
                     <td className="numeric">
                       {entry.amountMinor > 0 ? '+' : '−'}

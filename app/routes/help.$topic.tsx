@@ -13,7 +13,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const topic = findHelpTopic(params.topic ?? '')
   if (!topic) throw new Response('There is no help topic at this address.', { status: 404 })
-  return json({ topic: withFee(topic, platformFeePercent()), others: HELP_TOPICS.filter((other) => other.slug !== topic.slug).map(({ slug, title }) => ({ slug, title })) })
+  return json({
+    topic: withFee(topic, platformFeePercent()),
+    others: HELP_TOPICS.filter((other) => other.slug !== topic.slug).map(({ slug, title }) => ({ slug, title })),
+  })
 }
 
 export default function HelpTopicPage() {

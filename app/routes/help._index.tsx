@@ -5,7 +5,10 @@ import { HELP_TOPICS, withFee } from '~/services/help/topics'
 
 export const meta: MetaFunction = () => [
   { title: 'Help centre · MegiLance' },
-  { name: 'description', content: 'How fees, escrow, disputes, reviews and ranking work on MegiLance, and how to reach us.' },
+  {
+    name: 'description',
+    content: 'How fees, escrow, disputes, reviews and ranking work on MegiLance, and how to reach us.',
+  },
 ]
 
 export default function HelpCentre() {
@@ -14,7 +17,9 @@ export default function HelpCentre() {
     <main id="main" className="page">
       <header className="page-header">
         <h1>Help centre</h1>
-        <p className="muted">How MegiLance works, in plain words. Cannot find your answer? <Link to="/help/contact">Contact us</Link>.</p>
+        <p className="muted">
+          How MegiLance works, in plain words. Cannot find your answer? <Link to="/help/contact">Contact us</Link>.
+        </p>
       </header>
       <nav aria-label="Help topics">
         <ul className="help-topics">

@@ -30,7 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = (await getOptionalSession(request))?.user ?? null
   const formData = await readFormData(request)
   // A bot filled the field people never see: answer as if it worked, store nothing.
-  if (String(formData.get(HONEYPOT_FIELD) ?? '').trim()) return redirectWithToast('/help', { kind: 'success', message: THANKS })
+  if (String(formData.get(HONEYPOT_FIELD) ?? '').trim())
+    return redirectWithToast('/help', { kind: 'success', message: THANKS })
   const submission = parseWithZod(formData, { schema: ContactSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   await submitContactRequest(submission.value, user?.id ?? null)
@@ -57,8 +58,8 @@ export default function Contact() {
         </p>
         <h1>Contact us</h1>
         <p className="muted">
-          A person on our team reads every message and answers by email. For how fees, escrow, disputes and reviews work,
-          the <Link to="/help">help topics</Link> may answer you faster.
+          A person on our team reads every message and answers by email. For how fees, escrow, disputes and reviews
+          work, the <Link to="/help">help topics</Link> may answer you faster.
         </p>
       </header>
       <section className="card">
@@ -69,12 +70,34 @@ export default function Contact() {
             </p>
           ) : null}
           <Field label="Your name" meta={fields.name} autoComplete="name" />
-          <Field label="Email" type="email" meta={fields.email} autoComplete="email" hint="We answer to this address." />
-          <SelectField label="Topic" meta={fields.topic} options={[{ value: '', label: 'Choose a topic…' }, ...CONTACT_TOPICS]} />
-          <TextareaField label="Message" meta={fields.message} rows={7} hint="What happened, and on which project or contract if any." />
+          <Field
+            label="Email"
+            type="email"
+            meta={fields.email}
+            autoComplete="email"
+            hint="We answer to this address."
+          />
+          <SelectField
+            label="Topic"
+            meta={fields.topic}
+            options={[{ value: '', label: 'Choose a topic…' }, ...CONTACT_TOPICS]}
+          />
+          <TextareaField
+            label="Message"
+            meta={fields.message}
+            rows={7}
+            hint="What happened, and on which project or contract if any."
+          />
           <div className="honeypot" aria-hidden="true">
             <label htmlFor="contact-website">Leave this field empty</label>
-            <input id="contact-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+            <input
+              id="contact-website"
+              name={HONEYPOT_FIELD}
+              type="text"
+              tabIndex={-1}
+              autoComplete="off"
+              defaultValue=""
+            />
           </div>
           <button type="submit" className="button button--primary">
             Send message

@@ -6,7 +6,10 @@ import { countriesWithoutSourceRate, listPublishedRates, TAX_SOURCE } from '~/se
 
 export const meta: MetaFunction = () => [
   { title: 'VAT and GST rates · Help centre · MegiLance' },
-  { name: 'description', content: 'The VAT, GST and sales-tax rates included in MegiLance’s platform fee, by country, with their source.' },
+  {
+    name: 'description',
+    content: 'The VAT, GST and sales-tax rates included in MegiLance’s platform fee, by country, with their source.',
+  },
 ]
 
 export async function loader() {
@@ -31,17 +34,20 @@ export default function TaxRatesPage() {
         </p>
         <h1>VAT and GST rates</h1>
         <p className="muted">
-          The {feePercent}% platform fee includes the tax of the client’s billing country at these rates. The fee itself and what the freelancer receives
-          never change.
+          The {feePercent}% platform fee includes the tax of the client’s billing country at these rates. The fee itself
+          and what the freelancer receives never change.
         </p>
       </header>
       <section className="card">
         <h2>How the tax is worked out</h2>
         <ul>
-          <li>The fee is split into MegiLance’s revenue and the tax in it: tax = fee × rate ÷ (1 + rate), rounded to the cent.</li>
           <li>
-            EU businesses with a valid VAT ID in another EU country than MegiLance’s ({platformCountry}) pay no VAT on the fee: it is reverse charged, and
-            they account for it themselves.
+            The fee is split into MegiLance’s revenue and the tax in it: tax = fee × rate ÷ (1 + rate), rounded to the
+            cent.
+          </li>
+          <li>
+            EU businesses with a valid VAT ID in another EU country than MegiLance’s ({platformCountry}) pay no VAT on
+            the fee: it is reverse charged, and they account for it themselves.
           </li>
           <li>Only national rates apply to fees. State and provincial rates are listed for reference.</li>
           <li>For a country the source has no rate for, no tax is added.</li>
@@ -67,11 +73,19 @@ export default function TaxRatesPage() {
               {rates.map((rate) => (
                 <tr key={rate.countryCode}>
                   <th scope="row">
-                    {rate.name} <span className="muted">({rate.countryCode}{rate.eu ? ', EU' : ''})</span>
+                    {rate.name}{' '}
+                    <span className="muted">
+                      ({rate.countryCode}
+                      {rate.eu ? ', EU' : ''})
+                    </span>
                   </th>
                   <td>{rate.type === 'none' ? 'No national tax' : rate.type}</td>
                   <td>{rate.percent}%</td>
-                  <td>{rate.regions.length ? rate.regions.map((region) => `${region.code} ${region.type} ${region.percent}%`).join(', ') : '—'}</td>
+                  <td>
+                    {rate.regions.length
+                      ? rate.regions.map((region) => `${region.code} ${region.type} ${region.percent}%`).join(', ')
+                      : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -29,8 +29,8 @@ export default function RankPage() {
       <header className="page-header">
         <h1>Rank</h1>
         <p className="muted">
-          Every freelancer’s rank is a score out of 100 computed by the same published formula. Nothing else goes into it,
-          and it is shown on every freelancer’s public profile.
+          Every freelancer’s rank is a score out of 100 computed by the same published formula. Nothing else goes into
+          it, and it is shown on every freelancer’s public profile.
         </p>
       </header>
       {own && userId ? (
@@ -38,16 +38,17 @@ export default function RankPage() {
           <h2 id="own-rank-heading">Your rank</h2>
           <RankBreakdown score={own.score} factors={own.factors} />
           <p>
-            <Link to={`/freelancers/${userId}`}>See your public profile</Link> · <Link to="/settings">Improve your profile</Link>
+            <Link to={`/freelancers/${userId}`}>See your public profile</Link> ·{' '}
+            <Link to="/settings">Improve your profile</Link>
           </p>
         </section>
       ) : null}
       <section className="card" aria-labelledby="formula-heading">
         <h2 id="formula-heading">The formula</h2>
         <p>
-          Each factor gives a share between 0 and 1. The share times the factor’s weight gives its points, and the points add up
-          to the rank. Small records start from a neutral value so that one review or one contract can neither make nor break a
-          newcomer; the more history you have, the less that starting value counts.
+          Each factor gives a share between 0 and 1. The share times the factor’s weight gives its points, and the
+          points add up to the rank. Small records start from a neutral value so that one review or one contract can
+          neither make nor break a newcomer; the more history you have, the less that starting value counts.
         </p>
         <ol className="rank-factors" aria-label="Rank factors and their weights">
           {RANK_FACTORS.map((factor) => (
@@ -60,7 +61,8 @@ export default function RankPage() {
           ))}
         </ol>
         <p className="muted">
-          Reviews count only once they are visible: after both sides have reviewed the contract, or 14 days after it ended.
+          Reviews count only once they are visible: after both sides have reviewed the contract, or 14 days after it
+          ended.
         </p>
       </section>
     </>

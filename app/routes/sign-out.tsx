@@ -8,5 +8,9 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const clearCookie = await endSession(request)
-  return redirectWithToast('/', { kind: 'info', message: 'You are signed out.' }, { headers: { 'Set-Cookie': clearCookie } })
+  return redirectWithToast(
+    '/',
+    { kind: 'info', message: 'You are signed out.' },
+    { headers: { 'Set-Cookie': clearCookie } },
+  )
 }

@@ -1,6 +1,10 @@
 import { json, type ActionFunctionArgs } from '@remix-run/node'
 import { confirmCryptoPayment } from '~/services/payments/crypto/crypto-payments.server'
-import { CRYPTO_SIGNATURE_HEADER, CryptoWebhookSchema, verifyCryptoWebhookSignature } from '~/services/payments/crypto/crypto-webhook.server'
+import {
+  CRYPTO_SIGNATURE_HEADER,
+  CryptoWebhookSchema,
+  verifyCryptoWebhookSignature,
+} from '~/services/payments/crypto/crypto-webhook.server'
 import { getEnv } from '~/utils/env.server'
 import { readWebhookBody } from '~/utils/form-data.server'
 
@@ -15,9 +19,11 @@ export async function loader() {
  * kept for an admin to refund.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== 'POST') return json({ error: 'Method not allowed' }, { status: 405, headers: { Allow: 'POST' } })
+  if (request.method !== 'POST')
+    return json({ error: 'Method not allowed' }, { status: 405, headers: { Allow: 'POST' } })
   const secret = getEnv().CRYPTO_WEBHOOK_SECRET
-  if (!secret) return json({ error: 'Crypto webhooks are not configured (CRYPTO_WEBHOOK_SECRET is unset).' }, { status: 503 })
+  if (!secret)
+    return json({ error: 'Crypto webhooks are not configured (CRYPTO_WEBHOOK_SECRET is unset).' }, { status: 503 })
   const rawBody = await readWebhookBody(request)
   if (!verifyCryptoWebhookSignature(rawBody, request.headers.get(CRYPTO_SIGNATURE_HEADER), secret)) {
     return json({ error: 'Bad signature' }, { status: 401 })
@@ -29,7 +35,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ error: 'The body is not JSON.' }, { status: 400 })
   }
   const parsed = CryptoWebhookSchema.safeParse(body)
-  if (!parsed.success) return json({ error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') }, { status: 400 })
+  if (!parsed.success)
+    return json(
+      { error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') },
+      { status: 400 },
+    )
   const outcome = await confirmCryptoPayment({ ...parsed.data, via: 'webhook' })
   switch (outcome.kind) {
     case 'funded':

@@ -7,7 +7,8 @@ import { readWebhookBody } from '~/utils/form-data.server'
  * covers its exact bytes; nothing before Remix parses it (see server/app.ts). At most 1 MB is read.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== 'POST') return json({ received: false, error: 'POST only.' }, { status: 405, headers: { Allow: 'POST' } })
+  if (request.method !== 'POST')
+    return json({ received: false, error: 'POST only.' }, { status: 405, headers: { Allow: 'POST' } })
   const reply = await receiveStripeWebhook(await readWebhookBody(request), request.headers.get('stripe-signature'))
   return json(reply.body, { status: reply.status })
 }

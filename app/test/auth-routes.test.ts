@@ -11,11 +11,19 @@ import { blockAccount } from '~/services/accounts/accounts.server'
 import { cookiesFrom, formRequest, getRequest, run, sessionCookieOnly } from './requests'
 import { createTestUser, TEST_PASSWORD } from './users'
 
-const validSignUp = { role: 'client', name: 'Casey Client', email: 'casey@example.com', password: 'tangerine-orbit-quietly-47' }
+const validSignUp = {
+  role: 'client',
+  name: 'Casey Client',
+  email: 'casey@example.com',
+  password: 'tangerine-orbit-quietly-47',
+}
 
 describe('sign-up', () => {
   it('re-renders with messages and the values typed, never the password', async () => {
-    const response = await run(signUpAction, formRequest('/sign-up', { ...validSignUp, email: 'not-an-email', name: 'C' }))
+    const response = await run(
+      signUpAction,
+      formRequest('/sign-up', { ...validSignUp, email: 'not-an-email', name: 'C' }),
+    )
     expect(response.status).toBe(400)
     const body = await response.json()
     expect(body.error.email).toEqual(['Enter a valid email address'])
@@ -43,14 +51,21 @@ describe('sign-up', () => {
     expect(response.headers.get('location')).toBe('/sign-up/verify')
     const pendingCookie = cookiesFrom(response)
     expect(await findUserByEmail('casey@example.com')).toBeUndefined()
-    const code = (await listOutbox({ to: 'casey@example.com', page: 1, pageSize: 1 })).rows[0]?.text?.match(/code is: (\d{6})/)?.[1]
+    const code = (await listOutbox({ to: 'casey@example.com', page: 1, pageSize: 1 })).rows[0]?.text?.match(
+      /code is: (\d{6})/,
+    )?.[1]
     expect(code).toMatch(/^\d{6}$/)
-    const wrong = await run(signUpVerifyAction, formRequest('/sign-up/verify', { code: code === '000000' ? '111111' : '000000' }, pendingCookie))
+    const wrong = await run(
+      signUpVerifyAction,
+      formRequest('/sign-up/verify', { code: code === '000000' ? '111111' : '000000' }, pendingCookie),
+    )
     expect(wrong.status).toBe(400)
     const created = await run(signUpVerifyAction, formRequest('/sign-up/verify', { code: code! }, pendingCookie))
     expect(created.status).toBe(302)
     expect(created.headers.get('location')).toBe('/client')
-    expect(created.headers.getSetCookie().join('\n')).toMatch(/__session=.+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax/)
+    expect(created.headers.getSetCookie().join('\n')).toMatch(
+      /__session=.+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax/,
+    )
     expect((await findUserByEmail('CASEY@example.com'))?.role).toBe('client')
     // The same code cannot make a second account.
     const replay = await run(signUpVerifyAction, formRequest('/sign-up/verify', { code: code! }, pendingCookie))
@@ -68,7 +83,10 @@ describe('sign-up', () => {
     }
     const note = (await listOutbox({ to: existing.email, page: 1, pageSize: 1 })).rows[0]
     expect(note?.subject).toBe('Someone tried to sign up to MegiLance with your email')
-    const attempt = await run(signUpVerifyAction, formRequest('/sign-up/verify', { code: '123456' }, cookiesFrom(again)))
+    const attempt = await run(
+      signUpVerifyAction,
+      formRequest('/sign-up/verify', { code: '123456' }, cookiesFrom(again)),
+    )
     expect(attempt.status).toBe(400)
   })
 })
@@ -115,7 +133,10 @@ describe('sign-in and sign-out', () => {
   it('does not follow a tab or backslash that a browser reads as another host', async () => {
     const user = await createTestUser('client')
     for (const redirectTo of ['/\t/evil.example', '/\\evil.example', '/..//evil.example']) {
-      const response = await run(signInAction, formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD, redirectTo }))
+      const response = await run(
+        signInAction,
+        formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD, redirectTo }),
+      )
       expect(response.headers.get('location')).toBe('/client')
     }
   })
@@ -123,7 +144,10 @@ describe('sign-in and sign-out', () => {
   it('says the same thing for an unknown email and a wrong password', async () => {
     const user = await createTestUser('client')
     const wrong = await run(signInAction, formRequest('/sign-in', { email: user.email, password: 'not the password' }))
-    const unknown = await run(signInAction, formRequest('/sign-in', { email: 'nobody@example.com', password: 'whatever1' }))
+    const unknown = await run(
+      signInAction,
+      formRequest('/sign-in', { email: 'nobody@example.com', password: 'whatever1' }),
+    )
     expect(wrong.status).toBe(400)
     expect((await wrong.json()).error['']).toEqual(['The email or password is not right.'])
     expect((await unknown.json()).error['']).toEqual(['The email or password is not right.'])
@@ -131,7 +155,9 @@ describe('sign-in and sign-out', () => {
 
   it('refuses a blocked user with the reason, and their open sessions end', async () => {
     const user = await createTestUser('client')
-    const signedIn = cookiesFrom(await run(signInAction, formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD })))
+    const signedIn = cookiesFrom(
+      await run(signInAction, formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD })),
+    )
     expect((await run(clientDashboardLoader, getRequest('/client', signedIn))).status).toBe(200)
 
     await blockAccount(user.id, 'Asked freelancers to pay a registration fee by gift card')
@@ -148,7 +174,9 @@ describe('sign-in and sign-out', () => {
 
   it('sign-out deletes the session on the server, not just the cookie', async () => {
     const user = await createTestUser('client')
-    const signedIn = cookiesFrom(await run(signInAction, formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD })))
+    const signedIn = cookiesFrom(
+      await run(signInAction, formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD })),
+    )
     const out = await run(signOutAction, formRequest('/sign-out', {}, signedIn))
     expect(out.headers.get('location')).toBe('/')
     expect(out.headers.getSetCookie().some((c) => c.startsWith('__session=;') && /Max-Age=0/.test(c))).toBe(true)

@@ -24,7 +24,12 @@ describe('/convert', () => {
       const response = await run(loader, getRequest('/convert?amount=100&from=USD&to=EUR', cookie))
       expect(response.status).toBe(200)
       const page = (await response.json()) as ConvertPage
-      expect(page.conversion).toMatchObject({ amount: '$100', result: '€86.21', rate: '0.86206897', source: 'snapshot' })
+      expect(page.conversion).toMatchObject({
+        amount: '$100',
+        result: '€86.21',
+        rate: '0.86206897',
+        source: 'snapshot',
+      })
       expect(page.conversion?.asOfText).toBe('1 Dec 2026, 16:00 UTC')
       expect(page.conversion?.age).toMatch(/old$/)
     }
@@ -36,7 +41,9 @@ describe('/convert', () => {
     expect(response.status).toBe(400)
     const page = (await response.json()) as ConvertPage
     expect(page.values.amount).toBe('12,5x')
-    expect(page.errors?.amount).toEqual(['“12,5x” is not an amount: use digits and at most one decimal point, e.g. 100 or 99.95'])
+    expect(page.errors?.amount).toEqual([
+      '“12,5x” is not an amount: use digits and at most one decimal point, e.g. 100 or 99.95',
+    ])
     expect(page.conversion).toBeNull()
   })
 
@@ -52,7 +59,9 @@ describe('/convert', () => {
 
   it('says "no rate" for a currency nobody prices instead of inventing one', async () => {
     const { cookie } = await signedIn()
-    const page = (await (await run(loader, getRequest('/convert?amount=5&from=USD&to=ZWG', cookie))).json()) as ConvertPage
+    const page = (await (
+      await run(loader, getRequest('/convert?amount=5&from=USD&to=ZWG', cookie))
+    ).json()) as ConvertPage
     expect(page.conversion).toBeNull()
     expect(page.noRate).toMatch(/^No rate for ZWG/)
   })
@@ -76,7 +85,28 @@ describe('/convert', () => {
   it('refuses unknown codes and more than the maximum of favourites', async () => {
     const { user } = await signedIn()
     expect(await setFavouriteCurrency(user.id, 'XYZ', true)).toMatchObject({ ok: false, status: 400 })
-    for (const code of ['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CAD', 'AUD', 'NZD', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF', 'INR', 'PKR', 'BRL', 'MXN', 'ZAR', 'BTC']) {
+    for (const code of [
+      'USD',
+      'EUR',
+      'GBP',
+      'JPY',
+      'CHF',
+      'CAD',
+      'AUD',
+      'NZD',
+      'SEK',
+      'NOK',
+      'DKK',
+      'PLN',
+      'CZK',
+      'HUF',
+      'INR',
+      'PKR',
+      'BRL',
+      'MXN',
+      'ZAR',
+      'BTC',
+    ]) {
       expect((await setFavouriteCurrency(user.id, code, true)).ok).toBe(true)
     }
     expect(await setFavouriteCurrency(user.id, 'ETH', true)).toMatchObject({ ok: false, status: 409 })

@@ -9,7 +9,10 @@ const SECRET = vi.hoisted(() => {
 import { findMilestone } from '~/models/contracts.server'
 import { findCryptoPaymentRequest, listCryptoReceiptsOf } from '~/models/crypto-payments.server'
 import { balanceOf } from '~/models/ledger.server'
-import { action as startAction, loader as startLoader } from '~/routes/_portal.contracts_.$contractId.milestones.$milestoneId.crypto'
+import {
+  action as startAction,
+  loader as startLoader,
+} from '~/routes/_portal.contracts_.$contractId.milestones.$milestoneId.crypto'
 import { action as adminAction, loader as adminLoader } from '~/routes/_portal.admin.crypto-payments'
 import { loader as paymentLoader } from '~/routes/_portal.crypto-payments.$requestId'
 import { action as webhookAction } from '~/routes/webhooks.crypto'
@@ -22,7 +25,11 @@ async function startedPayment(choice = 'BTC:bitcoin') {
   const setup = await createFixedContract()
   const cookie = await signedInCookie(setup.client.id)
   const params = { contractId: setup.contract.id, milestoneId: setup.milestone.id }
-  const response = await run(startAction, formRequest(`/contracts/${setup.contract.id}/milestones/${setup.milestone.id}/crypto`, { choice }, cookie), params)
+  const response = await run(
+    startAction,
+    formRequest(`/contracts/${setup.contract.id}/milestones/${setup.milestone.id}/crypto`, { choice }, cookie),
+    params,
+  )
   expect(response.status).toBe(302)
   const requestId = response.headers.get('location')?.split('/').pop() ?? ''
   const request = (await findCryptoPaymentRequest(requestId))!
@@ -33,7 +40,10 @@ function webhook(body: unknown, signature?: string) {
   const raw = JSON.stringify(body)
   return new Request('http://localhost/webhooks/crypto', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [CRYPTO_SIGNATURE_HEADER]: signature ?? signCryptoWebhook(raw, SECRET) },
+    headers: {
+      'content-type': 'application/json',
+      [CRYPTO_SIGNATURE_HEADER]: signature ?? signCryptoWebhook(raw, SECRET),
+    },
     body: raw,
   })
 }
@@ -41,18 +51,39 @@ function webhook(body: unknown, signature?: string) {
 describe('starting a crypto payment from the contract', () => {
   it('creates a request at the shipped snapshot rate and sends the payer to it', async () => {
     const { request, client } = await startedPayment('USDT:ethereum')
-    expect(request).toMatchObject({ userId: client.id, asset: 'USDT', network: 'ethereum', fiatAmountMinor: 50_000, sandbox: true, status: 'pending' })
+    expect(request).toMatchObject({
+      userId: client.id,
+      asset: 'USDT',
+      network: 'ethereum',
+      fiatAmountMinor: 50_000,
+      sandbox: true,
+      status: 'pending',
+    })
     expect(BigInt(request.cryptoAmount)).toBeGreaterThan(400_000_000n) // about 500 USDT at 6 decimals
-    expect(request.uri).toMatch(/^ethereum:0xdAC17F958D2ee523a2206206994597C13D831ec7@1\/transfer\?address=0x000000000000000000000000000000000000dEaD&uint256=\d+$/)
+    expect(request.uri).toMatch(
+      /^ethereum:0xdAC17F958D2ee523a2206206994597C13D831ec7@1\/transfer\?address=0x000000000000000000000000000000000000dEaD&uint256=\d+$/,
+    )
   })
 
   it('refuses an unknown coin with 400, the freelancer with 403, and strangers with 404', async () => {
     const setup = await createFixedContract()
     const params = { contractId: setup.contract.id, milestoneId: setup.milestone.id }
     const path = `/contracts/${setup.contract.id}/milestones/${setup.milestone.id}/crypto`
-    const bad = await run(startAction, formRequest(path, { choice: 'DOGE:dogecoin' }, await signedInCookie(setup.client.id)), params)
+    const bad = await run(
+      startAction,
+      formRequest(path, { choice: 'DOGE:dogecoin' }, await signedInCookie(setup.client.id)),
+      params,
+    )
     expect(bad.status).toBe(400)
-    expect((await run(startAction, formRequest(path, { choice: 'BTC:bitcoin' }, await signedInCookie(setup.freelancer.id)), params)).status).toBe(403)
+    expect(
+      (
+        await run(
+          startAction,
+          formRequest(path, { choice: 'BTC:bitcoin' }, await signedInCookie(setup.freelancer.id)),
+          params,
+        )
+      ).status,
+    ).toBe(403)
     const stranger = await createTestUser('client')
     expect((await run(startLoader, getRequest(path, await signedInCookie(stranger.id)), params)).status).toBe(404)
   })
@@ -61,10 +92,17 @@ describe('starting a crypto payment from the contract', () => {
 describe('the payer’s crypto payment page', () => {
   it('shows the payer the amount, address, link and QR code, and is not found for anyone else', async () => {
     const { request, cookie } = await startedPayment()
-    const response = await run(paymentLoader, getRequest(`/crypto-payments/${request.id}`, cookie), { requestId: request.id })
+    const response = await run(paymentLoader, getRequest(`/crypto-payments/${request.id}`, cookie), {
+      requestId: request.id,
+    })
     expect(response.status).toBe(200)
     const view = await response.json()
-    expect(view).toMatchObject({ status: 'pending', sandbox: true, address: '1BitcoinEaterAddressDontSendf59kuE', uri: request.uri })
+    expect(view).toMatchObject({
+      status: 'pending',
+      sandbox: true,
+      address: '1BitcoinEaterAddressDontSendf59kuE',
+      uri: request.uri,
+    })
     expect(view.qrSvg).toContain('<svg')
     // $500 in BTC at the snapshot rate: well under one bitcoin, so the rate is read as BTC per dollar.
     expect(BigInt(request.cryptoAmount)).toBeGreaterThan(10_000n)
@@ -72,7 +110,13 @@ describe('the payer’s crypto payment page', () => {
     const other = await createTestUser('client')
     const admin = await createTestUser('admin')
     for (const user of [other, admin]) {
-      expect((await run(paymentLoader, getRequest(`/crypto-payments/${request.id}`, await signedInCookie(user.id)), { requestId: request.id })).status).toBe(404)
+      expect(
+        (
+          await run(paymentLoader, getRequest(`/crypto-payments/${request.id}`, await signedInCookie(user.id)), {
+            requestId: request.id,
+          })
+        ).status,
+      ).toBe(404)
     }
   })
 })
@@ -81,7 +125,14 @@ describe('POST /webhooks/crypto', () => {
   it('refuses a missing or wrong signature with 401 and moves nothing', async () => {
     const { request, contract } = await startedPayment()
     const body = { requestId: request.id, txHash: 'ab'.repeat(32), amount: request.cryptoAmount, asset: 'BTC' }
-    expect((await run(webhookAction, webhook(body, signCryptoWebhook(JSON.stringify(body), 'another-secret-of-enough-length-000')))).status).toBe(401)
+    expect(
+      (
+        await run(
+          webhookAction,
+          webhook(body, signCryptoWebhook(JSON.stringify(body), 'another-secret-of-enough-length-000')),
+        )
+      ).status,
+    ).toBe(401)
     expect((await run(webhookAction, webhook(body, ''))).status).toBe(401)
     // A valid signature over a different body does not carry over.
     const tampered = new Request('http://localhost/webhooks/crypto', {
@@ -108,15 +159,22 @@ describe('POST /webhooks/crypto', () => {
   })
 
   it('answers 400 for a malformed body, 404 for an unknown request', async () => {
-    expect((await run(webhookAction, webhook({ requestId: 'x', txHash: 'y', amount: '1.5', asset: 'BTC' }))).status).toBe(400)
-    expect((await run(webhookAction, webhook({ requestId: 'missing', txHash: 'y', amount: '15', asset: 'BTC' }))).status).toBe(404)
+    expect(
+      (await run(webhookAction, webhook({ requestId: 'x', txHash: 'y', amount: '1.5', asset: 'BTC' }))).status,
+    ).toBe(400)
+    expect(
+      (await run(webhookAction, webhook({ requestId: 'missing', txHash: 'y', amount: '15', asset: 'BTC' }))).status,
+    ).toBe(404)
   })
 
   it('answers 409 for a payment after expiry and keeps it for a refund', async () => {
     const { request } = await startedPayment()
     vi.useFakeTimers({ now: request.expiresAt.getTime() + 1000, toFake: ['Date'] })
     try {
-      const response = await run(webhookAction, webhook({ requestId: request.id, txHash: 'ef'.repeat(32), amount: request.cryptoAmount, asset: 'BTC' }))
+      const response = await run(
+        webhookAction,
+        webhook({ requestId: request.id, txHash: 'ef'.repeat(32), amount: request.cryptoAmount, asset: 'BTC' }),
+      )
       expect(response.status).toBe(409)
       expect(await response.json()).toMatchObject({ ok: false, reason: 'expired' })
     } finally {
@@ -133,16 +191,44 @@ describe('/admin/crypto-payments', () => {
     const adminCookie = await signedInCookie(admin.id)
     expect((await run(adminLoader, getRequest('/admin/crypto-payments', cookie))).status).toBe(403)
     const list = await (await run(adminLoader, getRequest('/admin/crypto-payments', adminCookie))).json()
-    expect(list.requests.find((row: { id: string }) => row.id === request.id)).toMatchObject({ status: 'pending', sandbox: true })
+    expect(list.requests.find((row: { id: string }) => row.id === request.id)).toMatchObject({
+      status: 'pending',
+      sandbox: true,
+    })
 
-    const empty = await run(adminAction, formRequest('/admin/crypto-payments', { intent: 'confirm', requestId: request.id, txHash: '' }, adminCookie))
+    const empty = await run(
+      adminAction,
+      formRequest('/admin/crypto-payments', { intent: 'confirm', requestId: request.id, txHash: '' }, adminCookie),
+    )
     expect(empty.status).toBe(400)
-    const confirmed = await run(adminAction, formRequest('/admin/crypto-payments', { intent: 'confirm', requestId: request.id, txHash: 'sandbox-tx-0001' }, adminCookie))
+    const confirmed = await run(
+      adminAction,
+      formRequest(
+        '/admin/crypto-payments',
+        { intent: 'confirm', requestId: request.id, txHash: 'sandbox-tx-0001' },
+        adminCookie,
+      ),
+    )
     expect(confirmed.status).toBe(302)
     expect((await findMilestone(contract.id, milestone.id))?.status).toBe('funded')
-    expect(await findCryptoPaymentRequest(request.id)).toMatchObject({ status: 'confirmed', confirmedVia: 'admin', confirmedBy: admin.id })
+    expect(await findCryptoPaymentRequest(request.id)).toMatchObject({
+      status: 'confirmed',
+      confirmedVia: 'admin',
+      confirmedBy: admin.id,
+    })
     // Confirming twice moves nothing more.
-    expect((await run(adminAction, formRequest('/admin/crypto-payments', { intent: 'confirm', requestId: request.id, txHash: 'sandbox-tx-0001' }, adminCookie))).status).toBe(302)
+    expect(
+      (
+        await run(
+          adminAction,
+          formRequest(
+            '/admin/crypto-payments',
+            { intent: 'confirm', requestId: request.id, txHash: 'sandbox-tx-0001' },
+            adminCookie,
+          ),
+        )
+      ).status,
+    ).toBe(302)
     expect(await balanceOf({ kind: 'escrow', ownerId: contract.id, currency: 'USD' })).toBe(50_000)
   })
 
@@ -153,13 +239,27 @@ describe('/admin/crypto-payments', () => {
     try {
       const admin = await createTestUser('admin')
       const adminCookie = await signedInCookie(admin.id)
-      const response = await run(adminAction, formRequest('/admin/crypto-payments', { intent: 'confirm', requestId: request.id, txHash: 'sandbox-late-01' }, adminCookie))
+      const response = await run(
+        adminAction,
+        formRequest(
+          '/admin/crypto-payments',
+          { intent: 'confirm', requestId: request.id, txHash: 'sandbox-late-01' },
+          adminCookie,
+        ),
+      )
       expect(response.status).toBe(409)
       const list = await (await run(adminLoader, getRequest('/admin/crypto-payments', adminCookie))).json()
       expect(list.requests.find((row: { id: string }) => row.id === request.id)?.status).toBe('expired')
       const receipt = list.receipts.find((row: { txHash: string }) => row.txHash === 'sandbox-late-01')
       expect(receipt).toMatchObject({ reason: 'Arrived after the request expired' })
-      const refunded = await run(adminAction, formRequest('/admin/crypto-payments', { intent: 'refund', receiptId: receipt.id, reference: 'refund-tx-01' }, adminCookie))
+      const refunded = await run(
+        adminAction,
+        formRequest(
+          '/admin/crypto-payments',
+          { intent: 'refund', receiptId: receipt.id, reference: 'refund-tx-01' },
+          adminCookie,
+        ),
+      )
       expect(refunded.status).toBe(302)
     } finally {
       vi.useRealTimers()

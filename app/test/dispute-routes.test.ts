@@ -11,7 +11,12 @@ import { createFixedContract } from './fixed-contract'
 import { run } from './requests'
 import { createTestUser, signedInCookie } from './users'
 
-function multipart(path: string, cookie: string, fields: Record<string, string>, file?: { name: string; text: string }) {
+function multipart(
+  path: string,
+  cookie: string,
+  fields: Record<string, string>,
+  file?: { name: string; text: string },
+) {
   const form = new FormData()
   for (const [name, value] of Object.entries(fields)) form.set(name, value)
   if (file) form.set('file', new File([file.text], file.name, { type: 'text/plain' }))
@@ -24,7 +29,11 @@ function storedFilesOf(ownerId: string) {
   const dir = uploadsDir()
   const entries = fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true }) as string[]) : []
   const onDisk = entries.filter((entry) => fs.statSync(path.join(dir, entry)).isFile())
-  return { rows: rows.map((row) => row.id), files: rows.filter((row) => onDisk.some((entry) => entry.endsWith(row.id))).length, onDisk: onDisk.length }
+  return {
+    rows: rows.map((row) => row.id),
+    files: rows.filter((row) => onDisk.some((entry) => entry.endsWith(row.id))).length,
+    onDisk: onDisk.length,
+  }
 }
 
 const evidence = { name: 'timeline.txt', text: 'Day 1: nothing delivered.' }
@@ -33,7 +42,16 @@ async function setup() {
   const { client, freelancer, contract, milestone } = await createFixedContract()
   const params = { contractId: contract.id, milestoneId: milestone.id }
   const path = `/contracts/${contract.id}/milestones/${milestone.id}/dispute`
-  return { client, freelancer, contract, milestone, params, path, clientCookie: await signedInCookie(client.id), freelancerCookie: await signedInCookie(freelancer.id) }
+  return {
+    client,
+    freelancer,
+    contract,
+    milestone,
+    params,
+    path,
+    clientCookie: await signedInCookie(client.id),
+    freelancerCookie: await signedInCookie(freelancer.id),
+  }
 }
 
 describe('dispute evidence files', () => {
@@ -42,25 +60,41 @@ describe('dispute evidence files', () => {
     const before = storedFilesOf(client.id).onDisk
 
     // Nothing is in escrow yet: refused before the file is written.
-    const notFunded = await run(openAction, multipart(path, clientCookie, { reason: 'The work never came, not one file' }, evidence), params)
+    const notFunded = await run(
+      openAction,
+      multipart(path, clientCookie, { reason: 'The work never came, not one file' }, evidence),
+      params,
+    )
     expect(notFunded.status).toBe(409)
     expect(storedFilesOf(client.id)).toEqual({ rows: [], files: 0, onDisk: before })
 
     // Someone outside the contract.
     const stranger = await createTestUser('client')
-    const outside = await run(openAction, multipart(path, await signedInCookie(stranger.id), { reason: 'Not mine to dispute at all, really' }, evidence), params)
+    const outside = await run(
+      openAction,
+      multipart(path, await signedInCookie(stranger.id), { reason: 'Not mine to dispute at all, really' }, evidence),
+      params,
+    )
     expect(outside.status).toBe(404)
     expect(storedFilesOf(stranger.id)).toEqual({ rows: [], files: 0, onDisk: before })
 
     getDb().update(milestones).set({ status: 'funded' }).where(eq(milestones.id, milestone.id)).run()
-    const opened = await run(openAction, multipart(path, clientCookie, { reason: 'The work never came, not one file' }, evidence), params)
+    const opened = await run(
+      openAction,
+      multipart(path, clientCookie, { reason: 'The work never came, not one file' }, evidence),
+      params,
+    )
     expect(opened.status).toBe(302)
     const kept = storedFilesOf(client.id)
     expect(kept.rows).toHaveLength(1)
     expect(kept.files).toBe(1)
 
     // A second dispute on the same milestone is refused and leaves nothing more behind.
-    const again = await run(openAction, multipart(path, clientCookie, { reason: 'Once more: the work never came' }, evidence), params)
+    const again = await run(
+      openAction,
+      multipart(path, clientCookie, { reason: 'Once more: the work never came' }, evidence),
+      params,
+    )
     expect(again.status).toBe(409)
     expect(storedFilesOf(client.id)).toEqual(kept)
   })
@@ -68,10 +102,19 @@ describe('dispute evidence files', () => {
   it('are not stored with a refused response: the opener, a second response', async () => {
     const { client, freelancer, milestone, params, path, clientCookie, freelancerCookie } = await setup()
     getDb().update(milestones).set({ status: 'submitted' }).where(eq(milestones.id, milestone.id)).run()
-    expect((await run(openAction, multipart(path, clientCookie, { reason: 'Half of it is missing from the delivery' }), params)).status).toBe(302)
+    expect(
+      (
+        await run(
+          openAction,
+          multipart(path, clientCookie, { reason: 'Half of it is missing from the delivery' }),
+          params,
+        )
+      ).status,
+    ).toBe(302)
     const [dispute] = getDb().select().from(disputes).where(eq(disputes.milestoneId, milestone.id)).all()
     const disputePath = `/disputes/${dispute!.id}`
-    const respond = (cookie: string) => multipart(disputePath, cookie, { intent: 'respond', response: 'Everything was delivered on time.' }, evidence)
+    const respond = (cookie: string) =>
+      multipart(disputePath, cookie, { intent: 'respond', response: 'Everything was delivered on time.' }, evidence)
 
     expect((await run(disputeAction, respond(clientCookie), { disputeId: dispute!.id })).status).toBe(409)
     expect(storedFilesOf(client.id).rows).toEqual([])
@@ -85,13 +128,24 @@ describe('dispute evidence files', () => {
 
   it('are removed again when the write that uses them refuses or fails', async () => {
     const owner = await createTestUser('client')
-    const store = async () => (await storeUpload({ ownerId: owner.id, purpose: 'dispute', file: new File(['notes'], 'notes.txt'), allowedTypes: ['text/plain'], maxBytes: 1000 })).id
+    const store = async () =>
+      (
+        await storeUpload({
+          ownerId: owner.id,
+          purpose: 'dispute',
+          file: new File(['notes'], 'notes.txt'),
+          allowedTypes: ['text/plain'],
+          maxBytes: 1000,
+        })
+      ).id
     const before = storedFilesOf(owner.id).onDisk
 
     const refused = await store()
     expect(await keepUploadsIf([refused], async () => undefined, Boolean)).toBeUndefined()
     const failed = await store()
-    await expect(keepUploadsIf([failed], () => Promise.reject(new Error('database is locked')))).rejects.toThrow('database is locked')
+    await expect(keepUploadsIf([failed], () => Promise.reject(new Error('database is locked')))).rejects.toThrow(
+      'database is locked',
+    )
     expect(storedFilesOf(owner.id)).toEqual({ rows: [], files: 0, onDisk: before })
 
     const used = await store()

@@ -12,29 +12,39 @@ async function emailsTo(address: string): Promise<number> {
 
 /** What a browser would notice about an answer: status, where it leads, the toast it carries. */
 async function seen(response: Response) {
-  return { status: response.status, location: response.headers.get('location'), cookies: response.headers.getSetCookie().length }
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    cookies: response.headers.getSetCookie().length,
+  }
 }
 
 describe('password reset emails', () => {
   it('sends no 4th email in an hour to one address, and answers the 4th request exactly like the first', async () => {
     const user = await createTestUser('client')
     const answers = []
-    for (let i = 0; i < 4; i++) answers.push(await seen(await run(forgotPasswordAction, formRequest('/forgot-password', { email: user.email }))))
+    for (let i = 0; i < 4; i++)
+      answers.push(await seen(await run(forgotPasswordAction, formRequest('/forgot-password', { email: user.email }))))
     expect(await emailsTo(user.email)).toBe(3)
     expect(answers[3]).toEqual(answers[0])
-    expect(answers[0]).toMatchObject({ status: 302, location: `/reset-password?email=${encodeURIComponent(user.email)}` })
+    expect(answers[0]).toMatchObject({
+      status: 302,
+      location: `/reset-password?email=${encodeURIComponent(user.email)}`,
+    })
   })
 
   it('counts an address however it is capitalised', async () => {
     const user = await createTestUser('client')
-    for (const email of [user.email, user.email.toUpperCase(), user.email, user.email.toUpperCase()]) await requestPasswordReset(email, '198.51.100.1')
+    for (const email of [user.email, user.email.toUpperCase(), user.email, user.email.toUpperCase()])
+      await requestPasswordReset(email, '198.51.100.1')
     expect(await emailsTo(user.email)).toBe(3)
   })
 
   it('sends again once an hour has passed since the last', async () => {
     const user = await createTestUser('client')
     const start = Date.now() - 3 * 60 * 60_000
-    for (const minutes of [0, 10, 20, 30]) await requestPasswordReset(user.email, '198.51.100.2', new Date(start + minutes * 60_000))
+    for (const minutes of [0, 10, 20, 30])
+      await requestPasswordReset(user.email, '198.51.100.2', new Date(start + minutes * 60_000))
     expect(await emailsTo(user.email)).toBe(3)
     await requestPasswordReset(user.email, '198.51.100.2', new Date(start + 80 * 60_000))
     expect(await emailsTo(user.email)).toBe(4)

@@ -21,17 +21,58 @@ export async function insertFixedContract(input: {
   const total = input.amounts.reduce((sum, amount) => sum + amount, 0)
   const projectId = crypto.randomUUID()
   db.insert(projects)
-    .values({ id: projectId, clientId: input.clientId, title, description: title, budgetType: 'fixed', budgetMinMinor: total, budgetMaxMinor: total, currency, experienceLevel: 'expert', status: 'closed', closeReason: 'hired' })
+    .values({
+      id: projectId,
+      clientId: input.clientId,
+      title,
+      description: title,
+      budgetType: 'fixed',
+      budgetMinMinor: total,
+      budgetMaxMinor: total,
+      currency,
+      experienceLevel: 'expert',
+      status: 'closed',
+      closeReason: 'hired',
+    })
     .run()
   const proposalId = crypto.randomUUID()
   db.insert(proposals)
-    .values({ id: proposalId, projectId, freelancerId: input.freelancerId, coverLetter: 'I can do it.', bidType: 'fixed', bidAmountMinor: total, currency, durationDays: 14, status: 'accepted' })
+    .values({
+      id: proposalId,
+      projectId,
+      freelancerId: input.freelancerId,
+      coverLetter: 'I can do it.',
+      bidType: 'fixed',
+      bidAmountMinor: total,
+      currency,
+      durationDays: 14,
+      status: 'accepted',
+    })
     .run()
   const contractId = crypto.randomUUID()
-  db.insert(contracts).values({ id: contractId, projectId, proposalId, clientId: input.clientId, freelancerId: input.freelancerId, title, type: 'fixed', currency }).run()
+  db.insert(contracts)
+    .values({
+      id: contractId,
+      projectId,
+      proposalId,
+      clientId: input.clientId,
+      freelancerId: input.freelancerId,
+      title,
+      type: 'fixed',
+      currency,
+    })
+    .run()
   const milestoneIds = input.amounts.map((amountMinor, index) => {
     const id = crypto.randomUUID()
-    db.insert(milestones).values({ id, contractId, position: index + 1, title: input.milestoneTitles?.[index] ?? `Part ${index + 1}`, amountMinor }).run()
+    db.insert(milestones)
+      .values({
+        id,
+        contractId,
+        position: index + 1,
+        title: input.milestoneTitles?.[index] ?? `Part ${index + 1}`,
+        amountMinor,
+      })
+      .run()
     return id
   })
   const contract = await findContract(contractId)

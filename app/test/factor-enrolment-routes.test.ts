@@ -5,7 +5,10 @@ import { getDb } from '~/models/db.server'
 import { listPayoutMethodsOf, listPayoutsOf } from '~/models/payouts.server'
 import { totpFactors } from '~/models/schema'
 import { writeLedgerTransaction } from '~/models/ledger.server'
-import { action as authenticatorAction, loader as authenticatorLoader } from '~/routes/_portal.settings.security.authenticator'
+import {
+  action as authenticatorAction,
+  loader as authenticatorLoader,
+} from '~/routes/_portal.settings.security.authenticator'
 import { action as backupCodesAction } from '~/routes/_portal.settings.security.backup-codes'
 import { action as confirmPasswordAction } from '~/routes/_portal.settings.security.confirm-password'
 import { action as emailCodesAction } from '~/routes/_portal.settings.security.email-codes'
@@ -40,9 +43,17 @@ async function signedIn(role: 'freelancer' | 'client' = 'freelancer') {
 
 /** Turns the authenticator app on through its page (the session must be allowed to); returns the secret. */
 async function turnOnAuthenticator(cookie: string): Promise<string> {
-  expect((await run(authenticatorAction, formRequest(APP, { intent: 'start' }, cookie))).headers.get('location')).toBe(APP)
-  const secret = (await (await run(authenticatorLoader, getRequest(APP, cookie))).json()).groupedSecret.replaceAll(' ', '')
-  expect((await run(authenticatorAction, formRequest(APP, { intent: 'confirm', code: generateSync({ secret }) }, cookie))).status).toBe(302)
+  expect((await run(authenticatorAction, formRequest(APP, { intent: 'start' }, cookie))).headers.get('location')).toBe(
+    APP,
+  )
+  const secret = (await (await run(authenticatorLoader, getRequest(APP, cookie))).json()).groupedSecret.replaceAll(
+    ' ',
+    '',
+  )
+  expect(
+    (await run(authenticatorAction, formRequest(APP, { intent: 'confirm', code: generateSync({ secret }) }, cookie)))
+      .status,
+  ).toBe(302)
   return secret
 }
 
@@ -62,20 +73,30 @@ describe('adding the first second factor', () => {
     const { user, cookie } = await signedIn()
     const start = await run(authenticatorAction, formRequest(APP, { intent: 'start' }, cookie))
     expect(start.headers.get('location')).toBe(passwordCheck(APP))
-    const phone = await run(phoneAction, formRequest('/settings/security/phone', { intent: 'send', country: 'GB', phone: '07911 123456' }, cookie))
+    const phone = await run(
+      phoneAction,
+      formRequest('/settings/security/phone', { intent: 'send', country: 'GB', phone: '07911 123456' }, cookie),
+    )
     expect(phone.headers.get('location')).toBe(passwordCheck('/settings/security/phone'))
     const email = await run(emailCodesAction, formRequest('/settings/security/email-codes', { intent: 'send' }, cookie))
     expect(email.headers.get('location')).toBe(passwordCheck('/settings/security/email-codes'))
-    const codes = await run(backupCodesAction, formRequest('/settings/security/backup-codes', { intent: 'generate' }, cookie))
+    const codes = await run(
+      backupCodesAction,
+      formRequest('/settings/security/backup-codes', { intent: 'generate' }, cookie),
+    )
     expect(codes.headers.get('location')).toBe(passwordCheck('/settings/security/backup-codes'))
     // The key page offers the check instead of starting a ceremony; a posted answer is refused the same way.
     const keys = await (await run(securityKeysRoute.loader, getRequest(KEYS, cookie))).json()
     expect(keys).toMatchObject({ registrationOptions: null, checkHref: passwordCheck(KEYS) })
-    const key = await run(securityKeysRoute.action, formRequest(KEYS, { intent: 'add', name: 'Blue key', response: '{"id":"x"}' }, cookie))
+    const key = await run(
+      securityKeysRoute.action,
+      formRequest(KEYS, { intent: 'add', name: 'Blue key', response: '{"id":"x"}' }, cookie),
+    )
     expect(key.headers.get('location')).toBe(passwordCheck(KEYS))
     expect(await totpMethod.isEnabledFor(user.id)).toBe(false)
 
-    const confirm = (password: string) => run(confirmPasswordAction, formRequest(passwordCheck(APP), { password }, cookie))
+    const confirm = (password: string) =>
+      run(confirmPasswordAction, formRequest(passwordCheck(APP), { password }, cookie))
     const wrong = await confirm('not my password')
     expect(wrong.status).toBe(400)
     const body = await wrong.json()
@@ -90,7 +111,8 @@ describe('adding the first second factor', () => {
 
   it('slows password guessing on the confirm page like sign-in: the sixth try in a row gets 429', async () => {
     const { cookie } = await signedIn()
-    const confirm = (password: string) => run(confirmPasswordAction, formRequest(passwordCheck(APP), { password }, cookie))
+    const confirm = (password: string) =>
+      run(confirmPasswordAction, formRequest(passwordCheck(APP), { password }, cookie))
     for (let i = 0; i < 5; i++) expect((await confirm('wrong password 1')).status).toBe(400)
     const sixth = await confirm(TEST_PASSWORD)
     expect(sixth.status).toBe(429)
@@ -105,22 +127,37 @@ describe('adding a factor to an account that has one', () => {
     await confirmPasswordNow(cookie)
     await turnOnAuthenticator(cookie)
 
-    const phone = await run(phoneAction, formRequest('/settings/security/phone', { intent: 'send', country: 'GB', phone: '07911 123456' }, cookie))
+    const phone = await run(
+      phoneAction,
+      formRequest('/settings/security/phone', { intent: 'send', country: 'GB', phone: '07911 123456' }, cookie),
+    )
     expect(phone.headers.get('location')).toBe(stepUp('/settings/security/phone'))
-    const codes = await run(backupCodesAction, formRequest('/settings/security/backup-codes', { intent: 'generate' }, cookie))
+    const codes = await run(
+      backupCodesAction,
+      formRequest('/settings/security/backup-codes', { intent: 'generate' }, cookie),
+    )
     expect(codes.headers.get('location')).toBe(stepUp('/settings/security/backup-codes'))
     const email = await run(emailCodesAction, formRequest('/settings/security/email-codes', { intent: 'send' }, cookie))
     expect(email.headers.get('location')).toBe(stepUp('/settings/security/email-codes'))
     expect((await (await run(securityKeysRoute.loader, getRequest(KEYS, cookie))).json()).checkHref).toBe(stepUp(KEYS))
-    const key = await run(securityKeysRoute.action, formRequest(KEYS, { intent: 'add', name: 'Blue key', response: '{"id":"x"}' }, cookie))
+    const key = await run(
+      securityKeysRoute.action,
+      formRequest(KEYS, { intent: 'add', name: 'Blue key', response: '{"id":"x"}' }, cookie),
+    )
     expect(key.headers.get('location')).toBe(stepUp(KEYS))
 
     await passStepUpNow(cookie)
-    expect((await run(backupCodesAction, formRequest('/settings/security/backup-codes', { intent: 'generate' }, cookie))).status).toBe(200)
+    expect(
+      (await run(backupCodesAction, formRequest('/settings/security/backup-codes', { intent: 'generate' }, cookie)))
+        .status,
+    ).toBe(200)
     const authenticator = softAuthenticator(getEnv().WEBAUTHN_RP_ID, getEnv().WEBAUTHN_ORIGIN)
     const page = await (await run(securityKeysRoute.loader, getRequest(KEYS, cookie))).json()
     const response = authenticator.register(page.registrationOptions)
-    expect((await run(securityKeysRoute.action, formRequest(KEYS, { intent: 'add', name: 'Blue key', response }, cookie))).status).toBe(302)
+    expect(
+      (await run(securityKeysRoute.action, formRequest(KEYS, { intent: 'add', name: 'Blue key', response }, cookie)))
+        .status,
+    ).toBe(302)
   })
 })
 
@@ -132,12 +169,22 @@ describe('the step-up that allowed a new factor', () => {
 
     const page = await (await run(stepUpLoader, getRequest(stepUp(APP), cookie))).json()
     expect(page.methods.map((m: { method: string }) => m.method)).toEqual(['email'])
-    const withNewApp = await run(stepUpAction, formRequest(stepUp(APP), { method: 'totp', intent: 'verify', code: nextCode(secret) }, cookie))
+    const withNewApp = await run(
+      stepUpAction,
+      formRequest(stepUp(APP), { method: 'totp', intent: 'verify', code: nextCode(secret) }, cookie),
+    )
     expect(withNewApp.status).toBe(400)
     expect((await readSession(getRequest('/', cookie)))?.secondFactorAt).toBeNull()
 
     // Signing in with it works, but that sign-in is not a step-up either.
-    const signIn = await verifySecondFactor(user.id, 'totp', { code: nextCode(secret), response: '' }, origin, 'pending-1', 'sign-in')
+    const signIn = await verifySecondFactor(
+      user.id,
+      'totp',
+      { code: nextCode(secret), response: '' },
+      origin,
+      'pending-1',
+      'sign-in',
+    )
     expect(signIn).toEqual({ ok: true, method: 'totp', settled: false })
   })
 
@@ -148,7 +195,10 @@ describe('the step-up that allowed a new factor', () => {
     ageAuthenticator(user.id, 2)
     const later = await (await run(stepUpLoader, getRequest(stepUp(APP), cookie))).json()
     expect(later.methods.map((m: { method: string }) => m.method)).toEqual(['totp'])
-    const passed = await run(stepUpAction, formRequest(stepUp(APP), { method: 'totp', intent: 'verify', code: nextCode(secret) }, cookie))
+    const passed = await run(
+      stepUpAction,
+      formRequest(stepUp(APP), { method: 'totp', intent: 'verify', code: nextCode(secret) }, cookie),
+    )
     expect(passed.headers.get('location')).toBe(APP)
     expect((await readSession(getRequest('/', cookie)))?.secondFactorAt).not.toBeNull()
   })
@@ -158,11 +208,33 @@ describe('the step-up that allowed a new factor', () => {
     await confirmPasswordNow(cookie)
     const keyPage = async () => (await run(securityKeysRoute.loader, getRequest(KEYS, cookie))).json()
     const older = softAuthenticator(getEnv().WEBAUTHN_RP_ID, getEnv().WEBAUTHN_ORIGIN)
-    expect((await run(securityKeysRoute.action, formRequest(KEYS, { intent: 'add', name: 'Old key', response: older.register((await keyPage()).registrationOptions) }, cookie))).status).toBe(302)
+    expect(
+      (
+        await run(
+          securityKeysRoute.action,
+          formRequest(
+            KEYS,
+            { intent: 'add', name: 'Old key', response: older.register((await keyPage()).registrationOptions) },
+            cookie,
+          ),
+        )
+      ).status,
+    ).toBe(302)
     getDb().run(`update webauthn_credentials set created_at = ${Date.now() - 2 * DAY} where user_id = '${user.id}'`)
     await passStepUpNow(cookie)
     const newer = softAuthenticator(getEnv().WEBAUTHN_RP_ID, getEnv().WEBAUTHN_ORIGIN)
-    expect((await run(securityKeysRoute.action, formRequest(KEYS, { intent: 'add', name: 'New key', response: newer.register((await keyPage()).registrationOptions) }, cookie))).status).toBe(302)
+    expect(
+      (
+        await run(
+          securityKeysRoute.action,
+          formRequest(
+            KEYS,
+            { intent: 'add', name: 'New key', response: newer.register((await keyPage()).registrationOptions) },
+            cookie,
+          ),
+        )
+      ).status,
+    ).toBe(302)
 
     const fresh = await signedInCookie(user.id)
     const answerWith = async (authenticator: typeof newer) => {
@@ -193,9 +265,28 @@ describe('payouts after a second-factor change', () => {
     return { user, cookie }
   }
   const addWallet = (cookie: string) =>
-    run(methodsAction, formRequest('/payouts/methods', { intent: 'add-crypto', asset: 'USDC', network: 'ethereum', address: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045' }, cookie))
+    run(
+      methodsAction,
+      formRequest(
+        '/payouts/methods',
+        {
+          intent: 'add-crypto',
+          asset: 'USDC',
+          network: 'ethereum',
+          address: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045',
+        },
+        cookie,
+      ),
+    )
   const payOut = (cookie: string, methodId: string, key: string) =>
-    run(payoutsAction, formRequest('/payouts', { intent: 'confirm', methodId, currency: 'USD', amount: '100', speed: 'instant', idempotencyKey: key }, cookie))
+    run(
+      payoutsAction,
+      formRequest(
+        '/payouts',
+        { intent: 'confirm', methodId, currency: 'USD', amount: '100', speed: 'instant', idempotencyKey: key },
+        cookie,
+      ),
+    )
 
   it('holds a payout to a method added within a day after a factor was added, with the reason shown; an admin can release it', async () => {
     const { user, cookie } = await freelancerWithWallet()
@@ -210,7 +301,14 @@ describe('payouts after a second-factor change', () => {
     expect(payout).toMatchObject({ status: 'held', statusReason: SECURITY_HOLD_REASON, sentAt: null })
 
     const admin = await createTestUser('admin')
-    const release = await run(adminPayoutsAction, formRequest('/admin/payouts', { intent: 'release', payoutId: payout!.id, reason: 'Checked with the freelancer' }, await signedInCookie(admin.id)))
+    const release = await run(
+      adminPayoutsAction,
+      formRequest(
+        '/admin/payouts',
+        { intent: 'release', payoutId: payout!.id, reason: 'Checked with the freelancer' },
+        await signedInCookie(admin.id),
+      ),
+    )
     expect(release.status).toBe(302)
     expect((await listPayoutsOf(user.id))[0]?.status).toBe('sent')
   })

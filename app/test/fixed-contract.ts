@@ -6,7 +6,17 @@ import { createTestUser } from './users'
 export async function createFixedContract(amountMinor = 50_000) {
   const client = await createTestUser('client', { name: 'Clara' })
   const freelancer = await createTestUser('freelancer', { name: 'Felix' })
-  const { contract, milestoneIds } = await insertFixedContract({ clientId: client.id, freelancerId: freelancer.id, amounts: [amountMinor], milestoneTitles: ['Design'] })
+  const { contract, milestoneIds } = await insertFixedContract({
+    clientId: client.id,
+    freelancerId: freelancer.id,
+    amounts: [amountMinor],
+    milestoneTitles: ['Design'],
+  })
   const milestone = (await findMilestone(contract.id, milestoneIds[0]!))!
-  return { client: { ...client, role: 'client' as const }, freelancer: { ...freelancer, role: 'freelancer' as const }, contract, milestone }
+  return {
+    client: { ...client, role: 'client' as const },
+    freelancer: { ...freelancer, role: 'freelancer' as const },
+    contract,
+    milestone,
+  }
 }

@@ -7,7 +7,9 @@ import { formRequest, run } from './requests'
 import { signedInCookie } from './users'
 
 async function post(contractId: string, userId: string, fields: Record<string, string>) {
-  return run(action, formRequest(`/contracts/${contractId}/hours`, fields, await signedInCookie(userId)), { contractId })
+  return run(action, formRequest(`/contracts/${contractId}/hours`, fields, await signedInCookie(userId)), {
+    contractId,
+  })
 }
 
 const thisMonday = weekStartOf(isoDay(new Date()))
@@ -36,6 +38,10 @@ describe('the weekly limit', () => {
     expect((await post(contract.id, freelancer.id, { intent: 'set-limit', hours: '30' })).status).toBe(403)
     expect((await post(contract.id, client.id, { intent: 'set-limit', hours: '0' })).status).toBe(400)
     expect((await post(contract.id, client.id, { intent: 'set-limit', hours: '12' })).status).toBe(302)
-    expect(await findContract(contract.id)).toMatchObject({ weeklyLimitHours: 20, nextWeeklyLimitHours: 12, nextWeeklyLimitFrom: addDays(thisMonday, 7) })
+    expect(await findContract(contract.id)).toMatchObject({
+      weeklyLimitHours: 20,
+      nextWeeklyLimitHours: 12,
+      nextWeeklyLimitFrom: addDays(thisMonday, 7),
+    })
   })
 })

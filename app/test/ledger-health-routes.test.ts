@@ -24,7 +24,8 @@ async function health(cookie: string): Promise<Health> {
   return (await response.json()) as Health
 }
 
-const statusOf = (data: Health) => Object.fromEntries(data.checks.map((check) => [check.id, check.ok ? 'OK' : `broken ${check.broken}`]))
+const statusOf = (data: Health) =>
+  Object.fromEntries(data.checks.map((check) => [check.id, check.ok ? 'OK' : `broken ${check.broken}`]))
 
 describe('admin ledger health page', () => {
   it('is for admins only', async () => {
@@ -35,7 +36,13 @@ describe('admin ledger health page', () => {
   it('shows every invariant OK, the totals and the latest transactions with their entries', async () => {
     const admin = await createTestUser('admin')
     const client = await createTestUser('client', { name: 'Wanda' })
-    const { transactionId } = writeLedgerTransaction(cardToWalletPosting({ id: crypto.randomUUID(), userId: client.id, amountMinor: 7_500, currency: 'EUR' }, 'Top-up', new Date()))
+    const { transactionId } = writeLedgerTransaction(
+      cardToWalletPosting(
+        { id: crypto.randomUUID(), userId: client.id, amountMinor: 7_500, currency: 'EUR' },
+        'Top-up',
+        new Date(),
+      ),
+    )
     const data = await health(await signedInCookie(admin.id))
     expect(data.healthy).toBe(true)
     expect(statusOf(data)).toEqual({ currencies: 'OK', transactions: 'OK', holdings: 'OK' })
@@ -59,8 +66,18 @@ describe('admin ledger health page', () => {
     // Written around writeLedgerTransaction on purpose: one entry alone, taking a wallet below zero.
     const accountId = crypto.randomUUID()
     const transactionId = crypto.randomUUID()
-    db.insert(ledgerAccounts).values({ id: accountId, kind: 'wallet', ownerId: victim.id, currency: 'GBP', createdAt: new Date() }).run()
-    db.insert(ledgerTransactions).values({ id: transactionId, idempotencyKey: `broken:${transactionId}`, kind: 'manual', description: 'A broken entry', createdAt: new Date() }).run()
+    db.insert(ledgerAccounts)
+      .values({ id: accountId, kind: 'wallet', ownerId: victim.id, currency: 'GBP', createdAt: new Date() })
+      .run()
+    db.insert(ledgerTransactions)
+      .values({
+        id: transactionId,
+        idempotencyKey: `broken:${transactionId}`,
+        kind: 'manual',
+        description: 'A broken entry',
+        createdAt: new Date(),
+      })
+      .run()
     db.insert(ledgerEntries).values({ transactionId, accountId, amountMinor: -1_234, currency: 'GBP' }).run()
 
     const data = await health(await signedInCookie(admin.id))

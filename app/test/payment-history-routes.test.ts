@@ -17,7 +17,15 @@ const DECLINED = { number: '4000 0000 0000 0002', expiry: '12/40', cvc: '123' }
 
 type Page = {
   total: number
-  rows: { type: string; account: string; description: string; amountMinor: number; currency: string; status: string; countsInNet: boolean }[]
+  rows: {
+    type: string
+    account: string
+    description: string
+    amountMinor: number
+    currency: string
+    status: string
+    countsInNet: boolean
+  }[]
   net: { currency: string; netMinor: number }[]
 }
 
@@ -35,25 +43,54 @@ beforeAll(async () => {
   const freelancer = { ...(await createTestUser('freelancer', { name: 'Felix' })), role: 'freelancer' }
   clientCookie = await signedInCookie(client.id)
   freelancerCookie = await signedInCookie(freelancer.id)
-  const { contract, milestoneIds } = await insertFixedContract({ clientId: client.id, freelancerId: freelancer.id, amounts: [50_000, 20_000], title: 'Logo design' })
+  const { contract, milestoneIds } = await insertFixedContract({
+    clientId: client.id,
+    freelancerId: freelancer.id,
+    amounts: [50_000, 20_000],
+    title: 'Logo design',
+  })
   const [first = '', second = ''] = milestoneIds
   const pay = async (milestoneId: string, card: typeof GOOD) => {
-    const payment = await createSandboxMilestonePayment(contract, (await findMilestone(contract.id, milestoneId))!, new Date())
+    const payment = await createSandboxMilestonePayment(
+      contract,
+      (await findMilestone(contract.id, milestoneId))!,
+      new Date(),
+    )
     await payMilestoneByCard(payment, contract, card, 'Clara')
   }
   await pay(first, GOOD)
   await pay(second, DECLINED)
   await performMilestoneAction(freelancer, contract, 'freelancer', first, 'submit', { note: 'Done' })
   await performMilestoneAction(client, contract, 'client', first, 'approve', {})
-  writeLedgerTransaction(payoutPosting({ id: crypto.randomUUID(), userId: freelancer.id, amountMinor: 10_000, feeMinor: 100, currency: 'USD', rail: 'crypto' }, new Date()))
+  writeLedgerTransaction(
+    payoutPosting(
+      {
+        id: crypto.randomUUID(),
+        userId: freelancer.id,
+        amountMinor: 10_000,
+        feeMinor: 100,
+        currency: 'USD',
+        rail: 'crypto',
+      },
+      new Date(),
+    ),
+  )
   // An old top-up in another currency, for the date and currency filters.
-  writeLedgerTransaction(cardToWalletPosting({ id: crypto.randomUUID(), userId: client.id, amountMinor: 3_000, currency: 'EUR' }, 'Top-up from January', new Date(Date.UTC(2025, 0, 15))))
+  writeLedgerTransaction(
+    cardToWalletPosting(
+      { id: crypto.randomUUID(), userId: client.id, amountMinor: 3_000, currency: 'EUR' },
+      'Top-up from January',
+      new Date(Date.UTC(2025, 0, 15)),
+    ),
+  )
 })
 
 describe('payment history', () => {
   it('lists every movement touching the client, declined card attempts included, with the net per currency', async () => {
     const data = await page('')
-    const summary = data.rows.map((row) => `${row.type}/${row.account}/${row.status}/${row.amountMinor} ${row.currency}`)
+    const summary = data.rows.map(
+      (row) => `${row.type}/${row.account}/${row.status}/${row.amountMinor} ${row.currency}`,
+    )
     expect(summary).toEqual(
       expect.arrayContaining([
         'card_payment/card/completed/-50000 USD',
@@ -64,7 +101,9 @@ describe('payment history', () => {
       ]),
     )
     expect(data.total).toBe(5)
-    expect(data.rows.find((row) => row.status === 'declined')?.description).toBe('Card payment for “Part 2”: Your card was declined.')
+    expect(data.rows.find((row) => row.status === 'declined')?.description).toBe(
+      'Card payment for “Part 2”: Your card was declined.',
+    )
     // Paid 500 by card; the escrow rows are the same money and not counted again. The January
     // top-up is a card payment too, but recorded straight in the ledger (no card payment row).
     expect(data.net).toEqual([
@@ -75,14 +114,21 @@ describe('payment history', () => {
 
   it('shows the freelancer the release less the fee and the payout', async () => {
     const data = await page('', freelancerCookie)
-    expect(data.rows.filter((row) => row.account === 'wallet').map((row) => `${row.type} ${row.amountMinor}`)).toEqual(['payout -10000', 'release 45000'])
+    expect(data.rows.filter((row) => row.account === 'wallet').map((row) => `${row.type} ${row.amountMinor}`)).toEqual([
+      'payout -10000',
+      'release 45000',
+    ])
     expect(data.net).toEqual([{ currency: 'USD', netMinor: 35_000, inMinor: 45_000, outMinor: 10_000 }])
   })
 
   it('filters by type, status, currency, dates and searches descriptions', async () => {
-    expect((await page('?type=card_payment&status=declined')).rows.map((row) => row.description)).toEqual(['Card payment for “Part 2”: Your card was declined.'])
+    expect((await page('?type=card_payment&status=declined')).rows.map((row) => row.description)).toEqual([
+      'Card payment for “Part 2”: Your card was declined.',
+    ])
     expect((await page('?currency=eur')).rows.map((row) => row.description)).toEqual(['Top-up from January'])
-    expect((await page('?from=2025-01-01&to=2025-01-15')).rows.map((row) => row.description)).toEqual(['Top-up from January'])
+    expect((await page('?from=2025-01-01&to=2025-01-15')).rows.map((row) => row.description)).toEqual([
+      'Top-up from January',
+    ])
     expect((await page('?from=2025-01-16&to=2025-01-31')).total).toBe(0)
     const search = await page('?q=part%202')
     expect(search.rows.map((row) => row.status)).toEqual(['declined'])
@@ -93,7 +139,9 @@ describe('payment history', () => {
   it('exports the filtered rows as CSV', async () => {
     const response = await run(csvLoader, getRequest('/payments.csv?type=card_payment', clientCookie))
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/)
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="megilance-payments-\d{4}-\d{2}-\d{2}\.csv"$/)
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="megilance-payments-\d{4}-\d{2}-\d{2}\.csv"$/,
+    )
     const lines = (await response.text()).trim().split('\n')
     expect(lines[0]).toBe('Date (UTC),Type,Account,Description,Amount,Currency,Status,Counts in net,Reference')
     expect(lines).toHaveLength(3)
@@ -106,7 +154,13 @@ describe('payment history', () => {
   it('pages through 25 at a time, newest first, with the net over all matching rows', async () => {
     const saver = await createTestUser('client')
     for (let day = 1; day <= 30; day++) {
-      writeLedgerTransaction(cardToWalletPosting({ id: crypto.randomUUID(), userId: saver.id, amountMinor: 100, currency: 'USD' }, `Top-up ${day}`, new Date(Date.UTC(2026, 0, day))))
+      writeLedgerTransaction(
+        cardToWalletPosting(
+          { id: crypto.randomUUID(), userId: saver.id, amountMinor: 100, currency: 'USD' },
+          `Top-up ${day}`,
+          new Date(Date.UTC(2026, 0, day)),
+        ),
+      )
     }
     const cookie = await signedInCookie(saver.id)
     const first = await page('', cookie)
@@ -115,7 +169,13 @@ describe('payment history', () => {
     expect(first.net).toEqual([{ currency: 'USD', netMinor: 3_000, inMinor: 3_000, outMinor: 0 }])
     const second = await page('?page=2', cookie)
     expect(second.total).toBe(30)
-    expect(second.rows.map((row) => row.description)).toEqual(['Top-up 5', 'Top-up 4', 'Top-up 3', 'Top-up 2', 'Top-up 1'])
+    expect(second.rows.map((row) => row.description)).toEqual([
+      'Top-up 5',
+      'Top-up 4',
+      'Top-up 3',
+      'Top-up 2',
+      'Top-up 1',
+    ])
   })
 
   it('is for clients and freelancers, and each sees only their own', async () => {

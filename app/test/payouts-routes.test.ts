@@ -38,7 +38,10 @@ describe('payout methods', () => {
   it('asks for a recent second factor before adding one, then checks the address', async () => {
     const user = await freelancerWithWallet(100)
     const add = (cookie: string, address: string) =>
-      run(methodsAction, formRequest('/payouts/methods', { intent: 'add-crypto', asset: 'USDC', network: 'ethereum', address }, cookie))
+      run(
+        methodsAction,
+        formRequest('/payouts/methods', { intent: 'add-crypto', asset: 'USDC', network: 'ethereum', address }, cookie),
+      )
     const stale = await add(await signedInCookie(user.id), ADDRESS)
     expect(stale.status).toBe(302)
     expect(stale.headers.get('location')).toBe('/settings/security/verify?redirectTo=%2Fpayouts%2Fmethods')
@@ -50,9 +53,15 @@ describe('payout methods', () => {
     expect(method).toMatchObject({ rail: 'crypto', asset: 'USDC', network: 'ethereum', address: ADDRESS })
 
     const other = await createTestUser('freelancer')
-    const notTheirs = await run(methodsAction, formRequest('/payouts/methods', { intent: 'remove', methodId: method!.id }, await confirmedCookie(other.id)))
+    const notTheirs = await run(
+      methodsAction,
+      formRequest('/payouts/methods', { intent: 'remove', methodId: method!.id }, await confirmedCookie(other.id)),
+    )
     expect(notTheirs.status).toBe(404)
-    const removed = await run(methodsAction, formRequest('/payouts/methods', { intent: 'remove', methodId: method!.id }, cookie))
+    const removed = await run(
+      methodsAction,
+      formRequest('/payouts/methods', { intent: 'remove', methodId: method!.id }, cookie),
+    )
     expect(removed.status).toBe(302)
     expect(await listPayoutMethodsOf(user.id)).toHaveLength(0)
   })
@@ -60,11 +69,27 @@ describe('payout methods', () => {
   it('records a sandbox bank account, keeping only the last four characters', async () => {
     const user = await freelancerWithWallet(100)
     const cookie = await confirmedCookie(user.id)
-    const bad = await run(bankAction, formRequest('/payouts/bank', { holderName: 'Farid Tester', country: 'de', accountNumber: 'DE00 3704 0044 0532 0130 00' }, cookie))
+    const bad = await run(
+      bankAction,
+      formRequest(
+        '/payouts/bank',
+        { holderName: 'Farid Tester', country: 'de', accountNumber: 'DE00 3704 0044 0532 0130 00' },
+        cookie,
+      ),
+    )
     expect(bad.status).toBe(400)
-    const good = await run(bankAction, formRequest('/payouts/bank', { holderName: 'Farid Tester', country: 'de', accountNumber: 'DE89 3704 0044 0532 0130 00' }, cookie))
+    const good = await run(
+      bankAction,
+      formRequest(
+        '/payouts/bank',
+        { holderName: 'Farid Tester', country: 'de', accountNumber: 'DE89 3704 0044 0532 0130 00' },
+        cookie,
+      ),
+    )
     expect(good.status).toBe(302)
-    expect(await listPayoutMethodsOf(user.id)).toMatchObject([{ rail: 'bank', provider: 'sandbox', country: 'DE', accountLast4: '3000' }])
+    expect(await listPayoutMethodsOf(user.id)).toMatchObject([
+      { rail: 'bank', provider: 'sandbox', country: 'DE', accountLast4: '3000' },
+    ])
   })
 })
 
@@ -72,7 +97,14 @@ describe('requesting a payout through /payouts', () => {
   async function withBank(balanceMinor: number) {
     const user = await freelancerWithWallet(balanceMinor)
     const cookie = await confirmedCookie(user.id)
-    await run(bankAction, formRequest('/payouts/bank', { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' }, cookie))
+    await run(
+      bankAction,
+      formRequest(
+        '/payouts/bank',
+        { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' },
+        cookie,
+      ),
+    )
     const [method] = await listPayoutMethodsOf(user.id)
     return { user, cookie, methodId: method!.id }
   }
@@ -82,7 +114,14 @@ describe('requesting a payout through /payouts', () => {
     const fields = { methodId, currency: 'USD', amount: '300', speed: 'instant', idempotencyKey: 'route-key-0001' }
     const review = await run(payoutsAction, formRequest('/payouts', { intent: 'review', ...fields }, cookie))
     expect(review.status).toBe(200)
-    expect((await review.json()).review).toMatchObject({ amount: '$300', fee: '$3', receive: '$297', minimum: '$10', arrival: 'within 30 minutes', stepUpHref: null })
+    expect((await review.json()).review).toMatchObject({
+      amount: '$300',
+      fee: '$3',
+      receive: '$297',
+      minimum: '$10',
+      arrival: 'within 30 minutes',
+      stepUpHref: null,
+    })
     expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(45_000)
     const confirm = () => run(payoutsAction, formRequest('/payouts', { intent: 'confirm', ...fields }, cookie))
     const [first, second] = await Promise.all([confirm(), confirm()])
@@ -93,7 +132,21 @@ describe('requesting a payout through /payouts', () => {
 
   it('refuses below the minimum with 400, and is for freelancers only', async () => {
     const { cookie, methodId } = await withBank(45_000)
-    const low = await run(payoutsAction, formRequest('/payouts', { intent: 'review', methodId, currency: 'USD', amount: '9.99', speed: 'standard', idempotencyKey: 'route-key-0002' }, cookie))
+    const low = await run(
+      payoutsAction,
+      formRequest(
+        '/payouts',
+        {
+          intent: 'review',
+          methodId,
+          currency: 'USD',
+          amount: '9.99',
+          speed: 'standard',
+          idempotencyKey: 'route-key-0002',
+        },
+        cookie,
+      ),
+    )
     expect(low.status).toBe(400)
     expect(JSON.stringify(await low.json())).toContain('The minimum payout to a bank account is $10.')
     const client = await createTestUser('client')
@@ -105,7 +158,9 @@ describe('requesting a payout through /payouts', () => {
     const stale = await signedInCookie(user.id)
     const fields = { methodId, currency: 'USD', amount: '1200', speed: 'standard', idempotencyKey: 'route-key-0003' }
     const review = await run(payoutsAction, formRequest('/payouts', { intent: 'review', ...fields }, stale))
-    expect((await review.json()).review.stepUpHref).toMatch(/^\/settings\/security\/verify\?redirectTo=%2Fpayouts%3FmethodId%3D/)
+    expect((await review.json()).review.stepUpHref).toMatch(
+      /^\/settings\/security\/verify\?redirectTo=%2Fpayouts%3FmethodId%3D/,
+    )
     const confirm = await run(payoutsAction, formRequest('/payouts', { intent: 'confirm', ...fields }, stale))
     expect(confirm.status).toBe(302)
     expect(decodeURIComponent(confirm.headers.get('location') ?? '')).toContain('amount=1200')
@@ -117,13 +172,35 @@ describe('admin payouts', () => {
   it('holds with a reason, answers 409 naming what is allowed, 400 without a reason, 403 for others', async () => {
     const user = await freelancerWithWallet(45_000)
     const cookie = await confirmedCookie(user.id)
-    await run(bankAction, formRequest('/payouts/bank', { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' }, cookie))
+    await run(
+      bankAction,
+      formRequest(
+        '/payouts/bank',
+        { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' },
+        cookie,
+      ),
+    )
     const [method] = await listPayoutMethodsOf(user.id)
-    await run(payoutsAction, formRequest('/payouts', { intent: 'confirm', methodId: method!.id, currency: 'USD', amount: '100', speed: 'standard', idempotencyKey: 'admin-key-0001' }, cookie))
+    await run(
+      payoutsAction,
+      formRequest(
+        '/payouts',
+        {
+          intent: 'confirm',
+          methodId: method!.id,
+          currency: 'USD',
+          amount: '100',
+          speed: 'standard',
+          idempotencyKey: 'admin-key-0001',
+        },
+        cookie,
+      ),
+    )
     const [payout] = await listPayoutsOf(user.id)
     const admin = await createTestUser('admin')
     const adminCookie = await signedInCookie(admin.id)
-    const act = (intent: string, reason: string, who = adminCookie) => run(adminAction, formRequest('/admin/payouts', { intent, payoutId: payout!.id, reason }, who))
+    const act = (intent: string, reason: string, who = adminCookie) =>
+      run(adminAction, formRequest('/admin/payouts', { intent, payoutId: payout!.id, reason }, who))
 
     expect((await act('hold', 'Checking', cookie)).status).toBe(403)
     expect((await act('hold', 'no')).status).toBe(400)
@@ -134,9 +211,18 @@ describe('admin payouts', () => {
     expect((await act('cancel', 'Account could not be verified')).status).toBe(302)
     expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(45_000)
 
-    const list = await (await run(adminLoader, getRequest('/admin/payouts?status=cancelled&rail=bank', adminCookie))).json()
-    expect(list.rows).toEqual(expect.arrayContaining([expect.objectContaining({ id: payout!.id, statusReason: 'Account could not be verified', actions: [] })]))
+    const list = await (
+      await run(adminLoader, getRequest('/admin/payouts?status=cancelled&rail=bank', adminCookie))
+    ).json()
+    expect(list.rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: payout!.id, statusReason: 'Account could not be verified', actions: [] }),
+      ]),
+    )
     const mine = await (await run(payoutsLoader, getRequest('/payouts', cookie))).json()
-    expect(mine.payouts[0]).toMatchObject({ statusLabel: 'Cancelled — returned to your wallet', statusReason: 'Account could not be verified' })
+    expect(mine.payouts[0]).toMatchObject({
+      statusLabel: 'Cancelled — returned to your wallet',
+      statusReason: 'Account could not be verified',
+    })
   })
 })

@@ -29,10 +29,16 @@ describe('roles', () => {
     const clientCookie = await signedInCookie(client.id)
     expect((await run(adminDashboardLoader, getRequest('/admin', clientCookie))).status).toBe(403)
     expect((await run(freelancerDashboardLoader, getRequest('/freelancer', clientCookie))).status).toBe(403)
-    expect((await run(clientDashboardLoader, getRequest('/client', await signedInCookie(freelancer.id)))).status).toBe(403)
+    expect((await run(clientDashboardLoader, getRequest('/client', await signedInCookie(freelancer.id)))).status).toBe(
+      403,
+    )
     const blockAttempt = await run(
       adminUserAction,
-      formRequest(`/admin/users/${freelancer.id}`, { intent: 'block', reason: 'trying to block a rival' }, clientCookie),
+      formRequest(
+        `/admin/users/${freelancer.id}`,
+        { intent: 'block', reason: 'trying to block a rival' },
+        clientCookie,
+      ),
       { userId: freelancer.id },
     )
     expect(blockAttempt.status).toBe(403)
@@ -56,7 +62,10 @@ describe('admin users', () => {
   it('searches by name or email', async () => {
     const admin = await createTestUser('admin')
     await createTestUser('freelancer', { name: 'Zebediah Quill' })
-    const response = await run(adminUsersLoader, getRequest('/admin/users?q=zebediah&role=freelancer', await signedInCookie(admin.id)))
+    const response = await run(
+      adminUsersLoader,
+      getRequest('/admin/users?q=zebediah&role=freelancer', await signedInCookie(admin.id)),
+    )
     const body = await response.json()
     expect(body.total).toBe(1)
     expect(body.rows[0].name).toBe('Zebediah Quill')
@@ -73,7 +82,9 @@ describe('admin users', () => {
     const target = await createTestUser('freelancer')
     const cookie = await signedInCookie(admin.id)
     const path = `/admin/users/${target.id}`
-    const noReason = await run(adminUserAction, formRequest(path, { intent: 'block', reason: 'spam' }, cookie), { userId: target.id })
+    const noReason = await run(adminUserAction, formRequest(path, { intent: 'block', reason: 'spam' }, cookie), {
+      userId: target.id,
+    })
     expect(noReason.status).toBe(400)
     expect((await noReason.json()).error.reason).toEqual(['Explain the reason in at least 10 characters'])
 
@@ -106,22 +117,40 @@ describe('settings', () => {
     const user = await createTestUser('client')
     const here = await signedInCookie(user.id, { secondFactorAt: new Date() })
     const elsewhere = await signedInCookie(user.id)
-    const fields = { currentPassword: TEST_PASSWORD, newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-88' }
+    const fields = {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'violet-harbour-88',
+      confirmPassword: 'violet-harbour-88',
+    }
     const withoutSecondFactor = await run(passwordAction, formRequest('/settings/password', fields, elsewhere))
-    expect(withoutSecondFactor.headers.get('location')).toBe('/settings/security/verify?redirectTo=%2Fsettings%2Fpassword')
+    expect(withoutSecondFactor.headers.get('location')).toBe(
+      '/settings/security/verify?redirectTo=%2Fsettings%2Fpassword',
+    )
     const wrong = await run(
       passwordAction,
-      formRequest('/settings/password', { currentPassword: 'nope nope', newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-88' }, here),
+      formRequest(
+        '/settings/password',
+        { currentPassword: 'nope nope', newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-88' },
+        here,
+      ),
     )
     expect((await wrong.json()).error.currentPassword).toEqual(['Your current password is not right'])
     const mismatch = await run(
       passwordAction,
-      formRequest('/settings/password', { currentPassword: TEST_PASSWORD, newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-89' }, here),
+      formRequest(
+        '/settings/password',
+        { currentPassword: TEST_PASSWORD, newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-89' },
+        here,
+      ),
     )
     expect((await mismatch.json()).error.confirmPassword).toEqual(['The two passwords do not match'])
     const changed = await run(
       passwordAction,
-      formRequest('/settings/password', { currentPassword: TEST_PASSWORD, newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-88' }, here),
+      formRequest(
+        '/settings/password',
+        { currentPassword: TEST_PASSWORD, newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-88' },
+        here,
+      ),
     )
     expect(changed.status).toBe(302)
     expect((await run(clientDashboardLoader, getRequest('/client', here))).status).toBe(200)
@@ -131,11 +160,24 @@ describe('settings', () => {
   it('saves a freelancer profile and explains unknown skills', async () => {
     const user = await createTestUser('freelancer')
     const cookie = await signedInCookie(user.id)
-    const fields = { name: 'Fran Lance', headline: 'React developer', bio: '', hourlyRate: '55.50', currency: 'USD', experienceLevel: 'expert' }
-    const unknown = await run(profileAction, formRequest('/settings', { ...fields, skills: 'react, basket weaving' }, cookie))
+    const fields = {
+      name: 'Fran Lance',
+      headline: 'React developer',
+      bio: '',
+      hourlyRate: '55.50',
+      currency: 'USD',
+      experienceLevel: 'expert',
+    }
+    const unknown = await run(
+      profileAction,
+      formRequest('/settings', { ...fields, skills: 'react, basket weaving' }, cookie),
+    )
     expect(unknown.status).toBe(400)
     expect((await unknown.json()).error.skills[0]).toMatch(/Unknown skills: basket weaving/)
-    const saved = await run(profileAction, formRequest('/settings', { ...fields, skills: 'react, typescript, Node.js' }, cookie))
+    const saved = await run(
+      profileAction,
+      formRequest('/settings', { ...fields, skills: 'react, typescript, Node.js' }, cookie),
+    )
     expect(saved.status).toBe(302)
     const profile = await findFreelancerProfile(user.id)
     expect(profile?.hourlyRateMinor).toBe(5550)
@@ -158,4 +200,3 @@ describe('theme and health', () => {
     expect(await response.json()).toEqual({ status: 'ok', database: true })
   })
 })
-

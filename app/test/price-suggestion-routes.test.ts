@@ -15,36 +15,91 @@ import { createTestUser, signedInCookie } from './users'
 let clientId = ''
 
 /** A project that was agreed: an accepted bid that became a contract. */
-async function agreed(input: { skills: string[]; level: ExperienceLevel; bidType: BudgetType; amountMinor: number; currency: string; accepted?: boolean }) {
+async function agreed(input: {
+  skills: string[]
+  level: ExperienceLevel
+  bidType: BudgetType
+  amountMinor: number
+  currency: string
+  accepted?: boolean
+}) {
   const freelancer = await createTestUser('freelancer')
   const projectId = await createProjectWithSkills(
-    { clientId, title: 'Similar work', description: 'Similar work for the price data.', budgetType: input.bidType, budgetMinMinor: 1, budgetMaxMinor: 1, currency: input.currency, experienceLevel: input.level },
+    {
+      clientId,
+      title: 'Similar work',
+      description: 'Similar work for the price data.',
+      budgetType: input.bidType,
+      budgetMinMinor: 1,
+      budgetMaxMinor: 1,
+      currency: input.currency,
+      experienceLevel: input.level,
+    },
     input.skills,
   )
   const proposalId = crypto.randomUUID()
   const db = getDb()
   db.insert(proposals)
-    .values({ id: proposalId, projectId, freelancerId: freelancer.id, coverLetter: 'Yes.', bidType: input.bidType, bidAmountMinor: input.amountMinor, currency: input.currency, durationDays: 7, status: input.accepted === false ? 'declined' : 'accepted' })
+    .values({
+      id: proposalId,
+      projectId,
+      freelancerId: freelancer.id,
+      coverLetter: 'Yes.',
+      bidType: input.bidType,
+      bidAmountMinor: input.amountMinor,
+      currency: input.currency,
+      durationDays: 7,
+      status: input.accepted === false ? 'declined' : 'accepted',
+    })
     .run()
   if (input.accepted !== false) {
-    db.insert(contracts).values({ id: crypto.randomUUID(), projectId, proposalId, clientId, freelancerId: freelancer.id, title: 'Similar work', type: input.bidType, currency: input.currency }).run()
+    db.insert(contracts)
+      .values({
+        id: crypto.randomUUID(),
+        projectId,
+        proposalId,
+        clientId,
+        freelancerId: freelancer.id,
+        title: 'Similar work',
+        type: input.bidType,
+        currency: input.currency,
+      })
+      .run()
   }
 }
 
 async function freelancerWithRate(skills: string[], level: ExperienceLevel, rateMinor: number, currency = 'USD') {
   const freelancer = await createTestUser('freelancer')
-  getDb().update(freelancerProfiles).set({ hourlyRateMinor: rateMinor, currency, experienceLevel: level }).where(eq(freelancerProfiles.userId, freelancer.id)).run()
+  getDb()
+    .update(freelancerProfiles)
+    .set({ hourlyRateMinor: rateMinor, currency, experienceLevel: level })
+    .where(eq(freelancerProfiles.userId, freelancer.id))
+    .run()
   await replaceFreelancerSkills(freelancer.id, [...(await ensureSkills(skills)).values()])
 }
 
 beforeAll(async () => {
   clientId = (await createTestUser('client')).id
-  for (const amount of [40_000, 50_000, 60_000, 70_000, 80_000]) await agreed({ skills: ['React', 'Node.js'], level: 'expert', bidType: 'fixed', amountMinor: amount, currency: 'USD' })
+  for (const amount of [40_000, 50_000, 60_000, 70_000, 80_000])
+    await agreed({
+      skills: ['React', 'Node.js'],
+      level: 'expert',
+      bidType: 'fixed',
+      amountMinor: amount,
+      currency: 'USD',
+    })
   // Not counted: another currency, another level, no shared skill, a bid that was not accepted.
   await agreed({ skills: ['React'], level: 'expert', bidType: 'fixed', amountMinor: 999_00, currency: 'EUR' })
   await agreed({ skills: ['React'], level: 'entry', bidType: 'fixed', amountMinor: 5_00, currency: 'USD' })
   await agreed({ skills: ['Translation'], level: 'expert', bidType: 'fixed', amountMinor: 7_000_00, currency: 'USD' })
-  await agreed({ skills: ['React'], level: 'expert', bidType: 'fixed', amountMinor: 9_000_00, currency: 'USD', accepted: false })
+  await agreed({
+    skills: ['React'],
+    level: 'expert',
+    bidType: 'fixed',
+    amountMinor: 9_000_00,
+    currency: 'USD',
+    accepted: false,
+  })
   await agreed({ skills: ['React'], level: 'expert', bidType: 'hourly', amountMinor: 60_00, currency: 'USD' })
   for (const rate of [40_00, 50_00, 70_00]) await freelancerWithRate(['React'], 'expert', rate)
   await freelancerWithRate(['React'], 'expert', 45_00, 'GBP')
@@ -64,7 +119,12 @@ describe('price suggestions', () => {
   })
 
   it('combines accepted hourly bids with freelancer profile rates for an hourly rate', async () => {
-    const hourly = await suggestPriceFor({ skills: ['React', 'Vue.js'], level: 'expert', currency: 'USD', budgetType: 'hourly' })
+    const hourly = await suggestPriceFor({
+      skills: ['React', 'Vue.js'],
+      level: 'expert',
+      currency: 'USD',
+      budgetType: 'hourly',
+    })
     expect(hourly).toMatchObject({
       acceptedBids: { n: 1, median: 60_00 },
       freelancerRates: { n: 3, p25: 45_00, median: 50_00, p75: 60_00 },
@@ -79,11 +139,29 @@ describe('price suggestions', () => {
     const before = getDb().select().from(projects).all().length
     const response = await run(
       newProjectAction,
-      formRequest('/projects/new', { intent: 'suggest', title: 'Shop', skills: 'react, nodejs', budgetType: 'fixed', currency: 'USD', experienceLevel: 'expert', visibility: 'public' }, cookie),
+      formRequest(
+        '/projects/new',
+        {
+          intent: 'suggest',
+          title: 'Shop',
+          skills: 'react, nodejs',
+          budgetType: 'fixed',
+          currency: 'USD',
+          experienceLevel: 'expert',
+          visibility: 'public',
+        },
+        cookie,
+      ),
     )
     expect(response.status).toBe(200)
-    const data = (await response.json()) as { result: { initialValue: Record<string, string>; error?: Record<string, unknown> }; suggestion: { skills: string[]; suggested: unknown } }
-    expect(data.suggestion).toMatchObject({ skills: ['React', 'Node.js'], suggested: { lowMinor: 50_000, highMinor: 70_000 } })
+    const data = (await response.json()) as {
+      result: { initialValue: Record<string, string>; error?: Record<string, unknown> }
+      suggestion: { skills: string[]; suggested: unknown }
+    }
+    expect(data.suggestion).toMatchObject({
+      skills: ['React', 'Node.js'],
+      suggested: { lowMinor: 50_000, highMinor: 70_000 },
+    })
     expect(data.result.initialValue).toMatchObject({ title: 'Shop', skills: 'react, nodejs' })
     expect(Object.values(data.result.error ?? {}).filter(Boolean)).toEqual([])
     expect(getDb().select().from(projects).all().length).toBe(before)
@@ -91,12 +169,29 @@ describe('price suggestions', () => {
 
   it('shows the suggestion for the project’s skills and level when bidding', async () => {
     const projectId = await createProjectWithSkills(
-      { clientId, title: 'New shop', description: 'A new shop in React.', budgetType: 'fixed', budgetMinMinor: 60_000, budgetMaxMinor: 60_000, currency: 'USD', experienceLevel: 'expert' },
+      {
+        clientId,
+        title: 'New shop',
+        description: 'A new shop in React.',
+        budgetType: 'fixed',
+        budgetMinMinor: 60_000,
+        budgetMaxMinor: 60_000,
+        currency: 'USD',
+        experienceLevel: 'expert',
+      },
       ['React'],
     )
     const freelancer = await createTestUser('freelancer')
-    const response = await run(proposeLoader, getRequest(`/projects/${projectId}/propose`, await signedInCookie(freelancer.id)), { projectId })
+    const response = await run(
+      proposeLoader,
+      getRequest(`/projects/${projectId}/propose`, await signedInCookie(freelancer.id)),
+      { projectId },
+    )
     const data = (await response.json()) as { suggestion: { skills: string[]; basedOn: number; suggested: unknown } }
-    expect(data.suggestion).toMatchObject({ skills: ['React'], basedOn: 5, suggested: { lowMinor: 50_000, highMinor: 70_000 } })
+    expect(data.suggestion).toMatchObject({
+      skills: ['React'],
+      basedOn: 5,
+      suggested: { lowMinor: 50_000, highMinor: 70_000 },
+    })
   })
 })

@@ -44,7 +44,10 @@ describe('project routes', () => {
     const { cookies } = await people()
     expect((await run(newProjectLoader, getRequest('/projects/new', cookies.freelancer))).status).toBe(403)
     expect((await run(newProjectAction, formRequest('/projects/new', FORM, cookies.freelancer))).status).toBe(403)
-    const bad = await run(newProjectAction, formRequest('/projects/new', { ...FORM, skills: 'Translation, Klingonese' }, cookies.client))
+    const bad = await run(
+      newProjectAction,
+      formRequest('/projects/new', { ...FORM, skills: 'Translation, Klingonese' }, cookies.client),
+    )
     expect(bad.status).toBe(400)
     expect(JSON.stringify(await bad.json())).toContain('Klingonese')
     const posted = await run(newProjectAction, formRequest('/projects/new', FORM, cookies.client))
@@ -60,17 +63,37 @@ describe('project routes', () => {
     for (const cookie of [cookies.otherClient, cookies.freelancer, cookies.admin]) {
       expect((await run(editLoader, getRequest(`/projects/${projectId}/edit`, cookie), params)).status).toBe(404)
       expect((await run(editAction, formRequest(`/projects/${projectId}/edit`, FORM, cookie), params)).status).toBe(404)
-      expect((await run(projectAction, formRequest(`/projects/${projectId}`, { intent: 'close' }, cookie), params)).status).toBe(404)
-      expect((await run(inviteAction, formRequest(`/projects/${projectId}/invite`, { email: 'x@test.example' }, cookie), params)).status).toBe(404)
+      expect(
+        (await run(projectAction, formRequest(`/projects/${projectId}`, { intent: 'close' }, cookie), params)).status,
+      ).toBe(404)
+      expect(
+        (
+          await run(
+            inviteAction,
+            formRequest(`/projects/${projectId}/invite`, { email: 'x@test.example' }, cookie),
+            params,
+          )
+        ).status,
+      ).toBe(404)
     }
-    expect((await run(projectLoader, getRequest(`/projects/${projectId}`, cookies.freelancer), params)).status).toBe(200)
-    expect((await run(projectAction, formRequest(`/projects/${projectId}`, { intent: 'reopen' }, cookies.client), params)).status).toBe(409)
-    expect((await run(projectAction, formRequest(`/projects/${projectId}`, { intent: 'close' }, cookies.client), params)).status).toBe(302)
+    expect((await run(projectLoader, getRequest(`/projects/${projectId}`, cookies.freelancer), params)).status).toBe(
+      200,
+    )
+    expect(
+      (await run(projectAction, formRequest(`/projects/${projectId}`, { intent: 'reopen' }, cookies.client), params))
+        .status,
+    ).toBe(409)
+    expect(
+      (await run(projectAction, formRequest(`/projects/${projectId}`, { intent: 'close' }, cookies.client), params))
+        .status,
+    ).toBe(302)
     expect((await findProject(projectId))?.closeReason).toBe('no_hire')
     const closedEdit = await run(editLoader, getRequest(`/projects/${projectId}/edit`, cookies.client), params)
     expect(closedEdit.status).toBe(409)
     expect(await closedEdit.text()).toContain('What you can do now: reopen.')
-    expect((await run(projectLoader, getRequest('/projects/nope', cookies.client), { projectId: 'nope' })).status).toBe(404)
+    expect((await run(projectLoader, getRequest('/projects/nope', cookies.client), { projectId: 'nope' })).status).toBe(
+      404,
+    )
   })
 
   it('answer an invitation the same whether the address is a freelancer’s, a client’s or nobody’s', async () => {
@@ -80,9 +103,19 @@ describe('project routes', () => {
     const projectId = posted.headers.get('location')!.split('/')[2]!
     const params = { projectId }
     const invite = async (email: string) => {
-      const response = await run(inviteAction, formRequest(`/projects/${projectId}/invite`, { email, message: 'A good fit' }, cookies.client), params)
+      const response = await run(
+        inviteAction,
+        formRequest(`/projects/${projectId}/invite`, { email, message: 'A good fit' }, cookies.client),
+        params,
+      )
       const { toast } = await popToast(getRequest('/', cookiesFrom(response)))
-      return { status: response.status, location: response.headers.get('location'), kind: toast?.kind, message: toast?.message, body: await response.text() }
+      return {
+        status: response.status,
+        location: response.headers.get('location'),
+        kind: toast?.kind,
+        message: toast?.message,
+        body: await response.text(),
+      }
     }
     const answers = [
       await invite(freelancer.email),
@@ -90,7 +123,13 @@ describe('project routes', () => {
       await invite(`nobody-${crypto.randomUUID()}@test.example`),
       await invite(freelancer.email),
     ]
-    expect(answers[0]).toEqual({ status: 302, location: `/projects/${projectId}`, kind: 'success', message: expect.stringContaining('If there is a freelancer with that address'), body: '' })
+    expect(answers[0]).toEqual({
+      status: 302,
+      location: `/projects/${projectId}`,
+      kind: 'success',
+      message: expect.stringContaining('If there is a freelancer with that address'),
+      body: '',
+    })
     for (const answer of answers) expect(answer).toEqual(answers[0])
     // Neither the answer nor the project page names whom the address belongs to.
     const page = await (await run(projectLoader, getRequest(`/projects/${projectId}`, cookies.client), params)).text()
@@ -104,14 +143,46 @@ describe('project routes', () => {
     expect((await run(adminProjectsLoader, getRequest('/admin/projects', cookies.client))).status).toBe(403)
     const posted = await run(newProjectAction, formRequest('/projects/new', FORM, cookies.client))
     const projectId = posted.headers.get('location')!.split('/')[2]!
-    expect((await run(adminProjectsAction, formRequest('/admin/projects', { intent: 'hide', projectId, reason: 'Spam listing here' }, cookies.client))).status).toBe(403)
-    const noReason = await run(adminProjectsAction, formRequest('/admin/projects', { intent: 'hide', projectId, reason: 'short' }, cookies.admin))
+    expect(
+      (
+        await run(
+          adminProjectsAction,
+          formRequest('/admin/projects', { intent: 'hide', projectId, reason: 'Spam listing here' }, cookies.client),
+        )
+      ).status,
+    ).toBe(403)
+    const noReason = await run(
+      adminProjectsAction,
+      formRequest('/admin/projects', { intent: 'hide', projectId, reason: 'short' }, cookies.admin),
+    )
     expect(noReason.status).toBe(400)
-    const hidden = await run(adminProjectsAction, formRequest('/admin/projects', { intent: 'hide', projectId, reason: 'Spam listing, same text posted 40 times.' }, cookies.admin))
+    const hidden = await run(
+      adminProjectsAction,
+      formRequest(
+        '/admin/projects',
+        { intent: 'hide', projectId, reason: 'Spam listing, same text posted 40 times.' },
+        cookies.admin,
+      ),
+    )
     expect(hidden.status).toBe(302)
-    expect((await run(projectLoader, getRequest(`/projects/${projectId}`, cookies.freelancer), { projectId })).status).toBe(404)
+    expect(
+      (await run(projectLoader, getRequest(`/projects/${projectId}`, cookies.freelancer), { projectId })).status,
+    ).toBe(404)
     const own = await run(projectLoader, getRequest(`/projects/${projectId}`, cookies.client), { projectId })
-    expect(((await own.json()) as { project: { hiddenReason: string } }).project.hiddenReason).toBe('Spam listing, same text posted 40 times.')
-    expect((await run(adminProjectsAction, formRequest('/admin/projects', { intent: 'hide', projectId, reason: 'Spam listing again, twice.' }, cookies.admin))).status).toBe(409)
+    expect(((await own.json()) as { project: { hiddenReason: string } }).project.hiddenReason).toBe(
+      'Spam listing, same text posted 40 times.',
+    )
+    expect(
+      (
+        await run(
+          adminProjectsAction,
+          formRequest(
+            '/admin/projects',
+            { intent: 'hide', projectId, reason: 'Spam listing again, twice.' },
+            cookies.admin,
+          ),
+        )
+      ).status,
+    ).toBe(409)
   })
 })

@@ -52,5 +52,8 @@ export function cookiesFrom(response: Response, previous = ''): string {
 }
 
 export function sessionCookieOnly(cookies: string): string {
-  return cookies.split('; ').filter((pair) => pair.startsWith('__session=')).join('; ')
+  return cookies
+    .split('; ')
+    .filter((pair) => pair.startsWith('__session='))
+    .join('; ')
 }

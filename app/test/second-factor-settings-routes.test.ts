@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { markSessionSecondFactor } from '~/models/sessions.server'
 import { sessions } from '~/models/schema'
-import { action as authenticatorAction, loader as authenticatorLoader } from '~/routes/_portal.settings.security.authenticator'
+import {
+  action as authenticatorAction,
+  loader as authenticatorLoader,
+} from '~/routes/_portal.settings.security.authenticator'
 import { action as backupCodesAction } from '~/routes/_portal.settings.security.backup-codes'
 import { action as phoneAction } from '~/routes/_portal.settings.security.phone'
 import { totpMethod } from '~/services/security/totp.server'
@@ -38,7 +41,10 @@ describe('authenticator app page', () => {
     const bad = await run(authenticatorAction, formRequest(path, { intent: 'confirm', code: '12' }, cookie))
     expect(bad.status).toBe(400)
     expect((await bad.json()).error.code).toEqual(['Enter the 6 digits of the code'])
-    const good = await run(authenticatorAction, formRequest(path, { intent: 'confirm', code: generateSync({ secret }) }, cookie))
+    const good = await run(
+      authenticatorAction,
+      formRequest(path, { intent: 'confirm', code: generateSync({ secret }) }, cookie),
+    )
     expect(good.status).toBe(302)
     expect(await totpMethod.isEnabledFor(user.id)).toBe(true)
 
@@ -46,7 +52,9 @@ describe('authenticator app page', () => {
     expect(off.headers.get('location')).toBe(`/settings/security/verify?redirectTo=${encodeURIComponent(path)}`)
     expect(await totpMethod.isEnabledFor(user.id)).toBe(true)
     await passSecondFactorNow(user.id)
-    expect((await run(authenticatorAction, formRequest(path, { intent: 'turn-off' }, cookie))).headers.get('location')).toBe(path)
+    expect(
+      (await run(authenticatorAction, formRequest(path, { intent: 'turn-off' }, cookie))).headers.get('location'),
+    ).toBe(path)
     expect(await totpMethod.isEnabledFor(user.id)).toBe(false)
   })
 })
@@ -54,7 +62,10 @@ describe('authenticator app page', () => {
 describe('phone page', () => {
   it('answers a bad number with 400 and the number typed', async () => {
     const { cookie } = await signedIn()
-    const response = await run(phoneAction, formRequest('/settings/security/phone', { intent: 'send', country: 'GB', phone: '0791' }, cookie))
+    const response = await run(
+      phoneAction,
+      formRequest('/settings/security/phone', { intent: 'send', country: 'GB', phone: '0791' }, cookie),
+    )
     expect(response.status).toBe(400)
     const body = await response.json()
     expect(body.error.phone[0]).toMatch(/not a valid phone number/)
@@ -64,7 +75,10 @@ describe('phone page', () => {
   it('slows down a flood of texts with 429 and Retry-After', async () => {
     const { cookie } = await signedIn()
     const send = () =>
-      run(phoneAction, formRequest('/settings/security/phone', { intent: 'send', country: 'GB', phone: '07911 123456' }, cookie))
+      run(
+        phoneAction,
+        formRequest('/settings/security/phone', { intent: 'send', country: 'GB', phone: '07911 123456' }, cookie),
+      )
     const statuses: number[] = []
     for (let i = 0; i < 6; i++) statuses.push((await send()).status)
     expect(statuses.slice(0, 5)).toEqual([302, 302, 302, 302, 302])

@@ -36,7 +36,8 @@ describe('security pages', () => {
   it('answers a bad blocklist range with 400 and the field error, and refuses the admin’s own address', async () => {
     const admin = await createTestUser('admin')
     const cookie = await signedInCookie(admin.id)
-    const add = (cidr: string) => run(blocklistAction, formRequest('/admin/ip-blocklist', { intent: 'add', cidr, reason: 'Spam' }, cookie))
+    const add = (cidr: string) =>
+      run(blocklistAction, formRequest('/admin/ip-blocklist', { intent: 'add', cidr, reason: 'Spam' }, cookie))
     const bad = await add('not-an-ip')
     expect(bad.status).toBe(400)
     expect(JSON.stringify(await bad.json())).toContain('Enter an IP address such as 203.0.113.7')
@@ -53,13 +54,17 @@ describe('security pages', () => {
       run(allowlistAction, formRequest('/settings/security/allowlist', { intent: 'add', cidr, label }, cookie))
     const refused = await addTo('203.0.113.0/24', stale)
     expect(refused.status).toBe(302)
-    expect(refused.headers.get('location')).toBe('/settings/security/verify?redirectTo=%2Fsettings%2Fsecurity%2Fallowlist')
+    expect(refused.headers.get('location')).toBe(
+      '/settings/security/verify?redirectTo=%2Fsettings%2Fsecurity%2Fallowlist',
+    )
     expect(await listAllowlistOf(user.id)).toHaveLength(0)
 
     const cookie = await confirmedCookie(user.id)
     const elsewhere = await addTo('198.51.100.0/24', cookie)
     expect(elsewhere.status).toBe(400)
-    expect(JSON.stringify(await elsewhere.json())).toContain('would not include the IP address you are using now (203.0.113.7)')
+    expect(JSON.stringify(await elsewhere.json())).toContain(
+      'would not include the IP address you are using now (203.0.113.7)',
+    )
 
     const added = await addTo('203.0.113.0/24', cookie, 'Office')
     expect(added.status).toBe(302)

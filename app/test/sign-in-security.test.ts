@@ -15,7 +15,11 @@ const UK = '81.2.69.142'
 const US = '216.160.83.56'
 
 /** Runs a handler as the server would for a client at `ip` (what X-Forwarded-For gives with TRUST_PROXY). */
-async function from(ip: string, handler: (args: ActionFunctionArgs) => Promise<unknown>, request: Request): Promise<Response> {
+async function from(
+  ip: string,
+  handler: (args: ActionFunctionArgs) => Promise<unknown>,
+  request: Request,
+): Promise<Response> {
   try {
     const result = await handler({ request, params: {}, context: { cspNonce: '', clientIp: ip } } as ActionFunctionArgs)
     return result instanceof Response ? result : Response.json(result)
@@ -37,7 +41,10 @@ describe('risk-based sign-in', () => {
     const user = await createTestUser('client')
     const first = await signIn(UK, user.email, TEST_PASSWORD)
     expect(first.headers.get('location')).toBe('/client')
-    const device = cookiesFrom(first).split('; ').filter((pair) => pair.startsWith('__device=')).join('; ')
+    const device = cookiesFrom(first)
+      .split('; ')
+      .filter((pair) => pair.startsWith('__device='))
+      .join('; ')
 
     const second = await signIn(US, user.email, TEST_PASSWORD, device)
     expect(second.status).toBe(302)
@@ -48,9 +55,15 @@ describe('risk-based sign-in', () => {
     const page = await (await from(US, verifyLoader, getRequest('/sign-in/verify', pending))).json()
     // No factor set up: the code goes to the account's email, sent at once.
     expect(page.methods.map((m: { method: string }) => m.method)).toEqual(['email'])
-    const sent = (await listOutbox({ to: user.email, page: 1, pageSize: 5 })).rows.find((m) => m.subject.startsWith('Your MegiLance security code'))
+    const sent = (await listOutbox({ to: user.email, page: 1, pageSize: 5 })).rows.find((m) =>
+      m.subject.startsWith('Your MegiLance security code'),
+    )
     const code = sent?.text?.match(/code is: (\d{6})/)?.[1]
-    const done = await from(US, verifyAction, formRequest('/sign-in/verify', { method: 'email', intent: 'verify', code: code! }, pending))
+    const done = await from(
+      US,
+      verifyAction,
+      formRequest('/sign-in/verify', { method: 'email', intent: 'verify', code: code! }, pending),
+    )
     expect(done.headers.get('location')).toBe('/client')
 
     const succeeded = (await latestEvents(user.id)).find((e) => e.kind === 'sign_in_succeeded' && e.ip === US)
@@ -62,7 +75,13 @@ describe('risk-based sign-in', () => {
 
   it('refuses a blocklisted IP and logs it', async () => {
     const user = await createTestUser('freelancer')
-    await insertBlocklistEntry({ id: crypto.randomUUID(), cidr: '198.51.100.0/24', reason: 'credential stuffing', createdBy: null, createdAt: new Date() })
+    await insertBlocklistEntry({
+      id: crypto.randomUUID(),
+      cidr: '198.51.100.0/24',
+      reason: 'credential stuffing',
+      createdBy: null,
+      createdAt: new Date(),
+    })
     const refused = await signIn('198.51.100.7', user.email, TEST_PASSWORD)
     expect(refused.status).toBe(403)
     expect((await refused.json()).error[''][0]).toMatch(/Sign-in from this network is blocked/)
@@ -73,7 +92,13 @@ describe('risk-based sign-in', () => {
 
   it('refuses a sign-in from outside the account allowlist', async () => {
     const user = await createTestUser('client')
-    await insertAllowlistEntry({ id: crypto.randomUUID(), userId: user.id, cidr: '203.0.113.0/24', label: 'Office', createdAt: new Date() })
+    await insertAllowlistEntry({
+      id: crypto.randomUUID(),
+      userId: user.id,
+      cidr: '203.0.113.0/24',
+      label: 'Office',
+      createdAt: new Date(),
+    })
     expect((await signIn('203.0.113.50', user.email, TEST_PASSWORD)).headers.get('location')).toBe('/client')
     const outside = await signIn(UK, user.email, TEST_PASSWORD)
     expect(outside.status).toBe(403)
@@ -88,7 +113,12 @@ describe('back-off', () => {
     const step = await signIn('203.0.113.9', user.email, TEST_PASSWORD)
     expect(step.headers.get('location')).toBe('/sign-in/verify?method=email&sent=email')
     const pending = cookiesFrom(step)
-    const attempt = () => from('203.0.113.9', verifyAction, formRequest('/sign-in/verify', { method: 'email', intent: 'verify', code: '000001' }, pending))
+    const attempt = () =>
+      from(
+        '203.0.113.9',
+        verifyAction,
+        formRequest('/sign-in/verify', { method: 'email', intent: 'verify', code: '000001' }, pending),
+      )
     for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(400)
     const sixth = await attempt()
     expect(sixth.status).toBe(429)
@@ -113,13 +143,19 @@ describe('codes are bound to their sign-in', () => {
     await turnEmailFactorOn(user.id, new Date())
     const codeFor = async () => {
       const step = await signIn('203.0.113.11', user.email, TEST_PASSWORD)
-      const code = (await listOutbox({ to: user.email, page: 1, pageSize: 1 })).rows[0]!.text!.match(/code is: (\d{6})/)![1]!
+      const code = (await listOutbox({ to: user.email, page: 1, pageSize: 1 })).rows[0]!.text!.match(
+        /code is: (\d{6})/,
+      )![1]!
       return { pending: cookiesFrom(step), code }
     }
     const first = await codeFor()
     const second = await codeFor()
     const answer = (pending: string, code: string) =>
-      from('203.0.113.11', verifyAction, formRequest('/sign-in/verify', { method: 'email', intent: 'verify', code }, pending))
+      from(
+        '203.0.113.11',
+        verifyAction,
+        formRequest('/sign-in/verify', { method: 'email', intent: 'verify', code }, pending),
+      )
     if (first.code !== second.code) expect((await answer(second.pending, first.code)).status).toBe(400)
     expect((await answer(first.pending, first.code)).headers.get('location')).toBe('/client')
     expect((await answer(second.pending, second.code)).headers.get('location')).toBe('/client')

@@ -28,7 +28,8 @@ let stripeDown = false
 
 const api = setupServer(
   http.post(`${STRIPE_API}/checkout/sessions`, async ({ request }) => {
-    if (stripeDown) return HttpResponse.json({ error: { type: 'api_error', message: 'Stripe is having a moment.' } }, { status: 500 })
+    if (stripeDown)
+      return HttpResponse.json({ error: { type: 'api_error', message: 'Stripe is having a moment.' } }, { status: 500 })
     const body = new URLSearchParams(await request.text())
     const idempotencyKey = request.headers.get('idempotency-key')
     created.push({ body, idempotencyKey, auth: request.headers.get('authorization') })
@@ -56,7 +57,9 @@ const api = setupServer(
   }),
   http.get(`${STRIPE_API}/checkout/sessions/:id`, ({ params }) => {
     const session = sessions.get(String(params.id))
-    return session ? HttpResponse.json(session) : HttpResponse.json({ error: { type: 'invalid_request_error', message: 'No such session' } }, { status: 404 })
+    return session
+      ? HttpResponse.json(session)
+      : HttpResponse.json({ error: { type: 'invalid_request_error', message: 'No such session' } }, { status: 404 })
   }),
 )
 
@@ -87,17 +90,37 @@ afterAll(() => {
 async function fixedContract(amountMinor = 50_000) {
   const client = await createTestUser('client', { name: 'Clara' })
   const freelancer = await createTestUser('freelancer', { name: 'Felix' })
-  const { contract, milestoneIds } = await insertFixedContract({ clientId: client.id, freelancerId: freelancer.id, amounts: [amountMinor], title: 'Online shop', milestoneTitles: ['Design'] })
-  return { client, freelancer, contractId: contract.id, milestoneId: milestoneIds[0]!, cookie: await signedInCookie(client.id) }
+  const { contract, milestoneIds } = await insertFixedContract({
+    clientId: client.id,
+    freelancerId: freelancer.id,
+    amounts: [amountMinor],
+    title: 'Online shop',
+    milestoneTitles: ['Design'],
+  })
+  return {
+    client,
+    freelancer,
+    contractId: contract.id,
+    milestoneId: milestoneIds[0]!,
+    cookie: await signedInCookie(client.id),
+  }
 }
 
 type Setup = Awaited<ReturnType<typeof fixedContract>>
 
 /** The client presses "Fund" with "Card" chosen on the contract page. */
 function fund(setup: Setup) {
-  return run(contractAction, formRequest(`/contracts/${setup.contractId}`, { intent: 'fund', milestoneId: setup.milestoneId, method: 'card' }, setup.cookie), {
-    contractId: setup.contractId,
-  })
+  return run(
+    contractAction,
+    formRequest(
+      `/contracts/${setup.contractId}`,
+      { intent: 'fund', milestoneId: setup.milestoneId, method: 'card' },
+      setup.cookie,
+    ),
+    {
+      contractId: setup.contractId,
+    },
+  )
 }
 
 /** Starts a Stripe payment and returns our payment and Stripe's session. */
@@ -114,12 +137,27 @@ async function startStripePayment(setup: Setup) {
 
 const signer = new Stripe(SECRET_KEY)
 
-function stripeEvent(type: string, object: Record<string, unknown>, id = `evt_${crypto.randomUUID().replaceAll('-', '')}`) {
-  return JSON.stringify({ id, object: 'event', api_version: '2025-01-01', created: Math.floor(Date.now() / 1000), livemode: false, type, data: { object } })
+function stripeEvent(
+  type: string,
+  object: Record<string, unknown>,
+  id = `evt_${crypto.randomUUID().replaceAll('-', '')}`,
+) {
+  return JSON.stringify({
+    id,
+    object: 'event',
+    api_version: '2025-01-01',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    type,
+    data: { object },
+  })
 }
 
 /** A delivery as Stripe makes it: the raw JSON body and its signature header. */
-function delivery(payload: string, signature: string | null = signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET })) {
+function delivery(
+  payload: string,
+  signature: string | null = signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }),
+) {
   return new Request('http://localhost/webhooks/stripe', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(signature ? { 'stripe-signature': signature } : {}) },
@@ -145,13 +183,17 @@ describe('starting a card payment', () => {
     expect(response.status).toBe(302)
     expect(response.headers.get('location')).toMatch(/^\/checkout\/[0-9a-f-]{36}$/)
     expect(created).toHaveLength(0)
-    const page = await run(contractLoader, getRequest(`/contracts/${setup.contractId}`, setup.cookie), { contractId: setup.contractId })
+    const page = await run(contractLoader, getRequest(`/contracts/${setup.contractId}`, setup.cookie), {
+      contractId: setup.contractId,
+    })
     expect((await page.json()).paths.card).toBe('sandbox')
   })
 
   it('creates a Stripe Checkout Session with the amount, currency, our payment id and an idempotency key, and redirects to it', async () => {
     const setup = await fixedContract(50_000)
-    const page = await run(contractLoader, getRequest(`/contracts/${setup.contractId}`, setup.cookie), { contractId: setup.contractId })
+    const page = await run(contractLoader, getRequest(`/contracts/${setup.contractId}`, setup.cookie), {
+      contractId: setup.contractId,
+    })
     expect((await page.json()).paths.card).toBe('stripe')
 
     const { payment, location } = await startStripePayment(setup)
@@ -219,10 +261,16 @@ describe('Stripe webhooks', () => {
     expect(await findCardPayment(payment.id)).toMatchObject({ status: 'succeeded' })
 
     expect(await deliver(event)).toEqual({ status: 200, body: { received: true, outcome: 'duplicate' } })
-    expect(await deliver(stripeEvent('checkout.session.completed', paid(session)))).toEqual({ status: 200, body: { received: true, outcome: 'already_paid' } })
+    expect(await deliver(stripeEvent('checkout.session.completed', paid(session)))).toEqual({
+      status: 200,
+      body: { received: true, outcome: 'already_paid' },
+    })
     expect(await escrow(setup.contractId)).toBe(50_000)
     expect(await clientWallet(setup.client.id)).toBe(0)
-    expect((await listStripeEventsForPayment(payment.id)).map((row) => row.outcome).sort()).toEqual(['already_paid', 'funded'])
+    expect((await listStripeEventsForPayment(payment.id)).map((row) => row.outcome).sort()).toEqual([
+      'already_paid',
+      'funded',
+    ])
     expect(await checkLedgerInvariants()).toEqual(healthy)
   })
 
@@ -246,7 +294,11 @@ describe('Stripe webhooks', () => {
     expect((await deliver(event, forged)).status).toBe(400)
     expect((await deliver(event, null)).status).toBe(400)
     expect((await deliver(event, 't=1,v1=deadbeef')).status).toBe(400)
-    const stale = signer.webhooks.generateTestHeaderString({ payload: event, secret: WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 })
+    const stale = signer.webhooks.generateTestHeaderString({
+      payload: event,
+      secret: WEBHOOK_SECRET,
+      timestamp: Math.floor(Date.now() / 1000) - 3600,
+    })
     expect((await deliver(event, stale)).status).toBe(400)
     expect(await escrow(setup.contractId)).toBe(0)
     expect(await findCardPayment(payment.id)).toMatchObject({ status: 'pending' })
@@ -289,7 +341,11 @@ describe('Stripe webhooks', () => {
   it('refunds a payment confirmed after the contract ended to the client’s wallet: nothing lands in an ended contract’s escrow', async () => {
     const setup = await fixedContract(40_000)
     const { session } = await startStripePayment(setup)
-    const ended = await endContract({ id: setup.client.id, name: 'Clara', role: 'client' }, (await findContract(setup.contractId))!, 'We changed plans.')
+    const ended = await endContract(
+      { id: setup.client.id, name: 'Clara', role: 'client' },
+      (await findContract(setup.contractId))!,
+      'We changed plans.',
+    )
     expect(ended.ok).toBe(true)
     expect((await deliver(stripeEvent('checkout.session.completed', paid(session)))).body.outcome).toBe('wallet')
     expect(await escrow(setup.contractId)).toBe(0)
@@ -301,10 +357,20 @@ describe('Stripe webhooks', () => {
   it('records an expired checkout or a declined card and moves no money', async () => {
     const setup = await fixedContract()
     const { payment, session } = await startStripePayment(setup)
-    const intent = { id: 'pi_test_1', object: 'payment_intent', metadata: { payment_id: payment.id }, last_payment_error: { message: 'Your card was declined.' } }
+    const intent = {
+      id: 'pi_test_1',
+      object: 'payment_intent',
+      metadata: { payment_id: payment.id },
+      last_payment_error: { message: 'Your card was declined.' },
+    }
     expect((await deliver(stripeEvent('payment_intent.payment_failed', intent))).body.outcome).toBe('declined')
-    expect(await findCardPayment(payment.id)).toMatchObject({ status: 'pending', failureReason: 'Your card was declined.' })
-    expect((await deliver(stripeEvent('checkout.session.expired', { ...session, status: 'expired' }))).body.outcome).toBe('failed')
+    expect(await findCardPayment(payment.id)).toMatchObject({
+      status: 'pending',
+      failureReason: 'Your card was declined.',
+    })
+    expect(
+      (await deliver(stripeEvent('checkout.session.expired', { ...session, status: 'expired' }))).body.outcome,
+    ).toBe('failed')
     expect(await findCardPayment(payment.id)).toMatchObject({ status: 'failed' })
     // A completion after expiry (it cannot happen at Stripe; a forged order of events) moves nothing.
     expect((await deliver(stripeEvent('checkout.session.completed', paid(session)))).body.outcome).toBe('already_paid')
@@ -313,8 +379,19 @@ describe('Stripe webhooks', () => {
   })
 
   it('acknowledges events it does not act on and events for sessions it does not know', async () => {
-    expect(await deliver(stripeEvent('customer.created', { id: 'cus_1', object: 'customer' }))).toEqual({ status: 200, body: { received: true, outcome: 'ignored' } })
-    const stranger = { id: 'cs_test_unknown', object: 'checkout.session', status: 'complete', payment_status: 'paid', amount_total: 100, currency: 'usd', metadata: {} }
+    expect(await deliver(stripeEvent('customer.created', { id: 'cus_1', object: 'customer' }))).toEqual({
+      status: 200,
+      body: { received: true, outcome: 'ignored' },
+    })
+    const stranger = {
+      id: 'cs_test_unknown',
+      object: 'checkout.session',
+      status: 'complete',
+      payment_status: 'paid',
+      amount_total: 100,
+      currency: 'usd',
+      metadata: {},
+    }
     expect((await deliver(stripeEvent('checkout.session.completed', stranger))).body.outcome).toBe('ignored')
   })
 
@@ -326,7 +403,9 @@ describe('Stripe webhooks', () => {
 
 describe('coming back from Stripe Checkout', () => {
   const status = async (setup: Setup, paymentId: string, query = '?stripe=return') => {
-    const response = await run(checkoutLoader, getRequest(`/checkout/${paymentId}${query}`, setup.cookie), { paymentId })
+    const response = await run(checkoutLoader, getRequest(`/checkout/${paymentId}${query}`, setup.cookie), {
+      paymentId,
+    })
     expect(response.status).toBe(200)
     return response.json()
   }
@@ -355,7 +434,11 @@ describe('coming back from Stripe Checkout', () => {
   it('sends a payment Stripe confirms only after the contract ended to the client’s wallet', async () => {
     const setup = await fixedContract(25_000)
     const { payment, session } = await startStripePayment(setup)
-    await endContract({ id: setup.client.id, name: 'Clara', role: 'client' }, (await findContract(setup.contractId))!, 'We changed plans.')
+    await endContract(
+      { id: setup.client.id, name: 'Clara', role: 'client' },
+      (await findContract(setup.contractId))!,
+      'We changed plans.',
+    )
     sessions.set(String(session.id), paid(session))
     expect(await status(setup, payment.id)).toMatchObject({ state: 'paid', funded: false })
     expect(await escrow(setup.contractId)).toBe(0)
@@ -365,14 +448,22 @@ describe('coming back from Stripe Checkout', () => {
   it('offers Stripe’s page again after a cancel, and nothing is charged', async () => {
     const setup = await fixedContract()
     const { payment, session } = await startStripePayment(setup)
-    expect(await status(setup, payment.id, '?stripe=cancelled')).toMatchObject({ state: 'waiting', cancelled: true, payUrl: session.url })
+    expect(await status(setup, payment.id, '?stripe=cancelled')).toMatchObject({
+      state: 'waiting',
+      cancelled: true,
+      payUrl: session.url,
+    })
   })
 
   it('shows another client 404', async () => {
     const setup = await fixedContract()
     const { payment } = await startStripePayment(setup)
     const stranger = await createTestUser('client')
-    const response = await run(checkoutLoader, getRequest(`/checkout/${payment.id}`, await signedInCookie(stranger.id)), { paymentId: payment.id })
+    const response = await run(
+      checkoutLoader,
+      getRequest(`/checkout/${payment.id}`, await signedInCookie(stranger.id)),
+      { paymentId: payment.id },
+    )
     expect(response.status).toBe(404)
   })
 })

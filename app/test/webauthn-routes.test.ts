@@ -34,7 +34,10 @@ describe('passkey and security key settings', () => {
     const request = (path: string) => new Request(`https://evil.example${path}`, { headers: { cookie } })
     const passkeys = await (await run(passkeysRoute.loader, request('/settings/security/passkeys'))).json()
     expect(passkeys.registrationOptions.rp.id).toBe('localhost')
-    expect(passkeys.registrationOptions.authenticatorSelection).toMatchObject({ authenticatorAttachment: 'platform', residentKey: 'preferred' })
+    expect(passkeys.registrationOptions.authenticatorSelection).toMatchObject({
+      authenticatorAttachment: 'platform',
+      residentKey: 'preferred',
+    })
     const keys = await (await run(securityKeysRoute.loader, request(KEYS))).json()
     expect(keys.registrationOptions.authenticatorSelection).toMatchObject({
       authenticatorAttachment: 'cross-platform',
@@ -50,7 +53,10 @@ describe('passkey and security key settings', () => {
     const page = await (await run(securityKeysRoute.loader, getRequest(KEYS, cookie))).json()
     expect(page.credentials.map((c: { name: string }) => c.name)).toEqual(['Blue key'])
     expect(page.registrationOptions.excludeCredentials.map((c: { id: string }) => c.id)).toEqual([id])
-    const bad = await run(securityKeysRoute.action, formRequest(KEYS, { intent: 'add', name: 'x', response: '{"id":1}' }, cookie))
+    const bad = await run(
+      securityKeysRoute.action,
+      formRequest(KEYS, { intent: 'add', name: 'x', response: '{"id":1}' }, cookie),
+    )
     expect(bad.status).toBe(400)
   })
 
@@ -59,22 +65,34 @@ describe('passkey and security key settings', () => {
     const other = await signedIn()
     const id = await addSecurityKey(cookie, 'Blue key')
 
-    const stranger = await run(securityKeysRoute.action, formRequest(KEYS, { intent: 'rename', credentialId: id, name: 'Mine' }, other.cookie))
+    const stranger = await run(
+      securityKeysRoute.action,
+      formRequest(KEYS, { intent: 'rename', credentialId: id, name: 'Mine' }, other.cookie),
+    )
     expect(stranger.status).toBe(404)
-    const renamed = await run(securityKeysRoute.action, formRequest(KEYS, { intent: 'rename', credentialId: id, name: 'Red key' }, cookie))
+    const renamed = await run(
+      securityKeysRoute.action,
+      formRequest(KEYS, { intent: 'rename', credentialId: id, name: 'Red key' }, cookie),
+    )
     expect(renamed.status).toBe(302)
     expect((await findWebAuthnCredential(id))?.name).toBe('Red key')
 
-    const remove = () => run(securityKeysRoute.action, formRequest(KEYS, { intent: 'remove', credentialId: id }, cookie))
+    const remove = () =>
+      run(securityKeysRoute.action, formRequest(KEYS, { intent: 'remove', credentialId: id }, cookie))
     const stepUp = await remove()
     expect(stepUp.status).toBe(302)
-    expect(stepUp.headers.get('location')).toBe(`/settings/security/verify?${new URLSearchParams({ redirectTo: KEYS })}`)
+    expect(stepUp.headers.get('location')).toBe(
+      `/settings/security/verify?${new URLSearchParams({ redirectTo: KEYS })}`,
+    )
     expect(await findWebAuthnCredential(id)).toBeDefined()
 
     const session = await readSession(getRequest(KEYS, cookie))
     await markSessionSecondFactor(session!.sessionId, new Date())
     // Through the passkeys page it is not found: each page manages its own kind.
-    const wrongPage = await run(passkeysRoute.action, formRequest('/settings/security/passkeys', { intent: 'remove', credentialId: id }, cookie))
+    const wrongPage = await run(
+      passkeysRoute.action,
+      formRequest('/settings/security/passkeys', { intent: 'remove', credentialId: id }, cookie),
+    )
     expect(wrongPage.status).toBe(404)
     expect((await remove()).headers.get('location')).toBe(KEYS)
     expect(await findWebAuthnCredential(id)).toBeUndefined()

@@ -17,9 +17,14 @@ describe('environment', () => {
   })
 
   it('binds WebAuthn to configured values, defaulting to localhost or APP_URL', () => {
-    expect(parseEnv({ PORT: '3111' })).toMatchObject({ WEBAUTHN_RP_ID: 'localhost', WEBAUTHN_ORIGIN: 'http://localhost:3111' })
+    expect(parseEnv({ PORT: '3111' })).toMatchObject({
+      WEBAUTHN_RP_ID: 'localhost',
+      WEBAUTHN_ORIGIN: 'http://localhost:3111',
+    })
     expect(parseEnv({ APP_URL: 'https://megilance.example/app' }).WEBAUTHN_ORIGIN).toBe('https://megilance.example')
-    expect(parseEnv({ WEBAUTHN_ORIGIN: 'https://a.example', APP_URL: 'https://b.example' }).WEBAUTHN_ORIGIN).toBe('https://a.example')
+    expect(parseEnv({ WEBAUTHN_ORIGIN: 'https://a.example', APP_URL: 'https://b.example' }).WEBAUTHN_ORIGIN).toBe(
+      'https://a.example',
+    )
     expect(parseEnv({}).WEBAUTHN_RP_NAME).toBe('MegiLance')
   })
 })

@@ -2,9 +2,7 @@ import { z } from 'zod'
 import { validateCryptoAddress } from '~/services/payments/crypto/crypto-addresses'
 import type { CryptoNetwork } from '~/services/payments/crypto/crypto-networks'
 
-const booleanString = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1')
+const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
 
 /** A receiving address for one network, checked with that network's checksum at start. */
 const cryptoAddress = (network: CryptoNetwork) =>
@@ -32,9 +30,15 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('MegiLance <no-reply@megilance.local>'),
   /** Twilio sends SMS codes when all three are set; otherwise texts go to the admin outbox. */
-  TWILIO_ACCOUNT_SID: z.string().regex(/^AC\w{32}$/, 'must be an account SID (AC followed by 32 characters)').optional(),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC\w{32}$/, 'must be an account SID (AC followed by 32 characters)')
+    .optional(),
   TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
-  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164 form, like +15017122661').optional(),
+  TWILIO_FROM_NUMBER: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164 form, like +15017122661')
+    .optional(),
   TRUST_PROXY: booleanString.default(false),
   COOKIE_SECURE: booleanString.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -49,7 +53,12 @@ const schema = z.object({
   DISABLED_JOBS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
   /** The platform fee taken from each released payment, in percent (published on /help/fees). */
   PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(50).default(10),
   /** Declined charges of one hourly invoice after which its contract pauses until the client pays. */
@@ -60,9 +69,15 @@ const schema = z.object({
   WEBAUTHN_ORIGIN: z.url().optional(),
   WEBAUTHN_RP_NAME: z.string().min(1).default('MegiLance'),
   /** Stripe: cards through Checkout, Connect payouts. Unset: the built-in sandbox processes test cards. */
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
+    .optional(),
   /** Signs Stripe's webhook calls to /webhooks/stripe (whsec_…); required when STRIPE_SECRET_KEY is set. */
-  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
+    .optional(),
   /** Where crypto payments are received, per network. Unset: shipped sandbox (burn) addresses. */
   CRYPTO_RECEIVE_ADDRESS_BITCOIN: cryptoAddress('bitcoin'),
   CRYPTO_RECEIVE_ADDRESS_ETHEREUM: cryptoAddress('ethereum'),
@@ -76,7 +91,11 @@ const schema = z.object({
   /** Optional CoinGecko demo API key, sent as x-cg-demo-api-key; the public endpoint works without. */
   COINGECKO_API_KEY: z.string().min(8).optional(),
   /** The country the platform is registered for VAT in (ISO 3166 alpha-2); EU clients elsewhere with a VAT ID are reverse charged. */
-  PLATFORM_TAX_COUNTRY: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code, like IE').transform((value) => value.toUpperCase()).default('IE'),
+  PLATFORM_TAX_COUNTRY: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code, like IE')
+    .transform((value) => value.toUpperCase())
+    .default('IE'),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'WEBAUTHN_ORIGIN'> & { WEBAUTHN_ORIGIN: string }

@@ -28,7 +28,11 @@ export function refuseDeclaredLength(request: Request, limit: number, tooLarge: 
  * declares no length). Past the limit the stream fails. The source is never cancelled: on Node that
  * would drop the connection before the 413 could be sent; the server closes it after the answer.
  */
-export function limitStream(body: ReadableStream<Uint8Array>, limit: number, onExceeded: () => void): ReadableStream<Uint8Array> {
+export function limitStream(
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+  onExceeded: () => void,
+): ReadableStream<Uint8Array> {
   const reader = body.getReader()
   let received = 0
   return new ReadableStream<Uint8Array>({
@@ -48,7 +52,11 @@ export function limitStream(body: ReadableStream<Uint8Array>, limit: number, onE
 }
 
 /** The whole body, or the 413 from `tooLarge` as soon as it passes `limit` bytes. */
-export async function readLimitedBody(request: Request, limit: number, tooLarge: (limit: number) => Response = formTooLarge): Promise<Uint8Array<ArrayBuffer>> {
+export async function readLimitedBody(
+  request: Request,
+  limit: number,
+  tooLarge: (limit: number) => Response = formTooLarge,
+): Promise<Uint8Array<ArrayBuffer>> {
   refuseDeclaredLength(request, limit, tooLarge)
   if (!request.body) return new Uint8Array(0)
   let exceeded = false
@@ -73,7 +81,9 @@ export async function readFormData(request: Request): Promise<FormData> {
     throw unreadable()
   })
   try {
-    return await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData()
+    return await new Response(body, {
+      headers: { 'content-type': request.headers.get('content-type') ?? '' },
+    }).formData()
   } catch {
     throw unreadable()
   }

@@ -4,7 +4,9 @@ import { safeRedirect } from './safe-redirect'
 describe('safeRedirect', () => {
   it('follows same-site paths with their query and fragment', () => {
     expect(safeRedirect('/admin/users?q=a')).toBe('/admin/users?q=a')
-    expect(safeRedirect('/contracts/c1/hours?week=2026-12-01#log', '/x')).toBe('/contracts/c1/hours?week=2026-12-01#log')
+    expect(safeRedirect('/contracts/c1/hours?week=2026-12-01#log', '/x')).toBe(
+      '/contracts/c1/hours?week=2026-12-01#log',
+    )
     expect(safeRedirect('/', '/x')).toBe('/')
   })
 

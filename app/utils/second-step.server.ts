@@ -60,6 +60,9 @@ export async function submitSecondStep(
     return json<SecondStepError>({ error: result.message, method }, { status: 400 })
   } catch (error) {
     if (!(error instanceof Throttled)) throw error
-    return json<SecondStepError>({ error: error.message, method }, { status: 429, headers: tooManyAttemptsHeaders(error) })
+    return json<SecondStepError>(
+      { error: error.message, method },
+      { status: 429, headers: tooManyAttemptsHeaders(error) },
+    )
   }
 }

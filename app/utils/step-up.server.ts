@@ -16,7 +16,12 @@ const backTo = (request: Request) => {
  * factor on this session in the last 10 minutes, sends the user to confirm one and back to
  * `returnTo` (by default the page the request came from).
  */
-export function requireRecentSecondFactor(request: Request, session: ActiveSession, returnTo?: string, now = new Date()): void {
+export function requireRecentSecondFactor(
+  request: Request,
+  session: ActiveSession,
+  returnTo?: string,
+  now = new Date(),
+): void {
   if (hasRecentSecondFactor(session.secondFactorAt, now)) return
   throw redirect(`${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: returnTo ?? backTo(request) })}`)
 }
@@ -25,9 +30,17 @@ export function requireRecentSecondFactor(request: Request, session: ActiveSessi
  * Where to go before adding a second factor, or null when it may be added now: the step-up page
  * when the account has a factor (only one it had before counts), else re-entering the password.
  */
-export async function enrolmentCheckHref(session: ActiveSession, returnTo: string, now = new Date()): Promise<string | null> {
+export async function enrolmentCheckHref(
+  session: ActiveSession,
+  returnTo: string,
+  now = new Date(),
+): Promise<string | null> {
   const check = enrolmentCheck(
-    { hasFactor: await hasSecondFactor(session.user.id), secondFactorAt: session.secondFactorAt, passwordConfirmedAt: session.passwordConfirmedAt },
+    {
+      hasFactor: await hasSecondFactor(session.user.id),
+      secondFactorAt: session.secondFactorAt,
+      passwordConfirmedAt: session.passwordConfirmedAt,
+    },
     now,
   )
   if (check === 'ok') return null
@@ -35,7 +48,12 @@ export async function enrolmentCheckHref(session: ActiveSession, returnTo: strin
 }
 
 /** Adding a second factor: redirects to the check it needs first, then back to `returnTo`. */
-export async function requireEnrolmentCheck(request: Request, session: ActiveSession, returnTo?: string, now = new Date()): Promise<void> {
+export async function requireEnrolmentCheck(
+  request: Request,
+  session: ActiveSession,
+  returnTo?: string,
+  now = new Date(),
+): Promise<void> {
   const href = await enrolmentCheckHref(session, returnTo ?? backTo(request), now)
   if (href) throw redirect(href)
 }

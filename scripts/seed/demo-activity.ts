@@ -16,7 +16,10 @@ const TEST_CARD = { number: '4242 4242 4242 4242', expiry: '12/40', cvc: '123' }
  * of the product at work rather than empty dashboards.
  */
 export async function seedDemoActivity(): Promise<string> {
-  const [client, freelancer] = await Promise.all([findUserByEmail('client@megilance.test'), findUserByEmail('freelancer@megilance.test')])
+  const [client, freelancer] = await Promise.all([
+    findUserByEmail('client@megilance.test'),
+    findUserByEmail('freelancer@megilance.test'),
+  ])
   if (!client || !freelancer) throw new Error('Seed the demo accounts first')
   const otherClientId = (await listUsersByRole('client')).find((user) => user.id !== client.id)?.id
   const otherFreelancerId = (await listUsersByRole('freelancer')).find((user) => user.id !== freelancer.id)?.id
@@ -37,24 +40,38 @@ export async function seedDemoActivity(): Promise<string> {
   if (!sandbox.available) return `Demo activity: 1 proposal, no funded contracts. ${sandbox.reason}`
   const started = await hire(hiring, otherFreelancer, client)
   await fundByCard(started, client, 0)
-  await act(started, otherFreelancer, 'freelancer', 0, 'submit', { note: 'First milestone delivered: the staging link and notes are in our messages.' })
+  await act(started, otherFreelancer, 'freelancer', 0, 'submit', {
+    note: 'First milestone delivered: the staging link and notes are in our messages.',
+  })
 
   // Felix works for another client: one milestone paid, the next one funded; they talk.
   const hired = await hire(hiredFor, freelancer, otherClient)
   await fundByCard(hired, otherClient, 0)
-  await act(hired, freelancer, 'freelancer', 0, 'submit', { note: 'Milestone one is done; everything is in the shared repository.' })
+  await act(hired, freelancer, 'freelancer', 0, 'submit', {
+    note: 'Milestone one is done; everything is in the shared repository.',
+  })
   await act(hired, otherClient, 'client', 0, 'approve', {})
   await fundByCard(hired, otherClient, 1)
   const conversation = await openConversationFor('contract', hired, freelancer.id)
   if (conversation) {
-    await sendMessage({ conversation, sender: otherClient, body: 'Thanks for the first milestone. The second one is funded; shall we talk through it on Thursday?' })
-    await sendMessage({ conversation, sender: freelancer, body: 'Thursday works. I will bring a short plan and the open questions.' })
+    await sendMessage({
+      conversation,
+      sender: otherClient,
+      body: 'Thanks for the first milestone. The second one is funded; shall we talk through it on Thursday?',
+    })
+    await sendMessage({
+      conversation,
+      sender: freelancer,
+      body: 'Thursday works. I will bring a short plan and the open questions.',
+    })
   }
   return 'Demo activity: 3 proposals, 2 contracts with milestones funded by sandbox card, one released, and a conversation.'
 }
 
 async function openFixedProjects(clientId: string): Promise<Project[]> {
-  return (await listRecentProjectsOfClient(clientId, 50)).filter((project) => project.status === 'open' && project.budgetType === 'fixed' && project.visibility === 'public')
+  return (await listRecentProjectsOfClient(clientId, 50)).filter(
+    (project) => project.status === 'open' && project.budgetType === 'fixed' && project.visibility === 'public',
+  )
 }
 
 function asSessionUser(user: Pick<User, 'id' | 'email' | 'name' | 'role'>) {
@@ -79,7 +96,11 @@ async function propose(project: Project, freelancer: User, coverLetter: string):
 }
 
 async function hire(project: Project, freelancer: User, client: User): Promise<string> {
-  const proposalId = await propose(project, freelancer, 'I can take this on right away; the milestones below follow your brief.')
+  const proposalId = await propose(
+    project,
+    freelancer,
+    'I can take this on right away; the milestones below follow your brief.',
+  )
   const found = await findProposal(proposalId)
   if (!found) throw new Error('Demo proposal missing')
   const outcome = await acceptAndStartContract(found, asSessionUser(client), found.proposal.revision)

@@ -18,7 +18,9 @@ describe('demo seed', () => {
   it('adds nothing to a production database unless DEMO is set', async () => {
     process.env.NODE_ENV = 'production'
     resetEnvForTests()
-    expect(await seedDemoData({ ifEmpty: true })).toMatch(/^Not seeding demo data: NODE_ENV is production and DEMO is not set/)
+    expect(await seedDemoData({ ifEmpty: true })).toMatch(
+      /^Not seeding demo data: NODE_ENV is production and DEMO is not set/,
+    )
     await expect(seedDemoData()).rejects.toThrow(/DEMO=true/)
     expect(await countUsersByRole()).toEqual({ admin: 0, client: 0, freelancer: 0 })
   })

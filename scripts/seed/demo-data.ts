@@ -1,5 +1,10 @@
 import { faker } from '@faker-js/faker'
-import { ensureSkills, replaceFreelancerSkills, updateClientProfile, updateFreelancerProfile } from '~/models/profiles.server'
+import {
+  ensureSkills,
+  replaceFreelancerSkills,
+  updateClientProfile,
+  updateFreelancerProfile,
+} from '~/models/profiles.server'
 import { insertProjects } from '~/models/projects.server'
 import { seedDemoActivity } from './demo-activity'
 import { markDemoAccounts } from '~/models/demo-accounts.server'
@@ -28,7 +33,11 @@ const PROJECT_SHAPES = [
 function demoPerson(index: number, domain: string): { name: string; email: string } {
   const first = faker.person.firstName()
   const last = faker.person.lastName()
-  const slug = (text: string) => text.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')
+  const slug = (text: string) =>
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z]/g, '')
   return { name: `${first} ${last}`, email: `${slug(first)}.${slug(last)}${index}@${domain}` }
 }
 
@@ -80,7 +89,9 @@ export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
   const clientIds: string[] = []
   for (let i = 0; i < COUNTS.clients; i++) {
     const demo = i === 0
-    const { name, email } = demo ? { name: 'Clara Client', email: 'client@megilance.test' } : demoPerson(i, 'example.com')
+    const { name, email } = demo
+      ? { name: 'Clara Client', email: 'client@megilance.test' }
+      : demoPerson(i, 'example.com')
     const user = await insertDemoUser({ email, name, role: 'client', passwordHash })
     await updateClientProfile(user.id, { company: faker.company.name() })
     clientIds.push(user.id)
@@ -88,7 +99,9 @@ export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
 
   for (let i = 0; i < COUNTS.freelancers; i++) {
     const demo = i === 0
-    const { name, email } = demo ? { name: 'Felix Freelancer', email: 'freelancer@megilance.test' } : demoPerson(i, 'example.org')
+    const { name, email } = demo
+      ? { name: 'Felix Freelancer', email: 'freelancer@megilance.test' }
+      : demoPerson(i, 'example.org')
     const user = await insertDemoUser({ email, name, role: 'freelancer', passwordHash })
     const skills = pickSkills(3, 8)
     await updateFreelancerProfile(user.id, {
@@ -117,7 +130,9 @@ export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
       description: demoBrief(skills),
       budgetType: hourly ? ('hourly' as const) : ('fixed' as const),
       budgetMinMinor: low,
-      budgetMaxMinor: hourly ? low + faker.number.int({ min: 5, max: 60 }) * 100 : faker.number.int({ min: 2, max: 200 }) * 10_000,
+      budgetMaxMinor: hourly
+        ? low + faker.number.int({ min: 5, max: 60 }) * 100
+        : faker.number.int({ min: 2, max: 200 }) * 10_000,
       currency: 'USD',
       experienceLevel: faker.helpers.arrayElement(EXPERIENCE_LEVELS),
       status: faker.datatype.boolean({ probability: 0.85 }) ? ('open' as const) : ('closed' as const),

@@ -5,7 +5,15 @@ import { Field, TextareaField } from '~/components/ui/field'
 import { AddMilestoneSchema, EndContractSchema } from '~/services/marketplace/contract-schemas'
 import type { FormReply } from './milestone-card'
 
-export function AddMilestoneForm({ currency, feePercent, last }: { currency: string; feePercent: number; last?: FormReply }) {
+export function AddMilestoneForm({
+  currency,
+  feePercent,
+  last,
+}: {
+  currency: string
+  feePercent: number
+  last?: FormReply
+}) {
   const [form, fields] = useForm({
     id: 'add-milestone',
     lastResult: last?.formId === 'add-milestone' ? last.reply : undefined,
@@ -20,7 +28,12 @@ export function AddMilestoneForm({ currency, feePercent, last }: { currency: str
       <Form method="post" {...getFormProps(form)} className="form-stack">
         <Field label="Title" meta={fields.title} />
         <div className="field-row">
-          <Field label={`Amount (${currency})`} meta={fields.amount} inputMode="decimal" hint={`The freelancer receives it less the ${feePercent}% platform fee.`} />
+          <Field
+            label={`Amount (${currency})`}
+            meta={fields.amount}
+            inputMode="decimal"
+            hint={`The freelancer receives it less the ${feePercent}% platform fee.`}
+          />
           <Field label="Due date (optional)" type="date" meta={fields.dueDate} />
         </div>
         <button type="submit" name="intent" value="add-milestone" className="button button--secondary">
@@ -35,7 +48,17 @@ export function AddMilestoneForm({ currency, feePercent, last }: { currency: str
  * Ending the contract. When every milestone is paid it is the next step, so it comes first and
  * says so (`allPaid`), with the client's other choice: more work on a new milestone.
  */
-export function EndContractForm({ refundNote, last, allPaid, side }: { refundNote: string | null; last?: FormReply; allPaid: boolean; side: 'client' | 'freelancer' }) {
+export function EndContractForm({
+  refundNote,
+  last,
+  allPaid,
+  side,
+}: {
+  refundNote: string | null
+  last?: FormReply
+  allPaid: boolean
+  side: 'client' | 'freelancer'
+}) {
   const [form, fields] = useForm({
     id: 'end-contract',
     lastResult: last?.formId === 'end-contract' ? last.reply : undefined,
@@ -47,7 +70,9 @@ export function EndContractForm({ refundNote, last, allPaid, side }: { refundNot
   })
   return (
     <section className={allPaid ? 'card callout' : 'card'} aria-labelledby="end-contract-heading">
-      <h2 id="end-contract-heading">{allPaid ? 'All milestones are paid — end the contract to leave reviews' : 'End the contract'}</h2>
+      <h2 id="end-contract-heading">
+        {allPaid ? 'All milestones are paid — end the contract to leave reviews' : 'End the contract'}
+      </h2>
       <p className="muted">
         {allPaid
           ? `Reviews open when one of you ends the contract; you then both have 14 days to review each other.${side === 'client' ? ' More work to do? ' : ''}`
@@ -55,7 +80,12 @@ export function EndContractForm({ refundNote, last, allPaid, side }: { refundNot
         {allPaid && side === 'client' ? <a href="#add-milestone-heading">Add a milestone</a> : null}
       </p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
-        <TextareaField label="Why the contract ends" meta={fields.reason} rows={2} hint="Both sides see this in the activity log." />
+        <TextareaField
+          label="Why the contract ends"
+          meta={fields.reason}
+          rows={2}
+          hint="Both sides see this in the activity log."
+        />
         <button type="submit" name="intent" value="end-contract" className="button button--danger">
           End contract
         </button>

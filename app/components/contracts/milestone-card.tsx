@@ -13,7 +13,12 @@ export type MilestoneView = {
   position: number
   title: string
   amountMinor: number
-  fee: { percent: number; feeMinor: number; netMinor: number; tax?: { kind: string; label: string; taxMinor: number; revenueMinor: number } | null }
+  fee: {
+    percent: number
+    feeMinor: number
+    netMinor: number
+    tax?: { kind: string; label: string; taxMinor: number; revenueMinor: number } | null
+  }
   dueDate: string | null
   status: MilestoneStatus
   statusLabel: string
@@ -28,7 +33,11 @@ export type MilestoneView = {
 /** The reply to a failed form on this page, addressed to the form it belongs to. */
 export type FormReply = { formId: string; reply: SubmissionResult<string[]> }
 
-const STATUS_BADGES: Partial<Record<MilestoneStatus, string>> = { released: 'badge--sent', refunded: 'badge--failed', changes_requested: 'badge--blocked' }
+const STATUS_BADGES: Partial<Record<MilestoneStatus, string>> = {
+  released: 'badge--sent',
+  refunded: 'badge--failed',
+  changes_requested: 'badge--blocked',
+}
 
 function replyFor(formId: string, last: FormReply | undefined) {
   return last?.formId === formId ? last.reply : undefined
@@ -65,12 +74,15 @@ export function MilestoneCard({
         </h3>
         <p className="milestone__amount">{money(milestone.amountMinor)}</p>
         <p>
-          <span className={`badge badge--plain ${STATUS_BADGES[milestone.status] ?? 'badge--open'}`}>{milestone.statusLabel}</span>
+          <span className={`badge badge--plain ${STATUS_BADGES[milestone.status] ?? 'badge--open'}`}>
+            {milestone.statusLabel}
+          </span>
           {milestone.inDispute ? <span className="badge badge--blocked">In dispute</span> : null}
           {milestone.dueDate ? <span className="muted"> · due {formatDate(milestone.dueDate)}</span> : null}
         </p>
       </header>
-      {milestone.submissionNote && ['submitted', 'changes_requested', 'approved', 'released'].includes(milestone.status) ? (
+      {milestone.submissionNote &&
+      ['submitted', 'changes_requested', 'approved', 'released'].includes(milestone.status) ? (
         <p>
           <strong>Delivered:</strong> {milestone.submissionNote}
         </p>
@@ -81,24 +93,41 @@ export function MilestoneCard({
         </p>
       ) : null}
       {milestone.autoApprovesAt ? (
-        <p className="muted">Approved and paid automatically on {formatDateTime(milestone.autoApprovesAt)} unless the client asks for changes first.</p>
+        <p className="muted">
+          Approved and paid automatically on {formatDateTime(milestone.autoApprovesAt)} unless the client asks for
+          changes first.
+        </p>
       ) : null}
       <div className="milestone__actions">
-        {milestone.actions.includes('fund') ? <FundForm milestone={milestone} currency={currency} walletMinor={walletMinor} cardProvider={paths.card} last={last} /> : null}
+        {milestone.actions.includes('fund') ? (
+          <FundForm
+            milestone={milestone}
+            currency={currency}
+            walletMinor={walletMinor}
+            cardProvider={paths.card}
+            last={last}
+          />
+        ) : null}
         {milestone.actions.includes('fund') && paths.cryptoChoices.length ? (
           <section aria-label={`Pay for “${milestone.title}” with crypto`}>
             <p className="muted">Or pay in crypto: the amount is locked at today’s rate for 30 minutes.</p>
-            <CryptoChoiceForm action={`/contracts/${contractId}/milestones/${milestone.id}/crypto`} formId={`crypto-${milestone.id}`} choices={paths.cryptoChoices} />
+            <CryptoChoiceForm
+              action={`/contracts/${contractId}/milestones/${milestone.id}/crypto`}
+              formId={`crypto-${milestone.id}`}
+              choices={paths.cryptoChoices}
+            />
           </section>
         ) : null}
         {milestone.actions.includes('fund') && paths.note ? <p className="muted">{paths.note}</p> : null}
-        {milestone.actions.includes('submit') ? <SubmitForm milestone={milestone} currency={currency} last={last} /> : null}
+        {milestone.actions.includes('submit') ? (
+          <SubmitForm milestone={milestone} currency={currency} last={last} />
+        ) : null}
         {milestone.actions.includes('approve') ? (
           <Form method="post" className="form-stack">
             <input type="hidden" name="milestoneId" value={milestone.id} />
             <p className="muted">
-              Approving releases {money(milestone.amountMinor)} from escrow: the freelancer receives {money(milestone.fee.netMinor)} after the{' '}
-              {milestone.fee.percent}% platform fee.
+              Approving releases {money(milestone.amountMinor)} from escrow: the freelancer receives{' '}
+              {money(milestone.fee.netMinor)} after the {milestone.fee.percent}% platform fee.
               <FeeTaxNote tax={milestone.fee.tax} currency={currency} />
             </p>
             <button type="submit" name="intent" value="approve" className="button button--primary">
@@ -106,10 +135,14 @@ export function MilestoneCard({
             </button>
           </Form>
         ) : null}
-        {milestone.actions.includes('request_changes') ? <RequestChangesForm milestone={milestone} last={last} /> : null}
+        {milestone.actions.includes('request_changes') ? (
+          <RequestChangesForm milestone={milestone} last={last} />
+        ) : null}
         {milestone.canDispute ? (
           <p>
-            <Link to={`/contracts/${contractId}/milestones/${milestone.id}/dispute`}>Open a dispute about this milestone</Link>
+            <Link to={`/contracts/${contractId}/milestones/${milestone.id}/dispute`}>
+              Open a dispute about this milestone
+            </Link>
           </p>
         ) : null}
       </div>
@@ -117,7 +150,19 @@ export function MilestoneCard({
   )
 }
 
-function FundForm({ milestone, currency, walletMinor, cardProvider, last }: { milestone: MilestoneView; currency: string; walletMinor: number; cardProvider: CardProvider | null; last?: FormReply }) {
+function FundForm({
+  milestone,
+  currency,
+  walletMinor,
+  cardProvider,
+  last,
+}: {
+  milestone: MilestoneView
+  currency: string
+  walletMinor: number
+  cardProvider: CardProvider | null
+  last?: FormReply
+}) {
   const formId = `fund-${milestone.id}`
   const money = (minor: number) => formatMoney(minor, currency)
   const [form, fields] = useForm({
@@ -132,7 +177,10 @@ function FundForm({ milestone, currency, walletMinor, cardProvider, last }: { mi
         {
           value: 'card',
           label: 'Card',
-          description: cardProvider === 'stripe' ? 'You will pay on Stripe’s secure page.' : 'On the next page (sandbox: use 4242 4242 4242 4242).',
+          description:
+            cardProvider === 'stripe'
+              ? 'You will pay on Stripe’s secure page.'
+              : 'On the next page (sandbox: use 4242 4242 4242 4242).',
         },
       ]
     : []
@@ -141,15 +189,19 @@ function FundForm({ milestone, currency, walletMinor, cardProvider, last }: { mi
     {
       value: 'wallet',
       label: 'Wallet balance',
-      description: walletMinor >= milestone.amountMinor ? `You have ${money(walletMinor)}.` : `You have ${money(walletMinor)}, which is not enough.`,
+      description:
+        walletMinor >= milestone.amountMinor
+          ? `You have ${money(walletMinor)}.`
+          : `You have ${money(walletMinor)}, which is not enough.`,
     },
   ]
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="milestoneId" value={milestone.id} />
       <p className="muted">
-        You pay {money(milestone.amountMinor)} into escrow now. It is released when you approve the work: the freelancer receives{' '}
-        {money(milestone.fee.netMinor)} and MegiLance keeps the {milestone.fee.percent}% fee ({money(milestone.fee.feeMinor)}).
+        You pay {money(milestone.amountMinor)} into escrow now. It is released when you approve the work: the freelancer
+        receives {money(milestone.fee.netMinor)} and MegiLance keeps the {milestone.fee.percent}% fee (
+        {money(milestone.fee.feeMinor)}).
         <FeeTaxNote tax={milestone.fee.tax} currency={currency} />
       </p>
       <RadioGroup legend={`Pay for “${milestone.title}” with`} meta={fields.method} options={options} />
@@ -210,7 +262,13 @@ function RequestChangesForm({ milestone, last }: { milestone: MilestoneView; las
 /** The tax inside the fee, added after the fee sentence: the fee itself never changes. */
 function FeeTaxNote({ tax, currency }: { tax: MilestoneView['fee']['tax']; currency: string }) {
   if (!tax) return null
-  if (tax.taxMinor > 0) return <> The fee includes {formatMoney(tax.taxMinor, currency)} {tax.label}.</>
+  if (tax.taxMinor > 0)
+    return (
+      <>
+        {' '}
+        The fee includes {formatMoney(tax.taxMinor, currency)} {tax.label}.
+      </>
+    )
   if (tax.kind === 'reverse_charge') return <> No VAT on the fee: {tax.label}.</>
   return null
 }

@@ -4,7 +4,15 @@ export type ActiveContractRow = { id: string; title: string; otherName: string; 
 
 export type NextStep = { to: string; label: string }
 
-export function ActiveContracts({ contracts, emptyText, emptyAction }: { contracts: ActiveContractRow[]; emptyText: string; emptyAction: NextStep }) {
+export function ActiveContracts({
+  contracts,
+  emptyText,
+  emptyAction,
+}: {
+  contracts: ActiveContractRow[]
+  emptyText: string
+  emptyAction: NextStep
+}) {
   return (
     <section className="card" aria-labelledby="active-contracts">
       <h2 id="active-contracts">Active contracts</h2>

@@ -19,8 +19,19 @@ export type InvoiceRow = {
 }
 
 /** The weekly invoices of an hourly contract: the client approves, disputes or pays them here. */
-export function InvoiceTable({ invoices, currency, canReview }: { invoices: InvoiceRow[]; currency: string; canReview: boolean }) {
-  if (!invoices.length) return <p className="muted">No invoices yet. Each finished week with logged time is invoiced on the Monday after it.</p>
+export function InvoiceTable({
+  invoices,
+  currency,
+  canReview,
+}: {
+  invoices: InvoiceRow[]
+  currency: string
+  canReview: boolean
+}) {
+  if (!invoices.length)
+    return (
+      <p className="muted">No invoices yet. Each finished week with logged time is invoiced on the Monday after it.</p>
+    )
   const money = (minor: number) => formatMoney(minor, currency)
   return (
     <div className="table-wrap">
@@ -48,12 +59,16 @@ export function InvoiceTable({ invoices, currency, canReview }: { invoices: Invo
               </td>
               <td>
                 {INVOICE_STATUS_LABELS[invoice.status]}
-                {invoice.status === 'pending' ? <span className="cell-detail">Counts as approved on {formatDate(invoice.reviewDueAt)}</span> : null}
+                {invoice.status === 'pending' ? (
+                  <span className="cell-detail">Counts as approved on {formatDate(invoice.reviewDueAt)}</span>
+                ) : null}
                 {invoice.charge ? (
                   <span className="cell-detail">
-                    Charged {money(invoice.payableMinor ?? invoice.amountMinor)} {invoice.charge.from === 'card' ? 'to the card' : 'from the wallet'} · fee{' '}
+                    Charged {money(invoice.payableMinor ?? invoice.amountMinor)}{' '}
+                    {invoice.charge.from === 'card' ? 'to the card' : 'from the wallet'} · fee{' '}
                     {money(invoice.charge.feeMinor)}
-                    {invoice.charge.feeTaxMinor ? ` (incl. ${money(invoice.charge.feeTaxMinor)} tax)` : ''} · freelancer gets {money(invoice.charge.netMinor)}
+                    {invoice.charge.feeTaxMinor ? ` (incl. ${money(invoice.charge.feeTaxMinor)} tax)` : ''} · freelancer
+                    gets {money(invoice.charge.netMinor)}
                   </span>
                 ) : null}
                 {invoice.chargeError ? <span className="cell-detail">{invoice.chargeError}</span> : null}
@@ -87,7 +102,8 @@ function PayNowForm({ invoice }: { invoice: InvoiceRow }) {
     <Form method="post" className="form-stack">
       <input type="hidden" name="invoiceId" value={invoice.id} />
       <p className="muted">
-        Add money to your <Link to="/wallet">wallet</Link> or save another <Link to="/settings/billing/card">card</Link>, then:
+        Add money to your <Link to="/wallet">wallet</Link> or save another <Link to="/settings/billing/card">card</Link>
+        , then:
       </p>
       <button type="submit" name="intent" value="pay-invoice" className="button button--primary">
         Pay now for week of {formatDate(invoice.weekStart)}
@@ -111,7 +127,8 @@ function ReviewInvoiceForms({ invoice }: { invoice: InvoiceRow }) {
         <Form method="post" className="form-stack">
           <input type="hidden" name="invoiceId" value={invoice.id} />
           <div className="field">
-            <label htmlFor={`reason-${invoice.id}`}>What is wrong with the invoice for week of {week}?
+            <label htmlFor={`reason-${invoice.id}`}>
+              What is wrong with the invoice for week of {week}?
               <RequiredMark required />
             </label>
             <textarea id={`reason-${invoice.id}`} name="reason" rows={3} required minLength={20} maxLength={2000} />

@@ -23,7 +23,10 @@ export function ConversationList({ conversations }: { conversations: Conversatio
   return (
     <ul className="conversation-list" aria-label="Conversations">
       {conversations.map((conversation) => (
-        <li key={conversation.id} className={conversation.unread ? 'conversation-list__item is-unread' : 'conversation-list__item'}>
+        <li
+          key={conversation.id}
+          className={conversation.unread ? 'conversation-list__item is-unread' : 'conversation-list__item'}
+        >
           <div className="conversation-list__top">
             <Link to={`/messages/${conversation.id}`} className="conversation-list__title">
               {conversation.title}
@@ -41,7 +44,9 @@ export function ConversationList({ conversations }: { conversations: Conversatio
           <p className="conversation-list__preview">
             {conversation.lastMessageBody ? (
               <>
-                {conversation.flagged && !conversation.fromMe ? <strong className="conversation-list__flag">Asks to move off MegiLance: </strong> : null}
+                {conversation.flagged && !conversation.fromMe ? (
+                  <strong className="conversation-list__flag">Asks to move off MegiLance: </strong>
+                ) : null}
                 {conversation.fromMe ? 'You: ' : ''}
                 {preview(conversation.lastMessageBody)}
               </>

@@ -22,8 +22,8 @@ function OffPlatformWarning({ reasons, mine }: { reasons: string[]; mine: boolea
   if (mine) {
     return (
       <p className="message__flag" role="note">
-        Flagged for review: your message contains {describeReasons(reasons)}. Keep talking and paying on MegiLance so escrow
-        protects you both.
+        Flagged for review: your message contains {describeReasons(reasons)}. Keep talking and paying on MegiLance so
+        escrow protects you both.
       </p>
     )
   }
@@ -35,7 +35,15 @@ function OffPlatformWarning({ reasons, mine }: { reasons: string[]; mine: boolea
   )
 }
 
-export function MessageThread({ conversationId, messages, viewerId }: { conversationId: string; messages: ThreadMessage[]; viewerId: string }) {
+export function MessageThread({
+  conversationId,
+  messages,
+  viewerId,
+}: {
+  conversationId: string
+  messages: ThreadMessage[]
+  viewerId: string
+}) {
   if (!messages.length) return <p className="empty">No messages yet. Say hello and ask your questions here.</p>
   return (
     <ol className="message-thread" aria-label="Messages">
@@ -50,13 +58,18 @@ export function MessageThread({ conversationId, messages, viewerId }: { conversa
                   {formatDateTime(message.createdAt)}
                 </time>
               </header>
-              {message.offPlatformReasons.length ? <OffPlatformWarning reasons={message.offPlatformReasons} mine={mine} /> : null}
+              {message.offPlatformReasons.length ? (
+                <OffPlatformWarning reasons={message.offPlatformReasons} mine={mine} />
+              ) : null}
               <p className="message__body">{message.body}</p>
               {message.attachments.length ? (
                 <ul className="message__files" aria-label="Attachments">
                   {message.attachments.map((file) => (
                     <li key={file.uploadId}>
-                      <a href={`/messages/${conversationId}/files/${file.uploadId}`} download={file.contentType.startsWith('image/') ? undefined : file.name}>
+                      <a
+                        href={`/messages/${conversationId}/files/${file.uploadId}`}
+                        download={file.contentType.startsWith('image/') ? undefined : file.name}
+                      >
                         {file.name}
                       </a>{' '}
                       <span className="muted">({size(file.sizeBytes)})</span>

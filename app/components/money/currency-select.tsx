@@ -92,13 +92,35 @@ export function CurrencySearch({ form, value }: { form: string; value: string })
  * Star and unstar buttons. They submit `form` by POST (carrying what was typed there), so the page
  * comes back as it was, with the favourites changed.
  */
-export function FavouriteButton({ form, currency, favourite }: { form: string; currency: CurrencyInfo; favourite: boolean }) {
+export function FavouriteButton({
+  form,
+  currency,
+  favourite,
+}: {
+  form: string
+  currency: CurrencyInfo
+  favourite: boolean
+}) {
   return favourite ? (
-    <button type="submit" form={form} formMethod="post" name="unstar" value={currency.code} className="button button--ghost">
+    <button
+      type="submit"
+      form={form}
+      formMethod="post"
+      name="unstar"
+      value={currency.code}
+      className="button button--ghost"
+    >
       <span aria-hidden="true">★</span> Remove {currency.code} from favourites
     </button>
   ) : (
-    <button type="submit" form={form} formMethod="post" name="star" value={currency.code} className="button button--ghost">
+    <button
+      type="submit"
+      form={form}
+      formMethod="post"
+      name="star"
+      value={currency.code}
+      className="button button--ghost"
+    >
       <span aria-hidden="true">☆</span> Add {currency.code} to favourites
     </button>
   )

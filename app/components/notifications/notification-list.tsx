@@ -16,11 +16,19 @@ export function NotificationList({ notifications }: { notifications: Notificatio
   return (
     <ul className="list notification-list">
       {notifications.map((item) => (
-        <li key={item.id} className={item.read ? 'notification' : 'notification notification--unread'} aria-label={`${item.read ? '' : 'Unread: '}${item.title}`}>
+        <li
+          key={item.id}
+          className={item.read ? 'notification' : 'notification notification--unread'}
+          aria-label={`${item.read ? '' : 'Unread: '}${item.title}`}
+        >
           <div className="notification__text">
             <p className="notification__title">
               {item.read ? null : <span className="badge badge--open">Unread</span>}{' '}
-              {item.hasLink ? <Link to={`/notifications/${item.id}/open`}>{item.title}</Link> : <strong>{item.title}</strong>}
+              {item.hasLink ? (
+                <Link to={`/notifications/${item.id}/open`}>{item.title}</Link>
+              ) : (
+                <strong>{item.title}</strong>
+              )}
             </p>
             {item.body ? <p className="notification__body">{item.body}</p> : null}
             <p className="muted notification__meta">
@@ -30,7 +38,13 @@ export function NotificationList({ notifications }: { notifications: Notificatio
           {item.read ? null : (
             <Form method="post" className="notification__action">
               <input type="hidden" name="notificationId" value={item.id} />
-              <button type="submit" name="intent" value="mark-read" className="button button--ghost" aria-label={`Mark "${item.title}" as read`}>
+              <button
+                type="submit"
+                name="intent"
+                value="mark-read"
+                className="button button--ghost"
+                aria-label={`Mark "${item.title}" as read`}
+              >
                 Mark read
               </button>
             </Form>

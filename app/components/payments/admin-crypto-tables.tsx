@@ -24,7 +24,15 @@ type RequestRow = {
   confirmedVia: 'webhook' | 'admin' | null
 }
 
-type ReceiptRow = { id: string; payerName: string; txHash: string; amountText: string; reason: string; source: string; createdAt: string }
+type ReceiptRow = {
+  id: string
+  payerName: string
+  txHash: string
+  amountText: string
+  reason: string
+  source: string
+  createdAt: string
+}
 
 const STATUS = { pending: 'Waiting for payment', confirmed: 'Confirmed', expired: 'Expired' } as const
 const BADGE = { pending: 'badge--open', confirmed: 'badge--sent', expired: 'badge--failed' } as const
@@ -32,7 +40,15 @@ const BADGE = { pending: 'badge--open', confirmed: 'badge--sent', expired: 'badg
 const replyFor = (formId: string, last?: AdminFormReply) => (last?.formId === formId ? last.reply : undefined)
 
 /** `sandboxOff`: sandbox requests cannot be confirmed on this installation (the page says why). */
-export function CryptoRequestsTable({ rows, sandboxOff, last }: { rows: RequestRow[]; sandboxOff: boolean; last?: AdminFormReply }) {
+export function CryptoRequestsTable({
+  rows,
+  sandboxOff,
+  last,
+}: {
+  rows: RequestRow[]
+  sandboxOff: boolean
+  last?: AdminFormReply
+}) {
   return (
     <div className="table-wrap">
       <table>
@@ -56,17 +72,23 @@ export function CryptoRequestsTable({ rows, sandboxOff, last }: { rows: RequestR
               </td>
               <td>{row.payerName}</td>
               <td>
-                {row.amountText} <span className="muted">({row.fiatText}, {row.choiceLabel})</span>
+                {row.amountText}{' '}
+                <span className="muted">
+                  ({row.fiatText}, {row.choiceLabel})
+                </span>
               </td>
               <td>
                 <span className={`badge badge--plain ${BADGE[row.status]}`}>{STATUS[row.status]}</span>
                 {row.sandbox ? <span className="badge badge--blocked">Sandbox</span> : null}
-                {row.status === 'pending' ? <span className="muted"> until {formatDateTime(row.expiresAt)}</span> : null}
+                {row.status === 'pending' ? (
+                  <span className="muted"> until {formatDateTime(row.expiresAt)}</span>
+                ) : null}
               </td>
               <td>
                 {row.status === 'confirmed' ? (
                   <span>
-                    {row.confirmedVia === 'admin' ? 'By an admin' : 'By the provider'}: <code className="crypto-code">{row.txHash}</code>
+                    {row.confirmedVia === 'admin' ? 'By an admin' : 'By the provider'}:{' '}
+                    <code className="crypto-code">{row.txHash}</code>
                   </span>
                 ) : row.status === 'pending' && row.sandbox && sandboxOff ? (
                   <span className="muted">Sandbox payments are off here: cannot be confirmed</span>

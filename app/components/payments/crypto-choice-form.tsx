@@ -24,7 +24,9 @@ export function CryptoChoiceForm({
   const [form, fields] = useForm({
     id: formId,
     lastResult,
-    defaultValue: { choice: choices.some((choice) => choice.value === 'USDC:ethereum') ? 'USDC:ethereum' : choices[0]?.value },
+    defaultValue: {
+      choice: choices.some((choice) => choice.value === 'USDC:ethereum') ? 'USDC:ethereum' : choices[0]?.value,
+    },
     constraint: getZodConstraint(CryptoChoiceSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CryptoChoiceSchema }),
   })

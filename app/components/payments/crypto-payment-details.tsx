@@ -3,7 +3,11 @@ import type { CryptoPaymentView } from '~/services/payments/crypto/crypto-paymen
 import { networkLabel } from '~/services/payments/crypto/crypto-networks'
 import { formatDateTime } from '~/utils/format'
 
-type View = Omit<CryptoPaymentView, 'rateAsOf' | 'expiresAt' | 'confirmedAt'> & { rateAsOf: string; expiresAt: string; confirmedAt: string | null }
+type View = Omit<CryptoPaymentView, 'rateAsOf' | 'expiresAt' | 'confirmedAt'> & {
+  rateAsOf: string
+  expiresAt: string
+  confirmedAt: string | null
+}
 
 /** What to send where: amount, network, address, the wallet link and its QR code, and until when. */
 export function CryptoPaymentDetails({ view }: { view: View }) {
@@ -48,8 +52,8 @@ export function CryptoPaymentDetails({ view }: { view: View }) {
         </dl>
       </div>
       <p>
-        Send exactly this amount of {view.asset} on {networkLabel(view.network)}, and nothing else: coins sent on another network or after the lock ends
-        cannot fund this milestone.
+        Send exactly this amount of {view.asset} on {networkLabel(view.network)}, and nothing else: coins sent on
+        another network or after the lock ends cannot fund this milestone.
       </p>
       <p>
         <a href={view.uri} className="button button--primary">

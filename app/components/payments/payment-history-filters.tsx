@@ -1,19 +1,65 @@
 import { Form, Link } from '@remix-run/react'
-import { PAYMENT_STATUS_LABELS, PAYMENT_TYPES, type PaymentHistorySearch } from '~/services/payments/ledger/payment-history-filters'
+import {
+  PAYMENT_STATUS_LABELS,
+  PAYMENT_TYPES,
+  type PaymentHistorySearch,
+} from '~/services/payments/ledger/payment-history-filters'
 
 /** The one GET form of the payment history: filters and search, usable without JavaScript. */
-export function PaymentHistoryFilters({ search, currencies, formKey, filtered }: { search: Partial<PaymentHistorySearch>; currencies: string[]; formKey: string; filtered: boolean }) {
-  const currencyOptions = search.currency && !currencies.includes(search.currency) ? [...currencies, search.currency] : currencies
+export function PaymentHistoryFilters({
+  search,
+  currencies,
+  formKey,
+  filtered,
+}: {
+  search: Partial<PaymentHistorySearch>
+  currencies: string[]
+  formKey: string
+  filtered: boolean
+}) {
+  const currencyOptions =
+    search.currency && !currencies.includes(search.currency) ? [...currencies, search.currency] : currencies
   return (
     // Keyed by the query so the fields show the new filters after a client-side navigation.
-    <Form key={formKey} method="get" className="filters card security-filters" role="search" aria-label="Filter payments">
+    <Form
+      key={formKey}
+      method="get"
+      className="filters card security-filters"
+      role="search"
+      aria-label="Filter payments"
+    >
       <div className="field">
         <label htmlFor="payments-q">Search descriptions</label>
-        <input id="payments-q" name="q" type="search" defaultValue={search.q ?? ''} maxLength={100} autoComplete="off" />
+        <input
+          id="payments-q"
+          name="q"
+          type="search"
+          defaultValue={search.q ?? ''}
+          maxLength={100}
+          autoComplete="off"
+        />
       </div>
-      <FilterSelect name="type" label="Type" anyLabel="Any type" value={search.type} options={Object.entries(PAYMENT_TYPES)} />
-      <FilterSelect name="status" label="Status" anyLabel="Any status" value={search.status} options={Object.entries(PAYMENT_STATUS_LABELS)} />
-      <FilterSelect name="currency" label="Currency" anyLabel="Any currency" value={search.currency} options={currencyOptions.map((code) => [code, code])} />
+      <FilterSelect
+        name="type"
+        label="Type"
+        anyLabel="Any type"
+        value={search.type}
+        options={Object.entries(PAYMENT_TYPES)}
+      />
+      <FilterSelect
+        name="status"
+        label="Status"
+        anyLabel="Any status"
+        value={search.status}
+        options={Object.entries(PAYMENT_STATUS_LABELS)}
+      />
+      <FilterSelect
+        name="currency"
+        label="Currency"
+        anyLabel="Any currency"
+        value={search.currency}
+        options={currencyOptions.map((code) => [code, code])}
+      />
       <div className="field">
         <label htmlFor="payments-from">From (UTC)</label>
         <input id="payments-from" name="from" type="date" defaultValue={search.from ?? ''} />
@@ -33,7 +79,19 @@ export function PaymentHistoryFilters({ search, currencies, formKey, filtered }:
 }
 
 /** One filter: "any" first, then the choices as [value, label]. */
-function FilterSelect({ name, label, anyLabel, value, options }: { name: string; label: string; anyLabel: string; value?: string; options: [string, string][] }) {
+function FilterSelect({
+  name,
+  label,
+  anyLabel,
+  value,
+  options,
+}: {
+  name: string
+  label: string
+  anyLabel: string
+  value?: string
+  options: [string, string][]
+}) {
   const id = `payments-${name}`
   return (
     <div className="field">

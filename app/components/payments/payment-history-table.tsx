@@ -1,5 +1,12 @@
 import { Link } from '@remix-run/react'
-import { PAYMENT_ACCOUNT_LABELS, PAYMENT_STATUS_LABELS, PAYMENT_TYPES, type PaymentAccount, type PaymentHistoryStatus, type PaymentType } from '~/services/payments/ledger/payment-history-filters'
+import {
+  PAYMENT_ACCOUNT_LABELS,
+  PAYMENT_STATUS_LABELS,
+  PAYMENT_TYPES,
+  type PaymentAccount,
+  type PaymentHistoryStatus,
+  type PaymentType,
+} from '~/services/payments/ledger/payment-history-filters'
 import { formatDateTime, formatMoney } from '~/utils/format'
 
 type Row = {
@@ -15,7 +22,12 @@ type Row = {
   contractId: string | null
 }
 
-const STATUS_BADGES: Record<PaymentHistoryStatus, string> = { completed: 'badge--open', pending: 'badge--stored', declined: 'badge--failed', failed: 'badge--failed' }
+const STATUS_BADGES: Record<PaymentHistoryStatus, string> = {
+  completed: 'badge--open',
+  pending: 'badge--stored',
+  declined: 'badge--failed',
+  failed: 'badge--failed',
+}
 
 export function PaymentHistoryTable({ rows, empty }: { rows: Row[]; empty: string }) {
   if (!rows.length) return <p className="empty">{empty}</p>
@@ -37,7 +49,8 @@ export function PaymentHistoryTable({ rows, empty }: { rows: Row[]; empty: strin
               <td>
                 {row.contractId ? <Link to={`/contracts/${row.contractId}`}>{row.description}</Link> : row.description}
                 <span className="cell-detail">
-                  <time dateTime={row.at}>{formatDateTime(row.at)}</time> · {PAYMENT_TYPES[row.type]} · {PAYMENT_ACCOUNT_LABELS[row.account]}
+                  <time dateTime={row.at}>{formatDateTime(row.at)}</time> · {PAYMENT_TYPES[row.type]} ·{' '}
+                  {PAYMENT_ACCOUNT_LABELS[row.account]}
                   {row.countsInNet ? '' : ' · not in the net'}
                 </span>
               </td>

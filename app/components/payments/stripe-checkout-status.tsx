@@ -56,7 +56,10 @@ export function StripeCheckoutStatus({ view, reloadTo }: { view: StripeCheckoutV
           <Link to={back}>← Back to {view.contract.title}</Link>
         </p>
         <h1>Pay {view.amount} by card</h1>
-        <p className="muted">For the milestone “{view.milestoneTitle}”. You will pay on Stripe’s secure page; MegiLance never sees your card number.</p>
+        <p className="muted">
+          For the milestone “{view.milestoneTitle}”. You will pay on Stripe’s secure page; MegiLance never sees your
+          card number.
+        </p>
       </header>
       <section className="card form-stack" aria-label="Payment status">
         {view.cancelled ? <p role="status">You left Stripe’s page before paying. Nothing was charged.</p> : null}
@@ -69,7 +72,9 @@ export function StripeCheckoutStatus({ view, reloadTo }: { view: StripeCheckoutV
           </p>
         ) : (
           <>
-            <p role="status">We are waiting for Stripe to confirm your payment of {view.amount}. This usually takes a few seconds.</p>
+            <p role="status">
+              We are waiting for Stripe to confirm your payment of {view.amount}. This usually takes a few seconds.
+            </p>
             <p>
               <Link to={reloadTo} reloadDocument>
                 Reload to check again

@@ -26,7 +26,9 @@ export function PayoutFeeTable() {
           )
         })}
       </ul>
-      <p className="muted">Dollar figures; a wallet in another currency pays their value at the current exchange rate.</p>
+      <p className="muted">
+        Dollar figures; a wallet in another currency pays their value at the current exchange rate.
+      </p>
     </>
   )
 }

@@ -40,7 +40,8 @@ export function PayoutReview({ review }: { review: PayoutReviewData }) {
             {review.inAsset ? (
               <span className="cell-detail">
                 {' '}
-                ≈ {review.inAsset.amount} at {review.inAsset.rate} ({review.inAsset.source === 'snapshot' ? 'shipped snapshot rate' : `${review.inAsset.source} rate`} of{' '}
+                ≈ {review.inAsset.amount} at {review.inAsset.rate} (
+                {review.inAsset.source === 'snapshot' ? 'shipped snapshot rate' : `${review.inAsset.source} rate`} of{' '}
                 {formatDateTime(review.inAsset.asOf)})
               </span>
             ) : null}

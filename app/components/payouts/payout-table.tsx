@@ -54,7 +54,11 @@ export function PayoutTable({ rows }: { rows: PayoutRow[] }) {
               <td className="numeric">
                 {formatMoney(row.amountMinor - row.feeMinor, row.currency)}
                 {row.inAsset ? <span className="cell-detail">≈ {row.inAsset}</span> : null}
-                <span className="cell-detail">{row.sentAt ? `Sent ${formatDateTime(row.sentAt)}` : `${row.arrival}, by ${formatDateTime(row.expectedBy)}`}</span>
+                <span className="cell-detail">
+                  {row.sentAt
+                    ? `Sent ${formatDateTime(row.sentAt)}`
+                    : `${row.arrival}, by ${formatDateTime(row.expectedBy)}`}
+                </span>
               </td>
               <td>
                 <span className={`badge badge--payout-${row.status}`}>{row.statusLabel}</span>

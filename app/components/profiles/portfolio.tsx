@@ -18,7 +18,13 @@ export function portfolioImageUrl(uploadId: string): string {
 }
 
 /** Work samples as cards: title, description, links and images. `actions` adds controls per item. */
-export function PortfolioGallery({ items, actions }: { items: PortfolioItemView[]; actions?: (item: PortfolioItemView) => ReactNode }) {
+export function PortfolioGallery({
+  items,
+  actions,
+}: {
+  items: PortfolioItemView[]
+  actions?: (item: PortfolioItemView) => ReactNode
+}) {
   return (
     <ul className="portfolio-grid">
       {items.map((item) => (
@@ -79,7 +85,12 @@ export function PortfolioItemForm({ id, lastResult, defaultValue, submitLabel, i
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
       <Field label="Title" meta={fields.title} />
       <TextareaField label="Description" meta={fields.description} rows={4} />
-      <TextareaField label="Links" meta={fields.links} rows={3} hint="Web addresses of the work, one per line (https://…), at most 5." />
+      <TextareaField
+        label="Links"
+        meta={fields.links}
+        rows={3}
+        hint="Web addresses of the work, one per line (https://…), at most 5."
+      />
       <div className="field">
         <label htmlFor={inputId}>{imageCount ? 'Add images' : 'Images'}</label>
         <input
@@ -107,7 +118,11 @@ export function PortfolioItemForm({ id, lastResult, defaultValue, submitLabel, i
 export function EditItemLink({ item }: { item: PortfolioItemView }) {
   return (
     <p>
-      <Link to={`/settings/portfolio/${item.id}`} className="button button--secondary" aria-label={`Edit ${item.title}`}>
+      <Link
+        to={`/settings/portfolio/${item.id}`}
+        className="button button--secondary"
+        aria-label={`Edit ${item.title}`}
+      >
         Edit
       </Link>
     </p>

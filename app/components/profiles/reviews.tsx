@@ -18,7 +18,10 @@ export type ReviewStatsView = {
 }
 
 function humanize(name: string): string {
-  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase()
+  const words = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase()
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
@@ -63,7 +66,9 @@ export function ReviewSection({ stats, reviews }: { stats: ReviewStatsView; revi
           </ul>
         </>
       ) : (
-        <p className="empty">No reviews to show yet. Reviews appear once both sides have written theirs, or 14 days after a contract ends.</p>
+        <p className="empty">
+          No reviews to show yet. Reviews appear once both sides have written theirs, or 14 days after a contract ends.
+        </p>
       )}
     </section>
   )

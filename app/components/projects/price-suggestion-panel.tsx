@@ -14,14 +14,21 @@ type Suggestion = {
   otherCurrencyCount: number
 }
 
-const CONFIDENCE_BADGES: Record<Confidence, string> = { none: 'badge--plain', low: 'badge--failed', medium: 'badge--stored', high: 'badge--open' }
+const CONFIDENCE_BADGES: Record<Confidence, string> = {
+  none: 'badge--plain',
+  low: 'badge--failed',
+  medium: 'badge--stored',
+  high: 'badge--open',
+}
 
 function QuartileLine({ label, data, currency }: { label: string; data: Quartiles | null; currency: string }) {
   const money = (minor: number) => formatMoney(minor, currency)
   return (
     <li>
       <strong>{label}</strong>{' '}
-      {data ? `(n = ${data.n}): 25th percentile ${money(data.p25)}, median ${money(data.median)}, 75th percentile ${money(data.p75)}` : ': no data yet'}
+      {data
+        ? `(n = ${data.n}): 25th percentile ${money(data.p25)}, median ${money(data.median)}, 75th percentile ${money(data.p75)}`
+        : ': no data yet'}
     </li>
   )
 }
@@ -31,7 +38,13 @@ function QuartileLine({ label, data, currency }: { label: string; data: Quartile
  * skills and level, and a suggested range with its confidence. `askButton` adds the button that
  * sends the surrounding form to ask again (it works without JavaScript).
  */
-export function PriceSuggestionPanel({ suggestion, askButton = false }: { suggestion: Suggestion | null; askButton?: boolean }) {
+export function PriceSuggestionPanel({
+  suggestion,
+  askButton = false,
+}: {
+  suggestion: Suggestion | null
+  askButton?: boolean
+}) {
   const unit = suggestion?.budgetType === 'hourly' ? ' per hour' : ''
   return (
     <section className="price-panel" aria-labelledby="price-panel-heading">
@@ -39,8 +52,8 @@ export function PriceSuggestionPanel({ suggestion, askButton = false }: { sugges
       {suggestion ? (
         <>
           <p className="muted">
-            {suggestion.budgetType === 'hourly' ? 'Hourly rates' : 'Fixed prices'} for {suggestion.skills.join(', ')} at {suggestion.level} level on MegiLance.
-            Only {suggestion.currency} data is used, without conversion
+            {suggestion.budgetType === 'hourly' ? 'Hourly rates' : 'Fixed prices'} for {suggestion.skills.join(', ')} at{' '}
+            {suggestion.level} level on MegiLance. Only {suggestion.currency} data is used, without conversion
             {suggestion.otherCurrencyCount
               ? `; ${suggestion.otherCurrencyCount} matching ${suggestion.otherCurrencyCount === 1 ? 'price' : 'prices'} in other currencies ${suggestion.otherCurrencyCount === 1 ? 'is' : 'are'} left out.`
               : '.'}
@@ -50,7 +63,8 @@ export function PriceSuggestionPanel({ suggestion, askButton = false }: { sugges
               <>
                 Suggested {suggestion.budgetType === 'hourly' ? 'rate' : 'budget'}:{' '}
                 <strong>
-                  {formatMoney(suggestion.suggested.lowMinor, suggestion.currency)} – {formatMoney(suggestion.suggested.highMinor, suggestion.currency)}
+                  {formatMoney(suggestion.suggested.lowMinor, suggestion.currency)} –{' '}
+                  {formatMoney(suggestion.suggested.highMinor, suggestion.currency)}
                   {unit}
                 </strong>{' '}
               </>
@@ -62,13 +76,27 @@ export function PriceSuggestionPanel({ suggestion, askButton = false }: { sugges
             </span>
           </p>
           <ul className="price-panel__quartiles">
-            <QuartileLine label={`Accepted ${suggestion.budgetType === 'hourly' ? 'hourly' : 'fixed-price'} bids`} data={suggestion.acceptedBids} currency={suggestion.currency} />
-            {suggestion.budgetType === 'hourly' ? <QuartileLine label="Freelancer hourly rates" data={suggestion.freelancerRates} currency={suggestion.currency} /> : null}
+            <QuartileLine
+              label={`Accepted ${suggestion.budgetType === 'hourly' ? 'hourly' : 'fixed-price'} bids`}
+              data={suggestion.acceptedBids}
+              currency={suggestion.currency}
+            />
+            {suggestion.budgetType === 'hourly' ? (
+              <QuartileLine
+                label="Freelancer hourly rates"
+                data={suggestion.freelancerRates}
+                currency={suggestion.currency}
+              />
+            ) : null}
           </ul>
-          <p className="muted">Confidence comes from the sample size: low under 10, medium under 30, high from 30 prices.</p>
+          <p className="muted">
+            Confidence comes from the sample size: low under 10, medium under 30, high from 30 prices.
+          </p>
         </>
       ) : (
-        <p className="muted">Enter the skills (and the budget type, currency and level) to see what similar projects were agreed for.</p>
+        <p className="muted">
+          Enter the skills (and the budget type, currency and level) to see what similar projects were agreed for.
+        </p>
       )}
       {askButton ? (
         <button type="submit" name="intent" value="suggest" formNoValidate className="button">

@@ -4,7 +4,12 @@ import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { Field, RadioGroup, SelectField, TextareaField } from '~/components/ui/field'
 import { PriceQuerySchema } from '~/services/marketplace/price-suggestion'
-import { PROJECT_CURRENCIES, ProjectSchema, isoToday, type ProjectFormValue } from '~/services/marketplace/project-schemas'
+import {
+  PROJECT_CURRENCIES,
+  ProjectSchema,
+  isoToday,
+  type ProjectFormValue,
+} from '~/services/marketplace/project-schemas'
 
 const LEVELS = [
   { value: 'entry', label: 'Entry', description: 'New to this kind of work; a good price matters most.' },
@@ -38,12 +43,20 @@ export function ProjectForm({
   const [form, fields] = useForm({
     id,
     lastResult,
-    defaultValue: { budgetType: 'fixed', currency: 'USD', experienceLevel: 'intermediate', visibility: 'public', ...defaultValue },
+    defaultValue: {
+      budgetType: 'fixed',
+      currency: 'USD',
+      experienceLevel: 'intermediate',
+      visibility: 'public',
+      ...defaultValue,
+    },
     constraint: getZodConstraint(ProjectSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) =>
-      formData.get('intent') === 'suggest' ? parseWithZod(formData, { schema: PriceQuerySchema }) : parseWithZod(formData, { schema: ProjectSchema }),
+      formData.get('intent') === 'suggest'
+        ? parseWithZod(formData, { schema: PriceQuerySchema })
+        : parseWithZod(formData, { schema: ProjectSchema }),
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack project-form">
@@ -53,7 +66,12 @@ export function ProjectForm({
         </p>
       ) : null}
       <Field label="Title" meta={fields.title} hint="For example: Build a booking page for our dental clinic" />
-      <TextareaField label="Description" meta={fields.description} rows={8} hint="What needs doing, what you have already, and what done looks like." />
+      <TextareaField
+        label="Description"
+        meta={fields.description}
+        rows={8}
+        hint="What needs doing, what you have already, and what done looks like."
+      />
       <Field
         label="Skills"
         meta={fields.skills}
@@ -61,7 +79,11 @@ export function ProjectForm({
       />
       <RadioGroup legend="Budget type" meta={fields.budgetType} options={BUDGET_TYPES} />
       <div className="budget-row">
-        <SelectField label="Currency" meta={fields.currency} options={PROJECT_CURRENCIES.map((code) => ({ value: code, label: code }))} />
+        <SelectField
+          label="Currency"
+          meta={fields.currency}
+          options={PROJECT_CURRENCIES.map((code) => ({ value: code, label: code }))}
+        />
         <div className="budget-fixed">
           <Field label="Fixed budget" meta={fields.amount} inputMode="decimal" hint="For a fixed-price project" />
         </div>

@@ -60,7 +60,9 @@ export function ProposalDetails({
           <div className="stat">
             <dt>Client</dt>
             <dd className="stat__value">{proposal.viewedAt ? 'Viewed' : 'Not viewed yet'}</dd>
-            {proposal.viewedAt ? <dd className="stat__detail">First opened {formatDateTime(proposal.viewedAt)}</dd> : null}
+            {proposal.viewedAt ? (
+              <dd className="stat__detail">First opened {formatDateTime(proposal.viewedAt)}</dd>
+            ) : null}
           </div>
         ) : null}
       </dl>
@@ -105,7 +107,9 @@ export function ProposalDetails({
               </table>
             </div>
           ) : (
-            <p className="muted">One milestone for the whole project: {formatMoney(proposal.bidAmountMinor, proposal.currency)}.</p>
+            <p className="muted">
+              One milestone for the whole project: {formatMoney(proposal.bidAmountMinor, proposal.currency)}.
+            </p>
           )}
         </section>
       ) : null}

@@ -3,7 +3,12 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { ErrorList, Field, TextareaField } from '~/components/ui/field'
 import type { BudgetType } from '~/models/enums'
-import { MAX_PROPOSAL_MILESTONES, MILESTONE_ROWS_WITHOUT_JS, proposalFieldsSchema, proposalSchema } from '~/services/marketplace/proposal-schemas'
+import {
+  MAX_PROPOSAL_MILESTONES,
+  MILESTONE_ROWS_WITHOUT_JS,
+  proposalFieldsSchema,
+  proposalSchema,
+} from '~/services/marketplace/proposal-schemas'
 
 export type ProposalFormDefaults = {
   coverLetter?: string
@@ -74,11 +79,14 @@ export function ProposalForm({
         <Field label="Duration in days" type="number" meta={fields.durationDays} min={1} max={365} />
       </div>
       {bidType === 'fixed' ? (
-        <fieldset className="field proposal-milestones" aria-describedby={`${fields.milestones.id}-hint ${fields.milestones.errorId}`}>
+        <fieldset
+          className="field proposal-milestones"
+          aria-describedby={`${fields.milestones.id}-hint ${fields.milestones.errorId}`}
+        >
           <legend>Milestones (optional)</legend>
           <p id={`${fields.milestones.id}-hint`} className="field__hint">
-            Split your price into parts the client funds and releases one by one. They must add up to your price. Leave them
-            empty for one milestone covering the whole project.
+            Split your price into parts the client funds and releases one by one. They must add up to your price. Leave
+            them empty for one milestone covering the whole project.
           </p>
           <div role={fields.milestones.errors?.length ? 'alert' : undefined}>
             <ErrorList id={fields.milestones.errorId} errors={fields.milestones.errors} />
@@ -96,7 +104,10 @@ export function ProposalForm({
           {rows.length < MAX_PROPOSAL_MILESTONES ? (
             <button
               className="button button--secondary"
-              {...form.insert.getButtonProps({ name: fields.milestones.name, defaultValue: { title: '', amount: '', dueDate: '' } })}
+              {...form.insert.getButtonProps({
+                name: fields.milestones.name,
+                defaultValue: { title: '', amount: '', dueDate: '' },
+              })}
             >
               Add another milestone
             </button>

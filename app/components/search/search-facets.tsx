@@ -1,7 +1,12 @@
 import { Link } from '@remix-run/react'
 import type { searchProjects } from '~/models/project-search.server'
 import { EXPERIENCE_LEVELS } from '~/models/enums'
-import { EXPERIENCE_LABELS, POSTED_LABELS, POSTED_WITHIN, type SearchParams } from '~/services/marketplace/project-search-params'
+import {
+  EXPERIENCE_LABELS,
+  POSTED_LABELS,
+  POSTED_WITHIN,
+  type SearchParams,
+} from '~/services/marketplace/project-search-params'
 
 type Facets = Awaited<ReturnType<typeof searchProjects>>['facets']
 
@@ -20,7 +25,12 @@ export function SearchFacets({ params, facets }: { params: SearchParams; facets:
         {facets.skills.length ? (
           facets.skills.map((facet) => (
             <label key={facet.value} className="facet__option">
-              <input type="checkbox" name="skill" value={facet.value} defaultChecked={params.skills.includes(facet.value)} />
+              <input
+                type="checkbox"
+                name="skill"
+                value={facet.value}
+                defaultChecked={params.skills.includes(facet.value)}
+              />
               <span>
                 {facet.value} <FacetCount count={facet.count} />
               </span>

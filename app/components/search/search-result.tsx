@@ -1,9 +1,12 @@
 import { Link } from '@remix-run/react'
 import { budgetLabel } from '~/components/project-summary'
-import { EXPERIENCE_LABELS, SNIPPET_MARK_END as SNIPPET_END, SNIPPET_MARK_START as SNIPPET_START } from '~/services/marketplace/project-search-params'
+import {
+  EXPERIENCE_LABELS,
+  SNIPPET_MARK_END as SNIPPET_END,
+  SNIPPET_MARK_START as SNIPPET_START,
+} from '~/services/marketplace/project-search-params'
 import type { ExperienceLevel } from '~/models/enums'
 import { formatDate } from '~/utils/format'
-
 
 export type SearchResultData = {
   id: string

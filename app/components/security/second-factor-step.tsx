@@ -3,7 +3,11 @@ import type { SecondStepData, SecondStepError } from '~/utils/second-step.server
 import { WebAuthnAnswer } from './webauthn-answer'
 import { RequiredMark } from '~/components/ui/field'
 
-type Props = SecondStepData & { lastResult: SecondStepError | undefined; pathname: string; extraParams?: Record<string, string> }
+type Props = SecondStepData & {
+  lastResult: SecondStepError | undefined
+  pathname: string
+  extraParams?: Record<string, string>
+}
 
 /** The second step, for sign-in and for confirming a sensitive change: pick a method, answer it. */
 export function SecondFactorStep({ methods, chosen, prepared, sent, lastResult, pathname, extraParams = {} }: Props) {
@@ -41,7 +45,13 @@ export function SecondFactorStep({ methods, chosen, prepared, sent, lastResult, 
               : `Press “Send a code” and we will send a 6-digit code ${chosen.hint}.`}
           </p>
           <div className="action-row">
-            <button type="submit" name="intent" value="send" className={`button ${sent === chosen.method ? 'button--secondary' : 'button--primary'}`} formNoValidate>
+            <button
+              type="submit"
+              name="intent"
+              value="send"
+              className={`button ${sent === chosen.method ? 'button--secondary' : 'button--primary'}`}
+              formNoValidate
+            >
               {sent === chosen.method ? 'Send a new code' : 'Send a code'}
             </button>
           </div>
@@ -49,7 +59,9 @@ export function SecondFactorStep({ methods, chosen, prepared, sent, lastResult, 
       ) : null}
       <Form method="post" className="stack">
         <input type="hidden" name="method" value={chosen.method} />
-        {chosen.method === 'totp' ? <p className="muted">Enter the 6-digit code your authenticator app shows now.</p> : null}
+        {chosen.method === 'totp' ? (
+          <p className="muted">Enter the 6-digit code your authenticator app shows now.</p>
+        ) : null}
         {chosen.method === 'backup_code' ? <p className="muted">Each backup code works once.</p> : null}
         {isCode ? (
           <div className="field">
@@ -70,7 +82,10 @@ export function SecondFactorStep({ methods, chosen, prepared, sent, lastResult, 
             />
           </div>
         ) : (
-          <WebAuthnAnswer options={prepared} label={`Use your ${chosen.method === 'passkey' ? 'passkey' : 'security key'}`} />
+          <WebAuthnAnswer
+            options={prepared}
+            label={`Use your ${chosen.method === 'passkey' ? 'passkey' : 'security key'}`}
+          />
         )}
         {error ? (
           <p id="second-factor-error" role="alert" className="form-alert">
@@ -79,7 +94,13 @@ export function SecondFactorStep({ methods, chosen, prepared, sent, lastResult, 
         ) : null}
         {isCode ? (
           <div className="action-row">
-            <button type="submit" name="intent" value="verify" className={`button ${chosen.sendsCode && sent !== chosen.method ? 'button--secondary' : 'button--primary'}`} disabled={busy}>
+            <button
+              type="submit"
+              name="intent"
+              value="verify"
+              className={`button ${chosen.sendsCode && sent !== chosen.method ? 'button--secondary' : 'button--primary'}`}
+              disabled={busy}
+            >
               Confirm
             </button>
           </div>

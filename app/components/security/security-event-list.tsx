@@ -55,9 +55,11 @@ export function SecurityEventList({
               <dd>{entry.device ?? 'Unknown'}</dd>
             </div>
           </dl>
-          {entry.detail ? <p className="security-event__detail">
+          {entry.detail ? (
+            <p className="security-event__detail">
               <span className="muted">Details:</span> {entry.detail}
-            </p> : null}
+            </p>
+          ) : null}
           {entry.risk ? <RiskFactors risk={entry.risk} /> : null}
         </li>
       ))}

@@ -19,7 +19,12 @@ export function WebAuthnAnswer({ options, label = 'Use your passkey' }: { option
       <input ref={responseRef} type="hidden" name="response" defaultValue="" />
       {hydrated ? null : <p className="muted">{NEEDS_JAVASCRIPT}</p>}
       <div>
-        <button type="button" className="button button--primary" disabled={!hydrated || busy || !options} onClick={start}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!hydrated || busy || !options}
+          onClick={start}
+        >
           {label}
         </button>
       </div>

@@ -7,7 +7,13 @@ import { formatDate, formatDateTime } from '~/utils/format'
 
 export type CredentialItem = { id: string; name: string; createdAt: string; lastUsedAt: string | null }
 
-function CredentialRow({ credential, lastResult }: { credential: CredentialItem; lastResult?: SubmissionResult<string[]> | null }) {
+function CredentialRow({
+  credential,
+  lastResult,
+}: {
+  credential: CredentialItem
+  lastResult?: SubmissionResult<string[]> | null
+}) {
   const [form, fields] = useForm({
     id: `rename-${credential.id}`,
     lastResult,

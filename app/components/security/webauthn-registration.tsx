@@ -52,7 +52,12 @@ export function WebAuthnRegistration({ options, addButton, one, lastResult }: Pr
         <p className="muted">Adding a {one} needs JavaScript. Turn it on in your browser to add one.</p>
       )}
       <div>
-        <button type="button" className="button button--primary" disabled={!hydrated || busy || !options} onClick={start}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!hydrated || busy || !options}
+          onClick={start}
+        >
           {addButton}
         </button>
       </div>

@@ -42,8 +42,8 @@ export function WebAuthnSettingsPage({
         <h3 id="add-credential-heading">{text.addButton}</h3>
         {checkHref ? (
           <p>
-            To add a {text.one}, first <Link to={checkHref}>confirm it is you</Link>. This keeps anyone who finds this browser signed in
-            from adding one of their own.
+            To add a {text.one}, first <Link to={checkHref}>confirm it is you</Link>. This keeps anyone who finds this
+            browser signed in from adding one of their own.
           </p>
         ) : (
           // Keyed by the count so the form starts empty again after one is added.

@@ -49,7 +49,12 @@ export function ClientProfileForm(props: FormProps) {
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <Field label="Full name" meta={fields.name} autoComplete="name" />
-      <Field label="Company" meta={fields.company} autoComplete="organization" hint="Shown to freelancers on your projects." />
+      <Field
+        label="Company"
+        meta={fields.company}
+        autoComplete="organization"
+        hint="Shown to freelancers on your projects."
+      />
       <Field label="Country" meta={fields.country} autoComplete="country-name" />
       <SaveButton />
     </Form>
@@ -73,7 +78,11 @@ export function FreelancerProfileForm({
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <Field label="Full name" meta={fields.name} autoComplete="name" />
-      <Field label="Headline" meta={fields.headline} hint="One line clients read first, e.g. “React developer for SaaS dashboards”." />
+      <Field
+        label="Headline"
+        meta={fields.headline}
+        hint="One line clients read first, e.g. “React developer for SaaS dashboards”."
+      />
       <TextareaField label="About you" meta={fields.bio} rows={6} />
       <div className="field-row">
         <Field label="Hourly rate" meta={fields.hourlyRate} inputMode="decimal" />
@@ -111,7 +120,10 @@ export function FreelancerProfileForm({
       <SelectField
         label="Time zone"
         meta={fields.timeZone}
-        options={[{ value: '', label: 'Not set' }, ...timeZones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))]}
+        options={[
+          { value: '', label: 'Not set' },
+          ...timeZones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })),
+        ]}
       />
       <Field
         label="Languages you speak"

@@ -67,7 +67,17 @@ export function Field({
   )
 }
 
-export function TextareaField({ label, meta, hint, rows = 5 }: { label: string; meta: Meta; hint?: ReactNode; rows?: number }) {
+export function TextareaField({
+  label,
+  meta,
+  hint,
+  rows = 5,
+}: {
+  label: string
+  meta: Meta
+  hint?: ReactNode
+  rows?: number
+}) {
   const hintId = `${meta.id}-hint`
   const textarea = getTextareaProps(meta)
   const describedBy = [textarea['aria-describedby'], hint ? hintId : undefined].filter(Boolean).join(' ') || undefined

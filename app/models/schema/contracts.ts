@@ -128,7 +128,10 @@ export const milestones = sqliteTable(
     refundedAt: integer('refunded_at', { mode: 'timestamp_ms' }),
     ...timestamps,
   },
-  (t) => [index('milestones_contract_idx').on(t.contractId, t.position), index('milestones_status_idx').on(t.status, t.submittedAt)],
+  (t) => [
+    index('milestones_contract_idx').on(t.contractId, t.position),
+    index('milestones_status_idx').on(t.status, t.submittedAt),
+  ],
 )
 
 /** Everything that happened on a contract, in order: who did what (actor null = the system). */
@@ -201,7 +204,10 @@ export const invoices = sqliteTable(
     ledgerTransactionId: text('ledger_transaction_id'),
     ...timestamps,
   },
-  (t) => [uniqueIndex('invoices_contract_week_unique').on(t.contractId, t.weekStart), index('invoices_status_idx').on(t.status, t.reviewDueAt)],
+  (t) => [
+    uniqueIndex('invoices_contract_week_unique').on(t.contractId, t.weekStart),
+    index('invoices_status_idx').on(t.status, t.reviewDueAt),
+  ],
 )
 
 /** A disagreement over a milestone's (or an invoice's) money, decided by an admin. */

@@ -86,5 +86,8 @@ export const cryptoReceipts = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [uniqueIndex('crypto_receipts_tx_reason_unique').on(t.txHash, t.reason), index('crypto_receipts_request_idx').on(t.requestId)],
+  (t) => [
+    uniqueIndex('crypto_receipts_tx_reason_unique').on(t.txHash, t.reason),
+    index('crypto_receipts_request_idx').on(t.requestId),
+  ],
 )

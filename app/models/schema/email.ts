@@ -40,5 +40,9 @@ export const outbox = sqliteTable(
     error: text('error'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('outbox_to_idx').on(t.to), index('outbox_created_idx').on(t.createdAt), index('outbox_expires_idx').on(t.expiresAt)],
+  (t) => [
+    index('outbox_to_idx').on(t.to),
+    index('outbox_created_idx').on(t.createdAt),
+    index('outbox_expires_idx').on(t.expiresAt),
+  ],
 )

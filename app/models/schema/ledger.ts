@@ -45,7 +45,10 @@ export const ledgerEntries = sqliteTable(
     amountMinor: integer('amount_minor').notNull(),
     currency: text('currency').notNull(),
   },
-  (t) => [index('ledger_entries_account_idx').on(t.accountId), index('ledger_entries_transaction_idx').on(t.transactionId)],
+  (t) => [
+    index('ledger_entries_account_idx').on(t.accountId),
+    index('ledger_entries_transaction_idx').on(t.transactionId),
+  ],
 )
 
 /** A card payment through a provider (Stripe, or the built-in sandbox). */
@@ -70,5 +73,8 @@ export const cardPayments = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('card_payments_user_idx').on(t.userId, t.createdAt), uniqueIndex('card_payments_provider_ref_unique').on(t.providerRef)],
+  (t) => [
+    index('card_payments_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('card_payments_provider_ref_unique').on(t.providerRef),
+  ],
 )

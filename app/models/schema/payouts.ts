@@ -35,7 +35,10 @@ export const payoutMethods = sqliteTable(
     removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
     ...timestamps,
   },
-  (t) => [index('payout_methods_user_idx').on(t.userId, t.status), uniqueIndex('payout_methods_stripe_account_unique').on(t.stripeAccountId)],
+  (t) => [
+    index('payout_methods_user_idx').on(t.userId, t.status),
+    uniqueIndex('payout_methods_stripe_account_unique').on(t.stripeAccountId),
+  ],
 )
 
 /**

@@ -1,4 +1,11 @@
-import { blockUser, findUserByEmail, findUserById, unblockUser, updatePasswordHash, type SessionUser } from '~/models/users.server'
+import {
+  blockUser,
+  findUserByEmail,
+  findUserById,
+  unblockUser,
+  updatePasswordHash,
+  type SessionUser,
+} from '~/models/users.server'
 import { sendEmail } from '~/services/email/mailer.server'
 import { accountBlockedEmail, accountUnblockedEmail, passwordChangedEmail } from '~/services/email/templates'
 import { recordSecurityEvent } from '~/services/security/events.server'
@@ -33,7 +40,11 @@ export async function verifyCredentials(email: string, password: string): Promis
 }
 
 /** Sets a new password, signs out every other session of the user and logs it. */
-export async function setPassword(userId: string, password: string, how: { keepSessionId?: string; byReset?: boolean } = {}): Promise<void> {
+export async function setPassword(
+  userId: string,
+  password: string,
+  how: { keepSessionId?: string; byReset?: boolean } = {},
+): Promise<void> {
   const user = await findUserById(userId)
   if (!user) throw new Error(`No user ${userId}`)
   await updatePasswordHash(userId, await hashPassword(password))
@@ -72,7 +83,12 @@ export async function blockAccount(userId: string, reason: string): Promise<bool
 export async function endSessionsByAdmin(userId: string): Promise<number> {
   const ended = await countActiveSessionsOf(userId)
   await endAllSessions(userId)
-  await recordSecurityEvent({ userId, kind: 'session_revoked', origin: null, detail: 'Every session, by an administrator' })
+  await recordSecurityEvent({
+    userId,
+    kind: 'session_revoked',
+    origin: null,
+    detail: 'Every session, by an administrator',
+  })
   return ended
 }
 

@@ -12,6 +12,11 @@ export async function createAdminAccount(input: {
   const problem = passwordProblem(input.password, input)
   if (problem) return { ok: false, message: problem }
   if (await emailExists(input.email)) return { ok: false, message: `An account already uses ${input.email}.` }
-  await insertUser({ email: input.email, name: input.name, role: 'admin', passwordHash: await hashPassword(input.password) })
+  await insertUser({
+    email: input.email,
+    name: input.name,
+    role: 'admin',
+    passwordHash: await hashPassword(input.password),
+  })
   return { ok: true }
 }

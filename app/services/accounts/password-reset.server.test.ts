@@ -16,7 +16,9 @@ describe('password reset', () => {
     const user = await createTestUser('client')
     await requestPasswordReset(user.email)
     const code = await latestCode(user.email)
-    expect(await completePasswordReset({ email: user.email, code, password: 'plum-satellite-913' })).toEqual({ ok: true })
+    expect(await completePasswordReset({ email: user.email, code, password: 'plum-satellite-913' })).toEqual({
+      ok: true,
+    })
     await expect(verifyCredentials(user.email, 'plum-satellite-913')).resolves.toMatchObject({ id: user.id })
     await expect(verifyCredentials(user.email, TEST_PASSWORD)).rejects.toThrow()
     const again = await completePasswordReset({ email: user.email, code, password: 'another-plum-914' })
@@ -34,7 +36,9 @@ describe('password reset', () => {
     const code = await latestCode(user.email)
     const wrong = code === '00000000' ? '11111111' : '00000000'
     for (let i = 0; i < RESET_MAX_ATTEMPTS; i++) {
-      expect((await completePasswordReset({ email: user.email, code: wrong, password: 'plum-satellite-913' })).ok).toBe(false)
+      expect((await completePasswordReset({ email: user.email, code: wrong, password: 'plum-satellite-913' })).ok).toBe(
+        false,
+      )
     }
     expect((await completePasswordReset({ email: user.email, code, password: 'plum-satellite-913' })).ok).toBe(false)
   })
@@ -44,15 +48,23 @@ describe('password reset', () => {
     const past = new Date(Date.now() - 16 * 60 * 1000)
     await requestPasswordReset(user.email, null, past)
     const stale = await latestCode(user.email)
-    expect((await completePasswordReset({ email: user.email, code: stale, password: 'plum-satellite-913' })).ok).toBe(false)
+    expect((await completePasswordReset({ email: user.email, code: stale, password: 'plum-satellite-913' })).ok).toBe(
+      false,
+    )
     await requestPasswordReset(user.email)
     await requestPasswordReset(user.email)
-    const codes = (await listOutbox({ to: user.email, page: 1, pageSize: 2 })).rows.map((r) => /(\d{8})/.exec(r.text ?? '')?.[1])
+    const codes = (await listOutbox({ to: user.email, page: 1, pageSize: 2 })).rows.map(
+      (r) => /(\d{8})/.exec(r.text ?? '')?.[1],
+    )
     const [newest, older] = codes
     if (older !== newest) {
-      expect((await completePasswordReset({ email: user.email, code: older!, password: 'plum-satellite-913' })).ok).toBe(false)
+      expect(
+        (await completePasswordReset({ email: user.email, code: older!, password: 'plum-satellite-913' })).ok,
+      ).toBe(false)
     }
-    expect((await completePasswordReset({ email: user.email, code: newest!, password: 'plum-satellite-913' })).ok).toBe(true)
+    expect((await completePasswordReset({ email: user.email, code: newest!, password: 'plum-satellite-913' })).ok).toBe(
+      true,
+    )
   })
 
   it('refuses a common new password without using up the code', async () => {

@@ -13,9 +13,15 @@ describe('profile fields', () => {
   })
 
   it('parses a comma-separated language list once each', () => {
-    expect(parseLanguages(' English, urdu ,english,  Punjabi  ')).toEqual({ languages: ['English', 'urdu', 'Punjabi'], errors: [] })
+    expect(parseLanguages(' English, urdu ,english,  Punjabi  ')).toEqual({
+      languages: ['English', 'urdu', 'Punjabi'],
+      errors: [],
+    })
     expect(parseLanguages('')).toEqual({ languages: [], errors: [] })
-    expect(parseLanguages('English, 42, <b>').errors).toEqual(['"42" does not look like a language name', '"<b>" does not look like a language name'])
+    expect(parseLanguages('English, 42, <b>').errors).toEqual([
+      '"42" does not look like a language name',
+      '"<b>" does not look like a language name',
+    ])
     expect(parseLanguages('A,B,C,D,E,F,G,H,I,J,K').errors).toEqual(['List at most 10 languages'])
   })
 })

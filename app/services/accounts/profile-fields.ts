@@ -36,7 +36,10 @@ export function parseLanguages(text: string): { languages: string[]; errors: str
   const seen = new Set<string>()
   const languages: string[] = []
   const errors: string[] = []
-  for (const part of text.split(/[,\n]/).map((item) => item.trim().replace(/\s+/g, ' ')).filter(Boolean)) {
+  for (const part of text
+    .split(/[,\n]/)
+    .map((item) => item.trim().replace(/\s+/g, ' '))
+    .filter(Boolean)) {
     const key = part.toLocaleLowerCase('en')
     if (seen.has(key)) continue
     seen.add(key)

@@ -4,7 +4,18 @@ import { withCommonFirst } from '~/services/payments/rates/currencies'
 import { nameField } from './schemas'
 
 /** A freelancer's rate may be in any active ISO 4217 fiat currency, the most used first. */
-export const PROFILE_CURRENCIES = withCommonFirst(['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'INR', 'PKR', 'NGN', 'BRL', 'JPY'])
+export const PROFILE_CURRENCIES = withCommonFirst([
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'AUD',
+  'INR',
+  'PKR',
+  'NGN',
+  'BRL',
+  'JPY',
+])
 
 export const AdminProfileSchema = z.object({ name: nameField })
 

@@ -1,5 +1,12 @@
 import type { z } from 'zod'
-import { ensureSkills, findClientProfile, findFreelancerProfile, replaceFreelancerSkills, updateClientProfile, updateFreelancerProfile } from '~/models/profiles.server'
+import {
+  ensureSkills,
+  findClientProfile,
+  findFreelancerProfile,
+  replaceFreelancerSkills,
+  updateClientProfile,
+  updateFreelancerProfile,
+} from '~/models/profiles.server'
 import { updateUserName, type SessionUser } from '~/models/users.server'
 import { parseSkillList } from '~/services/marketplace/skills-taxonomy'
 import { currencyDigits } from '~/utils/format'
@@ -20,7 +27,8 @@ export async function loadProfileForm(user: SessionUser): Promise<Record<string,
       name: user.name,
       headline: profile?.headline ?? '',
       bio: profile?.bio ?? '',
-      hourlyRate: profile?.hourlyRateMinor != null ? minorToAmountText(profile.hourlyRateMinor, currencyDigits(currency)) : '',
+      hourlyRate:
+        profile?.hourlyRateMinor != null ? minorToAmountText(profile.hourlyRateMinor, currencyDigits(currency)) : '',
       currency,
       experienceLevel: profile?.experienceLevel ?? 'entry',
       skills: (profile?.skills ?? []).map((skill) => skill.name).join(', '),
@@ -35,13 +43,19 @@ export async function loadProfileForm(user: SessionUser): Promise<Record<string,
 
 export type ProfileSaveResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> }
 
-export async function saveClientProfile(user: SessionUser, value: z.infer<typeof ClientProfileSchema>): Promise<ProfileSaveResult> {
+export async function saveClientProfile(
+  user: SessionUser,
+  value: z.infer<typeof ClientProfileSchema>,
+): Promise<ProfileSaveResult> {
   await updateUserName(user.id, value.name)
   await updateClientProfile(user.id, { company: value.company, country: value.country || null })
   return { ok: true }
 }
 
-export async function saveAdminProfile(user: SessionUser, value: z.infer<typeof AdminProfileSchema>): Promise<ProfileSaveResult> {
+export async function saveAdminProfile(
+  user: SessionUser,
+  value: z.infer<typeof AdminProfileSchema>,
+): Promise<ProfileSaveResult> {
   await updateUserName(user.id, value.name)
   return { ok: true }
 }
@@ -63,7 +77,9 @@ export async function saveFreelancerProfile(
   const digits = currencyDigits(value.currency)
   const hourlyRateMinor = value.hourlyRate ? parseAmountToMinor(value.hourlyRate, digits) : null
   if (value.hourlyRate && hourlyRateMinor === null) {
-    fieldErrors.hourlyRate = [digits === 0 ? `${value.currency} amounts have no decimals` : 'Enter an amount like 45 or 45.50']
+    fieldErrors.hourlyRate = [
+      digits === 0 ? `${value.currency} amounts have no decimals` : 'Enter an amount like 45 or 45.50',
+    ]
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors }
 

@@ -80,7 +80,12 @@ export async function isSessionActive(sessionId: string, now = new Date()): Prom
   return Boolean(found && stillValid(found, now))
 }
 
-export type ActiveSession = { sessionId: string; user: SessionUser; secondFactorAt: Date | null; passwordConfirmedAt: Date | null }
+export type ActiveSession = {
+  sessionId: string
+  user: SessionUser
+  secondFactorAt: Date | null
+  passwordConfirmedAt: Date | null
+}
 
 /** The signed-in user for this request, or null; expired or blocked sessions are removed. */
 export async function readSession(request: Request, now = new Date()): Promise<ActiveSession | null> {
@@ -147,7 +152,11 @@ export async function revokeSession(userId: string, sessionId: string, origin: R
 }
 
 /** "Sign out all other browsers": every session but this one ends; logged when any did. */
-export async function revokeOtherSessions(userId: string, currentSessionId: string, origin: RequestOrigin): Promise<number> {
+export async function revokeOtherSessions(
+  userId: string,
+  currentSessionId: string,
+  origin: RequestOrigin,
+): Promise<number> {
   const ended = await deleteUserSessions(userId, currentSessionId)
   if (ended > 0) {
     announceSessionsEnded(userId)

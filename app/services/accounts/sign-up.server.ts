@@ -65,7 +65,9 @@ export async function startSignUp(
   // Past 3 emails an hour to one address, nothing more is sent to it, and the answer is the same.
   if (await takeQuota('sign-up-email', { email: input.email }, now)) {
     await sendEmail(
-      existing ? signUpExistingAccountEmail(existing.email, existing.name) : signUpCodeEmail(input.email, input.name, code, CODE_MINUTES),
+      existing
+        ? signUpExistingAccountEmail(existing.email, existing.name)
+        : signUpCodeEmail(input.email, input.name, code, CODE_MINUTES),
     )
   }
   return { ok: true, setCookie: await getSignUpCookie().serialize(token) }
@@ -94,7 +96,12 @@ export async function finishSignUp(
   await countPendingSignUpAttempt(pending.id)
   if (!sameHash(pending.codeHash, keyedHash(`${pending.id}:${code.replace(/\s+/g, '')}`))) return wrong
   if (!(await deletePendingSignUp(pending.id)) || (await emailExists(pending.email))) return wrong
-  const user = await insertUser({ email: pending.email, name: pending.name, role: pending.role, passwordHash: pending.passwordHash })
+  const user = await insertUser({
+    email: pending.email,
+    name: pending.name,
+    role: pending.role,
+    passwordHash: pending.passwordHash,
+  })
   await sendEmail(welcomeEmail(user.email, user.name, pending.role))
   return {
     ok: true,

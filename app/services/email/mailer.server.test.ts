@@ -39,7 +39,10 @@ afterAll(async () => {
 describe('email', () => {
   it('delivers through a real SMTP server and records the delivery', async () => {
     const transport = createSmtpTransport(`smtp://127.0.0.1:${port}`)
-    await sendEmail({ kind: 'notification', to: 'dana@example.com', subject: 'Hello over SMTP', text: 'The body travels intact.' }, transport)
+    await sendEmail(
+      { kind: 'notification', to: 'dana@example.com', subject: 'Hello over SMTP', text: 'The body travels intact.' },
+      transport,
+    )
     expect(received).toHaveLength(1)
     expect(received[0]?.to).toEqual(['dana@example.com'])
     expect(received[0]?.from).toBe('no-reply@megilance.local')
@@ -70,16 +73,27 @@ describe('email', () => {
 
   it('records a failed delivery instead of throwing at the user', async () => {
     const closed = createSmtpTransport('smtp://127.0.0.1:1')
-    await expect(sendEmail({ kind: 'notification', to: 'eve@example.com', subject: 'Lost', text: 'x' }, closed)).resolves.toBeUndefined()
+    await expect(
+      sendEmail({ kind: 'notification', to: 'eve@example.com', subject: 'Lost', text: 'x' }, closed),
+    ).resolves.toBeUndefined()
     const { rows } = await listOutbox({ to: 'eve@example.com', page: 1, pageSize: 1 })
     expect(rows[0]).toMatchObject({ transport: 'smtp', status: 'failed', text: null })
     expect(rows[0]?.error).toBeTruthy()
   })
 
   it('keeps mail in the outbox when no SMTP server is configured', async () => {
-    await sendEmail({ kind: 'notification', to: 'finn@example.com', subject: 'Kept', text: 'Read me at /admin/outbox' }, outboxTransport)
+    await sendEmail(
+      { kind: 'notification', to: 'finn@example.com', subject: 'Kept', text: 'Read me at /admin/outbox' },
+      outboxTransport,
+    )
     const { rows } = await listOutbox({ to: 'finn@example.com', page: 1, pageSize: 1 })
-    expect(rows[0]).toMatchObject({ transport: 'outbox', status: 'stored', subject: 'Kept', text: 'Read me at /admin/outbox', expiresAt: null })
+    expect(rows[0]).toMatchObject({
+      transport: 'outbox',
+      status: 'stored',
+      subject: 'Kept',
+      text: 'Read me at /admin/outbox',
+      expiresAt: null,
+    })
   })
 
   it('in the offline outbox a code is readable until it expires, then its body is gone', async () => {
@@ -99,6 +113,11 @@ describe('email', () => {
     expect(await eraseExpiredOutboxBodies(new Date(expiry.getTime() - 1))).toBe(0)
     expect(await eraseExpiredOutboxBodies(later)).toBeGreaterThanOrEqual(1)
     const erased = await findOutboxMessage(row!.id, sentAt)
-    expect(erased).toMatchObject({ text: null, subject: 'Your MegiLance security code: ••••••', kind: 'security_code', status: 'stored' })
+    expect(erased).toMatchObject({
+      text: null,
+      subject: 'Your MegiLance security code: ••••••',
+      kind: 'security_code',
+      status: 'stored',
+    })
   })
 })

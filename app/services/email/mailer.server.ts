@@ -5,7 +5,13 @@ import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 
 /** `secret` names the code a message carries and when it expires: it is never kept past then. */
-export type EmailMessage = { to: string; subject: string; text: string; kind: OutboxKind; secret?: { value: string; expiresAt: Date } }
+export type EmailMessage = {
+  to: string
+  subject: string
+  text: string
+  kind: OutboxKind
+  secret?: { value: string; expiresAt: Date }
+}
 
 const MASK = '••••••'
 
@@ -48,7 +54,11 @@ export function isEmailSandboxed(): boolean {
 }
 
 /** Sends, and records the outcome. A failed delivery is logged and kept, never thrown at the user. */
-export async function sendEmail(message: EmailMessage, via: EmailTransport = getTransport(), now = new Date()): Promise<void> {
+export async function sendEmail(
+  message: EmailMessage,
+  via: EmailTransport = getTransport(),
+  now = new Date(),
+): Promise<void> {
   const subject = recordedSubject(message)
   let status: 'stored' | 'sent' | 'failed' = via.name === 'outbox' ? 'stored' : 'sent'
   let error: string | null = null

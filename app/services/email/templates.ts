@@ -64,7 +64,13 @@ export function accountUnblockedEmail(to: string, name: string): EmailMessage {
   }
 }
 
-export function notificationEmail(to: string, name: string, title: string, body: string, url: string | null): EmailMessage {
+export function notificationEmail(
+  to: string,
+  name: string,
+  title: string,
+  body: string,
+  url: string | null,
+): EmailMessage {
   const details = body ? `\n\n${body}` : ''
   const link = url ? `\n\nOpen it: ${url}` : ''
   const footer = '\n\nYou can choose which notifications reach you by email in Settings → Notifications.'

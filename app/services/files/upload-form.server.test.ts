@@ -19,7 +19,10 @@ function uploadRequest(parts: string[], declareLength = false): Request {
   })
   return new Request('http://localhost/upload', {
     method: 'POST',
-    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, ...(declareLength ? { 'content-length': String(body.length) } : {}) },
+    headers: {
+      'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      ...(declareLength ? { 'content-length': String(body.length) } : {}),
+    },
     body: stream,
     duplex: 'half',
   } as RequestInit)
@@ -36,7 +39,10 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; tex
 
 describe('readUploadForm', () => {
   it('reads fields and files within the limits', async () => {
-    const { formData, oversized } = await readUploadForm(uploadRequest([part('title', 'Shop'), part('file', 'hello', 'a.txt')]), { maxFileBytes: 1000 })
+    const { formData, oversized } = await readUploadForm(
+      uploadRequest([part('title', 'Shop'), part('file', 'hello', 'a.txt')]),
+      { maxFileBytes: 1000 },
+    )
     expect(formData.get('title')).toBe('Shop')
     expect(await (formData.get('file') as File).text()).toBe('hello')
     expect(oversized.size).toBe(0)

@@ -1,5 +1,12 @@
 import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
-import { FORM_BODY_LIMIT, formTooLarge, limitStream, readFormData, refuseDeclaredLength, UPLOAD_BODY_LIMIT } from '~/utils/form-data.server'
+import {
+  FORM_BODY_LIMIT,
+  formTooLarge,
+  limitStream,
+  readFormData,
+  refuseDeclaredLength,
+  UPLOAD_BODY_LIMIT,
+} from '~/utils/form-data.server'
 
 const MAX_TEXT_FIELD_BYTES = 200_000
 /** Fields and files in one upload form; ours have a dozen at most, so more is not a person typing. */
@@ -38,7 +45,10 @@ function tooManyParts(): Response {
  * The whole body may be `maxFiles` full-size files plus a plain form's worth of text, and at most
  * MAX_FORM_PARTS parts; past either the answer is a 413, decided as the body streams in.
  */
-export async function readUploadForm(request: Request, { maxFileBytes, maxFiles = 1 }: { maxFileBytes: number; maxFiles?: number }): Promise<UploadForm> {
+export async function readUploadForm(
+  request: Request,
+  { maxFileBytes, maxFiles = 1 }: { maxFileBytes: number; maxFiles?: number },
+): Promise<UploadForm> {
   const oversized = new Set<string>()
   if (!request.headers.get('content-type')?.startsWith('multipart/form-data') || !request.body) {
     return { formData: await readFormData(request), oversized }
@@ -66,7 +76,12 @@ export async function readUploadForm(request: Request, { maxFileBytes, maxFiles 
     return new File([new Uint8Array(Buffer.concat(chunks))], filename, { type: contentType })
   }
   try {
-    const counted = new Request(request.url, { method: request.method, headers: request.headers, body, duplex: 'half' } as RequestInit)
+    const counted = new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body,
+      duplex: 'half',
+    } as RequestInit)
     return { formData: await unstable_parseMultipartFormData(counted, handler), oversized }
   } catch {
     throw refusal ?? new Response('The form could not be read. Please go back and submit it again.', { status: 400 })

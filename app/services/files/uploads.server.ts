@@ -79,7 +79,9 @@ export async function storeUpload(input: {
   const bytes = new Uint8Array(await file.arrayBuffer())
   const contentType = await detectContentType(bytes)
   if (!contentType || !allowedTypes.includes(contentType)) {
-    throw new UploadRejected(`"${file.name}" is not an accepted kind of file. Accepted: ${describeTypes(allowedTypes)}.`)
+    throw new UploadRejected(
+      `"${file.name}" is not an accepted kind of file. Accepted: ${describeTypes(allowedTypes)}.`,
+    )
   }
   const upload: Upload = {
     id: crypto.randomUUID(),
@@ -124,7 +126,11 @@ export async function storeUploads(spec: UploadSpec, files: File[]): Promise<Upl
  * them, the files are removed again, so a refused or failed submission leaves nothing behind.
  * Permission checks belong before the files are stored; this covers what can only fail after.
  */
-export async function keepUploadsIf<T>(ids: string[], write: () => Promise<T>, kept: (result: T) => boolean = () => true): Promise<T> {
+export async function keepUploadsIf<T>(
+  ids: string[],
+  write: () => Promise<T>,
+  kept: (result: T) => boolean = () => true,
+): Promise<T> {
   let result: T
   try {
     result = await write()

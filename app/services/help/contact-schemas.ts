@@ -20,7 +20,11 @@ export function contactTopicLabel(value: string): string {
 export const HONEYPOT_FIELD = 'website'
 
 export const ContactSchema = z.object({
-  name: z.string({ error: 'Enter your name' }).trim().min(2, 'Enter your name (at least 2 characters)').max(80, 'Use at most 80 characters'),
+  name: z
+    .string({ error: 'Enter your name' })
+    .trim()
+    .min(2, 'Enter your name (at least 2 characters)')
+    .max(80, 'Use at most 80 characters'),
   email: z
     .string({ error: 'Enter your email address, so we can answer' })
     .trim()

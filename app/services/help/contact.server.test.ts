@@ -9,7 +9,12 @@ import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { findHelpTopic, HELP_TOPICS, parseHelpText, withFee } from './topics'
 
-const question = { name: 'Quinn Asker', email: 'quinn@example.com', topic: 'payments', message: 'When does the freelancer receive the money after approval?' }
+const question = {
+  name: 'Quinn Asker',
+  email: 'quinn@example.com',
+  topic: 'payments',
+  message: 'When does the freelancer receive the money after approval?',
+}
 
 describe('contact requests', () => {
   it('stores a question, emails the admins, and lets an admin answer it once by email', async () => {
@@ -23,20 +28,34 @@ describe('contact requests', () => {
     expect(adminMail[0]?.subject).toMatch(/^Contact request #[0-9a-f]{8}: Payments, fees and escrow — Quinn Asker$/)
 
     const cookie = await signedInCookie(admin.id)
-    const openBefore = (await (await run(portalLoader, getRequest('/admin', cookie))).json()).badges['/admin/contact-requests']
+    const openBefore = (await (await run(portalLoader, getRequest('/admin', cookie))).json()).badges[
+      '/admin/contact-requests'
+    ]
     expect(openBefore).toBeGreaterThanOrEqual(1)
     const params = { requestId: stored!.id }
     const path = `/admin/contact-requests/${stored!.id}`
     expect((await run(answerAction, formRequest(path, { reply: 'short' }, cookie), params)).status).toBe(400)
-    expect((await run(answerAction, formRequest(path, { reply: 'Right away: the money reaches your wallet on release.' }, cookie), params)).status).toBe(302)
+    expect(
+      (
+        await run(
+          answerAction,
+          formRequest(path, { reply: 'Right away: the money reaches your wallet on release.' }, cookie),
+          params,
+        )
+      ).status,
+    ).toBe(302)
     expect((await findContactRequest(stored!.id))?.status).toBe('answered')
-    const openAfter = (await (await run(portalLoader, getRequest('/admin', cookie))).json()).badges['/admin/contact-requests'] ?? 0
+    const openAfter =
+      (await (await run(portalLoader, getRequest('/admin', cookie))).json()).badges['/admin/contact-requests'] ?? 0
     expect(openAfter).toBe(openBefore - 1)
     const [reply] = (await listOutbox({ to: 'quinn@example.com', page: 1, pageSize: 10 })).rows
     expect(reply?.subject).toMatch(/^Re: your question to MegiLance \(#[0-9a-f]{8}\)$/)
     expect(reply?.text).toContain('Right away: the money reaches your wallet on release.')
     expect(reply?.text).toContain('> When does the freelancer receive the money after approval?')
-    expect((await run(answerAction, formRequest(path, { reply: 'A second answer to the same question.' }, cookie), params)).status).toBe(409)
+    expect(
+      (await run(answerAction, formRequest(path, { reply: 'A second answer to the same question.' }, cookie), params))
+        .status,
+    ).toBe(409)
     const page = await (await run(requestLoader, getRequest(path, cookie), params)).json()
     expect(page.replies.map((r: { subject: string }) => r.subject)).toEqual([reply?.subject])
 
@@ -45,7 +64,10 @@ describe('contact requests', () => {
   })
 
   it('keeps what was typed on a validation error, drops honeypot posts, links signed-in senders', async () => {
-    const bad = await run(contactAction, formRequest('/help/contact', { ...question, email: 'not-an-email', message: 'Too short' }))
+    const bad = await run(
+      contactAction,
+      formRequest('/help/contact', { ...question, email: 'not-an-email', message: 'Too short' }),
+    )
     expect(bad.status).toBe(400)
     const reply = await bad.json()
     expect(reply.initialValue).toMatchObject({ name: 'Quinn Asker', email: 'not-an-email' })
@@ -57,7 +79,10 @@ describe('contact requests', () => {
     expect((await listContactRequests('open', { limit: 1000, offset: 0 })).total).toBe(before)
 
     const user = await createTestUser('freelancer')
-    await run(contactAction, formRequest('/help/contact', { ...question, email: user.email }, await signedInCookie(user.id)))
+    await run(
+      contactAction,
+      formRequest('/help/contact', { ...question, email: user.email }, await signedInCookie(user.id)),
+    )
     const { rows } = await listContactRequests('open', { limit: 1000, offset: 0 })
     expect(rows.find((row) => row.email === user.email)?.userId).toBe(user.id)
   })
@@ -65,7 +90,14 @@ describe('contact requests', () => {
 
 describe('help topics', () => {
   it('has the promised topics, answers 404 for others, and renders only in-app links', async () => {
-    expect(HELP_TOPICS.map((topic) => topic.slug)).toEqual(['fees', 'escrow', 'disputes', 'reviews', 'ranking', 'security'])
+    expect(HELP_TOPICS.map((topic) => topic.slug)).toEqual([
+      'fees',
+      'escrow',
+      'disputes',
+      'reviews',
+      'ranking',
+      'security',
+    ])
     expect((await run(helpTopicLoader, getRequest('/help/nope'), { topic: 'nope' })).status).toBe(404)
     expect((await run(helpTopicLoader, getRequest('/help/fees'), { topic: 'fees' })).status).toBe(200)
     expect(JSON.stringify(withFee(findHelpTopic('fees'), 10))).toContain('10%')

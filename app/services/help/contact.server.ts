@@ -48,7 +48,10 @@ export function contactReplyEmail(request: ContactRequest, reply: string): Email
 }
 
 /** Stores the question and emails every admin about it. */
-export async function submitContactRequest(input: { name: string; email: string; topic: string; message: string }, userId: string | null) {
+export async function submitContactRequest(
+  input: { name: string; email: string; topic: string; message: string },
+  userId: string | null,
+) {
   const request = await insertContactRequest({ ...input, userId })
   for (const admin of await listUsersByRole('admin')) await sendEmail(newContactRequestEmail(admin.email, request))
   return request
@@ -56,20 +59,37 @@ export async function submitContactRequest(input: { name: string; email: string;
 
 export async function loadContactRequests(status: ContactStatus, page: number, pageSize: number) {
   const { rows, total } = await listContactRequests(status, { limit: pageSize, offset: (page - 1) * pageSize })
-  return { rows: rows.map((row) => ({ ...row, topicLabel: contactTopicLabel(row.topic), reference: contactReference(row.id) })), total }
+  return {
+    rows: rows.map((row) => ({
+      ...row,
+      topicLabel: contactTopicLabel(row.topic),
+      reference: contactReference(row.id),
+    })),
+    total,
+  }
 }
 
 export async function loadContactRequest(id: string) {
   const request = await findContactRequest(id)
   if (!request) return null
   const replies = await findSentEmails(request.email, `(${contactReference(request.id)})`)
-  return { request: { ...request, topicLabel: contactTopicLabel(request.topic), reference: contactReference(request.id) }, replies }
+  return {
+    request: { ...request, topicLabel: contactTopicLabel(request.topic), reference: contactReference(request.id) },
+    replies,
+  }
 }
 
 /** Marks the request answered and emails the reply, once; a second answer is refused. */
-export async function answerContactRequest(request: ContactRequest, reply: string): Promise<{ ok: true } | { ok: false; status: 409; message: string }> {
+export async function answerContactRequest(
+  request: ContactRequest,
+  reply: string,
+): Promise<{ ok: true } | { ok: false; status: 409; message: string }> {
   if (!(await markContactRequestAnswered(request.id))) {
-    return { ok: false, status: 409, message: 'This request is already answered; its reply was emailed to the requester.' }
+    return {
+      ok: false,
+      status: 409,
+      message: 'This request is already answered; its reply was emailed to the requester.',
+    }
   }
   await sendEmail(contactReplyEmail(request, reply))
   return { ok: true }

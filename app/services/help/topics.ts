@@ -3,7 +3,8 @@
  * renders them as links inside the app. Keep the facts in line with the product: the fee, the
  * escrow steps, the dispute and review rules all live in code too (see the comments by each).
  */
-export type HelpBlock = { kind: 'p'; text: string } | { kind: 'list'; items: string[] } | { kind: 'steps'; items: string[] }
+export type HelpBlock =
+  { kind: 'p'; text: string } | { kind: 'list'; items: string[] } | { kind: 'steps'; items: string[] }
 export type HelpSection = { heading: string; blocks: HelpBlock[] }
 export type HelpTopic = { slug: string; title: string; summary: string; sections: HelpSection[] }
 
@@ -20,19 +21,26 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
   {
     slug: 'fees',
     title: 'Fees',
-    summary: 'One published platform fee: {fee} on released milestones, shown before you commit; standard payouts are free.',
+    summary:
+      'One published platform fee: {fee} on released milestones, shown before you commit; standard payouts are free.',
     sections: [
       {
         heading: 'The platform fee',
         blocks: [
-          p('MegiLance charges one platform fee: {fee} of each payment released to a freelancer. There is no membership, no fee to send proposals, no fee to post a project and no charge to sign up.'),
-          p('The fee is taken when a milestone is released from escrow. If a milestone of $500 is released, the freelancer receives $450 in their wallet and MegiLance keeps $50. The client pays the milestone amount they agreed to, nothing more.'),
+          p(
+            'MegiLance charges one platform fee: {fee} of each payment released to a freelancer. There is no membership, no fee to send proposals, no fee to post a project and no charge to sign up.',
+          ),
+          p(
+            'The fee is taken when a milestone is released from escrow. If a milestone of $500 is released, the freelancer receives $450 in their wallet and MegiLance keeps $50. The client pays the milestone amount they agreed to, nothing more.',
+          ),
         ],
       },
       {
         heading: 'Shown before you commit',
         blocks: [
-          p('Every page where you agree to pay or be paid — a proposal, a contract, funding a milestone — shows the amount, the {fee} fee and what the freelancer receives, before you confirm. The figure you see is the figure that is charged.'),
+          p(
+            'Every page where you agree to pay or be paid — a proposal, a contract, funding a milestone — shows the amount, the {fee} fee and what the freelancer receives, before you confirm. The figure you see is the figure that is charged.',
+          ),
         ],
       },
       {
@@ -48,7 +56,9 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       {
         heading: 'Tax in the fee',
         blocks: [
-          p('The {fee} fee already includes the VAT or GST of the client’s billing country; the fee and what the freelancer receives do not change. An EU business with a valid VAT ID in another EU country than MegiLance’s pays no VAT on the fee: it is reverse charged. See [VAT and GST rates by country](/help/tax).'),
+          p(
+            'The {fee} fee already includes the VAT or GST of the client’s billing country; the fee and what the freelancer receives do not change. An EU business with a valid VAT ID in another EU country than MegiLance’s pays no VAT on the fee: it is reverse charged. See [VAT and GST rates by country](/help/tax).',
+          ),
         ],
       },
       {
@@ -82,7 +92,9 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       {
         heading: 'If the client does not answer',
         blocks: [
-          p('A submitted milestone that the client neither approves nor sends back within 14 days is approved automatically and released. Freelancers are never left waiting for a client who went silent.'),
+          p(
+            'A submitted milestone that the client neither approves nor sends back within 14 days is approved automatically and released. Freelancers are never left waiting for a client who went silent.',
+          ),
         ],
       },
       {
@@ -125,7 +137,9 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       {
         heading: 'Before you open one',
         blocks: [
-          p('Most problems are solved faster by talking: use the contract’s messages to say clearly what you expected and what you received. Keep the conversation on MegiLance — messages there are evidence an admin can read; messages elsewhere are not.'),
+          p(
+            'Most problems are solved faster by talking: use the contract’s messages to say clearly what you expected and what you received. Keep the conversation on MegiLance — messages there are evidence an admin can read; messages elsewhere are not.',
+          ),
         ],
       },
     ],
@@ -138,7 +152,9 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       {
         heading: 'Who reviews whom, and when',
         blocks: [
-          p('When a contract ends, the client and the freelancer each have 14 days to review the other, once. A review has an overall rating from 1 to 5 stars, a few sub-ratings and a written comment. It cannot be changed afterwards.'),
+          p(
+            'When a contract ends, the client and the freelancer each have 14 days to review the other, once. A review has an overall rating from 1 to 5 stars, a few sub-ratings and a written comment. It cannot be changed afterwards.',
+          ),
           list(
             'Clients rate freelancers on quality of work, communication and meeting deadlines.',
             'Freelancers rate clients on clear requirements, communication and prompt payment.',
@@ -148,14 +164,20 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       {
         heading: 'Why double-blind',
         blocks: [
-          p('On many platforms people hold back an honest review for fear of a revenge review. On MegiLance, your review stays hidden from the other side until they have written theirs too, or until the 14 days are over. Nobody can read what you wrote and answer it in kind.'),
-          p('Once both reviews are in, both are visible at once. If only one side reviews, that review becomes visible when the window closes.'),
+          p(
+            'On many platforms people hold back an honest review for fear of a revenge review. On MegiLance, your review stays hidden from the other side until they have written theirs too, or until the 14 days are over. Nobody can read what you wrote and answer it in kind.',
+          ),
+          p(
+            'Once both reviews are in, both are visible at once. If only one side reviews, that review becomes visible when the window closes.',
+          ),
         ],
       },
       {
         heading: 'Where reviews show',
         blocks: [
-          p('Visible reviews appear on the public profile of the person reviewed, and a freelancer’s average rating is one of the factors of their [rank](/help/ranking).'),
+          p(
+            'Visible reviews appear on the public profile of the person reviewed, and a freelancer’s average rating is one of the factors of their [rank](/help/ranking).',
+          ),
         ],
       },
     ],
@@ -168,7 +190,9 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       {
         heading: 'No black box',
         blocks: [
-          p('Freelancers are ranked by a score out of 100 computed from a published formula. The formula is the same for everyone and you can read it in full, factor by factor, on the [rank page](/rank), along with your own breakdown if you are a freelancer.'),
+          p(
+            'Freelancers are ranked by a score out of 100 computed from a published formula. The formula is the same for everyone and you can read it in full, factor by factor, on the [rank page](/rank), along with your own breakdown if you are a freelancer.',
+          ),
         ],
       },
       {
@@ -181,14 +205,14 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
             'How complete your profile is.',
             'How recently you were active.',
           ),
-          p('Newcomers start from a neutral value, so one early review or one contract can neither make nor break a score. The more history you have, the more the score reflects it.'),
+          p(
+            'Newcomers start from a neutral value, so one early review or one contract can neither make nor break a score. The more history you have, the more the score reflects it.',
+          ),
         ],
       },
       {
         heading: 'What does not count',
-        blocks: [
-          p('Nothing you can buy: there are no paid boosts, and the fee is the same {fee} for everyone.'),
-        ],
+        blocks: [p('Nothing you can buy: there are no paid boosts, and the fee is the same {fee} for everyone.')],
       },
     ],
   },
@@ -211,7 +235,9 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       {
         heading: 'Stay on the platform',
         blocks: [
-          p('Scammers try to move conversations and payments elsewhere — a chat app, a bank transfer, gift cards. Off MegiLance there is no escrow and no dispute process to protect you. Requests to contact or pay outside the platform are flagged to our admins.'),
+          p(
+            'Scammers try to move conversations and payments elsewhere — a chat app, a bank transfer, gift cards. Off MegiLance there is no escrow and no dispute process to protect you. Requests to contact or pay outside the platform are flagged to our admins.',
+          ),
           list(
             'Never pay a “registration”, “training” or “equipment” fee to get work.',
             'Never start work on a milestone that is not funded.',
@@ -222,7 +248,9 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       {
         heading: 'Blocks come with a reason',
         blocks: [
-          p('If an admin blocks an account, its owner is told why, by email and when they try to sign in. To contest a block or report a problem, use the [contact form](/help/contact).'),
+          p(
+            'If an admin blocks an account, its owner is told why, by email and when they try to sign in. To contest a block or report a problem, use the [contact form](/help/contact).',
+          ),
         ],
       },
     ],

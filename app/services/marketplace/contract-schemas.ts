@@ -29,7 +29,11 @@ export const EndContractSchema = z.object({
 })
 
 export const AddMilestoneSchema = z.object({
-  title: z.string({ error: 'Give the milestone a title.' }).trim().min(3, 'The title needs at least 3 characters.').max(120, 'Keep the title under 120 characters.'),
+  title: z
+    .string({ error: 'Give the milestone a title.' })
+    .trim()
+    .min(3, 'The title needs at least 3 characters.')
+    .max(120, 'Keep the title under 120 characters.'),
   amount: z
     .string({ error: 'Enter the amount.' })
     .trim()
@@ -42,7 +46,19 @@ export const AddMilestoneSchema = z.object({
 
 export const CardCheckoutSchema = z.object({
   name: z.string({ error: 'Enter the name on the card.' }).trim().min(2, 'Enter the name on the card.').max(100),
-  number: z.string({ error: 'Enter the card number.' }).trim().min(12, 'Enter the whole card number.').max(23, 'That is too long for a card number.'),
-  expiry: z.string({ error: 'Enter the expiry date as MM/YY.' }).trim().min(4, 'Enter the expiry date as MM/YY.').max(9),
-  cvc: z.string({ error: 'Enter the security code.' }).trim().min(3, 'Enter the security code.').max(4, 'The security code has 3 or 4 digits.'),
+  number: z
+    .string({ error: 'Enter the card number.' })
+    .trim()
+    .min(12, 'Enter the whole card number.')
+    .max(23, 'That is too long for a card number.'),
+  expiry: z
+    .string({ error: 'Enter the expiry date as MM/YY.' })
+    .trim()
+    .min(4, 'Enter the expiry date as MM/YY.')
+    .max(9),
+  cvc: z
+    .string({ error: 'Enter the security code.' })
+    .trim()
+    .min(3, 'Enter the security code.')
+    .max(4, 'The security code has 3 or 4 digits.'),
 })

@@ -20,17 +20,51 @@ async function fixedContract(amounts: number[] = [50_000]) {
   const db = getDb()
   const projectId = crypto.randomUUID()
   db.insert(projects)
-    .values({ id: projectId, clientId: client.id, title: 'Landing page', description: 'A landing page', budgetType: 'fixed', budgetMinMinor: 50_000, budgetMaxMinor: 50_000, experienceLevel: 'expert', status: 'closed', closeReason: 'hired' })
+    .values({
+      id: projectId,
+      clientId: client.id,
+      title: 'Landing page',
+      description: 'A landing page',
+      budgetType: 'fixed',
+      budgetMinMinor: 50_000,
+      budgetMaxMinor: 50_000,
+      experienceLevel: 'expert',
+      status: 'closed',
+      closeReason: 'hired',
+    })
     .run()
   const proposalId = crypto.randomUUID()
   db.insert(proposals)
-    .values({ id: proposalId, projectId, freelancerId: freelancer.id, coverLetter: 'I can build it.', bidType: 'fixed', bidAmountMinor: 50_000, currency: 'USD', durationDays: 14, status: 'accepted' })
+    .values({
+      id: proposalId,
+      projectId,
+      freelancerId: freelancer.id,
+      coverLetter: 'I can build it.',
+      bidType: 'fixed',
+      bidAmountMinor: 50_000,
+      currency: 'USD',
+      durationDays: 14,
+      status: 'accepted',
+    })
     .run()
   const contractId = crypto.randomUUID()
-  db.insert(contracts).values({ id: contractId, projectId, proposalId, clientId: client.id, freelancerId: freelancer.id, title: 'Landing page', type: 'fixed', currency: 'USD' }).run()
+  db.insert(contracts)
+    .values({
+      id: contractId,
+      projectId,
+      proposalId,
+      clientId: client.id,
+      freelancerId: freelancer.id,
+      title: 'Landing page',
+      type: 'fixed',
+      currency: 'USD',
+    })
+    .run()
   const ids = amounts.map((amountMinor, index) => {
     const id = crypto.randomUUID()
-    db.insert(milestones).values({ id, contractId, position: index + 1, title: `Part ${index + 1}`, amountMinor }).run()
+    db.insert(milestones)
+      .values({ id, contractId, position: index + 1, title: `Part ${index + 1}`, amountMinor })
+      .run()
     return id
   })
   const contract = await findContract(contractId)
@@ -43,7 +77,9 @@ const wallet = (ownerId: string) => balanceOf({ kind: 'wallet', ownerId, currenc
 const escrow = (contractId: string) => balanceOf({ kind: 'escrow', ownerId: contractId, currency: 'USD' })
 
 async function fundByCard(setup: Awaited<ReturnType<typeof fixedContract>>, milestoneId: string, card = GOOD_CARD) {
-  const start = await performMilestoneAction(setup.client, setup.contract, 'client', milestoneId, 'fund', { method: 'card' })
+  const start = await performMilestoneAction(setup.client, setup.contract, 'client', milestoneId, 'fund', {
+    method: 'card',
+  })
   if (!start.ok || !start.redirectTo) throw new Error('no checkout')
   const payment = await findPayment(start.redirectTo.split('/').pop() ?? '')
   if (!payment) throw new Error('no payment')
@@ -68,11 +104,24 @@ describe('fixed-price milestones through escrow', () => {
 
     expect(await escrow(setup.contract.id)).toBe(0)
     expect(await wallet(setup.freelancer.id)).toBe(45_000)
-    expect(await balanceOf({ kind: 'platform_revenue', ownerId: PLATFORM_OWNER, currency: 'USD' })).toBeGreaterThanOrEqual(5_000)
+    expect(
+      await balanceOf({ kind: 'platform_revenue', ownerId: PLATFORM_OWNER, currency: 'USD' }),
+    ).toBeGreaterThanOrEqual(5_000)
     expect((await findMilestone(setup.contract.id, id))?.status).toBe('released')
     const kinds = (await listContractActivity(setup.contract.id)).map((line) => line.kind).reverse()
-    expect(kinds).toEqual(['milestone.funded', 'milestone.submitted', 'milestone.changes_requested', 'milestone.submitted', 'milestone.approved', 'milestone.released'])
-    expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
+    expect(kinds).toEqual([
+      'milestone.funded',
+      'milestone.submitted',
+      'milestone.changes_requested',
+      'milestone.submitted',
+      'milestone.approved',
+      'milestone.released',
+    ])
+    expect(await checkLedgerInvariants()).toEqual({
+      unbalancedCurrencies: [],
+      negativeAccounts: 0,
+      unbalancedTransactions: 0,
+    })
   })
 
   it('a declined card moves no money and the milestone stays unfunded', async () => {
@@ -91,15 +140,25 @@ describe('fixed-price milestones through escrow', () => {
     const { payment } = await fundByCard(setup, id)
     expect(await payMilestoneByCard(payment, setup.contract, GOOD_CARD, 'Clara')).toEqual({ ok: true, funded: true })
     expect(await escrow(setup.contract.id)).toBe(20_000)
-    await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', id, 'submit', { note: 'Done and deployed' })
-    const results = await Promise.all(Array.from({ length: 20 }, () => performMilestoneAction(setup.client, setup.contract, 'client', id, 'approve', {})))
+    await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', id, 'submit', {
+      note: 'Done and deployed',
+    })
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        performMilestoneAction(setup.client, setup.contract, 'client', id, 'approve', {}),
+      ),
+    )
     expect(results.filter((result) => result.ok)).toHaveLength(1)
     expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.status === 409)).toBe(true)
     expect(await wallet(setup.freelancer.id)).toBe(18_000)
     expect(await escrow(setup.contract.id)).toBe(0)
     const moves = getDb().select().from(ledgerTransactions).where(eq(ledgerTransactions.milestoneId, id)).all()
     expect(moves.map((move) => move.kind).sort()).toEqual(['escrow.fund', 'escrow.release'])
-    expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
+    expect(await checkLedgerInvariants()).toEqual({
+      unbalancedCurrencies: [],
+      negativeAccounts: 0,
+      unbalancedTransactions: 0,
+    })
   })
 
   it('answers an invalid transition with 409 and what is allowed', async () => {
@@ -113,7 +172,9 @@ describe('fixed-price milestones through escrow', () => {
   it('funding from the wallet needs enough balance', async () => {
     const setup = await fixedContract([10_000])
     const [id = ''] = setup.ids
-    const outcome = await performMilestoneAction(setup.client, setup.contract, 'client', id, 'fund', { method: 'wallet' })
+    const outcome = await performMilestoneAction(setup.client, setup.contract, 'client', id, 'fund', {
+      method: 'wallet',
+    })
     expect(outcome).toMatchObject({ ok: false, status: 409 })
     expect(await escrow(setup.contract.id)).toBe(0)
   })
@@ -125,8 +186,13 @@ describe('ending a contract and auto-approval', () => {
     const [first = '', second = ''] = setup.ids
     await fundByCard(setup, first)
     await fundByCard(setup, second)
-    await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', second, 'submit', { note: 'Part two done' })
-    expect(await endContract(setup.freelancer, setup.contract, 'Scope changed')).toMatchObject({ ok: false, status: 409 })
+    await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', second, 'submit', {
+      note: 'Part two done',
+    })
+    expect(await endContract(setup.freelancer, setup.contract, 'Scope changed')).toMatchObject({
+      ok: false,
+      status: 409,
+    })
     await performMilestoneAction(setup.client, setup.contract, 'client', second, 'approve', {})
     expect(await endContract(setup.freelancer, setup.contract, 'Scope changed')).toMatchObject({ ok: true })
     expect(await wallet(setup.client.id)).toBe(10_000)
@@ -142,9 +208,33 @@ describe('ending a contract and auto-approval', () => {
     await fundByCard(setup, first)
     await fundByCard(setup, second)
     const submitted = new Date(Date.now() - 15 * 86_400_000)
-    await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', first, 'submit', { note: 'Ready' }, submitted)
-    await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', second, 'submit', { note: 'Ready' }, submitted)
-    await performMilestoneAction(setup.client, setup.contract, 'client', second, 'request_changes', { changes: 'Not yet right' }, submitted)
+    await performMilestoneAction(
+      setup.freelancer,
+      setup.contract,
+      'freelancer',
+      first,
+      'submit',
+      { note: 'Ready' },
+      submitted,
+    )
+    await performMilestoneAction(
+      setup.freelancer,
+      setup.contract,
+      'freelancer',
+      second,
+      'submit',
+      { note: 'Ready' },
+      submitted,
+    )
+    await performMilestoneAction(
+      setup.client,
+      setup.contract,
+      'client',
+      second,
+      'request_changes',
+      { changes: 'Not yet right' },
+      submitted,
+    )
     expect(await runAutoApprovals()).toBeGreaterThanOrEqual(1)
     expect(await findMilestone(setup.contract.id, first)).toMatchObject({ status: 'released', autoApproved: true })
     expect((await findMilestone(setup.contract.id, second))?.status).toBe('changes_requested')
@@ -160,12 +250,24 @@ describe('dispute decisions settle through escrow', () => {
     const disputeId = crypto.randomUUID()
     getDb()
       .insert(disputes)
-      .values({ id: disputeId, contractId: setup.contract.id, milestoneId: id, openedBy: setup.client.id, reason: 'Half of it was delivered', amountMinor: 40_000 })
+      .values({
+        id: disputeId,
+        contractId: setup.contract.id,
+        milestoneId: id,
+        openedBy: setup.client.id,
+        reason: 'Half of it was delivered',
+        amountMinor: 40_000,
+      })
       .run()
     const found = await findDispute(disputeId)
     if (!found) throw new Error('no dispute')
     const admin = { ...(await createTestUser('admin')), role: 'admin' as const }
-    const outcome = await decideDispute(admin, found, { decision: 'split', freelancerShareMinor: 20_000, reason: 'Half was delivered.' }, milestoneSettler)
+    const outcome = await decideDispute(
+      admin,
+      found,
+      { decision: 'split', freelancerShareMinor: 20_000, reason: 'Half was delivered.' },
+      milestoneSettler,
+    )
     expect(outcome).toEqual({ ok: true })
     expect(await wallet(setup.freelancer.id)).toBe(18_000)
     expect(await wallet(setup.client.id)).toBe(20_000)

@@ -16,7 +16,14 @@ import { balanceOf } from '~/models/ledger.server'
 import { findUserById } from '~/models/users.server'
 import { notify } from '~/services/notifications/notify.server'
 import { tellFreelancerMilestoneFunded } from './milestone-notices.server'
-import { feePreview, feePreviewWith, fundMilestoneFromWallet, refundMilestone, releaseMilestone, startMilestoneCardPayment } from '~/services/payments/ledger/escrow.server'
+import {
+  feePreview,
+  feePreviewWith,
+  fundMilestoneFromWallet,
+  refundMilestone,
+  releaseMilestone,
+  startMilestoneCardPayment,
+} from '~/services/payments/ledger/escrow.server'
 import { feeTaxTreatmentFor } from '~/services/payments/tax/tax-customer.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
@@ -39,7 +46,10 @@ export type ContractOutcome =
   | { ok: false; status: 400 | 409 | 502; message: string; field?: string }
 
 /** The contract and which side the viewer is on; 404 for anyone not on it (admins read as admin). */
-export async function requireContractParty(user: Actor, contractId: string | undefined): Promise<{ contract: Contract; side: Side | 'admin' }> {
+export async function requireContractParty(
+  user: Actor,
+  contractId: string | undefined,
+): Promise<{ contract: Contract; side: Side | 'admin' }> {
   const contract = contractId ? await findContract(contractId) : undefined
   if (contract && contract.clientId === user.id) return { contract, side: 'client' }
   if (contract && contract.freelancerId === user.id) return { contract, side: 'freelancer' }
@@ -52,7 +62,13 @@ function otherSide(contract: Contract, actorId: string): string {
 }
 
 async function tellOtherSide(contract: Contract, actorId: string, title: string, body?: string) {
-  await notify({ userId: otherSide(contract, actorId), kind: 'milestone_update', title, body, link: `/contracts/${contract.id}` })
+  await notify({
+    userId: otherSide(contract, actorId),
+    kind: 'milestone_update',
+    title,
+    body,
+    link: `/contracts/${contract.id}`,
+  })
 }
 
 /** Everything the contract page shows, with the actions this viewer may take on each milestone. */
@@ -64,7 +80,9 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
     listContractActivity(contract.id),
     listDisputedMilestoneIds(contract.id),
     balanceOf({ kind: 'escrow', ownerId: contract.id, currency: contract.currency }),
-    side === 'client' ? balanceOf({ kind: 'wallet', ownerId: contract.clientId, currency: contract.currency }) : Promise.resolve(0),
+    side === 'client'
+      ? balanceOf({ kind: 'wallet', ownerId: contract.clientId, currency: contract.currency })
+      : Promise.resolve(0),
   ])
   const active = contract.status === 'active'
   const taxTreatment = feeTaxTreatmentFor(contract.clientId)
@@ -85,10 +103,21 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
       statusLabel: MILESTONE_STATUS_LABELS[milestone.status],
       submissionNote: milestone.submissionNote,
       changesRequest: milestone.status === 'changes_requested' ? milestone.changesRequest : null,
-      autoApprovesAt: milestone.status === 'submitted' && milestone.submittedAt ? autoApprovalDueAt(milestone.submittedAt) : null,
+      autoApprovesAt:
+        milestone.status === 'submitted' && milestone.submittedAt ? autoApprovalDueAt(milestone.submittedAt) : null,
       inDispute: disputed.has(milestone.id),
-      actions: side === 'admin' ? [] : allowedMilestoneActions(milestone.status, side, { contractActive: active, disputeOpen: disputed.has(milestone.id) }),
-      canDispute: active && side !== 'admin' && !disputed.has(milestone.id) && ['funded', 'submitted', 'changes_requested'].includes(milestone.status),
+      actions:
+        side === 'admin'
+          ? []
+          : allowedMilestoneActions(milestone.status, side, {
+              contractActive: active,
+              disputeOpen: disputed.has(milestone.id),
+            }),
+      canDispute:
+        active &&
+        side !== 'admin' &&
+        !disputed.has(milestone.id) &&
+        ['funded', 'submitted', 'changes_requested'].includes(milestone.status),
     })),
     activity,
     allPaid: active && contract.type === 'fixed' && allMilestonesPaid(milestones.map((milestone) => milestone.status)),
@@ -109,10 +138,17 @@ export async function performMilestoneAction(
   const milestone = await findMilestone(contract.id, milestoneId)
   if (!milestone) throw new Response('Not found', { status: 404 })
   const disputed = await listDisputedMilestoneIds(contract.id)
-  const check = checkMilestoneAction(action, milestone.status, side, { contractActive: contract.status === 'active', disputeOpen: disputed.has(milestone.id) })
+  const check = checkMilestoneAction(action, milestone.status, side, {
+    contractActive: contract.status === 'active',
+    disputeOpen: disputed.has(milestone.id),
+  })
   if (!check.ok) return { ok: false, status: 409, message: check.message }
   const money = formatMoney(milestone.amountMinor, contract.currency)
-  const stale: ContractOutcome = { ok: false, status: 409, message: 'The milestone changed meanwhile; nothing was done. Look at it again.' }
+  const stale: ContractOutcome = {
+    ok: false,
+    status: 409,
+    message: 'The milestone changed meanwhile; nothing was done. Look at it again.',
+  }
 
   if (action === 'fund') {
     if (input.method === 'card') {
@@ -120,9 +156,14 @@ export async function performMilestoneAction(
       if (!start.ok) return { ok: false, status: 'refused' in start ? 409 : 502, message: start.message }
       return { ok: true, message: 'Pay by card to fund the milestone.', redirectTo: start.redirectTo }
     }
-    const line = { actorId: actor.id, kind: 'milestone.funded', detail: `${actor.name} funded “${milestone.title}” with ${money} from the wallet balance; it is held in escrow.` }
+    const line = {
+      actorId: actor.id,
+      kind: 'milestone.funded',
+      detail: `${actor.name} funded “${milestone.title}” with ${money} from the wallet balance; it is held in escrow.`,
+    }
     const result = fundMilestoneFromWallet(contract, milestone, line, at)
-    if (result === 'insufficient') return { ok: false, status: 409, message: `Your wallet balance is below ${money}. Pay by card instead.` }
+    if (result === 'insufficient')
+      return { ok: false, status: 409, message: `Your wallet balance is below ${money}. Pay by card instead.` }
     if (result === 'not_pending') return stale
     await tellFreelancerMilestoneFunded(contract, milestone)
     return { ok: true, message: `Funded: ${money} is held in escrow.` }
@@ -136,12 +177,26 @@ export async function performMilestoneAction(
       milestone,
       from: ['funded', 'changes_requested'],
       set: { status: 'submitted', submittedAt: at, submissionNote: input.note ?? '' },
-      lines: [{ actorId: actor.id, kind: 'milestone.submitted', detail: `${actor.name} ${verb} work on “${milestone.title}”: ${input.note ?? ''}` }],
+      lines: [
+        {
+          actorId: actor.id,
+          kind: 'milestone.submitted',
+          detail: `${actor.name} ${verb} work on “${milestone.title}”: ${input.note ?? ''}`,
+        },
+      ],
       at,
     })
     if (!changed) return stale
-    await tellOtherSide(contract, actor.id, `Work ${verb} on “${milestone.title}”`, `Review it within ${AUTO_APPROVAL_DAYS} days; after that it is approved and paid automatically.`)
-    return { ok: true, message: `${again ? 'Resubmitted' : 'Submitted'}. The client has ${AUTO_APPROVAL_DAYS} days to review it.` }
+    await tellOtherSide(
+      contract,
+      actor.id,
+      `Work ${verb} on “${milestone.title}”`,
+      `Review it within ${AUTO_APPROVAL_DAYS} days; after that it is approved and paid automatically.`,
+    )
+    return {
+      ok: true,
+      message: `${again ? 'Resubmitted' : 'Submitted'}. The client has ${AUTO_APPROVAL_DAYS} days to review it.`,
+    }
   }
 
   if (action === 'request_changes') {
@@ -149,7 +204,13 @@ export async function performMilestoneAction(
       milestone,
       from: ['submitted'],
       set: { status: 'changes_requested', changesRequestedAt: at, changesRequest: input.changes ?? '' },
-      lines: [{ actorId: actor.id, kind: 'milestone.changes_requested', detail: `${actor.name} asked for changes on “${milestone.title}”: ${input.changes ?? ''}` }],
+      lines: [
+        {
+          actorId: actor.id,
+          kind: 'milestone.changes_requested',
+          detail: `${actor.name} asked for changes on “${milestone.title}”: ${input.changes ?? ''}`,
+        },
+      ],
       at,
     })
     if (!changed) return stale
@@ -157,40 +218,78 @@ export async function performMilestoneAction(
     return { ok: true, message: 'Changes requested. The freelancer will resubmit.' }
   }
 
-  const released = releaseMilestone(contract, milestone, [{ actorId: actor.id, kind: 'milestone.approved', detail: `${actor.name} approved “${milestone.title}”.` }], at)
+  const released = releaseMilestone(
+    contract,
+    milestone,
+    [{ actorId: actor.id, kind: 'milestone.approved', detail: `${actor.name} approved “${milestone.title}”.` }],
+    at,
+  )
   if (!released) return stale
   const fee = feePreview(milestone.amountMinor)
   const net = formatMoney(fee.netMinor, contract.currency)
   const feeMoney = formatMoney(milestone.amountMinor - fee.netMinor, contract.currency)
-  await tellOtherSide(contract, actor.id, `“${milestone.title}” approved and paid`, `${net} is in your wallet (${money} less the ${fee.percent}% platform fee).`)
+  await tellOtherSide(
+    contract,
+    actor.id,
+    `“${milestone.title}” approved and paid`,
+    `${net} is in your wallet (${money} less the ${fee.percent}% platform fee).`,
+  )
   const freelancer = await findUserById(contract.freelancerId)
-  return { ok: true, message: `${money} released: ${net} to ${freelancer?.name ?? 'the freelancer'}, ${feeMoney} platform fee.` }
+  return {
+    ok: true,
+    message: `${money} released: ${net} to ${freelancer?.name ?? 'the freelancer'}, ${feeMoney} platform fee.`,
+  }
 }
 
-export async function addMilestone(actor: Actor, contract: Contract, input: { title: string; amount: string; dueDate?: string }, at = new Date()): Promise<ContractOutcome> {
-  if (contract.type !== 'fixed' || contract.status !== 'active') return { ok: false, status: 409, message: 'Milestones can be added only to an active fixed-price contract.' }
+export async function addMilestone(
+  actor: Actor,
+  contract: Contract,
+  input: { title: string; amount: string; dueDate?: string },
+  at = new Date(),
+): Promise<ContractOutcome> {
+  if (contract.type !== 'fixed' || contract.status !== 'active')
+    return { ok: false, status: 409, message: 'Milestones can be added only to an active fixed-price contract.' }
   const amountMinor = parseAmountToMinor(input.amount, currencyDigits(contract.currency))
-  if (amountMinor === null || amountMinor <= 0) return { ok: false, status: 400, field: 'amount', message: 'Enter an amount above zero.' }
+  if (amountMinor === null || amountMinor <= 0)
+    return { ok: false, status: 400, field: 'amount', message: 'Enter an amount above zero.' }
   const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null
-  if (dueDate && dueDate.getTime() < at.getTime() - 86_400_000) return { ok: false, status: 400, field: 'dueDate', message: 'The due date cannot be in the past.' }
+  if (dueDate && dueDate.getTime() < at.getTime() - 86_400_000)
+    return { ok: false, status: 400, field: 'dueDate', message: 'The due date cannot be in the past.' }
   const money = formatMoney(amountMinor, contract.currency)
   await insertMilestone({
     contractId: contract.id,
     title: input.title,
     amountMinor,
     dueDate,
-    line: { actorId: actor.id, kind: 'milestone.added', detail: `${actor.name} added the milestone “${input.title}” for ${money}.` },
+    line: {
+      actorId: actor.id,
+      kind: 'milestone.added',
+      detail: `${actor.name} added the milestone “${input.title}” for ${money}.`,
+    },
     at,
   })
-  await tellOtherSide(contract, actor.id, `New milestone on “${contract.title}”: ${input.title}`, `${money}. It is paid into escrow before work starts.`)
+  await tellOtherSide(
+    contract,
+    actor.id,
+    `New milestone on “${contract.title}”: ${input.title}`,
+    `${money}. It is paid into escrow before work starts.`,
+  )
   return { ok: true, message: `Milestone “${input.title}” added.` }
 }
 
 /** Either side ends the contract; funded milestones without submitted work go back to the client. */
-export async function endContract(actor: Actor, contract: Contract, reason: string, at = new Date()): Promise<ContractOutcome> {
+export async function endContract(
+  actor: Actor,
+  contract: Contract,
+  reason: string,
+  at = new Date(),
+): Promise<ContractOutcome> {
   if (contract.status !== 'active') return { ok: false, status: 409, message: 'This contract has already ended.' }
   const milestones = await listMilestones(contract.id)
-  const check = checkEndContract(milestones.map((milestone) => milestone.status), await hasOpenDispute(contract.id))
+  const check = checkEndContract(
+    milestones.map((milestone) => milestone.status),
+    await hasOpenDispute(contract.id),
+  )
   if (!check.ok) return { ok: false, status: 409, message: check.message }
   const refunds = milestones.filter((milestone) => milestone.status === 'funded')
   const ended = endContractRow({
@@ -202,7 +301,16 @@ export async function endContract(actor: Actor, contract: Contract, reason: stri
     alongside: () => {
       for (const milestone of refunds) {
         const money = formatMoney(milestone.amountMinor, contract.currency)
-        refundMilestone(contract, milestone, { actorId: null, kind: 'milestone.refunded', detail: `${money} for “${milestone.title}” went back to the client’s wallet.` }, at)
+        refundMilestone(
+          contract,
+          milestone,
+          {
+            actorId: null,
+            kind: 'milestone.refunded',
+            detail: `${money} for “${milestone.title}” went back to the client’s wallet.`,
+          },
+          at,
+        )
       }
     },
   })
@@ -222,12 +330,22 @@ export async function runAutoApprovals(now = new Date()): Promise<number> {
   const due = await listMilestonesDueForAutoApproval(new Date(now.getTime() - AUTO_APPROVAL_DAYS * 86_400_000))
   let approved = 0
   for (const { milestone, contract } of due) {
-    const line = { actorId: null, kind: 'milestone.approved', detail: `“${milestone.title}” was approved automatically ${AUTO_APPROVAL_DAYS} days after submission.` }
+    const line = {
+      actorId: null,
+      kind: 'milestone.approved',
+      detail: `“${milestone.title}” was approved automatically ${AUTO_APPROVAL_DAYS} days after submission.`,
+    }
     if (!releaseMilestone(contract, milestone as Milestone, [line], now, { autoApproved: true })) continue
     approved++
     const title = `“${milestone.title}” was approved automatically`
     for (const userId of [contract.clientId, contract.freelancerId]) {
-      await notify({ userId, kind: 'milestone_update', title, body: `${formatMoney(milestone.amountMinor, contract.currency)} was released from escrow.`, link: `/contracts/${contract.id}` })
+      await notify({
+        userId,
+        kind: 'milestone_update',
+        title,
+        body: `${formatMoney(milestone.amountMinor, contract.currency)} was released from escrow.`,
+        link: `/contracts/${contract.id}`,
+      })
     }
   }
   return approved

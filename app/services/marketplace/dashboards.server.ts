@@ -1,8 +1,21 @@
-import { countProjectsByStatus, listOpenProjectsForSkills, listRecentProjectsOfClient, listSkillsOfProjects } from '~/models/projects.server'
+import {
+  countProjectsByStatus,
+  listOpenProjectsForSkills,
+  listRecentProjectsOfClient,
+  listSkillsOfProjects,
+} from '~/models/projects.server'
 import { findClientProfile, findFreelancerProfile } from '~/models/profiles.server'
 import { countBlockedUsers, countUsersByRole, countUsersSince } from '~/models/users.server'
 import { countOutbox } from '~/models/outbox.server'
-import { adminQueueStats, clientWorkStats, freelancerWorkStats, hasSentProposal, listActiveContracts, listDisputeQueue, listProposalsToReview } from '~/models/dashboard-stats.server'
+import {
+  adminQueueStats,
+  clientWorkStats,
+  freelancerWorkStats,
+  hasSentProposal,
+  listActiveContracts,
+  listDisputeQueue,
+  listProposalsToReview,
+} from '~/models/dashboard-stats.server'
 import { listPayoutMethodsOf } from '~/models/payouts.server'
 import { hasSecondFactor } from '~/services/security/second-factor.server'
 import { onboardingSteps } from './onboarding'

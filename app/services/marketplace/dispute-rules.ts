@@ -18,10 +18,15 @@ export type Settlement = { toFreelancerMinor: number; toClientMinor: number }
  * How a decision divides the disputed amount. A split must give each side something; release
  * and refund give everything to one side. The freelancer's part pays the usual platform fee later.
  */
-export function settlementFor(decision: DisputeDecision, amountMinor: number, freelancerShareMinor: number | null): Settlement | string {
+export function settlementFor(
+  decision: DisputeDecision,
+  amountMinor: number,
+  freelancerShareMinor: number | null,
+): Settlement | string {
   if (decision === 'release') return { toFreelancerMinor: amountMinor, toClientMinor: 0 }
   if (decision === 'refund') return { toFreelancerMinor: 0, toClientMinor: amountMinor }
-  if (freelancerShareMinor === null || !Number.isInteger(freelancerShareMinor)) return 'Enter the freelancer’s share of a split.'
+  if (freelancerShareMinor === null || !Number.isInteger(freelancerShareMinor))
+    return 'Enter the freelancer’s share of a split.'
   if (freelancerShareMinor <= 0 || freelancerShareMinor >= amountMinor) {
     return 'A split gives each side part of the amount: the freelancer’s share must be more than 0 and less than the whole.'
   }

@@ -14,20 +14,32 @@ import { DOCUMENT_TYPES, keepUploadsIf, storeUpload, UploadRejected } from '~/se
 import { notify } from '~/services/notifications/notify.server'
 import { formatMoney } from '~/utils/format'
 import { chargeInvoice } from '~/services/payments/cards/invoice-charges.server'
-import { DECISION_LABELS, DISPUTABLE_MILESTONE_STATES, MAX_DISPUTE_FILE_BYTES, settlementFor, type Settlement } from './dispute-rules'
+import {
+  DECISION_LABELS,
+  DISPUTABLE_MILESTONE_STATES,
+  MAX_DISPUTE_FILE_BYTES,
+  settlementFor,
+  type Settlement,
+} from './dispute-rules'
 import { fromStatuses, INVOICE_TRANSITIONS } from './invoice-rules'
 
 export type FoundDispute = NonNullable<Awaited<ReturnType<typeof findDispute>>>
 type Contract = FoundDispute['contract']
 type Milestone = NonNullable<FoundDispute['milestone']>
 type Actor = { id: string; name: string; role: 'client' | 'freelancer' | 'admin' }
-export type DisputeOutcome = { ok: true; dispute?: Dispute } | { ok: false; status: 400 | 409; message: string; field?: 'file' }
+export type DisputeOutcome =
+  { ok: true; dispute?: Dispute } | { ok: false; status: 400 | 409; message: string; field?: 'file' }
 
 /**
  * Moves a disputed milestone's escrow as decided. It runs inside the decision's database
  * transaction, so it must be synchronous and throw to undo the decision.
  */
-export type MilestoneSettler = (input: { contract: Contract; milestone: Milestone; settlement: Settlement; disputeId: string }) => void
+export type MilestoneSettler = (input: {
+  contract: Contract
+  milestone: Milestone
+  settlement: Settlement
+  disputeId: string
+}) => void
 
 export function isParty(contract: Contract, userId: string): boolean {
   return contract.clientId === userId || contract.freelancerId === userId
@@ -58,10 +70,19 @@ async function milestoneDisputeRefusal(contract: Contract, milestone: Milestone)
 }
 
 /** Stores a dispute's evidence file; called only once the submission is allowed. */
-async function storeEvidence(ownerId: string, file: File | null): Promise<{ ok: true; ids: string[] } | { ok: false; status: 400; field: 'file'; message: string }> {
+async function storeEvidence(
+  ownerId: string,
+  file: File | null,
+): Promise<{ ok: true; ids: string[] } | { ok: false; status: 400; field: 'file'; message: string }> {
   if (!file) return { ok: true, ids: [] }
   try {
-    const upload = await storeUpload({ ownerId, purpose: 'dispute', file, allowedTypes: DOCUMENT_TYPES, maxBytes: MAX_DISPUTE_FILE_BYTES })
+    const upload = await storeUpload({
+      ownerId,
+      purpose: 'dispute',
+      file,
+      allowedTypes: DOCUMENT_TYPES,
+      maxBytes: MAX_DISPUTE_FILE_BYTES,
+    })
     return { ok: true, ids: [upload.id] }
   } catch (error) {
     if (error instanceof UploadRejected) return { ok: false, status: 400, field: 'file', message: error.message }
@@ -96,7 +117,11 @@ export async function openMilestoneDispute(
         reason: input.reason,
         evidence: input.evidence,
         evidenceUploadId: stored.ids[0] ?? null,
-        line: { actorId: actor.id, kind: 'dispute.opened', detail: `${actor.name} opened a dispute about milestone "${milestone.title}": ${input.reason}` },
+        line: {
+          actorId: actor.id,
+          kind: 'dispute.opened',
+          detail: `${actor.name} opened a dispute about milestone "${milestone.title}": ${input.reason}`,
+        },
         at: now,
       }),
     Boolean,
@@ -112,7 +137,12 @@ export async function openMilestoneDispute(
     link,
   })
   for (const admin of await listUsersByRole('admin')) {
-    await notify({ userId: admin.id, kind: 'dispute_update', title: `New dispute to decide on "${contract.title}"`, link })
+    await notify({
+      userId: admin.id,
+      kind: 'dispute_update',
+      title: `New dispute to decide on "${contract.title}"`,
+      link,
+    })
   }
   return { ok: true, dispute }
 }
@@ -128,7 +158,8 @@ export async function respondToDispute(
   if (actor.id === dispute.openedBy || !isParty(contract, actor.id)) {
     return { ok: false, status: 409, message: 'Only the other side of the dispute can respond.' }
   }
-  if (dispute.status !== 'open') return { ok: false, status: 409, message: 'This dispute already has a response or a decision.' }
+  if (dispute.status !== 'open')
+    return { ok: false, status: 409, message: 'This dispute already has a response or a decision.' }
   const stored = await storeEvidence(actor.id, input.file)
   if (!stored.ok) return stored
   const saved = await keepUploadsIf(
@@ -138,7 +169,11 @@ export async function respondToDispute(
         dispute,
         response: input.response,
         responseUploadId: stored.ids[0] ?? null,
-        line: { actorId: actor.id, kind: 'dispute.responded', detail: `${actor.name} responded to the dispute about ${subject(found)}.` },
+        line: {
+          actorId: actor.id,
+          kind: 'dispute.responded',
+          detail: `${actor.name} responded to the dispute about ${subject(found)}.`,
+        },
         at: now,
       }),
     Boolean,
@@ -166,7 +201,11 @@ export async function decideDispute(
   const settlement = settlementFor(input.decision, amount, input.freelancerShareMinor)
   if (typeof settlement === 'string') return { ok: false, status: 400, message: settlement }
   if (found.milestone && !settleMilestone) {
-    return { ok: false, status: 409, message: 'Milestone disputes are settled through escrow, which is not available here.' }
+    return {
+      ok: false,
+      status: 409,
+      message: 'Milestone disputes are settled through escrow, which is not available here.',
+    }
   }
   const money = (minor: number) => formatMoney(minor, contract.currency)
   const outcome = found.invoice
@@ -182,14 +221,25 @@ export async function decideDispute(
     freelancerShareMinor: input.decision === 'split' ? settlement.toFreelancerMinor : null,
     reason: input.reason,
     adminId: admin.id,
-    line: { actorId: admin.id, kind: 'dispute.decided', detail: `An admin decided the dispute about ${subject(found)}: ${outcome}. Reason: ${input.reason}` },
+    line: {
+      actorId: admin.id,
+      kind: 'dispute.decided',
+      detail: `An admin decided the dispute about ${subject(found)}: ${outcome}. Reason: ${input.reason}`,
+    },
     at: now,
     settle: () => {
-      if (found.milestone && settleMilestone) settleMilestone({ contract, milestone: found.milestone, settlement, disputeId: dispute.id })
+      if (found.milestone && settleMilestone)
+        settleMilestone({ contract, milestone: found.milestone, settlement, disputeId: dispute.id })
       else if (found.invoice) {
         const owedMinor = settlement.toFreelancerMinor
         const action = owedMinor > 0 ? 'decide_payable' : 'decide_nothing'
-        settleInvoice({ invoiceId: found.invoice.id, owedMinor, to: INVOICE_TRANSITIONS[action].to, from: fromStatuses(action), at: now })
+        settleInvoice({
+          invoiceId: found.invoice.id,
+          owedMinor,
+          to: INVOICE_TRANSITIONS[action].to,
+          from: fromStatuses(action),
+          at: now,
+        })
       }
     },
   })

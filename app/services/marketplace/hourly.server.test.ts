@@ -5,7 +5,14 @@ import { listInvoices, listTimeEntries } from '~/models/hourly.server'
 import { listNotifications } from '~/models/notifications.server'
 import { contractActivity, contracts, disputes, projects, proposals } from '~/models/schema'
 import { createTestUser } from '~/test/users'
-import { findContract, logTime, reviewInvoice, runHourlyCharging, runHourlyInvoicing, sendWeeklyInvoice } from './hourly.server'
+import {
+  findContract,
+  logTime,
+  reviewInvoice,
+  runHourlyCharging,
+  runHourlyInvoicing,
+  sendWeeklyInvoice,
+} from './hourly.server'
 
 // Wednesday 25 November 2026; its week starts Monday the 23rd.
 const NOW = new Date('2026-11-25T12:00:00Z')
@@ -16,15 +23,45 @@ async function hourlyContract(weeklyLimitHours: number | null = 10) {
   const db = getDb()
   const projectId = crypto.randomUUID()
   db.insert(projects)
-    .values({ id: projectId, clientId: client.id, title: 'Support our API', description: 'Ongoing work', budgetType: 'hourly', budgetMinMinor: 3000, budgetMaxMinor: 5000, experienceLevel: 'expert' })
+    .values({
+      id: projectId,
+      clientId: client.id,
+      title: 'Support our API',
+      description: 'Ongoing work',
+      budgetType: 'hourly',
+      budgetMinMinor: 3000,
+      budgetMaxMinor: 5000,
+      experienceLevel: 'expert',
+    })
     .run()
   const proposalId = crypto.randomUUID()
   db.insert(proposals)
-    .values({ id: proposalId, projectId, freelancerId: freelancer.id, coverLetter: 'I can help.', bidType: 'hourly', bidAmountMinor: 4000, currency: 'USD', durationDays: 30, status: 'accepted' })
+    .values({
+      id: proposalId,
+      projectId,
+      freelancerId: freelancer.id,
+      coverLetter: 'I can help.',
+      bidType: 'hourly',
+      bidAmountMinor: 4000,
+      currency: 'USD',
+      durationDays: 30,
+      status: 'accepted',
+    })
     .run()
   const contractId = crypto.randomUUID()
   db.insert(contracts)
-    .values({ id: contractId, projectId, proposalId, clientId: client.id, freelancerId: freelancer.id, title: 'Support our API', type: 'hourly', currency: 'USD', hourlyRateMinor: 4000, weeklyLimitHours })
+    .values({
+      id: contractId,
+      projectId,
+      proposalId,
+      clientId: client.id,
+      freelancerId: freelancer.id,
+      title: 'Support our API',
+      type: 'hourly',
+      currency: 'USD',
+      hourlyRateMinor: 4000,
+      weeklyLimitHours,
+    })
     .run()
   const contract = await findContract(contractId)
   if (!contract) throw new Error('no contract')
@@ -34,11 +71,23 @@ async function hourlyContract(weeklyLimitHours: number | null = 10) {
 describe('logging time', () => {
   it('refuses future days, bad durations and time beyond the weekly limit', async () => {
     const { contract } = await hourlyContract(2)
-    expect(await logTime(contract, { workDate: '2026-11-26', duration: '1', memo: 'Tomorrow' }, NOW)).toMatchObject({ ok: false, field: 'workDate' })
-    expect(await logTime(contract, { workDate: '2026-11-24', duration: 'lots', memo: 'Work' }, NOW)).toMatchObject({ ok: false, field: 'duration' })
-    expect(await logTime(contract, { workDate: '2026-11-24', duration: '1:30', memo: 'Endpoints' }, NOW)).toEqual({ ok: true })
+    expect(await logTime(contract, { workDate: '2026-11-26', duration: '1', memo: 'Tomorrow' }, NOW)).toMatchObject({
+      ok: false,
+      field: 'workDate',
+    })
+    expect(await logTime(contract, { workDate: '2026-11-24', duration: 'lots', memo: 'Work' }, NOW)).toMatchObject({
+      ok: false,
+      field: 'duration',
+    })
+    expect(await logTime(contract, { workDate: '2026-11-24', duration: '1:30', memo: 'Endpoints' }, NOW)).toEqual({
+      ok: true,
+    })
     const over = await logTime(contract, { workDate: '2026-11-25', duration: '1', memo: 'More' }, NOW)
-    expect(over).toMatchObject({ ok: false, field: 'duration', message: 'This contract allows 2 h a week; 30 min is left this week.' })
+    expect(over).toMatchObject({
+      ok: false,
+      field: 'duration',
+      message: 'This contract allows 2 h a week; 30 min is left this week.',
+    })
     expect(await listTimeEntries(contract.id)).toHaveLength(1)
   })
 })
@@ -58,7 +107,11 @@ describe('weekly invoices', () => {
     expect(invoice).toMatchObject({ weekStart: '2026-11-23', minutes: 210, amountMinor: 14000, status: 'pending' })
     const [note] = await listNotifications(client.id, { limit: 5, offset: 0 })
     expect(note?.title).toBe('New invoice on "Support our API": $140')
-    const late = await logTime(contract, { workDate: '2026-11-29', duration: '1', memo: 'Late' }, new Date('2026-11-30T09:00:00Z'))
+    const late = await logTime(
+      contract,
+      { workDate: '2026-11-29', duration: '1', memo: 'Late' },
+      new Date('2026-11-30T09:00:00Z'),
+    )
     expect(late).toMatchObject({ ok: false, message: 'the week of 2026-11-23 is already invoiced.' })
   })
 
@@ -84,8 +137,14 @@ describe('weekly invoices', () => {
     await runHourlyInvoicing(new Date('2026-11-30T00:00:00Z'))
     const [invoice] = await listInvoices(contract.id)
     const reason = 'Three hours were logged but the migration was not delivered.'
-    expect(await reviewInvoice(contract, invoice!.id, client.id, { kind: 'dispute', reason })).toEqual({ ok: true, charge: null })
-    expect(await reviewInvoice(contract, invoice!.id, client.id, { kind: 'approve' })).toMatchObject({ ok: false, status: 409 })
+    expect(await reviewInvoice(contract, invoice!.id, client.id, { kind: 'dispute', reason })).toEqual({
+      ok: true,
+      charge: null,
+    })
+    expect(await reviewInvoice(contract, invoice!.id, client.id, { kind: 'approve' })).toMatchObject({
+      ok: false,
+      status: 409,
+    })
     const [dispute] = getDb().select().from(disputes).where(eq(disputes.invoiceId, invoice!.id)).all()
     expect(dispute).toMatchObject({ openedBy: client.id, reason, status: 'open' })
   })

@@ -41,7 +41,8 @@ import { CHARGE_CLAIM_TIMEOUT_MS, checkInvoiceAction, fromStatuses } from './inv
 
 type Contract = NonNullable<Awaited<ReturnType<typeof findContract>>>
 export type Outcome = { ok: true } | { ok: false; status: 400 | 409; message: string; field?: string }
-export type ReviewOutcome = { ok: true; charge: ChargeOutcome | null } | { ok: false; status: 400 | 409; message: string }
+export type ReviewOutcome =
+  { ok: true; charge: ChargeOutcome | null } | { ok: false; status: 400 | 409; message: string }
 
 function weekLabel(weekStart: string): string {
   return `the week of ${weekStart}`
@@ -57,12 +58,17 @@ export async function logTime(
     return { ok: false, status: 409, message: 'Time can be logged only on an active hourly contract.' }
   }
   if (contract.hourlyPausedAt) {
-    return { ok: false, status: 409, message: `This contract is paused: ${contract.hourlyPauseReason ?? 'an invoice is unpaid.'}` }
+    return {
+      ok: false,
+      status: 409,
+      message: `This contract is paused: ${contract.hourlyPauseReason ?? 'an invoice is unpaid.'}`,
+    }
   }
   const dateProblem = checkWorkDate(input.workDate, now)
   if (dateProblem) return { ok: false, status: 400, field: 'workDate', message: dateProblem }
   const minutes = parseDuration(input.duration)
-  if (!minutes) return { ok: false, status: 400, field: 'duration', message: 'Enter how long you worked, e.g. 1:30 or 1.5' }
+  if (!minutes)
+    return { ok: false, status: 400, field: 'duration', message: 'Enter how long you worked, e.g. 1:30 or 1.5' }
   const weekStart = weekStartOf(input.workDate)
   if (await findInvoiceForWeek(contract.id, weekStart)) {
     return { ok: false, status: 400, field: 'workDate', message: `${weekLabel(weekStart)} is already invoiced.` }
@@ -75,13 +81,23 @@ export async function logTime(
 }
 
 /** The client sets the weekly limit; the running week keeps its limit, the new one applies from next Monday. */
-export async function setWeeklyLimit(contract: Contract, clientId: string, hours: number, now = new Date()): Promise<Outcome & { from?: string }> {
+export async function setWeeklyLimit(
+  contract: Contract,
+  clientId: string,
+  hours: number,
+  now = new Date(),
+): Promise<Outcome & { from?: string }> {
   if (contract.type !== 'hourly' || contract.status !== 'active') {
     return { ok: false, status: 409, message: 'The weekly limit can be changed only on an active hourly contract.' }
   }
   const settings = changeWeeklyLimit(contract, hours, now)
   const from = settings.nextWeeklyLimitFrom ?? ''
-  await saveWeeklyLimit(contract.id, settings, { actorId: clientId, detail: `Weekly limit set to ${hours} h from the week of ${from}.` }, now)
+  await saveWeeklyLimit(
+    contract.id,
+    settings,
+    { actorId: clientId, detail: `Weekly limit set to ${hours} h from the week of ${from}.` },
+    now,
+  )
   await notify({
     userId: contract.freelancerId,
     kind: 'contract_update',
@@ -94,11 +110,18 @@ export async function setWeeklyLimit(contract: Contract, clientId: string, hours
 
 /** Why a week cannot be invoiced now, or null. `weekStart` is a Monday (the form's schema checks). */
 export function checkWeekToInvoice(weekStart: string, now = new Date()): string | null {
-  return isWeekOver(weekStart, now) ? null : `The week of ${weekStart} is not over yet; invoice it from the Monday after it.`
+  return isWeekOver(weekStart, now)
+    ? null
+    : `The week of ${weekStart} is not over yet; invoice it from the Monday after it.`
 }
 
 /** Bills a finished week's time; notifies the client. Returns the invoice, or null when nothing to bill. */
-export async function sendWeeklyInvoice(contract: Contract, weekStart: string, actorId: string | null, now = new Date()) {
+export async function sendWeeklyInvoice(
+  contract: Contract,
+  weekStart: string,
+  actorId: string | null,
+  now = new Date(),
+) {
   if (contract.type !== 'hourly' || contract.hourlyRateMinor === null) return null
   if (weekStartOf(weekStart) !== weekStart || checkWeekToInvoice(weekStart, now)) return null
   const rate = contract.hourlyRateMinor
@@ -173,7 +196,8 @@ export async function payInvoiceNow(contract: Contract, invoiceId: string, now =
   const refused = checkInvoiceAction('pay_now', invoice.status, 'client')
   if (refused) return { ok: false, status: 409, message: refused }
   const charge = await chargeInvoice(invoice.id, now, 'client')
-  if (charge.kind === 'not_due') return { ok: false, status: 409, message: 'This invoice is being charged or was paid meanwhile.' }
+  if (charge.kind === 'not_due')
+    return { ok: false, status: 409, message: 'This invoice is being charged or was paid meanwhile.' }
   return { ok: true, charge }
 }
 
@@ -219,7 +243,9 @@ export async function runHourlyInvoicing(now = new Date()): Promise<{ invoiced: 
  * over charges interrupted by a crash. Safe to repeat and to run alongside approvals: each charge
  * is claimed first, so an invoice is charged once.
  */
-export async function runHourlyCharging(now = new Date()): Promise<{ autoApproved: number; paid: number; declined: number }> {
+export async function runHourlyCharging(
+  now = new Date(),
+): Promise<{ autoApproved: number; paid: number; declined: number }> {
   let autoApproved = 0
   for (const invoice of await listOverdueInvoices(now)) if (await autoApprove(invoice, now)) autoApproved += 1
   const due = await listInvoicesInStatus(fromStatuses('start_charge'))
@@ -263,7 +289,13 @@ export async function loadHoursPage(contract: Contract, now = new Date()) {
     feePercent: feePreview(0).percent,
     cardOnFile: card ? `${card.brand} ending ${card.last4}` : null,
     weeksToInvoice: [...new Set(unbilledDays.map(weekStartOf))],
-    entries: entries.map((entry) => ({ id: entry.id, workDate: entry.workDate, minutes: entry.minutes, memo: entry.memo, invoiced: entry.invoiceId !== null })),
+    entries: entries.map((entry) => ({
+      id: entry.id,
+      workDate: entry.workDate,
+      minutes: entry.minutes,
+      memo: entry.memo,
+      invoiced: entry.invoiceId !== null,
+    })),
     invoices: invoices.map((invoice) => ({
       id: invoice.id,
       weekStart: invoice.weekStart,
@@ -274,7 +306,12 @@ export async function loadHoursPage(contract: Contract, now = new Date()) {
       payableMinor: invoice.payableMinor,
       charge:
         invoice.status === 'paid' && invoice.feeMinor !== null && invoice.netMinor !== null
-          ? { from: invoice.chargedFrom ?? 'wallet', feeMinor: invoice.feeMinor, feeTaxMinor: invoice.feeTaxMinor ?? 0, netMinor: invoice.netMinor }
+          ? {
+              from: invoice.chargedFrom ?? 'wallet',
+              feeMinor: invoice.feeMinor,
+              feeTaxMinor: invoice.feeTaxMinor ?? 0,
+              netMinor: invoice.netMinor,
+            }
           : null,
       chargeError: invoice.status === 'payment_failed' ? invoice.chargeError : null,
       chargeFailures: invoice.chargeFailures,

@@ -57,7 +57,8 @@ export function parseDuration(text: string): number | null {
   else if ((match = /^(\d{1,2})(?:\.(\d{1,2}))?\s*h?$/.exec(value)))
     minutes = Math.round((Number(match[1]) + Number(`0.${match[2] ?? '0'}`)) * 60)
   else if ((match = /^(\d{1,4})\s*m(?:in)?$/.exec(value))) minutes = Number(match[1])
-  else if ((match = /^(\d{1,2})\s*h\s*(\d{1,2})\s*m(?:in)?$/.exec(value))) minutes = Number(match[1]) * 60 + Number(match[2])
+  else if ((match = /^(\d{1,2})\s*h\s*(\d{1,2})\s*m(?:in)?$/.exec(value)))
+    minutes = Number(match[1]) * 60 + Number(match[2])
   return minutes
 }
 
@@ -74,7 +75,11 @@ export function amountForMinutes(minutes: number, hourlyRateMinor: number): numb
 }
 
 /** Refuses a day's entry that would take the week past the contract's weekly limit. */
-export function checkWeeklyLimit(minutesAlreadyThisWeek: number, minutesToAdd: number, weeklyLimitHours: number | null): string | null {
+export function checkWeeklyLimit(
+  minutesAlreadyThisWeek: number,
+  minutesToAdd: number,
+  weeklyLimitHours: number | null,
+): string | null {
   if (weeklyLimitHours === null) return null
   const total = minutesAlreadyThisWeek + minutesToAdd
   if (total <= weeklyLimitHours * 60) return null
@@ -86,11 +91,16 @@ export function invoiceReviewDueAt(createdAt: Date): Date {
   return new Date(createdAt.getTime() + INVOICE_REVIEW_DAYS * DAY_MS)
 }
 
-export type WeeklyLimitSettings = { weeklyLimitHours: number | null; nextWeeklyLimitHours: number | null; nextWeeklyLimitFrom: string | null }
+export type WeeklyLimitSettings = {
+  weeklyLimitHours: number | null
+  nextWeeklyLimitHours: number | null
+  nextWeeklyLimitFrom: string | null
+}
 
 /** The limit that applies to a week: a change the client made applies from its Monday on. */
 export function weeklyLimitFor(contract: WeeklyLimitSettings, weekStart: string): number | null {
-  if (contract.nextWeeklyLimitFrom !== null && weekStart >= contract.nextWeeklyLimitFrom) return contract.nextWeeklyLimitHours
+  if (contract.nextWeeklyLimitFrom !== null && weekStart >= contract.nextWeeklyLimitFrom)
+    return contract.nextWeeklyLimitHours
   return contract.weeklyLimitHours
 }
 
@@ -101,7 +111,11 @@ export function weeklyLimitFor(contract: WeeklyLimitSettings, weekStart: string)
  */
 export function changeWeeklyLimit(contract: WeeklyLimitSettings, hours: number, now: Date): WeeklyLimitSettings {
   const thisWeek = weekStartOf(isoDay(now))
-  return { weeklyLimitHours: weeklyLimitFor(contract, thisWeek), nextWeeklyLimitHours: hours, nextWeeklyLimitFrom: addDays(thisWeek, 7) }
+  return {
+    weeklyLimitHours: weeklyLimitFor(contract, thisWeek),
+    nextWeeklyLimitHours: hours,
+    nextWeeklyLimitFrom: addDays(thisWeek, 7),
+  }
 }
 
 /** Minutes still allowed in a week (null: no limit). */

@@ -54,7 +54,9 @@ export function canTakeInvoiceAction(action: InvoiceAction, status: InvoiceStatu
 /** Null when allowed; otherwise the sentence for a 409 saying why not and what is possible. */
 export function checkInvoiceAction(action: InvoiceAction, status: InvoiceStatus, actor: InvoiceActor): string | null {
   if (canTakeInvoiceAction(action, status, actor)) return null
-  const possible = (Object.keys(INVOICE_TRANSITIONS) as InvoiceAction[]).filter((name) => canTakeInvoiceAction(name, status, actor))
+  const possible = (Object.keys(INVOICE_TRANSITIONS) as InvoiceAction[]).filter((name) =>
+    canTakeInvoiceAction(name, status, actor),
+  )
   const instead = possible.length
     ? `You can: ${possible.map((name) => INVOICE_TRANSITIONS[name].label.toLowerCase()).join(', ')}.`
     : 'Nothing can be done to it by you now.'

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { allMilestonesPaid, allowedMilestoneActions, autoApprovalDueAt, checkEndContract, checkMilestoneAction } from './milestone-rules'
+import {
+  allMilestonesPaid,
+  allowedMilestoneActions,
+  autoApprovalDueAt,
+  checkEndContract,
+  checkMilestoneAction,
+} from './milestone-rules'
 
 const open = { contractActive: true, disputeOpen: false }
 
@@ -7,8 +13,14 @@ describe('milestone state machine', () => {
   it('walks the whole happy path with changes requested once', () => {
     expect(checkMilestoneAction('fund', 'pending', 'client', open)).toEqual({ ok: true, to: 'funded' })
     expect(checkMilestoneAction('submit', 'funded', 'freelancer', open)).toEqual({ ok: true, to: 'submitted' })
-    expect(checkMilestoneAction('request_changes', 'submitted', 'client', open)).toEqual({ ok: true, to: 'changes_requested' })
-    expect(checkMilestoneAction('submit', 'changes_requested', 'freelancer', open)).toEqual({ ok: true, to: 'submitted' })
+    expect(checkMilestoneAction('request_changes', 'submitted', 'client', open)).toEqual({
+      ok: true,
+      to: 'changes_requested',
+    })
+    expect(checkMilestoneAction('submit', 'changes_requested', 'freelancer', open)).toEqual({
+      ok: true,
+      to: 'submitted',
+    })
     expect(checkMilestoneAction('approve', 'submitted', 'client', open)).toEqual({ ok: true, to: 'released' })
   })
 
@@ -53,6 +65,7 @@ describe('allMilestonesPaid', () => {
   it('is false while any milestone is still to fund, work on or decide, and with none paid', () => {
     expect(allMilestonesPaid([])).toBe(false)
     expect(allMilestonesPaid(['refunded'])).toBe(false)
-    for (const open of ['pending', 'funded', 'submitted', 'changes_requested', 'approved'] as const) expect(allMilestonesPaid(['released', open])).toBe(false)
+    for (const open of ['pending', 'funded', 'submitted', 'changes_requested', 'approved'] as const)
+      expect(allMilestonesPaid(['released', open])).toBe(false)
   })
 })

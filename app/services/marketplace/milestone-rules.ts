@@ -37,7 +37,11 @@ export const AUTO_APPROVAL_DAYS = 14
 export type MilestoneContext = { contractActive: boolean; disputeOpen: boolean }
 
 /** What `side` may do to a milestone in `status` right now. */
-export function allowedMilestoneActions(status: MilestoneStatus, side: Side, context: MilestoneContext): MilestoneAction[] {
+export function allowedMilestoneActions(
+  status: MilestoneStatus,
+  side: Side,
+  context: MilestoneContext,
+): MilestoneAction[] {
   if (!context.contractActive || context.disputeOpen) return []
   return MILESTONE_ACTIONS.filter((action) => {
     const transition = MILESTONE_TRANSITIONS[action]
@@ -61,8 +65,13 @@ export function checkMilestoneAction(
     : context.disputeOpen
       ? 'The milestone is in dispute until an admin decides.'
       : `The milestone is “${MILESTONE_STATUS_LABELS[status].toLowerCase()}”.`
-  const instead = allowed.length ? `You can: ${allowed.map((name) => MILESTONE_TRANSITIONS[name].label.toLowerCase()).join(', ')}.` : 'Nothing can be done to it by you now.'
-  return { ok: false, message: `You cannot ${MILESTONE_TRANSITIONS[action].label.toLowerCase()} this milestone. ${reason} ${instead}` }
+  const instead = allowed.length
+    ? `You can: ${allowed.map((name) => MILESTONE_TRANSITIONS[name].label.toLowerCase()).join(', ')}.`
+    : 'Nothing can be done to it by you now.'
+  return {
+    ok: false,
+    message: `You cannot ${MILESTONE_TRANSITIONS[action].label.toLowerCase()} this milestone. ${reason} ${instead}`,
+  }
 }
 
 /** When a submitted milestone is approved automatically. */
@@ -71,12 +80,16 @@ export function autoApprovalDueAt(submittedAt: Date): Date {
 }
 
 /** Ending a contract: refused while work waits for a decision; money not yet worked for goes back. */
-export function checkEndContract(statuses: readonly MilestoneStatus[], disputeOpen: boolean): { ok: true } | { ok: false; message: string } {
+export function checkEndContract(
+  statuses: readonly MilestoneStatus[],
+  disputeOpen: boolean,
+): { ok: true } | { ok: false; message: string } {
   if (disputeOpen) return { ok: false, message: 'A dispute on this contract is still open. An admin decides it first.' }
   if (statuses.some((status) => status === 'submitted' || status === 'changes_requested')) {
     return {
       ok: false,
-      message: 'Submitted work is waiting for a decision. Approve it, request changes and let it be resubmitted, or open a dispute before ending the contract.',
+      message:
+        'Submitted work is waiting for a decision. Approve it, request changes and let it be resubmitted, or open a dispute before ending the contract.',
     }
   }
   return { ok: true }

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { onboardingSteps, type OnboardingFacts } from './onboarding'
 
-const nothing: OnboardingFacts = { profileComplete: false, hasProject: false, hasProposal: false, hasPayoutMethod: false, hasSecondFactor: false }
-const everything: OnboardingFacts = { profileComplete: true, hasProject: true, hasProposal: true, hasPayoutMethod: true, hasSecondFactor: true }
+const nothing: OnboardingFacts = {
+  profileComplete: false,
+  hasProject: false,
+  hasProposal: false,
+  hasPayoutMethod: false,
+  hasSecondFactor: false,
+}
+const everything: OnboardingFacts = {
+  profileComplete: true,
+  hasProject: true,
+  hasProposal: true,
+  hasPayoutMethod: true,
+  hasSecondFactor: true,
+}
 
 describe('onboardingSteps', () => {
   it('leads a new client to post a project first', () => {
@@ -12,7 +24,12 @@ describe('onboardingSteps', () => {
   })
 
   it('leads a new freelancer to the profile first, then work, payouts and a second factor', () => {
-    expect(onboardingSteps('freelancer', nothing).map((step) => step.href)).toEqual(['/settings', '/projects', '/payouts/methods', '/settings/security'])
+    expect(onboardingSteps('freelancer', nothing).map((step) => step.href)).toEqual([
+      '/settings',
+      '/projects',
+      '/payouts/methods',
+      '/settings/security',
+    ])
   })
 
   it('marks what is done and keeps the list while a step is open', () => {
@@ -21,7 +38,9 @@ describe('onboardingSteps', () => {
   })
 
   it('disappears once every step is done', () => {
-    expect(onboardingSteps('client', { ...nothing, profileComplete: true, hasProject: true, hasSecondFactor: true })).toEqual([])
+    expect(
+      onboardingSteps('client', { ...nothing, profileComplete: true, hasProject: true, hasSecondFactor: true }),
+    ).toEqual([])
     expect(onboardingSteps('freelancer', everything)).toEqual([])
     expect(onboardingSteps('admin', everything)).toEqual([])
   })

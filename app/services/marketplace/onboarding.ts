@@ -16,7 +16,11 @@ export type OnboardingStep = { label: string; done: boolean; href: string }
  * done, so the dashboard stops showing it.
  */
 export function onboardingSteps(role: Role, facts: OnboardingFacts): OnboardingStep[] {
-  const secondFactor = { label: 'Add a second factor to your sign-in', done: facts.hasSecondFactor, href: '/settings/security' }
+  const secondFactor = {
+    label: 'Add a second factor to your sign-in',
+    done: facts.hasSecondFactor,
+    href: '/settings/security',
+  }
   const steps: OnboardingStep[] =
     role === 'client'
       ? [

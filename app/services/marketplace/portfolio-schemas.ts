@@ -24,7 +24,11 @@ function isWebAddress(text: string): boolean {
 
 /** The add/edit form of a work sample; the image files are checked separately (by their bytes). */
 export const PortfolioItemSchema = z.object({
-  title: z.string({ error: 'Give the work a title' }).trim().min(2, 'Use at least 2 characters').max(120, 'Use at most 120 characters'),
+  title: z
+    .string({ error: 'Give the work a title' })
+    .trim()
+    .min(2, 'Use at least 2 characters')
+    .max(120, 'Use at most 120 characters'),
   description: z.string().trim().max(2000, 'Use at most 2,000 characters').default(''),
   links: z
     .string()
@@ -35,7 +39,8 @@ export const PortfolioItemSchema = z.object({
       const links = splitLinks(text)
       const bad = links.filter((link) => !isWebAddress(link))
       if (bad.length) ctx.addIssue({ code: 'custom', message: `Not a web address (use https://…): ${bad.join(', ')}` })
-      if (links.length > MAX_PORTFOLIO_LINKS) ctx.addIssue({ code: 'custom', message: `Add at most ${MAX_PORTFOLIO_LINKS} links` })
+      if (links.length > MAX_PORTFOLIO_LINKS)
+        ctx.addIssue({ code: 'custom', message: `Add at most ${MAX_PORTFOLIO_LINKS} links` })
     }),
 })
 

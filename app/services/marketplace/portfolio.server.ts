@@ -9,13 +9,22 @@ import {
   type PortfolioItemWithImages,
 } from '~/models/portfolio.server'
 import { deleteUpload, IMAGE_TYPES, keepUploadsIf, storeUploads, UploadRejected } from '~/services/files/uploads.server'
-import { MAX_PORTFOLIO_IMAGE_BYTES, MAX_PORTFOLIO_IMAGES, MAX_PORTFOLIO_ITEMS, splitLinks, type PortfolioItemSchema } from './portfolio-schemas'
+import {
+  MAX_PORTFOLIO_IMAGE_BYTES,
+  MAX_PORTFOLIO_IMAGES,
+  MAX_PORTFOLIO_ITEMS,
+  splitLinks,
+  type PortfolioItemSchema,
+} from './portfolio-schemas'
 
 export type PortfolioValues = z.infer<typeof PortfolioItemSchema>
 export type PortfolioSaveResult = { ok: true; itemId: string } | { ok: false; fieldErrors: Record<string, string[]> }
 
 /** The item if it is this freelancer's; anyone else's (or a missing one) is the same "not found". */
-export async function findOwnPortfolioItem(userId: string, itemId: string | undefined): Promise<PortfolioItemWithImages | undefined> {
+export async function findOwnPortfolioItem(
+  userId: string,
+  itemId: string | undefined,
+): Promise<PortfolioItemWithImages | undefined> {
   const item = itemId ? await findPortfolioItem(itemId) : undefined
   return item && item.userId === userId ? item : undefined
 }
@@ -24,9 +33,15 @@ export async function findOwnPortfolioItem(userId: string, itemId: string | unde
  * Stores the chosen images (all or none): each is checked by its bytes against the image types and
  * the size limit. On the first refusal the ones already stored are removed again.
  */
-async function storeImages(userId: string, files: File[]): Promise<{ ok: true; ids: string[] } | { ok: false; message: string }> {
+async function storeImages(
+  userId: string,
+  files: File[],
+): Promise<{ ok: true; ids: string[] } | { ok: false; message: string }> {
   try {
-    const uploads = await storeUploads({ ownerId: userId, purpose: 'portfolio', allowedTypes: IMAGE_TYPES, maxBytes: MAX_PORTFOLIO_IMAGE_BYTES }, files)
+    const uploads = await storeUploads(
+      { ownerId: userId, purpose: 'portfolio', allowedTypes: IMAGE_TYPES, maxBytes: MAX_PORTFOLIO_IMAGE_BYTES },
+      files,
+    )
     return { ok: true, ids: uploads.map((upload) => upload.id) }
   } catch (error) {
     if (error instanceof UploadRejected) return { ok: false, message: `${error.message} Choose the images again.` }
@@ -44,16 +59,32 @@ export async function addPortfolioItem(
   formData: FormData,
   oversized: boolean,
 ): Promise<PortfolioSaveResult> {
-  if (oversized) return { ok: false, fieldErrors: { images: [`Each image may be at most ${MAX_PORTFOLIO_IMAGE_BYTES / 1_000_000} MB. Choose the images again.`] } }
+  if (oversized)
+    return {
+      ok: false,
+      fieldErrors: {
+        images: [`Each image may be at most ${MAX_PORTFOLIO_IMAGE_BYTES / 1_000_000} MB. Choose the images again.`],
+      },
+    }
   if ((await countPortfolioItems(userId)) >= MAX_PORTFOLIO_ITEMS) {
-    return { ok: false, fieldErrors: { title: [`A portfolio holds at most ${MAX_PORTFOLIO_ITEMS} items; delete one first.`] } }
+    return {
+      ok: false,
+      fieldErrors: { title: [`A portfolio holds at most ${MAX_PORTFOLIO_ITEMS} items; delete one first.`] },
+    }
   }
   const files = imageFiles(formData)
-  if (files.length > MAX_PORTFOLIO_IMAGES) return { ok: false, fieldErrors: { images: [`Add at most ${MAX_PORTFOLIO_IMAGES} images to one item.`] } }
+  if (files.length > MAX_PORTFOLIO_IMAGES)
+    return { ok: false, fieldErrors: { images: [`Add at most ${MAX_PORTFOLIO_IMAGES} images to one item.`] } }
   const stored = await storeImages(userId, files)
   if (!stored.ok) return { ok: false, fieldErrors: { images: [stored.message] } }
   const itemId = crypto.randomUUID()
-  const item = { id: itemId, userId, title: values.title, description: values.description, links: splitLinks(values.links) }
+  const item = {
+    id: itemId,
+    userId,
+    title: values.title,
+    description: values.description,
+    links: splitLinks(values.links),
+  }
   await keepUploadsIf(stored.ids, () => insertPortfolioItem(item, stored.ids))
   return { ok: true, itemId }
 }
@@ -64,10 +95,19 @@ export async function editPortfolioItem(
   formData: FormData,
   oversized: boolean,
 ): Promise<PortfolioSaveResult> {
-  if (oversized) return { ok: false, fieldErrors: { images: [`Each image may be at most ${MAX_PORTFOLIO_IMAGE_BYTES / 1_000_000} MB. Choose the images again.`] } }
+  if (oversized)
+    return {
+      ok: false,
+      fieldErrors: {
+        images: [`Each image may be at most ${MAX_PORTFOLIO_IMAGE_BYTES / 1_000_000} MB. Choose the images again.`],
+      },
+    }
   const files = imageFiles(formData)
   if (item.images.length + files.length > MAX_PORTFOLIO_IMAGES) {
-    return { ok: false, fieldErrors: { images: [`An item holds at most ${MAX_PORTFOLIO_IMAGES} images; it has ${item.images.length}.`] } }
+    return {
+      ok: false,
+      fieldErrors: { images: [`An item holds at most ${MAX_PORTFOLIO_IMAGES} images; it has ${item.images.length}.`] },
+    }
   }
   const stored = await storeImages(item.userId, files)
   if (!stored.ok) return { ok: false, fieldErrors: { images: [stored.message] } }

@@ -6,11 +6,18 @@ import { parseSkillList } from './skills-taxonomy'
 export type PriceSuggestionView = PriceSuggestion & { skills: string[]; level: ExperienceLevel }
 
 /** What similar work costs for these skills and level, from same-currency platform data only. */
-export async function suggestPriceFor(query: { skills: string[]; level: ExperienceLevel; currency: string; budgetType: BudgetType }): Promise<PriceSuggestionView> {
+export async function suggestPriceFor(query: {
+  skills: string[]
+  level: ExperienceLevel
+  currency: string
+  budgetType: BudgetType
+}): Promise<PriceSuggestionView> {
   const base = { skills: query.skills, level: query.level, currency: query.currency }
   const [bids, rates] = await Promise.all([
     acceptedBidAmounts({ ...base, bidType: query.budgetType }),
-    query.budgetType === 'hourly' ? freelancerHourlyRates(base) : Promise.resolve({ amounts: [], otherCurrencyCount: 0 }),
+    query.budgetType === 'hourly'
+      ? freelancerHourlyRates(base)
+      : Promise.resolve({ amounts: [], otherCurrencyCount: 0 }),
   ])
   const suggestion = suggestPrice({
     budgetType: query.budgetType,
@@ -26,5 +33,10 @@ export async function suggestPriceFor(query: { skills: string[]; level: Experien
 export async function suggestPriceForForm(value: PriceQueryValue): Promise<PriceSuggestionView | null> {
   const { skills } = parseSkillList(value.skills ?? '')
   if (!skills.length) return null
-  return suggestPriceFor({ skills, level: value.experienceLevel, currency: value.currency, budgetType: value.budgetType })
+  return suggestPriceFor({
+    skills,
+    level: value.experienceLevel,
+    currency: value.currency,
+    budgetType: value.budgetType,
+  })
 }

@@ -17,11 +17,25 @@ describe('price suggestion statistics', () => {
   })
 
   it('gives confidence from the sample size: low under 10, medium under 30, high from 30', () => {
-    expect([0, 1, 9, 10, 29, 30, 500].map(confidenceFor)).toEqual(['none', 'low', 'low', 'medium', 'medium', 'high', 'high'])
+    expect([0, 1, 9, 10, 29, 30, 500].map(confidenceFor)).toEqual([
+      'none',
+      'low',
+      'low',
+      'medium',
+      'medium',
+      'high',
+      'high',
+    ])
   })
 
   it('suggests a fixed price from accepted fixed bids only', () => {
-    const suggestion = suggestPrice({ budgetType: 'fixed', currency: 'USD', acceptedBids: [50_000, 60_000, 70_000, 80_000, 90_000], freelancerRates: [4_000, 5_000], otherCurrencyCount: 3 })
+    const suggestion = suggestPrice({
+      budgetType: 'fixed',
+      currency: 'USD',
+      acceptedBids: [50_000, 60_000, 70_000, 80_000, 90_000],
+      freelancerRates: [4_000, 5_000],
+      otherCurrencyCount: 3,
+    })
     expect(suggestion).toEqual({
       budgetType: 'fixed',
       currency: 'USD',
@@ -36,7 +50,12 @@ describe('price suggestion statistics', () => {
 
   it('suggests an hourly rate from accepted hourly bids and profile rates together', () => {
     const rates = Array.from({ length: 28 }, (_, index) => 3_000 + index * 100)
-    const suggestion = suggestPrice({ budgetType: 'hourly', currency: 'EUR', acceptedBids: [4_000, 5_000], freelancerRates: rates })
+    const suggestion = suggestPrice({
+      budgetType: 'hourly',
+      currency: 'EUR',
+      acceptedBids: [4_000, 5_000],
+      freelancerRates: rates,
+    })
     expect(suggestion.freelancerRates?.n).toBe(28)
     expect(suggestion.acceptedBids).toEqual({ n: 2, p25: 4_250, median: 4_500, p75: 4_750 })
     expect(suggestion.basedOn).toBe(30)
@@ -45,6 +64,8 @@ describe('price suggestion statistics', () => {
   })
 
   it('suggests nothing, with no confidence, when there is no data', () => {
-    expect(suggestPrice({ budgetType: 'hourly', currency: 'GBP', acceptedBids: [], freelancerRates: [] })).toMatchObject({ suggested: null, basedOn: 0, confidence: 'none' })
+    expect(
+      suggestPrice({ budgetType: 'hourly', currency: 'GBP', acceptedBids: [], freelancerRates: [] }),
+    ).toMatchObject({ suggested: null, basedOn: 0, confidence: 'none' })
   })
 })

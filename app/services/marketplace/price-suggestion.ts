@@ -77,7 +77,10 @@ export function suggestPrice(input: {
 }): PriceSuggestion {
   const acceptedBids = quartiles(input.acceptedBids)
   const freelancerRates = input.budgetType === 'hourly' ? quartiles(input.freelancerRates) : null
-  const basis = input.budgetType === 'fixed' ? quartiles(input.acceptedBids) : quartiles([...input.acceptedBids, ...input.freelancerRates])
+  const basis =
+    input.budgetType === 'fixed'
+      ? quartiles(input.acceptedBids)
+      : quartiles([...input.acceptedBids, ...input.freelancerRates])
   return {
     budgetType: input.budgetType,
     currency: input.currency,

@@ -12,26 +12,62 @@ import { rankOfFreelancer } from './rank.server'
 
 const NOW = new Date('2026-11-25T12:00:00Z')
 const DAY = 86_400_000
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 async function endedContract(clientId: string, freelancerId: string, endedDaysAgo: number) {
   const db = getDb()
   const projectId = crypto.randomUUID()
   db.insert(projects)
-    .values({ id: projectId, clientId, title: 'Shop', description: 'A shop', budgetType: 'fixed', budgetMinMinor: 1000, budgetMaxMinor: 1000, experienceLevel: 'entry' })
+    .values({
+      id: projectId,
+      clientId,
+      title: 'Shop',
+      description: 'A shop',
+      budgetType: 'fixed',
+      budgetMinMinor: 1000,
+      budgetMaxMinor: 1000,
+      experienceLevel: 'entry',
+    })
     .run()
   const proposalId = crypto.randomUUID()
   db.insert(proposals)
-    .values({ id: proposalId, projectId, freelancerId, coverLetter: 'Hi', bidType: 'fixed', bidAmountMinor: 1000, currency: 'USD', durationDays: 5, status: 'accepted' })
+    .values({
+      id: proposalId,
+      projectId,
+      freelancerId,
+      coverLetter: 'Hi',
+      bidType: 'fixed',
+      bidAmountMinor: 1000,
+      currency: 'USD',
+      durationDays: 5,
+      status: 'accepted',
+    })
     .run()
   const id = crypto.randomUUID()
   db.insert(contracts)
-    .values({ id, projectId, proposalId, clientId, freelancerId, title: 'Shop', type: 'fixed', currency: 'USD', status: 'ended', endedAt: new Date(NOW.getTime() - endedDaysAgo * DAY) })
+    .values({
+      id,
+      projectId,
+      proposalId,
+      clientId,
+      freelancerId,
+      title: 'Shop',
+      type: 'fixed',
+      currency: 'USD',
+      status: 'ended',
+      endedAt: new Date(NOW.getTime() - endedDaysAgo * DAY),
+    })
     .run()
   return id
 }
 
-function milestone(contractId: string, values: { dueDaysAgo: number; submittedDaysAgo: number | null; released: boolean }) {
+function milestone(
+  contractId: string,
+  values: { dueDaysAgo: number; submittedDaysAgo: number | null; released: boolean },
+) {
   const id = crypto.randomUUID()
   getDb()
     .insert(milestones)
@@ -51,7 +87,13 @@ function milestone(contractId: string, values: { dueDaysAgo: number; submittedDa
   return id
 }
 
-function review(contractId: string, reviewerId: string, revieweeId: string, rating: number, direction: 'client_to_freelancer' | 'freelancer_to_client' = 'client_to_freelancer') {
+function review(
+  contractId: string,
+  reviewerId: string,
+  revieweeId: string,
+  rating: number,
+  direction: 'client_to_freelancer' | 'freelancer_to_client' = 'client_to_freelancer',
+) {
   getDb()
     .insert(reviews)
     .values({
@@ -79,7 +121,16 @@ describe('freelancer record for the rank', () => {
     const lostMilestone = milestone(refunded, { dueDaysAgo: 10, submittedDaysAgo: null, released: false }) // overdue, never delivered
     getDb()
       .insert(disputes)
-      .values({ id: crypto.randomUUID(), contractId: refunded, milestoneId: lostMilestone, openedBy: client.id, amountMinor: 1000, reason: 'Nothing came', status: 'decided', decision: 'refund' })
+      .values({
+        id: crypto.randomUUID(),
+        contractId: refunded,
+        milestoneId: lostMilestone,
+        openedBy: client.id,
+        amountMinor: 1000,
+        reason: 'Nothing came',
+        status: 'decided',
+        decision: 'refund',
+      })
       .run()
     // The paid contract was reviewed by both sides (visible); the refunded one only by the client
     // two days ago (hidden by the double-blind rule).
@@ -98,7 +149,9 @@ describe('freelancer record for the rank', () => {
       milestonesOnTime: 1,
     })
     const rank = await rankOfFreelancer(freelancer.id, NOW)
-    expect(rank.factors.find((f) => f.key === 'jobSuccess')?.value).toBe('1 of 2 ended contracts paid, 1 disputes lost (smoothed 40%)')
+    expect(rank.factors.find((f) => f.key === 'jobSuccess')?.value).toBe(
+      '1 of 2 ended contracts paid, 1 disputes lost (smoothed 40%)',
+    )
 
     // Fifteen days after the second contract ended, the hidden review shows and counts.
     const later = new Date(NOW.getTime() + 13 * DAY)
@@ -113,7 +166,11 @@ describe('public profiles', () => {
   it('are 404 for unknown ids and the wrong role', async () => {
     const client = await createTestUser('client')
     const freelancer = await createTestUser('freelancer')
-    const status = (promise: Promise<unknown>) => promise.then(() => 200, (error: Response) => error.status)
+    const status = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 200,
+        (error: Response) => error.status,
+      )
     expect(await status(loadFreelancerPublicProfile('nobody'))).toBe(404)
     expect(await status(loadFreelancerPublicProfile(client.id))).toBe(404)
     expect(await status(loadClientPublicProfile(freelancer.id))).toBe(404)
@@ -131,7 +188,11 @@ describe('portfolio', () => {
     refused.append('images', new File(['just some notes'], 'notes.png', { type: 'image/png' }))
     expect(await addPortfolioItem(freelancer.id, values, refused, false)).toEqual({
       ok: false,
-      fieldErrors: { images: ['"notes.png" is not an accepted kind of file. Accepted: PNG, JPEG, WebP, GIF. Choose the images again.'] },
+      fieldErrors: {
+        images: [
+          '"notes.png" is not an accepted kind of file. Accepted: PNG, JPEG, WebP, GIF. Choose the images again.',
+        ],
+      },
     })
     expect(await listPortfolioItems(freelancer.id)).toEqual([])
 
@@ -150,6 +211,9 @@ describe('portfolio', () => {
     expect(await findPortfolioImageOwner(uploadId)).toBeUndefined()
     await expect(fs.stat(file)).rejects.toThrow()
 
-    expect(await addPortfolioItem(freelancer.id, values, new FormData(), true)).toMatchObject({ ok: false, fieldErrors: { images: [expect.stringMatching(/at most 5 MB/)] } })
+    expect(await addPortfolioItem(freelancer.id, values, new FormData(), true)).toMatchObject({
+      ok: false,
+      fieldErrors: { images: [expect.stringMatching(/at most 5 MB/)] },
+    })
   })
 })

@@ -28,7 +28,9 @@ const VALID = {
 
 describe('skills on a project', () => {
   it('resolves names and synonyms to canonical skills, once each', () => {
-    const submission = parseWithZod(form({ ...VALID, skills: 'React, JS, javascript, Node.JS' }), { schema: ProjectSchema })
+    const submission = parseWithZod(form({ ...VALID, skills: 'React, JS, javascript, Node.JS' }), {
+      schema: ProjectSchema,
+    })
     expect(submission.status).toBe('success')
     if (submission.status !== 'success') return
     expect(toProjectInput(submission.value).skills).toEqual(['React', 'JavaScript', 'Node.js'])
@@ -49,7 +51,12 @@ describe('the project form', () => {
   it('turns a fixed budget into minor units', () => {
     const submission = parseWithZod(form(VALID), { schema: ProjectSchema })
     if (submission.status !== 'success') throw new Error('expected success')
-    expect(toProjectInput(submission.value)).toMatchObject({ budgetType: 'fixed', budgetMinMinor: 125050, budgetMaxMinor: 125050, deadline: null })
+    expect(toProjectInput(submission.value)).toMatchObject({
+      budgetType: 'fixed',
+      budgetMinMinor: 125050,
+      budgetMaxMinor: 125050,
+      deadline: null,
+    })
   })
 
   it('needs a positive fixed amount, or an hourly range whose top is not below its bottom', () => {
@@ -62,9 +69,7 @@ describe('the project form', () => {
   })
 
   it('refuses a deadline in the past and keeps one from today on', () => {
-    expect(errorsOf({ ...VALID, deadline: '2020-01-01' }).deadline).toEqual([
-      'The deadline cannot be in the past',
-    ])
+    expect(errorsOf({ ...VALID, deadline: '2020-01-01' }).deadline).toEqual(['The deadline cannot be in the past'])
     const today = parseWithZod(form({ ...VALID, deadline: isoToday() }), { schema: ProjectSchema })
     if (today.status !== 'success') throw new Error('expected success')
     expect(toProjectInput(today.value).deadline?.toISOString()).toBe(`${isoToday()}T00:00:00.000Z`)

@@ -23,7 +23,9 @@ export function skillsProblem(text: string): string | null {
   if (unknown.length) {
     const names = unknown.map((name) => `"${name}"`).join(', ')
     const suggestions = [...new Set(unknown.map((name) => searchSkills(name, 1)[0]?.name).filter(Boolean))]
-    const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ' Check the spelling or choose a similar skill.'
+    const hint = suggestions.length
+      ? ` Did you mean ${suggestions.join(', ')}?`
+      : ' Check the spelling or choose a similar skill.'
     return `${unknown.length === 1 ? 'This skill is' : 'These skills are'} not in our list: ${names}.${hint}`
   }
   if (skills.length === 0) return 'Name at least one skill, e.g. React, Node.js'
@@ -73,13 +75,16 @@ export const ProjectSchema = z
     const amount = (text: string | undefined) => (text ? parseAmountToMinor(text, digits) : null)
     if (value.budgetType === 'fixed') {
       const fixed = amount(value.amount)
-      if (fixed === null || fixed <= 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter the fixed budget, e.g. 500' })
+      if (fixed === null || fixed <= 0)
+        ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter the fixed budget, e.g. 500' })
       return
     }
     const low = amount(value.rateMin)
     const high = amount(value.rateMax)
-    if (low === null || low <= 0) ctx.addIssue({ code: 'custom', path: ['rateMin'], message: 'Enter the lowest hourly rate, e.g. 25' })
-    if (high === null || high <= 0) ctx.addIssue({ code: 'custom', path: ['rateMax'], message: 'Enter the highest hourly rate, e.g. 40' })
+    if (low === null || low <= 0)
+      ctx.addIssue({ code: 'custom', path: ['rateMin'], message: 'Enter the lowest hourly rate, e.g. 25' })
+    if (high === null || high <= 0)
+      ctx.addIssue({ code: 'custom', path: ['rateMax'], message: 'Enter the highest hourly rate, e.g. 40' })
     else if (low !== null && high < low) {
       ctx.addIssue({ code: 'custom', path: ['rateMax'], message: 'The highest rate cannot be below the lowest' })
     }

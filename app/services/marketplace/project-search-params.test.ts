@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { describeSearch, isEmptySearch, parseSearchParams, searchQueryString, toSearchInput } from './project-search-params'
+import {
+  describeSearch,
+  isEmptySearch,
+  parseSearchParams,
+  searchQueryString,
+  toSearchInput,
+} from './project-search-params'
 
 const parse = (query: string) => parseSearchParams(new URLSearchParams(query))
 
 describe('parseSearchParams', () => {
   it('reads every facet', () => {
-    const { params, problems } = parse('q=react+dashboard&skill=React&skill=TypeScript&type=fixed&min=500&max=2000&posted=7&rating=4.5&level=expert&sort=newest&page=3')
+    const { params, problems } = parse(
+      'q=react+dashboard&skill=React&skill=TypeScript&type=fixed&min=500&max=2000&posted=7&rating=4.5&level=expert&sort=newest&page=3',
+    )
     expect(problems).toEqual([])
     expect(params).toEqual({
       q: 'react dashboard',
@@ -43,7 +51,16 @@ describe('parseSearchParams', () => {
 
   it('drops values that make no sense and says so', () => {
     const { params, problems } = parse('type=barter&min=lots&max=-5&posted=2&rating=5&level=guru&sort=random&page=-4')
-    expect(params).toMatchObject({ type: '', min: '', max: '', posted: '', rating: '', level: '', sort: 'relevance', page: 1 })
+    expect(params).toMatchObject({
+      type: '',
+      min: '',
+      max: '',
+      posted: '',
+      rating: '',
+      level: '',
+      sort: 'relevance',
+      page: 1,
+    })
     expect(problems).toHaveLength(6)
     expect(problems).toContain('Minimum budget must be a number; it was ignored.')
   })
@@ -79,12 +96,15 @@ describe('searchQueryString', () => {
   })
 
   it('round-trips through the parser', () => {
-    const query = 'q=node.js+%22api%22&skill=Node.js&type=hourly&min=20&max=60&posted=1&rating=4&level=entry&sort=budget_high'
+    const query =
+      'q=node.js+%22api%22&skill=Node.js&type=hourly&min=20&max=60&posted=1&rating=4&level=entry&sort=budget_high'
     const params = parse(query).params
     expect(parse(searchQueryString(params)).params).toEqual(params)
   })
 
   it('describes a search in words', () => {
-    expect(describeSearch(parse('q=react&skill=React&type=fixed&max=500&rating=4').params)).toBe('“react” · React · fixed price · budget up to 500 · client rated 4+')
+    expect(describeSearch(parse('q=react&skill=React&type=fixed&max=500&rating=4').params)).toBe(
+      '“react” · React · fixed price · budget up to 500 · client rated 4+',
+    )
   })
 })

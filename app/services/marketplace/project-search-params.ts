@@ -133,7 +133,10 @@ export function parseSearchParams(search: URLSearchParams): ParsedSearch {
  * The canonical query string of a search (no page; default sort left out), in a fixed order, so
  * two equal searches give the same text. `page` is added when asked for.
  */
-export function searchQueryString(params: Omit<SearchParams, 'page'> & { page?: number }, { withPage = false } = {}): string {
+export function searchQueryString(
+  params: Omit<SearchParams, 'page'> & { page?: number },
+  { withPage = false } = {},
+): string {
   const out = new URLSearchParams()
   if (params.q) out.set('q', params.q)
   for (const skill of [...params.skills].sort((a, b) => a.localeCompare(b))) out.append('skill', skill)
@@ -150,7 +153,16 @@ export function searchQueryString(params: Omit<SearchParams, 'page'> & { page?: 
 
 /** True when the search narrows nothing (then there is nothing worth saving). */
 export function isEmptySearch(params: SearchParams): boolean {
-  return !params.q && !params.skills.length && !params.type && !params.min && !params.max && !params.posted && !params.rating && !params.level
+  return (
+    !params.q &&
+    !params.skills.length &&
+    !params.type &&
+    !params.min &&
+    !params.max &&
+    !params.posted &&
+    !params.rating &&
+    !params.level
+  )
 }
 
 /** What the search looks for, in words ("react dashboard · TypeScript · fixed price"). */

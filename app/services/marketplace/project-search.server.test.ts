@@ -23,7 +23,11 @@ async function skills() {
   return ensureSkills(['React', 'TypeScript', 'Python', 'Figma'])
 }
 
-async function project(clientId: string, word: string, overrides: Partial<BulkProject> & { skills?: string[] } = {}): Promise<BulkProject> {
+async function project(
+  clientId: string,
+  word: string,
+  overrides: Partial<BulkProject> & { skills?: string[] } = {},
+): Promise<BulkProject> {
   const ids = await skills()
   const { skills: names = ['React'], ...rest } = overrides
   const row: BulkProject = {
@@ -49,7 +53,10 @@ describe('searchProjects', () => {
     const client = await createTestUser('client')
     const word = keyword()
     const inTitle = await project(client.id, word)
-    const inDescription = await project(client.id, word, { title: 'Charts for sales', createdAt: new Date(NOW.getTime() - 3600_000) })
+    const inDescription = await project(client.id, word, {
+      title: 'Charts for sales',
+      createdAt: new Date(NOW.getTime() - 3600_000),
+    })
     await project(client.id, word, { status: 'closed' })
     await project(client.id, word, { visibility: 'invite_only' })
     await project(client.id, word, { hiddenAt: NOW, hiddenReason: 'Spam' })
@@ -70,8 +77,18 @@ describe('searchProjects', () => {
     const word = keyword()
     await project(client.id, word, { skills: ['React', 'TypeScript'] })
     await project(client.id, word, { skills: ['React'] })
-    await project(client.id, word, { skills: ['Python'], budgetType: 'hourly', budgetMinMinor: 3000, budgetMaxMinor: 5000 })
-    await project(client.id, word, { skills: ['Python', 'React'], budgetType: 'hourly', budgetMinMinor: 3000, budgetMaxMinor: 5000 })
+    await project(client.id, word, {
+      skills: ['Python'],
+      budgetType: 'hourly',
+      budgetMinMinor: 3000,
+      budgetMaxMinor: 5000,
+    })
+    await project(client.id, word, {
+      skills: ['Python', 'React'],
+      budgetType: 'hourly',
+      budgetMinMinor: 3000,
+      budgetMaxMinor: 5000,
+    })
 
     const all = await searchProjects({ q: word, now: NOW })
     expect(all.total).toBe(4)
@@ -108,7 +125,12 @@ describe('searchProjects', () => {
     const word = keyword()
     await project(client.id, word, { budgetMaxMinor: 50_000, experienceLevel: 'entry' }) // $500
     await project(client.id, word, { budgetMaxMinor: 250_000, createdAt: new Date(NOW.getTime() - 10 * DAY) }) // $2,500
-    await project(client.id, word, { budgetType: 'hourly', budgetMinMinor: 2_000, budgetMaxMinor: 4_000, experienceLevel: 'expert' }) // $20–40/h
+    await project(client.id, word, {
+      budgetType: 'hourly',
+      budgetMinMinor: 2_000,
+      budgetMaxMinor: 4_000,
+      experienceLevel: 'expert',
+    }) // $20–40/h
     await project(client.id, word, { currency: 'JPY', budgetMaxMinor: 80_000 }) // ¥80,000
 
     expect((await searchProjects({ q: word, budgetMin: 1000, now: NOW })).total).toBe(2) // $2,500 and ¥80,000
@@ -134,7 +156,16 @@ describe('searchProjects', () => {
     const ended = NOW.getTime() - 30 * DAY
     const review = async (clientId: string, clientRating: number) => {
       const past = await project(clientId, keyword(), { status: 'closed', closeReason: 'hired' })
-      return { projectId: past.id, title: past.title, clientId, freelancerId: freelancer.id, amountMinor: 1000, endedAt: ended, clientRating, freelancerRating: 5 }
+      return {
+        projectId: past.id,
+        title: past.title,
+        clientId,
+        freelancerId: freelancer.id,
+        amountMinor: 1000,
+        endedAt: ended,
+        clientRating,
+        freelancerRating: 5,
+      }
     }
     await insertReviewedContractsBulk([await review(great.id, 5), await review(great.id, 4), await review(good.id, 4)])
     // A review only one side wrote, in a window still open: not visible, so it does not count.
@@ -161,7 +192,17 @@ describe('searchProjects', () => {
   })
 
   it('never fails on odd text', async () => {
-    for (const q of ['"', '"unclosed AND', '* OR -', 'NEAR(a b', 'title:x', '^start', '{a b}:c', "'; drop table projects; --", '\u0000']) {
+    for (const q of [
+      '"',
+      '"unclosed AND',
+      '* OR -',
+      'NEAR(a b',
+      'title:x',
+      '^start',
+      '{a b}:c',
+      "'; drop table projects; --",
+      '\u0000',
+    ]) {
       const result = await searchProjects({ q, now: NOW })
       expect(result.queryError).toBe(false)
       expect(Array.isArray(result.rows)).toBe(true)
@@ -175,8 +216,13 @@ describe('saved searches', () => {
     const freelancer = await createTestUser('freelancer')
     const first = await saveSearch(freelancer.id, { name: '', query: 'skill=React&q=dash&page=3', notify: true }, NOW)
     expect(first).toMatchObject({ ok: true, search: { name: '“dash” · React', query: 'q=dash&skill=React' } })
-    expect(await saveSearch(freelancer.id, { name: 'Again', query: 'q=dash&skill=React', notify: true }, NOW)).toMatchObject({ ok: false, field: 'query' })
-    expect(await saveSearch(freelancer.id, { name: 'All', query: 'sort=newest', notify: true }, NOW)).toMatchObject({ ok: false, field: 'query' })
+    expect(
+      await saveSearch(freelancer.id, { name: 'Again', query: 'q=dash&skill=React', notify: true }, NOW),
+    ).toMatchObject({ ok: false, field: 'query' })
+    expect(await saveSearch(freelancer.id, { name: 'All', query: 'sort=newest', notify: true }, NOW)).toMatchObject({
+      ok: false,
+      field: 'query',
+    })
   })
 
   it('the job announces projects posted since the last check, once per search, with the count', async () => {
@@ -184,7 +230,11 @@ describe('saved searches', () => {
     const freelancer = await createTestUser('freelancer')
     const other = await createTestUser('freelancer')
     const word = keyword()
-    const saved = await saveSearch(freelancer.id, { name: 'Dashboards', query: `q=${word}&type=fixed`, notify: true }, NOW)
+    const saved = await saveSearch(
+      freelancer.id,
+      { name: 'Dashboards', query: `q=${word}&type=fixed`, notify: true },
+      NOW,
+    )
     const muted = await saveSearch(other.id, { name: 'Muted', query: `q=${word}`, notify: true }, NOW)
     if (!saved.ok || !muted.ok) throw new Error('not saved')
     await setSavedSearchNotify(other.id, muted.search.id, false, NOW)
@@ -192,7 +242,12 @@ describe('saved searches', () => {
     await project(client.id, word, { createdAt: new Date(NOW.getTime() - DAY) }) // before the search was saved
     await project(client.id, word, { createdAt: new Date(NOW.getTime() + 60_000) })
     await project(client.id, word, { createdAt: new Date(NOW.getTime() + 120_000) })
-    await project(client.id, word, { createdAt: new Date(NOW.getTime() + 180_000), budgetType: 'hourly', budgetMinMinor: 1, budgetMaxMinor: 2 })
+    await project(client.id, word, {
+      createdAt: new Date(NOW.getTime() + 180_000),
+      budgetType: 'hourly',
+      budgetMinMinor: 1,
+      budgetMaxMinor: 2,
+    })
     await project(client.id, word, { createdAt: new Date(NOW.getTime() + 240_000), hiddenAt: NOW })
 
     const later = new Date(NOW.getTime() + 3600_000)
@@ -213,7 +268,11 @@ describe('saved searches', () => {
     const client = await createTestUser('client')
     const freelancer = await createTestUser('freelancer')
     const word = keyword()
-    const saved = await saveSearch(freelancer.id, { name: 'Python work', query: `q=${word}&skill=Python`, notify: true }, NOW)
+    const saved = await saveSearch(
+      freelancer.id,
+      { name: 'Python work', query: `q=${word}&skill=Python`, notify: true },
+      NOW,
+    )
     if (!saved.ok) throw new Error('not saved')
 
     const createdAt = new Date(NOW.getTime() + 60_000)

@@ -2,7 +2,12 @@ import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { listNotifications } from '~/models/notifications.server'
-import { findInvitation, findProject, listInvitationsOfFreelancer, listProjectsForAdmin } from '~/models/projects.server'
+import {
+  findInvitation,
+  findProject,
+  listInvitationsOfFreelancer,
+  listProjectsForAdmin,
+} from '~/models/projects.server'
 import { proposals } from '~/models/schema'
 import { createTestUser } from '~/test/users'
 import type { ProjectInput } from './project-schemas'
@@ -35,9 +40,13 @@ const INPUT: ProjectInput = {
 }
 
 function ftsSkills(projectId: string): string | undefined {
-  return getDb().get<{ skills: string } | undefined>(
-    sql`select skills from projects_fts where rowid = (select rowid from projects where id = ${projectId})`,
-  )?.skills.split(' ').sort().join(' ')
+  return getDb()
+    .get<{ skills: string } | undefined>(
+      sql`select skills from projects_fts where rowid = (select rowid from projects where id = ${projectId})`,
+    )
+    ?.skills.split(' ')
+    .sort()
+    .join(' ')
 }
 
 async function status(response: Promise<unknown>): Promise<number> {
@@ -57,11 +66,25 @@ async function postedProject(overrides: Partial<ProjectInput> = {}) {
   return { client, project }
 }
 
-function insertProposal(projectId: string, freelancerId: string, proposalStatus: 'submitted' | 'withdrawn' = 'submitted') {
+function insertProposal(
+  projectId: string,
+  freelancerId: string,
+  proposalStatus: 'submitted' | 'withdrawn' = 'submitted',
+) {
   const id = crypto.randomUUID()
   getDb()
     .insert(proposals)
-    .values({ id, projectId, freelancerId, coverLetter: 'I can do it.', bidType: 'fixed', bidAmountMinor: 70000, currency: 'EUR', durationDays: 10, status: proposalStatus })
+    .values({
+      id,
+      projectId,
+      freelancerId,
+      coverLetter: 'I can do it.',
+      bidType: 'fixed',
+      bidAmountMinor: 70000,
+      currency: 'EUR',
+      durationDays: 10,
+      status: proposalStatus,
+    })
     .run()
   return id
 }
@@ -70,11 +93,27 @@ describe('posting and editing', () => {
   it('stores the skills, keeps the search index in step and gives the edit form its values back', async () => {
     const { project } = await postedProject()
     expect(ftsSkills(project.id)).toBe('PostgreSQL React')
-    expect(await projectFormDefaults(project)).toMatchObject({ skills: 'PostgreSQL, React', amount: '800', currency: 'EUR' })
-    await editProject(project, { ...INPUT, title: 'Inventory dashboard v2', skills: ['Vue.js', 'Kubernetes'], budgetType: 'hourly', budgetMinMinor: 3000, budgetMaxMinor: 4550 })
+    expect(await projectFormDefaults(project)).toMatchObject({
+      skills: 'PostgreSQL, React',
+      amount: '800',
+      currency: 'EUR',
+    })
+    await editProject(project, {
+      ...INPUT,
+      title: 'Inventory dashboard v2',
+      skills: ['Vue.js', 'Kubernetes'],
+      budgetType: 'hourly',
+      budgetMinMinor: 3000,
+      budgetMaxMinor: 4550,
+    })
     expect(ftsSkills(project.id)).toBe('Kubernetes Vue.js')
     const edited = await findProject(project.id)
-    expect(edited).toMatchObject({ title: 'Inventory dashboard v2', budgetType: 'hourly', budgetMinMinor: 3000, budgetMaxMinor: 4550 })
+    expect(edited).toMatchObject({
+      title: 'Inventory dashboard v2',
+      budgetType: 'hourly',
+      budgetMinMinor: 3000,
+      budgetMaxMinor: 4550,
+    })
     expect(await projectFormDefaults(edited!)).toMatchObject({ rateMin: '30', rateMax: '45.50', amount: undefined })
   })
 })
@@ -91,7 +130,11 @@ describe('closing without a hire', () => {
     const proposal = getDb().select().from(proposals).where(eq(proposals.id, proposalId)).get()
     expect(proposal?.status).toBe('not_hired')
     const [note] = await listNotifications(applicant.id, { limit: 5, offset: 0 })
-    expect(note).toMatchObject({ kind: 'proposal_update', title: '"Inventory dashboard" was closed without a hire', link: `/proposals/${proposalId}` })
+    expect(note).toMatchObject({
+      kind: 'proposal_update',
+      title: '"Inventory dashboard" was closed without a hire',
+      link: `/proposals/${proposalId}`,
+    })
     expect(await listNotifications(withdrawn.id, { limit: 5, offset: 0 })).toEqual([])
 
     const closed = (await findProject(project.id))!
@@ -121,20 +164,35 @@ describe('invitations', () => {
     expect(await listNotifications(freelancer.id, { limit: 5, offset: 0 })).toHaveLength(1)
     expect((await loadProjectPage(project, client)).invitations).toEqual([])
     const [note] = await listNotifications(freelancer.id, { limit: 5, offset: 0 })
-    expect(note).toMatchObject({ kind: 'project_invitation', body: 'You would be great.', link: `/projects/${project.id}` })
+    expect(note).toMatchObject({
+      kind: 'project_invitation',
+      body: 'You would be great.',
+      link: `/projects/${project.id}`,
+    })
 
     expect(await status(requireVisibleProject(project.id, freelancer))).toBe(200)
     expect(await status(requireVisibleProject(project.id, outsider))).toBe(404)
     const page = await loadProjectPage(project, freelancer)
-    expect(page).toMatchObject({ isOwner: false, myProposal: null, myInvitation: { status: 'pending' }, proposalCounts: null, invitations: [] })
+    expect(page).toMatchObject({
+      isOwner: false,
+      myProposal: null,
+      myInvitation: { status: 'pending' },
+      proposalCounts: null,
+      invitations: [],
+    })
 
     const invitation = (await findInvitation(project.id, freelancer.id))!
     expect(await status(declineInvitation(invitation.id, outsider))).toBe(404)
     await declineInvitation(invitation.id, freelancer, 'Fully booked this month.')
     expect(await status(declineInvitation(invitation.id, freelancer))).toBe(409)
     const [declined] = await listNotifications(client.id, { limit: 5, offset: 0 })
-    expect(declined).toMatchObject({ title: 'Fred Freelancer declined your invitation to "Inventory dashboard"', body: 'Their reason: Fully booked this month.' })
-    expect((await loadProjectPage(project, client)).invitations).toEqual([expect.objectContaining({ freelancerName: 'Fred Freelancer', status: 'declined' })])
+    expect(declined).toMatchObject({
+      title: 'Fred Freelancer declined your invitation to "Inventory dashboard"',
+      body: 'Their reason: Fully booked this month.',
+    })
+    expect((await loadProjectPage(project, client)).invitations).toEqual([
+      expect.objectContaining({ freelancerName: 'Fred Freelancer', status: 'declined' }),
+    ])
   })
 
   it('count as accepted when the freelancer clicks accept or has sent a proposal', async () => {
@@ -168,6 +226,8 @@ describe('moderation', () => {
     expect(rows.map((row) => row.id)).toEqual([project.id])
     await restoreProject(hidden)
     expect(await status(requireVisibleProject(project.id, freelancer))).toBe(200)
-    expect((await listProjectsForAdmin({ query: 'Moderated listing', state: 'hidden', page: 1, pageSize: 10 })).total).toBe(0)
+    expect(
+      (await listProjectsForAdmin({ query: 'Moderated listing', state: 'hidden', page: 1, pageSize: 10 })).total,
+    ).toBe(0)
   })
 })

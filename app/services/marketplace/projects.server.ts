@@ -26,7 +26,6 @@ import { notifySavedSearchMatches } from './saved-searches.server'
 import { actionNotAllowed, canViewProject, ownerActions, type OwnerAction } from './project-rules'
 import type { ProjectFormValue, ProjectInput } from './project-schemas'
 
-
 const NOT_FOUND = () => new Response('Not found', { status: 404 })
 
 /** Posts the project, then tells freelancers whose saved searches it matches (public projects only). */
@@ -45,7 +44,9 @@ export async function requireVisibleProject(projectId: string | undefined, viewe
   // An invite-only project is also open to a freelancer who already applied (e.g. before it became invite only).
   const invited =
     viewer.role === 'freelancer' && project.visibility === 'invite_only'
-      ? Boolean((await findInvitation(project.id, viewer.id)) ?? (await findProposalOfFreelancer(project.id, viewer.id)))
+      ? Boolean(
+          (await findInvitation(project.id, viewer.id)) ?? (await findProposalOfFreelancer(project.id, viewer.id)),
+        )
       : false
   if (!canViewProject(project, viewer, invited)) throw NOT_FOUND()
   return project
@@ -95,7 +96,8 @@ export async function editProject(project: Project, input: ProjectInput): Promis
 export async function closeWithoutHire(project: Project, now = new Date()): Promise<number> {
   assertOwnerAction(project, 'close')
   const changed = await closeProjectWithoutHire(project.id, now)
-  if (changed === null) throw new Response(actionNotAllowed('close', ownerActions({ ...project, status: 'closed' })), { status: 409 })
+  if (changed === null)
+    throw new Response(actionNotAllowed('close', ownerActions({ ...project, status: 'closed' })), { status: 409 })
   for (const proposal of changed) {
     await notify({
       userId: proposal.freelancerId,
@@ -124,7 +126,11 @@ export async function inviteFreelancer(project: Project, input: { email: string;
   assertOwnerAction(project, 'invite')
   const freelancer = await findUserByEmail(input.email)
   if (!freelancer || freelancer.role !== 'freelancer' || freelancer.blockedAt) return
-  const id = await insertInvitation({ projectId: project.id, freelancerId: freelancer.id, message: input.message ?? '' })
+  const id = await insertInvitation({
+    projectId: project.id,
+    freelancerId: freelancer.id,
+    message: input.message ?? '',
+  })
   // Already invited: they were told the first time.
   if (!id) return
   await notify({
@@ -145,7 +151,11 @@ async function requireOwnInvitation(invitationId: string, freelancerId: string) 
 }
 
 /** The freelancer declines; the client is told, with the reason when given. */
-export async function declineInvitation(invitationId: string, freelancer: SessionUser, reason?: string): Promise<Project> {
+export async function declineInvitation(
+  invitationId: string,
+  freelancer: SessionUser,
+  reason?: string,
+): Promise<Project> {
   const { project } = await requireOwnInvitation(invitationId, freelancer.id)
   if (!(await answerInvitation(invitationId, 'declined'))) {
     throw new Response('This invitation is already answered.', { status: 409 })
@@ -164,7 +174,8 @@ export async function declineInvitation(invitationId: string, freelancer: Sessio
 export async function acceptInvitation(invitationId: string, freelancer: SessionUser): Promise<Project> {
   const { invitation, project } = await requireOwnInvitation(invitationId, freelancer.id)
   if (invitation.status === 'declined') throw new Response('You declined this invitation.', { status: 409 })
-  if (project.status !== 'open' || project.hiddenAt) throw new Response('This project is no longer open for proposals.', { status: 409 })
+  if (project.status !== 'open' || project.hiddenAt)
+    throw new Response('This project is no longer open for proposals.', { status: 409 })
   if (await answerInvitation(invitationId, 'accepted')) {
     await notify({
       userId: project.clientId,
@@ -233,7 +244,11 @@ export async function loadProjectPage(project: Project, viewer: SessionUser) {
       hiddenReason: isOwner || viewer.role === 'admin' ? project.hiddenReason : null,
       skills: skillMap.get(project.id) ?? [],
     },
-    client: { id: project.clientId, name: client?.name ?? 'A client', reviews: { count: clientReviews.count, average: clientReviews.average } },
+    client: {
+      id: project.clientId,
+      name: client?.name ?? 'A client',
+      reviews: { count: clientReviews.count, average: clientReviews.average },
+    },
     isOwner,
     isAdmin: viewer.role === 'admin',
     isFreelancer,

@@ -7,11 +7,20 @@ import { proposalFieldsSchema, proposalSchema } from './proposal-schemas'
 describe('proposal state map', () => {
   it('lets the freelancer edit or withdraw, and the client decide, only while submitted', () => {
     expect(availableActions('freelancer', { status: 'submitted', shortlisted: false })).toEqual(['edit', 'withdraw'])
-    expect(availableActions('client', { status: 'submitted', shortlisted: false })).toEqual(['shortlist', 'decline', 'accept'])
-    expect(availableActions('client', { status: 'submitted', shortlisted: true })).toEqual(['unshortlist', 'decline', 'accept'])
+    expect(availableActions('client', { status: 'submitted', shortlisted: false })).toEqual([
+      'shortlist',
+      'decline',
+      'accept',
+    ])
+    expect(availableActions('client', { status: 'submitted', shortlisted: true })).toEqual([
+      'unshortlist',
+      'decline',
+      'accept',
+    ])
     expect(availableActions('admin', { status: 'submitted', shortlisted: false })).toEqual([])
     for (const status of PROPOSAL_STATUSES.filter((s) => s !== 'submitted')) {
-      for (const role of ['freelancer', 'client', 'admin'] as const) expect(PROPOSAL_TRANSITIONS[status][role]).toEqual([])
+      for (const role of ['freelancer', 'client', 'admin'] as const)
+        expect(PROPOSAL_TRANSITIONS[status][role]).toEqual([])
     }
   })
 
@@ -23,8 +32,12 @@ describe('proposal state map', () => {
     expect(actionProblem('client', { status: 'submitted', shortlisted: false }, 'withdraw')).toBe(
       'You cannot withdraw this proposal: it is submitted, and you can shortlist it, decline it, accept it.',
     )
-    expect(actionProblem('freelancer', { status: 'submitted', shortlisted: false }, 'accept')).toMatch(/you can edit it, withdraw it/)
-    expect(actionProblem('client', { status: 'submitted', shortlisted: true }, 'shortlist')).toMatch(/take it off the shortlist/)
+    expect(actionProblem('freelancer', { status: 'submitted', shortlisted: false }, 'accept')).toMatch(
+      /you can edit it, withdraw it/,
+    )
+    expect(actionProblem('client', { status: 'submitted', shortlisted: true }, 'shortlist')).toMatch(
+      /take it off the shortlist/,
+    )
     expect(actionProblem('freelancer', { status: 'declined', shortlisted: false }, 'edit')).toMatch(/it is declined/)
   })
 })
@@ -108,7 +121,13 @@ describe('the proposal form', () => {
 
   it('asks for a title and an amount on a half-filled row', () => {
     const submission = parseWithZod(
-      form({ coverLetter: letter, amount: '1000', durationDays: '30', 'milestones[0].amount': '1000', 'milestones[1].title': 'Extra' }),
+      form({
+        coverLetter: letter,
+        amount: '1000',
+        durationDays: '30',
+        'milestones[0].amount': '1000',
+        'milestones[1].title': 'Extra',
+      }),
       { schema: fixed },
     )
     expect(errorsOf(submission)['milestones[0].title']).toEqual(['Name this milestone'])
@@ -118,7 +137,12 @@ describe('the proposal form', () => {
   it('takes an hourly rate without milestones, in the currency’s digits', () => {
     const hourly = proposalSchema({ bidType: 'hourly', currency: 'JPY' })
     const ok = parseWithZod(form({ coverLetter: letter, amount: '4500', durationDays: '14' }), { schema: hourly })
-    expect(ok.status === 'success' && ok.value).toEqual({ coverLetter: letter, bidMinor: 4500, durationDays: 14, milestones: [] })
+    expect(ok.status === 'success' && ok.value).toEqual({
+      coverLetter: letter,
+      bidMinor: 4500,
+      durationDays: 14,
+      milestones: [],
+    })
     const cents = parseWithZod(form({ coverLetter: letter, amount: '45.50', durationDays: '14' }), { schema: hourly })
     expect(errorsOf(cents).amount?.[0]).toMatch(/hourly rate/)
   })

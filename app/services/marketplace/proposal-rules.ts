@@ -47,7 +47,10 @@ const ACTION_LABELS: Record<ProposalAction, string> = {
  * The actions open to `role` now. Shortlisting and taking off the shortlist exclude each other,
  * depending on whether the proposal is on the shortlist.
  */
-export function availableActions(role: ProposalRole, proposal: { status: ProposalStatus; shortlisted: boolean }): ProposalAction[] {
+export function availableActions(
+  role: ProposalRole,
+  proposal: { status: ProposalStatus; shortlisted: boolean },
+): ProposalAction[] {
   return PROPOSAL_TRANSITIONS[proposal.status][role].filter((action) =>
     action === 'shortlist' ? !proposal.shortlisted : action === 'unshortlist' ? proposal.shortlisted : true,
   )
@@ -62,7 +65,9 @@ export function actionProblem(
   const allowed = availableActions(role, proposal)
   if (allowed.includes(action)) return null
   const status = PROPOSAL_STATUS_LABELS[proposal.status].toLowerCase()
-  const what = allowed.length ? `you can ${allowed.map((a) => ACTION_LABELS[a]).join(', ')}` : 'nothing more can be done with it'
+  const what = allowed.length
+    ? `you can ${allowed.map((a) => ACTION_LABELS[a]).join(', ')}`
+    : 'nothing more can be done with it'
   return `You cannot ${ACTION_LABELS[action].replace(/ it$/, '')} this proposal: it is ${status}, and ${what}.`
 }
 

@@ -48,7 +48,9 @@ export function proposalFieldsSchema({ bidType }: { bidType: BudgetType }) {
       .int('Enter whole days')
       .min(1, 'At least 1 day')
       .max(365, 'At most 365 days'),
-    milestones: z.array(MilestoneRowSchema).max(MAX_PROPOSAL_MILESTONES, `At most ${MAX_PROPOSAL_MILESTONES} milestones`),
+    milestones: z
+      .array(MilestoneRowSchema)
+      .max(MAX_PROPOSAL_MILESTONES, `At most ${MAX_PROPOSAL_MILESTONES} milestones`),
   })
 }
 
@@ -64,7 +66,11 @@ export function proposalSchema({ bidType, currency }: { bidType: BudgetType; cur
     .superRefine((value, ctx) => {
       const bidMinor = parseAmountToMinor(value.amount, digits)
       if (bidMinor === null || bidMinor <= 0) {
-        ctx.addIssue({ code: 'custom', path: ['amount'], message: `Enter your ${bidWord} as an amount such as 1200 or 1200.50` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['amount'],
+          message: `Enter your ${bidWord} as an amount such as 1200 or 1200.50`,
+        })
       }
       if (bidType !== 'fixed') return
       const amounts: number[] = []
@@ -78,34 +84,40 @@ export function proposalSchema({ bidType, currency }: { bidType: BudgetType; cur
         const amountMinor = row.amount ? parseAmountToMinor(row.amount, digits) : null
         if (amountMinor === null || amountMinor <= 0) {
           rowsValid = false
-          ctx.addIssue({ code: 'custom', path: ['milestones', index, 'amount'], message: 'Enter the milestone’s amount, e.g. 400' })
+          ctx.addIssue({
+            code: 'custom',
+            path: ['milestones', index, 'amount'],
+            message: 'Enter the milestone’s amount, e.g. 400',
+          })
         } else amounts.push(amountMinor)
         if (row.dueDate && !isIsoDay(row.dueDate)) {
           rowsValid = false
-          ctx.addIssue({ code: 'custom', path: ['milestones', index, 'dueDate'], message: 'Choose a date, or leave it empty' })
+          ctx.addIssue({
+            code: 'custom',
+            path: ['milestones', index, 'dueDate'],
+            message: 'Choose a date, or leave it empty',
+          })
         }
       })
       if (bidMinor === null || bidMinor <= 0 || !rowsValid) return
       const problem = milestoneSumProblem(bidMinor, amounts, currency)
       if (problem) ctx.addIssue({ code: 'custom', path: ['milestones'], message: problem })
     })
-    .transform(
-      (value): ProposalInput => ({
-        coverLetter: value.coverLetter,
-        bidMinor: parseAmountToMinor(value.amount, digits) ?? 0,
-        durationDays: value.durationDays,
-        milestones:
-          bidType === 'fixed'
-            ? value.milestones
-                .filter((row) => !isEmptyRow(row))
-                .map((row) => ({
-                  title: row.title ?? '',
-                  amountMinor: parseAmountToMinor(row.amount ?? '', digits) ?? 0,
-                  dueDate: row.dueDate ? new Date(`${row.dueDate}T00:00:00Z`) : null,
-                }))
-            : [],
-      }),
-    )
+    .transform((value): ProposalInput => ({
+      coverLetter: value.coverLetter,
+      bidMinor: parseAmountToMinor(value.amount, digits) ?? 0,
+      durationDays: value.durationDays,
+      milestones:
+        bidType === 'fixed'
+          ? value.milestones
+              .filter((row) => !isEmptyRow(row))
+              .map((row) => ({
+                title: row.title ?? '',
+                amountMinor: parseAmountToMinor(row.amount ?? '', digits) ?? 0,
+                dueDate: row.dueDate ? new Date(`${row.dueDate}T00:00:00Z`) : null,
+              }))
+          : [],
+    }))
 }
 
 export const DeclineProposalSchema = z.object({

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { listNotifications } from '~/models/notifications.server'
 import { acceptProposal, findProposal, updateSubmittedProposal } from '~/models/proposals.server'
-import { contractActivity, contracts, milestones, projectInvitations, projects, proposalMilestones, proposals } from '~/models/schema'
+import {
+  contractActivity,
+  contracts,
+  milestones,
+  projectInvitations,
+  projects,
+  proposalMilestones,
+  proposals,
+} from '~/models/schema'
 import { action as proposeAction, loader as proposeLoader } from '~/routes/_portal.projects_.$projectId_.propose'
 import { action as editAction, loader as editLoader } from '~/routes/_portal.proposals.$proposalId_.edit'
 import { loader as projectProposalsLoader } from '~/routes/_portal.projects_.$projectId_.proposals'
@@ -11,7 +19,12 @@ import { action as proposalAction, loader as proposalLoader } from '~/routes/_po
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 
-type ProjectOptions = { budgetType?: 'fixed' | 'hourly'; visibility?: 'public' | 'invite_only'; hidden?: boolean; currency?: string }
+type ProjectOptions = {
+  budgetType?: 'fixed' | 'hourly'
+  visibility?: 'public' | 'invite_only'
+  hidden?: boolean
+  currency?: string
+}
 
 async function openProject(options: ProjectOptions = {}) {
   const client = await createTestUser('client', { name: 'Clara Client' })
@@ -41,10 +54,19 @@ const letter = 'I have built three booking systems like this one and can start o
 async function propose(projectId: string, fields: Record<string, string>, name = 'Test freelancer') {
   const freelancer = await createTestUser('freelancer', { name })
   const cookie = await signedInCookie(freelancer.id)
-  const response = await run(proposeAction, formRequest(`/projects/${projectId}/propose`, { coverLetter: letter, durationDays: '30', ...fields }, cookie), {
-    projectId,
-  })
-  return { freelancer, cookie, response, proposalId: response.headers.get('location')?.replace('/proposals/', '') ?? '' }
+  const response = await run(
+    proposeAction,
+    formRequest(`/projects/${projectId}/propose`, { coverLetter: letter, durationDays: '30', ...fields }, cookie),
+    {
+      projectId,
+    },
+  )
+  return {
+    freelancer,
+    cookie,
+    response,
+    proposalId: response.headers.get('location')?.replace('/proposals/', '') ?? '',
+  }
 }
 
 function proposalRow(id: string) {
@@ -65,7 +87,13 @@ describe('sending a proposal', () => {
       'milestones[2].amount': '600',
     })
     expect(sent.response.status).toBe(302)
-    expect(proposalRow(sent.proposalId)).toMatchObject({ bidType: 'fixed', bidAmountMinor: 100_000, currency: 'USD', durationDays: 30, status: 'submitted' })
+    expect(proposalRow(sent.proposalId)).toMatchObject({
+      bidType: 'fixed',
+      bidAmountMinor: 100_000,
+      currency: 'USD',
+      durationDays: 30,
+      status: 'submitted',
+    })
     const [note] = await listNotifications(client.id, { limit: 1, offset: 0 })
     expect(note).toMatchObject({ kind: 'proposal_received', link: `/proposals/${sent.proposalId}` })
 
@@ -76,7 +104,11 @@ describe('sending a proposal', () => {
 
   it('answers 400 with the values kept when milestones do not add up', async () => {
     const { projectId } = await openProject()
-    const { response } = await propose(projectId, { amount: '1000', 'milestones[0].title': 'Design', 'milestones[0].amount': '400' })
+    const { response } = await propose(projectId, {
+      amount: '1000',
+      'milestones[0].title': 'Design',
+      'milestones[0].amount': '400',
+    })
     expect(response.status).toBe(400)
     const reply = (await response.json()) as { error: Record<string, string[]>; initialValue: { coverLetter: string } }
     expect(reply.error.milestones?.[0]).toMatch(/add up to \$400 but your price is \$1,000/)
@@ -85,7 +117,9 @@ describe('sending a proposal', () => {
 
   it('is for freelancers who can see the open project', async () => {
     const { projectId, clientCookie } = await openProject()
-    expect((await run(proposeLoader, getRequest(`/projects/${projectId}/propose`, clientCookie), { projectId })).status).toBe(403)
+    expect(
+      (await run(proposeLoader, getRequest(`/projects/${projectId}/propose`, clientCookie), { projectId })).status,
+    ).toBe(403)
     const hidden = await openProject({ hidden: true })
     expect((await propose(hidden.projectId, { amount: '1000' })).response.status).toBe(404)
     const invited = await openProject({ visibility: 'invite_only' })
@@ -98,17 +132,28 @@ describe('sending a proposal', () => {
       .run()
     const response = await run(
       proposeAction,
-      formRequest(`/projects/${invited.projectId}/propose`, { coverLetter: letter, amount: '999', durationDays: '10' }, await signedInCookie(guest.id)),
+      formRequest(
+        `/projects/${invited.projectId}/propose`,
+        { coverLetter: letter, amount: '999', durationDays: '10' },
+        await signedInCookie(guest.id),
+      ),
       { projectId: invited.projectId },
     )
     expect(response.status).toBe(302)
-    const invitation = getDb().select().from(projectInvitations).where(eq(projectInvitations.projectId, invited.projectId)).get()
+    const invitation = getDb()
+      .select()
+      .from(projectInvitations)
+      .where(eq(projectInvitations.projectId, invited.projectId))
+      .get()
     expect(invitation?.status).toBe('accepted')
   })
 
   it('offers another milestone row without JavaScript', async () => {
     const { projectId } = await openProject()
-    const intent = JSON.stringify({ type: 'insert', payload: { name: 'milestones', defaultValue: { title: '', amount: '', dueDate: '' } } })
+    const intent = JSON.stringify({
+      type: 'insert',
+      payload: { name: 'milestones', defaultValue: { title: '', amount: '', dueDate: '' } },
+    })
     const { response } = await propose(projectId, {
       amount: '1000',
       'milestones[0].title': 'Design',
@@ -127,22 +172,52 @@ describe('sending a proposal', () => {
 describe('editing a proposal', () => {
   it('rewrites the terms and milestones while submitted, for its freelancer only', async () => {
     const { projectId, clientCookie } = await openProject()
-    const sent = await propose(projectId, { amount: '1000', 'milestones[0].title': 'All of it', 'milestones[0].amount': '1000' })
+    const sent = await propose(projectId, {
+      amount: '1000',
+      'milestones[0].title': 'All of it',
+      'milestones[0].amount': '1000',
+    })
     const params = { proposalId: sent.proposalId }
     const path = `/proposals/${sent.proposalId}/edit`
     expect((await run(editLoader, getRequest(path, clientCookie), params)).status).toBe(404)
     const form = await run(editLoader, getRequest(path, sent.cookie), params)
-    expect(await form.json()).toMatchObject({ defaults: { amount: '1000', durationDays: '30', milestones: [{ title: 'All of it', amount: '1000', dueDate: '' }] } })
+    expect(await form.json()).toMatchObject({
+      defaults: {
+        amount: '1000',
+        durationDays: '30',
+        milestones: [{ title: 'All of it', amount: '1000', dueDate: '' }],
+      },
+    })
 
     const edited = await run(
       editAction,
-      formRequest(path, { coverLetter: letter, amount: '1200', durationDays: '20', 'milestones[0].title': 'Half', 'milestones[0].amount': '600', 'milestones[1].title': 'Rest', 'milestones[1].amount': '600' }, sent.cookie),
+      formRequest(
+        path,
+        {
+          coverLetter: letter,
+          amount: '1200',
+          durationDays: '20',
+          'milestones[0].title': 'Half',
+          'milestones[0].amount': '600',
+          'milestones[1].title': 'Rest',
+          'milestones[1].amount': '600',
+        },
+        sent.cookie,
+      ),
       params,
     )
     expect(edited.status).toBe(302)
     expect(proposalRow(sent.proposalId)).toMatchObject({ bidAmountMinor: 120_000, durationDays: 20 })
-    const rows = getDb().select().from(proposalMilestones).where(eq(proposalMilestones.proposalId, sent.proposalId)).orderBy(asc(proposalMilestones.position)).all()
-    expect(rows.map((row) => [row.position, row.title, row.amountMinor])).toEqual([[1, 'Half', 60_000], [2, 'Rest', 60_000]])
+    const rows = getDb()
+      .select()
+      .from(proposalMilestones)
+      .where(eq(proposalMilestones.proposalId, sent.proposalId))
+      .orderBy(asc(proposalMilestones.position))
+      .all()
+    expect(rows.map((row) => [row.position, row.title, row.amountMinor])).toEqual([
+      [1, 'Half', 60_000],
+      [2, 'Rest', 60_000],
+    ])
 
     await run(proposalAction, formRequest(`/proposals/${sent.proposalId}`, { intent: 'withdraw' }, sent.cookie), params)
     const late = await run(editLoader, getRequest(path, sent.cookie), params)
@@ -164,18 +239,32 @@ describe('the client and the proposal', () => {
     await run(proposalLoader, getRequest(`/proposals/${sent.proposalId}`, clientCookie), params)
     expect(proposalRow(sent.proposalId)?.viewedAt).toBeInstanceOf(Date)
 
-    const listed = await run(projectProposalsLoader, getRequest(`/projects/${projectId}/proposals`, stranger), { projectId })
+    const listed = await run(projectProposalsLoader, getRequest(`/projects/${projectId}/proposals`, stranger), {
+      projectId,
+    })
     expect(listed.status).toBe(404)
 
-    const tooShort = await run(proposalAction, formRequest(`/proposals/${sent.proposalId}`, { intent: 'decline', reason: 'No' }, clientCookie), params)
+    const tooShort = await run(
+      proposalAction,
+      formRequest(`/proposals/${sent.proposalId}`, { intent: 'decline', reason: 'No' }, clientCookie),
+      params,
+    )
     expect(tooShort.status).toBe(400)
     const reason = 'We picked someone with more booking experience.'
-    const declined = await run(proposalAction, formRequest(`/proposals/${sent.proposalId}`, { intent: 'decline', reason }, clientCookie), params)
+    const declined = await run(
+      proposalAction,
+      formRequest(`/proposals/${sent.proposalId}`, { intent: 'decline', reason }, clientCookie),
+      params,
+    )
     expect(declined.status).toBe(302)
     expect(proposalRow(sent.proposalId)).toMatchObject({ status: 'declined', declineReason: reason })
     const [note] = await listNotifications(sent.freelancer.id, { limit: 1, offset: 0 })
     expect(note).toMatchObject({ kind: 'proposal_update', body: reason })
-    const withdraw = await run(proposalAction, formRequest(`/proposals/${sent.proposalId}`, { intent: 'withdraw' }, sent.cookie), params)
+    const withdraw = await run(
+      proposalAction,
+      formRequest(`/proposals/${sent.proposalId}`, { intent: 'withdraw' }, sent.cookie),
+      params,
+    )
     expect(withdraw.status).toBe(409)
     expect(await withdraw.text()).toMatch(/it is declined, and nothing more can be done/)
   })
@@ -194,17 +283,29 @@ describe('accepting a proposal', () => {
     })
     const other = await propose(projectId, { amount: '900' })
     const withdrawn = await propose(projectId, { amount: '800' })
-    await run(proposalAction, formRequest(`/proposals/${withdrawn.proposalId}`, { intent: 'withdraw' }, withdrawn.cookie), { proposalId: withdrawn.proposalId })
+    await run(
+      proposalAction,
+      formRequest(`/proposals/${withdrawn.proposalId}`, { intent: 'withdraw' }, withdrawn.cookie),
+      { proposalId: withdrawn.proposalId },
+    )
 
     // The freelancer cannot accept their own proposal.
-    const byFreelancer = await run(proposalAction, formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept', revision: '1' }, chosen.cookie), {
-      proposalId: chosen.proposalId,
-    })
+    const byFreelancer = await run(
+      proposalAction,
+      formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept', revision: '1' }, chosen.cookie),
+      {
+        proposalId: chosen.proposalId,
+      },
+    )
     expect(byFreelancer.status).toBe(403)
 
-    const accepted = await run(proposalAction, formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept', revision: '1' }, clientCookie), {
-      proposalId: chosen.proposalId,
-    })
+    const accepted = await run(
+      proposalAction,
+      formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept', revision: '1' }, clientCookie),
+      {
+        proposalId: chosen.proposalId,
+      },
+    )
     expect(accepted.status).toBe(302)
     const db = getDb()
     const contract = db.select().from(contracts).where(eq(contracts.proposalId, chosen.proposalId)).get()
@@ -219,12 +320,34 @@ describe('accepting a proposal', () => {
       hourlyRateMinor: null,
       status: 'active',
     })
-    const rows = db.select().from(milestones).where(eq(milestones.contractId, contract!.id)).orderBy(asc(milestones.position)).all()
-    expect(rows.map(({ position, title, amountMinor, dueDate, status }) => ({ position, title, amountMinor, dueDate, status }))).toEqual([
-      { position: 1, title: 'Design', amountMinor: 40_050, dueDate: new Date('2026-12-15T00:00:00Z'), status: 'pending' },
+    const rows = db
+      .select()
+      .from(milestones)
+      .where(eq(milestones.contractId, contract!.id))
+      .orderBy(asc(milestones.position))
+      .all()
+    expect(
+      rows.map(({ position, title, amountMinor, dueDate, status }) => ({
+        position,
+        title,
+        amountMinor,
+        dueDate,
+        status,
+      })),
+    ).toEqual([
+      {
+        position: 1,
+        title: 'Design',
+        amountMinor: 40_050,
+        dueDate: new Date('2026-12-15T00:00:00Z'),
+        status: 'pending',
+      },
       { position: 2, title: 'Build', amountMinor: 60_000, dueDate: null, status: 'pending' },
     ])
-    expect(db.select().from(projects).where(eq(projects.id, projectId)).get()).toMatchObject({ status: 'closed', closeReason: 'hired' })
+    expect(db.select().from(projects).where(eq(projects.id, projectId)).get()).toMatchObject({
+      status: 'closed',
+      closeReason: 'hired',
+    })
     expect(proposalRow(chosen.proposalId)).toMatchObject({ status: 'accepted' })
     expect(proposalRow(chosen.proposalId)?.decidedAt).toBeInstanceOf(Date)
     expect(proposalRow(other.proposalId)?.status).toBe('not_hired')
@@ -236,17 +359,29 @@ describe('accepting a proposal', () => {
     expect(hired).toMatchObject({ kind: 'contract_update', link: `/contracts/${contract!.id}` })
     const [notHired] = await listNotifications(other.freelancer.id, { limit: 1, offset: 0 })
     expect(notHired).toMatchObject({ kind: 'proposal_update', link: `/proposals/${other.proposalId}` })
-    expect((await listNotifications(withdrawn.freelancer.id, { limit: 5, offset: 0 })).map((n) => n.kind)).not.toContain('proposal_update')
+    expect(
+      (await listNotifications(withdrawn.freelancer.id, { limit: 5, offset: 0 })).map((n) => n.kind),
+    ).not.toContain('proposal_update')
 
     // Accepting again, or accepting another proposal of the closed project: 409, nothing changes.
-    const again = await run(proposalAction, formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept', revision: '1' }, clientCookie), {
-      proposalId: chosen.proposalId,
-    })
+    const again = await run(
+      proposalAction,
+      formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept', revision: '1' }, clientCookie),
+      {
+        proposalId: chosen.proposalId,
+      },
+    )
     expect(again.status).toBe(409)
-    expect(await again.text()).toBe('You cannot accept this proposal: it is accepted, and nothing more can be done with it.')
-    const otherAccept = await run(proposalAction, formRequest(`/proposals/${other.proposalId}`, { intent: 'accept', revision: '1' }, clientCookie), {
-      proposalId: other.proposalId,
-    })
+    expect(await again.text()).toBe(
+      'You cannot accept this proposal: it is accepted, and nothing more can be done with it.',
+    )
+    const otherAccept = await run(
+      proposalAction,
+      formRequest(`/proposals/${other.proposalId}`, { intent: 'accept', revision: '1' }, clientCookie),
+      {
+        proposalId: other.proposalId,
+      },
+    )
     expect(otherAccept.status).toBe(409)
     expect(db.select().from(contracts).where(eq(contracts.projectId, projectId)).all()).toHaveLength(1)
   })
@@ -254,14 +389,22 @@ describe('accepting a proposal', () => {
   it('gives an hourly contract the rate and a weekly limit, and a fixed one without milestones one for the whole price', async () => {
     const hourly = await openProject({ budgetType: 'hourly' })
     const rate = await propose(hourly.projectId, { amount: '45' })
-    await run(proposalAction, formRequest(`/proposals/${rate.proposalId}`, { intent: 'accept', revision: '1' }, hourly.clientCookie), { proposalId: rate.proposalId })
+    await run(
+      proposalAction,
+      formRequest(`/proposals/${rate.proposalId}`, { intent: 'accept', revision: '1' }, hourly.clientCookie),
+      { proposalId: rate.proposalId },
+    )
     const hourlyContract = getDb().select().from(contracts).where(eq(contracts.proposalId, rate.proposalId)).get()
     expect(hourlyContract).toMatchObject({ type: 'hourly', hourlyRateMinor: 4500, weeklyLimitHours: 40 })
     expect(getDb().select().from(milestones).where(eq(milestones.contractId, hourlyContract!.id)).all()).toEqual([])
 
     const fixed = await openProject({ currency: 'EUR' })
     const whole = await propose(fixed.projectId, { amount: '750' })
-    await run(proposalAction, formRequest(`/proposals/${whole.proposalId}`, { intent: 'accept', revision: '1' }, fixed.clientCookie), { proposalId: whole.proposalId })
+    await run(
+      proposalAction,
+      formRequest(`/proposals/${whole.proposalId}`, { intent: 'accept', revision: '1' }, fixed.clientCookie),
+      { proposalId: whole.proposalId },
+    )
     const fixedContract = getDb().select().from(contracts).where(eq(contracts.proposalId, whole.proposalId)).get()
     expect(fixedContract).toMatchObject({ type: 'fixed', currency: 'EUR' })
     const rows = getDb().select().from(milestones).where(eq(milestones.contractId, fixedContract!.id)).all()
@@ -277,16 +420,24 @@ describe('accepting terms that changed meanwhile', () => {
     const path = `/proposals/${sent.proposalId}`
 
     // The client's page carries the revision it shows.
-    const page = (await (await run(proposalLoader, getRequest(path, clientCookie), params)).json()) as { proposal: { revision: number } }
+    const page = (await (await run(proposalLoader, getRequest(path, clientCookie), params)).json()) as {
+      proposal: { revision: number }
+    }
     const seen = String(page.proposal.revision)
 
     // Meanwhile the freelancer raises the price.
     const edit = { coverLetter: letter, amount: '1500', durationDays: '30' }
     expect((await run(editAction, formRequest(`${path}/edit`, edit, sent.cookie), params)).status).toBe(302)
 
-    const refused = await run(proposalAction, formRequest(path, { intent: 'accept', revision: seen }, clientCookie), params)
+    const refused = await run(
+      proposalAction,
+      formRequest(path, { intent: 'accept', revision: seen }, clientCookie),
+      params,
+    )
     expect(refused.status).toBe(409)
-    expect(await refused.json()).toEqual({ changedTerms: 'Felix Freelancer changed this proposal: new bid $1,500 fixed price. Review and accept again.' })
+    expect(await refused.json()).toEqual({
+      changedTerms: 'Felix Freelancer changed this proposal: new bid $1,500 fixed price. Review and accept again.',
+    })
     expect(getDb().select().from(contracts).where(eq(contracts.proposalId, sent.proposalId)).all()).toEqual([])
     expect(proposalRow(sent.proposalId)).toMatchObject({ status: 'submitted' })
     expect(getDb().select().from(projects).where(eq(projects.id, projectId)).get()).toMatchObject({ status: 'open' })
@@ -299,10 +450,16 @@ describe('accepting terms that changed meanwhile', () => {
       proposal: { revision: number; bidAmountMinor: number }
     }
     expect(reread.proposal.bidAmountMinor).toBe(150_000)
-    const accepted = await run(proposalAction, formRequest(path, { intent: 'accept', revision: String(reread.proposal.revision) }, clientCookie), params)
+    const accepted = await run(
+      proposalAction,
+      formRequest(path, { intent: 'accept', revision: String(reread.proposal.revision) }, clientCookie),
+      params,
+    )
     expect(accepted.status).toBe(302)
     const contract = getDb().select().from(contracts).where(eq(contracts.proposalId, sent.proposalId)).get()
-    expect(getDb().select().from(milestones).where(eq(milestones.contractId, contract!.id)).all()).toMatchObject([{ amountMinor: 150_000 }])
+    expect(getDb().select().from(milestones).where(eq(milestones.contractId, contract!.id)).all()).toMatchObject([
+      { amountMinor: 150_000 },
+    ])
   })
 
   it('holds in the database too: an edit between the check and the write leaves nothing accepted', async () => {
@@ -310,7 +467,13 @@ describe('accepting terms that changed meanwhile', () => {
     const sent = await propose(projectId, { amount: '1000' }, 'Felix Freelancer')
     const found = await findProposal(sent.proposalId)
     // The edit lands after the service read the proposal (revision 1) but before the transaction.
-    await updateSubmittedProposal(sent.proposalId, { coverLetter: letter, bidAmountMinor: 90_000, durationDays: 30, milestones: [], now: new Date() })
+    await updateSubmittedProposal(sent.proposalId, {
+      coverLetter: letter,
+      bidAmountMinor: 90_000,
+      durationDays: 30,
+      milestones: [],
+      now: new Date(),
+    })
     const outcome = await acceptProposal({
       proposalId: found!.proposal.id,
       revision: found!.proposal.revision,
@@ -320,7 +483,11 @@ describe('accepting terms that changed meanwhile', () => {
       activityDetail: 'accepted',
       now: new Date(),
     })
-    expect(outcome).toEqual({ ok: false, reason: 'changed', current: { bidType: 'fixed', bidAmountMinor: 90_000, currency: 'USD', revision: 2 } })
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'changed',
+      current: { bidType: 'fixed', bidAmountMinor: 90_000, currency: 'USD', revision: 2 },
+    })
     expect(getDb().select().from(contracts).where(eq(contracts.proposalId, sent.proposalId)).all()).toEqual([])
     expect(proposalRow(sent.proposalId)).toMatchObject({ status: 'submitted', revision: 2 })
   })

@@ -57,7 +57,11 @@ export async function loadProposeContext(projectId: string, freelancerId: string
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+  )
 }
 
 /** Sends the proposal and tells the client. A second proposal for the same project is refused. */
@@ -105,7 +109,11 @@ export function proposalRoleOf(found: FoundProposal, user: SessionUser): Proposa
 }
 
 function check(role: ProposalRole, found: FoundProposal, action: ProposalAction): Outcome {
-  const problem = actionProblem(role, { status: found.proposal.status, shortlisted: found.proposal.shortlistedAt !== null }, action)
+  const problem = actionProblem(
+    role,
+    { status: found.proposal.status, shortlisted: found.proposal.shortlistedAt !== null },
+    action,
+  )
   return problem ? { ok: false, status: 409, message: problem } : { ok: true }
 }
 
@@ -141,7 +149,12 @@ export async function openProposal(found: FoundProposal, role: ProposalRole, now
       freelancerName: found.freelancerName,
     },
     project: { id: project.id, title: project.title, status: project.status },
-    milestones: milestoneRows.map((m) => ({ id: m.id, title: m.title, amountMinor: m.amountMinor, dueDate: m.dueDate?.toISOString() ?? null })),
+    milestones: milestoneRows.map((m) => ({
+      id: m.id,
+      title: m.title,
+      amountMinor: m.amountMinor,
+      dueDate: m.dueDate?.toISOString() ?? null,
+    })),
     contractId: contract?.id ?? null,
   }
 }
@@ -156,7 +169,8 @@ export async function editProposal(found: FoundProposal, input: ProposalInput, n
     milestones: found.proposal.bidType === 'fixed' ? input.milestones : [],
     now,
   })
-  if (!done) return { ok: false, status: 409, message: 'This proposal was decided meanwhile; it can no longer be edited.' }
+  if (!done)
+    return { ok: false, status: 409, message: 'This proposal was decided meanwhile; it can no longer be edited.' }
   await notify({
     userId: found.project.clientId,
     kind: 'proposal_update',
@@ -183,7 +197,11 @@ export async function withdrawProposal(found: FoundProposal, now = new Date()): 
 }
 
 /** The client's own shortlist; the freelancer is not told. */
-export async function shortlistProposal(found: FoundProposal, shortlisted: boolean, now = new Date()): Promise<Outcome> {
+export async function shortlistProposal(
+  found: FoundProposal,
+  shortlisted: boolean,
+  now = new Date(),
+): Promise<Outcome> {
   const allowed = check('client', found, shortlisted ? 'shortlist' : 'unshortlist')
   if (!allowed.ok) return allowed
   if (!(await setProposalShortlisted(found.proposal.id, shortlisted, now))) {
@@ -212,7 +230,12 @@ export async function declineProposal(found: FoundProposal, reason: string, now 
 export type HireOutcome = Outcome<{ contractId: string }> | { ok: false; status: 409; message: string; changed: true }
 
 function changedTerms(freelancerName: string, current: Parameters<typeof bidText>[0]): HireOutcome {
-  return { ok: false, status: 409, changed: true, message: `${freelancerName} changed this proposal: new bid ${bidText(current)}. Review and accept again.` }
+  return {
+    ok: false,
+    status: 409,
+    changed: true,
+    message: `${freelancerName} changed this proposal: new bid ${bidText(current)}. Review and accept again.`,
+  }
 }
 
 /**
@@ -248,7 +271,8 @@ export async function acceptAndStartContract(
     const message =
       outcome.reason === 'project_closed'
         ? 'This project is closed, so no proposal can be accepted any more.'
-        : (actionProblem('client', { status: outcome.status, shortlisted: false }, 'accept') ?? 'This proposal can no longer be accepted.')
+        : (actionProblem('client', { status: outcome.status, shortlisted: false }, 'accept') ??
+          'This proposal can no longer be accepted.')
     return { ok: false, status: 409, message }
   }
   await notify({

@@ -1,5 +1,11 @@
 import { listPortfolioItems } from '~/models/portfolio.server'
-import { contractCountsOf, countProjectsPosted, findClientProfile, findFreelancerProfile, findPublicUser } from '~/models/profiles.server'
+import {
+  contractCountsOf,
+  countProjectsPosted,
+  findClientProfile,
+  findFreelancerProfile,
+  findPublicUser,
+} from '~/models/profiles.server'
 import { listVisibleReviewsOf, reviewStatsOf } from '~/models/reviews.server'
 import { rankOfFreelancer } from './rank.server'
 
@@ -35,7 +41,13 @@ export async function loadFreelancerPublicProfile(userId: string | undefined, no
       availability: profile?.availability ?? 'full_time',
       skills: (profile?.skills ?? []).map((skill) => skill.name),
     },
-    portfolio: portfolio.map(({ id, title, description, links, images }) => ({ id, title, description, links, images })),
+    portfolio: portfolio.map(({ id, title, description, links, images }) => ({
+      id,
+      title,
+      description,
+      links,
+      images,
+    })),
     reviewStats: stats,
     reviews,
     contracts,

@@ -68,7 +68,8 @@ export const RANK_FACTORS: readonly RankFactorDefinition[] = [
     key: 'profile',
     label: 'Profile completeness',
     weight: 10,
-    explanation: 'How complete your profile is: headline, a bio of at least 100 characters, an hourly rate and at least three skills.',
+    explanation:
+      'How complete your profile is: headline, a bio of at least 100 characters, an hourly rate and at least three skills.',
   },
   {
     key: 'activity',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { checkCanReview, directionFor, isReviewVisible, reviewWindow, reviewWindowClosesAt, sideOf } from './review-rules'
+import {
+  checkCanReview,
+  directionFor,
+  isReviewVisible,
+  reviewWindow,
+  reviewWindowClosesAt,
+  sideOf,
+} from './review-rules'
 import { reviewSchema } from './review-schemas'
 
 const ENDED = new Date('2026-11-01T10:00:00Z')
@@ -17,9 +24,17 @@ describe('review window', () => {
 
   it('allows one review per side inside the window and says why otherwise', () => {
     expect(checkCanReview(contract, false, at('2026-11-10T00:00:00Z'))).toEqual({ ok: true })
-    expect(checkCanReview(contract, true, at('2026-11-10T00:00:00Z'))).toMatchObject({ ok: false, message: expect.stringMatching(/already reviewed/) })
-    expect(checkCanReview(contract, false, at('2026-11-16T00:00:00Z'))).toMatchObject({ ok: false, message: expect.stringMatching(/14-day review window .* has closed/) })
-    expect(checkCanReview({ ...contract, status: 'active', endedAt: null }, false, at('2026-11-10T00:00:00Z'))).toMatchObject({
+    expect(checkCanReview(contract, true, at('2026-11-10T00:00:00Z'))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/already reviewed/),
+    })
+    expect(checkCanReview(contract, false, at('2026-11-16T00:00:00Z'))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/14-day review window .* has closed/),
+    })
+    expect(
+      checkCanReview({ ...contract, status: 'active', endedAt: null }, false, at('2026-11-10T00:00:00Z')),
+    ).toMatchObject({
       ok: false,
       message: expect.stringMatching(/when the contract ends/),
     })
@@ -45,7 +60,11 @@ describe('sides', () => {
 describe('review form', () => {
   it('needs an overall rating, each sub-rating of the direction 1–5, and a real comment', () => {
     const schema = reviewSchema('client_to_freelancer')
-    const good = { rating: 5, subRatings: { quality: 5, communication: 4, deadlines: 5 }, comment: 'Delivered early and explained every choice.' }
+    const good = {
+      rating: 5,
+      subRatings: { quality: 5, communication: 4, deadlines: 5 },
+      comment: 'Delivered early and explained every choice.',
+    }
     expect(schema.safeParse(good).success).toBe(true)
     expect(schema.safeParse({ ...good, rating: 6 }).success).toBe(false)
     expect(schema.safeParse({ ...good, subRatings: { quality: 5, communication: 4 } }).success).toBe(false)

@@ -3,13 +3,20 @@ import { REVIEW_WINDOW_DAYS } from '~/models/reviews.server'
 
 const DAY_MS = 86_400_000
 
-
 export type ReviewSide = 'client' | 'freelancer'
 
-export type ReviewableContract = { clientId: string; freelancerId: string; status: ContractStatus; endedAt: Date | null }
+export type ReviewableContract = {
+  clientId: string
+  freelancerId: string
+  status: ContractStatus
+  endedAt: Date | null
+}
 
 /** Which side of the contract the user is on, or null for anyone else. */
-export function sideOf(contract: Pick<ReviewableContract, 'clientId' | 'freelancerId'>, userId: string): ReviewSide | null {
+export function sideOf(
+  contract: Pick<ReviewableContract, 'clientId' | 'freelancerId'>,
+  userId: string,
+): ReviewSide | null {
   if (userId === contract.clientId) return 'client'
   if (userId === contract.freelancerId) return 'freelancer'
   return null
@@ -37,16 +44,26 @@ export function reviewWindow(contract: Pick<ReviewableContract, 'status' | 'ende
  * Whether this party may write their review now: once, after the contract ended, within the
  * window. The refusal says why (the route answers 409 with it).
  */
-export function checkCanReview(contract: ReviewableContract, alreadyReviewed: boolean, now: Date): { ok: true } | { ok: false; message: string } {
+export function checkCanReview(
+  contract: ReviewableContract,
+  alreadyReviewed: boolean,
+  now: Date,
+): { ok: true } | { ok: false; message: string } {
   const window = reviewWindow(contract, now)
   if (window === 'not_ended') {
     return { ok: false, message: 'Reviews open when the contract ends; until then you can only work on it.' }
   }
   if (alreadyReviewed) {
-    return { ok: false, message: 'You have already reviewed this contract; a review cannot be written twice or changed.' }
+    return {
+      ok: false,
+      message: 'You have already reviewed this contract; a review cannot be written twice or changed.',
+    }
   }
   if (window === 'closed') {
-    return { ok: false, message: `The ${REVIEW_WINDOW_DAYS}-day review window for this contract has closed; reviews can no longer be written.` }
+    return {
+      ok: false,
+      message: `The ${REVIEW_WINDOW_DAYS}-day review window for this contract has closed; reviews can no longer be written.`,
+    }
   }
   return { ok: true }
 }

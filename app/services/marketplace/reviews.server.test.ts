@@ -18,11 +18,30 @@ async function endedContract(endedAt: Date | null = ENDED) {
   const db = getDb()
   const projectId = crypto.randomUUID()
   db.insert(projects)
-    .values({ id: projectId, clientId: client.id, title: 'Logo redesign', description: 'A new logo', budgetType: 'fixed', budgetMinMinor: 10000, budgetMaxMinor: 50000, experienceLevel: 'expert' })
+    .values({
+      id: projectId,
+      clientId: client.id,
+      title: 'Logo redesign',
+      description: 'A new logo',
+      budgetType: 'fixed',
+      budgetMinMinor: 10000,
+      budgetMaxMinor: 50000,
+      experienceLevel: 'expert',
+    })
     .run()
   const proposalId = crypto.randomUUID()
   db.insert(proposals)
-    .values({ id: proposalId, projectId, freelancerId: freelancer.id, coverLetter: 'I can do it.', bidType: 'fixed', bidAmountMinor: 30000, currency: 'USD', durationDays: 10, status: 'accepted' })
+    .values({
+      id: proposalId,
+      projectId,
+      freelancerId: freelancer.id,
+      coverLetter: 'I can do it.',
+      bidType: 'fixed',
+      bidAmountMinor: 30000,
+      currency: 'USD',
+      durationDays: 10,
+      status: 'accepted',
+    })
     .run()
   const contractId = crypto.randomUUID()
   db.insert(contracts)
@@ -44,8 +63,16 @@ async function endedContract(endedAt: Date | null = ENDED) {
   return { client, freelancer, contract: found.contract }
 }
 
-const fromClient = { rating: 5, subRatings: { quality: 5, communication: 4, deadlines: 5 }, comment: 'Clear thinking and a logo we love.' }
-const fromFreelancer = { rating: 4, subRatings: { clarity: 4, communication: 5, payment: 5 }, comment: 'Good brief, quick feedback, paid on time.' }
+const fromClient = {
+  rating: 5,
+  subRatings: { quality: 5, communication: 4, deadlines: 5 },
+  comment: 'Clear thinking and a logo we love.',
+}
+const fromFreelancer = {
+  rating: 4,
+  subRatings: { clarity: 4, communication: 5, payment: 5 },
+  comment: 'Good brief, quick feedback, paid on time.',
+}
 
 describe('double-blind reviews', () => {
   it('hide the first review from the other side until both have reviewed', async () => {
@@ -64,13 +91,20 @@ describe('double-blind reviews', () => {
     expect(await listVisibleReviewsOf(freelancer.id, { now: DURING })).toEqual([])
 
     const [note] = await listNotifications(freelancer.id, { limit: 1, offset: 0 })
-    expect(note).toMatchObject({ kind: 'review_received', title: 'Cleo Client reviewed you on “Logo redesign”', link: `/contracts/${contract.id}/review` })
+    expect(note).toMatchObject({
+      kind: 'review_received',
+      title: 'Cleo Client reviewed you on “Logo redesign”',
+      link: `/contracts/${contract.id}/review`,
+    })
     expect(note?.body).toMatch(/double-blind/)
 
     expect(await submitReview(contract, freelancer.id, fromFreelancer, DURING)).toMatchObject({ ok: true })
     const both = await loadReviewPage(contract, client.id, DURING)
     expect(both.theirs).toMatchObject({ state: 'visible', review: { rating: 4, comment: fromFreelancer.comment } })
-    expect((await loadReviewPage(contract, freelancer.id, DURING)).theirs).toMatchObject({ state: 'visible', review: { rating: 5 } })
+    expect((await loadReviewPage(contract, freelancer.id, DURING)).theirs).toMatchObject({
+      state: 'visible',
+      review: { rating: 5 },
+    })
     expect(await listVisibleReviewsOf(freelancer.id, { now: DURING })).toHaveLength(1)
     const [clientNote] = await listNotifications(client.id, { limit: 1, offset: 0 })
     expect(clientNote?.body).toBe('You have both reviewed this contract, so both reviews are now visible.')
@@ -79,8 +113,16 @@ describe('double-blind reviews', () => {
   it('show a lone review once the 14-day window closes, and refuse late or repeated reviews', async () => {
     const { client, freelancer, contract } = await endedContract()
     await submitReview(contract, client.id, fromClient, DURING)
-    expect(await submitReview(contract, client.id, fromClient, DURING)).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/already reviewed/) })
-    expect(await submitReview(contract, freelancer.id, fromFreelancer, AFTER)).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/closed/) })
+    expect(await submitReview(contract, client.id, fromClient, DURING)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: expect.stringMatching(/already reviewed/),
+    })
+    expect(await submitReview(contract, freelancer.id, fromFreelancer, AFTER)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: expect.stringMatching(/closed/),
+    })
     const late = await loadReviewPage(contract, freelancer.id, AFTER)
     expect(late.window).toBe('closed')
     expect(late.theirs).toMatchObject({ state: 'visible', review: { rating: 5 } })
@@ -89,7 +131,11 @@ describe('double-blind reviews', () => {
 
   it('refuse reviews before the contract ends', async () => {
     const { client, contract } = await endedContract(null)
-    expect(await submitReview(contract, client.id, fromClient, DURING)).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/when the contract ends/) })
+    expect(await submitReview(contract, client.id, fromClient, DURING)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: expect.stringMatching(/when the contract ends/),
+    })
   })
 })
 
@@ -102,11 +148,21 @@ describe('review route', () => {
     const params = { contractId: contract.id }
     expect((await run(reviewLoader, getRequest(path, await signedInCookie(stranger.id)), params)).status).toBe(404)
     expect((await run(reviewLoader, getRequest(path, await signedInCookie(admin.id)), params)).status).toBe(404)
-    const strangerPost = formRequest(path, { rating: '1', comment: 'Never worked with them but still.' }, await signedInCookie(stranger.id))
+    const strangerPost = formRequest(
+      path,
+      { rating: '1', comment: 'Never worked with them but still.' },
+      await signedInCookie(stranger.id),
+    )
     expect((await run(reviewAction, strangerPost, params)).status).toBe(404)
 
     const cookie = await signedInCookie(client.id)
-    const fields = { rating: '5', 'subRatings.quality': '5', 'subRatings.communication': '4', 'subRatings.deadlines': '5', comment: 'Clear thinking and a logo we love.' }
+    const fields = {
+      rating: '5',
+      'subRatings.quality': '5',
+      'subRatings.communication': '4',
+      'subRatings.deadlines': '5',
+      comment: 'Clear thinking and a logo we love.',
+    }
     const bad = await run(reviewAction, formRequest(path, { ...fields, comment: 'ok' }, cookie), params)
     expect(bad.status).toBe(400)
     const ok = await run(reviewAction, formRequest(path, fields, cookie), params)

@@ -8,13 +8,23 @@ import {
 import type { Review } from '~/models/reviews.server'
 import { notify } from '~/services/notifications/notify.server'
 import { formatDate } from '~/utils/format'
-import { checkCanReview, directionFor, reviewWindow, reviewWindowClosesAt, sideOf, type ReviewSide } from './review-rules'
+import {
+  checkCanReview,
+  directionFor,
+  reviewWindow,
+  reviewWindowClosesAt,
+  sideOf,
+  type ReviewSide,
+} from './review-rules'
 import type { ReviewInput } from './review-schemas'
 
 export type ReviewContract = NonNullable<Awaited<ReturnType<typeof findContractForReview>>>
 
 /** The contract and the user's side of it; null when there is no such contract or the user is not on it. */
-export async function findReviewContract(contractId: string, userId: string): Promise<{ contract: ReviewContract; side: ReviewSide } | null> {
+export async function findReviewContract(
+  contractId: string,
+  userId: string,
+): Promise<{ contract: ReviewContract; side: ReviewSide } | null> {
   const contract = await findContractForReview(contractId)
   const side = contract ? sideOf(contract, userId) : null
   return contract && side ? { contract, side } : null
@@ -24,7 +34,14 @@ export type ReviewView = Pick<Review, 'id' | 'rating' | 'subRatings' | 'comment'
 export type TheirReview = { state: 'visible'; review: ReviewView } | { state: 'hidden' } | { state: 'missing' }
 
 function view(review: ContractReview): ReviewView {
-  return { id: review.id, rating: review.rating, subRatings: review.subRatings, comment: review.comment, createdAt: review.createdAt, direction: review.direction }
+  return {
+    id: review.id,
+    rating: review.rating,
+    subRatings: review.subRatings,
+    comment: review.comment,
+    createdAt: review.createdAt,
+    direction: review.direction,
+  }
 }
 
 /**
@@ -38,7 +55,11 @@ export async function loadReviewPage(contract: ReviewContract, userId: string, n
   const written = await listReviewsOfContract(contract.id, now)
   const mine = written.find((review) => review.reviewerId === userId)
   const other = written.find((review) => review.reviewerId === otherId)
-  const theirs: TheirReview = !other ? { state: 'missing' } : other.visible ? { state: 'visible', review: view(other) } : { state: 'hidden' }
+  const theirs: TheirReview = !other
+    ? { state: 'missing' }
+    : other.visible
+      ? { state: 'visible', review: view(other) }
+      : { state: 'hidden' }
   return {
     side,
     direction: directionFor(side),
@@ -54,11 +75,20 @@ export async function loadReviewPage(contract: ReviewContract, userId: string, n
 export type SubmitOutcome = { ok: true; review: Review } | { ok: false; status: 409; message: string }
 
 /** Writes this party's review once, within the window, and tells the reviewee. */
-export async function submitReview(contract: ReviewContract, reviewerId: string, input: ReviewInput, now = new Date()): Promise<SubmitOutcome> {
+export async function submitReview(
+  contract: ReviewContract,
+  reviewerId: string,
+  input: ReviewInput,
+  now = new Date(),
+): Promise<SubmitOutcome> {
   const side = sideOf(contract, reviewerId)
   if (!side) throw new Error('Not a party to this contract')
   const existing = await listReviewsOfContract(contract.id, now)
-  const allowed = checkCanReview(contract, existing.some((review) => review.reviewerId === reviewerId), now)
+  const allowed = checkCanReview(
+    contract,
+    existing.some((review) => review.reviewerId === reviewerId),
+    now,
+  )
   if (!allowed.ok) return { ok: false, status: 409, message: allowed.message }
   const revieweeId = side === 'client' ? contract.freelancerId : contract.clientId
   const review = await insertReview({
@@ -72,7 +102,12 @@ export async function submitReview(contract: ReviewContract, reviewerId: string,
     createdAt: now,
   })
   // Two submissions racing past the check: the unique index keeps only the first.
-  if (!review) return { ok: false, status: 409, message: 'You have already reviewed this contract; a review cannot be written twice or changed.' }
+  if (!review)
+    return {
+      ok: false,
+      status: 409,
+      message: 'You have already reviewed this contract; a review cannot be written twice or changed.',
+    }
 
   const reviewerName = (await findUserName(reviewerId)) ?? 'The other side'
   const theyReviewed = existing.some((other) => other.reviewerId === revieweeId)

@@ -13,7 +13,13 @@ import {
   type SavedSearch,
 } from '~/models/saved-searches.server'
 import { notify } from '~/services/notifications/notify.server'
-import { describeSearch, isEmptySearch, parseSearchParams, searchQueryString, toSearchInput } from './project-search-params'
+import {
+  describeSearch,
+  isEmptySearch,
+  parseSearchParams,
+  searchQueryString,
+  toSearchInput,
+} from './project-search-params'
 
 export const MAX_SAVED_SEARCHES = 25
 
@@ -23,19 +29,32 @@ export function savedSearchInput(query: string) {
   return { ...toSearchInput({ ...params, page: 1 }), sort: 'newest' as const }
 }
 
-export type SaveSearchResult = { ok: true; search: SavedSearch } | { ok: false; field: 'name' | 'query'; message: string }
+export type SaveSearchResult =
+  { ok: true; search: SavedSearch } | { ok: false; field: 'name' | 'query'; message: string }
 
-export async function saveSearch(userId: string, input: { name: string; query: string; notify: boolean }, now = new Date()): Promise<SaveSearchResult> {
+export async function saveSearch(
+  userId: string,
+  input: { name: string; query: string; notify: boolean },
+  now = new Date(),
+): Promise<SaveSearchResult> {
   const { params } = parseSearchParams(new URLSearchParams(input.query))
   if (isEmptySearch(params)) {
-    return { ok: false, field: 'query', message: 'Add keywords or a filter first; a search for everything is not worth saving.' }
+    return {
+      ok: false,
+      field: 'query',
+      message: 'Add keywords or a filter first; a search for everything is not worth saving.',
+    }
   }
   const query = searchQueryString(params)
   if (await findSavedSearchByQuery(userId, query)) {
     return { ok: false, field: 'query', message: 'You have already saved this search.' }
   }
   if ((await countSavedSearchesOf(userId)) >= MAX_SAVED_SEARCHES) {
-    return { ok: false, field: 'query', message: `You can keep up to ${MAX_SAVED_SEARCHES} saved searches; delete one first.` }
+    return {
+      ok: false,
+      field: 'query',
+      message: `You can keep up to ${MAX_SAVED_SEARCHES} saved searches; delete one first.`,
+    }
   }
   const name = input.name.trim() || describeSearch(params).slice(0, 80)
   const search = await insertSavedSearch({ userId, name, query, notify: input.notify, checkedAt: now })
@@ -52,7 +71,12 @@ function plural(n: number, one: string, many: string) {
  */
 async function checkOne(search: SavedSearch, upTo: Date): Promise<number> {
   if (upTo.getTime() <= search.checkedAt.getTime()) return 0
-  const count = await countProjects({ ...savedSearchInput(search.query), createdAfter: search.checkedAt, createdUpTo: upTo, now: upTo })
+  const count = await countProjects({
+    ...savedSearchInput(search.query),
+    createdAfter: search.checkedAt,
+    createdUpTo: upTo,
+    now: upTo,
+  })
   if (!(await advanceSavedSearchCheck(search.id, search.checkedAt, upTo))) return 0
   if (count === 0) return 0
   await notify({
@@ -78,7 +102,11 @@ export async function runSavedSearchAlerts(now = new Date()): Promise<{ searches
  * with every match since that search's last check (this project included), so the job does not
  * announce them again. Searches of the project's own client are skipped.
  */
-export async function notifySavedSearchMatches(project: { id: string; clientId: string; createdAt: Date }): Promise<number> {
+export async function notifySavedSearchMatches(project: {
+  id: string
+  clientId: string
+  createdAt: Date
+}): Promise<number> {
   let notified = 0
   for (const search of await listAlertingSavedSearches()) {
     if (search.userId === project.clientId) continue

@@ -15,7 +15,13 @@ import { endAllSessions, readSession, revokeSession } from '~/services/accounts/
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { conversationEventStream, listenerCount, publish } from './live.server'
-import { findReadableConversation, loadConversationPage, openConversationFor, sendMessage, shouldNotifyRecipient } from './messaging.server'
+import {
+  findReadableConversation,
+  loadConversationPage,
+  openConversationFor,
+  sendMessage,
+  shouldNotifyRecipient,
+} from './messaging.server'
 
 async function proposalAndContract() {
   const client = await createTestUser('client', { name: 'Clara Test' })
@@ -23,15 +29,42 @@ async function proposalAndContract() {
   const db = getDb()
   const projectId = crypto.randomUUID()
   db.insert(projects)
-    .values({ id: projectId, clientId: client.id, title: 'Build a booking app', description: 'A booking app', budgetType: 'fixed', budgetMinMinor: 100000, budgetMaxMinor: 100000, experienceLevel: 'intermediate' })
+    .values({
+      id: projectId,
+      clientId: client.id,
+      title: 'Build a booking app',
+      description: 'A booking app',
+      budgetType: 'fixed',
+      budgetMinMinor: 100000,
+      budgetMaxMinor: 100000,
+      experienceLevel: 'intermediate',
+    })
     .run()
   const proposalId = crypto.randomUUID()
   db.insert(proposals)
-    .values({ id: proposalId, projectId, freelancerId: freelancer.id, coverLetter: 'I can build it.', bidType: 'fixed', bidAmountMinor: 90000, currency: 'USD', durationDays: 20 })
+    .values({
+      id: proposalId,
+      projectId,
+      freelancerId: freelancer.id,
+      coverLetter: 'I can build it.',
+      bidType: 'fixed',
+      bidAmountMinor: 90000,
+      currency: 'USD',
+      durationDays: 20,
+    })
     .run()
   const contractId = crypto.randomUUID()
   db.insert(contracts)
-    .values({ id: contractId, projectId, proposalId, clientId: client.id, freelancerId: freelancer.id, title: 'Booking app contract', type: 'fixed', currency: 'USD' })
+    .values({
+      id: contractId,
+      projectId,
+      proposalId,
+      clientId: client.id,
+      freelancerId: freelancer.id,
+      title: 'Booking app contract',
+      type: 'fixed',
+      currency: 'USD',
+    })
     .run()
   return { client, freelancer, proposalId, contractId }
 }
@@ -73,7 +106,10 @@ describe('conversations', () => {
     expect(list[1]?.lastMessageBody).toBe('Also: do you know Remix?')
 
     const page = await loadConversationPage(proposalChat, freelancer)
-    expect(page.messages.map((message) => message.body)).toEqual(['Hello! When can you start?', 'Also: do you know Remix?'])
+    expect(page.messages.map((message) => message.body)).toEqual([
+      'Hello! When can you start?',
+      'Also: do you know Remix?',
+    ])
     expect(page.otherPartyName).toBe('Clara Test')
     expect(await countUnreadMessages(freelancer.id)).toBe(0)
     expect(await countUnreadMessages(client.id)).toBe(1)
@@ -97,16 +133,29 @@ describe('off-platform messages', () => {
   it('are delivered, flagged with reasons, and recorded for admins', async () => {
     const { client, freelancer, proposalId } = await proposalAndContract()
     const conversation = (await openConversationFor('proposal', proposalId, client.id))!
-    const message = await sendMessage({ conversation, sender: freelancer, body: 'Call me on +44 7700 900123. Pay via Western Union' })
+    const message = await sendMessage({
+      conversation,
+      sender: freelancer,
+      body: 'Call me on +44 7700 900123. Pay via Western Union',
+    })
     expect(message.offPlatformReasons).toEqual(['phone', 'western_union'])
     const [shown] = await listMessages(conversation.id)
     expect(shown?.offPlatformReasons).toEqual(['phone', 'western_union'])
     const signals = getDb().select().from(fraudSignals).where(eq(fraudSignals.sourceId, message.id)).all()
     expect(signals).toHaveLength(1)
-    expect(signals[0]).toMatchObject({ userId: freelancer.id, source: 'message', reasons: ['phone', 'western_union'], reviewedAt: null })
+    expect(signals[0]).toMatchObject({
+      userId: freelancer.id,
+      source: 'message',
+      reasons: ['phone', 'western_union'],
+      reviewedAt: null,
+    })
     const open = await listFraudSignals('open')
     const row = open.find((signal) => signal.id === signals[0]!.id)
-    expect(row).toMatchObject({ senderName: 'Felix Test', messageBody: 'Call me on +44 7700 900123. Pay via Western Union', conversationId: conversation.id })
+    expect(row).toMatchObject({
+      senderName: 'Felix Test',
+      messageBody: 'Call me on +44 7700 900123. Pay via Western Union',
+      conversationId: conversation.id,
+    })
     expect(await setFraudSignalReviewed(row!.id, new Date())).toBe(true)
     expect(await setFraudSignalReviewed(row!.id, new Date())).toBe(false)
     expect((await listFraudSignals('reviewed')).some((signal) => signal.id === row!.id)).toBe(true)
@@ -129,7 +178,10 @@ describe('message notifications', () => {
     await sendMessage({ conversation, sender: client, body: 'Two' })
     await sendMessage({ conversation, sender: client, body: 'Three' })
     expect(notificationsOf(freelancer.id)).toHaveLength(1)
-    expect(notificationsOf(freelancer.id)[0]).toMatchObject({ kind: 'message_received', link: `/messages/${conversation.id}` })
+    expect(notificationsOf(freelancer.id)[0]).toMatchObject({
+      kind: 'message_received',
+      link: `/messages/${conversation.id}`,
+    })
     // After reading, the next message is news again.
     await loadConversationPage(conversation, freelancer)
     await sendMessage({ conversation, sender: client, body: 'Four' })
@@ -153,7 +205,12 @@ describe('live events', () => {
     const conversation = (await openConversationFor('proposal', proposalId, client.id))!
     const abort = new AbortController()
     const { sessionId } = (await readSession(getRequest('/', await signedInCookie(freelancer.id))))!
-    const response = conversationEventStream(new Request('http://localhost/x', { signal: abort.signal }), conversation.id, { userId: freelancer.id, sessionId }, { heartbeatMs: 20 })
+    const response = conversationEventStream(
+      new Request('http://localhost/x', { signal: abort.signal }),
+      conversation.id,
+      { userId: freelancer.id, sessionId },
+      { heartbeatMs: 20 },
+    )
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
     expect(response.headers.get('cache-control')).toContain('no-transform')
     const reader = response.body!.getReader()
@@ -183,7 +240,9 @@ describe('live events', () => {
   async function openStream(userId: string, conversationId: string) {
     const cookie = await signedInCookie(userId)
     const { sessionId } = (await readSession(getRequest('/', cookie)))!
-    const response = await run(eventsLoader, getRequest(`/messages/${conversationId}/events`, cookie), { conversationId })
+    const response = await run(eventsLoader, getRequest(`/messages/${conversationId}/events`, cookie), {
+      conversationId,
+    })
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
     const reader = response.body!.getReader()
     const decoder = new TextDecoder()
@@ -207,7 +266,9 @@ describe('live events', () => {
     const revoked = await openStream(freelancer.id, conversation.id)
     expect(listenerCount(conversation.id)).toBe(2)
 
-    expect(await revokeSession(freelancer.id, revoked.sessionId, { ip: null, userAgent: null, deviceId: null })).toBe(true)
+    expect(await revokeSession(freelancer.id, revoked.sessionId, { ip: null, userAgent: null, deviceId: null })).toBe(
+      true,
+    )
     const afterRevoke = await revoked.rest()
     expect(listenerCount(conversation.id)).toBe(1)
     const message = await sendMessage({ conversation, sender: client, body: 'After the revocation' })
@@ -237,7 +298,9 @@ describe('routes', () => {
     const stranger = await createTestUser('client')
     const clientCookie = await signedInCookie(client.id)
     const strangerCookie = await signedInCookie(stranger.id)
-    const redirect = await run(forProposalLoader, getRequest(`/messages/for/proposal/${proposalId}`, clientCookie), { proposalId })
+    const redirect = await run(forProposalLoader, getRequest(`/messages/for/proposal/${proposalId}`, clientCookie), {
+      proposalId,
+    })
     expect(redirect.status).toBe(302)
     const location = redirect.headers.get('location') ?? ''
     const conversationId = location.split('/').pop()!
@@ -251,10 +314,18 @@ describe('routes', () => {
     expect(post.status).toBe(404)
 
     // A plain form post redirects back to the conversation (post/redirect/get).
-    const sent = await run(conversationAction, formRequest(`/messages/${conversationId}`, { body: 'Hello there' }, clientCookie), { conversationId })
+    const sent = await run(
+      conversationAction,
+      formRequest(`/messages/${conversationId}`, { body: 'Hello there' }, clientCookie),
+      { conversationId },
+    )
     expect(sent.status).toBe(302)
     expect(sent.headers.get('location')).toBe(`/messages/${conversationId}`)
-    const empty = await run(conversationAction, formRequest(`/messages/${conversationId}`, { body: '  ' }, clientCookie), { conversationId })
+    const empty = await run(
+      conversationAction,
+      formRequest(`/messages/${conversationId}`, { body: '  ' }, clientCookie),
+      { conversationId },
+    )
     expect(empty.status).toBe(400)
     expect(await countUnreadMessages(freelancer.id)).toBe(1)
 
@@ -262,14 +333,21 @@ describe('routes', () => {
     const admin = await createTestUser('admin')
     const adminCookie = await signedInCookie(admin.id)
     expect((await run(conversationLoader, getRequest('/', adminCookie), { conversationId })).status).toBe(200)
-    expect((await run(conversationAction, formRequest('/', { body: 'Hi' }, adminCookie), { conversationId })).status).toBe(403)
+    expect(
+      (await run(conversationAction, formRequest('/', { body: 'Hi' }, adminCookie), { conversationId })).status,
+    ).toBe(403)
     expect((await run(fraudLoader, getRequest('/admin/fraud-signals', clientCookie))).status).toBe(403)
     expect((await run(fraudLoader, getRequest('/admin/fraud-signals', adminCookie))).status).toBe(200)
   })
 })
 
 describe('attachments', () => {
-  function multipart(path: string, cookie: string, body: string, files: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> }[]) {
+  function multipart(
+    path: string,
+    cookie: string,
+    body: string,
+    files: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> }[],
+  ) {
     const form = new FormData()
     form.set('body', body)
     for (const file of files) form.append('files', new File([file.bytes], file.name, { type: file.type }))
@@ -285,12 +363,19 @@ describe('attachments', () => {
 
     // An executable renamed to .pdf is refused by its magic bytes; nothing is sent.
     const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...new Array(60).fill(0)])
-    const refused = await run(conversationAction, multipart(path, cookie, 'Here is the spec', [{ name: 'spec.pdf', type: 'application/pdf', bytes: elf }]), { conversationId })
+    const refused = await run(
+      conversationAction,
+      multipart(path, cookie, 'Here is the spec', [{ name: 'spec.pdf', type: 'application/pdf', bytes: elf }]),
+      { conversationId },
+    )
     expect(refused.status).toBe(400)
     expect(JSON.stringify(await refused.json())).toContain('is not an accepted kind of file')
     expect(await listMessages(conversationId)).toEqual([])
 
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89])
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8,
+      6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+    ])
     const sent = await run(
       conversationAction,
       multipart(path, cookie, 'Notes and a mockup', [
@@ -306,16 +391,23 @@ describe('attachments', () => {
       ['mockup.png', 'image/png'],
     ])
     const uploadId = message!.attachments[0]!.uploadId
-    const download = await run(fileLoader, getRequest('/', await signedInCookie(freelancer.id)), { conversationId, uploadId })
+    const download = await run(fileLoader, getRequest('/', await signedInCookie(freelancer.id)), {
+      conversationId,
+      uploadId,
+    })
     expect(download.status).toBe(200)
     expect(await download.text()).toBe('Scope notes')
     const stranger = await createTestUser('freelancer')
-    expect((await run(fileLoader, getRequest('/', await signedInCookie(stranger.id)), { conversationId, uploadId })).status).toBe(404)
+    expect(
+      (await run(fileLoader, getRequest('/', await signedInCookie(stranger.id)), { conversationId, uploadId })).status,
+    ).toBe(404)
     // A file of one conversation is not reachable through another, even for that one's sides.
     const second = await proposalAndContract()
     const otherConversation = (await openConversationFor('proposal', second.proposalId, second.client.id))!
-    const crossed = await run(fileLoader, getRequest('/', await signedInCookie(second.client.id)), { conversationId: otherConversation.id, uploadId })
+    const crossed = await run(fileLoader, getRequest('/', await signedInCookie(second.client.id)), {
+      conversationId: otherConversation.id,
+      uploadId,
+    })
     expect(crossed.status).toBe(404)
   })
 })
-

@@ -27,7 +27,10 @@ export function isParticipant(conversation: Pick<Conversation, 'clientId' | 'fre
   return conversation.clientId === userId || conversation.freelancerId === userId
 }
 
-export function otherParticipant(conversation: Pick<Conversation, 'clientId' | 'freelancerId'>, userId: string): string {
+export function otherParticipant(
+  conversation: Pick<Conversation, 'clientId' | 'freelancerId'>,
+  userId: string,
+): string {
   return conversation.clientId === userId ? conversation.freelancerId : conversation.clientId
 }
 
@@ -59,7 +62,9 @@ export async function loadConversationPage(conversation: Conversation, viewer: V
     findUserById(conversation.clientId),
     findUserById(conversation.freelancerId),
   ])
-  const subjectLink = conversation.contractId ? `/contracts/${conversation.contractId}` : `/proposals/${conversation.proposalId}`
+  const subjectLink = conversation.contractId
+    ? `/contracts/${conversation.contractId}`
+    : `/proposals/${conversation.proposalId}`
   const otherId = participant ? otherParticipant(conversation, viewer.id) : null
   return {
     title,
@@ -77,7 +82,12 @@ export async function loadConversationPage(conversation: Conversation, viewer: V
  * always when it is the first thing unread there; otherwise at most once per 10 minutes, so a
  * burst of messages sends one email, not one each.
  */
-export function shouldNotifyRecipient(input: { watching: boolean; unreadBefore: number; lastNotifiedAt: Date | undefined; now: Date }): boolean {
+export function shouldNotifyRecipient(input: {
+  watching: boolean
+  unreadBefore: number
+  lastNotifiedAt: Date | undefined
+  now: Date
+}): boolean {
   if (input.watching) return false
   if (input.unreadBefore === 0) return true
   return !input.lastNotifiedAt || input.now.getTime() - input.lastNotifiedAt.getTime() >= NOTIFY_AT_MOST_EVERY_MS
@@ -108,7 +118,14 @@ export async function sendMessage(input: {
   const uploadIds = input.uploadIds ?? []
   // Attachments already stored for this message go again if it cannot be saved.
   const message = await keepUploadsIf(uploadIds, () =>
-    insertMessage({ conversationId: conversation.id, senderId: sender.id, body: input.body, offPlatformReasons: reasons, uploadIds, at: now }),
+    insertMessage({
+      conversationId: conversation.id,
+      senderId: sender.id,
+      body: input.body,
+      offPlatformReasons: reasons,
+      uploadIds,
+      at: now,
+    }),
   )
   publish(conversation.id, { type: 'message', messageId: message.id, senderId: sender.id })
   const send = shouldNotifyRecipient({
@@ -119,7 +136,9 @@ export async function sendMessage(input: {
   })
   if (send) {
     const title = await conversationTitle(conversation)
-    const warning = reasons.length ? `\n\nCareful: this message asks to move off MegiLance (${describeReasons(reasons)}).` : ''
+    const warning = reasons.length
+      ? `\n\nCareful: this message asks to move off MegiLance (${describeReasons(reasons)}).`
+      : ''
     await notify({
       userId: recipientId,
       kind: 'message_received',

@@ -131,7 +131,9 @@ describe('detectOffPlatform', () => {
   })
 
   it('names several reasons once each, in a fixed order', () => {
-    const reasons = detectOffPlatform('WhatsApp me on +44 7700 900123 or mail a.b@c.io; pay via Western Union, western union only.')
+    const reasons = detectOffPlatform(
+      'WhatsApp me on +44 7700 900123 or mail a.b@c.io; pay via Western Union, western union only.',
+    )
     expect(reasons).toEqual(['email', 'phone', 'whatsapp', 'western_union'])
   })
 
@@ -144,7 +146,9 @@ describe('describeReasons', () => {
   it('joins the labels in words', () => {
     expect(describeReasons(['phone'])).toBe('a phone number')
     expect(describeReasons(['phone', 'email'])).toBe('an email address and a phone number')
-    expect(describeReasons(['email', 'phone', 'crypto'])).toBe('an email address, a phone number and a request to pay in cryptocurrency')
+    expect(describeReasons(['email', 'phone', 'crypto'])).toBe(
+      'an email address, a phone number and a request to pay in cryptocurrency',
+    )
   })
 })
 

@@ -40,7 +40,9 @@ export const REASON_LABELS: Record<OffPlatformReason, string> = {
 
 /** "an email address and a phone number", in the order of OFF_PLATFORM_REASONS. */
 export function describeReasons(reasons: readonly string[]): string {
-  const labels = OFF_PLATFORM_REASONS.filter((reason) => reasons.includes(reason)).map((reason) => REASON_LABELS[reason])
+  const labels = OFF_PLATFORM_REASONS.filter((reason) => reasons.includes(reason)).map(
+    (reason) => REASON_LABELS[reason],
+  )
   const unknown = reasons.filter((reason) => !(OFF_PLATFORM_REASONS as readonly string[]).includes(reason))
   const all = [...labels, ...unknown]
   if (all.length <= 1) return all.join('')
@@ -60,7 +62,8 @@ function normalize(text: string): string {
 // ---------------------------------------------------------------- emails
 
 const EMAIL = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b/
-const MAIL_PROVIDERS = 'gmail|googlemail|yahoo|hotmail|outlook|live|proton(?:mail)?|pm|icloud|me|aol|gmx|yandex|mail|zoho|qq|163'
+const MAIL_PROVIDERS =
+  'gmail|googlemail|yahoo|hotmail|outlook|live|proton(?:mail)?|pm|icloud|me|aol|gmx|yandex|mail|zoho|qq|163'
 // "john at gmail dot com", "john [at] gmail [dot] com", "john(at)example.com"
 const OBFUSCATED_EMAIL = new RegExp(
   [
@@ -76,10 +79,13 @@ function hasEmail(text: string): boolean {
 
 // ---------------------------------------------------------------- phone numbers
 
-const PHONE_WORDS = /\b(?:call|text|phone|tel|mobile|cell|cellphone|sms|whats\s?app|viber|ring|dial|(?:my|the|our|his|her|this)\s+number|number\s*(?:is|:)|contact(?:\s+me)?|reach\s+me)\b/
+const PHONE_WORDS =
+  /\b(?:call|text|phone|tel|mobile|cell|cellphone|sms|whats\s?app|viber|ring|dial|(?:my|the|our|his|her|this)\s+number|number\s*(?:is|:)|contact(?:\s+me)?|reach\s+me)\b/
 const MONEY_BEFORE = /(?:[$€£¥₹₦]|\b(?:usd|eur|gbp|inr|ngn|rs\.?|budget|price|cost|pay|paid|salary|total))\s*$/
-const MONEY_AFTER = /^\s*(?:[$€£¥₹₦]|usd|eur|gbp|inr|ngn|dollars?|euros?|pounds?|rupees?|naira|k\b|m\b|words|lines|users|rows|records|items|pixels|px|ms|kb|mb|gb|%)/
-const ID_BEFORE = /(?:#|\b(?:order|invoice|id|ref|reference|ticket|issue|pr|build|commit|version|v|po|no\.?|item|sku|tracking|isbn|account)\s*[:#]?\s*)$/
+const MONEY_AFTER =
+  /^\s*(?:[$€£¥₹₦]|usd|eur|gbp|inr|ngn|dollars?|euros?|pounds?|rupees?|naira|k\b|m\b|words|lines|users|rows|records|items|pixels|px|ms|kb|mb|gb|%)/
+const ID_BEFORE =
+  /(?:#|\b(?:order|invoice|id|ref|reference|ticket|issue|pr|build|commit|version|v|po|no\.?|item|sku|tracking|isbn|account)\s*[:#]?\s*)$/
 
 /** Digit runs that look like dates, times or IP addresses rather than phone numbers. */
 function looksLikeDateOrAddress(candidate: string): boolean {
@@ -94,7 +100,8 @@ function looksLikeDateOrAddress(candidate: string): boolean {
 
 // A possible number: optional +, digits in groups separated by one space, dash, dot or
 // parentheses. Commas and colons never separate (those are amounts and times).
-const PHONE_CANDIDATE = /(?<![\w.,/+#@$€£-])(\+\s?)?(?:\(\d{1,5}\)\s?|\d{1,6})(?:[ .-]?(?:\(\d{1,5}\)|\d{1,6})){0,7}(?!\w|[.,]\d)/g
+const PHONE_CANDIDATE =
+  /(?<![\w.,/+#@$€£-])(\+\s?)?(?:\(\d{1,5}\)\s?|\d{1,6})(?:[ .-]?(?:\(\d{1,5}\)|\d{1,6})){0,7}(?!\w|[.,]\d)/g
 
 function hasPhone(text: string): boolean {
   const withoutLinks = text.replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ').replace(new RegExp(EMAIL.source, 'g'), ' ')
@@ -124,7 +131,8 @@ function hasPhone(text: string): boolean {
       if (digits.length < 10 || digits.length > 13) continue
       if (talkNearby) return true
       if (/^0\d{9,10}$/.test(digits) || /^1[2-9]\d{9}$/.test(digits)) return true
-      if (digits.length >= 12 && /^(?:44|91|234|254|233|63|92|880|62|27|20|55|52|86|33|49|39|34|971|966)/.test(digits)) return true
+      if (digits.length >= 12 && /^(?:44|91|234|254|233|63|92|880|62|27|20|55|52|86|33|49|39|34|971|966)/.test(digits))
+        return true
       continue
     }
     if (groups.length >= 3 && digits.length >= 9) return true
@@ -148,7 +156,8 @@ const APP_NAMES: Record<App, string> = {
 }
 
 const APP_LINKS: Record<App, RegExp> = {
-  whatsapp: /\b(?:wa\s*\.\s*me\s*\/|chat\.whatsapp\.com|api\.whatsapp\.com|whatsapp\.com\/(?:send|qr|channel)|wa\.link\/)/,
+  whatsapp:
+    /\b(?:wa\s*\.\s*me\s*\/|chat\.whatsapp\.com|api\.whatsapp\.com|whatsapp\.com\/(?:send|qr|channel)|wa\.link\/)/,
   telegram: /\b(?:t\s*\.\s*me\s*\/|telegram\.(?:me|dog)\/|tg:\/\/)/,
   skype: /(?:\bjoin\.skype\.com\/|\bskype:[\w.:-]+(?:\?(?:call|chat|add))?|\blive:\.?cid\.\w+|\blive:[a-z][\w.-]{2,})/,
   signal: /\b(?:signal\.me\/|signal\.group\/)/,
@@ -164,9 +173,13 @@ function appPatterns(app: App): RegExp[] {
   const handleTail = String.raw`(?:\s*${qualifier}?\s*(?:is\s*)?[:=]\s*[@+]?[\w.+-]{3,}|\s*${qualifier}?\s*(?:is\s*)?[@+][\w.+-]{3,}|\s*${qualifier}\s+is\s+[@+]?[\w.+-]{3,}|\s+is\s+[@+\d][\w.+-]{2,})`
   const patterns = [
     // "message me on WhatsApp", "add me on skype", "contact me via telegram"
-    new RegExp(String.raw`\b(?:${REACH_VERBS})\s+(?:me|us)\s+(?:on|via|at|through|over|in|using|with)\s+(?:my\s+)?${name}\b`),
+    new RegExp(
+      String.raw`\b(?:${REACH_VERBS})\s+(?:me|us)\s+(?:on|via|at|through|over|in|using|with)\s+(?:my\s+)?${name}\b`,
+    ),
     // "let's talk on Telegram", "can we continue on whatsapp", "shall we move to skype"
-    new RegExp(String.raw`\b(?:let'?s|lets|let us|we can|we could|can we|could we|shall we|should we|we should|i'?d like to|i want to|i prefer to|prefer to|better to|easier to|please)\s+(?:${MOVE_VERBS})(?:\s+\w+){0,3}?\s+(?:on|via|over|in|through|to|using)\s+${name}\b`),
+    new RegExp(
+      String.raw`\b(?:let'?s|lets|let us|we can|we could|can we|could we|shall we|should we|we should|i'?d like to|i want to|i prefer to|prefer to|better to|easier to|please)\s+(?:${MOVE_VERBS})(?:\s+\w+){0,3}?\s+(?:on|via|over|in|through|to|using)\s+${name}\b`,
+    ),
     // "my WhatsApp is ...", "my skype id", "my telegram"
     new RegExp(String.raw`\bmy\s+${name}\b`),
     // "WhatsApp: +44…", "telegram @john_doe", "skype id: john.smith"
@@ -175,7 +188,9 @@ function appPatterns(app: App): RegExp[] {
     // "whatsapp me", "skype me"
     new RegExp(String.raw`\b${name}\s+(?:me|us)\b`),
     // "do you have WhatsApp?", "are you on telegram?", "do you use skype"
-    new RegExp(String.raw`\b(?:do you (?:have|use)|are you on|you on|have you got|got)\s+(?:a\s+)?${name}\b(?!\s+(?:bot|api|channel|integration|group|business api|webhook|sdk))`),
+    new RegExp(
+      String.raw`\b(?:do you (?:have|use)|are you on|you on|have you got|got)\s+(?:a\s+)?${name}\b(?!\s+(?:bot|api|channel|integration|group|business api|webhook|sdk))`,
+    ),
     // "on WhatsApp at +1…", "on signal: …"
     new RegExp(String.raw`\b(?:on|via)\s+${name}\s*(?:at|:)\s*[@+\d]`),
   ]
@@ -183,16 +198,23 @@ function appPatterns(app: App): RegExp[] {
   return patterns
 }
 
-const APP_PATTERNS = Object.fromEntries((Object.keys(APP_NAMES) as App[]).map((app) => [app, appPatterns(app)])) as Record<App, RegExp[]>
+const APP_PATTERNS = Object.fromEntries(
+  (Object.keys(APP_NAMES) as App[]).map((app) => [app, appPatterns(app)]),
+) as Record<App, RegExp[]>
 
 function hasApp(text: string, app: App): boolean {
   if (APP_LINKS[app].test(text)) return true
   if (app === 'signal') {
     // "signal" is an ordinary word: only the contact forms count, never "signal processing".
-    return APP_PATTERNS.signal.some((pattern) => {
-      const match = pattern.exec(text)
-      return match !== null && !/^\s*(?:processing|strength|chain|flow|handler|to noise)/.test(text.slice(match.index + match[0].length))
-    }) && !/\bmy\s+signal\s+(?:is|was)\s+(?:weak|bad|poor|down|low|lost)/.test(text)
+    return (
+      APP_PATTERNS.signal.some((pattern) => {
+        const match = pattern.exec(text)
+        return (
+          match !== null &&
+          !/^\s*(?:processing|strength|chain|flow|handler|to noise)/.test(text.slice(match.index + match[0].length))
+        )
+      }) && !/\bmy\s+signal\s+(?:is|was)\s+(?:weak|bad|poor|down|low|lost)/.test(text)
+    )
   }
   return APP_PATTERNS[app].some((pattern) => pattern.test(text))
 }
@@ -222,22 +244,34 @@ function methodPatterns(method: Method): RegExp[] {
     // "I'll pay by wire transfer", "can you pay with gift cards", "please send USDT"
     new RegExp(String.raw`${INTENT_PAY}[^.!?\n]{0,50}?\b${m}\b`),
     // an order at the start of a sentence: "Pay via Western Union."
-    new RegExp(String.raw`(?:^|[.!?;\n]\s*)(?:${PAYING})\s+(?:it\s+|the\s+\w+\s+)?(?:via|by|with|through|using|in|on)\s+${m}\b`),
+    new RegExp(
+      String.raw`(?:^|[.!?;\n]\s*)(?:${PAYING})\s+(?:it\s+|the\s+\w+\s+)?(?:via|by|with|through|using|in|on)\s+${m}\b`,
+    ),
     // "bank transfer instead", "crypto directly to avoid fees"
     new RegExp(String.raw`\b${m}\b[^.!?\n]{0,40}?\b(?:${OUTSIDE})\b`),
-    new RegExp(String.raw`\b(?:${OUTSIDE})\b[^.!?\n]{0,30}?\b(?:via|by|with|through|in|using|to my)\s+(?:a\s+|an\s+|my\s+)?${m}\b`),
+    new RegExp(
+      String.raw`\b(?:${OUTSIDE})\b[^.!?\n]{0,30}?\b(?:via|by|with|through|in|using|to my)\s+(?:a\s+|an\s+|my\s+)?${m}\b`,
+    ),
     // "I only accept bitcoin", "I prefer PayPal", "payment in USDT only"
-    new RegExp(String.raw`\bi\s+(?:only\s+)?(?:accept|take|prefer|want|need|require|use)\s+(?:payments?\s+)?(?:in|via|by|with|through)?\s*${m}\b`),
+    new RegExp(
+      String.raw`\bi\s+(?:only\s+)?(?:accept|take|prefer|want|need|require|use)\s+(?:payments?\s+)?(?:in|via|by|with|through)?\s*${m}\b`,
+    ),
     new RegExp(String.raw`\bpayments?\s+(?:in|via|by|with|through)\s+${m}\s+only\b`),
     new RegExp(String.raw`\b(?:only|just)\s+(?:accept|take)\s+${m}\b`),
     // "my bitcoin wallet", "my IBAN", "my PayPal"
     new RegExp(String.raw`\bmy\s+(?:\w+\s+)?${m}(?:\s+(?:wallet|address|account|details|id|email|is))?\b`),
     // "buy gift cards and send me the codes"
-    ...(method === 'gift_cards' ? [/\b(?:buy|purchase|get)\s+(?:\w+\s+){0,3}?(?:gift\s?cards?|itunes|google play|steam|amazon|vanilla)\b[^.!?\n]{0,60}?\b(?:codes?|send|pictures?|photos?|scratch)\b/] : []),
+    ...(method === 'gift_cards'
+      ? [
+          /\b(?:buy|purchase|get)\s+(?:\w+\s+){0,3}?(?:gift\s?cards?|itunes|google play|steam|amazon|vanilla)\b[^.!?\n]{0,60}?\b(?:codes?|send|pictures?|photos?|scratch)\b/,
+        ]
+      : []),
   ]
 }
 
-const METHOD_PATTERNS = Object.fromEntries((Object.keys(METHODS) as Method[]).map((method) => [method, methodPatterns(method)])) as Record<Method, RegExp[]>
+const METHOD_PATTERNS = Object.fromEntries(
+  (Object.keys(METHODS) as Method[]).map((method) => [method, methodPatterns(method)]),
+) as Record<Method, RegExp[]>
 
 const WALLET_ADDRESS = /\b(?:bc1[a-z0-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[a-f0-9]{40}|T[A-Za-z1-9]{33})\b/
 const SEND_WORDS = new RegExp(String.raw`\b(?:${PAYING}|wallet|address)\b`)

@@ -22,7 +22,10 @@ export async function loadNotificationCentre(userId: string, page: number) {
   const [total, unread] = await Promise.all([countNotifications(userId), countUnreadNotifications(userId)])
   const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE))
   const current = Math.min(Math.max(1, page), pages)
-  const rows = await listNotifications(userId, { limit: NOTIFICATIONS_PAGE_SIZE, offset: (current - 1) * NOTIFICATIONS_PAGE_SIZE })
+  const rows = await listNotifications(userId, {
+    limit: NOTIFICATIONS_PAGE_SIZE,
+    offset: (current - 1) * NOTIFICATIONS_PAGE_SIZE,
+  })
   return {
     page: current,
     pageSize: NOTIFICATIONS_PAGE_SIZE,

@@ -35,14 +35,23 @@ describe('notify and email preferences', () => {
     const prefs = (await (await run(preferencesLoader, getRequest('/settings/notifications', cookie))).json()) as {
       preferences: { kind: string; email: boolean }[]
     }
-    expect(prefs.preferences.filter((row) => row.email).map((row) => row.kind).sort()).toEqual(['account', 'contract_update', 'message_received'])
+    expect(
+      prefs.preferences
+        .filter((row) => row.email)
+        .map((row) => row.kind)
+        .sort(),
+    ).toEqual(['account', 'contract_update', 'message_received'])
 
     await notify({ userId: user.id, kind: 'review_received', title: 'Second review' })
     await notify({ userId: user.id, kind: 'message_received', title: 'A message' })
     const subjects = (await outboxFor(user.email)).map((m) => m.subject)
     expect(subjects).not.toContain('Second review')
     expect(subjects).toContain('A message')
-    expect((await listNotifications(user.id, { limit: 10, offset: 0 })).map((n) => n.title)).toEqual(['A message', 'Second review', 'First review'])
+    expect((await listNotifications(user.id, { limit: 10, offset: 0 })).map((n) => n.title)).toEqual([
+      'A message',
+      'Second review',
+      'First review',
+    ])
   })
 })
 
@@ -58,16 +67,33 @@ describe('notification centre', () => {
     expect(portal.badges).toEqual({ '/notifications': 3 })
 
     const [three, two, one] = await listNotifications(user.id, { limit: 10, offset: 0 })
-    const opened = await run(openLoader, getRequest(`/notifications/${one!.id}/open`, cookie), { notificationId: one!.id })
+    const opened = await run(openLoader, getRequest(`/notifications/${one!.id}/open`, cookie), {
+      notificationId: one!.id,
+    })
     expect(opened.headers.get('location')).toBe('/settings')
     // A link that is not a path inside the app leads back to the centre.
-    const offsite = await run(openLoader, getRequest(`/notifications/${two!.id}/open`, cookie), { notificationId: two!.id })
+    const offsite = await run(openLoader, getRequest(`/notifications/${two!.id}/open`, cookie), {
+      notificationId: two!.id,
+    })
     expect(offsite.headers.get('location')).toBe('/notifications')
     expect(await countUnreadNotifications(user.id)).toBe(1)
     // Someone else's notification does not exist for this user.
     const otherCookie = await signedInCookie(other.id)
-    expect((await run(openLoader, getRequest(`/notifications/${three!.id}/open`, otherCookie), { notificationId: three!.id })).status).toBe(404)
-    expect((await run(centreAction, formRequest('/notifications', { intent: 'mark-read', notificationId: three!.id }, otherCookie))).status).toBe(404)
+    expect(
+      (
+        await run(openLoader, getRequest(`/notifications/${three!.id}/open`, otherCookie), {
+          notificationId: three!.id,
+        })
+      ).status,
+    ).toBe(404)
+    expect(
+      (
+        await run(
+          centreAction,
+          formRequest('/notifications', { intent: 'mark-read', notificationId: three!.id }, otherCookie),
+        )
+      ).status,
+    ).toBe(404)
 
     const page = await (await run(centreLoader, getRequest('/notifications', cookie))).json()
     expect(page.notifications.map((n: { title: string; read: boolean }) => [n.title, n.read])).toEqual([
@@ -75,7 +101,9 @@ describe('notification centre', () => {
       ['Two', true],
       ['One', true],
     ])
-    expect((await run(centreAction, formRequest('/notifications', { intent: 'mark-all-read' }, cookie))).status).toBe(302)
+    expect((await run(centreAction, formRequest('/notifications', { intent: 'mark-all-read' }, cookie))).status).toBe(
+      302,
+    )
     expect(await countUnreadNotifications(user.id)).toBe(0)
     expect((await (await run(portalLoader, getRequest('/notifications', cookie))).json()).badges).toEqual({})
   })
@@ -92,7 +120,9 @@ describe('notification centre', () => {
     // Any portal page view (here straight to the contract, as from an email link) runs the layout loader.
     const portal = await (await run(portalLoader, getRequest('/contracts/abc', cookie))).json()
     expect(portal.badges).toEqual({ '/notifications': 1 })
-    const unread = (await listNotifications(user.id, { limit: 10, offset: 0 })).filter((n) => !n.readAt).map((n) => n.title)
+    const unread = (await listNotifications(user.id, { limit: 10, offset: 0 }))
+      .filter((n) => !n.readAt)
+      .map((n) => n.title)
     expect(unread).toEqual(['Another contract'])
     expect(await countUnreadNotifications(other.id)).toBe(1)
   })

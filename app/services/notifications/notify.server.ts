@@ -22,10 +22,18 @@ export type NotifyInput = {
 export async function notify(input: NotifyInput): Promise<void> {
   const user = await findUserById(input.userId)
   if (!user) return
-  await insertNotification({ userId: user.id, kind: input.kind, title: input.title, body: input.body ?? '', link: input.link ?? null })
+  await insertNotification({
+    userId: user.id,
+    kind: input.kind,
+    title: input.title,
+    body: input.body ?? '',
+    link: input.link ?? null,
+  })
   const optedOut = await listEmailOptOuts(user.id)
   if (!wantsEmail(input.kind, optedOut, Boolean(user.blockedAt))) return
-  const url = input.link ? new URL(input.link, getEnv().APP_URL ?? `http://localhost:${getEnv().PORT}`).toString() : null
+  const url = input.link
+    ? new URL(input.link, getEnv().APP_URL ?? `http://localhost:${getEnv().PORT}`).toString()
+    : null
   await sendEmail(notificationEmail(user.email, user.name, input.title, input.body ?? '', url))
 }
 

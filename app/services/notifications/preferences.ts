@@ -5,9 +5,18 @@ const KIND_LABELS: Partial<Record<NotificationKind, { label: string; description
   project_invitation: { label: 'Invitations to projects', description: 'A client invites you to send a proposal.' },
   saved_search_match: { label: 'Saved search matches', description: 'New projects match one of your saved searches.' },
   proposal_received: { label: 'New proposals', description: 'A freelancer sends a proposal to your project.' },
-  proposal_update: { label: 'Proposal updates', description: 'A proposal is viewed, shortlisted, declined, accepted or withdrawn.' },
-  contract_update: { label: 'Contract updates', description: 'A contract starts or ends, or an hourly invoice changes.' },
-  milestone_update: { label: 'Milestone updates', description: 'A milestone is funded, submitted, approved, released or refunded.' },
+  proposal_update: {
+    label: 'Proposal updates',
+    description: 'A proposal is viewed, shortlisted, declined, accepted or withdrawn.',
+  },
+  contract_update: {
+    label: 'Contract updates',
+    description: 'A contract starts or ends, or an hourly invoice changes.',
+  },
+  milestone_update: {
+    label: 'Milestone updates',
+    description: 'A milestone is funded, submitted, approved, released or refunded.',
+  },
   dispute_update: { label: 'Dispute updates', description: 'A dispute is opened, answered or decided.' },
   message_received: { label: 'New messages', description: 'Someone writes to you in a conversation.' },
   review_received: { label: 'Reviews', description: 'The other side of a contract reviews you.' },

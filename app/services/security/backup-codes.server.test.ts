@@ -15,7 +15,12 @@ import {
 
 const origin = { ip: '203.0.113.7', userAgent: 'vitest', deviceId: null }
 const kindsFor = (userId: string) =>
-  getDb().select().from(securityEvents).where(eq(securityEvents.userId, userId)).all().map((event) => event.kind)
+  getDb()
+    .select()
+    .from(securityEvents)
+    .where(eq(securityEvents.userId, userId))
+    .all()
+    .map((event) => event.kind)
 
 describe('backup codes', () => {
   it('makes ten distinct codes of ten unambiguous characters, shown grouped and stored hashed', async () => {

@@ -1,5 +1,11 @@
 import crypto from 'node:crypto'
-import { backupCodesMadeAt, countBackupCodes, listUnusedBackupCodes, markBackupCodeUsed, replaceBackupCodes } from '~/models/backup-codes.server'
+import {
+  backupCodesMadeAt,
+  countBackupCodes,
+  listUnusedBackupCodes,
+  markBackupCodeUsed,
+  replaceBackupCodes,
+} from '~/models/backup-codes.server'
 import { hashPassword, verifyPassword } from '~/services/accounts/passwords.server'
 import type { RequestOrigin } from './context'
 import { recordSecurityEvent } from './events.server'
@@ -25,7 +31,6 @@ export function newBackupCode(): string {
   for (let i = 0; i < CODE_LENGTH; i++) raw += ALPHABET[crypto.randomInt(ALPHABET.length)]
   return raw
 }
-
 
 /** A fresh set of ten codes, replacing (and voiding) any earlier set. Returns them, formatted, to show once. */
 export async function generateBackupCodes(userId: string, origin: RequestOrigin, now = new Date()): Promise<string[]> {

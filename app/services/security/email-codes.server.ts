@@ -11,7 +11,11 @@ export function maskEmail(email: string): string {
 }
 
 /** Emails a six-digit code for a purpose (second factor, or switching email codes on). */
-export async function emailOneTimeCode(userId: string, purpose: 'second_factor' | 'enable_email', boundTo = ''): Promise<void> {
+export async function emailOneTimeCode(
+  userId: string,
+  purpose: 'second_factor' | 'enable_email',
+  boundTo = '',
+): Promise<void> {
   const user = await findUserById(userId)
   if (!user) return
   const code = await issueOneTimeCode({ userId, channel: 'email', purpose, destination: user.email, boundTo })
@@ -29,6 +33,12 @@ export const emailCodeMethod: SecondFactorProvider = {
   },
   send: (userId, binding) => emailOneTimeCode(userId, 'second_factor', binding),
   async verify(userId, answer, now, binding) {
-    return (await redeemOneTimeCode({ userId, channel: 'email', purpose: 'second_factor', boundTo: binding }, answer.code, now)).ok
+    return (
+      await redeemOneTimeCode(
+        { userId, channel: 'email', purpose: 'second_factor', boundTo: binding },
+        answer.code,
+        now,
+      )
+    ).ok
   },
 }

@@ -34,6 +34,11 @@ export async function recordSecurityEvent(input: SecurityEventInput): Promise<vo
   const user = await findUserById(input.userId)
   if (!user) return
   await sendEmail(
-    securityAlertEmail(user.email, user.name, { label, detail: input.detail ?? '', ip: input.origin?.ip ?? null, at: createdAt }),
+    securityAlertEmail(user.email, user.name, {
+      label,
+      detail: input.detail ?? '',
+      ip: input.origin?.ip ?? null,
+      at: createdAt,
+    }),
   )
 }

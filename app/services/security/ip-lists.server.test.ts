@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { listSecurityEvents } from '~/models/security-events.server'
 import { createTestUser } from '~/test/users'
 import type { RequestOrigin } from './context'
-import { addToAllowlist, addToBlocklist, allowlistOf, blocklist, removeFromAllowlist, removeFromBlocklist } from './ip-lists.server'
+import {
+  addToAllowlist,
+  addToBlocklist,
+  allowlistOf,
+  blocklist,
+  removeFromAllowlist,
+  removeFromBlocklist,
+} from './ip-lists.server'
 import { blocklistEntryFor, isOutsideAllowlist } from './ip-rules.server'
 
 const from = (ip: string | null): RequestOrigin => ({ ip, userAgent: 'vitest', deviceId: null })
@@ -10,11 +17,15 @@ const from = (ip: string | null): RequestOrigin => ({ ip, userAgent: 'vitest', d
 describe('admin IP blocklist', () => {
   it('stores a single address as /32 and a range on its network boundary, with who added it', async () => {
     const admin = await createTestUser('admin', { name: 'Blocky Admin' })
-    expect(await addToBlocklist({ cidr: ' 198.51.100.7 ', reason: 'Card testing', adminId: admin.id, adminIp: '127.0.0.1' })).toEqual({
+    expect(
+      await addToBlocklist({ cidr: ' 198.51.100.7 ', reason: 'Card testing', adminId: admin.id, adminIp: '127.0.0.1' }),
+    ).toEqual({
       ok: true,
       cidr: '198.51.100.7/32',
     })
-    expect(await addToBlocklist({ cidr: '192.0.2.99/24', reason: 'Botnet', adminId: admin.id, adminIp: '127.0.0.1' })).toEqual({
+    expect(
+      await addToBlocklist({ cidr: '192.0.2.99/24', reason: 'Botnet', adminId: admin.id, adminIp: '127.0.0.1' }),
+    ).toEqual({
       ok: true,
       cidr: '192.0.2.0/24',
     })
@@ -26,14 +37,27 @@ describe('admin IP blocklist', () => {
 
   it('refuses nonsense, duplicates (named) and a range covering the admin’s own address', async () => {
     const admin = await createTestUser('admin')
-    const add = (cidr: string, adminIp: string | null = '127.0.0.1') => addToBlocklist({ cidr, reason: 'Spam', adminId: admin.id, adminIp })
-    expect(await add('10.0.0')).toMatchObject({ ok: false, field: 'cidr', message: expect.stringContaining('203.0.113.0/24') })
+    const add = (cidr: string, adminIp: string | null = '127.0.0.1') =>
+      addToBlocklist({ cidr, reason: 'Spam', adminId: admin.id, adminIp })
+    expect(await add('10.0.0')).toMatchObject({
+      ok: false,
+      field: 'cidr',
+      message: expect.stringContaining('203.0.113.0/24'),
+    })
     expect(await add('300.1.1.1/24')).toMatchObject({ ok: false, field: 'cidr' })
     expect(await add('203.0.113.0/33')).toMatchObject({ ok: false, field: 'cidr' })
     expect(await add('203.0.113.0/25')).toEqual({ ok: true, cidr: '203.0.113.0/25' })
-    expect(await add('203.0.113.5/25')).toEqual({ ok: false, field: 'cidr', message: '203.0.113.0/25 is already on the blocklist.' })
+    expect(await add('203.0.113.5/25')).toEqual({
+      ok: false,
+      field: 'cidr',
+      message: '203.0.113.0/25 is already on the blocklist.',
+    })
     const self = await add('81.2.69.0/24', '81.2.69.142')
-    expect(self).toMatchObject({ ok: false, field: 'cidr', message: expect.stringContaining('you would block yourself') })
+    expect(self).toMatchObject({
+      ok: false,
+      field: 'cidr',
+      message: expect.stringContaining('you would block yourself'),
+    })
   })
 
   it('removes a range, after which its addresses are no longer refused', async () => {
@@ -60,7 +84,10 @@ describe('per-account IP allowlist', () => {
       cidr: '81.2.69.0/24',
     })
     // Once the current address is covered, other ranges can join.
-    expect(await addToAllowlist({ userId: user.id, cidr: '216.160.83.56', origin: here })).toEqual({ ok: true, cidr: '216.160.83.56/32' })
+    expect(await addToAllowlist({ userId: user.id, cidr: '216.160.83.56', origin: here })).toEqual({
+      ok: true,
+      cidr: '216.160.83.56/32',
+    })
     expect(await addToAllowlist({ userId: user.id, cidr: '81.2.69.9/24', origin: here })).toMatchObject({
       ok: false,
       message: '81.2.69.0/24 is already on your allowlist.',
@@ -69,7 +96,10 @@ describe('per-account IP allowlist', () => {
     expect(await isOutsideAllowlist(user.id, '8.8.8.8')).toBe(true)
 
     const { rows } = await listSecurityEvents({ userId: user.id, kind: 'allowlist_changed', page: 1, pageSize: 10 })
-    expect(rows.map((row) => row.event.detail).sort()).toEqual(['Added 216.160.83.56/32', 'Added 81.2.69.0/24 (Office)'])
+    expect(rows.map((row) => row.event.detail).sort()).toEqual([
+      'Added 216.160.83.56/32',
+      'Added 81.2.69.0/24 (Office)',
+    ])
     expect(rows[0]?.event).toMatchObject({ severity: 'medium', ip: '81.2.69.142' })
   })
 
@@ -87,8 +117,14 @@ describe('per-account IP allowlist', () => {
       field: 'form',
       message: expect.stringContaining('could not sign in again'),
     })
-    expect(await removeFromAllowlist({ userId: user.id, entryId: other!.id, origin: here })).toEqual({ ok: true, cidr: '216.160.83.0/24' })
-    expect(await removeFromAllowlist({ userId: user.id, entryId: office!.id, origin: here })).toEqual({ ok: true, cidr: '81.2.69.0/24' })
+    expect(await removeFromAllowlist({ userId: user.id, entryId: other!.id, origin: here })).toEqual({
+      ok: true,
+      cidr: '216.160.83.0/24',
+    })
+    expect(await removeFromAllowlist({ userId: user.id, entryId: office!.id, origin: here })).toEqual({
+      ok: true,
+      cidr: '81.2.69.0/24',
+    })
     expect(await isOutsideAllowlist(user.id, '8.8.8.8')).toBe(false)
     const { rows } = await listSecurityEvents({ userId: user.id, kind: 'allowlist_changed', page: 1, pageSize: 10 })
     expect(rows.map((row) => row.event.detail)).toContain('Removed 81.2.69.0/24; the allowlist is now off')
@@ -99,7 +135,9 @@ describe('per-account IP allowlist', () => {
     const stranger = await createTestUser('client')
     await addToAllowlist({ userId: owner.id, cidr: '81.2.69.142', origin: from('81.2.69.142') })
     const [entry] = await allowlistOf(owner.id)
-    expect(await removeFromAllowlist({ userId: stranger.id, entryId: entry!.id, origin: from('81.2.69.142') })).toMatchObject({ ok: false })
+    expect(
+      await removeFromAllowlist({ userId: stranger.id, entryId: entry!.id, origin: from('81.2.69.142') }),
+    ).toMatchObject({ ok: false })
     expect(await allowlistOf(owner.id)).toHaveLength(1)
   })
 })

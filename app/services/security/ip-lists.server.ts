@@ -90,7 +90,13 @@ export async function addToAllowlist(input: {
   if (!ipInRanges(input.origin.ip, ranges)) return { ok: false, field: 'cidr', message: lockedOut(input.origin.ip) }
   const label = input.label?.trim() ?? ''
   const now = input.now ?? new Date()
-  const added = await insertAllowlistEntry({ id: crypto.randomUUID(), userId: input.userId, cidr, label, createdAt: now })
+  const added = await insertAllowlistEntry({
+    id: crypto.randomUUID(),
+    userId: input.userId,
+    cidr,
+    label,
+    createdAt: now,
+  })
   if (!added) return { ok: false, field: 'cidr', message: `${cidr} is already on your allowlist.` }
   const detail = `Added ${cidr}${label ? ` (${label})` : ''}`
   await recordSecurityEvent({ userId: input.userId, kind: 'allowlist_changed', origin: input.origin, detail, now })
@@ -118,6 +124,12 @@ export async function removeFromAllowlist(input: {
     return { ok: false, field: 'form', message: 'That range is not on your allowlist any more.' }
   }
   const detail = remaining.length ? `Removed ${target.cidr}` : `Removed ${target.cidr}; the allowlist is now off`
-  await recordSecurityEvent({ userId: input.userId, kind: 'allowlist_changed', origin: input.origin, detail, now: input.now })
+  await recordSecurityEvent({
+    userId: input.userId,
+    kind: 'allowlist_changed',
+    origin: input.origin,
+    detail,
+    now: input.now,
+  })
   return { ok: true, cidr: target.cidr }
 }

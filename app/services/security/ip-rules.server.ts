@@ -11,5 +11,11 @@ export async function blocklistEntryFor(ip: string | null) {
 /** True when the account has an allowlist and this IP is outside every range on it. */
 export async function isOutsideAllowlist(userId: string, ip: string | null): Promise<boolean> {
   const entries = await listAllowlistOf(userId)
-  return entries.length > 0 && !ipInRanges(ip, entries.map((entry) => entry.cidr))
+  return (
+    entries.length > 0 &&
+    !ipInRanges(
+      ip,
+      entries.map((entry) => entry.cidr),
+    )
+  )
 }

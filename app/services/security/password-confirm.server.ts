@@ -28,6 +28,7 @@ export async function confirmPasswordOnSession(
   }
   const lockStarted = await recordThrottledAttempt('sign-in', subject, now)
   await recordSecurityEvent({ userId: user.id, kind: 'password_confirm_failed', origin, now })
-  if (lockStarted) await recordSecurityEvent({ userId: user.id, kind: 'throttled', origin, detail: 'Password re-entry', now })
+  if (lockStarted)
+    await recordSecurityEvent({ userId: user.id, kind: 'throttled', origin, detail: 'Password re-entry', now })
   return false
 }

@@ -12,10 +12,16 @@ describe('phone numbers', () => {
   })
 
   it('refuses numbers that cannot be right, and asks for a country when it cannot tell', () => {
-    expect(normalisePhoneNumber('12345', 'GB')).toMatchObject({ ok: false, message: expect.stringMatching(/not a valid phone number/) })
+    expect(normalisePhoneNumber('12345', 'GB')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not a valid phone number/),
+    })
     expect(normalisePhoneNumber('call me', 'GB').ok).toBe(false)
     expect(normalisePhoneNumber('+44 1', undefined).ok).toBe(false)
-    expect(normalisePhoneNumber('07911 123456')).toMatchObject({ ok: false, message: expect.stringMatching(/Choose your country/) })
+    expect(normalisePhoneNumber('07911 123456')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Choose your country/),
+    })
     expect(normalisePhoneNumber('07911 123456', 'ZZ').ok).toBe(false)
   })
 

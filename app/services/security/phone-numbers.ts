@@ -14,7 +14,8 @@ export function normalisePhoneNumber(input: string, country?: string): PhoneResu
     return { ok: false, message: 'Choose your country, or type the number with its + country code.' }
   }
   const parsed = parsePhoneNumberFromString(typed.replace(/^00/, '+'), defaultCountry)
-  if (!parsed?.isValid()) return { ok: false, message: 'This is not a valid phone number. Check the number and the country.' }
+  if (!parsed?.isValid())
+    return { ok: false, message: 'This is not a valid phone number. Check the number and the country.' }
   return { ok: true, e164: parsed.number }
 }
 

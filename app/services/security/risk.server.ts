@@ -11,11 +11,20 @@ import { scoreSignInRisk, type RiskFactor, type RiskLevel } from './risk'
 
 type RiskOutcome = (typeof RISK_OUTCOMES)[number]
 
-export type SignInAssessmentResult = { id: string; score: number; level: RiskLevel; factors: RiskFactor[]; outcome: RiskOutcome }
+export type SignInAssessmentResult = {
+  id: string
+  score: number
+  level: RiskLevel
+  factors: RiskFactor[]
+  outcome: RiskOutcome
+}
 
 const HOUR_MS = 3_600_000
 
-async function isKnownDevice(userId: string, origin: RequestOrigin & { platformHint: string | null }): Promise<boolean> {
+async function isKnownDevice(
+  userId: string,
+  origin: RequestOrigin & { platformHint: string | null },
+): Promise<boolean> {
   if (!origin.deviceId) return false
   const known = await findKnownDevice(userId, origin.deviceId)
   // A device cookie copied into another browser or machine is not the same device.
@@ -56,7 +65,8 @@ export async function assessSignInRisk(
     ipFailuresLastHour: origin.ip ? await countSecurityEvents('sign_in_failed', { ip: origin.ip }, hourAgo) : 0,
     accountCreatedAt: user.createdAt,
   })
-  const outcome: RiskOutcome = level === 'high' ? 'refused' : level === 'medium' || hasSecondFactor ? 'second_factor' : 'allowed'
+  const outcome: RiskOutcome =
+    level === 'high' ? 'refused' : level === 'medium' || hasSecondFactor ? 'second_factor' : 'allowed'
   await insertAssessment({
     id,
     userId: user.id,

@@ -26,7 +26,11 @@ describe('scoreSignInRisk', () => {
   })
 
   test('London then Seattle ten minutes later is impossible travel and asks for a second factor', () => {
-    const result = scoreSignInRisk({ ...base, place: seattle, previous: { ...london, at: new Date(now.getTime() - 600_000) } })
+    const result = scoreSignInRisk({
+      ...base,
+      place: seattle,
+      previous: { ...london, at: new Date(now.getTime() - 600_000) },
+    })
     expect(result.factors.map((f) => f.name)).toEqual(['new_country', 'impossible_travel'])
     expect(result.factors[1]!.detail).toMatch(/7\d\d\d km from London \(GB\) in 10 min/)
     expect(result).toMatchObject({ score: 65, level: 'medium' })

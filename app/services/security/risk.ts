@@ -34,7 +34,10 @@ export const IMPOSSIBLE_SPEED_KMH = 1000
 /** Below this distance, city-level GeoIP noise is not travel. */
 const MIN_TRAVEL_KM = 300
 
-export function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+export function distanceKm(
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+): number {
   const rad = (deg: number) => (deg * Math.PI) / 180
   const dLat = rad(b.latitude - a.latitude)
   const dLon = rad(b.longitude - a.longitude)
@@ -63,8 +66,10 @@ function travelFactor(signals: RiskSignals): RiskFactor | null {
 
 export function scoreSignInRisk(signals: RiskSignals): { score: number; level: RiskLevel; factors: RiskFactor[] } {
   const factors: RiskFactor[] = []
-  if (signals.ipBlocklisted) factors.push({ name: 'blocklisted_ip', points: RISK_POINTS.blocklistedIp, detail: 'IP is in a blocked range' })
-  if (!signals.knownDevice) factors.push({ name: 'new_device', points: RISK_POINTS.newDevice, detail: 'First sign-in from this browser' })
+  if (signals.ipBlocklisted)
+    factors.push({ name: 'blocklisted_ip', points: RISK_POINTS.blocklistedIp, detail: 'IP is in a blocked range' })
+  if (!signals.knownDevice)
+    factors.push({ name: 'new_device', points: RISK_POINTS.newDevice, detail: 'First sign-in from this browser' })
   const { place, knownCountries } = signals
   if (place && knownCountries.length > 0 && !knownCountries.includes(place.country)) {
     factors.push({ name: 'new_country', points: RISK_POINTS.newCountry, detail: `First sign-in from ${place.country}` })
@@ -74,7 +79,11 @@ export function scoreSignInRisk(signals: RiskSignals): { score: number; level: R
   const accountFailures = signals.accountFailuresLastHour
   if (accountFailures >= 3) {
     const points = accountFailures >= 10 ? RISK_POINTS.accountFailures.many : RISK_POINTS.accountFailures.some
-    factors.push({ name: 'account_failures', points, detail: `${accountFailures} failed sign-ins on this account in the last hour` })
+    factors.push({
+      name: 'account_failures',
+      points,
+      detail: `${accountFailures} failed sign-ins on this account in the last hour`,
+    })
   }
   const ipFailures = signals.ipFailuresLastHour
   if (ipFailures >= 20) {
@@ -84,7 +93,10 @@ export function scoreSignInRisk(signals: RiskSignals): { score: number; level: R
   if (signals.now.getTime() - signals.accountCreatedAt.getTime() < 24 * 3_600_000) {
     factors.push({ name: 'new_account', points: RISK_POINTS.newAccount, detail: 'Account is less than a day old' })
   }
-  const score = Math.min(100, factors.reduce((sum, factor) => sum + factor.points, 0))
+  const score = Math.min(
+    100,
+    factors.reduce((sum, factor) => sum + factor.points, 0),
+  )
   const level: RiskLevel = score >= HIGH_FROM ? 'high' : score >= MEDIUM_FROM ? 'medium' : 'low'
   return { score, level, factors }
 }

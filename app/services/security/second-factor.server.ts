@@ -11,7 +11,14 @@ import { totpMethod } from './totp.server'
 import { passkeyMethod, securityKeyMethod } from './webauthn.server'
 
 /** Every method, in the order the second step offers them: app and phone first, backup codes last. */
-const PROVIDERS: SecondFactorProvider[] = [totpMethod, smsMethod, emailCodeMethod, passkeyMethod, securityKeyMethod, backupCodeMethod]
+const PROVIDERS: SecondFactorProvider[] = [
+  totpMethod,
+  smsMethod,
+  emailCodeMethod,
+  passkeyMethod,
+  securityKeyMethod,
+  backupCodeMethod,
+]
 
 export type AvailableMethod = Pick<SecondFactorProvider, 'method' | 'label' | 'needsJavaScript'> & {
   hint: string
@@ -39,7 +46,11 @@ export async function enabledMethodsOf(userId: string): Promise<SecondFactorMeth
   return (await enabledProvidersOf(userId)).map((provider) => provider.method)
 }
 
-async function addedAtOf(provider: SecondFactorProvider, userId: string, answer: SecondFactorAnswer | null): Promise<Date | null> {
+async function addedAtOf(
+  provider: SecondFactorProvider,
+  userId: string,
+  answer: SecondFactorAnswer | null,
+): Promise<Date | null> {
   return (await provider.addedAt?.(userId, answer)) ?? null
 }
 
@@ -52,17 +63,27 @@ export async function hasSecondFactor(userId: string): Promise<boolean> {
  * when there are none, as for an account without factors that the risk check or a sensitive
  * change asks — a code to the account's email, which has been theirs since sign-up.
  */
-async function offeredProvidersOf(userId: string, purpose: SecondStepPurpose, now: Date): Promise<SecondFactorProvider[]> {
+async function offeredProvidersOf(
+  userId: string,
+  purpose: SecondStepPurpose,
+  now: Date,
+): Promise<SecondFactorProvider[]> {
   let offered = await enabledProvidersOf(userId)
   if (purpose === 'step-up') {
-    const settled = await Promise.all(offered.map(async (provider) => isSettledFactor(await addedAtOf(provider, userId, null), now)))
+    const settled = await Promise.all(
+      offered.map(async (provider) => isSettledFactor(await addedAtOf(provider, userId, null), now)),
+    )
     offered = offered.filter((_, index) => settled[index])
   }
   return offered.length ? offered : [providerFor('email')!]
 }
 
 /** The offered methods as the page shows them, with hints such as where a code goes. */
-export async function availableMethodsOf(userId: string, purpose: SecondStepPurpose = 'sign-in', now = new Date()): Promise<AvailableMethod[]> {
+export async function availableMethodsOf(
+  userId: string,
+  purpose: SecondStepPurpose = 'sign-in',
+  now = new Date(),
+): Promise<AvailableMethod[]> {
   return Promise.all(
     (await offeredProvidersOf(userId, purpose, now)).map(async (provider) => ({
       method: provider.method,
@@ -74,12 +95,21 @@ export async function availableMethodsOf(userId: string, purpose: SecondStepPurp
   )
 }
 
-async function availableProvider(userId: string, method: string, purpose: SecondStepPurpose, now = new Date()): Promise<SecondFactorProvider | undefined> {
+async function availableProvider(
+  userId: string,
+  method: string,
+  purpose: SecondStepPurpose,
+  now = new Date(),
+): Promise<SecondFactorProvider | undefined> {
   return (await offeredProvidersOf(userId, purpose, now)).find((provider) => provider.method === method)
 }
 
 /** Whatever the page needs before the user answers (WebAuthn options), or null. */
-export async function prepareSecondFactor(userId: string, method: string, purpose: SecondStepPurpose = 'sign-in'): Promise<unknown> {
+export async function prepareSecondFactor(
+  userId: string,
+  method: string,
+  purpose: SecondStepPurpose = 'sign-in',
+): Promise<unknown> {
   const provider = await availableProvider(userId, method, purpose)
   return (await provider?.prepare?.(userId)) ?? null
 }
@@ -100,7 +130,8 @@ export async function sendSecondFactorCode(
 }
 
 /** `settled`: the factor that answered is older than a day, so the session may make sensitive changes. */
-export type SecondFactorResult = { ok: true; method: SecondFactorMethod; settled: boolean } | { ok: false; message: string }
+export type SecondFactorResult =
+  { ok: true; method: SecondFactorMethod; settled: boolean } | { ok: false; message: string }
 
 /**
  * Checks an answer with the chosen method. Wrong answers count toward the back-off per account
@@ -122,7 +153,10 @@ export async function verifySecondFactor(
   await assertNotThrottled('second-factor', subject, now)
   const settled = isSettledFactor(await addedAtOf(provider, userId, answer), now)
   if (purpose === 'step-up' && !settled) {
-    return { ok: false, message: `This ${provider.label.toLowerCase()} was added less than a day ago, so it cannot confirm changes yet. Use one you had before.` }
+    return {
+      ok: false,
+      message: `This ${provider.label.toLowerCase()} was added less than a day ago, so it cannot confirm changes yet. Use one you had before.`,
+    }
   }
   if (await provider.verify(userId, answer, now, binding)) {
     // Proven: forget the wrong answers, and the codes sent on the way here.

@@ -40,9 +40,25 @@ describe('a user’s security log', () => {
     const user = await createTestUser('client')
     const other = await createTestUser('client')
     const assessmentId = await assessment(user.id)
-    await recordSecurityEvent({ userId: user.id, kind: 'sign_in_succeeded', origin: from('81.2.69.142'), now: minutesAgo(30) })
-    await recordSecurityEvent({ userId: user.id, kind: 'new_device', origin: from('216.160.83.56'), assessmentId, now: minutesAgo(5) })
-    await recordSecurityEvent({ userId: other.id, kind: 'sign_in_succeeded', origin: from('81.2.69.142'), now: minutesAgo(1) })
+    await recordSecurityEvent({
+      userId: user.id,
+      kind: 'sign_in_succeeded',
+      origin: from('81.2.69.142'),
+      now: minutesAgo(30),
+    })
+    await recordSecurityEvent({
+      userId: user.id,
+      kind: 'new_device',
+      origin: from('216.160.83.56'),
+      assessmentId,
+      now: minutesAgo(5),
+    })
+    await recordSecurityEvent({
+      userId: other.id,
+      kind: 'sign_in_succeeded',
+      origin: from('81.2.69.142'),
+      now: minutesAgo(1),
+    })
 
     const { entries, total } = await securityLogOf(user.id, 1)
     expect(total).toBe(2)
@@ -55,7 +71,10 @@ describe('a user’s security log', () => {
       device: 'Chrome 131 on Windows 10 (desktop)',
       risk: { score: 55, level: 'medium', outcome: 'second_factor' },
     })
-    expect(newest?.risk?.factors.map((factor) => `${factor.name} ${factor.points}`)).toEqual(['new_device 25', 'new_country 30'])
+    expect(newest?.risk?.factors.map((factor) => `${factor.name} ${factor.points}`)).toEqual([
+      'new_device 25',
+      'new_country 30',
+    ])
     expect(oldest).toMatchObject({ severity: 'low', location: expect.stringContaining('United Kingdom'), risk: null })
   })
 
@@ -63,7 +82,12 @@ describe('a user’s security log', () => {
     const user = await createTestUser('client')
     const other = await createTestUser('client')
     const othersAssessment = await assessment(other.id)
-    await recordSecurityEvent({ userId: user.id, kind: 'sign_in_succeeded', origin: from(null), assessmentId: othersAssessment })
+    await recordSecurityEvent({
+      userId: user.id,
+      kind: 'sign_in_succeeded',
+      origin: from(null),
+      assessmentId: othersAssessment,
+    })
     const { entries } = await securityLogOf(user.id, 1)
     expect(entries[0]).toMatchObject({ risk: null, ip: null, location: null })
   })
@@ -71,7 +95,12 @@ describe('a user’s security log', () => {
   it('pages through the log', async () => {
     const user = await createTestUser('freelancer')
     for (let i = 0; i < 27; i++) {
-      await recordSecurityEvent({ userId: user.id, kind: 'second_factor_passed', origin: from('127.0.0.1'), now: minutesAgo(100 - i) })
+      await recordSecurityEvent({
+        userId: user.id,
+        kind: 'second_factor_passed',
+        origin: from('127.0.0.1'),
+        now: minutesAgo(100 - i),
+      })
     }
     expect((await securityLogOf(user.id, 1)).entries).toHaveLength(25)
     const second = await securityLogOf(user.id, 2)
@@ -82,7 +111,8 @@ describe('a user’s security log', () => {
 })
 
 describe('the admin search over everyone’s events', () => {
-  const search = (params: Record<string, string>) => searchSecurityLog(filterFromSearch(SecurityEventSearchSchema.parse(params)))
+  const search = (params: Record<string, string>) =>
+    searchSecurityLog(filterFromSearch(SecurityEventSearchSchema.parse(params)))
 
   it('filters by account email (exact or contains), severity, kind, IP and date range', async () => {
     const tag = crypto.randomUUID().slice(0, 8)
@@ -99,21 +129,22 @@ describe('the admin search over everyone’s events', () => {
     expect(exact.entries[0]?.account).toEqual({ id: alice.id, email: alice.email })
     expect((await search({ email: `alice-${tag}`, match: 'exact' })).total).toBe(0)
     expect((await search({ email: tag, match: 'contains' })).total).toBe(3)
-    expect((await search({ email: tag, severity: 'medium' })).entries.map((entry) => entry.account?.email).sort()).toEqual([
-      alice.email,
-      bob.email,
-    ])
+    expect(
+      (await search({ email: tag, severity: 'medium' })).entries.map((entry) => entry.account?.email).sort(),
+    ).toEqual([alice.email, bob.email])
     expect((await search({ email: tag, kind: 'sign_in_succeeded' })).total).toBe(1)
     expect((await search({ email: tag, ip: '81.2.69.142' })).total).toBe(1)
     // "To" includes the whole day; "from" starts at its midnight (UTC).
-    expect((await search({ email: tag, from: '2026-03-02', to: '2026-03-02' })).entries.map((entry) => entry.account?.email)).toEqual([
-      alice.email,
-    ])
+    expect(
+      (await search({ email: tag, from: '2026-03-02', to: '2026-03-02' })).entries.map((entry) => entry.account?.email),
+    ).toEqual([alice.email])
     expect((await search({ email: tag, from: '2026-03-02' })).total).toBe(2)
   })
 
   it('ignores filter values that make no sense instead of failing', () => {
-    expect(SecurityEventSearchSchema.parse({ severity: 'huge', kind: 'nope', from: '2026-13-45', page: '-3', match: 'x' })).toEqual({
+    expect(
+      SecurityEventSearchSchema.parse({ severity: 'huge', kind: 'nope', from: '2026-13-45', page: '-3', match: 'x' }),
+    ).toEqual({
       severity: undefined,
       kind: undefined,
       email: undefined,

@@ -9,7 +9,14 @@ import { describeLocation } from './geo.server'
 export const SECURITY_LOG_PAGE_SIZE = 25
 
 const DAY_MS = 24 * 60 * 60 * 1000
-const optionalText = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((value) => value || undefined)
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined)
 const optionalDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)

@@ -71,15 +71,28 @@ export async function signInWithPassword(
     const account = await findUserByEmail(input.email)
     if (error.reason === 'credentials') {
       const lockStarted = await recordThrottledAttempt('sign-in', throttleSubject, now)
-      await recordSecurityEvent({ userId: account?.id ?? null, kind: 'sign_in_failed', origin, detail: 'Wrong email or password', now })
-      if (lockStarted) await recordSecurityEvent({ userId: account?.id ?? null, kind: 'throttled', origin, detail: 'Sign-in', now })
+      await recordSecurityEvent({
+        userId: account?.id ?? null,
+        kind: 'sign_in_failed',
+        origin,
+        detail: 'Wrong email or password',
+        now,
+      })
+      if (lockStarted)
+        await recordSecurityEvent({ userId: account?.id ?? null, kind: 'throttled', origin, detail: 'Sign-in', now })
     }
     return { kind: 'refused', status: error.reason === 'blocked' ? 403 : 400, message: error.message, headers }
   }
   await clearThrottle('sign-in', accountKey(input.email))
   const user = (await findUserById(verified.id))!
   if (await isOutsideAllowlist(user.id, origin.ip)) {
-    await recordSecurityEvent({ userId: user.id, kind: 'allowlist_refused', origin, detail: `IP ${origin.ip ?? 'unknown'}`, now })
+    await recordSecurityEvent({
+      userId: user.id,
+      kind: 'allowlist_refused',
+      origin,
+      detail: `IP ${origin.ip ?? 'unknown'}`,
+      now,
+    })
     return {
       kind: 'refused',
       status: 403,
@@ -122,7 +135,9 @@ export async function signInWithPassword(
     })
     // The first method offered is chosen by default: when it sends codes, send one now.
     const [first] = await availableMethodsOf(user.id)
-    const sent = first?.sendsCode ? await sendSecondFactorCode(user.id, first.method, origin, pendingId).catch(() => false) : false
+    const sent = first?.sendsCode
+      ? await sendSecondFactorCode(user.id, first.method, origin, pendingId).catch(() => false)
+      : false
     return {
       kind: 'second-factor',
       codeSentBy: sent ? first!.method : null,
@@ -130,7 +145,12 @@ export async function signInWithPassword(
     }
   }
   const cookie = await finishSignIn(user, request, origin, { assessmentId: assessment.id, secondFactorAt: null }, now)
-  return { kind: 'signed-in', user: verified, redirectTo: input.redirectTo, headers: [...headers, ['Set-Cookie', cookie]] }
+  return {
+    kind: 'signed-in',
+    user: verified,
+    redirectTo: input.redirectTo,
+    headers: [...headers, ['Set-Cookie', cookie]],
+  }
 }
 
 /** Opens the session, remembers the device (emailing the owner when it is new) and logs it. */
@@ -141,15 +161,24 @@ async function finishSignIn(
   how: { assessmentId: string | null; secondFactorAt: Date | null },
   now: Date,
 ): Promise<string> {
-  const cookie = await startSession(user.id, request, origin.ip, { deviceId: origin.deviceId, secondFactorAt: how.secondFactorAt })
+  const cookie = await startSession(user.id, request, origin.ip, {
+    deviceId: origin.deviceId,
+    secondFactorAt: how.secondFactorAt,
+  })
   if (how.assessmentId) await markAssessmentCompleted(how.assessmentId, now)
   const isNew = origin.deviceId ? await rememberDevice(user.id, origin.deviceId, origin.userAgent, now) : false
   await recordSecurityEvent({ userId: user.id, kind: 'sign_in_succeeded', origin, assessmentId: how.assessmentId, now })
-  if (isNew) await recordSecurityEvent({ userId: user.id, kind: 'new_device', origin, assessmentId: how.assessmentId, now })
+  if (isNew)
+    await recordSecurityEvent({ userId: user.id, kind: 'new_device', origin, assessmentId: how.assessmentId, now })
   return cookie
 }
 
-export type PendingSignInView = { userId: string; redirectTo: string | null; pendingId: string; assessmentId: string | null }
+export type PendingSignInView = {
+  userId: string
+  redirectTo: string | null
+  pendingId: string
+  assessmentId: string | null
+}
 
 /** The sign-in waiting for its second step in this browser, or null when there is none or it expired. */
 export async function readPendingSignIn(request: Request, now = new Date()): Promise<PendingSignInView | null> {
@@ -157,7 +186,12 @@ export async function readPendingSignIn(request: Request, now = new Date()): Pro
   if (typeof token !== 'string' || !token) return null
   const pending = await findLivePendingSignIn(hashToken(token), now)
   if (!pending) return null
-  return { userId: pending.userId, redirectTo: pending.redirectTo, pendingId: pending.id, assessmentId: pending.assessmentId }
+  return {
+    userId: pending.userId,
+    redirectTo: pending.redirectTo,
+    pendingId: pending.id,
+    assessmentId: pending.assessmentId,
+  }
 }
 
 /**
@@ -174,15 +208,30 @@ export async function completePendingSignIn(
   if (!(await takePendingSignIn(pending.pendingId))) return null
   const user = await findUserById(pending.userId)
   if (!user || user.blockedAt) return null
-  const cookie = await finishSignIn(user, request, origin, { assessmentId: pending.assessmentId, secondFactorAt: passed.factorSettled ? now : null }, now)
+  const cookie = await finishSignIn(
+    user,
+    request,
+    origin,
+    { assessmentId: pending.assessmentId, secondFactorAt: passed.factorSettled ? now : null },
+    now,
+  )
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role },
-    headers: [...headers, ['Set-Cookie', cookie], ['Set-Cookie', await getPendingCookie().serialize('', { maxAge: 0 })]],
+    headers: [
+      ...headers,
+      ['Set-Cookie', cookie],
+      ['Set-Cookie', await getPendingCookie().serialize('', { maxAge: 0 })],
+    ],
   }
 }
 
 /** Signs in an account that was just created (its email code proved the address). */
-export async function signInNewAccount(user: { id: string }, request: Request, clientIp: string | null, now = new Date()): Promise<Headers> {
+export async function signInNewAccount(
+  user: { id: string },
+  request: Request,
+  clientIp: string | null,
+  now = new Date(),
+): Promise<Headers> {
   const { origin, headers } = await signInOrigin(request, clientIp)
   const cookie = await finishSignIn(user, request, origin, { assessmentId: null, secondFactorAt: null }, now)
   return [...headers, ['Set-Cookie', cookie]]

@@ -32,9 +32,15 @@ describe('codes by text message', () => {
     expect(methods[0]).toMatchObject({ label: 'Code by text message', hint: 'to +44 •••• 0042', sendsCode: true })
     expect(await sendSecondFactorCode(user.id, 'sms', origin, 'sign-in-1')).toBe(true)
     const signInCode = lastCodeTo(phone)
-    expect(await verifySecondFactor(user.id, 'sms', { code: signInCode, response: '' }, origin, 'sign-in-2')).toMatchObject({ ok: false })
-    expect(await verifySecondFactor(user.id, 'sms', { code: signInCode, response: '' }, origin, 'sign-in-1')).toMatchObject({ ok: true })
-    expect(await verifySecondFactor(user.id, 'sms', { code: signInCode, response: '' }, origin, 'sign-in-1')).toMatchObject({ ok: false })
+    expect(
+      await verifySecondFactor(user.id, 'sms', { code: signInCode, response: '' }, origin, 'sign-in-2'),
+    ).toMatchObject({ ok: false })
+    expect(
+      await verifySecondFactor(user.id, 'sms', { code: signInCode, response: '' }, origin, 'sign-in-1'),
+    ).toMatchObject({ ok: true })
+    expect(
+      await verifySecondFactor(user.id, 'sms', { code: signInCode, response: '' }, origin, 'sign-in-1'),
+    ).toMatchObject({ ok: false })
   })
 
   it('keeps one number per account until it is removed, and logs the removal', async () => {
@@ -44,7 +50,12 @@ describe('codes by text message', () => {
     expect(await sendPhoneVerificationCode(user.id, '+12015550123', origin)).toMatchObject({ ok: false })
     expect(await removePhone(user.id, origin)).toBe(true)
     expect(await phoneStateOf(user.id)).toEqual({ state: 'off' })
-    const kinds = getDb().select().from(securityEvents).where(eq(securityEvents.userId, user.id)).all().map((e) => e.kind)
+    const kinds = getDb()
+      .select()
+      .from(securityEvents)
+      .where(eq(securityEvents.userId, user.id))
+      .all()
+      .map((e) => e.kind)
     expect(kinds).toEqual(expect.arrayContaining(['second_factor_added', 'second_factor_removed']))
   })
 

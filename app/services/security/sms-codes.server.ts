@@ -16,9 +16,7 @@ import { assertNotThrottled, recordThrottledAttempt } from './throttle.server'
 const LABEL = 'Code by text message'
 
 export type PhoneState =
-  | { state: 'off' }
-  | { state: 'pending'; phone: string }
-  | { state: 'on'; phone: string; since: Date }
+  { state: 'off' } | { state: 'pending'; phone: string } | { state: 'on'; phone: string; since: Date }
 
 export async function phoneStateOf(userId: string): Promise<PhoneState> {
   const factor = await findSmsFactor(userId)
@@ -58,18 +56,30 @@ export async function sendPhoneVerificationCode(
 /** Sends a new code to the number waiting for verification. */
 export async function resendPhoneVerificationCode(userId: string, origin: RequestOrigin, now = new Date()) {
   const factor = await findSmsFactor(userId)
-  if (!factor || factor.verifiedAt) return { ok: false as const, message: 'There is no phone number waiting for a code.' }
+  if (!factor || factor.verifiedAt)
+    return { ok: false as const, message: 'There is no phone number waiting for a code.' }
   return sendPhoneVerificationCode(userId, factor.phoneE164, origin, now)
 }
 
 /** The code that came back proves the number: it becomes a second factor. */
-export async function confirmPhone(userId: string, code: string, origin: RequestOrigin, now = new Date()): Promise<boolean> {
+export async function confirmPhone(
+  userId: string,
+  code: string,
+  origin: RequestOrigin,
+  now = new Date(),
+): Promise<boolean> {
   const factor = await findSmsFactor(userId)
   if (!factor || factor.verifiedAt) return false
   const redeemed = await redeemOneTimeCode({ userId, channel: 'sms', purpose: 'verify_phone' }, code, now)
   if (!redeemed.ok || redeemed.destination !== factor.phoneE164) return false
   if (!(await markPhoneVerified(userId, factor.phoneE164, now))) return false
-  await recordSecurityEvent({ userId, kind: 'second_factor_added', origin, detail: `${LABEL} (${maskPhoneNumber(factor.phoneE164)})`, now })
+  await recordSecurityEvent({
+    userId,
+    kind: 'second_factor_added',
+    origin,
+    detail: `${LABEL} (${maskPhoneNumber(factor.phoneE164)})`,
+    now,
+  })
   return true
 }
 
@@ -82,7 +92,13 @@ export async function cancelPhoneVerification(userId: string): Promise<boolean> 
 export async function removePhone(userId: string, origin: RequestOrigin, now = new Date()): Promise<boolean> {
   const removed = await deleteSmsFactor(userId)
   if (removed?.verifiedAt) {
-    await recordSecurityEvent({ userId, kind: 'second_factor_removed', origin, detail: `${LABEL} (${maskPhoneNumber(removed.phoneE164)})`, now })
+    await recordSecurityEvent({
+      userId,
+      kind: 'second_factor_removed',
+      origin,
+      detail: `${LABEL} (${maskPhoneNumber(removed.phoneE164)})`,
+      now,
+    })
   }
   return Boolean(removed)
 }
@@ -96,7 +112,10 @@ async function verifiedPhoneOf(userId: string): Promise<string | null> {
 export async function textSignInCode(userId: string, boundTo: string, now = new Date()): Promise<SmsOutcome> {
   const phone = await verifiedPhoneOf(userId)
   if (!phone) return { ok: false, error: 'no verified phone' }
-  const code = await issueOneTimeCode({ userId, channel: 'sms', purpose: 'second_factor', destination: phone, boundTo }, now)
+  const code = await issueOneTimeCode(
+    { userId, channel: 'sms', purpose: 'second_factor', destination: phone, boundTo },
+    now,
+  )
   return sendSms({ to: phone, text: codeText(code, 'second_factor') })
 }
 
@@ -117,7 +136,11 @@ export const smsMethod: SecondFactorProvider = {
   async verify(userId, answer, now, binding) {
     const phone = await verifiedPhoneOf(userId)
     if (!phone) return false
-    const redeemed = await redeemOneTimeCode({ userId, channel: 'sms', purpose: 'second_factor', boundTo: binding }, answer.code, now)
+    const redeemed = await redeemOneTimeCode(
+      { userId, channel: 'sms', purpose: 'second_factor', boundTo: binding },
+      answer.code,
+      now,
+    )
     return redeemed.ok && redeemed.destination === phone
   },
   async addedAt(userId) {

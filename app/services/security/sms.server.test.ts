@@ -53,20 +53,35 @@ describe('SMS through Twilio', () => {
     const outcome = await sendSms({ to: '+15005550001', text: 'Your code is 123456' }, twilio)
     expect(outcome).toEqual({
       ok: false,
-      error: "Twilio refused the message (HTTP 400, error 21211): The 'To' number +15005550001 is not a valid phone number.",
+      error:
+        "Twilio refused the message (HTTP 400, error 21211): The 'To' number +15005550001 is not a valid phone number.",
     })
   })
 
   it('records only metadata of a text sent through Twilio, never the code', async () => {
     server.use(http.post(MESSAGES_URL, () => HttpResponse.json({ sid: 'SM124', status: 'queued' }, { status: 201 })))
-    expect(await sendSms({ to: '+447911000111', text: 'Your MegiLance sign-in code is 918273.' }, twilio)).toEqual({ ok: true })
+    expect(await sendSms({ to: '+447911000111', text: 'Your MegiLance sign-in code is 918273.' }, twilio)).toEqual({
+      ok: true,
+    })
     const row = getDb().select().from(outbox).where(eq(outbox.to, '+447911000111')).get()
-    expect(row).toMatchObject({ subject: 'SMS', kind: 'sms_code', text: null, expiresAt: null, transport: 'twilio', status: 'sent' })
+    expect(row).toMatchObject({
+      subject: 'SMS',
+      kind: 'sms_code',
+      text: null,
+      expiresAt: null,
+      transport: 'twilio',
+      status: 'sent',
+    })
     expect(JSON.stringify(row)).not.toContain('918273')
   })
 
   it('survives a server error with no JSON body', async () => {
-    server.use(http.post(MESSAGES_URL, () => new HttpResponse('upstream down', { status: 503, statusText: 'Service Unavailable' })))
+    server.use(
+      http.post(
+        MESSAGES_URL,
+        () => new HttpResponse('upstream down', { status: 503, statusText: 'Service Unavailable' }),
+      ),
+    )
     const outcome = await sendSms({ to: '+447911123456', text: 'hi' }, twilio)
     expect(outcome).toEqual({ ok: false, error: 'Twilio refused the message (HTTP 503): Service Unavailable' })
   })
@@ -74,8 +89,15 @@ describe('SMS through Twilio', () => {
 
 describe('SMS without Twilio', () => {
   it('keeps every text in the outbox, addressed to the number', async () => {
-    expect(await sendSms({ to: '+447911123456', text: 'Your code is 654321' }, outboxSmsTransport)).toEqual({ ok: true })
-    const row = getDb().select().from(outbox).where(eq(outbox.to, '+447911123456')).orderBy(desc(outbox.createdAt)).get()
+    expect(await sendSms({ to: '+447911123456', text: 'Your code is 654321' }, outboxSmsTransport)).toEqual({
+      ok: true,
+    })
+    const row = getDb()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.to, '+447911123456'))
+      .orderBy(desc(outbox.createdAt))
+      .get()
     expect(row).toMatchObject({ subject: 'SMS', text: 'Your code is 654321', transport: 'outbox', status: 'stored' })
     // Kept for the code's lifetime (ten minutes), then erased.
     expect(row!.expiresAt!.getTime() - row!.createdAt.getTime()).toBe(10 * 60_000)
@@ -87,7 +109,9 @@ describe('SMS without Twilio', () => {
     expect(parseEnv({}).TWILIO_ACCOUNT_SID).toBeUndefined()
     expect(() => parseEnv({ TWILIO_ACCOUNT_SID: 'nope' })).toThrow(/TWILIO_ACCOUNT_SID/)
     expect(() => parseEnv({ TWILIO_FROM_NUMBER: '07911 123456' })).toThrow(/TWILIO_FROM_NUMBER/)
-    expect(parseEnv({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_FROM_NUMBER: '+15005550006' })).toMatchObject({
+    expect(
+      parseEnv({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_FROM_NUMBER: '+15005550006' }),
+    ).toMatchObject({
       TWILIO_ACCOUNT_SID: SID,
       TWILIO_FROM_NUMBER: '+15005550006',
     })

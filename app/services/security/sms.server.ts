@@ -31,7 +31,9 @@ export function createTwilioTransport(config: TwilioConfig): SmsTransport {
       if (response.ok) return
       const body = (await response.json().catch(() => null)) as { message?: string; code?: number } | null
       const detail = body?.message ?? response.statusText
-      throw new Error(`Twilio refused the message (HTTP ${response.status}${body?.code ? `, error ${body.code}` : ''}): ${detail}`)
+      throw new Error(
+        `Twilio refused the message (HTTP ${response.status}${body?.code ? `, error ${body.code}` : ''}): ${detail}`,
+      )
     },
   }
 }
@@ -44,7 +46,11 @@ function getTransport(): SmsTransport {
   const { TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER } = getEnv()
   transport ??=
     TWILIO_ACCOUNT_SID && TWILIO_AUTH_TOKEN && TWILIO_FROM_NUMBER
-      ? createTwilioTransport({ accountSid: TWILIO_ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN, from: TWILIO_FROM_NUMBER })
+      ? createTwilioTransport({
+          accountSid: TWILIO_ACCOUNT_SID,
+          authToken: TWILIO_AUTH_TOKEN,
+          from: TWILIO_FROM_NUMBER,
+        })
       : outboxSmsTransport
   return transport
 }
@@ -58,7 +64,11 @@ export function isSmsSandboxed(): boolean {
  * metadata is kept, and in the offline outbox its body only for the code's lifetime. A failed
  * delivery is logged with the provider's reason and returned, never thrown at the user.
  */
-export async function sendSms(message: SmsMessage, via: SmsTransport = getTransport(), now = new Date()): Promise<SmsOutcome> {
+export async function sendSms(
+  message: SmsMessage,
+  via: SmsTransport = getTransport(),
+  now = new Date(),
+): Promise<SmsOutcome> {
   let outcome: SmsOutcome = { ok: true }
   try {
     await via.deliver(message)

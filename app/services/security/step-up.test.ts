@@ -6,14 +6,22 @@ const ago = (ms: number) => new Date(now.getTime() - ms)
 
 describe('what adding a second factor needs first', () => {
   it('asks an account with a factor for a recent step-up, and the password does not stand in for it', () => {
-    expect(enrolmentCheck({ hasFactor: true, secondFactorAt: ago(STEP_UP_WINDOW_MS), passwordConfirmedAt: null }, now)).toBe('ok')
-    expect(enrolmentCheck({ hasFactor: true, secondFactorAt: ago(STEP_UP_WINDOW_MS + 1), passwordConfirmedAt: now }, now)).toBe('second-factor')
+    expect(
+      enrolmentCheck({ hasFactor: true, secondFactorAt: ago(STEP_UP_WINDOW_MS), passwordConfirmedAt: null }, now),
+    ).toBe('ok')
+    expect(
+      enrolmentCheck({ hasFactor: true, secondFactorAt: ago(STEP_UP_WINDOW_MS + 1), passwordConfirmedAt: now }, now),
+    ).toBe('second-factor')
   })
 
   it('asks an account with none for its password within the same 10 minutes', () => {
     expect(enrolmentCheck({ hasFactor: false, secondFactorAt: now, passwordConfirmedAt: null }, now)).toBe('password')
-    expect(enrolmentCheck({ hasFactor: false, secondFactorAt: null, passwordConfirmedAt: ago(STEP_UP_WINDOW_MS) }, now)).toBe('ok')
-    expect(enrolmentCheck({ hasFactor: false, secondFactorAt: null, passwordConfirmedAt: ago(STEP_UP_WINDOW_MS + 1) }, now)).toBe('password')
+    expect(
+      enrolmentCheck({ hasFactor: false, secondFactorAt: null, passwordConfirmedAt: ago(STEP_UP_WINDOW_MS) }, now),
+    ).toBe('ok')
+    expect(
+      enrolmentCheck({ hasFactor: false, secondFactorAt: null, passwordConfirmedAt: ago(STEP_UP_WINDOW_MS + 1) }, now),
+    ).toBe('password')
   })
 })
 

@@ -15,7 +15,9 @@ export function lockMsAfter(failures: number, limit: number): number {
 }
 
 export function nextThrottleState(previous: ThrottleState | undefined, limit: number, now: Date): ThrottleState {
-  const forgotten = !previous || now.getTime() - previous.lastFailureAt.getTime() > FORGET_AFTER_MS + lockMsAfter(previous.failures, limit)
+  const forgotten =
+    !previous ||
+    now.getTime() - previous.lastFailureAt.getTime() > FORGET_AFTER_MS + lockMsAfter(previous.failures, limit)
   const failures = forgotten ? 1 : previous.failures + 1
   const lockMs = lockMsAfter(failures, limit)
   return { failures, lastFailureAt: now, lockedUntil: lockMs ? new Date(now.getTime() + lockMs) : null }
@@ -26,7 +28,12 @@ export function nextThrottleState(previous: ThrottleState | undefined, limit: nu
  * closes the quota for `windowMs`; a quiet `windowMs` forgets the count. So no window of that length
  * ever holds more than `limit` uses.
  */
-export function nextQuotaState(previous: ThrottleState | undefined, limit: number, windowMs: number, now: Date): ThrottleState {
+export function nextQuotaState(
+  previous: ThrottleState | undefined,
+  limit: number,
+  windowMs: number,
+  now: Date,
+): ThrottleState {
   const forgotten = !previous || now.getTime() - previous.lastFailureAt.getTime() >= windowMs
   const uses = forgotten ? 1 : previous.failures + 1
   return { failures: uses, lastFailureAt: now, lockedUntil: uses >= limit ? new Date(now.getTime() + windowMs) : null }

@@ -29,7 +29,8 @@ function keysFor(scope: ThrottleScope, subject: ThrottleSubject) {
   const keys: { key: string; limit: number }[] = []
   if (subject.userId) keys.push({ key: `${scope}:user:${subject.userId}`, limit: limits.perAccount })
   // Hashed: the address typed may belong to nobody, and the table need not collect them.
-  if (subject.email) keys.push({ key: `${scope}:email:${keyedHash(subject.email.trim().toLowerCase())}`, limit: limits.perAccount })
+  if (subject.email)
+    keys.push({ key: `${scope}:email:${keyedHash(subject.email.trim().toLowerCase())}`, limit: limits.perAccount })
   if (subject.ip && limits.perIp) keys.push({ key: `${scope}:ip:${subject.ip}`, limit: limits.perIp })
   return keys
 }
@@ -53,7 +54,11 @@ export function formatWait(seconds: number): string {
 }
 
 /** Throws Throttled while the account or the IP is in its back-off. */
-export async function assertNotThrottled(scope: ThrottleScope, subject: ThrottleSubject, now = new Date()): Promise<void> {
+export async function assertNotThrottled(
+  scope: ThrottleScope,
+  subject: ThrottleSubject,
+  now = new Date(),
+): Promise<void> {
   const rows = await findThrottles(keysFor(scope, subject).map((k) => k.key))
   const wait = Math.max(0, ...rows.map((row) => retryAfterSeconds(row, now)))
   if (wait > 0) throw new Throttled(wait)
@@ -63,7 +68,11 @@ export async function assertNotThrottled(scope: ThrottleScope, subject: Throttle
  * Counts one failure (or one use, for code sending) against the account and the IP.
  * True when this attempt started a back-off (worth a security event).
  */
-export async function recordThrottledAttempt(scope: ThrottleScope, subject: ThrottleSubject, now = new Date()): Promise<boolean> {
+export async function recordThrottledAttempt(
+  scope: ThrottleScope,
+  subject: ThrottleSubject,
+  now = new Date(),
+): Promise<boolean> {
   let lockStarted = false
   for (const { key, limit } of keysFor(scope, subject)) {
     const { before, after } = await updateThrottle(key, nextState(scope, limit, now))

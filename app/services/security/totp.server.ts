@@ -56,7 +56,12 @@ export async function startTotpSetup(userId: string, now = new Date()): Promise<
 }
 
 /** Turns the app on once the user proves it shows the right codes. */
-export async function confirmTotpSetup(userId: string, code: string, origin: RequestOrigin, now = new Date()): Promise<boolean> {
+export async function confirmTotpSetup(
+  userId: string,
+  code: string,
+  origin: RequestOrigin,
+  now = new Date(),
+): Promise<boolean> {
   const factor = await findTotpFactor(userId)
   const secret = factor && !factor.confirmedAt ? unseal(factor.secretSealed) : null
   if (!secret) return false
@@ -82,7 +87,8 @@ export async function cancelTotpSetup(userId: string): Promise<boolean> {
 export async function turnTotpOff(userId: string, origin: RequestOrigin, now = new Date()): Promise<boolean> {
   const factor = await findTotpFactor(userId)
   if (!(await deleteTotpFactor(userId))) return false
-  if (factor?.confirmedAt) await recordSecurityEvent({ userId, kind: 'second_factor_removed', origin, detail: LABEL, now })
+  if (factor?.confirmedAt)
+    await recordSecurityEvent({ userId, kind: 'second_factor_removed', origin, detail: LABEL, now })
   return true
 }
 

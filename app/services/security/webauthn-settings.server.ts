@@ -5,8 +5,20 @@ import { readFormData } from '~/utils/form-data.server'
 import { enrolmentCheckHref, requireEnrolmentCheck, requireRecentSecondFactor } from '~/utils/step-up.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { originOf } from './context'
-import { AddCredentialSchema, RemoveCredentialSchema, RenameCredentialSchema, WEBAUTHN_KIND_TEXT } from './webauthn-kinds'
-import { listCredentialsOf, registerCredential, registrationOptionsFor, removeCredential, renameCredential, type WebAuthnKind } from './webauthn.server'
+import {
+  AddCredentialSchema,
+  RemoveCredentialSchema,
+  RenameCredentialSchema,
+  WEBAUTHN_KIND_TEXT,
+} from './webauthn-kinds'
+import {
+  listCredentialsOf,
+  registerCredential,
+  registrationOptionsFor,
+  removeCredential,
+  renameCredential,
+  type WebAuthnKind,
+} from './webauthn.server'
 
 /*
  * The passkey and security-key settings pages are the same page for two kinds, so both routes
@@ -19,7 +31,10 @@ export async function loadWebAuthnSettings({ request }: LoaderFunctionArgs, kind
   // Adding one needs a check first (a factor the account already had, or the password); until
   // then the page links to it instead of starting a ceremony whose result would be refused.
   const checkHref = await enrolmentCheckHref(session, WEBAUTHN_KIND_TEXT[kind].path)
-  const [credentials, registrationOptions] = await Promise.all([listCredentialsOf(user.id, kind), checkHref ? null : registrationOptionsFor(user, kind)])
+  const [credentials, registrationOptions] = await Promise.all([
+    listCredentialsOf(user.id, kind),
+    checkHref ? null : registrationOptionsFor(user, kind),
+  ])
   return json({ kind, credentials, registrationOptions, checkHref }, { headers: { 'Cache-Control': 'no-store' } })
 }
 
@@ -38,8 +53,12 @@ export async function handleWebAuthnSettings({ request, context }: ActionFunctio
     if (submission.status !== 'success') return json({ intent, id: null, result: submission.reply() }, { status: 400 })
     await requireEnrolmentCheck(request, session, text.path)
     const added = await registerCredential(user, kind, submission.value, origin)
-    if (!added.ok) return json({ intent, id: null, result: submission.reply({ formErrors: [added.message] }) }, { status: 400 })
-    return redirectWithToast(text.path, { kind: 'success', message: `“${added.name}” is added. You can use it to sign in.` })
+    if (!added.ok)
+      return json({ intent, id: null, result: submission.reply({ formErrors: [added.message] }) }, { status: 400 })
+    return redirectWithToast(text.path, {
+      kind: 'success',
+      message: `“${added.name}” is added. You can use it to sign in.`,
+    })
   }
 
   if (intent === 'rename') {

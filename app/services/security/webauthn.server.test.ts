@@ -23,14 +23,23 @@ async function userWithSecurityKey() {
   const user = await createTestUser('freelancer')
   const authenticator = softAuthenticator(getEnv().WEBAUTHN_RP_ID, getEnv().WEBAUTHN_ORIGIN)
   const options = await registrationOptionsFor(user, 'security_key')
-  const added = await registerCredential(user, 'security_key', { name: 'Blue key', response: authenticator.register(options) }, origin)
+  const added = await registerCredential(
+    user,
+    'security_key',
+    { name: 'Blue key', response: authenticator.register(options) },
+    origin,
+  )
   expect(added).toEqual({ ok: true, name: 'Blue key' })
   return { user, authenticator }
 }
 
 async function signInWith(userId: string, authenticator: ReturnType<typeof softAuthenticator>, counter: number) {
   authenticator.state.counter = counter
-  return verifyAuthentication(userId, 'security_key', authenticator.authenticate(await authenticationOptionsFor(userId, 'security_key')))
+  return verifyAuthentication(
+    userId,
+    'security_key',
+    authenticator.authenticate(await authenticationOptionsFor(userId, 'security_key')),
+  )
 }
 
 describe('the signature counter rule', () => {
@@ -100,7 +109,12 @@ describe('WebAuthn as a second factor', () => {
     const user = await createTestUser('client')
     expect(await passkeyMethod.isEnabledFor(user.id)).toBe(false)
     const authenticator = softAuthenticator(getEnv().WEBAUTHN_RP_ID, getEnv().WEBAUTHN_ORIGIN)
-    const added = await registerCredential(user, 'passkey', { response: authenticator.register(await registrationOptionsFor(user, 'passkey')) }, origin)
+    const added = await registerCredential(
+      user,
+      'passkey',
+      { response: authenticator.register(await registrationOptionsFor(user, 'passkey')) },
+      origin,
+    )
     expect(added.ok && added.name).toMatch(/^Passkey added /)
     expect(await passkeyMethod.isEnabledFor(user.id)).toBe(true)
     expect(await securityKeyMethod.isEnabledFor(user.id)).toBe(false)

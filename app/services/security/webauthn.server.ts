@@ -72,7 +72,10 @@ export async function registrationOptionsFor(
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const { rpID, rpName } = relyingParty()
   // Excluding every credential of the user (both kinds) stops one authenticator being added twice.
-  const existing = [...(await listWebAuthnCredentials(user.id, 'passkey')), ...(await listWebAuthnCredentials(user.id, 'security_key'))]
+  const existing = [
+    ...(await listWebAuthnCredentials(user.id, 'passkey')),
+    ...(await listWebAuthnCredentials(user.id, 'security_key')),
+  ]
   const options = await generateRegistrationOptions({
     rpName,
     rpID,
@@ -143,7 +146,13 @@ export async function registerCredential(
     createdAt: now,
   })
   if (!saved) return { ok: false, message: `That ${WEBAUTHN_KIND_TEXT[kind].one} is already added.` }
-  await recordSecurityEvent({ userId: user.id, kind: 'second_factor_added', origin, detail: `${WEBAUTHN_KIND_TEXT[kind].defaultName}: ${name}`, now })
+  await recordSecurityEvent({
+    userId: user.id,
+    kind: 'second_factor_added',
+    origin,
+    detail: `${WEBAUTHN_KIND_TEXT[kind].defaultName}: ${name}`,
+    now,
+  })
   return { ok: true, name }
 }
 
@@ -154,7 +163,12 @@ export async function renameCredential(userId: string, kind: WebAuthnKind, id: s
 }
 
 /** Removes one of the user's credentials of this kind; false when there is no such credential. */
-export async function removeCredential(userId: string, kind: WebAuthnKind, id: string, origin: RequestOrigin): Promise<boolean> {
+export async function removeCredential(
+  userId: string,
+  kind: WebAuthnKind,
+  id: string,
+  origin: RequestOrigin,
+): Promise<boolean> {
   const row = await findWebAuthnCredential(id)
   if (!row || row.userId !== userId || row.kind !== kind) return false
   const removed = await deleteWebAuthnCredential(userId, id)
@@ -189,7 +203,12 @@ export async function authenticationOptionsFor(
  * Checks a sign-in answer: the credential must be this user's and of this kind, the challenge is
  * taken (so it works once), the signature must verify and the counter must go up.
  */
-export async function verifyAuthentication(userId: string, kind: WebAuthnKind, responseText: string, now = new Date()): Promise<boolean> {
+export async function verifyAuthentication(
+  userId: string,
+  kind: WebAuthnKind,
+  responseText: string,
+  now = new Date(),
+): Promise<boolean> {
   const response = parseJson<AuthenticationResponseJSON>(responseText)
   if (!response || typeof response.id !== 'string') return false
   const row = await findWebAuthnCredential(response.id)
@@ -202,7 +221,12 @@ export async function verifyAuthentication(userId: string, kind: WebAuthnKind, r
       expectedChallenge: challengeTaker(userId, 'authenticate', kind, now),
       expectedOrigin: origin,
       expectedRPID: rpID,
-      credential: { id: row.id, publicKey: new Uint8Array(row.publicKey), counter: row.counter, transports: parseTransports(row.transports) },
+      credential: {
+        id: row.id,
+        publicKey: new Uint8Array(row.publicKey),
+        counter: row.counter,
+        transports: parseTransports(row.transports),
+      },
       requireUserVerification: false,
     })
     if (!verification.verified) return false
@@ -218,7 +242,11 @@ export async function verifyAuthentication(userId: string, kind: WebAuthnKind, r
  * When the credential in `responseText` was added, or without one the oldest of the kind (so the
  * method counts as settled while any credential is). Null for a credential that is not the user's.
  */
-async function credentialAddedAt(userId: string, kind: WebAuthnKind, responseText: string | null): Promise<Date | null> {
+async function credentialAddedAt(
+  userId: string,
+  kind: WebAuthnKind,
+  responseText: string | null,
+): Promise<Date | null> {
   if (responseText === null) return (await listWebAuthnCredentials(userId, kind))[0]?.createdAt ?? null
   const id = parseJson<AuthenticationResponseJSON>(responseText)?.id
   const row = typeof id === 'string' ? await findWebAuthnCredential(id) : undefined

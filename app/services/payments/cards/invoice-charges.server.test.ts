@@ -7,7 +7,13 @@ import { findInvoiceById, listInvoices } from '~/models/hourly.server'
 import { balanceOf, checkLedgerInvariants, PLATFORM_OWNER, writeLedgerTransaction } from '~/models/ledger.server'
 import { cardPayments, disputes, ledgerTransactions } from '~/models/schema'
 import { decideDispute } from '~/services/marketplace/disputes.server'
-import { logTime, payInvoiceNow, reviewInvoice, runHourlyCharging, sendWeeklyInvoice } from '~/services/marketplace/hourly.server'
+import {
+  logTime,
+  payInvoiceNow,
+  reviewInvoice,
+  runHourlyCharging,
+  sendWeeklyInvoice,
+} from '~/services/marketplace/hourly.server'
 import { createHourlyTestContract } from '~/test/hourly-contract'
 import { clientWorkStats, freelancerWorkStats } from '~/models/dashboard-stats.server'
 import { listPaymentHistory } from '~/models/payment-history.server'
@@ -35,7 +41,11 @@ async function topUp(userId: string, amountMinor: number) {
 /** A contract with a $100 invoice (2 h 30 min at $40) for the week of 16 November, pending review. */
 async function invoicedContract() {
   const parties = await createHourlyTestContract()
-  const logged = await logTime(parties.contract, { workDate: '2026-11-20', duration: '2:30', memo: 'Monitoring' }, new Date('2026-11-21T12:00:00Z'))
+  const logged = await logTime(
+    parties.contract,
+    { workDate: '2026-11-20', duration: '2:30', memo: 'Monitoring' },
+    new Date('2026-11-21T12:00:00Z'),
+  )
   expect(logged).toEqual({ ok: true })
   const invoice = await sendWeeklyInvoice(parties.contract, '2026-11-16', parties.freelancer.id, NOW)
   if (!invoice) throw new Error('no invoice')
@@ -43,11 +53,19 @@ async function invoicedContract() {
 }
 
 async function expectInvariants() {
-  expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
+  expect(await checkLedgerInvariants()).toEqual({
+    unbalancedCurrencies: [],
+    negativeAccounts: 0,
+    unbalancedTransactions: 0,
+  })
 }
 
 function chargesOf(invoiceId: string) {
-  return getDb().select().from(ledgerTransactions).where(eq(ledgerTransactions.idempotencyKey, `invoice:${invoiceId}:charge`)).all()
+  return getDb()
+    .select()
+    .from(ledgerTransactions)
+    .where(eq(ledgerTransactions.idempotencyKey, `invoice:${invoiceId}:charge`))
+    .all()
 }
 
 describe('charging an approved hourly invoice', () => {
@@ -55,10 +73,18 @@ describe('charging an approved hourly invoice', () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
     await topUp(client.id, 150_00)
     const outcome = await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
-    expect(outcome).toEqual({ ok: true, charge: { kind: 'paid', source: 'wallet', grossMinor: 100_00, netMinor: 90_00 } })
+    expect(outcome).toEqual({
+      ok: true,
+      charge: { kind: 'paid', source: 'wallet', grossMinor: 100_00, netMinor: 90_00 },
+    })
     expect(await balanceOf(wallet(client.id))).toBe(50_00)
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
-    expect(await findInvoiceById(invoice.id)).toMatchObject({ status: 'paid', chargedFrom: 'wallet', feeMinor: 10_00, netMinor: 90_00 })
+    expect(await findInvoiceById(invoice.id)).toMatchObject({
+      status: 'paid',
+      chargedFrom: 'wallet',
+      feeMinor: 10_00,
+      netMinor: 90_00,
+    })
     expect(chargesOf(invoice.id)).toHaveLength(1)
     await expectInvariants()
   })
@@ -66,12 +92,18 @@ describe('charging an approved hourly invoice', () => {
   it('charges the card on file when the wallet does not cover it', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
     await topUp(client.id, 20_00)
-    expect(await saveSandboxCard(client.id, { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }, NOW)).toEqual({ ok: true })
+    expect(
+      await saveSandboxCard(client.id, { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }, NOW),
+    ).toEqual({ ok: true })
     const outcome = await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
     expect(outcome).toMatchObject({ ok: true, charge: { kind: 'paid', source: 'card' } })
     expect(await balanceOf(wallet(client.id))).toBe(20_00)
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
-    const payments = getDb().select().from(cardPayments).where(eq(cardPayments.purpose, `invoice:${invoice.id}`)).all()
+    const payments = getDb()
+      .select()
+      .from(cardPayments)
+      .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
+      .all()
     expect(payments).toMatchObject([{ status: 'succeeded', cardLast4: '4242', amountMinor: 100_00 }])
     await expectInvariants()
   })
@@ -82,13 +114,21 @@ describe('charging an approved hourly invoice', () => {
     await saveSandboxCard(client.id, { number: '4242424242424242', expiry: '12/30', cvc: '123' }, NOW)
     const afterReview = new Date(invoice.reviewDueAt.getTime() + 1)
     const racers = Array.from({ length: 20 }, (_, index) =>
-      index % 2 === 0 ? reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, afterReview) : runHourlyCharging(afterReview),
+      index % 2 === 0
+        ? reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, afterReview)
+        : runHourlyCharging(afterReview),
     )
     await Promise.all(racers)
     expect(chargesOf(invoice.id)).toHaveLength(1)
     expect(await balanceOf(wallet(client.id))).toBe(900_00)
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
-    expect(getDb().select().from(cardPayments).where(eq(cardPayments.purpose, `invoice:${invoice.id}`)).all()).toEqual([])
+    expect(
+      getDb()
+        .select()
+        .from(cardPayments)
+        .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
+        .all(),
+    ).toEqual([])
     expect((await findInvoiceById(invoice.id))?.status).toBe('paid')
     await expectInvariants()
   })
@@ -99,11 +139,19 @@ describe('charging an approved hourly invoice', () => {
     const afterReview = new Date(invoice.reviewDueAt.getTime() + 1)
     await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        index % 2 === 0 ? reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, afterReview) : runHourlyCharging(afterReview),
+        index % 2 === 0
+          ? reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, afterReview)
+          : runHourlyCharging(afterReview),
       ),
     )
     expect(chargesOf(invoice.id)).toHaveLength(1)
-    expect(getDb().select().from(cardPayments).where(eq(cardPayments.purpose, `invoice:${invoice.id}`)).all()).toHaveLength(1)
+    expect(
+      getDb()
+        .select()
+        .from(cardPayments)
+        .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
+        .all(),
+    ).toHaveLength(1)
     expect(await balanceOf(wallet(client.id))).toBe(0)
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
     await expectInvariants()
@@ -112,7 +160,11 @@ describe('charging an approved hourly invoice', () => {
   it('charges an invoice left unreviewed when the job runs after the 5 days', async () => {
     const { client, freelancer, invoice } = await invoicedContract()
     await topUp(client.id, 100_00)
-    expect(await runHourlyCharging(new Date(invoice.reviewDueAt.getTime() - 60_000))).toEqual({ autoApproved: 0, paid: 0, declined: 0 })
+    expect(await runHourlyCharging(new Date(invoice.reviewDueAt.getTime() - 60_000))).toEqual({
+      autoApproved: 0,
+      paid: 0,
+      declined: 0,
+    })
     expect(await runHourlyCharging(invoice.reviewDueAt)).toEqual({ autoApproved: 1, paid: 1, declined: 0 })
     expect(await runHourlyCharging(invoice.reviewDueAt)).toEqual({ autoApproved: 0, paid: 0, declined: 0 })
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
@@ -125,11 +177,24 @@ describe('a declined charge', () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
     await saveSandboxCard(client.id, { number: '4000 0000 0000 0341', expiry: '12/30', cvc: '123' }, NOW)
     const approved = await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
-    expect(approved).toMatchObject({ ok: true, charge: { kind: 'declined', message: 'Your card was declined.', paused: false } })
-    expect(await findInvoiceById(invoice.id)).toMatchObject({ status: 'payment_failed', chargeFailures: 1, chargeError: 'Your card was declined.' })
+    expect(approved).toMatchObject({
+      ok: true,
+      charge: { kind: 'declined', message: 'Your card was declined.', paused: false },
+    })
+    expect(await findInvoiceById(invoice.id)).toMatchObject({
+      status: 'payment_failed',
+      chargeFailures: 1,
+      chargeError: 'Your card was declined.',
+    })
     expect(chargesOf(invoice.id)).toEqual([])
     expect(await balanceOf(wallet(freelancer.id))).toBe(0)
-    expect(getDb().select().from(cardPayments).where(eq(cardPayments.purpose, `invoice:${invoice.id}`)).all()).toMatchObject([{ status: 'failed', amountMinor: 100_00 }])
+    expect(
+      getDb()
+        .select()
+        .from(cardPayments)
+        .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
+        .all(),
+    ).toMatchObject([{ status: 'failed', amountMinor: 100_00 }])
 
     // The job retries on each run; after the third failure (the default) the contract pauses.
     expect(await runHourlyCharging(NOW)).toMatchObject({ declined: 1 })
@@ -137,11 +202,18 @@ describe('a declined charge', () => {
     const paused = await findContract(contract.id)
     expect(paused?.hourlyPausedAt).toBeInstanceOf(Date)
     expect(paused?.hourlyPauseReason).toMatch(/failed 3 times/)
-    expect(await logTime(paused!, { workDate: '2026-11-24', duration: '1', memo: 'More work' }, NOW)).toMatchObject({ ok: false, status: 409, message: /paused/ })
+    expect(await logTime(paused!, { workDate: '2026-11-24', duration: '1', memo: 'More work' }, NOW)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: /paused/,
+    })
 
     // The client fixes the card and pays now: charged once, the contract resumes.
     await saveSandboxCard(client.id, { number: '5555 5555 5555 4444', expiry: '12/30', cvc: '123' }, NOW)
-    expect(await payInvoiceNow(paused!, invoice.id, NOW)).toMatchObject({ ok: true, charge: { kind: 'paid', source: 'card' } })
+    expect(await payInvoiceNow(paused!, invoice.id, NOW)).toMatchObject({
+      ok: true,
+      charge: { kind: 'paid', source: 'card' },
+    })
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
     expect((await findContract(contract.id))?.hourlyPausedAt).toBeNull()
     expect(await payInvoiceNow(paused!, invoice.id, NOW)).toMatchObject({ ok: false, status: 409 })
@@ -154,16 +226,35 @@ describe('a disputed invoice', () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
     await topUp(client.id, 500_00)
     const reason = 'Monitoring was already set up by our own team.'
-    expect(await reviewInvoice(contract, invoice.id, client.id, { kind: 'dispute', reason }, NOW)).toEqual({ ok: true, charge: null })
-    expect(await runHourlyCharging(new Date(invoice.reviewDueAt.getTime() + 86_400_000))).toEqual({ autoApproved: 0, paid: 0, declined: 0 })
+    expect(await reviewInvoice(contract, invoice.id, client.id, { kind: 'dispute', reason }, NOW)).toEqual({
+      ok: true,
+      charge: null,
+    })
+    expect(await runHourlyCharging(new Date(invoice.reviewDueAt.getTime() + 86_400_000))).toEqual({
+      autoApproved: 0,
+      paid: 0,
+      declined: 0,
+    })
     expect(chargesOf(invoice.id)).toEqual([])
 
     const dispute = getDb().select().from(disputes).where(eq(disputes.invoiceId, invoice.id)).get()
     const found = await findDispute(dispute!.id)
     const admin = await createTestUser('admin')
-    const decided = await decideDispute({ id: admin.id, name: 'Admin', role: 'admin' }, found!, { decision: 'split', freelancerShareMinor: 25_00, reason: 'Only the alerting work was asked for.' }, null, NOW)
+    const decided = await decideDispute(
+      { id: admin.id, name: 'Admin', role: 'admin' },
+      found!,
+      { decision: 'split', freelancerShareMinor: 25_00, reason: 'Only the alerting work was asked for.' },
+      null,
+      NOW,
+    )
     expect(decided).toEqual({ ok: true })
-    expect(await findInvoiceById(invoice.id)).toMatchObject({ status: 'paid', amountMinor: 100_00, payableMinor: 25_00, feeMinor: 2_50, netMinor: 22_50 })
+    expect(await findInvoiceById(invoice.id)).toMatchObject({
+      status: 'paid',
+      amountMinor: 100_00,
+      payableMinor: 25_00,
+      feeMinor: 2_50,
+      netMinor: 22_50,
+    })
     expect(await balanceOf(wallet(client.id))).toBe(475_00)
     expect(await balanceOf(wallet(freelancer.id))).toBe(22_50)
     expect(chargesOf(invoice.id)).toHaveLength(1)
@@ -173,10 +264,22 @@ describe('a disputed invoice', () => {
   it('charges nothing when the decision is that nothing is owed', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
     await topUp(client.id, 500_00)
-    await reviewInvoice(contract, invoice.id, client.id, { kind: 'dispute', reason: 'None of this work was asked for.' }, NOW)
+    await reviewInvoice(
+      contract,
+      invoice.id,
+      client.id,
+      { kind: 'dispute', reason: 'None of this work was asked for.' },
+      NOW,
+    )
     const dispute = getDb().select().from(disputes).where(eq(disputes.invoiceId, invoice.id)).get()
     const admin = await createTestUser('admin')
-    await decideDispute({ id: admin.id, name: 'Admin', role: 'admin' }, (await findDispute(dispute!.id))!, { decision: 'refund', freelancerShareMinor: null, reason: 'Not asked for.' }, null, NOW)
+    await decideDispute(
+      { id: admin.id, name: 'Admin', role: 'admin' },
+      (await findDispute(dispute!.id))!,
+      { decision: 'refund', freelancerShareMinor: null, reason: 'Not asked for.' },
+      null,
+      NOW,
+    )
     expect((await listInvoices(contract.id))[0]).toMatchObject({ status: 'void', payableMinor: 0 })
     expect(await runHourlyCharging(NOW)).toEqual({ autoApproved: 0, paid: 0, declined: 0 })
     expect(await balanceOf(wallet(client.id))).toBe(500_00)
@@ -191,15 +294,22 @@ describe('money pages', () => {
     await saveSandboxCard(client.id, { number: '4242424242424242', expiry: '12/30', cvc: '123' }, NOW)
     await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
     const earned = await listPaymentHistory(freelancer.id, { type: 'hourly' }, { limit: 10, offset: 0 })
-    expect(earned.rows).toMatchObject([{ type: 'hourly', account: 'wallet', amountMinor: 90_00, contractId: contract.id }])
+    expect(earned.rows).toMatchObject([
+      { type: 'hourly', account: 'wallet', amountMinor: 90_00, contractId: contract.id },
+    ])
     const paid = await listPaymentHistory(client.id, {}, { limit: 10, offset: 0 })
-    expect(paid.rows).toMatchObject([{ type: 'card_payment', amountMinor: -100_00, status: 'completed', contractId: contract.id }])
-    expect(paid.rows[0]?.description).toBe('Card payment for the hourly invoice of the week of 2026-11-16 (card ending 4242)')
+    expect(paid.rows).toMatchObject([
+      { type: 'card_payment', amountMinor: -100_00, status: 'completed', contractId: contract.id },
+    ])
+    expect(paid.rows[0]?.description).toBe(
+      'Card payment for the hourly invoice of the week of 2026-11-16 (card ending 4242)',
+    )
     const year = NOW.getUTCFullYear()
-    expect(await freelancerStatementMonths(freelancer.id, year)).toMatchObject([{ grossMinor: 100_00, feesMinor: 10_00, netMinor: 90_00 }])
+    expect(await freelancerStatementMonths(freelancer.id, year)).toMatchObject([
+      { grossMinor: 100_00, feesMinor: 10_00, netMinor: 90_00 },
+    ])
     expect(await clientStatementMonths(client.id, year)).toMatchObject([{ fundedMinor: 100_00, feesMinor: 10_00 }])
     expect((await clientWorkStats(client.id)).paid).toEqual([{ currency: 'USD', amountMinor: 100_00 }])
     expect((await freelancerWorkStats(freelancer.id)).earned).toEqual([{ currency: 'USD', amountMinor: 90_00 }])
   })
 })
-

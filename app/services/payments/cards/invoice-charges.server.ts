@@ -1,6 +1,12 @@
 import { findContract, type Contract } from '~/models/contracts.server'
 import { findInvoiceById, type Invoice } from '~/models/hourly.server'
-import { claimInvoiceCharge, findSavedCard, recordInvoiceDeclined, recordInvoicePaid, type CardCharge } from '~/models/invoice-charges.server'
+import {
+  claimInvoiceCharge,
+  findSavedCard,
+  recordInvoiceDeclined,
+  recordInvoicePaid,
+  type CardCharge,
+} from '~/models/invoice-charges.server'
 import { balanceOf, LedgerViolation } from '~/models/ledger.server'
 import { CHARGE_CLAIM_TIMEOUT_MS, fromStatuses } from '~/services/marketplace/invoice-rules'
 import { notify } from '~/services/notifications/notify.server'
@@ -39,7 +45,11 @@ function hoursPage(contract: Contract): string {
  * Charges the invoice if it is due. `by: 'client'` is the client's "Pay now" after a failure;
  * otherwise the platform charges on approval or from the job.
  */
-export async function chargeInvoice(invoiceId: string, now = new Date(), by: 'platform' | 'client' = 'platform'): Promise<ChargeOutcome> {
+export async function chargeInvoice(
+  invoiceId: string,
+  now = new Date(),
+  by: 'platform' | 'client' = 'platform',
+): Promise<ChargeOutcome> {
   const claim = await claimInvoiceCharge({
     invoiceId,
     from: fromStatuses(by === 'client' ? 'pay_now' : 'start_charge'),
@@ -53,7 +63,8 @@ export async function chargeInvoice(invoiceId: string, now = new Date(), by: 'pl
   const grossMinor = invoice.payableMinor ?? invoice.amountMinor
   const tax = feeTaxForPosting(contract, now)
   const split = splitInvoiceCharge(grossMinor, platformFeePercent(), tax.ppm)
-  const pay = (source: 'wallet' | 'card', card: CardCharge | null) => settle({ invoice, contract, claim, split, source, card, taxNote: tax.note, now })
+  const pay = (source: 'wallet' | 'card', card: CardCharge | null) =>
+    settle({ invoice, contract, claim, split, source, card, taxNote: tax.note, now })
 
   const walletMinor = await balanceOf({ kind: 'wallet', ownerId: contract.clientId, currency: contract.currency })
   if (walletMinor >= grossMinor) {
@@ -66,7 +77,15 @@ export async function chargeInvoice(invoiceId: string, now = new Date(), by: 'pl
   }
   const card = await findSavedCard(contract.clientId)
   const money = formatMoney(grossMinor, contract.currency)
-  if (!card) return decline({ invoice, contract, claim, now, attempt: null, reason: `Your wallet balance does not cover ${money} and no card is saved.` })
+  if (!card)
+    return decline({
+      invoice,
+      contract,
+      claim,
+      now,
+      attempt: null,
+      reason: `Your wallet balance does not cover ${money} and no card is saved.`,
+    })
   const result = await chargeCardOnFile(
     card,
     {
@@ -112,7 +131,13 @@ async function settle(input: {
     source,
     card,
     split: { ...split, currency: contract.currency },
-    posting: invoiceChargePosting({ invoiceId: invoice.id, weekStart: invoice.weekStart, contract }, split, source, input.taxNote, now),
+    posting: invoiceChargePosting(
+      { invoiceId: invoice.id, weekStart: invoice.weekStart, contract },
+      split,
+      source,
+      input.taxNote,
+      now,
+    ),
     line: {
       actorId: null,
       kind: 'invoice.paid',
@@ -138,7 +163,13 @@ async function settle(input: {
   })
   if (recorded.resumed) {
     for (const userId of [contract.clientId, contract.freelancerId]) {
-      await notify({ userId, kind: 'contract_update', title: `"${contract.title}" is active again`, body: 'Every invoice is paid, so time can be logged again.', link })
+      await notify({
+        userId,
+        kind: 'contract_update',
+        title: `"${contract.title}" is active again`,
+        body: 'Every invoice is paid, so time can be logged again.',
+        link,
+      })
     }
   }
   return { kind: 'paid', source, grossMinor: split.grossMinor, netMinor: split.netMinor }
@@ -164,7 +195,11 @@ async function decline(input: {
     cardAttempt: input.attempt,
     maxFailures,
     pauseReason,
-    line: { actorId: null, kind: 'invoice.payment_failed', detail: `Charging the invoice for ${week(invoice)} failed: ${reason}` },
+    line: {
+      actorId: null,
+      kind: 'invoice.payment_failed',
+      detail: `Charging the invoice for ${week(invoice)} failed: ${reason}`,
+    },
     at: now,
   })
   if (!recorded.recorded) return { kind: 'not_due' }
@@ -176,7 +211,9 @@ async function decline(input: {
     title: `Payment failed for ${week(invoice)} on "${contract.title}"`,
     body:
       `${reason} To fix it, add money to your wallet or save another card at ${BILLING_CARD_PAGE}, then press “Pay now” on the contract’s hours page. ` +
-      (left > 0 ? `Otherwise we try again on the next run; after ${left} more failed ${left === 1 ? 'try' : 'tries'} the contract pauses.` : 'The contract is paused until it is paid.'),
+      (left > 0
+        ? `Otherwise we try again on the next run; after ${left} more failed ${left === 1 ? 'try' : 'tries'} the contract pauses.`
+        : 'The contract is paused until it is paid.'),
     link,
   })
   if (recorded.paused) {

@@ -15,7 +15,11 @@ describe('sandbox card processor', () => {
   })
 
   it('refuses mistyped numbers, past expiry dates and short security codes', () => {
-    expect(card('4242 4242 4242 4241')).toMatchObject({ ok: false, field: 'number', message: 'Your card number is incorrect.' })
+    expect(card('4242 4242 4242 4241')).toMatchObject({
+      ok: false,
+      field: 'number',
+      message: 'Your card number is incorrect.',
+    })
     expect(card('4242424242424242', '10/26')).toMatchObject({ ok: false, field: 'expiry' })
     expect(card('4242424242424242', '12/30', '12')).toMatchObject({ ok: false, field: 'cvc' })
     expect(card('378282246310005', '12/30', '123')).toMatchObject({ ok: false, field: 'cvc' })

@@ -3,7 +3,8 @@
  * test card numbers the way Stripe's test mode does, so the whole product works offline.
  */
 export type SandboxCardInput = { number: string; expiry: string; cvc: string }
-export type SandboxCharge = { ok: true; last4: string } | { ok: false; field: 'number' | 'expiry' | 'cvc'; message: string }
+export type SandboxCharge =
+  { ok: true; last4: string } | { ok: false; field: 'number' | 'expiry' | 'cvc'; message: string }
 
 const DECLINES: Record<string, string> = {
   '4000000000000002': 'Your card was declined.',
@@ -14,7 +15,13 @@ const DECLINES: Record<string, string> = {
   '4000000000000119': 'An error occurred while processing your card. Try again.',
 }
 
-const SUCCEEDS = new Set(['4242424242424242', '4000056655665556', '5555555555554444', '2223003122003222', '378282246310005'])
+const SUCCEEDS = new Set([
+  '4242424242424242',
+  '4000056655665556',
+  '5555555555554444',
+  '2223003122003222',
+  '378282246310005',
+])
 
 export function digitsOnly(text: string): string {
   return text.replace(/[\s-]/g, '')
@@ -59,7 +66,11 @@ export function chargeSandboxCard(input: SandboxCardInput, now = new Date()): Sa
   const decline = DECLINES[number]
   if (decline) return { ok: false, field: 'number', message: decline }
   if (!SUCCEEDS.has(number)) {
-    return { ok: false, field: 'number', message: 'Sandbox mode takes only test cards, for example 4242 4242 4242 4242.' }
+    return {
+      ok: false,
+      field: 'number',
+      message: 'Sandbox mode takes only test cards, for example 4242 4242 4242 4242.',
+    }
   }
   return { ok: true, last4: number.slice(-4) }
 }

@@ -25,9 +25,22 @@ import { resetStripeClient } from './stripe.server'
 const BTC_ADDRESS = 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4'
 const ETH_ADDRESS = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045'
 const TEST_CARD = { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }
-const rate: RateLookup = async (base, quote, now) => ({ base, quote, rate: '0.00001', asOf: now ?? new Date(), source: 'test snapshot' })
+const rate: RateLookup = async (base, quote, now) => ({
+  base,
+  quote,
+  rate: '0.00001',
+  asOf: now ?? new Date(),
+  source: 'test snapshot',
+})
 
-const KEYS = ['NODE_ENV', 'DEMO', 'SANDBOX_PAYMENTS', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'CRYPTO_RECEIVE_ADDRESS_BITCOIN'] as const
+const KEYS = [
+  'NODE_ENV',
+  'DEMO',
+  'SANDBOX_PAYMENTS',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'CRYPTO_RECEIVE_ADDRESS_BITCOIN',
+] as const
 const saved = Object.fromEntries(KEYS.map((key) => [key, process.env[key]]))
 
 /** Switches the running app's configuration, as a restart with these variables would. */
@@ -44,14 +57,26 @@ function configure(vars: Partial<Record<(typeof KEYS)[number], string>>) {
 afterEach(() => configure({}))
 
 const PRODUCTION = { NODE_ENV: 'production' }
-const STRIPE = { STRIPE_SECRET_KEY: 'sk_test_megilance0123456789', STRIPE_WEBHOOK_SECRET: 'whsec_megilanceTestSecret0123456789' }
+const STRIPE = {
+  STRIPE_SECRET_KEY: 'sk_test_megilance0123456789',
+  STRIPE_WEBHOOK_SECRET: 'whsec_megilanceTestSecret0123456789',
+}
 
 const escrow = (contractId: string) => balanceOf({ kind: 'escrow', ownerId: contractId, currency: 'USD' })
 const wallet = (userId: string) => balanceOf({ kind: 'wallet', ownerId: userId, currency: 'USD' })
 
 type Setup = Awaited<ReturnType<typeof createFixedContract>>
 const startCrypto = (setup: Setup, network: 'bitcoin' | 'ethereum' = 'ethereum') =>
-  startCryptoPayment({ payerId: setup.client.id, contract: setup.contract, milestone: setup.milestone, asset: network === 'bitcoin' ? 'BTC' : 'USDC', network }, rate)
+  startCryptoPayment(
+    {
+      payerId: setup.client.id,
+      contract: setup.contract,
+      milestone: setup.milestone,
+      asset: network === 'bitcoin' ? 'BTC' : 'USDC',
+      network,
+    },
+    rate,
+  )
 
 async function freelancerWithWallet(balanceMinor: number) {
   const user = await createTestUser('freelancer')
@@ -83,25 +108,54 @@ describe('the rule', () => {
   it('is off wherever a real provider is configured, even in the demo: sandbox and real money never share a wallet', () => {
     expect(sandboxMoney(parseEnv({ NODE_ENV: 'production', DEMO: 'true', ...STRIPE }))).toEqual({
       available: false,
-      reason: 'This installation handles real money (Stripe), so sandbox payments are turned off: test money never shares a wallet with real money.',
+      reason:
+        'This installation handles real money (Stripe), so sandbox payments are turned off: test money never shares a wallet with real money.',
     })
-    expect(sandboxMoney(parseEnv({ NODE_ENV: 'development', CRYPTO_RECEIVE_ADDRESS_BITCOIN: BTC_ADDRESS }))).toMatchObject({
+    expect(
+      sandboxMoney(parseEnv({ NODE_ENV: 'development', CRYPTO_RECEIVE_ADDRESS_BITCOIN: BTC_ADDRESS })),
+    ).toMatchObject({
       available: false,
       reason: expect.stringContaining('(crypto receiving addresses)'),
     })
   })
 
   it('says what the pages offer: nothing they would refuse, and why something is missing', () => {
-    expect(fundingPaths(parseEnv({}))).toEqual({ card: 'sandbox', cryptoChoices: CRYPTO_PAYMENT_CHOICES.map(({ value, label }) => ({ value, label })), note: null })
+    expect(fundingPaths(parseEnv({}))).toEqual({
+      card: 'sandbox',
+      cryptoChoices: CRYPTO_PAYMENT_CHOICES.map(({ value, label }) => ({ value, label })),
+      note: null,
+    })
     const withStripe = fundingPaths(parseEnv(STRIPE))
-    expect(withStripe).toMatchObject({ card: 'stripe', cryptoChoices: [], note: expect.stringMatching(/^Not offered here: crypto on networks without a receiving address\. This installation handles real money/) })
+    expect(withStripe).toMatchObject({
+      card: 'stripe',
+      cryptoChoices: [],
+      note: expect.stringMatching(
+        /^Not offered here: crypto on networks without a receiving address\. This installation handles real money/,
+      ),
+    })
     const withBitcoin = fundingPaths(parseEnv({ CRYPTO_RECEIVE_ADDRESS_BITCOIN: BTC_ADDRESS }))
-    expect(withBitcoin).toMatchObject({ card: null, cryptoChoices: [{ value: 'BTC:bitcoin', label: expect.any(String) }], note: expect.stringMatching(/^Not offered here: card payments and crypto on networks/) })
-    expect(fundingPaths(parseEnv(PRODUCTION))).toMatchObject({ card: null, cryptoChoices: [], note: expect.stringContaining('Sandbox payments are turned off') })
+    expect(withBitcoin).toMatchObject({
+      card: null,
+      cryptoChoices: [{ value: 'BTC:bitcoin', label: expect.any(String) }],
+      note: expect.stringMatching(/^Not offered here: card payments and crypto on networks/),
+    })
+    expect(fundingPaths(parseEnv(PRODUCTION))).toMatchObject({
+      card: null,
+      cryptoChoices: [],
+      note: expect.stringContaining('Sandbox payments are turned off'),
+    })
 
     expect(payoutMethodPaths(parseEnv({}))).toEqual({ bank: 'sandbox', crypto: true, note: null })
-    expect(payoutMethodPaths(parseEnv(STRIPE))).toMatchObject({ bank: 'stripe', crypto: false, note: expect.stringMatching(/^Not offered here: crypto wallets/) })
-    expect(payoutMethodPaths(parseEnv(PRODUCTION))).toMatchObject({ bank: null, crypto: false, note: expect.stringMatching(/^Not offered here: crypto wallets and bank accounts/) })
+    expect(payoutMethodPaths(parseEnv(STRIPE))).toMatchObject({
+      bank: 'stripe',
+      crypto: false,
+      note: expect.stringMatching(/^Not offered here: crypto wallets/),
+    })
+    expect(payoutMethodPaths(parseEnv(PRODUCTION))).toMatchObject({
+      bank: null,
+      crypto: false,
+      note: expect.stringMatching(/^Not offered here: crypto wallets and bank accounts/),
+    })
   })
 })
 
@@ -114,15 +168,24 @@ describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
     configure(PRODUCTION)
 
     const other = await createFixedContract(30_000)
-    expect(await startCrypto(other)).toEqual({ ok: false, status: 409, message: expect.stringMatching(/^Ethereum cannot take payments here: Sandbox payments are turned off/) })
+    expect(await startCrypto(other)).toEqual({
+      ok: false,
+      status: 409,
+      message: expect.stringMatching(/^Ethereum cannot take payments here: Sandbox payments are turned off/),
+    })
     const confirm = await confirmSandboxCryptoPayment({ requestId: started.request.id, txHash: 'any-reference', admin })
-    expect(confirm).toMatchObject({ kind: 'sandbox_off', message: expect.stringContaining('This sandbox request cannot be confirmed.') })
+    expect(confirm).toMatchObject({
+      kind: 'sandbox_off',
+      message: expect.stringContaining('This sandbox request cannot be confirmed.'),
+    })
     expect((await findCryptoPaymentRequest(started.request.id))?.status).toBe('pending')
     expect((await findMilestone(earlier.contract.id, earlier.milestone.id))?.status).toBe('pending')
     expect(await escrow(earlier.contract.id)).toBe(0)
 
     // The admin page says why and offers no confirm form.
-    const page = await (await run(adminCryptoLoader, getRequest('/admin/crypto-payments', await signedInCookie(admin.id)))).json()
+    const page = await (
+      await run(adminCryptoLoader, getRequest('/admin/crypto-payments', await signedInCookie(admin.id)))
+    ).json()
     expect(page.sandboxOff).toMatch(/Sandbox payments are turned off/)
   })
 
@@ -132,37 +195,82 @@ describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
     const cookie = await signedInCookie(setup.client.id)
     configure(PRODUCTION)
 
-    expect(await startMilestoneCardPayment(setup.contract, setup.milestone, null, new Date())).toMatchObject({ ok: false, refused: true })
-    expect(await payMilestoneByCard(payment, setup.contract, TEST_CARD, 'Clara')).toMatchObject({ ok: false, field: null })
+    expect(await startMilestoneCardPayment(setup.contract, setup.milestone, null, new Date())).toMatchObject({
+      ok: false,
+      refused: true,
+    })
+    expect(await payMilestoneByCard(payment, setup.contract, TEST_CARD, 'Clara')).toMatchObject({
+      ok: false,
+      field: null,
+    })
     const params = { paymentId: payment.id }
     expect((await run(checkoutLoader, getRequest(`/checkout/${payment.id}`, cookie), params)).status).toBe(409)
-    const posted = await run(checkoutAction, formRequest(`/checkout/${payment.id}`, { name: 'Clara Client', ...TEST_CARD }, cookie), params)
+    const posted = await run(
+      checkoutAction,
+      formRequest(`/checkout/${payment.id}`, { name: 'Clara Client', ...TEST_CARD }, cookie),
+      params,
+    )
     expect(posted.status).toBe(409)
     expect((await findCardPayment(payment.id))?.status).toBe('pending')
     expect(await escrow(setup.contract.id)).toBe(0)
 
     // The contract page offers neither the card nor crypto, and says why.
-    const page = await (await run(contractLoader, getRequest(`/contracts/${setup.contract.id}`, cookie), { contractId: setup.contract.id })).json()
-    expect(page.paths).toMatchObject({ card: null, cryptoChoices: [], note: expect.stringContaining('Sandbox payments are turned off') })
+    const page = await (
+      await run(contractLoader, getRequest(`/contracts/${setup.contract.id}`, cookie), {
+        contractId: setup.contract.id,
+      })
+    ).json()
+    expect(page.paths).toMatchObject({
+      card: null,
+      cryptoChoices: [],
+      note: expect.stringContaining('Sandbox payments are turned off'),
+    })
   })
 
   it('refuses sandbox payouts and new sandbox methods; a queued sandbox payout fails and returns the money', async () => {
     const user = await freelancerWithWallet(60_000)
     const crypto = await addCryptoMethod(user.id, { asset: 'USDC', network: 'ethereum', address: ETH_ADDRESS })
-    const bank = await addSandboxBankMethod(user.id, { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' })
+    const bank = await addSandboxBankMethod(user.id, {
+      holderName: 'Farid Tester',
+      country: 'DE',
+      accountNumber: 'DE89370400440532013000',
+    })
     if (!crypto.ok || !bank.ok) throw new Error('methods not added')
     const now = new Date()
-    const queued = await requestPayout(user, { methodId: bank.method.id, currency: 'USD', amountMinor: 20_000, speed: 'standard', idempotencyKey: 'queued' }, now)
+    const queued = await requestPayout(
+      user,
+      { methodId: bank.method.id, currency: 'USD', amountMinor: 20_000, speed: 'standard', idempotencyKey: 'queued' },
+      now,
+    )
     if (!queued.ok) throw new Error(queued.message)
     configure(PRODUCTION)
 
     for (const method of [crypto.method, bank.method]) {
-      const refused = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 5_000, speed: 'instant', idempotencyKey: `now-${method.id}` })
-      expect(refused).toMatchObject({ ok: false, status: 400, field: 'methodId', message: expect.stringMatching(/are not available: Sandbox payments are turned off/) })
+      const refused = await requestPayout(user, {
+        methodId: method.id,
+        currency: 'USD',
+        amountMinor: 5_000,
+        speed: 'instant',
+        idempotencyKey: `now-${method.id}`,
+      })
+      expect(refused).toMatchObject({
+        ok: false,
+        status: 400,
+        field: 'methodId',
+        message: expect.stringMatching(/are not available: Sandbox payments are turned off/),
+      })
     }
     expect(await wallet(user.id)).toBe(40_000)
-    expect(await addCryptoMethod(user.id, { asset: 'USDC', network: 'ethereum', address: ETH_ADDRESS })).toMatchObject({ ok: false })
-    expect(await addSandboxBankMethod(user.id, { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' })).toMatchObject({ ok: false })
+    expect(await addCryptoMethod(user.id, { asset: 'USDC', network: 'ethereum', address: ETH_ADDRESS })).toMatchObject({
+      ok: false,
+    })
+    expect(
+      await addSandboxBankMethod(user.id, {
+        holderName: 'Farid Tester',
+        country: 'DE',
+        accountNumber: 'DE89370400440532013000',
+      }),
+    ).toMatchObject({ ok: false })
 
     await runPayoutSending(new Date(now.getTime() + PAYOUT_REVIEW_WINDOW_MS + 1))
     expect(await findPayout(queued.payout.id)).toMatchObject({ status: 'failed', providerRef: null })
@@ -187,10 +295,24 @@ describe('next to a real provider', () => {
     configure(STRIPE)
 
     const other = await createFixedContract(30_000)
-    expect(await startCrypto(other)).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('This installation handles real money (Stripe)') })
-    expect(await confirmSandboxCryptoPayment({ requestId: earlier.request.id, txHash: 'any-reference', admin })).toMatchObject({ kind: 'sandbox_off' })
+    expect(await startCrypto(other)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: expect.stringContaining('This installation handles real money (Stripe)'),
+    })
+    expect(
+      await confirmSandboxCryptoPayment({ requestId: earlier.request.id, txHash: 'any-reference', admin }),
+    ).toMatchObject({ kind: 'sandbox_off' })
     expect(await escrow(setup.contract.id)).toBe(0)
-    expect(await requestPayout(user, { methodId: crypto.method.id, currency: 'USD', amountMinor: 5_000, speed: 'instant', idempotencyKey: 'c' })).toMatchObject({ ok: false, field: 'methodId' })
+    expect(
+      await requestPayout(user, {
+        methodId: crypto.method.id,
+        currency: 'USD',
+        amountMinor: 5_000,
+        speed: 'instant',
+        idempotencyKey: 'c',
+      }),
+    ).toMatchObject({ ok: false, field: 'methodId' })
     expect(await wallet(user.id)).toBe(30_000)
   })
 
@@ -199,8 +321,15 @@ describe('next to a real provider', () => {
     const setup = await createFixedContract(30_000)
     const bitcoin = await startCrypto(setup, 'bitcoin')
     expect(bitcoin).toMatchObject({ ok: true, request: { sandbox: false, receiveAddress: BTC_ADDRESS } })
-    expect(await startCrypto(setup)).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('(crypto receiving addresses)') })
-    expect(await startMilestoneCardPayment(setup.contract, setup.milestone, null, new Date())).toMatchObject({ ok: false, refused: true })
+    expect(await startCrypto(setup)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: expect.stringContaining('(crypto receiving addresses)'),
+    })
+    expect(await startMilestoneCardPayment(setup.contract, setup.milestone, null, new Date())).toMatchObject({
+      ok: false,
+      refused: true,
+    })
   })
 })
 
@@ -211,7 +340,9 @@ describe('the demo in production (DEMO=true) keeps every sandbox path', () => {
     const started = await startCrypto(setup)
     if (!started.ok) throw new Error(started.message)
     const admin = await createTestUser('admin')
-    expect(await confirmSandboxCryptoPayment({ requestId: started.request.id, txHash: 'demo-reference', admin })).toMatchObject({ kind: 'funded' })
+    expect(
+      await confirmSandboxCryptoPayment({ requestId: started.request.id, txHash: 'demo-reference', admin }),
+    ).toMatchObject({ kind: 'funded' })
     expect(await escrow(setup.contract.id)).toBe(30_000)
 
     const carded = await createFixedContract(20_000)
@@ -223,7 +354,13 @@ describe('the demo in production (DEMO=true) keeps every sandbox path', () => {
     const user = await freelancerWithWallet(30_000)
     const crypto = await addCryptoMethod(user.id, { asset: 'USDC', network: 'ethereum', address: ETH_ADDRESS })
     if (!crypto.ok) throw new Error(crypto.message)
-    const payout = await requestPayout(user, { methodId: crypto.method.id, currency: 'USD', amountMinor: 30_000, speed: 'instant', idempotencyKey: 'demo' })
+    const payout = await requestPayout(user, {
+      methodId: crypto.method.id,
+      currency: 'USD',
+      amountMinor: 30_000,
+      speed: 'instant',
+      idempotencyKey: 'demo',
+    })
     expect(payout).toMatchObject({ ok: true, payout: { status: 'sent', sandbox: true } })
   })
 })

@@ -12,7 +12,12 @@
  * and a sandbox payout would take real money out of a wallet and send nothing.
  */
 import { getEnv, sandboxPaymentsEnabled, type Env } from '~/utils/env.server'
-import { CRYPTO_NETWORKS, CRYPTO_PAYMENT_CHOICES, type CryptoChoice, type CryptoNetwork } from '../crypto/crypto-networks'
+import {
+  CRYPTO_NETWORKS,
+  CRYPTO_PAYMENT_CHOICES,
+  type CryptoChoice,
+  type CryptoNetwork,
+} from '../crypto/crypto-networks'
 import { receivingAddress } from '../crypto/crypto-receiving.server'
 
 export type SandboxMoney = { available: true } | { available: false; reason: string }
@@ -21,7 +26,8 @@ export type SandboxMoney = { available: true } | { available: false; reason: str
 export function realMoneyProviders(env: Env = getEnv()): string[] {
   const providers: string[] = []
   if (env.STRIPE_SECRET_KEY) providers.push('Stripe')
-  if (CRYPTO_NETWORKS.some((network) => !receivingAddress(network, env).sandbox)) providers.push('crypto receiving addresses')
+  if (CRYPTO_NETWORKS.some((network) => !receivingAddress(network, env).sandbox))
+    providers.push('crypto receiving addresses')
   return providers
 }
 
@@ -34,7 +40,11 @@ export function sandboxMoney(env: Env = getEnv()): SandboxMoney {
       reason: `This installation handles real money (${real.join(' and ')}), so sandbox payments are turned off: test money never shares a wallet with real money.`,
     }
   }
-  if (!sandboxPaymentsEnabled(env)) return { available: false, reason: 'Sandbox payments are turned off on this installation, and no real payment provider is set up yet.' }
+  if (!sandboxPaymentsEnabled(env))
+    return {
+      available: false,
+      reason: 'Sandbox payments are turned off on this installation, and no real payment provider is set up yet.',
+    }
   return { available: true }
 }
 
@@ -62,10 +72,12 @@ export function fundingPaths(env: Env = getEnv()) {
   const sandbox = sandboxMoney(env)
   const card = stripeOrSandbox(env)
   const cryptoChoices = usableCryptoChoices(env).map(({ value, label }) => ({ value, label }))
-  const missing = [card ? null : 'card payments', cryptoChoices.length < CRYPTO_PAYMENT_CHOICES.length ? 'crypto on networks without a receiving address' : null].filter(
-    (path): path is string => path !== null,
-  )
-  const note = sandbox.available || missing.length === 0 ? null : `Not offered here: ${missing.join(' and ')}. ${sandbox.reason}`
+  const missing = [
+    card ? null : 'card payments',
+    cryptoChoices.length < CRYPTO_PAYMENT_CHOICES.length ? 'crypto on networks without a receiving address' : null,
+  ].filter((path): path is string => path !== null)
+  const note =
+    sandbox.available || missing.length === 0 ? null : `Not offered here: ${missing.join(' and ')}. ${sandbox.reason}`
   return { card, cryptoChoices, note }
 }
 
@@ -75,7 +87,10 @@ export function paysOutInSandbox(method: { rail: 'bank' | 'crypto'; provider: 's
 }
 
 /** Whether payouts may go to this method here. */
-export function payoutMethodUsable(method: { rail: 'bank' | 'crypto'; provider: 'stripe' | 'sandbox' }, env: Env = getEnv()): boolean {
+export function payoutMethodUsable(
+  method: { rail: 'bank' | 'crypto'; provider: 'stripe' | 'sandbox' },
+  env: Env = getEnv(),
+): boolean {
   return !paysOutInSandbox(method) || sandboxMoney(env).available
 }
 
@@ -83,6 +98,12 @@ export function payoutMethodUsable(method: { rail: 'bank' | 'crypto'; provider: 
 export function payoutMethodPaths(env: Env = getEnv()) {
   const sandbox = sandboxMoney(env)
   const bank = stripeOrSandbox(env)
-  const missing = bank ? 'crypto wallets (MegiLance sends crypto payouts only in its sandbox)' : 'crypto wallets and bank accounts (no Stripe key is set up, and crypto payouts are sandbox-only)'
-  return { bank, crypto: sandbox.available, note: sandbox.available ? null : `Not offered here: ${missing}. ${sandbox.reason}` }
+  const missing = bank
+    ? 'crypto wallets (MegiLance sends crypto payouts only in its sandbox)'
+    : 'crypto wallets and bank accounts (no Stripe key is set up, and crypto payouts are sandbox-only)'
+  return {
+    bank,
+    crypto: sandbox.available,
+    note: sandbox.available ? null : `Not offered here: ${missing}. ${sandbox.reason}`,
+  }
 }

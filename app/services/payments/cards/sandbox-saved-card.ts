@@ -8,7 +8,13 @@ import { chargeSandboxCard, digitsOnly, type SandboxCardInput } from './sandbox-
 export const SAVES_THEN_DECLINES = '4000000000000341'
 const LATER_DECLINE = 'Your card was declined.'
 
-export type SandboxCardToSave = { brand: string; last4: string; expMonth: number; expYear: number; sandboxDecline: string | null }
+export type SandboxCardToSave = {
+  brand: string
+  last4: string
+  expMonth: number
+  expYear: number
+  sandboxDecline: string | null
+}
 
 function brandOf(number: string): string {
   if (number.startsWith('4')) return 'Visa'
@@ -21,17 +27,31 @@ function expiryOf(expiry: string): { expMonth: number; expYear: number } {
   return { expMonth: Number(month), expYear: year.length === 2 ? 2000 + Number(year) : Number(year) }
 }
 
-export function checkSandboxCardToSave(input: SandboxCardInput, now = new Date()): { ok: true; card: SandboxCardToSave } | { ok: false; field: 'number' | 'expiry' | 'cvc'; message: string } {
+export function checkSandboxCardToSave(
+  input: SandboxCardInput,
+  now = new Date(),
+): { ok: true; card: SandboxCardToSave } | { ok: false; field: 'number' | 'expiry' | 'cvc'; message: string } {
   const number = digitsOnly(input.number)
   const later = number === SAVES_THEN_DECLINES
   // The '0341' card passes every check a succeeding card does; test it as one to reuse them.
   const verified = chargeSandboxCard(later ? { ...input, number: '4242424242424242' } : input, now)
   if (!verified.ok) return verified
-  return { ok: true, card: { brand: brandOf(number), last4: number.slice(-4), ...expiryOf(input.expiry), sandboxDecline: later ? LATER_DECLINE : null } }
+  return {
+    ok: true,
+    card: {
+      brand: brandOf(number),
+      last4: number.slice(-4),
+      ...expiryOf(input.expiry),
+      sandboxDecline: later ? LATER_DECLINE : null,
+    },
+  }
 }
 
 /** What a charge to a saved sandbox card answers: its stored decline, or expiry, or success. */
-export function chargeSavedSandboxCard(card: { expMonth: number; expYear: number; sandboxDecline: string | null }, now = new Date()): string | null {
+export function chargeSavedSandboxCard(
+  card: { expMonth: number; expYear: number; sandboxDecline: string | null },
+  now = new Date(),
+): string | null {
   if (Date.UTC(card.expYear, card.expMonth, 1) <= now.getTime()) return 'Your card has expired.'
   return card.sandboxDecline
 }

@@ -28,7 +28,11 @@ type Seen = { path: string; form: Record<string, string>; idempotencyKey: string
 
 function record(seen: Seen[], body: (seen: Seen) => object, status = 200) {
   return async ({ request }: { request: Request }) => {
-    const entry = { path: new URL(request.url).pathname, form: Object.fromEntries(new URLSearchParams(await request.text())), idempotencyKey: request.headers.get('idempotency-key') }
+    const entry = {
+      path: new URL(request.url).pathname,
+      form: Object.fromEntries(new URLSearchParams(await request.text())),
+      idempotencyKey: request.headers.get('idempotency-key'),
+    }
     seen.push(entry)
     return HttpResponse.json(body(entry), { status })
   }
@@ -39,8 +43,18 @@ async function clientWithStripeCard(seen: Seen[]) {
   const parties = await createHourlyTestContract()
   const { client } = parties
   server.use(
-    http.post(`${API}/customers`, record(seen, () => ({ id: 'cus_Hourly1', object: 'customer' }))),
-    http.post(`${API}/checkout/sessions`, record(seen, () => ({ id: 'cs_setup_1', object: 'checkout.session', url: 'https://checkout.stripe.com/c/setup/cs_setup_1' }))),
+    http.post(
+      `${API}/customers`,
+      record(seen, () => ({ id: 'cus_Hourly1', object: 'customer' })),
+    ),
+    http.post(
+      `${API}/checkout/sessions`,
+      record(seen, () => ({
+        id: 'cs_setup_1',
+        object: 'checkout.session',
+        url: 'https://checkout.stripe.com/c/setup/cs_setup_1',
+      })),
+    ),
     http.get(`${API}/checkout/sessions/cs_setup_1`, () =>
       HttpResponse.json({
         id: 'cs_setup_1',
@@ -49,14 +63,26 @@ async function clientWithStripeCard(seen: Seen[]) {
         status: 'complete',
         customer: 'cus_Hourly1',
         metadata: { user_id: client.id, purpose: 'card_on_file' },
-        setup_intent: { id: 'seti_1', object: 'setup_intent', payment_method: { id: 'pm_card_1', object: 'payment_method', card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030 } } },
+        setup_intent: {
+          id: 'seti_1',
+          object: 'setup_intent',
+          payment_method: {
+            id: 'pm_card_1',
+            object: 'payment_method',
+            card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030 },
+          },
+        },
       }),
     ),
   )
   const started = await startStripeCardSetup(client, 'https://megilance.example')
   expect(started).toEqual({ ok: true, redirectTo: 'https://checkout.stripe.com/c/setup/cs_setup_1' })
   expect(await finishStripeCardSetup(client.id, 'cs_setup_1', NOW)).toEqual({ ok: true })
-  await logTime(parties.contract, { workDate: '2026-11-20', duration: '2:30', memo: 'Monitoring' }, new Date('2026-11-21T12:00:00Z'))
+  await logTime(
+    parties.contract,
+    { workDate: '2026-11-20', duration: '2:30', memo: 'Monitoring' },
+    new Date('2026-11-21T12:00:00Z'),
+  )
   const invoice = await sendWeeklyInvoice(parties.contract, '2026-11-16', parties.freelancer.id, NOW)
   return { ...parties, invoice: invoice! }
 }
@@ -67,33 +93,86 @@ describe('a card saved with Stripe', () => {
     const { client } = await clientWithStripeCard(seen)
     const session = seen.find((call) => call.path === '/v1/checkout/sessions')
     expect(session?.form).toMatchObject({ mode: 'setup', customer: 'cus_Hourly1', 'metadata[user_id]': client.id })
-    expect(session?.form.success_url).toBe('https://megilance.example/settings/billing/card?stripe=saved&session={CHECKOUT_SESSION_ID}')
-    expect(await findSavedCard(client.id)).toMatchObject({ provider: 'stripe', brand: 'Visa', last4: '4242', stripeCustomerId: 'cus_Hourly1', stripePaymentMethodId: 'pm_card_1' })
+    expect(session?.form.success_url).toBe(
+      'https://megilance.example/settings/billing/card?stripe=saved&session={CHECKOUT_SESSION_ID}',
+    )
+    expect(await findSavedCard(client.id)).toMatchObject({
+      provider: 'stripe',
+      brand: 'Visa',
+      last4: '4242',
+      stripeCustomerId: 'cus_Hourly1',
+      stripePaymentMethodId: 'pm_card_1',
+    })
   })
 
   it('pays an approved invoice with an off-session PaymentIntent, keyed per attempt', async () => {
     const seen: Seen[] = []
     const { client, freelancer, contract, invoice } = await clientWithStripeCard(seen)
-    server.use(http.post(`${API}/payment_intents`, record(seen, () => ({ id: 'pi_hourly_1', object: 'payment_intent', status: 'succeeded' }))))
+    server.use(
+      http.post(
+        `${API}/payment_intents`,
+        record(seen, () => ({ id: 'pi_hourly_1', object: 'payment_intent', status: 'succeeded' })),
+      ),
+    )
     const outcome = await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
     expect(outcome).toMatchObject({ ok: true, charge: { kind: 'paid', source: 'card', grossMinor: 100_00 } })
     const charge = seen.find((call) => call.path === '/v1/payment_intents')
-    expect(charge?.form).toMatchObject({ amount: '10000', currency: 'usd', customer: 'cus_Hourly1', payment_method: 'pm_card_1', off_session: 'true', confirm: 'true' })
+    expect(charge?.form).toMatchObject({
+      amount: '10000',
+      currency: 'usd',
+      customer: 'cus_Hourly1',
+      payment_method: 'pm_card_1',
+      off_session: 'true',
+      confirm: 'true',
+    })
     expect(charge?.idempotencyKey).toBe(`invoice:${invoice.id}:attempt:0`)
-    expect(getDb().select().from(cardPayments).where(eq(cardPayments.purpose, `invoice:${invoice.id}`)).all()).toMatchObject([{ provider: 'stripe', providerRef: 'pi_hourly_1', status: 'succeeded' }])
+    expect(
+      getDb()
+        .select()
+        .from(cardPayments)
+        .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
+        .all(),
+    ).toMatchObject([{ provider: 'stripe', providerRef: 'pi_hourly_1', status: 'succeeded' }])
     expect(await balanceOf({ kind: 'wallet', ownerId: freelancer.id, currency: 'USD' })).toBe(90_00)
-    expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
+    expect(await checkLedgerInvariants()).toEqual({
+      unbalancedCurrencies: [],
+      negativeAccounts: 0,
+      unbalancedTransactions: 0,
+    })
   })
 
   it('leaves the invoice "payment failed" and charges nothing when Stripe declines the card', async () => {
     const seen: Seen[] = []
     const { client, freelancer, contract, invoice } = await clientWithStripeCard(seen)
     server.use(
-      http.post(`${API}/payment_intents`, record(seen, () => ({ error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' } }), 402)),
+      http.post(
+        `${API}/payment_intents`,
+        record(
+          seen,
+          () => ({
+            error: {
+              type: 'card_error',
+              code: 'card_declined',
+              decline_code: 'insufficient_funds',
+              message: 'Your card has insufficient funds.',
+            },
+          }),
+          402,
+        ),
+      ),
     )
     const outcome = await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
-    expect(outcome).toMatchObject({ ok: true, charge: { kind: 'declined', message: 'Your card has insufficient funds.' } })
+    expect(outcome).toMatchObject({
+      ok: true,
+      charge: { kind: 'declined', message: 'Your card has insufficient funds.' },
+    })
     expect(await balanceOf({ kind: 'wallet', ownerId: freelancer.id, currency: 'USD' })).toBe(0)
-    expect(getDb().select().from(cardPayments).where(eq(cardPayments.purpose, `invoice:${invoice.id}`)).all()).toMatchObject([{ status: 'failed' }])
+    expect(
+      getDb()
+        .select()
+        .from(cardPayments)
+        .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
+        .all(),
+    ).toMatchObject([{ status: 'failed' }])
   })
 })

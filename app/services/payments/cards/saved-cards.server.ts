@@ -27,7 +27,12 @@ export type CardOnFileView = { brand: string; last4: string; expiry: string; pro
 export async function describeCardOnFile(userId: string): Promise<CardOnFileView> {
   const card = await findSavedCard(userId)
   if (!card) return null
-  return { brand: card.brand, last4: card.last4, expiry: `${String(card.expMonth).padStart(2, '0')}/${String(card.expYear).slice(-2)}`, provider: card.provider }
+  return {
+    brand: card.brand,
+    last4: card.last4,
+    expiry: `${String(card.expMonth).padStart(2, '0')}/${String(card.expYear).slice(-2)}`,
+    provider: card.provider,
+  }
 }
 
 export async function saveSandboxCard(userId: string, input: SandboxCardInput, now = new Date()): Promise<SaveOutcome> {
@@ -36,7 +41,10 @@ export async function saveSandboxCard(userId: string, input: SandboxCardInput, n
   if (!sandbox.available) return { ok: false, field: null, message: `Test cards cannot be saved: ${sandbox.reason}` }
   const checked = checkSandboxCardToSave(input, now)
   if (!checked.ok) return checked
-  await saveCard({ userId, provider: 'sandbox', ...checked.card, stripeCustomerId: null, stripePaymentMethodId: null }, now)
+  await saveCard(
+    { userId, provider: 'sandbox', ...checked.card, stripeCustomerId: null, stripePaymentMethodId: null },
+    now,
+  )
   return { ok: true }
 }
 
@@ -50,14 +58,23 @@ function setupReturnUrl(requestOrigin: string | null): string {
 }
 
 /** Sends the client to Stripe's hosted page to save a card (Checkout in setup mode; no card data touches us). */
-export async function startStripeCardSetup(user: { id: string; email: string; name: string }, requestOrigin: string | null, currency = 'USD'): Promise<SetupStart> {
+export async function startStripeCardSetup(
+  user: { id: string; email: string; name: string },
+  requestOrigin: string | null,
+  currency = 'USD',
+): Promise<SetupStart> {
   const stripe = getStripe()
   if (!stripe) return { ok: false, message: 'Stripe is not configured.' }
   try {
     const existing = await findSavedCard(user.id)
     const customer =
       existing?.stripeCustomerId ??
-      (await stripe.customers.create({ email: user.email, name: user.name, metadata: { user_id: user.id } }, { idempotencyKey: `customer:${user.id}` })).id
+      (
+        await stripe.customers.create(
+          { email: user.email, name: user.name, metadata: { user_id: user.id } },
+          { idempotencyKey: `customer:${user.id}` },
+        )
+      ).id
     const back = setupReturnUrl(requestOrigin)
     const session = await stripe.checkout.sessions.create({
       mode: 'setup',
@@ -70,7 +87,9 @@ export async function startStripeCardSetup(user: { id: string; email: string; na
       success_url: `${back}?stripe=saved&session={CHECKOUT_SESSION_ID}`,
       cancel_url: `${back}?stripe=cancelled`,
     })
-    return session.url ? { ok: true, redirectTo: session.url } : { ok: false, message: 'Stripe did not return a page to save the card. Try again.' }
+    return session.url
+      ? { ok: true, redirectTo: session.url }
+      : { ok: false, message: 'Stripe did not return a page to save the card. Try again.' }
   } catch (error) {
     logger.warn({ err: error, userId: user.id }, 'Stripe card setup could not start')
     return { ok: false, message: 'Stripe could not start saving the card just now. Try again in a moment.' }
@@ -86,8 +105,10 @@ export async function finishStripeCardSetup(userId: string, sessionId: string, n
     const intent = typeof session.setup_intent === 'object' ? session.setup_intent : null
     const method = intent && typeof intent.payment_method === 'object' ? intent.payment_method : null
     const customer = typeof session.customer === 'string' ? session.customer : (session.customer?.id ?? null)
-    if (session.metadata?.user_id !== userId || session.mode !== 'setup') return { ok: false, field: null, message: 'That Stripe session is not yours.' }
-    if (session.status !== 'complete' || !method?.card || !customer) return { ok: false, field: null, message: 'The card was not saved on Stripe’s page. Try again.' }
+    if (session.metadata?.user_id !== userId || session.mode !== 'setup')
+      return { ok: false, field: null, message: 'That Stripe session is not yours.' }
+    if (session.status !== 'complete' || !method?.card || !customer)
+      return { ok: false, field: null, message: 'The card was not saved on Stripe’s page. Try again.' }
     await saveCard(
       {
         userId,
@@ -105,7 +126,11 @@ export async function finishStripeCardSetup(userId: string, sessionId: string, n
     return { ok: true }
   } catch (error) {
     logger.warn({ err: error, userId }, 'Stripe card setup could not be read back')
-    return { ok: false, field: null, message: 'Stripe could not confirm the saved card just now. Reload this page in a moment.' }
+    return {
+      ok: false,
+      field: null,
+      message: 'Stripe could not confirm the saved card just now. Reload this page in a moment.',
+    }
   }
 }
 
@@ -115,16 +140,34 @@ export async function finishStripeCardSetup(userId: string, sessionId: string, n
  */
 export async function chargeCardOnFile(
   card: SavedCard,
-  charge: { amountMinor: number; currency: string; idempotencyKey: string; description: string; metadata: Record<string, string> },
+  charge: {
+    amountMinor: number
+    currency: string
+    idempotencyKey: string
+    description: string
+    metadata: Record<string, string>
+  },
   now = new Date(),
 ): Promise<OffSessionCharge> {
   const stripe = getStripe()
   if (card.provider === 'sandbox') {
-    if (stripe || !sandboxMoney().available) return { ok: false, declined: true, message: 'Your saved card is a sandbox test card, which cannot be charged here. Save a real card.' }
+    if (stripe || !sandboxMoney().available)
+      return {
+        ok: false,
+        declined: true,
+        message: 'Your saved card is a sandbox test card, which cannot be charged here. Save a real card.',
+      }
     const decline = chargeSavedSandboxCard(card, now)
-    return decline ? { ok: false, declined: true, message: decline } : { ok: true, provider: 'sandbox', providerRef: null, last4: card.last4 }
+    return decline
+      ? { ok: false, declined: true, message: decline }
+      : { ok: true, provider: 'sandbox', providerRef: null, last4: card.last4 }
   }
-  if (!stripe || !card.stripeCustomerId || !card.stripePaymentMethodId) return { ok: false, declined: true, message: 'Your saved card cannot be charged: Stripe is not configured. Save the card again.' }
+  if (!stripe || !card.stripeCustomerId || !card.stripePaymentMethodId)
+    return {
+      ok: false,
+      declined: true,
+      message: 'Your saved card cannot be charged: Stripe is not configured. Save the card again.',
+    }
   const amount = toStripeAmount(charge.amountMinor, charge.currency)
   if (!amount.ok) return { ok: false, declined: true, message: amount.message }
   try {
@@ -141,11 +184,19 @@ export async function chargeCardOnFile(
       },
       { idempotencyKey: charge.idempotencyKey },
     )
-    if (intent.status === 'succeeded') return { ok: true, provider: 'stripe', providerRef: intent.id, last4: card.last4 }
-    return { ok: false, declined: true, message: `Your bank did not complete the charge (${intent.status.replaceAll('_', ' ')}).` }
+    if (intent.status === 'succeeded')
+      return { ok: true, provider: 'stripe', providerRef: intent.id, last4: card.last4 }
+    return {
+      ok: false,
+      declined: true,
+      message: `Your bank did not complete the charge (${intent.status.replaceAll('_', ' ')}).`,
+    }
   } catch (error) {
     if (error instanceof Stripe.errors.StripeCardError) {
-      const message = error.code === 'authentication_required' ? 'Your bank asks you to confirm this payment, which cannot be done while you are away.' : error.message
+      const message =
+        error.code === 'authentication_required'
+          ? 'Your bank asks you to confirm this payment, which cannot be done while you are away.'
+          : error.message
       return { ok: false, declined: true, message }
     }
     logger.warn({ err: error }, 'Stripe off-session charge did not answer')

@@ -5,7 +5,24 @@ import { currencyDigits } from '~/utils/format'
  * these currencies are whole units at Stripe, three-decimal ones must end in 0, and Stripe counts
  * ISK in hundredths although ISO gives it no decimals (https://docs.stripe.com/currencies).
  */
-const ZERO_DECIMAL = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF'])
+const ZERO_DECIMAL = new Set([
+  'BIF',
+  'CLP',
+  'DJF',
+  'GNF',
+  'JPY',
+  'KMF',
+  'KRW',
+  'MGA',
+  'PYG',
+  'RWF',
+  'UGX',
+  'VND',
+  'VUV',
+  'XAF',
+  'XOF',
+  'XPF',
+])
 const THREE_DECIMAL = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND'])
 
 export function stripeDigits(currency: string): number {
@@ -19,12 +36,20 @@ export type StripeAmount = { ok: true; amount: number; currency: string } | { ok
 
 /** Our ISO minor units → Stripe's amount and lower-case currency, or why Stripe cannot take it. */
 export function toStripeAmount(amountMinor: number, currency: string): StripeAmount {
-  if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) return { ok: false, message: 'The amount must be above zero.' }
+  if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0)
+    return { ok: false, message: 'The amount must be above zero.' }
   const shift = stripeDigits(currency) - currencyDigits(currency)
   const amount = shift >= 0 ? amountMinor * 10 ** shift : amountMinor / 10 ** -shift
-  if (!Number.isSafeInteger(amount)) return { ok: false, message: `Stripe cannot charge this amount in ${currency.toUpperCase()}: it has more decimals than Stripe takes.` }
+  if (!Number.isSafeInteger(amount))
+    return {
+      ok: false,
+      message: `Stripe cannot charge this amount in ${currency.toUpperCase()}: it has more decimals than Stripe takes.`,
+    }
   if (THREE_DECIMAL.has(currency.toUpperCase()) && amount % 10 !== 0) {
-    return { ok: false, message: `Stripe charges ${currency.toUpperCase()} only in multiples of 0.010; round the amount to two decimals.` }
+    return {
+      ok: false,
+      message: `Stripe charges ${currency.toUpperCase()} only in multiples of 0.010; round the amount to two decimals.`,
+    }
   }
   return { ok: true, amount, currency: currency.toLowerCase() }
 }

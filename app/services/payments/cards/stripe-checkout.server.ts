@@ -6,7 +6,10 @@ import type { CardPaymentProvider, CheckoutRequest, CheckoutStart } from './card
 import { toStripeAmount } from './stripe-amount'
 
 /** Where Stripe sends the payer back: APP_URL when configured (behind proxies), else their origin. */
-export function checkoutReturnUrls(paymentId: string, requestOrigin: string | null): { success: string; cancel: string } {
+export function checkoutReturnUrls(
+  paymentId: string,
+  requestOrigin: string | null,
+): { success: string; cancel: string } {
   const env = getEnv()
   const origin = new URL(env.APP_URL ?? requestOrigin ?? `http://localhost:${env.PORT}`).origin
   const page = `${origin}/checkout/${paymentId}`
@@ -14,13 +17,25 @@ export function checkoutReturnUrls(paymentId: string, requestOrigin: string | nu
 }
 
 /** The Checkout Session for one of our payments; the metadata ties Stripe's events back to it. */
-export function checkoutSessionParams(request: CheckoutRequest, amount: { amount: number; currency: string }): Stripe.Checkout.SessionCreateParams {
+export function checkoutSessionParams(
+  request: CheckoutRequest,
+  amount: { amount: number; currency: string },
+): Stripe.Checkout.SessionCreateParams {
   const { payment } = request
   const urls = checkoutReturnUrls(payment.id, request.requestOrigin)
   return {
     mode: 'payment',
     client_reference_id: payment.id,
-    line_items: [{ quantity: 1, price_data: { currency: amount.currency, unit_amount: amount.amount, product_data: { name: `Escrow for ${request.title}` } } }],
+    line_items: [
+      {
+        quantity: 1,
+        price_data: {
+          currency: amount.currency,
+          unit_amount: amount.amount,
+          product_data: { name: `Escrow for ${request.title}` },
+        },
+      },
+    ],
     metadata: { payment_id: payment.id, purpose: payment.purpose },
     payment_intent_data: { metadata: { payment_id: payment.id, purpose: payment.purpose } },
     success_url: urls.success,
@@ -41,13 +56,20 @@ export function stripeCardProvider(stripe: Stripe): CardPaymentProvider {
       const amount = toStripeAmount(payment.amountMinor, payment.currency)
       if (!amount.ok) return fail(payment, amount.message, request.at)
       try {
-        const session = await stripe.checkout.sessions.create(checkoutSessionParams(request, amount), { idempotencyKey: `checkout:${payment.id}` })
+        const session = await stripe.checkout.sessions.create(checkoutSessionParams(request, amount), {
+          idempotencyKey: `checkout:${payment.id}`,
+        })
         await setCardPaymentProviderRef(payment.id, session.id, request.at)
-        if (!session.url) return fail(payment, 'Stripe did not return a payment page. Nothing was charged; try again.', request.at)
+        if (!session.url)
+          return fail(payment, 'Stripe did not return a payment page. Nothing was charged; try again.', request.at)
         return { ok: true, redirectTo: session.url }
       } catch (error) {
         logger.warn({ err: error, paymentId: payment.id }, 'Stripe Checkout session could not be created')
-        return fail(payment, 'Stripe could not start the payment just now. Nothing was charged; try again in a moment.', request.at)
+        return fail(
+          payment,
+          'Stripe could not start the payment just now. Nothing was charged; try again in a moment.',
+          request.at,
+        )
       }
     },
   }

@@ -1,6 +1,20 @@
 import type Stripe from 'stripe'
-import { cardPaymentLedgerKind, findCardPayment, findCardPaymentByProviderRef, markCardPaymentFailed, recordCardDeclineSync, setCardPaymentProviderRef, type CardPayment } from '~/models/card-payments.server'
-import { findContract, findMilestone, getMilestoneContractId, type Contract, type Milestone } from '~/models/contracts.server'
+import {
+  cardPaymentLedgerKind,
+  findCardPayment,
+  findCardPaymentByProviderRef,
+  markCardPaymentFailed,
+  recordCardDeclineSync,
+  setCardPaymentProviderRef,
+  type CardPayment,
+} from '~/models/card-payments.server'
+import {
+  findContract,
+  findMilestone,
+  getMilestoneContractId,
+  type Contract,
+  type Milestone,
+} from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
 import { hasStripeEvent, recordStripeEvent } from '~/models/stripe-events.server'
 import { findUserById } from '~/models/users.server'
@@ -10,7 +24,16 @@ import { milestoneIdOfPayment, settlePaidCardPayment } from '../ledger/escrow.se
 import { toStripeAmount } from './stripe-amount'
 import { getStripe } from './stripe.server'
 
-export type StripeOutcome = 'funded' | 'wallet' | 'already_paid' | 'failed' | 'declined' | 'awaiting_payment' | 'ignored' | 'rejected' | 'duplicate'
+export type StripeOutcome =
+  | 'funded'
+  | 'wallet'
+  | 'already_paid'
+  | 'failed'
+  | 'declined'
+  | 'awaiting_payment'
+  | 'ignored'
+  | 'rejected'
+  | 'duplicate'
 /** The event being handled; null when we asked Stripe ourselves (the payer came back first). */
 type EventRef = { id: string; type: string } | null
 
@@ -62,37 +85,60 @@ function chargedAsAsked(payment: CardPayment, session: Stripe.Checkout.Session):
  * A Checkout Session Stripe reports complete: when paid, the milestone is funded (or the payer's
  * wallet credited) exactly once, whichever of the webhook, a replay or the payer's return is first.
  */
-export async function applyCompletedSession(session: Stripe.Checkout.Session, event: EventRef, at = new Date()): Promise<StripeOutcome> {
+export async function applyCompletedSession(
+  session: Stripe.Checkout.Session,
+  event: EventRef,
+  at = new Date(),
+): Promise<StripeOutcome> {
   const payment = await paymentForSession(session, at)
   if (!payment) return once(event, null, at, () => 'ignored')
   if (session.payment_status !== 'paid') return once(event, payment.id, at, () => 'awaiting_payment')
   if (!chargedAsAsked(payment, session)) {
-    logger.error({ paymentId: payment.id, sessionId: session.id, amount: session.amount_total, currency: session.currency }, 'Stripe charged a different amount; not funded')
+    logger.error(
+      { paymentId: payment.id, sessionId: session.id, amount: session.amount_total, currency: session.currency },
+      'Stripe charged a different amount; not funded',
+    )
     return once(event, payment.id, at, () => 'rejected')
   }
   const subject = await subjectOf(payment)
   if (!subject) return once(event, payment.id, at, () => 'ignored')
-  const outcome = once(event, payment.id, at, () => settlePaidCardPayment({ ...subject, last4: null, actorName: subject.payerName, at }))
+  const outcome = once(event, payment.id, at, () =>
+    settlePaidCardPayment({ ...subject, last4: null, actorName: subject.payerName, at }),
+  )
   if (outcome === 'funded') await tellFreelancerMilestoneFunded(subject.contract, subject.milestone)
   return outcome
 }
 
 /** An expired session, or an asynchronous payment that failed: recorded, and no money moves. */
-export async function applyFailedSession(session: Stripe.Checkout.Session, event: EventRef, reason: string, at = new Date()): Promise<StripeOutcome> {
+export async function applyFailedSession(
+  session: Stripe.Checkout.Session,
+  event: EventRef,
+  reason: string,
+  at = new Date(),
+): Promise<StripeOutcome> {
   const payment = await paymentForSession(session, at)
-  return once(event, payment?.id ?? null, at, () => (payment && markCardPaymentFailed(payment.id, reason, at) ? 'failed' : 'ignored'))
+  return once(event, payment?.id ?? null, at, () =>
+    payment && markCardPaymentFailed(payment.id, reason, at) ? 'failed' : 'ignored',
+  )
 }
 
 /** A declined card on Stripe's page: the session stays open so the payer can try another card. */
-export async function applyFailedPaymentIntent(intent: Stripe.PaymentIntent, event: EventRef, at = new Date()): Promise<StripeOutcome> {
+export async function applyFailedPaymentIntent(
+  intent: Stripe.PaymentIntent,
+  event: EventRef,
+  at = new Date(),
+): Promise<StripeOutcome> {
   const id = intent.metadata?.payment_id
   const payment = id ? await findCardPayment(id) : undefined
   const known = payment?.provider === 'stripe' ? payment : undefined
   const reason = intent.last_payment_error?.message ?? 'Your card was declined.'
-  return once(event, known?.id ?? null, at, () => (known && recordCardDeclineSync(known.id, reason, at) ? 'declined' : 'ignored'))
+  return once(event, known?.id ?? null, at, () =>
+    known && recordCardDeclineSync(known.id, reason, at) ? 'declined' : 'ignored',
+  )
 }
 
-export const EXPIRED_REASON = 'The Stripe checkout expired before it was paid. Nothing was charged; start the payment again.'
+export const EXPIRED_REASON =
+  'The Stripe checkout expired before it was paid. Nothing was charged; start the payment again.'
 
 /**
  * A Stripe payment as the payer finds it on our page. If the webhook has not arrived yet we ask
@@ -100,7 +146,11 @@ export const EXPIRED_REASON = 'The Stripe checkout expired before it was paid. N
  * same once-only way. If Stripe cannot be reached the payment simply stays pending. `payUrl` is
  * Stripe's page while the session is still open.
  */
-export async function refreshStripePayment(stripe: Stripe, payment: CardPayment, at = new Date()): Promise<{ payment: CardPayment; payUrl: string | null }> {
+export async function refreshStripePayment(
+  stripe: Stripe,
+  payment: CardPayment,
+  at = new Date(),
+): Promise<{ payment: CardPayment; payUrl: string | null }> {
   if (payment.status !== 'pending' || !payment.providerRef) return { payment, payUrl: null }
   let payUrl: string | null = null
   try {
@@ -117,8 +167,17 @@ export async function refreshStripePayment(stripe: Stripe, payment: CardPayment,
 /** Where a Stripe payment stands for its payer: paid (and where the money went), waiting or failed. */
 export async function stripePaymentStatus(payment: CardPayment, at = new Date()) {
   const stripe = getStripe()
-  const { payment: fresh, payUrl } = stripe ? await refreshStripePayment(stripe, payment, at) : { payment, payUrl: null }
-  if (fresh.status === 'succeeded') return { state: 'paid' as const, funded: (await cardPaymentLedgerKind(fresh.id)) !== 'wallet.deposit', payUrl: null, reason: null }
-  if (fresh.status === 'failed') return { state: 'failed' as const, funded: false, payUrl: null, reason: fresh.failureReason }
+  const { payment: fresh, payUrl } = stripe
+    ? await refreshStripePayment(stripe, payment, at)
+    : { payment, payUrl: null }
+  if (fresh.status === 'succeeded')
+    return {
+      state: 'paid' as const,
+      funded: (await cardPaymentLedgerKind(fresh.id)) !== 'wallet.deposit',
+      payUrl: null,
+      reason: null,
+    }
+  if (fresh.status === 'failed')
+    return { state: 'failed' as const, funded: false, payUrl: null, reason: fresh.failureReason }
   return { state: 'waiting' as const, funded: false, payUrl, reason: fresh.failureReason }
 }

@@ -2,7 +2,13 @@ import type Stripe from 'stripe'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 import { getStripe } from './stripe.server'
-import { applyCompletedSession, applyFailedPaymentIntent, applyFailedSession, EXPIRED_REASON, type StripeOutcome } from './stripe-sessions.server'
+import {
+  applyCompletedSession,
+  applyFailedPaymentIntent,
+  applyFailedSession,
+  EXPIRED_REASON,
+  type StripeOutcome,
+} from './stripe-sessions.server'
 
 export type WebhookReply = { status: number; body: { received: boolean; outcome?: StripeOutcome; error?: string } }
 
@@ -16,7 +22,12 @@ export async function handleStripeEvent(event: Stripe.Event, at = new Date()): P
     case 'checkout.session.expired':
       return applyFailedSession(event.data.object, ref, EXPIRED_REASON, at)
     case 'checkout.session.async_payment_failed':
-      return applyFailedSession(event.data.object, ref, 'Your payment did not go through. Nothing was charged; start the payment again.', at)
+      return applyFailedSession(
+        event.data.object,
+        ref,
+        'Your payment did not go through. Nothing was charged; start the payment again.',
+        at,
+      )
     case 'payment_intent.payment_failed':
       return applyFailedPaymentIntent(event.data.object, ref, at)
     default:
@@ -29,10 +40,15 @@ export async function handleStripeEvent(event: Stripe.Event, at = new Date()): P
  * change to the body breaks it) before anything is read from it: 400 for a missing or bad one.
  * A replayed event answers 200 again, so Stripe stops retrying, and moves nothing.
  */
-export async function receiveStripeWebhook(rawBody: string, signature: string | null, at = new Date()): Promise<WebhookReply> {
+export async function receiveStripeWebhook(
+  rawBody: string,
+  signature: string | null,
+  at = new Date(),
+): Promise<WebhookReply> {
   const stripe = getStripe()
   const secret = getEnv().STRIPE_WEBHOOK_SECRET
-  if (!stripe || !secret) return { status: 404, body: { received: false, error: 'Stripe is not configured on this installation.' } }
+  if (!stripe || !secret)
+    return { status: 404, body: { received: false, error: 'Stripe is not configured on this installation.' } }
   if (!signature) return { status: 400, body: { received: false, error: 'Missing Stripe-Signature header.' } }
   let event: Stripe.Event
   try {

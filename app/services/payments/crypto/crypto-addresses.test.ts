@@ -42,12 +42,18 @@ describe('Bitcoin addresses', () => {
   })
 
   it('accepts upper-case bech32 (BIP-173 allows it, e.g. for QR codes) and stores it in lower case', () => {
-    expect(accepted('bitcoin', 'BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4')).toEqual({ ok: true, address: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4', format: 'P2WPKH' })
+    expect(accepted('bitcoin', 'BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4')).toEqual({
+      ok: true,
+      address: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4',
+      format: 'P2WPKH',
+    })
     expect(accepted('bitcoin', 'BC1SW50QGDZ25J').format).toBe('segwit v16') // BIP-350
   })
 
   it('trims surrounding whitespace from a pasted address', () => {
-    expect(accepted('bitcoin', '  1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa\n').address).toBe('1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa')
+    expect(accepted('bitcoin', '  1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa\n').address).toBe(
+      '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa',
+    )
   })
 
   it('catches one changed character anywhere in every valid address', () => {
@@ -63,7 +69,9 @@ describe('Bitcoin addresses', () => {
   })
 
   it('says a typo when a checksum does not match', () => {
-    expect(refused('bitcoin', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb')).toBe('This Bitcoin address has a typo: its checksum does not match.')
+    expect(refused('bitcoin', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb')).toBe(
+      'This Bitcoin address has a typo: its checksum does not match.',
+    )
     expect(refused('bitcoin', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5')).toMatch(/^This Bitcoin address has a typo/)
   })
 
@@ -88,8 +96,12 @@ describe('Bitcoin addresses', () => {
 
   it('refuses the bech32 / bech32m mix-ups of BIP-350', () => {
     // Witness v1 and v16 written with the old bech32 checksum.
-    expect(refused('bitcoin', 'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqh2y7hd')).toMatch(/bech32m checksum/)
-    expect(refused('bitcoin', 'BC1S0XLXVLHEMJA6C4DQV22UAPCTQUPFHLXM9H8Z3K2E72Q4K9HCZ7VQ54WELL')).toMatch(/bech32m checksum/)
+    expect(refused('bitcoin', 'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqh2y7hd')).toMatch(
+      /bech32m checksum/,
+    )
+    expect(refused('bitcoin', 'BC1S0XLXVLHEMJA6C4DQV22UAPCTQUPFHLXM9H8Z3K2E72Q4K9HCZ7VQ54WELL')).toMatch(
+      /bech32m checksum/,
+    )
     // Witness v0 written with the new bech32m checksum.
     expect(refused('bitcoin', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kemeawh')).toMatch(/original bech32 checksum/)
   })
@@ -133,8 +145,16 @@ describe('EVM addresses (Ethereum, BNB Smart Chain, Polygon)', () => {
     '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045', // vitalik.eth
     '0x000000000000000000000000000000000000dEaD', // the common burn address
   ]
-  const bsc = ['0x55d398326f99059fF775485246999027B3197955', '0x8AC76a51cc950d9822D68b83fE1Ad97B32Cd580d', '0xbb4CdB9CBd36B01bD1cBaEBF2De08d9173bc095c'] // BSC-USD, USDC (BEP-20), WBNB
-  const polygon = ['0xc2132D05D31c914a87C6611C10748AEb04B58e8F', '0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359', '0x0d500B1d8E8eF31E21C99d1Db9A6444d3ADf1270'] // USDT, USDC, WPOL
+  const bsc = [
+    '0x55d398326f99059fF775485246999027B3197955',
+    '0x8AC76a51cc950d9822D68b83fE1Ad97B32Cd580d',
+    '0xbb4CdB9CBd36B01bD1cBaEBF2De08d9173bc095c',
+  ] // BSC-USD, USDC (BEP-20), WBNB
+  const polygon = [
+    '0xc2132D05D31c914a87C6611C10748AEb04B58e8F',
+    '0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359',
+    '0x0d500B1d8E8eF31E21C99d1Db9A6444d3ADf1270',
+  ] // USDT, USDC, WPOL
 
   it.each(checksummed)('accepts %s with a valid EIP-55 checksum on every EVM network', (address) => {
     for (const network of ['ethereum', 'bsc', 'polygon'] as const) {
@@ -151,11 +171,14 @@ describe('EVM addresses (Ethereum, BNB Smart Chain, Polygon)', () => {
     const corruptions = (address: string) => {
       const index = [...address].findIndex((c, i) => i > 1 && /[a-fA-F]/.test(c))
       const c = address[index]!
-      const flipped = address.slice(0, index) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + address.slice(index + 1)
+      const flipped =
+        address.slice(0, index) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + address.slice(index + 1)
       return [flipped, changeCharacter(address, 20, HEX), address.slice(0, -1)]
     }
-    for (const address of bsc) for (const bad of corruptions(address)) expect(refused('bsc', bad)).toMatch(/BNB Smart Chain address/)
-    for (const address of polygon) for (const bad of corruptions(address)) expect(refused('polygon', bad)).toMatch(/Polygon PoS address/)
+    for (const address of bsc)
+      for (const bad of corruptions(address)) expect(refused('bsc', bad)).toMatch(/BNB Smart Chain address/)
+    for (const address of polygon)
+      for (const bad of corruptions(address)) expect(refused('polygon', bad)).toMatch(/Polygon PoS address/)
   })
 
   it('keeps every token contract this app ships in checksummed form', () => {
@@ -167,10 +190,20 @@ describe('EVM addresses (Ethereum, BNB Smart Chain, Polygon)', () => {
   })
 
   it('accepts all-lower and all-upper case (no checksum, as EIP-55 allows) and stores the checksummed form', () => {
-    expect(accepted('ethereum', '0xde709f2102306220921060314715629080e2fb77')).toEqual({ ok: true, address: '0xde709f2102306220921060314715629080e2fb77', format: 'EVM (no checksum)' })
-    expect(accepted('ethereum', '0x52908400098527886E0F7030069857D2E4169EE7').address).toBe('0x52908400098527886E0F7030069857D2E4169EE7')
-    expect(accepted('ethereum', '0xdac17f958d2ee523a2206206994597c13d831ec7').address).toBe('0xdAC17F958D2ee523a2206206994597C13D831ec7')
-    expect(accepted('bsc', '0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED').address).toBe('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed')
+    expect(accepted('ethereum', '0xde709f2102306220921060314715629080e2fb77')).toEqual({
+      ok: true,
+      address: '0xde709f2102306220921060314715629080e2fb77',
+      format: 'EVM (no checksum)',
+    })
+    expect(accepted('ethereum', '0x52908400098527886E0F7030069857D2E4169EE7').address).toBe(
+      '0x52908400098527886E0F7030069857D2E4169EE7',
+    )
+    expect(accepted('ethereum', '0xdac17f958d2ee523a2206206994597c13d831ec7').address).toBe(
+      '0xdAC17F958D2ee523a2206206994597C13D831ec7',
+    )
+    expect(accepted('bsc', '0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED').address).toBe(
+      '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
+    )
   })
 
   it('computes the EIP-55 form of each test vector', () => {
@@ -181,8 +214,11 @@ describe('EVM addresses (Ethereum, BNB Smart Chain, Polygon)', () => {
     for (const address of checksummed) {
       const index = [...address].findIndex((c, i) => i > 1 && /[a-fA-F]/.test(c))
       const c = address[index]!
-      const flipped = address.slice(0, index) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + address.slice(index + 1)
-      expect(refused('ethereum', flipped)).toBe('This Ethereum address has a typo: its checksum (the pattern of capital letters) does not match.')
+      const flipped =
+        address.slice(0, index) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + address.slice(index + 1)
+      expect(refused('ethereum', flipped)).toBe(
+        'This Ethereum address has a typo: its checksum (the pattern of capital letters) does not match.',
+      )
     }
   })
 
@@ -196,16 +232,26 @@ describe('EVM addresses (Ethereum, BNB Smart Chain, Polygon)', () => {
   })
 
   it('refuses truncated, lengthened, prefix-less and non-hex addresses', () => {
-    expect(refused('ethereum', '0xdAC17F958D2ee523a2206206994597C13D831ec')).toMatch(/39 characters after 0x instead of 40/)
+    expect(refused('ethereum', '0xdAC17F958D2ee523a2206206994597C13D831ec')).toMatch(
+      /39 characters after 0x instead of 40/,
+    )
     expect(refused('ethereum', '0xdAC17F958D2ee523a2206206994597C13D831ec77')).toMatch(/41 characters/)
-    expect(refused('polygon', 'dAC17F958D2ee523a2206206994597C13D831ec7')).toBe('A Polygon PoS address starts with 0x: add it in front.')
-    expect(refused('bsc', '0xdAC17F958D2ee523a2206206994597C13D831ecG')).toMatch(/only has the digits 0–9 and the letters a–f/)
-    expect(refused('ethereum', 'dAC17F958D2ee523a2206206994597C13D831ec7')).toBe('An Ethereum address starts with 0x: add it in front.')
+    expect(refused('polygon', 'dAC17F958D2ee523a2206206994597C13D831ec7')).toBe(
+      'A Polygon PoS address starts with 0x: add it in front.',
+    )
+    expect(refused('bsc', '0xdAC17F958D2ee523a2206206994597C13D831ecG')).toMatch(
+      /only has the digits 0–9 and the letters a–f/,
+    )
+    expect(refused('ethereum', 'dAC17F958D2ee523a2206206994597C13D831ec7')).toBe(
+      'An Ethereum address starts with 0x: add it in front.',
+    )
     expect(refused('ethereum', '')).toBe('Enter an Ethereum address.')
   })
 
   it('reads a capital 0X prefix as 0x', () => {
-    expect(accepted('ethereum', '0XdAC17F958D2ee523a2206206994597C13D831ec7').address).toBe('0xdAC17F958D2ee523a2206206994597C13D831ec7')
+    expect(accepted('ethereum', '0XdAC17F958D2ee523a2206206994597C13D831ec7').address).toBe(
+      '0xdAC17F958D2ee523a2206206994597C13D831ec7',
+    )
   })
 
   it('refuses Bitcoin and Solana addresses on an EVM network', () => {

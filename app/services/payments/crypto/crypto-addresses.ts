@@ -39,7 +39,8 @@ export function validateCryptoAddress(network: CryptoNetwork, address: string): 
 /** A hint for an address that clearly belongs to another family of networks. */
 function otherFamily(address: string): string | undefined {
   if (/^0x[0-9a-fA-F]*$/i.test(address)) return 'an Ethereum-style (0x…) address'
-  if (/^(bc1|tb1|bcrt1)/i.test(address) || /^[13mn2][1-9A-HJ-NP-Za-km-z]{24,34}$/.test(address)) return 'a Bitcoin address'
+  if (/^(bc1|tb1|bcrt1)/i.test(address) || /^[13mn2][1-9A-HJ-NP-Za-km-z]{24,34}$/.test(address))
+    return 'a Bitcoin address'
   return undefined
 }
 
@@ -52,9 +53,13 @@ function validateBitcoin(address: string): AddressValidation {
   const lower = address.toLowerCase()
   if (/^(bc|tb|bcrt)1/.test(lower)) return validateSegwit(address)
   if (address.startsWith('0x')) return refuse('This looks like an Ethereum-style (0x…) address, not a Bitcoin address.')
-  if (!BASE58.test(address)) return refuse('A Bitcoin address uses letters and digits except 0, O, I and l; this one has another character in it.')
+  if (!BASE58.test(address))
+    return refuse(
+      'A Bitcoin address uses letters and digits except 0, O, I and l; this one has another character in it.',
+    )
   const raw = bs58.decode(address)
-  if (raw.length !== 25) return refuse('This is not a complete Bitcoin address: it is too short or too long. Copy it again.')
+  if (raw.length !== 25)
+    return refuse('This is not a complete Bitcoin address: it is too short or too long. Copy it again.')
   const payload = bs58check.decodeUnsafe(address)
   if (!payload) return refuse(BTC_TYPO)
   const version = payload[0]
@@ -88,11 +93,19 @@ function validateSegwit(address: string): AddressValidation {
   if (version === 0 && !asBech32) return refuse(`${BTC_TYPO} (A bc1q address must use the original bech32 checksum.)`)
   if (version > 0 && !asBech32m) return refuse(`${BTC_TYPO} (A bc1p or later address must use the bech32m checksum.)`)
   const program = bech32.fromWordsUnsafe(programWords)
-  if (!program || program.length < 2 || program.length > 40) return refuse('This is not a complete Bitcoin address: its data has the wrong length.')
+  if (!program || program.length < 2 || program.length > 40)
+    return refuse('This is not a complete Bitcoin address: its data has the wrong length.')
   if (version === 0 && program.length !== 20 && program.length !== 32) {
     return refuse('This is not a complete Bitcoin address: a bc1q address is either 42 or 62 characters long.')
   }
-  const format = version === 0 ? (program.length === 20 ? 'P2WPKH' : 'P2WSH') : version === 1 && program.length === 32 ? 'P2TR' : `segwit v${version}`
+  const format =
+    version === 0
+      ? program.length === 20
+        ? 'P2WPKH'
+        : 'P2WSH'
+      : version === 1 && program.length === 32
+        ? 'P2TR'
+        : `segwit v${version}`
   return { ok: true, address: lower, format }
 }
 
@@ -113,20 +126,32 @@ export function toChecksumAddress(address: string): string {
 
 function validateEvm(network: CryptoNetwork, address: string): AddressValidation {
   const label = networkLabel(network)
-  if (/^[0-9a-fA-F]{40}$/.test(address)) return refuse(`${capitalised(aOrAn(label))} address starts with 0x: add it in front.`)
+  if (/^[0-9a-fA-F]{40}$/.test(address))
+    return refuse(`${capitalised(aOrAn(label))} address starts with 0x: add it in front.`)
   if (!address.startsWith('0x')) {
     const family = otherFamily(address)
-    return refuse(family ? `This looks like ${family}, not ${aOrAn(label)} address. ${capitalised(aOrAn(label))} address starts with 0x.` : `${capitalised(aOrAn(label))} address starts with 0x followed by 40 letters and digits.`)
+    return refuse(
+      family
+        ? `This looks like ${family}, not ${aOrAn(label)} address. ${capitalised(aOrAn(label))} address starts with 0x.`
+        : `${capitalised(aOrAn(label))} address starts with 0x followed by 40 letters and digits.`,
+    )
   }
-  if (!/^0x[0-9a-fA-F]*$/.test(address)) return refuse(`${capitalised(aOrAn(label))} address only has the digits 0–9 and the letters a–f after 0x; this one has another character in it.`)
+  if (!/^0x[0-9a-fA-F]*$/.test(address))
+    return refuse(
+      `${capitalised(aOrAn(label))} address only has the digits 0–9 and the letters a–f after 0x; this one has another character in it.`,
+    )
   if (!EVM_SHAPE.test(address)) {
-    return refuse(`This is not a complete ${label} address: it has ${address.length - 2} characters after 0x instead of 40. Copy it again.`)
+    return refuse(
+      `This is not a complete ${label} address: it has ${address.length - 2} characters after 0x instead of 40. Copy it again.`,
+    )
   }
   const body = address.slice(2)
   const checksummed = toChecksumAddress(address)
   // EIP-55: an address written in one case carries no checksum; accept it and store the checksummed form.
-  if (body === body.toLowerCase() || body === body.toUpperCase()) return { ok: true, address: checksummed, format: 'EVM (no checksum)' }
-  if (address !== checksummed) return refuse(`This ${label} address has a typo: its checksum (the pattern of capital letters) does not match.`)
+  if (body === body.toLowerCase() || body === body.toUpperCase())
+    return { ok: true, address: checksummed, format: 'EVM (no checksum)' }
+  if (address !== checksummed)
+    return refuse(`This ${label} address has a typo: its checksum (the pattern of capital letters) does not match.`)
   return { ok: true, address, format: 'EVM (EIP-55)' }
 }
 
@@ -135,7 +160,10 @@ function validateEvm(network: CryptoNetwork, address: string): AddressValidation
 function validateSolana(address: string): AddressValidation {
   if (address.startsWith('0x')) return refuse('This looks like an Ethereum-style (0x…) address, not a Solana address.')
   if (/^(bc1|tb1)/i.test(address)) return refuse('This looks like a Bitcoin address, not a Solana address.')
-  if (!BASE58.test(address)) return refuse('A Solana address uses letters and digits except 0, O, I and l; this one has another character in it.')
+  if (!BASE58.test(address))
+    return refuse(
+      'A Solana address uses letters and digits except 0, O, I and l; this one has another character in it.',
+    )
   const bytes = bs58.decode(address)
   if (bytes.length !== 32) {
     if (bytes.length === 25) return refuse('This looks like a Bitcoin address, not a Solana address.')

@@ -69,15 +69,31 @@ export type AdminConfirmOutcome = ConfirmOutcome | { kind: 'not_sandbox' | 'sand
  * Only while sandbox money may move (sandbox-money.server.ts): otherwise a typed reference would
  * put money nobody paid into escrow next to real money.
  */
-export async function confirmSandboxCryptoPayment(input: { requestId: string; txHash: string; admin: { id: string; name: string } }, now = new Date()): Promise<AdminConfirmOutcome> {
+export async function confirmSandboxCryptoPayment(
+  input: { requestId: string; txHash: string; admin: { id: string; name: string } },
+  now = new Date(),
+): Promise<AdminConfirmOutcome> {
   const request = await findCryptoPaymentRequest(input.requestId)
   if (!request) return { kind: 'not_found' }
-  if (!request.sandbox) return { kind: 'not_sandbox', message: 'This request uses a configured receiving address: only the payment provider’s webhook confirms it.' }
+  if (!request.sandbox)
+    return {
+      kind: 'not_sandbox',
+      message: 'This request uses a configured receiving address: only the payment provider’s webhook confirms it.',
+    }
   const sandbox = sandboxMoney()
-  if (!sandbox.available) return { kind: 'sandbox_off', message: `${sandbox.reason} This sandbox request cannot be confirmed.` }
+  if (!sandbox.available)
+    return { kind: 'sandbox_off', message: `${sandbox.reason} This sandbox request cannot be confirmed.` }
   return confirmCryptoPayment({ requestId: request.id, txHash: input.txHash, via: 'admin', actor: input.admin }, now)
 }
 
-export async function markCryptoRefunded(input: { receiptId: string; reference: string; admin: { id: string } }, now = new Date()): Promise<boolean> {
-  return markCryptoReceiptRefunded({ id: input.receiptId, adminId: input.admin.id, reference: input.reference, at: now })
+export async function markCryptoRefunded(
+  input: { receiptId: string; reference: string; admin: { id: string } },
+  now = new Date(),
+): Promise<boolean> {
+  return markCryptoReceiptRefunded({
+    id: input.receiptId,
+    adminId: input.admin.id,
+    reference: input.reference,
+    at: now,
+  })
 }

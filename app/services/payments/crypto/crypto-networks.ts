@@ -5,7 +5,13 @@
 
 export type CryptoNetwork = 'bitcoin' | 'ethereum' | 'bsc' | 'polygon' | 'solana'
 
-export const CRYPTO_NETWORKS = ['bitcoin', 'ethereum', 'bsc', 'polygon', 'solana'] as const satisfies readonly CryptoNetwork[]
+export const CRYPTO_NETWORKS = [
+  'bitcoin',
+  'ethereum',
+  'bsc',
+  'polygon',
+  'solana',
+] as const satisfies readonly CryptoNetwork[]
 
 export type CryptoAsset = 'BTC' | 'ETH' | 'USDT' | 'USDC' | 'BNB' | 'SOL' | 'POL'
 
@@ -96,11 +102,21 @@ export function assetOnNetworkLabel(asset: CryptoAsset, network: CryptoNetwork):
   return `${asset} on ${networkLabel(network)}${standard}`
 }
 
-export type CryptoChoice = { value: `${CryptoAsset}:${CryptoNetwork}`; asset: CryptoAsset; network: CryptoNetwork; label: string }
+export type CryptoChoice = {
+  value: `${CryptoAsset}:${CryptoNetwork}`
+  asset: CryptoAsset
+  network: CryptoNetwork
+  label: string
+}
 
 /** Every coin-on-network a payer can choose, e.g. "USDT:bsc" labelled "USDT on BNB Smart Chain (BEP-20)". */
 export const CRYPTO_PAYMENT_CHOICES: readonly CryptoChoice[] = CRYPTO_ASSET_CODES.flatMap((asset) =>
-  CRYPTO_ASSETS[asset].networks.map((network) => ({ value: `${asset}:${network}` as const, asset, network, label: assetOnNetworkLabel(asset, network) })),
+  CRYPTO_ASSETS[asset].networks.map((network) => ({
+    value: `${asset}:${network}` as const,
+    asset,
+    network,
+    label: assetOnNetworkLabel(asset, network),
+  })),
 )
 
 export function parseCryptoChoice(value: string): CryptoChoice | undefined {

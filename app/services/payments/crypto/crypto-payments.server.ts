@@ -5,7 +5,15 @@
  * another coin, a second payment) is recorded for an admin to refund: never lost, never double-counted.
  */
 import QRCode from 'qrcode'
-import { changeMilestone, findContract, findMilestone, isContractActiveSync, listDisputedMilestoneIds, type Contract, type Milestone } from '~/models/contracts.server'
+import {
+  changeMilestone,
+  findContract,
+  findMilestone,
+  isContractActiveSync,
+  listDisputedMilestoneIds,
+  type Contract,
+  type Milestone,
+} from '~/models/contracts.server'
 import {
   findCryptoPaymentRequest,
   findCryptoPaymentRequestByTxHash,
@@ -25,7 +33,14 @@ import { tellFreelancerMilestoneFunded } from '~/services/marketplace/milestone-
 import { notify } from '~/services/notifications/notify.server'
 import { currencyDigits, formatDateTime, formatMoney } from '~/utils/format'
 import { convertMinor } from '../rates/conversion'
-import { assetContract, assetDecimals, assetOnNetworkLabel, networkLabel, type CryptoAsset, type CryptoNetwork } from './crypto-networks'
+import {
+  assetContract,
+  assetDecimals,
+  assetOnNetworkLabel,
+  networkLabel,
+  type CryptoAsset,
+  type CryptoNetwork,
+} from './crypto-networks'
 import { cryptoFundingPosting, cryptoToWalletPosting } from '../ledger/crypto-postings'
 import { receivingAddress } from './crypto-receiving.server'
 import { sandboxMoney } from '../cards/sandbox-money.server'
@@ -37,40 +52,77 @@ export const RATE_LOCK_MINUTES = 30
 export type RateQuote = { base: string; quote: string; rate: string; asOf: Date; source: string }
 export type RateLookup = (base: string, quote: string, now?: Date) => Promise<RateQuote>
 
-export type StartOutcome = { ok: true; request: CryptoPaymentRequest; reused: boolean } | { ok: false; status: 409 | 503; message: string }
+export type StartOutcome =
+  { ok: true; request: CryptoPaymentRequest; reused: boolean } | { ok: false; status: 409 | 503; message: string }
 
 /** The request's status as the payer should see it: a pending request past its lock is expired. */
-export function effectiveStatus(request: Pick<CryptoPaymentRequest, 'status' | 'expiresAt'>, now: Date): CryptoPaymentStatus {
+export function effectiveStatus(
+  request: Pick<CryptoPaymentRequest, 'status' | 'expiresAt'>,
+  now: Date,
+): CryptoPaymentStatus {
   return request.status === 'pending' && now.getTime() >= request.expiresAt.getTime() ? 'expired' : request.status
 }
 
 /** Starts (or, for a repeated form, reuses) a payment request for a pending milestone. */
 export async function startCryptoPayment(
-  input: { payerId: string; contract: Contract; milestone: Milestone; asset: CryptoAsset; network: CryptoNetwork; now?: Date },
+  input: {
+    payerId: string
+    contract: Contract
+    milestone: Milestone
+    asset: CryptoAsset
+    network: CryptoNetwork
+    now?: Date
+  },
   lookupRate: RateLookup,
 ): Promise<StartOutcome> {
   const { contract, milestone, asset, network } = input
   const now = input.now ?? new Date()
-  if (input.payerId !== contract.clientId) return { ok: false, status: 409, message: 'Only the client pays for milestones.' }
+  if (input.payerId !== contract.clientId)
+    return { ok: false, status: 409, message: 'Only the client pays for milestones.' }
   const disputed = await listDisputedMilestoneIds(contract.id)
-  const check = checkMilestoneAction('fund', milestone.status, 'client', { contractActive: contract.status === 'active', disputeOpen: disputed.has(milestone.id) })
+  const check = checkMilestoneAction('fund', milestone.status, 'client', {
+    contractActive: contract.status === 'active',
+    disputeOpen: disputed.has(milestone.id),
+  })
   if (!check.ok) return { ok: false, status: 409, message: check.message }
   const { address, sandbox } = receivingAddress(network)
   const sandboxRule = sandboxMoney()
-  if (sandbox && !sandboxRule.available) return { ok: false, status: 409, message: `${networkLabel(network)} cannot take payments here: ${sandboxRule.reason}` }
-  const open = await findOpenCryptoPaymentRequest({ userId: input.payerId, milestoneId: milestone.id, asset, network, now })
+  if (sandbox && !sandboxRule.available)
+    return {
+      ok: false,
+      status: 409,
+      message: `${networkLabel(network)} cannot take payments here: ${sandboxRule.reason}`,
+    }
+  const open = await findOpenCryptoPaymentRequest({
+    userId: input.payerId,
+    milestoneId: milestone.id,
+    asset,
+    network,
+    now,
+  })
   if (open) return { ok: true, request: open, reused: true }
 
   let quote: RateQuote
   try {
     quote = await lookupRate(contract.currency, asset, now)
   } catch {
-    return { ok: false, status: 503, message: `No ${contract.currency}→${asset} exchange rate is available right now. Try again in a few minutes, or pay by card.` }
+    return {
+      ok: false,
+      status: 503,
+      message: `No ${contract.currency}→${asset} exchange rate is available right now. Try again in a few minutes, or pay by card.`,
+    }
   }
   const decimals = assetDecimals(asset, network)
   const units = convertMinor(BigInt(milestone.amountMinor), currencyDigits(contract.currency), decimals, quote.rate)
   if (units <= 0n) return { ok: false, status: 409, message: 'This amount is too small to pay in crypto.' }
-  const uri = paymentUri({ asset, network, address, units, label: 'MegiLance', message: `Milestone “${milestone.title}”` })
+  const uri = paymentUri({
+    asset,
+    network,
+    address,
+    units,
+    label: 'MegiLance',
+    message: `Milestone “${milestone.title}”`,
+  })
   const request = await insertCryptoPaymentRequest({
     userId: input.payerId,
     contractId: contract.id,
@@ -135,16 +187,21 @@ export async function confirmCryptoPayment(input: ConfirmInput, now = new Date()
     return refuse('already_confirmed', 'This payment request was already paid by another transaction.')
   }
   const usedBy = await findCryptoPaymentRequestByTxHash(txHash)
-  if (usedBy) return { kind: 'transaction_used', message: 'This transaction already confirmed another payment request.' }
+  if (usedBy)
+    return { kind: 'transaction_used', message: 'This transaction already confirmed another payment request.' }
   if (effectiveStatus(request, now) === 'expired') {
     await markCryptoPaymentExpired(request.id, now)
-    return refuse('expired', `This payment request expired at ${formatDateTime(request.expiresAt)}, so its rate no longer holds.`)
+    return refuse(
+      'expired',
+      `This payment request expired at ${formatDateTime(request.expiresAt)}, so its rate no longer holds.`,
+    )
   }
   if (asset !== request.asset) return refuse('wrong_asset', `This request asks for ${request.asset}, not ${asset}.`)
   const received = BigInt(amount)
   const expected = BigInt(request.cryptoAmount)
   const coin = (units: bigint) => `${unitsToDecimal(units, request.cryptoDecimals)} ${request.asset}`
-  if (received < expected) return refuse('underpaid', `${coin(received)} arrived, less than the ${coin(expected)} asked for.`)
+  if (received < expected)
+    return refuse('underpaid', `${coin(received)} arrived, less than the ${coin(expected)} asked for.`)
 
   const contract = await findContract(request.contractId)
   const milestone = contract ? await findMilestone(contract.id, request.milestoneId) : undefined
@@ -153,7 +210,8 @@ export async function confirmCryptoPayment(input: ConfirmInput, now = new Date()
   const db = getDb()
   let contractEnded = false
   const outcome = db.transaction((): 'funded' | 'to_wallet' | 'lost_race' => {
-    if (!markCryptoPaymentConfirmed({ id: request.id, txHash, via: input.via, by: input.actor?.id ?? null, at: now })) return 'lost_race'
+    if (!markCryptoPaymentConfirmed({ id: request.id, txHash, via: input.via, by: input.actor?.id ?? null, at: now }))
+      return 'lost_race'
     let ledgerId = ''
     const funded = changeMilestone({
       milestone,
@@ -179,12 +237,27 @@ export async function confirmCryptoPayment(input: ConfirmInput, now = new Date()
     }
     contractEnded = !isContractActiveSync(contract.id)
     const why = contractEnded ? 'which arrived after the contract ended' : 'which was already funded'
-    const deposit = writeLedgerTransaction(cryptoToWalletPosting(request, `${request.asset} payment for “${milestone.title}”, ${why}, added to your balance`, now))
+    const deposit = writeLedgerTransaction(
+      cryptoToWalletPosting(
+        request,
+        `${request.asset} payment for “${milestone.title}”, ${why}, added to your balance`,
+        now,
+      ),
+    )
     linkCryptoPaymentToLedger(request.id, deposit.transactionId, false)
     return 'to_wallet'
   })
   if (outcome === 'lost_race') return confirmCryptoPayment(input, now)
-  if (received > expected) await recordCryptoReceipt({ requestId: request.id, txHash, asset, amount: (received - expected).toString(), reason: 'overpaid', source: input.via, at: now })
+  if (received > expected)
+    await recordCryptoReceipt({
+      requestId: request.id,
+      txHash,
+      asset,
+      amount: (received - expected).toString(),
+      reason: 'overpaid',
+      source: input.via,
+      at: now,
+    })
   const confirmed = (await findCryptoPaymentRequest(request.id)) as CryptoPaymentRequest
   await notify({
     userId: request.userId,

@@ -25,7 +25,9 @@ const ENV_KEYS = {
 /** The configured address for a network (validated at start), else the sandbox one. */
 export function receivingAddress(network: CryptoNetwork, env: Env = getEnv()): { address: string; sandbox: boolean } {
   const configured = env[ENV_KEYS[network]]
-  return configured ? { address: configured, sandbox: false } : { address: SANDBOX_RECEIVE_ADDRESSES[network], sandbox: true }
+  return configured
+    ? { address: configured, sandbox: false }
+    : { address: SANDBOX_RECEIVE_ADDRESSES[network], sandbox: true }
 }
 
 /** Networks without a configured address, where admins confirm payments by hand. */

@@ -22,16 +22,33 @@ describe('unitsToDecimal', () => {
 
 describe('paymentUri', () => {
   it('writes a BIP21 link with the amount in BTC and an encoded label', () => {
-    expect(paymentUri({ asset: 'BTC', network: 'bitcoin', address: BTC_ADDRESS, units: 125_000n, label: 'MegiLance', message: 'Milestone “Design” & more' })).toBe(
+    expect(
+      paymentUri({
+        asset: 'BTC',
+        network: 'bitcoin',
+        address: BTC_ADDRESS,
+        units: 125_000n,
+        label: 'MegiLance',
+        message: 'Milestone “Design” & more',
+      }),
+    ).toBe(
       `bitcoin:${BTC_ADDRESS}?amount=0.00125&label=MegiLance&message=Milestone%20%E2%80%9CDesign%E2%80%9D%20%26%20more`,
     )
-    expect(paymentUri({ asset: 'BTC', network: 'bitcoin', address: BTC_ADDRESS, units: 2_100_000_000_000_000n })).toBe(`bitcoin:${BTC_ADDRESS}?amount=21000000`)
+    expect(paymentUri({ asset: 'BTC', network: 'bitcoin', address: BTC_ADDRESS, units: 2_100_000_000_000_000n })).toBe(
+      `bitcoin:${BTC_ADDRESS}?amount=21000000`,
+    )
   })
 
   it('writes EIP-681 native transfers in wei with the chain id of each network', () => {
-    expect(paymentUri({ asset: 'ETH', network: 'ethereum', address: EVM_ADDRESS, units: 1_500_000_000_000_000_000n })).toBe(`ethereum:${EVM_ADDRESS}@1?value=1500000000000000000`)
-    expect(paymentUri({ asset: 'BNB', network: 'bsc', address: EVM_ADDRESS, units: 10n ** 17n })).toBe(`ethereum:${EVM_ADDRESS}@56?value=100000000000000000`)
-    expect(paymentUri({ asset: 'POL', network: 'polygon', address: EVM_ADDRESS, units: 42n })).toBe(`ethereum:${EVM_ADDRESS}@137?value=42`)
+    expect(
+      paymentUri({ asset: 'ETH', network: 'ethereum', address: EVM_ADDRESS, units: 1_500_000_000_000_000_000n }),
+    ).toBe(`ethereum:${EVM_ADDRESS}@1?value=1500000000000000000`)
+    expect(paymentUri({ asset: 'BNB', network: 'bsc', address: EVM_ADDRESS, units: 10n ** 17n })).toBe(
+      `ethereum:${EVM_ADDRESS}@56?value=100000000000000000`,
+    )
+    expect(paymentUri({ asset: 'POL', network: 'polygon', address: EVM_ADDRESS, units: 42n })).toBe(
+      `ethereum:${EVM_ADDRESS}@137?value=42`,
+    )
   })
 
   it('writes EIP-681 token transfers that call the token contract with the recipient and the token units', () => {
@@ -48,7 +65,11 @@ describe('paymentUri', () => {
   })
 
   it('writes a Solana Pay transfer request with the amount in SOL', () => {
-    expect(paymentUri({ asset: 'SOL', network: 'solana', address: SOL_ADDRESS, units: 1_250_000_000n, label: 'MegiLance' })).toBe(`solana:${SOL_ADDRESS}?amount=1.25&label=MegiLance`)
-    expect(paymentUri({ asset: 'SOL', network: 'solana', address: SOL_ADDRESS, units: 1n })).toBe(`solana:${SOL_ADDRESS}?amount=0.000000001`)
+    expect(
+      paymentUri({ asset: 'SOL', network: 'solana', address: SOL_ADDRESS, units: 1_250_000_000n, label: 'MegiLance' }),
+    ).toBe(`solana:${SOL_ADDRESS}?amount=1.25&label=MegiLance`)
+    expect(paymentUri({ asset: 'SOL', network: 'solana', address: SOL_ADDRESS, units: 1n })).toBe(
+      `solana:${SOL_ADDRESS}?amount=0.000000001`,
+    )
   })
 })

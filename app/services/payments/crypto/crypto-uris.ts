@@ -26,7 +26,9 @@ export function unitsToDecimal(units: bigint, decimals: number): string {
 }
 
 function query(params: [string, string | undefined][]): string {
-  const parts = params.filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== '').map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+  const parts = params
+    .filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== '')
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
   return parts.length ? `?${parts.join('&')}` : ''
 }
 
@@ -35,11 +37,19 @@ export function paymentUri(input: PaymentUriInput): string {
   const decimals = assetDecimals(asset, network)
   if (network === 'bitcoin') {
     // BIP21: the amount is in BTC as a decimal.
-    return `bitcoin:${address}${query([['amount', unitsToDecimal(units, decimals)], ['label', input.label], ['message', input.message]])}`
+    return `bitcoin:${address}${query([
+      ['amount', unitsToDecimal(units, decimals)],
+      ['label', input.label],
+      ['message', input.message],
+    ])}`
   }
   if (network === 'solana') {
     // Solana Pay transfer request: the amount is in SOL ("user units"), never scientific notation.
-    return `solana:${address}${query([['amount', unitsToDecimal(units, decimals)], ['label', input.label], ['message', input.message]])}`
+    return `solana:${address}${query([
+      ['amount', unitsToDecimal(units, decimals)],
+      ['label', input.label],
+      ['message', input.message],
+    ])}`
   }
   const chainId = EVM_CHAIN_IDS[network]
   if (chainId === undefined) throw new RangeError(`No payment link format for ${network}.`)

@@ -23,7 +23,10 @@ export function cryptoFundingPosting(subject: EscrowSubject, request: PaidReques
     milestoneId: milestone.id,
     lines: [
       { account: clearing(request.fiatCurrency), amountMinor: -request.fiatAmountMinor },
-      { account: { kind: 'escrow', ownerId: contract.id, currency: request.fiatCurrency }, amountMinor: request.fiatAmountMinor },
+      {
+        account: { kind: 'escrow', ownerId: contract.id, currency: request.fiatCurrency },
+        amountMinor: request.fiatAmountMinor,
+      },
     ],
     at,
   }
@@ -37,7 +40,10 @@ export function cryptoToWalletPosting(request: PaidRequest, reason: string, at: 
     description: reason,
     lines: [
       { account: clearing(request.fiatCurrency), amountMinor: -request.fiatAmountMinor },
-      { account: { kind: 'wallet', ownerId: request.userId, currency: request.fiatCurrency }, amountMinor: request.fiatAmountMinor },
+      {
+        account: { kind: 'wallet', ownerId: request.userId, currency: request.fiatCurrency },
+        amountMinor: request.fiatAmountMinor,
+      },
     ],
     at,
   }

@@ -22,7 +22,11 @@ const CARD = { number: '4242 4242 4242 4242', expiry: '12/40', cvc: '123' }
 async function setUp(amount: number) {
   const client = { ...(await createTestUser('client', { name: 'Clara' })), role: 'client' }
   const freelancer = { ...(await createTestUser('freelancer', { name: 'Felix' })), role: 'freelancer' }
-  const { contract, milestoneIds } = await insertFixedContract({ clientId: client.id, freelancerId: freelancer.id, amounts: [amount] })
+  const { contract, milestoneIds } = await insertFixedContract({
+    clientId: client.id,
+    freelancerId: freelancer.id,
+    amounts: [amount],
+  })
   return { client, freelancer, contract, milestoneId: milestoneIds[0]! }
 }
 
@@ -38,7 +42,13 @@ const movesOf = (milestoneId: string) =>
     .sort()
 
 async function topUp(userId: string, amountMinor: number) {
-  writeLedgerTransaction(cardToWalletPosting({ id: crypto.randomUUID(), userId, amountMinor, currency: 'USD' }, 'Top-up for the test', new Date()))
+  writeLedgerTransaction(
+    cardToWalletPosting(
+      { id: crypto.randomUUID(), userId, amountMinor, currency: 'USD' },
+      'Top-up for the test',
+      new Date(),
+    ),
+  )
 }
 
 async function fundByCard(setup: Awaited<ReturnType<typeof setUp>>) {
@@ -54,16 +64,24 @@ describe('twenty parallel requests for one milestone move money once', () => {
   it('twenty approvals release the escrow once: the freelancer gets the net once, one escrow.release', async () => {
     const setup = await setUp(30_000)
     await fundByCard(setup)
-    await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', setup.milestoneId, 'submit', { note: 'Done' })
+    await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', setup.milestoneId, 'submit', {
+      note: 'Done',
+    })
     const revenueBefore = await balanceOf({ kind: 'platform_revenue', ownerId: PLATFORM_OWNER, currency: 'USD' })
 
-    const results = await Promise.all(Array.from({ length: TWENTY }, () => performMilestoneAction(setup.client, setup.contract, 'client', setup.milestoneId, 'approve', {})))
+    const results = await Promise.all(
+      Array.from({ length: TWENTY }, () =>
+        performMilestoneAction(setup.client, setup.contract, 'client', setup.milestoneId, 'approve', {}),
+      ),
+    )
 
     expect(results.filter((result) => result.ok)).toHaveLength(1)
     expect(results.filter((result) => !result.ok && result.status === 409)).toHaveLength(TWENTY - 1)
     expect(await wallet(setup.freelancer.id)).toBe(27_000)
     expect(await escrow(setup.contract.id)).toBe(0)
-    expect((await balanceOf({ kind: 'platform_revenue', ownerId: PLATFORM_OWNER, currency: 'USD' })) - revenueBefore).toBe(3_000)
+    expect(
+      (await balanceOf({ kind: 'platform_revenue', ownerId: PLATFORM_OWNER, currency: 'USD' })) - revenueBefore,
+    ).toBe(3_000)
     expect(movesOf(setup.milestoneId)).toEqual(['escrow.fund', 'escrow.release'])
     expect(await checkLedgerInvariants()).toEqual(CLEAN)
   })
@@ -73,7 +91,9 @@ describe('twenty parallel requests for one milestone move money once', () => {
     await topUp(setup.client.id, 25_000)
 
     const results = await Promise.all(
-      Array.from({ length: TWENTY }, () => performMilestoneAction(setup.client, setup.contract, 'client', setup.milestoneId, 'fund', { method: 'wallet' })),
+      Array.from({ length: TWENTY }, () =>
+        performMilestoneAction(setup.client, setup.contract, 'client', setup.milestoneId, 'fund', { method: 'wallet' }),
+      ),
     )
 
     expect(results.filter((result) => result.ok)).toHaveLength(1)
@@ -91,13 +111,17 @@ describe('twenty parallel requests for one milestone move money once', () => {
     const clearingBefore = await balanceOf({ kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' })
 
     const results = await Promise.all(
-      Array.from({ length: TWENTY }, async () => payMilestoneByCard((await findPayment(payment.id))!, setup.contract, CARD, 'Clara')),
+      Array.from({ length: TWENTY }, async () =>
+        payMilestoneByCard((await findPayment(payment.id))!, setup.contract, CARD, 'Clara'),
+      ),
     )
 
     expect(results.every((result) => result.ok)).toBe(true)
     expect(await escrow(setup.contract.id)).toBe(12_000)
     expect(await wallet(setup.client.id)).toBe(0)
-    expect((await balanceOf({ kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' })) - clearingBefore).toBe(-12_000)
+    expect(
+      (await balanceOf({ kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' })) - clearingBefore,
+    ).toBe(-12_000)
     expect(movesOf(setup.milestoneId)).toEqual(['escrow.fund'])
     expect(await checkLedgerInvariants()).toEqual(CLEAN)
   })
@@ -108,7 +132,9 @@ describe('twenty parallel requests for one milestone move money once', () => {
     const line = { actorId: null, kind: 'milestone.refunded', detail: 'Refunded.' }
 
     const results = await Promise.all(
-      Array.from({ length: TWENTY }, async () => refundMilestone(setup.contract, (await findMilestone(setup.contract.id, setup.milestoneId))!, line, new Date())),
+      Array.from({ length: TWENTY }, async () =>
+        refundMilestone(setup.contract, (await findMilestone(setup.contract.id, setup.milestoneId))!, line, new Date()),
+      ),
     )
 
     expect(results.filter(Boolean)).toHaveLength(1)
@@ -122,7 +148,9 @@ describe('twenty parallel requests for one milestone move money once', () => {
     const setup = await setUp(9_000)
     await fundByCard(setup)
 
-    const results = await Promise.all(Array.from({ length: TWENTY }, () => endContract(setup.client, setup.contract, 'Plans changed')))
+    const results = await Promise.all(
+      Array.from({ length: TWENTY }, () => endContract(setup.client, setup.contract, 'Plans changed')),
+    )
 
     expect(results.filter((result) => result.ok)).toHaveLength(1)
     expect(results.filter((result) => !result.ok && result.status === 409)).toHaveLength(TWENTY - 1)

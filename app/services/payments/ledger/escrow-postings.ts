@@ -10,7 +10,11 @@ export type EscrowSubject = {
   milestone: { id: string; title: string }
 }
 
-const escrow = (subject: EscrowSubject) => ({ kind: 'escrow' as const, ownerId: subject.contract.id, currency: subject.contract.currency })
+const escrow = (subject: EscrowSubject) => ({
+  kind: 'escrow' as const,
+  ownerId: subject.contract.id,
+  currency: subject.contract.currency,
+})
 const wallet = (ownerId: string, currency: string) => ({ kind: 'wallet' as const, ownerId, currency })
 
 function lines(...candidates: LedgerLine[]): LedgerLine[] {
@@ -25,7 +29,10 @@ export function fundingPosting(
   at: Date,
 ): LedgerPosting {
   const { contract, milestone } = subject
-  const from = source.kind === 'card' ? { kind: 'clearing_card' as const, ownerId: PLATFORM, currency: contract.currency } : wallet(contract.clientId, contract.currency)
+  const from =
+    source.kind === 'card'
+      ? { kind: 'clearing_card' as const, ownerId: PLATFORM, currency: contract.currency }
+      : wallet(contract.clientId, contract.currency)
   return {
     idempotencyKey: `milestone:${milestone.id}:fund`,
     kind: 'escrow.fund',
@@ -41,13 +48,20 @@ export function fundingPosting(
 }
 
 /** A card payment that arrived after its milestone was already funded, or its contract ended, goes to the payer's wallet. */
-export function cardToWalletPosting(payment: { id: string; userId: string; amountMinor: number; currency: string }, reason: string, at: Date): LedgerPosting {
+export function cardToWalletPosting(
+  payment: { id: string; userId: string; amountMinor: number; currency: string },
+  reason: string,
+  at: Date,
+): LedgerPosting {
   return {
     idempotencyKey: `payment:${payment.id}:wallet`,
     kind: 'wallet.deposit',
     description: reason,
     lines: [
-      { account: { kind: 'clearing_card', ownerId: PLATFORM, currency: payment.currency }, amountMinor: -payment.amountMinor },
+      {
+        account: { kind: 'clearing_card', ownerId: PLATFORM, currency: payment.currency },
+        amountMinor: -payment.amountMinor,
+      },
       { account: wallet(payment.userId, payment.currency), amountMinor: payment.amountMinor },
     ],
     at,
@@ -79,8 +93,14 @@ export function settlementPosting(
     lines: lines(
       { account: escrow(subject), amountMinor: -(parts.toFreelancerMinor + parts.toClientMinor) },
       { account: wallet(contract.freelancerId, contract.currency), amountMinor: fee.netMinor },
-      { account: { kind: 'platform_revenue', ownerId: PLATFORM, currency: contract.currency }, amountMinor: feeTax.revenueMinor },
-      { account: { kind: 'tax_payable', ownerId: PLATFORM, currency: contract.currency }, amountMinor: feeTax.taxMinor },
+      {
+        account: { kind: 'platform_revenue', ownerId: PLATFORM, currency: contract.currency },
+        amountMinor: feeTax.revenueMinor,
+      },
+      {
+        account: { kind: 'tax_payable', ownerId: PLATFORM, currency: contract.currency },
+        amountMinor: feeTax.taxMinor,
+      },
       { account: wallet(contract.clientId, contract.currency), amountMinor: parts.toClientMinor },
     ),
     at,

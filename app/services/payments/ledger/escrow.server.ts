@@ -1,5 +1,18 @@
-import { changeMilestone, findMilestone, isContractActiveSync, type Contract, type Milestone } from '~/models/contracts.server'
-import { createCardPayment, findCardPayment, linkCardPaymentToLedger, markCardPaymentSucceeded, recordCardDecline, type CardPayment } from '~/models/card-payments.server'
+import {
+  changeMilestone,
+  findMilestone,
+  isContractActiveSync,
+  type Contract,
+  type Milestone,
+} from '~/models/contracts.server'
+import {
+  createCardPayment,
+  findCardPayment,
+  linkCardPaymentToLedger,
+  markCardPaymentSucceeded,
+  recordCardDecline,
+  type CardPayment,
+} from '~/models/card-payments.server'
 import { getDb } from '~/models/db.server'
 import { LedgerViolation, writeLedgerTransaction } from '~/models/ledger.server'
 import type { MilestoneStatus } from '~/models/enums'
@@ -51,7 +64,12 @@ export function feeTaxForPosting(contract: Contract, at: Date): { ppm: number; n
 type Line = { actorId: string | null; kind: string; detail: string }
 
 /** Funds a pending milestone of an active contract from the client's wallet; 'not_pending' when it cannot be funded any more. */
-export function fundMilestoneFromWallet(contract: Contract, milestone: Milestone, line: Line, at: Date): 'funded' | 'not_pending' | 'insufficient' {
+export function fundMilestoneFromWallet(
+  contract: Contract,
+  milestone: Milestone,
+  line: Line,
+  at: Date,
+): 'funded' | 'not_pending' | 'insufficient' {
   try {
     const changed = changeMilestone({
       milestone,
@@ -70,8 +88,19 @@ export function fundMilestoneFromWallet(contract: Contract, milestone: Milestone
 }
 
 /** A sandbox card payment for a milestone, whatever provider is configured: the demo seed and tests pay it with test cards (where sandbox money may move). */
-export async function createSandboxMilestonePayment(contract: Contract, milestone: Milestone, at = new Date()): Promise<CardPayment> {
-  return createCardPayment({ userId: contract.clientId, purpose: `milestone:${milestone.id}`, amountMinor: milestone.amountMinor, currency: contract.currency, provider: 'sandbox', at })
+export async function createSandboxMilestonePayment(
+  contract: Contract,
+  milestone: Milestone,
+  at = new Date(),
+): Promise<CardPayment> {
+  return createCardPayment({
+    userId: contract.clientId,
+    purpose: `milestone:${milestone.id}`,
+    amountMinor: milestone.amountMinor,
+    currency: contract.currency,
+    provider: 'sandbox',
+    at,
+  })
 }
 
 /** Starting a card payment was refused (no card path here), as opposed to the provider failing. */
@@ -81,10 +110,16 @@ export type CardStart = CheckoutStart | { ok: false; refused: true; message: str
  * Opens a card payment for a milestone with the configured provider and says where the payer goes
  * next: the sandbox checkout page, or Stripe's hosted page. The sandbox only while sandbox money may move.
  */
-export async function startMilestoneCardPayment(contract: Contract, milestone: Milestone, requestOrigin: string | null, at: Date): Promise<CardStart> {
+export async function startMilestoneCardPayment(
+  contract: Contract,
+  milestone: Milestone,
+  requestOrigin: string | null,
+  at: Date,
+): Promise<CardStart> {
   const provider = getCardProvider()
   const sandbox = sandboxMoney()
-  if (provider.name === 'sandbox' && !sandbox.available) return { ok: false, refused: true, message: `Card payments are not available: ${sandbox.reason}` }
+  if (provider.name === 'sandbox' && !sandbox.available)
+    return { ok: false, refused: true, message: `Card payments are not available: ${sandbox.reason}` }
   const payment = await createCardPayment({
     userId: contract.clientId,
     purpose: `milestone:${milestone.id}`,
@@ -120,7 +155,8 @@ export async function payMilestoneByCard(
 ): Promise<CheckoutOutcome> {
   if (payment.status === 'succeeded') return { ok: true, funded: true }
   const sandbox = sandboxMoney()
-  if (!sandbox.available) return { ok: false, field: null, message: `The sandbox card processor is off: ${sandbox.reason}` }
+  if (!sandbox.available)
+    return { ok: false, field: null, message: `The sandbox card processor is off: ${sandbox.reason}` }
   const milestoneId = milestoneIdOfPayment(payment)
   const milestone = milestoneId ? await findMilestone(contract.id, milestoneId) : undefined
   if (!milestone) return { ok: false, field: null, message: 'This payment is not for a milestone of this contract.' }
@@ -156,20 +192,36 @@ export function settlePaidCardPayment(input: {
   const money = formatMoney(payment.amountMinor, payment.currency)
   const card = last4 ? `by card ending ${last4}` : 'by card through Stripe'
   return getDb().transaction(() => {
-    if (!markCardPaymentSucceeded({ id: payment.id, last4, ledgerTransactionId: null, at })) return 'already_paid' as const
-    const funding = fundingPosting({ contract, milestone }, payment.amountMinor, { kind: 'card', paymentId: payment.id }, at)
+    if (!markCardPaymentSucceeded({ id: payment.id, last4, ledgerTransactionId: null, at }))
+      return 'already_paid' as const
+    const funding = fundingPosting(
+      { contract, milestone },
+      payment.amountMinor,
+      { kind: 'card', paymentId: payment.id },
+      at,
+    )
     const funded = changeMilestone({
       milestone,
       from: ['pending'],
       set: { status: 'funded', fundedAt: at },
-      lines: [{ actorId: payment.userId, kind: 'milestone.funded', detail: `${actorName} funded “${milestone.title}” with ${money} ${card}; it is held in escrow.` }],
+      lines: [
+        {
+          actorId: payment.userId,
+          kind: 'milestone.funded',
+          detail: `${actorName} funded “${milestone.title}” with ${money} ${card}; it is held in escrow.`,
+        },
+      ],
       at,
       alongside: () => linkCardPaymentToLedger(payment.id, writeLedgerTransaction(funding).transactionId),
       whileContractActive: true,
     })
     if (funded) return 'funded' as const
-    const why = isContractActiveSync(contract.id) ? 'which was already funded' : 'which arrived after the contract ended'
-    const deposit = writeLedgerTransaction(cardToWalletPosting(payment, `Card payment for “${milestone.title}”, ${why}, added to your balance`, at))
+    const why = isContractActiveSync(contract.id)
+      ? 'which was already funded'
+      : 'which arrived after the contract ended'
+    const deposit = writeLedgerTransaction(
+      cardToWalletPosting(payment, `Card payment for “${milestone.title}”, ${why}, added to your balance`, at),
+    )
     linkCardPaymentToLedger(payment.id, deposit.transactionId)
     return 'wallet' as const
   })
@@ -180,11 +232,21 @@ export async function findPayment(id: string) {
 }
 
 /** Approval releases the escrow: the freelancer gets the amount less the fee. */
-export function releaseMilestone(contract: Contract, milestone: Milestone, lines: Line[], at: Date, extra: Partial<Milestone> = {}): boolean {
+export function releaseMilestone(
+  contract: Contract,
+  milestone: Milestone,
+  lines: Line[],
+  at: Date,
+  extra: Partial<Milestone> = {},
+): boolean {
   const fee = feePreview(milestone.amountMinor, contract.clientId, at)
   const tax = feeTaxForPosting(contract, at)
   const money = (minor: number) => formatMoney(minor, contract.currency)
-  const taxDetail = fee.tax?.taxMinor ? `, including ${money(fee.tax.taxMinor)} ${fee.tax.label}` : fee.tax?.kind === 'reverse_charge' ? `; ${fee.tax.label}` : ''
+  const taxDetail = fee.tax?.taxMinor
+    ? `, including ${money(fee.tax.taxMinor)} ${fee.tax.label}`
+    : fee.tax?.kind === 'reverse_charge'
+      ? `; ${fee.tax.label}`
+      : ''
   return changeMilestone({
     milestone,
     from: ['submitted'],
@@ -194,7 +256,11 @@ export function releaseMilestone(contract: Contract, milestone: Milestone, lines
         { contract, milestone },
         { toFreelancerMinor: milestone.amountMinor, toClientMinor: 0 },
         fee.percent,
-        { key: `milestone:${milestone.id}:release`, kind: 'escrow.release', description: `Released “${milestone.title}”${tax.note}` },
+        {
+          key: `milestone:${milestone.id}:release`,
+          kind: 'escrow.release',
+          description: `Released “${milestone.title}”${tax.note}`,
+        },
         at,
         tax.ppm,
       ),
@@ -222,7 +288,11 @@ export function refundMilestone(contract: Contract, milestone: Milestone, line: 
         { contract, milestone },
         { toFreelancerMinor: 0, toClientMinor: milestone.amountMinor },
         platformFeePercent(),
-        { key: `milestone:${milestone.id}:refund`, kind: 'escrow.refund', description: `Refunded “${milestone.title}”` },
+        {
+          key: `milestone:${milestone.id}:refund`,
+          kind: 'escrow.refund',
+          description: `Refunded “${milestone.title}”`,
+        },
         at,
       ),
     ],
@@ -234,7 +304,12 @@ export function refundMilestone(contract: Contract, milestone: Milestone, line: 
 const DISPUTABLE: readonly MilestoneStatus[] = ['funded', 'submitted', 'changes_requested']
 
 /** Settles a dispute decision through escrow; throws (rolling the decision back) if it cannot. */
-export function settleDisputedMilestone(input: { contract: Contract; milestone: Milestone; settlement: Settlement; disputeId: string }): void {
+export function settleDisputedMilestone(input: {
+  contract: Contract
+  milestone: Milestone
+  settlement: Settlement
+  disputeId: string
+}): void {
   const { contract, milestone, settlement } = input
   const at = new Date()
   const status: MilestoneStatus = settlement.toFreelancerMinor > 0 ? 'released' : 'refunded'
@@ -244,11 +319,18 @@ export function settleDisputedMilestone(input: { contract: Contract; milestone: 
     from: DISPUTABLE,
     set: status === 'released' ? { status, releasedAt: at, approvedAt: at } : { status, refundedAt: at },
     ledger: [
-      settlementPosting({ contract, milestone }, settlement, platformFeePercent(), {
-        key: `dispute:${input.disputeId}:settle`,
-        kind: 'escrow.dispute',
-        description: `Dispute decision on “${milestone.title}”${settlement.toFreelancerMinor > 0 ? tax.note : ''}`,
-      }, at, tax.ppm),
+      settlementPosting(
+        { contract, milestone },
+        settlement,
+        platformFeePercent(),
+        {
+          key: `dispute:${input.disputeId}:settle`,
+          kind: 'escrow.dispute',
+          description: `Dispute decision on “${milestone.title}”${settlement.toFreelancerMinor > 0 ? tax.note : ''}`,
+        },
+        at,
+        tax.ppm,
+      ),
     ],
     lines: [],
     at,

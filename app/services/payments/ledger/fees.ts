@@ -8,7 +8,8 @@ export type FeeSplit = { grossMinor: number; feeMinor: number; netMinor: number 
  * rounded half up to a whole minor unit, so fee + net is always exactly the gross amount.
  */
 export function splitPlatformFee(grossMinor: number, feePercent = DEFAULT_PLATFORM_FEE_PERCENT): FeeSplit {
-  if (!Number.isSafeInteger(grossMinor) || grossMinor < 0) throw new RangeError(`Not an amount in minor units: ${grossMinor}`)
+  if (!Number.isSafeInteger(grossMinor) || grossMinor < 0)
+    throw new RangeError(`Not an amount in minor units: ${grossMinor}`)
   // Basis points keep fractional percentages (e.g. 7.5 %) in integer arithmetic.
   const basisPoints = Math.round(feePercent * 100)
   const feeMinor = Math.floor((grossMinor * basisPoints + 5_000) / 10_000)

@@ -4,13 +4,25 @@ import { splitPlatformFee } from './fees'
 
 const PLATFORM = 'platform'
 
-export type InvoiceChargeSplit = { grossMinor: number; feeMinor: number; feeTaxMinor: number; revenueMinor: number; netMinor: number }
+export type InvoiceChargeSplit = {
+  grossMinor: number
+  feeMinor: number
+  feeTaxMinor: number
+  revenueMinor: number
+  netMinor: number
+}
 
 /** The same division as a milestone release: the fee off the gross, the client's VAT/GST inside the fee. */
 export function splitInvoiceCharge(grossMinor: number, feePercent: number, feeTaxPpm: number): InvoiceChargeSplit {
   const fee = splitPlatformFee(grossMinor, feePercent)
   const tax = splitInclusiveTax(fee.feeMinor, feeTaxPpm)
-  return { grossMinor, feeMinor: fee.feeMinor, feeTaxMinor: tax.taxMinor, revenueMinor: tax.revenueMinor, netMinor: fee.netMinor }
+  return {
+    grossMinor,
+    feeMinor: fee.feeMinor,
+    feeTaxMinor: tax.taxMinor,
+    revenueMinor: tax.revenueMinor,
+    netMinor: fee.netMinor,
+  }
 }
 
 /**
@@ -19,7 +31,11 @@ export function splitInvoiceCharge(grossMinor: number, feePercent: number, feeTa
  * tax payable. One key per invoice, so it can never be written twice.
  */
 export function invoiceChargePosting(
-  subject: { invoiceId: string; weekStart: string; contract: { id: string; title: string; clientId: string; freelancerId: string; currency: string } },
+  subject: {
+    invoiceId: string
+    weekStart: string
+    contract: { id: string; title: string; clientId: string; freelancerId: string; currency: string }
+  },
   split: InvoiceChargeSplit,
   source: 'wallet' | 'card',
   note: string,
@@ -27,7 +43,10 @@ export function invoiceChargePosting(
 ): LedgerPosting {
   const { contract } = subject
   const currency = contract.currency
-  const from = source === 'card' ? { kind: 'clearing_card' as const, ownerId: PLATFORM, currency } : { kind: 'wallet' as const, ownerId: contract.clientId, currency }
+  const from =
+    source === 'card'
+      ? { kind: 'clearing_card' as const, ownerId: PLATFORM, currency }
+      : { kind: 'wallet' as const, ownerId: contract.clientId, currency }
   const lines: LedgerLine[] = [
     { account: from, amountMinor: -split.grossMinor },
     { account: { kind: 'wallet', ownerId: contract.freelancerId, currency }, amountMinor: split.netMinor },

@@ -4,7 +4,14 @@ import { createCardPayment, markCardPaymentSucceeded } from '~/models/card-payme
 import { changeMilestone, findMilestone, type Contract } from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
 import type { LedgerAccountKind, MilestoneStatus } from '~/models/enums'
-import { balanceOf, checkLedgerInvariants, LedgerViolation, PLATFORM_OWNER, writeLedgerTransaction, type LedgerPosting } from '~/models/ledger.server'
+import {
+  balanceOf,
+  checkLedgerInvariants,
+  LedgerViolation,
+  PLATFORM_OWNER,
+  writeLedgerTransaction,
+  type LedgerPosting,
+} from '~/models/ledger.server'
 import { insertFixedContract } from '~/test/escrow-fixtures'
 import { createTestUser } from '~/test/users'
 import { cardToWalletPosting } from './escrow-postings'
@@ -43,7 +50,15 @@ type Step =
   | { t: 'release'; m: Target }
   | { t: 'refund'; m: Target }
   | { t: 'split'; m: Target; permille: number }
-  | { t: 'payout'; fitting: boolean; u: number; cur: number; permille: number; feePermille: number; rail: 'bank' | 'crypto' }
+  | {
+      t: 'payout'
+      fitting: boolean
+      u: number
+      cur: number
+      permille: number
+      feePermille: number
+      rail: 'bank' | 'crypto'
+    }
   | { t: 'reversePayout'; k: number }
   | { t: 'replay'; k: number }
 
@@ -51,18 +66,43 @@ type Step =
  * Which milestone a step acts on: mostly one whose state allows the step (so sequences get as far
  * as releases and payouts), sometimes any milestone at all (so invalid steps are tried too).
  */
-const milestoneIndex = fc.record({ fitting: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), index: fc.nat(MILESTONES - 1) })
+const milestoneIndex = fc.record({
+  fitting: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+  index: fc.nat(MILESTONES - 1),
+})
 type Target = { fitting: boolean; index: number }
 // Weighted so that a typical sequence funds, submits and pays out work, not only refusals.
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('fundCard' as const), m: milestoneIndex, declined: fc.nat(3).map((n) => n === 0) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('fundCard' as const),
+      m: milestoneIndex,
+      declined: fc.nat(3).map((n) => n === 0),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('repayCheckout' as const), k: fc.nat(40) }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('fundWallet' as const), m: milestoneIndex }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('topUp' as const), u: fc.nat(1), cur: fc.nat(1), amount: fc.integer({ min: 1, max: 150_000 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('topUp' as const),
+      u: fc.nat(1),
+      cur: fc.nat(1),
+      amount: fc.integer({ min: 1, max: 150_000 }),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('submit' as const), m: milestoneIndex }) },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('release' as const), m: milestoneIndex }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('refund' as const), m: milestoneIndex }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('split' as const), m: milestoneIndex, permille: fc.integer({ min: 0, max: 1000 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('split' as const),
+      m: milestoneIndex,
+      permille: fc.integer({ min: 0, max: 1000 }),
+    }),
+  },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -93,13 +133,25 @@ const lifeArb: fc.Arbitrary<Step[]> = fc
     const m = { fitting: true, index }
     const fund: Step = byCard ? { t: 'fundCard', m, declined: false } : { t: 'fundWallet', m }
     const last: Step = end === 'split' ? { t: 'split', m, permille } : { t: end, m }
-    const payout: Step = { t: 'payout', fitting: true, u: index, cur: 0, permille: 1 + (permille % 1000), feePermille: permille % 50, rail: byCard ? 'bank' : 'crypto' }
+    const payout: Step = {
+      t: 'payout',
+      fitting: true,
+      u: index,
+      cur: 0,
+      permille: 1 + (permille % 1000),
+      feePermille: permille % 50,
+      rail: byCard ? 'bank' : 'crypto',
+    }
     return end === 'refund' ? [fund, last] : [fund, { t: 'submit', m }, last, payout]
   })
 
 /** Up to 30 steps: single random steps mixed with milestone lives. */
 const sequenceArb = fc
-  .array(fc.oneof({ weight: 3, arbitrary: stepArb.map((step) => [step]) }, { weight: 1, arbitrary: lifeArb }), { minLength: 5, maxLength: 20, size: 'max' })
+  .array(fc.oneof({ weight: 3, arbitrary: stepArb.map((step) => [step]) }, { weight: 1, arbitrary: lifeArb }), {
+    minLength: 5,
+    maxLength: 20,
+    size: 'max',
+  })
   .map((chunks) => chunks.flat().slice(0, 30))
 
 /** The states in which each milestone step is allowed. */
@@ -129,7 +181,8 @@ class Model {
 async function platformBalances(): Promise<Map<string, number>> {
   const result = new Map<string, number>()
   for (const kind of PLATFORM_KINDS) {
-    for (const currency of CURRENCIES) result.set(`${kind}:${currency}`, await balanceOf({ kind, ownerId: PLATFORM_OWNER, currency }))
+    for (const currency of CURRENCIES)
+      result.set(`${kind}:${currency}`, await balanceOf({ kind, ownerId: PLATFORM_OWNER, currency }))
   }
   return result
 }
@@ -145,15 +198,28 @@ async function setUpWorld(amounts: number[]) {
   const slots: { contract: Contract; milestoneId: string; amount: number }[] = []
   for (const [index, [c, f, currency]] of pairs.entries()) {
     const own = amounts.slice(index * 3, index * 3 + 3)
-    const { contract, milestoneIds } = await insertFixedContract({ clientId: clients[c]!.id, freelancerId: freelancers[f]!.id, currency, amounts: own })
+    const { contract, milestoneIds } = await insertFixedContract({
+      clientId: clients[c]!.id,
+      freelancerId: freelancers[f]!.id,
+      currency,
+      amounts: own,
+    })
     milestoneIds.forEach((milestoneId, position) => slots.push({ contract, milestoneId, amount: own[position]! }))
   }
-  return { clients, freelancers, users: [...clients, ...freelancers], slots, contracts: [...new Set(slots.map((slot) => slot.contract))] }
+  return {
+    clients,
+    freelancers,
+    users: [...clients, ...freelancers],
+    slots,
+    contracts: [...new Set(slots.map((slot) => slot.contract))],
+  }
 }
 
 /** Each run starts from an empty ledger so the whole-ledger checks stay quick. */
 function emptyLedger() {
-  getDb().$client.exec('delete from card_payments; delete from ledger_entries; delete from ledger_transactions; delete from ledger_accounts;')
+  getDb().$client.exec(
+    'delete from card_payments; delete from ledger_entries; delete from ledger_transactions; delete from ledger_accounts;',
+  )
 }
 
 async function runSequence(amounts: number[], steps: Step[]) {
@@ -192,13 +258,19 @@ async function runSequence(amounts: number[], steps: Step[]) {
     const line = { actorId: null, kind: 'test', detail: 'property test' }
     if ('m' in step) {
       const fitting = world.slots.filter((candidate) => FITS[step.t].includes(model.status.get(candidate.milestoneId)!))
-      const slot = step.m.fitting && fitting.length ? fitting[step.m.index % fitting.length]! : world.slots[step.m.index]!
+      const slot =
+        step.m.fitting && fitting.length ? fitting[step.m.index % fitting.length]! : world.slots[step.m.index]!
       const milestone = (await findMilestone(slot.contract.id, slot.milestoneId))!
       const status = model.status.get(slot.milestoneId)!
       if (step.t === 'fundCard') {
         const payment = await createSandboxMilestonePayment(slot.contract, milestone, now())
         payments.push(payment.id)
-        const outcome = await payMilestoneByCard(payment, slot.contract, step.declined ? DECLINED_CARD : GOOD_CARD, 'Client')
+        const outcome = await payMilestoneByCard(
+          payment,
+          slot.contract,
+          step.declined ? DECLINED_CARD : GOOD_CARD,
+          'Client',
+        )
         expect(outcome.ok).toBe(!step.declined)
         if (!step.declined) fundedByCard(slot)
       } else if (step.t === 'fundWallet') {
@@ -211,7 +283,13 @@ async function runSequence(amounts: number[], steps: Step[]) {
           model.add(model.escrows, slot.contract.id, slot.amount)
         }
       } else if (step.t === 'submit') {
-        const changed = changeMilestone({ milestone, from: ['funded'], set: { status: 'submitted', submittedAt: now() }, lines: [line], at: now() })
+        const changed = changeMilestone({
+          milestone,
+          from: ['funded'],
+          set: { status: 'submitted', submittedAt: now() },
+          lines: [line],
+          at: now(),
+        })
         expect(changed).toBe(status === 'funded')
         if (changed) model.status.set(slot.milestoneId, 'submitted')
       } else if (step.t === 'release') {
@@ -258,21 +336,44 @@ async function runSequence(amounts: number[], steps: Step[]) {
       const user = world.clients[step.u]!
       const currency = CURRENCIES[step.cur]!
       const at = now()
-      const payment = await createCardPayment({ userId: user.id, purpose: 'wallet:top-up', amountMinor: step.amount, currency, at })
+      const payment = await createCardPayment({
+        userId: user.id,
+        purpose: 'wallet:top-up',
+        amountMinor: step.amount,
+        currency,
+        at,
+      })
       const posting = cardToWalletPosting(payment, 'Wallet top-up by card', at)
       getDb().transaction(() => {
-        markCardPaymentSucceeded({ id: payment.id, last4: '4242', ledgerTransactionId: writeLedgerTransaction(posting).transactionId, at })
+        markCardPaymentSucceeded({
+          id: payment.id,
+          last4: '4242',
+          ledgerTransactionId: writeLedgerTransaction(posting).transactionId,
+          at,
+        })
       })
       postings.push(posting)
       model.add(model.platform, `clearing_card:${currency}`, -step.amount)
       model.add(model.wallets, `${user.id}:${currency}`, step.amount)
     } else if (step.t === 'payout') {
-      const funded = [...model.wallets].filter(([, amount]) => amount > 0).map(([key]) => key.split(':') as [string, string])
-      const [userId, currency] = step.fitting && funded.length ? funded[step.u % funded.length]! : [world.users[step.u % world.users.length]!.id, CURRENCIES[step.cur % CURRENCIES.length]!]
+      const funded = [...model.wallets]
+        .filter(([, amount]) => amount > 0)
+        .map(([key]) => key.split(':') as [string, string])
+      const [userId, currency] =
+        step.fitting && funded.length
+          ? funded[step.u % funded.length]!
+          : [world.users[step.u % world.users.length]!.id, CURRENCIES[step.cur % CURRENCIES.length]!]
       const user = { id: userId }
       const balance = model.wallet(user.id, currency)
       const amountMinor = Math.max(1, Math.floor((balance * step.permille) / 1000))
-      const subject: PayoutSubject = { id: crypto.randomUUID(), userId: user.id, amountMinor, feeMinor: Math.floor((amountMinor * step.feePermille) / 1000), currency, rail: step.rail }
+      const subject: PayoutSubject = {
+        id: crypto.randomUUID(),
+        userId: user.id,
+        amountMinor,
+        feeMinor: Math.floor((amountMinor * step.feePermille) / 1000),
+        currency,
+        rail: step.rail,
+      }
       const posting = payoutPosting(subject, now())
       let paid = true
       try {
@@ -300,7 +401,11 @@ async function runSequence(amounts: number[], steps: Step[]) {
         postings.push(posting)
         const { subject } = payout
         model.add(model.wallets, `${subject.userId}:${subject.currency}`, subject.amountMinor)
-        model.add(model.platform, `clearing_${subject.rail}:${subject.currency}`, -(subject.amountMinor - subject.feeMinor))
+        model.add(
+          model.platform,
+          `clearing_${subject.rail}:${subject.currency}`,
+          -(subject.amountMinor - subject.feeMinor),
+        )
         model.add(model.platform, `platform_revenue:${subject.currency}`, -subject.feeMinor)
       }
     } else if (step.t === 'replay') {
@@ -314,12 +419,20 @@ async function runSequence(amounts: number[], steps: Step[]) {
   const slotIds = world.slots.map((slot) => slot.milestoneId)
 
   async function expectLedgerMatchesModel() {
-    expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
+    expect(await checkLedgerInvariants()).toEqual({
+      unbalancedCurrencies: [],
+      negativeAccounts: 0,
+      unbalancedTransactions: 0,
+    })
     const client = getDb().$client
-    const sums = client.prepare('select currency, sum(amount_minor) as total from ledger_entries group by currency').all() as { total: number }[]
+    const sums = client
+      .prepare('select currency, sum(amount_minor) as total from ledger_entries group by currency')
+      .all() as { total: number }[]
     expect(sums.every((row) => row.total === 0)).toBe(true)
     const lowest = client
-      .prepare(`select min(balance) as lowest from (select sum(e.amount_minor) as balance from ledger_accounts a join ledger_entries e on e.account_id = a.id where a.kind in ('wallet', 'escrow') group by a.id)`)
+      .prepare(
+        `select min(balance) as lowest from (select sum(e.amount_minor) as balance from ledger_accounts a join ledger_entries e on e.account_id = a.id where a.kind in ('wallet', 'escrow') group by a.id)`,
+      )
       .get() as { lowest: number | null }
     expect(lowest.lowest ?? 0).toBeGreaterThanOrEqual(0)
     // One query for every balance of this run's users, contracts and the platform.
@@ -329,19 +442,31 @@ async function runSequence(amounts: number[], steps: Step[]) {
           left join ledger_entries e on e.account_id = a.id
           where a.owner_id in (${ownerIds.map(() => '?').join(',')}) or a.owner_id = ? group by a.id`,
       )
-      .all(...ownerIds, PLATFORM_OWNER) as { kind: LedgerAccountKind; ownerId: string; currency: string; balance: number }[]
+      .all(...ownerIds, PLATFORM_OWNER) as {
+      kind: LedgerAccountKind
+      ownerId: string
+      currency: string
+      balance: number
+    }[]
     const actual = new Map(rows.map((row) => [`${row.kind}:${row.ownerId}:${row.currency}`, row.balance]))
-    const balance = (kind: LedgerAccountKind, ownerId: string, currency: string) => actual.get(`${kind}:${ownerId}:${currency}`) ?? 0
+    const balance = (kind: LedgerAccountKind, ownerId: string, currency: string) =>
+      actual.get(`${kind}:${ownerId}:${currency}`) ?? 0
     for (const user of world.users) {
-      for (const currency of CURRENCIES) expect(balance('wallet', user.id, currency)).toBe(model.wallet(user.id, currency))
+      for (const currency of CURRENCIES)
+        expect(balance('wallet', user.id, currency)).toBe(model.wallet(user.id, currency))
     }
-    for (const contract of world.contracts) expect(balance('escrow', contract.id, contract.currency)).toBe(model.escrows.get(contract.id) ?? 0)
+    for (const contract of world.contracts)
+      expect(balance('escrow', contract.id, contract.currency)).toBe(model.escrows.get(contract.id) ?? 0)
     for (const kind of PLATFORM_KINDS) {
       for (const currency of CURRENCIES) {
-        expect(balance(kind, PLATFORM_OWNER, currency) - (baseline.get(`${kind}:${currency}`) ?? 0)).toBe(model.platform.get(`${kind}:${currency}`) ?? 0)
+        expect(balance(kind, PLATFORM_OWNER, currency) - (baseline.get(`${kind}:${currency}`) ?? 0)).toBe(
+          model.platform.get(`${kind}:${currency}`) ?? 0,
+        )
       }
     }
-    const statuses = client.prepare(`select id, status from milestones where id in (${slotIds.map(() => '?').join(',')})`).all(...slotIds) as { id: string; status: string }[]
+    const statuses = client
+      .prepare(`select id, status from milestones where id in (${slotIds.map(() => '?').join(',')})`)
+      .all(...slotIds) as { id: string; status: string }[]
     for (const row of statuses) expect(row.status).toBe(model.status.get(row.id))
   }
 

@@ -17,7 +17,19 @@ describe('payment history CSV', () => {
 
   it('quotes commas, quotes and line breaks in descriptions', () => {
     const csv = paymentHistoryCsvRows([
-      { id: 'x', at: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)), type: 'release', account: 'wallet', description: 'Released "Logo, v2"\nfinal', amountMinor: 45_000, currency: 'USD', status: 'completed', countsInNet: true, contractId: null, reference: 't1' },
+      {
+        id: 'x',
+        at: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)),
+        type: 'release',
+        account: 'wallet',
+        description: 'Released "Logo, v2"\nfinal',
+        amountMinor: 45_000,
+        currency: 'USD',
+        status: 'completed',
+        countsInNet: true,
+        contractId: null,
+        reference: 't1',
+      },
     ])
     expect(csv).toBe(
       'Date (UTC),Type,Account,Description,Amount,Currency,Status,Counts in net,Reference\n' +

@@ -6,7 +6,15 @@ const parse = (query: string) => parsePaymentHistorySearch(new URLSearchParams(q
 describe('payment history filters', () => {
   it('reads every filter of the GET form', () => {
     const search = parse('type=release&status=completed&currency=eur&from=2026-03-01&to=2026-03-31&q=%20logo%20&page=3')
-    expect(search).toEqual({ type: 'release', status: 'completed', currency: 'EUR', from: '2026-03-01', to: '2026-03-31', q: 'logo', page: 3 })
+    expect(search).toEqual({
+      type: 'release',
+      status: 'completed',
+      currency: 'EUR',
+      from: '2026-03-01',
+      to: '2026-03-31',
+      q: 'logo',
+      page: 3,
+    })
     expect(filterFromSearch(search)).toEqual({
       type: 'release',
       status: 'completed',

@@ -1,5 +1,10 @@
 import { stringify } from 'csv-stringify/sync'
-import { currenciesInPaymentHistory, listPaymentHistory, netOfPaymentHistory, type PaymentHistoryRow } from '~/models/payment-history.server'
+import {
+  currenciesInPaymentHistory,
+  listPaymentHistory,
+  netOfPaymentHistory,
+  type PaymentHistoryRow,
+} from '~/models/payment-history.server'
 import { currencyDigits } from '~/utils/format'
 import {
   filterFromSearch,
@@ -15,7 +20,10 @@ import {
 export async function loadPaymentHistory(userId: string, search: PaymentHistorySearch) {
   const filter = filterFromSearch(search)
   const [{ rows, total }, net, currencies] = await Promise.all([
-    listPaymentHistory(userId, filter, { limit: PAYMENT_HISTORY_PAGE_SIZE, offset: (search.page - 1) * PAYMENT_HISTORY_PAGE_SIZE }),
+    listPaymentHistory(userId, filter, {
+      limit: PAYMENT_HISTORY_PAGE_SIZE,
+      offset: (search.page - 1) * PAYMENT_HISTORY_PAGE_SIZE,
+    }),
     netOfPaymentHistory(userId, filter),
     currenciesInPaymentHistory(userId),
   ])
@@ -49,12 +57,28 @@ export function paymentHistoryCsvRows(rows: PaymentHistoryRow[]): string {
       row.countsInNet ? 'yes' : 'no',
       row.reference ?? '',
     ]),
-    { header: true, columns: ['Date (UTC)', 'Type', 'Account', 'Description', 'Amount', 'Currency', 'Status', 'Counts in net', 'Reference'] },
+    {
+      header: true,
+      columns: [
+        'Date (UTC)',
+        'Type',
+        'Account',
+        'Description',
+        'Amount',
+        'Currency',
+        'Status',
+        'Counts in net',
+        'Reference',
+      ],
+    },
   )
 }
 
 /** Every row matching the same filters as the page (no paging), as CSV. */
 export async function paymentHistoryCsv(userId: string, search: PaymentHistorySearch): Promise<string> {
-  const { rows } = await listPaymentHistory(userId, filterFromSearch(search), { limit: PAYMENT_HISTORY_CSV_LIMIT, offset: 0 })
+  const { rows } = await listPaymentHistory(userId, filterFromSearch(search), {
+    limit: PAYMENT_HISTORY_CSV_LIMIT,
+    offset: 0,
+  })
   return paymentHistoryCsvRows(rows)
 }

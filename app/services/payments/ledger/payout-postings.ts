@@ -5,9 +5,20 @@ const PLATFORM = 'platform'
 
 export type PayoutRail = 'bank' | 'crypto'
 
-export type PayoutSubject = { id: string; userId: string; amountMinor: number; feeMinor: number; currency: string; rail: PayoutRail }
+export type PayoutSubject = {
+  id: string
+  userId: string
+  amountMinor: number
+  feeMinor: number
+  currency: string
+  rail: PayoutRail
+}
 
-const clearing = (rail: PayoutRail, currency: string) => ({ kind: rail === 'bank' ? ('clearing_bank' as const) : ('clearing_crypto' as const), ownerId: PLATFORM, currency })
+const clearing = (rail: PayoutRail, currency: string) => ({
+  kind: rail === 'bank' ? ('clearing_bank' as const) : ('clearing_crypto' as const),
+  ownerId: PLATFORM,
+  currency,
+})
 
 /**
  * A payout leaves the wallet when it is requested (so the same balance cannot be paid out twice):
@@ -15,19 +26,43 @@ const clearing = (rail: PayoutRail, currency: string) => ({ kind: rail === 'bank
  */
 export function payoutPosting(payout: PayoutSubject, at: Date): LedgerPosting {
   const lines = [
-    { account: { kind: 'wallet' as const, ownerId: payout.userId, currency: payout.currency }, amountMinor: -payout.amountMinor },
+    {
+      account: { kind: 'wallet' as const, ownerId: payout.userId, currency: payout.currency },
+      amountMinor: -payout.amountMinor,
+    },
     { account: clearing(payout.rail, payout.currency), amountMinor: payout.amountMinor - payout.feeMinor },
-    { account: { kind: 'platform_revenue' as const, ownerId: PLATFORM, currency: payout.currency }, amountMinor: payout.feeMinor },
+    {
+      account: { kind: 'platform_revenue' as const, ownerId: PLATFORM, currency: payout.currency },
+      amountMinor: payout.feeMinor,
+    },
   ].filter((line) => line.amountMinor !== 0)
-  return { idempotencyKey: `payout:${payout.id}:request`, kind: 'payout', description: `Payout to your ${payout.rail === 'bank' ? 'bank account' : 'crypto wallet'}`, lines, at }
+  return {
+    idempotencyKey: `payout:${payout.id}:request`,
+    kind: 'payout',
+    description: `Payout to your ${payout.rail === 'bank' ? 'bank account' : 'crypto wallet'}`,
+    lines,
+    at,
+  }
 }
 
 /** A payout that is cancelled or fails before it leaves goes back to the wallet whole, fee included. */
 export function payoutReversalPosting(payout: PayoutSubject, reason: string, at: Date): LedgerPosting {
   const lines = [
     { account: clearing(payout.rail, payout.currency), amountMinor: -(payout.amountMinor - payout.feeMinor) },
-    { account: { kind: 'platform_revenue' as const, ownerId: PLATFORM, currency: payout.currency }, amountMinor: -payout.feeMinor },
-    { account: { kind: 'wallet' as const, ownerId: payout.userId, currency: payout.currency }, amountMinor: payout.amountMinor },
+    {
+      account: { kind: 'platform_revenue' as const, ownerId: PLATFORM, currency: payout.currency },
+      amountMinor: -payout.feeMinor,
+    },
+    {
+      account: { kind: 'wallet' as const, ownerId: payout.userId, currency: payout.currency },
+      amountMinor: payout.amountMinor,
+    },
   ].filter((line) => line.amountMinor !== 0)
-  return { idempotencyKey: `payout:${payout.id}:reverse`, kind: 'payout.reversed', description: `Payout returned to your wallet: ${reason}`, lines, at }
+  return {
+    idempotencyKey: `payout:${payout.id}:reverse`,
+    kind: 'payout.reversed',
+    description: `Payout returned to your wallet: ${reason}`,
+    lines,
+    at,
+  }
 }

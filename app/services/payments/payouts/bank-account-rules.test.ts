@@ -9,7 +9,10 @@ describe('sandbox bank account check', () => {
   })
 
   it('refuses an IBAN with a wrong digit and nonsense account numbers', () => {
-    expect(checkBankAccount('DE89370400440532013001')).toMatchObject({ ok: false, message: expect.stringContaining('check digits') })
+    expect(checkBankAccount('DE89370400440532013001')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('check digits'),
+    })
     expect(checkBankAccount('12')).toMatchObject({ ok: false })
     expect(checkBankAccount('000123456789')).toEqual({ ok: true, last4: '6789', kind: 'account number' })
   })

@@ -21,7 +21,10 @@ export function shortAddress(address: string): string {
 }
 
 export function describePayoutMethod(method: DescribableMethod): string {
-  if (method.rail === 'crypto') return `${method.asset} on ${networkName(method.network ?? '')} to ${shortAddress(method.address ?? '')}`
-  const account = method.accountLast4 ? `bank account ending ${method.accountLast4}` : 'bank account (Stripe onboarding)'
+  if (method.rail === 'crypto')
+    return `${method.asset} on ${networkName(method.network ?? '')} to ${shortAddress(method.address ?? '')}`
+  const account = method.accountLast4
+    ? `bank account ending ${method.accountLast4}`
+    : 'bank account (Stripe onboarding)'
   return `${method.holderName ? `${method.holderName}, ` : ''}${account}${method.provider === 'sandbox' ? ' (sandbox)' : ''}`
 }

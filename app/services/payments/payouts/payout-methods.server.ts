@@ -26,9 +26,13 @@ export async function payoutMethodsOf(userId: string) {
 export type MethodOutcome = { ok: true; method: PayoutMethod } | { ok: false; field: string | null; message: string }
 
 /** The sandbox stand-in for Stripe onboarding: a format-checked account of which only the last 4 are kept. */
-export async function addSandboxBankMethod(userId: string, input: { holderName: string; country: string; accountNumber: string }): Promise<MethodOutcome> {
+export async function addSandboxBankMethod(
+  userId: string,
+  input: { holderName: string; country: string; accountNumber: string },
+): Promise<MethodOutcome> {
   const sandbox = sandboxMoney()
-  if (!sandbox.available) return { ok: false, field: null, message: `Sandbox bank accounts cannot be added: ${sandbox.reason}` }
+  if (!sandbox.available)
+    return { ok: false, field: null, message: `Sandbox bank accounts cannot be added: ${sandbox.reason}` }
   const checked = checkBankAccount(input.accountNumber)
   if (!checked.ok) return { ok: false, field: 'accountNumber', message: checked.message }
   const method = await insertPayoutMethod({
@@ -49,19 +53,41 @@ export async function addSandboxBankMethod(userId: string, input: { holderName: 
  * A crypto wallet: the asset must travel on the network, and the address must pass that network's
  * checksum. Crypto payouts are sandbox-only (no sending provider), so only where sandbox money moves.
  */
-export async function addCryptoMethod(userId: string, input: { asset: string; network: string; address: string }): Promise<MethodOutcome> {
+export async function addCryptoMethod(
+  userId: string,
+  input: { asset: string; network: string; address: string },
+): Promise<MethodOutcome> {
   const sandbox = sandboxMoney()
-  if (!sandbox.available) return { ok: false, field: null, message: `Crypto wallets cannot be added: MegiLance sends crypto payouts only in the sandbox. ${sandbox.reason}` }
+  if (!sandbox.available)
+    return {
+      ok: false,
+      field: null,
+      message: `Crypto wallets cannot be added: MegiLance sends crypto payouts only in the sandbox. ${sandbox.reason}`,
+    }
   if (!isCryptoAsset(input.asset)) return { ok: false, field: 'asset', message: 'Choose one of the listed assets.' }
-  if (!isCryptoNetwork(input.network)) return { ok: false, field: 'network', message: 'Choose one of the listed networks.' }
+  if (!isCryptoNetwork(input.network))
+    return { ok: false, field: 'network', message: 'Choose one of the listed networks.' }
   const info = CRYPTO_ASSETS[input.asset]
   if (!info.networks.includes(input.network)) {
     const on = info.networks.map(networkLabel).join(', ')
-    return { ok: false, field: 'network', message: `${input.asset} is not paid out on ${networkLabel(input.network)}; choose ${on}.` }
+    return {
+      ok: false,
+      field: 'network',
+      message: `${input.asset} is not paid out on ${networkLabel(input.network)}; choose ${on}.`,
+    }
   }
   const checked = validateCryptoAddress(input.network, input.address)
   if (!checked.ok) return { ok: false, field: 'address', message: checked.message }
-  const method = await insertPayoutMethod({ userId, rail: 'crypto', status: 'active', provider: 'sandbox', asset: input.asset, network: input.network, address: checked.address, instantAvailable: true })
+  const method = await insertPayoutMethod({
+    userId,
+    rail: 'crypto',
+    status: 'active',
+    provider: 'sandbox',
+    asset: input.asset,
+    network: input.network,
+    address: checked.address,
+    instantAvailable: true,
+  })
   return { ok: true, method }
 }
 
@@ -69,13 +95,28 @@ export async function addCryptoMethod(userId: string, input: { asset: string; ne
  * Starts adding a bank account. With Stripe: an Express account (reused while onboarding is
  * unfinished) and a redirect to Stripe's hosted onboarding. Without: the sandbox onboarding page.
  */
-export async function startBankOnboarding(user: { id: string; email: string }, origin: string): Promise<{ redirectTo: string }> {
+export async function startBankOnboarding(
+  user: { id: string; email: string },
+  origin: string,
+): Promise<{ redirectTo: string }> {
   const stripe = getStripe()
   if (!stripe) return { redirectTo: BANK_ONBOARDING_PATH }
   const pending = await findPendingStripeMethod(user.id)
-  const accountId = pending?.stripeAccountId ?? (await createExpressAccount(stripe, { email: user.email, userId: user.id }))
-  if (!pending) await insertPayoutMethod({ userId: user.id, rail: 'bank', status: 'pending', provider: 'stripe', stripeAccountId: accountId })
-  const url = await createOnboardingLink(stripe, { accountId, refreshUrl: `${origin}${BANK_ONBOARDING_PATH}`, returnUrl: `${origin}${BANK_RETURN_PATH}` })
+  const accountId =
+    pending?.stripeAccountId ?? (await createExpressAccount(stripe, { email: user.email, userId: user.id }))
+  if (!pending)
+    await insertPayoutMethod({
+      userId: user.id,
+      rail: 'bank',
+      status: 'pending',
+      provider: 'stripe',
+      stripeAccountId: accountId,
+    })
+  const url = await createOnboardingLink(stripe, {
+    accountId,
+    refreshUrl: `${origin}${BANK_ONBOARDING_PATH}`,
+    returnUrl: `${origin}${BANK_RETURN_PATH}`,
+  })
   return { redirectTo: url }
 }
 
@@ -96,7 +137,10 @@ export async function finishBankOnboarding(userId: string): Promise<{ status: 'a
   return { status: ready ? 'active' : 'pending' }
 }
 
-export async function removeMethod(userId: string, methodId: string): Promise<{ ok: true; label: string } | { ok: false }> {
+export async function removeMethod(
+  userId: string,
+  methodId: string,
+): Promise<{ ok: true; label: string } | { ok: false }> {
   const method = await findPayoutMethodOf(userId, methodId)
   if (!method || !(await removePayoutMethod(userId, methodId))) return { ok: false }
   return { ok: true, label: describePayoutMethod(method) }

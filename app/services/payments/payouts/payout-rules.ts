@@ -49,7 +49,13 @@ export function isLargePayout(amountMinor: number, currency: string, usdRate = '
 }
 
 /** The fee in minor units: a percentage rounded half up, never below the speed's minimum, never above the amount. */
-export function payoutFeeMinor(rail: PayoutRailKind, speed: PayoutSpeed, amountMinor: number, currency: string, usdRate = '1'): number {
+export function payoutFeeMinor(
+  rail: PayoutRailKind,
+  speed: PayoutSpeed,
+  amountMinor: number,
+  currency: string,
+  usdRate = '1',
+): number {
   const rule = PAYOUT_TABLE[rail][speed]
   if (rule.feePercent === 0) return 0
   const percentFee = Math.floor((amountMinor * rule.feePercent + 50) / 100)
@@ -110,13 +116,25 @@ export function quotePayout(input: PayoutQuoteInput): QuoteOutcome {
   const usdRate = input.usdRate ?? '1'
   const minimumMinor = payoutMinimumMinor(rail, currency, usdRate)
   if (speed === 'instant' && !input.instantAvailable) {
-    return { ok: false, field: 'speed', message: 'Instant payouts are not available for this bank account; choose standard.' }
+    return {
+      ok: false,
+      field: 'speed',
+      message: 'Instant payouts are not available for this bank account; choose standard.',
+    }
   }
   if (amountMinor < minimumMinor) {
-    return { ok: false, field: 'amount', message: `The minimum payout to a ${PAYOUT_TABLE[rail].label.toLowerCase()} is ${money(minimumMinor)}.` }
+    return {
+      ok: false,
+      field: 'amount',
+      message: `The minimum payout to a ${PAYOUT_TABLE[rail].label.toLowerCase()} is ${money(minimumMinor)}.`,
+    }
   }
   if (amountMinor > input.balanceMinor) {
-    return { ok: false, field: 'amount', message: `Your wallet holds ${money(input.balanceMinor)} in ${currency}; you cannot pay out more than that.` }
+    return {
+      ok: false,
+      field: 'amount',
+      message: `Your wallet holds ${money(input.balanceMinor)} in ${currency}; you cannot pay out more than that.`,
+    }
   }
   const feeMinor = payoutFeeMinor(rail, speed, amountMinor, currency, usdRate)
   return {
@@ -166,14 +184,20 @@ export function allowedAdminPayoutActions(status: PayoutStatus): AdminPayoutActi
 }
 
 /** Whether `action` may happen to a payout in `status`; when not, a sentence for the 409 saying what is allowed. */
-export function checkPayoutAction(action: PayoutAction, status: PayoutStatus): { ok: true; to: PayoutStatus } | { ok: false; message: string } {
+export function checkPayoutAction(
+  action: PayoutAction,
+  status: PayoutStatus,
+): { ok: true; to: PayoutStatus } | { ok: false; message: string } {
   const transition = PAYOUT_TRANSITIONS[action]
   if (transition.from.includes(status)) return { ok: true, to: transition.to }
   const allowed = allowedAdminPayoutActions(status)
   const instead = allowed.length
     ? `You can: ${allowed.map((name) => PAYOUT_TRANSITIONS[name].label.toLowerCase()).join(', ')}.`
     : 'It is final; nothing more can be done to it.'
-  return { ok: false, message: `You cannot ${transition.label.toLowerCase()} this payout. It is “${PAYOUT_STATUS_LABELS[status].toLowerCase()}”. ${instead}` }
+  return {
+    ok: false,
+    message: `You cannot ${transition.label.toLowerCase()} this payout. It is “${PAYOUT_STATUS_LABELS[status].toLowerCase()}”. ${instead}`,
+  }
 }
 
 /** Whether a status change gives the money back to the wallet. */

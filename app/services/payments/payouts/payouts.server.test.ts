@@ -19,7 +19,11 @@ async function freelancerWith(balanceMinor: number) {
     ],
     at: new Date(),
   })
-  const added = await addSandboxBankMethod(user.id, { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' })
+  const added = await addSandboxBankMethod(user.id, {
+    holderName: 'Farid Tester',
+    country: 'DE',
+    accountNumber: 'DE89370400440532013000',
+  })
   if (!added.ok) throw new Error(added.message)
   return { user, method: added.method }
 }
@@ -29,7 +33,13 @@ const wallet = (userId: string) => balanceOf({ kind: 'wallet', ownerId: userId, 
 describe('requesting a payout', () => {
   it('debits the wallet once however often the same form is submitted', async () => {
     const { user, method } = await freelancerWith(45_000)
-    const form = { methodId: method.id, currency: 'USD', amountMinor: 30_000, speed: 'standard' as const, idempotencyKey: 'form-1' }
+    const form = {
+      methodId: method.id,
+      currency: 'USD',
+      amountMinor: 30_000,
+      speed: 'standard' as const,
+      idempotencyKey: 'form-1',
+    }
     const [first, second] = await Promise.all([requestPayout(user, form), requestPayout(user, form)])
     const third = await requestPayout(user, form)
     expect(first).toMatchObject({ ok: true, repeated: false })
@@ -42,39 +52,95 @@ describe('requesting a payout', () => {
   it('lets 20 parallel requests take at most what the wallet holds', async () => {
     const { user, method } = await freelancerWith(10_000)
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 3_000, speed: 'standard', idempotencyKey: `p-${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        requestPayout(user, {
+          methodId: method.id,
+          currency: 'USD',
+          amountMinor: 3_000,
+          speed: 'standard',
+          idempotencyKey: `p-${i}`,
+        }),
+      ),
     )
     expect(results.filter((result) => result.ok)).toHaveLength(3)
     expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.field === 'amount')).toBe(true)
     expect(await wallet(user.id)).toBe(1_000)
-    expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
+    expect(await checkLedgerInvariants()).toEqual({
+      unbalancedCurrencies: [],
+      negativeAccounts: 0,
+      unbalancedTransactions: 0,
+    })
   })
 
   it('sends an instant payout at once (sandbox) and takes the 1% fee', async () => {
     const { user, method } = await freelancerWith(45_000)
-    const result = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 45_000, speed: 'instant', idempotencyKey: 'i-1' })
-    expect(result).toMatchObject({ ok: true, payout: { status: 'sent', feeMinor: 450, sandbox: true, providerRef: expect.stringMatching(/^sandbox_bank_/) } })
+    const result = await requestPayout(user, {
+      methodId: method.id,
+      currency: 'USD',
+      amountMinor: 45_000,
+      speed: 'instant',
+      idempotencyKey: 'i-1',
+    })
+    expect(result).toMatchObject({
+      ok: true,
+      payout: { status: 'sent', feeMinor: 450, sandbox: true, providerRef: expect.stringMatching(/^sandbox_bank_/) },
+    })
     expect(await wallet(user.id)).toBe(0)
-    expect((await listNotifications(user.id, { limit: 20, offset: 0 })).map((n) => n.title)).toContain('Your payout of $445.50 is sent (sandbox)')
+    expect((await listNotifications(user.id, { limit: 20, offset: 0 })).map((n) => n.title)).toContain(
+      'Your payout of $445.50 is sent (sandbox)',
+    )
   })
 
   it('quotes a crypto payout in its asset at the current rate and keeps that with the payout', async () => {
     const { user } = await freelancerWith(45_000)
-    const refused = await addCryptoMethod(user.id, { asset: 'USDC', network: 'solana', address: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045' })
+    const refused = await addCryptoMethod(user.id, {
+      asset: 'USDC',
+      network: 'solana',
+      address: '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045',
+    })
     expect(refused).toMatchObject({ ok: false, field: 'network' })
-    const typo = await addCryptoMethod(user.id, { asset: 'USDC', network: 'ethereum', address: '0xd8DA6BF26964aF9D7eEd9e03E53415D37aA96045' })
+    const typo = await addCryptoMethod(user.id, {
+      asset: 'USDC',
+      network: 'ethereum',
+      address: '0xd8DA6BF26964aF9D7eEd9e03E53415D37aA96045',
+    })
     expect(typo).toMatchObject({ ok: false, field: 'address', message: expect.stringContaining('checksum') })
-    const added = await addCryptoMethod(user.id, { asset: 'USDC', network: 'ethereum', address: '0xd8da6bf26964af9d7eed9e03e53415d37aa96045' })
+    const added = await addCryptoMethod(user.id, {
+      asset: 'USDC',
+      network: 'ethereum',
+      address: '0xd8da6bf26964af9d7eed9e03e53415d37aa96045',
+    })
     if (!added.ok) throw new Error(added.message)
     expect(added.method.address).toBe('0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045')
-    const result = await requestPayout(user, { methodId: added.method.id, currency: 'USD', amountMinor: 45_000, speed: 'standard', idempotencyKey: 'crypto-1' })
-    expect(result).toMatchObject({ ok: true, payout: { rail: 'crypto', feeMinor: 0, cryptoAsset: 'USDC', cryptoAmount: '450000000', destination: 'USDC on Ethereum to 0xd8dA…6045' } })
+    const result = await requestPayout(user, {
+      methodId: added.method.id,
+      currency: 'USD',
+      amountMinor: 45_000,
+      speed: 'standard',
+      idempotencyKey: 'crypto-1',
+    })
+    expect(result).toMatchObject({
+      ok: true,
+      payout: {
+        rail: 'crypto',
+        feeMinor: 0,
+        cryptoAsset: 'USDC',
+        cryptoAmount: '450000000',
+        destination: 'USDC on Ethereum to 0xd8dA…6045',
+      },
+    })
   })
 
   it('refuses a method that is not the user’s', async () => {
     const { user } = await freelancerWith(45_000)
     const other = await freelancerWith(100)
-    const result = await requestPayout(user, { methodId: other.method.id, currency: 'USD', amountMinor: 2_000, speed: 'standard', idempotencyKey: 'x' })
+    const result = await requestPayout(user, {
+      methodId: other.method.id,
+      currency: 'USD',
+      amountMinor: 2_000,
+      speed: 'standard',
+      idempotencyKey: 'x',
+    })
     expect(result).toMatchObject({ ok: false, field: 'methodId' })
     expect(await wallet(user.id)).toBe(45_000)
   })
@@ -84,11 +150,21 @@ describe('admin actions and the sending job', () => {
   it('holds with a reason, then releases with a reason; the job leaves held payouts alone', async () => {
     const { user, method } = await freelancerWith(45_000)
     const admin = await createTestUser('admin')
-    const requested = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'standard', idempotencyKey: 'h-1' })
+    const requested = await requestPayout(user, {
+      methodId: method.id,
+      currency: 'USD',
+      amountMinor: 20_000,
+      speed: 'standard',
+      idempotencyKey: 'h-1',
+    })
     if (!requested.ok) throw new Error('not requested')
     const id = requested.payout.id
     expect(await actOnPayout(admin, id, 'hold', 'Checking the new bank account')).toEqual({ ok: true, status: 'held' })
-    expect(await actOnPayout(admin, id, 'hold', 'Again')).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('You can: release, cancel.') })
+    expect(await actOnPayout(admin, id, 'hold', 'Again')).toMatchObject({
+      ok: false,
+      status: 409,
+      message: expect.stringContaining('You can: release, cancel.'),
+    })
     await runPayoutSending(new Date(Date.now() + PAYOUT_REVIEW_WINDOW_MS + 60_000))
     expect((await findPayout(id))?.status).toBe('held')
     expect(await actOnPayout(admin, id, 'release', 'Account confirmed by phone')).toEqual({ ok: true, status: 'sent' })
@@ -105,21 +181,36 @@ describe('admin actions and the sending job', () => {
   it('cancelling returns the whole amount, fee included, exactly once', async () => {
     const { user, method } = await freelancerWith(45_000)
     const admin = await createTestUser('admin')
-    const requested = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'standard', idempotencyKey: 'c-1' })
+    const requested = await requestPayout(user, {
+      methodId: method.id,
+      currency: 'USD',
+      amountMinor: 20_000,
+      speed: 'standard',
+      idempotencyKey: 'c-1',
+    })
     if (!requested.ok) throw new Error('not requested')
     const id = requested.payout.id
     await actOnPayout(admin, id, 'hold', 'Unusual amount')
-    const results = await Promise.all([actOnPayout(admin, id, 'cancel', 'Asked by the freelancer'), actOnPayout(admin, id, 'cancel', 'Asked by the freelancer')])
+    const results = await Promise.all([
+      actOnPayout(admin, id, 'cancel', 'Asked by the freelancer'),
+      actOnPayout(admin, id, 'cancel', 'Asked by the freelancer'),
+    ])
     expect(results.filter((result) => result.ok)).toHaveLength(1)
     expect(await wallet(user.id)).toBe(45_000)
-    expect((await listNotifications(user.id, { limit: 20, offset: 0 })).map((n) => n.body)).toContain('Reason: Asked by the freelancer')
+    expect((await listNotifications(user.id, { limit: 20, offset: 0 })).map((n) => n.body)).toContain(
+      'Reason: Asked by the freelancer',
+    )
     expect(await checkLedgerInvariants()).toMatchObject({ negativeAccounts: 0, unbalancedTransactions: 0 })
   })
 
   it('the job sends standard payouts once the review window has passed', async () => {
     const { user, method } = await freelancerWith(45_000)
     const now = new Date()
-    const requested = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 45_000, speed: 'standard', idempotencyKey: 'j-1' }, now)
+    const requested = await requestPayout(
+      user,
+      { methodId: method.id, currency: 'USD', amountMinor: 45_000, speed: 'standard', idempotencyKey: 'j-1' },
+      now,
+    )
     if (!requested.ok) throw new Error('not requested')
     await runPayoutSending(new Date(now.getTime() + 60_000))
     expect((await findPayout(requested.payout.id))?.status).toBe('requested')

@@ -23,7 +23,14 @@ import { currencyDigits, formatMoney } from '~/utils/format'
 import { convertMinor } from '../rates/conversion'
 import { describePayoutMethod } from './payout-method-labels'
 import { payoutPosting, payoutReversalPosting, type PayoutSubject } from '../ledger/payout-postings'
-import { checkPayoutAction, PAYOUT_REVIEW_WINDOW_MS, quotePayout, SECURITY_HOLD_REASON, type AdminPayoutAction, type PayoutQuote } from './payout-rules'
+import {
+  checkPayoutAction,
+  PAYOUT_REVIEW_WINDOW_MS,
+  quotePayout,
+  SECURITY_HOLD_REASON,
+  type AdminPayoutAction,
+  type PayoutQuote,
+} from './payout-rules'
 import { sendConnectedPayout } from './stripe-connect.server'
 import { getExchangeRate, type ExchangeRateSource } from '../rates/rates.server'
 import { paysOutInSandbox, payoutMethodUsable, sandboxMoney } from '../cards/sandbox-money.server'
@@ -43,7 +50,12 @@ export type CryptoQuote = { asset: string; amount: string; rate: string; asOf: D
  * What a crypto payout comes to in its asset at the current rate (exact BigInt arithmetic), or null
  * when no rate is known for the pair; the payout then goes out as the wallet currency's value.
  */
-export async function cryptoQuoteFor(method: PayoutMethod, receiveMinor: number, currency: string, now: Date): Promise<CryptoQuote | null> {
+export async function cryptoQuoteFor(
+  method: PayoutMethod,
+  receiveMinor: number,
+  currency: string,
+  now: Date,
+): Promise<CryptoQuote | null> {
   if (method.rail !== 'crypto' || !method.asset) return null
   try {
     const rate = await getExchangeRate(currency, method.asset, now)
@@ -68,19 +80,43 @@ async function usdRateFor(currency: string, now: Date): Promise<string> {
 }
 
 /** Whether a method can be paid out to, and the quote for this request against the wallet. */
-export async function quoteForUser(userId: string, form: PayoutForm, now = new Date()): Promise<{ ok: true; quote: PayoutQuote; method: PayoutMethod; crypto: CryptoQuote | null } | FieldError> {
+export async function quoteForUser(
+  userId: string,
+  form: PayoutForm,
+  now = new Date(),
+): Promise<{ ok: true; quote: PayoutQuote; method: PayoutMethod; crypto: CryptoQuote | null } | FieldError> {
   const method = await findPayoutMethodOf(userId, form.methodId)
-  if (!method || method.status !== 'active') return { ok: false, status: 400, field: 'methodId', message: 'Choose one of your payout methods.' }
+  if (!method || method.status !== 'active')
+    return { ok: false, status: 400, field: 'methodId', message: 'Choose one of your payout methods.' }
   const sandbox = sandboxMoney()
   if (!sandbox.available && !payoutMethodUsable(method)) {
-    return { ok: false, status: 400, field: 'methodId', message: `Payouts to ${describePayoutMethod(method)} are not available: ${sandbox.reason}` }
+    return {
+      ok: false,
+      status: 400,
+      field: 'methodId',
+      message: `Payouts to ${describePayoutMethod(method)} are not available: ${sandbox.reason}`,
+    }
   }
   const balanceMinor = await balanceOf({ kind: 'wallet', ownerId: userId, currency: form.currency })
   const instantAvailable = method.rail === 'crypto' || method.instantAvailable
   const usdRate = await usdRateFor(form.currency, now)
-  const outcome = quotePayout({ rail: method.rail, speed: form.speed, amountMinor: form.amountMinor, currency: form.currency, balanceMinor, instantAvailable, usdRate, now })
+  const outcome = quotePayout({
+    rail: method.rail,
+    speed: form.speed,
+    amountMinor: form.amountMinor,
+    currency: form.currency,
+    balanceMinor,
+    instantAvailable,
+    usdRate,
+    now,
+  })
   if (!outcome.ok) return { ok: false, status: 400, field: outcome.field, message: outcome.message }
-  return { ok: true, quote: outcome.quote, method, crypto: await cryptoQuoteFor(method, outcome.quote.receiveMinor, form.currency, now) }
+  return {
+    ok: true,
+    quote: outcome.quote,
+    method,
+    crypto: await cryptoQuoteFor(method, outcome.quote.receiveMinor, form.currency, now),
+  }
 }
 
 export type RequestOutcome = { ok: true; payout: Payout; repeated: boolean } | FieldError
@@ -93,7 +129,11 @@ export type RequestOutcome = { ok: true; payout: Payout; repeated: boolean } | F
  * A payout to a method added within a day after the account's second factors changed starts
  * held (the admin hold, with its reason shown): that pair is what a session thief does.
  */
-export async function requestPayout(user: { id: string }, form: PayoutForm & { idempotencyKey: string }, now = new Date()): Promise<RequestOutcome> {
+export async function requestPayout(
+  user: { id: string },
+  form: PayoutForm & { idempotencyKey: string },
+  now = new Date(),
+): Promise<RequestOutcome> {
   const earlier = findPayoutByKeySync(user.id, form.idempotencyKey)
   if (earlier) return { ok: true, payout: earlier, repeated: true }
   const checked = await quoteForUser(user.id, form, now)
@@ -129,9 +169,27 @@ export async function requestPayout(user: { id: string }, form: PayoutForm & { i
         now,
       )
       const payout = findPayoutSync(id)!
-      setPayoutLedgerSync(id, { ledgerTransactionId: writeLedgerTransaction(payoutPosting(subjectOf(payout), now)).transactionId })
-      insertPayoutEventSync({ payoutId: id, actorId: user.id, fromStatus: null, toStatus: 'requested', reason: null, createdAt: now })
-      if (holdReason) changePayoutStatusSync({ id, from: ['requested'], to: 'held', reason: holdReason, actorId: null, at: now, sending: 'unclaimed' })
+      setPayoutLedgerSync(id, {
+        ledgerTransactionId: writeLedgerTransaction(payoutPosting(subjectOf(payout), now)).transactionId,
+      })
+      insertPayoutEventSync({
+        payoutId: id,
+        actorId: user.id,
+        fromStatus: null,
+        toStatus: 'requested',
+        reason: null,
+        createdAt: now,
+      })
+      if (holdReason)
+        changePayoutStatusSync({
+          id,
+          from: ['requested'],
+          to: 'held',
+          reason: holdReason,
+          actorId: null,
+          at: now,
+          sending: 'unclaimed',
+        })
       return { payout: findPayoutSync(id)!, repeated: false }
     })
     if (!result.repeated && holdReason) await tellFreelancer(result.payout, 'held', holdReason)
@@ -141,16 +199,36 @@ export async function requestPayout(user: { id: string }, form: PayoutForm & { i
     return { ok: true, payout: (await findPayout(result.payout.id))!, repeated: result.repeated }
   } catch (error) {
     if (error instanceof LedgerViolation) {
-      return { ok: false, status: 400, field: 'amount', message: 'Your wallet does not hold enough for this payout any more.' }
+      return {
+        ok: false,
+        status: 400,
+        field: 'amount',
+        message: 'Your wallet does not hold enough for this payout any more.',
+      }
     }
     throw error
   }
 }
 
 /** Marks a payout failed and gives the whole amount, fee included, back to the wallet (once). */
-function failAndReturn(payout: Payout, reason: string, actorId: string | null, at: Date, claimed: boolean, to: 'failed' | 'cancelled'): boolean {
+function failAndReturn(
+  payout: Payout,
+  reason: string,
+  actorId: string | null,
+  at: Date,
+  claimed: boolean,
+  to: 'failed' | 'cancelled',
+): boolean {
   return getDb().transaction(() => {
-    const changed = changePayoutStatusSync({ id: payout.id, from: ['requested', 'held'], to, reason, actorId, at, sending: claimed ? 'claimed' : 'unclaimed' })
+    const changed = changePayoutStatusSync({
+      id: payout.id,
+      from: ['requested', 'held'],
+      to,
+      reason,
+      actorId,
+      at,
+      sending: claimed ? 'claimed' : 'unclaimed',
+    })
     if (!changed) return false
     const reversal = writeLedgerTransaction(payoutReversalPosting(subjectOf(payout), reason, at))
     setPayoutLedgerSync(payout.id, { reversalTransactionId: reversal.transactionId })
@@ -161,7 +239,13 @@ function failAndReturn(payout: Payout, reason: string, actorId: string | null, a
 /** Errors after which the transfer may or may not exist at Stripe. */
 function isTransient(error: unknown): boolean {
   const { type, statusCode } = (error ?? {}) as { type?: string; statusCode?: number }
-  if (type === 'StripeConnectionError' || type === 'StripeAPIError' || type === 'StripeRateLimitError' || type === 'StripeIdempotencyError') return true
+  if (
+    type === 'StripeConnectionError' ||
+    type === 'StripeAPIError' ||
+    type === 'StripeRateLimitError' ||
+    type === 'StripeIdempotencyError'
+  )
+    return true
   return statusCode !== undefined && (statusCode >= 500 || statusCode === 429 || statusCode === 409)
 }
 
@@ -174,8 +258,13 @@ type SendOptions = { actorId: string | null; reason: string | null; from: readon
  * wallet. A refusal by the provider fails the payout and returns the money; no answer leaves it
  * claimed for the job to retry.
  */
-export async function sendPayout(id: string, options: SendOptions, now = new Date()): Promise<'sent' | 'failed' | 'retrying' | 'not_allowed'> {
-  if (!(await claimPayoutForSending(id, options.from, now, new Date(now.getTime() - STALE_SEND_MS)))) return 'not_allowed'
+export async function sendPayout(
+  id: string,
+  options: SendOptions,
+  now = new Date(),
+): Promise<'sent' | 'failed' | 'retrying' | 'not_allowed'> {
+  if (!(await claimPayoutForSending(id, options.from, now, new Date(now.getTime() - STALE_SEND_MS))))
+    return 'not_allowed'
   const payout = (await findPayout(id))!
   const method = await findPayoutMethodById(payout.methodId)
   let reference: string
@@ -213,7 +302,16 @@ export async function sendPayout(id: string, options: SendOptions, now = new Dat
     }
   }
   const sent = getDb().transaction(() =>
-    changePayoutStatusSync({ id, from: options.from, to: 'sent', reason: note ?? options.reason, actorId: options.actorId, at: now, set: { providerRef: reference, sentAt: now }, sending: 'claimed' }),
+    changePayoutStatusSync({
+      id,
+      from: options.from,
+      to: 'sent',
+      reason: note ?? options.reason,
+      actorId: options.actorId,
+      at: now,
+      set: { providerRef: reference, sentAt: now },
+      sending: 'claimed',
+    }),
   )
   if (sent) await tellFreelancer(payout, 'sent', note ?? options.reason)
   return sent ? 'sent' : 'not_allowed'
@@ -229,27 +327,57 @@ async function tellFreelancer(payout: Payout, to: PayoutStatus, reason: string |
   }
   const title = titles[to]
   if (!title) return
-  await notify({ userId: payout.userId, kind: 'payout_update', title, body: reason ? `Reason: ${reason}` : `To ${payout.destination}.`, link: '/payouts' })
+  await notify({
+    userId: payout.userId,
+    kind: 'payout_update',
+    title,
+    body: reason ? `Reason: ${reason}` : `To ${payout.destination}.`,
+    link: '/payouts',
+  })
 }
 
 export type AdminOutcome = { ok: true; status: PayoutStatus } | { ok: false; status: 404 | 409; message: string }
 
 /** An admin holds, releases (sends) or cancels (refunds) a payout, always with a reason the freelancer sees. */
-export async function actOnPayout(admin: { id: string }, payoutId: string, action: AdminPayoutAction, reason: string, now = new Date()): Promise<AdminOutcome> {
+export async function actOnPayout(
+  admin: { id: string },
+  payoutId: string,
+  action: AdminPayoutAction,
+  reason: string,
+  now = new Date(),
+): Promise<AdminOutcome> {
   const payout = await findPayout(payoutId)
   if (!payout) return { ok: false, status: 404, message: 'There is no such payout.' }
   const check = checkPayoutAction(action, payout.status)
   if (!check.ok) return { ok: false, status: 409, message: check.message }
-  const busy = { ok: false as const, status: 409 as const, message: 'This payout changed meanwhile (it may be being sent right now). Reload to see where it is.' }
+  const busy = {
+    ok: false as const,
+    status: 409 as const,
+    message: 'This payout changed meanwhile (it may be being sent right now). Reload to see where it is.',
+  }
   if (action === 'release') {
     const result = await sendPayout(payout.id, { actorId: admin.id, reason, from: ['requested', 'held'] }, now)
     if (result === 'not_allowed') return busy
-    if (result === 'retrying') return { ok: false, status: 409, message: 'Stripe did not answer. The payout is being sent and is tried again within 15 minutes; nothing is sent twice.' }
+    if (result === 'retrying')
+      return {
+        ok: false,
+        status: 409,
+        message:
+          'Stripe did not answer. The payout is being sent and is tried again within 15 minutes; nothing is sent twice.',
+      }
     return { ok: true, status: result }
   }
   if (action === 'hold') {
     const held = getDb().transaction(() =>
-      changePayoutStatusSync({ id: payout.id, from: ['requested'], to: 'held', reason, actorId: admin.id, at: now, sending: 'unclaimed' }),
+      changePayoutStatusSync({
+        id: payout.id,
+        from: ['requested'],
+        to: 'held',
+        reason,
+        actorId: admin.id,
+        at: now,
+        sending: 'unclaimed',
+      }),
     )
     if (!held) return busy
     await tellFreelancer(payout, 'held', reason)
@@ -262,7 +390,10 @@ export async function actOnPayout(admin: { id: string }, payoutId: string, actio
 
 /** The scheduled job: standard payouts past the review window are sent. Safe to repeat. */
 export async function runPayoutSending(now = new Date()): Promise<{ sent: number; failed: number }> {
-  const due = await listPayoutsDue(new Date(now.getTime() - PAYOUT_REVIEW_WINDOW_MS), new Date(now.getTime() - STALE_SEND_MS))
+  const due = await listPayoutsDue(
+    new Date(now.getTime() - PAYOUT_REVIEW_WINDOW_MS),
+    new Date(now.getTime() - STALE_SEND_MS),
+  )
   let sent = 0
   let failed = 0
   for (const payout of due) {

@@ -25,7 +25,14 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
-type Seen = { method: string; path: string; form: Record<string, string>; idempotencyKey: string | null; stripeAccount: string | null; auth: string | null }
+type Seen = {
+  method: string
+  path: string
+  form: Record<string, string>
+  idempotencyKey: string | null
+  stripeAccount: string | null
+  auth: string | null
+}
 
 function record(seen: Seen[], body: (seen: Seen) => object, status = 200) {
   return async ({ request }: { request: Request }) => {
@@ -48,7 +55,18 @@ const ACCOUNT = {
   country: 'DE',
   details_submitted: true,
   payouts_enabled: true,
-  external_accounts: { object: 'list', data: [{ id: 'ba_1', object: 'bank_account', last4: '3000', account_holder_name: 'Farid Tester', available_payout_methods: ['standard', 'instant'] }] },
+  external_accounts: {
+    object: 'list',
+    data: [
+      {
+        id: 'ba_1',
+        object: 'bank_account',
+        last4: '3000',
+        account_holder_name: 'Farid Tester',
+        available_payout_methods: ['standard', 'instant'],
+      },
+    ],
+  },
 }
 
 let accounts = 0
@@ -57,9 +75,22 @@ async function connectedFreelancer(seen: Seen[]) {
   const user = await createTestUser('freelancer')
   const id = accounts++ === 0 ? 'acct_1Payouts' : `acct_1Payouts${accounts}`
   server.use(
-    http.post(`${API}/accounts`, record(seen, () => ({ ...ACCOUNT, id, details_submitted: false, payouts_enabled: false }))),
-    http.post(`${API}/account_links`, record(seen, () => ({ object: 'account_link', url: `https://connect.stripe.com/setup/e/${id}/abc`, expires_at: 0 }))),
-    http.get(`${API}/accounts/${id}`, record(seen, () => ({ ...ACCOUNT, id }))),
+    http.post(
+      `${API}/accounts`,
+      record(seen, () => ({ ...ACCOUNT, id, details_submitted: false, payouts_enabled: false })),
+    ),
+    http.post(
+      `${API}/account_links`,
+      record(seen, () => ({
+        object: 'account_link',
+        url: `https://connect.stripe.com/setup/e/${id}/abc`,
+        expires_at: 0,
+      })),
+    ),
+    http.get(
+      `${API}/accounts/${id}`,
+      record(seen, () => ({ ...ACCOUNT, id })),
+    ),
   )
   const started = await startBankOnboarding(user, 'https://megilance.example')
   expect(await finishBankOnboarding(user.id)).toEqual({ status: 'active' })
@@ -82,16 +113,31 @@ describe('bank payouts through Stripe Connect Express', () => {
     const seen: Seen[] = []
     const { user, method, started } = await connectedFreelancer(seen)
     expect(started).toEqual({ redirectTo: 'https://connect.stripe.com/setup/e/acct_1Payouts/abc' })
-    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(['POST /v1/accounts', 'POST /v1/account_links', 'GET /v1/accounts/acct_1Payouts'])
+    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual([
+      'POST /v1/accounts',
+      'POST /v1/account_links',
+      'GET /v1/accounts/acct_1Payouts',
+    ])
     expect(seen[0]!.auth).toBe('Bearer sk_test_payouts123')
-    expect(seen[0]!.form).toMatchObject({ type: 'express', email: user.email, 'capabilities[transfers][requested]': 'true' })
+    expect(seen[0]!.form).toMatchObject({
+      type: 'express',
+      email: user.email,
+      'capabilities[transfers][requested]': 'true',
+    })
     expect(seen[1]!.form).toEqual({
       account: 'acct_1Payouts',
       refresh_url: 'https://megilance.example/payouts/bank',
       return_url: 'https://megilance.example/payouts/bank/return',
       type: 'account_onboarding',
     })
-    expect(method).toMatchObject({ status: 'active', provider: 'stripe', accountLast4: '3000', holderName: 'Farid Tester', instantAvailable: true, country: 'DE' })
+    expect(method).toMatchObject({
+      status: 'active',
+      provider: 'stripe',
+      accountLast4: '3000',
+      holderName: 'Farid Tester',
+      instantAvailable: true,
+      country: 'DE',
+    })
     expect(await findPendingStripeMethod(user.id)).toBeUndefined()
   })
 
@@ -101,8 +147,14 @@ describe('bank payouts through Stripe Connect Express', () => {
     const cookie = await signedInCookie(user.id)
     await markSessionSecondFactor((await readSession(getRequest('/', cookie)))!.sessionId, new Date())
     server.use(
-      http.post(`${API}/accounts`, record(seen, () => ({ ...ACCOUNT, id: 'acct_3Button', details_submitted: false, payouts_enabled: false }))),
-      http.post(`${API}/account_links`, record(seen, () => ({ object: 'account_link', url: 'https://connect.stripe.com/setup/e/acct_3Button/x' }))),
+      http.post(
+        `${API}/accounts`,
+        record(seen, () => ({ ...ACCOUNT, id: 'acct_3Button', details_submitted: false, payouts_enabled: false })),
+      ),
+      http.post(
+        `${API}/account_links`,
+        record(seen, () => ({ object: 'account_link', url: 'https://connect.stripe.com/setup/e/acct_3Button/x' })),
+      ),
     )
     // Stripe's refresh URL, a prefetch or a crawler following a link: nothing is created.
     const page = await run(bankLoader, getRequest('/payouts/bank', cookie))
@@ -111,7 +163,11 @@ describe('bank payouts through Stripe Connect Express', () => {
     expect(seen).toEqual([])
     expect(await listPayoutMethodsOf(user.id)).toEqual([])
 
-    const post = new Request('http://localhost/payouts/bank', { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: '' })
+    const post = new Request('http://localhost/payouts/bank', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    })
     const onward = await run(bankAction, post)
     expect(onward.status).toBe(302)
     expect(onward.headers.get('location')).toBe('https://connect.stripe.com/setup/e/acct_3Button/x')
@@ -123,9 +179,18 @@ describe('bank payouts through Stripe Connect Express', () => {
     const seen: Seen[] = []
     const user = await createTestUser('freelancer')
     server.use(
-      http.post(`${API}/accounts`, record(seen, () => ({ ...ACCOUNT, id: 'acct_2Pending' }))),
-      http.post(`${API}/account_links`, record(seen, () => ({ object: 'account_link', url: 'https://connect.stripe.com/setup/e/acct_2Pending/x' }))),
-      http.get(`${API}/accounts/acct_2Pending`, record(seen, () => ({ ...ACCOUNT, id: 'acct_2Pending', details_submitted: true, payouts_enabled: false }))),
+      http.post(
+        `${API}/accounts`,
+        record(seen, () => ({ ...ACCOUNT, id: 'acct_2Pending' })),
+      ),
+      http.post(
+        `${API}/account_links`,
+        record(seen, () => ({ object: 'account_link', url: 'https://connect.stripe.com/setup/e/acct_2Pending/x' })),
+      ),
+      http.get(
+        `${API}/accounts/acct_2Pending`,
+        record(seen, () => ({ ...ACCOUNT, id: 'acct_2Pending', details_submitted: true, payouts_enabled: false })),
+      ),
     )
     await startBankOnboarding(user, 'https://megilance.example')
     await startBankOnboarding(user, 'https://megilance.example')
@@ -136,15 +201,29 @@ describe('bank payouts through Stripe Connect Express', () => {
   it('sends a standard payout as a Transfer to the connected account with the payout’s idempotency key', async () => {
     const seen: Seen[] = []
     const { user, method } = await connectedFreelancer(seen)
-    server.use(http.post(`${API}/transfers`, record(seen, (s) => ({ id: 'tr_1Sent', object: 'transfer', amount: Number(s.form.amount) }))))
+    server.use(
+      http.post(
+        `${API}/transfers`,
+        record(seen, (s) => ({ id: 'tr_1Sent', object: 'transfer', amount: Number(s.form.amount) })),
+      ),
+    )
     const now = new Date()
-    const requested = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 30_000, speed: 'standard', idempotencyKey: 'bank-1' }, now)
+    const requested = await requestPayout(
+      user,
+      { methodId: method.id, currency: 'USD', amountMinor: 30_000, speed: 'standard', idempotencyKey: 'bank-1' },
+      now,
+    )
     if (!requested.ok) throw new Error(requested.message)
     expect(requested.payout).toMatchObject({ status: 'requested', sandbox: false })
     await runPayoutSending(new Date(now.getTime() + PAYOUT_REVIEW_WINDOW_MS + 1))
     const transfers = seen.filter((s) => s.path === '/v1/transfers')
     expect(transfers).toHaveLength(1)
-    expect(transfers[0]!.form).toMatchObject({ amount: '30000', currency: 'usd', destination: method.stripeAccountId, 'metadata[megilance_payout_id]': requested.payout.id })
+    expect(transfers[0]!.form).toMatchObject({
+      amount: '30000',
+      currency: 'usd',
+      destination: method.stripeAccountId,
+      'metadata[megilance_payout_id]': requested.payout.id,
+    })
     expect(transfers[0]!.idempotencyKey).toBe(`payout:${requested.payout.id}:transfer`)
     expect(await findPayout(requested.payout.id)).toMatchObject({ status: 'sent', providerRef: 'tr_1Sent' })
     expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(15_000)
@@ -154,10 +233,22 @@ describe('bank payouts through Stripe Connect Express', () => {
     const seen: Seen[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
-      http.post(`${API}/transfers`, record(seen, () => ({ id: 'tr_2', object: 'transfer' }))),
-      http.post(`${API}/payouts`, record(seen, () => ({ id: 'po_2', object: 'payout' }))),
+      http.post(
+        `${API}/transfers`,
+        record(seen, () => ({ id: 'tr_2', object: 'transfer' })),
+      ),
+      http.post(
+        `${API}/payouts`,
+        record(seen, () => ({ id: 'po_2', object: 'payout' })),
+      ),
     )
-    const result = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey: 'bank-2' })
+    const result = await requestPayout(user, {
+      methodId: method.id,
+      currency: 'USD',
+      amountMinor: 20_000,
+      speed: 'instant',
+      idempotencyKey: 'bank-2',
+    })
     expect(result).toMatchObject({ ok: true, payout: { status: 'sent', feeMinor: 200, providerRef: 'tr_2 po_2' } })
     const payout = seen.find((s) => s.path === '/v1/payouts')!
     expect(payout.form).toMatchObject({ amount: '19800', currency: 'usd', method: 'instant' })
@@ -168,25 +259,68 @@ describe('bank payouts through Stripe Connect Express', () => {
     const seen: Seen[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
-      http.post(`${API}/transfers`, record(seen, () => ({ id: 'tr_3', object: 'transfer' }))),
-      http.post(`${API}/payouts`, record(seen, () => ({ error: { type: 'invalid_request_error', message: 'This bank account does not support instant payouts.' } }), 400)),
+      http.post(
+        `${API}/transfers`,
+        record(seen, () => ({ id: 'tr_3', object: 'transfer' })),
+      ),
+      http.post(
+        `${API}/payouts`,
+        record(
+          seen,
+          () => ({
+            error: { type: 'invalid_request_error', message: 'This bank account does not support instant payouts.' },
+          }),
+          400,
+        ),
+      ),
     )
-    const result = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey: 'bank-4' })
-    expect(result).toMatchObject({ ok: true, payout: { status: 'sent', providerRef: 'tr_3', statusReason: expect.stringContaining('does not support instant payouts') } })
+    const result = await requestPayout(user, {
+      methodId: method.id,
+      currency: 'USD',
+      amountMinor: 20_000,
+      speed: 'instant',
+      idempotencyKey: 'bank-4',
+    })
+    expect(result).toMatchObject({
+      ok: true,
+      payout: {
+        status: 'sent',
+        providerRef: 'tr_3',
+        statusReason: expect.stringContaining('does not support instant payouts'),
+      },
+    })
     expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(25_000)
   })
 
   it('tries again later with the same idempotency key when Stripe does not answer, and sends once', async () => {
     const seen: Seen[] = []
     const { user, method } = await connectedFreelancer(seen)
-    server.use(http.post(`${API}/transfers`, record(seen, () => ({ error: { type: 'api_error', message: 'Something went wrong on Stripe’s end.' } }), 500)))
+    server.use(
+      http.post(
+        `${API}/transfers`,
+        record(seen, () => ({ error: { type: 'api_error', message: 'Something went wrong on Stripe’s end.' } }), 500),
+      ),
+    )
     const now = new Date()
-    const requested = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey: 'bank-5' }, now)
+    const requested = await requestPayout(
+      user,
+      { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey: 'bank-5' },
+      now,
+    )
     expect(requested).toMatchObject({ ok: true, payout: { status: 'requested' } })
     if (!requested.ok) return
     expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(25_000)
     // The sending job tries again, with the same key.
-    server.use(http.post(`${API}/transfers`, record(seen, () => ({ id: 'tr_5', object: 'transfer' }))), http.post(`${API}/payouts`, record(seen, () => ({ id: 'po_5', object: 'payout' }))))
+    server.use(
+      http.post(
+        `${API}/transfers`,
+        record(seen, () => ({ id: 'tr_5', object: 'transfer' })),
+      ),
+      http.post(
+        `${API}/payouts`,
+        record(seen, () => ({ id: 'po_5', object: 'payout' })),
+      ),
+    )
     await runPayoutSending(new Date(now.getTime() + PAYOUT_REVIEW_WINDOW_MS + 1))
     expect(await findPayout(requested.payout.id)).toMatchObject({ status: 'sent', providerRef: 'tr_5 po_5' })
     const keys = new Set(seen.filter((s) => s.path === '/v1/transfers').map((s) => s.idempotencyKey))
@@ -197,10 +331,26 @@ describe('bank payouts through Stripe Connect Express', () => {
     const seen: Seen[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
-      http.post(`${API}/transfers`, record(seen, () => ({ error: { type: 'invalid_request_error', message: 'Insufficient funds in your Stripe balance.' } }), 400)),
+      http.post(
+        `${API}/transfers`,
+        record(
+          seen,
+          () => ({ error: { type: 'invalid_request_error', message: 'Insufficient funds in your Stripe balance.' } }),
+          400,
+        ),
+      ),
     )
-    const result = await requestPayout(user, { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey: 'bank-3' })
-    expect(result).toMatchObject({ ok: true, payout: { status: 'failed', statusReason: 'The transfer failed: Insufficient funds in your Stripe balance.' } })
+    const result = await requestPayout(user, {
+      methodId: method.id,
+      currency: 'USD',
+      amountMinor: 20_000,
+      speed: 'instant',
+      idempotencyKey: 'bank-3',
+    })
+    expect(result).toMatchObject({
+      ok: true,
+      payout: { status: 'failed', statusReason: 'The transfer failed: Insufficient funds in your Stripe balance.' },
+    })
     expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(45_000)
   })
 })

@@ -16,8 +16,16 @@ export async function createExpressAccount(stripe: Stripe, input: { email: strin
 }
 
 /** A one-time link to Stripe's hosted onboarding; Stripe sends the person back to `returnUrl`. */
-export async function createOnboardingLink(stripe: Stripe, input: { accountId: string; refreshUrl: string; returnUrl: string }): Promise<string> {
-  const link = await stripe.accountLinks.create({ account: input.accountId, refresh_url: input.refreshUrl, return_url: input.returnUrl, type: 'account_onboarding' })
+export async function createOnboardingLink(
+  stripe: Stripe,
+  input: { accountId: string; refreshUrl: string; returnUrl: string },
+): Promise<string> {
+  const link = await stripe.accountLinks.create({
+    account: input.accountId,
+    refresh_url: input.refreshUrl,
+    return_url: input.returnUrl,
+    type: 'account_onboarding',
+  })
   return link.url
 }
 
@@ -35,7 +43,8 @@ export async function readConnectedAccount(stripe: Stripe, accountId: string): P
   const account = await stripe.accounts.retrieve(accountId)
   const external = account.external_accounts?.data?.[0]
   const bank = external && external.object === 'bank_account' ? external : null
-  const methods = (external as { available_payout_methods?: string[] | null } | undefined)?.available_payout_methods ?? []
+  const methods =
+    (external as { available_payout_methods?: string[] | null } | undefined)?.available_payout_methods ?? []
   return {
     detailsSubmitted: Boolean(account.details_submitted),
     payoutsEnabled: Boolean(account.payouts_enabled),
@@ -58,7 +67,12 @@ export async function sendConnectedPayout(
 ): Promise<{ reference: string; note: string | null }> {
   const currency = input.currency.toLowerCase()
   const transfer = await stripe.transfers.create(
-    { amount: input.amountMinor, currency, destination: input.accountId, metadata: { megilance_payout_id: input.payoutId } },
+    {
+      amount: input.amountMinor,
+      currency,
+      destination: input.accountId,
+      metadata: { megilance_payout_id: input.payoutId },
+    },
     { idempotencyKey: `payout:${input.payoutId}:transfer` },
   )
   if (!input.instant) return { reference: transfer.id, note: null }
@@ -70,6 +84,9 @@ export async function sendConnectedPayout(
     return { reference: `${transfer.id} ${payout.id}`, note: null }
   } catch (error) {
     const why = error instanceof Error ? error.message : 'no reason given'
-    return { reference: transfer.id, note: `Stripe could not pay this out instantly (${why}); it reaches the bank on the standard schedule.` }
+    return {
+      reference: transfer.id,
+      note: `Stripe could not pay this out instantly (${why}); it reaches the bank on the standard schedule.`,
+    }
   }
 }

@@ -16,7 +16,10 @@ export const COINGECKO_IDS: Readonly<Record<string, string>> = {
 
 const VS_CURRENCIES = ['usd', 'eur'] as const
 
-type SimplePrice = Record<string, Partial<Record<(typeof VS_CURRENCIES)[number] | 'last_updated_at', number>> | undefined>
+type SimplePrice = Record<
+  string,
+  Partial<Record<(typeof VS_CURRENCIES)[number] | 'last_updated_at', number>> | undefined
+>
 
 /** Reads /simple/price: `{ "bitcoin": { "usd": 97000.1, "eur": 89000.2, "last_updated_at": 1764604800 } }`. */
 export function parseSimplePrice(body: unknown, fetchedAt: Date): ProviderRate[] {

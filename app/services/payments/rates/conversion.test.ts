@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { convertMinor, divideRates, minorToDecimal, multiplyRates, numberToRate, parseDecimalToMinor, roundRate } from './conversion'
+import {
+  convertMinor,
+  divideRates,
+  minorToDecimal,
+  multiplyRates,
+  numberToRate,
+  parseDecimalToMinor,
+  roundRate,
+} from './conversion'
 
 describe('convertMinor', () => {
   it('converts between 2-digit fiat currencies', () => {
@@ -63,7 +71,8 @@ describe('parseDecimalToMinor', () => {
   })
 
   it('refuses negative, malformed or over-precise amounts', () => {
-    for (const text of ['', ' ', '-5', 'abc', '1.2.3', '1e5', '12.5x', '.']) expect(parseDecimalToMinor(text, 2)).toBeNull()
+    for (const text of ['', ' ', '-5', 'abc', '1.2.3', '1e5', '12.5x', '.'])
+      expect(parseDecimalToMinor(text, 2)).toBeNull()
     expect(parseDecimalToMinor('1.234', 2)).toBeNull()
     expect(parseDecimalToMinor('12.5', 0)).toBeNull()
   })
@@ -80,7 +89,12 @@ describe('minorToDecimal', () => {
   })
 
   it('round-trips with parseDecimalToMinor', () => {
-    for (const [text, digits] of [['45.50', 2], ['0.000289286214000000', 18], ['18.800', 3], ['7', 0]] as const) {
+    for (const [text, digits] of [
+      ['45.50', 2],
+      ['0.000289286214000000', 18],
+      ['18.800', 3],
+      ['7', 0],
+    ] as const) {
       expect(minorToDecimal(parseDecimalToMinor(text, digits)!, digits)).toBe(text)
     }
   })

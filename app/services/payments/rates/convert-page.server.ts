@@ -40,7 +40,11 @@ export type ConvertPage = {
 }
 
 /** Everything /convert shows for a query string: the form's values, errors, the result and the lists. */
-export async function buildConvertPage(params: URLSearchParams, favouriteCodes: string[], now = new Date()): Promise<ConvertPage> {
+export async function buildConvertPage(
+  params: URLSearchParams,
+  favouriteCodes: string[],
+  now = new Date(),
+): Promise<ConvertPage> {
   const values = {
     amount: params.get('amount') ?? '',
     from: findCurrency(params.get('from') ?? '')?.code ?? params.get('from') ?? DEFAULT_FROM,
@@ -54,7 +58,10 @@ export async function buildConvertPage(params: URLSearchParams, favouriteCodes: 
     noRate: null,
     choices: currencyChoices({ query: values.q, favourites: favouriteCodes, keep: [values.from, values.to] }),
     matches: values.q
-      ? searchCurrencies(values.q).map((currency) => ({ ...currency, favourite: favouriteCodes.includes(currency.code) }))
+      ? searchCurrencies(values.q).map((currency) => ({
+          ...currency,
+          favourite: favouriteCodes.includes(currency.code),
+        }))
       : null,
     favourites: favouriteCodes.map(findCurrency).filter((currency): currency is CurrencyInfo => Boolean(currency)),
   }

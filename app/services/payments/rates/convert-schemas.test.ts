@@ -10,7 +10,9 @@ describe('convert form', () => {
   })
 
   it('explains a bad amount, quoting what was typed', () => {
-    expect(amountProblem('12abc', 'USD')).toBe('“12abc” is not an amount: use digits and at most one decimal point, e.g. 100 or 99.95')
+    expect(amountProblem('12abc', 'USD')).toBe(
+      '“12abc” is not an amount: use digits and at most one decimal point, e.g. 100 or 99.95',
+    )
     expect(amountProblem('-5', 'USD')).toMatch(/“-5” is not an amount/)
     expect(amountProblem('1.234', 'USD')).toBe('USD has 2 decimal places: “1.234” has 3')
     expect(amountProblem('1.5', 'JPY')).toBe('JPY has no decimal places: enter a whole amount')

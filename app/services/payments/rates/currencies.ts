@@ -12,11 +12,28 @@ export type CurrencyInfo = { code: string; name: string; digits: number; kind: '
  * other units of account, funds codes (next-day dollars, indexed units), the testing code and XXX.
  */
 const NOT_SPENDABLE = new Set([
-  'XAU', 'XAG', 'XPT', 'XPD', // precious metals
-  'XBA', 'XBB', 'XBC', 'XBD', // bond markets units
-  'XDR', 'XSU', 'XUA', // SDR, Sucre, ADB unit of account
-  'XTS', 'XXX', // testing, "no currency"
-  'BOV', 'CHE', 'CHW', 'CLF', 'COU', 'MXV', 'USN', 'UYI', 'UYW', // funds codes
+  'XAU',
+  'XAG',
+  'XPT',
+  'XPD', // precious metals
+  'XBA',
+  'XBB',
+  'XBC',
+  'XBD', // bond markets units
+  'XDR',
+  'XSU',
+  'XUA', // SDR, Sucre, ADB unit of account
+  'XTS',
+  'XXX', // testing, "no currency"
+  'BOV',
+  'CHE',
+  'CHW',
+  'CLF',
+  'COU',
+  'MXV',
+  'USN',
+  'UYI',
+  'UYW', // funds codes
 ])
 
 const CRYPTO: readonly CurrencyInfo[] = [
@@ -35,7 +52,22 @@ const CRYPTO: readonly CurrencyInfo[] = [
  * here means one answer app-wide for "how many digits does this currency have".
  */
 const WHOLE_UNITS_IN_PRACTICE = new Set([
-  'AFN', 'ALL', 'COP', 'HUF', 'IDR', 'IQD', 'IRR', 'KPW', 'LAK', 'LBP', 'MGA', 'MMK', 'PKR', 'SOS', 'SYP', 'YER',
+  'AFN',
+  'ALL',
+  'COP',
+  'HUF',
+  'IDR',
+  'IQD',
+  'IRR',
+  'KPW',
+  'LAK',
+  'LBP',
+  'MGA',
+  'MMK',
+  'PKR',
+  'SOS',
+  'SYP',
+  'YER',
 ])
 
 /** Old names still typed by users; they resolve to the current code. */

@@ -8,10 +8,16 @@ import { findCurrency } from './currencies'
 
 export const MAX_FAVOURITE_CURRENCIES = 20
 
-export type FavouriteOutcome = { ok: true; code: string; message: string } | { ok: false; status: 400 | 409; message: string }
+export type FavouriteOutcome =
+  { ok: true; code: string; message: string } | { ok: false; status: 400 | 409; message: string }
 
 /** Stars or unstars a currency for a user; codes are checked against the currency list. */
-export async function setFavouriteCurrency(userId: string, code: string, starred: boolean, now = new Date()): Promise<FavouriteOutcome> {
+export async function setFavouriteCurrency(
+  userId: string,
+  code: string,
+  starred: boolean,
+  now = new Date(),
+): Promise<FavouriteOutcome> {
   const currency = findCurrency(code)
   if (!currency) return { ok: false, status: 400, message: `“${code}” is not a currency we know.` }
   if (!starred) {
@@ -20,7 +26,11 @@ export async function setFavouriteCurrency(userId: string, code: string, starred
   }
   const favourites = await listFavouriteCurrencies(userId)
   if (!favourites.includes(currency.code) && (await countFavouriteCurrencies(userId)) >= MAX_FAVOURITE_CURRENCIES) {
-    return { ok: false, status: 409, message: `You can keep up to ${MAX_FAVOURITE_CURRENCIES} favourites: remove one first.` }
+    return {
+      ok: false,
+      status: 409,
+      message: `You can keep up to ${MAX_FAVOURITE_CURRENCIES} favourites: remove one first.`,
+    }
   }
   await addFavouriteCurrency(userId, currency.code, now)
   return { ok: true, code: currency.code, message: `Added ${currency.code} (${currency.name}) to your favourites.` }

@@ -14,7 +14,8 @@ const CRYPTO_WORDS: Readonly<Record<string, string>> = {
 
 function matches(currency: CurrencyInfo, needle: string): boolean {
   if (currency.code.toLowerCase().startsWith(needle)) return true
-  const words = `${currency.name} ${COUNTRIES.get(currency.code) ?? ''} ${CRYPTO_WORDS[currency.code] ?? ''}`.toLowerCase()
+  const words =
+    `${currency.name} ${COUNTRIES.get(currency.code) ?? ''} ${CRYPTO_WORDS[currency.code] ?? ''}`.toLowerCase()
   // Matches at the start of a word: "yen" is the yen, not "Jan Mayen".
   return ` ${words.replace(/[^\p{L}\p{N}]+/gu, ' ')}`.includes(` ${needle}`)
 }

@@ -6,7 +6,8 @@ export const ECB_DAILY_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxre
 
 type Cube = { '@_time'?: string; '@_currency'?: string; '@_rate'?: string; Cube?: Cube | Cube[] }
 
-const asList = (value: Cube | Cube[] | undefined): Cube[] => (value === undefined ? [] : Array.isArray(value) ? value : [value])
+const asList = (value: Cube | Cube[] | undefined): Cube[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value]
 
 /**
  * The ECB publishes its reference rates around 16:00 Frankfurt time on each working day; that
@@ -14,16 +15,19 @@ const asList = (value: Cube | Cube[] | undefined): Cube[] => (value === undefine
  */
 export function ecbPublicationTime(date: string): Date {
   const winter = new Date(`${date}T15:00:00Z`)
-  const hour = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hour12: false, timeZone: 'Europe/Berlin' }).format(winter)
+  const hour = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hour12: false, timeZone: 'Europe/Berlin' }).format(
+    winter,
+  )
   return Number(hour) === 16 ? winter : new Date(`${date}T14:00:00Z`)
 }
 
 /** Reads eurofxref-daily.xml: `<Cube time="…"><Cube currency="USD" rate="1.0834"/>…`, units per 1 EUR. */
 export function parseEcbDailyXml(xml: string): ProviderRate[] {
-  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseAttributeValue: false }).parse(xml) as Record<
-    string,
-    { Cube?: Cube } | undefined
-  >
+  const parsed = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseAttributeValue: false,
+  }).parse(xml) as Record<string, { Cube?: Cube } | undefined>
   const envelope = parsed['gesmes:Envelope']
   const day = asList(envelope?.Cube?.Cube)[0]
   const date = day?.['@_time']
@@ -33,7 +37,14 @@ export function parseEcbDailyXml(xml: string): ProviderRate[] {
     const code = cube['@_currency']
     const rate = cube['@_rate']
     // Only currencies we know, with a plain positive decimal rate.
-    if (!code || !rate || findCurrency(code)?.kind !== 'fiat' || !/^\d+(\.\d+)?$/.test(rate) || /^0+(\.0+)?$/.test(rate)) return []
+    if (
+      !code ||
+      !rate ||
+      findCurrency(code)?.kind !== 'fiat' ||
+      !/^\d+(\.\d+)?$/.test(rate) ||
+      /^0+(\.0+)?$/.test(rate)
+    )
+      return []
     return [{ base: 'EUR', quote: code, rate, asOf }]
   })
   if (rates.length === 0) throw new RateProviderError('ecb', 'no rates in the XML')

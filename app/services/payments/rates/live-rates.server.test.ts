@@ -52,7 +52,8 @@ afterEach(() => {
 })
 afterAll(() => server.close())
 
-const ecbAnswers = () => http.get(ECB_DAILY_URL, () => HttpResponse.text(ECB_XML, { headers: { 'content-type': 'text/xml' } }))
+const ecbAnswers = () =>
+  http.get(ECB_DAILY_URL, () => HttpResponse.text(ECB_XML, { headers: { 'content-type': 'text/xml' } }))
 const geckoAnswers = () => http.get(COINGECKO_URL, () => HttpResponse.json(GECKO_BODY))
 
 // Each test uses its own minutes so the one-minute back-off after a failure never carries over.
@@ -84,9 +85,13 @@ describe('ECB adapter', () => {
 describe('CoinGecko adapter', () => {
   it('asks simple/price for the seven coins in usd and eur and reads the prices as decimals', async () => {
     let asked: URL | undefined
-    server.use(http.get(COINGECKO_URL, ({ request }) => ((asked = new URL(request.url)), HttpResponse.json(GECKO_BODY))))
+    server.use(
+      http.get(COINGECKO_URL, ({ request }) => ((asked = new URL(request.url)), HttpResponse.json(GECKO_BODY))),
+    )
     const rates = await new CoinGeckoRateProvider({ apiKey: 'CG-demo-key' }).fetchRates()
-    expect(asked?.searchParams.get('ids')).toBe('bitcoin,ethereum,tether,usd-coin,binancecoin,solana,polygon-ecosystem-token')
+    expect(asked?.searchParams.get('ids')).toBe(
+      'bitcoin,ethereum,tether,usd-coin,binancecoin,solana,polygon-ecosystem-token',
+    )
     expect(asked?.searchParams.get('vs_currencies')).toBe('usd,eur')
     expect(rates).toHaveLength(14)
     expect(rates.find((r) => r.base === 'POL' && r.quote === 'USD')?.rate).toBe('0.00000012')
@@ -112,8 +117,16 @@ describe('live exchange rates', () => {
     expect(usdJpy).toMatchObject({ rate: '152.619047619047619', source: 'ecb', asOf: new Date('2026-11-30T15:00:00Z') })
     const btcGbp = await getExchangeRate('BTC', 'GBP', now)
     // 100000 USD × (0.83 / 1.05) GBP per USD; as old as the older part (the ECB's).
-    expect(btcGbp).toMatchObject({ rate: '79047.6190476190476', source: 'coingecko', asOf: new Date('2026-11-30T15:00:00Z') })
-    expect(await getExchangeRate('BTC', 'USD', now)).toMatchObject({ rate: '100000', source: 'coingecko', asOf: new Date(1796144100 * 1000) })
+    expect(btcGbp).toMatchObject({
+      rate: '79047.6190476190476',
+      source: 'coingecko',
+      asOf: new Date('2026-11-30T15:00:00Z'),
+    })
+    expect(await getExchangeRate('BTC', 'USD', now)).toMatchObject({
+      rate: '100000',
+      source: 'coingecko',
+      asOf: new Date(1796144100 * 1000),
+    })
   })
 
   it('reuses the cached rates for 5 minutes without any request, then asks again', async () => {
@@ -141,8 +154,15 @@ describe('live exchange rates', () => {
       http.get(COINGECKO_URL, () => HttpResponse.error()),
     )
     const now = later()
-    expect(await getExchangeRate('USD', 'EUR', now)).toMatchObject({ source: 'snapshot', asOf: RATE_SNAPSHOT.asOf, rate: '0.862068965517241379' })
-    expect(await getExchangeRate('SOL', 'USD', now)).toMatchObject({ source: 'snapshot', rate: RATE_SNAPSHOT.cryptoUsd.SOL })
+    expect(await getExchangeRate('USD', 'EUR', now)).toMatchObject({
+      source: 'snapshot',
+      asOf: RATE_SNAPSHOT.asOf,
+      rate: '0.862068965517241379',
+    })
+    expect(await getExchangeRate('SOL', 'USD', now)).toMatchObject({
+      source: 'snapshot',
+      rate: RATE_SNAPSHOT.cryptoUsd.SOL,
+    })
     // Within a minute of a failure the provider is left alone: no page waits for it again.
     requests.length = 0
     await getExchangeRate('USD', 'EUR', new Date(now.getTime() + 30_000))

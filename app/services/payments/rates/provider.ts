@@ -31,7 +31,9 @@ export async function fetchWithTimeout(
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-    throw new RateProviderError(source, timedOut ? `no answer within ${timeoutMs} ms` : 'request failed', { cause: error })
+    throw new RateProviderError(source, timedOut ? `no answer within ${timeoutMs} ms` : 'request failed', {
+      cause: error,
+    })
   }
   if (!response.ok) throw new RateProviderError(source, `HTTP ${response.status}`)
   return response

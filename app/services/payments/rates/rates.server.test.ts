@@ -10,7 +10,13 @@ const now = new Date('2026-12-01T19:00:00Z')
 describe('exchange rates from the shipped snapshot', () => {
   it('gives USD → EUR as the inverse of the snapshot’s EUR → USD, dated and labelled', async () => {
     const rate = await getExchangeRate('USD', 'EUR', now)
-    expect(rate).toEqual({ base: 'USD', quote: 'EUR', rate: '0.862068965517241379', asOf: RATE_SNAPSHOT.asOf, source: 'snapshot' })
+    expect(rate).toEqual({
+      base: 'USD',
+      quote: 'EUR',
+      rate: '0.862068965517241379',
+      asOf: RATE_SNAPSHOT.asOf,
+      source: 'snapshot',
+    })
     expect(convertMinor(10000n, 2, 2, rate.rate)).toBe(8621n)
   })
 
@@ -54,7 +60,13 @@ describe('exchange rates from the shipped snapshot', () => {
   })
 
   it('is 1 for a currency against itself', async () => {
-    expect(await getExchangeRate('usd', 'USD', now)).toEqual({ base: 'USD', quote: 'USD', rate: '1', asOf: now, source: 'identity' })
+    expect(await getExchangeRate('usd', 'USD', now)).toEqual({
+      base: 'USD',
+      quote: 'USD',
+      rate: '1',
+      asOf: now,
+      source: 'identity',
+    })
   })
 
   it('says "no rate" for a real currency nobody prices, and names unknown codes', async () => {

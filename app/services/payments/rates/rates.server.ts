@@ -15,7 +15,9 @@ export type ExchangeRate = { base: string; quote: string; rate: string; asOf: Da
 
 export class UnknownCurrencyError extends Error {
   constructor(readonly code: string) {
-    super(`Unknown currency "${code}": use an ISO 4217 code such as USD or EUR, or one of BTC, ETH, USDT, USDC, BNB, SOL, POL`)
+    super(
+      `Unknown currency "${code}": use an ISO 4217 code such as USD or EUR, or one of BTC, ETH, USDT, USDC, BNB, SOL, POL`,
+    )
     this.name = 'UnknownCurrencyError'
   }
 }
@@ -61,14 +63,18 @@ async function liveRates(provider: RateProvider, now: Date): Promise<ProviderRat
       return rates
     } catch (error) {
       lastFailure.set(provider.source, now.getTime())
-      logger.warn({ err: error, source: provider.source }, 'exchange-rate provider failed; using cached or shipped rates')
+      logger.warn(
+        { err: error, source: provider.source },
+        'exchange-rate provider failed; using cached or shipped rates',
+      )
     }
   }
   return cached?.rates ?? null
 }
 
 /** A figure and where it came from; `neutral` figures (EUR per EUR, USD per USD) carry no source. */
-type Figure = { rate: string; source: Exclude<ExchangeRateSource, 'identity'>; asOf: Date } | { rate: '1'; neutral: true }
+type Figure =
+  { rate: string; source: Exclude<ExchangeRateSource, 'identity'>; asOf: Date } | { rate: '1'; neutral: true }
 
 type RateBook = { fiatPerEur(code: string): Figure; cryptoUsd(code: string): Figure }
 
@@ -89,7 +95,12 @@ function fiatPerEur(code: string, live: Map<string, ProviderRate>, depth: number
   const anchor = fiatPerEur(anchored.per, live, depth + 1)
   const rate = multiplyRates(anchor.rate, anchored.rate)
   // The anchoring figure comes from the snapshot, so the result is labelled as such, however fresh the anchor.
-  return { rate, source: 'snapshot', asOf: 'asOf' in anchor ? new Date(Math.min(anchor.asOf.getTime(), RATE_SNAPSHOT.asOf.getTime())) : RATE_SNAPSHOT.asOf }
+  return {
+    rate,
+    source: 'snapshot',
+    asOf:
+      'asOf' in anchor ? new Date(Math.min(anchor.asOf.getTime(), RATE_SNAPSHOT.asOf.getTime())) : RATE_SNAPSHOT.asOf,
+  }
 }
 
 async function openRateBook(now: Date, needs: { fiat: boolean; crypto: boolean }): Promise<RateBook> {
@@ -99,7 +110,8 @@ async function openRateBook(now: Date, needs: { fiat: boolean; crypto: boolean }
   const coins = new Map<string, ProviderRate>()
   if (providers && needs.fiat) for (const rate of (await liveRates(providers.ecb, now)) ?? []) ecb.set(rate.quote, rate)
   if (providers && needs.crypto) {
-    for (const rate of (await liveRates(providers.coingecko, now)) ?? []) if (rate.quote === 'USD') coins.set(rate.base, rate)
+    for (const rate of (await liveRates(providers.coingecko, now)) ?? [])
+      if (rate.quote === 'USD') coins.set(rate.base, rate)
   }
   return {
     fiatPerEur(code) {
@@ -119,7 +131,11 @@ async function openRateBook(now: Date, needs: { fiat: boolean; crypto: boolean }
 function combine(base: string, quote: string, rate: string, figures: Figure[], now: Date): ExchangeRate {
   const sourced = figures.filter((figure): figure is Extract<Figure, { source: string }> => 'source' in figure)
   if (sourced.length === 0) return { base, quote, rate, asOf: now, source: 'identity' }
-  const source = sourced.some((f) => f.source === 'snapshot') ? 'snapshot' : sourced.some((f) => f.source === 'coingecko') ? 'coingecko' : 'ecb'
+  const source = sourced.some((f) => f.source === 'snapshot')
+    ? 'snapshot'
+    : sourced.some((f) => f.source === 'coingecko')
+      ? 'coingecko'
+      : 'ecb'
   const asOf = new Date(Math.min(...sourced.map((f) => f.asOf.getTime())))
   return { base, quote, rate, asOf, source }
 }

@@ -4,10 +4,15 @@ import { platformTaxCountry, taxCustomerOf } from './tax-customer.server'
 import { countryOptions, isEuCountry } from './tax-rates'
 import { checkEuVatId } from './vat-ids'
 
-export type BillingSaveOutcome = { ok: true; message: string } | { ok: false; field: 'country' | 'vatId'; message: string }
+export type BillingSaveOutcome =
+  { ok: true; message: string } | { ok: false; field: 'country' | 'vatId'; message: string }
 
 /** Saves the billing country and VAT ID; a VAT ID is kept only when it passes the offline check. */
-export async function saveBillingAndTax(userId: string, input: { country: string; vatId?: string }, at = new Date()): Promise<BillingSaveOutcome> {
+export async function saveBillingAndTax(
+  userId: string,
+  input: { country: string; vatId?: string },
+  at = new Date(),
+): Promise<BillingSaveOutcome> {
   const country = countryOptions().find((option) => option.value === input.country)
   if (!country) return { ok: false, field: 'country', message: 'Choose your billing country from the list.' }
   let vatId: string | null = null
@@ -17,7 +22,12 @@ export async function saveBillingAndTax(userId: string, input: { country: string
     vatId = checked.vatId
   }
   await saveBillingDetails(userId, { countryCode: country.value, vatId }, at)
-  return { ok: true, message: vatId ? `Billing details saved: ${country.label}, VAT ID ${vatId}.` : `Billing details saved: ${country.label}.` }
+  return {
+    ok: true,
+    message: vatId
+      ? `Billing details saved: ${country.label}, VAT ID ${vatId}.`
+      : `Billing details saved: ${country.label}.`,
+  }
 }
 
 /** What the billing page shows: the saved details (or the profile's country) and how fees are taxed. */
@@ -31,7 +41,9 @@ export async function loadBillingPage(userId: string) {
     vatIdCheckedAt: saved?.vatIdCheckedAt?.toISOString() ?? null,
     saved: Boolean(saved),
     treatment: { kind: treatment.kind, label: treatment.label },
-    euCountries: countryOptions().filter((option) => isEuCountry(option.value)).map((option) => option.value),
+    euCountries: countryOptions()
+      .filter((option) => isEuCountry(option.value))
+      .map((option) => option.value),
     countries: countryOptions(),
   }
 }

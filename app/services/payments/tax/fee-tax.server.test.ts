@@ -22,8 +22,18 @@ const GOOD_CARD = { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }
 async function contractFor(amounts: number[]) {
   const client = await createTestUser('client', { name: 'Clara Müller' })
   const freelancer = await createTestUser('freelancer', { name: 'Łukasz Żółw' })
-  const { contract, milestoneIds: ids } = await insertFixedContract({ clientId: client.id, freelancerId: freelancer.id, amounts, title: 'Shop' })
-  return { contract, ids, client: { ...client, role: 'client' as const }, freelancer: { ...freelancer, role: 'freelancer' as const } }
+  const { contract, milestoneIds: ids } = await insertFixedContract({
+    clientId: client.id,
+    freelancerId: freelancer.id,
+    amounts,
+    title: 'Shop',
+  })
+  return {
+    contract,
+    ids,
+    client: { ...client, role: 'client' as const },
+    freelancer: { ...freelancer, role: 'freelancer' as const },
+  }
 }
 
 async function fund(setup: Awaited<ReturnType<typeof contractFor>>, id: string) {
@@ -36,12 +46,18 @@ async function fund(setup: Awaited<ReturnType<typeof contractFor>>, id: string) 
 async function fundSubmitApprove(setup: Awaited<ReturnType<typeof contractFor>>, id: string) {
   await fund(setup, id)
   await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', id, 'submit', { note: 'Done' })
-  expect(await performMilestoneAction(setup.client, setup.contract, 'client', id, 'approve', {})).toMatchObject({ ok: true })
+  expect(await performMilestoneAction(setup.client, setup.contract, 'client', id, 'approve', {})).toMatchObject({
+    ok: true,
+  })
 }
 
 function releaseLines(milestoneId: string) {
   return getDb()
-    .select({ kind: ledgerAccounts.kind, amountMinor: ledgerEntries.amountMinor, description: ledgerTransactions.description })
+    .select({
+      kind: ledgerAccounts.kind,
+      amountMinor: ledgerEntries.amountMinor,
+      description: ledgerTransactions.description,
+    })
     .from(ledgerEntries)
     .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
     .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
@@ -54,17 +70,27 @@ describe('tax on platform fees at release', () => {
     const setup = await contractFor([80_000])
     const [id = ''] = setup.ids
     await saveBillingDetails(setup.client.id, { countryCode: 'DE', vatId: null }, new Date())
-    expect(feePreview(80_000, setup.client.id).tax).toMatchObject({ kind: 'taxed', taxMinor: 1_277, revenueMinor: 6_723, label: 'VAT 19% (DE)' })
+    expect(feePreview(80_000, setup.client.id).tax).toMatchObject({
+      kind: 'taxed',
+      taxMinor: 1_277,
+      revenueMinor: 6_723,
+      label: 'VAT 19% (DE)',
+    })
     await fundSubmitApprove(setup, id)
     const lines = releaseLines(id)
-    const of = (kind: string) => lines.filter((line) => line.kind === kind).reduce((sum, line) => sum + line.amountMinor, 0)
+    const of = (kind: string) =>
+      lines.filter((line) => line.kind === kind).reduce((sum, line) => sum + line.amountMinor, 0)
     expect(of('wallet')).toBe(72_000)
     expect(of('platform_revenue')).toBe(6_723)
     expect(of('tax_payable')).toBe(1_277)
     expect(of('platform_revenue') + of('tax_payable')).toBe(8_000)
     expect(lines[0]?.description).toContain('VAT 19% (DE)')
     expect(await balanceOf({ kind: 'wallet', ownerId: setup.freelancer.id, currency: 'USD' })).toBe(72_000)
-    expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
+    expect(await checkLedgerInvariants()).toEqual({
+      unbalancedCurrencies: [],
+      negativeAccounts: 0,
+      unbalancedTransactions: 0,
+    })
   })
 
   it('a German business with a VAT ID is reverse charged: the whole fee is revenue, no tax line', async () => {
@@ -99,8 +125,11 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
       const stream = ref ? doc.context.lookup(ref as never) : undefined
       if (!(stream instanceof PDFRawStream)) continue
       const raw = Buffer.from(stream.contents)
-      const content = stream.dict.toString().includes('FlateDecode') ? zlib.inflateSync(raw).toString('latin1') : raw.toString('latin1')
-      for (const match of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g)) parts.push(Buffer.from(match[1] ?? '', 'hex').toString('latin1'))
+      const content = stream.dict.toString().includes('FlateDecode')
+        ? zlib.inflateSync(raw).toString('latin1')
+        : raw.toString('latin1')
+      for (const match of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g))
+        parts.push(Buffer.from(match[1] ?? '', 'hex').toString('latin1'))
     }
   }
   return parts.join('\n')
@@ -113,11 +142,28 @@ describe('tax on platform fees in a dispute decision', () => {
     await saveBillingDetails(setup.client.id, { countryCode: 'GB', vatId: null }, new Date())
     await fund(setup, id)
     const disputeId = crypto.randomUUID()
-    getDb().insert(disputes).values({ id: disputeId, contractId: setup.contract.id, milestoneId: id, openedBy: setup.client.id, reason: 'Half delivered', amountMinor: 40_000 }).run()
+    getDb()
+      .insert(disputes)
+      .values({
+        id: disputeId,
+        contractId: setup.contract.id,
+        milestoneId: id,
+        openedBy: setup.client.id,
+        reason: 'Half delivered',
+        amountMinor: 40_000,
+      })
+      .run()
     const found = await findDispute(disputeId)
     if (!found) throw new Error('no dispute')
     const admin = { ...(await createTestUser('admin')), role: 'admin' as const }
-    expect(await decideDispute(admin, found, { decision: 'split', freelancerShareMinor: 20_000, reason: 'Half was delivered.' }, milestoneSettler)).toEqual({ ok: true })
+    expect(
+      await decideDispute(
+        admin,
+        found,
+        { decision: 'split', freelancerShareMinor: 20_000, reason: 'Half was delivered.' },
+        milestoneSettler,
+      ),
+    ).toEqual({ ok: true })
     const lines = getDb()
       .select({ kind: ledgerAccounts.kind, amountMinor: ledgerEntries.amountMinor })
       .from(ledgerEntries)
@@ -133,7 +179,11 @@ describe('tax on platform fees in a dispute decision', () => {
 
     const statement = await buildTaxStatement({ ...setup.client, role: 'client' }, new Date().getUTCFullYear())
     expect(statement.sections[0]?.totals).toEqual([40_000, 20_000, 2_000, 333])
-    expect(await checkLedgerInvariants()).toEqual({ unbalancedCurrencies: [], negativeAccounts: 0, unbalancedTransactions: 0 })
+    expect(await checkLedgerInvariants()).toEqual({
+      unbalancedCurrencies: [],
+      negativeAccounts: 0,
+      unbalancedTransactions: 0,
+    })
   })
 })
 
@@ -145,7 +195,14 @@ describe('yearly tax statements', () => {
     const year = new Date().getUTCFullYear()
     expect(await statementYears(setup.freelancer.id)).toEqual([year])
     // Two payouts, one of them returned: only the one that left counts.
-    const payout = (id: string, amountMinor: number) => ({ id, userId: setup.freelancer.id, amountMinor, feeMinor: 100, currency: 'USD', rail: 'crypto' as const })
+    const payout = (id: string, amountMinor: number) => ({
+      id,
+      userId: setup.freelancer.id,
+      amountMinor,
+      feeMinor: 100,
+      currency: 'USD',
+      rail: 'crypto' as const,
+    })
     writeLedgerTransaction(payoutPosting(payout('p1', 50_000), new Date()))
     writeLedgerTransaction(payoutPosting(payout('p2', 10_000), new Date()))
     writeLedgerTransaction(payoutReversalPosting(payout('p2', 10_000), 'The wallet address was refused', new Date()))

@@ -17,12 +17,16 @@ describe('splitInclusiveTax', () => {
   })
   it('always sums exactly to the fee, for many amounts and rates', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 400_000 }), (fee, ppm) => {
-        const split = splitInclusiveTax(fee, ppm)
-        expect(split.revenueMinor + split.taxMinor).toBe(fee)
-        expect(split.taxMinor).toBeGreaterThanOrEqual(0)
-        expect(split.taxMinor).toBeLessThanOrEqual(fee)
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 0, max: 400_000 }),
+        (fee, ppm) => {
+          const split = splitInclusiveTax(fee, ppm)
+          expect(split.revenueMinor + split.taxMinor).toBe(fee)
+          expect(split.taxMinor).toBeGreaterThanOrEqual(0)
+          expect(split.taxMinor).toBeLessThanOrEqual(fee)
+        },
+      ),
       { numRuns: 2_000 },
     )
     for (let gross = 0; gross <= 20_000; gross += 7) {
@@ -50,15 +54,30 @@ describe('feeTaxTreatment', () => {
     expect(splitFeeForTreatment(8_000, treatment).taxMinor).toBe(0)
   })
   it('charges a business in the platform’s own country domestic VAT', () => {
-    expect(feeTaxTreatment({ countryCode: 'IE', vatId: 'IE6388047V' }, platform)).toMatchObject({ kind: 'taxed', rate: { ratePpm: 230_000 } })
+    expect(feeTaxTreatment({ countryCode: 'IE', vatId: 'IE6388047V' }, platform)).toMatchObject({
+      kind: 'taxed',
+      rate: { ratePpm: 230_000 },
+    })
   })
   it('adds no tax for the United States, for a country missing from the source, or without a country', () => {
-    expect(feeTaxTreatment({ countryCode: 'US', vatId: null }, platform)).toMatchObject({ kind: 'untaxed', reason: 'no_tax' })
-    expect(feeTaxTreatment({ countryCode: 'AF', vatId: null }, platform)).toMatchObject({ kind: 'untaxed', reason: 'not_in_source' })
-    expect(feeTaxTreatment({ countryCode: null, vatId: null }, platform)).toMatchObject({ kind: 'untaxed', reason: 'no_country' })
+    expect(feeTaxTreatment({ countryCode: 'US', vatId: null }, platform)).toMatchObject({
+      kind: 'untaxed',
+      reason: 'no_tax',
+    })
+    expect(feeTaxTreatment({ countryCode: 'AF', vatId: null }, platform)).toMatchObject({
+      kind: 'untaxed',
+      reason: 'not_in_source',
+    })
+    expect(feeTaxTreatment({ countryCode: null, vatId: null }, platform)).toMatchObject({
+      kind: 'untaxed',
+      reason: 'no_country',
+    })
   })
   it('charges GB VAT to a British client', () => {
-    expect(feeTaxTreatment({ countryCode: 'GB', vatId: null }, platform)).toMatchObject({ kind: 'taxed', rate: { ratePpm: 200_000 } })
+    expect(feeTaxTreatment({ countryCode: 'GB', vatId: null }, platform)).toMatchObject({
+      kind: 'taxed',
+      rate: { ratePpm: 200_000 },
+    })
   })
 })
 
@@ -71,9 +90,15 @@ describe('checkEuVatId', () => {
     expect(checkEuVatId('ATU13585627', 'AT')).toMatchObject({ ok: true })
   })
   it('refuses a wrong check digit, a wrong format, another country’s ID and non-EU countries', () => {
-    expect(checkEuVatId('DE136695975', 'DE')).toMatchObject({ ok: false, message: expect.stringMatching(/check digits/) })
+    expect(checkEuVatId('DE136695975', 'DE')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/check digits/),
+    })
     expect(checkEuVatId('DE12', 'DE')).toMatchObject({ ok: false, message: expect.stringMatching(/format/) })
-    expect(checkEuVatId('FR40303265045', 'DE')).toMatchObject({ ok: false, message: expect.stringMatching(/starts with DE/) })
+    expect(checkEuVatId('FR40303265045', 'DE')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/starts with DE/),
+    })
     expect(checkEuVatId('GB980780684', 'GB')).toMatchObject({ ok: false, message: expect.stringMatching(/EU/) })
   })
 })

@@ -22,7 +22,8 @@ export function feeTaxTreatment(customer: TaxCustomer, platformCountry: string, 
     return { kind: 'reverse_charge', countryCode: country, label: REVERSE_CHARGE_NOTE }
   }
   const rate = taxRateFor(country, null, at)
-  if (rate.kind === 'rate') return { kind: 'taxed', rate, label: `${rate.type.toUpperCase()} ${rate.percent}% (${country})` }
+  if (rate.kind === 'rate')
+    return { kind: 'taxed', rate, label: `${rate.type.toUpperCase()} ${rate.percent}% (${country})` }
   if (rate.kind === 'no_tax') return { kind: 'untaxed', reason: 'no_tax', label: `No ${country} tax on the fee` }
   return { kind: 'untaxed', reason: 'not_in_source', label: `No tax: no rate for ${country} in the source` }
 }
@@ -43,5 +44,7 @@ export function splitInclusiveTax(feeMinor: number, ratePpm: number): FeeTaxSpli
 }
 
 export function splitFeeForTreatment(feeMinor: number, treatment: FeeTaxTreatment): FeeTaxSplit {
-  return treatment.kind === 'taxed' ? splitInclusiveTax(feeMinor, treatment.rate.ratePpm) : { feeMinor, revenueMinor: feeMinor, taxMinor: 0 }
+  return treatment.kind === 'taxed'
+    ? splitInclusiveTax(feeMinor, treatment.rate.ratePpm)
+    : { feeMinor, revenueMinor: feeMinor, taxMinor: 0 }
 }

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { countryCodeFromText, listPublishedRates, ppmToPercent, sourceCountryCount, TAX_SOURCE, taxRateFor } from './tax-rates'
+import {
+  countryCodeFromText,
+  listPublishedRates,
+  ppmToPercent,
+  sourceCountryCount,
+  TAX_SOURCE,
+  taxRateFor,
+} from './tax-rates'
 
 describe('taxRateFor', () => {
   it('gives Germany 19 % VAT', () => {
@@ -31,10 +38,17 @@ describe('taxRateFor', () => {
 
 describe('the published list', () => {
   it('covers every country of the source, counted honestly', () => {
-    const raw = JSON.parse(readFileSync('node_modules/sales-tax/res/sales_tax_rates.json', 'utf8')) as Record<string, unknown>
+    const raw = JSON.parse(readFileSync('node_modules/sales-tax/res/sales_tax_rates.json', 'utf8')) as Record<
+      string,
+      unknown
+    >
     expect(sourceCountryCount()).toBe(Object.keys(raw).length)
     expect(listPublishedRates()).toHaveLength(Object.keys(raw).length)
-    expect(listPublishedRates().find((rate) => rate.countryCode === 'FI')).toMatchObject({ name: 'Finland', percent: '25.5', eu: true })
+    expect(listPublishedRates().find((rate) => rate.countryCode === 'FI')).toMatchObject({
+      name: 'Finland',
+      percent: '25.5',
+      eu: true,
+    })
   })
   it('knows the release date of the installed source version', () => {
     expect(TAX_SOURCE.date).toMatch(/^\d{4}-\d{2}-\d{2}$/)

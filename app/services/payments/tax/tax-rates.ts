@@ -18,11 +18,35 @@ export const TAX_SOURCE: TaxSource = {
  * hold rates such as Minnesota's 6.875 % or Québec's 9.975 %.
  */
 export type TaxRate =
-  | { kind: 'rate'; countryCode: string; regionCode: string | null; type: string; ratePpm: number; percent: string; source: TaxSource }
+  | {
+      kind: 'rate'
+      countryCode: string
+      regionCode: string | null
+      type: string
+      ratePpm: number
+      percent: string
+      source: TaxSource
+    }
   /** The source lists the country, with no national tax on sales (e.g. the United States). */
-  | { kind: 'no_tax'; countryCode: string; regionCode: string | null; type: 'none'; ratePpm: 0; percent: '0'; source: TaxSource }
+  | {
+      kind: 'no_tax'
+      countryCode: string
+      regionCode: string | null
+      type: 'none'
+      ratePpm: 0
+      percent: '0'
+      source: TaxSource
+    }
   /** The source has no entry for this country: we add no tax and say so. */
-  | { kind: 'not_in_source'; countryCode: string; regionCode: null; type: 'none'; ratePpm: 0; percent: '0'; source: TaxSource }
+  | {
+      kind: 'not_in_source'
+      countryCode: string
+      regionCode: null
+      type: 'none'
+      ratePpm: 0
+      percent: '0'
+      source: TaxSource
+    }
 
 export const PPM = 1_000_000
 
@@ -35,12 +59,17 @@ export function ppmToPercent(ppm: number): string {
   const sign = ppm < 0 ? '-' : ''
   const abs = Math.abs(ppm)
   const whole = Math.floor(abs / 10_000)
-  const fraction = String(abs % 10_000).padStart(4, '0').replace(/0+$/, '')
+  const fraction = String(abs % 10_000)
+    .padStart(4, '0')
+    .replace(/0+$/, '')
   return `${sign}${whole}${fraction ? `.${fraction}` : ''}`
 }
 
 /** The entry in force at `at`: the source keeps older rates under "before <date>". */
-function inForce<T extends { rate: number; type: string }>(entry: T & { before?: Record<string, { type: string; rate: number }> }, at: Date): { rate: number; type: string } {
+function inForce<T extends { rate: number; type: string }>(
+  entry: T & { before?: Record<string, { type: string; rate: number }> },
+  at: Date,
+): { rate: number; type: string } {
   let chosen: { date: number; value: { type: string; rate: number } } | null = null
   for (const [date, value] of Object.entries(entry.before ?? {})) {
     const time = new Date(date).getTime()
@@ -61,16 +90,47 @@ export function isEuCountry(countryCode: string): boolean {
 export function taxRateFor(countryCode: string, regionCode?: string | null, at = new Date()): TaxRate {
   const country = countryCode.trim().toUpperCase()
   const entry: SourceEntry | undefined = SOURCE_RATES[country]
-  if (!entry) return { kind: 'not_in_source', countryCode: country, regionCode: null, type: 'none', ratePpm: 0, percent: '0', source: TAX_SOURCE }
+  if (!entry)
+    return {
+      kind: 'not_in_source',
+      countryCode: country,
+      regionCode: null,
+      type: 'none',
+      ratePpm: 0,
+      percent: '0',
+      source: TAX_SOURCE,
+    }
   const national = inForce(entry, at)
   const region = regionCode ? regionCode.trim().toUpperCase() : null
   const state = region ? entry.states?.[region] : undefined
   const regional = state ? inForce(state, at) : null
   const ratePpm = Math.max(0, toPpm(national.rate) + (regional ? toPpm(regional.rate) : 0))
   const regionOut = state ? region : null
-  if (ratePpm === 0) return { kind: 'no_tax', countryCode: country, regionCode: regionOut, type: 'none', ratePpm: 0, percent: '0', source: TAX_SOURCE }
-  const type = regional && regional.rate > 0 ? (national.rate > 0 ? `${national.type}+${regional.type}` : regional.type) : national.type
-  return { kind: 'rate', countryCode: country, regionCode: regionOut, type, ratePpm, percent: ppmToPercent(ratePpm), source: TAX_SOURCE }
+  if (ratePpm === 0)
+    return {
+      kind: 'no_tax',
+      countryCode: country,
+      regionCode: regionOut,
+      type: 'none',
+      ratePpm: 0,
+      percent: '0',
+      source: TAX_SOURCE,
+    }
+  const type =
+    regional && regional.rate > 0
+      ? national.rate > 0
+        ? `${national.type}+${regional.type}`
+        : regional.type
+      : national.type
+  return {
+    kind: 'rate',
+    countryCode: country,
+    regionCode: regionOut,
+    type,
+    ratePpm,
+    percent: ppmToPercent(ratePpm),
+    source: TAX_SOURCE,
+  }
 }
 
 export type PublishedRate = {

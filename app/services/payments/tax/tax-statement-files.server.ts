@@ -7,14 +7,35 @@ export function statementCsv(statement: TaxStatement): string {
   const header = ['Year', 'Currency', 'Month', ...statement.columns.map((column) => column.label)]
   const records: string[][] = []
   for (const section of statement.sections) {
-    for (const row of section.rows) records.push([String(statement.year), section.currency, row.label, ...row.values.map((value) => decimalAmount(value, section.currency))])
-    records.push([String(statement.year), section.currency, 'Total', ...section.totals.map((value) => decimalAmount(value, section.currency))])
+    for (const row of section.rows)
+      records.push([
+        String(statement.year),
+        section.currency,
+        row.label,
+        ...row.values.map((value) => decimalAmount(value, section.currency)),
+      ])
+    records.push([
+      String(statement.year),
+      section.currency,
+      'Total',
+      ...section.totals.map((value) => decimalAmount(value, section.currency)),
+    ])
   }
   return stringify([header, ...records])
 }
 
 /** Latin letters with a stroke, which Unicode does not decompose into a base letter and a mark. */
-const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't' }
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŧ: 'T',
+  ŧ: 't',
+}
 
 /**
  * The standard PDF fonts only encode WinAnsi. Anything else becomes its accent-free letters when
@@ -67,7 +88,8 @@ export async function statementPdf(statement: TaxStatement): Promise<Uint8Array>
 
   let page: PDFPage = doc.addPage(A4)
   let y = A4[1] - MARGIN
-  const text = (value: string, x: number, size: number, font = regular, color = INK) => page.drawText(winAnsiSafe(value, font), { x, y, size, font, color })
+  const text = (value: string, x: number, size: number, font = regular, color = INK) =>
+    page.drawText(winAnsiSafe(value, font), { x, y, size, font, color })
   const right = (value: string, xRight: number, size: number, font = regular) => {
     const safe = winAnsiSafe(value, font)
     page.drawText(safe, { x: xRight - font.widthOfTextAtSize(safe, size), y, size, font, color: INK })
@@ -82,9 +104,19 @@ export async function statementPdf(statement: TaxStatement): Promise<Uint8Array>
   text(title, MARGIN, 18, bold)
   y -= 26
   const holder = statement.holder
-  const who = [`${holder.name} <${holder.email}>`, statement.role === 'freelancer' ? 'Freelancer account' : 'Client account']
-  const where = [holder.countryName ? `Billing country: ${holder.countryName}` : 'No billing country given', holder.vatId ? `VAT ID: ${holder.vatId}` : null].filter(Boolean) as string[]
-  for (const line of [...who, where.join(' · '), `Period: 1 January – 31 December ${statement.year} (UTC) · issued ${statement.generatedAt.toISOString().slice(0, 10)}`]) {
+  const who = [
+    `${holder.name} <${holder.email}>`,
+    statement.role === 'freelancer' ? 'Freelancer account' : 'Client account',
+  ]
+  const where = [
+    holder.countryName ? `Billing country: ${holder.countryName}` : 'No billing country given',
+    holder.vatId ? `VAT ID: ${holder.vatId}` : null,
+  ].filter(Boolean) as string[]
+  for (const line of [
+    ...who,
+    where.join(' · '),
+    `Period: 1 January – 31 December ${statement.year} (UTC) · issued ${statement.generatedAt.toISOString().slice(0, 10)}`,
+  ]) {
     text(line, MARGIN, 10, regular, MUTED)
     y -= 14
   }
@@ -114,7 +146,12 @@ export async function statementPdf(statement: TaxStatement): Promise<Uint8Array>
       row.values.forEach((value, index) => right(groupedAmount(value, section.currency), columnRight(index), 9))
       y -= 14
     }
-    page.drawLine({ start: { x: MARGIN, y: y + 10 }, end: { x: MARGIN + width, y: y + 10 }, thickness: 0.75, color: RULE })
+    page.drawLine({
+      start: { x: MARGIN, y: y + 10 },
+      end: { x: MARGIN + width, y: y + 10 },
+      thickness: 0.75,
+      color: RULE,
+    })
     y -= 2
     text('Total', MARGIN, 9, bold)
     section.totals.forEach((value, index) => right(groupedAmount(value, section.currency), columnRight(index), 9, bold))

@@ -29,16 +29,35 @@ export const CLIENT_COLUMNS: StatementColumn[] = [
   { key: 'feeTaxMinor', label: 'VAT/GST paid in those fees', short: 'Tax in fees' },
 ]
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 /** Groups month rows by currency and adds a total per column. */
-export function sectionsFrom<T extends { month: number; currency: string }>(months: T[], columns: StatementColumn[]): StatementSection[] {
+export function sectionsFrom<T extends { month: number; currency: string }>(
+  months: T[],
+  columns: StatementColumn[],
+): StatementSection[] {
   const byCurrency = new Map<string, T[]>()
   for (const month of months) byCurrency.set(month.currency, [...(byCurrency.get(month.currency) ?? []), month])
   return [...byCurrency].map(([currency, list]) => {
     const rows = list
       .sort((a, b) => a.month - b.month)
-      .map((month) => ({ label: MONTHS[month.month - 1] ?? String(month.month), values: columns.map((column) => Number((month as Record<string, unknown>)[column.key] ?? 0)) }))
+      .map((month) => ({
+        label: MONTHS[month.month - 1] ?? String(month.month),
+        values: columns.map((column) => Number((month as Record<string, unknown>)[column.key] ?? 0)),
+      }))
     const totals = columns.map((_, index) => rows.reduce((sum, row) => sum + (row.values[index] ?? 0), 0))
     return { currency, rows, totals }
   })

@@ -11,9 +11,16 @@ export async function statementYears(userId: string): Promise<number[]> {
 }
 
 /** The holder's year, read from the ledger and shaped for the CSV, the PDF and the page. */
-export async function buildTaxStatement(holder: StatementHolder & { role: 'client' | 'freelancer' }, year: number, now = new Date()): Promise<TaxStatement> {
+export async function buildTaxStatement(
+  holder: StatementHolder & { role: 'client' | 'freelancer' },
+  year: number,
+  now = new Date(),
+): Promise<TaxStatement> {
   const billing = await findBillingDetails(holder.id)
-  const countryName = billing ? (new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' }).of(billing.countryCode) ?? billing.countryCode) : null
+  const countryName = billing
+    ? (new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' }).of(billing.countryCode) ??
+      billing.countryCode)
+    : null
   const common = {
     year,
     role: holder.role,
