@@ -1,11 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { SecondFactorStep } from '~/components/security/second-factor-step'
+import { SecondFactorStep } from '~/components/security/second-factor-challenge'
 import { completePendingSignIn, readPendingSignIn, signInOrigin } from '~/services/security/sign-in.server'
-import { PORTAL_HOME, requireAnonymous } from '~/utils/auth.server'
+import { PORTAL_HOME, requireAnonymous } from '~/http/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
-import { loadSecondStep, submitSecondStep } from '~/utils/second-step.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { loadSecondStep, submitSecondStep } from '~/http/second-factor-challenge.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm it is you · MegiLance' }]
 

@@ -16,12 +16,12 @@ import { PayoutRequestSchema } from '~/services/payments/payouts/payout-schemas'
 import { quoteForUser, requestPayout } from '~/services/payments/payouts/payouts.server'
 import { payoutMethodUsable, sandboxMoney } from '~/services/payments/cards/sandbox-money.server'
 import { hasRecentSecondFactor } from '~/services/security/step-up'
-import { requireRole, requireSession } from '~/utils/auth.server'
+import { requireRole, requireSession } from '~/http/auth.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
+import { readFormData } from '~/http/form-data.server'
 import { parseAmountToMinor } from '~/utils/money'
-import { requireRecentSecondFactor, STEP_UP_PATH } from '~/utils/step-up.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireRecentSecondFactor, STEP_UP_PATH } from '~/http/step-up.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Payouts · MegiLance' }]
 

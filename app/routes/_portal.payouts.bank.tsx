@@ -7,11 +7,11 @@ import { addSandboxBankMethod, startBankOnboarding } from '~/services/payments/p
 import { SandboxBankSchema } from '~/services/payments/payouts/payout-schemas'
 import { sandboxMoney } from '~/services/payments/cards/sandbox-money.server'
 import { isStripeConfigured } from '~/services/payments/cards/stripe.server'
-import { requireRole, requireSession } from '~/utils/auth.server'
+import { requireRole, requireSession } from '~/http/auth.server'
 import { getEnv } from '~/utils/env.server'
-import { readFormData } from '~/utils/form-data.server'
-import { requireRecentSecondFactor } from '~/utils/step-up.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { requireRecentSecondFactor } from '~/http/step-up.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add a bank account · MegiLance' }]
 

@@ -5,10 +5,10 @@ import { Form, useActionData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { changePassword } from '~/services/accounts/accounts.server'
 import { ChangePasswordSchema } from '~/services/accounts/schemas'
-import { requireSession } from '~/utils/auth.server'
-import { redirectWithToast } from '~/utils/toast.server'
-import { readFormData } from '~/utils/form-data.server'
-import { requireRecentSecondFactor } from '~/utils/step-up.server'
+import { requireSession } from '~/http/auth.server'
+import { redirectWithToast } from '~/http/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { requireRecentSecondFactor } from '~/http/step-up.server'
 
 const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword']
 

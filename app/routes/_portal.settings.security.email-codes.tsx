@@ -5,10 +5,10 @@ import { originOf } from '~/services/security/context'
 import { maskEmail } from '~/services/security/email-codes.server'
 import { confirmEmailFactor, startEmailFactor, stopEmailFactor } from '~/services/security/email-factor.server'
 import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
-import { requireSession } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { requireEnrolmentCheck, requireRecentSecondFactor } from '~/utils/step-up.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireSession } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { requireEnrolmentCheck, requireRecentSecondFactor } from '~/http/step-up.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Email codes · Security · MegiLance' }]
 

@@ -1,12 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
-import { SecondFactorStep } from '~/components/security/second-factor-step'
+import { SecondFactorStep } from '~/components/security/second-factor-challenge'
 import { markSessionSecondFactor } from '~/models/sessions.server'
 import { originOf } from '~/services/security/context'
-import { requireSession } from '~/utils/auth.server'
+import { requireSession } from '~/http/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
-import { loadSecondStep, submitSecondStep } from '~/utils/second-step.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { loadSecondStep, submitSecondStep } from '~/http/second-factor-challenge.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm it is you · Settings · MegiLance' }]
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { AVAILABILITIES, EXPERIENCE_LEVELS } from '~/models/enums'
-import { withCommonFirst } from '~/services/payments/rates/currencies'
+import { AVAILABILITIES, EXPERIENCE_LEVELS } from '~/domain/enums'
+import { withCommonFirst } from '~/domain/currencies'
 import { nameField } from './schemas'
 
 /** A freelancer's rate may be in any active ISO 4217 fiat currency, the most used first. */

@@ -15,7 +15,7 @@ import {
 } from '~/models/card-payments.server'
 import { getDb } from '~/models/db.server'
 import { LedgerViolation, writeLedgerTransaction } from '~/models/ledger.server'
-import type { MilestoneStatus } from '~/models/enums'
+import type { MilestoneStatus } from '~/domain/enums'
 import { tellFreelancerMilestoneFunded } from '~/services/marketplace/milestone-notices.server'
 import { getEnv } from '~/utils/env.server'
 import { formatMoney } from '~/utils/format'

@@ -1,4 +1,4 @@
-import { numberToRate } from './conversion'
+import { numberToRate } from '../../../utils/money-conversion'
 import { fetchWithTimeout, RateProviderError, type ProviderRate, type RateProvider } from './provider'
 
 export const COINGECKO_API_URL = 'https://api.coingecko.com/api/v3'

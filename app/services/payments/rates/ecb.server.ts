@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser'
-import { findCurrency } from './currencies'
+import { findCurrency } from '../../../domain/currencies'
 import { fetchWithTimeout, RateProviderError, type ProviderRate, type RateProvider } from './provider'
 
 export const ECB_DAILY_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml'

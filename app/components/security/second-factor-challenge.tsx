@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import type { SecondStepData, SecondStepError } from '~/utils/second-step.server'
+import type { SecondStepData, SecondStepError } from '~/http/second-factor-challenge.server'
 import { WebAuthnAnswer } from './webauthn-answer'
 import { RequiredMark } from '~/components/ui/field'
 

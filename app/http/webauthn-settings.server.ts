@@ -1,16 +1,16 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { requireSession } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { enrolmentCheckHref, requireEnrolmentCheck, requireRecentSecondFactor } from '~/utils/step-up.server'
-import { redirectWithToast } from '~/utils/toast.server'
-import { originOf } from './context'
+import { requireSession } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { enrolmentCheckHref, requireEnrolmentCheck, requireRecentSecondFactor } from '~/http/step-up.server'
+import { redirectWithToast } from '~/http/toast.server'
+import { originOf } from '../services/security/context'
 import {
   AddCredentialSchema,
   RemoveCredentialSchema,
   RenameCredentialSchema,
   WEBAUTHN_KIND_TEXT,
-} from './webauthn-kinds'
+} from '../services/security/webauthn-kinds'
 import {
   listCredentialsOf,
   registerCredential,
@@ -18,7 +18,7 @@ import {
   removeCredential,
   renameCredential,
   type WebAuthnKind,
-} from './webauthn.server'
+} from '../services/security/webauthn.server'
 
 /*
  * The passkey and security-key settings pages are the same page for two kinds, so both routes
