@@ -5,7 +5,8 @@ import { convertMinor, divideRates, multiplyRates } from '../../../utils/money-c
 import { findCurrency, type CurrencyInfo } from '../../../domain/currencies'
 import { CoinGeckoRateProvider } from './coingecko.server'
 import { EcbRateProvider } from './ecb.server'
-import type { LiveRateSource, ProviderRate, RateProvider } from './provider'
+import type { LiveRateSource, ProviderRate } from '~/domain/exchange-rates'
+import type { RateProvider } from './provider'
 import { RATE_SNAPSHOT } from './snapshot'
 
 export type ExchangeRateSource = 'ecb' | 'coingecko' | 'snapshot' | 'identity'
