@@ -10,7 +10,7 @@ import { isStripeConfigured } from '~/services/payments/cards/stripe.server'
 import { requireRole, requireSession } from '~/http/auth.server'
 import { getEnv } from '~/utils/env.server'
 import { readFormData } from '~/http/form-data.server'
-import { requireRecentSecondFactor } from '~/http/step-up.server'
+import { requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add a bank account · MegiLance' }]
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: 'Add a bank account · MegiLan
 async function requireFreelancerStepUp(request: Request) {
   await requireRole(request, 'freelancer')
   const session = await requireSession(request)
-  requireRecentSecondFactor(request, session, '/payouts/bank')
+  requireStepUp(request, session, '/payouts/bank')
   return session.user
 }
 

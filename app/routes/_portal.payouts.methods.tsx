@@ -17,7 +17,7 @@ import { requireRole, requireSession } from '~/http/auth.server'
 import { getEnv } from '~/utils/env.server'
 import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
-import { requireRecentSecondFactor, STEP_UP_PATH } from '~/http/step-up.server'
+import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Payout methods · MegiLance' }]
@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, 'freelancer')
   const session = await requireSession(request)
-  requireRecentSecondFactor(request, session, PATH)
+  requireStepUp(request, session, PATH)
   const user = session.user
   const submission = parseWithZod(await readFormData(request), { schema: PayoutMethodFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })

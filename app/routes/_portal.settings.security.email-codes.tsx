@@ -7,7 +7,7 @@ import { confirmEmailFactor, startEmailFactor, stopEmailFactor } from '~/service
 import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
 import { requireSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
-import { requireEnrolmentCheck, requireRecentSecondFactor } from '~/http/step-up.server'
+import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Email codes · Security · MegiLance' }]
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return json({ error: 'That code is not right, or it has expired. Check it, or send a new one.' }, { status: 400 })
     }
     if (intent === 'off') {
-      requireRecentSecondFactor(request, session, '/settings/security/email-codes')
+      requireStepUp(request, session, '/settings/security/email-codes')
       await stopEmailFactor(session.user.id, origin)
       return redirectWithToast('/settings/security', { kind: 'success', message: 'Email codes are off.' })
     }

@@ -19,7 +19,7 @@ import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.
 import { requireSession } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
-import { requireEnrolmentCheck, requireRecentSecondFactor } from '~/http/step-up.server'
+import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 
 const PATH = '/settings/security/phone'
@@ -78,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return redirectWithToast(PATH, { kind: 'info', message: 'That number was not saved.' })
       }
       case 'remove': {
-        requireRecentSecondFactor(request, session)
+        requireStepUp(request, session)
         if (!(await removePhone(userId, origin)))
           throw new Response('Your account has no phone number.', { status: 409 })
         return redirectWithToast(PATH, {
