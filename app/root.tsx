@@ -11,11 +11,11 @@ import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
 import { SiteHeader } from '~/components/site-header'
 import { ToastBanner } from '~/components/toast-banner'
 import appStyles from '~/styles/app.css'
-import { getOptionalSession } from '~/utils/auth.server'
+import { getOptionalSession } from '~/http/auth.server'
 import { getEnv } from '~/utils/env.server'
 import { useNonce } from '~/utils/nonce'
-import { readTheme } from '~/utils/theme.server'
-import { popToast } from '~/utils/toast.server'
+import { readTheme } from '~/http/theme.server'
+import { popToast } from '~/http/toast.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },

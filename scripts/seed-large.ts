@@ -10,7 +10,7 @@
  *   DATABASE_PATH=/tmp/x.db npm run seed:large → /tmp/x.db
  */
 import { faker } from '@faker-js/faker'
-import { EXPERIENCE_LEVELS } from '~/models/enums'
+import { EXPERIENCE_LEVELS } from '~/domain/enums'
 import { closeDb, getDb } from '~/models/db.server'
 import { markDemoAccounts } from '~/models/demo-accounts.server'
 import {

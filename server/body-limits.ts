@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express'
-import { UPLOAD_BODY_LIMIT, WEBHOOK_BODY_LIMIT, webhookTooLargeText } from '../app/utils/form-data.server'
+import { UPLOAD_BODY_LIMIT, WEBHOOK_BODY_LIMIT, webhookTooLargeText } from '../app/http/form-data.server'
 
 const WEBHOOK_PATH = /^\/webhooks\//i
 
@@ -37,7 +37,7 @@ function closeWhenBodyUnread(req: Request, res: Response): void {
 /**
  * The outer bound on request bodies, decided from Content-Length before a byte is read: webhooks
  * 1 MB (short text answer), anything else the largest upload form. Each form's own, tighter limit
- * is counted as the body streams in by the readers in app/utils/form-data.server.ts, which also
+ * is counted as the body streams in by the readers in app/http/form-data.server.ts, which also
  * catch chunked bodies that declare no length.
  */
 export function limitRequestBodies(): RequestHandler {

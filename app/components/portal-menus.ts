@@ -1,4 +1,4 @@
-import type { Role } from '~/models/enums'
+import type { Role } from '~/domain/enums'
 
 export type MenuItem = { to: string; label: string; end?: boolean }
 

@@ -1,6 +1,6 @@
 import { NavLink } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import type { Role } from '~/models/enums'
+import type { Role } from '~/domain/enums'
 import { PORTAL_MENUS, PORTAL_NAMES } from './portal-menus'
 
 /** Counts shown next to menu items, keyed by the item's path (e.g. unread notifications under '/notifications'). */

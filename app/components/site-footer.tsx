@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import type { Theme } from '~/utils/theme.server'
+import type { Theme } from '~/http/theme.server'
 
 const THEME_LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', system: 'System' }
 

@@ -1,6 +1,6 @@
 import { useLocation } from '@remix-run/react'
 import { useState } from 'react'
-import type { Toast } from '~/utils/toast.server'
+import type { Toast } from '~/http/toast.server'
 
 /** Shown on the page the redirect lands on; with JavaScript it goes away at the next navigation. */
 export function ToastBanner({ toast }: { toast: Toast }) {

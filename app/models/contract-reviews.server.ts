@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
-import type { ReviewDirection } from './enums'
+import type { ReviewDirection } from '../domain/enums'
 import { reviewVisibleSql, type Review } from './reviews.server'
 import { contracts, reviews, users } from './schema'
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { aliasedTable, and, asc, desc, eq, exists, inArray, isNotNull, lte, notExists, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
-import type { MilestoneStatus } from './enums'
+import type { MilestoneStatus } from '../domain/enums'
 import { writeLedgerTransaction, type LedgerPosting } from './ledger.server'
 import { contractActivity, contracts, disputes, milestones, users } from './schema'
 

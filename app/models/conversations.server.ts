@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm'
-import type { ConversationKind } from './enums'
+import type { ConversationKind } from '../domain/enums'
 import { getDb } from './db.server'
 import {
   contracts,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { and, desc, eq, gt, isNull } from 'drizzle-orm'
 import { getDb } from './db.server'
-import type { CryptoReceiptReason } from './enums'
+import type { CryptoReceiptReason } from '../domain/enums'
 import { contracts, cryptoPaymentRequests, cryptoReceipts, milestones, users } from './schema'
 
 export type CryptoPaymentRequest = typeof cryptoPaymentRequests.$inferSelect

@@ -35,11 +35,3 @@ export function closeDb(): void {
   globalForDb.megilanceDb?.$client.close()
   globalForDb.megilanceDb = undefined
 }
-
-export async function checkDatabase(): Promise<boolean> {
-  try {
-    return getDb().$client.prepare('select 1 as ok').get() !== undefined
-  } catch {
-    return false
-  }
-}

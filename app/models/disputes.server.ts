@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { getDb } from './db.server'
-import type { InvoiceStatus } from './enums'
+import type { InvoiceStatus } from '../domain/enums'
 import { contractActivity, contracts, disputes, invoices, milestones, users } from './schema'
 
 export type Dispute = typeof disputes.$inferSelect

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import type { LiveRateSource, ProviderRate } from '~/services/payments/rates/provider'
+import type { LiveRateSource, ProviderRate } from '~/domain/exchange-rates'
 import { getDb } from './db.server'
 import { exchangeRates } from './schema'
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql, sum } from 'drizzle-orm'
 import { getDb } from './db.server'
-import type { InvoiceStatus } from './enums'
+import type { InvoiceStatus } from '../domain/enums'
 import { contractActivity, contracts, disputes, invoices, timeEntries } from './schema'
 
 export type TimeEntry = typeof timeEntries.$inferSelect

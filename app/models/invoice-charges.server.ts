@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { and, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
-import type { InvoiceChargeSource, InvoiceStatus } from './enums'
+import type { InvoiceChargeSource, InvoiceStatus } from '../domain/enums'
 import { writeLedgerTransaction, type LedgerPosting } from './ledger.server'
 import { cardPayments, contractActivity, contracts, invoices, savedCards } from './schema'
 

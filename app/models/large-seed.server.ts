@@ -2,7 +2,7 @@
  * Bulk inserts for `npm run seed:large` only: prepared statements in one transaction per batch,
  * so a hundred thousand rows take seconds. Nothing here is used by the running app.
  */
-import type { ExperienceLevel } from './enums'
+import type { ExperienceLevel } from '../domain/enums'
 import { getDb } from './db.server'
 
 export type BulkUser = {

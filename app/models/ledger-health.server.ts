@@ -1,5 +1,5 @@
 import { getDb } from './db.server'
-import type { LedgerAccountKind } from './enums'
+import type { LedgerAccountKind } from '../domain/enums'
 
 /*
  * Read-only views of the whole ledger for the admin "ledger health" page. Each check is one

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
-import type { LedgerAccountKind } from './enums'
+import type { LedgerAccountKind } from '../domain/enums'
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from './schema'
 
 /** The owner id of the platform's own accounts (revenue, tax, clearing). */

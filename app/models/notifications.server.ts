@@ -1,5 +1,5 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
-import type { NotificationKind } from './enums'
+import type { NotificationKind } from '../domain/enums'
 import { getDb } from './db.server'
 import { notificationPreferences, notifications } from './schema'
 

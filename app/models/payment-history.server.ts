@@ -4,8 +4,8 @@ import type {
   PaymentHistoryFilter,
   PaymentHistoryStatus,
   PaymentType,
-} from '~/services/payments/ledger/payment-history-filters'
-import { LEDGER_KIND_TYPES } from '~/services/payments/ledger/payment-history-filters'
+} from '~/domain/payment-history-filters'
+import { LEDGER_KIND_TYPES } from '~/domain/payment-history-filters'
 
 /*
  * A user's payment history is one list over several sources, each a SELECT with the same columns

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm'
 import { getDb } from './db.server'
-import type { PayoutRailKind, PayoutStatus } from './enums'
+import type { PayoutRailKind, PayoutStatus } from '../domain/enums'
 import { payoutEvents, payoutMethods, payouts, users } from './schema'
 
 export type PayoutMethod = typeof payoutMethods.$inferSelect

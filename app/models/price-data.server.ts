@@ -1,4 +1,4 @@
-import type { BudgetType, ExperienceLevel } from './enums'
+import type { BudgetType, ExperienceLevel } from '../domain/enums'
 import { getDb } from './db.server'
 
 /*

@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm'
-import type { BUDGET_TYPES, ExperienceLevel } from './enums'
+import type { BUDGET_TYPES, ExperienceLevel } from '../domain/enums'
 import { getDb } from './db.server'
 import { listSkillsOfProjects } from './projects.server'
 import { reviewVisibleSql } from './reviews.server'
-import { PROFILE_CURRENCIES } from '~/services/accounts/profile-schemas'
+import { PROFILE_CURRENCIES } from '~/domain/currencies'
 import { currencyDigits } from '~/utils/format'
-import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '~/services/marketplace/project-search-params'
+import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '~/domain/project-search-params'
 
 export type BudgetType = (typeof BUDGET_TYPES)[number]
 

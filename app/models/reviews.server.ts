@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
-import type { ReviewDirection } from './enums'
+import type { ReviewDirection } from '../domain/enums'
 import type { reviews } from './schema'
 
 export type Review = typeof reviews.$inferSelect

@@ -5,9 +5,9 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { requestPasswordReset, RESET_CODE_MINUTES } from '~/services/accounts/password-reset.server'
 import { ForgotPasswordSchema } from '~/services/accounts/schemas'
-import { requireAnonymous } from '~/utils/auth.server'
-import { redirectWithToast } from '~/utils/toast.server'
-import { readFormData } from '~/utils/form-data.server'
+import { requireAnonymous } from '~/http/auth.server'
+import { redirectWithToast } from '~/http/toast.server'
+import { readFormData } from '~/http/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reset your password · MegiLance' }]
 

@@ -6,10 +6,10 @@ import { ErrorList, Field } from '~/components/ui/field'
 import { SignInSchema } from '~/services/accounts/schemas'
 import { signInWithPassword } from '~/services/security/sign-in.server'
 import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
-import { authenticator, PORTAL_HOME, requireAnonymous } from '~/utils/auth.server'
+import { authenticator, PORTAL_HOME, requireAnonymous } from '~/http/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
-import { redirectWithToast } from '~/utils/toast.server'
-import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
+import { readFormData } from '~/http/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · MegiLance' }]
 

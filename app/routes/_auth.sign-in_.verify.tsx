@@ -1,11 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
-import { SecondFactorStep } from '~/components/security/second-factor-step'
+import { SecondFactorChallengeForm } from '~/components/security/second-factor-challenge'
 import { completePendingSignIn, readPendingSignIn, signInOrigin } from '~/services/security/sign-in.server'
-import { PORTAL_HOME, requireAnonymous } from '~/utils/auth.server'
+import { PORTAL_HOME, requireAnonymous } from '~/http/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
-import { loadSecondStep, submitSecondStep } from '~/utils/second-step.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { loadSecondFactorChallenge, submitSecondFactorChallenge } from '~/http/second-factor-challenge.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm it is you · MegiLance' }]
 
@@ -23,13 +23,19 @@ async function requirePendingSignIn(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pending = await requirePendingSignIn(request)
-  return json(await loadSecondStep(pending.userId, new URL(request.url), 'sign-in'))
+  return json(await loadSecondFactorChallenge(pending.userId, new URL(request.url), 'sign-in'))
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await requirePendingSignIn(request)
   const signedInFrom = await signInOrigin(request, context.clientIp)
-  const outcome = await submitSecondStep(request, pending.userId, signedInFrom.origin, pending.pendingId, 'sign-in')
+  const outcome = await submitSecondFactorChallenge(
+    request,
+    pending.userId,
+    signedInFrom.origin,
+    pending.pendingId,
+    'sign-in',
+  )
   if (outcome instanceof Response) return outcome
   const done = await completePendingSignIn(pending, request, signedInFrom, { factorSettled: outcome.settled })
   if (!done) throw redirect('/sign-in')
@@ -47,7 +53,7 @@ export default function SignInVerify() {
     <>
       <h1>Confirm it is you</h1>
       <p className="muted">Your password was right. One more step keeps your account safe.</p>
-      <SecondFactorStep {...data} lastResult={lastResult} pathname={useLocation().pathname} />
+      <SecondFactorChallengeForm {...data} lastResult={lastResult} pathname={useLocation().pathname} />
       <p className="auth-card__alt">
         <Link to="/sign-in">Cancel and start again</Link>
       </p>

@@ -6,8 +6,8 @@ import { ErrorList, Field, RadioGroup } from '~/components/ui/field'
 import { useRootData } from '~/root'
 import { SignUpSchema } from '~/services/accounts/schemas'
 import { startSignUp } from '~/services/accounts/sign-up.server'
-import { requireAnonymous } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
+import { requireAnonymous } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Create your account · MegiLance' }]
 

@@ -2,9 +2,9 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { finishSignUp, readPendingSignUp } from '~/services/accounts/sign-up.server'
 import { signInNewAccount } from '~/services/security/sign-in.server'
-import { PORTAL_HOME, requireAnonymous } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { PORTAL_HOME, requireAnonymous } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { RequiredMark } from '~/components/ui/field'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email · MegiLance' }]

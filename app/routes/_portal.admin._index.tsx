@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
 import { Stat } from '~/components/ui/stat'
 import { getAdminDashboard } from '~/services/marketplace/dashboards.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Admin dashboard · MegiLance' }]

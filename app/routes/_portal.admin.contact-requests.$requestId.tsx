@@ -6,10 +6,10 @@ import { TextareaField } from '~/components/ui/field'
 import { findContactRequest } from '~/models/contact-requests.server'
 import { ContactReplySchema } from '~/services/help/contact-schemas'
 import { answerContactRequest, loadContactRequest } from '~/services/help/contact.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Contact request · Admin · MegiLance' }]
 

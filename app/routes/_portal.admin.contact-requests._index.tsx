@@ -3,7 +3,7 @@ import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { z } from 'zod'
 import { Pagination } from '~/components/ui/pagination'
 import { loadContactRequests } from '~/services/help/contact.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Contact requests · Admin · MegiLance' }]

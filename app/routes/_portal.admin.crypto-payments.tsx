@@ -11,11 +11,11 @@ import {
   cryptoAdminOverview,
   markCryptoRefunded,
 } from '~/services/payments/crypto/crypto-admin.server'
-import { networkLabel } from '~/services/payments/crypto/crypto-networks'
+import { networkLabel } from '~/domain/crypto-networks'
 import { ConfirmCryptoPaymentSchema, RefundCryptoReceiptSchema } from '~/services/payments/crypto/crypto-schemas'
-import { requireRole } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireRole } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Crypto payments · Admin · MegiLance' }]
 

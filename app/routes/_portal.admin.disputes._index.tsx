@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { listDisputesForAdmin } from '~/models/disputes.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Disputes · Admin · MegiLance' }]

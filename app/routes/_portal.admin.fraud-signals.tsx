@@ -4,10 +4,10 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { listFraudSignals, setFraudSignalReviewed } from '~/models/fraud-signals.server'
 import { FraudSignalActionSchema } from '~/services/messaging/message-schemas'
 import { REASON_LABELS, type OffPlatformReason } from '~/services/messaging/off-platform'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Fraud signals · Admin · MegiLance' }]
 

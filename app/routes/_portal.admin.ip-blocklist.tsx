@@ -5,10 +5,10 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { BlocklistFormSchema } from '~/services/security/ip-list-schemas'
 import { addToBlocklist, blocklist, removeFromBlocklist } from '~/services/security/ip-lists.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'IP blocklist · Admin · MegiLance' }]
 

@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { LedgerTransactionList } from '~/components/payments/ledger-transaction-list'
 import { ACCOUNT_KIND_LABELS } from '~/services/payments/ledger/account-kinds'
 import { loadLedgerHealth } from '~/services/payments/ledger/ledger-health.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Ledger health · Admin · MegiLance' }]

@@ -5,7 +5,7 @@ import { Pagination } from '~/components/ui/pagination'
 import { listOutbox } from '~/models/outbox.server'
 import { isEmailSandboxed } from '~/services/email/mailer.server'
 import { isSmsSandboxed } from '~/services/security/sms.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Outbox · Admin · MegiLance' }]

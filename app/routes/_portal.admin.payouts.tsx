@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Pagination } from '~/components/ui/pagination'
-import { PAYOUT_RAILS, PAYOUT_STATUSES, type PayoutRailKind, type PayoutStatus } from '~/models/enums'
+import { PAYOUT_RAILS, PAYOUT_STATUSES, type PayoutRailKind, type PayoutStatus } from '~/domain/enums'
 import { listPayoutsForAdmin } from '~/models/payouts.server'
 import {
   allowedAdminPayoutActions,
@@ -12,10 +12,10 @@ import {
 import { AdminPayoutActionSchema } from '~/services/payments/payouts/payout-schemas'
 import { payoutStatusLabel } from '~/services/payments/payouts/payout-views'
 import { actOnPayout } from '~/services/payments/payouts/payouts.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDateTime, formatMoney } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { RequiredMark } from '~/components/ui/field'
 
 export const meta: MetaFunction = () => [{ title: 'Payouts · Admin · MegiLance' }]

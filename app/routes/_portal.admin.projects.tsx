@@ -5,10 +5,10 @@ import { Pagination } from '~/components/ui/pagination'
 import { findProject, listProjectsForAdmin } from '~/models/projects.server'
 import { AdminProjectSearchSchema, HideProjectSchema } from '~/services/marketplace/project-schemas'
 import { hideProject, restoreProject } from '~/services/marketplace/projects.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 import { RequiredMark } from '~/components/ui/field'
 
 export const meta: MetaFunction = () => [{ title: 'Projects · Admin · MegiLance' }]

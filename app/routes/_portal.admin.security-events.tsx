@@ -10,7 +10,7 @@ import {
   searchSecurityLog,
   SecurityEventSearchSchema,
 } from '~/services/security/security-log.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Security events · Admin · MegiLance' }]
 

@@ -7,10 +7,10 @@ import { findUserById } from '~/models/users.server'
 import { blockAccount, endSessionsByAdmin, unblockAccount } from '~/services/accounts/accounts.server'
 import { countActiveSessionsOf } from '~/services/accounts/sessions.server'
 import { BlockUserSchema } from '~/services/admin/user-admin-schemas'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
-import { redirectWithToast } from '~/utils/toast.server'
-import { readFormData } from '~/utils/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
+import { readFormData } from '~/http/form-data.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? 'User'} · Admin · MegiLance` },

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { Pagination } from '~/components/ui/pagination'
 import { listUsers } from '~/models/users.server'
 import { UserSearchSchema } from '~/services/admin/user-admin-schemas'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Users · Admin · MegiLance' }]

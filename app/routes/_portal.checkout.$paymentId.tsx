@@ -9,10 +9,10 @@ import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'
 import { findPayment, milestoneIdOfPayment, payMilestoneByCard } from '~/services/payments/ledger/escrow.server'
 import { stripePaymentStatus } from '~/services/payments/cards/stripe-sessions.server'
 import { sandboxMoney } from '~/services/payments/cards/sandbox-money.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.kind === 'stripe' ? 'Card payment · MegiLance' : 'Pay by card (sandbox) · MegiLance' },

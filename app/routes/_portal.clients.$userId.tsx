@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { ReviewSection } from '~/components/profiles/reviews'
 import { Stat } from '~/components/ui/stat'
 import { loadClientPublicProfile } from '~/services/marketplace/public-profiles.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? 'Client'} · MegiLance` }]

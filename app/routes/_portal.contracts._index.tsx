@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { listContractsOf } from '~/models/contracts.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Contracts · MegiLance' }]

@@ -20,10 +20,10 @@ import {
   requireContractParty,
 } from '~/services/marketplace/contracts.server'
 import { fundingPaths } from '~/services/payments/cards/sandbox-money.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.contract.title ?? 'Contract'} · MegiLance` },

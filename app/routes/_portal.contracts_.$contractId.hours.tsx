@@ -25,10 +25,10 @@ import {
   setWeeklyLimit,
 } from '~/services/marketplace/hourly.server'
 import type { ChargeOutcome } from '~/services/payments/cards/invoice-charges.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Hours and invoices · MegiLance' }]
 

@@ -4,14 +4,14 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CryptoChoiceForm } from '~/components/payments/crypto-choice-form'
 import { findMilestone } from '~/models/contracts.server'
 import { requireContractParty } from '~/services/marketplace/contracts.server'
-import { parseCryptoChoice } from '~/services/payments/crypto/crypto-networks'
+import { parseCryptoChoice } from '~/domain/crypto-networks'
 import { RATE_LOCK_MINUTES, startCryptoPayment } from '~/services/payments/crypto/crypto-payments.server'
 import { fundingPaths } from '~/services/payments/cards/sandbox-money.server'
 import { CryptoChoiceSchema } from '~/services/payments/crypto/crypto-schemas'
 import { getExchangeRate } from '~/services/payments/rates/rates.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
+import { readFormData } from '~/http/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Pay with crypto · MegiLance' }]
 

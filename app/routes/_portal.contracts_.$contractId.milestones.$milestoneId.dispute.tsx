@@ -5,13 +5,13 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorList, TextareaField } from '~/components/ui/field'
 import { findMilestoneOfContract } from '~/models/disputes.server'
 import { findContract } from '~/models/contracts.server'
-import { readUploadForm } from '~/services/files/upload-form.server'
+import { readUploadForm } from '~/http/upload-form.server'
 import { MAX_DISPUTE_FILE_BYTES } from '~/services/marketplace/dispute-rules'
 import { OpenDisputeSchema } from '~/services/marketplace/dispute-schemas'
 import { isParty, openMilestoneDispute } from '~/services/marketplace/disputes.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
-import { redirectWithToast } from '~/utils/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Open a dispute · MegiLance' }]
 

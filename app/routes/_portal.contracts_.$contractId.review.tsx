@@ -4,13 +4,13 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ReviewCard } from '~/components/reviews/review-card'
 import { RadioGroup, SelectField, TextareaField } from '~/components/ui/field'
-import type { ReviewDirection } from '~/models/enums'
+import type { ReviewDirection } from '~/domain/enums'
 import { RATING_OPTIONS, reviewSchema, SUB_RATINGS } from '~/services/marketplace/review-schemas'
 import { findReviewContract, loadReviewPage, submitReview } from '~/services/marketplace/reviews.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Review · MegiLance' }]
 

@@ -5,9 +5,9 @@ import { ErrorList } from '~/components/ui/field'
 import { listFavouriteCurrencies } from '~/models/currency-favourites.server'
 import { buildConvertPage } from '~/services/payments/rates/convert-page.server'
 import { setFavouriteCurrency } from '~/services/payments/rates/currency-favourites.server'
-import { requireUser } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireUser } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Convert currencies · MegiLance' }]
 

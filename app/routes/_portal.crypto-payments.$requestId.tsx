@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { CryptoPaymentDetails } from '~/components/payments/crypto-payment-details'
 import { findCryptoPaymentRequest } from '~/models/crypto-payments.server'
 import { cryptoPaymentView } from '~/services/payments/crypto/crypto-payments.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

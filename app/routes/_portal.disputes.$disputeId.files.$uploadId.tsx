@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { findDispute } from '~/models/disputes.server'
 import { uploadResponse } from '~/services/files/uploads.server'
 import { isParty } from '~/services/marketplace/disputes.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 
 /** Evidence files of a dispute, for its two sides and admins only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

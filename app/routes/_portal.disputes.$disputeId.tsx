@@ -5,15 +5,15 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DisputeSummary } from '~/components/disputes/dispute-summary'
 import { ErrorList, Field, RadioGroup, TextareaField } from '~/components/ui/field'
 import { findDispute } from '~/models/disputes.server'
-import { readUploadForm } from '~/services/files/upload-form.server'
+import { readUploadForm } from '~/http/upload-form.server'
 import { DECISION_LABELS, MAX_DISPUTE_FILE_BYTES } from '~/services/marketplace/dispute-rules'
 import { DecideDisputeSchema, RespondDisputeSchema } from '~/services/marketplace/dispute-schemas'
 import { decideDispute, isParty, loadDisputeView, respondToDispute } from '~/services/marketplace/disputes.server'
 import { milestoneSettler } from '~/services/payments/ledger/dispute-settlement.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
-import { redirectWithToast } from '~/utils/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Dispute · MegiLance' }]
 

@@ -6,7 +6,7 @@ import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist
 import { ProjectSummary } from '~/components/project-summary'
 import { Stat } from '~/components/ui/stat'
 import { getFreelancerDashboard } from '~/services/marketplace/dashboards.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Freelancer dashboard · MegiLance' }]

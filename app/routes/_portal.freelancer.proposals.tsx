@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { MyProposalsTable } from '~/components/proposals/proposal-tables'
 import { listProposalsOfFreelancer } from '~/models/proposals.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Proposals · MegiLance' }]
 

@@ -5,7 +5,7 @@ import { ReviewSection } from '~/components/profiles/reviews'
 import { Stat } from '~/components/ui/stat'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
 import { loadFreelancerPublicProfile } from '~/services/marketplace/public-profiles.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { conversationEventStream } from '~/services/messaging/live.server'
 import { findReadableConversation } from '~/services/messaging/messaging.server'
-import { requireSession } from '~/utils/auth.server'
+import { requireSession } from '~/http/auth.server'
 
 /** Server-sent events: one "message" event per new message in the conversation, while this session lasts. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

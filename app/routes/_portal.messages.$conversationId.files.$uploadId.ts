@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { isAttachmentOfConversation } from '~/models/conversations.server'
 import { uploadResponse } from '~/services/files/uploads.server'
 import { findReadableConversation } from '~/services/messaging/messaging.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 
 /** A file attached to a message, for the conversation's two sides (and admins) only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { Link, useActionData, useFetcher, useLoaderData, useRevalidator } from '
 import { useEffect, useRef, useState } from 'react'
 import { MessageThread } from '~/components/messaging/message-thread'
 import { ErrorList, RequiredMark } from '~/components/ui/field'
-import { readUploadForm } from '~/services/files/upload-form.server'
+import { readUploadForm } from '~/http/upload-form.server'
 import { DOCUMENT_TYPES, storeUploads, UploadRejected } from '~/services/files/uploads.server'
 import { SendMessageSchema } from '~/services/messaging/message-schemas'
 import {
@@ -14,8 +14,8 @@ import {
   loadConversationPage,
   sendMessage,
 } from '~/services/messaging/messaging.server'
-import { requireUser } from '~/utils/auth.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireUser } from '~/http/auth.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? 'Conversation'} · Messages · MegiLance` },

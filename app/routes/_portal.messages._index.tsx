@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData } from '@remix-run/react'
 import { ConversationList } from '~/components/messaging/conversation-list'
 import { listConversationsForUser } from '~/models/conversations.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Messages · MegiLance' }]
 

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { openConversationFor } from '~/services/messaging/messaging.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 
 /** The contract's conversation (created on first use) for its client and freelancer; 404 for anyone else. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { openNotification } from '~/services/notifications/centre.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 
 /** Following a notification's link marks it read, then goes where it leads. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

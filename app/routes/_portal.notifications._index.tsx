@@ -4,9 +4,9 @@ import { z } from 'zod'
 import { NotificationList } from '~/components/notifications/notification-list'
 import { Pagination } from '~/components/ui/pagination'
 import { loadNotificationCentre, markAllRead, markRead } from '~/services/notifications/centre.server'
-import { requireUser } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireUser } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · MegiLance' }]
 

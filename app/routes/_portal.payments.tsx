@@ -4,9 +4,9 @@ import { PaymentHistoryFilters } from '~/components/payments/payment-history-fil
 import { PaymentHistoryTable } from '~/components/payments/payment-history-table'
 import { Pagination } from '~/components/ui/pagination'
 import { Stat } from '~/components/ui/stat'
-import { parsePaymentHistorySearch, searchWithoutPage } from '~/services/payments/ledger/payment-history-filters'
+import { parsePaymentHistorySearch, searchWithoutPage } from '~/domain/payment-history-filters'
 import { loadPaymentHistory } from '~/services/payments/ledger/payment-history.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Payments · MegiLance' }]

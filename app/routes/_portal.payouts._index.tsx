@@ -16,12 +16,12 @@ import { PayoutRequestSchema } from '~/services/payments/payouts/payout-schemas'
 import { quoteForUser, requestPayout } from '~/services/payments/payouts/payouts.server'
 import { payoutMethodUsable, sandboxMoney } from '~/services/payments/cards/sandbox-money.server'
 import { hasRecentSecondFactor } from '~/services/security/step-up'
-import { requireRole, requireSession } from '~/utils/auth.server'
+import { requireRole, requireSession } from '~/http/auth.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
+import { readFormData } from '~/http/form-data.server'
 import { parseAmountToMinor } from '~/utils/money'
-import { requireRecentSecondFactor, STEP_UP_PATH } from '~/utils/step-up.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Payouts · MegiLance' }]
 
@@ -105,7 +105,7 @@ export async function action({ request }: ActionFunctionArgs) {
     })
   }
   const quoted = await quoteForUser(session.user.id, form)
-  if (quoted.ok && quoted.quote.needsStepUp) requireRecentSecondFactor(request, session, again)
+  if (quoted.ok && quoted.quote.needsStepUp) requireStepUp(request, session, again)
   const outcome = await requestPayout(session.user, { ...form, idempotencyKey: values.idempotencyKey })
   if (!outcome.ok) return fail(outcome.field, outcome.message)
   const { payout } = outcome

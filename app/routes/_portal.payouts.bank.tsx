@@ -7,18 +7,18 @@ import { addSandboxBankMethod, startBankOnboarding } from '~/services/payments/p
 import { SandboxBankSchema } from '~/services/payments/payouts/payout-schemas'
 import { sandboxMoney } from '~/services/payments/cards/sandbox-money.server'
 import { isStripeConfigured } from '~/services/payments/cards/stripe.server'
-import { requireRole, requireSession } from '~/utils/auth.server'
+import { requireRole, requireSession } from '~/http/auth.server'
 import { getEnv } from '~/utils/env.server'
-import { readFormData } from '~/utils/form-data.server'
-import { requireRecentSecondFactor } from '~/utils/step-up.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { requireStepUp } from '~/http/step-up.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add a bank account · MegiLance' }]
 
 async function requireFreelancerStepUp(request: Request) {
   await requireRole(request, 'freelancer')
   const session = await requireSession(request)
-  requireRecentSecondFactor(request, session, '/payouts/bank')
+  requireStepUp(request, session, '/payouts/bank')
   return session.user
 }
 

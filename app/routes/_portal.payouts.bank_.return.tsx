@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { finishBankOnboarding } from '~/services/payments/payouts/payout-methods.server'
-import { requireRole } from '~/utils/auth.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireRole } from '~/http/auth.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 /** Stripe sends the person back here after onboarding; what they finished is read from Stripe itself. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,12 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, SelectField } from '~/components/ui/field'
-import {
-  CRYPTO_ASSET_CODES,
-  CRYPTO_ASSETS,
-  CRYPTO_NETWORKS,
-  networkLabel,
-} from '~/services/payments/crypto/crypto-networks'
+import { CRYPTO_ASSET_CODES, CRYPTO_ASSETS, CRYPTO_NETWORKS, networkLabel } from '~/domain/crypto-networks'
 import {
   addCryptoMethod,
   payoutMethodsOf,
@@ -18,12 +13,12 @@ import {
 import { PayoutMethodFormSchema } from '~/services/payments/payouts/payout-schemas'
 import { payoutMethodPaths } from '~/services/payments/cards/sandbox-money.server'
 import { hasRecentSecondFactor } from '~/services/security/step-up'
-import { requireRole, requireSession } from '~/utils/auth.server'
+import { requireRole, requireSession } from '~/http/auth.server'
 import { getEnv } from '~/utils/env.server'
 import { formatDate } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { requireRecentSecondFactor, STEP_UP_PATH } from '~/utils/step-up.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Payout methods · MegiLance' }]
 
@@ -51,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, 'freelancer')
   const session = await requireSession(request)
-  requireRecentSecondFactor(request, session, PATH)
+  requireStepUp(request, session, PATH)
   const user = session.user
   const submission = parseWithZod(await readFormData(request), { schema: PayoutMethodFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })

@@ -13,8 +13,8 @@ import {
   searchQueryString,
   toSearchInput,
   type SearchParams,
-} from '~/services/marketplace/project-search-params'
-import { requireUser } from '~/utils/auth.server'
+} from '~/domain/project-search-params'
+import { requireUser } from '~/http/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Find work · MegiLance' }]
 

@@ -8,10 +8,10 @@ import {
   requireOwnProject,
   requireVisibleProject,
 } from '~/services/marketplace/projects.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { formatDate, formatDateTime } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.project.title ?? 'Project'} · MegiLance` },

@@ -9,9 +9,9 @@ import {
   projectFormDefaults,
   requireOwnProject,
 } from '~/services/marketplace/projects.server'
-import { requireUser } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireUser } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit project · MegiLance' }]
 

@@ -5,9 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, TextareaField } from '~/components/ui/field'
 import { InviteSchema } from '~/services/marketplace/project-schemas'
 import { assertOwnerAction, inviteFreelancer, requireOwnProject } from '~/services/marketplace/projects.server'
-import { requireUser } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireUser } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 const INVITE_SENT =
   'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'

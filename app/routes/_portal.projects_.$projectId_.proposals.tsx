@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { ProjectProposalsTable } from '~/components/proposals/proposal-tables'
 import { findProject, listProposalsOfProject } from '~/models/proposals.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Proposals · MegiLance' }]
 

@@ -10,10 +10,10 @@ import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
 import { feeTaxNoteFor } from '~/services/payments/tax/tax-customer.server'
 import { proposalSchema } from '~/services/marketplace/proposal-schemas'
 import { loadProposeContext, submitProposal } from '~/services/marketplace/proposals.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Send a proposal · MegiLance' }]
 

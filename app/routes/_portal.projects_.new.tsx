@@ -7,9 +7,9 @@ import { PriceQuerySchema } from '~/services/marketplace/price-suggestion'
 import { suggestPriceForForm } from '~/services/marketplace/price-suggestion.server'
 import { ProjectSchema, toProjectInput } from '~/services/marketplace/project-schemas'
 import { postProject } from '~/services/marketplace/projects.server'
-import { requireRole } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireRole } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Post a project · MegiLance' }]
 

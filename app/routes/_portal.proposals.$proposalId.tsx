@@ -15,9 +15,9 @@ import {
   shortlistProposal,
   withdrawProposal,
 } from '~/services/marketplace/proposals.server'
-import { requireUser } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireUser } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Proposal · MegiLance' }]
 

@@ -8,11 +8,11 @@ import { listProposalMilestones } from '~/models/proposals.server'
 import { actionProblem } from '~/services/marketplace/proposal-rules'
 import { proposalSchema } from '~/services/marketplace/proposal-schemas'
 import { editProposal, findProposal } from '~/services/marketplace/proposals.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 import { currencyDigits } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
+import { readFormData } from '~/http/form-data.server'
 import { minorToAmountText } from '~/utils/money'
-import { redirectWithToast } from '~/utils/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit proposal · MegiLance' }]
 

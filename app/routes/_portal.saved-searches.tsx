@@ -8,13 +8,13 @@ import {
   listSavedSearchesOf,
   setSavedSearchNotify,
 } from '~/models/saved-searches.server'
-import { describeSearch, parseSearchParams } from '~/services/marketplace/project-search-params'
+import { describeSearch, parseSearchParams } from '~/domain/project-search-params'
 import { SaveSearchSchema } from '~/services/marketplace/saved-search-schemas'
 import { MAX_SAVED_SEARCHES, saveSearch } from '~/services/marketplace/saved-searches.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Saved searches · MegiLance' }]
 

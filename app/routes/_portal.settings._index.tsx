@@ -10,9 +10,9 @@ import {
 } from '~/services/accounts/profile.server'
 import { timeZoneNames } from '~/services/accounts/profile-fields'
 import { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from '~/services/accounts/profile-schemas'
-import { requireUser } from '~/utils/auth.server'
-import { redirectWithToast } from '~/utils/toast.server'
-import { readFormData } from '~/utils/form-data.server'
+import { requireUser } from '~/http/auth.server'
+import { redirectWithToast } from '~/http/toast.server'
+import { readFormData } from '~/http/form-data.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)

@@ -5,10 +5,10 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, SelectField } from '~/components/ui/field'
 import { loadBillingPage, saveBillingAndTax } from '~/services/payments/tax/billing-details.server'
 import { BillingDetailsSchema } from '~/services/payments/tax/billing-schemas'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Billing & tax · Settings · MegiLance' }]
 

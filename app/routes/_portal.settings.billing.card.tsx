@@ -12,10 +12,10 @@ import {
   saveSandboxCard,
   startStripeCardSetup,
 } from '~/services/payments/cards/saved-cards.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { stripeOrSandbox } from '~/services/payments/cards/sandbox-money.server'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Card on file · Settings · MegiLance' }]
 

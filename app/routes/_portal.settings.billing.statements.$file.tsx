@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { statementCsv, statementPdf } from '~/services/payments/tax/tax-statement-files.server'
 import { statementFilename } from '~/services/payments/tax/tax-statement'
 import { buildTaxStatement } from '~/services/payments/tax/tax-statements.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 
 /** /settings/billing/statements/2026.csv or .pdf: the signed-in user's own statement, as a download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

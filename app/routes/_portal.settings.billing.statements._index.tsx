@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { buildTaxStatement, statementYears } from '~/services/payments/tax/tax-statements.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Tax statements · Billing & tax · Settings · MegiLance' }]

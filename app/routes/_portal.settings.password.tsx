@@ -5,22 +5,22 @@ import { Form, useActionData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { changePassword } from '~/services/accounts/accounts.server'
 import { ChangePasswordSchema } from '~/services/accounts/schemas'
-import { requireSession } from '~/utils/auth.server'
-import { redirectWithToast } from '~/utils/toast.server'
-import { readFormData } from '~/utils/form-data.server'
-import { requireRecentSecondFactor } from '~/utils/step-up.server'
+import { requireSession } from '~/http/auth.server'
+import { redirectWithToast } from '~/http/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { requireStepUp } from '~/http/step-up.server'
 
 const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword']
 
 // Changing the password needs a second factor from the last 10 minutes: asked before the form.
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRecentSecondFactor(request, await requireSession(request))
+  requireStepUp(request, await requireSession(request))
   return null
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await requireSession(request)
-  requireRecentSecondFactor(request, session)
+  requireStepUp(request, session)
   const { user, sessionId } = session
   const submission = parseWithZod(await readFormData(request), { schema: ChangePasswordSchema })
   if (submission.status !== 'success') return json(submission.reply({ hideFields: PASSWORD_FIELDS }), { status: 400 })

@@ -3,15 +3,15 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { EditItemLink, PortfolioGallery, PortfolioItemForm } from '~/components/profiles/portfolio'
 import { listPortfolioItems } from '~/models/portfolio.server'
-import { readUploadForm } from '~/services/files/upload-form.server'
+import { readUploadForm } from '~/http/upload-form.server'
 import {
   MAX_PORTFOLIO_IMAGE_BYTES,
   MAX_PORTFOLIO_IMAGES,
   PortfolioItemSchema,
 } from '~/services/marketplace/portfolio-schemas'
 import { addPortfolioItem } from '~/services/marketplace/portfolio.server'
-import { requireRole } from '~/utils/auth.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireRole } from '~/http/auth.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Portfolio · MegiLance' }]
 

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { portfolioImageUrl, PortfolioItemForm } from '~/components/profiles/portfolio'
-import { readUploadForm } from '~/services/files/upload-form.server'
+import { readUploadForm } from '~/http/upload-form.server'
 import {
   MAX_PORTFOLIO_IMAGE_BYTES,
   MAX_PORTFOLIO_IMAGES,
@@ -15,8 +15,8 @@ import {
   findOwnPortfolioItem,
   removeImageFromItem,
 } from '~/services/marketplace/portfolio.server'
-import { requireRole } from '~/utils/auth.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireRole } from '~/http/auth.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.item.title ?? 'Portfolio item'} · MegiLance` },

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { METHOD_PAGES } from '~/components/security/method-pages'
 import { enabledMethodsOf } from '~/services/security/second-factor.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Security · Settings · MegiLance' }]
 

@@ -7,11 +7,11 @@ import { originOf } from '~/services/security/context'
 import { AllowlistFormSchema } from '~/services/security/ip-list-schemas'
 import { addToAllowlist, allowlistOf, removeFromAllowlist } from '~/services/security/ip-lists.server'
 import { hasRecentSecondFactor } from '~/services/security/step-up'
-import { requireSession } from '~/utils/auth.server'
+import { requireSession } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { requireRecentSecondFactor, STEP_UP_PATH } from '~/utils/step-up.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'IP allowlist · Settings · MegiLance' }]
 
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
-  requireRecentSecondFactor(request, session, PATH)
+  requireStepUp(request, session, PATH)
   const submission = parseWithZod(await readFormData(request), { schema: AllowlistFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const origin = originOf(request, context.clientIp)

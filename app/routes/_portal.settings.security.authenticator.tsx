@@ -12,11 +12,11 @@ import {
   totpStateOf,
   turnTotpOff,
 } from '~/services/security/totp.server'
-import { requireSession } from '~/utils/auth.server'
+import { requireSession } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { requireEnrolmentCheck, requireRecentSecondFactor } from '~/utils/step-up.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 const PATH = '/settings/security/authenticator'
 
@@ -68,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       })
     }
     case 'turn-off': {
-      requireRecentSecondFactor(request, session)
+      requireStepUp(request, session)
       if (!(await turnTotpOff(user.id, origin)))
         throw new Response('Your authenticator app is already off.', { status: 409 })
       return redirectWithToast(PATH, {

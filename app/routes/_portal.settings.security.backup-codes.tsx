@@ -2,9 +2,9 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { backupCodesFileText, backupCodesOf, generateBackupCodes } from '~/services/security/backup-codes.server'
 import { originOf } from '~/services/security/context'
-import { requireSession } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { requireEnrolmentCheck } from '~/utils/step-up.server'
+import { requireSession } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { requireEnrolmentCheck } from '~/http/step-up.server'
 
 export const meta: MetaFunction = () => [{ title: 'Backup codes · Security · Settings · MegiLance' }]
 

@@ -7,10 +7,10 @@ import { originOf } from '~/services/security/context'
 import { ConfirmPasswordSchema } from '~/services/security/factor-schemas'
 import { confirmPasswordOnSession } from '~/services/security/password-confirm.server'
 import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
-import { requireSession } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
+import { requireSession } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
 import { safeRedirect } from '~/utils/safe-redirect'
-import { redirectWithToast } from '~/utils/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm your password · Settings · MegiLance' }]
 

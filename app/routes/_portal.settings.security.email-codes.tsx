@@ -5,10 +5,10 @@ import { originOf } from '~/services/security/context'
 import { maskEmail } from '~/services/security/email-codes.server'
 import { confirmEmailFactor, startEmailFactor, stopEmailFactor } from '~/services/security/email-factor.server'
 import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
-import { requireSession } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { requireEnrolmentCheck, requireRecentSecondFactor } from '~/utils/step-up.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { requireSession } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Email codes · Security · MegiLance' }]
 
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return json({ error: 'That code is not right, or it has expired. Check it, or send a new one.' }, { status: 400 })
     }
     if (intent === 'off') {
-      requireRecentSecondFactor(request, session, '/settings/security/email-codes')
+      requireStepUp(request, session, '/settings/security/email-codes')
       await stopEmailFactor(session.user.id, origin)
       return redirectWithToast('/settings/security', { kind: 'success', message: 'Email codes are off.' })
     }

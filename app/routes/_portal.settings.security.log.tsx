@@ -3,7 +3,7 @@ import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { SecurityEventList } from '~/components/security/security-event-list'
 import { Pagination } from '~/components/ui/pagination'
 import { SECURITY_LOG_PAGE_SIZE, securityLogOf } from '~/services/security/security-log.server'
-import { requireSession } from '~/utils/auth.server'
+import { requireSession } from '~/http/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Security log · Settings · MegiLance' }]
 

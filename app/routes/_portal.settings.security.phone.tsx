@@ -16,11 +16,11 @@ import {
 } from '~/services/security/sms-codes.server'
 import { isSmsSandboxed } from '~/services/security/sms.server'
 import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
-import { requireSession } from '~/utils/auth.server'
+import { requireSession } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { requireEnrolmentCheck, requireRecentSecondFactor } from '~/utils/step-up.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 const PATH = '/settings/security/phone'
 
@@ -78,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return redirectWithToast(PATH, { kind: 'info', message: 'That number was not saved.' })
       }
       case 'remove': {
-        requireRecentSecondFactor(request, session)
+        requireStepUp(request, session)
         if (!(await removePhone(userId, origin)))
           throw new Response('Your account has no phone number.', { status: 409 })
         return redirectWithToast(PATH, {

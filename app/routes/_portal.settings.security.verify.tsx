@@ -1,23 +1,29 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
-import { SecondFactorStep } from '~/components/security/second-factor-step'
+import { SecondFactorChallengeForm } from '~/components/security/second-factor-challenge'
 import { markSessionSecondFactor } from '~/models/sessions.server'
 import { originOf } from '~/services/security/context'
-import { requireSession } from '~/utils/auth.server'
+import { requireSession } from '~/http/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
-import { loadSecondStep, submitSecondStep } from '~/utils/second-step.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { loadSecondFactorChallenge, submitSecondFactorChallenge } from '~/http/second-factor-challenge.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm it is you · Settings · MegiLance' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireSession(request)
-  return json(await loadSecondStep(user.id, new URL(request.url), 'step-up'))
+  return json(await loadSecondFactorChallenge(user.id, new URL(request.url), 'step-up'))
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSession(request)
-  const outcome = await submitSecondStep(request, user.id, originOf(request, context.clientIp), sessionId, 'step-up')
+  const outcome = await submitSecondFactorChallenge(
+    request,
+    user.id,
+    originOf(request, context.clientIp),
+    sessionId,
+    'step-up',
+  )
   if (outcome instanceof Response) return outcome
   await markSessionSecondFactor(sessionId, new Date())
   const back = new URL(request.url).searchParams.get('redirectTo')
@@ -36,7 +42,7 @@ export default function StepUp() {
     <>
       <h2>Confirm it is you</h2>
       <p className="muted">This change needs a second factor from the last 10 minutes.</p>
-      <SecondFactorStep
+      <SecondFactorChallengeForm
         {...data}
         lastResult={lastResult}
         pathname={useLocation().pathname}

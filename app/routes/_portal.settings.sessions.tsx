@@ -2,10 +2,10 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useLoaderData } from '@remix-run/react'
 import { listDevicesOf, revokeOtherSessions, revokeSession } from '~/services/accounts/sessions.server'
 import { originOf } from '~/services/security/context'
-import { requireSession } from '~/utils/auth.server'
+import { requireSession } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sessions · Settings · MegiLance' }]
 

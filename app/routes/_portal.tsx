@@ -3,7 +3,7 @@ import { Outlet, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunctio
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PortalShell } from '~/components/portal-shell'
 import { loadMenuBadges, markReadOnVisit } from '~/services/notifications/centre.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireUser } from '~/http/auth.server'
 
 /**
  * Every portal page needs a signed-in user; each child checks its own role. The page being opened

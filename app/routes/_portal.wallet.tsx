@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Stat } from '~/components/ui/stat'
 import { balancesOf, listEntriesOf } from '~/models/ledger.server'
 import { listPayoutMethodsOf } from '~/models/payouts.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 import { formatDateTime, formatMoney } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Wallet · MegiLance' }]

@@ -1,5 +1,5 @@
 import { json } from '@remix-run/node'
-import { checkDatabase } from '~/models/db.server'
+import { checkDatabase } from '~/models/health.server'
 
 export async function loader() {
   const database = await checkDatabase()

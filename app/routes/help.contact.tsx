@@ -5,9 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { CONTACT_TOPICS, ContactSchema, HONEYPOT_FIELD } from '~/services/help/contact-schemas'
 import { submitContactRequest } from '~/services/help/contact.server'
-import { getOptionalSession } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { getOptionalSession } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Contact us · Help centre · MegiLance' }]
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { parsePaymentHistorySearch } from '~/services/payments/ledger/payment-history-filters'
+import { parsePaymentHistorySearch } from '~/domain/payment-history-filters'
 import { paymentHistoryCsv } from '~/services/payments/ledger/payment-history.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireRole } from '~/http/auth.server'
 
 /** The payment history with the same filters as /payments, every matching row, as a CSV download. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { PortalShell } from '~/components/portal-shell'
 import { RankBreakdown } from '~/components/profiles/rank-breakdown'
 import { RANK_FACTORS } from '~/services/marketplace/rank'
 import { rankOfFreelancer } from '~/services/marketplace/rank.server'
-import { getOptionalSession } from '~/utils/auth.server'
+import { getOptionalSession } from '~/http/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Rank · MegiLance' }]
 

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { endSession } from '~/services/accounts/sessions.server'
-import { redirectWithToast } from '~/utils/toast.server'
+import { redirectWithToast } from '~/http/toast.server'
 
 export async function loader() {
   return redirect('/')

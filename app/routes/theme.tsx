@@ -2,9 +2,9 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { ThemeSchema } from '~/services/accounts/schemas'
 import { safeRedirect } from '~/utils/safe-redirect'
-import { themeSetCookie } from '~/utils/theme.server'
-import { redirectWithToast } from '~/utils/toast.server'
-import { readFormData } from '~/utils/form-data.server'
+import { themeSetCookie } from '~/http/theme.server'
+import { redirectWithToast } from '~/http/toast.server'
+import { readFormData } from '~/http/form-data.server'
 
 export async function loader() {
   return redirect('/')

@@ -6,7 +6,7 @@ import {
   verifyCryptoWebhookSignature,
 } from '~/services/payments/crypto/crypto-webhook.server'
 import { getEnv } from '~/utils/env.server'
-import { readWebhookBody } from '~/utils/form-data.server'
+import { readWebhookBody } from '~/http/form-data.server'
 
 /** Only the provider POSTs here. */
 export async function loader() {

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs } from '@remix-run/node'
 import { receiveStripeWebhook } from '~/services/payments/cards/stripe-webhooks.server'
-import { readWebhookBody } from '~/utils/form-data.server'
+import { readWebhookBody } from '~/http/form-data.server'
 
 /**
  * Stripe's signed event deliveries. The body is read as text, untouched, because the signature

@@ -7,7 +7,7 @@ import { action as projectAction, loader as projectLoader } from '~/routes/_port
 import { action as editAction, loader as editLoader } from '~/routes/_portal.projects_.$projectId.edit'
 import { action as inviteAction } from '~/routes/_portal.projects_.$projectId.invite'
 import { action as newProjectAction, loader as newProjectLoader } from '~/routes/_portal.projects_.new'
-import { popToast } from '~/utils/toast.server'
+import { popToast } from '~/http/toast.server'
 import { cookiesFrom, formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
 

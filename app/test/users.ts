@@ -1,5 +1,5 @@
 import { insertUser } from '~/models/users.server'
-import type { Role } from '~/models/enums'
+import type { Role } from '~/domain/enums'
 import { hashPassword } from '~/services/accounts/passwords.server'
 import { markSessionPasswordConfirmed, markSessionSecondFactor } from '~/models/sessions.server'
 import { readSession, startSession } from '~/services/accounts/sessions.server'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { validateCryptoAddress } from '~/services/payments/crypto/crypto-addresses'
-import type { CryptoNetwork } from '~/services/payments/crypto/crypto-networks'
+import { validateCryptoAddress } from '~/domain/crypto-addresses'
+import type { CryptoNetwork } from '~/domain/crypto-networks'
 
 const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
 

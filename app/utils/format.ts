@@ -1,5 +1,5 @@
-import { minorToDecimal } from '~/services/payments/rates/conversion'
-import { findCurrency } from '~/services/payments/rates/currencies'
+import { minorToDecimal } from '~/utils/money-conversion'
+import { findCurrency } from '~/domain/currencies'
 
 const fractionDigitsCache = new Map<string, number>()
 

@@ -12,7 +12,7 @@ import { countUsersByRole, insertUser } from '~/models/users.server'
 import { demoDataAllowed } from '~/utils/env.server'
 import { hashPassword } from '~/services/accounts/passwords.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
-import { EXPERIENCE_LEVELS } from '~/models/enums'
+import { EXPERIENCE_LEVELS } from '~/domain/enums'
 
 export const DEMO_PASSWORD = 'MegiLance-demo-2026'
 export const DEMO_COUNTS = { clients: 50, freelancers: 200, projects: 300 }

@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import type { InvoiceStatus } from '~/models/enums'
+import type { InvoiceStatus } from '~/domain/enums'
 import { formatDuration } from '~/services/marketplace/hourly'
 import { canTakeInvoiceAction, INVOICE_STATUS_LABELS } from '~/services/marketplace/invoice-rules'
 import { formatDate, formatMoney } from '~/utils/format'

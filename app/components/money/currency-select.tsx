@@ -1,4 +1,4 @@
-import type { CurrencyInfo } from '~/services/payments/rates/currencies'
+import type { CurrencyInfo } from '~/domain/currencies'
 import type { CurrencyChoices } from '~/services/payments/rates/currency-search'
 import { ErrorList } from '~/components/ui/field'
 

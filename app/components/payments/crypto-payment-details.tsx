@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import type { CryptoPaymentView } from '~/services/payments/crypto/crypto-payments.server'
-import { networkLabel } from '~/services/payments/crypto/crypto-networks'
+import { networkLabel } from '~/domain/crypto-networks'
 import { formatDateTime } from '~/utils/format'
 
 type View = Omit<CryptoPaymentView, 'rateAsOf' | 'expiresAt' | 'confirmedAt'> & {

@@ -1,9 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import {
-  PAYMENT_STATUS_LABELS,
-  PAYMENT_TYPES,
-  type PaymentHistorySearch,
-} from '~/services/payments/ledger/payment-history-filters'
+import { PAYMENT_STATUS_LABELS, PAYMENT_TYPES, type PaymentHistorySearch } from '~/domain/payment-history-filters'
 
 /** The one GET form of the payment history: filters and search, usable without JavaScript. */
 export function PaymentHistoryFilters({

@@ -6,7 +6,7 @@ import {
   type PaymentAccount,
   type PaymentHistoryStatus,
   type PaymentType,
-} from '~/services/payments/ledger/payment-history-filters'
+} from '~/domain/payment-history-filters'
 import { formatDateTime, formatMoney } from '~/utils/format'
 
 type Row = {

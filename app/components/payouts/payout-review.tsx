@@ -1,19 +1,6 @@
 import { Form, Link } from '@remix-run/react'
+import type { PayoutReviewData } from '~/services/payments/payouts/payout-views'
 import { formatDateTime } from '~/utils/format'
-
-export type PayoutReviewData = {
-  values: { methodId: string; currency: string; amount: string; speed: string; idempotencyKey: string }
-  destination: string
-  amount: string
-  fee: string
-  receive: string
-  minimum: string
-  speed: string
-  arrival: string
-  expectedBy: string
-  stepUpHref: string | null
-  inAsset: { amount: string; rate: string; asOf: string; source: string } | null
-}
 
 /** The review step: everything the payout costs and when it arrives, then one button that commits it. */
 export function PayoutReview({ review }: { review: PayoutReviewData }) {

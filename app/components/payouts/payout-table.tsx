@@ -1,22 +1,5 @@
+import type { PayoutRow } from '~/services/payments/payouts/payout-views'
 import { formatDateTime, formatMoney } from '~/utils/format'
-
-export type PayoutRow = {
-  id: string
-  createdAt: string
-  destination: string
-  amountMinor: number
-  feeMinor: number
-  currency: string
-  speed: 'standard' | 'instant'
-  statusLabel: string
-  status: string
-  statusReason: string | null
-  arrival: string
-  expectedBy: string
-  sentAt: string | null
-  /** Crypto: what arrives in the asset at the rate when requested, e.g. "445.5 USDC". */
-  inAsset: string | null
-}
 
 /** The freelancer's payouts, newest first, with the fee, what arrives, the status and any admin reason. */
 export function PayoutTable({ rows }: { rows: PayoutRow[] }) {

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import type { ProposalStatus } from '~/models/enums'
+import type { ProposalStatus } from '~/domain/enums'
 import { bidText, PROPOSAL_STATUS_LABELS } from '~/services/marketplace/proposal-rules'
 import { formatDate, formatDateTime, formatMoney } from '~/utils/format'
 

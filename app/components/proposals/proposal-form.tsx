@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { ErrorList, Field, TextareaField } from '~/components/ui/field'
-import type { BudgetType } from '~/models/enums'
+import type { BudgetType } from '~/domain/enums'
 import {
   MAX_PROPOSAL_MILESTONES,
   MILESTONE_ROWS_WITHOUT_JS,

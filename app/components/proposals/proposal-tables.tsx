@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import type { ProposalStatus } from '~/models/enums'
+import type { ProposalStatus } from '~/domain/enums'
 import { formatDate } from '~/utils/format'
 import { bidText } from '~/services/marketplace/proposal-rules'
 import { ProposalStatusBadge } from './proposal-details'

@@ -1,4 +1,4 @@
-import type { ReviewDirection } from '~/models/enums'
+import type { ReviewDirection } from '~/domain/enums'
 import { SUB_RATINGS } from '~/services/marketplace/review-schemas'
 import { formatDate } from '~/utils/format'
 

@@ -1,12 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { searchProjects } from '~/models/project-search.server'
-import { EXPERIENCE_LEVELS } from '~/models/enums'
-import {
-  EXPERIENCE_LABELS,
-  POSTED_LABELS,
-  POSTED_WITHIN,
-  type SearchParams,
-} from '~/services/marketplace/project-search-params'
+import { EXPERIENCE_LEVELS } from '~/domain/enums'
+import { EXPERIENCE_LABELS, POSTED_LABELS, POSTED_WITHIN, type SearchParams } from '~/domain/project-search-params'
 
 type Facets = Awaited<ReturnType<typeof searchProjects>>['facets']
 

@@ -4,8 +4,8 @@ import {
   EXPERIENCE_LABELS,
   SNIPPET_MARK_END as SNIPPET_END,
   SNIPPET_MARK_START as SNIPPET_START,
-} from '~/services/marketplace/project-search-params'
-import type { ExperienceLevel } from '~/models/enums'
+} from '~/domain/project-search-params'
+import type { ExperienceLevel } from '~/domain/enums'
 import { formatDate } from '~/utils/format'
 
 export type SearchResultData = {

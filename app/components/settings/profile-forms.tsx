@@ -3,12 +3,8 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import type { z } from 'zod'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
-import {
-  AdminProfileSchema,
-  ClientProfileSchema,
-  FreelancerProfileSchema,
-  PROFILE_CURRENCIES,
-} from '~/services/accounts/profile-schemas'
+import { PROFILE_CURRENCIES } from '~/domain/currencies'
+import { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from '~/services/accounts/profile-schemas'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 

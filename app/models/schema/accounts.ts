@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
-import { ROLES } from '../enums'
+import { ROLES } from '../../domain/enums'
 
-export { ROLES, type Role } from '../enums'
+export { ROLES, type Role } from '../../domain/enums'
 
 const timestamps = {
   createdAt: integer('created_at', { mode: 'timestamp_ms' })

@@ -12,7 +12,7 @@ import {
   INVOICE_STATUSES,
   MILESTONE_STATUSES,
   PROPOSAL_STATUSES,
-} from '../enums'
+} from '../../domain/enums'
 
 export const proposals = sqliteTable(
   'proposals',

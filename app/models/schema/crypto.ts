@@ -2,8 +2,8 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { users } from './accounts'
 import { contracts, milestones } from './contracts'
 import { ledgerTransactions } from './ledger'
-import type { CryptoAsset, CryptoNetwork } from '../../services/payments/crypto/crypto-networks'
-import { CRYPTO_PAYMENT_STATUSES, CRYPTO_RECEIPT_REASONS } from '../enums'
+import type { CryptoAsset, CryptoNetwork } from '../../domain/crypto-networks'
+import { CRYPTO_PAYMENT_STATUSES, CRYPTO_RECEIPT_REASONS } from '../../domain/enums'
 
 const CRYPTO_ASSETS = ['BTC', 'ETH', 'USDT', 'USDC', 'BNB', 'SOL', 'POL'] as const satisfies readonly CryptoAsset[]
 const CRYPTO_NETWORKS = ['bitcoin', 'ethereum', 'bsc', 'polygon', 'solana'] as const satisfies readonly CryptoNetwork[]

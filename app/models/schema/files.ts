@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { users } from './accounts'
-import { UPLOAD_PURPOSES } from '../enums'
+import { UPLOAD_PURPOSES } from '../../domain/enums'
 
 /** A file a user uploaded, stored on disk under the uploads directory by its id. */
 export const uploads = sqliteTable(

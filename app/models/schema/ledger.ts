@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { users } from './accounts'
-import { LEDGER_ACCOUNT_KINDS, PAYMENT_STATUSES } from '../enums'
+import { LEDGER_ACCOUNT_KINDS, PAYMENT_STATUSES } from '../../domain/enums'
 
 /**
  * Double-entry ledger. An account belongs to an owner (a user's wallet, a contract's escrow, or the

@@ -10,9 +10,9 @@ import {
   PROJECT_CLOSE_REASONS,
   PROJECT_STATUSES,
   PROJECT_VISIBILITIES,
-} from '../enums'
+} from '../../domain/enums'
 
-export { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_STATUSES, type ExperienceLevel } from '../enums'
+export { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_STATUSES, type ExperienceLevel } from '../../domain/enums'
 
 export const skills = sqliteTable('skills', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -2,7 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 import { users } from './accounts'
 import { contracts, proposals } from './contracts'
 import { uploads } from './files'
-import { CONVERSATION_KINDS } from '../enums'
+import { CONVERSATION_KINDS } from '../../domain/enums'
 
 /** One conversation per proposal and one per contract, between its client and freelancer. */
 export const conversations = sqliteTable(

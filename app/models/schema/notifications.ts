@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { users } from './accounts'
-import { CONTACT_STATUSES, NOTIFICATION_KINDS } from '../enums'
+import { CONTACT_STATUSES, NOTIFICATION_KINDS } from '../../domain/enums'
 
 export const notifications = sqliteTable(
   'notifications',

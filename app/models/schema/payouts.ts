@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { timestamps, users } from './accounts'
 import { ledgerTransactions } from './ledger'
-import { PAYOUT_METHOD_STATUSES, PAYOUT_RAILS, PAYOUT_SPEEDS, PAYOUT_STATUSES } from '../enums'
+import { PAYOUT_METHOD_STATUSES, PAYOUT_RAILS, PAYOUT_SPEEDS, PAYOUT_STATUSES } from '../../domain/enums'
 
 /**
  * Where a freelancer's money can go: a bank account (a Stripe Connect Express account, or a

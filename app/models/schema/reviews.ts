@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { users } from './accounts'
 import { contracts } from './contracts'
-import { REVIEW_DIRECTIONS } from '../enums'
+import { REVIEW_DIRECTIONS } from '../../domain/enums'
 
 /**
  * A review one side of an ended contract wrote of the other. Double-blind: it stays hidden until

@@ -100,7 +100,7 @@ export const oneTimeCodes = sqliteTable(
   (t) => [index('one_time_codes_user_idx').on(t.userId, t.channel, t.purpose)],
 )
 
-/** A password that was right, waiting for the second step. The cookie holds the token; we keep its hash. */
+/** A password that was right, waiting for the second-factor challenge. The cookie holds the token; we keep its hash. */
 export const pendingSignIns = sqliteTable('pending_sign_ins', {
   id: text('id').primaryKey(),
   userId: userRef(),
@@ -144,7 +144,7 @@ export const signInAssessments = sqliteTable(
     level: text('level', { enum: RISK_LEVELS }).notNull(),
     factors: text('factors', { mode: 'json' }).$type<{ name: string; points: number; detail: string }[]>().notNull(),
     outcome: text('outcome', { enum: RISK_OUTCOMES }).notNull(),
-    /** Set when the sign-in finished (password alone or after the second step). */
+    /** Set when the sign-in finished (password alone or after the second-factor challenge). */
     completedAt: at('completed_at'),
     createdAt: at('created_at').notNull(),
   },

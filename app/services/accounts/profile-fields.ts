@@ -2,7 +2,7 @@
  * Parsing and choices for the profile fields that are not plain text: time zones (IANA names) and
  * spoken languages. No database or server code, so the form can use it in the browser too.
  */
-import type { Availability } from '~/models/enums'
+import type { Availability } from '~/domain/enums'
 
 export const AVAILABILITY_LABELS: Record<Availability, string> = {
   full_time: 'Available full time',

@@ -1,21 +1,7 @@
 import { z } from 'zod'
-import { AVAILABILITIES, EXPERIENCE_LEVELS } from '~/models/enums'
-import { withCommonFirst } from '~/services/payments/rates/currencies'
+import { AVAILABILITIES, EXPERIENCE_LEVELS } from '~/domain/enums'
+import { PROFILE_CURRENCIES } from '~/domain/currencies'
 import { nameField } from './schemas'
-
-/** A freelancer's rate may be in any active ISO 4217 fiat currency, the most used first. */
-export const PROFILE_CURRENCIES = withCommonFirst([
-  'USD',
-  'EUR',
-  'GBP',
-  'CAD',
-  'AUD',
-  'INR',
-  'PKR',
-  'NGN',
-  'BRL',
-  'JPY',
-])
 
 export const AdminProfileSchema = z.object({ name: nameField })
 

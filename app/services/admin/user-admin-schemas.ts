@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ROLES } from '~/models/enums'
+import { ROLES } from '~/domain/enums'
 
 export const UserSearchSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { fileTypeFromBuffer } from 'file-type'
-import type { UploadPurpose } from '~/models/enums'
+import type { UploadPurpose } from '~/domain/enums'
 import { deleteUploadRow, findUpload, insertUpload, type Upload } from '~/models/uploads.server'
 import { getEnv } from '~/utils/env.server'
 

@@ -1,4 +1,4 @@
-import type { DisputeDecision, MilestoneStatus } from '~/models/enums'
+import type { DisputeDecision, MilestoneStatus } from '~/domain/enums'
 
 /** Money can be disputed while it sits in escrow: funded and not yet approved and released. */
 export const DISPUTABLE_MILESTONE_STATES: readonly MilestoneStatus[] = ['funded', 'submitted', 'changes_requested']

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DISPUTE_DECISIONS } from '~/models/enums'
+import { DISPUTE_DECISIONS } from '~/domain/enums'
 
 const longText = (what: string, min: number) =>
   z

@@ -7,7 +7,7 @@ import {
   settleInvoice,
   type Dispute,
 } from '~/models/disputes.server'
-import type { DisputeDecision } from '~/models/enums'
+import type { DisputeDecision } from '~/domain/enums'
 import { listUploads } from '~/models/uploads.server'
 import { findUserById, listUsersByRole } from '~/models/users.server'
 import { DOCUMENT_TYPES, keepUploadsIf, storeUpload, UploadRejected } from '~/services/files/uploads.server'

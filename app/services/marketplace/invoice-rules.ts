@@ -1,4 +1,4 @@
-import type { InvoiceStatus } from '~/models/enums'
+import type { InvoiceStatus } from '~/domain/enums'
 
 /** Who takes an invoice transition: a side of the contract, an admin, or the platform on its own (jobs). */
 export type InvoiceActor = 'client' | 'freelancer' | 'admin' | 'platform'

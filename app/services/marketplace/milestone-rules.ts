@@ -1,4 +1,4 @@
-import type { MilestoneStatus } from '~/models/enums'
+import type { MilestoneStatus } from '~/domain/enums'
 
 /** Which side of a contract acts. */
 export type Side = 'client' | 'freelancer'

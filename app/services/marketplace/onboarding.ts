@@ -1,4 +1,4 @@
-import type { Role } from '~/models/enums'
+import type { Role } from '~/domain/enums'
 
 /** What is known about a new person's account, enough to say what they have not done yet. */
 export type OnboardingFacts = {

@@ -1,5 +1,5 @@
 import { acceptedBidAmounts, freelancerHourlyRates } from '~/models/price-data.server'
-import type { BudgetType, ExperienceLevel } from '~/models/enums'
+import type { BudgetType, ExperienceLevel } from '~/domain/enums'
 import { suggestPrice, type PriceQueryValue, type PriceSuggestion } from './price-suggestion'
 import { parseSkillList } from './skills-taxonomy'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BUDGET_TYPES, EXPERIENCE_LEVELS } from '~/models/enums'
+import { BUDGET_TYPES, EXPERIENCE_LEVELS } from '~/domain/enums'
 
 /*
  * What similar work costs on MegiLance: quartiles of accepted bids and of freelancers' hourly

@@ -1,5 +1,5 @@
 /** Who may see a project and what its owner may do with it (pure, no database). */
-import type { ProjectStatus, ProjectVisibility, Role } from '~/models/enums'
+import type { ProjectStatus, ProjectVisibility, Role } from '~/domain/enums'
 
 export type ProjectAccessFacts = {
   clientId: string

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from '~/models/enums'
+import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from '~/domain/enums'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
-import { withCommonFirst } from '~/services/payments/rates/currencies'
+import { withCommonFirst } from '~/domain/currencies'
 import { parseSkillList, searchSkills } from './skills-taxonomy'
 
 /**

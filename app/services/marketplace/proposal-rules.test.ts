@@ -1,6 +1,6 @@
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
-import { PROPOSAL_STATUSES } from '~/models/enums'
+import { PROPOSAL_STATUSES } from '~/domain/enums'
 import { actionProblem, availableActions, milestoneSumProblem, PROPOSAL_TRANSITIONS } from './proposal-rules'
 import { proposalFieldsSchema, proposalSchema } from './proposal-schemas'
 

@@ -1,4 +1,4 @@
-import type { ProposalStatus } from '~/models/enums'
+import type { ProposalStatus } from '~/domain/enums'
 import { formatMoney } from '~/utils/format'
 
 /** Who is looking at a proposal: its freelancer, the project's client, or an admin (who only reads). */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { BudgetType } from '~/models/enums'
+import type { BudgetType } from '~/domain/enums'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
 import { milestoneSumProblem } from './proposal-rules'

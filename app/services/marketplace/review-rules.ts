@@ -1,4 +1,4 @@
-import type { ContractStatus, ReviewDirection } from '~/models/enums'
+import type { ContractStatus, ReviewDirection } from '~/domain/enums'
 import { REVIEW_WINDOW_DAYS } from '~/models/reviews.server'
 
 const DAY_MS = 86_400_000

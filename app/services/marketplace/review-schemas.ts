@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ReviewDirection } from '~/models/enums'
+import type { ReviewDirection } from '~/domain/enums'
 
 /** The sub-ratings each side gives the other, by the name stored in reviews.sub_ratings. */
 export const SUB_RATINGS: Record<ReviewDirection, ReadonlyArray<{ name: string; label: string }>> = {

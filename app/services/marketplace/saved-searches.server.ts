@@ -19,7 +19,7 @@ import {
   parseSearchParams,
   searchQueryString,
   toSearchInput,
-} from './project-search-params'
+} from '../../domain/project-search-params'
 
 export const MAX_SAVED_SEARCHES = 25
 

@@ -1,7 +1,7 @@
 import { countOpenContactRequests } from '~/models/contact-requests.server'
 import { countUnreadMessages } from '~/models/conversations.server'
 import { countOpenFraudSignals } from '~/models/fraud-signals.server'
-import type { Role } from '~/models/enums'
+import type { Role } from '~/domain/enums'
 import {
   countNotifications,
   countUnreadNotifications,

@@ -1,4 +1,4 @@
-import type { NotificationKind } from '~/models/enums'
+import type { NotificationKind } from '~/domain/enums'
 import { insertNotification, listEmailOptOuts } from '~/models/notifications.server'
 import { findUserById } from '~/models/users.server'
 import { sendEmail } from '~/services/email/mailer.server'

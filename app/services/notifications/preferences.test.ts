@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NOTIFICATION_KINDS } from '~/models/enums'
+import { NOTIFICATION_KINDS } from '~/domain/enums'
 import { emailPreferencesFromForm, notificationKindLabel, preferenceRows, wantsEmail } from './preferences'
 
 describe('email preferences', () => {

@@ -1,4 +1,4 @@
-import { NOTIFICATION_KINDS, type NotificationKind } from '~/models/enums'
+import { NOTIFICATION_KINDS, type NotificationKind } from '~/domain/enums'
 
 /** What each kind is called on the preferences page. A kind without a label still appears, named after itself. */
 const KIND_LABELS: Partial<Record<NotificationKind, { label: string; description: string }>> = {

@@ -33,7 +33,7 @@ async function isKnownDevice(
 
 /**
  * Scores a sign-in whose password was right and stores the assessment with its factors.
- * High refuses; medium, or any account with a second factor, goes through the second step.
+ * High refuses; medium, or any account with a second factor, goes through the second-factor challenge.
  */
 export async function assessSignInRisk(
   user: { id: string; createdAt: Date },

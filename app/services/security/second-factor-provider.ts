@@ -1,9 +1,9 @@
 import type { SecondFactorMethod } from '~/models/schema'
 
-/** What the second step sends back: a typed code, or a WebAuthn response as JSON. */
+/** What the second-factor challenge sends back: a typed code, or a WebAuthn response as JSON. */
 export type SecondFactorAnswer = { code: string; response: string }
 
-/** One second-factor method. The sign-in step and the step-up page treat them all alike. */
+/** One second-factor method. The challenge treats them all alike, at sign-in and at step-up. */
 export type SecondFactorProvider = {
   method: SecondFactorMethod
   label: string

@@ -10,7 +10,7 @@ import { assertNotThrottled, clearThrottle, countCodeSend, recordThrottledAttemp
 import { totpMethod } from './totp.server'
 import { passkeyMethod, securityKeyMethod } from './webauthn.server'
 
-/** Every method, in the order the second step offers them: app and phone first, backup codes last. */
+/** Every method, in the order the challenge offers them: app and phone first, backup codes last. */
 const PROVIDERS: SecondFactorProvider[] = [
   totpMethod,
   smsMethod,
@@ -33,7 +33,7 @@ function providerFor(method: string): SecondFactorProvider | undefined {
  * Signing in accepts every factor the user has; confirming a sensitive change (step-up) only
  * factors added more than a day ago, so a factor added from a stolen session cannot confirm.
  */
-export type SecondStepPurpose = 'sign-in' | 'step-up'
+export type SecondFactorPurpose = 'sign-in' | 'step-up'
 
 async function enabledProvidersOf(userId: string): Promise<SecondFactorProvider[]> {
   const enabled: SecondFactorProvider[] = []
@@ -59,13 +59,13 @@ export async function hasSecondFactor(userId: string): Promise<boolean> {
 }
 
 /**
- * The methods the second step offers: the user's own (for a step-up, those older than a day), or —
+ * The methods the challenge offers: the user's own (for a step-up, those older than a day), or —
  * when there are none, as for an account without factors that the risk check or a sensitive
  * change asks — a code to the account's email, which has been theirs since sign-up.
  */
 async function offeredProvidersOf(
   userId: string,
-  purpose: SecondStepPurpose,
+  purpose: SecondFactorPurpose,
   now: Date,
 ): Promise<SecondFactorProvider[]> {
   let offered = await enabledProvidersOf(userId)
@@ -81,7 +81,7 @@ async function offeredProvidersOf(
 /** The offered methods as the page shows them, with hints such as where a code goes. */
 export async function availableMethodsOf(
   userId: string,
-  purpose: SecondStepPurpose = 'sign-in',
+  purpose: SecondFactorPurpose = 'sign-in',
   now = new Date(),
 ): Promise<AvailableMethod[]> {
   return Promise.all(
@@ -98,7 +98,7 @@ export async function availableMethodsOf(
 async function availableProvider(
   userId: string,
   method: string,
-  purpose: SecondStepPurpose,
+  purpose: SecondFactorPurpose,
   now = new Date(),
 ): Promise<SecondFactorProvider | undefined> {
   return (await offeredProvidersOf(userId, purpose, now)).find((provider) => provider.method === method)
@@ -108,7 +108,7 @@ async function availableProvider(
 export async function prepareSecondFactor(
   userId: string,
   method: string,
-  purpose: SecondStepPurpose = 'sign-in',
+  purpose: SecondFactorPurpose = 'sign-in',
 ): Promise<unknown> {
   const provider = await availableProvider(userId, method, purpose)
   return (await provider?.prepare?.(userId)) ?? null
@@ -120,7 +120,7 @@ export async function sendSecondFactorCode(
   method: string,
   origin: RequestOrigin,
   binding: string,
-  purpose: SecondStepPurpose = 'sign-in',
+  purpose: SecondFactorPurpose = 'sign-in',
 ): Promise<boolean> {
   const provider = await availableProvider(userId, method, purpose)
   if (!provider?.send) return false
@@ -144,7 +144,7 @@ export async function verifySecondFactor(
   answer: SecondFactorAnswer,
   origin: RequestOrigin,
   binding: string,
-  purpose: SecondStepPurpose = 'sign-in',
+  purpose: SecondFactorPurpose = 'sign-in',
   now = new Date(),
 ): Promise<SecondFactorResult> {
   const provider = await availableProvider(userId, method, purpose, now)

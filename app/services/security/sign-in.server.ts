@@ -50,7 +50,7 @@ export const accountKey = (email: string) => `email:${email.trim().toLowerCase()
 
 /**
  * Step one: the password. Refuses blocked accounts, blocklisted networks, IPs outside the
- * account's allowlist and high-risk sign-ins; sends the rest to the second step when the account
+ * account's allowlist and high-risk sign-ins; sends the rest to the second-factor challenge when the account
  * has a factor or the risk is medium; otherwise signs in. Throws Throttled after too many failures.
  */
 export async function signInWithPassword(
@@ -180,7 +180,7 @@ export type PendingSignInView = {
   assessmentId: string | null
 }
 
-/** The sign-in waiting for its second step in this browser, or null when there is none or it expired. */
+/** The sign-in waiting for its second-factor challenge in this browser, or null when there is none or it expired. */
 export async function readPendingSignIn(request: Request, now = new Date()): Promise<PendingSignInView | null> {
   const token: unknown = await getPendingCookie().parse(request.headers.get('cookie'))
   if (typeof token !== 'string' || !token) return null

@@ -17,7 +17,7 @@ import {
   CRYPTO_PAYMENT_CHOICES,
   type CryptoChoice,
   type CryptoNetwork,
-} from '../crypto/crypto-networks'
+} from '../../../domain/crypto-networks'
 import { receivingAddress } from '../crypto/crypto-receiving.server'
 
 export type SandboxMoney = { available: true } | { available: false; reason: string }

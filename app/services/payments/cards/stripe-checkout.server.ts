@@ -2,7 +2,7 @@ import type Stripe from 'stripe'
 import { markCardPaymentFailed, setCardPaymentProviderRef, type CardPayment } from '~/models/card-payments.server'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
-import type { CardPaymentProvider, CheckoutRequest, CheckoutStart } from './card-provider.server'
+import type { CardPaymentProvider, CheckoutRequest, CheckoutStart } from './card-payment-provider'
 import { toStripeAmount } from './stripe-amount'
 
 /** Where Stripe sends the payer back: APP_URL when configured (behind proxies), else their origin. */

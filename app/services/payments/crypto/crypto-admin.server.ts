@@ -5,7 +5,13 @@ import {
   markCryptoReceiptRefunded,
 } from '~/models/crypto-payments.server'
 import { formatMoney } from '~/utils/format'
-import { assetDecimals, assetOnNetworkLabel, CRYPTO_ASSETS, isCryptoAsset, type CryptoNetwork } from './crypto-networks'
+import {
+  assetDecimals,
+  assetOnNetworkLabel,
+  CRYPTO_ASSETS,
+  isCryptoAsset,
+  type CryptoNetwork,
+} from '../../../domain/crypto-networks'
 import { confirmCryptoPayment, effectiveStatus, type ConfirmOutcome } from './crypto-payments.server'
 import { sandboxNetworks } from './crypto-receiving.server'
 import { sandboxMoney } from '../cards/sandbox-money.server'

@@ -201,7 +201,7 @@ describe('receiving addresses', () => {
   })
 
   it('ships sandbox addresses that pass their own network’s validation', async () => {
-    const { validateCryptoAddress } = await import('./crypto-addresses')
+    const { validateCryptoAddress } = await import('../../../domain/crypto-addresses')
     for (const [network, address] of Object.entries(SANDBOX_RECEIVE_ADDRESSES)) {
       expect(validateCryptoAddress(network as keyof typeof SANDBOX_RECEIVE_ADDRESSES, address)).toMatchObject({
         ok: true,

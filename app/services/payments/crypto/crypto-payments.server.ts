@@ -26,13 +26,13 @@ import {
   type CryptoPaymentRequest,
 } from '~/models/crypto-payments.server'
 import { getDb } from '~/models/db.server'
-import type { CryptoPaymentStatus, CryptoReceiptReason } from '~/models/enums'
+import type { CryptoPaymentStatus, CryptoReceiptReason } from '~/domain/enums'
 import { writeLedgerTransaction } from '~/models/ledger.server'
 import { checkMilestoneAction } from '~/services/marketplace/milestone-rules'
 import { tellFreelancerMilestoneFunded } from '~/services/marketplace/milestone-notices.server'
 import { notify } from '~/services/notifications/notify.server'
 import { currencyDigits, formatDateTime, formatMoney } from '~/utils/format'
-import { convertMinor } from '../rates/conversion'
+import { convertMinor } from '../../../utils/money-conversion'
 import {
   assetContract,
   assetDecimals,
@@ -40,7 +40,7 @@ import {
   networkLabel,
   type CryptoAsset,
   type CryptoNetwork,
-} from './crypto-networks'
+} from '../../../domain/crypto-networks'
 import { cryptoFundingPosting, cryptoToWalletPosting } from '../ledger/crypto-postings'
 import { receivingAddress } from './crypto-receiving.server'
 import { sandboxMoney } from '../cards/sandbox-money.server'

@@ -1,5 +1,5 @@
 import { getEnv, type Env } from '~/utils/env.server'
-import { CRYPTO_NETWORKS, type CryptoNetwork } from './crypto-networks'
+import { CRYPTO_NETWORKS, type CryptoNetwork } from '../../../domain/crypto-networks'
 
 /**
  * Sandbox receiving addresses: well-known burn addresses nobody holds a key for, valid on their

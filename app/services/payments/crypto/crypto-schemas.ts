@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CRYPTO_PAYMENT_CHOICES } from './crypto-networks'
+import { CRYPTO_PAYMENT_CHOICES } from '../../../domain/crypto-networks'
 
 const CHOICE_VALUES = CRYPTO_PAYMENT_CHOICES.map((choice) => choice.value) as [string, ...string[]]
 

@@ -3,8 +3,14 @@
  * BIP21 for Bitcoin, EIP-681 for Ethereum, BNB Smart Chain and Polygon (native coins and token
  * transfers), Solana Pay for SOL. Pure: amounts are BigInt smallest units, never floats.
  */
-import { minorToDecimal } from '../rates/conversion'
-import { assetContract, assetDecimals, EVM_CHAIN_IDS, type CryptoAsset, type CryptoNetwork } from './crypto-networks'
+import { minorToDecimal } from '../../../utils/money-conversion'
+import {
+  assetContract,
+  assetDecimals,
+  EVM_CHAIN_IDS,
+  type CryptoAsset,
+  type CryptoNetwork,
+} from '../../../domain/crypto-networks'
 
 export type PaymentUriInput = {
   asset: CryptoAsset

@@ -1,4 +1,4 @@
-import type { LedgerAccountKind } from '~/models/enums'
+import type { LedgerAccountKind } from '~/domain/enums'
 
 /** How each kind of ledger account is named on admin pages. */
 export const ACCOUNT_KIND_LABELS: Record<LedgerAccountKind, string> = {

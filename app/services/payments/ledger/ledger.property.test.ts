@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createCardPayment, markCardPaymentSucceeded } from '~/models/card-payments.server'
 import { changeMilestone, findMilestone, type Contract } from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
-import type { LedgerAccountKind, MilestoneStatus } from '~/models/enums'
+import type { LedgerAccountKind, MilestoneStatus } from '~/domain/enums'
 import {
   balanceOf,
   checkLedgerInvariants,

@@ -14,7 +14,7 @@ import {
   PAYMENT_STATUS_LABELS,
   PAYMENT_TYPES,
   type PaymentHistorySearch,
-} from './payment-history-filters'
+} from '../../../domain/payment-history-filters'
 
 /** The page: one page of rows, how many match, the net per currency and the currencies to filter by. */
 export async function loadPaymentHistory(userId: string, search: PaymentHistorySearch) {

@@ -1,4 +1,4 @@
-import { isCryptoNetwork, networkLabel } from '../crypto/crypto-networks'
+import { isCryptoNetwork, networkLabel } from '../../../domain/crypto-networks'
 
 /** How a payout method is named on screen and in a payout's record (no database code: safe in the browser). */
 export type DescribableMethod = {

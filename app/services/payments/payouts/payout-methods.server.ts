@@ -8,8 +8,8 @@ import {
   type PayoutMethod,
 } from '~/models/payouts.server'
 import { checkBankAccount } from './bank-account-rules'
-import { validateCryptoAddress } from '../crypto/crypto-addresses'
-import { CRYPTO_ASSETS, isCryptoAsset, isCryptoNetwork, networkLabel } from '../crypto/crypto-networks'
+import { validateCryptoAddress } from '../../../domain/crypto-addresses'
+import { CRYPTO_ASSETS, isCryptoAsset, isCryptoNetwork, networkLabel } from '../../../domain/crypto-networks'
 import { describePayoutMethod } from './payout-method-labels'
 import { createExpressAccount, createOnboardingLink, readConnectedAccount } from './stripe-connect.server'
 import { sandboxMoney } from '../cards/sandbox-money.server'

@@ -1,6 +1,6 @@
-import type { PayoutRailKind, PayoutSpeed, PayoutStatus } from '~/models/enums'
+import type { PayoutRailKind, PayoutSpeed, PayoutStatus } from '~/domain/enums'
 import { currencyDigits, formatMoney } from '~/utils/format'
-import { convertMinor } from '../rates/conversion'
+import { convertMinor } from '../../../utils/money-conversion'
 
 /**
  * The published payout table (shown on /payouts before anyone commits). Amounts are US dollars;

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PAYOUT_SPEEDS } from '~/models/enums'
+import { PAYOUT_SPEEDS } from '~/domain/enums'
 
 /** The forms of /payouts/methods, /payouts/bank, /payouts and /admin/payouts (shared by browser and server). */
 

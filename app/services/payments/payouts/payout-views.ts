@@ -1,12 +1,42 @@
 import type { Payout, PayoutMethod } from '~/models/payouts.server'
-import type { PayoutReviewData } from '~/components/payouts/payout-review'
-import type { PayoutRow } from '~/components/payouts/payout-table'
 import { formatMoney } from '~/utils/format'
 import { describePayoutMethod } from './payout-method-labels'
 import { PAYOUT_STATUS_LABELS, PAYOUT_TABLE, type PayoutQuote } from './payout-rules'
 import type { CryptoQuote } from './payouts.server'
 
 /** What the pages show of payouts and quotes (turned into plain, serialisable values). */
+
+export type PayoutRow = {
+  id: string
+  createdAt: string
+  destination: string
+  amountMinor: number
+  feeMinor: number
+  currency: string
+  speed: 'standard' | 'instant'
+  statusLabel: string
+  status: string
+  statusReason: string | null
+  arrival: string
+  expectedBy: string
+  sentAt: string | null
+  /** Crypto: what arrives in the asset at the rate when requested, e.g. "445.5 USDC". */
+  inAsset: string | null
+}
+
+export type PayoutReviewData = {
+  values: { methodId: string; currency: string; amount: string; speed: string; idempotencyKey: string }
+  destination: string
+  amount: string
+  fee: string
+  receive: string
+  minimum: string
+  speed: string
+  arrival: string
+  expectedBy: string
+  stepUpHref: string | null
+  inAsset: { amount: string; rate: string; asOf: string; source: string } | null
+}
 
 export function payoutStatusLabel(payout: Pick<Payout, 'status' | 'sandbox'>): string {
   return payout.status === 'sent' && payout.sandbox ? 'Sent (sandbox)' : PAYOUT_STATUS_LABELS[payout.status]

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { getDb } from '~/models/db.server'
-import type { PayoutSpeed, PayoutStatus } from '~/models/enums'
+import type { PayoutSpeed, PayoutStatus } from '~/domain/enums'
 import { balanceOf, LedgerViolation, writeLedgerTransaction } from '~/models/ledger.server'
 import {
   changePayoutStatusSync,
@@ -20,7 +20,7 @@ import {
 import { notify } from '~/services/notifications/notify.server'
 import { factorsChangedInDayBefore } from '~/services/security/factor-changes.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
-import { convertMinor } from '../rates/conversion'
+import { convertMinor } from '../../../utils/money-conversion'
 import { describePayoutMethod } from './payout-method-labels'
 import { payoutPosting, payoutReversalPosting, type PayoutSubject } from '../ledger/payout-postings'
 import {

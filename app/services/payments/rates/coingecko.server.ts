@@ -1,5 +1,6 @@
-import { numberToRate } from './conversion'
-import { fetchWithTimeout, RateProviderError, type ProviderRate, type RateProvider } from './provider'
+import { numberToRate } from '../../../utils/money-conversion'
+import type { ProviderRate } from '~/domain/exchange-rates'
+import { fetchWithTimeout, RateProviderError, type RateProvider } from './provider'
 
 export const COINGECKO_API_URL = 'https://api.coingecko.com/api/v3'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { parseDecimalToMinor } from './conversion'
-import { findCurrency } from './currencies'
+import { parseDecimalToMinor } from '../../../utils/money-conversion'
+import { findCurrency } from '../../../domain/currencies'
 
 const currencyCode = (message: string) =>
   z

@@ -4,7 +4,7 @@ import {
   listFavouriteCurrencies,
   removeFavouriteCurrency,
 } from '~/models/currency-favourites.server'
-import { findCurrency } from './currencies'
+import { findCurrency } from '../../../domain/currencies'
 
 export const MAX_FAVOURITE_CURRENCIES = 20
 

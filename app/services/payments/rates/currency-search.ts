@@ -1,5 +1,5 @@
 import { data as isoCurrencies } from 'currency-codes'
-import { findCurrency, listCurrencies, type CurrencyInfo } from './currencies'
+import { findCurrency, listCurrencies, type CurrencyInfo } from '../../../domain/currencies'
 
 /** Countries using each ISO currency, so "japan" finds JPY and "swiss" finds CHF. */
 const COUNTRIES = new Map(isoCurrencies.map((record) => [record.code, record.countries.join(' ').toLowerCase()]))

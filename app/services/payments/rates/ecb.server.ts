@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser'
-import { findCurrency } from './currencies'
-import { fetchWithTimeout, RateProviderError, type ProviderRate, type RateProvider } from './provider'
+import { findCurrency } from '../../../domain/currencies'
+import type { ProviderRate } from '~/domain/exchange-rates'
+import { fetchWithTimeout, RateProviderError, type RateProvider } from './provider'
 
 export const ECB_DAILY_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml'
 

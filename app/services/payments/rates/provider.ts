@@ -1,7 +1,4 @@
-/** One rate a live provider reported: 1 base = rate quote, set at asOf. */
-export type ProviderRate = { base: string; quote: string; rate: string; asOf: Date }
-
-export type LiveRateSource = 'ecb' | 'coingecko'
+import type { LiveRateSource, ProviderRate } from '~/domain/exchange-rates'
 
 /**
  * A live source of exchange rates. Adapters throw on any failure (network, timeout, bad payload);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { convertMinor } from './conversion'
-import { CRYPTO_CODES, FIAT_CODES, findCurrency } from './currencies'
+import { convertMinor } from '../../../utils/money-conversion'
+import { CRYPTO_CODES, FIAT_CODES, findCurrency } from '../../../domain/currencies'
 import { convertAmount, getExchangeRate, NoRateError, UnknownCurrencyError } from './rates.server'
 import { RATE_SNAPSHOT, snapshotFiatCodes } from './snapshot'
 

@@ -1,16 +1,24 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import type { SecondStepData, SecondStepError } from '~/utils/second-step.server'
+import type { SecondFactorChallenge, SecondFactorChallengeError } from '~/http/second-factor-challenge.server'
 import { WebAuthnAnswer } from './webauthn-answer'
 import { RequiredMark } from '~/components/ui/field'
 
-type Props = SecondStepData & {
-  lastResult: SecondStepError | undefined
+type Props = SecondFactorChallenge & {
+  lastResult: SecondFactorChallengeError | undefined
   pathname: string
   extraParams?: Record<string, string>
 }
 
-/** The second step, for sign-in and for confirming a sensitive change: pick a method, answer it. */
-export function SecondFactorStep({ methods, chosen, prepared, sent, lastResult, pathname, extraParams = {} }: Props) {
+/** The second-factor challenge, at sign-in and as a step-up before a sensitive change: pick a method, answer it. */
+export function SecondFactorChallengeForm({
+  methods,
+  chosen,
+  prepared,
+  sent,
+  lastResult,
+  pathname,
+  extraParams = {},
+}: Props) {
   const busy = useNavigation().state === 'submitting'
   const error = lastResult?.method === chosen.method ? lastResult.error : null
   const isCode = !chosen.needsJavaScript

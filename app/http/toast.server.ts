@@ -1,6 +1,6 @@
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
 import { z } from 'zod'
-import { getSessionSecret, useSecureCookies } from './secrets.server'
+import { getSessionSecret, useSecureCookies } from '../utils/secrets.server'
 
 const ToastSchema = z.object({
   id: z.string(),

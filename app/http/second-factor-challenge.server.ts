@@ -6,12 +6,12 @@ import {
   sendSecondFactorCode,
   verifySecondFactor,
   type AvailableMethod,
-  type SecondStepPurpose,
+  type SecondFactorPurpose,
 } from '~/services/security/second-factor.server'
 import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
 import { readFormData } from './form-data.server'
 
-export type SecondStepData = {
+export type SecondFactorChallenge = {
   methods: AvailableMethod[]
   chosen: AvailableMethod
   prepared?: unknown
@@ -19,28 +19,35 @@ export type SecondStepData = {
   sent: string | null
 }
 
-/** What the second-step page shows: the user's methods, the chosen one, and what it needs. */
-export async function loadSecondStep(userId: string, url: URL, purpose: SecondStepPurpose): Promise<SecondStepData> {
+/**
+ * The second-factor challenge (at sign-in, or as a step-up): the user's methods, the chosen one, and
+ * what it needs.
+ */
+export async function loadSecondFactorChallenge(
+  userId: string,
+  url: URL,
+  purpose: SecondFactorPurpose,
+): Promise<SecondFactorChallenge> {
   const methods = await availableMethodsOf(userId, purpose)
   const chosen = methods.find((m) => m.method === url.searchParams.get('method')) ?? methods[0]!
   const prepared = chosen.needsJavaScript ? await prepareSecondFactor(userId, chosen.method, purpose) : null
   return { methods, chosen, prepared, sent: url.searchParams.get('sent') }
 }
 
-export type SecondStepError = { error: string; method: string }
+export type SecondFactorChallengeError = { error: string; method: string }
 
 /**
- * Handles the second-step form for sign-in and step-up alike: "send a code" redirects back
+ * Handles the challenge form for sign-in and step-up alike: "send a code" redirects back
  * saying it was sent; a right answer returns `passed` (and whether the factor is `settled`, older
  * than a day); a wrong one is a 400 with a message, and too many wrong ones a 429 with Retry-After.
  */
-export async function submitSecondStep(
+export async function submitSecondFactorChallenge(
   request: Request,
   userId: string,
   origin: RequestOrigin,
   /** The pending sign-in or the session: codes sent here work only here. */
   binding: string,
-  purpose: SecondStepPurpose,
+  purpose: SecondFactorPurpose,
 ): Promise<{ passed: true; settled: boolean } | Response> {
   const form = await readFormData(request)
   const method = String(form.get('method') ?? '')
@@ -54,13 +61,14 @@ export async function submitSecondStep(
     }
     const code = String(form.get('code') ?? '').trim()
     const response = String(form.get('response') ?? '')
-    if (!code && !response) return json<SecondStepError>({ error: 'Enter the code.', method }, { status: 400 })
+    if (!code && !response)
+      return json<SecondFactorChallengeError>({ error: 'Enter the code.', method }, { status: 400 })
     const result = await verifySecondFactor(userId, method, { code, response }, origin, binding, purpose)
     if (result.ok) return { passed: true, settled: result.settled }
-    return json<SecondStepError>({ error: result.message, method }, { status: 400 })
+    return json<SecondFactorChallengeError>({ error: result.message, method }, { status: 400 })
   } catch (error) {
     if (!(error instanceof Throttled)) throw error
-    return json<SecondStepError>(
+    return json<SecondFactorChallengeError>(
       { error: error.message, method },
       { status: 429, headers: tooManyAttemptsHeaders(error) },
     )

@@ -114,3 +114,17 @@ export function withCommonFirst(common: readonly string[]): readonly [string, ..
   const rest = FIAT_CODES.filter((code) => !first.includes(code))
   return [...first, ...rest] as unknown as readonly [string, ...string[]]
 }
+
+/** A freelancer's rate may be in any active ISO 4217 fiat currency, the most used first. */
+export const PROFILE_CURRENCIES = withCommonFirst([
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'AUD',
+  'INR',
+  'PKR',
+  'NGN',
+  'BRL',
+  'JPY',
+])

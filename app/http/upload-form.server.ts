@@ -6,7 +6,7 @@ import {
   readFormData,
   refuseDeclaredLength,
   UPLOAD_BODY_LIMIT,
-} from '~/utils/form-data.server'
+} from '~/http/form-data.server'
 
 const MAX_TEXT_FIELD_BYTES = 200_000
 /** Fields and files in one upload form; ours have a dozen at most, so more is not a person typing. */

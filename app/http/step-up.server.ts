@@ -16,12 +16,7 @@ const backTo = (request: Request) => {
  * factor on this session in the last 10 minutes, sends the user to confirm one and back to
  * `returnTo` (by default the page the request came from).
  */
-export function requireRecentSecondFactor(
-  request: Request,
-  session: ActiveSession,
-  returnTo?: string,
-  now = new Date(),
-): void {
+export function requireStepUp(request: Request, session: ActiveSession, returnTo?: string, now = new Date()): void {
   if (hasRecentSecondFactor(session.secondFactorAt, now)) return
   throw redirect(`${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: returnTo ?? backTo(request) })}`)
 }

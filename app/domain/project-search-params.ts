@@ -3,7 +3,7 @@
  * that makes no sense is dropped and reported) and writing it back in one canonical form, which is
  * also what a saved search stores. No database code: safe in the browser and in unit tests.
  */
-import { BUDGET_TYPES, EXPERIENCE_LEVELS, type BudgetType, type ExperienceLevel } from '~/models/enums'
+import { BUDGET_TYPES, EXPERIENCE_LEVELS, type BudgetType, type ExperienceLevel } from '~/domain/enums'
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'budget_high', 'budget_low'] as const
 export type SearchSort = (typeof SEARCH_SORTS)[number]

@@ -7,7 +7,7 @@ import {
   numberToRate,
   parseDecimalToMinor,
   roundRate,
-} from './conversion'
+} from './money-conversion'
 
 describe('convertMinor', () => {
   it('converts between 2-digit fiat currencies', () => {

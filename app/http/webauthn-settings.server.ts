@@ -1,16 +1,16 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { requireSession } from '~/utils/auth.server'
-import { readFormData } from '~/utils/form-data.server'
-import { enrolmentCheckHref, requireEnrolmentCheck, requireRecentSecondFactor } from '~/utils/step-up.server'
-import { redirectWithToast } from '~/utils/toast.server'
-import { originOf } from './context'
+import { requireSession } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { enrolmentCheckHref, requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
+import { redirectWithToast } from '~/http/toast.server'
+import { originOf } from '../services/security/context'
 import {
   AddCredentialSchema,
   RemoveCredentialSchema,
   RenameCredentialSchema,
   WEBAUTHN_KIND_TEXT,
-} from './webauthn-kinds'
+} from '../services/security/webauthn-kinds'
 import {
   listCredentialsOf,
   registerCredential,
@@ -18,7 +18,7 @@ import {
   removeCredential,
   renameCredential,
   type WebAuthnKind,
-} from './webauthn.server'
+} from '../services/security/webauthn.server'
 
 /*
  * The passkey and security-key settings pages are the same page for two kinds, so both routes
@@ -73,7 +73,7 @@ export async function handleWebAuthnSettings({ request, context }: ActionFunctio
     const submission = parseWithZod(formData, { schema: RemoveCredentialSchema })
     if (submission.status !== 'success') throw new Response('Choose what to remove.', { status: 400 })
     // Removing a factor is sensitive: confirm a second factor first (this redirects when needed).
-    requireRecentSecondFactor(request, session)
+    requireStepUp(request, session)
     if (!(await removeCredential(user.id, kind, submission.value.credentialId, origin))) throw notFound()
     return redirectWithToast(text.path, { kind: 'success', message: `That ${text.one} is removed from your account.` })
   }
