@@ -22,7 +22,7 @@ export async function topUpWallet(userId: string, amountMinor: number) {
   })
 }
 
-type Person = { id: string; name: string }
+type Person = { id: string; name: string; email: string }
 export type Parties = { client: Person & { role: 'client' }; freelancer: Person & { role: 'freelancer' } }
 export type Admin = Person & { role: 'admin' }
 
