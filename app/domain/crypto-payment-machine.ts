@@ -33,5 +33,3 @@ export const CRYPTO_PAYMENT_MACHINE = defineMachine<CryptoPaymentStatus>()({
     },
   },
 })
-
-export type CryptoPaymentTransitionName = keyof typeof CRYPTO_PAYMENT_MACHINE.transitions

@@ -26,7 +26,5 @@ export const DISPUTE_MACHINE = defineMachine<DisputeStatus>()({
   },
 })
 
-export type DisputeTransitionName = keyof typeof DISPUTE_MACHINE.transitions
-
 /** A dispute is running, and holds its milestone or invoice, while it can still be decided. */
 export const RUNNING_DISPUTE_STATES: readonly DisputeStatus[] = fromStates(DISPUTE_MACHINE, 'decide')

@@ -79,8 +79,6 @@ export const MILESTONE_MACHINE = defineMachine<MilestoneStatus>()({
   notStored: { approved: 'Approval releases at once: "approved" appears only in the activity log.' },
 })
 
-export type MilestoneTransitionName = keyof typeof MILESTONE_MACHINE.transitions
-
 /** The client's money sits in escrow in the states a dispute decision settles from. */
 export const ESCROWED_MILESTONE_STATES: readonly MilestoneStatus[] = fromStates(MILESTONE_MACHINE, 'dispute_release')
 

@@ -61,5 +61,3 @@ export const PROPOSAL_MACHINE = defineMachine<ProposalStatus>()({
     },
   },
 })
-
-export type ProposalTransitionName = keyof typeof PROPOSAL_MACHINE.transitions

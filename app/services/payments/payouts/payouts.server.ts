@@ -194,7 +194,8 @@ export async function requestPayout(
       return { payout: findPayoutSync(id)!, repeated: false }
     })
     if (!result.repeated && holdReason) await tellFreelancer(result.payout, 'held', holdReason)
-    if (!result.repeated && result.payout.status === 'requested' && result.payout.speed === 'instant') {
+    const sendable = fromStates(PAYOUT_MACHINE, 'send').includes(result.payout.status)
+    if (!result.repeated && sendable && result.payout.speed === 'instant') {
       await sendPayout(result.payout.id, { actorId: null, reason: null, action: 'send' }, now)
     }
     return { ok: true, payout: (await findPayout(result.payout.id))!, repeated: result.repeated }
