@@ -1,5 +1,8 @@
 import crypto from 'node:crypto'
 import { aliasedTable, and, asc, desc, eq, exists, inArray, isNotNull, lte, notExists, sql } from 'drizzle-orm'
+import { RUNNING_DISPUTE_STATES } from '~/domain/dispute-machine'
+import { MILESTONE_MACHINE } from '~/domain/milestone-machine'
+import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { MilestoneStatus } from '../domain/enums'
 import { writeLedgerTransaction, type LedgerPosting } from './ledger.server'
@@ -101,7 +104,7 @@ export async function listDisputedMilestoneIds(contractId: string): Promise<Set<
     .where(
       and(
         eq(disputes.contractId, contractId),
-        inArray(disputes.status, ['open', 'responded']),
+        inArray(disputes.status, [...RUNNING_DISPUTE_STATES]),
         isNotNull(disputes.milestoneId),
       ),
     )
@@ -113,7 +116,7 @@ export async function hasOpenDispute(contractId: string): Promise<boolean> {
   const row = getDb()
     .select({ id: disputes.id })
     .from(disputes)
-    .where(and(eq(disputes.contractId, contractId), inArray(disputes.status, ['open', 'responded'])))
+    .where(and(eq(disputes.contractId, contractId), inArray(disputes.status, [...RUNNING_DISPUTE_STATES])))
     .get()
   return row !== undefined
 }
@@ -234,14 +237,14 @@ export async function listMilestonesDueForAutoApproval(submittedBefore: Date) {
     .innerJoin(contracts, eq(contracts.id, milestones.contractId))
     .where(
       and(
-        eq(milestones.status, 'submitted'),
+        inArray(milestones.status, fromStates(MILESTONE_MACHINE, 'auto_approve')),
         lte(milestones.submittedAt, submittedBefore),
         eq(contracts.status, 'active'),
         notExists(
           getDb()
             .select({ id: disputes.id })
             .from(disputes)
-            .where(and(eq(disputes.milestoneId, milestones.id), inArray(disputes.status, ['open', 'responded']))),
+            .where(and(eq(disputes.milestoneId, milestones.id), inArray(disputes.status, [...RUNNING_DISPUTE_STATES]))),
         ),
       ),
     )

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto'
-import { and, desc, eq, gt, isNull } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm'
+import { CRYPTO_PAYMENT_MACHINE } from '~/domain/crypto-payment-machine'
+import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { CryptoReceiptReason } from '../domain/enums'
 import { contracts, cryptoPaymentRequests, cryptoReceipts, milestones, users } from './schema'
@@ -50,7 +52,7 @@ export async function findOpenCryptoPaymentRequest(input: {
         eq(t.milestoneId, input.milestoneId),
         eq(t.asset, input.asset),
         eq(t.network, input.network),
-        eq(t.status, 'pending'),
+        inArray(t.status, fromStates(CRYPTO_PAYMENT_MACHINE, 'confirm')),
         gt(t.expiresAt, input.now),
       ),
     )
@@ -70,6 +72,7 @@ export function markCryptoPaymentConfirmed(input: {
   by: string | null
   at: Date
 }): boolean {
+  const confirmable = fromStates(CRYPTO_PAYMENT_MACHINE, input.via === 'admin' ? 'confirm_by_admin' : 'confirm')
   return (
     getDb()
       .update(cryptoPaymentRequests)
@@ -81,7 +84,7 @@ export function markCryptoPaymentConfirmed(input: {
         confirmedAt: input.at,
         updatedAt: input.at,
       })
-      .where(and(eq(cryptoPaymentRequests.id, input.id), eq(cryptoPaymentRequests.status, 'pending')))
+      .where(and(eq(cryptoPaymentRequests.id, input.id), inArray(cryptoPaymentRequests.status, confirmable)))
       .run().changes > 0
   )
 }
@@ -96,10 +99,11 @@ export function linkCryptoPaymentToLedger(id: string, ledgerTransactionId: strin
 
 /** Pending → expired once its rate lock has ended. */
 export async function markCryptoPaymentExpired(id: string, at: Date): Promise<void> {
+  const expirable = fromStates(CRYPTO_PAYMENT_MACHINE, 'expire')
   getDb()
     .update(cryptoPaymentRequests)
     .set({ status: 'expired', updatedAt: at })
-    .where(and(eq(cryptoPaymentRequests.id, id), eq(cryptoPaymentRequests.status, 'pending')))
+    .where(and(eq(cryptoPaymentRequests.id, id), inArray(cryptoPaymentRequests.status, expirable)))
     .run()
 }
 

@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm'
+import { RUNNING_DISPUTE_STATES } from '~/domain/dispute-machine'
+import { ESCROWED_MILESTONE_STATES } from '~/domain/milestone-machine'
 import { getDb } from './db.server'
 
 export type MoneyByCurrency = { currency: string; amountMinor: number }[]
 
-/** Milestone states in which the client's money has left their card: held in escrow or paid out. */
-const ESCROWED = sql`('funded', 'submitted', 'changes_requested', 'approved')`
+/** Milestone states in which the client's money is held in escrow. */
+const ESCROWED = sql`${[...ESCROWED_MILESTONE_STATES]}`
+const RUNNING_DISPUTES = sql`${[...RUNNING_DISPUTE_STATES]}`
 
 export async function clientWorkStats(clientId: string) {
   const db = getDb()
@@ -77,7 +80,7 @@ export async function listActiveContracts(userId: string, limit: number) {
 export async function adminQueueStats() {
   const db = getDb()
   const disputes =
-    db.get<{ n: number }>(sql`select count(*) as n from disputes where status in ('open', 'responded')`)?.n ?? 0
+    db.get<{ n: number }>(sql`select count(*) as n from disputes where status in ${RUNNING_DISPUTES}`)?.n ?? 0
   const hiddenProjects =
     db.get<{ n: number }>(sql`select count(*) as n from projects where hidden_at is not null`)?.n ?? 0
   const activeContracts =
@@ -101,7 +104,7 @@ export async function listDisputeQueue(limit: number) {
   }>(sql`
     select d.id, d.contract_id as contractId, c.title as contractTitle, u.name as openedByName, d.status, d.created_at as createdAt
     from disputes d join contracts c on c.id = d.contract_id join users u on u.id = d.opened_by
-    where d.status in ('open', 'responded') order by d.created_at asc limit ${limit}`)
+    where d.status in ${RUNNING_DISPUTES} order by d.created_at asc limit ${limit}`)
 }
 
 /** Whether the freelancer ever sent a proposal (withdrawn and declined ones count: they tried). */

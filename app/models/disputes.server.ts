@@ -1,4 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { DISPUTE_MACHINE, RUNNING_DISPUTE_STATES } from '~/domain/dispute-machine'
+import { fromStates, toState } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { InvoiceStatus } from '../domain/enums'
 import { contractActivity, contracts, disputes, invoices, milestones, users } from './schema'
@@ -21,7 +23,7 @@ export async function findOpenDisputeOfMilestone(milestoneId: string): Promise<D
   return getDb()
     .select()
     .from(disputes)
-    .where(and(eq(disputes.milestoneId, milestoneId), inArray(disputes.status, ['open', 'responded'])))
+    .where(and(eq(disputes.milestoneId, milestoneId), inArray(disputes.status, [...RUNNING_DISPUTE_STATES])))
     .get()
 }
 
@@ -35,7 +37,7 @@ export async function listDisputesOfContract(contractId: string): Promise<Disput
 }
 
 export async function listDisputesForAdmin(filter: 'waiting' | 'decided') {
-  const statuses = filter === 'waiting' ? (['open', 'responded'] as const) : (['decided'] as const)
+  const statuses = filter === 'waiting' ? RUNNING_DISPUTE_STATES : [toState(DISPUTE_MACHINE, 'decide')]
   return getDb()
     .select({
       id: disputes.id,
@@ -80,7 +82,7 @@ export async function insertMilestoneDispute(input: {
     const running = tx
       .select({ id: disputes.id })
       .from(disputes)
-      .where(and(eq(disputes.milestoneId, row.milestoneId), inArray(disputes.status, ['open', 'responded'])))
+      .where(and(eq(disputes.milestoneId, row.milestoneId), inArray(disputes.status, [...RUNNING_DISPUTE_STATES])))
       .get()
     if (running) return undefined
     const dispute = tx
@@ -113,7 +115,7 @@ export async function saveDisputeResponse(input: {
         respondedAt: at,
         updatedAt: at,
       })
-      .where(and(eq(disputes.id, dispute.id), eq(disputes.status, 'open')))
+      .where(and(eq(disputes.id, dispute.id), inArray(disputes.status, fromStates(DISPUTE_MACHINE, 'respond'))))
       .run().changes
     if (!changes) return false
     tx.insert(contractActivity)
@@ -150,7 +152,7 @@ export async function saveDisputeDecision(input: {
         decidedAt: at,
         updatedAt: at,
       })
-      .where(and(eq(disputes.id, dispute.id), inArray(disputes.status, ['open', 'responded'])))
+      .where(and(eq(disputes.id, dispute.id), inArray(disputes.status, fromStates(DISPUTE_MACHINE, 'decide'))))
       .run().changes
     if (!changes) return false
     input.settle()

@@ -1,4 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql, sum } from 'drizzle-orm'
+import { INVOICE_MACHINE } from '~/domain/invoice-machine'
+import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { InvoiceStatus } from '../domain/enums'
 import { contractActivity, contracts, disputes, invoices, timeEntries } from './schema'
@@ -196,7 +198,7 @@ export async function listOverdueInvoices(now: Date): Promise<Invoice[]> {
   return getDb()
     .select()
     .from(invoices)
-    .where(and(eq(invoices.status, 'pending'), lte(invoices.reviewDueAt, now)))
+    .where(and(inArray(invoices.status, fromStates(INVOICE_MACHINE, 'auto_approve')), lte(invoices.reviewDueAt, now)))
     .orderBy(asc(invoices.reviewDueAt))
     .all()
 }

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto'
 import { and, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm'
+import { INVOICE_MACHINE } from '~/domain/invoice-machine'
+import { fromStates, toState } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { InvoiceChargeSource, InvoiceStatus } from '../domain/enums'
 import { writeLedgerTransaction, type LedgerPosting } from './ledger.server'
@@ -33,7 +35,10 @@ export async function claimInvoiceCharge(input: {
         eq(invoices.id, input.invoiceId),
         or(
           inArray(invoices.status, input.from),
-          and(eq(invoices.status, 'charging'), lt(invoices.chargeClaimedAt, input.staleBefore)),
+          and(
+            inArray(invoices.status, fromStates(INVOICE_MACHINE, 'reclaim_charge')),
+            lt(invoices.chargeClaimedAt, input.staleBefore),
+          ),
         ),
       ),
     )
@@ -47,7 +52,11 @@ export async function listStaleChargeClaims(before: Date): Promise<string[]> {
     .select({ id: invoices.id })
     .from(invoices)
     .where(
-      and(eq(invoices.status, 'charging'), isNotNull(invoices.chargeClaimedAt), lt(invoices.chargeClaimedAt, before)),
+      and(
+        inArray(invoices.status, fromStates(INVOICE_MACHINE, 'reclaim_charge')),
+        isNotNull(invoices.chargeClaimedAt),
+        lt(invoices.chargeClaimedAt, before),
+      ),
     )
     .all()
     .map((row) => row.id)
@@ -87,7 +96,11 @@ export async function recordInvoicePaid(input: {
         updatedAt: at,
       })
       .where(
-        and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'charging'), eq(invoices.chargeClaim, input.claim)),
+        and(
+          eq(invoices.id, input.invoiceId),
+          inArray(invoices.status, fromStates(INVOICE_MACHINE, 'charge')),
+          eq(invoices.chargeClaim, input.claim),
+        ),
       )
       .run().changes
     if (!changes) return { paid: false, resumed: false }
@@ -117,7 +130,12 @@ export async function recordInvoicePaid(input: {
     const unpaid = db
       .select({ n: sql<number>`count(*)` })
       .from(invoices)
-      .where(and(eq(invoices.contractId, input.contractId), eq(invoices.status, 'payment_failed')))
+      .where(
+        and(
+          eq(invoices.contractId, input.contractId),
+          eq(invoices.status, toState(INVOICE_MACHINE, 'charge_declined')),
+        ),
+      )
       .get()
     const resumed =
       !unpaid?.n &&
@@ -159,7 +177,11 @@ export async function recordInvoiceDeclined(input: {
         updatedAt: at,
       })
       .where(
-        and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'charging'), eq(invoices.chargeClaim, input.claim)),
+        and(
+          eq(invoices.id, input.invoiceId),
+          inArray(invoices.status, fromStates(INVOICE_MACHINE, 'charge_declined')),
+          eq(invoices.chargeClaim, input.claim),
+        ),
       )
       .returning({ failures: invoices.chargeFailures })
       .get()

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto'
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm'
+import { PAYOUT_MACHINE } from '~/domain/payout-machine'
+import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { PayoutRailKind, PayoutStatus } from '../domain/enums'
 import { payoutEvents, payoutMethods, payouts, users } from './schema'
@@ -228,7 +230,7 @@ export async function listPayoutsDue(createdBefore: Date, staleBefore: Date, lim
     .from(payouts)
     .where(
       and(
-        eq(payouts.status, 'requested'),
+        inArray(payouts.status, fromStates(PAYOUT_MACHINE, 'send')),
         lte(payouts.createdAt, createdBefore),
         or(isNull(payouts.sendingAt), lte(payouts.sendingAt, staleBefore)),
       ),

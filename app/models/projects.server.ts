@@ -1,4 +1,6 @@
 import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
+import { PROPOSAL_MACHINE } from '~/domain/proposal-machine'
+import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import { projectInvitations, projectSkills, projects, proposals, skills, users } from './schema'
 
@@ -229,7 +231,9 @@ export async function closeProjectWithoutHire(projectId: string, now = new Date(
     return tx
       .update(proposals)
       .set({ status: 'not_hired', decidedAt: now })
-      .where(and(eq(proposals.projectId, projectId), eq(proposals.status, 'submitted')))
+      .where(
+        and(eq(proposals.projectId, projectId), inArray(proposals.status, fromStates(PROPOSAL_MACHINE, 'not_hire'))),
+      )
       .returning({ id: proposals.id, freelancerId: proposals.freelancerId })
       .all()
   })

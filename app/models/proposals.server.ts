@@ -1,4 +1,6 @@
-import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm'
+import { PROPOSAL_MACHINE } from '~/domain/proposal-machine'
+import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import {
   contractActivity,
@@ -108,7 +110,7 @@ export async function updateSubmittedProposal(
     const changes = tx
       .update(proposals)
       .set({ ...fields, revision: sql`${proposals.revision} + 1`, updatedAt: now })
-      .where(and(eq(proposals.id, proposalId), eq(proposals.status, 'submitted')))
+      .where(and(eq(proposals.id, proposalId), inArray(proposals.status, fromStates(PROPOSAL_MACHINE, 'edit'))))
       .run().changes
     if (changes === 0) return false
     tx.delete(proposalMilestones).where(eq(proposalMilestones.proposalId, proposalId)).run()
@@ -131,7 +133,12 @@ export async function setProposalShortlisted(proposalId: string, shortlisted: bo
     getDb()
       .update(proposals)
       .set({ shortlistedAt: shortlisted ? at : null, updatedAt: at })
-      .where(and(eq(proposals.id, proposalId), eq(proposals.status, 'submitted')))
+      .where(
+        and(
+          eq(proposals.id, proposalId),
+          inArray(proposals.status, fromStates(PROPOSAL_MACHINE, shortlisted ? 'shortlist' : 'unshortlist')),
+        ),
+      )
       .run().changes > 0
   )
 }
@@ -151,7 +158,15 @@ export async function closeSubmittedProposal(
         decidedAt: at,
         updatedAt: at,
       })
-      .where(and(eq(proposals.id, proposalId), eq(proposals.status, 'submitted')))
+      .where(
+        and(
+          eq(proposals.id, proposalId),
+          inArray(
+            proposals.status,
+            fromStates(PROPOSAL_MACHINE, change.status === 'declined' ? 'decline' : 'withdraw'),
+          ),
+        ),
+      )
       .run().changes > 0
   )
 }
@@ -181,7 +196,7 @@ export async function acceptProposal(input: {
   const { now } = input
   return getDb().transaction((tx): AcceptOutcome => {
     const proposal = tx.select().from(proposals).where(eq(proposals.id, input.proposalId)).get()
-    if (!proposal || proposal.status !== 'submitted')
+    if (!proposal || !fromStates(PROPOSAL_MACHINE, 'accept').includes(proposal.status))
       return { ok: false, reason: 'not_submitted', status: proposal?.status ?? 'withdrawn' }
     const project = tx.select().from(projects).where(eq(projects.id, proposal.projectId)).get()
     if (!project || project.status !== 'open') return { ok: false, reason: 'project_closed' }
@@ -191,7 +206,11 @@ export async function acceptProposal(input: {
       .update(proposals)
       .set({ status: 'accepted', decidedAt: now, updatedAt: now })
       .where(
-        and(eq(proposals.id, proposal.id), eq(proposals.status, 'submitted'), eq(proposals.revision, input.revision)),
+        and(
+          eq(proposals.id, proposal.id),
+          inArray(proposals.status, fromStates(PROPOSAL_MACHINE, 'accept')),
+          eq(proposals.revision, input.revision),
+        ),
       )
       .run().changes
     if (accepted === 0) {
@@ -260,7 +279,13 @@ export async function acceptProposal(input: {
     const notHired = tx
       .update(proposals)
       .set({ status: 'not_hired', decidedAt: now, updatedAt: now })
-      .where(and(eq(proposals.projectId, project.id), eq(proposals.status, 'submitted'), ne(proposals.id, proposal.id)))
+      .where(
+        and(
+          eq(proposals.projectId, project.id),
+          inArray(proposals.status, fromStates(PROPOSAL_MACHINE, 'not_hire')),
+          ne(proposals.id, proposal.id),
+        ),
+      )
       .returning({ proposalId: proposals.id, freelancerId: proposals.freelancerId })
       .all()
     tx.insert(contractActivity)

@@ -4,11 +4,8 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Pagination } from '~/components/ui/pagination'
 import { PAYOUT_RAILS, PAYOUT_STATUSES, type PayoutRailKind, type PayoutStatus } from '~/domain/enums'
 import { listPayoutsForAdmin } from '~/models/payouts.server'
-import {
-  allowedAdminPayoutActions,
-  PAYOUT_STATUS_LABELS,
-  PAYOUT_TRANSITIONS,
-} from '~/services/payments/payouts/payout-rules'
+import { PAYOUT_MACHINE } from '~/domain/payout-machine'
+import { allowedAdminPayoutActions, PAYOUT_STATUS_LABELS } from '~/services/payments/payouts/payout-transitions'
 import { AdminPayoutActionSchema } from '~/services/payments/payouts/payout-schemas'
 import { payoutStatusLabel } from '~/services/payments/payouts/payout-views'
 import { actOnPayout } from '~/services/payments/payouts/payouts.server'
@@ -164,7 +161,7 @@ export default function AdminPayouts() {
                           value={action}
                           className={action === 'release' ? 'button button--primary' : 'button button--secondary'}
                         >
-                          {PAYOUT_TRANSITIONS[action].label}
+                          {PAYOUT_MACHINE.transitions[action].label}
                         </button>
                       ))}
                     </div>

@@ -1,4 +1,4 @@
-import { PAYOUT_TABLE } from '~/services/payments/payouts/payout-rules'
+import { PAYOUT_TABLE } from '~/services/payments/payouts/payout-fees'
 
 const fee = (rule: { feePercent: number; minimumFeeMajor: number }) =>
   rule.feePercent === 0 ? 'free' : `${rule.feePercent}% (at least $${rule.minimumFeeMajor})`

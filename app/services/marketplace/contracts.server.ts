@@ -27,6 +27,8 @@ import {
 import { feeTaxTreatmentFor } from '~/services/payments/tax/tax-customer.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
+import { DISPUTABLE_MILESTONE_STATES, MILESTONE_MACHINE } from '~/domain/milestone-machine'
+import { fromStates } from '~/domain/state-machine'
 import { reviewWindow, reviewWindowClosesAt } from './review-rules'
 import {
   allMilestonesPaid,
@@ -117,7 +119,7 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
         active &&
         side !== 'admin' &&
         !disputed.has(milestone.id) &&
-        ['funded', 'submitted', 'changes_requested'].includes(milestone.status),
+        DISPUTABLE_MILESTONE_STATES.includes(milestone.status),
     })),
     activity,
     allPaid: active && contract.type === 'fixed' && allMilestonesPaid(milestones.map((milestone) => milestone.status)),
@@ -175,7 +177,7 @@ export async function performMilestoneAction(
     const verb = again ? 'resubmitted' : 'submitted'
     const changed = changeMilestone({
       milestone,
-      from: ['funded', 'changes_requested'],
+      from: fromStates(MILESTONE_MACHINE, 'submit'),
       set: { status: 'submitted', submittedAt: at, submissionNote: input.note ?? '' },
       lines: [
         {
@@ -202,7 +204,7 @@ export async function performMilestoneAction(
   if (action === 'request_changes') {
     const changed = changeMilestone({
       milestone,
-      from: ['submitted'],
+      from: fromStates(MILESTONE_MACHINE, 'request_changes'),
       set: { status: 'changes_requested', changesRequestedAt: at, changesRequest: input.changes ?? '' },
       lines: [
         {
@@ -291,7 +293,7 @@ export async function endContract(
     await hasOpenDispute(contract.id),
   )
   if (!check.ok) return { ok: false, status: 409, message: check.message }
-  const refunds = milestones.filter((milestone) => milestone.status === 'funded')
+  const refunds = milestones.filter((milestone) => fromStates(MILESTONE_MACHINE, 'refund').includes(milestone.status))
   const ended = endContractRow({
     contract,
     endedBy: actor.id,

@@ -1,7 +1,4 @@
-import type { DisputeDecision, MilestoneStatus } from '~/domain/enums'
-
-/** Money can be disputed while it sits in escrow: funded and not yet approved and released. */
-export const DISPUTABLE_MILESTONE_STATES: readonly MilestoneStatus[] = ['funded', 'submitted', 'changes_requested']
+import type { DisputeDecision } from '~/domain/enums'
 
 /** The largest evidence or response file a side may attach. */
 export const MAX_DISPUTE_FILE_BYTES = 10_000_000

@@ -14,14 +14,11 @@ import { DOCUMENT_TYPES, keepUploadsIf, storeUpload, UploadRejected } from '~/se
 import { notify } from '~/services/notifications/notify.server'
 import { formatMoney } from '~/utils/format'
 import { chargeInvoice } from '~/services/payments/cards/invoice-charges.server'
-import {
-  DECISION_LABELS,
-  DISPUTABLE_MILESTONE_STATES,
-  MAX_DISPUTE_FILE_BYTES,
-  settlementFor,
-  type Settlement,
-} from './dispute-rules'
-import { fromStatuses, INVOICE_TRANSITIONS } from './invoice-rules'
+import { DISPUTABLE_MILESTONE_STATES } from '~/domain/milestone-machine'
+import { DISPUTE_MACHINE } from '~/domain/dispute-machine'
+import { INVOICE_MACHINE } from '~/domain/invoice-machine'
+import { fromStates, toState } from '~/domain/state-machine'
+import { DECISION_LABELS, MAX_DISPUTE_FILE_BYTES, settlementFor, type Settlement } from './dispute-rules'
 
 export type FoundDispute = NonNullable<Awaited<ReturnType<typeof findDispute>>>
 type Contract = FoundDispute['contract']
@@ -158,7 +155,7 @@ export async function respondToDispute(
   if (actor.id === dispute.openedBy || !isParty(contract, actor.id)) {
     return { ok: false, status: 409, message: 'Only the other side of the dispute can respond.' }
   }
-  if (dispute.status !== 'open')
+  if (!fromStates(DISPUTE_MACHINE, 'respond').includes(dispute.status))
     return { ok: false, status: 409, message: 'This dispute already has a response or a decision.' }
   const stored = await storeEvidence(actor.id, input.file)
   if (!stored.ok) return stored
@@ -236,8 +233,8 @@ export async function decideDispute(
         settleInvoice({
           invoiceId: found.invoice.id,
           owedMinor,
-          to: INVOICE_TRANSITIONS[action].to,
-          from: fromStatuses(action),
+          to: toState(INVOICE_MACHINE, action),
+          from: fromStates(INVOICE_MACHINE, action),
           at: now,
         })
       }

@@ -37,7 +37,9 @@ import {
   weekStartOf,
   weeklyLimitFor,
 } from './hourly'
-import { CHARGE_CLAIM_TIMEOUT_MS, checkInvoiceAction, fromStatuses } from './invoice-rules'
+import { INVOICE_MACHINE } from '~/domain/invoice-machine'
+import { fromStates } from '~/domain/state-machine'
+import { CHARGE_CLAIM_TIMEOUT_MS, checkInvoiceAction } from './invoice-rules'
 
 type Contract = NonNullable<Awaited<ReturnType<typeof findContract>>>
 export type Outcome = { ok: true } | { ok: false; status: 400 | 409; message: string; field?: string }
@@ -169,7 +171,7 @@ export async function reviewInvoice(
   const approved = decision.kind === 'approve'
   const done = await decideInvoice({
     invoice,
-    from: fromStatuses(action),
+    from: fromStates(INVOICE_MACHINE, action),
     decision: approved ? 'approved' : 'disputed',
     actorId: clientId,
     detail: approved
@@ -207,7 +209,7 @@ async function autoApprove(invoice: Invoice, now: Date): Promise<boolean> {
   const amount = formatMoney(invoice.amountMinor, contract.currency)
   const done = await decideInvoice({
     invoice,
-    from: fromStatuses('auto_approve'),
+    from: fromStates(INVOICE_MACHINE, 'auto_approve'),
     decision: 'approved',
     actorId: null,
     detail: `Invoice for ${weekLabel(invoice.weekStart)} (${amount}) approved automatically: the client did not answer within 5 days.`,
@@ -248,7 +250,7 @@ export async function runHourlyCharging(
 ): Promise<{ autoApproved: number; paid: number; declined: number }> {
   let autoApproved = 0
   for (const invoice of await listOverdueInvoices(now)) if (await autoApprove(invoice, now)) autoApproved += 1
-  const due = await listInvoicesInStatus(fromStatuses('start_charge'))
+  const due = await listInvoicesInStatus(fromStates(INVOICE_MACHINE, 'start_charge'))
   const stale = await listStaleChargeClaims(new Date(now.getTime() - CHARGE_CLAIM_TIMEOUT_MS))
   let paid = 0
   let declined = 0

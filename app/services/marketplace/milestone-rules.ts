@@ -1,25 +1,15 @@
+import { MILESTONE_MACHINE } from '~/domain/milestone-machine'
+import { canTake } from '~/domain/state-machine'
 import type { MilestoneStatus } from '~/domain/enums'
 
 /** Which side of a contract acts. */
 export type Side = 'client' | 'freelancer'
 
+/** The moves a side of the contract makes with a button; the platform's own moves are in MILESTONE_MACHINE. */
 export const MILESTONE_ACTIONS = ['fund', 'submit', 'request_changes', 'approve'] as const
 export type MilestoneAction = (typeof MILESTONE_ACTIONS)[number]
 
-type Transition = { by: Side; from: readonly MilestoneStatus[]; to: MilestoneStatus; label: string }
-
-/**
- * The milestone state machine: pending → funded → submitted → (changes_requested → submitted)* →
- * approved → released. Approval releases the escrow at once, so "approved" is passed through in
- * the same step (both are in the activity log). Refunds happen only through ending a contract or a
- * dispute decision, never as a direct action.
- */
-export const MILESTONE_TRANSITIONS: Record<MilestoneAction, Transition> = {
-  fund: { by: 'client', from: ['pending'], to: 'funded', label: 'Fund' },
-  submit: { by: 'freelancer', from: ['funded', 'changes_requested'], to: 'submitted', label: 'Submit work' },
-  request_changes: { by: 'client', from: ['submitted'], to: 'changes_requested', label: 'Request changes' },
-  approve: { by: 'client', from: ['submitted'], to: 'released', label: 'Approve and release' },
-}
+const MILESTONE_TRANSITIONS = MILESTONE_MACHINE.transitions
 
 export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
   pending: 'Not funded yet',
@@ -43,10 +33,7 @@ export function allowedMilestoneActions(
   context: MilestoneContext,
 ): MilestoneAction[] {
   if (!context.contractActive || context.disputeOpen) return []
-  return MILESTONE_ACTIONS.filter((action) => {
-    const transition = MILESTONE_TRANSITIONS[action]
-    return transition.by === side && transition.from.includes(status)
-  })
+  return MILESTONE_ACTIONS.filter((action) => canTake(MILESTONE_MACHINE, action, status, side))
 }
 
 export type TransitionCheck = { ok: true; to: MilestoneStatus } | { ok: false; message: string }

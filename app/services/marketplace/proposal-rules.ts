@@ -1,29 +1,14 @@
+import { PROPOSAL_MACHINE } from '~/domain/proposal-machine'
+import { canTake } from '~/domain/state-machine'
 import type { ProposalStatus } from '~/domain/enums'
 import { formatMoney } from '~/utils/format'
 
 /** Who is looking at a proposal: its freelancer, the project's client, or an admin (who only reads). */
 export type ProposalRole = 'freelancer' | 'client' | 'admin'
 
+/** The moves a person makes with a button; "not hired" is the platform's (PROPOSAL_MACHINE). */
 export const PROPOSAL_ACTIONS = ['edit', 'withdraw', 'shortlist', 'unshortlist', 'decline', 'accept'] as const
 export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number]
-
-const NOTHING = { freelancer: [], client: [], admin: [] } as const
-
-/**
- * The state map: which actions each role may take in each status. A proposal is only ever acted on
- * while it is submitted; every other status is final.
- */
-export const PROPOSAL_TRANSITIONS: Record<ProposalStatus, Record<ProposalRole, readonly ProposalAction[]>> = {
-  submitted: {
-    freelancer: ['edit', 'withdraw'],
-    client: ['shortlist', 'unshortlist', 'decline', 'accept'],
-    admin: [],
-  },
-  declined: NOTHING,
-  withdrawn: NOTHING,
-  accepted: NOTHING,
-  not_hired: NOTHING,
-}
 
 /** What the status means, in the words both sides read. */
 export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {
@@ -34,13 +19,9 @@ export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {
   not_hired: 'Not hired',
 }
 
-const ACTION_LABELS: Record<ProposalAction, string> = {
-  edit: 'edit it',
-  withdraw: 'withdraw it',
-  shortlist: 'shortlist it',
-  unshortlist: 'take it off the shortlist',
-  decline: 'decline it',
-  accept: 'accept it',
+/** "accept it", "take it off the shortlist": the declared label as it reads mid-sentence. */
+function actionWords(action: ProposalAction): string {
+  return PROPOSAL_MACHINE.transitions[action].label.toLowerCase()
 }
 
 /**
@@ -51,8 +32,9 @@ export function availableActions(
   role: ProposalRole,
   proposal: { status: ProposalStatus; shortlisted: boolean },
 ): ProposalAction[] {
-  return PROPOSAL_TRANSITIONS[proposal.status][role].filter((action) =>
-    action === 'shortlist' ? !proposal.shortlisted : action === 'unshortlist' ? proposal.shortlisted : true,
+  return PROPOSAL_ACTIONS.filter((action) => canTake(PROPOSAL_MACHINE, action, proposal.status, role)).filter(
+    (action) =>
+      action === 'shortlist' ? !proposal.shortlisted : action === 'unshortlist' ? proposal.shortlisted : true,
   )
 }
 
@@ -66,9 +48,9 @@ export function actionProblem(
   if (allowed.includes(action)) return null
   const status = PROPOSAL_STATUS_LABELS[proposal.status].toLowerCase()
   const what = allowed.length
-    ? `you can ${allowed.map((a) => ACTION_LABELS[a]).join(', ')}`
+    ? `you can ${allowed.map((a) => actionWords(a)).join(', ')}`
     : 'nothing more can be done with it'
-  return `You cannot ${ACTION_LABELS[action].replace(/ it$/, '')} this proposal: it is ${status}, and ${what}.`
+  return `You cannot ${actionWords(action).replace(/ it$/, '')} this proposal: it is ${status}, and ${what}.`
 }
 
 /**

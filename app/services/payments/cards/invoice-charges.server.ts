@@ -8,7 +8,9 @@ import {
   type CardCharge,
 } from '~/models/invoice-charges.server'
 import { balanceOf, LedgerViolation } from '~/models/ledger.server'
-import { CHARGE_CLAIM_TIMEOUT_MS, fromStatuses } from '~/services/marketplace/invoice-rules'
+import { INVOICE_MACHINE } from '~/domain/invoice-machine'
+import { fromStates } from '~/domain/state-machine'
+import { CHARGE_CLAIM_TIMEOUT_MS } from '~/services/marketplace/invoice-rules'
 import { notify } from '~/services/notifications/notify.server'
 import { getEnv } from '~/utils/env.server'
 import { formatMoney } from '~/utils/format'
@@ -52,7 +54,7 @@ export async function chargeInvoice(
 ): Promise<ChargeOutcome> {
   const claim = await claimInvoiceCharge({
     invoiceId,
-    from: fromStatuses(by === 'client' ? 'pay_now' : 'start_charge'),
+    from: fromStates(INVOICE_MACHINE, by === 'client' ? 'pay_now' : 'start_charge'),
     staleBefore: new Date(now.getTime() - CHARGE_CLAIM_TIMEOUT_MS),
     at: now,
   })

@@ -17,7 +17,7 @@ import { startCryptoPayment, type RateLookup } from '../crypto/crypto-payments.s
 import { CRYPTO_PAYMENT_CHOICES } from '../../../domain/crypto-networks'
 import { createSandboxMilestonePayment, payMilestoneByCard, startMilestoneCardPayment } from '../ledger/escrow.server'
 import { addCryptoMethod, addSandboxBankMethod } from '../payouts/payout-methods.server'
-import { PAYOUT_REVIEW_WINDOW_MS } from '../payouts/payout-rules'
+import { PAYOUT_REVIEW_WINDOW_MS } from '../payouts/payout-transitions'
 import { requestPayout, runPayoutSending } from '../payouts/payouts.server'
 import { fundingPaths, payoutMethodPaths, sandboxMoney } from './sandbox-money.server'
 import { resetStripeClient } from './stripe.server'

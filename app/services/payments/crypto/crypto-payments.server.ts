@@ -25,6 +25,9 @@ import {
   recordCryptoReceipt,
   type CryptoPaymentRequest,
 } from '~/models/crypto-payments.server'
+import { CRYPTO_PAYMENT_MACHINE } from '~/domain/crypto-payment-machine'
+import { MILESTONE_MACHINE } from '~/domain/milestone-machine'
+import { fromStates, toState } from '~/domain/state-machine'
 import { getDb } from '~/models/db.server'
 import type { CryptoPaymentStatus, CryptoReceiptReason } from '~/domain/enums'
 import { writeLedgerTransaction } from '~/models/ledger.server'
@@ -60,7 +63,8 @@ export function effectiveStatus(
   request: Pick<CryptoPaymentRequest, 'status' | 'expiresAt'>,
   now: Date,
 ): CryptoPaymentStatus {
-  return request.status === 'pending' && now.getTime() >= request.expiresAt.getTime() ? 'expired' : request.status
+  const lapsed = fromStates(CRYPTO_PAYMENT_MACHINE, 'expire').includes(request.status) && now >= request.expiresAt
+  return lapsed ? toState(CRYPTO_PAYMENT_MACHINE, 'expire') : request.status
 }
 
 /** Starts (or, for a repeated form, reuses) a payment request for a pending milestone. */
@@ -215,7 +219,7 @@ export async function confirmCryptoPayment(input: ConfirmInput, now = new Date()
     let ledgerId = ''
     const funded = changeMilestone({
       milestone,
-      from: ['pending'],
+      from: fromStates(MILESTONE_MACHINE, 'fund_by_payment'),
       set: { status: 'funded', fundedAt: now },
       lines: [
         {

@@ -15,7 +15,8 @@ import {
 } from '~/models/card-payments.server'
 import { getDb } from '~/models/db.server'
 import { LedgerViolation, writeLedgerTransaction } from '~/models/ledger.server'
-import type { MilestoneStatus } from '~/domain/enums'
+import { MILESTONE_MACHINE } from '~/domain/milestone-machine'
+import { fromStates, toState } from '~/domain/state-machine'
 import { tellFreelancerMilestoneFunded } from '~/services/marketplace/milestone-notices.server'
 import { getEnv } from '~/utils/env.server'
 import { formatMoney } from '~/utils/format'
@@ -23,8 +24,8 @@ import type { Settlement } from '~/services/marketplace/dispute-rules'
 import { cardToWalletPosting, fundingPosting, settlementPosting } from './escrow-postings'
 import { splitFeeForTreatment, type FeeTaxTreatment } from '../tax/fee-tax'
 import { splitPlatformFee } from './fees'
-import type { CheckoutStart } from '../cards/card-payment-provider'
 import { getCardProvider } from '../cards/card-provider.server'
+import type { CheckoutStart } from '../cards/card-payment-provider'
 import { feeTaxTreatmentFor } from '../tax/tax-customer.server'
 import { chargeSandboxCard, type SandboxCardInput } from '../cards/sandbox-card'
 import { sandboxMoney } from '../cards/sandbox-money.server'
@@ -74,7 +75,7 @@ export function fundMilestoneFromWallet(
   try {
     const changed = changeMilestone({
       milestone,
-      from: ['pending'],
+      from: fromStates(MILESTONE_MACHINE, 'fund'),
       set: { status: 'funded', fundedAt: at },
       ledger: [fundingPosting({ contract, milestone }, milestone.amountMinor, { kind: 'wallet' }, at)],
       lines: [line],
@@ -203,7 +204,7 @@ export function settlePaidCardPayment(input: {
     )
     const funded = changeMilestone({
       milestone,
-      from: ['pending'],
+      from: fromStates(MILESTONE_MACHINE, 'fund_by_payment'),
       set: { status: 'funded', fundedAt: at },
       lines: [
         {
@@ -250,7 +251,7 @@ export function releaseMilestone(
       : ''
   return changeMilestone({
     milestone,
-    from: ['submitted'],
+    from: fromStates(MILESTONE_MACHINE, extra.autoApproved ? 'auto_approve' : 'approve'),
     set: { status: 'released', approvedAt: at, releasedAt: at, ...extra },
     ledger: [
       settlementPosting(
@@ -282,7 +283,7 @@ export function releaseMilestone(
 export function refundMilestone(contract: Contract, milestone: Milestone, line: Line, at: Date): boolean {
   return changeMilestone({
     milestone,
-    from: ['funded'],
+    from: fromStates(MILESTONE_MACHINE, 'refund'),
     set: { status: 'refunded', refundedAt: at },
     ledger: [
       settlementPosting(
@@ -302,8 +303,6 @@ export function refundMilestone(contract: Contract, milestone: Milestone, line: 
   })
 }
 
-const DISPUTABLE: readonly MilestoneStatus[] = ['funded', 'submitted', 'changes_requested']
-
 /** Settles a dispute decision through escrow; throws (rolling the decision back) if it cannot. */
 export function settleDisputedMilestone(input: {
   contract: Contract
@@ -313,12 +312,13 @@ export function settleDisputedMilestone(input: {
 }): void {
   const { contract, milestone, settlement } = input
   const at = new Date()
-  const status: MilestoneStatus = settlement.toFreelancerMinor > 0 ? 'released' : 'refunded'
+  const action = settlement.toFreelancerMinor > 0 ? 'dispute_release' : 'dispute_refund'
+  const status = toState(MILESTONE_MACHINE, action)
   const tax = feeTaxForPosting(contract, at)
   const changed = changeMilestone({
     milestone,
-    from: DISPUTABLE,
-    set: status === 'released' ? { status, releasedAt: at, approvedAt: at } : { status, refundedAt: at },
+    from: fromStates(MILESTONE_MACHINE, action),
+    set: action === 'dispute_release' ? { status, releasedAt: at, approvedAt: at } : { status, refundedAt: at },
     ledger: [
       settlementPosting(
         { contract, milestone },

@@ -1,7 +1,9 @@
 import type { Payout, PayoutMethod } from '~/models/payouts.server'
 import { formatMoney } from '~/utils/format'
 import { describePayoutMethod } from './payout-method-labels'
-import { PAYOUT_STATUS_LABELS, PAYOUT_TABLE, type PayoutQuote } from './payout-rules'
+import { PAYOUT_TABLE } from './payout-fees'
+import type { PayoutQuote } from './payout-quotes'
+import { PAYOUT_STATUS_LABELS } from './payout-transitions'
 import type { CryptoQuote } from './payouts.server'
 
 /** What the pages show of payouts and quotes (turned into plain, serialisable values). */

@@ -5,7 +5,7 @@ import { listNotifications } from '~/models/notifications.server'
 import { createTestUser } from '~/test/users'
 import { addCryptoMethod, addSandboxBankMethod } from './payout-methods.server'
 import { actOnPayout, requestPayout, runPayoutSending } from './payouts.server'
-import { PAYOUT_REVIEW_WINDOW_MS } from './payout-rules'
+import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
 
 async function freelancerWith(balanceMinor: number) {
   const user = await createTestUser('freelancer')

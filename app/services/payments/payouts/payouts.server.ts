@@ -1,4 +1,6 @@
 import crypto from 'node:crypto'
+import { PAYOUT_MACHINE } from '~/domain/payout-machine'
+import { fromStates, toState } from '~/domain/state-machine'
 import { getDb } from '~/models/db.server'
 import type { PayoutSpeed, PayoutStatus } from '~/domain/enums'
 import { balanceOf, LedgerViolation, writeLedgerTransaction } from '~/models/ledger.server'
@@ -23,14 +25,13 @@ import { currencyDigits, formatMoney } from '~/utils/format'
 import { convertMinor } from '../../../utils/money-conversion'
 import { describePayoutMethod } from './payout-method-labels'
 import { payoutPosting, payoutReversalPosting, type PayoutSubject } from '../ledger/payout-postings'
+import { quotePayout, type PayoutQuote } from './payout-quotes'
 import {
   checkPayoutAction,
   PAYOUT_REVIEW_WINDOW_MS,
-  quotePayout,
   SECURITY_HOLD_REASON,
   type AdminPayoutAction,
-  type PayoutQuote,
-} from './payout-rules'
+} from './payout-transitions'
 import { sendConnectedPayout } from './stripe-connect.server'
 import { getExchangeRate, type ExchangeRateSource } from '../rates/rates.server'
 import { paysOutInSandbox, payoutMethodUsable, sandboxMoney } from '../cards/sandbox-money.server'
@@ -183,8 +184,8 @@ export async function requestPayout(
       if (holdReason)
         changePayoutStatusSync({
           id,
-          from: ['requested'],
-          to: 'held',
+          from: fromStates(PAYOUT_MACHINE, 'security_hold'),
+          to: toState(PAYOUT_MACHINE, 'security_hold'),
           reason: holdReason,
           actorId: null,
           at: now,
@@ -193,8 +194,9 @@ export async function requestPayout(
       return { payout: findPayoutSync(id)!, repeated: false }
     })
     if (!result.repeated && holdReason) await tellFreelancer(result.payout, 'held', holdReason)
-    if (!result.repeated && result.payout.status === 'requested' && result.payout.speed === 'instant') {
-      await sendPayout(result.payout.id, { actorId: null, reason: null, from: ['requested'] }, now)
+    const sendable = fromStates(PAYOUT_MACHINE, 'send').includes(result.payout.status)
+    if (!result.repeated && sendable && result.payout.speed === 'instant') {
+      await sendPayout(result.payout.id, { actorId: null, reason: null, action: 'send' }, now)
     }
     return { ok: true, payout: (await findPayout(result.payout.id))!, repeated: result.repeated }
   } catch (error) {
@@ -222,7 +224,7 @@ function failAndReturn(
   return getDb().transaction(() => {
     const changed = changePayoutStatusSync({
       id: payout.id,
-      from: ['requested', 'held'],
+      from: fromStates(PAYOUT_MACHINE, to === 'failed' ? 'fail' : 'cancel'),
       to,
       reason,
       actorId,
@@ -249,7 +251,8 @@ function isTransient(error: unknown): boolean {
   return statusCode !== undefined && (statusCode >= 500 || statusCode === 429 || statusCode === 409)
 }
 
-type SendOptions = { actorId: string | null; reason: string | null; from: readonly PayoutStatus[] }
+/** Sending is the platform's "send" (instant, or the job) or an admin's "release". */
+type SendOptions = { actorId: string | null; reason: string | null; action: 'send' | 'release' }
 
 /**
  * Sends a payout: with Stripe configured, a bank payout is a Transfer to the freelancer's connected
@@ -263,8 +266,8 @@ export async function sendPayout(
   options: SendOptions,
   now = new Date(),
 ): Promise<'sent' | 'failed' | 'retrying' | 'not_allowed'> {
-  if (!(await claimPayoutForSending(id, options.from, now, new Date(now.getTime() - STALE_SEND_MS))))
-    return 'not_allowed'
+  const from = fromStates(PAYOUT_MACHINE, options.action)
+  if (!(await claimPayoutForSending(id, from, now, new Date(now.getTime() - STALE_SEND_MS)))) return 'not_allowed'
   const payout = (await findPayout(id))!
   const method = await findPayoutMethodById(payout.methodId)
   let reference: string
@@ -304,8 +307,8 @@ export async function sendPayout(
   const sent = getDb().transaction(() =>
     changePayoutStatusSync({
       id,
-      from: options.from,
-      to: 'sent',
+      from,
+      to: toState(PAYOUT_MACHINE, options.action),
       reason: note ?? options.reason,
       actorId: options.actorId,
       at: now,
@@ -356,7 +359,7 @@ export async function actOnPayout(
     message: 'This payout changed meanwhile (it may be being sent right now). Reload to see where it is.',
   }
   if (action === 'release') {
-    const result = await sendPayout(payout.id, { actorId: admin.id, reason, from: ['requested', 'held'] }, now)
+    const result = await sendPayout(payout.id, { actorId: admin.id, reason, action: 'release' }, now)
     if (result === 'not_allowed') return busy
     if (result === 'retrying')
       return {
@@ -371,8 +374,8 @@ export async function actOnPayout(
     const held = getDb().transaction(() =>
       changePayoutStatusSync({
         id: payout.id,
-        from: ['requested'],
-        to: 'held',
+        from: fromStates(PAYOUT_MACHINE, 'hold'),
+        to: toState(PAYOUT_MACHINE, 'hold'),
         reason,
         actorId: admin.id,
         at: now,
@@ -397,7 +400,7 @@ export async function runPayoutSending(now = new Date()): Promise<{ sent: number
   let sent = 0
   let failed = 0
   for (const payout of due) {
-    const result = await sendPayout(payout.id, { actorId: null, reason: null, from: ['requested'] }, now)
+    const result = await sendPayout(payout.id, { actorId: null, reason: null, action: 'send' }, now)
     if (result === 'sent') sent++
     if (result === 'failed') failed++
   }

@@ -10,7 +10,7 @@ import { getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { finishBankOnboarding, startBankOnboarding } from './payout-methods.server'
 import { requestPayout, runPayoutSending } from './payouts.server'
-import { PAYOUT_REVIEW_WINDOW_MS } from './payout-rules'
+import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
 import { resetStripeClient } from '../cards/stripe.server'
 
 // The real stripe SDK against intercepted https://api.stripe.com; the key is set before any module reads the environment.

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  addBusinessDays,
-  checkPayoutAction,
-  expectedArrival,
-  payoutFeeMinor,
-  payoutMinimumMinor,
-  quotePayout,
-} from './payout-rules'
+import { addBusinessDays } from './business-days'
+import { payoutFeeMinor, payoutMinimumMinor } from './payout-fees'
+import { expectedArrival, quotePayout } from './payout-quotes'
 
 const NOW = new Date('2026-12-04T10:00:00Z') // a Friday
 const base = {
@@ -99,25 +94,5 @@ describe('arrival times', () => {
     expect(expectedArrival('bank', 'standard', NOW).toISOString()).toBe('2026-12-11T10:00:00.000Z')
     expect(expectedArrival('bank', 'instant', NOW).getTime() - NOW.getTime()).toBe(30 * 60_000)
     expect(expectedArrival('crypto', 'standard', NOW).getTime() - NOW.getTime()).toBe(60 * 60_000)
-  })
-})
-
-describe('payout state machine', () => {
-  it('lets a waiting payout be held, released or cancelled, and a held one released or cancelled', () => {
-    expect(checkPayoutAction('hold', 'requested')).toEqual({ ok: true, to: 'held' })
-    expect(checkPayoutAction('release', 'held')).toEqual({ ok: true, to: 'sent' })
-    expect(checkPayoutAction('cancel', 'held')).toEqual({ ok: true, to: 'cancelled' })
-  })
-
-  it('names what is allowed instead when a transition is not', () => {
-    expect(checkPayoutAction('hold', 'held')).toEqual({
-      ok: false,
-      message: 'You cannot hold this payout. It is “held for review”. You can: release, cancel.',
-    })
-    expect(checkPayoutAction('cancel', 'sent')).toEqual({
-      ok: false,
-      message: 'You cannot cancel this payout. It is “sent”. It is final; nothing more can be done to it.',
-    })
-    expect(checkPayoutAction('release', 'cancelled').ok).toBe(false)
   })
 })

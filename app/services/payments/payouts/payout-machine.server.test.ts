@@ -1,0 +1,78 @@
+import { afterEach } from 'vitest'
+import { PAYOUT_MACHINE } from '~/domain/payout-machine'
+import { writeLedgerTransaction } from '~/models/ledger.server'
+import { findPayout } from '~/models/payouts.server'
+import { walkEveryTransition } from '~/test/state-machine-walk'
+import { createParties } from '~/test/state-machine-subjects'
+import { createTestUser } from '~/test/users'
+import { resetEnvForTests } from '~/utils/env.server'
+import { addSandboxBankMethod } from './payout-methods.server'
+import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
+import { actOnPayout, requestPayout, runPayoutSending } from './payouts.server'
+
+const admin = createParties().then((parties) => parties.admin)
+const REASON = 'Checked by the payments team'
+const SAVED_NODE_ENV = process.env.NODE_ENV
+
+/** Where sandbox money may not move (production without a demo flag), every sandbox payout fails. */
+function sandboxMoneyOff(off: boolean) {
+  process.env.NODE_ENV = off ? 'production' : SAVED_NODE_ENV
+  resetEnvForTests()
+}
+
+afterEach(() => sandboxMoneyOff(false))
+
+const status = async (id: string) => (await findPayout(id))!.status
+
+async function moved(id: string, run: () => Promise<unknown>): Promise<boolean> {
+  const before = await status(id)
+  await run()
+  return (await status(id)) !== before
+}
+
+/** A $50 standard payout to a sandbox bank account, waiting in its review window. */
+async function requestStandardPayout(): Promise<string> {
+  const user = await createTestUser('freelancer')
+  writeLedgerTransaction({
+    idempotencyKey: `test-credit:${user.id}`,
+    kind: 'test.credit',
+    description: 'Released milestone',
+    lines: [
+      { account: { kind: 'clearing_card', ownerId: 'platform', currency: 'USD' }, amountMinor: -10_000 },
+      { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: 10_000 },
+    ],
+    at: new Date(),
+  })
+  const bank = { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' }
+  const added = await addSandboxBankMethod(user.id, bank)
+  if (!added.ok) throw new Error(added.message)
+  const form = { methodId: added.method.id, currency: 'USD', amountMinor: 5_000, speed: 'standard' as const }
+  const requested = await requestPayout(user, { ...form, idempotencyKey: crypto.randomUUID() })
+  if (!requested.ok) throw new Error(requested.message)
+  return requested.payout.id
+}
+
+const sendingJob = () => runPayoutSending(new Date(Date.now() + PAYOUT_REVIEW_WINDOW_MS + 60_000))
+
+walkEveryTransition(
+  'payout',
+  PAYOUT_MACHINE,
+  {
+    create: requestStandardPayout,
+    read: async (id) => (await findPayout(id))!,
+    take: {
+      hold: async (id) => (await actOnPayout(await admin, id, 'hold', REASON)).ok,
+      release: async (id) => (await actOnPayout(await admin, id, 'release', REASON)).ok,
+      cancel: async (id) => (await actOnPayout(await admin, id, 'cancel', REASON)).ok,
+      send: (id) => moved(id, sendingJob),
+      // The platform fails what it cannot send: the job's payouts, and held ones an admin releases.
+      fail: (id) =>
+        moved(id, async () => {
+          sandboxMoneyOff(true)
+          await sendingJob()
+          if ((await status(id)) === 'held') await actOnPayout(await admin, id, 'release', REASON)
+        }),
+    },
+  },
+  { security_hold: 'taken only inside the request itself: factor-enrolment-routes.test.ts covers it' },
+)
