@@ -1,6 +1,6 @@
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
 import { z } from 'zod'
-import { getSessionSecret, useSecureCookies } from './secrets.server'
+import { getSessionSecret, secureCookiesEnabled } from './secrets.server'
 
 const ToastSchema = z.object({
   id: z.string(),
@@ -20,7 +20,7 @@ function getStorage() {
       httpOnly: true,
       sameSite: 'lax',
       path: '/',
-      secure: useSecureCookies(),
+      secure: secureCookiesEnabled(),
       secrets: [getSessionSecret()],
     },
   })
