@@ -8,7 +8,7 @@ const vatPrefix = (countryCode: string) => (countryCode === 'GR' ? 'EL' : countr
 
 /** Spaces, dots and dashes are how people copy VAT IDs from invoices; none is part of the number. */
 export function normaliseVatId(input: string): string {
-  return input.replace(/[\s.\-]/g, '').toUpperCase()
+  return input.replace(/[\s.-]/g, '').toUpperCase()
 }
 
 /**
