@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 
-export type MoneyByCurrency = { currency: string; amountMinor: number }[]
-
 /** Milestone states in which the client's money has left their card: held in escrow or paid out. */
 const ESCROWED = sql`('funded', 'submitted', 'changes_requested', 'approved')`
 

@@ -61,7 +61,7 @@ const CARD_PAYMENTS = `
     left join invoices i on p.purpose = 'invoice:' || i.id
    where p.user_id = @user`
 
-export const HISTORY_SOURCES: string[] = [WALLET_ENTRIES, ESCROW_ENTRIES, CARD_PAYMENTS]
+const HISTORY_SOURCES: string[] = [WALLET_ENTRIES, ESCROW_ENTRIES, CARD_PAYMENTS]
 
 export type PaymentHistoryRow = {
   id: string

@@ -27,7 +27,7 @@ function getStorage() {
   return storage
 }
 
-export async function toastCookie(toast: Omit<Toast, 'id'>): Promise<string> {
+async function toastCookie(toast: Omit<Toast, 'id'>): Promise<string> {
   const session = await getStorage().getSession()
   session.flash(TOAST_KEY, { id: crypto.randomUUID(), ...toast })
   return getStorage().commitSession(session)

@@ -19,7 +19,7 @@ export type CardPaymentProvider = {
 }
 
 /** The built-in processor (see sandbox-card.ts): the payer types a test card on /checkout/:id. */
-export const sandboxCardProvider: CardPaymentProvider = {
+const sandboxCardProvider: CardPaymentProvider = {
   name: 'sandbox',
   startCheckout: async ({ payment }) => ({ ok: true, redirectTo: `/checkout/${payment.id}` }),
 }
