@@ -1,6 +1,7 @@
 # MegiLance: one container, one SQLite file on the /data volume.
 
 # Dependencies, with the toolchain better-sqlite3 needs if no prebuilt binary fits.
+# Node 20, as package.json `engines` says (^20.19.0: the floor of @noble/hashes, faker and knip).
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \

@@ -1,7 +1,6 @@
 // Must stay the first import: it configures zod before any schema is built.
 import '~/utils/zod-config'
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { json } from '@remix-run/node'
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, json } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { DemoBanner } from '~/components/demo-banner'

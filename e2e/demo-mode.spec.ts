@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { DEMO_ACCOUNTS, expect, test } from './fixtures'
+import { DEMO_ACCOUNTS, expect, type Page, test } from './fixtures'
 import {
   expectNothingListening,
   runNodeScript,
@@ -11,7 +11,7 @@ import {
 
 test.afterEach(stopAll)
 
-const banner = (page: import('@playwright/test').Page) => page.getByRole('complementary', { name: 'Demo data' })
+const banner = (page: Page) => page.getByRole('complementary', { name: 'Demo data' })
 
 test('the demo says so on every page, readable on a narrow phone', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 })

@@ -1,5 +1,4 @@
-import { expect, test } from './fixtures'
-import { makeUser, newBrowserContext, signUp, toast } from './fixtures'
+import { expect, test, makeUser, newBrowserContext, signUp, toast } from './fixtures'
 import { createHourlyContract, endInvoiceReview, runScheduledJob } from './hourly-fixtures'
 
 function weekLabel(isoDay: string) {

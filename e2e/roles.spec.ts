@@ -1,12 +1,10 @@
 import {
-  DEMO_ACCOUNTS,
   expect,
   expectPath,
   makeUser,
   type Page,
   PORTALS,
   type Role,
-  signIn,
   signInAsSeededAdmin,
   signUp,
   test,

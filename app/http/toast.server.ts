@@ -1,6 +1,6 @@
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
 import { z } from 'zod'
-import { getSessionSecret, useSecureCookies } from '../utils/secrets.server'
+import { getSessionSecret, secureCookiesEnabled } from '../utils/secrets.server'
 
 const ToastSchema = z.object({
   id: z.string(),
@@ -20,14 +20,14 @@ function getStorage() {
       httpOnly: true,
       sameSite: 'lax',
       path: '/',
-      secure: useSecureCookies(),
+      secure: secureCookiesEnabled(),
       secrets: [getSessionSecret()],
     },
   })
   return storage
 }
 
-export async function toastCookie(toast: Omit<Toast, 'id'>): Promise<string> {
+async function toastCookie(toast: Omit<Toast, 'id'>): Promise<string> {
   const session = await getStorage().getSession()
   session.flash(TOAST_KEY, { id: crypto.randomUUID(), ...toast })
   return getStorage().commitSession(session)

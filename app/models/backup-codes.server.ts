@@ -54,7 +54,3 @@ export async function backupCodesMadeAt(userId: string): Promise<Date | null> {
     .get()
   return row?.at ?? null
 }
-
-export async function deleteBackupCodes(userId: string): Promise<void> {
-  getDb().delete(backupCodes).where(eq(backupCodes.userId, userId)).run()
-}

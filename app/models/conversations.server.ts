@@ -160,7 +160,7 @@ export async function markConversationRead(conversationId: string, userId: strin
     .run()
 }
 
-export type MessageAttachment = { uploadId: string; name: string; contentType: string; sizeBytes: number }
+type MessageAttachment = { uploadId: string; name: string; contentType: string; sizeBytes: number }
 export type MessageView = Message & { senderName: string; attachments: MessageAttachment[] }
 
 /** The conversation's messages, oldest first, with their senders and attachments. */

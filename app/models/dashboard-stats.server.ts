@@ -3,8 +3,6 @@ import { RUNNING_DISPUTE_STATES } from '~/domain/dispute-machine'
 import { ESCROWED_MILESTONE_STATES } from '~/domain/milestone-machine'
 import { getDb } from './db.server'
 
-export type MoneyByCurrency = { currency: string; amountMinor: number }[]
-
 /** Milestone states in which the client's money is held in escrow. */
 const ESCROWED = sql`${[...ESCROWED_MILESTONE_STATES]}`
 const RUNNING_DISPUTES = sql`${[...RUNNING_DISPUTE_STATES]}`

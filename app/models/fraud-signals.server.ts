@@ -1,8 +1,6 @@
-import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { fraudSignals } from './schema'
-
-export type FraudSignal = typeof fraudSignals.$inferSelect
 
 export type FraudSignalRow = {
   id: string
@@ -75,13 +73,4 @@ export async function countOpenFraudSignals(): Promise<number> {
       .where(isNull(fraudSignals.reviewedAt))
       .get()?.n ?? 0
   )
-}
-
-export async function listFraudSignalsForSource(source: string, sourceId: string): Promise<FraudSignal[]> {
-  return getDb()
-    .select()
-    .from(fraudSignals)
-    .where(and(eq(fraudSignals.source, source), eq(fraudSignals.sourceId, sourceId)))
-    .orderBy(desc(fraudSignals.createdAt))
-    .all()
 }

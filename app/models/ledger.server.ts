@@ -51,7 +51,7 @@ function balanceOfAccountId(id: string): number {
 }
 
 /** Checks the lines before anything is written: whole amounts that sum to zero per currency. */
-export function checkBalanced(lines: readonly LedgerLine[]): void {
+function checkBalanced(lines: readonly LedgerLine[]): void {
   if (lines.length < 2) throw new LedgerViolation('A money movement needs at least two entries.')
   const sums = new Map<string, number>()
   for (const line of lines) {

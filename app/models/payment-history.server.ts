@@ -1,11 +1,11 @@
 import { getDb } from './db.server'
-import type {
-  PaymentAccount,
-  PaymentHistoryFilter,
-  PaymentHistoryStatus,
-  PaymentType,
+import {
+  type PaymentAccount,
+  type PaymentHistoryFilter,
+  type PaymentHistoryStatus,
+  type PaymentType,
+  LEDGER_KIND_TYPES,
 } from '~/domain/payment-history-filters'
-import { LEDGER_KIND_TYPES } from '~/domain/payment-history-filters'
 
 /*
  * A user's payment history is one list over several sources, each a SELECT with the same columns
@@ -61,7 +61,7 @@ const CARD_PAYMENTS = `
     left join invoices i on p.purpose = 'invoice:' || i.id
    where p.user_id = @user`
 
-export const HISTORY_SOURCES: string[] = [WALLET_ENTRIES, ESCROW_ENTRIES, CARD_PAYMENTS]
+const HISTORY_SOURCES: string[] = [WALLET_ENTRIES, ESCROW_ENTRIES, CARD_PAYMENTS]
 
 export type PaymentHistoryRow = {
   id: string
@@ -94,11 +94,26 @@ type RawRow = {
 function historyQuery(userId: string, filter: PaymentHistoryFilter) {
   const conditions: string[] = []
   const params: Record<string, string | number> = { user: userId }
-  if (filter.type) (conditions.push('type = @type'), (params.type = filter.type))
-  if (filter.status) (conditions.push('status = @status'), (params.status = filter.status))
-  if (filter.currency) (conditions.push('currency = @currency'), (params.currency = filter.currency))
-  if (filter.since !== undefined) (conditions.push('at >= @since'), (params.since = filter.since))
-  if (filter.until !== undefined) (conditions.push('at < @until'), (params.until = filter.until))
+  if (filter.type) {
+    conditions.push('type = @type')
+    params.type = filter.type
+  }
+  if (filter.status) {
+    conditions.push('status = @status')
+    params.status = filter.status
+  }
+  if (filter.currency) {
+    conditions.push('currency = @currency')
+    params.currency = filter.currency
+  }
+  if (filter.since !== undefined) {
+    conditions.push('at >= @since')
+    params.since = filter.since
+  }
+  if (filter.until !== undefined) {
+    conditions.push('at < @until')
+    params.until = filter.until
+  }
   if (filter.text) {
     conditions.push(`description like @text escape '\\'`)
     params.text = `%${filter.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`

@@ -3,7 +3,7 @@ import { getDb } from './db.server'
 import { portfolioImages, portfolioItems, uploads } from './schema'
 
 export type PortfolioItem = typeof portfolioItems.$inferSelect
-export type PortfolioImage = { uploadId: string; originalName: string }
+type PortfolioImage = { uploadId: string; originalName: string }
 export type PortfolioItemWithImages = PortfolioItem & { images: PortfolioImage[] }
 
 async function attachImages(items: PortfolioItem[]): Promise<PortfolioItemWithImages[]> {

@@ -337,7 +337,6 @@ export async function countProjects(input: ProjectSearchInput): Promise<number> 
 /** Open projects matching the text and filters, one page of them, and the facet counts. */
 export async function searchProjects(input: ProjectSearchInput): Promise<ProjectSearchResult> {
   const db = getDb()
-  const now = input.now ?? new Date()
   const pageSize = Math.min(Math.max(1, Math.trunc(input.pageSize ?? 20)), 100)
   const page = Math.max(1, Math.trunc(input.page ?? 1))
   const sort = input.sort ?? 'relevance'

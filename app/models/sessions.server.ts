@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, ne, or } from 'drizzle-orm'
+import { and, desc, eq, gte, ne } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { sessions, users } from './schema'
 
@@ -35,14 +35,6 @@ export async function deleteUserSessions(userId: string, exceptSessionId?: strin
     ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
     : eq(sessions.userId, userId)
   return getDb().delete(sessions).where(condition).run().changes
-}
-
-/** Removes sessions past their absolute expiry or idle limit. */
-export async function deleteExpiredSessions(now: Date, idleSince: Date): Promise<number> {
-  return getDb()
-    .delete(sessions)
-    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleSince)))
-    .run().changes
 }
 
 /** A user's sessions that have not expired yet, most recently used first. */

@@ -7,7 +7,7 @@ export type User = typeof users.$inferSelect
 /** What the app passes around for the signed-in person: never the password hash. */
 export type SessionUser = Pick<User, 'id' | 'email' | 'name' | 'role'>
 
-export function normalizeEmail(email: string): string {
+function normalizeEmail(email: string): string {
   return email.trim().toLowerCase()
 }
 

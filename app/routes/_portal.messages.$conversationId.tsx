@@ -2,8 +2,9 @@ import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useFetcher, useLoaderData, useRevalidator } from '@remix-run/react'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { MessageThread } from '~/components/messaging/message-thread'
+import { useHydrated } from '~/components/security/use-hydrated'
 import { ErrorList, RequiredMark } from '~/components/ui/field'
 import { readUploadForm } from '~/http/upload-form.server'
 import { DOCUMENT_TYPES, storeUploads, UploadRejected } from '~/services/files/uploads.server'
@@ -96,7 +97,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function useLiveMessages(conversationId: string) {
   const revalidator = useRevalidator()
   const revalidate = useRef(revalidator.revalidate)
-  revalidate.current = revalidator.revalidate
+  useEffect(() => {
+    revalidate.current = revalidator.revalidate
+  })
   useEffect(() => {
     if (typeof EventSource === 'undefined') return
     const source = new EventSource(`/messages/${conversationId}/events`)
@@ -113,9 +116,8 @@ export default function Conversation() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const fetcher = useFetcher<typeof action>()
-  const [hydrated, setHydrated] = useState(false)
+  const hydrated = useHydrated()
   const formRef = useRef<HTMLFormElement>(null)
-  useEffect(() => setHydrated(true), [])
   useLiveMessages(data.id)
 
   const lastResult = fetcher.data ?? actionData

@@ -91,6 +91,7 @@ export default function EditPortfolioItem() {
           <ul className="portfolio-images-edit">
             {item.images.map((image, i) => (
               <li key={image.uploadId}>
+                {/* eslint-disable-next-line jsx-a11y/img-redundant-alt -- "image N" matches its "Remove image N" button */}
                 <img src={portfolioImageUrl(image.uploadId)} alt={`${item.title}, image ${i + 1}`} />
                 <Form method="post">
                   <input type="hidden" name="uploadId" value={image.uploadId} />

@@ -1,11 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
 
-const SECRET = vi.hoisted(() => {
-  const secret = 'crypto-webhook-test-secret-0123456789abcdef'
-  process.env.CRYPTO_WEBHOOK_SECRET = secret
-  return secret
-})
-
 import { findMilestone } from '~/models/contracts.server'
 import { findCryptoPaymentRequest, listCryptoReceiptsOf } from '~/models/crypto-payments.server'
 import { balanceOf } from '~/models/ledger.server'
@@ -20,6 +14,12 @@ import { CRYPTO_SIGNATURE_HEADER, signCryptoWebhook } from '~/services/payments/
 import { createFixedContract } from './fixed-contract'
 import { formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
+
+const SECRET = vi.hoisted(() => {
+  const secret = 'crypto-webhook-test-secret-0123456789abcdef'
+  process.env.CRYPTO_WEBHOOK_SECRET = secret
+  return secret
+})
 
 async function startedPayment(choice = 'BTC:bitcoin') {
   const setup = await createFixedContract()

@@ -24,7 +24,7 @@ export function getSessionSecret(): string {
   return cached
 }
 
-export function useSecureCookies(): boolean {
+export function secureCookiesEnabled(): boolean {
   const env = getEnv()
   return env.COOKIE_SECURE ?? env.NODE_ENV === 'production'
 }

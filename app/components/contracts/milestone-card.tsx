@@ -44,7 +44,7 @@ function replyFor(formId: string, last: FormReply | undefined) {
 }
 
 /** Who takes card payments: the built-in sandbox, or Stripe's hosted Checkout page. */
-export type CardProvider = 'sandbox' | 'stripe'
+type CardProvider = 'sandbox' | 'stripe'
 
 /** How a milestone can be paid here: `card` null means no card path; `note` says why something is not offered. */
 export type FundingPaths = { card: CardProvider | null; cryptoChoices: CryptoChoiceOption[]; note: string | null }

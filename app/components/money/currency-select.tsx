@@ -92,15 +92,7 @@ export function CurrencySearch({ form, value }: { form: string; value: string })
  * Star and unstar buttons. They submit `form` by POST (carrying what was typed there), so the page
  * comes back as it was, with the favourites changed.
  */
-export function FavouriteButton({
-  form,
-  currency,
-  favourite,
-}: {
-  form: string
-  currency: CurrencyInfo
-  favourite: boolean
-}) {
+function FavouriteButton({ form, currency, favourite }: { form: string; currency: CurrencyInfo; favourite: boolean }) {
   return favourite ? (
     <button
       type="submit"

@@ -35,6 +35,7 @@ export function PortfolioGallery({
               <div className="portfolio-item__images">
                 {item.images.map((image, i) => (
                   <a key={image.uploadId} href={portfolioImageUrl(image.uploadId)}>
+                    {/* eslint-disable-next-line jsx-a11y/img-redundant-alt -- "image N" tells an item's images apart */}
                     <img src={portfolioImageUrl(image.uploadId)} alt={`${item.title}, image ${i + 1}`} loading="lazy" />
                   </a>
                 ))}

@@ -25,7 +25,7 @@ function humanize(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
-export function stars(rating: number): string {
+function stars(rating: number): string {
   return `${rating.toFixed(1)} out of 5`
 }
 

@@ -10,7 +10,7 @@ export type ReviewCardData = {
   direction: ReviewDirection
 }
 
-export function Stars({ rating }: { rating: number }) {
+function Stars({ rating }: { rating: number }) {
   return (
     <span className="review__stars" role="img" aria-label={`${rating} out of 5`}>
       {'★'.repeat(rating)}

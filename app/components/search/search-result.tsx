@@ -25,7 +25,7 @@ export type SearchResultData = {
 }
 
 /** The snippet with its matched words in <mark>; the text is never treated as HTML. */
-export function Snippet({ text }: { text: string }) {
+function Snippet({ text }: { text: string }) {
   const parts: Array<{ text: string; marked: boolean }> = []
   let rest = text
   while (rest) {
@@ -47,7 +47,7 @@ export function Snippet({ text }: { text: string }) {
   )
 }
 
-export function postedLabel(createdAt: string, now: number): string {
+function postedLabel(createdAt: string, now: number): string {
   const minutes = Math.max(0, Math.round((now - new Date(createdAt).getTime()) / 60_000))
   if (minutes < 60) return minutes <= 1 ? 'Posted just now' : `Posted ${minutes} minutes ago`
   const hours = Math.round(minutes / 60)
@@ -57,7 +57,7 @@ export function postedLabel(createdAt: string, now: number): string {
   return `Posted ${formatDate(createdAt)}`
 }
 
-export function ratingLabel(rating: number | null, count: number): string {
+function ratingLabel(rating: number | null, count: number): string {
   if (rating === null || count === 0) return 'No client reviews yet'
   return `Client rated ${rating.toFixed(1)} of 5 (${count} ${count === 1 ? 'review' : 'reviews'})`
 }

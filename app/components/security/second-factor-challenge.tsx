@@ -84,6 +84,7 @@ export function SecondFactorChallengeForm({
               className="field__input"
               autoComplete="one-time-code"
               inputMode={chosen.method === 'backup_code' ? 'text' : 'numeric'}
+              // eslint-disable-next-line jsx-a11y/no-autofocus -- the code is the page's only task, right after the password
               autoFocus={!chosen.sendsCode || sent === chosen.method}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? 'second-factor-error' : undefined}

@@ -1,8 +1,13 @@
-import { useEffect, useState } from 'react'
+import { useSyncExternalStore } from 'react'
+
+const subscribe = () => () => {}
 
 /** True once React runs in the browser: false on the server and whenever JavaScript is off. */
 export function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false)
-  useEffect(() => setHydrated(true), [])
-  return hydrated
+  // The server snapshot is used while hydrating, so the first browser render matches the HTML.
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  )
 }

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 
 /** Why a browser ceremony stopped, in words a user can act on. */
-export function ceremonyErrorMessage(error: unknown): string {
+function ceremonyErrorMessage(error: unknown): string {
   const name = error instanceof Error ? error.name : ''
   if (name === 'NotAllowedError' || name === 'AbortError') return 'That was cancelled or took too long. Try again.'
   if (name === 'InvalidStateError') return 'This one is already added to your account.'

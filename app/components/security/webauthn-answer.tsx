@@ -2,7 +2,7 @@ import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from 
 import { useHydrated } from './use-hydrated'
 import { useWebAuthnCeremony } from './use-webauthn-ceremony'
 
-export const NEEDS_JAVASCRIPT = 'This method needs JavaScript. Turn it on, or choose another method.'
+const NEEDS_JAVASCRIPT = 'This method needs JavaScript. Turn it on, or choose another method.'
 
 /**
  * Answers a WebAuthn sign-in challenge inside an enclosing form: the button asks the browser for the

@@ -3,16 +3,7 @@
  * person's own name and email. A password that is only one of them, give or take digits and
  * symbols, or that contains the person's name or email name, is refused.
  */
-export const CONTEXT_WORDS = [
-  'megilance',
-  'megi',
-  'freelance',
-  'freelancer',
-  'freelancing',
-  'marketplace',
-  'client',
-  'escrow',
-]
+const CONTEXT_WORDS = ['megilance', 'megi', 'freelance', 'freelancer', 'freelancing', 'marketplace', 'client', 'escrow']
 
 const lettersOnly = (value: string) => value.toLowerCase().replace(/[^\p{L}]/gu, '')
 

@@ -19,7 +19,7 @@ function hashCode(code: string): string {
   return crypto.createHash('sha256').update(code).digest('hex')
 }
 
-export function generateResetCode(): string {
+function generateResetCode(): string {
   return crypto.randomInt(0, 100_000_000).toString().padStart(8, '0')
 }
 

@@ -25,7 +25,7 @@ export function isTimeZone(name: string): boolean {
   return timeZoneNames().includes(name)
 }
 
-export const MAX_LANGUAGES = 10
+const MAX_LANGUAGES = 10
 const MAX_LANGUAGE_LENGTH = 40
 
 /**

@@ -7,7 +7,7 @@ export const passwordField = z
   .min(8, 'Use at least 8 characters')
   .max(128, 'Use at most 128 characters')
 
-export const emailField = z
+const emailField = z
   .string({ error: 'Enter your email address' })
   .trim()
   .max(254, 'That email address is too long')

@@ -2,7 +2,7 @@
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000
 export const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000
 /** lastSeenAt is written at most this often, so reads do not all become writes. */
-export const TOUCH_INTERVAL_MS = 60 * 1000
+const TOUCH_INTERVAL_MS = 60 * 1000
 
 export type SessionTimes = { createdAt: Date; lastSeenAt: Date; expiresAt: Date }
 

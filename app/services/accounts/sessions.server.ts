@@ -14,7 +14,7 @@ import type { SessionUser } from '~/models/users.server'
 import type { RequestOrigin } from '~/services/security/context'
 import { recordSecurityEvent } from '~/services/security/events.server'
 import { describeLocation } from '~/services/security/geo.server'
-import { getSessionSecret, useSecureCookies } from '~/utils/secrets.server'
+import { getSessionSecret, secureCookiesEnabled } from '~/utils/secrets.server'
 import { describeDevice } from './devices'
 import { announceSessionsEnded } from './session-signals.server'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, newSessionTimes, sessionState, shouldTouch } from './session-policy'
@@ -24,7 +24,7 @@ function getSessionCookie() {
   sessionCookie ??= createCookie('__session', {
     httpOnly: true,
     sameSite: 'lax',
-    secure: useSecureCookies(),
+    secure: secureCookiesEnabled(),
     path: '/',
     maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
     secrets: [getSessionSecret()],

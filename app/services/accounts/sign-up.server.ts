@@ -12,7 +12,7 @@ import { signUpCodeEmail, signUpExistingAccountEmail, welcomeEmail } from '~/ser
 import { generateSixDigitCode } from '~/services/security/one-time-codes.server'
 import { takeQuota } from '~/services/security/throttle.server'
 import { keyedHash, sameHash } from '~/utils/keyed-hash.server'
-import { getSessionSecret, useSecureCookies } from '~/utils/secrets.server'
+import { getSessionSecret, secureCookiesEnabled } from '~/utils/secrets.server'
 import type { SignUpInput } from './accounts.server'
 import { passwordProblem } from './password-policy.server'
 import { hashPassword } from './passwords.server'
@@ -25,7 +25,7 @@ function getSignUpCookie() {
   signUpCookie ??= createCookie('__sign_up', {
     httpOnly: true,
     sameSite: 'lax',
-    secure: useSecureCookies(),
+    secure: secureCookiesEnabled(),
     path: '/',
     maxAge: CODE_MINUTES * 60,
     secrets: [getSessionSecret()],

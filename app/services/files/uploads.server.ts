@@ -39,13 +39,13 @@ function looksLikeText(bytes: Uint8Array): boolean {
 }
 
 /** The content type read from the file's own bytes (what the browser claims is ignored). */
-export async function detectContentType(bytes: Uint8Array): Promise<string | null> {
+async function detectContentType(bytes: Uint8Array): Promise<string | null> {
   const detected = await fileTypeFromBuffer(bytes)
   if (detected) return detected.mime
   return looksLikeText(bytes) ? 'text/plain' : null
 }
 
-export function describeTypes(types: readonly string[]): string {
+function describeTypes(types: readonly string[]): string {
   const names: Record<string, string> = {
     'image/png': 'PNG',
     'image/jpeg': 'JPEG',

@@ -19,11 +19,11 @@ function appUrl(path: string): string {
 }
 
 /** A short reference for the request; the reply's subject carries it so the reply can be found again. */
-export function contactReference(id: string): string {
+function contactReference(id: string): string {
   return `#${id.slice(0, 8)}`
 }
 
-export function newContactRequestEmail(to: string, request: ContactRequest): EmailMessage {
+function newContactRequestEmail(to: string, request: ContactRequest): EmailMessage {
   return {
     kind: 'contact_request',
     to,
@@ -34,7 +34,7 @@ export function newContactRequestEmail(to: string, request: ContactRequest): Ema
   }
 }
 
-export function contactReplyEmail(request: ContactRequest, reply: string): EmailMessage {
+function contactReplyEmail(request: ContactRequest, reply: string): EmailMessage {
   const quoted = request.message
     .split('\n')
     .map((line) => `> ${line}`)

@@ -5,7 +5,7 @@
  */
 export type HelpBlock =
   { kind: 'p'; text: string } | { kind: 'list'; items: string[] } | { kind: 'steps'; items: string[] }
-export type HelpSection = { heading: string; blocks: HelpBlock[] }
+type HelpSection = { heading: string; blocks: HelpBlock[] }
 export type HelpTopic = { slug: string; title: string; summary: string; sections: HelpSection[] }
 
 const p = (text: string): HelpBlock => ({ kind: 'p', text })

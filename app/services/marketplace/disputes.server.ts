@@ -1,5 +1,5 @@
 import {
-  findDispute,
+  type findDispute,
   findOpenDisputeOfMilestone,
   insertMilestoneDispute,
   saveDisputeDecision,

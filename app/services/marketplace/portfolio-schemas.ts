@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-export const MAX_PORTFOLIO_LINKS = 5
+const MAX_PORTFOLIO_LINKS = 5
 export const MAX_PORTFOLIO_IMAGES = 6
 export const MAX_PORTFOLIO_IMAGE_BYTES = 5_000_000
 export const MAX_PORTFOLIO_ITEMS = 30

@@ -10,7 +10,7 @@ export type Quartiles = { n: number; p25: number; median: number; p75: number }
 export type Confidence = 'none' | 'low' | 'medium' | 'high'
 
 /** Sample sizes behind each confidence: under 10 is low, under 30 medium, 30 or more high. */
-export const CONFIDENCE_THRESHOLDS = { medium: 10, high: 30 } as const
+const CONFIDENCE_THRESHOLDS = { medium: 10, high: 30 } as const
 
 export const CONFIDENCE_LABELS: Record<Confidence, string> = {
   none: 'No data yet',

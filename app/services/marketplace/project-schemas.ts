@@ -10,7 +10,7 @@ import { parseSkillList, searchSkills } from './skills-taxonomy'
  * fiat currency, the most used first, then the rest by code.
  */
 export const PROJECT_CURRENCIES = withCommonFirst(['USD', 'EUR', 'GBP', 'INR', 'PKR', 'CAD', 'AUD'])
-export const MAX_PROJECT_SKILLS = 15
+const MAX_PROJECT_SKILLS = 15
 
 /** Today as YYYY-MM-DD in UTC, the calendar the deadlines are stored in. */
 export function isoToday(now = new Date()): string {

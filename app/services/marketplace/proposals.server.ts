@@ -33,7 +33,7 @@ export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: 404 
  * Whether a freelancer may see the project at all: it exists, is not hidden by an admin, and is
  * public or they were invited to it. Anything else is, for them, not there.
  */
-export async function findProjectVisibleTo(projectId: string, freelancerId: string): Promise<Project | undefined> {
+async function findProjectVisibleTo(projectId: string, freelancerId: string): Promise<Project | undefined> {
   const project = await findProject(projectId)
   if (!project || project.hiddenAt) return undefined
   if (project.visibility === 'public') return project

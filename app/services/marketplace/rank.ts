@@ -27,7 +27,7 @@ export type RankInputs = {
   lastActiveAt: Date | null
 }
 
-export type RankFactorKey = 'rating' | 'jobSuccess' | 'onTime' | 'profile' | 'activity'
+type RankFactorKey = 'rating' | 'jobSuccess' | 'onTime' | 'profile' | 'activity'
 
 export type RankFactorDefinition = {
   key: RankFactorKey
@@ -39,11 +39,11 @@ export type RankFactorDefinition = {
 }
 
 /** Rating smoothing: every freelancer starts as if they had this many reviews of this rating. */
-export const RATING_PRIOR = { reviews: 5, rating: 4 } as const
+const RATING_PRIOR = { reviews: 5, rating: 4 } as const
 /** Job-success and on-time smoothing: as if they had this many outcomes at this share. */
-export const OUTCOME_PRIOR = { count: 2, share: 0.8 } as const
+const OUTCOME_PRIOR = { count: 2, share: 0.8 } as const
 /** Activity counts fully for this many days, then fades to nothing at the second number. */
-export const ACTIVITY_DAYS = { full: 30, none: 180 } as const
+const ACTIVITY_DAYS = { full: 30, none: 180 } as const
 
 export const RANK_FACTORS: readonly RankFactorDefinition[] = [
   {
@@ -79,7 +79,7 @@ export const RANK_FACTORS: readonly RankFactorDefinition[] = [
   },
 ]
 
-export type RankFactorResult = RankFactorDefinition & {
+type RankFactorResult = RankFactorDefinition & {
   /** The freelancer's value in words, e.g. "4.6 stars from 3 reviews". */
   value: string
   /** The share 0–1 the factor computed. */

@@ -31,7 +31,7 @@ export async function findReviewContract(
 }
 
 export type ReviewView = Pick<Review, 'id' | 'rating' | 'subRatings' | 'comment' | 'createdAt' | 'direction'>
-export type TheirReview = { state: 'visible'; review: ReviewView } | { state: 'hidden' } | { state: 'missing' }
+type TheirReview = { state: 'visible'; review: ReviewView } | { state: 'hidden' } | { state: 'missing' }
 
 function view(review: ContractReview): ReviewView {
   return {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-export const SAVED_SEARCH_NAME_MAX = 80
+const SAVED_SEARCH_NAME_MAX = 80
 
 /** "Save this search": a name (optional: the search's description is used) and the query string. */
 export const SaveSearchSchema = z.object({

@@ -24,7 +24,7 @@ import {
 export const MAX_SAVED_SEARCHES = 25
 
 /** The searchProjects() input of a stored query string: newest first, no page. */
-export function savedSearchInput(query: string) {
+function savedSearchInput(query: string) {
   const { params } = parseSearchParams(new URLSearchParams(query))
   return { ...toSearchInput({ ...params, page: 1 }), sort: 'newest' as const }
 }

@@ -5,7 +5,7 @@
  */
 import { SKILL_CATEGORIES, SKILL_DATA, type SkillCategory, type SkillName } from './skills-data'
 
-export { SKILL_CATEGORIES, type SkillCategory, type SkillName }
+export { SKILL_CATEGORIES, type SkillName }
 
 export type SkillEntry = {
   name: SkillName

@@ -31,7 +31,7 @@ export function publish(conversationId: string, event: LiveEvent): void {
 }
 
 /** Listens to one conversation; returns the function that stops listening. */
-export function subscribe(conversationId: string, userId: string, listener: (event: LiveEvent) => void): () => void {
+function subscribe(conversationId: string, userId: string, listener: (event: LiveEvent) => void): () => void {
   const { emitter, watchers } = bus()
   const key = watcherKey(conversationId, userId)
   emitter.on(channel(conversationId), listener)

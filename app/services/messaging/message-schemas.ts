@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-export const MESSAGE_MAX_CHARS = 5000
+const MESSAGE_MAX_CHARS = 5000
 
 export const SendMessageSchema = z.object({
   body: z

@@ -21,16 +21,13 @@ import { describeReasons, detectOffPlatform } from './off-platform'
 
 type Viewer = { id: string; role: Role }
 
-export const NOTIFY_AT_MOST_EVERY_MS = 10 * 60_000
+const NOTIFY_AT_MOST_EVERY_MS = 10 * 60_000
 
 export function isParticipant(conversation: Pick<Conversation, 'clientId' | 'freelancerId'>, userId: string): boolean {
   return conversation.clientId === userId || conversation.freelancerId === userId
 }
 
-export function otherParticipant(
-  conversation: Pick<Conversation, 'clientId' | 'freelancerId'>,
-  userId: string,
-): string {
+function otherParticipant(conversation: Pick<Conversation, 'clientId' | 'freelancerId'>, userId: string): string {
   return conversation.clientId === userId ? conversation.freelancerId : conversation.clientId
 }
 

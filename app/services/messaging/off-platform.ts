@@ -7,7 +7,7 @@
  * code are not phone numbers, and naming an app ("a Telegram bot") is not a request to use it.
  */
 
-export const OFF_PLATFORM_REASONS = [
+const OFF_PLATFORM_REASONS = [
   'email',
   'phone',
   'whatsapp',

@@ -15,7 +15,7 @@ import {
 import { safeRedirect } from '~/utils/safe-redirect'
 import { emailPreferencesFromForm, notificationKindLabel, preferenceRows } from './preferences'
 
-export const NOTIFICATIONS_PAGE_SIZE = 20
+const NOTIFICATIONS_PAGE_SIZE = 20
 
 /** One page of the user's notifications, newest first, with the unread count. */
 export async function loadNotificationCentre(userId: string, page: number) {

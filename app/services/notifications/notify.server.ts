@@ -36,7 +36,3 @@ export async function notify(input: NotifyInput): Promise<void> {
     : null
   await sendEmail(notificationEmail(user.email, user.name, input.title, input.body ?? '', url))
 }
-
-export async function notifyAll(inputs: NotifyInput[]): Promise<void> {
-  for (const input of inputs) await notify(input)
-}

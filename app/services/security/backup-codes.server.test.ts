@@ -9,7 +9,6 @@ import {
   formatBackupCode,
   generateBackupCodes,
   newBackupCode,
-  normaliseBackupCode,
   redeemBackupCode,
 } from './backup-codes.server'
 

@@ -11,7 +11,7 @@ import type { RequestOrigin } from './context'
 import { recordSecurityEvent } from './events.server'
 import type { SecondFactorProvider } from './second-factor-provider'
 
-export const BACKUP_CODE_COUNT = 10
+const BACKUP_CODE_COUNT = 10
 // No 0/o, 1/l/i: a code copied from paper is read back right. 31 symbols × 10 ≈ 49 bits each.
 const ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz'
 const CODE_LENGTH = 10
@@ -22,7 +22,7 @@ export function formatBackupCode(raw: string): string {
 }
 
 /** Accepts what people type: any case, with or without dashes and spaces. */
-export function normaliseBackupCode(input: string): string {
+function normaliseBackupCode(input: string): string {
   return input.toLowerCase().replace(/[\s-]+/g, '')
 }
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { createCookie } from '@remix-run/node'
-import { getSessionSecret, useSecureCookies } from '~/utils/secrets.server'
+import { getSessionSecret, secureCookiesEnabled } from '~/utils/secrets.server'
 
 const TWO_YEARS_S = 2 * 365 * 24 * 3600
 
@@ -9,7 +9,7 @@ function getDeviceCookie() {
   deviceCookie ??= createCookie('__device', {
     httpOnly: true,
     sameSite: 'lax',
-    secure: useSecureCookies(),
+    secure: secureCookiesEnabled(),
     path: '/',
     maxAge: TWO_YEARS_S,
     secrets: [getSessionSecret()],

@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /** Form schemas for setting up second factors, shared by the browser (conform) and the server. */
 
-export const sixDigitCode = z
+const sixDigitCode = z
   .string({ error: 'Enter the 6-digit code' })
   .transform((value) => value.replace(/\s+/g, ''))
   .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6 digits of the code'))

@@ -9,7 +9,7 @@ import {
 import { keyedHash, sameHash } from '~/utils/keyed-hash.server'
 
 export const CODE_MINUTES = 10
-export const CODE_MAX_ATTEMPTS = 5
+const CODE_MAX_ATTEMPTS = 5
 
 /** `boundTo` ties the code to one request (a pending sign-in, a session); '' when the purpose is enough. */
 export type CodeRequest = Pick<OneTimeCode, 'userId' | 'channel' | 'purpose' | 'destination'> & { boundTo?: string }

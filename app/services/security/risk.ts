@@ -4,7 +4,7 @@
  */
 export type RiskFactor = { name: string; points: number; detail: string }
 export type RiskLevel = 'low' | 'medium' | 'high'
-export type Place = { latitude: number; longitude: number; country: string; city: string }
+type Place = { latitude: number; longitude: number; country: string; city: string }
 
 export type RiskSignals = {
   now: Date
@@ -18,7 +18,7 @@ export type RiskSignals = {
   accountCreatedAt: Date
 }
 
-export const RISK_POINTS = {
+const RISK_POINTS = {
   newDevice: 20,
   newCountry: 20,
   impossibleTravel: 45,
@@ -27,10 +27,10 @@ export const RISK_POINTS = {
   ipFailures: { some: 20, many: 35 },
   newAccount: 10,
 } as const
-export const MEDIUM_FROM = 40
-export const HIGH_FROM = 80
+const MEDIUM_FROM = 40
+const HIGH_FROM = 80
 /** Faster than an airliner between two sign-ins is taken as two different people. */
-export const IMPOSSIBLE_SPEED_KMH = 1000
+const IMPOSSIBLE_SPEED_KMH = 1000
 /** Below this distance, city-level GeoIP noise is not travel. */
 const MIN_TRAVEL_KM = 300
 

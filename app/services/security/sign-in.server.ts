@@ -6,7 +6,7 @@ import { rememberDevice } from '~/models/known-devices.server'
 import { findUserByEmail, findUserById, type SessionUser } from '~/models/users.server'
 import { SignInRefused } from '~/services/accounts/accounts.server'
 import { startSession } from '~/services/accounts/sessions.server'
-import { getSessionSecret, useSecureCookies } from '~/utils/secrets.server'
+import { getSessionSecret, secureCookiesEnabled } from '~/utils/secrets.server'
 import { originOf, type RequestOrigin } from './context'
 import { readOrCreateDeviceId } from './device-cookie.server'
 import { recordSecurityEvent } from './events.server'
@@ -22,7 +22,7 @@ function getPendingCookie() {
   pendingCookie ??= createCookie('__sign_in', {
     httpOnly: true,
     sameSite: 'lax',
-    secure: useSecureCookies(),
+    secure: secureCookiesEnabled(),
     path: '/',
     maxAge: PENDING_MINUTES * 60,
     secrets: [getSessionSecret()],

@@ -109,7 +109,7 @@ async function verifiedPhoneOf(userId: string): Promise<string | null> {
 }
 
 /** Texts a sign-in code to the verified number, bound to one sign-in or session. */
-export async function textSignInCode(userId: string, boundTo: string, now = new Date()): Promise<SmsOutcome> {
+async function textSignInCode(userId: string, boundTo: string, now = new Date()): Promise<SmsOutcome> {
   const phone = await verifiedPhoneOf(userId)
   if (!phone) return { ok: false, error: 'no verified phone' }
   const code = await issueOneTimeCode(

@@ -16,7 +16,7 @@ const ISSUER = 'MegiLance'
 const LABEL = 'Authenticator app'
 
 /** The code's time step when it is right for now (±1 step) and later than the last one accepted. */
-export function matchTotpCode(secret: string, code: string, lastTimeStep: number | null, now: Date): number | null {
+function matchTotpCode(secret: string, code: string, lastTimeStep: number | null, now: Date): number | null {
   const token = code.replace(/\s+/g, '')
   if (!/^\d{6}$/.test(token)) return null // otplib throws on malformed tokens
   const result = verifySync({
@@ -30,7 +30,7 @@ export function matchTotpCode(secret: string, code: string, lastTimeStep: number
 }
 
 /** "ABCD EFGH …": easier to type into an app by hand. */
-export function groupSecret(secret: string): string {
+function groupSecret(secret: string): string {
   return secret.match(/.{1,4}/g)?.join(' ') ?? secret
 }
 

@@ -3,7 +3,7 @@ import type { CardPaymentProvider } from './card-payment-provider'
 import { stripeCardProvider } from './stripe-checkout.server'
 
 /** The built-in processor (see sandbox-card.ts): the payer types a test card on /checkout/:id. */
-export const sandboxCardProvider: CardPaymentProvider = {
+const sandboxCardProvider: CardPaymentProvider = {
   name: 'sandbox',
   startCheckout: async ({ payment }) => ({ ok: true, redirectTo: `/checkout/${payment.id}` }),
 }

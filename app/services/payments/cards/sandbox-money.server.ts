@@ -23,7 +23,7 @@ import { receivingAddress } from '../crypto/crypto-receiving.server'
 export type SandboxMoney = { available: true } | { available: false; reason: string }
 
 /** The real money providers this installation is configured with, named for people. */
-export function realMoneyProviders(env: Env = getEnv()): string[] {
+function realMoneyProviders(env: Env = getEnv()): string[] {
   const providers: string[] = []
   if (env.STRIPE_SECRET_KEY) providers.push('Stripe')
   if (CRYPTO_NETWORKS.some((network) => !receivingAddress(network, env).sandbox))
@@ -55,12 +55,12 @@ export function stripeOrSandbox(env: Env = getEnv()): 'stripe' | 'sandbox' | nul
 }
 
 /** Whether payments can be requested on this network: a configured address, or the sandbox allowed. */
-export function cryptoNetworkUsable(network: CryptoNetwork, env: Env = getEnv()): boolean {
+function cryptoNetworkUsable(network: CryptoNetwork, env: Env = getEnv()): boolean {
   return !receivingAddress(network, env).sandbox || sandboxMoney(env).available
 }
 
 /** The coin-and-network choices a payer is offered: only networks that can take the payment. */
-export function usableCryptoChoices(env: Env = getEnv()): CryptoChoice[] {
+function usableCryptoChoices(env: Env = getEnv()): CryptoChoice[] {
   return CRYPTO_PAYMENT_CHOICES.filter((choice) => cryptoNetworkUsable(choice.network, env))
 }
 

@@ -25,7 +25,7 @@ const ZERO_DECIMAL = new Set([
 ])
 const THREE_DECIMAL = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND'])
 
-export function stripeDigits(currency: string): number {
+function stripeDigits(currency: string): number {
   const code = currency.toUpperCase()
   if (ZERO_DECIMAL.has(code)) return 0
   if (THREE_DECIMAL.has(code)) return 3

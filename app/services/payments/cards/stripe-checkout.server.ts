@@ -6,10 +6,7 @@ import type { CardPaymentProvider, CheckoutRequest, CheckoutStart } from './card
 import { toStripeAmount } from './stripe-amount'
 
 /** Where Stripe sends the payer back: APP_URL when configured (behind proxies), else their origin. */
-export function checkoutReturnUrls(
-  paymentId: string,
-  requestOrigin: string | null,
-): { success: string; cancel: string } {
+function checkoutReturnUrls(paymentId: string, requestOrigin: string | null): { success: string; cancel: string } {
   const env = getEnv()
   const origin = new URL(env.APP_URL ?? requestOrigin ?? `http://localhost:${env.PORT}`).origin
   const page = `${origin}/checkout/${paymentId}`
@@ -17,7 +14,7 @@ export function checkoutReturnUrls(
 }
 
 /** The Checkout Session for one of our payments; the metadata ties Stripe's events back to it. */
-export function checkoutSessionParams(
+function checkoutSessionParams(
   request: CheckoutRequest,
   amount: { amount: number; currency: string },
 ): Stripe.Checkout.SessionCreateParams {

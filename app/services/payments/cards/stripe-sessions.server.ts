@@ -146,7 +146,7 @@ export const EXPIRED_REASON =
  * same once-only way. If Stripe cannot be reached the payment simply stays pending. `payUrl` is
  * Stripe's page while the session is still open.
  */
-export async function refreshStripePayment(
+async function refreshStripePayment(
   stripe: Stripe,
   payment: CardPayment,
   at = new Date(),

@@ -13,7 +13,7 @@ import {
 export type WebhookReply = { status: number; body: { received: boolean; outcome?: StripeOutcome; error?: string } }
 
 /** One verified event → its effect. Types we do not act on are acknowledged so Stripe stops sending them. */
-export async function handleStripeEvent(event: Stripe.Event, at = new Date()): Promise<StripeOutcome> {
+async function handleStripeEvent(event: Stripe.Event, at = new Date()): Promise<StripeOutcome> {
   const ref = { id: event.id, type: event.type }
   switch (event.type) {
     case 'checkout.session.completed':

@@ -52,7 +52,7 @@ import { paymentUri, unitsToDecimal } from './crypto-uris'
 export const RATE_LOCK_MINUTES = 30
 
 /** The exchange-rate service's answer (rates.server.ts): `rate` is units of quote per 1 base. */
-export type RateQuote = { base: string; quote: string; rate: string; asOf: Date; source: string }
+type RateQuote = { base: string; quote: string; rate: string; asOf: Date; source: string }
 export type RateLookup = (base: string, quote: string, now?: Date) => Promise<RateQuote>
 
 export type StartOutcome =

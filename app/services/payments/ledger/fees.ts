@@ -1,5 +1,5 @@
 /** The one published platform fee: a share of each released payment, paid by the freelancer. */
-export const DEFAULT_PLATFORM_FEE_PERCENT = 10
+const DEFAULT_PLATFORM_FEE_PERCENT = 10
 
 export type FeeSplit = { grossMinor: number; feeMinor: number; netMinor: number }
 

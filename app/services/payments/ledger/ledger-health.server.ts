@@ -9,7 +9,7 @@ import {
 import { checkLedgerInvariants } from '~/models/ledger.server'
 import { ACCOUNT_KIND_LABELS } from './account-kinds'
 
-export type InvariantCheck = { id: string; label: string; ok: boolean; broken: number; detail: string }
+type InvariantCheck = { id: string; label: string; ok: boolean; broken: number; detail: string }
 
 /** Everything the admin ledger health page shows; the checks come from checkLedgerInvariants. */
 export async function loadLedgerHealth() {

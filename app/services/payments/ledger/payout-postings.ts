@@ -3,7 +3,7 @@ import type { LedgerPosting } from '~/models/ledger.server'
 /** The platform's own accounts are owned by "platform" (kept in sync with models/ledger.server). */
 const PLATFORM = 'platform'
 
-export type PayoutRail = 'bank' | 'crypto'
+type PayoutRail = 'bank' | 'crypto'
 
 export type PayoutSubject = {
   id: string

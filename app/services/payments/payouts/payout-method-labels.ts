@@ -11,12 +11,12 @@ export type DescribableMethod = {
   address: string | null
 }
 
-export function networkName(network: string): string {
+function networkName(network: string): string {
   return isCryptoNetwork(network) ? networkLabel(network) : network
 }
 
 /** "0xAbCd…1234": enough to recognise, short enough for a table. */
-export function shortAddress(address: string): string {
+function shortAddress(address: string): string {
   return address.length > 14 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address
 }
 

@@ -15,8 +15,8 @@ import { createExpressAccount, createOnboardingLink, readConnectedAccount } from
 import { sandboxMoney } from '../cards/sandbox-money.server'
 import { getStripe } from '../cards/stripe.server'
 
-export const BANK_ONBOARDING_PATH = '/payouts/bank'
-export const BANK_RETURN_PATH = '/payouts/bank/return'
+const BANK_ONBOARDING_PATH = '/payouts/bank'
+const BANK_RETURN_PATH = '/payouts/bank/return'
 
 export async function payoutMethodsOf(userId: string) {
   const methods = await listPayoutMethodsOf(userId)

@@ -51,7 +51,7 @@ export type CryptoQuote = { asset: string; amount: string; rate: string; asOf: D
  * What a crypto payout comes to in its asset at the current rate (exact BigInt arithmetic), or null
  * when no rate is known for the pair; the payout then goes out as the wallet currency's value.
  */
-export async function cryptoQuoteFor(
+async function cryptoQuoteFor(
   method: PayoutMethod,
   receiveMinor: number,
   currency: string,
@@ -261,7 +261,7 @@ type SendOptions = { actorId: string | null; reason: string | null; action: 'sen
  * wallet. A refusal by the provider fails the payout and returns the money; no answer leaves it
  * claimed for the job to retry.
  */
-export async function sendPayout(
+async function sendPayout(
   id: string,
   options: SendOptions,
   now = new Date(),

@@ -5,7 +5,7 @@ import { fetchWithTimeout, RateProviderError, type RateProvider } from './provid
 export const COINGECKO_API_URL = 'https://api.coingecko.com/api/v3'
 
 /** CoinGecko's coin ids for our seven cryptocurrencies (POL is the renamed MATIC). */
-export const COINGECKO_IDS: Readonly<Record<string, string>> = {
+const COINGECKO_IDS: Readonly<Record<string, string>> = {
   BTC: 'bitcoin',
   ETH: 'ethereum',
   USDT: 'tether',
@@ -23,7 +23,7 @@ type SimplePrice = Record<
 >
 
 /** Reads /simple/price: `{ "bitcoin": { "usd": 97000.1, "eur": 89000.2, "last_updated_at": 1764604800 } }`. */
-export function parseSimplePrice(body: unknown, fetchedAt: Date): ProviderRate[] {
+function parseSimplePrice(body: unknown, fetchedAt: Date): ProviderRate[] {
   if (!body || typeof body !== 'object') throw new RateProviderError('coingecko', 'unexpected answer')
   const prices = body as SimplePrice
   const rates = Object.entries(COINGECKO_IDS).flatMap(([code, id]): ProviderRate[] => {

@@ -6,17 +6,17 @@ import { ConvertSchema } from './convert-schemas'
 import { currencyChoices, searchCurrencies, type CurrencyChoices } from './currency-search'
 import { getExchangeRate, NoRateError, type ExchangeRateSource } from './rates.server'
 
-export const DEFAULT_FROM = 'USD'
-export const DEFAULT_TO = 'EUR'
+const DEFAULT_FROM = 'USD'
+const DEFAULT_TO = 'EUR'
 
-export const SOURCE_LABELS: Record<ExchangeRateSource, string> = {
+const SOURCE_LABELS: Record<ExchangeRateSource, string> = {
   ecb: 'European Central Bank reference rate',
   coingecko: 'CoinGecko',
   snapshot: 'the rates shipped with MegiLance (approximate, used when offline)',
   identity: 'same currency',
 }
 
-export type Conversion = {
+type Conversion = {
   amount: string
   result: string
   rate: string

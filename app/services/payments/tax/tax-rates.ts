@@ -50,7 +50,7 @@ export type TaxRate =
 
 export const PPM = 1_000_000
 
-export function toPpm(rate: number): number {
+function toPpm(rate: number): number {
   return Math.round(rate * PPM)
 }
 

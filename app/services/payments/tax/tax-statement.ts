@@ -2,7 +2,7 @@ import { currencyDigits } from '~/utils/format'
 
 /** One yearly statement, shaped for any output: columns of amounts, per currency, per month. */
 export type StatementColumn = { key: string; label: string; short: string }
-export type StatementRow = { label: string; values: number[] }
+type StatementRow = { label: string; values: number[] }
 export type StatementSection = { currency: string; rows: StatementRow[]; totals: number[] }
 export type TaxStatement = {
   year: number

@@ -7,8 +7,8 @@ export type VatIdCheck = { ok: true; vatId: string } | { ok: false; message: str
 const vatPrefix = (countryCode: string) => (countryCode === 'GR' ? 'EL' : countryCode)
 
 /** Spaces, dots and dashes are how people copy VAT IDs from invoices; none is part of the number. */
-export function normaliseVatId(input: string): string {
-  return input.replace(/[\s.\-]/g, '').toUpperCase()
+function normaliseVatId(input: string): string {
+  return input.replace(/[\s.-]/g, '').toUpperCase()
 }
 
 /**
