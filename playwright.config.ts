@@ -8,6 +8,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 // Workers read the same database the server writes (for fixtures), so the path is fixed.
 process.env.E2E_DATABASE_PATH = DATABASE_PATH
+// The no-js tests keep each kind of page's HTML here; e2e/html-check.ts validates it after the run.
+process.env.E2E_HTML_DIR = path.resolve(`e2e/.tmp/html-${PORT}`)
 // Fixtures sign some browsers in by writing a session, as the server would after a sign-in.
 const SESSION_SECRET = 'e2e-session-secret-that-is-long-enough-123'
 process.env.E2E_SESSION_SECRET = SESSION_SECRET
@@ -33,6 +35,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 7_000 },
   reporter: [['list']],
+  globalSetup: './e2e/html-check.ts',
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
