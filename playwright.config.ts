@@ -57,7 +57,7 @@ export default defineConfig({
     command: `mkdir -p e2e/.tmp && rm -f ${DATABASE_PATH} ${DATABASE_PATH}-wal ${DATABASE_PATH}-shm && node --import tsx scripts/seed.ts && node --import tsx server/index.ts`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
-    // Seeding 550 accounts with argon2 hashes takes a while on a busy 2-core machine.
+    // Seeding 550 accounts (one shared argon2 hash) and starting take a while on a busy 2-core machine.
     timeout: 180_000,
     env: {
       NODE_ENV: 'production',
