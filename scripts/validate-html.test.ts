@@ -25,7 +25,7 @@ describe('validateHtmlFiles', () => {
         expect.objectContaining({ file: invalid, line: 2, message: expect.stringMatching(/“required” not allowed/) }),
       ]),
     )
-  }, 60_000)
+  }, 120_000) // a JVM start, slow on a busy machine
 
   it('has nothing to say about no files', async () => {
     expect(await validateHtmlFiles([])).toEqual([])
