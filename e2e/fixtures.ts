@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { insertSessionCookie, readCodeFromOutbox, recentCodesFromOutbox } from './db-fixtures'
+import { keepPageHtml } from './page-html'
 import { expect, test as base, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test'
 
 /** The seeded demo accounts (scripts/seed.ts). Tests only sign in with them, never change them. */
@@ -228,24 +229,34 @@ const EXPECTED_CONSOLE_ERRORS: RegExp[] = [
 type Fixtures = {
   /** A page in its own browser context, signed in as the seeded admin. */
   adminPage: Page
-  /** Automatic: fails the test when any page of any of its browser contexts logged an error. */
-  failOnPageErrors: void
+  /**
+   * Automatic, over every browser context of the test: fails it when a page logged an error, and in
+   * the no-js project keeps the server's HTML of each kind of page for the HTML check (e2e/html-check.ts).
+   */
+  watchPages: void
 }
 
 export const test = base.extend<Fixtures>({
-  failOnPageErrors: [
-    async ({ context, browser }, use) => {
+  watchPages: [
+    async ({ context, browser }, use, testInfo) => {
       const problems: string[] = []
-      await watchForPageErrors(context, problems)
+      const htmlSaves: Array<() => Promise<void>> = []
+      const watch = async (watched: BrowserContext) => {
+        await watchForPageErrors(watched, problems)
+        // Server HTML is the same in both projects; without JavaScript every page is a document load.
+        if (!isJavaScriptEnabled(testInfo)) htmlSaves.push(keepPageHtml(watched))
+      }
+      await watch(context)
       // Second browsers (newBrowserContext, browser.newPage) are watched too, for this test only.
       const newContext = browser.newContext.bind(browser)
       browser.newContext = async (options) => {
         const created = await newContext(options)
-        await watchForPageErrors(created, problems)
+        await watch(created)
         return created
       }
       await use()
       browser.newContext = newContext
+      await Promise.all(htmlSaves.map((saved) => saved()))
       expect(problems, 'The pages logged errors or CSP violations').toEqual([])
     },
     { auto: true },

@@ -171,14 +171,20 @@ export default function ContractPage() {
 
       {contract.type === 'fixed' ? (
         <>
-          <section className="stats" aria-label="Money on this contract">
-            <Stat label="Contract total" value={money(total)} />
-            <Stat label="In escrow" value={money(data.escrowMinor)} detail="Paid by the client, waiting for approval" />
-            <Stat
-              label="Released"
-              value={money(paid)}
-              detail={`The freelancer receives each release less the ${data.feePercent}% platform fee`}
-            />
+          <section aria-label="Money on this contract">
+            <dl className="stats">
+              <Stat label="Contract total" value={money(total)} />
+              <Stat
+                label="In escrow"
+                value={money(data.escrowMinor)}
+                detail="Paid by the client, waiting for approval"
+              />
+              <Stat
+                label="Released"
+                value={money(paid)}
+                detail={`The freelancer receives each release less the ${data.feePercent}% platform fee`}
+              />
+            </dl>
           </section>
           <section aria-labelledby="milestones-heading">
             <h2 id="milestones-heading">Milestones</h2>

@@ -58,18 +58,20 @@ export default function WalletPage() {
           )}
         </p>
       ) : null}
-      <section className="stats" aria-label="Balances">
-        {balances.length ? (
-          balances.map((balance) => (
-            <Stat
-              key={balance.currency}
-              label={`Balance in ${balance.currency}`}
-              value={formatMoney(balance.balanceMinor, balance.currency)}
-            />
-          ))
-        ) : (
-          <Stat label="Balance" value={formatMoney(0, 'USD')} />
-        )}
+      <section aria-label="Balances">
+        <dl className="stats">
+          {balances.length ? (
+            balances.map((balance) => (
+              <Stat
+                key={balance.currency}
+                label={`Balance in ${balance.currency}`}
+                value={formatMoney(balance.balanceMinor, balance.currency)}
+              />
+            ))
+          ) : (
+            <Stat label="Balance" value={formatMoney(0, 'USD')} />
+          )}
+        </dl>
       </section>
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>

@@ -28,7 +28,8 @@ export function SaveSearchForm({
       <h2 className="save-search__title">Save this search</h2>
       <ErrorList id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="create" />
-      <input {...getInputProps(fields.query, { type: 'hidden' })} />
+      {/* HTML allows `required` on no hidden input; the server still refuses an empty query. */}
+      <input {...getInputProps(fields.query, { type: 'hidden' })} required={false} />
       <ErrorList id={fields.query.errorId} errors={fields.query.errors} />
       <Field label="Name" meta={fields.name} hint="For your list; alerts use it too." maxLength={80} />
       <label className="choice">

@@ -109,7 +109,9 @@ export function SelectField({
         {label}
         <RequiredMark required={meta.required} />
       </label>
-      <select {...getSelectProps(meta)}>
+      {/* With no empty first option a select always has a value, and HTML forbids `required` on it;
+          aria-required still tells assistive technology the answer is needed. */}
+      <select {...getSelectProps(meta)} required={false} aria-required={meta.required || undefined}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
