@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { listFraudSignals, setFraudSignalReviewed } from '~/models/fraud-signals.server'
+import { listFraudSignals } from '~/models/fraud-signals.server'
+import { reviewFraudSignal } from '~/services/admin/fraud-signals.server'
 import { FraudSignalActionSchema } from '~/services/messaging/message-schemas'
 import { REASON_LABELS, type OffPlatformReason } from '~/services/messaging/off-platform'
 import { requireRole } from '~/http/auth.server'
@@ -26,18 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, 'admin')
+  const admin = await requireRole(request, 'admin')
   const submission = parseWithZod(await readFormData(request), { schema: FraudSignalActionSchema })
   if (submission.status !== 'success') throw new Response('Choose a signal and what to do with it.', { status: 400 })
   const { intent, signalId } = submission.value
-  const changed = await setFraudSignalReviewed(signalId, intent === 'review' ? new Date() : null)
-  if (!changed) {
-    const allowed = intent === 'review' ? 'reopen' : 'mark reviewed'
-    throw new Response(
-      `That signal is already ${intent === 'review' ? 'reviewed' : 'waiting'} (or gone); you can ${allowed} it instead.`,
-      { status: 409 },
-    )
-  }
+  const outcome = await reviewFraudSignal(admin, signalId, intent)
+  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
   return redirectWithToast(intent === 'review' ? '/admin/fraud-signals' : '/admin/fraud-signals?show=reviewed', {
     kind: 'success',
     message: intent === 'review' ? 'Signal marked reviewed.' : 'Signal is waiting for review again.',

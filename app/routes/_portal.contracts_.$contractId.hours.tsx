@@ -5,7 +5,6 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { InvoiceTable } from '~/components/hourly/invoice-table'
 import { TimeEntryList } from '~/components/hourly/time-entry-list'
 import { Field, TextareaField } from '~/components/ui/field'
-import { deleteUninvoicedTimeEntry } from '~/models/hourly.server'
 import { formatDuration } from '~/services/marketplace/hourly'
 import {
   DisputeInvoiceSchema,
@@ -16,6 +15,7 @@ import {
 } from '~/services/marketplace/hourly-schemas'
 import {
   checkWeekToInvoice,
+  deleteTimeEntry,
   findContract,
   loadHoursPage,
   logTime,
@@ -99,9 +99,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     })
   }
   if (intent === 'delete-entry') {
-    const deleted = await deleteUninvoicedTimeEntry(contract.id, String(formData.get('entryId') ?? ''))
-    if (!deleted)
-      throw new Response('That entry is already invoiced or gone; invoiced time cannot be changed.', { status: 409 })
+    const outcome = await deleteTimeEntry(contract, user.id, String(formData.get('entryId') ?? ''))
+    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
     return redirectWithToast(back, { kind: 'success', message: 'The entry is deleted.' })
   }
   if (intent === 'send-invoice') {

@@ -2,15 +2,15 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { SaveSearchForm } from '~/components/search/save-search-form'
-import {
-  deleteSavedSearchOf,
-  findSavedSearchOf,
-  listSavedSearchesOf,
-  setSavedSearchNotify,
-} from '~/models/saved-searches.server'
+import { findSavedSearchOf, listSavedSearchesOf } from '~/models/saved-searches.server'
 import { describeSearch, parseSearchParams } from '~/domain/project-search-params'
 import { SaveSearchSchema } from '~/services/marketplace/saved-search-schemas'
-import { MAX_SAVED_SEARCHES, saveSearch } from '~/services/marketplace/saved-searches.server'
+import {
+  MAX_SAVED_SEARCHES,
+  deleteSavedSearch,
+  saveSearch,
+  setSavedSearchAlerts,
+} from '~/services/marketplace/saved-searches.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
@@ -64,12 +64,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const search = id ? await findSavedSearchOf(user.id, id) : undefined
   if (!search) throw new Response('Not found', { status: 404 })
   if (intent === 'delete') {
-    await deleteSavedSearchOf(user.id, search.id)
+    if (!(await deleteSavedSearch(user.id, search.id)).ok) throw new Response('Not found', { status: 404 })
     return redirectWithToast('/saved-searches', { kind: 'success', message: `Deleted “${search.name}”.` })
   }
   if (intent === 'alerts-on' || intent === 'alerts-off') {
     const on = intent === 'alerts-on'
-    await setSavedSearchNotify(user.id, search.id, on, new Date())
+    if (!(await setSavedSearchAlerts(user.id, search.id, on)).ok) throw new Response('Not found', { status: 404 })
     return redirectWithToast('/saved-searches', {
       kind: 'success',
       message: on

@@ -1,8 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { SecondFactorChallengeForm } from '~/components/security/second-factor-challenge'
-import { markSessionSecondFactor } from '~/models/sessions.server'
 import { originOf } from '~/services/security/context'
+import { recordStepUp } from '~/services/security/step-up.server'
 import { requireSession } from '~/http/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 import { loadSecondFactorChallenge, submitSecondFactorChallenge } from '~/http/second-factor-challenge.server'
@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     'step-up',
   )
   if (outcome instanceof Response) return outcome
-  await markSessionSecondFactor(sessionId, new Date())
+  await recordStepUp({ sessionId })
   const back = new URL(request.url).searchParams.get('redirectTo')
   return redirectWithToast(safeRedirect(back, '/settings/security'), {
     kind: 'success',

@@ -6,6 +6,7 @@ import { listNotifications } from '~/models/notifications.server'
 import { contractActivity, contracts, disputes, projects, proposals } from '~/models/schema'
 import { createTestUser } from '~/test/users'
 import {
+  deleteTimeEntry,
   findContract,
   logTime,
   reviewInvoice,
@@ -89,6 +90,25 @@ describe('logging time', () => {
       message: 'This contract allows 2 h a week; 30 min is left this week.',
     })
     expect(await listTimeEntries(contract.id)).toHaveLength(1)
+  })
+})
+
+describe('deleting time', () => {
+  it('lets only the freelancer delete an entry, and only while it is not invoiced', async () => {
+    const { contract, client, freelancer } = await hourlyContract()
+    await logTime(contract, { workDate: '2026-11-23', duration: '1', memo: 'Design' }, NOW)
+    await logTime(contract, { workDate: '2026-11-24', duration: '2', memo: 'Build' }, NOW)
+    const [first, second] = await listTimeEntries(contract.id)
+    expect(await deleteTimeEntry(contract, client.id, first!.id)).toMatchObject({ ok: false, status: 403 })
+    expect(await deleteTimeEntry(contract, freelancer.id, first!.id)).toEqual({ ok: true })
+    expect(await deleteTimeEntry(contract, freelancer.id, first!.id)).toMatchObject({ ok: false, status: 409 })
+    await runHourlyInvoicing(new Date('2026-11-30T08:00:00Z'))
+    expect(await deleteTimeEntry(contract, freelancer.id, second!.id)).toEqual({
+      ok: false,
+      status: 409,
+      message: 'That entry is already invoiced or gone; invoiced time cannot be changed.',
+    })
+    expect((await listTimeEntries(contract.id)).map((entry) => entry.id)).toEqual([second!.id])
   })
 })
 

@@ -1,6 +1,7 @@
 import {
   createWeeklyInvoice,
   decideInvoice,
+  deleteUninvoicedTimeEntry,
   findInvoice,
   findInvoiceForWeek,
   insertTimeEntry,
@@ -79,6 +80,25 @@ export async function logTime(
   const limitProblem = checkWeeklyLimit(logged, minutes, weeklyLimitFor(contract, weekStart))
   if (limitProblem) return { ok: false, status: 400, field: 'duration', message: limitProblem }
   await insertTimeEntry({ contractId: contract.id, workDate: input.workDate, minutes, memo: input.memo })
+  return { ok: true }
+}
+
+/** The freelancer deletes one of their entries on this contract while it is not invoiced. */
+export async function deleteTimeEntry(
+  contract: Contract,
+  userId: string,
+  entryId: string,
+): Promise<{ ok: true } | { ok: false; status: 403 | 409; message: string }> {
+  if (userId !== contract.freelancerId) {
+    return { ok: false, status: 403, message: 'Only the freelancer on this contract can delete time.' }
+  }
+  if (!(await deleteUninvoicedTimeEntry(contract.id, entryId))) {
+    return {
+      ok: false,
+      status: 409,
+      message: 'That entry is already invoiced or gone; invoiced time cannot be changed.',
+    }
+  }
   return { ok: true }
 }
 

@@ -7,9 +7,11 @@ import { countProjects } from '~/models/project-search.server'
 import {
   advanceSavedSearchCheck,
   countSavedSearchesOf,
+  deleteSavedSearchOf,
   findSavedSearchByQuery,
   insertSavedSearch,
   listAlertingSavedSearches,
+  setSavedSearchNotify,
   type SavedSearch,
 } from '~/models/saved-searches.server'
 import { notify } from '~/services/notifications/notify.server'
@@ -59,6 +61,23 @@ export async function saveSearch(
   const name = input.name.trim() || describeSearch(params).slice(0, 80)
   const search = await insertSavedSearch({ userId, name, query, notify: input.notify, checkedAt: now })
   return { ok: true, search }
+}
+
+/** A change to one saved search; only its owner may make it, so another user's id is simply not found. */
+export type SavedSearchChange = { ok: true } | { ok: false; reason: 'not-found' }
+
+export async function deleteSavedSearch(userId: string, searchId: string): Promise<SavedSearchChange> {
+  return (await deleteSavedSearchOf(userId, searchId)) ? { ok: true } : { ok: false, reason: 'not-found' }
+}
+
+/** Turns alerts on or off; turning them on counts from now, so old projects do not arrive as "new". */
+export async function setSavedSearchAlerts(
+  userId: string,
+  searchId: string,
+  on: boolean,
+  now = new Date(),
+): Promise<SavedSearchChange> {
+  return (await setSavedSearchNotify(userId, searchId, on, now)) ? { ok: true } : { ok: false, reason: 'not-found' }
 }
 
 function plural(n: number, one: string, many: string) {

@@ -1,0 +1,26 @@
+/**
+ * An admin works through the fraud signals (off-platform contact flagged in messages): marks one
+ * reviewed, or reopens it so it waits for review again.
+ */
+import { setFraudSignalReviewed } from '~/models/fraud-signals.server'
+import type { Role } from '~/domain/enums'
+
+export type FraudSignalReview = 'review' | 'reopen'
+
+export type FraudSignalOutcome = { ok: true } | { ok: false; status: 403 | 409; message: string }
+
+export async function reviewFraudSignal(
+  actor: { role: Role },
+  signalId: string,
+  intent: FraudSignalReview,
+  now = new Date(),
+): Promise<FraudSignalOutcome> {
+  if (actor.role !== 'admin') return { ok: false, status: 403, message: 'Only admins review fraud signals.' }
+  if (await setFraudSignalReviewed(signalId, intent === 'review' ? now : null)) return { ok: true }
+  const allowed = intent === 'review' ? 'reopen' : 'mark reviewed'
+  return {
+    ok: false,
+    status: 409,
+    message: `That signal is already ${intent === 'review' ? 'reviewed' : 'waiting'} (or gone); you can ${allowed} it instead.`,
+  }
+}
