@@ -72,7 +72,7 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
     .getByRole('link', { name: 'Payouts' })
     .click()
   await expectPath(freelancerPage, '/payouts')
-  await freelancerPage.getByRole('link', { name: 'add a payout method' }).click()
+  await freelancerPage.getByRole('link', { name: 'add a payout method', exact: true }).click()
   await expectPath(freelancerPage, '/payouts/methods')
   await expect(freelancerPage.getByLabel('Wallet address')).toHaveCount(0)
   await freelancerPage.getByRole('link', { name: 'Confirm it is you' }).click()
