@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    setupFiles: ['./app/test/setup-db.ts'],
+    setupFiles: ['./app/test/setup-db.ts', './app/test/setup-console.ts', './app/test/setup-msw.ts'],
     pool: 'forks',
     testTimeout: 20_000,
   },

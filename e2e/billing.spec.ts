@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { newAuditContext, wcagViolations } from './axe-audit'
-import { expect, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
+import { expect, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { createFixedContract } from './contract-fixtures'
 
 async function openBilling(page: Page) {
@@ -9,8 +10,10 @@ async function openBilling(page: Page) {
   await expect(page.getByRole('heading', { level: 2, name: 'Billing & tax' })).toBeVisible()
 }
 
-test('a client sets a billing country and VAT ID; a bad VAT ID is refused and kept as typed', async ({ page }) => {
-  await signUp(page, makeUser('client'))
+test('a client sets a billing country and VAT ID; a bad VAT ID is refused and kept as typed', async ({
+  page,
+}, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('client'))
   await openBilling(page)
 
   await page.getByLabel('Billing country').selectOption({ label: 'Germany' })
@@ -36,11 +39,13 @@ test('a German client’s release carries VAT in the fee, and the freelancer dow
   browser,
 }, testInfo) => {
   test.setTimeout(120_000)
-  const client = await signUp(page, makeUser('client'))
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
-  const { contractId } = createFixedContract(client.email, freelancer.email, [{ title: 'Audit', amountMinor: 80_000 }])
+  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
+  const { contractId } = await createFixedContract(client.email, freelancer.email, {
+    milestones: [{ title: 'Audit', amountMinor: 80_000 }],
+  })
 
   await openBilling(page)
   await page.getByLabel('Billing country').selectOption({ label: 'Germany' })
@@ -96,7 +101,7 @@ test('a German client’s release carries VAT in the fee, and the freelancer dow
 test('the billing, statement and rate pages pass the WCAG AA checks', async ({ browser }, testInfo) => {
   const context = await newAuditContext(browser, testInfo)
   const page = await context.newPage()
-  await signUp(page, makeUser('client'))
+  await signUpWithoutForm(page, testInfo, makeUser('client'))
   for (const path of ['/settings/billing', '/settings/billing/statements', '/help/tax']) {
     expect(await wcagViolations(page, path)).toEqual([])
   }

@@ -1,4 +1,5 @@
-import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, type Page, signIn, signUp, test, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, type Page, signIn, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { createFixedContract } from './contract-fixtures'
 
 async function payByCard(page: Page, number: string) {
@@ -18,14 +19,16 @@ test('a fixed-price milestone is funded by card, sent back once, approved and pa
   browser,
 }, testInfo) => {
   test.setTimeout(120_000)
-  const client = await signUp(page, makeUser('client'))
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
-  const { contractId, title } = createFixedContract(client.email, freelancer.email, [
-    { title: 'Design', amountMinor: 50_000 },
-    { title: 'Build', amountMinor: 30_000 },
-  ])
+  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
+  const { contractId, title } = await createFixedContract(client.email, freelancer.email, {
+    milestones: [
+      { title: 'Design', amountMinor: 50_000 },
+      { title: 'Build', amountMinor: 30_000 },
+    ],
+  })
 
   await page.goto('/contracts')
   await page.getByRole('link', { name: title }).click()

@@ -6,10 +6,10 @@ import {
   makeUser,
   newBrowserContext,
   type Page,
-  signUp,
   test,
   toast,
 } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { createFixedContract } from './contract-fixtures'
 
 /** WCAG 2.1 AA (axe runs as a script, so only where the page allows scripts). */
@@ -22,10 +22,10 @@ test('a client pays a milestone with crypto in the sandbox; an admin confirms it
   adminPage,
 }, testInfo) => {
   test.setTimeout(90_000)
-  const client = await signUp(page, makeUser('client'))
-  const { contractId, title } = createFixedContract(client.email, DEMO_ACCOUNTS.freelancer.email, [
-    { title: 'Design', amountMinor: 50_000 },
-  ])
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const { contractId, title } = await createFixedContract(client.email, DEMO_ACCOUNTS.freelancer.email, {
+    milestones: [{ title: 'Design', amountMinor: 50_000 }],
+  })
 
   await page.goto(`/contracts/${contractId}`)
   const design = page.getByRole('article', { name: '1. Design' })
@@ -70,10 +70,10 @@ test('a client pays a milestone with crypto in the sandbox; an admin confirms it
 })
 
 test('a stranger cannot see someone else’s crypto payment request', async ({ page, browser }, testInfo) => {
-  const client = await signUp(page, makeUser('client'))
-  const { contractId } = createFixedContract(client.email, DEMO_ACCOUNTS.freelancer.email, [
-    { title: 'Build', amountMinor: 12_345 },
-  ])
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const { contractId } = await createFixedContract(client.email, DEMO_ACCOUNTS.freelancer.email, {
+    milestones: [{ title: 'Build', amountMinor: 12_345 }],
+  })
   await page.goto(`/contracts/${contractId}`)
   const crypto = page.getByRole('region', { name: 'Pay for “Build” with crypto' })
   await crypto.getByLabel('Coin and network').selectOption({ label: 'USDC on Ethereum (ERC-20)' })
@@ -84,7 +84,7 @@ test('a stranger cannot see someone else’s crypto payment request', async ({ p
 
   const other = await newBrowserContext(browser, testInfo)
   const otherPage = await other.newPage()
-  await signUp(otherPage, makeUser('client'))
+  await signUpWithoutForm(otherPage, testInfo, makeUser('client'))
   const response = await otherPage.goto(url)
   expect(response?.status()).toBe(404)
   await other.close()

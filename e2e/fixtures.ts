@@ -113,7 +113,7 @@ export async function confirmWithEmailCode(page: Page, email: string) {
   // own code, so try the newest few until one is ours.
   for (const code of [
     newest,
-    ...recentCodesFromOutbox(email, 'Your MegiLance security code%', 3).filter((c) => c !== newest),
+    ...(await recentCodesFromOutbox(email, 'Your MegiLance security code%', 3)).filter((c) => c !== newest),
   ]) {
     await page.getByLabel('Code').fill(code)
     await page.getByRole('button', { name: 'Confirm' }).click()

@@ -1,4 +1,5 @@
-import { expect, test, makeUser, newBrowserContext, signUp, toast } from './fixtures'
+import { expect, test, makeUser, newBrowserContext, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { createHourlyContract, endInvoiceReview, runScheduledJob } from './hourly-fixtures'
 
 function weekLabel(isoDay: string) {
@@ -14,11 +15,11 @@ test('hourly invoices move money: charged on approval, by the job after 5 days, 
   test.setTimeout(180_000)
   const clientContext = await newBrowserContext(browser, testInfo)
   const clientPage = await clientContext.newPage()
-  const client = await signUp(clientPage, makeUser('client'))
+  const client = await signUpWithoutForm(clientPage, testInfo, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
-  const first = createHourlyContract(client.email, freelancer.email)
+  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
+  const first = await createHourlyContract(client.email, freelancer.email)
 
   // The freelancer logs hours within the weekly limit of 20 h, sees what is left, and is refused past it.
   await freelancerPage.goto(`/contracts/${first.contractId}/hours`)
@@ -60,13 +61,13 @@ test('hourly invoices move money: charged on approval, by the job after 5 days, 
   await expect(freelancerPage.getByText(/Balance in USD\s*\$90/)).toBeVisible()
 
   // A second invoice the client never reviews is charged by the job once its 5 days are over.
-  const second = createHourlyContract(client.email, freelancer.email, 60)
+  const second = await createHourlyContract(client.email, freelancer.email, 60)
   await freelancerPage.goto(`/contracts/${second.contractId}/hours`)
   await freelancerPage
     .getByRole('button', { name: `Send invoice for week of ${weekLabel(second.lastWeekStart)}` })
     .click()
   await expect(toast(freelancerPage)).toHaveText('Invoice sent: $40.')
-  endInvoiceReview(second.contractId)
+  await endInvoiceReview(second.contractId)
   runScheduledJob('hourly-charging')
   await clientPage.goto(`/contracts/${second.contractId}/hours`)
   await expect(
@@ -83,7 +84,7 @@ test('hourly invoices move money: charged on approval, by the job after 5 days, 
   await clientPage.getByLabel('Security code').fill('123')
   await clientPage.getByRole('button', { name: 'Save card' }).click()
   await expect(toast(clientPage)).toHaveText('Your card is saved.')
-  const third = createHourlyContract(client.email, freelancer.email, 90)
+  const third = await createHourlyContract(client.email, freelancer.email, 90)
   await freelancerPage.goto(`/contracts/${third.contractId}/hours`)
   await freelancerPage
     .getByRole('button', { name: `Send invoice for week of ${weekLabel(third.lastWeekStart)}` })

@@ -1,67 +1,59 @@
 import { execFileSync } from 'node:child_process'
-import crypto from 'node:crypto'
-import { openE2eDatabase as database, userIdByEmail as userId } from './db-fixtures'
+import './app-env'
+import { and, eq } from 'drizzle-orm'
+import { getDb } from '~/models/db.server'
+import { insertTimeEntry } from '~/models/hourly.server'
+import { invoices } from '~/models/schema'
+import { startContract } from './contract-fixtures'
+import { userIdByEmail } from './db-fixtures'
+import { createOpenProject, createSubmittedProposal } from './projects-fixtures'
+
+const DAY_MS = 86_400_000
 
 function isoDay(date: Date) {
   return date.toISOString().slice(0, 10)
 }
 
 /**
- * An active hourly contract between two existing users, with `lastWeekMinutes` already logged on
+ * An active hourly contract ($40 an hour, up to 20 h a week) between two existing users, made the
+ * way the app makes one (project, proposal, acceptance), with `lastWeekMinutes` already logged on
  * the Tuesday of last week (so that week can be invoiced now).
  */
-export function createHourlyContract(clientEmail: string, freelancerEmail: string, lastWeekMinutes = 150) {
-  const db = database()
-  try {
-    const clientId = userId(db, clientEmail)
-    const freelancerId = userId(db, freelancerEmail)
-    const now = Date.now()
-    const projectId = crypto.randomUUID()
-    const proposalId = crypto.randomUUID()
-    const contractId = crypto.randomUUID()
-    const title = `Hourly support ${contractId.slice(0, 6)}`
-    db.transaction(() => {
-      db.prepare(
-        `insert into projects (id, client_id, title, description, budget_type, budget_min_minor, budget_max_minor, currency,
-           experience_level, status, close_reason, closed_at, created_at, updated_at)
-         values (?, ?, ?, 'Ongoing support for our API.', 'hourly', 3000, 5000, 'USD', 'expert', 'closed', 'hired', ?, ?, ?)`,
-      ).run(projectId, clientId, title, now, now, now)
-      db.prepare(
-        `insert into proposals (id, project_id, freelancer_id, cover_letter, bid_type, bid_amount_minor, currency, duration_days,
-           status, created_at, updated_at)
-         values (?, ?, ?, 'I can help with this for as long as you need.', 'hourly', 4000, 'USD', 30, 'accepted', ?, ?)`,
-      ).run(proposalId, projectId, freelancerId, now, now)
-      db.prepare(
-        `insert into contracts (id, project_id, proposal_id, client_id, freelancer_id, title, type, currency, hourly_rate_minor,
-           weekly_limit_hours, status, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, 'hourly', 'USD', 4000, 20, 'active', ?, ?)`,
-      ).run(contractId, projectId, proposalId, clientId, freelancerId, title, now, now)
-      const today = new Date()
-      const sinceMonday = (today.getUTCDay() + 6) % 7
-      const lastTuesday = new Date(today.getTime() - (sinceMonday + 6) * 86_400_000)
-      db.prepare(
-        `insert into time_entries (id, contract_id, work_date, minutes, memo, created_at, updated_at)
-         values (?, ?, ?, ?, 'Set up monitoring', ?, ?)`,
-      ).run(crypto.randomUUID(), contractId, isoDay(lastTuesday), lastWeekMinutes, now, now)
-    })()
-    const monday = new Date(Date.now() - (((new Date().getUTCDay() + 6) % 7) + 7) * 86_400_000)
-    return { contractId, title, lastWeekStart: isoDay(monday) }
-  } finally {
-    db.close()
-  }
+export async function createHourlyContract(clientEmail: string, freelancerEmail: string, lastWeekMinutes = 150) {
+  const { projectId, title } = await createOpenProject(clientEmail, {
+    title: `Hourly support ${crypto.randomUUID().slice(0, 6)}`,
+    description: 'Ongoing support for our API.',
+    budgetType: 'hourly',
+    budgetMinMinor: 3000,
+    budgetMinor: 5000,
+    experienceLevel: 'expert',
+  })
+  const proposalId = await createSubmittedProposal(projectId, freelancerEmail, {
+    amountMinor: 4000,
+    coverLetter: 'I can help with this for as long as you need.',
+    durationDays: 30,
+  })
+  const contractId = await startContract(proposalId, await userIdByEmail(clientEmail), 20)
+  const sinceMonday = (new Date().getUTCDay() + 6) % 7
+  await insertTimeEntry({
+    contractId,
+    workDate: isoDay(new Date(Date.now() - (sinceMonday + 6) * DAY_MS)),
+    minutes: lastWeekMinutes,
+    memo: 'Set up monitoring',
+  })
+  return { contractId, title, lastWeekStart: isoDay(new Date(Date.now() - (sinceMonday + 7) * DAY_MS)) }
 }
 
-/** Moves the clock past the 5-day review of the contract's pending invoices (as if the client never answered). */
-export function endInvoiceReview(contractId: string) {
-  const db = database()
-  try {
-    db.prepare(`update invoices set review_due_at = ? where contract_id = ? and status = 'pending'`).run(
-      Date.now() - 60_000,
-      contractId,
-    )
-  } finally {
-    db.close()
-  }
+/**
+ * Moves the clock past the 5-day review of the contract's pending invoices (as if the client never
+ * answered): only time changes, so this one fixture writes the due date itself.
+ */
+export async function endInvoiceReview(contractId: string) {
+  getDb()
+    .update(invoices)
+    .set({ reviewDueAt: new Date(Date.now() - 60_000) })
+    .where(and(eq(invoices.contractId, contractId), eq(invoices.status, 'pending')))
+    .run()
 }
 
 /** Runs a scheduled job once against the e2e database, as an operator would with `npm run job -- <name>`. */

@@ -1,4 +1,5 @@
-import { DEMO_ACCOUNTS, expect, makeUser, signIn, signInAsSeededAdmin, signUp, test, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, makeUser, signIn, signInAsSeededAdmin, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { createHourlyContract } from './hourly-fixtures'
 
 function weekLabel(isoDay: string) {
@@ -11,8 +12,8 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   page,
   browser,
 }, testInfo) => {
-  const first = createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
-  const second = createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email, 60)
+  const first = await createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
+  const second = await createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email, 60)
 
   await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
   await page.goto(`/contracts/${first.contractId}/hours`)
@@ -99,7 +100,7 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
     javaScriptEnabled: test.info().project.use.javaScriptEnabled,
   })
   const strangerPage = await stranger.newPage()
-  await signUp(strangerPage, makeUser('freelancer'))
+  await signUpWithoutForm(strangerPage, testInfo, makeUser('freelancer'))
   const response = await strangerPage.goto(`/contracts/${first.contractId}/hours`)
   expect(response?.status()).toBe(404)
   expect((await strangerPage.goto(disputeUrl))?.status()).toBe(404)

@@ -8,7 +8,7 @@ test('with JavaScript, a message sent in one browser appears in the other withou
   browser,
 }, testInfo) => {
   test.setTimeout(90_000)
-  const proposal = createProposal(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
+  const proposal = await createProposal(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
   const tag = proposal.proposalId.slice(0, 8)
 
   await signIn(page, DEMO_ACCOUNTS.client, 'client')

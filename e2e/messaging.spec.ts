@@ -5,10 +5,10 @@ import {
   makeUser,
   newBrowserContext,
   signIn,
-  signUp,
   test,
   toast,
 } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { createProposal } from './messaging-fixtures'
 import { MESSAGE_PATH, sendMessage, thread } from './messaging-helpers'
 
@@ -20,7 +20,7 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   // Four people in four browsers: give it room on a busy machine.
   test.setTimeout(120_000)
   const js = isJavaScriptEnabled(testInfo)
-  const proposal = createProposal(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
+  const proposal = await createProposal(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
   const tag = proposal.proposalId.slice(0, 8)
 
   // The client opens the proposal's conversation and writes first.
@@ -107,7 +107,7 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   // Someone else learns nothing: 404 for the conversation, its events, its files and the proposal link.
   const strangerContext = await newBrowserContext(browser, testInfo)
   const stranger = await strangerContext.newPage()
-  await signUp(stranger, makeUser('freelancer'))
+  await signUpWithoutForm(stranger, testInfo, makeUser('freelancer'))
   expect((await stranger.goto(conversationUrl))?.status()).toBe(404)
   expect((await stranger.goto(`/messages/for/proposal/${proposal.proposalId}`))?.status()).toBe(404)
   expect((await stranger.request.get(fileUrl!)).status()).toBe(404)

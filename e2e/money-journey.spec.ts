@@ -5,10 +5,10 @@ import {
   makeUser,
   newBrowserContext,
   type Page,
-  signUp,
   test,
   toast,
 } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { createFixedContract } from './contract-fixtures'
 
 /** A real USDC (ERC-20) receiving address with a correct EIP-55 checksum. */
@@ -34,11 +34,13 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
   browser,
 }, testInfo) => {
   test.setTimeout(150_000)
-  const client = await signUp(page, makeUser('client'))
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
-  const { contractId } = createFixedContract(client.email, freelancer.email, [{ title: 'Design', amountMinor: 50_000 }])
+  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
+  const { contractId } = await createFixedContract(client.email, freelancer.email, {
+    milestones: [{ title: 'Design', amountMinor: 50_000 }],
+  })
 
   // The client funds the milestone with Stripe's succeeding test card.
   await page.goto(`/contracts/${contractId}`)
@@ -69,7 +71,7 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
     .getByRole('link', { name: 'Payouts' })
     .click()
   await expectPath(freelancerPage, '/payouts')
-  await freelancerPage.getByRole('link', { name: 'add a payout method' }).click()
+  await freelancerPage.getByRole('link', { name: 'add a payout method', exact: true }).click()
   await expectPath(freelancerPage, '/payouts/methods')
   await expect(freelancerPage.getByLabel('Wallet address')).toHaveCount(0)
   await freelancerPage.getByRole('link', { name: 'Confirm it is you' }).click()
@@ -128,11 +130,13 @@ test('a declined card shows a clear error, the milestone stays unfunded and no m
   browser,
 }, testInfo) => {
   test.setTimeout(90_000)
-  const client = await signUp(page, makeUser('client'))
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
-  const { contractId } = createFixedContract(client.email, freelancer.email, [{ title: 'Design', amountMinor: 50_000 }])
+  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
+  const { contractId } = await createFixedContract(client.email, freelancer.email, {
+    milestones: [{ title: 'Design', amountMinor: 50_000 }],
+  })
 
   await page.goto(`/contracts/${contractId}`)
   await milestone(page).getByRole('button', { name: 'Fund $500' }).click()

@@ -1,4 +1,5 @@
 import { expect, expectPath, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { createFixedContract } from './contract-fixtures'
 
 /** A person's first hour: every dashboard, contract and money page says what to do next. */
@@ -81,11 +82,13 @@ test('after the last milestone is paid both sides are told to end the contract t
   browser,
 }, testInfo) => {
   test.setTimeout(120_000)
-  const client = await signUp(page, makeUser('client'))
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
-  const { contractId } = createFixedContract(client.email, freelancer.email, [{ title: 'Design', amountMinor: 50_000 }])
+  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
+  const { contractId } = await createFixedContract(client.email, freelancer.email, {
+    milestones: [{ title: 'Design', amountMinor: 50_000 }],
+  })
   const contractPath = `/contracts/${contractId}`
   const prompt = (p: Page) =>
     p.getByRole('region', { name: 'All milestones are paid — end the contract to leave reviews' })

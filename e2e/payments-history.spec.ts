@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
-import { expect, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
+import { expect, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { createFixedContract } from './contract-fixtures'
 import { insertWalletTopUp } from './payments-fixtures'
 
@@ -35,15 +36,17 @@ test('payment history: every movement, filters by type and date, search, and a C
   browser,
 }, testInfo) => {
   test.setTimeout(120_000)
-  const client = await signUp(page, makeUser('client'))
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancer = await signUp(await freelancerContext.newPage(), makeUser('freelancer'))
+  const freelancer = await signUpWithoutForm(await freelancerContext.newPage(), testInfo, makeUser('freelancer'))
   await freelancerContext.close()
-  const { contractId } = createFixedContract(client.email, freelancer.email, [
-    { title: 'Design', amountMinor: 50_000 },
-    { title: 'Build', amountMinor: 30_000 },
-  ])
-  insertWalletTopUp(client.email, {
+  const { contractId } = await createFixedContract(client.email, freelancer.email, {
+    milestones: [
+      { title: 'Design', amountMinor: 50_000 },
+      { title: 'Build', amountMinor: 30_000 },
+    ],
+  })
+  await insertWalletTopUp(client.email, {
     amountMinor: 2_500,
     currency: 'EUR',
     at: Date.UTC(2025, 0, 15, 12),

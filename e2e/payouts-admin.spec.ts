@@ -1,5 +1,6 @@
 import { wcagViolations } from './axe-audit'
-import { expect, isJavaScriptEnabled, makeUser, type Page, signUp, test, toast } from './fixtures'
+import { expect, isJavaScriptEnabled, makeUser, type Page, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { insertSessionCookie } from './db-fixtures'
 import { giveWalletAndCryptoMethod } from './payout-fixtures'
 
@@ -8,8 +9,8 @@ test('an admin holds a payout with a reason the freelancer sees, then releases i
   adminPage,
 }, testInfo) => {
   test.setTimeout(90_000)
-  const freelancer = await signUp(page, makeUser('freelancer'))
-  giveWalletAndCryptoMethod(freelancer.email, 30_000, '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045')
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  await giveWalletAndCryptoMethod(freelancer.email, 30_000, '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045')
   await page.context().addCookies([await insertSessionCookie(freelancer.email, testInfo.project.use.baseURL!)])
 
   // A standard payout waits in "Requested" for the review window.

@@ -1,15 +1,16 @@
-import { expect, isJavaScriptEnabled, makeUser, newBrowserContext, signUp, test } from './fixtures'
+import { expect, isJavaScriptEnabled, makeUser, newBrowserContext, test } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { insertAgreedBids } from './payments-fixtures'
 
 test('posting a project shows what similar work cost, keeping what was typed', async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000)
-  const client = await signUp(page, makeUser('client'))
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const otherContext = await newBrowserContext(browser, testInfo)
-  const freelancer = await signUp(await otherContext.newPage(), makeUser('freelancer'))
+  const freelancer = await signUpWithoutForm(await otherContext.newPage(), testInfo, makeUser('freelancer'))
   await otherContext.close()
   // A currency (one per project, as both share the database) nothing else uses, so the numbers are known.
   const [currency, symbol] = isJavaScriptEnabled(testInfo) ? ['CAD', 'CA$'] : ['AUD', 'A$']
-  insertAgreedBids(client.email, freelancer.email, {
+  await insertAgreedBids(client.email, freelancer.email, {
     skill: 'Haskell',
     level: 'expert',
     currency,

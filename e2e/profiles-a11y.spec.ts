@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import { newAuditContext, wcagViolations } from './axe-audit'
-import { DEMO_ACCOUNTS, expect, makeUser, signUp, test, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, makeUser, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { createReviewedHistory } from './profiles-fixtures'
 
 const PIXEL_PNG = Buffer.from(
@@ -17,8 +18,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const page = await context.newPage()
 
     expect(await wcagViolations(page, '/rank')).toEqual([])
-    const freelancer = await signUp(page, makeUser('freelancer'))
-    const history = createReviewedHistory(DEMO_ACCOUNTS.client.email, freelancer.email)
+    const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+    const history = await createReviewedHistory(DEMO_ACCOUNTS.client.email, freelancer.email)
     const png = testInfo.outputPath('work.png')
     await fs.writeFile(png, PIXEL_PNG)
     await page.goto('/settings/portfolio')

@@ -1,109 +1,78 @@
-import crypto from 'node:crypto'
-import type Database from 'better-sqlite3'
-import { openE2eDatabase as database, userIdByEmail as userId } from './db-fixtures'
+import './app-env'
+import { changeMilestone, listMilestones } from '~/models/contracts.server'
+import { insertReview } from '~/models/contract-reviews.server'
+import type { ReviewDirection } from '~/domain/enums'
+import { createFixedContract, endContractAt } from './contract-fixtures'
+import { userIdByEmail } from './db-fixtures'
 
-const DAY = 86_400_000
+const DAY_MS = 86_400_000
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS)
 
-/** An ended fixed-price contract with one milestone, released (paid) or not. */
-function endedContract(db: Database.Database, clientId: string, freelancerId: string, title: string, paid: boolean) {
-  const now = Date.now()
-  const projectId = crypto.randomUUID()
-  const proposalId = crypto.randomUUID()
-  const contractId = crypto.randomUUID()
-  db.prepare(
-    `insert into projects (id, client_id, title, description, budget_type, budget_min_minor, budget_max_minor, currency,
-       experience_level, status, close_reason, closed_at, created_at, updated_at)
-     values (?, ?, ?, 'A landing page for our shop.', 'fixed', 50000, 50000, 'USD', 'intermediate', 'closed', 'hired', ?, ?, ?)`,
-  ).run(projectId, clientId, title, now - 20 * DAY, now - 30 * DAY, now - 20 * DAY)
-  db.prepare(
-    `insert into proposals (id, project_id, freelancer_id, cover_letter, bid_type, bid_amount_minor, currency, duration_days,
-       status, created_at, updated_at)
-     values (?, ?, ?, 'I have built many shop pages.', 'fixed', 50000, 'USD', 10, 'accepted', ?, ?)`,
-  ).run(proposalId, projectId, freelancerId, now - 25 * DAY, now - 20 * DAY)
-  db.prepare(
-    `insert into contracts (id, project_id, proposal_id, client_id, freelancer_id, title, type, currency, status, ended_at,
-       ended_by, end_reason, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, 'fixed', 'USD', 'ended', ?, ?, 'Work complete', ?, ?)`,
-  ).run(
-    contractId,
-    projectId,
-    proposalId,
-    clientId,
-    freelancerId,
+/**
+ * An ended fixed-price contract with one milestone, released (paid) or refunded, with its history
+ * in the past: due ten days ago and delivered twelve days ago (on time), ended two days ago. The
+ * states and dates are what profiles read; no money is moved.
+ */
+async function endedContract(clientEmail: string, freelancerEmail: string, title: string, paid: boolean) {
+  const { contractId } = await createFixedContract(clientEmail, freelancerEmail, {
     title,
-    now - 2 * DAY,
-    clientId,
-    now - 20 * DAY,
-    now - 2 * DAY,
-  )
-  // Due ten days ago, delivered twelve days ago: on time.
-  db.prepare(
-    `insert into milestones (id, contract_id, position, title, amount_minor, due_date, status, funded_at, submitted_at,
-       approved_at, released_at, refunded_at, created_at, updated_at)
-     values (?, ?, 0, 'Whole page', 50000, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    crypto.randomUUID(),
-    contractId,
-    now - 10 * DAY,
-    paid ? 'released' : 'refunded',
-    now - 19 * DAY,
-    now - 12 * DAY,
-    paid ? now - 11 * DAY : null,
-    paid ? now - 11 * DAY : null,
-    paid ? null : now - 3 * DAY,
-    now - 20 * DAY,
-    now - 3 * DAY,
-  )
+    milestones: [{ title: 'Whole page', amountMinor: 50_000 }],
+  })
+  const [milestone] = await listMilestones(contractId)
+  changeMilestone({
+    milestone: milestone!,
+    from: ['pending'],
+    set: {
+      status: paid ? 'released' : 'refunded',
+      dueDate: daysAgo(10),
+      fundedAt: daysAgo(19),
+      submittedAt: daysAgo(12),
+      approvedAt: paid ? daysAgo(11) : null,
+      releasedAt: paid ? daysAgo(11) : null,
+      refundedAt: paid ? null : daysAgo(3),
+    },
+    lines: [],
+    at: daysAgo(3),
+  })
+  await endContractAt(contractId, daysAgo(2), 'Work complete')
   return contractId
 }
 
-function review(
-  db: Database.Database,
+async function review(
   contractId: string,
   reviewerId: string,
   revieweeId: string,
-  direction: string,
+  direction: ReviewDirection,
   rating: number,
   comment: string,
 ) {
-  db.prepare(
-    `insert into reviews (id, contract_id, reviewer_id, reviewee_id, direction, rating, sub_ratings, comment, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    crypto.randomUUID(),
+  await insertReview({
     contractId,
     reviewerId,
     revieweeId,
     direction,
     rating,
-    JSON.stringify({ quality: rating, communication: rating }),
+    subRatings: { quality: rating, communication: rating },
     comment,
-    Date.now() - DAY,
-  )
+    createdAt: daysAgo(1),
+  })
 }
 
 /**
  * Two ended contracts between a client and a freelancer. The first was paid and both sides
- * reviewed it (so its reviews show); the second was refunded and only the client reviewed it, two
- * days ago (so that review is still hidden by the double-blind rule).
+ * reviewed it (so its reviews show); the second was refunded and only the client reviewed it, a
+ * day ago (so that review is still hidden by the double-blind rule).
  */
-export function createReviewedHistory(clientEmail: string, freelancerEmail: string) {
-  const db = database()
-  try {
-    const clientId = userId(db, clientEmail)
-    const freelancerId = userId(db, freelancerEmail)
-    const suffix = crypto.randomUUID().slice(0, 6)
-    const visibleComment = `Delivered early and explained every step ${suffix}.`
-    const hiddenComment = `This review must stay hidden ${suffix}.`
-    db.transaction(() => {
-      const paid = endedContract(db, clientId, freelancerId, `Shop landing page ${suffix}`, true)
-      review(db, paid, clientId, freelancerId, 'client_to_freelancer', 5, visibleComment)
-      review(db, paid, freelancerId, clientId, 'freelancer_to_client', 4, `Clear brief and quick payment ${suffix}.`)
-      const refunded = endedContract(db, clientId, freelancerId, `Shop checkout ${suffix}`, false)
-      review(db, refunded, clientId, freelancerId, 'client_to_freelancer', 1, hiddenComment)
-    })()
-    return { freelancerId, clientId, visibleComment, hiddenComment }
-  } finally {
-    db.close()
-  }
+export async function createReviewedHistory(clientEmail: string, freelancerEmail: string) {
+  const clientId = await userIdByEmail(clientEmail)
+  const freelancerId = await userIdByEmail(freelancerEmail)
+  const suffix = crypto.randomUUID().slice(0, 6)
+  const visibleComment = `Delivered early and explained every step ${suffix}.`
+  const hiddenComment = `This review must stay hidden ${suffix}.`
+  const paid = await endedContract(clientEmail, freelancerEmail, `Shop landing page ${suffix}`, true)
+  await review(paid, clientId, freelancerId, 'client_to_freelancer', 5, visibleComment)
+  await review(paid, freelancerId, clientId, 'freelancer_to_client', 4, `Clear brief and quick payment ${suffix}.`)
+  const refunded = await endedContract(clientEmail, freelancerEmail, `Shop checkout ${suffix}`, false)
+  await review(refunded, clientId, freelancerId, 'client_to_freelancer', 1, hiddenComment)
+  return { freelancerId, clientId, visibleComment, hiddenComment }
 }

@@ -7,10 +7,10 @@ import {
   newBrowserContext,
   type Page,
   signIn,
-  signUp,
   test,
   toast,
 } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { createReviewedHistory } from './profiles-fixtures'
 
 // A valid 1×1 PNG.
@@ -38,7 +38,7 @@ test('a freelancer fills the profile and portfolio; a client sees them on the pu
   browser,
 }, testInfo) => {
   test.slow() // two people, two sign-ups, a dozen pages
-  const freelancer = await signUp(page, makeUser('freelancer'))
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   await page.goto('/settings')
   await page.getByLabel('Headline').fill('Full-stack developer for small shops')
   await page.getByLabel('About you').fill('I build and run web shops.\nFrom the first sketch to the servers.')
@@ -111,7 +111,7 @@ test('a freelancer fills the profile and portfolio; a client sees them on the pu
   // A client (another person, another browser) sees the same profile.
   const clientContext = await newBrowserContext(browser, testInfo)
   const client = await clientContext.newPage()
-  const clientUser = await signUp(client, makeUser('client'))
+  const clientUser = await signUpWithoutForm(client, testInfo, makeUser('client'))
   await client.goto(profileUrl)
   await expect(client.getByRole('heading', { level: 1, name: freelancer.name })).toBeVisible()
   await expect(client.getByText('Full-stack developer for small shops')).toBeVisible()
@@ -150,7 +150,7 @@ test('a freelancer fills the profile and portfolio; a client sees them on the pu
 })
 
 test('a freelancer edits and deletes a portfolio item and its images', async ({ page }, testInfo) => {
-  await signUp(page, makeUser('freelancer'))
+  await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   const png = testInfo.outputPath('logo.png')
   await fs.writeFile(png, PIXEL_PNG)
   await page.goto('/settings/portfolio')
@@ -186,14 +186,14 @@ test('a freelancer edits and deletes a portfolio item and its images', async ({ 
 
 test('the rank page explains the formula and shows a freelancer their breakdown; reviews respect the double-blind rule', async ({
   page,
-}) => {
+}, testInfo) => {
   // The formula is published to everyone, signed in or not.
   await page.goto('/rank')
   await expect(page.getByRole('list', { name: 'Rank factors and their weights' }).getByRole('listitem')).toHaveCount(5)
   await expect(page.getByRole('table', { name: /Your rank/ })).toHaveCount(0)
 
-  const freelancer = await signUp(page, makeUser('freelancer'))
-  const history = createReviewedHistory(DEMO_ACCOUNTS.client.email, freelancer.email)
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  const history = await createReviewedHistory(DEMO_ACCOUNTS.client.email, freelancer.email)
 
   await page.goto('/rank')
   await expect(page.getByRole('heading', { level: 1, name: 'Rank' })).toBeVisible()

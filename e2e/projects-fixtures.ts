@@ -1,63 +1,83 @@
-import crypto from 'node:crypto'
-import { openE2eDatabase as database, userIdByEmail as userId } from './db-fixtures'
+import './app-env'
+import type { ExperienceLevel, ProjectVisibility } from '~/domain/enums'
+import { listNotifications } from '~/models/notifications.server'
+import { createProjectWithSkills, findProject } from '~/models/projects.server'
+import { findProposal, insertProposal } from '~/models/proposals.server'
+import { userIdByEmail } from './db-fixtures'
 
-/** An open fixed-price project of an existing client (no skills). */
-export function createProject(
-  clientEmail: string,
-  { title, visibility = 'public' }: { title: string; visibility?: 'public' | 'invite_only' },
-) {
-  const db = database()
-  try {
-    const id = crypto.randomUUID()
-    const now = Date.now()
-    db.prepare(
-      `insert into projects (id, client_id, title, description, budget_type, budget_min_minor, budget_max_minor, currency,
-         experience_level, status, visibility, created_at, updated_at)
-       values (?, ?, ?, 'A project made by the e2e fixture, with enough words to read well.', 'fixed', 50000, 50000, 'USD',
-         'intermediate', 'open', ?, ?, ?)`,
-    ).run(id, userId(db, clientEmail), title, visibility, now, now)
-    return id
-  } finally {
-    db.close()
-  }
+export type OpenProjectOptions = {
+  title?: string
+  description?: string
+  budgetType?: 'fixed' | 'hourly'
+  /** The top of the budget (a fixed price, or an hourly rate). */
+  budgetMinor?: number
+  /** The bottom of the budget; the top by default. */
+  budgetMinMinor?: number
+  currency?: string
+  skills?: string[]
+  experienceLevel?: ExperienceLevel
+  visibility?: ProjectVisibility
+  createdAt?: Date
 }
 
-/** A submitted proposal from an existing freelancer on a project. */
-export function createProposal(projectId: string, freelancerEmail: string): string {
-  const db = database()
-  try {
-    const id = crypto.randomUUID()
-    const now = Date.now()
-    db.prepare(
-      `insert into proposals (id, project_id, freelancer_id, cover_letter, bid_type, bid_amount_minor, currency, duration_days,
-         status, created_at, updated_at)
-       values (?, ?, ?, 'I have built this kind of thing before.', 'fixed', 45000, 'USD', 14, 'submitted', ?, ?)`,
-    ).run(id, projectId, userId(db, freelancerEmail), now, now)
-    return id
-  } finally {
-    db.close()
-  }
+/** An open project of an existing client, stored by the app's own model (as after posting it). */
+export async function createOpenProject(clientEmail: string, options: OpenProjectOptions = {}) {
+  const title = options.title ?? `Booking site ${crypto.randomUUID().slice(0, 6)}`
+  const max = options.budgetMinor ?? 50_000
+  const projectId = await createProjectWithSkills(
+    {
+      clientId: await userIdByEmail(clientEmail),
+      title,
+      description: options.description ?? 'A project made by the e2e fixture, with enough words to read well.',
+      budgetType: options.budgetType ?? 'fixed',
+      budgetMinMinor: options.budgetMinMinor ?? max,
+      budgetMaxMinor: max,
+      currency: options.currency ?? 'USD',
+      experienceLevel: options.experienceLevel ?? 'intermediate',
+      visibility: options.visibility ?? 'public',
+      ...(options.createdAt && { createdAt: options.createdAt, updatedAt: options.createdAt }),
+    },
+    options.skills ?? [],
+  )
+  return { projectId, title }
 }
 
-export function proposalStatus(proposalId: string): string | undefined {
-  const db = database()
-  try {
-    return (db.prepare('select status from proposals where id = ?').get(proposalId) as { status: string } | undefined)
-      ?.status
-  } finally {
-    db.close()
-  }
+export type ProposalOptions = {
+  amountMinor?: number
+  coverLetter?: string
+  durationDays?: number
+  /** Fixed-price proposals: the milestones proposed (none: the whole project is one). */
+  milestones?: { title: string; amountMinor: number }[]
+}
+
+/** A submitted proposal from an existing freelancer, stored by the app's own model (as after sending it). */
+export async function createSubmittedProposal(
+  projectId: string,
+  freelancerEmail: string,
+  options: ProposalOptions = {},
+): Promise<string> {
+  const project = await findProject(projectId)
+  if (!project) throw new Error(`No project ${projectId}`)
+  const proposal = await insertProposal({
+    projectId,
+    freelancerId: await userIdByEmail(freelancerEmail),
+    coverLetter: options.coverLetter ?? 'I have built this kind of thing before.',
+    bidType: project.budgetType,
+    bidAmountMinor: options.amountMinor ?? 45_000,
+    currency: project.currency,
+    durationDays: options.durationDays ?? 14,
+    milestones: (options.milestones ?? []).map((milestone) => ({ ...milestone, dueDate: null })),
+    now: new Date(),
+  })
+  return proposal.id
+}
+
+export async function proposalStatus(proposalId: string): Promise<string | undefined> {
+  return (await findProposal(proposalId))?.proposal.status
 }
 
 /** The newest notification titles of a user. */
-export function notificationTitles(email: string): string[] {
-  const db = database()
-  try {
-    const rows = db
-      .prepare('select title from notifications where user_id = ? order by created_at desc limit 20')
-      .all(userId(db, email)) as { title: string }[]
-    return rows.map((row) => row.title)
-  } finally {
-    db.close()
-  }
+export async function notificationTitles(email: string): Promise<string[]> {
+  const rows = await listNotifications(await userIdByEmail(email), { limit: 20, offset: 0 })
+  return rows.map((row) => row.title)
 }

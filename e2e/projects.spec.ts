@@ -1,5 +1,6 @@
-import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, signIn, signUp, test, toast } from './fixtures'
-import { createProject, createProposal, notificationTitles, proposalStatus } from './projects-fixtures'
+import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, signIn, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
+import { createOpenProject, createSubmittedProposal, notificationTitles, proposalStatus } from './projects-fixtures'
 
 const INVITE_SENT =
   'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'
@@ -17,7 +18,7 @@ test('a client posts, edits, closes and reopens a project; the applicant is told
   page,
   browser,
 }, testInfo) => {
-  const client = await signUp(page, makeUser('client'))
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   await page.goto('/client/projects')
   await expect(page.getByRole('heading', { level: 1, name: 'Your projects' })).toBeVisible()
   await page.getByRole('link', { name: 'Post a project' }).click()
@@ -55,14 +56,14 @@ test('a client posts, edits, closes and reopens a project; the applicant is told
   // A freelancer applies (the proposal form belongs to another part), and cannot post projects.
   const other = await newBrowserContext(browser, testInfo)
   const freelancerPage = await other.newPage()
-  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
+  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
   expect((await freelancerPage.goto('/projects/new'))?.status()).toBe(403)
   await freelancerPage.goto(`/projects/${projectId}`)
   await expect(freelancerPage.getByRole('link', { name: 'Send a proposal' })).toHaveAttribute(
     'href',
     `/projects/${projectId}/propose`,
   )
-  const proposalId = createProposal(projectId, freelancer.email)
+  const proposalId = await createSubmittedProposal(projectId, freelancer.email)
   await freelancerPage.reload()
   await expect(freelancerPage.getByRole('link', { name: 'View your proposal' })).toHaveAttribute(
     'href',
@@ -78,8 +79,8 @@ test('a client posts, edits, closes and reopens a project; the applicant is told
   await page.getByRole('button', { name: 'Close without hiring' }).click()
   await expect(toast(page)).toHaveText('The project is closed. 1 applicant was told you did not hire.')
   await expect(page.getByText('without a hire.', { exact: false })).toBeVisible()
-  expect(proposalStatus(proposalId)).toBe('not_hired')
-  expect(notificationTitles(freelancer.email)).toContain(`"${title} (v2)" was closed without a hire`)
+  expect(await proposalStatus(proposalId)).toBe('not_hired')
+  expect(await notificationTitles(freelancer.email)).toContain(`"${title} (v2)" was closed without a hire`)
   expect((await page.goto(`/projects/${projectId}/edit`))?.status()).toBe(409)
 
   await page.goto(`/projects/${projectId}`)
@@ -96,13 +97,13 @@ test('an invite-only project is hidden from uninvited freelancers until they are
   page,
   browser,
 }, testInfo) => {
-  const client = await signUp(page, makeUser('client'))
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const title = `Private audit ${Date.now().toString(36)}`
-  const projectId = createProject(client.email, { title, visibility: 'invite_only' })
+  const { projectId } = await createOpenProject(client.email, { title, visibility: 'invite_only' })
 
   const other = await newBrowserContext(browser, testInfo)
   const freelancerPage = await other.newPage()
-  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
+  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
   expect((await freelancerPage.goto(`/projects/${projectId}`))?.status()).toBe(404)
 
   // The same answer for an unknown address, a client's, a freelancer's and one already invited:
@@ -140,13 +141,13 @@ test('an invite-only project is hidden from uninvited freelancers until they are
       .getByRole('table', { name: 'Answered invitations' })
       .getByRole('row', { name: new RegExp(`${title}.*Accepted`) }),
   ).toBeVisible()
-  expect(notificationTitles(client.email)).toContain(`${freelancer.name} accepted your invitation to "${title}"`)
+  expect(await notificationTitles(client.email)).toContain(`${freelancer.name} accepted your invitation to "${title}"`)
   await page.goto(`/projects/${projectId}`)
   await expect(page.getByRole('link', { name: freelancer.name })).toBeVisible()
 
   // A second invitation, declined with a reason the client reads.
   const second = `Second look ${Date.now().toString(36)}`
-  const secondId = createProject(client.email, { title: second })
+  const { projectId: secondId } = await createOpenProject(client.email, { title: second })
   await page.goto(`/projects/${secondId}/invite`)
   await page.getByLabel('Freelancer’s email address').fill(freelancer.email)
   await page.getByRole('button', { name: 'Send invitation' }).click()
@@ -157,7 +158,7 @@ test('an invite-only project is hidden from uninvited freelancers until they are
   await pending.getByLabel('Reason (optional, the client sees it)').fill('Fully booked until March.')
   await pending.getByRole('button', { name: 'Decline invitation' }).click()
   await expect(toast(freelancerPage)).toHaveText(`You declined the invitation to "${second}".`)
-  expect(notificationTitles(client.email)).toContain(`${freelancer.name} declined your invitation to "${second}"`)
+  expect(await notificationTitles(client.email)).toContain(`${freelancer.name} declined your invitation to "${second}"`)
   await other.close()
 })
 
@@ -166,9 +167,9 @@ test('an admin hides a project with a reason the owner sees, then restores it', 
   browser,
   adminPage,
 }, testInfo) => {
-  const client = await signUp(page, makeUser('client'))
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const title = `Suspicious listing ${Date.now().toString(36)}`
-  const projectId = createProject(client.email, { title })
+  const { projectId } = await createOpenProject(client.email, { title })
 
   const other = await newBrowserContext(browser, testInfo)
   const freelancerPage = await other.newPage()

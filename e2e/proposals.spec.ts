@@ -1,6 +1,7 @@
-import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, signIn, signUp, test, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, signIn, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { insertSessionCookie } from './db-fixtures'
-import { createOpenProject, insertProposal, readHire, reviseBid } from './proposals-fixtures'
+import { createBookingSiteProject, insertProposal, readHire, reviseBid } from './proposals-fixtures'
 
 const COVER_LETTER =
   'I have built three booking sites with reminders and payments. I would start with the calendar, then the payments.'
@@ -11,13 +12,13 @@ test('a freelancer proposes, the client reviews, declines another with a reason 
 }, testInfo) => {
   // Three people, three sign-ins and a dozen pages: well over the default 30 s on a busy machine.
   test.setTimeout(150_000)
-  const { projectId, title } = createOpenProject(DEMO_ACCOUNTS.client.email)
+  const { projectId, title } = await createBookingSiteProject(DEMO_ACCOUNTS.client.email)
 
   // Another freelancer has proposed too; the client will decline them.
   const otherContext = await newBrowserContext(browser, testInfo)
   const otherPage = await otherContext.newPage()
-  const other = await signUp(otherPage, makeUser('freelancer'))
-  const otherProposalId = insertProposal(projectId, other.email, 95_000)
+  const other = await signUpWithoutForm(otherPage, testInfo, makeUser('freelancer'))
+  const otherProposalId = await insertProposal(projectId, other.email, 95_000)
 
   await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
   await page.goto(`/projects/${projectId}/propose`)
@@ -106,7 +107,7 @@ test('a freelancer proposes, the client reviews, declines another with a reason 
   await clientPage.getByRole('button', { name: 'Accept and start the contract' }).click()
   await expect(clientPage).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/)
   const contractId = new URL(clientPage.url()).pathname.split('/').pop()
-  const hire = readHire(projectId, proposalId)
+  const hire = await readHire(projectId, proposalId)
   expect(hire.contract).toEqual({ id: contractId, type: 'fixed', title, currency: 'USD' })
   expect(hire.milestones).toEqual([
     { title: 'Calendar and booking', amountMinor: 40_000 },
@@ -127,8 +128,8 @@ test('a freelancer proposes, the client reviews, declines another with a reason 
 test('accepting terms the freelancer changed meanwhile is refused, with the new terms shown', async ({
   page,
 }, testInfo) => {
-  const { projectId } = createOpenProject(DEMO_ACCOUNTS.client.email)
-  const proposalId = insertProposal(projectId, DEMO_ACCOUNTS.freelancer.email, 95_000)
+  const { projectId } = await createBookingSiteProject(DEMO_ACCOUNTS.client.email)
+  const proposalId = await insertProposal(projectId, DEMO_ACCOUNTS.freelancer.email, 95_000)
   await page
     .context()
     .addCookies([await insertSessionCookie(DEMO_ACCOUNTS.client.email, testInfo.project.use.baseURL!)])
@@ -136,17 +137,19 @@ test('accepting terms the freelancer changed meanwhile is refused, with the new 
   await page.goto(`/proposals/${proposalId}`)
   await expect(page.getByText('$950 fixed price')).toBeVisible()
   // While the client reads, Felix raises his price.
-  reviseBid(proposalId, 120_000)
+  await reviseBid(proposalId, 120_000)
   await page.getByRole('button', { name: 'Accept and start the contract' }).click()
 
   await expect(page.getByRole('alert').filter({ hasText: 'changed this proposal' })).toHaveText(
     `${DEMO_ACCOUNTS.freelancer.name} changed this proposal: new bid $1,200 fixed price. Review and accept again.`,
   )
   await expect(page.getByText('$1,200 fixed price').first()).toBeVisible()
-  expect(readHire(projectId, proposalId).contract).toBeUndefined()
+  expect((await readHire(projectId, proposalId)).contract).toBeUndefined()
 
   // Accepting what is now on the page hires at the new price.
   await page.getByRole('button', { name: 'Accept and start the contract' }).click()
   await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/)
-  expect(readHire(projectId, proposalId).milestones).toEqual([{ title: 'Complete the project', amountMinor: 120_000 }])
+  expect((await readHire(projectId, proposalId)).milestones).toEqual([
+    { title: 'Complete the project', amountMinor: 120_000 },
+  ])
 })

@@ -2,7 +2,7 @@ import { DEMO_ACCOUNTS, expect, expectPath, signIn, test, toast } from './fixtur
 import { createSearchProjects } from './search-fixtures'
 
 test('a freelancer searches, filters, pages, opens a result and saves the search', async ({ page }) => {
-  const { keyword } = createSearchProjects({ react: 12, python: 10 })
+  const { keyword } = await createSearchProjects({ react: 12, python: 10 })
 
   await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
   await page.goto('/projects')

@@ -19,8 +19,8 @@ function uniqueMobile(): { national: string; e164: string; shown: string } {
   return { national: `07911 1${tail}`, e164: `+4479111${tail}`, shown: `+44 7911 1${tail}` }
 }
 
-function readTextTo(phone: string): string {
-  return latestOutboxMessage(phone, 'SMS')?.text ?? ''
+async function readTextTo(phone: string): Promise<string> {
+  return (await latestOutboxMessage(phone, 'SMS'))?.text ?? ''
 }
 
 async function addPhone(page: Page, user: NewUser, phone: ReturnType<typeof uniqueMobile>) {

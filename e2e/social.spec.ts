@@ -1,5 +1,6 @@
 import { wcagViolations } from './axe-audit'
-import { expect, expectPath, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
+import { expect, expectPath, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { addNotifications, createEndedContract } from './social-fixtures'
 
 function notificationsLink(page: Page) {
@@ -10,9 +11,9 @@ async function expectNoA11yViolations(page: Page) {
   expect(await wcagViolations(page)).toEqual([])
 }
 
-test('notifications show an unread badge that clears as they are read', async ({ page }) => {
-  const user = await signUp(page, makeUser('client'))
-  addNotifications(user.email, [
+test('notifications show an unread badge that clears as they are read', async ({ page }, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  await addNotifications(user.email, [
     { title: 'Your profile is missing a photo', body: 'Clients trust faces.', link: '/settings' },
     { title: 'How fees work', link: '/help/fees' },
     { title: 'Welcome aboard' },
@@ -44,8 +45,8 @@ test('notifications show an unread badge that clears as they are read', async ({
   await expect(page.getByText('All read.')).toBeVisible()
 })
 
-test('email preferences are saved per kind', async ({ page }) => {
-  await signUp(page, makeUser('freelancer'))
+test('email preferences are saved per kind', async ({ page }, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   await page.goto('/settings/notifications')
   const reviews = page.getByRole('checkbox', { name: /^Reviews/ })
   const messages = page.getByRole('checkbox', { name: /^New messages/ })
@@ -63,11 +64,11 @@ test('email preferences are saved per kind', async ({ page }) => {
 test('double-blind reviews on an ended contract', async ({ page, browser, adminPage }, testInfo) => {
   // Three people in three browsers.
   test.setTimeout(90_000)
-  const client = await signUp(page, makeUser('client'))
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
-  const { contractId, title } = createEndedContract(client.email, freelancer.email)
+  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
+  const { contractId, title } = await createEndedContract(client.email, freelancer.email)
   const url = `/contracts/${contractId}/review`
   const clientWords = 'A sharp, thoughtful designer who delivered ahead of time.'
   const freelancerWords = 'Clear brief, quick feedback and paid on the day of approval.'
@@ -182,8 +183,8 @@ test('the contact form keeps values on an error, then reaches the admins', async
   await expect(adminPage.getByRole('link', { name: /^Re: your question to MegiLance/ })).toBeVisible()
 })
 
-test('a signed-in user finds the contact form filled in', async ({ page }) => {
-  const user = await signUp(page, makeUser('freelancer'))
+test('a signed-in user finds the contact form filled in', async ({ page }, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   await page.goto('/help/contact')
   await expect(page.getByLabel('Your name')).toHaveValue(user.name)
   await expect(page.getByLabel('Email')).toHaveValue(user.email)

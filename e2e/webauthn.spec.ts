@@ -1,27 +1,30 @@
 import crypto from 'node:crypto'
-import { openE2eDatabase, userIdByEmail } from './db-fixtures'
-import { expect, expectPath, isJavaScriptEnabled, makeUser, signUp, test, toast } from './fixtures'
+import { insertWebAuthnCredential } from '~/models/webauthn.server'
+import { userIdByEmail } from './db-fixtures'
+import { expect, expectPath, isJavaScriptEnabled, makeUser, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { confirmPassword } from './step-up-helpers'
 
 /** A stored security key, as if added earlier (the ceremony itself is tested in webauthn-live.spec.ts). */
-function insertSecurityKey(email: string, name: string) {
-  const db = openE2eDatabase()
-  try {
-    const id = crypto.randomBytes(16).toString('base64url')
-    db.prepare(
-      `insert into webauthn_credentials (id, user_id, kind, name, public_key, counter, transports, created_at)
-       values (?, ?, 'security_key', ?, ?, 0, 'usb', ?)`,
-    ).run(id, userIdByEmail(db, email), name, crypto.randomBytes(77), Date.now())
-    return id
-  } finally {
-    db.close()
-  }
+async function insertSecurityKey(email: string, name: string) {
+  const id = crypto.randomBytes(16).toString('base64url')
+  await insertWebAuthnCredential({
+    id,
+    userId: await userIdByEmail(email),
+    kind: 'security_key',
+    name,
+    publicKey: crypto.randomBytes(77),
+    counter: 0,
+    transports: 'usb',
+    createdAt: new Date(),
+  })
+  return id
 }
 
 test('the security keys page lists and renames keys, and says when adding one needs JavaScript', async ({
   page,
 }, testInfo) => {
-  const user = await signUp(page, makeUser('client'))
+  const user = await signUpWithoutForm(page, testInfo, makeUser('client'))
   await page.goto('/settings/security/security-keys')
   await expect(page.getByRole('heading', { level: 2, name: 'Security keys' })).toBeVisible()
   await expect(page.getByText('A security key is a small device, such as a YubiKey')).toBeVisible()
@@ -41,7 +44,7 @@ test('the security keys page lists and renames keys, and says when adding one ne
     await expect(needsJs).toBeVisible()
   }
 
-  insertSecurityKey(user.email, 'Blue key')
+  await insertSecurityKey(user.email, 'Blue key')
   await page.reload()
   const list = page.getByRole('list', { name: 'Your security keys' })
   const item = list.getByRole('listitem', { name: 'Blue key' })

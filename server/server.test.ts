@@ -2,7 +2,8 @@ import http, { type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import express from 'express'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { server as msw } from '../app/test/msw-server'
 import { readFormData, readWebhookBody } from '../app/http/form-data.server'
 import { formActionSources } from './app'
 import { limitRequestBodies } from './body-limits'
@@ -10,6 +11,10 @@ import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
 import { applyProxyTrust } from './proxy-trust'
 import { createRateLimits, routePath } from './rate-limits'
+
+// These tests read how the real server answers raw HTTP (chunked bodies, closed connections); the
+// shared MSW server's interception of node:http changes exactly that, so it is off in this file.
+beforeAll(() => msw.close())
 
 let server: Server | undefined
 afterEach(() => server?.close())

@@ -1,7 +1,6 @@
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
 import Stripe from 'stripe'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { findCardPayment } from '~/models/card-payments.server'
 import { findContract, findMilestone } from '~/models/contracts.server'
 import { balanceOf, checkLedgerInvariants } from '~/models/ledger.server'
@@ -14,6 +13,7 @@ import { resetStripeClient } from '~/services/payments/cards/stripe.server'
 import { resetEnvForTests } from '~/utils/env.server'
 import { insertFixedContract } from './escrow-fixtures'
 import { formRequest, getRequest, run } from './requests'
+import { server } from './msw-server'
 import { createTestUser, signedInCookie } from './users'
 
 const SECRET_KEY = 'sk_test_megilance0123456789'
@@ -26,7 +26,8 @@ let created: Captured[] = []
 const sessions = new Map<string, Record<string, unknown>>()
 let stripeDown = false
 
-const api = setupServer(
+/** Stripe's checkout sessions API as this file needs it, added to the shared MSW server before each test. */
+const stripeApi = [
   http.post(`${STRIPE_API}/checkout/sessions`, async ({ request }) => {
     if (stripeDown)
       return HttpResponse.json({ error: { type: 'api_error', message: 'Stripe is having a moment.' } }, { status: 500 })
@@ -61,7 +62,7 @@ const api = setupServer(
       ? HttpResponse.json(session)
       : HttpResponse.json({ error: { type: 'invalid_request_error', message: 'No such session' } }, { status: 404 })
   }),
-)
+]
 
 function configureStripe(on: boolean) {
   if (on) {
@@ -75,17 +76,13 @@ function configureStripe(on: boolean) {
   resetStripeClient()
 }
 
-beforeAll(() => api.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => {
+  server.use(...stripeApi)
   configureStripe(true)
   created = []
   stripeDown = false
 })
-afterEach(() => api.resetHandlers())
-afterAll(() => {
-  api.close()
-  configureStripe(false)
-})
+afterAll(() => configureStripe(false))
 
 async function fixedContract(amountMinor = 50_000) {
   const client = await createTestUser('client', { name: 'Clara' })

@@ -1,22 +1,17 @@
 import { desc, eq } from 'drizzle-orm'
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { eraseExpiredOutboxBodies } from '~/models/outbox.server'
 import { outbox } from '~/models/schema'
 import { parseEnv } from '~/utils/env.server'
 import { createTwilioTransport, outboxSmsTransport, sendSms } from './sms.server'
+import { server } from '~/test/msw-server'
 
 const SID = `AC${'0123456789abcdef'.repeat(2)}`
 const TOKEN = 'twilio-auth-token-for-tests'
 const MESSAGES_URL = `https://api.twilio.com/2010-04-01/Accounts/${SID}/Messages.json`
 const twilio = createTwilioTransport({ accountSid: SID, authToken: TOKEN, from: '+15005550006' })
-
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
 
 describe('SMS through Twilio', () => {
   it('posts the message form-encoded with basic auth to the account’s Messages resource', async () => {

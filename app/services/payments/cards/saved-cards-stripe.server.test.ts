@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { findSavedCard } from '~/models/invoice-charges.server'
 import { balanceOf, checkLedgerInvariants } from '~/models/ledger.server'
@@ -10,6 +9,7 @@ import { logTime, reviewInvoice, sendWeeklyInvoice } from '~/services/marketplac
 import { createHourlyTestContract } from '~/test/hourly-contract'
 import { finishStripeCardSetup, startStripeCardSetup } from './saved-cards.server'
 import { resetStripeClient } from './stripe.server'
+import { server } from '~/test/msw-server'
 
 // The real stripe SDK against intercepted https://api.stripe.com; the key is set before any module reads the environment.
 vi.hoisted(() => {
@@ -18,10 +18,6 @@ vi.hoisted(() => {
 resetStripeClient()
 
 const API = 'https://api.stripe.com/v1'
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
 
 const NOW = new Date('2026-11-25T12:00:00Z')
 type Seen = { path: string; form: Record<string, string>; idempotencyKey: string | null }

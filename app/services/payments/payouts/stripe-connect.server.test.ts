@@ -1,6 +1,5 @@
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { balanceOf, writeLedgerTransaction } from '~/models/ledger.server'
 import { findPayout, findPendingStripeMethod, listPayoutMethodsOf } from '~/models/payouts.server'
 import { markSessionSecondFactor } from '~/models/sessions.server'
@@ -12,6 +11,7 @@ import { finishBankOnboarding, startBankOnboarding } from './payout-methods.serv
 import { requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
 import { resetStripeClient } from '../cards/stripe.server'
+import { server } from '~/test/msw-server'
 
 // The real stripe SDK against intercepted https://api.stripe.com; the key is set before any module reads the environment.
 vi.hoisted(() => {
@@ -20,10 +20,6 @@ vi.hoisted(() => {
 resetStripeClient()
 
 const API = 'https://api.stripe.com/v1'
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
-afterAll(() => server.close())
 
 type Seen = {
   method: string

@@ -1,12 +1,12 @@
 import { delay, http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { clearCachedRates, findCachedRates } from '~/models/exchange-rates.server'
 import { getExchangeRate, RATE_CACHE_MS } from './rates.server'
 import { COINGECKO_API_URL, CoinGeckoRateProvider } from './coingecko.server'
 import { ECB_DAILY_URL, EcbRateProvider, ecbPublicationTime, parseEcbDailyXml } from './ecb.server'
 import { RateProviderError } from './provider'
 import { RATE_SNAPSHOT } from './snapshot'
+import { server } from '~/test/msw-server'
 
 // This file runs the app in live mode; hoisted above the imports, which already read the environment.
 vi.hoisted(() => {
@@ -38,19 +38,15 @@ const GECKO_BODY = {
   'polygon-ecosystem-token': { usd: 0.00000012, eur: 0.00000011, last_updated_at: 1796144100 },
 }
 
-const server = setupServer()
 const requests: string[] = []
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(async () => {
   requests.length = 0
   await clearCachedRates()
   server.events.on('request:start', ({ request }) => void requests.push(new URL(request.url).hostname))
 })
 afterEach(() => {
-  server.resetHandlers()
   server.events.removeAllListeners()
 })
-afterAll(() => server.close())
 
 const ecbAnswers = () =>
   http.get(ECB_DAILY_URL, () => HttpResponse.text(ECB_XML, { headers: { 'content-type': 'text/xml' } }))

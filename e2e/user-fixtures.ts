@@ -1,0 +1,55 @@
+import './app-env'
+import type { Page, TestInfo } from '@playwright/test'
+import { insertUser } from '~/models/users.server'
+import { hashPassword } from '~/services/accounts/passwords.server'
+import { signInNewAccount } from '~/services/security/sign-in.server'
+import { expectPortal, makeUser, type NewUser, PORTALS } from './fixtures'
+
+type BrowserCookie = Parameters<ReturnType<Page['context']>['addCookies']>[0][number]
+
+/** The cookies of Set-Cookie headers, for a browser context at `url`. */
+function cookiesOf(headers: [string, string][], url: string): BrowserCookie[] {
+  return headers
+    .filter(([name]) => name.toLowerCase() === 'set-cookie')
+    .map(([, header]) => {
+      const [pair, ...attributes] = header.split(';').map((part) => part.trim())
+      const [name, value] = pair!.split(/=(.*)/s)
+      const attribute = (key: string) => attributes.find((part) => part.toLowerCase().startsWith(key))?.split('=')[1]
+      const maxAge = attribute('max-age=')
+      const sameSite = attribute('samesite=')?.toLowerCase()
+      return {
+        name: name!,
+        value: value ?? '',
+        url,
+        httpOnly: attributes.some((part) => part.toLowerCase() === 'httponly'),
+        sameSite: sameSite === 'strict' ? 'Strict' : sameSite === 'none' ? 'None' : 'Lax',
+        ...(maxAge && { expires: Math.floor(Date.now() / 1000) + Number(maxAge) }),
+      }
+    })
+}
+
+/**
+ * A new account made by the app's own model and password hashing, as the emailed code of a sign-up
+ * would make it, then signed in in this page's browser by the app's own sign-in code (session and
+ * device cookies), on its portal. For tests that need an account, not the sign-up form (that is
+ * tested in auth.spec.ts and email-codes.spec.ts).
+ */
+export async function signUpWithoutForm(
+  page: Page,
+  testInfo: TestInfo,
+  user: NewUser = makeUser('client'),
+): Promise<NewUser> {
+  const created = await insertUser({
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    passwordHash: await hashPassword(user.password),
+  })
+  const { baseURL, userAgent } = testInfo.project.use
+  const request = new Request(baseURL!, { headers: { 'user-agent': userAgent ?? 'e2e fixture' } })
+  const headers = await signInNewAccount(created, request, '127.0.0.1')
+  await page.context().addCookies(cookiesOf(headers, baseURL!))
+  await page.goto(PORTALS[user.role].home)
+  await expectPortal(page, user.role)
+  return user
+}
