@@ -11,6 +11,7 @@ import { passwordResetEmail } from '~/services/email/templates'
 import { takeQuota } from '~/services/security/throttle.server'
 import { setPassword } from './accounts.server'
 import { passwordProblem } from './password-policy.server'
+import { MINUTE_MS } from '~/utils/durations'
 
 export const RESET_CODE_MINUTES = 15
 export const RESET_MAX_ATTEMPTS = 5
@@ -37,7 +38,7 @@ export async function requestPasswordReset(email: string, ip: string | null = nu
     id: crypto.randomUUID(),
     userId: user.id,
     codeHash: hashCode(code),
-    expiresAt: new Date(now.getTime() + RESET_CODE_MINUTES * 60_000),
+    expiresAt: new Date(now.getTime() + RESET_CODE_MINUTES * MINUTE_MS),
     createdAt: now,
   })
   await sendEmail(passwordResetEmail(user.email, user.name, code, RESET_CODE_MINUTES))

@@ -1,4 +1,5 @@
 import type { InvoiceStatus } from '~/models/enums'
+import { MINUTE_MS } from '~/utils/durations'
 
 /** Who takes an invoice transition: a side of the contract, an admin, or the platform on its own (jobs). */
 export type InvoiceActor = 'client' | 'freelancer' | 'admin' | 'platform'
@@ -34,7 +35,7 @@ export const INVOICE_TRANSITIONS = {
 export type InvoiceAction = keyof typeof INVOICE_TRANSITIONS
 
 /** A charge that has not finished in this long was interrupted (a crash) and may be taken again. */
-export const CHARGE_CLAIM_TIMEOUT_MS = 10 * 60_000
+export const CHARGE_CLAIM_TIMEOUT_MS = 10 * MINUTE_MS
 
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
   pending: 'Waiting for the client',

@@ -14,6 +14,7 @@ import { isOutsideAllowlist } from './ip-rules.server'
 import { assessSignInRisk } from './risk.server'
 import { availableMethodsOf, hasSecondFactor, sendSecondFactorCode } from './second-factor.server'
 import { assertNotThrottled, clearThrottle, recordThrottledAttempt } from './throttle.server'
+import { MINUTE_MS } from '~/utils/durations'
 
 const PENDING_MINUTES = 10
 
@@ -130,7 +131,7 @@ export async function signInWithPassword(
       userId: user.id,
       assessmentId: assessment.id,
       redirectTo: input.redirectTo,
-      expiresAt: new Date(now.getTime() + PENDING_MINUTES * 60_000),
+      expiresAt: new Date(now.getTime() + PENDING_MINUTES * MINUTE_MS),
       createdAt: now,
     })
     // The first method offered is chosen by default: when it sends codes, send one now.
