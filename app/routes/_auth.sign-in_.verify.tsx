@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const signedInFrom = await signInOrigin(request, context.clientIp)
   const outcome = await submitSecondStep(request, pending.userId, signedInFrom.origin, pending.pendingId, 'sign-in')
   if (outcome instanceof Response) return outcome
-  const done = await completePendingSignIn(pending, request, signedInFrom, { factorSettled: outcome.settled })
+  const done = await completePendingSignIn(pending, request, signedInFrom, { factorEstablished: outcome.established })
   if (!done) throw redirect('/sign-in')
   return redirectWithToast(
     safeRedirect(pending.redirectTo, PORTAL_HOME[done.user.role]),

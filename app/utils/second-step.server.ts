@@ -31,7 +31,7 @@ export type SecondStepError = { error: string; method: string }
 
 /**
  * Handles the second-step form for sign-in and step-up alike: "send a code" redirects back
- * saying it was sent; a right answer returns `passed` (and whether the factor is `settled`, older
+ * saying it was sent; a right answer returns `passed` (and whether the factor is `established`, older
  * than a day); a wrong one is a 400 with a message, and too many wrong ones a 429 with Retry-After.
  */
 export async function submitSecondStep(
@@ -41,7 +41,7 @@ export async function submitSecondStep(
   /** The pending sign-in or the session: codes sent here work only here. */
   binding: string,
   purpose: SecondStepPurpose,
-): Promise<{ passed: true; settled: boolean } | Response> {
+): Promise<{ passed: true; established: boolean } | Response> {
   const form = await readFormData(request)
   const method = String(form.get('method') ?? '')
   const intent = form.get('intent')
@@ -56,7 +56,7 @@ export async function submitSecondStep(
     const response = String(form.get('response') ?? '')
     if (!code && !response) return json<SecondStepError>({ error: 'Enter the code.', method }, { status: 400 })
     const result = await verifySecondFactor(userId, method, { code, response }, origin, binding, purpose)
-    if (result.ok) return { passed: true, settled: result.settled }
+    if (result.ok) return { passed: true, established: result.established }
     return json<SecondStepError>({ error: result.message, method }, { status: 400 })
   } catch (error) {
     if (!(error instanceof Throttled)) throw error

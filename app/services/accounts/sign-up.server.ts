@@ -17,6 +17,7 @@ import type { SignUpInput } from './accounts.server'
 import { passwordProblem } from './password-policy.server'
 import { hashPassword } from './passwords.server'
 import { MINUTE_MS } from '~/utils/durations'
+import { hashToken } from '~/utils/hash-token.server'
 
 const CODE_MINUTES = 30
 const MAX_ATTEMPTS = 5
@@ -33,8 +34,6 @@ function getSignUpCookie() {
   })
   return signUpCookie
 }
-
-const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
 
 /**
  * Step one of sign-up: the same answer whether or not the email has an account (no enumeration).

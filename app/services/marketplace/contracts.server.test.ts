@@ -5,7 +5,7 @@ import { getDb } from '~/models/db.server'
 import { balanceOf, checkLedgerInvariants, PLATFORM_OWNER } from '~/models/ledger.server'
 import { contracts, disputes, ledgerTransactions, milestones, projects, proposals } from '~/models/schema'
 import { findPayment, payMilestoneByCard } from '~/services/payments/ledger/escrow.server'
-import { milestoneSettler } from '~/services/payments/ledger/dispute-settlement.server'
+import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
 import { createTestUser } from '~/test/users'
 import { decideDispute } from './disputes.server'
 import { findDispute } from '~/models/disputes.server'
@@ -242,7 +242,7 @@ describe('ending a contract and auto-approval', () => {
   })
 })
 
-describe('dispute decisions settle through escrow', () => {
+describe('dispute decisions move money through escrow', () => {
   it('a split pays each side its part, the freelancer’s part less the fee', async () => {
     const setup = await fixedContract([40_000])
     const [id = ''] = setup.ids
@@ -266,7 +266,7 @@ describe('dispute decisions settle through escrow', () => {
       admin,
       found,
       { decision: 'split', freelancerShareMinor: 20_000, reason: 'Half was delivered.' },
-      milestoneSettler,
+      milestoneDisputeResolver,
     )
     expect(outcome).toEqual({ ok: true })
     expect(await wallet(setup.freelancer.id)).toBe(18_000)

@@ -241,7 +241,7 @@ export async function verifyAuthentication(
 
 /**
  * When the credential in `responseText` was added, or without one the oldest of the kind (so the
- * method counts as settled while any credential is). Null for a credential that is not the user's.
+ * method counts as established while any credential is). Null for a credential that is not the user's.
  */
 async function credentialAddedAt(
   userId: string,

@@ -19,8 +19,8 @@ import type { MilestoneStatus } from '~/models/enums'
 import { tellFreelancerMilestoneFunded } from '~/services/marketplace/milestone-notices.server'
 import { getEnv } from '~/utils/env.server'
 import { formatMoney } from '~/utils/format'
-import type { Settlement } from '~/services/marketplace/dispute-rules'
-import { cardToWalletPosting, fundingPosting, settlementPosting } from './escrow-postings'
+import type { DisputeShares } from '~/services/marketplace/dispute-rules'
+import { cardToWalletPosting, fundingPosting, escrowSharesPosting } from './escrow-postings'
 import { splitFeeForTreatment, type FeeTaxTreatment } from '../tax/fee-tax'
 import { splitPlatformFee } from './fees'
 import { getCardProvider, type CheckoutStart } from '../cards/card-provider.server'
@@ -252,7 +252,7 @@ export function releaseMilestone(
     from: ['submitted'],
     set: { status: 'released', approvedAt: at, releasedAt: at, ...extra },
     ledger: [
-      settlementPosting(
+      escrowSharesPosting(
         { contract, milestone },
         { toFreelancerMinor: milestone.amountMinor, toClientMinor: 0 },
         fee.percent,
@@ -284,7 +284,7 @@ export function refundMilestone(contract: Contract, milestone: Milestone, line: 
     from: ['funded'],
     set: { status: 'refunded', refundedAt: at },
     ledger: [
-      settlementPosting(
+      escrowSharesPosting(
         { contract, milestone },
         { toFreelancerMinor: 0, toClientMinor: milestone.amountMinor },
         platformFeePercent(),
@@ -303,30 +303,30 @@ export function refundMilestone(contract: Contract, milestone: Milestone, line: 
 
 const DISPUTABLE: readonly MilestoneStatus[] = ['funded', 'submitted', 'changes_requested']
 
-/** Settles a dispute decision through escrow; throws (rolling the decision back) if it cannot. */
-export function settleDisputedMilestone(input: {
+/** Resolves a dispute decision through escrow; throws (rolling the decision back) if it cannot. */
+export function resolveDisputedMilestone(input: {
   contract: Contract
   milestone: Milestone
-  settlement: Settlement
+  shares: DisputeShares
   disputeId: string
 }): void {
-  const { contract, milestone, settlement } = input
+  const { contract, milestone, shares } = input
   const at = new Date()
-  const status: MilestoneStatus = settlement.toFreelancerMinor > 0 ? 'released' : 'refunded'
+  const status: MilestoneStatus = shares.toFreelancerMinor > 0 ? 'released' : 'refunded'
   const tax = feeTaxForPosting(contract, at)
   const changed = changeMilestone({
     milestone,
     from: DISPUTABLE,
     set: status === 'released' ? { status, releasedAt: at, approvedAt: at } : { status, refundedAt: at },
     ledger: [
-      settlementPosting(
+      escrowSharesPosting(
         { contract, milestone },
-        settlement,
+        shares,
         platformFeePercent(),
         {
           key: `dispute:${input.disputeId}:settle`,
           kind: 'escrow.dispute',
-          description: `Dispute decision on “${milestone.title}”${settlement.toFreelancerMinor > 0 ? tax.note : ''}`,
+          description: `Dispute decision on “${milestone.title}”${shares.toFreelancerMinor > 0 ? tax.note : ''}`,
         },
         at,
         tax.ppm,
