@@ -5,6 +5,7 @@ import { Field } from '~/components/ui/field'
 import { ConfirmCryptoPaymentSchema, RefundCryptoReceiptSchema } from '~/services/payments/crypto/crypto-schemas'
 import { formatDateTime } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export type AdminFormReply = { formId: string; reply: SubmissionResult<string[]> }
 
@@ -107,11 +108,7 @@ function ConfirmForm({ requestId, label, last }: { requestId: string; label: str
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack" aria-label={`Confirm the payment for ${label}`}>
-      {form.errors?.length ? (
-        <p className="form-alert" role="alert">
-          {form.errors.join(' ')}
-        </p>
-      ) : null}
+      <FormAlert errors={form.errors} />
       <input type="hidden" name="requestId" value={requestId} />
       <Field label="Transaction reference" meta={fields.txHash} autoComplete="off" />
       <button type="submit" name="intent" value="confirm" className="button button--primary">
