@@ -11,7 +11,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import { closeDb } from '~/models/db.server'
-import { forgetSearchCaches, searchProjects, type ProjectSearchInput } from '~/models/project-search.server'
+import { forgetSearchCaches, searchProjects } from '~/models/project-search.server'
+import type { ProjectSearchInput } from '~/models/project-search/types'
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200)
 

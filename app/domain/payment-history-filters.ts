@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DAY_MS } from '~/utils/durations'
 
 /*
  * The payment history's GET form: every field optional, a bad value ignored rather than an error
@@ -45,7 +46,6 @@ export type PaymentHistoryStatus = keyof typeof PAYMENT_STATUS_LABELS
 export const PAYMENT_ACCOUNT_LABELS = { wallet: 'Wallet', card: 'Card', escrow: 'Escrow', payout: 'Payout' } as const
 export type PaymentAccount = keyof typeof PAYMENT_ACCOUNT_LABELS
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const optionalDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)

@@ -38,7 +38,7 @@ export type SecondFactorChallengeError = { error: string; method: string }
 
 /**
  * Handles the challenge form for sign-in and step-up alike: "send a code" redirects back
- * saying it was sent; a right answer returns `passed` (and whether the factor is `settled`, older
+ * saying it was sent; a right answer returns `passed` (and whether the factor is `established`, older
  * than a day); a wrong one is a 400 with a message, and too many wrong ones a 429 with Retry-After.
  */
 export async function submitSecondFactorChallenge(
@@ -48,7 +48,7 @@ export async function submitSecondFactorChallenge(
   /** The pending sign-in or the session: codes sent here work only here. */
   binding: string,
   purpose: SecondFactorPurpose,
-): Promise<{ passed: true; settled: boolean } | Response> {
+): Promise<{ passed: true; established: boolean } | Response> {
   const form = await readFormData(request)
   const method = String(form.get('method') ?? '')
   const intent = form.get('intent')
@@ -64,7 +64,7 @@ export async function submitSecondFactorChallenge(
     if (!code && !response)
       return json<SecondFactorChallengeError>({ error: 'Enter the code.', method }, { status: 400 })
     const result = await verifySecondFactor(userId, method, { code, response }, origin, binding, purpose)
-    if (result.ok) return { passed: true, settled: result.settled }
+    if (result.ok) return { passed: true, established: result.established }
     return json<SecondFactorChallengeError>({ error: result.message, method }, { status: 400 })
   } catch (error) {
     if (!(error instanceof Throttled)) throw error

@@ -126,7 +126,7 @@ export async function saveDisputeResponse(input: {
 }
 
 /**
- * Records an admin's decision. `settle` moves the money and runs inside the same transaction, so
+ * Records an admin's decision. `moveMoney` moves the money and runs inside the same transaction, so
  * the decision and the money either both happen or neither does. False when already decided.
  */
 export async function saveDisputeDecision(input: {
@@ -137,7 +137,7 @@ export async function saveDisputeDecision(input: {
   adminId: string
   line: ActivityLine
   at: Date
-  settle: () => void
+  moveMoney: () => void
 }): Promise<boolean> {
   const { dispute, at } = input
   return getDb().transaction((tx) => {
@@ -155,7 +155,7 @@ export async function saveDisputeDecision(input: {
       .where(and(eq(disputes.id, dispute.id), inArray(disputes.status, fromStates(DISPUTE_MACHINE, 'decide'))))
       .run().changes
     if (!changes) return false
-    input.settle()
+    input.moveMoney()
     tx.insert(contractActivity)
       .values(activity(dispute.contractId, input.line, at, dispute.milestoneId))
       .run()
@@ -164,11 +164,11 @@ export async function saveDisputeDecision(input: {
 }
 
 /**
- * Invoice disputes settle on the invoice: what the client owes after the decision becomes its
+ * Invoice disputes moveMoney on the invoice: what the client owes after the decision becomes its
  * payable amount (charged right after), or it is void. Throws, undoing the decision, when the
  * invoice is not in one of `from` any more.
  */
-export function settleInvoice(input: {
+export function resolveInvoiceDispute(input: {
   invoiceId: string
   owedMinor: number
   to: 'approved' | 'void'
@@ -185,13 +185,5 @@ export function settleInvoice(input: {
     )
     .where(and(eq(invoices.id, input.invoiceId), inArray(invoices.status, input.from)))
     .run().changes
-  if (!changes) throw new Error(`Invoice ${input.invoiceId} is no longer disputed; the decision cannot settle it.`)
-}
-
-export async function findMilestoneOfContract(contractId: string, milestoneId: string) {
-  return getDb()
-    .select()
-    .from(milestones)
-    .where(and(eq(milestones.id, milestoneId), eq(milestones.contractId, contractId)))
-    .get()
+  if (!changes) throw new Error(`Invoice ${input.invoiceId} is no longer disputed; the decision cannot moveMoney it.`)
 }

@@ -4,6 +4,7 @@
  */
 import type { ExperienceLevel } from '../domain/enums'
 import { getDb } from './db.server'
+import { DAY_MS } from '~/utils/durations'
 
 export type BulkUser = {
   id: string
@@ -89,7 +90,7 @@ export async function insertReviewedContractsBulk(rows: BulkReviewedContract[]):
     for (const row of rows) {
       const proposalId = crypto.randomUUID()
       const contractId = crypto.randomUUID()
-      const started = row.endedAt - 30 * 86_400_000
+      const started = row.endedAt - 30 * DAY_MS
       proposal.run(proposalId, row.projectId, row.freelancerId, row.amountMinor, started, started, started)
       contract.run(
         contractId,

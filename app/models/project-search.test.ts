@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toFtsQuery } from './project-search.server'
+import { toFtsQuery } from './project-search/fts-query'
 
 describe('toFtsQuery', () => {
   it('quotes each word and lets the last one match as a prefix', () => {

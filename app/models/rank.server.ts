@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { reviewStatsOf } from './reviews.server'
-
-const DAY_MS = 86_400_000
+import { DAY_MS } from '~/utils/durations'
 
 /** A freelancer's record as the rank formula counts it (app/services/marketplace/rank.ts). */
 export type FreelancerRecord = {

@@ -2,12 +2,13 @@ import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import type { ReviewDirection } from '../domain/enums'
 import type { reviews } from './schema'
+import { DAY_MS } from '~/utils/durations'
 
 export type Review = typeof reviews.$inferSelect
 
 /** How long after a contract ends each side may review; the reviews show when it closes. */
 export const REVIEW_WINDOW_DAYS = 14
-const WINDOW_MS = REVIEW_WINDOW_DAYS * 86_400_000
+const WINDOW_MS = REVIEW_WINDOW_DAYS * DAY_MS
 
 /**
  * The double-blind rule in SQL, for a review aliased `r`: it shows once the other side has

@@ -1,6 +1,7 @@
 import { and, asc, eq, lt, lte } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { webauthnChallenges, webauthnCredentials, type WEBAUTHN_KINDS } from './schema'
+import { MINUTE_MS } from '~/utils/durations'
 
 export type WebAuthnKind = (typeof WEBAUTHN_KINDS)[number]
 export type WebAuthnCredentialRow = typeof webauthnCredentials.$inferSelect
@@ -59,7 +60,7 @@ export type StoredChallenge = { userId: string; purpose: ChallengePurpose; kind:
 
 /** Keeps a challenge for five minutes (and clears the user's expired ones). */
 export async function storeWebAuthnChallenge(input: StoredChallenge, now: Date): Promise<void> {
-  const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000)
+  const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * MINUTE_MS)
   getDb().transaction((tx) => {
     tx.delete(webauthnChallenges)
       .where(and(eq(webauthnChallenges.userId, input.userId), lte(webauthnChallenges.expiresAt, now)))

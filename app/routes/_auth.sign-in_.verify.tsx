@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     'sign-in',
   )
   if (outcome instanceof Response) return outcome
-  const done = await completePendingSignIn(pending, request, signedInFrom, { factorSettled: outcome.settled })
+  const done = await completePendingSignIn(pending, request, signedInFrom, { factorEstablished: outcome.established })
   if (!done) throw redirect('/sign-in')
   return redirectWithToast(
     safeRedirect(pending.redirectTo, PORTAL_HOME[done.user.role]),

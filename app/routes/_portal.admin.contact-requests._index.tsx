@@ -5,6 +5,7 @@ import { Pagination } from '~/components/ui/pagination'
 import { loadContactRequests } from '~/services/help/contact.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Contact requests · Admin · MegiLance' }]
 
@@ -44,44 +45,34 @@ export default function AdminContactRequests() {
           Answered
         </Link>
       </nav>
-      <div className="table-wrap card">
-        <table>
-          <caption className="visually-hidden">
-            {filter.status === 'open' ? `Open contact requests (${total})` : `Answered contact requests (${total})`}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">From</th>
-              <th scope="col">Topic</th>
-              <th scope="col" className="hide-narrow">
-                Received
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <Link to={`/admin/contact-requests/${row.id}`}>{row.name}</Link>
-                  <span className="cell-detail">{row.email}</span>
-                </td>
-                <td>
-                  {row.topicLabel}
-                  <span className="cell-detail">
-                    {row.message.length > 90 ? `${row.message.slice(0, 90)}…` : row.message}
-                  </span>
-                </td>
-                <td className="hide-narrow">{formatDateTime(row.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 ? (
-          <p className="muted empty">
-            {filter.status === 'open' ? 'No open requests. Everyone has an answer.' : 'None answered yet.'}
-          </p>
-        ) : null}
-      </div>
+      <DataTable
+        caption={filter.status === 'open' ? `Open contact requests (${total})` : `Answered contact requests (${total})`}
+        columns={['From', 'Topic', { label: 'Received', className: 'hide-narrow' }]}
+        card
+        empty={
+          rows.length === 0
+            ? filter.status === 'open'
+              ? 'No open requests. Everyone has an answer.'
+              : 'None answered yet.'
+            : null
+        }
+      >
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td>
+              <Link to={`/admin/contact-requests/${row.id}`}>{row.name}</Link>
+              <span className="cell-detail">{row.email}</span>
+            </td>
+            <td>
+              {row.topicLabel}
+              <span className="cell-detail">
+                {row.message.length > 90 ? `${row.message.slice(0, 90)}…` : row.message}
+              </span>
+            </td>
+            <td className="hide-narrow">{formatDateTime(row.createdAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} search={location.search} />
     </>
   )

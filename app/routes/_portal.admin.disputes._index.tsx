@@ -3,6 +3,7 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { listDisputesForAdmin } from '~/models/disputes.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Disputes · Admin · MegiLance' }]
 
@@ -44,35 +45,22 @@ export default function AdminDisputes() {
         </Link>
       </nav>
       {rows.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">
-              {show === 'waiting' ? 'Disputes waiting' : 'Decided disputes'}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Contract</th>
-                <th scope="col">About</th>
-                <th scope="col">Opened by</th>
-                <th scope="col">Opened</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link to={`/disputes/${row.id}`}>{row.contractTitle}</Link>
-                  </td>
-                  <td>{row.invoiceId ? 'Weekly invoice' : 'Milestone'}</td>
-                  <td>{row.openedByName}</td>
-                  <td>{formatDateTime(row.createdAt)}</td>
-                  <td>{STATUS[row.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={show === 'waiting' ? 'Disputes waiting' : 'Decided disputes'}
+          columns={['Contract', 'About', 'Opened by', 'Opened', 'Status']}
+        >
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link to={`/disputes/${row.id}`}>{row.contractTitle}</Link>
+              </td>
+              <td>{row.invoiceId ? 'Weekly invoice' : 'Milestone'}</td>
+              <td>{row.openedByName}</td>
+              <td>{formatDateTime(row.createdAt)}</td>
+              <td>{STATUS[row.status]}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p className="empty">{show === 'waiting' ? 'No dispute is waiting. ' : 'No dispute has been decided yet.'}</p>
       )}

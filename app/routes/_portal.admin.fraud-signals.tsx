@@ -9,6 +9,7 @@ import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Fraud signals · Admin · MegiLance' }]
 
@@ -67,74 +68,60 @@ export default function AdminFraudSignals() {
         </Link>
       </nav>
       {rows.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">
-              {show === 'open' ? 'Fraud signals waiting for review' : 'Reviewed fraud signals'}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Sender</th>
-                <th scope="col">Message</th>
-                <th scope="col">Reasons</th>
-                <th scope="col">Status</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>{formatDateTime(row.createdAt)}</td>
-                  <td>
-                    <Link to={`/admin/users/${row.senderId}`}>{row.senderName}</Link>
-                    <span className="cell-detail">{row.senderEmail}</span>
-                  </td>
-                  <td className="fraud-signal__message">
-                    {row.messageBody !== null ? (
-                      excerpt(row.messageBody)
-                    ) : (
-                      <span className="muted">The message is gone.</span>
-                    )}
-                    {row.conversationId ? (
-                      <span className="cell-detail">
-                        <Link to={`/messages/${row.conversationId}`}>Open the conversation</Link>
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>
-                    <ul className="tags" aria-label="Reasons">
-                      {row.reasons.map((reason) => (
-                        <li key={reason}>{reasonLabel(reason)}</li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>{row.reviewedAt ? `Reviewed ${formatDateTime(row.reviewedAt)}` : 'Waiting for review'}</td>
-                  <td>
-                    <Form method="post">
-                      <input type="hidden" name="signalId" value={row.id} />
-                      {row.reviewedAt ? (
-                        <button type="submit" name="intent" value="reopen" className="button button--secondary">
-                          Reopen
-                        </button>
-                      ) : (
-                        <button
-                          type="submit"
-                          name="intent"
-                          value="review"
-                          className="button button--secondary"
-                          aria-label={`Mark reviewed: message from ${row.senderName}`}
-                        >
-                          Mark reviewed
-                        </button>
-                      )}
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={show === 'open' ? 'Fraud signals waiting for review' : 'Reviewed fraud signals'}
+          columns={['When', 'Sender', 'Message', 'Reasons', 'Status', 'Action']}
+        >
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>{formatDateTime(row.createdAt)}</td>
+              <td>
+                <Link to={`/admin/users/${row.senderId}`}>{row.senderName}</Link>
+                <span className="cell-detail">{row.senderEmail}</span>
+              </td>
+              <td className="fraud-signal__message">
+                {row.messageBody !== null ? (
+                  excerpt(row.messageBody)
+                ) : (
+                  <span className="muted">The message is gone.</span>
+                )}
+                {row.conversationId ? (
+                  <span className="cell-detail">
+                    <Link to={`/messages/${row.conversationId}`}>Open the conversation</Link>
+                  </span>
+                ) : null}
+              </td>
+              <td>
+                <ul className="tags" aria-label="Reasons">
+                  {row.reasons.map((reason) => (
+                    <li key={reason}>{reasonLabel(reason)}</li>
+                  ))}
+                </ul>
+              </td>
+              <td>{row.reviewedAt ? `Reviewed ${formatDateTime(row.reviewedAt)}` : 'Waiting for review'}</td>
+              <td>
+                <Form method="post">
+                  <input type="hidden" name="signalId" value={row.id} />
+                  {row.reviewedAt ? (
+                    <button type="submit" name="intent" value="reopen" className="button button--secondary">
+                      Reopen
+                    </button>
+                  ) : (
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="review"
+                      className="button button--secondary"
+                      aria-label={`Mark reviewed: message from ${row.senderName}`}
+                    >
+                      Mark reviewed
+                    </button>
+                  )}
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p className="empty">
           {show === 'open' ? 'Nothing is waiting for review.' : 'No signal has been reviewed yet.'}

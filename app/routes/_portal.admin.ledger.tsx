@@ -5,6 +5,7 @@ import { ACCOUNT_KIND_LABELS } from '~/services/payments/ledger/account-kinds'
 import { loadLedgerHealth } from '~/services/payments/ledger/ledger-health.server'
 import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Ledger health · Admin · MegiLance' }]
 
@@ -28,36 +29,25 @@ export default function AdminLedgerHealth() {
       </header>
       <section className="card" aria-labelledby="invariants-heading">
         <h2 id="invariants-heading">Invariants: {healthy ? 'all hold' : 'broken'}</h2>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Ledger invariants</caption>
-            <thead>
-              <tr>
-                <th scope="col">Invariant</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="numeric">
-                  Broken
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {checks.map((check) => (
-                <tr key={check.id} data-invariant={check.id}>
-                  <th scope="row">
-                    {check.label}
-                    <span className="cell-detail">{check.detail}</span>
-                  </th>
-                  <td>
-                    <span className={`badge ${check.ok ? 'badge--open' : 'badge--failed'}`}>
-                      {check.ok ? 'OK' : 'Broken'}
-                    </span>
-                  </td>
-                  <td className="numeric">{check.broken}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Ledger invariants"
+          columns={['Invariant', 'Status', { label: 'Broken', className: 'numeric' }]}
+        >
+          {checks.map((check) => (
+            <tr key={check.id} data-invariant={check.id}>
+              <th scope="row">
+                {check.label}
+                <span className="cell-detail">{check.detail}</span>
+              </th>
+              <td>
+                <span className={`badge ${check.ok ? 'badge--open' : 'badge--failed'}`}>
+                  {check.ok ? 'OK' : 'Broken'}
+                </span>
+              </td>
+              <td className="numeric">{check.broken}</td>
+            </tr>
+          ))}
+        </DataTable>
         {currencySums.length || badTransactions.length || negatives.length ? (
           <div className="ledger-problems">
             <h3>What is broken</h3>
@@ -86,33 +76,24 @@ export default function AdminLedgerHealth() {
       <section className="card" aria-labelledby="totals-heading">
         <h2 id="totals-heading">Totals per account kind and currency</h2>
         {totals.length ? (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Balance of each account kind per currency</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Account kind</th>
-                  <th scope="col" className="numeric">
-                    Accounts
-                  </th>
-                  <th scope="col" className="numeric">
-                    Balance
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {totals.map((total) => (
-                  <tr key={`${total.kind}-${total.currency}`}>
-                    <td>
-                      {total.label} <span className="muted">{total.currency}</span>
-                    </td>
-                    <td className="numeric">{total.accounts}</td>
-                    <td className="numeric">{formatMoney(total.balanceMinor, total.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Balance of each account kind per currency"
+            columns={[
+              'Account kind',
+              { label: 'Accounts', className: 'numeric' },
+              { label: 'Balance', className: 'numeric' },
+            ]}
+          >
+            {totals.map((total) => (
+              <tr key={`${total.kind}-${total.currency}`}>
+                <td>
+                  {total.label} <span className="muted">{total.currency}</span>
+                </td>
+                <td className="numeric">{total.accounts}</td>
+                <td className="numeric">{formatMoney(total.balanceMinor, total.currency)}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p className="empty">No accounts yet.</p>
         )}

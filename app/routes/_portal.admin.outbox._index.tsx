@@ -7,6 +7,7 @@ import { isEmailSandboxed } from '~/services/email/mailer.server'
 import { isSmsSandboxed } from '~/services/security/sms.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Outbox · Admin · MegiLance' }]
 
@@ -58,35 +59,25 @@ export default function AdminOutbox() {
           Search
         </button>
       </Form>
-      <div className="table-wrap card">
-        <table>
-          <caption className="visually-hidden">Emails, newest first ({total})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col" className="hide-narrow">
-                Sent
-              </th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((message) => (
-              <tr key={message.id}>
-                <td>
-                  <Link to={`/admin/outbox/${message.id}`}>{message.subject}</Link>
-                  <span className="cell-detail">To {message.to}</span>
-                </td>
-                <td className="hide-narrow">{formatDateTime(message.createdAt)}</td>
-                <td>
-                  <span className={`badge badge--${message.status}`}>{message.status}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 ? <p className="muted empty">No emails yet.</p> : null}
-      </div>
+      <DataTable
+        caption={<>Emails, newest first ({total})</>}
+        columns={['Email', { label: 'Sent', className: 'hide-narrow' }, 'Status']}
+        card
+        empty={rows.length === 0 ? 'No emails yet.' : null}
+      >
+        {rows.map((message) => (
+          <tr key={message.id}>
+            <td>
+              <Link to={`/admin/outbox/${message.id}`}>{message.subject}</Link>
+              <span className="cell-detail">To {message.to}</span>
+            </td>
+            <td className="hide-narrow">{formatDateTime(message.createdAt)}</td>
+            <td>
+              <span className={`badge badge--${message.status}`}>{message.status}</span>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} search={location.search} />
     </>
   )

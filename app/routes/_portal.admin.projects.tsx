@@ -10,6 +10,7 @@ import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RequiredMark } from '~/components/ui/field'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Projects · Admin · MegiLance' }]
 
@@ -92,96 +93,88 @@ export default function AdminProjects() {
           Search
         </button>
       </Form>
-      <div className="table-wrap card">
-        <table>
-          <caption className="visually-hidden">Projects</caption>
-          <thead>
-            <tr>
-              <th scope="col">Project</th>
-              <th scope="col">Status</th>
-              <th scope="col">Moderation</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((project) => (
-              <tr key={project.id}>
-                <td>
-                  <Link to={`/projects/${project.id}`}>{project.title}</Link>
+      <DataTable
+        caption="Projects"
+        columns={['Project', 'Status', 'Moderation']}
+        card
+        empty={rows.length === 0 ? 'No projects match these filters.' : null}
+      >
+        {rows.map((project) => (
+          <tr key={project.id}>
+            <td>
+              <Link to={`/projects/${project.id}`}>{project.title}</Link>
+              <span className="cell-detail">
+                by <Link to={`/admin/users/${project.clientId}`}>{project.clientName}</Link> ·{' '}
+                {formatDate(project.createdAt)}
+                {project.visibility === 'invite_only' ? ' · invite only' : ''}
+              </span>
+            </td>
+            <td>
+              <span className={`badge badge--${project.status}`}>{project.status}</span>
+            </td>
+            <td>
+              {project.hiddenAt ? (
+                <>
+                  <span className="badge badge--hidden">Hidden</span>
                   <span className="cell-detail">
-                    by <Link to={`/admin/users/${project.clientId}`}>{project.clientName}</Link> ·{' '}
-                    {formatDate(project.createdAt)}
-                    {project.visibility === 'invite_only' ? ' · invite only' : ''}
+                    {formatDate(project.hiddenAt)}: <q>{project.hiddenReason}</q>
                   </span>
-                </td>
-                <td>
-                  <span className={`badge badge--${project.status}`}>{project.status}</span>
-                </td>
-                <td>
-                  {project.hiddenAt ? (
-                    <>
-                      <span className="badge badge--hidden">Hidden</span>
-                      <span className="cell-detail">
-                        {formatDate(project.hiddenAt)}: <q>{project.hiddenReason}</q>
-                      </span>
-                      <Form method="post">
-                        <input type="hidden" name="projectId" value={project.id} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value="restore"
-                          className="button button--secondary"
-                          aria-label={`Restore ${project.title}`}
-                        >
-                          Restore
-                        </button>
-                      </Form>
-                    </>
-                  ) : (
-                    <details open={failed?.projectId === project.id}>
-                      <summary>Hide…</summary>
-                      <Form method="post" className="form-stack">
-                        <input type="hidden" name="projectId" value={project.id} />
-                        <div className="field">
-                          <label htmlFor={`hide-reason-${project.id}`}>
-                            Reason the client will see
-                            <RequiredMark required />
-                          </label>
-                          <textarea
-                            id={`hide-reason-${project.id}`}
-                            name="reason"
-                            rows={2}
-                            required
-                            minLength={10}
-                            maxLength={500}
-                            defaultValue={failed?.projectId === project.id ? failed.reason : undefined}
-                            aria-invalid={failed?.projectId === project.id ? true : undefined}
-                            aria-describedby={failed?.projectId === project.id ? `hide-error-${project.id}` : undefined}
-                          />
-                          {failed?.projectId === project.id ? (
-                            <ul className="field__errors" id={`hide-error-${project.id}`}>
-                              <li>{failed.error}</li>
-                            </ul>
-                          ) : null}
-                        </div>
-                        <button
-                          type="submit"
-                          name="intent"
-                          value="hide"
-                          className="button button--danger"
-                          aria-label={`Hide ${project.title}`}
-                        >
-                          Hide project
-                        </button>
-                      </Form>
-                    </details>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 ? <p className="muted empty">No projects match these filters.</p> : null}
-      </div>
+                  <Form method="post">
+                    <input type="hidden" name="projectId" value={project.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="restore"
+                      className="button button--secondary"
+                      aria-label={`Restore ${project.title}`}
+                    >
+                      Restore
+                    </button>
+                  </Form>
+                </>
+              ) : (
+                <details open={failed?.projectId === project.id}>
+                  <summary>Hide…</summary>
+                  <Form method="post" className="form-stack">
+                    <input type="hidden" name="projectId" value={project.id} />
+                    <div className="field">
+                      <label htmlFor={`hide-reason-${project.id}`}>
+                        Reason the client will see
+                        <RequiredMark required />
+                      </label>
+                      <textarea
+                        id={`hide-reason-${project.id}`}
+                        name="reason"
+                        rows={2}
+                        required
+                        minLength={10}
+                        maxLength={500}
+                        defaultValue={failed?.projectId === project.id ? failed.reason : undefined}
+                        aria-invalid={failed?.projectId === project.id ? true : undefined}
+                        aria-describedby={failed?.projectId === project.id ? `hide-error-${project.id}` : undefined}
+                      />
+                      {failed?.projectId === project.id ? (
+                        <ul className="field__errors" id={`hide-error-${project.id}`}>
+                          <li>{failed.error}</li>
+                        </ul>
+                      ) : null}
+                    </div>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="hide"
+                      className="button button--danger"
+                      aria-label={`Hide ${project.title}`}
+                    >
+                      Hide project
+                    </button>
+                  </Form>
+                </details>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} search={location.search} />
     </>
   )

@@ -5,6 +5,7 @@ import { listUsers } from '~/models/users.server'
 import { UserSearchSchema } from '~/services/admin/user-admin-schemas'
 import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Users · Admin · MegiLance' }]
 
@@ -60,41 +61,30 @@ export default function AdminUsers() {
           Search
         </button>
       </Form>
-      <div className="table-wrap card">
-        <table>
-          <caption className="visually-hidden">Users</caption>
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="hide-narrow">
-                Joined
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((user) => (
-              <tr key={user.id}>
-                <td>
-                  <Link to={`/admin/users/${user.id}`}>{user.name}</Link>
-                  <span className="cell-detail">{user.email}</span>
-                </td>
-                <td className="capitalize">{user.role}</td>
-                <td>
-                  {user.blockedAt ? (
-                    <span className="badge badge--blocked">Blocked</span>
-                  ) : (
-                    <span className="badge badge--open">Active</span>
-                  )}
-                </td>
-                <td className="hide-narrow">{formatDate(user.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 ? <p className="muted empty">No users match these filters.</p> : null}
-      </div>
+      <DataTable
+        caption="Users"
+        columns={['User', 'Role', 'Status', { label: 'Joined', className: 'hide-narrow' }]}
+        card
+        empty={rows.length === 0 ? 'No users match these filters.' : null}
+      >
+        {rows.map((user) => (
+          <tr key={user.id}>
+            <td>
+              <Link to={`/admin/users/${user.id}`}>{user.name}</Link>
+              <span className="cell-detail">{user.email}</span>
+            </td>
+            <td className="capitalize">{user.role}</td>
+            <td>
+              {user.blockedAt ? (
+                <span className="badge badge--blocked">Blocked</span>
+              ) : (
+                <span className="badge badge--open">Active</span>
+              )}
+            </td>
+            <td className="hide-narrow">{formatDate(user.createdAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} search={location.search} />
     </>
   )

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { StripeCheckoutStatus } from '~/components/payments/stripe-checkout-status'
-import { Field } from '~/components/ui/field'
+
 import { findContract, findMilestone, getMilestoneContractId } from '~/models/contracts.server'
 import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'
 import { findPayment, milestoneIdOfPayment, payMilestoneByCard } from '~/services/payments/ledger/escrow.server'
@@ -13,6 +13,8 @@ import { requireUser } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { FormAlert } from '~/components/ui/form-alert'
+import { CardFields } from '~/components/payments/card-fields'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.kind === 'stripe' ? 'Card payment · MegiLance' : 'Pay by card (sandbox) · MegiLance' },
@@ -123,23 +125,8 @@ function SandboxCheckout({
           4242 4242 succeeds, 4000 0000 0000 0002 is declined. Any future expiry date and any 3-digit code work.
         </p>
         <Form method="post" {...getFormProps(form)} className="form-stack">
-          {form.errors?.length ? (
-            <p className="form-alert" role="alert">
-              {form.errors.join(' ')}
-            </p>
-          ) : null}
-          <Field label="Name on card" meta={fields.name} autoComplete="cc-name" />
-          <Field
-            label="Card number"
-            meta={fields.number}
-            inputMode="numeric"
-            autoComplete="cc-number"
-            placeholder="4242 4242 4242 4242"
-          />
-          <div className="field-row">
-            <Field label="Expiry (MM/YY)" meta={fields.expiry} autoComplete="cc-exp" placeholder="12/30" />
-            <Field label="Security code" meta={fields.cvc} inputMode="numeric" autoComplete="cc-csc" />
-          </div>
+          <FormAlert errors={form.errors} />
+          <CardFields fields={fields} />
           <button type="submit" className="button button--primary button--block">
             Pay {data.amount}
           </button>

@@ -4,6 +4,7 @@ import { budgetLabel } from '~/components/project-summary'
 import { listProjectsOfClientWithCounts } from '~/models/projects.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Your projects · MegiLance' }]
 
@@ -24,65 +25,56 @@ export default function ClientProjects() {
           </Link>
         </p>
       </header>
-      <div className="table-wrap card">
-        <table>
-          <caption className="visually-hidden">Your projects</caption>
-          <thead>
-            <tr>
-              <th scope="col">Project</th>
-              <th scope="col">Status</th>
-              <th scope="col">Proposals</th>
-              <th scope="col" className="hide-narrow">
-                Posted
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {projects.map((project) => (
-              <tr key={project.id}>
-                <td>
-                  <Link to={`/projects/${project.id}`}>{project.title}</Link>
-                  <span className="cell-detail">
-                    {budgetLabel(project)}
-                    {project.visibility === 'invite_only' ? ' · invite only' : ''}
-                  </span>
-                </td>
-                <td>
-                  <span className={`badge badge--${project.status}`}>{project.status}</span>
-                  {project.hiddenAt ? (
-                    <>
-                      {' '}
-                      <span className="badge badge--hidden">Hidden</span>
-                    </>
-                  ) : null}
-                  {project.status === 'closed' ? (
-                    <span className="cell-detail">{project.closeReason === 'hired' ? 'Hired' : 'No hire'}</span>
-                  ) : null}
-                </td>
-                <td>
-                  {project.proposals ? (
-                    <Link
-                      to={`/projects/${project.id}/proposals`}
-                      aria-label={`${project.proposals} proposals for ${project.title}`}
-                    >
-                      {project.proposals}
-                    </Link>
-                  ) : (
-                    0
-                  )}
-                  {project.submitted ? <span className="cell-detail">{project.submitted} new</span> : null}
-                </td>
-                <td className="hide-narrow">{formatDate(project.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {projects.length === 0 ? (
-          <p className="muted empty">
-            You have not posted a project yet. <Link to="/projects/new">Post your first project</Link>.
-          </p>
-        ) : null}
-      </div>
+      <DataTable
+        caption="Your projects"
+        columns={['Project', 'Status', 'Proposals', { label: 'Posted', className: 'hide-narrow' }]}
+        card
+        empty={
+          projects.length === 0 ? (
+            <>
+              You have not posted a project yet. <Link to="/projects/new">Post your first project</Link>.
+            </>
+          ) : null
+        }
+      >
+        {projects.map((project) => (
+          <tr key={project.id}>
+            <td>
+              <Link to={`/projects/${project.id}`}>{project.title}</Link>
+              <span className="cell-detail">
+                {budgetLabel(project)}
+                {project.visibility === 'invite_only' ? ' · invite only' : ''}
+              </span>
+            </td>
+            <td>
+              <span className={`badge badge--${project.status}`}>{project.status}</span>
+              {project.hiddenAt ? (
+                <>
+                  {' '}
+                  <span className="badge badge--hidden">Hidden</span>
+                </>
+              ) : null}
+              {project.status === 'closed' ? (
+                <span className="cell-detail">{project.closeReason === 'hired' ? 'Hired' : 'No hire'}</span>
+              ) : null}
+            </td>
+            <td>
+              {project.proposals ? (
+                <Link
+                  to={`/projects/${project.id}/proposals`}
+                  aria-label={`${project.proposals} proposals for ${project.title}`}
+                >
+                  {project.proposals}
+                </Link>
+              ) : (
+                0
+              )}
+              {project.submitted ? <span className="cell-detail">{project.submitted} new</span> : null}
+            </td>
+            <td className="hide-narrow">{formatDate(project.createdAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   )
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { listContractsOf } from '~/models/contracts.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Contracts · MegiLance' }]
 
@@ -37,41 +38,28 @@ export default function ContractsPage() {
         </p>
       </header>
       {contracts.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Your contracts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Contract</th>
-                <th scope="col">With</th>
-                <th scope="col">Type</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {contracts.map((contract) => (
-                <tr key={contract.id}>
-                  <td>
-                    <Link to={`/contracts/${contract.id}`}>{contract.title}</Link>
-                  </td>
-                  <td>
-                    {contract.otherParty.name}
-                    <span className="cell-detail">{contract.otherParty.label}</span>
-                  </td>
-                  <td>{contract.type === 'fixed' ? 'Fixed price' : 'Hourly'}</td>
-                  <td>
-                    {contract.status === 'active' ? 'Active' : 'Ended'}
-                    <span className="cell-detail">
-                      {contract.endedAt
-                        ? `Ended ${formatDate(contract.endedAt)}`
-                        : `Since ${formatDate(contract.createdAt)}`}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Your contracts" columns={['Contract', 'With', 'Type', 'Status']}>
+          {contracts.map((contract) => (
+            <tr key={contract.id}>
+              <td>
+                <Link to={`/contracts/${contract.id}`}>{contract.title}</Link>
+              </td>
+              <td>
+                {contract.otherParty.name}
+                <span className="cell-detail">{contract.otherParty.label}</span>
+              </td>
+              <td>{contract.type === 'fixed' ? 'Fixed price' : 'Hourly'}</td>
+              <td>
+                {contract.status === 'active' ? 'Active' : 'Ended'}
+                <span className="cell-detail">
+                  {contract.endedAt
+                    ? `Ended ${formatDate(contract.endedAt)}`
+                    : `Since ${formatDate(contract.createdAt)}`}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p className="empty">
           No contracts yet. A contract starts when a client accepts a proposal.{' '}

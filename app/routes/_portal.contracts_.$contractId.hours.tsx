@@ -29,6 +29,7 @@ import { requireUser } from '~/http/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export const meta: MetaFunction = () => [{ title: 'Hours and invoices · MegiLance' }]
 
@@ -211,11 +212,7 @@ export default function ContractHours() {
         <section className="card" aria-labelledby="log-time-heading">
           <h2 id="log-time-heading">Log time</h2>
           <Form method="post" {...getFormProps(form)} className="form-stack">
-            {form.errors?.length ? (
-              <p className="form-alert" role="alert">
-                {form.errors.join(' ')}
-              </p>
-            ) : null}
+            <FormAlert errors={form.errors} />
             <div className="field-row">
               <Field label="Day" type="date" meta={fields.workDate} max={data.today} />
               <Field label="Time worked" meta={fields.duration} hint="For example 1:30, 1.5 or 45m" />

@@ -3,8 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorList, TextareaField } from '~/components/ui/field'
-import { findMilestoneOfContract } from '~/models/disputes.server'
-import { findContract } from '~/models/contracts.server'
+import { findContract, findMilestone } from '~/models/contracts.server'
 import { readUploadForm } from '~/http/upload-form.server'
 import { MAX_DISPUTE_FILE_BYTES } from '~/services/marketplace/dispute-rules'
 import { OpenDisputeSchema } from '~/services/marketplace/dispute-schemas'
@@ -19,7 +18,7 @@ async function requireMilestone(request: Request, params: LoaderFunctionArgs['pa
   const user = await requireUser(request)
   const contract = params.contractId ? await findContract(params.contractId) : undefined
   if (!contract || !isParty(contract, user.id)) throw new Response('Not found', { status: 404 })
-  const milestone = params.milestoneId ? await findMilestoneOfContract(contract.id, params.milestoneId) : undefined
+  const milestone = params.milestoneId ? await findMilestone(contract.id, params.milestoneId) : undefined
   if (!milestone) throw new Response('Not found', { status: 404 })
   return { user, contract, milestone }
 }

@@ -9,7 +9,7 @@ import { readUploadForm } from '~/http/upload-form.server'
 import { DECISION_LABELS, MAX_DISPUTE_FILE_BYTES } from '~/services/marketplace/dispute-rules'
 import { DecideDisputeSchema, RespondDisputeSchema } from '~/services/marketplace/dispute-schemas'
 import { decideDispute, isParty, loadDisputeView, respondToDispute } from '~/services/marketplace/disputes.server'
-import { milestoneSettler } from '~/services/payments/ledger/dispute-settlement.server'
+import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
 import { requireUser } from '~/http/auth.server'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
@@ -76,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       user,
       found,
       { decision, freelancerShareMinor: shareMinor, reason },
-      milestoneSettler,
+      milestoneDisputeResolver,
     )
     if (!outcome.ok && outcome.status === 400) {
       return json(submission.reply({ fieldErrors: { freelancerShare: [outcome.message] } }), { status: 400 })

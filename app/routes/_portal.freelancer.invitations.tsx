@@ -12,6 +12,7 @@ import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Invitations · MegiLance' }]
 
@@ -132,37 +133,26 @@ export default function FreelancerInvitations() {
       <section className="card" aria-labelledby="answered-heading">
         <h2 id="answered-heading">Answered</h2>
         {answered.length ? (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Answered invitations</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Project</th>
-                  <th scope="col">Answer</th>
-                  <th scope="col" className="hide-narrow">
-                    Invited
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {answered.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td>
-                      <Link to={`/projects/${invitation.projectId}`}>{invitation.projectTitle}</Link>
-                      <span className="cell-detail">From {invitation.clientName}</span>
-                    </td>
-                    <td>
-                      {STATUS_LABELS[invitation.status]}
-                      {invitation.respondedAt ? (
-                        <span className="cell-detail">{formatDate(invitation.respondedAt)}</span>
-                      ) : null}
-                    </td>
-                    <td className="hide-narrow">{formatDate(invitation.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Answered invitations"
+            columns={['Project', 'Answer', { label: 'Invited', className: 'hide-narrow' }]}
+          >
+            {answered.map((invitation) => (
+              <tr key={invitation.id}>
+                <td>
+                  <Link to={`/projects/${invitation.projectId}`}>{invitation.projectTitle}</Link>
+                  <span className="cell-detail">From {invitation.clientName}</span>
+                </td>
+                <td>
+                  {STATUS_LABELS[invitation.status]}
+                  {invitation.respondedAt ? (
+                    <span className="cell-detail">{formatDate(invitation.respondedAt)}</span>
+                  ) : null}
+                </td>
+                <td className="hide-narrow">{formatDate(invitation.createdAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p className="muted">Nothing answered yet.</p>
         )}

@@ -22,6 +22,7 @@ import { readFormData } from '~/http/form-data.server'
 import { parseAmountToMinor } from '~/utils/money'
 import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export const meta: MetaFunction = () => [{ title: 'Payouts · MegiLance' }]
 
@@ -165,11 +166,7 @@ export default function PayoutsPage() {
         {data.methodsNote ? <p className="muted">{data.methodsNote}</p> : null}
         {canRequest ? (
           <Form method="post" {...getFormProps(form)} className="form-stack">
-            {form.errors?.length ? (
-              <p className="form-alert" role="alert">
-                {form.errors.join(' ')}
-              </p>
-            ) : null}
+            <FormAlert errors={form.errors} />
             <input type="hidden" name="idempotencyKey" value={review?.values.idempotencyKey ?? data.idempotencyKey} />
             <SelectField
               label="Pay out to"

@@ -19,6 +19,7 @@ import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export const meta: MetaFunction = () => [{ title: 'Payout methods · MegiLance' }]
 
@@ -144,11 +145,7 @@ export default function PayoutMethods() {
                 Ethereum; BNB on BNB Smart Chain; SOL on Solana; POL on Polygon.
               </p>
               <Form method="post" {...getFormProps(form)} className="form-stack">
-                {form.errors?.length ? (
-                  <p className="form-alert" role="alert">
-                    {form.errors.join(' ')}
-                  </p>
-                ) : null}
+                <FormAlert errors={form.errors} />
                 <input type="hidden" name="intent" value="add-crypto" />
                 <div className="field-row">
                   <SelectField label="Asset" meta={fields.asset} options={ASSET_OPTIONS} />

@@ -8,6 +8,7 @@ import { assertOwnerAction, inviteFreelancer, requireOwnProject } from '~/servic
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { FormAlert } from '~/components/ui/form-alert'
 
 const INVITE_SENT =
   'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'
@@ -58,11 +59,7 @@ export default function InviteFreelancer() {
       </header>
       <section className="card">
         <Form method="post" {...getFormProps(form)} className="form-stack">
-          {form.errors?.length ? (
-            <p className="form-alert" role="alert">
-              {form.errors.join(' ')}
-            </p>
-          ) : null}
+          <FormAlert errors={form.errors} />
           <Field label="Freelancer’s email address" type="email" meta={fields.email} autoComplete="off" />
           <TextareaField
             label="Message (optional)"

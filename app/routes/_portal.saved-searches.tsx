@@ -15,6 +15,7 @@ import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Saved searches · MegiLance' }]
 
@@ -103,71 +104,58 @@ export default function SavedSearches() {
       ) : null}
 
       {searches.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Your saved searches</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Looks for</th>
-                <th scope="col">Alerts</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {searches.map((search) => (
-                <tr key={search.id}>
-                  <th scope="row">{search.name}</th>
-                  <td>{search.description}</td>
-                  <td>
-                    {search.notify ? (
-                      <>
-                        On <span className="cell-detail">checked {formatDateTime(search.checkedAt)}</span>
-                      </>
-                    ) : (
-                      'Off'
-                    )}
-                  </td>
-                  <td>
-                    <div className="saved-search__actions">
-                      <Link
-                        className="button button--secondary"
-                        to={`/projects?${search.query}`}
-                        aria-label={`Run ${search.name}`}
-                      >
-                        Run
-                      </Link>
-                      <Form method="post">
-                        <input type="hidden" name="searchId" value={search.id} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value={search.notify ? 'alerts-off' : 'alerts-on'}
-                          className="button button--ghost"
-                          aria-label={`${search.notify ? 'Turn off' : 'Turn on'} alerts for ${search.name}`}
-                        >
-                          {search.notify ? 'Turn off alerts' : 'Turn on alerts'}
-                        </button>
-                      </Form>
-                      <Form method="post">
-                        <input type="hidden" name="searchId" value={search.id} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value="delete"
-                          className="button button--danger"
-                          aria-label={`Delete ${search.name}`}
-                        >
-                          Delete
-                        </button>
-                      </Form>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Your saved searches" columns={['Name', 'Looks for', 'Alerts', 'Actions']}>
+          {searches.map((search) => (
+            <tr key={search.id}>
+              <th scope="row">{search.name}</th>
+              <td>{search.description}</td>
+              <td>
+                {search.notify ? (
+                  <>
+                    On <span className="cell-detail">checked {formatDateTime(search.checkedAt)}</span>
+                  </>
+                ) : (
+                  'Off'
+                )}
+              </td>
+              <td>
+                <div className="saved-search__actions">
+                  <Link
+                    className="button button--secondary"
+                    to={`/projects?${search.query}`}
+                    aria-label={`Run ${search.name}`}
+                  >
+                    Run
+                  </Link>
+                  <Form method="post">
+                    <input type="hidden" name="searchId" value={search.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={search.notify ? 'alerts-off' : 'alerts-on'}
+                      className="button button--ghost"
+                      aria-label={`${search.notify ? 'Turn off' : 'Turn on'} alerts for ${search.name}`}
+                    >
+                      {search.notify ? 'Turn off alerts' : 'Turn on alerts'}
+                    </button>
+                  </Form>
+                  <Form method="post">
+                    <input type="hidden" name="searchId" value={search.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="delete"
+                      className="button button--danger"
+                      aria-label={`Delete ${search.name}`}
+                    >
+                      Delete
+                    </button>
+                  </Form>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <div className="empty card">
           <p>

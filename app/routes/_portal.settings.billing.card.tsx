@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Field } from '~/components/ui/field'
+
 import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'
 import { SAVES_THEN_DECLINES } from '~/services/payments/cards/sandbox-saved-card'
 import {
@@ -16,6 +16,8 @@ import { requireRole } from '~/http/auth.server'
 import { stripeOrSandbox } from '~/services/payments/cards/sandbox-money.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { FormAlert } from '~/components/ui/form-alert'
+import { CardFields } from '~/components/payments/card-fields'
 
 export const meta: MetaFunction = () => [{ title: 'Card on file · Settings · MegiLance' }]
 
@@ -139,23 +141,8 @@ function SandboxCardForm({ replacing }: { replacing: boolean }) {
         charged; {declines} saves but every charge to it is declined.
       </p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
-        {form.errors?.length ? (
-          <p className="form-alert" role="alert">
-            {form.errors.join(' ')}
-          </p>
-        ) : null}
-        <Field label="Name on card" meta={fields.name} autoComplete="cc-name" />
-        <Field
-          label="Card number"
-          meta={fields.number}
-          inputMode="numeric"
-          autoComplete="cc-number"
-          placeholder="4242 4242 4242 4242"
-        />
-        <div className="field-row">
-          <Field label="Expiry (MM/YY)" meta={fields.expiry} autoComplete="cc-exp" placeholder="12/30" />
-          <Field label="Security code" meta={fields.cvc} inputMode="numeric" autoComplete="cc-csc" />
-        </div>
+        <FormAlert errors={form.errors} />
+        <CardFields fields={fields} />
         <button type="submit" name="intent" value="save" className="button button--primary">
           Save card
         </button>

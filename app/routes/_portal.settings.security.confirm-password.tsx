@@ -11,6 +11,7 @@ import { requireSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 import { redirectWithToast } from '~/http/toast.server'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm your password · Settings · MegiLance' }]
 
@@ -63,11 +64,7 @@ export default function ConfirmPassword() {
         in can add one of their own.
       </p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
-        {form.errors?.length ? (
-          <p className="form-alert" role="alert">
-            {form.errors.join(' ')}
-          </p>
-        ) : null}
+        <FormAlert errors={form.errors} />
         <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
         <button type="submit" className="button button--primary">
           Confirm

@@ -5,6 +5,7 @@ import { balancesOf, listEntriesOf } from '~/models/ledger.server'
 import { listPayoutMethodsOf } from '~/models/payouts.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime, formatMoney } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Wallet · MegiLance' }]
 
@@ -76,38 +77,27 @@ export default function WalletPage() {
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         {entries.length ? (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Wallet history, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">What</th>
-                  <th scope="col" className="numeric">
-                    Amount
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry, index) => (
-                  <tr key={`${entry.transactionId}-${index}`}>
-                    <td>{formatDateTime(entry.createdAt)}</td>
-                    <td>
-                      {entry.contractId ? (
-                        <Link to={`/contracts/${entry.contractId}`}>{entry.description}</Link>
-                      ) : (
-                        entry.description
-                      )}
-                    </td>
-                    <td className="numeric">
-                      {entry.amountMinor > 0 ? '+' : '−'}
-                      {formatMoney(Math.abs(entry.amountMinor), entry.currency)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Wallet history, newest first"
+            columns={['When', 'What', { label: 'Amount', className: 'numeric' }]}
+          >
+            {entries.map((entry, index) => (
+              <tr key={`${entry.transactionId}-${index}`}>
+                <td>{formatDateTime(entry.createdAt)}</td>
+                <td>
+                  {entry.contractId ? (
+                    <Link to={`/contracts/${entry.contractId}`}>{entry.description}</Link>
+                  ) : (
+                    entry.description
+                  )}
+                </td>
+                <td className="numeric">
+                  {entry.amountMinor > 0 ? '+' : '−'}
+                  {formatMoney(Math.abs(entry.amountMinor), entry.currency)}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p className="empty">
             Nothing yet.{' '}

@@ -8,6 +8,7 @@ import { submitContactRequest } from '~/services/help/contact.server'
 import { getOptionalSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export const meta: MetaFunction = () => [{ title: 'Contact us · Help centre · MegiLance' }]
 
@@ -64,11 +65,7 @@ export default function Contact() {
       </header>
       <section className="card">
         <Form method="post" {...getFormProps(form)} className="form-stack">
-          {form.errors?.length ? (
-            <p className="form-alert" role="alert">
-              {form.errors.join(' ')}
-            </p>
-          ) : null}
+          <FormAlert errors={form.errors} />
           <Field label="Your name" meta={fields.name} autoComplete="name" />
           <Field
             label="Email"

@@ -2,33 +2,36 @@ import { findContract, type Contract } from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
 import { contracts, milestones, projects, proposals } from '~/models/schema'
 
+type ContractExtras = Partial<
+  Pick<typeof contracts.$inferInsert, 'status' | 'endedAt' | 'hourlyRateMinor' | 'weeklyLimitHours'>
+>
+
 /**
- * A fixed-price contract between two existing users with the given milestones, inserted directly
- * (the proposal flow is tested elsewhere); money tests start from here.
+ * A hired project: the project, its accepted proposal and the contract between two existing users,
+ * inserted directly (the proposal flow is tested elsewhere). Hourly contracts bid `amountMinor` an hour.
  */
-export async function insertFixedContract(input: {
+export async function insertHiredContract(input: {
   clientId: string
   freelancerId: string
+  type: 'fixed' | 'hourly'
+  title: string
+  amountMinor: number
   currency?: string
-  amounts: number[]
-  title?: string
-  /** Milestone titles; "Part 1", "Part 2", … by default. */
-  milestoneTitles?: string[]
-}): Promise<{ contract: Contract; milestoneIds: string[] }> {
+  contract?: ContractExtras
+}): Promise<Contract> {
   const db = getDb()
   const currency = input.currency ?? 'USD'
-  const title = input.title ?? 'Landing page'
-  const total = input.amounts.reduce((sum, amount) => sum + amount, 0)
+  const hourly = input.type === 'hourly'
   const projectId = crypto.randomUUID()
   db.insert(projects)
     .values({
       id: projectId,
       clientId: input.clientId,
-      title,
-      description: title,
-      budgetType: 'fixed',
-      budgetMinMinor: total,
-      budgetMaxMinor: total,
+      title: input.title,
+      description: input.title,
+      budgetType: input.type,
+      budgetMinMinor: hourly ? input.amountMinor - 1000 : input.amountMinor,
+      budgetMaxMinor: hourly ? input.amountMinor + 1000 : input.amountMinor,
       currency,
       experienceLevel: 'expert',
       status: 'closed',
@@ -42,8 +45,8 @@ export async function insertFixedContract(input: {
       projectId,
       freelancerId: input.freelancerId,
       coverLetter: 'I can do it.',
-      bidType: 'fixed',
-      bidAmountMinor: total,
+      bidType: input.type,
+      bidAmountMinor: input.amountMinor,
       currency,
       durationDays: 14,
       status: 'accepted',
@@ -57,17 +60,42 @@ export async function insertFixedContract(input: {
       proposalId,
       clientId: input.clientId,
       freelancerId: input.freelancerId,
-      title,
-      type: 'fixed',
+      title: input.title,
+      type: input.type,
       currency,
+      ...(hourly ? { hourlyRateMinor: input.amountMinor } : {}),
+      ...input.contract,
     })
     .run()
+  const contract = await findContract(contractId)
+  if (!contract) throw new Error('contract not inserted')
+  return contract
+}
+
+/** A fixed-price contract with the given milestones; money tests start from here. */
+export async function insertFixedContract(input: {
+  clientId: string
+  freelancerId: string
+  currency?: string
+  amounts: number[]
+  title?: string
+  /** Milestone titles; "Part 1", "Part 2", … by default. */
+  milestoneTitles?: string[]
+  contract?: ContractExtras
+}): Promise<{ contract: Contract; milestoneIds: string[] }> {
+  const contract = await insertHiredContract({
+    ...input,
+    type: 'fixed',
+    title: input.title ?? 'Landing page',
+    amountMinor: input.amounts.reduce((sum, amount) => sum + amount, 0),
+  })
   const milestoneIds = input.amounts.map((amountMinor, index) => {
     const id = crypto.randomUUID()
-    db.insert(milestones)
+    getDb()
+      .insert(milestones)
       .values({
         id,
-        contractId,
+        contractId: contract.id,
         position: index + 1,
         title: input.milestoneTitles?.[index] ?? `Part ${index + 1}`,
         amountMinor,
@@ -75,7 +103,5 @@ export async function insertFixedContract(input: {
       .run()
     return id
   })
-  const contract = await findContract(contractId)
-  if (!contract) throw new Error('contract not inserted')
   return { contract, milestoneIds }
 }

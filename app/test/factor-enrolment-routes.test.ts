@@ -185,7 +185,7 @@ describe('the step-up that allowed a new factor', () => {
       'pending-1',
       'sign-in',
     )
-    expect(signIn).toEqual({ ok: true, method: 'totp', settled: false })
+    expect(signIn).toEqual({ ok: true, method: 'totp', established: false })
   })
 
   it('counts the factor once it is a day old', async () => {

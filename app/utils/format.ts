@@ -1,5 +1,6 @@
 import { minorToDecimal } from '~/utils/money-conversion'
 import { findCurrency } from '~/domain/currencies'
+import { MINUTE_MS } from '~/utils/durations'
 
 const fractionDigitsCache = new Map<string, number>()
 
@@ -84,7 +85,7 @@ export function formatDateTime(value: Date | string | number, locale = 'en-GB'):
 
 /** How old something is, for a rate's date: "less than a minute old", "5 minutes old", "3 hours old", "2 days old". */
 export function formatAge(since: Date | string | number, now: Date = new Date()): string {
-  const minutes = Math.floor((now.getTime() - new Date(since).getTime()) / 60_000)
+  const minutes = Math.floor((now.getTime() - new Date(since).getTime()) / MINUTE_MS)
   const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} old`
   if (minutes < 1) return 'less than a minute old'
   if (minutes < 60) return plural(minutes, 'minute')

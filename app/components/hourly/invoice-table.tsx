@@ -4,6 +4,7 @@ import { formatDuration } from '~/services/marketplace/hourly'
 import { canTakeInvoiceAction, INVOICE_STATUS_LABELS } from '~/services/marketplace/invoice-rules'
 import { formatDate, formatMoney } from '~/utils/format'
 import { RequiredMark } from '~/components/ui/field'
+import { DataTable } from '~/components/ui/data-table'
 
 export type InvoiceRow = {
   id: string
@@ -34,66 +35,55 @@ export function InvoiceTable({
     )
   const money = (minor: number) => formatMoney(minor, currency)
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Weekly invoices</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">Time</th>
-            <th scope="col">Amount</th>
-            <th scope="col">Status</th>
-            {canReview ? <th scope="col">Your decision</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {invoices.map((invoice) => (
-            <tr key={invoice.id}>
-              <td>{formatDate(invoice.weekStart)}</td>
-              <td>{formatDuration(invoice.minutes)}</td>
-              <td>
-                {money(invoice.amountMinor)}
-                {invoice.payableMinor !== null && invoice.payableMinor !== invoice.amountMinor ? (
-                  <span className="cell-detail">Owed after the dispute: {money(invoice.payableMinor)}</span>
-                ) : null}
-              </td>
-              <td>
-                {INVOICE_STATUS_LABELS[invoice.status]}
-                {invoice.status === 'pending' ? (
-                  <span className="cell-detail">Counts as approved on {formatDate(invoice.reviewDueAt)}</span>
-                ) : null}
-                {invoice.charge ? (
-                  <span className="cell-detail">
-                    Charged {money(invoice.payableMinor ?? invoice.amountMinor)}{' '}
-                    {invoice.charge.from === 'card' ? 'to the card' : 'from the wallet'} · fee{' '}
-                    {money(invoice.charge.feeMinor)}
-                    {invoice.charge.feeTaxMinor ? ` (incl. ${money(invoice.charge.feeTaxMinor)} tax)` : ''} · freelancer
-                    gets {money(invoice.charge.netMinor)}
-                  </span>
-                ) : null}
-                {invoice.chargeError ? <span className="cell-detail">{invoice.chargeError}</span> : null}
-                {invoice.disputeId ? (
-                  <span className="cell-detail">
-                    <Link to={`/disputes/${invoice.disputeId}`}>See the dispute</Link>
-                  </span>
-                ) : null}
-              </td>
-              {canReview ? (
-                <td>
-                  {canTakeInvoiceAction('approve', invoice.status, 'client') ? (
-                    <ReviewInvoiceForms invoice={invoice} />
-                  ) : canTakeInvoiceAction('pay_now', invoice.status, 'client') ? (
-                    <PayNowForm invoice={invoice} />
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Weekly invoices"
+      columns={['Week of', 'Time', 'Amount', 'Status', ...(canReview ? ['Your decision'] : [])]}
+    >
+      {invoices.map((invoice) => (
+        <tr key={invoice.id}>
+          <td>{formatDate(invoice.weekStart)}</td>
+          <td>{formatDuration(invoice.minutes)}</td>
+          <td>
+            {money(invoice.amountMinor)}
+            {invoice.payableMinor !== null && invoice.payableMinor !== invoice.amountMinor ? (
+              <span className="cell-detail">Owed after the dispute: {money(invoice.payableMinor)}</span>
+            ) : null}
+          </td>
+          <td>
+            {INVOICE_STATUS_LABELS[invoice.status]}
+            {invoice.status === 'pending' ? (
+              <span className="cell-detail">Counts as approved on {formatDate(invoice.reviewDueAt)}</span>
+            ) : null}
+            {invoice.charge ? (
+              <span className="cell-detail">
+                Charged {money(invoice.payableMinor ?? invoice.amountMinor)}{' '}
+                {invoice.charge.from === 'card' ? 'to the card' : 'from the wallet'} · fee{' '}
+                {money(invoice.charge.feeMinor)}
+                {invoice.charge.feeTaxMinor ? ` (incl. ${money(invoice.charge.feeTaxMinor)} tax)` : ''} · freelancer
+                gets {money(invoice.charge.netMinor)}
+              </span>
+            ) : null}
+            {invoice.chargeError ? <span className="cell-detail">{invoice.chargeError}</span> : null}
+            {invoice.disputeId ? (
+              <span className="cell-detail">
+                <Link to={`/disputes/${invoice.disputeId}`}>See the dispute</Link>
+              </span>
+            ) : null}
+          </td>
+          {canReview ? (
+            <td>
+              {canTakeInvoiceAction('approve', invoice.status, 'client') ? (
+                <ReviewInvoiceForms invoice={invoice} />
+              ) : canTakeInvoiceAction('pay_now', invoice.status, 'client') ? (
+                <PayNowForm invoice={invoice} />
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </DataTable>
   )
 }
 

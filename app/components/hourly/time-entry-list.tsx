@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { formatDuration } from '~/services/marketplace/hourly'
 import { formatDate } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 export type TimeEntryRow = { id: string; workDate: string; minutes: number; memo: string; invoiced: boolean }
 
@@ -8,41 +9,28 @@ export type TimeEntryRow = { id: string; workDate: string; minutes: number; memo
 export function TimeEntryList({ entries, canEdit }: { entries: TimeEntryRow[]; canEdit: boolean }) {
   if (!entries.length) return <p className="muted">No time logged yet.</p>
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Logged time</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Time</th>
-            <th scope="col">Memo</th>
-            {canEdit ? <th scope="col">Change</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td>{formatDate(entry.workDate)}</td>
-              <td>{formatDuration(entry.minutes)}</td>
-              <td>{entry.memo}</td>
-              {canEdit ? (
-                <td>
-                  {entry.invoiced ? (
-                    <span className="muted">Invoiced</span>
-                  ) : (
-                    <Form method="post">
-                      <input type="hidden" name="entryId" value={entry.id} />
-                      <button type="submit" name="intent" value="delete-entry" className="button button--ghost">
-                        Delete entry of {formatDate(entry.workDate)}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Logged time" columns={['Day', 'Time', 'Memo', ...(canEdit ? ['Change'] : [])]}>
+      {entries.map((entry) => (
+        <tr key={entry.id}>
+          <td>{formatDate(entry.workDate)}</td>
+          <td>{formatDuration(entry.minutes)}</td>
+          <td>{entry.memo}</td>
+          {canEdit ? (
+            <td>
+              {entry.invoiced ? (
+                <span className="muted">Invoiced</span>
+              ) : (
+                <Form method="post">
+                  <input type="hidden" name="entryId" value={entry.id} />
+                  <button type="submit" name="intent" value="delete-entry" className="button button--ghost">
+                    Delete entry of {formatDate(entry.workDate)}
+                  </button>
+                </Form>
+              )}
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </DataTable>
   )
 }

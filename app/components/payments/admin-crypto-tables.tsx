@@ -4,6 +4,8 @@ import { Form, Link } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { ConfirmCryptoPaymentSchema, RefundCryptoReceiptSchema } from '~/services/payments/crypto/crypto-schemas'
 import { formatDateTime } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export type AdminFormReply = { formId: string; reply: SubmissionResult<string[]> }
 
@@ -50,61 +52,48 @@ export function CryptoRequestsTable({
   last?: AdminFormReply
 }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Crypto payment requests, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Milestone</th>
-            <th scope="col">Payer</th>
-            <th scope="col">Amount</th>
-            <th scope="col">Status</th>
-            <th scope="col">Confirmation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <Link to={`/contracts/${row.contractId}`}>{row.contractTitle}</Link> · {row.milestoneTitle}
-                <br />
-                <span className="muted">Started {formatDateTime(row.createdAt)}</span>
-              </td>
-              <td>{row.payerName}</td>
-              <td>
-                {row.amountText}{' '}
-                <span className="muted">
-                  ({row.fiatText}, {row.choiceLabel})
-                </span>
-              </td>
-              <td>
-                <span className={`badge badge--plain ${BADGE[row.status]}`}>{STATUS[row.status]}</span>
-                {row.sandbox ? <span className="badge badge--blocked">Sandbox</span> : null}
-                {row.status === 'pending' ? (
-                  <span className="muted"> until {formatDateTime(row.expiresAt)}</span>
-                ) : null}
-              </td>
-              <td>
-                {row.status === 'confirmed' ? (
-                  <span>
-                    {row.confirmedVia === 'admin' ? 'By an admin' : 'By the provider'}:{' '}
-                    <code className="crypto-code">{row.txHash}</code>
-                  </span>
-                ) : row.status === 'pending' && row.sandbox && sandboxOff ? (
-                  <span className="muted">Sandbox payments are off here: cannot be confirmed</span>
-                ) : row.status === 'pending' && row.sandbox ? (
-                  <ConfirmForm requestId={row.id} label={`${row.contractTitle} · ${row.milestoneTitle}`} last={last} />
-                ) : row.status === 'pending' ? (
-                  <span className="muted">Waiting for the provider’s webhook</span>
-                ) : (
-                  <span className="muted">Cannot be confirmed any more</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Crypto payment requests, newest first"
+      columns={['Milestone', 'Payer', 'Amount', 'Status', 'Confirmation']}
+    >
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <td>
+            <Link to={`/contracts/${row.contractId}`}>{row.contractTitle}</Link> · {row.milestoneTitle}
+            <br />
+            <span className="muted">Started {formatDateTime(row.createdAt)}</span>
+          </td>
+          <td>{row.payerName}</td>
+          <td>
+            {row.amountText}{' '}
+            <span className="muted">
+              ({row.fiatText}, {row.choiceLabel})
+            </span>
+          </td>
+          <td>
+            <span className={`badge badge--plain ${BADGE[row.status]}`}>{STATUS[row.status]}</span>
+            {row.sandbox ? <span className="badge badge--blocked">Sandbox</span> : null}
+            {row.status === 'pending' ? <span className="muted"> until {formatDateTime(row.expiresAt)}</span> : null}
+          </td>
+          <td>
+            {row.status === 'confirmed' ? (
+              <span>
+                {row.confirmedVia === 'admin' ? 'By an admin' : 'By the provider'}:{' '}
+                <code className="crypto-code">{row.txHash}</code>
+              </span>
+            ) : row.status === 'pending' && row.sandbox && sandboxOff ? (
+              <span className="muted">Sandbox payments are off here: cannot be confirmed</span>
+            ) : row.status === 'pending' && row.sandbox ? (
+              <ConfirmForm requestId={row.id} label={`${row.contractTitle} · ${row.milestoneTitle}`} last={last} />
+            ) : row.status === 'pending' ? (
+              <span className="muted">Waiting for the provider’s webhook</span>
+            ) : (
+              <span className="muted">Cannot be confirmed any more</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }
 
@@ -119,11 +108,7 @@ function ConfirmForm({ requestId, label, last }: { requestId: string; label: str
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack" aria-label={`Confirm the payment for ${label}`}>
-      {form.errors?.length ? (
-        <p className="form-alert" role="alert">
-          {form.errors.join(' ')}
-        </p>
-      ) : null}
+      <FormAlert errors={form.errors} />
       <input type="hidden" name="requestId" value={requestId} />
       <Field label="Transaction reference" meta={fields.txHash} autoComplete="off" />
       <button type="submit" name="intent" value="confirm" className="button button--primary">
@@ -135,37 +120,26 @@ function ConfirmForm({ requestId, label, last }: { requestId: string; label: str
 
 export function CryptoReceiptsTable({ rows, last }: { rows: ReceiptRow[]; last?: AdminFormReply }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Crypto received that could not fund anything, oldest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Received</th>
-            <th scope="col">From</th>
-            <th scope="col">Amount</th>
-            <th scope="col">Why it is refunded</th>
-            <th scope="col">Refund</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                {formatDateTime(row.createdAt)}
-                <br />
-                <code className="crypto-code">{row.txHash}</code>
-              </td>
-              <td>{row.payerName}</td>
-              <td>{row.amountText}</td>
-              <td>{row.reason}</td>
-              <td>
-                <RefundForm receiptId={row.id} last={last} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Crypto received that could not fund anything, oldest first"
+      columns={['Received', 'From', 'Amount', 'Why it is refunded', 'Refund']}
+    >
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <td>
+            {formatDateTime(row.createdAt)}
+            <br />
+            <code className="crypto-code">{row.txHash}</code>
+          </td>
+          <td>{row.payerName}</td>
+          <td>{row.amountText}</td>
+          <td>{row.reason}</td>
+          <td>
+            <RefundForm receiptId={row.id} last={last} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }
 

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { SelectField } from '~/components/ui/field'
 import { CryptoChoiceSchema } from '~/services/payments/crypto/crypto-schemas'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export type CryptoChoiceOption = { value: string; label: string }
 
@@ -32,11 +33,7 @@ export function CryptoChoiceForm({
   })
   return (
     <Form method="post" action={action} {...getFormProps(form)} className="form-stack">
-      {form.errors?.length ? (
-        <p className="form-alert" role="alert">
-          {form.errors.join(' ')}
-        </p>
-      ) : null}
+      <FormAlert errors={form.errors} />
       <SelectField label="Coin and network" meta={fields.choice} options={choices} />
       <button type="submit" className="button button--secondary">
         Pay with crypto

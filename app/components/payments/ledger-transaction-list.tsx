@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { formatDateTime, formatMoney } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 type Entry = { kind: string; ownerId: string; ownerLabel: string | null; currency: string; amountMinor: number }
 type Transaction = {
@@ -41,39 +42,30 @@ export function LedgerTransactionList({
 }) {
   if (!transactions.length) return <p className="empty">No money has moved yet.</p>
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Latest ledger transactions with their entries, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Transaction</th>
-            <th scope="col">Entries</th>
-          </tr>
-        </thead>
-        <tbody>
-          {transactions.map((transaction) => (
-            <tr key={transaction.id}>
-              <td>
-                {transaction.description}
-                <span className="cell-detail">
-                  {formatDateTime(transaction.createdAt)} · <code>{transaction.kind}</code> ·{' '}
-                  {transaction.id.slice(0, 8)}
-                </span>
-              </td>
-              <td>
-                <ul className="ledger-entries">
-                  {transaction.entries.map((entry, index) => (
-                    <li key={index}>
-                      <span>{accountName(entry, kindLabels)}</span>{' '}
-                      <span className="numeric">{signed(entry.amountMinor, entry.currency)}</span>
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Latest ledger transactions with their entries, newest first"
+      columns={['Transaction', 'Entries']}
+    >
+      {transactions.map((transaction) => (
+        <tr key={transaction.id}>
+          <td>
+            {transaction.description}
+            <span className="cell-detail">
+              {formatDateTime(transaction.createdAt)} · <code>{transaction.kind}</code> · {transaction.id.slice(0, 8)}
+            </span>
+          </td>
+          <td>
+            <ul className="ledger-entries">
+              {transaction.entries.map((entry, index) => (
+                <li key={index}>
+                  <span>{accountName(entry, kindLabels)}</span>{' '}
+                  <span className="numeric">{signed(entry.amountMinor, entry.currency)}</span>
+                </li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }

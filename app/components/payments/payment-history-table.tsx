@@ -8,6 +8,7 @@ import {
   type PaymentType,
 } from '~/domain/payment-history-filters'
 import { formatDateTime, formatMoney } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 type Row = {
   id: string
@@ -32,37 +33,24 @@ const STATUS_BADGES: Record<PaymentHistoryStatus, string> = {
 export function PaymentHistoryTable({ rows, empty }: { rows: Row[]; empty: string }) {
   if (!rows.length) return <p className="empty">{empty}</p>
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Payments, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">What and when</th>
-            <th scope="col" className="numeric">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                {row.contractId ? <Link to={`/contracts/${row.contractId}`}>{row.description}</Link> : row.description}
-                <span className="cell-detail">
-                  <time dateTime={row.at}>{formatDateTime(row.at)}</time> · {PAYMENT_TYPES[row.type]} ·{' '}
-                  {PAYMENT_ACCOUNT_LABELS[row.account]}
-                  {row.countsInNet ? '' : ' · not in the net'}
-                </span>
-              </td>
-              <td className="numeric payment-amount">
-                {row.amountMinor < 0 ? '−' : '+'}
-                {formatMoney(Math.abs(row.amountMinor), row.currency)}
-                <span className={`badge ${STATUS_BADGES[row.status]}`}>{PAYMENT_STATUS_LABELS[row.status]}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Payments, newest first" columns={['What and when', { label: 'Amount', className: 'numeric' }]}>
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <td>
+            {row.contractId ? <Link to={`/contracts/${row.contractId}`}>{row.description}</Link> : row.description}
+            <span className="cell-detail">
+              <time dateTime={row.at}>{formatDateTime(row.at)}</time> · {PAYMENT_TYPES[row.type]} ·{' '}
+              {PAYMENT_ACCOUNT_LABELS[row.account]}
+              {row.countsInNet ? '' : ' · not in the net'}
+            </span>
+          </td>
+          <td className="numeric payment-amount">
+            {row.amountMinor < 0 ? '−' : '+'}
+            {formatMoney(Math.abs(row.amountMinor), row.currency)}
+            <span className={`badge ${STATUS_BADGES[row.status]}`}>{PAYMENT_STATUS_LABELS[row.status]}</span>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }

@@ -1,56 +1,46 @@
 import type { PayoutRow } from '~/services/payments/payouts/payout-views'
 import { formatDateTime, formatMoney } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 /** The freelancer's payouts, newest first, with the fee, what arrives, the status and any admin reason. */
 export function PayoutTable({ rows }: { rows: PayoutRow[] }) {
   if (!rows.length) return <p className="empty">No payouts yet.</p>
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Your payouts, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Requested</th>
-            <th scope="col">To</th>
-            <th scope="col" className="numeric">
-              Amount
-            </th>
-            <th scope="col" className="numeric">
-              Fee
-            </th>
-            <th scope="col" className="numeric">
-              Arrives
-            </th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>{formatDateTime(row.createdAt)}</td>
-              <td>
-                {row.destination}
-                <span className="cell-detail">{row.speed === 'instant' ? 'Instant' : 'Standard'}</span>
-              </td>
-              <td className="numeric">{formatMoney(row.amountMinor, row.currency)}</td>
-              <td className="numeric">{formatMoney(row.feeMinor, row.currency)}</td>
-              <td className="numeric">
-                {formatMoney(row.amountMinor - row.feeMinor, row.currency)}
-                {row.inAsset ? <span className="cell-detail">≈ {row.inAsset}</span> : null}
-                <span className="cell-detail">
-                  {row.sentAt
-                    ? `Sent ${formatDateTime(row.sentAt)}`
-                    : `${row.arrival}, by ${formatDateTime(row.expectedBy)}`}
-                </span>
-              </td>
-              <td>
-                <span className={`badge badge--payout-${row.status}`}>{row.statusLabel}</span>
-                {row.statusReason ? <span className="cell-detail">Reason: {row.statusReason}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Your payouts, newest first"
+      columns={[
+        'Requested',
+        'To',
+        { label: 'Amount', className: 'numeric' },
+        { label: 'Fee', className: 'numeric' },
+        { label: 'Arrives', className: 'numeric' },
+        'Status',
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <td>{formatDateTime(row.createdAt)}</td>
+          <td>
+            {row.destination}
+            <span className="cell-detail">{row.speed === 'instant' ? 'Instant' : 'Standard'}</span>
+          </td>
+          <td className="numeric">{formatMoney(row.amountMinor, row.currency)}</td>
+          <td className="numeric">{formatMoney(row.feeMinor, row.currency)}</td>
+          <td className="numeric">
+            {formatMoney(row.amountMinor - row.feeMinor, row.currency)}
+            {row.inAsset ? <span className="cell-detail">≈ {row.inAsset}</span> : null}
+            <span className="cell-detail">
+              {row.sentAt
+                ? `Sent ${formatDateTime(row.sentAt)}`
+                : `${row.arrival}, by ${formatDateTime(row.expectedBy)}`}
+            </span>
+          </td>
+          <td>
+            <span className={`badge badge--payout-${row.status}`}>{row.statusLabel}</span>
+            {row.statusReason ? <span className="cell-detail">Reason: {row.statusReason}</span> : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }

@@ -10,6 +10,7 @@ import {
   isoToday,
   type ProjectFormValue,
 } from '~/services/marketplace/project-schemas'
+import { FormAlert } from '~/components/ui/form-alert'
 
 const LEVELS = [
   { value: 'entry', label: 'Entry', description: 'New to this kind of work; a good price matters most.' },
@@ -60,11 +61,7 @@ export function ProjectForm({
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack project-form">
-      {form.errors?.length ? (
-        <p className="form-alert" role="alert">
-          {form.errors.join(' ')}
-        </p>
-      ) : null}
+      <FormAlert errors={form.errors} />
       <Field label="Title" meta={fields.title} hint="For example: Build a booking page for our dental clinic" />
       <TextareaField
         label="Description"

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import type { ProposalStatus } from '~/domain/enums'
 import { bidText, PROPOSAL_STATUS_LABELS } from '~/services/marketplace/proposal-rules'
 import { formatDate, formatDateTime, formatMoney } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 export type ProposalView = {
   id: string
@@ -83,29 +84,16 @@ export function ProposalDetails({
         <section className="card" aria-labelledby="milestones-heading">
           <h2 id="milestones-heading">Proposed milestones</h2>
           {milestones.length ? (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">Proposed milestones</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">Milestone</th>
-                    <th scope="col">Amount</th>
-                    <th scope="col">Due</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {milestones.map((milestone, index) => (
-                    <tr key={milestone.id}>
-                      <td>{index + 1}</td>
-                      <td>{milestone.title}</td>
-                      <td>{formatMoney(milestone.amountMinor, proposal.currency)}</td>
-                      <td>{milestone.dueDate ? formatDate(milestone.dueDate) : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Proposed milestones" columns={['#', 'Milestone', 'Amount', 'Due']}>
+              {milestones.map((milestone, index) => (
+                <tr key={milestone.id}>
+                  <td>{index + 1}</td>
+                  <td>{milestone.title}</td>
+                  <td>{formatMoney(milestone.amountMinor, proposal.currency)}</td>
+                  <td>{milestone.dueDate ? formatDate(milestone.dueDate) : '—'}</td>
+                </tr>
+              ))}
+            </DataTable>
           ) : (
             <p className="muted">
               One milestone for the whole project: {formatMoney(proposal.bidAmountMinor, proposal.currency)}.

@@ -9,6 +9,7 @@ import {
   proposalFieldsSchema,
   proposalSchema,
 } from '~/services/marketplace/proposal-schemas'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export type ProposalFormDefaults = {
   coverLetter?: string
@@ -58,11 +59,7 @@ export function ProposalForm({
   const rows = fields.milestones.getFieldList()
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
-      {form.errors?.length ? (
-        <p className="form-alert" role="alert">
-          {form.errors.join(' ')}
-        </p>
-      ) : null}
+      <FormAlert errors={form.errors} />
       <TextareaField
         label="Cover letter"
         meta={fields.coverLetter}

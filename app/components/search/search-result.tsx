@@ -7,6 +7,7 @@ import {
 } from '~/domain/project-search-params'
 import type { ExperienceLevel } from '~/domain/enums'
 import { formatDate } from '~/utils/format'
+import { MINUTE_MS } from '~/utils/durations'
 
 export type SearchResultData = {
   id: string
@@ -48,7 +49,7 @@ function Snippet({ text }: { text: string }) {
 }
 
 function postedLabel(createdAt: string, now: number): string {
-  const minutes = Math.max(0, Math.round((now - new Date(createdAt).getTime()) / 60_000))
+  const minutes = Math.max(0, Math.round((now - new Date(createdAt).getTime()) / MINUTE_MS))
   if (minutes < 60) return minutes <= 1 ? 'Posted just now' : `Posted ${minutes} minutes ago`
   const hours = Math.round(minutes / 60)
   if (hours < 24) return `Posted ${hours} ${hours === 1 ? 'hour' : 'hours'} ago`

@@ -11,13 +11,11 @@ import { passwordResetEmail } from '~/services/email/templates'
 import { takeQuota } from '~/services/security/throttle.server'
 import { setPassword } from './accounts.server'
 import { passwordProblem } from './password-policy.server'
+import { MINUTE_MS } from '~/utils/durations'
+import { hashToken } from '~/utils/hash-token.server'
 
 export const RESET_CODE_MINUTES = 15
 export const RESET_MAX_ATTEMPTS = 5
-
-function hashCode(code: string): string {
-  return crypto.createHash('sha256').update(code).digest('hex')
-}
 
 function generateResetCode(): string {
   return crypto.randomInt(0, 100_000_000).toString().padStart(8, '0')
@@ -36,8 +34,8 @@ export async function requestPasswordReset(email: string, ip: string | null = nu
   await replacePasswordReset({
     id: crypto.randomUUID(),
     userId: user.id,
-    codeHash: hashCode(code),
-    expiresAt: new Date(now.getTime() + RESET_CODE_MINUTES * 60_000),
+    codeHash: hashToken(code),
+    expiresAt: new Date(now.getTime() + RESET_CODE_MINUTES * MINUTE_MS),
     createdAt: now,
   })
   await sendEmail(passwordResetEmail(user.email, user.name, code, RESET_CODE_MINUTES))
@@ -57,7 +55,7 @@ export async function completePasswordReset(
   const user = await findUserByEmail(input.email)
   const reset = user && !user.blockedAt ? await findActivePasswordReset(user.id) : undefined
   if (!user || !reset || reset.expiresAt <= now || reset.attempts >= RESET_MAX_ATTEMPTS) return invalid
-  const given = Buffer.from(hashCode(input.code))
+  const given = Buffer.from(hashToken(input.code))
   if (!crypto.timingSafeEqual(given, Buffer.from(reset.codeHash))) {
     await recordPasswordResetAttempt(reset.id)
     return invalid

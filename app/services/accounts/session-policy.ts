@@ -1,8 +1,9 @@
+import { MINUTE_MS, WEEK_MS } from '~/utils/durations'
 /** How long a session lives: the rules in one place, free of I/O so they are easy to test. */
-export const IDLE_TIMEOUT_MS = 30 * 60 * 1000
-export const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000
+export const IDLE_TIMEOUT_MS = 30 * MINUTE_MS
+export const ABSOLUTE_TIMEOUT_MS = WEEK_MS
 /** lastSeenAt is written at most this often, so reads do not all become writes. */
-const TOUCH_INTERVAL_MS = 60 * 1000
+const TOUCH_INTERVAL_MS = MINUTE_MS
 
 export type SessionTimes = { createdAt: Date; lastSeenAt: Date; expiresAt: Date }
 

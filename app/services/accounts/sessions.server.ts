@@ -18,6 +18,7 @@ import { getSessionSecret, secureCookiesEnabled } from '~/utils/secrets.server'
 import { describeDevice } from './devices'
 import { announceSessionsEnded } from './session-signals.server'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, newSessionTimes, sessionState, shouldTouch } from './session-policy'
+import { hashToken } from '~/utils/hash-token.server'
 
 let sessionCookie: ReturnType<typeof createCookie> | undefined
 function getSessionCookie() {
@@ -32,11 +33,6 @@ function getSessionCookie() {
   return sessionCookie
 }
 
-/** The database keeps only a hash of the token, so a leaked database holds no usable sessions. */
-function sessionIdOf(token: string): string {
-  return crypto.createHash('sha256').update(token).digest('hex')
-}
-
 /**
  * Starts a fresh session (a new id at every sign-in) and returns its Set-Cookie header.
  * `secondFactorAt` is set when the sign-in itself passed a second factor.
@@ -49,7 +45,7 @@ export async function startSession(
 ): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url')
   await insertSession({
-    id: sessionIdOf(token),
+    id: hashToken(token),
     userId,
     ip: clientIp,
     userAgent: request.headers.get('user-agent')?.slice(0, 512) ?? null,
@@ -91,7 +87,7 @@ export type ActiveSession = {
 export async function readSession(request: Request, now = new Date()): Promise<ActiveSession | null> {
   const token = await readToken(request)
   if (!token) return null
-  const sessionId = sessionIdOf(token)
+  const sessionId = hashToken(token)
   const found = await findSessionWithUser(sessionId)
   if (!found) return null
   if (!stillValid(found, now)) {
@@ -112,7 +108,7 @@ export async function readSession(request: Request, now = new Date()): Promise<A
 /** Ends this browser's session and returns the Set-Cookie header that clears the cookie. */
 export async function endSession(request: Request): Promise<string> {
   const token = await readToken(request)
-  const userId = token ? await deleteSession(sessionIdOf(token)) : undefined
+  const userId = token ? await deleteSession(hashToken(token)) : undefined
   if (userId) announceSessionsEnded(userId)
   return getSessionCookie().serialize('', { maxAge: 0 })
 }

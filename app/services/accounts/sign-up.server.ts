@@ -16,6 +16,8 @@ import { getSessionSecret, secureCookiesEnabled } from '~/utils/secrets.server'
 import type { SignUpInput } from './accounts.server'
 import { passwordProblem } from './password-policy.server'
 import { hashPassword } from './passwords.server'
+import { MINUTE_MS } from '~/utils/durations'
+import { hashToken } from '~/utils/hash-token.server'
 
 const CODE_MINUTES = 30
 const MAX_ATTEMPTS = 5
@@ -32,8 +34,6 @@ function getSignUpCookie() {
   })
   return signUpCookie
 }
-
-const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
 
 /**
  * Step one of sign-up: the same answer whether or not the email has an account (no enumeration).
@@ -59,7 +59,7 @@ export async function startSignUp(
     // Hashed either way, so both answers take the same time.
     passwordHash: await hashPassword(input.password),
     codeHash: existing ? keyedHash(crypto.randomBytes(32).toString('hex')) : keyedHash(`${id}:${code}`),
-    expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000),
+    expiresAt: new Date(now.getTime() + CODE_MINUTES * MINUTE_MS),
     createdAt: now,
   })
   // Past 3 emails an hour to one address, nothing more is sent to it, and the answer is the same.

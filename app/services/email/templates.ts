@@ -1,10 +1,11 @@
 import type { EmailMessage } from './mailer.server'
+import { MINUTE_MS } from '~/utils/durations'
 
 const signature = '\n\n— MegiLance'
 
 /** The code a message carries, kept in the offline outbox only until it expires. */
 function secret(code: string, minutes: number): EmailMessage['secret'] {
-  return { value: code, expiresAt: new Date(Date.now() + minutes * 60_000) }
+  return { value: code, expiresAt: new Date(Date.now() + minutes * MINUTE_MS) }
 }
 
 export function welcomeEmail(to: string, name: string, role: 'client' | 'freelancer'): EmailMessage {

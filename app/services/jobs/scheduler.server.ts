@@ -4,19 +4,20 @@ import { runAutoApprovals } from '~/services/marketplace/contracts.server'
 import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
 import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
+import { HOUR_MS, MINUTE_MS } from '~/utils/durations'
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> }
 
 /** The work the server does on its own, on a timer, in the same process. Each job is safe to repeat. */
 export const SCHEDULED_JOBS: Job[] = [
-  { name: 'hourly-invoicing', everyMs: 15 * 60_000, run: runHourlyInvoicing },
+  { name: 'hourly-invoicing', everyMs: 15 * MINUTE_MS, run: runHourlyInvoicing },
   // Auto-approves unreviewed invoices after 5 days and charges approved ones; a failed charge is retried each run.
-  { name: 'hourly-charging', everyMs: 60 * 60_000, run: runHourlyCharging },
-  { name: 'milestone-auto-approval', everyMs: 15 * 60_000, run: runAutoApprovals },
-  { name: 'saved-search-alerts', everyMs: 10 * 60_000, run: runSavedSearchAlerts },
-  { name: 'payout-sending', everyMs: 60_000, run: runPayoutSending },
+  { name: 'hourly-charging', everyMs: HOUR_MS, run: runHourlyCharging },
+  { name: 'milestone-auto-approval', everyMs: 15 * MINUTE_MS, run: runAutoApprovals },
+  { name: 'saved-search-alerts', everyMs: 10 * MINUTE_MS, run: runSavedSearchAlerts },
+  { name: 'payout-sending', everyMs: MINUTE_MS, run: runPayoutSending },
   // Codes kept in the offline outbox are erased once they expire (reads already hide them).
-  { name: 'outbox-code-expiry', everyMs: 60_000, run: eraseExpiredOutboxBodies },
+  { name: 'outbox-code-expiry', everyMs: MINUTE_MS, run: eraseExpiredOutboxBodies },
 ]
 
 /**

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { findContract, findMilestone, listContractActivity } from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
 import { balanceOf, checkLedgerInvariants, PLATFORM_OWNER } from '~/models/ledger.server'
-import { contracts, disputes, ledgerTransactions, milestones, projects, proposals } from '~/models/schema'
+import { disputes, ledgerTransactions } from '~/models/schema'
 import { findPayment, payMilestoneByCard } from '~/services/payments/ledger/escrow.server'
-import { milestoneSettler } from '~/services/payments/ledger/dispute-settlement.server'
+import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
+import { insertFixedContract } from '~/test/escrow-fixtures'
 import { createTestUser } from '~/test/users'
 import { decideDispute } from './disputes.server'
 import { findDispute } from '~/models/disputes.server'
@@ -17,58 +18,11 @@ const DECLINED_CARD = { number: '4000 0000 0000 0002', expiry: '12/30', cvc: '12
 async function fixedContract(amounts: number[] = [50_000]) {
   const client = await createTestUser('client', { name: 'Clara' })
   const freelancer = await createTestUser('freelancer', { name: 'Felix' })
-  const db = getDb()
-  const projectId = crypto.randomUUID()
-  db.insert(projects)
-    .values({
-      id: projectId,
-      clientId: client.id,
-      title: 'Landing page',
-      description: 'A landing page',
-      budgetType: 'fixed',
-      budgetMinMinor: 50_000,
-      budgetMaxMinor: 50_000,
-      experienceLevel: 'expert',
-      status: 'closed',
-      closeReason: 'hired',
-    })
-    .run()
-  const proposalId = crypto.randomUUID()
-  db.insert(proposals)
-    .values({
-      id: proposalId,
-      projectId,
-      freelancerId: freelancer.id,
-      coverLetter: 'I can build it.',
-      bidType: 'fixed',
-      bidAmountMinor: 50_000,
-      currency: 'USD',
-      durationDays: 14,
-      status: 'accepted',
-    })
-    .run()
-  const contractId = crypto.randomUUID()
-  db.insert(contracts)
-    .values({
-      id: contractId,
-      projectId,
-      proposalId,
-      clientId: client.id,
-      freelancerId: freelancer.id,
-      title: 'Landing page',
-      type: 'fixed',
-      currency: 'USD',
-    })
-    .run()
-  const ids = amounts.map((amountMinor, index) => {
-    const id = crypto.randomUUID()
-    db.insert(milestones)
-      .values({ id, contractId, position: index + 1, title: `Part ${index + 1}`, amountMinor })
-      .run()
-    return id
+  const { contract, milestoneIds: ids } = await insertFixedContract({
+    clientId: client.id,
+    freelancerId: freelancer.id,
+    amounts,
   })
-  const contract = await findContract(contractId)
-  if (!contract) throw new Error('no contract')
   const actors = { client: { ...client, role: 'client' }, freelancer: { ...freelancer, role: 'freelancer' } }
   return { contract, ids, ...actors }
 }
@@ -242,7 +196,7 @@ describe('ending a contract and auto-approval', () => {
   })
 })
 
-describe('dispute decisions settle through escrow', () => {
+describe('dispute decisions move money through escrow', () => {
   it('a split pays each side its part, the freelancer’s part less the fee', async () => {
     const setup = await fixedContract([40_000])
     const [id = ''] = setup.ids
@@ -266,7 +220,7 @@ describe('dispute decisions settle through escrow', () => {
       admin,
       found,
       { decision: 'split', freelancerShareMinor: 20_000, reason: 'Half was delivered.' },
-      milestoneSettler,
+      milestoneDisputeResolver,
     )
     expect(outcome).toEqual({ ok: true })
     expect(await wallet(setup.freelancer.id)).toBe(18_000)

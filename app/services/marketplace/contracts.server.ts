@@ -41,6 +41,7 @@ import {
   type MilestoneAction,
   type Side,
 } from './milestone-rules'
+import { DAY_MS } from '~/utils/durations'
 
 export type Actor = { id: string; name: string; role: string }
 export type ContractOutcome =
@@ -255,7 +256,7 @@ export async function addMilestone(
   if (amountMinor === null || amountMinor <= 0)
     return { ok: false, status: 400, field: 'amount', message: 'Enter an amount above zero.' }
   const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null
-  if (dueDate && dueDate.getTime() < at.getTime() - 86_400_000)
+  if (dueDate && dueDate.getTime() < at.getTime() - DAY_MS)
     return { ok: false, status: 400, field: 'dueDate', message: 'The due date cannot be in the past.' }
   const money = formatMoney(amountMinor, contract.currency)
   await insertMilestone({
@@ -329,7 +330,7 @@ export async function endContract(
 
 /** The scheduled job: submitted work nobody reviewed for 14 days is approved and paid. */
 export async function runAutoApprovals(now = new Date()): Promise<number> {
-  const due = await listMilestonesDueForAutoApproval(new Date(now.getTime() - AUTO_APPROVAL_DAYS * 86_400_000))
+  const due = await listMilestonesDueForAutoApproval(new Date(now.getTime() - AUTO_APPROVAL_DAYS * DAY_MS))
   let approved = 0
   for (const { milestone, contract } of due) {
     const line = {

@@ -20,6 +20,7 @@ import { listPayoutMethodsOf } from '~/models/payouts.server'
 import { hasSecondFactor } from '~/services/security/second-factor.server'
 import { onboardingSteps } from './onboarding'
 import { profileCompleteness } from './profile-completeness'
+import { WEEK_MS } from '~/utils/durations'
 
 const NOT_APPLICABLE = { hasProject: true, hasProposal: true, hasPayoutMethod: true }
 
@@ -89,7 +90,7 @@ export async function getFreelancerDashboard(userId: string) {
 }
 
 export async function getAdminDashboard(adminId: string, now = new Date()) {
-  const weekAgo = new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000)
+  const weekAgo = new Date(now.getTime() - WEEK_MS)
   const [usersByRole, newUsers, blocked, projects, outbox, queues, disputeQueue, secured] = await Promise.all([
     countUsersByRole(),
     countUsersSince(weekAgo),

@@ -1,5 +1,5 @@
 import { DISPUTE_MACHINE } from '~/domain/dispute-machine'
-import { milestoneSettler } from '~/services/payments/ledger/dispute-settlement.server'
+import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
 import { walkEveryTransition } from '~/test/state-machine-walk'
 import {
   createMilestoneSubject,
@@ -30,7 +30,7 @@ walkEveryTransition('dispute', DISPUTE_MACHINE, {
     },
     decide: async (disputeId) => {
       const input = { decision: 'refund' as const, freelancerShareMinor: null, reason: 'No work was delivered' }
-      return (await decideDispute((await parties).admin, await loadDispute(disputeId), input, milestoneSettler)).ok
+      return (await decideDispute((await parties).admin, await loadDispute(disputeId), input, milestoneDisputeResolver)).ok
     },
   },
 })

@@ -9,17 +9,17 @@ export const DECISION_LABELS: Record<DisputeDecision, string> = {
   split: 'Split between them',
 }
 
-export type Settlement = { toFreelancerMinor: number; toClientMinor: number }
+export type DisputeShares = { toFreelancerMinor: number; toClientMinor: number }
 
 /**
  * How a decision divides the disputed amount. A split must give each side something; release
  * and refund give everything to one side. The freelancer's part pays the usual platform fee later.
  */
-export function settlementFor(
+export function disputeSharesFor(
   decision: DisputeDecision,
   amountMinor: number,
   freelancerShareMinor: number | null,
-): Settlement | string {
+): DisputeShares | string {
   if (decision === 'release') return { toFreelancerMinor: amountMinor, toClientMinor: 0 }
   if (decision === 'refund') return { toFreelancerMinor: 0, toClientMinor: amountMinor }
   if (freelancerShareMinor === null || !Number.isInteger(freelancerShareMinor))

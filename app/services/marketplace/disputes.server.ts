@@ -4,7 +4,7 @@ import {
   insertMilestoneDispute,
   saveDisputeDecision,
   saveDisputeResponse,
-  settleInvoice,
+  resolveInvoiceDispute,
   type Dispute,
 } from '~/models/disputes.server'
 import type { DisputeDecision } from '~/domain/enums'
@@ -18,7 +18,7 @@ import { DISPUTABLE_MILESTONE_STATES } from '~/domain/milestone-machine'
 import { DISPUTE_MACHINE } from '~/domain/dispute-machine'
 import { INVOICE_MACHINE } from '~/domain/invoice-machine'
 import { fromStates, toState } from '~/domain/state-machine'
-import { DECISION_LABELS, MAX_DISPUTE_FILE_BYTES, settlementFor, type Settlement } from './dispute-rules'
+import { DECISION_LABELS, MAX_DISPUTE_FILE_BYTES, disputeSharesFor, type DisputeShares } from './dispute-rules'
 
 export type FoundDispute = NonNullable<Awaited<ReturnType<typeof findDispute>>>
 type Contract = FoundDispute['contract']
@@ -31,10 +31,10 @@ export type DisputeOutcome =
  * Moves a disputed milestone's escrow as decided. It runs inside the decision's database
  * transaction, so it must be synchronous and throw to undo the decision.
  */
-export type MilestoneSettler = (input: {
+export type MilestoneDisputeResolver = (input: {
   contract: Contract
   milestone: Milestone
-  settlement: Settlement
+  shares: DisputeShares
   disputeId: string
 }) => void
 
@@ -190,14 +190,14 @@ export async function decideDispute(
   admin: Actor,
   found: FoundDispute,
   input: { decision: DisputeDecision; freelancerShareMinor: number | null; reason: string },
-  settleMilestone: MilestoneSettler | null,
+  resolveMilestone: MilestoneDisputeResolver | null,
   now = new Date(),
 ): Promise<DisputeOutcome> {
   const { dispute, contract } = found
   const amount = disputedAmount(found)
-  const settlement = settlementFor(input.decision, amount, input.freelancerShareMinor)
-  if (typeof settlement === 'string') return { ok: false, status: 400, message: settlement }
-  if (found.milestone && !settleMilestone) {
+  const shares = disputeSharesFor(input.decision, amount, input.freelancerShareMinor)
+  if (typeof shares === 'string') return { ok: false, status: 400, message: shares }
+  if (found.milestone && !resolveMilestone) {
     return {
       ok: false,
       status: 409,
@@ -206,16 +206,16 @@ export async function decideDispute(
   }
   const money = (minor: number) => formatMoney(minor, contract.currency)
   const outcome = found.invoice
-    ? invoiceOutcome(input.decision, money(settlement.toFreelancerMinor), money(amount))
+    ? invoiceOutcome(input.decision, money(shares.toFreelancerMinor), money(amount))
     : input.decision === 'split'
-      ? `${money(settlement.toFreelancerMinor)} to the freelancer, ${money(settlement.toClientMinor)} back to the client`
+      ? `${money(shares.toFreelancerMinor)} to the freelancer, ${money(shares.toClientMinor)} back to the client`
       : input.decision === 'release'
         ? `${money(amount)} released to the freelancer`
         : `${money(amount)} refunded to the client`
   const saved = await saveDisputeDecision({
     dispute,
     decision: input.decision,
-    freelancerShareMinor: input.decision === 'split' ? settlement.toFreelancerMinor : null,
+    freelancerShareMinor: input.decision === 'split' ? shares.toFreelancerMinor : null,
     reason: input.reason,
     adminId: admin.id,
     line: {
@@ -224,13 +224,13 @@ export async function decideDispute(
       detail: `An admin decided the dispute about ${subject(found)}: ${outcome}. Reason: ${input.reason}`,
     },
     at: now,
-    settle: () => {
-      if (found.milestone && settleMilestone)
-        settleMilestone({ contract, milestone: found.milestone, settlement, disputeId: dispute.id })
+    moveMoney: () => {
+      if (found.milestone && resolveMilestone)
+        resolveMilestone({ contract, milestone: found.milestone, shares, disputeId: dispute.id })
       else if (found.invoice) {
-        const owedMinor = settlement.toFreelancerMinor
+        const owedMinor = shares.toFreelancerMinor
         const action = owedMinor > 0 ? 'decide_payable' : 'decide_nothing'
-        settleInvoice({
+        resolveInvoiceDispute({
           invoiceId: found.invoice.id,
           owedMinor,
           to: toState(INVOICE_MACHINE, action),
@@ -242,7 +242,7 @@ export async function decideDispute(
   })
   if (!saved) return { ok: false, status: 409, message: 'This dispute is already decided.' }
   // What is owed is charged now, through the ledger like any approved invoice (declines retry).
-  if (found.invoice && settlement.toFreelancerMinor > 0) await chargeInvoice(found.invoice.id, now)
+  if (found.invoice && shares.toFreelancerMinor > 0) await chargeInvoice(found.invoice.id, now)
   for (const userId of [contract.clientId, contract.freelancerId]) {
     await notify({
       userId,

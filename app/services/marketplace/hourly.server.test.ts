@@ -3,71 +3,21 @@ import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { listInvoices, listTimeEntries } from '~/models/hourly.server'
 import { listNotifications } from '~/models/notifications.server'
-import { contractActivity, contracts, disputes, projects, proposals } from '~/models/schema'
-import { createTestUser } from '~/test/users'
+import { contractActivity, disputes } from '~/models/schema'
 import {
   deleteTimeEntry,
-  findContract,
   logTime,
   reviewInvoice,
   runHourlyCharging,
   runHourlyInvoicing,
   sendWeeklyInvoice,
 } from './hourly.server'
+import { createHourlyTestContract } from '~/test/hourly-contract'
 
 // Wednesday 25 November 2026; its week starts Monday the 23rd.
 const NOW = new Date('2026-11-25T12:00:00Z')
 
-async function hourlyContract(weeklyLimitHours: number | null = 10) {
-  const client = await createTestUser('client')
-  const freelancer = await createTestUser('freelancer')
-  const db = getDb()
-  const projectId = crypto.randomUUID()
-  db.insert(projects)
-    .values({
-      id: projectId,
-      clientId: client.id,
-      title: 'Support our API',
-      description: 'Ongoing work',
-      budgetType: 'hourly',
-      budgetMinMinor: 3000,
-      budgetMaxMinor: 5000,
-      experienceLevel: 'expert',
-    })
-    .run()
-  const proposalId = crypto.randomUUID()
-  db.insert(proposals)
-    .values({
-      id: proposalId,
-      projectId,
-      freelancerId: freelancer.id,
-      coverLetter: 'I can help.',
-      bidType: 'hourly',
-      bidAmountMinor: 4000,
-      currency: 'USD',
-      durationDays: 30,
-      status: 'accepted',
-    })
-    .run()
-  const contractId = crypto.randomUUID()
-  db.insert(contracts)
-    .values({
-      id: contractId,
-      projectId,
-      proposalId,
-      clientId: client.id,
-      freelancerId: freelancer.id,
-      title: 'Support our API',
-      type: 'hourly',
-      currency: 'USD',
-      hourlyRateMinor: 4000,
-      weeklyLimitHours,
-    })
-    .run()
-  const contract = await findContract(contractId)
-  if (!contract) throw new Error('no contract')
-  return { client, freelancer, contract }
-}
+const hourlyContract = (weeklyLimitHours: number | null = 10) => createHourlyTestContract(weeklyLimitHours)
 
 describe('logging time', () => {
   it('refuses future days, bad durations and time beyond the weekly limit', async () => {

@@ -1,10 +1,10 @@
+import { DAY_MS } from '~/utils/durations'
 /**
  * Hourly contracts: time is logged per day and billed by the week (Monday to Sunday, UTC).
  * Pure functions, so the rules can be tested without a database or a clock.
  */
 
 export const INVOICE_REVIEW_DAYS = 5
-const DAY_MS = 86_400_000
 
 /** "YYYY-MM-DD" of a UTC date. */
 export function isoDay(date: Date): string {

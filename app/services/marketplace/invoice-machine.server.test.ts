@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { INVOICE_MACHINE, type InvoiceTransitionName } from '~/domain/invoice-machine'
 import { actionsOf, fromStates, toState } from '~/domain/state-machine'
 import { getDb } from '~/models/db.server'
-import { settleInvoice } from '~/models/disputes.server'
+import { resolveInvoiceDispute } from '~/models/disputes.server'
 import { INVOICE_STATUSES, type InvoiceStatus } from '~/domain/enums'
 import { decideInvoice, findInvoiceById, type Invoice } from '~/models/hourly.server'
 import { claimInvoiceCharge, recordInvoiceDeclined, recordInvoicePaid } from '~/models/invoice-charges.server'
@@ -118,7 +118,7 @@ async function settle(invoice: Invoice, action: 'decide_payable' | 'decide_nothi
     at: new Date(),
   }
   try {
-    settleInvoice(input)
+    resolveInvoiceDispute(input)
     return true
   } catch {
     return false

@@ -1,9 +1,10 @@
 import { INVOICE_MACHINE, type InvoiceTransitionName } from '~/domain/invoice-machine'
 import { actionsOpenTo, canTake, type Actor } from '~/domain/state-machine'
 import type { InvoiceStatus } from '~/domain/enums'
+import { MINUTE_MS } from '~/utils/durations'
 
 /** A charge that has not finished in this long was interrupted (a crash) and may be taken again. */
-export const CHARGE_CLAIM_TIMEOUT_MS = 10 * 60_000
+export const CHARGE_CLAIM_TIMEOUT_MS = 10 * MINUTE_MS
 
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
   pending: 'Waiting for the client',

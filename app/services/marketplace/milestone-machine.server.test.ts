@@ -1,7 +1,7 @@
 import { MILESTONE_MACHINE } from '~/domain/milestone-machine'
 import { findMilestone } from '~/models/contracts.server'
 import { createSandboxMilestonePayment, payMilestoneByCard } from '~/services/payments/ledger/escrow.server'
-import { milestoneSettler } from '~/services/payments/ledger/dispute-settlement.server'
+import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
 import { walkEveryTransition } from '~/test/state-machine-walk'
 import {
   createMilestoneSubject,
@@ -39,13 +39,13 @@ async function act(
   return (await performMilestoneAction(people[side], contract, side, subject.milestoneId, action, input)).ok
 }
 
-async function settleByDispute(subject: MilestoneSubject, decision: 'release' | 'refund') {
+async function resolveByDispute(subject: MilestoneSubject, decision: 'release' | 'refund') {
   const people = await parties
   const disputeId = await openDispute(people, subject)
   if (!disputeId) return false
   const reason = 'Decided on the evidence'
   const input = { decision, freelancerShareMinor: null, reason }
-  const outcome = await decideDispute(people.admin, await loadDispute(disputeId), input, milestoneSettler)
+  const outcome = await decideDispute(people.admin, await loadDispute(disputeId), input, milestoneDisputeResolver)
   return outcome.ok
 }
 
@@ -69,7 +69,7 @@ walkEveryTransition('milestone', MILESTONE_MACHINE, {
       const client = (await parties).client
       return moved(subject, () => endContract(client, contract, 'The project was cancelled'))
     },
-    dispute_release: (subject) => settleByDispute(subject, 'release'),
-    dispute_refund: (subject) => settleByDispute(subject, 'refund'),
+    dispute_release: (subject) => resolveByDispute(subject, 'release'),
+    dispute_refund: (subject) => resolveByDispute(subject, 'refund'),
   },
 })

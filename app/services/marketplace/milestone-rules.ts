@@ -1,6 +1,7 @@
 import { MILESTONE_MACHINE } from '~/domain/milestone-machine'
 import { canTake } from '~/domain/state-machine'
 import type { MilestoneStatus } from '~/domain/enums'
+import { DAY_MS } from '~/utils/durations'
 
 /** Which side of a contract acts. */
 export type Side = 'client' | 'freelancer'
@@ -63,7 +64,7 @@ export function checkMilestoneAction(
 
 /** When a submitted milestone is approved automatically. */
 export function autoApprovalDueAt(submittedAt: Date): Date {
-  return new Date(submittedAt.getTime() + AUTO_APPROVAL_DAYS * 86_400_000)
+  return new Date(submittedAt.getTime() + AUTO_APPROVAL_DAYS * DAY_MS)
 }
 
 /** Ending a contract: refused while work waits for a decision; money not yet worked for goes back. */

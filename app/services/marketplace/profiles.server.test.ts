@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { findPortfolioImageOwner, listPortfolioItems } from '~/models/portfolio.server'
 import { freelancerRecordOf } from '~/models/rank.server'
-import { contracts, disputes, milestones, projects, proposals, reviews } from '~/models/schema'
+import { disputes, milestones, reviews } from '~/models/schema'
 import { uploadsDir } from '~/services/files/uploads.server'
+import { insertHiredContract } from '~/test/escrow-fixtures'
 import { createTestUser } from '~/test/users'
 import { addPortfolioItem, deleteItemAndImages } from './portfolio.server'
 import { loadClientPublicProfile, loadFreelancerPublicProfile } from './public-profiles.server'
@@ -18,50 +19,15 @@ const PNG = Buffer.from(
 )
 
 async function endedContract(clientId: string, freelancerId: string, endedDaysAgo: number) {
-  const db = getDb()
-  const projectId = crypto.randomUUID()
-  db.insert(projects)
-    .values({
-      id: projectId,
-      clientId,
-      title: 'Shop',
-      description: 'A shop',
-      budgetType: 'fixed',
-      budgetMinMinor: 1000,
-      budgetMaxMinor: 1000,
-      experienceLevel: 'entry',
-    })
-    .run()
-  const proposalId = crypto.randomUUID()
-  db.insert(proposals)
-    .values({
-      id: proposalId,
-      projectId,
-      freelancerId,
-      coverLetter: 'Hi',
-      bidType: 'fixed',
-      bidAmountMinor: 1000,
-      currency: 'USD',
-      durationDays: 5,
-      status: 'accepted',
-    })
-    .run()
-  const id = crypto.randomUUID()
-  db.insert(contracts)
-    .values({
-      id,
-      projectId,
-      proposalId,
-      clientId,
-      freelancerId,
-      title: 'Shop',
-      type: 'fixed',
-      currency: 'USD',
-      status: 'ended',
-      endedAt: new Date(NOW.getTime() - endedDaysAgo * DAY),
-    })
-    .run()
-  return id
+  const contract = await insertHiredContract({
+    clientId,
+    freelancerId,
+    type: 'fixed',
+    title: 'Shop',
+    amountMinor: 1000,
+    contract: { status: 'ended', endedAt: new Date(NOW.getTime() - endedDaysAgo * DAY) },
+  })
+  return contract.id
 }
 
 function milestone(

@@ -1,3 +1,4 @@
+import { DAY_MS } from '~/utils/durations'
 /**
  * The freelancer rank (job-success score): a published formula, the same for everyone, from a few
  * named factors. Each factor turns the freelancer's own record into a share between 0 and 1; the
@@ -89,8 +90,6 @@ type RankFactorResult = RankFactorDefinition & {
 }
 
 export type RankResult = { score: number; factors: RankFactorResult[] }
-
-const DAY_MS = 86_400_000
 
 function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x))

@@ -1,7 +1,6 @@
 import type { ContractStatus, ReviewDirection } from '~/domain/enums'
 import { REVIEW_WINDOW_DAYS } from '~/models/reviews.server'
-
-const DAY_MS = 86_400_000
+import { DAY_MS } from '~/utils/durations'
 
 export type ReviewSide = 'client' | 'freelancer'
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { getDb } from '~/models/db.server'
+
 import { listNotifications } from '~/models/notifications.server'
 import { listVisibleReviewsOf } from '~/models/reviews.server'
-import { contracts, projects, proposals } from '~/models/schema'
 import { action as reviewAction, loader as reviewLoader } from '~/routes/_portal.contracts_.$contractId.review'
+import { insertHiredContract } from '~/test/escrow-fixtures'
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { findReviewContract, loadReviewPage, submitReview } from './reviews.server'
@@ -15,49 +15,14 @@ const AFTER = new Date('2026-11-20T10:00:00Z')
 async function endedContract(endedAt: Date | null = ENDED) {
   const client = await createTestUser('client', { name: 'Cleo Client' })
   const freelancer = await createTestUser('freelancer', { name: 'Fern Freelancer' })
-  const db = getDb()
-  const projectId = crypto.randomUUID()
-  db.insert(projects)
-    .values({
-      id: projectId,
-      clientId: client.id,
-      title: 'Logo redesign',
-      description: 'A new logo',
-      budgetType: 'fixed',
-      budgetMinMinor: 10000,
-      budgetMaxMinor: 50000,
-      experienceLevel: 'expert',
-    })
-    .run()
-  const proposalId = crypto.randomUUID()
-  db.insert(proposals)
-    .values({
-      id: proposalId,
-      projectId,
-      freelancerId: freelancer.id,
-      coverLetter: 'I can do it.',
-      bidType: 'fixed',
-      bidAmountMinor: 30000,
-      currency: 'USD',
-      durationDays: 10,
-      status: 'accepted',
-    })
-    .run()
-  const contractId = crypto.randomUUID()
-  db.insert(contracts)
-    .values({
-      id: contractId,
-      projectId,
-      proposalId,
-      clientId: client.id,
-      freelancerId: freelancer.id,
-      title: 'Logo redesign',
-      type: 'fixed',
-      currency: 'USD',
-      status: endedAt ? 'ended' : 'active',
-      endedAt,
-    })
-    .run()
+  const { id: contractId } = await insertHiredContract({
+    clientId: client.id,
+    freelancerId: freelancer.id,
+    type: 'fixed',
+    title: 'Logo redesign',
+    amountMinor: 30000,
+    contract: { status: endedAt ? 'ended' : 'active', endedAt },
+  })
   const found = await findReviewContract(contractId, client.id)
   if (!found) throw new Error('no contract')
   return { client, freelancer, contract: found.contract }

@@ -18,10 +18,11 @@ import { keepUploadsIf } from '~/services/files/uploads.server'
 import { notify } from '~/services/notifications/notify.server'
 import { isWatching, publish } from './live.server'
 import { describeReasons, detectOffPlatform } from './off-platform'
+import { MINUTE_MS } from '~/utils/durations'
 
 type Viewer = { id: string; role: Role }
 
-const NOTIFY_AT_MOST_EVERY_MS = 10 * 60_000
+const NOTIFY_AT_MOST_EVERY_MS = 10 * MINUTE_MS
 
 export function isParticipant(conversation: Pick<Conversation, 'clientId' | 'freelancerId'>, userId: string): boolean {
   return conversation.clientId === userId || conversation.freelancerId === userId

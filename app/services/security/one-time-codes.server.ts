@@ -7,6 +7,7 @@ import {
   type OneTimeCode,
 } from '~/models/one-time-codes.server'
 import { keyedHash, sameHash } from '~/utils/keyed-hash.server'
+import { MINUTE_MS } from '~/utils/durations'
 
 export const CODE_MINUTES = 10
 const CODE_MAX_ATTEMPTS = 5
@@ -27,7 +28,7 @@ export async function issueOneTimeCode(request: CodeRequest, now = new Date()): 
     ...request,
     boundTo: request.boundTo ?? '',
     codeHash: keyedHash(`${id}:${code}`),
-    expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000),
+    expiresAt: new Date(now.getTime() + CODE_MINUTES * MINUTE_MS),
     createdAt: now,
   })
   return code

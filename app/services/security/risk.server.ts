@@ -8,6 +8,7 @@ import type { RequestOrigin } from './context'
 import { locateIp } from './geo.server'
 import { blocklistEntryFor } from './ip-rules.server'
 import { scoreSignInRisk, type RiskFactor, type RiskLevel } from './risk'
+import { HOUR_MS } from '~/utils/durations'
 
 type RiskOutcome = (typeof RISK_OUTCOMES)[number]
 
@@ -18,8 +19,6 @@ export type SignInAssessmentResult = {
   factors: RiskFactor[]
   outcome: RiskOutcome
 }
-
-const HOUR_MS = 3_600_000
 
 async function isKnownDevice(
   userId: string,

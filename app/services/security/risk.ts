@@ -1,3 +1,4 @@
+import { DAY_MS, HOUR_MS } from '~/utils/durations'
 /**
  * The sign-in risk score: named factors, each worth published points, summed and capped at 100.
  * Low (< 40) signs in; medium (40–79) asks for a second factor; high (≥ 80) refuses.
@@ -54,7 +55,7 @@ function travelFactor(signals: RiskSignals): RiskFactor | null {
   if (!previous || !place) return null
   const km = distanceKm(previous, place)
   if (km < MIN_TRAVEL_KM) return null
-  const hours = Math.max((now.getTime() - previous.at.getTime()) / 3_600_000, 1 / 60)
+  const hours = Math.max((now.getTime() - previous.at.getTime()) / HOUR_MS, 1 / 60)
   const speed = km / hours
   if (speed <= IMPOSSIBLE_SPEED_KMH) return null
   return {
@@ -90,7 +91,7 @@ export function scoreSignInRisk(signals: RiskSignals): { score: number; level: R
     const points = ipFailures >= 50 ? RISK_POINTS.ipFailures.many : RISK_POINTS.ipFailures.some
     factors.push({ name: 'ip_failures', points, detail: `${ipFailures} failed sign-ins from this IP in the last hour` })
   }
-  if (signals.now.getTime() - signals.accountCreatedAt.getTime() < 24 * 3_600_000) {
+  if (signals.now.getTime() - signals.accountCreatedAt.getTime() < DAY_MS) {
     factors.push({ name: 'new_account', points: RISK_POINTS.newAccount, detail: 'Account is less than a day old' })
   }
   const score = Math.min(

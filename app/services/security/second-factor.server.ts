@@ -4,7 +4,7 @@ import { backupCodeMethod } from './backup-codes.server'
 import { emailCodeMethod } from './email-codes.server'
 import { recordSecurityEvent } from './events.server'
 import type { SecondFactorAnswer, SecondFactorProvider } from './second-factor-provider'
-import { isSettledFactor } from './step-up'
+import { isEstablishedFactor } from './step-up'
 import { smsMethod } from './sms-codes.server'
 import { assertNotThrottled, clearThrottle, countCodeSend, recordThrottledAttempt } from './throttle.server'
 import { totpMethod } from './totp.server'
@@ -70,10 +70,10 @@ async function offeredProvidersOf(
 ): Promise<SecondFactorProvider[]> {
   let offered = await enabledProvidersOf(userId)
   if (purpose === 'step-up') {
-    const settled = await Promise.all(
-      offered.map(async (provider) => isSettledFactor(await addedAtOf(provider, userId, null), now)),
+    const established = await Promise.all(
+      offered.map(async (provider) => isEstablishedFactor(await addedAtOf(provider, userId, null), now)),
     )
-    offered = offered.filter((_, index) => settled[index])
+    offered = offered.filter((_, index) => established[index])
   }
   return offered.length ? offered : [providerFor('email')!]
 }
@@ -129,9 +129,9 @@ export async function sendSecondFactorCode(
   return true
 }
 
-/** `settled`: the factor that answered is older than a day, so the session may make sensitive changes. */
+/** `established`: the factor that answered is older than a day, so the session may make sensitive changes. */
 export type SecondFactorResult =
-  { ok: true; method: SecondFactorMethod; settled: boolean } | { ok: false; message: string }
+  { ok: true; method: SecondFactorMethod; established: boolean } | { ok: false; message: string }
 
 /**
  * Checks an answer with the chosen method. Wrong answers count toward the back-off per account
@@ -151,8 +151,8 @@ export async function verifySecondFactor(
   if (!provider) return { ok: false, message: 'Choose one of the methods listed.' }
   const subject = { userId, ip: origin.ip }
   await assertNotThrottled('second-factor', subject, now)
-  const settled = isSettledFactor(await addedAtOf(provider, userId, answer), now)
-  if (purpose === 'step-up' && !settled) {
+  const established = isEstablishedFactor(await addedAtOf(provider, userId, answer), now)
+  if (purpose === 'step-up' && !established) {
     return {
       ok: false,
       message: `This ${provider.label.toLowerCase()} was added less than a day ago, so it cannot confirm changes yet. Use one you had before.`,
@@ -163,7 +163,7 @@ export async function verifySecondFactor(
     await clearThrottle('second-factor', userId)
     await clearThrottle('code-send', userId)
     await recordSecurityEvent({ userId, kind: 'second_factor_passed', origin, detail: provider.label, now })
-    return { ok: true, method: provider.method, settled }
+    return { ok: true, method: provider.method, established }
   }
   const lockStarted = await recordThrottledAttempt('second-factor', subject, now)
   await recordSecurityEvent({ userId, kind: 'second_factor_failed', origin, detail: provider.label, now })

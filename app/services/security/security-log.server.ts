@@ -5,10 +5,10 @@ import { findAssessment } from '~/models/sign-in-assessments.server'
 import { describeDevice } from '~/services/accounts/devices'
 import { SECURITY_EVENT_KINDS, isSecurityEventKind } from './event-kinds'
 import { describeLocation } from './geo.server'
+import { DAY_MS } from '~/utils/durations'
 
 export const SECURITY_LOG_PAGE_SIZE = 25
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const optionalText = (max: number) =>
   z
     .string()

@@ -14,6 +14,8 @@ import { isOutsideAllowlist } from './ip-rules.server'
 import { assessSignInRisk } from './risk.server'
 import { availableMethodsOf, hasSecondFactor, sendSecondFactorCode } from './second-factor.server'
 import { assertNotThrottled, clearThrottle, recordThrottledAttempt } from './throttle.server'
+import { MINUTE_MS } from '~/utils/durations'
+import { hashToken } from '~/utils/hash-token.server'
 
 const PENDING_MINUTES = 10
 
@@ -29,8 +31,6 @@ function getPendingCookie() {
   })
   return pendingCookie
 }
-
-const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
 
 type Headers = [string, string][]
 export type SignInStep =
@@ -130,7 +130,7 @@ export async function signInWithPassword(
       userId: user.id,
       assessmentId: assessment.id,
       redirectTo: input.redirectTo,
-      expiresAt: new Date(now.getTime() + PENDING_MINUTES * 60_000),
+      expiresAt: new Date(now.getTime() + PENDING_MINUTES * MINUTE_MS),
       createdAt: now,
     })
     // The first method offered is chosen by default: when it sends codes, send one now.
@@ -202,7 +202,7 @@ export async function completePendingSignIn(
   pending: PendingSignInView,
   request: Request,
   { origin, headers }: Awaited<ReturnType<typeof signInOrigin>>,
-  passed: { factorSettled: boolean },
+  passed: { factorEstablished: boolean },
   now = new Date(),
 ): Promise<{ user: SessionUser; headers: Headers } | null> {
   if (!(await takePendingSignIn(pending.pendingId))) return null
@@ -212,7 +212,7 @@ export async function completePendingSignIn(
     user,
     request,
     origin,
-    { assessmentId: pending.assessmentId, secondFactorAt: passed.factorSettled ? now : null },
+    { assessmentId: pending.assessmentId, secondFactorAt: passed.factorEstablished ? now : null },
     now,
   )
   return {

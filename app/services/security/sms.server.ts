@@ -3,6 +3,7 @@ import { insertOutboxMessage } from '~/models/outbox.server'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 import { CODE_MINUTES } from './one-time-codes.server'
+import { MINUTE_MS } from '~/utils/durations'
 
 export type SmsMessage = { to: string; text: string }
 export type SmsOutcome = { ok: true } | { ok: false; error: string }
@@ -83,7 +84,7 @@ export async function sendSms(
     subject: 'SMS',
     kind: 'sms_code',
     text: offline ? message.text : null,
-    expiresAt: offline ? new Date(now.getTime() + CODE_MINUTES * 60_000) : null,
+    expiresAt: offline ? new Date(now.getTime() + CODE_MINUTES * MINUTE_MS) : null,
     transport: via.name,
     status: offline ? 'stored' : outcome.ok ? 'sent' : 'failed',
     error: outcome.ok ? null : outcome.error,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { enrolmentCheck, FACTOR_SETTLING_MS, isSettledFactor, STEP_UP_WINDOW_MS } from './step-up'
+import { enrolmentCheck, NEW_FACTOR_HOLD_MS, isEstablishedFactor, STEP_UP_WINDOW_MS } from './step-up'
 
 const now = new Date('2026-12-05T12:00:00Z')
 const ago = (ms: number) => new Date(now.getTime() - ms)
@@ -27,8 +27,8 @@ describe('what adding a second factor needs first', () => {
 
 describe('which factors may confirm a change', () => {
   it('counts a factor from a day on, and the account email always', () => {
-    expect(isSettledFactor(ago(FACTOR_SETTLING_MS - 1), now)).toBe(false)
-    expect(isSettledFactor(ago(FACTOR_SETTLING_MS), now)).toBe(true)
-    expect(isSettledFactor(null, now)).toBe(true)
+    expect(isEstablishedFactor(ago(NEW_FACTOR_HOLD_MS - 1), now)).toBe(false)
+    expect(isEstablishedFactor(ago(NEW_FACTOR_HOLD_MS), now)).toBe(true)
+    expect(isEstablishedFactor(null, now)).toBe(true)
   })
 })

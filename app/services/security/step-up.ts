@@ -1,12 +1,13 @@
+import { DAY_MS, MINUTE_MS } from '~/utils/durations'
 /** Sensitive changes need a second factor passed within this window on the same session. */
-export const STEP_UP_WINDOW_MS = 10 * 60_000
+export const STEP_UP_WINDOW_MS = 10 * MINUTE_MS
 
 /**
  * A factor added less than this long ago does not confirm sensitive changes: whoever added it may
  * hold a stolen session, and must not be able to confirm with a factor of their own making.
  * Sign-in still accepts it. Payout methods added this soon after a factor change are held too.
  */
-export const FACTOR_SETTLING_MS = 24 * 60 * 60_000
+export const NEW_FACTOR_HOLD_MS = DAY_MS
 
 export function hasRecentSecondFactor(secondFactorAt: Date | null, now: Date): boolean {
   return secondFactorAt !== null && now.getTime() - secondFactorAt.getTime() <= STEP_UP_WINDOW_MS
@@ -18,8 +19,8 @@ function hasRecentPasswordConfirm(passwordConfirmedAt: Date | null, now: Date): 
 }
 
 /** Whether a factor added at `addedAt` may confirm sensitive changes; null means it is not a new factor (the account's email). */
-export function isSettledFactor(addedAt: Date | null, now: Date): boolean {
-  return addedAt === null || now.getTime() - addedAt.getTime() >= FACTOR_SETTLING_MS
+export function isEstablishedFactor(addedAt: Date | null, now: Date): boolean {
+  return addedAt === null || now.getTime() - addedAt.getTime() >= NEW_FACTOR_HOLD_MS
 }
 
 /** What adding a second factor needs first: a recent second factor when the account has one, else the password. */

@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '~/utils/durations'
 /**
  * Back-off after repeated failures: the first `limit` failures in a row are free; reaching the
  * limit locks for a minute, and every further failure doubles it, up to 15 minutes. A quiet
@@ -5,9 +6,9 @@
  */
 export type ThrottleState = { failures: number; lastFailureAt: Date; lockedUntil: Date | null }
 
-export const FIRST_LOCK_MS = 60_000
-export const MAX_LOCK_MS = 15 * 60_000
-export const FORGET_AFTER_MS = 15 * 60_000
+export const FIRST_LOCK_MS = MINUTE_MS
+export const MAX_LOCK_MS = 15 * MINUTE_MS
+export const FORGET_AFTER_MS = 15 * MINUTE_MS
 
 export function lockMsAfter(failures: number, limit: number): number {
   if (failures < limit) return 0

@@ -1,8 +1,7 @@
 import { deleteThrottles, findThrottles, updateThrottle } from '~/models/auth-throttles.server'
 import { keyedHash } from '~/utils/keyed-hash.server'
 import { nextQuotaState, nextThrottleState, retryAfterSeconds, type ThrottleState } from './throttle-policy'
-
-const HOUR_MS = 60 * 60_000
+import { HOUR_MS } from '~/utils/durations'
 
 type ScopeLimits = { perAccount: number; perIp?: number; quotaWindowMs?: number }
 

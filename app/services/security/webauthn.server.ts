@@ -29,6 +29,7 @@ import type { RequestOrigin } from './context'
 import { recordSecurityEvent } from './events.server'
 import type { SecondFactorProvider } from './second-factor-provider'
 import { WEBAUTHN_KIND_TEXT } from './webauthn-kinds'
+import { MINUTE_MS } from '~/utils/durations'
 
 export type { WebAuthnKind }
 
@@ -38,7 +39,7 @@ function relyingParty() {
   return { rpID: env.WEBAUTHN_RP_ID, rpName: env.WEBAUTHN_RP_NAME, origin: env.WEBAUTHN_ORIGIN }
 }
 
-const TIMEOUT_MS = CHALLENGE_MINUTES * 60_000
+const TIMEOUT_MS = CHALLENGE_MINUTES * MINUTE_MS
 
 /**
  * The signature counter rule: authenticators that keep no counter always send 0; otherwise each use
@@ -240,7 +241,7 @@ export async function verifyAuthentication(
 
 /**
  * When the credential in `responseText` was added, or without one the oldest of the kind (so the
- * method counts as settled while any credential is). Null for a credential that is not the user's.
+ * method counts as established while any credential is). Null for a credential that is not the user's.
  */
 async function credentialAddedAt(
   userId: string,

@@ -66,7 +66,7 @@ export async function chargeInvoice(
   const tax = feeTaxForPosting(contract, now)
   const split = splitInvoiceCharge(grossMinor, platformFeePercent(), tax.ppm)
   const pay = (source: 'wallet' | 'card', card: CardCharge | null) =>
-    settle({ invoice, contract, claim, split, source, card, taxNote: tax.note, now })
+    recordInvoicePayment({ invoice, contract, claim, split, source, card, taxNote: tax.note, now })
 
   const walletMinor = await balanceOf({ kind: 'wallet', ownerId: contract.clientId, currency: contract.currency })
   if (walletMinor >= grossMinor) {
@@ -111,7 +111,7 @@ export async function chargeInvoice(
   })
 }
 
-async function settle(input: {
+async function recordInvoicePayment(input: {
   invoice: Invoice
   contract: Contract
   claim: string

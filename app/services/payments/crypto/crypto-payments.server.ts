@@ -48,6 +48,7 @@ import { cryptoFundingPosting, cryptoToWalletPosting } from '../ledger/crypto-po
 import { receivingAddress } from './crypto-receiving.server'
 import { sandboxMoney } from '../cards/sandbox-money.server'
 import { paymentUri, unitsToDecimal } from './crypto-uris'
+import { MINUTE_MS } from '~/utils/durations'
 
 export const RATE_LOCK_MINUTES = 30
 
@@ -143,7 +144,7 @@ export async function startCryptoPayment(
     receiveAddress: address,
     sandbox,
     uri,
-    expiresAt: new Date(now.getTime() + RATE_LOCK_MINUTES * 60_000),
+    expiresAt: new Date(now.getTime() + RATE_LOCK_MINUTES * MINUTE_MS),
     createdAt: now,
   })
   return { ok: true, request, reused: false }

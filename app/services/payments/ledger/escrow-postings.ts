@@ -73,7 +73,7 @@ export function cardToWalletPosting(
  * revenue, the client's part back to their wallet. Release, refund and split are all this.
  * The fee includes the client's VAT/GST at `feeTaxPpm` (0: none), which goes to tax payable.
  */
-export function settlementPosting(
+export function escrowSharesPosting(
   subject: EscrowSubject,
   parts: { toFreelancerMinor: number; toClientMinor: number },
   feePercent: number,

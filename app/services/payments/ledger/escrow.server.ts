@@ -20,8 +20,8 @@ import { fromStates, toState } from '~/domain/state-machine'
 import { tellFreelancerMilestoneFunded } from '~/services/marketplace/milestone-notices.server'
 import { getEnv } from '~/utils/env.server'
 import { formatMoney } from '~/utils/format'
-import type { Settlement } from '~/services/marketplace/dispute-rules'
-import { cardToWalletPosting, fundingPosting, settlementPosting } from './escrow-postings'
+import type { DisputeShares } from '~/services/marketplace/dispute-rules'
+import { cardToWalletPosting, fundingPosting, escrowSharesPosting } from './escrow-postings'
 import { splitFeeForTreatment, type FeeTaxTreatment } from '../tax/fee-tax'
 import { splitPlatformFee } from './fees'
 import { getCardProvider } from '../cards/card-provider.server'
@@ -254,7 +254,7 @@ export function releaseMilestone(
     from: fromStates(MILESTONE_MACHINE, extra.autoApproved ? 'auto_approve' : 'approve'),
     set: { status: 'released', approvedAt: at, releasedAt: at, ...extra },
     ledger: [
-      settlementPosting(
+      escrowSharesPosting(
         { contract, milestone },
         { toFreelancerMinor: milestone.amountMinor, toClientMinor: 0 },
         fee.percent,
@@ -286,7 +286,7 @@ export function refundMilestone(contract: Contract, milestone: Milestone, line: 
     from: fromStates(MILESTONE_MACHINE, 'refund'),
     set: { status: 'refunded', refundedAt: at },
     ledger: [
-      settlementPosting(
+      escrowSharesPosting(
         { contract, milestone },
         { toFreelancerMinor: 0, toClientMinor: milestone.amountMinor },
         platformFeePercent(),
@@ -303,16 +303,16 @@ export function refundMilestone(contract: Contract, milestone: Milestone, line: 
   })
 }
 
-/** Settles a dispute decision through escrow; throws (rolling the decision back) if it cannot. */
-export function settleDisputedMilestone(input: {
+/** Resolves a dispute decision through escrow; throws (rolling the decision back) if it cannot. */
+export function resolveDisputedMilestone(input: {
   contract: Contract
   milestone: Milestone
-  settlement: Settlement
+  shares: DisputeShares
   disputeId: string
 }): void {
-  const { contract, milestone, settlement } = input
+  const { contract, milestone, shares } = input
   const at = new Date()
-  const action = settlement.toFreelancerMinor > 0 ? 'dispute_release' : 'dispute_refund'
+  const action = shares.toFreelancerMinor > 0 ? 'dispute_release' : 'dispute_refund'
   const status = toState(MILESTONE_MACHINE, action)
   const tax = feeTaxForPosting(contract, at)
   const changed = changeMilestone({
@@ -320,14 +320,14 @@ export function settleDisputedMilestone(input: {
     from: fromStates(MILESTONE_MACHINE, action),
     set: action === 'dispute_release' ? { status, releasedAt: at, approvedAt: at } : { status, refundedAt: at },
     ledger: [
-      settlementPosting(
+      escrowSharesPosting(
         { contract, milestone },
-        settlement,
+        shares,
         platformFeePercent(),
         {
           key: `dispute:${input.disputeId}:settle`,
           kind: 'escrow.dispute',
-          description: `Dispute decision on “${milestone.title}”${settlement.toFreelancerMinor > 0 ? tax.note : ''}`,
+          description: `Dispute decision on “${milestone.title}”${shares.toFreelancerMinor > 0 ? tax.note : ''}`,
         },
         at,
         tax.ppm,

@@ -22,7 +22,7 @@ import {
   platformFeePercent,
   refundMilestone,
   releaseMilestone,
-  settleDisputedMilestone,
+  resolveDisputedMilestone,
   createSandboxMilestonePayment,
 } from './escrow.server'
 import { splitPlatformFee } from './fees'
@@ -234,7 +234,7 @@ async function runSequence(amounts: number[], steps: Step[]) {
   const feePercent = platformFeePercent()
   const now = () => new Date()
 
-  const settle = (slot: (typeof world.slots)[number], toFreelancer: number, toClient: number) => {
+  const moveShares = (slot: (typeof world.slots)[number], toFreelancer: number, toClient: number) => {
     const { contract } = slot
     const fee = splitPlatformFee(toFreelancer, feePercent)
     model.add(model.escrows, contract.id, -(toFreelancer + toClient))
@@ -297,29 +297,29 @@ async function runSequence(amounts: number[], steps: Step[]) {
         expect(released).toBe(status === 'submitted')
         if (released) {
           model.status.set(slot.milestoneId, 'released')
-          settle(slot, slot.amount, 0)
+          moveShares(slot, slot.amount, 0)
         }
       } else if (step.t === 'refund') {
         const refunded = refundMilestone(slot.contract, milestone, line, now())
         expect(refunded).toBe(status === 'funded')
         if (refunded) {
           model.status.set(slot.milestoneId, 'refunded')
-          settle(slot, 0, slot.amount)
+          moveShares(slot, 0, slot.amount)
         }
       } else {
         const toFreelancerMinor = Math.floor((slot.amount * step.permille) / 1000)
-        const settlement = { toFreelancerMinor, toClientMinor: slot.amount - toFreelancerMinor }
+        const shares = { toFreelancerMinor, toClientMinor: slot.amount - toFreelancerMinor }
         const disputable = status === 'funded' || status === 'submitted'
-        let settled = true
+        let resolved = true
         try {
-          settleDisputedMilestone({ contract: slot.contract, milestone, settlement, disputeId: crypto.randomUUID() })
+          resolveDisputedMilestone({ contract: slot.contract, milestone, shares, disputeId: crypto.randomUUID() })
         } catch {
-          settled = false
+          resolved = false
         }
-        expect(settled).toBe(disputable)
-        if (settled) {
+        expect(resolved).toBe(disputable)
+        if (resolved) {
           model.status.set(slot.milestoneId, toFreelancerMinor > 0 ? 'released' : 'refunded')
-          settle(slot, settlement.toFreelancerMinor, settlement.toClientMinor)
+          moveShares(slot, shares.toFreelancerMinor, shares.toClientMinor)
         }
       }
       return

@@ -36,9 +36,10 @@ import { sendConnectedPayout } from './stripe-connect.server'
 import { getExchangeRate, type ExchangeRateSource } from '../rates/rates.server'
 import { paysOutInSandbox, payoutMethodUsable, sandboxMoney } from '../cards/sandbox-money.server'
 import { getStripe } from '../cards/stripe.server'
+import { MINUTE_MS } from '~/utils/durations'
 
 /** A send that started this long ago without finishing (a crash) may be tried again. */
-const STALE_SEND_MS = 5 * 60_000
+const STALE_SEND_MS = 5 * MINUTE_MS
 
 export type PayoutForm = { methodId: string; currency: string; amountMinor: number; speed: PayoutSpeed }
 type FieldError = { ok: false; status: 400; field: 'methodId' | 'amount' | 'speed' | null; message: string }

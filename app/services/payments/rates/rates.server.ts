@@ -8,6 +8,7 @@ import { EcbRateProvider } from './ecb.server'
 import type { LiveRateSource, ProviderRate } from '~/domain/exchange-rates'
 import type { RateProvider } from './provider'
 import { RATE_SNAPSHOT } from './snapshot'
+import { MINUTE_MS } from '~/utils/durations'
 
 export type ExchangeRateSource = 'ecb' | 'coingecko' | 'snapshot' | 'identity'
 
@@ -32,9 +33,9 @@ export class NoRateError extends Error {
 }
 
 /** How long fetched rates are reused before a provider is asked again. */
-export const RATE_CACHE_MS = 5 * 60_000
+export const RATE_CACHE_MS = 5 * MINUTE_MS
 /** After a provider fails, it is left alone this long so pages do not each wait for its timeout. */
-const RETRY_AFTER_FAILURE_MS = 60_000
+const RETRY_AFTER_FAILURE_MS = MINUTE_MS
 
 const lastFailure = new Map<LiveRateSource, number>()
 const inFlight = new Map<LiveRateSource, Promise<ProviderRate[]>>()

@@ -9,7 +9,7 @@ import { findDispute } from '~/models/disputes.server'
 import { disputes, ledgerAccounts, ledgerEntries, ledgerTransactions } from '~/models/schema'
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { decideDispute } from '~/services/marketplace/disputes.server'
-import { milestoneSettler } from '../ledger/dispute-settlement.server'
+import { milestoneDisputeResolver } from '../ledger/dispute-resolution.server'
 import { payoutPosting, payoutReversalPosting } from '../ledger/payout-postings'
 import { insertFixedContract } from '~/test/escrow-fixtures'
 import { createTestUser } from '~/test/users'
@@ -161,7 +161,7 @@ describe('tax on platform fees in a dispute decision', () => {
         admin,
         found,
         { decision: 'split', freelancerShareMinor: 20_000, reason: 'Half was delivered.' },
-        milestoneSettler,
+        milestoneDisputeResolver,
       ),
     ).toEqual({ ok: true })
     const lines = getDb()
