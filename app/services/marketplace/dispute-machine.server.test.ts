@@ -30,7 +30,8 @@ walkEveryTransition('dispute', DISPUTE_MACHINE, {
     },
     decide: async (disputeId) => {
       const input = { decision: 'refund' as const, freelancerShareMinor: null, reason: 'No work was delivered' }
-      return (await decideDispute((await parties).admin, await loadDispute(disputeId), input, milestoneDisputeResolver)).ok
+      return (await decideDispute((await parties).admin, await loadDispute(disputeId), input, milestoneDisputeResolver))
+        .ok
     },
   },
 })
