@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DAY_MS } from '~/utils/durations'
+import { DAY_MS } from '~/domain/durations'
 
 /*
  * The payment history's GET form: every field optional, a bad value ignored rather than an error

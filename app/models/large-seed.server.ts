@@ -4,7 +4,7 @@
  */
 import type { ExperienceLevel } from '../domain/enums'
 import { getDb } from './db.server'
-import { DAY_MS } from '~/utils/durations'
+import { DAY_MS } from '~/domain/durations'
 
 export type BulkUser = {
   id: string

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { reviewStatsOf } from './reviews.server'
-import { DAY_MS } from '~/utils/durations'
+import { DAY_MS } from '~/domain/durations'
 
 /** A freelancer's record as the rank formula counts it (app/services/marketplace/rank.ts). */
 export type FreelancerRecord = {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import type { ReviewDirection } from '../domain/enums'
 import type { reviews } from './schema'
-import { DAY_MS } from '~/utils/durations'
+import { DAY_MS } from '~/domain/durations'
 
 export type Review = typeof reviews.$inferSelect
 

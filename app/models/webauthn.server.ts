@@ -1,7 +1,7 @@
 import { and, asc, eq, lt, lte } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { webauthnChallenges, webauthnCredentials, type WEBAUTHN_KINDS } from './schema'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 
 export type WebAuthnKind = (typeof WEBAUTHN_KINDS)[number]
 export type WebAuthnCredentialRow = typeof webauthnCredentials.$inferSelect

@@ -1,6 +1,6 @@
 import { minorToDecimal } from '~/utils/money-conversion'
 import { findCurrency } from '~/domain/currencies'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 
 const fractionDigitsCache = new Map<string, number>()
 

@@ -7,7 +7,7 @@ import {
 } from '~/domain/project-search-params'
 import type { ExperienceLevel } from '~/domain/enums'
 import { formatDate } from '~/utils/format'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 
 export type SearchResultData = {
   id: string

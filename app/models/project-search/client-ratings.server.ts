@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 import { getDb } from '../db.server'
 import { reviewVisibleSql } from '../reviews.server'
 import type { RatedClients } from './types'

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
-import { SECOND_MS } from '~/utils/durations'
+import { SECOND_MS } from '~/domain/durations'
 import { getDb } from '../db.server'
 import { where, type Conditions } from './sql-conditions'
 import {

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { PROFILE_CURRENCIES } from '~/domain/currencies'
-import { DAY_MS } from '~/utils/durations'
+import { DAY_MS } from '~/domain/durations'
 import { currencyDigits } from '~/utils/format'
 import type { ProjectSearchInput, ProjectSort, RatedClients } from './types'
 

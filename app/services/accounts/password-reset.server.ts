@@ -11,7 +11,7 @@ import { passwordResetEmail } from '~/services/email/templates'
 import { takeQuota } from '~/services/security/throttle.server'
 import { setPassword } from './accounts.server'
 import { passwordProblem } from './password-policy.server'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 import { hashToken } from '~/utils/hash-token.server'
 
 export const RESET_CODE_MINUTES = 15

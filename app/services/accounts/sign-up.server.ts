@@ -16,7 +16,7 @@ import { getSessionSecret, secureCookiesEnabled } from '~/utils/secrets.server'
 import type { SignUpInput } from './accounts.server'
 import { passwordProblem } from './password-policy.server'
 import { hashPassword } from './passwords.server'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 import { hashToken } from '~/utils/hash-token.server'
 
 const CODE_MINUTES = 30

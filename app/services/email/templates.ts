@@ -1,5 +1,5 @@
 import type { EmailMessage } from './mailer.server'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 
 const signature = '\n\n— MegiLance'
 

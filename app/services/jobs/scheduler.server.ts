@@ -4,7 +4,7 @@ import { runAutoApprovals } from '~/services/marketplace/contracts.server'
 import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
 import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
-import { HOUR_MS, MINUTE_MS } from '~/utils/durations'
+import { HOUR_MS, MINUTE_MS } from '~/domain/durations'
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> }
 

@@ -41,7 +41,7 @@ import {
   type MilestoneAction,
   type Side,
 } from './milestone-rules'
-import { DAY_MS } from '~/utils/durations'
+import { DAY_MS } from '~/domain/durations'
 
 export type Actor = { id: string; name: string; role: string }
 export type ContractOutcome =

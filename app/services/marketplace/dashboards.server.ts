@@ -20,7 +20,7 @@ import { listPayoutMethodsOf } from '~/models/payouts.server'
 import { hasSecondFactor } from '~/services/security/second-factor.server'
 import { onboardingSteps } from './onboarding'
 import { profileCompleteness } from './profile-completeness'
-import { WEEK_MS } from '~/utils/durations'
+import { WEEK_MS } from '~/domain/durations'
 
 const NOT_APPLICABLE = { hasProject: true, hasProposal: true, hasPayoutMethod: true }
 

@@ -1,4 +1,4 @@
-import { DAY_MS } from '~/utils/durations'
+import { DAY_MS } from '~/domain/durations'
 /**
  * Hourly contracts: time is logged per day and billed by the week (Monday to Sunday, UTC).
  * Pure functions, so the rules can be tested without a database or a clock.

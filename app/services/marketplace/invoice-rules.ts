@@ -1,7 +1,7 @@
 import { INVOICE_MACHINE, type InvoiceTransitionName } from '~/domain/invoice-machine'
 import { actionsOpenTo, canTake, type Actor } from '~/domain/state-machine'
 import type { InvoiceStatus } from '~/domain/enums'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 
 /** A charge that has not finished in this long was interrupted (a crash) and may be taken again. */
 export const CHARGE_CLAIM_TIMEOUT_MS = 10 * MINUTE_MS

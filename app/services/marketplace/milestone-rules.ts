@@ -1,7 +1,7 @@
 import { MILESTONE_MACHINE } from '~/domain/milestone-machine'
 import { canTake } from '~/domain/state-machine'
 import type { MilestoneStatus } from '~/domain/enums'
-import { DAY_MS } from '~/utils/durations'
+import { DAY_MS } from '~/domain/durations'
 
 /** Which side of a contract acts. */
 export type Side = 'client' | 'freelancer'

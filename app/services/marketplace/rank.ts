@@ -1,4 +1,4 @@
-import { DAY_MS } from '~/utils/durations'
+import { DAY_MS } from '~/domain/durations'
 /**
  * The freelancer rank (job-success score): a published formula, the same for everyone, from a few
  * named factors. Each factor turns the freelancer's own record into a share between 0 and 1; the

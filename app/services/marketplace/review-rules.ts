@@ -1,6 +1,6 @@
 import type { ContractStatus, ReviewDirection } from '~/domain/enums'
 import { REVIEW_WINDOW_DAYS } from '~/models/reviews.server'
-import { DAY_MS } from '~/utils/durations'
+import { DAY_MS } from '~/domain/durations'
 
 export type ReviewSide = 'client' | 'freelancer'
 

@@ -18,7 +18,7 @@ import { keepUploadsIf } from '~/services/files/uploads.server'
 import { notify } from '~/services/notifications/notify.server'
 import { isWatching, publish } from './live.server'
 import { describeReasons, detectOffPlatform } from './off-platform'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 
 type Viewer = { id: string; role: Role }
 

@@ -7,7 +7,7 @@ import {
   type OneTimeCode,
 } from '~/models/one-time-codes.server'
 import { keyedHash, sameHash } from '~/utils/keyed-hash.server'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 
 export const CODE_MINUTES = 10
 const CODE_MAX_ATTEMPTS = 5

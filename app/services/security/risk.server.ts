@@ -8,7 +8,7 @@ import type { RequestOrigin } from './context'
 import { locateIp } from './geo.server'
 import { blocklistEntryFor } from './ip-rules.server'
 import { scoreSignInRisk, type RiskFactor, type RiskLevel } from './risk'
-import { HOUR_MS } from '~/utils/durations'
+import { HOUR_MS } from '~/domain/durations'
 
 type RiskOutcome = (typeof RISK_OUTCOMES)[number]
 

@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS } from '~/utils/durations'
+import { DAY_MS, HOUR_MS } from '~/domain/durations'
 /**
  * The sign-in risk score: named factors, each worth published points, summed and capped at 100.
  * Low (< 40) signs in; medium (40–79) asks for a second factor; high (≥ 80) refuses.

@@ -5,7 +5,7 @@ import { findAssessment } from '~/models/sign-in-assessments.server'
 import { describeDevice } from '~/services/accounts/devices'
 import { SECURITY_EVENT_KINDS, isSecurityEventKind } from './event-kinds'
 import { describeLocation } from './geo.server'
-import { DAY_MS } from '~/utils/durations'
+import { DAY_MS } from '~/domain/durations'
 
 export const SECURITY_LOG_PAGE_SIZE = 25
 

@@ -14,7 +14,7 @@ import { isOutsideAllowlist } from './ip-rules.server'
 import { assessSignInRisk } from './risk.server'
 import { availableMethodsOf, hasSecondFactor, sendSecondFactorCode } from './second-factor.server'
 import { assertNotThrottled, clearThrottle, recordThrottledAttempt } from './throttle.server'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 import { hashToken } from '~/utils/hash-token.server'
 
 const PENDING_MINUTES = 10

@@ -3,7 +3,7 @@ import { insertOutboxMessage } from '~/models/outbox.server'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 import { CODE_MINUTES } from './one-time-codes.server'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 
 export type SmsMessage = { to: string; text: string }
 export type SmsOutcome = { ok: true } | { ok: false; error: string }

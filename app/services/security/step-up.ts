@@ -1,4 +1,4 @@
-import { DAY_MS, MINUTE_MS } from '~/utils/durations'
+import { DAY_MS, MINUTE_MS } from '~/domain/durations'
 /** Sensitive changes need a second factor passed within this window on the same session. */
 export const STEP_UP_WINDOW_MS = 10 * MINUTE_MS
 

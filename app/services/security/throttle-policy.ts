@@ -1,4 +1,4 @@
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 /**
  * Back-off after repeated failures: the first `limit` failures in a row are free; reaching the
  * limit locks for a minute, and every further failure doubles it, up to 15 minutes. A quiet

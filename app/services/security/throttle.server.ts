@@ -1,7 +1,7 @@
 import { deleteThrottles, findThrottles, updateThrottle } from '~/models/auth-throttles.server'
 import { keyedHash } from '~/utils/keyed-hash.server'
 import { nextQuotaState, nextThrottleState, retryAfterSeconds, type ThrottleState } from './throttle-policy'
-import { HOUR_MS } from '~/utils/durations'
+import { HOUR_MS } from '~/domain/durations'
 
 type ScopeLimits = { perAccount: number; perIp?: number; quotaWindowMs?: number }
 

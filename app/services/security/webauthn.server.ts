@@ -29,7 +29,7 @@ import type { RequestOrigin } from './context'
 import { recordSecurityEvent } from './events.server'
 import type { SecondFactorProvider } from './second-factor-provider'
 import { WEBAUTHN_KIND_TEXT } from './webauthn-kinds'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 
 export type { WebAuthnKind }
 

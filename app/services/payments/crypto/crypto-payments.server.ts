@@ -48,7 +48,7 @@ import { cryptoFundingPosting, cryptoToWalletPosting } from '../ledger/crypto-po
 import { receivingAddress } from './crypto-receiving.server'
 import { sandboxMoney } from '../cards/sandbox-money.server'
 import { paymentUri, unitsToDecimal } from './crypto-uris'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 
 export const RATE_LOCK_MINUTES = 30
 

@@ -36,7 +36,7 @@ import { sendConnectedPayout } from './stripe-connect.server'
 import { getExchangeRate, type ExchangeRateSource } from '../rates/rates.server'
 import { paysOutInSandbox, payoutMethodUsable, sandboxMoney } from '../cards/sandbox-money.server'
 import { getStripe } from '../cards/stripe.server'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 
 /** A send that started this long ago without finishing (a crash) may be tried again. */
 const STALE_SEND_MS = 5 * MINUTE_MS

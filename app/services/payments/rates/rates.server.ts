@@ -8,7 +8,7 @@ import { EcbRateProvider } from './ecb.server'
 import type { LiveRateSource, ProviderRate } from '~/domain/exchange-rates'
 import type { RateProvider } from './provider'
 import { RATE_SNAPSHOT } from './snapshot'
-import { MINUTE_MS } from '~/utils/durations'
+import { MINUTE_MS } from '~/domain/durations'
 
 export type ExchangeRateSource = 'ecb' | 'coingecko' | 'snapshot' | 'identity'
 
