@@ -244,7 +244,7 @@ describe('the step-up that allowed a new factor', () => {
     }
     const refused = await answerWith(newer)
     expect(refused.status).toBe(400)
-    expect((await refused.json()).error).toMatch(/added less than a day ago/)
+    expect((await refused.json()).error[''][0]).toMatch(/added less than a day ago/)
     expect((await answerWith(older)).headers.get('location')).toBe(KEYS)
   })
 })

@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from '@remix-run/react'
 import type { SecondStepData, SecondStepError } from '~/utils/second-step.server'
 import { WebAuthnAnswer } from './webauthn-answer'
 import { RequiredMark } from '~/components/ui/field'
+import { FormAlert } from '~/components/ui/form-alert'
 
 type Props = SecondStepData & {
   lastResult: SecondStepError | undefined
@@ -12,7 +13,8 @@ type Props = SecondStepData & {
 /** The second step, for sign-in and for confirming a sensitive change: pick a method, answer it. */
 export function SecondFactorStep({ methods, chosen, prepared, sent, lastResult, pathname, extraParams = {} }: Props) {
   const busy = useNavigation().state === 'submitting'
-  const error = lastResult?.method === chosen.method ? lastResult.error : null
+  const errors = lastResult?.initialValue?.method === chosen.method ? lastResult.error?.[''] : null
+  const error = errors?.length ? errors : null
   const isCode = !chosen.needsJavaScript
   return (
     <>
@@ -87,11 +89,7 @@ export function SecondFactorStep({ methods, chosen, prepared, sent, lastResult, 
             label={`Use your ${chosen.method === 'passkey' ? 'passkey' : 'security key'}`}
           />
         )}
-        {error ? (
-          <p id="second-factor-error" role="alert" className="form-alert">
-            {error}
-          </p>
-        ) : null}
+        <FormAlert id="second-factor-error" errors={error} />
         {isCode ? (
           <div className="action-row">
             <button
