@@ -4,6 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { FormAlert } from '~/components/ui/form-alert'
+import { statusOf } from '~/http/outcome-response.server'
 import { tooManyAttempts } from '~/http/too-many-attempts.server'
 import { SignInSchema } from '~/services/accounts/schemas'
 import { signInWithPassword } from '~/services/security/sign-in.server'
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     )
     if (step.kind === 'refused') {
       return json(submission.reply({ formErrors: [step.message], hideFields: ['password'] }), {
-        status: step.status,
+        status: statusOf(step),
         headers: step.headers,
       })
     }

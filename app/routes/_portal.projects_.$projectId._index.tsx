@@ -12,18 +12,19 @@ import { requireUser } from '~/utils/auth.server'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { answerDomainErrors } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.project.title ?? 'Project'} · MegiLance` },
 ]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireVisibleProject(params.projectId, user)
   return json(await loadProjectPage(project, user))
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
   const intent = (await readFormData(request)).get('intent')
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: 'success', message: 'The project is open again.' })
   }
   throw new Response('Unknown action', { status: 400 })
-}
+})
 
 const LEVEL_LABELS = { entry: 'Entry', intermediate: 'Intermediate', expert: 'Expert' } as const
 

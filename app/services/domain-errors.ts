@@ -1,15 +1,32 @@
 /**
- * How a service says no. The one convention: a service that refuses throws a DomainError (never an
- * HTTP Response); what it returns is always the success. `reason` says what kind of refusal it
- * is and `message` is shown to the person as written. Routes never branch on these by hand:
- * `answerDomainErrors` (app/http/outcome-response.server.ts) turns each reason into its status.
- * A form's own field messages are not refusals: those stay in the return value the page renders.
+ * How a service says no — the one convention between services and routes. A service never builds
+ * an HTTP Response. When the page goes on (a form shows the message, perhaps beside `field`), it
+ * returns a Refusal in its outcome: `{ ok: true, ... } | Refusal`. When the request cannot go on
+ * (a `require…` guard: not found, not yours), it throws a DomainError carrying the same reason.
+ * Either way `reason` says what kind of no it is and `message` is shown as written; routes turn
+ * reasons into statuses only through app/http/outcome-response.server.ts.
  */
-export type DomainErrorReason = 'not-found' | 'forbidden' | 'conflict' | 'invalid' | 'throttled'
+export type RefusalReason =
+  | 'invalid'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'throttled'
+  /** A payment or other provider answered with an error. */
+  | 'provider-failed'
+  /** Something the action needs (e.g. a rate) is not available now. */
+  | 'unavailable'
+
+export type Refusal<Reason extends RefusalReason = RefusalReason, Field extends string = string> = {
+  ok: false
+  reason: Reason
+  message: string
+  field?: Field
+}
 
 export class DomainError extends Error {
   constructor(
-    readonly reason: DomainErrorReason,
+    readonly reason: RefusalReason,
     message: string,
   ) {
     super(message)

@@ -36,7 +36,7 @@ type Headers = [string, string][]
 export type SignInStep =
   | { kind: 'signed-in'; user: SessionUser; redirectTo: string | null; headers: Headers }
   | { kind: 'second-factor'; headers: Headers; codeSentBy: string | null }
-  | { kind: 'refused'; status: 400 | 403; message: string; headers: Headers }
+  | { kind: 'refused'; reason: 'invalid' | 'forbidden'; message: string; headers: Headers }
 
 /** The device cookie (created when missing) and who is asking. */
 export async function signInOrigin(request: Request, clientIp: string | null) {
@@ -81,7 +81,12 @@ export async function signInWithPassword(
       if (lockStarted)
         await recordSecurityEvent({ userId: account?.id ?? null, kind: 'throttled', origin, detail: 'Sign-in', now })
     }
-    return { kind: 'refused', status: error.reason === 'blocked' ? 403 : 400, message: error.message, headers }
+    return {
+      kind: 'refused',
+      reason: error.reason === 'blocked' ? 'forbidden' : 'invalid',
+      message: error.message,
+      headers,
+    }
   }
   await clearThrottle('sign-in', accountKey(input.email))
   const user = (await findUserById(verified.id))!
@@ -95,7 +100,7 @@ export async function signInWithPassword(
     })
     return {
       kind: 'refused',
-      status: 403,
+      reason: 'forbidden',
       message: 'This account only allows sign-in from its own networks (IP allowlist), and this is not one of them.',
       headers,
     }
@@ -115,7 +120,7 @@ export async function signInWithPassword(
     })
     return {
       kind: 'refused',
-      status: 403,
+      reason: 'forbidden',
       message: blocklisted
         ? 'Sign-in from this network is blocked. If you think this is a mistake, contact us from the help centre.'
         : 'We stopped this sign-in because it looks unusual for your account. Try again from a device you have used before, or contact us from the help centre.',

@@ -170,7 +170,7 @@ describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
     const other = await createFixedContract(30_000)
     expect(await startCrypto(other)).toEqual({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: expect.stringMatching(/^Ethereum cannot take payments here: Sandbox payments are turned off/),
     })
     const confirm = await confirmSandboxCryptoPayment({ requestId: started.request.id, txHash: 'any-reference', admin })
@@ -255,7 +255,7 @@ describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
       })
       expect(refused).toMatchObject({
         ok: false,
-        status: 400,
+        reason: 'invalid',
         field: 'methodId',
         message: expect.stringMatching(/are not available: Sandbox payments are turned off/),
       })
@@ -297,7 +297,7 @@ describe('next to a real provider', () => {
     const other = await createFixedContract(30_000)
     expect(await startCrypto(other)).toMatchObject({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: expect.stringContaining('This installation handles real money (Stripe)'),
     })
     expect(
@@ -323,7 +323,7 @@ describe('next to a real provider', () => {
     expect(bitcoin).toMatchObject({ ok: true, request: { sandbox: false, receiveAddress: BTC_ADDRESS } })
     expect(await startCrypto(setup)).toMatchObject({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: expect.stringContaining('(crypto receiving addresses)'),
     })
     expect(await startMilestoneCardPayment(setup.contract, setup.milestone, null, new Date())).toMatchObject({

@@ -162,7 +162,7 @@ describe('admin actions and the sending job', () => {
     expect(await actOnPayout(admin, id, 'hold', 'Checking the new bank account')).toEqual({ ok: true, status: 'held' })
     expect(await actOnPayout(admin, id, 'hold', 'Again')).toMatchObject({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: expect.stringContaining('You can: release, cancel.'),
     })
     await runPayoutSending(new Date(Date.now() + PAYOUT_REVIEW_WINDOW_MS + 60_000))
@@ -174,7 +174,7 @@ describe('admin actions and the sending job', () => {
       ['requested', 'held', 'Checking the new bank account'],
       ['held', 'sent', 'Account confirmed by phone'],
     ])
-    expect(await actOnPayout(admin, id, 'cancel', 'Too late')).toMatchObject({ ok: false, status: 409 })
+    expect(await actOnPayout(admin, id, 'cancel', 'Too late')).toMatchObject({ ok: false, reason: 'conflict' })
     expect(await wallet(user.id)).toBe(25_000)
   })
 
