@@ -5,7 +5,7 @@ import { Link, useActionData, useFetcher, useLoaderData, useRevalidator } from '
 import { useEffect, useRef, useState } from 'react'
 import { MessageThread } from '~/components/messaging/message-thread'
 import { ErrorList, RequiredMark } from '~/components/ui/field'
-import { readUploadForm } from '~/services/files/upload-form.server'
+import { readUploadForm } from '~/http/upload-form.server'
 import { DOCUMENT_TYPES, storeUploads, UploadRejected } from '~/services/files/uploads.server'
 import { SendMessageSchema } from '~/services/messaging/message-schemas'
 import {

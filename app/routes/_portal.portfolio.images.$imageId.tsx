@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { findPortfolioImageOwner } from '~/models/portfolio.server'
-import { uploadResponse } from '~/services/files/uploads.server'
+import { uploadResponse } from '~/http/upload-response.server'
 import { requireUser } from '~/utils/auth.server'
 
 /** Portfolio images, for any signed-in user (they show on public profiles); nothing else is served here. */

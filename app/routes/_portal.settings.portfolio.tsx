@@ -3,7 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { EditItemLink, PortfolioGallery, PortfolioItemForm } from '~/components/profiles/portfolio'
 import { listPortfolioItems } from '~/models/portfolio.server'
-import { readUploadForm } from '~/services/files/upload-form.server'
+import { readUploadForm } from '~/http/upload-form.server'
 import {
   MAX_PORTFOLIO_IMAGE_BYTES,
   MAX_PORTFOLIO_IMAGES,

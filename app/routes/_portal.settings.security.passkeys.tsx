@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { WebAuthnSettingsPage } from '~/components/security/webauthn-settings-page'
-import { handleWebAuthnSettings, loadWebAuthnSettings } from '~/services/security/webauthn-settings.server'
+import { handleWebAuthnSettings, loadWebAuthnSettings } from '~/http/webauthn-settings.server'
 
 export const meta: MetaFunction = () => [{ title: 'Passkeys · Settings · MegiLance' }]
 

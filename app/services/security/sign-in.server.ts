@@ -1,12 +1,11 @@
 import crypto from 'node:crypto'
-import { createCookie } from '@remix-run/node'
 import { markAssessmentCompleted } from '~/models/sign-in-assessments.server'
 import { findLivePendingSignIn, insertPendingSignIn, takePendingSignIn } from '~/models/pending-sign-ins.server'
 import { rememberDevice } from '~/models/known-devices.server'
 import { findUserByEmail, findUserById, type SessionUser } from '~/models/users.server'
 import { SignInRefused } from '~/services/accounts/accounts.server'
 import { startSession } from '~/services/accounts/sessions.server'
-import { getSessionSecret, useSecureCookies } from '~/utils/secrets.server'
+import { signedCookie } from '~/utils/signed-cookie.server'
 import { originOf, type RequestOrigin } from './context'
 import { readOrCreateDeviceId } from './device-cookie.server'
 import { recordSecurityEvent } from './events.server'
@@ -17,18 +16,7 @@ import { assertNotThrottled, clearThrottle, recordThrottledAttempt } from './thr
 
 const PENDING_MINUTES = 10
 
-let pendingCookie: ReturnType<typeof createCookie> | undefined
-function getPendingCookie() {
-  pendingCookie ??= createCookie('__sign_in', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: useSecureCookies(),
-    path: '/',
-    maxAge: PENDING_MINUTES * 60,
-    secrets: [getSessionSecret()],
-  })
-  return pendingCookie
-}
+const getPendingCookie = signedCookie('__sign_in', PENDING_MINUTES * 60)
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
 
