@@ -26,6 +26,7 @@ import { getEnv } from '~/utils/env.server'
 import { formRequest, getRequest, run } from './requests'
 import { softAuthenticator } from './soft-authenticator'
 import { confirmPasswordNow, createTestUser, passStepUpNow, signedInCookie, TEST_PASSWORD } from './users'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/models/enums'
 
 const APP = '/settings/security/authenticator'
 const KEYS = '/settings/security/security-keys'
@@ -254,10 +255,10 @@ describe('payouts after a second-factor change', () => {
     const { user, cookie } = await signedIn()
     writeLedgerTransaction({
       idempotencyKey: `credit:${user.id}`,
-      kind: 'test.credit',
+      kind: LEDGER_TRANSACTION.walletDeposit,
       description: 'Released milestone',
       lines: [
-        { account: { kind: 'clearing_card', ownerId: 'platform', currency: 'USD' }, amountMinor: -50_000 },
+        { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -50_000 },
         { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: 50_000 },
       ],
       at: new Date(),

@@ -21,6 +21,7 @@ import { PAYOUT_REVIEW_WINDOW_MS } from '../payouts/payout-rules'
 import { requestPayout, runPayoutSending } from '../payouts/payouts.server'
 import { fundingPaths, payoutMethodPaths, sandboxMoney } from './sandbox-money.server'
 import { resetStripeClient } from './stripe.server'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/models/enums'
 
 const BTC_ADDRESS = 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4'
 const ETH_ADDRESS = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045'
@@ -82,10 +83,10 @@ async function freelancerWithWallet(balanceMinor: number) {
   const user = await createTestUser('freelancer')
   writeLedgerTransaction({
     idempotencyKey: `credit:${user.id}`,
-    kind: 'test.credit',
+    kind: LEDGER_TRANSACTION.walletDeposit,
     description: 'Released milestone',
     lines: [
-      { account: { kind: 'clearing_card', ownerId: 'platform', currency: 'USD' }, amountMinor: -balanceMinor },
+      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -balanceMinor },
       { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: balanceMinor },
     ],
     at: new Date(),

@@ -27,6 +27,7 @@ import { getCardProvider, type CheckoutStart } from '../cards/card-provider.serv
 import { feeTaxTreatmentFor } from '../tax/tax-customer.server'
 import { chargeSandboxCard, type SandboxCardInput } from '../cards/sandbox-card'
 import { sandboxMoney } from '../cards/sandbox-money.server'
+import { LEDGER_TRANSACTION } from '~/models/enums'
 
 export function platformFeePercent(): number {
   return getEnv().PLATFORM_FEE_PERCENT
@@ -258,7 +259,7 @@ export function releaseMilestone(
         fee.percent,
         {
           key: `milestone:${milestone.id}:release`,
-          kind: 'escrow.release',
+          kind: LEDGER_TRANSACTION.escrowRelease,
           description: `Released “${milestone.title}”${tax.note}`,
         },
         at,
@@ -290,7 +291,7 @@ export function refundMilestone(contract: Contract, milestone: Milestone, line: 
         platformFeePercent(),
         {
           key: `milestone:${milestone.id}:refund`,
-          kind: 'escrow.refund',
+          kind: LEDGER_TRANSACTION.escrowRefund,
           description: `Refunded “${milestone.title}”`,
         },
         at,
@@ -325,7 +326,7 @@ export function settleDisputedMilestone(input: {
         platformFeePercent(),
         {
           key: `dispute:${input.disputeId}:settle`,
-          kind: 'escrow.dispute',
+          kind: LEDGER_TRANSACTION.escrowDispute,
           description: `Dispute decision on “${milestone.title}”${settlement.toFreelancerMinor > 0 ? tax.note : ''}`,
         },
         at,

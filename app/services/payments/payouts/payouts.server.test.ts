@@ -6,15 +6,16 @@ import { createTestUser } from '~/test/users'
 import { addCryptoMethod, addSandboxBankMethod } from './payout-methods.server'
 import { actOnPayout, requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-rules'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/models/enums'
 
 async function freelancerWith(balanceMinor: number) {
   const user = await createTestUser('freelancer')
   writeLedgerTransaction({
     idempotencyKey: `test-credit:${user.id}`,
-    kind: 'test.credit',
+    kind: LEDGER_TRANSACTION.walletDeposit,
     description: 'Released milestone',
     lines: [
-      { account: { kind: 'clearing_card', ownerId: 'platform', currency: 'USD' }, amountMinor: -balanceMinor },
+      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -balanceMinor },
       { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: balanceMinor },
     ],
     at: new Date(),
