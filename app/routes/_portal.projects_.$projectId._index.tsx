@@ -13,6 +13,8 @@ import { formatDate, formatDateTime } from '~/utils/format'
 import { readFormData } from '~/utils/form-data.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
+import { z } from 'zod'
+import { parseIntent } from '~/http/intent.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.project.title ?? 'Project'} · MegiLance` },
@@ -24,10 +26,15 @@ export const loader = answerDomainErrors(async ({ request, params }: LoaderFunct
   return json(await loadProjectPage(project, user))
 })
 
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('close') }),
+  z.object({ intent: z.literal('reopen') }),
+])
+
 export const action = answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
-  const intent = (await readFormData(request)).get('intent')
+  const { intent } = parseIntent(await readFormData(request), IntentSchema)
   const back = `/projects/${project.id}`
   if (intent === 'close') {
     const told = await closeWithoutHire(project)
@@ -36,11 +43,8 @@ export const action = answerDomainErrors(async ({ request, params }: ActionFunct
       : 'The project is closed.'
     return redirectWithToast(back, { kind: 'success', message })
   }
-  if (intent === 'reopen') {
-    await reopen(project)
-    return redirectWithToast(back, { kind: 'success', message: 'The project is open again.' })
-  }
-  throw new Response('Unknown action', { status: 400 })
+  await reopen(project)
+  return redirectWithToast(back, { kind: 'success', message: 'The project is open again.' })
 })
 
 const LEVEL_LABELS = { entry: 'Entry', intermediate: 'Intermediate', expert: 'Expert' } as const
