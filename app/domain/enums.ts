@@ -101,6 +101,24 @@ export const LEDGER_ACCOUNT_KINDS = [
 ] as const
 export type LedgerAccountKind = (typeof LEDGER_ACCOUNT_KINDS)[number]
 
+/** The owner id of the platform's own ledger accounts (revenue, tax, clearing). */
+export const PLATFORM_OWNER = 'platform'
+
+/** What a ledger transaction records; every posting names its kind from here. */
+export const LEDGER_TRANSACTION = {
+  walletDeposit: 'wallet.deposit',
+  escrowFund: 'escrow.fund',
+  escrowRelease: 'escrow.release',
+  escrowRefund: 'escrow.refund',
+  /** An admin's dispute decision: release, refund or split. */
+  escrowDispute: 'escrow.dispute',
+  hourlyCharge: 'hourly.charge',
+  payout: 'payout',
+  payoutReversed: 'payout.reversed',
+} as const
+export type LedgerTransactionKind = (typeof LEDGER_TRANSACTION)[keyof typeof LEDGER_TRANSACTION]
+export const LEDGER_TRANSACTION_KINDS = Object.values(LEDGER_TRANSACTION)
+
 /** Where an hourly invoice's money came from. */
 export const INVOICE_CHARGE_SOURCES = ['wallet', 'card'] as const
 export type InvoiceChargeSource = (typeof INVOICE_CHARGE_SOURCES)[number]

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DAY_MS } from '~/domain/durations'
+import { LEDGER_TRANSACTION, type LedgerTransactionKind } from '~/domain/enums'
 
 /*
  * The payment history's GET form: every field optional, a bad value ignored rather than an error
@@ -24,15 +25,15 @@ export const PAYMENT_TYPES = {
 export type PaymentType = keyof typeof PAYMENT_TYPES
 
 /** Ledger transaction kinds → the type a user filters by. */
-export const LEDGER_KIND_TYPES: Record<string, PaymentType> = {
-  'wallet.deposit': 'top_up',
-  'escrow.fund': 'escrow_funding',
-  'escrow.release': 'release',
-  'escrow.refund': 'refund',
-  'escrow.dispute': 'dispute',
-  'hourly.charge': 'hourly',
-  payout: 'payout',
-  'payout.reversed': 'payout',
+export const LEDGER_KIND_TYPES: Record<LedgerTransactionKind, PaymentType> = {
+  [LEDGER_TRANSACTION.walletDeposit]: 'top_up',
+  [LEDGER_TRANSACTION.escrowFund]: 'escrow_funding',
+  [LEDGER_TRANSACTION.escrowRelease]: 'release',
+  [LEDGER_TRANSACTION.escrowRefund]: 'refund',
+  [LEDGER_TRANSACTION.escrowDispute]: 'dispute',
+  [LEDGER_TRANSACTION.hourlyCharge]: 'hourly',
+  [LEDGER_TRANSACTION.payout]: 'payout',
+  [LEDGER_TRANSACTION.payoutReversed]: 'payout',
 }
 
 export const PAYMENT_STATUS_LABELS = {

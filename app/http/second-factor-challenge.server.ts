@@ -1,4 +1,9 @@
+import type { SubmissionResult } from '@conform-to/react'
 import { json, redirect } from '@remix-run/node'
+import { z } from 'zod'
+import { formError } from '~/http/form-error.server'
+import { parseIntent } from '~/http/intent.server'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
 import type { RequestOrigin } from '~/services/security/context'
 import {
   availableMethodsOf,
@@ -8,7 +13,7 @@ import {
   type AvailableMethod,
   type SecondFactorPurpose,
 } from '~/services/security/second-factor.server'
-import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
+import { Throttled } from '~/services/security/throttle.server'
 import { readFormData } from './form-data.server'
 
 export type SecondFactorChallenge = {
@@ -34,7 +39,18 @@ export async function loadSecondFactorChallenge(
   return { methods, chosen, prepared, sent: url.searchParams.get('sent') }
 }
 
-export type SecondFactorChallengeError = { error: string; method: string }
+/** A wrong or throttled answer: the form's error, and (as its `method` value) which method it was for. */
+export type SecondFactorChallengeError = SubmissionResult
+
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('send'), method: z.string().default('') }),
+  z.object({
+    intent: z.literal('verify'),
+    method: z.string().default(''),
+    code: z.string().trim().default(''),
+    response: z.string().default(''),
+  }),
+])
 
 /**
  * Handles the challenge form for sign-in and step-up alike: "send a code" redirects back
@@ -49,28 +65,22 @@ export async function submitSecondFactorChallenge(
   binding: string,
   purpose: SecondFactorPurpose,
 ): Promise<{ passed: true; established: boolean } | Response> {
-  const form = await readFormData(request)
-  const method = String(form.get('method') ?? '')
-  const intent = form.get('intent')
+  const form = parseIntent(await readFormData(request), IntentSchema)
+  const { method } = form
   const url = new URL(request.url)
   try {
-    if (intent === 'send') {
+    if (form.intent === 'send') {
       await sendSecondFactorCode(userId, method, origin, binding, purpose)
       url.search = new URLSearchParams({ ...Object.fromEntries(url.searchParams), method, sent: method }).toString()
       return redirect(`${url.pathname}${url.search}`)
     }
-    const code = String(form.get('code') ?? '').trim()
-    const response = String(form.get('response') ?? '')
-    if (!code && !response)
-      return json<SecondFactorChallengeError>({ error: 'Enter the code.', method }, { status: 400 })
+    const { code, response } = form
+    if (!code && !response) return json(formError('Enter the code.', { method }), { status: 400 })
     const result = await verifySecondFactor(userId, method, { code, response }, origin, binding, purpose)
     if (result.ok) return { passed: true, established: result.established }
-    return json<SecondFactorChallengeError>({ error: result.message, method }, { status: 400 })
+    return json(formError(result.message, { method }), { status: 400 })
   } catch (error) {
     if (!(error instanceof Throttled)) throw error
-    return json<SecondFactorChallengeError>(
-      { error: error.message, method },
-      { status: 429, headers: tooManyAttemptsHeaders(error) },
-    )
+    return tooManyAttempts(error, ([message]) => formError(message!, { method }))
   }
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { RUNNING_DISPUTE_STATES } from '~/domain/dispute-machine'
 import { ESCROWED_MILESTONE_STATES } from '~/domain/milestone-machine'
 import { getDb } from './db.server'
+import { LEDGER_TRANSACTION } from '~/domain/enums'
 
 /** Milestone states in which the client's money is held in escrow. */
 const ESCROWED = sql`${[...ESCROWED_MILESTONE_STATES]}`
@@ -61,7 +62,7 @@ export async function freelancerWorkStats(freelancerId: string) {
     select e.currency, sum(e.amount_minor) as amountMinor
     from ledger_entries e join ledger_accounts a on a.id = e.account_id
     join ledger_transactions t on t.id = e.transaction_id
-    where a.kind = 'wallet' and a.owner_id = ${freelancerId} and e.amount_minor > 0 and (t.kind like 'escrow.%' or t.kind = 'hourly.charge')
+    where a.kind = 'wallet' and a.owner_id = ${freelancerId} and e.amount_minor > 0 and (t.kind like 'escrow.%' or t.kind = ${LEDGER_TRANSACTION.hourlyCharge})
     group by e.currency order by e.currency`)
   return { proposalsOpen: proposals.open, proposalsViewed: proposals.viewed, activeContracts, earned }
 }

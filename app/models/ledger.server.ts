@@ -1,17 +1,17 @@
 import crypto from 'node:crypto'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
-import type { LedgerAccountKind } from '../domain/enums'
+import { PLATFORM_OWNER, type LedgerAccountKind, type LedgerTransactionKind } from '~/domain/enums'
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from './schema'
 
-/** The owner id of the platform's own accounts (revenue, tax, clearing). */
-export const PLATFORM_OWNER = 'platform'
+// Tests and fixtures read the platform's accounts through the ledger too.
+export { PLATFORM_OWNER }
 
 export type AccountRef = { kind: LedgerAccountKind; ownerId: string; currency: string }
 export type LedgerLine = { account: AccountRef; amountMinor: number }
 export type LedgerPosting = {
   idempotencyKey: string
-  kind: string
+  kind: LedgerTransactionKind
   description: string
   contractId?: string | null
   milestoneId?: string | null

@@ -1,9 +1,11 @@
 import { getDb } from './db.server'
+import { LEDGER_TRANSACTION as KIND, type LedgerTransactionKind } from '~/domain/enums'
 
+const sqlList = (kinds: LedgerTransactionKind[]) => `(${kinds.map((kind) => `'${kind}'`).join(', ')})`
 /** Ledger kinds that pay a freelancer (out of escrow, or an hourly charge) and so carry the platform fee and its tax. */
-const RELEASES = `('escrow.release', 'escrow.dispute', 'hourly.charge')`
+const RELEASES = sqlList([KIND.escrowRelease, KIND.escrowDispute, KIND.hourlyCharge])
 /** Ledger kinds that give a client money back out of escrow. */
-const REFUNDS = `('escrow.refund', 'escrow.dispute')`
+const REFUNDS = sqlList([KIND.escrowRefund, KIND.escrowDispute])
 
 export type FreelancerMonth = {
   month: number
@@ -79,8 +81,8 @@ export async function clientStatementMonths(userId: string, year: number): Promi
   const rows = getDb()
     .$client.prepare(
       `select cast(strftime('%m', t.created_at / 1000, 'unixepoch') as integer) as month, e.currency as currency,
-         sum(case when t.kind = 'escrow.fund' and a.kind = 'escrow' then e.amount_minor
-                  when t.kind = 'hourly.charge' and e.amount_minor > 0 then e.amount_minor else 0 end) as funded,
+         sum(case when t.kind = '${KIND.escrowFund}' and a.kind = 'escrow' then e.amount_minor
+                  when t.kind = '${KIND.hourlyCharge}' and e.amount_minor > 0 then e.amount_minor else 0 end) as funded,
          sum(case when t.kind in ${REFUNDS} and a.kind = 'wallet' and a.owner_id = @user then e.amount_minor else 0 end) as refunded,
          sum(case when t.kind in ${RELEASES} and a.kind in ('platform_revenue', 'tax_payable') then e.amount_minor else 0 end) as fees,
          sum(case when t.kind in ${RELEASES} and a.kind = 'tax_payable' then e.amount_minor else 0 end) as tax

@@ -2,10 +2,13 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
-import { ErrorList, Field } from '~/components/ui/field'
+import { Field } from '~/components/ui/field'
+import { FormAlert } from '~/components/ui/form-alert'
+import { statusOf } from '~/http/outcome-response.server'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
 import { SignInSchema } from '~/services/accounts/schemas'
 import { signInWithPassword } from '~/services/security/sign-in.server'
-import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
+import { Throttled } from '~/services/security/throttle.server'
 import { authenticator, PORTAL_HOME, requireAnonymous } from '~/http/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 import { redirectWithToast } from '~/http/toast.server'
@@ -34,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     )
     if (step.kind === 'refused') {
       return json(submission.reply({ formErrors: [step.message], hideFields: ['password'] }), {
-        status: step.status,
+        status: statusOf(step),
         headers: step.headers,
       })
     }
@@ -49,10 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     )
   } catch (error) {
     if (!(error instanceof Throttled)) throw error
-    return json(submission.reply({ formErrors: [error.message], hideFields: ['password'] }), {
-      status: 429,
-      headers: tooManyAttemptsHeaders(error),
-    })
+    return tooManyAttempts(error, (formErrors) => submission.reply({ formErrors, hideFields: ['password'] }))
   }
 }
 
@@ -74,9 +74,7 @@ export default function SignIn() {
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
         <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
-        <div role="alert" className="form-alert" hidden={!form.errors?.length}>
-          <ErrorList id={form.errorId} errors={form.errors} />
-        </div>
+        <FormAlert id={form.errorId} errors={form.errors} />
         <button type="submit" className="button button--primary button--block">
           Sign in
         </button>

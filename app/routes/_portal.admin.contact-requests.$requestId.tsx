@@ -10,6 +10,7 @@ import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalResponse } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction = () => [{ title: 'Contact request · Admin · MegiLance' }]
 
@@ -27,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: ContactReplySchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await answerContactRequest(contactRequest, submission.value.reply)
-  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+  if (!outcome.ok) throw refusalResponse(outcome)
   return redirectWithToast('/admin/contact-requests', {
     kind: 'success',
     message: `Answer emailed to ${contactRequest.email}; the request is marked answered.`,

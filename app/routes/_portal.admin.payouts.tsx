@@ -68,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   const { intent, reason } = submission.value
   const outcome = await actOnPayout(admin, payoutId, intent, reason)
-  if (!outcome.ok && outcome.status === 404) throw new Response(outcome.message, { status: 404 })
+  if (!outcome.ok && outcome.reason === 'not-found') throw new Response(outcome.message, { status: 404 })
   if (!outcome.ok) return json({ payoutId, errors: [outcome.message] }, { status: 409 })
   const done = {
     held: 'held',

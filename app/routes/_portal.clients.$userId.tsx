@@ -5,14 +5,15 @@ import { Stat } from '~/components/ui/stat'
 import { loadClientPublicProfile } from '~/services/marketplace/public-profiles.server'
 import { requireUser } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
+import { answerDomainErrors } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? 'Client'} · MegiLance` }]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request)
   const profile = await loadClientPublicProfile(params.userId)
   return json({ ...profile, isOwn: viewer.id === profile.user.id })
-}
+})
 
 export default function ClientProfilePage() {
   const { user, profile, reviewStats, reviews, contracts, projectsPosted, isOwn } = useLoaderData<typeof loader>()

@@ -24,12 +24,13 @@ import { requireUser } from '~/http/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { answerDomainErrors } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.contract.title ?? 'Contract'} · MegiLance` },
 ]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const { contract, side } = await requireContractParty(user, params.contractId)
   return json({
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...(await loadContractPage(contract, side)),
     paths: fundingPaths(),
   })
-}
+})
 
 const MILESTONE_FORMS = {
   fund: { schema: FundMilestoneSchema, formId: 'fund' },
@@ -58,7 +59,7 @@ const MILESTONE_FORMS = {
   approve: { schema: null, formId: 'approve' },
 } as const
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const { contract, side } = await requireContractParty(user, params.contractId)
   if (side === 'admin') throw new Response('Admins read contracts; only its two sides act on it.', { status: 403 })
@@ -83,7 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       requestOrigin: new URL(request.url).origin,
     })
     // 502: the card provider (Stripe) could not start the payment; anything else is a conflict.
-    if (!outcome.ok) return json({ conflict: outcome.message }, { status: outcome.status === 502 ? 502 : 409 })
+    if (!outcome.ok)
+      return json({ conflict: outcome.message }, { status: outcome.reason === 'provider-failed' ? 502 : 409 })
     if (outcome.redirectTo) return redirect(outcome.redirectTo)
     return redirectWithToast(back, { kind: 'success', message: outcome.message })
   }
@@ -94,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success')
       return json({ form: { formId: 'add-milestone', reply: submission.reply() } }, { status: 400 })
     const outcome = await addMilestone(user, contract, submission.value)
-    if (!outcome.ok && outcome.status === 400) {
+    if (!outcome.ok && outcome.reason === 'invalid') {
       const reply = submission.reply({ fieldErrors: { [outcome.field ?? 'amount']: [outcome.message] } })
       return json({ form: { formId: 'add-milestone', reply } }, { status: 400 })
     }
@@ -111,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: 'success', message: outcome.message })
   }
   throw new Response('Unknown action', { status: 400 })
-}
+})
 
 export default function ContractPage() {
   const data = useLoaderData<typeof loader>()

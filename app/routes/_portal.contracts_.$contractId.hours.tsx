@@ -30,6 +30,7 @@ import { formatDate, formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
+import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction = () => [{ title: 'Hours and invoices · MegiLance' }]
 
@@ -92,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const reply = outcome.field
         ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
         : submission.reply({ formErrors: [outcome.message] })
-      return json(reply, { status: outcome.status })
+      return json(reply, { status: statusOf(outcome) })
     }
     return redirectWithToast(back, {
       kind: 'success',
@@ -131,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       decision = { kind: 'dispute', reason: submission.value.reason }
     }
     const outcome = await reviewInvoice(contract, invoiceId, user.id, decision)
-    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    if (!outcome.ok) throw refusalResponse(outcome)
     if (decision.kind === 'approve')
       return redirectWithToast(back, chargeToast(outcome.charge, 'Invoice approved:', contract.currency))
     return redirectWithToast(back, {
@@ -141,14 +142,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === 'pay-invoice') {
     const outcome = await payInvoiceNow(contract, String(formData.get('invoiceId') ?? ''))
-    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, chargeToast(outcome.charge, 'Invoice:', contract.currency))
   }
   if (intent === 'set-limit') {
     const submission = parseWithZod(formData, { schema: WeeklyLimitSchema })
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const outcome = await setWeeklyLimit(contract, user.id, submission.value.hours)
-    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, {
       kind: 'success',
       message: `Weekly limit set to ${submission.value.hours} h from the week of ${formatDate(outcome.from ?? '')}.`,

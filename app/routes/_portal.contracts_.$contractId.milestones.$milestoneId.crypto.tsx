@@ -12,6 +12,7 @@ import { getExchangeRate } from '~/services/payments/rates/rates.server'
 import { requireUser } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
+import { answerDomainErrors, statusOf } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction = () => [{ title: 'Pay with crypto · MegiLance' }]
 
@@ -25,7 +26,7 @@ async function requireClientMilestone(request: Request, params: LoaderFunctionAr
   return { user, contract, milestone }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const { contract, milestone } = await requireClientMilestone(request, params)
   const { cryptoChoices, note } = fundingPaths()
   return json({
@@ -39,9 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pending: milestone.status === 'pending',
     },
   })
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const { user, contract, milestone } = await requireClientMilestone(request, params)
   const submission = parseWithZod(await readFormData(request), { schema: CryptoChoiceSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
@@ -52,9 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { payerId: user.id, contract, milestone, asset: choice.asset, network: choice.network },
     getExchangeRate,
   )
-  if (!outcome.ok) return json(submission.reply({ formErrors: [outcome.message] }), { status: outcome.status })
+  if (!outcome.ok) return json(submission.reply({ formErrors: [outcome.message] }), { status: statusOf(outcome) })
   return redirect(`/crypto-payments/${outcome.request.id}`)
-}
+})
 
 export default function PayWithCryptoPage() {
   const { contract, milestone, cryptoChoices, note } = useLoaderData<typeof loader>()

@@ -11,6 +11,7 @@ import { isParty, openMilestoneDispute } from '~/services/marketplace/disputes.s
 import { requireUser } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction = () => [{ title: 'Open a dispute · MegiLance' }]
 
@@ -44,8 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     file: file instanceof File ? file : null,
   })
   if (!outcome.ok && outcome.field)
-    return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), { status: outcome.status })
-  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), {
+      status: statusOf(outcome),
+    })
+  if (!outcome.ok) throw refusalResponse(outcome)
   if (!outcome.dispute) return redirect(`/contracts/${contract.id}`)
   return redirectWithToast(`/disputes/${outcome.dispute.id}`, {
     kind: 'success',

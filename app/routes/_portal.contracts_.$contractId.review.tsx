@@ -11,6 +11,7 @@ import { requireUser } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalResponse } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction = () => [{ title: 'Review · MegiLance' }]
 
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await submitReview(contract, user.id, submission.value)
-  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+  if (!outcome.ok) throw refusalResponse(outcome)
   return redirectWithToast(`/contracts/${contract.id}/review`, {
     kind: 'success',
     message: 'Thank you: your review is saved.',

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { findDispute } from '~/models/disputes.server'
-import { uploadResponse } from '~/services/files/uploads.server'
+import { uploadResponse } from '~/http/upload-response.server'
 import { isParty } from '~/services/marketplace/disputes.server'
 import { requireUser } from '~/http/auth.server'
 

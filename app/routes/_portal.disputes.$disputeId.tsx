@@ -14,6 +14,7 @@ import { requireUser } from '~/http/auth.server'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction = () => [{ title: 'Dispute · MegiLance' }]
 
@@ -54,8 +55,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       file: file instanceof File ? file : null,
     })
     if (!outcome.ok && outcome.field)
-      return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), { status: outcome.status })
-    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+      return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), {
+        status: statusOf(outcome),
+      })
+    if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, { kind: 'success', message: 'Your response is recorded. An admin will now decide.' })
   }
 
@@ -78,10 +81,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { decision, freelancerShareMinor: shareMinor, reason },
       milestoneDisputeResolver,
     )
-    if (!outcome.ok && outcome.status === 400) {
+    if (!outcome.ok && outcome.reason === 'invalid') {
       return json(submission.reply({ fieldErrors: { freelancerShare: [outcome.message] } }), { status: 400 })
     }
-    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, { kind: 'success', message: 'The decision is recorded and both sides are told.' })
   }
   throw new Response('Unknown action', { status: 400 })

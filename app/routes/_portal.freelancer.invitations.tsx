@@ -13,10 +13,11 @@ import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { DataTable } from '~/components/ui/data-table'
+import { answerDomainErrors } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction = () => [{ title: 'Invitations · MegiLance' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answerDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'freelancer')
   await syncInvitationsWithProposals(user.id)
   const invitations = await listInvitationsOfFreelancer(user.id)
@@ -24,9 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pending: invitations.filter((invitation) => invitation.status === 'pending'),
     answered: invitations.filter((invitation) => invitation.status !== 'pending'),
   })
-}
+})
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = answerDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'freelancer')
   const formData = await readFormData(request)
   const intent = formData.get('intent')
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
     })
   }
   throw new Response('Unknown action', { status: 400 })
-}
+})
 
 const STATUS_LABELS = { pending: 'Waiting for you', accepted: 'Accepted', declined: 'Declined' } as const
 

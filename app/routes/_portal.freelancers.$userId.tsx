@@ -7,16 +7,17 @@ import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
 import { loadFreelancerPublicProfile } from '~/services/marketplace/public-profiles.server'
 import { requireUser } from '~/http/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
+import { answerDomainErrors } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? 'Freelancer'} · MegiLance` },
 ]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request)
   const profile = await loadFreelancerPublicProfile(params.userId)
   return json({ ...profile, isOwn: viewer.id === profile.user.id })
-}
+})
 
 const LEVELS = { entry: 'Entry level', intermediate: 'Intermediate', expert: 'Expert' } as const
 

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { eventStreamResponse } from '~/http/event-stream.server'
 import { conversationEventStream } from '~/services/messaging/live.server'
 import { findReadableConversation } from '~/services/messaging/messaging.server'
 import { requireSession } from '~/http/auth.server'
@@ -8,5 +9,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request)
   const conversation = await findReadableConversation(params.conversationId, user)
   if (!conversation) throw new Response('Not found', { status: 404 })
-  return conversationEventStream(request, conversation.id, { userId: user.id, sessionId })
+  return eventStreamResponse(conversationEventStream(request.signal, conversation.id, { userId: user.id, sessionId }))
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { isAttachmentOfConversation } from '~/models/conversations.server'
-import { uploadResponse } from '~/services/files/uploads.server'
+import { uploadResponse } from '~/http/upload-response.server'
 import { findReadableConversation } from '~/services/messaging/messaging.server'
 import { requireUser } from '~/http/auth.server'
 

@@ -7,6 +7,7 @@ import { loadNotificationCentre, markAllRead, markRead } from '~/services/notifi
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { parseIntent } from '~/http/intent.server'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · MegiLance' }]
 
@@ -18,26 +19,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(await loadNotificationCentre(user.id, page))
 }
 
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('mark-read'), notificationId: z.string().default('') }),
+  z.object({ intent: z.literal('mark-all-read') }),
+])
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const formData = await readFormData(request)
-  const intent = formData.get('intent')
+  const form = parseIntent(await readFormData(request), IntentSchema)
   const back = `/notifications${new URL(request.url).search}`
-  if (intent === 'mark-read') {
-    if (!(await markRead(user.id, String(formData.get('notificationId') ?? ''))))
-      throw new Response('Not found', { status: 404 })
-    return redirectWithToast(back, { kind: 'success', message: 'Marked as read.' })
+  switch (form.intent) {
+    case 'mark-read':
+      if (!(await markRead(user.id, form.notificationId))) throw new Response('Not found', { status: 404 })
+      return redirectWithToast(back, { kind: 'success', message: 'Marked as read.' })
+    case 'mark-all-read': {
+      const changed = await markAllRead(user.id)
+      return redirectWithToast(back, {
+        kind: 'success',
+        message: changed
+          ? `Marked ${changed} notification${changed === 1 ? '' : 's'} as read.`
+          : 'Everything was already read.',
+      })
+    }
   }
-  if (intent === 'mark-all-read') {
-    const changed = await markAllRead(user.id)
-    return redirectWithToast(back, {
-      kind: 'success',
-      message: changed
-        ? `Marked ${changed} notification${changed === 1 ? '' : 's'} as read.`
-        : 'Everything was already read.',
-    })
-  }
-  throw new Response('Unknown action', { status: 400 })
 }
 
 export default function Notifications() {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { findPortfolioImageOwner } from '~/models/portfolio.server'
-import { uploadResponse } from '~/services/files/uploads.server'
 import { requireUser } from '~/http/auth.server'
+import { uploadResponse } from '~/http/upload-response.server'
 
 /** Portfolio images, for any signed-in user (they show on public profiles); nothing else is served here. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

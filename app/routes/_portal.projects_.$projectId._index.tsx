@@ -12,21 +12,29 @@ import { requireUser } from '~/http/auth.server'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { answerDomainErrors } from '~/http/outcome-response.server'
+import { z } from 'zod'
+import { parseIntent } from '~/http/intent.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.project.title ?? 'Project'} · MegiLance` },
 ]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireVisibleProject(params.projectId, user)
   return json(await loadProjectPage(project, user))
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('close') }),
+  z.object({ intent: z.literal('reopen') }),
+])
+
+export const action = answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
-  const intent = (await readFormData(request)).get('intent')
+  const { intent } = parseIntent(await readFormData(request), IntentSchema)
   const back = `/projects/${project.id}`
   if (intent === 'close') {
     const told = await closeWithoutHire(project)
@@ -35,12 +43,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : 'The project is closed.'
     return redirectWithToast(back, { kind: 'success', message })
   }
-  if (intent === 'reopen') {
-    await reopen(project)
-    return redirectWithToast(back, { kind: 'success', message: 'The project is open again.' })
-  }
-  throw new Response('Unknown action', { status: 400 })
-}
+  await reopen(project)
+  return redirectWithToast(back, { kind: 'success', message: 'The project is open again.' })
+})
 
 const LEVEL_LABELS = { entry: 'Entry', intermediate: 'Intermediate', expert: 'Expert' } as const
 

@@ -12,24 +12,25 @@ import {
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { answerDomainErrors } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit project · MegiLance' }]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
   assertOwnerAction(project, 'edit')
   return json({ project: { id: project.id, title: project.title }, defaults: await projectFormDefaults(project) })
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
   const submission = parseWithZod(await readFormData(request), { schema: ProjectSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   await editProject(project, toProjectInput(submission.value))
   return redirectWithToast(`/projects/${project.id}`, { kind: 'success', message: 'Your changes are saved.' })
-}
+})
 
 export default function EditProject() {
   const { project, defaults } = useLoaderData<typeof loader>()

@@ -9,20 +9,21 @@ import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
+import { answerDomainErrors } from '~/http/outcome-response.server'
 
 const INVITE_SENT =
   'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'
 
 export const meta: MetaFunction = () => [{ title: 'Invite a freelancer · MegiLance' }]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
   assertOwnerAction(project, 'invite')
   return json({ project: { id: project.id, title: project.title, visibility: project.visibility } })
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
   const submission = parseWithZod(await readFormData(request), { schema: InviteSchema })
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await inviteFreelancer(project, submission.value)
   // The same answer for every address, so the form does not tell who has an account (or of which kind).
   return redirectWithToast(`/projects/${project.id}`, { kind: 'success', message: INVITE_SENT })
-}
+})
 
 export default function InviteFreelancer() {
   const { project } = useLoaderData<typeof loader>()

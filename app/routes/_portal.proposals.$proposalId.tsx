@@ -18,6 +18,7 @@ import {
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalResponse } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction = () => [{ title: 'Proposal · MegiLance' }]
 
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: DeclineProposalSchema })
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const outcome = await declineProposal(found, submission.value.reason)
-    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, {
       kind: 'success',
       message: `${found.freelancerName}’s proposal is declined; they can read your reason.`,
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = await acceptAndStartContract(found, user, submission.value.revision)
     // Changed terms: the page again, with the new terms and why nothing was accepted.
     if (!outcome.ok && 'changed' in outcome) return json({ changedTerms: outcome.message }, { status: 409 })
-    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(`/contracts/${outcome.contractId}`, {
       kind: 'success',
       message: `You hired ${found.freelancerName}. The contract has started and the project is closed.`,
@@ -75,12 +76,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === 'withdraw') {
     const outcome = await withdrawProposal(found)
-    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, { kind: 'success', message: 'Your proposal is withdrawn.' })
   }
   const shortlisted = intent === 'shortlist'
   const outcome = await shortlistProposal(found, shortlisted)
-  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+  if (!outcome.ok) throw refusalResponse(outcome)
   return redirectWithToast(back, {
     kind: 'success',
     message: shortlisted ? 'Added to your shortlist.' : 'Removed from your shortlist.',

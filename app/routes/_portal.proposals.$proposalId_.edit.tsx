@@ -13,6 +13,7 @@ import { currencyDigits } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { minorToAmountText } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalResponse } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit proposal · MegiLance' }]
 
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success')
     return json(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
   const outcome = await editProposal(found, submission.value)
-  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+  if (!outcome.ok) throw refusalResponse(outcome)
   return redirectWithToast(`/proposals/${found.proposal.id}`, {
     kind: 'success',
     message: 'Your proposal is updated. The client is told.',

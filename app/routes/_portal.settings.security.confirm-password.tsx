@@ -3,10 +3,11 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
 import { originOf } from '~/services/security/context'
 import { ConfirmPasswordSchema } from '~/services/security/factor-schemas'
 import { confirmPasswordOnSession } from '~/services/security/password-confirm.server'
-import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
+import { Throttled } from '~/services/security/throttle.server'
 import { requireSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { safeRedirect } from '~/utils/safe-redirect'
@@ -34,10 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (!(error instanceof Throttled)) throw error
-    return json(submission.reply({ formErrors: [error.message], hideFields: HIDDEN }), {
-      status: 429,
-      headers: tooManyAttemptsHeaders(error),
-    })
+    return tooManyAttempts(error, (formErrors) => submission.reply({ formErrors, hideFields: HIDDEN }))
   }
   const back = new URL(request.url).searchParams.get('redirectTo')
   return redirectWithToast(safeRedirect(back, '/settings/security'), {
@@ -64,7 +62,7 @@ export default function ConfirmPassword() {
         in can add one of their own.
       </p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
-        <FormAlert errors={form.errors} />
+        <FormAlert id={form.errorId} errors={form.errors} />
         <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
         <button type="submit" className="button button--primary">
           Confirm

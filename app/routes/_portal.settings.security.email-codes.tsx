@@ -1,10 +1,15 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { FormAlert } from '~/components/ui/form-alert'
+import { formError } from '~/http/form-error.server'
+import { parseIntent } from '~/http/intent.server'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
 import { isEmailFactorOn } from '~/models/email-factors.server'
 import { originOf } from '~/services/security/context'
 import { maskEmail } from '~/services/security/email-codes.server'
 import { confirmEmailFactor, startEmailFactor, stopEmailFactor } from '~/services/security/email-factor.server'
-import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
+import { Throttled } from '~/services/security/throttle.server'
 import { requireSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
@@ -17,35 +22,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ on: await isEmailFactorOn(user.id), email: maskEmail(user.email) })
 }
 
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('send') }),
+  z.object({ intent: z.literal('confirm'), code: z.string().default('') }),
+  z.object({ intent: z.literal('off') }),
+])
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
   const origin = originOf(request, context.clientIp)
-  const form = await readFormData(request)
-  const intent = form.get('intent')
+  const form = parseIntent(await readFormData(request), IntentSchema)
   // Turning email codes on adds a factor: that needs one the account already had, or the password.
-  if (intent === 'send' || intent === 'confirm')
-    await requireEnrolmentCheck(request, session, '/settings/security/email-codes')
+  if (form.intent !== 'off') await requireEnrolmentCheck(request, session, '/settings/security/email-codes')
   try {
-    if (intent === 'send') {
-      await startEmailFactor(session.user.id, origin)
-      return redirect('/settings/security/email-codes?sent=1')
-    }
-    if (intent === 'confirm') {
-      if (await confirmEmailFactor(session.user.id, String(form.get('code') ?? ''), origin)) {
-        return redirectWithToast('/settings/security', { kind: 'success', message: 'Email codes are on.' })
-      }
-      return json({ error: 'That code is not right, or it has expired. Check it, or send a new one.' }, { status: 400 })
-    }
-    if (intent === 'off') {
-      requireStepUp(request, session, '/settings/security/email-codes')
-      await stopEmailFactor(session.user.id, origin)
-      return redirectWithToast('/settings/security', { kind: 'success', message: 'Email codes are off.' })
+    switch (form.intent) {
+      case 'send':
+        await startEmailFactor(session.user.id, origin)
+        return redirect('/settings/security/email-codes?sent=1')
+      case 'confirm':
+        if (await confirmEmailFactor(session.user.id, form.code, origin)) {
+          return redirectWithToast('/settings/security', { kind: 'success', message: 'Email codes are on.' })
+        }
+        return json(formError('That code is not right, or it has expired. Check it, or send a new one.'), {
+          status: 400,
+        })
+      case 'off':
+        requireStepUp(request, session, '/settings/security/email-codes')
+        await stopEmailFactor(session.user.id, origin)
+        return redirectWithToast('/settings/security', { kind: 'success', message: 'Email codes are off.' })
     }
   } catch (error) {
     if (!(error instanceof Throttled)) throw error
-    return json({ error: error.message }, { status: 429, headers: tooManyAttemptsHeaders(error) })
+    return tooManyAttempts(error)
   }
-  throw new Response('Unknown action', { status: 400 })
 }
 
 export default function EmailCodes() {
@@ -88,11 +97,7 @@ export default function EmailCodes() {
               </div>
             </>
           ) : null}
-          {result?.error ? (
-            <p role="alert" className="form-alert">
-              {result.error}
-            </p>
-          ) : null}
+          <FormAlert errors={result?.error?.['']} />
           <div className="action-row">
             {sent ? (
               <button type="submit" name="intent" value="confirm" className="button button--primary">

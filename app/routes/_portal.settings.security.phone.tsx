@@ -2,7 +2,11 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
 import { Field, SelectField } from '~/components/ui/field'
+import { FormAlert } from '~/components/ui/form-alert'
+import { parseIntent } from '~/http/intent.server'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
 import { originOf } from '~/services/security/context'
 import { ConfirmCodeSchema, PhoneNumberSchema } from '~/services/security/factor-schemas'
 import { countryFromAcceptLanguage, countryOptions, normalisePhoneNumber } from '~/services/security/phone-numbers'
@@ -15,7 +19,7 @@ import {
   sendPhoneVerificationCode,
 } from '~/services/security/sms-codes.server'
 import { isSmsSandboxed } from '~/services/security/sms.server'
-import { Throttled, tooManyAttemptsHeaders } from '~/services/security/throttle.server'
+import { Throttled } from '~/services/security/throttle.server'
 import { requireSession } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
@@ -36,12 +40,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
+// The typed fields (number, code) are parsed with their conform schemas in each branch.
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('send') }),
+  z.object({ intent: z.literal('resend') }),
+  z.object({ intent: z.literal('confirm') }),
+  z.object({ intent: z.literal('cancel') }),
+  z.object({ intent: z.literal('remove') }),
+])
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
   const userId = session.user.id
   const formData = await readFormData(request)
   const origin = originOf(request, context.clientIp)
-  const intent = formData.get('intent')
+  const { intent } = parseIntent(formData, IntentSchema)
   // Adding a number needs a factor the account already had (or, for a first one, the password).
   if (intent === 'send' || intent === 'resend' || intent === 'confirm')
     await requireEnrolmentCheck(request, session, PATH)
@@ -86,15 +99,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
           message: 'Your phone number is removed. We will not text you codes.',
         })
       }
-      default:
-        throw new Response('Unknown action', { status: 400 })
     }
   } catch (error) {
     if (!(error instanceof Throttled)) throw error
-    return json(
-      { status: 'error' as const, error: { '': [error.message] } },
-      { status: 429, headers: tooManyAttemptsHeaders(error) },
-    )
+    return tooManyAttempts(error)
   }
 }
 
@@ -138,14 +146,6 @@ export default function PhoneSettings() {
   )
 }
 
-function FormErrors({ errors }: { errors?: string[] }) {
-  return errors?.length ? (
-    <div role="alert" className="form-alert">
-      {errors.join(' ')}
-    </div>
-  ) : null
-}
-
 function AddPhone() {
   const { countries, defaultCountry } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
@@ -165,7 +165,7 @@ function AddPhone() {
         yours.
       </p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
-        <FormErrors errors={form.errors} />
+        <FormAlert id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="send" />
         <SelectField
           label="Country"
@@ -203,7 +203,7 @@ function ConfirmPhone({ phone }: { phone: string }) {
         We sent a code by text message to <strong>{phone}</strong>. It works for 10 minutes.
       </p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
-        <FormErrors errors={form.errors} />
+        <FormAlert id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="confirm" />
         <Field label="Code" meta={fields.code} inputMode="numeric" autoComplete="one-time-code" maxLength={7} />
         <button type="submit" className="button button--primary">

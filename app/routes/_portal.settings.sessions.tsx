@@ -6,6 +6,8 @@ import { requireSession } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { z } from 'zod'
+import { parseIntent } from '~/http/intent.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sessions · Settings · MegiLance' }]
 
@@ -14,22 +16,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ devices: await listDevicesOf(user.id, sessionId) })
 }
 
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('revoke'), sessionId: z.string().default('') }),
+  z.object({ intent: z.literal('revoke-others') }),
+])
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const { sessionId, user } = await requireSession(request)
-  const formData = await readFormData(request)
-  const intent = formData.get('intent')
-  if (intent === 'revoke') {
-    const target = String(formData.get('sessionId') ?? '')
+  const form = parseIntent(await readFormData(request), IntentSchema)
+  if (form.intent === 'revoke') {
+    const target = form.sessionId
     if (target === sessionId) throw new Response('To end this browser’s session, sign out.', { status: 400 })
     const revoked = await revokeSession(user.id, target, originOf(request, context.clientIp))
     if (!revoked) throw new Response('That session has already ended.', { status: 404 })
     return redirectWithToast('/settings/sessions', { kind: 'success', message: 'That browser is signed out.' })
   }
-  if (intent === 'revoke-others') {
-    await revokeOtherSessions(user.id, sessionId, originOf(request, context.clientIp))
-    return redirectWithToast('/settings/sessions', { kind: 'success', message: 'Every other browser is signed out.' })
-  }
-  throw new Response('Unknown action', { status: 400 })
+  await revokeOtherSessions(user.id, sessionId, originOf(request, context.clientIp))
+  return redirectWithToast('/settings/sessions', { kind: 'success', message: 'Every other browser is signed out.' })
 }
 
 export default function SessionsSettings() {

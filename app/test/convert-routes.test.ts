@@ -84,7 +84,7 @@ describe('/convert', () => {
 
   it('refuses unknown codes and more than the maximum of favourites', async () => {
     const { user } = await signedIn()
-    expect(await setFavouriteCurrency(user.id, 'XYZ', true)).toMatchObject({ ok: false, status: 400 })
+    expect(await setFavouriteCurrency(user.id, 'XYZ', true)).toMatchObject({ ok: false, reason: 'invalid' })
     for (const code of [
       'USD',
       'EUR',
@@ -109,7 +109,7 @@ describe('/convert', () => {
     ]) {
       expect((await setFavouriteCurrency(user.id, code, true)).ok).toBe(true)
     }
-    expect(await setFavouriteCurrency(user.id, 'ETH', true)).toMatchObject({ ok: false, status: 409 })
+    expect(await setFavouriteCurrency(user.id, 'ETH', true)).toMatchObject({ ok: false, reason: 'conflict' })
     // Starring one that is already a favourite is harmless.
     expect((await setFavouriteCurrency(user.id, 'USD', true)).ok).toBe(true)
     expect(await listFavouriteCurrencies(user.id)).toHaveLength(MAX_FAVOURITE_CURRENCIES)

@@ -26,6 +26,7 @@ import { getEnv } from '~/utils/env.server'
 import { formRequest, getRequest, run } from './requests'
 import { softAuthenticator } from './soft-authenticator'
 import { confirmPasswordNow, createTestUser, passStepUpNow, signedInCookie, TEST_PASSWORD } from './users'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
 
 const APP = '/settings/security/authenticator'
 const KEYS = '/settings/security/security-keys'
@@ -244,7 +245,7 @@ describe('the step-up that allowed a new factor', () => {
     }
     const refused = await answerWith(newer)
     expect(refused.status).toBe(400)
-    expect((await refused.json()).error).toMatch(/added less than a day ago/)
+    expect((await refused.json()).error[''][0]).toMatch(/added less than a day ago/)
     expect((await answerWith(older)).headers.get('location')).toBe(KEYS)
   })
 })
@@ -254,10 +255,10 @@ describe('payouts after a second-factor change', () => {
     const { user, cookie } = await signedIn()
     writeLedgerTransaction({
       idempotencyKey: `credit:${user.id}`,
-      kind: 'test.credit',
+      kind: LEDGER_TRANSACTION.walletDeposit,
       description: 'Released milestone',
       lines: [
-        { account: { kind: 'clearing_card', ownerId: 'platform', currency: 'USD' }, amountMinor: -50_000 },
+        { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -50_000 },
         { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: 50_000 },
       ],
       at: new Date(),

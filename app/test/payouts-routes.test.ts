@@ -9,6 +9,7 @@ import { action as methodsAction } from '~/routes/_portal.payouts.methods'
 import { readSession } from '~/services/accounts/sessions.server'
 import { formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
 
 const ADDRESS = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045'
 
@@ -23,10 +24,10 @@ async function freelancerWithWallet(balanceMinor: number) {
   const user = await createTestUser('freelancer')
   writeLedgerTransaction({
     idempotencyKey: `credit:${user.id}`,
-    kind: 'test.credit',
+    kind: LEDGER_TRANSACTION.walletDeposit,
     description: 'Released milestone',
     lines: [
-      { account: { kind: 'clearing_card', ownerId: 'platform', currency: 'USD' }, amountMinor: -balanceMinor },
+      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -balanceMinor },
       { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: balanceMinor },
     ],
     at: new Date(),

@@ -123,7 +123,7 @@ describe('back-off', () => {
     const sixth = await attempt()
     expect(sixth.status).toBe(429)
     expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThanOrEqual(59)
-    expect((await sixth.json()).error).toMatch(/Too many attempts. Try again in 1 minute/)
+    expect((await sixth.json()).error['']).toEqual(['Too many attempts. Try again in 1 minute.'])
     expect((await latestEvents(user.id)).some((e) => e.kind === 'throttled')).toBe(true)
   })
 

@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from '@remix-run/react'
 import type { SecondFactorChallenge, SecondFactorChallengeError } from '~/http/second-factor-challenge.server'
 import { WebAuthnAnswer } from './webauthn-answer'
 import { RequiredMark } from '~/components/ui/field'
+import { FormAlert } from '~/components/ui/form-alert'
 
 type Props = SecondFactorChallenge & {
   lastResult: SecondFactorChallengeError | undefined
@@ -20,7 +21,8 @@ export function SecondFactorChallengeForm({
   extraParams = {},
 }: Props) {
   const busy = useNavigation().state === 'submitting'
-  const error = lastResult?.method === chosen.method ? lastResult.error : null
+  const errors = lastResult?.initialValue?.method === chosen.method ? lastResult.error?.[''] : null
+  const error = errors?.length ? errors : null
   const isCode = !chosen.needsJavaScript
   return (
     <>
@@ -96,11 +98,7 @@ export function SecondFactorChallengeForm({
             label={`Use your ${chosen.method === 'passkey' ? 'passkey' : 'security key'}`}
           />
         )}
-        {error ? (
-          <p id="second-factor-error" role="alert" className="form-alert">
-            {error}
-          </p>
-        ) : null}
+        <FormAlert id="second-factor-error" errors={error} />
         {isCode ? (
           <div className="action-row">
             <button

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto'
-import { createCookie } from '@remix-run/node'
 import {
   deleteSession,
   deleteSessionOf,
@@ -14,24 +13,13 @@ import type { SessionUser } from '~/models/users.server'
 import type { RequestOrigin } from '~/services/security/context'
 import { recordSecurityEvent } from '~/services/security/events.server'
 import { describeLocation } from '~/services/security/geo.server'
-import { getSessionSecret, secureCookiesEnabled } from '~/utils/secrets.server'
+import { signedCookie } from '~/utils/signed-cookie.server'
 import { describeDevice } from './devices'
 import { announceSessionsEnded } from './session-signals.server'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, newSessionTimes, sessionState, shouldTouch } from './session-policy'
 import { hashToken } from '~/utils/hash-token.server'
 
-let sessionCookie: ReturnType<typeof createCookie> | undefined
-function getSessionCookie() {
-  sessionCookie ??= createCookie('__session', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookiesEnabled(),
-    path: '/',
-    maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
-    secrets: [getSessionSecret()],
-  })
-  return sessionCookie
-}
+const getSessionCookie = signedCookie('__session', ABSOLUTE_TIMEOUT_MS / 1000)
 
 /**
  * Starts a fresh session (a new id at every sign-in) and returns its Set-Cookie header.

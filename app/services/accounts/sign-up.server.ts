@@ -1,5 +1,4 @@
 import crypto from 'node:crypto'
-import { createCookie } from '@remix-run/node'
 import {
   countPendingSignUpAttempt,
   deletePendingSignUp,
@@ -12,7 +11,7 @@ import { signUpCodeEmail, signUpExistingAccountEmail, welcomeEmail } from '~/ser
 import { generateSixDigitCode } from '~/services/security/one-time-codes.server'
 import { takeQuota } from '~/services/security/throttle.server'
 import { keyedHash, sameHash } from '~/utils/keyed-hash.server'
-import { getSessionSecret, secureCookiesEnabled } from '~/utils/secrets.server'
+import { signedCookie } from '~/utils/signed-cookie.server'
 import type { SignUpInput } from './accounts.server'
 import { passwordProblem } from './password-policy.server'
 import { hashPassword } from './passwords.server'
@@ -22,18 +21,7 @@ import { hashToken } from '~/utils/hash-token.server'
 const CODE_MINUTES = 30
 const MAX_ATTEMPTS = 5
 
-let signUpCookie: ReturnType<typeof createCookie> | undefined
-function getSignUpCookie() {
-  signUpCookie ??= createCookie('__sign_up', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookiesEnabled(),
-    path: '/',
-    maxAge: CODE_MINUTES * 60,
-    secrets: [getSessionSecret()],
-  })
-  return signUpCookie
-}
+const getSignUpCookie = signedCookie('__sign_up', CODE_MINUTES * 60)
 
 /**
  * Step one of sign-up: the same answer whether or not the email has an account (no enumeration).

@@ -142,30 +142,15 @@ export async function keepUploadsIf<T>(
   return result
 }
 
-/**
- * A response that serves a stored upload. Callers check who may see it first. Images show inline;
- * everything else downloads, so an uploaded file never runs as a page of this site.
- */
-export async function uploadResponse(id: string): Promise<Response> {
+/** A stored upload and its bytes; null when it is unknown or its file is gone. */
+export async function readUpload(id: string): Promise<{ upload: Upload; bytes: Buffer } | null> {
   const upload = await findUpload(id)
-  if (!upload) throw new Response('Not found', { status: 404 })
-  let bytes: Buffer
+  if (!upload) return null
   try {
-    bytes = await fs.readFile(storedPath(id))
+    return { upload, bytes: await fs.readFile(storedPath(id)) }
   } catch {
-    throw new Response('Not found', { status: 404 })
+    return null
   }
-  const inline = upload.contentType.startsWith('image/')
-  const name = encodeURIComponent(upload.originalName)
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      'Content-Type': upload.contentType,
-      'Content-Length': String(bytes.byteLength),
-      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, max-age=3600',
-    },
-  })
 }
 
 export async function deleteUpload(id: string): Promise<void> {

@@ -83,11 +83,11 @@ export async function loadContactRequest(id: string) {
 export async function answerContactRequest(
   request: ContactRequest,
   reply: string,
-): Promise<{ ok: true } | { ok: false; status: 409; message: string }> {
+): Promise<{ ok: true } | { ok: false; reason: 'conflict'; message: string }> {
   if (!(await markContactRequestAnswered(request.id))) {
     return {
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: 'This request is already answered; its reply was emailed to the requester.',
     }
   }

@@ -103,7 +103,9 @@ describe('fixed-price milestones through escrow', () => {
       ),
     )
     expect(results.filter((result) => result.ok)).toHaveLength(1)
-    expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.status === 409)).toBe(true)
+    expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.reason === 'conflict')).toBe(
+      true,
+    )
     expect(await wallet(setup.freelancer.id)).toBe(18_000)
     expect(await escrow(setup.contract.id)).toBe(0)
     const moves = getDb().select().from(ledgerTransactions).where(eq(ledgerTransactions.milestoneId, id)).all()
@@ -119,7 +121,7 @@ describe('fixed-price milestones through escrow', () => {
     const setup = await fixedContract()
     const [id = ''] = setup.ids
     const outcome = await performMilestoneAction(setup.client, setup.contract, 'client', id, 'approve', {})
-    expect(outcome).toMatchObject({ ok: false, status: 409 })
+    expect(outcome).toMatchObject({ ok: false, reason: 'conflict' })
     if (!outcome.ok) expect(outcome.message).toMatch(/You can: fund/)
   })
 
@@ -129,7 +131,7 @@ describe('fixed-price milestones through escrow', () => {
     const outcome = await performMilestoneAction(setup.client, setup.contract, 'client', id, 'fund', {
       method: 'wallet',
     })
-    expect(outcome).toMatchObject({ ok: false, status: 409 })
+    expect(outcome).toMatchObject({ ok: false, reason: 'conflict' })
     expect(await escrow(setup.contract.id)).toBe(0)
   })
 })
@@ -145,7 +147,7 @@ describe('ending a contract and auto-approval', () => {
     })
     expect(await endContract(setup.freelancer, setup.contract, 'Scope changed')).toMatchObject({
       ok: false,
-      status: 409,
+      reason: 'conflict',
     })
     await performMilestoneAction(setup.client, setup.contract, 'client', second, 'approve', {})
     expect(await endContract(setup.freelancer, setup.contract, 'Scope changed')).toMatchObject({ ok: true })
@@ -153,7 +155,7 @@ describe('ending a contract and auto-approval', () => {
     expect((await findMilestone(setup.contract.id, first))?.status).toBe('refunded')
     expect((await findContract(setup.contract.id))?.status).toBe('ended')
     const ended = (await findContract(setup.contract.id))!
-    expect(await endContract(setup.client, ended, 'Again')).toMatchObject({ ok: false, status: 409 })
+    expect(await endContract(setup.client, ended, 'Again')).toMatchObject({ ok: false, reason: 'conflict' })
   })
 
   it('approves submitted work after 14 days, but not after changes were requested', async () => {

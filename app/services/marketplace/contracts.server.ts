@@ -1,3 +1,4 @@
+import { NotFound } from '~/services/domain-errors'
 import {
   changeMilestone,
   endContractRow,
@@ -46,9 +47,9 @@ import { DAY_MS } from '~/domain/durations'
 export type Actor = { id: string; name: string; role: string }
 export type ContractOutcome =
   | { ok: true; message: string; redirectTo?: string }
-  | { ok: false; status: 400 | 409 | 502; message: string; field?: string }
+  | { ok: false; reason: 'invalid' | 'conflict' | 'provider-failed'; message: string; field?: string }
 
-/** The contract and which side the viewer is on; 404 for anyone not on it (admins read as admin). */
+/** The contract and which side the viewer is on; NotFound for anyone not on it (admins read as admin). */
 export async function requireContractParty(
   user: Actor,
   contractId: string | undefined,
@@ -57,7 +58,7 @@ export async function requireContractParty(
   if (contract && contract.clientId === user.id) return { contract, side: 'client' }
   if (contract && contract.freelancerId === user.id) return { contract, side: 'freelancer' }
   if (contract && user.role === 'admin') return { contract, side: 'admin' }
-  throw new Response('Not found', { status: 404 })
+  throw new NotFound()
 }
 
 function otherSide(contract: Contract, actorId: string): string {
@@ -139,24 +140,25 @@ export async function performMilestoneAction(
   at = new Date(),
 ): Promise<ContractOutcome> {
   const milestone = await findMilestone(contract.id, milestoneId)
-  if (!milestone) throw new Response('Not found', { status: 404 })
+  if (!milestone) throw new NotFound()
   const disputed = await listDisputedMilestoneIds(contract.id)
   const check = checkMilestoneAction(action, milestone.status, side, {
     contractActive: contract.status === 'active',
     disputeOpen: disputed.has(milestone.id),
   })
-  if (!check.ok) return { ok: false, status: 409, message: check.message }
+  if (!check.ok) return { ok: false, reason: 'conflict', message: check.message }
   const money = formatMoney(milestone.amountMinor, contract.currency)
   const stale: ContractOutcome = {
     ok: false,
-    status: 409,
+    reason: 'conflict',
     message: 'The milestone changed meanwhile; nothing was done. Look at it again.',
   }
 
   if (action === 'fund') {
     if (input.method === 'card') {
       const start = await startMilestoneCardPayment(contract, milestone, input.requestOrigin ?? null, at)
-      if (!start.ok) return { ok: false, status: 'refused' in start ? 409 : 502, message: start.message }
+      if (!start.ok)
+        return { ok: false, reason: 'refused' in start ? 'conflict' : 'provider-failed', message: start.message }
       return { ok: true, message: 'Pay by card to fund the milestone.', redirectTo: start.redirectTo }
     }
     const line = {
@@ -166,7 +168,7 @@ export async function performMilestoneAction(
     }
     const result = fundMilestoneFromWallet(contract, milestone, line, at)
     if (result === 'insufficient')
-      return { ok: false, status: 409, message: `Your wallet balance is below ${money}. Pay by card instead.` }
+      return { ok: false, reason: 'conflict', message: `Your wallet balance is below ${money}. Pay by card instead.` }
     if (result === 'not_pending') return stale
     await tellFreelancerMilestoneFunded(contract, milestone)
     return { ok: true, message: `Funded: ${money} is held in escrow.` }
@@ -251,13 +253,13 @@ export async function addMilestone(
   at = new Date(),
 ): Promise<ContractOutcome> {
   if (contract.type !== 'fixed' || contract.status !== 'active')
-    return { ok: false, status: 409, message: 'Milestones can be added only to an active fixed-price contract.' }
+    return { ok: false, reason: 'conflict', message: 'Milestones can be added only to an active fixed-price contract.' }
   const amountMinor = parseAmountToMinor(input.amount, currencyDigits(contract.currency))
   if (amountMinor === null || amountMinor <= 0)
-    return { ok: false, status: 400, field: 'amount', message: 'Enter an amount above zero.' }
+    return { ok: false, reason: 'invalid', field: 'amount', message: 'Enter an amount above zero.' }
   const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null
   if (dueDate && dueDate.getTime() < at.getTime() - DAY_MS)
-    return { ok: false, status: 400, field: 'dueDate', message: 'The due date cannot be in the past.' }
+    return { ok: false, reason: 'invalid', field: 'dueDate', message: 'The due date cannot be in the past.' }
   const money = formatMoney(amountMinor, contract.currency)
   await insertMilestone({
     contractId: contract.id,
@@ -287,13 +289,14 @@ export async function endContract(
   reason: string,
   at = new Date(),
 ): Promise<ContractOutcome> {
-  if (contract.status !== 'active') return { ok: false, status: 409, message: 'This contract has already ended.' }
+  if (contract.status !== 'active')
+    return { ok: false, reason: 'conflict', message: 'This contract has already ended.' }
   const milestones = await listMilestones(contract.id)
   const check = checkEndContract(
     milestones.map((milestone) => milestone.status),
     await hasOpenDispute(contract.id),
   )
-  if (!check.ok) return { ok: false, status: 409, message: check.message }
+  if (!check.ok) return { ok: false, reason: 'conflict', message: check.message }
   const refunds = milestones.filter((milestone) => fromStates(MILESTONE_MACHINE, 'refund').includes(milestone.status))
   const ended = endContractRow({
     contract,
@@ -317,7 +320,7 @@ export async function endContract(
       }
     },
   })
-  if (!ended) return { ok: false, status: 409, message: 'This contract has already ended.' }
+  if (!ended) return { ok: false, reason: 'conflict', message: 'This contract has already ended.' }
   await notify({
     userId: otherSide(contract, actor.id),
     kind: 'contract_update',

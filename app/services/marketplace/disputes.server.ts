@@ -25,7 +25,7 @@ type Contract = FoundDispute['contract']
 type Milestone = NonNullable<FoundDispute['milestone']>
 type Actor = { id: string; name: string; role: 'client' | 'freelancer' | 'admin' }
 export type DisputeOutcome =
-  { ok: true; dispute?: Dispute } | { ok: false; status: 400 | 409; message: string; field?: 'file' }
+  { ok: true; dispute?: Dispute } | { ok: false; reason: 'invalid' | 'conflict'; message: string; field?: 'file' }
 
 /**
  * Moves a disputed milestone's escrow as decided. It runs inside the decision's database
@@ -70,7 +70,7 @@ async function milestoneDisputeRefusal(contract: Contract, milestone: Milestone)
 async function storeEvidence(
   ownerId: string,
   file: File | null,
-): Promise<{ ok: true; ids: string[] } | { ok: false; status: 400; field: 'file'; message: string }> {
+): Promise<{ ok: true; ids: string[] } | { ok: false; reason: 'invalid'; field: 'file'; message: string }> {
   if (!file) return { ok: true, ids: [] }
   try {
     const upload = await storeUpload({
@@ -82,7 +82,7 @@ async function storeEvidence(
     })
     return { ok: true, ids: [upload.id] }
   } catch (error) {
-    if (error instanceof UploadRejected) return { ok: false, status: 400, field: 'file', message: error.message }
+    if (error instanceof UploadRejected) return { ok: false, reason: 'invalid', field: 'file', message: error.message }
     throw error
   }
 }
@@ -100,7 +100,7 @@ export async function openMilestoneDispute(
   now = new Date(),
 ): Promise<DisputeOutcome> {
   const refusal = await milestoneDisputeRefusal(contract, milestone)
-  if (refusal) return { ok: false, status: 409, message: refusal }
+  if (refusal) return { ok: false, reason: 'conflict', message: refusal }
   const stored = await storeEvidence(actor.id, input.file)
   if (!stored.ok) return stored
   const dispute = await keepUploadsIf(
@@ -124,7 +124,7 @@ export async function openMilestoneDispute(
     Boolean,
   )
   // Another request opened one in the meantime.
-  if (!dispute) return { ok: false, status: 409, message: 'A dispute about this milestone is already open.' }
+  if (!dispute) return { ok: false, reason: 'conflict', message: 'A dispute about this milestone is already open.' }
   const link = `/disputes/${dispute.id}`
   await notify({
     userId: otherParty(contract, actor.id),
@@ -153,10 +153,10 @@ export async function respondToDispute(
 ): Promise<DisputeOutcome> {
   const { dispute, contract } = found
   if (actor.id === dispute.openedBy || !isParty(contract, actor.id)) {
-    return { ok: false, status: 409, message: 'Only the other side of the dispute can respond.' }
+    return { ok: false, reason: 'conflict', message: 'Only the other side of the dispute can respond.' }
   }
   if (!fromStates(DISPUTE_MACHINE, 'respond').includes(dispute.status))
-    return { ok: false, status: 409, message: 'This dispute already has a response or a decision.' }
+    return { ok: false, reason: 'conflict', message: 'This dispute already has a response or a decision.' }
   const stored = await storeEvidence(actor.id, input.file)
   if (!stored.ok) return stored
   const saved = await keepUploadsIf(
@@ -175,7 +175,7 @@ export async function respondToDispute(
       }),
     Boolean,
   )
-  if (!saved) return { ok: false, status: 409, message: 'This dispute already has a response or a decision.' }
+  if (!saved) return { ok: false, reason: 'conflict', message: 'This dispute already has a response or a decision.' }
   await notify({
     userId: dispute.openedBy,
     kind: 'dispute_update',
@@ -196,11 +196,11 @@ export async function decideDispute(
   const { dispute, contract } = found
   const amount = disputedAmount(found)
   const shares = disputeSharesFor(input.decision, amount, input.freelancerShareMinor)
-  if (typeof shares === 'string') return { ok: false, status: 400, message: shares }
+  if (typeof shares === 'string') return { ok: false, reason: 'invalid', message: shares }
   if (found.milestone && !resolveMilestone) {
     return {
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: 'Milestone disputes are settled through escrow, which is not available here.',
     }
   }
@@ -240,7 +240,7 @@ export async function decideDispute(
       }
     },
   })
-  if (!saved) return { ok: false, status: 409, message: 'This dispute is already decided.' }
+  if (!saved) return { ok: false, reason: 'conflict', message: 'This dispute is already decided.' }
   // What is owed is charged now, through the ledger like any approved invoice (declines retry).
   if (found.invoice && shares.toFreelancerMinor > 0) await chargeInvoice(found.invoice.id, now)
   for (const userId of [contract.clientId, contract.freelancerId]) {

@@ -113,7 +113,7 @@ describe('weekly invoices', () => {
     })
     expect(await reviewInvoice(contract, invoice!.id, client.id, { kind: 'approve' })).toMatchObject({
       ok: false,
-      status: 409,
+      reason: 'conflict',
     })
     const [dispute] = getDb().select().from(disputes).where(eq(disputes.invoiceId, invoice!.id)).all()
     expect(dispute).toMatchObject({ openedBy: client.id, reason, status: 'open' })

@@ -43,9 +43,9 @@ import { fromStates } from '~/domain/state-machine'
 import { CHARGE_CLAIM_TIMEOUT_MS, checkInvoiceAction } from './invoice-rules'
 
 type Contract = NonNullable<Awaited<ReturnType<typeof findContract>>>
-export type Outcome = { ok: true } | { ok: false; status: 400 | 409; message: string; field?: string }
+export type Outcome = { ok: true } | { ok: false; reason: 'invalid' | 'conflict'; message: string; field?: string }
 export type ReviewOutcome =
-  { ok: true; charge: ChargeOutcome | null } | { ok: false; status: 400 | 409; message: string }
+  { ok: true; charge: ChargeOutcome | null } | { ok: false; reason: 'invalid' | 'conflict'; message: string }
 
 function weekLabel(weekStart: string): string {
   return `the week of ${weekStart}`
@@ -58,27 +58,27 @@ export async function logTime(
   now = new Date(),
 ): Promise<Outcome> {
   if (contract.type !== 'hourly' || contract.status !== 'active') {
-    return { ok: false, status: 409, message: 'Time can be logged only on an active hourly contract.' }
+    return { ok: false, reason: 'conflict', message: 'Time can be logged only on an active hourly contract.' }
   }
   if (contract.hourlyPausedAt) {
     return {
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: `This contract is paused: ${contract.hourlyPauseReason ?? 'an invoice is unpaid.'}`,
     }
   }
   const dateProblem = checkWorkDate(input.workDate, now)
-  if (dateProblem) return { ok: false, status: 400, field: 'workDate', message: dateProblem }
+  if (dateProblem) return { ok: false, reason: 'invalid', field: 'workDate', message: dateProblem }
   const minutes = parseDuration(input.duration)
   if (!minutes)
-    return { ok: false, status: 400, field: 'duration', message: 'Enter how long you worked, e.g. 1:30 or 1.5' }
+    return { ok: false, reason: 'invalid', field: 'duration', message: 'Enter how long you worked, e.g. 1:30 or 1.5' }
   const weekStart = weekStartOf(input.workDate)
   if (await findInvoiceForWeek(contract.id, weekStart)) {
-    return { ok: false, status: 400, field: 'workDate', message: `${weekLabel(weekStart)} is already invoiced.` }
+    return { ok: false, reason: 'invalid', field: 'workDate', message: `${weekLabel(weekStart)} is already invoiced.` }
   }
   const logged = await minutesLoggedBetween(contract.id, weekStart, addDays(weekStart, 7))
   const limitProblem = checkWeeklyLimit(logged, minutes, weeklyLimitFor(contract, weekStart))
-  if (limitProblem) return { ok: false, status: 400, field: 'duration', message: limitProblem }
+  if (limitProblem) return { ok: false, reason: 'invalid', field: 'duration', message: limitProblem }
   await insertTimeEntry({ contractId: contract.id, workDate: input.workDate, minutes, memo: input.memo })
   return { ok: true }
 }
@@ -110,7 +110,11 @@ export async function setWeeklyLimit(
   now = new Date(),
 ): Promise<Outcome & { from?: string }> {
   if (contract.type !== 'hourly' || contract.status !== 'active') {
-    return { ok: false, status: 409, message: 'The weekly limit can be changed only on an active hourly contract.' }
+    return {
+      ok: false,
+      reason: 'conflict',
+      message: 'The weekly limit can be changed only on an active hourly contract.',
+    }
   }
   const settings = changeWeeklyLimit(contract, hours, now)
   const from = settings.nextWeeklyLimitFrom ?? ''
@@ -183,10 +187,10 @@ export async function reviewInvoice(
   now = new Date(),
 ): Promise<ReviewOutcome> {
   const invoice = await findInvoice(contract.id, invoiceId)
-  if (!invoice) return { ok: false, status: 409, message: 'That invoice is not on this contract.' }
+  if (!invoice) return { ok: false, reason: 'conflict', message: 'That invoice is not on this contract.' }
   const action = decision.kind === 'approve' ? 'approve' : 'dispute'
   const refused = checkInvoiceAction(action, invoice.status, 'client')
-  if (refused) return { ok: false, status: 409, message: refused }
+  if (refused) return { ok: false, reason: 'conflict', message: refused }
   const amount = formatMoney(invoice.amountMinor, contract.currency)
   const approved = decision.kind === 'approve'
   const done = await decideInvoice({
@@ -200,7 +204,7 @@ export async function reviewInvoice(
     disputeReason: approved ? undefined : decision.reason,
     at: now,
   })
-  if (!done) return { ok: false, status: 409, message: 'This invoice was already decided.' }
+  if (!done) return { ok: false, reason: 'conflict', message: 'This invoice was already decided.' }
   await notify({
     userId: contract.freelancerId,
     kind: approved ? 'contract_update' : 'dispute_update',
@@ -214,12 +218,12 @@ export async function reviewInvoice(
 /** The client's "Pay now" after a failed charge (once they topped up or saved another card). */
 export async function payInvoiceNow(contract: Contract, invoiceId: string, now = new Date()): Promise<ReviewOutcome> {
   const invoice = await findInvoice(contract.id, invoiceId)
-  if (!invoice) return { ok: false, status: 409, message: 'That invoice is not on this contract.' }
+  if (!invoice) return { ok: false, reason: 'conflict', message: 'That invoice is not on this contract.' }
   const refused = checkInvoiceAction('pay_now', invoice.status, 'client')
-  if (refused) return { ok: false, status: 409, message: refused }
+  if (refused) return { ok: false, reason: 'conflict', message: refused }
   const charge = await chargeInvoice(invoice.id, now, 'client')
   if (charge.kind === 'not_due')
-    return { ok: false, status: 409, message: 'This invoice is being charged or was paid meanwhile.' }
+    return { ok: false, reason: 'conflict', message: 'This invoice is being charged or was paid meanwhile.' }
   return { ok: true, charge }
 }
 

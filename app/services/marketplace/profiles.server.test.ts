@@ -10,6 +10,8 @@ import { createTestUser } from '~/test/users'
 import { addPortfolioItem, deleteItemAndImages } from './portfolio.server'
 import { loadClientPublicProfile, loadFreelancerPublicProfile } from './public-profiles.server'
 import { rankOfFreelancer } from './rank.server'
+import { refusalResponse } from '~/http/outcome-response.server'
+import type { DomainError } from '~/services/domain-errors'
 
 const NOW = new Date('2026-11-25T12:00:00Z')
 const DAY = 86_400_000
@@ -135,7 +137,7 @@ describe('public profiles', () => {
     const status = (promise: Promise<unknown>) =>
       promise.then(
         () => 200,
-        (error: Response) => error.status,
+        (error: DomainError) => refusalResponse(error).status,
       )
     expect(await status(loadFreelancerPublicProfile('nobody'))).toBe(404)
     expect(await status(loadFreelancerPublicProfile(client.id))).toBe(404)

@@ -25,6 +25,8 @@ import {
   requireVisibleProject,
   restoreProject,
 } from './projects.server'
+import { refusalResponse } from '~/http/outcome-response.server'
+import { DomainError } from '~/services/domain-errors'
 
 const INPUT: ProjectInput = {
   title: 'Inventory dashboard',
@@ -54,7 +56,7 @@ async function status(response: Promise<unknown>): Promise<number> {
     await response
     return 200
   } catch (error) {
-    if (error instanceof Response) return error.status
+    if (error instanceof DomainError) return refusalResponse(error).status
     throw error
   }
 }

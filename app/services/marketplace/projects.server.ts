@@ -19,14 +19,13 @@ import {
 } from '~/models/projects.server'
 import { reviewStatsOf } from '~/models/reviews.server'
 import { findUserByEmail, findUserById, type SessionUser } from '~/models/users.server'
+import { Conflict, NotFound } from '~/services/domain-errors'
 import { notify } from '~/services/notifications/notify.server'
 import { currencyDigits } from '~/utils/format'
 import { minorToAmountText } from '~/utils/money'
 import { notifySavedSearchMatches } from './saved-searches.server'
 import { actionNotAllowed, canViewProject, ownerActions, type OwnerAction } from './project-rules'
 import type { ProjectFormValue, ProjectInput } from './project-schemas'
-
-const NOT_FOUND = () => new Response('Not found', { status: 404 })
 
 /** Posts the project, then tells freelancers whose saved searches it matches (public projects only). */
 export async function postProject(clientId: string, input: ProjectInput): Promise<string> {
@@ -37,10 +36,10 @@ export async function postProject(clientId: string, input: ProjectInput): Promis
   return id
 }
 
-/** The project when the viewer may see it; otherwise a 404 is thrown. */
+/** The project when the viewer may see it; otherwise NotFound is thrown. */
 export async function requireVisibleProject(projectId: string | undefined, viewer: SessionUser): Promise<Project> {
   const project = projectId ? await findProject(projectId) : undefined
-  if (!project) throw NOT_FOUND()
+  if (!project) throw new NotFound()
   // An invite-only project is also open to a freelancer who already applied (e.g. before it became invite only).
   const invited =
     viewer.role === 'freelancer' && project.visibility === 'invite_only'
@@ -48,21 +47,21 @@ export async function requireVisibleProject(projectId: string | undefined, viewe
           (await findInvitation(project.id, viewer.id)) ?? (await findProposalOfFreelancer(project.id, viewer.id)),
         )
       : false
-  if (!canViewProject(project, viewer, invited)) throw NOT_FOUND()
+  if (!canViewProject(project, viewer, invited)) throw new NotFound()
   return project
 }
 
-/** The project when the user owns it; anyone else gets a 404 (they do not learn it exists). */
+/** The project when the user owns it; anyone else gets NotFound (they do not learn it exists). */
 export async function requireOwnProject(projectId: string | undefined, user: SessionUser): Promise<Project> {
   const project = projectId ? await findProject(projectId) : undefined
-  if (!project || project.clientId !== user.id) throw NOT_FOUND()
+  if (!project || project.clientId !== user.id) throw new NotFound()
   return project
 }
 
-/** 409 unless the project's state allows the owner action. */
+/** Conflict (saying what is allowed) unless the project's state allows the owner action. */
 export function assertOwnerAction(project: Project, action: OwnerAction): void {
   const allowed = ownerActions(project)
-  if (!allowed.includes(action)) throw new Response(actionNotAllowed(action, allowed), { status: 409 })
+  if (!allowed.includes(action)) throw new Conflict(actionNotAllowed(action, allowed))
 }
 
 /** The edit form's starting values. */
@@ -96,8 +95,7 @@ export async function editProject(project: Project, input: ProjectInput): Promis
 export async function closeWithoutHire(project: Project, now = new Date()): Promise<number> {
   assertOwnerAction(project, 'close')
   const changed = await closeProjectWithoutHire(project.id, now)
-  if (changed === null)
-    throw new Response(actionNotAllowed('close', ownerActions({ ...project, status: 'closed' })), { status: 409 })
+  if (changed === null) throw new Conflict(actionNotAllowed('close', ownerActions({ ...project, status: 'closed' })))
   for (const proposal of changed) {
     await notify({
       userId: proposal.freelancerId,
@@ -112,7 +110,7 @@ export async function closeWithoutHire(project: Project, now = new Date()): Prom
 
 export async function reopen(project: Project): Promise<void> {
   assertOwnerAction(project, 'reopen')
-  if (!(await reopenProject(project.id))) throw new Response(actionNotAllowed('reopen', []), { status: 409 })
+  if (!(await reopenProject(project.id))) throw new Conflict(actionNotAllowed('reopen', []))
 }
 
 /**
@@ -144,9 +142,9 @@ export async function inviteFreelancer(project: Project, input: { email: string;
 
 async function requireOwnInvitation(invitationId: string, freelancerId: string) {
   const invitation = await findInvitationById(invitationId)
-  if (!invitation || invitation.freelancerId !== freelancerId) throw NOT_FOUND()
+  if (!invitation || invitation.freelancerId !== freelancerId) throw new NotFound()
   const project = await findProject(invitation.projectId)
-  if (!project) throw NOT_FOUND()
+  if (!project) throw new NotFound()
   return { invitation, project }
 }
 
@@ -158,7 +156,7 @@ export async function declineInvitation(
 ): Promise<Project> {
   const { project } = await requireOwnInvitation(invitationId, freelancer.id)
   if (!(await answerInvitation(invitationId, 'declined'))) {
-    throw new Response('This invitation is already answered.', { status: 409 })
+    throw new Conflict('This invitation is already answered.')
   }
   await notify({
     userId: project.clientId,
@@ -173,9 +171,8 @@ export async function declineInvitation(
 /** The freelancer accepts (they go on to write a proposal); the client is told. Already accepted is fine. */
 export async function acceptInvitation(invitationId: string, freelancer: SessionUser): Promise<Project> {
   const { invitation, project } = await requireOwnInvitation(invitationId, freelancer.id)
-  if (invitation.status === 'declined') throw new Response('You declined this invitation.', { status: 409 })
-  if (project.status !== 'open' || project.hiddenAt)
-    throw new Response('This project is no longer open for proposals.', { status: 409 })
+  if (invitation.status === 'declined') throw new Conflict('You declined this invitation.')
+  if (project.status !== 'open' || project.hiddenAt) throw new Conflict('This project is no longer open for proposals.')
   if (await answerInvitation(invitationId, 'accepted')) {
     await notify({
       userId: project.clientId,

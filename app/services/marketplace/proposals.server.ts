@@ -27,7 +27,7 @@ import type { ProposalInput } from './proposal-schemas'
 export type FoundProposal = NonNullable<Awaited<ReturnType<typeof findProposal>>>
 type Project = NonNullable<Awaited<ReturnType<typeof findProject>>>
 
-export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: 404 | 409; message: string }
+export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; reason: 'not-found' | 'conflict'; message: string }
 
 /**
  * Whether a freelancer may see the project at all: it exists, is not hidden by an admin, and is
@@ -114,7 +114,7 @@ function check(role: ProposalRole, found: FoundProposal, action: ProposalAction)
     { status: found.proposal.status, shortlisted: found.proposal.shortlistedAt !== null },
     action,
   )
-  return problem ? { ok: false, status: 409, message: problem } : { ok: true }
+  return problem ? { ok: false, reason: 'conflict', message: problem } : { ok: true }
 }
 
 /** Everything the proposal page shows; the client's first look is recorded for the freelancer. */
@@ -170,7 +170,11 @@ export async function editProposal(found: FoundProposal, input: ProposalInput, n
     now,
   })
   if (!done)
-    return { ok: false, status: 409, message: 'This proposal was decided meanwhile; it can no longer be edited.' }
+    return {
+      ok: false,
+      reason: 'conflict',
+      message: 'This proposal was decided meanwhile; it can no longer be edited.',
+    }
   await notify({
     userId: found.project.clientId,
     kind: 'proposal_update',
@@ -185,7 +189,11 @@ export async function withdrawProposal(found: FoundProposal, now = new Date()): 
   const allowed = check('freelancer', found, 'withdraw')
   if (!allowed.ok) return allowed
   if (!(await closeSubmittedProposal(found.proposal.id, { status: 'withdrawn' }, now))) {
-    return { ok: false, status: 409, message: 'This proposal was decided meanwhile; it can no longer be withdrawn.' }
+    return {
+      ok: false,
+      reason: 'conflict',
+      message: 'This proposal was decided meanwhile; it can no longer be withdrawn.',
+    }
   }
   await notify({
     userId: found.project.clientId,
@@ -205,7 +213,7 @@ export async function shortlistProposal(
   const allowed = check('client', found, shortlisted ? 'shortlist' : 'unshortlist')
   if (!allowed.ok) return allowed
   if (!(await setProposalShortlisted(found.proposal.id, shortlisted, now))) {
-    return { ok: false, status: 409, message: 'This proposal was decided meanwhile.' }
+    return { ok: false, reason: 'conflict', message: 'This proposal was decided meanwhile.' }
   }
   return { ok: true }
 }
@@ -214,7 +222,11 @@ export async function declineProposal(found: FoundProposal, reason: string, now 
   const allowed = check('client', found, 'decline')
   if (!allowed.ok) return allowed
   if (!(await closeSubmittedProposal(found.proposal.id, { status: 'declined', reason }, now))) {
-    return { ok: false, status: 409, message: 'This proposal was decided meanwhile; it can no longer be declined.' }
+    return {
+      ok: false,
+      reason: 'conflict',
+      message: 'This proposal was decided meanwhile; it can no longer be declined.',
+    }
   }
   await notify({
     userId: found.proposal.freelancerId,
@@ -227,12 +239,13 @@ export async function declineProposal(found: FoundProposal, reason: string, now 
 }
 
 /** Accepting names terms that are no longer the proposal's: the client reads the new ones first. */
-export type HireOutcome = Outcome<{ contractId: string }> | { ok: false; status: 409; message: string; changed: true }
+export type HireOutcome =
+  Outcome<{ contractId: string }> | { ok: false; reason: 'conflict'; message: string; changed: true }
 
 function changedTerms(freelancerName: string, current: Parameters<typeof bidText>[0]): HireOutcome {
   return {
     ok: false,
-    status: 409,
+    reason: 'conflict',
     changed: true,
     message: `${freelancerName} changed this proposal: new bid ${bidText(current)}. Review and accept again.`,
   }
@@ -273,7 +286,7 @@ export async function acceptAndStartContract(
         ? 'This project is closed, so no proposal can be accepted any more.'
         : (actionProblem('client', { status: outcome.status, shortlisted: false }, 'accept') ??
           'This proposal can no longer be accepted.')
-    return { ok: false, status: 409, message }
+    return { ok: false, reason: 'conflict', message }
   }
   await notify({
     userId: proposal.freelancerId,

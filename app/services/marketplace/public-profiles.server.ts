@@ -1,3 +1,4 @@
+import { NotFound } from '~/services/domain-errors'
 import { listPortfolioItems } from '~/models/portfolio.server'
 import {
   contractCountsOf,
@@ -12,10 +13,10 @@ import { rankOfFreelancer } from './rank.server'
 const REVIEWS_SHOWN = 20
 
 function notFound(): never {
-  throw new Response('Not found', { status: 404 })
+  throw new NotFound()
 }
 
-/** Everything /freelancers/:userId shows; 404 for unknown ids and for users who are not freelancers. */
+/** Everything /freelancers/:userId shows; NotFound for unknown ids and for users who are not freelancers. */
 export async function loadFreelancerPublicProfile(userId: string | undefined, now = new Date()) {
   const user = userId ? await findPublicUser(userId, 'freelancer') : undefined
   if (!user) notFound()
@@ -55,7 +56,7 @@ export async function loadFreelancerPublicProfile(userId: string | undefined, no
   }
 }
 
-/** Everything /clients/:userId shows; 404 for unknown ids and for users who are not clients. */
+/** Everything /clients/:userId shows; NotFound for unknown ids and for users who are not clients. */
 export async function loadClientPublicProfile(userId: string | undefined, now = new Date()) {
   const user = userId ? await findPublicUser(userId, 'client') : undefined
   if (!user) notFound()

@@ -80,12 +80,12 @@ describe('double-blind reviews', () => {
     await submitReview(contract, client.id, fromClient, DURING)
     expect(await submitReview(contract, client.id, fromClient, DURING)).toMatchObject({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: expect.stringMatching(/already reviewed/),
     })
     expect(await submitReview(contract, freelancer.id, fromFreelancer, AFTER)).toMatchObject({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: expect.stringMatching(/closed/),
     })
     const late = await loadReviewPage(contract, freelancer.id, AFTER)
@@ -98,7 +98,7 @@ describe('double-blind reviews', () => {
     const { client, contract } = await endedContract(null)
     expect(await submitReview(contract, client.id, fromClient, DURING)).toMatchObject({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: expect.stringMatching(/when the contract ends/),
     })
   })

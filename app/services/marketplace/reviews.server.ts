@@ -72,7 +72,7 @@ export async function loadReviewPage(contract: ReviewContract, userId: string, n
   }
 }
 
-export type SubmitOutcome = { ok: true; review: Review } | { ok: false; status: 409; message: string }
+export type SubmitOutcome = { ok: true; review: Review } | { ok: false; reason: 'conflict'; message: string }
 
 /** Writes this party's review once, within the window, and tells the reviewee. */
 export async function submitReview(
@@ -89,7 +89,7 @@ export async function submitReview(
     existing.some((review) => review.reviewerId === reviewerId),
     now,
   )
-  if (!allowed.ok) return { ok: false, status: 409, message: allowed.message }
+  if (!allowed.ok) return { ok: false, reason: 'conflict', message: allowed.message }
   const revieweeId = side === 'client' ? contract.freelancerId : contract.clientId
   const review = await insertReview({
     contractId: contract.id,
@@ -105,7 +105,7 @@ export async function submitReview(
   if (!review)
     return {
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: 'You have already reviewed this contract; a review cannot be written twice or changed.',
     }
 

@@ -76,25 +76,24 @@ function closeStreamsOnShutdown() {
 }
 
 /**
- * A text/event-stream response that forwards the conversation's events until the browser goes
- * away or the session that opened it ends. Comments every `heartbeatMs` keep proxies from closing
- * an idle connection. `Cache-Control: no-transform` makes the compression middleware leave the
- * stream unbuffered.
+ * A server-sent-events stream (app/http/event-stream.server.ts answers with it) that forwards the
+ * conversation's events until the browser goes away (`signal`, the request's) or the session that
+ * opened it ends. Comments every `heartbeatMs` keep proxies from closing an idle connection.
  *
  * The stream outlives the request that was checked, so every delivery (heartbeats included) first
  * asks whether the session still stands, and a session-ended signal asks at once: a signed-out,
  * revoked, expired or blocked session's stream closes and delivers nothing more.
  */
 export function conversationEventStream(
-  request: Request,
+  signal: AbortSignal,
   conversationId: string,
   viewer: { userId: string; sessionId: string },
   { heartbeatMs = 15_000 }: { heartbeatMs?: number } = {},
-): Response {
+): ReadableStream<Uint8Array> {
   closeStreamsOnShutdown()
   const { streams } = bus()
   let cleanup = () => {}
-  const stream = new ReadableStream<Uint8Array>({
+  return new ReadableStream<Uint8Array>({
     start(controller) {
       let open = true
       const send = (text: string) => {
@@ -128,7 +127,7 @@ export function conversationEventStream(
         clearInterval(heartbeat)
         unsubscribe()
         stopWatchingSession()
-        request.signal.removeEventListener('abort', cleanup)
+        signal.removeEventListener('abort', cleanup)
         try {
           controller.close()
         } catch {
@@ -136,20 +135,13 @@ export function conversationEventStream(
         }
       }
       streams.add(cleanup)
-      request.signal.addEventListener('abort', cleanup)
-      if (request.signal.aborted) cleanup()
+      signal.addEventListener('abort', cleanup)
+      if (signal.aborted) cleanup()
       // Tell the browser how long to wait before reconnecting, and flush the headers now.
       send(`retry: 3000\n: connected\n\n`)
     },
     cancel() {
       cleanup()
-    },
-  })
-  return new Response(stream, {
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      'X-Accel-Buffering': 'no',
     },
   })
 }

@@ -15,6 +15,7 @@ import { endAllSessions, readSession, revokeSession } from '~/services/accounts/
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { conversationEventStream, listenerCount, publish } from './live.server'
+import { eventStreamResponse } from '~/http/event-stream.server'
 import {
   findReadableConversation,
   loadConversationPage,
@@ -205,11 +206,8 @@ describe('live events', () => {
     const conversation = (await openConversationFor('proposal', proposalId, client.id))!
     const abort = new AbortController()
     const { sessionId } = (await readSession(getRequest('/', await signedInCookie(freelancer.id))))!
-    const response = conversationEventStream(
-      new Request('http://localhost/x', { signal: abort.signal }),
-      conversation.id,
-      { userId: freelancer.id, sessionId },
-      { heartbeatMs: 20 },
+    const response = eventStreamResponse(
+      conversationEventStream(abort.signal, conversation.id, { userId: freelancer.id, sessionId }, { heartbeatMs: 20 }),
     )
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
     expect(response.headers.get('cache-control')).toContain('no-transform')

@@ -1,21 +1,9 @@
 import crypto from 'node:crypto'
-import { createCookie } from '@remix-run/node'
-import { getSessionSecret, secureCookiesEnabled } from '~/utils/secrets.server'
+import { signedCookie } from '~/utils/signed-cookie.server'
 
 const TWO_YEARS_S = 2 * 365 * 24 * 3600
 
-let deviceCookie: ReturnType<typeof createCookie> | undefined
-function getDeviceCookie() {
-  deviceCookie ??= createCookie('__device', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookiesEnabled(),
-    path: '/',
-    maxAge: TWO_YEARS_S,
-    secrets: [getSessionSecret()],
-  })
-  return deviceCookie
-}
+const getDeviceCookie = signedCookie('__device', TWO_YEARS_S)
 
 /**
  * The browser's long-lived device id (signed, so it cannot be forged), creating one when missing.

@@ -1,12 +1,11 @@
 import crypto from 'node:crypto'
-import { createCookie } from '@remix-run/node'
 import { markAssessmentCompleted } from '~/models/sign-in-assessments.server'
 import { findLivePendingSignIn, insertPendingSignIn, takePendingSignIn } from '~/models/pending-sign-ins.server'
 import { rememberDevice } from '~/models/known-devices.server'
 import { findUserByEmail, findUserById, type SessionUser } from '~/models/users.server'
 import { SignInRefused } from '~/services/accounts/accounts.server'
 import { startSession } from '~/services/accounts/sessions.server'
-import { getSessionSecret, secureCookiesEnabled } from '~/utils/secrets.server'
+import { signedCookie } from '~/utils/signed-cookie.server'
 import { originOf, type RequestOrigin } from './context'
 import { readOrCreateDeviceId } from './device-cookie.server'
 import { recordSecurityEvent } from './events.server'
@@ -19,24 +18,13 @@ import { hashToken } from '~/utils/hash-token.server'
 
 const PENDING_MINUTES = 10
 
-let pendingCookie: ReturnType<typeof createCookie> | undefined
-function getPendingCookie() {
-  pendingCookie ??= createCookie('__sign_in', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookiesEnabled(),
-    path: '/',
-    maxAge: PENDING_MINUTES * 60,
-    secrets: [getSessionSecret()],
-  })
-  return pendingCookie
-}
+const getPendingCookie = signedCookie('__sign_in', PENDING_MINUTES * 60)
 
 type Headers = [string, string][]
 export type SignInStep =
   | { kind: 'signed-in'; user: SessionUser; redirectTo: string | null; headers: Headers }
   | { kind: 'second-factor'; headers: Headers; codeSentBy: string | null }
-  | { kind: 'refused'; status: 400 | 403; message: string; headers: Headers }
+  | { kind: 'refused'; reason: 'invalid' | 'forbidden'; message: string; headers: Headers }
 
 /** The device cookie (created when missing) and who is asking. */
 export async function signInOrigin(request: Request, clientIp: string | null) {
@@ -81,7 +69,12 @@ export async function signInWithPassword(
       if (lockStarted)
         await recordSecurityEvent({ userId: account?.id ?? null, kind: 'throttled', origin, detail: 'Sign-in', now })
     }
-    return { kind: 'refused', status: error.reason === 'blocked' ? 403 : 400, message: error.message, headers }
+    return {
+      kind: 'refused',
+      reason: error.reason === 'blocked' ? 'forbidden' : 'invalid',
+      message: error.message,
+      headers,
+    }
   }
   await clearThrottle('sign-in', accountKey(input.email))
   const user = (await findUserById(verified.id))!
@@ -95,7 +88,7 @@ export async function signInWithPassword(
     })
     return {
       kind: 'refused',
-      status: 403,
+      reason: 'forbidden',
       message: 'This account only allows sign-in from its own networks (IP allowlist), and this is not one of them.',
       headers,
     }
@@ -115,7 +108,7 @@ export async function signInWithPassword(
     })
     return {
       kind: 'refused',
-      status: 403,
+      reason: 'forbidden',
       message: blocklisted
         ? 'Sign-in from this network is blocked. If you think this is a mistake, contact us from the help centre.'
         : 'We stopped this sign-in because it looks unusual for your account. Try again from a device you have used before, or contact us from the help centre.',

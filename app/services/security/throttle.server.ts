@@ -1,4 +1,5 @@
 import { deleteThrottles, findThrottles, updateThrottle } from '~/models/auth-throttles.server'
+import { DomainError } from '~/services/domain-errors'
 import { keyedHash } from '~/utils/keyed-hash.server'
 import { nextQuotaState, nextThrottleState, retryAfterSeconds, type ThrottleState } from './throttle-policy'
 import { HOUR_MS } from '~/domain/durations'
@@ -39,10 +40,10 @@ function nextState(scope: ThrottleScope, limit: number, now: Date): (row: Thrott
   return windowMs ? (row) => nextQuotaState(row, limit, windowMs, now) : (row) => nextThrottleState(row, limit, now)
 }
 
-/** Thrown when a guarded action must wait; routes answer 429 with Retry-After. */
-export class Throttled extends Error {
+/** Thrown when a guarded action must wait; routes answer 429 with Retry-After (app/http/too-many-attempts). */
+export class Throttled extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many attempts. Try again in ${formatWait(retryAfterSeconds)}.`)
+    super('throttled', `Too many attempts. Try again in ${formatWait(retryAfterSeconds)}.`)
   }
 }
 
@@ -104,8 +105,4 @@ export async function takeQuota(scope: ThrottleScope, subject: ThrottleSubject, 
   }
   await recordThrottledAttempt(scope, subject, now)
   return true
-}
-
-export function tooManyAttemptsHeaders(error: Throttled): HeadersInit {
-  return { 'Retry-After': String(error.retryAfterSeconds) }
 }

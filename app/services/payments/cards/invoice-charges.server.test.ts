@@ -204,7 +204,7 @@ describe('a declined charge', () => {
     expect(paused?.hourlyPauseReason).toMatch(/failed 3 times/)
     expect(await logTime(paused!, { workDate: '2026-11-24', duration: '1', memo: 'More work' }, NOW)).toMatchObject({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: /paused/,
     })
 
@@ -216,7 +216,7 @@ describe('a declined charge', () => {
     })
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
     expect((await findContract(contract.id))?.hourlyPausedAt).toBeNull()
-    expect(await payInvoiceNow(paused!, invoice.id, NOW)).toMatchObject({ ok: false, status: 409 })
+    expect(await payInvoiceNow(paused!, invoice.id, NOW)).toMatchObject({ ok: false, reason: 'conflict' })
     await expectInvariants()
   })
 })

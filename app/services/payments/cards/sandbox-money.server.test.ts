@@ -21,6 +21,7 @@ import { PAYOUT_REVIEW_WINDOW_MS } from '../payouts/payout-transitions'
 import { requestPayout, runPayoutSending } from '../payouts/payouts.server'
 import { fundingPaths, payoutMethodPaths, sandboxMoney } from './sandbox-money.server'
 import { resetStripeClient } from './stripe.server'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
 
 const BTC_ADDRESS = 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4'
 const ETH_ADDRESS = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045'
@@ -82,10 +83,10 @@ async function freelancerWithWallet(balanceMinor: number) {
   const user = await createTestUser('freelancer')
   writeLedgerTransaction({
     idempotencyKey: `credit:${user.id}`,
-    kind: 'test.credit',
+    kind: LEDGER_TRANSACTION.walletDeposit,
     description: 'Released milestone',
     lines: [
-      { account: { kind: 'clearing_card', ownerId: 'platform', currency: 'USD' }, amountMinor: -balanceMinor },
+      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -balanceMinor },
       { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: balanceMinor },
     ],
     at: new Date(),
@@ -170,7 +171,7 @@ describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
     const other = await createFixedContract(30_000)
     expect(await startCrypto(other)).toEqual({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: expect.stringMatching(/^Ethereum cannot take payments here: Sandbox payments are turned off/),
     })
     const confirm = await confirmSandboxCryptoPayment({ requestId: started.request.id, txHash: 'any-reference', admin })
@@ -255,7 +256,7 @@ describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
       })
       expect(refused).toMatchObject({
         ok: false,
-        status: 400,
+        reason: 'invalid',
         field: 'methodId',
         message: expect.stringMatching(/are not available: Sandbox payments are turned off/),
       })
@@ -297,7 +298,7 @@ describe('next to a real provider', () => {
     const other = await createFixedContract(30_000)
     expect(await startCrypto(other)).toMatchObject({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: expect.stringContaining('This installation handles real money (Stripe)'),
     })
     expect(
@@ -323,7 +324,7 @@ describe('next to a real provider', () => {
     expect(bitcoin).toMatchObject({ ok: true, request: { sandbox: false, receiveAddress: BTC_ADDRESS } })
     expect(await startCrypto(setup)).toMatchObject({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: expect.stringContaining('(crypto receiving addresses)'),
     })
     expect(await startMilestoneCardPayment(setup.contract, setup.milestone, null, new Date())).toMatchObject({

@@ -23,6 +23,7 @@ import { logger } from '~/utils/logger.server'
 import { milestoneIdOfPayment, settlePaidCardPayment } from '../ledger/escrow.server'
 import { toStripeAmount } from './stripe-amount'
 import { getStripe } from './stripe.server'
+import { LEDGER_TRANSACTION } from '~/domain/enums'
 
 export type StripeOutcome =
   | 'funded'
@@ -173,7 +174,7 @@ export async function stripePaymentStatus(payment: CardPayment, at = new Date())
   if (fresh.status === 'succeeded')
     return {
       state: 'paid' as const,
-      funded: (await cardPaymentLedgerKind(fresh.id)) !== 'wallet.deposit',
+      funded: (await cardPaymentLedgerKind(fresh.id)) !== LEDGER_TRANSACTION.walletDeposit,
       payUrl: null,
       reason: null,
     }

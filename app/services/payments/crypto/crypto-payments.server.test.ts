@@ -139,7 +139,7 @@ describe('starting a crypto payment', () => {
     )
     expect(offline).toMatchObject({
       ok: false,
-      status: 503,
+      reason: 'unavailable',
       message: expect.stringMatching(/No USD→ETH exchange rate/),
     })
     const notClient = await startCryptoPayment(
@@ -153,7 +153,7 @@ describe('starting a crypto payment', () => {
       },
       fixedRate('0.00001'),
     )
-    expect(notClient).toMatchObject({ ok: false, status: 409 })
+    expect(notClient).toMatchObject({ ok: false, reason: 'conflict' })
     const funded = { ...setup.milestone, status: 'funded' as const }
     const outcome = await startCryptoPayment(
       {
@@ -166,7 +166,7 @@ describe('starting a crypto payment', () => {
       },
       fixedRate('0.00001'),
     )
-    expect(outcome).toMatchObject({ ok: false, status: 409 })
+    expect(outcome).toMatchObject({ ok: false, reason: 'conflict' })
   })
 })
 

@@ -57,7 +57,8 @@ type RateQuote = { base: string; quote: string; rate: string; asOf: Date; source
 export type RateLookup = (base: string, quote: string, now?: Date) => Promise<RateQuote>
 
 export type StartOutcome =
-  { ok: true; request: CryptoPaymentRequest; reused: boolean } | { ok: false; status: 409 | 503; message: string }
+  | { ok: true; request: CryptoPaymentRequest; reused: boolean }
+  | { ok: false; reason: 'conflict' | 'unavailable'; message: string }
 
 /** The request's status as the payer should see it: a pending request past its lock is expired. */
 export function effectiveStatus(
@@ -83,19 +84,19 @@ export async function startCryptoPayment(
   const { contract, milestone, asset, network } = input
   const now = input.now ?? new Date()
   if (input.payerId !== contract.clientId)
-    return { ok: false, status: 409, message: 'Only the client pays for milestones.' }
+    return { ok: false, reason: 'conflict', message: 'Only the client pays for milestones.' }
   const disputed = await listDisputedMilestoneIds(contract.id)
   const check = checkMilestoneAction('fund', milestone.status, 'client', {
     contractActive: contract.status === 'active',
     disputeOpen: disputed.has(milestone.id),
   })
-  if (!check.ok) return { ok: false, status: 409, message: check.message }
+  if (!check.ok) return { ok: false, reason: 'conflict', message: check.message }
   const { address, sandbox } = receivingAddress(network)
   const sandboxRule = sandboxMoney()
   if (sandbox && !sandboxRule.available)
     return {
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: `${networkLabel(network)} cannot take payments here: ${sandboxRule.reason}`,
     }
   const open = await findOpenCryptoPaymentRequest({
@@ -113,13 +114,13 @@ export async function startCryptoPayment(
   } catch {
     return {
       ok: false,
-      status: 503,
+      reason: 'unavailable',
       message: `No ${contract.currency}→${asset} exchange rate is available right now. Try again in a few minutes, or pay by card.`,
     }
   }
   const decimals = assetDecimals(asset, network)
   const units = convertMinor(BigInt(milestone.amountMinor), currencyDigits(contract.currency), decimals, quote.rate)
-  if (units <= 0n) return { ok: false, status: 409, message: 'This amount is too small to pay in crypto.' }
+  if (units <= 0n) return { ok: false, reason: 'conflict', message: 'This amount is too small to pay in crypto.' }
   const uri = paymentUri({
     asset,
     network,

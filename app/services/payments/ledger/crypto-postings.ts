@@ -1,12 +1,12 @@
 import type { LedgerPosting } from '~/models/ledger.server'
 import type { EscrowSubject } from './escrow-postings'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
 
 /** The platform's own accounts are owned by "platform" (kept in sync with models/ledger.server). */
-const PLATFORM = 'platform'
 
 type PaidRequest = { id: string; userId: string; fiatAmountMinor: number; fiatCurrency: string; asset: string }
 
-const clearing = (currency: string) => ({ kind: 'clearing_crypto' as const, ownerId: PLATFORM, currency })
+const clearing = (currency: string) => ({ kind: 'clearing_crypto' as const, ownerId: PLATFORM_OWNER, currency })
 
 /**
  * A confirmed crypto payment into the contract's escrow, in the contract's fiat currency (the ledger
@@ -17,7 +17,7 @@ export function cryptoFundingPosting(subject: EscrowSubject, request: PaidReques
   const { contract, milestone } = subject
   return {
     idempotencyKey: `milestone:${milestone.id}:fund`,
-    kind: 'escrow.fund',
+    kind: LEDGER_TRANSACTION.escrowFund,
     description: `Funded “${milestone.title}” with ${request.asset}`,
     contractId: contract.id,
     milestoneId: milestone.id,
@@ -36,7 +36,7 @@ export function cryptoFundingPosting(subject: EscrowSubject, request: PaidReques
 export function cryptoToWalletPosting(request: PaidRequest, reason: string, at: Date): LedgerPosting {
   return {
     idempotencyKey: `crypto:${request.id}:wallet`,
-    kind: 'wallet.deposit',
+    kind: LEDGER_TRANSACTION.walletDeposit,
     description: reason,
     lines: [
       { account: clearing(request.fiatCurrency), amountMinor: -request.fiatAmountMinor },

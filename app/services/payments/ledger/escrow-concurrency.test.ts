@@ -76,7 +76,7 @@ describe('twenty parallel requests for one milestone move money once', () => {
     )
 
     expect(results.filter((result) => result.ok)).toHaveLength(1)
-    expect(results.filter((result) => !result.ok && result.status === 409)).toHaveLength(TWENTY - 1)
+    expect(results.filter((result) => !result.ok && result.reason === 'conflict')).toHaveLength(TWENTY - 1)
     expect(await wallet(setup.freelancer.id)).toBe(27_000)
     expect(await escrow(setup.contract.id)).toBe(0)
     expect(
@@ -153,7 +153,7 @@ describe('twenty parallel requests for one milestone move money once', () => {
     )
 
     expect(results.filter((result) => result.ok)).toHaveLength(1)
-    expect(results.filter((result) => !result.ok && result.status === 409)).toHaveLength(TWENTY - 1)
+    expect(results.filter((result) => !result.ok && result.reason === 'conflict')).toHaveLength(TWENTY - 1)
     expect((await findContract(setup.contract.id))?.status).toBe('ended')
     expect(await wallet(setup.client.id)).toBe(9_000)
     expect(movesOf(setup.milestoneId)).toEqual(['escrow.fund', 'escrow.refund'])

@@ -1,9 +1,9 @@
 import type { LedgerLine, LedgerPosting } from '~/models/ledger.server'
 import { splitInclusiveTax } from '../tax/fee-tax'
 import { splitPlatformFee } from './fees'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER, type LedgerTransactionKind } from '~/domain/enums'
 
 /** The platform's own accounts are owned by "platform" (kept in sync with models/ledger.server). */
-const PLATFORM = 'platform'
 
 export type EscrowSubject = {
   contract: { id: string; clientId: string; freelancerId: string; currency: string }
@@ -31,11 +31,11 @@ export function fundingPosting(
   const { contract, milestone } = subject
   const from =
     source.kind === 'card'
-      ? { kind: 'clearing_card' as const, ownerId: PLATFORM, currency: contract.currency }
+      ? { kind: 'clearing_card' as const, ownerId: PLATFORM_OWNER, currency: contract.currency }
       : wallet(contract.clientId, contract.currency)
   return {
     idempotencyKey: `milestone:${milestone.id}:fund`,
-    kind: 'escrow.fund',
+    kind: LEDGER_TRANSACTION.escrowFund,
     description: `Funded “${milestone.title}” ${source.kind === 'card' ? 'by card' : 'from the wallet balance'}`,
     contractId: contract.id,
     milestoneId: milestone.id,
@@ -55,11 +55,11 @@ export function cardToWalletPosting(
 ): LedgerPosting {
   return {
     idempotencyKey: `payment:${payment.id}:wallet`,
-    kind: 'wallet.deposit',
+    kind: LEDGER_TRANSACTION.walletDeposit,
     description: reason,
     lines: [
       {
-        account: { kind: 'clearing_card', ownerId: PLATFORM, currency: payment.currency },
+        account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: payment.currency },
         amountMinor: -payment.amountMinor,
       },
       { account: wallet(payment.userId, payment.currency), amountMinor: payment.amountMinor },
@@ -77,7 +77,7 @@ export function escrowSharesPosting(
   subject: EscrowSubject,
   parts: { toFreelancerMinor: number; toClientMinor: number },
   feePercent: number,
-  meta: { key: string; kind: string; description: string },
+  meta: { key: string; kind: LedgerTransactionKind; description: string },
   at: Date,
   feeTaxPpm = 0,
 ): LedgerPosting {
@@ -94,11 +94,11 @@ export function escrowSharesPosting(
       { account: escrow(subject), amountMinor: -(parts.toFreelancerMinor + parts.toClientMinor) },
       { account: wallet(contract.freelancerId, contract.currency), amountMinor: fee.netMinor },
       {
-        account: { kind: 'platform_revenue', ownerId: PLATFORM, currency: contract.currency },
+        account: { kind: 'platform_revenue', ownerId: PLATFORM_OWNER, currency: contract.currency },
         amountMinor: feeTax.revenueMinor,
       },
       {
-        account: { kind: 'tax_payable', ownerId: PLATFORM, currency: contract.currency },
+        account: { kind: 'tax_payable', ownerId: PLATFORM_OWNER, currency: contract.currency },
         amountMinor: feeTax.taxMinor,
       },
       { account: wallet(contract.clientId, contract.currency), amountMinor: parts.toClientMinor },

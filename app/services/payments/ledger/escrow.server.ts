@@ -29,6 +29,7 @@ import type { CheckoutStart } from '../cards/card-payment-provider'
 import { feeTaxTreatmentFor } from '../tax/tax-customer.server'
 import { chargeSandboxCard, type SandboxCardInput } from '../cards/sandbox-card'
 import { sandboxMoney } from '../cards/sandbox-money.server'
+import { LEDGER_TRANSACTION } from '~/domain/enums'
 
 export function platformFeePercent(): number {
   return getEnv().PLATFORM_FEE_PERCENT
@@ -260,7 +261,7 @@ export function releaseMilestone(
         fee.percent,
         {
           key: `milestone:${milestone.id}:release`,
-          kind: 'escrow.release',
+          kind: LEDGER_TRANSACTION.escrowRelease,
           description: `Released “${milestone.title}”${tax.note}`,
         },
         at,
@@ -292,7 +293,7 @@ export function refundMilestone(contract: Contract, milestone: Milestone, line: 
         platformFeePercent(),
         {
           key: `milestone:${milestone.id}:refund`,
-          kind: 'escrow.refund',
+          kind: LEDGER_TRANSACTION.escrowRefund,
           description: `Refunded “${milestone.title}”`,
         },
         at,
@@ -326,7 +327,7 @@ export function resolveDisputedMilestone(input: {
         platformFeePercent(),
         {
           key: `dispute:${input.disputeId}:settle`,
-          kind: 'escrow.dispute',
+          kind: LEDGER_TRANSACTION.escrowDispute,
           description: `Dispute decision on “${milestone.title}”${shares.toFreelancerMinor > 0 ? tax.note : ''}`,
         },
         at,

@@ -1,8 +1,7 @@
 import type { LedgerLine, LedgerPosting } from '~/models/ledger.server'
 import { splitInclusiveTax } from '../tax/fee-tax'
 import { splitPlatformFee } from './fees'
-
-const PLATFORM = 'platform'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
 
 export type InvoiceChargeSplit = {
   grossMinor: number
@@ -45,17 +44,17 @@ export function invoiceChargePosting(
   const currency = contract.currency
   const from =
     source === 'card'
-      ? { kind: 'clearing_card' as const, ownerId: PLATFORM, currency }
+      ? { kind: 'clearing_card' as const, ownerId: PLATFORM_OWNER, currency }
       : { kind: 'wallet' as const, ownerId: contract.clientId, currency }
   const lines: LedgerLine[] = [
     { account: from, amountMinor: -split.grossMinor },
     { account: { kind: 'wallet', ownerId: contract.freelancerId, currency }, amountMinor: split.netMinor },
-    { account: { kind: 'platform_revenue', ownerId: PLATFORM, currency }, amountMinor: split.revenueMinor },
-    { account: { kind: 'tax_payable', ownerId: PLATFORM, currency }, amountMinor: split.feeTaxMinor },
+    { account: { kind: 'platform_revenue', ownerId: PLATFORM_OWNER, currency }, amountMinor: split.revenueMinor },
+    { account: { kind: 'tax_payable', ownerId: PLATFORM_OWNER, currency }, amountMinor: split.feeTaxMinor },
   ]
   return {
     idempotencyKey: `invoice:${subject.invoiceId}:charge`,
-    kind: 'hourly.charge',
+    kind: LEDGER_TRANSACTION.hourlyCharge,
     description: `Hourly invoice for the week of ${subject.weekStart} on “${contract.title}” ${source === 'card' ? 'by card' : 'from the wallet balance'}${note}`,
     contractId: contract.id,
     lines: lines.filter((line) => line.amountMinor !== 0),

@@ -1,7 +1,7 @@
 import type { LedgerPosting } from '~/models/ledger.server'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
 
 /** The platform's own accounts are owned by "platform" (kept in sync with models/ledger.server). */
-const PLATFORM = 'platform'
 
 type PayoutRail = 'bank' | 'crypto'
 
@@ -16,7 +16,7 @@ export type PayoutSubject = {
 
 const clearing = (rail: PayoutRail, currency: string) => ({
   kind: rail === 'bank' ? ('clearing_bank' as const) : ('clearing_crypto' as const),
-  ownerId: PLATFORM,
+  ownerId: PLATFORM_OWNER,
   currency,
 })
 
@@ -32,13 +32,13 @@ export function payoutPosting(payout: PayoutSubject, at: Date): LedgerPosting {
     },
     { account: clearing(payout.rail, payout.currency), amountMinor: payout.amountMinor - payout.feeMinor },
     {
-      account: { kind: 'platform_revenue' as const, ownerId: PLATFORM, currency: payout.currency },
+      account: { kind: 'platform_revenue' as const, ownerId: PLATFORM_OWNER, currency: payout.currency },
       amountMinor: payout.feeMinor,
     },
   ].filter((line) => line.amountMinor !== 0)
   return {
     idempotencyKey: `payout:${payout.id}:request`,
-    kind: 'payout',
+    kind: LEDGER_TRANSACTION.payout,
     description: `Payout to your ${payout.rail === 'bank' ? 'bank account' : 'crypto wallet'}`,
     lines,
     at,
@@ -50,7 +50,7 @@ export function payoutReversalPosting(payout: PayoutSubject, reason: string, at:
   const lines = [
     { account: clearing(payout.rail, payout.currency), amountMinor: -(payout.amountMinor - payout.feeMinor) },
     {
-      account: { kind: 'platform_revenue' as const, ownerId: PLATFORM, currency: payout.currency },
+      account: { kind: 'platform_revenue' as const, ownerId: PLATFORM_OWNER, currency: payout.currency },
       amountMinor: -payout.feeMinor,
     },
     {
@@ -60,7 +60,7 @@ export function payoutReversalPosting(payout: PayoutSubject, reason: string, at:
   ].filter((line) => line.amountMinor !== 0)
   return {
     idempotencyKey: `payout:${payout.id}:reverse`,
-    kind: 'payout.reversed',
+    kind: LEDGER_TRANSACTION.payoutReversed,
     description: `Payout returned to your wallet: ${reason}`,
     lines,
     at,

@@ -1,4 +1,5 @@
 import { afterEach } from 'vitest'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
 import { PAYOUT_MACHINE } from '~/domain/payout-machine'
 import { writeLedgerTransaction } from '~/models/ledger.server'
 import { findPayout } from '~/models/payouts.server'
@@ -35,10 +36,10 @@ async function requestStandardPayout(): Promise<string> {
   const user = await createTestUser('freelancer')
   writeLedgerTransaction({
     idempotencyKey: `test-credit:${user.id}`,
-    kind: 'test.credit',
+    kind: LEDGER_TRANSACTION.walletDeposit,
     description: 'Released milestone',
     lines: [
-      { account: { kind: 'clearing_card', ownerId: 'platform', currency: 'USD' }, amountMinor: -10_000 },
+      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -10_000 },
       { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: 10_000 },
     ],
     at: new Date(),

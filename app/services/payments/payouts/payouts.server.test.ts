@@ -6,15 +6,16 @@ import { createTestUser } from '~/test/users'
 import { addCryptoMethod, addSandboxBankMethod } from './payout-methods.server'
 import { actOnPayout, requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
 
 async function freelancerWith(balanceMinor: number) {
   const user = await createTestUser('freelancer')
   writeLedgerTransaction({
     idempotencyKey: `test-credit:${user.id}`,
-    kind: 'test.credit',
+    kind: LEDGER_TRANSACTION.walletDeposit,
     description: 'Released milestone',
     lines: [
-      { account: { kind: 'clearing_card', ownerId: 'platform', currency: 'USD' }, amountMinor: -balanceMinor },
+      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -balanceMinor },
       { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: balanceMinor },
     ],
     at: new Date(),
@@ -162,7 +163,7 @@ describe('admin actions and the sending job', () => {
     expect(await actOnPayout(admin, id, 'hold', 'Checking the new bank account')).toEqual({ ok: true, status: 'held' })
     expect(await actOnPayout(admin, id, 'hold', 'Again')).toMatchObject({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: expect.stringContaining('You can: release, cancel.'),
     })
     await runPayoutSending(new Date(Date.now() + PAYOUT_REVIEW_WINDOW_MS + 60_000))
@@ -174,7 +175,7 @@ describe('admin actions and the sending job', () => {
       ['requested', 'held', 'Checking the new bank account'],
       ['held', 'sent', 'Account confirmed by phone'],
     ])
-    expect(await actOnPayout(admin, id, 'cancel', 'Too late')).toMatchObject({ ok: false, status: 409 })
+    expect(await actOnPayout(admin, id, 'cancel', 'Too late')).toMatchObject({ ok: false, reason: 'conflict' })
     expect(await wallet(user.id)).toBe(25_000)
   })
 

@@ -42,7 +42,7 @@ import { MINUTE_MS } from '~/domain/durations'
 const STALE_SEND_MS = 5 * MINUTE_MS
 
 export type PayoutForm = { methodId: string; currency: string; amountMinor: number; speed: PayoutSpeed }
-type FieldError = { ok: false; status: 400; field: 'methodId' | 'amount' | 'speed' | null; message: string }
+type FieldError = { ok: false; reason: 'invalid'; field: 'methodId' | 'amount' | 'speed' | null; message: string }
 
 const subjectOf = (payout: Payout): PayoutSubject => ({ ...payout })
 
@@ -89,12 +89,12 @@ export async function quoteForUser(
 ): Promise<{ ok: true; quote: PayoutQuote; method: PayoutMethod; crypto: CryptoQuote | null } | FieldError> {
   const method = await findPayoutMethodOf(userId, form.methodId)
   if (!method || method.status !== 'active')
-    return { ok: false, status: 400, field: 'methodId', message: 'Choose one of your payout methods.' }
+    return { ok: false, reason: 'invalid', field: 'methodId', message: 'Choose one of your payout methods.' }
   const sandbox = sandboxMoney()
   if (!sandbox.available && !payoutMethodUsable(method)) {
     return {
       ok: false,
-      status: 400,
+      reason: 'invalid',
       field: 'methodId',
       message: `Payouts to ${describePayoutMethod(method)} are not available: ${sandbox.reason}`,
     }
@@ -112,7 +112,7 @@ export async function quoteForUser(
     usdRate,
     now,
   })
-  if (!outcome.ok) return { ok: false, status: 400, field: outcome.field, message: outcome.message }
+  if (!outcome.ok) return { ok: false, reason: 'invalid', field: outcome.field, message: outcome.message }
   return {
     ok: true,
     quote: outcome.quote,
@@ -204,7 +204,7 @@ export async function requestPayout(
     if (error instanceof LedgerViolation) {
       return {
         ok: false,
-        status: 400,
+        reason: 'invalid',
         field: 'amount',
         message: 'Your wallet does not hold enough for this payout any more.',
       }
@@ -340,7 +340,8 @@ async function tellFreelancer(payout: Payout, to: PayoutStatus, reason: string |
   })
 }
 
-export type AdminOutcome = { ok: true; status: PayoutStatus } | { ok: false; status: 404 | 409; message: string }
+export type AdminOutcome =
+  { ok: true; status: PayoutStatus } | { ok: false; reason: 'not-found' | 'conflict'; message: string }
 
 /** An admin holds, releases (sends) or cancels (refunds) a payout, always with a reason the freelancer sees. */
 export async function actOnPayout(
@@ -351,12 +352,12 @@ export async function actOnPayout(
   now = new Date(),
 ): Promise<AdminOutcome> {
   const payout = await findPayout(payoutId)
-  if (!payout) return { ok: false, status: 404, message: 'There is no such payout.' }
+  if (!payout) return { ok: false, reason: 'not-found', message: 'There is no such payout.' }
   const check = checkPayoutAction(action, payout.status)
-  if (!check.ok) return { ok: false, status: 409, message: check.message }
+  if (!check.ok) return { ok: false, reason: 'conflict', message: check.message }
   const busy = {
     ok: false as const,
-    status: 409 as const,
+    reason: 'conflict' as const,
     message: 'This payout changed meanwhile (it may be being sent right now). Reload to see where it is.',
   }
   if (action === 'release') {
@@ -365,7 +366,7 @@ export async function actOnPayout(
     if (result === 'retrying')
       return {
         ok: false,
-        status: 409,
+        reason: 'conflict',
         message:
           'Stripe did not answer. The payout is being sent and is tried again within 15 minutes; nothing is sent twice.',
       }

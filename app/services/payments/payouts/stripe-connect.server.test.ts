@@ -12,6 +12,7 @@ import { requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
 import { resetStripeClient } from '../cards/stripe.server'
 import { server } from '~/test/msw-server'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
 
 // The real stripe SDK against intercepted https://api.stripe.com; the key is set before any module reads the environment.
 vi.hoisted(() => {
@@ -92,10 +93,10 @@ async function connectedFreelancer(seen: Seen[]) {
   expect(await finishBankOnboarding(user.id)).toEqual({ status: 'active' })
   writeLedgerTransaction({
     idempotencyKey: `credit:${user.id}`,
-    kind: 'test.credit',
+    kind: LEDGER_TRANSACTION.walletDeposit,
     description: 'Released milestone',
     lines: [
-      { account: { kind: 'clearing_card', ownerId: 'platform', currency: 'USD' }, amountMinor: -45_000 },
+      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -45_000 },
       { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: 45_000 },
     ],
     at: new Date(),

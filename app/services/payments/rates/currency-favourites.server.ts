@@ -9,7 +9,7 @@ import { findCurrency } from '../../../domain/currencies'
 export const MAX_FAVOURITE_CURRENCIES = 20
 
 export type FavouriteOutcome =
-  { ok: true; code: string; message: string } | { ok: false; status: 400 | 409; message: string }
+  { ok: true; code: string; message: string } | { ok: false; reason: 'invalid' | 'conflict'; message: string }
 
 /** Stars or unstars a currency for a user; codes are checked against the currency list. */
 export async function setFavouriteCurrency(
@@ -19,7 +19,7 @@ export async function setFavouriteCurrency(
   now = new Date(),
 ): Promise<FavouriteOutcome> {
   const currency = findCurrency(code)
-  if (!currency) return { ok: false, status: 400, message: `“${code}” is not a currency we know.` }
+  if (!currency) return { ok: false, reason: 'invalid', message: `“${code}” is not a currency we know.` }
   if (!starred) {
     await removeFavouriteCurrency(userId, currency.code)
     return { ok: true, code: currency.code, message: `Removed ${currency.code} from your favourites.` }
@@ -28,7 +28,7 @@ export async function setFavouriteCurrency(
   if (!favourites.includes(currency.code) && (await countFavouriteCurrencies(userId)) >= MAX_FAVOURITE_CURRENCIES) {
     return {
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: `You can keep up to ${MAX_FAVOURITE_CURRENCIES} favourites: remove one first.`,
     }
   }

@@ -1,0 +1,22 @@
+import { readUpload } from '~/services/files/uploads.server'
+
+/**
+ * A response that serves a stored upload. Callers check who may see it first. Images show inline;
+ * everything else downloads, so an uploaded file never runs as a page of this site.
+ */
+export async function uploadResponse(id: string): Promise<Response> {
+  const stored = await readUpload(id)
+  if (!stored) throw new Response('Not found', { status: 404 })
+  const { upload, bytes } = stored
+  const inline = upload.contentType.startsWith('image/')
+  const name = encodeURIComponent(upload.originalName)
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': upload.contentType,
+      'Content-Length': String(bytes.byteLength),
+      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, max-age=3600',
+    },
+  })
+}
