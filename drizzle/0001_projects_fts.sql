@@ -3,7 +3,7 @@
 -- The index keeps its own copy of the text (skill names do not live in projects), and the triggers
 -- below keep it in step with projects, project_skills and skills.
 -- The rowid of a table without an INTEGER PRIMARY KEY may change on VACUUM: after a VACUUM, call
--- rebuildProjectSearchIndex() (app/models/project-search.server.ts).
+-- rebuildProjectSearchIndex() (app/models/project-search.server.ts; `npm run db:reindex`).
 CREATE VIRTUAL TABLE `projects_fts` USING fts5(
   title,
   description,

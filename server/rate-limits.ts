@@ -2,14 +2,7 @@ import type { RequestHandler } from 'express'
 import { rateLimit } from 'express-rate-limit'
 
 /** Paths whose POSTs guess or create credentials: limited far more tightly than the rest. */
-export const AUTH_PATHS = [
-  '/sign-in',
-  '/sign-in/verify',
-  '/sign-up',
-  '/sign-up/verify',
-  '/forgot-password',
-  '/reset-password',
-]
+const AUTH_PATHS = ['/sign-in', '/sign-in/verify', '/sign-up', '/sign-up/verify', '/forgot-password', '/reset-password']
 
 /**
  * The route a path reaches, whatever its spelling: Remix matches paths ignoring case, trailing

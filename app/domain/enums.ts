@@ -24,7 +24,6 @@ export const PROPOSAL_STATUSES = ['submitted', 'declined', 'withdrawn', 'accepte
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
 
 export const CONTRACT_TYPES = ['fixed', 'hourly'] as const
-export type ContractType = (typeof CONTRACT_TYPES)[number]
 export const CONTRACT_STATUSES = ['active', 'ended'] as const
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number]
 
@@ -117,14 +116,12 @@ export const LEDGER_TRANSACTION = {
   payoutReversed: 'payout.reversed',
 } as const
 export type LedgerTransactionKind = (typeof LEDGER_TRANSACTION)[keyof typeof LEDGER_TRANSACTION]
-export const LEDGER_TRANSACTION_KINDS = Object.values(LEDGER_TRANSACTION)
 
 /** Where an hourly invoice's money came from. */
 export const INVOICE_CHARGE_SOURCES = ['wallet', 'card'] as const
 export type InvoiceChargeSource = (typeof INVOICE_CHARGE_SOURCES)[number]
 
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed'] as const
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
 
 /** A crypto payment request: pending until paid or its 30-minute rate lock ends. */
 export const CRYPTO_PAYMENT_STATUSES = ['pending', 'confirmed', 'expired'] as const
@@ -136,7 +133,6 @@ export type CryptoReceiptReason = (typeof CRYPTO_RECEIPT_REASONS)[number]
 export const PAYOUT_RAILS = ['bank', 'crypto'] as const
 export type PayoutRailKind = (typeof PAYOUT_RAILS)[number]
 export const PAYOUT_METHOD_STATUSES = ['pending', 'active', 'removed'] as const
-export type PayoutMethodStatus = (typeof PAYOUT_METHOD_STATUSES)[number]
 export const PAYOUT_SPEEDS = ['standard', 'instant'] as const
 export type PayoutSpeed = (typeof PAYOUT_SPEEDS)[number]
 /** requested → held → sent / failed / cancelled (also requested → sent / failed / cancelled). */

@@ -82,5 +82,5 @@ export const MILESTONE_MACHINE = defineMachine<MilestoneStatus>()({
 /** The client's money sits in escrow in the states a dispute decision settles from. */
 export const ESCROWED_MILESTONE_STATES: readonly MilestoneStatus[] = fromStates(MILESTONE_MACHINE, 'dispute_release')
 
-/** Money can be disputed while it sits in escrow. */
-export const DISPUTABLE_MILESTONE_STATES = ESCROWED_MILESTONE_STATES
+/** Money can be disputed while it sits in escrow: where a decision may take it back. */
+export const DISPUTABLE_MILESTONE_STATES: readonly MilestoneStatus[] = fromStates(MILESTONE_MACHINE, 'dispute_refund')

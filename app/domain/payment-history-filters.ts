@@ -60,7 +60,7 @@ const keyOf = <T extends Record<string, string>>(labels: T) =>
     .optional()
     .catch(undefined)
 
-export const PaymentHistorySearchSchema = z.object({
+const PaymentHistorySearchSchema = z.object({
   type: keyOf(PAYMENT_TYPES),
   status: keyOf(PAYMENT_STATUS_LABELS),
   currency: z

@@ -5,7 +5,7 @@
  */
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, type BudgetType, type ExperienceLevel } from '~/domain/enums'
 
-export const SEARCH_SORTS = ['relevance', 'newest', 'budget_high', 'budget_low'] as const
+const SEARCH_SORTS = ['relevance', 'newest', 'budget_high', 'budget_low'] as const
 export type SearchSort = (typeof SEARCH_SORTS)[number]
 export const SORT_LABELS: Record<SearchSort, string> = {
   relevance: 'Best match',
@@ -22,7 +22,7 @@ export const POSTED_LABELS: Record<(typeof POSTED_WITHIN)[number], string> = {
   '7': 'Last 7 days',
   '30': 'Last 30 days',
 }
-export const RATINGS = ['4', '4.5'] as const
+const RATINGS = ['4', '4.5'] as const
 export const EXPERIENCE_LABELS: Record<ExperienceLevel, string> = {
   entry: 'Entry level',
   intermediate: 'Intermediate',
@@ -33,8 +33,8 @@ export const EXPERIENCE_LABELS: Record<ExperienceLevel, string> = {
 export const SNIPPET_MARK_START = '\uE000'
 export const SNIPPET_MARK_END = '\uE001'
 
-export const MAX_QUERY_LENGTH = 200
-export const MAX_SKILLS = 10
+const MAX_QUERY_LENGTH = 200
+const MAX_SKILLS = 10
 const MAX_BUDGET = 100_000_000
 const MAX_PAGE = 500
 

@@ -6,10 +6,10 @@ import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { insertFixedContract } from './escrow-fixtures'
 import { createTestUser } from './users'
 
-export const MILESTONE_AMOUNT = 50_000
+const MILESTONE_AMOUNT = 50_000
 
 /** Puts money in a wallet as a card top-up would. */
-export async function topUpWallet(userId: string, amountMinor: number) {
+async function topUpWallet(userId: string, amountMinor: number) {
   writeLedgerTransaction({
     idempotencyKey: `test-topup:${crypto.randomUUID()}`,
     kind: 'wallet.deposit',

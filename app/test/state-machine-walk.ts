@@ -13,7 +13,7 @@ export type MachineDriver<S extends string, A extends string, T> = {
 }
 
 /** The shortest run of `actions` from the initial state to every state they reach. */
-export function pathsTo<S extends string, A extends string>(machine: Machine<S, A>, actions: A[]): Map<S, A[]> {
+function pathsTo<S extends string, A extends string>(machine: Machine<S, A>, actions: A[]): Map<S, A[]> {
   const paths = new Map<S, A[]>([[machine.initial, []]])
   const queue: S[] = [machine.initial]
   for (let state = queue.shift(); state !== undefined; state = queue.shift()) {

@@ -1,9 +1,10 @@
 import type { BUDGET_TYPES, ExperienceLevel } from '~/domain/enums'
+import type { SearchSort } from '~/domain/project-search-params'
 
 export type BudgetType = (typeof BUDGET_TYPES)[number]
 
-export const PROJECT_SORTS = ['relevance', 'newest', 'budget_high', 'budget_low'] as const
-export type ProjectSort = (typeof PROJECT_SORTS)[number]
+/** The sorts the Find Work page offers (one list, in the search parameters). */
+export type ProjectSort = SearchSort
 
 export const CLIENT_RATING_THRESHOLDS = ['4', '4.5'] as const
 export type RatingThreshold = (typeof CLIENT_RATING_THRESHOLDS)[number]

@@ -4,7 +4,7 @@ import { DAY_MS } from '~/domain/durations'
  * Pure functions, so the rules can be tested without a database or a clock.
  */
 
-export const INVOICE_REVIEW_DAYS = 5
+const INVOICE_REVIEW_DAYS = 5
 
 /** "YYYY-MM-DD" of a UTC date. */
 export function isoDay(date: Date): string {

@@ -7,7 +7,7 @@ import { DAY_MS } from '~/domain/durations'
 export type Side = 'client' | 'freelancer'
 
 /** The moves a side of the contract makes with a button; the platform's own moves are in MILESTONE_MACHINE. */
-export const MILESTONE_ACTIONS = ['fund', 'submit', 'request_changes', 'approve'] as const
+const MILESTONE_ACTIONS = ['fund', 'submit', 'request_changes', 'approve'] as const
 export type MilestoneAction = (typeof MILESTONE_ACTIONS)[number]
 
 const MILESTONE_TRANSITIONS = MILESTONE_MACHINE.transitions

@@ -7,7 +7,7 @@ import { formatMoney } from '~/utils/format'
 export type ProposalRole = 'freelancer' | 'client' | 'admin'
 
 /** The moves a person makes with a button; "not hired" is the platform's (PROPOSAL_MACHINE). */
-export const PROPOSAL_ACTIONS = ['edit', 'withdraw', 'shortlist', 'unshortlist', 'decline', 'accept'] as const
+const PROPOSAL_ACTIONS = ['edit', 'withdraw', 'shortlist', 'unshortlist', 'decline', 'accept'] as const
 export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number]
 
 /** What the status means, in the words both sides read. */

@@ -6,11 +6,11 @@ import { MINUTE_MS } from '~/domain/durations'
  */
 export type ThrottleState = { failures: number; lastFailureAt: Date; lockedUntil: Date | null }
 
-export const FIRST_LOCK_MS = MINUTE_MS
-export const MAX_LOCK_MS = 15 * MINUTE_MS
-export const FORGET_AFTER_MS = 15 * MINUTE_MS
+const FIRST_LOCK_MS = MINUTE_MS
+const MAX_LOCK_MS = 15 * MINUTE_MS
+const FORGET_AFTER_MS = 15 * MINUTE_MS
 
-export function lockMsAfter(failures: number, limit: number): number {
+function lockMsAfter(failures: number, limit: number): number {
   if (failures < limit) return 0
   return Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - limit))
 }

@@ -10,7 +10,7 @@ type ScopeLimits = { perAccount: number; perIp?: number; quotaWindowMs?: number 
  * What is being guarded, and how many failures in a row each key may have before the back-off.
  * Scopes with `quotaWindowMs` count uses instead: that many per window, then none until it passes.
  */
-export const THROTTLE_SCOPES = {
+const THROTTLE_SCOPES = {
   'sign-in': { perAccount: 5, perIp: 50 },
   'second-factor': { perAccount: 5, perIp: 50 },
   'code-send': { perAccount: 5, perIp: 50 },
@@ -47,7 +47,7 @@ export class Throttled extends DomainError {
   }
 }
 
-export function formatWait(seconds: number): string {
+function formatWait(seconds: number): string {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`
   const minutes = Math.ceil(seconds / 60)
   return `${minutes} minute${minutes === 1 ? '' : 's'}`

@@ -22,13 +22,13 @@ export const PAYOUT_TABLE = {
 } as const satisfies Record<PayoutRailKind, unknown>
 
 /** Payouts of this many whole units or more need a second factor from the last 10 minutes. */
-export const LARGE_PAYOUT_MAJOR = 1000
+const LARGE_PAYOUT_MAJOR = 1000
 
 /**
  * Whole US dollars in the wallet's minor units, to the nearest unit (at least 1). `usdRate` is the
  * wallet currency per 1 USD ("1" for USD, and for a currency nobody prices).
  */
-export function dollarsInMinor(dollars: number, currency: string, usdRate: string): number {
+function dollarsInMinor(dollars: number, currency: string, usdRate: string): number {
   const digits = currencyDigits(currency)
   if (usdRate === '1') return dollars * 10 ** digits
   return Math.max(1, Number(convertMinor(BigInt(dollars * 100), 2, digits, usdRate)))

@@ -17,7 +17,7 @@ export const PAYOUT_STATUS_LABELS: Record<PayoutStatus, string> = {
 }
 
 /** What an admin can do to a payout from the admin page; the platform's own moves are in PAYOUT_MACHINE. */
-export const ADMIN_PAYOUT_ACTIONS = ['hold', 'release', 'cancel'] as const satisfies readonly PayoutTransitionName[]
+const ADMIN_PAYOUT_ACTIONS = ['hold', 'release', 'cancel'] as const satisfies readonly PayoutTransitionName[]
 export type AdminPayoutAction = (typeof ADMIN_PAYOUT_ACTIONS)[number]
 
 export function allowedAdminPayoutActions(status: PayoutStatus): AdminPayoutAction[] {
