@@ -1,3 +1,5 @@
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -38,11 +40,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('respond') }),
+  z.object({ intent: z.literal('decide') }),
+])
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, found } = await requireDispute(request, params.disputeId)
   const back = `/disputes/${found.dispute.id}`
   const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_DISPUTE_FILE_BYTES })
-  const intent = formData.get('intent')
+  const { intent } = parseIntent(formData, IntentSchema)
 
   if (intent === 'respond') {
     const submission = parseWithZod(formData, { schema: RespondDisputeSchema })
@@ -87,7 +94,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, { kind: 'success', message: 'The decision is recorded and both sides are told.' })
   }
-  throw new Response('Unknown action', { status: 400 })
 }
 
 export default function DisputePage() {
