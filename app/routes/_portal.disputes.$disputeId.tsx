@@ -1,3 +1,5 @@
+import { DISPUTE_MACHINE } from '~/domain/dispute-machine'
+import { canTake } from '~/domain/state-machine'
 import { parseIntent } from '~/http/intent.server'
 import { z } from 'zod'
 import { getFormProps, useForm } from '@conform-to/react'
@@ -34,8 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     dispute: await loadDisputeView(found),
     contract: { id: contract.id, title: contract.title },
-    canRespond: dispute.status === 'open' && isParty(contract, user.id) && user.id !== dispute.openedBy,
-    canDecide: user.role === 'admin' && dispute.status !== 'decided',
+    canRespond:
+      canTake(DISPUTE_MACHINE, 'respond', dispute.status, user.role) &&
+      isParty(contract, user.id) &&
+      user.id !== dispute.openedBy,
+    canDecide: canTake(DISPUTE_MACHINE, 'decide', dispute.status, user.role),
     currencyDigits: currencyDigits(contract.currency),
   })
 }
