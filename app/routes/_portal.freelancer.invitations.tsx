@@ -19,7 +19,7 @@ import { z } from 'zod'
 
 export const meta: MetaFunction = () => [{ title: 'Invitations · MegiLance' }]
 
-export const loader = answerDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'freelancer')
   await syncInvitationsWithProposals(user.id)
   const invitations = await listInvitationsOfFreelancer(user.id)
@@ -34,7 +34,7 @@ const IntentSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('decline') }),
 ])
 
-export const action = answerDomainErrors(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ answerDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'freelancer')
   const formData = await readFormData(request)
   const { intent } = parseIntent(formData, IntentSchema)
