@@ -28,6 +28,8 @@ export function refusalResponse(refusal: Refusal | DomainError): Response {
 /**
  * Wraps a loader or action so a DomainError thrown by a service becomes its Response (the error
  * boundary renders it with the right status); anything else is rethrown untouched (a 500 is a bug).
+ * Mark the call in a route with a `@__PURE__` comment: it lets the browser build drop the call,
+ * whose module (.server) is empty there — without the mark the page's JS fails to load.
  */
 export function answerDomainErrors<Args extends unknown[], Result>(
   handler: (...args: Args) => Promise<Result>,

@@ -1,3 +1,5 @@
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
@@ -24,10 +26,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(await cryptoAdminOverview(), { headers: { 'Cache-Control': 'no-store' } })
 }
 
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('confirm') }),
+  z.object({ intent: z.literal('refund') }),
+])
+
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
   const formData = await readFormData(request)
-  const intent = String(formData.get('intent') ?? '')
+  const { intent } = parseIntent(formData, IntentSchema)
   const back = '/admin/crypto-payments'
 
   if (intent === 'confirm') {
@@ -84,7 +91,6 @@ export async function action({ request }: ActionFunctionArgs) {
       )
     return redirectWithToast(back, { kind: 'success', message: 'Marked as refunded.' })
   }
-  throw new Response('Unknown action', { status: 400 })
 }
 
 export default function AdminCryptoPayments() {

@@ -1,3 +1,4 @@
+import { refusalResponse } from '~/http/outcome-response.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
@@ -33,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') throw new Response('Choose a signal and what to do with it.', { status: 400 })
   const { intent, signalId } = submission.value
   const outcome = await reviewFraudSignal(admin, signalId, intent)
-  if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+  if (!outcome.ok) throw refusalResponse(outcome)
   return redirectWithToast(intent === 'review' ? '/admin/fraud-signals' : '/admin/fraud-signals?show=reviewed', {
     kind: 'success',
     message: intent === 'review' ? 'Signal marked reviewed.' : 'Signal is waiting for review again.',

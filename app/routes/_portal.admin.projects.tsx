@@ -1,3 +1,5 @@
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
@@ -28,10 +30,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ filter, rows, total })
 }
 
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('hide') }),
+  z.object({ intent: z.literal('restore') }),
+])
+
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, 'admin')
   const formData = await readFormData(request)
-  const intent = formData.get('intent')
+  const { intent } = parseIntent(formData, IntentSchema)
   const projectId = String(formData.get('projectId') ?? '')
   const project = projectId ? await findProject(projectId) : undefined
   if (!project) throw new Response('Not found', { status: 404 })
@@ -60,7 +67,6 @@ export async function action({ request }: ActionFunctionArgs) {
     await restoreProject(project)
     return redirectWithToast(back, { kind: 'success', message: `"${project.title}" is visible again.` })
   }
-  throw new Response('Unknown action', { status: 400 })
 }
 
 export default function AdminProjects() {

@@ -9,7 +9,7 @@ import { answerDomainErrors } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? 'Client'} · MegiLance` }]
 
-export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request)
   const profile = await loadClientPublicProfile(params.userId)
   return json({ ...profile, isOwn: viewer.id === profile.user.id })

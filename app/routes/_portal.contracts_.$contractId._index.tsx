@@ -1,3 +1,5 @@
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -30,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.contract.title ?? 'Contract'} · MegiLance` },
 ]
 
-export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const { contract, side } = await requireContractParty(user, params.contractId)
   return json({
@@ -59,12 +61,21 @@ const MILESTONE_FORMS = {
   approve: { schema: null, formId: 'approve' },
 } as const
 
-export const action = answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('fund') }),
+  z.object({ intent: z.literal('submit') }),
+  z.object({ intent: z.literal('request_changes') }),
+  z.object({ intent: z.literal('approve') }),
+  z.object({ intent: z.literal('add-milestone') }),
+  z.object({ intent: z.literal('end-contract') }),
+])
+
+export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const { contract, side } = await requireContractParty(user, params.contractId)
   if (side === 'admin') throw new Response('Admins read contracts; only its two sides act on it.', { status: 403 })
   const formData = await readFormData(request)
-  const intent = String(formData.get('intent') ?? '')
+  const { intent } = parseIntent(formData, IntentSchema)
   const back = `/contracts/${contract.id}`
   const conflict = (message: string) => json({ conflict: message }, { status: 409 })
 
@@ -112,7 +123,6 @@ export const action = answerDomainErrors(async ({ request, params }: ActionFunct
     if (!outcome.ok) return conflict(outcome.message)
     return redirectWithToast(back, { kind: 'success', message: outcome.message })
   }
-  throw new Response('Unknown action', { status: 400 })
 })
 
 export default function ContractPage() {

@@ -1,3 +1,5 @@
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -75,12 +77,22 @@ function chargeToast(charge: ChargeOutcome | null, before: string, currency: str
   return { kind: 'success' as const, message: `${before} The payment is being processed.` }
 }
 
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('log-time') }),
+  z.object({ intent: z.literal('delete-entry') }),
+  z.object({ intent: z.literal('send-invoice') }),
+  z.object({ intent: z.literal('approve-invoice') }),
+  z.object({ intent: z.literal('dispute-invoice') }),
+  z.object({ intent: z.literal('pay-invoice') }),
+  z.object({ intent: z.literal('set-limit') }),
+])
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contract } = await requireHourlyContract(request, params.contractId)
   const formData = await readFormData(request)
-  const intent = formData.get('intent')
+  const { intent } = parseIntent(formData, IntentSchema)
   const back = `/contracts/${contract.id}/hours`
-  const asFreelancer = ['log-time', 'delete-entry', 'send-invoice'].includes(String(intent))
+  const asFreelancer = ['log-time', 'delete-entry', 'send-invoice'].includes(intent)
   if ((asFreelancer && user.id !== contract.freelancerId) || (!asFreelancer && user.id !== contract.clientId)) {
     throw new Response('Only the other side of this contract can do that.', { status: 403 })
   }
@@ -102,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === 'delete-entry') {
     const outcome = await deleteTimeEntry(contract, user.id, String(formData.get('entryId') ?? ''))
-    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status })
+    if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, { kind: 'success', message: 'The entry is deleted.' })
   }
   if (intent === 'send-invoice') {
@@ -155,7 +167,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: `Weekly limit set to ${submission.value.hours} h from the week of ${formatDate(outcome.from ?? '')}.`,
     })
   }
-  throw new Response('Unknown action', { status: 400 })
 }
 
 export default function ContractHours() {

@@ -26,7 +26,7 @@ async function requireClientMilestone(request: Request, params: LoaderFunctionAr
   return { user, contract, milestone }
 }
 
-export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const { contract, milestone } = await requireClientMilestone(request, params)
   const { cryptoChoices, note } = fundingPaths()
   return json({
@@ -42,7 +42,7 @@ export const loader = answerDomainErrors(async ({ request, params }: LoaderFunct
   })
 })
 
-export const action = answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const { user, contract, milestone } = await requireClientMilestone(request, params)
   const submission = parseWithZod(await readFormData(request), { schema: CryptoChoiceSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })

@@ -1,3 +1,7 @@
+import { DISPUTE_MACHINE } from '~/domain/dispute-machine'
+import { canTake } from '~/domain/state-machine'
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -32,17 +36,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     dispute: await loadDisputeView(found),
     contract: { id: contract.id, title: contract.title },
-    canRespond: dispute.status === 'open' && isParty(contract, user.id) && user.id !== dispute.openedBy,
-    canDecide: user.role === 'admin' && dispute.status !== 'decided',
+    canRespond:
+      canTake(DISPUTE_MACHINE, 'respond', dispute.status, user.role) &&
+      isParty(contract, user.id) &&
+      user.id !== dispute.openedBy,
+    canDecide: canTake(DISPUTE_MACHINE, 'decide', dispute.status, user.role),
     currencyDigits: currencyDigits(contract.currency),
   })
 }
+
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('respond') }),
+  z.object({ intent: z.literal('decide') }),
+])
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, found } = await requireDispute(request, params.disputeId)
   const back = `/disputes/${found.dispute.id}`
   const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_DISPUTE_FILE_BYTES })
-  const intent = formData.get('intent')
+  const { intent } = parseIntent(formData, IntentSchema)
 
   if (intent === 'respond') {
     const submission = parseWithZod(formData, { schema: RespondDisputeSchema })
@@ -87,7 +99,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, { kind: 'success', message: 'The decision is recorded and both sides are told.' })
   }
-  throw new Response('Unknown action', { status: 400 })
 }
 
 export default function DisputePage() {

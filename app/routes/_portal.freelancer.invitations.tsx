@@ -14,10 +14,12 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { DataTable } from '~/components/ui/data-table'
 import { answerDomainErrors } from '~/http/outcome-response.server'
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
 
 export const meta: MetaFunction = () => [{ title: 'Invitations · MegiLance' }]
 
-export const loader = answerDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'freelancer')
   await syncInvitationsWithProposals(user.id)
   const invitations = await listInvitationsOfFreelancer(user.id)
@@ -27,32 +29,34 @@ export const loader = answerDomainErrors(async ({ request }: LoaderFunctionArgs)
   })
 })
 
-export const action = answerDomainErrors(async ({ request }: ActionFunctionArgs) => {
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('accept') }),
+  z.object({ intent: z.literal('decline') }),
+])
+
+export const action = /* @__PURE__ */ answerDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'freelancer')
   const formData = await readFormData(request)
-  const intent = formData.get('intent')
+  const { intent } = parseIntent(formData, IntentSchema)
   if (intent === 'accept') {
     const project = await acceptInvitation(String(formData.get('invitationId') ?? ''), user)
     return redirect(`/projects/${project.id}/propose`)
   }
-  if (intent === 'decline') {
-    const submission = parseWithZod(formData, { schema: DeclineInvitationSchema })
-    if (submission.status !== 'success') {
-      return json(
-        {
-          invitationId: String(formData.get('invitationId') ?? ''),
-          error: submission.error?.reason?.[0] ?? 'Check the reason.',
-        },
-        { status: 400 },
-      )
-    }
-    const project = await declineInvitation(submission.value.invitationId, user, submission.value.reason)
-    return redirectWithToast('/freelancer/invitations', {
-      kind: 'success',
-      message: `You declined the invitation to "${project.title}".`,
-    })
+  const submission = parseWithZod(formData, { schema: DeclineInvitationSchema })
+  if (submission.status !== 'success') {
+    return json(
+      {
+        invitationId: String(formData.get('invitationId') ?? ''),
+        error: submission.error?.reason?.[0] ?? 'Check the reason.',
+      },
+      { status: 400 },
+    )
   }
-  throw new Response('Unknown action', { status: 400 })
+  const project = await declineInvitation(submission.value.invitationId, user, submission.value.reason)
+  return redirectWithToast('/freelancer/invitations', {
+    kind: 'success',
+    message: `You declined the invitation to "${project.title}".`,
+  })
 })
 
 const STATUS_LABELS = { pending: 'Waiting for you', accepted: 'Accepted', declined: 'Declined' } as const

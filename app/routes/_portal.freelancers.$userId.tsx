@@ -13,7 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? 'Freelancer'} · MegiLance` },
 ]
 
-export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request)
   const profile = await loadFreelancerPublicProfile(params.userId)
   return json({ ...profile, isOwn: viewer.id === profile.user.id })

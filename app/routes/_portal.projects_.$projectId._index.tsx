@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.project.title ?? 'Project'} · MegiLance` },
 ]
 
-export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireVisibleProject(params.projectId, user)
   return json(await loadProjectPage(project, user))
@@ -31,7 +31,7 @@ const IntentSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('reopen') }),
 ])
 
-export const action = answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
   const { intent } = parseIntent(await readFormData(request), IntentSchema)

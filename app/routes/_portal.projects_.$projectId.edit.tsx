@@ -16,14 +16,14 @@ import { answerDomainErrors } from '~/http/outcome-response.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit project · MegiLance' }]
 
-export const loader = answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
   assertOwnerAction(project, 'edit')
   return json({ project: { id: project.id, title: project.title }, defaults: await projectFormDefaults(project) })
 })
 
-export const action = answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
   const submission = parseWithZod(await readFormData(request), { schema: ProjectSchema })

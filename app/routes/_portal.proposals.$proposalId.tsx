@@ -1,3 +1,5 @@
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -41,15 +43,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-const CLIENT_INTENTS = ['shortlist', 'unshortlist', 'decline', 'accept']
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('shortlist') }),
+  z.object({ intent: z.literal('unshortlist') }),
+  z.object({ intent: z.literal('decline') }),
+  z.object({ intent: z.literal('accept') }),
+  z.object({ intent: z.literal('withdraw') }),
+])
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, found, role } = await requireProposal(request, params.proposalId)
   const formData = await readFormData(request)
-  const intent = String(formData.get('intent') ?? '')
+  const { intent } = parseIntent(formData, IntentSchema)
   const back = `/proposals/${found.proposal.id}`
-  const needed = CLIENT_INTENTS.includes(intent) ? 'client' : intent === 'withdraw' ? 'freelancer' : null
-  if (!needed) throw new Response('Unknown action', { status: 400 })
+  const needed = intent === 'withdraw' ? 'freelancer' : 'client'
   if (role !== needed) throw new Response(`Only the project’s ${needed} can do that.`, { status: 403 })
 
   if (intent === 'decline') {

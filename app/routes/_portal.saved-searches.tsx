@@ -1,3 +1,6 @@
+import { statusOf } from '~/http/outcome-response.server'
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -35,10 +38,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('create') }),
+  z.object({ intent: z.literal('delete') }),
+  z.object({ intent: z.literal('alerts-on') }),
+  z.object({ intent: z.literal('alerts-off') }),
+])
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'freelancer')
   const formData = await readFormData(request)
-  const intent = formData.get('intent')
+  const { intent } = parseIntent(formData, IntentSchema)
 
   if (intent === 'create') {
     const submission = parseWithZod(formData, { schema: SaveSearchSchema })
@@ -53,9 +63,9 @@ export async function action({ request }: ActionFunctionArgs) {
       return json(
         {
           query: submission.value.query,
-          reply: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }),
+          reply: submission.reply({ fieldErrors: { [outcome.field ?? 'query']: [outcome.message] } }),
         },
-        { status: outcome.field === 'query' && outcome.message.startsWith('You have already') ? 409 : 400 },
+        { status: statusOf(outcome) },
       )
     }
     return redirectWithToast('/saved-searches', { kind: 'success', message: `Saved “${outcome.search.name}”.` })
@@ -68,17 +78,14 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await deleteSavedSearch(user.id, search.id)).ok) throw new Response('Not found', { status: 404 })
     return redirectWithToast('/saved-searches', { kind: 'success', message: `Deleted “${search.name}”.` })
   }
-  if (intent === 'alerts-on' || intent === 'alerts-off') {
-    const on = intent === 'alerts-on'
-    if (!(await setSavedSearchAlerts(user.id, search.id, on)).ok) throw new Response('Not found', { status: 404 })
-    return redirectWithToast('/saved-searches', {
-      kind: 'success',
-      message: on
-        ? `Alerts on for “${search.name}”: new matching projects will be announced.`
-        : `Alerts off for “${search.name}”.`,
-    })
-  }
-  throw new Response('Unknown action. Use delete, alerts-on, alerts-off or create.', { status: 400 })
+  const on = intent === 'alerts-on'
+  if (!(await setSavedSearchAlerts(user.id, search.id, on)).ok) throw new Response('Not found', { status: 404 })
+  return redirectWithToast('/saved-searches', {
+    kind: 'success',
+    message: on
+      ? `Alerts on for “${search.name}”: new matching projects will be announced.`
+      : `Alerts off for “${search.name}”.`,
+  })
 }
 
 export default function SavedSearches() {

@@ -1,3 +1,5 @@
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -41,10 +43,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('remove') }),
+  z.object({ intent: z.literal('stripe') }),
+  z.object({ intent: z.literal('save') }),
+])
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
   const formData = await readFormData(request)
-  const intent = formData.get('intent')
+  const { intent } = parseIntent(formData, IntentSchema)
   if (intent === 'remove') {
     await forgetCard(user.id)
     return redirectWithToast(PAGE, {

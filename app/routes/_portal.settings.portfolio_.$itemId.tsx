@@ -1,3 +1,5 @@
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -33,6 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ item: await requireOwnItem(request, params.itemId) })
 }
 
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('save') }),
+  z.object({ intent: z.literal('remove-image') }),
+  z.object({ intent: z.literal('delete') }),
+])
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const item = await requireOwnItem(request, params.itemId)
   const back = `/settings/portfolio/${item.id}`
@@ -40,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     maxFileBytes: MAX_PORTFOLIO_IMAGE_BYTES,
     maxFiles: MAX_PORTFOLIO_IMAGES,
   })
-  const intent = formData.get('intent')
+  const { intent } = parseIntent(formData, IntentSchema)
   if (intent === 'save') {
     const submission = parseWithZod(formData, { schema: PortfolioItemSchema })
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
@@ -58,14 +66,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithToast(back, { kind: 'success', message: 'The image is removed.' })
   }
-  if (intent === 'delete') {
-    await deleteItemAndImages(item)
-    return redirectWithToast('/settings/portfolio', {
-      kind: 'success',
-      message: `“${item.title}” is deleted from your portfolio.`,
-    })
-  }
-  throw new Response('Unknown action', { status: 400 })
+  await deleteItemAndImages(item)
+  return redirectWithToast('/settings/portfolio', {
+    kind: 'success',
+    message: `“${item.title}” is deleted from your portfolio.`,
+  })
 }
 
 export default function EditPortfolioItem() {

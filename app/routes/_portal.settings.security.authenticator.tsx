@@ -1,3 +1,5 @@
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -29,12 +31,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(totp, { headers: { 'Cache-Control': 'no-store' } })
 }
 
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('start') }),
+  z.object({ intent: z.literal('confirm') }),
+  z.object({ intent: z.literal('cancel') }),
+  z.object({ intent: z.literal('turn-off') }),
+])
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
   const { user } = session
   const formData = await readFormData(request)
   const origin = originOf(request, context.clientIp)
-  switch (formData.get('intent')) {
+  switch (parseIntent(formData, IntentSchema).intent) {
     case 'start': {
       // Adding a factor needs one the account already had (or, for a first one, the password).
       await requireEnrolmentCheck(request, session, PATH)
@@ -76,8 +85,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
         message: 'Your authenticator app is off. You can remove MegiLance from it.',
       })
     }
-    default:
-      throw new Response('Unknown action', { status: 400 })
   }
 }
 

@@ -1,3 +1,5 @@
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { backupCodesFileText, backupCodesOf, generateBackupCodes } from '~/services/security/backup-codes.server'
@@ -13,10 +15,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(await backupCodesOf(user.id))
 }
 
+// One button, but still an intent: any other value is a 400.
+const IntentSchema = z.object({ intent: z.literal('generate') })
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
   const formData = await readFormData(request)
-  if (formData.get('intent') !== 'generate') throw new Response('Unknown action', { status: 400 })
+  parseIntent(formData, IntentSchema)
   // A first set adds a factor, a new set replaces codes someone may rely on: both need a factor the
   // account already had (or, when it has none, the password).
   await requireEnrolmentCheck(request, session)

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { action as notificationsAction } from '~/routes/_portal.notifications._index'
 import { action as sessionsAction } from '~/routes/_portal.settings.sessions'
 import { action as emailCodesAction } from '~/routes/_portal.settings.security.email-codes'
+import { action as invitationsAction } from '~/routes/_portal.freelancer.invitations'
+import { action as savedSearchesAction } from '~/routes/_portal.saved-searches'
+import { action as authenticatorAction } from '~/routes/_portal.settings.security.authenticator'
+import { action as backupCodesAction } from '~/routes/_portal.settings.security.backup-codes'
 import { formRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
 
@@ -13,6 +17,10 @@ describe('intents', () => {
       [notificationsAction, '/notifications'],
       [sessionsAction, '/settings/sessions'],
       [emailCodesAction, '/settings/security/email-codes'],
+      [invitationsAction, '/freelancer/invitations'],
+      [savedSearchesAction, '/saved-searches'],
+      [authenticatorAction, '/settings/security/authenticator'],
+      [backupCodesAction, '/settings/security/backup-codes'],
     ] as const) {
       for (const fields of [{ intent: 'explode' }, {}] as Record<string, string>[]) {
         const response = await run(action, formRequest(path, fields, cookie))

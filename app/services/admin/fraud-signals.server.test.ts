@@ -28,19 +28,19 @@ describe('reviewing fraud signals', () => {
     const { id } = await openSignal()
     expect(await reviewFraudSignal(admin, id, 'reopen')).toEqual({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: 'That signal is already waiting (or gone); you can mark reviewed it instead.',
     })
     expect(await reviewFraudSignal(admin, id, 'review')).toEqual({ ok: true })
     expect((await listFraudSignals('reviewed')).some((signal) => signal.id === id)).toBe(true)
-    expect(await reviewFraudSignal(admin, id, 'review')).toMatchObject({ ok: false, status: 409 })
+    expect(await reviewFraudSignal(admin, id, 'review')).toMatchObject({ ok: false, reason: 'conflict' })
     expect(await reviewFraudSignal(admin, id, 'reopen')).toEqual({ ok: true })
     expect((await listFraudSignals('open')).some((signal) => signal.id === id)).toBe(true)
   })
 
   it('refuses anyone who is not an admin and leaves the signal waiting', async () => {
     const { id, user } = await openSignal()
-    expect(await reviewFraudSignal(user, id, 'review')).toMatchObject({ ok: false, status: 403 })
+    expect(await reviewFraudSignal(user, id, 'review')).toMatchObject({ ok: false, reason: 'forbidden' })
     expect((await listFraudSignals('open')).some((signal) => signal.id === id)).toBe(true)
   })
 })

@@ -4,10 +4,11 @@
  */
 import { setFraudSignalReviewed } from '~/models/fraud-signals.server'
 import type { Role } from '~/domain/enums'
+import type { Refusal } from '~/services/domain-errors'
 
 export type FraudSignalReview = 'review' | 'reopen'
 
-export type FraudSignalOutcome = { ok: true } | { ok: false; status: 403 | 409; message: string }
+export type FraudSignalOutcome = { ok: true } | Refusal<'forbidden' | 'conflict'>
 
 export async function reviewFraudSignal(
   actor: { role: Role },
@@ -15,12 +16,12 @@ export async function reviewFraudSignal(
   intent: FraudSignalReview,
   now = new Date(),
 ): Promise<FraudSignalOutcome> {
-  if (actor.role !== 'admin') return { ok: false, status: 403, message: 'Only admins review fraud signals.' }
+  if (actor.role !== 'admin') return { ok: false, reason: 'forbidden', message: 'Only admins review fraud signals.' }
   if (await setFraudSignalReviewed(signalId, intent === 'review' ? now : null)) return { ok: true }
   const allowed = intent === 'review' ? 'reopen' : 'mark reviewed'
   return {
     ok: false,
-    status: 409,
+    reason: 'conflict',
     message: `That signal is already ${intent === 'review' ? 'reviewed' : 'waiting'} (or gone); you can ${allowed} it instead.`,
   }
 }

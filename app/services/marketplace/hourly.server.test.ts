@@ -49,13 +49,13 @@ describe('deleting time', () => {
     await logTime(contract, { workDate: '2026-11-23', duration: '1', memo: 'Design' }, NOW)
     await logTime(contract, { workDate: '2026-11-24', duration: '2', memo: 'Build' }, NOW)
     const [first, second] = await listTimeEntries(contract.id)
-    expect(await deleteTimeEntry(contract, client.id, first!.id)).toMatchObject({ ok: false, status: 403 })
+    expect(await deleteTimeEntry(contract, client.id, first!.id)).toMatchObject({ ok: false, reason: 'forbidden' })
     expect(await deleteTimeEntry(contract, freelancer.id, first!.id)).toEqual({ ok: true })
-    expect(await deleteTimeEntry(contract, freelancer.id, first!.id)).toMatchObject({ ok: false, status: 409 })
+    expect(await deleteTimeEntry(contract, freelancer.id, first!.id)).toMatchObject({ ok: false, reason: 'conflict' })
     await runHourlyInvoicing(new Date('2026-11-30T08:00:00Z'))
     expect(await deleteTimeEntry(contract, freelancer.id, second!.id)).toEqual({
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: 'That entry is already invoiced or gone; invoiced time cannot be changed.',
     })
     expect((await listTimeEntries(contract.id)).map((entry) => entry.id)).toEqual([second!.id])

@@ -41,6 +41,7 @@ import {
 import { INVOICE_MACHINE } from '~/domain/invoice-machine'
 import { fromStates } from '~/domain/state-machine'
 import { CHARGE_CLAIM_TIMEOUT_MS, checkInvoiceAction } from './invoice-rules'
+import type { Refusal } from '~/services/domain-errors'
 
 type Contract = NonNullable<Awaited<ReturnType<typeof findContract>>>
 export type Outcome = { ok: true } | { ok: false; reason: 'invalid' | 'conflict'; message: string; field?: string }
@@ -88,14 +89,14 @@ export async function deleteTimeEntry(
   contract: Contract,
   userId: string,
   entryId: string,
-): Promise<{ ok: true } | { ok: false; status: 403 | 409; message: string }> {
+): Promise<{ ok: true } | Refusal<'forbidden' | 'conflict'>> {
   if (userId !== contract.freelancerId) {
-    return { ok: false, status: 403, message: 'Only the freelancer on this contract can delete time.' }
+    return { ok: false, reason: 'forbidden', message: 'Only the freelancer on this contract can delete time.' }
   }
   if (!(await deleteUninvoicedTimeEntry(contract.id, entryId))) {
     return {
       ok: false,
-      status: 409,
+      reason: 'conflict',
       message: 'That entry is already invoiced or gone; invoiced time cannot be changed.',
     }
   }

@@ -219,9 +219,10 @@ describe('saved searches', () => {
     expect(first).toMatchObject({ ok: true, search: { name: '“dash” · React', query: 'q=dash&skill=React' } })
     expect(
       await saveSearch(freelancer.id, { name: 'Again', query: 'q=dash&skill=React', notify: true }, NOW),
-    ).toMatchObject({ ok: false, field: 'query' })
+    ).toMatchObject({ ok: false, reason: 'conflict', field: 'query' })
     expect(await saveSearch(freelancer.id, { name: 'All', query: 'sort=newest', notify: true }, NOW)).toMatchObject({
       ok: false,
+      reason: 'invalid',
       field: 'query',
     })
   })

@@ -15,6 +15,7 @@ import {
   type SavedSearch,
 } from '~/models/saved-searches.server'
 import { notify } from '~/services/notifications/notify.server'
+import type { Refusal } from '~/services/domain-errors'
 import {
   describeSearch,
   isEmptySearch,
@@ -31,8 +32,7 @@ function savedSearchInput(query: string) {
   return { ...toSearchInput({ ...params, page: 1 }), sort: 'newest' as const }
 }
 
-export type SaveSearchResult =
-  { ok: true; search: SavedSearch } | { ok: false; field: 'name' | 'query'; message: string }
+export type SaveSearchResult = { ok: true; search: SavedSearch } | Refusal<'invalid' | 'conflict', 'name' | 'query'>
 
 export async function saveSearch(
   userId: string,
@@ -43,17 +43,19 @@ export async function saveSearch(
   if (isEmptySearch(params)) {
     return {
       ok: false,
+      reason: 'invalid',
       field: 'query',
       message: 'Add keywords or a filter first; a search for everything is not worth saving.',
     }
   }
   const query = searchQueryString(params)
   if (await findSavedSearchByQuery(userId, query)) {
-    return { ok: false, field: 'query', message: 'You have already saved this search.' }
+    return { ok: false, reason: 'conflict', field: 'query', message: 'You have already saved this search.' }
   }
   if ((await countSavedSearchesOf(userId)) >= MAX_SAVED_SEARCHES) {
     return {
       ok: false,
+      reason: 'invalid',
       field: 'query',
       message: `You can keep up to ${MAX_SAVED_SEARCHES} saved searches; delete one first.`,
     }
