@@ -4,7 +4,7 @@ import { findContract } from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
 import { findDispute } from '~/models/disputes.server'
 import { findInvoiceById, listInvoices } from '~/models/hourly.server'
-import { balanceOf, checkLedgerInvariants, PLATFORM_OWNER, writeLedgerTransaction } from '~/models/ledger.server'
+import { balanceOf, checkLedgerInvariants } from '~/models/ledger.server'
 import { cardPayments, disputes, ledgerTransactions } from '~/models/schema'
 import { decideDispute } from '~/services/marketplace/disputes.server'
 import {
@@ -19,24 +19,12 @@ import { clientWorkStats, freelancerWorkStats } from '~/models/dashboard-stats.s
 import { listPaymentHistory } from '~/models/payment-history.server'
 import { clientStatementMonths, freelancerStatementMonths } from '~/models/tax-statements.server'
 import { createTestUser } from '~/test/users'
+import { topUpWallet } from '~/test/wallet'
 import { saveSandboxCard } from './saved-cards.server'
 
 // Wednesday 25 November 2026; the week of Monday the 16th is over and can be invoiced.
 const NOW = new Date('2026-11-25T12:00:00Z')
 const wallet = (ownerId: string) => ({ kind: 'wallet' as const, ownerId, currency: 'USD' })
-
-async function topUp(userId: string, amountMinor: number) {
-  writeLedgerTransaction({
-    idempotencyKey: `test-topup:${crypto.randomUUID()}`,
-    kind: 'wallet.deposit',
-    description: 'Test top-up',
-    lines: [
-      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -amountMinor },
-      { account: wallet(userId), amountMinor },
-    ],
-    at: NOW,
-  })
-}
 
 /** A contract with a $100 invoice (2 h 30 min at $40) for the week of 16 November, pending review. */
 async function invoicedContract() {
@@ -71,7 +59,7 @@ function chargesOf(invoiceId: string) {
 describe('charging an approved hourly invoice', () => {
   it('takes it from the client’s wallet and pays the freelancer less the 10% fee', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
-    await topUp(client.id, 150_00)
+    await topUpWallet(client.id, 150_00, NOW)
     const outcome = await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
     expect(outcome).toEqual({
       ok: true,
@@ -91,7 +79,7 @@ describe('charging an approved hourly invoice', () => {
 
   it('charges the card on file when the wallet does not cover it', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
-    await topUp(client.id, 20_00)
+    await topUpWallet(client.id, 20_00, NOW)
     expect(
       await saveSandboxCard(client.id, { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }, NOW),
     ).toEqual({ ok: true })
@@ -110,7 +98,7 @@ describe('charging an approved hourly invoice', () => {
 
   it('charges once however many approvals and job runs race for the same invoice', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
-    await topUp(client.id, 1_000_00)
+    await topUpWallet(client.id, 1_000_00, NOW)
     await saveSandboxCard(client.id, { number: '4242424242424242', expiry: '12/30', cvc: '123' }, NOW)
     const afterReview = new Date(invoice.reviewDueAt.getTime() + 1)
     const racers = Array.from({ length: 20 }, (_, index) =>
@@ -159,7 +147,7 @@ describe('charging an approved hourly invoice', () => {
 
   it('charges an invoice left unreviewed when the job runs after the 5 days', async () => {
     const { client, freelancer, invoice } = await invoicedContract()
-    await topUp(client.id, 100_00)
+    await topUpWallet(client.id, 100_00, NOW)
     expect(await runHourlyCharging(new Date(invoice.reviewDueAt.getTime() - 60_000))).toEqual({
       autoApproved: 0,
       paid: 0,
@@ -224,7 +212,7 @@ describe('a declined charge', () => {
 describe('a disputed invoice', () => {
   it('is not charged; a split decision charges exactly the decided amount', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
-    await topUp(client.id, 500_00)
+    await topUpWallet(client.id, 500_00, NOW)
     const reason = 'Monitoring was already set up by our own team.'
     expect(await reviewInvoice(contract, invoice.id, client.id, { kind: 'dispute', reason }, NOW)).toEqual({
       ok: true,
@@ -263,7 +251,7 @@ describe('a disputed invoice', () => {
 
   it('charges nothing when the decision is that nothing is owed', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
-    await topUp(client.id, 500_00)
+    await topUpWallet(client.id, 500_00, NOW)
     await reviewInvoice(
       contract,
       invoice.id,

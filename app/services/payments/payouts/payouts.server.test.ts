@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { balanceOf, checkLedgerInvariants, writeLedgerTransaction } from '~/models/ledger.server'
+import { balanceOf, checkLedgerInvariants } from '~/models/ledger.server'
 import { findPayout, listPayoutEvents } from '~/models/payouts.server'
 import { listNotifications } from '~/models/notifications.server'
 import { createTestUser } from '~/test/users'
+import { freelancerWithWallet } from '~/test/wallet'
 import { addCryptoMethod, addSandboxBankMethod } from './payout-methods.server'
 import { actOnPayout, requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
-import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
 
 async function freelancerWith(balanceMinor: number) {
-  const user = await createTestUser('freelancer')
-  writeLedgerTransaction({
-    idempotencyKey: `test-credit:${user.id}`,
-    kind: LEDGER_TRANSACTION.walletDeposit,
-    description: 'Released milestone',
-    lines: [
-      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -balanceMinor },
-      { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: balanceMinor },
-    ],
-    at: new Date(),
-  })
+  const user = await freelancerWithWallet(balanceMinor)
   const added = await addSandboxBankMethod(user.id, {
     holderName: 'Farid Tester',
     country: 'DE',

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
-import { balanceOf, writeLedgerTransaction } from '~/models/ledger.server'
+import { balanceOf } from '~/models/ledger.server'
 import { findPayout, findPendingStripeMethod, listPayoutMethodsOf } from '~/models/payouts.server'
 import { markSessionSecondFactor } from '~/models/sessions.server'
 import { action as bankAction, loader as bankLoader } from '~/routes/_portal.payouts.bank'
@@ -12,7 +12,7 @@ import { requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
 import { resetStripeClient } from '../cards/stripe.server'
 import { server } from '~/test/msw-server'
-import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
+import { topUpWallet } from '~/test/wallet'
 
 // The real stripe SDK against intercepted https://api.stripe.com; the key is set before any module reads the environment.
 vi.hoisted(() => {
@@ -91,16 +91,7 @@ async function connectedFreelancer(seen: Seen[]) {
   )
   const started = await startBankOnboarding(user, 'https://megilance.example')
   expect(await finishBankOnboarding(user.id)).toEqual({ status: 'active' })
-  writeLedgerTransaction({
-    idempotencyKey: `credit:${user.id}`,
-    kind: LEDGER_TRANSACTION.walletDeposit,
-    description: 'Released milestone',
-    lines: [
-      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -45_000 },
-      { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: 45_000 },
-    ],
-    at: new Date(),
-  })
+  await topUpWallet(user.id, 45_000)
   const [method] = await listPayoutMethodsOf(user.id)
   return { user, method: method!, started }
 }
