@@ -66,6 +66,15 @@ const ACCOUNT = {
   },
 }
 
+/** Stripe answers POST /v1/<path> with `body` (recorded in `seen`). */
+const stripePost = (seen: Seen[], path: string, body: (seen: Seen) => object, status = 200) =>
+  http.post(`${API}/${path}`, record(seen, body, status))
+const stripeError = (type: string, message: string) => () => ({ error: { type, message } })
+/** A $200 instant payout request. */
+const instantPayout = (user: { id: string }, methodId: string, idempotencyKey: string, now = new Date()) =>
+  requestPayout(user, { methodId, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey }, now)
+const walletBalance = (ownerId: string) => balanceOf({ kind: 'wallet', ownerId, currency: 'USD' })
+
 let accounts = 0
 
 async function connectedFreelancer(seen: Seen[]) {
@@ -190,10 +199,7 @@ describe('bank payouts through Stripe Connect Express', () => {
     const seen: Seen[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
-      http.post(
-        `${API}/transfers`,
-        record(seen, (s) => ({ id: 'tr_1Sent', object: 'transfer', amount: Number(s.form.amount) })),
-      ),
+      stripePost(seen, 'transfers', (s) => ({ id: 'tr_1Sent', object: 'transfer', amount: Number(s.form.amount) })),
     )
     const now = new Date()
     const requested = await requestPayout(
@@ -214,29 +220,17 @@ describe('bank payouts through Stripe Connect Express', () => {
     })
     expect(transfers[0]!.idempotencyKey).toBe(`payout:${requested.payout.id}:transfer`)
     expect(await findPayout(requested.payout.id)).toMatchObject({ status: 'sent', providerRef: 'tr_1Sent' })
-    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(15_000)
+    expect(await walletBalance(user.id)).toBe(15_000)
   })
 
   it('pays an instant payout out on the connected account after the transfer (amount less the 1% fee)', async () => {
     const seen: Seen[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
-      http.post(
-        `${API}/transfers`,
-        record(seen, () => ({ id: 'tr_2', object: 'transfer' })),
-      ),
-      http.post(
-        `${API}/payouts`,
-        record(seen, () => ({ id: 'po_2', object: 'payout' })),
-      ),
+      stripePost(seen, 'transfers', () => ({ id: 'tr_2', object: 'transfer' })),
+      stripePost(seen, 'payouts', () => ({ id: 'po_2', object: 'payout' })),
     )
-    const result = await requestPayout(user, {
-      methodId: method.id,
-      currency: 'USD',
-      amountMinor: 20_000,
-      speed: 'instant',
-      idempotencyKey: 'bank-2',
-    })
+    const result = await instantPayout(user, method.id, 'bank-2')
     expect(result).toMatchObject({ ok: true, payout: { status: 'sent', feeMinor: 200, providerRef: 'tr_2 po_2' } })
     const payout = seen.find((s) => s.path === '/v1/payouts')!
     expect(payout.form).toMatchObject({ amount: '19800', currency: 'usd', method: 'instant' })
@@ -247,28 +241,15 @@ describe('bank payouts through Stripe Connect Express', () => {
     const seen: Seen[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
-      http.post(
-        `${API}/transfers`,
-        record(seen, () => ({ id: 'tr_3', object: 'transfer' })),
-      ),
-      http.post(
-        `${API}/payouts`,
-        record(
-          seen,
-          () => ({
-            error: { type: 'invalid_request_error', message: 'This bank account does not support instant payouts.' },
-          }),
-          400,
-        ),
+      stripePost(seen, 'transfers', () => ({ id: 'tr_3', object: 'transfer' })),
+      stripePost(
+        seen,
+        'payouts',
+        stripeError('invalid_request_error', 'This bank account does not support instant payouts.'),
+        400,
       ),
     )
-    const result = await requestPayout(user, {
-      methodId: method.id,
-      currency: 'USD',
-      amountMinor: 20_000,
-      speed: 'instant',
-      idempotencyKey: 'bank-4',
-    })
+    const result = await instantPayout(user, method.id, 'bank-4')
     expect(result).toMatchObject({
       ok: true,
       payout: {
@@ -277,37 +258,22 @@ describe('bank payouts through Stripe Connect Express', () => {
         statusReason: expect.stringContaining('does not support instant payouts'),
       },
     })
-    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(25_000)
+    expect(await walletBalance(user.id)).toBe(25_000)
   })
 
   it('tries again later with the same idempotency key when Stripe does not answer, and sends once', async () => {
     const seen: Seen[] = []
     const { user, method } = await connectedFreelancer(seen)
-    server.use(
-      http.post(
-        `${API}/transfers`,
-        record(seen, () => ({ error: { type: 'api_error', message: 'Something went wrong on Stripe’s end.' } }), 500),
-      ),
-    )
+    server.use(stripePost(seen, 'transfers', stripeError('api_error', 'Something went wrong on Stripe’s end.'), 500))
     const now = new Date()
-    const requested = await requestPayout(
-      user,
-      { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey: 'bank-5' },
-      now,
-    )
+    const requested = await instantPayout(user, method.id, 'bank-5', now)
     expect(requested).toMatchObject({ ok: true, payout: { status: 'requested' } })
     if (!requested.ok) return
-    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(25_000)
+    expect(await walletBalance(user.id)).toBe(25_000)
     // The sending job tries again, with the same key.
     server.use(
-      http.post(
-        `${API}/transfers`,
-        record(seen, () => ({ id: 'tr_5', object: 'transfer' })),
-      ),
-      http.post(
-        `${API}/payouts`,
-        record(seen, () => ({ id: 'po_5', object: 'payout' })),
-      ),
+      stripePost(seen, 'transfers', () => ({ id: 'tr_5', object: 'transfer' })),
+      stripePost(seen, 'payouts', () => ({ id: 'po_5', object: 'payout' })),
     )
     await runPayoutSending(new Date(now.getTime() + PAYOUT_REVIEW_WINDOW_MS + 1))
     expect(await findPayout(requested.payout.id)).toMatchObject({ status: 'sent', providerRef: 'tr_5 po_5' })
@@ -319,26 +285,18 @@ describe('bank payouts through Stripe Connect Express', () => {
     const seen: Seen[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
-      http.post(
-        `${API}/transfers`,
-        record(
-          seen,
-          () => ({ error: { type: 'invalid_request_error', message: 'Insufficient funds in your Stripe balance.' } }),
-          400,
-        ),
+      stripePost(
+        seen,
+        'transfers',
+        stripeError('invalid_request_error', 'Insufficient funds in your Stripe balance.'),
+        400,
       ),
     )
-    const result = await requestPayout(user, {
-      methodId: method.id,
-      currency: 'USD',
-      amountMinor: 20_000,
-      speed: 'instant',
-      idempotencyKey: 'bank-3',
-    })
+    const result = await instantPayout(user, method.id, 'bank-3')
     expect(result).toMatchObject({
       ok: true,
       payout: { status: 'failed', statusReason: 'The transfer failed: Insufficient funds in your Stripe balance.' },
     })
-    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(45_000)
+    expect(await walletBalance(user.id)).toBe(45_000)
   })
 })
