@@ -137,19 +137,19 @@ describe('requesting a payout', () => {
   })
 })
 
+/** A freelancer's $200 standard payout in its review window, and an admin to act on it. */
+async function reviewablePayout(idempotencyKey: string) {
+  const { user, method } = await freelancerWith(45_000)
+  const admin = await createTestUser('admin')
+  const form = { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'standard' as const }
+  const requested = await requestPayout(user, { ...form, idempotencyKey })
+  if (!requested.ok) throw new Error('not requested')
+  return { user, admin, id: requested.payout.id }
+}
+
 describe('admin actions and the sending job', () => {
   it('holds with a reason, then releases with a reason; the job leaves held payouts alone', async () => {
-    const { user, method } = await freelancerWith(45_000)
-    const admin = await createTestUser('admin')
-    const requested = await requestPayout(user, {
-      methodId: method.id,
-      currency: 'USD',
-      amountMinor: 20_000,
-      speed: 'standard',
-      idempotencyKey: 'h-1',
-    })
-    if (!requested.ok) throw new Error('not requested')
-    const id = requested.payout.id
+    const { user, admin, id } = await reviewablePayout('h-1')
     expect(await actOnPayout(admin, id, 'hold', 'Checking the new bank account')).toEqual({ ok: true, status: 'held' })
     expect(await actOnPayout(admin, id, 'hold', 'Again')).toMatchObject({
       ok: false,
@@ -170,17 +170,7 @@ describe('admin actions and the sending job', () => {
   })
 
   it('cancelling returns the whole amount, fee included, exactly once', async () => {
-    const { user, method } = await freelancerWith(45_000)
-    const admin = await createTestUser('admin')
-    const requested = await requestPayout(user, {
-      methodId: method.id,
-      currency: 'USD',
-      amountMinor: 20_000,
-      speed: 'standard',
-      idempotencyKey: 'c-1',
-    })
-    if (!requested.ok) throw new Error('not requested')
-    const id = requested.payout.id
+    const { user, admin, id } = await reviewablePayout('c-1')
     await actOnPayout(admin, id, 'hold', 'Unusual amount')
     const results = await Promise.all([
       actOnPayout(admin, id, 'cancel', 'Asked by the freelancer'),
