@@ -4,8 +4,8 @@ import { findContract } from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
 import { findDispute } from '~/models/disputes.server'
 import { findInvoiceById, listInvoices } from '~/models/hourly.server'
-import { balanceOf, checkLedgerInvariants } from '~/models/ledger.server'
-import { cardPayments, disputes, ledgerTransactions } from '~/models/schema'
+import { balanceOf } from '~/models/ledger.server'
+import { disputes, ledgerTransactions } from '~/models/schema'
 import { decideDispute } from '~/services/marketplace/disputes.server'
 import {
   logTime,
@@ -21,6 +21,8 @@ import { clientStatementMonths, freelancerStatementMonths } from '~/models/tax-s
 import { createTestUser } from '~/test/users'
 import { topUpWallet } from '~/test/wallet'
 import { saveSandboxCard } from './saved-cards.server'
+import { expectBalancedLedger } from '~/test/ledger-checks'
+import { cardPaymentsForInvoice } from '~/test/card-payments'
 
 // Wednesday 25 November 2026; the week of Monday the 16th is over and can be invoiced.
 const NOW = new Date('2026-11-25T12:00:00Z')
@@ -38,14 +40,6 @@ async function invoicedContract() {
   const invoice = await sendWeeklyInvoice(parties.contract, '2026-11-16', parties.freelancer.id, NOW)
   if (!invoice) throw new Error('no invoice')
   return { ...parties, invoice }
-}
-
-async function expectInvariants() {
-  expect(await checkLedgerInvariants()).toEqual({
-    unbalancedCurrencies: [],
-    negativeAccounts: 0,
-    unbalancedTransactions: 0,
-  })
 }
 
 function chargesOf(invoiceId: string) {
@@ -74,7 +68,7 @@ describe('charging an approved hourly invoice', () => {
       netMinor: 90_00,
     })
     expect(chargesOf(invoice.id)).toHaveLength(1)
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 
   it('charges the card on file when the wallet does not cover it', async () => {
@@ -87,13 +81,9 @@ describe('charging an approved hourly invoice', () => {
     expect(outcome).toMatchObject({ ok: true, charge: { kind: 'paid', source: 'card' } })
     expect(await balanceOf(wallet(client.id))).toBe(20_00)
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
-    const payments = getDb()
-      .select()
-      .from(cardPayments)
-      .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
-      .all()
+    const payments = cardPaymentsForInvoice(invoice.id)
     expect(payments).toMatchObject([{ status: 'succeeded', cardLast4: '4242', amountMinor: 100_00 }])
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 
   it('charges once however many approvals and job runs race for the same invoice', async () => {
@@ -110,15 +100,9 @@ describe('charging an approved hourly invoice', () => {
     expect(chargesOf(invoice.id)).toHaveLength(1)
     expect(await balanceOf(wallet(client.id))).toBe(900_00)
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
-    expect(
-      getDb()
-        .select()
-        .from(cardPayments)
-        .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
-        .all(),
-    ).toEqual([])
+    expect(cardPaymentsForInvoice(invoice.id)).toEqual([])
     expect((await findInvoiceById(invoice.id))?.status).toBe('paid')
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 
   it('charges a card once when twenty approvals and job runs race (no second card charge parked in the wallet)', async () => {
@@ -133,16 +117,10 @@ describe('charging an approved hourly invoice', () => {
       ),
     )
     expect(chargesOf(invoice.id)).toHaveLength(1)
-    expect(
-      getDb()
-        .select()
-        .from(cardPayments)
-        .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
-        .all(),
-    ).toHaveLength(1)
+    expect(cardPaymentsForInvoice(invoice.id)).toHaveLength(1)
     expect(await balanceOf(wallet(client.id))).toBe(0)
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 
   it('charges an invoice left unreviewed when the job runs after the 5 days', async () => {
@@ -156,7 +134,7 @@ describe('charging an approved hourly invoice', () => {
     expect(await runHourlyCharging(invoice.reviewDueAt)).toEqual({ autoApproved: 1, paid: 1, declined: 0 })
     expect(await runHourlyCharging(invoice.reviewDueAt)).toEqual({ autoApproved: 0, paid: 0, declined: 0 })
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 })
 
@@ -176,13 +154,7 @@ describe('a declined charge', () => {
     })
     expect(chargesOf(invoice.id)).toEqual([])
     expect(await balanceOf(wallet(freelancer.id))).toBe(0)
-    expect(
-      getDb()
-        .select()
-        .from(cardPayments)
-        .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
-        .all(),
-    ).toMatchObject([{ status: 'failed', amountMinor: 100_00 }])
+    expect(cardPaymentsForInvoice(invoice.id)).toMatchObject([{ status: 'failed', amountMinor: 100_00 }])
 
     // The job retries on each run; after the third failure (the default) the contract pauses.
     expect(await runHourlyCharging(NOW)).toMatchObject({ declined: 1 })
@@ -205,7 +177,7 @@ describe('a declined charge', () => {
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
     expect((await findContract(contract.id))?.hourlyPausedAt).toBeNull()
     expect(await payInvoiceNow(paused!, invoice.id, NOW)).toMatchObject({ ok: false, reason: 'conflict' })
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 })
 
@@ -246,7 +218,7 @@ describe('a disputed invoice', () => {
     expect(await balanceOf(wallet(client.id))).toBe(475_00)
     expect(await balanceOf(wallet(freelancer.id))).toBe(22_50)
     expect(chargesOf(invoice.id)).toHaveLength(1)
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 
   it('charges nothing when the decision is that nothing is owed', async () => {
@@ -272,7 +244,7 @@ describe('a disputed invoice', () => {
     expect(await runHourlyCharging(NOW)).toEqual({ autoApproved: 0, paid: 0, declined: 0 })
     expect(await balanceOf(wallet(client.id))).toBe(500_00)
     expect(await balanceOf(wallet(freelancer.id))).toBe(0)
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 })
 

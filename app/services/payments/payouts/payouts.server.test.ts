@@ -7,6 +7,7 @@ import { freelancerWithWallet } from '~/test/wallet'
 import { addCryptoMethod, addSandboxBankMethod } from './payout-methods.server'
 import { actOnPayout, requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
+import { expectBalancedLedger } from '~/test/ledger-checks'
 
 async function freelancerWith(balanceMinor: number) {
   const user = await freelancerWithWallet(balanceMinor)
@@ -56,11 +57,7 @@ describe('requesting a payout', () => {
     expect(results.filter((result) => result.ok)).toHaveLength(3)
     expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.field === 'amount')).toBe(true)
     expect(await wallet(user.id)).toBe(1_000)
-    expect(await checkLedgerInvariants()).toEqual({
-      unbalancedCurrencies: [],
-      negativeAccounts: 0,
-      unbalancedTransactions: 0,
-    })
+    await expectBalancedLedger()
   })
 
   it('sends an instant payout at once (sandbox) and takes the 1% fee', async () => {

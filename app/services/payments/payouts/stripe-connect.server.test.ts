@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw'
+import { http } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { balanceOf } from '~/models/ledger.server'
 import { findPayout, findPendingStripeMethod, listPayoutMethodsOf } from '~/models/payouts.server'
@@ -13,38 +13,13 @@ import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
 import { resetStripeClient } from '../cards/stripe.server'
 import { server } from '~/test/msw-server'
 import { topUpWallet } from '~/test/wallet'
+import { record, STRIPE_API, stripeError, stripePost, type StripeCall } from '~/test/stripe-api'
 
 // The real stripe SDK against intercepted https://api.stripe.com; the key is set before any module reads the environment.
 vi.hoisted(() => {
   process.env.STRIPE_SECRET_KEY = 'sk_test_payouts123'
 })
 resetStripeClient()
-
-const API = 'https://api.stripe.com/v1'
-
-type Seen = {
-  method: string
-  path: string
-  form: Record<string, string>
-  idempotencyKey: string | null
-  stripeAccount: string | null
-  auth: string | null
-}
-
-function record(seen: Seen[], body: (seen: Seen) => object, status = 200) {
-  return async ({ request }: { request: Request }) => {
-    const entry = {
-      method: request.method,
-      path: new URL(request.url).pathname,
-      form: Object.fromEntries(new URLSearchParams(await request.text())),
-      idempotencyKey: request.headers.get('idempotency-key'),
-      stripeAccount: request.headers.get('stripe-account'),
-      auth: request.headers.get('authorization'),
-    }
-    seen.push(entry)
-    return HttpResponse.json(body(entry), { status })
-  }
-}
 
 const ACCOUNT = {
   id: 'acct_1Payouts',
@@ -66,10 +41,6 @@ const ACCOUNT = {
   },
 }
 
-/** Stripe answers POST /v1/<path> with `body` (recorded in `seen`). */
-const stripePost = (seen: Seen[], path: string, body: (seen: Seen) => object, status = 200) =>
-  http.post(`${API}/${path}`, record(seen, body, status))
-const stripeError = (type: string, message: string) => () => ({ error: { type, message } })
 /** A $200 instant payout request. */
 const instantPayout = (user: { id: string }, methodId: string, idempotencyKey: string, now = new Date()) =>
   requestPayout(user, { methodId, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey }, now)
@@ -77,16 +48,16 @@ const walletBalance = (ownerId: string) => balanceOf({ kind: 'wallet', ownerId, 
 
 let accounts = 0
 
-async function connectedFreelancer(seen: Seen[]) {
+async function connectedFreelancer(seen: StripeCall[]) {
   const user = await createTestUser('freelancer')
   const id = accounts++ === 0 ? 'acct_1Payouts' : `acct_1Payouts${accounts}`
   server.use(
     http.post(
-      `${API}/accounts`,
+      `${STRIPE_API}/accounts`,
       record(seen, () => ({ ...ACCOUNT, id, details_submitted: false, payouts_enabled: false })),
     ),
     http.post(
-      `${API}/account_links`,
+      `${STRIPE_API}/account_links`,
       record(seen, () => ({
         object: 'account_link',
         url: `https://connect.stripe.com/setup/e/${id}/abc`,
@@ -94,7 +65,7 @@ async function connectedFreelancer(seen: Seen[]) {
       })),
     ),
     http.get(
-      `${API}/accounts/${id}`,
+      `${STRIPE_API}/accounts/${id}`,
       record(seen, () => ({ ...ACCOUNT, id })),
     ),
   )
@@ -107,7 +78,7 @@ async function connectedFreelancer(seen: Seen[]) {
 
 describe('bank payouts through Stripe Connect Express', () => {
   it('creates an Express account with the transfers capability, sends the person to the Account Link, and reads the account on return', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { user, method, started } = await connectedFreelancer(seen)
     expect(started).toEqual({ redirectTo: 'https://connect.stripe.com/setup/e/acct_1Payouts/abc' })
     expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual([
@@ -139,17 +110,17 @@ describe('bank payouts through Stripe Connect Express', () => {
   })
 
   it('/payouts/bank only shows a "Continue to Stripe" button on GET; the account and link are made on the POST', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const user = await createTestUser('freelancer')
     const cookie = await signedInCookie(user.id)
     await markSessionSecondFactor((await readSession(getRequest('/', cookie)))!.sessionId, new Date())
     server.use(
       http.post(
-        `${API}/accounts`,
+        `${STRIPE_API}/accounts`,
         record(seen, () => ({ ...ACCOUNT, id: 'acct_3Button', details_submitted: false, payouts_enabled: false })),
       ),
       http.post(
-        `${API}/account_links`,
+        `${STRIPE_API}/account_links`,
         record(seen, () => ({ object: 'account_link', url: 'https://connect.stripe.com/setup/e/acct_3Button/x' })),
       ),
     )
@@ -173,19 +144,19 @@ describe('bank payouts through Stripe Connect Express', () => {
   })
 
   it('keeps the method pending while Stripe still needs details', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const user = await createTestUser('freelancer')
     server.use(
       http.post(
-        `${API}/accounts`,
+        `${STRIPE_API}/accounts`,
         record(seen, () => ({ ...ACCOUNT, id: 'acct_2Pending' })),
       ),
       http.post(
-        `${API}/account_links`,
+        `${STRIPE_API}/account_links`,
         record(seen, () => ({ object: 'account_link', url: 'https://connect.stripe.com/setup/e/acct_2Pending/x' })),
       ),
       http.get(
-        `${API}/accounts/acct_2Pending`,
+        `${STRIPE_API}/accounts/acct_2Pending`,
         record(seen, () => ({ ...ACCOUNT, id: 'acct_2Pending', details_submitted: true, payouts_enabled: false })),
       ),
     )
@@ -196,7 +167,7 @@ describe('bank payouts through Stripe Connect Express', () => {
   })
 
   it('sends a standard payout as a Transfer to the connected account with the payout’s idempotency key', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
       stripePost(seen, 'transfers', (s) => ({ id: 'tr_1Sent', object: 'transfer', amount: Number(s.form.amount) })),
@@ -224,7 +195,7 @@ describe('bank payouts through Stripe Connect Express', () => {
   })
 
   it('pays an instant payout out on the connected account after the transfer (amount less the 1% fee)', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
       stripePost(seen, 'transfers', () => ({ id: 'tr_2', object: 'transfer' })),
@@ -238,14 +209,14 @@ describe('bank payouts through Stripe Connect Express', () => {
   })
 
   it('keeps an instant payout sent when the transfer went through but Stripe refuses the instant payout', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
       stripePost(seen, 'transfers', () => ({ id: 'tr_3', object: 'transfer' })),
       stripePost(
         seen,
         'payouts',
-        stripeError('invalid_request_error', 'This bank account does not support instant payouts.'),
+        () => stripeError('invalid_request_error', 'This bank account does not support instant payouts.'),
         400,
       ),
     )
@@ -262,9 +233,11 @@ describe('bank payouts through Stripe Connect Express', () => {
   })
 
   it('tries again later with the same idempotency key when Stripe does not answer, and sends once', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { user, method } = await connectedFreelancer(seen)
-    server.use(stripePost(seen, 'transfers', stripeError('api_error', 'Something went wrong on Stripe’s end.'), 500))
+    server.use(
+      stripePost(seen, 'transfers', () => stripeError('api_error', 'Something went wrong on Stripe’s end.'), 500),
+    )
     const now = new Date()
     const requested = await instantPayout(user, method.id, 'bank-5', now)
     expect(requested).toMatchObject({ ok: true, payout: { status: 'requested' } })
@@ -282,13 +255,13 @@ describe('bank payouts through Stripe Connect Express', () => {
   })
 
   it('fails the payout and returns the whole amount when Stripe refuses the transfer', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
       stripePost(
         seen,
         'transfers',
-        stripeError('invalid_request_error', 'Insufficient funds in your Stripe balance.'),
+        () => stripeError('invalid_request_error', 'Insufficient funds in your Stripe balance.'),
         400,
       ),
     )
