@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { HelpArticle } from '~/components/help/help-article'
 import { findHelpTopic, HELP_TOPICS, withFee } from '~/services/help/topics'
 import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
+import { HelpPage } from '~/components/help/help-page'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.topic.title ?? 'Help'} · Help centre · MegiLance` },
@@ -22,14 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export default function HelpTopicPage() {
   const { topic, others } = useLoaderData<typeof loader>()
   return (
-    <main id="main" className="page page--narrow">
-      <header className="page-header">
-        <p>
-          <Link to="/help">← Help centre</Link>
-        </p>
-        <h1 id="help-topic-title">{topic.title}</h1>
-        <p className="muted">{topic.summary}</p>
-      </header>
+    <HelpPage title={topic.title} titleId="help-topic-title" lead={topic.summary}>
       <HelpArticle topic={topic} />
       <nav aria-label="More help" className="card">
         <h2>More help</h2>
@@ -44,7 +38,7 @@ export default function HelpTopicPage() {
           </li>
         </ul>
       </nav>
-    </main>
+    </HelpPage>
   )
 }
 

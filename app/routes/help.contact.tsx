@@ -9,6 +9,7 @@ import { getOptionalSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
+import { HelpPage } from '~/components/help/help-page'
 
 export const meta: MetaFunction = () => [{ title: 'Contact us · Help centre · MegiLance' }]
 
@@ -52,17 +53,15 @@ export default function Contact() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ContactSchema }),
   })
   return (
-    <main id="main" className="page page--narrow">
-      <header className="page-header">
-        <p>
-          <Link to="/help">← Help centre</Link>
-        </p>
-        <h1>Contact us</h1>
-        <p className="muted">
+    <HelpPage
+      title="Contact us"
+      lead={
+        <>
           A person on our team reads every message and answers by email. For how fees, escrow, disputes and reviews
           work, the <Link to="/help">help topics</Link> may answer you faster.
-        </p>
-      </header>
+        </>
+      }
+    >
       <section className="card">
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <FormAlert errors={form.errors} />
@@ -101,6 +100,6 @@ export default function Contact() {
           </button>
         </Form>
       </section>
-    </main>
+    </HelpPage>
   )
 }

@@ -1,8 +1,9 @@
 import { json, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
 import { platformTaxCountry } from '~/services/payments/tax/tax-customer.server'
 import { countriesWithoutSourceRate, listPublishedRates, TAX_SOURCE } from '~/services/payments/tax/tax-rates'
+import { HelpPage } from '~/components/help/help-page'
 
 export const meta: MetaFunction = () => [
   { title: 'VAT and GST rates · Help centre · MegiLance' },
@@ -27,17 +28,15 @@ export async function loader() {
 export default function TaxRatesPage() {
   const { rates, missing, source, feePercent, platformCountry } = useLoaderData<typeof loader>()
   return (
-    <main id="main" className="page page--narrow">
-      <header className="page-header">
-        <p>
-          <Link to="/help">← Help centre</Link>
-        </p>
-        <h1>VAT and GST rates</h1>
-        <p className="muted">
+    <HelpPage
+      title="VAT and GST rates"
+      lead={
+        <>
           The {feePercent}% platform fee includes the tax of the client’s billing country at these rates. The fee itself
           and what the freelancer receives never change.
-        </p>
-      </header>
+        </>
+      }
+    >
       <section className="card">
         <h2>How the tax is worked out</h2>
         <ul>
@@ -97,6 +96,6 @@ export default function TaxRatesPage() {
         <p className="muted">No tax is added to the fee for clients in these countries and territories.</p>
         <p>{missing.map((country) => country.label).join(', ')}</p>
       </section>
-    </main>
+    </HelpPage>
   )
 }

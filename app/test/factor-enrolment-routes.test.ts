@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { listPayoutMethodsOf, listPayoutsOf } from '~/models/payouts.server'
 import { totpFactors } from '~/models/schema'
-import { writeLedgerTransaction } from '~/models/ledger.server'
 import {
   action as authenticatorAction,
   loader as authenticatorLoader,
@@ -26,7 +25,7 @@ import { getEnv } from '~/utils/env.server'
 import { formRequest, getRequest, run } from './requests'
 import { softAuthenticator } from './soft-authenticator'
 import { confirmPasswordNow, createTestUser, passStepUpNow, signedInCookie, TEST_PASSWORD } from './users'
-import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
+import { topUpWallet } from './wallet'
 
 const APP = '/settings/security/authenticator'
 const KEYS = '/settings/security/security-keys'
@@ -253,16 +252,7 @@ describe('the step-up that allowed a new factor', () => {
 describe('payouts after a second-factor change', () => {
   async function freelancerWithWallet() {
     const { user, cookie } = await signedIn()
-    writeLedgerTransaction({
-      idempotencyKey: `credit:${user.id}`,
-      kind: LEDGER_TRANSACTION.walletDeposit,
-      description: 'Released milestone',
-      lines: [
-        { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -50_000 },
-        { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: 50_000 },
-      ],
-      at: new Date(),
-    })
+    await topUpWallet(user.id, 50_000)
     return { user, cookie }
   }
   const addWallet = (cookie: string) =>

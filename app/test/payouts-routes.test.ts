@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { balanceOf, writeLedgerTransaction } from '~/models/ledger.server'
+import { balanceOf } from '~/models/ledger.server'
 import { listPayoutMethodsOf, listPayoutsOf } from '~/models/payouts.server'
 import { markSessionSecondFactor } from '~/models/sessions.server'
 import { action as adminAction, loader as adminLoader } from '~/routes/_portal.admin.payouts'
@@ -9,7 +9,7 @@ import { action as methodsAction } from '~/routes/_portal.payouts.methods'
 import { readSession } from '~/services/accounts/sessions.server'
 import { formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
-import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
+import { freelancerWithWallet } from './wallet'
 
 const ADDRESS = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045'
 
@@ -18,21 +18,6 @@ async function confirmedCookie(userId: string) {
   const session = await readSession(getRequest('/', cookie))
   await markSessionSecondFactor(session!.sessionId, new Date())
   return cookie
-}
-
-async function freelancerWithWallet(balanceMinor: number) {
-  const user = await createTestUser('freelancer')
-  writeLedgerTransaction({
-    idempotencyKey: `credit:${user.id}`,
-    kind: LEDGER_TRANSACTION.walletDeposit,
-    description: 'Released milestone',
-    lines: [
-      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -balanceMinor },
-      { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: balanceMinor },
-    ],
-    at: new Date(),
-  })
-  return user
 }
 
 describe('payout methods', () => {

@@ -1,26 +1,12 @@
 import { findContract, findMilestone, type Contract } from '~/models/contracts.server'
 import { findDispute } from '~/models/disputes.server'
-import { PLATFORM_OWNER, writeLedgerTransaction } from '~/models/ledger.server'
 import { openMilestoneDispute } from '~/services/marketplace/disputes.server'
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { insertFixedContract } from './escrow-fixtures'
 import { createTestUser } from './users'
+import { topUpWallet } from './wallet'
 
 const MILESTONE_AMOUNT = 50_000
-
-/** Puts money in a wallet as a card top-up would. */
-async function topUpWallet(userId: string, amountMinor: number) {
-  writeLedgerTransaction({
-    idempotencyKey: `test-topup:${crypto.randomUUID()}`,
-    kind: 'wallet.deposit',
-    description: 'Test top-up',
-    lines: [
-      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -amountMinor },
-      { account: { kind: 'wallet', ownerId: userId, currency: 'USD' }, amountMinor },
-    ],
-    at: new Date(),
-  })
-}
 
 type Person = { id: string; name: string; email: string }
 export type Parties = { client: Person & { role: 'client' }; freelancer: Person & { role: 'freelancer' } }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { findContract, findMilestone, listContractActivity } from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
-import { balanceOf, checkLedgerInvariants, PLATFORM_OWNER } from '~/models/ledger.server'
+import { balanceOf, PLATFORM_OWNER } from '~/models/ledger.server'
 import { disputes, ledgerTransactions } from '~/models/schema'
 import { findPayment, payMilestoneByCard } from '~/services/payments/ledger/escrow.server'
 import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
@@ -11,6 +11,7 @@ import { createTestUser } from '~/test/users'
 import { decideDispute } from './disputes.server'
 import { findDispute } from '~/models/disputes.server'
 import { endContract, performMilestoneAction, runAutoApprovals } from './contracts.server'
+import { expectBalancedLedger } from '~/test/ledger-checks'
 
 const GOOD_CARD = { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }
 const DECLINED_CARD = { number: '4000 0000 0000 0002', expiry: '12/30', cvc: '123' }
@@ -71,11 +72,7 @@ describe('fixed-price milestones through escrow', () => {
       'milestone.approved',
       'milestone.released',
     ])
-    expect(await checkLedgerInvariants()).toEqual({
-      unbalancedCurrencies: [],
-      negativeAccounts: 0,
-      unbalancedTransactions: 0,
-    })
+    await expectBalancedLedger()
   })
 
   it('a declined card moves no money and the milestone stays unfunded', async () => {
@@ -110,11 +107,7 @@ describe('fixed-price milestones through escrow', () => {
     expect(await escrow(setup.contract.id)).toBe(0)
     const moves = getDb().select().from(ledgerTransactions).where(eq(ledgerTransactions.milestoneId, id)).all()
     expect(moves.map((move) => move.kind).sort()).toEqual(['escrow.fund', 'escrow.release'])
-    expect(await checkLedgerInvariants()).toEqual({
-      unbalancedCurrencies: [],
-      negativeAccounts: 0,
-      unbalancedTransactions: 0,
-    })
+    await expectBalancedLedger()
   })
 
   it('answers an invalid transition with 409 and what is allowed', async () => {

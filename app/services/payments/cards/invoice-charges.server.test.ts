@@ -4,8 +4,8 @@ import { findContract } from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
 import { findDispute } from '~/models/disputes.server'
 import { findInvoiceById, listInvoices } from '~/models/hourly.server'
-import { balanceOf, checkLedgerInvariants, PLATFORM_OWNER, writeLedgerTransaction } from '~/models/ledger.server'
-import { cardPayments, disputes, ledgerTransactions } from '~/models/schema'
+import { balanceOf } from '~/models/ledger.server'
+import { disputes, ledgerTransactions } from '~/models/schema'
 import { decideDispute } from '~/services/marketplace/disputes.server'
 import {
   logTime,
@@ -19,24 +19,14 @@ import { clientWorkStats, freelancerWorkStats } from '~/models/dashboard-stats.s
 import { listPaymentHistory } from '~/models/payment-history.server'
 import { clientStatementMonths, freelancerStatementMonths } from '~/models/tax-statements.server'
 import { createTestUser } from '~/test/users'
+import { topUpWallet } from '~/test/wallet'
 import { saveSandboxCard } from './saved-cards.server'
+import { expectBalancedLedger } from '~/test/ledger-checks'
+import { cardPaymentsForInvoice } from '~/test/card-payments'
 
 // Wednesday 25 November 2026; the week of Monday the 16th is over and can be invoiced.
 const NOW = new Date('2026-11-25T12:00:00Z')
 const wallet = (ownerId: string) => ({ kind: 'wallet' as const, ownerId, currency: 'USD' })
-
-async function topUp(userId: string, amountMinor: number) {
-  writeLedgerTransaction({
-    idempotencyKey: `test-topup:${crypto.randomUUID()}`,
-    kind: 'wallet.deposit',
-    description: 'Test top-up',
-    lines: [
-      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -amountMinor },
-      { account: wallet(userId), amountMinor },
-    ],
-    at: NOW,
-  })
-}
 
 /** A contract with a $100 invoice (2 h 30 min at $40) for the week of 16 November, pending review. */
 async function invoicedContract() {
@@ -52,14 +42,6 @@ async function invoicedContract() {
   return { ...parties, invoice }
 }
 
-async function expectInvariants() {
-  expect(await checkLedgerInvariants()).toEqual({
-    unbalancedCurrencies: [],
-    negativeAccounts: 0,
-    unbalancedTransactions: 0,
-  })
-}
-
 function chargesOf(invoiceId: string) {
   return getDb()
     .select()
@@ -71,7 +53,7 @@ function chargesOf(invoiceId: string) {
 describe('charging an approved hourly invoice', () => {
   it('takes it from the client’s wallet and pays the freelancer less the 10% fee', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
-    await topUp(client.id, 150_00)
+    await topUpWallet(client.id, 150_00, NOW)
     const outcome = await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
     expect(outcome).toEqual({
       ok: true,
@@ -86,12 +68,12 @@ describe('charging an approved hourly invoice', () => {
       netMinor: 90_00,
     })
     expect(chargesOf(invoice.id)).toHaveLength(1)
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 
   it('charges the card on file when the wallet does not cover it', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
-    await topUp(client.id, 20_00)
+    await topUpWallet(client.id, 20_00, NOW)
     expect(
       await saveSandboxCard(client.id, { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }, NOW),
     ).toEqual({ ok: true })
@@ -99,18 +81,14 @@ describe('charging an approved hourly invoice', () => {
     expect(outcome).toMatchObject({ ok: true, charge: { kind: 'paid', source: 'card' } })
     expect(await balanceOf(wallet(client.id))).toBe(20_00)
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
-    const payments = getDb()
-      .select()
-      .from(cardPayments)
-      .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
-      .all()
+    const payments = cardPaymentsForInvoice(invoice.id)
     expect(payments).toMatchObject([{ status: 'succeeded', cardLast4: '4242', amountMinor: 100_00 }])
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 
   it('charges once however many approvals and job runs race for the same invoice', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
-    await topUp(client.id, 1_000_00)
+    await topUpWallet(client.id, 1_000_00, NOW)
     await saveSandboxCard(client.id, { number: '4242424242424242', expiry: '12/30', cvc: '123' }, NOW)
     const afterReview = new Date(invoice.reviewDueAt.getTime() + 1)
     const racers = Array.from({ length: 20 }, (_, index) =>
@@ -122,15 +100,9 @@ describe('charging an approved hourly invoice', () => {
     expect(chargesOf(invoice.id)).toHaveLength(1)
     expect(await balanceOf(wallet(client.id))).toBe(900_00)
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
-    expect(
-      getDb()
-        .select()
-        .from(cardPayments)
-        .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
-        .all(),
-    ).toEqual([])
+    expect(cardPaymentsForInvoice(invoice.id)).toEqual([])
     expect((await findInvoiceById(invoice.id))?.status).toBe('paid')
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 
   it('charges a card once when twenty approvals and job runs race (no second card charge parked in the wallet)', async () => {
@@ -145,21 +117,15 @@ describe('charging an approved hourly invoice', () => {
       ),
     )
     expect(chargesOf(invoice.id)).toHaveLength(1)
-    expect(
-      getDb()
-        .select()
-        .from(cardPayments)
-        .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
-        .all(),
-    ).toHaveLength(1)
+    expect(cardPaymentsForInvoice(invoice.id)).toHaveLength(1)
     expect(await balanceOf(wallet(client.id))).toBe(0)
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 
   it('charges an invoice left unreviewed when the job runs after the 5 days', async () => {
     const { client, freelancer, invoice } = await invoicedContract()
-    await topUp(client.id, 100_00)
+    await topUpWallet(client.id, 100_00, NOW)
     expect(await runHourlyCharging(new Date(invoice.reviewDueAt.getTime() - 60_000))).toEqual({
       autoApproved: 0,
       paid: 0,
@@ -168,7 +134,7 @@ describe('charging an approved hourly invoice', () => {
     expect(await runHourlyCharging(invoice.reviewDueAt)).toEqual({ autoApproved: 1, paid: 1, declined: 0 })
     expect(await runHourlyCharging(invoice.reviewDueAt)).toEqual({ autoApproved: 0, paid: 0, declined: 0 })
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 })
 
@@ -188,13 +154,7 @@ describe('a declined charge', () => {
     })
     expect(chargesOf(invoice.id)).toEqual([])
     expect(await balanceOf(wallet(freelancer.id))).toBe(0)
-    expect(
-      getDb()
-        .select()
-        .from(cardPayments)
-        .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
-        .all(),
-    ).toMatchObject([{ status: 'failed', amountMinor: 100_00 }])
+    expect(cardPaymentsForInvoice(invoice.id)).toMatchObject([{ status: 'failed', amountMinor: 100_00 }])
 
     // The job retries on each run; after the third failure (the default) the contract pauses.
     expect(await runHourlyCharging(NOW)).toMatchObject({ declined: 1 })
@@ -217,14 +177,14 @@ describe('a declined charge', () => {
     expect(await balanceOf(wallet(freelancer.id))).toBe(90_00)
     expect((await findContract(contract.id))?.hourlyPausedAt).toBeNull()
     expect(await payInvoiceNow(paused!, invoice.id, NOW)).toMatchObject({ ok: false, reason: 'conflict' })
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 })
 
 describe('a disputed invoice', () => {
   it('is not charged; a split decision charges exactly the decided amount', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
-    await topUp(client.id, 500_00)
+    await topUpWallet(client.id, 500_00, NOW)
     const reason = 'Monitoring was already set up by our own team.'
     expect(await reviewInvoice(contract, invoice.id, client.id, { kind: 'dispute', reason }, NOW)).toEqual({
       ok: true,
@@ -258,12 +218,12 @@ describe('a disputed invoice', () => {
     expect(await balanceOf(wallet(client.id))).toBe(475_00)
     expect(await balanceOf(wallet(freelancer.id))).toBe(22_50)
     expect(chargesOf(invoice.id)).toHaveLength(1)
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 
   it('charges nothing when the decision is that nothing is owed', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
-    await topUp(client.id, 500_00)
+    await topUpWallet(client.id, 500_00, NOW)
     await reviewInvoice(
       contract,
       invoice.id,
@@ -284,7 +244,7 @@ describe('a disputed invoice', () => {
     expect(await runHourlyCharging(NOW)).toEqual({ autoApproved: 0, paid: 0, declined: 0 })
     expect(await balanceOf(wallet(client.id))).toBe(500_00)
     expect(await balanceOf(wallet(freelancer.id))).toBe(0)
-    await expectInvariants()
+    await expectBalancedLedger()
   })
 })
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { findCardPayment } from '~/models/card-payments.server'
 import { findMilestone } from '~/models/contracts.server'
 import { findCryptoPaymentRequest } from '~/models/crypto-payments.server'
-import { balanceOf, writeLedgerTransaction } from '~/models/ledger.server'
+import { balanceOf } from '~/models/ledger.server'
 import { findPayout } from '~/models/payouts.server'
 import { loader as adminCryptoLoader } from '~/routes/_portal.admin.crypto-payments'
 import { action as checkoutAction, loader as checkoutLoader } from '~/routes/_portal.checkout.$paymentId'
@@ -11,6 +11,7 @@ import { loader as payoutsLoader } from '~/routes/_portal.payouts._index'
 import { createFixedContract } from '~/test/fixed-contract'
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
+import { freelancerWithWallet } from '~/test/wallet'
 import { parseEnv, resetEnvForTests } from '~/utils/env.server'
 import { confirmSandboxCryptoPayment } from '../crypto/crypto-admin.server'
 import { startCryptoPayment, type RateLookup } from '../crypto/crypto-payments.server'
@@ -21,7 +22,6 @@ import { PAYOUT_REVIEW_WINDOW_MS } from '../payouts/payout-transitions'
 import { requestPayout, runPayoutSending } from '../payouts/payouts.server'
 import { fundingPaths, payoutMethodPaths, sandboxMoney } from './sandbox-money.server'
 import { resetStripeClient } from './stripe.server'
-import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
 
 const BTC_ADDRESS = 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4'
 const ETH_ADDRESS = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045'
@@ -78,21 +78,6 @@ const startCrypto = (setup: Setup, network: 'bitcoin' | 'ethereum' = 'ethereum')
     },
     rate,
   )
-
-async function freelancerWithWallet(balanceMinor: number) {
-  const user = await createTestUser('freelancer')
-  writeLedgerTransaction({
-    idempotencyKey: `credit:${user.id}`,
-    kind: LEDGER_TRANSACTION.walletDeposit,
-    description: 'Released milestone',
-    lines: [
-      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -balanceMinor },
-      { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: balanceMinor },
-    ],
-    at: new Date(),
-  })
-  return user
-}
 
 describe('the rule', () => {
   it('allows sandbox money in development, tests and the demo; in production only with DEMO or SANDBOX_PAYMENTS', () => {

@@ -1,15 +1,15 @@
-import { eq } from 'drizzle-orm'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
-import { getDb } from '~/models/db.server'
 import { findSavedCard } from '~/models/invoice-charges.server'
-import { balanceOf, checkLedgerInvariants } from '~/models/ledger.server'
-import { cardPayments } from '~/models/schema'
+import { balanceOf } from '~/models/ledger.server'
 import { logTime, reviewInvoice, sendWeeklyInvoice } from '~/services/marketplace/hourly.server'
 import { createHourlyTestContract } from '~/test/hourly-contract'
 import { finishStripeCardSetup, startStripeCardSetup } from './saved-cards.server'
 import { resetStripeClient } from './stripe.server'
 import { server } from '~/test/msw-server'
+import { record, STRIPE_API, type StripeCall } from '~/test/stripe-api'
+import { expectBalancedLedger } from '~/test/ledger-checks'
+import { cardPaymentsForInvoice } from '~/test/card-payments'
 
 // The real stripe SDK against intercepted https://api.stripe.com; the key is set before any module reads the environment.
 vi.hoisted(() => {
@@ -17,41 +17,26 @@ vi.hoisted(() => {
 })
 resetStripeClient()
 
-const API = 'https://api.stripe.com/v1'
-
 const NOW = new Date('2026-11-25T12:00:00Z')
-type Seen = { path: string; form: Record<string, string>; idempotencyKey: string | null }
-
-function record(seen: Seen[], body: (seen: Seen) => object, status = 200) {
-  return async ({ request }: { request: Request }) => {
-    const entry = {
-      path: new URL(request.url).pathname,
-      form: Object.fromEntries(new URLSearchParams(await request.text())),
-      idempotencyKey: request.headers.get('idempotency-key'),
-    }
-    seen.push(entry)
-    return HttpResponse.json(body(entry), { status })
-  }
-}
 
 /** A client who saved a card through Stripe Checkout (setup mode), and a $100 invoice waiting for them. */
-async function clientWithStripeCard(seen: Seen[]) {
+async function clientWithStripeCard(seen: StripeCall[]) {
   const parties = await createHourlyTestContract()
   const { client } = parties
   server.use(
     http.post(
-      `${API}/customers`,
+      `${STRIPE_API}/customers`,
       record(seen, () => ({ id: 'cus_Hourly1', object: 'customer' })),
     ),
     http.post(
-      `${API}/checkout/sessions`,
+      `${STRIPE_API}/checkout/sessions`,
       record(seen, () => ({
         id: 'cs_setup_1',
         object: 'checkout.session',
         url: 'https://checkout.stripe.com/c/setup/cs_setup_1',
       })),
     ),
-    http.get(`${API}/checkout/sessions/cs_setup_1`, () =>
+    http.get(`${STRIPE_API}/checkout/sessions/cs_setup_1`, () =>
       HttpResponse.json({
         id: 'cs_setup_1',
         object: 'checkout.session',
@@ -85,7 +70,7 @@ async function clientWithStripeCard(seen: Seen[]) {
 
 describe('a card saved with Stripe', () => {
   it('is saved from a setup-mode Checkout session with only its last four digits', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { client } = await clientWithStripeCard(seen)
     const session = seen.find((call) => call.path === '/v1/checkout/sessions')
     expect(session?.form).toMatchObject({ mode: 'setup', customer: 'cus_Hourly1', 'metadata[user_id]': client.id })
@@ -102,11 +87,11 @@ describe('a card saved with Stripe', () => {
   })
 
   it('pays an approved invoice with an off-session PaymentIntent, keyed per attempt', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { client, freelancer, contract, invoice } = await clientWithStripeCard(seen)
     server.use(
       http.post(
-        `${API}/payment_intents`,
+        `${STRIPE_API}/payment_intents`,
         record(seen, () => ({ id: 'pi_hourly_1', object: 'payment_intent', status: 'succeeded' })),
       ),
     )
@@ -122,27 +107,19 @@ describe('a card saved with Stripe', () => {
       confirm: 'true',
     })
     expect(charge?.idempotencyKey).toBe(`invoice:${invoice.id}:attempt:0`)
-    expect(
-      getDb()
-        .select()
-        .from(cardPayments)
-        .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
-        .all(),
-    ).toMatchObject([{ provider: 'stripe', providerRef: 'pi_hourly_1', status: 'succeeded' }])
+    expect(cardPaymentsForInvoice(invoice.id)).toMatchObject([
+      { provider: 'stripe', providerRef: 'pi_hourly_1', status: 'succeeded' },
+    ])
     expect(await balanceOf({ kind: 'wallet', ownerId: freelancer.id, currency: 'USD' })).toBe(90_00)
-    expect(await checkLedgerInvariants()).toEqual({
-      unbalancedCurrencies: [],
-      negativeAccounts: 0,
-      unbalancedTransactions: 0,
-    })
+    await expectBalancedLedger()
   })
 
   it('leaves the invoice "payment failed" and charges nothing when Stripe declines the card', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { client, freelancer, contract, invoice } = await clientWithStripeCard(seen)
     server.use(
       http.post(
-        `${API}/payment_intents`,
+        `${STRIPE_API}/payment_intents`,
         record(
           seen,
           () => ({
@@ -163,12 +140,6 @@ describe('a card saved with Stripe', () => {
       charge: { kind: 'declined', message: 'Your card has insufficient funds.' },
     })
     expect(await balanceOf({ kind: 'wallet', ownerId: freelancer.id, currency: 'USD' })).toBe(0)
-    expect(
-      getDb()
-        .select()
-        .from(cardPayments)
-        .where(eq(cardPayments.purpose, `invoice:${invoice.id}`))
-        .all(),
-    ).toMatchObject([{ status: 'failed' }])
+    expect(cardPaymentsForInvoice(invoice.id)).toMatchObject([{ status: 'failed' }])
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findMilestone } from '~/models/contracts.server'
 import { findCryptoPaymentRequest, listCryptoReceiptsOf } from '~/models/crypto-payments.server'
-import { balanceOf, checkLedgerInvariants, PLATFORM_OWNER } from '~/models/ledger.server'
+import { balanceOf, PLATFORM_OWNER } from '~/models/ledger.server'
 import { listNotifications } from '~/models/notifications.server'
 import { endContract, performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { createFixedContract } from '~/test/fixed-contract'
@@ -15,6 +15,7 @@ import {
 } from './crypto-payments.server'
 import { receivingAddress, SANDBOX_RECEIVE_ADDRESSES, sandboxNetworks } from './crypto-receiving.server'
 import { findPayment, payMilestoneByCard } from '../ledger/escrow.server'
+import { expectBalancedLedger } from '~/test/ledger-checks'
 
 const NOW = new Date('2026-12-01T12:00:00Z')
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000)
@@ -253,11 +254,7 @@ describe('confirming a crypto payment', () => {
       (await confirmCryptoPayment({ requestId: request.id, txHash: 'b2'.repeat(32), via: 'admin' }, minutes(4))).kind,
     ).toBe('already_confirmed')
     expect(await escrow(setup.contract.id)).toBe(50_000)
-    expect(await checkLedgerInvariants()).toEqual({
-      unbalancedCurrencies: [],
-      negativeAccounts: 0,
-      unbalancedTransactions: 0,
-    })
+    await expectBalancedLedger()
     // Each side is told once, not once per replay.
     const titles = async (userId: string) =>
       (await listNotifications(userId, { limit: 10, offset: 0 })).map((n) => n.title)
@@ -380,11 +377,7 @@ describe('confirming a crypto payment', () => {
     expect(await escrow(setup.contract.id)).toBe(50_000)
     expect(await wallet(setup.client.id)).toBe(50_000)
     expect((await findCryptoPaymentRequest(request.id))?.fundedMilestone).toBe(false)
-    expect(await checkLedgerInvariants()).toEqual({
-      unbalancedCurrencies: [],
-      negativeAccounts: 0,
-      unbalancedTransactions: 0,
-    })
+    await expectBalancedLedger()
   })
 
   it('puts a payment that arrives after the contract ended in the payer’s wallet: never in an ended contract’s escrow', async () => {
@@ -402,11 +395,7 @@ describe('confirming a crypto payment', () => {
     expect((await findCryptoPaymentRequest(request.id))?.fundedMilestone).toBe(false)
     const [note] = await listNotifications(setup.client.id, { limit: 1, offset: 0 })
     expect(note?.body).toBe('The contract had ended before your payment arrived, so $300 went to your wallet balance.')
-    expect(await checkLedgerInvariants()).toEqual({
-      unbalancedCurrencies: [],
-      negativeAccounts: 0,
-      unbalancedTransactions: 0,
-    })
+    await expectBalancedLedger()
   })
 
   it('answers not found for an unknown request', async () => {

@@ -1,11 +1,9 @@
 import { afterEach } from 'vitest'
-import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
 import { PAYOUT_MACHINE } from '~/domain/payout-machine'
-import { writeLedgerTransaction } from '~/models/ledger.server'
 import { findPayout } from '~/models/payouts.server'
 import { walkEveryTransition } from '~/test/state-machine-walk'
 import { createParties } from '~/test/state-machine-subjects'
-import { createTestUser } from '~/test/users'
+import { freelancerWithWallet } from '~/test/wallet'
 import { resetEnvForTests } from '~/utils/env.server'
 import { addSandboxBankMethod } from './payout-methods.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
@@ -33,17 +31,7 @@ async function moved(id: string, run: () => Promise<unknown>): Promise<boolean> 
 
 /** A $50 standard payout to a sandbox bank account, waiting in its review window. */
 async function requestStandardPayout(): Promise<string> {
-  const user = await createTestUser('freelancer')
-  writeLedgerTransaction({
-    idempotencyKey: `test-credit:${user.id}`,
-    kind: LEDGER_TRANSACTION.walletDeposit,
-    description: 'Released milestone',
-    lines: [
-      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -10_000 },
-      { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: 10_000 },
-    ],
-    at: new Date(),
-  })
+  const user = await freelancerWithWallet(10_000)
   const bank = { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' }
   const added = await addSandboxBankMethod(user.id, bank)
   if (!added.ok) throw new Error(added.message)

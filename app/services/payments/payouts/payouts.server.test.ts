@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { balanceOf, checkLedgerInvariants, writeLedgerTransaction } from '~/models/ledger.server'
+import { balanceOf, checkLedgerInvariants } from '~/models/ledger.server'
 import { findPayout, listPayoutEvents } from '~/models/payouts.server'
 import { listNotifications } from '~/models/notifications.server'
 import { createTestUser } from '~/test/users'
+import { freelancerWithWallet } from '~/test/wallet'
 import { addCryptoMethod, addSandboxBankMethod } from './payout-methods.server'
 import { actOnPayout, requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
-import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
+import { expectBalancedLedger } from '~/test/ledger-checks'
 
 async function freelancerWith(balanceMinor: number) {
-  const user = await createTestUser('freelancer')
-  writeLedgerTransaction({
-    idempotencyKey: `test-credit:${user.id}`,
-    kind: LEDGER_TRANSACTION.walletDeposit,
-    description: 'Released milestone',
-    lines: [
-      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -balanceMinor },
-      { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: balanceMinor },
-    ],
-    at: new Date(),
-  })
+  const user = await freelancerWithWallet(balanceMinor)
   const added = await addSandboxBankMethod(user.id, {
     holderName: 'Farid Tester',
     country: 'DE',
@@ -66,11 +57,7 @@ describe('requesting a payout', () => {
     expect(results.filter((result) => result.ok)).toHaveLength(3)
     expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.field === 'amount')).toBe(true)
     expect(await wallet(user.id)).toBe(1_000)
-    expect(await checkLedgerInvariants()).toEqual({
-      unbalancedCurrencies: [],
-      negativeAccounts: 0,
-      unbalancedTransactions: 0,
-    })
+    await expectBalancedLedger()
   })
 
   it('sends an instant payout at once (sandbox) and takes the 1% fee', async () => {
@@ -147,19 +134,19 @@ describe('requesting a payout', () => {
   })
 })
 
+/** A freelancer's $200 standard payout in its review window, and an admin to act on it. */
+async function reviewablePayout(idempotencyKey: string) {
+  const { user, method } = await freelancerWith(45_000)
+  const admin = await createTestUser('admin')
+  const form = { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'standard' as const }
+  const requested = await requestPayout(user, { ...form, idempotencyKey })
+  if (!requested.ok) throw new Error('not requested')
+  return { user, admin, id: requested.payout.id }
+}
+
 describe('admin actions and the sending job', () => {
   it('holds with a reason, then releases with a reason; the job leaves held payouts alone', async () => {
-    const { user, method } = await freelancerWith(45_000)
-    const admin = await createTestUser('admin')
-    const requested = await requestPayout(user, {
-      methodId: method.id,
-      currency: 'USD',
-      amountMinor: 20_000,
-      speed: 'standard',
-      idempotencyKey: 'h-1',
-    })
-    if (!requested.ok) throw new Error('not requested')
-    const id = requested.payout.id
+    const { user, admin, id } = await reviewablePayout('h-1')
     expect(await actOnPayout(admin, id, 'hold', 'Checking the new bank account')).toEqual({ ok: true, status: 'held' })
     expect(await actOnPayout(admin, id, 'hold', 'Again')).toMatchObject({
       ok: false,
@@ -180,17 +167,7 @@ describe('admin actions and the sending job', () => {
   })
 
   it('cancelling returns the whole amount, fee included, exactly once', async () => {
-    const { user, method } = await freelancerWith(45_000)
-    const admin = await createTestUser('admin')
-    const requested = await requestPayout(user, {
-      methodId: method.id,
-      currency: 'USD',
-      amountMinor: 20_000,
-      speed: 'standard',
-      idempotencyKey: 'c-1',
-    })
-    if (!requested.ok) throw new Error('not requested')
-    const id = requested.payout.id
+    const { user, admin, id } = await reviewablePayout('c-1')
     await actOnPayout(admin, id, 'hold', 'Unusual amount')
     const results = await Promise.all([
       actOnPayout(admin, id, 'cancel', 'Asked by the freelancer'),

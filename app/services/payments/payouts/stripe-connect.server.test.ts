@@ -1,6 +1,6 @@
-import { http, HttpResponse } from 'msw'
+import { http } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
-import { balanceOf, writeLedgerTransaction } from '~/models/ledger.server'
+import { balanceOf } from '~/models/ledger.server'
 import { findPayout, findPendingStripeMethod, listPayoutMethodsOf } from '~/models/payouts.server'
 import { markSessionSecondFactor } from '~/models/sessions.server'
 import { action as bankAction, loader as bankLoader } from '~/routes/_portal.payouts.bank'
@@ -12,39 +12,14 @@ import { requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
 import { resetStripeClient } from '../cards/stripe.server'
 import { server } from '~/test/msw-server'
-import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
+import { topUpWallet } from '~/test/wallet'
+import { record, STRIPE_API, stripeError, stripePost, type StripeCall } from '~/test/stripe-api'
 
 // The real stripe SDK against intercepted https://api.stripe.com; the key is set before any module reads the environment.
 vi.hoisted(() => {
   process.env.STRIPE_SECRET_KEY = 'sk_test_payouts123'
 })
 resetStripeClient()
-
-const API = 'https://api.stripe.com/v1'
-
-type Seen = {
-  method: string
-  path: string
-  form: Record<string, string>
-  idempotencyKey: string | null
-  stripeAccount: string | null
-  auth: string | null
-}
-
-function record(seen: Seen[], body: (seen: Seen) => object, status = 200) {
-  return async ({ request }: { request: Request }) => {
-    const entry = {
-      method: request.method,
-      path: new URL(request.url).pathname,
-      form: Object.fromEntries(new URLSearchParams(await request.text())),
-      idempotencyKey: request.headers.get('idempotency-key'),
-      stripeAccount: request.headers.get('stripe-account'),
-      auth: request.headers.get('authorization'),
-    }
-    seen.push(entry)
-    return HttpResponse.json(body(entry), { status })
-  }
-}
 
 const ACCOUNT = {
   id: 'acct_1Payouts',
@@ -66,18 +41,23 @@ const ACCOUNT = {
   },
 }
 
+/** A $200 instant payout request. */
+const instantPayout = (user: { id: string }, methodId: string, idempotencyKey: string, now = new Date()) =>
+  requestPayout(user, { methodId, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey }, now)
+const walletBalance = (ownerId: string) => balanceOf({ kind: 'wallet', ownerId, currency: 'USD' })
+
 let accounts = 0
 
-async function connectedFreelancer(seen: Seen[]) {
+async function connectedFreelancer(seen: StripeCall[]) {
   const user = await createTestUser('freelancer')
   const id = accounts++ === 0 ? 'acct_1Payouts' : `acct_1Payouts${accounts}`
   server.use(
     http.post(
-      `${API}/accounts`,
+      `${STRIPE_API}/accounts`,
       record(seen, () => ({ ...ACCOUNT, id, details_submitted: false, payouts_enabled: false })),
     ),
     http.post(
-      `${API}/account_links`,
+      `${STRIPE_API}/account_links`,
       record(seen, () => ({
         object: 'account_link',
         url: `https://connect.stripe.com/setup/e/${id}/abc`,
@@ -85,29 +65,20 @@ async function connectedFreelancer(seen: Seen[]) {
       })),
     ),
     http.get(
-      `${API}/accounts/${id}`,
+      `${STRIPE_API}/accounts/${id}`,
       record(seen, () => ({ ...ACCOUNT, id })),
     ),
   )
   const started = await startBankOnboarding(user, 'https://megilance.example')
   expect(await finishBankOnboarding(user.id)).toEqual({ status: 'active' })
-  writeLedgerTransaction({
-    idempotencyKey: `credit:${user.id}`,
-    kind: LEDGER_TRANSACTION.walletDeposit,
-    description: 'Released milestone',
-    lines: [
-      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -45_000 },
-      { account: { kind: 'wallet', ownerId: user.id, currency: 'USD' }, amountMinor: 45_000 },
-    ],
-    at: new Date(),
-  })
+  await topUpWallet(user.id, 45_000)
   const [method] = await listPayoutMethodsOf(user.id)
   return { user, method: method!, started }
 }
 
 describe('bank payouts through Stripe Connect Express', () => {
   it('creates an Express account with the transfers capability, sends the person to the Account Link, and reads the account on return', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { user, method, started } = await connectedFreelancer(seen)
     expect(started).toEqual({ redirectTo: 'https://connect.stripe.com/setup/e/acct_1Payouts/abc' })
     expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual([
@@ -139,17 +110,17 @@ describe('bank payouts through Stripe Connect Express', () => {
   })
 
   it('/payouts/bank only shows a "Continue to Stripe" button on GET; the account and link are made on the POST', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const user = await createTestUser('freelancer')
     const cookie = await signedInCookie(user.id)
     await markSessionSecondFactor((await readSession(getRequest('/', cookie)))!.sessionId, new Date())
     server.use(
       http.post(
-        `${API}/accounts`,
+        `${STRIPE_API}/accounts`,
         record(seen, () => ({ ...ACCOUNT, id: 'acct_3Button', details_submitted: false, payouts_enabled: false })),
       ),
       http.post(
-        `${API}/account_links`,
+        `${STRIPE_API}/account_links`,
         record(seen, () => ({ object: 'account_link', url: 'https://connect.stripe.com/setup/e/acct_3Button/x' })),
       ),
     )
@@ -173,19 +144,19 @@ describe('bank payouts through Stripe Connect Express', () => {
   })
 
   it('keeps the method pending while Stripe still needs details', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const user = await createTestUser('freelancer')
     server.use(
       http.post(
-        `${API}/accounts`,
+        `${STRIPE_API}/accounts`,
         record(seen, () => ({ ...ACCOUNT, id: 'acct_2Pending' })),
       ),
       http.post(
-        `${API}/account_links`,
+        `${STRIPE_API}/account_links`,
         record(seen, () => ({ object: 'account_link', url: 'https://connect.stripe.com/setup/e/acct_2Pending/x' })),
       ),
       http.get(
-        `${API}/accounts/acct_2Pending`,
+        `${STRIPE_API}/accounts/acct_2Pending`,
         record(seen, () => ({ ...ACCOUNT, id: 'acct_2Pending', details_submitted: true, payouts_enabled: false })),
       ),
     )
@@ -196,13 +167,10 @@ describe('bank payouts through Stripe Connect Express', () => {
   })
 
   it('sends a standard payout as a Transfer to the connected account with the payout’s idempotency key', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
-      http.post(
-        `${API}/transfers`,
-        record(seen, (s) => ({ id: 'tr_1Sent', object: 'transfer', amount: Number(s.form.amount) })),
-      ),
+      stripePost(seen, 'transfers', (s) => ({ id: 'tr_1Sent', object: 'transfer', amount: Number(s.form.amount) })),
     )
     const now = new Date()
     const requested = await requestPayout(
@@ -223,29 +191,17 @@ describe('bank payouts through Stripe Connect Express', () => {
     })
     expect(transfers[0]!.idempotencyKey).toBe(`payout:${requested.payout.id}:transfer`)
     expect(await findPayout(requested.payout.id)).toMatchObject({ status: 'sent', providerRef: 'tr_1Sent' })
-    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(15_000)
+    expect(await walletBalance(user.id)).toBe(15_000)
   })
 
   it('pays an instant payout out on the connected account after the transfer (amount less the 1% fee)', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
-      http.post(
-        `${API}/transfers`,
-        record(seen, () => ({ id: 'tr_2', object: 'transfer' })),
-      ),
-      http.post(
-        `${API}/payouts`,
-        record(seen, () => ({ id: 'po_2', object: 'payout' })),
-      ),
+      stripePost(seen, 'transfers', () => ({ id: 'tr_2', object: 'transfer' })),
+      stripePost(seen, 'payouts', () => ({ id: 'po_2', object: 'payout' })),
     )
-    const result = await requestPayout(user, {
-      methodId: method.id,
-      currency: 'USD',
-      amountMinor: 20_000,
-      speed: 'instant',
-      idempotencyKey: 'bank-2',
-    })
+    const result = await instantPayout(user, method.id, 'bank-2')
     expect(result).toMatchObject({ ok: true, payout: { status: 'sent', feeMinor: 200, providerRef: 'tr_2 po_2' } })
     const payout = seen.find((s) => s.path === '/v1/payouts')!
     expect(payout.form).toMatchObject({ amount: '19800', currency: 'usd', method: 'instant' })
@@ -253,31 +209,18 @@ describe('bank payouts through Stripe Connect Express', () => {
   })
 
   it('keeps an instant payout sent when the transfer went through but Stripe refuses the instant payout', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
-      http.post(
-        `${API}/transfers`,
-        record(seen, () => ({ id: 'tr_3', object: 'transfer' })),
-      ),
-      http.post(
-        `${API}/payouts`,
-        record(
-          seen,
-          () => ({
-            error: { type: 'invalid_request_error', message: 'This bank account does not support instant payouts.' },
-          }),
-          400,
-        ),
+      stripePost(seen, 'transfers', () => ({ id: 'tr_3', object: 'transfer' })),
+      stripePost(
+        seen,
+        'payouts',
+        () => stripeError('invalid_request_error', 'This bank account does not support instant payouts.'),
+        400,
       ),
     )
-    const result = await requestPayout(user, {
-      methodId: method.id,
-      currency: 'USD',
-      amountMinor: 20_000,
-      speed: 'instant',
-      idempotencyKey: 'bank-4',
-    })
+    const result = await instantPayout(user, method.id, 'bank-4')
     expect(result).toMatchObject({
       ok: true,
       payout: {
@@ -286,37 +229,24 @@ describe('bank payouts through Stripe Connect Express', () => {
         statusReason: expect.stringContaining('does not support instant payouts'),
       },
     })
-    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(25_000)
+    expect(await walletBalance(user.id)).toBe(25_000)
   })
 
   it('tries again later with the same idempotency key when Stripe does not answer, and sends once', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
-      http.post(
-        `${API}/transfers`,
-        record(seen, () => ({ error: { type: 'api_error', message: 'Something went wrong on Stripe’s end.' } }), 500),
-      ),
+      stripePost(seen, 'transfers', () => stripeError('api_error', 'Something went wrong on Stripe’s end.'), 500),
     )
     const now = new Date()
-    const requested = await requestPayout(
-      user,
-      { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'instant', idempotencyKey: 'bank-5' },
-      now,
-    )
+    const requested = await instantPayout(user, method.id, 'bank-5', now)
     expect(requested).toMatchObject({ ok: true, payout: { status: 'requested' } })
     if (!requested.ok) return
-    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(25_000)
+    expect(await walletBalance(user.id)).toBe(25_000)
     // The sending job tries again, with the same key.
     server.use(
-      http.post(
-        `${API}/transfers`,
-        record(seen, () => ({ id: 'tr_5', object: 'transfer' })),
-      ),
-      http.post(
-        `${API}/payouts`,
-        record(seen, () => ({ id: 'po_5', object: 'payout' })),
-      ),
+      stripePost(seen, 'transfers', () => ({ id: 'tr_5', object: 'transfer' })),
+      stripePost(seen, 'payouts', () => ({ id: 'po_5', object: 'payout' })),
     )
     await runPayoutSending(new Date(now.getTime() + PAYOUT_REVIEW_WINDOW_MS + 1))
     expect(await findPayout(requested.payout.id)).toMatchObject({ status: 'sent', providerRef: 'tr_5 po_5' })
@@ -325,29 +255,21 @@ describe('bank payouts through Stripe Connect Express', () => {
   })
 
   it('fails the payout and returns the whole amount when Stripe refuses the transfer', async () => {
-    const seen: Seen[] = []
+    const seen: StripeCall[] = []
     const { user, method } = await connectedFreelancer(seen)
     server.use(
-      http.post(
-        `${API}/transfers`,
-        record(
-          seen,
-          () => ({ error: { type: 'invalid_request_error', message: 'Insufficient funds in your Stripe balance.' } }),
-          400,
-        ),
+      stripePost(
+        seen,
+        'transfers',
+        () => stripeError('invalid_request_error', 'Insufficient funds in your Stripe balance.'),
+        400,
       ),
     )
-    const result = await requestPayout(user, {
-      methodId: method.id,
-      currency: 'USD',
-      amountMinor: 20_000,
-      speed: 'instant',
-      idempotencyKey: 'bank-3',
-    })
+    const result = await instantPayout(user, method.id, 'bank-3')
     expect(result).toMatchObject({
       ok: true,
       payout: { status: 'failed', statusReason: 'The transfer failed: Insufficient funds in your Stripe balance.' },
     })
-    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(45_000)
+    expect(await walletBalance(user.id)).toBe(45_000)
   })
 })

@@ -4,7 +4,7 @@ import { PDFDocument, PDFRawStream } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { saveBillingDetails } from '~/models/billing-details.server'
 import { getDb } from '~/models/db.server'
-import { balanceOf, checkLedgerInvariants, writeLedgerTransaction } from '~/models/ledger.server'
+import { balanceOf, writeLedgerTransaction } from '~/models/ledger.server'
 import { findDispute } from '~/models/disputes.server'
 import { disputes, ledgerAccounts, ledgerEntries, ledgerTransactions } from '~/models/schema'
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
@@ -16,6 +16,7 @@ import { createTestUser } from '~/test/users'
 import { findPayment, feePreview, payMilestoneByCard } from '../ledger/escrow.server'
 import { statementCsv, statementPdf } from './tax-statement-files.server'
 import { buildTaxStatement, statementYears } from './tax-statements.server'
+import { expectBalancedLedger } from '~/test/ledger-checks'
 
 const GOOD_CARD = { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }
 
@@ -86,11 +87,7 @@ describe('tax on platform fees at release', () => {
     expect(of('platform_revenue') + of('tax_payable')).toBe(8_000)
     expect(lines[0]?.description).toContain('VAT 19% (DE)')
     expect(await balanceOf({ kind: 'wallet', ownerId: setup.freelancer.id, currency: 'USD' })).toBe(72_000)
-    expect(await checkLedgerInvariants()).toEqual({
-      unbalancedCurrencies: [],
-      negativeAccounts: 0,
-      unbalancedTransactions: 0,
-    })
+    await expectBalancedLedger()
   })
 
   it('a German business with a VAT ID is reverse charged: the whole fee is revenue, no tax line', async () => {
@@ -179,11 +176,7 @@ describe('tax on platform fees in a dispute decision', () => {
 
     const statement = await buildTaxStatement({ ...setup.client, role: 'client' }, new Date().getUTCFullYear())
     expect(statement.sections[0]?.totals).toEqual([40_000, 20_000, 2_000, 333])
-    expect(await checkLedgerInvariants()).toEqual({
-      unbalancedCurrencies: [],
-      negativeAccounts: 0,
-      unbalancedTransactions: 0,
-    })
+    await expectBalancedLedger()
   })
 })
 
