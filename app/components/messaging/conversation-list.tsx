@@ -31,11 +31,7 @@ export function ConversationList({ conversations }: { conversations: Conversatio
             <Link to={`/messages/${conversation.id}`} className="conversation-list__title">
               {conversation.title}
             </Link>
-            {conversation.unread ? (
-              <span className="badge badge--open" aria-label={`${conversation.unread} unread`}>
-                {conversation.unread} unread
-              </span>
-            ) : null}
+            {conversation.unread ? <span className="badge badge--open">{conversation.unread} unread</span> : null}
           </div>
           <p className="muted">
             With {conversation.otherPartyName} · {conversation.kind === 'contract' ? 'Contract' : 'Proposal'}
