@@ -70,6 +70,17 @@ export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number]
 
 export const CONTACT_STATUSES = ['open', 'answered'] as const
 
+export const RECORDING_MODES = ['video', 'audio'] as const
+export type RecordingMode = (typeof RECORDING_MODES)[number]
+export const RECORDING_STATUSES = ['recording', 'complete'] as const
+export type RecordingStatus = (typeof RECORDING_STATUSES)[number]
+
+/** How a meeting repeats: an RRULE FREQ=WEEKLY with INTERVAL 1 or 2. */
+export const MEETING_RECURRENCES = ['none', 'weekly', 'biweekly'] as const
+export type MeetingRecurrence = (typeof MEETING_RECURRENCES)[number]
+export const MEETING_STATUSES = ['scheduled', 'cancelled'] as const
+export type MeetingStatus = (typeof MEETING_STATUSES)[number]
+
 /**
  * Kinds of in-app notification. Each can also go by email, per the user's preferences.
  * Adding a kind here is all it takes for it to appear in the preferences page.

@@ -1,0 +1,70 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { users } from './accounts'
+import { conversations } from './messaging'
+import { MEETING_RECURRENCES, MEETING_STATUSES } from '../../domain/enums'
+
+/** One window of a weekly availability, in minutes after midnight of `weekday` (0 = Sunday) local time. */
+export type AvailabilityWindow = { weekday: number; startMinute: number; endMinute: number }
+
+/** A person's weekly availability, kept in their own time zone so daylight saving moves with them. */
+export const weeklyAvailability = sqliteTable('weekly_availability', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** IANA time zone, e.g. "Asia/Karachi". */
+  timeZone: text('time_zone').notNull(),
+  windows: text('windows', { mode: 'json' }).$type<AvailabilityWindow[]>().notNull().default([]),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/** A meeting booked between the two sides of a contract's or proposal's conversation. */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    /** The iCalendar UID: kept through reschedules so calendars update the same event. */
+    uid: text('uid').notNull().unique(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    organizerId: text('organizer_id')
+      .notNull()
+      .references(() => users.id),
+    attendeeId: text('attendee_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    agenda: text('agenda').notNull().default(''),
+    /** The first occurrence's start, UTC. */
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    /** The organizer's time zone when booking: weekly repeats keep their local wall-clock time. */
+    timeZone: text('time_zone').notNull(),
+    recurrence: text('recurrence', { enum: MEETING_RECURRENCES }).notNull().default('none'),
+    /** How many occurrences a repeating meeting has (RRULE COUNT); null when it does not repeat. */
+    occurrences: integer('occurrences'),
+    /** iCalendar SEQUENCE: raised on every reschedule and on cancellation. */
+    sequence: integer('sequence').notNull().default(0),
+    status: text('status', { enum: MEETING_STATUSES }).notNull().default('scheduled'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('meetings_organizer_idx').on(t.organizerId, t.startsAt),
+    index('meetings_attendee_idx').on(t.attendeeId, t.startsAt),
+    index('meetings_conversation_idx').on(t.conversationId),
+  ],
+)
+
+/** One row per occurrence reminded: the primary key is what makes a reminder go out once. */
+export const meetingReminders = sqliteTable(
+  'meeting_reminders',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    occurrenceStartsAt: integer('occurrence_starts_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.occurrenceStartsAt] })],
+)
