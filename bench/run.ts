@@ -26,6 +26,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { compareWithBaseline, measureJsWeight } from './js-weight'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json')
@@ -270,6 +271,18 @@ function printTable(results: TargetResult[]) {
   for (const row of rows.slice(1)) console.log(line(row))
 }
 
+function printJsWeight(pages: ReturnType<typeof compareWithBaseline>) {
+  const kb = (bytes: number) => (bytes / 1024).toFixed(1)
+  console.log('\nJavaScript per page kind (gzip, from the build; baseline: bench/js-weight-baseline.json)')
+  console.log('page kind            KB gzip   files   vs baseline')
+  for (const page of pages) {
+    const change = page.change === null ? 'new' : `${page.change >= 0 ? '+' : ''}${kb(page.change)} KB`
+    console.log(
+      `${page.kind.padEnd(20)} ${kb(page.gzipBytes).padStart(8)} ${String(page.files).padStart(7)}   ${change}`,
+    )
+  }
+}
+
 function gitDescription(): { commit: string | null; dirty: boolean | null } {
   const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' })
   if (head.status !== 0) return { commit: null, dirty: null }
@@ -424,6 +437,10 @@ async function main(): Promise<number> {
     printTable(results)
     const failed = results.filter((r) => r.non2xx > 0 || r.errors > 0)
 
+    const jsWeight = compareWithBaseline(measureJsWeight())
+    printJsWeight(jsWeight)
+    const grown = jsWeight.filter((page) => page.grown)
+
     const report = {
       ok: failed.length === 0,
       date: new Date().toISOString(),
@@ -440,6 +457,7 @@ async function main(): Promise<number> {
       settings: { connections, durationSeconds: duration, warmupSeconds: WARMUP_SECONDS, headers: BROWSER_HEADERS },
       results,
       searchDirect,
+      jsWeight,
     }
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`)
@@ -451,7 +469,12 @@ async function main(): Promise<number> {
       )
     }
     if (failed.length) console.error(`Last server output:\n${tail}`)
-    return failed.length ? 1 : 0
+    for (const page of grown) {
+      console.error(
+        `GREW ${page.kind} (${page.route}): ${page.change} bytes of gzipped JavaScript more than the baseline`,
+      )
+    }
+    return failed.length || grown.length ? 1 : 0
   } finally {
     await cleanUp()
     process.off('SIGINT', onSignal)

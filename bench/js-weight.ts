@@ -1,0 +1,136 @@
+/**
+ * The JavaScript each kind of page makes a browser download, gzip-compressed as the server sends
+ * it, read from the production build (`npm run build`): the client entry, the root and every route
+ * module on the page's route chain, their shared chunks, and the chunks those load on demand with
+ * `import()` (the call room loads PeerJS that way, so it is counted for the call room only).
+ * The Remix manifest itself is counted for every page alike.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+
+/** The leaf route of one page of each kind; the parents come from the manifest. */
+export const PAGE_KINDS: { kind: string; route: string }[] = [
+  { kind: 'landing', route: 'routes/_index' },
+  { kind: 'sign in', route: 'routes/_auth.sign-in' },
+  { kind: 'help', route: 'routes/help.$topic' },
+  { kind: 'dashboard', route: 'routes/_portal.freelancer._index' },
+  { kind: 'find work', route: 'routes/_portal.projects._index' },
+  { kind: 'project', route: 'routes/_portal.projects_.$projectId._index' },
+  { kind: 'new project', route: 'routes/_portal.projects_.new' },
+  { kind: 'contract', route: 'routes/_portal.contracts_.$contractId._index' },
+  { kind: 'conversation', route: 'routes/_portal.messages.$conversationId' },
+  { kind: 'wallet', route: 'routes/_portal.wallet' },
+  { kind: 'settings: passkeys', route: 'routes/_portal.settings.security.passkeys' },
+  { kind: 'admin', route: 'routes/_portal.admin._index' },
+]
+
+/** Pages allowed to carry call code (PeerJS, media); every other page must not grow because of it. */
+export const CALL_PAGE_ROUTES = ['routes/_portal.calls.$callId.room']
+
+type ManifestRoute = { id: string; parentId?: string; module: string; imports?: string[] }
+type Manifest = { entry: { module: string; imports?: string[] }; routes: Record<string, ManifestRoute>; url?: string }
+
+export type PageWeight = { kind: string; route: string; files: number; gzipBytes: number; rawBytes: number }
+
+function readManifest(buildDir: string): { manifest: Manifest; manifestFile: string } {
+  const serverBuild = fs.readFileSync(path.join(buildDir, '..', '..', 'build', 'index.js'), 'utf8')
+  const url = /url: "(\/build\/manifest-[A-Z0-9]+\.js)"/.exec(serverBuild)?.[1]
+  if (!url) throw new Error('No manifest URL in build/index.js: run `npm run build` first.')
+  const manifestFile = path.join(buildDir, url.replace(/^\/build\//, ''))
+  const source = fs.readFileSync(manifestFile, 'utf8')
+  const json = source.slice(source.indexOf('=') + 1).replace(/;\s*$/, '')
+  return { manifest: JSON.parse(json) as Manifest, manifestFile }
+}
+
+/** `/build/x.js` → the file on disk. */
+function fileOf(buildDir: string, url: string): string {
+  return path.join(buildDir, url.replace(/^\/build\//, ''))
+}
+
+/** Every module a set of modules reaches through static imports and `import()`. */
+function closure(buildDir: string, start: string[]): Set<string> {
+  const seen = new Set<string>()
+  const queue = [...start]
+  while (queue.length) {
+    const url = queue.pop()!
+    if (seen.has(url)) continue
+    seen.add(url)
+    const source = fs.readFileSync(fileOf(buildDir, url), 'utf8')
+    const dir = path.posix.dirname(url)
+    // esbuild writes `from"./chunk-X.js"`, `import"./chunk-X.js"` and `import("./chunk-X.js")`.
+    for (const match of source.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+\.js|\/build\/[^"]+\.js)"/g)) {
+      const target = match[1]!.startsWith('/') ? match[1]! : path.posix.join(dir, match[1]!)
+      queue.push(target)
+    }
+  }
+  return seen
+}
+
+function routeChain(manifest: Manifest, leaf: string): ManifestRoute[] {
+  const chain: ManifestRoute[] = []
+  for (let id: string | undefined = leaf; id; id = manifest.routes[id]?.parentId) {
+    const route = manifest.routes[id]
+    if (!route) throw new Error(`No route ${id} in the build manifest`)
+    chain.unshift(route)
+  }
+  return chain
+}
+
+/** The modules one page loads, from the entry to its leaf route. */
+export function pageModules(buildDir: string, leaf: string): Set<string> {
+  const { manifest } = readManifest(buildDir)
+  const start = [manifest.entry.module, ...(manifest.entry.imports ?? [])]
+  for (const route of routeChain(manifest, leaf)) start.push(route.module, ...(route.imports ?? []))
+  return closure(buildDir, start)
+}
+
+export function measurePage(buildDir: string, kind: string, route: string): PageWeight {
+  const { manifestFile } = readManifest(buildDir)
+  const files = [...pageModules(buildDir, route)].map((url) => fileOf(buildDir, url))
+  files.push(manifestFile)
+  let gzipBytes = 0
+  let rawBytes = 0
+  for (const file of files) {
+    const bytes = fs.readFileSync(file)
+    rawBytes += bytes.length
+    gzipBytes += zlib.gzipSync(bytes, { level: 6 }).length
+  }
+  return { kind, route, files: files.length, gzipBytes, rawBytes }
+}
+
+/** Every page kind, plus the call pages that exist in this build. */
+export function measureJsWeight(buildDir = path.resolve('public/build')): PageWeight[] {
+  const { manifest } = readManifest(buildDir)
+  const callPages = CALL_PAGE_ROUTES.filter((route) => manifest.routes[route]).map((route) => ({
+    kind: 'call room',
+    route,
+  }))
+  return [...PAGE_KINDS, ...callPages].map(({ kind, route }) => measurePage(buildDir, kind, route))
+}
+
+/** How much a page may grow over the baseline before it counts as grown (a link or a label, not a library). */
+export const GROWTH_ALLOWANCE_BYTES = 2048
+
+type Baseline = { measuredAt: string; pages: { kind: string; route: string; gzipBytes: number }[] }
+
+export function readBaseline(file = path.resolve('bench/js-weight-baseline.json')): Baseline {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Baseline
+}
+
+/** Each page kind against the baseline; `grown` marks a non-call page past the allowance. */
+export function compareWithBaseline(weights: PageWeight[], baseline: Baseline = readBaseline()) {
+  return weights.map((weight) => {
+    const before = baseline.pages.find((page) => page.route === weight.route)?.gzipBytes ?? null
+    const change = before === null ? null : weight.gzipBytes - before
+    const grown = !CALL_PAGE_ROUTES.includes(weight.route) && change !== null && change > GROWTH_ALLOWANCE_BYTES
+    return { ...weight, baselineGzipBytes: before, change, grown }
+  })
+}
+
+/** The modules of a page that carry PeerJS. */
+export function peerJsModules(buildDir: string, leaf: string): string[] {
+  return [...pageModules(buildDir, leaf)].filter((url) =>
+    /PeerJS|peerjs/.test(fs.readFileSync(fileOf(buildDir, url), 'utf8')),
+  )
+}
