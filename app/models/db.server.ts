@@ -22,6 +22,12 @@ function open(file: string): DB {
   return db
 }
 
+/** Another database file (a backup), read-only and as it is: never migrated. */
+export function openDatabaseFile(file: string): DB {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true })
+  return drizzle({ client: sqlite, schema })
+}
+
 // One connection per process, kept across dev rebuilds.
 const globalForDb = globalThis as unknown as { megilanceDb?: DB }
 

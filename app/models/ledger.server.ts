@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
-import { getDb } from './db.server'
+import { getDb, type DB } from './db.server'
 import { PLATFORM_OWNER, type LedgerAccountKind, type LedgerTransactionKind } from '~/domain/enums'
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from './schema'
 
@@ -171,12 +171,11 @@ export async function listEntriesOf(
 }
 
 /** Ledger-wide invariants: every currency sums to zero and no wallet or escrow is negative. */
-export async function checkLedgerInvariants(): Promise<{
+export async function checkLedgerInvariants(db: DB = getDb()): Promise<{
   unbalancedCurrencies: string[]
   negativeAccounts: number
   unbalancedTransactions: number
 }> {
-  const db = getDb()
   const unbalanced = db
     .select({ currency: ledgerEntries.currency })
     .from(ledgerEntries)

@@ -22,6 +22,10 @@ const schema = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/megilance.db'),
   /** Where uploaded files live; by default an `uploads` folder beside the database. */
   UPLOADS_DIR: z.string().min(1).optional(),
+  /** Where `npm run backup` and the daily backup job write; by default a `backups` folder beside the database. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** How many backups the daily job keeps (the oldest beyond this are deleted). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   APP_URL: z.url().optional(),
   SMTP_URL: z

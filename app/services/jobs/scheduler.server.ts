@@ -3,6 +3,7 @@ import { eraseExpiredOutboxBodies } from '~/models/outbox.server'
 import { runAutoApprovals } from '~/services/marketplace/contracts.server'
 import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
+import { runDailyBackup } from '~/services/operations/backups.server'
 import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
 import { HOUR_MS, MINUTE_MS } from '~/domain/durations'
 
@@ -18,6 +19,8 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: 'payout-sending', everyMs: MINUTE_MS, run: runPayoutSending },
   // Codes kept in the offline outbox are erased once they expire (reads already hide them).
   { name: 'outbox-code-expiry', everyMs: MINUTE_MS, run: eraseExpiredOutboxBodies },
+  // Checks hourly; writes a verified backup when the newest is a day old, and keeps BACKUP_KEEP of them.
+  { name: 'daily-backup', everyMs: HOUR_MS, run: runDailyBackup },
 ]
 
 /**
