@@ -1,0 +1,123 @@
+import { z } from 'zod'
+import type { CallBus } from '~/components/call/call-bus'
+import type { Stroke } from '~/domain/whiteboard-strokes'
+import {
+  applyOp,
+  BoardOpSchema,
+  BoardSnapshotSchema,
+  canRedo,
+  lastOwnStroke,
+  latestTime,
+  mergeSnapshot,
+  tick,
+  toSnapshot,
+  type BoardOp,
+  type BoardState,
+} from './board-model'
+
+export const WHITEBOARD_CHANNEL = 'whiteboard'
+
+const MessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('op'), op: BoardOpSchema }),
+  z.object({ type: z.literal('snapshot'), snapshot: BoardSnapshotSchema }),
+])
+
+/** A stroke as the pointer drew it, before the board gives it an id, an author and a time. */
+export type DrawnStroke = Omit<Stroke, 'id' | 'author' | 't'>
+
+/**
+ * One browser's whiteboard in a call: applies its own operations and broadcasts them, applies the
+ * others', and hands each newcomer the current board. It knows nothing of canvases or React.
+ */
+export class BoardSync {
+  private state: BoardState
+  private clock: number
+  /** Strokes this browser undid, latest last, for redo; a new stroke empties it. */
+  private redoStack: string[] = []
+  private readonly stops: Array<() => void>
+
+  constructor(
+    private readonly bus: CallBus,
+    initial: BoardState,
+    private readonly onChange: (state: BoardState) => void,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.state = initial
+    this.clock = latestTime(initial)
+    this.stops = [
+      bus.subscribe(WHITEBOARD_CHANNEL, (payload) => this.receive(payload)),
+      bus.onPeerJoined((peerId) =>
+        bus.sendTo(peerId, WHITEBOARD_CHANNEL, { type: 'snapshot', snapshot: toSnapshot(this.state) }),
+      ),
+    ]
+  }
+
+  get board(): BoardState {
+    return this.state
+  }
+
+  get canUndo(): boolean {
+    return lastOwnStroke(this.state, this.bus.selfPeerId) !== undefined
+  }
+
+  get canRedo(): boolean {
+    return this.redoStack.some((id) => canRedo(this.state, id))
+  }
+
+  draw(drawn: DrawnStroke): void {
+    this.redoStack = []
+    const stroke: Stroke = { ...drawn, id: crypto.randomUUID(), author: this.bus.selfPeerId, t: this.nextTime() }
+    this.perform({ kind: 'add', stroke })
+  }
+
+  undo(): void {
+    const stroke = lastOwnStroke(this.state, this.bus.selfPeerId)
+    if (!stroke) return
+    this.redoStack.push(stroke.id)
+    this.perform({ kind: 'undo', strokeId: stroke.id, t: this.nextTime(), id: crypto.randomUUID() })
+  }
+
+  redo(): void {
+    this.redoStack = this.redoStack.filter((id) => canRedo(this.state, id))
+    const strokeId = this.redoStack.pop()
+    if (strokeId) this.perform({ kind: 'redo', strokeId, t: this.nextTime(), id: crypto.randomUUID() })
+  }
+
+  clear(): void {
+    this.redoStack = []
+    this.perform({ kind: 'clear', t: this.nextTime(), id: crypto.randomUUID() })
+  }
+
+  /** Stops listening to the call. */
+  close(): void {
+    for (const stop of this.stops) stop()
+  }
+
+  private nextTime(): number {
+    this.clock = tick(this.clock, this.now())
+    return this.clock
+  }
+
+  private perform(op: BoardOp): void {
+    this.update(applyOp(this.state, op))
+    this.bus.broadcast(WHITEBOARD_CHANNEL, { type: 'op', op })
+  }
+
+  /** A peer's message; anything malformed is ignored rather than breaking the board. */
+  private receive(payload: unknown): void {
+    const message = MessageSchema.safeParse(payload)
+    if (!message.success) return
+    const next =
+      message.data.type === 'op'
+        ? applyOp(this.state, message.data.op)
+        : mergeSnapshot(this.state, message.data.snapshot)
+    this.clock = Math.max(this.clock, latestTime(next))
+    this.update(next)
+  }
+
+  private update(next: BoardState): void {
+    if (next === this.state) return
+    this.state = next
+    this.onChange(next)
+  }
+}
