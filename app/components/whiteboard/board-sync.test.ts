@@ -14,7 +14,9 @@ const pen: DrawnStroke = {
 }
 
 function browser(call: MemoryCall, peerId: string, initial = emptyBoard) {
-  return new BoardSync(call.join(peerId), initial, () => {})
+  const sync = new BoardSync(call.join(peerId), initial)
+  sync.connect()
+  return sync
 }
 
 describe('whiteboard sync over a call bus', () => {
@@ -28,11 +30,12 @@ describe('whiteboard sync over a call bus', () => {
     expect(visibleStrokes(bob.board)).toHaveLength(1)
     expect(visibleStrokes(bob.board)[0]).toMatchObject({ ...pen, author: 'alice' })
 
-    expect(bob.canUndo).toBe(false)
+    expect(bob.view().canUndo).toBe(false)
     bob.undo()
     alice.undo()
     call.deliver()
     expect(visibleStrokes(bob.board)).toEqual([])
+    expect(alice.view()).toMatchObject({ strokes: [], canUndo: false, canRedo: true })
     alice.redo()
     call.deliver()
     expect(visibleStrokes(bob.board)).toHaveLength(1)

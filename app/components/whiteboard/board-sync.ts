@@ -13,6 +13,7 @@ import {
   toSnapshot,
   type BoardOp,
   type BoardState,
+  visibleStrokes,
 } from './board-model'
 
 export const WHITEBOARD_CHANNEL = 'whiteboard'
@@ -25,43 +26,59 @@ const MessageSchema = z.discriminatedUnion('type', [
 /** A stroke as the pointer drew it, before the board gives it an id, an author and a time. */
 export type DrawnStroke = Omit<Stroke, 'id' | 'author' | 't'>
 
+/** What the whiteboard shows: the strokes, bottom first, and whether undo and redo can act. */
+export type BoardView = { strokes: Stroke[]; canUndo: boolean; canRedo: boolean }
+
 /**
  * One browser's whiteboard in a call: applies its own operations and broadcasts them, applies the
- * others', and hands each newcomer the current board. It knows nothing of canvases or React.
+ * others', and hands each newcomer the current board. It knows nothing of canvases; React reads
+ * it as an external store (`listen`, `view`).
  */
 export class BoardSync {
   private state: BoardState
   private clock: number
   /** Strokes this browser undid, latest last, for redo; a new stroke empties it. */
   private redoStack: string[] = []
-  private readonly stops: Array<() => void>
+  private readonly listeners = new Set<() => void>()
+  private cachedView: BoardView | null = null
 
   constructor(
     private readonly bus: CallBus,
     initial: BoardState,
-    private readonly onChange: (state: BoardState) => void,
     private readonly now: () => number = Date.now,
   ) {
     this.state = initial
     this.clock = latestTime(initial)
-    this.stops = [
-      bus.subscribe(WHITEBOARD_CHANNEL, (payload) => this.receive(payload)),
-      bus.onPeerJoined((peerId) =>
-        bus.sendTo(peerId, WHITEBOARD_CHANNEL, { type: 'snapshot', snapshot: toSnapshot(this.state) }),
+  }
+
+  /** Starts exchanging the board with the call; returns the function that stops it. */
+  connect(): () => void {
+    const stops = [
+      this.bus.subscribe(WHITEBOARD_CHANNEL, (payload) => this.receive(payload)),
+      this.bus.onPeerJoined((peerId) =>
+        this.bus.sendTo(peerId, WHITEBOARD_CHANNEL, { type: 'snapshot', snapshot: toSnapshot(this.state) }),
       ),
     ]
+    return () => stops.forEach((stop) => stop())
   }
 
   get board(): BoardState {
     return this.state
   }
 
-  get canUndo(): boolean {
-    return lastOwnStroke(this.state, this.bus.selfPeerId) !== undefined
+  readonly listen = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 
-  get canRedo(): boolean {
-    return this.redoStack.some((id) => canRedo(this.state, id))
+  /** The same object until the board changes (as useSyncExternalStore needs). */
+  readonly view = (): BoardView => {
+    this.cachedView ??= {
+      strokes: visibleStrokes(this.state),
+      canUndo: lastOwnStroke(this.state, this.bus.selfPeerId) !== undefined,
+      canRedo: this.redoStack.some((id) => canRedo(this.state, id)),
+    }
+    return this.cachedView
   }
 
   draw(drawn: DrawnStroke): void {
@@ -86,11 +103,6 @@ export class BoardSync {
   clear(): void {
     this.redoStack = []
     this.perform({ kind: 'clear', t: this.nextTime(), id: crypto.randomUUID() })
-  }
-
-  /** Stops listening to the call. */
-  close(): void {
-    for (const stop of this.stops) stop()
   }
 
   private nextTime(): number {
@@ -118,6 +130,7 @@ export class BoardSync {
   private update(next: BoardState): void {
     if (next === this.state) return
     this.state = next
-    this.onChange(next)
+    this.cachedView = null
+    for (const listener of this.listeners) listener()
   }
 }
