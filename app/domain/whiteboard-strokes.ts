@@ -49,7 +49,12 @@ export const SavedBoardSchema = z.array(StrokeSchema).max(MAX_STROKES, {
 
 /** Why a board cannot be saved, in words for the person drawing, or null when it can. */
 export function boardSizeProblem(strokes: readonly Stroke[]): string | null {
-  const bytes = JSON.stringify(strokes).length
+  return boardTextProblem(JSON.stringify(strokes))
+}
+
+/** The same, for the board's JSON text as sent (measured before it is parsed). */
+export function boardTextProblem(json: string): string | null {
+  const bytes = json.length
   if (bytes <= MAX_BOARD_BYTES) return null
   const kb = (n: number) => `${Math.ceil(n / 1000)} KB`
   return `The whiteboard is too large to save (${kb(bytes)}; the limit is ${kb(MAX_BOARD_BYTES)}). Clear the board or undo some strokes.`

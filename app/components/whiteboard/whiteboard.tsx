@@ -51,7 +51,10 @@ export function Whiteboard({ bus, callId, initialStrokes }: Props) {
         onDraw={(stroke) => sync.draw(stroke)}
         label={`Shared whiteboard, ${view.strokes.length} ${view.strokes.length === 1 ? 'stroke' : 'strokes'}`}
       />
-      <p className={save.state === 'failed' ? 'whiteboard__status whiteboard__status--failed' : 'whiteboard__status'} role="status">
+      <p
+        className={save.state === 'failed' ? 'whiteboard__status whiteboard__status--failed' : 'whiteboard__status'}
+        role="status"
+      >
         {save.state === 'failed' ? save.message : SAVE_TEXT[save.state]}
       </p>
     </section>
