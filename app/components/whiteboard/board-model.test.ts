@@ -60,8 +60,8 @@ describe('board operations', () => {
 
   it("undo takes back the author's own latest stroke, never someone else's", () => {
     const board = boardFromStrokes([stroke('mine', 1, 'me'), stroke('theirs', 2, 'them')])
-    expect(lastOwnStroke(board, 'me')?.id).toBe('mine')
-    expect(lastOwnStroke(board, 'nobody')).toBeUndefined()
+    expect(lastOwnStroke(board, new Set(['me']))?.id).toBe('mine')
+    expect(lastOwnStroke(board, new Set(['nobody']))).toBeUndefined()
   })
 
   it('a snapshot merged into an empty board gives the same board', () => {

@@ -123,10 +123,10 @@ export function latestTime(state: BoardState): number {
   return latest
 }
 
-/** The author's own stroke that undo takes back: their latest one still shown. */
-export function lastOwnStroke(state: BoardState, author: string): Stroke | undefined {
+/** The stroke undo takes back: the latest one still shown by these authors (one browser's peer ids). */
+export function lastOwnStroke(state: BoardState, authors: ReadonlySet<string>): Stroke | undefined {
   return visibleStrokes(state)
-    .filter((stroke) => stroke.author === author)
+    .filter((stroke) => authors.has(stroke.author))
     .at(-1)
 }
 

@@ -95,6 +95,27 @@ describe('whiteboard sync over a call bus', () => {
     expect(visibleStrokes(alice.board).map((s) => s.id)).toEqual(['old'])
   })
 
+  it('undo still takes back strokes drawn under an earlier peer id after a reconnect', () => {
+    const call = new MemoryCall()
+    const bus = call.join('first-id')
+    let selfPeerId = 'first-id'
+    const sync = new BoardSync(
+      {
+        ...bus,
+        get selfPeerId() {
+          return selfPeerId
+        },
+      },
+      emptyBoard,
+    )
+    sync.connect()
+    sync.draw(pen)
+    selfPeerId = 'second-id'
+    expect(sync.view().canUndo).toBe(true)
+    sync.undo()
+    expect(sync.view().strokes).toEqual([])
+  })
+
   it('ignores malformed messages', () => {
     const call = new MemoryCall()
     const alice = browser(call, 'alice')

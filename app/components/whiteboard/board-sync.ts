@@ -39,6 +39,12 @@ export class BoardSync {
   private clock: number
   /** Strokes this browser undid, latest last, for redo; a new stroke empties it. */
   private redoStack: string[] = []
+  /**
+   * The peer ids this browser has drawn as: a reconnect brings a new one, and undo still takes
+   * back strokes drawn before it. Before the call has given one, a stand-in is used.
+   */
+  private readonly ownAuthors = new Set<string>()
+  private readonly standInAuthor = `local-${crypto.randomUUID()}`
   private readonly listeners = new Set<() => void>()
   private cachedView: BoardView | null = null
 
@@ -75,7 +81,7 @@ export class BoardSync {
   readonly view = (): BoardView => {
     this.cachedView ??= {
       strokes: visibleStrokes(this.state),
-      canUndo: lastOwnStroke(this.state, this.bus.selfPeerId) !== undefined,
+      canUndo: lastOwnStroke(this.state, this.ownAuthors) !== undefined,
       canRedo: this.redoStack.some((id) => canRedo(this.state, id)),
     }
     return this.cachedView
@@ -83,12 +89,14 @@ export class BoardSync {
 
   draw(drawn: DrawnStroke): void {
     this.redoStack = []
-    const stroke: Stroke = { ...drawn, id: crypto.randomUUID(), author: this.bus.selfPeerId, t: this.nextTime() }
+    const author = this.bus.selfPeerId || this.standInAuthor
+    this.ownAuthors.add(author)
+    const stroke: Stroke = { ...drawn, id: crypto.randomUUID(), author, t: this.nextTime() }
     this.perform({ kind: 'add', stroke })
   }
 
   undo(): void {
-    const stroke = lastOwnStroke(this.state, this.bus.selfPeerId)
+    const stroke = lastOwnStroke(this.state, this.ownAuthors)
     if (!stroke) return
     this.redoStack.push(stroke.id)
     this.perform({ kind: 'undo', strokeId: stroke.id, t: this.nextTime(), id: crypto.randomUUID() })
