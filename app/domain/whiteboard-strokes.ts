@@ -19,7 +19,7 @@ export const BOARD_UNITS_WIDE = 1000
 export const STROKE_WIDTHS = [2, 4, 8, 16, 32] as const
 
 /** Caps that keep one call's board a few hundred kilobytes at most. */
-export const MAX_STROKES = 2000
+const MAX_STROKES = 2000
 export const MAX_POINTS_PER_STROKE = 2000
 export const MAX_BOARD_BYTES = 512_000
 

@@ -3,11 +3,13 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { CallRoom } from '~/components/call/call-room'
 import { FileShareForm } from '~/components/call/file-share-form'
 import { InviteForm } from '~/components/call/invite-form'
+import { CallWhiteboard } from '~/components/whiteboard/call-whiteboard'
 import { useHydrated } from '~/components/security/use-hydrated'
 import { requireUser } from '~/http/auth.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { loadCallPage } from '~/services/video/call-history.server'
 import { requireCallAccess } from '~/services/video/calls.server'
+import { readCallWhiteboard } from '~/services/video/whiteboard.server'
 import { getEnv } from '~/utils/env.server'
 import { formatDateTime } from '~/utils/format'
 
@@ -25,6 +27,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
     iceServers: getEnv().ICE_SERVERS,
     conversationId: asGuest ? null : conversation.id,
     meeting: page.meeting ? { id: page.meeting.id, startsAt: page.meeting.startsAt.toISOString() } : null,
+    whiteboard: await readCallWhiteboard(call.id),
   })
 })
 
@@ -41,7 +44,12 @@ export default function CallRoomPage() {
       </header>
       {hydrated ? (
         <>
-          <CallRoom callId={data.id} me={data.me} iceServers={data.iceServers} />
+          <CallRoom
+            callId={data.id}
+            me={data.me}
+            iceServers={data.iceServers}
+            aside={<CallWhiteboard callId={data.id} initialStrokes={data.whiteboard} />}
+          />
           {data.conversationId ? (
             <section className="card" aria-labelledby="files-heading">
               <h2 id="files-heading">Files</h2>

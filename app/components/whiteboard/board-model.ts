@@ -11,7 +11,7 @@ import { StrokeSchema, type Stroke } from '~/domain/whiteboard-strokes'
  * A snapshot is the state itself, so merging it into a late joiner's board is just another merge.
  */
 
-export type Stamp = { t: number; id: string }
+type Stamp = { t: number; id: string }
 
 const StampSchema = z.object({ t: z.number().int().nonnegative(), id: z.string().min(1).max(64) })
 
@@ -43,7 +43,7 @@ export type BoardState = {
 export const emptyBoard: BoardState = { strokes: new Map(), toggles: new Map(), cleared: null }
 
 /** (t, id) order: negative when a comes first. */
-export function compareStamps(a: Stamp, b: Stamp): number {
+function compareStamps(a: Stamp, b: Stamp): number {
   return a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 

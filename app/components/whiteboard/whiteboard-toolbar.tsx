@@ -42,7 +42,7 @@ export function WhiteboardToolbar({ pen, onPenChange, canUndo, canRedo, onUndo, 
         ))}
       </fieldset>
       <label className="whiteboard__field">
-        Colour
+        Stroke colour
         <input
           type="color"
           value={pen.color}
@@ -51,7 +51,7 @@ export function WhiteboardToolbar({ pen, onPenChange, canUndo, canRedo, onUndo, 
         />
       </label>
       <label className="whiteboard__field">
-        Width
+        Stroke width
         <select value={pen.width} onChange={(event) => onPenChange({ ...pen, width: Number(event.target.value) })}>
           {STROKE_WIDTHS.map((width) => (
             <option key={width} value={width}>
