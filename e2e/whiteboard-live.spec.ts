@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { createFixedContract } from './contract-fixtures'
 import { expect, makeUser, newBrowserContext, test, type Page } from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
@@ -86,6 +87,14 @@ test('a stroke drawn in one browser shows in the others, reaches a late joiner, 
   expect(await colourAt(page, 0.5, 0.5)).toBe(STROKE_COLOUR)
   await expect.poll(() => colourAt(freelancer, 0.5, 0.5), { timeout: 10_000 }).toBe(STROKE_COLOUR)
   expect(await colourAt(freelancer, 0.5, 0.2)).toBe(WHITE)
+
+  // The board exports as a PNG file.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export as PNG' }).click(),
+  ])
+  expect(download.suggestedFilename()).toBe('whiteboard.png')
+  expect((await readFile(await download.path())).subarray(1, 4).toString()).toBe('PNG')
 
   // A third person, invited, joins late and receives the board as it is.
   const guestContext = await newBrowserContext(browser, testInfo)
