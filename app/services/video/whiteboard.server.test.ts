@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { findOrCreateConversation } from '~/models/conversations.server'
+import { getDb } from '~/models/db.server'
+import { calls } from '~/models/schema'
+import { findCallWhiteboardStrokes } from '~/models/call-whiteboards.server'
+import { MAX_BOARD_BYTES, type Stroke } from '~/domain/whiteboard-strokes'
+import { createFixedContract } from '~/test/fixed-contract'
+import { readCallWhiteboard, saveCallWhiteboard } from './whiteboard.server'
+
+async function createCall() {
+  const { client, freelancer, contract } = await createFixedContract()
+  const conversation = await findOrCreateConversation({
+    kind: 'contract',
+    subjectId: contract.id,
+    clientId: client.id,
+    freelancerId: freelancer.id,
+  })
+  const id = crypto.randomUUID()
+  getDb()
+    .insert(calls)
+    .values({ id, conversationId: conversation.id, startedBy: client.id, startedAt: new Date() })
+    .run()
+  return id
+}
+
+const stroke: Stroke = {
+  id: 's1',
+  author: 'peer',
+  tool: 'line',
+  color: '#d62828',
+  width: 4,
+  points: [
+    [0.1, 0.1],
+    [0.9, 0.9],
+  ],
+  t: 1,
+}
+
+describe('saving a call whiteboard', () => {
+  it('stores the strokes and replaces them on the next save', async () => {
+    const callId = await createCall()
+    expect(await readCallWhiteboard(callId)).toEqual([])
+    expect(await saveCallWhiteboard(callId, JSON.stringify([stroke]))).toEqual({ ok: true })
+    expect(await readCallWhiteboard(callId)).toEqual([stroke])
+    expect(await saveCallWhiteboard(callId, JSON.stringify([{ ...stroke, id: 's2' }]))).toEqual({ ok: true })
+    expect((await readCallWhiteboard(callId)).map((s) => s.id)).toEqual(['s2'])
+  })
+
+  it('refuses what is not a board, leaving the saved one alone', async () => {
+    const callId = await createCall()
+    await saveCallWhiteboard(callId, JSON.stringify([stroke]))
+    for (const body of ['{not json', '"text"', JSON.stringify([{ ...stroke, color: 'javascript:' }])]) {
+      expect(await saveCallWhiteboard(callId, body)).toMatchObject({ ok: false, reason: 'invalid' })
+    }
+    expect(await findCallWhiteboardStrokes(callId)).toEqual([stroke])
+  })
+
+  it('refuses a board over the size limit with a message that says so', async () => {
+    const callId = await createCall()
+    const points = Array.from({ length: 2000 }, (): [number, number] => [0.123456, 0.654321])
+    const big = JSON.stringify(Array.from({ length: 40 }, (_, i) => ({ ...stroke, id: `s${i}`, tool: 'pen', points })))
+    expect(big.length).toBeGreaterThan(MAX_BOARD_BYTES)
+    const outcome = await saveCallWhiteboard(callId, big)
+    expect(outcome).toMatchObject({ ok: false, reason: 'invalid' })
+    expect(!outcome.ok && outcome.message).toMatch(/too large to save .* the limit is 512 KB/)
+    expect(await findCallWhiteboardStrokes(callId)).toBeUndefined()
+  })
+})

@@ -1,0 +1,39 @@
+import { findCallWhiteboardStrokes, upsertCallWhiteboard } from '~/models/call-whiteboards.server'
+import { boardTextProblem, readSavedStrokes, SavedBoardSchema, type Stroke } from '~/domain/whiteboard-strokes'
+import type { Refusal } from '~/services/domain-errors'
+
+/*
+ * The call's whiteboard as saved: the browsers in the call send the strokes they show, and the
+ * call's page draws them afterwards. Who may do either is checked by the caller (the call's access).
+ */
+
+export async function readCallWhiteboard(callId: string): Promise<Stroke[]> {
+  return readSavedStrokes(await findCallWhiteboardStrokes(callId))
+}
+
+function refuse(message: string): Refusal<'invalid'> {
+  return { ok: false, reason: 'invalid', message }
+}
+
+/** Saves the board the room sent (the JSON text of its strokes), or says why it cannot. */
+export async function saveCallWhiteboard(
+  callId: string,
+  strokesJson: string,
+  now = new Date(),
+): Promise<{ ok: true } | Refusal<'invalid'>> {
+  // Measured before it is parsed: a huge board is refused without the work.
+  const tooLarge = boardTextProblem(strokesJson)
+  if (tooLarge) return refuse(tooLarge)
+  let raw: unknown
+  try {
+    raw = JSON.parse(strokesJson)
+  } catch {
+    return refuse('The whiteboard could not be saved: what was sent is not a list of strokes.')
+  }
+  const board = SavedBoardSchema.safeParse(raw)
+  if (!board.success) {
+    return refuse(`The whiteboard could not be saved: ${board.error.issues[0]?.message ?? 'the strokes are not valid'}`)
+  }
+  await upsertCallWhiteboard({ callId, strokes: board.data, now })
+  return { ok: true }
+}
