@@ -15,7 +15,7 @@ import type { Refusal } from '../domain-errors'
 /** Backups are named by their UTC time, so names sort oldest first. */
 const BACKUP_NAME = /^megilance-\d{8}T\d{6}Z\.db$/
 
-export function backupDirectory(env = getEnv()): string {
+function backupDirectory(env = getEnv()): string {
   return path.resolve(env.BACKUP_DIR ?? path.join(path.dirname(path.resolve(env.DATABASE_PATH)), 'backups'))
 }
 
