@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -56,7 +56,7 @@ export default function NewMeeting() {
   const [form, fields] = useForm({
     id: 'book-meeting',
     lastResult,
-    defaultValue: { durationMinutes: String(data.durationMinutes), recurrence: 'none' },
+    defaultValue: { recurrence: 'none' },
     constraint: getZodConstraint(BookMeetingSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
@@ -97,7 +97,7 @@ export default function NewMeeting() {
       <section className="card" aria-labelledby="book-heading">
         <h2 id="book-heading">Book a {data.durationMinutes}-minute meeting</h2>
         <Form method="post" {...getFormProps(form)} className="form-stack">
-          <input {...getInputProps(fields.durationMinutes, { type: 'hidden' })} />
+          <input type="hidden" name={fields.durationMinutes.name} value={data.durationMinutes} />
           <Field label="Title" meta={fields.title} />
           <TextareaField label="Agenda (optional)" meta={fields.agenda} rows={4} />
           <SlotPicker
@@ -111,12 +111,12 @@ export default function NewMeeting() {
           <div className="field-row">
             <SelectField label="Repeats" meta={fields.recurrence} options={RECURRENCE_OPTIONS} />
             <Field
-              label="Times in all, when it repeats"
+              label="Number of times in all"
               type="number"
               meta={fields.occurrences}
               min={2}
               max={12}
-              hint="2 to 12. Each time is at the same UTC time as the first."
+              hint="When it repeats: 2 to 12. Each time is at the same UTC time as the first."
             />
           </div>
           <button type="submit" className="button button--primary">
