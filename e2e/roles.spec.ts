@@ -58,6 +58,7 @@ test('each portal menu lists only its own pages', async ({ page }) => {
     'Projects',
     'Contracts',
     'Messages',
+    'Meetings',
     'Notifications',
     'Wallet',
     'Payments',

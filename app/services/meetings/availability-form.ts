@@ -16,7 +16,7 @@ export const WEEKDAYS = [
 export const ROWS_PER_DAY = 3
 
 /** A row as typed: "HH:MM" or empty. */
-export type TypedWindow = { from: string; to: string }
+type TypedWindow = { from: string; to: string }
 export type AvailabilityFormValues = { timeZone: string; days: Record<number, TypedWindow[]> }
 
 export const fromField = (weekday: number) => `from-${weekday}`
@@ -29,7 +29,7 @@ function minuteOf(time: string): number {
   return Number(hours) * 60 + Number(minutes)
 }
 
-export function timeOf(minute: number): string {
+function timeOf(minute: number): string {
   const clock = minute % (24 * 60)
   return `${String(Math.floor(clock / 60)).padStart(2, '0')}:${String(clock % 60).padStart(2, '0')}`
 }

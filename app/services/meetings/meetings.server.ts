@@ -225,7 +225,7 @@ function summary(meeting: Meeting, zone: string, otherName: string, now: Date) {
     canCancel: upcoming && canMove(meeting.status, 'cancel'),
   }
 }
-export type MeetingSummary = ReturnType<typeof summary>
+type MeetingSummary = ReturnType<typeof summary>
 
 /** The viewer's meetings in their time zone: upcoming (soonest first) and past or cancelled (latest first). */
 export async function loadMeetingsList(viewer: Viewer, now = new Date()) {

@@ -2,6 +2,7 @@ import rrule from 'rrule'
 import type { MeetingRecurrence } from '~/domain/enums'
 import { MINUTE_MS, WEEK_MS } from '~/domain/durations'
 import type { Interval } from './intervals'
+import { MAX_OCCURRENCES } from './meeting-schemas'
 
 const { RRule } = rrule
 
@@ -19,7 +20,7 @@ export const RECURRENCE_INTERVAL: Record<Exclude<MeetingRecurrence, 'none'>, num
  * The rule of a repeating meeting, on the UTC start: every occurrence is at the same UTC time,
  * exactly as the .ics (DTSTART in UTC with this RRULE) tells every calendar.
  */
-export function recurrenceRule(meeting: MeetingTimes) {
+function recurrenceRule(meeting: MeetingTimes) {
   if (meeting.recurrence === 'none') return null
   return new RRule({
     freq: RRule.WEEKLY,
@@ -38,5 +39,5 @@ export function occurrenceIntervals(meeting: MeetingTimes): Interval[] {
   return occurrenceStarts(meeting).map((start) => ({ start: start.getTime(), end: start.getTime() + length }))
 }
 
-/** How far back a series can have started and still have occurrences to come (12 occurrences, two weeks apart). */
-export const SERIES_LOOKBACK_MS = 2 * 12 * WEEK_MS
+/** How far back a series can have started and still have occurrences to come (the most, two weeks apart). */
+export const SERIES_LOOKBACK_MS = 2 * MAX_OCCURRENCES * WEEK_MS

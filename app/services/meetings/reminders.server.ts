@@ -3,7 +3,7 @@ import { MINUTE_MS } from '~/domain/durations'
 import { remindMeeting } from './meeting-invitations.server'
 import { occurrenceStarts, SERIES_LOOKBACK_MS } from './occurrences'
 
-export const REMINDER_LEAD_MS = 15 * MINUTE_MS
+const REMINDER_LEAD_MS = 15 * MINUTE_MS
 
 /**
  * Reminds both people of every occurrence starting within the next 15 minutes. The reminder row is
