@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { saveAvailability } from '~/models/availability.server'
 import { getDb } from '~/models/db.server'
 import { notifications, outbox } from '~/models/schema'
-import { loader as bookingLoader } from '~/routes/_portal.meetings.new'
+import { action as bookingAction, loader as bookingLoader } from '~/routes/_portal.meetings.new'
+import { action as availabilityAction } from '~/routes/_portal.settings.availability'
 import { loader as icsLoader } from '~/routes/_portal.meetings.$meetingId[.]ics'
 import { NotFound } from '~/services/domain-errors'
 import { openConversationFor } from '~/services/messaging/messaging.server'
 import { createFixedContract } from '~/test/fixed-contract'
 import { insertFixedContract } from '~/test/escrow-fixtures'
-import { getRequest, run } from '~/test/requests'
+import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { bookMeeting, cancelMeeting, loadBookingPage, meetingIcsFor, rescheduleMeeting } from './meetings.server'
 import { runMeetingReminders } from './reminders.server'
@@ -214,5 +215,53 @@ describe('meetings', () => {
     // The next week's occurrence has its own reminder.
     expect(await runMeetingReminders(new Date(first + minutes(7 * 24 * 60 - 10)))).toEqual({ reminded: 1 })
     expect(reminders(client.email)).toHaveLength(2)
+  })
+
+  it('through the pages: a refused booking answers 409 and keeps what was typed; bad hours answer 400 as typed', async () => {
+    const { client, freelancer, conversationId } = await newYorkAndKarachi()
+    const everyHour = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }))
+    await saveAvailability({ userId: client.id, timeZone: 'UTC', windows: everyHour, now: new Date() })
+    await saveAvailability({ userId: freelancer.id, timeZone: 'UTC', windows: everyHour, now: new Date() })
+    const slot = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 2 * 86_400_000).toISOString()
+    const fields = { title: 'Kick-off', agenda: 'Scope', durationMinutes: '60', slot, recurrence: 'none' }
+    const cookie = await signedInCookie(client.id)
+    const path = `/meetings/new?conversation=${conversationId}`
+    expect((await run(bookingAction, formRequest(path, fields, cookie))).status).toBe(302)
+
+    const again = await run(bookingAction, formRequest(path, { ...fields, title: 'Second try' }, cookie))
+    expect(again.status).toBe(409)
+    const reply = (await again.json()) as { initialValue: Record<string, string>; error: Record<string, string[]> }
+    expect(reply.initialValue).toMatchObject({ title: 'Second try', slot })
+    expect(reply.error.slot?.[0]).toContain('That overlaps “Kick-off”')
+    const garbage = await run(
+      bookingAction,
+      formRequest(path, { ...fields, slot: 'soon', durationMinutes: '90' }, cookie),
+    )
+    expect(garbage.status).toBe(400)
+
+    const hours = new URLSearchParams({ timeZone: 'Asia/Karachi', 'from-1': '18:00', 'to-1': '09:00' })
+    const badHours = await run(
+      availabilityAction,
+      new Request('http://localhost/settings/availability', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: hours,
+      }),
+    )
+    expect(badHours.status).toBe(400)
+    expect(await badHours.json()).toMatchObject({
+      ok: false,
+      errors: { days: { 1: 'Monday: 18:00–09:00 ends before it starts' } },
+      values: {
+        timeZone: 'Asia/Karachi',
+        days: {
+          1: [
+            { from: '18:00', to: '09:00' },
+            { from: '', to: '' },
+            { from: '', to: '' },
+          ],
+        },
+      },
+    })
   })
 })
