@@ -58,6 +58,8 @@ test('each portal menu lists only its own pages', async ({ page }) => {
     'Projects',
     'Contracts',
     'Messages',
+    'Meetings',
+    'Calls',
     'Notifications',
     'Wallet',
     'Payments',

@@ -97,6 +97,8 @@ export const NOTIFICATION_KINDS = [
   'review_received',
   'account',
   'payout_update',
+  'meeting_update',
+  'meeting_reminder',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

@@ -5,7 +5,7 @@ import { outbox } from './schema'
 
 export type OutboxMessage = typeof outbox.$inferSelect
 
-export async function insertOutboxMessage(message: OutboxMessage): Promise<void> {
+export async function insertOutboxMessage(message: typeof outbox.$inferInsert): Promise<void> {
   getDb().insert(outbox).values(message).run()
 }
 

@@ -55,6 +55,21 @@ export default function OutboxMessage() {
         ) : (
           <p className="muted">{missingBody(message.transport)}</p>
         )}
+        {message.attachments?.length ? (
+          <section aria-labelledby="email-attachments">
+            <h2 id="email-attachments">Attachments</h2>
+            <ul>
+              {message.attachments.map((attachment, index) => (
+                <li key={attachment.filename}>
+                  <a href={`/admin/outbox/${message.id}/attachments/${index}`} download={attachment.filename}>
+                    {attachment.filename}
+                  </a>{' '}
+                  <span className="muted">({attachment.contentType})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </article>
     </>
   )

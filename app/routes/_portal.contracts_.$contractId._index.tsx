@@ -166,6 +166,7 @@ export default function ContractPage() {
         </p>
         <nav aria-label="Contract" className="page-links">
           {data.side !== 'admin' ? <Link to={`/messages/for/contract/${contract.id}`}>Messages</Link> : null}
+          {data.side !== 'admin' ? <Link to={`/meetings/new?contract=${contract.id}`}>Schedule a meeting</Link> : null}
           {contract.type === 'hourly' ? <Link to={`/contracts/${contract.id}/hours`}>Hours and invoices</Link> : null}
           {data.side !== 'admin' ? (
             <Link to={`/contracts/${contract.id}/review`}>{reviewsLinkText(data.reviews)}</Link>

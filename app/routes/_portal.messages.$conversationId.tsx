@@ -146,6 +146,12 @@ export default function Conversation() {
           <Link to={data.subjectLink}>
             Open the {data.subjectLink.startsWith('/contracts') ? 'contract' : 'proposal'}
           </Link>
+          {data.participant ? (
+            <>
+              {' '}
+              · <Link to={`/meetings/new?conversation=${data.id}`}>Schedule a meeting</Link>
+            </>
+          ) : null}
         </p>
         <h1>{data.title}</h1>
         <p className="muted">

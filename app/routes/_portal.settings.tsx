@@ -11,6 +11,7 @@ const TABS = [
   { to: '/settings/security', label: 'Security' },
   { to: '/settings/sessions', label: 'Sessions' },
   { to: '/settings/notifications', label: 'Notifications' },
+  { to: '/settings/availability', label: 'Availability', userOnly: true },
   { to: '/settings/billing', label: 'Billing & tax', userOnly: true },
   { to: '/settings/appearance', label: 'Appearance' },
 ]

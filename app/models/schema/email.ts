@@ -18,6 +18,9 @@ export const OUTBOX_KINDS = [
 ] as const
 export type OutboxKind = (typeof OUTBOX_KINDS)[number]
 
+/** A file sent with a message (e.g. a calendar invitation), its text content kept as written. */
+export type OutboxAttachment = { filename: string; contentType: string; content: string }
+
 /**
  * Every email and text the app sends. Through SMTP or Twilio only metadata is kept (never the
  * body); without them this table is the offline mailbox admins read at /admin/outbox, and a body
@@ -33,6 +36,8 @@ export const outbox = sqliteTable(
     kind: text('kind', { enum: OUTBOX_KINDS }).notNull().default('notification'),
     /** The body, only in the offline outbox; null when sent through a provider or erased. */
     text: text('text'),
+    /** Files sent with it, kept like the body: only in the offline outbox. */
+    attachments: text('attachments', { mode: 'json' }).$type<OutboxAttachment[]>(),
     /** When a body carrying a code is erased (the code's own expiry). */
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
     transport: text('transport', { enum: ['outbox', 'smtp', 'twilio'] }).notNull(),

@@ -120,4 +120,23 @@ describe('email', () => {
       status: 'stored',
     })
   })
+  it('sends attachments through SMTP and keeps them only in the offline outbox', async () => {
+    const invite = {
+      filename: 'invite.ics',
+      contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+      content: 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR',
+    }
+    const message = { kind: 'notification' as const, subject: 'Meeting invitation', text: 'See the file.' }
+    await sendEmail(
+      { ...message, to: 'ivy@example.com', attachments: [invite] },
+      createSmtpTransport(`smtp://127.0.0.1:${port}`),
+    )
+    const raw = received.find((mail) => mail.to.includes('ivy@example.com'))?.raw ?? ''
+    expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i)
+    expect(raw).toMatch(/filename=invite\.ics/)
+    expect((await listOutbox({ to: 'ivy@example.com', page: 1, pageSize: 1 })).rows[0]?.attachments).toBeNull()
+
+    await sendEmail({ ...message, to: 'jay@example.com', attachments: [invite] }, outboxTransport)
+    expect((await listOutbox({ to: 'jay@example.com', page: 1, pageSize: 1 })).rows[0]?.attachments).toEqual([invite])
+  })
 })

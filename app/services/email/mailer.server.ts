@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer'
 import { insertOutboxMessage } from '~/models/outbox.server'
-import type { OutboxKind } from '~/models/schema'
+import type { OutboxAttachment, OutboxKind } from '~/models/schema'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 
@@ -11,6 +11,8 @@ export type EmailMessage = {
   text: string
   kind: OutboxKind
   secret?: { value: string; expiresAt: Date }
+  /** Text files sent with it, e.g. a calendar invitation (.ics). */
+  attachments?: OutboxAttachment[]
 }
 
 const MASK = '••••••'
@@ -26,15 +28,20 @@ function recordedSubject(message: Pick<EmailMessage, 'subject' | 'secret'>): str
  */
 export interface EmailTransport {
   readonly name: 'smtp' | 'outbox'
-  deliver(message: Pick<EmailMessage, 'to' | 'subject' | 'text'> & { from: string }): Promise<void>
+  deliver(message: Pick<EmailMessage, 'to' | 'subject' | 'text' | 'attachments'> & { from: string }): Promise<void>
+}
+
+/** The content type is passed as given: a calendar invitation names its METHOD there, as mail clients expect. */
+function toNodemailerAttachment(attachment: OutboxAttachment) {
+  return { filename: attachment.filename, content: attachment.content, contentType: attachment.contentType }
 }
 
 export function createSmtpTransport(smtpUrl: string): EmailTransport {
   const transporter = nodemailer.createTransport(smtpUrl)
   return {
     name: 'smtp',
-    async deliver(message) {
-      await transporter.sendMail(message)
+    async deliver({ attachments, ...message }) {
+      await transporter.sendMail({ ...message, attachments: attachments?.map(toNodemailerAttachment) })
     },
   }
 }
@@ -63,7 +70,13 @@ export async function sendEmail(
   let status: 'stored' | 'sent' | 'failed' = via.name === 'outbox' ? 'stored' : 'sent'
   let error: string | null = null
   try {
-    await via.deliver({ to: message.to, subject: message.subject, text: message.text, from: getEnv().MAIL_FROM })
+    await via.deliver({
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      attachments: message.attachments,
+      from: getEnv().MAIL_FROM,
+    })
   } catch (cause) {
     status = 'failed'
     error = cause instanceof Error ? cause.message : String(cause)
@@ -77,6 +90,7 @@ export async function sendEmail(
     subject,
     kind: message.kind,
     text: keepsBody ? message.text : null,
+    attachments: keepsBody && message.attachments?.length ? message.attachments : null,
     expiresAt: keepsBody ? (message.secret?.expiresAt ?? null) : null,
     transport: via.name,
     status,

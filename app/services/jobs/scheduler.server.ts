@@ -4,6 +4,7 @@ import { runAutoApprovals } from '~/services/marketplace/contracts.server'
 import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
 import { runDailyBackup } from '~/services/operations/backups.server'
+import { runMeetingReminders } from '~/services/meetings/reminders.server'
 import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
 import { HOUR_MS, MINUTE_MS } from '~/domain/durations'
 
@@ -17,6 +18,8 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: 'milestone-auto-approval', everyMs: 15 * MINUTE_MS, run: runAutoApprovals },
   { name: 'saved-search-alerts', everyMs: 10 * MINUTE_MS, run: runSavedSearchAlerts },
   { name: 'payout-sending', everyMs: MINUTE_MS, run: runPayoutSending },
+  // Each occurrence's reminder goes out once, 15 minutes before it starts.
+  { name: 'meeting-reminders', everyMs: MINUTE_MS, run: runMeetingReminders },
   // Codes kept in the offline outbox are erased once they expire (reads already hide them).
   { name: 'outbox-code-expiry', everyMs: MINUTE_MS, run: eraseExpiredOutboxBodies },
   // Checks hourly; writes a verified backup when the newest is a day old, and keeps BACKUP_KEEP of them.

@@ -1,4 +1,5 @@
 import type { NotificationKind } from '~/domain/enums'
+import type { OutboxAttachment } from '~/models/schema'
 import { insertNotification, listEmailOptOuts } from '~/models/notifications.server'
 import { findUserById } from '~/models/users.server'
 import { sendEmail } from '~/services/email/mailer.server'
@@ -13,6 +14,8 @@ export type NotifyInput = {
   body?: string
   /** A path inside the app, e.g. "/contracts/abc". */
   link?: string
+  /** Files the email carries, e.g. a meeting's calendar invitation. */
+  attachments?: OutboxAttachment[]
 }
 
 /**
@@ -34,5 +37,6 @@ export async function notify(input: NotifyInput): Promise<void> {
   const url = input.link
     ? new URL(input.link, getEnv().APP_URL ?? `http://localhost:${getEnv().PORT}`).toString()
     : null
-  await sendEmail(notificationEmail(user.email, user.name, input.title, input.body ?? '', url))
+  const email = notificationEmail(user.email, user.name, input.title, input.body ?? '', url)
+  await sendEmail(input.attachments ? { ...email, attachments: input.attachments } : email)
 }

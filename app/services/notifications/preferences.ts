@@ -21,6 +21,11 @@ const KIND_LABELS: Partial<Record<NotificationKind, { label: string; description
   message_received: { label: 'New messages', description: 'Someone writes to you in a conversation.' },
   review_received: { label: 'Reviews', description: 'The other side of a contract reviews you.' },
   payout_update: { label: 'Payouts', description: 'A payout is sent, held, released, cancelled or fails.' },
+  meeting_update: {
+    label: 'Meeting invitations',
+    description: 'A meeting is booked, moved or cancelled (with a calendar file).',
+  },
+  meeting_reminder: { label: 'Meeting reminders', description: 'A meeting starts in 15 minutes.' },
   account: { label: 'Account and security', description: 'Changes to your account, such as a block being lifted.' },
 }
 

@@ -1,0 +1,136 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { MeetingActions } from '~/components/meetings/meeting-actions'
+import { MissingAvailability } from '~/components/meetings/missing-availability'
+import { SlotPicker } from '~/components/meetings/slot-picker'
+import { requireRole } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { parseIntent } from '~/http/intent.server'
+import { answerDomainErrors, statusOf } from '~/http/outcome-response.server'
+import { redirectWithToast } from '~/http/toast.server'
+import { RescheduleMeetingSchema } from '~/services/meetings/meeting-schemas'
+import { cancelMeeting, loadMeetingPage, rescheduleMeeting } from '~/services/meetings/meetings.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.meeting.title ?? 'Meeting'} · Meetings · MegiLance` },
+]
+
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const user = await requireRole(request, 'client', 'freelancer')
+  return json(await loadMeetingPage(user, params.meetingId))
+})
+
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('reschedule') }),
+  z.object({ intent: z.literal('cancel') }),
+])
+
+export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const user = await requireRole(request, 'client', 'freelancer')
+  const formData = await readFormData(request)
+  const { intent } = parseIntent(formData, IntentSchema)
+  if (intent === 'cancel') {
+    const outcome = await cancelMeeting(user, params.meetingId)
+    if (!outcome.ok) return json({ conflict: outcome.message }, { status: statusOf(outcome) })
+    return redirectWithToast('/meetings', {
+      kind: 'success',
+      message: `Meeting cancelled: “${outcome.meeting.title}”. You both have a cancellation for your calendars.`,
+    })
+  }
+  const submission = parseWithZod(formData, { schema: RescheduleMeetingSchema })
+  if (submission.status !== 'success') return json({ reply: submission.reply() }, { status: 400 })
+  const outcome = await rescheduleMeeting(user, params.meetingId, submission.value.slot)
+  if (!outcome.ok)
+    return json(
+      { reply: submission.reply({ fieldErrors: { slot: [outcome.message] } }) },
+      { status: statusOf(outcome) },
+    )
+  return redirectWithToast(`/meetings/${outcome.meeting.id}`, {
+    kind: 'success',
+    message: `Meeting moved: “${outcome.meeting.title}”. You both have an updated invitation.`,
+  })
+})
+
+export default function MeetingPage() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const { meeting } = data
+  const [form, fields] = useForm({
+    id: 'reschedule-meeting',
+    lastResult: actionData && 'reply' in actionData ? actionData.reply : undefined,
+    constraint: getZodConstraint(RescheduleMeetingSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RescheduleMeetingSchema }),
+  })
+  const confirmingCancel = searchParams.get('confirm') === 'cancel' && meeting.canCancel
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to="/meetings">← Meetings</Link>
+        </p>
+        <h1>{meeting.title}</h1>
+        <p className="muted">
+          With {meeting.otherName} · {meeting.upcoming ? 'next' : 'last'} {meeting.when} ({data.zone}) ·{' '}
+          {meeting.durationMinutes} minutes · {meeting.repeats}
+          {meeting.status === 'cancelled' ? ' · Cancelled' : ''}
+        </p>
+      </header>
+      {actionData && 'conflict' in actionData ? (
+        <p className="form-alert" role="alert">
+          {actionData.conflict}
+        </p>
+      ) : null}
+      <section className="card" aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">Agenda</h2>
+        {meeting.agenda ? (
+          <p className="meeting-detail-agenda">{meeting.agenda}</p>
+        ) : (
+          <p className="muted">No agenda.</p>
+        )}
+        <MeetingActions meeting={meeting} showDetailsLink={false} />
+      </section>
+      {confirmingCancel ? (
+        <section className="card callout" aria-labelledby="cancel-heading">
+          <h2 id="cancel-heading">Cancel this meeting?</h2>
+          <p>
+            {meeting.repeats === 'Once' ? 'The meeting' : 'Every remaining time'} is cancelled for both of you, and your
+            calendars get a cancellation.
+          </p>
+          <Form method="post" className="form-inline">
+            <button type="submit" name="intent" value="cancel" className="button button--danger">
+              Yes, cancel the meeting
+            </button>
+            <Link to={`/meetings/${meeting.id}`}>Keep it</Link>
+          </Form>
+        </section>
+      ) : null}
+      {meeting.canReschedule ? (
+        <section className="card" aria-labelledby="reschedule-heading">
+          <h2 id="reschedule-heading">Reschedule</h2>
+          <p className="muted">
+            Pick a new first time; the meeting keeps its length and how it repeats. You both get an updated invitation.
+          </p>
+          {data.missing ? <MissingAvailability missing={data.missing} otherName={meeting.otherName} /> : null}
+          <Form method="post" {...getFormProps(form)} className="form-stack">
+            <SlotPicker
+              name={fields.slot.name}
+              days={data.days}
+              zone={data.zone}
+              selected={typeof fields.slot.initialValue === 'string' ? fields.slot.initialValue : undefined}
+              errors={fields.slot.errors}
+              errorId={fields.slot.errorId}
+            />
+            <button type="submit" name="intent" value="reschedule" className="button button--primary">
+              Move the meeting
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  )
+}

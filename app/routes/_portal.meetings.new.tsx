@@ -1,0 +1,129 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { MissingAvailability } from '~/components/meetings/missing-availability'
+import { SlotPicker } from '~/components/meetings/slot-picker'
+import { Field, SelectField, TextareaField } from '~/components/ui/field'
+import { requireRole } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { answerDomainErrors, statusOf } from '~/http/outcome-response.server'
+import { redirectWithToast } from '~/http/toast.server'
+import { bookMeeting, loadBookingPage, requireContractConversationId } from '~/services/meetings/meetings.server'
+import { BookMeetingSchema, DurationQuerySchema, MEETING_DURATIONS } from '~/services/meetings/meeting-schemas'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Schedule a meeting${data ? ` with ${data.otherName}` : ''} · MegiLance` },
+]
+
+/** `?conversation=ID` (or `?contract=ID`, which finds the contract's conversation) and the `duration` slots are shown for. */
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request }: LoaderFunctionArgs) => {
+  const user = await requireRole(request, 'client', 'freelancer')
+  const url = new URL(request.url)
+  const contractId = url.searchParams.get('contract')
+  if (contractId && !url.searchParams.get('conversation'))
+    return redirect(`/meetings/new?conversation=${await requireContractConversationId(contractId, user)}`)
+  const duration = DurationQuerySchema.parse(url.searchParams.get('duration') ?? undefined)
+  return json(await loadBookingPage(user, url.searchParams.get('conversation') ?? undefined, duration))
+})
+
+export const action = /* @__PURE__ */ answerDomainErrors(async ({ request }: ActionFunctionArgs) => {
+  const user = await requireRole(request, 'client', 'freelancer')
+  const formData = await readFormData(request)
+  const conversationId = new URL(request.url).searchParams.get('conversation') ?? undefined
+  const submission = parseWithZod(formData, { schema: BookMeetingSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const outcome = await bookMeeting(user, conversationId, submission.value)
+  if (!outcome.ok)
+    return json(submission.reply({ fieldErrors: { [outcome.field ?? 'slot']: [outcome.message] } }), {
+      status: statusOf(outcome),
+    })
+  return redirectWithToast('/meetings', {
+    kind: 'success',
+    message: `Meeting booked: “${outcome.meeting.title}”. You both have an invitation by email.`,
+  })
+})
+
+const RECURRENCE_OPTIONS = [
+  { value: 'none', label: 'Does not repeat' },
+  { value: 'weekly', label: 'Every week' },
+  { value: 'biweekly', label: 'Every two weeks' },
+]
+
+export default function NewMeeting() {
+  const data = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'book-meeting',
+    lastResult,
+    defaultValue: { recurrence: 'none' },
+    constraint: getZodConstraint(BookMeetingSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: BookMeetingSchema }),
+  })
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={`/messages/${data.conversationId}`}>← Conversation</Link> · <Link to="/meetings">Meetings</Link>
+        </p>
+        <h1>Schedule a meeting with {data.otherName}</h1>
+        <p className="muted">
+          About “{data.subject}”. Times are shown in your time zone, {data.zone} (
+          <Link to="/settings/availability">change it</Link>).
+        </p>
+      </header>
+      {data.missing ? <MissingAvailability missing={data.missing} otherName={data.otherName} /> : null}
+      <section className="card" aria-labelledby="duration-heading">
+        <h2 id="duration-heading">How long?</h2>
+        <Form method="get" className="form-inline">
+          <input type="hidden" name="conversation" value={data.conversationId} />
+          <div className="field">
+            <label htmlFor="duration">Duration</label>
+            <select id="duration" name="duration" defaultValue={data.durationMinutes}>
+              {MEETING_DURATIONS.map((minutes) => (
+                <option key={minutes} value={minutes}>
+                  {minutes} minutes
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button--secondary">
+            Show free times
+          </button>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="book-heading">
+        <h2 id="book-heading">Book a {data.durationMinutes}-minute meeting</h2>
+        <Form method="post" {...getFormProps(form)} className="form-stack">
+          <input type="hidden" name={fields.durationMinutes.name} value={data.durationMinutes} />
+          <Field label="Title" meta={fields.title} />
+          <TextareaField label="Agenda (optional)" meta={fields.agenda} rows={4} />
+          <SlotPicker
+            name={fields.slot.name}
+            days={data.days}
+            zone={data.zone}
+            selected={typeof fields.slot.initialValue === 'string' ? fields.slot.initialValue : undefined}
+            errors={fields.slot.errors}
+            errorId={fields.slot.errorId}
+          />
+          <div className="field-row">
+            <SelectField label="Repeats" meta={fields.recurrence} options={RECURRENCE_OPTIONS} />
+            <Field
+              label="Number of times in all"
+              type="number"
+              meta={fields.occurrences}
+              min={2}
+              max={12}
+              hint="When it repeats: 2 to 12. Each time is at the same UTC time as the first."
+            />
+          </div>
+          <button type="submit" className="button button--primary">
+            Book the meeting
+          </button>
+        </Form>
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,76 @@
+import type { Meeting } from '~/models/meetings.server'
+import { findUserById, type User } from '~/models/users.server'
+import { notify } from '~/services/notifications/notify.server'
+import { getEnv } from '~/utils/env.server'
+import { timeZoneOf } from './availability.server'
+import { icsAttachment, meetingIcs, type IcsMethod } from './ics.server'
+import { describeRecurrence, formatInZone } from './meeting-format'
+
+/** The meeting's page as a full URL, for the .ics and the emails. */
+function meetingUrl(meetingId: string): string {
+  const env = getEnv()
+  return new URL(`/meetings/${meetingId}`, env.APP_URL ?? `http://localhost:${env.PORT}`).toString()
+}
+
+async function participants(meeting: Meeting): Promise<{ organizer: User; attendee: User }> {
+  const [organizer, attendee] = await Promise.all([findUserById(meeting.organizerId), findUserById(meeting.attendeeId)])
+  if (!organizer || !attendee) throw new Error(`Meeting ${meeting.id} names a missing user`)
+  return { organizer, attendee }
+}
+
+/** The meeting's current .ics: a REQUEST while scheduled, a CANCEL once cancelled. */
+export async function currentMeetingIcs(meeting: Meeting): Promise<string> {
+  const { organizer, attendee } = await participants(meeting)
+  const method: IcsMethod = meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST'
+  return meetingIcs(meeting, { organizer, attendee }, method, meetingUrl(meeting.id))
+}
+
+const HEADLINES = {
+  booked: (title: string, when: string) => `Meeting invitation: “${title}” on ${when}`,
+  rescheduled: (title: string, when: string) => `Meeting moved: “${title}” now on ${when}`,
+  cancelled: (title: string, when: string) => `Meeting cancelled: “${title}” on ${when}`,
+} as const
+
+/**
+ * Tells both people about a booking, a move or a cancellation: a notification, and an email with
+ * the calendar file (REQUEST, or CANCEL), each time in the reader's own time zone.
+ */
+export async function announceMeeting(meeting: Meeting, change: keyof typeof HEADLINES): Promise<void> {
+  const people = await participants(meeting)
+  const method: IcsMethod = change === 'cancelled' ? 'CANCEL' : 'REQUEST'
+  const attachment = icsAttachment(meetingIcs(meeting, people, method, meetingUrl(meeting.id)), method)
+  for (const person of [people.organizer, people.attendee]) {
+    const zone = await timeZoneOf(person.id)
+    const other = person.id === people.organizer.id ? people.attendee : people.organizer
+    const when = `${formatInZone(meeting.startsAt, zone)} (${zone})`
+    const lines = [
+      `With ${other.name}, ${meeting.durationMinutes} minutes. ${describeRecurrence(meeting.recurrence, meeting.occurrences)}.`,
+      meeting.agenda ? `Agenda:\n${meeting.agenda}` : '',
+      change === 'cancelled' ? '' : 'The attached calendar file adds it to your calendar; join the call from Meetings.',
+    ]
+    await notify({
+      userId: person.id,
+      kind: 'meeting_update',
+      title: HEADLINES[change](meeting.title, when),
+      body: lines.filter(Boolean).join('\n\n'),
+      link: `/meetings/${meeting.id}`,
+      attachments: [attachment],
+    })
+  }
+}
+
+/** The reminder 15 minutes before an occurrence, to both people in their own time zone. */
+export async function remindMeeting(meeting: Meeting, occurrenceStartsAt: Date): Promise<void> {
+  const people = await participants(meeting)
+  for (const person of [people.organizer, people.attendee]) {
+    const zone = await timeZoneOf(person.id)
+    const other = person.id === people.organizer.id ? people.attendee : people.organizer
+    await notify({
+      userId: person.id,
+      kind: 'meeting_reminder',
+      title: `Reminder: “${meeting.title}” starts at ${formatInZone(occurrenceStartsAt, zone)} (${zone})`,
+      body: `With ${other.name}, ${meeting.durationMinutes} minutes. Join the call from Meetings.`,
+      link: '/meetings',
+    })
+  }
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { MEETING_RECURRENCES } from '~/domain/enums'
+
+export const MEETING_DURATIONS = [30, 45, 60] as const
+export const MAX_OCCURRENCES = 12
+
+/** The duration the booking page shows free times for (a GET form, so it works without JavaScript). */
+export const DurationQuerySchema = z.coerce
+  .number()
+  .refine((minutes) => (MEETING_DURATIONS as readonly number[]).includes(minutes))
+  .catch(30)
+
+const slot = z.iso.datetime({ error: 'Choose a time from the list' })
+
+export const BookMeetingSchema = z
+  .object({
+    title: z
+      .string({ error: 'Give the meeting a title' })
+      .trim()
+      .min(3, 'Give the meeting a title (at least 3 characters)')
+      .max(120, 'Keep the title under 120 characters'),
+    agenda: z.string().trim().max(2000, 'Keep the agenda under 2,000 characters').default(''),
+    // conform turns the typed text into numbers before zod sees it.
+    durationMinutes: z
+      .number({ error: 'Choose a duration' })
+      .refine((minutes) => (MEETING_DURATIONS as readonly number[]).includes(minutes), 'Choose 30, 45 or 60 minutes'),
+    slot,
+    recurrence: z.enum(MEETING_RECURRENCES, { error: 'Choose whether it repeats' }).default('none'),
+    occurrences: z
+      .number({ error: 'How many times in all? (2 to 12)' })
+      .int('A whole number of times')
+      .min(2, 'At least 2 times for a repeating meeting')
+      .max(MAX_OCCURRENCES, `At most ${MAX_OCCURRENCES} times`)
+      .optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.recurrence !== 'none' && value.occurrences === undefined)
+      context.addIssue({ code: 'custom', path: ['occurrences'], message: 'How many times in all? (2 to 12)' })
+  })
+export type BookMeetingInput = z.output<typeof BookMeetingSchema>
+
+export const RescheduleMeetingSchema = z.object({ slot })
