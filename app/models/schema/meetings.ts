@@ -38,7 +38,7 @@ export const meetings = sqliteTable(
     /** The first occurrence's start, UTC. */
     startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
-    /** The organizer's time zone when booking: weekly repeats keep their local wall-clock time. */
+    /** The organizer's time zone when booking. Repeats keep the first occurrence's UTC time (DTSTART in UTC + RRULE). */
     timeZone: text('time_zone').notNull(),
     recurrence: text('recurrence', { enum: MEETING_RECURRENCES }).notNull().default('none'),
     /** How many occurrences a repeating meeting has (RRULE COUNT); null when it does not repeat. */
