@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { CallRoom } from '~/components/call/call-room'
 import { FileShareForm } from '~/components/call/file-share-form'
 import { InviteForm } from '~/components/call/invite-form'
-import { CallWhiteboard } from '~/components/whiteboard/call-whiteboard'
+import { Whiteboard } from '~/components/whiteboard/whiteboard'
 import { useHydrated } from '~/components/security/use-hydrated'
 import { requireUser } from '~/http/auth.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
@@ -25,8 +25,11 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
     title: page.title,
     me: { userId: user.id, name: user.name },
     iceServers: getEnv().ICE_SERVERS,
+    // Files go to the conversation and invitations come from its two sides: not for guests.
     conversationId: asGuest ? null : conversation.id,
-    meeting: page.meeting ? { id: page.meeting.id, startsAt: page.meeting.startsAt.toISOString() } : null,
+    meeting: page.meeting
+      ? { id: page.meeting.id, title: page.meeting.title, startsAt: page.meeting.startsAt.toISOString() }
+      : null,
     whiteboard: await readCallWhiteboard(call.id),
   })
 })
@@ -41,6 +44,12 @@ export default function CallRoomPage() {
           <Link to={`/calls/${data.id}`}>← The call’s page</Link>
         </p>
         <h1>Call: {data.title}</h1>
+        {data.meeting ? (
+          <p>
+            For the meeting “{data.meeting.title}” at {formatDateTime(data.meeting.startsAt)}.{' '}
+            <a href={`/meetings/${data.meeting.id}.ics`}>Add it to your calendar (.ics)</a>
+          </p>
+        ) : null}
       </header>
       {hydrated ? (
         <>
@@ -48,7 +57,7 @@ export default function CallRoomPage() {
             callId={data.id}
             me={data.me}
             iceServers={data.iceServers}
-            aside={<CallWhiteboard callId={data.id} initialStrokes={data.whiteboard} />}
+            aside={(live) => <Whiteboard bus={live.bus} callId={data.id} initialStrokes={data.whiteboard} />}
           />
           {data.conversationId ? (
             <section className="card" aria-labelledby="files-heading">
@@ -56,10 +65,12 @@ export default function CallRoomPage() {
               <FileShareForm conversationId={data.conversationId} />
             </section>
           ) : null}
-          <section className="card" aria-labelledby="invite-heading">
-            <h2 id="invite-heading">Invite</h2>
-            <InviteForm callId={data.id} />
-          </section>
+          {data.conversationId ? (
+            <section className="card" aria-labelledby="invite-heading">
+              <h2 id="invite-heading">Invite</h2>
+              <InviteForm callId={data.id} />
+            </section>
+          ) : null}
         </>
       ) : (
         <section className="card" aria-labelledby="needs-js-heading">
@@ -67,12 +78,6 @@ export default function CallRoomPage() {
           <p>
             Video calls run in the browser, so this page needs JavaScript. Turn it on for this site and reload to join.
           </p>
-          {data.meeting ? (
-            <p>
-              The meeting is at {formatDateTime(data.meeting.startsAt)}.{' '}
-              <a href={`/meetings/${data.meeting.id}.ics`}>Add it to your calendar (.ics)</a>
-            </p>
-          ) : null}
           <p>
             <Link to={`/calls/${data.id}`}>Back to the call’s page</Link>
           </p>
