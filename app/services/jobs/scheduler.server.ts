@@ -4,6 +4,7 @@ import { runAutoApprovals } from '~/services/marketplace/contracts.server'
 import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
 import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
+import { runRecordingRetention } from '~/services/video/recording-retention.server'
 import { HOUR_MS, MINUTE_MS } from '~/domain/durations'
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> }
@@ -18,6 +19,8 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: 'payout-sending', everyMs: MINUTE_MS, run: runPayoutSending },
   // Codes kept in the offline outbox are erased once they expire (reads already hide them).
   { name: 'outbox-code-expiry', everyMs: MINUTE_MS, run: eraseExpiredOutboxBodies },
+  // Call recordings are deleted RECORDING_RETENTION_DAYS after their call ended.
+  { name: 'recording-retention', everyMs: HOUR_MS, run: runRecordingRetention },
 ]
 
 /**
