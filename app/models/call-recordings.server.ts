@@ -85,6 +85,11 @@ export async function completeRecording(recordingId: string, endedAt: Date, dura
   return result.changes === 1
 }
 
+/** The stored size after the file was rewritten once complete (its length written into it). */
+export async function setRecordingSize(recordingId: string, sizeBytes: number): Promise<void> {
+  getDb().update(callRecordings).set({ sizeBytes }).where(eq(callRecordings.id, recordingId)).run()
+}
+
 export type RecordingListing = CallRecording & { startedByName: string }
 
 /** A call's recordings, oldest first, with who made each. */

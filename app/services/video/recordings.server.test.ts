@@ -123,8 +123,8 @@ describe('recording chunks', () => {
     const setup = await callBetweenContractSides()
     const id = await started(setup)
     await appendRecordingChunk(setup.client, setup.callId, id, { index: 0, bytes: bytes('x') })
-    expect(await stopRecording(setup.client, setup.callId, id, at(5500))).toEqual({ ok: true })
-    expect(await stopRecording(setup.client, setup.callId, id, at(9000))).toEqual({ ok: true })
+    expect(await stopRecording(setup.client, setup.callId, id, undefined, at(5500))).toEqual({ ok: true })
+    expect(await stopRecording(setup.client, setup.callId, id, 2000, at(9000))).toEqual({ ok: true })
     expect(await findRecording(setup.callId, id)).toMatchObject({
       status: 'complete',
       endedAt: at(5500),
@@ -198,7 +198,7 @@ describe('recording retention', () => {
     const setup = await callBetweenContractSides()
     const id = await started(setup)
     await appendRecordingChunk(setup.client, setup.callId, id, { index: 0, bytes: bytes('recorded') })
-    await stopRecording(setup.client, setup.callId, id, at(5000))
+    await stopRecording(setup.client, setup.callId, id, 4800, at(5000))
     const endedAt = at(60_000)
     getDb().update(calls).set({ endedAt }).where(eq(calls.id, setup.callId)).run()
     const info = vi.spyOn(logger, 'info')

@@ -7,6 +7,7 @@ import {
   findRunningRecording,
   insertRecording,
   listCallRecordings,
+  setRecordingSize,
   type CallRecording,
   type RecordedCall,
 } from '~/models/call-recordings.server'
@@ -16,6 +17,7 @@ import type { RecordingMode } from '~/domain/enums'
 import { SECOND_MS } from '~/domain/durations'
 import { recordingPath, removeRecordingFile, statRecordingFile, writeRecordingChunk } from './recording-files.server'
 import { serialised } from './serialised.server'
+import { writeWebmDuration } from './webm-duration.server'
 
 type Participant = { id: string; name: string }
 
@@ -48,13 +50,23 @@ async function closeIfAbandoned(recording: CallRecording, now: Date): Promise<bo
   return true
 }
 
-/** Marks the recording complete; one that never stored a chunk is removed instead (nothing to play). */
-async function finish(recording: CallRecording, endedAt: Date): Promise<void> {
-  const durationMs = Math.max(0, endedAt.getTime() - recording.startedAt.getTime())
-  await completeRecording(recording.id, endedAt, durationMs)
+/**
+ * Marks the recording complete and writes its length into a WebM file, so players show it and can
+ * seek. One that never stored a chunk is removed instead (nothing to play). The recorder's own
+ * measure of the length is used when given, never longer than the server saw it run.
+ */
+async function finish(recording: CallRecording, endedAt: Date, recordedMs?: number): Promise<void> {
+  const ranMs = Math.max(0, endedAt.getTime() - recording.startedAt.getTime())
+  const durationMs = Math.round(recordedMs === undefined ? ranMs : Math.min(Math.max(0, recordedMs), ranMs))
+  if (!(await completeRecording(recording.id, endedAt, durationMs))) return
   if (recording.chunkCount === 0) {
     await deleteRecordingRow(recording.id)
     await removeRecordingFile(recording.id)
+    return
+  }
+  if (/webm/i.test(recording.contentType) && (await writeWebmDuration(recordingPath(recording.id), durationMs))) {
+    const file = await statRecordingFile(recording.id)
+    if (file) await setRecordingSize(recording.id, file.size)
   }
 }
 
@@ -148,17 +160,21 @@ export async function appendRecordingChunk(
   })
 }
 
-/** Stops the recording (its recorder sends this after the last chunk); stopping twice is harmless. */
+/**
+ * Stops the recording (its recorder sends this after the last chunk, with how long it recorded);
+ * stopping twice is harmless.
+ */
 export async function stopRecording(
   user: Participant,
   callId: string | undefined,
   recordingId: string | undefined,
+  recordedMs?: number,
   now = new Date(),
 ): Promise<{ ok: true }> {
   const { id } = await requireOwnRecording(user, callId, recordingId)
   await serialised(`recording:${id}`, async () => {
     const recording = await findRecording(callId ?? '', id)
-    if (recording?.status === 'recording') await finish(recording, now)
+    if (recording?.status === 'recording') await finish(recording, now, recordedMs)
   })
   return { ok: true }
 }
