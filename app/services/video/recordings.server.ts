@@ -9,6 +9,7 @@ import {
   listCallRecordings,
   setRecordingSize,
   type CallRecording,
+  type RecordingListing,
   type RecordedCall,
 } from '~/models/call-recordings.server'
 import { DomainError, NotFound, type Refusal } from '~/services/domain-errors'
@@ -204,9 +205,9 @@ export type RecordingView = {
   url: string
 }
 
-/** A call's recordings as its pages list them, each with the address that plays and downloads it. */
-export async function listRecordingViews(callId: string): Promise<RecordingView[]> {
-  return (await listCallRecordings(callId)).map((recording) => ({
+/** A recording as pages list it, with the address that plays and downloads it. */
+export function toRecordingView(recording: RecordingListing): RecordingView {
+  return {
     id: recording.id,
     mode: recording.mode,
     contentType: recording.contentType,
@@ -215,8 +216,13 @@ export async function listRecordingViews(callId: string): Promise<RecordingView[
     startedAt: recording.startedAt.toISOString(),
     durationMs: recording.durationMs,
     sizeBytes: recording.sizeBytes,
-    url: `/calls/${callId}/recordings/${recording.id}`,
-  }))
+    url: `/calls/${recording.callId}/recordings/${recording.id}`,
+  }
+}
+
+/** A call's recordings, oldest first, as its page lists them. */
+export async function listRecordingViews(callId: string): Promise<RecordingView[]> {
+  return (await listCallRecordings(callId)).map(toRecordingView)
 }
 
 /** The name a downloaded recording is saved under, e.g. "call-2026-12-05-1430-video.webm". */
