@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import type http from 'node:http'
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
@@ -12,6 +13,7 @@ import { limitRequestBodies } from './body-limits'
 import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
 import { applyProxyTrust } from './proxy-trust'
+import { mountPeerSignalling } from './peer-signalling'
 import { createRateLimits } from './rate-limits'
 
 type Locals = { cspNonce: string }
@@ -24,8 +26,21 @@ export function formActionSources(env: Pick<Env, 'STRIPE_SECRET_KEY'>): string[]
   return env.STRIPE_SECRET_KEY ? ["'self'", 'https://checkout.stripe.com'] : ["'self'"]
 }
 
-/** The Express app around the Remix build: headers, limits, static files, logging. */
-export function createApp({ build, env, logger }: { build: ServerBuild; env: Env; logger: Logger }) {
+/**
+ * The Express app around the Remix build: headers, limits, static files, logging, and the PeerJS
+ * signalling on `server` (the HTTP server the app will answer on).
+ */
+export function createApp({
+  build,
+  env,
+  logger,
+  server,
+}: {
+  build: ServerBuild
+  env: Env
+  logger: Logger
+  server: http.Server
+}) {
   const app = express()
   app.disable('x-powered-by')
   applyProxyTrust(app, env.TRUST_PROXY)
@@ -74,6 +89,9 @@ export function createApp({ build, env, logger }: { build: ServerBuild; env: Env
   // Hashed build assets never change: cache them for a year. Other public files for an hour.
   app.use('/build', express.static(path.resolve('public/build'), { immutable: true, maxAge: '1y' }))
   app.use(express.static(path.resolve('public'), { maxAge: '1h' }))
+
+  // Before the limits and checks meant for pages: signalling is GETs and WebSocket upgrades.
+  mountPeerSignalling(app, server, logger)
 
   app.use(limitRequestBodies())
   app.use(

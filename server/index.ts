@@ -1,3 +1,4 @@
+import http from 'node:http'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { installGlobals, type ServerBuild } from '@remix-run/node'
@@ -5,6 +6,7 @@ import pino from 'pino'
 import { closeDb } from '../app/models/db.server'
 import { countDemoAccounts } from '../app/models/demo-accounts.server'
 import { SCHEDULED_JOBS, startScheduledJobs } from '../app/services/jobs/scheduler.server'
+import { forgetPeersOfStoppedServer } from '../app/services/video/calls.server'
 import { parseEnv } from '../app/utils/env.server'
 import { createApp } from './app'
 import { demoDataProblem, startupWarnings } from './startup-checks'
@@ -30,9 +32,11 @@ if (demoProblem) {
 for (const warning of startupWarnings(env)) logger.warn(warning)
 
 const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
-const app = createApp({ build, env, logger })
-
-const server = app.listen(env.PORT, () => {
+// Nobody is connected to the PeerServer this process is about to start.
+await forgetPeersOfStoppedServer()
+const server = http.createServer()
+server.on('request', createApp({ build, env, logger, server }))
+server.listen(env.PORT, () => {
   logger.info(`MegiLance listening on http://localhost:${env.PORT}`)
 })
 const stopJobs = startScheduledJobs(

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { StartCallForm } from '~/components/call/start-call-form'
 import { ActivityLog } from '~/components/contracts/activity-log'
 import { ContractCalls } from '~/components/call/contract-calls'
 import { AddMilestoneForm, EndContractForm } from '~/components/contracts/contract-forms'
@@ -28,6 +29,7 @@ import { formatDate, formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
+import { callGoingOn } from '~/services/video/calls.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.contract.title ?? 'Contract'} · MegiLance` },
@@ -52,6 +54,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
     },
     ...(await loadContractPage(contract, side)),
     paths: fundingPaths(),
+    callOngoing: side === 'admin' ? false : await callGoingOn({ contractId: contract.id }),
   })
 })
 
@@ -170,6 +173,9 @@ export default function ContractPage() {
           ) : null}
           <Link to={`/projects/${contract.projectId}`}>Project</Link>
         </nav>
+        {data.side !== 'admin' ? (
+          <StartCallForm field="contractId" value={contract.id} ongoing={data.callOngoing} />
+        ) : null}
       </header>
 
       {data.allPaid && data.side !== 'admin' ? (

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useFetcher, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
+import { StartCallForm } from '~/components/call/start-call-form'
 import { MessageThread } from '~/components/messaging/message-thread'
 import { useHydrated } from '~/components/security/use-hydrated'
 import { ErrorList, RequiredMark } from '~/components/ui/field'
@@ -16,6 +17,7 @@ import {
   sendMessage,
 } from '~/services/messaging/messaging.server'
 import { requireUser } from '~/http/auth.server'
+import { callGoingOn } from '~/services/video/calls.server'
 import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: conversation.id,
     viewerId: user.id,
     ...page,
+    callOngoing: page.participant ? await callGoingOn({ conversationId: conversation.id }) : false,
     messages: page.messages.map((message) => ({
       id: message.id,
       senderId: message.senderId,
@@ -150,6 +153,7 @@ export default function Conversation() {
             ? `Conversation with ${data.otherPartyName}.`
             : `Between ${data.clientName} (client) and ${data.freelancerName} (freelancer). You are reading as an admin.`}
         </p>
+        {data.participant ? <StartCallForm field="conversationId" value={data.id} ongoing={data.callOngoing} /> : null}
       </header>
       <section className="card" aria-label="Conversation">
         <MessageThread conversationId={data.id} messages={data.messages} viewerId={data.viewerId} />

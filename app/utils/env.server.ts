@@ -90,6 +90,38 @@ const schema = z.object({
   EXCHANGE_RATES_SOURCE: z.enum(['live', 'snapshot']).default('snapshot'),
   /** Optional CoinGecko demo API key, sent as x-cg-demo-api-key; the public endpoint works without. */
   COINGECKO_API_KEY: z.string().min(8).optional(),
+  /**
+   * ICE servers for call browsers (STUN/TURN), a JSON array as RTCPeerConnection takes it, e.g.
+   * [{"urls":"turn:turn.example.com:3478","username":"u","credential":"p"}]. Empty works on a LAN.
+   */
+  ICE_SERVERS: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of ICE servers' })
+        return z.NEVER
+      }
+    })
+    .pipe(
+      z.array(
+        z.object({
+          urls: z.union(
+            [
+              z.string().regex(/^(stun|stuns|turn|turns):/),
+              z.array(z.string().regex(/^(stun|stuns|turn|turns):/)).min(1),
+            ],
+            {
+              error: 'each ICE server needs urls starting with stun:, stuns:, turn: or turns:',
+            },
+          ),
+          username: z.string().optional(),
+          credential: z.string().optional(),
+        }),
+      ),
+    )
+    .default([]),
   /** The country the platform is registered for VAT in (ISO 3166 alpha-2); EU clients elsewhere with a VAT ID are reverse charged. */
   /** The largest a call recording may grow; past it the upload is refused and the recording stops. */
   RECORDING_MAX_BYTES: z.coerce.number().int().positive().default(500_000_000),

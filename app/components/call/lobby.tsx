@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from 'react'
+import { audioConstraints, canChooseSpeaker, QUALITIES, videoConstraints, type Quality } from './media-constraints'
+
+export type LobbyChoice = { stream: MediaStream; speakerId: string; quality: Quality; cameraId: string }
+
+function stopAll(stream: MediaStream | null) {
+  for (const track of stream?.getTracks() ?? []) track.stop()
+}
+
+/** Camera and microphone preview with device and quality choice, before joining. */
+export function Lobby({ onJoin }: { onJoin: (choice: LobbyChoice) => void }) {
+  const [devices, setDevices] = useState<MediaDeviceInfo[]>([])
+  const [cameraId, setCameraId] = useState('')
+  const [microphoneId, setMicrophoneId] = useState('')
+  const [speakerId, setSpeakerId] = useState('')
+  const [quality, setQuality] = useState<Quality>('720p')
+  const [stream, setStream] = useState<MediaStream | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const preview = useRef<HTMLVideoElement>(null)
+  const handedOver = useRef(false)
+
+  useEffect(() => {
+    let cancelled = false
+    let opened: MediaStream | null = null
+    navigator.mediaDevices
+      .getUserMedia({ video: videoConstraints(quality, cameraId), audio: audioConstraints(microphoneId) })
+      .then(async (media) => {
+        opened = media
+        if (cancelled) return stopAll(media)
+        setStream(media)
+        setProblem(null)
+        setDevices(await navigator.mediaDevices.enumerateDevices())
+      })
+      .catch((error: unknown) => {
+        if (!cancelled)
+          setProblem(
+            `The camera or microphone could not be opened (${error instanceof Error ? error.message : 'refused'}). Allow them for this site, or choose another device.`,
+          )
+      })
+    return () => {
+      cancelled = true
+      if (!handedOver.current) stopAll(opened)
+    }
+  }, [quality, cameraId, microphoneId])
+
+  useEffect(() => {
+    if (preview.current) preview.current.srcObject = stream
+  }, [stream])
+
+  const cameras = devices.filter((device) => device.kind === 'videoinput')
+  const microphones = devices.filter((device) => device.kind === 'audioinput')
+  const speakers = devices.filter((device) => device.kind === 'audiooutput')
+
+  return (
+    <section className="card call-lobby" aria-labelledby="lobby-heading">
+      <h2 id="lobby-heading">Check your camera and microphone</h2>
+      <video ref={preview} className="call-lobby__preview" autoPlay playsInline muted aria-label="Your camera" />
+      {problem ? (
+        <p className="form-alert" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <div className="form-stack">
+        <DeviceSelect label="Camera" value={cameraId} onChange={setCameraId} devices={cameras} />
+        <DeviceSelect label="Microphone" value={microphoneId} onChange={setMicrophoneId} devices={microphones} />
+        {canChooseSpeaker() && speakers.length ? (
+          <DeviceSelect label="Speaker" value={speakerId} onChange={setSpeakerId} devices={speakers} />
+        ) : null}
+        <div className="field">
+          <label htmlFor="call-quality">Video quality</label>
+          <select id="call-quality" value={quality} onChange={(event) => setQuality(event.target.value as Quality)}>
+            {Object.keys(QUALITIES).map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!stream}
+          onClick={() => {
+            if (!stream) return
+            handedOver.current = true
+            onJoin({ stream, speakerId, quality, cameraId })
+          }}
+        >
+          Join the call
+        </button>
+      </div>
+    </section>
+  )
+}
+
+function DeviceSelect(props: {
+  label: string
+  value: string
+  onChange: (id: string) => void
+  devices: MediaDeviceInfo[]
+}) {
+  const id = `call-${props.label.toLowerCase()}`
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        <option value="">Default</option>
+        {props.devices.map((device, index) => (
+          <option key={device.deviceId || index} value={device.deviceId}>
+            {device.label || `${props.label} ${index + 1}`}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

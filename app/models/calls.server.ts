@@ -1,0 +1,282 @@
+import { and, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm'
+import { getDb } from './db.server'
+import {
+  callAttendances,
+  callGuests,
+  calls,
+  contracts,
+  conversations,
+  meetings,
+  projects,
+  proposals,
+  users,
+} from './schema'
+
+export type Call = typeof calls.$inferSelect
+export type CallAttendance = typeof callAttendances.$inferSelect
+
+export async function findCall(callId: string): Promise<Call | undefined> {
+  return getDb().select().from(calls).where(eq(calls.id, callId)).get()
+}
+
+/** The meeting fields a call needs: its conversation, and its time for the page without JavaScript. */
+export async function findMeetingForCall(meetingId: string) {
+  return getDb()
+    .select({
+      id: meetings.id,
+      conversationId: meetings.conversationId,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      durationMinutes: meetings.durationMinutes,
+      timeZone: meetings.timeZone,
+    })
+    .from(meetings)
+    .where(eq(meetings.id, meetingId))
+    .get()
+}
+
+/** Whether the conversation (given by its id or its contract's) has a call going on. */
+export async function hasOngoingCall(where: { conversationId: string } | { contractId: string }): Promise<boolean> {
+  const row = getDb()
+    .select({ id: calls.id })
+    .from(calls)
+    .innerJoin(conversations, eq(conversations.id, calls.conversationId))
+    .where(
+      and(
+        'conversationId' in where
+          ? eq(conversations.id, where.conversationId)
+          : eq(conversations.contractId, where.contractId),
+        isNull(calls.endedAt),
+      ),
+    )
+    .get()
+  return row !== undefined
+}
+
+/**
+ * The conversation's ongoing call, or a new one: one transaction, so two people pressing "Start"
+ * at once end up in the same call.
+ */
+export async function findOrInsertOngoingCall(input: {
+  conversationId: string
+  meetingId: string | null
+  startedBy: string
+  now: Date
+}): Promise<Call> {
+  const db = getDb()
+  return db.transaction((tx) => {
+    const ongoing = tx
+      .select()
+      .from(calls)
+      .where(and(eq(calls.conversationId, input.conversationId), isNull(calls.endedAt)))
+      .orderBy(desc(calls.startedAt))
+      .get()
+    if (ongoing) return ongoing
+    const row = {
+      id: crypto.randomUUID(),
+      conversationId: input.conversationId,
+      meetingId: input.meetingId,
+      startedBy: input.startedBy,
+      startedAt: input.now,
+      endedAt: null,
+    }
+    tx.insert(calls).values(row).run()
+    return row
+  })
+}
+
+export async function isCallGuest(callId: string, userId: string): Promise<boolean> {
+  const row = getDb()
+    .select({ userId: callGuests.userId })
+    .from(callGuests)
+    .where(and(eq(callGuests.callId, callId), eq(callGuests.userId, userId)))
+    .get()
+  return row !== undefined
+}
+
+/** Adds a guest; inviting someone twice is harmless. */
+export async function insertCallGuest(input: { callId: string; userId: string; invitedBy: string; now: Date }) {
+  getDb()
+    .insert(callGuests)
+    .values({ callId: input.callId, userId: input.userId, invitedBy: input.invitedBy, invitedAt: input.now })
+    .onConflictDoNothing()
+    .run()
+}
+
+export async function listCallGuests(callId: string) {
+  return getDb()
+    .select({ userId: callGuests.userId, name: users.name, invitedAt: callGuests.invitedAt })
+    .from(callGuests)
+    .innerJoin(users, eq(users.id, callGuests.userId))
+    .where(eq(callGuests.callId, callId))
+    .orderBy(callGuests.invitedAt)
+    .all()
+}
+
+/**
+ * Admits one browser when fewer than `limit` are in the call: those connected and not gone, and
+ * those admitted since `pendingSince` that have not connected yet (they hold a live token). The
+ * user's own earlier unconnected admissions are dropped first, so reopening the lobby does not
+ * count them twice. Count and insert in one transaction, so two admissions cannot both take the
+ * last place.
+ */
+export async function admitIfRoom(input: {
+  callId: string
+  userId: string
+  peerId: string
+  now: Date
+  pendingSince: Date
+  limit: number
+}): Promise<boolean> {
+  const db = getDb()
+  return db.transaction((tx) => {
+    tx.update(callAttendances)
+      .set({ leftAt: input.now })
+      .where(
+        and(
+          eq(callAttendances.callId, input.callId),
+          eq(callAttendances.userId, input.userId),
+          isNull(callAttendances.joinedAt),
+          isNull(callAttendances.leftAt),
+        ),
+      )
+      .run()
+    const present = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(callAttendances)
+      .where(
+        and(
+          eq(callAttendances.callId, input.callId),
+          isNull(callAttendances.leftAt),
+          or(isNotNull(callAttendances.joinedAt), gt(callAttendances.admittedAt, input.pendingSince)),
+        ),
+      )
+      .get()
+    if ((present?.n ?? 0) >= input.limit) return false
+    tx.insert(callAttendances)
+      .values({ peerId: input.peerId, callId: input.callId, userId: input.userId, admittedAt: input.now })
+      .run()
+    return true
+  })
+}
+
+export async function findAttendance(peerId: string): Promise<CallAttendance | undefined> {
+  return getDb().select().from(callAttendances).where(eq(callAttendances.peerId, peerId)).get()
+}
+
+/**
+ * The browsers in the call now, with their people's names: connected and not gone, or admitted
+ * since `pendingSince` and about to connect (the signalling server queues a call to them).
+ */
+export async function listPresentPeers(callId: string, pendingSince: Date) {
+  return getDb()
+    .select({ peerId: callAttendances.peerId, userId: callAttendances.userId, name: users.name })
+    .from(callAttendances)
+    .innerJoin(users, eq(users.id, callAttendances.userId))
+    .where(
+      and(
+        eq(callAttendances.callId, callId),
+        isNull(callAttendances.leftAt),
+        or(isNotNull(callAttendances.joinedAt), gt(callAttendances.admittedAt, pendingSince)),
+      ),
+    )
+    .orderBy(callAttendances.admittedAt)
+    .all()
+}
+
+/** The PeerServer saw this peer connect (the first time only: a reconnect keeps the first time). */
+export async function markAttendanceJoined(peerId: string, at: Date): Promise<void> {
+  getDb()
+    .update(callAttendances)
+    .set({ joinedAt: at })
+    .where(and(eq(callAttendances.peerId, peerId), isNull(callAttendances.joinedAt)))
+    .run()
+}
+
+/**
+ * The peer disconnected: it has left. When nobody connected is left, the call ends (a later
+ * "Start a call" begins a new one). One transaction so the last two leaving at once end it once.
+ */
+export async function markAttendanceLeft(peerId: string, at: Date): Promise<void> {
+  const db = getDb()
+  db.transaction((tx) => {
+    const attendance = tx.select().from(callAttendances).where(eq(callAttendances.peerId, peerId)).get()
+    if (!attendance || attendance.leftAt) return
+    tx.update(callAttendances).set({ leftAt: at }).where(eq(callAttendances.peerId, peerId)).run()
+    const stillIn = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(callAttendances)
+      .where(
+        and(
+          eq(callAttendances.callId, attendance.callId),
+          isNotNull(callAttendances.joinedAt),
+          isNull(callAttendances.leftAt),
+        ),
+      )
+      .get()
+    if ((stillIn?.n ?? 0) === 0)
+      tx.update(calls)
+        .set({ endedAt: at })
+        .where(and(eq(calls.id, attendance.callId), isNull(calls.endedAt)))
+        .run()
+  })
+}
+
+/**
+ * At start-up nobody is connected to the new PeerServer: whoever the last process saw connected
+ * left when it stopped, and their calls ended.
+ */
+export async function closeOpenAttendances(at: Date): Promise<void> {
+  const db = getDb()
+  db.transaction((tx) => {
+    tx.update(callAttendances).set({ leftAt: at }).where(isNull(callAttendances.leftAt)).run()
+    tx.update(calls).set({ endedAt: at }).where(isNull(calls.endedAt)).run()
+  })
+}
+
+/** Who joined and left when, in order (admissions that never connected are not attendance). */
+export async function listCallAttendance(callId: string) {
+  return getDb()
+    .select({
+      peerId: callAttendances.peerId,
+      userId: callAttendances.userId,
+      name: users.name,
+      joinedAt: callAttendances.joinedAt,
+      leftAt: callAttendances.leftAt,
+    })
+    .from(callAttendances)
+    .innerJoin(users, eq(users.id, callAttendances.userId))
+    .where(and(eq(callAttendances.callId, callId), isNotNull(callAttendances.joinedAt)))
+    .orderBy(callAttendances.joinedAt)
+    .all()
+}
+
+/** The user's calls, newest first: those of their conversations and those they were invited to. */
+export async function listCallsForUser(userId: string, limit = 100) {
+  return getDb()
+    .select({
+      id: calls.id,
+      conversationId: calls.conversationId,
+      contractId: conversations.contractId,
+      proposalId: conversations.proposalId,
+      meetingId: calls.meetingId,
+      title: sql<string>`coalesce(${contracts.title}, ${projects.title}, 'Conversation')`,
+      startedAt: calls.startedAt,
+      endedAt: calls.endedAt,
+    })
+    .from(calls)
+    .innerJoin(conversations, eq(conversations.id, calls.conversationId))
+    .leftJoin(contracts, eq(contracts.id, conversations.contractId))
+    .leftJoin(proposals, eq(proposals.id, conversations.proposalId))
+    .leftJoin(projects, eq(projects.id, proposals.projectId))
+    .where(
+      or(
+        eq(conversations.clientId, userId),
+        eq(conversations.freelancerId, userId),
+        sql`exists (select 1 from ${callGuests} g where g.call_id = ${calls.id} and g.user_id = ${userId})`,
+      ),
+    )
+    .orderBy(desc(calls.startedAt))
+    .limit(limit)
+    .all()
+}

@@ -1,0 +1,103 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { AttendanceTable } from '~/components/call/attendance-table'
+import { InviteForm } from '~/components/call/invite-form'
+import { formatDuration } from '~/components/call/format-duration'
+import { requireUser } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { answerDomainErrors } from '~/http/outcome-response.server'
+import { redirectWithToast } from '~/http/toast.server'
+import { loadCallPage } from '~/services/video/call-history.server'
+import { InviteToCallSchema } from '~/services/video/call-schemas'
+import { inviteToCall, requireCallAccess } from '~/services/video/calls.server'
+import { formatDateTime } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Call: ${data?.title ?? 'Call'} · MegiLance` }]
+
+/** The call's record: who joined and left when, how long it ran. Its two sides and guests only. */
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const user = await requireUser(request)
+  const { call, conversation, asGuest } = await requireCallAccess(user, params.callId)
+  const page = await loadCallPage(call, conversation)
+  return json({
+    id: call.id,
+    startedAt: call.startedAt.toISOString(),
+    endedAt: call.endedAt?.toISOString() ?? null,
+    asGuest,
+    conversationId: conversation.id,
+    ...page,
+    attendance: page.attendance.map((row) => ({
+      ...row,
+      joinedAt: row.joinedAt?.toISOString() ?? null,
+      leftAt: row.leftAt?.toISOString() ?? null,
+    })),
+    meeting: page.meeting ? { ...page.meeting, startsAt: page.meeting.startsAt.toISOString() } : null,
+  })
+})
+
+/** Inviting a guest (the room posts here too). */
+export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const user = await requireUser(request)
+  const access = await requireCallAccess(user, params.callId)
+  const formData = await readFormData(request)
+  const submission = parseWithZod(formData, { schema: InviteToCallSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const outcome = await inviteToCall(user, access, submission.value.email)
+  if (!outcome.ok) return json(submission.reply({ fieldErrors: { email: [outcome.message] } }), { status: 400 })
+  // From the room (JavaScript) the page stays put; without JavaScript, post/redirect/get.
+  if (formData.get('live') === '1') return json({ ...submission.reply({ resetForm: true }), invited: outcome.name })
+  return redirectWithToast(`/calls/${access.call.id}`, { kind: 'success', message: `${outcome.name} is invited.` })
+})
+
+export default function CallPage() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to="/calls">← Calls</Link> · <Link to={data.subjectLink}>{data.title}</Link>
+          {data.asGuest ? null : (
+            <>
+              {' '}
+              · <Link to={data.conversationLink}>Messages</Link>
+            </>
+          )}
+        </p>
+        <h1>Call: {data.title}</h1>
+        <p className="muted">
+          Started {formatDateTime(data.startedAt)}
+          {data.endedAt ? `, ended ${formatDateTime(data.endedAt)}` : ', still going'} ·{' '}
+          {formatDuration(data.durationMs)}
+          {data.meeting ? ` · for the meeting “${data.meeting.title}”` : null}
+        </p>
+        {data.ongoing ? (
+          <p>
+            <Link className="button button--primary" to={`/calls/${data.id}/room`}>
+              Join the call
+            </Link>
+          </p>
+        ) : data.asGuest ? null : (
+          <Form method="post" action="/calls/start">
+            <input type="hidden" name="conversationId" value={data.conversationId} />
+            <button type="submit" className="button">
+              Start a new call
+            </button>
+          </Form>
+        )}
+      </header>
+      <section className="card" aria-labelledby="attendance-heading">
+        <h2 id="attendance-heading">Who joined</h2>
+        <AttendanceTable attendance={data.attendance} />
+      </section>
+      {data.ongoing ? (
+        <section className="card" aria-labelledby="invite-heading">
+          <h2 id="invite-heading">Invite</h2>
+          {data.guests.length ? <p>Invited: {data.guests.map((guest) => guest.name).join(', ')}.</p> : null}
+          <InviteForm callId={data.id} lastResult={actionData && 'status' in actionData ? actionData : null} />
+        </section>
+      ) : null}
+    </>
+  )
+}

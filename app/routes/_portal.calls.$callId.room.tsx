@@ -1,0 +1,75 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { CallRoom } from '~/components/call/call-room'
+import { FileShareForm } from '~/components/call/file-share-form'
+import { InviteForm } from '~/components/call/invite-form'
+import { useHydrated } from '~/components/security/use-hydrated'
+import { requireUser } from '~/http/auth.server'
+import { answerDomainErrors } from '~/http/outcome-response.server'
+import { loadCallPage } from '~/services/video/call-history.server'
+import { requireCallAccess } from '~/services/video/calls.server'
+import { getEnv } from '~/utils/env.server'
+import { formatDateTime } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Call: ${data?.title ?? 'Call'} · MegiLance` }]
+
+/** The live room for the call's two sides and guests; everyone else gets 404. */
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const user = await requireUser(request)
+  const { call, conversation, asGuest } = await requireCallAccess(user, params.callId)
+  const page = await loadCallPage(call, conversation)
+  return json({
+    id: call.id,
+    title: page.title,
+    me: { userId: user.id, name: user.name },
+    iceServers: getEnv().ICE_SERVERS,
+    conversationId: asGuest ? null : conversation.id,
+    meeting: page.meeting ? { id: page.meeting.id, startsAt: page.meeting.startsAt.toISOString() } : null,
+  })
+})
+
+export default function CallRoomPage() {
+  const data = useLoaderData<typeof loader>()
+  const hydrated = useHydrated()
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={`/calls/${data.id}`}>← The call’s page</Link>
+        </p>
+        <h1>Call: {data.title}</h1>
+      </header>
+      {hydrated ? (
+        <>
+          <CallRoom callId={data.id} me={data.me} iceServers={data.iceServers} />
+          {data.conversationId ? (
+            <section className="card" aria-labelledby="files-heading">
+              <h2 id="files-heading">Files</h2>
+              <FileShareForm conversationId={data.conversationId} />
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="invite-heading">
+            <h2 id="invite-heading">Invite</h2>
+            <InviteForm callId={data.id} />
+          </section>
+        </>
+      ) : (
+        <section className="card" aria-labelledby="needs-js-heading">
+          <h2 id="needs-js-heading">Calls need JavaScript</h2>
+          <p>
+            Video calls run in the browser, so this page needs JavaScript. Turn it on for this site and reload to join.
+          </p>
+          {data.meeting ? (
+            <p>
+              The meeting is at {formatDateTime(data.meeting.startsAt)}.{' '}
+              <a href={`/meetings/${data.meeting.id}.ics`}>Add it to your calendar (.ics)</a>
+            </p>
+          ) : null}
+          <p>
+            <Link to={`/calls/${data.id}`}>Back to the call’s page</Link>
+          </p>
+        </section>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,62 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { formatDuration } from '~/components/call/format-duration'
+import { requireUser } from '~/http/auth.server'
+import { listMyCalls } from '~/services/video/call-history.server'
+import { formatDateTime } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Calls · MegiLance' }]
+
+/** The user's calls, newest first: their contracts' and proposals' calls and those they were invited to. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const calls = await listMyCalls(user.id)
+  return json({
+    calls: calls.map((call) => ({
+      id: call.id,
+      title: call.title,
+      ongoing: call.ongoing,
+      startedAt: call.startedAt.toISOString(),
+      durationMs: call.durationMs,
+    })),
+  })
+}
+
+export default function Calls() {
+  const { calls } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Calls</h1>
+        <p className="muted">Start a call from a contract or a conversation; each call is kept here with who joined.</p>
+      </header>
+      {calls.length ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Call</th>
+                <th scope="col">Started</th>
+                <th scope="col">Duration</th>
+              </tr>
+            </thead>
+            <tbody>
+              {calls.map((call) => (
+                <tr key={call.id}>
+                  <td>
+                    <Link to={`/calls/${call.id}`}>{call.title}</Link>
+                    {call.ongoing ? <span className="badge badge--open"> going on now</span> : null}
+                  </td>
+                  <td>{formatDateTime(call.startedAt)}</td>
+                  <td>{formatDuration(call.durationMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">No calls yet.</p>
+      )}
+    </>
+  )
+}

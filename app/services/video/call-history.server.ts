@@ -1,0 +1,44 @@
+import {
+  findMeetingForCall,
+  listCallAttendance,
+  listCallGuests,
+  listCallsForUser,
+  type Call,
+} from '~/models/calls.server'
+import { conversationTitle, type Conversation } from '~/models/conversations.server'
+
+/** How long the call ran: from its start to its end, or to now while it goes on. */
+export function callDurationMs(call: Pick<Call, 'startedAt' | 'endedAt'>, now = new Date()): number {
+  return Math.max(0, (call.endedAt ?? now).getTime() - call.startedAt.getTime())
+}
+
+/** What a contract's or proposal's call links back to. */
+export function callSubjectLink(conversation: Pick<Conversation, 'contractId' | 'proposalId'>): string {
+  return conversation.contractId ? `/contracts/${conversation.contractId}` : `/proposals/${conversation.proposalId}`
+}
+
+/** The call's page: what it was about, who joined and left when, how long it ran. */
+export async function loadCallPage(call: Call, conversation: Conversation, now = new Date()) {
+  const [title, meeting, attendance, guests] = await Promise.all([
+    conversationTitle(conversation),
+    call.meetingId ? findMeetingForCall(call.meetingId) : undefined,
+    listCallAttendance(call.id),
+    listCallGuests(call.id),
+  ])
+  return {
+    title,
+    meeting: meeting ?? null,
+    attendance,
+    guests,
+    ongoing: call.endedAt === null,
+    durationMs: callDurationMs(call, now),
+    subjectLink: callSubjectLink(conversation),
+    conversationLink: `/messages/${conversation.id}`,
+  }
+}
+
+/** The user's calls, newest first, with how long each ran. */
+export async function listMyCalls(userId: string, now = new Date()) {
+  const rows = await listCallsForUser(userId)
+  return rows.map((row) => ({ ...row, ongoing: row.endedAt === null, durationMs: callDurationMs(row, now) }))
+}

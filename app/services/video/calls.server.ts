@@ -1,0 +1,164 @@
+import {
+  admitIfRoom,
+  closeOpenAttendances,
+  findAttendance,
+  findCall,
+  findMeetingForCall,
+  findOrInsertOngoingCall,
+  hasOngoingCall,
+  insertCallGuest,
+  isCallGuest,
+  listPresentPeers,
+  markAttendanceJoined,
+  markAttendanceLeft,
+  type Call,
+} from '~/models/calls.server'
+import { findConversation, type Conversation } from '~/models/conversations.server'
+import { findUserByEmail } from '~/models/users.server'
+import { NotFound, type Refusal } from '~/services/domain-errors'
+import { isParticipant, openConversationFor } from '~/services/messaging/messaging.server'
+import { notify } from '~/services/notifications/notify.server'
+import { getSessionSecret } from '~/utils/secrets.server'
+import { newPeerId, PEER_TOKEN_TTL_MS, signPeerToken, verifyPeerToken } from './peer-tokens.server'
+
+/** A full mesh sends every stream to every other browser; past 8 a home uplink gives out. */
+export const CALL_LIMIT = 8
+
+type Person = { id: string; name: string }
+export type CallAccess = { call: Call; conversation: Conversation; asGuest: boolean }
+
+/** The call when the user is one of its conversation's two sides or was invited to it; else 404. */
+export async function requireCallAccess(user: { id: string }, callId: string | undefined): Promise<CallAccess> {
+  const call = callId ? await findCall(callId) : undefined
+  const conversation = call ? await findConversation(call.conversationId) : undefined
+  if (!call || !conversation) throw new NotFound()
+  if (isParticipant(conversation, user.id)) return { call, conversation, asGuest: false }
+  if (await isCallGuest(call.id, user.id)) return { call, conversation, asGuest: true }
+  throw new NotFound()
+}
+
+/** For the "Start a call" / "Join the call" button of a contract or a conversation. */
+export async function callGoingOn(where: { conversationId: string } | { contractId: string }): Promise<boolean> {
+  return hasOngoingCall(where)
+}
+
+export type StartCallInput = { conversationId?: string; contractId?: string; meetingId?: string }
+
+/** The conversation a call starts from, when the user is one of its sides; else 404. */
+async function conversationToCallIn(user: Person, input: StartCallInput) {
+  if (input.contractId) return { conversation: await openConversationFor('contract', input.contractId, user.id) }
+  if (input.meetingId) {
+    const meeting = await findMeetingForCall(input.meetingId)
+    const conversation = meeting ? await findConversation(meeting.conversationId) : undefined
+    return { conversation, meetingId: meeting?.id }
+  }
+  return { conversation: input.conversationId ? await findConversation(input.conversationId) : undefined }
+}
+
+/**
+ * Joins the ongoing call of a contract's or proposal's conversation (or a meeting's), or starts
+ * one. A guest of the ongoing call joins it from its own page, not from here.
+ */
+export async function startOrJoinCall(user: Person, input: StartCallInput, now = new Date()): Promise<Call> {
+  const { conversation, meetingId } = await conversationToCallIn(user, input)
+  if (!conversation || !isParticipant(conversation, user.id)) throw new NotFound()
+  return findOrInsertOngoingCall({
+    conversationId: conversation.id,
+    meetingId: meetingId ?? null,
+    startedBy: user.id,
+    now,
+  })
+}
+
+export type Admission = {
+  ok: true
+  peerId: string
+  token: string
+  expiresAt: number
+  /** Who is in the call (or about to be) before this admission: the newcomer calls each of them. */
+  peers: { peerId: string; userId: string; name: string }[]
+}
+
+/**
+ * Gives the user's browser a fresh peer id and a token the PeerServer will accept for the next two
+ * minutes, unless the call is full.
+ */
+export async function admitToCall(
+  user: Person,
+  access: CallAccess,
+  now = new Date(),
+): Promise<Admission | Refusal<'conflict'>> {
+  const peerId = newPeerId()
+  const pendingSince = new Date(now.getTime() - PEER_TOKEN_TTL_MS)
+  const admitted = await admitIfRoom({
+    callId: access.call.id,
+    userId: user.id,
+    peerId,
+    now,
+    pendingSince,
+    limit: CALL_LIMIT,
+  })
+  if (!admitted)
+    return {
+      ok: false,
+      reason: 'conflict',
+      message: `This call is full: at most ${CALL_LIMIT} people can be in a call at once. Try again when someone leaves.`,
+    }
+  const expiresAt = now.getTime() + PEER_TOKEN_TTL_MS
+  const token = signPeerToken({ secret: getSessionSecret(), peerId, callId: access.call.id, expiresAt })
+  // Each pair connects once: the later of the two calls the earlier.
+  const peers = (await listPresentPeers(access.call.id, pendingSince)).filter((peer) => peer.peerId !== peerId)
+  return { ok: true, peerId, token, expiresAt, peers }
+}
+
+/**
+ * The PeerServer's check on every connection: the id was admitted to a call it has not left, and
+ * the token was signed for that id and call and is still fresh.
+ */
+export async function acceptsPeerConnection(input: { peerId: string; token: string }, now = Date.now()) {
+  const attendance = await findAttendance(input.peerId)
+  if (!attendance || attendance.leftAt) return false
+  return verifyPeerToken({
+    secret: getSessionSecret(),
+    peerId: input.peerId,
+    callId: attendance.callId,
+    token: input.token,
+    now,
+  })
+}
+
+export async function recordPeerJoined(peerId: string, now = new Date()): Promise<void> {
+  await markAttendanceJoined(peerId, now)
+}
+
+export async function recordPeerLeft(peerId: string, now = new Date()): Promise<void> {
+  await markAttendanceLeft(peerId, now)
+}
+
+/** At start-up nobody is connected yet: whoever the last process saw connected left when it stopped. */
+export async function forgetPeersOfStoppedServer(now = new Date()): Promise<void> {
+  await closeOpenAttendances(now)
+}
+
+/** A participant invites a platform user by email into this one call; they are told where to join. */
+export async function inviteToCall(
+  user: Person,
+  access: CallAccess,
+  email: string,
+  now = new Date(),
+): Promise<{ ok: true; name: string } | Refusal<'invalid', 'email'>> {
+  const invitee = await findUserByEmail(email)
+  if (!invitee || invitee.blockedAt)
+    return { ok: false, reason: 'invalid', field: 'email', message: 'Nobody on MegiLance has that email address.' }
+  if (isParticipant(access.conversation, invitee.id))
+    return { ok: false, reason: 'invalid', field: 'email', message: `${invitee.name} is already in this conversation.` }
+  await insertCallGuest({ callId: access.call.id, userId: invitee.id, invitedBy: user.id, now })
+  await notify({
+    userId: invitee.id,
+    kind: 'message_received',
+    title: `${user.name} invited you to a call`,
+    body: 'Open the call to join it.',
+    link: `/calls/${access.call.id}`,
+  })
+  return { ok: true, name: invitee.name }
+}

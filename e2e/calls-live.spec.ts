@@ -1,0 +1,198 @@
+import http from 'node:http'
+import type { Locator } from '@playwright/test'
+import { findAttendanceForTest } from './call-fixtures'
+import { createFixedContract } from './contract-fixtures'
+import { expect, makeUser, newBrowserContext, test, type Page } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
+
+// Video needs JavaScript, so this spec runs only in the `js` project (see playwright.config.ts).
+// Chromium's fake camera (a moving picture) and microphone (a beep), allowed without a prompt;
+// sound may play before anyone clicks, so the analyser can listen.
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
+      '--auto-select-desktop-capture-source=Entire screen',
+    ],
+  },
+})
+
+const remoteVideos = (page: Page) => page.locator('video[data-remote-peer]')
+
+async function joinFromLobby(page: Page) {
+  const join = page.getByRole('button', { name: 'Join the call' })
+  await expect(join).toBeEnabled({ timeout: 15_000 })
+  await join.click()
+  await expect(page.getByRole('status').filter({ hasText: 'In the call' })).toBeVisible({ timeout: 15_000 })
+}
+
+/** The video plays: it has a size, and its time moves on. */
+async function expectPlaying(video: Locator) {
+  await expect
+    .poll(() => video.evaluate((el: HTMLVideoElement) => el.videoWidth), { timeout: 20_000 })
+    .toBeGreaterThan(0)
+  const before = await video.evaluate((el: HTMLVideoElement) => el.currentTime)
+  await expect.poll(() => video.evaluate((el: HTMLVideoElement) => el.currentTime)).toBeGreaterThan(before)
+}
+
+/** The loudest sample a Web Audio analyser reads from the video's stream within a few seconds (the fake microphone beeps). */
+async function loudestSample(video: Locator): Promise<number> {
+  return video.evaluate(
+    (el: HTMLVideoElement) =>
+      new Promise<number>((resolve) => {
+        const context = new AudioContext()
+        const analyser = context.createAnalyser()
+        context.createMediaStreamSource(el.srcObject as MediaStream).connect(analyser)
+        const samples = new Float32Array(analyser.fftSize)
+        let loudest = 0
+        let ticks = 0
+        const listen = () => {
+          analyser.getFloatTimeDomainData(samples)
+          for (const sample of samples) loudest = Math.max(loudest, Math.abs(sample))
+          if (loudest > 0.05 || ++ticks > 160) {
+            void context.close()
+            resolve(loudest)
+          } else setTimeout(listen, 25)
+        }
+        listen()
+      }),
+  )
+}
+
+/** The mean brightness of the frame the video shows now (0–255). */
+async function brightness(video: Locator): Promise<number> {
+  return video.evaluate((el: HTMLVideoElement) => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 64
+    canvas.height = 36
+    const context = canvas.getContext('2d')!
+    context.drawImage(el, 0, 0, canvas.width, canvas.height)
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
+    let sum = 0
+    for (let i = 0; i < data.length; i += 4) sum += (data[i]! + data[i + 1]! + data[i + 2]!) / 3
+    return sum / (data.length / 4)
+  })
+}
+
+/** Asks the PeerServer for a WebSocket the way PeerJS does; answers the HTTP status it gets back (101 = accepted). */
+function peerServerAnswer(baseURL: string, id: string, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(`/peerjs/peerjs?key=peerjs&id=${id}&token=${token}`, baseURL)
+    const request = http.request(url, {
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': Buffer.from('megilance-e2e-ky').toString('base64'),
+      },
+    })
+    request.on('upgrade', (response, socket) => {
+      socket.destroy()
+      resolve(response.statusCode ?? 0)
+    })
+    request.on('response', (response) => resolve(response.statusCode ?? 0))
+    request.on('error', reject)
+    request.end()
+  })
+}
+
+test('a client and a freelancer call each other, a guest joins, a screen is shared; strangers are kept out', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000)
+  const clientUser = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancer = await freelancerContext.newPage()
+  const freelancerUser = await signUpWithoutForm(freelancer, testInfo, makeUser('freelancer'))
+  const { contractId } = await createFixedContract(clientUser.email, freelancerUser.email, {
+    milestones: [{ title: 'Design', amountMinor: 50_000 }],
+  })
+
+  // The client starts the call from the contract; the freelancer sees it going on and joins.
+  await page.goto(`/contracts/${contractId}`)
+  await page.getByRole('button', { name: 'Start a call' }).click()
+  await expect(page).toHaveURL(/\/calls\/[^/]+\/room$/)
+  const roomPath = new URL(page.url()).pathname
+  const callPath = roomPath.replace(/\/room$/, '')
+  await joinFromLobby(page)
+
+  await freelancer.goto(`/contracts/${contractId}`)
+  await freelancer.getByRole('button', { name: 'Join the call' }).click()
+  await expect(freelancer).toHaveURL(roomPath)
+  await joinFromLobby(freelancer)
+
+  // Each sees and hears the other.
+  await expect(remoteVideos(page)).toHaveCount(1, { timeout: 20_000 })
+  await expect(remoteVideos(freelancer)).toHaveCount(1, { timeout: 20_000 })
+  await expectPlaying(remoteVideos(page))
+  await expectPlaying(remoteVideos(freelancer))
+  expect(await loudestSample(remoteVideos(page))).toBeGreaterThan(0.05)
+  expect(await loudestSample(remoteVideos(freelancer))).toBeGreaterThan(0.05)
+
+  // Muting on one side shows on the other.
+  const clientSeenByFreelancer = freelancer.locator('figure.call-tile').filter({ hasText: clientUser.name })
+  await expect(clientSeenByFreelancer).toContainText('connected')
+  await page.getByRole('button', { name: 'Mute' }).click()
+  await expect(clientSeenByFreelancer).toContainText('muted')
+  await page.getByRole('button', { name: 'Unmute' }).click()
+  await expect(clientSeenByFreelancer).not.toContainText('muted')
+
+  // The client invites a third person, who joins: everyone sees two others.
+  const guestContext = await newBrowserContext(browser, testInfo)
+  const guest = await guestContext.newPage()
+  const guestUser = await signUpWithoutForm(guest, testInfo, makeUser('client'))
+  await page.getByLabel('Invite someone by email').fill(guestUser.email)
+  await page.getByRole('button', { name: 'Invite to the call' }).click()
+  await expect(page.getByRole('status').filter({ hasText: `${guestUser.name} is invited` })).toBeVisible()
+  await guest.goto(roomPath)
+  await joinFromLobby(guest)
+  for (const someone of [page, freelancer, guest]) {
+    await expect(remoteVideos(someone)).toHaveCount(2, { timeout: 20_000 })
+    for (const video of await remoteVideos(someone).all()) await expectPlaying(video)
+  }
+
+  // Sharing the screen changes what the others receive; stopping brings the camera back.
+  const clientVideoAtGuest = guest.locator('figure.call-tile').filter({ hasText: clientUser.name }).locator('video')
+  const cameraBrightness = await brightness(clientVideoAtGuest)
+  await page.getByRole('button', { name: 'Share screen' }).click()
+  await expect(page.getByRole('button', { name: 'Stop sharing' })).toBeVisible()
+  await expect
+    .poll(async () => Math.abs((await brightness(clientVideoAtGuest)) - cameraBrightness), { timeout: 15_000 })
+    .toBeGreaterThan(30)
+  await page.getByRole('button', { name: 'Stop sharing' }).click()
+  await expect
+    .poll(async () => Math.abs((await brightness(clientVideoAtGuest)) - cameraBrightness), { timeout: 15_000 })
+    .toBeLessThan(30)
+
+  // A stranger: 404 for the call's pages, and the PeerServer refuses a made-up id, or a real id with a forged token.
+  const strangerContext = await newBrowserContext(browser, testInfo)
+  const stranger = await strangerContext.newPage()
+  await signUpWithoutForm(stranger, testInfo, makeUser('freelancer'))
+  expect((await stranger.goto(callPath))?.status()).toBe(404)
+  expect((await stranger.goto(roomPath))?.status()).toBe(404)
+  const baseURL = testInfo.project.use.baseURL!
+  expect(await peerServerAnswer(baseURL, `p${'0'.repeat(32)}`, `${Date.now() + 60_000}.${'A'.repeat(43)}`)).toBe(401)
+  const attendance = await findAttendanceForTest(callPath.split('/').pop()!)
+  expect(await peerServerAnswer(baseURL, attendance.peerId, `${Date.now() + 60_000}.${'A'.repeat(43)}`)).toBe(401)
+
+  // Leaving is recorded: the call's page lists who joined.
+  await freelancer.getByRole('button', { name: 'Leave' }).click()
+  await expect(page.locator('figure.call-tile').filter({ hasText: freelancerUser.name })).toHaveCount(0, {
+    timeout: 15_000,
+  })
+  await page.goto(callPath)
+  await expect(page.getByRole('table')).toContainText(freelancerUser.name)
+  await expect(page.getByRole('table')).toContainText(guestUser.name)
+
+  await Promise.all([freelancerContext.close(), guestContext.close(), strangerContext.close()])
+})

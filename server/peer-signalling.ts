@@ -1,0 +1,54 @@
+import type http from 'node:http'
+import { createRequire } from 'node:module'
+import type express from 'express'
+import type { ExpressPeerServer as ExpressPeerServerType } from 'peer'
+import type { Logger } from 'pino'
+import type { WebSocketServer as WebSocketServerType } from 'ws'
+import { acceptsPeerConnection, recordPeerJoined, recordPeerLeft } from '../app/services/video/calls.server'
+
+// peer 1.0's ES module imports a `WebSocketServer` export that ws 7 (the ws installed) lacks, and
+// its CommonJS build constructs one unless given a factory: both load as CommonJS, with ws 7's
+// `Server` passed in (below).
+const require = createRequire(import.meta.url)
+const { ExpressPeerServer } = require('peer') as { ExpressPeerServer: typeof ExpressPeerServerType }
+const { Server: WebSocketServer } = require('ws') as { Server: typeof WebSocketServerType }
+
+/** Where browsers reach the PeerServer: its WebSocket is `${PEER_PATH}/peerjs?key=peerjs&id=…&token=…`. */
+export const PEER_PATH = '/peerjs'
+
+/**
+ * PeerJS signalling on our own server and port. The `peer` package trusts whatever id and token a
+ * client makes up (it has no auth hook), so every WebSocket upgrade is checked before the package
+ * sees it: the id must be one the app admitted to a call (and not yet left), the token signed for
+ * that id and call and unexpired. Anything else is answered 401 and never gets a socket. The
+ * connects and disconnects the package sees are the call's attendance.
+ */
+export function mountPeerSignalling(app: express.Express, server: http.Server, logger: Logger) {
+  const peerServer = ExpressPeerServer(server, {
+    path: '/',
+    allow_discovery: false,
+    createWebSocketServer: (options) =>
+      new WebSocketServer({
+        ...options,
+        verifyClient: (info, done) => {
+          const query = new URL(info.req.url ?? '', 'http://peer').searchParams
+          acceptsPeerConnection({ peerId: query.get('id') ?? '', token: query.get('token') ?? '' }).then(
+            (accepted) => done(accepted, 401, 'Not admitted to this call'),
+            (error: unknown) => {
+              logger.error({ err: error }, 'checking a peer connection failed')
+              done(false, 500)
+            },
+          )
+        },
+      }),
+  })
+  peerServer.on('connection', (client) => {
+    recordPeerJoined(client.getId()).catch((error: unknown) => logger.error({ err: error }, 'recording a join failed'))
+  })
+  peerServer.on('disconnect', (client) => {
+    recordPeerLeft(client.getId()).catch((error: unknown) => logger.error({ err: error }, 'recording a leave failed'))
+  })
+  peerServer.on('error', (error) => logger.warn({ err: error }, 'peer signalling error'))
+  // Mounting is what attaches the WebSocket server to `server`.
+  app.use(PEER_PATH, peerServer)
+}
