@@ -1,32 +1,9 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import type { RecordingMode } from '../domain/enums'
 import { getDb } from './db.server'
-import { callAttendances, callGuests, callRecordings, calls, conversations, users } from './schema'
+import { callAttendances, callRecordings, calls, conversations, users } from './schema'
 
 export type CallRecording = typeof callRecordings.$inferSelect
-export type RecordedCall = typeof calls.$inferSelect
-
-/**
- * The call when `userId` may take part in it: a side of its conversation or a guest invited into
- * it. Undefined for anyone else (who must not learn the call exists).
- */
-export async function findCallOfParticipant(callId: string, userId: string): Promise<RecordedCall | undefined> {
-  const guest = getDb()
-    .select({ one: sql`1` })
-    .from(callGuests)
-    .where(and(eq(callGuests.callId, calls.id), eq(callGuests.userId, userId)))
-  return getDb()
-    .select({ call: calls })
-    .from(calls)
-    .innerJoin(conversations, eq(conversations.id, calls.conversationId))
-    .where(
-      and(
-        eq(calls.id, callId),
-        or(eq(conversations.clientId, userId), eq(conversations.freelancerId, userId), sql`exists ${guest}`),
-      ),
-    )
-    .get()?.call
-}
 
 export async function insertRecording(input: {
   id: string
@@ -127,7 +104,7 @@ export async function deleteRecordingRow(recordingId: string): Promise<void> {
   getDb().delete(callRecordings).where(eq(callRecordings.id, recordingId)).run()
 }
 
-export type ContractCall = RecordedCall & {
+export type ContractCall = typeof calls.$inferSelect & {
   startedByName: string
   recordings: RecordingListing[]
   attendances: { userName: string; joinedAt: Date | null; leftAt: Date | null }[]

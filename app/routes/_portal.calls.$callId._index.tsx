@@ -3,6 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AttendanceTable } from '~/components/call/attendance-table'
 import { InviteForm } from '~/components/call/invite-form'
+import { RecordingList } from '~/components/call/recording-list'
 import { formatDuration } from '~/components/call/format-duration'
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
@@ -11,6 +12,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { loadCallPage } from '~/services/video/call-history.server'
 import { InviteToCallSchema } from '~/services/video/call-schemas'
 import { inviteToCall, requireCallAccess } from '~/services/video/calls.server'
+import { listRecordingViews } from '~/services/video/recordings.server'
 import { formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Call: ${data?.title ?? 'Call'} · MegiLance` }]
@@ -33,6 +35,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
       leftAt: row.leftAt?.toISOString() ?? null,
     })),
     meeting: page.meeting ? { ...page.meeting, startsAt: page.meeting.startsAt.toISOString() } : null,
+    recordings: await listRecordingViews(call.id),
   })
 })
 
@@ -90,6 +93,10 @@ export default function CallPage() {
       <section className="card" aria-labelledby="attendance-heading">
         <h2 id="attendance-heading">Who joined</h2>
         <AttendanceTable attendance={data.attendance} />
+      </section>
+      <section className="card" aria-labelledby="recordings-heading">
+        <h2 id="recordings-heading">Recordings</h2>
+        <RecordingList recordings={data.recordings} />
       </section>
       {data.ongoing ? (
         <section className="card" aria-labelledby="invite-heading">

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { CallRoom } from '~/components/call/call-room'
 import { FileShareForm } from '~/components/call/file-share-form'
 import { InviteForm } from '~/components/call/invite-form'
+import { RecordingControl } from '~/components/call/recording-control'
 import { useHydrated } from '~/components/security/use-hydrated'
 import { requireUser } from '~/http/auth.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
@@ -41,7 +42,12 @@ export default function CallRoomPage() {
       </header>
       {hydrated ? (
         <>
-          <CallRoom callId={data.id} me={data.me} iceServers={data.iceServers} />
+          <CallRoom
+            callId={data.id}
+            me={data.me}
+            iceServers={data.iceServers}
+            toolbar={<RecordingControl callId={data.id} selfName={data.me.name} />}
+          />
           {data.conversationId ? (
             <section className="card" aria-labelledby="files-heading">
               <h2 id="files-heading">Files</h2>

@@ -2,7 +2,6 @@ import {
   completeRecording,
   countRecordingChunk,
   deleteRecordingRow,
-  findCallOfParticipant,
   findRecording,
   findRunningRecording,
   insertRecording,
@@ -10,14 +9,15 @@ import {
   setRecordingSize,
   type CallRecording,
   type RecordingListing,
-  type RecordedCall,
 } from '~/models/call-recordings.server'
+import type { Call } from '~/models/calls.server'
 import { DomainError, NotFound, type Refusal } from '~/services/domain-errors'
 import { getEnv } from '~/utils/env.server'
 import type { RecordingMode } from '~/domain/enums'
 import { SECOND_MS } from '~/domain/durations'
 import { recordingPath, removeRecordingFile, statRecordingFile, writeRecordingChunk } from './recording-files.server'
 import { serialised } from './serialised.server'
+import { requireCallAccess } from './calls.server'
 import { writeWebmDuration } from './webm-duration.server'
 
 type Participant = { id: string; name: string }
@@ -31,11 +31,9 @@ const CONTENT_TYPE = {
   audio: /^audio\/(webm|ogg|mp4)(;\s*codecs="?[\w.,\s]+"?)?$/i,
 } as const satisfies Record<RecordingMode, RegExp>
 
-/** The call for one of its participants; NotFound for anyone else, so nobody learns it exists. */
-export async function requireCallParticipant(user: Participant, callId: string | undefined): Promise<RecordedCall> {
-  const call = callId ? await findCallOfParticipant(callId, user.id) : undefined
-  if (!call) throw new NotFound()
-  return call
+/** The call for one of its participants (its two sides and invited guests); NotFound for anyone else. */
+export async function requireCallParticipant(user: Participant, callId: string | undefined): Promise<Call> {
+  return (await requireCallAccess(user, callId)).call
 }
 
 function describeSize(bytes: number): string {
