@@ -5,7 +5,7 @@ import { limitStream, refuseDeclaredLength } from './form-data.server'
  * video is well under a megabyte, so this only stops what is not a chunk. (The server's outer
  * limit in server/body-limits.ts is larger, so it needs no exception for this path.)
  */
-export const RECORDING_CHUNK_LIMIT = 16_000_000
+const RECORDING_CHUNK_LIMIT = 16_000_000
 
 function chunkTooLarge(limit: number): Response {
   return new Response(`A recording chunk may be at most ${limit / 1_000_000} MB.`, {

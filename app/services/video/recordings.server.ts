@@ -13,7 +13,7 @@ import {
 import type { Call } from '~/models/calls.server'
 import { DomainError, NotFound, type Refusal } from '~/services/domain-errors'
 import { getEnv } from '~/utils/env.server'
-import type { RecordingMode } from '~/domain/enums'
+import type { RecordingMode, RecordingStatus } from '~/domain/enums'
 import { SECOND_MS } from '~/domain/durations'
 import { recordingPath, removeRecordingFile, statRecordingFile, writeRecordingChunk } from './recording-files.server'
 import { serialised } from './serialised.server'
@@ -32,7 +32,7 @@ const CONTENT_TYPE = {
 } as const satisfies Record<RecordingMode, RegExp>
 
 /** The call for one of its participants (its two sides and invited guests); NotFound for anyone else. */
-export async function requireCallParticipant(user: Participant, callId: string | undefined): Promise<Call> {
+async function requireCallParticipant(user: Participant, callId: string | undefined): Promise<Call> {
   return (await requireCallAccess(user, callId)).call
 }
 
@@ -195,7 +195,7 @@ export type RecordingView = {
   id: string
   mode: RecordingMode
   contentType: string
-  status: CallRecording['status']
+  status: RecordingStatus
   startedByName: string
   startedAt: string
   durationMs: number | null
