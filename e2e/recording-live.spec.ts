@@ -120,6 +120,21 @@ test('a recording with consent: both see it running, it plays with its length, a
   const download = freelancer.getByRole('link', { name: 'Download' })
   const answer = await freelancer.request.get((await download.getAttribute('href'))!)
   expect(answer.headers()['content-disposition']).toMatch(/^attachment; filename="call-.*-video\.webm"$/)
+  // Without JavaScript the same page offers the plain player, which the server feeds by byte range.
+  const noScript = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    javaScriptEnabled: false,
+    storageState: await freelancerContext.storageState(),
+  })
+  const plain = await noScript.newPage()
+  await plain.goto(callPath)
+  const plainVideo = plain.locator('video[controls]')
+  const src = (await plainVideo.getAttribute('src'))!
+  const part = await noScript.request.get(src, { headers: { Range: 'bytes=0-1023' } })
+  expect(part.status()).toBe(206)
+  expect(part.headers()['content-range']).toBe(`bytes 0-1023/${recording!.sizeBytes}`)
+  expect(part.headers()['content-type']).toMatch(/^video\/webm/)
+  await noScript.close()
   // The contract lists the call with its recording, and its activity log says it was recorded.
   await freelancer.goto(`/contracts/${contractId}`)
   await expect(
