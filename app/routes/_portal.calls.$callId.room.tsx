@@ -25,7 +25,9 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
     me: { userId: user.id, name: user.name },
     iceServers: getEnv().ICE_SERVERS,
     conversationId: asGuest ? null : conversation.id,
-    meeting: page.meeting ? { id: page.meeting.id, startsAt: page.meeting.startsAt.toISOString() } : null,
+    meeting: page.meeting
+      ? { id: page.meeting.id, title: page.meeting.title, startsAt: page.meeting.startsAt.toISOString() }
+      : null,
   })
 })
 
@@ -39,6 +41,12 @@ export default function CallRoomPage() {
           <Link to={`/calls/${data.id}`}>← The call’s page</Link>
         </p>
         <h1>Call: {data.title}</h1>
+        {data.meeting ? (
+          <p>
+            For the meeting “{data.meeting.title}” at {formatDateTime(data.meeting.startsAt)}.{' '}
+            <a href={`/meetings/${data.meeting.id}.ics`}>Add it to your calendar (.ics)</a>
+          </p>
+        ) : null}
       </header>
       {hydrated ? (
         <>
@@ -65,12 +73,6 @@ export default function CallRoomPage() {
           <p>
             Video calls run in the browser, so this page needs JavaScript. Turn it on for this site and reload to join.
           </p>
-          {data.meeting ? (
-            <p>
-              The meeting is at {formatDateTime(data.meeting.startsAt)}.{' '}
-              <a href={`/meetings/${data.meeting.id}.ics`}>Add it to your calendar (.ics)</a>
-            </p>
-          ) : null}
           <p>
             <Link to={`/calls/${data.id}`}>Back to the call’s page</Link>
           </p>

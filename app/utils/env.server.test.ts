@@ -27,4 +27,15 @@ describe('environment', () => {
     )
     expect(parseEnv({}).WEBAUTHN_RP_NAME).toBe('MegiLance')
   })
+
+  it('reads the ICE servers for calls as JSON, none by default, and names what is wrong', () => {
+    expect(parseEnv({}).ICE_SERVERS).toEqual([])
+    const turn = { urls: ['turn:turn.example.com:3478'], username: 'megilance', credential: 'secret' }
+    expect(
+      parseEnv({ ICE_SERVERS: JSON.stringify([{ urls: 'stun:turn.example.com:3478' }, turn]) }).ICE_SERVERS,
+    ).toEqual([{ urls: 'stun:turn.example.com:3478' }, turn])
+    expect(() => parseEnv({ ICE_SERVERS: '[{urls:' })).toThrow(/ICE_SERVERS: must be a JSON array of ICE servers/)
+    expect(() => parseEnv({ ICE_SERVERS: '[{"urls":"http://x"}]' })).toThrow(/ICE_SERVERS/)
+    expect(() => parseEnv({ ICE_SERVERS: '{"urls":"stun:x"}' })).toThrow(/ICE_SERVERS/)
+  })
 })

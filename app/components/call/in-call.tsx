@@ -52,12 +52,12 @@ export function InCall(props: {
   async function shareScreen() {
     try {
       const share = await startScreenShare(microphone.current)
-      await mesh.replaceTrack(share.video)
-      if (share.audio) await mesh.replaceTrack(share.audio)
       // The browser's own "Stop sharing" ends the track.
       share.video.addEventListener('ended', () => void stopSharing(share))
       setScreen(share)
       setProblem(null)
+      await mesh.replaceTrack(share.video)
+      if (share.audio) await mesh.replaceTrack(share.audio)
     } catch (error) {
       setProblem(`The screen could not be shared (${error instanceof Error ? error.message : 'refused'}).`)
     }

@@ -8,6 +8,8 @@ export async function startScreenShare(microphone: MediaStreamTrack | null): Pro
   const display = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: true })
   const [video] = display.getVideoTracks()
   if (!video) throw new Error('No screen was chosen')
+  // Text on a screen should stay sharp: under load the encoder drops frames rather than resolution.
+  video.contentHint = 'detail'
   const [screenAudio] = display.getAudioTracks()
   let context: AudioContext | null = null
   let audio: MediaStreamTrack | null = null

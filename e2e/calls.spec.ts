@@ -1,0 +1,74 @@
+import { insertContractMeeting } from './call-fixtures'
+import { createFixedContract } from './contract-fixtures'
+import { expect, isJavaScriptEnabled, makeUser, newBrowserContext, test } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
+
+test('a call is started from a contract and kept on the Calls pages; the room says it needs JavaScript when it is off', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const freelancer = makeUser('freelancer')
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancerPage = await freelancerContext.newPage()
+  await signUpWithoutForm(freelancerPage, testInfo, freelancer)
+  const { contractId, title } = await createFixedContract(client.email, freelancer.email, {
+    milestones: [{ title: 'Design', amountMinor: 50_000 }],
+  })
+
+  await page.goto(`/contracts/${contractId}`)
+  await page.getByRole('button', { name: 'Start a call' }).click()
+  await expect(page).toHaveURL(/\/calls\/[^/]+\/room$/)
+  const roomPath = new URL(page.url()).pathname
+  const callPath = roomPath.replace(/\/room$/, '')
+  if (isJavaScriptEnabled(testInfo)) {
+    await expect(page.getByRole('heading', { name: 'Check your camera and microphone' })).toBeVisible()
+  } else {
+    await expect(page.getByRole('heading', { name: 'Calls need JavaScript' })).toBeVisible()
+    await page.getByRole('link', { name: 'Back to the call’s page' }).click()
+    await expect(page).toHaveURL(callPath)
+  }
+
+  // The other side finds it on their Calls page and on the contract, going on.
+  await freelancerPage.getByRole('link', { name: 'Calls' }).click()
+  await freelancerPage.getByRole('link', { name: title }).click()
+  await expect(freelancerPage).toHaveURL(callPath)
+  await expect(freelancerPage.getByRole('heading', { name: `Call: ${title}` })).toBeVisible()
+  await expect(freelancerPage.getByText('Nobody has joined yet.')).toBeVisible()
+  await expect(freelancerPage.getByRole('link', { name: 'Join the call' })).toHaveAttribute('href', roomPath)
+  await freelancerPage.goto(`/contracts/${contractId}`)
+  await expect(freelancerPage.getByRole('button', { name: 'Join the call' })).toBeVisible()
+
+  // Inviting by email works as a plain form.
+  const guest = makeUser('client')
+  const guestContext = await newBrowserContext(browser, testInfo)
+  const guestPage = await guestContext.newPage()
+  await signUpWithoutForm(guestPage, testInfo, guest)
+  expect((await guestPage.goto(callPath))?.status()).toBe(404)
+  await freelancerPage.goto(callPath)
+  await freelancerPage.getByLabel('Invite someone by email').fill(guest.email)
+  await freelancerPage.getByRole('button', { name: 'Invite to the call' }).click()
+  await expect(freelancerPage.getByText(`${guest.name} is invited`).first()).toBeVisible()
+  expect((await guestPage.goto(callPath))?.status()).toBe(200)
+
+  await Promise.all([freelancerContext.close(), guestContext.close()])
+})
+
+test('a meeting’s call room gives the meeting’s time and its calendar file', async ({ page, browser }, testInfo) => {
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancer = await signUpWithoutForm(await freelancerContext.newPage(), testInfo, makeUser('freelancer'))
+  await freelancerContext.close()
+  const { contractId } = await createFixedContract(client.email, freelancer.email, {
+    milestones: [{ title: 'Design', amountMinor: 50_000 }],
+  })
+  const meetingId = await insertContractMeeting(contractId, client.email, new Date('2030-03-04T15:30:00Z'))
+  const response = await page.request.post('/calls/start', { form: { meetingId }, maxRedirects: 0 })
+  expect(response.status()).toBe(302)
+  await page.goto(response.headers().location!)
+  await expect(page.getByText('For the meeting “Kick-off” at 4 Mar 2030, 15:30 UTC.')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Add it to your calendar (.ics)' })).toHaveAttribute(
+    'href',
+    `/meetings/${meetingId}.ics`,
+  )
+})
