@@ -181,3 +181,49 @@ test('a client and a freelancer call each other, a guest joins, a screen is shar
 
   await Promise.all([freelancerContext.close(), guestContext.close(), strangerContext.close()])
 })
+
+test('when the signalling connection drops, the room says so and rejoins by itself', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(200_000)
+  const clientUser = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  // Keeps the page's WebSockets reachable, so the test can cut the one to the PeerServer.
+  await freelancerContext.addInitScript(() => {
+    const sockets: WebSocket[] = []
+    Object.assign(window, { __sockets: sockets })
+    window.WebSocket = class extends window.WebSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args)
+        sockets.push(this)
+      }
+    }
+  })
+  const freelancer = await freelancerContext.newPage()
+  const freelancerUser = await signUpWithoutForm(freelancer, testInfo, makeUser('freelancer'))
+  const { contractId } = await createFixedContract(clientUser.email, freelancerUser.email, {
+    milestones: [{ title: 'Design', amountMinor: 50_000 }],
+  })
+  await page.goto(`/contracts/${contractId}`)
+  await page.getByRole('button', { name: 'Start a call' }).click()
+  await joinFromLobby(page, '360p')
+  await freelancer.goto(new URL(page.url()).pathname)
+  await joinFromLobby(freelancer, '360p')
+  await expect(remoteVideos(page)).toHaveCount(1, { timeout: 30_000 })
+  await expectPlaying(remoteVideos(page))
+  const firstPeerId = await remoteVideos(page).getAttribute('data-remote-peer')
+
+  await freelancer.evaluate(() => {
+    for (const socket of (window as unknown as { __sockets: WebSocket[] }).__sockets)
+      if (socket.url.includes('/peerjs/')) socket.close()
+  })
+  await expect(freelancer.getByRole('status').filter({ hasText: 'Reconnecting…' })).toBeVisible()
+  await expect(freelancer.getByRole('status').filter({ hasText: 'In the call' })).toBeVisible({ timeout: 30_000 })
+  // The client now sees the freelancer under their new peer id, playing.
+  await expect(remoteVideos(page)).toHaveCount(1)
+  await expect(remoteVideos(page)).not.toHaveAttribute('data-remote-peer', firstPeerId!, { timeout: 30_000 })
+  await expectPlaying(remoteVideos(page))
+  await expect(page.locator('figure.call-tile').filter({ hasText: freelancerUser.name })).toContainText('connected')
+  await freelancerContext.close()
+})

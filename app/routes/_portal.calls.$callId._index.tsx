@@ -7,7 +7,7 @@ import { RecordingList } from '~/components/call/recording-list'
 import { formatDuration } from '~/components/call/format-duration'
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
-import { answerDomainErrors } from '~/http/outcome-response.server'
+import { answerDomainErrors, refusalResponse } from '~/http/outcome-response.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { loadCallPage } from '~/services/video/call-history.server'
 import { InviteToCallSchema } from '~/services/video/call-schemas'
@@ -47,6 +47,7 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   const submission = parseWithZod(formData, { schema: InviteToCallSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await inviteToCall(user, access, submission.value.email)
+  if (!outcome.ok && outcome.reason === 'forbidden') throw refusalResponse(outcome)
   if (!outcome.ok) return json(submission.reply({ fieldErrors: { email: [outcome.message] } }), { status: 400 })
   // From the room (JavaScript) the page stays put; without JavaScript, post/redirect/get.
   if (formData.get('live') === '1') return json({ ...submission.reply({ resetForm: true }), invited: outcome.name })
@@ -98,7 +99,7 @@ export default function CallPage() {
         <h2 id="recordings-heading">Recordings</h2>
         <RecordingList recordings={data.recordings} />
       </section>
-      {data.ongoing ? (
+      {data.ongoing && !data.asGuest ? (
         <section className="card" aria-labelledby="invite-heading">
           <h2 id="invite-heading">Invite</h2>
           {data.guests.length ? <p>Invited: {data.guests.map((guest) => guest.name).join(', ')}.</p> : null}

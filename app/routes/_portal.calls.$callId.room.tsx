@@ -24,6 +24,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
     title: page.title,
     me: { userId: user.id, name: user.name },
     iceServers: getEnv().ICE_SERVERS,
+    // Files go to the conversation and invitations come from its two sides: not for guests.
     conversationId: asGuest ? null : conversation.id,
     meeting: page.meeting
       ? { id: page.meeting.id, title: page.meeting.title, startsAt: page.meeting.startsAt.toISOString() }
@@ -54,7 +55,7 @@ export default function CallRoomPage() {
             callId={data.id}
             me={data.me}
             iceServers={data.iceServers}
-            toolbar={<RecordingControl callId={data.id} selfName={data.me.name} />}
+            toolbar={(call) => <RecordingControl callId={data.id} selfName={data.me.name} {...call} />}
           />
           {data.conversationId ? (
             <section className="card" aria-labelledby="files-heading">
@@ -62,10 +63,12 @@ export default function CallRoomPage() {
               <FileShareForm conversationId={data.conversationId} />
             </section>
           ) : null}
-          <section className="card" aria-labelledby="invite-heading">
-            <h2 id="invite-heading">Invite</h2>
-            <InviteForm callId={data.id} />
-          </section>
+          {data.conversationId ? (
+            <section className="card" aria-labelledby="invite-heading">
+              <h2 id="invite-heading">Invite</h2>
+              <InviteForm callId={data.id} />
+            </section>
+          ) : null}
         </>
       ) : (
         <section className="card" aria-labelledby="needs-js-heading">

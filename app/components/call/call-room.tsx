@@ -1,17 +1,13 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import { CallMesh, type Admission } from './call-mesh'
-import { InCall } from './in-call'
+import { InCall, type InCallFeatures } from './in-call'
 import { Lobby, type LobbyChoice } from './lobby'
 
-export type CallRoomProps = {
+type CallRoomProps = {
   callId: string
   me: { userId: string; name: string }
   iceServers: RTCIceServer[]
-  /** Feature controls for the toolbar (recording). */
-  toolbar?: ReactNode
-  /** A feature panel beside the videos (the whiteboard). */
-  aside?: ReactNode
-}
+} & InCallFeatures
 
 async function admit(callId: string): Promise<Admission> {
   const response = await fetch(`/calls/${callId}/admit`, { method: 'POST', headers: { Accept: 'application/json' } })

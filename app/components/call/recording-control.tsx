@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { useLiveCall } from './call-context'
+import type { CallBus, CallMedia } from './call-bus'
 import { RecordingStopped, startCallRecorder, type CallRecorder, type RecordingMode } from './call-recorder'
 
 const CHANNEL = 'recording'
@@ -30,8 +30,17 @@ function readNotice(payload: unknown): Notice | null {
  * late joiner), so every participant sees who is recording and a "● Recording" indicator for as
  * long as it runs; the indicator ends when the recorder stops or is gone.
  */
-export function RecordingControl({ callId, selfName }: { callId: string; selfName: string }) {
-  const { bus, media } = useLiveCall()
+export function RecordingControl({
+  callId,
+  selfName,
+  bus,
+  media,
+}: {
+  callId: string
+  selfName: string
+  bus: CallBus
+  media: CallMedia
+}) {
   const [mode, setMode] = useState<RecordingMode>('video')
   const [own, setOwn] = useState<CallRecorder | null>(null)
   const [busy, setBusy] = useState(false)

@@ -8,12 +8,12 @@ import {
 import { conversationTitle, type Conversation } from '~/models/conversations.server'
 
 /** How long the call ran: from its start to its end, or to now while it goes on. */
-export function callDurationMs(call: Pick<Call, 'startedAt' | 'endedAt'>, now = new Date()): number {
+function callDurationMs(call: Pick<Call, 'startedAt' | 'endedAt'>, now = new Date()): number {
   return Math.max(0, (call.endedAt ?? now).getTime() - call.startedAt.getTime())
 }
 
 /** What a contract's or proposal's call links back to. */
-export function callSubjectLink(conversation: Pick<Conversation, 'contractId' | 'proposalId'>): string {
+function callSubjectLink(conversation: Pick<Conversation, 'contractId' | 'proposalId'>): string {
   return conversation.contractId ? `/contracts/${conversation.contractId}` : `/proposals/${conversation.proposalId}`
 }
 

@@ -102,6 +102,11 @@ describe('who may see and join a call', () => {
     expect(invited.status).toBe(302)
     const guestCookie = await signedInCookie(guest.id)
     expect((await run(roomLoader, getRequest(`/calls/${call.id}/room`, guestCookie), params)).status).toBe(200)
+    // A guest joins; inviting is for the conversation's two sides.
+    const other = await createTestUser('client')
+    expect(
+      (await run(inviteAction, formRequest(`/calls/${call.id}`, { email: other.email }, guestCookie), params)).status,
+    ).toBe(403)
     const admitted = await run(admitAction, formRequest(`/calls/${call.id}/admit`, {}, guestCookie), params)
     expect(admitted.status).toBe(200)
     expect(await admitted.json()).toMatchObject({ ok: true, peerId: expect.stringMatching(/^p[0-9a-f]{32}$/) })

@@ -146,7 +146,13 @@ export async function inviteToCall(
   access: CallAccess,
   email: string,
   now = new Date(),
-): Promise<{ ok: true; name: string } | Refusal<'invalid', 'email'>> {
+): Promise<{ ok: true; name: string } | Refusal<'invalid', 'email'> | Refusal<'forbidden'>> {
+  if (access.asGuest)
+    return {
+      ok: false,
+      reason: 'forbidden',
+      message: 'Only the two sides of the conversation invite people to its calls.',
+    }
   const invitee = await findUserByEmail(email)
   if (!invitee || invitee.blockedAt)
     return { ok: false, reason: 'invalid', field: 'email', message: 'Nobody on MegiLance has that email address.' }
