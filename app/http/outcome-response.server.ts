@@ -11,6 +11,7 @@ const STATUS = {
   throttled: 429,
   'provider-failed': 502,
   unavailable: 503,
+  'too-large': 413,
 } as const satisfies Record<RefusalReason, number>
 
 export type StatusOf<Reason extends RefusalReason> = (typeof STATUS)[Reason]

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AttendanceTable } from '~/components/call/attendance-table'
 import { InviteForm } from '~/components/call/invite-form'
 import { WhiteboardSnapshot } from '~/components/whiteboard/whiteboard-snapshot'
+import { RecordingList } from '~/components/call/recording-list'
 import { formatDuration } from '~/components/call/format-duration'
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
@@ -13,6 +14,7 @@ import { loadCallPage } from '~/services/video/call-history.server'
 import { InviteToCallSchema } from '~/services/video/call-schemas'
 import { inviteToCall, requireCallAccess } from '~/services/video/calls.server'
 import { readCallWhiteboard } from '~/services/video/whiteboard.server'
+import { listRecordingViews } from '~/services/video/recordings.server'
 import { formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Call: ${data?.title ?? 'Call'} · MegiLance` }]
@@ -36,6 +38,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
     })),
     meeting: page.meeting ? { ...page.meeting, startsAt: page.meeting.startsAt.toISOString() } : null,
     whiteboard: await readCallWhiteboard(call.id),
+    recordings: await listRecordingViews(call.id),
   })
 })
 
@@ -94,6 +97,10 @@ export default function CallPage() {
       <section className="card" aria-labelledby="attendance-heading">
         <h2 id="attendance-heading">Who joined</h2>
         <AttendanceTable attendance={data.attendance} />
+      </section>
+      <section className="card" aria-labelledby="recordings-heading">
+        <h2 id="recordings-heading">Recordings</h2>
+        <RecordingList recordings={data.recordings} />
       </section>
       <section className="card" aria-labelledby="whiteboard-heading">
         <h2 id="whiteboard-heading">Whiteboard</h2>

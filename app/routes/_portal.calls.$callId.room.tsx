@@ -4,6 +4,7 @@ import { CallRoom } from '~/components/call/call-room'
 import { FileShareForm } from '~/components/call/file-share-form'
 import { InviteForm } from '~/components/call/invite-form'
 import { Whiteboard } from '~/components/whiteboard/whiteboard'
+import { RecordingControl } from '~/components/call/recording-control'
 import { useHydrated } from '~/components/security/use-hydrated'
 import { requireUser } from '~/http/auth.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
@@ -58,6 +59,7 @@ export default function CallRoomPage() {
             me={data.me}
             iceServers={data.iceServers}
             aside={(live) => <Whiteboard bus={live.bus} callId={data.id} initialStrokes={data.whiteboard} />}
+            toolbar={(call) => <RecordingControl callId={data.id} selfName={data.me.name} {...call} />}
           />
           {data.conversationId ? (
             <section className="card" aria-labelledby="files-heading">

@@ -5,6 +5,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { StartCallForm } from '~/components/call/start-call-form'
 import { ActivityLog } from '~/components/contracts/activity-log'
+import { ContractCalls } from '~/components/call/contract-calls'
 import { AddMilestoneForm, EndContractForm } from '~/components/contracts/contract-forms'
 import { MilestoneCard, type FormReply } from '~/components/contracts/milestone-card'
 import { Stat } from '~/components/ui/stat'
@@ -242,6 +243,13 @@ export default function ContractPage() {
               : null
           }
         />
+      ) : null}
+
+      {data.side !== 'admin' ? (
+        <section className="card" aria-labelledby="calls-heading">
+          <h2 id="calls-heading">Calls</h2>
+          <ContractCalls calls={data.calls} />
+        </section>
       ) : null}
 
       <section className="card" aria-labelledby="activity-heading">

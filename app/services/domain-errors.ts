@@ -16,6 +16,8 @@ export type RefusalReason =
   | 'provider-failed'
   /** Something the action needs (e.g. a rate) is not available now. */
   | 'unavailable'
+  /** What was sent would take something past its size limit. */
+  | 'too-large'
 
 export type Refusal<Reason extends RefusalReason = RefusalReason, Field extends string = string> = {
   ok: false

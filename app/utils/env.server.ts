@@ -127,6 +127,10 @@ const schema = z.object({
     )
     .default([]),
   /** The country the platform is registered for VAT in (ISO 3166 alpha-2); EU clients elsewhere with a VAT ID are reverse charged. */
+  /** The largest a call recording may grow; past it the upload is refused and the recording stops. */
+  RECORDING_MAX_BYTES: z.coerce.number().int().positive().default(500_000_000),
+  /** Days after its call ends that a recording (file and row) is deleted by the recording-retention job. */
+  RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   PLATFORM_TAX_COUNTRY: z
     .string()
     .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code, like IE')

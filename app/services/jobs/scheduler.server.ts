@@ -6,6 +6,7 @@ import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.serv
 import { runDailyBackup } from '~/services/operations/backups.server'
 import { runMeetingReminders } from '~/services/meetings/reminders.server'
 import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
+import { runRecordingRetention } from '~/services/video/recording-retention.server'
 import { HOUR_MS, MINUTE_MS } from '~/domain/durations'
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> }
@@ -24,6 +25,8 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: 'outbox-code-expiry', everyMs: MINUTE_MS, run: eraseExpiredOutboxBodies },
   // Checks hourly; writes a verified backup when the newest is a day old, and keeps BACKUP_KEEP of them.
   { name: 'daily-backup', everyMs: HOUR_MS, run: runDailyBackup },
+  // Call recordings are deleted RECORDING_RETENTION_DAYS after their call ended.
+  { name: 'recording-retention', everyMs: HOUR_MS, run: runRecordingRetention },
 ]
 
 /**

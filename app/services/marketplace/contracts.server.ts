@@ -16,6 +16,7 @@ import {
 import { balanceOf } from '~/models/ledger.server'
 import { findUserById } from '~/models/users.server'
 import { notify } from '~/services/notifications/notify.server'
+import { loadContractCallHistory } from '~/services/video/contract-calls.server'
 import { tellFreelancerMilestoneFunded } from './milestone-notices.server'
 import {
   feePreview,
@@ -90,6 +91,7 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
   ])
   const active = contract.status === 'active'
   const taxTreatment = feeTaxTreatmentFor(contract.clientId)
+  const callHistory = await loadContractCallHistory(contract.id, activity)
   return {
     client: { id: contract.clientId, name: client?.name ?? 'Client' },
     freelancer: { id: contract.freelancerId, name: freelancer?.name ?? 'Freelancer' },
@@ -123,7 +125,8 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
         !disputed.has(milestone.id) &&
         DISPUTABLE_MILESTONE_STATES.includes(milestone.status),
     })),
-    activity,
+    activity: callHistory.activity,
+    calls: callHistory.calls,
     allPaid: active && contract.type === 'fixed' && allMilestonesPaid(milestones.map((milestone) => milestone.status)),
     reviews: { window: reviewWindow(contract, new Date()), closesAt: reviewWindowClosesAt(contract) },
   }
