@@ -5,7 +5,7 @@ import { AttendanceTable } from '~/components/call/attendance-table'
 import { InviteForm } from '~/components/call/invite-form'
 import { WhiteboardSnapshot } from '~/components/whiteboard/whiteboard-snapshot'
 import { RecordingList } from '~/components/call/recording-list'
-import { formatDuration } from '~/components/call/format-duration'
+import { formatCallDuration } from '~/utils/call-duration'
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { answerDomainErrors, refusalResponse } from '~/http/outcome-response.server'
@@ -76,7 +76,7 @@ export default function CallPage() {
         <p className="muted">
           Started {formatDateTime(data.startedAt)}
           {data.endedAt ? `, ended ${formatDateTime(data.endedAt)}` : ', still going'} ·{' '}
-          {formatDuration(data.durationMs)}
+          {formatCallDuration(data.durationMs)}
           {data.meeting ? ` · for the meeting “${data.meeting.title}”` : null}
         </p>
         {data.ongoing ? (

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { formatDuration } from '~/components/call/format-duration'
+import { formatCallDuration } from '~/utils/call-duration'
 import { requireUser } from '~/http/auth.server'
 import { listMyCalls } from '~/services/video/call-history.server'
 import { formatDateTime } from '~/utils/format'
@@ -48,7 +48,7 @@ export default function Calls() {
                     {call.ongoing ? <span className="badge badge--open"> going on now</span> : null}
                   </td>
                   <td>{formatDateTime(call.startedAt)}</td>
-                  <td>{formatDuration(call.durationMs)}</td>
+                  <td>{formatCallDuration(call.durationMs)}</td>
                 </tr>
               ))}
             </tbody>

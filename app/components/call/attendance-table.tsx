@@ -1,5 +1,5 @@
 import { formatDateTime } from '~/utils/format'
-import { formatDuration } from './format-duration'
+import { formatCallDuration } from '~/utils/call-duration'
 
 type Row = { peerId: string; name: string; joinedAt: string | null; leftAt: string | null }
 
@@ -25,7 +25,7 @@ export function AttendanceTable({ attendance }: { attendance: Row[] }) {
               <td>{row.leftAt ? formatDateTime(row.leftAt) : 'Still in the call'}</td>
               <td>
                 {row.joinedAt && row.leftAt
-                  ? formatDuration(new Date(row.leftAt).getTime() - new Date(row.joinedAt).getTime())
+                  ? formatCallDuration(new Date(row.leftAt).getTime() - new Date(row.joinedAt).getTime())
                   : '—'}
               </td>
             </tr>
