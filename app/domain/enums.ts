@@ -99,6 +99,7 @@ export const NOTIFICATION_KINDS = [
   'payout_update',
   'meeting_update',
   'meeting_reminder',
+  'call_invitation',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

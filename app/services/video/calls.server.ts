@@ -161,7 +161,7 @@ export async function inviteToCall(
   await insertCallGuest({ callId: access.call.id, userId: invitee.id, invitedBy: user.id, now })
   await notify({
     userId: invitee.id,
-    kind: 'message_received',
+    kind: 'call_invitation',
     title: `${user.name} invited you to a call`,
     body: 'Open the call to join it.',
     link: `/calls/${access.call.id}`,
