@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, TextareaField } from '~/components/ui/field'
@@ -10,6 +10,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { answerDomainErrors } from '~/http/outcome-response.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 const INVITE_SENT =
   'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'
@@ -36,14 +37,7 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
 export default function InviteFreelancer() {
   const { project } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'invite',
-    lastResult,
-    constraint: getZodConstraint(InviteSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-  })
+  const [form, fields] = useZodForm(InviteSchema, { id: 'invite', lastResult })
   return (
     <>
       <header className="page-header">

@@ -1,11 +1,11 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser'
 import { Field } from '~/components/ui/field'
 import { AddCredentialSchema } from '~/services/security/webauthn-kinds'
 import { useHydrated } from './use-hydrated'
 import { useWebAuthnCeremony } from './use-webauthn-ceremony'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 type Props = {
   options: unknown
@@ -23,14 +23,7 @@ export function WebAuthnRegistration({ options, addButton, one, lastResult }: Pr
   const { responseRef, busy, error, start } = useWebAuthnCeremony(() =>
     startRegistration({ optionsJSON: options as PublicKeyCredentialCreationOptionsJSON }),
   )
-  const [form, fields] = useForm({
-    id: 'add-credential',
-    lastResult,
-    constraint: getZodConstraint(AddCredentialSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddCredentialSchema }),
-  })
+  const [form, fields] = useZodForm(AddCredentialSchema, { id: 'add-credential', lastResult })
 
   const problems = [error, ...(form.errors ?? []), ...(fields.response.errors ?? [])].filter(Boolean)
   return (
