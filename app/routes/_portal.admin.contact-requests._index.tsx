@@ -7,13 +7,14 @@ import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
 import { readQuery } from '~/http/query.server'
+import { pageParam } from '~/domain/query-params'
 
 export const meta: MetaFunction = () => [{ title: 'Contact requests · Admin · MegiLance' }]
 
 const PAGE_SIZE = 30
 const FilterSchema = z.object({
   status: z.enum(['open', 'answered']).catch('open'),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageParam,
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {

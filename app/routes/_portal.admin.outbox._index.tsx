@@ -10,13 +10,14 @@ import { formatDateTime } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
 import { readQuery } from '~/http/query.server'
 import { FilterForm, SearchFilter } from '~/components/ui/filters'
+import { pageParam } from '~/domain/query-params'
 
 export const meta: MetaFunction = () => [{ title: 'Outbox · Admin · MegiLance' }]
 
 const PAGE_SIZE = 30
 const FilterSchema = z.object({
   to: z.string().trim().max(254).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageParam,
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
