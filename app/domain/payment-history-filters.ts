@@ -48,6 +48,20 @@ export type PaymentHistoryStatus = keyof typeof PAYMENT_STATUS_LABELS
 export const PAYMENT_ACCOUNT_LABELS = { wallet: 'Wallet', card: 'Card', escrow: 'Escrow', payout: 'Payout' } as const
 export type PaymentAccount = keyof typeof PAYMENT_ACCOUNT_LABELS
 
+/** One line of the payment history; `at` is a Date on the server and its ISO string in the browser. */
+export type PaymentHistoryLine<At extends Date | string = Date> = {
+  id: string
+  at: At
+  type: PaymentType
+  account: PaymentAccount
+  description: string
+  amountMinor: number
+  currency: string
+  status: PaymentHistoryStatus
+  countsInNet: boolean
+  contractId: string | null
+}
+
 const keyOf = <T extends Record<string, string>>(labels: T) =>
   z
     .string()
