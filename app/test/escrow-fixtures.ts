@@ -19,6 +19,8 @@ export async function insertHiredContract(input: {
   freelancerId: string
   type: 'fixed' | 'hourly'
   title: string
+  /** The project's title, when it differs from the contract's. */
+  projectTitle?: string
   amountMinor: number
   currency?: string
   contract?: ContractExtras
@@ -31,7 +33,7 @@ export async function insertHiredContract(input: {
     .values({
       id: projectId,
       clientId: input.clientId,
-      title: input.title,
+      title: input.projectTitle ?? input.title,
       description: input.title,
       budgetType: input.type,
       budgetMinMinor: hourly ? input.amountMinor - 1000 : input.amountMinor,
