@@ -2,7 +2,7 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Field } from '~/components/ui/field'
+import { IpRangeFields } from '~/components/security/ip-range-fields'
 import { BlocklistFormSchema } from '~/services/security/ip-list-schemas'
 import { addToBlocklist, blocklist, removeFromBlocklist } from '~/services/security/ip-lists.server'
 import { requireRole } from '~/http/auth.server'
@@ -59,18 +59,10 @@ export default function AdminIpBlocklist() {
         <h2 id="blocklist-add-heading">Block an address or range</h2>
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <input type="hidden" name="intent" value="add" />
-          <Field
-            label="IP address or range"
-            meta={fields.cidr}
-            autoComplete="off"
-            spellCheck={false}
-            hint="A single address (203.0.113.7) or a range in CIDR form (203.0.113.0/24, 2001:db8::/32)."
-          />
-          <Field
-            label="Reason"
-            meta={fields.reason}
-            autoComplete="off"
-            hint="For other admins: why this range is blocked."
+          <IpRangeFields
+            cidr={fields.cidr}
+            cidrHint="A single address (203.0.113.7) or a range in CIDR form (203.0.113.0/24, 2001:db8::/32)."
+            note={{ label: 'Reason', meta: fields.reason, hint: 'For other admins: why this range is blocked.' }}
           />
           <button type="submit" className="button button--danger">
             Block

@@ -2,7 +2,8 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorList, Field } from '~/components/ui/field'
+import { ErrorList } from '~/components/ui/field'
+import { IpRangeFields } from '~/components/security/ip-range-fields'
 import { originOf } from '~/services/security/context'
 import { AllowlistFormSchema } from '~/services/security/ip-list-schemas'
 import { addToAllowlist, allowlistOf, removeFromAllowlist } from '~/services/security/ip-lists.server'
@@ -95,21 +96,13 @@ export default function AllowlistSettings() {
         <Form method="post" {...getFormProps(form)} className="form-stack ip-list__add">
           <h3>Add an address or range</h3>
           <input type="hidden" name="intent" value="add" />
-          <Field
-            label="IP address or range"
-            meta={fields.cidr}
-            autoComplete="off"
-            spellCheck={false}
-            hint={
+          <IpRangeFields
+            cidr={fields.cidr}
+            cidrHint={
               'A single address (203.0.113.7) or a range in CIDR form (203.0.113.0/24). ' +
               'The list must include the address you are using now.'
             }
-          />
-          <Field
-            label="Label (optional)"
-            meta={fields.label}
-            autoComplete="off"
-            hint="For example “Office” or “Home VPN”."
+            note={{ label: 'Label (optional)', meta: fields.label, hint: 'For example “Office” or “Home VPN”.' }}
           />
           <button type="submit" className="button button--primary">
             Add to allowlist
