@@ -1,19 +1,24 @@
 import { Link } from '@remix-run/react'
 import { formatDate, formatMoney } from '~/utils/format'
+import { SkillTags } from '~/components/projects/skill-tags'
 
-export type ProjectSummaryData = {
+/** What a project card shows of every project: its name and budget. */
+export type ProjectCardBasics = {
   id: string
   title: string
   budgetType: 'fixed' | 'hourly'
   budgetMinMinor: number
   budgetMaxMinor: number
   currency: string
+}
+
+export type ProjectSummaryData = ProjectCardBasics & {
   createdAt: string | Date
   status?: 'open' | 'closed'
   skills?: string[]
 }
 
-export function budgetLabel(project: ProjectSummaryData): string {
+export function budgetLabel(project: ProjectCardBasics): string {
   if (project.budgetType === 'fixed') return `Fixed ${formatMoney(project.budgetMaxMinor, project.currency)}`
   return `${formatMoney(project.budgetMinMinor, project.currency)}–${formatMoney(project.budgetMaxMinor, project.currency)} / hour`
 }
@@ -29,13 +34,7 @@ export function ProjectSummary({ project }: { project: ProjectSummaryData }) {
         <span>Posted {formatDate(project.createdAt)}</span>
         {project.status ? <span className={`badge badge--${project.status}`}>{project.status}</span> : null}
       </p>
-      {project.skills?.length ? (
-        <ul className="tags" aria-label="Skills">
-          {project.skills.map((skill) => (
-            <li key={skill}>{skill}</li>
-          ))}
-        </ul>
-      ) : null}
+      <SkillTags skills={project.skills ?? []} />
     </article>
   )
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { optionalDay, optionalText, pageParam } from './query-params'
 import { DAY_MS } from '~/domain/durations'
 import { LEDGER_TRANSACTION, type LedgerTransactionKind } from '~/domain/enums'
 
@@ -47,12 +48,20 @@ export type PaymentHistoryStatus = keyof typeof PAYMENT_STATUS_LABELS
 export const PAYMENT_ACCOUNT_LABELS = { wallet: 'Wallet', card: 'Card', escrow: 'Escrow', payout: 'Payout' } as const
 export type PaymentAccount = keyof typeof PAYMENT_ACCOUNT_LABELS
 
-const optionalDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-  .optional()
-  .catch(undefined)
+/** One line of the payment history; `at` is a Date on the server and its ISO string in the browser. */
+export type PaymentHistoryLine<At extends Date | string = Date> = {
+  id: string
+  at: At
+  type: PaymentType
+  account: PaymentAccount
+  description: string
+  amountMinor: number
+  currency: string
+  status: PaymentHistoryStatus
+  countsInNet: boolean
+  contractId: string | null
+}
+
 const keyOf = <T extends Record<string, string>>(labels: T) =>
   z
     .string()
@@ -72,14 +81,8 @@ const PaymentHistorySearchSchema = z.object({
     .catch(undefined),
   from: optionalDay,
   to: optionalDay,
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .catch(undefined)
-    .transform((value) => value || undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  q: optionalText(100),
+  page: pageParam,
 })
 export type PaymentHistorySearch = z.infer<typeof PaymentHistorySearchSchema>
 

@@ -104,24 +104,11 @@ export async function saveDisputeResponse(input: {
   line: ActivityLine
   at: Date
 }): Promise<boolean> {
-  const { dispute, at } = input
-  return getDb().transaction((tx) => {
-    const changes = tx
-      .update(disputes)
-      .set({
-        status: 'responded',
-        response: input.response,
-        responseUploadId: input.responseUploadId,
-        respondedAt: at,
-        updatedAt: at,
-      })
-      .where(and(eq(disputes.id, dispute.id), inArray(disputes.status, fromStates(DISPUTE_MACHINE, 'respond'))))
-      .run().changes
-    if (!changes) return false
-    tx.insert(contractActivity)
-      .values(activity(dispute.contractId, input.line, at, dispute.milestoneId))
-      .run()
-    return true
+  return moveDispute(input, 'respond', {
+    status: 'responded',
+    response: input.response,
+    responseUploadId: input.responseUploadId,
+    respondedAt: input.at,
   })
 }
 
@@ -139,25 +126,41 @@ export async function saveDisputeDecision(input: {
   at: Date
   moveMoney: () => void
 }): Promise<boolean> {
-  const { dispute, at } = input
+  return moveDispute(
+    input,
+    'decide',
+    {
+      status: 'decided',
+      decision: input.decision,
+      freelancerShareMinor: input.freelancerShareMinor,
+      decisionReason: input.reason,
+      decidedBy: input.adminId,
+      decidedAt: input.at,
+    },
+    input.moveMoney,
+  )
+}
+
+/**
+ * One move of the dispute machine in a transaction: the update guarded by the move's `from` states,
+ * then `alsoInside` and the activity line. False when the dispute had already moved on.
+ */
+function moveDispute(
+  { dispute, line, at }: { dispute: Dispute; line: ActivityLine; at: Date },
+  move: 'respond' | 'decide',
+  values: Partial<typeof disputes.$inferInsert>,
+  alsoInside: () => void = () => {},
+): boolean {
   return getDb().transaction((tx) => {
     const changes = tx
       .update(disputes)
-      .set({
-        status: 'decided',
-        decision: input.decision,
-        freelancerShareMinor: input.freelancerShareMinor,
-        decisionReason: input.reason,
-        decidedBy: input.adminId,
-        decidedAt: at,
-        updatedAt: at,
-      })
-      .where(and(eq(disputes.id, dispute.id), inArray(disputes.status, fromStates(DISPUTE_MACHINE, 'decide'))))
+      .set({ ...values, updatedAt: at })
+      .where(and(eq(disputes.id, dispute.id), inArray(disputes.status, fromStates(DISPUTE_MACHINE, move))))
       .run().changes
     if (!changes) return false
-    input.moveMoney()
+    alsoInside()
     tx.insert(contractActivity)
-      .values(activity(dispute.contractId, input.line, at, dispute.milestoneId))
+      .values(activity(dispute.contractId, line, at, dispute.milestoneId))
       .run()
     return true
   })

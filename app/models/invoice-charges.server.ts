@@ -95,34 +95,21 @@ export async function recordInvoicePaid(input: {
         chargeClaim: null,
         updatedAt: at,
       })
-      .where(
-        and(
-          eq(invoices.id, input.invoiceId),
-          inArray(invoices.status, fromStates(INVOICE_MACHINE, 'charge')),
-          eq(invoices.chargeClaim, input.claim),
-        ),
-      )
+      .where(stillClaimed(input, 'charge'))
       .run().changes
     if (!changes) return { paid: false, resumed: false }
     const { transactionId } = writeLedgerTransaction(input.posting)
     db.update(invoices).set({ ledgerTransactionId: transactionId }).where(eq(invoices.id, input.invoiceId)).run()
     if (input.card) {
-      db.insert(cardPayments)
-        .values({
-          id: crypto.randomUUID(),
-          userId: input.payerId,
-          provider: input.card.provider,
-          providerRef: input.card.providerRef,
-          purpose: `invoice:${input.invoiceId}`,
-          amountMinor: split.grossMinor,
-          currency: split.currency,
-          status: 'succeeded',
-          cardLast4: input.card.last4,
-          ledgerTransactionId: transactionId,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .run()
+      insertInvoiceCardPayment(input, {
+        provider: input.card.provider,
+        providerRef: input.card.providerRef,
+        amountMinor: split.grossMinor,
+        currency: split.currency,
+        status: 'succeeded',
+        cardLast4: input.card.last4,
+        ledgerTransactionId: transactionId,
+      })
     }
     db.insert(contractActivity)
       .values(activity(input.contractId, input.line, at))
@@ -176,32 +163,19 @@ export async function recordInvoiceDeclined(input: {
         chargeClaim: null,
         updatedAt: at,
       })
-      .where(
-        and(
-          eq(invoices.id, input.invoiceId),
-          inArray(invoices.status, fromStates(INVOICE_MACHINE, 'charge_declined')),
-          eq(invoices.chargeClaim, input.claim),
-        ),
-      )
+      .where(stillClaimed(input, 'charge_declined'))
       .returning({ failures: invoices.chargeFailures })
       .get()
     if (!row) return { recorded: false, failures: 0, paused: false }
     if (input.cardAttempt) {
-      db.insert(cardPayments)
-        .values({
-          id: crypto.randomUUID(),
-          userId: input.payerId,
-          provider: input.cardAttempt.provider,
-          purpose: `invoice:${input.invoiceId}`,
-          amountMinor: input.cardAttempt.amountMinor,
-          currency: input.cardAttempt.currency,
-          status: 'failed',
-          cardLast4: input.cardAttempt.last4,
-          failureReason: input.reason,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .run()
+      insertInvoiceCardPayment(input, {
+        provider: input.cardAttempt.provider,
+        amountMinor: input.cardAttempt.amountMinor,
+        currency: input.cardAttempt.currency,
+        status: 'failed',
+        cardLast4: input.cardAttempt.last4,
+        failureReason: input.reason,
+      })
     }
     db.insert(contractActivity)
       .values(activity(input.contractId, input.line, at))
@@ -215,6 +189,33 @@ export async function recordInvoiceDeclined(input: {
         .run().changes > 0
     return { recorded: true, failures: row.failures, paused }
   })
+}
+
+/** The claimed invoice while it may still take `move`: nobody else claimed or moved it meanwhile. */
+function stillClaimed(input: { invoiceId: string; claim: string }, move: 'charge' | 'charge_declined') {
+  return and(
+    eq(invoices.id, input.invoiceId),
+    inArray(invoices.status, fromStates(INVOICE_MACHINE, move)),
+    eq(invoices.chargeClaim, input.claim),
+  )
+}
+
+/** The charge attempt in the payer's card history, named after the invoice. */
+function insertInvoiceCardPayment(
+  input: { invoiceId: string; payerId: string; at: Date },
+  row: Omit<typeof cardPayments.$inferInsert, 'id' | 'userId' | 'purpose' | 'createdAt' | 'updatedAt'>,
+): void {
+  getDb()
+    .insert(cardPayments)
+    .values({
+      id: crypto.randomUUID(),
+      userId: input.payerId,
+      purpose: `invoice:${input.invoiceId}`,
+      ...row,
+      createdAt: input.at,
+      updatedAt: input.at,
+    })
+    .run()
 }
 
 export async function findSavedCard(userId: string): Promise<SavedCard | undefined> {

@@ -25,17 +25,22 @@ export class LedgerViolation extends Error {}
 /** Accounts that hold someone's money and so can never go below zero. */
 const NEVER_NEGATIVE: readonly LedgerAccountKind[] = ['wallet', 'escrow']
 
-function accountId(ref: AccountRef, at: Date): string {
-  const db = getDb()
+/** The id of the account `ref` names, if it was ever opened. */
+function existingAccountId(ref: AccountRef): string | undefined {
   const where = and(
     eq(ledgerAccounts.kind, ref.kind),
     eq(ledgerAccounts.ownerId, ref.ownerId),
     eq(ledgerAccounts.currency, ref.currency),
   )
-  const found = db.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(where).get()
-  if (found) return found.id
+  return getDb().select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(where).get()?.id
+}
+
+function accountId(ref: AccountRef, at: Date): string {
+  const found = existingAccountId(ref)
+  if (found) return found
   const id = crypto.randomUUID()
-  db.insert(ledgerAccounts)
+  getDb()
+    .insert(ledgerAccounts)
     .values({ id, ...ref, createdAt: at })
     .run()
   return id
@@ -109,14 +114,8 @@ export function writeLedgerTransaction(posting: LedgerPosting): { transactionId:
 }
 
 export async function balanceOf(ref: AccountRef): Promise<number> {
-  const db = getDb()
-  const where = and(
-    eq(ledgerAccounts.kind, ref.kind),
-    eq(ledgerAccounts.ownerId, ref.ownerId),
-    eq(ledgerAccounts.currency, ref.currency),
-  )
-  const found = db.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(where).get()
-  return found ? balanceOfAccountId(found.id) : 0
+  const found = existingAccountId(ref)
+  return found ? balanceOfAccountId(found) : 0
 }
 
 /** The balances of one owner's accounts of a kind, one per currency (zero balances included). */

@@ -2,6 +2,7 @@ import { getDb } from './db.server'
 import {
   type PaymentAccount,
   type PaymentHistoryFilter,
+  type PaymentHistoryLine,
   type PaymentHistoryStatus,
   type PaymentType,
   LEDGER_KIND_TYPES,
@@ -63,19 +64,7 @@ const CARD_PAYMENTS = `
 
 const HISTORY_SOURCES: string[] = [WALLET_ENTRIES, ESCROW_ENTRIES, CARD_PAYMENTS]
 
-export type PaymentHistoryRow = {
-  id: string
-  at: Date
-  type: PaymentType
-  account: PaymentAccount
-  description: string
-  amountMinor: number
-  currency: string
-  status: PaymentHistoryStatus
-  countsInNet: boolean
-  contractId: string | null
-  reference: string | null
-}
+export type PaymentHistoryRow = PaymentHistoryLine & { reference: string | null }
 
 type RawRow = {
   id: string

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
@@ -8,6 +8,7 @@ import { ResetPasswordSchema } from '~/services/accounts/schemas'
 import { requireAnonymous } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · MegiLance' }]
 
@@ -35,14 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ResetPassword() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ResetPasswordSchema, {
     id: 'reset-password',
     lastResult,
     defaultValue: { email: searchParams.get('email') ?? '' },
-    constraint: getZodConstraint(ResetPasswordSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
   })
   return (
     <>

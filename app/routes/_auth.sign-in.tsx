@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
@@ -13,6 +13,7 @@ import { authenticator, PORTAL_HOME, requireAnonymous } from '~/http/auth.server
 import { safeRedirect } from '~/utils/safe-redirect'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · MegiLance' }]
 
@@ -59,14 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignIn() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm({
-    id: 'sign-in',
-    lastResult,
-    constraint: getZodConstraint(SignInSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
-  })
+  const [form, fields] = useZodForm(SignInSchema, { id: 'sign-in', lastResult })
   return (
     <>
       <h1>Sign in</h1>

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { ErrorList, Field, RadioGroup } from '~/components/ui/field'
@@ -8,6 +8,7 @@ import { SignUpSchema } from '~/services/accounts/schemas'
 import { startSignUp } from '~/services/accounts/sign-up.server'
 import { requireAnonymous } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Create your account · MegiLance' }]
 
@@ -40,14 +41,10 @@ export default function SignUp() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const feePercent = useRootData()?.feePercent ?? 10
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(SignUpSchema, {
     id: 'sign-up',
     lastResult,
     defaultValue: { role: searchParams.get('role') ?? undefined },
-    constraint: getZodConstraint(SignUpSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
   })
   return (
     <>

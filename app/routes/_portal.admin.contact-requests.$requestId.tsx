@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { TextareaField } from '~/components/ui/field'
@@ -11,6 +11,7 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Contact request · Admin · MegiLance' }]
 
@@ -38,14 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AdminContactRequest() {
   const { request, replies } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'contact-reply',
-    lastResult,
-    constraint: getZodConstraint(ContactReplySchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ContactReplySchema }),
-  })
+  const [form, fields] = useZodForm(ContactReplySchema, { id: 'contact-reply', lastResult })
   return (
     <>
       <header className="page-header">

@@ -1,29 +1,30 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Pagination } from '~/components/ui/pagination'
 import { loadContactRequests } from '~/services/help/contact.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
+import { readQuery } from '~/http/query.server'
+import { pageParam } from '~/domain/query-params'
 
 export const meta: MetaFunction = () => [{ title: 'Contact requests · Admin · MegiLance' }]
 
 const PAGE_SIZE = 30
 const FilterSchema = z.object({
   status: z.enum(['open', 'answered']).catch('open'),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageParam,
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const filter = readQuery(request, FilterSchema)
   return json({ filter, ...(await loadContactRequests(filter.status, filter.page, PAGE_SIZE)) })
 }
 
 export default function AdminContactRequests() {
   const { filter, rows, total } = useLoaderData<typeof loader>()
-  const location = useLocation()
   return (
     <>
       <header className="page-header">
@@ -73,7 +74,7 @@ export default function AdminContactRequests() {
           </tr>
         ))}
       </DataTable>
-      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} search={location.search} />
+      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} />
     </>
   )
 }

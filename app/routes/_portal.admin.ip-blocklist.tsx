@@ -1,14 +1,16 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Field } from '~/components/ui/field'
+import { IpRangeFields } from '~/components/security/ip-range-fields'
 import { BlocklistFormSchema } from '~/services/security/ip-list-schemas'
 import { addToBlocklist, blocklist, removeFromBlocklist } from '~/services/security/ip-lists.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { RemovableEntry } from '~/components/ui/removable-entry'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'IP blocklist · Admin · MegiLance' }]
 
@@ -43,14 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminIpBlocklist() {
   const { entries, yourIp } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'blocklist-add',
-    lastResult,
-    constraint: getZodConstraint(BlocklistFormSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: BlocklistFormSchema }),
-  })
+  const [form, fields] = useZodForm(BlocklistFormSchema, { id: 'blocklist-add', lastResult })
   return (
     <>
       <header className="page-header">
@@ -64,18 +59,10 @@ export default function AdminIpBlocklist() {
         <h2 id="blocklist-add-heading">Block an address or range</h2>
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <input type="hidden" name="intent" value="add" />
-          <Field
-            label="IP address or range"
-            meta={fields.cidr}
-            autoComplete="off"
-            spellCheck={false}
-            hint="A single address (203.0.113.7) or a range in CIDR form (203.0.113.0/24, 2001:db8::/32)."
-          />
-          <Field
-            label="Reason"
-            meta={fields.reason}
-            autoComplete="off"
-            hint="For other admins: why this range is blocked."
+          <IpRangeFields
+            cidr={fields.cidr}
+            cidrHint="A single address (203.0.113.7) or a range in CIDR form (203.0.113.0/24, 2001:db8::/32)."
+            note={{ label: 'Reason', meta: fields.reason, hint: 'For other admins: why this range is blocked.' }}
           />
           <button type="submit" className="button button--danger">
             Block
@@ -87,28 +74,22 @@ export default function AdminIpBlocklist() {
         {entries.length ? (
           <ul className="list" aria-label="Blocked addresses">
             {entries.map((entry) => (
-              <li key={entry.id} className="ip-list__entry">
-                <div>
-                  <p>
+              <RemovableEntry
+                key={entry.id}
+                className="ip-list__entry"
+                title={
+                  <>
                     <code>{entry.cidr}</code> · {entry.reason}
-                  </p>
-                  <p className="cell-detail">
-                    Added {formatDateTime(entry.createdAt)} by{' '}
+                  </>
+                }
+                added={
+                  <>
+                    {formatDateTime(entry.createdAt)} by{' '}
                     {entry.addedBy ? entry.addedBy.name : 'an account that no longer exists'}
-                  </p>
-                </div>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="entryId" value={entry.id} />
-                  <button
-                    type="submit"
-                    className="button button--secondary"
-                    aria-label={`Remove ${entry.cidr} from the blocklist`}
-                  >
-                    Remove
-                  </button>
-                </Form>
-              </li>
+                  </>
+                }
+                remove={{ name: 'entryId', value: entry.id, label: `Remove ${entry.cidr} from the blocklist` }}
+              />
             ))}
           </ul>
         ) : (

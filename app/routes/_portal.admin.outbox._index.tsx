@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Pagination } from '~/components/ui/pagination'
 import { listOutbox } from '~/models/outbox.server'
@@ -8,25 +8,27 @@ import { isSmsSandboxed } from '~/services/security/sms.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
+import { readQuery } from '~/http/query.server'
+import { FilterForm, SearchFilter } from '~/components/ui/filters'
+import { pageParam } from '~/domain/query-params'
 
 export const meta: MetaFunction = () => [{ title: 'Outbox · Admin · MegiLance' }]
 
 const PAGE_SIZE = 30
 const FilterSchema = z.object({
   to: z.string().trim().max(254).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageParam,
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const filter = readQuery(request, FilterSchema)
   const { rows, total } = await listOutbox({ to: filter.to, page: filter.page, pageSize: PAGE_SIZE })
   return json({ filter, rows, total, emailOffline: isEmailSandboxed(), smsOffline: isSmsSandboxed() })
 }
 
 export default function AdminOutbox() {
   const { filter, rows, total, emailOffline, smsOffline } = useLoaderData<typeof loader>()
-  const location = useLocation()
   return (
     <>
       <header className="page-header">
@@ -50,15 +52,9 @@ export default function AdminOutbox() {
             : 'Text messages go through Twilio; only their delivery is recorded here.'}
         </p>
       </header>
-      <Form method="get" className="filters card" role="search" aria-label="Find emails">
-        <div className="field">
-          <label htmlFor="outbox-to">Recipient</label>
-          <input id="outbox-to" name="to" type="search" defaultValue={filter.to ?? ''} />
-        </div>
-        <button type="submit" className="button button--primary">
-          Search
-        </button>
-      </Form>
+      <FilterForm label="Find emails">
+        <SearchFilter id="outbox-to" name="to" label="Recipient" value={filter.to} />
+      </FilterForm>
       <DataTable
         caption={<>Emails, newest first ({total})</>}
         columns={['Email', { label: 'Sent', className: 'hide-narrow' }, 'Status']}
@@ -78,7 +74,7 @@ export default function AdminOutbox() {
           </tr>
         ))}
       </DataTable>
-      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} search={location.search} />
+      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} />
     </>
   )
 }

@@ -2,7 +2,7 @@ import { parseIntent } from '~/http/intent.server'
 import { z } from 'zod'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Pagination } from '~/components/ui/pagination'
 import { findProject, listProjectsForAdmin } from '~/models/projects.server'
 import { AdminProjectSearchSchema, HideProjectSchema } from '~/services/marketplace/project-schemas'
@@ -13,6 +13,8 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RequiredMark } from '~/components/ui/field'
 import { DataTable } from '~/components/ui/data-table'
+import { readQuery } from '~/http/query.server'
+import { FilterForm, SearchFilter, SelectFilter } from '~/components/ui/filters'
 
 export const meta: MetaFunction = () => [{ title: 'Projects · Admin · MegiLance' }]
 
@@ -20,7 +22,7 @@ const PAGE_SIZE = 25
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const filter = AdminProjectSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const filter = readQuery(request, AdminProjectSearchSchema)
   const { rows, total } = await listProjectsForAdmin({
     query: filter.q,
     state: filter.state,
@@ -72,7 +74,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminProjects() {
   const { filter, rows, total } = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>()
-  const location = useLocation()
   return (
     <>
       <header className="page-header">
@@ -82,23 +83,20 @@ export default function AdminProjects() {
           search and shown only to its client (with your reason) and to admins.
         </p>
       </header>
-      <Form method="get" className="filters card" role="search" aria-label="Find projects">
-        <div className="field">
-          <label htmlFor="project-q">Title</label>
-          <input id="project-q" name="q" type="search" defaultValue={filter.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="project-state">Moderation</label>
-          <select id="project-state" name="state" defaultValue={filter.state ?? ''}>
-            <option value="">Visible and hidden</option>
-            <option value="visible">Visible</option>
-            <option value="hidden">Hidden</option>
-          </select>
-        </div>
-        <button type="submit" className="button button--primary">
-          Search
-        </button>
-      </Form>
+      <FilterForm label="Find projects">
+        <SearchFilter id="project-q" name="q" label="Title" value={filter.q} />
+        <SelectFilter
+          id="project-state"
+          name="state"
+          label="Moderation"
+          anyLabel="Visible and hidden"
+          value={filter.state}
+          options={[
+            ['visible', 'Visible'],
+            ['hidden', 'Hidden'],
+          ]}
+        />
+      </FilterForm>
       <DataTable
         caption="Projects"
         columns={['Project', 'Status', 'Moderation']}
@@ -181,7 +179,7 @@ export default function AdminProjects() {
           </tr>
         ))}
       </DataTable>
-      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} search={location.search} />
+      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} />
     </>
   )
 }

@@ -11,6 +11,7 @@ import {
   SecurityEventSearchSchema,
 } from '~/services/security/security-log.server'
 import { requireRole } from '~/http/auth.server'
+import { readQuery } from '~/http/query.server'
 
 export const meta: MetaFunction = () => [{ title: 'Security events · Admin · MegiLance' }]
 
@@ -20,7 +21,7 @@ const KIND_OPTIONS = Object.entries(SECURITY_EVENT_KINDS)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const search = SecurityEventSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const search = readQuery(request, SecurityEventSearchSchema)
   const { entries, total } = await searchSecurityLog(filterFromSearch(search))
   return json({ search, entries, total, pageSize: SECURITY_LOG_PAGE_SIZE })
 }
@@ -112,7 +113,7 @@ export default function AdminSecurityEvents() {
           empty={filtered ? 'No security events match these filters.' : 'No security events yet.'}
         />
       </section>
-      <Pagination page={search.page} pageSize={pageSize} total={total} search={location.search} />
+      <Pagination page={search.page} pageSize={pageSize} total={total} />
     </>
   )
 }

@@ -1,11 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { Pagination } from '~/components/ui/pagination'
 import { listUsers } from '~/models/users.server'
 import { UserSearchSchema } from '~/services/admin/user-admin-schemas'
 import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
+import { readQuery } from '~/http/query.server'
+import { FilterForm, SearchFilter, SelectFilter } from '~/components/ui/filters'
 
 export const meta: MetaFunction = () => [{ title: 'Users · Admin · MegiLance' }]
 
@@ -13,7 +15,7 @@ const PAGE_SIZE = 25
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const filter = UserSearchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const filter = readQuery(request, UserSearchSchema)
   const { rows, total } = await listUsers({
     query: filter.q,
     role: filter.role,
@@ -26,7 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminUsers() {
   const { filter, rows, total } = useLoaderData<typeof loader>()
-  const location = useLocation()
   return (
     <>
       <header className="page-header">
@@ -35,32 +36,32 @@ export default function AdminUsers() {
           {total.toLocaleString('en')} matching {total === 1 ? 'account' : 'accounts'}
         </p>
       </header>
-      <Form method="get" className="filters card" role="search" aria-label="Find users">
-        <div className="field">
-          <label htmlFor="user-q">Name or email</label>
-          <input id="user-q" name="q" type="search" defaultValue={filter.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="user-role">Role</label>
-          <select id="user-role" name="role" defaultValue={filter.role ?? ''}>
-            <option value="">Any role</option>
-            <option value="client">Client</option>
-            <option value="freelancer">Freelancer</option>
-            <option value="admin">Admin</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="user-status">Status</label>
-          <select id="user-status" name="status" defaultValue={filter.status ?? ''}>
-            <option value="">Any status</option>
-            <option value="active">Active</option>
-            <option value="blocked">Blocked</option>
-          </select>
-        </div>
-        <button type="submit" className="button button--primary">
-          Search
-        </button>
-      </Form>
+      <FilterForm label="Find users">
+        <SearchFilter id="user-q" name="q" label="Name or email" value={filter.q} />
+        <SelectFilter
+          id="user-role"
+          name="role"
+          label="Role"
+          anyLabel="Any role"
+          value={filter.role}
+          options={[
+            ['client', 'Client'],
+            ['freelancer', 'Freelancer'],
+            ['admin', 'Admin'],
+          ]}
+        />
+        <SelectFilter
+          id="user-status"
+          name="status"
+          label="Status"
+          anyLabel="Any status"
+          value={filter.status}
+          options={[
+            ['active', 'Active'],
+            ['blocked', 'Blocked'],
+          ]}
+        />
+      </FilterForm>
       <DataTable
         caption="Users"
         columns={['User', 'Role', 'Status', { label: 'Joined', className: 'hide-narrow' }]}
@@ -85,7 +86,7 @@ export default function AdminUsers() {
           </tr>
         ))}
       </DataTable>
-      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} search={location.search} />
+      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} />
     </>
   )
 }

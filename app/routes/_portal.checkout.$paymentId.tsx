@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { StripeCheckoutStatus } from '~/components/payments/stripe-checkout-status'
@@ -15,6 +15,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { CardFields } from '~/components/payments/card-fields'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.kind === 'stripe' ? 'Card payment · MegiLance' : 'Pay by card (sandbox) · MegiLance' },
@@ -97,14 +98,7 @@ function SandboxCheckout({
   data: { amount: string; milestoneTitle: string; contract: { id: string; title: string } }
 }) {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'card-checkout',
-    lastResult,
-    constraint: getZodConstraint(CardCheckoutSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CardCheckoutSchema }),
-  })
+  const [form, fields] = useZodForm(CardCheckoutSchema, { id: 'card-checkout', lastResult })
   return (
     <div className="page--narrow">
       <header className="page-header">

@@ -33,6 +33,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Hours and invoices · MegiLance' }]
 
@@ -173,15 +174,11 @@ export default function ContractHours() {
   const data = useLoaderData<typeof loader>()
   const { contract } = data
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  // Errors clear while typing (useZodForm revalidates on input): the button stays under the next click.
+  const [form, fields] = useZodForm(LogTimeSchema, {
     id: 'log-time',
     lastResult,
     defaultValue: { workDate: data.today },
-    constraint: getZodConstraint(LogTimeSchema),
-    shouldValidate: 'onBlur',
-    // Errors clear while typing, so the button does not move away under the click that follows.
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LogTimeSchema }),
   })
   const { limit } = data
   return (

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorList, TextareaField } from '~/components/ui/field'
@@ -12,6 +12,7 @@ import { requireUser } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Open a dispute · MegiLance' }]
 
@@ -60,14 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OpenDispute() {
   const { contract, milestone } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'open-dispute',
-    lastResult,
-    constraint: getZodConstraint(OpenDisputeSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OpenDisputeSchema }),
-  })
+  const [form, fields] = useZodForm(OpenDisputeSchema, { id: 'open-dispute', lastResult })
   const fileErrors = (lastResult?.error as Record<string, string[]> | undefined)?.file
   return (
     <>

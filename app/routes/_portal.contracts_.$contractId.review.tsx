@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ReviewCard } from '~/components/reviews/review-card'
@@ -12,6 +12,7 @@ import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Review · MegiLance' }]
 
@@ -94,14 +95,7 @@ export default function ContractReview() {
 function ReviewForm({ direction, otherName }: { direction: ReviewDirection; otherName: string }) {
   const schema = reviewSchema(direction)
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'review',
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
+  const [form, fields] = useZodForm(schema, { id: 'review', lastResult })
   const subFields = fields.subRatings.getFieldset()
   return (
     <section className="card" aria-labelledby="write-review-heading">

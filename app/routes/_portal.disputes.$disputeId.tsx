@@ -2,8 +2,8 @@ import { DISPUTE_MACHINE } from '~/domain/dispute-machine'
 import { canTake } from '~/domain/state-machine'
 import { parseIntent } from '~/http/intent.server'
 import { z } from 'zod'
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DisputeSummary } from '~/components/disputes/dispute-summary'
@@ -19,6 +19,7 @@ import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Dispute · MegiLance' }]
 
@@ -124,14 +125,7 @@ export default function DisputePage() {
 
 function RespondForm() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'respond',
-    lastResult,
-    constraint: getZodConstraint(RespondDisputeSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RespondDisputeSchema }),
-  })
+  const [form, fields] = useZodForm(RespondDisputeSchema, { id: 'respond', lastResult })
   const fileErrors = (lastResult?.error as Record<string, string[]> | undefined)?.file
   return (
     <section className="card" aria-labelledby="respond-heading">
@@ -156,14 +150,7 @@ function RespondForm() {
 
 function DecideForm() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'decide',
-    lastResult,
-    constraint: getZodConstraint(DecideDisputeSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecideDisputeSchema }),
-  })
+  const [form, fields] = useZodForm(DecideDisputeSchema, { id: 'decide', lastResult })
   const options = Object.entries(DECISION_LABELS).map(([value, label]) => ({ value, label }))
   return (
     <section className="card" aria-labelledby="decide-heading">

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { NotificationList } from '~/components/notifications/notification-list'
 import { Pagination } from '~/components/ui/pagination'
@@ -8,6 +8,7 @@ import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { parseIntent } from '~/http/intent.server'
+import { readQuery } from '~/http/query.server'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · MegiLance' }]
 
@@ -15,7 +16,7 @@ const PageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const { page } = PageSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const { page } = readQuery(request, PageSchema)
   return json(await loadNotificationCentre(user.id, page))
 }
 
@@ -46,7 +47,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Notifications() {
   const data = useLoaderData<typeof loader>()
-  const location = useLocation()
   return (
     <>
       <header className="page-header">
@@ -70,7 +70,7 @@ export default function Notifications() {
           <p className="muted empty">Nothing yet. You will be told here when something needs you.</p>
         )}
       </section>
-      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} search={location.search} />
+      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
     </>
   )
 }

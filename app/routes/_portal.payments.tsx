@@ -67,7 +67,7 @@ export default function PaymentsPage() {
           empty={filtered ? 'No payment matches these filters.' : 'No money has moved yet.'}
         />
       </section>
-      <Pagination page={search.page} pageSize={pageSize} total={total} search={location.search} />
+      <Pagination page={search.page} pageSize={pageSize} total={total} />
     </>
   )
 }

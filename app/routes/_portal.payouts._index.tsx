@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { PayoutFeeTable } from '~/components/payouts/payout-fee-table'
@@ -23,6 +23,7 @@ import { parseAmountToMinor } from '~/utils/money'
 import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Payouts · MegiLance' }]
 
@@ -133,14 +134,10 @@ export default function PayoutsPage() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const review = actionData?.review ?? null
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(PayoutRequestSchema, {
     id: 'payout-request',
     lastResult: actionData?.result,
-    constraint: getZodConstraint(PayoutRequestSchema),
     defaultValue: { ...data.prefill, currency: data.prefill.currency ?? data.balances[0]?.currency },
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PayoutRequestSchema }),
   })
   const canRequest = data.methods.length > 0 && data.balances.length > 0
   return (

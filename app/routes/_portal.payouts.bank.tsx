@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
@@ -12,6 +12,7 @@ import { getEnv } from '~/utils/env.server'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Add a bank account · MegiLance' }]
 
@@ -89,14 +90,7 @@ function StripeOnboarding() {
 
 function SandboxBankOnboarding() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'sandbox-bank',
-    lastResult,
-    constraint: getZodConstraint(SandboxBankSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SandboxBankSchema }),
-  })
+  const [form, fields] = useZodForm(SandboxBankSchema, { id: 'sandbox-bank', lastResult })
   return (
     <div className="page--narrow">
       <header className="page-header">

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, SelectField } from '~/components/ui/field'
@@ -20,6 +20,8 @@ import { readFormData } from '~/http/form-data.server'
 import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
+import { RemovableEntry } from '~/components/ui/removable-entry'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Payout methods · MegiLance' }]
 
@@ -87,14 +89,7 @@ export default function PayoutMethods() {
   const { methods, paths, confirmed, confirmHref } = useLoaderData<typeof loader>()
   const sandbox = paths.bank === 'sandbox'
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'add-crypto',
-    lastResult,
-    constraint: getZodConstraint(PayoutMethodFormSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PayoutMethodFormSchema }),
-  })
+  const [form, fields] = useZodForm(PayoutMethodFormSchema, { id: 'add-crypto', lastResult })
   return (
     <>
       <header className="page-header">
@@ -109,24 +104,18 @@ export default function PayoutMethods() {
         {methods.length ? (
           <ul className="list" aria-label="Your payout methods">
             {methods.map((method) => (
-              <li key={method.id} className="payout-method">
-                <div>
-                  <p>
+              <RemovableEntry
+                key={method.id}
+                className="payout-method"
+                title={
+                  <>
                     <strong>{method.rail === 'bank' ? 'Bank account' : 'Crypto wallet'}</strong>: {method.label}{' '}
                     {method.status === 'pending' ? <span className="badge">Onboarding not finished</span> : null}
-                  </p>
-                  <p className="cell-detail">Added {formatDate(method.createdAt)}</p>
-                </div>
-                {confirmed ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="methodId" value={method.id} />
-                    <button type="submit" className="button button--secondary" aria-label={`Remove ${method.label}`}>
-                      Remove
-                    </button>
-                  </Form>
-                ) : null}
-              </li>
+                  </>
+                }
+                added={formatDate(method.createdAt)}
+                remove={confirmed ? { name: 'methodId', value: method.id, label: `Remove ${method.label}` } : undefined}
+              />
             ))}
           </ul>
         ) : (

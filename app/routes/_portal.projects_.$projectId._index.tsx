@@ -15,6 +15,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { z } from 'zod'
 import { parseIntent } from '~/http/intent.server'
+import { SkillTags } from '~/components/projects/skill-tags'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.project.title ?? 'Project'} · MegiLance` },
@@ -108,13 +109,7 @@ export default function ProjectPage() {
             </dd>
           </div>
         </dl>
-        {project.skills.length ? (
-          <ul className="tags" aria-label="Skills">
-            {project.skills.map((skill) => (
-              <li key={skill}>{skill}</li>
-            ))}
-          </ul>
-        ) : null}
+        <SkillTags skills={project.skills} />
         <h3>Description</h3>
         <p className="project-description">{project.description}</p>
         {project.status === 'closed' ? (

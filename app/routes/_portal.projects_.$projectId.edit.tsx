@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { ProjectForm } from '~/components/projects/project-form'
 import { ProjectSchema, toProjectInput } from '~/services/marketplace/project-schemas'
 import {
@@ -13,6 +13,7 @@ import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
+import { ProjectPageHeader } from '~/components/projects/project-page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Edit project · MegiLance' }]
 
@@ -37,12 +38,7 @@ export default function EditProject() {
   const lastResult = useActionData<typeof action>()
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/projects/${project.id}`}>← {project.title}</Link>
-        </p>
-        <h1>Edit project</h1>
-      </header>
+      <ProjectPageHeader project={project} title="Edit project" />
       <section className="card">
         <ProjectForm id="edit-project" lastResult={lastResult} defaultValue={defaults} submitLabel="Save changes" />
       </section>

@@ -1,7 +1,7 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, TextareaField } from '~/components/ui/field'
 import { InviteSchema } from '~/services/marketplace/project-schemas'
 import { assertOwnerAction, inviteFreelancer, requireOwnProject } from '~/services/marketplace/projects.server'
@@ -10,6 +10,8 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { answerDomainErrors } from '~/http/outcome-response.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
+import { ProjectPageHeader } from '~/components/projects/project-page-header'
 
 const INVITE_SENT =
   'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'
@@ -36,28 +38,17 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
 export default function InviteFreelancer() {
   const { project } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'invite',
-    lastResult,
-    constraint: getZodConstraint(InviteSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-  })
+  const [form, fields] = useZodForm(InviteSchema, { id: 'invite', lastResult })
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/projects/${project.id}`}>← {project.title}</Link>
-        </p>
-        <h1>Invite a freelancer</h1>
+      <ProjectPageHeader project={project} title="Invite a freelancer">
         <p className="muted">
           {project.visibility === 'invite_only'
             ? 'This project is invite only: the freelancers you invite are the only ones who can see it.'
             : 'The freelancer gets a notification with a link to the project.'}{' '}
           Invitations go to freelancer accounts only; this page does not say whether an address has one.
         </p>
-      </header>
+      </ProjectPageHeader>
       <section className="card">
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <FormAlert errors={form.errors} />

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { ProjectProposalsTable } from '~/components/proposals/proposal-tables'
 import { findProject, listProposalsOfProject } from '~/models/proposals.server'
 import { requireUser } from '~/http/auth.server'
+import { ProjectPageHeader } from '~/components/projects/project-page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Proposals · MegiLance' }]
 
@@ -37,17 +38,13 @@ export default function ProjectProposalsPage() {
   const tab = (active: boolean) => `tabs__tab${active ? ' active' : ''}`
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/projects/${project.id}`}>← {project.title}</Link>
-        </p>
-        <h1>Proposals</h1>
+      <ProjectPageHeader project={project} title="Proposals">
         <p className="muted">
           {project.status === 'open'
             ? 'Open a proposal to read it; the freelancer sees that you did. Shortlist the ones you like, decline the others with a reason, and accept one to start the contract.'
             : 'This project is closed.'}
         </p>
-      </header>
+      </ProjectPageHeader>
       <nav className="tabs" aria-label="Which proposals">
         <Link to="?show=all" className={tab(show === 'all')} aria-current={show === 'all' ? 'page' : undefined}>
           All

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { budgetLabel } from '~/components/project-summary'
 import { PriceSuggestionPanel } from '~/components/projects/price-suggestion-panel'
 import { ProposalForm } from '~/components/proposals/proposal-form'
@@ -14,6 +14,7 @@ import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { ProjectPageHeader } from '~/components/projects/project-page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Send a proposal · MegiLance' }]
 
@@ -83,17 +84,13 @@ export default function ProposePage() {
   const lastResult = useActionData<typeof action>()
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/projects/${project.id}`}>← {project.title}</Link>
-        </p>
-        <h1>Send a proposal</h1>
+      <ProjectPageHeader project={project} title="Send a proposal">
         <p className="muted">
           Client’s budget: {budgetLabel(project)}
           {project.deadline ? `, wanted by ${formatDate(project.deadline)}` : ''}. You can send one proposal per project
           and edit it until the client decides.
         </p>
-      </header>
+      </ProjectPageHeader>
       {suggestion ? (
         <div className="card">
           <PriceSuggestionPanel suggestion={suggestion} />

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData } from '@remix-run/react'
+import { z } from 'zod'
 import { PriceSuggestionPanel } from '~/components/projects/price-suggestion-panel'
 import { ProjectForm } from '~/components/projects/project-form'
 import { PriceQuerySchema } from '~/services/marketplace/price-suggestion'
@@ -9,6 +10,7 @@ import { ProjectSchema, toProjectInput } from '~/services/marketplace/project-sc
 import { postProject } from '~/services/marketplace/projects.server'
 import { requireRole } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
+import { parseIntent } from '~/http/intent.server'
 import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Post a project · MegiLance' }]
@@ -18,13 +20,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({})
 }
 
+// The "Post project" button sends no intent; "Suggest a budget" sends intent=suggest.
+const IntentSchema = z.object({ intent: z.enum(['suggest', 'post']).default('post') })
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
   const formData = await readFormData(request)
+  const { intent } = parseIntent(formData, IntentSchema)
   // "Suggest a budget" re-renders the form with what was typed and the price data; nothing is posted.
   const query = parseWithZod(formData, { schema: PriceQuerySchema })
   const suggestion = query.status === 'success' ? await suggestPriceForForm(query.value) : null
-  if (formData.get('intent') === 'suggest') return json({ result: query.reply(), suggestion })
+  if (intent === 'suggest') return json({ result: query.reply(), suggestion })
   const submission = parseWithZod(formData, { schema: ProjectSchema })
   if (submission.status !== 'success') return json({ result: submission.reply(), suggestion }, { status: 400 })
   const projectId = await postProject(user.id, toProjectInput(submission.value))

@@ -1,7 +1,7 @@
 import { parseIntent } from '~/http/intent.server'
 import { z } from 'zod'
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ProposalDetails } from '~/components/proposals/proposal-details'
@@ -21,6 +21,7 @@ import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Proposal · MegiLance' }]
 
@@ -191,14 +192,7 @@ function IntentButton({ intent, label, danger = false }: { intent: string; label
 }
 
 function DeclineForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
-  const [form, fields] = useForm({
-    id: 'decline',
-    lastResult,
-    constraint: getZodConstraint(DeclineProposalSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclineProposalSchema }),
-  })
+  const [form, fields] = useZodForm(DeclineProposalSchema, { id: 'decline', lastResult })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack proposal-decline">
       <h3>Decline</h3>

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, SelectField } from '~/components/ui/field'
@@ -9,6 +9,7 @@ import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Billing & tax · Settings · MegiLance' }]
 
@@ -30,14 +31,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function BillingSettings() {
   const { role, country, vatId, vatIdCheckedAt, saved, treatment, countries } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(BillingDetailsSchema, {
     id: 'billing-details',
     lastResult,
     defaultValue: { country, vatId },
-    constraint: getZodConstraint(BillingDetailsSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: BillingDetailsSchema }),
   })
   return (
     <>

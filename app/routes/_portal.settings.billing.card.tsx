@@ -1,7 +1,7 @@
 import { parseIntent } from '~/http/intent.server'
 import { z } from 'zod'
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 
@@ -20,6 +20,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { CardFields } from '~/components/payments/card-fields'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Card on file · Settings · MegiLance' }]
 
@@ -130,14 +131,7 @@ export default function CardOnFile() {
 
 function SandboxCardForm({ replacing }: { replacing: boolean }) {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'save-card',
-    lastResult,
-    constraint: getZodConstraint(CardCheckoutSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CardCheckoutSchema }),
-  })
+  const [form, fields] = useZodForm(CardCheckoutSchema, { id: 'save-card', lastResult })
   const declines = SAVES_THEN_DECLINES.replace(/(\d{4})(?=\d)/g, '$1 ')
   return (
     <section className="card" aria-labelledby="sandbox-card-heading">

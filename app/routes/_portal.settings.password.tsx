@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
@@ -9,6 +9,7 @@ import { requireSession } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp } from '~/http/step-up.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword']
 
@@ -38,14 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function PasswordSettings() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'change-password',
-    lastResult,
-    constraint: getZodConstraint(ChangePasswordSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-  })
+  const [form, fields] = useZodForm(ChangePasswordSchema, { id: 'change-password', lastResult })
   return (
     <>
       <h2>Password</h2>

@@ -1,8 +1,9 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorList, Field } from '~/components/ui/field'
+import { ErrorList } from '~/components/ui/field'
+import { IpRangeFields } from '~/components/security/ip-range-fields'
 import { originOf } from '~/services/security/context'
 import { AllowlistFormSchema } from '~/services/security/ip-list-schemas'
 import { addToAllowlist, allowlistOf, removeFromAllowlist } from '~/services/security/ip-lists.server'
@@ -12,6 +13,8 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { RemovableEntry } from '~/components/ui/removable-entry'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'IP allowlist · Settings · MegiLance' }]
 
@@ -50,14 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AllowlistSettings() {
   const { entries, yourIp, confirmed, confirmHref } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'allowlist-add',
-    lastResult,
-    constraint: getZodConstraint(AllowlistFormSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AllowlistFormSchema }),
-  })
+  const [form, fields] = useZodForm(AllowlistFormSchema, { id: 'allowlist-add', lastResult })
   return (
     <>
       <p>
@@ -79,24 +75,18 @@ export default function AllowlistSettings() {
       {entries.length ? (
         <ul className="list" aria-label="Allowed addresses">
           {entries.map((entry) => (
-            <li key={entry.id} className="ip-list__entry">
-              <div>
-                <p>
+            <RemovableEntry
+              key={entry.id}
+              className="ip-list__entry"
+              title={
+                <>
                   <code>{entry.cidr}</code>
                   {entry.label ? <> · {entry.label}</> : null}
-                </p>
-                <p className="cell-detail">Added {formatDateTime(entry.createdAt)}</p>
-              </div>
-              {confirmed ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="entryId" value={entry.id} />
-                  <button type="submit" className="button button--secondary" aria-label={`Remove ${entry.cidr}`}>
-                    Remove
-                  </button>
-                </Form>
-              ) : null}
-            </li>
+                </>
+              }
+              added={formatDateTime(entry.createdAt)}
+              remove={confirmed ? { name: 'entryId', value: entry.id, label: `Remove ${entry.cidr}` } : undefined}
+            />
           ))}
         </ul>
       ) : (
@@ -106,21 +96,13 @@ export default function AllowlistSettings() {
         <Form method="post" {...getFormProps(form)} className="form-stack ip-list__add">
           <h3>Add an address or range</h3>
           <input type="hidden" name="intent" value="add" />
-          <Field
-            label="IP address or range"
-            meta={fields.cidr}
-            autoComplete="off"
-            spellCheck={false}
-            hint={
+          <IpRangeFields
+            cidr={fields.cidr}
+            cidrHint={
               'A single address (203.0.113.7) or a range in CIDR form (203.0.113.0/24). ' +
               'The list must include the address you are using now.'
             }
-          />
-          <Field
-            label="Label (optional)"
-            meta={fields.label}
-            autoComplete="off"
-            hint="For example “Office” or “Home VPN”."
+            note={{ label: 'Label (optional)', meta: fields.label, hint: 'For example “Office” or “Home VPN”.' }}
           />
           <button type="submit" className="button button--primary">
             Add to allowlist

@@ -1,7 +1,7 @@
 import { parseIntent } from '~/http/intent.server'
 import { z } from 'zod'
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
@@ -19,6 +19,7 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 const PATH = '/settings/security/authenticator'
 
@@ -131,14 +132,7 @@ export default function AuthenticatorSettings() {
 
 function ConfirmSetup({ qrSvg, groupedSecret }: { qrSvg: string; groupedSecret: string }) {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'confirm-totp',
-    lastResult,
-    constraint: getZodConstraint(ConfirmCodeSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmCodeSchema }),
-  })
+  const [form, fields] = useZodForm(ConfirmCodeSchema, { id: 'confirm-totp', lastResult })
   return (
     <>
       <ol className="form-stack">

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
@@ -13,6 +13,7 @@ import { readFormData } from '~/http/form-data.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm your password · Settings · MegiLance' }]
 
@@ -46,14 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ConfirmPassword() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'confirm-password',
-    lastResult,
-    constraint: getZodConstraint(ConfirmPasswordSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmPasswordSchema }),
-  })
+  const [form, fields] = useZodForm(ConfirmPasswordSchema, { id: 'confirm-password', lastResult })
   return (
     <>
       <h2>Confirm your password</h2>

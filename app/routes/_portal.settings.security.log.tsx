@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { SecurityEventList } from '~/components/security/security-event-list'
 import { Pagination } from '~/components/ui/pagination'
 import { SECURITY_LOG_PAGE_SIZE, securityLogOf } from '~/services/security/security-log.server'
@@ -17,7 +17,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SecurityLog() {
   const { entries, total, page, pageSize } = useLoaderData<typeof loader>()
-  const location = useLocation()
   return (
     <>
       <p>
@@ -30,7 +29,7 @@ export default function SecurityLog() {
         <Link to="/settings/sessions">sign out other browsers</Link>.
       </p>
       <SecurityEventList entries={entries} empty="Nothing has happened on your account yet." />
-      <Pagination page={page} pageSize={pageSize} total={total} search={location.search} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   )
 }

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
@@ -25,6 +25,7 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 const PATH = '/settings/security/phone'
 
@@ -149,14 +150,10 @@ export default function PhoneSettings() {
 function AddPhone() {
   const { countries, defaultCountry } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(PhoneNumberSchema, {
     id: 'add-phone',
     lastResult,
     defaultValue: { country: defaultCountry },
-    constraint: getZodConstraint(PhoneNumberSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PhoneNumberSchema }),
   })
   return (
     <>
@@ -189,14 +186,7 @@ function AddPhone() {
 
 function ConfirmPhone({ phone }: { phone: string }) {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'confirm-phone',
-    lastResult,
-    constraint: getZodConstraint(ConfirmCodeSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmCodeSchema }),
-  })
+  const [form, fields] = useZodForm(ConfirmCodeSchema, { id: 'confirm-phone', lastResult })
   return (
     <>
       <p>

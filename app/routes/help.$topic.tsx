@@ -28,14 +28,11 @@ export default function HelpTopicPage() {
       <nav aria-label="More help" className="card">
         <h2>More help</h2>
         <ul className="link-list">
-          {others.map((other) => (
+          {[...others, { slug: 'contact', title: 'Contact us' }].map((other) => (
             <li key={other.slug}>
               <Link to={`/help/${other.slug}`}>{other.title}</Link>
             </li>
           ))}
-          <li>
-            <Link to="/help/contact">Contact us</Link>
-          </li>
         </ul>
       </nav>
     </HelpPage>

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
@@ -10,6 +10,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { HelpPage } from '~/components/help/help-page'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Contact us · Help centre · MegiLance' }]
 
@@ -43,15 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Contact() {
   const { prefill } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'contact',
-    lastResult,
-    defaultValue: prefill,
-    constraint: getZodConstraint(ContactSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ContactSchema }),
-  })
+  const [form, fields] = useZodForm(ContactSchema, { id: 'contact', lastResult, defaultValue: prefill })
   return (
     <HelpPage
       title="Contact us"

@@ -1,6 +1,10 @@
 import { findContract, type Contract } from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
-import { contracts, milestones, projects, proposals } from '~/models/schema'
+import { findDispute } from '~/models/disputes.server'
+import { contracts, disputes, milestones, projects, proposals } from '~/models/schema'
+import { createTestUser } from './users'
+
+type DisputeWithSubject = NonNullable<Awaited<ReturnType<typeof findDispute>>>
 
 type ContractExtras = Partial<
   Pick<typeof contracts.$inferInsert, 'status' | 'endedAt' | 'hourlyRateMinor' | 'weeklyLimitHours'>
@@ -15,6 +19,8 @@ export async function insertHiredContract(input: {
   freelancerId: string
   type: 'fixed' | 'hourly'
   title: string
+  /** The project's title, when it differs from the contract's. */
+  projectTitle?: string
   amountMinor: number
   currency?: string
   contract?: ContractExtras
@@ -27,7 +33,7 @@ export async function insertHiredContract(input: {
     .values({
       id: projectId,
       clientId: input.clientId,
-      title: input.title,
+      title: input.projectTitle ?? input.title,
       description: input.title,
       budgetType: input.type,
       budgetMinMinor: hourly ? input.amountMinor - 1000 : input.amountMinor,
@@ -104,4 +110,25 @@ export async function insertFixedContract(input: {
     return id
   })
   return { contract, milestoneIds }
+}
+
+/**
+ * An open dispute over a milestone, inserted directly (opening one is tested in the dispute
+ * service), and the admin who will decide it.
+ */
+export async function insertOpenDispute(input: {
+  contractId: string
+  milestoneId: string
+  openedBy: string
+  reason: string
+  amountMinor: number
+}): Promise<{ dispute: DisputeWithSubject; admin: Awaited<ReturnType<typeof createTestUser>> & { role: 'admin' } }> {
+  const id = crypto.randomUUID()
+  getDb()
+    .insert(disputes)
+    .values({ id, ...input })
+    .run()
+  const dispute = await findDispute(id)
+  if (!dispute) throw new Error('dispute not inserted')
+  return { dispute, admin: { ...(await createTestUser('admin')), role: 'admin' as const } }
 }

@@ -79,22 +79,23 @@ describe('payout methods', () => {
   })
 })
 
-describe('requesting a payout through /payouts', () => {
-  async function withBank(balanceMinor: number) {
-    const user = await freelancerWithWallet(balanceMinor)
-    const cookie = await confirmedCookie(user.id)
-    await run(
-      bankAction,
-      formRequest(
-        '/payouts/bank',
-        { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' },
-        cookie,
-      ),
-    )
-    const [method] = await listPayoutMethodsOf(user.id)
-    return { user, cookie, methodId: method!.id }
-  }
+/** A freelancer with `balanceMinor` in the wallet, a confirmed second factor and a bank payout method. */
+async function withBank(balanceMinor: number) {
+  const user = await freelancerWithWallet(balanceMinor)
+  const cookie = await confirmedCookie(user.id)
+  await run(
+    bankAction,
+    formRequest(
+      '/payouts/bank',
+      { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' },
+      cookie,
+    ),
+  )
+  const [method] = await listPayoutMethodsOf(user.id)
+  return { user, cookie, methodId: method!.id }
+}
 
+describe('requesting a payout through /payouts', () => {
   it('shows the fee, what arrives and when on review, and a double confirm pays out once', async () => {
     const { user, cookie, methodId } = await withBank(45_000)
     const fields = { methodId, currency: 'USD', amount: '300', speed: 'instant', idempotencyKey: 'route-key-0001' }
@@ -156,24 +157,14 @@ describe('requesting a payout through /payouts', () => {
 
 describe('admin payouts', () => {
   it('holds with a reason, answers 409 naming what is allowed, 400 without a reason, 403 for others', async () => {
-    const user = await freelancerWithWallet(45_000)
-    const cookie = await confirmedCookie(user.id)
-    await run(
-      bankAction,
-      formRequest(
-        '/payouts/bank',
-        { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' },
-        cookie,
-      ),
-    )
-    const [method] = await listPayoutMethodsOf(user.id)
+    const { user, cookie, methodId } = await withBank(45_000)
     await run(
       payoutsAction,
       formRequest(
         '/payouts',
         {
           intent: 'confirm',
-          methodId: method!.id,
+          methodId,
           currency: 'USD',
           amount: '100',
           speed: 'standard',

@@ -42,17 +42,16 @@ export function softAuthenticator(rpID: string, origin: string) {
         ['authData', new Uint8Array(authData(0x45, state.counter, attested))],
       ]),
     )
-    return JSON.stringify({
-      id,
-      rawId: id,
-      type: 'public-key',
-      clientExtensionResults: {},
-      response: {
-        clientDataJSON: isoBase64URL.fromBuffer(new Uint8Array(clientData('webauthn.create', options.challenge))),
-        attestationObject: isoBase64URL.fromBuffer(attestationObject),
-        transports: ['usb'],
-      },
+    return credentialJson({
+      clientDataJSON: isoBase64URL.fromBuffer(new Uint8Array(clientData('webauthn.create', options.challenge))),
+      attestationObject: isoBase64URL.fromBuffer(attestationObject),
+      transports: ['usb'],
     })
+  }
+
+  /** The credential as the browser posts it, around a ceremony's `response`. */
+  function credentialJson(response: Record<string, unknown>) {
+    return JSON.stringify({ id, rawId: id, type: 'public-key', clientExtensionResults: {}, response })
   }
 
   function authenticate(options: { challenge: string }) {
@@ -60,16 +59,10 @@ export function softAuthenticator(rpID: string, origin: string) {
     const client = clientData('webauthn.get', options.challenge)
     const signed = Buffer.concat([data, crypto.createHash('sha256').update(client).digest()])
     const signature = crypto.sign('sha256', signed, privateKey)
-    return JSON.stringify({
-      id,
-      rawId: id,
-      type: 'public-key',
-      clientExtensionResults: {},
-      response: {
-        clientDataJSON: isoBase64URL.fromBuffer(new Uint8Array(client)),
-        authenticatorData: isoBase64URL.fromBuffer(new Uint8Array(data)),
-        signature: isoBase64URL.fromBuffer(new Uint8Array(signature)),
-      },
+    return credentialJson({
+      clientDataJSON: isoBase64URL.fromBuffer(new Uint8Array(client)),
+      authenticatorData: isoBase64URL.fromBuffer(new Uint8Array(data)),
+      signature: isoBase64URL.fromBuffer(new Uint8Array(signature)),
     })
   }
 

@@ -11,10 +11,10 @@ import { action as webhookAction } from '~/routes/webhooks.stripe'
 import { endContract } from '~/services/marketplace/contracts.server'
 import { resetStripeClient } from '~/services/payments/cards/stripe.server'
 import { resetEnvForTests } from '~/utils/env.server'
-import { insertFixedContract } from './escrow-fixtures'
 import { formRequest, getRequest, run } from './requests'
 import { server } from './msw-server'
 import { createTestUser, signedInCookie } from './users'
+import { createFixedContract } from './fixed-contract'
 
 const SECRET_KEY = 'sk_test_megilance0123456789'
 const WEBHOOK_SECRET = 'whsec_megilanceTestSecret0123456789'
@@ -85,20 +85,12 @@ beforeEach(() => {
 afterAll(() => configureStripe(false))
 
 async function fixedContract(amountMinor = 50_000) {
-  const client = await createTestUser('client', { name: 'Clara' })
-  const freelancer = await createTestUser('freelancer', { name: 'Felix' })
-  const { contract, milestoneIds } = await insertFixedContract({
-    clientId: client.id,
-    freelancerId: freelancer.id,
-    amounts: [amountMinor],
-    title: 'Online shop',
-    milestoneTitles: ['Design'],
-  })
+  const { client, freelancer, contract, milestone } = await createFixedContract(amountMinor, 'Online shop')
   return {
     client,
     freelancer,
     contractId: contract.id,
-    milestoneId: milestoneIds[0]!,
+    milestoneId: milestone.id,
     cookie: await signedInCookie(client.id),
   }
 }

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { Field, TextareaField } from '~/components/ui/field'
 import { AddMilestoneSchema, EndContractSchema } from '~/services/marketplace/contract-schemas'
 import type { FormReply } from './milestone-card'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export function AddMilestoneForm({
   currency,
@@ -14,13 +14,9 @@ export function AddMilestoneForm({
   feePercent: number
   last?: FormReply
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(AddMilestoneSchema, {
     id: 'add-milestone',
     lastResult: last?.formId === 'add-milestone' ? last.reply : undefined,
-    constraint: getZodConstraint(AddMilestoneSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddMilestoneSchema }),
   })
   return (
     <section className="card" aria-labelledby="add-milestone-heading">
@@ -59,14 +55,10 @@ export function EndContractForm({
   allPaid: boolean
   side: 'client' | 'freelancer'
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(EndContractSchema, {
     id: 'end-contract',
     lastResult: last?.formId === 'end-contract' ? last.reply : undefined,
     defaultValue: allPaid ? { reason: 'All milestones are paid.' } : undefined,
-    constraint: getZodConstraint(EndContractSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EndContractSchema }),
   })
   return (
     <section className={allPaid ? 'card callout' : 'card'} aria-labelledby="end-contract-heading">

@@ -7,6 +7,7 @@ import type { MilestoneStatus } from '~/domain/enums'
 import { FundMilestoneSchema, RequestChangesSchema, SubmitWorkSchema } from '~/services/marketplace/contract-schemas'
 import type { MilestoneAction } from '~/services/marketplace/milestone-rules'
 import { formatDate, formatDateTime, formatMoney } from '~/utils/format'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export type MilestoneView = {
   id: string
@@ -214,14 +215,7 @@ function FundForm({
 
 function SubmitForm({ milestone, currency, last }: { milestone: MilestoneView; currency: string; last?: FormReply }) {
   const formId = `submit-${milestone.id}`
-  const [form, fields] = useForm({
-    id: formId,
-    lastResult: replyFor(formId, last),
-    constraint: getZodConstraint(SubmitWorkSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SubmitWorkSchema }),
-  })
+  const [form, fields] = useZodForm(SubmitWorkSchema, { id: formId, lastResult: replyFor(formId, last) })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="milestoneId" value={milestone.id} />
@@ -240,14 +234,7 @@ function SubmitForm({ milestone, currency, last }: { milestone: MilestoneView; c
 
 function RequestChangesForm({ milestone, last }: { milestone: MilestoneView; last?: FormReply }) {
   const formId = `changes-${milestone.id}`
-  const [form, fields] = useForm({
-    id: formId,
-    lastResult: replyFor(formId, last),
-    constraint: getZodConstraint(RequestChangesSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestChangesSchema }),
-  })
+  const [form, fields] = useZodForm(RequestChangesSchema, { id: formId, lastResult: replyFor(formId, last) })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="milestoneId" value={milestone.id} />

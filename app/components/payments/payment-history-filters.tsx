@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+import { SelectFilter } from '~/components/ui/filters'
 import { PAYMENT_STATUS_LABELS, PAYMENT_TYPES, type PaymentHistorySearch } from '~/domain/payment-history-filters'
 
 /** The one GET form of the payment history: filters and search, usable without JavaScript. */
@@ -35,21 +36,24 @@ export function PaymentHistoryFilters({
           autoComplete="off"
         />
       </div>
-      <FilterSelect
+      <SelectFilter
+        id="payments-type"
         name="type"
         label="Type"
         anyLabel="Any type"
         value={search.type}
         options={Object.entries(PAYMENT_TYPES)}
       />
-      <FilterSelect
+      <SelectFilter
+        id="payments-status"
         name="status"
         label="Status"
         anyLabel="Any status"
         value={search.status}
         options={Object.entries(PAYMENT_STATUS_LABELS)}
       />
-      <FilterSelect
+      <SelectFilter
+        id="payments-currency"
         name="currency"
         label="Currency"
         anyLabel="Any currency"
@@ -71,35 +75,5 @@ export function PaymentHistoryFilters({
         {filtered ? <Link to="/payments">Clear filters</Link> : null}
       </div>
     </Form>
-  )
-}
-
-/** One filter: "any" first, then the choices as [value, label]. */
-function FilterSelect({
-  name,
-  label,
-  anyLabel,
-  value,
-  options,
-}: {
-  name: string
-  label: string
-  anyLabel: string
-  value?: string
-  options: [string, string][]
-}) {
-  const id = `payments-${name}`
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ''}>
-        <option value="">{anyLabel}</option>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </div>
   )
 }

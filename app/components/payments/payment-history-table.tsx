@@ -3,25 +3,13 @@ import {
   PAYMENT_ACCOUNT_LABELS,
   PAYMENT_STATUS_LABELS,
   PAYMENT_TYPES,
-  type PaymentAccount,
+  type PaymentHistoryLine,
   type PaymentHistoryStatus,
-  type PaymentType,
 } from '~/domain/payment-history-filters'
 import { formatDateTime, formatMoney } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
 
-type Row = {
-  id: string
-  at: string
-  type: PaymentType
-  account: PaymentAccount
-  description: string
-  amountMinor: number
-  currency: string
-  status: PaymentHistoryStatus
-  countsInNet: boolean
-  contractId: string | null
-}
+type Row = PaymentHistoryLine<string>
 
 const STATUS_BADGES: Record<PaymentHistoryStatus, string> = {
   completed: 'badge--open',

@@ -1,9 +1,9 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ErrorList, Field, TextareaField } from '~/components/ui/field'
 import { MAX_PORTFOLIO_IMAGES, PortfolioItemSchema } from '~/services/marketplace/portfolio-schemas'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export type PortfolioItemView = {
   id: string
@@ -71,15 +71,7 @@ type FormProps = {
 
 /** Add or edit a work sample; images are sent as multipart form data (works without JavaScript). */
 export function PortfolioItemForm({ id, lastResult, defaultValue, submitLabel, imageCount = 0 }: FormProps) {
-  const [form, fields] = useForm({
-    id,
-    lastResult,
-    defaultValue,
-    constraint: getZodConstraint(PortfolioItemSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PortfolioItemSchema }),
-  })
+  const [form, fields] = useZodForm(PortfolioItemSchema, { id, lastResult, defaultValue })
   const imageErrors = (lastResult?.error as Record<string, string[] | null> | undefined)?.images ?? undefined
   const inputId = `${id}-images`
   return (

@@ -1,18 +1,13 @@
-import { CONFIDENCE_LABELS, type Confidence, type Quartiles } from '~/services/marketplace/price-suggestion'
+import {
+  CONFIDENCE_LABELS,
+  type Confidence,
+  type PriceSuggestion,
+  type Quartiles,
+} from '~/services/marketplace/price-suggestion'
 import { formatMoney } from '~/utils/format'
 
-type Suggestion = {
-  budgetType: 'fixed' | 'hourly'
-  currency: string
-  skills: string[]
-  level: string
-  acceptedBids: Quartiles | null
-  freelancerRates: Quartiles | null
-  suggested: { lowMinor: number; highMinor: number } | null
-  basedOn: number
-  confidence: Confidence
-  otherCurrencyCount: number
-}
+/** The suggestion and what it was asked for. */
+type Suggestion = PriceSuggestion & { skills: string[]; level: string }
 
 const CONFIDENCE_BADGES: Record<Confidence, string> = {
   none: 'badge--plain',

@@ -1,8 +1,8 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { ErrorList, Field } from '~/components/ui/field'
 import { SaveSearchSchema } from '~/services/marketplace/saved-search-schemas'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 /** "Save this search": posts the search's query string and a name to /saved-searches. */
 export function SaveSearchForm({
@@ -14,14 +14,10 @@ export function SaveSearchForm({
   suggestedName: string
   lastResult?: SubmissionResult<string[]> | null
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(SaveSearchSchema, {
     id: 'save-search',
     lastResult,
-    constraint: getZodConstraint(SaveSearchSchema),
     defaultValue: { name: suggestedName, query, notify: 'on' },
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SaveSearchSchema }),
   })
   return (
     <Form method="post" action="/saved-searches" className="save-search form-stack" {...getFormProps(form)}>

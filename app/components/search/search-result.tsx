@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { budgetLabel } from '~/components/project-summary'
+import { budgetLabel, type ProjectCardBasics } from '~/components/project-summary'
 import {
   EXPERIENCE_LABELS,
   SNIPPET_MARK_END as SNIPPET_END,
@@ -8,14 +8,9 @@ import {
 import type { ExperienceLevel } from '~/domain/enums'
 import { formatDate } from '~/utils/format'
 import { MINUTE_MS } from '~/domain/durations'
+import { SkillTags } from '~/components/projects/skill-tags'
 
-export type SearchResultData = {
-  id: string
-  title: string
-  budgetType: 'fixed' | 'hourly'
-  budgetMinMinor: number
-  budgetMaxMinor: number
-  currency: string
+export type SearchResultData = ProjectCardBasics & {
   experienceLevel: ExperienceLevel
   createdAt: string
   clientName: string
@@ -76,13 +71,7 @@ export function SearchResult({ project, now }: { project: SearchResultData; now:
         <time dateTime={project.createdAt}>{postedLabel(project.createdAt, now)}</time>
       </p>
       <Snippet text={project.snippet} />
-      {project.skills.length ? (
-        <ul className="tags" aria-label="Skills">
-          {project.skills.map((skill) => (
-            <li key={skill}>{skill}</li>
-          ))}
-        </ul>
-      ) : null}
+      <SkillTags skills={project.skills} />
       <p className="search-result__client muted">
         {project.clientName} · {ratingLabel(project.clientRating, project.clientReviewCount)}
       </p>

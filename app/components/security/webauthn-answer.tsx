@@ -1,5 +1,5 @@
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser'
-import { useHydrated } from './use-hydrated'
+import { CeremonyButton } from './ceremony-button'
 import { useWebAuthnCeremony } from './use-webauthn-ceremony'
 
 const NEEDS_JAVASCRIPT = 'This method needs JavaScript. Turn it on, or choose another method.'
@@ -9,7 +9,6 @@ const NEEDS_JAVASCRIPT = 'This method needs JavaScript. Turn it on, or choose an
  * passkey or security key, puts the result in the hidden `response` field and submits the form.
  */
 export function WebAuthnAnswer({ options, label = 'Use your passkey' }: { options: unknown; label?: string }) {
-  const hydrated = useHydrated()
   const { responseRef, busy, error, start } = useWebAuthnCeremony(() =>
     startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON }),
   )
@@ -17,17 +16,13 @@ export function WebAuthnAnswer({ options, label = 'Use your passkey' }: { option
   return (
     <div className="form-stack">
       <input ref={responseRef} type="hidden" name="response" defaultValue="" />
-      {hydrated ? null : <p className="muted">{NEEDS_JAVASCRIPT}</p>}
-      <div>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={!hydrated || busy || !options}
-          onClick={start}
-        >
-          {label}
-        </button>
-      </div>
+      <CeremonyButton
+        label={label}
+        ready={!!options}
+        busy={busy}
+        onClick={start}
+        withoutJavaScript={NEEDS_JAVASCRIPT}
+      />
       {error ? (
         <p className="form-alert" role="alert">
           {error}

@@ -1,9 +1,10 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { RenameCredentialSchema } from '~/services/security/webauthn-kinds'
 import { formatDate, formatDateTime } from '~/utils/format'
+import { RemoveForm } from '~/components/ui/removable-entry'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export type CredentialItem = { id: string; name: string; createdAt: string; lastUsedAt: string | null }
 
@@ -14,14 +15,10 @@ function CredentialRow({
   credential: CredentialItem
   lastResult?: SubmissionResult<string[]> | null
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(RenameCredentialSchema, {
     id: `rename-${credential.id}`,
     lastResult,
     defaultValue: { name: credential.name },
-    constraint: getZodConstraint(RenameCredentialSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RenameCredentialSchema }),
   })
   return (
     <li aria-label={credential.name} className="project-summary">
@@ -40,13 +37,7 @@ function CredentialRow({
           Rename
         </button>
       </Form>
-      <Form method="post">
-        <input type="hidden" name="intent" value="remove" />
-        <input type="hidden" name="credentialId" value={credential.id} />
-        <button type="submit" className="button button--danger">
-          Remove
-        </button>
-      </Form>
+      <RemoveForm name="credentialId" value={credential.id} className="button button--danger" />
     </li>
   )
 }

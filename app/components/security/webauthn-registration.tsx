@@ -1,11 +1,11 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser'
 import { Field } from '~/components/ui/field'
 import { AddCredentialSchema } from '~/services/security/webauthn-kinds'
-import { useHydrated } from './use-hydrated'
+import { CeremonyButton } from './ceremony-button'
 import { useWebAuthnCeremony } from './use-webauthn-ceremony'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 type Props = {
   options: unknown
@@ -19,18 +19,10 @@ type Props = {
  * result goes into the hidden `response` field and the form is submitted.
  */
 export function WebAuthnRegistration({ options, addButton, one, lastResult }: Props) {
-  const hydrated = useHydrated()
   const { responseRef, busy, error, start } = useWebAuthnCeremony(() =>
     startRegistration({ optionsJSON: options as PublicKeyCredentialCreationOptionsJSON }),
   )
-  const [form, fields] = useForm({
-    id: 'add-credential',
-    lastResult,
-    constraint: getZodConstraint(AddCredentialSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddCredentialSchema }),
-  })
+  const [form, fields] = useZodForm(AddCredentialSchema, { id: 'add-credential', lastResult })
 
   const problems = [error, ...(form.errors ?? []), ...(fields.response.errors ?? [])].filter(Boolean)
   return (
@@ -48,19 +40,13 @@ export function WebAuthnRegistration({ options, addButton, one, lastResult }: Pr
         maxLength={60}
         hint={`So you can tell it apart later, e.g. “Work laptop”. If you leave it empty, it is called ${one} with today’s date.`}
       />
-      {hydrated ? null : (
-        <p className="muted">Adding a {one} needs JavaScript. Turn it on in your browser to add one.</p>
-      )}
-      <div>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={!hydrated || busy || !options}
-          onClick={start}
-        >
-          {addButton}
-        </button>
-      </div>
+      <CeremonyButton
+        label={addButton}
+        ready={!!options}
+        busy={busy}
+        onClick={start}
+        withoutJavaScript={`Adding a ${one} needs JavaScript. Turn it on in your browser to add one.`}
+      />
     </Form>
   )
 }

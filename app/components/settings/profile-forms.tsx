@@ -1,5 +1,4 @@
-import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type DefaultValue, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import type { z } from 'zod'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
@@ -7,19 +6,12 @@ import { PROFILE_CURRENCIES } from '~/domain/currencies'
 import { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from '~/services/accounts/profile-schemas'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 type FormProps = { lastResult?: SubmissionResult<string[]> | null; defaultValue: Record<string, string> }
 
 function useProfileForm<Schema extends z.ZodObject>(schema: Schema, { lastResult, defaultValue }: FormProps) {
-  return useForm<z.input<Schema>, z.output<Schema>>({
-    id: 'profile',
-    lastResult,
-    defaultValue: defaultValue as DefaultValue<z.input<Schema>>,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
+  return useZodForm(schema, { id: 'profile', lastResult, defaultValue: defaultValue as DefaultValue<z.input<Schema>> })
 }
 
 function SaveButton() {

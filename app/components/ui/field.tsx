@@ -38,6 +38,38 @@ export function RequiredMark({ required }: { required?: boolean }) {
 
 type InputType = 'text' | 'email' | 'password' | 'number' | 'search' | 'tel' | 'url' | 'date'
 
+/** A label (with its required mark), one control, then the control's hint and errors. */
+function LabelledControl({
+  label,
+  meta,
+  required,
+  hint,
+  children,
+}: {
+  label: string
+  meta: Meta
+  required?: boolean
+  hint?: ReactNode
+  children: ReactNode
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>
+        {label}
+        <RequiredMark required={required} />
+      </label>
+      {children}
+      <Hint id={`${meta.id}-hint`}>{hint}</Hint>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}
+
+/** The control's aria-describedby: conform's (its errors) and the hint's, when there is one. */
+function describedBy(own: string | undefined, meta: Meta, hint: ReactNode): string | undefined {
+  return [own, hint ? `${meta.id}-hint` : undefined].filter(Boolean).join(' ') || undefined
+}
+
 /** A labelled input with its hint and errors, wired for screen readers. */
 export function Field({
   label,
@@ -51,19 +83,11 @@ export function Field({
   type?: InputType
   hint?: ReactNode
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'name' | 'id'>) {
-  const hintId = `${meta.id}-hint`
   const input = getInputProps(meta, { type, value: type !== 'password' })
-  const describedBy = [input['aria-describedby'], hint ? hintId : undefined].filter(Boolean).join(' ') || undefined
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>
-        {label}
-        <RequiredMark required={input.required ?? meta.required} />
-      </label>
-      <input {...input} {...rest} aria-describedby={describedBy} />
-      <Hint id={hintId}>{hint}</Hint>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    <LabelledControl label={label} meta={meta} required={input.required ?? meta.required} hint={hint}>
+      <input {...input} {...rest} aria-describedby={describedBy(input['aria-describedby'], meta, hint)} />
+    </LabelledControl>
   )
 }
 
@@ -78,19 +102,11 @@ export function TextareaField({
   hint?: ReactNode
   rows?: number
 }) {
-  const hintId = `${meta.id}-hint`
   const textarea = getTextareaProps(meta)
-  const describedBy = [textarea['aria-describedby'], hint ? hintId : undefined].filter(Boolean).join(' ') || undefined
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>
-        {label}
-        <RequiredMark required={meta.required} />
-      </label>
-      <textarea {...textarea} rows={rows} aria-describedby={describedBy} />
-      <Hint id={hintId}>{hint}</Hint>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    <LabelledControl label={label} meta={meta} required={meta.required} hint={hint}>
+      <textarea {...textarea} rows={rows} aria-describedby={describedBy(textarea['aria-describedby'], meta, hint)} />
+    </LabelledControl>
   )
 }
 
@@ -104,11 +120,7 @@ export function SelectField({
   options: ReadonlyArray<{ value: string; label: string }>
 }) {
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>
-        {label}
-        <RequiredMark required={meta.required} />
-      </label>
+    <LabelledControl label={label} meta={meta} required={meta.required}>
       {/* With no empty first option a select always has a value, and HTML forbids `required` on it;
           aria-required still tells assistive technology the answer is needed. */}
       <select {...getSelectProps(meta)} required={false} aria-required={meta.required || undefined}>
@@ -118,8 +130,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </LabelledControl>
   )
 }
 

@@ -1,6 +1,6 @@
-import { Link } from '@remix-run/react'
+import { Link, useLocation } from '@remix-run/react'
 
-/** Previous/next links that keep the other query parameters. */
+/** Previous/next links that keep the other query parameters (the current page's unless `search` is given). */
 export function Pagination({
   page,
   pageSize,
@@ -10,12 +10,13 @@ export function Pagination({
   page: number
   pageSize: number
   total: number
-  search: string
+  search?: string
 }) {
+  const location = useLocation()
   const pages = Math.max(1, Math.ceil(total / pageSize))
   if (pages <= 1) return null
   const hrefFor = (target: number) => {
-    const params = new URLSearchParams(search)
+    const params = new URLSearchParams(search ?? location.search)
     params.set('page', String(target))
     return `?${params}`
   }

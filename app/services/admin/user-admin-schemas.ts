@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { ROLES } from '~/domain/enums'
+import { pageParam } from '~/domain/query-params'
 
 export const UserSearchSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   role: z.enum(ROLES).optional().catch(undefined),
   status: z.enum(['active', 'blocked']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageParam,
 })
 
 export const BlockUserSchema = z.discriminatedUnion('intent', [

@@ -3,13 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { findContract, findMilestone, listContractActivity } from '~/models/contracts.server'
 import { getDb } from '~/models/db.server'
 import { balanceOf, PLATFORM_OWNER } from '~/models/ledger.server'
-import { disputes, ledgerTransactions } from '~/models/schema'
+import { ledgerTransactions } from '~/models/schema'
 import { findPayment, payMilestoneByCard } from '~/services/payments/ledger/escrow.server'
 import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
-import { insertFixedContract } from '~/test/escrow-fixtures'
+import { insertFixedContract, insertOpenDispute } from '~/test/escrow-fixtures'
 import { createTestUser } from '~/test/users'
 import { decideDispute } from './disputes.server'
-import { findDispute } from '~/models/disputes.server'
 import { endContract, performMilestoneAction, runAutoApprovals } from './contracts.server'
 import { expectBalancedLedger } from '~/test/ledger-checks'
 
@@ -196,21 +195,13 @@ describe('dispute decisions move money through escrow', () => {
     const setup = await fixedContract([40_000])
     const [id = ''] = setup.ids
     await fundByCard(setup, id)
-    const disputeId = crypto.randomUUID()
-    getDb()
-      .insert(disputes)
-      .values({
-        id: disputeId,
-        contractId: setup.contract.id,
-        milestoneId: id,
-        openedBy: setup.client.id,
-        reason: 'Half of it was delivered',
-        amountMinor: 40_000,
-      })
-      .run()
-    const found = await findDispute(disputeId)
-    if (!found) throw new Error('no dispute')
-    const admin = { ...(await createTestUser('admin')), role: 'admin' as const }
+    const { dispute: found, admin } = await insertOpenDispute({
+      contractId: setup.contract.id,
+      milestoneId: id,
+      openedBy: setup.client.id,
+      reason: 'Half of it was delivered',
+      amountMinor: 40_000,
+    })
     const outcome = await decideDispute(
       admin,
       found,

@@ -49,6 +49,14 @@ async function storeImages(
   }
 }
 
+/** The answer when the upload was cut off for size: the browser drops the chosen files, so ask again. */
+const OVERSIZED_IMAGES: PortfolioSaveResult = {
+  ok: false,
+  fieldErrors: {
+    images: [`Each image may be at most ${MAX_PORTFOLIO_IMAGE_BYTES / 1_000_000} MB. Choose the images again.`],
+  },
+}
+
 function imageFiles(formData: FormData): File[] {
   return formData.getAll('images').filter((value): value is File => value instanceof File && value.size > 0)
 }
@@ -59,13 +67,7 @@ export async function addPortfolioItem(
   formData: FormData,
   oversized: boolean,
 ): Promise<PortfolioSaveResult> {
-  if (oversized)
-    return {
-      ok: false,
-      fieldErrors: {
-        images: [`Each image may be at most ${MAX_PORTFOLIO_IMAGE_BYTES / 1_000_000} MB. Choose the images again.`],
-      },
-    }
+  if (oversized) return OVERSIZED_IMAGES
   if ((await countPortfolioItems(userId)) >= MAX_PORTFOLIO_ITEMS) {
     return {
       ok: false,
@@ -95,13 +97,7 @@ export async function editPortfolioItem(
   formData: FormData,
   oversized: boolean,
 ): Promise<PortfolioSaveResult> {
-  if (oversized)
-    return {
-      ok: false,
-      fieldErrors: {
-        images: [`Each image may be at most ${MAX_PORTFOLIO_IMAGE_BYTES / 1_000_000} MB. Choose the images again.`],
-      },
-    }
+  if (oversized) return OVERSIZED_IMAGES
   const files = imageFiles(formData)
   if (item.images.length + files.length > MAX_PORTFOLIO_IMAGES) {
     return {

@@ -4,6 +4,7 @@ import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
 import { withCommonFirst } from '~/domain/currencies'
 import { parseSkillList, searchSkills } from './skills-taxonomy'
+import { pageParam } from '~/domain/query-params'
 
 /**
  * The currencies a project budget may be in (the select on the project form): every active ISO 4217
@@ -150,5 +151,5 @@ export const HideProjectSchema = z.object({
 export const AdminProjectSearchSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   state: z.enum(['visible', 'hidden']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageParam,
 })

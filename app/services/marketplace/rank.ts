@@ -1,4 +1,5 @@
 import { DAY_MS } from '~/domain/durations'
+import type { FreelancerRecord } from '~/models/rank.server'
 /**
  * The freelancer rank (job-success score): a published formula, the same for everyone, from a few
  * named factors. Each factor turns the freelancer's own record into a share between 0 and 1; the
@@ -10,22 +11,9 @@ import { DAY_MS } from '~/domain/durations'
  */
 
 /** What the formula needs to know about one freelancer. */
-export type RankInputs = {
-  /** Visible reviews (double-blind rule applied) and their mean overall rating (1–5). */
-  reviewCount: number
-  averageRating: number | null
-  /** Ended contracts, and how many of them paid the freelancer something (a release or a paid invoice). */
-  endedContracts: number
-  paidContracts: number
-  /** Disputes decided against the freelancer: a refund counts 1, a split ½. */
-  disputesLost: number
-  /** Milestones with a due date that are due or delivered, and how many were delivered by the due day. */
-  milestonesDue: number
-  milestonesOnTime: number
+export type RankInputs = FreelancerRecord & {
   /** Profile completeness, 0–100 (profile-completeness.ts). */
   profilePercent: number
-  /** The last time the freelancer did something on the platform, or null when never. */
-  lastActiveAt: Date | null
 }
 
 type RankFactorKey = 'rating' | 'jobSuccess' | 'onTime' | 'profile' | 'activity'

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { countUnreadMessages, listConversationsForUser, listMessages } from '~/models/conversations.server'
 import { getDb } from '~/models/db.server'
 import { listFraudSignals, setFraudSignalReviewed } from '~/models/fraud-signals.server'
-import { contracts, fraudSignals, notifications, projects, proposals } from '~/models/schema'
+import { fraudSignals, notifications } from '~/models/schema'
 import { loader as conversationLoader, action as conversationAction } from '~/routes/_portal.messages.$conversationId'
 import { loader as eventsLoader } from '~/routes/_portal.messages.$conversationId.events'
 import { loader as fileLoader } from '~/routes/_portal.messages.$conversationId.files.$uploadId'
@@ -23,51 +23,20 @@ import {
   sendMessage,
   shouldNotifyRecipient,
 } from './messaging.server'
+import { insertHiredContract } from '~/test/escrow-fixtures'
 
 async function proposalAndContract() {
   const client = await createTestUser('client', { name: 'Clara Test' })
   const freelancer = await createTestUser('freelancer', { name: 'Felix Test' })
-  const db = getDb()
-  const projectId = crypto.randomUUID()
-  db.insert(projects)
-    .values({
-      id: projectId,
-      clientId: client.id,
-      title: 'Build a booking app',
-      description: 'A booking app',
-      budgetType: 'fixed',
-      budgetMinMinor: 100000,
-      budgetMaxMinor: 100000,
-      experienceLevel: 'intermediate',
-    })
-    .run()
-  const proposalId = crypto.randomUUID()
-  db.insert(proposals)
-    .values({
-      id: proposalId,
-      projectId,
-      freelancerId: freelancer.id,
-      coverLetter: 'I can build it.',
-      bidType: 'fixed',
-      bidAmountMinor: 90000,
-      currency: 'USD',
-      durationDays: 20,
-    })
-    .run()
-  const contractId = crypto.randomUUID()
-  db.insert(contracts)
-    .values({
-      id: contractId,
-      projectId,
-      proposalId,
-      clientId: client.id,
-      freelancerId: freelancer.id,
-      title: 'Booking app contract',
-      type: 'fixed',
-      currency: 'USD',
-    })
-    .run()
-  return { client, freelancer, proposalId, contractId }
+  const contract = await insertHiredContract({
+    clientId: client.id,
+    freelancerId: freelancer.id,
+    type: 'fixed',
+    title: 'Booking app contract',
+    projectTitle: 'Build a booking app',
+    amountMinor: 90_000,
+  })
+  return { client, freelancer, proposalId: contract.proposalId, contractId: contract.id }
 }
 
 function notificationsOf(userId: string) {

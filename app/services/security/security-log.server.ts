@@ -6,23 +6,9 @@ import { describeDevice } from '~/services/accounts/devices'
 import { SECURITY_EVENT_KINDS, isSecurityEventKind } from './event-kinds'
 import { describeLocation } from './geo.server'
 import { DAY_MS } from '~/domain/durations'
+import { optionalDay, optionalText, pageParam } from '~/domain/query-params'
 
 export const SECURITY_LOG_PAGE_SIZE = 25
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .catch(undefined)
-    .transform((value) => value || undefined)
-const optionalDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-  .optional()
-  .catch(undefined)
 
 /** The admin filter form (a GET form, so every field is optional and bad values are ignored). */
 export const SecurityEventSearchSchema = z.object({
@@ -33,7 +19,7 @@ export const SecurityEventSearchSchema = z.object({
   ip: optionalText(45),
   from: optionalDay,
   to: optionalDay,
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageParam,
 })
 export type SecurityEventSearch = z.infer<typeof SecurityEventSearchSchema>
 

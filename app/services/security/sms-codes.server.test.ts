@@ -1,10 +1,11 @@
 import { desc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
-import { outbox, securityEvents } from '~/models/schema'
+import { outbox } from '~/models/schema'
 import { createTestUser } from '~/test/users'
 import { availableMethodsOf, sendSecondFactorCode, verifySecondFactor } from './second-factor.server'
 import { confirmPhone, phoneStateOf, removePhone, sendPhoneVerificationCode, smsMethod } from './sms-codes.server'
+import { securityEventKindsOf } from '~/test/security-events'
 
 const origin = { ip: '203.0.113.9', userAgent: 'vitest', deviceId: null }
 
@@ -50,12 +51,7 @@ describe('codes by text message', () => {
     expect(await sendPhoneVerificationCode(user.id, '+12015550123', origin)).toMatchObject({ ok: false })
     expect(await removePhone(user.id, origin)).toBe(true)
     expect(await phoneStateOf(user.id)).toEqual({ state: 'off' })
-    const kinds = getDb()
-      .select()
-      .from(securityEvents)
-      .where(eq(securityEvents.userId, user.id))
-      .all()
-      .map((e) => e.kind)
+    const kinds = securityEventKindsOf(user.id)
     expect(kinds).toEqual(expect.arrayContaining(['second_factor_added', 'second_factor_removed']))
   })
 

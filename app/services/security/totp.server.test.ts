@@ -1,10 +1,11 @@
 import { generateSync } from 'otplib'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
-import { securityEvents, totpFactors } from '~/models/schema'
+import { totpFactors } from '~/models/schema'
 import { createTestUser } from '~/test/users'
 import { eq } from 'drizzle-orm'
 import { confirmTotpSetup, startTotpSetup, totpMethod, totpStateOf, turnTotpOff, verifyTotpCode } from './totp.server'
+import { securityEventKindsOf } from '~/test/security-events'
 
 const origin = { ip: '203.0.113.7', userAgent: 'vitest', deviceId: null }
 const T0 = new Date('2026-11-23T12:00:00.000Z') // the start of a 30-second step
@@ -39,12 +40,7 @@ describe('authenticator app set-up', () => {
     expect(await confirmTotpSetup(user.id, right, origin, T0)).toBe(true)
     expect((await totpStateOf(user)).state).toBe('on')
     expect(await totpMethod.isEnabledFor(user.id)).toBe(true)
-    const kinds = getDb()
-      .select()
-      .from(securityEvents)
-      .where(eq(securityEvents.userId, user.id))
-      .all()
-      .map((e) => e.kind)
+    const kinds = securityEventKindsOf(user.id)
     expect(kinds).toContain('second_factor_added')
   })
 
@@ -92,12 +88,7 @@ describe('authenticator codes', () => {
     expect(await turnTotpOff(user.id, origin)).toBe(true)
     expect(await totpMethod.isEnabledFor(user.id)).toBe(false)
     expect(await verifyTotpCode(user.id, codeAt(secret, at(0)), at(0))).toBe(false)
-    const kinds = getDb()
-      .select()
-      .from(securityEvents)
-      .where(eq(securityEvents.userId, user.id))
-      .all()
-      .map((e) => e.kind)
+    const kinds = securityEventKindsOf(user.id)
     expect(kinds).toContain('second_factor_removed')
   })
 })

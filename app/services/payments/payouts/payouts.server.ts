@@ -182,16 +182,7 @@ export async function requestPayout(
         reason: null,
         createdAt: now,
       })
-      if (holdReason)
-        changePayoutStatusSync({
-          id,
-          from: fromStates(PAYOUT_MACHINE, 'security_hold'),
-          to: toState(PAYOUT_MACHINE, 'security_hold'),
-          reason: holdReason,
-          actorId: null,
-          at: now,
-          sending: 'unclaimed',
-        })
+      if (holdReason) holdForSecuritySync(id, holdReason, now)
       return { payout: findPayoutSync(id)!, repeated: false }
     })
     if (!result.repeated && holdReason) await tellFreelancer(result.payout, 'held', holdReason)
@@ -407,4 +398,20 @@ export async function runPayoutSending(now = new Date()): Promise<{ sent: number
     if (result === 'failed') failed++
   }
   return { sent, failed }
+}
+
+/**
+ * The platform's security hold: the payout waits for an admin. Taken inside the request's own
+ * transaction (a method added soon after a second-factor change); false once it left "requested".
+ */
+export function holdForSecuritySync(payoutId: string, reason: string, at: Date): boolean {
+  return changePayoutStatusSync({
+    id: payoutId,
+    from: fromStates(PAYOUT_MACHINE, 'security_hold'),
+    to: toState(PAYOUT_MACHINE, 'security_hold'),
+    reason,
+    actorId: null,
+    at,
+    sending: 'unclaimed',
+  })
 }

@@ -5,13 +5,12 @@ import { describe, expect, it } from 'vitest'
 import { saveBillingDetails } from '~/models/billing-details.server'
 import { getDb } from '~/models/db.server'
 import { balanceOf, writeLedgerTransaction } from '~/models/ledger.server'
-import { findDispute } from '~/models/disputes.server'
-import { disputes, ledgerAccounts, ledgerEntries, ledgerTransactions } from '~/models/schema'
+import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '~/models/schema'
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { decideDispute } from '~/services/marketplace/disputes.server'
 import { milestoneDisputeResolver } from '../ledger/dispute-resolution.server'
 import { payoutPosting, payoutReversalPosting } from '../ledger/payout-postings'
-import { insertFixedContract } from '~/test/escrow-fixtures'
+import { insertFixedContract, insertOpenDispute } from '~/test/escrow-fixtures'
 import { createTestUser } from '~/test/users'
 import { findPayment, feePreview, payMilestoneByCard } from '../ledger/escrow.server'
 import { statementCsv, statementPdf } from './tax-statement-files.server'
@@ -138,21 +137,13 @@ describe('tax on platform fees in a dispute decision', () => {
     const [id = ''] = setup.ids
     await saveBillingDetails(setup.client.id, { countryCode: 'GB', vatId: null }, new Date())
     await fund(setup, id)
-    const disputeId = crypto.randomUUID()
-    getDb()
-      .insert(disputes)
-      .values({
-        id: disputeId,
-        contractId: setup.contract.id,
-        milestoneId: id,
-        openedBy: setup.client.id,
-        reason: 'Half delivered',
-        amountMinor: 40_000,
-      })
-      .run()
-    const found = await findDispute(disputeId)
-    if (!found) throw new Error('no dispute')
-    const admin = { ...(await createTestUser('admin')), role: 'admin' as const }
+    const { dispute: found, admin } = await insertOpenDispute({
+      contractId: setup.contract.id,
+      milestoneId: id,
+      openedBy: setup.client.id,
+      reason: 'Half delivered',
+      amountMinor: 40_000,
+    })
     expect(
       await decideDispute(
         admin,
@@ -166,7 +157,7 @@ describe('tax on platform fees in a dispute decision', () => {
       .from(ledgerEntries)
       .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
       .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
-      .where(eq(ledgerTransactions.idempotencyKey, `dispute:${disputeId}:settle`))
+      .where(eq(ledgerTransactions.idempotencyKey, `dispute:${found.dispute.id}:settle`))
       .all()
     // $20 fee on the $200 freelancer part incl. 20 % VAT: 2000 / 1.2 = 1666.67 → revenue 1667, tax 333
     expect(lines.find((line) => line.kind === 'tax_payable')?.amountMinor).toBe(333)
