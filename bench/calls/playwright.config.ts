@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { defineConfig } from '@playwright/test'
 import base from '../../playwright.config'
 
@@ -10,6 +11,11 @@ export default defineConfig({
   testDir: '.',
   testMatch: 'call-mesh.bench.ts',
   globalSetup: undefined,
+  // The server and its seed run from the repository's root, as in the e2e suite.
+  webServer: {
+    ...(base.webServer as object),
+    cwd: path.resolve(import.meta.dirname, '../..'),
+  } as typeof base.webServer,
   workers: 1,
   timeout: 900_000,
   projects: [{ name: 'bench', use: { baseURL: base.use?.baseURL } }],
