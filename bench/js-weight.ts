@@ -109,8 +109,12 @@ export function measureJsWeight(buildDir = path.resolve('public/build')): PageWe
   return [...PAGE_KINDS, ...callPages].map(({ kind, route }) => measurePage(buildDir, kind, route))
 }
 
-/** How much a page may grow over the baseline before it counts as grown (a link or a label, not a library). */
-export const GROWTH_ALLOWANCE_BYTES = 2048
+/**
+ * How much a page may grow over the baseline before it counts as grown: a form or a few links, not a
+ * library. Every page also loads the route manifest, which grows with each route added anywhere (the
+ * calls and meetings added about 0.9 KB gzipped to every page that way).
+ */
+export const GROWTH_ALLOWANCE_BYTES = 4096
 
 type Baseline = { measuredAt: string; pages: { kind: string; route: string; gzipBytes: number }[] }
 

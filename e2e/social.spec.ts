@@ -54,7 +54,7 @@ test('email preferences are saved per kind', async ({ page }, testInfo) => {
   await reviews.uncheck()
   await messages.uncheck()
   await page.getByRole('button', { name: 'Save notification settings' }).click()
-  await expect(toast(page)).toHaveText('Notification settings saved: 9 of 11 kinds also by email.')
+  await expect(toast(page)).toHaveText('Notification settings saved: 12 of 14 kinds also by email.')
   await page.reload()
   await expect(page.getByRole('checkbox', { name: /^Reviews/ })).not.toBeChecked()
   await expect(page.getByRole('checkbox', { name: /^New messages/ })).not.toBeChecked()

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { callWhiteboards } from './schema'
 
@@ -11,11 +11,20 @@ export async function findCallWhiteboardStrokes(callId: string): Promise<unknown
     .get()?.strokes
 }
 
-/** Replaces the call's board with these strokes. */
-export async function upsertCallWhiteboard(input: { callId: string; strokes: unknown[]; now: Date }): Promise<void> {
+/** Replaces the call's board with these strokes, unless the saved board is newer (a later `time`). */
+export async function upsertCallWhiteboard(input: {
+  callId: string
+  strokes: unknown[]
+  time: number
+  now: Date
+}): Promise<void> {
   getDb()
     .insert(callWhiteboards)
-    .values({ callId: input.callId, strokes: input.strokes, updatedAt: input.now })
-    .onConflictDoUpdate({ target: callWhiteboards.callId, set: { strokes: input.strokes, updatedAt: input.now } })
+    .values({ callId: input.callId, strokes: input.strokes, time: input.time, updatedAt: input.now })
+    .onConflictDoUpdate({
+      target: callWhiteboards.callId,
+      set: { strokes: input.strokes, time: input.time, updatedAt: input.now },
+      setWhere: sql`${callWhiteboards.time} <= ${input.time}`,
+    })
     .run()
 }

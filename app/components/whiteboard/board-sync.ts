@@ -27,7 +27,8 @@ const MessageSchema = z.discriminatedUnion('type', [
 export type DrawnStroke = Omit<Stroke, 'id' | 'author' | 't'>
 
 /** What the whiteboard shows: the strokes, bottom first, and whether undo and redo can act. */
-export type BoardView = { strokes: Stroke[]; canUndo: boolean; canRedo: boolean }
+/** `time` is the latest operation the board holds: a save carries it so an older board never replaces a newer one. */
+export type BoardView = { strokes: Stroke[]; time: number; canUndo: boolean; canRedo: boolean }
 
 /**
  * One browser's whiteboard in a call: applies its own operations and broadcasts them, applies the
@@ -81,6 +82,7 @@ export class BoardSync {
   readonly view = (): BoardView => {
     this.cachedView ??= {
       strokes: visibleStrokes(this.state),
+      time: latestTime(this.state),
       canUndo: lastOwnStroke(this.state, this.ownAuthors) !== undefined,
       canRedo: this.redoStack.some((id) => canRedo(this.state, id)),
     }

@@ -29,7 +29,7 @@ export function Whiteboard({ bus, callId, initialStrokes }: Props) {
   const view = useSyncExternalStore(sync.listen, sync.view, sync.view)
   const [pen, setPen] = useState<Pen>({ tool: 'pen', color: '#d62828', width: 4 })
   const canvasRef = useRef<HTMLCanvasElement>(null)
-  const save = useBoardSave(callId, view.strokes)
+  const save = useBoardSave(callId, view.strokes, view.time)
 
   return (
     <section className="whiteboard" aria-labelledby="whiteboard-title">

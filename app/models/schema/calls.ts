@@ -72,6 +72,8 @@ export const callWhiteboards = sqliteTable('call_whiteboards', {
     .primaryKey()
     .references(() => calls.id, { onDelete: 'cascade' }),
   strokes: text('strokes', { mode: 'json' }).$type<unknown[]>().notNull().default([]),
+  /** The board's logical time when saved: a save from a browser that is behind is ignored. */
+  time: integer('time').notNull().default(0),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 })
 

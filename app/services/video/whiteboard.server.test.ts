@@ -40,17 +40,25 @@ describe('saving a call whiteboard', () => {
   it('stores the strokes and replaces them on the next save', async () => {
     const callId = await createCall()
     expect(await readCallWhiteboard(callId)).toEqual([])
-    expect(await saveCallWhiteboard(callId, JSON.stringify([stroke]))).toEqual({ ok: true })
+    expect(await saveCallWhiteboard(callId, JSON.stringify([stroke]), 1)).toEqual({ ok: true })
     expect(await readCallWhiteboard(callId)).toEqual([stroke])
-    expect(await saveCallWhiteboard(callId, JSON.stringify([{ ...stroke, id: 's2' }]))).toEqual({ ok: true })
+    expect(await saveCallWhiteboard(callId, JSON.stringify([{ ...stroke, id: 's2' }]), 2)).toEqual({ ok: true })
     expect((await readCallWhiteboard(callId)).map((s) => s.id)).toEqual(['s2'])
+  })
+
+  it('ignores a board older than the saved one: a browser that is behind never wipes newer strokes', async () => {
+    const callId = await createCall()
+    await saveCallWhiteboard(callId, JSON.stringify([stroke, { ...stroke, id: 's2', t: 5 }]), 5)
+    expect(await saveCallWhiteboard(callId, JSON.stringify([stroke]), 3)).toEqual({ ok: true })
+    expect((await readCallWhiteboard(callId)).map((s) => s.id)).toEqual(['s1', 's2'])
+    expect(await saveCallWhiteboard(callId, JSON.stringify([stroke]), -1)).toMatchObject({ ok: false })
   })
 
   it('refuses what is not a board, leaving the saved one alone', async () => {
     const callId = await createCall()
-    await saveCallWhiteboard(callId, JSON.stringify([stroke]))
+    await saveCallWhiteboard(callId, JSON.stringify([stroke]), 1)
     for (const body of ['{not json', '"text"', JSON.stringify([{ ...stroke, color: 'javascript:' }])]) {
-      expect(await saveCallWhiteboard(callId, body)).toMatchObject({ ok: false, reason: 'invalid' })
+      expect(await saveCallWhiteboard(callId, body, 2)).toMatchObject({ ok: false, reason: 'invalid' })
     }
     expect(await findCallWhiteboardStrokes(callId)).toEqual([stroke])
   })
@@ -60,7 +68,7 @@ describe('saving a call whiteboard', () => {
     const points = Array.from({ length: 2000 }, (): [number, number] => [0.123456, 0.654321])
     const big = JSON.stringify(Array.from({ length: 40 }, (_, i) => ({ ...stroke, id: `s${i}`, tool: 'pen', points })))
     expect(big.length).toBeGreaterThan(MAX_BOARD_BYTES)
-    const outcome = await saveCallWhiteboard(callId, big)
+    const outcome = await saveCallWhiteboard(callId, big, 1)
     expect(outcome).toMatchObject({ ok: false, reason: 'invalid' })
     expect(!outcome.ok && outcome.message).toMatch(/too large to save .* the limit is 512 KB/)
     expect(await findCallWhiteboardStrokes(callId)).toBeUndefined()

@@ -15,10 +15,15 @@ function refuse(message: string): Refusal<'invalid'> {
   return { ok: false, reason: 'invalid', message }
 }
 
-/** Saves the board the room sent (the JSON text of its strokes), or says why it cannot. */
+/**
+ * Saves the board the room sent (the JSON text of its strokes and the board's logical time), or
+ * says why it cannot. A board older than the saved one is ignored: every browser saves, and one
+ * that has not yet received the latest strokes must not wipe them.
+ */
 export async function saveCallWhiteboard(
   callId: string,
   strokesJson: string,
+  time: number,
   now = new Date(),
 ): Promise<{ ok: true } | Refusal<'invalid'>> {
   // Measured before it is parsed: a huge board is refused without the work.
@@ -34,6 +39,8 @@ export async function saveCallWhiteboard(
   if (!board.success) {
     return refuse(`The whiteboard could not be saved: ${board.error.issues[0]?.message ?? 'the strokes are not valid'}`)
   }
-  await upsertCallWhiteboard({ callId, strokes: board.data, now })
+  if (!Number.isSafeInteger(time) || time < 0)
+    return refuse('The whiteboard could not be saved: its time is not valid.')
+  await upsertCallWhiteboard({ callId, strokes: board.data, time, now })
   return { ok: true }
 }

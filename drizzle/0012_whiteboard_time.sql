@@ -1,0 +1,1 @@
+ALTER TABLE `call_whiteboards` ADD `time` integer DEFAULT 0 NOT NULL;
