@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findOrCreateConversation } from '~/models/conversations.server'
-import { getDb } from '~/models/db.server'
-import { calls } from '~/models/schema'
+import { insertContractCall } from './contract-call'
 import { action as startAction } from '~/routes/_portal.calls.$callId.recordings'
 import { action as chunkAction } from '~/routes/_portal.calls.$callId.recordings.$recordingId.chunks.$index'
 import { action as stopAction } from '~/routes/_portal.calls.$callId.recordings.$recordingId.stop'
@@ -21,17 +19,7 @@ async function callWithCookies() {
     title: 'Website',
     amountMinor: 10_000,
   })
-  const conversation = await findOrCreateConversation({
-    kind: 'contract',
-    subjectId: contract.id,
-    clientId: client.id,
-    freelancerId: freelancer.id,
-  })
-  const callId = crypto.randomUUID()
-  getDb()
-    .insert(calls)
-    .values({ id: callId, conversationId: conversation.id, startedBy: client.id, startedAt: new Date() })
-    .run()
+  const callId = await insertContractCall({ contractId: contract.id, clientId: client.id, freelancerId: freelancer.id })
   return {
     callId,
     client: await signedInCookie(client.id),

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findOrCreateConversation } from '~/models/conversations.server'
-import { getDb } from '~/models/db.server'
-import { calls } from '~/models/schema'
+import { insertContractCall } from './contract-call'
 import { action } from '~/routes/_portal.calls.$callId.whiteboard'
 import { readCallWhiteboard } from '~/services/video/whiteboard.server'
 import type { Stroke } from '~/domain/whiteboard-strokes'
@@ -24,17 +22,7 @@ const stroke: Stroke = {
 
 async function callOfContract() {
   const { client, freelancer, contract } = await createFixedContract()
-  const conversation = await findOrCreateConversation({
-    kind: 'contract',
-    subjectId: contract.id,
-    clientId: client.id,
-    freelancerId: freelancer.id,
-  })
-  const callId = crypto.randomUUID()
-  getDb()
-    .insert(calls)
-    .values({ id: callId, conversationId: conversation.id, startedBy: client.id, startedAt: new Date() })
-    .run()
+  const callId = await insertContractCall({ contractId: contract.id, clientId: client.id, freelancerId: freelancer.id })
   return { client, freelancer, callId }
 }
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises'
 import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { insertContractCall } from '~/test/contract-call'
 import { findRecording } from '~/models/call-recordings.server'
-import { findOrCreateConversation } from '~/models/conversations.server'
 import { getDb } from '~/models/db.server'
 import { callGuests, calls } from '~/models/schema'
 import { DomainError } from '~/services/domain-errors'
@@ -35,17 +35,10 @@ async function callBetweenContractSides() {
     title: 'Logo design',
     amountMinor: 50_000,
   })
-  const conversation = await findOrCreateConversation({
-    kind: 'contract',
-    subjectId: contract.id,
-    clientId: client.id,
-    freelancerId: freelancer.id,
-  })
-  const callId = crypto.randomUUID()
-  getDb()
-    .insert(calls)
-    .values({ id: callId, conversationId: conversation.id, startedBy: client.id, startedAt: T0 })
-    .run()
+  const callId = await insertContractCall(
+    { contractId: contract.id, clientId: client.id, freelancerId: freelancer.id },
+    T0,
+  )
   return { client, freelancer, stranger, callId }
 }
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findOrCreateConversation } from '~/models/conversations.server'
-import { getDb } from '~/models/db.server'
-import { calls } from '~/models/schema'
+import { insertContractCall } from '~/test/contract-call'
 import { findCallWhiteboardStrokes } from '~/models/call-whiteboards.server'
 import { MAX_BOARD_BYTES, type Stroke } from '~/domain/whiteboard-strokes'
 import { createFixedContract } from '~/test/fixed-contract'
@@ -9,18 +7,7 @@ import { readCallWhiteboard, saveCallWhiteboard } from './whiteboard.server'
 
 async function createCall() {
   const { client, freelancer, contract } = await createFixedContract()
-  const conversation = await findOrCreateConversation({
-    kind: 'contract',
-    subjectId: contract.id,
-    clientId: client.id,
-    freelancerId: freelancer.id,
-  })
-  const id = crypto.randomUUID()
-  getDb()
-    .insert(calls)
-    .values({ id, conversationId: conversation.id, startedBy: client.id, startedAt: new Date() })
-    .run()
-  return id
+  return insertContractCall({ contractId: contract.id, clientId: client.id, freelancerId: freelancer.id })
 }
 
 const stroke: Stroke = {
