@@ -57,10 +57,11 @@ test('a client in New York books a weekly meeting with a freelancer in Karachi; 
     page.getByRole('heading', { level: 1, name: `Schedule a meeting with ${freelancer.name}` }),
   ).toBeVisible()
   await expect(page.getByText('Times are shown in your time zone, America/New_York')).toBeVisible()
-  const slots = page.getByRole('radio')
+  // The page streams in: read the slots once it has all arrived.
+  await page.waitForLoadState('load')
   // The last offered time, days ahead: the server's own reminder job (real clock) stays out of it.
-  const slot = slots.last()
-  const startsAt = (await slot.getAttribute('value'))!
+  const startsAt = (await page.getByRole('radio').last().getAttribute('value'))!
+  const slot = page.locator(`input[type="radio"][value="${startsAt}"]`)
   await expect(page.locator(`label:has(input[value="${startsAt}"])`)).toHaveText(clockIn('America/New_York', startsAt))
   const newYorkTime = clockIn('America/New_York', startsAt)
   expect(newYorkTime >= '08:00' && newYorkTime < '12:00').toBe(true)
@@ -103,9 +104,10 @@ test('a client in New York books a weekly meeting with a freelancer in Karachi; 
   await freelancerPage.goto('/meetings')
   await expect(freelancerPage.getByText('Times are in your time zone, Asia/Karachi.')).toBeVisible()
   await freelancerPage.getByRole('link', { name: `Reschedule “${title}”` }).click()
+  await freelancerPage.waitForLoadState('load')
   const newSlots = freelancerPage.getByRole('radio')
-  const newSlot = newSlots.nth((await newSlots.count()) - 3)
-  const movedTo = (await newSlot.getAttribute('value'))!
+  const movedTo = (await newSlots.nth((await newSlots.count()) - 3).getAttribute('value'))!
+  const newSlot = freelancerPage.locator(`input[type="radio"][value="${movedTo}"]`)
   expect(movedTo).not.toBe(startsAt)
   await expect(freelancerPage.locator(`label:has(input[value="${movedTo}"])`)).toHaveText(
     clockIn('Asia/Karachi', movedTo),

@@ -3,7 +3,7 @@ import { boardSizeProblem, type Stroke } from '~/domain/whiteboard-strokes'
 
 const SAVE_DELAY_MS = 1500
 
-export type SaveStatus = { state: 'idle' | 'saving' | 'saved' } | { state: 'failed'; message: string }
+export type SaveStatus = { state: 'idle' | 'unsaved' | 'saving' | 'saved' } | { state: 'failed'; message: string }
 
 function saveBody(board: PendingBoard): FormData {
   const body = new FormData()
@@ -28,6 +28,8 @@ export function useBoardSave(callId: string, strokes: readonly Stroke[], time: n
   useEffect(() => {
     if (strokes === first.current) return
     pending.current = { strokes, time }
+    // "Saved" would now describe an older board.
+    setStatus({ state: 'unsaved' })
     const timer = window.setTimeout(async () => {
       pending.current = null
       const problem = boardSizeProblem(strokes)

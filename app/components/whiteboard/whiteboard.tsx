@@ -17,6 +17,7 @@ type Props = {
 
 const SAVE_TEXT: Record<Exclude<SaveStatus['state'], 'failed'>, string> = {
   idle: '',
+  unsaved: 'Changes not saved yet…',
   saving: 'Saving the board…',
   saved: 'Board saved with the call.',
 }
