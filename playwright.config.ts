@@ -30,11 +30,14 @@ export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry: on a loaded 2-core machine a browser can miss a deadline; the list reporter names
+  // every test that needed it ("flaky"), and a test that fails twice still fails the run.
+  retries: 1,
   forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 7_000 },
-  reporter: [['list']],
+  // The JSON report keeps every test's duration, to find the slow ones (e2e/.tmp is not committed).
+  reporter: [['list'], ['json', { outputFile: `e2e/.tmp/report-${PORT}.json` }]],
   globalSetup: './e2e/html-check.ts',
   use: {
     baseURL: `http://localhost:${PORT}`,
