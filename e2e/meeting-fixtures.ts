@@ -1,9 +1,10 @@
 import './app-env'
-import ICAL from 'ical.js'
 import { saveAvailability } from '~/models/availability.server'
 import { listOutbox } from '~/models/outbox.server'
 import { runMeetingReminders } from '~/services/meetings/reminders.server'
 import { userIdByEmail } from './db-fixtures'
+
+export { parseIcs } from '~/test/ics'
 
 /** Sets a person's weekly hours as the availability form would: the same window on every day of the week. */
 export async function setDailyAvailability(email: string, timeZone: string, from: string, to: string) {
@@ -25,21 +26,4 @@ export async function runRemindersAt(now: Date) {
 export async function outboxMessagesTo(to: string, prefix: string) {
   const { rows } = await listOutbox({ to, page: 1, pageSize: 100 })
   return rows.filter((row) => row.to === to && row.subject.startsWith(prefix))
-}
-
-/** A calendar file read back by a real iCalendar parser (ical.js). */
-export function parseIcs(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text))
-  const vevent = calendar.getFirstSubcomponent('vevent')
-  if (!vevent) throw new Error('No VEVENT in the calendar file')
-  const event = new ICAL.Event(vevent)
-  const rrule = vevent.getFirstPropertyValue('rrule') as ICAL.Recur | null
-  return {
-    method: calendar.getFirstPropertyValue('method'),
-    uid: event.uid,
-    sequence: event.sequence,
-    start: event.startDate.toJSDate().toISOString(),
-    startIsUtc: event.startDate.zone === ICAL.Timezone.utcTimezone,
-    rrule: rrule ? { freq: rrule.freq, interval: rrule.interval, count: rrule.count } : null,
-  }
 }

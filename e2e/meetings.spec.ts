@@ -85,13 +85,13 @@ test('a client in New York books a weekly meeting with a freelancer in Karachi; 
     .split('/')
     .pop()!
 
-  // The calendar file: DTSTART in UTC at the chosen instant, a weekly RRULE.
+  // The calendar file: DTSTART on New York's clock at the chosen instant, a weekly RRULE.
   const booked = await downloadIcs(page, meetingId)
   expect(booked).toMatchObject({
     method: 'REQUEST',
     sequence: 0,
     start: startsAt,
-    startIsUtc: true,
+    timeZone: 'America/New_York',
     rrule: { freq: 'WEEKLY', interval: 1, count: 4 },
   })
   // Both got the invitation by email, the .ics attached.
@@ -116,7 +116,7 @@ test('a client in New York books a weekly meeting with a freelancer in Karachi; 
   await freelancerPage.getByRole('button', { name: 'Move the meeting' }).click()
   await expect(toast(freelancerPage)).toContainText(`Meeting moved: “${title}”`)
   const moved = await downloadIcs(freelancerPage, meetingId)
-  expect(moved).toMatchObject({ method: 'REQUEST', uid: booked.uid, start: movedTo, startIsUtc: true })
+  expect(moved).toMatchObject({ method: 'REQUEST', uid: booked.uid, start: movedTo, timeZone: 'America/New_York' })
   expect(moved.sequence).toBeGreaterThan(booked.sequence)
 
   // The reminder job, with the clock 15 minutes before the meeting, run twice: one reminder each.

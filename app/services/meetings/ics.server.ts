@@ -1,16 +1,23 @@
+import { TZDate } from '@date-fns/tz'
 import ical, { ICalCalendarMethod, ICalEventRepeatingFreq, ICalEventStatus, ICalAttendeeRole } from 'ical-generator'
 import type { OutboxAttachment } from '~/models/schema'
 import type { Meeting } from '~/models/meetings.server'
 import { MINUTE_MS } from '~/domain/durations'
+import { tzlib_get_ical_block } from 'timezones-ical-library'
 import { RECURRENCE_INTERVAL } from './occurrences'
 
 type Person = { name: string; email: string }
 
 export type IcsMethod = 'REQUEST' | 'CANCEL'
 
+/** The VTIMEZONE block of an IANA zone, from the maintained tz database the package ships. */
+function vtimezone(zone: string): string | null {
+  return tzlib_get_ical_block(zone)[0] ?? null
+}
+
 /**
- * The meeting as an iCalendar invitation. DTSTART is in UTC (every calendar reads it the same),
- * the UID stays the meeting's for good and SEQUENCE counts its revisions, so a reschedule or a
+ * The meeting as an iCalendar invitation. DTSTART is on the organiser's clock, with that zone's
+ * VTIMEZONE, so a weekly meeting keeps its local time across daylight-saving changes; the UID stays the meeting's for good and SEQUENCE counts its revisions, so a reschedule or a
  * cancellation updates the event people already have instead of adding another.
  */
 export function meetingIcs(
@@ -22,13 +29,16 @@ export function meetingIcs(
   const calendar = ical({
     prodId: { company: 'MegiLance', product: 'Meetings', language: 'EN' },
     method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    timezone: { name: meeting.timeZone, generator: vtimezone },
   })
   calendar.createEvent({
     id: meeting.uid,
     sequence: meeting.sequence,
     stamp: meeting.updatedAt,
-    start: meeting.startsAt,
-    end: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * MINUTE_MS),
+    // TZDates, so the library writes the organiser's wall clock beside the TZID.
+    start: new TZDate(meeting.startsAt.getTime(), meeting.timeZone),
+    end: new TZDate(meeting.startsAt.getTime() + meeting.durationMinutes * MINUTE_MS, meeting.timeZone),
+    timezone: meeting.timeZone,
     summary: meeting.title,
     description: meeting.agenda || null,
     url,

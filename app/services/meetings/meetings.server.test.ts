@@ -1,4 +1,3 @@
-import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { saveAvailability } from '~/models/availability.server'
 import { getDb } from '~/models/db.server'
@@ -10,6 +9,7 @@ import { NotFound } from '~/services/domain-errors'
 import { openConversationFor } from '~/services/messaging/messaging.server'
 import { createFixedContract } from '~/test/fixed-contract'
 import { insertFixedContract } from '~/test/escrow-fixtures'
+import { parseIcs } from '~/test/ics'
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { bookMeeting, cancelMeeting, loadBookingPage, meetingIcsFor, rescheduleMeeting } from './meetings.server'
@@ -27,22 +27,6 @@ async function newYorkAndKarachi() {
   await saveAvailability({ userId: freelancer.id, timeZone: 'Asia/Karachi', windows: weekdays(1080, 1320), now: NOW })
   const conversation = (await openConversationFor('contract', contract.id, client.id))!
   return { client, freelancer, conversationId: conversation.id }
-}
-
-function parseIcs(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text))
-  const vevent = calendar.getFirstSubcomponent('vevent')!
-  const event = new ICAL.Event(vevent)
-  const rrule = vevent.getFirstPropertyValue('rrule') as ICAL.Recur | null
-  return {
-    method: calendar.getFirstPropertyValue('method'),
-    uid: event.uid,
-    sequence: event.sequence,
-    start: event.startDate.toJSDate().toISOString(),
-    startIsUtc: event.startDate.zone === ICAL.Timezone.utcTimezone,
-    status: vevent.getFirstPropertyValue('status'),
-    rrule: rrule ? { freq: rrule.freq, interval: rrule.interval, count: rrule.count } : null,
-  }
 }
 
 const booking = {
@@ -75,11 +59,14 @@ describe('meetings', () => {
       uid: booked.meeting.uid,
       sequence: 0,
       start: booking.slot,
-      startIsUtc: true,
+      timeZone: 'America/New_York',
+      starts: ['2026-12-07T14:00:00.000Z', '2026-12-14T14:00:00.000Z', '2026-12-21T14:00:00.000Z'],
       status: 'CONFIRMED',
       rrule: { freq: 'WEEKLY', interval: 1, count: 3 },
     })
-    expect(await meetingIcsFor(client, booked.meeting.id)).toMatch(/^DTSTART:20261207T140000Z\r?$/m)
+    expect(await meetingIcsFor(client, booked.meeting.id)).toMatch(
+      /^DTSTART;TZID=America\/New_York:20261207T090000\r?$/m,
+    )
 
     for (const person of [client, freelancer]) {
       const notes = getDb().select().from(notifications).where(eq(notifications.userId, person.id)).all()

@@ -173,6 +173,7 @@ export async function bookMeeting(
   const zone = await timeZoneOf(viewer.id)
   const times: MeetingTimes = {
     startsAt: new Date(input.slot),
+    timeZone: zone,
     durationMinutes: input.durationMinutes,
     recurrence: input.recurrence,
     occurrences: input.recurrence === 'none' ? null : (input.occurrences ?? null),
@@ -192,7 +193,6 @@ export async function bookMeeting(
       title: input.title,
       agenda: input.agenda,
       ...times,
-      timeZone: zone,
       createdAt: now,
       updatedAt: now,
     },

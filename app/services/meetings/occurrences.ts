@@ -1,13 +1,14 @@
-import rrule from 'rrule'
+import { TZDate } from '@date-fns/tz'
+import { addWeeks } from 'date-fns'
 import type { MeetingRecurrence } from '~/domain/enums'
 import { MINUTE_MS, WEEK_MS } from '~/domain/durations'
 import type { Interval } from './intervals'
 import { MAX_OCCURRENCES } from './meeting-schemas'
 
-const { RRule } = rrule
-
 export type MeetingTimes = {
   startsAt: Date
+  /** The organiser's time zone: a series keeps its time on this clock across daylight-saving changes. */
+  timeZone: string
   durationMinutes: number
   recurrence: MeetingRecurrence
   occurrences: number | null
@@ -17,21 +18,18 @@ export type MeetingTimes = {
 export const RECURRENCE_INTERVAL: Record<Exclude<MeetingRecurrence, 'none'>, number> = { weekly: 1, biweekly: 2 }
 
 /**
- * The rule of a repeating meeting, on the UTC start: every occurrence is at the same UTC time,
- * exactly as the .ics (DTSTART in UTC with this RRULE) tells every calendar.
+ * Every start of a meeting. A series repeats on the organiser's wall clock (09:30 in New York stays
+ * 09:30 there after the clocks change, so its UTC time moves by the hour), exactly as the .ics
+ * (DTSTART with the organiser's TZID and VTIMEZONE, and this RRULE) tells every calendar.
  */
-function recurrenceRule(meeting: MeetingTimes) {
-  if (meeting.recurrence === 'none') return null
-  return new RRule({
-    freq: RRule.WEEKLY,
-    interval: RECURRENCE_INTERVAL[meeting.recurrence],
-    count: meeting.occurrences ?? 1,
-    dtstart: meeting.startsAt,
-  })
-}
-
 export function occurrenceStarts(meeting: MeetingTimes): Date[] {
-  return recurrenceRule(meeting)?.all() ?? [meeting.startsAt]
+  if (meeting.recurrence === 'none') return [meeting.startsAt]
+  const first = new TZDate(meeting.startsAt.getTime(), meeting.timeZone)
+  const weeks = RECURRENCE_INTERVAL[meeting.recurrence]
+  return Array.from(
+    { length: meeting.occurrences ?? 1 },
+    (_, index) => new Date(addWeeks(first, index * weeks).getTime()),
+  )
 }
 
 export function occurrenceIntervals(meeting: MeetingTimes): Interval[] {
