@@ -107,6 +107,14 @@ test('a stroke drawn in one browser shows in the others, reaches a late joiner, 
   await joinFromLobby(guest)
   await expect.poll(() => colourAt(guest, 0.5, 0.5), { timeout: 20_000 }).toBe(STROKE_COLOUR)
 
+  // Clearing asks first; keeping the board leaves the stroke.
+  await page.getByRole('button', { name: 'Clear board' }).click()
+  await page
+    .getByRole('group', { name: 'Clear the board for everyone?' })
+    .getByRole('button', { name: 'Keep it' })
+    .click()
+  expect(await colourAt(page, 0.5, 0.5)).toBe(STROKE_COLOUR)
+
   // Undo takes the stroke away for everyone.
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect.poll(() => colourAt(freelancer, 0.5, 0.5)).toBe(WHITE)

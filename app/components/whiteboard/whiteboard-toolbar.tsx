@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { STROKE_WIDTHS, WHITEBOARD_TOOLS, type WhiteboardTool } from '~/domain/whiteboard-strokes'
 import type { DrawnStroke } from './board-sync'
 
@@ -66,12 +67,39 @@ export function WhiteboardToolbar({ pen, onPenChange, canUndo, canRedo, onUndo, 
       <button type="button" className="button button--secondary" onClick={onRedo} disabled={!canRedo}>
         Redo
       </button>
-      <button type="button" className="button button--secondary" onClick={onClear}>
-        Clear board
-      </button>
+      <ClearBoardButton onClear={onClear} />
       <button type="button" className="button button--secondary" onClick={onExport}>
         Export as PNG
       </button>
     </div>
+  )
+}
+
+/** Clearing wipes the board for everyone in the call and undo does not bring it back, so it asks first. */
+function ClearBoardButton({ onClear }: { onClear: () => void }) {
+  const [asking, setAsking] = useState(false)
+  if (!asking)
+    return (
+      <button type="button" className="button button--secondary" onClick={() => setAsking(true)}>
+        Clear board
+      </button>
+    )
+  return (
+    <span className="whiteboard__confirm" role="group" aria-label="Clear the board for everyone?">
+      <span>Clear the board for everyone?</span>
+      <button
+        type="button"
+        className="button button--danger"
+        onClick={() => {
+          setAsking(false)
+          onClear()
+        }}
+      >
+        Yes, clear it
+      </button>
+      <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
+        Keep it
+      </button>
+    </span>
   )
 }
