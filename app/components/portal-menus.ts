@@ -2,17 +2,22 @@ import type { Role } from '~/domain/enums'
 
 export type MenuItem = { to: string; label: string; end?: boolean }
 
+/** What both sides of a contract use, in the same place in both sidebars. */
+const CONTRACT_WORK: MenuItem[] = [
+  { to: '/contracts', label: 'Contracts' },
+  { to: '/messages', label: 'Messages' },
+  { to: '/meetings', label: 'Meetings' },
+  { to: '/calls', label: 'Calls' },
+  { to: '/notifications', label: 'Notifications' },
+  { to: '/wallet', label: 'Wallet' },
+]
+
 /** Each portal's sidebar. An item is listed only once its page works. */
 export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
   client: [
     { to: '/client', label: 'Dashboard', end: true },
     { to: '/client/projects', label: 'Projects' },
-    { to: '/contracts', label: 'Contracts' },
-    { to: '/messages', label: 'Messages' },
-    { to: '/meetings', label: 'Meetings' },
-    { to: '/calls', label: 'Calls' },
-    { to: '/notifications', label: 'Notifications' },
-    { to: '/wallet', label: 'Wallet' },
+    ...CONTRACT_WORK,
     { to: '/payments', label: 'Payments' },
     { to: '/convert', label: 'Convert' },
     { to: '/settings', label: 'Settings' },
@@ -23,12 +28,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/saved-searches', label: 'Saved searches' },
     { to: '/freelancer/proposals', label: 'Proposals' },
     { to: '/freelancer/invitations', label: 'Invitations' },
-    { to: '/contracts', label: 'Contracts' },
-    { to: '/messages', label: 'Messages' },
-    { to: '/meetings', label: 'Meetings' },
-    { to: '/calls', label: 'Calls' },
-    { to: '/notifications', label: 'Notifications' },
-    { to: '/wallet', label: 'Wallet' },
+    ...CONTRACT_WORK,
     { to: '/payouts', label: 'Payouts' },
     { to: '/payments', label: 'Payments' },
     { to: '/convert', label: 'Convert' },

@@ -35,31 +35,37 @@ const ENTRIES = `from ledger_entries e
   left join contracts c on c.id = t.contract_id`
 
 /**
+ * The user's ledger sums over a year, per month and currency: `sums` are the sum columns (`@user` is
+ * the user), `scope` says which of the entries are theirs.
+ */
+function monthlySums<Sums>(sums: string, scope: string, userId: string, year: number) {
+  return getDb()
+    .$client.prepare(
+      `select cast(strftime('%m', t.created_at / 1000, 'unixepoch') as integer) as month, e.currency as currency,
+         ${sums}
+       ${ENTRIES}
+       where t.created_at >= @from and t.created_at < @to and ${scope}
+       group by month, e.currency
+       order by e.currency, month`,
+    )
+    .all({ user: userId, ...yearBounds(year) }) as ({ month: number; currency: string } & Sums)[]
+}
+
+/**
  * A freelancer's year from the ledger, per month and currency: what was released to them (gross),
  * the platform fees kept (revenue plus the tax in them), the tax part, what reached their wallet
  * (net) and what left it as payouts.
  */
 export async function freelancerStatementMonths(userId: string, year: number): Promise<FreelancerMonth[]> {
-  const rows = getDb()
-    .$client.prepare(
-      `select cast(strftime('%m', t.created_at / 1000, 'unixepoch') as integer) as month, e.currency as currency,
-         sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind = 'wallet' and a.owner_id = @user then e.amount_minor else 0 end) as net,
+  const rows = monthlySums<{ net: number; fees: number; tax: number; payouts: number }>(
+    `sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind = 'wallet' and a.owner_id = @user then e.amount_minor else 0 end) as net,
          sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind in ('platform_revenue', 'tax_payable') then e.amount_minor else 0 end) as fees,
          sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind = 'tax_payable' then e.amount_minor else 0 end) as tax,
-         sum(case when t.kind like 'payout%' and a.kind = 'wallet' and a.owner_id = @user then -e.amount_minor else 0 end) as payouts
-       ${ENTRIES}
-       where t.created_at >= @from and t.created_at < @to and (c.freelancer_id = @user or (t.contract_id is null and a.owner_id = @user))
-       group by month, e.currency
-       order by e.currency, month`,
-    )
-    .all({ user: userId, ...yearBounds(year) }) as {
-    month: number
-    currency: string
-    net: number
-    fees: number
-    tax: number
-    payouts: number
-  }[]
+         sum(case when t.kind like 'payout%' and a.kind = 'wallet' and a.owner_id = @user then -e.amount_minor else 0 end) as payouts`,
+    `(c.freelancer_id = @user or (t.contract_id is null and a.owner_id = @user))`,
+    userId,
+    year,
+  )
   return rows
     .map((row) => ({
       month: row.month,
@@ -78,27 +84,16 @@ export async function freelancerStatementMonths(userId: string, year: number): P
  * wallet out of escrow, and the platform fees on their contracts with the VAT/GST in them.
  */
 export async function clientStatementMonths(userId: string, year: number): Promise<ClientMonth[]> {
-  const rows = getDb()
-    .$client.prepare(
-      `select cast(strftime('%m', t.created_at / 1000, 'unixepoch') as integer) as month, e.currency as currency,
-         sum(case when t.kind = '${KIND.escrowFund}' and a.kind = 'escrow' then e.amount_minor
+  const rows = monthlySums<{ funded: number; refunded: number; fees: number; tax: number }>(
+    `sum(case when t.kind = '${KIND.escrowFund}' and a.kind = 'escrow' then e.amount_minor
                   when t.kind = '${KIND.hourlyCharge}' and e.amount_minor > 0 then e.amount_minor else 0 end) as funded,
          sum(case when t.kind in ${REFUNDS} and a.kind = 'wallet' and a.owner_id = @user then e.amount_minor else 0 end) as refunded,
          sum(case when t.kind in ${RELEASES} and a.kind in ('platform_revenue', 'tax_payable') then e.amount_minor else 0 end) as fees,
-         sum(case when t.kind in ${RELEASES} and a.kind = 'tax_payable' then e.amount_minor else 0 end) as tax
-       ${ENTRIES}
-       where t.created_at >= @from and t.created_at < @to and c.client_id = @user
-       group by month, e.currency
-       order by e.currency, month`,
-    )
-    .all({ user: userId, ...yearBounds(year) }) as {
-    month: number
-    currency: string
-    funded: number
-    refunded: number
-    fees: number
-    tax: number
-  }[]
+         sum(case when t.kind in ${RELEASES} and a.kind = 'tax_payable' then e.amount_minor else 0 end) as tax`,
+    `c.client_id = @user`,
+    userId,
+    year,
+  )
   return rows
     .map((row) => ({
       month: row.month,

@@ -1,7 +1,14 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type SerializeFrom,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Pagination } from '~/components/ui/pagination'
+import { FilterForm, SelectFilter } from '~/components/ui/filters'
 import { PAYOUT_RAILS, PAYOUT_STATUSES, type PayoutRailKind, type PayoutStatus } from '~/domain/enums'
 import { listPayoutsForAdmin } from '~/models/payouts.server'
 import { PAYOUT_MACHINE } from '~/domain/payout-machine'
@@ -18,6 +25,11 @@ import { RequiredMark } from '~/components/ui/field'
 export const meta: MetaFunction = () => [{ title: 'Payouts · Admin · MegiLance' }]
 
 const PAGE_SIZE = 25
+const STATUS_OPTIONS = PAYOUT_STATUSES.map((status) => [status, PAYOUT_STATUS_LABELS[status].split(' — ')[0]!] as const)
+const RAIL_OPTIONS = [
+  ['bank', 'Bank'],
+  ['crypto', 'Crypto'],
+] as const
 const pick = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined
 
@@ -38,8 +50,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       freelancerName,
       freelancerEmail,
       createdAt: payout.createdAt.toISOString(),
-      amount: formatMoney(payout.amountMinor, payout.currency),
-      fee: formatMoney(payout.feeMinor, payout.currency),
+      amountMinor: payout.amountMinor,
+      feeMinor: payout.feeMinor,
+      currency: payout.currency,
       rail: payout.rail,
       speed: payout.speed,
       destination: payout.destination,
@@ -95,79 +108,30 @@ export default function AdminPayouts() {
           freelancer sees your reason.
         </p>
       </header>
-      <Form method="get" className="filters" role="search" aria-label="Filter payouts">
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" name="status" defaultValue={filter.status}>
-            <option value="">Any</option>
-            {PAYOUT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {PAYOUT_STATUS_LABELS[status].split(' — ')[0]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-rail">Rail</label>
-          <select id="filter-rail" name="rail" defaultValue={filter.rail}>
-            <option value="">Any</option>
-            <option value="bank">Bank</option>
-            <option value="crypto">Crypto</option>
-          </select>
-        </div>
-        <button type="submit" className="button button--secondary">
-          Filter
-        </button>
-      </Form>
+      <FilterForm label="Filter payouts" className="filters" submit="Filter">
+        <SelectFilter
+          id="filter-status"
+          name="status"
+          label="Status"
+          anyLabel="Any"
+          value={filter.status}
+          options={STATUS_OPTIONS}
+        />
+        <SelectFilter
+          id="filter-rail"
+          name="rail"
+          label="Rail"
+          anyLabel="Any"
+          value={filter.rail}
+          options={RAIL_OPTIONS}
+        />
+      </FilterForm>
       <p className="muted">{total === 1 ? '1 payout' : `${total} payouts`}</p>
       {rows.length ? (
         <ul className="admin-payouts" aria-label="Payouts">
           {rows.map((row) => (
             <li key={row.id}>
-              <article aria-label={`Payout ${row.amount} to ${row.freelancerName}`} className="card">
-                <p>
-                  <strong>{row.amount}</strong> to {row.freelancerName} ({row.freelancerEmail}) ·{' '}
-                  {row.rail === 'bank' ? 'Bank' : 'Crypto'}, {row.speed} · fee {row.fee}
-                </p>
-                <p className="cell-detail">
-                  {row.destination} · requested {formatDateTime(row.createdAt)}
-                  {row.providerRef ? ` · reference ${row.providerRef}` : ''}
-                </p>
-                <p>
-                  <span className={`badge badge--payout-${row.status}`}>{row.statusLabel}</span>
-                  {row.statusReason ? <> · Reason: {row.statusReason}</> : null}
-                </p>
-                {actionData?.payoutId === row.id && actionData.errors.length ? (
-                  <p className="form-alert" role="alert">
-                    {actionData.errors.join(' ')}
-                  </p>
-                ) : null}
-                {row.actions.length ? (
-                  <Form method="post" className="form-stack">
-                    <input type="hidden" name="payoutId" value={row.id} />
-                    <div className="field">
-                      <label htmlFor={`reason-${row.id}`}>
-                        Reason for the payout of {row.amount} to {row.freelancerName}
-                        <RequiredMark required />
-                      </label>
-                      <input id={`reason-${row.id}`} name="reason" required minLength={5} maxLength={500} />
-                    </div>
-                    <div className="action-row">
-                      {row.actions.map((action) => (
-                        <button
-                          key={action}
-                          type="submit"
-                          name="intent"
-                          value={action}
-                          className={action === 'release' ? 'button button--primary' : 'button button--secondary'}
-                        >
-                          {PAYOUT_MACHINE.transitions[action].label}
-                        </button>
-                      ))}
-                    </div>
-                  </Form>
-                ) : null}
-              </article>
+              <AdminPayoutCard row={row} error={actionData?.payoutId === row.id ? actionData.errors : []} />
             </li>
           ))}
         </ul>
@@ -176,5 +140,58 @@ export default function AdminPayouts() {
       )}
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} search={search} />
     </>
+  )
+}
+
+type Row = SerializeFrom<typeof loader>['rows'][number]
+
+/** One payout: what, to whom, how, its state and the moves an admin may make with a reason. */
+function AdminPayoutCard({ row, error }: { row: Row; error: string[] }) {
+  const amount = formatMoney(row.amountMinor, row.currency)
+  return (
+    <article aria-label={`Payout ${amount} to ${row.freelancerName}`} className="card">
+      <p>
+        <strong>{amount}</strong> to {row.freelancerName} ({row.freelancerEmail}) ·{' '}
+        {row.rail === 'bank' ? 'Bank' : 'Crypto'}, {row.speed} · fee {formatMoney(row.feeMinor, row.currency)}
+      </p>
+      <p className="cell-detail">
+        {row.destination} · requested {formatDateTime(row.createdAt)}
+        {row.providerRef ? ` · reference ${row.providerRef}` : ''}
+      </p>
+      <p>
+        <span className={`badge badge--payout-${row.status}`}>{row.statusLabel}</span>
+        {row.statusReason ? <> · Reason: {row.statusReason}</> : null}
+      </p>
+      {error.length ? (
+        <p className="form-alert" role="alert">
+          {error.join(' ')}
+        </p>
+      ) : null}
+      {row.actions.length ? (
+        <Form method="post" className="form-stack">
+          <input type="hidden" name="payoutId" value={row.id} />
+          <div className="field">
+            <label htmlFor={`reason-${row.id}`}>
+              Reason for the payout of {amount} to {row.freelancerName}
+              <RequiredMark required />
+            </label>
+            <input id={`reason-${row.id}`} name="reason" required minLength={5} maxLength={500} />
+          </div>
+          <div className="action-row">
+            {row.actions.map((action) => (
+              <button
+                key={action}
+                type="submit"
+                name="intent"
+                value={action}
+                className={action === 'release' ? 'button button--primary' : 'button button--secondary'}
+              >
+                {PAYOUT_MACHINE.transitions[action].label}
+              </button>
+            ))}
+          </div>
+        </Form>
+      ) : null}
+    </article>
   )
 }

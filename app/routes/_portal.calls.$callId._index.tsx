@@ -10,10 +10,9 @@ import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { answerDomainErrors, refusalResponse } from '~/http/outcome-response.server'
 import { redirectWithToast } from '~/http/toast.server'
-import { loadCallPage } from '~/services/video/call-history.server'
+import { openCallPage } from '~/services/video/call-history.server'
 import { InviteToCallSchema } from '~/services/video/call-schemas'
 import { inviteToCall, requireCallAccess } from '~/services/video/calls.server'
-import { readCallWhiteboard } from '~/services/video/whiteboard.server'
 import { listRecordingViews } from '~/services/video/recordings.server'
 import { formatDateTime } from '~/utils/format'
 
@@ -22,8 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Call: 
 /** The call's record: who joined and left when, how long it ran. Its two sides and guests only. */
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
-  const { call, conversation, asGuest } = await requireCallAccess(user, params.callId)
-  const page = await loadCallPage(call, conversation)
+  const { call, conversation, asGuest, page } = await openCallPage(user, params.callId)
   return json({
     id: call.id,
     startedAt: call.startedAt.toISOString(),
@@ -37,7 +35,6 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
       leftAt: row.leftAt?.toISOString() ?? null,
     })),
     meeting: page.meeting ? { ...page.meeting, startsAt: page.meeting.startsAt.toISOString() } : null,
-    whiteboard: await readCallWhiteboard(call.id),
     recordings: await listRecordingViews(call.id),
   })
 })

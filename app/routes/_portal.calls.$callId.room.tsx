@@ -8,9 +8,7 @@ import { RecordingControl } from '~/components/call/recording-control'
 import { useHydrated } from '~/components/security/use-hydrated'
 import { requireUser } from '~/http/auth.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
-import { loadCallPage } from '~/services/video/call-history.server'
-import { requireCallAccess } from '~/services/video/calls.server'
-import { readCallWhiteboard } from '~/services/video/whiteboard.server'
+import { openCallPage } from '~/services/video/call-history.server'
 import { getEnv } from '~/utils/env.server'
 import { formatDateTime } from '~/utils/format'
 
@@ -19,11 +17,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Call: 
 /** The live room for the call's two sides and guests; everyone else gets 404. */
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
-  const { call, conversation, asGuest } = await requireCallAccess(user, params.callId)
-  const page = await loadCallPage(call, conversation)
+  const { call, conversation, asGuest, page } = await openCallPage(user, params.callId)
   return json({
-    id: call.id,
     title: page.title,
+    id: call.id,
     me: { userId: user.id, name: user.name },
     iceServers: getEnv().ICE_SERVERS,
     // Files go to the conversation and invitations come from its two sides: not for guests.
@@ -31,7 +28,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
     meeting: page.meeting
       ? { id: page.meeting.id, title: page.meeting.title, startsAt: page.meeting.startsAt.toISOString() }
       : null,
-    whiteboard: await readCallWhiteboard(call.id),
+    whiteboard: page.whiteboard,
   })
 })
 

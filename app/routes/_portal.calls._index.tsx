@@ -4,6 +4,7 @@ import { formatCallDuration } from '~/utils/call-duration'
 import { requireUser } from '~/http/auth.server'
 import { listMyCalls } from '~/services/video/call-history.server'
 import { formatDateTime } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Calls · MegiLance' }]
 
@@ -31,29 +32,18 @@ export default function Calls() {
         <p className="muted">Start a call from a contract or a conversation; each call is kept here with who joined.</p>
       </header>
       {calls.length ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Call</th>
-                <th scope="col">Started</th>
-                <th scope="col">Duration</th>
-              </tr>
-            </thead>
-            <tbody>
-              {calls.map((call) => (
-                <tr key={call.id}>
-                  <td>
-                    <Link to={`/calls/${call.id}`}>{call.title}</Link>
-                    {call.ongoing ? <span className="badge badge--open"> going on now</span> : null}
-                  </td>
-                  <td>{formatDateTime(call.startedAt)}</td>
-                  <td>{formatCallDuration(call.durationMs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Your calls" columns={['Call', 'Started', 'Duration']}>
+          {calls.map((call) => (
+            <tr key={call.id}>
+              <td>
+                <Link to={`/calls/${call.id}`}>{call.title}</Link>
+                {call.ongoing ? <span className="badge badge--open"> going on now</span> : null}
+              </td>
+              <td>{formatDateTime(call.startedAt)}</td>
+              <td>{formatCallDuration(call.durationMs)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p className="muted">No calls yet.</p>
       )}

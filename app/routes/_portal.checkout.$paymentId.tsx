@@ -45,7 +45,8 @@ function sandboxClosed(): string | null {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { payment, milestone, contract } = await requirePayment(request, params.paymentId)
   const common = {
-    amount: formatMoney(payment.amountMinor, payment.currency),
+    amountMinor: payment.amountMinor,
+    currency: payment.currency,
     milestoneTitle: milestone.title,
     contract: { id: contract.id, title: contract.title },
   }
@@ -95,8 +96,9 @@ export default function CheckoutPage() {
 function SandboxCheckout({
   data,
 }: {
-  data: { amount: string; milestoneTitle: string; contract: { id: string; title: string } }
+  data: { amountMinor: number; currency: string; milestoneTitle: string; contract: { id: string; title: string } }
 }) {
+  const amount = formatMoney(data.amountMinor, data.currency)
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useZodForm(CardCheckoutSchema, { id: 'card-checkout', lastResult })
   return (
@@ -105,7 +107,7 @@ function SandboxCheckout({
         <p>
           <Link to={`/contracts/${data.contract.id}`}>← Back to {data.contract.title} (nothing is charged)</Link>
         </p>
-        <h1>Pay {data.amount} by card</h1>
+        <h1>Pay {amount} by card</h1>
         <p className="muted">
           For the milestone “{data.milestoneTitle}”. The money is held in escrow until you approve the work.
         </p>
@@ -122,7 +124,7 @@ function SandboxCheckout({
           <FormAlert errors={form.errors} />
           <CardFields fields={fields} />
           <button type="submit" className="button button--primary button--block">
-            Pay {data.amount}
+            Pay {amount}
           </button>
         </Form>
       </section>

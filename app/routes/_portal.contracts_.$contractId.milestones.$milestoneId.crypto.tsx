@@ -36,7 +36,8 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
     milestone: {
       id: milestone.id,
       title: milestone.title,
-      amount: formatMoney(milestone.amountMinor, contract.currency),
+      amountMinor: milestone.amountMinor,
+      currency: contract.currency,
       pending: milestone.status === 'pending',
     },
   })
@@ -66,7 +67,7 @@ export default function PayWithCryptoPage() {
         <p>
           <Link to={`/contracts/${contract.id}`}>← Back to {contract.title}</Link>
         </p>
-        <h1>Pay {milestone.amount} with crypto</h1>
+        <h1>Pay {formatMoney(milestone.amountMinor, milestone.currency)} with crypto</h1>
         <p className="muted">
           For the milestone “{milestone.title}”. You get an address, the exact amount and a QR code; the amount is
           locked at today’s rate for {RATE_LOCK_MINUTES} minutes. The money is held in escrow until you approve the

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contract, milestone } = await requireMilestone(request, params)
   return json({
     contract: { id: contract.id, title: contract.title },
-    milestone: { title: milestone.title, amount: formatMoney(milestone.amountMinor, contract.currency) },
+    milestone: { title: milestone.title, amountMinor: milestone.amountMinor, currency: contract.currency },
   })
 }
 
@@ -71,8 +71,9 @@ export default function OpenDispute() {
         </p>
         <h1>Open a dispute</h1>
         <p className="muted">
-          About milestone “{milestone.title}” ({milestone.amount}). The money stays in escrow; the other side gives
-          their response, then an admin decides to release, refund or split it and writes the reason you both see.
+          About milestone “{milestone.title}” ({formatMoney(milestone.amountMinor, milestone.currency)}). The money
+          stays in escrow; the other side gives their response, then an admin decides to release, refund or split it and
+          writes the reason you both see.
         </p>
       </header>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack card">

@@ -8,6 +8,7 @@ import { setFavouriteCurrency } from '~/services/payments/rates/currency-favouri
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { formatMoney } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Convert currencies · MegiLance' }]
 
@@ -96,7 +97,8 @@ export default function ConvertPage() {
         <section className="card convert-result" aria-labelledby="result-heading">
           <h2 id="result-heading">Result</h2>
           <p className="convert-result__amounts">
-            {conversion.amount} = <strong>{conversion.result}</strong>
+            {formatMoney(conversion.amount.minor, conversion.amount.currency)} ={' '}
+            <strong>{formatMoney(conversion.result.minor, conversion.result.currency)}</strong>
           </p>
           <p>
             1 {values.from} = {conversion.rate} {values.to} · 1 {values.to} = {conversion.inverseRate} {values.from}

@@ -4,7 +4,7 @@ import { CryptoPaymentDetails } from '~/components/payments/crypto-payment-detai
 import { findCryptoPaymentRequest } from '~/models/crypto-payments.server'
 import { cryptoPaymentView } from '~/services/payments/crypto/crypto-payments.server'
 import { requireUser } from '~/http/auth.server'
-import { formatDateTime } from '~/utils/format'
+import { formatDateTime, formatMoney } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Pay ${data?.amountText ?? 'with crypto'} · MegiLance` },
@@ -27,6 +27,7 @@ const STATUS = {
 export default function CryptoPaymentPage() {
   const view = useLoaderData<typeof loader>()
   const status = STATUS[view.status]
+  const fiat = formatMoney(view.fiatAmountMinor, view.fiatCurrency)
   return (
     <div className="page--narrow">
       <header className="page-header">
@@ -35,7 +36,7 @@ export default function CryptoPaymentPage() {
         </p>
         <h1>Send {view.amountText}</h1>
         <p className="muted">
-          {view.fiatText} for the milestone “{view.milestoneTitle}”, paid as {view.choiceLabel}.
+          {fiat} for the milestone “{view.milestoneTitle}”, paid as {view.choiceLabel}.
         </p>
         <p>
           Status: <span className={`badge badge--plain ${status.badge}`}>{status.label}</span>
@@ -69,8 +70,8 @@ export default function CryptoPaymentPage() {
             ) : null}
             .{' '}
             {view.fundedMilestone
-              ? `${view.fiatText} is held in escrow for “${view.milestoneTitle}” until you approve the work.`
-              : `“${view.milestoneTitle}” had already been funded, so ${view.fiatText} went to your wallet balance.`}
+              ? `${fiat} is held in escrow for “${view.milestoneTitle}” until you approve the work.`
+              : `“${view.milestoneTitle}” had already been funded, so ${fiat} went to your wallet balance.`}
           </p>
           <p>
             <Link to={`/contracts/${view.contract.id}`}>Back to the contract</Link>

@@ -117,14 +117,7 @@ export default function MeetingPage() {
           </p>
           {data.missing ? <MissingAvailability missing={data.missing} otherName={meeting.otherName} /> : null}
           <Form method="post" {...getFormProps(form)} className="form-stack">
-            <SlotPicker
-              name={fields.slot.name}
-              days={data.days}
-              zone={data.zone}
-              selected={typeof fields.slot.initialValue === 'string' ? fields.slot.initialValue : undefined}
-              errors={fields.slot.errors}
-              errorId={fields.slot.errorId}
-            />
+            <SlotPicker meta={fields.slot} days={data.days} zone={data.zone} />
             <button type="submit" name="intent" value="reschedule" className="button button--primary">
               Move the meeting
             </button>

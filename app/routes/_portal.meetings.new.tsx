@@ -100,14 +100,7 @@ export default function NewMeeting() {
           <input type="hidden" name={fields.durationMinutes.name} value={data.durationMinutes} />
           <Field label="Title" meta={fields.title} />
           <TextareaField label="Agenda (optional)" meta={fields.agenda} rows={4} />
-          <SlotPicker
-            name={fields.slot.name}
-            days={data.days}
-            zone={data.zone}
-            selected={typeof fields.slot.initialValue === 'string' ? fields.slot.initialValue : undefined}
-            errors={fields.slot.errors}
-            errorId={fields.slot.errorId}
-          />
+          <SlotPicker meta={fields.slot} days={data.days} zone={data.zone} />
           <div className="field-row">
             <SelectField label="Repeats" meta={fields.recurrence} options={RECURRENCE_OPTIONS} />
             <Field

@@ -4,6 +4,7 @@ import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
 import { platformTaxCountry } from '~/services/payments/tax/tax-customer.server'
 import { countriesWithoutSourceRate, listPublishedRates, TAX_SOURCE } from '~/services/payments/tax/tax-rates'
 import { HelpPage } from '~/components/help/help-page'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [
   { title: 'VAT and GST rates · Help centre · MegiLance' },
@@ -58,38 +59,26 @@ export default function TaxRatesPage() {
       </section>
       <section className="card">
         <h2>Rates by country ({rates.length})</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Country</th>
-                <th scope="col">Tax</th>
-                <th scope="col">Rate</th>
-                <th scope="col">Regions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rates.map((rate) => (
-                <tr key={rate.countryCode}>
-                  <th scope="row">
-                    {rate.name}{' '}
-                    <span className="muted">
-                      ({rate.countryCode}
-                      {rate.eu ? ', EU' : ''})
-                    </span>
-                  </th>
-                  <td>{rate.type === 'none' ? 'No national tax' : rate.type}</td>
-                  <td>{rate.percent}%</td>
-                  <td>
-                    {rate.regions.length
-                      ? rate.regions.map((region) => `${region.code} ${region.type} ${region.percent}%`).join(', ')
-                      : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Tax rates by country" columns={['Country', 'Tax', 'Rate', 'Regions']}>
+          {rates.map((rate) => (
+            <tr key={rate.countryCode}>
+              <th scope="row">
+                {rate.name}{' '}
+                <span className="muted">
+                  ({rate.countryCode}
+                  {rate.eu ? ', EU' : ''})
+                </span>
+              </th>
+              <td>{rate.type === 'none' ? 'No national tax' : rate.type}</td>
+              <td>{rate.percent}%</td>
+              <td>
+                {rate.regions.length
+                  ? rate.regions.map((region) => `${region.code} ${region.type} ${region.percent}%`).join(', ')
+                  : '—'}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section className="card">
         <h2>No rate in the source ({missing.length})</h2>

@@ -25,8 +25,8 @@ describe('/convert', () => {
       expect(response.status).toBe(200)
       const page = (await response.json()) as ConvertPage
       expect(page.conversion).toMatchObject({
-        amount: '$100',
-        result: '€86.21',
+        amount: { minor: '10000', currency: 'USD' },
+        result: { minor: '8621', currency: 'EUR' },
         rate: '0.86206897',
         source: 'snapshot',
       })

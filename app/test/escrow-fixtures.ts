@@ -10,11 +10,7 @@ type ContractExtras = Partial<
   Pick<typeof contracts.$inferInsert, 'status' | 'endedAt' | 'hourlyRateMinor' | 'weeklyLimitHours'>
 >
 
-/**
- * A hired project: the project, its accepted proposal and the contract between two existing users,
- * inserted directly (the proposal flow is tested elsewhere). Hourly contracts bid `amountMinor` an hour.
- */
-export async function insertHiredContract(input: {
+type HiredContractInput = {
   clientId: string
   freelancerId: string
   type: 'fixed' | 'hourly'
@@ -24,7 +20,13 @@ export async function insertHiredContract(input: {
   amountMinor: number
   currency?: string
   contract?: ContractExtras
-}): Promise<Contract> {
+}
+
+/**
+ * A hired project: the project, its accepted proposal and the contract between two existing users,
+ * inserted directly (the proposal flow is tested elsewhere). Hourly contracts bid `amountMinor` an hour.
+ */
+export async function insertHiredContract(input: HiredContractInput): Promise<Contract> {
   const db = getDb()
   const currency = input.currency ?? 'USD'
   const hourly = input.type === 'hourly'
@@ -76,6 +78,17 @@ export async function insertHiredContract(input: {
   const contract = await findContract(contractId)
   if (!contract) throw new Error('contract not inserted')
   return contract
+}
+
+/** A new client and a new freelancer (named when given) and a hired contract between them. */
+export async function hireBetweenNewUsers(
+  terms: Omit<HiredContractInput, 'clientId' | 'freelancerId'>,
+  names: { client?: string; freelancer?: string } = {},
+) {
+  const client = await createTestUser('client', names.client ? { name: names.client } : {})
+  const freelancer = await createTestUser('freelancer', names.freelancer ? { name: names.freelancer } : {})
+  const contract = await insertHiredContract({ clientId: client.id, freelancerId: freelancer.id, ...terms })
+  return { client, freelancer, contract }
 }
 
 /** A fixed-price contract with the given milestones; money tests start from here. */

@@ -102,10 +102,11 @@ describe('requesting a payout through /payouts', () => {
     const review = await run(payoutsAction, formRequest('/payouts', { intent: 'review', ...fields }, cookie))
     expect(review.status).toBe(200)
     expect((await review.json()).review).toMatchObject({
-      amount: '$300',
-      fee: '$3',
-      receive: '$297',
-      minimum: '$10',
+      currency: 'USD',
+      amountMinor: 30_000,
+      feeMinor: 300,
+      receiveMinor: 29_700,
+      minimumMinor: 1000,
       arrival: 'within 30 minutes',
       stepUpHref: null,
     })

@@ -4,22 +4,18 @@ import { action as startAction } from '~/routes/_portal.calls.$callId.recordings
 import { action as chunkAction } from '~/routes/_portal.calls.$callId.recordings.$recordingId.chunks.$index'
 import { action as stopAction } from '~/routes/_portal.calls.$callId.recordings.$recordingId.stop'
 import { loader as fileLoader } from '~/routes/_portal.calls.$callId.recordings.$recordingId'
-import { insertHiredContract } from './escrow-fixtures'
+import { hireBetweenNewUsers } from './escrow-fixtures'
 import { formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
 
 async function callWithCookies() {
-  const client = await createTestUser('client')
-  const freelancer = await createTestUser('freelancer')
-  const stranger = await createTestUser('client')
-  const contract = await insertHiredContract({
-    clientId: client.id,
-    freelancerId: freelancer.id,
+  const { client, freelancer, contract } = await hireBetweenNewUsers({
     type: 'fixed',
     title: 'Website',
     amountMinor: 10_000,
   })
-  const callId = await insertContractCall({ contractId: contract.id, clientId: client.id, freelancerId: freelancer.id })
+  const stranger = await createTestUser('client')
+  const callId = await insertContractCall(contract)
   return {
     callId,
     client: await signedInCookie(client.id),

@@ -22,7 +22,7 @@ const stroke: Stroke = {
 
 async function callOfContract() {
   const { client, freelancer, contract } = await createFixedContract()
-  const callId = await insertContractCall({ contractId: contract.id, clientId: client.id, freelancerId: freelancer.id })
+  const callId = await insertContractCall(contract)
   return { client, freelancer, callId }
 }
 

@@ -1,23 +1,14 @@
 import { ErrorList } from '~/components/ui/field'
 
+/** What the picker needs of conform's field: it draws its own radios. */
+type SlotMeta = { name: string; initialValue?: unknown; errors?: string[]; errorId: string }
+
 export type SlotDay = { day: string; slots: { value: string; label: string }[] }
 
 /** The free times as radio buttons, one group per day, in the viewer's time zone (named in the legend). */
-export function SlotPicker({
-  name,
-  days,
-  zone,
-  selected,
-  errors,
-  errorId,
-}: {
-  name: string
-  days: SlotDay[]
-  zone: string
-  selected: string | undefined
-  errors: string[] | undefined
-  errorId: string
-}) {
+export function SlotPicker({ meta, days, zone }: { meta: SlotMeta; days: SlotDay[]; zone: string }) {
+  const { name, errors, errorId } = meta
+  const selected = typeof meta.initialValue === 'string' ? meta.initialValue : undefined
   return (
     <fieldset className="field choice-group slot-picker" aria-describedby={errors?.length ? errorId : undefined}>
       <legend>Time (shown in {zone})</legend>

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { ConfirmCryptoPaymentSchema, RefundCryptoReceiptSchema } from '~/services/payments/crypto/crypto-schemas'
-import { formatDateTime } from '~/utils/format'
+import { formatDateTime, formatMoney } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
 import { FormAlert } from '~/components/ui/form-alert'
 
@@ -15,7 +15,8 @@ type RequestRow = {
   contractId: string
   contractTitle: string
   milestoneTitle: string
-  fiatText: string
+  fiatAmountMinor: number
+  fiatCurrency: string
   amountText: string
   choiceLabel: string
   status: 'pending' | 'confirmed' | 'expired'
@@ -67,7 +68,7 @@ export function CryptoRequestsTable({
           <td>
             {row.amountText}{' '}
             <span className="muted">
-              ({row.fiatText}, {row.choiceLabel})
+              ({formatMoney(row.fiatAmountMinor, row.fiatCurrency)}, {row.choiceLabel})
             </span>
           </td>
           <td>

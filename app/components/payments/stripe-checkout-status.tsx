@@ -1,7 +1,9 @@
 import { Link } from '@remix-run/react'
+import { formatMoney } from '~/utils/format'
 
 export type StripeCheckoutView = {
-  amount: string
+  amountMinor: number
+  currency: string
   milestoneTitle: string
   contract: { id: string; title: string }
   state: 'paid' | 'waiting' | 'failed'
@@ -15,6 +17,7 @@ export type StripeCheckoutView = {
 /** What the payer sees on our page around Stripe's hosted Checkout; honest about what is confirmed. */
 export function StripeCheckoutStatus({ view, reloadTo }: { view: StripeCheckoutView; reloadTo: string }) {
   const back = `/contracts/${view.contract.id}`
+  const amount = formatMoney(view.amountMinor, view.currency)
   if (view.state === 'paid') {
     return (
       <>
@@ -24,8 +27,8 @@ export function StripeCheckoutStatus({ view, reloadTo }: { view: StripeCheckoutV
         <section className="card form-stack" aria-label="Payment status">
           <p role="status">
             {view.funded
-              ? `Stripe confirmed your payment: ${view.amount} is held in escrow for “${view.milestoneTitle}” until you approve the work.`
-              : `Stripe confirmed your payment. “${view.milestoneTitle}” could no longer be funded (it was funded meanwhile, or the contract ended), so ${view.amount} went to your wallet balance.`}
+              ? `Stripe confirmed your payment: ${amount} is held in escrow for “${view.milestoneTitle}” until you approve the work.`
+              : `Stripe confirmed your payment. “${view.milestoneTitle}” could no longer be funded (it was funded meanwhile, or the contract ended), so ${amount} went to your wallet balance.`}
           </p>
           <p>
             <Link to={back}>Back to {view.contract.title}</Link>
@@ -55,7 +58,7 @@ export function StripeCheckoutStatus({ view, reloadTo }: { view: StripeCheckoutV
         <p>
           <Link to={back}>← Back to {view.contract.title}</Link>
         </p>
-        <h1>Pay {view.amount} by card</h1>
+        <h1>Pay {amount} by card</h1>
         <p className="muted">
           For the milestone “{view.milestoneTitle}”. You will pay on Stripe’s secure page; MegiLance never sees your
           card number.
@@ -73,7 +76,7 @@ export function StripeCheckoutStatus({ view, reloadTo }: { view: StripeCheckoutV
         ) : (
           <>
             <p role="status">
-              We are waiting for Stripe to confirm your payment of {view.amount}. This usually takes a few seconds.
+              We are waiting for Stripe to confirm your payment of {amount}. This usually takes a few seconds.
             </p>
             <p>
               <Link to={reloadTo} reloadDocument>

@@ -1,9 +1,10 @@
 import { Form, Link } from '@remix-run/react'
 import type { PayoutReviewData } from '~/services/payments/payouts/payout-views'
-import { formatDateTime } from '~/utils/format'
+import { formatDateTime, formatMoney } from '~/utils/format'
 
 /** The review step: everything the payout costs and when it arrives, then one button that commits it. */
 export function PayoutReview({ review }: { review: PayoutReviewData }) {
+  const money = (minor: number) => formatMoney(minor, review.currency)
   return (
     <section className="card payout-review" aria-labelledby="review-heading">
       <h2 id="review-heading">Review your payout</h2>
@@ -14,20 +15,20 @@ export function PayoutReview({ review }: { review: PayoutReviewData }) {
         </div>
         <div>
           <dt>Amount from your wallet</dt>
-          <dd>{review.amount}</dd>
+          <dd>{money(review.amountMinor)}</dd>
         </div>
         <div>
           <dt>Fee ({review.speed})</dt>
-          <dd>{review.fee}</dd>
+          <dd>{money(review.feeMinor)}</dd>
         </div>
         <div>
           <dt>Arrives</dt>
           <dd>
-            {review.receive}
+            {money(review.receiveMinor)}
             {review.inAsset ? (
               <span className="cell-detail">
                 {' '}
-                ≈ {review.inAsset.amount} at {review.inAsset.rate} (
+                ≈ {formatMoney(review.inAsset.minor, review.inAsset.asset)} at {review.inAsset.rate} (
                 {review.inAsset.source === 'snapshot' ? 'shipped snapshot rate' : `${review.inAsset.source} rate`} of{' '}
                 {formatDateTime(review.inAsset.asOf)})
               </span>
@@ -43,7 +44,7 @@ export function PayoutReview({ review }: { review: PayoutReviewData }) {
         </div>
         <div>
           <dt>Minimum for this method</dt>
-          <dd>{review.minimum}</dd>
+          <dd>{money(review.minimumMinor)}</dd>
         </div>
       </dl>
       {review.stepUpHref ? (
@@ -59,7 +60,7 @@ export function PayoutReview({ review }: { review: PayoutReviewData }) {
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <button type="submit" name="intent" value="confirm" className="button button--primary">
-            Confirm payout of {review.amount}
+            Confirm payout of {money(review.amountMinor)}
           </button>
         </Form>
       )}

@@ -28,7 +28,9 @@ export function PayoutTable({ rows }: { rows: PayoutRow[] }) {
           <td className="numeric">{formatMoney(row.feeMinor, row.currency)}</td>
           <td className="numeric">
             {formatMoney(row.amountMinor - row.feeMinor, row.currency)}
-            {row.inAsset ? <span className="cell-detail">≈ {row.inAsset}</span> : null}
+            {row.inAsset ? (
+              <span className="cell-detail">≈ {formatMoney(row.inAsset.minor, row.inAsset.asset)}</span>
+            ) : null}
             <span className="cell-detail">
               {row.sentAt
                 ? `Sent ${formatDateTime(row.sentAt)}`

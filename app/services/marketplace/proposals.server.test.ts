@@ -2,16 +2,16 @@ import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { listNotifications } from '~/models/notifications.server'
-import { acceptProposal, findProposal, updateSubmittedProposal } from '~/models/proposals.server'
+import { listContractActivity } from '~/models/contracts.server'
 import {
-  contractActivity,
-  contracts,
-  milestones,
-  projectInvitations,
-  projects,
-  proposalMilestones,
-  proposals,
-} from '~/models/schema'
+  acceptProposal,
+  findInvitation,
+  findProject,
+  findProposal,
+  listProposalMilestones,
+  updateSubmittedProposal,
+} from '~/models/proposals.server'
+import { contracts, milestones, projectInvitations, projects, proposals } from '~/models/schema'
 import { action as proposeAction, loader as proposeLoader } from '~/routes/_portal.projects_.$projectId_.propose'
 import { action as editAction, loader as editLoader } from '~/routes/_portal.proposals.$proposalId_.edit'
 import { loader as projectProposalsLoader } from '~/routes/_portal.projects_.$projectId_.proposals'
@@ -140,11 +140,7 @@ describe('sending a proposal', () => {
       { projectId: invited.projectId },
     )
     expect(response.status).toBe(302)
-    const invitation = getDb()
-      .select()
-      .from(projectInvitations)
-      .where(eq(projectInvitations.projectId, invited.projectId))
-      .get()
+    const invitation = await findInvitation(invited.projectId, guest.id)
     expect(invitation?.status).toBe('accepted')
   })
 
@@ -208,12 +204,7 @@ describe('editing a proposal', () => {
     )
     expect(edited.status).toBe(302)
     expect(proposalRow(sent.proposalId)).toMatchObject({ bidAmountMinor: 120_000, durationDays: 20 })
-    const rows = getDb()
-      .select()
-      .from(proposalMilestones)
-      .where(eq(proposalMilestones.proposalId, sent.proposalId))
-      .orderBy(asc(proposalMilestones.position))
-      .all()
+    const rows = await listProposalMilestones(sent.proposalId)
     expect(rows.map((row) => [row.position, row.title, row.amountMinor])).toEqual([
       [1, 'Half', 60_000],
       [2, 'Rest', 60_000],
@@ -344,7 +335,7 @@ describe('accepting a proposal', () => {
       },
       { position: 2, title: 'Build', amountMinor: 60_000, dueDate: null, status: 'pending' },
     ])
-    expect(db.select().from(projects).where(eq(projects.id, projectId)).get()).toMatchObject({
+    expect(await findProject(projectId)).toMatchObject({
       status: 'closed',
       closeReason: 'hired',
     })
@@ -352,8 +343,9 @@ describe('accepting a proposal', () => {
     expect(proposalRow(chosen.proposalId)?.decidedAt).toBeInstanceOf(Date)
     expect(proposalRow(other.proposalId)?.status).toBe('not_hired')
     expect(proposalRow(withdrawn.proposalId)?.status).toBe('withdrawn')
-    const activity = db.select().from(contractActivity).where(eq(contractActivity.contractId, contract!.id)).all()
-    expect(activity).toMatchObject([{ kind: 'contract.started', actorId: client.id }])
+    expect(await listContractActivity(contract!.id)).toMatchObject([
+      { kind: 'contract.started', actorName: client.name },
+    ])
 
     const [hired] = await listNotifications(chosen.freelancer.id, { limit: 1, offset: 0 })
     expect(hired).toMatchObject({ kind: 'contract_update', link: `/contracts/${contract!.id}` })
@@ -440,7 +432,7 @@ describe('accepting terms that changed meanwhile', () => {
     })
     expect(getDb().select().from(contracts).where(eq(contracts.proposalId, sent.proposalId)).all()).toEqual([])
     expect(proposalRow(sent.proposalId)).toMatchObject({ status: 'submitted' })
-    expect(getDb().select().from(projects).where(eq(projects.id, projectId)).get()).toMatchObject({ status: 'open' })
+    expect(await findProject(projectId)).toMatchObject({ status: 'open' })
 
     // Without a revision nothing is accepted either.
     expect((await run(proposalAction, formRequest(path, { intent: 'accept' }, clientCookie), params)).status).toBe(400)

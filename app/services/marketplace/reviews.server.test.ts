@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { listNotifications } from '~/models/notifications.server'
 import { listVisibleReviewsOf } from '~/models/reviews.server'
 import { action as reviewAction, loader as reviewLoader } from '~/routes/_portal.contracts_.$contractId.review'
-import { insertHiredContract } from '~/test/escrow-fixtures'
+import { hireBetweenNewUsers } from '~/test/escrow-fixtures'
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { findReviewContract, loadReviewPage, submitReview } from './reviews.server'
@@ -13,16 +13,19 @@ const DURING = new Date('2026-11-05T10:00:00Z')
 const AFTER = new Date('2026-11-20T10:00:00Z')
 
 async function endedContract(endedAt: Date | null = ENDED) {
-  const client = await createTestUser('client', { name: 'Cleo Client' })
-  const freelancer = await createTestUser('freelancer', { name: 'Fern Freelancer' })
-  const { id: contractId } = await insertHiredContract({
-    clientId: client.id,
-    freelancerId: freelancer.id,
-    type: 'fixed',
-    title: 'Logo redesign',
-    amountMinor: 30000,
-    contract: { status: endedAt ? 'ended' : 'active', endedAt },
-  })
+  const {
+    client,
+    freelancer,
+    contract: { id: contractId },
+  } = await hireBetweenNewUsers(
+    {
+      type: 'fixed',
+      title: 'Logo redesign',
+      amountMinor: 30000,
+      contract: { status: endedAt ? 'ended' : 'active', endedAt },
+    },
+    { client: 'Cleo Client', freelancer: 'Fern Freelancer' },
+  )
   const found = await findReviewContract(contractId, client.id)
   if (!found) throw new Error('no contract')
   return { client, freelancer, contract: found.contract }

@@ -23,19 +23,13 @@ import {
   sendMessage,
   shouldNotifyRecipient,
 } from './messaging.server'
-import { insertHiredContract } from '~/test/escrow-fixtures'
+import { hireBetweenNewUsers } from '~/test/escrow-fixtures'
 
 async function proposalAndContract() {
-  const client = await createTestUser('client', { name: 'Clara Test' })
-  const freelancer = await createTestUser('freelancer', { name: 'Felix Test' })
-  const contract = await insertHiredContract({
-    clientId: client.id,
-    freelancerId: freelancer.id,
-    type: 'fixed',
-    title: 'Booking app contract',
-    projectTitle: 'Build a booking app',
-    amountMinor: 90_000,
-  })
+  const { client, freelancer, contract } = await hireBetweenNewUsers(
+    { type: 'fixed', title: 'Booking app contract', projectTitle: 'Build a booking app', amountMinor: 90_000 },
+    { client: 'Clara Test', freelancer: 'Felix Test' },
+  )
   return { client, freelancer, proposalId: contract.proposalId, contractId: contract.id }
 }
 

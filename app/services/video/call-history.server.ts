@@ -6,6 +6,8 @@ import {
   type Call,
 } from '~/models/calls.server'
 import { conversationTitle, type Conversation } from '~/models/conversations.server'
+import { requireCallAccess } from './calls.server'
+import { readCallWhiteboard } from './whiteboard.server'
 
 /** How long the call ran: from its start to its end, or to now while it goes on. */
 function callDurationMs(call: Pick<Call, 'startedAt' | 'endedAt'>, now = new Date()): number {
@@ -17,23 +19,34 @@ function callSubjectLink(conversation: Pick<Conversation, 'contractId' | 'propos
   return conversation.contractId ? `/contracts/${conversation.contractId}` : `/proposals/${conversation.proposalId}`
 }
 
-/** The call's page: what it was about, who joined and left when, how long it ran. */
-export async function loadCallPage(call: Call, conversation: Conversation, now = new Date()) {
-  const [title, meeting, attendance, guests] = await Promise.all([
+/**
+ * A call's page and room, for someone who may see the call (NotFound otherwise): what it was about,
+ * who joined and left when, how long it ran, its saved whiteboard.
+ */
+export async function openCallPage(user: { id: string }, callId: string | undefined, now = new Date()) {
+  const { call, conversation, asGuest } = await requireCallAccess(user, callId)
+  const [title, meeting, attendance, guests, whiteboard] = await Promise.all([
     conversationTitle(conversation),
     call.meetingId ? findMeetingForCall(call.meetingId) : undefined,
     listCallAttendance(call.id),
     listCallGuests(call.id),
+    readCallWhiteboard(call.id),
   ])
   return {
-    title,
-    meeting: meeting ?? null,
-    attendance,
-    guests,
-    ongoing: call.endedAt === null,
-    durationMs: callDurationMs(call, now),
-    subjectLink: callSubjectLink(conversation),
-    conversationLink: `/messages/${conversation.id}`,
+    call,
+    conversation,
+    asGuest,
+    page: {
+      title,
+      meeting: meeting ?? null,
+      attendance,
+      guests,
+      whiteboard,
+      ongoing: call.endedAt === null,
+      durationMs: callDurationMs(call, now),
+      subjectLink: callSubjectLink(conversation),
+      conversationLink: `/messages/${conversation.id}`,
+    },
   }
 }
 

@@ -1,51 +1,31 @@
 import { describe, expect, it } from 'vitest'
-import { findOrCreateConversation } from '~/models/conversations.server'
 import { getDb } from '~/models/db.server'
-import { callAttendances, callRecordings, calls } from '~/models/schema'
-import { insertHiredContract } from '~/test/escrow-fixtures'
-import { createTestUser } from '~/test/users'
+import { callAttendances, callRecordings } from '~/models/schema'
+import { insertContractCall } from '~/test/contract-call'
+import { hireBetweenNewUsers } from '~/test/escrow-fixtures'
 import { loadContractCallHistory } from './contract-calls.server'
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 10, minute))
 
 describe('a contract’s call history', () => {
   it('lists each call with who attended and its recordings, and merges its lines into the activity log', async () => {
-    const client = await createTestUser('client', { name: 'Clara' })
-    const freelancer = await createTestUser('freelancer', { name: 'Felix' })
-    const contract = await insertHiredContract({
-      clientId: client.id,
-      freelancerId: freelancer.id,
-      type: 'fixed',
-      title: 'Logo design',
-      amountMinor: 50_000,
-    })
-    const conversation = await findOrCreateConversation({
-      kind: 'contract',
-      subjectId: contract.id,
-      clientId: client.id,
-      freelancerId: freelancer.id,
-    })
+    const { client, freelancer, contract } = await hireBetweenNewUsers(
+      { type: 'fixed', title: 'Logo design', amountMinor: 50_000 },
+      { client: 'Clara', freelancer: 'Felix' },
+    )
+    const callId = await insertContractCall(contract, at(0), at(20))
     const db = getDb()
-    db.insert(calls)
-      .values({
-        id: 'call-1',
-        conversationId: conversation.id,
-        startedBy: client.id,
-        startedAt: at(0),
-        endedAt: at(20),
-      })
-      .run()
     db.insert(callAttendances)
       .values([
-        { peerId: 'p1', callId: 'call-1', userId: client.id, admittedAt: at(0), joinedAt: at(0), leftAt: at(20) },
-        { peerId: 'p2', callId: 'call-1', userId: freelancer.id, admittedAt: at(1), joinedAt: at(1), leftAt: at(19) },
-        { peerId: 'p3', callId: 'call-1', userId: freelancer.id, admittedAt: at(2) },
+        { peerId: 'p1', callId, userId: client.id, admittedAt: at(0), joinedAt: at(0), leftAt: at(20) },
+        { peerId: 'p2', callId, userId: freelancer.id, admittedAt: at(1), joinedAt: at(1), leftAt: at(19) },
+        { peerId: 'p3', callId, userId: freelancer.id, admittedAt: at(2) },
       ])
       .run()
     db.insert(callRecordings)
       .values({
         id: 'rec-1',
-        callId: 'call-1',
+        callId,
         startedBy: freelancer.id,
         mode: 'audio',
         contentType: 'audio/webm',
@@ -69,10 +49,10 @@ describe('a contract’s call history', () => {
 
     expect(history.calls).toEqual([
       expect.objectContaining({
-        id: 'call-1',
+        id: callId,
         durationMs: 20 * 60_000,
         attendeeNames: ['Clara', 'Felix'],
-        recordings: [expect.objectContaining({ id: 'rec-1', mode: 'audio', url: '/calls/call-1/recordings/rec-1' })],
+        recordings: [expect.objectContaining({ id: 'rec-1', mode: 'audio', url: `/calls/${callId}/recordings/rec-1` })],
       }),
     ])
     expect(history.activity.map((line) => line.detail)).toEqual([

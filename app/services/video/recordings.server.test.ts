@@ -6,7 +6,7 @@ import { findRecording } from '~/models/call-recordings.server'
 import { getDb } from '~/models/db.server'
 import { callGuests, calls } from '~/models/schema'
 import { DomainError } from '~/services/domain-errors'
-import { insertHiredContract } from '~/test/escrow-fixtures'
+import { hireBetweenNewUsers } from '~/test/escrow-fixtures'
 import { createTestUser } from '~/test/users'
 import { resetEnvForTests } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
@@ -25,20 +25,12 @@ const T0 = new Date('2026-12-01T10:00:00Z')
 const WEBM = 'video/webm;codecs=vp8,opus'
 
 async function callBetweenContractSides() {
-  const client = await createTestUser('client', { name: 'Clara' })
-  const freelancer = await createTestUser('freelancer', { name: 'Felix' })
-  const stranger = await createTestUser('freelancer', { name: 'Sam' })
-  const contract = await insertHiredContract({
-    clientId: client.id,
-    freelancerId: freelancer.id,
-    type: 'fixed',
-    title: 'Logo design',
-    amountMinor: 50_000,
-  })
-  const callId = await insertContractCall(
-    { contractId: contract.id, clientId: client.id, freelancerId: freelancer.id },
-    T0,
+  const { client, freelancer, contract } = await hireBetweenNewUsers(
+    { type: 'fixed', title: 'Logo design', amountMinor: 50_000 },
+    { client: 'Clara', freelancer: 'Felix' },
   )
+  const stranger = await createTestUser('freelancer', { name: 'Sam' })
+  const callId = await insertContractCall(contract, T0)
   return { client, freelancer, stranger, callId }
 }
 

@@ -6,8 +6,8 @@ import { createFixedContract } from '~/test/fixed-contract'
 import { readCallWhiteboard, saveCallWhiteboard } from './whiteboard.server'
 
 async function createCall() {
-  const { client, freelancer, contract } = await createFixedContract()
-  return insertContractCall({ contractId: contract.id, clientId: client.id, freelancerId: freelancer.id })
+  const { contract } = await createFixedContract()
+  return insertContractCall(contract)
 }
 
 const stroke: Stroke = {

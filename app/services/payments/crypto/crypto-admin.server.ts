@@ -4,7 +4,6 @@ import {
   listCryptoReceiptsToRefund,
   markCryptoReceiptRefunded,
 } from '~/models/crypto-payments.server'
-import { formatMoney } from '~/utils/format'
 import {
   assetDecimals,
   assetOnNetworkLabel,
@@ -39,7 +38,8 @@ export async function cryptoAdminOverview(now = new Date()) {
       contractId: request.contractId,
       contractTitle,
       milestoneTitle,
-      fiatText: formatMoney(request.fiatAmountMinor, request.fiatCurrency),
+      fiatAmountMinor: request.fiatAmountMinor,
+      fiatCurrency: request.fiatCurrency,
       amountText: `${unitsToDecimal(BigInt(request.cryptoAmount), request.cryptoDecimals)} ${request.asset}`,
       choiceLabel: assetOnNetworkLabel(request.asset, request.network),
       status: effectiveStatus(request, now),

@@ -77,7 +77,8 @@ describe('starting a crypto payment', () => {
     expect(view).toMatchObject({
       status: 'pending',
       amountText: '0.00525 BTC',
-      fiatText: '$500',
+      fiatAmountMinor: 50_000,
+      fiatCurrency: 'USD',
       sandbox: true,
       milestoneTitle: 'Design',
     })

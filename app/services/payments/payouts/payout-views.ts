@@ -1,12 +1,14 @@
 import type { Payout, PayoutMethod } from '~/models/payouts.server'
-import { formatMoney } from '~/utils/format'
 import { describePayoutMethod } from './payout-method-labels'
 import { PAYOUT_TABLE } from './payout-fees'
 import type { PayoutQuote } from './payout-quotes'
 import { PAYOUT_STATUS_LABELS } from './payout-transitions'
 import type { CryptoQuote } from './payouts.server'
 
-/** What the pages show of payouts and quotes (turned into plain, serialisable values). */
+/** What the pages show of payouts and quotes (turned into plain, serialisable values; components format the money). */
+
+/** An amount in a crypto asset's minor units (a decimal string, as stored) and the asset's code. */
+type InAsset = { minor: string; asset: string }
 
 export type PayoutRow = {
   id: string
@@ -22,22 +24,23 @@ export type PayoutRow = {
   arrival: string
   expectedBy: string
   sentAt: string | null
-  /** Crypto: what arrives in the asset at the rate when requested, e.g. "445.5 USDC". */
-  inAsset: string | null
+  /** Crypto: what arrives in the asset (its minor units) at the rate when requested. */
+  inAsset: InAsset | null
 }
 
 export type PayoutReviewData = {
   values: { methodId: string; currency: string; amount: string; speed: string; idempotencyKey: string }
   destination: string
-  amount: string
-  fee: string
-  receive: string
-  minimum: string
+  currency: string
+  amountMinor: number
+  feeMinor: number
+  receiveMinor: number
+  minimumMinor: number
   speed: string
   arrival: string
   expectedBy: string
   stepUpHref: string | null
-  inAsset: { amount: string; rate: string; asOf: string; source: string } | null
+  inAsset: (InAsset & { rate: string; asOf: string; source: string }) | null
 }
 
 export function payoutStatusLabel(payout: Pick<Payout, 'status' | 'sandbox'>): string {
@@ -59,7 +62,8 @@ export function payoutRowOf(payout: Payout): PayoutRow {
     arrival: PAYOUT_TABLE[payout.rail][payout.speed].arrival,
     expectedBy: payout.expectedBy.toISOString(),
     sentAt: payout.sentAt?.toISOString() ?? null,
-    inAsset: payout.cryptoAmount && payout.cryptoAsset ? formatMoney(payout.cryptoAmount, payout.cryptoAsset) : null,
+    inAsset:
+      payout.cryptoAmount && payout.cryptoAsset ? { minor: payout.cryptoAmount, asset: payout.cryptoAsset } : null,
   }
 }
 
@@ -71,20 +75,21 @@ export function payoutReviewOf(input: {
   stepUpHref: string | null
 }): PayoutReviewData {
   const { quote, method, inAsset } = input
-  const money = (minor: number) => formatMoney(minor, quote.currency)
   return {
     values: input.values,
     destination: `${method.rail === 'bank' ? 'Bank account' : 'Crypto wallet'}: ${describePayoutMethod(method)}`,
-    amount: money(quote.amountMinor),
-    fee: money(quote.feeMinor),
-    receive: money(quote.receiveMinor),
-    minimum: money(quote.minimumMinor),
+    currency: quote.currency,
+    amountMinor: quote.amountMinor,
+    feeMinor: quote.feeMinor,
+    receiveMinor: quote.receiveMinor,
+    minimumMinor: quote.minimumMinor,
     speed: PAYOUT_TABLE[quote.rail][quote.speed].label,
     arrival: quote.arrival,
     expectedBy: quote.expectedBy.toISOString(),
     inAsset: inAsset
       ? {
-          amount: formatMoney(inAsset.amount, inAsset.asset),
+          minor: inAsset.amount,
+          asset: inAsset.asset,
           // Display only: the stored rate keeps every digit.
           rate: `1 ${quote.currency} = ${Number(inAsset.rate).toPrecision(6)} ${inAsset.asset}`,
           asOf: inAsset.asOf.toISOString(),

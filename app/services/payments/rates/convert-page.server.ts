@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { formatAge, formatDateTime, formatMoney } from '~/utils/format'
+import { formatAge, formatDateTime } from '~/utils/format'
 import { convertMinor, parseDecimalToMinor, roundRate } from '../../../utils/money-conversion'
 import { findCurrency, type CurrencyInfo } from '../../../domain/currencies'
 import { ConvertSchema } from './convert-schemas'
@@ -16,9 +16,12 @@ const SOURCE_LABELS: Record<ExchangeRateSource, string> = {
   identity: 'same currency',
 }
 
+/** An amount in minor units (a decimal string: bigint does not travel as JSON) and its currency code. */
+type MinorAmount = { minor: string; currency: string }
+
 type Conversion = {
-  amount: string
-  result: string
+  amount: MinorAmount
+  result: MinorAmount
   rate: string
   inverseRate: string
   source: ExchangeRateSource
@@ -79,8 +82,8 @@ export async function buildConvertPage(
     const resultMinor = convertMinor(amountMinor, source.digits, target.digits, rate.rate)
     const inverse = rate.source === 'identity' ? rate : await getExchangeRate(target.code, source.code, now)
     page.conversion = {
-      amount: formatMoney(amountMinor, source.code),
-      result: formatMoney(resultMinor, target.code),
+      amount: { minor: amountMinor.toString(), currency: source.code },
+      result: { minor: resultMinor.toString(), currency: target.code },
       rate: roundRate(rate.rate),
       inverseRate: roundRate(inverse.rate),
       source: rate.source,
