@@ -1,3 +1,18 @@
+CREATE TABLE `card_attempts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`payment_id` text NOT NULL,
+	`amount_minor` integer NOT NULL,
+	`currency` text NOT NULL,
+	`card_fingerprint` text,
+	`ok` integer NOT NULL,
+	`decline_reason` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `card_attempts_user_idx` ON `card_attempts` (`user_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `card_attempts_card_idx` ON `card_attempts` (`card_fingerprint`);--> statement-breakpoint
 CREATE TABLE `fraud_alert_accounts` (
 	`alert_id` text NOT NULL,
 	`user_id` text NOT NULL,

@@ -72,3 +72,28 @@ export const fraudAlertEvents = sqliteTable(
   },
   (t) => [index('fraud_alert_events_alert_idx').on(t.alertId, t.createdAt)],
 )
+
+/**
+ * Every card attempt, accepted or declined (a card payment row keeps only its last outcome), so
+ * card testing is visible. The card is a keyed hash of its number (a fingerprint), never the number.
+ */
+export const cardAttempts = sqliteTable(
+  'card_attempts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    paymentId: text('payment_id').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    cardFingerprint: text('card_fingerprint'),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    declineReason: text('decline_reason'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    index('card_attempts_user_idx').on(t.userId, t.createdAt),
+    index('card_attempts_card_idx').on(t.cardFingerprint),
+  ],
+)

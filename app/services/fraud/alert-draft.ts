@@ -19,7 +19,7 @@ export type AlertDraft = {
 export function draftFrom(
   fields: Omit<AlertDraft, 'score' | 'severity'>,
   points: number,
-  minScore = FRAUD_CONFIG.minAlertScore,
+  minScore: number = FRAUD_CONFIG.minAlertScore,
 ): AlertDraft | null {
   const score = Math.max(0, Math.min(100, Math.round(points)))
   if (score < minScore) return null

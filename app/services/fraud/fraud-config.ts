@@ -90,6 +90,8 @@ export const FRAUD_CONFIG = {
   },
 
   fakeProfiles: {
+    /** Only recent sign-ups: an old account has a history that says more than how it started. */
+    lookbackMs: 30 * DAY,
     /** Bulk sign-ups come in a burst. */
     windowMs: DAY,
     /** Four or more accounts from one browser in a day is not a family sharing a laptop. */
@@ -100,6 +102,8 @@ export const FRAUD_CONFIG = {
     nearDuplicate: 0.8,
     /** Two look-alike profiles can be a template; three or more is a farm. */
     minDuplicateGroup: 3,
+    /** Short texts ("Startup team in Berlin") are written alike by honest people: only longer ones count. */
+    minWordsForDuplicate: 12,
     points: {
       deviceBurst: 40,
       subnetBurst: 15,

@@ -1,6 +1,6 @@
 import { FRAUD_CONFIG } from '../fraud-config'
 import { draftFrom, groupBy, type AlertDraft } from '../alert-draft'
-import type { FraudFacts } from '../facts'
+import type { FraudFacts } from '~/domain/fraud-facts'
 
 const C = FRAUD_CONFIG.takeover
 

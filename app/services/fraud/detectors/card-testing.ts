@@ -1,6 +1,6 @@
 import { FRAUD_CONFIG } from '../fraud-config'
 import { burstsOf, draftFrom, groupBy, minutes, plural, type AlertDraft } from '../alert-draft'
-import type { CardAttemptFact } from '../facts'
+import type { CardAttemptFact } from '~/domain/fraud-facts'
 
 const C = FRAUD_CONFIG.cardTesting
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DAY_MS, MINUTE_MS } from '~/domain/durations'
-import { emptyFacts, type AccountFact, type FraudFacts } from '../facts'
+import { emptyFacts, type AccountFact, type FraudFacts } from '~/domain/fraud-facts'
 import { detectAccountTakeover } from './account-takeover'
 import { detectCardTesting } from './card-testing'
 import { detectDisputeAbuse } from './dispute-abuse'
@@ -237,7 +237,7 @@ describe('fake profiles and bulk sign-ups', () => {
         profileText: `${bio} ${i === 0 ? '' : 'and more'}`,
       }),
     )
-    const [alert] = detectFakeProfiles(accounts)
+    const [alert] = detectFakeProfiles(accounts, at(60))
     expect(alert).toMatchObject({ type: 'fake_profiles', accounts: ['f0', 'f1', 'f2', 'f3', 'f4'] })
     expect(alert!.words).toContain('5 accounts use a disposable email address.')
   })
@@ -253,7 +253,7 @@ describe('fake profiles and bulk sign-ups', () => {
           profileText: `I ${what} for agencies and startups, with a portfolio of ${i + 3} recent projects.`,
         }),
     )
-    expect(detectFakeProfiles(accounts)).toEqual([])
+    expect(detectFakeProfiles(accounts, at(60))).toEqual([])
   })
 })
 

@@ -1,6 +1,6 @@
 import { FRAUD_CONFIG } from '../fraud-config'
 import { draftFrom, groupBy, type AlertDraft } from '../alert-draft'
-import type { SubmissionFact } from '../facts'
+import type { SubmissionFact } from '~/domain/fraud-facts'
 
 const C = FRAUD_CONFIG.disputes
 

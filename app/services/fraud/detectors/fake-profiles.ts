@@ -1,7 +1,7 @@
 import { isDisposableEmail } from 'disposable-email-domains-js'
 import { FRAUD_CONFIG } from '../fraud-config'
 import { burstsOf, draftFrom, groupBy, plural, type AlertDraft } from '../alert-draft'
-import type { AccountFact } from '../facts'
+import type { AccountFact } from '~/domain/fraud-facts'
 import { nearDuplicateGroups } from '../shingles'
 
 const C = FRAUD_CONFIG.fakeProfiles
@@ -19,7 +19,8 @@ type Cluster = { accounts: Set<string>; device: number; subnet: number; duplicat
  * Bulk sign-ups: many accounts from one browser (or, with other signs, one /24) within a day,
  * near-duplicate profile text (MinHash), and disposable email addresses (a maintained list).
  */
-export function detectFakeProfiles(accounts: readonly AccountFact[]): AlertDraft[] {
+export function detectFakeProfiles(all: readonly AccountFact[], now: number): AlertDraft[] {
+  const accounts = all.filter((a) => a.createdAt >= now - C.lookbackMs)
   const parent = new Map<string, string>()
   const find = (id: string): string => {
     if (!parent.has(id)) parent.set(id, id)
@@ -51,7 +52,9 @@ export function detectFakeProfiles(accounts: readonly AccountFact[]): AlertDraft
           burst.map((a) => a.id),
           'subnet',
         )
-  const texts = accounts.filter((a) => a.profileText.trim()).map((a) => ({ id: a.id, text: a.profileText }))
+  const texts = accounts
+    .filter((a) => a.profileText.split(/\s+/).filter(Boolean).length >= C.minWordsForDuplicate)
+    .map((a) => ({ id: a.id, text: a.profileText }))
   for (const group of nearDuplicateGroups(texts, C.nearDuplicate))
     if (group.length >= C.minDuplicateGroup) mark(group, 'duplicates')
 

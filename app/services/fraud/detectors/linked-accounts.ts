@@ -1,6 +1,6 @@
 import { FRAUD_CONFIG } from '../fraud-config'
 import { draftFrom, plural, type AlertDraft } from '../alert-draft'
-import type { FraudFacts } from '../facts'
+import type { FraudFacts } from '~/domain/fraud-facts'
 import { sameGroup, type LinkedGroups } from './linked-groups'
 
 const C = FRAUD_CONFIG.linked
@@ -8,12 +8,13 @@ const C = FRAUD_CONFIG.linked
 const LINK_WORDS = {
   device: 'a browser',
   payout_destination: 'a payout destination',
+  card: 'a card',
   ip: 'an IP address at the same times',
 }
 
 /**
  * Contracts, releases and reviews inside one linked group: hiring, paying or rating yourself.
- * A group linked only by IP (an office) never alerts; it needs a device or payout destination.
+ * A group linked only by IP (an office) never alerts; it needs a device, card or payout destination.
  */
 export function detectLinkedAccounts(
   facts: Pick<FraudFacts, 'contracts' | 'releases' | 'reviews'>,
@@ -44,7 +45,7 @@ export function detectLinkedAccounts(
         key: `linked_accounts:${accounts[0]}`,
         accounts,
         words: [
-          ...(['device', 'payout_destination', 'ip'] as const)
+          ...(['device', 'payout_destination', 'card', 'ip'] as const)
             .map((kind) => [kind, links.filter((l) => l.kinds.includes(kind)).length] as const)
             .filter(([, pairs]) => pairs > 0)
             .map(([kind, pairs]) => `${plural(pairs, 'pair')} of accounts share ${LINK_WORDS[kind]}.`),

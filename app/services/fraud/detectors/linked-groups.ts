@@ -1,10 +1,10 @@
 import { FRAUD_CONFIG } from '../fraud-config'
 import { groupBy } from '../alert-draft'
-import type { FraudFacts } from '../facts'
+import type { FraudFacts } from '~/domain/fraud-facts'
 
 const C = FRAUD_CONFIG.linked
 
-export type LinkKind = 'device' | 'payout_destination' | 'ip'
+export type LinkKind = 'device' | 'payout_destination' | 'card' | 'ip'
 
 /** Two accounts and everything that links them. */
 export type AccountLink = { a: string; b: string; kinds: LinkKind[]; strong: boolean }
@@ -18,11 +18,13 @@ export type LinkedGroups = {
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`)
 
 /**
- * The graph of accounts that share a device cookie or a payout destination (strong links), or
+ * The graph of accounts that share a device cookie, a payout destination or a card (strong links), or
  * signed in from one IP within minutes of each other again and again (a weak link), and its
  * connected components. Links say who might be one person; they are not an alert on their own.
  */
-export function linkAccounts(facts: Pick<FraudFacts, 'signIns' | 'payoutMethods' | 'accounts'>): LinkedGroups {
+export function linkAccounts(
+  facts: Pick<FraudFacts, 'signIns' | 'payoutMethods' | 'accounts' | 'cardAttempts'>,
+): LinkedGroups {
   const kinds = new Map<string, Set<LinkKind>>()
   const ipHits = new Map<string, number>()
   const link = (x: string, y: string, kind: LinkKind) => {
@@ -48,6 +50,11 @@ export function linkAccounts(facts: Pick<FraudFacts, 'signIns' | 'payoutMethods'
     linkAll(
       methods.map((m) => m.userId),
       'payout_destination',
+    )
+  for (const attempts of groupBy(facts.cardAttempts, (c) => c.card).values())
+    linkAll(
+      attempts.map((c) => c.userId),
+      'card',
     )
   for (const signIns of groupBy(facts.signIns, (s) => s.ip).values()) {
     const sorted = [...signIns].sort((x, y) => x.at - y.at)

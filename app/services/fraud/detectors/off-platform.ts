@@ -1,6 +1,6 @@
 import { FRAUD_CONFIG } from '../fraud-config'
 import { burstsOf, draftFrom, groupBy, plural, type AlertDraft } from '../alert-draft'
-import type { MessageFlagFact } from '../facts'
+import type { MessageFlagFact } from '~/domain/fraud-facts'
 
 const C = FRAUD_CONFIG.offPlatform
 

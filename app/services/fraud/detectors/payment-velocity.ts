@@ -1,6 +1,6 @@
 import { FRAUD_CONFIG } from '../fraud-config'
 import { burstsOf, draftFrom, groupBy, minutes, plural, type AlertDraft } from '../alert-draft'
-import type { FraudFacts, ReleaseFact } from '../facts'
+import type { FraudFacts, ReleaseFact } from '~/domain/fraud-facts'
 import { DAY_MS } from '~/domain/durations'
 
 const C = FRAUD_CONFIG.velocity

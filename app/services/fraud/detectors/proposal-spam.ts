@@ -1,6 +1,6 @@
 import { FRAUD_CONFIG } from '../fraud-config'
 import { burstsOf, draftFrom, groupBy, plural, type AlertDraft } from '../alert-draft'
-import type { ProposalFact } from '../facts'
+import type { ProposalFact } from '~/domain/fraud-facts'
 import { nearDuplicateGroups } from '../shingles'
 
 const C = FRAUD_CONFIG.proposals

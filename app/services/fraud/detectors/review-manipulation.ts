@@ -1,6 +1,6 @@
 import { FRAUD_CONFIG } from '../fraud-config'
 import { burstsOf, draftFrom, groupBy, plural, type AlertDraft } from '../alert-draft'
-import type { AccountFact, ReviewFact } from '../facts'
+import type { AccountFact, ReviewFact } from '~/domain/fraud-facts'
 import { sameGroup, type LinkedGroups } from './linked-groups'
 
 const C = FRAUD_CONFIG.reviews

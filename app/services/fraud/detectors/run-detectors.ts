@@ -1,5 +1,5 @@
 import type { AlertDraft } from '../alert-draft'
-import type { FraudFacts } from '../facts'
+import type { FraudFacts } from '~/domain/fraud-facts'
 import { detectAccountTakeover } from './account-takeover'
 import { detectCardTesting } from './card-testing'
 import { detectDisputeAbuse } from './dispute-abuse'
@@ -33,7 +33,7 @@ export function runAllDetectors(facts: FraudFacts, now: number): AlertDraft[] {
     ...runAccountDetectors(facts),
     ...detectLinkedAccounts(facts, groups),
     ...detectReviewManipulation(facts.reviews, accounts, groups),
-    ...detectFakeProfiles(facts.accounts),
+    ...detectFakeProfiles(facts.accounts, now),
     ...detectDisputeAbuse(facts.submissions, now),
   ]
 }
