@@ -2,7 +2,10 @@ import { z } from 'zod'
 import { FRAUD_ALERT_STATUSES, FRAUD_ALERT_TYPES, FRAUD_SEVERITIES } from './fraud-alerts'
 import { optionalDay, optionalText, pageParam } from './query-params'
 
-const optionalScore = z.coerce.number().int().min(0).max(100).optional().catch(undefined)
+/** A score bound; empty (the form's blank field) reads as no bound, not as 0. */
+const optionalScore = z
+  .preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(100).optional())
+  .catch(undefined)
 
 export const FRAUD_ALERT_SORTS = ['newest', 'oldest', 'score'] as const
 

@@ -15,6 +15,9 @@ export type AccountFact = {
   signUpDevice: string | null
 }
 
+/** A browser (device cookie) an account has used, whether or not a risk check saw it. */
+export type DeviceFact = { userId: string; deviceId: string }
+
 export type SignInFact = {
   userId: string
   at: number
@@ -63,6 +66,7 @@ export type SecurityChangeFact = { userId: string; at: number; kind: 'email' | '
 export type FraudFacts = {
   accounts: AccountFact[]
   signIns: SignInFact[]
+  devices: DeviceFact[]
   cardAttempts: CardAttemptFact[]
   payouts: PayoutFact[]
   payoutMethods: PayoutMethodFact[]
@@ -79,6 +83,7 @@ export function emptyFacts(): FraudFacts {
   return {
     accounts: [],
     signIns: [],
+    devices: [],
     cardAttempts: [],
     payouts: [],
     payoutMethods: [],

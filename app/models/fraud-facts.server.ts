@@ -51,6 +51,10 @@ export async function loadFraudFacts(options: { since: Date; userId?: string }):
     )
     .map((s) => ({ ...s, newDevice: Boolean(s.newDevice) }))
 
+  const devices = db.all<FraudFacts['devices'][number]>(
+    sql`select user_id as userId, device_id as deviceId from known_devices where last_seen_at >= ${since} ${own(sql`user_id`)}`,
+  )
+
   const cardAttempts = db
     .all<{ userId: string; at: number; amountMinor: number; card: string | null; ok: number }>(
       sql`select user_id as userId, created_at as at, amount_minor as amountMinor, card_fingerprint as card, ok
@@ -129,6 +133,7 @@ export async function loadFraudFacts(options: { since: Date; userId?: string }):
   return {
     accounts,
     signIns,
+    devices,
     cardAttempts,
     payouts,
     payoutMethods,

@@ -11,6 +11,7 @@ function accountFacts(facts: FraudFacts, userId: string, until: number): FraudFa
   return {
     accounts: facts.accounts.filter((a) => a.id === userId),
     signIns: own(facts.signIns),
+    devices: [],
     cardAttempts: own(facts.cardAttempts),
     payouts: own(facts.payouts),
     payoutMethods: own(facts.payoutMethods),

@@ -107,6 +107,8 @@ export function factsOfScenario(s: Scenario): FraudFacts {
   return {
     accounts: s.accounts.map((a) => ({ ...a, createdAt: ms(a.createdAt) })),
     signIns: s.signIns.map((x) => ({ ...x, at: ms(x.at) })),
+    // The scenario's browsers are those of its sign-ins and sign-ups, which the detectors already read.
+    devices: [],
     cardAttempts: s.cardAttempts.map((x) => ({ ...x, at: ms(x.at) })),
     payouts: s.payouts.map((x) => ({ ...x, at: ms(x.at) })),
     payoutMethods: s.payoutMethods.map((x) => ({ ...x, at: ms(x.at) })),

@@ -23,7 +23,7 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`)
  * connected components. Links say who might be one person; they are not an alert on their own.
  */
 export function linkAccounts(
-  facts: Pick<FraudFacts, 'signIns' | 'payoutMethods' | 'accounts' | 'cardAttempts'>,
+  facts: Pick<FraudFacts, 'signIns' | 'devices' | 'payoutMethods' | 'accounts' | 'cardAttempts'>,
 ): LinkedGroups {
   const kinds = new Map<string, Set<LinkKind>>()
   const ipHits = new Map<string, number>()
@@ -43,6 +43,8 @@ export function linkAccounts(
   const devices = new Map<string, string[]>()
   for (const s of facts.signIns)
     if (s.deviceId) (devices.get(s.deviceId) ?? devices.set(s.deviceId, []).get(s.deviceId)!).push(s.userId)
+  for (const d of facts.devices)
+    (devices.get(d.deviceId) ?? devices.set(d.deviceId, []).get(d.deviceId)!).push(d.userId)
   for (const a of facts.accounts)
     if (a.signUpDevice) (devices.get(a.signUpDevice) ?? devices.set(a.signUpDevice, []).get(a.signUpDevice)!).push(a.id)
   for (const owners of devices.values()) linkAll(owners, 'device')
