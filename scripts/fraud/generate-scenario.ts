@@ -110,7 +110,7 @@ export function generateScenario(seed: number, now = Date.UTC(2026, 10, 30)): Sc
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1))
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!
   const chance = (p: number) => rand() < p
-  const iso = (t: number) => new Date(Math.min(t, now - MIN)).toISOString()
+  const iso = (t: number) => new Date(t).toISOString()
   const ip = () => `${int(11, 190)}.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}`
   let counter = 0
   const nextId = (prefix: string) => `${prefix}${++counter}`
@@ -212,13 +212,14 @@ export function generateScenario(seed: number, now = Date.UTC(2026, 10, 30)): Sc
     for (let m = 0; m < (options.milestones ?? int(1, 3)); m++) {
       const amount = options.amount?.() ?? int(50, 2000) * 100
       const fundedAt = t + int(1, 48) * HOUR
+      if (fundedAt >= now - DAY) break // what has not happened by `now` is left out
       if (chance(0.08))
         s.cardAttempts.push({ userId: clientId, at: iso(fundedAt - 2 * MIN), amountMinor: amount, card, ok: false })
       s.cardAttempts.push({ userId: clientId, at: iso(fundedAt), amountMinor: amount, card, ok: true })
       const submittedAt = fundedAt + int(1, 10) * DAY
       const disputed = chance(options.disputeChance ?? 0.02)
       s.submissions.push({ clientId, freelancerId, at: iso(submittedAt), disputed })
-      if (!disputed) {
+      if (!disputed && submittedAt < now) {
         const releasedAt = options.releaseAfter ? fundedAt + options.releaseAfter() : submittedAt + int(2, 72) * HOUR
         s.releases.push({
           contractId,
@@ -239,7 +240,8 @@ export function generateScenario(seed: number, now = Date.UTC(2026, 10, 30)): Sc
           })
         }
       }
-      t = submittedAt
+      // A launderer starts the next round as soon as the money is out; others after the delivery.
+      t = options.releaseAfter ? fundedAt + options.releaseAfter() + int(1, 12) * HOUR : submittedAt
     }
     if (options.review !== null) {
       const rating = options.review ?? (chance(0.7) ? 5 : chance(0.7) ? 4 : int(2, 3))
@@ -439,7 +441,8 @@ export function generateScenario(seed: number, now = Date.UTC(2026, 10, 30)): Sc
     const base = now - int(8, 30) * DAY
     const ring: string[] = []
     for (let r = 0; r < int(3, 5); r++) {
-      const sock = addAccount('client', base - int(1, 5) * DAY, linked ? { device: home.get(star)!.device } : {})
+      // A patient operator: one sock a day or so, never a burst of sign-ups from the one browser.
+      const sock = addAccount('client', base - (r + 1) * 30 * HOUR, linked ? { device: home.get(star)!.device } : {})
       ring.push(sock)
       const contractId = nextId('k')
       s.contracts.push({ id: contractId, clientId: sock, freelancerId: star, at: iso(base) })
@@ -550,5 +553,24 @@ export function generateScenario(seed: number, now = Date.UTC(2026, 10, 30)): Sc
       })
     label(['dispute_abuse'], [c], 'disputes most deliveries')
   }
-  return s
+  return withoutFuture(s, now)
+}
+
+/** Drops what would happen after `now` (a contract still running): the sweep cannot have seen it. */
+function withoutFuture(s: Scenario, now: number): Scenario {
+  const past = (at: string) => Date.parse(at) <= now
+  return {
+    ...s,
+    signIns: s.signIns.filter((x) => past(x.at)),
+    cardAttempts: s.cardAttempts.filter((x) => past(x.at)),
+    payouts: s.payouts.filter((x) => past(x.at)),
+    payoutMethods: s.payoutMethods.filter((x) => past(x.at)),
+    contracts: s.contracts.filter((x) => past(x.at)),
+    releases: s.releases.filter((x) => past(x.releasedAt)),
+    reviews: s.reviews.filter((x) => past(x.at)),
+    proposals: s.proposals.filter((x) => past(x.at)),
+    messageFlags: s.messageFlags.filter((x) => past(x.at)),
+    submissions: s.submissions.filter((x) => past(x.at)),
+    securityChanges: s.securityChanges.filter((x) => past(x.at)),
+  }
 }
