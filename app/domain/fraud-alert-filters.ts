@@ -7,7 +7,7 @@ const optionalScore = z
   .preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(100).optional())
   .catch(undefined)
 
-export const FRAUD_ALERT_SORTS = ['newest', 'oldest', 'score'] as const
+const FRAUD_ALERT_SORTS = ['newest', 'oldest', 'score'] as const
 
 /** The fraud desk's list filters (a GET form); a bad value reads as "no filter". */
 export const FraudAlertFilterSchema = z.object({

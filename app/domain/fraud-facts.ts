@@ -16,9 +16,9 @@ export type AccountFact = {
 }
 
 /** A browser (device cookie) an account has used, whether or not a risk check saw it. */
-export type DeviceFact = { userId: string; deviceId: string }
+type DeviceFact = { userId: string; deviceId: string }
 
-export type SignInFact = {
+type SignInFact = {
   userId: string
   at: number
   ip: string | null
@@ -37,11 +37,11 @@ export type CardAttemptFact = {
   ok: boolean
 }
 
-export type PayoutFact = { id: string; userId: string; at: number; amountMinor: number; destination: string }
+type PayoutFact = { id: string; userId: string; at: number; amountMinor: number; destination: string }
 
-export type PayoutMethodFact = { userId: string; at: number; destination: string }
+type PayoutMethodFact = { userId: string; at: number; destination: string }
 
-export type ContractFact = { id: string; clientId: string; freelancerId: string; at: number }
+type ContractFact = { id: string; clientId: string; freelancerId: string; at: number }
 
 export type ReleaseFact = {
   contractId: string

@@ -11,8 +11,6 @@ import { DAY_MS } from '~/domain/durations'
 import { getDb } from './db.server'
 import { cardAttempts, fraudAlertAccounts, fraudAlertEvents, fraudAlerts, users, type FraudEvidence } from './schema'
 
-export type FraudAlert = typeof fraudAlerts.$inferSelect
-
 export type FraudAlertInput = {
   type: FraudAlertType
   key: string
@@ -374,23 +372,6 @@ export async function listHeldPayoutsOf(userIds: string[]) {
       sql`, `,
     )}) order by created_at`,
   )
-}
-
-/** Alerts raised after a time (newest last), for the desk's live updates. */
-export async function listFraudAlertsRaisedSince(since: Date, limit = 20) {
-  return getDb()
-    .select({
-      id: fraudAlerts.id,
-      type: fraudAlerts.type,
-      severity: fraudAlerts.severity,
-      score: fraudAlerts.score,
-      createdAt: fraudAlerts.createdAt,
-    })
-    .from(fraudAlerts)
-    .where(gte(fraudAlerts.createdAt, since))
-    .orderBy(asc(fraudAlerts.createdAt))
-    .limit(limit)
-    .all()
 }
 
 /** Payouts of these accounts still waiting to be sent (not yet claimed by the sending job). */

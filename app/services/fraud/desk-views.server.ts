@@ -8,7 +8,7 @@ import { fraudAlertsPerDay, fraudAlertStats, listFraudAlerts } from '~/models/fr
 const CSV_LIMIT = 10_000
 
 /** The range the stats and the per-day table cover: the filter's dates, or the last 30 days. */
-export function statsRangeOf(filter: FraudAlertFilter, now = new Date()) {
+function statsRangeOf(filter: FraudAlertFilter, now = new Date()) {
   const to = filter.to ? new Date(Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS - 1) : now
   const from = filter.from ? new Date(`${filter.from}T00:00:00Z`) : new Date(to.getTime() - 30 * DAY_MS)
   return { from, to }

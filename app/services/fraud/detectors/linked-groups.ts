@@ -4,10 +4,10 @@ import type { FraudFacts } from '~/domain/fraud-facts'
 
 const C = FRAUD_CONFIG.linked
 
-export type LinkKind = 'device' | 'payout_destination' | 'card' | 'ip'
+type LinkKind = 'device' | 'payout_destination' | 'card' | 'ip'
 
 /** Two accounts and everything that links them. */
-export type AccountLink = { a: string; b: string; kinds: LinkKind[]; strong: boolean }
+type AccountLink = { a: string; b: string; kinds: LinkKind[]; strong: boolean }
 
 export type LinkedGroups = {
   /** The group (connected component) an account is in; accounts with no link are absent. */

@@ -1,6 +1,9 @@
 import { FRAUD_CONFIG } from '../fraud-config'
 import { burstsOf, draftFrom, groupBy, plural, type AlertDraft } from '../alert-draft'
 import type { MessageFlagFact } from '~/domain/fraud-facts'
+import { REASON_LABELS, type OffPlatformReason } from '~/services/messaging/off-platform'
+
+const reasonWords = (reason: string) => REASON_LABELS[reason as OffPlatformReason] ?? reason
 
 const C = FRAUD_CONFIG.offPlatform
 
@@ -18,7 +21,7 @@ export function detectOffPlatform(flags: readonly MessageFlagFact[]): AlertDraft
           key: `off_platform:${userId}:${burst[0]!.at}`,
           accounts: [userId],
           words: [
-            `${plural(burst.length, 'message')} in ${plural(conversations.size, 'conversation')} asked to move off MegiLance (${reasons.join(', ')}).`,
+            `${plural(burst.length, 'message')} in ${plural(conversations.size, 'conversation')} asked to move off MegiLance (${reasons.map(reasonWords).join('; ')}).`,
           ],
           data: { messages: burst.length, conversations: [...conversations], reasons },
         },
