@@ -27,6 +27,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { compareWithBaseline, measureJsWeight } from './js-weight'
+import { runFraudBench } from './fraud-detectors'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json')
@@ -440,6 +441,7 @@ async function main(): Promise<number> {
     const jsWeight = compareWithBaseline(measureJsWeight())
     printJsWeight(jsWeight)
     const grown = jsWeight.filter((page) => page.grown)
+    const fraudDetectors = runFraudBench(tmp)
 
     const report = {
       ok: failed.length === 0,
@@ -458,6 +460,7 @@ async function main(): Promise<number> {
       results,
       searchDirect,
       jsWeight,
+      fraudDetectors,
     }
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`)

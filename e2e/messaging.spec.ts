@@ -1,13 +1,4 @@
-import {
-  DEMO_ACCOUNTS,
-  expect,
-  isJavaScriptEnabled,
-  makeUser,
-  newBrowserContext,
-  signIn,
-  test,
-  toast,
-} from './fixtures'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, signIn, test } from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 import { createProposal } from './messaging-fixtures'
 import { MESSAGE_PATH, sendMessage, thread } from './messaging-helpers'
@@ -88,17 +79,8 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   await expect(clientRow).toContainText('Asks to move off MegiLance: Next week works.')
   await expect(clientRow).not.toContainText('unread')
 
-  // The admin finds the signal and marks it reviewed.
-  await adminPage.goto('/admin/fraud-signals')
-  const signal = adminPage.getByRole('row').filter({ hasText: phoneMessage })
-  await expect(signal).toContainText('Felix Freelancer')
-  await expect(signal.getByRole('list', { name: 'Reasons' })).toHaveText('a phone number')
-  await expect(signal).toContainText('Waiting for review')
-  await signal.getByRole('button', { name: /Mark reviewed/ }).click()
-  await expect(toast(adminPage)).toHaveText('Signal marked reviewed.')
-  await expect(adminPage.getByRole('row').filter({ hasText: phoneMessage })).toHaveCount(0)
-  await adminPage.getByRole('link', { name: 'Reviewed' }).click()
-  await expect(adminPage.getByRole('row').filter({ hasText: phoneMessage })).toContainText('Reviewed')
+  // One flagged message is a slip, not yet an alert: repeated across conversations it becomes an
+  // off-platform alert on the fraud desk (services/fraud, tested there).
   // Admins may read the conversation, but not write in it.
   await adminPage.goto(conversationUrl)
   await expect(adminPage.getByText('You are reading as an admin.')).toBeVisible()
@@ -112,7 +94,7 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   expect((await stranger.goto(`/messages/for/proposal/${proposal.proposalId}`))?.status()).toBe(404)
   expect((await stranger.request.get(fileUrl!)).status()).toBe(404)
   expect((await stranger.request.get(`${conversationUrl}/events`)).status()).toBe(404)
-  const strangerForbidden = await stranger.goto('/admin/fraud-signals')
+  const strangerForbidden = await stranger.goto('/admin/fraud')
   expect(strangerForbidden?.status()).toBe(403)
 
   await strangerContext.close()

@@ -43,7 +43,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/admin/crypto-payments', label: 'Crypto payments' },
     { to: '/admin/payouts', label: 'Payouts' },
     { to: '/admin/ledger', label: 'Ledger health' },
-    { to: '/admin/fraud-signals', label: 'Fraud signals' },
+    { to: '/admin/fraud', label: 'Fraud desk' },
     { to: '/admin/security-events', label: 'Security events' },
     { to: '/admin/ip-blocklist', label: 'IP blocklist' },
     { to: '/admin/outbox', label: 'Outbox' },

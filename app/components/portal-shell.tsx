@@ -10,7 +10,7 @@ const BADGE_WORDS: Record<string, string> = {
   '/notifications': 'unread',
   '/messages': 'unread',
   '/admin/contact-requests': 'open',
-  '/admin/fraud-signals': 'waiting',
+  '/admin/fraud': 'pending',
 }
 
 /** The number is for the eye; screen readers get the link's full name, e.g. "Notifications, 3 unread". */

@@ -8,6 +8,7 @@ import { runMeetingReminders } from '~/services/meetings/reminders.server'
 import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
 import { runRecordingRetention } from '~/services/video/recording-retention.server'
 import { HOUR_MS, MINUTE_MS } from '~/domain/durations'
+import { runFraudSweep } from '~/services/fraud/screening.server'
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> }
 
@@ -27,6 +28,8 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: 'daily-backup', everyMs: HOUR_MS, run: runDailyBackup },
   // Call recordings are deleted RECORDING_RETENTION_DAYS after their call ended.
   { name: 'recording-retention', everyMs: HOUR_MS, run: runRecordingRetention },
+  // Every fraud detector over everyone (graph and time-window ones only run here); safe to repeat.
+  { name: 'fraud-sweep', everyMs: 10 * MINUTE_MS, run: runFraudSweep },
 ]
 
 /**

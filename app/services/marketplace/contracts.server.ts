@@ -44,6 +44,7 @@ import {
   type Side,
 } from './milestone-rules'
 import { DAY_MS } from '~/domain/durations'
+import { screenAccount } from '~/services/fraud/screening.server'
 
 export type Actor = { id: string; name: string; role: string }
 export type ContractOutcome =
@@ -242,6 +243,7 @@ export async function performMilestoneAction(
     `“${milestone.title}” approved and paid`,
     `${net} is in your wallet (${money} less the ${fee.percent}% platform fee).`,
   )
+  await screenAccount(contract.freelancerId, at)
   const freelancer = await findUserById(contract.freelancerId)
   return {
     ok: true,

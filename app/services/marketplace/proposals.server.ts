@@ -23,6 +23,7 @@ import {
   type ProposalRole,
 } from './proposal-rules'
 import type { ProposalInput } from './proposal-schemas'
+import { screenAccount } from '~/services/fraud/screening.server'
 
 export type FoundProposal = NonNullable<Awaited<ReturnType<typeof findProposal>>>
 type Project = NonNullable<Awaited<ReturnType<typeof findProject>>>
@@ -97,6 +98,7 @@ export async function submitProposal(
     body: `${bidText({ bidType: project.budgetType, bidAmountMinor: input.bidMinor, currency: project.currency })}, ${input.durationDays} days.`,
     link: `/proposals/${proposalId}`,
   })
+  await screenAccount(freelancer.id, now)
   return { ok: true, proposalId }
 }
 

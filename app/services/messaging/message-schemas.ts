@@ -9,8 +9,3 @@ export const SendMessageSchema = z.object({
     .min(1, 'Write a message')
     .max(MESSAGE_MAX_CHARS, 'Keep it under 5,000 characters'),
 })
-
-export const FraudSignalActionSchema = z.object({
-  intent: z.enum(['review', 'reopen']),
-  signalId: z.string().min(1),
-})

@@ -19,6 +19,7 @@ import { notify } from '~/services/notifications/notify.server'
 import { isWatching, publish } from './live.server'
 import { describeReasons, detectOffPlatform } from './off-platform'
 import { MINUTE_MS } from '~/domain/durations'
+import { screenAccount } from '~/services/fraud/screening.server'
 
 type Viewer = { id: string; role: Role }
 
@@ -126,6 +127,7 @@ export async function sendMessage(input: {
     }),
   )
   publish(conversation.id, { type: 'message', messageId: message.id, senderId: sender.id })
+  if (reasons.length) await screenAccount(sender.id, now)
   const send = shouldNotifyRecipient({
     watching: isWatching(conversation.id, recipientId),
     unreadBefore,

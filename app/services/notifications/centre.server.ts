@@ -1,6 +1,6 @@
 import { countOpenContactRequests } from '~/models/contact-requests.server'
 import { countUnreadMessages } from '~/models/conversations.server'
-import { countOpenFraudSignals } from '~/models/fraud-signals.server'
+import { countPendingFraudAlerts } from '~/models/fraud-alerts.server'
 import type { Role } from '~/domain/enums'
 import {
   countNotifications,
@@ -79,9 +79,9 @@ export async function loadMenuBadges(user: { id: string; role: Role }): Promise<
   const unread = await countUnreadNotifications(user.id)
   if (unread > 0) badges['/notifications'] = unread
   if (user.role === 'admin') {
-    const [open, signals] = await Promise.all([countOpenContactRequests(), countOpenFraudSignals()])
+    const [open, alerts] = await Promise.all([countOpenContactRequests(), countPendingFraudAlerts()])
     if (open > 0) badges['/admin/contact-requests'] = open
-    if (signals > 0) badges['/admin/fraud-signals'] = signals
+    if (alerts > 0) badges['/admin/fraud'] = alerts
   } else {
     const messages = await countUnreadMessages(user.id)
     if (messages > 0) badges['/messages'] = messages

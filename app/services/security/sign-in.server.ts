@@ -15,6 +15,7 @@ import { availableMethodsOf, hasSecondFactor, sendSecondFactorCode } from './sec
 import { assertNotThrottled, clearThrottle, recordThrottledAttempt } from './throttle.server'
 import { MINUTE_MS } from '~/domain/durations'
 import { hashToken } from '~/utils/hash-token.server'
+import { screenAccount } from '~/services/fraud/screening.server'
 
 const PENDING_MINUTES = 10
 
@@ -163,6 +164,7 @@ async function finishSignIn(
   await recordSecurityEvent({ userId: user.id, kind: 'sign_in_succeeded', origin, assessmentId: how.assessmentId, now })
   if (isNew)
     await recordSecurityEvent({ userId: user.id, kind: 'new_device', origin, assessmentId: how.assessmentId, now })
+  await screenAccount(user.id, now)
   return cookie
 }
 

@@ -27,7 +27,8 @@ import { splitPlatformFee } from './fees'
 import { getCardProvider } from '../cards/card-provider.server'
 import type { CheckoutStart } from '../cards/card-payment-provider'
 import { feeTaxTreatmentFor } from '../tax/tax-customer.server'
-import { chargeSandboxCard, type SandboxCardInput } from '../cards/sandbox-card'
+import { chargeSandboxCard, digitsOnly, passesLuhn, type SandboxCardInput } from '../cards/sandbox-card'
+import { recordCardAttempt } from '~/services/fraud/card-attempts.server'
 import { sandboxMoney } from '../cards/sandbox-money.server'
 import { LEDGER_TRANSACTION } from '~/domain/enums'
 
@@ -164,6 +165,18 @@ export async function payMilestoneByCard(
   const milestone = milestoneId ? await findMilestone(contract.id, milestoneId) : undefined
   if (!milestone) return { ok: false, field: null, message: 'This payment is not for a milestone of this contract.' }
   const charge = chargeSandboxCard(card, at)
+  // What reaches a processor is an attempt (a number failing its checksum never does).
+  if (charge.ok || passesLuhn(digitsOnly(card.number)))
+    await recordCardAttempt({
+      userId: payment.userId,
+      paymentId: payment.id,
+      amountMinor: payment.amountMinor,
+      currency: payment.currency,
+      cardNumber: card.number,
+      ok: charge.ok,
+      declineReason: charge.ok ? null : charge.message,
+      at,
+    })
   if (!charge.ok) {
     await recordCardDecline(payment.id, charge.message, at)
     return charge

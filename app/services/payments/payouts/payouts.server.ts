@@ -21,6 +21,8 @@ import {
 } from '~/models/payouts.server'
 import { notify } from '~/services/notifications/notify.server'
 import { factorsChangedInDayBefore } from '~/services/security/factor-changes.server'
+import { FRAUD_HOLD_REASON, payoutsHeldForReview } from '~/services/fraud/payout-hold.server'
+import { screenAccount } from '~/services/fraud/screening.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
 import { convertMinor } from '../../../utils/money-conversion'
 import { describePayoutMethod } from './payout-method-labels'
@@ -129,7 +131,8 @@ export type RequestOutcome = { ok: true; payout: Payout; repeated: boolean } | F
  * the ledger's never-below-zero check makes concurrent requests unable to overdraw the wallet.
  * Instant payouts are sent at once; standard ones by the sending job after the review window.
  * A payout to a method added within a day after the account's second factors changed starts
- * held (the admin hold, with its reason shown): that pair is what a session thief does.
+ * held (the admin hold, with its reason shown): that pair is what a session thief does. So does
+ * every payout of an account whose open fraud alerts reach the hold score (services/fraud).
  */
 export async function requestPayout(
   user: { id: string },
@@ -141,7 +144,11 @@ export async function requestPayout(
   const checked = await quoteForUser(user.id, form, now)
   if (!checked.ok) return checked
   const { quote, method, crypto: inAsset } = checked
-  const holdReason = (await factorsChangedInDayBefore(user.id, method.createdAt)) ? SECURITY_HOLD_REASON : null
+  const holdReason = (await factorsChangedInDayBefore(user.id, method.createdAt))
+    ? SECURITY_HOLD_REASON
+    : (await payoutsHeldForReview(user.id))
+      ? FRAUD_HOLD_REASON
+      : null
   const id = crypto.randomUUID()
   const db = getDb()
   try {
@@ -186,6 +193,7 @@ export async function requestPayout(
       return { payout: findPayoutSync(id)!, repeated: false }
     })
     if (!result.repeated && holdReason) await tellFreelancer(result.payout, 'held', holdReason)
+    if (!result.repeated) await screenAccount(user.id, now)
     const sendable = fromStates(PAYOUT_MACHINE, 'send').includes(result.payout.status)
     if (!result.repeated && sendable && result.payout.speed === 'instant') {
       await sendPayout(result.payout.id, { actorId: null, reason: null, action: 'send' }, now)

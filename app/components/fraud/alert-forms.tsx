@@ -1,0 +1,112 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import { SelectField, TextareaField } from '~/components/ui/field'
+import { FRAUD_ALERT_MACHINE, type FraudAlertAction } from '~/domain/fraud-alerts'
+import { AlertBlockSchema, AlertPayoutSchema, AlertWorkflowSchema } from '~/services/fraud/desk-schemas'
+
+/** What the alert page's action answers when a form was refused: which form, and conform's reply. */
+export type AlertFormResult = { formId: string; reply: SubmissionResult<string[]> } | undefined
+
+function FormErrors({ errors }: { errors?: string[] }) {
+  return errors?.length ? (
+    <p role="alert" className="form-alert">
+      {errors.join(' ')}
+    </p>
+  ) : null
+}
+
+const replyFor = (result: AlertFormResult, formId: string) => (result?.formId === formId ? result.reply : undefined)
+
+/** The workflow step: which move, who takes the alert, and the note that goes in the history. */
+export function WorkflowForm({
+  actions,
+  admins,
+  assigneeId,
+  result,
+}: {
+  actions: FraudAlertAction[]
+  admins: { id: string; name: string }[]
+  assigneeId: string | null
+  result: AlertFormResult
+}) {
+  const [form, fields] = useForm({
+    id: 'workflow',
+    lastResult: replyFor(result, 'workflow'),
+    constraint: getZodConstraint(AlertWorkflowSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AlertWorkflowSchema }),
+    defaultValue: { action: actions[0], assigneeId: assigneeId ?? undefined },
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <input type="hidden" name="intent" value="workflow" />
+      <SelectField
+        label="Step"
+        meta={fields.action}
+        options={actions.map((action) => ({ value: action, label: FRAUD_ALERT_MACHINE.transitions[action].label }))}
+      />
+      <SelectField
+        label="Assignee"
+        meta={fields.assigneeId}
+        options={admins.map((admin) => ({ value: admin.id, label: admin.name }))}
+      />
+      <TextareaField label="Note" meta={fields.note} rows={3} hint="Goes in the alert's history with your name." />
+      <FormErrors errors={form.errors} />
+      <button type="submit" className="button button--primary">
+        Save step
+      </button>
+    </Form>
+  )
+}
+
+/** Blocks one involved account with the reason the person is shown. */
+export function BlockForm({ account, result }: { account: { id: string; name: string }; result: AlertFormResult }) {
+  const formId = `block-${account.id}`
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: replyFor(result, formId),
+    constraint: getZodConstraint(AlertBlockSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AlertBlockSchema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <input type="hidden" name="intent" value="block" />
+      <input type="hidden" name="userId" value={account.id} />
+      <TextareaField label={`Reason for blocking ${account.name}`} meta={fields.reason} rows={2} />
+      <FormErrors errors={form.errors} />
+      <button type="submit" className="button button--danger">
+        Block {account.name}
+      </button>
+    </Form>
+  )
+}
+
+/** Releases a held payout (sent now) or keeps it held, with a note. */
+export function PayoutHoldForm({ payout, result }: { payout: { id: string; label: string }; result: AlertFormResult }) {
+  const formId = `payout-${payout.id}`
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: replyFor(result, formId),
+    constraint: getZodConstraint(AlertPayoutSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AlertPayoutSchema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <input type="hidden" name="intent" value="payout" />
+      <input type="hidden" name="payoutId" value={payout.id} />
+      <TextareaField label={`Note on the payout of ${payout.label}`} meta={fields.note} rows={2} />
+      <FormErrors errors={form.errors} />
+      <div className="button-row">
+        <button type="submit" name="decision" value="release" className="button button--primary">
+          Release payout
+        </button>
+        <button type="submit" name="decision" value="keep" className="button button--secondary">
+          Keep on hold
+        </button>
+      </div>
+    </Form>
+  )
+}

@@ -1,0 +1,99 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { users } from './accounts'
+import { FRAUD_ALERT_STATUSES, FRAUD_ALERT_TYPES, FRAUD_SEVERITIES } from '../../domain/fraud-alerts'
+
+const at = (name: string) => integer(name, { mode: 'timestamp_ms' })
+
+/** What a detector saw: sentences an admin reads, and the same facts as data. */
+export type FraudEvidence = { words: string[]; data: Record<string, unknown> }
+
+/**
+ * One fraud alert. The idempotency key names the evidence (e.g. the type and the accounts), so the
+ * same evidence never raises a second alert; new evidence updates the open alert's score.
+ */
+export const fraudAlerts = sqliteTable(
+  'fraud_alerts',
+  {
+    id: text('id').primaryKey(),
+    type: text('type', { enum: FRAUD_ALERT_TYPES }).notNull(),
+    /** 0–100. */
+    score: integer('score').notNull(),
+    severity: text('severity', { enum: FRAUD_SEVERITIES }).notNull(),
+    status: text('status', { enum: FRAUD_ALERT_STATUSES }).notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** The account the alert is mainly about (the first of `accounts`). */
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    evidence: text('evidence', { mode: 'json' }).$type<FraudEvidence>().notNull(),
+    assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    /** When the detector last added evidence. */
+    detectedAt: at('detected_at').notNull(),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('fraud_alerts_key_unique').on(t.idempotencyKey),
+    index('fraud_alerts_status_idx').on(t.status, t.createdAt),
+    index('fraud_alerts_created_idx').on(t.createdAt),
+  ],
+)
+
+/** Every account an alert involves, so a person's alerts (and their payout hold) are one lookup. */
+export const fraudAlertAccounts = sqliteTable(
+  'fraud_alert_accounts',
+  {
+    alertId: text('alert_id')
+      .notNull()
+      .references(() => fraudAlerts.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.alertId, t.userId] }), index('fraud_alert_accounts_user_idx').on(t.userId)],
+)
+
+/** The alert's history: raised, updated with evidence, and each admin step with its note. */
+export const fraudAlertEvents = sqliteTable(
+  'fraud_alert_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    alertId: text('alert_id')
+      .notNull()
+      .references(() => fraudAlerts.id, { onDelete: 'cascade' }),
+    /** Null when the platform did it (a detector). */
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** "raised", "evidence", an action of FRAUD_ALERT_MACHINE, "assign", "block", "payout". */
+    action: text('action').notNull(),
+    fromStatus: text('from_status', { enum: FRAUD_ALERT_STATUSES }),
+    toStatus: text('to_status', { enum: FRAUD_ALERT_STATUSES }),
+    note: text('note').notNull().default(''),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('fraud_alert_events_alert_idx').on(t.alertId, t.createdAt)],
+)
+
+/**
+ * Every card attempt, accepted or declined (a card payment row keeps only its last outcome), so
+ * card testing is visible. The card is a keyed hash of its number (a fingerprint), never the number.
+ */
+export const cardAttempts = sqliteTable(
+  'card_attempts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    paymentId: text('payment_id').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    cardFingerprint: text('card_fingerprint'),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    declineReason: text('decline_reason'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    index('card_attempts_user_idx').on(t.userId, t.createdAt),
+    index('card_attempts_card_idx').on(t.cardFingerprint),
+  ],
+)

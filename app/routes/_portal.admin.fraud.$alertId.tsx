@@ -1,0 +1,167 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { AlertActivity } from '~/components/fraud/alert-activity'
+import { BlockForm, PayoutHoldForm, WorkflowForm, type AlertFormResult } from '~/components/fraud/alert-forms'
+import { LinkedGroupTable } from '~/components/fraud/linked-group-table'
+import { FRAUD_ALERT_MACHINE, FRAUD_ALERT_STATUS_LABELS, FRAUD_ALERT_TYPE_LABELS } from '~/domain/fraud-alerts'
+import { actionsOpenTo } from '~/domain/state-machine'
+import { requireRole } from '~/http/auth.server'
+import { readFormData } from '~/http/form-data.server'
+import { refusalResponse, statusOf } from '~/http/outcome-response.server'
+import { redirectWithToast } from '~/http/toast.server'
+import {
+  findFraudAlert,
+  listFraudAlertAccounts,
+  listFraudAlertEvents,
+  listHeldPayoutsOf,
+  recentActivityOf,
+} from '~/models/fraud-alerts.server'
+import { listUsers } from '~/models/users.server'
+import { actOnAlert, blockFromAlert, decidePayoutHold } from '~/services/fraud/desk.server'
+import { AlertBlockSchema, AlertPayoutSchema, AlertWorkflowSchema } from '~/services/fraud/desk-schemas'
+import { formatDateTime, formatMoney } from '~/utils/format'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? FRAUD_ALERT_TYPE_LABELS[data.alert.type] : 'Alert'} · Fraud desk · MegiLance` },
+]
+
+const AlertFormSchema = z.discriminatedUnion('intent', [AlertWorkflowSchema, AlertBlockSchema, AlertPayoutSchema])
+
+async function loadAlert(alertId: string | undefined) {
+  const found = alertId ? await findFraudAlert(alertId) : undefined
+  if (!found) throw new Response('There is no such alert.', { status: 404 })
+  return found
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const { alert, subjectName, subjectEmail } = await loadAlert(params.alertId)
+  const accounts = await listFraudAlertAccounts(alert.id)
+  const [history, held, activity, admins] = await Promise.all([
+    listFraudAlertEvents(alert.id),
+    listHeldPayoutsOf(accounts.map((a) => a.id)),
+    recentActivityOf(alert.subjectId),
+    listUsers({ role: 'admin', page: 1, pageSize: 100 }),
+  ])
+  const links = Array.isArray(alert.evidence.data.links)
+    ? (alert.evidence.data.links as { a: string; b: string; kinds: string[] }[])
+    : []
+  return json({
+    alert: { ...alert, subjectName, subjectEmail },
+    actions: actionsOpenTo(FRAUD_ALERT_MACHINE, alert.status, 'admin'),
+    accounts,
+    links,
+    history,
+    held,
+    activity,
+    admins: admins.rows.map((a) => ({ id: a.id, name: a.name })),
+  })
+}
+
+/** Which form on the page was sent, so its errors come back beside it. */
+function formIdOf(formData: FormData): string {
+  const intent = String(formData.get('intent') ?? '')
+  if (intent === 'block') return `block-${String(formData.get('userId') ?? '')}`
+  if (intent === 'payout') return `payout-${String(formData.get('payoutId') ?? '')}`
+  return 'workflow'
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireRole(request, 'admin')
+  const { alert } = await loadAlert(params.alertId)
+  const formData = await readFormData(request)
+  const formId = formIdOf(formData)
+  const submission = parseWithZod(formData, { schema: AlertFormSchema })
+  if (submission.status !== 'success') return json({ formId, reply: submission.reply() }, { status: 400 })
+  const input = submission.value
+  const outcome =
+    input.intent === 'workflow'
+      ? await actOnAlert(admin, alert.id, input)
+      : input.intent === 'block'
+        ? await blockFromAlert(admin, alert.id, input)
+        : await decidePayoutHold(admin, alert.id, input)
+  if (!outcome.ok) {
+    if (outcome.reason === 'not-found') throw refusalResponse(outcome)
+    return json({ formId, reply: submission.reply({ formErrors: [outcome.message] }) }, { status: statusOf(outcome) })
+  }
+  return redirectWithToast(`/admin/fraud/${alert.id}`, { kind: 'success', message: outcome.message })
+}
+
+export default function AdminFraudAlert() {
+  const { alert, actions, accounts, links, history, held, activity, admins } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as AlertFormResult
+  const blockable = accounts.filter((a) => !a.blockedAt && a.role !== 'admin')
+  return (
+    <>
+      <p>
+        <Link to="/admin/fraud">← All alerts</Link>
+      </p>
+      <header className="page-header">
+        <h1>
+          {FRAUD_ALERT_TYPE_LABELS[alert.type]}: {alert.subjectName}
+        </h1>
+        <p className="muted">
+          Score {alert.score} · <span className="capitalize">{alert.severity}</span> ·{' '}
+          {FRAUD_ALERT_STATUS_LABELS[alert.status]} · raised {formatDateTime(alert.createdAt)}, last evidence{' '}
+          {formatDateTime(alert.detectedAt)}
+        </p>
+      </header>
+      <section className="card" aria-labelledby="evidence-heading">
+        <h2 id="evidence-heading">Evidence</h2>
+        <ul>
+          {alert.evidence.words.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
+      <section className="card" aria-labelledby="accounts-heading">
+        <h2 id="accounts-heading">Accounts involved</h2>
+        <ul>
+          {accounts.map((account) => (
+            <li key={account.id}>
+              <Link to={`/admin/users/${account.id}`}>{account.name}</Link> ({account.email}, {account.role})
+              {account.blockedAt ? <span className="badge badge--blocked">Blocked</span> : null}
+            </li>
+          ))}
+        </ul>
+        {blockable.map((account) => (
+          <BlockForm key={account.id} account={account} result={result} />
+        ))}
+      </section>
+      {links.length ? <LinkedGroupTable links={links} accounts={accounts} /> : null}
+      <section className="card" aria-labelledby="holds-heading">
+        <h2 id="holds-heading">Held payouts</h2>
+        {held.length ? (
+          held.map((payout) => (
+            <PayoutHoldForm
+              key={payout.id}
+              payout={{ id: payout.id, label: formatMoney(payout.amountMinor, payout.currency) }}
+              result={result}
+            />
+          ))
+        ) : (
+          <p className="empty">No payout of these accounts is on hold.</p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="workflow-heading">
+        <h2 id="workflow-heading">Workflow</h2>
+        {actions.length ? (
+          <WorkflowForm actions={actions} admins={admins} assigneeId={alert.assigneeId} result={result} />
+        ) : null}
+        <h3>History</h3>
+        <ol className="history">
+          {history.map((event) => (
+            <li key={event.id}>
+              {formatDateTime(event.createdAt)} · {event.actorName ?? 'Detector'} · {event.action.replaceAll('_', ' ')}
+              {event.toStatus && event.fromStatus ? ` (${FRAUD_ALERT_STATUS_LABELS[event.toStatus]})` : ''}:{' '}
+              {event.note}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <AlertActivity name={alert.subjectName} activity={activity} />
+    </>
+  )
+}

@@ -1,0 +1,101 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { AlertFilters } from '~/components/fraud/alert-filters'
+import { AlertsPerDayTable } from '~/components/fraud/alerts-per-day-table'
+import { DataTable } from '~/components/ui/data-table'
+import { Pagination } from '~/components/ui/pagination'
+import { Stat } from '~/components/ui/stat'
+import { FraudAlertFilterSchema } from '~/domain/fraud-alert-filters'
+import { FRAUD_ALERT_STATUS_LABELS, FRAUD_ALERT_TYPE_LABELS } from '~/domain/fraud-alerts'
+import { requireRole } from '~/http/auth.server'
+import { readQuery } from '~/http/query.server'
+import { listFraudAlerts } from '~/models/fraud-alerts.server'
+import { fraudDeskSummary } from '~/services/fraud/desk-views.server'
+import { formatDate, formatDateTime, formatMoney } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Fraud desk · Admin · MegiLance' }]
+
+const PAGE_SIZE = 25
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const filter = readQuery(request, FraudAlertFilterSchema)
+  const [summary, list] = await Promise.all([
+    fraudDeskSummary(filter),
+    listFraudAlerts(filter, { offset: (filter.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+  ])
+  return json({ filter, ...summary, ...list })
+}
+
+export default function AdminFraudDesk() {
+  const { filter, range, stats, perDay, rows, total } = useLoaderData<typeof loader>()
+  const { search } = useLocation()
+  const csvQuery = new URLSearchParams(search)
+  csvQuery.delete('page')
+  const rate = stats.falsePositiveRate
+  return (
+    <>
+      <header className="page-header">
+        <h1>Fraud desk</h1>
+        <p className="muted">
+          Alerts the fraud detectors raised, each with the evidence in words. Figures for {formatDate(range.from)} to{' '}
+          {formatDate(range.to)}.
+        </p>
+      </header>
+      <dl className="stats">
+        <Stat label="Open" value={stats.open} />
+        <Stat label="Critical and open" value={stats.critical} />
+        <Stat label="Resolved" value={stats.resolved} />
+        <Stat
+          label="False-positive rate"
+          value={rate === null ? '—' : `${Math.round(rate * 100)}%`}
+          detail={`of ${stats.resolved + stats.falsePositive} closed`}
+        />
+        <Stat
+          label="Money on hold"
+          value={stats.onHold.length ? stats.onHold.map((h) => formatMoney(h.amountMinor, h.currency)).join(', ') : '—'}
+          detail="payouts held"
+        />
+      </dl>
+      <AlertsPerDayTable days={perDay} />
+      <AlertFilters filter={filter} />
+      <p>
+        {total.toLocaleString('en')} matching {total === 1 ? 'alert' : 'alerts'} ·{' '}
+        <a href={`/admin/fraud/alerts.csv${csvQuery.size ? `?${csvQuery}` : ''}`} download>
+          Download these alerts as CSV
+        </a>
+      </p>
+      <DataTable
+        caption="Fraud alerts"
+        columns={['Alert', 'Score', 'Person', 'Evidence', 'Status', { label: 'Raised', className: 'hide-narrow' }]}
+        card
+        empty={rows.length === 0 ? 'No alerts match these filters.' : null}
+      >
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td>
+              <Link to={`/admin/fraud/${row.id}`}>{FRAUD_ALERT_TYPE_LABELS[row.type]}</Link>
+            </td>
+            <td>
+              {row.score} <span className={`badge badge--${row.severity}`}>{row.severity}</span>
+            </td>
+            <td>
+              {row.subjectName}
+              <span className="cell-detail">
+                {row.subjectEmail}
+                {row.accountCount > 1 ? ` and ${row.accountCount - 1} more` : ''}
+              </span>
+            </td>
+            <td>{row.summary}</td>
+            <td>
+              {FRAUD_ALERT_STATUS_LABELS[row.status]}
+              {row.assigneeName ? <span className="cell-detail">{row.assigneeName}</span> : null}
+            </td>
+            <td className="hide-narrow">{formatDateTime(row.createdAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} />
+    </>
+  )
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+
+const note = z
+  .string({ error: 'Write a note for the history' })
+  .trim()
+  .min(5, 'Write a note of at least 5 characters')
+  .max(1000, 'Use at most 1000 characters')
+
+/** The workflow form on an alert: the step, a required note and who takes the alert on. */
+export const AlertWorkflowSchema = z.object({
+  intent: z.literal('workflow'),
+  action: z.enum(['investigate', 'resolve', 'dismiss', 'reopen']),
+  assigneeId: z.string().max(100).optional(),
+  note,
+})
+
+/** Blocking an involved account from the alert (the existing block-with-reason flow). */
+export const AlertBlockSchema = z.object({
+  intent: z.literal('block'),
+  userId: z.string().min(1).max(100),
+  reason: z
+    .string({ error: 'Give the reason the user will see' })
+    .trim()
+    .min(10, 'Explain the reason in at least 10 characters')
+    .max(500, 'Use at most 500 characters'),
+})
+
+/** Releasing a held payout, or keeping it held, from the alert, with a note. */
+export const AlertPayoutSchema = z.object({
+  intent: z.literal('payout'),
+  payoutId: z.string().min(1).max(100),
+  decision: z.enum(['release', 'keep']),
+  note,
+})

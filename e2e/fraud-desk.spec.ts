@@ -1,0 +1,80 @@
+import { expect, makeUser, test, toast } from './fixtures'
+import { insertSessionCookie } from './db-fixtures'
+import { plantCardTestingRun, plantReviewRing } from './fraud-fixtures'
+import { giveWalletAndCryptoMethod } from './payout-fixtures'
+import { signUpWithoutForm } from './user-fixtures'
+
+test('planted card testing and a review ring become alerts; an admin works one through, blocks the account and releases a held payout', async ({
+  page,
+  adminPage,
+}, testInfo) => {
+  test.setTimeout(120_000)
+  const star = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  await giveWalletAndCryptoMethod(star.email, 30_000, '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045')
+  await plantReviewRing(star.email)
+  const tester = await plantCardTestingRun()
+
+  // The ring's freelancer asks for a payout: it waits for an admin, and says only that it is under review.
+  await page.context().addCookies([await insertSessionCookie(star.email, testInfo.project.use.baseURL!)])
+  await page.goto('/payouts')
+  await page.getByLabel('Amount').fill('120')
+  await page.getByRole('button', { name: 'Review payout' }).click()
+  await page
+    .getByRole('region', { name: 'Review your payout' })
+    .getByRole('button', { name: 'Confirm payout of $120' })
+    .click()
+  await expect(toast(page)).toContainText('Under review')
+  const payoutRow = page
+    .getByRole('table', { name: 'Your payouts, newest first' })
+    .getByRole('row')
+    .filter({ hasText: 'USDC on Ethereum' })
+  await expect(payoutRow).toContainText('Held for review')
+  await expect(payoutRow).toContainText('/help/contact')
+
+  // The admin filters the desk to the card tester's card-testing alerts: exactly one, and the CSV agrees.
+  await adminPage.goto('/admin/fraud')
+  const filters = adminPage.getByRole('search', { name: 'Filter alerts' })
+  await filters.getByLabel('Type').selectOption('card_testing')
+  await filters.getByLabel('Person (name or email)').fill(tester.email)
+  await filters.getByRole('button', { name: 'Filter' }).click()
+  await expect(adminPage).toHaveURL((url) => url.searchParams.get('person') === tester.email)
+  const rows = adminPage.getByRole('table', { name: 'Fraud alerts' }).getByRole('row')
+  await expect(rows).toHaveCount(2)
+  await expect(rows.nth(1)).toContainText('7 cards tried 7 times in 3 minutes, 6 declined.')
+  const csvHref = await adminPage.getByRole('link', { name: 'Download these alerts as CSV' }).getAttribute('href')
+  const csv = (await (await adminPage.request.get(csvHref!)).text()).trim().split('\n')
+  expect(csv).toHaveLength(2)
+  expect(csv[1]).toContain(tester.email)
+  expect(csv[1]).toContain('Card testing')
+
+  // Investigating, then resolved, each with a note; then the account is blocked from the alert.
+  await rows.nth(1).getByRole('link', { name: 'Card testing' }).click()
+  await expect(adminPage.getByRole('heading', { level: 1 })).toHaveText(`Card testing: ${tester.name}`)
+  await adminPage.getByLabel('Step').selectOption('investigate')
+  await adminPage
+    .getByLabel('Note (required)', { exact: true })
+    .fill('Seven cards in three minutes: looking at the declines.')
+  await adminPage.getByRole('button', { name: 'Save step' }).click()
+  await expect(toast(adminPage)).toHaveText('Start investigating: done.')
+  await adminPage.getByLabel('Step').selectOption('resolve')
+  await adminPage.getByLabel('Note (required)', { exact: true }).fill('Stolen cards confirmed with the processor.')
+  await adminPage.getByRole('button', { name: 'Save step' }).click()
+  await expect(toast(adminPage)).toHaveText('Resolve as fraud: done.')
+  const history = adminPage.getByRole('list').filter({ hasText: 'Stolen cards confirmed' })
+  await expect(history).toContainText('Seven cards in three minutes: looking at the declines.')
+  await expect(history).toContainText('(Resolved)')
+  await adminPage.getByLabel(`Reason for blocking ${tester.name}`).fill('Card testing with stolen cards.')
+  await adminPage.getByRole('button', { name: `Block ${tester.name}` }).click()
+  await expect(toast(adminPage)).toHaveText(`${tester.name} is blocked and signed out.`)
+  await expect(adminPage.getByRole('region', { name: 'Accounts involved' })).toContainText('Blocked')
+
+  // The review ring is an alert too; from it the admin releases the held payout.
+  await adminPage.goto(`/admin/fraud?type=review_manipulation&person=${encodeURIComponent(star.email)}`)
+  await adminPage.getByRole('link', { name: 'Review manipulation' }).click()
+  await expect(adminPage.getByRole('region', { name: 'Evidence' })).toContainText('3 top ratings')
+  await adminPage.getByLabel(/Note on the payout of/).fill('Talked to the freelancer; the work was real.')
+  await adminPage.getByRole('button', { name: 'Release payout' }).click()
+  await expect(toast(adminPage)).toHaveText(/The payout of .+ is released\./)
+  await page.reload()
+  await expect(payoutRow).toContainText('Sent (sandbox)')
+})
