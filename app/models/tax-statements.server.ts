@@ -67,14 +67,14 @@ export async function freelancerStatementMonths(userId: string, year: number): P
     year,
   )
   return rows
-    .map((row) => ({
-      month: row.month,
-      currency: row.currency,
-      grossMinor: row.net + row.fees,
-      feesMinor: row.fees,
-      feeTaxMinor: row.tax,
-      netMinor: row.net,
-      payoutsMinor: row.payouts,
+    .map(({ month, currency, net, fees, tax, payouts }) => ({
+      month,
+      currency,
+      grossMinor: net + fees,
+      feesMinor: fees,
+      feeTaxMinor: tax,
+      netMinor: net,
+      payoutsMinor: payouts,
     }))
     .filter((row) => row.grossMinor || row.payoutsMinor)
 }
@@ -95,13 +95,13 @@ export async function clientStatementMonths(userId: string, year: number): Promi
     year,
   )
   return rows
-    .map((row) => ({
-      month: row.month,
-      currency: row.currency,
-      fundedMinor: row.funded,
-      refundedMinor: row.refunded,
-      feesMinor: row.fees,
-      feeTaxMinor: row.tax,
+    .map(({ month, currency, funded, refunded, fees, tax }) => ({
+      month,
+      currency,
+      fundedMinor: funded,
+      refundedMinor: refunded,
+      feesMinor: fees,
+      feeTaxMinor: tax,
     }))
     .filter((row) => row.fundedMinor || row.refundedMinor || row.feesMinor)
 }

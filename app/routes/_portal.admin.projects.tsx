@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { Pagination } from '~/components/ui/pagination'
 import { findProject, listProjectsForAdmin } from '~/models/projects.server'
 import { AdminProjectSearchSchema, HideProjectSchema } from '~/services/marketplace/project-schemas'
@@ -123,18 +124,13 @@ export default function AdminProjects() {
                   <span className="cell-detail">
                     {formatDate(project.hiddenAt)}: <q>{project.hiddenReason}</q>
                   </span>
-                  <Form method="post">
-                    <input type="hidden" name="projectId" value={project.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="restore"
-                      className="button button--secondary"
-                      aria-label={`Restore ${project.title}`}
-                    >
-                      Restore
-                    </button>
-                  </Form>
+                  <IntentButtonForm
+                    intent="restore"
+                    record={{ name: 'projectId', value: project.id }}
+                    label={`Restore ${project.title}`}
+                  >
+                    Restore
+                  </IntentButtonForm>
                 </>
               ) : (
                 <details open={failed?.projectId === project.id}>

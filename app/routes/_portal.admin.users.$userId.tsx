@@ -2,6 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { TextareaField } from '~/components/ui/field'
 import { findUserById } from '~/models/users.server'
 import { blockAccount, endSessionsByAdmin, unblockAccount } from '~/services/accounts/accounts.server'
@@ -120,13 +121,7 @@ export default function AdminUser() {
             Security events
           </Link>
         </p>
-        {activeSessions ? (
-          <Form method="post">
-            <button type="submit" name="intent" value="end-sessions" className="button button--secondary">
-              Sign out of every session
-            </button>
-          </Form>
-        ) : null}
+        {activeSessions ? <IntentButtonForm intent="end-sessions">Sign out of every session</IntentButtonForm> : null}
       </section>
     </>
   )

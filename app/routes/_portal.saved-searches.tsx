@@ -3,7 +3,8 @@ import { parseIntent } from '~/http/intent.server'
 import { z } from 'zod'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { SaveSearchForm } from '~/components/search/save-search-form'
 import { findSavedSearchOf, listSavedSearchesOf } from '~/models/saved-searches.server'
 import { describeSearch, parseSearchParams } from '~/domain/project-search-params'
@@ -134,30 +135,22 @@ export default function SavedSearches() {
                   >
                     Run
                   </Link>
-                  <Form method="post">
-                    <input type="hidden" name="searchId" value={search.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value={search.notify ? 'alerts-off' : 'alerts-on'}
-                      className="button button--ghost"
-                      aria-label={`${search.notify ? 'Turn off' : 'Turn on'} alerts for ${search.name}`}
-                    >
-                      {search.notify ? 'Turn off alerts' : 'Turn on alerts'}
-                    </button>
-                  </Form>
-                  <Form method="post">
-                    <input type="hidden" name="searchId" value={search.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="delete"
-                      className="button button--danger"
-                      aria-label={`Delete ${search.name}`}
-                    >
-                      Delete
-                    </button>
-                  </Form>
+                  <IntentButtonForm
+                    intent={search.notify ? 'alerts-off' : 'alerts-on'}
+                    record={{ name: 'searchId', value: search.id }}
+                    className="button button--ghost"
+                    label={`${search.notify ? 'Turn off' : 'Turn on'} alerts for ${search.name}`}
+                  >
+                    {search.notify ? 'Turn off alerts' : 'Turn on alerts'}
+                  </IntentButtonForm>
+                  <IntentButtonForm
+                    intent="delete"
+                    record={{ name: 'searchId', value: search.id }}
+                    className="button button--danger"
+                    label={`Delete ${search.name}`}
+                  >
+                    Delete
+                  </IntentButtonForm>
                 </div>
               </td>
             </tr>

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { listDevicesOf, revokeOtherSessions, revokeSession } from '~/services/accounts/sessions.server'
 import { originOf } from '~/services/security/context'
 import { requireSession } from '~/http/auth.server'
@@ -65,12 +66,9 @@ export default function SessionsSettings() {
               {formatDateTime(device.signedInAt)} · last active {formatDateTime(device.lastSeenAt)}
             </p>
             {device.current ? null : (
-              <Form method="post">
-                <input type="hidden" name="sessionId" value={device.id} />
-                <button type="submit" name="intent" value="revoke" className="button button--secondary">
-                  Sign out this browser
-                </button>
-              </Form>
+              <IntentButtonForm intent="revoke" record={{ name: 'sessionId', value: device.id }}>
+                Sign out this browser
+              </IntentButtonForm>
             )}
           </li>
         ))}

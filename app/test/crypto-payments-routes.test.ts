@@ -36,6 +36,11 @@ async function startedPayment(choice = 'BTC:bitcoin') {
   return { ...setup, cookie, request }
 }
 
+/** A form posted by an admin on /admin/crypto-payments. */
+function adminPost(fields: Record<string, string>, cookie: string) {
+  return run(adminAction, formRequest('/admin/crypto-payments', fields, cookie))
+}
+
 function webhook(body: unknown, signature?: string) {
   const raw = JSON.stringify(body)
   return new Request('http://localhost/webhooks/crypto', {
@@ -196,18 +201,11 @@ describe('/admin/crypto-payments', () => {
       sandbox: true,
     })
 
-    const empty = await run(
-      adminAction,
-      formRequest('/admin/crypto-payments', { intent: 'confirm', requestId: request.id, txHash: '' }, adminCookie),
-    )
+    const empty = await adminPost({ intent: 'confirm', requestId: request.id, txHash: '' }, adminCookie)
     expect(empty.status).toBe(400)
-    const confirmed = await run(
-      adminAction,
-      formRequest(
-        '/admin/crypto-payments',
-        { intent: 'confirm', requestId: request.id, txHash: 'sandbox-tx-0001' },
-        adminCookie,
-      ),
+    const confirmed = await adminPost(
+      { intent: 'confirm', requestId: request.id, txHash: 'sandbox-tx-0001' },
+      adminCookie,
     )
     expect(confirmed.status).toBe(302)
     expect((await findMilestone(contract.id, milestone.id))?.status).toBe('funded')
@@ -218,16 +216,7 @@ describe('/admin/crypto-payments', () => {
     })
     // Confirming twice moves nothing more.
     expect(
-      (
-        await run(
-          adminAction,
-          formRequest(
-            '/admin/crypto-payments',
-            { intent: 'confirm', requestId: request.id, txHash: 'sandbox-tx-0001' },
-            adminCookie,
-          ),
-        )
-      ).status,
+      (await adminPost({ intent: 'confirm', requestId: request.id, txHash: 'sandbox-tx-0001' }, adminCookie)).status,
     ).toBe(302)
     expect(await balanceOf({ kind: 'escrow', ownerId: contract.id, currency: 'USD' })).toBe(50_000)
   })
@@ -239,26 +228,18 @@ describe('/admin/crypto-payments', () => {
     try {
       const admin = await createTestUser('admin')
       const adminCookie = await signedInCookie(admin.id)
-      const response = await run(
-        adminAction,
-        formRequest(
-          '/admin/crypto-payments',
-          { intent: 'confirm', requestId: request.id, txHash: 'sandbox-late-01' },
-          adminCookie,
-        ),
+      const response = await adminPost(
+        { intent: 'confirm', requestId: request.id, txHash: 'sandbox-late-01' },
+        adminCookie,
       )
       expect(response.status).toBe(409)
       const list = await (await run(adminLoader, getRequest('/admin/crypto-payments', adminCookie))).json()
       expect(list.requests.find((row: { id: string }) => row.id === request.id)?.status).toBe('expired')
       const receipt = list.receipts.find((row: { txHash: string }) => row.txHash === 'sandbox-late-01')
       expect(receipt).toMatchObject({ reason: 'Arrived after the request expired' })
-      const refunded = await run(
-        adminAction,
-        formRequest(
-          '/admin/crypto-payments',
-          { intent: 'refund', receiptId: receipt.id, reference: 'refund-tx-01' },
-          adminCookie,
-        ),
+      const refunded = await adminPost(
+        { intent: 'refund', receiptId: receipt.id, reference: 'refund-tx-01' },
+        adminCookie,
       )
       expect(refunded.status).toBe(302)
     } finally {

@@ -126,6 +126,32 @@ export async function insertFixedContract(input: {
 }
 
 /**
+ * A fixed-price USD contract with the given milestones between a new client and a new freelancer
+ * (Clara and Felix unless named), each carrying its role as services expect an actor to.
+ */
+export async function fixedContractBetweenNewUsers(
+  amounts: number[],
+  options: { names?: { client: string; freelancer: string }; title?: string; milestoneTitles?: string[] } = {},
+) {
+  const names = options.names ?? { client: 'Clara', freelancer: 'Felix' }
+  const client = await createTestUser('client', { name: names.client })
+  const freelancer = await createTestUser('freelancer', { name: names.freelancer })
+  const { contract, milestoneIds } = await insertFixedContract({
+    clientId: client.id,
+    freelancerId: freelancer.id,
+    amounts,
+    title: options.title,
+    milestoneTitles: options.milestoneTitles,
+  })
+  return {
+    client: { ...client, role: 'client' as const },
+    freelancer: { ...freelancer, role: 'freelancer' as const },
+    contract,
+    milestoneIds,
+  }
+}
+
+/**
  * An open dispute over a milestone, inserted directly (opening one is tested in the dispute
  * service), and the admin who will decide it.
  */

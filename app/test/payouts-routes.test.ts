@@ -55,23 +55,9 @@ describe('payout methods', () => {
   it('records a sandbox bank account, keeping only the last four characters', async () => {
     const user = await freelancerWithWallet(100)
     const cookie = await confirmedCookie(user.id)
-    const bad = await run(
-      bankAction,
-      formRequest(
-        '/payouts/bank',
-        { holderName: 'Farid Tester', country: 'de', accountNumber: 'DE00 3704 0044 0532 0130 00' },
-        cookie,
-      ),
-    )
+    const bad = await addBank(cookie, 'DE00 3704 0044 0532 0130 00', 'de')
     expect(bad.status).toBe(400)
-    const good = await run(
-      bankAction,
-      formRequest(
-        '/payouts/bank',
-        { holderName: 'Farid Tester', country: 'de', accountNumber: 'DE89 3704 0044 0532 0130 00' },
-        cookie,
-      ),
-    )
+    const good = await addBank(cookie, 'DE89 3704 0044 0532 0130 00', 'de')
     expect(good.status).toBe(302)
     expect(await listPayoutMethodsOf(user.id)).toMatchObject([
       { rail: 'bank', provider: 'sandbox', country: 'DE', accountLast4: '3000' },
@@ -79,18 +65,16 @@ describe('payout methods', () => {
   })
 })
 
+/** Farid's bank account posted on /payouts/bank. */
+function addBank(cookie: string, accountNumber: string, country = 'DE') {
+  return run(bankAction, formRequest('/payouts/bank', { holderName: 'Farid Tester', country, accountNumber }, cookie))
+}
+
 /** A freelancer with `balanceMinor` in the wallet, a confirmed second factor and a bank payout method. */
 async function withBank(balanceMinor: number) {
   const user = await freelancerWithWallet(balanceMinor)
   const cookie = await confirmedCookie(user.id)
-  await run(
-    bankAction,
-    formRequest(
-      '/payouts/bank',
-      { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' },
-      cookie,
-    ),
-  )
+  await addBank(cookie, 'DE89370400440532013000')
   const [method] = await listPayoutMethodsOf(user.id)
   return { user, cookie, methodId: method!.id }
 }

@@ -112,6 +112,11 @@ describe('admin users', () => {
   })
 })
 
+/** A post of the change-password form. */
+function changePassword(fields: Record<string, string>, cookie: string) {
+  return run(passwordAction, formRequest('/settings/password', fields, cookie))
+}
+
 describe('settings', () => {
   it('changing the password ends the other sessions but keeps this one', async () => {
     const user = await createTestUser('client')
@@ -122,35 +127,23 @@ describe('settings', () => {
       newPassword: 'violet-harbour-88',
       confirmPassword: 'violet-harbour-88',
     }
-    const withoutSecondFactor = await run(passwordAction, formRequest('/settings/password', fields, elsewhere))
+    const withoutSecondFactor = await changePassword(fields, elsewhere)
     expect(withoutSecondFactor.headers.get('location')).toBe(
       '/settings/security/verify?redirectTo=%2Fsettings%2Fpassword',
     )
-    const wrong = await run(
-      passwordAction,
-      formRequest(
-        '/settings/password',
-        { currentPassword: 'nope nope', newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-88' },
-        here,
-      ),
+    const wrong = await changePassword(
+      { currentPassword: 'nope nope', newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-88' },
+      here,
     )
     expect((await wrong.json()).error.currentPassword).toEqual(['Your current password is not right'])
-    const mismatch = await run(
-      passwordAction,
-      formRequest(
-        '/settings/password',
-        { currentPassword: TEST_PASSWORD, newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-89' },
-        here,
-      ),
+    const mismatch = await changePassword(
+      { currentPassword: TEST_PASSWORD, newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-89' },
+      here,
     )
     expect((await mismatch.json()).error.confirmPassword).toEqual(['The two passwords do not match'])
-    const changed = await run(
-      passwordAction,
-      formRequest(
-        '/settings/password',
-        { currentPassword: TEST_PASSWORD, newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-88' },
-        here,
-      ),
+    const changed = await changePassword(
+      { currentPassword: TEST_PASSWORD, newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-88' },
+      here,
     )
     expect(changed.status).toBe(302)
     expect((await run(clientDashboardLoader, getRequest('/client', here))).status).toBe(200)

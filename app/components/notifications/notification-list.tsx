@@ -1,4 +1,5 @@
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { formatDateTime } from '~/utils/format'
 
 export type NotificationItem = {
@@ -36,18 +37,15 @@ export function NotificationList({ notifications }: { notifications: Notificatio
             </p>
           </div>
           {item.read ? null : (
-            <Form method="post" className="notification__action">
-              <input type="hidden" name="notificationId" value={item.id} />
-              <button
-                type="submit"
-                name="intent"
-                value="mark-read"
-                className="button button--ghost"
-                aria-label={`Mark "${item.title}" as read`}
-              >
-                Mark read
-              </button>
-            </Form>
+            <IntentButtonForm
+              intent="mark-read"
+              record={{ name: 'notificationId', value: item.id }}
+              formClassName="notification__action"
+              className="button button--ghost"
+              label={`Mark "${item.title}" as read`}
+            >
+              Mark read
+            </IntentButtonForm>
           )}
         </li>
       ))}

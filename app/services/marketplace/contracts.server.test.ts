@@ -6,8 +6,7 @@ import { balanceOf, PLATFORM_OWNER } from '~/models/ledger.server'
 import { ledgerTransactions } from '~/models/schema'
 import { findPayment, payMilestoneByCard } from '~/services/payments/ledger/escrow.server'
 import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
-import { insertFixedContract, insertOpenDispute } from '~/test/escrow-fixtures'
-import { createTestUser } from '~/test/users'
+import { fixedContractBetweenNewUsers, insertOpenDispute } from '~/test/escrow-fixtures'
 import { decideDispute } from './disputes.server'
 import { endContract, performMilestoneAction, runAutoApprovals } from './contracts.server'
 import { expectBalancedLedger } from '~/test/ledger-checks'
@@ -16,15 +15,8 @@ const GOOD_CARD = { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }
 const DECLINED_CARD = { number: '4000 0000 0000 0002', expiry: '12/30', cvc: '123' }
 
 async function fixedContract(amounts: number[] = [50_000]) {
-  const client = await createTestUser('client', { name: 'Clara' })
-  const freelancer = await createTestUser('freelancer', { name: 'Felix' })
-  const { contract, milestoneIds: ids } = await insertFixedContract({
-    clientId: client.id,
-    freelancerId: freelancer.id,
-    amounts,
-  })
-  const actors = { client: { ...client, role: 'client' }, freelancer: { ...freelancer, role: 'freelancer' } }
-  return { contract, ids, ...actors }
+  const { milestoneIds: ids, ...rest } = await fixedContractBetweenNewUsers(amounts)
+  return { ids, ...rest }
 }
 
 const wallet = (ownerId: string) => balanceOf({ kind: 'wallet', ownerId, currency: 'USD' })

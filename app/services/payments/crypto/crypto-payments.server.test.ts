@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { findMilestone } from '~/models/contracts.server'
-import { findCryptoPaymentRequest, listCryptoReceiptsOf } from '~/models/crypto-payments.server'
+import {
+  findCryptoPaymentRequest,
+  listCryptoReceiptsOf,
+  type CryptoPaymentRequest,
+} from '~/models/crypto-payments.server'
 import { balanceOf, PLATFORM_OWNER } from '~/models/ledger.server'
 import { listNotifications } from '~/models/notifications.server'
 import { endContract, performMilestoneAction } from '~/services/marketplace/contracts.server'
@@ -46,6 +50,15 @@ async function startBtc(setup: Setup, rate = '0.00001', now = NOW) {
   if (!outcome.ok) throw new Error(outcome.message)
   return outcome.request
 }
+
+/** What the chain watcher's webhook reports: the request's exact amount in BTC, in transaction `tx` (repeated to 64 hex). */
+const paidInFull = (request: CryptoPaymentRequest, tx: string) => ({
+  requestId: request.id,
+  txHash: tx.repeat(32),
+  amount: request.cryptoAmount,
+  asset: 'BTC',
+  via: 'webhook' as const,
+})
 
 const escrow = (contractId: string) => balanceOf({ kind: 'escrow', ownerId: contractId, currency: 'USD' })
 const wallet = (userId: string) => balanceOf({ kind: 'wallet', ownerId: userId, currency: 'USD' })
@@ -217,10 +230,7 @@ describe('confirming a crypto payment', () => {
   it('funds the milestone once: the request, the ledger and the milestone change together', async () => {
     const setup = await fixedContract()
     const request = await startBtc(setup)
-    const outcome = await confirmCryptoPayment(
-      { requestId: request.id, txHash: 'a1'.repeat(32), amount: request.cryptoAmount, asset: 'BTC', via: 'webhook' },
-      minutes(10),
-    )
+    const outcome = await confirmCryptoPayment(paidInFull(request, 'a1'), minutes(10))
     expect(outcome.kind).toBe('funded')
     expect(await milestoneStatus(setup)).toBe('funded')
     expect(await escrow(setup.contract.id)).toBe(50_000)
@@ -241,13 +251,7 @@ describe('confirming a crypto payment', () => {
   it('moves money once when the webhook is replayed or an admin confirms the same transaction again', async () => {
     const setup = await fixedContract()
     const request = await startBtc(setup)
-    const input = {
-      requestId: request.id,
-      txHash: 'b2'.repeat(32),
-      amount: request.cryptoAmount,
-      asset: 'BTC',
-      via: 'webhook' as const,
-    }
+    const input = paidInFull(request, 'b2')
     const results = await Promise.all(Array.from({ length: 5 }, () => confirmCryptoPayment(input, minutes(3))))
     expect(results.filter((result) => result.kind === 'funded')).toHaveLength(1)
     expect(results.filter((result) => result.kind === 'already_confirmed')).toHaveLength(4)
@@ -266,13 +270,7 @@ describe('confirming a crypto payment', () => {
   it('refuses an expired request and records the late payment for a refund, once', async () => {
     const setup = await fixedContract()
     const request = await startBtc(setup)
-    const late = {
-      requestId: request.id,
-      txHash: 'c3'.repeat(32),
-      amount: request.cryptoAmount,
-      asset: 'BTC',
-      via: 'webhook' as const,
-    }
+    const late = paidInFull(request, 'c3')
     const outcome = await confirmCryptoPayment(late, minutes(30))
     expect(outcome).toMatchObject({
       kind: 'recorded_for_refund',
@@ -332,10 +330,7 @@ describe('confirming a crypto payment', () => {
     const setup = await fixedContract()
     const request = await startBtc(setup)
     await confirmCryptoPayment({ requestId: request.id, txHash: 'g7'.repeat(32), via: 'admin' }, minutes(1))
-    const second = await confirmCryptoPayment(
-      { requestId: request.id, txHash: 'h8'.repeat(32), amount: request.cryptoAmount, asset: 'BTC', via: 'webhook' },
-      minutes(2),
-    )
+    const second = await confirmCryptoPayment(paidInFull(request, 'h8'), minutes(2))
     expect(second).toMatchObject({ kind: 'recorded_for_refund', reason: 'already_confirmed' })
     expect(await escrow(setup.contract.id)).toBe(50_000)
     // A transaction that paid one request cannot confirm another.
@@ -370,10 +365,7 @@ describe('confirming a crypto payment', () => {
       { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' },
       'Clara',
     )
-    const outcome = await confirmCryptoPayment(
-      { requestId: request.id, txHash: 'i9'.repeat(32), amount: request.cryptoAmount, asset: 'BTC', via: 'webhook' },
-      minutes(5),
-    )
+    const outcome = await confirmCryptoPayment(paidInFull(request, 'i9'), minutes(5))
     expect(outcome.kind).toBe('to_wallet')
     expect(await escrow(setup.contract.id)).toBe(50_000)
     expect(await wallet(setup.client.id)).toBe(50_000)
@@ -385,10 +377,7 @@ describe('confirming a crypto payment', () => {
     const setup = await fixedContract(30_000)
     const request = await startBtc(setup)
     expect((await endContract(setup.client, setup.contract, 'We changed plans.', minutes(2))).ok).toBe(true)
-    const outcome = await confirmCryptoPayment(
-      { requestId: request.id, txHash: 'j0'.repeat(32), amount: request.cryptoAmount, asset: 'BTC', via: 'webhook' },
-      minutes(5),
-    )
+    const outcome = await confirmCryptoPayment(paidInFull(request, 'j0'), minutes(5))
     expect(outcome.kind).toBe('to_wallet')
     expect(await milestoneStatus(setup)).toBe('pending')
     expect(await escrow(setup.contract.id)).toBe(0)

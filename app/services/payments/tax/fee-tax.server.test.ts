@@ -10,8 +10,7 @@ import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { decideDispute } from '~/services/marketplace/disputes.server'
 import { milestoneDisputeResolver } from '../ledger/dispute-resolution.server'
 import { payoutPosting, payoutReversalPosting } from '../ledger/payout-postings'
-import { insertFixedContract, insertOpenDispute } from '~/test/escrow-fixtures'
-import { createTestUser } from '~/test/users'
+import { fixedContractBetweenNewUsers, insertOpenDispute } from '~/test/escrow-fixtures'
 import { findPayment, feePreview, payMilestoneByCard } from '../ledger/escrow.server'
 import { statementCsv, statementPdf } from './tax-statement-files.server'
 import { buildTaxStatement, statementYears } from './tax-statements.server'
@@ -20,20 +19,11 @@ import { expectBalancedLedger } from '~/test/ledger-checks'
 const GOOD_CARD = { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }
 
 async function contractFor(amounts: number[]) {
-  const client = await createTestUser('client', { name: 'Clara Müller' })
-  const freelancer = await createTestUser('freelancer', { name: 'Łukasz Żółw' })
-  const { contract, milestoneIds: ids } = await insertFixedContract({
-    clientId: client.id,
-    freelancerId: freelancer.id,
-    amounts,
+  const { milestoneIds: ids, ...rest } = await fixedContractBetweenNewUsers(amounts, {
+    names: { client: 'Clara Müller', freelancer: 'Łukasz Żółw' },
     title: 'Shop',
   })
-  return {
-    contract,
-    ids,
-    client: { ...client, role: 'client' as const },
-    freelancer: { ...freelancer, role: 'freelancer' as const },
-  }
+  return { ids, ...rest }
 }
 
 async function fund(setup: Awaited<ReturnType<typeof contractFor>>, id: string) {
