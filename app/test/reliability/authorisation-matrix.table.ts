@@ -5,7 +5,7 @@
  * statuses in this order: anonymous, client, freelancer, admin, stranger client, stranger freelancer
  * (`-` when the module has no loader or action). The client and freelancer are the two parties of
  * the test world's contract (its project, proposal, milestone, conversation, call, meeting, dispute;
- * the client owns the notification); the admin decides the dispute; the strangers are signed in but
+ * the client owns the notification, the freelancer the portfolio item); the admin decides the dispute; the strangers are signed in but
  * party to none of it (see world.ts). Loaders are a GET; actions an empty form POST, so a permitted
  * role usually gets 400 (the form is invalid) and a refused one 302 (to sign-in), 403 or 404.
  *
@@ -114,7 +114,7 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.settings.notifications': ['302 200 200 200 200 200', '302 302 302 302 302 302'],
   '_portal.settings.password': ['302 302 302 302 302 302', '302 302 302 302 302 302'],
   '_portal.settings.portfolio': ['302 403 200 403 403 200', '302 403 400 403 403 400'],
-  '_portal.settings.portfolio_.$itemId': ['302 403 404 403 403 404', '302 403 404 403 403 404'],
+  '_portal.settings.portfolio_.$itemId': ['302 403 200 403 403 404', '302 403 400 403 403 404'],
   '_portal.settings.security._index': ['302 200 200 200 200 200', '-'],
   '_portal.settings.security.allowlist': ['302 200 200 200 200 200', '302 302 302 302 302 302'],
   '_portal.settings.security.authenticator': ['302 200 200 200 200 200', '302 400 400 400 400 400'],
@@ -138,6 +138,6 @@ export const EXPECTED: Record<string, Row> = {
   rank: ['200 200 200 200 200 200', '-'],
   'sign-out': ['302 302 302 302 302 302', '302 302 302 302 302 302'],
   theme: ['302 302 302 302 302 302', '302 302 302 302 302 302'],
-  'webhooks.crypto': ['405 405 405 405 405 405', '503 503 503 503 503 503'],
+  'webhooks.crypto': ['405 405 405 405 405 405', '401 401 401 401 401 401'],
   'webhooks.stripe': ['405 405 405 405 405 405', '404 404 404 404 404 404'],
 }

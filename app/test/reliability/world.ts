@@ -1,18 +1,23 @@
 import { getDb } from '~/models/db.server'
-import { meetings, notifications } from '~/models/schema'
+import { meetings, notifications, portfolioItems } from '~/models/schema'
+import { resetEnvForTests } from '~/utils/env.server'
 import { openConversationFor } from '~/services/messaging/messaging.server'
 import { insertContractCall } from '../contract-call'
 import { insertOpenDispute } from '../escrow-fixtures'
 import { createFixedContract } from '../fixed-contract'
 import { createTestUser, signedInCookie } from '../users'
 
+// The crypto webhook answers 503 until it has a secret to check signatures with; the world has one.
+process.env.CRYPTO_WEBHOOK_SECRET ??= 'test-crypto-webhook-secret-0123456789abcdef'
+resetEnvForTests()
+
 export const ROLES = ['anon', 'client', 'freelancer', 'admin', 'strangerClient', 'strangerFreelancer'] as const
 export type Role = (typeof ROLES)[number]
 
 /**
  * One small marketplace every route is tried against: a client and a freelancer on a fixed
- * contract (its project, proposal, milestone, conversation, call, meeting, open dispute and a
- * notification), an admin, and a client and a freelancer who are party to none of it.
+ * contract (its project, proposal, milestone, conversation, call, meeting, open dispute, a
+ * notification and the freelancer's portfolio item), an admin, and a client and a freelancer who are party to none of it.
  */
 export async function createWorld() {
   const { client, freelancer, contract, milestone } = await createFixedContract()
@@ -56,6 +61,8 @@ export async function createWorld() {
       updatedAt: now,
     })
     .run()
+  const portfolioItemId = crypto.randomUUID()
+  db.insert(portfolioItems).values({ id: portfolioItemId, userId: freelancer.id, title: 'Shop redesign' }).run()
   const users = { client, freelancer, admin, strangerClient, strangerFreelancer }
   const unknown = () => crypto.randomUUID()
   /** A value for every `$param` of a route id; records this world does not hold get an unknown id. */
@@ -76,7 +83,7 @@ export async function createWorld() {
     uploadId: unknown(),
     recordingId: unknown(),
     imageId: unknown(),
-    itemId: unknown(),
+    itemId: portfolioItemId,
     messageId: unknown(),
     paymentId: unknown(),
     requestId: unknown(),
