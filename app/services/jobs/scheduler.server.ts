@@ -8,6 +8,7 @@ import { runMeetingReminders } from '~/services/meetings/reminders.server'
 import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
 import { runRecordingRetention } from '~/services/video/recording-retention.server'
 import { HOUR_MS, MINUTE_MS } from '~/domain/durations'
+import { jobRuns } from '~/utils/metrics.server'
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> }
 
@@ -42,8 +43,10 @@ export function startScheduledJobs(logger: Logger, jobs: Job[] = SCHEDULED_JOBS)
       try {
         const result = await job.run(new Date())
         logger.debug({ job: job.name, result }, 'scheduled job ran')
+        jobRuns.inc({ job: job.name, outcome: 'ok' })
       } catch (error) {
         logger.error({ err: error, job: job.name }, 'scheduled job failed')
+        jobRuns.inc({ job: job.name, outcome: 'failed' })
       } finally {
         running = false
       }
