@@ -2,7 +2,8 @@
  * `npm run load`: a production server on a copy of the large seed (`npm run seed:large`, LOAD_DB,
  * default data/large.db) under a mixed signed-in workload — search with facets, projects and
  * profiles, messages, proposals, milestone funding, payouts, signing in and out — for
- * LOAD_DURATION seconds (default 60) over LOAD_CONNECTIONS connections (default 200), split across
+ * LOAD_DURATION seconds (default 60) over LOAD_CONNECTIONS connections (default 200; LOAD_PAIRS people
+ * of each side, default 100; LOAD_TIMEOUT seconds per request, default 120), split across
  * the actions by weight. Prints requests/s and p50/p95/p99 per action and answers by status, then
  * checks the database: integrity, ledger invariants, and that no milestone was funded and no payout
  * made twice. Exits 1 on any 5xx, failed request or broken check.
@@ -17,6 +18,8 @@ const DB = path.resolve(process.env.LOAD_DB ?? 'data/large.db')
 const DURATION = Number(process.env.LOAD_DURATION ?? 60)
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200)
 const PAIRS = Number(process.env.LOAD_PAIRS ?? 100)
+/** Seconds before a request counts as failed: long, so a saturated server shows as latency, not dropped work. */
+const TIMEOUT = Number(process.env.LOAD_TIMEOUT ?? 120)
 const PORT = Number(process.env.LOAD_PORT ?? 3390)
 const DEMO_PASSWORD = 'MegiLance-demo-2026'
 const SESSION_SECRET = 'load-session-secret-that-is-long-enough-0123'
@@ -210,6 +213,7 @@ function run(action: Action, connections: number): Promise<Stats> {
         url: BASE,
         connections,
         duration: DURATION,
+        timeout: TIMEOUT,
         headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE, accept: 'text/html' },
         requests: steps.map((_, index) => ({
           setupRequest: (request: Record<string, unknown>, context: Context) => {
