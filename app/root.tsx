@@ -30,14 +30,21 @@ export const meta: MetaFunction = () => [
   },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [session, theme, { toast, setCookie }] = await Promise.all([
     getOptionalSession(request),
     readTheme(request),
     popToast(request),
   ])
   return json(
-    { user: session?.user ?? null, theme, toast, feePercent: platformFeePercent(), demo: getEnv().DEMO },
+    {
+      user: session?.user ?? null,
+      theme,
+      toast,
+      feePercent: platformFeePercent(),
+      demo: getEnv().DEMO,
+      requestId: context.requestId ?? null,
+    },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
   )
 }

@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http'
 import type { Env } from '../app/utils/env.server'
 import type { Logger } from 'pino'
 import { limitRequestBodies } from './body-limits'
+import { metricsEndpoint, observeRequests } from './observability'
 import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
 import { applyProxyTrust } from './proxy-trust'
@@ -45,6 +46,7 @@ export function createApp({
   app.disable('x-powered-by')
   applyProxyTrust(app, env.TRUST_PROXY)
 
+  app.use(observeRequests())
   app.use((_req, res, next) => {
     ;(res.locals as Locals).cspNonce = crypto.randomBytes(16).toString('base64')
     next()
@@ -79,12 +81,17 @@ export function createApp({
       logger,
       // Health checks and static files would drown the log.
       autoLogging: { ignore: (req) => req.url === '/healthz' || (req.url ?? '').startsWith('/build/') },
+      // observeRequests() gave the request its id; the access line carries it like every other line.
+      genReqId: (req) => (req as { id?: string }).id ?? '',
+      customProps: (req) => ({ reqId: req.id }),
       serializers: {
         req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
   )
+
+  app.get('/metrics', metricsEndpoint(env.METRICS_TOKEN, env.DATABASE_PATH))
 
   // Hashed build assets never change: cache them for a year. Other public files for an hour.
   app.use('/build', express.static(path.resolve('public/build'), { immutable: true, maxAge: '1y' }))
@@ -105,7 +112,11 @@ export function createApp({
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: (req, res) => ({ cspNonce: (res.locals as Locals).cspNonce, clientIp: req.ip ?? null }),
+      getLoadContext: (req, res) => ({
+        cspNonce: (res.locals as Locals).cspNonce,
+        clientIp: req.ip ?? null,
+        requestId: String(req.id),
+      }),
     }),
   )
   return app

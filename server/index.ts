@@ -8,6 +8,7 @@ import { countDemoAccounts } from '../app/models/demo-accounts.server'
 import { SCHEDULED_JOBS, startScheduledJobs } from '../app/services/jobs/scheduler.server'
 import { forgetPeersOfStoppedServer } from '../app/services/video/calls.server'
 import { parseEnv } from '../app/utils/env.server'
+import { logMixin } from '../app/utils/request-context.server'
 import { createApp } from './app'
 import { demoDataProblem, startupWarnings } from './startup-checks'
 
@@ -20,7 +21,7 @@ try {
   console.error(error instanceof Error ? error.message : error)
   process.exit(1)
 }
-const logger = pino({ level: env.LOG_LEVEL })
+const logger = pino({ level: env.LOG_LEVEL, mixin: logMixin })
 
 // Opening the database applies its migrations; a production database must hold no demo accounts.
 const demoProblem = demoDataProblem(env, await countDemoAccounts())

@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
+import { isRouteErrorResponse, Link, useRouteError, useRouteLoaderData } from '@remix-run/react'
 
 const TITLES: Record<number, string> = {
   400: 'That request could not be understood',
@@ -15,12 +15,19 @@ export function GeneralErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500
   const detail = isRouteErrorResponse(error) && typeof error.data === 'string' ? error.data : null
   const title = TITLES[status] ?? 'Something went wrong on our side'
+  // The page request's id, which its log lines carry: a person quotes it, an admin greps for it.
+  const requestId = (useRouteLoaderData('root') as { requestId?: string | null } | undefined)?.requestId
   return (
     <section className="error-panel" aria-labelledby="error-title">
       <p className="error-panel__status">Error {status}</p>
       <h1 id="error-title">{title}</h1>
       {detail ? <p>{detail}</p> : null}
       {status === 500 ? <p>The problem has been logged. Please try again in a moment.</p> : null}
+      {requestId ? (
+        <p className="muted">
+          Reference <code>{requestId}</code>: quote it if you contact support.
+        </p>
+      ) : null}
       <p>
         <Link to="/">Go to the home page</Link>
       </p>

@@ -49,6 +49,8 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   AUTH_RATE_LIMIT_PER_15_MINUTES: z.coerce.number().int().positive().default(20),
   ENABLE_BENCH_ROUTES: booleanString.default(false),
+  /** The bearer token a Prometheus scraper sends for /metrics; unset, there is no /metrics. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Demo mode: the seeded demo data (shared published password, sandbox money) is allowed and a banner says so. */
   DEMO: booleanString.default(false),
   /** Sandbox money paths (test cards, unconfigured crypto networks, sandbox payouts) in production without DEMO. */

@@ -9,6 +9,7 @@ import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
 import { runRecordingRetention } from '~/services/video/recording-retention.server'
 import { HOUR_MS, MINUTE_MS } from '~/domain/durations'
 import { runFraudSweep } from '~/services/fraud/screening.server'
+import { jobRuns } from '~/utils/metrics.server'
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> }
 
@@ -45,8 +46,10 @@ export function startScheduledJobs(logger: Logger, jobs: Job[] = SCHEDULED_JOBS)
       try {
         const result = await job.run(new Date())
         logger.debug({ job: job.name, result }, 'scheduled job ran')
+        jobRuns.inc({ job: job.name, outcome: 'ok' })
       } catch (error) {
         logger.error({ err: error, job: job.name }, 'scheduled job failed')
+        jobRuns.inc({ job: job.name, outcome: 'failed' })
       } finally {
         running = false
       }

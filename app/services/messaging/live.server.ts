@@ -23,6 +23,11 @@ function bus(): Bus {
   return globalBus.__megilanceMessagingBus
 }
 
+/** How many live streams this process holds open (for /metrics). */
+export function openEventStreams(): number {
+  return bus().streams.size
+}
+
 const channel = (conversationId: string) => `conversation:${conversationId}`
 const watcherKey = (conversationId: string, userId: string) => `${conversationId}:${userId}`
 
