@@ -24,7 +24,7 @@ export async function createWorld() {
   const strangerClient = await createTestUser('client', { name: 'Stan Stranger' })
   const strangerFreelancer = await createTestUser('freelancer', { name: 'Sue Stranger' })
   const conversation = (await openConversationFor('contract', contract.id, client.id))!
-  const callId = await insertContractCall({ contractId: contract.id, clientId: client.id, freelancerId: freelancer.id })
+  const callId = await insertContractCall(contract)
   const { dispute, admin } = await insertOpenDispute({
     contractId: contract.id,
     milestoneId: milestone.id,
