@@ -42,6 +42,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/admin/disputes', label: 'Disputes' },
     { to: '/admin/crypto-payments', label: 'Crypto payments' },
     { to: '/admin/payouts', label: 'Payouts' },
+    { to: '/admin/analytics', label: 'Analytics' },
     { to: '/admin/ledger', label: 'Ledger health' },
     { to: '/admin/fraud-signals', label: 'Fraud signals' },
     { to: '/admin/security-events', label: 'Security events' },

@@ -3,6 +3,7 @@ import { eraseExpiredOutboxBodies } from '~/models/outbox.server'
 import { runAutoApprovals } from '~/services/marketplace/contracts.server'
 import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
+import { runNightlyRollup } from '~/services/analytics/rollups.server'
 import { runDailyBackup } from '~/services/operations/backups.server'
 import { runMeetingReminders } from '~/services/meetings/reminders.server'
 import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
@@ -27,6 +28,8 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: 'daily-backup', everyMs: HOUR_MS, run: runDailyBackup },
   // Call recordings are deleted RECORDING_RETENTION_DAYS after their call ended.
   { name: 'recording-retention', everyMs: HOUR_MS, run: runRecordingRetention },
+  // Checks hourly; rolls up every whole platform day not rolled up yet (so at most once a day's work).
+  { name: 'analytics-rollup', everyMs: HOUR_MS, run: runNightlyRollup },
 ]
 
 /**
