@@ -1,5 +1,5 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { expect, isJavaScriptEnabled, test } from './fixtures'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, signIn, test } from './fixtures'
 
 async function pdfText(data: Buffer): Promise<string> {
   const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise
@@ -61,4 +61,16 @@ test('an admin reads the analytics: the range changes the cards, a CSV and the P
   await expect(page.locator('[data-period]')).toContainText('1 Jan 2025 – 31 Jan 2025')
   await expect(revenue).toHaveText('$0')
   await expect(page.locator('[data-card="revenue"] .stat__detail')).toContainText('—')
+})
+
+test('a freelancer sees their earnings by month', async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await page.getByRole('navigation', { name: 'Freelancer portal' }).getByRole('link', { name: 'Analytics' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Your analytics' })).toBeVisible()
+  const earnings = page.locator('figure#earnings')
+  await expect(earnings.locator('figcaption')).toHaveText('Earnings by month, after fees')
+  // The seed released one of the demo freelancer's milestones today: this month's row holds it.
+  const rows = earnings.locator('table[data-chart-table="earnings"] tbody tr')
+  await expect(rows).toHaveCount(12)
+  await expect(rows.last().locator('td')).not.toHaveText('$0')
 })
