@@ -35,6 +35,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/analytics', label: 'Analytics' },
     { to: '/convert', label: 'Convert' },
     { to: '/rank', label: 'Rank' },
+    { to: '/market', label: 'Market' },
     { to: '/settings', label: 'Settings' },
   ],
   admin: [

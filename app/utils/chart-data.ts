@@ -1,7 +1,7 @@
 import { formatMoney } from './format'
 
 /** The numbers a chart shows: one label per bucket, one value per label in each series. */
-export type ChartSeries = { name: string; values: number[] }
+type ChartSeries = { name: string; values: number[] }
 export type ChartKind = 'line' | 'bar' | 'stacked'
 /** How values read: counts, money in minor units of `currency`, or percentages (0–100). */
 export type ChartFormat = { kind: 'count' } | { kind: 'money'; currency: string } | { kind: 'percent' }

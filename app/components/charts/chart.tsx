@@ -4,8 +4,6 @@ import { describeChart, formatValue, type ChartData, type ChartFormat, type Char
 import { ChartSvg, seriesClass } from './chart-svg'
 import type { ChartColours } from './chart-runtime'
 
-export type { ChartData, ChartFormat, ChartKind, ChartSeries } from '~/utils/chart-data'
-
 export type ChartProps = {
   /** Unique on the page: names the figure, its table and its canvas. */
   id: string

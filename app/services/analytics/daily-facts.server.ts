@@ -8,7 +8,7 @@ import type { DayWindow } from './periods'
 
 export type DayWithFacts = DayWindow & { facts: DayFacts; live: boolean }
 
-export function factsOfRollup(row: RollupRow): DayFacts {
+function factsOfRollup(row: RollupRow): DayFacts {
   return Object.fromEntries(FACT_KEYS.map((key) => [key, row[key]])) as DayFacts
 }
 

@@ -39,7 +39,7 @@ export const FACT_KEYS = [
 
 export const NO_FACTS: DayFacts = Object.fromEntries(FACT_KEYS.map((key) => [key, 0])) as DayFacts
 
-export function addFacts(a: DayFacts, b: DayFacts): DayFacts {
+function addFacts(a: DayFacts, b: DayFacts): DayFacts {
   return Object.fromEntries(FACT_KEYS.map((key) => [key, a[key] + b[key]])) as DayFacts
 }
 
@@ -53,7 +53,7 @@ export function percentChange(current: number | null, previous: number | null): 
   return ((current - previous) / Math.abs(previous)) * 100
 }
 
-export function averageProjectValue(facts: DayFacts): number | null {
+function averageProjectValue(facts: DayFacts): number | null {
   return facts.pricedProjects ? Math.round(facts.projectBudgetMinor / facts.pricedProjects) : null
 }
 
@@ -63,8 +63,7 @@ export function completionRate(facts: DayFacts): number | null {
   return settled ? (facts.milestonesReleased / settled) * 100 : null
 }
 
-export type CardId =
-  'revenue' | 'activeUsers' | 'newProjects' | 'transactions' | 'averageProjectValue' | 'completionRate'
+type CardId = 'revenue' | 'activeUsers' | 'newProjects' | 'transactions' | 'averageProjectValue' | 'completionRate'
 export type Card = {
   id: CardId
   label: string

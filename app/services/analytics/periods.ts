@@ -29,7 +29,7 @@ export const RANGE_LABELS: Record<RangePreset, string> = {
 }
 const PRESET_DAYS = { '7d': 7, '30d': 30, '90d': 90, '1y': 365 } as const
 /** A custom range may not be longer than this (the charts and the queries stay meaningful). */
-export const MAX_CUSTOM_DAYS = 3 * 366
+const MAX_CUSTOM_DAYS = 3 * 366
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
 
@@ -107,7 +107,7 @@ export function dayWindows(first: string, count: number, timeZone: string, cap?:
   }))
 }
 
-export function bucketSizeFor(days: number | null): BucketSize {
+function bucketSizeFor(days: number | null): BucketSize {
   if (days === null) return 'hour'
   if (days <= 31) return 'day'
   if (days <= 183) return 'week'
