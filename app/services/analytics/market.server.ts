@@ -28,7 +28,21 @@ export type SkillRow = {
 
 const medianOrNull = (values: number[]) => (values.length ? Math.round(median(values)) : null)
 
-export async function loadMarket(now = new Date()) {
+/** The market moves slowly and every freelancer dashboard reads it: one computation serves 10 minutes. */
+const CACHE_MS = 10 * 60_000
+let cached: { at: number; value: Promise<Market> } | undefined
+
+export type Market = Awaited<ReturnType<typeof computeMarket>>
+
+export function loadMarket(now = new Date()): Promise<Market> {
+  if (!cached || now.getTime() - cached.at > CACHE_MS || now.getTime() < cached.at) {
+    cached = { at: now.getTime(), value: computeMarket(now) }
+    cached.value.catch(() => (cached = undefined))
+  }
+  return cached.value
+}
+
+async function computeMarket(now: Date) {
   const { currency, timeZone } = analyticsSettings()
   const since = now.getTime() - WINDOW_DAYS * DAY_MS
   const half = now.getTime() - (WINDOW_DAYS / 2) * DAY_MS
