@@ -8,7 +8,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const message = params.messageId ? await findOutboxMessage(params.messageId) : undefined
   const attachment = message?.attachments?.[Number(params.index)]
   if (!attachment) throw new Response('No such attachment.', { status: 404 })
-  return new Response(attachment.content, {
+  const body = attachment.encoding === 'base64' ? Buffer.from(attachment.content, 'base64') : attachment.content
+  return new Response(body, {
     headers: {
       'Content-Type': attachment.contentType,
       'Content-Disposition': `attachment; filename="${attachment.filename.replace(/[^\w.-]/g, '_')}"`,

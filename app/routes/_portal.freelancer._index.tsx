@@ -1,10 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { SkillSuggestions } from '~/components/analytics/skill-suggestions'
 import { ActiveContracts } from '~/components/dashboard/active-contracts'
 import { MoneyStat } from '~/components/dashboard/money-stat'
 import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
 import { ProjectSummary } from '~/components/project-summary'
 import { Stat } from '~/components/ui/stat'
+import { suggestSkills } from '~/services/analytics/market.server'
 import { getFreelancerDashboard } from '~/services/marketplace/dashboards.server'
 import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
@@ -13,11 +15,13 @@ export const meta: MetaFunction = () => [{ title: 'Freelancer dashboard · MegiL
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'freelancer')
-  return json({ name: user.name, ...(await getFreelancerDashboard(user.id)) })
+  const [dashboard, skillSuggestions] = await Promise.all([getFreelancerDashboard(user.id), suggestSkills(user.id)])
+  return json({ name: user.name, ...dashboard, skillSuggestions })
 }
 
 export default function FreelancerDashboard() {
-  const { name, profile, completeness, matches, work, activeContracts, onboarding } = useLoaderData<typeof loader>()
+  const { name, profile, completeness, matches, work, activeContracts, onboarding, skillSuggestions } =
+    useLoaderData<typeof loader>()
   return (
     <>
       <header className="page-header page-header--with-action">
@@ -66,6 +70,7 @@ export default function FreelancerDashboard() {
           </p>
         </section>
       ) : null}
+      <SkillSuggestions skills={skillSuggestions} />
       <section className="card" aria-labelledby="matching-projects">
         <h2 id="matching-projects">New projects that need your skills</h2>
         {matches.rows.length ? (

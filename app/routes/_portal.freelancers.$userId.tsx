@@ -8,6 +8,7 @@ import { loadFreelancerPublicProfile } from '~/services/marketplace/public-profi
 import { requireUser } from '~/http/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
 import { answerDomainErrors } from '~/http/outcome-response.server'
+import { recordProfileView } from '~/services/analytics/personal-analytics.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? 'Freelancer'} · MegiLance` },
@@ -16,6 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request)
   const profile = await loadFreelancerPublicProfile(params.userId)
+  await recordProfileView(profile.user.id, viewer.id)
   return json({ ...profile, isOwn: viewer.id === profile.user.id })
 })
 

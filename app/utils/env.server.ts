@@ -65,6 +65,23 @@ const schema = z.object({
         .map((name) => name.trim())
         .filter(Boolean),
     ),
+  /** The time zone analytics count days, weeks and months in (an IANA name, e.g. Europe/London). */
+  PLATFORM_TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone })
+        return true
+      } catch {
+        return false
+      }
+    }, 'must be an IANA time zone such as UTC or Europe/London'),
+  /** The currency analytics report money in; amounts in other currencies are left out of the sums. */
+  ANALYTICS_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code')
+    .default('USD'),
   /** The platform fee taken from each released payment, in percent (published on /help/fees). */
   PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(50).default(10),
   /** Declined charges of one hourly invoice after which its contract pauses until the client pays. */

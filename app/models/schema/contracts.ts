@@ -131,6 +131,9 @@ export const milestones = sqliteTable(
   (t) => [
     index('milestones_contract_idx').on(t.contractId, t.position),
     index('milestones_status_idx').on(t.status, t.submittedAt),
+    // Analytics counts milestones settled per day.
+    index('milestones_released_idx').on(t.releasedAt),
+    index('milestones_refunded_idx').on(t.refundedAt),
   ],
 )
 

@@ -18,8 +18,8 @@ export const OUTBOX_KINDS = [
 ] as const
 export type OutboxKind = (typeof OUTBOX_KINDS)[number]
 
-/** A file sent with a message (e.g. a calendar invitation), its text content kept as written. */
-export type OutboxAttachment = { filename: string; contentType: string; content: string }
+/** A file sent with a message (e.g. a calendar invitation), its text content kept as written; a binary file (a PDF) in base64. */
+export type OutboxAttachment = { filename: string; contentType: string; content: string; encoding?: 'base64' }
 
 /**
  * Every email and text the app sends. Through SMTP or Twilio only metadata is kept (never the

@@ -20,16 +20,21 @@ export const ledgerAccounts = sqliteTable(
 )
 
 /** One money movement. Its entries sum to zero per currency. The idempotency key makes a repeat a no-op. */
-export const ledgerTransactions = sqliteTable('ledger_transactions', {
-  id: text('id').primaryKey(),
-  idempotencyKey: text('idempotency_key').notNull().unique(),
-  /** e.g. "escrow.fund", "escrow.release", "escrow.refund", "escrow.split", "payout". */
-  kind: text('kind').notNull(),
-  description: text('description').notNull(),
-  contractId: text('contract_id'),
-  milestoneId: text('milestone_id'),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-})
+export const ledgerTransactions = sqliteTable(
+  'ledger_transactions',
+  {
+    id: text('id').primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    /** e.g. "escrow.fund", "escrow.release", "escrow.refund", "escrow.split", "payout". */
+    kind: text('kind').notNull(),
+    description: text('description').notNull(),
+    contractId: text('contract_id'),
+    milestoneId: text('milestone_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  // Analytics reads transactions by day.
+  (t) => [index('ledger_transactions_created_idx').on(t.createdAt)],
+)
 
 export const ledgerEntries = sqliteTable(
   'ledger_entries',

@@ -116,7 +116,12 @@ export const projects = sqliteTable(
     hiddenReason: text('hidden_reason'),
     ...timestamps,
   },
-  (t) => [index('projects_client_idx').on(t.clientId), index('projects_status_created_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('projects_client_idx').on(t.clientId),
+    index('projects_status_created_idx').on(t.status, t.createdAt),
+    // Analytics counts projects posted per day.
+    index('projects_created_idx').on(t.createdAt),
+  ],
 )
 
 export const projectSkills = sqliteTable(

@@ -33,7 +33,12 @@ export interface EmailTransport {
 
 /** The content type is passed as given: a calendar invitation names its METHOD there, as mail clients expect. */
 function toNodemailerAttachment(attachment: OutboxAttachment) {
-  return { filename: attachment.filename, content: attachment.content, contentType: attachment.contentType }
+  return {
+    filename: attachment.filename,
+    content: attachment.content,
+    contentType: attachment.contentType,
+    encoding: attachment.encoding,
+  }
 }
 
 export function createSmtpTransport(smtpUrl: string): EmailTransport {

@@ -3,6 +3,8 @@ import { eraseExpiredOutboxBodies } from '~/models/outbox.server'
 import { runAutoApprovals } from '~/services/marketplace/contracts.server'
 import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
+import { runNightlyRollup } from '~/services/analytics/rollups.server'
+import { runWeeklyAnalyticsReport } from '~/services/analytics/weekly-report.server'
 import { runDailyBackup } from '~/services/operations/backups.server'
 import { runMeetingReminders } from '~/services/meetings/reminders.server'
 import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
@@ -31,6 +33,10 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: 'recording-retention', everyMs: HOUR_MS, run: runRecordingRetention },
   // Every fraud detector over everyone (graph and time-window ones only run here); safe to repeat.
   { name: 'fraud-sweep', everyMs: 10 * MINUTE_MS, run: runFraudSweep },
+  // Checks hourly; rolls up every whole platform day not rolled up yet (so at most once a day's work).
+  { name: 'analytics-rollup', everyMs: HOUR_MS, run: runNightlyRollup },
+  // Checks hourly; each opted-in admin gets last week's report once (claimed before sending).
+  { name: 'analytics-weekly-report', everyMs: HOUR_MS, run: runWeeklyAnalyticsReport },
 ]
 
 /**

@@ -1,0 +1,44 @@
+import { Form } from '@remix-run/react'
+import { RANGE_LABELS, RANGE_PRESETS, type RangePreset } from '~/services/analytics/periods'
+
+/** The one GET form for the period; the dates count only with "Custom dates". */
+export function RangeForm({
+  preset,
+  from,
+  to,
+  errors,
+}: {
+  preset: RangePreset
+  from: string
+  to: string
+  errors: string[]
+}) {
+  return (
+    <Form method="get" className="filters" aria-label="Period">
+      <label>
+        Period{' '}
+        <select name="range" defaultValue={preset}>
+          {RANGE_PRESETS.map((value) => (
+            <option key={value} value={value}>
+              {RANGE_LABELS[value]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        From <input type="date" name="from" defaultValue={from} />
+      </label>
+      <label>
+        To <input type="date" name="to" defaultValue={to} />
+      </label>
+      <button type="submit" className="button">
+        Show
+      </button>
+      {errors.length ? (
+        <p className="form-error" role="alert">
+          {errors.join(' ')} Showing the last 30 days.
+        </p>
+      ) : null}
+    </Form>
+  )
+}

@@ -1,0 +1,22 @@
+import { Link } from '@remix-run/react'
+
+/** Skills in demand that the freelancer does not list yet (from the market page's numbers). */
+export function SkillSuggestions({ skills }: { skills: { skill: string; demand: number; supply: number }[] }) {
+  if (!skills.length) return null
+  return (
+    <section className="card" aria-labelledby="skill-suggestions">
+      <h2 id="skill-suggestions">Skills to consider adding</h2>
+      <ul>
+        {skills.map((s) => (
+          <li key={s.skill}>
+            <strong>{s.skill}</strong>: {s.demand} {s.demand === 1 ? 'project' : 'projects'} in the last 90 days,{' '}
+            {s.supply} {s.supply === 1 ? 'freelancer offers' : 'freelancers offer'} it
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/settings">Add skills to your profile</Link> · <Link to="/market">See the whole market</Link>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm'
+import { getDb } from './db.server'
+import { profileViews } from './schema'
+import { LEDGER_TRANSACTION } from '~/domain/enums'
+
+const PAID_FOR_WORK = sql`${[LEDGER_TRANSACTION.escrowRelease, LEDGER_TRANSACTION.escrowDispute, LEDGER_TRANSACTION.hourlyCharge]}`
+
+/** What reached the freelancer's wallet for work since `since` (after the fee), read from their own account. */
+export async function listFreelancerEarnings(freelancerId: string, currency: string, since: number) {
+  return getDb().all<{ at: number; amountMinor: number }>(sql`select lt.created_at as at, le.amount_minor as amountMinor
+    from ledger_accounts la join ledger_entries le on le.account_id = la.id
+    join ledger_transactions lt on lt.id = le.transaction_id
+    where la.kind = 'wallet' and la.owner_id = ${freelancerId} and la.currency = ${currency}
+      and lt.kind in ${PAID_FOR_WORK} and le.amount_minor > 0 and lt.created_at >= ${since}`)
+}
+
+export async function listFreelancerProposals(freelancerId: string, since: number) {
+  return getDb().all<{ at: number; viewed: number; won: number }>(sql`select created_at as at,
+      viewed_at is not null as viewed, status = 'accepted' as won
+    from proposals where freelancer_id = ${freelancerId} and created_at >= ${since}`)
+}
+
+export async function listProfileViews(userId: string, since: number) {
+  return getDb().all<{ at: number }>(
+    sql`select viewed_at as at from profile_views where profile_user_id = ${userId} and viewed_at >= ${since}`,
+  )
+}
+
+export async function insertProfileView(profileUserId: string, at: Date): Promise<void> {
+  getDb().insert(profileViews).values({ profileUserId, viewedAt: at }).run()
+}
+
+export async function listRatingsReceived(userId: string, since: number) {
+  return getDb().all<{ at: number; rating: number }>(
+    sql`select created_at as at, rating from reviews where reviewee_id = ${userId} and created_at >= ${since}`,
+  )
+}
+
+/** What the client paid for delivered work since `since`: released milestones and paid hourly invoices. */
+export async function listClientSpend(clientId: string, currency: string, since: number) {
+  return getDb().all<{ at: number; amountMinor: number }>(sql`select m.released_at as at, m.amount_minor as amountMinor
+      from contracts c join milestones m on m.contract_id = c.id
+      where c.client_id = ${clientId} and c.currency = ${currency} and m.status = 'released' and m.released_at >= ${since}
+    union all
+    select i.paid_at, coalesce(i.payable_minor, i.amount_minor) from contracts c join invoices i on i.contract_id = c.id
+      where c.client_id = ${clientId} and c.currency = ${currency} and i.status = 'paid' and i.paid_at >= ${since}`)
+}
+
+/** The client's hires since `since`: when each contract started and when its project was posted. */
+export async function listClientHires(clientId: string, since: number) {
+  return getDb().all<{ at: number; postedAt: number }>(sql`select c.created_at as at, p.created_at as postedAt
+    from contracts c join projects p on p.id = c.project_id
+    where c.client_id = ${clientId} and c.created_at >= ${since}`)
+}
+
+/** Milestones the client approved since `since`, and whether each was approved by its due date. */
+export async function listClientApprovals(clientId: string, since: number) {
+  return getDb().all<{ at: number; onTime: number | null }>(sql`select m.approved_at as at,
+      case when m.due_date is null then null else m.approved_at <= m.due_date end as onTime
+    from contracts c join milestones m on m.contract_id = c.id
+    where c.client_id = ${clientId} and m.approved_at >= ${since}`)
+}

@@ -1,0 +1,61 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { users } from './accounts'
+
+/**
+ * One platform day of admin facts (services/analytics/metrics DayFacts) in the reporting currency,
+ * written by the nightly rollup job and `npm run analytics:backfill`. Today is never stored: it is
+ * computed live. A row can always be recomputed from the ledger and the fact tables.
+ */
+export const analyticsDaily = sqliteTable('analytics_daily', {
+  /** YYYY-MM-DD in the platform time zone it was computed for. */
+  day: text('day').primaryKey(),
+  timeZone: text('time_zone').notNull(),
+  currency: text('currency').notNull(),
+  revenueMinor: integer('revenue_minor').notNull(),
+  grossMinor: integer('gross_minor').notNull(),
+  transactions: integer('transactions').notNull(),
+  newProjects: integer('new_projects').notNull(),
+  pricedProjects: integer('priced_projects').notNull(),
+  projectBudgetMinor: integer('project_budget_minor').notNull(),
+  newClients: integer('new_clients').notNull(),
+  newFreelancers: integer('new_freelancers').notNull(),
+  milestonesReleased: integer('milestones_released').notNull(),
+  milestonesRefunded: integer('milestones_refunded').notNull(),
+  escrowNetMinor: integer('escrow_net_minor').notNull(),
+  computedAt: integer('computed_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/** A freelancer's public profile was opened by someone else; recorded from the day this shipped. */
+export const profileViews = sqliteTable(
+  'profile_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    profileUserId: text('profile_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    viewedAt: integer('viewed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('profile_views_profile_idx').on(t.profileUserId, t.viewedAt)],
+)
+
+/** Admins who asked for the weekly analytics report by email. */
+export const analyticsReportSubscriptions = sqliteTable('analytics_report_subscriptions', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/** One weekly report per admin and week: the row is claimed before sending, so a week never goes twice. */
+export const analyticsReportSends = sqliteTable(
+  'analytics_report_sends',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The Monday (YYYY-MM-DD, platform zone) the reported week started. */
+    week: text('week').notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.week] })],
+)

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireRole } from '~/http/auth.server'
+import { loadAdminAnalytics } from '~/services/analytics/admin-analytics.server'
+import { parseRangeQuery } from '~/services/analytics/range-query'
+import { analyticsReportPdf } from '~/services/analytics/report-pdf.server'
+
+/** The report of /admin/analytics for the same period, as a PDF download. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const { input } = parseRangeQuery(new URL(request.url).searchParams)
+  const now = new Date()
+  const analytics = await loadAdminAnalytics(input, now)
+  const pdf = await analyticsReportPdf(analytics, now)
+  const { from, to } = analytics.period
+  return new Response(Buffer.from(pdf), {
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="megilance-analytics-${from}-to-${to}.pdf"`,
+      'cache-control': 'private, no-store',
+    },
+  })
+}

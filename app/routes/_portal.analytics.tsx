@@ -1,0 +1,40 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { Chart } from '~/components/charts/chart'
+import { Stat } from '~/components/ui/stat'
+import { requireRole } from '~/http/auth.server'
+import { loadClientAnalytics, loadFreelancerAnalytics } from '~/services/analytics/personal-analytics.server'
+
+export const meta: MetaFunction = () => [{ title: 'Your analytics · MegiLance' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'client', 'freelancer')
+  return json(user.role === 'freelancer' ? await loadFreelancerAnalytics(user.id) : await loadClientAnalytics(user.id))
+}
+
+export default function PersonalAnalytics() {
+  const { role, currency, charts, figures } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <header className="page-header">
+        <h1>Your analytics</h1>
+        <p className="muted">
+          The last 12 months, by month; amounts in {currency}.{' '}
+          {role === 'freelancer'
+            ? 'Earnings are what reached your wallet after the platform fee.'
+            : 'Spend is what you paid for delivered work.'}
+        </p>
+      </header>
+      <dl className="stats">
+        {figures.map((figure) => (
+          <Stat key={figure.label} label={figure.label} value={figure.value} />
+        ))}
+      </dl>
+      <section className="card chart-grid" aria-label="Charts">
+        {charts.map((chart) => (
+          <Chart key={chart.id} {...chart} csvHref={`/analytics.csv?table=${chart.id}`} />
+        ))}
+      </section>
+    </>
+  )
+}

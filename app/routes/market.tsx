@@ -1,0 +1,102 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { Chart } from '~/components/charts/chart'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { PortalShell } from '~/components/portal-shell'
+import { DataTable } from '~/components/ui/data-table'
+import { getOptionalSession } from '~/http/auth.server'
+import { loadMarket } from '~/services/analytics/market.server'
+import { formatChange } from '~/services/analytics/metrics'
+import { formatMoney } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Market · MegiLance' }]
+
+const LEVELS = ['entry', 'intermediate', 'expert'] as const
+const LEVEL_LABELS = { entry: 'Entry', intermediate: 'Intermediate', expert: 'Expert' } as const
+
+/** Public market intelligence; signed-in people see it inside their portal. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = (await getOptionalSession(request))?.user ?? null
+  return json({ role: user?.role ?? null, ...(await loadMarket()) })
+}
+
+export default function MarketPage() {
+  const { role, currency, windowDays, skills, rising, charts } = useLoaderData<typeof loader>()
+  const money = (minor: number | null | undefined) =>
+    minor === null || minor === undefined ? '—' : formatMoney(minor, currency)
+  const content = (
+    <>
+      <header className="page-header">
+        <h1>Market</h1>
+        <p className="muted">
+          What clients on MegiLance asked for in the last {windowDays} days, what they budget, and how many freelancers
+          offer each skill. Counted from public projects and profiles; amounts in {currency}.
+        </p>
+      </header>
+      <section className="card chart-grid" aria-label="Charts">
+        {charts.map((chart) => (
+          <Chart key={chart.id} {...chart} />
+        ))}
+      </section>
+      <section className="card" aria-labelledby="skills-heading">
+        <h2 id="skills-heading">Budgets and rates by skill</h2>
+        <DataTable
+          caption="Demand, supply, median fixed budget and median hourly rate by level, per skill"
+          columns={[
+            'Skill',
+            { label: 'Projects', className: 'numeric' },
+            { label: 'Trend', className: 'numeric' },
+            { label: 'Freelancers', className: 'numeric' },
+            { label: 'Median fixed budget', className: 'numeric' },
+            ...LEVELS.map((level) => ({ label: `${LEVEL_LABELS[level]} rate /h`, className: 'numeric' })),
+          ]}
+          empty={skills.length ? null : 'No projects posted in this period yet.'}
+        >
+          {skills.map((s) => (
+            <tr key={s.skill}>
+              <th scope="row">{s.skill}</th>
+              <td className="numeric">{s.demand}</td>
+              <td className="numeric">{formatChange(s.growth)}</td>
+              <td className="numeric">{s.supply}</td>
+              <td className="numeric">{money(s.medianFixedBudgetMinor)}</td>
+              {LEVELS.map((level) => (
+                <td key={level} className="numeric">
+                  {money(s.medianHourlyRateMinor[level])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </DataTable>
+        <p className="muted">Trend: projects posted in the last 45 days against the 45 days before.</p>
+      </section>
+      <section className="card" aria-labelledby="rising-heading">
+        <h2 id="rising-heading">Rising fastest</h2>
+        {rising.length ? (
+          <ol>
+            {rising.map((s) => (
+              <li key={s.skill}>
+                {s.skill}: {formatChange(s.growth)} ({s.previousHalf} → {s.lastHalf} projects)
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="muted">Not enough projects yet to tell which skills are rising.</p>
+        )}
+      </section>
+    </>
+  )
+  if (role) return <PortalShell role={role}>{content}</PortalShell>
+  return (
+    <main id="main" className="page">
+      {content}
+    </main>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="page page--narrow">
+      <GeneralErrorBoundary />
+    </main>
+  )
+}

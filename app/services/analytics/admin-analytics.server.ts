@@ -1,0 +1,206 @@
+/**
+ * Everything /admin/analytics shows for one period: the six cards with their change, the charts
+ * (each a ChartBlock the one chart component draws) and the top-5 tables. The PDF report and the
+ * CSV exports read the same object, so every export holds the page's numbers.
+ */
+import {
+  countProjectFunnel,
+  countProjectsBySkill,
+  countProjectsByStatus,
+  topClientsBySpend,
+  topFreelancersByEarnings,
+  topProjectsByBudget,
+} from '~/models/analytics-cohorts.server'
+import { countActiveUsers, countFactsInWindows, sumEscrowBefore } from '~/models/analytics.server'
+import { SKILL_CATEGORIES, SKILL_ENTRIES } from '~/services/marketplace/skills-taxonomy'
+import type { ChartBlock } from './chart-block'
+import { loadDayFacts } from './daily-facts.server'
+import type { ExportTable } from './exports'
+import { adminCards, bucketDays, completionRate, runningBalance, sumFacts, type DayFacts } from './metrics'
+import { resolvePeriod, zonedDay, type Period, type RangeInput } from './periods'
+import { analyticsSettings } from './rollups.server'
+
+const TOP = 5
+const CATEGORY_OF = new Map<string, string>(SKILL_ENTRIES.map((entry) => [entry.name, entry.category]))
+
+/** Facts per chart bucket and for the whole current and previous period. */
+async function periodFacts(period: Period, currency: string) {
+  if (period.days && period.previousDays) {
+    const [days, previousDays] = await Promise.all([
+      loadDayFacts(period.days, period.timeZone, currency),
+      loadDayFacts(period.previousDays, period.timeZone, currency),
+    ])
+    return {
+      buckets: bucketDays(days, period.buckets),
+      current: sumFacts(days.map((d) => d.facts)),
+      previous: sumFacts(previousDays.map((d) => d.facts)),
+      liveDays: days.filter((d) => d.live).length,
+    }
+  }
+  // The last 24 hours: hours and the previous 24 hours, all live.
+  const windows = [...period.buckets, { start: period.previousStart, end: period.previousEnd }]
+  const facts = await countFactsInWindows(windows, currency)
+  const buckets = facts.slice(0, period.buckets.length)
+  return { buckets, current: sumFacts(buckets), previous: facts[facts.length - 1]!, liveDays: 1 }
+}
+
+function skillCategoryCounts(rows: { skill: string; projects: number }[]) {
+  const counts = new Map<string, number>()
+  for (const row of rows) {
+    const category = CATEGORY_OF.get(row.skill) ?? 'Other'
+    counts.set(category, (counts.get(category) ?? 0) + row.projects)
+  }
+  return [...SKILL_CATEGORIES, 'Other']
+    .map((category) => ({ category, projects: counts.get(category) ?? 0 }))
+    .filter((row) => row.projects > 0)
+    .sort((a, b) => b.projects - a.projects || a.category.localeCompare(b.category))
+}
+
+export async function loadAdminAnalytics(input: RangeInput, now = new Date()) {
+  const { timeZone, currency } = analyticsSettings()
+  const period = resolvePeriod(input, now, timeZone)
+  const window = { start: period.start, end: period.end }
+  const [facts, activeNow, activeBefore, status, skills, funnel, freelancers, clients, projects, opening] =
+    await Promise.all([
+      periodFacts(period, currency),
+      countActiveUsers(window),
+      countActiveUsers({ start: period.previousStart, end: period.previousEnd }),
+      countProjectsByStatus(window),
+      countProjectsBySkill(window),
+      countProjectFunnel(window),
+      topFreelancersByEarnings(window, currency, TOP),
+      topClientsBySpend(window, currency, TOP),
+      topProjectsByBudget(window, currency, TOP),
+      openingEscrow(period, currency),
+    ])
+  const cards = adminCards(facts.current, facts.previous, { current: activeNow, previous: activeBefore })
+  const labels = period.buckets.map((b) => b.label)
+  const series = (name: string, pick: (f: DayFacts) => number) => ({ name, values: facts.buckets.map(pick) })
+  const money = { kind: 'money', currency } as const
+  const bucketHeading = { hour: 'Hour', day: 'Day', week: 'Week', month: 'Month' }[period.bucket]
+  const categories = skillCategoryCounts(skills)
+  const charts: ChartBlock[] = [
+    {
+      id: 'revenue-trend',
+      title: 'Revenue',
+      kind: 'line',
+      labelHeading: bucketHeading,
+      format: money,
+      data: { labels, series: [series('Revenue', (f) => f.revenueMinor)] },
+    },
+    {
+      id: 'user-growth',
+      title: 'New users by role',
+      kind: 'stacked',
+      labelHeading: bucketHeading,
+      format: { kind: 'count' },
+      data: {
+        labels,
+        series: [series('Clients', (f) => f.newClients), series('Freelancers', (f) => f.newFreelancers)],
+      },
+    },
+    {
+      id: 'project-status',
+      title: 'Projects posted, by status now',
+      kind: 'bar',
+      labelHeading: 'Status',
+      format: { kind: 'count' },
+      data: {
+        labels: ['Open', 'Closed with a hire', 'Closed without a hire'],
+        series: [{ name: 'Projects', values: [status.open, status.hired, status.noHire] }],
+      },
+    },
+    {
+      id: 'skill-categories',
+      title: 'Projects posted, by skill category',
+      kind: 'bar',
+      labelHeading: 'Category',
+      format: { kind: 'count' },
+      data: {
+        labels: categories.map((c) => c.category),
+        series: [{ name: 'Projects', values: categories.map((c) => c.projects) }],
+      },
+    },
+    {
+      id: 'gross-revenue',
+      title: 'Gross volume and revenue',
+      kind: 'bar',
+      labelHeading: bucketHeading,
+      format: money,
+      data: { labels, series: [series('Gross volume', (f) => f.grossMinor), series('Revenue', (f) => f.revenueMinor)] },
+    },
+    {
+      id: 'escrow',
+      title: 'Money in escrow',
+      kind: 'line',
+      labelHeading: `End of ${bucketHeading.toLowerCase()}`,
+      format: money,
+      data: {
+        labels,
+        series: [
+          {
+            name: 'In escrow',
+            values: runningBalance(
+              opening,
+              facts.buckets.map((f) => f.escrowNetMinor),
+            ),
+          },
+        ],
+      },
+    },
+    {
+      id: 'funnel',
+      title: 'Projects posted in the period: from posting to completion',
+      kind: 'bar',
+      labelHeading: 'Stage',
+      format: { kind: 'count' },
+      data: {
+        labels: ['Posted', 'Received a proposal', 'Hired', 'Completed'],
+        series: [{ name: 'Projects', values: [funnel.posted, funnel.proposed, funnel.hired, funnel.completed] }],
+      },
+    },
+  ]
+  const tables: ExportTable[] = [
+    {
+      id: 'top-freelancers',
+      title: 'Top 5 freelancers by earnings',
+      columns: ['Freelancer', `Earned after fees (${currency})`],
+      moneyColumns: [1],
+      rows: freelancers.map((r) => [r.name, r.amountMinor]),
+    },
+    {
+      id: 'top-projects',
+      title: 'Top 5 projects by budget',
+      columns: ['Project', 'Client', `Budget up to (${currency})`],
+      moneyColumns: [2],
+      rows: projects.map((r) => [r.title, r.clientName, r.budgetMaxMinor]),
+    },
+    {
+      id: 'top-clients',
+      title: 'Top 5 clients by spend',
+      columns: ['Client', `Paid for work (${currency})`],
+      moneyColumns: [1],
+      rows: clients.map((r) => [r.name, r.amountMinor]),
+    },
+  ]
+  return {
+    period,
+    currency,
+    cards,
+    charts,
+    tables,
+    completion: completionRate(facts.current),
+    liveDays: facts.liveDays,
+  }
+}
+export type AdminAnalytics = Awaited<ReturnType<typeof loadAdminAnalytics>>
+
+/** Escrow held when the period starts: the rolled-up days before it, plus the hours before a 24-hour range live. */
+async function openingEscrow(period: Period, currency: string): Promise<number> {
+  const firstDay = period.days?.[0]?.day ?? period.from
+  const before = await sumEscrowBefore(firstDay, period.timeZone, currency)
+  if (period.days) return before.net
+  const dayStart = zonedDay(firstDay, period.timeZone).getTime()
+  const [gap] = await countFactsInWindows([{ start: Math.min(dayStart, period.start), end: period.start }], currency)
+  return before.net + (gap?.escrowNetMinor ?? 0)
+}

@@ -1,0 +1,135 @@
+/**
+ * Market intelligence from the platform's own projects and profiles: demand per skill over the
+ * last 90 days (and its trend: the last 45 days against the 45 before), median budgets and hourly
+ * rates by skill and level, supply, and the skills rising fastest.
+ */
+import { median } from 'simple-statistics'
+import { listSkillDemand, listSkillSupply, listSkillsOf } from '~/models/market.server'
+import type { ChartBlock } from './chart-block'
+import { bucketsFor } from './periods'
+import { analyticsSettings } from './rollups.server'
+
+const DAY_MS = 86_400_000
+const WINDOW_DAYS = 90
+/** Skills shown in the tables: the most demanded. */
+const TOP_SKILLS = 15
+
+export type SkillRow = {
+  skill: string
+  demand: number
+  previousHalf: number
+  lastHalf: number
+  supply: number
+  medianFixedBudgetMinor: number | null
+  medianHourlyRateMinor: Partial<Record<string, number>>
+  /** Change of demand, last 45 days against the 45 before, in percent; null without earlier demand. */
+  growth: number | null
+}
+
+const medianOrNull = (values: number[]) => (values.length ? Math.round(median(values)) : null)
+
+/** The market moves slowly and every freelancer dashboard reads it: one computation serves 10 minutes. */
+const CACHE_MS = 10 * 60_000
+let cached: { at: number; value: Promise<Market> } | undefined
+
+export type Market = Awaited<ReturnType<typeof computeMarket>>
+
+export function loadMarket(now = new Date()): Promise<Market> {
+  if (!cached || now.getTime() - cached.at > CACHE_MS || now.getTime() < cached.at) {
+    cached = { at: now.getTime(), value: computeMarket(now) }
+    cached.value.catch(() => (cached = undefined))
+  }
+  return cached.value
+}
+
+async function computeMarket(now: Date) {
+  const { currency, timeZone } = analyticsSettings()
+  const since = now.getTime() - WINDOW_DAYS * DAY_MS
+  const half = now.getTime() - (WINDOW_DAYS / 2) * DAY_MS
+  const [demand, supply] = await Promise.all([listSkillDemand(since, currency), listSkillSupply(currency)])
+  const bySkill = new Map<string, SkillRow & { budgets: number[]; rates: Map<string, number[]> }>()
+  const row = (skill: string) => {
+    let found = bySkill.get(skill)
+    if (!found) {
+      found = {
+        skill,
+        demand: 0,
+        previousHalf: 0,
+        lastHalf: 0,
+        supply: 0,
+        medianFixedBudgetMinor: null,
+        medianHourlyRateMinor: {},
+        growth: null,
+        budgets: [],
+        rates: new Map(),
+      }
+      bySkill.set(skill, found)
+    }
+    return found
+  }
+  for (const d of demand) {
+    const r = row(d.skill)
+    r.demand++
+    if (d.at >= half) r.lastHalf++
+    else r.previousHalf++
+    if (d.budgetType === 'fixed' && d.midMinor !== null) r.budgets.push(d.midMinor)
+  }
+  for (const s of supply) {
+    const r = row(s.skill)
+    r.supply++
+    if (s.rateMinor !== null) r.rates.set(s.level, [...(r.rates.get(s.level) ?? []), s.rateMinor])
+  }
+  const rows: SkillRow[] = [...bySkill.values()].map(({ budgets, rates, ...r }) => ({
+    ...r,
+    medianFixedBudgetMinor: medianOrNull(budgets),
+    medianHourlyRateMinor: Object.fromEntries([...rates].map(([level, values]) => [level, medianOrNull(values)!])),
+    growth: r.previousHalf ? ((r.lastHalf - r.previousHalf) / r.previousHalf) * 100 : null,
+  }))
+  const top = rows.filter((r) => r.demand > 0).sort((a, b) => b.demand - a.demand || a.skill.localeCompare(b.skill))
+  const rising = rows
+    .filter((r) => r.growth !== null && r.lastHalf >= 3)
+    .sort((a, b) => b.growth! - a.growth! || b.lastHalf - a.lastHalf)
+    .slice(0, 5)
+  const weeks = bucketsFor('week', since, now.getTime(), timeZone)
+  const trendSkills = top.slice(0, 3).map((r) => r.skill)
+  const trend: ChartBlock = {
+    id: 'demand-trend',
+    title: 'Projects posted per week, top 3 skills',
+    kind: 'line',
+    labelHeading: 'Week',
+    format: { kind: 'count' },
+    data: {
+      labels: weeks.map((w) => w.label),
+      series: trendSkills.map((skill) => ({
+        name: skill,
+        values: weeks.map((w) => demand.filter((d) => d.skill === skill && d.at >= w.start && d.at < w.end).length),
+      })),
+    },
+  }
+  const demandChart: ChartBlock = {
+    id: 'demand',
+    title: `Demand and supply, the ${TOP_SKILLS} most requested skills (last ${WINDOW_DAYS} days)`,
+    kind: 'bar',
+    labelHeading: 'Skill',
+    format: { kind: 'count' },
+    data: {
+      labels: top.slice(0, TOP_SKILLS).map((r) => r.skill),
+      series: [
+        { name: 'Projects posted', values: top.slice(0, TOP_SKILLS).map((r) => r.demand) },
+        { name: 'Freelancers', values: top.slice(0, TOP_SKILLS).map((r) => r.supply) },
+      ],
+    },
+  }
+  return { currency, windowDays: WINDOW_DAYS, skills: top.slice(0, TOP_SKILLS), rising, charts: [demandChart, trend] }
+}
+
+/** Skills in demand the freelancer does not list yet, best demand per freelancer first. */
+export async function suggestSkills(userId: string, now = new Date()) {
+  const [market, own] = await Promise.all([loadMarket(now), listSkillsOf(userId)])
+  const have = new Set(own.map((s) => s.skill))
+  return market.skills
+    .filter((s) => !have.has(s.skill))
+    .sort((a, b) => b.demand / (b.supply + 1) - a.demand / (a.supply + 1))
+    .slice(0, 3)
+    .map((s) => ({ skill: s.skill, demand: s.demand, supply: s.supply }))
+}

@@ -1,0 +1,57 @@
+import { formatMoney } from './format'
+
+/** The numbers a chart shows: one label per bucket, one value per label in each series. */
+type ChartSeries = { name: string; values: number[] }
+export type ChartKind = 'line' | 'bar' | 'stacked'
+/** How values read: counts, money in minor units of `currency`, or percentages (0–100). */
+export type ChartFormat = { kind: 'count' } | { kind: 'money'; currency: string } | { kind: 'percent' }
+
+export type ChartData = {
+  labels: string[]
+  series: ChartSeries[]
+}
+
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
+
+export function formatValue(value: number, format: ChartFormat): string {
+  if (format.kind === 'percent') return `${COUNT.format(value)}%`
+  if (format.kind === 'money') return formatMoney(Math.round(value), format.currency)
+  return COUNT.format(value)
+}
+
+/** The one-sentence reading of a chart for screen readers: size, range and the extremes of each series. */
+export function describeChart(title: string, kind: ChartKind, data: ChartData, format: ChartFormat): string {
+  const { labels, series } = data
+  if (!labels.length || !series.length) return `${title}: no data for this period.`
+  const span = labels.length === 1 ? labels[0] : `${labels[0]} to ${labels[labels.length - 1]}`
+  const shape = kind === 'line' ? 'Line chart' : 'Bar chart'
+  const parts = series.map((s) => {
+    const total = s.values.reduce((sum, v) => sum + v, 0)
+    let top = 0
+    s.values.forEach((v, i) => {
+      if (v > (s.values[top] ?? 0)) top = i
+    })
+    return `${s.name}: total ${formatValue(total, format)}, highest ${formatValue(s.values[top] ?? 0, format)} (${labels[top]})`
+  })
+  return `${shape} of ${title}, ${labels.length} ${labels.length === 1 ? 'point' : 'points'} from ${span}. ${parts.join('; ')}.`
+}
+
+/** A round top for the value axis and its tick values (four steps). */
+export function valueTicks(max: number): number[] {
+  if (max <= 0) return [0, 1]
+  const rough = max / 4
+  const magnitude = 10 ** Math.floor(Math.log10(rough))
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? rough
+  return [0, 1, 2, 3, 4].map((i) => i * step)
+}
+
+/** The largest value the axis must show: a stack's sum, otherwise the largest single value. */
+export function maxValue(kind: ChartKind, data: ChartData): number {
+  if (kind === 'stacked') {
+    return Math.max(
+      0,
+      ...data.labels.map((_, i) => data.series.reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0)),
+    )
+  }
+  return Math.max(0, ...data.series.flatMap((s) => s.values))
+}

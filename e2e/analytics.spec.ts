@@ -1,0 +1,76 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, signIn, test } from './fixtures'
+
+async function pdfText(data: Buffer): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise
+  const pages: string[] = []
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent()
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
+  }
+  await doc.destroy()
+  return pages.join('\n')
+}
+
+/** A CSV line's cells (the analytics CSVs quote only cells with commas). */
+const csvCells = (line: string) =>
+  [...line.matchAll(/"((?:[^"]|"")*)"|([^,]+)|(?<=,|^)(?=,|$)/g)].map((m) => (m[1] ?? m[2] ?? '').replaceAll('""', '"'))
+
+test('an admin reads the analytics: the range changes the cards, a CSV and the PDF hold the page’s figures, the chart is drawn', async ({
+  adminPage: page,
+}, testInfo) => {
+  await page.getByRole('navigation', { name: 'Admin portal' }).getByRole('link', { name: 'Analytics' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible()
+  const revenue = page.locator('[data-card="revenue"] .stat__value')
+  // The seed releases one demo milestone today, so the last 30 days hold its fee.
+  await expect(revenue).not.toHaveText('$0')
+  const revenueNow = (await revenue.textContent())!
+
+  const figure = page.locator('figure#revenue-trend')
+  if (isJavaScriptEnabled(testInfo)) {
+    await expect(figure).toHaveAttribute('data-chart', 'chartjs')
+    await expect(figure.locator('canvas')).toBeVisible()
+  } else {
+    await expect(figure.locator('svg.chart__svg')).toBeVisible()
+    await expect(figure.locator('table[data-chart-table="revenue-trend"]')).toBeAttached()
+  }
+
+  // Every chart's table as CSV: the funnel's rows are the table's rows.
+  const table = page.locator('table[data-chart-table="funnel"] tbody tr')
+  const tableRows = await table.evaluateAll((rows) =>
+    rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.replaceAll(',', ''))),
+  )
+  const csv = await page.request.get('/admin/analytics.csv?range=30d&table=funnel')
+  expect(csv.headers()['content-type']).toContain('text/csv')
+  const lines = (await csv.text()).trim().split('\n')
+  expect(lines[0]).toBe('Stage,Projects')
+  expect(lines.slice(1).map(csvCells)).toEqual(tableRows)
+
+  // The PDF of the same range carries the card's figure.
+  const pdf = await page.request.get('/admin/analytics.pdf?range=30d')
+  expect(pdf.headers()['content-type']).toBe('application/pdf')
+  const text = await pdfText(await pdf.body())
+  expect(text).toContain('MegiLance analytics')
+  expect(text).toContain(revenueNow)
+
+  // An old custom range: nothing happened then, so the cards change and the change reads "—".
+  await page.getByRole('combobox', { name: 'Period' }).selectOption('custom')
+  await page.getByRole('textbox', { name: 'From', exact: true }).fill('2025-01-01')
+  await page.getByRole('textbox', { name: 'To', exact: true }).fill('2025-01-31')
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page.locator('[data-period]')).toContainText('1 Jan 2025 – 31 Jan 2025')
+  await expect(revenue).toHaveText('$0')
+  await expect(page.locator('[data-card="revenue"] .stat__detail')).toContainText('—')
+})
+
+test('a freelancer sees their earnings by month', async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await page.getByRole('navigation', { name: 'Freelancer portal' }).getByRole('link', { name: 'Analytics' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Your analytics' })).toBeVisible()
+  const earnings = page.locator('figure#earnings')
+  await expect(earnings.locator('figcaption')).toHaveText('Earnings by month, after fees')
+  // The seed released one of the demo freelancer's milestones today: this month's row holds it.
+  const rows = earnings.locator('table[data-chart-table="earnings"] tbody tr')
+  await expect(rows).toHaveCount(12)
+  await expect(rows.last().locator('td')).not.toHaveText('$0')
+})
