@@ -14,7 +14,7 @@ const WINDOW_DAYS = 90
 /** Skills shown in the tables: the most demanded. */
 const TOP_SKILLS = 15
 
-export type SkillRow = {
+type SkillRow = {
   skill: string
   demand: number
   previousHalf: number

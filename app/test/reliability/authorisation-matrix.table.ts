@@ -30,7 +30,19 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.admin.contact-requests._index': ['302 403 403 200 403 403', '-'],
   '_portal.admin.crypto-payments': ['302 403 403 200 403 403', '302 403 403 400 403 403'],
   '_portal.admin.disputes._index': ['302 403 403 200 403 403', '-'],
-  '_portal.admin.fraud-signals': ['302 403 403 200 403 403', '302 403 403 400 403 403'],
+  // The old signals page is folded into the fraud desk: every visit is sent there.
+  '_portal.admin.fraud-signals': ['301 301 301 301 301 301', '-'],
+  '_portal.admin.fraud._index': ['302 403 403 200 403 403', '-'],
+  '_portal.admin.fraud.$alertId': ['302 403 403 404 403 403', '302 403 403 404 403 403'],
+  '_portal.admin.fraud.alerts[.]csv': ['302 403 403 200 403 403', '-'],
+  '_portal.admin.analytics': ['302 403 403 200 403 403', '302 403 403 400 403 403'],
+  // Without a ?table= naming one of the page's tables there is nothing to export.
+  '_portal.admin.analytics[.]csv': ['302 403 403 404 403 403', '-'],
+  '_portal.admin.analytics[.]pdf': ['302 403 403 200 403 403', '-'],
+  // Personal analytics: clients and freelancers their own; admins have the business dashboard.
+  '_portal.analytics': ['302 200 200 403 200 200', '-'],
+  '_portal.analytics[.]csv': ['302 404 404 403 404 404', '-'],
+  market: ['200 200 200 200 200 200', '-'],
   '_portal.admin.ip-blocklist': ['302 403 403 200 403 403', '302 403 403 400 403 403'],
   '_portal.admin.ledger': ['302 403 403 200 403 403', '-'],
   '_portal.admin.outbox.$messageId': ['302 403 403 404 403 403', '-'],
