@@ -62,4 +62,18 @@ export default tseslint.config(
     files: ['app/**/*.{ts,tsx}'],
     ...jsxA11y.flatConfigs.recommended,
   },
+  {
+    // One way to read a posted form: readFormData counts the bytes and answers 413 past the limit.
+    files: ['app/routes/**/*.{ts,tsx}', 'app/http/**/*.ts', 'app/services/**/*.ts'],
+    ignores: ['app/http/form-data.server.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='formData'][callee.object.name='request']",
+          message: 'Read forms with readFormData(request) from ~/http/form-data.server: it refuses oversized bodies.',
+        },
+      ],
+    },
+  },
 )

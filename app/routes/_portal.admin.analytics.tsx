@@ -7,6 +7,7 @@ import { RangeForm } from '~/components/analytics/range-form'
 import { Chart } from '~/components/charts/chart'
 import { requireRole } from '~/http/auth.server'
 import { parseIntent } from '~/http/intent.server'
+import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { loadAdminAnalytics } from '~/services/analytics/admin-analytics.server'
 import { parseRangeQuery, rangeQuery } from '~/services/analytics/range-query'
@@ -28,7 +29,7 @@ const intents = z.discriminatedUnion('intent', [
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
-  const { on } = parseIntent(await request.formData(), intents)
+  const { on } = parseIntent(await readFormData(request), intents)
   await setWeeklyReport(admin.id, on === 'true')
   const url = new URL(request.url)
   return redirectWithToast(`${url.pathname}${url.search}`, {
