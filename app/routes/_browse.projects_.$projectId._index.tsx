@@ -1,14 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { budgetLabel } from '~/components/project-summary'
-import {
-  closeWithoutHire,
-  loadProjectPage,
-  reopen,
-  requireOwnProject,
-  requireVisibleProject,
-} from '~/services/marketplace/projects.server'
-import { requireUser } from '~/http/auth.server'
+import { closeWithoutHire, reopen, requireOwnProject } from '~/services/marketplace/projects.server'
+import { loadProjectPageFor } from '~/services/discovery/public-pages.server'
+import { getOptionalSession, requireUser } from '~/http/auth.server'
+import { publicOrigin } from '~/http/public-origin.server'
+import { seoMeta } from '~/utils/seo-meta'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -17,14 +14,12 @@ import { z } from 'zod'
 import { parseIntent } from '~/http/intent.server'
 import { SkillTags } from '~/components/projects/skill-tags'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.project.title ?? 'Project'} · MegiLance` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo, 'Project · MegiLance')
 
+/** Members see the project by their own rules; visitors without an account see public ones. */
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireUser(request)
-  const project = await requireVisibleProject(params.projectId, user)
-  return json(await loadProjectPage(project, user))
+  const user = (await getOptionalSession(request))?.user ?? null
+  return json(await loadProjectPageFor(params.projectId, user, publicOrigin(request)))
 })
 
 const IntentSchema = z.discriminatedUnion('intent', [
@@ -100,7 +95,7 @@ export default function ProjectPage() {
           <div>
             <dt>Client</dt>
             <dd>
-              <Link to={`/clients/${client.id}`}>{client.name}</Link>
+              {data.signedIn ? <Link to={`/clients/${client.id}`}>{client.name}</Link> : client.name}
               <span className="cell-detail">
                 {reviews.count && reviews.average !== null
                   ? `${reviews.average.toFixed(1)} out of 5 from ${reviews.count} ${reviews.count === 1 ? 'review' : 'reviews'}`
@@ -119,6 +114,18 @@ export default function ProjectPage() {
           </p>
         ) : null}
       </section>
+
+      {!data.signedIn && project.status === 'open' ? (
+        <section className="card" aria-labelledby="apply-heading">
+          <h2 id="apply-heading">Apply</h2>
+          <p>
+            <Link to={`/projects/${project.id}/propose`} className="button button--primary">
+              Send a proposal
+            </Link>
+          </p>
+          <p className="field__hint">You sign in or create a free account first, then come back to your proposal.</p>
+        </section>
+      ) : null}
 
       {data.isFreelancer ? (
         <section className="card" aria-labelledby="apply-heading">

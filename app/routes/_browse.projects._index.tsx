@@ -14,15 +14,22 @@ import {
   toSearchInput,
   type SearchParams,
 } from '~/domain/project-search-params'
-import { requireUser } from '~/http/auth.server'
+import { getOptionalSession } from '~/http/auth.server'
 
-export const meta: MetaFunction = () => [{ title: 'Find work · MegiLance' }]
+export const meta: MetaFunction = () => [
+  { title: 'Find work · MegiLance' },
+  {
+    name: 'description',
+    content: 'Open freelance projects on MegiLance: search by keywords, skills, budget and level.',
+  },
+]
 
 const PAGE_SIZE = 20
 const SHOWN_SORTS = ['relevance', 'newest', 'budget_high'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
+  // Anyone may search; only a signed-in freelancer can save the search.
+  const user = (await getOptionalSession(request))?.user
   const { params, problems } = parseSearchParams(new URL(request.url).searchParams)
   const result = await searchProjects({ ...toSearchInput(params), pageSize: PAGE_SIZE })
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
@@ -30,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     params,
     problems,
     query: searchQueryString(params),
-    canSave: user.role === 'freelancer' && !isEmptySearch(params),
+    canSave: user?.role === 'freelancer' && !isEmptySearch(params),
     description: describeSearch(params),
     total: result.total,
     queryError: result.queryError,
