@@ -53,8 +53,8 @@ export default function VisibilitySettings() {
           {CHOICES.map((choice) => (
             <label key={choice.name} className="choice">
               <input type="checkbox" name={choice.name} defaultChecked={choice.checked(preferences)} />
-              <span>
-                <span className="choice__label">{choice.label}</span>
+              <span className="choice__label">
+                {choice.label}
                 <span className="choice__description">{choice.description}</span>
               </span>
             </label>

@@ -1,6 +1,10 @@
 /** Which projects and profiles visitors without an account may read, and what the search engines get. */
-import { findDiscoveryPreferences, isUserBlocked, saveDiscoveryPreferences } from '~/models/discovery.server'
-import type { DiscoveryPreferences } from '~/models/discovery.server'
+import {
+  findDiscoveryPreferences,
+  isUserBlocked,
+  saveDiscoveryPreferences,
+  type DiscoveryPreferences,
+} from '~/models/discovery.server'
 import { findProject, type Project } from '~/models/projects.server'
 import type { SessionUser } from '~/models/users.server'
 import { NotFound } from '~/services/domain-errors'
@@ -36,11 +40,13 @@ export async function loadFreelancerProfileFor(userId: string | undefined, viewe
   const profile = await loadFreelancerPublicProfile(userId)
   if (!viewer && (await findDiscoveryPreferences(profile.user.id)).membersOnly) return { membersOnly: true as const }
   const seo = freelancerSeo({ ...profile.user, ...profile.profile }, origin)
-  return { membersOnly: false as const, ...profile, signedIn: Boolean(viewer), isOwn: viewer?.id === profile.user.id, seo }
-}
-
-export async function discoveryPreferencesOf(userId: string): Promise<DiscoveryPreferences> {
-  return findDiscoveryPreferences(userId)
+  return {
+    membersOnly: false as const,
+    ...profile,
+    signedIn: Boolean(viewer),
+    isOwn: viewer?.id === profile.user.id,
+    seo,
+  }
 }
 
 export async function updateDiscoveryPreferences(userId: string, values: DiscoveryPreferences): Promise<void> {

@@ -101,7 +101,9 @@ export function freelancerSeo(freelancer: PublicFreelancerFacts, origin: string)
   return {
     title: `${freelancer.name}${freelancer.headline ? ` — ${freelancer.headline}` : ''} · MegiLance`,
     description: summarise(
-      about ? `${about}${skills ? ` Skills: ${skills}.` : ''}` : `Freelancer on MegiLance. ${skills ? `Skills: ${skills}.` : ''}`,
+      about
+        ? `${about}${skills ? ` Skills: ${skills}.` : ''}`
+        : `Freelancer on MegiLance. ${skills ? `Skills: ${skills}.` : ''}`,
     ),
     canonical,
     ogType: 'profile',
