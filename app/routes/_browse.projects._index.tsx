@@ -15,6 +15,7 @@ import {
   type SearchParams,
 } from '~/domain/project-search-params'
 import { getOptionalSession } from '~/http/auth.server'
+import { relatedSkills, suggestSkills } from '~/services/ai/semantic-skills.server'
 
 export const meta: MetaFunction = () => [
   { title: 'Find work · MegiLance' },
@@ -44,6 +45,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     facets: result.facets,
     rows: result.rows,
     page: Math.min(params.page, pages),
+    // Phrases ("frontend engineer", "ML ops") read as skills, and skills near the chosen ones.
+    wordSkills: params.q
+      ? suggestSkills(params.q, { limit: 5 })
+          .map((s) => s.name)
+          .filter((name) => !params.skills.includes(name))
+      : [],
+    nearSkills: [...new Set(params.skills.flatMap((skill) => relatedSkills(skill, { limit: 3 }).map((s) => s.name)))]
+      .filter((name) => !params.skills.includes(name))
+      .slice(0, 5),
     now: Date.now(),
   })
 }
@@ -55,8 +65,34 @@ function without(params: SearchParams, change: Partial<SearchParams>): string {
 }
 
 export default function FindWork() {
-  const { params, problems, query, canSave, description, total, queryError, facets, rows, page, now } =
-    useLoaderData<typeof loader>()
+  const {
+    params,
+    problems,
+    query,
+    canSave,
+    description,
+    total,
+    queryError,
+    facets,
+    rows,
+    page,
+    now,
+    wordSkills,
+    nearSkills,
+  } = useLoaderData<typeof loader>()
+  const skillLines = [
+    {
+      label: 'Search by skill instead:',
+      links: wordSkills.map((skill) => ({
+        skill,
+        href: without(params, { q: '', skills: [...params.skills, skill] }),
+      })),
+    },
+    {
+      label: 'Related skills:',
+      links: nearSkills.map((skill) => ({ skill, href: without(params, { skills: [...params.skills, skill] }) })),
+    },
+  ].filter((line) => line.links.length)
   const removals: Array<{ label: string; href: string }> = [
     ...(params.q ? [{ label: `Search for everything, not “${params.q}”`, href: without(params, { q: '' }) }] : []),
     ...params.skills.map((skill) => ({
@@ -141,6 +177,21 @@ export default function FindWork() {
             </p>
           ) : null}
 
+          {skillLines.length ? (
+            <nav aria-label="Skills for your search">
+              {skillLines.map((line) => (
+                <p key={line.label}>
+                  {line.label}{' '}
+                  {line.links.map((link, i) => (
+                    <span key={link.skill}>
+                      {i ? ' · ' : ''}
+                      <Link to={link.href}>{link.skill}</Link>
+                    </span>
+                  ))}
+                </p>
+              ))}
+            </nav>
+          ) : null}
           {rows.length ? (
             <>
               <ol className="search-results__list" aria-label="Matching projects">

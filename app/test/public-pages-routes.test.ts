@@ -8,6 +8,7 @@ import { loader as sitemapLoader } from '~/routes/sitemap[.]xml'
 import { loader as sitemapPageLoader } from '~/routes/sitemaps.$page'
 import { loader as robotsLoader } from '~/routes/robots[.]txt'
 import { action as visibilityAction } from '~/routes/_portal.settings.discovery'
+import { action as newProjectAction } from '~/routes/_portal.projects_.new'
 import { buildSitemap } from '~/services/discovery/sitemap.server'
 import { formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
@@ -124,5 +125,34 @@ describe('public discovery', () => {
     const robots = await (await run(robotsLoader, getRequest('/robots.txt'))).text()
     expect(robots).toContain('Sitemap: http://localhost/sitemap.xml')
     expect(robots).toContain('Disallow: /settings')
+  })
+})
+
+describe('skills from words', () => {
+  it('offers a phrase on Find work as skills and related skills beside a chosen one', async () => {
+    const page = await run(findWorkLoader, getRequest('/projects?q=k8s+and+helm+charts&skill=Logo+Design'))
+    const data = (await page.json()) as { wordSkills: string[]; nearSkills: string[] }
+    expect(data.wordSkills.slice(0, 2).sort()).toEqual(['Helm', 'Kubernetes'])
+    expect(data.nearSkills).toContain('Print Design')
+  })
+
+  it('suggests skills on the project form and adds one, posting nothing', async () => {
+    const client = await createTestUser('client')
+    const cookie = await signedInCookie(client.id)
+    const fields = {
+      title: 'Logo for my bakery',
+      description: 'A logo and a shop sign for a small bakery.',
+      skills: '',
+    }
+    const asked = await run(newProjectAction, formRequest('/projects/new', { ...fields, intent: 'skills' }, cookie))
+    const help = ((await asked.json()) as { skillHelp: { suggested: Array<{ name: string }> } }).skillHelp
+    expect(help.suggested.map((s) => s.name)).toContain('Logo Design')
+    const added = await run(
+      newProjectAction,
+      formRequest('/projects/new', { ...fields, addSkill: 'Logo Design' }, cookie),
+    )
+    expect(((await added.json()) as { result: { initialValue: { skills: string } } }).result.initialValue.skills).toBe(
+      'Logo Design',
+    )
   })
 })

@@ -16,7 +16,7 @@ export type PageSeo = {
 const DESCRIPTION_LENGTH = 155
 
 /** One line of at most 155 characters, cut at a word, as search results show it. */
-export function summarise(text: string, length = DESCRIPTION_LENGTH): string {
+function summarise(text: string, length = DESCRIPTION_LENGTH): string {
   const line = text.replace(/\s+/g, ' ').trim()
   if (line.length <= length) return line
   const cut = line.slice(0, length - 1)

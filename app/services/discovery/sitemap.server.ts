@@ -10,7 +10,7 @@ import {
 } from '~/models/discovery.server'
 import { NotFound } from '~/services/domain-errors'
 
-export const SITEMAP_LIMIT = 50_000
+const SITEMAP_LIMIT = 50_000
 
 const STATIC_PATHS = ['/', '/projects', '/rank', '/help'] as const
 
