@@ -23,6 +23,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/saved-searches', label: 'Saved searches' },
     { to: '/freelancer/proposals', label: 'Proposals' },
     { to: '/freelancer/invitations', label: 'Invitations' },
+    { to: '/freelancer/recommended', label: 'Recommended' },
     { to: '/contracts', label: 'Contracts' },
     { to: '/messages', label: 'Messages' },
     { to: '/meetings', label: 'Meetings' },

@@ -13,6 +13,9 @@ import { answerDomainErrors } from '~/http/outcome-response.server'
 import { z } from 'zod'
 import { parseIntent } from '~/http/intent.server'
 import { SkillTags } from '~/components/projects/skill-tags'
+import { MatchBreakdown } from '~/components/matching/match-breakdown'
+import { inviteRecommended } from '~/services/ai/recommendations.server'
+import { NotFound } from '~/services/domain-errors'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo, 'Project · MegiLance')
 
@@ -25,13 +28,23 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
 const IntentSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('close') }),
   z.object({ intent: z.literal('reopen') }),
+  z.object({ intent: z.literal('invite'), freelancerId: z.string().uuid() }),
 ])
 
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
-  const { intent } = parseIntent(await readFormData(request), IntentSchema)
+  const form = parseIntent(await readFormData(request), IntentSchema)
+  const { intent } = form
   const back = `/projects/${project.id}`
+  if (form.intent === 'invite') {
+    const name = await inviteRecommended(project, form.freelancerId)
+    if (!name) throw new NotFound()
+    return redirectWithToast(back, {
+      kind: 'success',
+      message: `${name} is invited. You see their answer on this page.`,
+    })
+  }
   if (intent === 'close') {
     const told = await closeWithoutHire(project)
     const message = told
@@ -216,6 +229,38 @@ export default function ProjectPage() {
               <p className="field__hint">A freelancer you invite shows here once they accept or decline.</p>
             </>
           ) : null}
+        </section>
+      ) : null}
+
+      {data.isOwner && data.ownerActions.includes('invite') ? (
+        <section className="card" aria-labelledby="recommended-heading">
+          <h2 id="recommended-heading">Recommended freelancers</h2>
+          <p className="muted">
+            Ordered by the published matching formula. <Link to="/help/matching">How matching works</Link>
+          </p>
+          {data.recommended.length ? (
+            <ol className="link-list" aria-label="Recommended freelancers">
+              {data.recommended.map((freelancer) => (
+                <li key={freelancer.id}>
+                  <article aria-label={freelancer.name}>
+                    <h3>
+                      <Link to={`/freelancers/${freelancer.id}`}>{freelancer.name}</Link>
+                      {freelancer.headline ? <span className="muted"> · {freelancer.headline}</span> : null}
+                    </h3>
+                    <MatchBreakdown match={freelancer.match} />
+                    <Form method="post">
+                      <input type="hidden" name="freelancerId" value={freelancer.id} />
+                      <button type="submit" name="intent" value="invite" className="button button--secondary">
+                        Invite {freelancer.name}
+                      </button>
+                    </Form>
+                  </article>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p>No freelancer lists these skills or skills near them yet.</p>
+          )}
         </section>
       ) : null}
 

@@ -6,6 +6,8 @@ import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist
 import { ProjectSummary } from '~/components/project-summary'
 import { Stat } from '~/components/ui/stat'
 import { getFreelancerDashboard } from '~/services/marketplace/dashboards.server'
+import { RecommendedProjects } from '~/components/matching/recommended-projects'
+import { recommendProjects } from '~/services/ai/recommendations.server'
 import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 
@@ -13,11 +15,13 @@ export const meta: MetaFunction = () => [{ title: 'Freelancer dashboard · MegiL
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'freelancer')
-  return json({ name: user.name, ...(await getFreelancerDashboard(user.id)) })
+  const [dashboard, recommended] = await Promise.all([getFreelancerDashboard(user.id), recommendProjects(user.id)])
+  return json({ name: user.name, ...dashboard, recommended: recommended.slice(0, 3) })
 }
 
 export default function FreelancerDashboard() {
-  const { name, profile, completeness, matches, work, activeContracts, onboarding } = useLoaderData<typeof loader>()
+  const { name, profile, completeness, matches, work, activeContracts, onboarding, recommended } =
+    useLoaderData<typeof loader>()
   return (
     <>
       <header className="page-header page-header--with-action">
@@ -63,6 +67,15 @@ export default function FreelancerDashboard() {
             <Link to="/settings" className="button button--secondary">
               Edit profile
             </Link>
+          </p>
+        </section>
+      ) : null}
+      {recommended.length ? (
+        <section className="card" aria-labelledby="recommended-projects">
+          <h2 id="recommended-projects">Recommended for you</h2>
+          <RecommendedProjects projects={recommended} />
+          <p>
+            <Link to="/freelancer/recommended">All recommended projects</Link>
           </p>
         </section>
       ) : null}

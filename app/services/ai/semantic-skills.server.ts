@@ -178,3 +178,16 @@ export function relatedSkills(name: string, { limit = 6, threshold = SKILL_THRES
   }
   return related.slice(0, limit)
 }
+
+/** The similarity in meaning (cosine, 0–1) of two skills of the taxonomy; 1 for the same skill. */
+export function skillSimilarity(a: string, b: string): number {
+  if (a === b) return 1
+  const idx = getIndex()
+  const i = SKILL_ENTRIES.findIndex((entry) => entry.name === a)
+  const j = SKILL_ENTRIES.findIndex((entry) => entry.name === b)
+  if (i < 0 || j < 0) return 0
+  const d = idx.vectors.dimensions
+  let dot = 0
+  for (let k = 0; k < d; k++) dot += idx.skills[i * d + k]! * idx.skills[j * d + k]!
+  return Math.max(0, dot)
+}

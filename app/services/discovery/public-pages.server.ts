@@ -10,6 +10,7 @@ import type { SessionUser } from '~/models/users.server'
 import { NotFound } from '~/services/domain-errors'
 import { loadFreelancerPublicProfile } from '~/services/marketplace/public-profiles.server'
 import { loadProjectPage, requireVisibleProject } from '~/services/marketplace/projects.server'
+import { recommendFreelancers } from '~/services/ai/recommendations.server'
 import { freelancerSeo, projectSeo } from './seo'
 
 /**
@@ -29,7 +30,9 @@ export async function loadProjectPageFor(projectId: string | undefined, viewer: 
   const project = viewer ? await requireVisibleProject(projectId, viewer) : await requirePublicProject(projectId)
   const page = await loadProjectPage(project, viewer)
   const seo = projectSeo({ ...page.project, clientName: page.client.name }, origin)
-  return { ...page, signedIn: Boolean(viewer), seo }
+  // The client's own open project also lists the freelancers the matching formula recommends.
+  const recommended = page.ownerActions.includes('invite') ? await recommendFreelancers(project) : []
+  return { ...page, signedIn: Boolean(viewer), seo, recommended }
 }
 
 /**
