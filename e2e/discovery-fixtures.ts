@@ -1,10 +1,11 @@
 import './app-env'
 import crypto from 'node:crypto'
 import { saveDiscoveryPreferences } from '~/models/discovery.server'
-import { updateFreelancerProfile } from '~/models/profiles.server'
+import { ensureSkills, replaceFreelancerSkills, updateFreelancerProfile } from '~/models/profiles.server'
 import { insertUser } from '~/models/users.server'
 import { DEMO_ACCOUNTS, makeUser } from './fixtures'
 import { createOpenProject } from './projects-fixtures'
+import { userIdByEmail } from './db-fixtures'
 
 async function freelancer(name: string, headline: string) {
   const made = makeUser('freelancer')
@@ -30,4 +31,19 @@ export async function createDiscoveryFixtures() {
   const membersOnly = await freelancer(`Quinn ${keyword}`, 'Quiet developer')
   await saveDiscoveryPreferences(membersOnly.id, { membersOnly: true, recommendationsOff: false })
   return { keyword, projectId, title, visible, membersOnly }
+}
+
+/** A freelancer with skills and a rate who fits a Helm project, and that project of the given client. */
+export async function createMatchingFixtures(clientEmail: string, freelancerEmail: string) {
+  const freelancerId = await userIdByEmail(freelancerEmail)
+  await replaceFreelancerSkills(freelancerId, [...(await ensureSkills(['Kubernetes', 'Helm'])).values()])
+  await updateFreelancerProfile(freelancerId, { hourlyRateMinor: 4_000, languages: ['English'] })
+  const { projectId, title } = await createOpenProject(clientEmail, {
+    title: `Helm charts ${crypto.randomBytes(3).toString('hex')}`,
+    budgetType: 'hourly',
+    budgetMinMinor: 3_000,
+    budgetMinor: 6_000,
+    skills: ['Kubernetes', 'Helm'],
+  })
+  return { projectId, title }
 }

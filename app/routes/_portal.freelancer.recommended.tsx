@@ -24,7 +24,8 @@ export default function RecommendedProjectsPage() {
           <Link to="/help/matching">How matching works</Link>
         </p>
       </header>
-      <section className="card" aria-label="Recommendations">
+      <section className="card" aria-labelledby="recommendations-heading">
+        <h2 id="recommendations-heading">Open projects for you</h2>
         {optedOut ? (
           <p>
             You left recommendations. <Link to="/settings/discovery">Take part again</Link>
