@@ -124,7 +124,7 @@ export const MATCH_FACTORS: readonly Definition[] = [
 export const NEWCOMER_CONTRACTS = 3
 export const NEWCOMER_MIN_SKILL_SHARE = 0.5
 
-export type MatchFactor = Definition & { share: number; points: number; words: string }
+type MatchFactor = Definition & { share: number; points: number; words: string }
 export type Match = { score: number; factors: MatchFactor[]; summary: string; newcomer: boolean }
 
 const LEVEL_ORDER: Record<ExperienceLevel, number> = { entry: 0, intermediate: 1, expert: 2 }
