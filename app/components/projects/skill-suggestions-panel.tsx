@@ -18,8 +18,8 @@ function why(suggestion: Suggestion): string {
  */
 export function SkillSuggestionsPanel({ help }: { help: SkillHelpData | null }) {
   return (
-    <section className="price-panel" aria-labelledby="skill-panel-heading">
-      <h2 id="skill-panel-heading">Skills your description suggests</h2>
+    <section className="price-panel">
+      <h2>Skills your description suggests</h2>
       {help ? (
         help.suggested.length || help.related.length ? (
           <>
