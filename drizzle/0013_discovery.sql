@@ -6,15 +6,3 @@ CREATE TABLE `discovery_preferences` (
 	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
---> statement-breakpoint
-CREATE TABLE `matching_models` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`kind` text NOT NULL,
-	`version` integer NOT NULL,
-	`weights` text NOT NULL,
-	`intercept` real NOT NULL,
-	`outcomes` integer NOT NULL,
-	`held_out_auc` real,
-	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
-	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
-);
