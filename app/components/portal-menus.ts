@@ -29,6 +29,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/saved-searches', label: 'Saved searches' },
     { to: '/freelancer/proposals', label: 'Proposals' },
     { to: '/freelancer/invitations', label: 'Invitations' },
+    { to: '/freelancer/recommended', label: 'Recommended' },
     ...CONTRACT_WORK,
     { to: '/payouts', label: 'Payouts' },
     { to: '/payments', label: 'Payments' },

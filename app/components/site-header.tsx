@@ -30,6 +30,9 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           </>
         ) : (
           <>
+            <Link to="/projects" className="button button--ghost">
+              Find work
+            </Link>
             <Link to="/sign-in" className="button button--ghost">
               Sign in
             </Link>

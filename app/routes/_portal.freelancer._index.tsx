@@ -8,6 +8,8 @@ import { ProjectSummary } from '~/components/project-summary'
 import { Stat } from '~/components/ui/stat'
 import { suggestSkills } from '~/services/analytics/market.server'
 import { getFreelancerDashboard } from '~/services/marketplace/dashboards.server'
+import { RecommendedProjects } from '~/components/matching/recommended-projects'
+import { recommendProjects } from '~/services/ai/recommendations.server'
 import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 
@@ -15,12 +17,16 @@ export const meta: MetaFunction = () => [{ title: 'Freelancer dashboard · MegiL
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'freelancer')
-  const [dashboard, skillSuggestions] = await Promise.all([getFreelancerDashboard(user.id), suggestSkills(user.id)])
-  return json({ name: user.name, ...dashboard, skillSuggestions })
+  const [dashboard, skillSuggestions, recommended] = await Promise.all([
+    getFreelancerDashboard(user.id),
+    suggestSkills(user.id),
+    recommendProjects(user.id),
+  ])
+  return json({ name: user.name, ...dashboard, skillSuggestions, recommended: recommended.slice(0, 3) })
 }
 
 export default function FreelancerDashboard() {
-  const { name, profile, completeness, matches, work, activeContracts, onboarding, skillSuggestions } =
+  const { name, profile, completeness, matches, work, activeContracts, onboarding, skillSuggestions, recommended } =
     useLoaderData<typeof loader>()
   return (
     <>
@@ -67,6 +73,15 @@ export default function FreelancerDashboard() {
             <Link to="/settings" className="button button--secondary">
               Edit profile
             </Link>
+          </p>
+        </section>
+      ) : null}
+      {recommended.length ? (
+        <section className="card" aria-labelledby="recommended-projects">
+          <h2 id="recommended-projects">Recommended for you</h2>
+          <RecommendedProjects projects={recommended} />
+          <p>
+            <Link to="/freelancer/recommended">All recommended projects</Link>
           </p>
         </section>
       ) : null}

@@ -4,6 +4,8 @@ import { Link, useActionData } from '@remix-run/react'
 import { z } from 'zod'
 import { PriceSuggestionPanel } from '~/components/projects/price-suggestion-panel'
 import { ProjectForm } from '~/components/projects/project-form'
+import { SkillSuggestionsPanel } from '~/components/projects/skill-suggestions-panel'
+import { skillHelpForForm, withSkillAdded } from '~/services/ai/skill-form-help.server'
 import { PriceQuerySchema } from '~/services/marketplace/price-suggestion'
 import { suggestPriceForForm } from '~/services/marketplace/price-suggestion.server'
 import { ProjectSchema, toProjectInput } from '~/services/marketplace/project-schemas'
@@ -20,19 +22,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({})
 }
 
-// The "Post project" button sends no intent; "Suggest a budget" sends intent=suggest.
-const IntentSchema = z.object({ intent: z.enum(['suggest', 'post']).default('post') })
+// The "Post project" button sends no intent; "Suggest a budget" sends intent=suggest, "Suggest skills"
+// intent=skills, and each suggested skill's "Add" button addSkill=<name>.
+const IntentSchema = z.object({ intent: z.enum(['suggest', 'skills', 'post']).default('post') })
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
-  const formData = await readFormData(request)
-  const { intent } = parseIntent(formData, IntentSchema)
+  const sent = await readFormData(request)
+  const { intent } = parseIntent(sent, IntentSchema)
+  const formData = withSkillAdded(sent)
+  if (intent === 'skills' || sent.has('addSkill')) {
+    // Nothing is checked or posted: the form comes back as typed (plus the added skill) with suggestions.
+    const reply = parseWithZod(formData, { schema: z.object({}) }).reply()
+    return json({ result: reply, suggestion: null, skillHelp: skillHelpForForm(formData) })
+  }
   // "Suggest a budget" re-renders the form with what was typed and the price data; nothing is posted.
   const query = parseWithZod(formData, { schema: PriceQuerySchema })
   const suggestion = query.status === 'success' ? await suggestPriceForForm(query.value) : null
-  if (intent === 'suggest') return json({ result: query.reply(), suggestion })
+  if (intent === 'suggest') return json({ result: query.reply(), suggestion, skillHelp: null })
   const submission = parseWithZod(formData, { schema: ProjectSchema })
-  if (submission.status !== 'success') return json({ result: submission.reply(), suggestion }, { status: 400 })
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply(), suggestion, skillHelp: null }, { status: 400 })
+  }
   const projectId = await postProject(user.id, toProjectInput(submission.value))
   return redirectWithToast(`/projects/${projectId}`, { kind: 'success', message: 'Your project is posted.' })
 }
@@ -56,6 +67,7 @@ export default function NewProject() {
           lastResult={data?.result}
           submitLabel="Post project"
           pricePanel={<PriceSuggestionPanel suggestion={data?.suggestion ?? null} askButton />}
+          skillsPanel={<SkillSuggestionsPanel help={data?.skillHelp ?? null} />}
         />
       </section>
     </>

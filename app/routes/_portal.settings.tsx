@@ -7,6 +7,7 @@ export const meta: MetaFunction = () => [{ title: 'Settings · MegiLance' }]
 const TABS = [
   { to: '/settings', label: 'Profile', end: true },
   { to: '/settings/portfolio', label: 'Portfolio', freelancerOnly: true },
+  { to: '/settings/discovery', label: 'Visibility', freelancerOnly: true },
   { to: '/settings/password', label: 'Password' },
   { to: '/settings/security', label: 'Security' },
   { to: '/settings/sessions', label: 'Sessions' },

@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { z } from 'zod'
 import { Field, RadioGroup, SelectField, TextareaField } from '~/components/ui/field'
 import { PriceQuerySchema } from '~/services/marketplace/price-suggestion'
 import {
@@ -26,6 +27,12 @@ const VISIBILITIES = [
   { value: 'invite_only', label: 'Invite only', description: 'Only the freelancers you invite can see it.' },
 ]
 
+const parseProject = (formData: FormData) => parseWithZod(formData, { schema: ProjectSchema })
+
+/** Asking for skill suggestions checks nothing (typed as the form's own result, which conform expects). */
+const parseNothing = (formData: FormData) =>
+  parseWithZod(formData, { schema: z.object({}) }) as unknown as ReturnType<typeof parseProject>
+
 /** The post-a-project and edit-project form; plain HTML fields, so it works without JavaScript. */
 export function ProjectForm({
   id,
@@ -33,6 +40,7 @@ export function ProjectForm({
   defaultValue,
   submitLabel,
   pricePanel,
+  skillsPanel,
 }: {
   id: string
   lastResult?: SubmissionResult<string[]> | null
@@ -40,6 +48,8 @@ export function ProjectForm({
   submitLabel: string
   /** Shown after the experience level; its "Suggest a budget" button (intent=suggest) skips validation. */
   pricePanel?: ReactNode
+  /** Shown after the skills field; its buttons (intent=skills, addSkill) skip validation too. */
+  skillsPanel?: ReactNode
 }) {
   const [form, fields] = useForm({
     id,
@@ -57,7 +67,9 @@ export function ProjectForm({
     onValidate: ({ formData }) =>
       formData.get('intent') === 'suggest'
         ? parseWithZod(formData, { schema: PriceQuerySchema })
-        : parseWithZod(formData, { schema: ProjectSchema }),
+        : formData.get('intent') === 'skills' || formData.has('addSkill')
+          ? parseNothing(formData)
+          : parseProject(formData),
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack project-form">
@@ -74,6 +86,7 @@ export function ProjectForm({
         meta={fields.skills}
         hint="Separate skills with commas, e.g. React, Node.js, PostgreSQL. Common short forms work too (JS, k8s)."
       />
+      {skillsPanel}
       <RadioGroup legend="Budget type" meta={fields.budgetType} options={BUDGET_TYPES} />
       <div className="budget-row">
         <SelectField

@@ -211,16 +211,16 @@ export async function restoreProject(project: Project): Promise<void> {
 }
 
 /** Everything the project page shows, shaped for this viewer. */
-export async function loadProjectPage(project: Project, viewer: SessionUser) {
+export async function loadProjectPage(project: Project, viewer: SessionUser | null) {
   const [skillMap, client, clientReviews] = await Promise.all([
     listSkillsOfProjects([project.id]),
     findUserById(project.clientId),
     reviewStatsOf(project.clientId),
   ])
-  const isOwner = viewer.id === project.clientId
-  const isFreelancer = viewer.role === 'freelancer'
-  if (isFreelancer) await syncInvitationsWithProposals(viewer.id)
-  const invitation = isFreelancer ? await findInvitation(project.id, viewer.id) : undefined
+  const isOwner = viewer?.id === project.clientId
+  const isFreelancer = viewer?.role === 'freelancer'
+  if (viewer && isFreelancer) await syncInvitationsWithProposals(viewer.id)
+  const invitation = viewer && isFreelancer ? await findInvitation(project.id, viewer.id) : undefined
   return {
     project: {
       id: project.id,
@@ -238,7 +238,7 @@ export async function loadProjectPage(project: Project, viewer: SessionUser) {
       closedAt: project.closedAt,
       createdAt: project.createdAt,
       hiddenAt: project.hiddenAt,
-      hiddenReason: isOwner || viewer.role === 'admin' ? project.hiddenReason : null,
+      hiddenReason: isOwner || viewer?.role === 'admin' ? project.hiddenReason : null,
       skills: skillMap.get(project.id) ?? [],
     },
     client: {
@@ -247,13 +247,13 @@ export async function loadProjectPage(project: Project, viewer: SessionUser) {
       reviews: { count: clientReviews.count, average: clientReviews.average },
     },
     isOwner,
-    isAdmin: viewer.role === 'admin',
+    isAdmin: viewer?.role === 'admin',
     isFreelancer,
     ownerActions: isOwner ? ownerActions(project) : [],
-    proposalCounts: isOwner || viewer.role === 'admin' ? await countProposalsOfProject(project.id) : null,
+    proposalCounts: isOwner || viewer?.role === 'admin' ? await countProposalsOfProject(project.id) : null,
     // Only answered ones: a pending invitation listed by name would tell the client which typed address is a freelancer.
     invitations: isOwner ? await listAnsweredInvitationsOfProject(project.id) : [],
-    myProposal: isFreelancer ? ((await findProposalOfFreelancer(project.id, viewer.id)) ?? null) : null,
+    myProposal: viewer && isFreelancer ? ((await findProposalOfFreelancer(project.id, viewer.id)) ?? null) : null,
     myInvitation: invitation ? { id: invitation.id, status: invitation.status, message: invitation.message } : null,
   }
 }

@@ -14,15 +14,23 @@ import {
   toSearchInput,
   type SearchParams,
 } from '~/domain/project-search-params'
-import { requireUser } from '~/http/auth.server'
+import { getOptionalSession } from '~/http/auth.server'
+import { relatedSkills, suggestSkills } from '~/services/ai/semantic-skills.server'
 
-export const meta: MetaFunction = () => [{ title: 'Find work · MegiLance' }]
+export const meta: MetaFunction = () => [
+  { title: 'Find work · MegiLance' },
+  {
+    name: 'description',
+    content: 'Open freelance projects on MegiLance: search by keywords, skills, budget and level.',
+  },
+]
 
 const PAGE_SIZE = 20
 const SHOWN_SORTS = ['relevance', 'newest', 'budget_high'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
+  // Anyone may search; only a signed-in freelancer can save the search.
+  const user = (await getOptionalSession(request))?.user
   const { params, problems } = parseSearchParams(new URL(request.url).searchParams)
   const result = await searchProjects({ ...toSearchInput(params), pageSize: PAGE_SIZE })
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
@@ -30,13 +38,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     params,
     problems,
     query: searchQueryString(params),
-    canSave: user.role === 'freelancer' && !isEmptySearch(params),
+    canSave: user?.role === 'freelancer' && !isEmptySearch(params),
     description: describeSearch(params),
     total: result.total,
     queryError: result.queryError,
     facets: result.facets,
     rows: result.rows,
     page: Math.min(params.page, pages),
+    // Phrases ("frontend engineer", "ML ops") read as skills, and skills near the chosen ones.
+    wordSkills: params.q
+      ? suggestSkills(params.q, { limit: 5 })
+          .map((s) => s.name)
+          .filter((name) => !params.skills.includes(name))
+      : [],
+    nearSkills: [...new Set(params.skills.flatMap((skill) => relatedSkills(skill, { limit: 3 }).map((s) => s.name)))]
+      .filter((name) => !params.skills.includes(name))
+      .slice(0, 5),
     now: Date.now(),
   })
 }
@@ -48,8 +65,34 @@ function without(params: SearchParams, change: Partial<SearchParams>): string {
 }
 
 export default function FindWork() {
-  const { params, problems, query, canSave, description, total, queryError, facets, rows, page, now } =
-    useLoaderData<typeof loader>()
+  const {
+    params,
+    problems,
+    query,
+    canSave,
+    description,
+    total,
+    queryError,
+    facets,
+    rows,
+    page,
+    now,
+    wordSkills,
+    nearSkills,
+  } = useLoaderData<typeof loader>()
+  const skillLines = [
+    {
+      label: 'Search by skill instead:',
+      links: wordSkills.map((skill) => ({
+        skill,
+        href: without(params, { q: '', skills: [...params.skills, skill] }),
+      })),
+    },
+    {
+      label: 'Related skills:',
+      links: nearSkills.map((skill) => ({ skill, href: without(params, { skills: [...params.skills, skill] }) })),
+    },
+  ].filter((line) => line.links.length)
   const removals: Array<{ label: string; href: string }> = [
     ...(params.q ? [{ label: `Search for everything, not “${params.q}”`, href: without(params, { q: '' }) }] : []),
     ...params.skills.map((skill) => ({
@@ -134,6 +177,21 @@ export default function FindWork() {
             </p>
           ) : null}
 
+          {skillLines.length ? (
+            <nav aria-label="Skills for your search">
+              {skillLines.map((line) => (
+                <p key={line.label}>
+                  {line.label}{' '}
+                  {line.links.map((link, i) => (
+                    <span key={link.skill}>
+                      {i ? ' · ' : ''}
+                      <Link to={link.href}>{link.skill}</Link>
+                    </span>
+                  ))}
+                </p>
+              ))}
+            </nav>
+          ) : null}
           {rows.length ? (
             <>
               <ol className="search-results__list" aria-label="Matching projects">

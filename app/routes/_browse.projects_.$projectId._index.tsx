@@ -1,14 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { budgetLabel } from '~/components/project-summary'
-import {
-  closeWithoutHire,
-  loadProjectPage,
-  reopen,
-  requireOwnProject,
-  requireVisibleProject,
-} from '~/services/marketplace/projects.server'
-import { requireUser } from '~/http/auth.server'
+import { closeWithoutHire, reopen, requireOwnProject } from '~/services/marketplace/projects.server'
+import { loadProjectPageFor } from '~/services/discovery/public-pages.server'
+import { getOptionalSession, requireUser } from '~/http/auth.server'
+import { publicOrigin } from '~/http/public-origin.server'
+import { seoMeta } from '~/utils/seo-meta'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -16,27 +13,38 @@ import { answerDomainErrors } from '~/http/outcome-response.server'
 import { z } from 'zod'
 import { parseIntent } from '~/http/intent.server'
 import { SkillTags } from '~/components/projects/skill-tags'
+import { MatchBreakdown } from '~/components/matching/match-breakdown'
+import { inviteRecommended } from '~/services/ai/recommendations.server'
+import { NotFound } from '~/services/domain-errors'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.project.title ?? 'Project'} · MegiLance` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo, 'Project · MegiLance')
 
+/** Members see the project by their own rules; visitors without an account see public ones. */
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
-  const user = await requireUser(request)
-  const project = await requireVisibleProject(params.projectId, user)
-  return json(await loadProjectPage(project, user))
+  const user = (await getOptionalSession(request))?.user ?? null
+  return json(await loadProjectPageFor(params.projectId, user, publicOrigin(request)))
 })
 
 const IntentSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('close') }),
   z.object({ intent: z.literal('reopen') }),
+  z.object({ intent: z.literal('invite'), freelancerId: z.string().uuid() }),
 ])
 
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
-  const { intent } = parseIntent(await readFormData(request), IntentSchema)
+  const form = parseIntent(await readFormData(request), IntentSchema)
+  const { intent } = form
   const back = `/projects/${project.id}`
+  if (form.intent === 'invite') {
+    const name = await inviteRecommended(project, form.freelancerId)
+    if (!name) throw new NotFound()
+    return redirectWithToast(back, {
+      kind: 'success',
+      message: `${name} is invited. You see their answer on this page.`,
+    })
+  }
   if (intent === 'close') {
     const told = await closeWithoutHire(project)
     const message = told
@@ -100,7 +108,7 @@ export default function ProjectPage() {
           <div>
             <dt>Client</dt>
             <dd>
-              <Link to={`/clients/${client.id}`}>{client.name}</Link>
+              {data.signedIn ? <Link to={`/clients/${client.id}`}>{client.name}</Link> : client.name}
               <span className="cell-detail">
                 {reviews.count && reviews.average !== null
                   ? `${reviews.average.toFixed(1)} out of 5 from ${reviews.count} ${reviews.count === 1 ? 'review' : 'reviews'}`
@@ -119,6 +127,18 @@ export default function ProjectPage() {
           </p>
         ) : null}
       </section>
+
+      {!data.signedIn && project.status === 'open' ? (
+        <section className="card" aria-labelledby="apply-heading">
+          <h2 id="apply-heading">Apply</h2>
+          <p>
+            <Link to={`/projects/${project.id}/propose`} className="button button--primary">
+              Send a proposal
+            </Link>
+          </p>
+          <p className="field__hint">You sign in or create a free account first, then come back to your proposal.</p>
+        </section>
+      ) : null}
 
       {data.isFreelancer ? (
         <section className="card" aria-labelledby="apply-heading">
@@ -209,6 +229,38 @@ export default function ProjectPage() {
               <p className="field__hint">A freelancer you invite shows here once they accept or decline.</p>
             </>
           ) : null}
+        </section>
+      ) : null}
+
+      {data.isOwner && data.ownerActions.includes('invite') ? (
+        <section className="card" aria-labelledby="recommended-heading">
+          <h2 id="recommended-heading">Recommended freelancers</h2>
+          <p className="muted">
+            Ordered by the published matching formula. <Link to="/help/matching">How matching works</Link>
+          </p>
+          {data.recommended.length ? (
+            <ol className="link-list" aria-label="Recommended freelancers">
+              {data.recommended.map((freelancer) => (
+                <li key={freelancer.id}>
+                  <article aria-label={freelancer.name}>
+                    <h3>
+                      <Link to={`/freelancers/${freelancer.id}`}>{freelancer.name}</Link>
+                      {freelancer.headline ? <span className="muted"> · {freelancer.headline}</span> : null}
+                    </h3>
+                    <MatchBreakdown match={freelancer.match} />
+                    <Form method="post">
+                      <input type="hidden" name="freelancerId" value={freelancer.id} />
+                      <button type="submit" name="intent" value="invite" className="button button--secondary">
+                        Invite {freelancer.name}
+                      </button>
+                    </Form>
+                  </article>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p>No freelancer lists these skills or skills near them yet.</p>
+          )}
         </section>
       ) : null}
 

@@ -1,30 +1,38 @@
+import { isbot } from 'isbot'
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PortfolioGallery } from '~/components/profiles/portfolio'
 import { ReviewSection } from '~/components/profiles/reviews'
 import { Stat } from '~/components/ui/stat'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
-import { loadFreelancerPublicProfile } from '~/services/marketplace/public-profiles.server'
-import { requireUser } from '~/http/auth.server'
+import { loadFreelancerProfileFor } from '~/services/discovery/public-pages.server'
+import { getOptionalSession, requireUser } from '~/http/auth.server'
+import { publicOrigin } from '~/http/public-origin.server'
+import { seoMeta } from '~/utils/seo-meta'
 import { formatDate, formatMoney } from '~/utils/format'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { recordProfileView } from '~/services/analytics/personal-analytics.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.user.name ?? 'Freelancer'} · MegiLance` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  seoMeta(data && !data.membersOnly ? data.seo : undefined, 'Freelancer · MegiLance')
 
+/** Anyone may read a profile, unless the freelancer keeps it to members: then a visitor signs in first. */
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
-  const viewer = await requireUser(request)
-  const profile = await loadFreelancerPublicProfile(params.userId)
-  await recordProfileView(profile.user.id, viewer.id)
-  return json({ ...profile, isOwn: viewer.id === profile.user.id })
+  const viewer = (await getOptionalSession(request))?.user ?? null
+  const page = await loadFreelancerProfileFor(params.userId, viewer, publicOrigin(request))
+  // Only a visitor gets `membersOnly`, so this sends them to sign in and back here.
+  if (page.membersOnly) await requireUser(request)
+  // A person's visit counts towards the freelancer's profile views; a crawler's does not.
+  else if (!isbot(request.headers.get('user-agent'))) await recordProfileView(page.user.id, viewer?.id ?? null)
+  return json(page)
 })
 
 const LEVELS = { entry: 'Entry level', intermediate: 'Intermediate', expert: 'Expert' } as const
 
 export default function FreelancerProfilePage() {
-  const { user, profile, portfolio, reviewStats, reviews, contracts, rankScore, isOwn } = useLoaderData<typeof loader>()
+  const data = useLoaderData<typeof loader>()
+  if (data.membersOnly) return null
+  const { user, profile, portfolio, reviewStats, reviews, contracts, rankScore, isOwn, signedIn } = data
   return (
     <>
       <header className="page-header">
@@ -36,6 +44,13 @@ export default function FreelancerProfilePage() {
             <Link to="/settings/portfolio">Edit portfolio</Link>
           </p>
         ) : null}
+        {signedIn ? null : (
+          <p>
+            <Link to={`/sign-in?${new URLSearchParams({ redirectTo: `/freelancers/${user.id}` })}`}>
+              Sign in to invite {user.name} or send a message
+            </Link>
+          </p>
+        )}
       </header>
       <dl className="stats">
         <Stat label="Rank" value={`${rankScore} / 100`} />

@@ -1,0 +1,29 @@
+/** Serialised from services/ai/matching.ts (components import no .server modules). */
+export type MatchData = {
+  score: number
+  summary: string
+  newcomer: boolean
+  factors: Array<{ key: string; label: string; weight: number; points: number; words: string }>
+}
+
+/** A match in words first ("7 of 8 skills · rate within budget · 6 h overlap"), then each factor's points. */
+export function MatchBreakdown({ match }: { match: MatchData }) {
+  return (
+    <div className="match-breakdown">
+      <p>
+        <strong>{match.score} / 100 match</strong> · {match.summary}
+        {match.newcomer ? <span className="badge">New on MegiLance</span> : null}
+      </p>
+      <details>
+        <summary>Why this match</summary>
+        <ul>
+          {match.factors.map((factor) => (
+            <li key={factor.key}>
+              {factor.label}: {factor.words} ({factor.points} of {factor.weight} points)
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  )
+}

@@ -1,0 +1,22 @@
+import { Link } from '@remix-run/react'
+import { MatchBreakdown, type MatchData } from './match-breakdown'
+
+export type RecommendedProjectData = { id: string; title: string; skills: string[]; match: MatchData }
+
+/** The freelancer's recommended projects, each with its match in words. */
+export function RecommendedProjects({ projects }: { projects: RecommendedProjectData[] }) {
+  return (
+    <ol className="link-list" aria-label="Recommended projects">
+      {projects.map((project) => (
+        <li key={project.id}>
+          <article aria-label={project.title}>
+            <h3>
+              <Link to={`/projects/${project.id}`}>{project.title}</Link>
+            </h3>
+            <MatchBreakdown match={project.match} />
+          </article>
+        </li>
+      ))}
+    </ol>
+  )
+}

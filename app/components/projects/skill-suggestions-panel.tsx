@@ -1,0 +1,77 @@
+/** Serialised from the server's SkillHelp (components import no .server modules). */
+type Suggestion = { name: string; score: number; via: 'name' | 'meaning' }
+export type SkillHelpData = {
+  suggested: Suggestion[]
+  related: Array<{ skill: string; related: Suggestion[] }>
+}
+
+function why(suggestion: Suggestion): string {
+  return suggestion.via === 'name'
+    ? 'named in your text'
+    : `close in meaning (similarity ${suggestion.score.toFixed(2)})`
+}
+
+/**
+ * "Suggest skills" sends the surrounding form (intent=skills) and shows what the title and
+ * description suggest; each "Add" button sends it again with that skill added. Plain buttons, so it
+ * works without JavaScript.
+ */
+export function SkillSuggestionsPanel({ help }: { help: SkillHelpData | null }) {
+  return (
+    <section className="price-panel">
+      <h2>Skills your description suggests</h2>
+      {help ? (
+        help.suggested.length || help.related.length ? (
+          <>
+            {help.suggested.length ? (
+              <ul className="link-list" aria-label="Suggested skills">
+                {help.suggested.map((s) => (
+                  <li key={s.name}>
+                    <button
+                      type="submit"
+                      name="addSkill"
+                      value={s.name}
+                      formNoValidate
+                      className="button button--ghost"
+                    >
+                      Add {s.name}
+                    </button>{' '}
+                    <span className="muted">{why(s)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {help.related.map((r) => (
+              <p key={r.skill}>
+                Related to {r.skill}:{' '}
+                {r.related.map((s, i) => (
+                  <span key={s.name}>
+                    {i ? ', ' : ''}
+                    <button
+                      type="submit"
+                      name="addSkill"
+                      value={s.name}
+                      formNoValidate
+                      className="button button--ghost"
+                    >
+                      {s.name}
+                    </button>
+                  </span>
+                ))}
+              </p>
+            ))}
+          </>
+        ) : (
+          <p className="muted">
+            Nothing in the title or description points to a skill yet. Describe the work a little more.
+          </p>
+        )
+      ) : (
+        <p className="muted">Matched against our skills list by name, by synonym (“k8s”) and by meaning.</p>
+      )}
+      <button type="submit" name="intent" value="skills" formNoValidate className="button button--secondary">
+        Suggest skills
+      </button>
+    </section>
+  )
+}

@@ -1,0 +1,93 @@
+import { sql } from 'drizzle-orm'
+import type { Availability, ExperienceLevel } from '~/domain/enums'
+import { getDb } from './db.server'
+
+export type CandidateFreelancer = {
+  id: string
+  name: string
+  headline: string
+  experienceLevel: ExperienceLevel
+  hourlyRateMinor: number | null
+  currency: string
+  availability: Availability
+  timeZone: string | null
+  languages: string[]
+  skills: string[]
+}
+
+/**
+ * Freelancers who list at least one of the skills, most shared skills first: not blocked and not
+ * out of recommendations.
+ */
+export async function listFreelancersWithSkills(skillNames: string[], limit: number): Promise<CandidateFreelancer[]> {
+  if (!skillNames.length) return []
+  const names = sql.join(
+    skillNames.map((name) => sql`${name}`),
+    sql`, `,
+  )
+  const rows = getDb().all<
+    Omit<CandidateFreelancer, 'languages' | 'skills'> & { languages: string; skills: string }
+  >(sql`
+    select u.id, u.name, f.headline, f.experience_level as experienceLevel, f.hourly_rate_minor as hourlyRateMinor,
+           f.currency, f.availability, f.time_zone as timeZone, f.languages,
+           (select group_concat(s2.name, char(31)) from freelancer_skills fs2 join skills s2 on s2.id = fs2.skill_id
+             where fs2.user_id = u.id) as skills
+    from users u join freelancer_profiles f on f.user_id = u.id
+    where u.role = 'freelancer' and u.blocked_at is null
+      and not exists (select 1 from discovery_preferences d where d.user_id = u.id and d.recommendations_off = 1)
+      and exists (select 1 from freelancer_skills fs join skills s on s.id = fs.skill_id
+                  where fs.user_id = u.id and s.name in (${names}))
+    order by (select count(*) from freelancer_skills fs join skills s on s.id = fs.skill_id
+              where fs.user_id = u.id and s.name in (${names})) desc, u.created_at desc
+    limit ${limit}`)
+  return rows.map((row) => ({
+    ...row,
+    languages: JSON.parse(row.languages || '[]') as string[],
+    skills: row.skills ? row.skills.split('\u001f') : [],
+  }))
+}
+
+export type CandidateProject = {
+  id: string
+  title: string
+  clientId: string
+  budgetType: 'fixed' | 'hourly'
+  budgetMinMinor: number
+  budgetMaxMinor: number
+  currency: string
+  experienceLevel: ExperienceLevel
+  createdAt: number
+  clientTimeZone: string | null
+  skills: string[]
+}
+
+/** Open, public, listed projects asking for at least one of the skills, newest first. */
+export async function listOpenProjectsWithSkills(skillNames: string[], limit: number): Promise<CandidateProject[]> {
+  if (!skillNames.length) return []
+  const names = sql.join(
+    skillNames.map((name) => sql`${name}`),
+    sql`, `,
+  )
+  const rows = getDb().all<Omit<CandidateProject, 'skills'> & { skills: string }>(sql`
+    select p.id, p.title, p.client_id as clientId, p.budget_type as budgetType, p.budget_min_minor as budgetMinMinor,
+           p.budget_max_minor as budgetMaxMinor, p.currency, p.experience_level as experienceLevel,
+           p.created_at as createdAt, w.time_zone as clientTimeZone,
+           (select group_concat(s2.name, char(31)) from project_skills ps2 join skills s2 on s2.id = ps2.skill_id
+             where ps2.project_id = p.id) as skills
+    from projects p left join weekly_availability w on w.user_id = p.client_id
+    where p.status = 'open' and p.visibility = 'public' and p.hidden_at is null
+      and not exists (select 1 from users c where c.id = p.client_id and c.blocked_at is not null)
+      and exists (select 1 from project_skills ps join skills s on s.id = ps.skill_id
+                  where ps.project_id = p.id and s.name in (${names}))
+    order by p.created_at desc
+    limit ${limit}`)
+  return rows.map((row) => ({ ...row, skills: row.skills ? row.skills.split('\u001f') : [] }))
+}
+
+/** The time zone a client gave with their meeting availability, if any. */
+export async function findClientTimeZone(userId: string): Promise<string | null> {
+  return (
+    getDb().get<{ tz: string }>(sql`select time_zone as tz from weekly_availability where user_id = ${userId}`)?.tz ??
+    null
+  )
+}

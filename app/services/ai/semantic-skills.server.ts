@@ -1,0 +1,193 @@
+/**
+ * Free text understood in terms of the skills taxonomy. Two passes:
+ * 1. synonyms: any run of one to four words that names a skill or one of its synonyms ("k8s",
+ *    "react.js", "machine learning") is that skill, with full confidence;
+ * 2. meaning: each other word is compared with every skill by the cosine of their word vectors (a
+ *    skill's vector is the mean of its name's words), as is the text's mean vector; a skill's score is
+ *    its best cosine.
+ * Skills below the threshold are left out, so an unrelated word ("banana") suggests nothing. Skill
+ * vectors are computed once per process; each word's similarities to all skills are kept in an LRU.
+ */
+import { LRUCache } from 'lru-cache'
+import model from 'wink-eng-lite-web-model'
+import winkNLP from 'wink-nlp'
+import { SKILL_ENTRIES, findSkill, type SkillEntry, type SkillName } from '~/services/marketplace/skills-taxonomy'
+import { wordVectors, type WordVectors } from './word-vectors.server'
+
+/** Below this cosine a skill is not suggested (chosen on the unit tests' phrases; "banana" stays under it). */
+const SKILL_THRESHOLD = 0.55
+/** Tokens in the longest name: "retrieval - augmented generation" is four, "node . js" three. */
+const MAX_TOKENS_IN_A_NAME = 6
+
+export type SkillSuggestion = { name: SkillName; score: number; via: 'name' | 'meaning' }
+
+function nameWords(name: string): string[] {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^a-z0-9+#]+/)
+    .filter(Boolean)
+}
+
+type Index = {
+  vectors: WordVectors
+  /** One unit vector per skill (zeros when none of its words has a vector). */
+  skills: Float32Array
+  nlp: ReturnType<typeof winkNLP>
+  /** The first token of every name and synonym: only there can a name begin (saves most look-ups). */
+  firstTokens: Set<string>
+}
+
+let index: Index | null = null
+
+function buildIndex(): Index {
+  const nlp = winkNLP(model, [])
+  const stop = (word: string) => nlp.readDoc(word).tokens().out(nlp.its.stopWordFlag)[0] === true
+  const namesWords = SKILL_ENTRIES.map((entry) => nameWords(entry.name).filter((word) => !stop(word)))
+  const synonymWords = SKILL_ENTRIES.map((entry) => entry.synonyms.flatMap(nameWords).filter((word) => !stop(word)))
+  const vectors = wordVectors([...new Set([...namesWords.flat(), ...synonymWords.flat()])].sort())
+  const d = vectors.dimensions
+  const skills = new Float32Array(SKILL_ENTRIES.length * d)
+  SKILL_ENTRIES.forEach((_, s) => {
+    // The name's words; a name no vector knows ("PyTorch") falls back to its synonyms' words.
+    const known = namesWords[s]!.filter((word) => vectors.rows.has(word))
+    const words = known.length ? known : synonymWords[s]!.filter((word) => vectors.rows.has(word))
+    if (!words.length) return
+    const sum = new Float32Array(d)
+    for (const word of words) {
+      const row = vectors.rows.get(word)! * d
+      for (let k = 0; k < d; k++) sum[k]! += vectors.data[row + k]!
+    }
+    const norm = Math.hypot(...sum) || 1
+    for (let k = 0; k < d; k++) skills[s * d + k] = sum[k]! / norm
+  })
+  const firstTokens = new Set(
+    SKILL_ENTRIES.flatMap((entry) =>
+      [entry.name, ...entry.synonyms].map((spelling) => nlp.readDoc(spelling).tokens().out(nlp.its.normal)[0] ?? ''),
+    ),
+  )
+  return { vectors, skills, nlp, firstTokens }
+}
+
+function getIndex(): Index {
+  index ??= buildIndex()
+  return index
+}
+
+/** Cosines of one unit vector with every skill. */
+function similarities(vector: Float32Array, offset: number, { skills, vectors }: Index): Float32Array {
+  const d = vectors.dimensions
+  const out = new Float32Array(SKILL_ENTRIES.length)
+  for (let s = 0; s < out.length; s++) {
+    let dot = 0
+    const base = s * d
+    for (let k = 0; k < d; k++) dot += vector[offset + k]! * skills[base + k]!
+    out[s] = dot
+  }
+  return out
+}
+
+const wordCache = new LRUCache<string, Float32Array>({ max: 5_000 })
+
+function wordSimilarities(word: string, idx: Index): Float32Array | undefined {
+  const row = idx.vectors.rows.get(word)
+  if (row === undefined) return undefined
+  let sims = wordCache.get(word)
+  if (!sims) {
+    sims = similarities(idx.vectors.data, row * idx.vectors.dimensions, idx)
+    wordCache.set(word, sims)
+  }
+  return sims
+}
+
+// Punctuation that ends a run of words; ". - + # / &" stay inside names ("node.js", "c++", "ui/ux").
+const BREAKS = /^[,;:!?()[\]{}"'…]+$/
+
+/** Skills the text is about, best first: named ones (score 1), then those near its meaning. */
+export function suggestSkills(text: string, { limit = 10, threshold = SKILL_THRESHOLD } = {}): SkillSuggestion[] {
+  const idx = getIndex()
+  const { its } = idx.nlp
+  const tokens = idx.nlp.readDoc(text.slice(0, 20_000)).tokens()
+  const words = tokens.out(its.normal)
+  const types = tokens.out(its.type)
+  const stops = tokens.out(its.stopWordFlag) as unknown as boolean[]
+
+  const named = new Set<SkillEntry>()
+  for (let i = 0; i < words.length; i++) {
+    let phrase = ''
+    if (!idx.firstTokens.has(words[i]!)) continue
+    for (let n = 0; n < MAX_TOKENS_IN_A_NAME && i + n < words.length; n++) {
+      const word = words[i + n]!
+      if (BREAKS.test(word)) break
+      phrase = n ? `${phrase} ${word}` : word
+      // A lone stop word ("go", "it", "r"…) is not taken for a skill's name.
+      if (n === 0 && (stops[i] || types[i] !== 'word')) continue
+      const entry = findSkill(phrase)
+      if (entry) named.add(entry)
+    }
+  }
+
+  const d = idx.vectors.dimensions
+  const scores = new Float32Array(SKILL_ENTRIES.length)
+  const mean = new Float32Array(d)
+  const seen = new Set<string>()
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!
+    if (stops[i] || types[i] !== 'word' || word.length < 2 || seen.has(word)) continue
+    seen.add(word)
+    const sims = wordSimilarities(word, idx)
+    if (!sims) continue
+    for (let s = 0; s < sims.length; s++) if (sims[s]! > scores[s]!) scores[s] = sims[s]!
+    const row = idx.vectors.rows.get(word)! * d
+    for (let k = 0; k < d; k++) mean[k]! += idx.vectors.data[row + k]!
+  }
+  if (seen.size > 1) {
+    const norm = Math.hypot(...mean) || 1
+    for (let k = 0; k < d; k++) mean[k]! /= norm
+    const sims = similarities(mean, 0, idx)
+    for (let s = 0; s < sims.length; s++) if (sims[s]! > scores[s]!) scores[s] = sims[s]!
+  }
+
+  const suggestions: SkillSuggestion[] = []
+  SKILL_ENTRIES.forEach((entry, s) => {
+    if (named.has(entry)) suggestions.push({ name: entry.name, score: 1, via: 'name' })
+    else if (scores[s]! >= threshold) suggestions.push({ name: entry.name, score: scores[s]!, via: 'meaning' })
+  })
+  return suggestions
+    .sort((a, b) => b.score - a.score || (a.via === b.via ? a.name.localeCompare(b.name) : a.via === 'name' ? -1 : 1))
+    .slice(0, limit)
+}
+
+const relatedCache = new Map<SkillName, SkillSuggestion[]>()
+
+/** The skills nearest in meaning to a chosen one (not itself), best first. */
+export function relatedSkills(name: string, { limit = 6, threshold = SKILL_THRESHOLD } = {}): SkillSuggestion[] {
+  const entry = findSkill(name)
+  if (!entry) return []
+  let related = relatedCache.get(entry.name)
+  if (!related) {
+    const idx = getIndex()
+    const s = SKILL_ENTRIES.indexOf(entry)
+    const sims = similarities(idx.skills, s * idx.vectors.dimensions, idx)
+    related = SKILL_ENTRIES.map((other, i) => ({ name: other.name, score: sims[i]!, via: 'meaning' as const }))
+      .filter((other, i) => i !== s && other.score >= threshold && other.score < 0.9999)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 12)
+    relatedCache.set(entry.name, related)
+  }
+  return related.slice(0, limit)
+}
+
+/** The similarity in meaning (cosine, 0–1) of two skills of the taxonomy; 1 for the same skill. */
+export function skillSimilarity(a: string, b: string): number {
+  if (a === b) return 1
+  const idx = getIndex()
+  const i = SKILL_ENTRIES.findIndex((entry) => entry.name === a)
+  const j = SKILL_ENTRIES.findIndex((entry) => entry.name === b)
+  if (i < 0 || j < 0) return 0
+  const d = idx.vectors.dimensions
+  let dot = 0
+  for (let k = 0; k < d; k++) dot += idx.skills[i * d + k]! * idx.skills[j * d + k]!
+  return Math.max(0, dot)
+}

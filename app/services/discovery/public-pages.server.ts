@@ -1,0 +1,57 @@
+/** Which projects and profiles visitors without an account may read, and what the search engines get. */
+import {
+  findDiscoveryPreferences,
+  isUserBlocked,
+  saveDiscoveryPreferences,
+  type DiscoveryPreferences,
+} from '~/models/discovery.server'
+import { findProject, type Project } from '~/models/projects.server'
+import type { SessionUser } from '~/models/users.server'
+import { NotFound } from '~/services/domain-errors'
+import { loadFreelancerPublicProfile } from '~/services/marketplace/public-profiles.server'
+import { loadProjectPage, requireVisibleProject } from '~/services/marketplace/projects.server'
+import { recommendFreelancers } from '~/services/ai/recommendations.server'
+import { freelancerSeo, projectSeo } from './seo'
+
+/**
+ * A visitor sees what any freelancer browsing sees: public projects that no moderator hid, from a
+ * client who is not blocked. Invite-only and hidden projects stay NotFound to them.
+ */
+async function requirePublicProject(projectId: string | undefined): Promise<Project> {
+  const project = projectId ? await findProject(projectId) : undefined
+  if (!project || project.visibility !== 'public' || project.hiddenAt || (await isUserBlocked(project.clientId))) {
+    throw new NotFound()
+  }
+  return project
+}
+
+/** The project page for a member (their own rules) or a visitor, with its search-engine tags. */
+export async function loadProjectPageFor(projectId: string | undefined, viewer: SessionUser | null, origin: string) {
+  const project = viewer ? await requireVisibleProject(projectId, viewer) : await requirePublicProject(projectId)
+  const page = await loadProjectPage(project, viewer)
+  const seo = projectSeo({ ...page.project, clientName: page.client.name }, origin)
+  // The client's own open project also lists the freelancers the matching formula recommends.
+  const recommended = page.ownerActions.includes('invite') ? await recommendFreelancers(project) : []
+  return { ...page, signedIn: Boolean(viewer), seo, recommended }
+}
+
+/**
+ * A freelancer's profile for a member or a visitor; `membersOnly` when the freelancer keeps it to
+ * signed-in members and the viewer is a visitor (the route then asks them to sign in).
+ */
+export async function loadFreelancerProfileFor(userId: string | undefined, viewer: SessionUser | null, origin: string) {
+  const profile = await loadFreelancerPublicProfile(userId)
+  if (!viewer && (await findDiscoveryPreferences(profile.user.id)).membersOnly) return { membersOnly: true as const }
+  const seo = freelancerSeo({ ...profile.user, ...profile.profile }, origin)
+  return {
+    membersOnly: false as const,
+    ...profile,
+    signedIn: Boolean(viewer),
+    isOwn: viewer?.id === profile.user.id,
+    seo,
+  }
+}
+
+export async function updateDiscoveryPreferences(userId: string, values: DiscoveryPreferences): Promise<void> {
+  await saveDiscoveryPreferences(userId, values)
+}

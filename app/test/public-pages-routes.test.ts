@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest'
+import { createProjectWithSkills, setProjectHidden } from '~/models/projects.server'
+import { blockUser } from '~/models/users.server'
+import { loader as findWorkLoader } from '~/routes/_browse.projects._index'
+import { loader as projectLoader } from '~/routes/_browse.projects_.$projectId._index'
+import { loader as profileLoader } from '~/routes/_browse.freelancers.$userId'
+import { loader as sitemapLoader } from '~/routes/sitemap[.]xml'
+import { loader as sitemapPageLoader } from '~/routes/sitemaps.$page'
+import { loader as robotsLoader } from '~/routes/robots[.]txt'
+import { action as visibilityAction } from '~/routes/_portal.settings.discovery'
+import { action as newProjectAction } from '~/routes/_portal.projects_.new'
+import { buildSitemap } from '~/services/discovery/sitemap.server'
+import { formRequest, getRequest, run } from './requests'
+import { createTestUser, signedInCookie } from './users'
+
+async function postProject(clientId: string, overrides: { visibility?: 'public' | 'invite_only' } = {}) {
+  return createProjectWithSkills(
+    {
+      clientId,
+      title: 'Build a React dashboard',
+      description: 'A dashboard in React and TypeScript for our sales figures, with charts and CSV export.',
+      budgetType: 'fixed',
+      budgetMinMinor: 0,
+      budgetMaxMinor: 120000,
+      currency: 'USD',
+      experienceLevel: 'intermediate',
+      visibility: overrides.visibility ?? 'public',
+    },
+    ['React', 'TypeScript'],
+  )
+}
+
+describe('public discovery', () => {
+  it('lets a visitor search and read a public project with its JobPosting; hidden, invite-only and blocked stay 404', async () => {
+    const client = await createTestUser('client', { name: 'Acme Ltd' })
+    const id = await postProject(client.id)
+    expect((await run(findWorkLoader, getRequest('/projects?q=dashboard'))).status).toBe(200)
+    const page = await run(projectLoader, getRequest(`/projects/${id}`), { projectId: id })
+    expect(page.status).toBe(200)
+    const data = (await page.json()) as {
+      signedIn: boolean
+      seo: { canonical: string; jsonLd: Record<string, unknown> }
+    }
+    expect(data.signedIn).toBe(false)
+    expect(data.seo.canonical).toBe(`http://localhost/projects/${id}`)
+    expect(data.seo.jsonLd).toMatchObject({
+      '@type': 'JobPosting',
+      skills: 'React, TypeScript',
+      baseSalary: { currency: 'USD', value: { value: 1200 } },
+      hiringOrganization: { name: 'Acme Ltd' },
+    })
+
+    const inviteOnly = await postProject(client.id, { visibility: 'invite_only' })
+    expect((await run(projectLoader, getRequest(`/projects/${inviteOnly}`), { projectId: inviteOnly })).status).toBe(
+      404,
+    )
+    await setProjectHidden(id, { at: new Date(), reason: 'spam' })
+    expect((await run(projectLoader, getRequest(`/projects/${id}`), { projectId: id })).status).toBe(404)
+
+    const blocked = await createTestUser('client')
+    const ofBlocked = await postProject(blocked.id)
+    await blockUser(blocked.id, 'fraud')
+    expect((await run(projectLoader, getRequest(`/projects/${ofBlocked}`), { projectId: ofBlocked })).status).toBe(404)
+  })
+
+  it('shows a profile to visitors unless kept to members (then sign in), and blocked freelancers are 404', async () => {
+    const freelancer = await createTestUser('freelancer', { name: 'Ada Visible' })
+    const open = await run(profileLoader, getRequest(`/freelancers/${freelancer.id}`), { userId: freelancer.id })
+    expect(open.status).toBe(200)
+    expect(((await open.json()) as { seo: { jsonLd: unknown } }).seo.jsonLd).toMatchObject({
+      '@type': 'ProfilePage',
+      mainEntity: { '@type': 'Person', name: 'Ada Visible' },
+    })
+
+    const cookie = await signedInCookie(freelancer.id)
+    const saved = await run(visibilityAction, formRequest('/settings/discovery', { membersOnly: 'on' }, cookie))
+    expect(saved.status).toBe(302)
+    const hidden = await run(profileLoader, getRequest(`/freelancers/${freelancer.id}`), { userId: freelancer.id })
+    expect(hidden.status).toBe(302)
+    expect(hidden.headers.get('location')).toBe(`/sign-in?redirectTo=%2Ffreelancers%2F${freelancer.id}`)
+    const member = await signedInCookie((await createTestUser('client')).id)
+    expect(
+      (await run(profileLoader, getRequest(`/freelancers/${freelancer.id}`, member), { userId: freelancer.id })).status,
+    ).toBe(200)
+
+    const blocked = await createTestUser('freelancer')
+    await blockUser(blocked.id, 'fraud')
+    expect((await run(profileLoader, getRequest(`/freelancers/${blocked.id}`), { userId: blocked.id })).status).toBe(
+      404,
+    )
+  })
+
+  it('lists listed projects and public freelancers in the sitemap, split into an index past the limit', async () => {
+    const client = await createTestUser('client')
+    const project = await postProject(client.id)
+    const hiddenProject = await postProject(client.id)
+    await setProjectHidden(hiddenProject, { at: new Date(), reason: 'spam' })
+    const freelancer = await createTestUser('freelancer')
+    const membersOnly = await createTestUser('freelancer')
+    await run(
+      visibilityAction,
+      formRequest('/settings/discovery', { membersOnly: 'on' }, await signedInCookie(membersOnly.id)),
+    )
+
+    const sitemap = await run(sitemapLoader, getRequest('/sitemap.xml'))
+    expect(sitemap.headers.get('content-type')).toContain('application/xml')
+    const xml = await sitemap.text()
+    expect(xml).toContain('<urlset')
+    expect(xml).toContain(`<loc>http://localhost/projects/${project}</loc>`)
+    expect(xml).toContain(`<loc>http://localhost/freelancers/${freelancer.id}</loc>`)
+    expect(xml).not.toContain(hiddenProject)
+    expect(xml).not.toContain(membersOnly.id)
+
+    // With three URLs a file, the same entries spread over an index and its pages, each URL once.
+    const index = await buildSitemap('http://localhost', null, 3)
+    const pages = [...index.matchAll(/<loc>http:\/\/localhost\/sitemaps\/(\d+)<\/loc>/g)].map((m) => Number(m[1]))
+    expect(index).toContain('<sitemapindex')
+    const locs = (await Promise.all(pages.map((n) => buildSitemap('http://localhost', n, 3)))).flatMap((part) =>
+      [...part.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]),
+    )
+    const single = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])
+    expect(locs).toEqual(single)
+    expect((await run(sitemapPageLoader, getRequest('/sitemaps/1'), { page: '1' })).status).toBe(404)
+
+    const robots = await (await run(robotsLoader, getRequest('/robots.txt'))).text()
+    expect(robots).toContain('Sitemap: http://localhost/sitemap.xml')
+    expect(robots).toContain('Disallow: /settings')
+  })
+})
+
+describe('skills from words', () => {
+  it('offers a phrase on Find work as skills and related skills beside a chosen one', async () => {
+    const page = await run(findWorkLoader, getRequest('/projects?q=k8s+and+helm+charts&skill=Logo+Design'))
+    const data = (await page.json()) as { wordSkills: string[]; nearSkills: string[] }
+    expect(data.wordSkills.slice(0, 2).sort()).toEqual(['Helm', 'Kubernetes'])
+    expect(data.nearSkills).toContain('Print Design')
+  })
+
+  it('suggests skills on the project form and adds one, posting nothing', async () => {
+    const client = await createTestUser('client')
+    const cookie = await signedInCookie(client.id)
+    const fields = {
+      title: 'Logo for my bakery',
+      description: 'A logo and a shop sign for a small bakery.',
+      skills: '',
+    }
+    const asked = await run(newProjectAction, formRequest('/projects/new', { ...fields, intent: 'skills' }, cookie))
+    const help = ((await asked.json()) as { skillHelp: { suggested: Array<{ name: string }> } }).skillHelp
+    expect(help.suggested.map((s) => s.name)).toContain('Logo Design')
+    const added = await run(
+      newProjectAction,
+      formRequest('/projects/new', { ...fields, addSkill: 'Logo Design' }, cookie),
+    )
+    expect(((await added.json()) as { result: { initialValue: { skills: string } } }).result.initialValue.skills).toBe(
+      'Logo Design',
+    )
+  })
+})

@@ -1,0 +1,29 @@
+import { createMatchingFixtures } from './discovery-fixtures'
+import { expect, makeUser, newBrowserContext, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
+
+test('a client sees recommended freelancers with their breakdown and invites one, who sees the project recommended', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancerPage = await freelancerContext.newPage()
+  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
+  const { projectId, title } = await createMatchingFixtures(client.email, freelancer.email)
+
+  await page.goto(`/projects/${projectId}`)
+  const recommended = page.getByRole('list', { name: 'Recommended freelancers' })
+  const card = recommended.getByRole('article', { name: freelancer.name })
+  await expect(card).toContainText('2 of 2 skills · rate within budget')
+  await card.getByText('Why this match').click()
+  await expect(card).toContainText('Skill match: 2 of 2 skills (30 of 30 points)')
+  await card.getByRole('button', { name: `Invite ${freelancer.name}` }).click()
+  await expect(toast(page)).toHaveText(`${freelancer.name} is invited. You see their answer on this page.`)
+
+  await freelancerPage.goto('/freelancer/recommended')
+  await expect(
+    freelancerPage.getByRole('list', { name: 'Recommended projects' }).getByRole('link', { name: title }),
+  ).toBeVisible()
+  await freelancerContext.close()
+})
