@@ -43,6 +43,20 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.analytics': ['302 200 200 403 200 200', '-'],
   '_portal.analytics[.]csv': ['302 404 404 403 404 404', '-'],
   market: ['200 200 200 200 200 200', '-'],
+  // Public discovery: Find work, open projects and profiles are readable without an account; only
+  // the project owner's actions answer (a visitor is sent to sign in first).
+  _browse: ['200 200 200 200 200 200', '-'],
+  '_browse.freelancers.$userId': ['200 200 200 200 200 200', '-'],
+  '_browse.projects._index': ['200 200 200 200 200 200', '-'],
+  '_browse.projects_.$projectId._index': ['200 200 200 200 200 200', '302 400 404 404 404 404'],
+  'help.matching': ['200 200 200 200 200 200', '-'],
+  'robots[.]txt': ['200 200 200 200 200 200', '-'],
+  'sitemap[.]xml': ['200 200 200 200 200 200', '-'],
+  // The test world is far below 50,000 URLs, so there is no second sitemap file.
+  'sitemaps.$page': ['404 404 404 404 404 404', '-'],
+  // Recommendations and the visibility settings are the freelancer's own.
+  '_portal.freelancer.recommended': ['302 403 200 403 403 200', '-'],
+  '_portal.settings.discovery': ['302 403 200 403 403 200', '302 403 302 403 403 302'],
   '_portal.admin.ip-blocklist': ['302 403 403 200 403 403', '302 403 403 400 403 403'],
   '_portal.admin.ledger': ['302 403 403 200 403 403', '-'],
   '_portal.admin.outbox.$messageId': ['302 403 403 404 403 403', '-'],
@@ -86,7 +100,6 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.freelancer._index': ['302 403 200 403 403 200', '-'],
   '_portal.freelancer.invitations': ['302 403 200 403 403 200', '302 403 400 403 403 400'],
   '_portal.freelancer.proposals': ['302 403 200 403 403 200', '-'],
-  '_portal.freelancers.$userId': ['302 200 200 200 200 200', '-'],
   '_portal.meetings.$meetingId': ['302 200 200 403 404 404', '302 400 400 403 400 400'],
   '_portal.meetings.$meetingId[.]ics': ['302 200 200 404 404 404', '-'],
   '_portal.meetings._index': ['302 200 200 403 200 200', '-'],
@@ -105,8 +118,6 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.payouts.bank_.return': ['302 403 302 403 403 302', '-'],
   '_portal.payouts.methods': ['302 403 200 403 403 200', '302 403 302 403 403 302'],
   '_portal.portfolio.images.$imageId': ['302 404 404 404 404 404', '-'],
-  '_portal.projects._index': ['302 200 200 200 200 200', '-'],
-  '_portal.projects_.$projectId._index': ['302 200 200 200 200 200', '302 400 404 404 404 404'],
   '_portal.projects_.$projectId.edit': ['302 409 404 404 404 404', '302 400 404 404 404 404'],
   '_portal.projects_.$projectId.invite': ['302 409 404 404 404 404', '302 400 404 404 404 404'],
   '_portal.projects_.$projectId_.proposals': ['302 200 404 200 404 404', '-'],
