@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { AlertFilters } from '~/components/fraud/alert-filters'
-import { AlertsPerDayTable } from '~/components/fraud/alerts-per-day-table'
+import { AlertsPerDayChart } from '~/components/fraud/alerts-per-day-chart'
 import { DataTable } from '~/components/ui/data-table'
 import { Pagination } from '~/components/ui/pagination'
 import { Stat } from '~/components/ui/stat'
@@ -57,7 +57,7 @@ export default function AdminFraudDesk() {
           detail="payouts held"
         />
       </dl>
-      <AlertsPerDayTable days={perDay} />
+      <AlertsPerDayChart days={perDay} />
       <AlertFilters filter={filter} />
       <p>
         {total.toLocaleString('en')} matching {total === 1 ? 'alert' : 'alerts'} ·{' '}

@@ -1,0 +1,33 @@
+import { Chart } from '~/components/charts/chart'
+import { FRAUD_SEVERITIES } from '~/domain/fraud-alerts'
+
+type Day = { day: string; low: number; medium: number; high: number; critical: number }
+
+const SEVERITY_NAMES = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const
+
+/** Alerts raised per day by severity: the app's one chart (table and SVG without JavaScript, chart.js with it). */
+export function AlertsPerDayChart({ days }: { days: Day[] }) {
+  const withAlerts = days.filter((d) => d.low + d.medium + d.high + d.critical > 0)
+  return (
+    <section className="card" aria-labelledby="per-day-heading">
+      <h2 id="per-day-heading">Alerts per day by severity</h2>
+      {withAlerts.length ? (
+        <Chart
+          id="alerts-per-day"
+          title="Alerts raised per day, by severity (days without alerts left out)"
+          kind="stacked"
+          labelHeading="Day"
+          data={{
+            labels: withAlerts.map((d) => d.day),
+            series: FRAUD_SEVERITIES.map((severity) => ({
+              name: SEVERITY_NAMES[severity],
+              values: withAlerts.map((d) => d[severity]),
+            })),
+          }}
+        />
+      ) : (
+        <p className="empty">No alerts were raised in this range.</p>
+      )}
+    </section>
+  )
+}
