@@ -5,10 +5,12 @@ import type { TestInfo } from '@playwright/test'
 
 /**
  * A second server process on its own port and database, started the way a deployment starts it,
- * for tests about start-up itself. The port is per project, so js and no-js never share one.
+ * for tests about start-up itself. The port is per worker slot and project, so two such specs
+ * running at once (crash safety and demo start-up) never share a port or a database file.
  */
 export function separateServer(testInfo: TestInfo) {
-  const port = Number(process.env.E2E_PORT ?? 3101) + 100 + (testInfo.project.name === 'js' ? 0 : 1)
+  const slot = testInfo.parallelIndex * 2 + (testInfo.project.name === 'js' ? 0 : 1)
+  const port = Number(process.env.E2E_PORT ?? 3101) + 100 + slot
   const databasePath = path.resolve(`e2e/.tmp/start-${port}.db`)
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${databasePath}${suffix}`, { force: true })
   fs.mkdirSync(path.dirname(databasePath), { recursive: true })
