@@ -63,6 +63,7 @@ test('each portal menu lists only its own pages', async ({ page }) => {
     'Notifications',
     'Wallet',
     'Payments',
+    'Analytics',
     'Convert',
     'Settings',
   ])
