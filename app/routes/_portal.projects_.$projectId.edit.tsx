@@ -14,6 +14,13 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { ProjectPageHeader } from '~/components/projects/project-page-header'
+import { z } from 'zod'
+import { CheckPanel } from '~/components/quality/check-panel'
+import { parseIntent } from '~/http/intent.server'
+import { checkProjectText, projectTexts } from '~/services/quality/check.server'
+
+// "Save changes" sends no intent; "Check" sends intent=check and only looks at the writing.
+const IntentSchema = z.object({ intent: z.enum(['check', 'save']).default('save') })
 
 export const meta: MetaFunction = () => [{ title: 'Edit project · MegiLance' }]
 
@@ -27,20 +34,31 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
-  const submission = parseWithZod(await readFormData(request), { schema: ProjectSchema })
-  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const formData = await readFormData(request)
+  if (parseIntent(formData, IntentSchema).intent === 'check') {
+    const reply = parseWithZod(formData, { schema: z.object({}) }).reply()
+    return json({ result: reply, check: checkProjectText(projectTexts(formData)) })
+  }
+  const submission = parseWithZod(formData, { schema: ProjectSchema })
+  if (submission.status !== 'success') return json({ result: submission.reply(), check: null }, { status: 400 })
   await editProject(project, toProjectInput(submission.value))
   return redirectWithToast(`/projects/${project.id}`, { kind: 'success', message: 'Your changes are saved.' })
 })
 
 export default function EditProject() {
   const { project, defaults } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const data = useActionData<typeof action>()
   return (
     <>
       <ProjectPageHeader project={project} title="Edit project" />
       <section className="card">
-        <ProjectForm id="edit-project" lastResult={lastResult} defaultValue={defaults} submitLabel="Save changes" />
+        <ProjectForm
+          id="edit-project"
+          lastResult={data?.result}
+          defaultValue={defaults}
+          submitLabel="Save changes"
+          checkPanel={<CheckPanel report={data?.check ?? null} what="the title and description" />}
+        />
       </section>
     </>
   )

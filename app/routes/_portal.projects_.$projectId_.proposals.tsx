@@ -1,9 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { ProjectProposalsTable } from '~/components/proposals/proposal-tables'
 import { findProject, listProposalsOfProject } from '~/models/proposals.server'
 import { requireUser } from '~/http/auth.server'
 import { ProjectPageHeader } from '~/components/projects/project-page-header'
+import { templatedAmong } from '~/services/quality/letter-similarity.server'
 
 export const meta: MetaFunction = () => [{ title: 'Proposals · MegiLance' }]
 
@@ -12,11 +13,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const project = params.projectId ? await findProject(params.projectId) : undefined
   if (!project || (project.clientId !== user.id && user.role !== 'admin'))
     throw new Response('Not found', { status: 404 })
-  const show = new URL(request.url).searchParams.get('show') === 'shortlisted' ? 'shortlisted' : 'all'
-  const rows = await listProposalsOfProject(project.id, { shortlistedOnly: show === 'shortlisted' })
+  const query = new URL(request.url).searchParams
+  const show = query.get('show') === 'shortlisted' ? 'shortlisted' : 'all'
+  const hideTemplated = query.get('hide') === 'templated'
+  const all = await listProposalsOfProject(project.id, { shortlistedOnly: show === 'shortlisted' })
+  const templated = await templatedAmong(all.map((row) => row.id))
+  const rows = hideTemplated ? all.filter((row) => !templated.has(row.id)) : all
   return json({
     project: { id: project.id, title: project.title, status: project.status },
     show,
+    hideTemplated,
+    hiddenCount: all.length - rows.length,
     rows: rows.map((row) => ({
       id: row.id,
       freelancerId: row.freelancerId,
@@ -29,13 +36,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       shortlisted: row.shortlistedAt !== null,
       viewed: row.viewedAt !== null,
       createdAt: row.createdAt.toISOString(),
+      templated: templated.has(row.id),
     })),
   })
 }
 
 export default function ProjectProposalsPage() {
-  const { project, show, rows } = useLoaderData<typeof loader>()
+  const { project, show, hideTemplated, hiddenCount, rows } = useLoaderData<typeof loader>()
   const tab = (active: boolean) => `tabs__tab${active ? ' active' : ''}`
+  const hide = hideTemplated ? '&hide=templated' : ''
   return (
     <>
       <ProjectPageHeader project={project} title="Proposals">
@@ -46,17 +55,36 @@ export default function ProjectProposalsPage() {
         </p>
       </ProjectPageHeader>
       <nav className="tabs" aria-label="Which proposals">
-        <Link to="?show=all" className={tab(show === 'all')} aria-current={show === 'all' ? 'page' : undefined}>
+        <Link
+          to={`?show=all${hide}`}
+          className={tab(show === 'all')}
+          aria-current={show === 'all' ? 'page' : undefined}
+        >
           All
         </Link>
         <Link
-          to="?show=shortlisted"
+          to={`?show=shortlisted${hide}`}
           className={tab(show === 'shortlisted')}
           aria-current={show === 'shortlisted' ? 'page' : undefined}
         >
           Shortlisted
         </Link>
       </nav>
+      <Form method="get" className="form-inline" aria-label="Filter proposals">
+        <input type="hidden" name="show" value={show} />
+        <label>
+          <input type="checkbox" name="hide" value="templated" defaultChecked={hideTemplated} /> Hide letters similar to
+          the freelancer’s other letters
+        </label>
+        <button type="submit" className="button button--secondary">
+          Apply
+        </button>
+        {hiddenCount ? (
+          <p className="muted" role="status">
+            {hiddenCount} {hiddenCount === 1 ? 'proposal' : 'proposals'} with a templated letter hidden.
+          </p>
+        ) : null}
+      </Form>
       <section
         className="card table-wrap"
         aria-label={show === 'shortlisted' ? 'Shortlisted proposals' : 'All proposals'}

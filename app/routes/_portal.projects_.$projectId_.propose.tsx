@@ -15,6 +15,10 @@ import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { ProjectPageHeader } from '~/components/projects/project-page-header'
+import { z } from 'zod'
+import { CheckPanel } from '~/components/quality/check-panel'
+import { parseIntent } from '~/http/intent.server'
+import { checkCoverLetter } from '~/services/quality/check.server'
 
 export const meta: MetaFunction = () => [{ title: 'Send a proposal · MegiLance' }]
 
@@ -62,14 +66,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
+// "Send proposal" sends no intent; "Check" sends intent=check and only looks at the writing.
+const IntentSchema = z.object({ intent: z.enum(['check', 'send']).default('send') })
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requireProposable(request, params.projectId)
   const formData = await readFormData(request)
+  if (parseIntent(formData, IntentSchema).intent === 'check') {
+    const skills = (await listSkillsOfProjects([project.id])).get(project.id) ?? []
+    const check = await checkCoverLetter({
+      letter: String(formData.get('coverLetter') ?? ''),
+      freelancerId: user.id,
+      project: { id: project.id, title: project.title, skills },
+    })
+    return json({ result: parseWithZod(formData, { schema: z.object({}) }).reply(), check })
+  }
   const submission = parseWithZod(formData, {
     schema: proposalSchema({ bidType: project.budgetType, currency: project.currency }),
   })
   if (submission.status !== 'success')
-    return json(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
+    return json({ result: submission.reply(), check: null }, { status: submission.status === 'error' ? 400 : 200 })
   const outcome = await submitProposal(project, user, submission.value)
   if (!outcome.ok)
     return redirectWithToast(`/proposals/${outcome.existingProposalId}`, { kind: 'info', message: ALREADY_SENT })
@@ -81,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProposePage() {
   const { project, feePercent, feeTaxNote, suggestion } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const data = useActionData<typeof action>()
   return (
     <>
       <ProjectPageHeader project={project} title="Send a proposal">
@@ -102,8 +118,9 @@ export default function ProposePage() {
           feeTaxNote={feeTaxNote}
           bidType={project.budgetType}
           currency={project.currency}
-          lastResult={lastResult}
+          lastResult={data?.result}
           submitLabel="Send proposal"
+          checkPanel={<CheckPanel report={data?.check ?? null} what="your cover letter" />}
         />
       </section>
     </>

@@ -14,6 +14,8 @@ import { requireRole } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { parseIntent } from '~/http/intent.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { CheckPanel } from '~/components/quality/check-panel'
+import { checkProjectText, projectTexts } from '~/services/quality/check.server'
 
 export const meta: MetaFunction = () => [{ title: 'Post a project · MegiLance' }]
 
@@ -23,8 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // The "Post project" button sends no intent; "Suggest a budget" sends intent=suggest, "Suggest skills"
-// intent=skills, and each suggested skill's "Add" button addSkill=<name>.
-const IntentSchema = z.object({ intent: z.enum(['suggest', 'skills', 'post']).default('post') })
+// intent=skills, each suggested skill's "Add" button addSkill=<name>, and "Check" intent=check.
+const IntentSchema = z.object({ intent: z.enum(['suggest', 'skills', 'check', 'post']).default('post') })
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
@@ -34,15 +36,19 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'skills' || sent.has('addSkill')) {
     // Nothing is checked or posted: the form comes back as typed (plus the added skill) with suggestions.
     const reply = parseWithZod(formData, { schema: z.object({}) }).reply()
-    return json({ result: reply, suggestion: null, skillHelp: skillHelpForForm(formData) })
+    return json({ result: reply, suggestion: null, skillHelp: skillHelpForForm(formData), check: null })
+  }
+  if (intent === 'check') {
+    const reply = parseWithZod(formData, { schema: z.object({}) }).reply()
+    return json({ result: reply, suggestion: null, skillHelp: null, check: checkProjectText(projectTexts(formData)) })
   }
   // "Suggest a budget" re-renders the form with what was typed and the price data; nothing is posted.
   const query = parseWithZod(formData, { schema: PriceQuerySchema })
   const suggestion = query.status === 'success' ? await suggestPriceForForm(query.value) : null
-  if (intent === 'suggest') return json({ result: query.reply(), suggestion, skillHelp: null })
+  if (intent === 'suggest') return json({ result: query.reply(), suggestion, skillHelp: null, check: null })
   const submission = parseWithZod(formData, { schema: ProjectSchema })
   if (submission.status !== 'success') {
-    return json({ result: submission.reply(), suggestion, skillHelp: null }, { status: 400 })
+    return json({ result: submission.reply(), suggestion, skillHelp: null, check: null }, { status: 400 })
   }
   const projectId = await postProject(user.id, toProjectInput(submission.value))
   return redirectWithToast(`/projects/${projectId}`, { kind: 'success', message: 'Your project is posted.' })
@@ -68,6 +74,7 @@ export default function NewProject() {
           submitLabel="Post project"
           pricePanel={<PriceSuggestionPanel suggestion={data?.suggestion ?? null} askButton />}
           skillsPanel={<SkillSuggestionsPanel help={data?.skillHelp ?? null} />}
+          checkPanel={<CheckPanel report={data?.check ?? null} what="the title and description" />}
         />
       </section>
     </>

@@ -14,6 +14,11 @@ import { readFormData } from '~/http/form-data.server'
 import { minorToAmountText } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
+import { z } from 'zod'
+import { CheckPanel } from '~/components/quality/check-panel'
+import { parseIntent } from '~/http/intent.server'
+import { listSkillsOfProjects } from '~/models/projects.server'
+import { checkCoverLetter } from '~/services/quality/check.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit proposal · MegiLance' }]
 
@@ -49,13 +54,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
+// "Save" sends no intent; "Check" sends intent=check and only looks at the writing.
+const IntentSchema = z.object({ intent: z.enum(['check', 'save']).default('save') })
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const found = await requireEditable(request, params.proposalId)
   const formData = await readFormData(request)
+  if (parseIntent(formData, IntentSchema).intent === 'check') {
+    const { project, proposal } = found
+    const skills = (await listSkillsOfProjects([project.id])).get(project.id) ?? []
+    const check = await checkCoverLetter({
+      letter: String(formData.get('coverLetter') ?? ''),
+      freelancerId: proposal.freelancerId,
+      project: { id: project.id, title: project.title, skills },
+    })
+    return json({ result: parseWithZod(formData, { schema: z.object({}) }).reply(), check })
+  }
   const schema = proposalSchema({ bidType: found.proposal.bidType, currency: found.proposal.currency })
   const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success')
-    return json(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
+    return json({ result: submission.reply(), check: null }, { status: submission.status === 'error' ? 400 : 200 })
   const outcome = await editProposal(found, submission.value)
   if (!outcome.ok) throw refusalResponse(outcome)
   return redirectWithToast(`/proposals/${found.proposal.id}`, {
@@ -66,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditProposalPage() {
   const { proposal, project, defaults, feePercent, feeTaxNote } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const data = useActionData<typeof action>()
   return (
     <>
       <header className="page-header">
@@ -82,9 +100,10 @@ export default function EditProposalPage() {
           feeTaxNote={feeTaxNote}
           bidType={proposal.bidType}
           currency={proposal.currency}
-          lastResult={lastResult}
+          lastResult={data?.result}
           defaultValue={defaults}
           submitLabel="Save changes"
+          checkPanel={<CheckPanel report={data?.check ?? null} what="your cover letter" />}
         />
       </section>
     </>

@@ -13,6 +13,15 @@ import { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from
 import { requireUser } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
+import { parseIntent } from '~/http/intent.server'
+import { z } from 'zod'
+import { CheckPanel } from '~/components/quality/check-panel'
+import { RatePositionPanel } from '~/components/quality/rate-position-panel'
+import { checkProfileText, profileTexts } from '~/services/quality/check.server'
+import { ratePositionOf } from '~/services/quality/rate-position.server'
+
+// "Save profile" sends no intent; a freelancer's "Check" sends intent=check and only looks at the writing.
+const IntentSchema = z.object({ intent: z.enum(['check', 'save']).default('save') })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -23,12 +32,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     defaultValue,
     timeZones: user.role === 'freelancer' ? timeZoneNames() : [],
     savedSkills: defaultValue.skills ? defaultValue.skills.split(', ') : [],
+    ratePosition: user.role === 'freelancer' ? await ratePositionOf(user.id) : null,
   })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const formData = await readFormData(request)
+  if (parseIntent(formData, IntentSchema).intent === 'check') {
+    if (user.role !== 'freelancer') throw new Response('Unknown action', { status: 400 })
+    const reply = parseWithZod(formData, { schema: z.object({}) }).reply()
+    return json({ result: reply, check: checkProfileText(profileTexts(formData)) })
+  }
   const saved = async () => {
     if (user.role === 'freelancer') {
       const submission = parseWithZod(formData, { schema: FreelancerProfileSchema })
@@ -51,14 +66,16 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   }
   const { submission, result } = await saved()
-  if (!result) return json(submission.reply(), { status: 400 })
-  if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 })
+  if (!result) return json({ result: submission.reply(), check: null }, { status: 400 })
+  if (!result.ok)
+    return json({ result: submission.reply({ fieldErrors: result.fieldErrors }), check: null }, { status: 400 })
   return redirectWithToast('/settings', { kind: 'success', message: 'Your profile is saved.' })
 }
 
 export default function ProfileSettings() {
-  const { role, userId, defaultValue, timeZones, savedSkills } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const { role, userId, defaultValue, timeZones, savedSkills, ratePosition } = useLoaderData<typeof loader>()
+  const data = useActionData<typeof action>()
+  const lastResult = data?.result
   const publicUrl = role === 'freelancer' ? `/freelancers/${userId}` : role === 'client' ? `/clients/${userId}` : null
   return (
     <>
@@ -81,6 +98,8 @@ export default function ProfileSettings() {
           defaultValue={defaultValue}
           timeZones={timeZones}
           savedSkills={savedSkills}
+          ratePanel={ratePosition ? <RatePositionPanel position={ratePosition} /> : null}
+          checkPanel={<CheckPanel report={data?.check ?? null} what="your headline and “About you”" />}
         />
       ) : role === 'client' ? (
         <ClientProfileForm key={JSON.stringify(defaultValue)} lastResult={lastResult} defaultValue={defaultValue} />

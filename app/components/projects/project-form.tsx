@@ -29,7 +29,7 @@ const VISIBILITIES = [
 
 const parseProject = (formData: FormData) => parseWithZod(formData, { schema: ProjectSchema })
 
-/** Asking for skill suggestions checks nothing (typed as the form's own result, which conform expects). */
+/** Asking for skill suggestions or a Check validates nothing (typed as the form's own result, which conform expects). */
 const parseNothing = (formData: FormData) =>
   parseWithZod(formData, { schema: z.object({}) }) as unknown as ReturnType<typeof parseProject>
 
@@ -41,6 +41,7 @@ export function ProjectForm({
   submitLabel,
   pricePanel,
   skillsPanel,
+  checkPanel,
 }: {
   id: string
   lastResult?: SubmissionResult<string[]> | null
@@ -50,6 +51,8 @@ export function ProjectForm({
   pricePanel?: ReactNode
   /** Shown after the skills field; its buttons (intent=skills, addSkill) skip validation too. */
   skillsPanel?: ReactNode
+  /** Shown before the submit button; its Check button (intent=check) skips validation too. */
+  checkPanel?: ReactNode
 }) {
   const [form, fields] = useForm({
     id,
@@ -67,7 +70,7 @@ export function ProjectForm({
     onValidate: ({ formData }) =>
       formData.get('intent') === 'suggest'
         ? parseWithZod(formData, { schema: PriceQuerySchema })
-        : formData.get('intent') === 'skills' || formData.has('addSkill')
+        : formData.get('intent') === 'skills' || formData.get('intent') === 'check' || formData.has('addSkill')
           ? parseNothing(formData)
           : parseProject(formData),
   })
@@ -108,6 +111,7 @@ export function ProjectForm({
       <RadioGroup legend="Experience level" meta={fields.experienceLevel} options={LEVELS} />
       {pricePanel}
       <RadioGroup legend="Who can see it" meta={fields.visibility} options={VISIBILITIES} />
+      {checkPanel}
       <button type="submit" className="button button--primary">
         {submitLabel}
       </button>

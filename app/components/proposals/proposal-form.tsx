@@ -1,6 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { z } from 'zod'
 import { ErrorList, Field, TextareaField } from '~/components/ui/field'
 import type { BudgetType } from '~/domain/enums'
 import {
@@ -17,6 +19,13 @@ export type ProposalFormDefaults = {
   durationDays?: string
   milestones?: Array<{ title?: string; amount?: string; dueDate?: string }>
 }
+
+const parseProposal = (formData: FormData, schema: ReturnType<typeof proposalSchema>) =>
+  parseWithZod(formData, { schema })
+
+/** The Check button (intent=check) validates nothing: it only looks at the writing. */
+const parseNothing = (formData: FormData) =>
+  parseWithZod(formData, { schema: z.object({}) }) as unknown as ReturnType<typeof parseProposal>
 
 function padRows(rows: ProposalFormDefaults['milestones'] = []) {
   const padded = [...rows]
@@ -36,6 +45,7 @@ export function ProposalForm({
   submitLabel,
   feePercent,
   feeTaxNote,
+  checkPanel,
 }: {
   feePercent: number
   /** The tax included in that fee for this client (e.g. "VAT 19% (DE)"), when there is any to mention. */
@@ -45,6 +55,8 @@ export function ProposalForm({
   lastResult: SubmissionResult<string[]> | null | undefined
   defaultValue?: ProposalFormDefaults
   submitLabel: string
+  /** Shown before the submit button; its Check button (intent=check) skips validation. */
+  checkPanel?: ReactNode
 }) {
   const schema = proposalSchema({ bidType, currency })
   const [form, fields] = useForm({
@@ -54,7 +66,8 @@ export function ProposalForm({
     constraint: getZodConstraint(proposalFieldsSchema({ bidType })),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) =>
+      formData.get('intent') === 'check' ? parseNothing(formData) : parseProposal(formData, schema),
   })
   const rows = fields.milestones.getFieldList()
   return (
@@ -111,6 +124,7 @@ export function ProposalForm({
           ) : null}
         </fieldset>
       ) : null}
+      {checkPanel}
       <button type="submit" className="button button--primary">
         {submitLabel}
       </button>

@@ -16,6 +16,8 @@ export type ClientProposalRow = Bid & {
   shortlisted: boolean
   viewed: boolean
   createdAt: string
+  /** The cover letter is nearly the same as this freelancer's letters on other projects. */
+  templated: boolean
 }
 
 /** A project's proposals as its client sees them. */
@@ -27,6 +29,11 @@ export function ProjectProposalsTable({ rows, caption }: { rows: ClientProposalR
           <td>
             <Link to={`/freelancers/${row.freelancerId}`}>{row.freelancerName}</Link>
             <span className="cell-detail">Sent {formatDate(row.createdAt)}</span>
+            {row.templated ? (
+              <span className="cell-detail">
+                <span className="badge badge--plain">Similar to this freelancer’s other letters</span>
+              </span>
+            ) : null}
           </td>
           <td>{bidText(row)}</td>
           <td>{row.durationDays} days</td>

@@ -1,5 +1,6 @@
 import { getFormProps, type DefaultValue, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import type { z } from 'zod'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { PROFILE_CURRENCIES } from '~/domain/currencies'
@@ -60,8 +61,17 @@ const AVAILABILITY_OPTIONS = Object.entries(AVAILABILITY_LABELS).map(([value, la
 export function FreelancerProfileForm({
   timeZones,
   savedSkills,
+  ratePanel,
+  checkPanel,
   ...props
-}: FormProps & { timeZones: readonly string[]; savedSkills: readonly string[] }) {
+}: FormProps & {
+  timeZones: readonly string[]
+  savedSkills: readonly string[]
+  /** Shown beside the rate: where the saved rate sits among accepted rates. */
+  ratePanel?: ReactNode
+  /** Shown before the save button: the Check button (intent=check) and its suggestions. */
+  checkPanel?: ReactNode
+}) {
   const [form, fields] = useProfileForm(FreelancerProfileSchema, props)
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
@@ -80,6 +90,7 @@ export function FreelancerProfileForm({
           options={PROFILE_CURRENCIES.map((code) => ({ value: code, label: code }))}
         />
       </div>
+      {ratePanel}
       <SelectField label="Experience level" meta={fields.experienceLevel} options={EXPERIENCE_OPTIONS} />
       <Field
         label="Skills"
@@ -119,6 +130,7 @@ export function FreelancerProfileForm({
         hint="Separate languages with commas, e.g. English, Urdu."
       />
       <Field label="Country" meta={fields.country} autoComplete="country-name" />
+      {checkPanel}
       <SaveButton />
     </Form>
   )

@@ -24,6 +24,7 @@ import {
 } from './proposal-rules'
 import type { ProposalInput } from './proposal-schemas'
 import { screenAccount } from '~/services/fraud/screening.server'
+import { recordLetterSimilarity } from '~/services/quality/letter-similarity.server'
 
 export type FoundProposal = NonNullable<Awaited<ReturnType<typeof findProposal>>>
 type Project = NonNullable<Awaited<ReturnType<typeof findProject>>>
@@ -98,6 +99,10 @@ export async function submitProposal(
     body: `${bidText({ bidType: project.budgetType, bidAmountMinor: input.bidMinor, currency: project.currency })}, ${input.durationDays} days.`,
     link: `/proposals/${proposalId}`,
   })
+  await recordLetterSimilarity(
+    { id: proposalId, projectId: project.id, freelancerId: freelancer.id, coverLetter: input.coverLetter },
+    now,
+  )
   await screenAccount(freelancer.id, now)
   return { ok: true, proposalId }
 }
@@ -177,6 +182,7 @@ export async function editProposal(found: FoundProposal, input: ProposalInput, n
       reason: 'conflict',
       message: 'This proposal was decided meanwhile; it can no longer be edited.',
     }
+  await recordLetterSimilarity({ ...found.proposal, coverLetter: input.coverLetter }, now)
   await notify({
     userId: found.project.clientId,
     kind: 'proposal_update',

@@ -1,0 +1,108 @@
+/**
+ * The "Check" button of the proposal, project and profile forms: what the text could do better, in
+ * plain sentences. Nothing is saved; the form comes back with what was typed and these suggestions.
+ */
+import { listOtherLettersOfFreelancer } from '~/models/letter-similarity.server'
+import { skillSimilarity, suggestSkills } from '~/services/ai/semantic-skills.server'
+import { parseSkillList } from '~/services/marketplace/skills-taxonomy'
+import { findMisspellings } from './spelling.server'
+import { compareLetters, isTemplated } from './templated-letters'
+import {
+  LENGTH_RULES,
+  checkDeliverables,
+  checkLength,
+  checkReadability,
+  checkSkillsSpokenTo,
+  readingGrade,
+  spellingSuggestion,
+  uncoveredSkills,
+  wordsOf,
+  type LengthRule,
+  type QualityReport,
+  type Suggestion,
+  type TextFact,
+} from './text-checks'
+
+type Text = { field: string; text: string; rule: LengthRule; graded?: boolean }
+
+function checkTexts(texts: Text[]): QualityReport {
+  const suggestions: Suggestion[] = []
+  const facts: TextFact[] = []
+  for (const { field, text, rule, graded = true } of texts) {
+    suggestions.push(...checkLength(field, text, rule))
+    if (graded) suggestions.push(...checkReadability(field, text))
+    for (const miss of findMisspellings(text)) suggestions.push(spellingSuggestion(field, miss.word, miss.suggestions))
+    facts.push({ field, words: wordsOf(text).length, grade: graded ? readingGrade(text) : null })
+  }
+  return { suggestions, facts }
+}
+
+/** The wanted skills the text neither names nor means (by the semantic skill matching). */
+function skillsNotSpokenTo(text: string, wanted: readonly string[]): string[] {
+  if (!wanted.length || !text.trim()) return [...wanted]
+  const inText = suggestSkills(text, { limit: 40 }).map((s) => s.name)
+  return uncoveredSkills(wanted, inText, skillSimilarity)
+}
+
+const COVER_LETTER = 'Your cover letter'
+
+/** A cover letter before it is sent (or saved): the usual checks, whether it speaks to this project, and whether it is a template. */
+export async function checkCoverLetter(input: {
+  letter: string
+  freelancerId: string
+  project: { id: string; title: string; skills: readonly string[] }
+}): Promise<QualityReport> {
+  const { letter, project } = input
+  const report = checkTexts([{ field: COVER_LETTER, text: letter, rule: LENGTH_RULES.coverLetter }])
+  report.suggestions.push(
+    ...checkSkillsSpokenTo(COVER_LETTER, skillsNotSpokenTo(letter, project.skills), 'the client asks for'),
+    ...checkDeliverables(COVER_LETTER, project.title, letter),
+  )
+  const others = await listOtherLettersOfFreelancer(input.freelancerId, project.id)
+  const best = compareLetters(letter, others)[0]
+  if (best && isTemplated(best.similarity)) {
+    const title = others.find((other) => other.proposalId === best.proposalId)?.projectTitle ?? 'another project'
+    report.suggestions.unshift({
+      field: COVER_LETTER,
+      kind: 'templated',
+      message: `${COVER_LETTER} is ${Math.round(best.similarity * 100)}% the same as the one you sent for “${title}”. Clients can hide letters like this; write to this project to stand out. You can still send it.`,
+    })
+  }
+  return report
+}
+
+/** The project form's texts as sent (any may be missing). */
+export function projectTexts(formData: FormData): { title: string; description: string; skills: string } {
+  const text = (name: string) => String(formData.get(name) ?? '')
+  return { title: text('title'), description: text('description'), skills: text('skills') }
+}
+
+/** The project form: title and description, and whether the description speaks to the skills chosen. */
+export function checkProjectText(input: { title: string; description: string; skills: string }): QualityReport {
+  const report = checkTexts([
+    { field: 'The title', text: input.title, rule: LENGTH_RULES.projectTitle, graded: false },
+    { field: 'The description', text: input.description, rule: LENGTH_RULES.projectDescription },
+  ])
+  const { skills } = parseSkillList(input.skills)
+  const missing = skillsNotSpokenTo(`${input.title}\n${input.description}`, skills)
+  report.suggestions.push(...checkSkillsSpokenTo('The description', missing, 'you list as skills'))
+  return report
+}
+
+/** The freelancer profile form's texts as sent (any may be missing). */
+export function profileTexts(formData: FormData): { headline: string; bio: string; skills: string } {
+  const text = (name: string) => String(formData.get(name) ?? '')
+  return { headline: text('headline'), bio: text('bio'), skills: text('skills') }
+}
+
+/** The freelancer profile: headline and "About you", and whether they speak to the listed skills. */
+export function checkProfileText(input: { headline: string; bio: string; skills: string }): QualityReport {
+  const report = checkTexts([
+    { field: 'Your headline', text: input.headline, rule: LENGTH_RULES.headline, graded: false },
+    { field: 'About you', text: input.bio, rule: LENGTH_RULES.bio },
+  ])
+  const { skills } = parseSkillList(input.skills)
+  const missing = skillsNotSpokenTo(`${input.headline}\n${input.bio}`, skills)
+  report.suggestions.push(...checkSkillsSpokenTo('About you', missing, 'you list as skills'))
+  return report
+}

@@ -1,0 +1,62 @@
+/**
+ * Spelling with Hunspell's English dictionary (nspell + dictionary-en). The personal dictionary is
+ * the skills taxonomy: every word of every skill name and synonym ("Kubernetes", "k8s", "Figma"), so
+ * the trade's own words are not called misspellings. Words with digits, internal capitals
+ * ("GraphQL") or all capitals (acronyms), and web addresses are not checked.
+ */
+import dictionary from 'dictionary-en'
+import nspell from 'nspell'
+import { SKILL_ENTRIES } from '~/services/marketplace/skills-taxonomy'
+
+export type Misspelling = { word: string; suggestions: string[] }
+
+/** Suggestions cost a few milliseconds a word; a text with more unknown words is checked only this far. */
+const MAX_REPORTED = 8
+
+let checker: ReturnType<typeof nspell> | null = null
+
+/** The words of the taxonomy's names and synonyms, as they are spelt and in lower case. */
+export function taxonomyWords(): Set<string> {
+  const words = new Set<string>()
+  for (const entry of SKILL_ENTRIES) {
+    for (const spelling of [entry.name, ...entry.synonyms]) {
+      for (const word of spelling.split(/[^\p{L}']+/u)) {
+        if (word.length < 2) continue
+        words.add(word)
+        words.add(word.toLowerCase())
+      }
+    }
+  }
+  return words
+}
+
+function getChecker() {
+  if (!checker) {
+    checker = nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) })
+    for (const word of taxonomyWords()) checker.add(word)
+  }
+  return checker
+}
+
+/** Words a spelling checker should leave alone: acronyms, camelCase names, words with digits. */
+function skipped(word: string): boolean {
+  return /\d/.test(word) || /^[A-Z]+s?$/.test(word) || /[a-z][A-Z]/.test(word) || word.length < 2
+}
+
+/** The text's unknown words (each once, in order) with up to three suggested spellings. */
+export function findMisspellings(text: string): Misspelling[] {
+  const spell = getChecker()
+  const plain = text.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\S+@\S+\.\S+/g, ' ')
+  const seen = new Set<string>()
+  const found: Misspelling[] = []
+  for (const match of plain.matchAll(/\p{L}+(?:['’]\p{L}+)*/gu)) {
+    const word = match[0].replace(/’/g, "'")
+    const key = word.toLowerCase()
+    if (seen.has(key) || skipped(word)) continue
+    seen.add(key)
+    if (spell.correct(word)) continue
+    found.push({ word, suggestions: spell.suggest(word).slice(0, 3) })
+    if (found.length >= MAX_REPORTED) break
+  }
+  return found
+}
