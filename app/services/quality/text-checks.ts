@@ -4,7 +4,7 @@
  */
 import readability from 'text-readability'
 
-export type QualityKind = 'spelling' | 'readability' | 'length' | 'specificity' | 'templated'
+type QualityKind = 'spelling' | 'readability' | 'length' | 'specificity' | 'templated'
 export type Suggestion = { field: string; kind: QualityKind; message: string }
 export type TextFact = { field: string; words: number; grade: number | null }
 /** What the Check button returns: the suggestions, and each text's length and reading grade. */
@@ -22,7 +22,7 @@ export const LENGTH_RULES = {
 } satisfies Record<string, LengthRule>
 
 /** Above this grade most readers slow down; plain business writing sits around 8–10. */
-export const MAX_GRADE = 12
+const MAX_GRADE = 12
 /** The grade formula says little about a few sentences. */
 const MIN_WORDS_FOR_GRADE = 30
 
@@ -111,7 +111,7 @@ function stem(word: string): string {
 }
 
 /** The project title's telling words (its deliverables) that the letter never uses. */
-export function deliverablesNotMentioned(title: string, letter: string): string[] {
+function deliverablesNotMentioned(title: string, letter: string): string[] {
   const letterStems = new Set(
     letter
       .split(/[^\p{L}\p{N}]+/u)
