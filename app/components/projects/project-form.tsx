@@ -51,7 +51,7 @@ export function ProjectForm({
   pricePanel?: ReactNode
   /** Shown after the skills field; its buttons (intent=skills, addSkill) skip validation too. */
   skillsPanel?: ReactNode
-  /** Shown before the submit button; its Check button (intent=check) skips validation too. */
+  /** Shown after the submit button (Enter still submits the form); its Check button (intent=check) skips validation too. */
   checkPanel?: ReactNode
 }) {
   const [form, fields] = useForm({
@@ -111,10 +111,10 @@ export function ProjectForm({
       <RadioGroup legend="Experience level" meta={fields.experienceLevel} options={LEVELS} />
       {pricePanel}
       <RadioGroup legend="Who can see it" meta={fields.visibility} options={VISIBILITIES} />
-      {checkPanel}
       <button type="submit" className="button button--primary">
         {submitLabel}
       </button>
+      {checkPanel}
     </Form>
   )
 }

@@ -55,7 +55,7 @@ export function ProposalForm({
   lastResult: SubmissionResult<string[]> | null | undefined
   defaultValue?: ProposalFormDefaults
   submitLabel: string
-  /** Shown before the submit button; its Check button (intent=check) skips validation. */
+  /** Shown after the submit button (Enter still submits the form); its Check button (intent=check) skips validation. */
   checkPanel?: ReactNode
 }) {
   const schema = proposalSchema({ bidType, currency })
@@ -124,10 +124,10 @@ export function ProposalForm({
           ) : null}
         </fieldset>
       ) : null}
-      {checkPanel}
       <button type="submit" className="button button--primary">
         {submitLabel}
       </button>
+      {checkPanel}
     </Form>
   )
 }

@@ -69,7 +69,7 @@ export function FreelancerProfileForm({
   savedSkills: readonly string[]
   /** Shown beside the rate: where the saved rate sits among accepted rates. */
   ratePanel?: ReactNode
-  /** Shown before the save button: the Check button (intent=check) and its suggestions. */
+  /** Shown after the save button (Enter still saves): the Check button (intent=check) and its suggestions. */
   checkPanel?: ReactNode
 }) {
   const [form, fields] = useProfileForm(FreelancerProfileSchema, props)
@@ -130,8 +130,8 @@ export function FreelancerProfileForm({
         hint="Separate languages with commas, e.g. English, Urdu."
       />
       <Field label="Country" meta={fields.country} autoComplete="country-name" />
-      {checkPanel}
       <SaveButton />
+      {checkPanel}
     </Form>
   )
 }
