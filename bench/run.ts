@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { compareWithBaseline, measureJsWeight } from './js-weight'
 import { runFraudBench } from './fraud-detectors'
+import { runAnalyticsPagesBench } from './analytics-pages'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json')
@@ -442,6 +443,7 @@ async function main(): Promise<number> {
     printJsWeight(jsWeight)
     const grown = jsWeight.filter((page) => page.grown)
     const fraudDetectors = runFraudBench(tmp)
+    const analyticsPages = await runAnalyticsPagesBench(tmp)
 
     const report = {
       ok: failed.length === 0,
@@ -461,6 +463,7 @@ async function main(): Promise<number> {
       searchDirect,
       jsWeight,
       fraudDetectors,
+      analyticsPages,
     }
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`)
