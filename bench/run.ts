@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { compareWithBaseline, measureJsWeight } from './js-weight'
 import { runFraudBench } from './fraud-detectors'
+import { runRecommendationsBench } from './recommendations'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json')
@@ -461,6 +462,7 @@ async function main(): Promise<number> {
       searchDirect,
       jsWeight,
       fraudDetectors,
+      recommendations: runRecommendationsBench(),
     }
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`)
