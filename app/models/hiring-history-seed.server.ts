@@ -68,7 +68,7 @@ export type SeedMilestone = {
   refundedAt: number | null
 }
 
-export type SeedInvoice = {
+type SeedInvoice = {
   id: string
   weekStart: string
   minutes: number

@@ -35,7 +35,7 @@ describe('planted hiring history', () => {
         headline: 'Developer',
         bio: 'Builds things.',
         hourlyRateMinor: 3_000 + i * 100,
-        experienceLevel: (['entry', 'intermediate', 'expert'] as const)[i % 3],
+        experienceLevel: (['entry', 'intermediate', 'expert'] as const)[i % 3]!,
         skillIds: [ids[i % 12]!, ids[(i + 5) % 12]!],
       })),
     ]

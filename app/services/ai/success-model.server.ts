@@ -193,7 +193,7 @@ export async function trainSuccessModel(now = new Date()) {
   return { stored: true as const, version, contracts: samples.length, heldOutAuc, heldOut, goodShare }
 }
 
-export type SuccessModelInForce = {
+type SuccessModelInForce = {
   model: LogisticModel
   version: number
   contracts: number
@@ -202,7 +202,7 @@ export type SuccessModelInForce = {
   fittedAt: Date
 } | null
 
-export function successModelFrom(latest: FittedModel | null): SuccessModelInForce {
+function successModelFrom(latest: FittedModel | null): SuccessModelInForce {
   if (!latest || latest.outcomes < MIN_CONTRACTS) return null
   const model = (latest.params as { model?: LogisticModel }).model
   if (!model || model.features.join() !== keys.join()) return null
@@ -221,7 +221,7 @@ function forget() {
   cached = null
 }
 
-export async function successModelInForce(now = Date.now()): Promise<SuccessModelInForce> {
+async function successModelInForce(now = Date.now()): Promise<SuccessModelInForce> {
   if (cached && now - cached.at < 60_000) return cached.value
   const value = successModelFrom(await findLatestFittedModel('success'))
   cached = { at: now, value }
