@@ -29,6 +29,7 @@ import autocannon from 'autocannon'
 import { compareWithBaseline, measureJsWeight } from './js-weight'
 import { runFraudBench } from './fraud-detectors'
 import { runAnalyticsPagesBench } from './analytics-pages'
+import { runRecommendationsBench } from './recommendations'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json')
@@ -464,6 +465,7 @@ async function main(): Promise<number> {
       jsWeight,
       fraudDetectors,
       analyticsPages,
+      recommendations: runRecommendationsBench(),
     }
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`)
