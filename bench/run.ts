@@ -28,6 +28,8 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { compareWithBaseline, measureJsWeight } from './js-weight'
 import { runFraudBench } from './fraud-detectors'
+import { runAnalyticsPagesBench } from './analytics-pages'
+import { runRecommendationsBench } from './recommendations'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json')
@@ -442,6 +444,7 @@ async function main(): Promise<number> {
     printJsWeight(jsWeight)
     const grown = jsWeight.filter((page) => page.grown)
     const fraudDetectors = runFraudBench(tmp)
+    const analyticsPages = await runAnalyticsPagesBench(tmp)
 
     const report = {
       ok: failed.length === 0,
@@ -461,6 +464,8 @@ async function main(): Promise<number> {
       searchDirect,
       jsWeight,
       fraudDetectors,
+      analyticsPages,
+      recommendations: runRecommendationsBench(),
     }
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`)

@@ -26,6 +26,7 @@ import { getEnv } from '~/utils/env.server'
 import { hashPassword } from '~/services/accounts/passwords.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 import { DEMO_PASSWORD, seedDemoData } from './seed/demo-data'
+import { seedHiringHistory } from './seed/hiring-history'
 
 function countFromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback)
@@ -203,6 +204,7 @@ async function main(): Promise<string> {
   for (let done = 0; done < reviewed.length; done += BATCH)
     await insertReviewedContractsBulk(reviewed.slice(done, done + BATCH))
   step(`${reviewed.length} reviewed contracts (${reviewed.length * 2} reviews)`)
+  step(await seedHiringHistory(now))
   getDb().$client.pragma('optimize')
   step('analyzed')
   return `Seeded ${COUNTS.clients} more clients, ${COUNTS.freelancers} more freelancers and ${COUNTS.projects} more projects in ${((Date.now() - started) / 1000).toFixed(1)} s.`

@@ -91,3 +91,11 @@ export async function findClientTimeZone(userId: string): Promise<string | null>
     null
   )
 }
+
+/** Every client's time zone from their meeting availability (for fitting on past projects). */
+export async function listClientTimeZones(): Promise<Map<string, string>> {
+  const rows = getDb().all<{ userId: string; tz: string }>(
+    sql`select user_id as userId, time_zone as tz from weekly_availability where time_zone is not null`,
+  )
+  return new Map(rows.map((row) => [row.userId, row.tz]))
+}

@@ -60,3 +60,16 @@ export async function listClientApprovals(clientId: string, since: number) {
     from contracts c join milestones m on m.contract_id = c.id
     where c.client_id = ${clientId} and m.approved_at >= ${since}`)
 }
+
+/**
+ * The freelancer's conversations whose first message from the other side came since `since`:
+ * when it came, and when the freelancer first wrote after it (null when they have not).
+ */
+export async function listFirstReplies(freelancerId: string, since: number) {
+  return getDb().all<{ at: number; repliedAt: number | null }>(sql`select q.at, (select min(r.created_at)
+      from messages r where r.conversation_id = q.id and r.sender_id = ${freelancerId} and r.created_at >= q.at) as repliedAt
+    from (select c.id, (select min(m.created_at) from messages m
+        where m.conversation_id = c.id and m.sender_id <> ${freelancerId}) as at
+      from conversations c where c.freelancer_id = ${freelancerId}) q
+    where q.at >= ${since}`)
+}

@@ -27,7 +27,7 @@ export default function PersonalAnalytics() {
       </header>
       <dl className="stats">
         {figures.map((figure) => (
-          <Stat key={figure.label} label={figure.label} value={figure.value} />
+          <Stat key={figure.label} label={figure.label} value={figure.value} detail={figure.detail} />
         ))}
       </dl>
       <section className="card chart-grid" aria-label="Charts">

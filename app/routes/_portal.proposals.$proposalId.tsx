@@ -5,7 +5,9 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ProposalDetails } from '~/components/proposals/proposal-details'
+import { SuccessEstimate } from '~/components/proposals/success-estimate'
 import { TextareaField } from '~/components/ui/field'
+import { proposalSuccess } from '~/services/ai/success-model.server'
 import { availableActions } from '~/services/marketplace/proposal-rules'
 import { AcceptProposalSchema, DeclineProposalSchema } from '~/services/marketplace/proposal-schemas'
 import {
@@ -37,9 +39,12 @@ async function requireProposal(request: Request, proposalId: string | undefined)
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found, role } = await requireProposal(request, params.proposalId)
   const view = await openProposal(found, role)
+  // Only the client choosing sees the estimate.
+  const success = role === 'client' ? await proposalSuccess(found.project, found.proposal) : null
   return json({
     ...view,
     role,
+    success,
     actions: availableActions(role, { status: view.proposal.status, shortlisted: view.proposal.shortlisted }),
   })
 }
@@ -97,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposalPage() {
-  const { proposal, project, milestones, contractId, role, actions } = useLoaderData<typeof loader>()
+  const { proposal, project, milestones, contractId, role, actions, success } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const changedTerms = actionData && 'changedTerms' in actionData ? actionData.changedTerms : null
   const isParty = role !== 'admin'
@@ -126,6 +131,7 @@ export default function ProposalPage() {
         </p>
       ) : null}
       <ProposalDetails proposal={proposal} milestones={milestones} showViewed={role !== 'client'} />
+      {success ? <SuccessEstimate estimate={success} freelancerName={proposal.freelancerName} /> : null}
       <section className="card" aria-labelledby="next-heading">
         <h2 id="next-heading">Next steps</h2>
         <ul className="link-list">

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PortalShell } from '~/components/portal-shell'
 import { MATCH_FACTORS, NEWCOMER_CONTRACTS, NEWCOMER_MIN_SKILL_SHARE } from '~/services/ai/matching'
+import { MIN_HIRES, matchingWeightsInForce } from '~/services/ai/matching-model.server'
 import { getOptionalSession } from '~/http/auth.server'
 
 export const meta: MetaFunction = () => [
@@ -13,11 +14,24 @@ export const meta: MetaFunction = () => [
 /** The published matching formula, for everyone; signed-in people see it inside their portal. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = (await getOptionalSession(request))?.user ?? null
-  return json({ role: user?.role ?? null })
+  const inForce = await matchingWeightsInForce()
+  return json({
+    role: user?.role ?? null,
+    weights: inForce.weights,
+    fitted:
+      inForce.source === 'fitted'
+        ? {
+            version: inForce.version,
+            outcomes: inForce.outcomes,
+            fittedAt: inForce.fittedAt.toISOString().slice(0, 10),
+            heldOutAuc: Number.isFinite(inForce.heldOutAuc) ? inForce.heldOutAuc.toFixed(2) : null,
+          }
+        : null,
+  })
 }
 
 export default function MatchingHelp() {
-  const { role } = useLoaderData<typeof loader>()
+  const { role, weights, fitted } = useLoaderData<typeof loader>()
   const content = (
     <>
       <header className="page-header">
@@ -32,16 +46,37 @@ export default function MatchingHelp() {
         <h2 id="weights-heading">The ten factors and their weights</h2>
         <p>
           Each factor gives a share between 0 and 1; the share times the weight gives its points, and the points add up
-          to a match out of 100. The weights below are the published defaults and are the ones in force: they have not
-          been fitted on hiring outcomes.
+          to a match out of 100.
         </p>
+        {fitted ? (
+          <p data-testid="weights-in-force">
+            In force: weights version {fitted.version}, fitted on {fitted.fittedAt} from {fitted.outcomes} hires on this
+            platform. A logistic regression learned, among everyone who applied to a project that hired, how much each
+            factor (as it stood when the project was posted) went with being hired; the weights are its coefficients,
+            negative ones set to zero, scaled so they add up to 100. A factor that never varied among those outcomes
+            keeps its published weight.
+            {fitted.heldOutAuc
+              ? ` Fitted on the older hires and tried on the newest fifth of them, the score ranked a hired applicant above one who was not hired with an AUC of ${fitted.heldOutAuc} (0.5 is chance, 1 is always).`
+              : ''}{' '}
+            The weights are refitted weekly; anyone can rerun <code>npm run ai:train</code> and{' '}
+            <code>npm run ai:eval</code>.
+          </p>
+        ) : (
+          <p data-testid="weights-in-force">
+            In force: the published default weights. They are replaced by weights fitted on this platform’s own hires
+            once it has at least {MIN_HIRES} hires to learn from; until then too few outcomes would make the fit noise.
+          </p>
+        )}
         <ol className="rank-factors" aria-label="Matching factors and their weights">
           {MATCH_FACTORS.map((factor) => (
             <li key={factor.key}>
               <h3>
-                {factor.label} <span className="muted">· up to {factor.weight} points</span>
+                {factor.label} <span className="muted">· up to {weights[factor.key]} points</span>
               </h3>
-              <p>{factor.explanation}</p>
+              <p>
+                {factor.explanation}
+                {fitted ? ` (Published default: ${factor.weight} points.)` : ''}
+              </p>
             </li>
           ))}
         </ol>

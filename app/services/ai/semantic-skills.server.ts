@@ -179,15 +179,26 @@ export function relatedSkills(name: string, { limit = 6, threshold = SKILL_THRES
   return related.slice(0, limit)
 }
 
+const skillPosition = new Map(SKILL_ENTRIES.map((entry, i) => [entry.name as string, i]))
+/** Pairwise similarities, filled on first use (NaN: not computed yet); recommendations ask thousands a request. */
+let pairs: Float32Array | null = null
+
 /** The similarity in meaning (cosine, 0–1) of two skills of the taxonomy; 1 for the same skill. */
 export function skillSimilarity(a: string, b: string): number {
   if (a === b) return 1
+  const i = skillPosition.get(a)
+  const j = skillPosition.get(b)
+  if (i === undefined || j === undefined) return 0
+  const n = SKILL_ENTRIES.length
+  pairs ??= new Float32Array(n * n).fill(Number.NaN)
+  const known = pairs[i * n + j]!
+  if (!Number.isNaN(known)) return known
   const idx = getIndex()
-  const i = SKILL_ENTRIES.findIndex((entry) => entry.name === a)
-  const j = SKILL_ENTRIES.findIndex((entry) => entry.name === b)
-  if (i < 0 || j < 0) return 0
   const d = idx.vectors.dimensions
   let dot = 0
   for (let k = 0; k < d; k++) dot += idx.skills[i * d + k]! * idx.skills[j * d + k]!
-  return Math.max(0, dot)
+  const similarity = Math.max(0, dot)
+  pairs[i * n + j] = similarity
+  pairs[j * n + i] = similarity
+  return pairs[i * n + j]!
 }

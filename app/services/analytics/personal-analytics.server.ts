@@ -9,14 +9,19 @@ import {
   listClientApprovals,
   listClientHires,
   listClientSpend,
+  listFirstReplies,
   listFreelancerEarnings,
   listFreelancerProposals,
   listProfileViews,
   listRatingsReceived,
 } from '~/models/personal-analytics.server'
 import type { ChartBlock } from './chart-block'
+import { formatReplyTime, summariseFirstReplies } from './first-reply'
 import { bucketsFor, type Bucket } from './periods'
 import { analyticsSettings } from './rollups.server'
+
+/** One headline figure above the charts. */
+type Figure = { label: string; value: string; detail?: string }
 
 const MONTHS = 12
 const DAY_MS = 86_400_000
@@ -48,12 +53,14 @@ export async function loadFreelancerAnalytics(userId: string, now = new Date()) 
   const { timeZone, currency } = analyticsSettings()
   const months = lastMonths(now, timeZone)
   const since = months[0]!.start
-  const [earnings, proposals, views, ratings] = await Promise.all([
+  const [earnings, proposals, views, ratings, firstReplies] = await Promise.all([
     listFreelancerEarnings(userId, currency, since),
     listFreelancerProposals(userId, since),
     listProfileViews(userId, since),
     listRatingsReceived(userId, since),
+    listFirstReplies(userId, since),
   ])
+  const replies = summariseFirstReplies(firstReplies)
   const labels = months.map((m) => m.label)
   const ratingSums = perMonth(months, ratings, (r) => r.rating)
   const ratingCounts = perMonth(months, ratings, () => 1)
@@ -108,18 +115,20 @@ export async function loadFreelancerAnalytics(userId: string, now = new Date()) 
         ],
       },
     },
+    replies.chart,
   ]
-  return {
-    role: 'freelancer' as const,
-    currency,
-    charts,
-    figures: [
-      { label: 'Proposals sent', value: String(sent) },
-      { label: 'Viewed by the client', value: String(viewed) },
-      { label: 'Won', value: String(won) },
-      { label: 'Win rate', value: percent(won, sent) === null ? '—' : `${percent(won, sent)}%` },
-    ],
-  }
+  const figures: Figure[] = [
+    { label: 'Proposals sent', value: String(sent) },
+    { label: 'Viewed by the client', value: String(viewed) },
+    { label: 'Won', value: String(won) },
+    { label: 'Win rate', value: percent(won, sent) === null ? '—' : `${percent(won, sent)}%` },
+    {
+      label: 'Median time to first reply',
+      value: replies.medianHours === null ? '—' : formatReplyTime(replies.medianHours),
+      detail: `${replies.answered} of ${replies.asked} conversations answered`,
+    },
+  ]
+  return { role: 'freelancer' as const, currency, charts, figures }
 }
 
 export async function loadClientAnalytics(userId: string, now = new Date()) {
@@ -154,17 +163,13 @@ export async function loadClientAnalytics(userId: string, now = new Date()) {
     },
   ]
   const averageDays = daysToHire.length ? daysToHire.reduce((a, b) => a + b, 0) / daysToHire.length : null
-  return {
-    role: 'client' as const,
-    currency,
-    charts,
-    figures: [
-      { label: 'Hires', value: String(hires.length) },
-      { label: 'Average time to hire', value: averageDays === null ? '—' : `${averageDays.toFixed(1)} days` },
-      {
-        label: 'Milestones approved on time',
-        value: dated.length ? `${onTime} of ${dated.length} (${percent(onTime, dated.length)}%)` : '—',
-      },
-    ],
-  }
+  const figures: Figure[] = [
+    { label: 'Hires', value: String(hires.length) },
+    { label: 'Average time to hire', value: averageDays === null ? '—' : `${averageDays.toFixed(1)} days` },
+    {
+      label: 'Milestones approved on time',
+      value: dated.length ? `${onTime} of ${dated.length} (${percent(onTime, dated.length)}%)` : '—',
+    },
+  ]
+  return { role: 'client' as const, currency, charts, figures }
 }

@@ -5,6 +5,7 @@ import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/ho
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
 import { runNightlyRollup } from '~/services/analytics/rollups.server'
 import { runWeeklyAnalyticsReport } from '~/services/analytics/weekly-report.server'
+import { runWeeklyModelRefit } from '~/services/ai/model-training.server'
 import { runDailyBackup } from '~/services/operations/backups.server'
 import { runMeetingReminders } from '~/services/meetings/reminders.server'
 import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
@@ -37,6 +38,8 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: 'analytics-rollup', everyMs: HOUR_MS, run: runNightlyRollup },
   // Checks hourly; each opted-in admin gets last week's report once (claimed before sending).
   { name: 'analytics-weekly-report', everyMs: HOUR_MS, run: runWeeklyAnalyticsReport },
+  // Checks hourly; refits the matching weights and the success model when the newest fit is a week old.
+  { name: 'model-refit', everyMs: HOUR_MS, run: runWeeklyModelRefit },
 ]
 
 /**

@@ -39,6 +39,8 @@ export const EXPECTED: Record<string, Row> = {
   // Without a ?table= naming one of the page's tables there is nothing to export.
   '_portal.admin.analytics[.]csv': ['302 403 403 404 403 403', '-'],
   '_portal.admin.analytics[.]pdf': ['302 403 403 200 403 403', '-'],
+  '_portal.admin.churn': ['302 403 403 200 403 403', '-'],
+  '_portal.admin.churn[.]csv': ['302 403 403 200 403 403', '-'],
   // Personal analytics: clients and freelancers their own; admins have the business dashboard.
   '_portal.analytics': ['302 200 200 403 200 200', '-'],
   '_portal.analytics[.]csv': ['302 404 404 403 404 404', '-'],

@@ -1,0 +1,96 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData, useLocation } from '@remix-run/react'
+import { ChurnMethod } from '~/components/churn/churn-method'
+import { DataTable } from '~/components/ui/data-table'
+import { FilterForm, SelectFilter } from '~/components/ui/filters'
+import { Pagination } from '~/components/ui/pagination'
+import { Stat } from '~/components/ui/stat'
+import { ChurnFilterSchema } from '~/domain/churn-filters'
+import { requireRole } from '~/http/auth.server'
+import { readQuery } from '~/http/query.server'
+import { churnPage } from '~/services/ai/churn.server'
+import { formatDateTime } from '~/utils/format'
+
+export const meta: MetaFunction = () => [{ title: 'Churn risk · Admin · MegiLance' }]
+
+const BAND_LABELS = { high: 'High', medium: 'Medium', low: 'Low' } as const
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'admin')
+  const filter = readQuery(request, ChurnFilterSchema)
+  return json({ filter, ...(await churnPage(filter)) })
+}
+
+export default function AdminChurn() {
+  const { filter, method, scoredAt, bands, total, pageSize, rows } = useLoaderData<typeof loader>()
+  const { search } = useLocation()
+  const csvQuery = new URLSearchParams(search)
+  csvQuery.delete('page')
+  return (
+    <>
+      <header className="page-header">
+        <h1>Churn risk</h1>
+        <p className="muted">
+          Clients and freelancers active in the last 90 days who may do nothing in the next {method.horizonDays} days,
+          riskiest first, each with its reasons. Scored {formatDateTime(scoredAt)}; the list is recomputed hourly.
+        </p>
+      </header>
+      <dl className="stats">
+        <Stat label="High risk" value={bands.high} />
+        <Stat label="Medium risk" value={bands.medium} />
+        <Stat label="Low risk" value={bands.low} />
+      </dl>
+      <ChurnMethod method={method} />
+      <FilterForm label="Filter accounts" submit="Filter">
+        <SelectFilter
+          id="churn-role"
+          name="role"
+          label="Role"
+          anyLabel="Clients and freelancers"
+          value={filter.role}
+          options={[
+            ['client', 'Clients'],
+            ['freelancer', 'Freelancers'],
+          ]}
+        />
+        <SelectFilter
+          id="churn-band"
+          name="band"
+          label="Risk"
+          anyLabel="Any risk"
+          value={filter.band}
+          options={(['high', 'medium', 'low'] as const).map((band) => [band, BAND_LABELS[band]] as const)}
+        />
+      </FilterForm>
+      <p>
+        {total.toLocaleString('en')} matching {total === 1 ? 'account' : 'accounts'} ·{' '}
+        <a href={`/admin/churn.csv${csvQuery.size ? `?${csvQuery}` : ''}`} download>
+          Download these accounts as CSV
+        </a>
+      </p>
+      <DataTable
+        caption="Accounts by churn risk"
+        columns={['Account', 'Role', 'Risk', 'Reasons']}
+        card
+        empty={rows.length === 0 ? 'No accounts match these filters.' : null}
+      >
+        {rows.map((row) => (
+          <tr key={row.userId}>
+            <td>
+              {row.name}
+              <span className="cell-detail">{row.email}</span>
+            </td>
+            <td>{row.role === 'client' ? 'Client' : 'Freelancer'}</td>
+            <td>
+              {Math.round(row.risk * 100)}
+              {method.kind === 'model' ? '%' : ' / 100'}{' '}
+              <span className={`badge badge--${row.band}`}>{BAND_LABELS[row.band]}</span>
+            </td>
+            <td>{row.reasons.length ? row.reasons.join('; ') : 'No warning sign'}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <Pagination page={filter.page} pageSize={pageSize} total={total} />
+    </>
+  )
+}

@@ -1,0 +1,75 @@
+/** The facts the matching formula scores, from a project and a freelancer (app/services/ai/matching.ts). */
+import type { CandidateFreelancer, CandidateProject } from '~/models/matching.server'
+import type { FreelancerRecord } from '~/models/rank.server'
+import { workdayOverlapHours, type MatchFacts } from './matching'
+import { skillSimilarity } from './semantic-skills.server'
+
+const SIMILAR_ENOUGH = 0.55
+
+export function skillMatches(projectSkills: string[], freelancerSkills: string[]): number[] {
+  return projectSkills.map((wanted) => {
+    let best = 0
+    for (const held of freelancerSkills) best = Math.max(best, skillSimilarity(wanted, held))
+    return best >= SIMILAR_ENOUGH ? best : 0
+  })
+}
+
+const offsets = new Map<string, number | null>()
+
+/** Hours from UTC of a time zone now (kept per zone and hour: Intl is slow), or null for an unknown zone. */
+function utcOffsetHours(timeZone: string | null, now: Date): number | null {
+  if (!timeZone) return null
+  const key = `${timeZone}|${Math.floor(now.getTime() / 3_600_000)}`
+  if (!offsets.has(key)) {
+    if (offsets.size > 5_000) offsets.clear()
+    offsets.set(key, computeOffset(timeZone, now))
+  }
+  return offsets.get(key)!
+}
+
+function computeOffset(timeZone: string, now: Date): number | null {
+  try {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(now)
+      .find((part) => part.type === 'timeZoneName')?.value
+    const match = /GMT([+-]\d+)(?::(\d+))?/.exec(name ?? '')
+    if (!match) return 0
+    const hours = Number(match[1])
+    return hours + Math.sign(hours) * (Number(match[2] ?? 0) / 60)
+  } catch {
+    return null
+  }
+}
+
+function overlap(a: string | null, b: string | null, now: Date): number | null {
+  const x = utcOffsetHours(a, now)
+  const y = utcOffsetHours(b, now)
+  return x === null || y === null ? null : workdayOverlapHours(x, y)
+}
+
+export type ProjectSide = Pick<
+  CandidateProject,
+  'skills' | 'experienceLevel' | 'budgetType' | 'budgetMinMinor' | 'budgetMaxMinor' | 'currency' | 'clientTimeZone'
+>
+export type FreelancerSide = Omit<CandidateFreelancer, 'id' | 'name' | 'headline'>
+
+export function toFacts(
+  project: ProjectSide,
+  freelancer: FreelancerSide,
+  record: FreelancerRecord,
+  now: Date,
+): MatchFacts {
+  return {
+    ...record,
+    skillMatches: skillMatches(project.skills, freelancer.skills),
+    projectLevel: project.experienceLevel,
+    freelancerLevel: freelancer.experienceLevel,
+    budgetType: project.budgetType,
+    budgetMinMinor: project.budgetMinMinor,
+    budgetMaxMinor: project.budgetMaxMinor,
+    hourlyRateMinor: freelancer.currency === project.currency ? freelancer.hourlyRateMinor : null,
+    availability: freelancer.availability,
+    overlapHours: overlap(project.clientTimeZone, freelancer.timeZone, now),
+    freelancerLanguages: freelancer.languages,
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * Analytics pages over HTTP (issue 18) on a copy of BENCH_ANALYTICS_DB (default data/large.db,
+ * built by `npm run seed:large`), served by the production server: /admin/analytics for one year
+ * signed in as the admin, /analytics as the freelancer with the most contracts (the heaviest
+ * personal page), and /market anonymously. One connection, requests one after another, so each
+ * latency is the server's time for the page, not queueing; p95 over BENCH_ANALYTICS_REQUESTS
+ * (default 100) after 5 unmeasured requests, printed against the issue's targets. The very first
+ * request of each page is reported too: /market is computed once per 10 minutes, so its p95 is
+ * mostly cache hits and its first request is the computation.
+ *
+ *   npx tsx bench/analytics-pages.ts   (after `npm run build`; `npm run bench` runs it too)
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const SOURCE_DB = path.resolve(ROOT, process.env.BENCH_ANALYTICS_DB ?? 'data/large.db')
+const REQUESTS = Number(process.env.BENCH_ANALYTICS_REQUESTS ?? 100)
+const WARMUP = 5
+const HEADERS = { accept: 'text/html', 'accept-encoding': 'gzip', 'user-agent': 'Mozilla/5.0 (bench)' }
+
+type Page = { name: string; path: string; targetMs: number; account: 'admin' | 'freelancer' | null }
+const PAGES: Page[] = [
+  { name: 'admin analytics, 1 year', path: '/admin/analytics?range=1y', targetMs: 150, account: 'admin' },
+  { name: 'freelancer analytics', path: '/analytics', targetMs: 50, account: 'freelancer' },
+  { name: 'market', path: '/market', targetMs: 100, account: null },
+]
+
+export type AnalyticsPageResult = {
+  page: string
+  path: string
+  targetMs: number
+  firstMs: number
+  p50Ms: number
+  p95Ms: number
+  maxMs: number
+  requests: number
+  met: boolean
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+/** The admin's and the busiest freelancer's ids, read from the copy before the server opens it. */
+function accounts(file: string): Record<'admin' | 'freelancer', string> {
+  const db = new Database(file, { readonly: true })
+  try {
+    const admin = db.prepare(`select id from users where email = 'admin@megilance.test'`).pluck().get()
+    const freelancer = db
+      .prepare(
+        `select freelancer_id from contracts group by freelancer_id order by count(*) desc, freelancer_id limit 1`,
+      )
+      .pluck()
+      .get()
+    if (typeof admin !== 'string' || typeof freelancer !== 'string')
+      throw new Error(`${file} has no admin@megilance.test or no contracts: is it a seed:large database?`)
+    return { admin, freelancer }
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * Session cookies written straight into the copy, in a child process (the app picks its database
+ * once per process). The admin's sign-in form asks for an emailed code, so it is skipped for both.
+ */
+function sessionCookies(env: NodeJS.ProcessEnv, ids: Record<'admin' | 'freelancer', string>) {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--sessions'], {
+    cwd: ROOT,
+    env: { ...env, BENCH_SESSION_USERS: JSON.stringify(ids) },
+    encoding: 'utf8',
+  })
+  if (child.status !== 0) throw new Error(`Writing the bench sessions failed:\n${child.stderr}`)
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Record<'admin' | 'freelancer', string>
+}
+
+async function writeSessions() {
+  const { startSession } = await import('~/services/accounts/sessions.server')
+  const { closeDb } = await import('~/models/db.server')
+  const ids = JSON.parse(process.env.BENCH_SESSION_USERS!) as Record<string, string>
+  const request = new Request('http://bench.invalid/', { headers: { 'user-agent': HEADERS['user-agent'] } })
+  const cookies: Record<string, string> = {}
+  for (const [role, id] of Object.entries(ids))
+    cookies[role] = (await startSession(id, request, '127.0.0.1', { secondFactorAt: new Date() })).split(';')[0]!
+  closeDb()
+  console.log(JSON.stringify(cookies))
+}
+
+async function waitForHealth(base: string, server: ChildProcess, output: string[]) {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server exited (${server.exitCode}):\n${output.join('')}`)
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.status === 200,
+      () => false,
+    )
+    if (ok) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`/healthz did not answer within 60 s:\n${output.join('')}`)
+}
+
+/** One request's wall-clock time, body included; anything but a 200 stops the bench. */
+async function timed(url: string, headers: Record<string, string>): Promise<number> {
+  const started = performance.now()
+  const response = await fetch(url, { headers, redirect: 'manual' })
+  await response.arrayBuffer()
+  const ms = performance.now() - started
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`)
+  return ms
+}
+
+async function measure(base: string, page: Page, cookie: string | null): Promise<AnalyticsPageResult> {
+  const headers: Record<string, string> = cookie ? { ...HEADERS, cookie } : { ...HEADERS }
+  const url = `${base}${page.path}`
+  const firstMs = await timed(url, headers)
+  for (let i = 1; i < WARMUP; i++) await timed(url, headers)
+  const times: number[] = []
+  for (let i = 0; i < REQUESTS; i++) times.push(await timed(url, headers))
+  times.sort((a, b) => a - b)
+  const p95Ms = percentile(times, 95)
+  return {
+    page: page.name,
+    path: page.path,
+    targetMs: page.targetMs,
+    firstMs,
+    p50Ms: percentile(times, 50),
+    p95Ms,
+    maxMs: times.at(-1) ?? NaN,
+    requests: times.length,
+    met: p95Ms <= page.targetMs,
+  }
+}
+
+function print(results: AnalyticsPageResult[]) {
+  const f = (ms: number) => ms.toFixed(1).padStart(8)
+  console.log('\nAnalytics pages (large DB, 1 connection)   first   p50 ms   p95 ms   target   ')
+  for (const r of results) {
+    console.log(
+      `${`${r.page} (${r.path})`.padEnd(42)}${f(r.firstMs)} ${f(r.p50Ms)} ${f(r.p95Ms)}   ≤ ${String(r.targetMs).padEnd(4)} ${r.met ? 'met' : 'NOT MET'}`,
+    )
+  }
+}
+
+/** Runs the three pages on a copy of the large database in `tmp`; null (with a note) when there is none. */
+export async function runAnalyticsPagesBench(tmp: string): Promise<AnalyticsPageResult[] | null> {
+  if (!fs.existsSync(SOURCE_DB)) {
+    console.warn(`\nNo ${path.relative(ROOT, SOURCE_DB)}: the analytics pages are not measured (npm run seed:large).`)
+    return null
+  }
+  const db = path.join(tmp, 'analytics.db')
+  fs.copyFileSync(SOURCE_DB, db)
+  if (fs.existsSync(`${SOURCE_DB}-wal`)) fs.copyFileSync(`${SOURCE_DB}-wal`, `${db}-wal`)
+  const ids = accounts(db)
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  const output: string[] = []
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DEMO: 'true',
+    PORT: String(port),
+    DATABASE_PATH: db,
+    SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '10000000',
+    AUTH_RATE_LIMIT_PER_15_MINUTES: '10000',
+    SMTP_URL: '',
+    TRUST_PROXY: '',
+    COOKIE_SECURE: '',
+    APP_URL: '',
+  }
+  // The nightly job would have rolled up every past day; on a fresh seed, the backfill does it (not timed as a page).
+  const backfill = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/analytics-backfill.ts'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  })
+  if (backfill.status !== 0) throw new Error(`The analytics backfill failed:\n${backfill.stderr}`)
+  console.log(`  ${backfill.stdout.trim()}`)
+  const cookies = sessionCookies(env, ids)
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  })
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString())
+    if (output.length > 40) output.shift()
+  }
+  server.stdout?.on('data', keep)
+  server.stderr?.on('data', keep)
+  try {
+    console.log(`\nAnalytics pages on a copy of ${path.relative(ROOT, SOURCE_DB)}, port ${port} …`)
+    await waitForHealth(base, server, output)
+    const results: AnalyticsPageResult[] = []
+    for (const page of PAGES) {
+      console.log(`  ${page.name} (${page.path}${page.account === 'freelancer' ? ` as user ${ids.freelancer}` : ''})`)
+      results.push(await measure(base, page, page.account ? cookies[page.account] : null))
+    }
+    print(results)
+    return results
+  } finally {
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve))
+      server.kill('SIGTERM')
+      await exited
+    }
+  }
+}
+
+// Run on its own: `npx tsx bench/analytics-pages.ts`; `--sessions` is the child of sessionCookies().
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isMain && process.argv.includes('--sessions')) {
+  writeSessions().catch((error: unknown) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+} else if (isMain) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'megilance-analytics-bench-'))
+  runAnalyticsPagesBench(tmp)
+    .then((results) => (process.exitCode = results && results.every((r) => r.met) ? 0 : 1))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error)
+      process.exitCode = 1
+    })
+    .finally(() => fs.rmSync(tmp, { recursive: true, force: true }))
+}
