@@ -66,6 +66,8 @@ export async function loadScenario(s: Scenario): Promise<LoadSummary> {
           amountMinor: x.amountMinor,
           currency: 'USD',
           cardFingerprint: x.card,
+          ip: x.ip,
+          deviceId: x.deviceId,
           ok: x.ok,
           declineReason: x.ok ? null : 'Your card was declined.',
           createdAt: new Date(ms(x.at)),

@@ -34,6 +34,8 @@ const CardAttempt = z.strictObject({
   amountMinor: z.number().int().positive(),
   card: z.string().max(100).nullable(),
   ok: z.boolean(),
+  ip,
+  deviceId: z.string().max(100).nullable(),
 })
 const Payout = z.strictObject({
   id,
