@@ -63,6 +63,7 @@ async function measureEvents() {
       ok: true,
       declineReason: null,
       at,
+      origin: { ip: '203.0.113.9', deviceId: 'bench-device' },
     })
   for (let i = 0; i < 30; i++) await attempt(new Date(now - i * 24 * 3_600_000), i)
   // Wall time, and this process's CPU time (what the work costs when other processes share the CPUs).
@@ -119,7 +120,10 @@ function child(part: 'events' | 'sweep', database: string): unknown {
 
 /** Both parts, printed; the figures for bench/results. */
 export function runFraudBench(tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'megilance-fraud-bench-'))) {
-  console.log(`\nFraud detectors (bench/fraud-detectors.ts)`)
+  const load = os.loadavg().map((n) => n.toFixed(1))
+  console.log(
+    `\nFraud detectors (bench/fraud-detectors.ts; load average ${load.join(' / ')} on ${os.cpus().length} cores)`,
+  )
   const events = child('events', path.join(tmp, 'fraud-events.db')) as Awaited<ReturnType<typeof measureEvents>> | null
   if (events)
     console.log(

@@ -1,7 +1,9 @@
 import './app-env'
 import { insertReview } from '~/models/contract-reviews.server'
+import { insertCardAttempt } from '~/models/fraud-alerts.server'
 import { rememberDevice } from '~/models/known-devices.server'
 import { insertUser } from '~/models/users.server'
+import { hashPassword } from '~/services/accounts/passwords.server'
 import { recordCardAttempt } from '~/services/fraud/card-attempts.server'
 import { runFraudSweep } from '~/services/fraud/screening.server'
 import { createFixedContract } from './contract-fixtures'
@@ -64,4 +66,31 @@ export async function plantReviewRing(freelancerEmail: string) {
     })
   }
   await runFraudSweep()
+}
+
+/**
+ * A client with a password whose card-testing run is in the database but not yet screened: the
+ * next thing the account does in the app (signing in) raises the alert inside the server.
+ */
+export async function plantUnscreenedCardTestingRun(): Promise<NewUser> {
+  const user = makeUser('client')
+  const { id } = await insertUser({
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    passwordHash: await hashPassword(user.password),
+  })
+  const start = Date.now() - 4 * 60_000
+  for (let i = 0; i < 6; i++)
+    await insertCardAttempt({
+      userId: id,
+      paymentId: `e2e-${crypto.randomUUID()}`,
+      amountMinor: 100,
+      currency: 'USD',
+      cardFingerprint: `e2e-card-${crypto.randomUUID()}`,
+      ok: false,
+      declineReason: 'Your card was declined.',
+      createdAt: new Date(start + i * 30_000),
+    })
+  return user
 }

@@ -35,6 +35,9 @@ export type CardAttemptFact = {
   /** The card as far as we know it (a fingerprint or brand and last four); null when unknown. */
   card: string | null
   ok: boolean
+  /** The payer's IP and browser cookie id; null when unknown. */
+  ip: string | null
+  deviceId: string | null
 }
 
 type PayoutFact = { id: string; userId: string; at: number; amountMinor: number; destination: string }

@@ -8,6 +8,7 @@ import {
   type FraudSeverity,
 } from '~/domain/fraud-alerts'
 import { DAY_MS } from '~/domain/durations'
+import type { DisputeStatus, MilestoneStatus } from '~/domain/enums'
 import { getDb } from './db.server'
 import { cardAttempts, fraudAlertAccounts, fraudAlertEvents, fraudAlerts, users, type FraudEvidence } from './schema'
 
@@ -395,5 +396,39 @@ export async function countPendingFraudAlerts(): Promise<number> {
       .from(fraudAlerts)
       .where(eq(fraudAlerts.status, 'pending'))
       .get()?.n ?? 0
+  )
+}
+
+/**
+ * Milestones in `states` (the escrow states a dispute may hold) on active contracts of the given
+ * accounts, without a running dispute: what an admin may put on hold from an alert.
+ */
+export async function listHoldableMilestonesOf(
+  userIds: string[],
+  states: readonly MilestoneStatus[],
+  runningDisputeStates: readonly DisputeStatus[],
+) {
+  if (!userIds.length || !states.length) return []
+  const list = (values: readonly string[]) =>
+    sql.join(
+      values.map((value) => sql`${value}`),
+      sql`, `,
+    )
+  return getDb().all<{
+    milestoneId: string
+    milestoneTitle: string
+    amountMinor: number
+    currency: string
+    status: MilestoneStatus
+    contractId: string
+    contractTitle: string
+  }>(
+    sql`select m.id as milestoneId, m.title as milestoneTitle, m.amount_minor as amountMinor, c.currency, m.status,
+      c.id as contractId, c.title as contractTitle
+    from milestones m join contracts c on c.id = m.contract_id
+    where c.status = 'active' and m.status in (${list(states)})
+      and (c.client_id in (${list(userIds)}) or c.freelancer_id in (${list(userIds)}))
+      and not exists (select 1 from disputes d where d.milestone_id = m.id and d.status in (${list(runningDisputeStates)}))
+    order by c.created_at, m.position`,
   )
 }

@@ -62,8 +62,17 @@ export async function loadFraudFacts(options: { since: Date; userId?: string }):
       )
 
   const cardAttempts = db
-    .all<{ userId: string; at: number; amountMinor: number; card: string | null; ok: number }>(
-      sql`select user_id as userId, created_at as at, amount_minor as amountMinor, card_fingerprint as card, ok
+    .all<{
+      userId: string
+      at: number
+      amountMinor: number
+      card: string | null
+      ok: number
+      ip: string | null
+      deviceId: string | null
+    }>(
+      sql`select user_id as userId, created_at as at, amount_minor as amountMinor, card_fingerprint as card, ok,
+        ip, device_id as deviceId
       from card_attempts where created_at >= ${since} ${own(sql`user_id`)}`,
     )
     .map((c) => ({ ...c, ok: Boolean(c.ok) }))

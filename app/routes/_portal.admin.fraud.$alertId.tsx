@@ -3,7 +3,13 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { AlertActivity } from '~/components/fraud/alert-activity'
-import { BlockForm, PayoutHoldForm, WorkflowForm, type AlertFormResult } from '~/components/fraud/alert-forms'
+import {
+  BlockForm,
+  DisputeHoldForm,
+  PayoutHoldForm,
+  WorkflowForm,
+  type AlertFormResult,
+} from '~/components/fraud/alert-forms'
 import { LinkedGroupTable } from '~/components/fraud/linked-group-table'
 import { FRAUD_ALERT_MACHINE, FRAUD_ALERT_STATUS_LABELS, FRAUD_ALERT_TYPE_LABELS } from '~/domain/fraud-alerts'
 import { actionsOpenTo } from '~/domain/state-machine'
@@ -20,14 +26,25 @@ import {
 } from '~/models/fraud-alerts.server'
 import { listUsers } from '~/models/users.server'
 import { actOnAlert, blockFromAlert, decidePayoutHold } from '~/services/fraud/desk.server'
-import { AlertBlockSchema, AlertPayoutSchema, AlertWorkflowSchema } from '~/services/fraud/desk-schemas'
+import { listMilestonesToHold, openDisputeHoldFromAlert } from '~/services/fraud/dispute-hold.server'
+import {
+  AlertBlockSchema,
+  AlertDisputeHoldSchema,
+  AlertPayoutSchema,
+  AlertWorkflowSchema,
+} from '~/services/fraud/desk-schemas'
 import { formatDateTime, formatMoney } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? FRAUD_ALERT_TYPE_LABELS[data.alert.type] : 'Alert'} · Fraud desk · MegiLance` },
 ]
 
-const AlertFormSchema = z.discriminatedUnion('intent', [AlertWorkflowSchema, AlertBlockSchema, AlertPayoutSchema])
+const AlertFormSchema = z.discriminatedUnion('intent', [
+  AlertWorkflowSchema,
+  AlertBlockSchema,
+  AlertPayoutSchema,
+  AlertDisputeHoldSchema,
+])
 
 async function loadAlert(alertId: string | undefined) {
   const found = alertId ? await findFraudAlert(alertId) : undefined
@@ -39,9 +56,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const { alert, subjectName, subjectEmail } = await loadAlert(params.alertId)
   const accounts = await listFraudAlertAccounts(alert.id)
-  const [history, held, activity, admins] = await Promise.all([
+  const [history, held, escrowed, activity, admins] = await Promise.all([
     listFraudAlertEvents(alert.id),
     listHeldPayoutsOf(accounts.map((a) => a.id)),
+    listMilestonesToHold(alert.id),
     recentActivityOf(alert.subjectId),
     listUsers({ role: 'admin', page: 1, pageSize: 100 }),
   ])
@@ -55,6 +73,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     links,
     history,
     held,
+    escrowed: escrowed.map((m) => ({
+      id: m.milestoneId,
+      label: `${m.contractTitle}: ${m.milestoneTitle}, ${formatMoney(m.amountMinor, m.currency)} (${m.status.replace('_', ' ')})`,
+    })),
     activity,
     admins: admins.rows.map((a) => ({ id: a.id, name: a.name })),
   })
@@ -65,6 +87,7 @@ function formIdOf(formData: FormData): string {
   const intent = String(formData.get('intent') ?? '')
   if (intent === 'block') return `block-${String(formData.get('userId') ?? '')}`
   if (intent === 'payout') return `payout-${String(formData.get('payoutId') ?? '')}`
+  if (intent === 'dispute_hold') return 'dispute-hold'
   return 'workflow'
 }
 
@@ -81,7 +104,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? await actOnAlert(admin, alert.id, input)
       : input.intent === 'block'
         ? await blockFromAlert(admin, alert.id, input)
-        : await decidePayoutHold(admin, alert.id, input)
+        : input.intent === 'payout'
+          ? await decidePayoutHold(admin, alert.id, input)
+          : await openDisputeHoldFromAlert(admin, alert.id, input)
   if (!outcome.ok) {
     if (outcome.reason === 'not-found') throw refusalResponse(outcome)
     return json({ formId, reply: submission.reply({ formErrors: [outcome.message] }) }, { status: statusOf(outcome) })
@@ -90,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminFraudAlert() {
-  const { alert, actions, accounts, links, history, held, activity, admins } = useLoaderData<typeof loader>()
+  const { alert, actions, accounts, links, history, held, escrowed, activity, admins } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as AlertFormResult
   const blockable = accounts.filter((a) => !a.blockedAt && a.role !== 'admin')
   return (
@@ -143,6 +168,14 @@ export default function AdminFraudAlert() {
           ))
         ) : (
           <p className="empty">No payout of these accounts is on hold.</p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="escrow-heading">
+        <h2 id="escrow-heading">Money in escrow</h2>
+        {escrowed.length ? (
+          <DisputeHoldForm milestones={escrowed} result={result} />
+        ) : (
+          <p className="empty">No milestone of these accounts’ active contracts is in escrow without a dispute.</p>
         )}
       </section>
       <section className="card" aria-labelledby="workflow-heading">

@@ -16,6 +16,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { CardFields } from '~/components/payments/card-fields'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { cardAttemptOriginOf } from '~/services/fraud/card-attempts.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.kind === 'stripe' ? 'Card payment · MegiLance' : 'Pay by card (sandbox) · MegiLance' },
@@ -60,13 +61,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ kind: 'sandbox' as const, ...common, lastDecline: payment.failureReason })
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, payment, contract } = await requirePayment(request, params.paymentId)
   const closed = payment.provider === 'stripe' ? 'This payment is made on Stripe’s page.' : sandboxClosed()
   if (closed) throw new Response(closed, { status: 409 })
   const submission = parseWithZod(await readFormData(request), { schema: CardCheckoutSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const outcome = await payMilestoneByCard(payment, contract, submission.value, user.name)
+  const origin = await cardAttemptOriginOf(request, context.clientIp)
+  const outcome = await payMilestoneByCard(payment, contract, submission.value, user.name, new Date(), origin)
   if (!outcome.ok) {
     const reply = outcome.field
       ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })

@@ -134,6 +134,8 @@ export function generateScenario(seed: number, now = Date.UTC(2026, 10, 30)): Sc
     labels: [],
   }
   const home = new Map<string, { ip: string; device: string; country: string }>()
+  /** Card attempts made from the account's usual IP and browser. */
+  const fromHome = (id: string) => ({ ip: home.get(id)!.ip, deviceId: home.get(id)!.device })
 
   const bio = () =>
     `${pick(OPENERS)} a ${pick(ROLES)} in ${pick(CITIES)} with ${int(1, 15)} years of ${pick(SKILLS)} and ${pick(SKILLS)}. ` +
@@ -214,8 +216,22 @@ export function generateScenario(seed: number, now = Date.UTC(2026, 10, 30)): Sc
       const fundedAt = t + int(1, 48) * HOUR
       if (fundedAt >= now - DAY) break // what has not happened by `now` is left out
       if (chance(0.08))
-        s.cardAttempts.push({ userId: clientId, at: iso(fundedAt - 2 * MIN), amountMinor: amount, card, ok: false })
-      s.cardAttempts.push({ userId: clientId, at: iso(fundedAt), amountMinor: amount, card, ok: true })
+        s.cardAttempts.push({
+          userId: clientId,
+          at: iso(fundedAt - 2 * MIN),
+          amountMinor: amount,
+          card,
+          ok: false,
+          ...fromHome(clientId),
+        })
+      s.cardAttempts.push({
+        userId: clientId,
+        at: iso(fundedAt),
+        amountMinor: amount,
+        card,
+        ok: true,
+        ...fromHome(clientId),
+      })
       const submittedAt = fundedAt + int(1, 10) * DAY
       const disputed = chance(options.disputeChance ?? 0.02)
       s.submissions.push({ clientId, freelancerId, at: iso(submittedAt), disputed })
@@ -361,6 +377,7 @@ export function generateScenario(seed: number, now = Date.UTC(2026, 10, 30)): Sc
     const tries = int(2, 4)
     for (let a = 0; a < tries; a++)
       s.cardAttempts.push({
+        ...fromHome(c),
         userId: c,
         at: iso(t + a * MIN),
         amountMinor: int(50, 900) * 100,
@@ -412,6 +429,7 @@ export function generateScenario(seed: number, now = Date.UTC(2026, 10, 30)): Sc
     const tries = int(6, 15)
     for (let a = 0; a < tries; a++)
       s.cardAttempts.push({
+        ...fromHome(c),
         userId: c,
         at: iso(t + a * int(20, 120) * 1000),
         amountMinor: int(1, 5) * 100,
@@ -552,6 +570,45 @@ export function generateScenario(seed: number, now = Date.UTC(2026, 10, 30)): Sc
         disputed: m === 0 || chance(0.75),
       })
     label(['dispute_abuse'], [c], 'disputes most deliveries')
+  }
+  // Added after the rest (so the earlier draws, and the cases above, stay as they were):
+  // colleagues behind the office IP each paying by card once, one after a decline (look-alike)…
+  for (let i = 0; i < 6; i++) {
+    const colleague = addAccount('client', now - int(100, 400) * DAY, { ip: officeIp })
+    const t = now - 3 * DAY + i * int(5, 20) * MIN
+    const attempt = (at: number, ok: boolean) =>
+      s.cardAttempts.push({
+        userId: colleague,
+        at: iso(at),
+        amountMinor: int(20, 300) * 100,
+        card: `card-${colleague}`,
+        ok,
+        ip: officeIp,
+        deviceId: home.get(colleague)!.device,
+      })
+    if (i === 2) attempt(t - MIN, false)
+    attempt(t, true)
+  }
+  // …and card testing spread over fresh accounts, two or three tries each, from one browser and IP
+  // (or one IP with the browser's cookie cleared each time).
+  for (let i = 0; i < 4; i++) {
+    const testerIp = ip()
+    const testerDevice = `tester-${i}`
+    const accounts = [0, 1, 2, 3].map(() => addAccount('client', now - int(20, 200) * DAY))
+    const t = now - int(1, 40) * DAY
+    let n = 0
+    for (const c of accounts)
+      for (let a = 0; a < int(2, 3); a++)
+        s.cardAttempts.push({
+          userId: c,
+          at: iso(t + n++ * int(20, 90) * 1000),
+          amountMinor: int(1, 5) * 100,
+          card: `stolen-${c}-${a}`,
+          ok: chance(0.1),
+          ip: testerIp,
+          deviceId: i % 2 ? null : testerDevice,
+        })
+    label(['card_testing'], accounts, 'small attempts over many cards, spread over fresh accounts on one browser or IP')
   }
   return withoutFuture(s, now)
 }

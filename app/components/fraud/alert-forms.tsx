@@ -3,7 +3,12 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { SelectField, TextareaField } from '~/components/ui/field'
 import { FRAUD_ALERT_MACHINE, type FraudAlertAction } from '~/domain/fraud-alerts'
-import { AlertBlockSchema, AlertPayoutSchema, AlertWorkflowSchema } from '~/services/fraud/desk-schemas'
+import {
+  AlertBlockSchema,
+  AlertDisputeHoldSchema,
+  AlertPayoutSchema,
+  AlertWorkflowSchema,
+} from '~/services/fraud/desk-schemas'
 
 /** What the alert page's action answers when a form was refused: which form, and conform's reply. */
 export type AlertFormResult = { formId: string; reply: SubmissionResult<string[]> } | undefined
@@ -107,6 +112,44 @@ export function PayoutHoldForm({ payout, result }: { payout: { id: string; label
           Keep on hold
         </button>
       </div>
+    </Form>
+  )
+}
+
+/** Opens a dispute hold on one milestone in escrow of an involved account's contract, with a required note. */
+export function DisputeHoldForm({
+  milestones,
+  result,
+}: {
+  milestones: { id: string; label: string }[]
+  result: AlertFormResult
+}) {
+  const [form, fields] = useForm({
+    id: 'dispute-hold',
+    lastResult: replyFor(result, 'dispute-hold'),
+    constraint: getZodConstraint(AlertDisputeHoldSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AlertDisputeHoldSchema }),
+    defaultValue: { milestoneId: milestones[0]?.id },
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <input type="hidden" name="intent" value="dispute_hold" />
+      <SelectField
+        label="Milestone in escrow"
+        meta={fields.milestoneId}
+        options={milestones.map((m) => ({ value: m.id, label: m.label }))}
+      />
+      <TextareaField
+        label="Reason for the hold"
+        meta={fields.note}
+        rows={2}
+        hint="Both sides see it as the dispute's reason; it also goes in the alert's history."
+      />
+      <FormErrors errors={form.errors} />
+      <button type="submit" className="button button--secondary">
+        Open dispute hold
+      </button>
     </Form>
   )
 }

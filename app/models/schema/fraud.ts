@@ -88,6 +88,9 @@ export const cardAttempts = sqliteTable(
     amountMinor: integer('amount_minor').notNull(),
     currency: text('currency').notNull(),
     cardFingerprint: text('card_fingerprint'),
+    /** Where the attempt came from (the payer's IP and browser cookie id), so a run spread over accounts shows. */
+    ip: text('ip'),
+    deviceId: text('device_id'),
     ok: integer('ok', { mode: 'boolean' }).notNull(),
     declineReason: text('decline_reason'),
     createdAt: at('created_at').notNull(),
@@ -95,5 +98,7 @@ export const cardAttempts = sqliteTable(
   (t) => [
     index('card_attempts_user_idx').on(t.userId, t.createdAt),
     index('card_attempts_card_idx').on(t.cardFingerprint),
+    index('card_attempts_device_idx').on(t.deviceId, t.createdAt),
+    index('card_attempts_ip_idx').on(t.ip, t.createdAt),
   ],
 )

@@ -32,3 +32,10 @@ export const AlertPayoutSchema = z.object({
   decision: z.enum(['release', 'keep']),
   note,
 })
+
+/** Opening a dispute hold on a milestone in escrow from the alert, with the note that becomes its reason. */
+export const AlertDisputeHoldSchema = z.object({
+  intent: z.literal('dispute_hold'),
+  milestoneId: z.string({ error: 'Choose a milestone' }).min(1, 'Choose a milestone').max(100),
+  note,
+})

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { FRAUD_ALERT_TYPES } from '~/domain/fraud-alerts'
-import type { FraudFacts } from '~/domain/fraud-facts'
 
 /**
  * The labelled scenario file `npm run fraud:scenarios` writes and `npm run fraud:eval` reads
@@ -35,6 +34,8 @@ const CardAttempt = z.strictObject({
   amountMinor: z.number().int().positive(),
   card: z.string().max(100).nullable(),
   ok: z.boolean(),
+  ip,
+  deviceId: z.string().max(100).nullable(),
 })
 const Payout = z.strictObject({
   id,
@@ -98,26 +99,4 @@ export function firstScenarioProblem(error: z.ZodError): string {
   const issue = error.issues[0]!
   const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('')
   return `${path.replace(/^\./, '') || '(file)'}: ${issue.message}`
-}
-
-const ms = (iso: string) => Date.parse(iso)
-
-/** The scenario's records as the detectors' facts (times in epoch milliseconds). */
-export function factsOfScenario(s: Scenario): FraudFacts {
-  return {
-    accounts: s.accounts.map((a) => ({ ...a, createdAt: ms(a.createdAt) })),
-    signIns: s.signIns.map((x) => ({ ...x, at: ms(x.at) })),
-    // The scenario's browsers are those of its sign-ins and sign-ups, which the detectors already read.
-    devices: [],
-    cardAttempts: s.cardAttempts.map((x) => ({ ...x, at: ms(x.at) })),
-    payouts: s.payouts.map((x) => ({ ...x, at: ms(x.at) })),
-    payoutMethods: s.payoutMethods.map((x) => ({ ...x, at: ms(x.at) })),
-    contracts: s.contracts.map((x) => ({ ...x, at: ms(x.at) })),
-    releases: s.releases.map((x) => ({ ...x, fundedAt: ms(x.fundedAt), releasedAt: ms(x.releasedAt) })),
-    reviews: s.reviews.map((x) => ({ ...x, at: ms(x.at) })),
-    proposals: s.proposals.map((x) => ({ ...x, at: ms(x.at) })),
-    messageFlags: s.messageFlags.map((x) => ({ ...x, at: ms(x.at) })),
-    submissions: s.submissions.map((x) => ({ ...x, at: ms(x.at) })),
-    securityChanges: s.securityChanges.map((x) => ({ ...x, at: ms(x.at) })),
-  }
 }

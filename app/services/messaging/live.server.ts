@@ -3,11 +3,14 @@ import { onSessionsEnded } from '~/services/accounts/session-signals.server'
 import { isSessionActive } from '~/services/accounts/sessions.server'
 
 /**
- * The in-process bus that carries new messages to open conversation pages (server-sent events).
+ * The in-process bus that carries live events to open pages (server-sent events): new messages to
+ * a conversation's participants, new and updated fraud alerts to admins on the fraud desk.
  * One server process serves everyone, so an EventEmitter is enough; with several processes this
  * would need a shared channel instead.
  */
 export type LiveEvent = { type: 'message'; messageId: string; senderId: string }
+/** Says only that an alert changed: the desk reloads its list, which checks who may see what. */
+export type FraudAlertLiveEvent = { type: 'fraud-alert'; alertId: string; change: 'raised' | 'updated' }
 
 type Bus = { emitter: EventEmitter; watchers: Map<string, number>; streams: Set<() => void>; hooked: boolean }
 
@@ -29,26 +32,39 @@ export function openEventStreams(): number {
 }
 
 const channel = (conversationId: string) => `conversation:${conversationId}`
+/** The audience of fraud-alert events: admins with the fraud desk open (the route lets only admins in). */
+const ADMIN_FRAUD_ALERTS = 'admin:fraud-alerts'
 const watcherKey = (conversationId: string, userId: string) => `${conversationId}:${userId}`
 
-export function publish(conversationId: string, event: LiveEvent): void {
-  bus().emitter.emit(channel(conversationId), event)
+type AnyLiveEvent = LiveEvent | FraudAlertLiveEvent
+
+/** The one place an event leaves for its topic. */
+function emit(topic: string, event: AnyLiveEvent): void {
+  bus().emitter.emit(topic, event)
 }
 
-/** Listens to one conversation; returns the function that stops listening. */
-function subscribe(conversationId: string, userId: string, listener: (event: LiveEvent) => void): () => void {
+export function publish(conversationId: string, event: LiveEvent): void {
+  emit(channel(conversationId), event)
+}
+
+export function publishAdminFraudAlert(event: FraudAlertLiveEvent): void {
+  emit(ADMIN_FRAUD_ALERTS, event)
+}
+
+/** Listens to one topic, counting the watcher when given; returns the function that stops listening. */
+function subscribe(topic: string, watcher: string | null, listener: (event: AnyLiveEvent) => void): () => void {
   const { emitter, watchers } = bus()
-  const key = watcherKey(conversationId, userId)
-  emitter.on(channel(conversationId), listener)
-  watchers.set(key, (watchers.get(key) ?? 0) + 1)
+  emitter.on(topic, listener)
+  if (watcher) watchers.set(watcher, (watchers.get(watcher) ?? 0) + 1)
   let stopped = false
   return () => {
     if (stopped) return
     stopped = true
-    emitter.off(channel(conversationId), listener)
-    const left = (watchers.get(key) ?? 1) - 1
-    if (left > 0) watchers.set(key, left)
-    else watchers.delete(key)
+    emitter.off(topic, listener)
+    if (!watcher) return
+    const left = (watchers.get(watcher) ?? 1) - 1
+    if (left > 0) watchers.set(watcher, left)
+    else watchers.delete(watcher)
   }
 }
 
@@ -59,6 +75,10 @@ export function isWatching(conversationId: string, userId: string): boolean {
 
 export function listenerCount(conversationId: string): number {
   return bus().emitter.listenerCount(channel(conversationId))
+}
+
+export function adminFraudAlertListenerCount(): number {
+  return bus().emitter.listenerCount(ADMIN_FRAUD_ALERTS)
 }
 
 const encoder = new TextEncoder()
@@ -92,8 +112,30 @@ function closeStreamsOnShutdown() {
 export function conversationEventStream(
   signal: AbortSignal,
   conversationId: string,
-  viewer: { userId: string; sessionId: string },
-  { heartbeatMs = 15_000 }: { heartbeatMs?: number } = {},
+  viewer: Viewer,
+  options: StreamOptions = {},
+): ReadableStream<Uint8Array> {
+  return topicEventStream(signal, channel(conversationId), watcherKey(conversationId, viewer.userId), viewer, options)
+}
+
+/** The same kind of stream for an admin on the fraud desk: an event per raised or updated alert. */
+export function adminFraudAlertEventStream(
+  signal: AbortSignal,
+  viewer: Viewer,
+  options: StreamOptions = {},
+): ReadableStream<Uint8Array> {
+  return topicEventStream(signal, ADMIN_FRAUD_ALERTS, null, viewer, options)
+}
+
+type Viewer = { userId: string; sessionId: string }
+type StreamOptions = { heartbeatMs?: number }
+
+function topicEventStream(
+  signal: AbortSignal,
+  topic: string,
+  watcher: string | null,
+  viewer: Viewer,
+  { heartbeatMs = 15_000 }: StreamOptions,
 ): ReadableStream<Uint8Array> {
   closeStreamsOnShutdown()
   const { streams } = bus()
@@ -120,7 +162,7 @@ export function conversationEventStream(
           })
           .catch(() => cleanup())
       }
-      const unsubscribe = subscribe(conversationId, viewer.userId, (event) => {
+      const unsubscribe = subscribe(topic, watcher, (event) => {
         whileSignedIn(() => send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`))
       })
       const stopWatchingSession = onSessionsEnded(viewer.userId, () => whileSignedIn(() => {}))

@@ -40,6 +40,8 @@ describe('card testing', () => {
       amountMinor: 100,
       card: `visa-${i}`,
       ok: i === 6,
+      ip: '198.51.100.7',
+      deviceId: 'dev-u1',
     }))
     const [alert] = detectCardTesting(attempts)
     expect(alert).toMatchObject({ type: 'card_testing', accounts: ['u1'] })
@@ -54,6 +56,45 @@ describe('card testing', () => {
       amountMinor: 50_000,
       card: i < 3 ? 'visa-a' : 'visa-b',
       ok: i === 3,
+      ip: null,
+      deviceId: null,
+    }))
+    expect(detectCardTesting(attempts)).toEqual([])
+  })
+
+  it('alerts once on a run spread over fresh accounts from one browser and IP, naming every account', () => {
+    const attempts = Array.from({ length: 8 }, (_, i) => ({
+      userId: `fresh-${Math.floor(i / 2)}`,
+      at: at(i * 0.5),
+      amountMinor: 100,
+      card: `stolen-${i}`,
+      ok: i === 7,
+      ip: '203.0.113.66',
+      deviceId: 'dev-tester',
+    }))
+    const alerts = detectCardTesting(attempts)
+    expect(alerts).toHaveLength(1)
+    expect(alerts[0]).toMatchObject({
+      key: `card_testing:device:dev-tester:${at(0)}`,
+      accounts: ['fresh-0', 'fresh-1', 'fresh-2', 'fresh-3'],
+    })
+    expect(alerts[0]!.words[0]).toBe(
+      '8 cards tried 8 times in 4 minutes from one browser across 4 accounts, 7 declined.',
+    )
+    // Split over browsers, the shared IP still tells.
+    const byIp = detectCardTesting(attempts.map((a, i) => ({ ...a, deviceId: `dev-${i}` })))
+    expect(byIp.map((a) => a.key)).toEqual([`card_testing:ip:203.0.113.66:${at(0)}`])
+  })
+
+  it('leaves alone an office IP where colleagues each pay once, one after a decline', () => {
+    const attempts = Array.from({ length: 7 }, (_, i) => ({
+      userId: `colleague-${Math.min(i, 5)}`,
+      at: at(i * 3),
+      amountMinor: 40_000,
+      card: `corporate-${Math.min(i, 5)}`,
+      ok: i !== 5,
+      ip: '192.0.2.10',
+      deviceId: `laptop-${Math.min(i, 5)}`,
     }))
     expect(detectCardTesting(attempts)).toEqual([])
   })

@@ -28,7 +28,7 @@ import { getCardProvider } from '../cards/card-provider.server'
 import type { CheckoutStart } from '../cards/card-payment-provider'
 import { feeTaxTreatmentFor } from '../tax/tax-customer.server'
 import { chargeSandboxCard, digitsOnly, passesLuhn, type SandboxCardInput } from '../cards/sandbox-card'
-import { recordCardAttempt } from '~/services/fraud/card-attempts.server'
+import { recordCardAttempt, type CardAttemptOrigin } from '~/services/fraud/card-attempts.server'
 import { sandboxMoney } from '../cards/sandbox-money.server'
 import { LEDGER_TRANSACTION } from '~/domain/enums'
 
@@ -156,6 +156,7 @@ export async function payMilestoneByCard(
   card: SandboxCardInput,
   actorName: string,
   at = new Date(),
+  origin: CardAttemptOrigin | null = null,
 ): Promise<CheckoutOutcome> {
   if (payment.status === 'succeeded') return { ok: true, funded: true }
   const sandbox = sandboxMoney()
@@ -176,6 +177,7 @@ export async function payMilestoneByCard(
       ok: charge.ok,
       declineReason: charge.ok ? null : charge.message,
       at,
+      origin,
     })
   if (!charge.ok) {
     await recordCardDecline(payment.id, charge.message, at)
