@@ -1,15 +1,5 @@
-import {
-  expect,
-  expectPath,
-  expectPortal,
-  makeUser,
-  type Page,
-  signIn,
-  signUp,
-  submitSignIn,
-  test,
-  toast,
-} from './fixtures'
+import { expect, expectPath, expectPortal, makeUser, type Page, signIn, submitSignIn, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 
 /** Finds the user through the admin search and opens their page. */
 async function openUserAsAdmin(adminPage: Page, email: string, name: string) {
@@ -28,8 +18,8 @@ async function openUserAsAdmin(adminPage: Page, email: string, name: string) {
 test('a blocked user is signed out, refused with the reason, and let back in when unblocked', async ({
   page,
   adminPage,
-}) => {
-  const user = await signUp(page, makeUser('freelancer'))
+}, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   const reason = 'Asked clients to pay outside the platform, twice.'
 
   await openUserAsAdmin(adminPage, user.email, user.name)
@@ -62,8 +52,8 @@ test('a blocked user is signed out, refused with the reason, and let back in whe
   await signIn(page, user, 'freelancer')
 })
 
-test('blocking needs a reason of at least 10 characters', async ({ page, adminPage }) => {
-  const user = await signUp(page, makeUser('client'))
+test('blocking needs a reason of at least 10 characters', async ({ page, adminPage }, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo, makeUser('client'))
   await openUserAsAdmin(adminPage, user.email, user.name)
   await adminPage.getByLabel('Reason for blocking').fill('spam')
   await adminPage.getByRole('button', { name: 'Block user' }).click()
@@ -76,8 +66,8 @@ test('blocking needs a reason of at least 10 characters', async ({ page, adminPa
   await expectPortal(page, 'client')
 })
 
-test('the admin user list filters by role and status', async ({ page, adminPage }) => {
-  const user = await signUp(page, makeUser('client'))
+test('the admin user list filters by role and status', async ({ page, adminPage }, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo, makeUser('client'))
   await adminPage.goto('/admin/users')
   const search = adminPage.getByRole('search', { name: 'Find users' })
   await search.getByLabel('Name or email').fill(user.email)
@@ -99,8 +89,11 @@ test('the admin user list filters by role and status', async ({ page, adminPage 
   await expect(search.getByLabel('Status')).toHaveValue('active')
 })
 
-test('an admin signs a user out of every session, and the security log says so', async ({ page, adminPage }) => {
-  const user = await signUp(page, makeUser('client'))
+test('an admin signs a user out of every session, and the security log says so', async ({
+  page,
+  adminPage,
+}, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo, makeUser('client'))
   await openUserAsAdmin(adminPage, user.email, user.name)
   const sessions = adminPage.getByRole('region', { name: 'Sessions' })
   await expect(sessions).toContainText('Signed in on 1 browser.')

@@ -21,10 +21,34 @@ export async function newAuditContext(
   return context
 }
 
-/** The WCAG AA violations on the page at `path` (default: the page as it is), one line each; none passes. */
+/**
+ * The WCAG AA violations on the page at `path` (default: the page as it is), one line each; none passes.
+ * Legacy mode runs axe once in the page: the default mode opens a second page per scan to merge the
+ * frames' results, and the app has no frames (the only thing legacy mode skips is cross-origin frames).
+ * Only violations are collected in full, which is all this reports (same rules, same verdicts).
+ */
 export async function wcagViolations(page: Page, path?: string): Promise<string[]> {
   if (path) await page.goto(path)
   const where = path ?? new URL(page.url()).pathname
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
+  const { violations } = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .options({ resultTypes: ['violations'] })
+    .withTags(WCAG_TAGS)
+    .analyze()
   return violations.map((v) => `${where}: ${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`)
+}
+
+/**
+ * The violations on the page at `path` (default: as it is) in the light and then the dark theme,
+ * each line naming its theme. The theme follows the system setting (prefers-color-scheme) unless
+ * the account chose one, so one page load serves both scans.
+ */
+export async function wcagViolationsInBothThemes(page: Page, path?: string): Promise<string[]> {
+  if (path) await page.goto(path)
+  const found: string[] = []
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    found.push(...(await wcagViolations(page)).map((line) => `${colorScheme}: ${line}`))
+  }
+  return found
 }

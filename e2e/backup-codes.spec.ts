@@ -7,12 +7,12 @@ import {
   newBrowserContext,
   type NewUser,
   type Page,
-  signUp,
   submitSignIn,
   test,
   type TestInfo,
   toast,
 } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { confirmPassword } from './step-up-helpers'
 
 /** The first set: an account without factors re-enters its password first. */
@@ -45,8 +45,8 @@ async function signInWithBackupCode(browser: Browser, testInfo: TestInfo, user: 
   return { context, page }
 }
 
-test('backup codes are shown once and download as a text file', async ({ page }) => {
-  const user = await signUp(page)
+test('backup codes are shown once and download as a text file', async ({ page }, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo)
   const codes = await generateCodes(page, user)
 
   const link = page.getByRole('link', { name: 'Download as .txt' })
@@ -63,7 +63,7 @@ test('backup codes are shown once and download as a text file', async ({ page })
 })
 
 test('a backup code signs in once; the same code a second time is refused', async ({ page, browser }, testInfo) => {
-  const user = await signUp(page)
+  const user = await signUpWithoutForm(page, testInfo)
   const [code = ''] = await generateCodes(page, user)
 
   const first = await signInWithBackupCode(browser, testInfo, user, code)

@@ -1,5 +1,5 @@
-import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, type Page, signIn, test, toast } from './fixtures'
-import { signUpWithoutForm } from './user-fixtures'
+import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
+import { signUpWithoutForm, signInWithoutForm } from './user-fixtures'
 import { createFixedContract } from './contract-fixtures'
 
 async function payByCard(page: Page, number: string) {
@@ -103,7 +103,7 @@ test('a fixed-price milestone is funded by card, sent back once, approved and pa
 
   // Someone not on the contract is told it does not exist.
   await page.context().clearCookies()
-  await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
   const stranger = await page.goto(`/contracts/${contractId}`)
   expect(stranger?.status()).toBe(404)
 })

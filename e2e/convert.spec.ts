@@ -1,6 +1,7 @@
 import { newAuditContext, wcagViolations } from './axe-audit'
 import { insertSessionCookie } from './db-fixtures'
-import { DEMO_ACCOUNTS, expect, makeUser, type Page, signUp, test, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, makeUser, type Page, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 
 /** Signs in as the seeded client by writing a session (these tests change nothing of theirs). */
 async function openConvertAsClient(page: Page, baseURL: string) {
@@ -56,8 +57,8 @@ test.describe('currency conversion', () => {
     await expect(optionsOf(page, 'To').filter({ hasText: 'XOF — CFA Franc BCEAO' })).toHaveCount(1)
   })
 
-  test('a starred currency is listed under Favourites, and the typed amount survives', async ({ page }) => {
-    await signUp(page, makeUser('client'))
+  test('a starred currency is listed under Favourites, and the typed amount survives', async ({ page }, testInfo) => {
+    await signUpWithoutForm(page, testInfo, makeUser('client'))
     await page.goto('/convert')
     await page.getByLabel('Amount', { exact: true }).fill('250')
     await page.getByLabel('Find a currency').fill('swiss')

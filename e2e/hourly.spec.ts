@@ -1,5 +1,5 @@
-import { DEMO_ACCOUNTS, expect, makeUser, signIn, signInAsSeededAdmin, test, toast } from './fixtures'
-import { signUpWithoutForm } from './user-fixtures'
+import { DEMO_ACCOUNTS, expect, makeUser, signInAsSeededAdmin, test, toast } from './fixtures'
+import { signUpWithoutForm, signInWithoutForm } from './user-fixtures'
 import { createHourlyContract } from './hourly-fixtures'
 
 function weekLabel(isoDay: string) {
@@ -15,7 +15,7 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   const first = await createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
   const second = await createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email, 60)
 
-  await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
   await page.goto(`/contracts/${first.contractId}/hours`)
   await expect(page.getByRole('heading', { level: 1, name: 'Hours and invoices' })).toBeVisible()
 
@@ -41,7 +41,7 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await expect(toast(page)).toHaveText('Invoice sent: $40.')
 
   await page.context().clearCookies()
-  await signIn(page, DEMO_ACCOUNTS.client, 'client')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
   await page.goto(`/contracts/${first.contractId}/hours`)
   await expect(page.getByRole('button', { name: 'Log time' })).toHaveCount(0)
   await page.getByRole('button', { name: `Approve invoice for week of ${weekLabel(first.lastWeekStart)}` }).click()
@@ -62,7 +62,7 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
 
   // The freelancer answers the dispute; an admin splits the invoice with a reason both see.
   await page.context().clearCookies()
-  await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
   await page.goto(`/contracts/${second.contractId}/hours`)
   await page.getByRole('link', { name: 'See the dispute' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Dispute' })).toBeVisible()
@@ -88,7 +88,7 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await expect(page.getByText('$25 to the freelancer, $15 back to the client.')).toBeVisible()
 
   await page.context().clearCookies()
-  await signIn(page, DEMO_ACCOUNTS.client, 'client')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
   await page.goto(disputeUrl)
   await expect(page.getByText('The alerting rework was asked for, the monitoring setup was not.')).toBeVisible()
   await page.goto(`/contracts/${second.contractId}/hours`)

@@ -1,5 +1,5 @@
-import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, signIn, test } from './fixtures'
-import { signUpWithoutForm } from './user-fixtures'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, test } from './fixtures'
+import { signUpWithoutForm, signInWithoutForm } from './user-fixtures'
 import { createProposal } from './messaging-fixtures'
 import { MESSAGE_PATH, sendMessage, thread } from './messaging-helpers'
 
@@ -15,7 +15,7 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   const tag = proposal.proposalId.slice(0, 8)
 
   // The client opens the proposal's conversation and writes first.
-  await signIn(page, DEMO_ACCOUNTS.client, 'client')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
   await page.goto(`/messages/for/proposal/${proposal.proposalId}`)
   await expect(page).toHaveURL((url) => MESSAGE_PATH.test(url.pathname))
   const conversationUrl = new URL(page.url()).pathname
@@ -29,7 +29,7 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   // The freelancer sees it as unread, opens it, and the count clears.
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancer = await freelancerContext.newPage()
-  await signIn(freelancer, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await signInWithoutForm(freelancer, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
   await freelancer.goto('/messages')
   const row = freelancer
     .getByRole('list', { name: 'Conversations' })

@@ -1,4 +1,4 @@
-import { expect, expectPath, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
+import { expect, expectPath, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 import { createFixedContract } from './contract-fixtures'
 
@@ -22,8 +22,8 @@ async function payByCard(page: Page, amount: string) {
 
 test('a brand-new client is one click from posting a project, and the checklist shows what is left', async ({
   page,
-}) => {
-  await signUp(page, makeUser('client'))
+}, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('client'))
   const checklist = page.getByRole('region', { name: 'Get started' })
   await expect(checklist.getByRole('listitem')).toHaveText([
     'Post your first project',
@@ -55,8 +55,10 @@ test('a brand-new client is one click from posting a project, and the checklist 
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
 })
 
-test('a brand-new freelancer is led to complete the profile, then to work and to payouts', async ({ page }) => {
-  await signUp(page, makeUser('freelancer'))
+test('a brand-new freelancer is led to complete the profile, then to work and to payouts', async ({
+  page,
+}, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   const checklist = page.getByRole('region', { name: 'Get started' })
   await expect(checklist.getByRole('listitem')).toHaveText([
     'Complete your profile',
@@ -143,8 +145,10 @@ test('after the last milestone is paid both sides are told to end the contract t
   }
 })
 
-test('the step-up page offers "Send a code" before the code box and says it was sent once', async ({ page }) => {
-  await signUp(page, makeUser('client'))
+test('the step-up page offers "Send a code" before the code box and says it was sent once', async ({
+  page,
+}, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('client'))
   await page.goto('/settings/security/verify?method=email')
   const send = page.getByRole('button', { name: 'Send a code', exact: true })
   const code = page.getByLabel('Code (required)', { exact: true })

@@ -1,16 +1,6 @@
 import fs from 'node:fs/promises'
-import {
-  DEMO_ACCOUNTS,
-  expect,
-  expectPath,
-  makeUser,
-  newBrowserContext,
-  type Page,
-  signIn,
-  test,
-  toast,
-} from './fixtures'
-import { signUpWithoutForm } from './user-fixtures'
+import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
+import { signUpWithoutForm, signInWithoutForm } from './user-fixtures'
 import { createReviewedHistory } from './profiles-fixtures'
 
 // A valid 1×1 PNG.
@@ -217,7 +207,7 @@ test('the rank page explains the formula and shows a freelancer their breakdown;
 
   // A client sees the formula but no breakdown of their own, and the freelancer's review of them.
   await page.context().clearCookies()
-  await signIn(page, DEMO_ACCOUNTS.client, 'client')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
   await page.goto('/rank')
   await expect(page.getByRole('list', { name: 'Rank factors and their weights' })).toBeVisible()
   await expect(page.getByRole('table', { name: /Your rank/ })).toHaveCount(0)

@@ -1,5 +1,5 @@
-import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, signIn, test, toast } from './fixtures'
-import { signUpWithoutForm } from './user-fixtures'
+import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, test, toast } from './fixtures'
+import { signUpWithoutForm, signInWithoutForm } from './user-fixtures'
 import { createOpenProject, createSubmittedProposal, notificationTitles, proposalStatus } from './projects-fixtures'
 
 const INVITE_SENT =
@@ -173,7 +173,7 @@ test('an admin hides a project with a reason the owner sees, then restores it', 
 
   const other = await newBrowserContext(browser, testInfo)
   const freelancerPage = await other.newPage()
-  await signIn(freelancerPage, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await signInWithoutForm(freelancerPage, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
   expect((await freelancerPage.goto(`/projects/${projectId}`))?.status()).toBe(200)
   expect((await freelancerPage.goto('/admin/projects'))?.status()).toBe(403)
 

@@ -1,5 +1,5 @@
-import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, signIn, test, toast } from './fixtures'
-import { signUpWithoutForm } from './user-fixtures'
+import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, test, toast } from './fixtures'
+import { signUpWithoutForm, signInWithoutForm } from './user-fixtures'
 import { insertSessionCookie } from './db-fixtures'
 import { createBookingSiteProject, insertProposal, readHire, reviseBid } from './proposals-fixtures'
 
@@ -20,7 +20,7 @@ test('a freelancer proposes, the client reviews, declines another with a reason 
   const other = await signUpWithoutForm(otherPage, testInfo, makeUser('freelancer'))
   const otherProposalId = await insertProposal(projectId, other.email, 95_000)
 
-  await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
   await page.goto(`/projects/${projectId}/propose`)
   await expect(page.getByRole('heading', { level: 1, name: 'Send a proposal' })).toBeVisible()
   await page.getByLabel('Cover letter').fill(COVER_LETTER)
@@ -58,7 +58,7 @@ test('a freelancer proposes, the client reviews, declines another with a reason 
   // The client reads the proposals, shortlists one and declines the other with a reason.
   const clientContext = await newBrowserContext(browser, testInfo)
   const clientPage = await clientContext.newPage()
-  await signIn(clientPage, DEMO_ACCOUNTS.client, 'client')
+  await signInWithoutForm(clientPage, testInfo, DEMO_ACCOUNTS.client.email, 'client')
   await clientPage.goto(`/projects/${projectId}/proposals`)
   await expect(clientPage.getByRole('heading', { level: 1, name: 'Proposals' })).toBeVisible()
   await expect(

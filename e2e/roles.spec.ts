@@ -1,14 +1,5 @@
-import {
-  expect,
-  expectPath,
-  makeUser,
-  type Page,
-  PORTALS,
-  type Role,
-  signInAsSeededAdmin,
-  signUp,
-  test,
-} from './fixtures'
+import { expect, expectPath, makeUser, type Page, PORTALS, type Role, signInAsSeededAdmin, test } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 
 /** Opens `path` and expects the 403 page inside the visitor's own portal. */
 async function expectForbidden(page: Page, path: string, ownRole: Role) {
@@ -22,8 +13,8 @@ async function expectForbidden(page: Page, path: string, ownRole: Role) {
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toHaveCount(0)
 }
 
-test('a client is refused the admin and freelancer portals with a 403', async ({ page }) => {
-  await signUp(page, makeUser('client'))
+test('a client is refused the admin and freelancer portals with a 403', async ({ page }, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('client'))
   await expectForbidden(page, '/admin', 'client')
   await expect(page.getByText('This page is for admin accounts.')).toBeVisible()
   await expectForbidden(page, '/admin/users', 'client')
@@ -37,8 +28,8 @@ test('a client is refused the admin and freelancer portals with a 403', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
 })
 
-test('a freelancer is refused the client and admin portals with a 403', async ({ page }) => {
-  await signUp(page, makeUser('freelancer'))
+test('a freelancer is refused the client and admin portals with a 403', async ({ page }, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   await expectForbidden(page, '/client', 'freelancer')
   await expect(page.getByText('This page is for client accounts.')).toBeVisible()
   await expectForbidden(page, '/admin/users', 'freelancer')
@@ -50,8 +41,8 @@ test('the admin is refused the client and freelancer dashboards with a 403', asy
   await expectForbidden(page, '/freelancer', 'admin')
 })
 
-test('each portal menu lists only its own pages', async ({ page }) => {
-  await signUp(page, makeUser('client'))
+test('each portal menu lists only its own pages', async ({ page }, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('client'))
   const menu = page.getByRole('navigation', { name: 'Client portal' })
   await expect(menu.getByRole('link')).toHaveText([
     'Dashboard',

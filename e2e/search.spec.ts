@@ -1,10 +1,11 @@
-import { DEMO_ACCOUNTS, expect, expectPath, signIn, test, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, expectPath, test, toast } from './fixtures'
+import { signInWithoutForm } from './user-fixtures'
 import { createSearchProjects } from './search-fixtures'
 
-test('a freelancer searches, filters, pages, opens a result and saves the search', async ({ page }) => {
+test('a freelancer searches, filters, pages, opens a result and saves the search', async ({ page }, testInfo) => {
   const { keyword } = await createSearchProjects({ react: 12, python: 10 })
 
-  await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
   await page.goto('/projects')
   await expect(page.getByRole('heading', { level: 1, name: 'Find work' })).toBeVisible()
 
@@ -51,8 +52,8 @@ test('a freelancer searches, filters, pages, opens a result and saves the search
   await expectPath(page, href!)
 })
 
-test('odd keywords never break the search, and an empty result says what to change', async ({ page }) => {
-  await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
+test('odd keywords never break the search, and an empty result says what to change', async ({ page }, testInfo) => {
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
   await page.goto('/projects?q=%22unclosed%20AND%20*%20NEAR(%20OR%20-%20%5E&skill=Nope&min=abc')
   await expect(page.getByRole('heading', { level: 1, name: 'Find work' })).toBeVisible()
   await expect(page.getByText('Minimum budget must be a number; it was ignored.')).toBeVisible()

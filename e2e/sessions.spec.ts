@@ -1,7 +1,8 @@
-import { expect, expectPath, makeUser, newBrowserContext, signIn, signUp, test, toast } from './fixtures'
+import { expect, expectPath, makeUser, newBrowserContext, signIn, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 
 test('a user sees where they are signed in and signs other browsers out', async ({ page, browser }, testInfo) => {
-  const user = await signUp(page, makeUser('freelancer'))
+  const user = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   const otherContext = await newBrowserContext(browser, testInfo)
   const other = await otherContext.newPage()
   await signIn(other, user, 'freelancer')

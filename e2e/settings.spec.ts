@@ -9,12 +9,12 @@ import {
   type Page,
   signIn,
   signOut,
-  signUp,
   submitSignIn,
   test,
   toast,
   uniquePassword,
 } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 
 function stat(page: Page, label: string) {
   return page
@@ -42,8 +42,8 @@ async function openPasswordSettings(page: Page, portal: string, email: string) {
   await expectPath(page, '/settings/password')
 }
 
-test('a freelancer completes their profile and the dashboard reflects it', async ({ page }) => {
-  const user = await signUp(page, makeUser('freelancer'))
+test('a freelancer completes their profile and the dashboard reflects it', async ({ page }, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   await expect(stat(page, 'Profile complete')).toHaveText('0%')
   await expect(stat(page, 'Hourly rate')).toHaveText('Not set')
   await expect(page.getByRole('heading', { name: 'Finish your profile' })).toBeVisible()
@@ -85,8 +85,8 @@ test('a freelancer completes their profile and the dashboard reflects it', async
   await expect(page.getByText(`Welcome back, ${newName}.`)).toBeVisible()
 })
 
-test('unknown skills and a bad rate are refused and everything typed is kept', async ({ page }) => {
-  await signUp(page, makeUser('freelancer'))
+test('unknown skills and a bad rate are refused and everything typed is kept', async ({ page }, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   await openSettings(page, 'Freelancer portal')
   await page.getByLabel('Headline').fill('Weaver of baskets and websites')
   await page.getByLabel('Skills').fill('React, Basket weaving')
@@ -109,8 +109,8 @@ test('unknown skills and a bad rate are refused and everything typed is kept', a
   await expect(page.getByLabel('Headline')).toHaveValue('')
 })
 
-test('a client saves their company name', async ({ page }) => {
-  await signUp(page, makeUser('client'))
+test('a client saves their company name', async ({ page }, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('client'))
   await openSettings(page, 'Client portal')
   await expect(page.getByLabel('Headline')).toHaveCount(0)
   await page.getByLabel('Company').fill('Northwind Traders')
@@ -125,7 +125,7 @@ test('changing the password signs out other devices and the new password works',
   browser,
   page,
 }, testInfo) => {
-  const user = await signUp(page, makeUser('client'))
+  const user = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const otherContext = await newBrowserContext(browser, testInfo)
   const other = await otherContext.newPage()
   await signIn(other, user, 'client')
@@ -153,7 +153,7 @@ test('changing the password signs out other devices and the new password works',
 })
 
 test('a password change with mistakes is refused with the reasons', async ({ page }, testInfo) => {
-  const user = await signUp(page, makeUser('freelancer'))
+  const user = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   await openPasswordSettings(page, 'Freelancer portal', user.email)
   const currentPassword = page.getByLabel('Current password')
   const newPassword = page.getByLabel('New password (required)', { exact: true })

@@ -5,11 +5,11 @@ import {
   newBrowserContext,
   type NewUser,
   type Page,
-  signUp,
   submitSignIn,
   test,
   toast,
 } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { latestOutboxMessage, readCodeFromOutbox } from './db-fixtures'
 import { confirmPassword } from './step-up-helpers'
 
@@ -50,7 +50,7 @@ async function addPhone(page: Page, user: NewUser, phone: ReturnType<typeof uniq
 }
 
 test('a phone number verified with a texted code then receives sign-in codes', async ({ page, browser }, testInfo) => {
-  const user = await signUp(page)
+  const user = await signUpWithoutForm(page, testInfo)
   const phone = uniqueMobile()
   await addPhone(page, user, phone)
 

@@ -1,4 +1,5 @@
-import { expect, expectPath, makeUser, type Page, signUp, test } from './fixtures'
+import { expect, expectPath, makeUser, type Page, test } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 
 type Theme = 'light' | 'dark' | 'system'
 const LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', system: 'System' }
@@ -62,8 +63,8 @@ test('switching the theme keeps the page and its query string', async ({ page })
   )
 })
 
-test('a signed-in user saves a theme in appearance settings', async ({ page }) => {
-  await signUp(page, makeUser('client'))
+test('a signed-in user saves a theme in appearance settings', async ({ page }, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('client'))
   await page.getByRole('navigation', { name: 'Client portal' }).getByRole('link', { name: 'Settings' }).click()
   await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Appearance' }).click()
   await expectPath(page, '/settings/appearance')

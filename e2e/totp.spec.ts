@@ -6,11 +6,11 @@ import {
   newBrowserContext,
   type NewUser,
   type Page,
-  signUp,
   submitSignIn,
   test,
   toast,
 } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { confirmPassword, confirmWithEmailedCode } from './step-up-helpers'
 
 /** The code an authenticator app shows for `secret`, `stepsAhead` 30-second steps from now. */
@@ -52,7 +52,7 @@ async function answerWithCode(page: Page, code: string) {
 }
 
 test('sign-in asks for the authenticator code, and a code works only once', async ({ page, browser }, testInfo) => {
-  const user = await signUp(page)
+  const user = await signUpWithoutForm(page, testInfo)
   const secret = await setUpAuthenticator(page, user)
   // The set-up used this time step's code; an app shows the next one 30 seconds later.
   const code = totpCode(secret, 1)
@@ -79,8 +79,8 @@ test('sign-in asks for the authenticator code, and a code works only once', asyn
 
 test('turning the authenticator app off asks for a code first: not from the app just added, which a thief could have added', async ({
   page,
-}) => {
-  const user = await signUp(page)
+}, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo)
   await setUpAuthenticator(page, user)
   await page.getByRole('button', { name: 'Turn off' }).click()
   await expectPath(page, '/settings/security/verify')

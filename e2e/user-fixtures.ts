@@ -1,9 +1,9 @@
 import './app-env'
 import type { Page, TestInfo } from '@playwright/test'
-import { insertUser } from '~/models/users.server'
+import { findUserByEmail, insertUser } from '~/models/users.server'
 import { hashPassword } from '~/services/accounts/passwords.server'
 import { signInNewAccount } from '~/services/security/sign-in.server'
-import { expectPortal, makeUser, type NewUser, PORTALS } from './fixtures'
+import { expectPortal, makeUser, type NewUser, PORTALS, type Role } from './fixtures'
 
 type BrowserCookie = Parameters<ReturnType<Page['context']>['addCookies']>[0][number]
 
@@ -45,11 +45,26 @@ export async function signUpWithoutForm(
     role: user.role,
     passwordHash: await hashPassword(user.password),
   })
+  await openPortalSignedIn(page, testInfo, created, user.role)
+  return user
+}
+
+/** Signs the browser in by the app's own sign-in code (session and device cookies), then opens the portal. */
+async function openPortalSignedIn(page: Page, testInfo: TestInfo, user: { id: string }, role: Role) {
   const { baseURL, userAgent } = testInfo.project.use
   const request = new Request(baseURL!, { headers: { 'user-agent': userAgent ?? 'e2e fixture' } })
-  const headers = await signInNewAccount(created, request, '127.0.0.1')
+  const headers = await signInNewAccount(user, request, '127.0.0.1')
   await page.context().addCookies(cookiesOf(headers, baseURL!))
-  await page.goto(PORTALS[user.role].home)
-  await expectPortal(page, user.role)
-  return user
+  await page.goto(PORTALS[role].home)
+  await expectPortal(page, role)
+}
+
+/**
+ * Signs an existing account in without the form, as a sign-in that needed no second factor would,
+ * on its portal. For tests where the sign-in form is not what is tested (auth.spec.ts tests it).
+ */
+export async function signInWithoutForm(page: Page, testInfo: TestInfo, email: string, role: Role) {
+  const user = await findUserByEmail(email)
+  if (!user) throw new Error(`No user ${email}`)
+  await openPortalSignedIn(page, testInfo, user, role)
 }
