@@ -6,9 +6,10 @@ import { loadMenuBadges, markReadOnVisit } from '~/services/notifications/centre
 import { getOptionalSession } from '~/http/auth.server'
 
 /**
- * Pages anyone may read (Find work, a project, a freelancer's profile). Members see them inside their
- * portal with its menu; visitors without an account see them on their own, and each page asks them
- * to sign in only for what needs an account (applying, inviting, messaging).
+ * Pages anyone may read (Find work, a project, a freelancer's profile, the rank and matching formulas,
+ * the market). Members see them inside their portal with its menu; visitors without an account see
+ * them on their own, and each page asks them to sign in only for what needs an account (applying,
+ * inviting, messaging).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = (await getOptionalSession(request))?.user

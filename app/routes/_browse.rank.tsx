@@ -1,7 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { PortalShell } from '~/components/portal-shell'
 import { RankBreakdown } from '~/components/profiles/rank-breakdown'
 import { RANK_FACTORS } from '~/services/marketplace/rank'
 import { rankOfFreelancer } from '~/services/marketplace/rank.server'
@@ -11,20 +9,19 @@ export const meta: MetaFunction = () => [{ title: 'Rank · MegiLance' }]
 
 /**
  * The published formula, for everyone (signed in or not); a signed-in freelancer also sees their
- * own breakdown. Signed-in people see it inside their portal.
+ * own breakdown.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = (await getOptionalSession(request))?.user ?? null
   return json({
-    role: user?.role ?? null,
     userId: user?.id ?? null,
     own: user?.role === 'freelancer' ? await rankOfFreelancer(user.id) : null,
   })
 }
 
 export default function RankPage() {
-  const { role, userId, own } = useLoaderData<typeof loader>()
-  const content = (
+  const { userId, own } = useLoaderData<typeof loader>()
+  return (
     <>
       <header className="page-header">
         <h1>Rank</h1>
@@ -66,19 +63,5 @@ export default function RankPage() {
         </p>
       </section>
     </>
-  )
-  if (role) return <PortalShell role={role}>{content}</PortalShell>
-  return (
-    <main id="main" className="page">
-      {content}
-    </main>
-  )
-}
-
-export function ErrorBoundary() {
-  return (
-    <main id="main" className="page page--narrow">
-      <GeneralErrorBoundary />
-    </main>
   )
 }

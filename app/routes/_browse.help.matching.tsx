@@ -1,24 +1,15 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { PortalShell } from '~/components/portal-shell'
+import { type MetaFunction } from '@remix-run/node'
+import { Link } from '@remix-run/react'
 import { MATCH_FACTORS, NEWCOMER_CONTRACTS, NEWCOMER_MIN_SKILL_SHARE } from '~/services/ai/matching'
-import { getOptionalSession } from '~/http/auth.server'
 
 export const meta: MetaFunction = () => [
   { title: 'How matching works · MegiLance' },
   { name: 'description', content: 'The published formula behind recommended freelancers and projects on MegiLance.' },
 ]
 
-/** The published matching formula, for everyone; signed-in people see it inside their portal. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = (await getOptionalSession(request))?.user ?? null
-  return json({ role: user?.role ?? null })
-}
-
+/** The published matching formula, for everyone. */
 export default function MatchingHelp() {
-  const { role } = useLoaderData<typeof loader>()
-  const content = (
+  return (
     <>
       <header className="page-header">
         <h1>How matching works</h1>
@@ -66,19 +57,5 @@ export default function MatchingHelp() {
         </p>
       </section>
     </>
-  )
-  if (role) return <PortalShell role={role}>{content}</PortalShell>
-  return (
-    <main id="main" className="page">
-      {content}
-    </main>
-  )
-}
-
-export function ErrorBoundary() {
-  return (
-    <main id="main" className="page page--narrow">
-      <GeneralErrorBoundary />
-    </main>
   )
 }
