@@ -1,5 +1,6 @@
 import { type MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
+import { FormulaFactors } from '~/components/profiles/formula-factors'
 import { MATCH_FACTORS, NEWCOMER_CONTRACTS, NEWCOMER_MIN_SKILL_SHARE } from '~/services/ai/matching'
 
 export const meta: MetaFunction = () => [
@@ -26,16 +27,7 @@ export default function MatchingHelp() {
           to a match out of 100. The weights below are the published defaults and are the ones in force: they have not
           been fitted on hiring outcomes.
         </p>
-        <ol className="rank-factors" aria-label="Matching factors and their weights">
-          {MATCH_FACTORS.map((factor) => (
-            <li key={factor.key}>
-              <h3>
-                {factor.label} <span className="muted">· up to {factor.weight} points</span>
-              </h3>
-              <p>{factor.explanation}</p>
-            </li>
-          ))}
-        </ol>
+        <FormulaFactors label="Matching factors and their weights" factors={MATCH_FACTORS} />
       </section>
       <section className="card" aria-labelledby="cold-start-heading">
         <h2 id="cold-start-heading">New freelancers (the cold-start rule)</h2>

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { FormulaFactors } from '~/components/profiles/formula-factors'
 import { RankBreakdown } from '~/components/profiles/rank-breakdown'
 import { RANK_FACTORS } from '~/services/marketplace/rank'
 import { rankOfFreelancer } from '~/services/marketplace/rank.server'
@@ -47,16 +48,7 @@ export default function RankPage() {
           points add up to the rank. Small records start from a neutral value so that one review or one contract can
           neither make nor break a newcomer; the more history you have, the less that starting value counts.
         </p>
-        <ol className="rank-factors" aria-label="Rank factors and their weights">
-          {RANK_FACTORS.map((factor) => (
-            <li key={factor.key}>
-              <h3>
-                {factor.label} <span className="muted">· up to {factor.weight} points</span>
-              </h3>
-              <p>{factor.explanation}</p>
-            </li>
-          ))}
-        </ol>
+        <FormulaFactors label="Rank factors and their weights" factors={RANK_FACTORS} />
         <p className="muted">
           Reviews count only once they are visible: after both sides have reviewed the contract, or 14 days after it
           ended.
