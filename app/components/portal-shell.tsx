@@ -51,7 +51,7 @@ function MenuLinks({ role, badges }: { role: Role; badges: MenuBadges }) {
 }
 
 /** Sidebar on wide screens; a disclosure menu on narrow ones (works without JavaScript). */
-export function PortalShell({ role, badges = {}, children }: { role: Role; badges?: MenuBadges; children: ReactNode }) {
+function PortalShell({ role, badges = {}, children }: { role: Role; badges?: MenuBadges; children: ReactNode }) {
   const total = Object.values(badges).reduce((sum, count) => sum + count, 0)
   return (
     <div className="portal">
