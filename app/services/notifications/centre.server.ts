@@ -89,7 +89,10 @@ async function loadMenuBadges(user: { id: string; role: Role }): Promise<Record<
   return badges
 }
 
-/** What the portal's menu needs for a page view: the role's menu and its counts, after the visit reads its own notifications. */
+/**
+ * What the portal's menu needs for a page view: the role and the menu's counts, counted after the
+ * visit has read the notifications about this page.
+ */
 export async function loadPortalMenu(user: { id: string; role: Role }, pathname: string) {
   await markReadOnVisit(user.id, pathname)
   return { role: user.role, badges: await loadMenuBadges(user) }
