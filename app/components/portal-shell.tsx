@@ -1,4 +1,4 @@
-import { NavLink } from '@remix-run/react'
+import { NavLink, type ShouldRevalidateFunction } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { Role } from '~/domain/enums'
 import { PORTAL_MENUS, PORTAL_NAMES } from './portal-menus'
@@ -51,7 +51,7 @@ function MenuLinks({ role, badges }: { role: Role; badges: MenuBadges }) {
 }
 
 /** Sidebar on wide screens; a disclosure menu on narrow ones (works without JavaScript). */
-export function PortalShell({ role, badges = {}, children }: { role: Role; badges?: MenuBadges; children: ReactNode }) {
+function PortalShell({ role, badges = {}, children }: { role: Role; badges?: MenuBadges; children: ReactNode }) {
   const total = Object.values(badges).reduce((sum, count) => sum + count, 0)
   return (
     <div className="portal">
@@ -72,5 +72,36 @@ export function PortalShell({ role, badges = {}, children }: { role: Role; badge
         {children}
       </main>
     </div>
+  )
+}
+
+/** The menu's counts (unread notifications…) stay current as the user moves between pages. */
+export const revalidateMenuOnNewPage: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname
+
+/**
+ * A page inside the portal for a member (`menu` from the layout's loader), on its own for a visitor
+ * or when the layout's loader failed; error pages use the narrow column.
+ */
+export function PageFrame({
+  menu,
+  narrow = false,
+  children,
+}: {
+  menu: { role: Role; badges: MenuBadges } | null | undefined
+  narrow?: boolean
+  children: ReactNode
+}) {
+  if (menu) {
+    return (
+      <PortalShell role={menu.role} badges={menu.badges}>
+        {children}
+      </PortalShell>
+    )
+  }
+  return (
+    <main id="main" className={narrow ? 'page page--narrow' : 'page'}>
+      {children}
+    </main>
   )
 }

@@ -2,6 +2,11 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { FraudFacts, SecurityChangeFact } from '~/domain/fraud-facts'
 import { getDb } from './db.server'
 
+/** A fact as SQLite returns it: one column comes back as a number (a boolean) or may be null. */
+type Stored<K extends keyof FraudFacts, C extends keyof FraudFacts[K][number], V> = Omit<FraudFacts[K][number], C> & {
+  [P in C]: V
+}
+
 /**
  * The records the fraud detectors read, since a time: everyone's (the sweep) or one account's
  * (on an event, where every query goes through an index on the account). For one account the
@@ -18,15 +23,7 @@ export async function loadFraudFacts(options: { since: Date; userId?: string }):
   const accounts = user
     ? []
     : db
-        .all<{
-          id: string
-          email: string
-          role: 'client' | 'freelancer' | 'admin'
-          createdAt: number
-          profileText: string
-          signUpIp: string | null
-          signUpDevice: string | null
-        }>(
+        .all<Stored<'accounts', 'profileText', string | null>>(
           sql`select u.id, u.email, u.role, u.created_at as createdAt,
         trim(coalesce(fp.headline || ' ' || fp.bio, cp.company, '')) as profileText,
         (select se.ip from security_events se where se.user_id = u.id and se.kind = 'sign_in_succeeded'
@@ -40,15 +37,7 @@ export async function loadFraudFacts(options: { since: Date; userId?: string }):
         .map((a) => ({ ...a, profileText: a.profileText ?? '' }))
 
   const signIns = db
-    .all<{
-      userId: string
-      at: number
-      ip: string | null
-      deviceId: string | null
-      country: string | null
-      risk: 'low' | 'medium' | 'high'
-      newDevice: number
-    }>(
+    .all<Stored<'signIns', 'newDevice', number>>(
       sql`select user_id as userId, created_at as at, ip, device_id as deviceId, country, level as risk,
         instr(factors, '"new_device"') > 0 as newDevice
       from sign_in_assessments where created_at >= ${since} ${own(sql`user_id`)}`,
@@ -62,15 +51,7 @@ export async function loadFraudFacts(options: { since: Date; userId?: string }):
       )
 
   const cardAttempts = db
-    .all<{
-      userId: string
-      at: number
-      amountMinor: number
-      card: string | null
-      ok: number
-      ip: string | null
-      deviceId: string | null
-    }>(
+    .all<Stored<'cardAttempts', 'ok', number>>(
       sql`select user_id as userId, created_at as at, amount_minor as amountMinor, card_fingerprint as card, ok,
         ip, device_id as deviceId
       from card_attempts where created_at >= ${since} ${own(sql`user_id`)}`,
@@ -130,7 +111,7 @@ export async function loadFraudFacts(options: { since: Date; userId?: string }):
   const submissions = user
     ? []
     : db
-        .all<{ clientId: string; freelancerId: string; at: number; disputed: number }>(
+        .all<Stored<'submissions', 'disputed', number>>(
           sql`select c.client_id as clientId, c.freelancer_id as freelancerId, m.submitted_at as at,
         exists (select 1 from disputes d where d.milestone_id = m.id and d.opened_by = c.client_id) as disputed
       from milestones m join contracts c on c.id = m.contract_id

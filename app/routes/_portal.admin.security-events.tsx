@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { useLoaderData, useLocation } from '@remix-run/react'
 import { SecurityEventList } from '~/components/security/security-event-list'
 import { SEVERITY_LABELS } from '~/components/security/severity-badge'
+import { DateFilter, FilterForm, SearchFilter, SelectFilter } from '~/components/ui/filters'
 import { Pagination } from '~/components/ui/pagination'
 import { SECURITY_EVENT_KINDS } from '~/services/security/event-kinds'
 import {
@@ -16,8 +17,8 @@ import { readQuery } from '~/http/query.server'
 export const meta: MetaFunction = () => [{ title: 'Security events · Admin · MegiLance' }]
 
 const KIND_OPTIONS = Object.entries(SECURITY_EVENT_KINDS)
-  .map(([value, { label }]) => ({ value, label }))
-  .sort((a, b) => a.label.localeCompare(b.label))
+  .map(([value, { label }]) => [value, label] as const)
+  .sort((a, b) => a[1].localeCompare(b[1]))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
@@ -40,39 +41,30 @@ export default function AdminSecurityEvents() {
         </p>
       </header>
       {/* Keyed by the query so the fields show the new filters after a client-side navigation. */}
-      <Form
+      <FilterForm
         key={location.search}
-        method="get"
+        label="Filter security events"
         className="filters card security-filters"
-        role="search"
-        aria-label="Filter security events"
+        submit="Filter"
+        clear={{ to: '/admin/security-events', shown: filtered }}
       >
-        <div className="field">
-          <label htmlFor="events-severity">Severity</label>
-          <select id="events-severity" name="severity" defaultValue={search.severity ?? ''}>
-            <option value="">Any severity</option>
-            {Object.entries(SEVERITY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="events-kind">Event</label>
-          <select id="events-kind" name="kind" defaultValue={search.kind ?? ''}>
-            <option value="">Any event</option>
-            {KIND_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="events-email">Account email</label>
-          <input id="events-email" name="email" type="search" defaultValue={search.email ?? ''} autoComplete="off" />
-        </div>
+        <SelectFilter
+          id="events-severity"
+          name="severity"
+          label="Severity"
+          anyLabel="Any severity"
+          value={search.severity}
+          options={Object.entries(SEVERITY_LABELS)}
+        />
+        <SelectFilter
+          id="events-kind"
+          name="kind"
+          label="Event"
+          anyLabel="Any event"
+          value={search.kind}
+          options={KIND_OPTIONS}
+        />
+        <SearchFilter id="events-email" name="email" label="Account email" value={search.email} autoComplete="off" />
         <div className="field">
           <label htmlFor="events-match">Email match</label>
           <select id="events-match" name="match" defaultValue={search.match}>
@@ -80,32 +72,17 @@ export default function AdminSecurityEvents() {
             <option value="exact">Exactly</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="events-ip">IP address</label>
-          <input
-            id="events-ip"
-            name="ip"
-            type="search"
-            defaultValue={search.ip ?? ''}
-            inputMode="decimal"
-            autoComplete="off"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="events-from">From (UTC)</label>
-          <input id="events-from" name="from" type="date" defaultValue={search.from ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="events-to">To (UTC)</label>
-          <input id="events-to" name="to" type="date" defaultValue={search.to ?? ''} />
-        </div>
-        <div className="action-row security-filters__actions">
-          <button type="submit" className="button button--primary">
-            Filter
-          </button>
-          {filtered ? <Link to="/admin/security-events">Clear filters</Link> : null}
-        </div>
-      </Form>
+        <SearchFilter
+          id="events-ip"
+          name="ip"
+          label="IP address"
+          value={search.ip}
+          inputMode="decimal"
+          autoComplete="off"
+        />
+        <DateFilter id="events-from" name="from" label="From (UTC)" value={search.from} />
+        <DateFilter id="events-to" name="to" label="To (UTC)" value={search.to} />
+      </FilterForm>
       <section className="card">
         <SecurityEventList
           entries={entries}

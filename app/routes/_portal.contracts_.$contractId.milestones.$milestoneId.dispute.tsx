@@ -2,7 +2,8 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ErrorList, TextareaField } from '~/components/ui/field'
+import { EvidenceFileField } from '~/components/disputes/evidence-file-field'
+import { TextareaField } from '~/components/ui/field'
 import { findContract, findMilestone } from '~/models/contracts.server'
 import { readUploadForm } from '~/http/upload-form.server'
 import { MAX_DISPUTE_FILE_BYTES } from '~/services/marketplace/dispute-rules'
@@ -84,14 +85,7 @@ export default function OpenDispute() {
           rows={4}
           hint="Dates, messages, links to the work: whatever shows what happened."
         />
-        <div className="field">
-          <label htmlFor="evidence-file">Evidence file (optional)</label>
-          <input id="evidence-file" type="file" name="file" aria-describedby="evidence-file-hint" />
-          <p id="evidence-file-hint" className="field__hint">
-            An image, PDF, ZIP, Word or Excel file, or plain text; up to 10 MB.
-          </p>
-          <ErrorList errors={fileErrors} />
-        </div>
+        <EvidenceFileField id="evidence-file" errors={fileErrors} />
         <button type="submit" className="button button--danger">
           Open dispute
         </button>

@@ -7,7 +7,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DisputeSummary } from '~/components/disputes/dispute-summary'
-import { ErrorList, Field, RadioGroup, TextareaField } from '~/components/ui/field'
+import { EvidenceFileField } from '~/components/disputes/evidence-file-field'
+import { Field, RadioGroup, TextareaField } from '~/components/ui/field'
 import { findDispute } from '~/models/disputes.server'
 import { readUploadForm } from '~/http/upload-form.server'
 import { DECISION_LABELS, MAX_DISPUTE_FILE_BYTES } from '~/services/marketplace/dispute-rules'
@@ -132,14 +133,7 @@ function RespondForm() {
       <h2 id="respond-heading">Your side</h2>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
         <TextareaField label="What happened, from your side" meta={fields.response} rows={5} />
-        <div className="field">
-          <label htmlFor="response-file">Evidence file (optional)</label>
-          <input id="response-file" type="file" name="file" aria-describedby="response-file-hint" />
-          <p id="response-file-hint" className="field__hint">
-            An image, PDF, ZIP, Word or Excel file, or plain text; up to 10 MB.
-          </p>
-          <ErrorList errors={fileErrors} />
-        </div>
+        <EvidenceFileField id="response-file" errors={fileErrors} />
         <button type="submit" name="intent" value="respond" className="button button--primary">
           Send response
         </button>

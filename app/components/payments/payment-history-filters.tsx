@@ -1,5 +1,4 @@
-import { Form, Link } from '@remix-run/react'
-import { SelectFilter } from '~/components/ui/filters'
+import { DateFilter, FilterForm, SearchFilter, SelectFilter } from '~/components/ui/filters'
 import { PAYMENT_STATUS_LABELS, PAYMENT_TYPES, type PaymentHistorySearch } from '~/domain/payment-history-filters'
 
 /** The one GET form of the payment history: filters and search, usable without JavaScript. */
@@ -18,24 +17,21 @@ export function PaymentHistoryFilters({
     search.currency && !currencies.includes(search.currency) ? [...currencies, search.currency] : currencies
   return (
     // Keyed by the query so the fields show the new filters after a client-side navigation.
-    <Form
+    <FilterForm
       key={formKey}
-      method="get"
+      label="Filter payments"
       className="filters card security-filters"
-      role="search"
-      aria-label="Filter payments"
+      submit="Filter"
+      clear={{ to: '/payments', shown: filtered }}
     >
-      <div className="field">
-        <label htmlFor="payments-q">Search descriptions</label>
-        <input
-          id="payments-q"
-          name="q"
-          type="search"
-          defaultValue={search.q ?? ''}
-          maxLength={100}
-          autoComplete="off"
-        />
-      </div>
+      <SearchFilter
+        id="payments-q"
+        name="q"
+        label="Search descriptions"
+        value={search.q}
+        maxLength={100}
+        autoComplete="off"
+      />
       <SelectFilter
         id="payments-type"
         name="type"
@@ -60,20 +56,8 @@ export function PaymentHistoryFilters({
         value={search.currency}
         options={currencyOptions.map((code) => [code, code])}
       />
-      <div className="field">
-        <label htmlFor="payments-from">From (UTC)</label>
-        <input id="payments-from" name="from" type="date" defaultValue={search.from ?? ''} />
-      </div>
-      <div className="field">
-        <label htmlFor="payments-to">To (UTC)</label>
-        <input id="payments-to" name="to" type="date" defaultValue={search.to ?? ''} />
-      </div>
-      <div className="action-row security-filters__actions">
-        <button type="submit" className="button button--primary">
-          Filter
-        </button>
-        {filtered ? <Link to="/payments">Clear filters</Link> : null}
-      </div>
-    </Form>
+      <DateFilter id="payments-from" name="from" label="From (UTC)" value={search.from} />
+      <DateFilter id="payments-to" name="to" label="To (UTC)" value={search.to} />
+    </FilterForm>
   )
 }

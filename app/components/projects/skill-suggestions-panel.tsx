@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react'
+
 /** Serialised from the server's SkillHelp (components import no .server modules). */
 type Suggestion = { name: string; score: number; via: 'name' | 'meaning' }
 export type SkillHelpData = {
@@ -9,6 +11,15 @@ function why(suggestion: Suggestion): string {
   return suggestion.via === 'name'
     ? 'named in your text'
     : `close in meaning (similarity ${suggestion.score.toFixed(2)})`
+}
+
+/** Sends the surrounding form again with this skill added (no validation: the form may be half filled). */
+function AddSkillButton({ skill, children }: { skill: string; children: ReactNode }) {
+  return (
+    <button type="submit" name="addSkill" value={skill} formNoValidate className="button button--ghost">
+      {children}
+    </button>
+  )
 }
 
 /**
@@ -27,16 +38,7 @@ export function SkillSuggestionsPanel({ help }: { help: SkillHelpData | null }) 
               <ul className="link-list" aria-label="Suggested skills">
                 {help.suggested.map((s) => (
                   <li key={s.name}>
-                    <button
-                      type="submit"
-                      name="addSkill"
-                      value={s.name}
-                      formNoValidate
-                      className="button button--ghost"
-                    >
-                      Add {s.name}
-                    </button>{' '}
-                    <span className="muted">{why(s)}</span>
+                    <AddSkillButton skill={s.name}>Add {s.name}</AddSkillButton> <span className="muted">{why(s)}</span>
                   </li>
                 ))}
               </ul>
@@ -47,15 +49,7 @@ export function SkillSuggestionsPanel({ help }: { help: SkillHelpData | null }) 
                 {r.related.map((s, i) => (
                   <span key={s.name}>
                     {i ? ', ' : ''}
-                    <button
-                      type="submit"
-                      name="addSkill"
-                      value={s.name}
-                      formNoValidate
-                      className="button button--ghost"
-                    >
-                      {s.name}
-                    </button>
+                    <AddSkillButton skill={s.name}>{s.name}</AddSkillButton>
                   </span>
                 ))}
               </p>

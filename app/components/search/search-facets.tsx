@@ -9,6 +9,47 @@ function FacetCount({ count }: { count: number | undefined }) {
   return <span className="facet__count">({(count ?? 0).toLocaleString('en')})</span>
 }
 
+/** One choice of several, "any" (the empty value) first; with `count`, each choice shows its number of projects. */
+function RadioFacet({
+  legend,
+  name,
+  anyLabel,
+  checked,
+  options,
+  count,
+}: {
+  legend: string
+  name: string
+  anyLabel: string
+  checked: string
+  options: readonly (readonly [string, string])[]
+  count?: (value: string) => number | undefined
+}) {
+  return (
+    <fieldset className="facet">
+      <legend>{legend}</legend>
+      <label className="facet__option">
+        <input type="radio" name={name} value="" defaultChecked={!checked} />
+        <span>{anyLabel}</span>
+      </label>
+      {options.map(([value, label]) => (
+        <label key={value} className="facet__option">
+          <input type="radio" name={name} value={value} defaultChecked={checked === value} />
+          <span>
+            {label}
+            {count ? (
+              <>
+                {' '}
+                <FacetCount count={count(value)} />
+              </>
+            ) : null}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
 /** The Find work filters with their counts; part of the page's one GET form. */
 export function SearchFacets({ params, facets }: { params: SearchParams; facets: Facets }) {
   const typeCount = (value: string) => facets.budgetType.find((facet) => facet.value === value)?.count
@@ -36,25 +77,17 @@ export function SearchFacets({ params, facets }: { params: SearchParams; facets:
         )}
       </fieldset>
 
-      <fieldset className="facet">
-        <legend>Budget type</legend>
-        <label className="facet__option">
-          <input type="radio" name="type" value="" defaultChecked={!params.type} />
-          <span>Any</span>
-        </label>
-        <label className="facet__option">
-          <input type="radio" name="type" value="fixed" defaultChecked={params.type === 'fixed'} />
-          <span>
-            Fixed price <FacetCount count={typeCount('fixed')} />
-          </span>
-        </label>
-        <label className="facet__option">
-          <input type="radio" name="type" value="hourly" defaultChecked={params.type === 'hourly'} />
-          <span>
-            Hourly <FacetCount count={typeCount('hourly')} />
-          </span>
-        </label>
-      </fieldset>
+      <RadioFacet
+        legend="Budget type"
+        name="type"
+        anyLabel="Any"
+        checked={params.type}
+        options={[
+          ['fixed', 'Fixed price'],
+          ['hourly', 'Hourly'],
+        ]}
+        count={typeCount}
+      />
 
       <fieldset className="facet">
         <legend>Budget (in the project’s currency)</legend>
@@ -71,49 +104,30 @@ export function SearchFacets({ params, facets }: { params: SearchParams; facets:
         <p className="field__hint">A fixed price, or an hourly rate, in whole units (e.g. 500).</p>
       </fieldset>
 
-      <fieldset className="facet">
-        <legend>Posted within</legend>
-        <label className="facet__option">
-          <input type="radio" name="posted" value="" defaultChecked={!params.posted} />
-          <span>Any time</span>
-        </label>
-        {POSTED_WITHIN.map((days) => (
-          <label key={days} className="facet__option">
-            <input type="radio" name="posted" value={days} defaultChecked={params.posted === days} />
-            <span>{POSTED_LABELS[days]}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioFacet
+        legend="Posted within"
+        name="posted"
+        anyLabel="Any time"
+        checked={params.posted}
+        options={POSTED_WITHIN.map((days) => [days, POSTED_LABELS[days]] as const)}
+      />
 
-      <fieldset className="facet">
-        <legend>Client rating</legend>
-        <label className="facet__option">
-          <input type="radio" name="rating" value="" defaultChecked={!params.rating} />
-          <span>Any</span>
-        </label>
-        {(['4', '4.5'] as const).map((rating) => (
-          <label key={rating} className="facet__option">
-            <input type="radio" name="rating" value={rating} defaultChecked={params.rating === rating} />
-            <span>
-              {rating} stars and up <FacetCount count={ratingCount(rating)} />
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioFacet
+        legend="Client rating"
+        name="rating"
+        anyLabel="Any"
+        checked={params.rating}
+        options={(['4', '4.5'] as const).map((rating) => [rating, `${rating} stars and up`] as const)}
+        count={ratingCount}
+      />
 
-      <fieldset className="facet">
-        <legend>Experience level</legend>
-        <label className="facet__option">
-          <input type="radio" name="level" value="" defaultChecked={!params.level} />
-          <span>Any</span>
-        </label>
-        {EXPERIENCE_LEVELS.map((level) => (
-          <label key={level} className="facet__option">
-            <input type="radio" name="level" value={level} defaultChecked={params.level === level} />
-            <span>{EXPERIENCE_LABELS[level]}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioFacet
+        legend="Experience level"
+        name="level"
+        anyLabel="Any"
+        checked={params.level}
+        options={EXPERIENCE_LEVELS.map((level) => [level, EXPERIENCE_LABELS[level]] as const)}
+      />
 
       <div className="search-form__actions">
         <button type="submit" className="button button--primary">

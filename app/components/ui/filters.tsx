@@ -1,34 +1,67 @@
-import { Form } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { Form, Link } from '@remix-run/react'
+import type { InputHTMLAttributes, ReactNode } from 'react'
 
-/** The GET search form above a list: its fields, then one submit button. Works without JavaScript. */
+/**
+ * The GET search form above a list: its fields, then one submit button. Works without JavaScript.
+ * With `clear`, a "Clear filters" link back to the unfiltered list follows the button while filters apply.
+ */
 export function FilterForm({
   label,
   children,
   className = 'filters card',
   submit = 'Search',
+  clear,
 }: {
   label: string
   children: ReactNode
   className?: string
   submit?: string
+  clear?: { to: string; shown: boolean }
 }) {
+  const button = (
+    <button type="submit" className="button button--primary">
+      {submit}
+    </button>
+  )
   return (
     <Form method="get" className={className} role="search" aria-label={label}>
       {children}
-      <button type="submit" className="button button--primary">
-        {submit}
-      </button>
+      {clear ? (
+        <div className="action-row security-filters__actions">
+          {button}
+          {clear.shown ? <Link to={clear.to}>Clear filters</Link> : null}
+        </div>
+      ) : (
+        button
+      )}
     </Form>
   )
 }
 
+type FilterProps = { id: string; name: string; label: string; value?: string }
+
 /** A free-text filter. */
-export function SearchFilter({ id, name, label, value }: { id: string; name: string; label: string; value?: string }) {
+export function SearchFilter({
+  id,
+  name,
+  label,
+  value,
+  ...input
+}: FilterProps & Pick<InputHTMLAttributes<HTMLInputElement>, 'autoComplete' | 'inputMode' | 'maxLength'>) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type="search" defaultValue={value ?? ''} />
+      <input id={id} name={name} type="search" defaultValue={value ?? ''} {...input} />
+    </div>
+  )
+}
+
+/** A day filter (YYYY-MM-DD). */
+export function DateFilter({ id, name, label, value }: FilterProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={name} type="date" defaultValue={value ?? ''} />
     </div>
   )
 }
@@ -41,14 +74,7 @@ export function SelectFilter({
   anyLabel,
   value,
   options,
-}: {
-  id: string
-  name: string
-  label: string
-  anyLabel: string
-  value?: string
-  options: readonly (readonly [string, string])[]
-}) {
+}: FilterProps & { anyLabel: string; options: readonly (readonly [string, string])[] }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

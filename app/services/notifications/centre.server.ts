@@ -57,7 +57,7 @@ export async function openNotification(userId: string, notificationId: string): 
  * Opening the page a notification is about reads it, however the person got there (the centre, an
  * email, the dashboard, a bookmark): each portal page view marks its own path's notifications.
  */
-export async function markReadOnVisit(userId: string, pathname: string): Promise<void> {
+async function markReadOnVisit(userId: string, pathname: string): Promise<void> {
   await markNotificationsReadByLink(userId, pathname)
 }
 
@@ -74,7 +74,7 @@ export async function markAllRead(userId: string): Promise<number> {
  * Counts shown next to portal menu items, keyed by the item's path. Only non-zero counts are
  * listed; other areas add theirs here (e.g. unread messages under '/messages').
  */
-export async function loadMenuBadges(user: { id: string; role: Role }): Promise<Record<string, number>> {
+async function loadMenuBadges(user: { id: string; role: Role }): Promise<Record<string, number>> {
   const badges: Record<string, number> = {}
   const unread = await countUnreadNotifications(user.id)
   if (unread > 0) badges['/notifications'] = unread
@@ -87,6 +87,15 @@ export async function loadMenuBadges(user: { id: string; role: Role }): Promise<
     if (messages > 0) badges['/messages'] = messages
   }
   return badges
+}
+
+/**
+ * What the portal's menu needs for a page view: the role and the menu's counts, counted after the
+ * visit has read the notifications about this page.
+ */
+export async function loadPortalMenu(user: { id: string; role: Role }, pathname: string) {
+  await markReadOnVisit(user.id, pathname)
+  return { role: user.role, badges: await loadMenuBadges(user) }
 }
 
 export async function loadEmailPreferences(userId: string) {

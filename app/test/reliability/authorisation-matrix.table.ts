@@ -44,14 +44,15 @@ export const EXPECTED: Record<string, Row> = {
   // Personal analytics: clients and freelancers their own; admins have the business dashboard.
   '_portal.analytics': ['302 200 200 403 200 200', '-'],
   '_portal.analytics[.]csv': ['302 404 404 403 404 404', '-'],
-  market: ['200 200 200 200 200 200', '-'],
   // Public discovery: Find work, open projects and profiles are readable without an account; only
   // the project owner's actions answer (a visitor is sent to sign in first).
   _browse: ['200 200 200 200 200 200', '-'],
   '_browse.freelancers.$userId': ['200 200 200 200 200 200', '-'],
+  '_browse.help.matching': ['200 200 200 200 200 200', '-'],
+  '_browse.market': ['200 200 200 200 200 200', '-'],
   '_browse.projects._index': ['200 200 200 200 200 200', '-'],
   '_browse.projects_.$projectId._index': ['200 200 200 200 200 200', '302 400 404 404 404 404'],
-  'help.matching': ['200 200 200 200 200 200', '-'],
+  '_browse.rank': ['200 200 200 200 200 200', '-'],
   'robots[.]txt': ['200 200 200 200 200 200', '-'],
   'sitemap[.]xml': ['200 200 200 200 200 200', '-'],
   // The test world is far below 50,000 URLs, so there is no second sitemap file.
@@ -160,7 +161,6 @@ export const EXPECTED: Record<string, Row> = {
   'help.contact': ['200 200 200 200 200 200', '400 400 400 400 400 400'],
   'help.tax': ['200 200 200 200 200 200', '-'],
   'payments[.]csv': ['302 200 200 403 200 200', '-'],
-  rank: ['200 200 200 200 200 200', '-'],
   'sign-out': ['302 302 302 302 302 302', '302 302 302 302 302 302'],
   theme: ['302 302 302 302 302 302', '302 302 302 302 302 302'],
   'webhooks.crypto': ['405 405 405 405 405 405', '401 401 401 401 401 401'],

@@ -1,22 +1,18 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { PortalShell } from '~/components/portal-shell'
+import { FormulaFactors } from '~/components/profiles/formula-factors'
 import { MATCH_FACTORS, NEWCOMER_CONTRACTS, NEWCOMER_MIN_SKILL_SHARE } from '~/services/ai/matching'
 import { MIN_HIRES, matchingWeightsInForce } from '~/services/ai/matching-model.server'
-import { getOptionalSession } from '~/http/auth.server'
 
 export const meta: MetaFunction = () => [
   { title: 'How matching works · MegiLance' },
   { name: 'description', content: 'The published formula behind recommended freelancers and projects on MegiLance.' },
 ]
 
-/** The published matching formula, for everyone; signed-in people see it inside their portal. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = (await getOptionalSession(request))?.user ?? null
+/** The published matching formula, for everyone, with the weights in force. */
+export async function loader() {
   const inForce = await matchingWeightsInForce()
   return json({
-    role: user?.role ?? null,
     weights: inForce.weights,
     fitted:
       inForce.source === 'fitted'
@@ -31,8 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MatchingHelp() {
-  const { role, weights, fitted } = useLoaderData<typeof loader>()
-  const content = (
+  const { weights, fitted } = useLoaderData<typeof loader>()
+  return (
     <>
       <header className="page-header">
         <h1>How matching works</h1>
@@ -67,19 +63,16 @@ export default function MatchingHelp() {
             once it has at least {MIN_HIRES} hires to learn from; until then too few outcomes would make the fit noise.
           </p>
         )}
-        <ol className="rank-factors" aria-label="Matching factors and their weights">
-          {MATCH_FACTORS.map((factor) => (
-            <li key={factor.key}>
-              <h3>
-                {factor.label} <span className="muted">· up to {weights[factor.key]} points</span>
-              </h3>
-              <p>
-                {factor.explanation}
-                {fitted ? ` (Published default: ${factor.weight} points.)` : ''}
-              </p>
-            </li>
-          ))}
-        </ol>
+        <FormulaFactors
+          label="Matching factors and their weights"
+          factors={MATCH_FACTORS.map((factor) => ({
+            ...factor,
+            weight: weights[factor.key],
+            explanation: fitted
+              ? `${factor.explanation} (Published default: ${factor.weight} points.)`
+              : factor.explanation,
+          }))}
+        />
       </section>
       <section className="card" aria-labelledby="cold-start-heading">
         <h2 id="cold-start-heading">New freelancers (the cold-start rule)</h2>
@@ -101,19 +94,5 @@ export default function MatchingHelp() {
         </p>
       </section>
     </>
-  )
-  if (role) return <PortalShell role={role}>{content}</PortalShell>
-  return (
-    <main id="main" className="page">
-      {content}
-    </main>
-  )
-}
-
-export function ErrorBoundary() {
-  return (
-    <main id="main" className="page page--narrow">
-      <GeneralErrorBoundary />
-    </main>
   )
 }

@@ -1,10 +1,7 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Chart } from '~/components/charts/chart'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { PortalShell } from '~/components/portal-shell'
 import { DataTable } from '~/components/ui/data-table'
-import { getOptionalSession } from '~/http/auth.server'
 import { loadMarket } from '~/services/analytics/market.server'
 import { formatChange } from '~/services/analytics/metrics'
 import { formatMoney } from '~/utils/format'
@@ -14,17 +11,16 @@ export const meta: MetaFunction = () => [{ title: 'Market · MegiLance' }]
 const LEVELS = ['entry', 'intermediate', 'expert'] as const
 const LEVEL_LABELS = { entry: 'Entry', intermediate: 'Intermediate', expert: 'Expert' } as const
 
-/** Public market intelligence; signed-in people see it inside their portal. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = (await getOptionalSession(request))?.user ?? null
-  return json({ role: user?.role ?? null, ...(await loadMarket()) })
+/** Public market intelligence. */
+export async function loader() {
+  return json(await loadMarket())
 }
 
 export default function MarketPage() {
-  const { role, currency, windowDays, skills, rising, charts } = useLoaderData<typeof loader>()
+  const { currency, windowDays, skills, rising, charts } = useLoaderData<typeof loader>()
   const money = (minor: number | null | undefined) =>
     minor === null || minor === undefined ? '—' : formatMoney(minor, currency)
-  const content = (
+  return (
     <>
       <header className="page-header">
         <h1>Market</h1>
@@ -84,19 +80,5 @@ export default function MarketPage() {
         )}
       </section>
     </>
-  )
-  if (role) return <PortalShell role={role}>{content}</PortalShell>
-  return (
-    <main id="main" className="page">
-      {content}
-    </main>
-  )
-}
-
-export function ErrorBoundary() {
-  return (
-    <main id="main" className="page page--narrow">
-      <GeneralErrorBoundary />
-    </main>
   )
 }

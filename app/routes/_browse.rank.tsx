@@ -1,7 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { PortalShell } from '~/components/portal-shell'
+import { FormulaFactors } from '~/components/profiles/formula-factors'
 import { RankBreakdown } from '~/components/profiles/rank-breakdown'
 import { RANK_FACTORS } from '~/services/marketplace/rank'
 import { rankOfFreelancer } from '~/services/marketplace/rank.server'
@@ -11,20 +10,19 @@ export const meta: MetaFunction = () => [{ title: 'Rank · MegiLance' }]
 
 /**
  * The published formula, for everyone (signed in or not); a signed-in freelancer also sees their
- * own breakdown. Signed-in people see it inside their portal.
+ * own breakdown.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = (await getOptionalSession(request))?.user ?? null
   return json({
-    role: user?.role ?? null,
     userId: user?.id ?? null,
     own: user?.role === 'freelancer' ? await rankOfFreelancer(user.id) : null,
   })
 }
 
 export default function RankPage() {
-  const { role, userId, own } = useLoaderData<typeof loader>()
-  const content = (
+  const { userId, own } = useLoaderData<typeof loader>()
+  return (
     <>
       <header className="page-header">
         <h1>Rank</h1>
@@ -50,35 +48,12 @@ export default function RankPage() {
           points add up to the rank. Small records start from a neutral value so that one review or one contract can
           neither make nor break a newcomer; the more history you have, the less that starting value counts.
         </p>
-        <ol className="rank-factors" aria-label="Rank factors and their weights">
-          {RANK_FACTORS.map((factor) => (
-            <li key={factor.key}>
-              <h3>
-                {factor.label} <span className="muted">· up to {factor.weight} points</span>
-              </h3>
-              <p>{factor.explanation}</p>
-            </li>
-          ))}
-        </ol>
+        <FormulaFactors label="Rank factors and their weights" factors={RANK_FACTORS} />
         <p className="muted">
           Reviews count only once they are visible: after both sides have reviewed the contract, or 14 days after it
           ended.
         </p>
       </section>
     </>
-  )
-  if (role) return <PortalShell role={role}>{content}</PortalShell>
-  return (
-    <main id="main" className="page">
-      {content}
-    </main>
-  )
-}
-
-export function ErrorBoundary() {
-  return (
-    <main id="main" className="page page--narrow">
-      <GeneralErrorBoundary />
-    </main>
   )
 }
