@@ -15,31 +15,38 @@ export type CandidateFreelancer = {
   skills: string[]
 }
 
+/** How many of the most-sharing holders are looked at per candidate wanted (ties then go newest first). */
+const PREFIX = 5
+
 /**
- * Freelancers who list at least one of the skills, most shared skills first: not blocked and not
- * out of recommendations.
+ * Freelancers who list at least one of the skills, most shared skills first, then newest among the
+ * first few hundred: not blocked and not out of recommendations. Starts from the skills' index, so
+ * only their holders are read, and only the top of them are joined to their accounts.
  */
 export async function listFreelancersWithSkills(skillNames: string[], limit: number): Promise<CandidateFreelancer[]> {
   if (!skillNames.length) return []
-  const names = sql.join(
-    skillNames.map((name) => sql`${name}`),
-    sql`, `,
-  )
-  const rows = getDb().all<
-    Omit<CandidateFreelancer, 'languages' | 'skills'> & { languages: string; skills: string }
-  >(sql`
-    select u.id, u.name, f.headline, f.experience_level as experienceLevel, f.hourly_rate_minor as hourlyRateMinor,
-           f.currency, f.availability, f.time_zone as timeZone, f.languages,
-           (select group_concat(s2.name, char(31)) from freelancer_skills fs2 join skills s2 on s2.id = fs2.skill_id
-             where fs2.user_id = u.id) as skills
-    from users u join freelancer_profiles f on f.user_id = u.id
-    where u.role = 'freelancer' and u.blocked_at is null
-      and not exists (select 1 from discovery_preferences d where d.user_id = u.id and d.recommendations_off = 1)
-      and exists (select 1 from freelancer_skills fs join skills s on s.id = fs.skill_id
-                  where fs.user_id = u.id and s.name in (${names}))
-    order by (select count(*) from freelancer_skills fs join skills s on s.id = fs.skill_id
-              where fs.user_id = u.id and s.name in (${names})) desc, u.created_at desc
-    limit ${limit}`)
+  const rows = getDb()
+    .$client.prepare(
+      `select u.id, u.name, f.headline, f.experience_level as experienceLevel, f.hourly_rate_minor as hourlyRateMinor,
+              f.currency, f.availability, f.time_zone as timeZone, f.languages,
+              (select group_concat(s2.name, char(31)) from freelancer_skills fs2 join skills s2 on s2.id = fs2.skill_id
+                where fs2.user_id = u.id) as skills
+         from (select m.id, m.shared, u.created_at from (
+                 select fs.user_id as id, count(*) as shared from freelancer_skills fs
+                  where fs.skill_id in (select id from skills where name in (select value from json_each(?)))
+                  group by fs.user_id order by shared desc limit ?) m
+               join users u on u.id = m.id
+              where u.role = 'freelancer' and u.blocked_at is null
+                and not exists (select 1 from discovery_preferences d where d.user_id = u.id and d.recommendations_off = 1)
+              order by m.shared desc, u.created_at desc
+              limit ?) top
+         join users u on u.id = top.id join freelancer_profiles f on f.user_id = u.id
+        order by top.shared desc, top.created_at desc`,
+    )
+    .all(JSON.stringify(skillNames), limit * PREFIX, limit) as (Omit<CandidateFreelancer, 'languages' | 'skills'> & {
+    languages: string
+    skills: string | null
+  })[]
   return rows.map((row) => ({
     ...row,
     languages: JSON.parse(row.languages || '[]') as string[],

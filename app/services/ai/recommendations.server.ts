@@ -4,7 +4,6 @@ import { findClientTimeZone, listFreelancersWithSkills, listOpenProjectsWithSkil
 import { freelancerRecordsOf } from '~/models/freelancer-records.server'
 import { findFreelancerProfile } from '~/models/profiles.server'
 import { listSkillsOfProjects, type Project } from '~/models/projects.server'
-import { freelancerRecordOf } from '~/models/rank.server'
 import { findUserById } from '~/models/users.server'
 import { inviteFreelancer } from '~/services/marketplace/projects.server'
 import { toFacts } from './match-facts.server'
@@ -61,7 +60,7 @@ export async function recommendProjects(freelancerId: string, now = new Date()):
     skills: profile.skills.map((skill) => skill.name),
   }
   const projects = await listOpenProjectsWithSkills(widenSkills(freelancer.skills), CANDIDATES)
-  const record = await freelancerRecordOf(freelancerId, now)
+  const record = (await freelancerRecordsOf([freelancerId], now)).get(freelancerId)!
   const { weights } = await matchingWeightsInForce()
   const scored = projects.map((project) => ({
     id: project.id,

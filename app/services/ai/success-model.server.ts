@@ -13,9 +13,10 @@ import {
   listRecordEvents,
   type TrainingContract,
 } from '~/models/model-training.server'
+import { freelancerRecordsOf } from '~/models/freelancer-records.server'
 import { findFreelancerProfile } from '~/models/profiles.server'
 import { listSkillsOfProjects } from '~/models/projects.server'
-import { freelancerRecordOf, type FreelancerRecord } from '~/models/rank.server'
+import type { FreelancerRecord } from '~/models/rank.server'
 import { reviewStatsOf } from '~/models/reviews.server'
 import type { ExperienceLevel } from '~/domain/enums'
 import { smoothedRating, smoothedShare } from '~/services/marketplace/rank'
@@ -268,7 +269,7 @@ export async function proposalSuccess(
     }
   const [profile, freelancer, clientReviews, clientContracts, skills] = await Promise.all([
     findFreelancerProfile(proposal.freelancerId),
-    freelancerRecordOf(proposal.freelancerId, now),
+    freelancerRecordsOf([proposal.freelancerId], now).then((records) => records.get(proposal.freelancerId)!),
     reviewStatsOf(project.clientId, now),
     clientContractRecord(project.clientId),
     listSkillsOfProjects([project.id]),
