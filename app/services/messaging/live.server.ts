@@ -1,24 +1,24 @@
-import { EventEmitter } from 'node:events'
+import type { EventEmitter } from 'node:events'
 import { onSessionsEnded } from '~/services/accounts/session-signals.server'
 import { isSessionActive } from '~/services/accounts/sessions.server'
+import { relayedEmitter } from '~/services/cluster/relayed-emitter.server'
+import { addToCount, totalCount } from '~/services/cluster/shared-counts.server'
 
 /**
- * The in-process bus that carries new messages to open conversation pages (server-sent events).
- * One server process serves everyone, so an EventEmitter is enough; with several processes this
- * would need a shared channel instead.
+ * The bus that carries new messages to open conversation pages (server-sent events). With a web
+ * worker per core the stream may be held by another worker than the one that published: the
+ * emitter relays every event through the primary process to all workers, and who is watching
+ * is counted over all workers (app/services/cluster/).
  */
 export type LiveEvent = { type: 'message'; messageId: string; senderId: string }
 
-type Bus = { emitter: EventEmitter; watchers: Map<string, number>; streams: Set<() => void>; hooked: boolean }
+type Bus = { emitter: EventEmitter; streams: Set<() => void>; hooked: boolean }
 
 const globalBus = globalThis as typeof globalThis & { __megilanceMessagingBus?: Bus }
 
 function bus(): Bus {
   if (!globalBus.__megilanceMessagingBus) {
-    const emitter = new EventEmitter()
-    // One listener per open page; there is no sensible fixed limit.
-    emitter.setMaxListeners(0)
-    globalBus.__megilanceMessagingBus = { emitter, watchers: new Map(), streams: new Set(), hooked: false }
+    globalBus.__megilanceMessagingBus = { emitter: relayedEmitter('messaging'), streams: new Set(), hooked: false }
   }
   return globalBus.__megilanceMessagingBus
 }
@@ -30,6 +30,7 @@ export function openEventStreams(): number {
 
 const channel = (conversationId: string) => `conversation:${conversationId}`
 const watcherKey = (conversationId: string, userId: string) => `${conversationId}:${userId}`
+const WATCHERS = 'conversation-watchers'
 
 export function publish(conversationId: string, event: LiveEvent): void {
   bus().emitter.emit(channel(conversationId), event)
@@ -37,24 +38,22 @@ export function publish(conversationId: string, event: LiveEvent): void {
 
 /** Listens to one conversation; returns the function that stops listening. */
 function subscribe(conversationId: string, userId: string, listener: (event: LiveEvent) => void): () => void {
-  const { emitter, watchers } = bus()
+  const { emitter } = bus()
   const key = watcherKey(conversationId, userId)
   emitter.on(channel(conversationId), listener)
-  watchers.set(key, (watchers.get(key) ?? 0) + 1)
+  addToCount(WATCHERS, key, 1)
   let stopped = false
   return () => {
     if (stopped) return
     stopped = true
     emitter.off(channel(conversationId), listener)
-    const left = (watchers.get(key) ?? 1) - 1
-    if (left > 0) watchers.set(key, left)
-    else watchers.delete(key)
+    addToCount(WATCHERS, key, -1)
   }
 }
 
 /** Whether the user has the conversation open right now (with JavaScript, so it updates live). */
 export function isWatching(conversationId: string, userId: string): boolean {
-  return (bus().watchers.get(watcherKey(conversationId, userId)) ?? 0) > 0
+  return totalCount(WATCHERS, watcherKey(conversationId, userId)) > 0
 }
 
 export function listenerCount(conversationId: string): number {
