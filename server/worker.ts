@@ -10,6 +10,7 @@ import { forgetPeersOfStoppedServer } from '../app/services/video/calls.server'
 import type { Env } from '../app/utils/env.server'
 import { createApp } from './app'
 import { mountPeerSignalling } from './peer-signalling'
+import { cacheRouteMatching } from './route-match-cache'
 
 /**
  * One process serving requests: the only one, or one of several web workers (server/cluster/).
@@ -27,6 +28,7 @@ export async function startWorker({
   lead: boolean
   peerSocket?: string
 }) {
+  cacheRouteMatching()
   const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
   // Nobody is connected to the PeerServer this process is about to start.
   if (lead) await forgetPeersOfStoppedServer()
