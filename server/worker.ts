@@ -1,3 +1,4 @@
+import cluster from 'node:cluster'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
@@ -44,6 +45,10 @@ export async function startWorker({
         SCHEDULED_JOBS.filter((job) => !env.DISABLED_JOBS.includes(job.name)),
       )
     : () => {}
+
+  // A worker whose primary has already gone cannot tell it anything more; it exits on the
+  // disconnect (Node's cluster does that) rather than crash on the failed write.
+  cluster.worker?.on('error', (error) => logger.warn({ err: error }, 'the primary process is gone'))
 
   // Finish in-flight requests, then exit; a second signal or 10 s forces it.
   function shutdown(signal: string) {
