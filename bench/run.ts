@@ -373,7 +373,7 @@ async function main(): Promise<number> {
       server = runTsx('server/index.ts', env)
       server.stdout?.on('data', (c: Buffer) => tail.push(c))
       server.stderr?.on('data', (c: Buffer) => tail.push(c))
-      await waitForHealth(base, server, tail)
+      await waitForHealth(base, server, tail, 300_000)
 
       const headersFor = new Map<TargetName, Record<string, string>>()
       for (const target of pageTargets) {
@@ -460,7 +460,7 @@ async function main(): Promise<number> {
       server = runTsx('server/index.ts', env)
       server.stdout?.on('data', (c: Buffer) => tail.push(c))
       server.stderr?.on('data', (c: Buffer) => tail.push(c))
-      await waitForHealth(base, server, tail, 60_000)
+      await waitForHealth(base, server, tail, 300_000)
       const headers: Record<string, string> = { ...BROWSER_HEADERS, cookie: await signIn(base, searchTarget.account!) }
       await check(base, searchTarget, headers)
       console.log(`Measuring search: ${searchConnections} connection(s), ${WARMUP_SECONDS} s warm-up + ${duration} s …`)
