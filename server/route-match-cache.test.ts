@@ -1,9 +1,14 @@
-import { matchRoutes } from '@remix-run/router'
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
-import { cachedMatchRoutes } from './route-match-cache'
+import { cachedMatchRoutes, runtimeRouter } from './route-match-cache'
 
-type Route = Parameters<typeof matchRoutes>[0][number] & { id: string }
+type Route = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] }
+type Match = { params: Record<string, string | undefined>; pathname: string; pathnameBase: string; route: Route }
+const matchRoutes = runtimeRouter().matchRoutes as unknown as (
+  routes: Route[],
+  location: string,
+  basename?: string,
+) => Match[] | null
 
 /** A tree shaped like the app's: layouts, index routes, params, optional segments, splats. */
 function tree(): Route[] {
@@ -56,7 +61,7 @@ test('the cached matcher answers exactly as the router does, on the caller’s o
 test('params are fresh on every call, so one request cannot change another’s', () => {
   const cached = cachedMatchRoutes(matchRoutes as never, 100) as typeof matchRoutes
   const first = cached(tree(), '/projects/p1')!
-  ;(first[0]!.params as Record<string, string>).projectId = 'changed'
+  first[0]!.params.projectId = 'changed'
   expect(cached(tree(), '/projects/p1')![1]!.params.projectId).toBe('p1')
 })
 

@@ -7,7 +7,16 @@ type MatchRoutes = (routes: Route[], location: string | { pathname?: string }, b
 type Tree = { signature: number; byId: Map<string, Route> } | null
 type Found = { ids: string[]; params: Match['params']; paths: [string, string][] } | null
 
-const require = createRequire(import.meta.url)
+/**
+ * The router module the Remix server runtime itself loads (a dependency of it, not of ours): the
+ * runtime, React Router and Remix's route discovery all call `matchRoutes` on this one object.
+ */
+export function runtimeRouter(): { matchRoutes: MatchRoutes & { cached?: true } } {
+  // Each step resolves from the package that depends on the next: ours → @remix-run/node → the runtime → the router.
+  let from = import.meta.url
+  for (const name of ['@remix-run/node', '@remix-run/server-runtime']) from = createRequire(from).resolve(name)
+  return createRequire(from)(['@remix-run', 'router'].join('/')) as { matchRoutes: MatchRoutes & { cached?: true } }
+}
 
 /**
  * `matchRoutes` of @remix-run/router flattens and ranks every route and tries each one's regular
@@ -19,7 +28,7 @@ const require = createRequire(import.meta.url)
  * The calls inside the router's static handler use its internal binding and are not cached.
  */
 export function cacheRouteMatching(max = 2_000): void {
-  const router = require('@remix-run/router') as { matchRoutes: MatchRoutes & { cached?: true } }
+  const router = runtimeRouter()
   if (router.matchRoutes.cached) return
   router.matchRoutes = Object.assign(cachedMatchRoutes(router.matchRoutes, max), { cached: true as const })
 }
