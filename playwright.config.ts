@@ -69,6 +69,8 @@ export default defineConfig({
       // The seeded demo data: a production start refuses it (and the seed skips it) without DEMO.
       DEMO: 'true',
       PORT: String(PORT),
+      // One web worker unless a run asks for more (E2E_WEB_WORKERS=2 checks calls across workers).
+      WEB_WORKERS: process.env.E2E_WEB_WORKERS ?? '1',
       DATABASE_PATH,
       SESSION_SECRET,
       LOG_LEVEL: 'warn',

@@ -11,7 +11,13 @@
  *   BENCH_DURATION     seconds measured per target (default 10)
  *   BENCH_CONNECTIONS  concurrent connections (default 10)
  *   BENCH_TARGETS      comma-separated subset of: floor, landing, client, freelancer, search
- *                      (default floor,landing,freelancer, plus search when its database exists)
+ *                      (default floor,landing,client,freelancer, plus search when its database exists)
+ *   BENCH_ROUNDS       rounds of the page targets, alternating (default 3; ratios are to the same round's floor)
+ *   BENCH_WORKERS_TARGET  the page measured again with 2 web workers (default client; "none" skips it)
+ *
+ * The page rounds run one web worker (WEB_WORKERS=1), so a ratio to the floor is per process;
+ * then the server restarts with two and the workers target is loaded once more. At the end the
+ * figures of issue 20 item 6 are printed against their targets (bench/figures.ts).
  *
  * Search (issue 3): on a copy of BENCH_SEARCH_DB (default data/large.db, built by
  * `npm run seed:large`) it first times searchProjects() in-process (bench/search-query.ts: server
@@ -30,6 +36,7 @@ import { compareWithBaseline, measureJsWeight } from './js-weight'
 import { runFraudBench } from './fraud-detectors'
 import { runAnalyticsPagesBench } from './analytics-pages'
 import { runRecommendationsBench } from './recommendations'
+import { dashboardRatios, jsWeightFigures, printFigures, searchFigures, workerFigures } from './figures'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json')
@@ -64,6 +71,7 @@ const BROWSER_HEADERS = {
 
 type TargetResult = {
   target: TargetName
+  round: number
   label: string
   path: string
   requestsPerSecond: { mean: number; stddev: number }
@@ -92,7 +100,7 @@ function targetsFromEnv(): Target[] {
       console.warn(
         `No ${path.relative(ROOT, SEARCH_DB)}: the search is not measured (run \`npm run seed:large\` first).`,
       )
-    return TARGETS.filter((t) => t.name !== 'client' && (t.name !== 'search' || hasSearchDb))
+    return TARGETS.filter((t) => t.name !== 'search' || hasSearchDb)
   }
   const names = raw
     .split(',')
@@ -212,6 +220,7 @@ async function measure(
   headers: Record<string, string>,
   connections: number,
   duration: number,
+  round: number,
 ): Promise<TargetResult> {
   const url = `${base}${target.path}`
   // Warm-up: JIT, caches and the connection pool, not measured.
@@ -229,6 +238,7 @@ async function measure(
   )
   return {
     target: target.name,
+    round,
     label: target.label,
     path: target.path,
     requestsPerSecond: { mean: result.requests.mean, stddev: result.requests.stddev },
@@ -252,9 +262,10 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '-')
 
 function printTable(results: TargetResult[]) {
   const rows = [
-    ['target', 'path', 'req/s', '±', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx', 'errors'],
+    ['target', 'round', 'path', 'req/s', '±', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx', 'errors'],
     ...results.map((r) => [
       r.label,
+      r.round ? String(r.round) : '2 workers',
       r.path,
       r.requestsPerSecond.mean.toFixed(1),
       r.requestsPerSecond.stddev.toFixed(1),
@@ -268,7 +279,7 @@ function printTable(results: TargetResult[]) {
   ]
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)))
   const line = (row: string[]) =>
-    row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
+    row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
   console.log(line(rows[0]!))
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const row of rows.slice(1)) console.log(line(row))
@@ -306,6 +317,8 @@ async function main(): Promise<number> {
   const duration = positiveIntFromEnv('BENCH_DURATION', 10)
   const connections = positiveIntFromEnv('BENCH_CONNECTIONS', 10)
   const targets = targetsFromEnv()
+  const rounds = positiveIntFromEnv('BENCH_ROUNDS', 3)
+  let twoWorkersRps: number | null = null
   const loadAtStart = os.loadavg()[0] ?? 0
   if (loadAtStart > os.cpus().length / 2) {
     console.warn(
@@ -346,6 +359,7 @@ async function main(): Promise<number> {
         RATE_LIMIT_PER_MINUTE: '10000000',
         AUTH_RATE_LIMIT_PER_15_MINUTES: '10000',
         ENABLE_BENCH_ROUTES: 'true',
+        WEB_WORKERS: '1',
         // Keep a developer's own settings (SMTP, proxy trust, secure cookies…) out of the figures.
         SMTP_URL: '',
         TRUST_PROXY: '',
@@ -361,7 +375,7 @@ async function main(): Promise<number> {
       server = runTsx('server/index.ts', env)
       server.stdout?.on('data', (c: Buffer) => tail.push(c))
       server.stderr?.on('data', (c: Buffer) => tail.push(c))
-      await waitForHealth(base, server, tail)
+      await waitForHealth(base, server, tail, 300_000)
 
       const headersFor = new Map<TargetName, Record<string, string>>()
       for (const target of pageTargets) {
@@ -372,15 +386,35 @@ async function main(): Promise<number> {
       }
 
       console.log(
-        `Measuring ${pageTargets.map((t) => t.name).join(', ')}: ${connections} connections, ${WARMUP_SECONDS} s warm-up + ${duration} s each …`,
+        `Measuring ${pageTargets.map((t) => t.name).join(', ')} in ${rounds} alternating rounds, one web worker: ${connections} connections, ${WARMUP_SECONDS} s warm-up + ${duration} s each …`,
       )
-      for (const target of pageTargets) {
-        console.log(`  ${target.label} (${target.path})`)
-        results.push(await measure(base, target, headersFor.get(target.name)!, connections, duration))
+      for (let round = 1; round <= rounds; round += 1) {
+        for (const target of pageTargets) {
+          console.log(`  round ${round}: ${target.label} (${target.path})`)
+          results.push(await measure(base, target, headersFor.get(target.name)!, connections, duration, round))
+        }
       }
       if (server.exitCode !== null) throw new Error(`The server exited during the run:\n${tail}`)
       await stop(server)
       server = undefined
+
+      const workersTarget = pageTargets.find((t) => t.name === (process.env.BENCH_WORKERS_TARGET ?? 'client'))
+      if (workersTarget) {
+        console.log(`Restarting with 2 web workers: ${workersTarget.label} once more …`)
+        tail = new Tail()
+        server = runTsx('server/index.ts', { ...env, WEB_WORKERS: '2' })
+        server.stdout?.on('data', (c: Buffer) => tail.push(c))
+        server.stderr?.on('data', (c: Buffer) => tail.push(c))
+        await waitForHealth(base, server, tail, 300_000)
+        const headers: Record<string, string> = { ...BROWSER_HEADERS }
+        if (workersTarget.account) headers.cookie = await signIn(base, workersTarget.account)
+        await check(base, workersTarget, headers)
+        const twoWorkers = await measure(base, workersTarget, headers, connections, duration, 0)
+        results.push(twoWorkers)
+        twoWorkersRps = twoWorkers.requestsPerSecond.mean
+        await stop(server)
+        server = undefined
+      }
     }
 
     if (searchTarget) {
@@ -406,6 +440,7 @@ async function main(): Promise<number> {
         TRUST_PROXY: '',
         COOKIE_SECURE: '',
         APP_URL: '',
+        WEB_WORKERS: '1',
       }
       console.log(`\nSearch on a copy of ${path.relative(ROOT, SEARCH_DB)}: searchProjects() in-process …`)
       const jsonFile = path.join(tmp, 'search-direct.json')
@@ -427,12 +462,12 @@ async function main(): Promise<number> {
       server = runTsx('server/index.ts', env)
       server.stdout?.on('data', (c: Buffer) => tail.push(c))
       server.stderr?.on('data', (c: Buffer) => tail.push(c))
-      await waitForHealth(base, server, tail, 60_000)
+      await waitForHealth(base, server, tail, 300_000)
       const headers: Record<string, string> = { ...BROWSER_HEADERS, cookie: await signIn(base, searchTarget.account!) }
       await check(base, searchTarget, headers)
       console.log(`Measuring search: ${searchConnections} connection(s), ${WARMUP_SECONDS} s warm-up + ${duration} s …`)
       console.log(`  ${searchTarget.label} (${searchTarget.path})`)
-      results.push(await measure(base, searchTarget, headers, searchConnections, duration))
+      results.push(await measure(base, searchTarget, headers, searchConnections, duration, 1))
       if (server.exitCode !== null) throw new Error(`The server exited during the run:\n${tail}`)
     }
 
@@ -445,6 +480,18 @@ async function main(): Promise<number> {
     const grown = jsWeight.filter((page) => page.grown)
     const fraudDetectors = runFraudBench(tmp)
     const analyticsPages = await runAnalyticsPagesBench(tmp)
+
+    const pageRounds = results.filter((r) => r.round > 0 && r.target !== 'search')
+    const figures = [
+      ...dashboardRatios(pageRounds, ['client', 'freelancer']),
+      ...workerFigures(pageRounds, process.env.BENCH_WORKERS_TARGET ?? 'client', twoWorkersRps),
+      ...searchFigures(
+        results.find((r) => r.target === 'search'),
+        searchDirect as Parameters<typeof searchFigures>[1],
+      ),
+      ...jsWeightFigures(jsWeight),
+    ]
+    printFigures(figures, [loadAtStart, os.loadavg()[0] ?? 0])
 
     const report = {
       ok: failed.length === 0,
@@ -466,6 +513,7 @@ async function main(): Promise<number> {
       fraudDetectors,
       analyticsPages,
       recommendations: runRecommendationsBench(),
+      figures,
     }
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true })
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`)

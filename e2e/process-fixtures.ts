@@ -21,7 +21,7 @@ export type Started = { child: ChildProcess; output: () => string; exited: Promi
 
 const running = new Set<Started>()
 
-/** Runs `node --import tsx <script>` with only the environment given (plus PATH and HOME). */
+/** Runs `node --import tsx <script>` with only the environment given (plus PATH and HOME, and one web worker unless given). */
 export function runNodeScript(
   script: string,
   args: string[],
@@ -29,7 +29,7 @@ export function runNodeScript(
 ): Started {
   let output = ''
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', WEB_WORKERS: '1', ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))

@@ -65,7 +65,11 @@ for (let i = 0; ; i++) {
     )) === true
   )
     break
-  if (i > 600) throw new Error('The server did not start')
+  // Several workers each load the build: on a busy 2-core machine that can take minutes.
+  if (i > 3000) {
+    server.kill('SIGTERM')
+    throw new Error('The server did not start within 5 minutes')
+  }
   await new Promise((resolve) => setTimeout(resolve, 100))
 }
 
@@ -195,6 +199,7 @@ type Stats = {
   rps: number
 }
 
+const t0 = Date.now()
 function run(action: Action, connections: number): Promise<Stats> {
   const stats: Stats = {
     name: action.name,
@@ -248,7 +253,11 @@ function run(action: Action, connections: number): Promise<Stats> {
         resolve(stats)
       },
     )
-    instance.on('reqError', (error: Error) => stats.errorKinds.add(error.message))
+    instance.on('reqError', (error: Error) => {
+      stats.errorKinds.add(error.message)
+      if (process.env.LOAD_TRACE)
+        console.log('reqError', action.name, ((Date.now() - t0) / 1000).toFixed(1), error.message)
+    })
     instance.on('response', (_client, status, _bytes, ms) => {
       stats.statuses.set(status, (stats.statuses.get(status) ?? 0) + 1)
       stats.latencies.push(ms)

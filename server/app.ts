@@ -15,6 +15,7 @@ import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
 import { applyProxyTrust } from './proxy-trust'
 import { mountPeerSignalling } from './peer-signalling'
+import { proxyPeerSignalling } from './peer-proxy'
 import { createRateLimits } from './rate-limits'
 
 type Locals = { cspNonce: string }
@@ -29,18 +30,21 @@ export function formActionSources(env: Pick<Env, 'STRIPE_SECRET_KEY'>): string[]
 
 /**
  * The Express app around the Remix build: headers, limits, static files, logging, and the PeerJS
- * signalling on `server` (the HTTP server the app will answer on).
+ * signalling on `server` (the HTTP server the app will answer on), or passed on to the one worker
+ * that runs it (`peerSocket`, when there are several web workers).
  */
 export function createApp({
   build,
   env,
   logger,
   server,
+  peerSocket,
 }: {
   build: ServerBuild
   env: Env
   logger: Logger
   server: http.Server
+  peerSocket?: string
 }) {
   const app = express()
   app.disable('x-powered-by')
@@ -98,7 +102,8 @@ export function createApp({
   app.use(express.static(path.resolve('public'), { maxAge: '1h' }))
 
   // Before the limits and checks meant for pages: signalling is GETs and WebSocket upgrades.
-  mountPeerSignalling(app, server, logger)
+  if (peerSocket) proxyPeerSignalling(app, server, peerSocket, logger)
+  else mountPeerSignalling(app, server, logger)
 
   app.use(limitRequestBodies())
   app.use(

@@ -1,16 +1,15 @@
-import http from 'node:http'
+import cluster from 'node:cluster'
+import os from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { installGlobals, type ServerBuild } from '@remix-run/node'
+import { installGlobals } from '@remix-run/node'
 import pino from 'pino'
 import { closeDb } from '../app/models/db.server'
 import { countDemoAccounts } from '../app/models/demo-accounts.server'
-import { SCHEDULED_JOBS, startScheduledJobs } from '../app/services/jobs/scheduler.server'
-import { forgetPeersOfStoppedServer } from '../app/services/video/calls.server'
 import { parseEnv } from '../app/utils/env.server'
 import { logMixin } from '../app/utils/request-context.server'
-import { createApp } from './app'
+import { PEER_SOCKET, startPrimary, WORKER_ROLE } from './cluster/primary'
 import { demoDataProblem, startupWarnings } from './startup-checks'
+import { startWorker } from './worker'
 
 installGlobals({ nativeFetch: true })
 
@@ -23,39 +22,40 @@ try {
 }
 const logger = pino({ level: env.LOG_LEVEL, mixin: logMixin })
 
-// Opening the database applies its migrations; a production database must hold no demo accounts.
-const demoProblem = demoDataProblem(env, await countDemoAccounts())
-if (demoProblem) {
-  console.error(demoProblem)
-  closeDb()
-  process.exit(1)
-}
-for (const warning of startupWarnings(env)) logger.warn(warning)
-
-const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
-// Nobody is connected to the PeerServer this process is about to start.
-await forgetPeersOfStoppedServer()
-const server = http.createServer()
-server.on('request', createApp({ build, env, logger, server }))
-server.listen(env.PORT, () => {
-  logger.info(`MegiLance listening on http://localhost:${env.PORT}`)
-})
-const stopJobs = startScheduledJobs(
-  logger,
-  SCHEDULED_JOBS.filter((job) => !env.DISABLED_JOBS.includes(job.name)),
-)
-
-// Finish in-flight requests, then exit; a second signal or 10 s forces it.
-function shutdown(signal: string) {
-  logger.info({ signal }, 'shutting down')
-  stopJobs()
-  server.close(() => {
-    // The build opened the database; close it so the WAL is checkpointed.
-    ;(globalThis as { megilanceDb?: { $client: { close(): void } } }).megilanceDb?.$client.close()
-    process.exit(0)
+if (cluster.isWorker) {
+  await startWorker({
+    env,
+    logger,
+    lead: process.env[WORKER_ROLE] === 'lead',
+    peerSocket: process.env[PEER_SOCKET],
   })
-  server.closeIdleConnections()
-  setTimeout(() => process.exit(1), 10_000).unref()
+} else {
+  // Opening the database applies its migrations (once, before any worker opens it); a production
+  // database must hold no demo accounts.
+  const demoProblem = demoDataProblem(env, await countDemoAccounts())
+  if (demoProblem) {
+    console.error(demoProblem)
+    closeDb()
+    process.exit(1)
+  }
+  for (const warning of startupWarnings(env)) logger.warn(warning)
+
+  const workers = env.WEB_WORKERS ?? os.availableParallelism()
+  if (workers > 1) {
+    closeDb()
+    const primary = startPrimary({
+      workers,
+      logger,
+      peerSocket: path.join(os.tmpdir(), `megilance-peer-${process.pid}.sock`),
+    })
+    // The workers finish their in-flight requests and exit, then so does the primary; 12 s forces it.
+    const shutdown = (signal: NodeJS.Signals) => {
+      setTimeout(() => process.exit(1), 12_000).unref()
+      void primary.stop(signal).then(() => process.exit(0))
+    }
+    process.once('SIGTERM', shutdown)
+    process.once('SIGINT', shutdown)
+  } else {
+    await startWorker({ env, logger, lead: true })
+  }
 }
-process.once('SIGTERM', () => shutdown('SIGTERM'))
-process.once('SIGINT', () => shutdown('SIGINT'))

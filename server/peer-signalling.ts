@@ -14,7 +14,7 @@ const { ExpressPeerServer } = require('peer') as { ExpressPeerServer: typeof Exp
 const { Server: WebSocketServer } = require('ws') as { Server: typeof WebSocketServerType }
 
 /** Where browsers reach the PeerServer: its WebSocket is `${PEER_PATH}/peerjs?key=peerjs&id=…&token=…`. */
-const PEER_PATH = '/peerjs'
+export const PEER_PATH = '/peerjs'
 
 /**
  * PeerJS signalling on our own server and port. The `peer` package trusts whatever id and token a

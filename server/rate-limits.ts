@@ -1,5 +1,7 @@
 import type { RequestHandler } from 'express'
 import { rateLimit } from 'express-rate-limit'
+import { inCluster } from '../app/services/cluster/ipc.server'
+import { PrimaryRateStore } from './cluster/rate-store'
 
 /** Paths whose POSTs guess or create credentials: limited far more tightly than the rest. */
 const AUTH_PATHS = ['/sign-in', '/sign-in/verify', '/sign-up', '/sign-up/verify', '/forgot-password', '/reset-password']
@@ -31,9 +33,12 @@ export function createRateLimits(options: { perMinute: number; authPer15Minutes:
     legacyHeaders: false,
     message: 'Too many requests. Please wait a moment and try again.',
   }
-  const general = rateLimit({ ...common, windowMs: 60_000, limit: options.perMinute })
+  // With several web workers the counts live in the primary, so a limit holds over all of them.
+  const store = (prefix: string) => (inCluster() ? { store: new PrimaryRateStore(prefix) } : {})
+  const general = rateLimit({ ...common, ...store('general:'), windowMs: 60_000, limit: options.perMinute })
   const auth = rateLimit({
     ...common,
+    ...store('auth:'),
     windowMs: 15 * 60_000,
     limit: options.authPer15Minutes,
     message: 'Too many attempts from your network. Please wait a few minutes and try again.',

@@ -19,6 +19,8 @@ const cryptoAddress = (network: CryptoNetwork) =>
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Web worker processes sharing the port (server/cluster/); unset, one per CPU core. */
+  WEB_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   DATABASE_PATH: z.string().min(1).default('./data/megilance.db'),
   /** Where uploaded files live; by default an `uploads` folder beside the database. */
   UPLOADS_DIR: z.string().min(1).optional(),

@@ -1,20 +1,13 @@
-import { EventEmitter } from 'node:events'
+import type { EventEmitter } from 'node:events'
+import { relayedEmitter } from '~/services/cluster/relayed-emitter.server'
 
 /**
  * Says "this user's sessions changed" the moment a session ends (sign-out, revocation, a block,
  * a password change), so long-lived responses such as the live message stream check theirs at once
- * instead of at their next event. In-process, like the messaging bus: one server serves everyone.
+ * instead of at their next event. Relayed to every web worker, like the messaging bus.
  */
-const holder = globalThis as typeof globalThis & { __megilanceSessionSignals?: EventEmitter }
-
 function signals(): EventEmitter {
-  if (!holder.__megilanceSessionSignals) {
-    const emitter = new EventEmitter()
-    // One listener per open stream; there is no sensible fixed limit.
-    emitter.setMaxListeners(0)
-    holder.__megilanceSessionSignals = emitter
-  }
-  return holder.__megilanceSessionSignals
+  return relayedEmitter('session-signals')
 }
 
 export function announceSessionsEnded(userId: string): void {

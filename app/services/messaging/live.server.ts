@@ -1,27 +1,27 @@
-import { EventEmitter } from 'node:events'
+import type { EventEmitter } from 'node:events'
 import { onSessionsEnded } from '~/services/accounts/session-signals.server'
 import { isSessionActive } from '~/services/accounts/sessions.server'
+import { relayedEmitter } from '~/services/cluster/relayed-emitter.server'
+import { addToCount, totalCount } from '~/services/cluster/shared-counts.server'
 
 /**
- * The in-process bus that carries live events to open pages (server-sent events): new messages to
- * a conversation's participants, new and updated fraud alerts to admins on the fraud desk.
- * One server process serves everyone, so an EventEmitter is enough; with several processes this
- * would need a shared channel instead.
+ * The bus that carries live events to open pages (server-sent events): new messages to a
+ * conversation's participants, new and updated fraud alerts to admins on the fraud desk. With a web
+ * worker per core the stream may be held by another worker than the one that published: the
+ * emitter relays every event through the primary process to all workers, and who is watching
+ * is counted over all workers (app/services/cluster/).
  */
 export type LiveEvent = { type: 'message'; messageId: string; senderId: string }
 /** Says only that an alert changed: the desk reloads its list, which checks who may see what. */
 export type FraudAlertLiveEvent = { type: 'fraud-alert'; alertId: string; change: 'raised' | 'updated' }
 
-type Bus = { emitter: EventEmitter; watchers: Map<string, number>; streams: Set<() => void>; hooked: boolean }
+type Bus = { emitter: EventEmitter; streams: Set<() => void>; hooked: boolean }
 
 const globalBus = globalThis as typeof globalThis & { __megilanceMessagingBus?: Bus }
 
 function bus(): Bus {
   if (!globalBus.__megilanceMessagingBus) {
-    const emitter = new EventEmitter()
-    // One listener per open page; there is no sensible fixed limit.
-    emitter.setMaxListeners(0)
-    globalBus.__megilanceMessagingBus = { emitter, watchers: new Map(), streams: new Set(), hooked: false }
+    globalBus.__megilanceMessagingBus = { emitter: relayedEmitter('messaging'), streams: new Set(), hooked: false }
   }
   return globalBus.__megilanceMessagingBus
 }
@@ -35,6 +35,7 @@ const channel = (conversationId: string) => `conversation:${conversationId}`
 /** The audience of fraud-alert events: admins with the fraud desk open (the route lets only admins in). */
 const ADMIN_FRAUD_ALERTS = 'admin:fraud-alerts'
 const watcherKey = (conversationId: string, userId: string) => `${conversationId}:${userId}`
+const WATCHERS = 'conversation-watchers'
 
 type AnyLiveEvent = LiveEvent | FraudAlertLiveEvent
 
@@ -53,24 +54,21 @@ export function publishAdminFraudAlert(event: FraudAlertLiveEvent): void {
 
 /** Listens to one topic, counting the watcher when given; returns the function that stops listening. */
 function subscribe(topic: string, watcher: string | null, listener: (event: AnyLiveEvent) => void): () => void {
-  const { emitter, watchers } = bus()
+  const { emitter } = bus()
   emitter.on(topic, listener)
-  if (watcher) watchers.set(watcher, (watchers.get(watcher) ?? 0) + 1)
+  if (watcher) addToCount(WATCHERS, watcher, 1)
   let stopped = false
   return () => {
     if (stopped) return
     stopped = true
     emitter.off(topic, listener)
-    if (!watcher) return
-    const left = (watchers.get(watcher) ?? 1) - 1
-    if (left > 0) watchers.set(watcher, left)
-    else watchers.delete(watcher)
+    if (watcher) addToCount(WATCHERS, watcher, -1)
   }
 }
 
 /** Whether the user has the conversation open right now (with JavaScript, so it updates live). */
 export function isWatching(conversationId: string, userId: string): boolean {
-  return (bus().watchers.get(watcherKey(conversationId, userId)) ?? 0) > 0
+  return totalCount(WATCHERS, watcherKey(conversationId, userId)) > 0
 }
 
 export function listenerCount(conversationId: string): number {

@@ -1,0 +1,78 @@
+import cluster from 'node:cluster'
+import crypto from 'node:crypto'
+
+/**
+ * The messages a web worker exchanges with the primary process (server/cluster/primary.ts) when
+ * the server runs a worker per core. Every message carries `megilance`, so the cluster module's
+ * own messages and anything else on the channel are left alone.
+ */
+export type ClusterMessage = { megilance: string; [field: string]: unknown }
+
+type Holder = {
+  handlers: Map<string, Set<(message: ClusterMessage) => void>>
+  replies: Map<string, (message: ClusterMessage) => void>
+}
+
+// The Remix build and server/ load this module separately; both must share one channel listener.
+const holder = globalThis as typeof globalThis & { __megilanceClusterIpc?: Holder }
+
+function ipc(): Holder {
+  if (!holder.__megilanceClusterIpc) {
+    const state: Holder = { handlers: new Map(), replies: new Map() }
+    holder.__megilanceClusterIpc = state
+    if (inCluster()) {
+      process.on('message', (message: unknown) => {
+        if (!isClusterMessage(message)) return
+        if (message.megilance === 'reply') {
+          const id = String(message.id)
+          state.replies.get(id)?.(message)
+          state.replies.delete(id)
+          return
+        }
+        for (const handler of state.handlers.get(message.megilance) ?? []) handler(message)
+      })
+    }
+  }
+  return holder.__megilanceClusterIpc
+}
+
+export function isClusterMessage(message: unknown): message is ClusterMessage {
+  return typeof message === 'object' && message !== null && typeof (message as ClusterMessage).megilance === 'string'
+}
+
+/** Whether this process is one of several web workers (so in-memory state is not the whole truth). */
+export function inCluster(): boolean {
+  return cluster.isWorker && typeof process.send === 'function'
+}
+
+/** Sends to the primary; does nothing outside a cluster. */
+export function tellPrimary(message: ClusterMessage): void {
+  if (inCluster() && process.connected) process.send?.(message)
+}
+
+/** Runs `handler` for every message of this kind the primary sends; returns the function that stops it. */
+export function onPrimaryMessage(kind: string, handler: (message: ClusterMessage) => void): () => void {
+  const { handlers } = ipc()
+  const set = handlers.get(kind) ?? new Set()
+  handlers.set(kind, set)
+  set.add(handler)
+  return () => set.delete(handler)
+}
+
+/** Asks the primary and waits for its reply (the primary answers `{ megilance: 'reply', id, … }`). */
+export function askPrimary(message: ClusterMessage): Promise<ClusterMessage> {
+  const { replies } = ipc()
+  const id = crypto.randomUUID()
+  return new Promise((resolve, reject) => {
+    if (!inCluster() || !process.connected) {
+      reject(new Error('Not a cluster worker, or the primary has gone'))
+      return
+    }
+    replies.set(id, resolve)
+    process.send?.({ ...message, id }, undefined, undefined, (error: Error | null) => {
+      if (!error) return
+      replies.delete(id)
+      reject(error)
+    })
+  })
+}
