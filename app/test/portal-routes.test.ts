@@ -166,7 +166,7 @@ describe('settings', () => {
       formRequest('/settings', { ...fields, skills: 'react, basket weaving' }, cookie),
     )
     expect(unknown.status).toBe(400)
-    expect((await unknown.json()).error.skills[0]).toMatch(/Unknown skills: basket weaving/)
+    expect((await unknown.json()).result.error.skills[0]).toMatch(/Unknown skills: basket weaving/)
     const saved = await run(
       profileAction,
       formRequest('/settings', { ...fields, skills: 'react, typescript, Node.js' }, cookie),

@@ -110,7 +110,9 @@ describe('sending a proposal', () => {
       'milestones[0].amount': '400',
     })
     expect(response.status).toBe(400)
-    const reply = (await response.json()) as { error: Record<string, string[]>; initialValue: { coverLetter: string } }
+    const { result: reply } = (await response.json()) as {
+      result: { error: Record<string, string[]>; initialValue: { coverLetter: string } }
+    }
     expect(reply.error.milestones?.[0]).toMatch(/add up to \$400 but your price is \$1,000/)
     expect(reply.initialValue.coverLetter).toBe(letter)
   })
@@ -159,7 +161,7 @@ describe('sending a proposal', () => {
       __intent__: intent,
     })
     expect(response.status).toBe(200)
-    const reply = (await response.json()) as { initialValue: { milestones: unknown[] } }
+    const { result: reply } = (await response.json()) as { result: { initialValue: { milestones: unknown[] } } }
     expect(reply.initialValue.milestones).toHaveLength(4)
     expect(getDb().select().from(proposals).where(eq(proposals.projectId, projectId)).all()).toEqual([])
   })

@@ -34,6 +34,7 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.admin.fraud-signals': ['301 301 301 301 301 301', '-'],
   '_portal.admin.fraud._index': ['302 403 403 200 403 403', '-'],
   '_portal.admin.fraud.$alertId': ['302 403 403 404 403 403', '302 403 403 404 403 403'],
+  '_portal.admin.fraud.events': ['302 403 403 200 403 403', '-'],
   '_portal.admin.fraud.alerts[.]csv': ['302 403 403 200 403 403', '-'],
   '_portal.admin.analytics': ['302 403 403 200 403 403', '302 403 403 400 403 403'],
   // Without a ?table= naming one of the page's tables there is nothing to export.
