@@ -11,9 +11,11 @@
  */
 import { faker } from '@faker-js/faker'
 import { EXPERIENCE_LEVELS } from '~/domain/enums'
-import { closeDb, getDb } from '~/models/db.server'
+import { closeDb } from '~/models/db.server'
 import { markDemoAccounts } from '~/models/demo-accounts.server'
 import {
+  beginBulkLoad,
+  endBulkLoad,
   insertReviewedContractsBulk,
   insertUsersBulk,
   type BulkReviewedContract,
@@ -97,6 +99,7 @@ async function main(): Promise<string> {
   console.log(`Seeding ${getEnv().DATABASE_PATH} …`)
 
   step(await seedDemoData())
+  await beginBulkLoad()
   faker.seed(100_000)
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const skillIds = await ensureSkills([...SKILLS])
@@ -205,8 +208,8 @@ async function main(): Promise<string> {
     await insertReviewedContractsBulk(reviewed.slice(done, done + BATCH))
   step(`${reviewed.length} reviewed contracts (${reviewed.length * 2} reviews)`)
   step(await seedHiringHistory(now))
-  getDb().$client.pragma('optimize')
-  step('analyzed')
+  await endBulkLoad()
+  step('foreign keys hold; analyzed and checkpointed')
   return `Seeded ${COUNTS.clients} more clients, ${COUNTS.freelancers} more freelancers and ${COUNTS.projects} more projects in ${((Date.now() - started) / 1000).toFixed(1)} s.`
 }
 

@@ -6,7 +6,7 @@
  */
 import type { ExperienceLevel } from '../domain/enums'
 import { getDb } from './db.server'
-import type { AccountRef, LedgerPosting } from './ledger.server'
+import { checkBalanced, type AccountRef, type LedgerPosting } from './ledger.server'
 
 export type SeedFreelancer = {
   id: string
@@ -293,13 +293,7 @@ export async function insertLedgerPostingsBulk(postings: { id: string; posting: 
   let entries = 0
   sqlite.transaction(() => {
     for (const { id, posting } of postings) {
-      const sums = new Map<string, number>()
-      for (const line of posting.lines) {
-        if (!Number.isSafeInteger(line.amountMinor) || line.amountMinor === 0)
-          throw new Error(`Entry of ${line.amountMinor} in ${posting.idempotencyKey}`)
-        sums.set(line.account.currency, (sums.get(line.account.currency) ?? 0) + line.amountMinor)
-      }
-      if ([...sums.values()].some((sum) => sum !== 0)) throw new Error(`${posting.idempotencyKey} does not balance`)
+      checkBalanced(posting.lines)
       const at = posting.at.getTime()
       transaction.run(
         id,

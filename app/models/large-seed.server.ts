@@ -128,3 +128,34 @@ export async function insertReviewedContractsBulk(rows: BulkReviewedContract[]):
     }
   })()
 }
+
+/**
+ * Seed-only speed settings for the bulk load that follows the demo data. Foreign keys go off: with
+ * them on, each bulk project (whose skills go in first, for the search index trigger) makes SQLite
+ * scan every child table of projects, and contracts has no project_id index, so the year of
+ * history grew quadratically. endBulkLoad checks every key once instead.
+ */
+export async function beginBulkLoad(): Promise<void> {
+  const sqlite = getDb().$client
+  sqlite.pragma('foreign_keys = OFF')
+  sqlite.pragma('synchronous = OFF')
+  sqlite.pragma('cache_size = -524288')
+}
+
+/**
+ * Ends the bulk load: throws unless every foreign key holds, puts the app's settings back, updates
+ * the planner's statistics and folds the write-ahead log into the file (so the file alone is the
+ * database).
+ */
+export async function endBulkLoad(): Promise<void> {
+  const sqlite = getDb().$client
+  const broken = sqlite.prepare('pragma foreign_key_check').all() as { table: string; parent: string }[]
+  if (broken.length) {
+    const tables = [...new Set(broken.map((row) => `${row.table} → ${row.parent}`))].join(', ')
+    throw new Error(`${broken.length} rows break a foreign key (${tables})`)
+  }
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('optimize')
+  sqlite.pragma('wal_checkpoint(TRUNCATE)')
+}

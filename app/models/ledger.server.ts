@@ -55,8 +55,11 @@ function balanceOfAccountId(id: string): number {
   return Number(row?.balance ?? 0)
 }
 
-/** Checks the lines before anything is written: whole amounts that sum to zero per currency. */
-function checkBalanced(lines: readonly LedgerLine[]): void {
+/**
+ * Checks the lines before anything is written: whole amounts that sum to zero per currency. The
+ * seed's bulk writer (hiring-history-seed.server.ts) applies the same check.
+ */
+export function checkBalanced(lines: readonly LedgerLine[]): void {
   if (lines.length < 2) throw new LedgerViolation('A money movement needs at least two entries.')
   const sums = new Map<string, number>()
   for (const line of lines) {
