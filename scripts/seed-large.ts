@@ -207,7 +207,7 @@ async function main(): Promise<string> {
   for (let done = 0; done < reviewed.length; done += BATCH)
     await insertReviewedContractsBulk(reviewed.slice(done, done + BATCH))
   step(`${reviewed.length} reviewed contracts (${reviewed.length * 2} reviews)`)
-  step(await seedHiringHistory(now))
+  step(await seedHiringHistory(now, step))
   await endBulkLoad()
   step('foreign keys hold; analyzed and checkpointed')
   return `Seeded ${COUNTS.clients} more clients, ${COUNTS.freelancers} more freelancers and ${COUNTS.projects} more projects in ${((Date.now() - started) / 1000).toFixed(1)} s.`

@@ -93,7 +93,8 @@ function mondayOf(at: number): string {
   return date.toISOString().slice(0, 10)
 }
 
-export async function seedHiringHistory(now: number): Promise<string> {
+/** Plants the history; `progress` hears a line every 12,000 projects. */
+export async function seedHiringHistory(now: number, progress?: (line: string) => void): Promise<string> {
   const started = Date.now()
   const rng = generator(19_019)
   const skillIds = await ensureSkills([...SKILLS])
@@ -163,7 +164,10 @@ export async function seedHiringHistory(now: number): Promise<string> {
     await insertProposalsBulk(proposals)
     await insertContractsBulk(contracts)
     totals.entries += await insertLedgerPostingsBulk(postings)
+    const before = totals.projects
     totals.projects += projects.length
+    if (progress && Math.floor(totals.projects / 12_000) > Math.floor(before / 12_000))
+      progress(`${totals.projects} past projects, ${totals.entries} ledger entries`)
     totals.proposals += proposals.length
     totals.contracts += contracts.length
     projects = []
