@@ -3,8 +3,9 @@
  * sign-in accounts) plus LARGE_SEED_CLIENTS clients, LARGE_SEED_FREELANCERS freelancers and
  * LARGE_SEED_PROJECTS projects (defaults 2,000 / 20,000 / 100,000), and
  * LARGE_SEED_REVIEWED_CONTRACTS past contracts reviewed by both sides (default 5,000), so client
- * ratings exist. Writes DATABASE_PATH (the npm script defaults it to data/large.db).
- * Refuses to run on a database that already has users.
+ * ratings exist, then a year of hiring history (scripts/seed/hiring-history.ts). Writes DATABASE_PATH
+ * (the npm script defaults it to data/large.db). Refuses to run on a database that already has users.
+ * Foreign keys are checked once at the end of the bulk load, not per row (large-seed.server.ts).
  *
  *   npm run seed:large                         → data/large.db
  *   DATABASE_PATH=/tmp/x.db npm run seed:large → /tmp/x.db
