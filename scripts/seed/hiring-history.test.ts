@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DAY_MS } from '~/domain/durations'
+import { getDb } from '~/models/db.server'
 import { freelancerRecordsOf } from '~/models/freelancer-records.server'
 import { insertUsersBulk, type BulkUser } from '~/models/large-seed.server'
 import { checkLedgerInvariants } from '~/models/ledger.server'
@@ -10,7 +11,7 @@ import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 process.env.LARGE_SEED_HISTORY_PROJECTS = '400'
 
 describe('planted hiring history', () => {
-  it('hires, settles and reviews with a balanced ledger, and batched records equal single ones', async () => {
+  it('hires by skill and budget, settles and reviews with a balanced ledger, churns, and batched records equal single ones', async () => {
     const { seedHiringHistory } = await import('./hiring-history')
     const now = Date.parse('2026-12-01T00:00:00Z')
     const skillIds = await ensureSkills([...SKILLS.slice(0, 12)])
@@ -52,5 +53,28 @@ describe('planted hiring history', () => {
     const batched = await freelancerRecordsOf(freelancers, new Date(now))
     for (const id of freelancers) expect(batched.get(id)).toEqual(await freelancerRecordOf(id, new Date(now)))
     expect([...batched.values()].some((r) => r.endedContracts > 0 && r.reviewCount > 0)).toBe(true)
+
+    // Realism: among applicants to projects that hired, skill share and a bid within budget raise the chance.
+    const hireRate = (where: string) =>
+      getDb()
+        .$client.prepare(
+          `select avg(pr.status = 'accepted') as rate from proposals pr join projects pj on pj.id = pr.project_id
+            where pj.close_reason = 'hired' and pr.status in ('accepted', 'not_hired') and ${where}`,
+        )
+        .get() as { rate: number }
+    const holds = `exists (select 1 from project_skills ps join freelancer_skills fs on fs.skill_id = ps.skill_id
+                     where ps.project_id = pj.id and fs.user_id = pr.freelancer_id)`
+    expect(hireRate(holds).rate).toBeGreaterThan(1.5 * hireRate(`not ${holds}`).rate)
+    const fixed = `pj.budget_type = 'fixed' and pr.bid_amount_minor`
+    expect(hireRate(`${fixed} <= pj.budget_max_minor`).rate).toBeGreaterThan(
+      hireRate(`${fixed} > pj.budget_max_minor`).rate,
+    )
+    // Churn: some freelancers who used to propose have gone quiet for the last 60 days.
+    const quiet = getDb()
+      .$client.prepare(
+        `select count(*) as n from (select max(created_at) as last from proposals group by freelancer_id) where last < ?`,
+      )
+      .get(now - 60 * DAY_MS) as { n: number }
+    expect(quiet.n).toBeGreaterThan(0)
   })
 })
