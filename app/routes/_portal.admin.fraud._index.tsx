@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { AlertFilters } from '~/components/fraud/alert-filters'
 import { AlertsPerDayChart } from '~/components/fraud/alerts-per-day-chart'
-import { useLiveFraudAlerts } from '~/components/fraud/use-live-alerts'
+import { useLiveRevalidate } from '~/components/ui/use-live-revalidate'
 import { DataTable } from '~/components/ui/data-table'
 import { Pagination } from '~/components/ui/pagination'
 import { Stat } from '~/components/ui/stat'
@@ -34,7 +34,8 @@ export default function AdminFraudDesk() {
   const csvQuery = new URLSearchParams(search)
   csvQuery.delete('page')
   const rate = stats.falsePositiveRate
-  useLiveFraudAlerts()
+  // New alerts appear without a reload.
+  useLiveRevalidate('/admin/fraud/events', 'fraud-alert')
   return (
     <>
       <header className="page-header">
