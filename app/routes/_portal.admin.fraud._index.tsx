@@ -4,7 +4,6 @@ import { AlertFilters } from '~/components/fraud/alert-filters'
 import { AlertsPerDayChart } from '~/components/fraud/alerts-per-day-chart'
 import { useLiveRevalidate } from '~/components/ui/use-live-revalidate'
 import { DataTable } from '~/components/ui/data-table'
-import { Pagination } from '~/components/ui/pagination'
 import { Stat } from '~/components/ui/stat'
 import { FraudAlertFilterSchema } from '~/domain/fraud-alert-filters'
 import { FRAUD_ALERT_STATUS_LABELS, FRAUD_ALERT_TYPE_LABELS } from '~/domain/fraud-alerts'
@@ -69,6 +68,7 @@ export default function AdminFraudDesk() {
         </a>
       </p>
       <DataTable
+        pages={{ page: filter.page, pageSize: PAGE_SIZE, total }}
         caption="Fraud alerts"
         columns={['Alert', 'Score', 'Person', 'Evidence', 'Status', { label: 'Raised', className: 'hide-narrow' }]}
         card
@@ -98,7 +98,6 @@ export default function AdminFraudDesk() {
           </tr>
         ))}
       </DataTable>
-      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} />
     </>
   )
 }
