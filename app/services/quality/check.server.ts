@@ -10,13 +10,10 @@ import { compareLetters, isTemplated } from './templated-letters'
 import {
   LENGTH_RULES,
   checkDeliverables,
-  checkLength,
-  checkReadability,
   checkSkillsSpokenTo,
-  readingGrade,
+  checkText,
   spellingSuggestion,
   uncoveredSkills,
-  wordsOf,
   type LengthRule,
   type QualityReport,
   type Suggestion,
@@ -29,10 +26,10 @@ function checkTexts(texts: Text[]): QualityReport {
   const suggestions: Suggestion[] = []
   const facts: TextFact[] = []
   for (const { field, text, rule, graded = true } of texts) {
-    suggestions.push(...checkLength(field, text, rule))
-    if (graded) suggestions.push(...checkReadability(field, text))
+    const checked = checkText(field, text, rule, graded)
+    suggestions.push(...checked.suggestions)
     for (const miss of findMisspellings(text)) suggestions.push(spellingSuggestion(field, miss.word, miss.suggestions))
-    facts.push({ field, words: wordsOf(text).length, grade: graded ? readingGrade(text) : null })
+    facts.push(checked.fact)
   }
   return { suggestions, facts }
 }
@@ -71,11 +68,13 @@ export async function checkCoverLetter(input: {
   return report
 }
 
-/** The project form's texts as sent (any may be missing). */
-export function projectTexts(formData: FormData): { title: string; description: string; skills: string } {
-  const text = (name: string) => String(formData.get(name) ?? '')
-  return { title: text('title'), description: text('description'), skills: text('skills') }
+/** The named fields of a form as sent, each an empty string when missing. */
+function textsOf<K extends string>(formData: FormData, names: readonly K[]): Record<K, string> {
+  return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? '')])) as Record<K, string>
 }
+
+/** The project form's texts as sent (any may be missing). */
+export const projectTexts = (formData: FormData) => textsOf(formData, ['title', 'description', 'skills'])
 
 /** The project form: title and description, and whether the description speaks to the skills chosen. */
 export function checkProjectText(input: { title: string; description: string; skills: string }): QualityReport {
@@ -90,10 +89,7 @@ export function checkProjectText(input: { title: string; description: string; sk
 }
 
 /** The freelancer profile form's texts as sent (any may be missing). */
-export function profileTexts(formData: FormData): { headline: string; bio: string; skills: string } {
-  const text = (name: string) => String(formData.get(name) ?? '')
-  return { headline: text('headline'), bio: text('bio'), skills: text('skills') }
-}
+export const profileTexts = (formData: FormData) => textsOf(formData, ['headline', 'bio', 'skills'])
 
 /** The freelancer profile: headline and "About you", and whether they speak to the listed skills. */
 export function checkProfileText(input: { headline: string; bio: string; skills: string }): QualityReport {

@@ -70,6 +70,19 @@ export function checkReadability(field: string, text: string): Suggestion[] {
   ]
 }
 
+/** One text's length and, when graded, readability, with the facts shown under the form. */
+export function checkText(
+  field: string,
+  text: string,
+  rule: LengthRule,
+  graded: boolean,
+): { suggestions: Suggestion[]; fact: TextFact } {
+  return {
+    suggestions: [...checkLength(field, text, rule), ...(graded ? checkReadability(field, text) : [])],
+    fact: { field, words: wordsOf(text).length, grade: graded ? readingGrade(text) : null },
+  }
+}
+
 /**
  * Which of the wanted skills a text speaks to: a skill is covered when one the text names or means
  * is that skill or close to it in meaning (`similarity` at least `closeEnough`).
