@@ -3,6 +3,7 @@
  * plain sentences. Nothing is saved; the form comes back with what was typed and these suggestions.
  */
 import { listOtherLettersOfFreelancer } from '~/models/letter-similarity.server'
+import { listSkillsOfProject } from '~/models/projects.server'
 import { skillSimilarity, suggestSkills } from '~/services/ai/semantic-skills.server'
 import { parseSkillList } from '~/services/marketplace/skills-taxonomy'
 import { findMisspellings } from './spelling.server'
@@ -47,12 +48,13 @@ const COVER_LETTER = 'Your cover letter'
 export async function checkCoverLetter(input: {
   letter: string
   freelancerId: string
-  project: { id: string; title: string; skills: readonly string[] }
+  project: { id: string; title: string }
 }): Promise<QualityReport> {
   const { letter, project } = input
+  const skills = await listSkillsOfProject(project.id)
   const report = checkTexts([{ field: COVER_LETTER, text: letter, rule: LENGTH_RULES.coverLetter }])
   report.suggestions.push(
-    ...checkSkillsSpokenTo(COVER_LETTER, skillsNotSpokenTo(letter, project.skills), 'the client asks for'),
+    ...checkSkillsSpokenTo(COVER_LETTER, skillsNotSpokenTo(letter, skills), 'the client asks for'),
     ...checkDeliverables(COVER_LETTER, project.title, letter),
   )
   const others = await listOtherLettersOfFreelancer(input.freelancerId, project.id)
