@@ -26,7 +26,7 @@ const MAX_GRADE = 12
 /** The grade formula says little about a few sentences. */
 const MIN_WORDS_FOR_GRADE = 30
 
-export function wordsOf(text: string): string[] {
+function wordsOf(text: string): string[] {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word))
 }
 
