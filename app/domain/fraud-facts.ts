@@ -18,7 +18,7 @@ export type AccountFact = {
 /** A browser (device cookie) an account has used, whether or not a risk check saw it. */
 type DeviceFact = { userId: string; deviceId: string }
 
-type SignInFact = {
+export type SignInFact = {
   userId: string
   at: number
   ip: string | null
@@ -44,7 +44,7 @@ type PayoutFact = { id: string; userId: string; at: number; amountMinor: number;
 
 type PayoutMethodFact = { userId: string; at: number; destination: string }
 
-type ContractFact = { id: string; clientId: string; freelancerId: string; at: number }
+export type ContractFact = { id: string; clientId: string; freelancerId: string; at: number }
 
 export type ReleaseFact = {
   contractId: string

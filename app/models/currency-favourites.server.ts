@@ -1,5 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { deleteOwnedRow } from './owned-rows.server'
 import { currencyFavourites } from './schema'
 
 /** The user's starred currency codes, in the order they were starred. */
@@ -25,10 +26,5 @@ export async function addFavouriteCurrency(userId: string, currency: string, now
 }
 
 export async function removeFavouriteCurrency(userId: string, currency: string): Promise<boolean> {
-  return (
-    getDb()
-      .delete(currencyFavourites)
-      .where(and(eq(currencyFavourites.userId, userId), eq(currencyFavourites.currency, currency)))
-      .run().changes > 0
-  )
+  return deleteOwnedRow(currencyFavourites, currencyFavourites.userId, userId, currencyFavourites.currency, currency)
 }

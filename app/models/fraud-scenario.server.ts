@@ -6,6 +6,7 @@
  * database. Nothing here is used by the running app.
  */
 import type { FraudAlertType } from '../domain/fraud-alerts'
+import type { ContractFact, SignInFact } from '../domain/fraud-facts'
 import { getDb } from './db.server'
 
 const sqlite = () => getDb().$client
@@ -37,15 +38,7 @@ export async function insertScenarioAccount(input: {
 }
 
 /** A successful sign-in as the sign-in code leaves it: the assessment, the device seen, the security event. */
-export async function insertScenarioSignIn(input: {
-  userId: string
-  at: number
-  ip: string | null
-  deviceId: string | null
-  country: string | null
-  risk: 'low' | 'medium' | 'high'
-  newDevice: boolean
-}): Promise<void> {
+export async function insertScenarioSignIn(input: SignInFact): Promise<void> {
   const db = sqlite()
   const score = { low: 10, medium: 45, high: 80 }[input.risk]
   db.transaction(() => {
@@ -156,14 +149,9 @@ export async function insertScenarioProposal(input: {
   return id
 }
 
-export async function insertScenarioContract(input: {
-  id: string
-  projectId: string
-  proposalId: string
-  clientId: string
-  freelancerId: string
-  at: number
-}): Promise<void> {
+export async function insertScenarioContract(
+  input: ContractFact & { projectId: string; proposalId: string },
+): Promise<void> {
   sqlite()
     .prepare(
       `insert into contracts (id, project_id, proposal_id, client_id, freelancer_id, title, type, currency, status, created_at, updated_at)

@@ -7,25 +7,11 @@
  */
 import { DAY_MS } from '~/domain/durations'
 import { getDb } from './db.server'
-import type { FreelancerRecord } from './rank.server'
+import { NEWCOMER_RECORD, type FreelancerRecord } from './rank.server'
 import { REVIEW_WINDOW_DAYS } from './reviews.server'
 
 export async function freelancerRecordsOf(ids: string[], now = new Date()): Promise<Map<string, FreelancerRecord>> {
-  const records = new Map<string, FreelancerRecord>(
-    ids.map((id) => [
-      id,
-      {
-        reviewCount: 0,
-        averageRating: null,
-        endedContracts: 0,
-        paidContracts: 0,
-        disputesLost: 0,
-        milestonesDue: 0,
-        milestonesOnTime: 0,
-        lastActiveAt: null,
-      },
-    ]),
-  )
+  const records = new Map<string, FreelancerRecord>(ids.map((id) => [id, { ...NEWCOMER_RECORD }]))
   if (!ids.length) return records
   const sqlite = getDb().$client
   const list = JSON.stringify(ids)

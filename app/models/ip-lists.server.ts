@@ -1,5 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { deleteOwnedRow } from './owned-rows.server'
 import { ipAllowlist, ipBlocklist, users } from './schema'
 
 export type BlocklistEntry = typeof ipBlocklist.$inferSelect
@@ -37,10 +38,5 @@ export async function insertAllowlistEntry(row: AllowlistEntry): Promise<boolean
 }
 
 export async function deleteAllowlistEntryOf(userId: string, id: string): Promise<boolean> {
-  return (
-    getDb()
-      .delete(ipAllowlist)
-      .where(and(eq(ipAllowlist.id, id), eq(ipAllowlist.userId, userId)))
-      .run().changes > 0
-  )
+  return deleteOwnedRow(ipAllowlist, ipAllowlist.userId, userId, ipAllowlist.id, id)
 }

@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull } from 'drizzle-orm'
+import { consumeCode, countCodeAttempt } from './code-rows.server'
 import { getDb } from './db.server'
 import { oneTimeCodes } from './schema'
 
@@ -35,20 +36,10 @@ export async function findLiveOneTimeCode(key: CodeKey, now: Date): Promise<OneT
 }
 
 export async function countOneTimeCodeAttempt(id: string): Promise<void> {
-  getDb()
-    .update(oneTimeCodes)
-    .set({ attempts: sql`${oneTimeCodes.attempts} + 1` })
-    .where(eq(oneTimeCodes.id, id))
-    .run()
+  return countCodeAttempt(oneTimeCodes, id)
 }
 
 /** Marks the code used; false when another request used it first. */
 export async function consumeOneTimeCode(id: string, now: Date): Promise<boolean> {
-  return (
-    getDb()
-      .update(oneTimeCodes)
-      .set({ usedAt: now })
-      .where(and(eq(oneTimeCodes.id, id), isNull(oneTimeCodes.usedAt)))
-      .run().changes > 0
-  )
+  return consumeCode(oneTimeCodes, id, now)
 }

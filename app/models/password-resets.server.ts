@@ -1,4 +1,5 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
+import { consumeCode, countCodeAttempt } from './code-rows.server'
 import { getDb } from './db.server'
 import { passwordResets } from './schema'
 
@@ -25,19 +26,10 @@ export async function findActivePasswordReset(userId: string): Promise<PasswordR
 }
 
 export async function recordPasswordResetAttempt(id: string): Promise<void> {
-  getDb()
-    .update(passwordResets)
-    .set({ attempts: sql`${passwordResets.attempts} + 1` })
-    .where(eq(passwordResets.id, id))
-    .run()
+  return countCodeAttempt(passwordResets, id)
 }
 
 /** Marks the code used; false when another request used it first. */
 export async function consumePasswordReset(id: string, usedAt: Date): Promise<boolean> {
-  const result = getDb()
-    .update(passwordResets)
-    .set({ usedAt })
-    .where(and(eq(passwordResets.id, id), isNull(passwordResets.usedAt)))
-    .run()
-  return result.changes === 1
+  return consumeCode(passwordResets, id, usedAt)
 }

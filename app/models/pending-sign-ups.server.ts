@@ -1,4 +1,5 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm'
+import { and, eq, gt, lt } from 'drizzle-orm'
+import { countCodeAttempt } from './code-rows.server'
 import { getDb } from './db.server'
 import { pendingSignUps } from './schema'
 
@@ -19,11 +20,7 @@ export async function findLivePendingSignUp(id: string, now: Date): Promise<Pend
 }
 
 export async function countPendingSignUpAttempt(id: string): Promise<void> {
-  getDb()
-    .update(pendingSignUps)
-    .set({ attempts: sql`${pendingSignUps.attempts} + 1` })
-    .where(eq(pendingSignUps.id, id))
-    .run()
+  return countCodeAttempt(pendingSignUps, id)
 }
 
 export async function deletePendingSignUp(id: string): Promise<boolean> {

@@ -75,6 +75,11 @@ export async function listSkillsOfProjects(projectIds: string[]): Promise<Map<st
   return result
 }
 
+/** One project's skill names, A to Z. */
+export async function listSkillsOfProject(projectId: string): Promise<string[]> {
+  return (await listSkillsOfProjects([projectId])).get(projectId) ?? []
+}
+
 export async function insertProjects(
   rows: Array<typeof projects.$inferInsert & { skillIds: number[] }>,
 ): Promise<void> {

@@ -20,6 +20,18 @@ export type FreelancerRecord = {
   lastActiveAt: Date | null
 }
 
+/** The record of a freelancer who has done nothing yet. */
+export const NEWCOMER_RECORD: Readonly<FreelancerRecord> = {
+  reviewCount: 0,
+  averageRating: null,
+  endedContracts: 0,
+  paidContracts: 0,
+  disputesLost: 0,
+  milestonesDue: 0,
+  milestonesOnTime: 0,
+  lastActiveAt: null,
+}
+
 export async function freelancerRecordOf(userId: string, now = new Date()): Promise<FreelancerRecord> {
   const db = getDb()
   const reviews = await reviewStatsOf(userId, now)

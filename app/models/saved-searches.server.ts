@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { deleteOwnedRow } from './owned-rows.server'
 import { savedSearches } from './schema'
 
 export type SavedSearch = typeof savedSearches.$inferSelect
@@ -48,12 +49,7 @@ export async function insertSavedSearch(input: {
 }
 
 export async function deleteSavedSearchOf(userId: string, id: string): Promise<boolean> {
-  return (
-    getDb()
-      .delete(savedSearches)
-      .where(and(eq(savedSearches.id, id), eq(savedSearches.userId, userId)))
-      .run().changes > 0
-  )
+  return deleteOwnedRow(savedSearches, savedSearches.userId, userId, savedSearches.id, id)
 }
 
 /** Turning alerts on starts counting from now, so old projects do not arrive as "new". */

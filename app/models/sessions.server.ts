@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, ne } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { deleteOwnedRow } from './owned-rows.server'
 import { sessions, users } from './schema'
 
 export type SessionRow = typeof sessions.$inferSelect
@@ -57,12 +58,7 @@ export async function findSessionOf(userId: string, sessionId: string): Promise<
 
 /** Ends one of the user's sessions; false when it is not theirs or already gone. */
 export async function deleteSessionOf(userId: string, sessionId: string): Promise<boolean> {
-  return (
-    getDb()
-      .delete(sessions)
-      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-      .run().changes > 0
-  )
+  return deleteOwnedRow(sessions, sessions.userId, userId, sessions.id, sessionId)
 }
 
 /** Records that this session just passed a second factor (for the 10-minute step-up rule). */

@@ -3,7 +3,6 @@ import { useLoaderData, useLocation } from '@remix-run/react'
 import { ChurnMethod } from '~/components/churn/churn-method'
 import { DataTable } from '~/components/ui/data-table'
 import { FilterForm, SelectFilter } from '~/components/ui/filters'
-import { Pagination } from '~/components/ui/pagination'
 import { Stat } from '~/components/ui/stat'
 import { ChurnFilterSchema } from '~/domain/churn-filters'
 import { requireRole } from '~/http/auth.server'
@@ -69,6 +68,7 @@ export default function AdminChurn() {
         </a>
       </p>
       <DataTable
+        pages={{ page: filter.page, pageSize, total }}
         caption="Accounts by churn risk"
         columns={['Account', 'Role', 'Risk', 'Reasons']}
         card
@@ -90,7 +90,6 @@ export default function AdminChurn() {
           </tr>
         ))}
       </DataTable>
-      <Pagination page={filter.page} pageSize={pageSize} total={total} />
     </>
   )
 }

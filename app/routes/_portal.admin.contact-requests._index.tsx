@@ -1,7 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Pagination } from '~/components/ui/pagination'
 import { loadContactRequests } from '~/services/help/contact.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
@@ -47,6 +46,7 @@ export default function AdminContactRequests() {
         </Link>
       </nav>
       <DataTable
+        pages={{ page: filter.page, pageSize: PAGE_SIZE, total }}
         caption={filter.status === 'open' ? `Open contact requests (${total})` : `Answered contact requests (${total})`}
         columns={['From', 'Topic', { label: 'Received', className: 'hide-narrow' }]}
         card
@@ -74,7 +74,6 @@ export default function AdminContactRequests() {
           </tr>
         ))}
       </DataTable>
-      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} />
     </>
   )
 }

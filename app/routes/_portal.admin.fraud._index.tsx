@@ -2,9 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { AlertFilters } from '~/components/fraud/alert-filters'
 import { AlertsPerDayChart } from '~/components/fraud/alerts-per-day-chart'
-import { useLiveFraudAlerts } from '~/components/fraud/use-live-alerts'
+import { useLiveRevalidate } from '~/components/ui/use-live-revalidate'
 import { DataTable } from '~/components/ui/data-table'
-import { Pagination } from '~/components/ui/pagination'
 import { Stat } from '~/components/ui/stat'
 import { FraudAlertFilterSchema } from '~/domain/fraud-alert-filters'
 import { FRAUD_ALERT_STATUS_LABELS, FRAUD_ALERT_TYPE_LABELS } from '~/domain/fraud-alerts'
@@ -34,7 +33,8 @@ export default function AdminFraudDesk() {
   const csvQuery = new URLSearchParams(search)
   csvQuery.delete('page')
   const rate = stats.falsePositiveRate
-  useLiveFraudAlerts()
+  // New alerts appear without a reload.
+  useLiveRevalidate('/admin/fraud/events', 'fraud-alert')
   return (
     <>
       <header className="page-header">
@@ -68,6 +68,7 @@ export default function AdminFraudDesk() {
         </a>
       </p>
       <DataTable
+        pages={{ page: filter.page, pageSize: PAGE_SIZE, total }}
         caption="Fraud alerts"
         columns={['Alert', 'Score', 'Person', 'Evidence', 'Status', { label: 'Raised', className: 'hide-narrow' }]}
         card
@@ -97,7 +98,6 @@ export default function AdminFraudDesk() {
           </tr>
         ))}
       </DataTable>
-      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} />
     </>
   )
 }

@@ -1,7 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Pagination } from '~/components/ui/pagination'
 import { listOutbox } from '~/models/outbox.server'
 import { isEmailSandboxed } from '~/services/email/mailer.server'
 import { isSmsSandboxed } from '~/services/security/sms.server'
@@ -56,6 +55,7 @@ export default function AdminOutbox() {
         <SearchFilter id="outbox-to" name="to" label="Recipient" value={filter.to} />
       </FilterForm>
       <DataTable
+        pages={{ page: filter.page, pageSize: PAGE_SIZE, total }}
         caption={<>Emails, newest first ({total})</>}
         columns={['Email', { label: 'Sent', className: 'hide-narrow' }, 'Status']}
         card
@@ -74,7 +74,6 @@ export default function AdminOutbox() {
           </tr>
         ))}
       </DataTable>
-      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} />
     </>
   )
 }

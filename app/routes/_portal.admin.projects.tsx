@@ -4,7 +4,6 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
-import { Pagination } from '~/components/ui/pagination'
 import { findProject, listProjectsForAdmin } from '~/models/projects.server'
 import { AdminProjectSearchSchema, HideProjectSchema } from '~/services/marketplace/project-schemas'
 import { hideProject, restoreProject } from '~/services/marketplace/projects.server'
@@ -99,6 +98,7 @@ export default function AdminProjects() {
         />
       </FilterForm>
       <DataTable
+        pages={{ page: filter.page, pageSize: PAGE_SIZE, total }}
         caption="Projects"
         columns={['Project', 'Status', 'Moderation']}
         card
@@ -175,7 +175,6 @@ export default function AdminProjects() {
           </tr>
         ))}
       </DataTable>
-      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} />
     </>
   )
 }

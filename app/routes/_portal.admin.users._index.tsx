@@ -1,6 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { Pagination } from '~/components/ui/pagination'
 import { listUsers } from '~/models/users.server'
 import { UserSearchSchema } from '~/services/admin/user-admin-schemas'
 import { requireRole } from '~/http/auth.server'
@@ -63,6 +62,7 @@ export default function AdminUsers() {
         />
       </FilterForm>
       <DataTable
+        pages={{ page: filter.page, pageSize: PAGE_SIZE, total }}
         caption="Users"
         columns={['User', 'Role', 'Status', { label: 'Joined', className: 'hide-narrow' }]}
         card
@@ -86,7 +86,6 @@ export default function AdminUsers() {
           </tr>
         ))}
       </DataTable>
-      <Pagination page={filter.page} pageSize={PAGE_SIZE} total={total} />
     </>
   )
 }

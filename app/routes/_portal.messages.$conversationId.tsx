@@ -1,11 +1,12 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useFetcher, useLoaderData, useRevalidator } from '@remix-run/react'
+import { Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { StartCallForm } from '~/components/call/start-call-form'
 import { MessageThread } from '~/components/messaging/message-thread'
 import { useHydrated } from '~/components/security/use-hydrated'
+import { useLiveRevalidate } from '~/components/ui/use-live-revalidate'
 import { ErrorList, RequiredMark } from '~/components/ui/field'
 import { readUploadForm } from '~/http/upload-form.server'
 import { DOCUMENT_TYPES, storeUploads, UploadRejected } from '~/services/files/uploads.server'
@@ -96,32 +97,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   })
 }
 
-/** Reloads the page's data whenever the server says a new message arrived. */
-function useLiveMessages(conversationId: string) {
-  const revalidator = useRevalidator()
-  const revalidate = useRef(revalidator.revalidate)
-  useEffect(() => {
-    revalidate.current = revalidator.revalidate
-  })
-  useEffect(() => {
-    if (typeof EventSource === 'undefined') return
-    const source = new EventSource(`/messages/${conversationId}/events`)
-    const onMessage = () => revalidate.current()
-    source.addEventListener('message', onMessage)
-    return () => {
-      source.removeEventListener('message', onMessage)
-      source.close()
-    }
-  }, [conversationId])
-}
-
 export default function Conversation() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const fetcher = useFetcher<typeof action>()
   const hydrated = useHydrated()
   const formRef = useRef<HTMLFormElement>(null)
-  useLiveMessages(data.id)
+  // Reloads the page's data whenever the server says a new message arrived.
+  useLiveRevalidate(`/messages/${data.id}/events`, 'message')
 
   const lastResult = fetcher.data ?? actionData
   const [form, fields] = useForm({

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { budgetLabel } from '~/components/project-summary'
 import { PriceSuggestionPanel } from '~/components/projects/price-suggestion-panel'
 import { ProposalForm } from '~/components/proposals/proposal-form'
-import { listSkillsOfProjects } from '~/models/projects.server'
+import { listSkillsOfProject } from '~/models/projects.server'
 import { suggestPriceFor } from '~/services/marketplace/price-suggestion.server'
 import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
 import { feeTaxNoteFor } from '~/services/payments/tax/tax-customer.server'
@@ -40,7 +40,7 @@ async function requireProposable(request: Request, projectId: string | undefined
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireProposable(request, params.projectId)
-  const skills = (await listSkillsOfProjects([project.id])).get(project.id) ?? []
+  const skills = await listSkillsOfProject(project.id)
   const suggestion = skills.length
     ? await suggestPriceFor({
         skills,
@@ -73,12 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requireProposable(request, params.projectId)
   const formData = await readFormData(request)
   if (parseIntent(formData, IntentSchema).intent === 'check') {
-    const skills = (await listSkillsOfProjects([project.id])).get(project.id) ?? []
-    const check = await checkCoverLetter({
-      letter: String(formData.get('coverLetter') ?? ''),
-      freelancerId: user.id,
-      project: { id: project.id, title: project.title, skills },
-    })
+    const letter = String(formData.get('coverLetter') ?? '')
+    const check = await checkCoverLetter({ letter, freelancerId: user.id, project })
     return json({ result: parseWithZod(formData, { schema: z.object({}) }).reply(), check })
   }
   const submission = parseWithZod(formData, {

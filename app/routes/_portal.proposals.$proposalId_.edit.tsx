@@ -17,7 +17,6 @@ import { refusalResponse } from '~/http/outcome-response.server'
 import { z } from 'zod'
 import { CheckPanel } from '~/components/quality/check-panel'
 import { parseIntent } from '~/http/intent.server'
-import { listSkillsOfProjects } from '~/models/projects.server'
 import { checkCoverLetter } from '~/services/quality/check.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit proposal · MegiLance' }]
@@ -61,13 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = await requireEditable(request, params.proposalId)
   const formData = await readFormData(request)
   if (parseIntent(formData, IntentSchema).intent === 'check') {
-    const { project, proposal } = found
-    const skills = (await listSkillsOfProjects([project.id])).get(project.id) ?? []
-    const check = await checkCoverLetter({
-      letter: String(formData.get('coverLetter') ?? ''),
-      freelancerId: proposal.freelancerId,
-      project: { id: project.id, title: project.title, skills },
-    })
+    const letter = String(formData.get('coverLetter') ?? '')
+    const check = await checkCoverLetter({ letter, freelancerId: found.proposal.freelancerId, project: found.project })
     return json({ result: parseWithZod(formData, { schema: z.object({}) }).reply(), check })
   }
   const schema = proposalSchema({ bidType: found.proposal.bidType, currency: found.proposal.currency })

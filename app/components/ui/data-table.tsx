@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { Pagination } from './pagination'
 
 /** A column heading; an object when the column carries a class (`hide-narrow`, `num`). */
 export type Column = string | { label: string; className?: string }
@@ -12,6 +13,7 @@ export function DataTable({
   columns,
   card = false,
   empty = null,
+  pages,
   children,
 }: {
   caption: ReactNode
@@ -20,9 +22,11 @@ export function DataTable({
   card?: boolean
   /** Said under the headings when there are no rows; null when there are. */
   empty?: ReactNode
+  /** Previous/next links under the table, for a list shown a page at a time. */
+  pages?: { page: number; pageSize: number; total: number }
   children: ReactNode
 }) {
-  return (
+  const table = (
     <div className={card ? 'table-wrap card' : 'table-wrap'}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
@@ -42,5 +46,12 @@ export function DataTable({
       </table>
       {empty ? <p className="muted empty">{empty}</p> : null}
     </div>
+  )
+  if (!pages) return table
+  return (
+    <>
+      {table}
+      <Pagination {...pages} />
+    </>
   )
 }

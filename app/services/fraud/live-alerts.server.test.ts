@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loader as eventsLoader } from '~/routes/_portal.admin.fraud.events'
 import { adminFraudAlertListenerCount } from '~/services/messaging/live.server'
+import { readEventStream } from '~/test/event-stream'
 import { getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import type { AlertDraft } from './alert-draft'
@@ -21,17 +22,7 @@ async function openDesk(cookie: string) {
   const request = new Request(getRequest('/admin/fraud/events', cookie), { signal: abort.signal })
   const response = await run(eventsLoader, request)
   expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
-  const reader = response.body!.getReader()
-  const decoder = new TextDecoder()
-  let text = ''
-  const readUntil = async (needle: string) => {
-    while (!text.includes(needle)) {
-      const { value, done } = await reader.read()
-      if (done) throw new Error(`stream ended before ${needle}`)
-      text += decoder.decode(value)
-    }
-    return text
-  }
+  const { readUntil } = readEventStream(response)
   await readUntil(': connected')
   return { readUntil, close: () => abort.abort() }
 }

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { emptyFacts } from '~/domain/fraud-facts'
 import { firstScenarioProblem, ScenarioSchema } from './scenario-format'
 
-const empty = {
-  version: 1,
-  seed: 7,
-  now: '2026-11-30T00:00:00.000Z',
-  accounts: [],
-  signIns: [],
-  cardAttempts: [],
-  payouts: [],
-  payoutMethods: [],
-  contracts: [],
-  releases: [],
-  reviews: [],
-  proposals: [],
-  messageFlags: [],
-  submissions: [],
-  securityChanges: [],
-  labels: [],
-}
+// A scenario lists the detectors' facts but devices, which loading records from the sign-ins.
+const { devices: _fromSignIns, ...noFacts } = emptyFacts()
+const empty = { version: 1, seed: 7, now: '2026-11-30T00:00:00.000Z', ...noFacts, labels: [] }
 
 const problemOf = (value: unknown) => {
   const parsed = ScenarioSchema.safeParse(value)

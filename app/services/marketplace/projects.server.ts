@@ -11,6 +11,7 @@ import {
   findProposalOfFreelancer,
   insertInvitation,
   listAnsweredInvitationsOfProject,
+  listSkillsOfProject,
   listSkillsOfProjects,
   reopenProject,
   setProjectHidden,
@@ -66,7 +67,7 @@ export function assertOwnerAction(project: Project, action: OwnerAction): void {
 
 /** The edit form's starting values. */
 export async function projectFormDefaults(project: Project): Promise<ProjectFormValue> {
-  const skills = (await listSkillsOfProjects([project.id])).get(project.id) ?? []
+  const skills = await listSkillsOfProject(project.id)
   const digits = currencyDigits(project.currency)
   const text = (minor: number) => minorToAmountText(minor, digits)
   const fixed = project.budgetType === 'fixed'

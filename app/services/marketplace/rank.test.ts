@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { NEWCOMER_RECORD } from '~/models/rank.server'
 import { activityShare, computeRank, RANK_FACTORS, smoothedRating, smoothedShare, type RankInputs } from './rank'
 
 const NOW = new Date('2026-06-01T12:00:00Z')
 const DAY = 86_400_000
 
-const newcomer: RankInputs = {
-  reviewCount: 0,
-  averageRating: null,
-  endedContracts: 0,
-  paidContracts: 0,
-  disputesLost: 0,
-  milestonesDue: 0,
-  milestonesOnTime: 0,
-  profilePercent: 0,
-  lastActiveAt: null,
-}
+const newcomer: RankInputs = { ...NEWCOMER_RECORD, profilePercent: 0 }
 
 function factor(inputs: RankInputs, key: string) {
   const found = computeRank(inputs, NOW).factors.find((f) => f.key === key)

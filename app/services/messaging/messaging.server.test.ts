@@ -13,6 +13,7 @@ import { blockUser } from '~/models/users.server'
 import { endAllSessions, readSession, revokeSession } from '~/services/accounts/sessions.server'
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
+import { readEventStream } from '~/test/event-stream'
 import { conversationEventStream, listenerCount, publish } from './live.server'
 import { eventStreamResponse } from '~/http/event-stream.server'
 import {
@@ -163,28 +164,18 @@ describe('live events', () => {
     )
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
     expect(response.headers.get('cache-control')).toContain('no-transform')
-    const reader = response.body!.getReader()
-    const decoder = new TextDecoder()
-    let text = ''
-    const readUntil = async (needle: string) => {
-      while (!text.includes(needle)) {
-        const { value, done } = await reader.read()
-        if (done) throw new Error(`stream ended before ${needle}`)
-        text += decoder.decode(value)
-      }
-    }
-    await readUntil(': connected')
+    const stream = readEventStream(response)
+    await stream.readUntil(': connected')
     expect(listenerCount(conversation.id)).toBe(1)
     const message = await sendMessage({ conversation, sender: client, body: 'Live!' })
-    await readUntil(message.id)
-    expect(text).toContain('event: message')
-    await readUntil(': heartbeat')
+    expect(await stream.readUntil(message.id)).toContain('event: message')
+    await stream.readUntil(': heartbeat')
     // Watching live: no notification for this message.
     expect(notificationsOf(freelancer.id)).toHaveLength(0)
     abort.abort()
     expect(listenerCount(conversation.id)).toBe(0)
     publish(conversation.id, { type: 'message', messageId: 'after', senderId: client.id })
-    expect((await reader.read()).done).toBe(true)
+    expect(await stream.readToEnd()).not.toContain('after')
   })
 
   async function openStream(userId: string, conversationId: string) {
@@ -194,18 +185,10 @@ describe('live events', () => {
       conversationId,
     })
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
-    const reader = response.body!.getReader()
-    const decoder = new TextDecoder()
-    /** Everything the stream delivers until it closes. */
-    const rest = async () => {
-      let text = ''
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) return text
-        text += decoder.decode(value)
-      }
-    }
-    expect(decoder.decode((await reader.read()).value)).toContain(': connected')
+    const stream = readEventStream(response)
+    const connected = await stream.readUntil(': connected')
+    /** What the stream delivers after connecting, until it closes. */
+    const rest = async () => (await stream.readToEnd()).slice(connected.length)
     return { sessionId, rest }
   }
 

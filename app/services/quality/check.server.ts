@@ -3,6 +3,7 @@
  * plain sentences. Nothing is saved; the form comes back with what was typed and these suggestions.
  */
 import { listOtherLettersOfFreelancer } from '~/models/letter-similarity.server'
+import { listSkillsOfProject } from '~/models/projects.server'
 import { skillSimilarity, suggestSkills } from '~/services/ai/semantic-skills.server'
 import { parseSkillList } from '~/services/marketplace/skills-taxonomy'
 import { findMisspellings } from './spelling.server'
@@ -10,13 +11,10 @@ import { compareLetters, isTemplated } from './templated-letters'
 import {
   LENGTH_RULES,
   checkDeliverables,
-  checkLength,
-  checkReadability,
   checkSkillsSpokenTo,
-  readingGrade,
+  checkText,
   spellingSuggestion,
   uncoveredSkills,
-  wordsOf,
   type LengthRule,
   type QualityReport,
   type Suggestion,
@@ -29,10 +27,10 @@ function checkTexts(texts: Text[]): QualityReport {
   const suggestions: Suggestion[] = []
   const facts: TextFact[] = []
   for (const { field, text, rule, graded = true } of texts) {
-    suggestions.push(...checkLength(field, text, rule))
-    if (graded) suggestions.push(...checkReadability(field, text))
+    const checked = checkText(field, text, rule, graded)
+    suggestions.push(...checked.suggestions)
     for (const miss of findMisspellings(text)) suggestions.push(spellingSuggestion(field, miss.word, miss.suggestions))
-    facts.push({ field, words: wordsOf(text).length, grade: graded ? readingGrade(text) : null })
+    facts.push(checked.fact)
   }
   return { suggestions, facts }
 }
@@ -50,12 +48,13 @@ const COVER_LETTER = 'Your cover letter'
 export async function checkCoverLetter(input: {
   letter: string
   freelancerId: string
-  project: { id: string; title: string; skills: readonly string[] }
+  project: { id: string; title: string }
 }): Promise<QualityReport> {
   const { letter, project } = input
+  const skills = await listSkillsOfProject(project.id)
   const report = checkTexts([{ field: COVER_LETTER, text: letter, rule: LENGTH_RULES.coverLetter }])
   report.suggestions.push(
-    ...checkSkillsSpokenTo(COVER_LETTER, skillsNotSpokenTo(letter, project.skills), 'the client asks for'),
+    ...checkSkillsSpokenTo(COVER_LETTER, skillsNotSpokenTo(letter, skills), 'the client asks for'),
     ...checkDeliverables(COVER_LETTER, project.title, letter),
   )
   const others = await listOtherLettersOfFreelancer(input.freelancerId, project.id)
@@ -71,11 +70,13 @@ export async function checkCoverLetter(input: {
   return report
 }
 
-/** The project form's texts as sent (any may be missing). */
-export function projectTexts(formData: FormData): { title: string; description: string; skills: string } {
-  const text = (name: string) => String(formData.get(name) ?? '')
-  return { title: text('title'), description: text('description'), skills: text('skills') }
+/** The named fields of a form as sent, each an empty string when missing. */
+function textsOf<K extends string>(formData: FormData, names: readonly K[]): Record<K, string> {
+  return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? '')])) as Record<K, string>
 }
+
+/** The project form's texts as sent (any may be missing). */
+export const projectTexts = (formData: FormData) => textsOf(formData, ['title', 'description', 'skills'])
 
 /** The project form: title and description, and whether the description speaks to the skills chosen. */
 export function checkProjectText(input: { title: string; description: string; skills: string }): QualityReport {
@@ -90,10 +91,7 @@ export function checkProjectText(input: { title: string; description: string; sk
 }
 
 /** The freelancer profile form's texts as sent (any may be missing). */
-export function profileTexts(formData: FormData): { headline: string; bio: string; skills: string } {
-  const text = (name: string) => String(formData.get(name) ?? '')
-  return { headline: text('headline'), bio: text('bio'), skills: text('skills') }
-}
+export const profileTexts = (formData: FormData) => textsOf(formData, ['headline', 'bio', 'skills'])
 
 /** The freelancer profile: headline and "About you", and whether they speak to the listed skills. */
 export function checkProfileText(input: { headline: string; bio: string; skills: string }): QualityReport {

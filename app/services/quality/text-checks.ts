@@ -26,7 +26,7 @@ const MAX_GRADE = 12
 /** The grade formula says little about a few sentences. */
 const MIN_WORDS_FOR_GRADE = 30
 
-export function wordsOf(text: string): string[] {
+function wordsOf(text: string): string[] {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word))
 }
 
@@ -68,6 +68,19 @@ export function checkReadability(field: string, text: string): Suggestion[] {
       message: `${field} reads at school grade ${grade}: hard going. Shorter sentences and plainer words would help (grade 8–10 reads easily).`,
     },
   ]
+}
+
+/** One text's length and, when graded, readability, with the facts shown under the form. */
+export function checkText(
+  field: string,
+  text: string,
+  rule: LengthRule,
+  graded: boolean,
+): { suggestions: Suggestion[]; fact: TextFact } {
+  return {
+    suggestions: [...checkLength(field, text, rule), ...(graded ? checkReadability(field, text) : [])],
+    fact: { field, words: wordsOf(text).length, grade: graded ? readingGrade(text) : null },
+  }
 }
 
 /**

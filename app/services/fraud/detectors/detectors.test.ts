@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DAY_MS, MINUTE_MS } from '~/domain/durations'
-import { emptyFacts, type AccountFact, type FraudFacts } from '~/domain/fraud-facts'
+import { emptyFacts, type AccountFact, type CardAttemptFact, type FraudFacts } from '~/domain/fraud-facts'
 import { detectAccountTakeover } from './account-takeover'
 import { detectCardTesting } from './card-testing'
 import { detectDisputeAbuse } from './dispute-abuse'
@@ -28,21 +28,20 @@ function account(id: string, extra: Partial<AccountFact> = {}): AccountFact {
   }
 }
 
+/** A small declined card payment by u1 at T0, from no known IP or browser, unless `extra` says otherwise. */
+function cardAttempt(extra: Partial<CardAttemptFact>): CardAttemptFact {
+  return { userId: 'u1', at: at(0), amountMinor: 100, card: 'visa', ok: false, ip: null, deviceId: null, ...extra }
+}
+
 function facts(parts: Partial<FraudFacts>): FraudFacts {
   return { ...emptyFacts(), ...parts }
 }
 
 describe('card testing', () => {
   it('alerts on seven cards in four minutes, six declined, in small amounts', () => {
-    const attempts = Array.from({ length: 7 }, (_, i) => ({
-      userId: 'u1',
-      at: at(i * 0.6),
-      amountMinor: 100,
-      card: `visa-${i}`,
-      ok: i === 6,
-      ip: '198.51.100.7',
-      deviceId: 'dev-u1',
-    }))
+    const attempts = Array.from({ length: 7 }, (_, i) =>
+      cardAttempt({ at: at(i * 0.6), card: `visa-${i}`, ok: i === 6, ip: '198.51.100.7', deviceId: 'dev-u1' }),
+    )
     const [alert] = detectCardTesting(attempts)
     expect(alert).toMatchObject({ type: 'card_testing', accounts: ['u1'] })
     expect(alert!.words[0]).toBe('7 cards tried 7 times in 4 minutes, 6 declined.')
@@ -50,28 +49,23 @@ describe('card testing', () => {
   })
 
   it('leaves alone a person who mistyped one card three times and then paid with another', () => {
-    const attempts = [0, 1, 2, 3].map((i) => ({
-      userId: 'u1',
-      at: at(i),
-      amountMinor: 50_000,
-      card: i < 3 ? 'visa-a' : 'visa-b',
-      ok: i === 3,
-      ip: null,
-      deviceId: null,
-    }))
+    const attempts = [0, 1, 2, 3].map((i) =>
+      cardAttempt({ at: at(i), amountMinor: 50_000, card: i < 3 ? 'visa-a' : 'visa-b', ok: i === 3 }),
+    )
     expect(detectCardTesting(attempts)).toEqual([])
   })
 
   it('alerts once on a run spread over fresh accounts from one browser and IP, naming every account', () => {
-    const attempts = Array.from({ length: 8 }, (_, i) => ({
-      userId: `fresh-${Math.floor(i / 2)}`,
-      at: at(i * 0.5),
-      amountMinor: 100,
-      card: `stolen-${i}`,
-      ok: i === 7,
-      ip: '203.0.113.66',
-      deviceId: 'dev-tester',
-    }))
+    const attempts = Array.from({ length: 8 }, (_, i) =>
+      cardAttempt({
+        userId: `fresh-${Math.floor(i / 2)}`,
+        at: at(i * 0.5),
+        card: `stolen-${i}`,
+        ok: i === 7,
+        ip: '203.0.113.66',
+        deviceId: 'dev-tester',
+      }),
+    )
     const alerts = detectCardTesting(attempts)
     expect(alerts).toHaveLength(1)
     expect(alerts[0]).toMatchObject({
@@ -87,15 +81,17 @@ describe('card testing', () => {
   })
 
   it('leaves alone an office IP where colleagues each pay once, one after a decline', () => {
-    const attempts = Array.from({ length: 7 }, (_, i) => ({
-      userId: `colleague-${Math.min(i, 5)}`,
-      at: at(i * 3),
-      amountMinor: 40_000,
-      card: `corporate-${Math.min(i, 5)}`,
-      ok: i !== 5,
-      ip: '192.0.2.10',
-      deviceId: `laptop-${Math.min(i, 5)}`,
-    }))
+    const attempts = Array.from({ length: 7 }, (_, i) =>
+      cardAttempt({
+        userId: `colleague-${Math.min(i, 5)}`,
+        at: at(i * 3),
+        amountMinor: 40_000,
+        card: `corporate-${Math.min(i, 5)}`,
+        ok: i !== 5,
+        ip: '192.0.2.10',
+        deviceId: `laptop-${Math.min(i, 5)}`,
+      }),
+    )
     expect(detectCardTesting(attempts)).toEqual([])
   })
 })

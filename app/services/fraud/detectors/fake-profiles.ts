@@ -2,6 +2,7 @@ import { isDisposableEmail } from 'disposable-email-domains-js'
 import { FRAUD_CONFIG } from '../fraud-config'
 import { burstsOf, draftFrom, groupBy, plural, type AlertDraft } from '../alert-draft'
 import type { AccountFact } from '~/domain/fraud-facts'
+import { disjointSets } from '../disjoint-sets'
 import { nearDuplicateGroups } from '../shingles'
 
 const C = FRAUD_CONFIG.fakeProfiles
@@ -21,21 +22,14 @@ type Cluster = { accounts: Set<string>; device: number; subnet: number; duplicat
  */
 export function detectFakeProfiles(all: readonly AccountFact[], now: number): AlertDraft[] {
   const accounts = all.filter((a) => a.createdAt >= now - C.lookbackMs)
-  const parent = new Map<string, string>()
-  const find = (id: string): string => {
-    if (!parent.has(id)) parent.set(id, id)
-    let root = id
-    while (parent.get(root) !== root) root = parent.get(root)!
-    parent.set(id, root)
-    return root
-  }
+  const groups = disjointSets()
   const signs = new Map<string, { device: number; subnet: number; duplicates: number }>()
   const mark = (ids: string[], sign: 'device' | 'subnet' | 'duplicates') => {
     for (const id of ids) {
       const entry = signs.get(id) ?? { device: 0, subnet: 0, duplicates: 0 }
       entry[sign] = Math.max(entry[sign], ids.length)
       signs.set(id, entry)
-      parent.set(find(id), find(ids[0]!))
+      groups.join(id, ids[0]!)
     }
   }
   for (const group of groupBy(accounts, (a) => a.signUpDevice).values())
@@ -60,7 +54,7 @@ export function detectFakeProfiles(all: readonly AccountFact[], now: number): Al
 
   const clusters = new Map<string, Cluster>()
   for (const [id, entry] of signs) {
-    const root = find(id)
+    const root = groups.find(id)
     const cluster = clusters.get(root) ?? { accounts: new Set(), device: 0, subnet: 0, duplicates: 0 }
     cluster.accounts.add(id)
     cluster.device = Math.max(cluster.device, entry.device)

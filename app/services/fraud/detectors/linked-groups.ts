@@ -1,6 +1,7 @@
 import { FRAUD_CONFIG } from '../fraud-config'
 import { groupBy } from '../alert-draft'
 import type { FraudFacts } from '~/domain/fraud-facts'
+import { disjointSets } from '../disjoint-sets'
 
 const C = FRAUD_CONFIG.linked
 
@@ -82,19 +83,12 @@ export function linkAccounts(
 }
 
 function componentsOf(links: AccountLink[]): Map<string, number> {
-  const parent = new Map<string, string>()
-  const find = (id: string): string => {
-    if (!parent.has(id)) parent.set(id, id)
-    let root = id
-    while (parent.get(root) !== root) root = parent.get(root)!
-    parent.set(id, root)
-    return root
-  }
-  for (const { a, b } of links) parent.set(find(a), find(b))
+  const groups = disjointSets()
+  for (const { a, b } of links) groups.join(a, b)
   const numbers = new Map<string, number>()
   const groupOf = new Map<string, number>()
-  for (const id of parent.keys()) {
-    const root = find(id)
+  for (const id of groups.ids()) {
+    const root = groups.find(id)
     if (!numbers.has(root)) numbers.set(root, numbers.size)
     groupOf.set(id, numbers.get(root)!)
   }
