@@ -33,6 +33,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { compareWithBaseline, measureJsWeight } from './js-weight'
+import { processTreeCpuMs } from './process-cpu'
 import { runFraudBench } from './fraud-detectors'
 import { runAnalyticsPagesBench } from './analytics-pages'
 import { runRecommendationsBench } from './recommendations'
@@ -77,6 +78,8 @@ type TargetResult = {
   requestsPerSecond: { mean: number; stddev: number }
   latencyMs: { mean: number; p50: number; p95: number; p99: number; max: number }
   requests: number
+  /** CPU time of the server (primary and workers) per measured request; null without /proc. */
+  cpuMsPerRequest: number | null
   bytesPerResponse: number
   non2xx: number
   statusCodes: Record<string, number>
@@ -221,6 +224,7 @@ async function measure(
   connections: number,
   duration: number,
   round: number,
+  serverPid: number | undefined,
 ): Promise<TargetResult> {
   const url = `${base}${target.path}`
   // Warm-up: JIT, caches and the connection pool, not measured.
@@ -228,9 +232,11 @@ async function measure(
 
   // autocannon's histogram has no p95 and rounds to whole ms, so every 2xx latency is kept here.
   const latencies: number[] = []
+  const cpuBefore = processTreeCpuMs(serverPid)
   const result = await cannon({ url, headers, connections, duration }, (status, ms) => {
     if (status >= 200 && status < 300) latencies.push(ms)
   })
+  const cpuAfter = processTreeCpuMs(serverPid)
   const sorted = Float64Array.from(latencies).sort()
   const mean = sorted.reduce((sum, v) => sum + v, 0) / (sorted.length || 1)
   const statusCodes = Object.fromEntries(
@@ -250,6 +256,10 @@ async function measure(
       max: sorted[sorted.length - 1] ?? NaN,
     },
     requests: result.requests.total,
+    cpuMsPerRequest:
+      cpuBefore !== null && cpuAfter !== null && result.requests.total
+        ? (cpuAfter - cpuBefore) / result.requests.total
+        : null,
     bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
     non2xx: result.non2xx,
     statusCodes,
@@ -262,7 +272,20 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '-')
 
 function printTable(results: TargetResult[]) {
   const rows = [
-    ['target', 'round', 'path', 'req/s', '±', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx', 'errors'],
+    [
+      'target',
+      'round',
+      'path',
+      'req/s',
+      '±',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'cpu ms/req',
+      'requests',
+      'non-2xx',
+      'errors',
+    ],
     ...results.map((r) => [
       r.label,
       r.round ? String(r.round) : '2 workers',
@@ -272,6 +295,7 @@ function printTable(results: TargetResult[]) {
       ms(r.latencyMs.p50),
       ms(r.latencyMs.p95),
       ms(r.latencyMs.p99),
+      r.cpuMsPerRequest === null ? '-' : r.cpuMsPerRequest.toFixed(2),
       String(r.requests),
       String(r.non2xx),
       String(r.errors),
@@ -391,7 +415,9 @@ async function main(): Promise<number> {
       for (let round = 1; round <= rounds; round += 1) {
         for (const target of pageTargets) {
           console.log(`  round ${round}: ${target.label} (${target.path})`)
-          results.push(await measure(base, target, headersFor.get(target.name)!, connections, duration, round))
+          results.push(
+            await measure(base, target, headersFor.get(target.name)!, connections, duration, round, server.pid),
+          )
         }
       }
       if (server.exitCode !== null) throw new Error(`The server exited during the run:\n${tail}`)
@@ -409,7 +435,7 @@ async function main(): Promise<number> {
         const headers: Record<string, string> = { ...BROWSER_HEADERS }
         if (workersTarget.account) headers.cookie = await signIn(base, workersTarget.account)
         await check(base, workersTarget, headers)
-        const twoWorkers = await measure(base, workersTarget, headers, connections, duration, 0)
+        const twoWorkers = await measure(base, workersTarget, headers, connections, duration, 0, server.pid)
         results.push(twoWorkers)
         twoWorkersRps = twoWorkers.requestsPerSecond.mean
         await stop(server)
@@ -467,7 +493,7 @@ async function main(): Promise<number> {
       await check(base, searchTarget, headers)
       console.log(`Measuring search: ${searchConnections} connection(s), ${WARMUP_SECONDS} s warm-up + ${duration} s …`)
       console.log(`  ${searchTarget.label} (${searchTarget.path})`)
-      results.push(await measure(base, searchTarget, headers, searchConnections, duration, 1))
+      results.push(await measure(base, searchTarget, headers, searchConnections, duration, 1, server.pid))
       if (server.exitCode !== null) throw new Error(`The server exited during the run:\n${tail}`)
     }
 

@@ -38,7 +38,7 @@ export function observeRequests(): RequestHandler {
       stop({ route, method: req.method })
       httpRequests.inc({ route, method: req.method, status: String(res.statusCode) })
     })
-    runWithRequestId(requestId, next)
+    runWithRequestId(requestId, next, req.method === 'GET' || req.method === 'HEAD')
   }
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { pageParam } from './query-params'
 
 /** The churn page's filters (a GET form); a bad value reads as "no filter". */

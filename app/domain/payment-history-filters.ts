@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { optionalDay, optionalText, pageParam } from './query-params'
 import { DAY_MS } from '~/domain/durations'
 import { LEDGER_TRANSACTION, type LedgerTransactionKind } from '~/domain/enums'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Fields of GET filter forms: every one optional, and a bad value is ignored (read as "no filter")

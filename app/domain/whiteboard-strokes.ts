@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /*
  * A call's whiteboard as a list of strokes: what the browsers exchange, what the server saves and

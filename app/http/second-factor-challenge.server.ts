@@ -1,6 +1,6 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { json, redirect } from '@remix-run/node'
-import { z } from 'zod'
+import * as z from 'zod'
 import { formError } from '~/http/form-error.server'
 import { parseIntent } from '~/http/intent.server'
 import { tooManyAttempts } from '~/http/too-many-attempts.server'

@@ -4,7 +4,7 @@ import { requireSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { enrolmentCheckHref, requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
-import { z } from 'zod'
+import * as z from 'zod'
 import { originOf } from '~/services/security/context'
 import {
   AddCredentialSchema,

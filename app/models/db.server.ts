@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { getEnv } from '~/utils/env.server'
 import * as schema from './schema'
+import { cachePreparedStatements } from './statement-cache.server'
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
@@ -17,6 +18,7 @@ function open(file: string): DB {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
+  cachePreparedStatements(sqlite)
   const db = drizzle({ client: sqlite, schema })
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
   return db

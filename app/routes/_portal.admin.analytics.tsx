@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { ExportTableView } from '~/components/analytics/export-table-view'
 import { MetricCards } from '~/components/analytics/metric-cards'
 import { RangeForm } from '~/components/analytics/range-form'

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { loadContactRequests } from '~/services/help/contact.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { listOutbox } from '~/models/outbox.server'
 import { isEmailSandboxed } from '~/services/email/mailer.server'
 import { isSmsSandboxed } from '~/services/security/sms.server'

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs } from '@remix-run/node'
-import { z } from 'zod'
+import * as z from 'zod'
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'

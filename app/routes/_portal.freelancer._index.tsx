@@ -9,7 +9,7 @@ import { Stat } from '~/components/ui/stat'
 import { suggestSkills } from '~/services/analytics/market.server'
 import { getFreelancerDashboard } from '~/services/marketplace/dashboards.server'
 import { RecommendedProjects } from '~/components/matching/recommended-projects'
-import { recommendProjects } from '~/services/ai/recommendations.server'
+import { dashboardRecommendations } from '~/services/marketplace/dashboard-recommendations.server'
 import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 
@@ -20,9 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [dashboard, skillSuggestions, recommended] = await Promise.all([
     getFreelancerDashboard(user.id),
     suggestSkills(user.id),
-    recommendProjects(user.id),
+    dashboardRecommendations(user.id),
   ])
-  return json({ name: user.name, ...dashboard, skillSuggestions, recommended: recommended.slice(0, 3) })
+  return json({ name: user.name, ...dashboard, skillSuggestions, recommended })
 }
 
 export default function FreelancerDashboard() {

@@ -15,7 +15,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { DataTable } from '~/components/ui/data-table'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { parseIntent } from '~/http/intent.server'
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const meta: MetaFunction = () => [{ title: 'Invitations · MegiLance' }]
 

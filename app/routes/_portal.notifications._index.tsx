@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { NotificationList } from '~/components/notifications/notification-list'
 import { Pagination } from '~/components/ui/pagination'
 import { loadNotificationCentre, markAllRead, markRead } from '~/services/notifications/centre.server'

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData } from '@remix-run/react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { PriceSuggestionPanel } from '~/components/projects/price-suggestion-panel'
 import { ProjectForm } from '~/components/projects/project-form'
 import { SkillSuggestionsPanel } from '~/components/projects/skill-suggestions-panel'

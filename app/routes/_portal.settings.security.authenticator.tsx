@@ -1,5 +1,5 @@
 import { parseIntent } from '~/http/intent.server'
-import { z } from 'zod'
+import * as z from 'zod'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { FormAlert } from '~/components/ui/form-alert'
 import { formError } from '~/http/form-error.server'
 import { parseIntent } from '~/http/intent.server'

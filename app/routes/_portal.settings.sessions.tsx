@@ -7,7 +7,7 @@ import { requireSession } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseIntent } from '~/http/intent.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sessions · Settings · MegiLance' }]

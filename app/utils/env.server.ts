@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { validateCryptoAddress } from '~/domain/crypto-addresses'
 import type { CryptoNetwork } from '~/domain/crypto-networks'
 

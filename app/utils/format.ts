@@ -4,6 +4,29 @@ import { MINUTE_MS } from '~/domain/durations'
 
 const fractionDigitsCache = new Map<string, number>()
 
+// Building an Intl formatter costs far more than formatting with one (a dashboard formats dozens of
+// dates and amounts per render), so each locale-and-options pair is built once.
+// Bounded all the same: a locale could come from a request.
+const MAX_FORMATS = 500
+const numberFormats = new Map<string, Intl.NumberFormat>()
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
+function remember<T>(formats: Map<string, T>, key: string, format: T): T {
+  if (formats.size >= MAX_FORMATS) formats.clear()
+  formats.set(key, format)
+  return format
+}
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`
+  return numberFormats.get(key) ?? remember(numberFormats, key, new Intl.NumberFormat(locale, options))
+}
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`
+  return dateFormats.get(key) ?? remember(dateFormats, key, new Intl.DateTimeFormat(locale, options))
+}
+
 /**
  * Minor-unit digits of a currency: from currencies.ts for every fiat and crypto code the app knows
  * (JPY 0, USD 2, BHD 3, BTC 8, ETH 18), else as Intl knows them.
@@ -48,7 +71,7 @@ export function formatMoney(minor: number | bigint | string, currency: string, l
   const known = findCurrency(currency)
   if (known?.kind === 'crypto') {
     const fraction = decimal.split('.')[1]?.replace(/0+$/, '') ?? ''
-    const number = new Intl.NumberFormat(locale, {
+    const number = numberFormat(locale, {
       minimumFractionDigits: fraction.length,
       maximumFractionDigits: fraction.length,
     })
@@ -56,7 +79,7 @@ export function formatMoney(minor: number | bigint | string, currency: string, l
   }
   // Whole amounts read "$45"; any cents are shown in full: "$45.50", never "$45.5".
   const shownDigits = /\.0*$/.test(decimal) || digits === 0 ? 0 : digits
-  const money = new Intl.NumberFormat(locale, {
+  const money = numberFormat(locale, {
     style: 'currency',
     currency: known?.code ?? currency,
     minimumFractionDigits: shownDigits,
@@ -66,13 +89,13 @@ export function formatMoney(minor: number | bigint | string, currency: string, l
 }
 
 export function formatDate(value: Date | string | number, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(value),
   )
 }
 
 export function formatDateTime(value: Date | string | number, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

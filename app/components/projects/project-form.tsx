@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { Field, RadioGroup, SelectField, TextareaField } from '~/components/ui/field'
 import { PriceQuerySchema } from '~/services/marketplace/price-suggestion'
 import {

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { ErrorList, Field, TextareaField } from '~/components/ui/field'
 import type { BudgetType } from '~/domain/enums'
 import {

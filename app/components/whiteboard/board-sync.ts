@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { CallBus } from '~/components/call/call-bus'
 import type { Stroke } from '~/domain/whiteboard-strokes'
 import {

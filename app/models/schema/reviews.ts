@@ -31,5 +31,8 @@ export const reviews = sqliteTable(
   (t) => [
     uniqueIndex('reviews_contract_reviewer_unique').on(t.contractId, t.reviewerId),
     index('reviews_reviewee_idx').on(t.revieweeId, t.createdAt),
+    // Covers the search's client ratings (every client's mean rating from freelancers) without
+    // reading the table: half the cost of a search with cold caches on the large seed.
+    index('reviews_direction_reviewee_idx').on(t.direction, t.revieweeId, t.contractId, t.reviewerId, t.rating),
   ],
 )

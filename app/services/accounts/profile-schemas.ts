@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { AVAILABILITIES, EXPERIENCE_LEVELS } from '~/domain/enums'
 import { PROFILE_CURRENCIES } from '~/domain/currencies'
 import { nameField } from './schemas'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Form schemas shared by the browser (conform) and the server. */
 

@@ -18,6 +18,7 @@ import { describeDevice } from './devices'
 import { announceSessionsEnded } from './session-signals.server'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, newSessionTimes, sessionState, shouldTouch } from './session-policy'
 import { hashToken } from '~/utils/hash-token.server'
+import { memoInRequest } from '~/utils/request-context.server'
 
 const getSessionCookie = signedCookie('__session', ABSOLUTE_TIMEOUT_MS / 1000)
 
@@ -71,8 +72,15 @@ export type ActiveSession = {
   passwordConfirmedAt: Date | null
 }
 
-/** The signed-in user for this request, or null; expired or blocked sessions are removed. */
-export async function readSession(request: Request, now = new Date()): Promise<ActiveSession | null> {
+/**
+ * The signed-in user for this request, or null; expired or blocked sessions are removed. Looked up
+ * once per page load, however many of its loaders ask (memoInRequest).
+ */
+export function readSession(request: Request, now = new Date()): Promise<ActiveSession | null> {
+  return memoInRequest(`session\u0000${request.headers.get('cookie') ?? ''}`, () => lookUpSession(request, now))
+}
+
+async function lookUpSession(request: Request, now: Date): Promise<ActiveSession | null> {
   const token = await readToken(request)
   if (!token) return null
   const sessionId = hashToken(token)

@@ -15,7 +15,7 @@ import {
   startOfMonth,
   startOfWeek,
 } from 'date-fns'
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const RANGE_PRESETS = ['24h', '7d', '30d', '90d', '1y', 'custom'] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 const note = z
   .string({ error: 'Write a note for the history' })

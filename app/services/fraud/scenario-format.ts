@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { FRAUD_ALERT_TYPES } from '~/domain/fraud-alerts'
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const CONTACT_TOPICS = [
   { value: 'account', label: 'My account and signing in' },

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { DISPUTE_DECISIONS } from '~/domain/enums'
 
 const longText = (what: string, min: number) =>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { isMonday, parseDuration, parseIsoDay } from './hourly'
 
 export const LogTimeSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 const MAX_PORTFOLIO_LINKS = 5
 export const MAX_PORTFOLIO_IMAGES = 6

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS } from '~/domain/enums'
 
 /*

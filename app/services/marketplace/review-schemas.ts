@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ReviewDirection } from '~/domain/enums'
 
 /** The sub-ratings each side gives the other, by the name stored in reviews.sub_ratings. */

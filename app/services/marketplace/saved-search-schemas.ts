@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 const SAVED_SEARCH_NAME_MAX = 80
 

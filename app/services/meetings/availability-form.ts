@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AvailabilityWindow } from '~/models/schema'
 
 /** Weekdays as the form lists them (Monday first); the numbers are JavaScript's (0 = Sunday). */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { MEETING_RECURRENCES } from '~/domain/enums'
 
 export const MEETING_DURATIONS = [30, 45, 60] as const

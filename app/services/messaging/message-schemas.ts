@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 const MESSAGE_MAX_CHARS = 5000
 

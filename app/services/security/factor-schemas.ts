@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Form schemas for setting up second factors, shared by the browser (conform) and the server. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { normaliseCidr } from './ip-ranges'
 
 const CIDR_HINT = 'Enter an IP address such as 203.0.113.7 or a range such as 203.0.113.0/24'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { listSecurityEvents, type SecurityEventFilter, type SecurityEventRow } from '~/models/security-events.server'
 import { SEVERITIES } from '~/models/schema'
 import { findAssessment } from '~/models/sign-in-assessments.server'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** What each kind of WebAuthn credential is called, where it is managed and how it is explained. */
 export const WEBAUTHN_KIND_TEXT = {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** "Start a call" / "Join the call": from a conversation, a contract (its conversation) or a meeting. */
 export const StartCallSchema = z.union([

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { CRYPTO_PAYMENT_CHOICES } from '../../../domain/crypto-networks'
 
 const CHOICE_VALUES = CRYPTO_PAYMENT_CHOICES.map((choice) => choice.value) as [string, ...string[]]

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The header carrying the hex HMAC-SHA256 of the raw body (an optional "sha256=" prefix is allowed). */
 export const CRYPTO_SIGNATURE_HEADER = 'x-crypto-signature'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { PAYOUT_SPEEDS } from '~/domain/enums'
 
 /** The forms of /payouts/methods, /payouts/bank, /payouts and /admin/payouts (shared by browser and server). */

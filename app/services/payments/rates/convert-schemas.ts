@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseDecimalToMinor } from '../../../utils/money-conversion'
 import { findCurrency } from '../../../domain/currencies'
 

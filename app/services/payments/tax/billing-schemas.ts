@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The billing and tax form: a country from the list and, for EU businesses, a VAT ID. */
 export const BillingDetailsSchema = z.object({

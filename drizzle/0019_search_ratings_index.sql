@@ -1,0 +1,1 @@
+CREATE INDEX `reviews_direction_reviewee_idx` ON `reviews` (`direction`,`reviewee_id`,`contract_id`,`reviewer_id`,`rating`);
