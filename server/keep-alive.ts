@@ -7,7 +7,7 @@ import type { Server } from 'node:http'
  * already arrived, and the client sees ECONNRESET for a request the server never read. 65 s is also longer than the
  * idle timeout of common proxies (60 s), which must be the ones to close an idle connection.
  */
-export const KEEP_ALIVE_MS = 65_000
+const KEEP_ALIVE_MS = 65_000
 
 export function keepConnectionsOpen(server: Server): void {
   server.keepAliveTimeout = KEEP_ALIVE_MS
