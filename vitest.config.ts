@@ -6,8 +6,12 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // One migrated database for the run, copied per test file (app/test/setup-db.ts).
+    globalSetup: ['./app/test/migrated-template.ts'],
     setupFiles: ['./app/test/setup-db.ts', './app/test/setup-console.ts', './app/test/setup-msw.ts'],
-    pool: 'forks',
+    // Worker threads start a test file faster than forked processes: 8 route test files took 84 and
+    // 56 s against 98 and 84 s with forks, alternating, at load average 13-15 on 2 cores.
+    pool: 'threads',
     testTimeout: 20_000,
   },
 })

@@ -10,6 +10,7 @@ import { SCHEDULED_JOBS, startScheduledJobs } from '../app/services/jobs/schedul
 import { forgetPeersOfStoppedServer } from '../app/services/video/calls.server'
 import type { Env } from '../app/utils/env.server'
 import { createApp } from './app'
+import { keepConnectionsOpen } from './keep-alive'
 import { mountPeerSignalling } from './peer-signalling'
 import { cacheRouteMatching } from './route-match-cache'
 
@@ -34,6 +35,7 @@ export async function startWorker({
   // Nobody is connected to the PeerServer this process is about to start.
   if (lead) await forgetPeersOfStoppedServer()
   const server = http.createServer()
+  keepConnectionsOpen(server)
   server.on('request', createApp({ build, env, logger, server, peerSocket }))
   const peerServer = lead && peerSocket ? startPeerServer(peerSocket, logger) : undefined
   server.listen(env.PORT, () => {

@@ -1,11 +1,13 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll } from 'vitest'
+import { afterAll, inject } from 'vitest'
 
-// Each test file gets its own temporary SQLite file; it is created and migrated on first use.
+// Each test file gets its own temporary SQLite file: a copy of the run's migrated database
+// (app/test/migrated-template.ts), opened on first use.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'megilance-test-'))
 process.env.DATABASE_PATH = path.join(dir, 'test.db')
+fs.copyFileSync(inject('migratedDatabase'), process.env.DATABASE_PATH)
 process.env.SESSION_SECRET ??= 'test-session-secret-that-is-long-enough-0123456789'
 process.env.LOG_LEVEL ??= 'silent'
 process.env.NODE_ENV = 'test'
