@@ -25,9 +25,9 @@ import { recordsAsOf, type RecordsAsOf } from './records-as-of'
 /** Fewer hires than this and the fit is too noisy to publish: the default weights stay. */
 export const MIN_HIRES = 200
 /** Hiring projects one fit learns from at most (an even spread over time beyond it keeps a refit to minutes). */
-export const MAX_FIT_PROJECTS = 3_500
+export const MAX_FIT_PROJECTS = 2_000
 /** Freelancers from a project's pool who did not apply, taken as examples of "not hired" (an even spread). */
-export const POOL_NEGATIVES = 40
+export const POOL_NEGATIVES = 15
 /** The newest share of the hires a fit may learn from, kept aside to choose between fitted and default weights. */
 const VALIDATION = 0.2
 /** Validation projects measured at most. */
@@ -57,7 +57,7 @@ export function weightsFromCoefficients(coefficients: Record<MatchFactorKey, num
 
 export type HireSample = { projectId: string; at: number; shares: number[]; hired: boolean }
 
-export function sharesFor(
+function sharesFor(
   project: TrainingProject & { clientTimeZone: string | null },
   freelancer: TrainingFreelancer,
   records: RecordsAsOf,
@@ -130,7 +130,7 @@ export function fitMatchingWeights(rows: HireSample[]): MatchingFit {
 }
 
 /** The weighted score (out of 1) of a row of shares. */
-export function scoreShares(shares: number[], weights: MatchWeights): number {
+function scoreShares(shares: number[], weights: MatchWeights): number {
   const total = KEYS.reduce((sum, key) => sum + weights[key], 0) || 1
   return KEYS.reduce((sum, key, j) => sum + weights[key] * shares[j]!, 0) / total
 }
