@@ -25,13 +25,13 @@ import { recordsAsOf, type RecordsAsOf } from './records-as-of'
 /** Fewer hires than this and the fit is too noisy to publish: the default weights stay. */
 export const MIN_HIRES = 200
 /** Hiring projects one fit learns from at most (an even spread over time beyond it keeps a refit to minutes). */
-export const MAX_FIT_PROJECTS = 2_000
+export const MAX_FIT_PROJECTS = 1_000
 /** Freelancers from a project's pool who did not apply, taken as examples of "not hired" (an even spread). */
 export const POOL_NEGATIVES = 15
 /** The newest share of the hires a fit may learn from, kept aside to choose between fitted and default weights. */
 const VALIDATION = 0.2
 /** Validation projects measured at most. */
-const MAX_VALIDATION_PROJECTS = 600
+const MAX_VALIDATION_PROJECTS = 300
 
 const KEYS = MATCH_FACTORS.map((f) => f.key)
 export type MatchWeights = Record<MatchFactorKey, number>
