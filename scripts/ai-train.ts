@@ -7,13 +7,21 @@ import { closeDb } from '~/models/db.server'
 import { getEnv } from '~/utils/env.server'
 import { trainModels } from '~/services/ai/model-training.server'
 
+const pct = (share: number) => `${(100 * share).toFixed(1)}%`
+
 async function main() {
   const started = performance.now()
   console.log(`Training on ${getEnv().DATABASE_PATH} …`)
   const { matching, success } = await trainModels()
   if (matching.stored) {
+    const v = matching.validation
     console.log(
-      `Matching weights version ${matching.version}: learned from ${matching.hires} of ${matching.hiresOnRecord} hires; on ${matching.heldOutHires} newer held-out hires AUC ${matching.heldOutAuc.toFixed(3)} (published defaults ${matching.defaultAuc.toFixed(3)})`,
+      `Matching weights version ${matching.version}: learned from ${matching.hires} of ${matching.hiresOnRecord} hires. Hired freelancer in the top 10 on the newest fifth (${v.projects} projects), fitted on the older four-fifths: ${pct(v.fitted)}, published defaults ${pct(v.defaults)}.`,
+    )
+    console.log(
+      matching.inForce === 'fitted'
+        ? '  The fitted weights beat the defaults there: they are in force.'
+        : '  The fitted weights did not beat the defaults there: the published defaults stay in force (the fit is stored for the record).',
     )
     console.log(
       `  ${Object.entries(matching.weights)

@@ -15,43 +15,61 @@ export type CandidateFreelancer = {
   skills: string[]
 }
 
-/** How many of the most-sharing holders are looked at per candidate wanted (ties then go newest first). */
-const PREFIX = 5
+/** A freelancer's or a project's skills, for the in-memory candidate index (app/services/ai/candidate-index.server.ts). */
+export type SkillSet = { id: string; createdAt: number; skills: string[] }
+/** The newest skill row and the owners of rows after a given one (new, re-saved or reused rowids). Not
+ * `distinct`: that would make SQLite scan the whole table instead of the rowid range. */
+export type SkillChanges = { maxRowid: number; ownerIds: string[] }
+
+const splitSkills = <T extends { skills: string | null }>(rows: T[]) =>
+  rows.map((row) => ({ ...row, skills: row.skills ? row.skills.split('\u001f') : [] }))
+
+export async function listFreelancerSkillChanges(afterRowid: number): Promise<SkillChanges> {
+  const sqlite = getDb().$client
+  const rows = sqlite
+    .prepare(`select user_id from freelancer_skills where rowid > ?`)
+    .pluck()
+    .all(afterRowid) as string[]
+  const max = sqlite.prepare(`select max(rowid) from freelancer_skills`).pluck().get() as number | null
+  return { maxRowid: max ?? 0, ownerIds: [...new Set(rows)] }
+}
+
+/** Freelancers' skills: of the given ones, or of all (`null`). */
+export async function listFreelancerSkillSets(userIds: string[] | null): Promise<SkillSet[]> {
+  const rows = getDb()
+    .$client.prepare(
+      `select u.id, u.created_at as createdAt, group_concat(s.name, char(31)) as skills
+         from freelancer_skills fs join skills s on s.id = fs.skill_id join users u on u.id = fs.user_id
+        where u.role = 'freelancer' ${userIds ? 'and fs.user_id in (select value from json_each(?))' : ''}
+        group by u.id`,
+    )
+    .all(...(userIds ? [JSON.stringify(userIds)] : [])) as { id: string; createdAt: number; skills: string | null }[]
+  return splitSkills(rows)
+}
 
 /**
- * Freelancers who list at least one of the skills, most shared skills first, then newest among the
- * first few hundred: not blocked and not out of recommendations. Starts from the skills' index, so
- * only their holders are read, and only the top of them are joined to their accounts.
+ * The candidates, in the given order: freelancers not blocked and not out of recommendations, with
+ * their profiles and skills as they stand now (the index that chose them may be a little behind).
  */
-export async function listFreelancersWithSkills(skillNames: string[], limit: number): Promise<CandidateFreelancer[]> {
-  if (!skillNames.length) return []
+export async function findCandidateFreelancers(orderedIds: string[], limit: number): Promise<CandidateFreelancer[]> {
+  if (!orderedIds.length) return []
   const rows = getDb()
     .$client.prepare(
       `select u.id, u.name, f.headline, f.experience_level as experienceLevel, f.hourly_rate_minor as hourlyRateMinor,
               f.currency, f.availability, f.time_zone as timeZone, f.languages,
               (select group_concat(s2.name, char(31)) from freelancer_skills fs2 join skills s2 on s2.id = fs2.skill_id
                 where fs2.user_id = u.id) as skills
-         from (select m.id, m.shared, u.created_at from (
-                 select fs.user_id as id, count(*) as shared from freelancer_skills fs
-                  where fs.skill_id in (select id from skills where name in (select value from json_each(?)))
-                  group by fs.user_id order by shared desc limit ?) m
-               join users u on u.id = m.id
-              where u.role = 'freelancer' and u.blocked_at is null
-                and not exists (select 1 from discovery_preferences d where d.user_id = u.id and d.recommendations_off = 1)
-              order by m.shared desc, u.created_at desc
-              limit ?) top
-         join users u on u.id = top.id join freelancer_profiles f on f.user_id = u.id
-        order by top.shared desc, top.created_at desc`,
+         from json_each(?) j join users u on u.id = j.value join freelancer_profiles f on f.user_id = u.id
+        where u.role = 'freelancer' and u.blocked_at is null
+          and not exists (select 1 from discovery_preferences d where d.user_id = u.id and d.recommendations_off = 1)
+        order by j.key
+        limit ?`,
     )
-    .all(JSON.stringify(skillNames), limit * PREFIX, limit) as (Omit<CandidateFreelancer, 'languages' | 'skills'> & {
+    .all(JSON.stringify(orderedIds), limit) as (Omit<CandidateFreelancer, 'languages' | 'skills'> & {
     languages: string
     skills: string | null
   })[]
-  return rows.map((row) => ({
-    ...row,
-    languages: JSON.parse(row.languages || '[]') as string[],
-    skills: row.skills ? row.skills.split('\u001f') : [],
-  }))
+  return splitSkills(rows).map((row) => ({ ...row, languages: JSON.parse(row.languages || '[]') as string[] }))
 }
 
 export type CandidateProject = {
@@ -68,27 +86,52 @@ export type CandidateProject = {
   skills: string[]
 }
 
-/** Open, public, listed projects asking for at least one of the skills, newest first. */
-export async function listOpenProjectsWithSkills(skillNames: string[], limit: number): Promise<CandidateProject[]> {
-  if (!skillNames.length) return []
-  const names = sql.join(
-    skillNames.map((name) => sql`${name}`),
-    sql`, `,
-  )
-  const rows = getDb().all<Omit<CandidateProject, 'skills'> & { skills: string }>(sql`
-    select p.id, p.title, p.client_id as clientId, p.budget_type as budgetType, p.budget_min_minor as budgetMinMinor,
-           p.budget_max_minor as budgetMaxMinor, p.currency, p.experience_level as experienceLevel,
-           p.created_at as createdAt, w.time_zone as clientTimeZone,
-           (select group_concat(s2.name, char(31)) from project_skills ps2 join skills s2 on s2.id = ps2.skill_id
-             where ps2.project_id = p.id) as skills
-    from projects p left join weekly_availability w on w.user_id = p.client_id
-    where p.status = 'open' and p.visibility = 'public' and p.hidden_at is null
-      and not exists (select 1 from users c where c.id = p.client_id and c.blocked_at is not null)
-      and exists (select 1 from project_skills ps join skills s on s.id = ps.skill_id
-                  where ps.project_id = p.id and s.name in (${names}))
-    order by p.created_at desc
-    limit ${limit}`)
-  return rows.map((row) => ({ ...row, skills: row.skills ? row.skills.split('\u001f') : [] }))
+export async function listProjectSkillChanges(afterRowid: number): Promise<SkillChanges> {
+  const sqlite = getDb().$client
+  const rows = sqlite
+    .prepare(`select project_id from project_skills where rowid > ?`)
+    .pluck()
+    .all(afterRowid) as string[]
+  const max = sqlite.prepare(`select max(rowid) from project_skills`).pluck().get() as number | null
+  return { maxRowid: max ?? 0, ownerIds: [...new Set(rows)] }
+}
+
+/** Open, public, listed projects' skills: of the given ones, or of all (`null`). */
+export async function listOpenProjectSkillSets(projectIds: string[] | null): Promise<SkillSet[]> {
+  const rows = getDb()
+    .$client.prepare(
+      `select p.id, p.created_at as createdAt, group_concat(s.name, char(31)) as skills
+         from projects p join project_skills ps on ps.project_id = p.id join skills s on s.id = ps.skill_id
+        where p.status = 'open' and p.visibility = 'public' and p.hidden_at is null
+          ${projectIds ? 'and p.id in (select value from json_each(?))' : ''}
+        group by p.id`,
+    )
+    .all(...(projectIds ? [JSON.stringify(projectIds)] : [])) as {
+    id: string
+    createdAt: number
+    skills: string | null
+  }[]
+  return splitSkills(rows)
+}
+
+/** Of the given projects, those still open, public and listed from clients not blocked, newest first. */
+export async function findCandidateProjects(ids: string[], limit: number): Promise<CandidateProject[]> {
+  if (!ids.length) return []
+  const rows = getDb()
+    .$client.prepare(
+      `select p.id, p.title, p.client_id as clientId, p.budget_type as budgetType, p.budget_min_minor as budgetMinMinor,
+              p.budget_max_minor as budgetMaxMinor, p.currency, p.experience_level as experienceLevel,
+              p.created_at as createdAt, w.time_zone as clientTimeZone,
+              (select group_concat(s2.name, char(31)) from project_skills ps2 join skills s2 on s2.id = ps2.skill_id
+                where ps2.project_id = p.id) as skills
+         from json_each(?) j join projects p on p.id = j.value left join weekly_availability w on w.user_id = p.client_id
+        where p.status = 'open' and p.visibility = 'public' and p.hidden_at is null
+          and not exists (select 1 from users c where c.id = p.client_id and c.blocked_at is not null)
+        order by p.created_at desc
+        limit ?`,
+    )
+    .all(JSON.stringify(ids), limit) as (Omit<CandidateProject, 'skills'> & { skills: string | null })[]
+  return splitSkills(rows)
 }
 
 /** The time zone a client gave with their meeting availability, if any. */

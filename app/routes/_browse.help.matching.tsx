@@ -12,22 +12,30 @@ export const meta: MetaFunction = () => [
 /** The published matching formula, for everyone, with the weights in force. */
 export async function loader() {
   const inForce = await matchingWeightsInForce()
+  const fit = inForce.source === 'fitted' ? inForce : inForce.rejected
+  const percent = (share: number) => `${(100 * share).toFixed(1)}%`
   return json({
     weights: inForce.weights,
-    fitted:
-      inForce.source === 'fitted'
-        ? {
-            version: inForce.version,
-            outcomes: inForce.outcomes,
-            fittedAt: inForce.fittedAt.toISOString().slice(0, 10),
-            heldOutAuc: Number.isFinite(inForce.heldOutAuc) ? inForce.heldOutAuc.toFixed(2) : null,
-          }
-        : null,
+    source: inForce.source,
+    fit: fit
+      ? {
+          version: fit.version,
+          outcomes: fit.outcomes,
+          fittedAt: fit.fittedAt.toISOString().slice(0, 10),
+          validation: fit.validation
+            ? {
+                projects: fit.validation.projects,
+                fitted: percent(fit.validation.fitted),
+                defaults: percent(fit.validation.defaults),
+              }
+            : null,
+        }
+      : null,
   })
 }
 
 export default function MatchingHelp() {
-  const { weights, fitted } = useLoaderData<typeof loader>()
+  const { weights, source, fit } = useLoaderData<typeof loader>()
   return (
     <>
       <header className="page-header">
@@ -44,15 +52,17 @@ export default function MatchingHelp() {
           Each factor gives a share between 0 and 1; the share times the weight gives its points, and the points add up
           to a match out of 100.
         </p>
-        {fitted ? (
+        {fit ? (
           <p data-testid="weights-in-force">
-            In force: weights version {fitted.version}, fitted on {fitted.fittedAt} from {fitted.outcomes} hires on this
-            platform. A logistic regression learned, among everyone who applied to a project that hired, how much each
-            factor (as it stood when the project was posted) went with being hired; the weights are its coefficients,
-            negative ones set to zero, scaled so they add up to 100. A factor that never varied among those outcomes
-            keeps its published weight.
-            {fitted.heldOutAuc
-              ? ` Fitted on the older hires and tried on the newest fifth of them, the score ranked a hired applicant above one who was not hired with an AUC of ${fitted.heldOutAuc} (0.5 is chance, 1 is always).`
+            {source === 'fitted'
+              ? `In force: weights version ${fit.version}, fitted on ${fit.fittedAt} from ${fit.outcomes} hires on this platform.`
+              : `In force: the published default weights. Weights version ${fit.version} was fitted on ${fit.fittedAt} from ${fit.outcomes} hires on this platform, but did not do better than the defaults, so the defaults stay.`}{' '}
+            For each past project that hired, a logistic regression compared the freelancer hired with the others it
+            would have recommended: its applicants and freelancers listing one of its skills, each factor as it stood
+            when the project was posted. The fitted weights are its coefficients, negative ones set to zero, scaled so
+            they add up to 100.
+            {fit.validation
+              ? ` The weights are used only if they beat the defaults on the newest fifth of the hires: fitted on the older four-fifths, they put the hired freelancer among the top 10 for ${fit.validation.fitted} of ${fit.validation.projects} newer projects, the published defaults for ${fit.validation.defaults}.`
               : ''}{' '}
             The weights are refitted weekly; anyone can rerun <code>npm run ai:train</code> and{' '}
             <code>npm run ai:eval</code>.
@@ -60,7 +70,8 @@ export default function MatchingHelp() {
         ) : (
           <p data-testid="weights-in-force">
             In force: the published default weights. They are replaced by weights fitted on this platform’s own hires
-            once it has at least {MIN_HIRES} hires to learn from; until then too few outcomes would make the fit noise.
+            once it has at least {MIN_HIRES} hires to learn from and the fit beats the defaults; until then too few
+            outcomes would make the fit noise.
           </p>
         )}
         <FormulaFactors
@@ -68,9 +79,10 @@ export default function MatchingHelp() {
           factors={MATCH_FACTORS.map((factor) => ({
             ...factor,
             weight: weights[factor.key],
-            explanation: fitted
-              ? `${factor.explanation} (Published default: ${factor.weight} points.)`
-              : factor.explanation,
+            explanation:
+              source === 'fitted'
+                ? `${factor.explanation} (Published default: ${factor.weight} points.)`
+                : factor.explanation,
           }))}
         />
       </section>

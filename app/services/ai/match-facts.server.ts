@@ -27,18 +27,31 @@ function utcOffsetHours(timeZone: string | null, now: Date): number | null {
   return offsets.get(key)!
 }
 
-function computeOffset(timeZone: string, now: Date): number | null {
-  try {
-    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
-      .formatToParts(now)
-      .find((part) => part.type === 'timeZoneName')?.value
-    const match = /GMT([+-]\d+)(?::(\d+))?/.exec(name ?? '')
-    if (!match) return 0
-    const hours = Number(match[1])
-    return hours + Math.sign(hours) * (Number(match[2] ?? 0) / 60)
-  } catch {
-    return null
+// Building a formatter is the slow part of Intl (a fraction of a millisecond): one per zone, kept.
+const formatters = new Map<string, Intl.DateTimeFormat | null>()
+
+function formatterOf(timeZone: string): Intl.DateTimeFormat | null {
+  if (!formatters.has(timeZone)) {
+    let formatter: Intl.DateTimeFormat | null
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+    } catch {
+      formatter = null
+    }
+    if (formatters.size > 1_000) formatters.clear()
+    formatters.set(timeZone, formatter)
   }
+  return formatters.get(timeZone)!
+}
+
+function computeOffset(timeZone: string, now: Date): number | null {
+  const formatter = formatterOf(timeZone)
+  if (!formatter) return null
+  const name = formatter.formatToParts(now).find((part) => part.type === 'timeZoneName')?.value
+  const match = /GMT([+-]\d+)(?::(\d+))?/.exec(name ?? '')
+  if (!match) return 0
+  const hours = Number(match[1])
+  return hours + Math.sign(hours) * (Number(match[2] ?? 0) / 60)
 }
 
 function overlap(a: string | null, b: string | null, now: Date): number | null {

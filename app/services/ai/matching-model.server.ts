@@ -1,9 +1,11 @@
 /**
- * Learning the ten matching weights from this platform's hires. Each applicant to a project that
- * hired is one row: the ten factor shares as they stood when the project was posted, and whether
- * they were hired. A logistic regression on those rows says how much each factor moved the choice;
- * the weights in force are its coefficients made non-negative and scaled to the published total.
- * Below MIN_HIRES the published default weights stay in force.
+ * Learning the ten matching weights from this platform's hires. For each project that hired, its
+ * pool (app/services/ai/hire-pool.ts: the applicants and the freelancers listing one of its skills)
+ * gives rows: the ten factor shares as they stood when the project was posted, and whether that
+ * freelancer was hired. A logistic regression on those rows says how much each factor moved the
+ * choice; the fitted weights are its coefficients made non-negative and scaled to the published total.
+ * They are put in force only when they beat the published defaults on a validation split (the
+ * newest fifth of the hires it may learn from), and never below MIN_HIRES hires.
  */
 import { findLatestFittedModel, insertFittedModel, type FittedModel } from '~/models/fitted-models.server'
 import {
@@ -14,7 +16,8 @@ import {
   type TrainingProject,
 } from '~/models/model-training.server'
 import { listClientTimeZones } from '~/models/matching.server'
-import { areaUnderCurve, evenSample, fitLogistic } from './logistic'
+import { hirePools, inTop, poolOf } from './hire-pool'
+import { evenSample, fitLogistic } from './logistic'
 import { toFacts } from './match-facts.server'
 import { MATCH_FACTORS, matchShares, type MatchFactorKey } from './matching'
 import { recordsAsOf, type RecordsAsOf } from './records-as-of'
@@ -22,11 +25,13 @@ import { recordsAsOf, type RecordsAsOf } from './records-as-of'
 /** Fewer hires than this and the fit is too noisy to publish: the default weights stay. */
 export const MIN_HIRES = 200
 /** Hiring projects one fit learns from at most (an even spread over time beyond it keeps a refit to minutes). */
-export const MAX_FIT_PROJECTS = 3_500
-/** Held-out projects measured at most. */
-const MAX_MEASURED_PROJECTS = 1_500
-/** The newest share of hires held out to measure the fit. */
-const HELD_OUT = 0.2
+export const MAX_FIT_PROJECTS = 1_000
+/** Freelancers from a project's pool who did not apply, taken as examples of "not hired" (an even spread). */
+export const POOL_NEGATIVES = 15
+/** The newest share of the hires a fit may learn from, kept aside to choose between fitted and default weights. */
+const VALIDATION = 0.2
+/** Validation projects measured at most. */
+const MAX_VALIDATION_PROJECTS = 300
 
 const KEYS = MATCH_FACTORS.map((f) => f.key)
 export type MatchWeights = Record<MatchFactorKey, number>
@@ -52,7 +57,7 @@ export function weightsFromCoefficients(coefficients: Record<MatchFactorKey, num
 
 export type HireSample = { projectId: string; at: number; shares: number[]; hired: boolean }
 
-export function sharesFor(
+function sharesFor(
   project: TrainingProject & { clientTimeZone: string | null },
   freelancer: TrainingFreelancer,
   records: RecordsAsOf,
@@ -66,38 +71,43 @@ export function sharesFor(
 
 /** Everything a fit or an evaluation needs, read once. */
 export async function loadHiringData() {
-  const [{ projects, applicants }, freelancers, events, zones] = await Promise.all([
+  const [{ projects, applicants }, profiles, events, zones] = await Promise.all([
     listHireDecisions(),
     listFreelancerProfiles(),
     listRecordEvents(),
     listClientTimeZones(),
   ])
   const byProject = new Map(projects.map((p) => [p.id, { ...p, clientTimeZone: zones.get(p.clientId) ?? null }]))
+  const freelancers = new Map(profiles.map((f) => [f.id, f]))
   return {
     projects: [...byProject.values()],
-    applicants,
-    freelancers: new Map(freelancers.map((f) => [f.id, f])),
+    freelancers,
+    pools: hirePools(applicants, profiles),
     records: recordsAsOf(events),
   }
 }
 export type HiringData = Awaited<ReturnType<typeof loadHiringData>>
+type HiringProject = HiringData['projects'][number]
 
-/** One row per applicant of each of `projects` (all hiring ones by default), as of the day it was posted. */
-export function hireSamples(data: HiringData, projects = data.projects): HireSample[] {
-  const wanted = new Map(projects.map((p) => [p.id, p]))
+/**
+ * Rows for each of `projects`: every applicant, and up to POOL_NEGATIVES of the pool who did not
+ * apply (not hired), each as of the day the project was posted.
+ */
+export function hireSamples(data: HiringData, projects: HiringProject[]): HireSample[] {
   const samples: HireSample[] = []
-  for (const applicant of data.applicants) {
-    const project = wanted.get(applicant.projectId)
-    const freelancer = data.freelancers.get(applicant.freelancerId)
-    if (!project || !freelancer) continue
-    samples.push({
-      projectId: project.id,
-      at: project.createdAt,
-      shares: sharesFor(project, freelancer, data.records, project.createdAt),
-      hired: applicant.hired,
-    })
+  for (const project of projects) {
+    const pool = poolOf(data.pools, data.freelancers, project)
+    const others = pool.ids.filter((id) => !pool.applicants.has(id))
+    const ids = [...pool.ids.filter((id) => pool.applicants.has(id)), ...evenSample(others, POOL_NEGATIVES)]
+    for (const id of ids)
+      samples.push({
+        projectId: project.id,
+        at: project.createdAt,
+        shares: sharesFor(project, data.freelancers.get(id)!, data.records, project.createdAt),
+        hired: id === pool.hiredId,
+      })
   }
-  return samples.sort((a, b) => a.at - b.at)
+  return samples
 }
 
 export type MatchingFit = { weights: MatchWeights; coefficients: Record<MatchFactorKey, number | null>; hires: number }
@@ -120,43 +130,79 @@ export function fitMatchingWeights(rows: HireSample[]): MatchingFit {
 }
 
 /** The weighted score (out of 1) of a row of shares. */
-export function scoreShares(shares: number[], weights: MatchWeights): number {
+function scoreShares(shares: number[], weights: MatchWeights): number {
   const total = KEYS.reduce((sum, key) => sum + weights[key], 0) || 1
   return KEYS.reduce((sum, key, j) => sum + weights[key] * shares[j]!, 0) / total
 }
 
 /**
- * Fits on older hires, measures on the newest HELD_OUT of them (AUC of the score among the
- * applicants, pooled), then fits again on hires spread over the whole time and stores that as a new
- * version, with the number of hires it learned from. Stores nothing below MIN_HIRES.
+ * For each set of weights, the share of `projects` whose hired freelancer is in the top 10 of the
+ * project's whole pool, everyone scored as of the day it was posted.
+ */
+export function topTenShares(data: HiringData, projects: HiringProject[], weightSets: MatchWeights[]): number[] {
+  const hits = weightSets.map(() => 0)
+  let measured = 0
+  for (const project of projects) {
+    const pool = poolOf(data.pools, data.freelancers, project)
+    const hired = pool.hiredId === null ? -1 : pool.ids.indexOf(pool.hiredId)
+    if (hired < 0) continue
+    const shares = pool.ids.map((id) => sharesFor(project, data.freelancers.get(id)!, data.records, project.createdAt))
+    weightSets.forEach((weights, w) => {
+      hits[w]! += inTop(
+        shares.map((s) => scoreShares(s, weights)),
+        hired,
+      )
+    })
+    measured++
+  }
+  return hits.map((h) => (measured ? h / measured : Number.NaN))
+}
+
+export type WeightsChoice = {
+  inForce: 'fitted' | 'defaults'
+  /** The fit on the older four-fifths, which was compared. */
+  early: MatchingFit
+  validation: { projects: number; fitted: number; defaults: number }
+}
+
+/**
+ * Fits on the older four-fifths of `projects` (hiring ones, oldest first) and measures the fit and
+ * the published defaults on the newest fifth: the fitted weights go in force only if they put the
+ * hired freelancer in the top 10 more often.
+ */
+export function chooseOnValidation(data: HiringData, projects: HiringProject[]): WeightsChoice {
+  const split = Math.floor(projects.length * (1 - VALIDATION))
+  const early = fitMatchingWeights(hireSamples(data, evenSample(projects.slice(0, split), MAX_FIT_PROJECTS)))
+  const validation = evenSample(projects.slice(split), MAX_VALIDATION_PROJECTS)
+  const [fitted, defaults] = topTenShares(data, validation, [early.weights, DEFAULT_WEIGHTS])
+  return {
+    inForce: fitted! > defaults! ? 'fitted' : 'defaults',
+    early,
+    validation: { projects: validation.length, fitted: fitted!, defaults: defaults! },
+  }
+}
+
+/**
+ * Chooses between fitted and default weights on a validation split, fits again on hires spread over
+ * the whole time, and stores that as a new version with the choice, the validation figures and the
+ * number of hires it learned from. Stores nothing below MIN_HIRES.
  */
 export async function trainMatchingModel(now = new Date(), data?: HiringData) {
   const all = data ?? (await loadHiringData())
   // Only projects that hired are loaded, oldest first.
   const projects = all.projects
   if (projects.length < MIN_HIRES) return { stored: false as const, hires: projects.length }
-  const split = Math.floor(projects.length * (1 - HELD_OUT))
-  const early = fitMatchingWeights(hireSamples(all, evenSample(projects.slice(0, split), MAX_FIT_PROJECTS)))
-  const newer = hireSamples(all, evenSample(projects.slice(split), MAX_MEASURED_PROJECTS))
-  const labels = newer.map((s) => (s.hired ? 1 : 0))
-  const heldOutAuc = areaUnderCurve(
-    newer.map((s) => scoreShares(s.shares, early.weights)),
-    labels,
-  )
-  const defaultAuc = areaUnderCurve(
-    newer.map((s) => scoreShares(s.shares, DEFAULT_WEIGHTS)),
-    labels,
-  )
+  const choice = chooseOnValidation(all, projects)
   const fit = fitMatchingWeights(hireSamples(all, evenSample(projects, MAX_FIT_PROJECTS)))
   const version = await insertFittedModel({
     kind: 'matching',
     fittedAt: now,
     outcomes: fit.hires,
-    params: { weights: fit.weights, coefficients: fit.coefficients },
+    params: { weights: fit.weights, coefficients: fit.coefficients, inForce: choice.inForce },
     metrics: {
-      heldOutAuc,
-      defaultAuc,
-      heldOutHires: newer.filter((s) => s.hired).length,
+      validationProjects: choice.validation.projects,
+      validationFitted: choice.validation.fitted,
+      validationDefaults: choice.validation.defaults,
       hiresOnRecord: projects.length,
     },
   })
@@ -166,29 +212,43 @@ export async function trainMatchingModel(now = new Date(), data?: HiringData) {
     version,
     hires: fit.hires,
     hiresOnRecord: projects.length,
-    heldOutHires: newer.filter((s) => s.hired).length,
-    heldOutAuc,
-    defaultAuc,
+    inForce: choice.inForce,
+    validation: choice.validation,
     weights: fit.weights,
   }
 }
 
-export type WeightsInForce =
-  | { source: 'default'; weights: MatchWeights }
-  | { source: 'fitted'; weights: MatchWeights; version: number; outcomes: number; fittedAt: Date; heldOutAuc: number }
+type FitFacts = {
+  version: number
+  outcomes: number
+  fittedAt: Date
+  /** Hired freelancer in the top 10 on the validation split: the fit on the older four-fifths, and the defaults. */
+  validation: { projects: number; fitted: number; defaults: number } | null
+}
 
-/** The fallback rule: a stored fit counts only when it learned from at least MIN_HIRES hires. */
+export type WeightsInForce =
+  | { source: 'default'; weights: MatchWeights; rejected: FitFacts | null }
+  | ({ source: 'fitted'; weights: MatchWeights } & FitFacts)
+
+/**
+ * The fallback rule: a stored fit counts only when it learned from at least MIN_HIRES hires and
+ * beat the published defaults on its validation split; a fit that lost is reported, not used.
+ */
 export function chooseWeights(latest: FittedModel | null): WeightsInForce {
-  if (!latest || latest.outcomes < MIN_HIRES) return { source: 'default', weights: DEFAULT_WEIGHTS }
-  const stored = (latest.params as { weights?: Partial<MatchWeights> }).weights ?? {}
-  return {
-    source: 'fitted',
-    weights: { ...DEFAULT_WEIGHTS, ...stored },
+  if (!latest || latest.outcomes < MIN_HIRES) return { source: 'default', weights: DEFAULT_WEIGHTS, rejected: null }
+  const params = latest.params as { weights?: Partial<MatchWeights>; inForce?: 'fitted' | 'defaults' }
+  const m = latest.metrics as Record<string, unknown>
+  const facts: FitFacts = {
     version: latest.version,
     outcomes: latest.outcomes,
     fittedAt: latest.fittedAt,
-    heldOutAuc: Number(latest.metrics.heldOutAuc),
+    validation:
+      typeof m.validationFitted === 'number' && typeof m.validationDefaults === 'number'
+        ? { projects: Number(m.validationProjects), fitted: m.validationFitted, defaults: m.validationDefaults }
+        : null,
   }
+  if (params.inForce !== 'fitted') return { source: 'default', weights: DEFAULT_WEIGHTS, rejected: facts }
+  return { source: 'fitted', weights: { ...DEFAULT_WEIGHTS, ...params.weights }, ...facts }
 }
 
 // Read once a minute at most: every recommendation asks.

@@ -104,27 +104,39 @@ describe('fitting the matching weights', () => {
 })
 
 describe('the fallback rule', () => {
-  const stored = (outcomes: number): FittedModel => ({
+  const stored = (outcomes: number, inForce?: 'fitted' | 'defaults'): FittedModel => ({
     id: 'm',
     kind: 'matching',
     version: 3,
     fittedAt: new Date('2026-11-01T00:00:00Z'),
     outcomes,
-    params: { weights: { ...DEFAULT_WEIGHTS, skills: 50, level: 0 } },
-    metrics: { heldOutAuc: 0.7 },
+    params: { weights: { ...DEFAULT_WEIGHTS, skills: 50, level: 0 }, inForce },
+    metrics: { validationProjects: 120, validationFitted: 0.3, validationDefaults: 0.25 },
   })
 
   it('keeps the published defaults when nothing was fitted', () => {
-    expect(chooseWeights(null)).toEqual({ source: 'default', weights: DEFAULT_WEIGHTS })
+    expect(chooseWeights(null)).toEqual({ source: 'default', weights: DEFAULT_WEIGHTS, rejected: null })
   })
 
   it('keeps the published defaults below the minimum number of hires', () => {
-    expect(chooseWeights(stored(MIN_HIRES - 1)).source).toBe('default')
+    expect(chooseWeights(stored(MIN_HIRES - 1, 'fitted')).source).toBe('default')
   })
 
-  it('uses the stored weights from the minimum on, with their version and outcomes', () => {
-    const inForce = chooseWeights(stored(MIN_HIRES))
-    expect(inForce).toMatchObject({ source: 'fitted', version: 3, outcomes: MIN_HIRES, heldOutAuc: 0.7 })
+  it('keeps the published defaults, naming the fit, when the fit lost to them on validation', () => {
+    const inForce = chooseWeights(stored(MIN_HIRES, 'defaults'))
+    expect(inForce).toMatchObject({ source: 'default', weights: DEFAULT_WEIGHTS, rejected: { version: 3 } })
+    // A fit stored before the validation rule existed is not trusted either.
+    expect(chooseWeights(stored(MIN_HIRES)).source).toBe('default')
+  })
+
+  it('uses the stored weights when they won on validation, with their version, outcomes and figures', () => {
+    const inForce = chooseWeights(stored(MIN_HIRES, 'fitted'))
+    expect(inForce).toMatchObject({
+      source: 'fitted',
+      version: 3,
+      outcomes: MIN_HIRES,
+      validation: { projects: 120, fitted: 0.3, defaults: 0.25 },
+    })
     expect(inForce.weights.skills).toBe(50)
     expect(inForce.weights.level).toBe(0)
   })

