@@ -20,7 +20,7 @@ CREATE TABLE `analytics_daily_postings` (
 	`proposed` integer NOT NULL,
 	`hired` integer NOT NULL,
 	`completed` integer NOT NULL,
-	`skills` text NOT NULL,
+	`categories` text NOT NULL,
 	`top_project_ids` text NOT NULL,
 	`computed_at` integer NOT NULL,
 	PRIMARY KEY(`time_zone`, `currency`, `day`)

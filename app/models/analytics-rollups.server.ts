@@ -35,12 +35,16 @@ export async function maxUserOrdinal(): Promise<number> {
 
 /** Users and their names by ordinal or id, for the top tables. */
 export async function listNamedUsers(ordinals: readonly number[], userIds: readonly string[]) {
-  if (!ordinals.length && !userIds.length) return []
-  const byOrdinal = ordinals.length ? sql`o.ordinal in ${ordinals}` : sql`0`
-  const byId = userIds.length ? sql`u.id in ${userIds}` : sql`0`
-  return getDb().all<{ userId: string; ordinal: number | null; name: string }>(sql`select u.id as userId,
-      o.ordinal as ordinal, u.name as name
-    from users u left join analytics_user_ordinals o on o.user_id = u.id where ${byOrdinal} or ${byId}`)
+  const db = getDb()
+  type Named = { userId: string; ordinal: number | null; name: string }
+  const numbered = ordinals.length
+    ? db.all<Named>(sql`select u.id as userId, o.ordinal as ordinal, u.name as name
+        from analytics_user_ordinals o join users u on u.id = o.user_id where o.ordinal in ${ordinals}`)
+    : []
+  const unnumbered = userIds.length
+    ? db.all<Named>(sql`select id as userId, null as ordinal, name from users where id in ${userIds}`)
+    : []
+  return [...numbered, ...unnumbered]
 }
 
 export type PeopleRow = typeof analyticsDailyPeople.$inferSelect
@@ -84,7 +88,7 @@ export async function listPeopleRollups(fromDay: string, toDay: string, timeZone
 export async function listPostingsRollups(fromDay: string, toDay: string, timeZone: string, currency: string) {
   return getDb().all<Omit<PostingsRow, 'timeZone' | 'currency' | 'computedAt'> & { computedAt: number }>(sql`select day,
       posted, open, closed_hired as closedHired, closed_no_hire as closedNoHire, proposed, hired, completed,
-      skills, top_project_ids as topProjectIds, computed_at as computedAt
+      categories, top_project_ids as topProjectIds, computed_at as computedAt
     from analytics_daily_postings
     where time_zone = ${timeZone} and currency = ${currency} and day >= ${fromDay} and day <= ${toDay}`)
 }

@@ -37,7 +37,7 @@ export const analyticsDailyPeople = sqliteTable(
 
 /**
  * The projects posted on one whole platform day and where they stand: their status, how far they
- * got (proposal, hire, completed), their skills and the day's five largest budgets. Where a
+ * got (proposal, hire, completed), their skill categories and the day's five largest budgets. Where a
  * project stands changes after its day, so every day is recounted by the nightly job;
  * `computed_at` says as of when.
  */
@@ -54,8 +54,8 @@ export const analyticsDailyPostings = sqliteTable(
     proposed: integer('proposed').notNull(),
     hired: integer('hired').notNull(),
     completed: integer('completed').notNull(),
-    /** JSON object: skill name → projects asking for it. */
-    skills: text('skills').notNull(),
+    /** JSON object: skill category → projects asking for a skill in it (a project counts once per skill). */
+    categories: text('categories').notNull(),
     /** JSON array: the ids of the day's five largest budgets in the currency. */
     topProjectIds: text('top_project_ids').notNull(),
     computedAt: integer('computed_at', { mode: 'timestamp_ms' }).notNull(),

@@ -6,7 +6,6 @@
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import { countFactsInWindows, sumEscrowBefore } from '~/models/analytics.server'
-import { SKILL_CATEGORIES, SKILL_ENTRIES } from '~/services/marketplace/skills-taxonomy'
 import type { ChartBlock } from './chart-block'
 import { loadDayFacts } from './daily-facts.server'
 import type { ExportTable } from './exports'
@@ -14,8 +13,6 @@ import { adminCards, bucketDays, completionRate, runningBalance, sumFacts, type 
 import { resolvePeriod, zonedDay, type Period, type RangeInput } from './periods'
 import { loadRangeDetails } from './range-details.server'
 import { analyticsSettings } from './rollups.server'
-
-const CATEGORY_OF = new Map<string, string>(SKILL_ENTRIES.map((entry) => [entry.name, entry.category]))
 
 /** Facts per chart bucket and for the whole current and previous period. */
 async function periodFacts(period: Period, currency: string) {
@@ -38,18 +35,6 @@ async function periodFacts(period: Period, currency: string) {
   return { buckets, current: sumFacts(buckets), previous: facts[facts.length - 1]!, liveDays: 1 }
 }
 
-function skillCategoryCounts(rows: { skill: string; projects: number }[]) {
-  const counts = new Map<string, number>()
-  for (const row of rows) {
-    const category = CATEGORY_OF.get(row.skill) ?? 'Other'
-    counts.set(category, (counts.get(category) ?? 0) + row.projects)
-  }
-  return [...SKILL_CATEGORIES, 'Other']
-    .map((category) => ({ category, projects: counts.get(category) ?? 0 }))
-    .filter((row) => row.projects > 0)
-    .sort((a, b) => b.projects - a.projects || a.category.localeCompare(b.category))
-}
-
 export async function loadAdminAnalytics(input: RangeInput, now = new Date()) {
   const { timeZone, currency } = analyticsSettings()
   const period = resolvePeriod(input, now, timeZone)
@@ -58,7 +43,7 @@ export async function loadAdminAnalytics(input: RangeInput, now = new Date()) {
     loadRangeDetails(period, currency),
     openingEscrow(period, currency),
   ])
-  const { postings: funnel, skills, freelancers, clients, projects } = details
+  const { postings: funnel, categories, freelancers, clients, projects } = details
   const cards = adminCards(facts.current, facts.previous, {
     current: details.activeNow,
     previous: details.activeBefore,
@@ -67,7 +52,6 @@ export async function loadAdminAnalytics(input: RangeInput, now = new Date()) {
   const series = (name: string, pick: (f: DayFacts) => number) => ({ name, values: facts.buckets.map(pick) })
   const money = { kind: 'money', currency } as const
   const bucketHeading = { hour: 'Hour', day: 'Day', week: 'Week', month: 'Month' }[period.bucket]
-  const categories = skillCategoryCounts(skills)
   const charts: ChartBlock[] = [
     {
       id: 'revenue-trend',

@@ -25,6 +25,7 @@ import {
   savePostingsRollups,
 } from '~/models/analytics-rollups.server'
 import type { Window } from '~/models/analytics.server'
+import { SKILL_CATEGORIES, SKILL_ENTRIES } from '~/services/marketplace/skills-taxonomy'
 import { countDistinctPeople, encodeAmounts, encodeOrdinals, topTotals, type PersonTotal } from './ordinal-sets'
 import type { DayWindow, Period } from './periods'
 
@@ -37,6 +38,25 @@ const EMPTY_POSTINGS: PostingCounts = {
   proposed: 0,
   hired: 0,
   completed: 0,
+}
+
+const CATEGORY_OF = new Map<string, string>(SKILL_ENTRIES.map((entry) => [entry.name, entry.category]))
+
+/** Projects per skill category (a project counts once per skill it asks for); unknown skills are "Other". */
+function categoryCounts(rows: readonly { skill: string; projects: number }[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const row of rows) {
+    const category = CATEGORY_OF.get(row.skill) ?? 'Other'
+    counts.set(category, (counts.get(category) ?? 0) + row.projects)
+  }
+  return counts
+}
+
+function sortedCategories(counts: ReadonlyMap<string, number>) {
+  return [...SKILL_CATEGORIES, 'Other']
+    .map((category) => ({ category, projects: counts.get(category) ?? 0 }))
+    .filter((row) => row.projects > 0)
+    .sort((a, b) => b.projects - a.projects || a.category.localeCompare(b.category))
 }
 
 /** A day still running (today) is never taken from a rollup. */
@@ -128,7 +148,7 @@ async function loadPeople(period: Period, currency: string) {
   }
 }
 
-/** The projects posted in the period: status, funnel, skills and the five largest budgets. */
+/** The projects posted in the period: status, funnel, skill categories and the five largest budgets. */
 async function loadPostings(period: Period, currency: string) {
   const days = period.days ?? []
   const rows = period.days
@@ -145,12 +165,12 @@ async function loadPostings(period: Period, currency: string) {
   const total = { ...EMPTY_POSTINGS }
   for (const c of [...stored, ...counts])
     for (const key of Object.keys(total) as (keyof PostingCounts)[]) total[key] += c[key]
-  const skills = new Map<string, number>()
-  const addSkill = (skill: string, projects: number) => skills.set(skill, (skills.get(skill) ?? 0) + projects)
-  for (const row of stored)
-    for (const [skill, projects] of Object.entries(JSON.parse(row.skills) as Record<string, number>))
-      addSkill(skill, projects)
-  for (const row of skillRows) addSkill(row.skill, row.projects)
+  const categories = categoryCounts(skillRows)
+  for (const row of stored) {
+    for (const [category, projects] of Object.entries(JSON.parse(row.categories) as Record<string, number>)) {
+      categories.set(category, (categories.get(category) ?? 0) + projects)
+    }
+  }
   const ids = [
     ...stored.flatMap((row) => JSON.parse(row.topProjectIds) as string[]),
     ...topRows.map((r) => r.projectId),
@@ -160,7 +180,7 @@ async function loadPostings(period: Period, currency: string) {
     .slice(0, TOP)
   return {
     postings: total,
-    skills: [...skills].map(([skill, projects]) => ({ skill, projects })),
+    categories: sortedCategories(categories),
     projects,
     /** As of when the stored days' statuses were counted (the oldest); null when all is live. */
     countedAt: stored.length ? Math.min(...stored.map((r) => r.computedAt)) : null,
@@ -199,7 +219,7 @@ export async function rollUpPeople(days: readonly DayWindow[], timeZone: string,
   )
 }
 
-/** Recounts the projects posted on each whole day: where they stand now, their skills, the top budgets. */
+/** Recounts the projects posted on each whole day: where they stand now, their skill categories, the top budgets. */
 export async function recountPostings(days: readonly DayWindow[], timeZone: string, currency: string, now: Date) {
   const [counts, skillRows, topRows] = await Promise.all([
     countPostingsInWindows(days),
@@ -214,7 +234,7 @@ export async function recountPostings(days: readonly DayWindow[], timeZone: stri
       timeZone,
       currency,
       ...counts[k]!,
-      skills: JSON.stringify(Object.fromEntries(skillsByDay[k]!.map((r) => [r.skill, r.projects]))),
+      categories: JSON.stringify(Object.fromEntries(categoryCounts(skillsByDay[k]!))),
       topProjectIds: JSON.stringify(topByDay[k]!.map((r) => r.projectId)),
       computedAt: now,
     })),
