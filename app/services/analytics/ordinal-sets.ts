@@ -12,7 +12,7 @@ export function encodeOrdinals(ordinals: readonly number[]): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength)
 }
 
-export function decodeOrdinals(blob: Uint8Array): Int32Array {
+function decodeOrdinals(blob: Uint8Array): Int32Array {
   // Copied: a typed array needs an aligned buffer, and a blob's may not be.
   return new Int32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength))
 }
