@@ -30,15 +30,18 @@ export async function listActiveUsersInWindows(windows: readonly Window[]): Prom
 
 export type WindowAmount = WindowPerson & { amountMinor: number }
 
+// The money queries go from the window's transactions to their entries (`cross join` keeps that
+// order): left to itself, SQLite starts from every wallet and reads all its entries for each window.
+
 /** What reached each freelancer's wallet for work in each window (after the fee). */
 export async function sumEarningsInWindows(windows: readonly Window[], currency: string): Promise<WindowAmount[]> {
   if (!windows.length) return []
   return getDb().all<WindowAmount>(sql`with ${windowsTable(windows)}
     select w.k as k, c.freelancer_id as userId, o.ordinal as ordinal, sum(le.amount_minor) as amountMinor
-    from w join ledger_transactions lt on lt.created_at >= w.s and lt.created_at < w.e
-    join contracts c on c.id = lt.contract_id
-    join ledger_entries le on le.transaction_id = lt.id
-    join ledger_accounts la on la.id = le.account_id and la.kind = 'wallet' and la.owner_id = c.freelancer_id
+    from w cross join ledger_transactions lt on lt.created_at >= w.s and lt.created_at < w.e
+    cross join contracts c on c.id = lt.contract_id
+    cross join ledger_entries le on le.transaction_id = lt.id
+    cross join ledger_accounts la on la.id = le.account_id and la.kind = 'wallet' and la.owner_id = c.freelancer_id
     left join analytics_user_ordinals o on o.user_id = c.freelancer_id
     where lt.kind in ${PAID_FOR_WORK} and le.currency = ${currency} and le.amount_minor > 0
     group by w.k, c.freelancer_id`)
@@ -49,10 +52,10 @@ export async function sumSpendInWindows(windows: readonly Window[], currency: st
   if (!windows.length) return []
   return getDb().all<WindowAmount>(sql`with ${windowsTable(windows)}
     select w.k as k, c.client_id as userId, o.ordinal as ordinal, sum(le.amount_minor) as amountMinor
-    from w join ledger_transactions lt on lt.created_at >= w.s and lt.created_at < w.e
-    join contracts c on c.id = lt.contract_id
-    join ledger_entries le on le.transaction_id = lt.id
-    join ledger_accounts la on la.id = le.account_id
+    from w cross join ledger_transactions lt on lt.created_at >= w.s and lt.created_at < w.e
+    cross join contracts c on c.id = lt.contract_id
+    cross join ledger_entries le on le.transaction_id = lt.id
+    cross join ledger_accounts la on la.id = le.account_id
       and (la.kind in ('platform_revenue', 'tax_payable') or (la.kind = 'wallet' and la.owner_id = c.freelancer_id))
     left join analytics_user_ordinals o on o.user_id = c.client_id
     where lt.kind in ${PAID_FOR_WORK} and le.currency = ${currency} and le.amount_minor > 0
