@@ -40,4 +40,5 @@ CREATE TABLE `market_snapshots` (
 );
 --> statement-breakpoint
 CREATE INDEX `contract_activity_created_idx` ON `contract_activity` (`created_at`,`actor_id`);--> statement-breakpoint
+CREATE INDEX `contracts_project_idx` ON `contracts` (`project_id`,`status`);--> statement-breakpoint
 CREATE INDEX `proposals_created_idx` ON `proposals` (`created_at`,`freelancer_id`);

@@ -103,6 +103,8 @@ export const contracts = sqliteTable(
   (t) => [
     index('contracts_client_idx').on(t.clientId, t.status),
     index('contracts_freelancer_idx').on(t.freelancerId, t.status),
+    // Analytics asks, for each project posted, whether it hired and whether that contract ended.
+    index('contracts_project_idx').on(t.projectId, t.status),
   ],
 )
 
