@@ -13,8 +13,10 @@ export function encodeOrdinals(ordinals: readonly number[]): Buffer {
 }
 
 function decodeOrdinals(blob: Uint8Array): Int32Array {
-  // Copied: a typed array needs an aligned buffer, and a blob's may not be.
-  return new Int32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength))
+  // A typed array needs an aligned offset; a blob's may not be, and is then copied.
+  return blob.byteOffset % 4 === 0
+    ? new Int32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4)
+    : new Int32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength))
 }
 
 /** (ordinal, amount) pairs; Float64 holds any sum of minor units exactly up to 2^53. */
@@ -29,7 +31,9 @@ export function encodeAmounts(amounts: ReadonlyMap<number, number>): Buffer {
 }
 
 function decodeAmounts(blob: Uint8Array): Float64Array {
-  return new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength))
+  return blob.byteOffset % 8 === 0
+    ? new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8)
+    : new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength))
 }
 
 /** How many distinct people are in the stored days' sets and the live rows together. */
@@ -73,12 +77,24 @@ export function topTotals(
     if (row.ordinal !== null) sums[row.ordinal]! += row.amountMinor
     else unnumbered.set(row.userId, (unnumbered.get(row.userId) ?? 0) + row.amountMinor)
   }
+  // The limit-th largest total, without sorting everyone.
+  const best: number[] = []
+  const consider = (amount: number) => {
+    if (best.length === limit && amount <= best[limit - 1]!) return
+    const place = best.findIndex((b) => amount > b)
+    best.splice(place === -1 ? best.length : place, 0, amount)
+    if (best.length > limit) best.pop()
+  }
+  for (let ordinal = 1; ordinal < sums.length; ordinal++) if (sums[ordinal]! > 0) consider(sums[ordinal]!)
+  for (const amount of unnumbered.values()) consider(amount)
+  const threshold = best.length < limit ? 0 : best[limit - 1]!
   const totals: PersonTotal[] = []
   for (let ordinal = 1; ordinal < sums.length; ordinal++) {
-    if (sums[ordinal]! > 0) totals.push({ ordinal, userId: '', amountMinor: sums[ordinal]! })
+    if (sums[ordinal]! > 0 && sums[ordinal]! >= threshold)
+      totals.push({ ordinal, userId: '', amountMinor: sums[ordinal]! })
   }
-  for (const [userId, amountMinor] of unnumbered) totals.push({ ordinal: null, userId, amountMinor })
-  totals.sort((a, b) => b.amountMinor - a.amountMinor)
-  const threshold = totals[limit - 1]?.amountMinor ?? 0
-  return totals.filter((t, i) => i < limit || t.amountMinor === threshold)
+  for (const [userId, amountMinor] of unnumbered) {
+    if (amountMinor >= threshold) totals.push({ ordinal: null, userId, amountMinor })
+  }
+  return totals.sort((a, b) => b.amountMinor - a.amountMinor)
 }
