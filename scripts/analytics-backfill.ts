@@ -1,13 +1,19 @@
 import { closeDb } from '~/models/db.server'
-import { firstPlatformDay, rollUpDays, analyticsSettings } from '~/services/analytics/rollups.server'
+import { firstPlatformDay, rollUpDays, analyticsSettings, runNightlyRollup } from '~/services/analytics/rollups.server'
 
 /**
  * `npm run analytics:backfill [-- FROM [TO]]`: recomputes the daily analytics rollups from the
  * ledger and the fact tables, by default for every day from the first activity to yesterday
  * (in PLATFORM_TIME_ZONE). Safe to repeat: each day is overwritten with what the sources say now.
+ * `-- --missing` does only what the nightly job would: the days not rolled up yet.
  */
 async function main() {
   const { timeZone } = analyticsSettings()
+  if (process.argv.includes('--missing')) {
+    const started = Date.now()
+    const { days, recounted } = await runNightlyRollup(new Date())
+    return `Rolled up ${days} new days, recounted ${recounted} in ${((Date.now() - started) / 1000).toFixed(1)} s.`
+  }
   const [fromArg, toArg] = process.argv.slice(2)
   const from = fromArg ?? (await firstPlatformDay(timeZone))
   if (!from) return 'Nothing to roll up: the database has no history yet.'

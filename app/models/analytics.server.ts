@@ -22,7 +22,7 @@ export type WindowFacts = {
 }
 
 /** The windows as a table w(k, s, e) to join the facts against by time. */
-function windowsTable(windows: readonly Window[]): SQL {
+export function windowsTable(windows: readonly Window[]): SQL {
   const rows = windows.map((w, k) => sql`(${k}, ${w.start}, ${w.end})`)
   return sql`w(k, s, e) as (values ${sql.join(rows, sql`, `)})`
 }
@@ -87,21 +87,6 @@ export async function countFactsInWindows(windows: readonly Window[], currency: 
       from w join milestones m on m.refunded_at >= w.s and m.refunded_at < w.e group by w.k`),
   )
   return facts
-}
-
-/**
- * People who did something in [start, end): posted a project, sent a proposal, or acted on a
- * contract (funded, submitted, approved, messaged through the contract's activity).
- */
-export async function countActiveUsers(window: Window): Promise<number> {
-  const { start, end } = window
-  return (
-    getDb().get<{ n: number }>(sql`select count(*) as n from (
-      select client_id from projects where created_at >= ${start} and created_at < ${end}
-      union select freelancer_id from proposals where created_at >= ${start} and created_at < ${end}
-      union select actor_id from contract_activity where actor_id is not null and created_at >= ${start} and created_at < ${end})`)
-      ?.n ?? 0
-  )
 }
 
 export type RollupRow = typeof analyticsDaily.$inferSelect

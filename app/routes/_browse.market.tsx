@@ -35,16 +35,15 @@ export default function MarketPage() {
         ))}
       </section>
       <section className="card" aria-labelledby="skills-heading">
-        <h2 id="skills-heading">Budgets and rates by skill</h2>
+        <h2 id="skills-heading">Demand and supply by skill</h2>
         <DataTable
-          caption="Demand, supply, median fixed budget and median hourly rate by level, per skill"
+          caption="Projects posted, their trend, freelancers and the median fixed budget, per skill"
           columns={[
             'Skill',
             { label: 'Projects', className: 'numeric' },
             { label: 'Trend', className: 'numeric' },
             { label: 'Freelancers', className: 'numeric' },
             { label: 'Median fixed budget', className: 'numeric' },
-            ...LEVELS.map((level) => ({ label: `${LEVEL_LABELS[level]} rate /h`, className: 'numeric' })),
           ]}
           empty={skills.length ? null : 'No projects posted in this period yet.'}
         >
@@ -55,15 +54,38 @@ export default function MarketPage() {
               <td className="numeric">{formatChange(s.growth)}</td>
               <td className="numeric">{s.supply}</td>
               <td className="numeric">{money(s.medianFixedBudgetMinor)}</td>
-              {LEVELS.map((level) => (
-                <td key={level} className="numeric">
-                  {money(s.medianHourlyRateMinor[level])}
-                </td>
-              ))}
             </tr>
           ))}
         </DataTable>
         <p className="muted">Trend: projects posted in the last 45 days against the 45 days before.</p>
+      </section>
+      <section className="card" aria-labelledby="levels-heading">
+        <h2 id="levels-heading">Budgets and rates by skill and level</h2>
+        <DataTable
+          caption="Median fixed budget by the level the project asks for, and median hourly rate by the freelancer's level, per skill"
+          columns={[
+            'Skill',
+            ...LEVELS.flatMap((level) => [
+              { label: `${LEVEL_LABELS[level]} budget`, className: 'numeric' },
+              { label: `${LEVEL_LABELS[level]} rate /h`, className: 'numeric' },
+            ]),
+          ]}
+          empty={skills.length ? null : 'No projects posted in this period yet.'}
+        >
+          {skills.map((s) => (
+            <tr key={s.skill}>
+              <th scope="row">{s.skill}</th>
+              {LEVELS.flatMap((level) => [
+                <td key={`${level}-budget`} className="numeric">
+                  {money(s.medianFixedBudgetMinorByLevel[level])}
+                </td>,
+                <td key={`${level}-rate`} className="numeric">
+                  {money(s.medianHourlyRateMinor[level])}
+                </td>,
+              ])}
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section className="card" aria-labelledby="rising-heading">
         <h2 id="rising-heading">Rising fastest</h2>

@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminAnalytics() {
-  const { period, currency, cards, charts, tables, errors, query, liveDays, weeklyReport } =
+  const { period, currency, cards, charts, tables, errors, query, liveDays, statusAsOf, weeklyReport } =
     useLoaderData<typeof loader>()
   const csv = (id: string) => `/admin/analytics.csv?${query}&table=${id}`
   return (
@@ -50,6 +50,12 @@ export default function AdminAnalytics() {
           {period.label} · time zone {period.timeZone} · amounts in {currency}
           {liveDays ? ` · ${liveDays} ${liveDays === 1 ? 'day' : 'days'} counted live` : ''}
         </p>
+        {statusAsOf ? (
+          <p className="muted">
+            Statuses and stages of projects posted before today as counted at {statusAsOf} (recounted nightly); today’s
+            projects are counted live.
+          </p>
+        ) : null}
         <RangeForm preset={period.preset} from={period.from} to={period.to} errors={errors} />
         <p>
           <a href={`/admin/analytics.pdf?${query}`} download>

@@ -44,6 +44,8 @@ export const proposals = sqliteTable(
     uniqueIndex('proposals_project_freelancer_unique').on(t.projectId, t.freelancerId),
     index('proposals_freelancer_idx').on(t.freelancerId, t.createdAt),
     index('proposals_project_idx').on(t.projectId, t.status),
+    // Analytics counts who was active in a window (today live, the rollups by day).
+    index('proposals_created_idx').on(t.createdAt, t.freelancerId),
   ],
 )
 
@@ -101,6 +103,8 @@ export const contracts = sqliteTable(
   (t) => [
     index('contracts_client_idx').on(t.clientId, t.status),
     index('contracts_freelancer_idx').on(t.freelancerId, t.status),
+    // Analytics asks, for each project posted, whether it hired and whether that contract ended.
+    index('contracts_project_idx').on(t.projectId, t.status),
   ],
 )
 
@@ -153,7 +157,11 @@ export const contractActivity = sqliteTable(
     milestoneId: text('milestone_id'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('contract_activity_contract_idx').on(t.contractId, t.createdAt)],
+  (t) => [
+    index('contract_activity_contract_idx').on(t.contractId, t.createdAt),
+    // Analytics counts who was active in a window (today live, the rollups by day).
+    index('contract_activity_created_idx').on(t.createdAt, t.actorId),
+  ],
 )
 
 /** Hourly contracts: time logged per day with a memo, gathered into weekly invoices. */

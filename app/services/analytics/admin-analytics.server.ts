@@ -3,25 +3,16 @@
  * (each a ChartBlock the one chart component draws) and the top-5 tables. The PDF report and the
  * CSV exports read the same object, so every export holds the page's numbers.
  */
-import {
-  countProjectFunnel,
-  countProjectsBySkill,
-  countProjectsByStatus,
-  topClientsBySpend,
-  topFreelancersByEarnings,
-  topProjectsByBudget,
-} from '~/models/analytics-cohorts.server'
-import { countActiveUsers, countFactsInWindows, sumEscrowBefore } from '~/models/analytics.server'
-import { SKILL_CATEGORIES, SKILL_ENTRIES } from '~/services/marketplace/skills-taxonomy'
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+import { countFactsInWindows, sumEscrowBefore } from '~/models/analytics.server'
 import type { ChartBlock } from './chart-block'
 import { loadDayFacts } from './daily-facts.server'
 import type { ExportTable } from './exports'
 import { adminCards, bucketDays, completionRate, runningBalance, sumFacts, type DayFacts } from './metrics'
 import { resolvePeriod, zonedDay, type Period, type RangeInput } from './periods'
+import { loadRangeDetails } from './range-details.server'
 import { analyticsSettings } from './rollups.server'
-
-const TOP = 5
-const CATEGORY_OF = new Map<string, string>(SKILL_ENTRIES.map((entry) => [entry.name, entry.category]))
 
 /** Facts per chart bucket and for the whole current and previous period. */
 async function periodFacts(period: Period, currency: string) {
@@ -44,41 +35,23 @@ async function periodFacts(period: Period, currency: string) {
   return { buckets, current: sumFacts(buckets), previous: facts[facts.length - 1]!, liveDays: 1 }
 }
 
-function skillCategoryCounts(rows: { skill: string; projects: number }[]) {
-  const counts = new Map<string, number>()
-  for (const row of rows) {
-    const category = CATEGORY_OF.get(row.skill) ?? 'Other'
-    counts.set(category, (counts.get(category) ?? 0) + row.projects)
-  }
-  return [...SKILL_CATEGORIES, 'Other']
-    .map((category) => ({ category, projects: counts.get(category) ?? 0 }))
-    .filter((row) => row.projects > 0)
-    .sort((a, b) => b.projects - a.projects || a.category.localeCompare(b.category))
-}
-
 export async function loadAdminAnalytics(input: RangeInput, now = new Date()) {
   const { timeZone, currency } = analyticsSettings()
   const period = resolvePeriod(input, now, timeZone)
-  const window = { start: period.start, end: period.end }
-  const [facts, activeNow, activeBefore, status, skills, funnel, freelancers, clients, projects, opening] =
-    await Promise.all([
-      periodFacts(period, currency),
-      countActiveUsers(window),
-      countActiveUsers({ start: period.previousStart, end: period.previousEnd }),
-      countProjectsByStatus(window),
-      countProjectsBySkill(window),
-      countProjectFunnel(window),
-      topFreelancersByEarnings(window, currency, TOP),
-      topClientsBySpend(window, currency, TOP),
-      topProjectsByBudget(window, currency, TOP),
-      openingEscrow(period, currency),
-    ])
-  const cards = adminCards(facts.current, facts.previous, { current: activeNow, previous: activeBefore })
+  const [facts, details, opening] = await Promise.all([
+    periodFacts(period, currency),
+    loadRangeDetails(period, currency),
+    openingEscrow(period, currency),
+  ])
+  const { postings: funnel, categories, freelancers, clients, projects } = details
+  const cards = adminCards(facts.current, facts.previous, {
+    current: details.activeNow,
+    previous: details.activeBefore,
+  })
   const labels = period.buckets.map((b) => b.label)
   const series = (name: string, pick: (f: DayFacts) => number) => ({ name, values: facts.buckets.map(pick) })
   const money = { kind: 'money', currency } as const
   const bucketHeading = { hour: 'Hour', day: 'Day', week: 'Week', month: 'Month' }[period.bucket]
-  const categories = skillCategoryCounts(skills)
   const charts: ChartBlock[] = [
     {
       id: 'revenue-trend',
@@ -101,13 +74,13 @@ export async function loadAdminAnalytics(input: RangeInput, now = new Date()) {
     },
     {
       id: 'project-status',
-      title: 'Projects posted, by status now',
+      title: 'Projects posted, by status',
       kind: 'bar',
       labelHeading: 'Status',
       format: { kind: 'count' },
       data: {
         labels: ['Open', 'Closed with a hire', 'Closed without a hire'],
-        series: [{ name: 'Projects', values: [status.open, status.hired, status.noHire] }],
+        series: [{ name: 'Projects', values: [funnel.open, funnel.closedHired, funnel.closedNoHire] }],
       },
     },
     {
@@ -191,6 +164,9 @@ export async function loadAdminAnalytics(input: RangeInput, now = new Date()) {
     tables,
     completion: completionRate(facts.current),
     liveDays: facts.liveDays,
+    /** When the statuses of projects posted before today were counted (the nightly recount); null when all live. */
+    statusAsOf:
+      details.countedAt === null ? null : format(new TZDate(details.countedAt, period.timeZone), 'd MMM yyyy HH:mm'),
   }
 }
 export type AdminAnalytics = Awaited<ReturnType<typeof loadAdminAnalytics>>

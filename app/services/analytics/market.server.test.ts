@@ -3,7 +3,7 @@ import { ensureSkills, replaceFreelancerSkills, updateFreelancerProfile } from '
 import { insertProjectsBulk, type BulkProject } from '~/models/projects.server'
 import { blockUser } from '~/models/users.server'
 import { createTestUser } from '~/test/users'
-import { loadMarket, suggestSkills } from './market.server'
+import { loadMarket, snapshotMarket, suggestSkills } from './market.server'
 
 const at = (text: string) => new Date(`${text}T12:00:00Z`)
 // The 90-day window ends here; its halves meet 45 days earlier, on 1 May 00:00 UTC.
@@ -33,17 +33,19 @@ describe('market intelligence', () => {
       ...extra,
     })
     await insertProjectsBulk([
-      // Rust: 1 before the halfway mark, 3 after → +200 %; fixed USD midpoints 2,000 and 5,000 → median 3,500.
+      // Rust: 1 before the halfway mark, 3 after → +200 %; fixed USD midpoints 2,000 and 5,000 → median 3,500;
+      // by level: intermediate 2,000, expert 5,000.
       project(['Rust'], '2026-04-01', [1_000, 3_000]),
-      project(['Rust'], '2026-05-10', [4_000, 6_000]),
+      project(['Rust'], '2026-05-10', [4_000, 6_000], { experienceLevel: 'expert' }),
       project(['Rust'], '2026-05-20', [2_000, 4_000], { budgetType: 'hourly' }),
       project(['Rust'], '2026-06-01', [10_000, 10_000], { currency: 'EUR' }),
       // Not counted: before the window, hidden, invite-only.
       project(['Rust'], '2026-03-01', [1, 1]),
       project(['Rust'], '2026-05-11', [1, 1], { hiddenAt: at('2026-05-12'), hiddenReason: 'spam' }),
       project(['Rust'], '2026-05-12', [1, 1], { visibility: 'invite_only' }),
-      // Go: 2 before, 1 after → −50 %; midpoints 1,000, 3,000, 8,000 → median 3,000.
-      project(['Go'], '2026-04-01', [1_000, 1_000]),
+      // Go: 2 before, 1 after → −50 %; midpoints 1,000, 3,000, 8,000 → median 3,000;
+      // by level: entry 1,000, intermediate (3,000 and 8,000) 5,500.
+      project(['Go'], '2026-04-01', [1_000, 1_000], { experienceLevel: 'entry' }),
       project(['Go'], '2026-04-15', [2_000, 4_000]),
       project(['Go', 'Elm'], '2026-05-05', [8_000, 8_000]),
       // Elm: all 3 after the halfway mark, none before → no trend, so not "rising".
@@ -78,6 +80,7 @@ describe('market intelligence', () => {
       lastHalf: 3,
       supply: 4,
       medianFixedBudgetMinor: 3_500,
+      medianFixedBudgetMinorByLevel: { intermediate: 2_000, expert: 5_000 },
       medianHourlyRateMinor: { entry: 4_000, expert: 9_000 },
       growth: 200,
     })
@@ -87,10 +90,18 @@ describe('market intelligence', () => {
       lastHalf: 1,
       supply: 2,
       medianFixedBudgetMinor: 3_000,
+      medianFixedBudgetMinorByLevel: { entry: 1_000, intermediate: 5_500 },
       medianHourlyRateMinor: { entry: 2_000, expert: 9_000 },
       growth: -50,
     })
-    expect(bySkill.Elm).toMatchObject({ demand: 3, supply: 0, medianFixedBudgetMinor: 3_000, growth: null })
+    // Elm: midpoints 1,000, 8,000 and 3,000, all intermediate.
+    expect(bySkill.Elm).toMatchObject({
+      demand: 3,
+      supply: 0,
+      medianFixedBudgetMinor: 3_000,
+      medianFixedBudgetMinorByLevel: { intermediate: 3_000 },
+      growth: null,
+    })
     expect(market.rising.map((s) => s.skill)).toEqual(['Rust'])
 
     const demand = market.charts.find((c) => c.id === 'demand')!
@@ -104,6 +115,10 @@ describe('market intelligence', () => {
     expect(trend.data.series.map((s) => s.values.reduce((a, b) => a + b, 0))).toEqual([4, 3, 3])
     const week = trend.data.labels.indexOf('w/c 30 Mar')
     expect(trend.data.series.map((s) => s.values[week])).toEqual([1, 0, 1])
+
+    // The job's snapshot serves the page with the same figures (one row read, no computation).
+    await snapshotMarket(NOW)
+    expect(await loadMarket(new Date(NOW.getTime() + 60_000))).toEqual(market)
 
     // A Go freelancer is offered the skills in demand they lack, most demand per freelancer first.
     expect(await suggestSkills(learner.id, NOW)).toEqual([

@@ -4,6 +4,7 @@
  * rates by skill and level, supply, and the skills rising fastest.
  */
 import { median } from 'simple-statistics'
+import { findMarketSnapshot, saveMarketSnapshot } from '~/models/analytics-rollups.server'
 import { listSkillDemand, listSkillSupply, listSkillsOf } from '~/models/market.server'
 import type { ChartBlock } from './chart-block'
 import { bucketsFor } from './periods'
@@ -21,20 +22,38 @@ type SkillRow = {
   lastHalf: number
   supply: number
   medianFixedBudgetMinor: number | null
+  /** By the level the project asks for. */
+  medianFixedBudgetMinorByLevel: Partial<Record<string, number>>
+  /** By the freelancer's level. */
   medianHourlyRateMinor: Partial<Record<string, number>>
   /** Change of demand, last 45 days against the 45 before, in percent; null without earlier demand. */
   growth: number | null
 }
 
 const medianOrNull = (values: number[]) => (values.length ? Math.round(median(values)) : null)
+const mediansByLevel = (values: Map<string, number[]>) =>
+  Object.fromEntries([...values].map(([level, list]) => [level, medianOrNull(list)!]))
+function pushTo(values: Map<string, number[]>, level: string, value: number) {
+  const list = values.get(level)
+  if (list) list.push(value)
+  else values.set(level, [value])
+}
 
-/** The market moves slowly and every freelancer dashboard reads it: one computation serves 10 minutes. */
+/**
+ * The market moves slowly and every freelancer dashboard reads it: the market-snapshot job computes
+ * it every 10 minutes and stores it, so a page reads one row. Without a fresh snapshot (a new
+ * database, a stopped job) it is computed here and kept 10 minutes in this process.
+ */
 const CACHE_MS = 10 * 60_000
+const SNAPSHOT_MAX_AGE_MS = 30 * 60_000
 let cached: { at: number; value: Promise<Market> } | undefined
 
 export type Market = Awaited<ReturnType<typeof computeMarket>>
 
-export function loadMarket(now = new Date()): Promise<Market> {
+export async function loadMarket(now = new Date()): Promise<Market> {
+  const snapshot = await findMarketSnapshot(analyticsSettings().currency)
+  const age = snapshot ? now.getTime() - snapshot.computedAt : -1
+  if (snapshot && age >= 0 && age <= SNAPSHOT_MAX_AGE_MS) return JSON.parse(snapshot.body) as Market
   if (!cached || now.getTime() - cached.at > CACHE_MS || now.getTime() < cached.at) {
     cached = { at: now.getTime(), value: computeMarket(now) }
     cached.value.catch(() => (cached = undefined))
@@ -42,12 +61,22 @@ export function loadMarket(now = new Date()): Promise<Market> {
   return cached.value
 }
 
+/** The market-snapshot job: computes the market now and stores it for the pages. */
+export async function snapshotMarket(now: Date): Promise<{ skills: number }> {
+  const market = await computeMarket(now)
+  await saveMarketSnapshot(market.currency, JSON.stringify(market), now)
+  return { skills: market.skills.length }
+}
+
 async function computeMarket(now: Date) {
   const { currency, timeZone } = analyticsSettings()
   const since = now.getTime() - WINDOW_DAYS * DAY_MS
   const half = now.getTime() - (WINDOW_DAYS / 2) * DAY_MS
   const [demand, supply] = await Promise.all([listSkillDemand(since, currency), listSkillSupply(currency)])
-  const bySkill = new Map<string, SkillRow & { budgets: number[]; rates: Map<string, number[]> }>()
+  const bySkill = new Map<
+    string,
+    SkillRow & { budgets: number[]; budgetsByLevel: Map<string, number[]>; rates: Map<string, number[]> }
+  >()
   const row = (skill: string) => {
     let found = bySkill.get(skill)
     if (!found) {
@@ -58,9 +87,11 @@ async function computeMarket(now: Date) {
         lastHalf: 0,
         supply: 0,
         medianFixedBudgetMinor: null,
+        medianFixedBudgetMinorByLevel: {},
         medianHourlyRateMinor: {},
         growth: null,
         budgets: [],
+        budgetsByLevel: new Map(),
         rates: new Map(),
       }
       bySkill.set(skill, found)
@@ -72,17 +103,21 @@ async function computeMarket(now: Date) {
     r.demand++
     if (d.at >= half) r.lastHalf++
     else r.previousHalf++
-    if (d.budgetType === 'fixed' && d.midMinor !== null) r.budgets.push(d.midMinor)
+    if (d.budgetType === 'fixed' && d.midMinor !== null) {
+      r.budgets.push(d.midMinor)
+      pushTo(r.budgetsByLevel, d.level, d.midMinor)
+    }
   }
   for (const s of supply) {
     const r = row(s.skill)
     r.supply++
-    if (s.rateMinor !== null) r.rates.set(s.level, [...(r.rates.get(s.level) ?? []), s.rateMinor])
+    if (s.rateMinor !== null) pushTo(r.rates, s.level, s.rateMinor)
   }
-  const rows: SkillRow[] = [...bySkill.values()].map(({ budgets, rates, ...r }) => ({
+  const rows: SkillRow[] = [...bySkill.values()].map(({ budgets, budgetsByLevel, rates, ...r }) => ({
     ...r,
     medianFixedBudgetMinor: medianOrNull(budgets),
-    medianHourlyRateMinor: Object.fromEntries([...rates].map(([level, values]) => [level, medianOrNull(values)!])),
+    medianFixedBudgetMinorByLevel: mediansByLevel(budgetsByLevel),
+    medianHourlyRateMinor: mediansByLevel(rates),
     growth: r.previousHalf ? ((r.lastHalf - r.previousHalf) / r.previousHalf) * 100 : null,
   }))
   const top = rows.filter((r) => r.demand > 0).sort((a, b) => b.demand - a.demand || a.skill.localeCompare(b.skill))

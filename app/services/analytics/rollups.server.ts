@@ -6,8 +6,10 @@
 import { TZDate } from '@date-fns/tz'
 import { addDays, differenceInCalendarDays, format, startOfDay } from 'date-fns'
 import { countFactsInWindows, firstActivityAt, lastRollupDay, saveRollups } from '~/models/analytics.server'
+import { oldestPostingsCount } from '~/models/analytics-rollups.server'
 import { getEnv } from '~/utils/env.server'
 import { dayWindows, zonedDay, type DayWindow } from './periods'
+import { recountPostings, rollUpPeople } from './range-details.server'
 
 /** Days are computed and saved in batches, so a year's backfill never holds one long transaction. */
 const BATCH_DAYS = 31
@@ -23,20 +25,32 @@ export function daysBetween(from: string, to: string, timeZone: string): DayWind
   return count > 0 ? dayWindows(from, count, timeZone) : []
 }
 
-/** Recomputes and stores every day from `from` to `to`; returns how many days were written. */
+/** The whole days from `from` to `to`, never today: it is still running and always computed live. */
+function wholeDaysBetween(from: string, to: string, now: Date, timeZone: string): DayWindow[] {
+  const today = format(startOfDay(new TZDate(now.getTime(), timeZone)), 'yyyy-MM-dd')
+  return daysBetween(from, to < today ? to : format(addDays(zonedDay(today, timeZone), -1), 'yyyy-MM-dd'), timeZone)
+}
+
+/** Recomputes and stores every day from `from` to `to` (all three rollups); returns how many days were written. */
 export async function rollUpDays(from: string, to: string, now = new Date()): Promise<number> {
   const { timeZone, currency } = analyticsSettings()
-  const today = format(startOfDay(new TZDate(now.getTime(), timeZone)), 'yyyy-MM-dd')
-  // Today is still running; it is always computed live.
-  const days = daysBetween(
-    from,
-    to < today ? to : format(addDays(zonedDay(today, timeZone), -1), 'yyyy-MM-dd'),
-    timeZone,
-  )
+  const days = wholeDaysBetween(from, to, now, timeZone)
   for (let i = 0; i < days.length; i += BATCH_DAYS) {
     const batch = days.slice(i, i + BATCH_DAYS)
     const facts = await countFactsInWindows(batch, currency)
     await saveRollups(batch.map((day, j) => ({ day: day.day, timeZone, currency, ...facts[j]!, computedAt: now })))
+    await rollUpPeople(batch, timeZone, currency, now)
+    await recountPostings(batch, timeZone, currency, now)
+  }
+  return days.length
+}
+
+/** Recounts where the projects of every day from `from` to `to` stand now; returns how many days. */
+async function recountPostingDays(from: string, to: string, now: Date): Promise<number> {
+  const { timeZone, currency } = analyticsSettings()
+  const days = wholeDaysBetween(from, to, now, timeZone)
+  for (let i = 0; i < days.length; i += BATCH_DAYS) {
+    await recountPostings(days.slice(i, i + BATCH_DAYS), timeZone, currency, now)
   }
   return days.length
 }
@@ -47,13 +61,23 @@ export async function firstPlatformDay(timeZone: string): Promise<string | null>
   return at === null ? null : format(startOfDay(new TZDate(at, timeZone)), 'yyyy-MM-dd')
 }
 
-/** The nightly job: every whole day since the last rollup (or since the first activity) up to yesterday. */
-export async function runNightlyRollup(now: Date): Promise<{ days: number }> {
+/**
+ * The nightly job: every whole day since the last rollup (or since the first activity) up to
+ * yesterday; then, once a day, where every earlier day's projects stand now.
+ */
+export async function runNightlyRollup(now: Date): Promise<{ days: number; recounted: number }> {
   const { timeZone, currency } = analyticsSettings()
   const last = await lastRollupDay(timeZone, currency)
-  const from = last ? format(addDays(zonedDay(last, timeZone), 1), 'yyyy-MM-dd') : await firstPlatformDay(timeZone)
-  if (!from) return { days: 0 }
-  const yesterday = format(addDays(startOfDay(new TZDate(now.getTime(), timeZone)), -1), 'yyyy-MM-dd')
-  if (from > yesterday) return { days: 0 }
-  return { days: await rollUpDays(from, yesterday, now) }
+  const first = await firstPlatformDay(timeZone)
+  const from = last ? format(addDays(zonedDay(last, timeZone), 1), 'yyyy-MM-dd') : first
+  if (!from || !first) return { days: 0, recounted: 0 }
+  const todayStart = startOfDay(new TZDate(now.getTime(), timeZone))
+  const yesterday = format(addDays(todayStart, -1), 'yyyy-MM-dd')
+  const days = from > yesterday ? 0 : await rollUpDays(from, yesterday, now)
+  const counted = await oldestPostingsCount(timeZone, currency)
+  const recounted =
+    (counted === null || counted < todayStart.getTime()) && from > first
+      ? await recountPostingDays(first, format(addDays(zonedDay(from, timeZone), -1), 'yyyy-MM-dd'), now)
+      : 0
+  return { days, recounted }
 }

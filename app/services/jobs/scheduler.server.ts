@@ -3,6 +3,7 @@ import { eraseExpiredOutboxBodies } from '~/models/outbox.server'
 import { runAutoApprovals } from '~/services/marketplace/contracts.server'
 import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
+import { snapshotMarket } from '~/services/analytics/market.server'
 import { runNightlyRollup } from '~/services/analytics/rollups.server'
 import { runWeeklyAnalyticsReport } from '~/services/analytics/weekly-report.server'
 import { runWeeklyModelRefit } from '~/services/ai/model-training.server'
@@ -37,6 +38,8 @@ export const SCHEDULED_JOBS: Job[] = [
   // Checks hourly; rolls up every whole platform day not rolled up yet (so at most once a day's work).
   { name: 'analytics-rollup', everyMs: HOUR_MS, run: runNightlyRollup },
   // Checks hourly; each opted-in admin gets last week's report once (claimed before sending).
+  // The market page's figures, computed off the request path and stored.
+  { name: 'market-snapshot', everyMs: 10 * MINUTE_MS, run: snapshotMarket },
   { name: 'analytics-weekly-report', everyMs: HOUR_MS, run: runWeeklyAnalyticsReport },
   // Checks hourly; refits the matching weights and the success model when the newest fit is a week old.
   { name: 'model-refit', everyMs: HOUR_MS, run: runWeeklyModelRefit },
