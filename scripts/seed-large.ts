@@ -26,6 +26,7 @@ import { ensureSkills } from '~/models/profiles.server'
 import { insertProjectsBulk, type BulkProject } from '~/models/projects.server'
 import { countUsersByRole } from '~/models/users.server'
 import { getEnv } from '~/utils/env.server'
+import { runNightlyRollup } from '~/services/analytics/rollups.server'
 import { hashPassword } from '~/services/accounts/passwords.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 import { DEMO_PASSWORD, seedDemoData } from './seed/demo-data'
@@ -211,6 +212,9 @@ async function main(): Promise<string> {
   step(await seedHiringHistory(now, step))
   await endBulkLoad()
   step('foreign keys hold; analyzed and checkpointed')
+  // The analytics pages read daily rollups; without them a year of history is counted live (slow).
+  const { days } = await runNightlyRollup(new Date())
+  step(`${days} days of analytics rolled up`)
   return `Seeded ${COUNTS.clients} more clients, ${COUNTS.freelancers} more freelancers and ${COUNTS.projects} more projects in ${((Date.now() - started) / 1000).toFixed(1)} s.`
 }
 
