@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import type { TestInfo } from '@playwright/test'
 import { DEMO_ACCOUNTS, expect, type Page, test } from './fixtures'
 import {
   expectNothingListening,
@@ -14,21 +15,27 @@ test.afterEach(stopAll)
 
 const banner = (page: Page) => page.getByRole('complementary', { name: 'Demo data' })
 
-test('production never starts with demo accounts', async ({ page }, testInfo) => {
-  test.slow() // three server starts
+/** A production start's environment, on the test's own port and database file. */
+async function production(testInfo: TestInfo) {
   const { port, databasePath, baseURL } = separateServer(testInfo)
   await expectNothingListening(baseURL)
-  const production = {
+  const env = {
     NODE_ENV: 'production',
     PORT: String(port),
     DATABASE_PATH: databasePath,
     LOG_LEVEL: 'warn',
     DISABLED_JOBS: 'hourly-invoicing',
   }
+  return { databasePath, baseURL, env }
+}
+
+// Two tests, not one journey: each starts its own servers, so the two workers run them side by side.
+test('production starts on an empty database with no demo accounts', async ({ page }, testInfo) => {
+  const { databasePath, baseURL, env } = await production(testInfo)
 
   // The container's start (Dockerfile CMD) on an empty database: no demo accounts, and a warning
   // that codes would sit in the outbox. (scripts/seed/demo-data.test.ts: the seed adds none either.)
-  const server = runNodeScript('server/index.ts', [], production)
+  const server = runNodeScript('server/index.ts', [], env)
   try {
     await waitForHealthy(server, baseURL)
     await page.goto(`${baseURL}/sign-in`)
@@ -44,7 +51,19 @@ test('production never starts with demo accounts', async ({ page }, testInfo) =>
   const db = new Database(databasePath)
   try {
     expect(db.prepare('select count(*) as n from users').get()).toEqual({ n: 0 })
-    // Now give the database one demo account, as the seed would.
+  } finally {
+    db.close()
+  }
+})
+
+test('production refuses a database with demo accounts, and DEMO=true runs it', async ({ page }, testInfo) => {
+  test.slow() // a migration and two server starts
+  const { databasePath, baseURL, env } = await production(testInfo)
+  // The migration alone (`npm run db:migrate`) makes the tables, a fraction of a server start.
+  expect(await runNodeScript('scripts/migrate.ts', [], env).exited).toBe(0)
+  const db = new Database(databasePath)
+  try {
+    // Give the database one demo account, as the seed would.
     db.prepare(
       "insert into users (id, email, name, role, password_hash) values ('demo-1', 'admin@megilance.test', 'Ada Admin', 'admin', 'x')",
     ).run()
@@ -54,14 +73,14 @@ test('production never starts with demo accounts', async ({ page }, testInfo) =>
   }
 
   // A production start refuses it, and says how to fix it…
-  const refused = runNodeScript('server/index.ts', [], production)
+  const refused = runNodeScript('server/index.ts', [], env)
   expect(await refused.exited).toBe(1)
   expect(refused.output()).toMatch(/Refusing to start: the database .* holds 1 demo accounts/)
   expect(refused.output()).toContain('DEMO=true')
   expect(refused.output()).toContain('npm run create-admin')
 
   // …while the demo, started on purpose, runs and says so.
-  const demo = runNodeScript('server/index.ts', [], { ...production, DEMO: 'true' })
+  const demo = runNodeScript('server/index.ts', [], { ...env, DEMO: 'true' })
   try {
     await waitForHealthy(demo, baseURL)
     await page.goto(`${baseURL}/`)

@@ -56,9 +56,12 @@ export async function endInvoiceReview(contractId: string) {
     .run()
 }
 
-/** Runs a scheduled job once against the e2e database, as an operator would with `npm run job -- <name>`. */
+/**
+ * Runs a scheduled job once against the e2e database, as an operator would with `npm run job -- <name>`
+ * (node --import tsx directly: no npx and tsx CLI processes in front, about 1 s less).
+ */
 export function runScheduledJob(name: string): string {
-  return execFileSync('npx', ['tsx', 'scripts/run-job.ts', name], {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/run-job.ts', name], {
     encoding: 'utf8',
     env: {
       ...process.env,

@@ -33,16 +33,23 @@ async function joinFromLobby(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: 'In the call' })).toBeVisible({ timeout: 15_000 })
 }
 
-/** Runs `npm run job -- recording-retention` against the e2e database, its clock set to `now`. */
+/**
+ * Runs the retention job as `npm run job -- recording-retention` does, against the e2e database, its
+ * clock set to `now` (node --import tsx directly: no npm and tsx CLI processes in front, about 1 s less).
+ */
 async function runRetentionJob(now: Date): Promise<string> {
-  const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'job', '--', 'recording-retention'], {
-    env: {
-      ...process.env,
-      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
-      JOB_NOW: now.toISOString(),
-      LOG_LEVEL: 'info',
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/run-job.ts', 'recording-retention'],
+    {
+      env: {
+        ...process.env,
+        DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+        JOB_NOW: now.toISOString(),
+        LOG_LEVEL: 'info',
+      },
     },
-  })
+  )
   return stdout.trim()
 }
 
