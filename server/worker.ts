@@ -44,7 +44,7 @@ export async function startWorker({
   const stopJobs = lead
     ? startScheduledJobs(
         logger,
-        SCHEDULED_JOBS.filter((job) => !env.DISABLED_JOBS.includes(job.name)),
+        SCHEDULED_JOBS.filter((job) => !env.DISABLED_JOBS.includes(job.name) && !env.DISABLED_JOBS.includes('*')),
       )
     : () => {}
 

@@ -57,7 +57,7 @@ const schema = z.object({
   DEMO: booleanString.default(false),
   /** Sandbox money paths (test cards, unconfigured crypto networks, sandbox payouts) in production without DEMO. */
   SANDBOX_PAYMENTS: booleanString.default(false),
-  /** Scheduled jobs this process does not run, comma-separated (e.g. on a second instance, or in e2e). */
+  /** Scheduled jobs this process does not run, comma-separated, `*` for all (e.g. on a second instance, or in e2e). */
   DISABLED_JOBS: z
     .string()
     .default('')
