@@ -100,7 +100,7 @@ function inlineManifest(manifest: Manifest, leaf: string): Buffer {
 
 export function measurePage(buildDir: string, kind: string, route: string): PageWeight {
   const { manifest } = readManifest(buildDir)
-  const contents = [...pageModules(buildDir, route)].map((url) => fs.readFileSync(fileOf(buildDir, url)))
+  const contents: Buffer[] = [...pageModules(buildDir, route)].map((url) => fs.readFileSync(fileOf(buildDir, url)))
   contents.push(inlineManifest(manifest, route))
   let gzipBytes = 0
   let rawBytes = 0

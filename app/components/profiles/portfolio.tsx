@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ErrorList, Field, TextareaField } from '~/components/ui/field'
-import { MAX_PORTFOLIO_IMAGES } from '~/services/marketplace/portfolio-schemas'
+import { MAX_PORTFOLIO_IMAGES } from '~/services/marketplace/portfolio-limits'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { PortfolioItemConstraint } from '~/components/ui/form-constraints/portfolio-item'
 
