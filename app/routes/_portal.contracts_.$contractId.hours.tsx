@@ -176,7 +176,7 @@ export default function ContractHours() {
   const data = useLoaderData<typeof loader>()
   const { contract } = data
   const lastResult = useActionData<typeof action>()
-  // Errors clear while typing (useZodForm revalidates on input): the button stays under the next click.
+  // Errors stay until the next submit (the server validates): the button stays under the next click.
   const [form, fields] = useZodForm(LogTimeConstraint, {
     id: 'log-time',
     lastResult,
