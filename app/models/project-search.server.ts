@@ -4,7 +4,7 @@ import { listSkillsOfProjects } from './projects.server'
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '~/domain/project-search-params'
 import { ratingsOfClients } from './project-search/client-ratings.server'
 import { countMatches, forgetSummaries, summaryFor } from './project-search/facet-counts.server'
-import { isFtsError, plainSnippet, toFtsQuery } from './project-search/fts-query'
+import { PLAIN_SNIPPET_SOURCE_CHARS, isFtsError, plainSnippet, toFtsQuery } from './project-search/fts-query'
 import { conditionsFor, orderBy, where } from './project-search/sql-conditions'
 import type {
   BudgetType,
@@ -80,6 +80,8 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
     createdAt: number
     score: number
     rid: number
+    /** The start of the description, for the plain snippet (the page never shows the whole of it). */
+    descriptionStart: string
   }
   type Found = {
     pageRows: PageRow[]
@@ -126,7 +128,8 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
       const { total, budgetType, skills, clientRating } = summary
       // The page is chosen from the matches first; only its rows are then joined to their clients.
       const pageRows = db.all<PageRow>(sql`
-            select page.rid, p.id, p.title, p.description, p.budget_type as budgetType,
+            select page.rid, p.id, p.title, substr(p.description, 1, ${PLAIN_SNIPPET_SOURCE_CHARS}) as descriptionStart,
+                   p.budget_type as budgetType,
                    p.budget_min_minor as budgetMinMinor, p.budget_max_minor as budgetMaxMinor, p.currency,
                    p.experience_level as experienceLevel, p.created_at as createdAt, p.client_id as clientId,
                    u.name as clientName, page.score
@@ -162,13 +165,13 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
 
   const skillsByProject = await listSkillsOfProjects(found.pageRows.map((row) => row.id))
   const { rated, snippets } = found
-  const rows = found.pageRows.map(({ score: _score, rid, ...row }) => ({
+  const rows = found.pageRows.map(({ score: _score, rid, descriptionStart, ...row }) => ({
     ...row,
     createdAt: new Date(row.createdAt),
     clientRating: rated.get(row.clientId)?.average ?? null,
     clientReviewCount: rated.get(row.clientId)?.count ?? 0,
     skills: skillsByProject.get(row.id) ?? [],
-    snippet: snippets.get(rid) || plainSnippet(row.description),
+    snippet: snippets.get(rid) || plainSnippet(descriptionStart),
   }))
   return withSelectedSkills(
     {
