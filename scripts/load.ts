@@ -8,12 +8,19 @@
  * requests/s and p50/p95/p99 per action and answers by status, then checks the database:
  * integrity, ledger invariants, and that no milestone was funded and no payout made twice.
  * Exits 1 on any 5xx, failed request or broken check.
+ *
+ * Each connection sends its next request when the last is answered (closed loop), so once the
+ * server is saturated a latency is mostly time queued behind the other connections' requests
+ * (about connections ÷ requests/s). LOAD_RATE (requests/s over all actions, split by weight) caps the
+ * rate instead, to read latencies below saturation. The server's CPU time per request (web
+ * workers and primary; the job process apart) and the load average are printed beside them.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { processTreeCpuMs } from '../bench/process-cpu'
 
 const DB = path.resolve(process.env.LOAD_DB ?? 'data/large.db')
 const DURATION = Number(process.env.LOAD_DURATION ?? 60)
@@ -22,6 +29,7 @@ const PAIRS = Number(process.env.LOAD_PAIRS ?? 100)
 /** Seconds before a request counts as failed: long, so a saturated server shows as latency, not dropped work. */
 const TIMEOUT = Number(process.env.LOAD_TIMEOUT ?? 120)
 const PORT = Number(process.env.LOAD_PORT ?? 3390)
+const RATE = process.env.LOAD_RATE ? Number(process.env.LOAD_RATE) : undefined
 const DEMO_PASSWORD = 'MegiLance-demo-2026'
 const SESSION_SECRET = 'load-session-secret-that-is-long-enough-0123'
 const BASE = `http://127.0.0.1:${PORT}`
@@ -42,7 +50,7 @@ const env: NodeJS.ProcessEnv = {
   PORT: String(PORT),
   DATABASE_PATH: copy,
   SESSION_SECRET,
-  LOG_LEVEL: 'error',
+  LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'error',
   RATE_LIMIT_PER_MINUTE: '10000000',
   AUTH_RATE_LIMIT_PER_15_MINUTES: '10000000',
   DISABLED_JOBS: 'hourly-invoicing,hourly-charging,daily-backup,payout-sending,saved-search-alerts',
@@ -72,6 +80,30 @@ for (let i = 0; ; i++) {
     throw new Error('The server did not start within 5 minutes')
   }
   await new Promise((resolve) => setTimeout(resolve, 100))
+}
+
+/** The job process's pid (server/jobs.ts): a child of the server whose role says so. */
+function jobProcessPid(): number | undefined {
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8')
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== server.pid) continue
+      if (fs.readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes('MEGILANCE_WORKER_ROLE=jobs'))
+        return Number(name)
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return undefined
+}
+
+/** CPU time (ms) of the server's web side (primary and web workers) and of its job process, or null without /proc. */
+function serverCpu(): { web: number; jobs: number } | null {
+  const all = processTreeCpuMs(server.pid)
+  if (all === null) return null
+  const jobs = processTreeCpuMs(jobProcessPid()) ?? 0
+  return { web: all - jobs, jobs }
 }
 
 type Context = { actor?: number; step?: number; cookie?: string }
@@ -201,7 +233,7 @@ type Stats = {
 }
 
 const t0 = Date.now()
-function run(action: Action, connections: number): Promise<Stats> {
+function run(action: Action, connections: number, rate: number | undefined): Promise<Stats> {
   const stats: Stats = {
     name: action.name,
     latencies: [],
@@ -218,6 +250,7 @@ function run(action: Action, connections: number): Promise<Stats> {
       {
         url: BASE,
         connections,
+        ...(rate ? { overallRate: rate } : {}),
         duration: DURATION,
         timeout: TIMEOUT,
         headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE, accept: 'text/html' },
@@ -269,10 +302,22 @@ function run(action: Action, connections: number): Promise<Stats> {
 const SKIP = new Set((process.env.LOAD_SKIP ?? '').split(',').map((name) => name.trim()))
 const PLAYED = ACTIONS.filter((action) => !SKIP.has(action.name))
 const totalWeight = PLAYED.reduce((sum, action) => sum + action.weight, 0)
-console.log(`Loading ${BASE} with ${CONNECTIONS} connections for ${DURATION} s …`)
-const results = await Promise.all(
-  PLAYED.map((action) => run(action, Math.max(1, Math.round((CONNECTIONS * action.weight) / totalWeight)))),
+console.log(
+  `Loading ${BASE} with ${CONNECTIONS} connections for ${DURATION} s${RATE ? ` at ${RATE} requests/s` : ''} …`,
 )
+const before = serverCpu()
+const loadBefore = os.loadavg()[0]!
+const results = await Promise.all(
+  PLAYED.map((action) =>
+    run(
+      action,
+      Math.max(1, Math.round((CONNECTIONS * action.weight) / totalWeight)),
+      RATE ? Math.max(0.1, (RATE * action.weight) / totalWeight) : undefined,
+    ),
+  ),
+)
+const after = serverCpu()
+const loadAfter = os.loadavg()[0]!
 server.kill('SIGTERM')
 await new Promise((resolve) => server.once('exit', resolve))
 
@@ -295,6 +340,14 @@ for (const stats of results) {
 }
 const total = results.reduce((sum, stats) => sum + stats.rps, 0)
 console.log(`${'all'.padEnd(20)} ${total.toFixed(1).padStart(7)}`)
+const answered = results.reduce((sum, stats) => sum + stats.latencies.length, 0)
+if (before && after) {
+  const web = after.web - before.web
+  const jobs = after.jobs - before.jobs
+  console.log(
+    `Server CPU during the run: web workers and primary ${(web / 1000).toFixed(1)} s (${(web / Math.max(1, answered)).toFixed(1)} ms per request, ${answered} answered), job process ${(jobs / 1000).toFixed(1)} s; load average ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end (${os.availableParallelism()} cores).`,
+  )
+}
 
 const money = await checkMoney(copy)
 console.log('\nAfter the run:', JSON.stringify(money))

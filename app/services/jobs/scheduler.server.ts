@@ -70,12 +70,14 @@ export function startScheduledJobs(
     const tick = () => {
       if (running.has(job.name)) return
       const run = (async () => {
+        const started = performance.now()
+        const ms = () => Math.round(performance.now() - started)
         try {
           const result = await job.run(new Date())
-          logger.debug({ job: job.name, result }, 'scheduled job ran')
+          logger.debug({ job: job.name, result, ms: ms() }, 'scheduled job ran')
           record(job.name, 'ok')
         } catch (error) {
-          logger.error({ err: error, job: job.name }, 'scheduled job failed')
+          logger.error({ err: error, job: job.name, ms: ms() }, 'scheduled job failed')
           record(job.name, 'failed')
         } finally {
           running.delete(job.name)
