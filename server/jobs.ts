@@ -1,9 +1,16 @@
 import cluster from 'node:cluster'
+import os from 'node:os'
 import type { Logger } from 'pino'
 import { closeDb } from '../app/models/db.server'
 import { tellPrimary } from '../app/services/cluster/ipc.server'
 import { startScheduledJobs } from '../app/services/jobs/scheduler.server'
 import { JOB_RUN_MESSAGE } from './cluster/primary'
+
+/**
+ * The job process's niceness: on a busy machine its CPU goes to requests first (at 10 the kernel
+ * gives it about a tenth of a core the web workers also want), and all of it when they are idle.
+ */
+const JOB_NICENESS = 10
 
 /**
  * The job process of a cluster (server/cluster/primary.ts forks exactly one): it serves no
@@ -20,6 +27,12 @@ export function startJobProcess({
   jobs: NonNullable<Parameters<typeof startScheduledJobs>[1]>
   logger: Logger
 }) {
+  try {
+    // Before the first job starts threads (libuv's pool), so they inherit it.
+    os.setPriority(JOB_NICENESS)
+  } catch (error) {
+    logger.warn({ err: error }, 'could not lower the job process priority')
+  }
   logger.info({ jobs: jobs.map((job) => job.name) }, 'job process started')
   const stopJobs = startScheduledJobs(logger, jobs, (job, outcome) =>
     tellPrimary({ megilance: JOB_RUN_MESSAGE, job, outcome }),
