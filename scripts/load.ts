@@ -12,7 +12,8 @@
  * Each connection sends its next request when the last is answered (closed loop), so once the
  * server is saturated a latency is mostly time queued behind the other connections' requests
  * (about connections ÷ requests/s). LOAD_RATE (requests/s over all actions, split by weight) caps the
- * rate instead, to read latencies below saturation. The server's CPU time per request (web
+ * rate instead, to read latencies below saturation. LOAD_WARMUP_ROUNDS (default 4) rounds of one
+ * request per action go first, so cold caches are not measured. The server's CPU time per request (web
  * workers and primary; the job process apart) and the load average are printed beside them.
  */
 import { spawn } from 'node:child_process'
@@ -30,6 +31,8 @@ const PAIRS = Number(process.env.LOAD_PAIRS ?? 100)
 const TIMEOUT = Number(process.env.LOAD_TIMEOUT ?? 120)
 const PORT = Number(process.env.LOAD_PORT ?? 3390)
 const RATE = process.env.LOAD_RATE ? Number(process.env.LOAD_RATE) : undefined
+/** Rounds of one request per action before the measured run (their money moves count in the checks too). */
+const WARMUP_ROUNDS = Number(process.env.LOAD_WARMUP_ROUNDS ?? 4)
 const DEMO_PASSWORD = 'MegiLance-demo-2026'
 const SESSION_SECRET = 'load-session-secret-that-is-long-enough-0123'
 const BASE = `http://127.0.0.1:${PORT}`
@@ -126,9 +129,9 @@ const ACTIONS: Action[] = [
     name: 'search with facets',
     weight: 25,
     who: 'freelancer',
-    next: (_a, n) => [
+    next: (a, n) => [
       {
-        path: `/projects?q=${pick(WORDS, n)}&skill=${encodeURIComponent(pick(SKILLS, n))}&type=${n % 2 ? 'fixed' : 'hourly'}`,
+        path: `/projects?q=${pick(WORDS, a + n)}&skill=${encodeURIComponent(pick(SKILLS, a * 3 + n))}&type=${(a + n) % 2 ? 'fixed' : 'hourly'}`,
       },
     ],
   },
@@ -136,13 +139,13 @@ const ACTIONS: Action[] = [
     name: 'open a project',
     weight: 20,
     who: 'freelancer',
-    next: (_a, n) => [{ path: `/projects/${pick(work.projectIds, n * 7919)}` }],
+    next: (a, n) => [{ path: `/projects/${pick(work.projectIds, (n * 1000 + a) * 7919)}` }],
   },
   {
     name: 'open a profile',
     weight: 15,
     who: 'client',
-    next: (_a, n) => [{ path: `/freelancers/${pick(work.freelancerIds, n * 104729)}` }],
+    next: (a, n) => [{ path: `/freelancers/${pick(work.freelancerIds, (n * 1000 + a) * 104729)}` }],
   },
   {
     name: 'post a message',
@@ -243,7 +246,10 @@ function run(action: Action, connections: number, rate: number | undefined): Pro
     rps: 0,
   }
   const people = action.who === 'client' ? work.clients : work.freelancers
-  let nextActor = 0
+  // autocannon empties a connection's context each time it starts the list of requests again, so
+  // what must change from one round to the next (whose turn, which step) is counted out here: kept
+  // in the context, every round was step 1 (the same search, project and milestone every time).
+  let rounds = 0
   const steps = action.next(0, 0)
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -256,8 +262,11 @@ function run(action: Action, connections: number, rate: number | undefined): Pro
         headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE, accept: 'text/html' },
         requests: steps.map((_, index) => ({
           setupRequest: (request: Record<string, unknown>, context: Context) => {
-            context.actor ??= nextActor++ % people.length
-            if (index === 0) context.step = (context.step ?? 0) + 1
+            if (index === 0) {
+              rounds += 1
+              context.actor = rounds % people.length
+              context.step = Math.floor(rounds / people.length) + 1
+            }
             const next = action.next(context.actor, context.step ?? 0)[index]!
             const cookie = action.who === 'anyone' ? context.cookie : people[context.actor]!.cookie
             return {
@@ -304,6 +313,32 @@ const PLAYED = ACTIONS.filter((action) => !SKIP.has(action.name))
 const totalWeight = PLAYED.reduce((sum, action) => sum + action.weight, 0)
 console.log(
   `Loading ${BASE} with ${CONNECTIONS} connections for ${DURATION} s${RATE ? ` at ${RATE} requests/s` : ''} …`,
+)
+// Each worker's first requests fill its caches and indexes (on the large seed, under a busy machine,
+// that held both workers for most of a minute); the run measures the server once warm.
+const warmStart = Date.now()
+for (let round = 0; round < WARMUP_ROUNDS; round++) {
+  await Promise.all(
+    PLAYED.filter((action) => action.who !== 'anyone').map(async (action) => {
+      const people = action.who === 'client' ? work.clients : work.freelancers
+      const request = action.next(round, round)[0]!
+      await fetch(`${BASE}${request.path}`, {
+        method: request.method ?? 'GET',
+        body: request.method === 'POST' ? request.body : undefined,
+        redirect: 'manual',
+        headers: {
+          // A new connection each time, so every web worker gets some.
+          connection: 'close',
+          cookie: people[round % people.length]!.cookie,
+          origin: BASE,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+      }).then((response) => response.arrayBuffer())
+    }),
+  )
+}
+console.log(
+  `Warm-up: ${WARMUP_ROUNDS} rounds of one request per action in ${((Date.now() - warmStart) / 1000).toFixed(1)} s`,
 )
 const before = serverCpu()
 const loadBefore = os.loadavg()[0]!

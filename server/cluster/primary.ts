@@ -163,6 +163,11 @@ export function startPrimary({
     }, pauseMs).unref()
   })
 
+  // Each worker accepts its own connections from the shared socket (the kernel wakes one that is
+  // waiting in accept, so a worker held by a long request takes none), instead of the primary
+  // handing each to a worker in turn and waiting for that worker's event loop to take it: under
+  // load that hand-off queued connections in the primary for longer than the 60 s load run.
+  cluster.schedulingPolicy = cluster.SCHED_NONE
   for (let index = 0; index < workers; index += 1) fork(index === 0 ? 'lead' : 'web')
   if (jobs) fork('jobs')
   logger.info({ workers, jobs }, 'started web workers')
