@@ -7,7 +7,7 @@
  * the actions by weight (LOAD_SKIP: action names to leave out, comma-separated). Prints
  * requests/s and p50/p95/p99 per action and answers by status, then checks the database:
  * integrity, ledger invariants, and that no milestone was funded and no payout made twice.
- * Exits 1 on any 5xx, failed request or broken check.
+ * Exits 1 on any 5xx, failed request, action with no answer, or broken check.
  *
  * Each connection sends its next request when the last is answered (closed loop), so once the
  * server is saturated a latency is mostly time queued behind the other connections' requests
@@ -368,7 +368,9 @@ for (const stats of results) {
     .sort(([a], [b]) => a - b)
     .map(([status, n]) => `${status}×${n}`)
     .join(' ')
-  if ([...stats.statuses.keys()].some((status) => status >= 500) || stats.errors > 0) failed = true
+  // An action with no answer in the whole run was not shown to work: that fails the run too.
+  if ([...stats.statuses.keys()].some((status) => status >= 500) || stats.errors > 0 || !stats.latencies.length)
+    failed = true
   console.log(
     `${stats.name.padEnd(20)} ${stats.rps.toFixed(1).padStart(7)} ${percentile(sorted, 50).toFixed(0).padStart(8)} ${percentile(sorted, 95).toFixed(0).padStart(8)} ${percentile(sorted, 99).toFixed(0).padStart(8)}  ${statuses}${stats.errors ? ` errors×${stats.errors} (${[...stats.errorKinds].join('; ')})` : ''}`,
   )
