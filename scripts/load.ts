@@ -267,8 +267,9 @@ function run(action: Action, connections: number, rate: number | undefined): Pro
               context.actor = rounds % people.length
               context.step = Math.floor(rounds / people.length) + 1
             }
-            const next = action.next(context.actor, context.step ?? 0)[index]!
-            const cookie = action.who === 'anyone' ? context.cookie : people[context.actor]!.cookie
+            const actor = context.actor ?? 0
+            const next = action.next(actor, context.step ?? 0)[index]!
+            const cookie = action.who === 'anyone' ? context.cookie : people[actor]!.cookie
             return {
               ...request,
               method: next.method ?? 'GET',
