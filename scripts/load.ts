@@ -7,13 +7,21 @@
  * the actions by weight (LOAD_SKIP: action names to leave out, comma-separated). Prints
  * requests/s and p50/p95/p99 per action and answers by status, then checks the database:
  * integrity, ledger invariants, and that no milestone was funded and no payout made twice.
- * Exits 1 on any 5xx, failed request or broken check.
+ * Exits 1 on any 5xx, failed request, action with no answer, or broken check.
+ *
+ * Each connection sends its next request when the last is answered (closed loop), so once the
+ * server is saturated a latency is mostly time queued behind the other connections' requests
+ * (about connections ÷ requests/s). LOAD_RATE (requests/s over all actions, split by weight) caps the
+ * rate instead, to read latencies below saturation. LOAD_WARMUP_ROUNDS (default 4) rounds of one
+ * request per action go first, so cold caches are not measured. The server's CPU time per request (web
+ * workers and primary; the job process apart) and the load average are printed beside them.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { processTreeCpuMs } from '../bench/process-cpu'
 
 const DB = path.resolve(process.env.LOAD_DB ?? 'data/large.db')
 const DURATION = Number(process.env.LOAD_DURATION ?? 60)
@@ -22,6 +30,9 @@ const PAIRS = Number(process.env.LOAD_PAIRS ?? 100)
 /** Seconds before a request counts as failed: long, so a saturated server shows as latency, not dropped work. */
 const TIMEOUT = Number(process.env.LOAD_TIMEOUT ?? 120)
 const PORT = Number(process.env.LOAD_PORT ?? 3390)
+const RATE = process.env.LOAD_RATE ? Number(process.env.LOAD_RATE) : undefined
+/** Rounds of one request per action before the measured run (their money moves count in the checks too). */
+const WARMUP_ROUNDS = Number(process.env.LOAD_WARMUP_ROUNDS ?? 4)
 const DEMO_PASSWORD = 'MegiLance-demo-2026'
 const SESSION_SECRET = 'load-session-secret-that-is-long-enough-0123'
 const BASE = `http://127.0.0.1:${PORT}`
@@ -42,7 +53,7 @@ const env: NodeJS.ProcessEnv = {
   PORT: String(PORT),
   DATABASE_PATH: copy,
   SESSION_SECRET,
-  LOG_LEVEL: 'error',
+  LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'error',
   RATE_LIMIT_PER_MINUTE: '10000000',
   AUTH_RATE_LIMIT_PER_15_MINUTES: '10000000',
   DISABLED_JOBS: 'hourly-invoicing,hourly-charging,daily-backup,payout-sending,saved-search-alerts',
@@ -74,6 +85,30 @@ for (let i = 0; ; i++) {
   await new Promise((resolve) => setTimeout(resolve, 100))
 }
 
+/** The job process's pid (server/jobs.ts): a child of the server whose role says so. */
+function jobProcessPid(): number | undefined {
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8')
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== server.pid) continue
+      if (fs.readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes('MEGILANCE_WORKER_ROLE=jobs'))
+        return Number(name)
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return undefined
+}
+
+/** CPU time (ms) of the server's web side (primary and web workers) and of its job process, or null without /proc. */
+function serverCpu(): { web: number; jobs: number } | null {
+  const all = processTreeCpuMs(server.pid)
+  if (all === null) return null
+  const jobs = processTreeCpuMs(jobProcessPid()) ?? 0
+  return { web: all - jobs, jobs }
+}
+
 type Context = { actor?: number; step?: number; cookie?: string }
 type Request = { method?: string; path: string; headers?: Record<string, string>; body?: string }
 type Action = {
@@ -94,9 +129,9 @@ const ACTIONS: Action[] = [
     name: 'search with facets',
     weight: 25,
     who: 'freelancer',
-    next: (_a, n) => [
+    next: (a, n) => [
       {
-        path: `/projects?q=${pick(WORDS, n)}&skill=${encodeURIComponent(pick(SKILLS, n))}&type=${n % 2 ? 'fixed' : 'hourly'}`,
+        path: `/projects?q=${pick(WORDS, a + n)}&skill=${encodeURIComponent(pick(SKILLS, a * 3 + n))}&type=${(a + n) % 2 ? 'fixed' : 'hourly'}`,
       },
     ],
   },
@@ -104,13 +139,13 @@ const ACTIONS: Action[] = [
     name: 'open a project',
     weight: 20,
     who: 'freelancer',
-    next: (_a, n) => [{ path: `/projects/${pick(work.projectIds, n * 7919)}` }],
+    next: (a, n) => [{ path: `/projects/${pick(work.projectIds, (n * 1000 + a) * 7919)}` }],
   },
   {
     name: 'open a profile',
     weight: 15,
     who: 'client',
-    next: (_a, n) => [{ path: `/freelancers/${pick(work.freelancerIds, n * 104729)}` }],
+    next: (a, n) => [{ path: `/freelancers/${pick(work.freelancerIds, (n * 1000 + a) * 104729)}` }],
   },
   {
     name: 'post a message',
@@ -201,7 +236,7 @@ type Stats = {
 }
 
 const t0 = Date.now()
-function run(action: Action, connections: number): Promise<Stats> {
+function run(action: Action, connections: number, rate: number | undefined): Promise<Stats> {
   const stats: Stats = {
     name: action.name,
     latencies: [],
@@ -211,22 +246,30 @@ function run(action: Action, connections: number): Promise<Stats> {
     rps: 0,
   }
   const people = action.who === 'client' ? work.clients : work.freelancers
-  let nextActor = 0
+  // autocannon empties a connection's context each time it starts the list of requests again, so
+  // what must change from one round to the next (whose turn, which step) is counted out here: kept
+  // in the context, every round was step 1 (the same search, project and milestone every time).
+  let rounds = 0
   const steps = action.next(0, 0)
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: BASE,
         connections,
+        ...(rate ? { overallRate: rate } : {}),
         duration: DURATION,
         timeout: TIMEOUT,
         headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE, accept: 'text/html' },
         requests: steps.map((_, index) => ({
           setupRequest: (request: Record<string, unknown>, context: Context) => {
-            context.actor ??= nextActor++ % people.length
-            if (index === 0) context.step = (context.step ?? 0) + 1
-            const next = action.next(context.actor, context.step ?? 0)[index]!
-            const cookie = action.who === 'anyone' ? context.cookie : people[context.actor]!.cookie
+            if (index === 0) {
+              rounds += 1
+              context.actor = rounds % people.length
+              context.step = Math.floor(rounds / people.length) + 1
+            }
+            const actor = context.actor ?? 0
+            const next = action.next(actor, context.step ?? 0)[index]!
+            const cookie = action.who === 'anyone' ? context.cookie : people[actor]!.cookie
             return {
               ...request,
               method: next.method ?? 'GET',
@@ -269,10 +312,48 @@ function run(action: Action, connections: number): Promise<Stats> {
 const SKIP = new Set((process.env.LOAD_SKIP ?? '').split(',').map((name) => name.trim()))
 const PLAYED = ACTIONS.filter((action) => !SKIP.has(action.name))
 const totalWeight = PLAYED.reduce((sum, action) => sum + action.weight, 0)
-console.log(`Loading ${BASE} with ${CONNECTIONS} connections for ${DURATION} s …`)
-const results = await Promise.all(
-  PLAYED.map((action) => run(action, Math.max(1, Math.round((CONNECTIONS * action.weight) / totalWeight)))),
+console.log(
+  `Loading ${BASE} with ${CONNECTIONS} connections for ${DURATION} s${RATE ? ` at ${RATE} requests/s` : ''} …`,
 )
+// Each worker's first requests fill its caches and indexes (on the large seed, under a busy machine,
+// that held both workers for most of a minute); the run measures the server once warm.
+const warmStart = Date.now()
+for (let round = 0; round < WARMUP_ROUNDS; round++) {
+  await Promise.all(
+    PLAYED.filter((action) => action.who !== 'anyone').map(async (action) => {
+      const people = action.who === 'client' ? work.clients : work.freelancers
+      const request = action.next(round, round)[0]!
+      await fetch(`${BASE}${request.path}`, {
+        method: request.method ?? 'GET',
+        body: request.method === 'POST' ? request.body : undefined,
+        redirect: 'manual',
+        headers: {
+          // A new connection each time, so every web worker gets some.
+          connection: 'close',
+          cookie: people[round % people.length]!.cookie,
+          origin: BASE,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+      }).then((response) => response.arrayBuffer())
+    }),
+  )
+}
+console.log(
+  `Warm-up: ${WARMUP_ROUNDS} rounds of one request per action in ${((Date.now() - warmStart) / 1000).toFixed(1)} s`,
+)
+const before = serverCpu()
+const loadBefore = os.loadavg()[0]!
+const results = await Promise.all(
+  PLAYED.map((action) =>
+    run(
+      action,
+      Math.max(1, Math.round((CONNECTIONS * action.weight) / totalWeight)),
+      RATE ? Math.max(0.1, (RATE * action.weight) / totalWeight) : undefined,
+    ),
+  ),
+)
+const after = serverCpu()
+const loadAfter = os.loadavg()[0]!
 server.kill('SIGTERM')
 await new Promise((resolve) => server.once('exit', resolve))
 
@@ -288,13 +369,23 @@ for (const stats of results) {
     .sort(([a], [b]) => a - b)
     .map(([status, n]) => `${status}×${n}`)
     .join(' ')
-  if ([...stats.statuses.keys()].some((status) => status >= 500) || stats.errors > 0) failed = true
+  // An action with no answer in the whole run was not shown to work: that fails the run too.
+  if ([...stats.statuses.keys()].some((status) => status >= 500) || stats.errors > 0 || !stats.latencies.length)
+    failed = true
   console.log(
     `${stats.name.padEnd(20)} ${stats.rps.toFixed(1).padStart(7)} ${percentile(sorted, 50).toFixed(0).padStart(8)} ${percentile(sorted, 95).toFixed(0).padStart(8)} ${percentile(sorted, 99).toFixed(0).padStart(8)}  ${statuses}${stats.errors ? ` errors×${stats.errors} (${[...stats.errorKinds].join('; ')})` : ''}`,
   )
 }
 const total = results.reduce((sum, stats) => sum + stats.rps, 0)
 console.log(`${'all'.padEnd(20)} ${total.toFixed(1).padStart(7)}`)
+const answered = results.reduce((sum, stats) => sum + stats.latencies.length, 0)
+if (before && after) {
+  const web = after.web - before.web
+  const jobs = after.jobs - before.jobs
+  console.log(
+    `Server CPU during the run: web workers and primary ${(web / 1000).toFixed(1)} s (${(web / Math.max(1, answered)).toFixed(1)} ms per request, ${answered} answered), job process ${(jobs / 1000).toFixed(1)} s; load average ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end (${os.availableParallelism()} cores).`,
+  )
+}
 
 const money = await checkMoney(copy)
 console.log('\nAfter the run:', JSON.stringify(money))

@@ -8,6 +8,8 @@ import { countDemoAccounts } from '../app/models/demo-accounts.server'
 import { parseEnv } from '../app/utils/env.server'
 import { logMixin } from '../app/utils/request-context.server'
 import { PEER_SOCKET, startPrimary, WORKER_ROLE } from './cluster/primary'
+import { enabledJobs } from '../app/services/jobs/scheduler.server'
+import { startJobProcess } from './jobs'
 import { demoDataProblem, startupWarnings } from './startup-checks'
 import { startWorker } from './worker'
 
@@ -22,7 +24,9 @@ try {
 }
 const logger = pino({ level: env.LOG_LEVEL, mixin: logMixin })
 
-if (cluster.isWorker) {
+if (cluster.isWorker && process.env[WORKER_ROLE] === 'jobs') {
+  startJobProcess({ jobs: enabledJobs(env.DISABLED_JOBS), logger })
+} else if (cluster.isWorker) {
   await startWorker({
     env,
     logger,
@@ -40,11 +44,15 @@ if (cluster.isWorker) {
   }
   for (const warning of startupWarnings(env)) logger.warn(warning)
 
+  // Jobs run in a process of their own, never on a web worker's event loop: with any job to run,
+  // even one web worker gets a primary and a job process beside it.
   const workers = env.WEB_WORKERS ?? os.availableParallelism()
-  if (workers > 1) {
+  const jobs = enabledJobs(env.DISABLED_JOBS).length > 0
+  if (workers > 1 || jobs) {
     closeDb()
     const primary = startPrimary({
       workers,
+      jobs,
       logger,
       peerSocket: path.join(os.tmpdir(), `megilance-peer-${process.pid}.sock`),
     })
@@ -56,6 +64,7 @@ if (cluster.isWorker) {
     process.once('SIGTERM', shutdown)
     process.once('SIGINT', shutdown)
   } else {
+    // One web worker and no jobs: that worker is the whole server.
     await startWorker({ env, logger, lead: true })
   }
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import type { RequestHandler } from 'express'
+import { askPrimary, inCluster, onPrimaryMessage, tellPrimary } from '../app/services/cluster/ipc.server'
 import { openEventStreams } from '../app/services/messaging/live.server'
 import { collectGauges, httpDuration, httpRequests, metricsRegistry } from '../app/utils/metrics.server'
 import { runWithRequestId } from '../app/utils/request-context.server'
@@ -52,12 +53,25 @@ function databaseBytes(databasePath: string): number {
   }, 0)
 }
 
+/** In a cluster, this worker's figures go to the primary when it gathers everyone's (server/cluster/metrics.ts). */
+function reportMetricsWhenAsked() {
+  onPrimaryMessage('metrics-request', (message) => {
+    void metricsRegistry
+      .getMetricsAsJSON()
+      .then((metrics) => tellPrimary({ megilance: 'metrics-report', id: message.id, metrics }))
+  })
+}
+
 /**
  * GET /metrics in Prometheus text format, for a scraper holding METRICS_TOKEN as a bearer token.
- * Without a configured token there is no such page.
+ * Without a configured token there is no such page. With several processes the answer is the
+ * whole cluster's (every web worker's requests and streams, the job process's runs), whichever
+ * worker the scrape reaches.
  */
 export function metricsEndpoint(token: string | undefined, databasePath: string): RequestHandler {
   collectGauges({ databaseBytes: () => databaseBytes(databasePath), openEventStreams })
+  const clustered = !!token && inCluster()
+  if (clustered) reportMetricsWhenAsked()
   const expected = token ? crypto.createHash('sha256').update(`Bearer ${token}`).digest() : null
   return async (req, res, next) => {
     if (!expected) return next()
@@ -69,6 +83,13 @@ export function metricsEndpoint(token: string | undefined, databasePath: string)
       res.status(401).set('WWW-Authenticate', 'Bearer').type('text/plain').send('A metrics token is needed.')
       return
     }
-    res.set('Content-Type', metricsRegistry.contentType).send(await metricsRegistry.metrics())
+    try {
+      const text = clustered
+        ? String((await askPrimary({ megilance: 'metrics' })).text)
+        : await metricsRegistry.metrics()
+      res.set('Content-Type', metricsRegistry.contentType).send(text)
+    } catch (error) {
+      next(error)
+    }
   }
 }

@@ -6,7 +6,6 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import type { Logger } from 'pino'
-import { SCHEDULED_JOBS, startScheduledJobs } from '../app/services/jobs/scheduler.server'
 import { forgetPeersOfStoppedServer } from '../app/services/video/calls.server'
 import type { Env } from '../app/utils/env.server'
 import { createApp } from './app'
@@ -16,8 +15,9 @@ import { cacheRouteMatching } from './route-match-cache'
 
 /**
  * One process serving requests: the only one, or one of several web workers (server/cluster/).
- * `lead` says it runs the scheduled jobs and the PeerServer; `peerSocket` (several workers only)
- * is where the lead's PeerServer listens for the other workers to reach it.
+ * It never runs the scheduled jobs (the job process does: server/jobs.ts). `lead` says it runs the
+ * PeerServer; `peerSocket` (several workers only) is where the lead's PeerServer listens for the
+ * other workers to reach it.
  */
 export async function startWorker({
   env,
@@ -41,13 +41,6 @@ export async function startWorker({
   server.listen(env.PORT, () => {
     logger.info(`MegiLance listening on http://localhost:${env.PORT}`)
   })
-  const stopJobs = lead
-    ? startScheduledJobs(
-        logger,
-        SCHEDULED_JOBS.filter((job) => !env.DISABLED_JOBS.includes(job.name) && !env.DISABLED_JOBS.includes('*')),
-      )
-    : () => {}
-
   // A worker whose primary has already gone cannot tell it anything more; it exits on the
   // disconnect (Node's cluster does that) rather than crash on the failed write.
   cluster.worker?.on('error', (error) => logger.warn({ err: error }, 'the primary process is gone'))
@@ -55,7 +48,6 @@ export async function startWorker({
   // Finish in-flight requests, then exit; a second signal or 10 s forces it.
   function shutdown(signal: string) {
     logger.info({ signal }, 'shutting down')
-    stopJobs()
     peerServer?.close()
     server.close(() => {
       // The build opened the database; close it so the WAL is checkpointed.

@@ -44,6 +44,8 @@ export function collectGauges(read: { databaseBytes: () => number; openEventStre
       new Gauge({
         name: 'megilance_database_bytes',
         help: 'Size of the SQLite database file and its WAL, in bytes',
+        // Every web worker reads the same file: a cluster's figure is one of theirs, not the sum.
+        aggregator: 'max',
         collect() {
           this.set(read.databaseBytes())
         },

@@ -48,31 +48,53 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: 'review-totals', everyMs: HOUR_MS, run: foldClosedReviewWindows },
 ]
 
+/** The jobs left after DISABLED_JOBS (names, or `*` for all). */
+export function enabledJobs(disabled: readonly string[], jobs: Job[] = SCHEDULED_JOBS): Job[] {
+  if (disabled.includes('*')) return []
+  return jobs.filter((job) => !disabled.includes(job.name))
+}
+
+export type JobOutcome = 'ok' | 'failed'
+
 /**
  * Starts every job once now and then on its interval; a run never overlaps the previous one of the
- * same job, and a failure is logged without stopping the others. Returns a function that stops them.
+ * same job, and a failure is logged with the job's name without stopping the others. Each run's
+ * outcome goes to `record` (by default this process's `megilance_job_runs_total`; the job process
+ * of a cluster reports it to the primary instead, which keeps the count across restarts).
+ * Returns a function that stops the timers and resolves when the runs in progress have ended.
  */
-export function startScheduledJobs(logger: Logger, jobs: Job[] = SCHEDULED_JOBS): () => void {
+export function startScheduledJobs(
+  logger: Logger,
+  jobs: Job[] = SCHEDULED_JOBS,
+  record: (job: string, outcome: JobOutcome) => void = (job, outcome) => jobRuns.inc({ job, outcome }),
+): () => Promise<void> {
+  const running = new Map<string, Promise<void>>()
   const timers = jobs.map((job) => {
-    let running = false
-    const tick = async () => {
-      if (running) return
-      running = true
-      try {
-        const result = await job.run(new Date())
-        logger.debug({ job: job.name, result }, 'scheduled job ran')
-        jobRuns.inc({ job: job.name, outcome: 'ok' })
-      } catch (error) {
-        logger.error({ err: error, job: job.name }, 'scheduled job failed')
-        jobRuns.inc({ job: job.name, outcome: 'failed' })
-      } finally {
-        running = false
-      }
+    const tick = () => {
+      if (running.has(job.name)) return
+      const run = (async () => {
+        const started = performance.now()
+        const ms = () => Math.round(performance.now() - started)
+        try {
+          const result = await job.run(new Date())
+          logger.debug({ job: job.name, result, ms: ms() }, 'scheduled job ran')
+          record(job.name, 'ok')
+        } catch (error) {
+          logger.error({ err: error, job: job.name, ms: ms() }, 'scheduled job failed')
+          record(job.name, 'failed')
+        } finally {
+          running.delete(job.name)
+        }
+      })()
+      running.set(job.name, run)
     }
-    void tick()
+    tick()
     const timer = setInterval(tick, job.everyMs)
     timer.unref()
     return timer
   })
-  return () => timers.forEach(clearInterval)
+  return async () => {
+    timers.forEach(clearInterval)
+    await Promise.all(running.values())
+  }
 }
