@@ -1,11 +1,10 @@
 import { eq, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { analyticsReportSends, analyticsReportSubscriptions } from './schema'
+import { findRow } from './query-helpers.server'
 
 export async function isSubscribedToWeeklyReport(userId: string): Promise<boolean> {
-  return Boolean(
-    getDb().select().from(analyticsReportSubscriptions).where(eq(analyticsReportSubscriptions.userId, userId)).get(),
-  )
+  return Boolean(findRow(analyticsReportSubscriptions, eq(analyticsReportSubscriptions.userId, userId)))
 }
 
 export async function subscribeToWeeklyReport(userId: string, at: Date): Promise<void> {

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { analyticsDailyPeople, analyticsDailyPostings, analyticsUserOrdinals, marketSnapshots } from './schema'
+import { upsertRows } from './query-helpers.server'
 
 /** Each user's ordinal, handing out new ones to those who have none yet. */
 export async function ensureUserOrdinals(userIds: readonly string[]): Promise<Map<string, number>> {
@@ -51,33 +52,19 @@ export type PeopleRow = typeof analyticsDailyPeople.$inferSelect
 export type PostingsRow = typeof analyticsDailyPostings.$inferSelect
 
 export async function savePeopleRollups(rows: PeopleRow[]): Promise<void> {
-  if (!rows.length) return
-  getDb().transaction((tx) => {
-    for (const row of rows) {
-      tx.insert(analyticsDailyPeople)
-        .values(row)
-        .onConflictDoUpdate({
-          target: [analyticsDailyPeople.timeZone, analyticsDailyPeople.currency, analyticsDailyPeople.day],
-          set: { ...row },
-        })
-        .run()
-    }
-  })
+  upsertRows(
+    analyticsDailyPeople,
+    [analyticsDailyPeople.timeZone, analyticsDailyPeople.currency, analyticsDailyPeople.day],
+    rows,
+  )
 }
 
 export async function savePostingsRollups(rows: PostingsRow[]): Promise<void> {
-  if (!rows.length) return
-  getDb().transaction((tx) => {
-    for (const row of rows) {
-      tx.insert(analyticsDailyPostings)
-        .values(row)
-        .onConflictDoUpdate({
-          target: [analyticsDailyPostings.timeZone, analyticsDailyPostings.currency, analyticsDailyPostings.day],
-          set: { ...row },
-        })
-        .run()
-    }
-  })
+  upsertRows(
+    analyticsDailyPostings,
+    [analyticsDailyPostings.timeZone, analyticsDailyPostings.currency, analyticsDailyPostings.day],
+    rows,
+  )
 }
 
 export async function listPeopleRollups(fromDay: string, toDay: string, timeZone: string, currency: string) {

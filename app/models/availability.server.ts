@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { freelancerProfiles, weeklyAvailability, type AvailabilityWindow } from './schema'
+import { findRow } from './query-helpers.server'
 
 export type Availability = typeof weeklyAvailability.$inferSelect
 
 export async function findAvailability(userId: string): Promise<Availability | undefined> {
-  return getDb().select().from(weeklyAvailability).where(eq(weeklyAvailability.userId, userId)).get()
+  return findRow(weeklyAvailability, eq(weeklyAvailability.userId, userId))
 }
 
 export async function saveAvailability(input: {

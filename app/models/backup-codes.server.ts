@@ -1,6 +1,7 @@
 import { and, count, eq, isNull, max } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { backupCodes } from './schema'
+import { updateRows } from './query-helpers.server'
 
 /** Replaces the user's whole set in one transaction: the old codes stop working as the new ones start. */
 export async function replaceBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<void> {
@@ -24,12 +25,10 @@ export async function listUnusedBackupCodes(userId: string): Promise<{ id: strin
 
 /** Marks the code used in one statement; false when it was already used (even by a parallel request). */
 export async function markBackupCodeUsed(userId: string, id: string, now: Date): Promise<boolean> {
-  return (
-    getDb()
-      .update(backupCodes)
-      .set({ usedAt: now })
-      .where(and(eq(backupCodes.userId, userId), eq(backupCodes.id, id), isNull(backupCodes.usedAt)))
-      .run().changes > 0
+  return updateRows(
+    backupCodes,
+    { usedAt: now },
+    and(eq(backupCodes.userId, userId), eq(backupCodes.id, id), isNull(backupCodes.usedAt)),
   )
 }
 

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { billingDetails, clientProfiles, freelancerProfiles } from './schema'
+import { findRow } from './query-helpers.server'
 
 export type BillingDetails = typeof billingDetails.$inferSelect
 
 /** Synchronous so a release can read it inside its own transaction. */
 export function readBillingDetails(userId: string): BillingDetails | undefined {
-  return getDb().select().from(billingDetails).where(eq(billingDetails.userId, userId)).get()
+  return findRow(billingDetails, eq(billingDetails.userId, userId))
 }
 
 /** The free-text country of the user's profile (client or freelancer), read inside a transaction. */

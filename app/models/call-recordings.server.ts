@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import type { RecordingMode } from '../domain/enums'
 import { getDb } from './db.server'
 import { callAttendances, callRecordings, calls, conversations, users } from './schema'
+import { findRow } from './query-helpers.server'
 
 export type CallRecording = typeof callRecordings.$inferSelect
 
@@ -17,20 +18,12 @@ export async function insertRecording(input: {
 }
 
 export async function findRecording(callId: string, recordingId: string): Promise<CallRecording | undefined> {
-  return getDb()
-    .select()
-    .from(callRecordings)
-    .where(and(eq(callRecordings.callId, callId), eq(callRecordings.id, recordingId)))
-    .get()
+  return findRow(callRecordings, and(eq(callRecordings.callId, callId), eq(callRecordings.id, recordingId)))
 }
 
 /** The recording still running in a call, if any (there is at most one). */
 export async function findRunningRecording(callId: string): Promise<CallRecording | undefined> {
-  return getDb()
-    .select()
-    .from(callRecordings)
-    .where(and(eq(callRecordings.callId, callId), eq(callRecordings.status, 'recording')))
-    .get()
+  return findRow(callRecordings, and(eq(callRecordings.callId, callId), eq(callRecordings.status, 'recording')))
 }
 
 /**

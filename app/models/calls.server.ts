@@ -11,12 +11,13 @@ import {
   proposals,
   users,
 } from './schema'
+import { countRows, findRow, hasRow } from './query-helpers.server'
 
 export type Call = typeof calls.$inferSelect
 export type CallAttendance = typeof callAttendances.$inferSelect
 
 export async function findCall(callId: string): Promise<Call | undefined> {
-  return getDb().select().from(calls).where(eq(calls.id, callId)).get()
+  return findRow(calls, eq(calls.id, callId))
 }
 
 /** The meeting fields a call needs: its conversation, and its time for the page without JavaScript. */
@@ -86,12 +87,7 @@ export async function findOrInsertOngoingCall(input: {
 }
 
 export async function isCallGuest(callId: string, userId: string): Promise<boolean> {
-  const row = getDb()
-    .select({ userId: callGuests.userId })
-    .from(callGuests)
-    .where(and(eq(callGuests.callId, callId), eq(callGuests.userId, userId)))
-    .get()
-  return row !== undefined
+  return hasRow(callGuests, and(eq(callGuests.callId, callId), eq(callGuests.userId, userId)))
 }
 
 /** Adds a guest; inviting someone twice is harmless. */
@@ -141,18 +137,15 @@ export async function admitIfRoom(input: {
         ),
       )
       .run()
-    const present = tx
-      .select({ n: sql<number>`count(*)` })
-      .from(callAttendances)
-      .where(
-        and(
-          eq(callAttendances.callId, input.callId),
-          isNull(callAttendances.leftAt),
-          or(isNotNull(callAttendances.joinedAt), gt(callAttendances.admittedAt, input.pendingSince)),
-        ),
-      )
-      .get()
-    if ((present?.n ?? 0) >= input.limit) return false
+    const present = countRows(
+      callAttendances,
+      and(
+        eq(callAttendances.callId, input.callId),
+        isNull(callAttendances.leftAt),
+        or(isNotNull(callAttendances.joinedAt), gt(callAttendances.admittedAt, input.pendingSince)),
+      ),
+    )
+    if (present >= input.limit) return false
     tx.insert(callAttendances)
       .values({ peerId: input.peerId, callId: input.callId, userId: input.userId, admittedAt: input.now })
       .run()
@@ -161,7 +154,7 @@ export async function admitIfRoom(input: {
 }
 
 export async function findAttendance(peerId: string): Promise<CallAttendance | undefined> {
-  return getDb().select().from(callAttendances).where(eq(callAttendances.peerId, peerId)).get()
+  return findRow(callAttendances, eq(callAttendances.peerId, peerId))
 }
 
 /**
@@ -203,18 +196,15 @@ export async function markAttendanceLeft(peerId: string, at: Date): Promise<void
     const attendance = tx.select().from(callAttendances).where(eq(callAttendances.peerId, peerId)).get()
     if (!attendance || attendance.leftAt) return
     tx.update(callAttendances).set({ leftAt: at }).where(eq(callAttendances.peerId, peerId)).run()
-    const stillIn = tx
-      .select({ n: sql<number>`count(*)` })
-      .from(callAttendances)
-      .where(
-        and(
-          eq(callAttendances.callId, attendance.callId),
-          isNotNull(callAttendances.joinedAt),
-          isNull(callAttendances.leftAt),
-        ),
-      )
-      .get()
-    if ((stillIn?.n ?? 0) === 0)
+    const stillIn = countRows(
+      callAttendances,
+      and(
+        eq(callAttendances.callId, attendance.callId),
+        isNotNull(callAttendances.joinedAt),
+        isNull(callAttendances.leftAt),
+      ),
+    )
+    if (stillIn === 0)
       tx.update(calls)
         .set({ endedAt: at })
         .where(and(eq(calls.id, attendance.callId), isNull(calls.endedAt)))

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { and, eq, isNull } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { cardPayments, ledgerTransactions } from './schema'
+import { findRow, updateRows } from './query-helpers.server'
 
 export type CardPayment = typeof cardPayments.$inferSelect
 
@@ -32,7 +33,7 @@ export async function createCardPayment(input: {
 }
 
 export async function findCardPayment(id: string): Promise<CardPayment | undefined> {
-  return getDb().select().from(cardPayments).where(eq(cardPayments.id, id)).get()
+  return findRow(cardPayments, eq(cardPayments.id, id))
 }
 
 /** A declined attempt: the payment stays open so the payer can try another card. */
@@ -51,18 +52,16 @@ export function markCardPaymentSucceeded(input: {
   ledgerTransactionId: string | null
   at: Date
 }): boolean {
-  return (
-    getDb()
-      .update(cardPayments)
-      .set({
-        status: 'succeeded',
-        cardLast4: input.last4,
-        failureReason: null,
-        ledgerTransactionId: input.ledgerTransactionId,
-        updatedAt: input.at,
-      })
-      .where(and(eq(cardPayments.id, input.id), eq(cardPayments.status, 'pending')))
-      .run().changes > 0
+  return updateRows(
+    cardPayments,
+    {
+      status: 'succeeded',
+      cardLast4: input.last4,
+      failureReason: null,
+      ledgerTransactionId: input.ledgerTransactionId,
+      updatedAt: input.at,
+    },
+    and(eq(cardPayments.id, input.id), eq(cardPayments.status, 'pending')),
   )
 }
 
@@ -74,11 +73,7 @@ export async function findCardPaymentByProviderRef(
   provider: CardPayment['provider'],
   providerRef: string,
 ): Promise<CardPayment | undefined> {
-  return getDb()
-    .select()
-    .from(cardPayments)
-    .where(and(eq(cardPayments.provider, provider), eq(cardPayments.providerRef, providerRef)))
-    .get()
+  return findRow(cardPayments, and(eq(cardPayments.provider, provider), eq(cardPayments.providerRef, providerRef)))
 }
 
 /** Remembers the provider's checkout id; only once, so a stray session never replaces the first. */
@@ -92,23 +87,19 @@ export async function setCardPaymentProviderRef(id: string, providerRef: string,
 
 /** A decline inside a caller's transaction (webhooks): the payment stays open for another try. */
 export function recordCardDeclineSync(id: string, reason: string, at: Date): boolean {
-  return (
-    getDb()
-      .update(cardPayments)
-      .set({ failureReason: reason, updatedAt: at })
-      .where(and(eq(cardPayments.id, id), eq(cardPayments.status, 'pending')))
-      .run().changes > 0
+  return updateRows(
+    cardPayments,
+    { failureReason: reason, updatedAt: at },
+    and(eq(cardPayments.id, id), eq(cardPayments.status, 'pending')),
   )
 }
 
 /** Pending → failed, once (an expired checkout can never be paid). Synchronous like the success. */
 export function markCardPaymentFailed(id: string, reason: string, at: Date): boolean {
-  return (
-    getDb()
-      .update(cardPayments)
-      .set({ status: 'failed', failureReason: reason, updatedAt: at })
-      .where(and(eq(cardPayments.id, id), eq(cardPayments.status, 'pending')))
-      .run().changes > 0
+  return updateRows(
+    cardPayments,
+    { status: 'failed', failureReason: reason, updatedAt: at },
+    and(eq(cardPayments.id, id), eq(cardPayments.status, 'pending')),
   )
 }
 

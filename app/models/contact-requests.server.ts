@@ -1,6 +1,7 @@
 import { and, count, desc, eq, like } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { contactRequests, outbox } from './schema'
+import { findRow, insertRow } from './query-helpers.server'
 
 export type ContactRequest = typeof contactRequests.$inferSelect
 export type ContactStatus = ContactRequest['status']
@@ -8,11 +9,7 @@ export type ContactStatus = ContactRequest['status']
 export async function insertContactRequest(
   input: Pick<ContactRequest, 'userId' | 'name' | 'email' | 'topic' | 'message'>,
 ): Promise<ContactRequest> {
-  return getDb()
-    .insert(contactRequests)
-    .values({ id: crypto.randomUUID(), ...input, status: 'open', createdAt: new Date() })
-    .returning()
-    .get()
+  return insertRow(contactRequests, { id: crypto.randomUUID(), ...input, status: 'open', createdAt: new Date() })
 }
 
 /** Open requests oldest first (whoever waited longest is answered first); answered ones newest first. */
@@ -35,7 +32,7 @@ export async function countOpenContactRequests(): Promise<number> {
 }
 
 export async function findContactRequest(id: string): Promise<ContactRequest | undefined> {
-  return getDb().select().from(contactRequests).where(eq(contactRequests.id, id)).get()
+  return findRow(contactRequests, eq(contactRequests.id, id))
 }
 
 /** Open → answered, once; false when it was already answered (or does not exist). */

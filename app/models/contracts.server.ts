@@ -7,6 +7,7 @@ import { getDb } from './db.server'
 import type { MilestoneStatus } from '../domain/enums'
 import { writeLedgerTransaction, type LedgerPosting } from './ledger.server'
 import { contractActivity, contracts, disputes, milestones, users } from './schema'
+import { findRow, listRows } from './query-helpers.server'
 
 export type Contract = typeof contracts.$inferSelect
 export type Milestone = typeof milestones.$inferSelect
@@ -14,7 +15,7 @@ export type Milestone = typeof milestones.$inferSelect
 export type ActivityLine = { actorId: string | null; kind: string; detail: string; milestoneId?: string | null }
 
 export async function findContract(contractId: string): Promise<Contract | undefined> {
-  return getDb().select().from(contracts).where(eq(contracts.id, contractId)).get()
+  return findRow(contracts, eq(contracts.id, contractId))
 }
 
 function insertActivity(contractId: string, line: ActivityLine, at: Date): void {
@@ -80,20 +81,11 @@ export async function listContractsOf(userId: string) {
 }
 
 export async function listMilestones(contractId: string): Promise<Milestone[]> {
-  return getDb()
-    .select()
-    .from(milestones)
-    .where(eq(milestones.contractId, contractId))
-    .orderBy(asc(milestones.position))
-    .all()
+  return listRows(milestones, eq(milestones.contractId, contractId), asc(milestones.position))
 }
 
 export async function findMilestone(contractId: string, milestoneId: string): Promise<Milestone | undefined> {
-  return getDb()
-    .select()
-    .from(milestones)
-    .where(and(eq(milestones.id, milestoneId), eq(milestones.contractId, contractId)))
-    .get()
+  return findRow(milestones, and(eq(milestones.id, milestoneId), eq(milestones.contractId, contractId)))
 }
 
 /** Milestones of the contract with a dispute still waiting for an admin. */

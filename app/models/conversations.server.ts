@@ -14,6 +14,7 @@ import {
   uploads,
   users,
 } from './schema'
+import { findRow } from './query-helpers.server'
 
 export type Conversation = typeof conversations.$inferSelect
 export type Message = typeof messages.$inferSelect
@@ -39,7 +40,7 @@ export async function findContractParties(contractId: string): Promise<Conversat
 }
 
 export async function findConversation(id: string): Promise<Conversation | undefined> {
-  return getDb().select().from(conversations).where(eq(conversations.id, id)).get()
+  return findRow(conversations, eq(conversations.id, id))
 }
 
 /**

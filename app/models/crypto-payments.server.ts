@@ -5,6 +5,7 @@ import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { CryptoReceiptReason } from '../domain/enums'
 import { contracts, cryptoPaymentRequests, cryptoReceipts, milestones, users } from './schema'
+import { findRow, listRows, updateRows } from './query-helpers.server'
 
 export type CryptoPaymentRequest = typeof cryptoPaymentRequests.$inferSelect
 export type NewCryptoPaymentRequest = Omit<
@@ -31,7 +32,7 @@ export async function insertCryptoPaymentRequest(row: NewCryptoPaymentRequest): 
 }
 
 export async function findCryptoPaymentRequest(id: string): Promise<CryptoPaymentRequest | undefined> {
-  return getDb().select().from(cryptoPaymentRequests).where(eq(cryptoPaymentRequests.id, id)).get()
+  return findRow(cryptoPaymentRequests, eq(cryptoPaymentRequests.id, id))
 }
 
 /** The payer's still-open request for the same milestone and coin, so a repeated form reuses it. */
@@ -43,25 +44,22 @@ export async function findOpenCryptoPaymentRequest(input: {
   now: Date
 }): Promise<CryptoPaymentRequest | undefined> {
   const t = cryptoPaymentRequests
-  return getDb()
-    .select()
-    .from(t)
-    .where(
-      and(
-        eq(t.userId, input.userId),
-        eq(t.milestoneId, input.milestoneId),
-        eq(t.asset, input.asset),
-        eq(t.network, input.network),
-        inArray(t.status, fromStates(CRYPTO_PAYMENT_MACHINE, 'confirm')),
-        gt(t.expiresAt, input.now),
-      ),
-    )
-    .orderBy(desc(t.createdAt))
-    .get()
+  return findRow(
+    t,
+    and(
+      eq(t.userId, input.userId),
+      eq(t.milestoneId, input.milestoneId),
+      eq(t.asset, input.asset),
+      eq(t.network, input.network),
+      inArray(t.status, fromStates(CRYPTO_PAYMENT_MACHINE, 'confirm')),
+      gt(t.expiresAt, input.now),
+    ),
+    desc(t.createdAt),
+  )
 }
 
 export async function findCryptoPaymentRequestByTxHash(txHash: string): Promise<CryptoPaymentRequest | undefined> {
-  return getDb().select().from(cryptoPaymentRequests).where(eq(cryptoPaymentRequests.txHash, txHash)).get()
+  return findRow(cryptoPaymentRequests, eq(cryptoPaymentRequests.txHash, txHash))
 }
 
 /** Pending → confirmed, once. Synchronous so it joins the caller's transaction. */
@@ -73,19 +71,17 @@ export function markCryptoPaymentConfirmed(input: {
   at: Date
 }): boolean {
   const confirmable = fromStates(CRYPTO_PAYMENT_MACHINE, input.via === 'admin' ? 'confirm_by_admin' : 'confirm')
-  return (
-    getDb()
-      .update(cryptoPaymentRequests)
-      .set({
-        status: 'confirmed',
-        txHash: input.txHash,
-        confirmedVia: input.via,
-        confirmedBy: input.by,
-        confirmedAt: input.at,
-        updatedAt: input.at,
-      })
-      .where(and(eq(cryptoPaymentRequests.id, input.id), inArray(cryptoPaymentRequests.status, confirmable)))
-      .run().changes > 0
+  return updateRows(
+    cryptoPaymentRequests,
+    {
+      status: 'confirmed',
+      txHash: input.txHash,
+      confirmedVia: input.via,
+      confirmedBy: input.by,
+      confirmedAt: input.at,
+      updatedAt: input.at,
+    },
+    and(eq(cryptoPaymentRequests.id, input.id), inArray(cryptoPaymentRequests.status, confirmable)),
   )
 }
 
@@ -158,12 +154,7 @@ export async function listCryptoReceiptsToRefund() {
 }
 
 export async function listCryptoReceiptsOf(requestId: string): Promise<CryptoReceipt[]> {
-  return getDb()
-    .select()
-    .from(cryptoReceipts)
-    .where(eq(cryptoReceipts.requestId, requestId))
-    .orderBy(cryptoReceipts.createdAt)
-    .all()
+  return listRows(cryptoReceipts, eq(cryptoReceipts.requestId, requestId), cryptoReceipts.createdAt)
 }
 
 export async function markCryptoReceiptRefunded(input: {
@@ -172,11 +163,9 @@ export async function markCryptoReceiptRefunded(input: {
   reference: string
   at: Date
 }): Promise<boolean> {
-  return (
-    getDb()
-      .update(cryptoReceipts)
-      .set({ refundedAt: input.at, refundedBy: input.adminId, refundReference: input.reference, updatedAt: input.at })
-      .where(and(eq(cryptoReceipts.id, input.id), isNull(cryptoReceipts.refundedAt)))
-      .run().changes > 0
+  return updateRows(
+    cryptoReceipts,
+    { refundedAt: input.at, refundedBy: input.adminId, refundReference: input.reference, updatedAt: input.at },
+    and(eq(cryptoReceipts.id, input.id), isNull(cryptoReceipts.refundedAt)),
   )
 }

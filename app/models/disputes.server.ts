@@ -4,6 +4,7 @@ import { fromStates, toState } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { InvoiceStatus } from '../domain/enums'
 import { contractActivity, contracts, disputes, invoices, milestones, users } from './schema'
+import { findRow, listRows } from './query-helpers.server'
 
 export type Dispute = typeof disputes.$inferSelect
 
@@ -20,20 +21,14 @@ export async function findDispute(id: string) {
 
 /** The dispute still running on a milestone, if any (one at a time). */
 export async function findOpenDisputeOfMilestone(milestoneId: string): Promise<Dispute | undefined> {
-  return getDb()
-    .select()
-    .from(disputes)
-    .where(and(eq(disputes.milestoneId, milestoneId), inArray(disputes.status, [...RUNNING_DISPUTE_STATES])))
-    .get()
+  return findRow(
+    disputes,
+    and(eq(disputes.milestoneId, milestoneId), inArray(disputes.status, [...RUNNING_DISPUTE_STATES])),
+  )
 }
 
 export async function listDisputesOfContract(contractId: string): Promise<Dispute[]> {
-  return getDb()
-    .select()
-    .from(disputes)
-    .where(eq(disputes.contractId, contractId))
-    .orderBy(desc(disputes.createdAt))
-    .all()
+  return listRows(disputes, eq(disputes.contractId, contractId), desc(disputes.createdAt))
 }
 
 export async function listDisputesForAdmin(filter: 'waiting' | 'decided') {

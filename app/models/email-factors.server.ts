@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { emailFactors } from './schema'
+import { findRow } from './query-helpers.server'
 
 export async function isEmailFactorOn(userId: string): Promise<boolean> {
-  return getDb().select().from(emailFactors).where(eq(emailFactors.userId, userId)).get() !== undefined
+  return findRow(emailFactors, eq(emailFactors.userId, userId)) !== undefined
 }
 
 export async function turnEmailFactorOn(userId: string, now: Date): Promise<void> {

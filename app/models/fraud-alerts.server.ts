@@ -11,6 +11,7 @@ import { DAY_MS } from '~/domain/durations'
 import type { DisputeStatus, MilestoneStatus } from '~/domain/enums'
 import { getDb } from './db.server'
 import { cardAttempts, fraudAlertAccounts, fraudAlertEvents, fraudAlerts, users, type FraudEvidence } from './schema'
+import { countRows } from './query-helpers.server'
 
 export type FraudAlertInput = {
   type: FraudAlertType
@@ -265,15 +266,9 @@ export async function listFraudAlerts(
     .limit(page.limit)
     .offset(page.offset)
     .all()
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(fraudAlerts)
-      .where(where)
-      .get()?.n ?? 0
   return {
     rows: rows.map(({ evidence, ...row }) => ({ ...row, summary: evidence.words[0] ?? '' })),
-    total,
+    total: countRows(fraudAlerts, where),
   }
 }
 

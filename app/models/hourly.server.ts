@@ -4,17 +4,18 @@ import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { InvoiceStatus } from '../domain/enums'
 import { contractActivity, contracts, disputes, invoices, timeEntries } from './schema'
+import { findRow, insertRow, listRows } from './query-helpers.server'
 
 export type TimeEntry = typeof timeEntries.$inferSelect
 export type Invoice = typeof invoices.$inferSelect
 
 export async function listTimeEntries(contractId: string): Promise<TimeEntry[]> {
-  return getDb()
-    .select()
-    .from(timeEntries)
-    .where(eq(timeEntries.contractId, contractId))
-    .orderBy(desc(timeEntries.workDate), desc(timeEntries.createdAt))
-    .all()
+  return listRows(
+    timeEntries,
+    eq(timeEntries.contractId, contractId),
+    desc(timeEntries.workDate),
+    desc(timeEntries.createdAt),
+  )
 }
 
 /** Minutes logged in [weekStart, weekEnd) on the contract. */
@@ -34,19 +35,11 @@ export async function minutesLoggedBetween(contractId: string, weekStart: string
 }
 
 export async function findInvoiceForWeek(contractId: string, weekStart: string): Promise<Invoice | undefined> {
-  return getDb()
-    .select()
-    .from(invoices)
-    .where(and(eq(invoices.contractId, contractId), eq(invoices.weekStart, weekStart)))
-    .get()
+  return findRow(invoices, and(eq(invoices.contractId, contractId), eq(invoices.weekStart, weekStart)))
 }
 
 export async function insertTimeEntry(entry: { contractId: string; workDate: string; minutes: number; memo: string }) {
-  return getDb()
-    .insert(timeEntries)
-    .values({ id: crypto.randomUUID(), ...entry })
-    .returning()
-    .get()
+  return insertRow(timeEntries, { id: crypto.randomUUID(), ...entry })
 }
 
 /** Deletes an entry that is not invoiced yet; returns whether one was deleted. */
@@ -60,20 +53,11 @@ export async function deleteUninvoicedTimeEntry(contractId: string, entryId: str
 }
 
 export async function listInvoices(contractId: string): Promise<Invoice[]> {
-  return getDb()
-    .select()
-    .from(invoices)
-    .where(eq(invoices.contractId, contractId))
-    .orderBy(desc(invoices.weekStart))
-    .all()
+  return listRows(invoices, eq(invoices.contractId, contractId), desc(invoices.weekStart))
 }
 
 export async function findInvoice(contractId: string, invoiceId: string): Promise<Invoice | undefined> {
-  return getDb()
-    .select()
-    .from(invoices)
-    .where(and(eq(invoices.id, invoiceId), eq(invoices.contractId, contractId)))
-    .get()
+  return findRow(invoices, and(eq(invoices.id, invoiceId), eq(invoices.contractId, contractId)))
 }
 
 /** Weeks (Mondays) before `beforeWeek` that have time not yet on an invoice. */
@@ -195,26 +179,20 @@ export async function decideInvoice(input: {
 
 /** Pending invoices whose review time is over: they count as approved. */
 export async function listOverdueInvoices(now: Date): Promise<Invoice[]> {
-  return getDb()
-    .select()
-    .from(invoices)
-    .where(and(inArray(invoices.status, fromStates(INVOICE_MACHINE, 'auto_approve')), lte(invoices.reviewDueAt, now)))
-    .orderBy(asc(invoices.reviewDueAt))
-    .all()
+  return listRows(
+    invoices,
+    and(inArray(invoices.status, fromStates(INVOICE_MACHINE, 'auto_approve')), lte(invoices.reviewDueAt, now)),
+    asc(invoices.reviewDueAt),
+  )
 }
 
 export async function findInvoiceById(invoiceId: string): Promise<Invoice | undefined> {
-  return getDb().select().from(invoices).where(eq(invoices.id, invoiceId)).get()
+  return findRow(invoices, eq(invoices.id, invoiceId))
 }
 
 /** Invoices in any of the statuses, oldest first (the charge job's work list). */
 export async function listInvoicesInStatus(statuses: InvoiceStatus[]): Promise<Invoice[]> {
-  return getDb()
-    .select()
-    .from(invoices)
-    .where(inArray(invoices.status, statuses))
-    .orderBy(asc(invoices.weekStart))
-    .all()
+  return listRows(invoices, inArray(invoices.status, statuses), asc(invoices.weekStart))
 }
 
 /** Saves the client's weekly limit settings (see hourly.ts changeWeeklyLimit). */

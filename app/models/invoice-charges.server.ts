@@ -6,6 +6,7 @@ import { getDb } from './db.server'
 import type { InvoiceChargeSource, InvoiceStatus } from '../domain/enums'
 import { writeLedgerTransaction, type LedgerPosting } from './ledger.server'
 import { cardPayments, contractActivity, contracts, invoices, savedCards } from './schema'
+import { countRows, findRow } from './query-helpers.server'
 
 type Line = { actorId: string | null; kind: string; detail: string }
 export type SavedCard = typeof savedCards.$inferSelect
@@ -114,18 +115,12 @@ export async function recordInvoicePaid(input: {
     db.insert(contractActivity)
       .values(activity(input.contractId, input.line, at))
       .run()
-    const unpaid = db
-      .select({ n: sql<number>`count(*)` })
-      .from(invoices)
-      .where(
-        and(
-          eq(invoices.contractId, input.contractId),
-          eq(invoices.status, toState(INVOICE_MACHINE, 'charge_declined')),
-        ),
-      )
-      .get()
+    const unpaid = countRows(
+      invoices,
+      and(eq(invoices.contractId, input.contractId), eq(invoices.status, toState(INVOICE_MACHINE, 'charge_declined'))),
+    )
     const resumed =
-      !unpaid?.n &&
+      !unpaid &&
       db
         .update(contracts)
         .set({ hourlyPausedAt: null, hourlyPauseReason: null, updatedAt: at })
@@ -219,7 +214,7 @@ function insertInvoiceCardPayment(
 }
 
 export async function findSavedCard(userId: string): Promise<SavedCard | undefined> {
-  return getDb().select().from(savedCards).where(eq(savedCards.userId, userId)).get()
+  return findRow(savedCards, eq(savedCards.userId, userId))
 }
 
 /** One card on file per user: a new one replaces the old. */

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { deleteOwnedRow } from './owned-rows.server'
 import { ipAllowlist, ipBlocklist, users } from './schema'
+import { listRows } from './query-helpers.server'
 
 export type BlocklistEntry = typeof ipBlocklist.$inferSelect
 export type AllowlistEntry = typeof ipAllowlist.$inferSelect
@@ -30,7 +31,7 @@ export async function deleteBlocklistEntry(id: string): Promise<boolean> {
 }
 
 export async function listAllowlistOf(userId: string): Promise<AllowlistEntry[]> {
-  return getDb().select().from(ipAllowlist).where(eq(ipAllowlist.userId, userId)).orderBy(asc(ipAllowlist.cidr)).all()
+  return listRows(ipAllowlist, eq(ipAllowlist.userId, userId), asc(ipAllowlist.cidr))
 }
 
 export async function insertAllowlistEntry(row: AllowlistEntry): Promise<boolean> {

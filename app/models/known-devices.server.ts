@@ -2,15 +2,12 @@ import crypto from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { knownDevices } from './schema'
+import { findRow } from './query-helpers.server'
 
 export type KnownDevice = typeof knownDevices.$inferSelect
 
 export async function findKnownDevice(userId: string, deviceId: string): Promise<KnownDevice | undefined> {
-  return getDb()
-    .select()
-    .from(knownDevices)
-    .where(and(eq(knownDevices.userId, userId), eq(knownDevices.deviceId, deviceId)))
-    .get()
+  return findRow(knownDevices, and(eq(knownDevices.userId, userId), eq(knownDevices.deviceId, deviceId)))
 }
 
 /** Records (or refreshes) a browser the account signed in from; true when it was new. */

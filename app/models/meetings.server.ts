@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm'
 import type { MeetingStatus } from '../domain/enums'
 import { getDb } from './db.server'
 import { meetingReminders, meetings } from './schema'
+import { findRow, listRows } from './query-helpers.server'
 
 export type Meeting = typeof meetings.$inferSelect
 export type NewMeeting = typeof meetings.$inferInsert
@@ -52,7 +53,7 @@ export async function insertMeetingIfFree(
 }
 
 export async function findMeeting(id: string): Promise<Meeting | undefined> {
-  return getDb().select().from(meetings).where(eq(meetings.id, id)).get()
+  return findRow(meetings, eq(meetings.id, id))
 }
 
 /**
@@ -100,12 +101,7 @@ export async function moveMeetingStatus(input: {
 
 /** Every meeting the user is in, either side, any status. */
 export async function listMeetingsOfUser(userId: string): Promise<Meeting[]> {
-  return getDb()
-    .select()
-    .from(meetings)
-    .where(or(eq(meetings.organizerId, userId), eq(meetings.attendeeId, userId)))
-    .orderBy(meetings.startsAt)
-    .all()
+  return listRows(meetings, or(eq(meetings.organizerId, userId), eq(meetings.attendeeId, userId)), meetings.startsAt)
 }
 
 /** Scheduled meetings whose first occurrence is between `since` and `until`. */

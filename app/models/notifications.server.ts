@@ -2,16 +2,13 @@ import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { NotificationKind } from '../domain/enums'
 import { getDb } from './db.server'
 import { notificationPreferences, notifications } from './schema'
+import { insertRow } from './query-helpers.server'
 
 export type Notification = typeof notifications.$inferSelect
 export type NewNotification = Pick<Notification, 'userId' | 'kind' | 'title' | 'body' | 'link'>
 
 export async function insertNotification(input: NewNotification): Promise<Notification> {
-  return getDb()
-    .insert(notifications)
-    .values({ id: crypto.randomUUID(), ...input, createdAt: new Date() })
-    .returning()
-    .get()
+  return insertRow(notifications, { id: crypto.randomUUID(), ...input, createdAt: new Date() })
 }
 
 export async function listNotifications(userId: string, { limit, offset }: { limit: number; offset: number }) {

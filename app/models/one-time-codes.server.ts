@@ -1,6 +1,5 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm'
-import { consumeCode, countCodeAttempt } from './code-rows.server'
-import { getDb } from './db.server'
+import { and, eq, gt } from 'drizzle-orm'
+import { consumeCode, countCodeAttempt, findNewestUnusedCode, replaceCode } from './code-rows.server'
 import { oneTimeCodes } from './schema'
 
 export type OneTimeCode = typeof oneTimeCodes.$inferSelect
@@ -17,22 +16,12 @@ function sameKey(key: CodeKey) {
 
 /** Stores a new code and voids the earlier unused ones for the same purpose and channel. */
 export async function replaceOneTimeCode(row: Omit<OneTimeCode, 'attempts' | 'usedAt'>): Promise<void> {
-  getDb().transaction((tx) => {
-    tx.delete(oneTimeCodes)
-      .where(and(sameKey(row), isNull(oneTimeCodes.usedAt)))
-      .run()
-    tx.insert(oneTimeCodes).values(row).run()
-  })
+  replaceCode(oneTimeCodes, sameKey(row), row)
 }
 
 /** The newest unused, unexpired code for this purpose, if any. */
 export async function findLiveOneTimeCode(key: CodeKey, now: Date): Promise<OneTimeCode | undefined> {
-  return getDb()
-    .select()
-    .from(oneTimeCodes)
-    .where(and(sameKey(key), isNull(oneTimeCodes.usedAt), gt(oneTimeCodes.expiresAt, now)))
-    .orderBy(desc(oneTimeCodes.createdAt))
-    .get()
+  return findNewestUnusedCode(oneTimeCodes, and(sameKey(key), gt(oneTimeCodes.expiresAt, now)))
 }
 
 export async function countOneTimeCodeAttempt(id: string): Promise<void> {

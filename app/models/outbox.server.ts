@@ -2,6 +2,7 @@ import { and, count, desc, eq, isNotNull, lte } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { containsText } from './sql-helpers.server'
 import { outbox } from './schema'
+import { countRows, findRow, pageOf } from './query-helpers.server'
 
 export type OutboxMessage = typeof outbox.$inferSelect
 
@@ -16,22 +17,14 @@ function withoutExpiredBody(message: OutboxMessage, now: Date): OutboxMessage {
 
 export async function listOutbox(filter: { to?: string; page: number; pageSize: number }, now = new Date()) {
   const where = filter.to ? containsText(outbox.to, filter.to) : undefined
-  const db = getDb()
-  const rows = db
-    .select()
-    .from(outbox)
-    .where(where)
-    .orderBy(desc(outbox.createdAt))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
+  const rows = pageOf(getDb().select().from(outbox).where(where).orderBy(desc(outbox.createdAt)).$dynamic(), filter)
     .all()
     .map((row) => withoutExpiredBody(row, now))
-  const total = db.select({ n: count() }).from(outbox).where(where).get()?.n ?? 0
-  return { rows, total }
+  return { rows, total: countRows(outbox, where) }
 }
 
 export async function findOutboxMessage(id: string, now = new Date()): Promise<OutboxMessage | undefined> {
-  const row = getDb().select().from(outbox).where(eq(outbox.id, id)).get()
+  const row = findRow(outbox, eq(outbox.id, id))
   return row && withoutExpiredBody(row, now)
 }
 

@@ -1,28 +1,16 @@
-import { and, desc, eq, isNull } from 'drizzle-orm'
-import { consumeCode, countCodeAttempt } from './code-rows.server'
-import { getDb } from './db.server'
+import { eq } from 'drizzle-orm'
+import { consumeCode, countCodeAttempt, findNewestUnusedCode, replaceCode } from './code-rows.server'
 import { passwordResets } from './schema'
 
 export type PasswordReset = typeof passwordResets.$inferSelect
 
 /** Stores a new code and voids any earlier unused ones for the same user. */
 export async function replacePasswordReset(row: Omit<PasswordReset, 'attempts' | 'usedAt'>): Promise<void> {
-  const db = getDb()
-  db.transaction((tx) => {
-    tx.delete(passwordResets)
-      .where(and(eq(passwordResets.userId, row.userId), isNull(passwordResets.usedAt)))
-      .run()
-    tx.insert(passwordResets).values(row).run()
-  })
+  replaceCode(passwordResets, eq(passwordResets.userId, row.userId), row)
 }
 
 export async function findActivePasswordReset(userId: string): Promise<PasswordReset | undefined> {
-  return getDb()
-    .select()
-    .from(passwordResets)
-    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)))
-    .orderBy(desc(passwordResets.createdAt))
-    .get()
+  return findNewestUnusedCode(passwordResets, eq(passwordResets.userId, userId))
 }
 
 export async function recordPasswordResetAttempt(id: string): Promise<void> {

@@ -5,6 +5,7 @@ import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { PayoutRailKind, PayoutStatus } from '../domain/enums'
 import { payoutEvents, payoutMethods, payouts, users } from './schema'
+import { countRows, findRow, listRows, pageOf } from './query-helpers.server'
 
 export type PayoutMethod = typeof payoutMethods.$inferSelect
 export type Payout = typeof payouts.$inferSelect
@@ -23,38 +24,30 @@ export async function insertPayoutMethod(values: NewMethod, at = new Date()): Pr
 }
 
 export async function findPayoutMethodById(id: string): Promise<PayoutMethod | undefined> {
-  return getDb().select().from(payoutMethods).where(eq(payoutMethods.id, id)).get()
+  return findRow(payoutMethods, eq(payoutMethods.id, id))
 }
 
 /** The user's method, or undefined when it is someone else's (callers answer 404). */
 export async function findPayoutMethodOf(userId: string, id: string): Promise<PayoutMethod | undefined> {
-  return getDb()
-    .select()
-    .from(payoutMethods)
-    .where(and(eq(payoutMethods.id, id), eq(payoutMethods.userId, userId)))
-    .get()
+  return findRow(payoutMethods, and(eq(payoutMethods.id, id), eq(payoutMethods.userId, userId)))
 }
 
 /** Methods not removed, newest first. */
 export async function listPayoutMethodsOf(userId: string): Promise<PayoutMethod[]> {
-  return getDb()
-    .select()
-    .from(payoutMethods)
-    .where(and(eq(payoutMethods.userId, userId), ne(payoutMethods.status, 'removed')))
-    .orderBy(desc(payoutMethods.createdAt))
-    .all()
+  return listRows(
+    payoutMethods,
+    and(eq(payoutMethods.userId, userId), ne(payoutMethods.status, 'removed')),
+    desc(payoutMethods.createdAt),
+  )
 }
 
 /** An unfinished Stripe onboarding of the user, to continue instead of opening a second account. */
 export async function findPendingStripeMethod(userId: string): Promise<PayoutMethod | undefined> {
-  return getDb()
-    .select()
-    .from(payoutMethods)
-    .where(
-      and(eq(payoutMethods.userId, userId), eq(payoutMethods.provider, 'stripe'), eq(payoutMethods.status, 'pending')),
-    )
-    .orderBy(desc(payoutMethods.createdAt))
-    .get()
+  return findRow(
+    payoutMethods,
+    and(eq(payoutMethods.userId, userId), eq(payoutMethods.provider, 'stripe'), eq(payoutMethods.status, 'pending')),
+    desc(payoutMethods.createdAt),
+  )
 }
 
 export async function updatePayoutMethod(id: string, set: Partial<NewMethod>, at = new Date()): Promise<void> {
@@ -79,11 +72,7 @@ export async function removePayoutMethod(userId: string, id: string, at = new Da
 export type NewPayout = Omit<typeof payouts.$inferInsert, 'createdAt' | 'updatedAt'>
 
 export function findPayoutByKeySync(userId: string, idempotencyKey: string): Payout | undefined {
-  return getDb()
-    .select()
-    .from(payouts)
-    .where(and(eq(payouts.userId, userId), eq(payouts.idempotencyKey, idempotencyKey)))
-    .get()
+  return findRow(payouts, and(eq(payouts.userId, userId), eq(payouts.idempotencyKey, idempotencyKey)))
 }
 
 export function insertPayoutSync(values: NewPayout, at: Date): void {
@@ -94,7 +83,7 @@ export function insertPayoutSync(values: NewPayout, at: Date): void {
 }
 
 export function findPayoutSync(id: string): Payout | undefined {
-  return getDb().select().from(payouts).where(eq(payouts.id, id)).get()
+  return findRow(payouts, eq(payouts.id, id))
 }
 
 export async function findPayout(id: string): Promise<Payout | undefined> {
@@ -194,33 +183,23 @@ export async function listPayoutsForAdmin(filter: AdminPayoutFilter) {
   if (filter.status) conditions.push(eq(payouts.status, filter.status))
   if (filter.rail) conditions.push(eq(payouts.rail, filter.rail))
   const where = conditions.length ? and(...conditions) : undefined
-  const db = getDb()
-  const rows = db
+  const list = getDb()
     .select({ payout: payouts, freelancerName: users.name, freelancerEmail: users.email })
     .from(payouts)
     .innerJoin(users, eq(users.id, payouts.userId))
     .where(where)
     .orderBy(desc(payouts.createdAt))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .all()
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(payouts)
-      .where(where)
-      .get()?.n ?? 0
-  return { rows, total: Number(total) }
+  return { rows: pageOf(list.$dynamic(), filter).all(), total: countRows(payouts, where) }
 }
 
 export async function listPayoutEvents(payoutIds: string[]): Promise<PayoutEvent[]> {
   if (!payoutIds.length) return []
-  return getDb()
-    .select()
-    .from(payoutEvents)
-    .where(inArray(payoutEvents.payoutId, payoutIds))
-    .orderBy(asc(payoutEvents.createdAt), asc(payoutEvents.id))
-    .all()
+  return listRows(
+    payoutEvents,
+    inArray(payoutEvents.payoutId, payoutIds),
+    asc(payoutEvents.createdAt),
+    asc(payoutEvents.id),
+  )
 }
 
 /** Payouts the sending job should pick up: waiting since before `createdBefore`, not claimed (or claimed long ago). */

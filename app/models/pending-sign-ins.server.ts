@@ -1,6 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { pendingSignIns } from './schema'
+import { findRow } from './query-helpers.server'
 
 export type PendingSignIn = typeof pendingSignIns.$inferSelect
 
@@ -9,11 +10,7 @@ export async function insertPendingSignIn(row: PendingSignIn): Promise<void> {
 }
 
 export async function findLivePendingSignIn(id: string, now: Date): Promise<PendingSignIn | undefined> {
-  return getDb()
-    .select()
-    .from(pendingSignIns)
-    .where(and(eq(pendingSignIns.id, id), gt(pendingSignIns.expiresAt, now)))
-    .get()
+  return findRow(pendingSignIns, and(eq(pendingSignIns.id, id), gt(pendingSignIns.expiresAt, now)))
 }
 
 /** Removes it; false when another request finished this sign-in first. */

@@ -2,6 +2,7 @@ import { and, eq, gt, lt } from 'drizzle-orm'
 import { countCodeAttempt } from './code-rows.server'
 import { getDb } from './db.server'
 import { pendingSignUps } from './schema'
+import { findRow } from './query-helpers.server'
 
 export type PendingSignUp = typeof pendingSignUps.$inferSelect
 
@@ -12,11 +13,7 @@ export async function insertPendingSignUp(row: Omit<PendingSignUp, 'attempts'>):
 }
 
 export async function findLivePendingSignUp(id: string, now: Date): Promise<PendingSignUp | undefined> {
-  return getDb()
-    .select()
-    .from(pendingSignUps)
-    .where(and(eq(pendingSignUps.id, id), gt(pendingSignUps.expiresAt, now)))
-    .get()
+  return findRow(pendingSignUps, and(eq(pendingSignUps.id, id), gt(pendingSignUps.expiresAt, now)))
 }
 
 export async function countPendingSignUpAttempt(id: string): Promise<void> {

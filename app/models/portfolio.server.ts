@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { portfolioImages, portfolioItems, uploads } from './schema'
+import { findRow, listRows } from './query-helpers.server'
 
 export type PortfolioItem = typeof portfolioItems.$inferSelect
 type PortfolioImage = { uploadId: string; originalName: string }
@@ -30,17 +31,17 @@ async function attachImages(items: PortfolioItem[]): Promise<PortfolioItemWithIm
 
 /** A freelancer's work samples, newest first, each with its images in order. */
 export async function listPortfolioItems(userId: string): Promise<PortfolioItemWithImages[]> {
-  const items = getDb()
-    .select()
-    .from(portfolioItems)
-    .where(eq(portfolioItems.userId, userId))
-    .orderBy(desc(portfolioItems.createdAt), desc(portfolioItems.id))
-    .all()
+  const items = listRows(
+    portfolioItems,
+    eq(portfolioItems.userId, userId),
+    desc(portfolioItems.createdAt),
+    desc(portfolioItems.id),
+  )
   return attachImages(items)
 }
 
 export async function findPortfolioItem(id: string): Promise<PortfolioItemWithImages | undefined> {
-  const item = getDb().select().from(portfolioItems).where(eq(portfolioItems.id, id)).get()
+  const item = findRow(portfolioItems, eq(portfolioItems.id, id))
   return item ? (await attachImages([item]))[0] : undefined
 }
 

@@ -13,6 +13,15 @@ export type PriceSample = { amounts: number[]; otherCurrencyCount: number }
 /** More than enough for stable quartiles; keeps one query bounded however big the platform gets. */
 const SAMPLE_LIMIT = 5_000
 
+/** The amounts `sql` finds for a query with skills (none without), split by the asked currency. */
+function sampleAmounts(query: PriceQuery, sql: string, ...params: unknown[]): PriceSample {
+  if (!query.skills.length) return { amounts: [], otherCurrencyCount: 0 }
+  const rows = getDb()
+    .$client.prepare(sql)
+    .all(...params) as { amount: number; currency: string }[]
+  return split(rows, query.currency)
+}
+
 function split(rows: { amount: number; currency: string }[], currency: string): PriceSample {
   const amounts: number[] = []
   let otherCurrencyCount = 0
@@ -27,10 +36,9 @@ const placeholders = (values: unknown[]) => values.map(() => '?').join(', ')
 
 /** Bids that were accepted and became contracts, on projects needing any of the skills at this level. */
 export async function acceptedBidAmounts(query: PriceQuery & { bidType: BudgetType }): Promise<PriceSample> {
-  if (!query.skills.length) return { amounts: [], otherCurrencyCount: 0 }
-  const rows = getDb()
-    .$client.prepare(
-      `select p.bid_amount_minor as amount, p.currency
+  return sampleAmounts(
+    query,
+    `select p.bid_amount_minor as amount, p.currency
          from proposals p
          join contracts c on c.proposal_id = p.id
          join projects pr on pr.id = p.project_id
@@ -38,24 +46,26 @@ export async function acceptedBidAmounts(query: PriceQuery & { bidType: BudgetTy
           and exists (select 1 from project_skills ps join skills s on s.id = ps.skill_id
                        where ps.project_id = pr.id and s.name in (${placeholders(query.skills)}))
         order by p.created_at desc limit ?`,
-    )
-    .all(query.bidType, query.level, ...query.skills, SAMPLE_LIMIT) as { amount: number; currency: string }[]
-  return split(rows, query.currency)
+    query.bidType,
+    query.level,
+    ...query.skills,
+    SAMPLE_LIMIT,
+  )
 }
 
 /** Hourly rates on the profiles of freelancers (not blocked) with any of the skills at this level. */
 export async function freelancerHourlyRates(query: PriceQuery): Promise<PriceSample> {
-  if (!query.skills.length) return { amounts: [], otherCurrencyCount: 0 }
-  const rows = getDb()
-    .$client.prepare(
-      `select fp.hourly_rate_minor as amount, fp.currency
+  return sampleAmounts(
+    query,
+    `select fp.hourly_rate_minor as amount, fp.currency
          from freelancer_profiles fp
          join users u on u.id = fp.user_id
         where fp.hourly_rate_minor is not null and fp.hourly_rate_minor > 0 and fp.experience_level = ? and u.blocked_at is null
           and exists (select 1 from freelancer_skills fs join skills s on s.id = fs.skill_id
                        where fs.user_id = fp.user_id and s.name in (${placeholders(query.skills)}))
         limit ?`,
-    )
-    .all(query.level, ...query.skills, SAMPLE_LIMIT) as { amount: number; currency: string }[]
-  return split(rows, query.currency)
+    query.level,
+    ...query.skills,
+    SAMPLE_LIMIT,
+  )
 }

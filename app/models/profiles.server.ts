@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { clientProfiles, contracts, freelancerProfiles, freelancerSkills, projects, skills, users } from './schema'
+import { findRow } from './query-helpers.server'
 
 export type FreelancerProfile = typeof freelancerProfiles.$inferSelect
 export type ClientProfile = typeof clientProfiles.$inferSelect
@@ -20,7 +21,7 @@ export async function findFreelancerProfile(userId: string) {
 }
 
 export async function findClientProfile(userId: string): Promise<ClientProfile | undefined> {
-  return getDb().select().from(clientProfiles).where(eq(clientProfiles.userId, userId)).get()
+  return findRow(clientProfiles, eq(clientProfiles.userId, userId))
 }
 
 export async function updateFreelancerProfile(

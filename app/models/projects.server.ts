@@ -3,6 +3,7 @@ import { PROPOSAL_MACHINE } from '~/domain/proposal-machine'
 import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import { projectInvitations, projectSkills, projects, proposals, skills, users } from './schema'
+import { countRows, findRow, pageOf } from './query-helpers.server'
 
 export type Project = typeof projects.$inferSelect
 
@@ -183,7 +184,7 @@ async function skillIdsFor(names: string[]): Promise<number[]> {
 }
 
 export async function findProject(id: string): Promise<Project | undefined> {
-  return getDb().select().from(projects).where(eq(projects.id, id)).get()
+  return findRow(projects, eq(projects.id, id))
 }
 
 /** Inserts a project with its skills (the search index triggers pick both up). Returns its id. */
@@ -317,15 +318,14 @@ export async function findProposalOfFreelancer(projectId: string, freelancerId: 
 export type ProjectInvitation = typeof projectInvitations.$inferSelect
 
 export async function findInvitation(projectId: string, freelancerId: string): Promise<ProjectInvitation | undefined> {
-  return getDb()
-    .select()
-    .from(projectInvitations)
-    .where(and(eq(projectInvitations.projectId, projectId), eq(projectInvitations.freelancerId, freelancerId)))
-    .get()
+  return findRow(
+    projectInvitations,
+    and(eq(projectInvitations.projectId, projectId), eq(projectInvitations.freelancerId, freelancerId)),
+  )
 }
 
 export async function findInvitationById(id: string): Promise<ProjectInvitation | undefined> {
-  return getDb().select().from(projectInvitations).where(eq(projectInvitations.id, id)).get()
+  return findRow(projectInvitations, eq(projectInvitations.id, id))
 }
 
 /** Inserts an invitation; false when this freelancer is already invited to the project. */
@@ -427,7 +427,7 @@ export async function listProjectsForAdmin(filter: AdminProjectFilter) {
     filter.state === 'visible' ? sql`${projects.hiddenAt} is null` : undefined,
   ].filter(Boolean)
   const where = conditions.length ? and(...conditions) : undefined
-  const rows = db
+  const list = db
     .select({
       id: projects.id,
       title: projects.title,
@@ -443,9 +443,5 @@ export async function listProjectsForAdmin(filter: AdminProjectFilter) {
     .innerJoin(users, eq(users.id, projects.clientId))
     .where(where)
     .orderBy(desc(projects.createdAt))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .all()
-  const total = db.select({ n: count() }).from(projects).where(where).get()?.n ?? 0
-  return { rows, total }
+  return { rows: pageOf(list.$dynamic(), filter).all(), total: countRows(projects, where) }
 }

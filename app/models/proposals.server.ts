@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm'
 import { PROPOSAL_MACHINE } from '~/domain/proposal-machine'
-import { fromStates } from '~/domain/state-machine'
+import { fromStates, toState } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import {
   contractActivity,
@@ -12,29 +12,36 @@ import {
   proposals,
   users,
 } from './schema'
+import { findRow, listRows, updateRows } from './query-helpers.server'
 
 export type Proposal = typeof proposals.$inferSelect
 export type ProposalMilestone = typeof proposalMilestones.$inferSelect
 type ProjectRow = typeof projects.$inferSelect
 
+/**
+ * Takes a decision (`action`) on the proposals `where` picks, of those in a state it moves from: the
+ * conditional update both accepting one and declining the others are. Run inside their transaction.
+ */
+function decideProposals(action: 'accept' | 'not_hire', where: SQL | undefined, now: Date) {
+  return getDb()
+    .update(proposals)
+    .set({ status: toState(PROPOSAL_MACHINE, action), decidedAt: now, updatedAt: now })
+    .where(and(inArray(proposals.status, fromStates(PROPOSAL_MACHINE, action)), where))
+}
+
 export async function findProject(projectId: string): Promise<ProjectRow | undefined> {
-  return getDb().select().from(projects).where(eq(projects.id, projectId)).get()
+  return findRow(projects, eq(projects.id, projectId))
 }
 
 export async function findInvitation(projectId: string, freelancerId: string) {
-  return getDb()
-    .select()
-    .from(projectInvitations)
-    .where(and(eq(projectInvitations.projectId, projectId), eq(projectInvitations.freelancerId, freelancerId)))
-    .get()
+  return findRow(
+    projectInvitations,
+    and(eq(projectInvitations.projectId, projectId), eq(projectInvitations.freelancerId, freelancerId)),
+  )
 }
 
 export async function findProposalOfFreelancer(projectId: string, freelancerId: string): Promise<Proposal | undefined> {
-  return getDb()
-    .select()
-    .from(proposals)
-    .where(and(eq(proposals.projectId, projectId), eq(proposals.freelancerId, freelancerId)))
-    .get()
+  return findRow(proposals, and(eq(proposals.projectId, projectId), eq(proposals.freelancerId, freelancerId)))
 }
 
 /** The proposal with its project and the freelancer's name. */
@@ -50,12 +57,7 @@ export async function findProposal(proposalId: string) {
 }
 
 export async function listProposalMilestones(proposalId: string): Promise<ProposalMilestone[]> {
-  return getDb()
-    .select()
-    .from(proposalMilestones)
-    .where(eq(proposalMilestones.proposalId, proposalId))
-    .orderBy(asc(proposalMilestones.position))
-    .all()
+  return listRows(proposalMilestones, eq(proposalMilestones.proposalId, proposalId), asc(proposalMilestones.position))
 }
 
 type ProposalFields = {
@@ -129,17 +131,13 @@ export async function markProposalViewed(proposalId: string, at: Date): Promise<
 }
 
 export async function setProposalShortlisted(proposalId: string, shortlisted: boolean, at: Date): Promise<boolean> {
-  return (
-    getDb()
-      .update(proposals)
-      .set({ shortlistedAt: shortlisted ? at : null, updatedAt: at })
-      .where(
-        and(
-          eq(proposals.id, proposalId),
-          inArray(proposals.status, fromStates(PROPOSAL_MACHINE, shortlisted ? 'shortlist' : 'unshortlist')),
-        ),
-      )
-      .run().changes > 0
+  return updateRows(
+    proposals,
+    { shortlistedAt: shortlisted ? at : null, updatedAt: at },
+    and(
+      eq(proposals.id, proposalId),
+      inArray(proposals.status, fromStates(PROPOSAL_MACHINE, shortlisted ? 'shortlist' : 'unshortlist')),
+    ),
   )
 }
 
@@ -149,25 +147,18 @@ export async function closeSubmittedProposal(
   change: { status: 'declined'; reason: string } | { status: 'withdrawn' },
   at: Date,
 ): Promise<boolean> {
-  return (
-    getDb()
-      .update(proposals)
-      .set({
-        status: change.status,
-        declineReason: change.status === 'declined' ? change.reason : null,
-        decidedAt: at,
-        updatedAt: at,
-      })
-      .where(
-        and(
-          eq(proposals.id, proposalId),
-          inArray(
-            proposals.status,
-            fromStates(PROPOSAL_MACHINE, change.status === 'declined' ? 'decline' : 'withdraw'),
-          ),
-        ),
-      )
-      .run().changes > 0
+  return updateRows(
+    proposals,
+    {
+      status: change.status,
+      declineReason: change.status === 'declined' ? change.reason : null,
+      decidedAt: at,
+      updatedAt: at,
+    },
+    and(
+      eq(proposals.id, proposalId),
+      inArray(proposals.status, fromStates(PROPOSAL_MACHINE, change.status === 'declined' ? 'decline' : 'withdraw')),
+    ),
   )
 }
 
@@ -202,17 +193,11 @@ export async function acceptProposal(input: {
     if (!project || project.status !== 'open') return { ok: false, reason: 'project_closed' }
 
     // The terms accepted are the ones read: the update holds only while the revision is unchanged.
-    const accepted = tx
-      .update(proposals)
-      .set({ status: 'accepted', decidedAt: now, updatedAt: now })
-      .where(
-        and(
-          eq(proposals.id, proposal.id),
-          inArray(proposals.status, fromStates(PROPOSAL_MACHINE, 'accept')),
-          eq(proposals.revision, input.revision),
-        ),
-      )
-      .run().changes
+    const accepted = decideProposals(
+      'accept',
+      and(eq(proposals.id, proposal.id), eq(proposals.revision, input.revision)),
+      now,
+    ).run().changes
     if (accepted === 0) {
       const { bidType, bidAmountMinor, currency, revision } = proposal
       return { ok: false, reason: 'changed', current: { bidType, bidAmountMinor, currency, revision } }
@@ -276,16 +261,11 @@ export async function acceptProposal(input: {
       .set({ status: 'closed', closeReason: 'hired', closedAt: now, updatedAt: now })
       .where(eq(projects.id, project.id))
       .run()
-    const notHired = tx
-      .update(proposals)
-      .set({ status: 'not_hired', decidedAt: now, updatedAt: now })
-      .where(
-        and(
-          eq(proposals.projectId, project.id),
-          inArray(proposals.status, fromStates(PROPOSAL_MACHINE, 'not_hire')),
-          ne(proposals.id, proposal.id),
-        ),
-      )
+    const notHired = decideProposals(
+      'not_hire',
+      and(eq(proposals.projectId, project.id), ne(proposals.id, proposal.id)),
+      now,
+    )
       .returning({ proposalId: proposals.id, freelancerId: proposals.freelancerId })
       .all()
     tx.insert(contractActivity)

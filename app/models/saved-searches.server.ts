@@ -2,16 +2,12 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { deleteOwnedRow } from './owned-rows.server'
 import { savedSearches } from './schema'
+import { findRow, insertRow, listRows, updateRows } from './query-helpers.server'
 
 export type SavedSearch = typeof savedSearches.$inferSelect
 
 export async function listSavedSearchesOf(userId: string): Promise<SavedSearch[]> {
-  return getDb()
-    .select()
-    .from(savedSearches)
-    .where(eq(savedSearches.userId, userId))
-    .orderBy(asc(savedSearches.createdAt))
-    .all()
+  return listRows(savedSearches, eq(savedSearches.userId, userId), asc(savedSearches.createdAt))
 }
 
 export async function countSavedSearchesOf(userId: string): Promise<number> {
@@ -19,19 +15,11 @@ export async function countSavedSearchesOf(userId: string): Promise<number> {
 }
 
 export async function findSavedSearchOf(userId: string, id: string): Promise<SavedSearch | undefined> {
-  return getDb()
-    .select()
-    .from(savedSearches)
-    .where(and(eq(savedSearches.id, id), eq(savedSearches.userId, userId)))
-    .get()
+  return findRow(savedSearches, and(eq(savedSearches.id, id), eq(savedSearches.userId, userId)))
 }
 
 export async function findSavedSearchByQuery(userId: string, query: string): Promise<SavedSearch | undefined> {
-  return getDb()
-    .select()
-    .from(savedSearches)
-    .where(and(eq(savedSearches.userId, userId), eq(savedSearches.query, query)))
-    .get()
+  return findRow(savedSearches, and(eq(savedSearches.userId, userId), eq(savedSearches.query, query)))
 }
 
 export async function insertSavedSearch(input: {
@@ -41,11 +29,7 @@ export async function insertSavedSearch(input: {
   notify: boolean
   checkedAt: Date
 }) {
-  return getDb()
-    .insert(savedSearches)
-    .values({ id: crypto.randomUUID(), ...input })
-    .returning()
-    .get()
+  return insertRow(savedSearches, { id: crypto.randomUUID(), ...input })
 }
 
 export async function deleteSavedSearchOf(userId: string, id: string): Promise<boolean> {
@@ -55,28 +39,19 @@ export async function deleteSavedSearchOf(userId: string, id: string): Promise<b
 /** Turning alerts on starts counting from now, so old projects do not arrive as "new". */
 export async function setSavedSearchNotify(userId: string, id: string, notify: boolean, now: Date): Promise<boolean> {
   const set = notify ? { notify, checkedAt: now } : { notify }
-  return (
-    getDb()
-      .update(savedSearches)
-      .set(set)
-      .where(and(eq(savedSearches.id, id), eq(savedSearches.userId, userId)))
-      .run().changes > 0
-  )
+  return updateRows(savedSearches, set, and(eq(savedSearches.id, id), eq(savedSearches.userId, userId)))
 }
 
 /** Every saved search with alerts on (of users who are not blocked). */
 export async function listAlertingSavedSearches(): Promise<SavedSearch[]> {
-  return getDb()
-    .select()
-    .from(savedSearches)
-    .where(
-      and(
-        eq(savedSearches.notify, true),
-        sql`${savedSearches.userId} in (select id from users where blocked_at is null)`,
-      ),
-    )
-    .orderBy(asc(savedSearches.checkedAt))
-    .all()
+  return listRows(
+    savedSearches,
+    and(
+      eq(savedSearches.notify, true),
+      sql`${savedSearches.userId} in (select id from users where blocked_at is null)`,
+    ),
+    asc(savedSearches.checkedAt),
+  )
 }
 
 /**
@@ -84,11 +59,5 @@ export async function listAlertingSavedSearches(): Promise<SavedSearch[]> {
  * new project) moved it first, so each project is announced once.
  */
 export async function advanceSavedSearchCheck(id: string, from: Date, to: Date): Promise<boolean> {
-  return (
-    getDb()
-      .update(savedSearches)
-      .set({ checkedAt: to })
-      .where(and(eq(savedSearches.id, id), eq(savedSearches.checkedAt, from)))
-      .run().changes > 0
-  )
+  return updateRows(savedSearches, { checkedAt: to }, and(eq(savedSearches.id, id), eq(savedSearches.checkedAt, from)))
 }

@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'driz
 import { getDb } from './db.server'
 import { containsText } from './sql-helpers.server'
 import { securityEvents, users, type Severity } from './schema'
+import { hasRow, pageOf } from './query-helpers.server'
 
 export type SecurityEventRow = typeof securityEvents.$inferSelect
 
@@ -40,15 +41,13 @@ export async function listSecurityEvents(filter: SecurityEventFilter) {
   }
   const where = conditions.length ? and(...conditions) : undefined
   const db = getDb()
-  const rows = db
+  const list = db
     .select({ event: securityEvents, email: users.email })
     .from(securityEvents)
     .leftJoin(users, eq(users.id, securityEvents.userId))
     .where(where)
     .orderBy(desc(securityEvents.createdAt))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .all()
+  // Counted over the same join: the email filter reads the user.
   const total =
     db
       .select({ n: count() })
@@ -56,7 +55,7 @@ export async function listSecurityEvents(filter: SecurityEventFilter) {
       .leftJoin(users, eq(users.id, securityEvents.userId))
       .where(where)
       .get()?.n ?? 0
-  return { rows, total }
+  return { rows: pageOf(list.$dynamic(), filter).all(), total }
 }
 
 /** How many events of a kind an account or an IP had since a time: the velocity factors. */
@@ -82,17 +81,13 @@ export async function hasSecurityEventBetween(
   since: Date,
   until: Date,
 ): Promise<boolean> {
-  const row = getDb()
-    .select({ id: securityEvents.id })
-    .from(securityEvents)
-    .where(
-      and(
-        eq(securityEvents.userId, userId),
-        inArray(securityEvents.kind, kinds),
-        gte(securityEvents.createdAt, since),
-        lte(securityEvents.createdAt, until),
-      ),
-    )
-    .get()
-  return row !== undefined
+  return hasRow(
+    securityEvents,
+    and(
+      eq(securityEvents.userId, userId),
+      inArray(securityEvents.kind, kinds),
+      gte(securityEvents.createdAt, since),
+      lte(securityEvents.createdAt, until),
+    ),
+  )
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, ne } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { deleteOwnedRow } from './owned-rows.server'
 import { sessions, users } from './schema'
+import { findRow, listRows } from './query-helpers.server'
 
 export type SessionRow = typeof sessions.$inferSelect
 
@@ -40,20 +41,15 @@ export async function deleteUserSessions(userId: string, exceptSessionId?: strin
 
 /** A user's sessions that have not expired yet, most recently used first. */
 export async function listActiveSessionsOf(userId: string, now: Date, idleSince: Date): Promise<SessionRow[]> {
-  return getDb()
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.userId, userId), gte(sessions.expiresAt, now), gte(sessions.lastSeenAt, idleSince)))
-    .orderBy(desc(sessions.lastSeenAt))
-    .all()
+  return listRows(
+    sessions,
+    and(eq(sessions.userId, userId), gte(sessions.expiresAt, now), gte(sessions.lastSeenAt, idleSince)),
+    desc(sessions.lastSeenAt),
+  )
 }
 
 export async function findSessionOf(userId: string, sessionId: string): Promise<SessionRow | undefined> {
-  return getDb()
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-    .get()
+  return findRow(sessions, and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
 }
 
 /** Ends one of the user's sessions; false when it is not theirs or already gone. */

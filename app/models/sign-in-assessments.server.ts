@@ -1,6 +1,7 @@
 import { and, desc, eq, isNotNull, ne } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { signInAssessments } from './schema'
+import { findRow } from './query-helpers.server'
 
 export type SignInAssessment = typeof signInAssessments.$inferSelect
 
@@ -9,7 +10,7 @@ export async function insertAssessment(row: SignInAssessment): Promise<void> {
 }
 
 export async function findAssessment(id: string): Promise<SignInAssessment | undefined> {
-  return getDb().select().from(signInAssessments).where(eq(signInAssessments.id, id)).get()
+  return findRow(signInAssessments, eq(signInAssessments.id, id))
 }
 
 export async function markAssessmentCompleted(id: string, at: Date): Promise<void> {
@@ -18,19 +19,16 @@ export async function markAssessmentCompleted(id: string, at: Date): Promise<voi
 
 /** The last finished sign-in with a known place, other than the one being assessed (for travel speed). */
 export async function findLastLocatedSignIn(userId: string, exceptId: string): Promise<SignInAssessment | undefined> {
-  return getDb()
-    .select()
-    .from(signInAssessments)
-    .where(
-      and(
-        eq(signInAssessments.userId, userId),
-        ne(signInAssessments.id, exceptId),
-        isNotNull(signInAssessments.completedAt),
-        isNotNull(signInAssessments.latitude),
-      ),
-    )
-    .orderBy(desc(signInAssessments.completedAt))
-    .get()
+  return findRow(
+    signInAssessments,
+    and(
+      eq(signInAssessments.userId, userId),
+      ne(signInAssessments.id, exceptId),
+      isNotNull(signInAssessments.completedAt),
+      isNotNull(signInAssessments.latitude),
+    ),
+    desc(signInAssessments.completedAt),
+  )
 }
 
 /** Countries this account finished a sign-in from before. */

@@ -1,34 +1,31 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { smsFactors } from './schema'
+import { findRow, replaceUnconfirmedRow, updateRows } from './query-helpers.server'
 
 export type SmsFactor = typeof smsFactors.$inferSelect
 
 export async function findSmsFactor(userId: string): Promise<SmsFactor | undefined> {
-  return getDb().select().from(smsFactors).where(eq(smsFactors.userId, userId)).get()
+  return findRow(smsFactors, eq(smsFactors.userId, userId))
 }
 
 /** Keeps a number waiting for its code, in place of another unverified one; false when one is verified. */
 export async function replaceUnverifiedPhone(userId: string, phoneE164: string, now: Date): Promise<boolean> {
-  return getDb().transaction((tx) => {
-    tx.delete(smsFactors)
-      .where(and(eq(smsFactors.userId, userId), isNull(smsFactors.verifiedAt)))
-      .run()
-    return (
-      tx.insert(smsFactors).values({ userId, phoneE164, verifiedAt: null, createdAt: now }).onConflictDoNothing().run()
-        .changes > 0
-    )
+  const unverified = and(eq(smsFactors.userId, userId), isNull(smsFactors.verifiedAt))
+  return replaceUnconfirmedRow(smsFactors, unverified, {
+    userId,
+    phoneE164,
+    verifiedAt: null,
+    createdAt: now,
   })
 }
 
 /** Marks the waiting number verified, if it is still the one the code went to. */
 export async function markPhoneVerified(userId: string, phoneE164: string, now: Date): Promise<boolean> {
-  return (
-    getDb()
-      .update(smsFactors)
-      .set({ verifiedAt: now })
-      .where(and(eq(smsFactors.userId, userId), eq(smsFactors.phoneE164, phoneE164), isNull(smsFactors.verifiedAt)))
-      .run().changes > 0
+  return updateRows(
+    smsFactors,
+    { verifiedAt: now },
+    and(eq(smsFactors.userId, userId), eq(smsFactors.phoneE164, phoneE164), isNull(smsFactors.verifiedAt)),
   )
 }
 

@@ -1,25 +1,23 @@
 import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { totpFactors } from './schema'
+import { findRow, replaceUnconfirmedRow } from './query-helpers.server'
 
 export type TotpFactor = typeof totpFactors.$inferSelect
 
 export async function findTotpFactor(userId: string): Promise<TotpFactor | undefined> {
-  return getDb().select().from(totpFactors).where(eq(totpFactors.userId, userId)).get()
+  return findRow(totpFactors, eq(totpFactors.userId, userId))
 }
 
 /** Stores a new unconfirmed secret in place of an unconfirmed one; false when a confirmed one exists. */
 export async function replaceUnconfirmedTotp(userId: string, secretSealed: string, now: Date): Promise<boolean> {
-  return getDb().transaction((tx) => {
-    tx.delete(totpFactors)
-      .where(and(eq(totpFactors.userId, userId), isNull(totpFactors.confirmedAt)))
-      .run()
-    const inserted = tx
-      .insert(totpFactors)
-      .values({ userId, secretSealed, confirmedAt: null, lastTimeStep: null, createdAt: now })
-      .onConflictDoNothing()
-      .run()
-    return inserted.changes > 0
+  const unconfirmed = and(eq(totpFactors.userId, userId), isNull(totpFactors.confirmedAt))
+  return replaceUnconfirmedRow(totpFactors, unconfirmed, {
+    userId,
+    secretSealed,
+    confirmedAt: null,
+    lastTimeStep: null,
+    createdAt: now,
   })
 }
 

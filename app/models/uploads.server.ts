@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { uploads } from './schema'
+import { findRow } from './query-helpers.server'
 
 export type Upload = typeof uploads.$inferSelect
 
@@ -9,7 +10,7 @@ export async function insertUpload(row: Upload): Promise<void> {
 }
 
 export async function findUpload(id: string): Promise<Upload | undefined> {
-  return getDb().select().from(uploads).where(eq(uploads.id, id)).get()
+  return findRow(uploads, eq(uploads.id, id))
 }
 
 export async function listUploads(ids: string[]): Promise<Upload[]> {

@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, isNotNull, isNull, or, type SQL } from 'driz
 import { getDb } from './db.server'
 import { containsText } from './sql-helpers.server'
 import { clientProfiles, freelancerProfiles, users, type Role } from './schema'
+import { countRows, findRow, pageOf } from './query-helpers.server'
 
 export type User = typeof users.$inferSelect
 /** What the app passes around for the signed-in person: never the password hash. */
@@ -12,15 +13,11 @@ function normalizeEmail(email: string): string {
 }
 
 export async function findUserByEmail(email: string): Promise<User | undefined> {
-  return getDb()
-    .select()
-    .from(users)
-    .where(eq(users.email, normalizeEmail(email)))
-    .get()
+  return findRow(users, eq(users.email, normalizeEmail(email)))
 }
 
 export async function findUserById(id: string): Promise<User | undefined> {
-  return getDb().select().from(users).where(eq(users.id, id)).get()
+  return findRow(users, eq(users.id, id))
 }
 
 export async function emailExists(email: string): Promise<boolean> {
@@ -85,8 +82,7 @@ export async function listUsers(filter: UserListFilter) {
   if (filter.status === 'blocked') conditions.push(isNotNull(users.blockedAt))
   if (filter.status === 'active') conditions.push(isNull(users.blockedAt))
   const where = conditions.length ? and(...conditions) : undefined
-  const db = getDb()
-  const rows = db
+  const list = getDb()
     .select({
       id: users.id,
       email: users.email,
@@ -99,11 +95,7 @@ export async function listUsers(filter: UserListFilter) {
     .from(users)
     .where(where)
     .orderBy(desc(users.createdAt), users.email)
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .all()
-  const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0
-  return { rows, total }
+  return { rows: pageOf(list.$dynamic(), filter).all(), total: countRows(users, where) }
 }
 
 export async function countUsersByRole(): Promise<Record<Role, number>> {

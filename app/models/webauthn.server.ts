@@ -2,6 +2,7 @@ import { and, asc, eq, lt, lte } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { webauthnChallenges, webauthnCredentials, type WEBAUTHN_KINDS } from './schema'
 import { MINUTE_MS } from '~/domain/durations'
+import { findRow, hasRow, listRows, updateRows } from './query-helpers.server'
 
 export type WebAuthnKind = (typeof WEBAUTHN_KINDS)[number]
 export type WebAuthnCredentialRow = typeof webauthnCredentials.$inferSelect
@@ -10,25 +11,19 @@ export type ChallengePurpose = (typeof webauthnChallenges.$inferSelect)['purpose
 export const CHALLENGE_MINUTES = 5
 
 export async function listWebAuthnCredentials(userId: string, kind: WebAuthnKind): Promise<WebAuthnCredentialRow[]> {
-  return getDb()
-    .select()
-    .from(webauthnCredentials)
-    .where(and(eq(webauthnCredentials.userId, userId), eq(webauthnCredentials.kind, kind)))
-    .orderBy(asc(webauthnCredentials.createdAt))
-    .all()
+  return listRows(
+    webauthnCredentials,
+    and(eq(webauthnCredentials.userId, userId), eq(webauthnCredentials.kind, kind)),
+    asc(webauthnCredentials.createdAt),
+  )
 }
 
 export async function hasWebAuthnCredential(userId: string, kind: WebAuthnKind): Promise<boolean> {
-  const row = getDb()
-    .select({ id: webauthnCredentials.id })
-    .from(webauthnCredentials)
-    .where(and(eq(webauthnCredentials.userId, userId), eq(webauthnCredentials.kind, kind)))
-    .get()
-  return row !== undefined
+  return hasRow(webauthnCredentials, and(eq(webauthnCredentials.userId, userId), eq(webauthnCredentials.kind, kind)))
 }
 
 export async function findWebAuthnCredential(id: string): Promise<WebAuthnCredentialRow | undefined> {
-  return getDb().select().from(webauthnCredentials).where(eq(webauthnCredentials.id, id)).get()
+  return findRow(webauthnCredentials, eq(webauthnCredentials.id, id))
 }
 
 /** Saves a new credential; false when that credential id is already registered (to anyone). */
@@ -41,7 +36,7 @@ function ownedBy(userId: string, id: string) {
 }
 
 export async function renameWebAuthnCredential(userId: string, id: string, name: string): Promise<boolean> {
-  return getDb().update(webauthnCredentials).set({ name }).where(ownedBy(userId, id)).run().changes > 0
+  return updateRows(webauthnCredentials, { name }, ownedBy(userId, id))
 }
 
 /** Deletes one of the user's own credentials and returns it; undefined when it is not theirs. */

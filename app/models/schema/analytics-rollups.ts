@@ -1,5 +1,6 @@
 import { blob, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { users } from './accounts'
+import { at } from './columns'
+import { userRef } from './accounts'
 
 /**
  * A small stable number per user, so a day's set of people fits in a compact blob
@@ -7,10 +8,7 @@ import { users } from './accounts'
  */
 export const analyticsUserOrdinals = sqliteTable('analytics_user_ordinals', {
   ordinal: integer('ordinal').primaryKey({ autoIncrement: true }),
-  userId: text('user_id')
-    .notNull()
-    .unique()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: userRef('user_id', 'cascade').unique(),
 })
 
 /**
@@ -30,7 +28,7 @@ export const analyticsDailyPeople = sqliteTable(
     earnings: blob('earnings', { mode: 'buffer' }).notNull(),
     /** Float64 pairs (ordinal, minor units): what each client paid for delivered work. */
     spend: blob('spend', { mode: 'buffer' }).notNull(),
-    computedAt: integer('computed_at', { mode: 'timestamp_ms' }).notNull(),
+    computedAt: at('computed_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.timeZone, t.currency, t.day] })],
 )
@@ -58,7 +56,7 @@ export const analyticsDailyPostings = sqliteTable(
     categories: text('categories').notNull(),
     /** JSON array: the ids of the day's five largest budgets in the currency. */
     topProjectIds: text('top_project_ids').notNull(),
-    computedAt: integer('computed_at', { mode: 'timestamp_ms' }).notNull(),
+    computedAt: at('computed_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.timeZone, t.currency, t.day] })],
 )
@@ -67,5 +65,5 @@ export const analyticsDailyPostings = sqliteTable(
 export const marketSnapshots = sqliteTable('market_snapshots', {
   currency: text('currency').primaryKey(),
   body: text('body').notNull(),
-  computedAt: integer('computed_at', { mode: 'timestamp_ms' }).notNull(),
+  computedAt: at('computed_at').notNull(),
 })

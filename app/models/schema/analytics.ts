@@ -1,5 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { users } from './accounts'
+import { at, serialId } from './columns'
+import { userRef } from './accounts'
 
 /**
  * One platform day of admin facts (services/analytics/metrics DayFacts) in the reporting currency,
@@ -22,40 +23,34 @@ export const analyticsDaily = sqliteTable('analytics_daily', {
   milestonesReleased: integer('milestones_released').notNull(),
   milestonesRefunded: integer('milestones_refunded').notNull(),
   escrowNetMinor: integer('escrow_net_minor').notNull(),
-  computedAt: integer('computed_at', { mode: 'timestamp_ms' }).notNull(),
+  computedAt: at('computed_at').notNull(),
 })
 
 /** A freelancer's public profile was opened by someone else; recorded from the day this shipped. */
 export const profileViews = sqliteTable(
   'profile_views',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    profileUserId: text('profile_user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    viewedAt: integer('viewed_at', { mode: 'timestamp_ms' }).notNull(),
+    id: serialId(),
+    profileUserId: userRef('profile_user_id', 'cascade'),
+    viewedAt: at('viewed_at').notNull(),
   },
   (t) => [index('profile_views_profile_idx').on(t.profileUserId, t.viewedAt)],
 )
 
 /** Admins who asked for the weekly analytics report by email. */
 export const analyticsReportSubscriptions = sqliteTable('analytics_report_subscriptions', {
-  userId: text('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  userId: userRef('user_id', 'cascade').primaryKey(),
+  createdAt: at('created_at').notNull(),
 })
 
 /** One weekly report per admin and week: the row is claimed before sending, so a week never goes twice. */
 export const analyticsReportSends = sqliteTable(
   'analytics_report_sends',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id', 'cascade'),
     /** The Monday (YYYY-MM-DD, platform zone) the reported week started. */
     week: text('week').notNull(),
-    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: at('sent_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.week] })],
 )

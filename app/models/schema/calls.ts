@@ -1,5 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { users } from './accounts'
+import { at, optionalRef, ref, statusColumn, textId } from './columns'
+import { userRef } from './accounts'
 import { meetings } from './meetings'
 import { conversations } from './messaging'
 import { RECORDING_MODES, RECORDING_STATUSES } from '../../domain/enums'
@@ -11,17 +12,13 @@ import { RECORDING_MODES, RECORDING_STATUSES } from '../../domain/enums'
 export const calls = sqliteTable(
   'calls',
   {
-    id: text('id').primaryKey(),
-    conversationId: text('conversation_id')
-      .notNull()
-      .references(() => conversations.id, { onDelete: 'cascade' }),
-    meetingId: text('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
-    startedBy: text('started_by')
-      .notNull()
-      .references(() => users.id),
-    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    id: textId(),
+    conversationId: ref('conversation_id', () => conversations.id, 'cascade'),
+    meetingId: optionalRef('meeting_id', () => meetings.id, 'set null'),
+    startedBy: userRef('started_by'),
+    startedAt: at('started_at').notNull(),
     /** Set when the last participant leaves. */
-    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    endedAt: at('ended_at'),
   },
   (t) => [index('calls_conversation_idx').on(t.conversationId, t.startedAt)],
 )
@@ -30,16 +27,10 @@ export const calls = sqliteTable(
 export const callGuests = sqliteTable(
   'call_guests',
   {
-    callId: text('call_id')
-      .notNull()
-      .references(() => calls.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    invitedBy: text('invited_by')
-      .notNull()
-      .references(() => users.id),
-    invitedAt: integer('invited_at', { mode: 'timestamp_ms' }).notNull(),
+    callId: ref('call_id', () => calls.id, 'cascade'),
+    userId: userRef('user_id', 'cascade'),
+    invitedBy: userRef('invited_by'),
+    invitedAt: at('invited_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.callId, t.userId] })],
 )
@@ -52,51 +43,41 @@ export const callAttendances = sqliteTable(
   'call_attendances',
   {
     peerId: text('peer_id').primaryKey(),
-    callId: text('call_id')
-      .notNull()
-      .references(() => calls.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
-    admittedAt: integer('admitted_at', { mode: 'timestamp_ms' }).notNull(),
+    callId: ref('call_id', () => calls.id, 'cascade'),
+    userId: userRef('user_id'),
+    admittedAt: at('admitted_at').notNull(),
     /** When the PeerServer saw this peer connect; null until then. */
-    joinedAt: integer('joined_at', { mode: 'timestamp_ms' }),
-    leftAt: integer('left_at', { mode: 'timestamp_ms' }),
+    joinedAt: at('joined_at'),
+    leftAt: at('left_at'),
   },
   (t) => [index('call_attendances_call_idx').on(t.callId, t.admittedAt)],
 )
 
 /** The call's whiteboard as its list of strokes, saved as it changes and shown after the call. */
 export const callWhiteboards = sqliteTable('call_whiteboards', {
-  callId: text('call_id')
-    .primaryKey()
-    .references(() => calls.id, { onDelete: 'cascade' }),
+  callId: ref('call_id', () => calls.id, 'cascade').primaryKey(),
   strokes: text('strokes', { mode: 'json' }).$type<unknown[]>().notNull().default([]),
   /** The board's logical time when saved: a save from a browser that is behind is ignored. */
   time: integer('time').notNull().default(0),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: at('updated_at').notNull(),
 })
 
 /** A recording of a call, uploaded in chunks as it is made; deleted after the retention period. */
 export const callRecordings = sqliteTable(
   'call_recordings',
   {
-    id: text('id').primaryKey(),
-    callId: text('call_id')
-      .notNull()
-      .references(() => calls.id, { onDelete: 'cascade' }),
-    startedBy: text('started_by')
-      .notNull()
-      .references(() => users.id),
+    id: textId(),
+    callId: ref('call_id', () => calls.id, 'cascade'),
+    startedBy: userRef('started_by'),
     mode: text('mode', { enum: RECORDING_MODES }).notNull(),
     /** As MediaRecorder produced it, e.g. "video/webm;codecs=vp8,opus". */
     contentType: text('content_type').notNull(),
     sizeBytes: integer('size_bytes').notNull().default(0),
     /** The next chunk's index: chunks append in order, a repeated one is ignored. */
     chunkCount: integer('chunk_count').notNull().default(0),
-    status: text('status', { enum: RECORDING_STATUSES }).notNull().default('recording'),
-    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
-    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    status: statusColumn(RECORDING_STATUSES).default('recording'),
+    startedAt: at('started_at').notNull(),
+    endedAt: at('ended_at'),
     durationMs: integer('duration_ms'),
   },
   (t) => [index('call_recordings_call_idx').on(t.callId), index('call_recordings_started_idx').on(t.startedAt)],

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { timestamps, users } from './accounts'
+import { at, optionalRef, ref, statusColumn, textId, timestamps } from './columns'
+import { optionalUserRef, userRef } from './accounts'
 import { uploads } from './files'
 import { projects } from './marketplace'
 import {
@@ -14,28 +15,32 @@ import {
   PROPOSAL_STATUSES,
 } from '../../domain/enums'
 
+/** What a milestone is agreed as: its place in the contract, title, amount and due date. */
+const milestonePlan = () => ({
+  position: integer('position').notNull(),
+  title: text('title').notNull(),
+  amountMinor: integer('amount_minor').notNull(),
+  dueDate: at('due_date'),
+})
+
 export const proposals = sqliteTable(
   'proposals',
   {
-    id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    freelancerId: text('freelancer_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: textId(),
+    projectId: ref('project_id', () => projects.id, 'cascade'),
+    freelancerId: userRef('freelancer_id', 'cascade'),
     coverLetter: text('cover_letter').notNull(),
     bidType: text('bid_type', { enum: BUDGET_TYPES }).notNull(),
     /** The fixed price, or the hourly rate, in minor units of `currency`. */
     bidAmountMinor: integer('bid_amount_minor').notNull(),
     currency: text('currency').notNull(),
     durationDays: integer('duration_days').notNull(),
-    status: text('status', { enum: PROPOSAL_STATUSES }).notNull().default('submitted'),
-    shortlistedAt: integer('shortlisted_at', { mode: 'timestamp_ms' }),
+    status: statusColumn(PROPOSAL_STATUSES).default('submitted'),
+    shortlistedAt: at('shortlisted_at'),
     /** When the client first opened it; the freelancer sees this. */
-    viewedAt: integer('viewed_at', { mode: 'timestamp_ms' }),
+    viewedAt: at('viewed_at'),
     declineReason: text('decline_reason'),
-    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    decidedAt: at('decided_at'),
     /** Goes up with every edit of the terms; accepting names the revision the client read. */
     revision: integer('revision').notNull().default(1),
     ...timestamps,
@@ -53,14 +58,9 @@ export const proposals = sqliteTable(
 export const proposalMilestones = sqliteTable(
   'proposal_milestones',
   {
-    id: text('id').primaryKey(),
-    proposalId: text('proposal_id')
-      .notNull()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
-    position: integer('position').notNull(),
-    title: text('title').notNull(),
-    amountMinor: integer('amount_minor').notNull(),
-    dueDate: integer('due_date', { mode: 'timestamp_ms' }),
+    id: textId(),
+    proposalId: ref('proposal_id', () => proposals.id, 'cascade'),
+    ...milestonePlan(),
   },
   (t) => [index('proposal_milestones_proposal_idx').on(t.proposalId, t.position)],
 )
@@ -68,20 +68,11 @@ export const proposalMilestones = sqliteTable(
 export const contracts = sqliteTable(
   'contracts',
   {
-    id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
-    proposalId: text('proposal_id')
-      .notNull()
-      .unique()
-      .references(() => proposals.id),
-    clientId: text('client_id')
-      .notNull()
-      .references(() => users.id),
-    freelancerId: text('freelancer_id')
-      .notNull()
-      .references(() => users.id),
+    id: textId(),
+    projectId: ref('project_id', () => projects.id),
+    proposalId: ref('proposal_id', () => proposals.id).unique(),
+    clientId: userRef('client_id'),
+    freelancerId: userRef('freelancer_id'),
     title: text('title').notNull(),
     type: text('type', { enum: CONTRACT_TYPES }).notNull(),
     currency: text('currency').notNull(),
@@ -92,11 +83,11 @@ export const contracts = sqliteTable(
     nextWeeklyLimitHours: integer('next_weekly_limit_hours'),
     nextWeeklyLimitFrom: text('next_weekly_limit_from'),
     /** Set when invoices kept failing to charge: no new time until the client pays. */
-    hourlyPausedAt: integer('hourly_paused_at', { mode: 'timestamp_ms' }),
+    hourlyPausedAt: at('hourly_paused_at'),
     hourlyPauseReason: text('hourly_pause_reason'),
-    status: text('status', { enum: CONTRACT_STATUSES }).notNull().default('active'),
-    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
-    endedBy: text('ended_by').references(() => users.id),
+    status: statusColumn(CONTRACT_STATUSES).default('active'),
+    endedAt: at('ended_at'),
+    endedBy: optionalUserRef('ended_by'),
     endReason: text('end_reason'),
     ...timestamps,
   },
@@ -108,28 +99,25 @@ export const contracts = sqliteTable(
   ],
 )
 
+/** The first columns of a row that belongs to one contract: its id, and the contract (deleted with it). */
+export const ownedByContract = () => ({ id: textId(), contractId: ref('contract_id', () => contracts.id, 'cascade') })
+
 export const milestones = sqliteTable(
   'milestones',
   {
-    id: text('id').primaryKey(),
-    contractId: text('contract_id')
-      .notNull()
-      .references(() => contracts.id, { onDelete: 'cascade' }),
-    position: integer('position').notNull(),
-    title: text('title').notNull(),
-    amountMinor: integer('amount_minor').notNull(),
-    dueDate: integer('due_date', { mode: 'timestamp_ms' }),
-    status: text('status', { enum: MILESTONE_STATUSES }).notNull().default('pending'),
-    fundedAt: integer('funded_at', { mode: 'timestamp_ms' }),
-    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    ...ownedByContract(),
+    ...milestonePlan(),
+    status: statusColumn(MILESTONE_STATUSES).default('pending'),
+    fundedAt: at('funded_at'),
+    submittedAt: at('submitted_at'),
     submissionNote: text('submission_note'),
-    changesRequestedAt: integer('changes_requested_at', { mode: 'timestamp_ms' }),
+    changesRequestedAt: at('changes_requested_at'),
     changesRequest: text('changes_request'),
-    approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
+    approvedAt: at('approved_at'),
     /** True when the 14-day auto-approval approved it, not the client. */
     autoApproved: integer('auto_approved', { mode: 'boolean' }).notNull().default(false),
-    releasedAt: integer('released_at', { mode: 'timestamp_ms' }),
-    refundedAt: integer('refunded_at', { mode: 'timestamp_ms' }),
+    releasedAt: at('released_at'),
+    refundedAt: at('refunded_at'),
     ...timestamps,
   },
   (t) => [
@@ -145,17 +133,14 @@ export const milestones = sqliteTable(
 export const contractActivity = sqliteTable(
   'contract_activity',
   {
-    id: text('id').primaryKey(),
-    contractId: text('contract_id')
-      .notNull()
-      .references(() => contracts.id, { onDelete: 'cascade' }),
-    actorId: text('actor_id').references(() => users.id),
+    ...ownedByContract(),
+    actorId: optionalUserRef('actor_id'),
     /** A short machine name such as "milestone.funded". */
     kind: text('kind').notNull(),
     /** What a person reads in the log. */
     detail: text('detail').notNull(),
     milestoneId: text('milestone_id'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: at('created_at').notNull(),
   },
   (t) => [
     index('contract_activity_contract_idx').on(t.contractId, t.createdAt),
@@ -168,10 +153,7 @@ export const contractActivity = sqliteTable(
 export const timeEntries = sqliteTable(
   'time_entries',
   {
-    id: text('id').primaryKey(),
-    contractId: text('contract_id')
-      .notNull()
-      .references(() => contracts.id, { onDelete: 'cascade' }),
+    ...ownedByContract(),
     /** The day worked, "YYYY-MM-DD" (UTC). */
     workDate: text('work_date').notNull(),
     minutes: integer('minutes').notNull(),
@@ -185,20 +167,17 @@ export const timeEntries = sqliteTable(
 export const invoices = sqliteTable(
   'invoices',
   {
-    id: text('id').primaryKey(),
-    contractId: text('contract_id')
-      .notNull()
-      .references(() => contracts.id, { onDelete: 'cascade' }),
+    ...ownedByContract(),
     /** Monday of the invoiced week, "YYYY-MM-DD" (UTC). */
     weekStart: text('week_start').notNull(),
     minutes: integer('minutes').notNull(),
     amountMinor: integer('amount_minor').notNull(),
-    status: text('status', { enum: INVOICE_STATUSES }).notNull().default('pending'),
+    status: statusColumn(INVOICE_STATUSES).default('pending'),
     /** The client approves or disputes before this; after it the invoice counts as approved. */
-    reviewDueAt: integer('review_due_at', { mode: 'timestamp_ms' }).notNull(),
-    approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
-    disputedAt: integer('disputed_at', { mode: 'timestamp_ms' }),
-    paidAt: integer('paid_at', { mode: 'timestamp_ms' }),
+    reviewDueAt: at('review_due_at').notNull(),
+    approvedAt: at('approved_at'),
+    disputedAt: at('disputed_at'),
+    paidAt: at('paid_at'),
     /** What the client owes: the amount once approved, or what a dispute decision awarded. */
     payableMinor: integer('payable_minor'),
     /** Declined charges so far; the contract pauses after HOURLY_CHARGE_MAX_FAILURES. */
@@ -206,7 +185,7 @@ export const invoices = sqliteTable(
     chargeError: text('charge_error'),
     /** Who is charging it now ("charging" status), so only one caller ever talks to the card. */
     chargeClaim: text('charge_claim'),
-    chargeClaimedAt: integer('charge_claimed_at', { mode: 'timestamp_ms' }),
+    chargeClaimedAt: at('charge_claimed_at'),
     /** Once paid: where the money came from and how it was divided. */
     chargedFrom: text('charged_from', { enum: INVOICE_CHARGE_SOURCES }),
     feeMinor: integer('fee_minor'),
@@ -225,30 +204,25 @@ export const invoices = sqliteTable(
 export const disputes = sqliteTable(
   'disputes',
   {
-    id: text('id').primaryKey(),
-    contractId: text('contract_id')
-      .notNull()
-      .references(() => contracts.id, { onDelete: 'cascade' }),
-    milestoneId: text('milestone_id').references(() => milestones.id),
-    invoiceId: text('invoice_id').references(() => invoices.id),
-    openedBy: text('opened_by')
-      .notNull()
-      .references(() => users.id),
+    ...ownedByContract(),
+    milestoneId: optionalRef('milestone_id', () => milestones.id),
+    invoiceId: optionalRef('invoice_id', () => invoices.id),
+    openedBy: userRef('opened_by'),
     /** What was in question when the dispute opened, in minor units of the contract's currency. */
     amountMinor: integer('amount_minor').notNull(),
     reason: text('reason').notNull(),
     evidence: text('evidence').notNull().default(''),
-    evidenceUploadId: text('evidence_upload_id').references(() => uploads.id),
-    status: text('status', { enum: DISPUTE_STATUSES }).notNull().default('open'),
+    evidenceUploadId: optionalRef('evidence_upload_id', () => uploads.id),
+    status: statusColumn(DISPUTE_STATUSES).default('open'),
     response: text('response'),
-    responseUploadId: text('response_upload_id').references(() => uploads.id),
-    respondedAt: integer('responded_at', { mode: 'timestamp_ms' }),
+    responseUploadId: optionalRef('response_upload_id', () => uploads.id),
+    respondedAt: at('responded_at'),
     decision: text('decision', { enum: DISPUTE_DECISIONS }),
     /** For a split: what the freelancer receives (before the fee); the rest goes back to the client. */
     freelancerShareMinor: integer('freelancer_share_minor'),
     decisionReason: text('decision_reason'),
-    decidedBy: text('decided_by').references(() => users.id),
-    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    decidedBy: optionalUserRef('decided_by'),
+    decidedAt: at('decided_at'),
     ...timestamps,
   },
   (t) => [index('disputes_status_idx').on(t.status, t.createdAt), index('disputes_contract_idx').on(t.contractId)],

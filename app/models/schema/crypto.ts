@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { users } from './accounts'
+import { at, optionalRef, ref, statusColumn, textId, writtenTimes } from './columns'
+import { optionalUserRef, userRef } from './accounts'
 import { contracts, milestones } from './contracts'
 import { ledgerTransactions } from './ledger'
 import type { CryptoAsset, CryptoNetwork } from '../../domain/crypto-networks'
@@ -17,17 +18,11 @@ const CONFIRMED_VIA = ['webhook', 'admin'] as const
 export const cryptoPaymentRequests = sqliteTable(
   'crypto_payment_requests',
   {
-    id: text('id').primaryKey(),
+    id: textId(),
     /** The payer: the contract's client. */
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
-    contractId: text('contract_id')
-      .notNull()
-      .references(() => contracts.id),
-    milestoneId: text('milestone_id')
-      .notNull()
-      .references(() => milestones.id),
+    userId: userRef('user_id'),
+    contractId: ref('contract_id', () => contracts.id),
+    milestoneId: ref('milestone_id', () => milestones.id),
     fiatAmountMinor: integer('fiat_amount_minor').notNull(),
     fiatCurrency: text('fiat_currency').notNull(),
     asset: text('asset', { enum: CRYPTO_ASSETS }).notNull(),
@@ -38,23 +33,22 @@ export const cryptoPaymentRequests = sqliteTable(
     /** Units of the asset per one unit of the fiat currency, as the rate provider gave it. */
     rate: text('rate').notNull(),
     rateSource: text('rate_source').notNull(),
-    rateAsOf: integer('rate_as_of', { mode: 'timestamp_ms' }).notNull(),
+    rateAsOf: at('rate_as_of').notNull(),
     receiveAddress: text('receive_address').notNull(),
     /** True when the address is one of the shipped sandbox (burn) addresses, not a configured one. */
     sandbox: integer('sandbox', { mode: 'boolean' }).notNull(),
     uri: text('uri').notNull(),
-    status: text('status', { enum: CRYPTO_PAYMENT_STATUSES }).notNull().default('pending'),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-    confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }),
+    status: statusColumn(CRYPTO_PAYMENT_STATUSES).default('pending'),
+    expiresAt: at('expires_at').notNull(),
+    confirmedAt: at('confirmed_at'),
     /** The on-chain transaction (or, in the sandbox, the reference an admin typed). */
     txHash: text('tx_hash'),
     confirmedVia: text('confirmed_via', { enum: CONFIRMED_VIA }),
-    confirmedBy: text('confirmed_by').references(() => users.id),
+    confirmedBy: optionalUserRef('confirmed_by'),
     /** False when the milestone had been funded another way and the money went to the payer's wallet. */
     fundedMilestone: integer('funded_milestone', { mode: 'boolean' }),
-    ledgerTransactionId: text('ledger_transaction_id').references(() => ledgerTransactions.id),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    ledgerTransactionId: optionalRef('ledger_transaction_id', () => ledgerTransactions.id),
+    ...writtenTimes(),
   },
   (t) => [
     index('crypto_payment_requests_user_idx').on(t.userId, t.createdAt),
@@ -70,21 +64,18 @@ export const cryptoPaymentRequests = sqliteTable(
 export const cryptoReceipts = sqliteTable(
   'crypto_receipts',
   {
-    id: text('id').primaryKey(),
-    requestId: text('request_id')
-      .notNull()
-      .references(() => cryptoPaymentRequests.id),
+    id: textId(),
+    requestId: ref('request_id', () => cryptoPaymentRequests.id),
     txHash: text('tx_hash').notNull(),
     asset: text('asset').notNull(),
     /** Smallest units received, as decimal text. */
     amount: text('amount').notNull(),
     reason: text('reason', { enum: CRYPTO_RECEIPT_REASONS }).notNull(),
     source: text('source', { enum: CONFIRMED_VIA }).notNull(),
-    refundedAt: integer('refunded_at', { mode: 'timestamp_ms' }),
-    refundedBy: text('refunded_by').references(() => users.id),
+    refundedAt: at('refunded_at'),
+    refundedBy: optionalUserRef('refunded_by'),
     refundReference: text('refund_reference'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    ...writtenTimes(),
   },
   (t) => [
     uniqueIndex('crypto_receipts_tx_reason_unique').on(t.txHash, t.reason),

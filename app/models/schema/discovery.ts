@@ -1,5 +1,6 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { timestamps, users } from './accounts'
+import { integer, sqliteTable } from 'drizzle-orm/sqlite-core'
+import { timestamps } from './columns'
+import { userRef } from './accounts'
 
 /**
  * A member's choices about being found: a freelancer may keep the public profile to signed-in
@@ -7,9 +8,7 @@ import { timestamps, users } from './accounts'
  * (public, recommended).
  */
 export const discoveryPreferences = sqliteTable('discovery_preferences', {
-  userId: text('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: userRef('user_id', 'cascade').primaryKey(),
   membersOnly: integer('members_only', { mode: 'boolean' }).notNull().default(false),
   recommendationsOff: integer('recommendations_off', { mode: 'boolean' }).notNull().default(false),
   ...timestamps,

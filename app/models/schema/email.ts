@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { at, statusColumn, textId } from './columns'
 
 /** What a message is, so an admin can tell messages apart when only metadata is kept. */
 export const OUTBOX_KINDS = [
@@ -29,7 +30,7 @@ export type OutboxAttachment = { filename: string; contentType: string; content:
 export const outbox = sqliteTable(
   'outbox',
   {
-    id: text('id').primaryKey(),
+    id: textId(),
     to: text('to').notNull(),
     /** Never holds a code: a code in the sent subject is masked here. */
     subject: text('subject').notNull(),
@@ -39,11 +40,11 @@ export const outbox = sqliteTable(
     /** Files sent with it, kept like the body: only in the offline outbox. */
     attachments: text('attachments', { mode: 'json' }).$type<OutboxAttachment[]>(),
     /** When a body carrying a code is erased (the code's own expiry). */
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    expiresAt: at('expires_at'),
     transport: text('transport', { enum: ['outbox', 'smtp', 'twilio'] }).notNull(),
-    status: text('status', { enum: ['stored', 'sent', 'failed'] }).notNull(),
+    status: statusColumn(['stored', 'sent', 'failed']),
     error: text('error'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: at('created_at').notNull(),
   },
   (t) => [
     index('outbox_to_idx').on(t.to),

@@ -1,8 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { users } from './accounts'
+import { amountInCurrency, at, ref, serialId, statusColumn, textId, writtenTimes } from './columns'
+import { optionalUserRef, ownedByUser, userRef } from './accounts'
 import { FRAUD_ALERT_STATUSES, FRAUD_ALERT_TYPES, FRAUD_SEVERITIES } from '../../domain/fraud-alerts'
-
-const at = (name: string) => integer(name, { mode: 'timestamp_ms' })
 
 /** What a detector saw: sentences an admin reads, and the same facts as data. */
 export type FraudEvidence = { words: string[]; data: Record<string, unknown> }
@@ -14,23 +13,20 @@ export type FraudEvidence = { words: string[]; data: Record<string, unknown> }
 export const fraudAlerts = sqliteTable(
   'fraud_alerts',
   {
-    id: text('id').primaryKey(),
+    id: textId(),
     type: text('type', { enum: FRAUD_ALERT_TYPES }).notNull(),
     /** 0–100. */
     score: integer('score').notNull(),
     severity: text('severity', { enum: FRAUD_SEVERITIES }).notNull(),
-    status: text('status', { enum: FRAUD_ALERT_STATUSES }).notNull(),
+    status: statusColumn(FRAUD_ALERT_STATUSES),
     idempotencyKey: text('idempotency_key').notNull(),
     /** The account the alert is mainly about (the first of `accounts`). */
-    subjectId: text('subject_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    subjectId: userRef('subject_id', 'cascade'),
     evidence: text('evidence', { mode: 'json' }).$type<FraudEvidence>().notNull(),
-    assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    assigneeId: optionalUserRef('assignee_id', 'set null'),
     /** When the detector last added evidence. */
     detectedAt: at('detected_at').notNull(),
-    createdAt: at('created_at').notNull(),
-    updatedAt: at('updated_at').notNull(),
+    ...writtenTimes(),
   },
   (t) => [
     uniqueIndex('fraud_alerts_key_unique').on(t.idempotencyKey),
@@ -43,12 +39,8 @@ export const fraudAlerts = sqliteTable(
 export const fraudAlertAccounts = sqliteTable(
   'fraud_alert_accounts',
   {
-    alertId: text('alert_id')
-      .notNull()
-      .references(() => fraudAlerts.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    alertId: ref('alert_id', () => fraudAlerts.id, 'cascade'),
+    userId: userRef('user_id', 'cascade'),
   },
   (t) => [primaryKey({ columns: [t.alertId, t.userId] }), index('fraud_alert_accounts_user_idx').on(t.userId)],
 )
@@ -57,12 +49,10 @@ export const fraudAlertAccounts = sqliteTable(
 export const fraudAlertEvents = sqliteTable(
   'fraud_alert_events',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    alertId: text('alert_id')
-      .notNull()
-      .references(() => fraudAlerts.id, { onDelete: 'cascade' }),
+    id: serialId(),
+    alertId: ref('alert_id', () => fraudAlerts.id, 'cascade'),
     /** Null when the platform did it (a detector). */
-    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    actorId: optionalUserRef('actor_id', 'set null'),
     /** "raised", "evidence", an action of FRAUD_ALERT_MACHINE, "assign", "block", "payout". */
     action: text('action').notNull(),
     fromStatus: text('from_status', { enum: FRAUD_ALERT_STATUSES }),
@@ -80,13 +70,9 @@ export const fraudAlertEvents = sqliteTable(
 export const cardAttempts = sqliteTable(
   'card_attempts',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    ...ownedByUser(),
     paymentId: text('payment_id').notNull(),
-    amountMinor: integer('amount_minor').notNull(),
-    currency: text('currency').notNull(),
+    ...amountInCurrency(),
     cardFingerprint: text('card_fingerprint'),
     /** Where the attempt came from (the payer's IP and browser cookie id), so a run spread over accounts shows. */
     ip: text('ip'),

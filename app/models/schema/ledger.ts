@@ -1,5 +1,6 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { users } from './accounts'
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { amountInCurrency, at, optionalRef, ref, serialId, statusColumn, textId, writtenTimes } from './columns'
+import { userRef } from './accounts'
 import { LEDGER_ACCOUNT_KINDS, PAYMENT_STATUSES } from '../../domain/enums'
 
 /**
@@ -10,11 +11,11 @@ import { LEDGER_ACCOUNT_KINDS, PAYMENT_STATUSES } from '../../domain/enums'
 export const ledgerAccounts = sqliteTable(
   'ledger_accounts',
   {
-    id: text('id').primaryKey(),
+    id: textId(),
     kind: text('kind', { enum: LEDGER_ACCOUNT_KINDS }).notNull(),
     ownerId: text('owner_id').notNull(),
     currency: text('currency').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: at('created_at').notNull(),
   },
   (t) => [uniqueIndex('ledger_accounts_unique').on(t.kind, t.ownerId, t.currency)],
 )
@@ -23,14 +24,14 @@ export const ledgerAccounts = sqliteTable(
 export const ledgerTransactions = sqliteTable(
   'ledger_transactions',
   {
-    id: text('id').primaryKey(),
+    id: textId(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
     /** e.g. "escrow.fund", "escrow.release", "escrow.refund", "escrow.split", "payout". */
     kind: text('kind').notNull(),
     description: text('description').notNull(),
     contractId: text('contract_id'),
     milestoneId: text('milestone_id'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: at('created_at').notNull(),
   },
   // Analytics reads transactions by day.
   (t) => [index('ledger_transactions_created_idx').on(t.createdAt)],
@@ -39,16 +40,11 @@ export const ledgerTransactions = sqliteTable(
 export const ledgerEntries = sqliteTable(
   'ledger_entries',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    transactionId: text('transaction_id')
-      .notNull()
-      .references(() => ledgerTransactions.id),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => ledgerAccounts.id),
-    /** Signed minor units: positive adds to the account, negative takes from it. */
-    amountMinor: integer('amount_minor').notNull(),
-    currency: text('currency').notNull(),
+    id: serialId(),
+    transactionId: ref('transaction_id', () => ledgerTransactions.id),
+    accountId: ref('account_id', () => ledgerAccounts.id),
+    /** The amount is signed: positive adds to the account, negative takes from it. */
+    ...amountInCurrency(),
   },
   (t) => [
     index('ledger_entries_account_idx').on(t.accountId),
@@ -60,23 +56,19 @@ export const ledgerEntries = sqliteTable(
 export const cardPayments = sqliteTable(
   'card_payments',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
+    id: textId(),
+    userId: userRef('user_id'),
     provider: text('provider', { enum: ['sandbox', 'stripe'] }).notNull(),
     /** The provider's id for the checkout session. */
     providerRef: text('provider_ref'),
     /** What the money is for, e.g. "milestone:<id>". */
     purpose: text('purpose').notNull(),
-    amountMinor: integer('amount_minor').notNull(),
-    currency: text('currency').notNull(),
-    status: text('status', { enum: PAYMENT_STATUSES }).notNull().default('pending'),
+    ...amountInCurrency(),
+    status: statusColumn(PAYMENT_STATUSES).default('pending'),
     cardLast4: text('card_last4'),
     failureReason: text('failure_reason'),
-    ledgerTransactionId: text('ledger_transaction_id').references(() => ledgerTransactions.id),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    ledgerTransactionId: optionalRef('ledger_transaction_id', () => ledgerTransactions.id),
+    ...writtenTimes(),
   },
   (t) => [
     index('card_payments_user_idx').on(t.userId, t.createdAt),

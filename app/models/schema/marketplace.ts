@@ -1,5 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { timestamps, users } from './accounts'
+import { at, ref, serialId, statusColumn, textId, timestamps } from './columns'
+import { ownedByUser, userRef } from './accounts'
 import { uploads } from './files'
 
 import {
@@ -15,14 +16,12 @@ import {
 export { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_STATUSES, type ExperienceLevel } from '../../domain/enums'
 
 export const skills = sqliteTable('skills', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: serialId(),
   name: text('name').notNull().unique(),
 })
 
 export const freelancerProfiles = sqliteTable('freelancer_profiles', {
-  userId: text('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: userRef('user_id', 'cascade').primaryKey(),
   headline: text('headline').notNull().default(''),
   bio: text('bio').notNull().default(''),
   /** Hourly rate in minor units of `currency`. */
@@ -41,9 +40,7 @@ export const freelancerProfiles = sqliteTable('freelancer_profiles', {
 export const freelancerSkills = sqliteTable(
   'freelancer_skills',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id', 'cascade'),
     skillId: integer('skill_id')
       .notNull()
       .references(() => skills.id, { onDelete: 'cascade' }),
@@ -52,9 +49,7 @@ export const freelancerSkills = sqliteTable(
 )
 
 export const clientProfiles = sqliteTable('client_profiles', {
-  userId: text('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: userRef('user_id', 'cascade').primaryKey(),
   company: text('company').notNull().default(''),
   country: text('country'),
   ...timestamps,
@@ -63,10 +58,7 @@ export const clientProfiles = sqliteTable('client_profiles', {
 export const portfolioItems = sqliteTable(
   'portfolio_items',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    ...ownedByUser(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     /** Links to the work, as a JSON array of absolute http(s) URLs. */
@@ -79,12 +71,8 @@ export const portfolioItems = sqliteTable(
 export const portfolioImages = sqliteTable(
   'portfolio_images',
   {
-    itemId: text('item_id')
-      .notNull()
-      .references(() => portfolioItems.id, { onDelete: 'cascade' }),
-    uploadId: text('upload_id')
-      .notNull()
-      .references(() => uploads.id, { onDelete: 'cascade' }),
+    itemId: ref('item_id', () => portfolioItems.id, 'cascade'),
+    uploadId: ref('upload_id', () => uploads.id, 'cascade'),
     position: integer('position').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.uploadId] })],
@@ -93,10 +81,8 @@ export const portfolioImages = sqliteTable(
 export const projects = sqliteTable(
   'projects',
   {
-    id: text('id').primaryKey(),
-    clientId: text('client_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: textId(),
+    clientId: userRef('client_id', 'cascade'),
     title: text('title').notNull(),
     description: text('description').notNull(),
     budgetType: text('budget_type', { enum: BUDGET_TYPES }).notNull(),
@@ -105,14 +91,14 @@ export const projects = sqliteTable(
     budgetMaxMinor: integer('budget_max_minor').notNull(),
     currency: text('currency').notNull().default('USD'),
     experienceLevel: text('experience_level', { enum: EXPERIENCE_LEVELS }).notNull(),
-    status: text('status', { enum: PROJECT_STATUSES }).notNull().default('open'),
+    status: statusColumn(PROJECT_STATUSES).default('open'),
     visibility: text('visibility', { enum: PROJECT_VISIBILITIES }).notNull().default('public'),
     /** The day the work should be done by (UTC midnight), if the client gave one. */
-    deadline: integer('deadline', { mode: 'timestamp_ms' }),
-    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    deadline: at('deadline'),
+    closedAt: at('closed_at'),
     closeReason: text('close_reason', { enum: PROJECT_CLOSE_REASONS }),
     /** Admin moderation: a hidden project is out of search and its page says why to its owner. */
-    hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+    hiddenAt: at('hidden_at'),
     hiddenReason: text('hidden_reason'),
     ...timestamps,
   },
@@ -127,9 +113,7 @@ export const projects = sqliteTable(
 export const projectSkills = sqliteTable(
   'project_skills',
   {
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: ref('project_id', () => projects.id, 'cascade'),
     skillId: integer('skill_id')
       .notNull()
       .references(() => skills.id, { onDelete: 'cascade' }),
@@ -140,16 +124,12 @@ export const projectSkills = sqliteTable(
 export const projectInvitations = sqliteTable(
   'project_invitations',
   {
-    id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    freelancerId: text('freelancer_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: textId(),
+    projectId: ref('project_id', () => projects.id, 'cascade'),
+    freelancerId: userRef('freelancer_id', 'cascade'),
     message: text('message').notNull().default(''),
-    status: text('status', { enum: INVITATION_STATUSES }).notNull().default('pending'),
-    respondedAt: integer('responded_at', { mode: 'timestamp_ms' }),
+    status: statusColumn(INVITATION_STATUSES).default('pending'),
+    respondedAt: at('responded_at'),
     ...timestamps,
   },
   (t) => [
@@ -162,16 +142,13 @@ export const projectInvitations = sqliteTable(
 export const savedSearches = sqliteTable(
   'saved_searches',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    ...ownedByUser(),
     name: text('name').notNull(),
     /** The search page's query string (q, skills, budget…), exactly as the GET form sends it. */
     query: text('query').notNull(),
     notify: integer('notify', { mode: 'boolean' }).notNull().default(true),
     /** Projects created after this instant are "new" for this search. */
-    checkedAt: integer('checked_at', { mode: 'timestamp_ms' }).notNull(),
+    checkedAt: at('checked_at').notNull(),
     ...timestamps,
   },
   (t) => [index('saved_searches_user_idx').on(t.userId)],

@@ -1,5 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { users } from './accounts'
+import { at, ref, statusColumn, textId, writtenTimes } from './columns'
+import { userRef } from './accounts'
 import { conversations } from './messaging'
 import { MEETING_RECURRENCES, MEETING_STATUSES } from '../../domain/enums'
 
@@ -8,35 +9,27 @@ export type AvailabilityWindow = { weekday: number; startMinute: number; endMinu
 
 /** A person's weekly availability, kept in their own time zone so daylight saving moves with them. */
 export const weeklyAvailability = sqliteTable('weekly_availability', {
-  userId: text('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: userRef('user_id', 'cascade').primaryKey(),
   /** IANA time zone, e.g. "Asia/Karachi". */
   timeZone: text('time_zone').notNull(),
   windows: text('windows', { mode: 'json' }).$type<AvailabilityWindow[]>().notNull().default([]),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: at('updated_at').notNull(),
 })
 
 /** A meeting booked between the two sides of a contract's or proposal's conversation. */
 export const meetings = sqliteTable(
   'meetings',
   {
-    id: text('id').primaryKey(),
+    id: textId(),
     /** The iCalendar UID: kept through reschedules so calendars update the same event. */
     uid: text('uid').notNull().unique(),
-    conversationId: text('conversation_id')
-      .notNull()
-      .references(() => conversations.id, { onDelete: 'cascade' }),
-    organizerId: text('organizer_id')
-      .notNull()
-      .references(() => users.id),
-    attendeeId: text('attendee_id')
-      .notNull()
-      .references(() => users.id),
+    conversationId: ref('conversation_id', () => conversations.id, 'cascade'),
+    organizerId: userRef('organizer_id'),
+    attendeeId: userRef('attendee_id'),
     title: text('title').notNull(),
     agenda: text('agenda').notNull().default(''),
     /** The first occurrence's start, UTC. */
-    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    startsAt: at('starts_at').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
     /** The organizer's time zone when booking. Repeats keep the first occurrence's UTC time (DTSTART in UTC + RRULE). */
     timeZone: text('time_zone').notNull(),
@@ -45,9 +38,8 @@ export const meetings = sqliteTable(
     occurrences: integer('occurrences'),
     /** iCalendar SEQUENCE: raised on every reschedule and on cancellation. */
     sequence: integer('sequence').notNull().default(0),
-    status: text('status', { enum: MEETING_STATUSES }).notNull().default('scheduled'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    status: statusColumn(MEETING_STATUSES).default('scheduled'),
+    ...writtenTimes(),
   },
   (t) => [
     index('meetings_organizer_idx').on(t.organizerId, t.startsAt),
@@ -60,11 +52,9 @@ export const meetings = sqliteTable(
 export const meetingReminders = sqliteTable(
   'meeting_reminders',
   {
-    meetingId: text('meeting_id')
-      .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    occurrenceStartsAt: integer('occurrence_starts_at', { mode: 'timestamp_ms' }).notNull(),
-    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+    meetingId: ref('meeting_id', () => meetings.id, 'cascade'),
+    occurrenceStartsAt: at('occurrence_starts_at').notNull(),
+    sentAt: at('sent_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.occurrenceStartsAt] })],
 )

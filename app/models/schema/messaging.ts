@@ -1,5 +1,6 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { users } from './accounts'
+import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { at, optionalRef, ref, textId } from './columns'
+import { ownedByUser, userRef } from './accounts'
 import { contracts, proposals } from './contracts'
 import { uploads } from './files'
 import { CONVERSATION_KINDS } from '../../domain/enums'
@@ -8,22 +9,14 @@ import { CONVERSATION_KINDS } from '../../domain/enums'
 export const conversations = sqliteTable(
   'conversations',
   {
-    id: text('id').primaryKey(),
+    id: textId(),
     kind: text('kind', { enum: CONVERSATION_KINDS }).notNull(),
-    proposalId: text('proposal_id')
-      .unique()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
-    contractId: text('contract_id')
-      .unique()
-      .references(() => contracts.id, { onDelete: 'cascade' }),
-    clientId: text('client_id')
-      .notNull()
-      .references(() => users.id),
-    freelancerId: text('freelancer_id')
-      .notNull()
-      .references(() => users.id),
-    lastMessageAt: integer('last_message_at', { mode: 'timestamp_ms' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    proposalId: optionalRef('proposal_id', () => proposals.id, 'cascade').unique(),
+    contractId: optionalRef('contract_id', () => contracts.id, 'cascade').unique(),
+    clientId: userRef('client_id'),
+    freelancerId: userRef('freelancer_id'),
+    lastMessageAt: at('last_message_at'),
+    createdAt: at('created_at').notNull(),
   },
   (t) => [
     index('conversations_client_idx').on(t.clientId, t.lastMessageAt),
@@ -34,17 +27,13 @@ export const conversations = sqliteTable(
 export const messages = sqliteTable(
   'messages',
   {
-    id: text('id').primaryKey(),
-    conversationId: text('conversation_id')
-      .notNull()
-      .references(() => conversations.id, { onDelete: 'cascade' }),
-    senderId: text('sender_id')
-      .notNull()
-      .references(() => users.id),
+    id: textId(),
+    conversationId: ref('conversation_id', () => conversations.id, 'cascade'),
+    senderId: userRef('sender_id'),
     body: text('body').notNull(),
     /** Why the message looks like a move off the platform (empty when it does not). */
     offPlatformReasons: text('off_platform_reasons', { mode: 'json' }).$type<string[]>().notNull().default([]),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: at('created_at').notNull(),
   },
   (t) => [index('messages_conversation_idx').on(t.conversationId, t.createdAt)],
 )
@@ -52,12 +41,8 @@ export const messages = sqliteTable(
 export const messageAttachments = sqliteTable(
   'message_attachments',
   {
-    messageId: text('message_id')
-      .notNull()
-      .references(() => messages.id, { onDelete: 'cascade' }),
-    uploadId: text('upload_id')
-      .notNull()
-      .references(() => uploads.id, { onDelete: 'cascade' }),
+    messageId: ref('message_id', () => messages.id, 'cascade'),
+    uploadId: ref('upload_id', () => uploads.id, 'cascade'),
   },
   (t) => [primaryKey({ columns: [t.messageId, t.uploadId] })],
 )
@@ -66,13 +51,9 @@ export const messageAttachments = sqliteTable(
 export const conversationReads = sqliteTable(
   'conversation_reads',
   {
-    conversationId: text('conversation_id')
-      .notNull()
-      .references(() => conversations.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    lastReadAt: integer('last_read_at', { mode: 'timestamp_ms' }).notNull(),
+    conversationId: ref('conversation_id', () => conversations.id, 'cascade'),
+    userId: userRef('user_id', 'cascade'),
+    lastReadAt: at('last_read_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.userId] })],
 )
@@ -81,16 +62,13 @@ export const conversationReads = sqliteTable(
 export const fraudSignals = sqliteTable(
   'fraud_signals',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    ...ownedByUser(),
     /** Where it came from, e.g. "message". */
     source: text('source').notNull(),
     sourceId: text('source_id').notNull(),
     reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull(),
-    reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    reviewedAt: at('reviewed_at'),
+    createdAt: at('created_at').notNull(),
   },
   (t) => [index('fraud_signals_created_idx').on(t.createdAt), index('fraud_signals_user_idx').on(t.userId)],
 )

@@ -1,4 +1,5 @@
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { at, textId } from './columns'
 
 /**
  * Models fitted by `npm run ai:train` (and the weekly refit), one row per version of each kind:
@@ -8,10 +9,10 @@ import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core
 export const fittedModels = sqliteTable(
   'fitted_models',
   {
-    id: text('id').primaryKey(),
+    id: textId(),
     kind: text('kind', { enum: ['matching', 'success'] }).notNull(),
     version: integer('version').notNull(),
-    fittedAt: integer('fitted_at', { mode: 'timestamp_ms' }).notNull(),
+    fittedAt: at('fitted_at').notNull(),
     /** How many outcomes it learned from (hires for matching, ended contracts for success). */
     outcomes: integer('outcomes').notNull(),
     /** The fitted numbers (weights, or coefficients with their scaling), as JSON. */

@@ -1,21 +1,19 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { users } from './accounts'
+import { at, statusColumn, textId } from './columns'
+import { optionalUserRef, ownedByUser, userRef } from './accounts'
 import { CONTACT_STATUSES, NOTIFICATION_KINDS } from '../../domain/enums'
 
 export const notifications = sqliteTable(
   'notifications',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    ...ownedByUser(),
     kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
     /** Where the notification leads, a path inside the app. */
     link: text('link'),
-    readAt: integer('read_at', { mode: 'timestamp_ms' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    readAt: at('read_at'),
+    createdAt: at('created_at').notNull(),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 )
@@ -24,9 +22,7 @@ export const notifications = sqliteTable(
 export const notificationPreferences = sqliteTable(
   'notification_preferences',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id', 'cascade'),
     kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
     email: integer('email', { mode: 'boolean' }).notNull(),
   },
@@ -37,14 +33,14 @@ export const notificationPreferences = sqliteTable(
 export const contactRequests = sqliteTable(
   'contact_requests',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    id: textId(),
+    userId: optionalUserRef('user_id', 'set null'),
     name: text('name').notNull(),
     email: text('email').notNull(),
     topic: text('topic').notNull(),
     message: text('message').notNull(),
-    status: text('status', { enum: CONTACT_STATUSES }).notNull().default('open'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    status: statusColumn(CONTACT_STATUSES).default('open'),
+    createdAt: at('created_at').notNull(),
   },
   (t) => [index('contact_requests_status_idx').on(t.status, t.createdAt)],
 )

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { timestamps, users } from './accounts'
+import { at, optionalRef, ref, serialId, statusColumn, timestamps } from './columns'
+import { optionalUserRef, ownedByUser } from './accounts'
 import { ledgerTransactions } from './ledger'
 import { PAYOUT_METHOD_STATUSES, PAYOUT_RAILS, PAYOUT_SPEEDS, PAYOUT_STATUSES } from '../../domain/enums'
 
@@ -11,13 +12,10 @@ import { PAYOUT_METHOD_STATUSES, PAYOUT_RAILS, PAYOUT_SPEEDS, PAYOUT_STATUSES } 
 export const payoutMethods = sqliteTable(
   'payout_methods',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    ...ownedByUser(),
     rail: text('rail', { enum: PAYOUT_RAILS }).notNull(),
     /** "pending" while Stripe onboarding is unfinished; only "active" methods can be paid out to. */
-    status: text('status', { enum: PAYOUT_METHOD_STATUSES }).notNull(),
+    status: statusColumn(PAYOUT_METHOD_STATUSES),
     /** "stripe" or "sandbox" for banks; "sandbox" for crypto (no crypto sending provider yet). */
     provider: text('provider', { enum: ['stripe', 'sandbox'] }).notNull(),
     /** Bank: the Stripe connected account (acct_…). */
@@ -32,7 +30,7 @@ export const payoutMethods = sqliteTable(
     asset: text('asset'),
     network: text('network'),
     address: text('address'),
-    removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
+    removedAt: at('removed_at'),
     ...timestamps,
   },
   (t) => [
@@ -49,18 +47,13 @@ export const payoutMethods = sqliteTable(
 export const payouts = sqliteTable(
   'payouts',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    methodId: text('method_id')
-      .notNull()
-      .references(() => payoutMethods.id),
+    ...ownedByUser(),
+    methodId: ref('method_id', () => payoutMethods.id),
     /** From the form, so a double submit pays out once (unique per user). */
     idempotencyKey: text('idempotency_key').notNull(),
     rail: text('rail', { enum: PAYOUT_RAILS }).notNull(),
     speed: text('speed', { enum: PAYOUT_SPEEDS }).notNull(),
-    status: text('status', { enum: PAYOUT_STATUSES }).notNull(),
+    status: statusColumn(PAYOUT_STATUSES),
     amountMinor: integer('amount_minor').notNull(),
     feeMinor: integer('fee_minor').notNull(),
     currency: text('currency').notNull(),
@@ -71,19 +64,19 @@ export const payouts = sqliteTable(
     cryptoAmount: text('crypto_amount'),
     /** How many of the asset one unit of `currency` bought, and when that rate was taken. */
     cryptoRate: text('crypto_rate'),
-    rateAsOf: integer('rate_as_of', { mode: 'timestamp_ms' }),
+    rateAsOf: at('rate_as_of'),
     /** True when no real money left (the sandbox marked it sent). */
     sandbox: integer('sandbox', { mode: 'boolean' }).notNull(),
     /** The provider's reference once sent: a Stripe transfer id (tr_…) or a sandbox reference. */
     providerRef: text('provider_ref'),
     /** The latest admin or system reason (hold, release, cancel, failure), shown to the freelancer. */
     statusReason: text('status_reason'),
-    expectedBy: integer('expected_by', { mode: 'timestamp_ms' }).notNull(),
+    expectedBy: at('expected_by').notNull(),
     /** Set when sending starts, so a cancel or hold cannot race a transfer already on its way. */
-    sendingAt: integer('sending_at', { mode: 'timestamp_ms' }),
-    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
-    ledgerTransactionId: text('ledger_transaction_id').references(() => ledgerTransactions.id),
-    reversalTransactionId: text('reversal_transaction_id').references(() => ledgerTransactions.id),
+    sendingAt: at('sending_at'),
+    sentAt: at('sent_at'),
+    ledgerTransactionId: optionalRef('ledger_transaction_id', () => ledgerTransactions.id),
+    reversalTransactionId: optionalRef('reversal_transaction_id', () => ledgerTransactions.id),
     ...timestamps,
   },
   (t) => [
@@ -97,16 +90,14 @@ export const payouts = sqliteTable(
 export const payoutEvents = sqliteTable(
   'payout_events',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    payoutId: text('payout_id')
-      .notNull()
-      .references(() => payouts.id, { onDelete: 'cascade' }),
+    id: serialId(),
+    payoutId: ref('payout_id', () => payouts.id, 'cascade'),
     /** Null when the system made the change (the sending job, a provider failure). */
-    actorId: text('actor_id').references(() => users.id),
+    actorId: optionalUserRef('actor_id'),
     fromStatus: text('from_status', { enum: PAYOUT_STATUSES }),
     toStatus: text('to_status', { enum: PAYOUT_STATUSES }).notNull(),
     reason: text('reason'),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: at('created_at').notNull(),
   },
   (t) => [index('payout_events_payout_idx').on(t.payoutId, t.createdAt)],
 )

@@ -1,5 +1,5 @@
-import { index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { timestamps } from './accounts'
+import { index, real, sqliteTable } from 'drizzle-orm/sqlite-core'
+import { optionalRef, ref, timestamps } from './columns'
 import { proposals } from './contracts'
 
 /**
@@ -11,11 +11,9 @@ import { proposals } from './contracts'
 export const proposalLetterSimilarity = sqliteTable(
   'proposal_letter_similarity',
   {
-    proposalId: text('proposal_id')
-      .primaryKey()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
+    proposalId: ref('proposal_id', () => proposals.id, 'cascade').primaryKey(),
     similarity: real('similarity').notNull(),
-    similarToProposalId: text('similar_to_proposal_id').references(() => proposals.id, { onDelete: 'set null' }),
+    similarToProposalId: optionalRef('similar_to_proposal_id', () => proposals.id, 'set null'),
     ...timestamps,
   },
   (t) => [index('proposal_letter_similarity_idx').on(t.similarity)],

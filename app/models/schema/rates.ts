@@ -1,5 +1,6 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { users } from './accounts'
+import { primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { at } from './columns'
+import { userRef } from './accounts'
 
 /**
  * Exchange rates fetched from a live provider, kept so every page within five minutes reuses one
@@ -14,8 +15,8 @@ export const exchangeRates = sqliteTable(
     quote: text('quote').notNull(),
     rate: text('rate').notNull(),
     /** When the provider says the rate was set (ECB: the reference date; CoinGecko: last update). */
-    asOf: integer('as_of', { mode: 'timestamp_ms' }).notNull(),
-    fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }).notNull(),
+    asOf: at('as_of').notNull(),
+    fetchedAt: at('fetched_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.source, t.base, t.quote] })],
 )
@@ -24,11 +25,9 @@ export const exchangeRates = sqliteTable(
 export const currencyFavourites = sqliteTable(
   'currency_favourites',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id', 'cascade'),
     currency: text('currency').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: at('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.currency] })],
 )

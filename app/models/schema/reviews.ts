@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { users } from './accounts'
-import { contracts } from './contracts'
+import { at } from './columns'
+import { userRef } from './accounts'
+import { ownedByContract } from './contracts'
 import { REVIEW_DIRECTIONS } from '../../domain/enums'
 
 /**
@@ -10,23 +11,16 @@ import { REVIEW_DIRECTIONS } from '../../domain/enums'
 export const reviews = sqliteTable(
   'reviews',
   {
-    id: text('id').primaryKey(),
-    contractId: text('contract_id')
-      .notNull()
-      .references(() => contracts.id, { onDelete: 'cascade' }),
-    reviewerId: text('reviewer_id')
-      .notNull()
-      .references(() => users.id),
-    revieweeId: text('reviewee_id')
-      .notNull()
-      .references(() => users.id),
+    ...ownedByContract(),
+    reviewerId: userRef('reviewer_id'),
+    revieweeId: userRef('reviewee_id'),
     direction: text('direction', { enum: REVIEW_DIRECTIONS }).notNull(),
     /** Overall 1–5. */
     rating: integer('rating').notNull(),
     /** Sub-ratings 1–5 by name, e.g. {"quality":5,"communication":4}. */
     subRatings: text('sub_ratings', { mode: 'json' }).$type<Record<string, number>>().notNull(),
     comment: text('comment').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: at('created_at').notNull(),
   },
   (t) => [
     uniqueIndex('reviews_contract_reviewer_unique').on(t.contractId, t.reviewerId),

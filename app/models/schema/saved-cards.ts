@@ -1,5 +1,6 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { timestamps, users } from './accounts'
+import { timestamps } from './columns'
+import { userRef } from './accounts'
 
 /**
  * A client's card on file, charged off-session for hourly invoices. Never a full card number: the
@@ -7,9 +8,7 @@ import { timestamps, users } from './accounts'
  * customer and payment method ids.
  */
 export const savedCards = sqliteTable('saved_cards', {
-  userId: text('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: userRef('user_id', 'cascade').primaryKey(),
   provider: text('provider', { enum: ['sandbox', 'stripe'] }).notNull(),
   brand: text('brand').notNull(),
   last4: text('last4').notNull(),

@@ -1,18 +1,13 @@
 import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { users } from './accounts'
-
-const userRef = () =>
-  text('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' })
-const at = (name: string) => integer(name, { mode: 'timestamp_ms' })
+import { at, textId } from './columns'
+import { optionalUserRef, ownedByUser, userRef } from './accounts'
 
 export const SECOND_FACTOR_METHODS = ['totp', 'sms', 'email', 'passkey', 'security_key', 'backup_code'] as const
 export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number]
 
 /** An authenticator-app secret (sealed with the app key); usable once confirmed with a code. */
 export const totpFactors = sqliteTable('totp_factors', {
-  userId: userRef().primaryKey(),
+  userId: userRef('user_id', 'cascade').primaryKey(),
   secretSealed: text('secret_sealed').notNull(),
   confirmedAt: at('confirmed_at'),
   /** The time step of the last accepted code: that step and earlier ones are refused (replay). */
@@ -22,7 +17,7 @@ export const totpFactors = sqliteTable('totp_factors', {
 
 /** A phone number (E.164) that receives sign-in codes once verified. */
 export const smsFactors = sqliteTable('sms_factors', {
-  userId: userRef().primaryKey(),
+  userId: userRef('user_id', 'cascade').primaryKey(),
   phoneE164: text('phone_e164').notNull(),
   verifiedAt: at('verified_at'),
   createdAt: at('created_at').notNull(),
@@ -30,7 +25,7 @@ export const smsFactors = sqliteTable('sms_factors', {
 
 /** Email codes switched on as a second factor. */
 export const emailFactors = sqliteTable('email_factors', {
-  userId: userRef().primaryKey(),
+  userId: userRef('user_id', 'cascade').primaryKey(),
   enabledAt: at('enabled_at').notNull(),
 })
 
@@ -40,8 +35,8 @@ export const WEBAUTHN_KINDS = ['passkey', 'security_key'] as const
 export const webauthnCredentials = sqliteTable(
   'webauthn_credentials',
   {
-    id: text('id').primaryKey(), // base64url credential id
-    userId: userRef(),
+    /** Its id is the base64url credential id. */
+    ...ownedByUser(),
     kind: text('kind', { enum: WEBAUTHN_KINDS }).notNull(),
     name: text('name').notNull(),
     publicKey: blob('public_key', { mode: 'buffer' }).notNull(),
@@ -55,8 +50,7 @@ export const webauthnCredentials = sqliteTable(
 
 /** A WebAuthn challenge kept on the server until it is used once or expires. */
 export const webauthnChallenges = sqliteTable('webauthn_challenges', {
-  id: text('id').primaryKey(),
-  userId: userRef(),
+  ...ownedByUser(),
   purpose: text('purpose', { enum: ['register', 'authenticate'] }).notNull(),
   challenge: text('challenge').notNull(),
   kind: text('kind', { enum: WEBAUTHN_KINDS }),
@@ -68,8 +62,7 @@ export const webauthnChallenges = sqliteTable('webauthn_challenges', {
 export const backupCodes = sqliteTable(
   'backup_codes',
   {
-    id: text('id').primaryKey(),
-    userId: userRef(),
+    ...ownedByUser(),
     codeHash: text('code_hash').notNull(),
     usedAt: at('used_at'),
     createdAt: at('created_at').notNull(),
@@ -84,8 +77,7 @@ export const CODE_PURPOSES = ['second_factor', 'verify_phone', 'enable_email'] a
 export const oneTimeCodes = sqliteTable(
   'one_time_codes',
   {
-    id: text('id').primaryKey(),
-    userId: userRef(),
+    ...ownedByUser(),
     channel: text('channel', { enum: CODE_CHANNELS }).notNull(),
     purpose: text('purpose', { enum: CODE_PURPOSES }).notNull(),
     destination: text('destination').notNull(),
@@ -102,8 +94,7 @@ export const oneTimeCodes = sqliteTable(
 
 /** A password that was right, waiting for the second-factor challenge. The cookie holds the token; we keep its hash. */
 export const pendingSignIns = sqliteTable('pending_sign_ins', {
-  id: text('id').primaryKey(),
-  userId: userRef(),
+  ...ownedByUser(),
   assessmentId: text('assessment_id'),
   redirectTo: text('redirect_to'),
   expiresAt: at('expires_at').notNull(),
@@ -114,8 +105,7 @@ export const pendingSignIns = sqliteTable('pending_sign_ins', {
 export const knownDevices = sqliteTable(
   'known_devices',
   {
-    id: text('id').primaryKey(),
-    userId: userRef(),
+    ...ownedByUser(),
     deviceId: text('device_id').notNull(),
     userAgent: text('user_agent'),
     firstSeenAt: at('first_seen_at').notNull(),
@@ -131,8 +121,7 @@ export const RISK_OUTCOMES = ['allowed', 'second_factor', 'refused'] as const
 export const signInAssessments = sqliteTable(
   'sign_in_assessments',
   {
-    id: text('id').primaryKey(),
-    userId: userRef(),
+    ...ownedByUser(),
     ip: text('ip'),
     country: text('country'),
     city: text('city'),
@@ -158,8 +147,8 @@ export type Severity = (typeof SEVERITIES)[number]
 export const securityEvents = sqliteTable(
   'security_events',
   {
-    id: text('id').primaryKey(),
-    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    id: textId(),
+    userId: optionalUserRef('user_id', 'cascade'),
     kind: text('kind').notNull(),
     severity: text('severity', { enum: SEVERITIES }).notNull(),
     ip: text('ip'),
@@ -185,10 +174,10 @@ export const authThrottles = sqliteTable('auth_throttles', {
 
 /** Admin-managed IP ranges (CIDR) refused at sign-in. */
 export const ipBlocklist = sqliteTable('ip_blocklist', {
-  id: text('id').primaryKey(),
+  id: textId(),
   cidr: text('cidr').notNull().unique(),
   reason: text('reason').notNull(),
-  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdBy: optionalUserRef('created_by', 'set null'),
   createdAt: at('created_at').notNull(),
 })
 
@@ -196,8 +185,7 @@ export const ipBlocklist = sqliteTable('ip_blocklist', {
 export const ipAllowlist = sqliteTable(
   'ip_allowlist',
   {
-    id: text('id').primaryKey(),
-    userId: userRef(),
+    ...ownedByUser(),
     cidr: text('cidr').notNull(),
     label: text('label').notNull().default(''),
     createdAt: at('created_at').notNull(),
@@ -210,7 +198,7 @@ export const ipAllowlist = sqliteTable(
  * has an account (then no code can match), so the form never reveals which emails are registered.
  */
 export const pendingSignUps = sqliteTable('pending_sign_ups', {
-  id: text('id').primaryKey(), // hash of the cookie token
+  id: textId(), // hash of the cookie token
   email: text('email').notNull(),
   name: text('name').notNull(),
   role: text('role', { enum: ['client', 'freelancer'] }).notNull(),

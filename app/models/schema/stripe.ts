@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { at, textId } from './columns'
 
 /**
  * Every Stripe webhook event that was handled, by Stripe's event id. Stripe delivers an event at
@@ -9,13 +10,13 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 export const stripeEvents = sqliteTable(
   'stripe_events',
   {
-    id: text('id').primaryKey(),
+    id: textId(),
     type: text('type').notNull(),
     /** Our card payment the event was about, when it named one we know. */
     paymentId: text('payment_id'),
     /** What handling it did: funded, wallet, already_paid, failed, declined, ignored, rejected. */
     outcome: text('outcome').notNull(),
-    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    receivedAt: at('received_at').notNull(),
   },
   (t) => [index('stripe_events_payment_idx').on(t.paymentId)],
 )
