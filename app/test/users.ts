@@ -37,3 +37,10 @@ export async function passStepUpNow(cookie: string, at = new Date()): Promise<vo
   if (!session) throw new Error('no session')
   await markSessionSecondFactor(session.sessionId, at)
 }
+
+/** A signed-in cookie whose session has just passed a second factor. */
+export async function steppedUpCookie(userId: string): Promise<string> {
+  const cookie = await signedInCookie(userId)
+  await passStepUpNow(cookie)
+  return cookie
+}
