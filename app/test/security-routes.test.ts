@@ -7,13 +7,12 @@ import { action as allowlistAction } from '~/routes/_portal.settings.security.al
 import { loader as logLoader } from '~/routes/_portal.settings.security.log'
 import { recordSecurityEvent } from '~/services/security/events.server'
 import { formRequest, getRequest, run } from './requests'
-import { createTestUser, signedInCookie, steppedUpCookie } from './users'
+import { createTestUser, signedInCookie, steppedUpCookie, twoTestUsers } from './users'
 
 // `run` gives every request the client IP 203.0.113.7.
 describe('security pages', () => {
   it('keeps the admin pages for admins and each log for its owner', async () => {
-    const user = await createTestUser('client')
-    const other = await createTestUser('client')
+    const [user, other] = await twoTestUsers('client')
     await recordSecurityEvent({ userId: other.id, kind: 'password_changed', origin: null })
     const cookie = await signedInCookie(user.id)
     expect((await run(eventsLoader, getRequest('/admin/security-events', cookie))).status).toBe(403)

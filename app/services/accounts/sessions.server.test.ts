@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { securityEventsOfKind } from '~/test/security-events'
 import type { RequestOrigin } from '~/services/security/context'
 import { getRequest } from '~/test/requests'
-import { createTestUser } from '~/test/users'
+import { createTestUser, twoTestUsers } from '~/test/users'
 import { listDevicesOf, readSession, revokeOtherSessions, revokeSession, startSession } from './sessions.server'
 
 const here: RequestOrigin = { ip: '81.2.69.142', userAgent: 'vitest', deviceId: null }
@@ -46,8 +46,7 @@ describe('sessions and devices', () => {
   })
 
   it('cannot revoke another account’s session', async () => {
-    const owner = await createTestUser('client')
-    const stranger = await createTestUser('client')
+    const [owner, stranger] = await twoTestUsers('client')
     const session = await signInFrom(owner.id, '81.2.69.142')
     expect(await revokeSession(stranger.id, session, here)).toBe(false)
     expect(await listDevicesOf(owner.id, session)).toHaveLength(1)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { securityEventsOfKind } from '~/test/security-events'
-import { createTestUser } from '~/test/users'
+import { createTestUser, twoTestUsers } from '~/test/users'
 import type { RequestOrigin } from './context'
 import {
   addToAllowlist,
@@ -128,8 +128,7 @@ describe('per-account IP allowlist', () => {
   })
 
   it('cannot remove another account’s entry', async () => {
-    const owner = await createTestUser('client')
-    const stranger = await createTestUser('client')
+    const [owner, stranger] = await twoTestUsers('client')
     await addToAllowlist({ userId: owner.id, cidr: '81.2.69.142', origin: from('81.2.69.142') })
     const [entry] = await allowlistOf(owner.id)
     expect(
