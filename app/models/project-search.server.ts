@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { listSkillsOfProjects } from './projects.server'
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '~/domain/project-search-params'
-import { cachedRatedClients, forgetRatedClients } from './project-search/client-ratings.server'
+import { ratingsOfClients } from './project-search/client-ratings.server'
 import { countMatches, forgetSummaries, summaryFor } from './project-search/facet-counts.server'
-import { isFtsError, plainSnippet, toFtsQuery } from './project-search/fts-query'
-import { conditionsFor, idList, orderBy, where } from './project-search/sql-conditions'
+import { PLAIN_SNIPPET_SOURCE_CHARS, isFtsError, plainSnippet, toFtsQuery } from './project-search/fts-query'
+import { conditionsFor, orderBy, where } from './project-search/sql-conditions'
 import type {
   BudgetType,
   FacetCount,
@@ -23,7 +23,6 @@ const BM25_WEIGHTS = sql.raw('10.0, 1.0, 5.0')
 /** Forget kept counts (tests; benchmarks of the cold path). */
 export function forgetSearchCaches(): void {
   forgetSummaries()
-  forgetRatedClients()
 }
 
 /**
@@ -38,8 +37,7 @@ export async function countProjects(input: ProjectSearchInput): Promise<number> 
     return db.transaction(() => {
       const skillIds = [...findSkillIds(selectedSkills).values()]
       if (selectedSkills.length && !skillIds.length) return 0
-      const rated: RatedClients = input.clientRatingMin !== undefined ? cachedRatedClients(input.now) : new Map()
-      const c = conditionsFor(input, skillIds, rated)
+      const c = conditionsFor(input, skillIds, input.now ?? new Date())
       // One project: look it up, then ask the index about that row only.
       const text =
         match && input.projectId
@@ -69,6 +67,8 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
   const sort = input.sort ?? 'relevance'
   const match = toFtsQuery(input.q)
   const selectedSkills = [...new Set(input.skills ?? [])]
+  // One instant for client ratings, their filter and the posted-within window.
+  const now = input.now ?? new Date()
   const empty: ProjectSearchResult = {
     rows: [],
     total: 0,
@@ -80,6 +80,8 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
     createdAt: number
     score: number
     rid: number
+    /** The start of the description, for the plain snippet (the page never shows the whole of it). */
+    descriptionStart: string
   }
   type Found = {
     pageRows: PageRow[]
@@ -98,8 +100,7 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
       // A skill nobody uses matches no project.
       if (selectedSkills.length && skillIdByName.size === 0) return null
       const skillIds = [...skillIdByName.values()]
-      const rated = cachedRatedClients(input.now)
-      const conditions = conditionsFor(input, skillIds, rated)
+      const conditions = conditionsFor(input, skillIds, now)
       // Where the matching projects come from. CROSS JOIN fixes the order: the FTS hits first
       // (bm25 computed once per hit), then a primary-key lookup of each project.
       const from = match
@@ -123,11 +124,12 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
             input.createdUpTo,
             input.projectId,
           ])
-      const summary = summaryFor(summaryKey, () => countMatches(from, conditions, rated, input))
+      const summary = summaryFor(summaryKey, () => countMatches(from, conditions, input, now))
       const { total, budgetType, skills, clientRating } = summary
       // The page is chosen from the matches first; only its rows are then joined to their clients.
       const pageRows = db.all<PageRow>(sql`
-            select page.rid, p.id, p.title, p.description, p.budget_type as budgetType,
+            select page.rid, p.id, p.title, substr(p.description, 1, ${PLAIN_SNIPPET_SOURCE_CHARS}) as descriptionStart,
+                   p.budget_type as budgetType,
                    p.budget_min_minor as budgetMinMinor, p.budget_max_minor as budgetMaxMinor, p.currency,
                    p.experience_level as experienceLevel, p.created_at as createdAt, p.client_id as clientId,
                    u.name as clientName, page.score
@@ -138,11 +140,18 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
             cross join projects p on p.rowid = page.rid
             join users u on u.id = p.client_id
             order by ${orderBy(sort, match !== null, 'page')}`)
+      const rated = ratingsOfClients(
+        pageRows.map((row) => row.clientId),
+        now,
+      )
       const snippets = new Map<number, string>()
       if (match && pageRows.length) {
+        // Joined to the page's rowids (json_each): with `rowid in (…)` FTS5 marked up every hit first.
         const rows = db.all<{ rid: number; snippet: string }>(sql`
-          select rowid as rid, snippet(projects_fts, 1, ${SNIPPET_MARK_START}, ${SNIPPET_MARK_END}, '…', ${SNIPPET_TOKENS}) as snippet
-          from projects_fts where projects_fts match ${match} and rowid in (${idList(pageRows.map((row) => row.rid))})`)
+          select f.rowid as rid, snippet(projects_fts, 1, ${SNIPPET_MARK_START}, ${SNIPPET_MARK_END}, '…', ${SNIPPET_TOKENS}) as snippet
+          from json_each(${JSON.stringify(pageRows.map((row) => row.rid))}) page
+          join projects_fts f on f.rowid = page.value
+          where projects_fts match ${match}`)
         for (const row of rows) snippets.set(row.rid, row.snippet)
       }
       return { pageRows, total, budgetType, skills, clientRating, rated, snippets }
@@ -156,13 +165,13 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
 
   const skillsByProject = await listSkillsOfProjects(found.pageRows.map((row) => row.id))
   const { rated, snippets } = found
-  const rows = found.pageRows.map(({ score: _score, rid, ...row }) => ({
+  const rows = found.pageRows.map(({ score: _score, rid, descriptionStart, ...row }) => ({
     ...row,
     createdAt: new Date(row.createdAt),
     clientRating: rated.get(row.clientId)?.average ?? null,
     clientReviewCount: rated.get(row.clientId)?.count ?? 0,
     skills: skillsByProject.get(row.id) ?? [],
-    snippet: snippets.get(rid) || plainSnippet(row.description),
+    snippet: snippets.get(rid) || plainSnippet(descriptionStart),
   }))
   return withSelectedSkills(
     {

@@ -8,7 +8,7 @@ export type Review = typeof reviews.$inferSelect
 
 /** How long after a contract ends each side may review; the reviews show when it closes. */
 export const REVIEW_WINDOW_DAYS = 14
-const WINDOW_MS = REVIEW_WINDOW_DAYS * DAY_MS
+export const REVIEW_WINDOW_MS = REVIEW_WINDOW_DAYS * DAY_MS
 
 /**
  * The double-blind rule in SQL, for a review aliased `r`: it shows once the other side has
@@ -17,7 +17,7 @@ const WINDOW_MS = REVIEW_WINDOW_DAYS * DAY_MS
 export function reviewVisibleSql(now: Date) {
   return sql`(
     exists (select 1 from reviews other where other.contract_id = r.contract_id and other.reviewer_id <> r.reviewer_id)
-    or (select c.ended_at from contracts c where c.id = r.contract_id) <= ${now.getTime() - WINDOW_MS}
+    or (select c.ended_at from contracts c where c.id = r.contract_id) <= ${now.getTime() - REVIEW_WINDOW_MS}
   )`
 }
 

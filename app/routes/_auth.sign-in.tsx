@@ -14,6 +14,7 @@ import { safeRedirect } from '~/utils/safe-redirect'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { SignInConstraint } from '~/components/ui/form-constraints/sign-in'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · MegiLance' }]
 
@@ -60,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignIn() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useZodForm(SignInSchema, { id: 'sign-in', lastResult })
+  const [form, fields] = useZodForm(SignInConstraint, { id: 'sign-in', lastResult })
   return (
     <>
       <h1>Sign in</h1>

@@ -9,6 +9,7 @@ import { startSignUp } from '~/services/accounts/sign-up.server'
 import { requireAnonymous } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { SignUpConstraint } from '~/components/ui/form-constraints/sign-up'
 
 export const meta: MetaFunction = () => [{ title: 'Create your account · MegiLance' }]
 
@@ -41,7 +42,7 @@ export default function SignUp() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const feePercent = useRootData()?.feePercent ?? 10
-  const [form, fields] = useZodForm(SignUpSchema, {
+  const [form, fields] = useZodForm(SignUpConstraint, {
     id: 'sign-up',
     lastResult,
     defaultValue: { role: searchParams.get('role') ?? undefined },

@@ -11,6 +11,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RemovableEntry } from '~/components/ui/removable-entry'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { BlocklistFormConstraint } from '~/components/ui/form-constraints/blocklist-form'
 
 export const meta: MetaFunction = () => [{ title: 'IP blocklist · Admin · MegiLance' }]
 
@@ -45,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminIpBlocklist() {
   const { entries, yourIp } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(BlocklistFormSchema, { id: 'blocklist-add', lastResult })
+  const [form, fields] = useZodForm(BlocklistFormConstraint, { id: 'blocklist-add', lastResult })
   return (
     <>
       <header className="page-header">

@@ -1,5 +1,4 @@
 import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -15,6 +14,7 @@ import {
   FundMilestoneSchema,
   RequestChangesSchema,
   SubmitWorkSchema,
+  ContractPageIntentSchema,
 } from '~/services/marketplace/contract-schemas'
 import {
   addMilestone,
@@ -65,21 +65,12 @@ const MILESTONE_FORMS = {
   approve: { schema: null, formId: 'approve' },
 } as const
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('fund') }),
-  z.object({ intent: z.literal('submit') }),
-  z.object({ intent: z.literal('request_changes') }),
-  z.object({ intent: z.literal('approve') }),
-  z.object({ intent: z.literal('add-milestone') }),
-  z.object({ intent: z.literal('end-contract') }),
-])
-
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const { contract, side } = await requireContractParty(user, params.contractId)
   if (side === 'admin') throw new Response('Admins read contracts; only its two sides act on it.', { status: 403 })
   const formData = await readFormData(request)
-  const { intent } = parseIntent(formData, IntentSchema)
+  const { intent } = parseIntent(formData, ContractPageIntentSchema)
   const back = `/contracts/${contract.id}`
   const conflict = (message: string) => json({ conflict: message }, { status: 409 })
 

@@ -21,6 +21,8 @@ import { parseAmountToMinor } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { DecideDisputeConstraint } from '~/components/ui/form-constraints/decide-dispute'
+import { RespondDisputeConstraint } from '~/components/ui/form-constraints/respond-dispute'
 
 export const meta: MetaFunction = () => [{ title: 'Dispute · MegiLance' }]
 
@@ -126,7 +128,7 @@ export default function DisputePage() {
 
 function RespondForm() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(RespondDisputeSchema, { id: 'respond', lastResult })
+  const [form, fields] = useZodForm(RespondDisputeConstraint, { id: 'respond', lastResult })
   const fileErrors = (lastResult?.error as Record<string, string[]> | undefined)?.file
   return (
     <section className="card" aria-labelledby="respond-heading">
@@ -144,7 +146,7 @@ function RespondForm() {
 
 function DecideForm() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(DecideDisputeSchema, { id: 'decide', lastResult })
+  const [form, fields] = useZodForm(DecideDisputeConstraint, { id: 'decide', lastResult })
   const options = Object.entries(DECISION_LABELS).map(([value, label]) => ({ value, label }))
   return (
     <section className="card" aria-labelledby="decide-heading">

@@ -24,6 +24,7 @@ import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { PayoutRequestConstraint } from '~/components/ui/form-constraints/payout-request'
 
 export const meta: MetaFunction = () => [{ title: 'Payouts · MegiLance' }]
 
@@ -134,7 +135,7 @@ export default function PayoutsPage() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const review = actionData?.review ?? null
-  const [form, fields] = useZodForm(PayoutRequestSchema, {
+  const [form, fields] = useZodForm(PayoutRequestConstraint, {
     id: 'payout-request',
     lastResult: actionData?.result,
     defaultValue: { ...data.prefill, currency: data.prefill.currency ?? data.balances[0]?.currency },

@@ -13,6 +13,7 @@ import { readFormData } from '~/http/form-data.server'
 import { requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { SandboxBankConstraint } from '~/components/ui/form-constraints/sandbox-bank'
 
 export const meta: MetaFunction = () => [{ title: 'Add a bank account · MegiLance' }]
 
@@ -90,7 +91,7 @@ function StripeOnboarding() {
 
 function SandboxBankOnboarding() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(SandboxBankSchema, { id: 'sandbox-bank', lastResult })
+  const [form, fields] = useZodForm(SandboxBankConstraint, { id: 'sandbox-bank', lastResult })
   return (
     <div className="page--narrow">
       <header className="page-header">

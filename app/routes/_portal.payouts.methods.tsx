@@ -22,6 +22,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { RemovableEntry } from '~/components/ui/removable-entry'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { PayoutMethodFormConstraint } from '~/components/ui/form-constraints/payout-method-form'
 
 export const meta: MetaFunction = () => [{ title: 'Payout methods · MegiLance' }]
 
@@ -89,7 +90,7 @@ export default function PayoutMethods() {
   const { methods, paths, confirmed, confirmHref } = useLoaderData<typeof loader>()
   const sandbox = paths.bank === 'sandbox'
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(PayoutMethodFormSchema, { id: 'add-crypto', lastResult })
+  const [form, fields] = useZodForm(PayoutMethodFormConstraint, { id: 'add-crypto', lastResult })
   return (
     <>
       <header className="page-header">

@@ -10,6 +10,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp } from '~/http/step-up.server'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { ChangePasswordConstraint } from '~/components/ui/form-constraints/change-password'
 
 const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword']
 
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function PasswordSettings() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(ChangePasswordSchema, { id: 'change-password', lastResult })
+  const [form, fields] = useZodForm(ChangePasswordConstraint, { id: 'change-password', lastResult })
   return (
     <>
       <h2>Password</h2>

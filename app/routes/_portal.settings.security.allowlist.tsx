@@ -15,6 +15,7 @@ import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RemovableEntry } from '~/components/ui/removable-entry'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { AllowlistFormConstraint } from '~/components/ui/form-constraints/allowlist-form'
 
 export const meta: MetaFunction = () => [{ title: 'IP allowlist · Settings · MegiLance' }]
 
@@ -53,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AllowlistSettings() {
   const { entries, yourIp, confirmed, confirmHref } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(AllowlistFormSchema, { id: 'allowlist-add', lastResult })
+  const [form, fields] = useZodForm(AllowlistFormConstraint, { id: 'allowlist-add', lastResult })
   return (
     <>
       <p>

@@ -20,6 +20,7 @@ import { readFormData } from '~/http/form-data.server'
 import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { ConfirmCodeConstraint } from '~/components/ui/form-constraints/confirm-code'
 
 const PATH = '/settings/security/authenticator'
 
@@ -132,7 +133,7 @@ export default function AuthenticatorSettings() {
 
 function ConfirmSetup({ qrSvg, groupedSecret }: { qrSvg: string; groupedSecret: string }) {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(ConfirmCodeSchema, { id: 'confirm-totp', lastResult })
+  const [form, fields] = useZodForm(ConfirmCodeConstraint, { id: 'confirm-totp', lastResult })
   return (
     <>
       <ol className="form-stack">

@@ -2,13 +2,13 @@ import { sql, type SQL } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
 import { SECOND_MS } from '~/domain/durations'
 import { getDb } from '../db.server'
+import { ratingsOfClients } from './client-ratings.server'
 import { where, type Conditions } from './sql-conditions'
 import {
   CLIENT_RATING_THRESHOLDS,
   type BudgetType,
   type FacetCount,
   type ProjectSearchInput,
-  type RatedClients,
   type RatingThreshold,
 } from './types'
 
@@ -45,12 +45,7 @@ export function forgetSummaries(): void {
  * The total and the facet counts, in two passes over the matches: one grouped by budget type
  * that also counts each rating threshold, and one over the matches' skills.
  */
-export function countMatches(
-  from: SQL,
-  conditions: Conditions,
-  rated: RatedClients,
-  input: ProjectSearchInput,
-): Summary {
+export function countMatches(from: SQL, conditions: Conditions, input: ProjectSearchInput, now: Date): Summary {
   const db = getDb()
   // Matches per budget type and client: small (at most two rows per client), and enough to count
   // the total, the budget types and every rating threshold here, without another pass.
@@ -59,6 +54,10 @@ export function countMatches(
     from ${from}
     where ${where([...conditions.base, conditions.skills])}
     group by p.budget_type, p.client_id`)
+  const rated = ratingsOfClients(
+    groups.map((group) => group.clientId),
+    now,
+  )
   const ratingOf = (clientId: string) => rated.get(clientId)?.average ?? 0
   const ratingOk = (clientId: string) =>
     input.clientRatingMin === undefined || ratingOf(clientId) >= input.clientRatingMin

@@ -1,6 +1,8 @@
 const MAX_TOKENS = 8
 const MAX_TOKEN_LENGTH = 40
 const PLAIN_SNIPPET_CHARS = 180
+/** How much of a description plainSnippet needs: one character more than it keeps shows it was cut. */
+export const PLAIN_SNIPPET_SOURCE_CHARS = PLAIN_SNIPPET_CHARS + 1
 
 /**
  * Turns free text into a safe FTS5 MATCH expression, or null when there is nothing to search.

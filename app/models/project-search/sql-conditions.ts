@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { PROFILE_CURRENCIES } from '~/domain/currencies'
+import { PROFILE_CURRENCIES } from '~/domain/currency-digits'
 import { DAY_MS } from '~/domain/durations'
 import { currencyDigits } from '~/utils/format'
-import type { ProjectSearchInput, ProjectSort, RatedClients } from './types'
+import { clientRatedAtLeastSql } from './client-ratings.server'
+import type { ProjectSearchInput, ProjectSort } from './types'
 
 /** The search's WHERE clauses, kept apart where a facet counts without one of them. */
 export type Conditions = { base: SQL[]; skills: SQL | null; budgetType: SQL | null; rating: SQL | null }
@@ -20,14 +21,15 @@ function minorPerMajorSql(): SQL {
   )} else 100 end)`
 }
 
-export function idList(ids: Array<string | number>): SQL {
+function idList(ids: Array<string | number>): SQL {
   return sql.join(
     ids.map((id) => sql`${id}`),
     sql`, `,
   )
 }
 
-export function conditionsFor(input: ProjectSearchInput, skillIds: number[], ratedClients: RatedClients): Conditions {
+/** The conditions of a search; `now` is when client ratings and the posted-within window are read. */
+export function conditionsFor(input: ProjectSearchInput, skillIds: number[], now: Date): Conditions {
   const base: SQL[] = [LISTED]
   const scale = input.budgetMin !== undefined || input.budgetMax !== undefined ? minorPerMajorSql() : null
   // Budgets are compared in each project's own currency: min/max are major units.
@@ -37,7 +39,7 @@ export function conditionsFor(input: ProjectSearchInput, skillIds: number[], rat
     base.push(sql`${low} <= ${input.budgetMax} * ${scale}`)
   }
   if (input.postedWithinDays !== undefined) {
-    const since = (input.now ?? new Date()).getTime() - input.postedWithinDays * DAY_MS
+    const since = now.getTime() - input.postedWithinDays * DAY_MS
     base.push(sql`p.created_at >= ${since}`)
   }
   if (input.createdAfter) base.push(sql`p.created_at > ${input.createdAfter.getTime()}`)
@@ -49,13 +51,8 @@ export function conditionsFor(input: ProjectSearchInput, skillIds: number[], rat
                   where ps2.project_id = p.id and ps2.skill_id in (${idList(skillIds)}))`
     : null
   const budgetType = input.budgetType ? sql`p.budget_type = ${input.budgetType}` : null
-  const rating = input.clientRatingMin !== undefined ? ratedClientsSql(ratedClients, input.clientRatingMin) : null
+  const rating = input.clientRatingMin !== undefined ? clientRatedAtLeastSql(input.clientRatingMin, now) : null
   return { base, skills, budgetType, rating }
-}
-
-function ratedClientsSql(rated: RatedClients, min: number): SQL {
-  const ids = [...rated].filter(([, stats]) => stats.average >= min).map(([id]) => id)
-  return ids.length ? sql`p.client_id in (select value from json_each(${JSON.stringify(ids)}))` : sql`0`
 }
 
 export function where(parts: Array<SQL | null>): SQL {

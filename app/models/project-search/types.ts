@@ -39,7 +39,6 @@ export type ProjectSearchInput = {
 export type ProjectSearchRow = {
   id: string
   title: string
-  description: string
   budgetType: BudgetType
   budgetMinMinor: number
   budgetMaxMinor: number

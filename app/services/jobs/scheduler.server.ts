@@ -1,5 +1,6 @@
 import type { Logger } from 'pino'
 import { eraseExpiredOutboxBodies } from '~/models/outbox.server'
+import { foldClosedReviewWindows } from '~/models/review-totals.server'
 import { runAutoApprovals } from '~/services/marketplace/contracts.server'
 import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
@@ -43,6 +44,8 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: 'analytics-weekly-report', everyMs: HOUR_MS, run: runWeeklyAnalyticsReport },
   // Checks hourly; refits the matching weights and the success model when the newest fit is a week old.
   { name: 'model-refit', everyMs: HOUR_MS, run: runWeeklyModelRefit },
+  // Folds reviews whose window has closed into the rating totals, so searches add only the newest few.
+  { name: 'review-totals', everyMs: HOUR_MS, run: foldClosedReviewWindows },
 ]
 
 /**
