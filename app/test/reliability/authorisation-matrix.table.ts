@@ -11,7 +11,8 @@
  *
  * Adding a route: run `npx vitest run app/test/reliability/authorisation-matrix.test.ts`; the failure
  * prints the observed row for it. Check every status is what that role should get (a stranger must
- * never get 200 on someone's record), then paste the row here in alphabetical order, writing a cell by its name below where one fits.
+ * never get 200 on someone's record), then paste the row here in alphabetical order, writing a cell
+ * by its name below where one fits.
  */
 export type Row = [loader: string, action: string]
 
