@@ -52,7 +52,7 @@ export function limitStream(
 }
 
 /** The whole body, or the 413 from `tooLarge` as soon as it passes `limit` bytes. */
-async function readLimitedBody(
+export async function readLimitedBody(
   request: Request,
   limit: number,
   tooLarge: (limit: number) => Response = formTooLarge,

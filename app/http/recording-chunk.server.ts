@@ -1,4 +1,4 @@
-import { limitStream, refuseDeclaredLength } from './form-data.server'
+import { readLimitedBody } from './form-data.server'
 
 /**
  * The most one recording chunk may send. The recorder cuts a chunk each second; a second of 1080p
@@ -16,16 +16,8 @@ function chunkTooLarge(limit: number): Response {
 
 /** The raw bytes of a chunk upload (MediaRecorder output, sent as the request body), or a 413. */
 export async function readRecordingChunk(request: Request): Promise<Uint8Array> {
-  refuseDeclaredLength(request, RECORDING_CHUNK_LIMIT, chunkTooLarge)
-  if (!request.body) return new Uint8Array(0)
-  let exceeded = false
-  const reader = limitStream(request.body, RECORDING_CHUNK_LIMIT, () => (exceeded = true)).getReader()
-  const parts: Uint8Array[] = []
-  try {
-    for (let next = await reader.read(); !next.done; next = await reader.read()) parts.push(next.value)
-  } catch {
-    if (exceeded) throw chunkTooLarge(RECORDING_CHUNK_LIMIT)
+  return readLimitedBody(request, RECORDING_CHUNK_LIMIT, chunkTooLarge).catch((error: unknown) => {
+    if (error instanceof Response) throw error
     throw new Response('The chunk could not be read. Send it again.', { status: 400 })
-  }
-  return Buffer.concat(parts)
+  })
 }

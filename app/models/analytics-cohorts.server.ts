@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { NO_POSTINGS, type PostingCounts } from '~/domain/analytics-facts'
 import { LEDGER_TRANSACTION } from '~/domain/enums'
 import { windowsTable, type Window } from './analytics.server'
 
@@ -62,27 +63,9 @@ export async function sumSpendInWindows(windows: readonly Window[], currency: st
     group by w.k, c.client_id`)
 }
 
-export type PostingCounts = {
-  posted: number
-  open: number
-  closedHired: number
-  closedNoHire: number
-  proposed: number
-  hired: number
-  completed: number
-}
-
 /** Projects posted in each window: by status now, and how far they got (proposal, hire, completed). */
 export async function countPostingsInWindows(windows: readonly Window[]): Promise<PostingCounts[]> {
-  const counts = windows.map(() => ({
-    posted: 0,
-    open: 0,
-    closedHired: 0,
-    closedNoHire: 0,
-    proposed: 0,
-    hired: 0,
-    completed: 0,
-  }))
+  const counts = windows.map(() => ({ ...NO_POSTINGS }))
   if (!windows.length) return counts
   const rows = getDb().all<PostingCounts & { k: number }>(sql`with ${windowsTable(windows)}
     select w.k as k, count(*) as posted, coalesce(sum(p.status = 'open'), 0) as open,

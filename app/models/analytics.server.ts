@@ -1,25 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { analyticsDaily } from './schema'
+import { NO_FACTS, type DayFacts } from '~/domain/analytics-facts'
 import { LEDGER_TRANSACTION } from '~/domain/enums'
 
 /** A stretch of time to count facts in: [start, end) in ms. */
 export type Window = { start: number; end: number }
-
-/** Counted per window; the same shape as services/analytics/metrics DayFacts. */
-export type WindowFacts = {
-  revenueMinor: number
-  grossMinor: number
-  transactions: number
-  newProjects: number
-  pricedProjects: number
-  projectBudgetMinor: number
-  newClients: number
-  newFreelancers: number
-  milestonesReleased: number
-  milestonesRefunded: number
-  escrowNetMinor: number
-}
 
 /** The windows as a table w(k, s, e) to join the facts against by time. */
 export function windowsTable(windows: readonly Window[]): SQL {
@@ -31,24 +17,12 @@ export function windowsTable(windows: readonly Window[]): SQL {
 const PAID_FOR_WORK = sql`${[LEDGER_TRANSACTION.escrowRelease, LEDGER_TRANSACTION.escrowDispute, LEDGER_TRANSACTION.hourlyCharge]}`
 
 /** Every fact for each window, straight from the ledger and the fact tables. */
-export async function countFactsInWindows(windows: readonly Window[], currency: string): Promise<WindowFacts[]> {
-  const facts: WindowFacts[] = windows.map(() => ({
-    revenueMinor: 0,
-    grossMinor: 0,
-    transactions: 0,
-    newProjects: 0,
-    pricedProjects: 0,
-    projectBudgetMinor: 0,
-    newClients: 0,
-    newFreelancers: 0,
-    milestonesReleased: 0,
-    milestonesRefunded: 0,
-    escrowNetMinor: 0,
-  }))
+export async function countFactsInWindows(windows: readonly Window[], currency: string): Promise<DayFacts[]> {
+  const facts: DayFacts[] = windows.map(() => ({ ...NO_FACTS }))
   if (!windows.length) return facts
   const db = getDb()
   const w = windowsTable(windows)
-  const merge = (rows: ({ k: number } & Partial<WindowFacts>)[]) => {
+  const merge = (rows: ({ k: number } & Partial<DayFacts>)[]) => {
     for (const { k, ...row } of rows) Object.assign(facts[k]!, row)
   }
   merge(

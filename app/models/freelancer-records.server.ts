@@ -7,7 +7,8 @@
  */
 import { DAY_MS } from '~/domain/durations'
 import { getDb } from './db.server'
-import { NEWCOMER_RECORD, type FreelancerRecord } from './rank.server'
+import type { FreelancerRecord } from '~/domain/freelancer-facts'
+import { NEWCOMER_RECORD } from './rank.server'
 import { REVIEW_WINDOW_DAYS } from './reviews.server'
 
 export async function freelancerRecordsOf(ids: string[], now = new Date()): Promise<Map<string, FreelancerRecord>> {

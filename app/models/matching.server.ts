@@ -1,19 +1,9 @@
 import { sql } from 'drizzle-orm'
-import type { Availability, ExperienceLevel } from '~/domain/enums'
+import type { ExperienceLevel } from '~/domain/enums'
+import type { FreelancerMatchProfile } from '~/domain/freelancer-facts'
 import { getDb } from './db.server'
 
-export type CandidateFreelancer = {
-  id: string
-  name: string
-  headline: string
-  experienceLevel: ExperienceLevel
-  hourlyRateMinor: number | null
-  currency: string
-  availability: Availability
-  timeZone: string | null
-  languages: string[]
-  skills: string[]
-}
+export type CandidateFreelancer = { id: string; name: string; headline: string } & FreelancerMatchProfile
 
 /** A freelancer's or a project's skills, for the in-memory candidate index (app/services/ai/candidate-index.server.ts). */
 export type SkillSet = { id: string; createdAt: number; skills: string[] }

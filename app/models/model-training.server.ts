@@ -5,7 +5,8 @@
  * Whole-table reads in a few queries: a year of the large seed fits in memory.
  */
 import { getDb } from './db.server'
-import type { Availability, ExperienceLevel } from '~/domain/enums'
+import type { ExperienceLevel } from '~/domain/enums'
+import type { FreelancerMatchProfile } from '~/domain/freelancer-facts'
 
 export type TrainingProject = {
   id: string
@@ -50,17 +51,7 @@ export async function listHireDecisions(): Promise<{ projects: TrainingProject[]
   }
 }
 
-export type TrainingFreelancer = {
-  id: string
-  createdAt: number
-  experienceLevel: ExperienceLevel
-  hourlyRateMinor: number | null
-  currency: string
-  availability: Availability
-  timeZone: string | null
-  languages: string[]
-  skills: string[]
-}
+export type TrainingFreelancer = { id: string; createdAt: number } & FreelancerMatchProfile
 
 export async function listFreelancerProfiles(): Promise<TrainingFreelancer[]> {
   const rows = getDb()

@@ -2,23 +2,7 @@ import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { reviewStatsOf } from './reviews.server'
 import { DAY_MS } from '~/domain/durations'
-
-/** A freelancer's record as the rank formula counts it (app/services/marketplace/rank.ts). */
-export type FreelancerRecord = {
-  /** Visible reviews (double-blind rule applied) and their mean overall rating (1–5). */
-  reviewCount: number
-  averageRating: number | null
-  /** Ended contracts, and how many of them paid the freelancer something (a release or a paid invoice). */
-  endedContracts: number
-  paidContracts: number
-  /** Disputes decided against the freelancer: a refund counts 1, a split ½. */
-  disputesLost: number
-  /** Milestones with a due date that are due or delivered, and how many were delivered by the due day. */
-  milestonesDue: number
-  milestonesOnTime: number
-  /** The last time the freelancer did something on the platform, or null when never. */
-  lastActiveAt: Date | null
-}
+import type { FreelancerRecord } from '~/domain/freelancer-facts'
 
 /** The record of a freelancer who has done nothing yet. */
 export const NEWCOMER_RECORD: Readonly<FreelancerRecord> = {

@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { balanceOf } from '~/models/ledger.server'
 import { listPayoutMethodsOf, listPayoutsOf } from '~/models/payouts.server'
-import { markSessionSecondFactor } from '~/models/sessions.server'
 import { action as adminAction, loader as adminLoader } from '~/routes/_portal.admin.payouts'
 import { action as bankAction } from '~/routes/_portal.payouts.bank'
 import { action as payoutsAction, loader as payoutsLoader } from '~/routes/_portal.payouts._index'
 import { action as methodsAction } from '~/routes/_portal.payouts.methods'
-import { readSession } from '~/services/accounts/sessions.server'
 import { formRequest, getRequest, run } from './requests'
-import { createTestUser, signedInCookie } from './users'
+import { createTestUser, signedInCookie, steppedUpCookie } from './users'
 import { freelancerWithWallet } from './wallet'
 
 const ADDRESS = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045'
-
-async function confirmedCookie(userId: string) {
-  const cookie = await signedInCookie(userId)
-  const session = await readSession(getRequest('/', cookie))
-  await markSessionSecondFactor(session!.sessionId, new Date())
-  return cookie
-}
 
 describe('payout methods', () => {
   it('asks for a recent second factor before adding one, then checks the address', async () => {
@@ -31,7 +22,7 @@ describe('payout methods', () => {
     const stale = await add(await signedInCookie(user.id), ADDRESS)
     expect(stale.status).toBe(302)
     expect(stale.headers.get('location')).toBe('/settings/security/verify?redirectTo=%2Fpayouts%2Fmethods')
-    const cookie = await confirmedCookie(user.id)
+    const cookie = await steppedUpCookie(user.id)
     const typo = await add(cookie, ADDRESS.toLowerCase().replace('0xd8', '0xD8'))
     expect(typo.status).toBe(400)
     expect((await add(cookie, ADDRESS)).status).toBe(302)
@@ -41,7 +32,7 @@ describe('payout methods', () => {
     const other = await createTestUser('freelancer')
     const notTheirs = await run(
       methodsAction,
-      formRequest('/payouts/methods', { intent: 'remove', methodId: method!.id }, await confirmedCookie(other.id)),
+      formRequest('/payouts/methods', { intent: 'remove', methodId: method!.id }, await steppedUpCookie(other.id)),
     )
     expect(notTheirs.status).toBe(404)
     const removed = await run(
@@ -54,7 +45,7 @@ describe('payout methods', () => {
 
   it('records a sandbox bank account, keeping only the last four characters', async () => {
     const user = await freelancerWithWallet(100)
-    const cookie = await confirmedCookie(user.id)
+    const cookie = await steppedUpCookie(user.id)
     const bad = await addBank(cookie, 'DE00 3704 0044 0532 0130 00', 'de')
     expect(bad.status).toBe(400)
     const good = await addBank(cookie, 'DE89 3704 0044 0532 0130 00', 'de')
@@ -73,7 +64,7 @@ function addBank(cookie: string, accountNumber: string, country = 'DE') {
 /** A freelancer with `balanceMinor` in the wallet, a confirmed second factor and a bank payout method. */
 async function withBank(balanceMinor: number) {
   const user = await freelancerWithWallet(balanceMinor)
-  const cookie = await confirmedCookie(user.id)
+  const cookie = await steppedUpCookie(user.id)
   await addBank(cookie, 'DE89370400440532013000')
   const [method] = await listPayoutMethodsOf(user.id)
   return { user, cookie, methodId: method!.id }

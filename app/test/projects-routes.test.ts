@@ -9,7 +9,7 @@ import { action as inviteAction } from '~/routes/_portal.projects_.$projectId.in
 import { action as newProjectAction, loader as newProjectLoader } from '~/routes/_portal.projects_.new'
 import { popToast } from '~/http/toast.server'
 import { cookiesFrom, formRequest, getRequest, run } from './requests'
-import { createTestUser, signedInCookie } from './users'
+import { createTestUser, signedInCookie, twoTestUsers } from './users'
 
 const FORM = {
   title: 'Translate our onboarding emails',
@@ -23,8 +23,7 @@ const FORM = {
 }
 
 async function people() {
-  const client = await createTestUser('client')
-  const otherClient = await createTestUser('client')
+  const [client, otherClient] = await twoTestUsers('client')
   const freelancer = await createTestUser('freelancer')
   const admin = await createTestUser('admin')
   return {

@@ -11,7 +11,7 @@ import { action as visibilityAction } from '~/routes/_portal.settings.discovery'
 import { action as newProjectAction } from '~/routes/_portal.projects_.new'
 import { buildSitemap } from '~/services/discovery/sitemap.server'
 import { formRequest, getRequest, run } from './requests'
-import { createTestUser, signedInCookie } from './users'
+import { createTestUser, signedInCookie, twoTestUsers } from './users'
 
 async function postProject(clientId: string, overrides: { visibility?: 'public' | 'invite_only' } = {}) {
   return createProjectWithSkills(
@@ -95,8 +95,7 @@ describe('public discovery', () => {
     const project = await postProject(client.id)
     const hiddenProject = await postProject(client.id)
     await setProjectHidden(hiddenProject, { at: new Date(), reason: 'spam' })
-    const freelancer = await createTestUser('freelancer')
-    const membersOnly = await createTestUser('freelancer')
+    const [freelancer, membersOnly] = await twoTestUsers('freelancer')
     await run(
       visibilityAction,
       formRequest('/settings/discovery', { membersOnly: 'on' }, await signedInCookie(membersOnly.id)),

@@ -1,28 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { listAllowlistOf, listBlocklist } from '~/models/ip-lists.server'
 import { listSecurityEvents } from '~/models/security-events.server'
-import { markSessionSecondFactor } from '~/models/sessions.server'
 import { action as blocklistAction, loader as blocklistLoader } from '~/routes/_portal.admin.ip-blocklist'
 import { loader as eventsLoader } from '~/routes/_portal.admin.security-events'
 import { action as allowlistAction } from '~/routes/_portal.settings.security.allowlist'
 import { loader as logLoader } from '~/routes/_portal.settings.security.log'
-import { readSession } from '~/services/accounts/sessions.server'
 import { recordSecurityEvent } from '~/services/security/events.server'
 import { formRequest, getRequest, run } from './requests'
-import { createTestUser, signedInCookie } from './users'
+import { createTestUser, signedInCookie, steppedUpCookie, twoTestUsers } from './users'
 
 // `run` gives every request the client IP 203.0.113.7.
-async function confirmedCookie(userId: string) {
-  const cookie = await signedInCookie(userId)
-  const session = await readSession(getRequest('/', cookie))
-  await markSessionSecondFactor(session!.sessionId, new Date())
-  return cookie
-}
-
 describe('security pages', () => {
   it('keeps the admin pages for admins and each log for its owner', async () => {
-    const user = await createTestUser('client')
-    const other = await createTestUser('client')
+    const [user, other] = await twoTestUsers('client')
     await recordSecurityEvent({ userId: other.id, kind: 'password_changed', origin: null })
     const cookie = await signedInCookie(user.id)
     expect((await run(eventsLoader, getRequest('/admin/security-events', cookie))).status).toBe(403)
@@ -59,7 +49,7 @@ describe('security pages', () => {
     )
     expect(await listAllowlistOf(user.id)).toHaveLength(0)
 
-    const cookie = await confirmedCookie(user.id)
+    const cookie = await steppedUpCookie(user.id)
     const elsewhere = await addTo('198.51.100.0/24', cookie)
     expect(elsewhere.status).toBe(400)
     expect(JSON.stringify(await elsewhere.json())).toContain(

@@ -18,6 +18,13 @@ export async function createTestUser(role: Role, overrides: { email?: string; na
   })
 }
 
+/** Two new users of one role, made one after the other (a user and someone else). */
+export async function twoTestUsers(role: Role) {
+  const first = await createTestUser(role)
+  const second = await createTestUser(role)
+  return [first, second] as const
+}
+
 /** A signed-in cookie for the user, as after a real sign-in. */
 export async function signedInCookie(userId: string, extra: { secondFactorAt?: Date } = {}): Promise<string> {
   const setCookie = await startSession(userId, getRequest('/'), '203.0.113.7', extra)
@@ -36,4 +43,11 @@ export async function passStepUpNow(cookie: string, at = new Date()): Promise<vo
   const session = await readSession(getRequest('/', cookie))
   if (!session) throw new Error('no session')
   await markSessionSecondFactor(session.sessionId, at)
+}
+
+/** A signed-in cookie whose session has just passed a second factor. */
+export async function steppedUpCookie(userId: string): Promise<string> {
+  const cookie = await signedInCookie(userId)
+  await passStepUpNow(cookie)
+  return cookie
 }

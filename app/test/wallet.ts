@@ -22,3 +22,41 @@ export async function freelancerWithWallet(balanceMinor: number) {
   await topUpWallet(user.id, balanceMinor)
   return user
 }
+
+/**
+ * A card payment of `amountMinor` into the contract's escrow at `fundedAt`, released at `releasedAt`:
+ * 90 % to the freelancer's wallet, the 10 % fee to platform revenue (no tax), written straight to the ledger.
+ */
+export function writeFundedRelease(
+  contract: { id: string; freelancerId: string },
+  amountMinor: number,
+  at: { fundedAt: Date; releasedAt: Date },
+) {
+  const escrow = { kind: 'escrow' as const, ownerId: contract.id, currency: 'USD' }
+  writeLedgerTransaction({
+    idempotencyKey: `fund-${contract.id}`,
+    kind: LEDGER_TRANSACTION.escrowFund,
+    description: 'fund',
+    contractId: contract.id,
+    lines: [
+      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -amountMinor },
+      { account: escrow, amountMinor },
+    ],
+    at: at.fundedAt,
+  })
+  writeLedgerTransaction({
+    idempotencyKey: `release-${contract.id}`,
+    kind: LEDGER_TRANSACTION.escrowRelease,
+    description: 'release',
+    contractId: contract.id,
+    lines: [
+      { account: escrow, amountMinor: -amountMinor },
+      { account: { kind: 'wallet', ownerId: contract.freelancerId, currency: 'USD' }, amountMinor: amountMinor * 0.9 },
+      {
+        account: { kind: 'platform_revenue', ownerId: PLATFORM_OWNER, currency: 'USD' },
+        amountMinor: amountMinor * 0.1,
+      },
+    ],
+    at: at.releasedAt,
+  })
+}

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { markSessionSecondFactor } from '~/models/sessions.server'
 import { findWebAuthnCredential } from '~/models/webauthn.server'
 import * as passkeysRoute from '~/routes/_portal.settings.security.passkeys'
 import * as securityKeysRoute from '~/routes/_portal.settings.security.security-keys'
-import { readSession } from '~/services/accounts/sessions.server'
 import { getEnv } from '~/utils/env.server'
 import { formRequest, getRequest, run } from './requests'
 import { softAuthenticator } from './soft-authenticator'
@@ -86,8 +84,7 @@ describe('passkey and security key settings', () => {
     )
     expect(await findWebAuthnCredential(id)).toBeDefined()
 
-    const session = await readSession(getRequest(KEYS, cookie))
-    await markSessionSecondFactor(session!.sessionId, new Date())
+    await passStepUpNow(cookie)
     // Through the passkeys page it is not found: each page manages its own kind.
     const wrongPage = await run(
       passkeysRoute.action,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { listSecurityEvents } from '~/models/security-events.server'
+import { securityEventsOfKind } from '~/test/security-events'
 import type { RequestOrigin } from '~/services/security/context'
 import { getRequest } from '~/test/requests'
-import { createTestUser } from '~/test/users'
+import { createTestUser, twoTestUsers } from '~/test/users'
 import { listDevicesOf, readSession, revokeOtherSessions, revokeSession, startSession } from './sessions.server'
 
 const here: RequestOrigin = { ip: '81.2.69.142', userAgent: 'vitest', deviceId: null }
@@ -40,17 +40,13 @@ describe('sessions and devices', () => {
     expect(await revokeOtherSessions(user.id, current, here)).toBe(0)
     expect((await listDevicesOf(user.id, current)).map((device) => device.id)).toEqual([current])
 
-    const { rows } = await listSecurityEvents({ userId: user.id, kind: 'session_revoked', page: 1, pageSize: 10 })
-    expect(rows.map((row) => row.event.detail).sort()).toEqual([
-      'Signed out 2 other browsers',
-      'Signed out Firefox 133 on Linux (IP 216.160.83.56)',
-    ])
-    expect(rows[0]?.event).toMatchObject({ severity: 'low', ip: '81.2.69.142' })
+    const { events, sortedDetails } = await securityEventsOfKind(user.id, 'session_revoked')
+    expect(sortedDetails).toEqual(['Signed out 2 other browsers', 'Signed out Firefox 133 on Linux (IP 216.160.83.56)'])
+    expect(events[0]).toMatchObject({ severity: 'low', ip: '81.2.69.142' })
   })
 
   it('cannot revoke another account’s session', async () => {
-    const owner = await createTestUser('client')
-    const stranger = await createTestUser('client')
+    const [owner, stranger] = await twoTestUsers('client')
     const session = await signInFrom(owner.id, '81.2.69.142')
     expect(await revokeSession(stranger.id, session, here)).toBe(false)
     expect(await listDevicesOf(owner.id, session)).toHaveLength(1)

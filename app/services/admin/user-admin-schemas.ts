@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { requiredText } from '~/domain/form-fields'
 import { ROLES } from '~/domain/enums'
 import { pageParam } from '~/domain/query-params'
 
@@ -12,11 +13,10 @@ export const UserSearchSchema = z.object({
 export const BlockUserSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('block'),
-    reason: z
-      .string({ error: 'Give the reason the user will see' })
-      .trim()
-      .min(10, 'Explain the reason in at least 10 characters')
-      .max(500, 'Use at most 500 characters'),
+    reason: requiredText('Give the reason the user will see', {
+      min: [10, 'Explain the reason in at least 10 characters'],
+      max: [500, 'Use at most 500 characters'],
+    }),
   }),
   z.object({ intent: z.literal('unblock') }),
   z.object({ intent: z.literal('end-sessions') }),

@@ -1,6 +1,6 @@
 /** The facts the matching formula scores, from a project and a freelancer (app/services/ai/matching.ts). */
-import type { CandidateFreelancer, CandidateProject } from '~/models/matching.server'
-import type { FreelancerRecord } from '~/models/rank.server'
+import type { FreelancerMatchProfile, FreelancerRecord } from '~/domain/freelancer-facts'
+import type { CandidateProject } from '~/models/matching.server'
 import { workdayOverlapHours, type MatchFacts } from './matching'
 import { skillSimilarity } from './semantic-skills.server'
 
@@ -64,11 +64,10 @@ export type ProjectSide = Pick<
   CandidateProject,
   'skills' | 'experienceLevel' | 'budgetType' | 'budgetMinMinor' | 'budgetMaxMinor' | 'currency' | 'clientTimeZone'
 >
-export type FreelancerSide = Omit<CandidateFreelancer, 'id' | 'name' | 'headline'>
 
 export function toFacts(
   project: ProjectSide,
-  freelancer: FreelancerSide,
+  freelancer: FreelancerMatchProfile,
   record: FreelancerRecord,
   now: Date,
 ): MatchFacts {

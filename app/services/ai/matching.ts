@@ -7,6 +7,7 @@
  */
 import { DAY_MS } from '~/domain/durations'
 import type { Availability, ExperienceLevel } from '~/domain/enums'
+import type { FreelancerRecord } from '~/domain/freelancer-facts'
 import { smoothedRating, smoothedShare } from '~/services/marketplace/rank'
 
 export type MatchFactorKey =
@@ -21,7 +22,8 @@ export type MatchFactorKey =
   | 'languages'
   | 'activity'
 
-export type MatchFacts = {
+/** The freelancer's record (as the rank formula counts it) and how they compare with the project. */
+export type MatchFacts = FreelancerRecord & {
   /** For each of the project's skills, the best similarity (0–1) of one of the freelancer's skills; 1 when they have it. */
   skillMatches: number[]
   projectLevel: ExperienceLevel
@@ -31,18 +33,10 @@ export type MatchFacts = {
   budgetMaxMinor: number
   /** The freelancer's hourly rate in the project's currency, or null when not set (or another currency). */
   hourlyRateMinor: number | null
-  reviewCount: number
-  averageRating: number | null
-  endedContracts: number
-  paidContracts: number
-  disputesLost: number
-  milestonesDue: number
-  milestonesOnTime: number
   availability: Availability
   /** Hours of overlap of the two working days (9:00–17:00 local), or null when a time zone is unknown. */
   overlapHours: number | null
   freelancerLanguages: string[]
-  lastActiveAt: Date | null
 }
 
 type Definition = { key: MatchFactorKey; label: string; weight: number; explanation: string }

@@ -5,7 +5,7 @@
  * binary search.
  */
 import type { RecordEvents } from '~/models/model-training.server'
-import type { FreelancerRecord } from '~/models/rank.server'
+import type { FreelancerRecord } from '~/domain/freelancer-facts'
 
 type Series = { at: number[]; sums: number[][] }
 

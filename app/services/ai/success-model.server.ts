@@ -16,7 +16,7 @@ import {
 import { freelancerRecordsOf } from '~/models/freelancer-records.server'
 import { findFreelancerProfile } from '~/models/profiles.server'
 import { listSkillsOfProjects } from '~/models/projects.server'
-import type { FreelancerRecord } from '~/models/rank.server'
+import type { FreelancerRecord } from '~/domain/freelancer-facts'
 import { reviewStatsOf } from '~/models/reviews.server'
 import type { ExperienceLevel } from '~/domain/enums'
 import { smoothedRating, smoothedShare } from '~/services/marketplace/rank'

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { writeLedgerTransaction, PLATFORM_OWNER } from '~/models/ledger.server'
 import { countFactsInWindows, listRollups } from '~/models/analytics.server'
-import { insertHiredContract } from '~/test/escrow-fixtures'
-import { createTestUser } from '~/test/users'
+import { hireBetweenNewUsers } from '~/test/escrow-fixtures'
+import { writeFundedRelease } from '~/test/wallet'
 import { loadAdminAnalytics } from './admin-analytics.server'
 import { loadDayFacts } from './daily-facts.server'
 import { daysBetween, rollUpDays } from './rollups.server'
@@ -11,38 +10,13 @@ const at = (text: string) => new Date(text)
 
 /** Fund 100.00 on 31 Jan, release it on 1 Feb (90.00 to the freelancer, 10.00 fee). */
 async function history() {
-  const client = await createTestUser('client')
-  const freelancer = await createTestUser('freelancer', { name: 'Farah Top' })
-  const contract = await insertHiredContract({
-    clientId: client.id,
-    freelancerId: freelancer.id,
-    type: 'fixed',
-    title: 'Shop',
-    amountMinor: 10_000,
-  })
-  const escrow = { kind: 'escrow' as const, ownerId: contract.id, currency: 'USD' }
-  writeLedgerTransaction({
-    idempotencyKey: `fund-${contract.id}`,
-    kind: 'escrow.fund',
-    description: 'fund',
-    contractId: contract.id,
-    lines: [
-      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -10_000 },
-      { account: escrow, amountMinor: 10_000 },
-    ],
-    at: at('2026-01-31T12:00:00Z'),
-  })
-  writeLedgerTransaction({
-    idempotencyKey: `release-${contract.id}`,
-    kind: 'escrow.release',
-    description: 'release',
-    contractId: contract.id,
-    lines: [
-      { account: escrow, amountMinor: -10_000 },
-      { account: { kind: 'wallet', ownerId: freelancer.id, currency: 'USD' }, amountMinor: 9_000 },
-      { account: { kind: 'platform_revenue', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: 1_000 },
-    ],
-    at: at('2026-02-01T12:00:00Z'),
+  const { contract } = await hireBetweenNewUsers(
+    { type: 'fixed', title: 'Shop', amountMinor: 10_000 },
+    { freelancer: 'Farah Top' },
+  )
+  writeFundedRelease(contract, 10_000, {
+    fundedAt: at('2026-01-31T12:00:00Z'),
+    releasedAt: at('2026-02-01T12:00:00Z'),
   })
 }
 

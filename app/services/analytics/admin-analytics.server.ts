@@ -5,11 +5,12 @@
  */
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
+import type { DayFacts } from '~/domain/analytics-facts'
 import { countFactsInWindows, sumEscrowBefore } from '~/models/analytics.server'
 import type { ChartBlock } from './chart-block'
 import { loadDayFacts } from './daily-facts.server'
 import type { ExportTable } from './exports'
-import { adminCards, bucketDays, completionRate, runningBalance, sumFacts, type DayFacts } from './metrics'
+import { adminCards, bucketDays, completionRate, runningBalance, sumFacts } from './metrics'
 import { resolvePeriod, zonedDay, type Period, type RangeInput } from './periods'
 import { loadRangeDetails } from './range-details.server'
 import { analyticsSettings } from './rollups.server'

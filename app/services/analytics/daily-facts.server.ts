@@ -2,8 +2,8 @@
  * Facts per platform day: rolled-up days from analytics_daily, anything not rolled up (today,
  * or a day the nightly job has not reached) counted live from the ledger and the fact tables.
  */
+import { FACT_KEYS, type DayFacts } from '~/domain/analytics-facts'
 import { countFactsInWindows, listRollups, type RollupRow } from '~/models/analytics.server'
-import { FACT_KEYS, type DayFacts } from './metrics'
 import type { DayWindow } from './periods'
 
 export type DayWithFacts = DayWindow & { facts: DayFacts; live: boolean }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { describeChart, valueTicks } from '~/utils/chart-data'
-import { adminCards, bucketDays, formatChange, NO_FACTS, percentChange, runningBalance, type DayFacts } from './metrics'
+import { NO_FACTS, type DayFacts } from '~/domain/analytics-facts'
+import { adminCards, bucketDays, formatChange, percentChange, runningBalance } from './metrics'
 
 const facts = (values: Partial<DayFacts>): DayFacts => ({ ...NO_FACTS, ...values })
 

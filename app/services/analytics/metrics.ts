@@ -2,42 +2,8 @@
  * The admin figures as pure functions over daily facts, so the same code reads rollups and live
  * rows, and every figure can be checked against a hand-computed fixture.
  */
+import { FACT_KEYS, NO_FACTS, type DayFacts } from '~/domain/analytics-facts'
 import type { Bucket, DayWindow } from './periods'
-
-/** What happened on one platform day (or in one live window), in the reporting currency. */
-export type DayFacts = {
-  /** Platform fees recognised in the ledger (entries into platform revenue). */
-  revenueMinor: number
-  /** What clients paid for delivered work: the freelancer's share plus the fee and its tax. */
-  grossMinor: number
-  /** Ledger transactions of any kind. */
-  transactions: number
-  newProjects: number
-  /** New projects budgeted in the reporting currency, and the sum of their budget midpoints. */
-  pricedProjects: number
-  projectBudgetMinor: number
-  newClients: number
-  newFreelancers: number
-  milestonesReleased: number
-  milestonesRefunded: number
-  /** Money into escrow less money out of it. */
-  escrowNetMinor: number
-}
-export const FACT_KEYS = [
-  'revenueMinor',
-  'grossMinor',
-  'transactions',
-  'newProjects',
-  'pricedProjects',
-  'projectBudgetMinor',
-  'newClients',
-  'newFreelancers',
-  'milestonesReleased',
-  'milestonesRefunded',
-  'escrowNetMinor',
-] as const satisfies readonly (keyof DayFacts)[]
-
-export const NO_FACTS: DayFacts = Object.fromEntries(FACT_KEYS.map((key) => [key, 0])) as DayFacts
 
 function addFacts(a: DayFacts, b: DayFacts): DayFacts {
   return Object.fromEntries(FACT_KEYS.map((key) => [key, a[key] + b[key]])) as DayFacts

@@ -16,6 +16,7 @@ import {
   startOfWeek,
 } from 'date-fns'
 import * as z from 'zod'
+import { ISO_DAY } from '~/domain/form-fields'
 
 export const RANGE_PRESETS = ['24h', '7d', '30d', '90d', '1y', 'custom'] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]
@@ -31,7 +32,7 @@ const PRESET_DAYS = { '7d': 7, '30d': 30, '90d': 90, '1y': 365 } as const
 /** A custom range may not be longer than this (the charts and the queries stay meaningful). */
 const MAX_CUSTOM_DAYS = 3 * 366
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
+const isoDay = z.string().regex(ISO_DAY, 'Use the form YYYY-MM-DD')
 
 /** The GET form: a preset, or custom with both dates (inclusive, platform days). */
 export const rangeSchema = z

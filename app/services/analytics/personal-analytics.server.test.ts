@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findOrCreateConversation, insertMessage } from '~/models/conversations.server'
 import { insertHiredContract } from '~/test/escrow-fixtures'
-import { createTestUser } from '~/test/users'
+import { createTestUser, twoTestUsers } from '~/test/users'
 import { formatReplyTime } from './first-reply'
 import { loadFreelancerAnalytics } from './personal-analytics.server'
 
@@ -31,8 +31,7 @@ async function conversation(
 describe('time to first reply in a freelancer’s analytics', () => {
   it('measures from the first message from the other side to the freelancer’s next message, median over the year', async () => {
     const client = await createTestUser('client')
-    const freelancer = await createTestUser('freelancer')
-    const other = await createTestUser('freelancer')
+    const [freelancer, other] = await twoTestUsers('freelancer')
     const [c, f] = [client.id, freelancer.id]
     // Hand-computed: replies after 0.5 h, 1.5 h, 6 h and 48 h; one not answered; one before the range.
     await conversation(c, f, [

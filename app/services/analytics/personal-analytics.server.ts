@@ -15,6 +15,7 @@ import {
   listProfileViews,
   listRatingsReceived,
 } from '~/models/personal-analytics.server'
+import type { ChartData, ChartFormat } from '~/utils/chart-data'
 import type { ChartBlock } from './chart-block'
 import { formatReplyTime, summariseFirstReplies } from './first-reply'
 import { bucketsFor, type Bucket } from './periods'
@@ -47,12 +48,28 @@ function perMonth<T extends { at: number }>(months: Bucket[], rows: T[], value: 
   return sums
 }
 
+/** A chart over the months: each named series has one value per month. */
+function monthlyChart(
+  months: Bucket[],
+  chart: Pick<ChartBlock, 'id' | 'title' | 'kind' | 'format'>,
+  series: ChartData['series'],
+): ChartBlock {
+  return { ...chart, labelHeading: 'Month', data: { labels: months.map((m) => m.label), series } }
+}
+
+const COUNT: ChartFormat = { kind: 'count' }
+
+/** The months a personal report covers, in the platform's reporting time zone and currency. */
+function reportMonths(now: Date) {
+  const { timeZone, currency } = analyticsSettings()
+  const months = lastMonths(now, timeZone)
+  const money: ChartFormat = { kind: 'money', currency }
+  return { currency, months, since: months[0]!.start, money }
+}
 const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null)
 
 export async function loadFreelancerAnalytics(userId: string, now = new Date()) {
-  const { timeZone, currency } = analyticsSettings()
-  const months = lastMonths(now, timeZone)
-  const since = months[0]!.start
+  const { currency, months, since, money } = reportMonths(now)
   const [earnings, proposals, views, ratings, firstReplies] = await Promise.all([
     listFreelancerEarnings(userId, currency, since),
     listFreelancerProposals(userId, since),
@@ -61,60 +78,31 @@ export async function loadFreelancerAnalytics(userId: string, now = new Date()) 
     listFirstReplies(userId, since),
   ])
   const replies = summariseFirstReplies(firstReplies)
-  const labels = months.map((m) => m.label)
   const ratingSums = perMonth(months, ratings, (r) => r.rating)
   const ratingCounts = perMonth(months, ratings, () => 1)
   const sent = proposals.length
   const viewed = proposals.filter((p) => p.viewed).length
   const won = proposals.filter((p) => p.won).length
   const charts: ChartBlock[] = [
-    {
-      id: 'earnings',
-      title: 'Earnings by month, after fees',
-      kind: 'bar',
-      labelHeading: 'Month',
-      format: { kind: 'money', currency },
-      data: { labels, series: [{ name: 'Earned', values: perMonth(months, earnings, (e) => e.amountMinor) }] },
-    },
-    {
-      id: 'proposals',
-      title: 'Proposals sent, viewed and won',
-      kind: 'bar',
-      labelHeading: 'Month',
-      format: { kind: 'count' },
-      data: {
-        labels,
-        series: [
-          { name: 'Sent', values: perMonth(months, proposals, () => 1) },
-          { name: 'Viewed', values: perMonth(months, proposals, (p) => p.viewed) },
-          { name: 'Won', values: perMonth(months, proposals, (p) => p.won) },
-        ],
+    monthlyChart(months, { id: 'earnings', title: 'Earnings by month, after fees', kind: 'bar', format: money }, [
+      { name: 'Earned', values: perMonth(months, earnings, (e) => e.amountMinor) },
+    ]),
+    monthlyChart(months, { id: 'proposals', title: 'Proposals sent, viewed and won', kind: 'bar', format: COUNT }, [
+      { name: 'Sent', values: perMonth(months, proposals, () => 1) },
+      { name: 'Viewed', values: perMonth(months, proposals, (p) => p.viewed) },
+      { name: 'Won', values: perMonth(months, proposals, (p) => p.won) },
+    ]),
+    monthlyChart(
+      months,
+      { id: 'profile-views', title: 'Profile views (recorded since this page was added)', kind: 'line', format: COUNT },
+      [{ name: 'Views', values: perMonth(months, views, () => 1) }],
+    ),
+    monthlyChart(months, { id: 'rating', title: 'Average rating received', kind: 'line', format: COUNT }, [
+      {
+        name: 'Rating (1–5)',
+        values: ratingSums.map((sum, i) => (ratingCounts[i] ? Math.round((sum / ratingCounts[i]!) * 10) / 10 : 0)),
       },
-    },
-    {
-      id: 'profile-views',
-      title: 'Profile views (recorded since this page was added)',
-      kind: 'line',
-      labelHeading: 'Month',
-      format: { kind: 'count' },
-      data: { labels, series: [{ name: 'Views', values: perMonth(months, views, () => 1) }] },
-    },
-    {
-      id: 'rating',
-      title: 'Average rating received',
-      kind: 'line',
-      labelHeading: 'Month',
-      format: { kind: 'count' },
-      data: {
-        labels,
-        series: [
-          {
-            name: 'Rating (1–5)',
-            values: ratingSums.map((sum, i) => (ratingCounts[i] ? Math.round((sum / ratingCounts[i]!) * 10) / 10 : 0)),
-          },
-        ],
-      },
-    },
+    ]),
     replies.chart,
   ]
   const figures: Figure[] = [
@@ -132,35 +120,22 @@ export async function loadFreelancerAnalytics(userId: string, now = new Date()) 
 }
 
 export async function loadClientAnalytics(userId: string, now = new Date()) {
-  const { timeZone, currency } = analyticsSettings()
-  const months = lastMonths(now, timeZone)
-  const since = months[0]!.start
+  const { currency, months, since, money } = reportMonths(now)
   const [spend, hires, approvals] = await Promise.all([
     listClientSpend(userId, currency, since),
     listClientHires(userId, since),
     listClientApprovals(userId, since),
   ])
-  const labels = months.map((m) => m.label)
   const daysToHire = hires.map((h) => (h.at - h.postedAt) / DAY_MS)
   const dated = approvals.filter((a) => a.onTime !== null)
   const onTime = dated.filter((a) => a.onTime).length
   const charts: ChartBlock[] = [
-    {
-      id: 'spend',
-      title: 'Spend by month',
-      kind: 'bar',
-      labelHeading: 'Month',
-      format: { kind: 'money', currency },
-      data: { labels, series: [{ name: 'Paid for work', values: perMonth(months, spend, (s) => s.amountMinor) }] },
-    },
-    {
-      id: 'hires',
-      title: 'Hires by month',
-      kind: 'bar',
-      labelHeading: 'Month',
-      format: { kind: 'count' },
-      data: { labels, series: [{ name: 'Hires', values: perMonth(months, hires, () => 1) }] },
-    },
+    monthlyChart(months, { id: 'spend', title: 'Spend by month', kind: 'bar', format: money }, [
+      { name: 'Paid for work', values: perMonth(months, spend, (s) => s.amountMinor) },
+    ]),
+    monthlyChart(months, { id: 'hires', title: 'Hires by month', kind: 'bar', format: COUNT }, [
+      { name: 'Hires', values: perMonth(months, hires, () => 1) },
+    ]),
   ]
   const averageDays = daysToHire.length ? daysToHire.reduce((a, b) => a + b, 0) / daysToHire.length : null
   const figures: Figure[] = [

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
-import { writeLedgerTransaction, PLATFORM_OWNER } from '~/models/ledger.server'
 import { ensureSkills } from '~/models/profiles.server'
 import { insertProjectsBulk, type BulkProject } from '~/models/projects.server'
 import { insertFixedContract } from '~/test/escrow-fixtures'
 import { createTestUser } from '~/test/users'
+import { writeFundedRelease } from '~/test/wallet'
 import { loadAdminAnalytics } from './admin-analytics.server'
 import { rollUpDays, runNightlyRollup } from './rollups.server'
 
@@ -24,33 +24,7 @@ async function paidContract(clientId: string, freelancerId: string, amountMinor:
     sql`update milestones set status = 'released', released_at = ${at(paid).getTime()} where id = ${milestoneIds[0]!}`,
   )
   getDb().run(sql`update contracts set status = 'ended' where id = ${contract.id}`)
-  const escrow = { kind: 'escrow' as const, ownerId: contract.id, currency: 'USD' }
-  writeLedgerTransaction({
-    idempotencyKey: `fund-${contract.id}`,
-    kind: 'escrow.fund',
-    description: 'fund',
-    contractId: contract.id,
-    lines: [
-      { account: { kind: 'clearing_card', ownerId: PLATFORM_OWNER, currency: 'USD' }, amountMinor: -amountMinor },
-      { account: escrow, amountMinor },
-    ],
-    at: at(posted),
-  })
-  writeLedgerTransaction({
-    idempotencyKey: `release-${contract.id}`,
-    kind: 'escrow.release',
-    description: 'release',
-    contractId: contract.id,
-    lines: [
-      { account: escrow, amountMinor: -amountMinor },
-      { account: { kind: 'wallet', ownerId: freelancerId, currency: 'USD' }, amountMinor: amountMinor * 0.9 },
-      {
-        account: { kind: 'platform_revenue', ownerId: PLATFORM_OWNER, currency: 'USD' },
-        amountMinor: amountMinor * 0.1,
-      },
-    ],
-    at: at(paid),
-  })
+  writeFundedRelease(contract, amountMinor, { fundedAt: at(posted), releasedAt: at(paid) })
   return contract
 }
 

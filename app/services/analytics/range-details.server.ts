@@ -4,6 +4,7 @@
  * come from the people and postings rollups; today, and any day not rolled up yet, is counted live
  * with the same queries, so a rolled-up range and a live one give the same figures.
  */
+import { NO_POSTINGS, type PostingCounts } from '~/domain/analytics-facts'
 import {
   countPostingsInWindows,
   countSkillsInWindows,
@@ -12,7 +13,6 @@ import {
   listTopProjectIdsInWindows,
   sumEarningsInWindows,
   sumSpendInWindows,
-  type PostingCounts,
   type WindowAmount,
 } from '~/models/analytics-cohorts.server'
 import {
@@ -30,15 +30,6 @@ import { countDistinctPeople, encodeAmounts, encodeOrdinals, topTotals, type Per
 import type { DayWindow, Period } from './periods'
 
 const TOP = 5
-const EMPTY_POSTINGS: PostingCounts = {
-  posted: 0,
-  open: 0,
-  closedHired: 0,
-  closedNoHire: 0,
-  proposed: 0,
-  hired: 0,
-  completed: 0,
-}
 
 const CATEGORY_OF = new Map<string, string>(SKILL_ENTRIES.map((entry) => [entry.name, entry.category]))
 
@@ -162,7 +153,7 @@ async function loadPostings(period: Period, currency: string) {
     countSkillsInWindows(live),
     listTopProjectIdsInWindows(live, currency, TOP),
   ])
-  const total = { ...EMPTY_POSTINGS }
+  const total = { ...NO_POSTINGS }
   for (const c of [...stored, ...counts])
     for (const key of Object.keys(total) as (keyof PostingCounts)[]) total[key] += c[key]
   const categories = categoryCounts(skillRows)

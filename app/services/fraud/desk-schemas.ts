@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { requiredText } from '~/domain/form-fields'
 
 const note = z
   .string({ error: 'Write a note for the history' })
@@ -18,11 +19,10 @@ export const AlertWorkflowSchema = z.object({
 export const AlertBlockSchema = z.object({
   intent: z.literal('block'),
   userId: z.string().min(1).max(100),
-  reason: z
-    .string({ error: 'Give the reason the user will see' })
-    .trim()
-    .min(10, 'Explain the reason in at least 10 characters')
-    .max(500, 'Use at most 500 characters'),
+  reason: requiredText('Give the reason the user will see', {
+    min: [10, 'Explain the reason in at least 10 characters'],
+    max: [500, 'Use at most 500 characters'],
+  }),
 })
 
 /** Releasing a held payout, or keeping it held, from the alert, with a note. */

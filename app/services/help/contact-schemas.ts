@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { requiredText } from '~/domain/form-fields'
 
 export const CONTACT_TOPICS = [
   { value: 'account', label: 'My account and signing in' },
@@ -20,28 +21,25 @@ export function contactTopicLabel(value: string): string {
 export const HONEYPOT_FIELD = 'website'
 
 export const ContactSchema = z.object({
-  name: z
-    .string({ error: 'Enter your name' })
-    .trim()
-    .min(2, 'Enter your name (at least 2 characters)')
-    .max(80, 'Use at most 80 characters'),
+  name: requiredText('Enter your name', {
+    min: [2, 'Enter your name (at least 2 characters)'],
+    max: [80, 'Use at most 80 characters'],
+  }),
   email: z
     .string({ error: 'Enter your email address, so we can answer' })
     .trim()
     .max(254, 'That email address is too long')
     .pipe(z.email('Enter a valid email address, so we can answer')),
   topic: z.enum(TOPIC_VALUES, { error: 'Choose what your question is about' }),
-  message: z
-    .string({ error: 'Write your question' })
-    .trim()
-    .min(20, 'Tell us a little more (at least 20 characters)')
-    .max(5000, 'Keep it under 5,000 characters'),
+  message: requiredText('Write your question', {
+    min: [20, 'Tell us a little more (at least 20 characters)'],
+    max: [5000, 'Keep it under 5,000 characters'],
+  }),
 })
 
 export const ContactReplySchema = z.object({
-  reply: z
-    .string({ error: 'Write the answer' })
-    .trim()
-    .min(10, 'Write the answer (at least 10 characters)')
-    .max(5000, 'Keep it under 5,000 characters'),
+  reply: requiredText('Write the answer', {
+    min: [10, 'Write the answer (at least 10 characters)'],
+    max: [5000, 'Keep it under 5,000 characters'],
+  }),
 })

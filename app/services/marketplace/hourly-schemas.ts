@@ -1,8 +1,9 @@
 import * as z from 'zod'
+import { ISO_DAY, requiredText } from '~/domain/form-fields'
 import { isMonday, parseDuration, parseIsoDay } from './hourly'
 
 export const LogTimeSchema = z.object({
-  workDate: z.string({ error: 'Choose the day you worked' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose the day you worked'),
+  workDate: z.string({ error: 'Choose the day you worked' }).regex(ISO_DAY, 'Choose the day you worked'),
   duration: z
     .string({ error: 'Enter how long you worked, e.g. 1:30 or 1.5' })
     .trim()
@@ -10,27 +11,25 @@ export const LogTimeSchema = z.object({
       const minutes = parseDuration(value)
       return minutes !== null && minutes > 0 && minutes <= 24 * 60
     }, 'Enter how long you worked, e.g. 1:30 or 1.5 (at most 24 hours)'),
-  memo: z
-    .string({ error: 'Say what you worked on' })
-    .trim()
-    .min(3, 'Say what you worked on (at least 3 characters)')
-    .max(500, 'Keep the memo under 500 characters'),
+  memo: requiredText('Say what you worked on', {
+    min: [3, 'Say what you worked on (at least 3 characters)'],
+    max: [500, 'Keep the memo under 500 characters'],
+  }),
 })
 
 export const DisputeInvoiceSchema = z.object({
   invoiceId: z.string().min(1),
-  reason: z
-    .string({ error: 'Say what is wrong with this invoice' })
-    .trim()
-    .min(20, 'Say what is wrong with this invoice (at least 20 characters)')
-    .max(2000, 'Keep it under 2,000 characters'),
+  reason: requiredText('Say what is wrong with this invoice', {
+    min: [20, 'Say what is wrong with this invoice (at least 20 characters)'],
+    max: [2000, 'Keep it under 2,000 characters'],
+  }),
 })
 
 /** Which week an invoice is for: a real Monday (whether that week is over is the service's rule). */
 export const SendInvoiceSchema = z.object({
   weekStart: z
     .string({ error: 'Choose the week to invoice' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'The week must be a date (YYYY-MM-DD)')
+    .regex(ISO_DAY, 'The week must be a date (YYYY-MM-DD)')
     .refine((value) => parseIsoDay(value) !== null, 'The week must be a real date')
     .refine(isMonday, 'The week must start on a Monday'),
 })

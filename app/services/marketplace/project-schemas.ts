@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { ISO_DAY, requiredText } from '~/domain/form-fields'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from '~/domain/enums'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
@@ -24,21 +25,19 @@ export function skillsProblem(text: string): string | null {
   return null
 }
 
-const amountText = (message: string) => z.string({ error: message }).trim().max(20, message).optional()
+const budgetText = (message: string) => z.string({ error: message }).trim().max(20, message).optional()
 
 /** The post-a-project and edit-project form (one schema for both). */
 export const ProjectSchema = z
   .object({
-    title: z
-      .string({ error: 'Give the project a title' })
-      .trim()
-      .min(5, 'Use at least 5 characters for the title')
-      .max(120, 'Keep the title under 120 characters'),
-    description: z
-      .string({ error: 'Describe the work' })
-      .trim()
-      .min(30, 'Describe the work in at least 30 characters')
-      .max(10_000, 'Keep the description under 10,000 characters'),
+    title: requiredText('Give the project a title', {
+      min: [5, 'Use at least 5 characters for the title'],
+      max: [120, 'Keep the title under 120 characters'],
+    }),
+    description: requiredText('Describe the work', {
+      min: [30, 'Describe the work in at least 30 characters'],
+      max: [10_000, 'Keep the description under 10,000 characters'],
+    }),
     skills: z
       .string({ error: 'Name at least one skill, e.g. React, Node.js' })
       .trim()
@@ -48,15 +47,15 @@ export const ProjectSchema = z
         if (problem) ctx.addIssue({ code: 'custom', message: problem })
       }),
     budgetType: z.enum(BUDGET_TYPES, { error: 'Choose fixed price or hourly' }),
-    amount: amountText('Enter the fixed budget, e.g. 500'),
-    rateMin: amountText('Enter the lowest hourly rate, e.g. 25'),
-    rateMax: amountText('Enter the highest hourly rate, e.g. 40'),
+    amount: budgetText('Enter the fixed budget, e.g. 500'),
+    rateMin: budgetText('Enter the lowest hourly rate, e.g. 25'),
+    rateMax: budgetText('Enter the highest hourly rate, e.g. 40'),
     currency: z.enum(PROJECT_CURRENCIES, { error: 'Choose a currency' }),
     deadline: z
       .string()
       .trim()
       .optional()
-      .refine((value) => !value || /^\d{4}-\d{2}-\d{2}$/.test(value), 'Enter the deadline as a date')
+      .refine((value) => !value || ISO_DAY.test(value), 'Enter the deadline as a date')
       .refine((value) => !value || value >= isoToday(), 'The deadline cannot be in the past'),
     experienceLevel: z.enum(EXPERIENCE_LEVELS, { error: 'Choose the experience level you need' }),
     visibility: z.enum(PROJECT_VISIBILITIES, { error: 'Choose who can see the project' }),
@@ -131,11 +130,10 @@ export const DeclineInvitationSchema = z.object({
 
 export const HideProjectSchema = z.object({
   projectId: z.string().min(1),
-  reason: z
-    .string({ error: 'Give the reason the client will see' })
-    .trim()
-    .min(10, 'Explain the reason in at least 10 characters')
-    .max(500, 'Use at most 500 characters'),
+  reason: requiredText('Give the reason the client will see', {
+    min: [10, 'Explain the reason in at least 10 characters'],
+    max: [500, 'Use at most 500 characters'],
+  }),
 })
 
 export const AdminProjectSearchSchema = z.object({

@@ -9,7 +9,7 @@ import {
   listProjectsForAdmin,
 } from '~/models/projects.server'
 import { proposals } from '~/models/schema'
-import { createTestUser } from '~/test/users'
+import { createTestUser, twoTestUsers } from '~/test/users'
 import type { ProjectInput } from './project-schemas'
 import {
   acceptInvitation,
@@ -123,8 +123,7 @@ describe('posting and editing', () => {
 describe('closing without a hire', () => {
   it('tells every applicant with an open proposal, then allows reopening once', async () => {
     const { project } = await postedProject()
-    const applicant = await createTestUser('freelancer')
-    const withdrawn = await createTestUser('freelancer')
+    const [applicant, withdrawn] = await twoTestUsers('freelancer')
     const proposalId = insertProposal(project.id, applicant.id)
     insertProposal(project.id, withdrawn.id, 'withdrawn')
 
@@ -199,8 +198,7 @@ describe('invitations', () => {
 
   it('count as accepted when the freelancer clicks accept or has sent a proposal', async () => {
     const { project } = await postedProject()
-    const first = await createTestUser('freelancer')
-    const second = await createTestUser('freelancer')
+    const [first, second] = await twoTestUsers('freelancer')
     await inviteFreelancer(project, { email: first.email })
     await inviteFreelancer(project, { email: second.email })
     await acceptInvitation((await findInvitation(project.id, first.id))!.id, first)

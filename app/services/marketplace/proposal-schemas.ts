@@ -1,11 +1,10 @@
 import * as z from 'zod'
+import { ISO_DAY, requiredText } from '~/domain/form-fields'
 import type { BudgetType } from '~/domain/enums'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
 import { milestoneSumProblem } from './proposal-rules'
 import { MAX_PROPOSAL_MILESTONES } from './proposal-form-options'
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 
 const MilestoneRowSchema = z.object({
   title: z.string().trim().max(120, 'Keep the title under 120 characters').optional(),
@@ -34,11 +33,10 @@ export type ProposalInput = {
 export function proposalFieldsSchema({ bidType }: { bidType: BudgetType }) {
   const bidWord = bidType === 'fixed' ? 'price' : 'hourly rate'
   return z.object({
-    coverLetter: z
-      .string({ error: 'Write a cover letter' })
-      .trim()
-      .min(50, 'Write at least 50 characters: say how you would do the work and why you')
-      .max(5000, 'Keep the cover letter under 5,000 characters'),
+    coverLetter: requiredText('Write a cover letter', {
+      min: [50, 'Write at least 50 characters: say how you would do the work and why you'],
+      max: [5000, 'Keep the cover letter under 5,000 characters'],
+    }),
     amount: z.string({ error: `Enter your ${bidWord}` }).trim(),
     durationDays: z
       .number({ error: 'Enter how many days the work will take' })
@@ -118,11 +116,10 @@ export function proposalSchema({ bidType, currency }: { bidType: BudgetType; cur
 }
 
 export const DeclineProposalSchema = z.object({
-  reason: z
-    .string({ error: 'Tell the freelancer why (they will read it)' })
-    .trim()
-    .min(10, 'Tell the freelancer why, in at least 10 characters (they will read it)')
-    .max(2000, 'Keep it under 2,000 characters'),
+  reason: requiredText('Tell the freelancer why (they will read it)', {
+    min: [10, 'Tell the freelancer why, in at least 10 characters (they will read it)'],
+    max: [2000, 'Keep it under 2,000 characters'],
+  }),
 })
 
 /** Accepting names the revision of the terms the client read (a hidden field on the page). */

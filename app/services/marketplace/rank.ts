@@ -1,5 +1,5 @@
 import { DAY_MS } from '~/domain/durations'
-import type { FreelancerRecord } from '~/models/rank.server'
+import type { FreelancerRecord } from '~/domain/freelancer-facts'
 /**
  * The freelancer rank (job-success score): a published formula, the same for everyone, from a few
  * named factors. Each factor turns the freelancer's own record into a share between 0 and 1; the

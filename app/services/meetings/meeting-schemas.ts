@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { requiredText } from '~/domain/form-fields'
 import { MEETING_RECURRENCES } from '~/domain/enums'
 
 export const MEETING_DURATIONS = [30, 45, 60] as const
@@ -14,11 +15,10 @@ const slot = z.iso.datetime({ error: 'Choose a time from the list' })
 
 export const BookMeetingSchema = z
   .object({
-    title: z
-      .string({ error: 'Give the meeting a title' })
-      .trim()
-      .min(3, 'Give the meeting a title (at least 3 characters)')
-      .max(120, 'Keep the title under 120 characters'),
+    title: requiredText('Give the meeting a title', {
+      min: [3, 'Give the meeting a title (at least 3 characters)'],
+      max: [120, 'Keep the title under 120 characters'],
+    }),
     agenda: z.string().trim().max(2000, 'Keep the agenda under 2,000 characters').default(''),
     // conform turns the typed text into numbers before zod sees it.
     durationMinutes: z

@@ -6,7 +6,7 @@ import { action as centreAction, loader as centreLoader } from '~/routes/_portal
 import { action as preferencesAction, loader as preferencesLoader } from '~/routes/_portal.settings.notifications'
 import { loader as portalLoader } from '~/routes/_portal'
 import { formRequest, getRequest, run } from '~/test/requests'
-import { createTestUser, signedInCookie } from '~/test/users'
+import { createTestUser, signedInCookie, twoTestUsers } from '~/test/users'
 import { notify } from './notify.server'
 
 async function outboxFor(email: string) {
@@ -57,8 +57,7 @@ describe('notify and email preferences', () => {
 
 describe('notification centre', () => {
   it('counts unread in the portal badge, opens a link marking it read, and marks all read', async () => {
-    const user = await createTestUser('client')
-    const other = await createTestUser('client')
+    const [user, other] = await twoTestUsers('client')
     const cookie = await signedInCookie(user.id)
     await notify({ userId: user.id, kind: 'account', title: 'One', link: '/settings' })
     await notify({ userId: user.id, kind: 'account', title: 'Two', link: 'https://evil.example/' })
@@ -109,8 +108,7 @@ describe('notification centre', () => {
   })
 
   it('opening the page a notification is about marks it read, however the page was reached', async () => {
-    const user = await createTestUser('client')
-    const other = await createTestUser('client')
+    const [user, other] = await twoTestUsers('client')
     const cookie = await signedInCookie(user.id)
     await notify({ userId: user.id, kind: 'contract_update', title: 'On the contract', link: '/contracts/abc' })
     await notify({ userId: user.id, kind: 'contract_update', title: 'With a query', link: '/contracts/abc?tab=x' })

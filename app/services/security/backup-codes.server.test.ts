@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { backupCodes, securityEvents } from '~/models/schema'
-import { createTestUser } from '~/test/users'
+import { createTestUser, twoTestUsers } from '~/test/users'
 import {
   backupCodeMethod,
   backupCodesOf,
@@ -57,8 +57,7 @@ describe('backup codes', () => {
   })
 
   it('refuses wrong codes and another account’s codes', async () => {
-    const owner = await createTestUser('client')
-    const other = await createTestUser('client')
+    const [owner, other] = await twoTestUsers('client')
     const [code = ''] = await generateBackupCodes(owner.id, origin)
     await generateBackupCodes(other.id, origin)
     expect(await redeemBackupCode(other.id, code)).toBe(false)

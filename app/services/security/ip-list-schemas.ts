@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { requiredText } from '~/domain/form-fields'
 import { normaliseCidr } from './ip-ranges'
 
 const CIDR_HINT = 'Enter an IP address such as 203.0.113.7 or a range such as 203.0.113.0/24'
@@ -13,11 +14,10 @@ export const BlocklistFormSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('add'),
     cidr: cidrField,
-    reason: z
-      .string({ error: 'Say why this range is blocked' })
-      .trim()
-      .min(3, 'Say why this range is blocked')
-      .max(300, 'Use at most 300 characters'),
+    reason: requiredText('Say why this range is blocked', {
+      min: [3, 'Say why this range is blocked'],
+      max: [300, 'Use at most 300 characters'],
+    }),
   }),
   z.object({ intent: z.literal('remove'), entryId: z.string().min(1) }),
 ])

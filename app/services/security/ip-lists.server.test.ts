@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { listSecurityEvents } from '~/models/security-events.server'
-import { createTestUser } from '~/test/users'
+import { securityEventsOfKind } from '~/test/security-events'
+import { createTestUser, twoTestUsers } from '~/test/users'
 import type { RequestOrigin } from './context'
 import {
   addToAllowlist,
@@ -95,12 +95,9 @@ describe('per-account IP allowlist', () => {
     expect(await isOutsideAllowlist(user.id, '81.2.69.200')).toBe(false)
     expect(await isOutsideAllowlist(user.id, '8.8.8.8')).toBe(true)
 
-    const { rows } = await listSecurityEvents({ userId: user.id, kind: 'allowlist_changed', page: 1, pageSize: 10 })
-    expect(rows.map((row) => row.event.detail).sort()).toEqual([
-      'Added 216.160.83.56/32',
-      'Added 81.2.69.0/24 (Office)',
-    ])
-    expect(rows[0]?.event).toMatchObject({ severity: 'medium', ip: '81.2.69.142' })
+    const { events, sortedDetails } = await securityEventsOfKind(user.id, 'allowlist_changed')
+    expect(sortedDetails).toEqual(['Added 216.160.83.56/32', 'Added 81.2.69.0/24 (Office)'])
+    expect(events[0]).toMatchObject({ severity: 'medium', ip: '81.2.69.142' })
   })
 
   it('refuses removing the range the current address needs, but removing the last one turns the list off', async () => {
@@ -126,13 +123,12 @@ describe('per-account IP allowlist', () => {
       cidr: '81.2.69.0/24',
     })
     expect(await isOutsideAllowlist(user.id, '8.8.8.8')).toBe(false)
-    const { rows } = await listSecurityEvents({ userId: user.id, kind: 'allowlist_changed', page: 1, pageSize: 10 })
-    expect(rows.map((row) => row.event.detail)).toContain('Removed 81.2.69.0/24; the allowlist is now off')
+    const { sortedDetails } = await securityEventsOfKind(user.id, 'allowlist_changed')
+    expect(sortedDetails).toContain('Removed 81.2.69.0/24; the allowlist is now off')
   })
 
   it('cannot remove another account’s entry', async () => {
-    const owner = await createTestUser('client')
-    const stranger = await createTestUser('client')
+    const [owner, stranger] = await twoTestUsers('client')
     await addToAllowlist({ userId: owner.id, cidr: '81.2.69.142', origin: from('81.2.69.142') })
     const [entry] = await allowlistOf(owner.id)
     expect(

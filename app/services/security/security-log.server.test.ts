@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { insertAssessment } from '~/models/sign-in-assessments.server'
-import { createTestUser } from '~/test/users'
+import { createTestUser, twoTestUsers } from '~/test/users'
 import type { RequestOrigin } from './context'
 import { recordSecurityEvent } from './events.server'
 import { filterFromSearch, searchSecurityLog, securityLogOf, SecurityEventSearchSchema } from './security-log.server'
@@ -37,8 +37,7 @@ async function assessment(userId: string) {
 
 describe('a user’s security log', () => {
   it('lists only their events, newest first, with label, severity, place, device and the sign-in’s risk factors', async () => {
-    const user = await createTestUser('client')
-    const other = await createTestUser('client')
+    const [user, other] = await twoTestUsers('client')
     const assessmentId = await assessment(user.id)
     await recordSecurityEvent({
       userId: user.id,
@@ -79,8 +78,7 @@ describe('a user’s security log', () => {
   })
 
   it('never shows another account’s assessment, even when an event points at it', async () => {
-    const user = await createTestUser('client')
-    const other = await createTestUser('client')
+    const [user, other] = await twoTestUsers('client')
     const othersAssessment = await assessment(other.id)
     await recordSecurityEvent({
       userId: user.id,

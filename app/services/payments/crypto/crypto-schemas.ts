@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { requiredText } from '~/domain/form-fields'
 import { CRYPTO_PAYMENT_CHOICES } from '../../../domain/crypto-networks'
 
 const CHOICE_VALUES = CRYPTO_PAYMENT_CHOICES.map((choice) => choice.value) as [string, ...string[]]
@@ -11,19 +12,17 @@ export const CryptoChoiceSchema = z.object({
 /** An admin confirms a sandbox payment with the transaction it came in. */
 export const ConfirmCryptoPaymentSchema = z.object({
   requestId: z.string().min(1),
-  txHash: z
-    .string({ error: 'Enter the transaction reference.' })
-    .trim()
-    .min(4, 'Enter the transaction reference (at least 4 characters).')
-    .max(200, 'A transaction reference has at most 200 characters.'),
+  txHash: requiredText('Enter the transaction reference.', {
+    min: [4, 'Enter the transaction reference (at least 4 characters).'],
+    max: [200, 'A transaction reference has at most 200 characters.'],
+  }),
 })
 
 /** An admin records that a late or unmatched crypto payment was sent back. */
 export const RefundCryptoReceiptSchema = z.object({
   receiptId: z.string().min(1),
-  reference: z
-    .string({ error: 'Enter the refund transaction reference.' })
-    .trim()
-    .min(4, 'Enter the refund transaction reference (at least 4 characters).')
-    .max(200, 'A transaction reference has at most 200 characters.'),
+  reference: requiredText('Enter the refund transaction reference.', {
+    min: [4, 'Enter the refund transaction reference (at least 4 characters).'],
+    max: [200, 'A transaction reference has at most 200 characters.'],
+  }),
 })

@@ -41,17 +41,10 @@ function query(params: [string, string | undefined][]): string {
 export function paymentUri(input: PaymentUriInput): string {
   const { asset, network, address, units } = input
   const decimals = assetDecimals(asset, network)
-  if (network === 'bitcoin') {
-    // BIP21: the amount is in BTC as a decimal.
-    return `bitcoin:${address}${query([
-      ['amount', unitsToDecimal(units, decimals)],
-      ['label', input.label],
-      ['message', input.message],
-    ])}`
-  }
-  if (network === 'solana') {
-    // Solana Pay transfer request: the amount is in SOL ("user units"), never scientific notation.
-    return `solana:${address}${query([
+  if (network === 'bitcoin' || network === 'solana') {
+    // BIP21 (`bitcoin:`) and a Solana Pay transfer request (`solana:`) read the same: the amount is
+    // in the coin itself (BTC, or SOL "user units") as a decimal, never scientific notation.
+    return `${network}:${address}${query([
       ['amount', unitsToDecimal(units, decimals)],
       ['label', input.label],
       ['message', input.message],

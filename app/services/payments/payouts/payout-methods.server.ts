@@ -25,14 +25,19 @@ export async function payoutMethodsOf(userId: string) {
 
 export type MethodOutcome = { ok: true; method: PayoutMethod } | { ok: false; field: string | null; message: string }
 
+/** The refusal, `why` followed by the sandbox's reason, where sandbox money cannot move; null where it can. */
+function refusedOutsideSandbox(why: string): MethodOutcome | null {
+  const sandbox = sandboxMoney()
+  return sandbox.available ? null : { ok: false, field: null, message: `${why}${sandbox.reason}` }
+}
+
 /** The sandbox stand-in for Stripe onboarding: a format-checked account of which only the last 4 are kept. */
 export async function addSandboxBankMethod(
   userId: string,
   input: { holderName: string; country: string; accountNumber: string },
 ): Promise<MethodOutcome> {
-  const sandbox = sandboxMoney()
-  if (!sandbox.available)
-    return { ok: false, field: null, message: `Sandbox bank accounts cannot be added: ${sandbox.reason}` }
+  const refused = refusedOutsideSandbox('Sandbox bank accounts cannot be added: ')
+  if (refused) return refused
   const checked = checkBankAccount(input.accountNumber)
   if (!checked.ok) return { ok: false, field: 'accountNumber', message: checked.message }
   const method = await insertPayoutMethod({
@@ -57,13 +62,10 @@ export async function addCryptoMethod(
   userId: string,
   input: { asset: string; network: string; address: string },
 ): Promise<MethodOutcome> {
-  const sandbox = sandboxMoney()
-  if (!sandbox.available)
-    return {
-      ok: false,
-      field: null,
-      message: `Crypto wallets cannot be added: MegiLance sends crypto payouts only in the sandbox. ${sandbox.reason}`,
-    }
+  const refused = refusedOutsideSandbox(
+    'Crypto wallets cannot be added: MegiLance sends crypto payouts only in the sandbox. ',
+  )
+  if (refused) return refused
   if (!isCryptoAsset(input.asset)) return { ok: false, field: 'asset', message: 'Choose one of the listed assets.' }
   if (!isCryptoNetwork(input.network))
     return { ok: false, field: 'network', message: 'Choose one of the listed networks.' }

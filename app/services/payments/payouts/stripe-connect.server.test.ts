@@ -2,11 +2,9 @@ import { http } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { balanceOf } from '~/models/ledger.server'
 import { findPayout, findPendingStripeMethod, listPayoutMethodsOf } from '~/models/payouts.server'
-import { markSessionSecondFactor } from '~/models/sessions.server'
 import { action as bankAction, loader as bankLoader } from '~/routes/_portal.payouts.bank'
-import { readSession } from '~/services/accounts/sessions.server'
 import { getRequest, run } from '~/test/requests'
-import { createTestUser, signedInCookie } from '~/test/users'
+import { createTestUser, steppedUpCookie } from '~/test/users'
 import { finishBankOnboarding, startBankOnboarding } from './payout-methods.server'
 import { requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
@@ -112,8 +110,7 @@ describe('bank payouts through Stripe Connect Express', () => {
   it('/payouts/bank only shows a "Continue to Stripe" button on GET; the account and link are made on the POST', async () => {
     const seen: StripeCall[] = []
     const user = await createTestUser('freelancer')
-    const cookie = await signedInCookie(user.id)
-    await markSessionSecondFactor((await readSession(getRequest('/', cookie)))!.sessionId, new Date())
+    const cookie = await steppedUpCookie(user.id)
     server.use(
       http.post(
         `${STRIPE_API}/accounts`,

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { requiredText } from '~/domain/form-fields'
 import { parseDecimalToMinor } from '../../../utils/money-conversion'
 import { findCurrency } from '../../../domain/currencies'
 
@@ -28,7 +29,7 @@ export function amountProblem(text: string, currency: string): string | null {
 /** The /convert GET form: amount, from, to, and the currency search that narrows both lists. */
 export const ConvertSchema = z
   .object({
-    amount: z.string({ error: 'Enter an amount, e.g. 100' }).trim().max(40, 'That amount is too long'),
+    amount: requiredText('Enter an amount, e.g. 100', { max: [40, 'That amount is too long'] }),
     from: currencyCode('Choose the currency you have from the list'),
     to: currencyCode('Choose the currency you want from the list'),
     q: z.string().trim().max(60, 'Search with at most 60 characters').optional(),
