@@ -28,11 +28,39 @@ export async function listRecentProjectsOfClient(clientId: string, limit: number
     .all()
 }
 
-/** Open projects that ask for at least one of the given skills, newest first, with how many skills match. */
+/** The client's newest projects, with only what a project summary shows of each (the dashboard). */
+export async function listProjectSummariesOfClient(clientId: string, limit: number) {
+  return getDb()
+    .select({
+      id: projects.id,
+      title: projects.title,
+      budgetType: projects.budgetType,
+      budgetMinMinor: projects.budgetMinMinor,
+      budgetMaxMinor: projects.budgetMaxMinor,
+      currency: projects.currency,
+      status: projects.status,
+      createdAt: projects.createdAt,
+    })
+    .from(projects)
+    .where(eq(projects.clientId, clientId))
+    .orderBy(desc(projects.createdAt))
+    .limit(limit)
+    .all()
+}
+
+/**
+ * Open projects that ask for at least one of the given skills, newest first, with how many skills match.
+ * The freelancer's few skills lead (CROSS JOIN keeps SQLite from starting at every open project
+ * instead: 2 ms against 0.1 ms for six skills on the demo seed, and it grows with the open projects).
+ */
 export async function listOpenProjectsForSkills(skillIds: number[], limit: number) {
   if (skillIds.length === 0) return { rows: [], total: 0 }
   const db = getDb()
-  const matching = and(eq(projects.status, 'open'), inArray(projectSkills.skillId, skillIds))
+  const matching = and(
+    inArray(projectSkills.skillId, skillIds),
+    eq(projects.id, projectSkills.projectId),
+    eq(projects.status, 'open'),
+  )
   const rows = db
     .select({
       id: projects.id,
@@ -44,8 +72,8 @@ export async function listOpenProjectsForSkills(skillIds: number[], limit: numbe
       createdAt: projects.createdAt,
       matchedSkills: count(projectSkills.skillId),
     })
-    .from(projects)
-    .innerJoin(projectSkills, eq(projectSkills.projectId, projects.id))
+    .from(projectSkills)
+    .crossJoin(projects)
     .where(matching)
     .groupBy(projects.id)
     .orderBy(desc(projects.createdAt))
@@ -53,9 +81,9 @@ export async function listOpenProjectsForSkills(skillIds: number[], limit: numbe
     .all()
   const total =
     db
-      .select({ n: sql<number>`count(distinct ${projects.id})` })
-      .from(projects)
-      .innerJoin(projectSkills, eq(projectSkills.projectId, projects.id))
+      .select({ n: sql<number>`count(distinct ${projectSkills.projectId})` })
+      .from(projectSkills)
+      .crossJoin(projects)
       .where(matching)
       .get()?.n ?? 0
   return { rows, total }

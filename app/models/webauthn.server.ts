@@ -1,5 +1,6 @@
-import { and, asc, eq, lt, lte } from 'drizzle-orm'
+import { and, asc, eq, lt, lte, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { preparedQuery } from './prepared-query.server'
 import { webauthnChallenges, webauthnCredentials, type WEBAUTHN_KINDS } from './schema'
 import { MINUTE_MS } from '~/domain/durations'
 
@@ -18,13 +19,22 @@ export async function listWebAuthnCredentials(userId: string, kind: WebAuthnKind
     .all()
 }
 
-export async function hasWebAuthnCredential(userId: string, kind: WebAuthnKind): Promise<boolean> {
-  const row = getDb()
+// Every dashboard asks whether the user has a second factor: prepared once.
+const credentialOfKind = preparedQuery((db) =>
+  db
     .select({ id: webauthnCredentials.id })
     .from(webauthnCredentials)
-    .where(and(eq(webauthnCredentials.userId, userId), eq(webauthnCredentials.kind, kind)))
-    .get()
-  return row !== undefined
+    .where(
+      and(
+        eq(webauthnCredentials.userId, sql.placeholder('userId')),
+        eq(webauthnCredentials.kind, sql.placeholder('kind')),
+      ),
+    )
+    .prepare(),
+)
+
+export async function hasWebAuthnCredential(userId: string, kind: WebAuthnKind): Promise<boolean> {
+  return credentialOfKind().get({ userId, kind }) !== undefined
 }
 
 export async function findWebAuthnCredential(id: string): Promise<WebAuthnCredentialRow | undefined> {
