@@ -8,13 +8,20 @@ import { projectInvitations, projectSkills, projects, proposals, skills, users }
 
 export type Project = typeof projects.$inferSelect
 
-export async function countProjectsByStatus(clientId?: string): Promise<{ open: number; closed: number }> {
-  const rows = getDb()
+/** A client's projects by status, on every client dashboard load: prepared once. */
+const clientProjectsByStatus = preparedQuery((db) =>
+  db
     .select({ status: projects.status, n: count() })
     .from(projects)
-    .where(clientId ? eq(projects.clientId, clientId) : undefined)
+    .where(eq(projects.clientId, sql.placeholder('clientId')))
     .groupBy(projects.status)
-    .all()
+    .prepare(),
+)
+
+export async function countProjectsByStatus(clientId?: string): Promise<{ open: number; closed: number }> {
+  const rows = clientId
+    ? clientProjectsByStatus().all({ clientId })
+    : getDb().select({ status: projects.status, n: count() }).from(projects).groupBy(projects.status).all()
   const result = { open: 0, closed: 0 }
   for (const row of rows) result[row.status] = row.n
   return result
