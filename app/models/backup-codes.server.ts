@@ -1,5 +1,6 @@
-import { and, count, eq, isNull, max } from 'drizzle-orm'
+import { and, count, eq, isNull, max, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { preparedQuery } from './prepared-query.server'
 import { backupCodes } from './schema'
 import { updateRows } from './query-helpers.server'
 
@@ -32,16 +33,23 @@ export async function markBackupCodeUsed(userId: string, id: string, now: Date):
   )
 }
 
+// Every dashboard asks whether the user has a second factor: prepared once.
+const codeCounts = preparedQuery((db) => ({
+  total: db
+    .select({ n: count() })
+    .from(backupCodes)
+    .where(eq(backupCodes.userId, sql.placeholder('userId')))
+    .prepare(),
+  unused: db
+    .select({ n: count() })
+    .from(backupCodes)
+    .where(and(eq(backupCodes.userId, sql.placeholder('userId')), isNull(backupCodes.usedAt)))
+    .prepare(),
+}))
+
 export async function countBackupCodes(userId: string): Promise<{ total: number; unused: number }> {
-  const db = getDb()
-  const total = db.select({ n: count() }).from(backupCodes).where(eq(backupCodes.userId, userId)).get()?.n ?? 0
-  const unused =
-    db
-      .select({ n: count() })
-      .from(backupCodes)
-      .where(and(eq(backupCodes.userId, userId), isNull(backupCodes.usedAt)))
-      .get()?.n ?? 0
-  return { total, unused }
+  const { total, unused } = codeCounts()
+  return { total: total.get({ userId })?.n ?? 0, unused: unused.get({ userId })?.n ?? 0 }
 }
 
 /** When the current set was made (every code of a set shares it), or null when there is none. */

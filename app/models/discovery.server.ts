@@ -1,21 +1,26 @@
 import { eq, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { preparedQuery } from './prepared-query.server'
 import { discoveryPreferences } from './schema'
 
 export type DiscoveryPreferences = { membersOnly: boolean; recommendationsOff: boolean }
 
 const DEFAULTS: DiscoveryPreferences = { membersOnly: false, recommendationsOff: false }
 
-export async function findDiscoveryPreferences(userId: string): Promise<DiscoveryPreferences> {
-  const row = getDb()
+// The freelancer dashboard reads them on every load: prepared once.
+const preferencesOf = preparedQuery((db) =>
+  db
     .select({
       membersOnly: discoveryPreferences.membersOnly,
       recommendationsOff: discoveryPreferences.recommendationsOff,
     })
     .from(discoveryPreferences)
-    .where(eq(discoveryPreferences.userId, userId))
-    .get()
-  return row ?? DEFAULTS
+    .where(eq(discoveryPreferences.userId, sql.placeholder('userId')))
+    .prepare(),
+)
+
+export async function findDiscoveryPreferences(userId: string): Promise<DiscoveryPreferences> {
+  return preferencesOf().get({ userId }) ?? DEFAULTS
 }
 
 export async function saveDiscoveryPreferences(userId: string, values: DiscoveryPreferences): Promise<void> {

@@ -1,10 +1,19 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { preparedQuery } from './prepared-query.server'
 import { emailFactors } from './schema'
-import { findRow } from './query-helpers.server'
+
+// Every dashboard asks whether the user has a second factor: prepared once.
+const emailFactorOf = preparedQuery((db) =>
+  db
+    .select()
+    .from(emailFactors)
+    .where(eq(emailFactors.userId, sql.placeholder('userId')))
+    .prepare(),
+)
 
 export async function isEmailFactorOn(userId: string): Promise<boolean> {
-  return findRow(emailFactors, eq(emailFactors.userId, userId)) !== undefined
+  return emailFactorOf().get({ userId }) !== undefined
 }
 
 export async function turnEmailFactorOn(userId: string, now: Date): Promise<void> {

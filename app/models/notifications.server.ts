@@ -1,6 +1,7 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { NotificationKind } from '../domain/enums'
 import { getDb } from './db.server'
+import { preparedQuery } from './prepared-query.server'
 import { notificationPreferences, notifications } from './schema'
 import { insertRow } from './query-helpers.server'
 
@@ -29,14 +30,17 @@ export async function countNotifications(userId: string): Promise<number> {
   return getDb().select({ n: count() }).from(notifications).where(eq(notifications.userId, userId)).get()?.n ?? 0
 }
 
+// The portal menu counts them on every page: prepared once.
+const unreadCount = preparedQuery((db) =>
+  db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+    .prepare(),
+)
+
 export async function countUnreadNotifications(userId: string): Promise<number> {
-  return (
-    getDb()
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
-  )
+  return unreadCount().get({ userId })?.n ?? 0
 }
 
 /** Marks one of the user's notifications read; returns it, or undefined when it is not theirs. */
@@ -62,18 +66,31 @@ export async function markAllNotificationsRead(userId: string): Promise<number> 
 }
 
 /** Marks read the user's unread notifications that lead to `path` (with or without a query). */
-export async function markNotificationsReadByLink(userId: string, path: string, at = new Date()): Promise<number> {
-  return getDb()
+// Every portal page view runs it: prepared once.
+const readByLink = preparedQuery((db) =>
+  db
     .update(notifications)
-    .set({ readAt: at })
+    // read_at holds milliseconds (timestamp_ms); a placeholder inside sql`` is passed as it is.
+    .set({ readAt: sql`${sql.placeholder('atMs')}` })
     .where(
       and(
-        eq(notifications.userId, userId),
+        eq(notifications.userId, sql.placeholder('userId')),
         isNull(notifications.readAt),
-        sql`(${notifications.link} = ${path} or substr(${notifications.link}, 1, ${path.length + 1}) in (${path + '?'}, ${path + '#'}))`,
+        sql`(${notifications.link} = ${sql.placeholder('path')} or substr(${notifications.link}, 1, ${sql.placeholder('prefixLength')}) in (${sql.placeholder('withQuery')}, ${sql.placeholder('withHash')}))`,
       ),
     )
-    .run().changes
+    .prepare(),
+)
+
+export async function markNotificationsReadByLink(userId: string, path: string, at = new Date()): Promise<number> {
+  return readByLink().run({
+    userId,
+    atMs: at.getTime(),
+    path,
+    prefixLength: path.length + 1,
+    withQuery: `${path}?`,
+    withHash: `${path}#`,
+  }).changes
 }
 
 /** The kinds this user turned email off for (the default is on). */

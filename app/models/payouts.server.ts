@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from 
 import { PAYOUT_MACHINE } from '~/domain/payout-machine'
 import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
+import { preparedQuery } from './prepared-query.server'
 import type { PayoutRailKind, PayoutStatus } from '../domain/enums'
 import { payoutEvents, payoutMethods, payouts, users } from './schema'
 import { countRows, findRow, listRows, pageOf } from './query-helpers.server'
@@ -33,12 +34,18 @@ export async function findPayoutMethodOf(userId: string, id: string): Promise<Pa
 }
 
 /** Methods not removed, newest first. */
+// The freelancer dashboard reads them on every load: prepared once.
+const payoutMethodsOf = preparedQuery((db) =>
+  db
+    .select()
+    .from(payoutMethods)
+    .where(and(eq(payoutMethods.userId, sql.placeholder('userId')), ne(payoutMethods.status, 'removed')))
+    .orderBy(desc(payoutMethods.createdAt))
+    .prepare(),
+)
+
 export async function listPayoutMethodsOf(userId: string): Promise<PayoutMethod[]> {
-  return listRows(
-    payoutMethods,
-    and(eq(payoutMethods.userId, userId), ne(payoutMethods.status, 'removed')),
-    desc(payoutMethods.createdAt),
-  )
+  return payoutMethodsOf().all({ userId })
 }
 
 /** An unfinished Stripe onboarding of the user, to continue instead of opening a second account. */

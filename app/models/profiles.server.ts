@@ -1,27 +1,41 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { preparedQuery } from './prepared-query.server'
 import { clientProfiles, contracts, freelancerProfiles, freelancerSkills, projects, skills, users } from './schema'
-import { findRow } from './query-helpers.server'
 
 export type FreelancerProfile = typeof freelancerProfiles.$inferSelect
 export type ClientProfile = typeof clientProfiles.$inferSelect
 
-export async function findFreelancerProfile(userId: string) {
-  const db = getDb()
-  const profile = db.select().from(freelancerProfiles).where(eq(freelancerProfiles.userId, userId)).get()
-  if (!profile) return undefined
-  const skillRows = db
+// Read by every dashboard load: prepared once.
+const profileQueries = preparedQuery((db) => ({
+  freelancer: db
+    .select()
+    .from(freelancerProfiles)
+    .where(eq(freelancerProfiles.userId, sql.placeholder('userId')))
+    .prepare(),
+  skills: db
     .select({ id: skills.id, name: skills.name })
     .from(freelancerSkills)
     .innerJoin(skills, eq(skills.id, freelancerSkills.skillId))
-    .where(eq(freelancerSkills.userId, userId))
+    .where(eq(freelancerSkills.userId, sql.placeholder('userId')))
     .orderBy(skills.name)
-    .all()
-  return { ...profile, skills: skillRows }
+    .prepare(),
+  client: db
+    .select()
+    .from(clientProfiles)
+    .where(eq(clientProfiles.userId, sql.placeholder('userId')))
+    .prepare(),
+}))
+
+export async function findFreelancerProfile(userId: string) {
+  const queries = profileQueries()
+  const profile = queries.freelancer.get({ userId })
+  if (!profile) return undefined
+  return { ...profile, skills: queries.skills.all({ userId }) }
 }
 
 export async function findClientProfile(userId: string): Promise<ClientProfile | undefined> {
-  return findRow(clientProfiles, eq(clientProfiles.userId, userId))
+  return profileQueries().client.get({ userId })
 }
 
 export async function updateFreelancerProfile(

@@ -1,19 +1,28 @@
 import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { PROPOSAL_MACHINE } from '~/domain/proposal-machine'
 import { fromStates } from '~/domain/state-machine'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { getDb } from './db.server'
+import { preparedQuery } from './prepared-query.server'
 import { projectInvitations, projectSkills, projects, proposals, skills, users } from './schema'
 import { countRows, findRow, pageOf } from './query-helpers.server'
 
 export type Project = typeof projects.$inferSelect
 
-export async function countProjectsByStatus(clientId?: string): Promise<{ open: number; closed: number }> {
-  const rows = getDb()
+/** A client's projects by status, on every client dashboard load: prepared once. */
+const clientProjectsByStatus = preparedQuery((db) =>
+  db
     .select({ status: projects.status, n: count() })
     .from(projects)
-    .where(clientId ? eq(projects.clientId, clientId) : undefined)
+    .where(eq(projects.clientId, sql.placeholder('clientId')))
     .groupBy(projects.status)
-    .all()
+    .prepare(),
+)
+
+export async function countProjectsByStatus(clientId?: string): Promise<{ open: number; closed: number }> {
+  const rows = clientId
+    ? clientProjectsByStatus().all({ clientId })
+    : getDb().select({ status: projects.status, n: count() }).from(projects).groupBy(projects.status).all()
   const result = { open: 0, closed: 0 }
   for (const row of rows) result[row.status] = row.n
   return result
@@ -29,12 +38,32 @@ export async function listRecentProjectsOfClient(clientId: string, limit: number
     .all()
 }
 
-/** Open projects that ask for at least one of the given skills, newest first, with how many skills match. */
-export async function listOpenProjectsForSkills(skillIds: number[], limit: number) {
-  if (skillIds.length === 0) return { rows: [], total: 0 }
-  const db = getDb()
-  const matching = and(eq(projects.status, 'open'), inArray(projectSkills.skillId, skillIds))
-  const rows = db
+/** A JSON array bound as one value: `column in (select value from json_each(?))` keeps a query prepared whatever the list's length. */
+const inJsonList = (column: SQLiteColumn, name: string) =>
+  sql`${column} in (select value from json_each(${sql.placeholder(name)}))`
+
+// The dashboards run these on every load: prepared once.
+const dashboardQueries = preparedQuery((db) => ({
+  summariesOfClient: db
+    .select({
+      id: projects.id,
+      title: projects.title,
+      budgetType: projects.budgetType,
+      budgetMinMinor: projects.budgetMinMinor,
+      budgetMaxMinor: projects.budgetMaxMinor,
+      currency: projects.currency,
+      status: projects.status,
+      createdAt: projects.createdAt,
+    })
+    .from(projects)
+    .where(eq(projects.clientId, sql.placeholder('clientId')))
+    .orderBy(desc(projects.createdAt))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+  // The freelancer's few skills lead: CROSS JOIN keeps SQLite from starting at every open project
+  // instead (2 ms against 0.1 ms for six skills on the demo seed, and it grows with the open projects).
+  // `count(*) over ()` is the number of matching projects before the limit.
+  openForSkills: db
     .select({
       id: projects.id,
       title: projects.title,
@@ -44,34 +73,46 @@ export async function listOpenProjectsForSkills(skillIds: number[], limit: numbe
       currency: projects.currency,
       createdAt: projects.createdAt,
       matchedSkills: count(projectSkills.skillId),
+      total: sql<number>`count(*) over ()`,
     })
-    .from(projects)
-    .innerJoin(projectSkills, eq(projectSkills.projectId, projects.id))
-    .where(matching)
+    .from(projectSkills)
+    .crossJoin(projects)
+    .where(
+      and(
+        inJsonList(projectSkills.skillId, 'skillIds'),
+        eq(projects.id, projectSkills.projectId),
+        eq(projects.status, 'open'),
+      ),
+    )
     .groupBy(projects.id)
     .orderBy(desc(projects.createdAt))
-    .limit(limit)
-    .all()
-  const total =
-    db
-      .select({ n: sql<number>`count(distinct ${projects.id})` })
-      .from(projects)
-      .innerJoin(projectSkills, eq(projectSkills.projectId, projects.id))
-      .where(matching)
-      .get()?.n ?? 0
-  return { rows, total }
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+  skillsOfProjects: db
+    .select({ projectId: projectSkills.projectId, name: skills.name })
+    .from(projectSkills)
+    .innerJoin(skills, eq(skills.id, projectSkills.skillId))
+    .where(inJsonList(projectSkills.projectId, 'projectIds'))
+    .orderBy(skills.name)
+    .prepare(),
+}))
+
+/** The client's newest projects, with only what a project summary shows of each (the dashboard). */
+export async function listProjectSummariesOfClient(clientId: string, limit: number) {
+  return dashboardQueries().summariesOfClient.all({ clientId, limit })
+}
+
+/** Open projects that ask for at least one of the given skills, newest first, with how many skills match. */
+export async function listOpenProjectsForSkills(skillIds: number[], limit: number) {
+  if (skillIds.length === 0) return { rows: [], total: 0 }
+  const found = dashboardQueries().openForSkills.all({ skillIds: JSON.stringify(skillIds), limit })
+  return { rows: found.map(({ total: _total, ...row }) => row), total: found[0]?.total ?? 0 }
 }
 
 export async function listSkillsOfProjects(projectIds: string[]): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>()
   if (projectIds.length === 0) return result
-  const rows = getDb()
-    .select({ projectId: projectSkills.projectId, name: skills.name })
-    .from(projectSkills)
-    .innerJoin(skills, eq(skills.id, projectSkills.skillId))
-    .where(inArray(projectSkills.projectId, projectIds))
-    .orderBy(skills.name)
-    .all()
+  const rows = dashboardQueries().skillsOfProjects.all({ projectIds: JSON.stringify(projectIds) })
   for (const row of rows) result.set(row.projectId, [...(result.get(row.projectId) ?? []), row.name])
   return result
 }

@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, ne } from 'drizzle-orm'
+import { and, desc, eq, gte, ne, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { preparedQuery } from './prepared-query.server'
 import { deleteOwnedRow } from './owned-rows.server'
 import { sessions, users } from './schema'
 import { findRow, listRows } from './query-helpers.server'
@@ -10,16 +11,21 @@ export async function insertSession(row: typeof sessions.$inferInsert): Promise<
   getDb().insert(sessions).values(row).run()
 }
 
-export async function findSessionWithUser(id: string) {
-  return getDb()
+/** Read on every signed-in request: prepared once. */
+const sessionWithUser = preparedQuery((db) =>
+  db
     .select({
       session: sessions,
       user: { id: users.id, email: users.email, name: users.name, role: users.role, blockedAt: users.blockedAt },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get()
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare(),
+)
+
+export async function findSessionWithUser(id: string) {
+  return sessionWithUser().get({ id })
 }
 
 export async function touchSession(id: string, lastSeenAt: Date): Promise<void> {

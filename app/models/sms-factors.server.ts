@@ -1,12 +1,22 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { preparedQuery } from './prepared-query.server'
 import { smsFactors } from './schema'
-import { findRow, replaceUnconfirmedRow, updateRows } from './query-helpers.server'
+import { replaceUnconfirmedRow, updateRows } from './query-helpers.server'
 
 export type SmsFactor = typeof smsFactors.$inferSelect
 
+// Every dashboard asks whether the user has a second factor: prepared once.
+const smsFactorOf = preparedQuery((db) =>
+  db
+    .select()
+    .from(smsFactors)
+    .where(eq(smsFactors.userId, sql.placeholder('userId')))
+    .prepare(),
+)
+
 export async function findSmsFactor(userId: string): Promise<SmsFactor | undefined> {
-  return findRow(smsFactors, eq(smsFactors.userId, userId))
+  return smsFactorOf().get({ userId })
 }
 
 /** Keeps a number waiting for its code, in place of another unverified one; false when one is verified. */

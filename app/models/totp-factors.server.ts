@@ -1,12 +1,22 @@
-import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { preparedQuery } from './prepared-query.server'
 import { totpFactors } from './schema'
-import { findRow, replaceUnconfirmedRow } from './query-helpers.server'
+import { replaceUnconfirmedRow } from './query-helpers.server'
 
 export type TotpFactor = typeof totpFactors.$inferSelect
 
+// Every dashboard asks whether the user has a second factor: prepared once.
+const totpFactorOf = preparedQuery((db) =>
+  db
+    .select()
+    .from(totpFactors)
+    .where(eq(totpFactors.userId, sql.placeholder('userId')))
+    .prepare(),
+)
+
 export async function findTotpFactor(userId: string): Promise<TotpFactor | undefined> {
-  return findRow(totpFactors, eq(totpFactors.userId, userId))
+  return totpFactorOf().get({ userId })
 }
 
 /** Stores a new unconfirmed secret in place of an unconfirmed one; false when a confirmed one exists. */

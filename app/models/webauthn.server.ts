@@ -1,8 +1,9 @@
-import { and, asc, eq, lt, lte } from 'drizzle-orm'
+import { and, asc, eq, lt, lte, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { preparedQuery } from './prepared-query.server'
 import { webauthnChallenges, webauthnCredentials, type WEBAUTHN_KINDS } from './schema'
 import { MINUTE_MS } from '~/domain/durations'
-import { findRow, hasRow, listRows, updateRows } from './query-helpers.server'
+import { findRow, listRows, updateRows } from './query-helpers.server'
 
 export type WebAuthnKind = (typeof WEBAUTHN_KINDS)[number]
 export type WebAuthnCredentialRow = typeof webauthnCredentials.$inferSelect
@@ -18,8 +19,22 @@ export async function listWebAuthnCredentials(userId: string, kind: WebAuthnKind
   )
 }
 
+// Every dashboard asks whether the user has a second factor: prepared once.
+const credentialOfKind = preparedQuery((db) =>
+  db
+    .select({ id: webauthnCredentials.id })
+    .from(webauthnCredentials)
+    .where(
+      and(
+        eq(webauthnCredentials.userId, sql.placeholder('userId')),
+        eq(webauthnCredentials.kind, sql.placeholder('kind')),
+      ),
+    )
+    .prepare(),
+)
+
 export async function hasWebAuthnCredential(userId: string, kind: WebAuthnKind): Promise<boolean> {
-  return hasRow(webauthnCredentials, and(eq(webauthnCredentials.userId, userId), eq(webauthnCredentials.kind, kind)))
+  return credentialOfKind().get({ userId, kind }) !== undefined
 }
 
 export async function findWebAuthnCredential(id: string): Promise<WebAuthnCredentialRow | undefined> {

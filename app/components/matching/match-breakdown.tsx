@@ -18,9 +18,8 @@ export function MatchBreakdown({ match }: { match: MatchData }) {
         <summary>Why this match</summary>
         <ul>
           {match.factors.map((factor) => (
-            <li key={factor.key}>
-              {factor.label}: {factor.words} ({factor.points} of {factor.weight} points)
-            </li>
+            // One text node per line: React renders each interpolation as its own node otherwise.
+            <li key={factor.key}>{`${factor.label}: ${factor.words} (${factor.points} of ${factor.weight} points)`}</li>
           ))}
         </ul>
       </details>

@@ -1,7 +1,7 @@
 import {
   countProjectsByStatus,
   listOpenProjectsForSkills,
-  listRecentProjectsOfClient,
+  listProjectSummariesOfClient,
   listSkillsOfProjects,
 } from '~/models/projects.server'
 import { findClientProfile, findFreelancerProfile } from '~/models/profiles.server'
@@ -27,7 +27,7 @@ const NOT_APPLICABLE = { hasProject: true, hasProposal: true, hasPayoutMethod: t
 export async function getClientDashboard(userId: string) {
   const [counts, recent, profile, work, proposalsToReview, activeContracts, secured] = await Promise.all([
     countProjectsByStatus(userId),
-    listRecentProjectsOfClient(userId, 5),
+    listProjectSummariesOfClient(userId, 5),
     findClientProfile(userId),
     clientWorkStats(userId),
     listProposalsToReview(userId, 5),

@@ -1,0 +1,21 @@
+import { getDb, type DB } from './db.server'
+
+/**
+ * A drizzle query built once per database connection, then run with `sql.placeholder` values.
+ * Building a select with drizzle's query builder (walking its columns, joins and conditions into
+ * SQL) costs 90–170 µs; running the prepared query about 10 µs. Meant for the queries every signed-in
+ * page runs (the session, the second factors, the menu's counts). A new connection (a test's fresh
+ * database) gets its own prepared query.
+ */
+export function preparedQuery<Query>(build: (db: DB) => Query): () => Query {
+  const byConnection = new WeakMap<DB, Query>()
+  return () => {
+    const db = getDb()
+    let query = byConnection.get(db)
+    if (query === undefined) {
+      query = build(db)
+      byConnection.set(db, query)
+    }
+    return query
+  }
+}
