@@ -8,6 +8,7 @@ import { ResetPasswordSchema } from '~/services/accounts/schemas'
 import { requireAnonymous } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · MegiLance' }]
@@ -55,9 +56,7 @@ export default function ResetPassword() {
           autoComplete="new-password"
           hint="At least 8 characters. Common passwords are refused."
         />
-        <button type="submit" className="button button--primary button--block">
-          Change password
-        </button>
+        <SubmitButton block>Change password</SubmitButton>
       </Form>
       <p className="auth-card__alt">
         No email? <Link to="/forgot-password">Send a new code</Link>

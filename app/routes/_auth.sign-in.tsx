@@ -13,6 +13,7 @@ import { authenticator, PORTAL_HOME, requireAnonymous } from '~/http/auth.server
 import { safeRedirect } from '~/utils/safe-redirect'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · MegiLance' }]
@@ -69,9 +70,7 @@ export default function SignIn() {
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
         <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
         <FormAlert id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button button--primary button--block">
-          Sign in
-        </button>
+        <SubmitButton block>Sign in</SubmitButton>
       </Form>
       <p className="auth-card__alt">
         <Link to="/forgot-password">Forgot your password?</Link>

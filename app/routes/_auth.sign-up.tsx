@@ -8,6 +8,7 @@ import { SignUpSchema } from '~/services/accounts/schemas'
 import { startSignUp } from '~/services/accounts/sign-up.server'
 import { requireAnonymous } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Create your account · MegiLance' }]
@@ -65,9 +66,7 @@ export default function SignUp() {
           hint="At least 8 characters. Common passwords are refused."
         />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button button--primary button--block">
-          Create account
-        </button>
+        <SubmitButton block>Create account</SubmitButton>
       </Form>
       <p className="auth-card__alt">
         Already have an account? <Link to="/sign-in">Sign in</Link>

@@ -6,6 +6,7 @@ import { PORTAL_HOME, requireAnonymous } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RequiredMark } from '~/components/ui/field'
+import { SubmitButton } from '~/components/ui/submit-button'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email · MegiLance' }]
 
@@ -73,9 +74,9 @@ export default function SignUpVerify() {
             {result.error}
           </p>
         ) : null}
-        <button type="submit" className="button button--primary button--block" disabled={busy}>
+        <SubmitButton block disabled={busy}>
           Create account
-        </button>
+        </SubmitButton>
       </Form>
       <p className="auth-card__alt">
         Wrong address or no email? <Link to="/sign-up">Start again</Link>

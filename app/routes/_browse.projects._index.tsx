@@ -4,6 +4,7 @@ import { SaveSearchForm } from '~/components/search/save-search-form'
 import { SearchFacets } from '~/components/search/search-facets'
 import { SearchResult } from '~/components/search/search-result'
 import { Pagination } from '~/components/ui/pagination'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { searchProjects } from '~/models/project-search.server'
 import {
   SORT_LABELS,
@@ -136,9 +137,7 @@ export default function FindWork() {
                 maxLength={200}
                 placeholder="e.g. react dashboard"
               />
-              <button type="submit" className="button button--primary">
-                Search
-              </button>
+              <SubmitButton>Search</SubmitButton>
             </div>
           </div>
 

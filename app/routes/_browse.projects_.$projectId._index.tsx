@@ -14,6 +14,7 @@ import * as z from 'zod'
 import { parseIntent } from '~/http/intent.server'
 import { SkillTags } from '~/components/projects/skill-tags'
 import { MatchBreakdown } from '~/components/matching/match-breakdown'
+import { CardSection } from '~/components/ui/card-section'
 import { inviteRecommended } from '~/services/ai/recommendations.server'
 import { NotFound } from '~/services/domain-errors'
 
@@ -129,20 +130,18 @@ export default function ProjectPage() {
       </section>
 
       {!data.signedIn && project.status === 'open' ? (
-        <section className="card" aria-labelledby="apply-heading">
-          <h2 id="apply-heading">Apply</h2>
+        <CardSection id="apply-heading" title="Apply">
           <p>
             <Link to={`/projects/${project.id}/propose`} className="button button--primary">
               Send a proposal
             </Link>
           </p>
           <p className="field__hint">You sign in or create a free account first, then come back to your proposal.</p>
-        </section>
+        </CardSection>
       ) : null}
 
       {data.isFreelancer ? (
-        <section className="card" aria-labelledby="apply-heading">
-          <h2 id="apply-heading">Your proposal</h2>
+        <CardSection id="apply-heading" title="Your proposal">
           {data.myInvitation?.status === 'pending' ? (
             <p>
               The client invited you to this project.
@@ -170,12 +169,11 @@ export default function ProjectPage() {
           ) : (
             <p className="muted">This project no longer takes proposals.</p>
           )}
-        </section>
+        </CardSection>
       ) : null}
 
       {data.isOwner ? (
-        <section className="card" aria-labelledby="manage-heading">
-          <h2 id="manage-heading">Manage</h2>
+        <CardSection id="manage-heading" title="Manage">
           {data.proposalCounts ? (
             <p>
               {data.proposalCounts.total} {data.proposalCounts.total === 1 ? 'proposal' : 'proposals'},{' '}
@@ -229,12 +227,11 @@ export default function ProjectPage() {
               <p className="field__hint">A freelancer you invite shows here once they accept or decline.</p>
             </>
           ) : null}
-        </section>
+        </CardSection>
       ) : null}
 
       {data.isOwner && data.ownerActions.includes('invite') ? (
-        <section className="card" aria-labelledby="recommended-heading">
-          <h2 id="recommended-heading">Recommended freelancers</h2>
+        <CardSection id="recommended-heading" title="Recommended freelancers">
           <p className="muted">
             Ordered by the published matching formula. <Link to="/help/matching">How matching works</Link>
           </p>
@@ -261,7 +258,7 @@ export default function ProjectPage() {
           ) : (
             <p>No freelancer lists these skills or skills near them yet.</p>
           )}
-        </section>
+        </CardSection>
       ) : null}
 
       {data.isAdmin && !data.isOwner ? (

@@ -9,6 +9,7 @@ import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { CardSection } from '~/components/ui/card-section'
 import { RemovableEntry } from '~/components/ui/removable-entry'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
@@ -55,8 +56,7 @@ export default function AdminIpBlocklist() {
           now is {yourIp ?? 'unknown'}.
         </p>
       </header>
-      <section className="card" aria-labelledby="blocklist-add-heading">
-        <h2 id="blocklist-add-heading">Block an address or range</h2>
+      <CardSection id="blocklist-add-heading" title="Block an address or range">
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <input type="hidden" name="intent" value="add" />
           <IpRangeFields
@@ -68,9 +68,8 @@ export default function AdminIpBlocklist() {
             Block
           </button>
         </Form>
-      </section>
-      <section className="card" aria-labelledby="blocklist-heading">
-        <h2 id="blocklist-heading">Blocked addresses</h2>
+      </CardSection>
+      <CardSection id="blocklist-heading" title="Blocked addresses">
         {entries.length ? (
           <ul className="list" aria-label="Blocked addresses">
             {entries.map((entry) => (
@@ -95,7 +94,7 @@ export default function AdminIpBlocklist() {
         ) : (
           <p className="empty">No address is blocked.</p>
         )}
-      </section>
+      </CardSection>
     </>
   )
 }

@@ -5,6 +5,7 @@ import { ACCOUNT_KIND_LABELS } from '~/services/payments/ledger/account-kinds'
 import { loadLedgerHealth } from '~/services/payments/ledger/ledger-health.server'
 import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
+import { CardSection } from '~/components/ui/card-section'
 import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Ledger health · Admin · MegiLance' }]
@@ -73,8 +74,7 @@ export default function AdminLedgerHealth() {
           </div>
         ) : null}
       </section>
-      <section className="card" aria-labelledby="totals-heading">
-        <h2 id="totals-heading">Totals per account kind and currency</h2>
+      <CardSection id="totals-heading" title="Totals per account kind and currency">
         {totals.length ? (
           <DataTable
             caption="Balance of each account kind per currency"
@@ -101,11 +101,10 @@ export default function AdminLedgerHealth() {
           Clearing accounts are negative by design: they mirror money that came in from (or went out to) cards, crypto
           networks and banks.
         </p>
-      </section>
-      <section className="card" aria-labelledby="latest-heading">
-        <h2 id="latest-heading">Latest transactions</h2>
+      </CardSection>
+      <CardSection id="latest-heading" title="Latest transactions">
         <LedgerTransactionList transactions={latest} kindLabels={ACCOUNT_KIND_LABELS} />
-      </section>
+      </CardSection>
     </>
   )
 }

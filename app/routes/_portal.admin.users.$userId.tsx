@@ -2,6 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CardSection } from '~/components/ui/card-section'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { TextareaField } from '~/components/ui/field'
 import { findUserById } from '~/models/users.server'
@@ -78,8 +79,7 @@ export default function AdminUser() {
           {user.email} · <span className="capitalize">{user.role}</span> · joined {formatDateTime(user.createdAt)}
         </p>
       </header>
-      <section className="card" aria-labelledby="access-heading">
-        <h2 id="access-heading">Access</h2>
+      <CardSection id="access-heading" title="Access">
         {user.blockedAt ? (
           <>
             <p>
@@ -112,9 +112,8 @@ export default function AdminUser() {
             </button>
           </Form>
         )}
-      </section>
-      <section className="card" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">Sessions</h2>
+      </CardSection>
+      <CardSection id="sessions-heading" title="Sessions">
         <p>
           Signed in on {activeSessions} browser{activeSessions === 1 ? '' : 's'}.{' '}
           <Link to={`/admin/security-events?${new URLSearchParams({ email: user.email, match: 'exact' })}`}>
@@ -122,7 +121,7 @@ export default function AdminUser() {
           </Link>
         </p>
         {activeSessions ? <IntentButtonForm intent="end-sessions">Sign out of every session</IntentButtonForm> : null}
-      </section>
+      </CardSection>
     </>
   )
 }

@@ -15,6 +15,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { CardFields } from '~/components/payments/card-fields'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { cardAttemptOriginOf } from '~/services/fraud/card-attempts.server'
 
@@ -125,9 +126,7 @@ function SandboxCheckout({
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <FormAlert errors={form.errors} />
           <CardFields fields={fields} />
-          <button type="submit" className="button button--primary button--block">
-            Pay {amount}
-          </button>
+          <SubmitButton block>Pay {amount}</SubmitButton>
         </Form>
       </section>
     </div>

@@ -8,6 +8,7 @@ import { ActivityLog } from '~/components/contracts/activity-log'
 import { ContractCalls } from '~/components/call/contract-calls'
 import { AddMilestoneForm, EndContractForm } from '~/components/contracts/contract-forms'
 import { MilestoneCard, type FormReply } from '~/components/contracts/milestone-card'
+import { CardSection } from '~/components/ui/card-section'
 import { Stat } from '~/components/ui/stat'
 import {
   AddMilestoneSchema,
@@ -246,16 +247,14 @@ export default function ContractPage() {
       ) : null}
 
       {data.side !== 'admin' ? (
-        <section className="card" aria-labelledby="calls-heading">
-          <h2 id="calls-heading">Calls</h2>
+        <CardSection id="calls-heading" title="Calls">
           <ContractCalls calls={data.calls} />
-        </section>
+        </CardSection>
       ) : null}
 
-      <section className="card" aria-labelledby="activity-heading">
-        <h2 id="activity-heading">Activity</h2>
+      <CardSection id="activity-heading" title="Activity">
         <ActivityLog activity={data.activity} />
-      </section>
+      </CardSection>
     </>
   )
 }

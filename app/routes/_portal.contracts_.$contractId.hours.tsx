@@ -6,6 +6,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { InvoiceTable } from '~/components/hourly/invoice-table'
 import { TimeEntryList } from '~/components/hourly/time-entry-list'
+import { CardSection } from '~/components/ui/card-section'
 import { Field, TextareaField } from '~/components/ui/field'
 import { formatDuration } from '~/services/marketplace/hourly'
 import {
@@ -199,8 +200,7 @@ export default function ContractHours() {
           This contract is paused: {data.pause.reason}
         </p>
       ) : null}
-      <section className="card" aria-labelledby="limit-heading">
-        <h2 id="limit-heading">Weekly limit</h2>
+      <CardSection id="limit-heading" title="Weekly limit">
         <p>
           This week: {formatDuration(data.loggedThisWeek)} logged
           {limit.thisWeek !== null
@@ -216,10 +216,9 @@ export default function ContractHours() {
             Card on file: {data.cardOnFile ?? 'none'} (<Link to="/settings/billing/card">change</Link>).
           </p>
         ) : null}
-      </section>
+      </CardSection>
       {data.isFreelancer && contract.status === 'active' && !data.pause ? (
-        <section className="card" aria-labelledby="log-time-heading">
-          <h2 id="log-time-heading">Log time</h2>
+        <CardSection id="log-time-heading" title="Log time">
           <Form method="post" {...getFormProps(form)} className="form-stack">
             <FormAlert errors={form.errors} />
             <div className="field-row">
@@ -243,16 +242,14 @@ export default function ContractHours() {
               ))}
             </div>
           ) : null}
-        </section>
+        </CardSection>
       ) : null}
-      <section className="card" aria-labelledby="invoices-heading">
-        <h2 id="invoices-heading">Invoices</h2>
+      <CardSection id="invoices-heading" title="Invoices">
         <InvoiceTable invoices={data.invoices} currency={contract.currency} canReview={data.isClient} />
-      </section>
-      <section className="card" aria-labelledby="entries-heading">
-        <h2 id="entries-heading">Logged time</h2>
+      </CardSection>
+      <CardSection id="entries-heading" title="Logged time">
         <TimeEntryList entries={data.entries} canEdit={data.isFreelancer && contract.status === 'active'} />
-      </section>
+      </CardSection>
     </>
   )
 }

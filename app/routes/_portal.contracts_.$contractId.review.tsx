@@ -12,6 +12,7 @@ import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Review · MegiLance' }]
@@ -121,9 +122,7 @@ function ReviewForm({ direction, otherName }: { direction: ReviewDirection; othe
           rows={5}
           hint="What was it like to work together? It is shown on their profile once both have reviewed or the 14 days are over. It cannot be changed later."
         />
-        <button type="submit" className="button button--primary">
-          Publish review
-        </button>
+        <SubmitButton>Publish review</SubmitButton>
       </Form>
     </section>
   )

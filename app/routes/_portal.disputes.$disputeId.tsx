@@ -8,6 +8,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DisputeSummary } from '~/components/disputes/dispute-summary'
 import { EvidenceFileField } from '~/components/disputes/evidence-file-field'
+import { CardSection } from '~/components/ui/card-section'
 import { Field, RadioGroup, TextareaField } from '~/components/ui/field'
 import { findDispute } from '~/models/disputes.server'
 import { readUploadForm } from '~/http/upload-form.server'
@@ -129,8 +130,7 @@ function RespondForm() {
   const [form, fields] = useZodForm(RespondDisputeSchema, { id: 'respond', lastResult })
   const fileErrors = (lastResult?.error as Record<string, string[]> | undefined)?.file
   return (
-    <section className="card" aria-labelledby="respond-heading">
-      <h2 id="respond-heading">Your side</h2>
+    <CardSection id="respond-heading" title="Your side">
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
         <TextareaField label="What happened, from your side" meta={fields.response} rows={5} />
         <EvidenceFileField id="response-file" errors={fileErrors} />
@@ -138,7 +138,7 @@ function RespondForm() {
           Send response
         </button>
       </Form>
-    </section>
+    </CardSection>
   )
 }
 
@@ -147,8 +147,7 @@ function DecideForm() {
   const [form, fields] = useZodForm(DecideDisputeSchema, { id: 'decide', lastResult })
   const options = Object.entries(DECISION_LABELS).map(([value, label]) => ({ value, label }))
   return (
-    <section className="card" aria-labelledby="decide-heading">
-      <h2 id="decide-heading">Decide</h2>
+    <CardSection id="decide-heading" title="Decide">
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
         <RadioGroup legend="Decision" meta={fields.decision} options={options} />
         <Field
@@ -162,6 +161,6 @@ function DecideForm() {
           Record decision
         </button>
       </Form>
-    </section>
+    </CardSection>
   )
 }

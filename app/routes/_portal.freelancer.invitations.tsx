@@ -12,6 +12,7 @@ import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { CardSection } from '~/components/ui/card-section'
 import { DataTable } from '~/components/ui/data-table'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { parseIntent } from '~/http/intent.server'
@@ -70,8 +71,7 @@ export default function FreelancerInvitations() {
         <h1>Invitations</h1>
         <p className="muted">Clients who would like a proposal from you. Accepting means writing a proposal.</p>
       </header>
-      <section className="card" aria-labelledby="pending-heading">
-        <h2 id="pending-heading">Waiting for your answer</h2>
+      <CardSection id="pending-heading" title="Waiting for your answer">
         {pending.length ? (
           <ul className="list">
             {pending.map((invitation) => {
@@ -134,9 +134,8 @@ export default function FreelancerInvitations() {
             <Link to="/projects">find work</Link> yourself.
           </p>
         )}
-      </section>
-      <section className="card" aria-labelledby="answered-heading">
-        <h2 id="answered-heading">Answered</h2>
+      </CardSection>
+      <CardSection id="answered-heading" title="Answered">
         {answered.length ? (
           <DataTable
             caption="Answered invitations"
@@ -161,7 +160,7 @@ export default function FreelancerInvitations() {
         ) : (
           <p className="muted">Nothing answered yet.</p>
         )}
-      </section>
+      </CardSection>
     </>
   )
 }

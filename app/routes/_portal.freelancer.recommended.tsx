@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { RecommendedProjects } from '~/components/matching/recommended-projects'
+import { CardSection } from '~/components/ui/card-section'
 import { findDiscoveryPreferences } from '~/models/discovery.server'
 import { recommendProjects } from '~/services/ai/recommendations.server'
 import { requireRole } from '~/http/auth.server'
@@ -24,8 +25,7 @@ export default function RecommendedProjectsPage() {
           <Link to="/help/matching">How matching works</Link>
         </p>
       </header>
-      <section className="card" aria-labelledby="recommendations-heading">
-        <h2 id="recommendations-heading">Open projects for you</h2>
+      <CardSection id="recommendations-heading" title="Open projects for you">
         {optedOut ? (
           <p>
             You left recommendations. <Link to="/settings/discovery">Take part again</Link>
@@ -38,7 +38,7 @@ export default function RecommendedProjectsPage() {
             <Link to="/settings">Check the skills on your profile</Link>
           </p>
         )}
-      </section>
+      </CardSection>
     </>
   )
 }

@@ -6,6 +6,7 @@ import * as z from 'zod'
 import { MeetingActions } from '~/components/meetings/meeting-actions'
 import { MissingAvailability } from '~/components/meetings/missing-availability'
 import { SlotPicker } from '~/components/meetings/slot-picker'
+import { CardSection } from '~/components/ui/card-section'
 import { requireRole } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { parseIntent } from '~/http/intent.server'
@@ -85,18 +86,16 @@ export default function MeetingPage() {
           {actionData.conflict}
         </p>
       ) : null}
-      <section className="card" aria-labelledby="agenda-heading">
-        <h2 id="agenda-heading">Agenda</h2>
+      <CardSection id="agenda-heading" title="Agenda">
         {meeting.agenda ? (
           <p className="meeting-detail-agenda">{meeting.agenda}</p>
         ) : (
           <p className="muted">No agenda.</p>
         )}
         <MeetingActions meeting={meeting} showDetailsLink={false} />
-      </section>
+      </CardSection>
       {confirmingCancel ? (
-        <section className="card callout" aria-labelledby="cancel-heading">
-          <h2 id="cancel-heading">Cancel this meeting?</h2>
+        <CardSection id="cancel-heading" title="Cancel this meeting?" className="callout">
           <p>
             {meeting.repeats === 'Once' ? 'The meeting' : 'Every remaining time'} is cancelled for both of you, and your
             calendars get a cancellation.
@@ -107,11 +106,10 @@ export default function MeetingPage() {
             </button>
             <Link to={`/meetings/${meeting.id}`}>Keep it</Link>
           </Form>
-        </section>
+        </CardSection>
       ) : null}
       {meeting.canReschedule ? (
-        <section className="card" aria-labelledby="reschedule-heading">
-          <h2 id="reschedule-heading">Reschedule</h2>
+        <CardSection id="reschedule-heading" title="Reschedule">
           <p className="muted">
             Pick a new first time; the meeting keeps its length and how it repeats. You both get an updated invitation.
           </p>
@@ -122,7 +120,7 @@ export default function MeetingPage() {
               Move the meeting
             </button>
           </Form>
-        </section>
+        </CardSection>
       ) : null}
     </>
   )

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { PayoutFeeTable } from '~/components/payouts/payout-fee-table'
 import { PayoutReview } from '~/components/payouts/payout-review'
 import { PayoutTable } from '~/components/payouts/payout-table'
+import { CardSection } from '~/components/ui/card-section'
 import { Field, RadioGroup, SelectField } from '~/components/ui/field'
 import { balancesOf } from '~/models/ledger.server'
 import { listPayoutsOf } from '~/models/payouts.server'
@@ -149,8 +150,7 @@ export default function PayoutsPage() {
           arrives and when before you confirm. <Link to="/payouts/methods">Manage payout methods</Link>
         </p>
       </header>
-      <section className="card" aria-labelledby="request-heading">
-        <h2 id="request-heading">Request a payout</h2>
+      <CardSection id="request-heading" title="Request a payout">
         {!data.methods.length ? (
           <p>
             First <Link to="/payouts/methods">add a payout method</Link>: a bank account or a crypto wallet.
@@ -190,14 +190,12 @@ export default function PayoutsPage() {
             </button>
           </Form>
         ) : null}
-      </section>
+      </CardSection>
       {review ? <PayoutReview review={review} /> : null}
-      <section className="card" aria-labelledby="history-heading">
-        <h2 id="history-heading">Your payouts</h2>
+      <CardSection id="history-heading" title="Your payouts">
         <PayoutTable rows={data.payouts} />
-      </section>
-      <section className="card" aria-labelledby="fees-heading">
-        <h2 id="fees-heading">Fees and timing</h2>
+      </CardSection>
+      <CardSection id="fees-heading" title="Fees and timing">
         <PayoutFeeTable />
         <p className="muted">
           Standard payouts wait up to 10 minutes before they leave, so our team can stop one that looks wrong. Payouts
@@ -205,7 +203,7 @@ export default function PayoutsPage() {
           your second factors wait for our team to review them. A payout that fails or is cancelled comes back to your
           wallet in full, fee included.
         </p>
-      </section>
+      </CardSection>
     </>
   )
 }

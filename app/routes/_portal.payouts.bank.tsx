@@ -12,6 +12,7 @@ import { getEnv } from '~/utils/env.server'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Add a bank account · MegiLance' }]
@@ -79,9 +80,7 @@ function StripeOnboarding() {
           you were already there, you continue where you left off.
         </p>
         <Form method="post">
-          <button type="submit" className="button button--primary">
-            Continue to Stripe
-          </button>
+          <SubmitButton>Continue to Stripe</SubmitButton>
         </Form>
       </section>
     </div>
@@ -124,9 +123,7 @@ function SandboxBankOnboarding() {
             spellCheck={false}
             inputMode="text"
           />
-          <button type="submit" className="button button--primary">
-            Add bank account
-          </button>
+          <SubmitButton>Add bank account</SubmitButton>
         </Form>
       </section>
     </div>

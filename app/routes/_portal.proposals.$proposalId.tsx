@@ -6,6 +6,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ProposalDetails } from '~/components/proposals/proposal-details'
 import { SuccessEstimate } from '~/components/proposals/success-estimate'
+import { CardSection } from '~/components/ui/card-section'
 import { TextareaField } from '~/components/ui/field'
 import { proposalSuccess } from '~/services/ai/success-model.server'
 import { availableActions } from '~/services/marketplace/proposal-rules'
@@ -132,8 +133,7 @@ export default function ProposalPage() {
       ) : null}
       <ProposalDetails proposal={proposal} milestones={milestones} showViewed={role !== 'client'} />
       {success ? <SuccessEstimate estimate={success} freelancerName={proposal.freelancerName} /> : null}
-      <section className="card" aria-labelledby="next-heading">
-        <h2 id="next-heading">Next steps</h2>
+      <CardSection id="next-heading" title="Next steps">
         <ul className="link-list">
           {isParty ? (
             <li>
@@ -177,7 +177,7 @@ export default function ProposalPage() {
         {actions.includes('decline') ? (
           <DeclineForm lastResult={actionData && 'changedTerms' in actionData ? undefined : actionData} />
         ) : null}
-      </section>
+      </CardSection>
     </>
   )
 }

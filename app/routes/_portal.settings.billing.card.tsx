@@ -18,6 +18,7 @@ import { requireRole } from '~/http/auth.server'
 import { stripeOrSandbox } from '~/services/payments/cards/sandbox-money.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { CardSection } from '~/components/ui/card-section'
 import { FormAlert } from '~/components/ui/form-alert'
 import { CardFields } from '~/components/payments/card-fields'
 import { useZodForm } from '~/components/ui/use-zod-form'
@@ -92,8 +93,7 @@ export default function CardOnFile() {
           card. Only the last four digits are kept here.
         </p>
       </header>
-      <section className="card" aria-labelledby="current-card-heading">
-        <h2 id="current-card-heading">Your card</h2>
+      <CardSection id="current-card-heading" title="Your card">
         {card ? (
           <Form method="post" className="form-stack">
             <p>
@@ -107,10 +107,9 @@ export default function CardOnFile() {
         ) : (
           <p className="muted">No card saved.</p>
         )}
-      </section>
+      </CardSection>
       {mode === 'stripe' ? (
-        <section className="card" aria-labelledby="stripe-card-heading">
-          <h2 id="stripe-card-heading">{card ? 'Replace it' : 'Save a card'}</h2>
+        <CardSection id="stripe-card-heading" title={card ? 'Replace it' : 'Save a card'}>
           <p className="muted">
             You enter the card on Stripe’s page; Stripe keeps it and MegiLance can charge it for your invoices.
           </p>
@@ -119,7 +118,7 @@ export default function CardOnFile() {
               Save a card with Stripe
             </button>
           </Form>
-        </section>
+        </CardSection>
       ) : mode === 'sandbox' ? (
         <SandboxCardForm replacing={Boolean(card)} />
       ) : (

@@ -9,6 +9,7 @@ import { requireSession } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp } from '~/http/step-up.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword']
@@ -54,9 +55,7 @@ export default function PasswordSettings() {
           hint="At least 8 characters. Common passwords are refused."
         />
         <Field label="Repeat new password" meta={fields.confirmPassword} type="password" autoComplete="new-password" />
-        <button type="submit" className="button button--primary">
-          Change password
-        </button>
+        <SubmitButton>Change password</SubmitButton>
       </Form>
     </>
   )

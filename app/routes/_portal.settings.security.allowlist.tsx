@@ -14,6 +14,7 @@ import { readFormData } from '~/http/form-data.server'
 import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RemovableEntry } from '~/components/ui/removable-entry'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'IP allowlist · Settings · MegiLance' }]
@@ -104,9 +105,7 @@ export default function AllowlistSettings() {
             }
             note={{ label: 'Label (optional)', meta: fields.label, hint: 'For example “Office” or “Home VPN”.' }}
           />
-          <button type="submit" className="button button--primary">
-            Add to allowlist
-          </button>
+          <SubmitButton>Add to allowlist</SubmitButton>
         </Form>
       ) : (
         <p>

@@ -19,6 +19,7 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 const PATH = '/settings/security/authenticator'
@@ -160,9 +161,7 @@ function ConfirmSetup({ qrSvg, groupedSecret }: { qrSvg: string; groupedSecret: 
           <Form method="post" {...getFormProps(form)} className="form-stack">
             <input type="hidden" name="intent" value="confirm" />
             <Field label="Code" meta={fields.code} inputMode="numeric" autoComplete="one-time-code" maxLength={7} />
-            <button type="submit" className="button button--primary">
-              Turn on
-            </button>
+            <SubmitButton>Turn on</SubmitButton>
           </Form>
         </li>
       </ol>

@@ -25,6 +25,7 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 const PATH = '/settings/security/phone'
@@ -176,9 +177,7 @@ function AddPhone() {
           autoComplete="tel"
           hint="A number that starts with + and its country code does not need the country."
         />
-        <button type="submit" className="button button--primary">
-          Send code
-        </button>
+        <SubmitButton>Send code</SubmitButton>
       </Form>
     </>
   )
@@ -196,9 +195,7 @@ function ConfirmPhone({ phone }: { phone: string }) {
         <FormAlert id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="confirm" />
         <Field label="Code" meta={fields.code} inputMode="numeric" autoComplete="one-time-code" maxLength={7} />
-        <button type="submit" className="button button--primary">
-          Verify number
-        </button>
+        <SubmitButton>Verify number</SubmitButton>
       </Form>
       <Form method="post" className="action-row">
         <button type="submit" name="intent" value="resend" className="button button--secondary">

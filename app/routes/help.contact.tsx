@@ -10,6 +10,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { HelpPage } from '~/components/help/help-page'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Contact us · Help centre · MegiLance' }]
@@ -88,9 +89,7 @@ export default function Contact() {
               defaultValue=""
             />
           </div>
-          <button type="submit" className="button button--primary">
-            Send message
-          </button>
+          <SubmitButton>Send message</SubmitButton>
         </Form>
       </section>
     </HelpPage>

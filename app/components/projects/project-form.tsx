@@ -12,6 +12,7 @@ import {
   type ProjectFormValue,
 } from '~/services/marketplace/project-schemas'
 import { FormAlert } from '~/components/ui/form-alert'
+import { SubmitButton } from '~/components/ui/submit-button'
 
 const LEVELS = [
   { value: 'entry', label: 'Entry', description: 'New to this kind of work; a good price matters most.' },
@@ -111,9 +112,7 @@ export function ProjectForm({
       <RadioGroup legend="Experience level" meta={fields.experienceLevel} options={LEVELS} />
       {pricePanel}
       <RadioGroup legend="Who can see it" meta={fields.visibility} options={VISIBILITIES} />
-      <button type="submit" className="button button--primary">
-        {submitLabel}
-      </button>
+      <SubmitButton>{submitLabel}</SubmitButton>
       {checkPanel}
     </Form>
   )

@@ -12,6 +12,7 @@ import {
   proposalSchema,
 } from '~/services/marketplace/proposal-schemas'
 import { FormAlert } from '~/components/ui/form-alert'
+import { SubmitButton } from '~/components/ui/submit-button'
 
 export type ProposalFormDefaults = {
   coverLetter?: string
@@ -124,9 +125,7 @@ export function ProposalForm({
           ) : null}
         </fieldset>
       ) : null}
-      <button type="submit" className="button button--primary">
-        {submitLabel}
-      </button>
+      <SubmitButton>{submitLabel}</SubmitButton>
       {checkPanel}
     </Form>
   )

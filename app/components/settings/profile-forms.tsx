@@ -7,6 +7,7 @@ import { PROFILE_CURRENCIES } from '~/domain/currencies'
 import { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from '~/services/accounts/profile-schemas'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 type FormProps = { lastResult?: SubmissionResult<string[]> | null; defaultValue: Record<string, string> }
@@ -16,11 +17,7 @@ function useProfileForm<Schema extends z.ZodObject>(schema: Schema, { lastResult
 }
 
 function SaveButton() {
-  return (
-    <button type="submit" className="button button--primary">
-      Save profile
-    </button>
-  )
+  return <SubmitButton>Save profile</SubmitButton>
 }
 
 export function AdminProfileForm(props: FormProps) {

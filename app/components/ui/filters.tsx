@@ -1,5 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import type { InputHTMLAttributes, ReactNode } from 'react'
+import { SubmitButton } from './submit-button'
 
 /**
  * The GET search form above a list: its fields, then one submit button. Works without JavaScript.
@@ -18,11 +19,7 @@ export function FilterForm({
   submit?: string
   clear?: { to: string; shown: boolean }
 }) {
-  const button = (
-    <button type="submit" className="button button--primary">
-      {submit}
-    </button>
-  )
+  const button = <SubmitButton>{submit}</SubmitButton>
   return (
     <Form method="get" className={className} role="search" aria-label={label}>
       {children}
