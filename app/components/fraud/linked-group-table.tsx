@@ -1,4 +1,5 @@
 import { CardSection } from '~/components/ui/card-section'
+
 const LINK_WORDS: Record<string, string> = {
   device: 'browser (device cookie)',
   payout_destination: 'payout destination',
