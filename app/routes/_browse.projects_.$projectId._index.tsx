@@ -15,6 +15,7 @@ import { parseIntent } from '~/http/intent.server'
 import { SkillTags } from '~/components/projects/skill-tags'
 import { MatchBreakdown } from '~/components/matching/match-breakdown'
 import { CardSection } from '~/components/ui/card-section'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { inviteRecommended } from '~/services/ai/recommendations.server'
 import { NotFound } from '~/services/domain-errors'
 
@@ -193,18 +194,14 @@ export default function ProjectPage() {
               </Link>
             ) : null}
             {data.ownerActions.includes('close') ? (
-              <Form method="post">
-                <button type="submit" name="intent" value="close" className="button button--danger">
-                  Close without hiring
-                </button>
-              </Form>
+              <IntentButtonForm intent="close" className="button button--danger">
+                Close without hiring
+              </IntentButtonForm>
             ) : null}
             {data.ownerActions.includes('reopen') ? (
-              <Form method="post">
-                <button type="submit" name="intent" value="reopen" className="button button--primary">
-                  Reopen project
-                </button>
-              </Form>
+              <IntentButtonForm intent="reopen" className="button button--primary">
+                Reopen project
+              </IntentButtonForm>
             ) : null}
           </div>
           {data.ownerActions.includes('close') ? (

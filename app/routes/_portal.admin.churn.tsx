@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData, useLocation } from '@remix-run/react'
 import { ChurnMethod } from '~/components/churn/churn-method'
 import { DataTable } from '~/components/ui/data-table'
-import { FilterForm, SelectFilter } from '~/components/ui/filters'
+import { FilterForm } from '~/components/ui/filters'
 import { Stat } from '~/components/ui/stat'
 import { ChurnFilterSchema } from '~/domain/churn-filters'
 import { requireRole } from '~/http/auth.server'
@@ -13,6 +13,11 @@ import { formatDateTime } from '~/utils/format'
 export const meta: MetaFunction = () => [{ title: 'Churn risk · Admin · MegiLance' }]
 
 const BAND_LABELS = { high: 'High', medium: 'Medium', low: 'Low' } as const
+const BAND_OPTIONS = (['high', 'medium', 'low'] as const).map((band) => [band, BAND_LABELS[band]] as const)
+const ROLE_OPTIONS = [
+  ['client', 'Clients'],
+  ['freelancer', 'Freelancers'],
+] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
@@ -40,27 +45,16 @@ export default function AdminChurn() {
         <Stat label="Low risk" value={bands.low} />
       </dl>
       <ChurnMethod method={method} />
-      <FilterForm label="Filter accounts" submit="Filter">
-        <SelectFilter
-          id="churn-role"
-          name="role"
-          label="Role"
-          anyLabel="Clients and freelancers"
-          value={filter.role}
-          options={[
-            ['client', 'Clients'],
-            ['freelancer', 'Freelancers'],
-          ]}
-        />
-        <SelectFilter
-          id="churn-band"
-          name="band"
-          label="Risk"
-          anyLabel="Any risk"
-          value={filter.band}
-          options={(['high', 'medium', 'low'] as const).map((band) => [band, BAND_LABELS[band]] as const)}
-        />
-      </FilterForm>
+      <FilterForm
+        label="Filter accounts"
+        submit="Filter"
+        idPrefix="churn"
+        values={filter}
+        fields={[
+          { kind: 'select', name: 'role', label: 'Role', anyLabel: 'Clients and freelancers', options: ROLE_OPTIONS },
+          { kind: 'select', name: 'band', label: 'Risk', anyLabel: 'Any risk', options: BAND_OPTIONS },
+        ]}
+      />
       <p>
         {total.toLocaleString('en')} matching {total === 1 ? 'account' : 'accounts'} ·{' '}
         <a href={`/admin/churn.csv${csvQuery.size ? `?${csvQuery}` : ''}`} download>

@@ -1,5 +1,4 @@
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
@@ -26,10 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(await cryptoAdminOverview(), { headers: { 'Cache-Control': 'no-store' } })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('confirm') }),
-  z.object({ intent: z.literal('refund') }),
-])
+const IntentSchema = bareIntents('confirm', 'refund')
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')

@@ -8,7 +8,7 @@ import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
 import { readQuery } from '~/http/query.server'
-import { FilterForm, SearchFilter } from '~/components/ui/filters'
+import { FilterForm } from '~/components/ui/filters'
 import { pageParam } from '~/domain/query-params'
 
 export const meta: MetaFunction = () => [{ title: 'Outbox · Admin · MegiLance' }]
@@ -51,9 +51,12 @@ export default function AdminOutbox() {
             : 'Text messages go through Twilio; only their delivery is recorded here.'}
         </p>
       </header>
-      <FilterForm label="Find emails">
-        <SearchFilter id="outbox-to" name="to" label="Recipient" value={filter.to} />
-      </FilterForm>
+      <FilterForm
+        label="Find emails"
+        idPrefix="outbox"
+        values={filter}
+        fields={[{ kind: 'search', name: 'to', label: 'Recipient' }]}
+      />
       <DataTable
         pages={{ page: filter.page, pageSize: PAGE_SIZE, total }}
         caption={<>Emails, newest first ({total})</>}

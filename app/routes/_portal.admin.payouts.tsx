@@ -8,7 +8,7 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Pagination } from '~/components/ui/pagination'
-import { FilterForm, SelectFilter } from '~/components/ui/filters'
+import { FilterForm } from '~/components/ui/filters'
 import { PAYOUT_RAILS, PAYOUT_STATUSES, type PayoutRailKind, type PayoutStatus } from '~/domain/enums'
 import { listPayoutsForAdmin } from '~/models/payouts.server'
 import { PAYOUT_MACHINE } from '~/domain/payout-machine'
@@ -108,24 +108,16 @@ export default function AdminPayouts() {
           freelancer sees your reason.
         </p>
       </header>
-      <FilterForm label="Filter payouts" className="filters" submit="Filter">
-        <SelectFilter
-          id="filter-status"
-          name="status"
-          label="Status"
-          anyLabel="Any"
-          value={filter.status}
-          options={STATUS_OPTIONS}
-        />
-        <SelectFilter
-          id="filter-rail"
-          name="rail"
-          label="Rail"
-          anyLabel="Any"
-          value={filter.rail}
-          options={RAIL_OPTIONS}
-        />
-      </FilterForm>
+      <FilterForm
+        label="Filter payouts"
+        className="filters"
+        submit="Filter"
+        values={filter}
+        fields={[
+          { kind: 'select', name: 'status', label: 'Status', anyLabel: 'Any', options: STATUS_OPTIONS },
+          { kind: 'select', name: 'rail', label: 'Rail', anyLabel: 'Any', options: RAIL_OPTIONS },
+        ]}
+      />
       <p className="muted">{total === 1 ? '1 payout' : `${total} payouts`}</p>
       {rows.length ? (
         <ul className="admin-payouts" aria-label="Payouts">

@@ -88,11 +88,7 @@ export default function AdminUser() {
             <p>
               Reason shown to the user: <q>{user.blockedReason}</q>
             </p>
-            <Form method="post">
-              <button type="submit" name="intent" value="unblock" className="button button--secondary">
-                Unblock user
-              </button>
-            </Form>
+            <IntentButtonForm intent="unblock">Unblock user</IntentButtonForm>
           </>
         ) : user.role === 'admin' ? (
           <p className="muted">Admins cannot be blocked.</p>

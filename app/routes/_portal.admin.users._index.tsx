@@ -6,11 +6,20 @@ import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
 import { readQuery } from '~/http/query.server'
-import { FilterForm, SearchFilter, SelectFilter } from '~/components/ui/filters'
+import { FilterForm } from '~/components/ui/filters'
 
 export const meta: MetaFunction = () => [{ title: 'Users · Admin · MegiLance' }]
 
 const PAGE_SIZE = 25
+const ROLE_OPTIONS = [
+  ['client', 'Client'],
+  ['freelancer', 'Freelancer'],
+  ['admin', 'Admin'],
+] as const
+const STATUS_OPTIONS = [
+  ['active', 'Active'],
+  ['blocked', 'Blocked'],
+] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
@@ -35,32 +44,16 @@ export default function AdminUsers() {
           {total.toLocaleString('en')} matching {total === 1 ? 'account' : 'accounts'}
         </p>
       </header>
-      <FilterForm label="Find users">
-        <SearchFilter id="user-q" name="q" label="Name or email" value={filter.q} />
-        <SelectFilter
-          id="user-role"
-          name="role"
-          label="Role"
-          anyLabel="Any role"
-          value={filter.role}
-          options={[
-            ['client', 'Client'],
-            ['freelancer', 'Freelancer'],
-            ['admin', 'Admin'],
-          ]}
-        />
-        <SelectFilter
-          id="user-status"
-          name="status"
-          label="Status"
-          anyLabel="Any status"
-          value={filter.status}
-          options={[
-            ['active', 'Active'],
-            ['blocked', 'Blocked'],
-          ]}
-        />
-      </FilterForm>
+      <FilterForm
+        label="Find users"
+        idPrefix="user"
+        values={filter}
+        fields={[
+          { kind: 'search', name: 'q', label: 'Name or email' },
+          { kind: 'select', name: 'role', label: 'Role', anyLabel: 'Any role', options: ROLE_OPTIONS },
+          { kind: 'select', name: 'status', label: 'Status', anyLabel: 'Any status', options: STATUS_OPTIONS },
+        ]}
+      />
       <DataTable
         pages={{ page: filter.page, pageSize: PAGE_SIZE, total }}
         caption="Users"

@@ -1,5 +1,4 @@
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -66,14 +65,7 @@ const MILESTONE_FORMS = {
   approve: { schema: null, formId: 'approve' },
 } as const
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('fund') }),
-  z.object({ intent: z.literal('submit') }),
-  z.object({ intent: z.literal('request_changes') }),
-  z.object({ intent: z.literal('approve') }),
-  z.object({ intent: z.literal('add-milestone') }),
-  z.object({ intent: z.literal('end-contract') }),
-])
+const IntentSchema = bareIntents('fund', 'submit', 'request_changes', 'approve', 'add-milestone', 'end-contract')
 
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)

@@ -1,5 +1,4 @@
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -79,15 +78,15 @@ function chargeToast(charge: ChargeOutcome | null, before: string, currency: str
   return { kind: 'success' as const, message: `${before} The payment is being processed.` }
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('log-time') }),
-  z.object({ intent: z.literal('delete-entry') }),
-  z.object({ intent: z.literal('send-invoice') }),
-  z.object({ intent: z.literal('approve-invoice') }),
-  z.object({ intent: z.literal('dispute-invoice') }),
-  z.object({ intent: z.literal('pay-invoice') }),
-  z.object({ intent: z.literal('set-limit') }),
-])
+const IntentSchema = bareIntents(
+  'log-time',
+  'delete-entry',
+  'send-invoice',
+  'approve-invoice',
+  'dispute-invoice',
+  'pay-invoice',
+  'set-limit',
+)
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contract } = await requireHourlyContract(request, params.contractId)

@@ -1,7 +1,6 @@
 import { DISPUTE_MACHINE } from '~/domain/dispute-machine'
 import { canTake } from '~/domain/state-machine'
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -48,10 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('respond') }),
-  z.object({ intent: z.literal('decide') }),
-])
+const IntentSchema = bareIntents('respond', 'decide')
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, found } = await requireDispute(request, params.disputeId)

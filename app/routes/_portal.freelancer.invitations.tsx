@@ -15,8 +15,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { CardSection } from '~/components/ui/card-section'
 import { DataTable } from '~/components/ui/data-table'
 import { answerDomainErrors } from '~/http/outcome-response.server'
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 
 export const meta: MetaFunction = () => [{ title: 'Invitations · MegiLance' }]
 
@@ -30,10 +29,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request }: Loa
   })
 })
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('accept') }),
-  z.object({ intent: z.literal('decline') }),
-])
+const IntentSchema = bareIntents('accept', 'decline')
 
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'freelancer')

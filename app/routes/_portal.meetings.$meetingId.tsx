@@ -2,14 +2,13 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import * as z from 'zod'
 import { MeetingActions } from '~/components/meetings/meeting-actions'
 import { MissingAvailability } from '~/components/meetings/missing-availability'
 import { SlotPicker } from '~/components/meetings/slot-picker'
 import { CardSection } from '~/components/ui/card-section'
 import { requireRole } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
-import { parseIntent } from '~/http/intent.server'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { answerDomainErrors, statusOf } from '~/http/outcome-response.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RescheduleMeetingSchema } from '~/services/meetings/meeting-schemas'
@@ -24,10 +23,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   return json(await loadMeetingPage(user, params.meetingId))
 })
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('reschedule') }),
-  z.object({ intent: z.literal('cancel') }),
-])
+const IntentSchema = bareIntents('reschedule', 'cancel')
 
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'client', 'freelancer')

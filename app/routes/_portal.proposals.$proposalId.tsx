@@ -1,5 +1,4 @@
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -50,13 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('shortlist') }),
-  z.object({ intent: z.literal('unshortlist') }),
-  z.object({ intent: z.literal('decline') }),
-  z.object({ intent: z.literal('accept') }),
-  z.object({ intent: z.literal('withdraw') }),
-])
+const IntentSchema = bareIntents('shortlist', 'unshortlist', 'decline', 'accept', 'withdraw')
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, found, role } = await requireProposal(request, params.proposalId)

@@ -1,6 +1,5 @@
 import { statusOf } from '~/http/outcome-response.server'
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -39,12 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('create') }),
-  z.object({ intent: z.literal('delete') }),
-  z.object({ intent: z.literal('alerts-on') }),
-  z.object({ intent: z.literal('alerts-off') }),
-])
+const IntentSchema = bareIntents('create', 'delete', 'alerts-on', 'alerts-off')
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'freelancer')

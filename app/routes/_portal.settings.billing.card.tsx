@@ -1,5 +1,4 @@
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -21,6 +20,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { CardSection } from '~/components/ui/card-section'
 import { FormAlert } from '~/components/ui/form-alert'
 import { CardFields } from '~/components/payments/card-fields'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Card on file · Settings · MegiLance' }]
@@ -45,11 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('remove') }),
-  z.object({ intent: z.literal('stripe') }),
-  z.object({ intent: z.literal('save') }),
-])
+const IntentSchema = bareIntents('remove', 'stripe', 'save')
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
@@ -113,11 +109,9 @@ export default function CardOnFile() {
           <p className="muted">
             You enter the card on Stripe’s page; Stripe keeps it and MegiLance can charge it for your invoices.
           </p>
-          <Form method="post">
-            <button type="submit" name="intent" value="stripe" className="button button--primary">
-              Save a card with Stripe
-            </button>
-          </Form>
+          <IntentButtonForm intent="stripe" className="button button--primary">
+            Save a card with Stripe
+          </IntentButtonForm>
         </CardSection>
       ) : mode === 'sandbox' ? (
         <SandboxCardForm replacing={Boolean(card)} />

@@ -1,5 +1,4 @@
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -19,6 +18,7 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
@@ -33,12 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(totp, { headers: { 'Cache-Control': 'no-store' } })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('start') }),
-  z.object({ intent: z.literal('confirm') }),
-  z.object({ intent: z.literal('cancel') }),
-  z.object({ intent: z.literal('turn-off') }),
-])
+const IntentSchema = bareIntents('start', 'confirm', 'cancel', 'turn-off')
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
@@ -105,11 +100,9 @@ export default function AuthenticatorSettings() {
             in, we ask for the 6-digit code your app shows.
           </p>
           <p className="muted">Moving to a new phone? Turn the app off here, then set it up again on the new phone.</p>
-          <Form method="post">
-            <button type="submit" name="intent" value="turn-off" className="button button--danger">
-              Turn off
-            </button>
-          </Form>
+          <IntentButtonForm intent="turn-off" className="button button--danger">
+            Turn off
+          </IntentButtonForm>
         </>
       ) : totp.state === 'pending' ? (
         <ConfirmSetup qrSvg={totp.qrSvg} groupedSecret={totp.groupedSecret} />
@@ -120,11 +113,9 @@ export default function AuthenticatorSettings() {
             6-digit code every 30 seconds. With it on, signing in needs your password and that code, so a stolen
             password is not enough.
           </p>
-          <Form method="post">
-            <button type="submit" name="intent" value="start" className="button button--primary">
-              Set up an authenticator app
-            </button>
-          </Form>
+          <IntentButtonForm intent="start" className="button button--primary">
+            Set up an authenticator app
+          </IntentButtonForm>
         </>
       )}
     </>
@@ -165,11 +156,9 @@ function ConfirmSetup({ qrSvg, groupedSecret }: { qrSvg: string; groupedSecret: 
           </Form>
         </li>
       </ol>
-      <Form method="post">
-        <button type="submit" name="intent" value="cancel" className="button button--ghost">
-          Cancel set-up
-        </button>
-      </Form>
+      <IntentButtonForm intent="cancel" className="button button--ghost">
+        Cancel set-up
+      </IntentButtonForm>
     </>
   )
 }

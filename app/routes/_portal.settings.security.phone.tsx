@@ -2,10 +2,9 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import * as z from 'zod'
 import { Field, SelectField } from '~/components/ui/field'
 import { FormAlert } from '~/components/ui/form-alert'
-import { parseIntent } from '~/http/intent.server'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { tooManyAttempts } from '~/http/too-many-attempts.server'
 import { originOf } from '~/services/security/context'
 import { ConfirmCodeSchema, PhoneNumberSchema } from '~/services/security/factor-schemas'
@@ -25,6 +24,7 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
@@ -43,13 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // The typed fields (number, code) are parsed with their conform schemas in each branch.
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('send') }),
-  z.object({ intent: z.literal('resend') }),
-  z.object({ intent: z.literal('confirm') }),
-  z.object({ intent: z.literal('cancel') }),
-  z.object({ intent: z.literal('remove') }),
-])
+const IntentSchema = bareIntents('send', 'resend', 'confirm', 'cancel', 'remove')
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
@@ -133,11 +127,9 @@ export default function PhoneSettings() {
             <strong>{phone.phone}</strong>, verified {formatDateTime(phone.since)}.
           </p>
           <p className="muted">To use another number, remove this one, then add the new one.</p>
-          <Form method="post">
-            <button type="submit" name="intent" value="remove" className="button button--danger">
-              Turn off
-            </button>
-          </Form>
+          <IntentButtonForm intent="remove" className="button button--danger">
+            Turn off
+          </IntentButtonForm>
         </>
       ) : phone.state === 'pending' ? (
         <ConfirmPhone phone={phone.phone} />

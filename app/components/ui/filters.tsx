@@ -1,27 +1,60 @@
 import { Form, Link } from '@remix-run/react'
 import type { InputHTMLAttributes, ReactNode } from 'react'
-import { SubmitButton } from './submit-button'
+
+/** A choice of a select filter: [value, label]. */
+type Choice = readonly [value: string, label: string]
+
+/**
+ * One filter of a list page, declared as data: a free-text search, a day, a number or a choice
+ * (with `anyLabel`, an "any" first option whose value is empty). Its id is `${idPrefix}-${name}`
+ * unless `id` says otherwise.
+ */
+export type FilterField<Name extends string = string> = { name: Name; label: string; id?: string } & (
+  | ({ kind: 'search' } & Pick<InputHTMLAttributes<HTMLInputElement>, 'autoComplete' | 'inputMode' | 'maxLength'>)
+  | { kind: 'date' }
+  | { kind: 'number'; min?: number; max?: number }
+  | { kind: 'select'; anyLabel?: string; options: readonly Choice[] }
+)
 
 /**
  * The GET search form above a list: its fields, then one submit button. Works without JavaScript.
+ * The fields are `fields` (declared as data, each showing its value from `values`), then `children`.
  * With `clear`, a "Clear filters" link back to the unfiltered list follows the button while filters apply.
  */
-export function FilterForm({
+export function FilterForm<Values extends object>({
   label,
   children,
   className = 'filters card',
   submit = 'Search',
   clear,
+  idPrefix = 'filter',
+  fields = [],
+  values,
 }: {
   label: string
-  children: ReactNode
+  children?: ReactNode
   className?: string
   submit?: string
   clear?: { to: string; shown: boolean }
+  idPrefix?: string
+  fields?: readonly FilterField<keyof Values & string>[]
+  values?: Values
 }) {
-  const button = <SubmitButton>{submit}</SubmitButton>
+  const button = (
+    <button type="submit" className="button button--primary">
+      {submit}
+    </button>
+  )
   return (
     <Form method="get" className={className} role="search" aria-label={label}>
+      {fields.map((field) => (
+        <FilterControl
+          key={field.name}
+          field={field}
+          id={field.id ?? `${idPrefix}-${field.name}`}
+          value={valueOf(values, field.name)}
+        />
+      ))}
       {children}
       {clear ? (
         <div className="action-row security-filters__actions">
@@ -35,10 +68,56 @@ export function FilterForm({
   )
 }
 
+/** A filter's current value as the form shows it; undefined when it is not set. */
+function valueOf(values: object | undefined, name: string): string | undefined {
+  const value: unknown = values ? (values as Record<string, unknown>)[name] : undefined
+  return value === undefined || value === null ? undefined : String(value)
+}
+
+function FilterControl({ field, id, value }: { field: FilterField; id: string; value: string | undefined }) {
+  const { name, label } = field
+  switch (field.kind) {
+    case 'search': {
+      const { autoComplete, inputMode, maxLength } = field
+      return (
+        <SearchFilter
+          id={id}
+          name={name}
+          label={label}
+          value={value}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          maxLength={maxLength}
+        />
+      )
+    }
+    case 'date':
+      return <DateFilter id={id} name={name} label={label} value={value} />
+    case 'number':
+      return (
+        <div className="field">
+          <label htmlFor={id}>{label}</label>
+          <input id={id} name={name} type="number" min={field.min} max={field.max} defaultValue={value ?? ''} />
+        </div>
+      )
+    case 'select':
+      return (
+        <SelectFilter
+          id={id}
+          name={name}
+          label={label}
+          anyLabel={field.anyLabel}
+          value={value}
+          options={field.options}
+        />
+      )
+  }
+}
+
 type FilterProps = { id: string; name: string; label: string; value?: string }
 
 /** A free-text filter. */
-export function SearchFilter({
+function SearchFilter({
   id,
   name,
   label,
@@ -54,7 +133,7 @@ export function SearchFilter({
 }
 
 /** A day filter (YYYY-MM-DD). */
-export function DateFilter({ id, name, label, value }: FilterProps) {
+function DateFilter({ id, name, label, value }: FilterProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -63,20 +142,20 @@ export function DateFilter({ id, name, label, value }: FilterProps) {
   )
 }
 
-/** A choice filter: "any" first (the empty value), then the choices as [value, label]. */
-export function SelectFilter({
+/** A choice filter: "any" first (the empty value) when `anyLabel` is given, then the choices. */
+function SelectFilter({
   id,
   name,
   label,
   anyLabel,
   value,
   options,
-}: FilterProps & { anyLabel: string; options: readonly (readonly [string, string])[] }) {
+}: FilterProps & { anyLabel?: string; options: readonly Choice[] }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ''}>
-        <option value="">{anyLabel}</option>
+      <select id={id} name={name} defaultValue={anyLabel === undefined ? value : (value ?? '')}>
+        {anyLabel === undefined ? null : <option value="">{anyLabel}</option>}
         {options.map(([optionValue, optionLabel]) => (
           <option key={optionValue} value={optionValue}>
             {optionLabel}
