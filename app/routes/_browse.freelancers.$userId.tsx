@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { PortfolioGallery } from '~/components/profiles/portfolio'
 import { ReviewSection } from '~/components/profiles/reviews'
 import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
 import { loadFreelancerProfileFor } from '~/services/discovery/public-pages.server'
@@ -36,8 +37,7 @@ export default function FreelancerProfilePage() {
   const { user, profile, portfolio, reviewStats, reviews, contracts, rankScore, isOwn, signedIn } = data
   return (
     <>
-      <header className="page-header">
-        <h1>{user.name}</h1>
+      <PageHeader title={user.name}>
         {profile.headline ? <p className="lead">{profile.headline}</p> : null}
         {isOwn ? (
           <p className="muted">
@@ -52,7 +52,7 @@ export default function FreelancerProfilePage() {
             </Link>
           </p>
         )}
-      </header>
+      </PageHeader>
       <dl className="stats">
         <Stat label="Rank" value={`${rankScore} / 100`} />
         <Stat

@@ -2,6 +2,7 @@ import { json, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { FormulaFactors } from '~/components/profiles/formula-factors'
 import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { MATCH_FACTORS, NEWCOMER_CONTRACTS, NEWCOMER_MIN_SKILL_SHARE } from '~/services/ai/matching'
 import { MIN_HIRES, matchingWeightsInForce } from '~/services/ai/matching-model.server'
 
@@ -39,14 +40,13 @@ export default function MatchingHelp() {
   const { weights, source, fit } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>How matching works</h1>
+      <PageHeader title="How matching works">
         <p className="muted">
           “Recommended freelancers” on a client’s open project and “Recommended projects” for a freelancer are ordered
           by one published formula. Each recommendation shows its breakdown, e.g. “7 of 8 skills · rate within budget ·
           6 h overlap”.
         </p>
-      </header>
+      </PageHeader>
       <CardSection id="weights-heading" title="The ten factors and their weights">
         <p>
           Each factor gives a share between 0 and 1; the share times the weight gives its points, and the points add up

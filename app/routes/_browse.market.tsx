@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { Chart } from '~/components/charts/chart'
 import { CardSection } from '~/components/ui/card-section'
 import { DataTable } from '~/components/ui/data-table'
+import { PageHeader } from '~/components/ui/page-header'
 import { loadMarket } from '~/services/analytics/market.server'
 import { formatChange } from '~/services/analytics/metrics'
 import { formatMoney } from '~/utils/format'
@@ -23,13 +24,12 @@ export default function MarketPage() {
     minor === null || minor === undefined ? '—' : formatMoney(minor, currency)
   return (
     <>
-      <header className="page-header">
-        <h1>Market</h1>
+      <PageHeader title="Market">
         <p className="muted">
           What clients on MegiLance asked for in the last {windowDays} days, what they budget, and how many freelancers
           offer each skill. Counted from public projects and profiles; amounts in {currency}.
         </p>
-      </header>
+      </PageHeader>
       <section className="card chart-grid" aria-label="Charts">
         {charts.map((chart) => (
           <Chart key={chart.id} {...chart} />

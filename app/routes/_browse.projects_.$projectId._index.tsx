@@ -16,6 +16,7 @@ import { SkillTags } from '~/components/projects/skill-tags'
 import { MatchBreakdown } from '~/components/matching/match-breakdown'
 import { CardSection } from '~/components/ui/card-section'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
+import { PageHeader } from '~/components/ui/page-header'
 import { inviteRecommended } from '~/services/ai/recommendations.server'
 import { NotFound } from '~/services/domain-errors'
 
@@ -66,15 +67,14 @@ export default function ProjectPage() {
   const reviews = client.reviews
   return (
     <>
-      <header className="page-header">
-        <h1>{project.title}</h1>
+      <PageHeader title={project.title}>
         <p className="project-summary__meta">
           <span className={`badge badge--${project.status}`}>{project.status === 'open' ? 'Open' : 'Closed'}</span>
           {project.visibility === 'invite_only' ? <span className="badge">Invite only</span> : null}
           {project.hiddenAt ? <span className="badge badge--hidden">Hidden</span> : null}
           <span>Posted {formatDate(project.createdAt)}</span>
         </p>
-      </header>
+      </PageHeader>
 
       {project.hiddenAt ? (
         <section className="form-alert" role="alert" aria-label="Hidden by a moderator">

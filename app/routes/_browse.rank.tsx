@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { FormulaFactors } from '~/components/profiles/formula-factors'
 import { RankBreakdown } from '~/components/profiles/rank-breakdown'
 import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { RANK_FACTORS } from '~/services/marketplace/rank'
 import { rankOfFreelancer } from '~/services/marketplace/rank.server'
 import { getOptionalSession } from '~/http/auth.server'
@@ -25,13 +26,12 @@ export default function RankPage() {
   const { userId, own } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Rank</h1>
+      <PageHeader title="Rank">
         <p className="muted">
           Every freelancer’s rank is a score out of 100 computed by the same published formula. Nothing else goes into
           it, and it is shown on every freelancer’s public profile.
         </p>
-      </header>
+      </PageHeader>
       {own && userId ? (
         <CardSection id="own-rank-heading" title="Your rank">
           <RankBreakdown score={own.score} factors={own.factors} />

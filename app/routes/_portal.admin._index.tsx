@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
 import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
 import { getAdminDashboard } from '~/services/marketplace/dashboards.server'
 import { requireRole } from '~/http/auth.server'
@@ -19,10 +20,9 @@ export default function AdminDashboard() {
     useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Dashboard</h1>
+      <PageHeader title="Dashboard">
         <p className="muted">The platform at a glance.</p>
-      </header>
+      </PageHeader>
       <OnboardingChecklist steps={onboarding} />
       <dl className="stats">
         <Stat label="Clients" value={usersByRole.client} />

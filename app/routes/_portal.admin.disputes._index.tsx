@@ -4,6 +4,7 @@ import { listDisputesForAdmin } from '~/models/disputes.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
+import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Disputes · Admin · MegiLance' }]
 
@@ -28,10 +29,9 @@ export default function AdminDisputes() {
   const [params] = useSearchParams()
   return (
     <>
-      <header className="page-header">
-        <h1>Disputes</h1>
+      <PageHeader title="Disputes">
         <p className="muted">Oldest first: whoever waited longest is decided first.</p>
-      </header>
+      </PageHeader>
       <nav className="tabs" aria-label="Dispute lists">
         <Link to="?show=waiting" className="tabs__tab" aria-current={show === 'waiting' ? 'page' : undefined}>
           Waiting

@@ -10,7 +10,8 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { CardSection } from '~/components/ui/card-section'
-import { RemovableEntry } from '~/components/ui/removable-entry'
+import { PageHeader } from '~/components/ui/page-header'
+import { RemovableList } from '~/components/ui/removable-entry'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'IP blocklist · Admin · MegiLance' }]
@@ -49,13 +50,12 @@ export default function AdminIpBlocklist() {
   const [form, fields] = useZodForm(BlocklistFormSchema, { id: 'blocklist-add', lastResult })
   return (
     <>
-      <header className="page-header">
-        <h1>IP blocklist</h1>
+      <PageHeader title="IP blocklist">
         <p className="muted">
           Sign-ins from these addresses are refused for every account and logged as security events. Your own IP address
           now is {yourIp ?? 'unknown'}.
         </p>
-      </header>
+      </PageHeader>
       <CardSection id="blocklist-add-heading" title="Block an address or range">
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <input type="hidden" name="intent" value="add" />
@@ -70,30 +70,26 @@ export default function AdminIpBlocklist() {
         </Form>
       </CardSection>
       <CardSection id="blocklist-heading" title="Blocked addresses">
-        {entries.length ? (
-          <ul className="list" aria-label="Blocked addresses">
-            {entries.map((entry) => (
-              <RemovableEntry
-                key={entry.id}
-                className="ip-list__entry"
-                title={
-                  <>
-                    <code>{entry.cidr}</code> · {entry.reason}
-                  </>
-                }
-                added={
-                  <>
-                    {formatDateTime(entry.createdAt)} by{' '}
-                    {entry.addedBy ? entry.addedBy.name : 'an account that no longer exists'}
-                  </>
-                }
-                remove={{ name: 'entryId', value: entry.id, label: `Remove ${entry.cidr} from the blocklist` }}
-              />
-            ))}
-          </ul>
-        ) : (
-          <p className="empty">No address is blocked.</p>
-        )}
+        <RemovableList
+          label="Blocked addresses"
+          items={entries}
+          empty="No address is blocked."
+          entry={(entry) => ({
+            className: 'ip-list__entry',
+            title: (
+              <>
+                <code>{entry.cidr}</code> · {entry.reason}
+              </>
+            ),
+            added: (
+              <>
+                {formatDateTime(entry.createdAt)} by{' '}
+                {entry.addedBy ? entry.addedBy.name : 'an account that no longer exists'}
+              </>
+            ),
+            remove: { name: 'entryId', value: entry.id, label: `Remove ${entry.cidr} from the blocklist` },
+          })}
+        />
       </CardSection>
     </>
   )

@@ -7,6 +7,7 @@ import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 import { CardSection } from '~/components/ui/card-section'
 import { DataTable } from '~/components/ui/data-table'
+import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Ledger health · Admin · MegiLance' }]
 
@@ -20,14 +21,13 @@ export default function AdminLedgerHealth() {
     useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Ledger health</h1>
+      <PageHeader title="Ledger health">
         <p className="muted">
           Every balance is the sum of its double-entry ledger entries; these checks run over all{' '}
           {transactionCount.toLocaleString('en')} {transactionCount === 1 ? 'transaction' : 'transactions'} each time
           the page loads.
         </p>
-      </header>
+      </PageHeader>
       <section className="card" aria-labelledby="invariants-heading">
         <h2 id="invariants-heading">Invariants: {healthy ? 'all hold' : 'broken'}</h2>
         <DataTable

@@ -7,6 +7,7 @@ import {
   type SerializeFrom,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
 import { FilterForm } from '~/components/ui/filters'
 import { PAYOUT_RAILS, PAYOUT_STATUSES, type PayoutRailKind, type PayoutStatus } from '~/domain/enums'
@@ -26,10 +27,7 @@ export const meta: MetaFunction = () => [{ title: 'Payouts · Admin · MegiLance
 
 const PAGE_SIZE = 25
 const STATUS_OPTIONS = PAYOUT_STATUSES.map((status) => [status, PAYOUT_STATUS_LABELS[status].split(' — ')[0]!] as const)
-const RAIL_OPTIONS = [
-  ['bank', 'Bank'],
-  ['crypto', 'Crypto'],
-] as const
+const RAIL_OPTIONS = { bank: 'Bank', crypto: 'Crypto' }
 const pick = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined
 
@@ -101,13 +99,12 @@ export default function AdminPayouts() {
   const actionData = useActionData<typeof action>()
   return (
     <>
-      <header className="page-header">
-        <h1>Payouts</h1>
+      <PageHeader title="Payouts">
         <p className="muted">
           Hold a payout that looks wrong, release it once checked, or cancel it to return the money to the wallet. The
           freelancer sees your reason.
         </p>
-      </header>
+      </PageHeader>
       <FilterForm
         label="Filter payouts"
         className="filters"

@@ -12,20 +12,17 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RequiredMark } from '~/components/ui/field'
 import { DataTable } from '~/components/ui/data-table'
-import { readQuery } from '~/http/query.server'
+import { readAdminQuery } from '~/http/query.server'
 import { FilterForm } from '~/components/ui/filters'
+import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Projects · Admin · MegiLance' }]
 
 const PAGE_SIZE = 25
-const STATE_OPTIONS = [
-  ['visible', 'Visible'],
-  ['hidden', 'Hidden'],
-] as const
+const STATE_OPTIONS = { visible: 'Visible', hidden: 'Hidden' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
-  const filter = readQuery(request, AdminProjectSearchSchema)
+  const filter = await readAdminQuery(request, AdminProjectSearchSchema)
   const { rows, total } = await listProjectsForAdmin({
     query: filter.q,
     state: filter.state,
@@ -76,13 +73,12 @@ export default function AdminProjects() {
   const failed = useActionData<typeof action>()
   return (
     <>
-      <header className="page-header">
-        <h1>Projects</h1>
+      <PageHeader title="Projects">
         <p className="muted">
           {total.toLocaleString('en')} matching {total === 1 ? 'project' : 'projects'}. A hidden project is out of
           search and shown only to its client (with your reason) and to admins.
         </p>
-      </header>
+      </PageHeader>
       <FilterForm
         label="Find projects"
         idPrefix="project"

@@ -3,6 +3,7 @@ import { useLoaderData, useLocation } from '@remix-run/react'
 import { SecurityEventList } from '~/components/security/security-event-list'
 import { SEVERITY_LABELS } from '~/components/security/severity-badge'
 import { FilterForm } from '~/components/ui/filters'
+import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
 import { SECURITY_EVENT_KINDS } from '~/services/security/event-kinds'
 import {
@@ -11,23 +12,17 @@ import {
   searchSecurityLog,
   SecurityEventSearchSchema,
 } from '~/services/security/security-log.server'
-import { requireRole } from '~/http/auth.server'
-import { readQuery } from '~/http/query.server'
+import { readAdminQuery } from '~/http/query.server'
 
 export const meta: MetaFunction = () => [{ title: 'Security events · Admin · MegiLance' }]
 
 const KIND_OPTIONS = Object.entries(SECURITY_EVENT_KINDS)
   .map(([value, { label }]) => [value, label] as const)
   .sort((a, b) => a[1].localeCompare(b[1]))
-const SEVERITY_OPTIONS = Object.entries(SEVERITY_LABELS)
-const MATCH_OPTIONS = [
-  ['contains', 'Contains'],
-  ['exact', 'Exactly'],
-] as const
+const MATCH_OPTIONS = { contains: 'Contains', exact: 'Exactly' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
-  const search = readQuery(request, SecurityEventSearchSchema)
+  const search = await readAdminQuery(request, SecurityEventSearchSchema)
   const { entries, total } = await searchSecurityLog(filterFromSearch(search))
   return json({ search, entries, total, pageSize: SECURITY_LOG_PAGE_SIZE })
 }
@@ -38,13 +33,12 @@ export default function AdminSecurityEvents() {
   const filtered = location.search.replace(/^\?/, '').length > 0
   return (
     <>
-      <header className="page-header">
-        <h1>Security events</h1>
+      <PageHeader title="Security events">
         <p className="muted">
           Sign-ins, refusals, second-factor and session changes on every account, newest first.{' '}
           {total.toLocaleString('en')} matching {total === 1 ? 'event' : 'events'}.
         </p>
-      </header>
+      </PageHeader>
       {/* Keyed by the query so the fields show the new filters after a client-side navigation. */}
       <FilterForm
         key={location.search}
@@ -55,7 +49,7 @@ export default function AdminSecurityEvents() {
         idPrefix="events"
         values={search}
         fields={[
-          { kind: 'select', name: 'severity', label: 'Severity', anyLabel: 'Any severity', options: SEVERITY_OPTIONS },
+          { kind: 'select', name: 'severity', label: 'Severity', anyLabel: 'Any severity', options: SEVERITY_LABELS },
           { kind: 'select', name: 'kind', label: 'Event', anyLabel: 'Any event', options: KIND_OPTIONS },
           { kind: 'search', name: 'email', label: 'Account email', autoComplete: 'off' },
           { kind: 'select', name: 'match', label: 'Email match', options: MATCH_OPTIONS },

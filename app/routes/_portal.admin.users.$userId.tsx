@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CardSection } from '~/components/ui/card-section'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { TextareaField } from '~/components/ui/field'
+import { PageHeader } from '~/components/ui/page-header'
 import { findUserById } from '~/models/users.server'
 import { blockAccount, endSessionsByAdmin, unblockAccount } from '~/services/accounts/accounts.server'
 import { countActiveSessionsOf } from '~/services/accounts/sessions.server'
@@ -73,12 +74,11 @@ export default function AdminUser() {
       <p>
         <Link to="/admin/users">← All users</Link>
       </p>
-      <header className="page-header">
-        <h1>{user.name}</h1>
+      <PageHeader title={user.name}>
         <p className="muted">
           {user.email} · <span className="capitalize">{user.role}</span> · joined {formatDateTime(user.createdAt)}
         </p>
-      </header>
+      </PageHeader>
       <CardSection id="access-heading" title="Access">
         {user.blockedAt ? (
           <>

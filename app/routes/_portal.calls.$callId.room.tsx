@@ -4,6 +4,7 @@ import { CallRoom } from '~/components/call/call-room'
 import { FileShareForm } from '~/components/call/file-share-form'
 import { InviteForm } from '~/components/call/invite-form'
 import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { Whiteboard } from '~/components/whiteboard/whiteboard'
 import { RecordingControl } from '~/components/call/recording-control'
 import { useHydrated } from '~/components/security/use-hydrated'
@@ -38,18 +39,14 @@ export default function CallRoomPage() {
   const hydrated = useHydrated()
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/calls/${data.id}`}>← The call’s page</Link>
-        </p>
-        <h1>Call: {data.title}</h1>
+      <PageHeader back={{ to: `/calls/${data.id}`, label: 'The call’s page' }} title={`Call: ${data.title}`}>
         {data.meeting ? (
           <p>
             For the meeting “{data.meeting.title}” at {formatDateTime(data.meeting.startsAt)}.{' '}
             <a href={`/meetings/${data.meeting.id}.ics`}>Add it to your calendar (.ics)</a>
           </p>
         ) : null}
-      </header>
+      </PageHeader>
       {hydrated ? (
         <>
           <CallRoom

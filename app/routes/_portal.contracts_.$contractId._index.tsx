@@ -8,6 +8,7 @@ import { ContractCalls } from '~/components/call/contract-calls'
 import { AddMilestoneForm, EndContractForm } from '~/components/contracts/contract-forms'
 import { MilestoneCard, type FormReply } from '~/components/contracts/milestone-card'
 import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
 import {
   AddMilestoneSchema,
@@ -138,11 +139,7 @@ export default function ContractPage() {
     .reduce((sum, milestone) => sum + milestone.amountMinor, 0)
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to="/contracts">← Contracts</Link>
-        </p>
-        <h1>{contract.title}</h1>
+      <PageHeader back={{ to: '/contracts', label: 'Contracts' }} title={contract.title}>
         <p className="muted">
           {contract.type === 'fixed' ? 'Fixed price' : `Hourly, ${money(contract.hourlyRateMinor ?? 0)} an hour`} ·
           client <Link to={`/clients/${data.client.id}`}>{data.client.name}</Link> · freelancer{' '}
@@ -170,7 +167,7 @@ export default function ContractPage() {
         {data.side !== 'admin' ? (
           <StartCallForm field="contractId" value={contract.id} ongoing={data.callOngoing} />
         ) : null}
-      </header>
+      </PageHeader>
 
       {data.allPaid && data.side !== 'admin' ? (
         <EndContractForm last={last} refundNote={null} allPaid side={data.side} />

@@ -33,6 +33,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
+import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Hours and invoices · MegiLance' }]
@@ -183,17 +184,13 @@ export default function ContractHours() {
   const { limit } = data
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/contracts/${contract.id}`}>← {contract.title}</Link>
-        </p>
-        <h1>Hours and invoices</h1>
+      <PageHeader back={{ to: `/contracts/${contract.id}`, label: contract.title }} title="Hours and invoices">
         <p className="muted">
           {formatMoney(contract.hourlyRateMinor, contract.currency)} an hour. Each finished week is invoiced on the
           Monday after it; the client has 5 days to approve or dispute, then is charged (wallet first, then the card on
           file). The freelancer receives the amount less the {data.feePercent}% platform fee.
         </p>
-      </header>
+      </PageHeader>
       {data.pause ? (
         <p className="form-alert" role="alert">
           This contract is paused: {data.pause.reason}

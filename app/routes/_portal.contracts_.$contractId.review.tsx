@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { ReviewCard } from '~/components/reviews/review-card'
 import { RadioGroup, SelectField, TextareaField } from '~/components/ui/field'
 import type { ReviewDirection } from '~/domain/enums'
@@ -12,6 +12,7 @@ import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
+import { PageHeader } from '~/components/ui/page-header'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
@@ -50,11 +51,7 @@ export default function ContractReview() {
   const other = data.otherName
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/contracts/${data.contract.id}`}>← {data.contract.title}</Link>
-        </p>
-        <h1>Review</h1>
+      <PageHeader back={{ to: `/contracts/${data.contract.id}`, label: data.contract.title }} title="Review">
         <p className="muted">
           {data.window === 'not_ended'
             ? 'Reviews open when the contract ends. Each side then has 14 days to review the other.'
@@ -62,7 +59,7 @@ export default function ContractReview() {
               ? `Reviews are double-blind: neither of you sees the other’s review until both have written one or the window closes on ${formatDate(data.closesAt ?? new Date())}.`
               : `The review window closed on ${formatDate(data.closesAt ?? new Date())}; every review written is now visible.`}
         </p>
-      </header>
+      </PageHeader>
       {data.canReview ? <ReviewForm direction={data.direction} otherName={other} /> : null}
       <div className="review-pair">
         <section className="card" aria-labelledby="my-review-heading">

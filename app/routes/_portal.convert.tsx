@@ -3,6 +3,7 @@ import { Form, useLoaderData, useLocation } from '@remix-run/react'
 import { CurrencyList, CurrencySearch, CurrencySelect } from '~/components/money/currency-select'
 import { CardSection } from '~/components/ui/card-section'
 import { ErrorList } from '~/components/ui/field'
+import { PageHeader } from '~/components/ui/page-header'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { listFavouriteCurrencies } from '~/models/currency-favourites.server'
 import { buildConvertPage } from '~/services/payments/rates/convert-page.server'
@@ -49,14 +50,13 @@ export default function ConvertPage() {
   const amountErrors = errors?.amount
   return (
     <>
-      <header className="page-header">
-        <h1>Convert currencies</h1>
+      <PageHeader title="Convert currencies">
         <p className="muted">
           Over 150 currencies and seven cryptocurrencies. Fiat rates are the European Central Bank’s daily reference
           rates, crypto prices come from CoinGecko; without a connection the rates shipped with MegiLance are used, and
           each result says which and how old.
         </p>
-      </header>
+      </PageHeader>
 
       {/* Remounted on every navigation so the fields show what the URL says. */}
       <Form

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { CryptoPaymentDetails } from '~/components/payments/crypto-payment-details'
 import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { findCryptoPaymentRequest } from '~/models/crypto-payments.server'
 import { cryptoPaymentView } from '~/services/payments/crypto/crypto-payments.server'
 import { requireUser } from '~/http/auth.server'
@@ -31,18 +32,17 @@ export default function CryptoPaymentPage() {
   const fiat = formatMoney(view.fiatAmountMinor, view.fiatCurrency)
   return (
     <div className="page--narrow">
-      <header className="page-header">
-        <p>
-          <Link to={`/contracts/${view.contract.id}`}>← Back to {view.contract.title}</Link>
-        </p>
-        <h1>Send {view.amountText}</h1>
+      <PageHeader
+        back={{ to: `/contracts/${view.contract.id}`, label: `Back to ${view.contract.title}` }}
+        title={`Send ${view.amountText}`}
+      >
         <p className="muted">
           {fiat} for the milestone “{view.milestoneTitle}”, paid as {view.choiceLabel}.
         </p>
         <p>
           Status: <span className={`badge badge--plain ${status.badge}`}>{status.label}</span>
         </p>
-      </header>
+      </PageHeader>
 
       {view.sandbox ? (
         <section className="card crypto-sandbox" aria-labelledby="crypto-sandbox-heading">

@@ -4,7 +4,7 @@ import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { DisputeSummary } from '~/components/disputes/dispute-summary'
 import { EvidenceFileField } from '~/components/disputes/evidence-file-field'
 import { CardSection } from '~/components/ui/card-section'
@@ -20,6 +20,7 @@ import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
+import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Dispute · MegiLance' }]
@@ -104,16 +105,12 @@ export default function DisputePage() {
   const { dispute, contract, canRespond, canDecide } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/contracts/${contract.id}`}>← {contract.title}</Link>
-        </p>
-        <h1>Dispute</h1>
+      <PageHeader back={{ to: `/contracts/${contract.id}`, label: contract.title }} title="Dispute">
         <p className="muted">
           Each side states its case once, with evidence. An admin then decides to release the money, refund it or split
           it, and writes the reason you both see.
         </p>
-      </header>
+      </PageHeader>
       <DisputeSummary dispute={dispute} />
       {canRespond ? <RespondForm /> : null}
       {canDecide ? <DecideForm /> : null}

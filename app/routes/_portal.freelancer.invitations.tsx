@@ -14,6 +14,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { CardSection } from '~/components/ui/card-section'
 import { DataTable } from '~/components/ui/data-table'
+import { PageHeader } from '~/components/ui/page-header'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { bareIntents, parseIntent } from '~/http/intent.server'
 
@@ -63,10 +64,9 @@ export default function FreelancerInvitations() {
   const failed = useActionData<typeof action>()
   return (
     <>
-      <header className="page-header">
-        <h1>Invitations</h1>
+      <PageHeader title="Invitations">
         <p className="muted">Clients who would like a proposal from you. Accepting means writing a proposal.</p>
-      </header>
+      </PageHeader>
       <CardSection id="pending-heading" title="Waiting for your answer">
         {pending.length ? (
           <ul className="list">

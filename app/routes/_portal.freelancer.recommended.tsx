@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { RecommendedProjects } from '~/components/matching/recommended-projects'
 import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { findDiscoveryPreferences } from '~/models/discovery.server'
 import { recommendProjects } from '~/services/ai/recommendations.server'
 import { requireRole } from '~/http/auth.server'
@@ -18,13 +19,12 @@ export default function RecommendedProjectsPage() {
   const { projects, optedOut } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Recommended projects</h1>
+      <PageHeader title="Recommended projects">
         <p className="muted">
           Open projects ordered by the published matching formula, with why each one fits.{' '}
           <Link to="/help/matching">How matching works</Link>
         </p>
-      </header>
+      </PageHeader>
       <CardSection id="recommendations-heading" title="Open projects for you">
         {optedOut ? (
           <p>

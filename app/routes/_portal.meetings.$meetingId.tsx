@@ -6,6 +6,7 @@ import { MeetingActions } from '~/components/meetings/meeting-actions'
 import { MissingAvailability } from '~/components/meetings/missing-availability'
 import { SlotPicker } from '~/components/meetings/slot-picker'
 import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { requireRole } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { bareIntents, parseIntent } from '~/http/intent.server'
@@ -66,17 +67,13 @@ export default function MeetingPage() {
   const confirmingCancel = searchParams.get('confirm') === 'cancel' && meeting.canCancel
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to="/meetings">← Meetings</Link>
-        </p>
-        <h1>{meeting.title}</h1>
+      <PageHeader back={{ to: '/meetings', label: 'Meetings' }} title={meeting.title}>
         <p className="muted">
           With {meeting.otherName} · {meeting.upcoming ? 'next' : 'last'} {meeting.when} ({data.zone}) ·{' '}
           {meeting.durationMinutes} minutes · {meeting.repeats}
           {meeting.status === 'cancelled' ? ' · Cancelled' : ''}
         </p>
-      </header>
+      </PageHeader>
       {actionData && 'conflict' in actionData ? (
         <p className="form-alert" role="alert">
           {actionData.conflict}

@@ -24,6 +24,7 @@ import { parseAmountToMinor } from '~/utils/money'
 import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
+import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Payouts · MegiLance' }]
@@ -143,13 +144,12 @@ export default function PayoutsPage() {
   const canRequest = data.methods.length > 0 && data.balances.length > 0
   return (
     <>
-      <header className="page-header">
-        <h1>Payouts</h1>
+      <PageHeader title="Payouts">
         <p className="muted">
           Move money from your <Link to="/wallet">wallet</Link> to your bank or a crypto wallet. You see the fee, what
           arrives and when before you confirm. <Link to="/payouts/methods">Manage payout methods</Link>
         </p>
-      </header>
+      </PageHeader>
       <CardSection id="request-heading" title="Request a payout">
         {!data.methods.length ? (
           <p>

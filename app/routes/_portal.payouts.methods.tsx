@@ -21,7 +21,8 @@ import { readFormData } from '~/http/form-data.server'
 import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
-import { RemovableEntry } from '~/components/ui/removable-entry'
+import { PageHeader } from '~/components/ui/page-header'
+import { RemovableList } from '~/components/ui/removable-entry'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
@@ -94,34 +95,26 @@ export default function PayoutMethods() {
   const [form, fields] = useZodForm(PayoutMethodFormSchema, { id: 'add-crypto', lastResult })
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to="/payouts">← Payouts</Link>
-        </p>
-        <h1>Payout methods</h1>
+      <PageHeader back={{ to: '/payouts', label: 'Payouts' }} title="Payout methods">
         <p className="muted">Where your earnings can go: a bank account or a crypto wallet. Only you can see these.</p>
-      </header>
+      </PageHeader>
       <CardSection id="methods-heading" title="Your methods">
-        {methods.length ? (
-          <ul className="list" aria-label="Your payout methods">
-            {methods.map((method) => (
-              <RemovableEntry
-                key={method.id}
-                className="payout-method"
-                title={
-                  <>
-                    <strong>{method.rail === 'bank' ? 'Bank account' : 'Crypto wallet'}</strong>: {method.label}{' '}
-                    {method.status === 'pending' ? <span className="badge">Onboarding not finished</span> : null}
-                  </>
-                }
-                added={formatDate(method.createdAt)}
-                remove={confirmed ? { name: 'methodId', value: method.id, label: `Remove ${method.label}` } : undefined}
-              />
-            ))}
-          </ul>
-        ) : (
-          <p className="empty">No payout methods yet.</p>
-        )}
+        <RemovableList
+          label="Your payout methods"
+          items={methods}
+          empty="No payout methods yet."
+          entry={(method) => ({
+            className: 'payout-method',
+            title: (
+              <>
+                <strong>{method.rail === 'bank' ? 'Bank account' : 'Crypto wallet'}</strong>: {method.label}{' '}
+                {method.status === 'pending' ? <span className="badge">Onboarding not finished</span> : null}
+              </>
+            ),
+            added: formatDate(method.createdAt),
+            remove: confirmed ? { name: 'methodId', value: method.id, label: `Remove ${method.label}` } : undefined,
+          })}
+        />
       </CardSection>
       {confirmed && paths.note ? <p className="card muted">{paths.note}</p> : null}
       {confirmed ? (

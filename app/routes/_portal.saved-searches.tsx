@@ -19,6 +19,7 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { DataTable } from '~/components/ui/data-table'
+import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Saved searches · MegiLance' }]
 
@@ -88,12 +89,11 @@ export default function SavedSearches() {
   const actionData = useActionData<typeof action>()
   return (
     <>
-      <header className="page-header">
-        <h1>Saved searches</h1>
+      <PageHeader title="Saved searches">
         <p className="muted">
           Run a search again in one click. With alerts on you hear about new matching projects. Up to {max} searches.
         </p>
-      </header>
+      </PageHeader>
 
       {actionData ? (
         <section className="card" aria-label="Save the search">

@@ -2,7 +2,7 @@ import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 
 import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'
 import { SAVES_THEN_DECLINES } from '~/services/payments/cards/sandbox-saved-card'
@@ -21,6 +21,7 @@ import { CardSection } from '~/components/ui/card-section'
 import { FormAlert } from '~/components/ui/form-alert'
 import { CardFields } from '~/components/payments/card-fields'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
+import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Card on file · Settings · MegiLance' }]
@@ -79,16 +80,12 @@ export default function CardOnFile() {
   const { card, mode } = useLoaderData<typeof loader>()
   return (
     <div className="page--narrow">
-      <header className="page-header">
-        <p>
-          <Link to="/settings/billing">← Billing &amp; tax</Link>
-        </p>
-        <h1>Card on file</h1>
+      <PageHeader back={{ to: '/settings/billing', label: 'Billing & tax' }} title="Card on file">
         <p className="muted">
           Approved hourly invoices are paid from your wallet balance when it covers them, otherwise charged to this
           card. Only the last four digits are kept here.
         </p>
-      </header>
+      </PageHeader>
       <CardSection id="current-card-heading" title="Your card">
         {card ? (
           <Form method="post" className="form-stack">

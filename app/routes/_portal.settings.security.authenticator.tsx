@@ -2,7 +2,8 @@ import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { SecuritySubpageHeading } from '~/components/security/security-subpage-heading'
 import { Field } from '~/components/ui/field'
 import { originOf } from '~/services/security/context'
 import { ConfirmCodeSchema } from '~/services/security/factor-schemas'
@@ -89,10 +90,7 @@ export default function AuthenticatorSettings() {
   const totp = useLoaderData<typeof loader>()
   return (
     <>
-      <p>
-        <Link to="/settings/security">← Security</Link>
-      </p>
-      <h2>Authenticator app</h2>
+      <SecuritySubpageHeading title="Authenticator app" />
       {totp.state === 'on' ? (
         <>
           <p>

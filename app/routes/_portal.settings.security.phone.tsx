@@ -2,6 +2,7 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { SecuritySubpageHeading } from '~/components/security/security-subpage-heading'
 import { Field, SelectField } from '~/components/ui/field'
 import { FormAlert } from '~/components/ui/form-alert'
 import { bareIntents, parseIntent } from '~/http/intent.server'
@@ -106,10 +107,7 @@ export default function PhoneSettings() {
   const { phone, sandboxed } = useLoaderData<typeof loader>()
   return (
     <>
-      <p>
-        <Link to="/settings/security">← Security</Link>
-      </p>
-      <h2>Codes by text message</h2>
+      <SecuritySubpageHeading title="Codes by text message" />
       <p className="muted">
         Text messages are the weakest second factor: someone who takes over your number (a “SIM swap”) receives your
         codes. When you can, use an <Link to="/settings/security/authenticator">authenticator app</Link> or a{' '}

@@ -1,9 +1,6 @@
 import { FilterForm } from '~/components/ui/filters'
 import { PAYMENT_STATUS_LABELS, PAYMENT_TYPES, type PaymentHistorySearch } from '~/domain/payment-history-filters'
 
-const TYPE_OPTIONS = Object.entries(PAYMENT_TYPES)
-const STATUS_OPTIONS = Object.entries(PAYMENT_STATUS_LABELS)
-
 /** The one GET form of the payment history: filters and search, usable without JavaScript. */
 export function PaymentHistoryFilters({
   search,
@@ -30,8 +27,8 @@ export function PaymentHistoryFilters({
       values={search}
       fields={[
         { kind: 'search', name: 'q', label: 'Search descriptions', maxLength: 100, autoComplete: 'off' },
-        { kind: 'select', name: 'type', label: 'Type', anyLabel: 'Any type', options: TYPE_OPTIONS },
-        { kind: 'select', name: 'status', label: 'Status', anyLabel: 'Any status', options: STATUS_OPTIONS },
+        { kind: 'select', name: 'type', label: 'Type', anyLabel: 'Any type', options: PAYMENT_TYPES },
+        { kind: 'select', name: 'status', label: 'Status', anyLabel: 'Any status', options: PAYMENT_STATUS_LABELS },
         {
           kind: 'select',
           name: 'currency',

@@ -1,8 +1,16 @@
 import { Form, Link } from '@remix-run/react'
 import type { InputHTMLAttributes, ReactNode } from 'react'
 
-/** A choice of a select filter: [value, label]. */
-type Choice = readonly [value: string, label: string]
+/** A select filter's choices: [value, label] pairs, or a map of value to label. */
+type Choices = readonly (readonly [value: string, label: string])[] | Readonly<Record<string, string>>
+
+function choiceList(choices: Choices): readonly (readonly [string, string])[] {
+  return isPairs(choices) ? choices : Object.entries(choices)
+}
+
+function isPairs(choices: Choices): choices is readonly (readonly [string, string])[] {
+  return Array.isArray(choices)
+}
 
 /**
  * One filter of a list page, declared as data: a free-text search, a day, a number or a choice
@@ -13,7 +21,7 @@ export type FilterField<Name extends string = string> = { name: Name; label: str
   | ({ kind: 'search' } & Pick<InputHTMLAttributes<HTMLInputElement>, 'autoComplete' | 'inputMode' | 'maxLength'>)
   | { kind: 'date' }
   | { kind: 'number'; min?: number; max?: number }
-  | { kind: 'select'; anyLabel?: string; options: readonly Choice[] }
+  | { kind: 'select'; anyLabel?: string; options: Choices }
 )
 
 /**
@@ -150,13 +158,13 @@ function SelectFilter({
   anyLabel,
   value,
   options,
-}: FilterProps & { anyLabel?: string; options: readonly Choice[] }) {
+}: FilterProps & { anyLabel?: string; options: Choices }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={anyLabel === undefined ? value : (value ?? '')}>
         {anyLabel === undefined ? null : <option value="">{anyLabel}</option>}
-        {options.map(([optionValue, optionLabel]) => (
+        {choiceList(options).map(([optionValue, optionLabel]) => (
           <option key={optionValue} value={optionValue}>
             {optionLabel}
           </option>
