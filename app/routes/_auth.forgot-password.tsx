@@ -1,21 +1,18 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { requestPasswordReset, RESET_CODE_MINUTES } from '~/services/accounts/password-reset.server'
 import { ForgotPasswordSchema } from '~/services/accounts/schemas'
-import { requireAnonymous } from '~/http/auth.server'
+import { anonymousOnlyLoader, requireAnonymous } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reset your password · MegiLance' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request)
-  return null
-}
+export const loader = anonymousOnlyLoader
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)

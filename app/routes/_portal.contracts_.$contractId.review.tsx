@@ -104,12 +104,7 @@ function ReviewForm({ direction, otherName }: { direction: ReviewDirection; othe
           {SUB_RATINGS[direction].map(({ name, label }) => {
             const meta = subFields[name]
             return meta ? (
-              <SelectField
-                key={name}
-                label={label}
-                meta={meta}
-                options={[{ value: '', label: 'Choose…' }, ...RATING_OPTIONS]}
-              />
+              <SelectField key={name} label={label} meta={meta} placeholder="Choose…" options={RATING_OPTIONS} />
             ) : null
           })}
         </div>

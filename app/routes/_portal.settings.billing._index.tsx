@@ -61,7 +61,8 @@ export default function BillingSettings() {
         <SelectField
           label="Billing country"
           meta={fields.country}
-          options={[{ value: '', label: 'Choose your country' }, ...countries]}
+          placeholder="Choose your country"
+          options={countries}
         />
         <Field
           label="EU VAT ID (optional)"

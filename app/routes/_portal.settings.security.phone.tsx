@@ -155,11 +155,7 @@ function AddPhone() {
       <Form method="post" {...getFormProps(form)} className="form-stack">
         <FormAlert id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="send" />
-        <SelectField
-          label="Country"
-          meta={fields.country}
-          options={[{ value: '', label: 'Choose your country' }, ...countries]}
-        />
+        <SelectField label="Country" meta={fields.country} placeholder="Choose your country" options={countries} />
         <Field
           label="Mobile phone number"
           meta={fields.phone}

@@ -67,11 +67,7 @@ export default function Contact() {
             autoComplete="email"
             hint="We answer to this address."
           />
-          <SelectField
-            label="Topic"
-            meta={fields.topic}
-            options={[{ value: '', label: 'Choose a topic…' }, ...CONTACT_TOPICS]}
-          />
+          <SelectField label="Topic" meta={fields.topic} placeholder="Choose a topic…" options={CONTACT_TOPICS} />
           <TextareaField
             label="Message"
             meta={fields.message}
