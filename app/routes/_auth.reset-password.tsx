@@ -2,7 +2,7 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
-import { Field } from '~/components/ui/field'
+import { Field, NewPasswordField } from '~/components/ui/field'
 import { completePasswordReset } from '~/services/accounts/password-reset.server'
 import { ResetPasswordSchema } from '~/services/accounts/schemas'
 import { anonymousOnlyLoader, requireAnonymous } from '~/http/auth.server'
@@ -46,13 +46,7 @@ export default function ResetPassword() {
       <Form method="post" {...getFormProps(form)}>
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
         <Field label="Reset code" meta={fields.code} inputMode="numeric" autoComplete="one-time-code" />
-        <Field
-          label="New password"
-          meta={fields.password}
-          type="password"
-          autoComplete="new-password"
-          hint="At least 8 characters. Common passwords are refused."
-        />
+        <NewPasswordField label="New password" meta={fields.password} />
         <SubmitButton block>Change password</SubmitButton>
       </Form>
       <p className="auth-card__alt">

@@ -2,7 +2,7 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
-import { ErrorList, Field, RadioGroup } from '~/components/ui/field'
+import { ErrorList, Field, NewPasswordField, RadioGroup } from '~/components/ui/field'
 import { useRootData } from '~/root'
 import { SignUpSchema } from '~/services/accounts/schemas'
 import { startSignUp } from '~/services/accounts/sign-up.server'
@@ -55,13 +55,7 @@ export default function SignUp() {
         <RadioGroup legend="How will you use MegiLance?" meta={fields.role} options={ROLE_OPTIONS} />
         <Field label="Full name" meta={fields.name} autoComplete="name" />
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
-        <Field
-          label="Password"
-          meta={fields.password}
-          type="password"
-          autoComplete="new-password"
-          hint="At least 8 characters. Common passwords are refused."
-        />
+        <NewPasswordField label="Password" meta={fields.password} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <SubmitButton block>Create account</SubmitButton>
       </Form>

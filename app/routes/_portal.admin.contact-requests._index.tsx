@@ -5,6 +5,7 @@ import { loadContactRequests } from '~/services/help/contact.server'
 import { formatDateTime } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
 import { PageHeader } from '~/components/ui/page-header'
+import { TabLinks } from '~/components/ui/tab-links'
 import { readAdminQuery } from '~/http/query.server'
 import { pageParam } from '~/domain/query-params'
 
@@ -31,18 +32,13 @@ export default function AdminContactRequests() {
           first.
         </p>
       </PageHeader>
-      <nav className="tabs" aria-label="Contact request lists">
-        <Link to="?status=open" className="tabs__tab" aria-current={filter.status === 'open' ? 'page' : undefined}>
-          Open
-        </Link>
-        <Link
-          to="?status=answered"
-          className="tabs__tab"
-          aria-current={filter.status === 'answered' ? 'page' : undefined}
-        >
-          Answered
-        </Link>
-      </nav>
+      <TabLinks
+        label="Contact request lists"
+        tabs={[
+          { to: '?status=open', label: 'Open', current: filter.status === 'open' },
+          { to: '?status=answered', label: 'Answered', current: filter.status === 'answered' },
+        ]}
+      />
       <DataTable
         pages={{ page: filter.page, pageSize: PAGE_SIZE, total }}
         caption={filter.status === 'open' ? `Open contact requests (${total})` : `Answered contact requests (${total})`}

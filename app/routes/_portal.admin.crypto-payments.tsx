@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(await cryptoAdminOverview(), { headers: { 'Cache-Control': 'no-store' } })
 }
 
-const IntentSchema = bareIntents('confirm', 'refund')
+const IntentSchema = /* @__PURE__ */ bareIntents('confirm', 'refund')
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')

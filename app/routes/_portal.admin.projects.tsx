@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ filter, rows, total })
 }
 
-const IntentSchema = bareIntents('hide', 'restore')
+const IntentSchema = /* @__PURE__ */ bareIntents('hide', 'restore')
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, 'admin')

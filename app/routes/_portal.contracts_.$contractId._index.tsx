@@ -66,7 +66,14 @@ const MILESTONE_FORMS = {
   approve: { schema: null, formId: 'approve' },
 } as const
 
-const IntentSchema = bareIntents('fund', 'submit', 'request_changes', 'approve', 'add-milestone', 'end-contract')
+const IntentSchema = /* @__PURE__ */ bareIntents(
+  'fund',
+  'submit',
+  'request_changes',
+  'approve',
+  'add-milestone',
+  'end-contract',
+)
 
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)

@@ -79,7 +79,7 @@ function chargeToast(charge: ChargeOutcome | null, before: string, currency: str
   return { kind: 'success' as const, message: `${before} The payment is being processed.` }
 }
 
-const IntentSchema = bareIntents(
+const IntentSchema = /* @__PURE__ */ bareIntents(
   'log-time',
   'delete-entry',
   'send-invoice',

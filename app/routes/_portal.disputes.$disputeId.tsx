@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-const IntentSchema = bareIntents('respond', 'decide')
+const IntentSchema = /* @__PURE__ */ bareIntents('respond', 'decide')
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, found } = await requireDispute(request, params.disputeId)

@@ -30,7 +30,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request }: Loa
   })
 })
 
-const IntentSchema = bareIntents('accept', 'decline')
+const IntentSchema = /* @__PURE__ */ bareIntents('accept', 'decline')
 
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'freelancer')

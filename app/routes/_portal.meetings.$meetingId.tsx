@@ -24,7 +24,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   return json(await loadMeetingPage(user, params.meetingId))
 })
 
-const IntentSchema = bareIntents('reschedule', 'cancel')
+const IntentSchema = /* @__PURE__ */ bareIntents('reschedule', 'cancel')
 
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'client', 'freelancer')

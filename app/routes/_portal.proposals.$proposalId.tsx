@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-const IntentSchema = bareIntents('shortlist', 'unshortlist', 'decline', 'accept', 'withdraw')
+const IntentSchema = /* @__PURE__ */ bareIntents('shortlist', 'unshortlist', 'decline', 'accept', 'withdraw')
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, found, role } = await requireProposal(request, params.proposalId)

@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-const IntentSchema = bareIntents('create', 'delete', 'alerts-on', 'alerts-off')
+const IntentSchema = /* @__PURE__ */ bareIntents('create', 'delete', 'alerts-on', 'alerts-off')
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'freelancer')

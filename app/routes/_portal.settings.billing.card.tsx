@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-const IntentSchema = bareIntents('remove', 'stripe', 'save')
+const IntentSchema = /* @__PURE__ */ bareIntents('remove', 'stripe', 'save')
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')

@@ -2,7 +2,7 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
-import { Field } from '~/components/ui/field'
+import { Field, NewPasswordField } from '~/components/ui/field'
 import { changePassword } from '~/services/accounts/accounts.server'
 import { ChangePasswordSchema } from '~/services/accounts/schemas'
 import { requireSession } from '~/http/auth.server'
@@ -47,13 +47,7 @@ export default function PasswordSettings() {
       <p className="muted">Changing your password signs out every other device.</p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
         <Field label="Current password" meta={fields.currentPassword} type="password" autoComplete="current-password" />
-        <Field
-          label="New password"
-          meta={fields.newPassword}
-          type="password"
-          autoComplete="new-password"
-          hint="At least 8 characters. Common passwords are refused."
-        />
+        <NewPasswordField label="New password" meta={fields.newPassword} />
         <Field label="Repeat new password" meta={fields.confirmPassword} type="password" autoComplete="new-password" />
         <SubmitButton>Change password</SubmitButton>
       </Form>

@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ item: await requireOwnItem(request, params.itemId) })
 }
 
-const IntentSchema = bareIntents('save', 'remove-image', 'delete')
+const IntentSchema = /* @__PURE__ */ bareIntents('save', 'remove-image', 'delete')
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const item = await requireOwnItem(request, params.itemId)

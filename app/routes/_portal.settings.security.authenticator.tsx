@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(totp, { headers: { 'Cache-Control': 'no-store' } })
 }
 
-const IntentSchema = bareIntents('start', 'confirm', 'cancel', 'turn-off')
+const IntentSchema = /* @__PURE__ */ bareIntents('start', 'confirm', 'cancel', 'turn-off')
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)

@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // The typed fields (number, code) are parsed with their conform schemas in each branch.
-const IntentSchema = bareIntents('send', 'resend', 'confirm', 'cancel', 'remove')
+const IntentSchema = /* @__PURE__ */ bareIntents('send', 'resend', 'confirm', 'cancel', 'remove')
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)

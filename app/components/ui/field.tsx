@@ -91,6 +91,19 @@ export function Field({
   )
 }
 
+/** A password the person chooses now (sign up, reset, change): the browser may suggest one; the rules are said. */
+export function NewPasswordField({ label, meta }: { label: string; meta: Meta }) {
+  return (
+    <Field
+      label={label}
+      meta={meta}
+      type="password"
+      autoComplete="new-password"
+      hint="At least 8 characters. Common passwords are refused."
+    />
+  )
+}
+
 export function TextareaField({
   label,
   meta,
