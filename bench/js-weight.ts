@@ -3,7 +3,10 @@
  * it, read from the production build (`npm run build`): the client entry, the root and every route
  * module on the page's route chain, their shared chunks, and the chunks those load on demand with
  * `import()` (the call room loads PeerJS that way, so it is counted for the call room only).
- * The Remix manifest itself is counted for every page alike.
+ * With lazy route discovery (v3_lazyRouteDiscovery) a page never loads the manifest-*.js file: the
+ * HTML carries, inline, the manifest entries of the routes it shows, and the router asks
+ * /__manifest (JSON) for the routes its links lead to. So each page counts that inline manifest,
+ * gzipped on its own, not the whole manifest file.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -85,18 +88,27 @@ export function pageModules(buildDir: string, leaf: string): Set<string> {
   return closure(buildDir, start)
 }
 
+/**
+ * The manifest a page's HTML carries inline (`window.__remixManifest`, as @remix-run/react's
+ * getPartialManifest writes it): the whole manifest but only the routes of the page's chain
+ * (Remix adds routes matching the path's parents too, a few entries more on nested URLs).
+ */
+function inlineManifest(manifest: Manifest, leaf: string): Buffer {
+  const routes = Object.fromEntries(routeChain(manifest, leaf).map((route) => [route.id, route]))
+  return Buffer.from(`window.__remixManifest = ${JSON.stringify({ ...manifest, routes }, null, 2)};`)
+}
+
 export function measurePage(buildDir: string, kind: string, route: string): PageWeight {
-  const { manifestFile } = readManifest(buildDir)
-  const files = [...pageModules(buildDir, route)].map((url) => fileOf(buildDir, url))
-  files.push(manifestFile)
+  const { manifest } = readManifest(buildDir)
+  const contents: Buffer[] = [...pageModules(buildDir, route)].map((url) => fs.readFileSync(fileOf(buildDir, url)))
+  contents.push(inlineManifest(manifest, route))
   let gzipBytes = 0
   let rawBytes = 0
-  for (const file of files) {
-    const bytes = fs.readFileSync(file)
+  for (const bytes of contents) {
     rawBytes += bytes.length
     gzipBytes += zlib.gzipSync(bytes, { level: 6 }).length
   }
-  return { kind, route, files: files.length, gzipBytes, rawBytes }
+  return { kind, route, files: contents.length, gzipBytes, rawBytes }
 }
 
 /** Every page kind, plus the call pages that exist in this build. */
@@ -111,8 +123,7 @@ export function measureJsWeight(buildDir = path.resolve('public/build')): PageWe
 
 /**
  * How much a page may grow over the baseline before it counts as grown: a form or a few links, not a
- * library. Every page also loads the route manifest, which grows with each route added anywhere (the
- * calls and meetings added about 0.9 KB gzipped to every page that way).
+ * library.
  */
 export const GROWTH_ALLOWANCE_BYTES = 4096
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CRYPTO_CODES, FIAT_CODES, findCurrency, isCrypto, listCurrencies, withCommonFirst } from './currencies'
+import { CRYPTO_CODES, FIAT_CODES, findCurrency, isCrypto, listCurrencies } from './currencies'
+import { withCommonFirst } from './currency-digits'
 
 describe('currencies', () => {
   it('lists 150+ active ISO 4217 fiat currencies with their minor digits', () => {

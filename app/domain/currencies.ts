@@ -104,27 +104,3 @@ export function findCurrency(code: string): CurrencyInfo | undefined {
 export function isCrypto(code: string): boolean {
   return findCurrency(code)?.kind === 'crypto'
 }
-
-/**
- * Every fiat code with the given common ones first (for selects whose first option is the default),
- * typed as a non-empty tuple so it can back a z.enum.
- */
-export function withCommonFirst(common: readonly string[]): readonly [string, ...string[]] {
-  const first = common.filter((code) => findCurrency(code)?.kind === 'fiat')
-  const rest = FIAT_CODES.filter((code) => !first.includes(code))
-  return [...first, ...rest] as unknown as readonly [string, ...string[]]
-}
-
-/** A freelancer's rate may be in any active ISO 4217 fiat currency, the most used first. */
-export const PROFILE_CURRENCIES = withCommonFirst([
-  'USD',
-  'EUR',
-  'GBP',
-  'CAD',
-  'AUD',
-  'INR',
-  'PKR',
-  'NGN',
-  'BRL',
-  'JPY',
-])

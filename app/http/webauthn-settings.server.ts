@@ -6,12 +6,8 @@ import { enrolmentCheckHref, requireEnrolmentCheck, requireStepUp } from '~/http
 import { redirectWithToast } from '~/http/toast.server'
 import * as z from 'zod'
 import { originOf } from '~/services/security/context'
-import {
-  AddCredentialSchema,
-  RemoveCredentialSchema,
-  RenameCredentialSchema,
-  WEBAUTHN_KIND_TEXT,
-} from '~/services/security/webauthn-kinds'
+import { AddCredentialSchema, RemoveCredentialSchema, RenameCredentialSchema } from '~/services/security/webauthn-kinds'
+import { WEBAUTHN_KIND_TEXT } from '~/services/security/webauthn-kind-text'
 import {
   listCredentialsOf,
   registerCredential,

@@ -10,6 +10,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { ResetPasswordConstraint } from '~/components/ui/form-constraints/reset-password'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · MegiLance' }]
 
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ResetPassword() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useZodForm(ResetPasswordSchema, {
+  const [form, fields] = useZodForm(ResetPasswordConstraint, {
     id: 'reset-password',
     lastResult,
     defaultValue: { email: searchParams.get('email') ?? '' },

@@ -15,6 +15,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { SignInConstraint } from '~/components/ui/form-constraints/sign-in'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · MegiLance' }]
 
@@ -58,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignIn() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useZodForm(SignInSchema, { id: 'sign-in', lastResult })
+  const [form, fields] = useZodForm(SignInConstraint, { id: 'sign-in', lastResult })
   return (
     <>
       <h1>Sign in</h1>

@@ -10,6 +10,7 @@ import { anonymousOnlyLoader, requireAnonymous } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { SignUpConstraint } from '~/components/ui/form-constraints/sign-up'
 
 export const meta: MetaFunction = () => [{ title: 'Create your account · MegiLance' }]
 
@@ -39,7 +40,7 @@ export default function SignUp() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const feePercent = useRootData()?.feePercent ?? 10
-  const [form, fields] = useZodForm(SignUpSchema, {
+  const [form, fields] = useZodForm(SignUpConstraint, {
     id: 'sign-up',
     lastResult,
     defaultValue: { role: searchParams.get('role') ?? undefined },

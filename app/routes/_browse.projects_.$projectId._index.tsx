@@ -10,7 +10,7 @@ import { formatDate, formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
-import * as z from 'zod'
+import { ProjectPageIntentSchema } from '~/services/marketplace/project-schemas'
 import { parseIntent } from '~/http/intent.server'
 import { SkillTags } from '~/components/projects/skill-tags'
 import { MatchBreakdown } from '~/components/matching/match-breakdown'
@@ -28,16 +28,10 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   return json(await loadProjectPageFor(params.projectId, user, publicOrigin(request)))
 })
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('close') }),
-  z.object({ intent: z.literal('reopen') }),
-  z.object({ intent: z.literal('invite'), freelancerId: z.string().uuid() }),
-])
-
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
-  const form = parseIntent(await readFormData(request), IntentSchema)
+  const form = parseIntent(await readFormData(request), ProjectPageIntentSchema)
   const { intent } = form
   const back = `/projects/${project.id}`
   if (form.intent === 'invite') {

@@ -14,6 +14,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { ContactReplyConstraint } from '~/components/ui/form-constraints/contact-reply'
 
 export const meta: MetaFunction = () => [{ title: 'Contact request · Admin · MegiLance' }]
 
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AdminContactRequest() {
   const { request, replies } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(ContactReplySchema, { id: 'contact-reply', lastResult })
+  const [form, fields] = useZodForm(ContactReplyConstraint, { id: 'contact-reply', lastResult })
   return (
     <>
       <header className="page-header">

@@ -13,6 +13,7 @@ import { CardSection } from '~/components/ui/card-section'
 import { PageHeader } from '~/components/ui/page-header'
 import { RemovableList } from '~/components/ui/removable-entry'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { BlocklistFormConstraint } from '~/components/ui/form-constraints/blocklist-form'
 
 export const meta: MetaFunction = () => [{ title: 'IP blocklist · Admin · MegiLance' }]
 
@@ -47,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminIpBlocklist() {
   const { entries, yourIp } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(BlocklistFormSchema, { id: 'blocklist-add', lastResult })
+  const [form, fields] = useZodForm(BlocklistFormConstraint, { id: 'blocklist-add', lastResult })
   return (
     <>
       <PageHeader title="IP blocklist">

@@ -19,6 +19,7 @@ import { PageHeader } from '~/components/ui/page-header'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { cardAttemptOriginOf } from '~/services/fraud/card-attempts.server'
+import { CardCheckoutConstraint } from '~/components/ui/form-constraints/card-checkout'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.kind === 'stripe' ? 'Card payment · MegiLance' : 'Pay by card (sandbox) · MegiLance' },
@@ -104,7 +105,7 @@ function SandboxCheckout({
 }) {
   const amount = formatMoney(data.amountMinor, data.currency)
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(CardCheckoutSchema, { id: 'card-checkout', lastResult })
+  const [form, fields] = useZodForm(CardCheckoutConstraint, { id: 'card-checkout', lastResult })
   return (
     <div className="page--narrow">
       <PageHeader

@@ -1,4 +1,4 @@
-import { bareIntents, parseIntent } from '~/http/intent.server'
+import { parseIntent } from '~/http/intent.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -16,6 +16,7 @@ import {
   FundMilestoneSchema,
   RequestChangesSchema,
   SubmitWorkSchema,
+  ContractPageIntentSchema,
 } from '~/services/marketplace/contract-schemas'
 import {
   addMilestone,
@@ -66,21 +67,12 @@ const MILESTONE_FORMS = {
   approve: { schema: null, formId: 'approve' },
 } as const
 
-const IntentSchema = /* @__PURE__ */ bareIntents(
-  'fund',
-  'submit',
-  'request_changes',
-  'approve',
-  'add-milestone',
-  'end-contract',
-)
-
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const { contract, side } = await requireContractParty(user, params.contractId)
   if (side === 'admin') throw new Response('Admins read contracts; only its two sides act on it.', { status: 403 })
   const formData = await readFormData(request)
-  const { intent } = parseIntent(formData, IntentSchema)
+  const { intent } = parseIntent(formData, ContractPageIntentSchema)
   const back = `/contracts/${contract.id}`
   const conflict = (message: string) => json({ conflict: message }, { status: 409 })
 

@@ -1,6 +1,6 @@
 import { bareIntents, parseIntent } from '~/http/intent.server'
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { InvoiceTable } from '~/components/hourly/invoice-table'
@@ -35,6 +35,8 @@ import { FormAlert } from '~/components/ui/form-alert'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { LogTimeConstraint } from '~/components/ui/form-constraints/log-time'
+import { WeeklyLimitConstraint } from '~/components/ui/form-constraints/weekly-limit'
 
 export const meta: MetaFunction = () => [{ title: 'Hours and invoices · MegiLance' }]
 
@@ -175,8 +177,8 @@ export default function ContractHours() {
   const data = useLoaderData<typeof loader>()
   const { contract } = data
   const lastResult = useActionData<typeof action>()
-  // Errors clear while typing (useZodForm revalidates on input): the button stays under the next click.
-  const [form, fields] = useZodForm(LogTimeSchema, {
+  // Errors stay until the next submit (the server validates): the button stays under the next click.
+  const [form, fields] = useZodForm(LogTimeConstraint, {
     id: 'log-time',
     lastResult,
     defaultValue: { workDate: data.today },
@@ -252,13 +254,10 @@ export default function ContractHours() {
 
 function WeeklyLimitForm({ current }: { current: number | null }) {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(WeeklyLimitConstraint, {
     id: 'weekly-limit',
     lastResult,
     defaultValue: { hours: current === null ? '' : String(current) },
-    constraint: getZodConstraint(WeeklyLimitSchema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: WeeklyLimitSchema }),
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">

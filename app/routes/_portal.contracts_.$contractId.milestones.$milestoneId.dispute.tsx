@@ -15,6 +15,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { OpenDisputeConstraint } from '~/components/ui/form-constraints/open-dispute'
 
 export const meta: MetaFunction = () => [{ title: 'Open a dispute · MegiLance' }]
 
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OpenDispute() {
   const { contract, milestone } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(OpenDisputeSchema, { id: 'open-dispute', lastResult })
+  const [form, fields] = useZodForm(OpenDisputeConstraint, { id: 'open-dispute', lastResult })
   const fileErrors = (lastResult?.error as Record<string, string[]> | undefined)?.file
   return (
     <>

@@ -15,6 +15,8 @@ import { refusalResponse } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { ReviewOfClientConstraint } from '~/components/ui/form-constraints/review-of-client'
+import { ReviewOfFreelancerConstraint } from '~/components/ui/form-constraints/review-of-freelancer'
 
 export const meta: MetaFunction = () => [{ title: 'Review · MegiLance' }]
 
@@ -91,9 +93,9 @@ export default function ContractReview() {
 }
 
 function ReviewForm({ direction, otherName }: { direction: ReviewDirection; otherName: string }) {
-  const schema = reviewSchema(direction)
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(schema, { id: 'review', lastResult })
+  const constraint = direction === 'client_to_freelancer' ? ReviewOfFreelancerConstraint : ReviewOfClientConstraint
+  const [form, fields] = useZodForm(constraint, { id: 'review', lastResult })
   const subFields = fields.subRatings.getFieldset()
   return (
     <section className="card" aria-labelledby="write-review-heading">

@@ -22,6 +22,8 @@ import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { DecideDisputeConstraint } from '~/components/ui/form-constraints/decide-dispute'
+import { RespondDisputeConstraint } from '~/components/ui/form-constraints/respond-dispute'
 
 export const meta: MetaFunction = () => [{ title: 'Dispute · MegiLance' }]
 
@@ -120,7 +122,7 @@ export default function DisputePage() {
 
 function RespondForm() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(RespondDisputeSchema, { id: 'respond', lastResult })
+  const [form, fields] = useZodForm(RespondDisputeConstraint, { id: 'respond', lastResult })
   const fileErrors = (lastResult?.error as Record<string, string[]> | undefined)?.file
   return (
     <CardSection id="respond-heading" title="Your side">
@@ -137,7 +139,7 @@ function RespondForm() {
 
 function DecideForm() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(DecideDisputeSchema, { id: 'decide', lastResult })
+  const [form, fields] = useZodForm(DecideDisputeConstraint, { id: 'decide', lastResult })
   const options = Object.entries(DECISION_LABELS).map(([value, label]) => ({ value, label }))
   return (
     <CardSection id="decide-heading" title="Decide">

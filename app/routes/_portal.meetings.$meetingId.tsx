@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { MeetingActions } from '~/components/meetings/meeting-actions'
@@ -14,6 +14,8 @@ import { answerDomainErrors, statusOf } from '~/http/outcome-response.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RescheduleMeetingSchema } from '~/services/meetings/meeting-schemas'
 import { cancelMeeting, loadMeetingPage, rescheduleMeeting } from '~/services/meetings/meetings.server'
+import { RescheduleMeetingConstraint } from '~/components/ui/form-constraints/reschedule-meeting'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.meeting.title ?? 'Meeting'} · Meetings · MegiLance` },
@@ -57,12 +59,9 @@ export default function MeetingPage() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const { meeting } = data
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(RescheduleMeetingConstraint, {
     id: 'reschedule-meeting',
     lastResult: actionData && 'reply' in actionData ? actionData.reply : undefined,
-    constraint: getZodConstraint(RescheduleMeetingSchema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RescheduleMeetingSchema }),
   })
   const confirmingCancel = searchParams.get('confirm') === 'cancel' && meeting.canCancel
   return (

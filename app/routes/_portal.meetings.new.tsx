@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { MissingAvailability } from '~/components/meetings/missing-availability'
@@ -13,6 +13,8 @@ import { answerDomainErrors, statusOf } from '~/http/outcome-response.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { bookMeeting, loadBookingPage, requireContractConversationId } from '~/services/meetings/meetings.server'
 import { BookMeetingSchema, DurationQuerySchema, MEETING_DURATIONS } from '~/services/meetings/meeting-schemas'
+import { BookMeetingConstraint } from '~/components/ui/form-constraints/book-meeting'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Schedule a meeting${data ? ` with ${data.otherName}` : ''} · MegiLance` },
@@ -55,14 +57,10 @@ const RECURRENCE_OPTIONS = [
 export default function NewMeeting() {
   const data = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(BookMeetingConstraint, {
     id: 'book-meeting',
     lastResult,
     defaultValue: { recurrence: 'none' },
-    constraint: getZodConstraint(BookMeetingSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: BookMeetingSchema }),
   })
   return (
     <>

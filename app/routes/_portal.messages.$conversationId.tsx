@@ -1,5 +1,5 @@
-import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getTextareaProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
@@ -22,6 +22,8 @@ import {
 import { requireUser } from '~/http/auth.server'
 import { callGoingOn } from '~/services/video/calls.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { SendMessageConstraint } from '~/components/ui/form-constraints/send-message'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? 'Conversation'} · Messages · MegiLance` },
@@ -109,13 +111,9 @@ export default function Conversation() {
   useLiveRevalidate(`/messages/${data.id}/events`, 'message')
 
   const lastResult = fetcher.data ?? actionData
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(SendMessageConstraint, {
     id: 'send-message',
     lastResult: fetcher.state === 'idle' ? lastResult : null,
-    constraint: getZodConstraint(SendMessageSchema),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SendMessageSchema }),
   })
   useEffect(() => {
     if (fetcher.state === 'idle' && fetcher.data?.status === 'success') formRef.current?.reset()

@@ -26,6 +26,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { PayoutRequestConstraint } from '~/components/ui/form-constraints/payout-request'
 
 export const meta: MetaFunction = () => [{ title: 'Payouts · MegiLance' }]
 
@@ -136,7 +137,7 @@ export default function PayoutsPage() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const review = actionData?.review ?? null
-  const [form, fields] = useZodForm(PayoutRequestSchema, {
+  const [form, fields] = useZodForm(PayoutRequestConstraint, {
     id: 'payout-request',
     lastResult: actionData?.result,
     defaultValue: { ...data.prefill, currency: data.prefill.currency ?? data.balances[0]?.currency },

@@ -15,6 +15,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { SandboxBankConstraint } from '~/components/ui/form-constraints/sandbox-bank'
 
 export const meta: MetaFunction = () => [{ title: 'Add a bank account · MegiLance' }]
 
@@ -85,7 +86,7 @@ function StripeOnboarding() {
 
 function SandboxBankOnboarding() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(SandboxBankSchema, { id: 'sandbox-bank', lastResult })
+  const [form, fields] = useZodForm(SandboxBankConstraint, { id: 'sandbox-bank', lastResult })
   return (
     <div className="page--narrow">
       <PageHeader

@@ -25,6 +25,7 @@ import { PageHeader } from '~/components/ui/page-header'
 import { RemovableList } from '~/components/ui/removable-entry'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { PayoutMethodFormConstraint } from '~/components/ui/form-constraints/payout-method-form'
 
 export const meta: MetaFunction = () => [{ title: 'Payout methods · MegiLance' }]
 
@@ -92,7 +93,7 @@ export default function PayoutMethods() {
   const { methods, paths, confirmed, confirmHref } = useLoaderData<typeof loader>()
   const sandbox = paths.bank === 'sandbox'
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(PayoutMethodFormSchema, { id: 'add-crypto', lastResult })
+  const [form, fields] = useZodForm(PayoutMethodFormConstraint, { id: 'add-crypto', lastResult })
   return (
     <>
       <PageHeader back={{ to: '/payouts', label: 'Payouts' }} title="Payout methods">

@@ -13,6 +13,7 @@ import { answerDomainErrors } from '~/http/outcome-response.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ProjectPageHeader } from '~/components/projects/project-page-header'
+import { InviteConstraint } from '~/components/ui/form-constraints/invite'
 
 const INVITE_SENT =
   'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'
@@ -39,7 +40,7 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
 export default function InviteFreelancer() {
   const { project } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(InviteSchema, { id: 'invite', lastResult })
+  const [form, fields] = useZodForm(InviteConstraint, { id: 'invite', lastResult })
   return (
     <>
       <ProjectPageHeader project={project} title="Invite a freelancer">

@@ -1,14 +1,18 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData } from '@remix-run/react'
-import * as z from 'zod'
 import { PriceSuggestionPanel } from '~/components/projects/price-suggestion-panel'
 import { ProjectForm } from '~/components/projects/project-form'
 import { SkillSuggestionsPanel } from '~/components/projects/skill-suggestions-panel'
 import { skillHelpForForm, withSkillAdded } from '~/services/ai/skill-form-help.server'
 import { PriceQuerySchema } from '~/services/marketplace/price-suggestion'
 import { suggestPriceForForm } from '~/services/marketplace/price-suggestion.server'
-import { ProjectSchema, toProjectInput } from '~/services/marketplace/project-schemas'
+import {
+  NewProjectIntentSchema,
+  NoFieldsSchema,
+  ProjectSchema,
+  toProjectInput,
+} from '~/services/marketplace/project-schemas'
 import { postProject } from '~/services/marketplace/projects.server'
 import { requireRole } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
@@ -25,22 +29,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({})
 }
 
-// The "Post project" button sends no intent; "Suggest a budget" sends intent=suggest, "Suggest skills"
-// intent=skills, each suggested skill's "Add" button addSkill=<name>, and "Check" intent=check.
-const IntentSchema = z.object({ intent: z.enum(['suggest', 'skills', 'check', 'post']).default('post') })
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
   const sent = await readFormData(request)
-  const { intent } = parseIntent(sent, IntentSchema)
+  const { intent } = parseIntent(sent, NewProjectIntentSchema)
   const formData = withSkillAdded(sent)
   if (intent === 'skills' || sent.has('addSkill')) {
     // Nothing is checked or posted: the form comes back as typed (plus the added skill) with suggestions.
-    const reply = parseWithZod(formData, { schema: z.object({}) }).reply()
+    const reply = parseWithZod(formData, { schema: NoFieldsSchema }).reply()
     return json({ result: reply, suggestion: null, skillHelp: skillHelpForForm(formData), check: null })
   }
   if (intent === 'check') {
-    const reply = parseWithZod(formData, { schema: z.object({}) }).reply()
+    const reply = parseWithZod(formData, { schema: NoFieldsSchema }).reply()
     return json({ result: reply, suggestion: null, skillHelp: null, check: checkProjectText(projectTexts(formData)) })
   }
   // "Suggest a budget" re-renders the form with what was typed and the price data; nothing is posted.

@@ -24,6 +24,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { DeclineProposalConstraint } from '~/components/ui/form-constraints/decline-proposal'
 
 export const meta: MetaFunction = () => [{ title: 'Proposal · MegiLance' }]
 
@@ -191,7 +192,7 @@ function IntentButton({ intent, label, danger = false }: { intent: string; label
 }
 
 function DeclineForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
-  const [form, fields] = useZodForm(DeclineProposalSchema, { id: 'decline', lastResult })
+  const [form, fields] = useZodForm(DeclineProposalConstraint, { id: 'decline', lastResult })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack proposal-decline">
       <h3>Decline</h3>

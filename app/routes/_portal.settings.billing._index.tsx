@@ -11,6 +11,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { BillingDetailsConstraint } from '~/components/ui/form-constraints/billing-details'
 
 export const meta: MetaFunction = () => [{ title: 'Billing & tax · Settings · MegiLance' }]
 
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function BillingSettings() {
   const { role, country, vatId, vatIdCheckedAt, saved, treatment, countries } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(BillingDetailsSchema, {
+  const [form, fields] = useZodForm(BillingDetailsConstraint, {
     id: 'billing-details',
     lastResult,
     defaultValue: { country, vatId },

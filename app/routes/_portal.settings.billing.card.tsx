@@ -23,6 +23,7 @@ import { CardFields } from '~/components/payments/card-fields'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { CardCheckoutConstraint } from '~/components/ui/form-constraints/card-checkout'
 
 export const meta: MetaFunction = () => [{ title: 'Card on file · Settings · MegiLance' }]
 
@@ -121,7 +122,7 @@ export default function CardOnFile() {
 
 function SandboxCardForm({ replacing }: { replacing: boolean }) {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(CardCheckoutSchema, { id: 'save-card', lastResult })
+  const [form, fields] = useZodForm(CardCheckoutConstraint, { id: 'save-card', lastResult })
   const declines = SAVES_THEN_DECLINES.replace(/(\d{4})(?=\d)/g, '$1 ')
   return (
     <section className="card" aria-labelledby="sandbox-card-heading">

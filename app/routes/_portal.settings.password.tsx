@@ -11,6 +11,7 @@ import { readFormData } from '~/http/form-data.server'
 import { requireStepUp } from '~/http/step-up.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { ChangePasswordConstraint } from '~/components/ui/form-constraints/change-password'
 
 const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword']
 
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function PasswordSettings() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(ChangePasswordSchema, { id: 'change-password', lastResult })
+  const [form, fields] = useZodForm(ChangePasswordConstraint, { id: 'change-password', lastResult })
   return (
     <>
       <h2>Password</h2>

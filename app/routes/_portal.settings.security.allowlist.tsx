@@ -17,6 +17,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { RemovableList } from '~/components/ui/removable-entry'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { AllowlistFormConstraint } from '~/components/ui/form-constraints/allowlist-form'
 
 export const meta: MetaFunction = () => [{ title: 'IP allowlist · Settings · MegiLance' }]
 
@@ -55,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AllowlistSettings() {
   const { entries, yourIp, confirmed, confirmHref } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(AllowlistFormSchema, { id: 'allowlist-add', lastResult })
+  const [form, fields] = useZodForm(AllowlistFormConstraint, { id: 'allowlist-add', lastResult })
   return (
     <>
       <SecuritySubpageHeading title="IP allowlist" />

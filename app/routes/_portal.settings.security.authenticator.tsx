@@ -22,6 +22,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { ConfirmCodeConstraint } from '~/components/ui/form-constraints/confirm-code'
 
 const PATH = '/settings/security/authenticator'
 
@@ -122,7 +123,7 @@ export default function AuthenticatorSettings() {
 
 function ConfirmSetup({ qrSvg, groupedSecret }: { qrSvg: string; groupedSecret: string }) {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(ConfirmCodeSchema, { id: 'confirm-totp', lastResult })
+  const [form, fields] = useZodForm(ConfirmCodeConstraint, { id: 'confirm-totp', lastResult })
   return (
     <>
       <ol className="form-stack">

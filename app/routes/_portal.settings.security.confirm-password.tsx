@@ -15,6 +15,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { ConfirmPasswordConstraint } from '~/components/ui/form-constraints/confirm-password'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm your password · Settings · MegiLance' }]
 
@@ -48,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ConfirmPassword() {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(ConfirmPasswordSchema, { id: 'confirm-password', lastResult })
+  const [form, fields] = useZodForm(ConfirmPasswordConstraint, { id: 'confirm-password', lastResult })
   return (
     <>
       <h2>Confirm your password</h2>

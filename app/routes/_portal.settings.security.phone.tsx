@@ -28,6 +28,8 @@ import { redirectWithToast } from '~/http/toast.server'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { ConfirmCodeConstraint } from '~/components/ui/form-constraints/confirm-code'
+import { PhoneNumberConstraint } from '~/components/ui/form-constraints/phone-number'
 
 const PATH = '/settings/security/phone'
 
@@ -141,7 +143,7 @@ export default function PhoneSettings() {
 function AddPhone() {
   const { countries, defaultCountry } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(PhoneNumberSchema, {
+  const [form, fields] = useZodForm(PhoneNumberConstraint, {
     id: 'add-phone',
     lastResult,
     defaultValue: { country: defaultCountry },
@@ -171,7 +173,7 @@ function AddPhone() {
 
 function ConfirmPhone({ phone }: { phone: string }) {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(ConfirmCodeSchema, { id: 'confirm-phone', lastResult })
+  const [form, fields] = useZodForm(ConfirmCodeConstraint, { id: 'confirm-phone', lastResult })
   return (
     <>
       <p>

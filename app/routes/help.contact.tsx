@@ -12,6 +12,7 @@ import { FormAlert } from '~/components/ui/form-alert'
 import { HelpPage } from '~/components/help/help-page'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { ContactConstraint } from '~/components/ui/form-constraints/contact'
 
 export const meta: MetaFunction = () => [{ title: 'Contact us · Help centre · MegiLance' }]
 
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Contact() {
   const { prefill } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(ContactSchema, { id: 'contact', lastResult, defaultValue: prefill })
+  const [form, fields] = useZodForm(ContactConstraint, { id: 'contact', lastResult, defaultValue: prefill })
   return (
     <HelpPage
       title="Contact us"

@@ -1,5 +1,5 @@
 import { minorToDecimal } from '~/utils/money-conversion'
-import { findCurrency } from '~/domain/currencies'
+import { knownCryptoCode, knownCurrencyCode, knownCurrencyDigits } from '~/domain/currency-digits'
 import { MINUTE_MS } from '~/domain/durations'
 
 const fractionDigitsCache = new Map<string, number>()
@@ -28,12 +28,12 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 }
 
 /**
- * Minor-unit digits of a currency: from currencies.ts for every fiat and crypto code the app knows
+ * Minor-unit digits of a currency: from currency-digits.ts for every fiat and crypto code the app knows
  * (JPY 0, USD 2, BHD 3, BTC 8, ETH 18), else as Intl knows them.
  */
 export function currencyDigits(currency: string): number {
-  const known = findCurrency(currency)
-  if (known) return known.digits
+  const known = knownCurrencyDigits(currency)
+  if (known !== undefined) return known
   let digits = fractionDigitsCache.get(currency)
   if (digits === undefined) {
     digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
@@ -68,20 +68,20 @@ function toMinorBigInt(minor: number | bigint | string): bigint {
 export function formatMoney(minor: number | bigint | string, currency: string, locale = 'en-US'): string {
   const digits = currencyDigits(currency)
   const decimal = minorToDecimal(toMinorBigInt(minor), digits)
-  const known = findCurrency(currency)
-  if (known?.kind === 'crypto') {
+  const crypto = knownCryptoCode(currency)
+  if (crypto) {
     const fraction = decimal.split('.')[1]?.replace(/0+$/, '') ?? ''
     const number = numberFormat(locale, {
       minimumFractionDigits: fraction.length,
       maximumFractionDigits: fraction.length,
     })
-    return `${formatDecimalText(number, decimal)} ${known.code}`
+    return `${formatDecimalText(number, decimal)} ${crypto}`
   }
   // Whole amounts read "$45"; any cents are shown in full: "$45.50", never "$45.5".
   const shownDigits = /\.0*$/.test(decimal) || digits === 0 ? 0 : digits
   const money = numberFormat(locale, {
     style: 'currency',
-    currency: known?.code ?? currency,
+    currency: knownCurrencyCode(currency) ?? currency,
     minimumFractionDigits: shownDigits,
     maximumFractionDigits: shownDigits,
   })

@@ -1,9 +1,9 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { useFetcher } from '@remix-run/react'
 import { useHydrated } from '~/components/security/use-hydrated'
 import { Field } from '~/components/ui/field'
-import { InviteToCallSchema } from '~/services/video/call-schemas'
+import { InviteToCallConstraint } from '~/components/ui/form-constraints/invite-to-call'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 /**
  * Invites a platform user into this call by email: a plain form to the call page's action, which
@@ -12,12 +12,9 @@ import { InviteToCallSchema } from '~/services/video/call-schemas'
 export function InviteForm({ callId, lastResult }: { callId: string; lastResult?: SubmissionResult<string[]> | null }) {
   const fetcher = useFetcher<{ invited?: string } & SubmissionResult<string[]>>()
   const result = fetcher.data ?? lastResult
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(InviteToCallConstraint, {
     id: 'invite-to-call',
     lastResult: fetcher.state === 'idle' ? result : null,
-    constraint: getZodConstraint(InviteToCallSchema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteToCallSchema }),
   })
   const hydrated = useHydrated()
   const invited = fetcher.data && 'invited' in fetcher.data ? fetcher.data.invited : undefined

@@ -2,9 +2,10 @@ import { getFormProps } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { CardSection } from '~/components/ui/card-section'
 import { Field, TextareaField } from '~/components/ui/field'
-import { AddMilestoneSchema, EndContractSchema } from '~/services/marketplace/contract-schemas'
 import type { FormReply } from './milestone-card'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { AddMilestoneConstraint } from '~/components/ui/form-constraints/add-milestone'
+import { EndContractConstraint } from '~/components/ui/form-constraints/end-contract'
 
 export function AddMilestoneForm({
   currency,
@@ -15,7 +16,7 @@ export function AddMilestoneForm({
   feePercent: number
   last?: FormReply
 }) {
-  const [form, fields] = useZodForm(AddMilestoneSchema, {
+  const [form, fields] = useZodForm(AddMilestoneConstraint, {
     id: 'add-milestone',
     lastResult: last?.formId === 'add-milestone' ? last.reply : undefined,
   })
@@ -55,7 +56,7 @@ export function EndContractForm({
   allPaid: boolean
   side: 'client' | 'freelancer'
 }) {
-  const [form, fields] = useZodForm(EndContractSchema, {
+  const [form, fields] = useZodForm(EndContractConstraint, {
     id: 'end-contract',
     lastResult: last?.formId === 'end-contract' ? last.reply : undefined,
     defaultValue: allPaid ? { reason: 'All milestones are paid.' } : undefined,

@@ -1,13 +1,14 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import { CryptoChoiceForm, type CryptoChoiceOption } from '~/components/payments/crypto-choice-form'
 import { RadioGroup, TextareaField } from '~/components/ui/field'
 import type { MilestoneStatus } from '~/domain/enums'
-import { FundMilestoneSchema, RequestChangesSchema, SubmitWorkSchema } from '~/services/marketplace/contract-schemas'
 import type { MilestoneAction } from '~/services/marketplace/milestone-rules'
 import { formatDate, formatDateTime, formatMoney } from '~/utils/format'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { FundMilestoneConstraint } from '~/components/ui/form-constraints/fund-milestone'
+import { RequestChangesConstraint } from '~/components/ui/form-constraints/request-changes'
+import { SubmitWorkConstraint } from '~/components/ui/form-constraints/submit-work'
 
 export type MilestoneView = {
   id: string
@@ -166,12 +167,10 @@ function FundForm({
 }) {
   const formId = `fund-${milestone.id}`
   const money = (minor: number) => formatMoney(minor, currency)
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(FundMilestoneConstraint, {
     id: formId,
     lastResult: replyFor(formId, last),
     defaultValue: { method: cardProvider ? 'card' : 'wallet' },
-    constraint: getZodConstraint(FundMilestoneSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: FundMilestoneSchema }),
   })
   const card = cardProvider
     ? [
@@ -215,7 +214,7 @@ function FundForm({
 
 function SubmitForm({ milestone, currency, last }: { milestone: MilestoneView; currency: string; last?: FormReply }) {
   const formId = `submit-${milestone.id}`
-  const [form, fields] = useZodForm(SubmitWorkSchema, { id: formId, lastResult: replyFor(formId, last) })
+  const [form, fields] = useZodForm(SubmitWorkConstraint, { id: formId, lastResult: replyFor(formId, last) })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="milestoneId" value={milestone.id} />
@@ -234,7 +233,7 @@ function SubmitForm({ milestone, currency, last }: { milestone: MilestoneView; c
 
 function RequestChangesForm({ milestone, last }: { milestone: MilestoneView; last?: FormReply }) {
   const formId = `changes-${milestone.id}`
-  const [form, fields] = useZodForm(RequestChangesSchema, { id: formId, lastResult: replyFor(formId, last) })
+  const [form, fields] = useZodForm(RequestChangesConstraint, { id: formId, lastResult: replyFor(formId, last) })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="milestoneId" value={milestone.id} />

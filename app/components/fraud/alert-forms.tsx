@@ -1,15 +1,13 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { SelectField, TextareaField } from '~/components/ui/field'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { FRAUD_ALERT_MACHINE, type FraudAlertAction } from '~/domain/fraud-alerts'
-import {
-  AlertBlockSchema,
-  AlertDisputeHoldSchema,
-  AlertPayoutSchema,
-  AlertWorkflowSchema,
-} from '~/services/fraud/desk-schemas'
+import { AlertBlockConstraint } from '~/components/ui/form-constraints/alert-block'
+import { AlertDisputeHoldConstraint } from '~/components/ui/form-constraints/alert-dispute-hold'
+import { AlertPayoutConstraint } from '~/components/ui/form-constraints/alert-payout'
+import { AlertWorkflowConstraint } from '~/components/ui/form-constraints/alert-workflow'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 /** What the alert page's action answers when a form was refused: which form, and conform's reply. */
 export type AlertFormResult = { formId: string; reply: SubmissionResult<string[]> } | undefined
@@ -36,12 +34,9 @@ export function WorkflowForm({
   assigneeId: string | null
   result: AlertFormResult
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(AlertWorkflowConstraint, {
     id: 'workflow',
     lastResult: replyFor(result, 'workflow'),
-    constraint: getZodConstraint(AlertWorkflowSchema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AlertWorkflowSchema }),
     defaultValue: { action: actions[0], assigneeId: assigneeId ?? undefined },
   })
   return (
@@ -67,12 +62,9 @@ export function WorkflowForm({
 /** Blocks one involved account with the reason the person is shown. */
 export function BlockForm({ account, result }: { account: { id: string; name: string }; result: AlertFormResult }) {
   const formId = `block-${account.id}`
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(AlertBlockConstraint, {
     id: formId,
     lastResult: replyFor(result, formId),
-    constraint: getZodConstraint(AlertBlockSchema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AlertBlockSchema }),
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
@@ -90,12 +82,9 @@ export function BlockForm({ account, result }: { account: { id: string; name: st
 /** Releases a held payout (sent now) or keeps it held, with a note. */
 export function PayoutHoldForm({ payout, result }: { payout: { id: string; label: string }; result: AlertFormResult }) {
   const formId = `payout-${payout.id}`
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(AlertPayoutConstraint, {
     id: formId,
     lastResult: replyFor(result, formId),
-    constraint: getZodConstraint(AlertPayoutSchema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AlertPayoutSchema }),
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
@@ -123,12 +112,9 @@ export function DisputeHoldForm({
   milestones: { id: string; label: string }[]
   result: AlertFormResult
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(AlertDisputeHoldConstraint, {
     id: 'dispute-hold',
     lastResult: replyFor(result, 'dispute-hold'),
-    constraint: getZodConstraint(AlertDisputeHoldSchema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AlertDisputeHoldSchema }),
     defaultValue: { milestoneId: milestones[0]?.id },
   })
   return (

@@ -1,4 +1,4 @@
-import { describeReasons } from '~/services/messaging/off-platform'
+import { describeReasons } from '~/services/messaging/off-platform-reasons'
 import { formatDateTime } from '~/utils/format'
 
 export type ThreadMessage = {

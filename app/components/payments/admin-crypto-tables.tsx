@@ -1,11 +1,12 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
-import { ConfirmCryptoPaymentSchema, RefundCryptoReceiptSchema } from '~/services/payments/crypto/crypto-schemas'
 import { formatDateTime, formatMoney } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
 import { FormAlert } from '~/components/ui/form-alert'
+import { ConfirmCryptoPaymentConstraint } from '~/components/ui/form-constraints/confirm-crypto-payment'
+import { RefundCryptoReceiptConstraint } from '~/components/ui/form-constraints/refund-crypto-receipt'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export type AdminFormReply = { formId: string; reply: SubmissionResult<string[]> }
 
@@ -100,12 +101,9 @@ export function CryptoRequestsTable({
 
 function ConfirmForm({ requestId, label, last }: { requestId: string; label: string; last?: AdminFormReply }) {
   const formId = `confirm-${requestId}`
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ConfirmCryptoPaymentConstraint, {
     id: formId,
     lastResult: replyFor(formId, last),
-    constraint: getZodConstraint(ConfirmCryptoPaymentSchema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmCryptoPaymentSchema }),
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack" aria-label={`Confirm the payment for ${label}`}>
@@ -146,12 +144,9 @@ export function CryptoReceiptsTable({ rows, last }: { rows: ReceiptRow[]; last?:
 
 function RefundForm({ receiptId, last }: { receiptId: string; last?: AdminFormReply }) {
   const formId = `refund-${receiptId}`
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(RefundCryptoReceiptConstraint, {
     id: formId,
     lastResult: replyFor(formId, last),
-    constraint: getZodConstraint(RefundCryptoReceiptSchema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RefundCryptoReceiptSchema }),
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">

@@ -1,9 +1,9 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { SelectField } from '~/components/ui/field'
-import { CryptoChoiceSchema } from '~/services/payments/crypto/crypto-schemas'
 import { FormAlert } from '~/components/ui/form-alert'
+import { CryptoChoiceConstraint } from '~/components/ui/form-constraints/crypto-choice'
+import { useZodForm } from '~/components/ui/use-zod-form'
 
 export type CryptoChoiceOption = { value: string; label: string }
 
@@ -22,14 +22,12 @@ export function CryptoChoiceForm({
   choices: readonly CryptoChoiceOption[]
   lastResult?: SubmissionResult<string[]>
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(CryptoChoiceConstraint, {
     id: formId,
     lastResult,
     defaultValue: {
       choice: choices.some((choice) => choice.value === 'USDC:ethereum') ? 'USDC:ethereum' : choices[0]?.value,
     },
-    constraint: getZodConstraint(CryptoChoiceSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CryptoChoiceSchema }),
   })
   return (
     <Form method="post" action={action} {...getFormProps(form)} className="form-stack">

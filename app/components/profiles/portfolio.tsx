@@ -2,8 +2,9 @@ import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ErrorList, Field, TextareaField } from '~/components/ui/field'
-import { MAX_PORTFOLIO_IMAGES, PortfolioItemSchema } from '~/services/marketplace/portfolio-schemas'
+import { MAX_PORTFOLIO_IMAGES } from '~/services/marketplace/portfolio-limits'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { PortfolioItemConstraint } from '~/components/ui/form-constraints/portfolio-item'
 
 export type PortfolioItemView = {
   id: string
@@ -71,7 +72,7 @@ type FormProps = {
 
 /** Add or edit a work sample; images are sent as multipart form data (works without JavaScript). */
 export function PortfolioItemForm({ id, lastResult, defaultValue, submitLabel, imageCount = 0 }: FormProps) {
-  const [form, fields] = useZodForm(PortfolioItemSchema, { id, lastResult, defaultValue })
+  const [form, fields] = useZodForm(PortfolioItemConstraint, { id, lastResult, defaultValue })
   const imageErrors = (lastResult?.error as Record<string, string[] | null> | undefined)?.images ?? undefined
   const inputId = `${id}-images`
   return (

@@ -1,9 +1,5 @@
-import {
-  CONFIDENCE_LABELS,
-  type Confidence,
-  type PriceSuggestion,
-  type Quartiles,
-} from '~/services/marketplace/price-suggestion'
+import type { Confidence, PriceSuggestion, Quartiles } from '~/services/marketplace/price-suggestion'
+import { CONFIDENCE_LABELS } from '~/services/marketplace/price-confidence-labels'
 import { formatMoney } from '~/utils/format'
 
 /** The suggestion and what it was asked for. */

@@ -1,17 +1,12 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import * as z from 'zod'
 import { Field, RadioGroup, SelectField, TextareaField } from '~/components/ui/field'
-import { PriceQuerySchema } from '~/services/marketplace/price-suggestion'
-import {
-  PROJECT_CURRENCIES,
-  ProjectSchema,
-  isoToday,
-  type ProjectFormValue,
-} from '~/services/marketplace/project-schemas'
+import type { ProjectFormValue } from '~/services/marketplace/project-schemas'
+import { PROJECT_CURRENCIES, isoToday } from '~/services/marketplace/project-form-options'
 import { FormAlert } from '~/components/ui/form-alert'
+import { ProjectConstraint } from '~/components/ui/form-constraints/project'
+import { useZodForm } from '~/components/ui/use-zod-form'
 import { SubmitButton } from '~/components/ui/submit-button'
 
 const LEVELS = [
@@ -27,12 +22,6 @@ const VISIBILITIES = [
   { value: 'public', label: 'Public', description: 'Any freelancer can find it and send a proposal.' },
   { value: 'invite_only', label: 'Invite only', description: 'Only the freelancers you invite can see it.' },
 ]
-
-const parseProject = (formData: FormData) => parseWithZod(formData, { schema: ProjectSchema })
-
-/** Asking for skill suggestions or a Check validates nothing (typed as the form's own result, which conform expects). */
-const parseNothing = (formData: FormData) =>
-  parseWithZod(formData, { schema: z.object({}) }) as unknown as ReturnType<typeof parseProject>
 
 /** The post-a-project and edit-project form; plain HTML fields, so it works without JavaScript. */
 export function ProjectForm({
@@ -55,7 +44,7 @@ export function ProjectForm({
   /** Shown after the submit button (Enter still submits the form); its Check button (intent=check) skips validation too. */
   checkPanel?: ReactNode
 }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ProjectConstraint, {
     id,
     lastResult,
     defaultValue: {
@@ -65,15 +54,6 @@ export function ProjectForm({
       visibility: 'public',
       ...defaultValue,
     },
-    constraint: getZodConstraint(ProjectSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) =>
-      formData.get('intent') === 'suggest'
-        ? parseWithZod(formData, { schema: PriceQuerySchema })
-        : formData.get('intent') === 'skills' || formData.get('intent') === 'check' || formData.has('addSkill')
-          ? parseNothing(formData)
-          : parseProject(formData),
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack project-form">

@@ -1,17 +1,13 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import * as z from 'zod'
 import { ErrorList, Field, TextareaField } from '~/components/ui/field'
 import type { BudgetType } from '~/domain/enums'
-import {
-  MAX_PROPOSAL_MILESTONES,
-  MILESTONE_ROWS_WITHOUT_JS,
-  proposalFieldsSchema,
-  proposalSchema,
-} from '~/services/marketplace/proposal-schemas'
+import { MAX_PROPOSAL_MILESTONES, MILESTONE_ROWS_WITHOUT_JS } from '~/services/marketplace/proposal-form-options'
 import { FormAlert } from '~/components/ui/form-alert'
+import { FixedPriceProposalConstraint } from '~/components/ui/form-constraints/fixed-price-proposal'
+import { HourlyProposalConstraint } from '~/components/ui/form-constraints/hourly-proposal'
+import { useZodForm } from '~/components/ui/use-zod-form'
 import { SubmitButton } from '~/components/ui/submit-button'
 
 export type ProposalFormDefaults = {
@@ -20,13 +16,6 @@ export type ProposalFormDefaults = {
   durationDays?: string
   milestones?: Array<{ title?: string; amount?: string; dueDate?: string }>
 }
-
-const parseProposal = (formData: FormData, schema: ReturnType<typeof proposalSchema>) =>
-  parseWithZod(formData, { schema })
-
-/** The Check button (intent=check) validates nothing: it only looks at the writing. */
-const parseNothing = (formData: FormData) =>
-  parseWithZod(formData, { schema: z.object({}) }) as unknown as ReturnType<typeof parseProposal>
 
 function padRows(rows: ProposalFormDefaults['milestones'] = []) {
   const padded = [...rows]
@@ -59,16 +48,10 @@ export function ProposalForm({
   /** Shown after the submit button (Enter still submits the form); its Check button (intent=check) skips validation. */
   checkPanel?: ReactNode
 }) {
-  const schema = proposalSchema({ bidType, currency })
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(bidType === 'fixed' ? FixedPriceProposalConstraint : HourlyProposalConstraint, {
     id: 'proposal',
     lastResult,
     defaultValue: { ...defaultValue, milestones: bidType === 'fixed' ? padRows(defaultValue?.milestones) : [] },
-    constraint: getZodConstraint(proposalFieldsSchema({ bidType })),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) =>
-      formData.get('intent') === 'check' ? parseNothing(formData) : parseProposal(formData, schema),
   })
   const rows = fields.milestones.getFieldList()
   return (

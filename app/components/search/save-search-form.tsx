@@ -1,8 +1,8 @@
 import { getFormProps, getInputProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { ErrorList, Field } from '~/components/ui/field'
-import { SaveSearchSchema } from '~/services/marketplace/saved-search-schemas'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { SaveSearchConstraint } from '~/components/ui/form-constraints/save-search'
 
 /** "Save this search": posts the search's query string and a name to /saved-searches. */
 export function SaveSearchForm({
@@ -14,7 +14,7 @@ export function SaveSearchForm({
   suggestedName: string
   lastResult?: SubmissionResult<string[]> | null
 }) {
-  const [form, fields] = useZodForm(SaveSearchSchema, {
+  const [form, fields] = useZodForm(SaveSearchConstraint, {
     id: 'save-search',
     lastResult,
     defaultValue: { name: suggestedName, query, notify: 'on' },

@@ -1,10 +1,10 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
-import { RenameCredentialSchema } from '~/services/security/webauthn-kinds'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { RemoveForm } from '~/components/ui/removable-entry'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { RenameCredentialConstraint } from '~/components/ui/form-constraints/rename-credential'
 
 export type CredentialItem = { id: string; name: string; createdAt: string; lastUsedAt: string | null }
 
@@ -15,7 +15,7 @@ function CredentialRow({
   credential: CredentialItem
   lastResult?: SubmissionResult<string[]> | null
 }) {
-  const [form, fields] = useZodForm(RenameCredentialSchema, {
+  const [form, fields] = useZodForm(RenameCredentialConstraint, {
     id: `rename-${credential.id}`,
     lastResult,
     defaultValue: { name: credential.name },

@@ -2,10 +2,10 @@ import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser'
 import { Field } from '~/components/ui/field'
-import { AddCredentialSchema } from '~/services/security/webauthn-kinds'
 import { CeremonyButton } from './ceremony-button'
 import { useWebAuthnCeremony } from './use-webauthn-ceremony'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { AddCredentialConstraint } from '~/components/ui/form-constraints/add-credential'
 
 type Props = {
   options: unknown
@@ -22,7 +22,7 @@ export function WebAuthnRegistration({ options, addButton, one, lastResult }: Pr
   const { responseRef, busy, error, start } = useWebAuthnCeremony(() =>
     startRegistration({ optionsJSON: options as PublicKeyCredentialCreationOptionsJSON }),
   )
-  const [form, fields] = useZodForm(AddCredentialSchema, { id: 'add-credential', lastResult })
+  const [form, fields] = useZodForm(AddCredentialConstraint, { id: 'add-credential', lastResult })
 
   const problems = [error, ...(form.errors ?? []), ...(fields.response.errors ?? [])].filter(Boolean)
   return (

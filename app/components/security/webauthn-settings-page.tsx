@@ -1,6 +1,6 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { Link } from '@remix-run/react'
-import { WEBAUTHN_KIND_TEXT } from '~/services/security/webauthn-kinds'
+import { WEBAUTHN_KIND_TEXT } from '~/services/security/webauthn-kind-text'
 import { WebAuthnCredentialList, type CredentialItem } from './webauthn-credentials'
 import { WebAuthnRegistration } from './webauthn-registration'
 

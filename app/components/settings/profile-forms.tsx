@@ -3,17 +3,26 @@ import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { z } from 'zod'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
-import { PROFILE_CURRENCIES } from '~/domain/currencies'
-import { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from '~/services/accounts/profile-schemas'
+import { PROFILE_CURRENCIES } from '~/domain/currency-digits'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
+import { useZodForm, type FormConstraint } from '~/components/ui/use-zod-form'
+import { AdminProfileConstraint } from '~/components/ui/form-constraints/admin-profile'
+import { ClientProfileConstraint } from '~/components/ui/form-constraints/client-profile'
+import { FreelancerProfileConstraint } from '~/components/ui/form-constraints/freelancer-profile'
 import { SubmitButton } from '~/components/ui/submit-button'
-import { useZodForm } from '~/components/ui/use-zod-form'
 
 type FormProps = { lastResult?: SubmissionResult<string[]> | null; defaultValue: Record<string, string> }
 
-function useProfileForm<Schema extends z.ZodObject>(schema: Schema, { lastResult, defaultValue }: FormProps) {
-  return useZodForm(schema, { id: 'profile', lastResult, defaultValue: defaultValue as DefaultValue<z.input<Schema>> })
+function useProfileForm<Schema extends z.ZodObject>(
+  constraint: FormConstraint<Schema>,
+  { lastResult, defaultValue }: FormProps,
+) {
+  return useZodForm(constraint, {
+    id: 'profile',
+    lastResult,
+    defaultValue: defaultValue as DefaultValue<z.input<Schema>>,
+  })
 }
 
 function SaveButton() {
@@ -21,7 +30,7 @@ function SaveButton() {
 }
 
 export function AdminProfileForm(props: FormProps) {
-  const [form, fields] = useProfileForm(AdminProfileSchema, props)
+  const [form, fields] = useProfileForm(AdminProfileConstraint, props)
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <Field label="Full name" meta={fields.name} autoComplete="name" />
@@ -31,7 +40,7 @@ export function AdminProfileForm(props: FormProps) {
 }
 
 export function ClientProfileForm(props: FormProps) {
-  const [form, fields] = useProfileForm(ClientProfileSchema, props)
+  const [form, fields] = useProfileForm(ClientProfileConstraint, props)
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <Field label="Full name" meta={fields.name} autoComplete="name" />
@@ -69,7 +78,7 @@ export function FreelancerProfileForm({
   /** Shown after the save button (Enter still saves): the Check button (intent=check) and its suggestions. */
   checkPanel?: ReactNode
 }) {
-  const [form, fields] = useProfileForm(FreelancerProfileSchema, props)
+  const [form, fields] = useProfileForm(FreelancerProfileConstraint, props)
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <Field label="Full name" meta={fields.name} autoComplete="name" />

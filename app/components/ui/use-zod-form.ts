@@ -1,24 +1,27 @@
 import { useForm, type DefaultValue, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { z } from 'zod'
 
+declare const schemaType: unique symbol
+type Constraint = NonNullable<Parameters<typeof useForm>[0]['constraint']>[string]
+
 /**
- * conform's useForm as every form here uses it: the same zod schema as the server gives the HTML
- * constraints and validates in the browser, first on blur, then on every input.
+ * A form's HTML constraints (conform's getZodConstraint of its schema), typed by the schema so the
+ * fields keep their names and types. The values are generated into form-constraints.ts.
+ */
+export type FormConstraint<Schema> = Record<string, Constraint> & { readonly [schemaType]?: Schema }
+
+/**
+ * conform's useForm as every form here uses it: the HTML constraints of the form's zod schema, and
+ * the server's answer (lastResult) for the field messages. The schema itself stays on the server,
+ * so the browser never loads zod; the messages are the server's, with JavaScript on and off alike.
  */
 export function useZodForm<Schema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
-  schema: Schema,
+  constraint: FormConstraint<Schema>,
   options: {
     id: string
     lastResult?: SubmissionResult<string[]> | null
     defaultValue?: DefaultValue<z.input<Schema>>
   },
 ) {
-  return useForm<z.input<Schema>, z.output<Schema>>({
-    ...options,
-    constraint: getZodConstraint(schema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  })
+  return useForm<z.input<Schema>, z.output<Schema>>({ ...options, constraint })
 }

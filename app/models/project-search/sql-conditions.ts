@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { PROFILE_CURRENCIES } from '~/domain/currencies'
+import { PROFILE_CURRENCIES } from '~/domain/currency-digits'
 import { DAY_MS } from '~/domain/durations'
 import { currencyDigits } from '~/utils/format'
 import type { ProjectSearchInput, ProjectSort, RatedClients } from './types'

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { AVAILABILITIES, EXPERIENCE_LEVELS } from '~/domain/enums'
-import { PROFILE_CURRENCIES } from '~/domain/currencies'
+import { PROFILE_CURRENCIES } from '~/domain/currency-digits'
 import { nameField } from './schemas'
 
 export const AdminProfileSchema = z.object({ name: nameField })

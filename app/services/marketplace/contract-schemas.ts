@@ -62,3 +62,13 @@ export const CardCheckoutSchema = z.object({
     .min(3, 'Enter the security code.')
     .max(4, 'The security code has 3 or 4 digits.'),
 })
+
+/** The buttons on a contract's page (each form sends its intent). */
+export const ContractPageIntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('fund') }),
+  z.object({ intent: z.literal('submit') }),
+  z.object({ intent: z.literal('request_changes') }),
+  z.object({ intent: z.literal('approve') }),
+  z.object({ intent: z.literal('add-milestone') }),
+  z.object({ intent: z.literal('end-contract') }),
+])

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 
 const MAX_PORTFOLIO_LINKS = 5
-export const MAX_PORTFOLIO_IMAGES = 6
+export { MAX_PORTFOLIO_IMAGES } from './portfolio-limits'
 export const MAX_PORTFOLIO_IMAGE_BYTES = 5_000_000
 export const MAX_PORTFOLIO_ITEMS = 30
 

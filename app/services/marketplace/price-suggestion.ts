@@ -12,13 +12,6 @@ export type Confidence = 'none' | 'low' | 'medium' | 'high'
 /** Sample sizes behind each confidence: under 10 is low, under 30 medium, 30 or more high. */
 const CONFIDENCE_THRESHOLDS = { medium: 10, high: 30 } as const
 
-export const CONFIDENCE_LABELS: Record<Confidence, string> = {
-  none: 'No data yet',
-  low: 'Low confidence',
-  medium: 'Medium confidence',
-  high: 'High confidence',
-}
-
 /**
  * The p-th quantile (0–1) of sorted values by linear interpolation between closest ranks (the
  * common "type 7" definition used by spreadsheets), rounded to a whole minor unit.

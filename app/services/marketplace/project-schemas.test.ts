@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
 import { canViewProject, ownerActions } from './project-rules'
-import { ProjectSchema, isoToday, skillsProblem, toProjectInput } from './project-schemas'
+import { isoToday } from './project-form-options'
+import { ProjectSchema, skillsProblem, toProjectInput } from './project-schemas'
 
 function form(values: Record<string, string>) {
   const data = new FormData()

@@ -2,21 +2,11 @@ import * as z from 'zod'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from '~/domain/enums'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
-import { withCommonFirst } from '~/domain/currencies'
+import { PROJECT_CURRENCIES, isoToday } from './project-form-options'
 import { parseSkillList, searchSkills } from './skills-taxonomy'
 import { pageParam } from '~/domain/query-params'
 
-/**
- * The currencies a project budget may be in (the select on the project form): every active ISO 4217
- * fiat currency, the most used first, then the rest by code.
- */
-export const PROJECT_CURRENCIES = withCommonFirst(['USD', 'EUR', 'GBP', 'INR', 'PKR', 'CAD', 'AUD'])
 const MAX_PROJECT_SKILLS = 15
-
-/** Today as YYYY-MM-DD in UTC, the calendar the deadlines are stored in. */
-export function isoToday(now = new Date()): string {
-  return now.toISOString().slice(0, 10)
-}
 
 /** Why the skills text cannot be used, or null when it names 1–15 skills the taxonomy knows. */
 export function skillsProblem(text: string): string | null {
@@ -153,3 +143,19 @@ export const AdminProjectSearchSchema = z.object({
   state: z.enum(['visible', 'hidden']).optional().catch(undefined),
   page: pageParam,
 })
+
+/** The buttons on a project's own page: close it, reopen it, invite a recommended freelancer. */
+export const ProjectPageIntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('close') }),
+  z.object({ intent: z.literal('reopen') }),
+  z.object({ intent: z.literal('invite'), freelancerId: z.string().uuid() }),
+])
+
+// The "Post project" button sends no intent; "Suggest a budget" sends intent=suggest, "Suggest skills"
+// intent=skills, each suggested skill's "Add" button addSkill=<name>, and "Check" intent=check.
+export const NewProjectIntentSchema = z.object({
+  intent: z.enum(['suggest', 'skills', 'check', 'post']).default('post'),
+})
+
+/** A form sent only to be shown again (suggestions, checks): no field is validated. */
+export const NoFieldsSchema = z.object({})

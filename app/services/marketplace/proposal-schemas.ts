@@ -3,10 +3,7 @@ import type { BudgetType } from '~/domain/enums'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
 import { milestoneSumProblem } from './proposal-rules'
-
-/** How many milestone rows the form offers at most (with JavaScript off it shows 3). */
-export const MAX_PROPOSAL_MILESTONES = 10
-export const MILESTONE_ROWS_WITHOUT_JS = 3
+import { MAX_PROPOSAL_MILESTONES } from './proposal-form-options'
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeReasons, detectOffPlatform, type OffPlatformReason } from './off-platform'
+import { detectOffPlatform } from './off-platform'
+import { describeReasons, type OffPlatformReason } from './off-platform-reasons'
 
 const POSITIVES: Array<[string, OffPlatformReason]> = [
   // emails

@@ -7,47 +7,7 @@
  * code are not phone numbers, and naming an app ("a Telegram bot") is not a request to use it.
  */
 
-const OFF_PLATFORM_REASONS = [
-  'email',
-  'phone',
-  'whatsapp',
-  'telegram',
-  'skype',
-  'signal',
-  'wire_transfer',
-  'western_union',
-  'gift_cards',
-  'crypto',
-  'payment_app',
-  'pay_outside',
-] as const
-export type OffPlatformReason = (typeof OFF_PLATFORM_REASONS)[number]
-
-export const REASON_LABELS: Record<OffPlatformReason, string> = {
-  email: 'an email address',
-  phone: 'a phone number',
-  whatsapp: 'a WhatsApp contact or link',
-  telegram: 'a Telegram contact or link',
-  skype: 'a Skype contact or link',
-  signal: 'a Signal contact or link',
-  wire_transfer: 'a request to pay by wire or bank transfer',
-  western_union: 'a request to pay by Western Union or MoneyGram',
-  gift_cards: 'a request to pay with gift cards',
-  crypto: 'a request to pay in cryptocurrency',
-  payment_app: 'a request to pay through another payment app',
-  pay_outside: 'a request to pay or work outside MegiLance',
-}
-
-/** "an email address and a phone number", in the order of OFF_PLATFORM_REASONS. */
-export function describeReasons(reasons: readonly string[]): string {
-  const labels = OFF_PLATFORM_REASONS.filter((reason) => reasons.includes(reason)).map(
-    (reason) => REASON_LABELS[reason],
-  )
-  const unknown = reasons.filter((reason) => !(OFF_PLATFORM_REASONS as readonly string[]).includes(reason))
-  const all = [...labels, ...unknown]
-  if (all.length <= 1) return all.join('')
-  return `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`
-}
+import { OFF_PLATFORM_REASONS, type OffPlatformReason } from './off-platform-reasons'
 
 /** Lower case, compatibility forms folded, invisible characters gone, dashes and quotes plain. */
 function normalize(text: string): string {

@@ -28,7 +28,7 @@ import { formatDate } from '~/utils/format'
 import type { RequestOrigin } from './context'
 import { recordSecurityEvent } from './events.server'
 import type { SecondFactorProvider } from './second-factor-provider'
-import { WEBAUTHN_KIND_TEXT } from './webauthn-kinds'
+import { WEBAUTHN_KIND_TEXT } from './webauthn-kind-text'
 import { MINUTE_MS } from '~/domain/durations'
 
 export type { WebAuthnKind }

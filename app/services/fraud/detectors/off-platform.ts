@@ -1,7 +1,7 @@
 import { FRAUD_CONFIG } from '../fraud-config'
 import { burstsOf, draftFrom, groupBy, plural, type AlertDraft } from '../alert-draft'
 import type { MessageFlagFact } from '~/domain/fraud-facts'
-import { REASON_LABELS, type OffPlatformReason } from '~/services/messaging/off-platform'
+import { REASON_LABELS, type OffPlatformReason } from '~/services/messaging/off-platform-reasons'
 
 const reasonWords = (reason: string) => REASON_LABELS[reason as OffPlatformReason] ?? reason
 
