@@ -49,3 +49,9 @@ export async function requireAnonymous(request: Request): Promise<void> {
   const session = await readSession(request)
   if (session) throw redirect(PORTAL_HOME[session.user.role])
 }
+
+/** The loader of a page only for people not signed in (sign in, sign up, password reset): it reads nothing. */
+export async function anonymousOnlyLoader({ request }: { request: Request }): Promise<null> {
+  await requireAnonymous(request)
+  return null
+}

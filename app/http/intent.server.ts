@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import * as z from 'zod'
 
 type IntentSchema = z.ZodType<{ intent: string }>
 
@@ -16,4 +16,12 @@ export function parseIntent<Schema extends IntentSchema>(formData: FormData, sch
     unknown ? 'Unknown action' : 'That form is missing something it needs. Reload the page and try again.',
     { status: 400 },
   )
+}
+
+/**
+ * The schema of a form whose buttons carry nothing but their `intent` (one name a button): the
+ * same answer as a discriminated union of bare members, and an unknown intent is still a 400.
+ */
+export function bareIntents<const Names extends readonly [string, ...string[]]>(...names: Names) {
+  return z.object({ intent: z.enum(names) })
 }

@@ -1,11 +1,12 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { requestPasswordReset, RESET_CODE_MINUTES } from '~/services/accounts/password-reset.server'
 import { ForgotPasswordSchema } from '~/services/accounts/schemas'
-import { requireAnonymous } from '~/http/auth.server'
+import { anonymousOnlyLoader, requireAnonymous } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 import { ForgotPasswordConstraint } from '~/components/ui/form-constraints/forgot-password'
@@ -13,10 +14,7 @@ import { useZodForm } from '~/components/ui/use-zod-form'
 
 export const meta: MetaFunction = () => [{ title: 'Reset your password · MegiLance' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request)
-  return null
-}
+export const loader = anonymousOnlyLoader
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
@@ -42,9 +40,7 @@ export default function ForgotPassword() {
       <p className="muted">Enter the email you signed up with and we will send you a one-time code.</p>
       <Form method="post" {...getFormProps(form)}>
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
-        <button type="submit" className="button button--primary button--block">
-          Send reset code
-        </button>
+        <SubmitButton block>Send reset code</SubmitButton>
       </Form>
       <p className="auth-card__alt">
         Remembered it? <Link to="/sign-in">Sign in</Link>

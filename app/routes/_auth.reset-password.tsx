@@ -1,22 +1,20 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
-import { Field } from '~/components/ui/field'
+import { Field, NewPasswordField } from '~/components/ui/field'
 import { completePasswordReset } from '~/services/accounts/password-reset.server'
 import { ResetPasswordSchema } from '~/services/accounts/schemas'
-import { requireAnonymous } from '~/http/auth.server'
+import { anonymousOnlyLoader, requireAnonymous } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ResetPasswordConstraint } from '~/components/ui/form-constraints/reset-password'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · MegiLance' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request)
-  return null
-}
+export const loader = anonymousOnlyLoader
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request)
@@ -49,16 +47,8 @@ export default function ResetPassword() {
       <Form method="post" {...getFormProps(form)}>
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
         <Field label="Reset code" meta={fields.code} inputMode="numeric" autoComplete="one-time-code" />
-        <Field
-          label="New password"
-          meta={fields.password}
-          type="password"
-          autoComplete="new-password"
-          hint="At least 8 characters. Common passwords are refused."
-        />
-        <button type="submit" className="button button--primary button--block">
-          Change password
-        </button>
+        <NewPasswordField label="New password" meta={fields.password} />
+        <SubmitButton block>Change password</SubmitButton>
       </Form>
       <p className="auth-card__alt">
         No email? <Link to="/forgot-password">Send a new code</Link>

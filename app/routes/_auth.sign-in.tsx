@@ -1,6 +1,6 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { FormAlert } from '~/components/ui/form-alert'
@@ -9,19 +9,17 @@ import { tooManyAttempts } from '~/http/too-many-attempts.server'
 import { SignInSchema } from '~/services/accounts/schemas'
 import { signInWithPassword } from '~/services/security/sign-in.server'
 import { Throttled } from '~/services/security/throttle.server'
-import { authenticator, PORTAL_HOME, requireAnonymous } from '~/http/auth.server'
+import { anonymousOnlyLoader, authenticator, PORTAL_HOME, requireAnonymous } from '~/http/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { SignInConstraint } from '~/components/ui/form-constraints/sign-in'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · MegiLance' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request)
-  return null
-}
+export const loader = anonymousOnlyLoader
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
@@ -70,9 +68,7 @@ export default function SignIn() {
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
         <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
         <FormAlert id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button button--primary button--block">
-          Sign in
-        </button>
+        <SubmitButton block>Sign in</SubmitButton>
       </Form>
       <p className="auth-card__alt">
         <Link to="/forgot-password">Forgot your password?</Link>

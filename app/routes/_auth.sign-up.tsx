@@ -1,22 +1,20 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
-import { ErrorList, Field, RadioGroup } from '~/components/ui/field'
+import { ErrorList, Field, NewPasswordField, RadioGroup } from '~/components/ui/field'
 import { useRootData } from '~/root'
 import { SignUpSchema } from '~/services/accounts/schemas'
 import { startSignUp } from '~/services/accounts/sign-up.server'
-import { requireAnonymous } from '~/http/auth.server'
+import { anonymousOnlyLoader, requireAnonymous } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { SignUpConstraint } from '~/components/ui/form-constraints/sign-up'
 
 export const meta: MetaFunction = () => [{ title: 'Create your account · MegiLance' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request)
-  return null
-}
+export const loader = anonymousOnlyLoader
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request)
@@ -58,17 +56,9 @@ export default function SignUp() {
         <RadioGroup legend="How will you use MegiLance?" meta={fields.role} options={ROLE_OPTIONS} />
         <Field label="Full name" meta={fields.name} autoComplete="name" />
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
-        <Field
-          label="Password"
-          meta={fields.password}
-          type="password"
-          autoComplete="new-password"
-          hint="At least 8 characters. Common passwords are refused."
-        />
+        <NewPasswordField label="Password" meta={fields.password} />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="button button--primary button--block">
-          Create account
-        </button>
+        <SubmitButton block>Create account</SubmitButton>
       </Form>
       <p className="auth-card__alt">
         Already have an account? <Link to="/sign-in">Sign in</Link>

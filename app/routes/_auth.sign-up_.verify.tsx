@@ -5,7 +5,8 @@ import { signInNewAccount } from '~/services/security/sign-in.server'
 import { PORTAL_HOME, requireAnonymous } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
-import { RequiredMark } from '~/components/ui/field'
+import { CodeField } from '~/components/security/code-field'
+import { SubmitButton } from '~/components/ui/submit-button'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email · MegiLance' }]
 
@@ -51,31 +52,15 @@ export default function SignUpVerify() {
         already has an account, the email says so instead.
       </p>
       <Form method="post" className="stack">
-        <div className="field">
-          <label htmlFor="sign-up-code" className="field__label">
-            Code
-            <RequiredMark required />
-          </label>
-          <input
-            id="sign-up-code"
-            name="code"
-            className="field__input"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            pattern="\d{6}"
-            aria-invalid={result?.error ? true : undefined}
-            aria-describedby={result?.error ? 'sign-up-code-error' : undefined}
-          />
-        </div>
+        <CodeField id="sign-up-code" errorId="sign-up-code-error" error={Boolean(result?.error)} pattern="\d{6}" />
         {result?.error ? (
           <p id="sign-up-code-error" role="alert" className="form-alert">
             {result.error}
           </p>
         ) : null}
-        <button type="submit" className="button button--primary button--block" disabled={busy}>
+        <SubmitButton block disabled={busy}>
           Create account
-        </button>
+        </SubmitButton>
       </Form>
       <p className="auth-card__alt">
         Wrong address or no email? <Link to="/sign-up">Start again</Link>

@@ -3,6 +3,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { PortfolioGallery } from '~/components/profiles/portfolio'
 import { ReviewSection } from '~/components/profiles/reviews'
+import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
 import { loadFreelancerProfileFor } from '~/services/discovery/public-pages.server'
@@ -35,8 +37,7 @@ export default function FreelancerProfilePage() {
   const { user, profile, portfolio, reviewStats, reviews, contracts, rankScore, isOwn, signedIn } = data
   return (
     <>
-      <header className="page-header">
-        <h1>{user.name}</h1>
+      <PageHeader title={user.name}>
         {profile.headline ? <p className="lead">{profile.headline}</p> : null}
         {isOwn ? (
           <p className="muted">
@@ -51,7 +52,7 @@ export default function FreelancerProfilePage() {
             </Link>
           </p>
         )}
-      </header>
+      </PageHeader>
       <dl className="stats">
         <Stat label="Rank" value={`${rankScore} / 100`} />
         <Stat
@@ -73,8 +74,7 @@ export default function FreelancerProfilePage() {
       <p>
         <Link to="/rank">How the rank is calculated</Link>
       </p>
-      <section className="card" aria-labelledby="about-heading">
-        <h2 id="about-heading">About</h2>
+      <CardSection id="about-heading" title="About">
         {profile.bio ? <p className="profile-bio">{profile.bio}</p> : <p className="muted">No bio yet.</p>}
         <dl className="profile-facts">
           <div>
@@ -110,11 +110,10 @@ export default function FreelancerProfilePage() {
         ) : (
           <p className="muted">No skills listed yet.</p>
         )}
-      </section>
-      <section className="card" aria-labelledby="portfolio-heading">
-        <h2 id="portfolio-heading">Portfolio</h2>
+      </CardSection>
+      <CardSection id="portfolio-heading" title="Portfolio">
         {portfolio.length ? <PortfolioGallery items={portfolio} /> : <p className="empty">No work samples yet.</p>}
-      </section>
+      </CardSection>
       <ReviewSection stats={reviewStats} reviews={reviews} />
     </>
   )

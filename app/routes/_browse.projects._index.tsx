@@ -3,7 +3,9 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { SaveSearchForm } from '~/components/search/save-search-form'
 import { SearchFacets } from '~/components/search/search-facets'
 import { SearchResult } from '~/components/search/search-result'
+import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { searchProjects } from '~/models/project-search.server'
 import {
   SORT_LABELS,
@@ -108,12 +110,11 @@ export default function FindWork() {
 
   return (
     <>
-      <header className="page-header">
-        <h1>Find work</h1>
+      <PageHeader title="Find work">
         <p className="muted" aria-live="polite">
           {total.toLocaleString('en')} open {total === 1 ? 'project' : 'projects'} · {description}
         </p>
-      </header>
+      </PageHeader>
 
       <div className="search-layout">
         {/* One GET form: keywords, filters and sort travel together, with or without JavaScript. */}
@@ -136,9 +137,7 @@ export default function FindWork() {
                 maxLength={200}
                 placeholder="e.g. react dashboard"
               />
-              <button type="submit" className="button button--primary">
-                Search
-              </button>
+              <SubmitButton>Search</SubmitButton>
             </div>
           </div>
 

@@ -14,6 +14,9 @@ import { ProjectPageIntentSchema } from '~/services/marketplace/project-schemas'
 import { parseIntent } from '~/http/intent.server'
 import { SkillTags } from '~/components/projects/skill-tags'
 import { MatchBreakdown } from '~/components/matching/match-breakdown'
+import { CardSection } from '~/components/ui/card-section'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
+import { PageHeader } from '~/components/ui/page-header'
 import { inviteRecommended } from '~/services/ai/recommendations.server'
 import { NotFound } from '~/services/domain-errors'
 
@@ -58,15 +61,14 @@ export default function ProjectPage() {
   const reviews = client.reviews
   return (
     <>
-      <header className="page-header">
-        <h1>{project.title}</h1>
+      <PageHeader title={project.title}>
         <p className="project-summary__meta">
           <span className={`badge badge--${project.status}`}>{project.status === 'open' ? 'Open' : 'Closed'}</span>
           {project.visibility === 'invite_only' ? <span className="badge">Invite only</span> : null}
           {project.hiddenAt ? <span className="badge badge--hidden">Hidden</span> : null}
           <span>Posted {formatDate(project.createdAt)}</span>
         </p>
-      </header>
+      </PageHeader>
 
       {project.hiddenAt ? (
         <section className="form-alert" role="alert" aria-label="Hidden by a moderator">
@@ -123,20 +125,18 @@ export default function ProjectPage() {
       </section>
 
       {!data.signedIn && project.status === 'open' ? (
-        <section className="card" aria-labelledby="apply-heading">
-          <h2 id="apply-heading">Apply</h2>
+        <CardSection id="apply-heading" title="Apply">
           <p>
             <Link to={`/projects/${project.id}/propose`} className="button button--primary">
               Send a proposal
             </Link>
           </p>
           <p className="field__hint">You sign in or create a free account first, then come back to your proposal.</p>
-        </section>
+        </CardSection>
       ) : null}
 
       {data.isFreelancer ? (
-        <section className="card" aria-labelledby="apply-heading">
-          <h2 id="apply-heading">Your proposal</h2>
+        <CardSection id="apply-heading" title="Your proposal">
           {data.myInvitation?.status === 'pending' ? (
             <p>
               The client invited you to this project.
@@ -164,12 +164,11 @@ export default function ProjectPage() {
           ) : (
             <p className="muted">This project no longer takes proposals.</p>
           )}
-        </section>
+        </CardSection>
       ) : null}
 
       {data.isOwner ? (
-        <section className="card" aria-labelledby="manage-heading">
-          <h2 id="manage-heading">Manage</h2>
+        <CardSection id="manage-heading" title="Manage">
           {data.proposalCounts ? (
             <p>
               {data.proposalCounts.total} {data.proposalCounts.total === 1 ? 'proposal' : 'proposals'},{' '}
@@ -189,18 +188,14 @@ export default function ProjectPage() {
               </Link>
             ) : null}
             {data.ownerActions.includes('close') ? (
-              <Form method="post">
-                <button type="submit" name="intent" value="close" className="button button--danger">
-                  Close without hiring
-                </button>
-              </Form>
+              <IntentButtonForm intent="close" className="button button--danger">
+                Close without hiring
+              </IntentButtonForm>
             ) : null}
             {data.ownerActions.includes('reopen') ? (
-              <Form method="post">
-                <button type="submit" name="intent" value="reopen" className="button button--primary">
-                  Reopen project
-                </button>
-              </Form>
+              <IntentButtonForm intent="reopen" className="button button--primary">
+                Reopen project
+              </IntentButtonForm>
             ) : null}
           </div>
           {data.ownerActions.includes('close') ? (
@@ -223,12 +218,11 @@ export default function ProjectPage() {
               <p className="field__hint">A freelancer you invite shows here once they accept or decline.</p>
             </>
           ) : null}
-        </section>
+        </CardSection>
       ) : null}
 
       {data.isOwner && data.ownerActions.includes('invite') ? (
-        <section className="card" aria-labelledby="recommended-heading">
-          <h2 id="recommended-heading">Recommended freelancers</h2>
+        <CardSection id="recommended-heading" title="Recommended freelancers">
           <p className="muted">
             Ordered by the published matching formula. <Link to="/help/matching">How matching works</Link>
           </p>
@@ -255,7 +249,7 @@ export default function ProjectPage() {
           ) : (
             <p>No freelancer lists these skills or skills near them yet.</p>
           )}
-        </section>
+        </CardSection>
       ) : null}
 
       {data.isAdmin && !data.isOwner ? (

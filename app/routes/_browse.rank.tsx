@@ -2,6 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { FormulaFactors } from '~/components/profiles/formula-factors'
 import { RankBreakdown } from '~/components/profiles/rank-breakdown'
+import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { RANK_FACTORS } from '~/services/marketplace/rank'
 import { rankOfFreelancer } from '~/services/marketplace/rank.server'
 import { getOptionalSession } from '~/http/auth.server'
@@ -24,25 +26,22 @@ export default function RankPage() {
   const { userId, own } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Rank</h1>
+      <PageHeader title="Rank">
         <p className="muted">
           Every freelancer’s rank is a score out of 100 computed by the same published formula. Nothing else goes into
           it, and it is shown on every freelancer’s public profile.
         </p>
-      </header>
+      </PageHeader>
       {own && userId ? (
-        <section className="card" aria-labelledby="own-rank-heading">
-          <h2 id="own-rank-heading">Your rank</h2>
+        <CardSection id="own-rank-heading" title="Your rank">
           <RankBreakdown score={own.score} factors={own.factors} />
           <p>
             <Link to={`/freelancers/${userId}`}>See your public profile</Link> ·{' '}
             <Link to="/settings">Improve your profile</Link>
           </p>
-        </section>
+        </CardSection>
       ) : null}
-      <section className="card" aria-labelledby="formula-heading">
-        <h2 id="formula-heading">The formula</h2>
+      <CardSection id="formula-heading" title="The formula">
         <p>
           Each factor gives a share between 0 and 1. The share times the factor’s weight gives its points, and the
           points add up to the rank. Small records start from a neutral value so that one review or one contract can
@@ -53,7 +52,7 @@ export default function RankPage() {
           Reviews count only once they are visible: after both sides have reviewed the contract, or 14 days after it
           ended.
         </p>
-      </section>
+      </CardSection>
     </>
   )
 }

@@ -1,6 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
+import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
 import { getAdminDashboard } from '~/services/marketplace/dashboards.server'
 import { requireRole } from '~/http/auth.server'
@@ -18,10 +20,9 @@ export default function AdminDashboard() {
     useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Dashboard</h1>
+      <PageHeader title="Dashboard">
         <p className="muted">The platform at a glance.</p>
-      </header>
+      </PageHeader>
       <OnboardingChecklist steps={onboarding} />
       <dl className="stats">
         <Stat label="Clients" value={usersByRole.client} />
@@ -35,8 +36,7 @@ export default function AdminDashboard() {
         <Stat label="Disputes waiting" value={queues.disputes} />
         <Stat label="Emails sent" value={outbox} />
       </dl>
-      <section className="card" aria-labelledby="dispute-queue">
-        <h2 id="dispute-queue">Disputes waiting for a decision</h2>
+      <CardSection id="dispute-queue" title="Disputes waiting for a decision">
         {disputeQueue.length ? (
           <ul className="list">
             {disputeQueue.map((dispute) => (
@@ -55,7 +55,7 @@ export default function AdminDashboard() {
             No dispute is waiting. <Link to="/admin/disputes">All disputes</Link>
           </p>
         )}
-      </section>
+      </CardSection>
       <section className="card">
         <h2>Where to go next</h2>
         <ul className="link-list">

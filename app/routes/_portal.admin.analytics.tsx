@@ -5,6 +5,7 @@ import { ExportTableView } from '~/components/analytics/export-table-view'
 import { MetricCards } from '~/components/analytics/metric-cards'
 import { RangeForm } from '~/components/analytics/range-form'
 import { Chart } from '~/components/charts/chart'
+import { PageHeader } from '~/components/ui/page-header'
 import { requireRole } from '~/http/auth.server'
 import { parseIntent } from '~/http/intent.server'
 import { readFormData } from '~/http/form-data.server'
@@ -44,8 +45,7 @@ export default function AdminAnalytics() {
   const csv = (id: string) => `/admin/analytics.csv?${query}&table=${id}`
   return (
     <>
-      <header className="page-header">
-        <h1>Analytics</h1>
+      <PageHeader title="Analytics">
         <p className="muted" data-period>
           {period.label} · time zone {period.timeZone} · amounts in {currency}
           {liveDays ? ` · ${liveDays} ${liveDays === 1 ? 'day' : 'days'} counted live` : ''}
@@ -71,7 +71,7 @@ export default function AdminAnalytics() {
             {weeklyReport ? 'Stop the weekly email' : 'Email me the report weekly'}
           </button>
         </Form>
-      </header>
+      </PageHeader>
       <MetricCards cards={cards} currency={currency} />
       <section className="card chart-grid" aria-label="Charts">
         {charts.map((chart) => (

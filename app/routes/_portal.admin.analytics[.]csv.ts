@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireRole } from '~/http/auth.server'
+import { downloadResponse } from '~/http/download.server'
 import { loadAdminAnalytics } from '~/services/analytics/admin-analytics.server'
 import { chartTable, csvFilename, tableCsv } from '~/services/analytics/exports'
 import { parseRangeQuery } from '~/services/analytics/range-query'
@@ -15,11 +16,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const table = chart ? chartTable(chart) : analytics.tables.find((t) => t.id === id)
   if (!table) throw new Response('No such table', { status: 404 })
   const { from, to } = analytics.period
-  return new Response(tableCsv(table, analytics.currency), {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${csvFilename(table.id, from, to)}"`,
-      'cache-control': 'private, no-store',
-    },
-  })
+  return downloadResponse(tableCsv(table, analytics.currency), csvFilename(table.id, from, to))
 }

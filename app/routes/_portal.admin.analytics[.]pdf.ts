@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireRole } from '~/http/auth.server'
+import { downloadResponse } from '~/http/download.server'
 import { loadAdminAnalytics } from '~/services/analytics/admin-analytics.server'
 import { parseRangeQuery } from '~/services/analytics/range-query'
 import { analyticsReportPdf } from '~/services/analytics/report-pdf.server'
@@ -12,11 +13,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const analytics = await loadAdminAnalytics(input, now)
   const pdf = await analyticsReportPdf(analytics, now)
   const { from, to } = analytics.period
-  return new Response(Buffer.from(pdf), {
-    headers: {
-      'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="megilance-analytics-${from}-to-${to}.pdf"`,
-      'cache-control': 'private, no-store',
-    },
-  })
+  return downloadResponse(Buffer.from(pdf), `megilance-analytics-${from}-to-${to}.pdf`, 'pdf')
 }

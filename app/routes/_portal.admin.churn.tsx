@@ -2,21 +2,21 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData, useLocation } from '@remix-run/react'
 import { ChurnMethod } from '~/components/churn/churn-method'
 import { DataTable } from '~/components/ui/data-table'
-import { FilterForm, SelectFilter } from '~/components/ui/filters'
+import { FilterForm } from '~/components/ui/filters'
+import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
 import { ChurnFilterSchema } from '~/domain/churn-filters'
-import { requireRole } from '~/http/auth.server'
-import { readQuery } from '~/http/query.server'
+import { readAdminQuery } from '~/http/query.server'
 import { churnPage } from '~/services/ai/churn.server'
 import { formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Churn risk · Admin · MegiLance' }]
 
 const BAND_LABELS = { high: 'High', medium: 'Medium', low: 'Low' } as const
+const ROLE_OPTIONS = { client: 'Clients', freelancer: 'Freelancers' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
-  const filter = readQuery(request, ChurnFilterSchema)
+  const filter = await readAdminQuery(request, ChurnFilterSchema)
   return json({ filter, ...(await churnPage(filter)) })
 }
 
@@ -27,40 +27,28 @@ export default function AdminChurn() {
   csvQuery.delete('page')
   return (
     <>
-      <header className="page-header">
-        <h1>Churn risk</h1>
+      <PageHeader title="Churn risk">
         <p className="muted">
           Clients and freelancers active in the last 90 days who may do nothing in the next {method.horizonDays} days,
           riskiest first, each with its reasons. Scored {formatDateTime(scoredAt)}; the list is recomputed hourly.
         </p>
-      </header>
+      </PageHeader>
       <dl className="stats">
         <Stat label="High risk" value={bands.high} />
         <Stat label="Medium risk" value={bands.medium} />
         <Stat label="Low risk" value={bands.low} />
       </dl>
       <ChurnMethod method={method} />
-      <FilterForm label="Filter accounts" submit="Filter">
-        <SelectFilter
-          id="churn-role"
-          name="role"
-          label="Role"
-          anyLabel="Clients and freelancers"
-          value={filter.role}
-          options={[
-            ['client', 'Clients'],
-            ['freelancer', 'Freelancers'],
-          ]}
-        />
-        <SelectFilter
-          id="churn-band"
-          name="band"
-          label="Risk"
-          anyLabel="Any risk"
-          value={filter.band}
-          options={(['high', 'medium', 'low'] as const).map((band) => [band, BAND_LABELS[band]] as const)}
-        />
-      </FilterForm>
+      <FilterForm
+        label="Filter accounts"
+        submit="Filter"
+        idPrefix="churn"
+        values={filter}
+        fields={[
+          { kind: 'select', name: 'role', label: 'Role', anyLabel: 'Clients and freelancers', options: ROLE_OPTIONS },
+          { kind: 'select', name: 'band', label: 'Risk', anyLabel: 'Any risk', options: BAND_LABELS },
+        ]}
+      />
       <p>
         {total.toLocaleString('en')} matching {total === 1 ? 'account' : 'accounts'} ·{' '}
         <a href={`/admin/churn.csv${csvQuery.size ? `?${csvQuery}` : ''}`} download>

@@ -2,6 +2,7 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CardSection } from '~/components/ui/card-section'
 import { TextareaField } from '~/components/ui/field'
 import { findContactRequest } from '~/models/contact-requests.server'
 import { ContactReplySchema } from '~/services/help/contact-schemas'
@@ -11,6 +12,7 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ContactReplyConstraint } from '~/components/ui/form-constraints/contact-reply'
 
@@ -68,8 +70,7 @@ export default function AdminContactRequest() {
         <p className="review__comment">{request.message}</p>
       </article>
       {request.status === 'open' ? (
-        <section className="card" aria-labelledby="reply-heading">
-          <h2 id="reply-heading">Answer</h2>
+        <CardSection id="reply-heading" title="Answer">
           <Form method="post" {...getFormProps(form)} className="form-stack">
             <TextareaField
               label="Reply"
@@ -77,14 +78,11 @@ export default function AdminContactRequest() {
               rows={7}
               hint={`Emailed to ${request.email}, quoting their message. The request is then marked answered.`}
             />
-            <button type="submit" className="button button--primary">
-              Send answer and mark answered
-            </button>
+            <SubmitButton>Send answer and mark answered</SubmitButton>
           </Form>
-        </section>
+        </CardSection>
       ) : (
-        <section className="card" aria-labelledby="replies-heading">
-          <h2 id="replies-heading">Answer sent</h2>
+        <CardSection id="replies-heading" title="Answer sent">
           {replies.length ? (
             replies.map((reply) => (
               <p key={reply.id}>
@@ -95,7 +93,7 @@ export default function AdminContactRequest() {
           ) : (
             <p className="muted">The answer email is no longer in the outbox.</p>
           )}
-        </section>
+        </CardSection>
       )}
     </>
   )

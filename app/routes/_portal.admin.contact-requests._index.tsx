@@ -2,10 +2,11 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import * as z from 'zod'
 import { loadContactRequests } from '~/services/help/contact.server'
-import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
-import { readQuery } from '~/http/query.server'
+import { PageHeader } from '~/components/ui/page-header'
+import { TabLinks } from '~/components/ui/tab-links'
+import { readAdminQuery } from '~/http/query.server'
 import { pageParam } from '~/domain/query-params'
 
 export const meta: MetaFunction = () => [{ title: 'Contact requests · Admin · MegiLance' }]
@@ -17,8 +18,7 @@ const FilterSchema = z.object({
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
-  const filter = readQuery(request, FilterSchema)
+  const filter = await readAdminQuery(request, FilterSchema)
   return json({ filter, ...(await loadContactRequests(filter.status, filter.page, PAGE_SIZE)) })
 }
 
@@ -26,25 +26,19 @@ export default function AdminContactRequests() {
   const { filter, rows, total } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Contact requests</h1>
+      <PageHeader title="Contact requests">
         <p className="muted">
           Questions sent from the help centre. Open ones are listed oldest first: whoever waited longest is answered
           first.
         </p>
-      </header>
-      <nav className="tabs" aria-label="Contact request lists">
-        <Link to="?status=open" className="tabs__tab" aria-current={filter.status === 'open' ? 'page' : undefined}>
-          Open
-        </Link>
-        <Link
-          to="?status=answered"
-          className="tabs__tab"
-          aria-current={filter.status === 'answered' ? 'page' : undefined}
-        >
-          Answered
-        </Link>
-      </nav>
+      </PageHeader>
+      <TabLinks
+        label="Contact request lists"
+        tabs={[
+          { to: '?status=open', label: 'Open', current: filter.status === 'open' },
+          { to: '?status=answered', label: 'Answered', current: filter.status === 'answered' },
+        ]}
+      />
       <DataTable
         pages={{ page: filter.page, pageSize: PAGE_SIZE, total }}
         caption={filter.status === 'open' ? `Open contact requests (${total})` : `Answered contact requests (${total})`}

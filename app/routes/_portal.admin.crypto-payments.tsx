@@ -1,5 +1,4 @@
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
@@ -8,6 +7,7 @@ import {
   CryptoRequestsTable,
   type AdminFormReply,
 } from '~/components/payments/admin-crypto-tables'
+import { PageHeader } from '~/components/ui/page-header'
 import {
   confirmSandboxCryptoPayment,
   cryptoAdminOverview,
@@ -26,10 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(await cryptoAdminOverview(), { headers: { 'Cache-Control': 'no-store' } })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('confirm') }),
-  z.object({ intent: z.literal('refund') }),
-])
+const IntentSchema = /* @__PURE__ */ bareIntents('confirm', 'refund')
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
@@ -99,8 +96,7 @@ export default function AdminCryptoPayments() {
   const last = actionData && 'form' in actionData ? (actionData.form as AdminFormReply) : undefined
   return (
     <>
-      <header className="page-header">
-        <h1>Crypto payments</h1>
+      <PageHeader title="Crypto payments">
         <p className="muted">
           {data.sandboxOff
             ? `${data.sandboxOff} Networks without a receiving address take no payments, and their sandbox requests cannot be confirmed.`
@@ -108,7 +104,7 @@ export default function AdminCryptoPayments() {
               ? 'Every network has a receiving address: payments are confirmed by the provider’s signed webhook only.'
               : `Sandbox on ${data.sandboxNetworks.map(networkLabel).join(', ')}: no receiving address is configured there, so you confirm those payments here with a transaction reference.${data.sandboxNetworks.length < 5 ? ' Other networks are confirmed by the provider’s signed webhook.' : ''}`}
         </p>
-      </header>
+      </PageHeader>
       <section aria-labelledby="crypto-requests-heading">
         <h2 id="crypto-requests-heading">Payment requests</h2>
         {data.requests.length ? (

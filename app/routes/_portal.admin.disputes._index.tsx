@@ -4,6 +4,8 @@ import { listDisputesForAdmin } from '~/models/disputes.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
+import { PageHeader } from '~/components/ui/page-header'
+import { TabLinks } from '~/components/ui/tab-links'
 
 export const meta: MetaFunction = () => [{ title: 'Disputes · Admin · MegiLance' }]
 
@@ -28,22 +30,16 @@ export default function AdminDisputes() {
   const [params] = useSearchParams()
   return (
     <>
-      <header className="page-header">
-        <h1>Disputes</h1>
+      <PageHeader title="Disputes">
         <p className="muted">Oldest first: whoever waited longest is decided first.</p>
-      </header>
-      <nav className="tabs" aria-label="Dispute lists">
-        <Link to="?show=waiting" className="tabs__tab" aria-current={show === 'waiting' ? 'page' : undefined}>
-          Waiting
-        </Link>
-        <Link
-          to="?show=decided"
-          className="tabs__tab"
-          aria-current={show === 'decided' || params.get('show') === 'decided' ? 'page' : undefined}
-        >
-          Decided
-        </Link>
-      </nav>
+      </PageHeader>
+      <TabLinks
+        label="Dispute lists"
+        tabs={[
+          { to: '?show=waiting', label: 'Waiting', current: show === 'waiting' },
+          { to: '?show=decided', label: 'Decided', current: show === 'decided' || params.get('show') === 'decided' },
+        ]}
+      />
       {rows.length ? (
         <DataTable
           caption={show === 'waiting' ? 'Disputes waiting' : 'Decided disputes'}

@@ -11,6 +11,7 @@ import {
   type AlertFormResult,
 } from '~/components/fraud/alert-forms'
 import { LinkedGroupTable } from '~/components/fraud/linked-group-table'
+import { CardSection } from '~/components/ui/card-section'
 import { FRAUD_ALERT_MACHINE, FRAUD_ALERT_STATUS_LABELS, FRAUD_ALERT_TYPE_LABELS } from '~/domain/fraud-alerts'
 import { actionsOpenTo } from '~/domain/state-machine'
 import { requireRole } from '~/http/auth.server'
@@ -133,16 +134,14 @@ export default function AdminFraudAlert() {
           {formatDateTime(alert.detectedAt)}
         </p>
       </header>
-      <section className="card" aria-labelledby="evidence-heading">
-        <h2 id="evidence-heading">Evidence</h2>
+      <CardSection id="evidence-heading" title="Evidence">
         <ul>
           {alert.evidence.words.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
-      </section>
-      <section className="card" aria-labelledby="accounts-heading">
-        <h2 id="accounts-heading">Accounts involved</h2>
+      </CardSection>
+      <CardSection id="accounts-heading" title="Accounts involved">
         <ul>
           {accounts.map((account) => (
             <li key={account.id}>
@@ -154,10 +153,9 @@ export default function AdminFraudAlert() {
         {blockable.map((account) => (
           <BlockForm key={account.id} account={account} result={result} />
         ))}
-      </section>
+      </CardSection>
       {links.length ? <LinkedGroupTable links={links} accounts={accounts} /> : null}
-      <section className="card" aria-labelledby="holds-heading">
-        <h2 id="holds-heading">Held payouts</h2>
+      <CardSection id="holds-heading" title="Held payouts">
         {held.length ? (
           held.map((payout) => (
             <PayoutHoldForm
@@ -169,17 +167,15 @@ export default function AdminFraudAlert() {
         ) : (
           <p className="empty">No payout of these accounts is on hold.</p>
         )}
-      </section>
-      <section className="card" aria-labelledby="escrow-heading">
-        <h2 id="escrow-heading">Money in escrow</h2>
+      </CardSection>
+      <CardSection id="escrow-heading" title="Money in escrow">
         {escrowed.length ? (
           <DisputeHoldForm milestones={escrowed} result={result} />
         ) : (
           <p className="empty">No milestone of these accounts’ active contracts is in escrow without a dispute.</p>
         )}
-      </section>
-      <section className="card" aria-labelledby="workflow-heading">
-        <h2 id="workflow-heading">Workflow</h2>
+      </CardSection>
+      <CardSection id="workflow-heading" title="Workflow">
         {actions.length ? (
           <WorkflowForm actions={actions} admins={admins} assigneeId={alert.assigneeId} result={result} />
         ) : null}
@@ -193,7 +189,7 @@ export default function AdminFraudAlert() {
             </li>
           ))}
         </ol>
-      </section>
+      </CardSection>
       <AlertActivity name={alert.subjectName} activity={activity} />
     </>
   )

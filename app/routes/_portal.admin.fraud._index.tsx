@@ -2,13 +2,13 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { AlertFilters } from '~/components/fraud/alert-filters'
 import { AlertsPerDayChart } from '~/components/fraud/alerts-per-day-chart'
+import { PageHeader } from '~/components/ui/page-header'
 import { useLiveRevalidate } from '~/components/ui/use-live-revalidate'
 import { DataTable } from '~/components/ui/data-table'
 import { Stat } from '~/components/ui/stat'
 import { FraudAlertFilterSchema } from '~/domain/fraud-alert-filters'
 import { FRAUD_ALERT_STATUS_LABELS, FRAUD_ALERT_TYPE_LABELS } from '~/domain/fraud-alerts'
-import { requireRole } from '~/http/auth.server'
-import { readQuery } from '~/http/query.server'
+import { readAdminQuery } from '~/http/query.server'
 import { listFraudAlerts } from '~/models/fraud-alerts.server'
 import { fraudDeskSummary } from '~/services/fraud/desk-views.server'
 import { formatDate, formatDateTime, formatMoney } from '~/utils/format'
@@ -18,8 +18,7 @@ export const meta: MetaFunction = () => [{ title: 'Fraud desk · Admin · MegiLa
 const PAGE_SIZE = 25
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
-  const filter = readQuery(request, FraudAlertFilterSchema)
+  const filter = await readAdminQuery(request, FraudAlertFilterSchema)
   const [summary, list] = await Promise.all([
     fraudDeskSummary(filter),
     listFraudAlerts(filter, { offset: (filter.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
@@ -37,13 +36,12 @@ export default function AdminFraudDesk() {
   useLiveRevalidate('/admin/fraud/events', 'fraud-alert')
   return (
     <>
-      <header className="page-header">
-        <h1>Fraud desk</h1>
+      <PageHeader title="Fraud desk">
         <p className="muted">
           Alerts the fraud detectors raised, each with the evidence in words. Figures for {formatDate(range.from)} to{' '}
           {formatDate(range.to)}.
         </p>
-      </header>
+      </PageHeader>
       <dl className="stats">
         <Stat label="Open" value={stats.open} />
         <Stat label="Critical and open" value={stats.critical} />

@@ -9,7 +9,9 @@ import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
-import { RemovableEntry } from '~/components/ui/removable-entry'
+import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
+import { RemovableList } from '~/components/ui/removable-entry'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { BlocklistFormConstraint } from '~/components/ui/form-constraints/blocklist-form'
 
@@ -49,15 +51,13 @@ export default function AdminIpBlocklist() {
   const [form, fields] = useZodForm(BlocklistFormConstraint, { id: 'blocklist-add', lastResult })
   return (
     <>
-      <header className="page-header">
-        <h1>IP blocklist</h1>
+      <PageHeader title="IP blocklist">
         <p className="muted">
           Sign-ins from these addresses are refused for every account and logged as security events. Your own IP address
           now is {yourIp ?? 'unknown'}.
         </p>
-      </header>
-      <section className="card" aria-labelledby="blocklist-add-heading">
-        <h2 id="blocklist-add-heading">Block an address or range</h2>
+      </PageHeader>
+      <CardSection id="blocklist-add-heading" title="Block an address or range">
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <input type="hidden" name="intent" value="add" />
           <IpRangeFields
@@ -69,34 +69,29 @@ export default function AdminIpBlocklist() {
             Block
           </button>
         </Form>
-      </section>
-      <section className="card" aria-labelledby="blocklist-heading">
-        <h2 id="blocklist-heading">Blocked addresses</h2>
-        {entries.length ? (
-          <ul className="list" aria-label="Blocked addresses">
-            {entries.map((entry) => (
-              <RemovableEntry
-                key={entry.id}
-                className="ip-list__entry"
-                title={
-                  <>
-                    <code>{entry.cidr}</code> · {entry.reason}
-                  </>
-                }
-                added={
-                  <>
-                    {formatDateTime(entry.createdAt)} by{' '}
-                    {entry.addedBy ? entry.addedBy.name : 'an account that no longer exists'}
-                  </>
-                }
-                remove={{ name: 'entryId', value: entry.id, label: `Remove ${entry.cidr} from the blocklist` }}
-              />
-            ))}
-          </ul>
-        ) : (
-          <p className="empty">No address is blocked.</p>
-        )}
-      </section>
+      </CardSection>
+      <CardSection id="blocklist-heading" title="Blocked addresses">
+        <RemovableList
+          label="Blocked addresses"
+          items={entries}
+          empty="No address is blocked."
+          entry={(entry) => ({
+            className: 'ip-list__entry',
+            title: (
+              <>
+                <code>{entry.cidr}</code> · {entry.reason}
+              </>
+            ),
+            added: (
+              <>
+                {formatDateTime(entry.createdAt)} by{' '}
+                {entry.addedBy ? entry.addedBy.name : 'an account that no longer exists'}
+              </>
+            ),
+            remove: { name: 'entryId', value: entry.id, label: `Remove ${entry.cidr} from the blocklist` },
+          })}
+        />
+      </CardSection>
     </>
   )
 }

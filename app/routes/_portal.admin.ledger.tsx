@@ -5,7 +5,9 @@ import { ACCOUNT_KIND_LABELS } from '~/services/payments/ledger/account-kinds'
 import { loadLedgerHealth } from '~/services/payments/ledger/ledger-health.server'
 import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
+import { CardSection } from '~/components/ui/card-section'
 import { DataTable } from '~/components/ui/data-table'
+import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Ledger health · Admin · MegiLance' }]
 
@@ -19,14 +21,13 @@ export default function AdminLedgerHealth() {
     useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Ledger health</h1>
+      <PageHeader title="Ledger health">
         <p className="muted">
           Every balance is the sum of its double-entry ledger entries; these checks run over all{' '}
           {transactionCount.toLocaleString('en')} {transactionCount === 1 ? 'transaction' : 'transactions'} each time
           the page loads.
         </p>
-      </header>
+      </PageHeader>
       <section className="card" aria-labelledby="invariants-heading">
         <h2 id="invariants-heading">Invariants: {healthy ? 'all hold' : 'broken'}</h2>
         <DataTable
@@ -73,8 +74,7 @@ export default function AdminLedgerHealth() {
           </div>
         ) : null}
       </section>
-      <section className="card" aria-labelledby="totals-heading">
-        <h2 id="totals-heading">Totals per account kind and currency</h2>
+      <CardSection id="totals-heading" title="Totals per account kind and currency">
         {totals.length ? (
           <DataTable
             caption="Balance of each account kind per currency"
@@ -101,11 +101,10 @@ export default function AdminLedgerHealth() {
           Clearing accounts are negative by design: they mirror money that came in from (or went out to) cards, crypto
           networks and banks.
         </p>
-      </section>
-      <section className="card" aria-labelledby="latest-heading">
-        <h2 id="latest-heading">Latest transactions</h2>
+      </CardSection>
+      <CardSection id="latest-heading" title="Latest transactions">
         <LedgerTransactionList transactions={latest} kindLabels={ACCOUNT_KIND_LABELS} />
-      </section>
+      </CardSection>
     </>
   )
 }

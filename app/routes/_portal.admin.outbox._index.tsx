@@ -4,11 +4,11 @@ import * as z from 'zod'
 import { listOutbox } from '~/models/outbox.server'
 import { isEmailSandboxed } from '~/services/email/mailer.server'
 import { isSmsSandboxed } from '~/services/security/sms.server'
-import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
-import { readQuery } from '~/http/query.server'
-import { FilterForm, SearchFilter } from '~/components/ui/filters'
+import { readAdminQuery } from '~/http/query.server'
+import { FilterForm } from '~/components/ui/filters'
+import { PageHeader } from '~/components/ui/page-header'
 import { pageParam } from '~/domain/query-params'
 
 export const meta: MetaFunction = () => [{ title: 'Outbox · Admin · MegiLance' }]
@@ -20,8 +20,7 @@ const FilterSchema = z.object({
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
-  const filter = readQuery(request, FilterSchema)
+  const filter = await readAdminQuery(request, FilterSchema)
   const { rows, total } = await listOutbox({ to: filter.to, page: filter.page, pageSize: PAGE_SIZE })
   return json({ filter, rows, total, emailOffline: isEmailSandboxed(), smsOffline: isSmsSandboxed() })
 }
@@ -30,8 +29,7 @@ export default function AdminOutbox() {
   const { filter, rows, total, emailOffline, smsOffline } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Outbox</h1>
+      <PageHeader title="Outbox">
         {emailOffline ? (
           <p>
             <strong>This is the offline outbox.</strong> No SMTP server is configured (SMTP_URL), so emails are kept
@@ -50,10 +48,13 @@ export default function AdminOutbox() {
             ? 'Text messages are kept here too, until their code expires: Twilio is not configured.'
             : 'Text messages go through Twilio; only their delivery is recorded here.'}
         </p>
-      </header>
-      <FilterForm label="Find emails">
-        <SearchFilter id="outbox-to" name="to" label="Recipient" value={filter.to} />
-      </FilterForm>
+      </PageHeader>
+      <FilterForm
+        label="Find emails"
+        idPrefix="outbox"
+        values={filter}
+        fields={[{ kind: 'search', name: 'to', label: 'Recipient' }]}
+      />
       <DataTable
         pages={{ page: filter.page, pageSize: PAGE_SIZE, total }}
         caption={<>Emails, newest first ({total})</>}

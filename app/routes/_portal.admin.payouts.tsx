@@ -7,8 +7,9 @@ import {
   type SerializeFrom,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
-import { FilterForm, SelectFilter } from '~/components/ui/filters'
+import { FilterForm } from '~/components/ui/filters'
 import { PAYOUT_RAILS, PAYOUT_STATUSES, type PayoutRailKind, type PayoutStatus } from '~/domain/enums'
 import { listPayoutsForAdmin } from '~/models/payouts.server'
 import { PAYOUT_MACHINE } from '~/domain/payout-machine'
@@ -26,10 +27,7 @@ export const meta: MetaFunction = () => [{ title: 'Payouts · Admin · MegiLance
 
 const PAGE_SIZE = 25
 const STATUS_OPTIONS = PAYOUT_STATUSES.map((status) => [status, PAYOUT_STATUS_LABELS[status].split(' — ')[0]!] as const)
-const RAIL_OPTIONS = [
-  ['bank', 'Bank'],
-  ['crypto', 'Crypto'],
-] as const
+const RAIL_OPTIONS = { bank: 'Bank', crypto: 'Crypto' }
 const pick = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined
 
@@ -101,31 +99,22 @@ export default function AdminPayouts() {
   const actionData = useActionData<typeof action>()
   return (
     <>
-      <header className="page-header">
-        <h1>Payouts</h1>
+      <PageHeader title="Payouts">
         <p className="muted">
           Hold a payout that looks wrong, release it once checked, or cancel it to return the money to the wallet. The
           freelancer sees your reason.
         </p>
-      </header>
-      <FilterForm label="Filter payouts" className="filters" submit="Filter">
-        <SelectFilter
-          id="filter-status"
-          name="status"
-          label="Status"
-          anyLabel="Any"
-          value={filter.status}
-          options={STATUS_OPTIONS}
-        />
-        <SelectFilter
-          id="filter-rail"
-          name="rail"
-          label="Rail"
-          anyLabel="Any"
-          value={filter.rail}
-          options={RAIL_OPTIONS}
-        />
-      </FilterForm>
+      </PageHeader>
+      <FilterForm
+        label="Filter payouts"
+        className="filters"
+        submit="Filter"
+        values={filter}
+        fields={[
+          { kind: 'select', name: 'status', label: 'Status', anyLabel: 'Any', options: STATUS_OPTIONS },
+          { kind: 'select', name: 'rail', label: 'Rail', anyLabel: 'Any', options: RAIL_OPTIONS },
+        ]}
+      />
       <p className="muted">{total === 1 ? '1 payout' : `${total} payouts`}</p>
       {rows.length ? (
         <ul className="admin-payouts" aria-label="Payouts">

@@ -1,5 +1,4 @@
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -13,16 +12,17 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RequiredMark } from '~/components/ui/field'
 import { DataTable } from '~/components/ui/data-table'
-import { readQuery } from '~/http/query.server'
-import { FilterForm, SearchFilter, SelectFilter } from '~/components/ui/filters'
+import { readAdminQuery } from '~/http/query.server'
+import { FilterForm } from '~/components/ui/filters'
+import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Projects · Admin · MegiLance' }]
 
 const PAGE_SIZE = 25
+const STATE_OPTIONS = { visible: 'Visible', hidden: 'Hidden' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
-  const filter = readQuery(request, AdminProjectSearchSchema)
+  const filter = await readAdminQuery(request, AdminProjectSearchSchema)
   const { rows, total } = await listProjectsForAdmin({
     query: filter.q,
     state: filter.state,
@@ -32,10 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ filter, rows, total })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('hide') }),
-  z.object({ intent: z.literal('restore') }),
-])
+const IntentSchema = /* @__PURE__ */ bareIntents('hide', 'restore')
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, 'admin')
@@ -76,27 +73,27 @@ export default function AdminProjects() {
   const failed = useActionData<typeof action>()
   return (
     <>
-      <header className="page-header">
-        <h1>Projects</h1>
+      <PageHeader title="Projects">
         <p className="muted">
           {total.toLocaleString('en')} matching {total === 1 ? 'project' : 'projects'}. A hidden project is out of
           search and shown only to its client (with your reason) and to admins.
         </p>
-      </header>
-      <FilterForm label="Find projects">
-        <SearchFilter id="project-q" name="q" label="Title" value={filter.q} />
-        <SelectFilter
-          id="project-state"
-          name="state"
-          label="Moderation"
-          anyLabel="Visible and hidden"
-          value={filter.state}
-          options={[
-            ['visible', 'Visible'],
-            ['hidden', 'Hidden'],
-          ]}
-        />
-      </FilterForm>
+      </PageHeader>
+      <FilterForm
+        label="Find projects"
+        idPrefix="project"
+        values={filter}
+        fields={[
+          { kind: 'search', name: 'q', label: 'Title' },
+          {
+            kind: 'select',
+            name: 'state',
+            label: 'Moderation',
+            anyLabel: 'Visible and hidden',
+            options: STATE_OPTIONS,
+          },
+        ]}
+      />
       <DataTable
         pages={{ page: filter.page, pageSize: PAGE_SIZE, total }}
         caption="Projects"

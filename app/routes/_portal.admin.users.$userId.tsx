@@ -2,8 +2,10 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CardSection } from '~/components/ui/card-section'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { TextareaField } from '~/components/ui/field'
+import { PageHeader } from '~/components/ui/page-header'
 import { findUserById } from '~/models/users.server'
 import { blockAccount, endSessionsByAdmin, unblockAccount } from '~/services/accounts/accounts.server'
 import { countActiveSessionsOf } from '~/services/accounts/sessions.server'
@@ -71,14 +73,12 @@ export default function AdminUser() {
       <p>
         <Link to="/admin/users">← All users</Link>
       </p>
-      <header className="page-header">
-        <h1>{user.name}</h1>
+      <PageHeader title={user.name}>
         <p className="muted">
           {user.email} · <span className="capitalize">{user.role}</span> · joined {formatDateTime(user.createdAt)}
         </p>
-      </header>
-      <section className="card" aria-labelledby="access-heading">
-        <h2 id="access-heading">Access</h2>
+      </PageHeader>
+      <CardSection id="access-heading" title="Access">
         {user.blockedAt ? (
           <>
             <p>
@@ -87,11 +87,7 @@ export default function AdminUser() {
             <p>
               Reason shown to the user: <q>{user.blockedReason}</q>
             </p>
-            <Form method="post">
-              <button type="submit" name="intent" value="unblock" className="button button--secondary">
-                Unblock user
-              </button>
-            </Form>
+            <IntentButtonForm intent="unblock">Unblock user</IntentButtonForm>
           </>
         ) : user.role === 'admin' ? (
           <p className="muted">Admins cannot be blocked.</p>
@@ -111,9 +107,8 @@ export default function AdminUser() {
             </button>
           </Form>
         )}
-      </section>
-      <section className="card" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">Sessions</h2>
+      </CardSection>
+      <CardSection id="sessions-heading" title="Sessions">
         <p>
           Signed in on {activeSessions} browser{activeSessions === 1 ? '' : 's'}.{' '}
           <Link to={`/admin/security-events?${new URLSearchParams({ email: user.email, match: 'exact' })}`}>
@@ -121,7 +116,7 @@ export default function AdminUser() {
           </Link>
         </p>
         {activeSessions ? <IntentButtonForm intent="end-sessions">Sign out of every session</IntentButtonForm> : null}
-      </section>
+      </CardSection>
     </>
   )
 }

@@ -2,19 +2,20 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { listUsers } from '~/models/users.server'
 import { UserSearchSchema } from '~/services/admin/user-admin-schemas'
-import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
-import { readQuery } from '~/http/query.server'
-import { FilterForm, SearchFilter, SelectFilter } from '~/components/ui/filters'
+import { readAdminQuery } from '~/http/query.server'
+import { FilterForm } from '~/components/ui/filters'
+import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Users · Admin · MegiLance' }]
 
 const PAGE_SIZE = 25
+const ROLE_OPTIONS = { client: 'Client', freelancer: 'Freelancer', admin: 'Admin' }
+const STATUS_OPTIONS = { active: 'Active', blocked: 'Blocked' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
-  const filter = readQuery(request, UserSearchSchema)
+  const filter = await readAdminQuery(request, UserSearchSchema)
   const { rows, total } = await listUsers({
     query: filter.q,
     role: filter.role,
@@ -29,38 +30,21 @@ export default function AdminUsers() {
   const { filter, rows, total } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Users</h1>
+      <PageHeader title="Users">
         <p className="muted">
           {total.toLocaleString('en')} matching {total === 1 ? 'account' : 'accounts'}
         </p>
-      </header>
-      <FilterForm label="Find users">
-        <SearchFilter id="user-q" name="q" label="Name or email" value={filter.q} />
-        <SelectFilter
-          id="user-role"
-          name="role"
-          label="Role"
-          anyLabel="Any role"
-          value={filter.role}
-          options={[
-            ['client', 'Client'],
-            ['freelancer', 'Freelancer'],
-            ['admin', 'Admin'],
-          ]}
-        />
-        <SelectFilter
-          id="user-status"
-          name="status"
-          label="Status"
-          anyLabel="Any status"
-          value={filter.status}
-          options={[
-            ['active', 'Active'],
-            ['blocked', 'Blocked'],
-          ]}
-        />
-      </FilterForm>
+      </PageHeader>
+      <FilterForm
+        label="Find users"
+        idPrefix="user"
+        values={filter}
+        fields={[
+          { kind: 'search', name: 'q', label: 'Name or email' },
+          { kind: 'select', name: 'role', label: 'Role', anyLabel: 'Any role', options: ROLE_OPTIONS },
+          { kind: 'select', name: 'status', label: 'Status', anyLabel: 'Any status', options: STATUS_OPTIONS },
+        ]}
+      />
       <DataTable
         pages={{ page: filter.page, pageSize: PAGE_SIZE, total }}
         caption="Users"

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Chart } from '~/components/charts/chart'
+import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
 import { requireRole } from '~/http/auth.server'
 import { loadClientAnalytics, loadFreelancerAnalytics } from '~/services/analytics/personal-analytics.server'
@@ -16,15 +17,14 @@ export default function PersonalAnalytics() {
   const { role, currency, charts, figures } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Your analytics</h1>
+      <PageHeader title="Your analytics">
         <p className="muted">
           The last 12 months, by month; amounts in {currency}.{' '}
           {role === 'freelancer'
             ? 'Earnings are what reached your wallet after the platform fee.'
             : 'Spend is what you paid for delivered work.'}
         </p>
-      </header>
+      </PageHeader>
       <dl className="stats">
         {figures.map((figure) => (
           <Stat key={figure.label} label={figure.label} value={figure.value} detail={figure.detail} />

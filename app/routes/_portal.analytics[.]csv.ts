@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireRole } from '~/http/auth.server'
+import { downloadResponse } from '~/http/download.server'
 import { chartTable, tableCsv } from '~/services/analytics/exports'
 import { loadClientAnalytics, loadFreelancerAnalytics } from '~/services/analytics/personal-analytics.server'
 
@@ -10,11 +11,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user.role === 'freelancer' ? await loadFreelancerAnalytics(user.id) : await loadClientAnalytics(user.id)
   const chart = analytics.charts.find((c) => c.id === new URL(request.url).searchParams.get('table'))
   if (!chart) throw new Response('No such table', { status: 404 })
-  return new Response(tableCsv(chartTable(chart), analytics.currency), {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="megilance-${chart.id}.csv"`,
-      'cache-control': 'private, no-store',
-    },
-  })
+  return downloadResponse(tableCsv(chartTable(chart), analytics.currency), `megilance-${chart.id}.csv`)
 }

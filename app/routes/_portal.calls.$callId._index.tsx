@@ -3,6 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AttendanceTable } from '~/components/call/attendance-table'
 import { InviteForm } from '~/components/call/invite-form'
+import { CardSection } from '~/components/ui/card-section'
 import { WhiteboardSnapshot } from '~/components/whiteboard/whiteboard-snapshot'
 import { RecordingList } from '~/components/call/recording-list'
 import { formatCallDuration } from '~/utils/call-duration'
@@ -91,24 +92,20 @@ export default function CallPage() {
           </Form>
         )}
       </header>
-      <section className="card" aria-labelledby="attendance-heading">
-        <h2 id="attendance-heading">Who joined</h2>
+      <CardSection id="attendance-heading" title="Who joined">
         <AttendanceTable attendance={data.attendance} />
-      </section>
-      <section className="card" aria-labelledby="recordings-heading">
-        <h2 id="recordings-heading">Recordings</h2>
+      </CardSection>
+      <CardSection id="recordings-heading" title="Recordings">
         <RecordingList recordings={data.recordings} />
-      </section>
-      <section className="card" aria-labelledby="whiteboard-heading">
-        <h2 id="whiteboard-heading">Whiteboard</h2>
+      </CardSection>
+      <CardSection id="whiteboard-heading" title="Whiteboard">
         <WhiteboardSnapshot strokes={data.whiteboard} title={`The call’s whiteboard: ${data.title}`} />
-      </section>
+      </CardSection>
       {data.ongoing && !data.asGuest ? (
-        <section className="card" aria-labelledby="invite-heading">
-          <h2 id="invite-heading">Invite</h2>
+        <CardSection id="invite-heading" title="Invite">
           {data.guests.length ? <p>Invited: {data.guests.map((guest) => guest.name).join(', ')}.</p> : null}
           <InviteForm callId={data.id} lastResult={actionData && 'status' in actionData ? actionData : null} />
-        </section>
+        </CardSection>
       ) : null}
     </>
   )

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { CallRoom } from '~/components/call/call-room'
 import { FileShareForm } from '~/components/call/file-share-form'
 import { InviteForm } from '~/components/call/invite-form'
+import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { Whiteboard } from '~/components/whiteboard/whiteboard'
 import { RecordingControl } from '~/components/call/recording-control'
 import { useHydrated } from '~/components/security/use-hydrated'
@@ -37,18 +39,14 @@ export default function CallRoomPage() {
   const hydrated = useHydrated()
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/calls/${data.id}`}>← The call’s page</Link>
-        </p>
-        <h1>Call: {data.title}</h1>
+      <PageHeader back={{ to: `/calls/${data.id}`, label: 'The call’s page' }} title={`Call: ${data.title}`}>
         {data.meeting ? (
           <p>
             For the meeting “{data.meeting.title}” at {formatDateTime(data.meeting.startsAt)}.{' '}
             <a href={`/meetings/${data.meeting.id}.ics`}>Add it to your calendar (.ics)</a>
           </p>
         ) : null}
-      </header>
+      </PageHeader>
       {hydrated ? (
         <>
           <CallRoom
@@ -59,28 +57,25 @@ export default function CallRoomPage() {
             toolbar={(call) => <RecordingControl callId={data.id} selfName={data.me.name} {...call} />}
           />
           {data.conversationId ? (
-            <section className="card" aria-labelledby="files-heading">
-              <h2 id="files-heading">Files</h2>
+            <CardSection id="files-heading" title="Files">
               <FileShareForm conversationId={data.conversationId} />
-            </section>
+            </CardSection>
           ) : null}
           {data.conversationId ? (
-            <section className="card" aria-labelledby="invite-heading">
-              <h2 id="invite-heading">Invite</h2>
+            <CardSection id="invite-heading" title="Invite">
               <InviteForm callId={data.id} />
-            </section>
+            </CardSection>
           ) : null}
         </>
       ) : (
-        <section className="card" aria-labelledby="needs-js-heading">
-          <h2 id="needs-js-heading">Calls need JavaScript</h2>
+        <CardSection id="needs-js-heading" title="Calls need JavaScript">
           <p>
             Video calls run in the browser, so this page needs JavaScript. Turn it on for this site and reload to join.
           </p>
           <p>
             <Link to={`/calls/${data.id}`}>Back to the call’s page</Link>
           </p>
-        </section>
+        </CardSection>
       )}
     </>
   )

@@ -5,6 +5,7 @@ import { requireUser } from '~/http/auth.server'
 import { listMyCalls } from '~/services/video/call-history.server'
 import { formatDateTime } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
+import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Calls · MegiLance' }]
 
@@ -27,10 +28,9 @@ export default function Calls() {
   const { calls } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Calls</h1>
+      <PageHeader title="Calls">
         <p className="muted">Start a call from a contract or a conversation; each call is kept here with who joined.</p>
-      </header>
+      </PageHeader>
       {calls.length ? (
         <DataTable caption="Your calls" columns={['Call', 'Started', 'Duration']}>
           {calls.map((call) => (

@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { StripeCheckoutStatus } from '~/components/payments/stripe-checkout-status'
 
 import { findContract, findMilestone, getMilestoneContractId } from '~/models/contracts.server'
@@ -15,6 +15,8 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { CardFields } from '~/components/payments/card-fields'
+import { PageHeader } from '~/components/ui/page-header'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { cardAttemptOriginOf } from '~/services/fraud/card-attempts.server'
 import { CardCheckoutConstraint } from '~/components/ui/form-constraints/card-checkout'
@@ -106,15 +108,14 @@ function SandboxCheckout({
   const [form, fields] = useZodForm(CardCheckoutConstraint, { id: 'card-checkout', lastResult })
   return (
     <div className="page--narrow">
-      <header className="page-header">
-        <p>
-          <Link to={`/contracts/${data.contract.id}`}>← Back to {data.contract.title} (nothing is charged)</Link>
-        </p>
-        <h1>Pay {amount} by card</h1>
+      <PageHeader
+        back={{ to: `/contracts/${data.contract.id}`, label: `Back to ${data.contract.title} (nothing is charged)` }}
+        title={`Pay ${amount} by card`}
+      >
         <p className="muted">
           For the milestone “{data.milestoneTitle}”. The money is held in escrow until you approve the work.
         </p>
-      </header>
+      </PageHeader>
       <section className="card" aria-labelledby="sandbox-heading">
         <h2 id="sandbox-heading">
           <span className="badge badge--blocked">Sandbox</span> No real card is charged
@@ -126,9 +127,7 @@ function SandboxCheckout({
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <FormAlert errors={form.errors} />
           <CardFields fields={fields} />
-          <button type="submit" className="button button--primary button--block">
-            Pay {amount}
-          </button>
+          <SubmitButton block>Pay {amount}</SubmitButton>
         </Form>
       </section>
     </div>

@@ -5,6 +5,7 @@ import { listProjectsOfClientWithCounts } from '~/models/projects.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
+import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Your projects · MegiLance' }]
 
@@ -17,14 +18,13 @@ export default function ClientProjects() {
   const { projects } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Your projects</h1>
+      <PageHeader title="Your projects">
         <p>
           <Link to="/projects/new" className="button button--primary">
             Post a project
           </Link>
         </p>
-      </header>
+      </PageHeader>
       <DataTable
         caption="Your projects"
         columns={['Project', 'Status', 'Proposals', { label: 'Posted', className: 'hide-narrow' }]}

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ReviewSection } from '~/components/profiles/reviews'
+import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
 import { loadClientPublicProfile } from '~/services/marketplace/public-profiles.server'
 import { requireUser } from '~/http/auth.server'
@@ -20,15 +21,14 @@ export default function ClientProfilePage() {
   const place = [profile.company, profile.country].filter(Boolean).join(' · ')
   return (
     <>
-      <header className="page-header">
-        <h1>{user.name}</h1>
+      <PageHeader title={user.name}>
         {place ? <p className="lead">{place}</p> : null}
         {isOwn ? (
           <p className="muted">
             This is how freelancers see your profile. <Link to="/settings">Edit profile</Link>
           </p>
         ) : null}
-      </header>
+      </PageHeader>
       <dl className="stats">
         <Stat
           label="Rating"

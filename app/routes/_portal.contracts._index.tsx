@@ -4,6 +4,7 @@ import { listContractsOf } from '~/models/contracts.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
+import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Contracts · MegiLance' }]
 
@@ -31,12 +32,11 @@ export default function ContractsPage() {
   const { role, contracts } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Contracts</h1>
+      <PageHeader title="Contracts">
         <p className="muted">
           Every contract you are on, active ones first. Open one to fund, submit, approve or end it.
         </p>
-      </header>
+      </PageHeader>
       {contracts.length ? (
         <DataTable caption="Your contracts" columns={['Contract', 'With', 'Type', 'Status']}>
           {contracts.map((contract) => (

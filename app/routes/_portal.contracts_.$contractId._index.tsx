@@ -7,6 +7,8 @@ import { ActivityLog } from '~/components/contracts/activity-log'
 import { ContractCalls } from '~/components/call/contract-calls'
 import { AddMilestoneForm, EndContractForm } from '~/components/contracts/contract-forms'
 import { MilestoneCard, type FormReply } from '~/components/contracts/milestone-card'
+import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
 import {
   AddMilestoneSchema,
@@ -136,11 +138,7 @@ export default function ContractPage() {
     .reduce((sum, milestone) => sum + milestone.amountMinor, 0)
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to="/contracts">← Contracts</Link>
-        </p>
-        <h1>{contract.title}</h1>
+      <PageHeader back={{ to: '/contracts', label: 'Contracts' }} title={contract.title}>
         <p className="muted">
           {contract.type === 'fixed' ? 'Fixed price' : `Hourly, ${money(contract.hourlyRateMinor ?? 0)} an hour`} ·
           client <Link to={`/clients/${data.client.id}`}>{data.client.name}</Link> · freelancer{' '}
@@ -168,7 +166,7 @@ export default function ContractPage() {
         {data.side !== 'admin' ? (
           <StartCallForm field="contractId" value={contract.id} ongoing={data.callOngoing} />
         ) : null}
-      </header>
+      </PageHeader>
 
       {data.allPaid && data.side !== 'admin' ? (
         <EndContractForm last={last} refundNote={null} allPaid side={data.side} />
@@ -237,16 +235,14 @@ export default function ContractPage() {
       ) : null}
 
       {data.side !== 'admin' ? (
-        <section className="card" aria-labelledby="calls-heading">
-          <h2 id="calls-heading">Calls</h2>
+        <CardSection id="calls-heading" title="Calls">
           <ContractCalls calls={data.calls} />
-        </section>
+        </CardSection>
       ) : null}
 
-      <section className="card" aria-labelledby="activity-heading">
-        <h2 id="activity-heading">Activity</h2>
+      <CardSection id="activity-heading" title="Activity">
         <ActivityLog activity={data.activity} />
-      </section>
+      </CardSection>
     </>
   )
 }

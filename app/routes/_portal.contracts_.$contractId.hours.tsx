@@ -1,11 +1,11 @@
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { InvoiceTable } from '~/components/hourly/invoice-table'
 import { TimeEntryList } from '~/components/hourly/time-entry-list'
+import { CardSection } from '~/components/ui/card-section'
 import { Field, TextareaField } from '~/components/ui/field'
 import { formatDuration } from '~/services/marketplace/hourly'
 import {
@@ -33,6 +33,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
+import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { LogTimeConstraint } from '~/components/ui/form-constraints/log-time'
 import { WeeklyLimitConstraint } from '~/components/ui/form-constraints/weekly-limit'
@@ -80,15 +81,15 @@ function chargeToast(charge: ChargeOutcome | null, before: string, currency: str
   return { kind: 'success' as const, message: `${before} The payment is being processed.` }
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('log-time') }),
-  z.object({ intent: z.literal('delete-entry') }),
-  z.object({ intent: z.literal('send-invoice') }),
-  z.object({ intent: z.literal('approve-invoice') }),
-  z.object({ intent: z.literal('dispute-invoice') }),
-  z.object({ intent: z.literal('pay-invoice') }),
-  z.object({ intent: z.literal('set-limit') }),
-])
+const IntentSchema = /* @__PURE__ */ bareIntents(
+  'log-time',
+  'delete-entry',
+  'send-invoice',
+  'approve-invoice',
+  'dispute-invoice',
+  'pay-invoice',
+  'set-limit',
+)
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contract } = await requireHourlyContract(request, params.contractId)
@@ -185,24 +186,19 @@ export default function ContractHours() {
   const { limit } = data
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/contracts/${contract.id}`}>← {contract.title}</Link>
-        </p>
-        <h1>Hours and invoices</h1>
+      <PageHeader back={{ to: `/contracts/${contract.id}`, label: contract.title }} title="Hours and invoices">
         <p className="muted">
           {formatMoney(contract.hourlyRateMinor, contract.currency)} an hour. Each finished week is invoiced on the
           Monday after it; the client has 5 days to approve or dispute, then is charged (wallet first, then the card on
           file). The freelancer receives the amount less the {data.feePercent}% platform fee.
         </p>
-      </header>
+      </PageHeader>
       {data.pause ? (
         <p className="form-alert" role="alert">
           This contract is paused: {data.pause.reason}
         </p>
       ) : null}
-      <section className="card" aria-labelledby="limit-heading">
-        <h2 id="limit-heading">Weekly limit</h2>
+      <CardSection id="limit-heading" title="Weekly limit">
         <p>
           This week: {formatDuration(data.loggedThisWeek)} logged
           {limit.thisWeek !== null
@@ -218,10 +214,9 @@ export default function ContractHours() {
             Card on file: {data.cardOnFile ?? 'none'} (<Link to="/settings/billing/card">change</Link>).
           </p>
         ) : null}
-      </section>
+      </CardSection>
       {data.isFreelancer && contract.status === 'active' && !data.pause ? (
-        <section className="card" aria-labelledby="log-time-heading">
-          <h2 id="log-time-heading">Log time</h2>
+        <CardSection id="log-time-heading" title="Log time">
           <Form method="post" {...getFormProps(form)} className="form-stack">
             <FormAlert errors={form.errors} />
             <div className="field-row">
@@ -245,16 +240,14 @@ export default function ContractHours() {
               ))}
             </div>
           ) : null}
-        </section>
+        </CardSection>
       ) : null}
-      <section className="card" aria-labelledby="invoices-heading">
-        <h2 id="invoices-heading">Invoices</h2>
+      <CardSection id="invoices-heading" title="Invoices">
         <InvoiceTable invoices={data.invoices} currency={contract.currency} canReview={data.isClient} />
-      </section>
-      <section className="card" aria-labelledby="entries-heading">
-        <h2 id="entries-heading">Logged time</h2>
+      </CardSection>
+      <CardSection id="entries-heading" title="Logged time">
         <TimeEntryList entries={data.entries} canEdit={data.isFreelancer && contract.status === 'active'} />
-      </section>
+      </CardSection>
     </>
   )
 }

@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { CryptoChoiceForm } from '~/components/payments/crypto-choice-form'
+import { PageHeader } from '~/components/ui/page-header'
 import { findMilestone } from '~/models/contracts.server'
 import { requireContractParty } from '~/services/marketplace/contracts.server'
 import { parseCryptoChoice } from '~/domain/crypto-networks'
@@ -63,17 +64,16 @@ export default function PayWithCryptoPage() {
   const lastResult = useActionData<typeof action>()
   return (
     <div className="page--narrow">
-      <header className="page-header">
-        <p>
-          <Link to={`/contracts/${contract.id}`}>← Back to {contract.title}</Link>
-        </p>
-        <h1>Pay {formatMoney(milestone.amountMinor, milestone.currency)} with crypto</h1>
+      <PageHeader
+        back={{ to: `/contracts/${contract.id}`, label: `Back to ${contract.title}` }}
+        title={`Pay ${formatMoney(milestone.amountMinor, milestone.currency)} with crypto`}
+      >
         <p className="muted">
           For the milestone “{milestone.title}”. You get an address, the exact amount and a QR code; the amount is
           locked at today’s rate for {RATE_LOCK_MINUTES} minutes. The money is held in escrow until you approve the
           work.
         </p>
-      </header>
+      </PageHeader>
       <section className="card">
         {milestone.pending && cryptoChoices.length ? (
           <CryptoChoiceForm

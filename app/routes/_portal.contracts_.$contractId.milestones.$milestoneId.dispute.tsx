@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { EvidenceFileField } from '~/components/disputes/evidence-file-field'
 import { TextareaField } from '~/components/ui/field'
 import { findContract, findMilestone } from '~/models/contracts.server'
@@ -13,6 +13,7 @@ import { requireUser } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
+import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { OpenDisputeConstraint } from '~/components/ui/form-constraints/open-dispute'
 
@@ -67,17 +68,13 @@ export default function OpenDispute() {
   const fileErrors = (lastResult?.error as Record<string, string[]> | undefined)?.file
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/contracts/${contract.id}`}>← {contract.title}</Link>
-        </p>
-        <h1>Open a dispute</h1>
+      <PageHeader back={{ to: `/contracts/${contract.id}`, label: contract.title }} title="Open a dispute">
         <p className="muted">
           About milestone “{milestone.title}” ({formatMoney(milestone.amountMinor, milestone.currency)}). The money
           stays in escrow; the other side gives their response, then an admin decides to release, refund or split it and
           writes the reason you both see.
         </p>
-      </header>
+      </PageHeader>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack card">
         <TextareaField label="What went wrong" meta={fields.reason} rows={5} />
         <TextareaField

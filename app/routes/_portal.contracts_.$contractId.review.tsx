@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { ReviewCard } from '~/components/reviews/review-card'
 import { RadioGroup, SelectField, TextareaField } from '~/components/ui/field'
 import type { ReviewDirection } from '~/domain/enums'
@@ -12,6 +12,8 @@ import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
+import { PageHeader } from '~/components/ui/page-header'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ReviewOfClientConstraint } from '~/components/ui/form-constraints/review-of-client'
 import { ReviewOfFreelancerConstraint } from '~/components/ui/form-constraints/review-of-freelancer'
@@ -51,11 +53,7 @@ export default function ContractReview() {
   const other = data.otherName
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/contracts/${data.contract.id}`}>← {data.contract.title}</Link>
-        </p>
-        <h1>Review</h1>
+      <PageHeader back={{ to: `/contracts/${data.contract.id}`, label: data.contract.title }} title="Review">
         <p className="muted">
           {data.window === 'not_ended'
             ? 'Reviews open when the contract ends. Each side then has 14 days to review the other.'
@@ -63,7 +61,7 @@ export default function ContractReview() {
               ? `Reviews are double-blind: neither of you sees the other’s review until both have written one or the window closes on ${formatDate(data.closesAt ?? new Date())}.`
               : `The review window closed on ${formatDate(data.closesAt ?? new Date())}; every review written is now visible.`}
         </p>
-      </header>
+      </PageHeader>
       {data.canReview ? <ReviewForm direction={data.direction} otherName={other} /> : null}
       <div className="review-pair">
         <section className="card" aria-labelledby="my-review-heading">
@@ -108,12 +106,7 @@ function ReviewForm({ direction, otherName }: { direction: ReviewDirection; othe
           {SUB_RATINGS[direction].map(({ name, label }) => {
             const meta = subFields[name]
             return meta ? (
-              <SelectField
-                key={name}
-                label={label}
-                meta={meta}
-                options={[{ value: '', label: 'Choose…' }, ...RATING_OPTIONS]}
-              />
+              <SelectField key={name} label={label} meta={meta} placeholder="Choose…" options={RATING_OPTIONS} />
             ) : null
           })}
         </div>
@@ -123,9 +116,7 @@ function ReviewForm({ direction, otherName }: { direction: ReviewDirection; othe
           rows={5}
           hint="What was it like to work together? It is shown on their profile once both have reviewed or the 14 days are over. It cannot be changed later."
         />
-        <button type="submit" className="button button--primary">
-          Publish review
-        </button>
+        <SubmitButton>Publish review</SubmitButton>
       </Form>
     </section>
   )

@@ -1,7 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData, useLocation } from '@remix-run/react'
 import { CurrencyList, CurrencySearch, CurrencySelect } from '~/components/money/currency-select'
+import { CardSection } from '~/components/ui/card-section'
 import { ErrorList } from '~/components/ui/field'
+import { PageHeader } from '~/components/ui/page-header'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { listFavouriteCurrencies } from '~/models/currency-favourites.server'
 import { buildConvertPage } from '~/services/payments/rates/convert-page.server'
 import { setFavouriteCurrency } from '~/services/payments/rates/currency-favourites.server'
@@ -47,14 +50,13 @@ export default function ConvertPage() {
   const amountErrors = errors?.amount
   return (
     <>
-      <header className="page-header">
-        <h1>Convert currencies</h1>
+      <PageHeader title="Convert currencies">
         <p className="muted">
           Over 150 currencies and seven cryptocurrencies. Fiat rates are the European Central Bank’s daily reference
           rates, crypto prices come from CoinGecko; without a connection the rates shipped with MegiLance are used, and
           each result says which and how old.
         </p>
-      </header>
+      </PageHeader>
 
       {/* Remounted on every navigation so the fields show what the URL says. */}
       <Form
@@ -88,14 +90,11 @@ export default function ConvertPage() {
           />
           <CurrencySelect id="to" name="to" label="To" value={values.to} choices={choices} errors={errors?.to} />
         </div>
-        <button type="submit" className="button button--primary">
-          Convert
-        </button>
+        <SubmitButton>Convert</SubmitButton>
       </Form>
 
       {conversion ? (
-        <section className="card convert-result" aria-labelledby="result-heading">
-          <h2 id="result-heading">Result</h2>
+        <CardSection id="result-heading" title="Result" className="convert-result">
           <p className="convert-result__amounts">
             {formatMoney(conversion.amount.minor, conversion.amount.currency)} ={' '}
             <strong>{formatMoney(conversion.result.minor, conversion.result.currency)}</strong>
@@ -113,7 +112,7 @@ export default function ConvertPage() {
               </>
             )}
           </p>
-        </section>
+        </CardSection>
       ) : null}
       {noRate ? (
         <p className="card form-alert" role="alert">
@@ -121,8 +120,7 @@ export default function ConvertPage() {
         </p>
       ) : null}
 
-      <section className="card" aria-labelledby="currencies-heading">
-        <h2 id="currencies-heading">Currencies</h2>
+      <CardSection id="currencies-heading" title="Currencies">
         <CurrencySearch form={FORM_ID} value={values.q} />
         {matches ? (
           matches.length ? (
@@ -151,7 +149,7 @@ export default function ConvertPage() {
             None yet. Search for a currency and add it: favourites come first in every currency list.
           </p>
         )}
-      </section>
+      </CardSection>
     </>
   )
 }

@@ -1,6 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CryptoPaymentDetails } from '~/components/payments/crypto-payment-details'
+import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { findCryptoPaymentRequest } from '~/models/crypto-payments.server'
 import { cryptoPaymentView } from '~/services/payments/crypto/crypto-payments.server'
 import { requireUser } from '~/http/auth.server'
@@ -30,18 +32,17 @@ export default function CryptoPaymentPage() {
   const fiat = formatMoney(view.fiatAmountMinor, view.fiatCurrency)
   return (
     <div className="page--narrow">
-      <header className="page-header">
-        <p>
-          <Link to={`/contracts/${view.contract.id}`}>← Back to {view.contract.title}</Link>
-        </p>
-        <h1>Send {view.amountText}</h1>
+      <PageHeader
+        back={{ to: `/contracts/${view.contract.id}`, label: `Back to ${view.contract.title}` }}
+        title={`Send ${view.amountText}`}
+      >
         <p className="muted">
           {fiat} for the milestone “{view.milestoneTitle}”, paid as {view.choiceLabel}.
         </p>
         <p>
           Status: <span className={`badge badge--plain ${status.badge}`}>{status.label}</span>
         </p>
-      </header>
+      </PageHeader>
 
       {view.sandbox ? (
         <section className="card crypto-sandbox" aria-labelledby="crypto-sandbox-heading">
@@ -58,8 +59,7 @@ export default function CryptoPaymentPage() {
       {view.status === 'pending' ? <CryptoPaymentDetails view={view} /> : null}
 
       {view.status === 'confirmed' ? (
-        <section className="card" aria-labelledby="crypto-done-heading">
-          <h2 id="crypto-done-heading">Payment received</h2>
+        <CardSection id="crypto-done-heading" title="Payment received">
           <p>
             Confirmed on {formatDateTime(view.confirmedAt ?? view.expiresAt)}
             {view.txHash ? (
@@ -76,12 +76,11 @@ export default function CryptoPaymentPage() {
           <p>
             <Link to={`/contracts/${view.contract.id}`}>Back to the contract</Link>
           </p>
-        </section>
+        </CardSection>
       ) : null}
 
       {view.status === 'expired' ? (
-        <section className="card" aria-labelledby="crypto-expired-heading">
-          <h2 id="crypto-expired-heading">This request has expired</h2>
+        <CardSection id="crypto-expired-heading" title="This request has expired">
           <p>
             Its rate was locked until {formatDateTime(view.expiresAt)}. Do not send anything for it now. If you paid
             after that, the payment is kept for an admin to send back to you.
@@ -91,7 +90,7 @@ export default function CryptoPaymentPage() {
               Start a new crypto payment at today’s rate
             </Link>
           </p>
-        </section>
+        </CardSection>
       ) : null}
     </div>
   )

@@ -1,13 +1,13 @@
 import { DISPUTE_MACHINE } from '~/domain/dispute-machine'
 import { canTake } from '~/domain/state-machine'
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { DisputeSummary } from '~/components/disputes/dispute-summary'
 import { EvidenceFileField } from '~/components/disputes/evidence-file-field'
+import { CardSection } from '~/components/ui/card-section'
 import { Field, RadioGroup, TextareaField } from '~/components/ui/field'
 import { findDispute } from '~/models/disputes.server'
 import { readUploadForm } from '~/http/upload-form.server'
@@ -20,6 +20,7 @@ import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
+import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { DecideDisputeConstraint } from '~/components/ui/form-constraints/decide-dispute'
 import { RespondDisputeConstraint } from '~/components/ui/form-constraints/respond-dispute'
@@ -49,10 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('respond') }),
-  z.object({ intent: z.literal('decide') }),
-])
+const IntentSchema = /* @__PURE__ */ bareIntents('respond', 'decide')
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, found } = await requireDispute(request, params.disputeId)
@@ -109,16 +107,12 @@ export default function DisputePage() {
   const { dispute, contract, canRespond, canDecide } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/contracts/${contract.id}`}>← {contract.title}</Link>
-        </p>
-        <h1>Dispute</h1>
+      <PageHeader back={{ to: `/contracts/${contract.id}`, label: contract.title }} title="Dispute">
         <p className="muted">
           Each side states its case once, with evidence. An admin then decides to release the money, refund it or split
           it, and writes the reason you both see.
         </p>
-      </header>
+      </PageHeader>
       <DisputeSummary dispute={dispute} />
       {canRespond ? <RespondForm /> : null}
       {canDecide ? <DecideForm /> : null}
@@ -131,8 +125,7 @@ function RespondForm() {
   const [form, fields] = useZodForm(RespondDisputeConstraint, { id: 'respond', lastResult })
   const fileErrors = (lastResult?.error as Record<string, string[]> | undefined)?.file
   return (
-    <section className="card" aria-labelledby="respond-heading">
-      <h2 id="respond-heading">Your side</h2>
+    <CardSection id="respond-heading" title="Your side">
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
         <TextareaField label="What happened, from your side" meta={fields.response} rows={5} />
         <EvidenceFileField id="response-file" errors={fileErrors} />
@@ -140,7 +133,7 @@ function RespondForm() {
           Send response
         </button>
       </Form>
-    </section>
+    </CardSection>
   )
 }
 
@@ -149,8 +142,7 @@ function DecideForm() {
   const [form, fields] = useZodForm(DecideDisputeConstraint, { id: 'decide', lastResult })
   const options = Object.entries(DECISION_LABELS).map(([value, label]) => ({ value, label }))
   return (
-    <section className="card" aria-labelledby="decide-heading">
-      <h2 id="decide-heading">Decide</h2>
+    <CardSection id="decide-heading" title="Decide">
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
         <RadioGroup legend="Decision" meta={fields.decision} options={options} />
         <Field
@@ -164,6 +156,6 @@ function DecideForm() {
           Record decision
         </button>
       </Form>
-    </section>
+    </CardSection>
   )
 }

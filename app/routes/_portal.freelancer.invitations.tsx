@@ -12,10 +12,11 @@ import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { CardSection } from '~/components/ui/card-section'
 import { DataTable } from '~/components/ui/data-table'
+import { PageHeader } from '~/components/ui/page-header'
 import { answerDomainErrors } from '~/http/outcome-response.server'
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 
 export const meta: MetaFunction = () => [{ title: 'Invitations · MegiLance' }]
 
@@ -29,10 +30,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request }: Loa
   })
 })
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('accept') }),
-  z.object({ intent: z.literal('decline') }),
-])
+const IntentSchema = /* @__PURE__ */ bareIntents('accept', 'decline')
 
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'freelancer')
@@ -66,12 +64,10 @@ export default function FreelancerInvitations() {
   const failed = useActionData<typeof action>()
   return (
     <>
-      <header className="page-header">
-        <h1>Invitations</h1>
+      <PageHeader title="Invitations">
         <p className="muted">Clients who would like a proposal from you. Accepting means writing a proposal.</p>
-      </header>
-      <section className="card" aria-labelledby="pending-heading">
-        <h2 id="pending-heading">Waiting for your answer</h2>
+      </PageHeader>
+      <CardSection id="pending-heading" title="Waiting for your answer">
         {pending.length ? (
           <ul className="list">
             {pending.map((invitation) => {
@@ -134,9 +130,8 @@ export default function FreelancerInvitations() {
             <Link to="/projects">find work</Link> yourself.
           </p>
         )}
-      </section>
-      <section className="card" aria-labelledby="answered-heading">
-        <h2 id="answered-heading">Answered</h2>
+      </CardSection>
+      <CardSection id="answered-heading" title="Answered">
         {answered.length ? (
           <DataTable
             caption="Answered invitations"
@@ -161,7 +156,7 @@ export default function FreelancerInvitations() {
         ) : (
           <p className="muted">Nothing answered yet.</p>
         )}
-      </section>
+      </CardSection>
     </>
   )
 }

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { MyProposalsTable } from '~/components/proposals/proposal-tables'
+import { PageHeader } from '~/components/ui/page-header'
 import { listProposalsOfFreelancer } from '~/models/proposals.server'
 import { requireRole } from '~/http/auth.server'
 
@@ -28,10 +29,9 @@ export default function MyProposalsPage() {
   const { rows } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Proposals</h1>
+      <PageHeader title="Proposals">
         <p className="muted">Every proposal you sent, whether the client has opened it, and what they decided.</p>
-      </header>
+      </PageHeader>
       <section className="card table-wrap" aria-label="My proposals">
         {rows.length ? (
           <MyProposalsTable rows={rows} />

@@ -1,6 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { RecommendedProjects } from '~/components/matching/recommended-projects'
+import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { findDiscoveryPreferences } from '~/models/discovery.server'
 import { recommendProjects } from '~/services/ai/recommendations.server'
 import { requireRole } from '~/http/auth.server'
@@ -17,15 +19,13 @@ export default function RecommendedProjectsPage() {
   const { projects, optedOut } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Recommended projects</h1>
+      <PageHeader title="Recommended projects">
         <p className="muted">
           Open projects ordered by the published matching formula, with why each one fits.{' '}
           <Link to="/help/matching">How matching works</Link>
         </p>
-      </header>
-      <section className="card" aria-labelledby="recommendations-heading">
-        <h2 id="recommendations-heading">Open projects for you</h2>
+      </PageHeader>
+      <CardSection id="recommendations-heading" title="Open projects for you">
         {optedOut ? (
           <p>
             You left recommendations. <Link to="/settings/discovery">Take part again</Link>
@@ -38,7 +38,7 @@ export default function RecommendedProjectsPage() {
             <Link to="/settings">Check the skills on your profile</Link>
           </p>
         )}
-      </section>
+      </CardSection>
     </>
   )
 }

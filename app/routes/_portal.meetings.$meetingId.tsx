@@ -2,13 +2,14 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import * as z from 'zod'
 import { MeetingActions } from '~/components/meetings/meeting-actions'
 import { MissingAvailability } from '~/components/meetings/missing-availability'
 import { SlotPicker } from '~/components/meetings/slot-picker'
+import { CardSection } from '~/components/ui/card-section'
+import { PageHeader } from '~/components/ui/page-header'
 import { requireRole } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
-import { parseIntent } from '~/http/intent.server'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { answerDomainErrors, statusOf } from '~/http/outcome-response.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RescheduleMeetingSchema } from '~/services/meetings/meeting-schemas'
@@ -25,10 +26,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   return json(await loadMeetingPage(user, params.meetingId))
 })
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('reschedule') }),
-  z.object({ intent: z.literal('cancel') }),
-])
+const IntentSchema = /* @__PURE__ */ bareIntents('reschedule', 'cancel')
 
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'client', 'freelancer')
@@ -68,34 +66,28 @@ export default function MeetingPage() {
   const confirmingCancel = searchParams.get('confirm') === 'cancel' && meeting.canCancel
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to="/meetings">← Meetings</Link>
-        </p>
-        <h1>{meeting.title}</h1>
+      <PageHeader back={{ to: '/meetings', label: 'Meetings' }} title={meeting.title}>
         <p className="muted">
           With {meeting.otherName} · {meeting.upcoming ? 'next' : 'last'} {meeting.when} ({data.zone}) ·{' '}
           {meeting.durationMinutes} minutes · {meeting.repeats}
           {meeting.status === 'cancelled' ? ' · Cancelled' : ''}
         </p>
-      </header>
+      </PageHeader>
       {actionData && 'conflict' in actionData ? (
         <p className="form-alert" role="alert">
           {actionData.conflict}
         </p>
       ) : null}
-      <section className="card" aria-labelledby="agenda-heading">
-        <h2 id="agenda-heading">Agenda</h2>
+      <CardSection id="agenda-heading" title="Agenda">
         {meeting.agenda ? (
           <p className="meeting-detail-agenda">{meeting.agenda}</p>
         ) : (
           <p className="muted">No agenda.</p>
         )}
         <MeetingActions meeting={meeting} showDetailsLink={false} />
-      </section>
+      </CardSection>
       {confirmingCancel ? (
-        <section className="card callout" aria-labelledby="cancel-heading">
-          <h2 id="cancel-heading">Cancel this meeting?</h2>
+        <CardSection id="cancel-heading" title="Cancel this meeting?" className="callout">
           <p>
             {meeting.repeats === 'Once' ? 'The meeting' : 'Every remaining time'} is cancelled for both of you, and your
             calendars get a cancellation.
@@ -106,11 +98,10 @@ export default function MeetingPage() {
             </button>
             <Link to={`/meetings/${meeting.id}`}>Keep it</Link>
           </Form>
-        </section>
+        </CardSection>
       ) : null}
       {meeting.canReschedule ? (
-        <section className="card" aria-labelledby="reschedule-heading">
-          <h2 id="reschedule-heading">Reschedule</h2>
+        <CardSection id="reschedule-heading" title="Reschedule">
           <p className="muted">
             Pick a new first time; the meeting keeps its length and how it repeats. You both get an updated invitation.
           </p>
@@ -121,7 +112,7 @@ export default function MeetingPage() {
               Move the meeting
             </button>
           </Form>
-        </section>
+        </CardSection>
       ) : null}
     </>
   )

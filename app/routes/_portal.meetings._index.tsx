@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { MeetingList } from '~/components/meetings/meeting-list'
+import { PageHeader } from '~/components/ui/page-header'
 import { requireRole } from '~/http/auth.server'
 import { loadMeetingsList } from '~/services/meetings/meetings.server'
 
@@ -15,13 +16,12 @@ export default function Meetings() {
   const { zone, upcoming, past } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Meetings</h1>
+      <PageHeader title="Meetings">
         <p className="muted">
           Times are in your time zone, {zone}. Book a meeting from a contract or a conversation; set when you are free
           in <Link to="/settings/availability">Settings → Availability</Link>.
         </p>
-      </header>
+      </PageHeader>
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading">Upcoming</h2>
         <MeetingList meetings={upcoming} label="Upcoming meetings" empty="No upcoming meetings." />

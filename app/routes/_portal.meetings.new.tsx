@@ -4,7 +4,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { MissingAvailability } from '~/components/meetings/missing-availability'
 import { SlotPicker } from '~/components/meetings/slot-picker'
+import { CardSection } from '~/components/ui/card-section'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { requireRole } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { answerDomainErrors, statusOf } from '~/http/outcome-response.server'
@@ -73,8 +75,7 @@ export default function NewMeeting() {
         </p>
       </header>
       {data.missing ? <MissingAvailability missing={data.missing} otherName={data.otherName} /> : null}
-      <section className="card" aria-labelledby="duration-heading">
-        <h2 id="duration-heading">How long?</h2>
+      <CardSection id="duration-heading" title="How long?">
         <Form method="get" className="form-inline">
           <input type="hidden" name="conversation" value={data.conversationId} />
           <div className="field">
@@ -91,7 +92,7 @@ export default function NewMeeting() {
             Show free times
           </button>
         </Form>
-      </section>
+      </CardSection>
       <section className="card" aria-labelledby="book-heading">
         <h2 id="book-heading">Book a {data.durationMinutes}-minute meeting</h2>
         <Form method="post" {...getFormProps(form)} className="form-stack">
@@ -110,9 +111,7 @@ export default function NewMeeting() {
               hint="When it repeats: 2 to 12. Each time is at the same UTC time as the first."
             />
           </div>
-          <button type="submit" className="button button--primary">
-            Book the meeting
-          </button>
+          <SubmitButton>Book the meeting</SubmitButton>
         </Form>
       </section>
     </>

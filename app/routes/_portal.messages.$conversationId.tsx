@@ -6,6 +6,8 @@ import { useEffect, useRef } from 'react'
 import { StartCallForm } from '~/components/call/start-call-form'
 import { MessageThread } from '~/components/messaging/message-thread'
 import { useHydrated } from '~/components/security/use-hydrated'
+import { CardSection } from '~/components/ui/card-section'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useLiveRevalidate } from '~/components/ui/use-live-revalidate'
 import { ErrorList, RequiredMark } from '~/components/ui/field'
 import { readUploadForm } from '~/http/upload-form.server'
@@ -146,8 +148,7 @@ export default function Conversation() {
         <MessageThread conversationId={data.id} messages={data.messages} viewerId={data.viewerId} />
       </section>
       {data.participant ? (
-        <section className="card" aria-labelledby="send-heading">
-          <h2 id="send-heading">Send a message</h2>
+        <CardSection id="send-heading" title="Send a message">
           <fetcher.Form
             method="post"
             encType="multipart/form-data"
@@ -180,11 +181,9 @@ export default function Conversation() {
               </p>
               <ErrorList errors={fileErrors} />
             </div>
-            <button type="submit" className="button button--primary" disabled={sending}>
-              {sending ? 'Sending…' : 'Send'}
-            </button>
+            <SubmitButton disabled={sending}>{sending ? 'Sending…' : 'Send'}</SubmitButton>
           </fetcher.Form>
-        </section>
+        </CardSection>
       ) : null}
     </>
   )

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { ConversationList } from '~/components/messaging/conversation-list'
+import { PageHeader } from '~/components/ui/page-header'
 import { listConversationsForUser } from '~/models/conversations.server'
 import { requireUser } from '~/http/auth.server'
 
@@ -29,14 +30,13 @@ export default function Messages() {
   const { conversations, unread } = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Messages</h1>
+      <PageHeader title="Messages">
         <p className="muted">
           {unread ? `${unread} unread ${unread === 1 ? 'message' : 'messages'}. ` : ''}
           Every proposal and contract has its own conversation between the client and the freelancer. Keep talking and
           paying here: escrow only protects what happens on MegiLance.
         </p>
-      </header>
+      </PageHeader>
       {conversations.length ? (
         <ConversationList conversations={conversations} />
       ) : (

@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import * as z from 'zod'
 import { NotificationList } from '~/components/notifications/notification-list'
+import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
 import { loadNotificationCentre, markAllRead, markRead } from '~/services/notifications/centre.server'
 import { requireUser } from '~/http/auth.server'
@@ -49,13 +50,12 @@ export default function Notifications() {
   const data = useLoaderData<typeof loader>()
   return (
     <>
-      <header className="page-header">
-        <h1>Notifications</h1>
+      <PageHeader title="Notifications">
         <p className="muted">
           {data.unread ? `${data.unread} unread.` : 'All read.'} Choose which ones also reach you by email in{' '}
           <Link to="/settings/notifications">notification settings</Link>.
         </p>
-      </header>
+      </PageHeader>
       {data.unread ? (
         <Form method="post" className="notifications__actions">
           <button type="submit" name="intent" value="mark-all-read" className="button button--secondary">

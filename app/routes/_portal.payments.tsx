@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData, useLocation } from '@remix-run/react'
 import { PaymentHistoryFilters } from '~/components/payments/payment-history-filters'
 import { PaymentHistoryTable } from '~/components/payments/payment-history-table'
+import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
 import { Stat } from '~/components/ui/stat'
 import { parsePaymentHistorySearch, searchWithoutPage } from '~/domain/payment-history-filters'
@@ -26,13 +27,12 @@ export default function PaymentsPage() {
   const filtered = csvQuery !== ''
   return (
     <>
-      <header className="page-header">
-        <h1>Payments</h1>
+      <PageHeader title="Payments">
         <p className="muted">
           Every movement of your money: wallet entries, escrow of your contracts, card payments (declined and unfinished
           ones too) and payouts. {total.toLocaleString('en')} matching {total === 1 ? 'movement' : 'movements'}.
         </p>
-      </header>
+      </PageHeader>
       <PaymentHistoryFilters search={search} currencies={currencies} formKey={location.search} filtered={filtered} />
       <section className="card" aria-labelledby="net-heading">
         <h2 id="net-heading">Net {filtered ? 'of the listed movements' : 'of all movements'}</h2>

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { PayoutFeeTable } from '~/components/payouts/payout-fee-table'
 import { PayoutReview } from '~/components/payouts/payout-review'
 import { PayoutTable } from '~/components/payouts/payout-table'
+import { CardSection } from '~/components/ui/card-section'
 import { Field, RadioGroup, SelectField } from '~/components/ui/field'
 import { balancesOf } from '~/models/ledger.server'
 import { listPayoutsOf } from '~/models/payouts.server'
@@ -23,6 +24,7 @@ import { parseAmountToMinor } from '~/utils/money'
 import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
+import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { PayoutRequestConstraint } from '~/components/ui/form-constraints/payout-request'
 
@@ -143,15 +145,13 @@ export default function PayoutsPage() {
   const canRequest = data.methods.length > 0 && data.balances.length > 0
   return (
     <>
-      <header className="page-header">
-        <h1>Payouts</h1>
+      <PageHeader title="Payouts">
         <p className="muted">
           Move money from your <Link to="/wallet">wallet</Link> to your bank or a crypto wallet. You see the fee, what
           arrives and when before you confirm. <Link to="/payouts/methods">Manage payout methods</Link>
         </p>
-      </header>
-      <section className="card" aria-labelledby="request-heading">
-        <h2 id="request-heading">Request a payout</h2>
+      </PageHeader>
+      <CardSection id="request-heading" title="Request a payout">
         {!data.methods.length ? (
           <p>
             First <Link to="/payouts/methods">add a payout method</Link>: a bank account or a crypto wallet.
@@ -191,14 +191,12 @@ export default function PayoutsPage() {
             </button>
           </Form>
         ) : null}
-      </section>
+      </CardSection>
       {review ? <PayoutReview review={review} /> : null}
-      <section className="card" aria-labelledby="history-heading">
-        <h2 id="history-heading">Your payouts</h2>
+      <CardSection id="history-heading" title="Your payouts">
         <PayoutTable rows={data.payouts} />
-      </section>
-      <section className="card" aria-labelledby="fees-heading">
-        <h2 id="fees-heading">Fees and timing</h2>
+      </CardSection>
+      <CardSection id="fees-heading" title="Fees and timing">
         <PayoutFeeTable />
         <p className="muted">
           Standard payouts wait up to 10 minutes before they leave, so our team can stop one that looks wrong. Payouts
@@ -206,7 +204,7 @@ export default function PayoutsPage() {
           your second factors wait for our team to review them. A payout that fails or is cancelled comes back to your
           wallet in full, fee included.
         </p>
-      </section>
+      </CardSection>
     </>
   )
 }

@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { addSandboxBankMethod, startBankOnboarding } from '~/services/payments/payouts/payout-methods.server'
 import { SandboxBankSchema } from '~/services/payments/payouts/payout-schemas'
@@ -12,6 +12,8 @@ import { getEnv } from '~/utils/env.server'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { PageHeader } from '~/components/ui/page-header'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { SandboxBankConstraint } from '~/components/ui/form-constraints/sandbox-bank'
 
@@ -68,21 +70,14 @@ export default function BankOnboarding() {
 function StripeOnboarding() {
   return (
     <div className="page--narrow">
-      <header className="page-header">
-        <p>
-          <Link to="/payouts/methods">← Payout methods</Link>
-        </p>
-        <h1>Add a bank account</h1>
-      </header>
+      <PageHeader back={{ to: '/payouts/methods', label: 'Payout methods' }} title="Add a bank account" />
       <section className="card">
         <p className="muted">
           You give your bank details to Stripe on its own secure pages; MegiLance never sees the full account number. If
           you were already there, you continue where you left off.
         </p>
         <Form method="post">
-          <button type="submit" className="button button--primary">
-            Continue to Stripe
-          </button>
+          <SubmitButton>Continue to Stripe</SubmitButton>
         </Form>
       </section>
     </div>
@@ -94,12 +89,10 @@ function SandboxBankOnboarding() {
   const [form, fields] = useZodForm(SandboxBankConstraint, { id: 'sandbox-bank', lastResult })
   return (
     <div className="page--narrow">
-      <header className="page-header">
-        <p>
-          <Link to="/payouts/methods">← Payout methods (nothing is saved)</Link>
-        </p>
-        <h1>Add a bank account</h1>
-      </header>
+      <PageHeader
+        back={{ to: '/payouts/methods', label: 'Payout methods (nothing is saved)' }}
+        title="Add a bank account"
+      />
       <section className="card" aria-labelledby="sandbox-heading">
         <h2 id="sandbox-heading">
           <span className="badge badge--blocked">Sandbox</span> No real account is connected
@@ -125,9 +118,7 @@ function SandboxBankOnboarding() {
             spellCheck={false}
             inputMode="text"
           />
-          <button type="submit" className="button button--primary">
-            Add bank account
-          </button>
+          <SubmitButton>Add bank account</SubmitButton>
         </Form>
       </section>
     </div>

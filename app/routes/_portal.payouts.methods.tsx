@@ -2,6 +2,7 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CardSection } from '~/components/ui/card-section'
 import { Field, SelectField } from '~/components/ui/field'
 import { CRYPTO_ASSET_CODES, CRYPTO_ASSETS, CRYPTO_NETWORKS, networkLabel } from '~/domain/crypto-networks'
 import {
@@ -20,7 +21,9 @@ import { readFormData } from '~/http/form-data.server'
 import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
-import { RemovableEntry } from '~/components/ui/removable-entry'
+import { PageHeader } from '~/components/ui/page-header'
+import { RemovableList } from '~/components/ui/removable-entry'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { PayoutMethodFormConstraint } from '~/components/ui/form-constraints/payout-method-form'
 
@@ -93,42 +96,32 @@ export default function PayoutMethods() {
   const [form, fields] = useZodForm(PayoutMethodFormConstraint, { id: 'add-crypto', lastResult })
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to="/payouts">← Payouts</Link>
-        </p>
-        <h1>Payout methods</h1>
+      <PageHeader back={{ to: '/payouts', label: 'Payouts' }} title="Payout methods">
         <p className="muted">Where your earnings can go: a bank account or a crypto wallet. Only you can see these.</p>
-      </header>
-      <section className="card" aria-labelledby="methods-heading">
-        <h2 id="methods-heading">Your methods</h2>
-        {methods.length ? (
-          <ul className="list" aria-label="Your payout methods">
-            {methods.map((method) => (
-              <RemovableEntry
-                key={method.id}
-                className="payout-method"
-                title={
-                  <>
-                    <strong>{method.rail === 'bank' ? 'Bank account' : 'Crypto wallet'}</strong>: {method.label}{' '}
-                    {method.status === 'pending' ? <span className="badge">Onboarding not finished</span> : null}
-                  </>
-                }
-                added={formatDate(method.createdAt)}
-                remove={confirmed ? { name: 'methodId', value: method.id, label: `Remove ${method.label}` } : undefined}
-              />
-            ))}
-          </ul>
-        ) : (
-          <p className="empty">No payout methods yet.</p>
-        )}
-      </section>
+      </PageHeader>
+      <CardSection id="methods-heading" title="Your methods">
+        <RemovableList
+          label="Your payout methods"
+          items={methods}
+          empty="No payout methods yet."
+          entry={(method) => ({
+            className: 'payout-method',
+            title: (
+              <>
+                <strong>{method.rail === 'bank' ? 'Bank account' : 'Crypto wallet'}</strong>: {method.label}{' '}
+                {method.status === 'pending' ? <span className="badge">Onboarding not finished</span> : null}
+              </>
+            ),
+            added: formatDate(method.createdAt),
+            remove: confirmed ? { name: 'methodId', value: method.id, label: `Remove ${method.label}` } : undefined,
+          })}
+        />
+      </CardSection>
       {confirmed && paths.note ? <p className="card muted">{paths.note}</p> : null}
       {confirmed ? (
         <>
           {paths.crypto ? (
-            <section className="card" aria-labelledby="crypto-heading">
-              <h2 id="crypto-heading">Add a crypto wallet</h2>
+            <CardSection id="crypto-heading" title="Add a crypto wallet">
               <p className="muted">
                 The address is checked with its network’s checksum, so a typo is caught before any money is sent. USDT
                 and USDC go out on Ethereum (ERC-20), BNB Smart Chain (BEP-20) or Polygon; BTC on Bitcoin; ETH on
@@ -142,15 +135,12 @@ export default function PayoutMethods() {
                   <SelectField label="Network" meta={fields.network} options={NETWORK_OPTIONS} />
                 </div>
                 <Field label="Wallet address" meta={fields.address} autoComplete="off" spellCheck={false} />
-                <button type="submit" className="button button--primary">
-                  Add crypto wallet
-                </button>
+                <SubmitButton>Add crypto wallet</SubmitButton>
               </Form>
-            </section>
+            </CardSection>
           ) : null}
           {paths.bank ? (
-            <section className="card" aria-labelledby="bank-heading">
-              <h2 id="bank-heading">Add a bank account</h2>
+            <CardSection id="bank-heading" title="Add a bank account">
               <p className="muted">
                 {sandbox
                   ? 'This installation has no Stripe key, so a sandbox stands in for Stripe’s onboarding: no real account is connected.'
@@ -158,11 +148,9 @@ export default function PayoutMethods() {
               </p>
               <Form method="post">
                 <input type="hidden" name="intent" value="add-bank" />
-                <button type="submit" className="button button--primary">
-                  {sandbox ? 'Add bank account' : 'Connect with Stripe'}
-                </button>
+                <SubmitButton>{sandbox ? 'Add bank account' : 'Connect with Stripe'}</SubmitButton>
               </Form>
-            </section>
+            </CardSection>
           ) : null}
         </>
       ) : (

@@ -10,6 +10,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { answerDomainErrors } from '~/http/outcome-response.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ProjectPageHeader } from '~/components/projects/project-page-header'
 import { InviteConstraint } from '~/components/ui/form-constraints/invite'
@@ -60,9 +61,7 @@ export default function InviteFreelancer() {
             rows={4}
             hint="Why you think they are a good fit."
           />
-          <button type="submit" className="button button--primary">
-            Send invitation
-          </button>
+          <SubmitButton>Send invitation</SubmitButton>
         </Form>
       </section>
     </>

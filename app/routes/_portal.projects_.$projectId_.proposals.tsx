@@ -4,6 +4,7 @@ import { ProjectProposalsTable } from '~/components/proposals/proposal-tables'
 import { findProject, listProposalsOfProject } from '~/models/proposals.server'
 import { requireUser } from '~/http/auth.server'
 import { ProjectPageHeader } from '~/components/projects/project-page-header'
+import { TabLinks } from '~/components/ui/tab-links'
 import { templatedAmong } from '~/services/quality/letter-similarity.server'
 
 export const meta: MetaFunction = () => [{ title: 'Proposals · MegiLance' }]
@@ -43,7 +44,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProjectProposalsPage() {
   const { project, show, hideTemplated, hiddenCount, rows } = useLoaderData<typeof loader>()
-  const tab = (active: boolean) => `tabs__tab${active ? ' active' : ''}`
   const hide = hideTemplated ? '&hide=templated' : ''
   return (
     <>
@@ -54,22 +54,14 @@ export default function ProjectProposalsPage() {
             : 'This project is closed.'}
         </p>
       </ProjectPageHeader>
-      <nav className="tabs" aria-label="Which proposals">
-        <Link
-          to={`?show=all${hide}`}
-          className={tab(show === 'all')}
-          aria-current={show === 'all' ? 'page' : undefined}
-        >
-          All
-        </Link>
-        <Link
-          to={`?show=shortlisted${hide}`}
-          className={tab(show === 'shortlisted')}
-          aria-current={show === 'shortlisted' ? 'page' : undefined}
-        >
-          Shortlisted
-        </Link>
-      </nav>
+      <TabLinks
+        label="Which proposals"
+        markActive
+        tabs={[
+          { to: `?show=all${hide}`, label: 'All', current: show === 'all' },
+          { to: `?show=shortlisted${hide}`, label: 'Shortlisted', current: show === 'shortlisted' },
+        ]}
+      />
       <Form method="get" className="form-inline" aria-label="Filter proposals">
         <input type="hidden" name="show" value={show} />
         <label>

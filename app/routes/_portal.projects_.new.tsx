@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData } from '@remix-run/react'
+import { useActionData } from '@remix-run/react'
 import { PriceSuggestionPanel } from '~/components/projects/price-suggestion-panel'
 import { ProjectForm } from '~/components/projects/project-form'
 import { SkillSuggestionsPanel } from '~/components/projects/skill-suggestions-panel'
@@ -19,6 +19,7 @@ import { readFormData } from '~/http/form-data.server'
 import { parseIntent } from '~/http/intent.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { CheckPanel } from '~/components/quality/check-panel'
+import { PageHeader } from '~/components/ui/page-header'
 import { checkProjectText, projectTexts } from '~/services/quality/check.server'
 
 export const meta: MetaFunction = () => [{ title: 'Post a project · MegiLance' }]
@@ -58,15 +59,11 @@ export default function NewProject() {
   const data = useActionData<typeof action>()
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to="/client/projects">← Your projects</Link>
-        </p>
-        <h1>Post a project</h1>
+      <PageHeader back={{ to: '/client/projects', label: 'Your projects' }} title="Post a project">
         <p className="muted">
           Freelancers see everything below. Posting is free; the fee table applies only when you pay.
         </p>
-      </header>
+      </PageHeader>
       <section className="card">
         <ProjectForm
           id="post-project"

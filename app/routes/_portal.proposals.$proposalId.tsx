@@ -1,11 +1,11 @@
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ProposalDetails } from '~/components/proposals/proposal-details'
 import { SuccessEstimate } from '~/components/proposals/success-estimate'
+import { CardSection } from '~/components/ui/card-section'
 import { TextareaField } from '~/components/ui/field'
 import { proposalSuccess } from '~/services/ai/success-model.server'
 import { availableActions } from '~/services/marketplace/proposal-rules'
@@ -50,13 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('shortlist') }),
-  z.object({ intent: z.literal('unshortlist') }),
-  z.object({ intent: z.literal('decline') }),
-  z.object({ intent: z.literal('accept') }),
-  z.object({ intent: z.literal('withdraw') }),
-])
+const IntentSchema = /* @__PURE__ */ bareIntents('shortlist', 'unshortlist', 'decline', 'accept', 'withdraw')
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, found, role } = await requireProposal(request, params.proposalId)
@@ -133,8 +127,7 @@ export default function ProposalPage() {
       ) : null}
       <ProposalDetails proposal={proposal} milestones={milestones} showViewed={role !== 'client'} />
       {success ? <SuccessEstimate estimate={success} freelancerName={proposal.freelancerName} /> : null}
-      <section className="card" aria-labelledby="next-heading">
-        <h2 id="next-heading">Next steps</h2>
+      <CardSection id="next-heading" title="Next steps">
         <ul className="link-list">
           {isParty ? (
             <li>
@@ -178,7 +171,7 @@ export default function ProposalPage() {
         {actions.includes('decline') ? (
           <DeclineForm lastResult={actionData && 'changedTerms' in actionData ? undefined : actionData} />
         ) : null}
-      </section>
+      </CardSection>
     </>
   )
 }

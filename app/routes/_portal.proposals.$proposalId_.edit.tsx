@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { ProposalForm } from '~/components/proposals/proposal-form'
 import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
 import { feeTaxNoteFor } from '~/services/payments/tax/tax-customer.server'
@@ -16,6 +16,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
 import * as z from 'zod'
 import { CheckPanel } from '~/components/quality/check-panel'
+import { PageHeader } from '~/components/ui/page-header'
 import { parseIntent } from '~/http/intent.server'
 import { checkCoverLetter } from '~/services/quality/check.server'
 
@@ -81,13 +82,9 @@ export default function EditProposalPage() {
   const data = useActionData<typeof action>()
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/proposals/${proposal.id}`}>← Your proposal</Link>
-        </p>
-        <h1>Edit proposal</h1>
+      <PageHeader back={{ to: `/proposals/${proposal.id}`, label: 'Your proposal' }} title="Edit proposal">
         <p className="muted">For {project.title}. You can change it until the client decides.</p>
-      </header>
+      </PageHeader>
       <section className="card" aria-label="Your proposal">
         <ProposalForm
           feePercent={feePercent}

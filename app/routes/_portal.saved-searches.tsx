@@ -1,6 +1,5 @@
 import { statusOf } from '~/http/outcome-response.server'
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -20,6 +19,7 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { DataTable } from '~/components/ui/data-table'
+import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Saved searches · MegiLance' }]
 
@@ -39,12 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('create') }),
-  z.object({ intent: z.literal('delete') }),
-  z.object({ intent: z.literal('alerts-on') }),
-  z.object({ intent: z.literal('alerts-off') }),
-])
+const IntentSchema = /* @__PURE__ */ bareIntents('create', 'delete', 'alerts-on', 'alerts-off')
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'freelancer')
@@ -94,12 +89,11 @@ export default function SavedSearches() {
   const actionData = useActionData<typeof action>()
   return (
     <>
-      <header className="page-header">
-        <h1>Saved searches</h1>
+      <PageHeader title="Saved searches">
         <p className="muted">
           Run a search again in one click. With alerts on you hear about new matching projects. Up to {max} searches.
         </p>
-      </header>
+      </PageHeader>
 
       {actionData ? (
         <section className="card" aria-label="Save the search">

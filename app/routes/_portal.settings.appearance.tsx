@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { RadioGroup } from '~/components/ui/field'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useRootData } from '~/root'
 
 const THEME_OPTIONS = [
@@ -26,9 +27,7 @@ function ThemeForm({ theme }: { theme: string }) {
     <Form method="post" action="/theme" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="redirectTo" value="/settings/appearance" />
       <RadioGroup legend="Colour theme" meta={fields.theme} options={THEME_OPTIONS} />
-      <button type="submit" className="button button--primary">
-        Save theme
-      </button>
+      <SubmitButton>Save theme</SubmitButton>
     </Form>
   )
 }

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { AvailabilityFields } from '~/components/meetings/availability-fields'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { requireRole } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -65,9 +66,7 @@ export default function AvailabilitySettings() {
           ) : null}
         </div>
         <AvailabilityFields values={values} errors={errors?.days} />
-        <button type="submit" className="button button--primary">
-          Save availability
-        </button>
+        <SubmitButton>Save availability</SubmitButton>
       </Form>
     </>
   )

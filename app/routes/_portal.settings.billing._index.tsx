@@ -9,6 +9,7 @@ import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { BillingDetailsConstraint } from '~/components/ui/form-constraints/billing-details'
 
@@ -61,7 +62,8 @@ export default function BillingSettings() {
         <SelectField
           label="Billing country"
           meta={fields.country}
-          options={[{ value: '', label: 'Choose your country' }, ...countries]}
+          placeholder="Choose your country"
+          options={countries}
         />
         <Field
           label="EU VAT ID (optional)"
@@ -70,9 +72,7 @@ export default function BillingSettings() {
           spellCheck={false}
           hint="For EU businesses, e.g. DE136695976. We check its format and check digits; the country prefix may be left out."
         />
-        <button type="submit" className="button button--primary">
-          Save billing details
-        </button>
+        <SubmitButton>Save billing details</SubmitButton>
       </Form>
       <section className="billing-statements" aria-labelledby="billing-statements-title">
         <h3 id="billing-statements-title">Tax statements</h3>

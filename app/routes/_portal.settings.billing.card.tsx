@@ -1,9 +1,8 @@
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 
 import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'
 import { SAVES_THEN_DECLINES } from '~/services/payments/cards/sandbox-saved-card'
@@ -18,8 +17,11 @@ import { requireRole } from '~/http/auth.server'
 import { stripeOrSandbox } from '~/services/payments/cards/sandbox-money.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { CardSection } from '~/components/ui/card-section'
 import { FormAlert } from '~/components/ui/form-alert'
 import { CardFields } from '~/components/payments/card-fields'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
+import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { CardCheckoutConstraint } from '~/components/ui/form-constraints/card-checkout'
 
@@ -45,11 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('remove') }),
-  z.object({ intent: z.literal('stripe') }),
-  z.object({ intent: z.literal('save') }),
-])
+const IntentSchema = /* @__PURE__ */ bareIntents('remove', 'stripe', 'save')
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
@@ -83,18 +81,13 @@ export default function CardOnFile() {
   const { card, mode } = useLoaderData<typeof loader>()
   return (
     <div className="page--narrow">
-      <header className="page-header">
-        <p>
-          <Link to="/settings/billing">← Billing &amp; tax</Link>
-        </p>
-        <h1>Card on file</h1>
+      <PageHeader back={{ to: '/settings/billing', label: 'Billing & tax' }} title="Card on file">
         <p className="muted">
           Approved hourly invoices are paid from your wallet balance when it covers them, otherwise charged to this
           card. Only the last four digits are kept here.
         </p>
-      </header>
-      <section className="card" aria-labelledby="current-card-heading">
-        <h2 id="current-card-heading">Your card</h2>
+      </PageHeader>
+      <CardSection id="current-card-heading" title="Your card">
         {card ? (
           <Form method="post" className="form-stack">
             <p>
@@ -108,19 +101,16 @@ export default function CardOnFile() {
         ) : (
           <p className="muted">No card saved.</p>
         )}
-      </section>
+      </CardSection>
       {mode === 'stripe' ? (
-        <section className="card" aria-labelledby="stripe-card-heading">
-          <h2 id="stripe-card-heading">{card ? 'Replace it' : 'Save a card'}</h2>
+        <CardSection id="stripe-card-heading" title={card ? 'Replace it' : 'Save a card'}>
           <p className="muted">
             You enter the card on Stripe’s page; Stripe keeps it and MegiLance can charge it for your invoices.
           </p>
-          <Form method="post">
-            <button type="submit" name="intent" value="stripe" className="button button--primary">
-              Save a card with Stripe
-            </button>
-          </Form>
-        </section>
+          <IntentButtonForm intent="stripe" className="button button--primary">
+            Save a card with Stripe
+          </IntentButtonForm>
+        </CardSection>
       ) : mode === 'sandbox' ? (
         <SandboxCardForm replacing={Boolean(card)} />
       ) : (

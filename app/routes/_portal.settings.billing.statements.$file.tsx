@@ -3,6 +3,7 @@ import { statementCsv, statementPdf } from '~/services/payments/tax/tax-statemen
 import { statementFilename } from '~/services/payments/tax/tax-statement'
 import { buildTaxStatement } from '~/services/payments/tax/tax-statements.server'
 import { requireRole } from '~/http/auth.server'
+import { downloadResponse } from '~/http/download.server'
 
 /** /settings/billing/statements/2026.csv or .pdf: the signed-in user's own statement, as a download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,13 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!match || year < 2000 || year > new Date().getUTCFullYear()) throw new Response('Not found', { status: 404 })
   const format = match[2] as 'csv' | 'pdf'
   const statement = await buildTaxStatement({ ...user, role: user.role as 'client' | 'freelancer' }, year)
-  const headers = {
-    'Content-Disposition': `attachment; filename="${statementFilename(statement, format)}"`,
-    'Cache-Control': 'private, no-store',
-  }
-  if (format === 'csv')
-    return new Response(statementCsv(statement), { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' } })
-  return new Response(Buffer.from(await statementPdf(statement)), {
-    headers: { ...headers, 'Content-Type': 'application/pdf' },
-  })
+  const filename = statementFilename(statement, format)
+  if (format === 'csv') return downloadResponse(statementCsv(statement), filename)
+  return downloadResponse(Buffer.from(await statementPdf(statement)), filename, 'pdf')
 }

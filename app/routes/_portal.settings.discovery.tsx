@@ -5,6 +5,7 @@ import { updateDiscoveryPreferences } from '~/services/discovery/public-pages.se
 import { requireRole } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 
 export const meta: MetaFunction = () => [{ title: 'Visibility settings · MegiLance' }]
 
@@ -60,9 +61,7 @@ export default function VisibilitySettings() {
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="button button--primary">
-          Save visibility settings
-        </button>
+        <SubmitButton>Save visibility settings</SubmitButton>
       </Form>
       <p>
         <Link to={`/freelancers/${userId}`}>See your public profile</Link>

@@ -4,6 +4,7 @@ import { loadEmailPreferences, saveEmailPreferencesFromForm } from '~/services/n
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 
 export const meta: MetaFunction = () => [{ title: 'Notification settings · MegiLance' }]
 
@@ -43,9 +44,7 @@ export default function NotificationSettings() {
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="button button--primary">
-          Save notification settings
-        </button>
+        <SubmitButton>Save notification settings</SubmitButton>
       </Form>
     </>
   )

@@ -2,13 +2,14 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
-import { Field } from '~/components/ui/field'
+import { Field, NewPasswordField } from '~/components/ui/field'
 import { changePassword } from '~/services/accounts/accounts.server'
 import { ChangePasswordSchema } from '~/services/accounts/schemas'
 import { requireSession } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp } from '~/http/step-up.server'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ChangePasswordConstraint } from '~/components/ui/form-constraints/change-password'
 
@@ -47,17 +48,9 @@ export default function PasswordSettings() {
       <p className="muted">Changing your password signs out every other device.</p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
         <Field label="Current password" meta={fields.currentPassword} type="password" autoComplete="current-password" />
-        <Field
-          label="New password"
-          meta={fields.newPassword}
-          type="password"
-          autoComplete="new-password"
-          hint="At least 8 characters. Common passwords are refused."
-        />
+        <NewPasswordField label="New password" meta={fields.newPassword} />
         <Field label="Repeat new password" meta={fields.confirmPassword} type="password" autoComplete="new-password" />
-        <button type="submit" className="button button--primary">
-          Change password
-        </button>
+        <SubmitButton>Change password</SubmitButton>
       </Form>
     </>
   )

@@ -1,9 +1,9 @@
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { portfolioImageUrl, PortfolioItemForm } from '~/components/profiles/portfolio'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { readUploadForm } from '~/http/upload-form.server'
 import {
   MAX_PORTFOLIO_IMAGE_BYTES,
@@ -35,11 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ item: await requireOwnItem(request, params.itemId) })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('save') }),
-  z.object({ intent: z.literal('remove-image') }),
-  z.object({ intent: z.literal('delete') }),
-])
+const IntentSchema = /* @__PURE__ */ bareIntents('save', 'remove-image', 'delete')
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const item = await requireOwnItem(request, params.itemId)
@@ -112,11 +108,9 @@ export default function EditPortfolioItem() {
       <section aria-labelledby="delete-item-heading">
         <h3 id="delete-item-heading">Delete this work sample</h3>
         <p className="muted">It disappears from your public profile with its images. This cannot be undone.</p>
-        <Form method="post">
-          <button type="submit" name="intent" value="delete" className="button button--danger">
-            Delete “{item.title}”
-          </button>
-        </Form>
+        <IntentButtonForm intent="delete" className="button button--danger">
+          Delete “{item.title}”
+        </IntentButtonForm>
       </section>
     </>
   )

@@ -2,6 +2,7 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { SecuritySubpageHeading } from '~/components/security/security-subpage-heading'
 import { ErrorList } from '~/components/ui/field'
 import { IpRangeFields } from '~/components/security/ip-range-fields'
 import { originOf } from '~/services/security/context'
@@ -13,7 +14,8 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
-import { RemovableEntry } from '~/components/ui/removable-entry'
+import { RemovableList } from '~/components/ui/removable-entry'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { AllowlistFormConstraint } from '~/components/ui/form-constraints/allowlist-form'
 
@@ -57,10 +59,7 @@ export default function AllowlistSettings() {
   const [form, fields] = useZodForm(AllowlistFormConstraint, { id: 'allowlist-add', lastResult })
   return (
     <>
-      <p>
-        <Link to="/settings/security">← Security</Link>
-      </p>
-      <h2>IP allowlist</h2>
+      <SecuritySubpageHeading title="IP allowlist" />
       <p className="muted">
         When this list has at least one address, your account can only be signed in to from the addresses on it — useful
         when you always work from an office network or a company VPN.
@@ -73,26 +72,22 @@ export default function AllowlistSettings() {
           <ErrorList errors={form.errors} />
         </div>
       ) : null}
-      {entries.length ? (
-        <ul className="list" aria-label="Allowed addresses">
-          {entries.map((entry) => (
-            <RemovableEntry
-              key={entry.id}
-              className="ip-list__entry"
-              title={
-                <>
-                  <code>{entry.cidr}</code>
-                  {entry.label ? <> · {entry.label}</> : null}
-                </>
-              }
-              added={formatDateTime(entry.createdAt)}
-              remove={confirmed ? { name: 'entryId', value: entry.id, label: `Remove ${entry.cidr}` } : undefined}
-            />
-          ))}
-        </ul>
-      ) : (
-        <p className="empty">Your allowlist is empty, so you can sign in from anywhere.</p>
-      )}
+      <RemovableList
+        label="Allowed addresses"
+        items={entries}
+        empty="Your allowlist is empty, so you can sign in from anywhere."
+        entry={(entry) => ({
+          className: 'ip-list__entry',
+          title: (
+            <>
+              <code>{entry.cidr}</code>
+              {entry.label ? <> · {entry.label}</> : null}
+            </>
+          ),
+          added: formatDateTime(entry.createdAt),
+          remove: confirmed ? { name: 'entryId', value: entry.id, label: `Remove ${entry.cidr}` } : undefined,
+        })}
+      />
       {confirmed ? (
         <Form method="post" {...getFormProps(form)} className="form-stack ip-list__add">
           <h3>Add an address or range</h3>
@@ -105,9 +100,7 @@ export default function AllowlistSettings() {
             }
             note={{ label: 'Label (optional)', meta: fields.label, hint: 'For example “Office” or “Home VPN”.' }}
           />
-          <button type="submit" className="button button--primary">
-            Add to allowlist
-          </button>
+          <SubmitButton>Add to allowlist</SubmitButton>
         </Form>
       ) : (
         <p>

@@ -1,9 +1,9 @@
-import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { SecuritySubpageHeading } from '~/components/security/security-subpage-heading'
 import { Field } from '~/components/ui/field'
 import { originOf } from '~/services/security/context'
 import { ConfirmCodeSchema } from '~/services/security/factor-schemas'
@@ -19,6 +19,8 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ConfirmCodeConstraint } from '~/components/ui/form-constraints/confirm-code'
 
@@ -33,12 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(totp, { headers: { 'Cache-Control': 'no-store' } })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('start') }),
-  z.object({ intent: z.literal('confirm') }),
-  z.object({ intent: z.literal('cancel') }),
-  z.object({ intent: z.literal('turn-off') }),
-])
+const IntentSchema = /* @__PURE__ */ bareIntents('start', 'confirm', 'cancel', 'turn-off')
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
@@ -94,10 +91,7 @@ export default function AuthenticatorSettings() {
   const totp = useLoaderData<typeof loader>()
   return (
     <>
-      <p>
-        <Link to="/settings/security">← Security</Link>
-      </p>
-      <h2>Authenticator app</h2>
+      <SecuritySubpageHeading title="Authenticator app" />
       {totp.state === 'on' ? (
         <>
           <p>
@@ -105,11 +99,9 @@ export default function AuthenticatorSettings() {
             in, we ask for the 6-digit code your app shows.
           </p>
           <p className="muted">Moving to a new phone? Turn the app off here, then set it up again on the new phone.</p>
-          <Form method="post">
-            <button type="submit" name="intent" value="turn-off" className="button button--danger">
-              Turn off
-            </button>
-          </Form>
+          <IntentButtonForm intent="turn-off" className="button button--danger">
+            Turn off
+          </IntentButtonForm>
         </>
       ) : totp.state === 'pending' ? (
         <ConfirmSetup qrSvg={totp.qrSvg} groupedSecret={totp.groupedSecret} />
@@ -120,11 +112,9 @@ export default function AuthenticatorSettings() {
             6-digit code every 30 seconds. With it on, signing in needs your password and that code, so a stolen
             password is not enough.
           </p>
-          <Form method="post">
-            <button type="submit" name="intent" value="start" className="button button--primary">
-              Set up an authenticator app
-            </button>
-          </Form>
+          <IntentButtonForm intent="start" className="button button--primary">
+            Set up an authenticator app
+          </IntentButtonForm>
         </>
       )}
     </>
@@ -161,17 +151,13 @@ function ConfirmSetup({ qrSvg, groupedSecret }: { qrSvg: string; groupedSecret: 
           <Form method="post" {...getFormProps(form)} className="form-stack">
             <input type="hidden" name="intent" value="confirm" />
             <Field label="Code" meta={fields.code} inputMode="numeric" autoComplete="one-time-code" maxLength={7} />
-            <button type="submit" className="button button--primary">
-              Turn on
-            </button>
+            <SubmitButton>Turn on</SubmitButton>
           </Form>
         </li>
       </ol>
-      <Form method="post">
-        <button type="submit" name="intent" value="cancel" className="button button--ghost">
-          Cancel set-up
-        </button>
-      </Form>
+      <IntentButtonForm intent="cancel" className="button button--ghost">
+        Cancel set-up
+      </IntentButtonForm>
     </>
   )
 }

@@ -1,12 +1,13 @@
 import { parseIntent } from '~/http/intent.server'
 import * as z from 'zod'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { backupCodesFileText, backupCodesOf, generateBackupCodes } from '~/services/security/backup-codes.server'
 import { originOf } from '~/services/security/context'
 import { requireSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { requireEnrolmentCheck } from '~/http/step-up.server'
+import { SecuritySubpageHeading } from '~/components/security/security-subpage-heading'
 
 export const meta: MetaFunction = () => [{ title: 'Backup codes · Security · Settings · MegiLance' }]
 
@@ -40,10 +41,7 @@ export default function BackupCodesSettings() {
   const fresh = useActionData<typeof action>()
   return (
     <>
-      <p>
-        <Link to="/settings/security">← Security</Link>
-      </p>
-      <h2>Backup codes</h2>
+      <SecuritySubpageHeading title="Backup codes" />
       <p>If you lose your phone or security key, a backup code lets you sign in instead. Each code works once.</p>
       {fresh ? (
         <section aria-labelledby="new-codes-heading" className="form-stack">

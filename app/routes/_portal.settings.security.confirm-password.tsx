@@ -13,6 +13,7 @@ import { readFormData } from '~/http/form-data.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ConfirmPasswordConstraint } from '~/components/ui/form-constraints/confirm-password'
 
@@ -59,9 +60,7 @@ export default function ConfirmPassword() {
       <Form method="post" {...getFormProps(form)} className="form-stack">
         <FormAlert id={form.errorId} errors={form.errors} />
         <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
-        <button type="submit" className="button button--primary">
-          Confirm
-        </button>
+        <SubmitButton>Confirm</SubmitButton>
       </Form>
     </>
   )

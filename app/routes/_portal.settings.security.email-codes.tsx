@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import * as z from 'zod'
+import { SecuritySubpageHeading } from '~/components/security/security-subpage-heading'
 import { FormAlert } from '~/components/ui/form-alert'
 import { formError } from '~/http/form-error.server'
 import { parseIntent } from '~/http/intent.server'
@@ -64,10 +65,7 @@ export default function EmailCodes() {
   const sent = searchParams.get('sent') === '1'
   return (
     <>
-      <p>
-        <Link to="/settings/security">← Security</Link>
-      </p>
-      <h2>Email codes</h2>
+      <SecuritySubpageHeading title="Email codes" />
       <p className="muted">At sign-in we email a 6-digit code to {email}. It works once, for 10 minutes.</p>
       {on ? (
         <Form method="post">

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { SecurityEventList } from '~/components/security/security-event-list'
+import { SecuritySubpageHeading } from '~/components/security/security-subpage-heading'
 import { Pagination } from '~/components/ui/pagination'
 import { SECURITY_LOG_PAGE_SIZE, securityLogOf } from '~/services/security/security-log.server'
 import { requireSession } from '~/http/auth.server'
@@ -19,10 +20,7 @@ export default function SecurityLog() {
   const { entries, total, page, pageSize } = useLoaderData<typeof loader>()
   return (
     <>
-      <p>
-        <Link to="/settings/security">← Security</Link>
-      </p>
-      <h2>Security log</h2>
+      <SecuritySubpageHeading title="Security log" />
       <p className="muted">
         Sign-ins, changes to how you sign in, and signed-out browsers on your account, newest first. If something here
         was not you, <Link to="/settings/password">change your password</Link> and{' '}

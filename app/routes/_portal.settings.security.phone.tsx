@@ -2,10 +2,10 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import * as z from 'zod'
+import { SecuritySubpageHeading } from '~/components/security/security-subpage-heading'
 import { Field, SelectField } from '~/components/ui/field'
 import { FormAlert } from '~/components/ui/form-alert'
-import { parseIntent } from '~/http/intent.server'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { tooManyAttempts } from '~/http/too-many-attempts.server'
 import { originOf } from '~/services/security/context'
 import { ConfirmCodeSchema, PhoneNumberSchema } from '~/services/security/factor-schemas'
@@ -25,6 +25,8 @@ import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ConfirmCodeConstraint } from '~/components/ui/form-constraints/confirm-code'
 import { PhoneNumberConstraint } from '~/components/ui/form-constraints/phone-number'
@@ -44,13 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // The typed fields (number, code) are parsed with their conform schemas in each branch.
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('send') }),
-  z.object({ intent: z.literal('resend') }),
-  z.object({ intent: z.literal('confirm') }),
-  z.object({ intent: z.literal('cancel') }),
-  z.object({ intent: z.literal('remove') }),
-])
+const IntentSchema = /* @__PURE__ */ bareIntents('send', 'resend', 'confirm', 'cancel', 'remove')
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
@@ -113,10 +109,7 @@ export default function PhoneSettings() {
   const { phone, sandboxed } = useLoaderData<typeof loader>()
   return (
     <>
-      <p>
-        <Link to="/settings/security">← Security</Link>
-      </p>
-      <h2>Codes by text message</h2>
+      <SecuritySubpageHeading title="Codes by text message" />
       <p className="muted">
         Text messages are the weakest second factor: someone who takes over your number (a “SIM swap”) receives your
         codes. When you can, use an <Link to="/settings/security/authenticator">authenticator app</Link> or a{' '}
@@ -134,11 +127,9 @@ export default function PhoneSettings() {
             <strong>{phone.phone}</strong>, verified {formatDateTime(phone.since)}.
           </p>
           <p className="muted">To use another number, remove this one, then add the new one.</p>
-          <Form method="post">
-            <button type="submit" name="intent" value="remove" className="button button--danger">
-              Turn off
-            </button>
-          </Form>
+          <IntentButtonForm intent="remove" className="button button--danger">
+            Turn off
+          </IntentButtonForm>
         </>
       ) : phone.state === 'pending' ? (
         <ConfirmPhone phone={phone.phone} />
@@ -166,11 +157,7 @@ function AddPhone() {
       <Form method="post" {...getFormProps(form)} className="form-stack">
         <FormAlert id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="send" />
-        <SelectField
-          label="Country"
-          meta={fields.country}
-          options={[{ value: '', label: 'Choose your country' }, ...countries]}
-        />
+        <SelectField label="Country" meta={fields.country} placeholder="Choose your country" options={countries} />
         <Field
           label="Mobile phone number"
           meta={fields.phone}
@@ -178,9 +165,7 @@ function AddPhone() {
           autoComplete="tel"
           hint="A number that starts with + and its country code does not need the country."
         />
-        <button type="submit" className="button button--primary">
-          Send code
-        </button>
+        <SubmitButton>Send code</SubmitButton>
       </Form>
     </>
   )
@@ -198,9 +183,7 @@ function ConfirmPhone({ phone }: { phone: string }) {
         <FormAlert id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="confirm" />
         <Field label="Code" meta={fields.code} inputMode="numeric" autoComplete="one-time-code" maxLength={7} />
-        <button type="submit" className="button button--primary">
-          Verify number
-        </button>
+        <SubmitButton>Verify number</SubmitButton>
       </Form>
       <Form method="post" className="action-row">
         <button type="submit" name="intent" value="resend" className="button button--secondary">

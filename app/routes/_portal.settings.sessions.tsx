@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { listDevicesOf, revokeOtherSessions, revokeSession } from '~/services/accounts/sessions.server'
 import { originOf } from '~/services/security/context'
@@ -74,11 +74,9 @@ export default function SessionsSettings() {
         ))}
       </ul>
       {others.length ? (
-        <Form method="post">
-          <button type="submit" name="intent" value="revoke-others" className="button button--danger">
-            Sign out all other browsers
-          </button>
-        </Form>
+        <IntentButtonForm intent="revoke-others" className="button button--danger">
+          Sign out all other browsers
+        </IntentButtonForm>
       ) : null}
     </>
   )

@@ -1,6 +1,7 @@
 import type { MetaFunction } from '@remix-run/node'
 import { NavLink, Outlet, useRouteLoaderData } from '@remix-run/react'
 import type { loader as portalLoader } from './_portal'
+import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Settings · MegiLance' }]
 
@@ -24,9 +25,7 @@ export default function SettingsLayout() {
   )
   return (
     <>
-      <header className="page-header">
-        <h1>Settings</h1>
-      </header>
+      <PageHeader title="Settings" />
       <nav className="tabs" aria-label="Settings sections">
         {tabs.map((tab) => (
           <NavLink key={tab.to} to={tab.to} end={tab.end} className="tabs__tab">

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { CardSection } from '~/components/ui/card-section'
 import { Stat } from '~/components/ui/stat'
 import { balancesOf, listEntriesOf } from '~/models/ledger.server'
 import { listPayoutMethodsOf } from '~/models/payouts.server'
@@ -74,8 +75,7 @@ export default function WalletPage() {
           )}
         </dl>
       </section>
-      <section className="card" aria-labelledby="history-heading">
-        <h2 id="history-heading">History</h2>
+      <CardSection id="history-heading" title="History">
         {entries.length ? (
           <DataTable
             caption="Wallet history, newest first"
@@ -112,7 +112,7 @@ export default function WalletPage() {
             )}
           </p>
         )}
-      </section>
+      </CardSection>
     </>
   )
 }

@@ -2,6 +2,7 @@ import type { MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import { useRootData } from '~/root'
 import { HELP_TOPICS, withFee } from '~/services/help/topics'
+import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [
   { title: 'Help centre · MegiLance' },
@@ -15,12 +16,11 @@ export default function HelpCentre() {
   const topics = withFee(HELP_TOPICS, useRootData()?.feePercent ?? 10)
   return (
     <main id="main" className="page">
-      <header className="page-header">
-        <h1>Help centre</h1>
+      <PageHeader title="Help centre">
         <p className="muted">
           How MegiLance works, in plain words. Cannot find your answer? <Link to="/help/contact">Contact us</Link>.
         </p>
-      </header>
+      </PageHeader>
       <nav aria-label="Help topics">
         <ul className="help-topics">
           {topics.map((topic) => (

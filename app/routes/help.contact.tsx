@@ -10,6 +10,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { HelpPage } from '~/components/help/help-page'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ContactConstraint } from '~/components/ui/form-constraints/contact'
 
@@ -67,11 +68,7 @@ export default function Contact() {
             autoComplete="email"
             hint="We answer to this address."
           />
-          <SelectField
-            label="Topic"
-            meta={fields.topic}
-            options={[{ value: '', label: 'Choose a topic…' }, ...CONTACT_TOPICS]}
-          />
+          <SelectField label="Topic" meta={fields.topic} placeholder="Choose a topic…" options={CONTACT_TOPICS} />
           <TextareaField
             label="Message"
             meta={fields.message}
@@ -89,9 +86,7 @@ export default function Contact() {
               defaultValue=""
             />
           </div>
-          <button type="submit" className="button button--primary">
-            Send message
-          </button>
+          <SubmitButton>Send message</SubmitButton>
         </Form>
       </section>
     </HelpPage>

@@ -1,11 +1,11 @@
 import { Link } from '@remix-run/react'
+import { CardSection } from '~/components/ui/card-section'
 
 /** Skills in demand that the freelancer does not list yet (from the market page's numbers). */
 export function SkillSuggestions({ skills }: { skills: { skill: string; demand: number; supply: number }[] }) {
   if (!skills.length) return null
   return (
-    <section className="card" aria-labelledby="skill-suggestions">
-      <h2 id="skill-suggestions">Skills to consider adding</h2>
+    <CardSection id="skill-suggestions" title="Skills to consider adding">
       <ul>
         {skills.map((s) => (
           <li key={s.skill}>
@@ -17,6 +17,6 @@ export function SkillSuggestions({ skills }: { skills: { skill: string; demand: 
       <p>
         <Link to="/settings">Add skills to your profile</Link> · <Link to="/market">See the whole market</Link>
       </p>
-    </section>
+    </CardSection>
   )
 }

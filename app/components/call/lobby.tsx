@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { audioConstraints, canChooseSpeaker, QUALITIES, videoConstraints, type Quality } from './media-constraints'
+import { CardSection } from '~/components/ui/card-section'
 
 export type LobbyChoice = { stream: MediaStream; speakerId: string; quality: Quality; cameraId: string }
 
@@ -52,8 +53,7 @@ export function Lobby({ onJoin }: { onJoin: (choice: LobbyChoice) => void }) {
   const speakers = devices.filter((device) => device.kind === 'audiooutput')
 
   return (
-    <section className="card call-lobby" aria-labelledby="lobby-heading">
-      <h2 id="lobby-heading">Check your camera and microphone</h2>
+    <CardSection id="lobby-heading" title="Check your camera and microphone" className="call-lobby">
       <video ref={preview} className="call-lobby__preview" autoPlay playsInline muted aria-label="Your camera" />
       {problem ? (
         <p className="form-alert" role="alert">
@@ -89,7 +89,7 @@ export function Lobby({ onJoin }: { onJoin: (choice: LobbyChoice) => void }) {
           Join the call
         </button>
       </div>
-    </section>
+    </CardSection>
   )
 }
 

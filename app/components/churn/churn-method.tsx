@@ -1,4 +1,5 @@
 import { formatDate } from '~/utils/format'
+import { CardSection } from '~/components/ui/card-section'
 
 type Method = {
   kind: 'model' | 'rules'
@@ -20,8 +21,7 @@ const auc = (value: number | null) => (value === null ? 'not measurable (one out
 export function ChurnMethod({ method }: { method: Method }) {
   const { trained, heldOut } = method
   return (
-    <section className="card" aria-labelledby="churn-method-heading">
-      <h2 id="churn-method-heading">How the risk is computed</h2>
+    <CardSection id="churn-method-heading" title="How the risk is computed">
       {method.kind === 'model' ? (
         <p>
           A logistic regression: a weighted sum of the eight facts below, turned into a probability of doing nothing in
@@ -64,6 +64,6 @@ export function ChurnMethod({ method }: { method: Method }) {
           </ul>
         </details>
       ) : null}
-    </section>
+    </CardSection>
   )
 }

@@ -1,5 +1,6 @@
 import { getFormProps } from '@conform-to/react'
 import { Form } from '@remix-run/react'
+import { CardSection } from '~/components/ui/card-section'
 import { Field, TextareaField } from '~/components/ui/field'
 import type { FormReply } from './milestone-card'
 import { useZodForm } from '~/components/ui/use-zod-form'
@@ -20,8 +21,7 @@ export function AddMilestoneForm({
     lastResult: last?.formId === 'add-milestone' ? last.reply : undefined,
   })
   return (
-    <section className="card" aria-labelledby="add-milestone-heading">
-      <h2 id="add-milestone-heading">Add a milestone</h2>
+    <CardSection id="add-milestone-heading" title="Add a milestone">
       <Form method="post" {...getFormProps(form)} className="form-stack">
         <Field label="Title" meta={fields.title} />
         <div className="field-row">
@@ -37,7 +37,7 @@ export function AddMilestoneForm({
           Add milestone
         </button>
       </Form>
-    </section>
+    </CardSection>
   )
 }
 

@@ -1,6 +1,7 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { SelectField, TextareaField } from '~/components/ui/field'
+import { SubmitButton } from '~/components/ui/submit-button'
 import { FRAUD_ALERT_MACHINE, type FraudAlertAction } from '~/domain/fraud-alerts'
 import { AlertBlockConstraint } from '~/components/ui/form-constraints/alert-block'
 import { AlertDisputeHoldConstraint } from '~/components/ui/form-constraints/alert-dispute-hold'
@@ -53,9 +54,7 @@ export function WorkflowForm({
       />
       <TextareaField label="Note" meta={fields.note} rows={3} hint="Goes in the alert's history with your name." />
       <FormErrors errors={form.errors} />
-      <button type="submit" className="button button--primary">
-        Save step
-      </button>
+      <SubmitButton>Save step</SubmitButton>
     </Form>
   )
 }

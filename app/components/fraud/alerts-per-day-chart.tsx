@@ -1,4 +1,5 @@
 import { Chart } from '~/components/charts/chart'
+import { CardSection } from '~/components/ui/card-section'
 import { FRAUD_SEVERITIES } from '~/domain/fraud-alerts'
 
 type Day = { day: string; low: number; medium: number; high: number; critical: number }
@@ -9,8 +10,7 @@ const SEVERITY_NAMES = { low: 'Low', medium: 'Medium', high: 'High', critical: '
 export function AlertsPerDayChart({ days }: { days: Day[] }) {
   const withAlerts = days.filter((d) => d.low + d.medium + d.high + d.critical > 0)
   return (
-    <section className="card" aria-labelledby="per-day-heading">
-      <h2 id="per-day-heading">Alerts per day by severity</h2>
+    <CardSection id="per-day-heading" title="Alerts per day by severity">
       {withAlerts.length ? (
         <Chart
           id="alerts-per-day"
@@ -28,6 +28,6 @@ export function AlertsPerDayChart({ days }: { days: Day[] }) {
       ) : (
         <p className="empty">No alerts were raised in this range.</p>
       )}
-    </section>
+    </CardSection>
   )
 }

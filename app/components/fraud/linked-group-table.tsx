@@ -1,3 +1,5 @@
+import { CardSection } from '~/components/ui/card-section'
+
 const LINK_WORDS: Record<string, string> = {
   device: 'browser (device cookie)',
   payout_destination: 'payout destination',
@@ -20,8 +22,7 @@ export function LinkedGroupTable({
     return account ? `${account.name} (${account.email})` : 'an account outside this alert'
   }
   return (
-    <section className="card" aria-labelledby="links-heading">
-      <h2 id="links-heading">What links the accounts</h2>
+    <CardSection id="links-heading" title="What links the accounts">
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Pairs of linked accounts and what they share</caption>
@@ -43,6 +44,6 @@ export function LinkedGroupTable({
           </tbody>
         </table>
       </div>
-    </section>
+    </CardSection>
   )
 }

@@ -30,26 +30,16 @@ export function AvailabilityFields({
               const id = `availability-${weekday}-${row}`
               return (
                 <div key={row} className="field-row">
-                  <div className="field">
-                    <label htmlFor={`${id}-from`}>{`${name} from${row ? ` (${row + 1})` : ''}`}</label>
-                    <input
-                      id={`${id}-from`}
-                      type="time"
-                      name={fromField(weekday)}
-                      defaultValue={typed.from}
-                      aria-invalid={error ? true : undefined}
+                  {(['from', 'to'] as const).map((end) => (
+                    <TimeField
+                      key={end}
+                      id={`${id}-${end}`}
+                      label={`${name} ${end}${row ? ` (${row + 1})` : ''}`}
+                      name={end === 'from' ? fromField(weekday) : toField(weekday)}
+                      value={typed[end]}
+                      invalid={Boolean(error)}
                     />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${id}-to`}>{`${name} to${row ? ` (${row + 1})` : ''}`}</label>
-                    <input
-                      id={`${id}-to`}
-                      type="time"
-                      name={toField(weekday)}
-                      defaultValue={typed.to}
-                      aria-invalid={error ? true : undefined}
-                    />
-                  </div>
+                  ))}
                 </div>
               )
             })}
@@ -62,5 +52,27 @@ export function AvailabilityFields({
         )
       })}
     </>
+  )
+}
+
+/** One time of day of a free window, e.g. "Monday from". */
+function TimeField({
+  id,
+  label,
+  name,
+  value,
+  invalid,
+}: {
+  id: string
+  label: string
+  name: string
+  value: string
+  invalid: boolean
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="time" name={name} defaultValue={value} aria-invalid={invalid ? true : undefined} />
+    </div>
   )
 }

@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import { SubmitButton } from '~/components/ui/submit-button'
 
 /**
  * What can be done with a meeting: join its call (the calls area's `POST /calls/start`, a plain form
@@ -16,9 +17,7 @@ export function MeetingActions({
       {meeting.upcoming ? (
         <form method="post" action="/calls/start">
           <input type="hidden" name="meetingId" value={meeting.id} />
-          <button type="submit" className="button button--primary" aria-label={`Join “${meeting.title}”`}>
-            Join
-          </button>
+          <SubmitButton aria-label={`Join “${meeting.title}”`}>Join</SubmitButton>
         </form>
       ) : null}
       {showDetailsLink && meeting.canReschedule ? (

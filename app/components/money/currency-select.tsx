@@ -93,27 +93,17 @@ export function CurrencySearch({ form, value }: { form: string; value: string })
  * comes back as it was, with the favourites changed.
  */
 function FavouriteButton({ form, currency, favourite }: { form: string; currency: CurrencyInfo; favourite: boolean }) {
-  return favourite ? (
+  return (
     <button
       type="submit"
       form={form}
       formMethod="post"
-      name="unstar"
+      name={favourite ? 'unstar' : 'star'}
       value={currency.code}
       className="button button--ghost"
     >
-      <span aria-hidden="true">★</span> Remove {currency.code} from favourites
-    </button>
-  ) : (
-    <button
-      type="submit"
-      form={form}
-      formMethod="post"
-      name="star"
-      value={currency.code}
-      className="button button--ghost"
-    >
-      <span aria-hidden="true">☆</span> Add {currency.code} to favourites
+      <span aria-hidden="true">{favourite ? '★' : '☆'}</span>{' '}
+      {favourite ? `Remove ${currency.code} from favourites` : `Add ${currency.code} to favourites`}
     </button>
   )
 }

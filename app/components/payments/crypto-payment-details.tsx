@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import type { CryptoPaymentView } from '~/services/payments/crypto/crypto-payments.server'
 import { networkLabel } from '~/domain/crypto-networks'
 import { formatDateTime } from '~/utils/format'
+import { CardSection } from '~/components/ui/card-section'
 
 type View = Omit<CryptoPaymentView, 'rateAsOf' | 'expiresAt' | 'confirmedAt'> & {
   rateAsOf: string
@@ -12,8 +13,7 @@ type View = Omit<CryptoPaymentView, 'rateAsOf' | 'expiresAt' | 'confirmedAt'> & 
 /** What to send where: amount, network, address, the wallet link and its QR code, and until when. */
 export function CryptoPaymentDetails({ view }: { view: View }) {
   return (
-    <section className="card" aria-labelledby="crypto-send-heading">
-      <h2 id="crypto-send-heading">Where to send it</h2>
+    <CardSection id="crypto-send-heading" title="Where to send it">
       <div className="crypto-pay">
         <figure className="crypto-pay__qr" aria-labelledby="crypto-qr-caption">
           {/* Our own SVG, drawn on the server by the qrcode package from the payment link. */}
@@ -66,6 +66,6 @@ export function CryptoPaymentDetails({ view }: { view: View }) {
       <p>
         <Link to=".">Check whether the payment has arrived</Link>
       </p>
-    </section>
+    </CardSection>
   )
 }

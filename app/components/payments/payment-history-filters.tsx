@@ -1,4 +1,4 @@
-import { DateFilter, FilterForm, SearchFilter, SelectFilter } from '~/components/ui/filters'
+import { FilterForm } from '~/components/ui/filters'
 import { PAYMENT_STATUS_LABELS, PAYMENT_TYPES, type PaymentHistorySearch } from '~/domain/payment-history-filters'
 
 /** The one GET form of the payment history: filters and search, usable without JavaScript. */
@@ -23,41 +23,22 @@ export function PaymentHistoryFilters({
       className="filters card security-filters"
       submit="Filter"
       clear={{ to: '/payments', shown: filtered }}
-    >
-      <SearchFilter
-        id="payments-q"
-        name="q"
-        label="Search descriptions"
-        value={search.q}
-        maxLength={100}
-        autoComplete="off"
-      />
-      <SelectFilter
-        id="payments-type"
-        name="type"
-        label="Type"
-        anyLabel="Any type"
-        value={search.type}
-        options={Object.entries(PAYMENT_TYPES)}
-      />
-      <SelectFilter
-        id="payments-status"
-        name="status"
-        label="Status"
-        anyLabel="Any status"
-        value={search.status}
-        options={Object.entries(PAYMENT_STATUS_LABELS)}
-      />
-      <SelectFilter
-        id="payments-currency"
-        name="currency"
-        label="Currency"
-        anyLabel="Any currency"
-        value={search.currency}
-        options={currencyOptions.map((code) => [code, code])}
-      />
-      <DateFilter id="payments-from" name="from" label="From (UTC)" value={search.from} />
-      <DateFilter id="payments-to" name="to" label="To (UTC)" value={search.to} />
-    </FilterForm>
+      idPrefix="payments"
+      values={search}
+      fields={[
+        { kind: 'search', name: 'q', label: 'Search descriptions', maxLength: 100, autoComplete: 'off' },
+        { kind: 'select', name: 'type', label: 'Type', anyLabel: 'Any type', options: PAYMENT_TYPES },
+        { kind: 'select', name: 'status', label: 'Status', anyLabel: 'Any status', options: PAYMENT_STATUS_LABELS },
+        {
+          kind: 'select',
+          name: 'currency',
+          label: 'Currency',
+          anyLabel: 'Any currency',
+          options: currencyOptions.map((code) => [code, code] as const),
+        },
+        { kind: 'date', name: 'from', label: 'From (UTC)' },
+        { kind: 'date', name: 'to', label: 'To (UTC)' },
+      ]}
+    />
   )
 }

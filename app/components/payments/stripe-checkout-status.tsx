@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { formatMoney } from '~/utils/format'
+import { PageHeader } from '~/components/ui/page-header'
 
 export type StripeCheckoutView = {
   amountMinor: number
@@ -21,9 +22,7 @@ export function StripeCheckoutStatus({ view, reloadTo }: { view: StripeCheckoutV
   if (view.state === 'paid') {
     return (
       <>
-        <header className="page-header">
-          <h1>Payment received</h1>
-        </header>
+        <PageHeader title="Payment received" />
         <section className="card form-stack" aria-label="Payment status">
           <p role="status">
             {view.funded
@@ -40,9 +39,7 @@ export function StripeCheckoutStatus({ view, reloadTo }: { view: StripeCheckoutV
   if (view.state === 'failed') {
     return (
       <>
-        <header className="page-header">
-          <h1>The payment did not go through</h1>
-        </header>
+        <PageHeader title="The payment did not go through" />
         <section className="card form-stack" aria-label="Payment status">
           <p role="alert">{view.reason ?? 'Nothing was charged.'}</p>
           <p>
@@ -54,16 +51,12 @@ export function StripeCheckoutStatus({ view, reloadTo }: { view: StripeCheckoutV
   }
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={back}>← Back to {view.contract.title}</Link>
-        </p>
-        <h1>Pay {amount} by card</h1>
+      <PageHeader back={{ to: back, label: `Back to ${view.contract.title}` }} title={`Pay ${amount} by card`}>
         <p className="muted">
           For the milestone “{view.milestoneTitle}”. You will pay on Stripe’s secure page; MegiLance never sees your
           card number.
         </p>
-      </header>
+      </PageHeader>
       <section className="card form-stack" aria-label="Payment status">
         {view.cancelled ? <p role="status">You left Stripe’s page before paying. Nothing was charged.</p> : null}
         {view.reason ? <p role="alert">Stripe said: {view.reason}</p> : null}

@@ -1,13 +1,13 @@
 import { Form, Link } from '@remix-run/react'
 import type { PayoutReviewData } from '~/services/payments/payouts/payout-views'
 import { formatDateTime, formatMoney } from '~/utils/format'
+import { CardSection } from '~/components/ui/card-section'
 
 /** The review step: everything the payout costs and when it arrives, then one button that commits it. */
 export function PayoutReview({ review }: { review: PayoutReviewData }) {
   const money = (minor: number) => formatMoney(minor, review.currency)
   return (
-    <section className="card payout-review" aria-labelledby="review-heading">
-      <h2 id="review-heading">Review your payout</h2>
+    <CardSection id="review-heading" title="Review your payout" className="payout-review">
       <dl className="project-facts">
         <div>
           <dt>To</dt>
@@ -64,6 +64,6 @@ export function PayoutReview({ review }: { review: PayoutReviewData }) {
           </button>
         </Form>
       )}
-    </section>
+    </CardSection>
   )
 }

@@ -1,4 +1,5 @@
 import { formatDate } from '~/utils/format'
+import { CardSection } from '~/components/ui/card-section'
 
 export type ReviewView = {
   id: string
@@ -32,8 +33,7 @@ function stars(rating: number): string {
 /** The aggregates over the visible reviews, and the reviews themselves. */
 export function ReviewSection({ stats, reviews }: { stats: ReviewStatsView; reviews: ReviewView[] }) {
   return (
-    <section className="card" aria-labelledby="reviews-heading">
-      <h2 id="reviews-heading">Reviews</h2>
+    <CardSection id="reviews-heading" title="Reviews">
       {stats.count && stats.average !== null ? (
         <>
           <p>
@@ -70,6 +70,6 @@ export function ReviewSection({ stats, reviews }: { stats: ReviewStatsView; revi
           No reviews to show yet. Reviews appear once both sides have written theirs, or 14 days after a contract ends.
         </p>
       )}
-    </section>
+    </CardSection>
   )
 }

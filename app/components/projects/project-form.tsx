@@ -7,6 +7,7 @@ import { PROJECT_CURRENCIES, isoToday } from '~/services/marketplace/project-for
 import { FormAlert } from '~/components/ui/form-alert'
 import { ProjectConstraint } from '~/components/ui/form-constraints/project'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { SubmitButton } from '~/components/ui/submit-button'
 
 const LEVELS = [
   { value: 'entry', label: 'Entry', description: 'New to this kind of work; a good price matters most.' },
@@ -91,9 +92,7 @@ export function ProjectForm({
       <RadioGroup legend="Experience level" meta={fields.experienceLevel} options={LEVELS} />
       {pricePanel}
       <RadioGroup legend="Who can see it" meta={fields.visibility} options={VISIBILITIES} />
-      <button type="submit" className="button button--primary">
-        {submitLabel}
-      </button>
+      <SubmitButton>{submitLabel}</SubmitButton>
       {checkPanel}
     </Form>
   )

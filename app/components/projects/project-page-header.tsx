@@ -1,5 +1,5 @@
-import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { PageHeader } from '~/components/ui/page-header'
 
 /** The header of a page about one project: a link back to it, the page's title, then any lead text. */
 export function ProjectPageHeader({
@@ -12,12 +12,8 @@ export function ProjectPageHeader({
   children?: ReactNode
 }) {
   return (
-    <header className="page-header">
-      <p>
-        <Link to={`/projects/${project.id}`}>← {project.title}</Link>
-      </p>
-      <h1>{title}</h1>
+    <PageHeader back={{ to: `/projects/${project.id}`, label: project.title }} title={title}>
       {children}
-    </header>
+    </PageHeader>
   )
 }

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import type { ProposalStatus } from '~/domain/enums'
 import { bidText, PROPOSAL_STATUS_LABELS } from '~/services/marketplace/proposal-rules'
 import { formatDate, formatDateTime, formatMoney } from '~/utils/format'
+import { CardSection } from '~/components/ui/card-section'
 import { DataTable } from '~/components/ui/data-table'
 
 export type ProposalView = {
@@ -68,21 +69,18 @@ export function ProposalDetails({
         ) : null}
       </dl>
       {proposal.status === 'declined' && proposal.declineReason ? (
-        <section className="card" aria-labelledby="decline-heading">
-          <h2 id="decline-heading">Why it was declined</h2>
+        <CardSection id="decline-heading" title="Why it was declined">
           <p className="proposal-text">{proposal.declineReason}</p>
-        </section>
+        </CardSection>
       ) : null}
-      <section className="card" aria-labelledby="letter-heading">
-        <h2 id="letter-heading">Cover letter</h2>
+      <CardSection id="letter-heading" title="Cover letter">
         <p className="muted">
           From <Link to={`/freelancers/${proposal.freelancerId}`}>{proposal.freelancerName}</Link>
         </p>
         <p className="proposal-text">{proposal.coverLetter}</p>
-      </section>
+      </CardSection>
       {proposal.bidType === 'fixed' ? (
-        <section className="card" aria-labelledby="milestones-heading">
-          <h2 id="milestones-heading">Proposed milestones</h2>
+        <CardSection id="milestones-heading" title="Proposed milestones">
           {milestones.length ? (
             <DataTable caption="Proposed milestones" columns={['#', 'Milestone', 'Amount', 'Due']}>
               {milestones.map((milestone, index) => (
@@ -99,7 +97,7 @@ export function ProposalDetails({
               One milestone for the whole project: {formatMoney(proposal.bidAmountMinor, proposal.currency)}.
             </p>
           )}
-        </section>
+        </CardSection>
       ) : null}
     </>
   )

@@ -8,6 +8,7 @@ import { FormAlert } from '~/components/ui/form-alert'
 import { FixedPriceProposalConstraint } from '~/components/ui/form-constraints/fixed-price-proposal'
 import { HourlyProposalConstraint } from '~/components/ui/form-constraints/hourly-proposal'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { SubmitButton } from '~/components/ui/submit-button'
 
 export type ProposalFormDefaults = {
   coverLetter?: string
@@ -107,9 +108,7 @@ export function ProposalForm({
           ) : null}
         </fieldset>
       ) : null}
-      <button type="submit" className="button button--primary">
-        {submitLabel}
-      </button>
+      <SubmitButton>{submitLabel}</SubmitButton>
       {checkPanel}
     </Form>
   )

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import type { searchProjects } from '~/models/project-search.server'
 import { EXPERIENCE_LEVELS } from '~/domain/enums'
 import { EXPERIENCE_LABELS, POSTED_LABELS, POSTED_WITHIN, type SearchParams } from '~/domain/project-search-params'
+import { SubmitButton } from '~/components/ui/submit-button'
 
 type Facets = Awaited<ReturnType<typeof searchProjects>>['facets']
 
@@ -130,9 +131,7 @@ export function SearchFacets({ params, facets }: { params: SearchParams; facets:
       />
 
       <div className="search-form__actions">
-        <button type="submit" className="button button--primary">
-          Apply filters
-        </button>
+        <SubmitButton>Apply filters</SubmitButton>
         <Link to="/projects" className="button button--ghost">
           Clear all
         </Link>

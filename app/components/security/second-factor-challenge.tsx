@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import type { SecondFactorChallenge, SecondFactorChallengeError } from '~/http/second-factor-challenge.server'
 import { WebAuthnAnswer } from './webauthn-answer'
-import { RequiredMark } from '~/components/ui/field'
+import { CodeField } from '~/components/security/code-field'
 import { FormAlert } from '~/components/ui/form-alert'
 
 type Props = SecondFactorChallenge & {
@@ -74,24 +74,14 @@ export function SecondFactorChallengeForm({
         ) : null}
         {chosen.method === 'backup_code' ? <p className="muted">Each backup code works once.</p> : null}
         {isCode ? (
-          <div className="field">
-            <label htmlFor="second-factor-code" className="field__label">
-              Code
-              <RequiredMark required />
-            </label>
-            <input
-              id="second-factor-code"
-              required
-              name="code"
-              className="field__input"
-              autoComplete="one-time-code"
-              inputMode={chosen.method === 'backup_code' ? 'text' : 'numeric'}
-              // eslint-disable-next-line jsx-a11y/no-autofocus -- the code is the page's only task, right after the password
-              autoFocus={!chosen.sendsCode || sent === chosen.method}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'second-factor-error' : undefined}
-            />
-          </div>
+          <CodeField
+            id="second-factor-code"
+            errorId="second-factor-error"
+            error={Boolean(error)}
+            inputMode={chosen.method === 'backup_code' ? 'text' : 'numeric'}
+            // The code is the page's only task, right after the password.
+            focus={!chosen.sendsCode || sent === chosen.method}
+          />
         ) : (
           <WebAuthnAnswer
             options={prepared}

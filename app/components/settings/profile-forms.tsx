@@ -10,6 +10,7 @@ import { useZodForm, type FormConstraint } from '~/components/ui/use-zod-form'
 import { AdminProfileConstraint } from '~/components/ui/form-constraints/admin-profile'
 import { ClientProfileConstraint } from '~/components/ui/form-constraints/client-profile'
 import { FreelancerProfileConstraint } from '~/components/ui/form-constraints/freelancer-profile'
+import { SubmitButton } from '~/components/ui/submit-button'
 
 type FormProps = { lastResult?: SubmissionResult<string[]> | null; defaultValue: Record<string, string> }
 
@@ -25,11 +26,7 @@ function useProfileForm<Schema extends z.ZodObject>(
 }
 
 function SaveButton() {
-  return (
-    <button type="submit" className="button button--primary">
-      Save profile
-    </button>
-  )
+  return <SubmitButton>Save profile</SubmitButton>
 }
 
 export function AdminProfileForm(props: FormProps) {

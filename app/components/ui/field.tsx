@@ -91,6 +91,19 @@ export function Field({
   )
 }
 
+/** A password the person chooses now (sign up, reset, change): the browser may suggest one; the rules are said. */
+export function NewPasswordField({ label, meta }: { label: string; meta: Meta }) {
+  return (
+    <Field
+      label={label}
+      meta={meta}
+      type="password"
+      autoComplete="new-password"
+      hint="At least 8 characters. Common passwords are refused."
+    />
+  )
+}
+
 export function TextareaField({
   label,
   meta,
@@ -110,20 +123,24 @@ export function TextareaField({
   )
 }
 
+/** A labelled select; with `placeholder`, an empty first option (no answer yet) says what to choose. */
 export function SelectField({
   label,
   meta,
   options,
+  placeholder,
 }: {
   label: string
   meta: Meta
   options: ReadonlyArray<{ value: string; label: string }>
+  placeholder?: string
 }) {
   return (
     <LabelledControl label={label} meta={meta} required={meta.required}>
       {/* With no empty first option a select always has a value, and HTML forbids `required` on it;
           aria-required still tells assistive technology the answer is needed. */}
       <select {...getSelectProps(meta)} required={false} aria-required={meta.required || undefined}>
+        {placeholder === undefined ? null : <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

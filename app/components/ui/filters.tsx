@@ -1,22 +1,52 @@
 import { Form, Link } from '@remix-run/react'
 import type { InputHTMLAttributes, ReactNode } from 'react'
 
+/** A select filter's choices: [value, label] pairs, or a map of value to label. */
+type Choices = readonly (readonly [value: string, label: string])[] | Readonly<Record<string, string>>
+
+function choiceList(choices: Choices): readonly (readonly [string, string])[] {
+  return isPairs(choices) ? choices : Object.entries(choices)
+}
+
+function isPairs(choices: Choices): choices is readonly (readonly [string, string])[] {
+  return Array.isArray(choices)
+}
+
+/**
+ * One filter of a list page, declared as data: a free-text search, a day, a number or a choice
+ * (with `anyLabel`, an "any" first option whose value is empty). Its id is `${idPrefix}-${name}`
+ * unless `id` says otherwise.
+ */
+export type FilterField<Name extends string = string> = { name: Name; label: string; id?: string } & (
+  | ({ kind: 'search' } & Pick<InputHTMLAttributes<HTMLInputElement>, 'autoComplete' | 'inputMode' | 'maxLength'>)
+  | { kind: 'date' }
+  | { kind: 'number'; min?: number; max?: number }
+  | { kind: 'select'; anyLabel?: string; options: Choices }
+)
+
 /**
  * The GET search form above a list: its fields, then one submit button. Works without JavaScript.
+ * The fields are `fields` (declared as data, each showing its value from `values`), then `children`.
  * With `clear`, a "Clear filters" link back to the unfiltered list follows the button while filters apply.
  */
-export function FilterForm({
+export function FilterForm<Values extends object>({
   label,
   children,
   className = 'filters card',
   submit = 'Search',
   clear,
+  idPrefix = 'filter',
+  fields = [],
+  values,
 }: {
   label: string
-  children: ReactNode
+  children?: ReactNode
   className?: string
   submit?: string
   clear?: { to: string; shown: boolean }
+  idPrefix?: string
+  fields?: readonly FilterField<keyof Values & string>[]
+  values?: Values
 }) {
   const button = (
     <button type="submit" className="button button--primary">
@@ -25,6 +55,14 @@ export function FilterForm({
   )
   return (
     <Form method="get" className={className} role="search" aria-label={label}>
+      {fields.map((field) => (
+        <FilterControl
+          key={field.name}
+          field={field}
+          id={field.id ?? `${idPrefix}-${field.name}`}
+          value={valueOf(values, field.name)}
+        />
+      ))}
       {children}
       {clear ? (
         <div className="action-row security-filters__actions">
@@ -38,10 +76,56 @@ export function FilterForm({
   )
 }
 
+/** A filter's current value as the form shows it; undefined when it is not set. */
+function valueOf(values: object | undefined, name: string): string | undefined {
+  const value: unknown = values ? (values as Record<string, unknown>)[name] : undefined
+  return value === undefined || value === null ? undefined : String(value)
+}
+
+function FilterControl({ field, id, value }: { field: FilterField; id: string; value: string | undefined }) {
+  const { name, label } = field
+  switch (field.kind) {
+    case 'search': {
+      const { autoComplete, inputMode, maxLength } = field
+      return (
+        <SearchFilter
+          id={id}
+          name={name}
+          label={label}
+          value={value}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          maxLength={maxLength}
+        />
+      )
+    }
+    case 'date':
+      return <DateFilter id={id} name={name} label={label} value={value} />
+    case 'number':
+      return (
+        <div className="field">
+          <label htmlFor={id}>{label}</label>
+          <input id={id} name={name} type="number" min={field.min} max={field.max} defaultValue={value ?? ''} />
+        </div>
+      )
+    case 'select':
+      return (
+        <SelectFilter
+          id={id}
+          name={name}
+          label={label}
+          anyLabel={field.anyLabel}
+          value={value}
+          options={field.options}
+        />
+      )
+  }
+}
+
 type FilterProps = { id: string; name: string; label: string; value?: string }
 
 /** A free-text filter. */
-export function SearchFilter({
+function SearchFilter({
   id,
   name,
   label,
@@ -57,7 +141,7 @@ export function SearchFilter({
 }
 
 /** A day filter (YYYY-MM-DD). */
-export function DateFilter({ id, name, label, value }: FilterProps) {
+function DateFilter({ id, name, label, value }: FilterProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -66,21 +150,21 @@ export function DateFilter({ id, name, label, value }: FilterProps) {
   )
 }
 
-/** A choice filter: "any" first (the empty value), then the choices as [value, label]. */
-export function SelectFilter({
+/** A choice filter: "any" first (the empty value) when `anyLabel` is given, then the choices. */
+function SelectFilter({
   id,
   name,
   label,
   anyLabel,
   value,
   options,
-}: FilterProps & { anyLabel: string; options: readonly (readonly [string, string])[] }) {
+}: FilterProps & { anyLabel?: string; options: Choices }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ''}>
-        <option value="">{anyLabel}</option>
-        {options.map(([optionValue, optionLabel]) => (
+      <select id={id} name={name} defaultValue={anyLabel === undefined ? value : (value ?? '')}>
+        {anyLabel === undefined ? null : <option value="">{anyLabel}</option>}
+        {choiceList(options).map(([optionValue, optionLabel]) => (
           <option key={optionValue} value={optionValue}>
             {optionLabel}
           </option>

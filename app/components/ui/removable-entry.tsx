@@ -25,19 +25,16 @@ export function RemoveForm({
   )
 }
 
-/** One saved entry of a settings list: what it is, when it was added, and a remove button when allowed. */
-export function RemovableEntry({
-  className,
-  title,
-  added,
-  remove,
-}: {
+type Entry = {
   className: string
   title: ReactNode
   added: ReactNode
   /** Left out while the user may not change the list (e.g. before confirming with a second factor). */
   remove?: { name: string; value: string; label: string }
-}) {
+}
+
+/** One saved entry of a settings list: what it is, when it was added, and a remove button when allowed. */
+function RemovableEntry({ className, title, added, remove }: Entry) {
   return (
     <li className={className}>
       <div>
@@ -46,5 +43,30 @@ export function RemovableEntry({
       </div>
       {remove ? <RemoveForm {...remove} /> : null}
     </li>
+  )
+}
+
+/**
+ * A settings list of saved entries (addresses, payout methods), each shown by `entry`, named for
+ * screen readers by `label`; `empty` is said instead when there are none.
+ */
+export function RemovableList<Item extends { id: string }>({
+  label,
+  items,
+  empty,
+  entry,
+}: {
+  label: string
+  items: readonly Item[]
+  empty: ReactNode
+  entry: (item: Item) => Entry
+}) {
+  if (!items.length) return <p className="empty">{empty}</p>
+  return (
+    <ul className="list" aria-label={label}>
+      {items.map((item) => (
+        <RemovableEntry key={item.id} {...entry(item)} />
+      ))}
+    </ul>
   )
 }
