@@ -77,19 +77,14 @@ export const FORMS: FormEntry[] = [
   ...entries('~/services/marketplace/portfolio-schemas', portfolio, ['PortfolioItemSchema']),
   ...entries('~/services/marketplace/project-schemas', projects, ['ProjectSchema', 'InviteSchema']),
   ...entries('~/services/marketplace/proposal-schemas', proposals, ['DeclineProposalSchema']),
+  // Fixed-price and hourly bids differ only in refinements the server checks, so their HTML
+  // constraints are the same (form-constraints.test.ts checks): one module for the proposal form.
   {
-    name: 'FixedPriceProposal',
+    name: 'Proposal',
     from: '~/services/marketplace/proposal-schemas',
     imported: 'proposalFieldsSchema',
     type: 'ReturnType<typeof proposalFieldsSchema>',
     schema: proposals.proposalFieldsSchema({ bidType: 'fixed' }),
-  },
-  {
-    name: 'HourlyProposal',
-    from: '~/services/marketplace/proposal-schemas',
-    imported: 'proposalFieldsSchema',
-    type: 'ReturnType<typeof proposalFieldsSchema>',
-    schema: proposals.proposalFieldsSchema({ bidType: 'hourly' }),
   },
   {
     name: 'ReviewOfFreelancer',

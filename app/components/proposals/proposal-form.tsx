@@ -5,8 +5,7 @@ import { ErrorList, Field, TextareaField } from '~/components/ui/field'
 import type { BudgetType } from '~/domain/enums'
 import { MAX_PROPOSAL_MILESTONES, MILESTONE_ROWS_WITHOUT_JS } from '~/services/marketplace/proposal-form-options'
 import { FormAlert } from '~/components/ui/form-alert'
-import { FixedPriceProposalConstraint } from '~/components/ui/form-constraints/fixed-price-proposal'
-import { HourlyProposalConstraint } from '~/components/ui/form-constraints/hourly-proposal'
+import { ProposalConstraint } from '~/components/ui/form-constraints/proposal'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { SubmitButton } from '~/components/ui/submit-button'
 
@@ -48,7 +47,7 @@ export function ProposalForm({
   /** Shown after the submit button (Enter still submits the form); its Check button (intent=check) skips validation. */
   checkPanel?: ReactNode
 }) {
-  const [form, fields] = useZodForm(bidType === 'fixed' ? FixedPriceProposalConstraint : HourlyProposalConstraint, {
+  const [form, fields] = useZodForm(ProposalConstraint, {
     id: 'proposal',
     lastResult,
     defaultValue: { ...defaultValue, milestones: bidType === 'fixed' ? padRows(defaultValue?.milestones) : [] },

@@ -4,7 +4,7 @@
 import type { FormConstraint } from '~/components/ui/use-zod-form'
 import type { proposalFieldsSchema } from '~/services/marketplace/proposal-schemas'
 
-export const HourlyProposalConstraint: FormConstraint<ReturnType<typeof proposalFieldsSchema>> = {
+export const ProposalConstraint: FormConstraint<ReturnType<typeof proposalFieldsSchema>> = {
   coverLetter: { required: true },
   amount: { required: true },
   durationDays: { required: true },
