@@ -42,19 +42,21 @@ export async function listRecentProjectsOfClient(clientId: string, limit: number
 const inJsonList = (column: SQLiteColumn, name: string) =>
   sql`${column} in (select value from json_each(${sql.placeholder(name)}))`
 
+/** What a dashboard's project card shows of a project. */
+const projectCardColumns = {
+  id: projects.id,
+  title: projects.title,
+  budgetType: projects.budgetType,
+  budgetMinMinor: projects.budgetMinMinor,
+  budgetMaxMinor: projects.budgetMaxMinor,
+  currency: projects.currency,
+  createdAt: projects.createdAt,
+}
+
 // The dashboards run these on every load: prepared once.
 const dashboardQueries = preparedQuery((db) => ({
   summariesOfClient: db
-    .select({
-      id: projects.id,
-      title: projects.title,
-      budgetType: projects.budgetType,
-      budgetMinMinor: projects.budgetMinMinor,
-      budgetMaxMinor: projects.budgetMaxMinor,
-      currency: projects.currency,
-      status: projects.status,
-      createdAt: projects.createdAt,
-    })
+    .select({ ...projectCardColumns, status: projects.status })
     .from(projects)
     .where(eq(projects.clientId, sql.placeholder('clientId')))
     .orderBy(desc(projects.createdAt))
@@ -65,13 +67,7 @@ const dashboardQueries = preparedQuery((db) => ({
   // `count(*) over ()` is the number of matching projects before the limit.
   openForSkills: db
     .select({
-      id: projects.id,
-      title: projects.title,
-      budgetType: projects.budgetType,
-      budgetMinMinor: projects.budgetMinMinor,
-      budgetMaxMinor: projects.budgetMaxMinor,
-      currency: projects.currency,
-      createdAt: projects.createdAt,
+      ...projectCardColumns,
       matchedSkills: count(projectSkills.skillId),
       total: sql<number>`count(*) over ()`,
     })
