@@ -124,5 +124,11 @@ export function createApp({
       }),
     }),
   )
+  // Remix logs its own errors (handleError); one thrown by a middleware would otherwise leave only
+  // Express's bare 500 page and no log line. The request id ties it to the access log.
+  app.use((error: unknown, req: express.Request, _res: express.Response, next: express.NextFunction) => {
+    logger.error({ err: error, reqId: String(req.id), url: req.originalUrl }, 'request failed outside Remix')
+    next(error)
+  })
   return app
 }

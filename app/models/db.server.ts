@@ -19,8 +19,21 @@ function open(file: string): DB {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   cachePreparedStatements(sqlite)
-  const db = drizzle({ client: sqlite, schema })
+  const db = writeLockAtBegin(drizzle({ client: sqlite, schema }))
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+  return db
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE) unless they ask otherwise. The
+ * web workers and the job process share this file: a deferred transaction that reads and then writes
+ * fails at once with SQLITE_BUSY when another process wrote in between (busy_timeout waits only for
+ * a lock, never for a stale snapshot), and the request answered 500. A read-only transaction passes
+ * `{ behavior: 'deferred' }`, so readers never wait for writers.
+ */
+function writeLockAtBegin(db: DB): DB {
+  const transaction = db.transaction.bind(db)
+  db.transaction = ((run, config) => transaction(run, { behavior: 'immediate', ...config })) as DB['transaction']
   return db
 }
 

@@ -34,25 +34,28 @@ export async function countProjects(input: ProjectSearchInput): Promise<number> 
   const match = toFtsQuery(input.q)
   const selectedSkills = [...new Set(input.skills ?? [])]
   try {
-    return db.transaction(() => {
-      const skillIds = [...findSkillIds(selectedSkills).values()]
-      if (selectedSkills.length && !skillIds.length) return 0
-      const c = conditionsFor(input, skillIds, input.now ?? new Date())
-      // One project: look it up, then ask the index about that row only.
-      const text =
-        match && input.projectId
-          ? sql`exists (select 1 from projects_fts where projects_fts match ${match} and rowid = p.rowid)`
-          : null
-      const from =
-        match && !input.projectId
-          ? sql`(select rowid as rid from projects_fts where projects_fts match ${match}) hits cross join projects p on p.rowid = hits.rid`
-          : sql`projects p`
-      return (
-        db.get<{ n: number }>(
-          sql`select count(*) as n from ${from} where ${where([...c.base, text, c.skills, c.budgetType, c.rating])}`,
-        )?.n ?? 0
-      )
-    })
+    return db.transaction(
+      () => {
+        const skillIds = [...findSkillIds(selectedSkills).values()]
+        if (selectedSkills.length && !skillIds.length) return 0
+        const c = conditionsFor(input, skillIds, input.now ?? new Date())
+        // One project: look it up, then ask the index about that row only.
+        const text =
+          match && input.projectId
+            ? sql`exists (select 1 from projects_fts where projects_fts match ${match} and rowid = p.rowid)`
+            : null
+        const from =
+          match && !input.projectId
+            ? sql`(select rowid as rid from projects_fts where projects_fts match ${match}) hits cross join projects p on p.rowid = hits.rid`
+            : sql`projects p`
+        return (
+          db.get<{ n: number }>(
+            sql`select count(*) as n from ${from} where ${where([...c.base, text, c.skills, c.budgetType, c.rating])}`,
+          )?.n ?? 0
+        )
+      },
+      { behavior: 'deferred' },
+    )
   } catch (error) {
     if (isFtsError(error)) return 0
     throw error
@@ -95,39 +98,40 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
   let found: Found | null
   try {
     // One read transaction, so the count, the page and the facets describe the same data.
-    found = db.transaction((): Found | null => {
-      const skillIdByName = findSkillIds(selectedSkills)
-      // A skill nobody uses matches no project.
-      if (selectedSkills.length && skillIdByName.size === 0) return null
-      const skillIds = [...skillIdByName.values()]
-      const conditions = conditionsFor(input, skillIds, now)
-      // Where the matching projects come from. CROSS JOIN fixes the order: the FTS hits first
-      // (bm25 computed once per hit), then a primary-key lookup of each project.
-      const from = match
-        ? sql`(select rowid as rid, bm25(projects_fts, ${BM25_WEIGHTS}) as score from projects_fts where projects_fts match ${match}) hits
+    found = db.transaction(
+      (): Found | null => {
+        const skillIdByName = findSkillIds(selectedSkills)
+        // A skill nobody uses matches no project.
+        if (selectedSkills.length && skillIdByName.size === 0) return null
+        const skillIds = [...skillIdByName.values()]
+        const conditions = conditionsFor(input, skillIds, now)
+        // Where the matching projects come from. CROSS JOIN fixes the order: the FTS hits first
+        // (bm25 computed once per hit), then a primary-key lookup of each project.
+        const from = match
+          ? sql`(select rowid as rid, bm25(projects_fts, ${BM25_WEIGHTS}) as score from projects_fts where projects_fts match ${match}) hits
               cross join projects p on p.rowid = hits.rid`
-        : sql`projects p`
-      const score = match ? sql`hits.score` : sql`0`
-      const all = where([...conditions.base, conditions.skills, conditions.budgetType, conditions.rating])
-      const summaryKey = input.now
-        ? null
-        : JSON.stringify([
-            match,
-            skillIds,
-            input.budgetType,
-            input.budgetMin,
-            input.budgetMax,
-            input.postedWithinDays,
-            input.experienceLevel,
-            input.clientRatingMin,
-            input.createdAfter,
-            input.createdUpTo,
-            input.projectId,
-          ])
-      const summary = summaryFor(summaryKey, () => countMatches(from, conditions, input, now))
-      const { total, budgetType, skills, clientRating } = summary
-      // The page is chosen from the matches first; only its rows are then joined to their clients.
-      const pageRows = db.all<PageRow>(sql`
+          : sql`projects p`
+        const score = match ? sql`hits.score` : sql`0`
+        const all = where([...conditions.base, conditions.skills, conditions.budgetType, conditions.rating])
+        const summaryKey = input.now
+          ? null
+          : JSON.stringify([
+              match,
+              skillIds,
+              input.budgetType,
+              input.budgetMin,
+              input.budgetMax,
+              input.postedWithinDays,
+              input.experienceLevel,
+              input.clientRatingMin,
+              input.createdAfter,
+              input.createdUpTo,
+              input.projectId,
+            ])
+        const summary = summaryFor(summaryKey, () => countMatches(from, conditions, input, now))
+        const { total, budgetType, skills, clientRating } = summary
+        // The page is chosen from the matches first; only its rows are then joined to their clients.
+        const pageRows = db.all<PageRow>(sql`
             select page.rid, p.id, p.title, substr(p.description, 1, ${PLAIN_SNIPPET_SOURCE_CHARS}) as descriptionStart,
                    p.budget_type as budgetType,
                    p.budget_min_minor as budgetMinMinor, p.budget_max_minor as budgetMaxMinor, p.currency,
@@ -140,22 +144,24 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
             cross join projects p on p.rowid = page.rid
             join users u on u.id = p.client_id
             order by ${orderBy(sort, match !== null, 'page')}`)
-      const rated = ratingsOfClients(
-        pageRows.map((row) => row.clientId),
-        now,
-      )
-      const snippets = new Map<number, string>()
-      if (match && pageRows.length) {
-        // Joined to the page's rowids (json_each): with `rowid in (…)` FTS5 marked up every hit first.
-        const rows = db.all<{ rid: number; snippet: string }>(sql`
+        const rated = ratingsOfClients(
+          pageRows.map((row) => row.clientId),
+          now,
+        )
+        const snippets = new Map<number, string>()
+        if (match && pageRows.length) {
+          // Joined to the page's rowids (json_each): with `rowid in (…)` FTS5 marked up every hit first.
+          const rows = db.all<{ rid: number; snippet: string }>(sql`
           select f.rowid as rid, snippet(projects_fts, 1, ${SNIPPET_MARK_START}, ${SNIPPET_MARK_END}, '…', ${SNIPPET_TOKENS}) as snippet
           from json_each(${JSON.stringify(pageRows.map((row) => row.rid))}) page
           join projects_fts f on f.rowid = page.value
           where projects_fts match ${match}`)
-        for (const row of rows) snippets.set(row.rid, row.snippet)
-      }
-      return { pageRows, total, budgetType, skills, clientRating, rated, snippets }
-    })
+          for (const row of rows) snippets.set(row.rid, row.snippet)
+        }
+        return { pageRows, total, budgetType, skills, clientRating, rated, snippets }
+      },
+      { behavior: 'deferred' },
+    )
   } catch (error) {
     // toFtsQuery only builds valid expressions; should one still fail, the page says so instead of a 500.
     if (isFtsError(error)) return withSelectedSkills({ ...empty, queryError: true }, selectedSkills)

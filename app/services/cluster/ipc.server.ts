@@ -64,15 +64,29 @@ export function askPrimary(message: ClusterMessage): Promise<ClusterMessage> {
   const { replies } = ipc()
   const id = crypto.randomUUID()
   return new Promise((resolve, reject) => {
-    if (!inCluster() || !process.connected) {
-      reject(new Error('Not a cluster worker, or the primary has gone'))
+    if (!inCluster()) {
+      reject(new Error('Not a cluster worker'))
       return
     }
+    if (!process.connected) exitWithoutPrimary()
     replies.set(id, resolve)
     process.send?.({ ...message, id }, undefined, undefined, (error: Error | null) => {
       if (!error) return
       replies.delete(id)
+      if (primaryGone(error)) exitWithoutPrimary()
       reject(error)
     })
   })
+}
+
+const primaryGone = (error: Error) =>
+  !process.connected || ['EPIPE', 'ERR_IPC_CHANNEL_CLOSED'].includes((error as NodeJS.ErrnoException).code ?? '')
+
+/**
+ * The primary was killed: Node's cluster exits this worker on the disconnect that follows. Until then
+ * a request that needs the primary (rate limits, metrics) would be answered 500, so the worker exits
+ * now and its connections drop, as if it had been killed with the primary.
+ */
+function exitWithoutPrimary(): never {
+  process.exit(1)
 }
