@@ -3,7 +3,7 @@
  * who was active, money per person, and the projects posted with where they stand now. The rollup
  * job stores these per day (analytics-rollups.server); today is counted live with the same queries.
  */
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { NO_POSTINGS, type PostingCounts } from '~/domain/analytics-facts'
 import { LEDGER_TRANSACTION } from '~/domain/enums'
@@ -34,33 +34,34 @@ export type WindowAmount = WindowPerson & { amountMinor: number }
 // The money queries go from the window's transactions to their entries (`cross join` keeps that
 // order): left to itself, SQLite starts from every wallet and reads all its entries for each window.
 
-/** What reached each freelancer's wallet for work in each window (after the fee). */
-export async function sumEarningsInWindows(windows: readonly Window[], currency: string): Promise<WindowAmount[]> {
+/**
+ * The money paid for work in each window, summed per person of one side of the contracts, over the
+ * entries on `accounts` (`la`; `c` is the contract).
+ */
+function sumPaidForWorkInWindows(windows: readonly Window[], currency: string, person: SQL, accounts: SQL) {
   if (!windows.length) return []
   return getDb().all<WindowAmount>(sql`with ${windowsTable(windows)}
-    select w.k as k, c.freelancer_id as userId, o.ordinal as ordinal, sum(le.amount_minor) as amountMinor
+    select w.k as k, ${person} as userId, o.ordinal as ordinal, sum(le.amount_minor) as amountMinor
     from w cross join ledger_transactions lt on lt.created_at >= w.s and lt.created_at < w.e
     cross join contracts c on c.id = lt.contract_id
     cross join ledger_entries le on le.transaction_id = lt.id
-    cross join ledger_accounts la on la.id = le.account_id and la.kind = 'wallet' and la.owner_id = c.freelancer_id
-    left join analytics_user_ordinals o on o.user_id = c.freelancer_id
+    cross join ledger_accounts la on la.id = le.account_id and ${accounts}
+    left join analytics_user_ordinals o on o.user_id = ${person}
     where lt.kind in ${PAID_FOR_WORK} and le.currency = ${currency} and le.amount_minor > 0
-    group by w.k, c.freelancer_id`)
+    group by w.k, ${person}`)
+}
+
+const FREELANCER_WALLET = sql.raw(`la.kind = 'wallet' and la.owner_id = c.freelancer_id`)
+
+/** What reached each freelancer's wallet for work in each window (after the fee). */
+export async function sumEarningsInWindows(windows: readonly Window[], currency: string): Promise<WindowAmount[]> {
+  return sumPaidForWorkInWindows(windows, currency, sql.raw('c.freelancer_id'), FREELANCER_WALLET)
 }
 
 /** What each client paid for delivered work in each window (the freelancer's share, the fee and its tax). */
 export async function sumSpendInWindows(windows: readonly Window[], currency: string): Promise<WindowAmount[]> {
-  if (!windows.length) return []
-  return getDb().all<WindowAmount>(sql`with ${windowsTable(windows)}
-    select w.k as k, c.client_id as userId, o.ordinal as ordinal, sum(le.amount_minor) as amountMinor
-    from w cross join ledger_transactions lt on lt.created_at >= w.s and lt.created_at < w.e
-    cross join contracts c on c.id = lt.contract_id
-    cross join ledger_entries le on le.transaction_id = lt.id
-    cross join ledger_accounts la on la.id = le.account_id
-      and (la.kind in ('platform_revenue', 'tax_payable') or (la.kind = 'wallet' and la.owner_id = c.freelancer_id))
-    left join analytics_user_ordinals o on o.user_id = c.client_id
-    where lt.kind in ${PAID_FOR_WORK} and le.currency = ${currency} and le.amount_minor > 0
-    group by w.k, c.client_id`)
+  const paid = sql`(la.kind in ('platform_revenue', 'tax_payable') or (${FREELANCER_WALLET}))`
+  return sumPaidForWorkInWindows(windows, currency, sql.raw('c.client_id'), paid)
 }
 
 /** Projects posted in each window: by status now, and how far they got (proposal, hire, completed). */

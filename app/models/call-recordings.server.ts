@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import type { RecordingMode } from '../domain/enums'
 import { getDb } from './db.server'
-import { callAttendances, callRecordings, calls, conversations, users } from './schema'
-import { findRow } from './query-helpers.server'
+import { callAttendances, callRecordings, calls, conversations } from './schema'
+import { findRow, userName } from './query-helpers.server'
 
 export type CallRecording = typeof callRecordings.$inferSelect
 
@@ -65,9 +65,8 @@ export type RecordingListing = CallRecording & { startedByName: string }
 /** A call's recordings, oldest first, with who made each. */
 export async function listCallRecordings(callId: string): Promise<RecordingListing[]> {
   return getDb()
-    .select({ recording: callRecordings, startedByName: users.name })
+    .select({ recording: callRecordings, startedByName: userName(callRecordings.startedBy) })
     .from(callRecordings)
-    .innerJoin(users, eq(users.id, callRecordings.startedBy))
     .where(eq(callRecordings.callId, callId))
     .orderBy(asc(callRecordings.startedAt))
     .all()
@@ -107,10 +106,9 @@ export type ContractCall = typeof calls.$inferSelect & {
 export async function listContractCalls(contractId: string): Promise<ContractCall[]> {
   const db = getDb()
   const rows = db
-    .select({ call: calls, startedByName: users.name })
+    .select({ call: calls, startedByName: userName(calls.startedBy) })
     .from(calls)
     .innerJoin(conversations, eq(conversations.id, calls.conversationId))
-    .innerJoin(users, eq(users.id, calls.startedBy))
     .where(eq(conversations.contractId, contractId))
     .orderBy(desc(calls.startedAt))
     .all()
@@ -120,9 +118,12 @@ export async function listContractCalls(contractId: string): Promise<ContractCal
       startedByName,
       recordings: await listCallRecordings(call.id),
       attendances: db
-        .select({ userName: users.name, joinedAt: callAttendances.joinedAt, leftAt: callAttendances.leftAt })
+        .select({
+          userName: userName(callAttendances.userId),
+          joinedAt: callAttendances.joinedAt,
+          leftAt: callAttendances.leftAt,
+        })
         .from(callAttendances)
-        .innerJoin(users, eq(users.id, callAttendances.userId))
         .where(and(eq(callAttendances.callId, call.id), isNotNull(callAttendances.joinedAt)))
         .orderBy(asc(callAttendances.joinedAt))
         .all(),

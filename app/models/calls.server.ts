@@ -1,17 +1,7 @@
 import { and, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
-import {
-  callAttendances,
-  callGuests,
-  calls,
-  contracts,
-  conversations,
-  meetings,
-  projects,
-  proposals,
-  users,
-} from './schema'
-import { countRows, findRow, hasRow } from './query-helpers.server'
+import { callAttendances, callGuests, calls, contracts, conversations, meetings, projects, proposals } from './schema'
+import { countRows, findRow, hasRow, userName } from './query-helpers.server'
 
 export type Call = typeof calls.$inferSelect
 export type CallAttendance = typeof callAttendances.$inferSelect
@@ -101,9 +91,8 @@ export async function insertCallGuest(input: { callId: string; userId: string; i
 
 export async function listCallGuests(callId: string) {
   return getDb()
-    .select({ userId: callGuests.userId, name: users.name, invitedAt: callGuests.invitedAt })
+    .select({ userId: callGuests.userId, name: userName(callGuests.userId), invitedAt: callGuests.invitedAt })
     .from(callGuests)
-    .innerJoin(users, eq(users.id, callGuests.userId))
     .where(eq(callGuests.callId, callId))
     .orderBy(callGuests.invitedAt)
     .all()
@@ -163,9 +152,8 @@ export async function findAttendance(peerId: string): Promise<CallAttendance | u
  */
 export async function listPresentPeers(callId: string, pendingSince: Date) {
   return getDb()
-    .select({ peerId: callAttendances.peerId, userId: callAttendances.userId, name: users.name })
+    .select({ peerId: callAttendances.peerId, userId: callAttendances.userId, name: userName(callAttendances.userId) })
     .from(callAttendances)
-    .innerJoin(users, eq(users.id, callAttendances.userId))
     .where(
       and(
         eq(callAttendances.callId, callId),
@@ -230,12 +218,11 @@ export async function listCallAttendance(callId: string) {
     .select({
       peerId: callAttendances.peerId,
       userId: callAttendances.userId,
-      name: users.name,
+      name: userName(callAttendances.userId),
       joinedAt: callAttendances.joinedAt,
       leftAt: callAttendances.leftAt,
     })
     .from(callAttendances)
-    .innerJoin(users, eq(users.id, callAttendances.userId))
     .where(and(eq(callAttendances.callId, callId), isNotNull(callAttendances.joinedAt)))
     .orderBy(callAttendances.joinedAt)
     .all()

@@ -1,13 +1,13 @@
 import crypto from 'node:crypto'
-import { aliasedTable, and, asc, desc, eq, exists, inArray, isNotNull, lte, notExists, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, inArray, isNotNull, lte, notExists, sql } from 'drizzle-orm'
 import { RUNNING_DISPUTE_STATES } from '~/domain/dispute-machine'
 import { MILESTONE_MACHINE } from '~/domain/milestone-machine'
 import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { MilestoneStatus } from '../domain/enums'
 import { writeLedgerTransaction, type LedgerPosting } from './ledger.server'
-import { contractActivity, contracts, disputes, milestones, users } from './schema'
-import { findRow, listRows } from './query-helpers.server'
+import { contractActivity, contracts, disputes, milestones } from './schema'
+import { findRow, listRows, userName } from './query-helpers.server'
 
 export type Contract = typeof contracts.$inferSelect
 export type Milestone = typeof milestones.$inferSelect
@@ -44,17 +44,13 @@ export async function listContractActivity(contractId: string) {
       kind: contractActivity.kind,
       detail: contractActivity.detail,
       createdAt: contractActivity.createdAt,
-      actorName: users.name,
+      actorName: userName(contractActivity.actorId),
     })
     .from(contractActivity)
-    .leftJoin(users, eq(users.id, contractActivity.actorId))
     .where(eq(contractActivity.contractId, contractId))
     .orderBy(desc(contractActivity.createdAt), desc(sql`"contract_activity"."rowid"`))
     .all()
 }
-
-const clientUsers = aliasedTable(users, 'client_users')
-const freelancerUsers = aliasedTable(users, 'freelancer_users')
 
 /** A user's contracts (either side), active first, newest first, with both parties' names. */
 export async function listContractsOf(userId: string) {
@@ -67,14 +63,12 @@ export async function listContractsOf(userId: string) {
       currency: contracts.currency,
       clientId: contracts.clientId,
       freelancerId: contracts.freelancerId,
-      clientName: clientUsers.name,
-      freelancerName: freelancerUsers.name,
+      clientName: userName(contracts.clientId),
+      freelancerName: userName(contracts.freelancerId),
       createdAt: contracts.createdAt,
       endedAt: contracts.endedAt,
     })
     .from(contracts)
-    .innerJoin(clientUsers, eq(clientUsers.id, contracts.clientId))
-    .innerJoin(freelancerUsers, eq(freelancerUsers.id, contracts.freelancerId))
     .where(sql`${contracts.clientId} = ${userId} or ${contracts.freelancerId} = ${userId}`)
     .orderBy(asc(contracts.status), desc(contracts.createdAt))
     .all()

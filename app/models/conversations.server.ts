@@ -12,9 +12,8 @@ import {
   projects,
   proposals,
   uploads,
-  users,
 } from './schema'
-import { findRow } from './query-helpers.server'
+import { findRow, userName } from './query-helpers.server'
 
 export type Conversation = typeof conversations.$inferSelect
 export type Message = typeof messages.$inferSelect
@@ -168,9 +167,8 @@ export type MessageView = Message & { senderName: string; attachments: MessageAt
 export async function listMessages(conversationId: string): Promise<MessageView[]> {
   const db = getDb()
   const rows = db
-    .select({ message: messages, senderName: users.name })
+    .select({ message: messages, senderName: userName(messages.senderId) })
     .from(messages)
-    .innerJoin(users, eq(users.id, messages.senderId))
     .where(eq(messages.conversationId, conversationId))
     .orderBy(asc(messages.createdAt), asc(sql`${messages}.rowid`))
     .all()

@@ -4,8 +4,8 @@ import { CRYPTO_PAYMENT_MACHINE } from '~/domain/crypto-payment-machine'
 import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { CryptoReceiptReason } from '../domain/enums'
-import { contracts, cryptoPaymentRequests, cryptoReceipts, milestones, users } from './schema'
-import { findRow, listRows, updateRows } from './query-helpers.server'
+import { contracts, cryptoPaymentRequests, cryptoReceipts, milestones } from './schema'
+import { findRow, listRows, updateRows, userName } from './query-helpers.server'
 
 export type CryptoPaymentRequest = typeof cryptoPaymentRequests.$inferSelect
 export type NewCryptoPaymentRequest = Omit<
@@ -128,12 +128,11 @@ export async function listCryptoPaymentRequestsForAdmin(limit = 100) {
   return getDb()
     .select({
       request: t,
-      payerName: users.name,
+      payerName: userName(t.userId),
       contractTitle: contracts.title,
       milestoneTitle: milestones.title,
     })
     .from(t)
-    .innerJoin(users, eq(users.id, t.userId))
     .innerJoin(contracts, eq(contracts.id, t.contractId))
     .innerJoin(milestones, eq(milestones.id, t.milestoneId))
     .orderBy(desc(t.createdAt))
@@ -144,10 +143,13 @@ export async function listCryptoPaymentRequestsForAdmin(limit = 100) {
 /** Crypto received that could not fund anything, oldest first, with its payer. */
 export async function listCryptoReceiptsToRefund() {
   return getDb()
-    .select({ receipt: cryptoReceipts, payerName: users.name, network: cryptoPaymentRequests.network })
+    .select({
+      receipt: cryptoReceipts,
+      payerName: userName(cryptoPaymentRequests.userId),
+      network: cryptoPaymentRequests.network,
+    })
     .from(cryptoReceipts)
     .innerJoin(cryptoPaymentRequests, eq(cryptoPaymentRequests.id, cryptoReceipts.requestId))
-    .innerJoin(users, eq(users.id, cryptoPaymentRequests.userId))
     .where(isNull(cryptoReceipts.refundedAt))
     .orderBy(cryptoReceipts.createdAt)
     .all()

@@ -3,8 +3,8 @@ import { DISPUTE_MACHINE, RUNNING_DISPUTE_STATES } from '~/domain/dispute-machin
 import { fromStates, toState } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { InvoiceStatus } from '../domain/enums'
-import { contractActivity, contracts, disputes, invoices, milestones, users } from './schema'
-import { findRow, listRows } from './query-helpers.server'
+import { contractActivity, contracts, disputes, invoices, milestones } from './schema'
+import { findRow, listRows, userName } from './query-helpers.server'
 
 export type Dispute = typeof disputes.$inferSelect
 
@@ -42,13 +42,12 @@ export async function listDisputesForAdmin(filter: 'waiting' | 'decided') {
       decidedAt: disputes.decidedAt,
       contractId: contracts.id,
       contractTitle: contracts.title,
-      openedByName: users.name,
+      openedByName: userName(disputes.openedBy),
       milestoneId: disputes.milestoneId,
       invoiceId: disputes.invoiceId,
     })
     .from(disputes)
     .innerJoin(contracts, eq(contracts.id, disputes.contractId))
-    .innerJoin(users, eq(users.id, disputes.openedBy))
     .where(inArray(disputes.status, [...statuses]))
     .orderBy(filter === 'waiting' ? asc(disputes.createdAt) : desc(disputes.decidedAt))
     .limit(200)

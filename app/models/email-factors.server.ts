@@ -1,19 +1,13 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { getDb } from './db.server'
-import { preparedQuery } from './prepared-query.server'
+import { preparedRowOfUser } from './prepared-query.server'
 import { emailFactors } from './schema'
+import { deleteRows } from './query-helpers.server'
 
-// Every dashboard asks whether the user has a second factor: prepared once.
-const emailFactorOf = preparedQuery((db) =>
-  db
-    .select()
-    .from(emailFactors)
-    .where(eq(emailFactors.userId, sql.placeholder('userId')))
-    .prepare(),
-)
+const emailFactorOf = preparedRowOfUser(emailFactors)
 
 export async function isEmailFactorOn(userId: string): Promise<boolean> {
-  return emailFactorOf().get({ userId }) !== undefined
+  return emailFactorOf(userId) !== undefined
 }
 
 export async function turnEmailFactorOn(userId: string, now: Date): Promise<void> {
@@ -21,5 +15,5 @@ export async function turnEmailFactorOn(userId: string, now: Date): Promise<void
 }
 
 export async function turnEmailFactorOff(userId: string): Promise<boolean> {
-  return getDb().delete(emailFactors).where(eq(emailFactors.userId, userId)).run().changes > 0
+  return deleteRows(emailFactors, eq(emailFactors.userId, userId))
 }

@@ -11,7 +11,7 @@ import { DAY_MS } from '~/domain/durations'
 import type { DisputeStatus, MilestoneStatus } from '~/domain/enums'
 import { getDb } from './db.server'
 import { cardAttempts, fraudAlertAccounts, fraudAlertEvents, fraudAlerts, users, type FraudEvidence } from './schema'
-import { countRows } from './query-helpers.server'
+import { countRows, userName } from './query-helpers.server'
 
 export type FraudAlertInput = {
   type: FraudAlertType
@@ -185,10 +185,9 @@ export async function listFraudAlertEvents(alertId: string) {
       toStatus: fraudAlertEvents.toStatus,
       note: fraudAlertEvents.note,
       createdAt: fraudAlertEvents.createdAt,
-      actorName: users.name,
+      actorName: userName(fraudAlertEvents.actorId),
     })
     .from(fraudAlertEvents)
-    .leftJoin(users, eq(users.id, fraudAlertEvents.actorId))
     .where(eq(fraudAlertEvents.alertId, alertId))
     .orderBy(asc(fraudAlertEvents.createdAt), asc(fraudAlertEvents.id))
     .all()

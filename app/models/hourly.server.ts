@@ -4,7 +4,7 @@ import { fromStates } from '~/domain/state-machine'
 import { getDb } from './db.server'
 import type { InvoiceStatus } from '../domain/enums'
 import { contractActivity, contracts, disputes, invoices, timeEntries } from './schema'
-import { findRow, insertRow, listRows } from './query-helpers.server'
+import { deleteRows, findRow, insertRow, listRows } from './query-helpers.server'
 
 export type TimeEntry = typeof timeEntries.$inferSelect
 export type Invoice = typeof invoices.$inferSelect
@@ -44,11 +44,9 @@ export async function insertTimeEntry(entry: { contractId: string; workDate: str
 
 /** Deletes an entry that is not invoiced yet; returns whether one was deleted. */
 export async function deleteUninvoicedTimeEntry(contractId: string, entryId: string): Promise<boolean> {
-  return (
-    getDb()
-      .delete(timeEntries)
-      .where(and(eq(timeEntries.id, entryId), eq(timeEntries.contractId, contractId), isNull(timeEntries.invoiceId)))
-      .run().changes > 0
+  return deleteRows(
+    timeEntries,
+    and(eq(timeEntries.id, entryId), eq(timeEntries.contractId, contractId), isNull(timeEntries.invoiceId)),
   )
 }
 

@@ -6,7 +6,7 @@ import { getDb } from './db.server'
 import type { InvoiceChargeSource, InvoiceStatus } from '../domain/enums'
 import { writeLedgerTransaction, type LedgerPosting } from './ledger.server'
 import { cardPayments, contractActivity, contracts, invoices, savedCards } from './schema'
-import { countRows, findRow } from './query-helpers.server'
+import { countRows, deleteRows, findRow } from './query-helpers.server'
 
 type Line = { actorId: string | null; kind: string; detail: string }
 export type SavedCard = typeof savedCards.$inferSelect
@@ -227,5 +227,5 @@ export async function saveCard(card: Omit<SavedCard, 'createdAt' | 'updatedAt'>,
 }
 
 export async function removeSavedCard(userId: string): Promise<boolean> {
-  return getDb().delete(savedCards).where(eq(savedCards.userId, userId)).run().changes > 0
+  return deleteRows(savedCards, eq(savedCards.userId, userId))
 }

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { deleteOwnedRow } from './owned-rows.server'
 import { ipAllowlist, ipBlocklist, users } from './schema'
-import { listRows } from './query-helpers.server'
+import { deleteRows, listRows } from './query-helpers.server'
 
 export type BlocklistEntry = typeof ipBlocklist.$inferSelect
 export type AllowlistEntry = typeof ipAllowlist.$inferSelect
@@ -27,7 +27,7 @@ export async function insertBlocklistEntry(row: BlocklistEntry): Promise<boolean
 }
 
 export async function deleteBlocklistEntry(id: string): Promise<boolean> {
-  return getDb().delete(ipBlocklist).where(eq(ipBlocklist.id, id)).run().changes > 0
+  return deleteRows(ipBlocklist, eq(ipBlocklist.id, id))
 }
 
 export async function listAllowlistOf(userId: string): Promise<AllowlistEntry[]> {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { getDb, type DB } from './db.server'
 import { PLATFORM_OWNER, type LedgerAccountKind, type LedgerTransactionKind } from '~/domain/enums'
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from './schema'
@@ -147,29 +147,43 @@ export type AccountStatementLine = {
   createdAt: Date
 }
 
+/**
+ * The ledger's entries that `where` picks, each with its account's kind and its transaction, in the
+ * order given (`eq(ledgerTransactions.idempotencyKey, key)` picks the lines of one movement).
+ */
+export function listLedgerLines(where: SQL | undefined, orderBy: SQL[] = [], limit = -1) {
+  return getDb()
+    .select({
+      transactionId: ledgerTransactions.id,
+      transactionKind: ledgerTransactions.kind,
+      description: ledgerTransactions.description,
+      contractId: ledgerTransactions.contractId,
+      createdAt: ledgerTransactions.createdAt,
+      accountKind: ledgerAccounts.kind,
+      amountMinor: ledgerEntries.amountMinor,
+      currency: ledgerEntries.currency,
+    })
+    .from(ledgerEntries)
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(limit)
+    .all()
+}
+
 /** The entries on one owner's accounts of some kinds, newest first. */
 export async function listEntriesOf(
   ownerId: string,
   kinds: LedgerAccountKind[],
   limit = 50,
 ): Promise<AccountStatementLine[]> {
-  return getDb()
-    .select({
-      transactionId: ledgerTransactions.id,
-      kind: ledgerTransactions.kind,
-      description: ledgerTransactions.description,
-      amountMinor: ledgerEntries.amountMinor,
-      currency: ledgerEntries.currency,
-      contractId: ledgerTransactions.contractId,
-      createdAt: ledgerTransactions.createdAt,
-    })
-    .from(ledgerEntries)
-    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
-    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
-    .where(and(eq(ledgerAccounts.ownerId, ownerId), inArray(ledgerAccounts.kind, kinds)))
-    .orderBy(desc(ledgerTransactions.createdAt), desc(ledgerEntries.id))
-    .limit(limit)
-    .all()
+  const lines = listLedgerLines(
+    and(eq(ledgerAccounts.ownerId, ownerId), inArray(ledgerAccounts.kind, kinds)),
+    [desc(ledgerTransactions.createdAt), desc(ledgerEntries.id)],
+    limit,
+  )
+  return lines.map(({ transactionKind, accountKind: _, ...line }) => ({ ...line, kind: transactionKind }))
 }
 
 /** Ledger-wide invariants: every currency sums to zero and no wallet or escrow is negative. */

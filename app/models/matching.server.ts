@@ -14,26 +14,49 @@ export type SkillChanges = { maxRowid: number; ownerIds: string[] }
 const splitSkills = <T extends { skills: string | null }>(rows: T[]) =>
   rows.map((row) => ({ ...row, skills: row.skills ? row.skills.split('\u001f') : [] }))
 
-export async function listFreelancerSkillChanges(afterRowid: number): Promise<SkillChanges> {
+/** The skill rows of a freelancer's or a project's skill table since `afterRowid`, by their `owner` column. */
+function skillChangesIn(
+  table: 'freelancer_skills' | 'project_skills',
+  owner: 'user_id' | 'project_id',
+  afterRowid: number,
+): SkillChanges {
   const sqlite = getDb().$client
-  const rows = sqlite
-    .prepare(`select user_id from freelancer_skills where rowid > ?`)
-    .pluck()
-    .all(afterRowid) as string[]
-  const max = sqlite.prepare(`select max(rowid) from freelancer_skills`).pluck().get() as number | null
+  const rows = sqlite.prepare(`select ${owner} from ${table} where rowid > ?`).pluck().all(afterRowid) as string[]
+  const max = sqlite.prepare(`select max(rowid) from ${table}`).pluck().get() as number | null
   return { maxRowid: max ?? 0, ownerIds: [...new Set(rows)] }
+}
+
+export async function listFreelancerSkillChanges(afterRowid: number): Promise<SkillChanges> {
+  return skillChangesIn('freelancer_skills', 'user_id', afterRowid)
+}
+
+/**
+ * Runs a query of skill sets (`id`, `createdAt`, `skills` joined by char 31): of all its owners, or,
+ * given `ids`, of those only, by the condition `only` writes on its id column.
+ */
+function skillSetsOf(query: (only: (idColumn: string) => string) => string, ids: string[] | null): SkillSet[] {
+  const only = (idColumn: string) => (ids ? `and ${idColumn} in (select value from json_each(?))` : '')
+  const rows = getDb()
+    .$client.prepare(query(only))
+    .all(...(ids ? [JSON.stringify(ids)] : [])) as { id: string; createdAt: number; skills: string | null }[]
+  return splitSkills(rows)
 }
 
 /** Freelancers' skills: of the given ones, or of all (`null`). */
 export async function listFreelancerSkillSets(userIds: string[] | null): Promise<SkillSet[]> {
-  const rows = getDb()
-    .$client.prepare(
-      `select u.id, u.created_at as createdAt, group_concat(s.name, char(31)) as skills
+  return skillSetsOf(
+    (only) => `select u.id, u.created_at as createdAt, group_concat(s.name, char(31)) as skills
          from freelancer_skills fs join skills s on s.id = fs.skill_id join users u on u.id = fs.user_id
-        where u.role = 'freelancer' ${userIds ? 'and fs.user_id in (select value from json_each(?))' : ''}
+        where u.role = 'freelancer' ${only('fs.user_id')}
         group by u.id`,
-    )
-    .all(...(userIds ? [JSON.stringify(userIds)] : [])) as { id: string; createdAt: number; skills: string | null }[]
+    userIds,
+  )
+}
+
+/** Runs a candidates query: its `json_each(?)` gets the ids, its `limit ?` the limit. */
+function candidateRows<Row>(query: string, ids: string[], limit: number) {
+  if (!ids.length) return []
+  const rows = getDb().$client.prepare(query).all(JSON.stringify(ids), limit) as (Row & { skills: string | null })[]
   return splitSkills(rows)
 }
 
@@ -42,10 +65,8 @@ export async function listFreelancerSkillSets(userIds: string[] | null): Promise
  * their profiles and skills as they stand now (the index that chose them may be a little behind).
  */
 export async function findCandidateFreelancers(orderedIds: string[], limit: number): Promise<CandidateFreelancer[]> {
-  if (!orderedIds.length) return []
-  const rows = getDb()
-    .$client.prepare(
-      `select u.id, u.name, f.headline, f.experience_level as experienceLevel, f.hourly_rate_minor as hourlyRateMinor,
+  const rows = candidateRows<Omit<CandidateFreelancer, 'languages' | 'skills'> & { languages: string }>(
+    `select u.id, u.name, f.headline, f.experience_level as experienceLevel, f.hourly_rate_minor as hourlyRateMinor,
               f.currency, f.availability, f.time_zone as timeZone, f.languages,
               (select group_concat(s2.name, char(31)) from freelancer_skills fs2 join skills s2 on s2.id = fs2.skill_id
                 where fs2.user_id = u.id) as skills
@@ -54,12 +75,10 @@ export async function findCandidateFreelancers(orderedIds: string[], limit: numb
           and not exists (select 1 from discovery_preferences d where d.user_id = u.id and d.recommendations_off = 1)
         order by j.key
         limit ?`,
-    )
-    .all(JSON.stringify(orderedIds), limit) as (Omit<CandidateFreelancer, 'languages' | 'skills'> & {
-    languages: string
-    skills: string | null
-  })[]
-  return splitSkills(rows).map((row) => ({ ...row, languages: JSON.parse(row.languages || '[]') as string[] }))
+    orderedIds,
+    limit,
+  )
+  return rows.map((row) => ({ ...row, languages: JSON.parse(row.languages || '[]') as string[] }))
 }
 
 export type CandidateProject = {
@@ -77,39 +96,25 @@ export type CandidateProject = {
 }
 
 export async function listProjectSkillChanges(afterRowid: number): Promise<SkillChanges> {
-  const sqlite = getDb().$client
-  const rows = sqlite
-    .prepare(`select project_id from project_skills where rowid > ?`)
-    .pluck()
-    .all(afterRowid) as string[]
-  const max = sqlite.prepare(`select max(rowid) from project_skills`).pluck().get() as number | null
-  return { maxRowid: max ?? 0, ownerIds: [...new Set(rows)] }
+  return skillChangesIn('project_skills', 'project_id', afterRowid)
 }
 
 /** Open, public, listed projects' skills: of the given ones, or of all (`null`). */
 export async function listOpenProjectSkillSets(projectIds: string[] | null): Promise<SkillSet[]> {
-  const rows = getDb()
-    .$client.prepare(
-      `select p.id, p.created_at as createdAt, group_concat(s.name, char(31)) as skills
+  return skillSetsOf(
+    (only) => `select p.id, p.created_at as createdAt, group_concat(s.name, char(31)) as skills
          from projects p join project_skills ps on ps.project_id = p.id join skills s on s.id = ps.skill_id
         where p.status = 'open' and p.visibility = 'public' and p.hidden_at is null
-          ${projectIds ? 'and p.id in (select value from json_each(?))' : ''}
+          ${only('p.id')}
         group by p.id`,
-    )
-    .all(...(projectIds ? [JSON.stringify(projectIds)] : [])) as {
-    id: string
-    createdAt: number
-    skills: string | null
-  }[]
-  return splitSkills(rows)
+    projectIds,
+  )
 }
 
 /** Of the given projects, those still open, public and listed from clients not blocked, newest first. */
 export async function findCandidateProjects(ids: string[], limit: number): Promise<CandidateProject[]> {
-  if (!ids.length) return []
-  const rows = getDb()
-    .$client.prepare(
-      `select p.id, p.title, p.client_id as clientId, p.budget_type as budgetType, p.budget_min_minor as budgetMinMinor,
+  return candidateRows<Omit<CandidateProject, 'skills'>>(
+    `select p.id, p.title, p.client_id as clientId, p.budget_type as budgetType, p.budget_min_minor as budgetMinMinor,
               p.budget_max_minor as budgetMaxMinor, p.currency, p.experience_level as experienceLevel,
               p.created_at as createdAt, w.time_zone as clientTimeZone,
               (select group_concat(s2.name, char(31)) from project_skills ps2 join skills s2 on s2.id = ps2.skill_id
@@ -119,9 +124,9 @@ export async function findCandidateProjects(ids: string[], limit: number): Promi
           and not exists (select 1 from users c where c.id = p.client_id and c.blocked_at is not null)
         order by p.created_at desc
         limit ?`,
-    )
-    .all(JSON.stringify(ids), limit) as (Omit<CandidateProject, 'skills'> & { skills: string | null })[]
-  return splitSkills(rows)
+    ids,
+    limit,
+  )
 }
 
 /** The time zone a client gave with their meeting availability, if any. */

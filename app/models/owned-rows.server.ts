@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
-import { getDb } from './db.server'
+import { deleteRows } from './query-helpers.server'
 
 /**
  * Deletes the row of `table` whose `key` column is `value`, only when its `owner` column is `userId`,
@@ -13,10 +13,5 @@ export async function deleteOwnedRow(
   key: SQLiteColumn,
   value: string,
 ): Promise<boolean> {
-  return (
-    getDb()
-      .delete(table)
-      .where(and(eq(owner, userId), eq(key, value)))
-      .run().changes > 0
-  )
+  return deleteRows(table, and(eq(owner, userId), eq(key, value)))
 }

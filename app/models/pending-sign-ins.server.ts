@@ -1,7 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { pendingSignIns } from './schema'
-import { findRow } from './query-helpers.server'
+import { deleteRows, findRow } from './query-helpers.server'
 
 export type PendingSignIn = typeof pendingSignIns.$inferSelect
 
@@ -15,5 +15,5 @@ export async function findLivePendingSignIn(id: string, now: Date): Promise<Pend
 
 /** Removes it; false when another request finished this sign-in first. */
 export async function takePendingSignIn(id: string): Promise<boolean> {
-  return getDb().delete(pendingSignIns).where(eq(pendingSignIns.id, id)).run().changes > 0
+  return deleteRows(pendingSignIns, eq(pendingSignIns.id, id))
 }

@@ -2,7 +2,7 @@ import { and, eq, gt, lt } from 'drizzle-orm'
 import { countCodeAttempt } from './code-rows.server'
 import { getDb } from './db.server'
 import { pendingSignUps } from './schema'
-import { findRow } from './query-helpers.server'
+import { deleteRows, findRow } from './query-helpers.server'
 
 export type PendingSignUp = typeof pendingSignUps.$inferSelect
 
@@ -21,5 +21,5 @@ export async function countPendingSignUpAttempt(id: string): Promise<void> {
 }
 
 export async function deletePendingSignUp(id: string): Promise<boolean> {
-  return getDb().delete(pendingSignUps).where(eq(pendingSignUps.id, id)).run().changes > 0
+  return deleteRows(pendingSignUps, eq(pendingSignUps.id, id))
 }

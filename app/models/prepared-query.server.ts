@@ -1,3 +1,5 @@
+import { eq, sql } from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { getDb, type DB } from './db.server'
 
 /**
@@ -18,4 +20,19 @@ export function preparedQuery<Query>(build: (db: DB) => Query): () => Query {
     }
     return query
   }
+}
+
+/**
+ * The finder of a table that holds at most one row per person (a second factor), by user id. Every
+ * dashboard asks whether the user has each factor, so its query is prepared once per connection.
+ */
+export function preparedRowOfUser<T extends SQLiteTable & { userId: SQLiteColumn }>(table: T) {
+  const rowOf = preparedQuery((db) =>
+    db
+      .select()
+      .from(table as SQLiteTable)
+      .where(eq(table.userId, sql.placeholder('userId')))
+      .prepare(),
+  )
+  return (userId: string) => rowOf().get({ userId }) as T['$inferSelect'] | undefined
 }

@@ -5,7 +5,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { getDb } from './db.server'
 import { preparedQuery } from './prepared-query.server'
 import { projectInvitations, projectSkills, projects, proposals, skills, users } from './schema'
-import { countRows, findRow, pageOf } from './query-helpers.server'
+import { countRows, findRow, pageOf, userName } from './query-helpers.server'
 
 export type Project = typeof projects.$inferSelect
 
@@ -424,11 +424,10 @@ export async function listInvitationsOfFreelancer(freelancerId: string) {
       projectTitle: projects.title,
       projectStatus: projects.status,
       projectHidden: sql<boolean>`${projects.hiddenAt} is not null`,
-      clientName: users.name,
+      clientName: userName(projects.clientId),
     })
     .from(projectInvitations)
     .innerJoin(projects, eq(projects.id, projectInvitations.projectId))
-    .innerJoin(users, eq(users.id, projects.clientId))
     .where(eq(projectInvitations.freelancerId, freelancerId))
     .orderBy(desc(projectInvitations.createdAt))
     .all()

@@ -10,9 +10,8 @@ import {
   projects,
   proposalMilestones,
   proposals,
-  users,
 } from './schema'
-import { findRow, listRows, updateRows } from './query-helpers.server'
+import { findRow, listRows, updateRows, userName } from './query-helpers.server'
 
 export type Proposal = typeof proposals.$inferSelect
 export type ProposalMilestone = typeof proposalMilestones.$inferSelect
@@ -47,10 +46,9 @@ export async function findProposalOfFreelancer(projectId: string, freelancerId: 
 /** The proposal with its project and the freelancer's name. */
 export async function findProposal(proposalId: string) {
   const row = getDb()
-    .select({ proposal: proposals, project: projects, freelancerName: users.name })
+    .select({ proposal: proposals, project: projects, freelancerName: userName(proposals.freelancerId) })
     .from(proposals)
     .innerJoin(projects, eq(projects.id, proposals.projectId))
-    .innerJoin(users, eq(users.id, proposals.freelancerId))
     .where(eq(proposals.id, proposalId))
     .get()
   return row
@@ -292,7 +290,7 @@ export async function listProposalsOfProject(projectId: string, options: { short
     .select({
       id: proposals.id,
       freelancerId: proposals.freelancerId,
-      freelancerName: users.name,
+      freelancerName: userName(proposals.freelancerId),
       bidType: proposals.bidType,
       bidAmountMinor: proposals.bidAmountMinor,
       currency: proposals.currency,
@@ -303,7 +301,6 @@ export async function listProposalsOfProject(projectId: string, options: { short
       createdAt: proposals.createdAt,
     })
     .from(proposals)
-    .innerJoin(users, eq(users.id, proposals.freelancerId))
     .where(
       and(eq(proposals.projectId, projectId), options.shortlistedOnly ? isNotNull(proposals.shortlistedAt) : undefined),
     )

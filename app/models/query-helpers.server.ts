@@ -1,6 +1,7 @@
 import { count, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteSelect, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
 import { getDb } from './db.server'
+import { users } from './schema'
 
 /**
  * The query shapes the models repeat, written once: find a row, list rows in order, insert and
@@ -46,6 +47,11 @@ export function insertRow<T extends SQLiteTable>(table: T, values: T['$inferInse
  */
 export function updateRows<T extends SQLiteTable>(table: T, set: SQLiteUpdateSetSource<T>, where: SQL | undefined) {
   return getDb().update(table).set(set).where(where).run().changes > 0
+}
+
+/** Deletes the rows `where` picks. False when none matched (already gone, or the guard did not hold). */
+export function deleteRows(table: SQLiteTable, where: SQL | undefined): boolean {
+  return getDb().delete(table).where(where).run().changes > 0
 }
 
 /** How many rows of `table` `where` picks. */
@@ -98,4 +104,16 @@ export function replaceUnconfirmedRow<T extends SQLiteTable>(
     tx.delete(table).where(unconfirmed).run()
     return tx.insert(table).values(values).onConflictDoNothing().run().changes > 0
   })
+}
+
+/**
+ * The name of the person whose id `userId` holds, read beside each row (a lookup by the users'
+ * primary key) instead of joining `users` only for it: `freelancerName: userName(proposals.freelancerId)`.
+ * Null when the column is empty (an optional reference such as the actor of a system event).
+ */
+export function userName<C extends SQLiteColumn>(userId: C) {
+  type Name = C['_']['notNull'] extends true ? string : string | null
+  // Nested so the columns stay qualified: drizzle writes a one-table select's own columns unqualified.
+  const lookup = sql`select ${users.name} from ${users} where ${users.id} = ${userId}`
+  return sql<Name>`(${lookup})`
 }

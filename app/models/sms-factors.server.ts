@@ -1,22 +1,15 @@
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { getDb } from './db.server'
-import { preparedQuery } from './prepared-query.server'
+import { preparedRowOfUser } from './prepared-query.server'
 import { smsFactors } from './schema'
-import { replaceUnconfirmedRow, updateRows } from './query-helpers.server'
+import { deleteRows, replaceUnconfirmedRow, updateRows } from './query-helpers.server'
 
 export type SmsFactor = typeof smsFactors.$inferSelect
 
-// Every dashboard asks whether the user has a second factor: prepared once.
-const smsFactorOf = preparedQuery((db) =>
-  db
-    .select()
-    .from(smsFactors)
-    .where(eq(smsFactors.userId, sql.placeholder('userId')))
-    .prepare(),
-)
+const smsFactorOf = preparedRowOfUser(smsFactors)
 
 export async function findSmsFactor(userId: string): Promise<SmsFactor | undefined> {
-  return smsFactorOf().get({ userId })
+  return smsFactorOf(userId)
 }
 
 /** Keeps a number waiting for its code, in place of another unverified one; false when one is verified. */
@@ -45,10 +38,5 @@ export async function deleteSmsFactor(userId: string): Promise<SmsFactor | undef
 
 /** Drops a number still waiting for its code (a verified one stays). */
 export async function deleteUnverifiedPhone(userId: string): Promise<boolean> {
-  return (
-    getDb()
-      .delete(smsFactors)
-      .where(and(eq(smsFactors.userId, userId), isNull(smsFactors.verifiedAt)))
-      .run().changes > 0
-  )
+  return deleteRows(smsFactors, and(eq(smsFactors.userId, userId), isNull(smsFactors.verifiedAt)))
 }

@@ -57,25 +57,17 @@ function monthlySums<Sums>(sums: string, scope: string, userId: string, year: nu
  * (net) and what left it as payouts.
  */
 export async function freelancerStatementMonths(userId: string, year: number): Promise<FreelancerMonth[]> {
-  const rows = monthlySums<{ net: number; fees: number; tax: number; payouts: number }>(
-    `sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind = 'wallet' and a.owner_id = @user then e.amount_minor else 0 end) as net,
-         sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind in ('platform_revenue', 'tax_payable') then e.amount_minor else 0 end) as fees,
-         sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind = 'tax_payable' then e.amount_minor else 0 end) as tax,
-         sum(case when t.kind like 'payout%' and a.kind = 'wallet' and a.owner_id = @user then -e.amount_minor else 0 end) as payouts`,
+  const rows = monthlySums<Omit<FreelancerMonth, 'month' | 'currency' | 'grossMinor'>>(
+    `sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind = 'wallet' and a.owner_id = @user then e.amount_minor else 0 end) as netMinor,
+         sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind in ('platform_revenue', 'tax_payable') then e.amount_minor else 0 end) as feesMinor,
+         sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind = 'tax_payable' then e.amount_minor else 0 end) as feeTaxMinor,
+         sum(case when t.kind like 'payout%' and a.kind = 'wallet' and a.owner_id = @user then -e.amount_minor else 0 end) as payoutsMinor`,
     `(c.freelancer_id = @user or (t.contract_id is null and a.owner_id = @user))`,
     userId,
     year,
   )
   return rows
-    .map(({ month, currency, net, fees, tax, payouts }) => ({
-      month,
-      currency,
-      grossMinor: net + fees,
-      feesMinor: fees,
-      feeTaxMinor: tax,
-      netMinor: net,
-      payoutsMinor: payouts,
-    }))
+    .map((row) => ({ ...row, grossMinor: row.netMinor + row.feesMinor }))
     .filter((row) => row.grossMinor || row.payoutsMinor)
 }
 
@@ -84,26 +76,17 @@ export async function freelancerStatementMonths(userId: string, year: number): P
  * wallet out of escrow, and the platform fees on their contracts with the VAT/GST in them.
  */
 export async function clientStatementMonths(userId: string, year: number): Promise<ClientMonth[]> {
-  const rows = monthlySums<{ funded: number; refunded: number; fees: number; tax: number }>(
+  const rows = monthlySums<Omit<ClientMonth, 'month' | 'currency'>>(
     `sum(case when t.kind = '${KIND.escrowFund}' and a.kind = 'escrow' then e.amount_minor
-                  when t.kind = '${KIND.hourlyCharge}' and e.amount_minor > 0 then e.amount_minor else 0 end) as funded,
-         sum(case when t.kind in ${REFUNDS} and a.kind = 'wallet' and a.owner_id = @user then e.amount_minor else 0 end) as refunded,
-         sum(case when t.kind in ${RELEASES} and a.kind in ('platform_revenue', 'tax_payable') then e.amount_minor else 0 end) as fees,
-         sum(case when t.kind in ${RELEASES} and a.kind = 'tax_payable' then e.amount_minor else 0 end) as tax`,
+                  when t.kind = '${KIND.hourlyCharge}' and e.amount_minor > 0 then e.amount_minor else 0 end) as fundedMinor,
+         sum(case when t.kind in ${REFUNDS} and a.kind = 'wallet' and a.owner_id = @user then e.amount_minor else 0 end) as refundedMinor,
+         sum(case when t.kind in ${RELEASES} and a.kind in ('platform_revenue', 'tax_payable') then e.amount_minor else 0 end) as feesMinor,
+         sum(case when t.kind in ${RELEASES} and a.kind = 'tax_payable' then e.amount_minor else 0 end) as feeTaxMinor`,
     `c.client_id = @user`,
     userId,
     year,
   )
-  return rows
-    .map(({ month, currency, funded, refunded, fees, tax }) => ({
-      month,
-      currency,
-      fundedMinor: funded,
-      refundedMinor: refunded,
-      feesMinor: fees,
-      feeTaxMinor: tax,
-    }))
-    .filter((row) => row.fundedMinor || row.refundedMinor || row.feesMinor)
+  return rows.filter((row) => row.fundedMinor || row.refundedMinor || row.feesMinor)
 }
 
 /** The years (newest first) in which the user has money movements on their contracts or wallet. */

@@ -1,22 +1,15 @@
-import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm'
 import { getDb } from './db.server'
-import { preparedQuery } from './prepared-query.server'
+import { preparedRowOfUser } from './prepared-query.server'
 import { totpFactors } from './schema'
-import { replaceUnconfirmedRow } from './query-helpers.server'
+import { deleteRows, replaceUnconfirmedRow } from './query-helpers.server'
 
 export type TotpFactor = typeof totpFactors.$inferSelect
 
-// Every dashboard asks whether the user has a second factor: prepared once.
-const totpFactorOf = preparedQuery((db) =>
-  db
-    .select()
-    .from(totpFactors)
-    .where(eq(totpFactors.userId, sql.placeholder('userId')))
-    .prepare(),
-)
+const totpFactorOf = preparedRowOfUser(totpFactors)
 
 export async function findTotpFactor(userId: string): Promise<TotpFactor | undefined> {
-  return totpFactorOf().get({ userId })
+  return totpFactorOf(userId)
 }
 
 /** Stores a new unconfirmed secret in place of an unconfirmed one; false when a confirmed one exists. */
@@ -51,15 +44,10 @@ export async function acceptTotpTimeStep(userId: string, timeStep: number, confi
 }
 
 export async function deleteTotpFactor(userId: string): Promise<boolean> {
-  return getDb().delete(totpFactors).where(eq(totpFactors.userId, userId)).run().changes > 0
+  return deleteRows(totpFactors, eq(totpFactors.userId, userId))
 }
 
 /** Drops a set-up that was never confirmed (an app that is on stays). */
 export async function deleteUnconfirmedTotp(userId: string): Promise<boolean> {
-  return (
-    getDb()
-      .delete(totpFactors)
-      .where(and(eq(totpFactors.userId, userId), isNull(totpFactors.confirmedAt)))
-      .run().changes > 0
-  )
+  return deleteRows(totpFactors, and(eq(totpFactors.userId, userId), isNull(totpFactors.confirmedAt)))
 }

@@ -3,9 +3,8 @@ import { eq } from 'drizzle-orm'
 import { PDFDocument, PDFRawStream } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { saveBillingDetails } from '~/models/billing-details.server'
-import { getDb } from '~/models/db.server'
-import { balanceOf, writeLedgerTransaction } from '~/models/ledger.server'
-import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '~/models/schema'
+import { balanceOf, listLedgerLines, writeLedgerTransaction } from '~/models/ledger.server'
+import { ledgerTransactions } from '~/models/schema'
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { decideDispute } from '~/services/marketplace/disputes.server'
 import { milestoneDisputeResolver } from '../ledger/dispute-resolution.server'
@@ -42,17 +41,7 @@ async function fundSubmitApprove(setup: Awaited<ReturnType<typeof contractFor>>,
 }
 
 function releaseLines(milestoneId: string) {
-  return getDb()
-    .select({
-      kind: ledgerAccounts.kind,
-      amountMinor: ledgerEntries.amountMinor,
-      description: ledgerTransactions.description,
-    })
-    .from(ledgerEntries)
-    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
-    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
-    .where(eq(ledgerTransactions.idempotencyKey, `milestone:${milestoneId}:release`))
-    .all()
+  return listLedgerLines(eq(ledgerTransactions.idempotencyKey, `milestone:${milestoneId}:release`))
 }
 
 describe('tax on platform fees at release', () => {
@@ -69,7 +58,7 @@ describe('tax on platform fees at release', () => {
     await fundSubmitApprove(setup, id)
     const lines = releaseLines(id)
     const of = (kind: string) =>
-      lines.filter((line) => line.kind === kind).reduce((sum, line) => sum + line.amountMinor, 0)
+      lines.filter((line) => line.accountKind === kind).reduce((sum, line) => sum + line.amountMinor, 0)
     expect(of('wallet')).toBe(72_000)
     expect(of('platform_revenue')).toBe(6_723)
     expect(of('tax_payable')).toBe(1_277)
@@ -85,8 +74,8 @@ describe('tax on platform fees at release', () => {
     await saveBillingDetails(setup.client.id, { countryCode: 'DE', vatId: 'DE136695976' }, new Date())
     await fundSubmitApprove(setup, id)
     const lines = releaseLines(id)
-    expect(lines.filter((line) => line.kind === 'tax_payable')).toEqual([])
-    expect(lines.find((line) => line.kind === 'platform_revenue')?.amountMinor).toBe(8_000)
+    expect(lines.filter((line) => line.accountKind === 'tax_payable')).toEqual([])
+    expect(lines.find((line) => line.accountKind === 'platform_revenue')?.amountMinor).toBe(8_000)
     expect(lines[0]?.description).toContain('VAT reverse charged')
   })
 
@@ -96,7 +85,9 @@ describe('tax on platform fees at release', () => {
     await fundSubmitApprove(setup, first)
     await saveBillingDetails(setup.client.id, { countryCode: 'US', vatId: null }, new Date())
     await fundSubmitApprove(setup, second)
-    expect([...releaseLines(first), ...releaseLines(second)].filter((line) => line.kind === 'tax_payable')).toEqual([])
+    expect(
+      [...releaseLines(first), ...releaseLines(second)].filter((line) => line.accountKind === 'tax_payable'),
+    ).toEqual([])
   })
 })
 
@@ -142,16 +133,10 @@ describe('tax on platform fees in a dispute decision', () => {
         milestoneDisputeResolver,
       ),
     ).toEqual({ ok: true })
-    const lines = getDb()
-      .select({ kind: ledgerAccounts.kind, amountMinor: ledgerEntries.amountMinor })
-      .from(ledgerEntries)
-      .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
-      .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
-      .where(eq(ledgerTransactions.idempotencyKey, `dispute:${found.dispute.id}:settle`))
-      .all()
+    const lines = listLedgerLines(eq(ledgerTransactions.idempotencyKey, `dispute:${found.dispute.id}:settle`))
     // $20 fee on the $200 freelancer part incl. 20 % VAT: 2000 / 1.2 = 1666.67 → revenue 1667, tax 333
-    expect(lines.find((line) => line.kind === 'tax_payable')?.amountMinor).toBe(333)
-    expect(lines.find((line) => line.kind === 'platform_revenue')?.amountMinor).toBe(1_667)
+    expect(lines.find((line) => line.accountKind === 'tax_payable')?.amountMinor).toBe(333)
+    expect(lines.find((line) => line.accountKind === 'platform_revenue')?.amountMinor).toBe(1_667)
     expect(await balanceOf({ kind: 'wallet', ownerId: setup.freelancer.id, currency: 'USD' })).toBe(18_000)
     expect(await balanceOf({ kind: 'wallet', ownerId: setup.client.id, currency: 'USD' })).toBe(20_000)
 
