@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { callAttendances, callGuests, calls, contracts, conversations, meetings, projects, proposals } from './schema'
-import { countRows, findRow, hasRow, userName } from './query-helpers.server'
+import { countRows, findRow, hasRow, updateRows, userName } from './query-helpers.server'
 
 export type Call = typeof calls.$inferSelect
 export type CallAttendance = typeof callAttendances.$inferSelect
@@ -113,8 +113,7 @@ export async function admitIfRoom(input: {
   pendingSince: Date
   limit: number
 }): Promise<boolean> {
-  const db = getDb()
-  return db.transaction((tx) => {
+  return getDb().transaction((tx) => {
     tx.update(callAttendances)
       .set({ leftAt: input.now })
       .where(
@@ -167,11 +166,11 @@ export async function listPresentPeers(callId: string, pendingSince: Date) {
 
 /** The PeerServer saw this peer connect (the first time only: a reconnect keeps the first time). */
 export async function markAttendanceJoined(peerId: string, at: Date): Promise<void> {
-  getDb()
-    .update(callAttendances)
-    .set({ joinedAt: at })
-    .where(and(eq(callAttendances.peerId, peerId), isNull(callAttendances.joinedAt)))
-    .run()
+  updateRows(
+    callAttendances,
+    { joinedAt: at },
+    and(eq(callAttendances.peerId, peerId), isNull(callAttendances.joinedAt)),
+  )
 }
 
 /**

@@ -7,7 +7,7 @@ import { getDb } from './db.server'
 import type { MilestoneStatus } from '../domain/enums'
 import { writeLedgerTransaction, type LedgerPosting } from './ledger.server'
 import { contractActivity, contracts, disputes, milestones } from './schema'
-import { findRow, listRows, userName } from './query-helpers.server'
+import { findRow, listColumn, listRows, userName } from './query-helpers.server'
 
 export type Contract = typeof contracts.$inferSelect
 export type Milestone = typeof milestones.$inferSelect
@@ -84,18 +84,15 @@ export async function findMilestone(contractId: string, milestoneId: string): Pr
 
 /** Milestones of the contract with a dispute still waiting for an admin. */
 export async function listDisputedMilestoneIds(contractId: string): Promise<Set<string>> {
-  const rows = getDb()
-    .select({ milestoneId: disputes.milestoneId })
-    .from(disputes)
-    .where(
-      and(
-        eq(disputes.contractId, contractId),
-        inArray(disputes.status, [...RUNNING_DISPUTE_STATES]),
-        isNotNull(disputes.milestoneId),
-      ),
-    )
-    .all()
-  return new Set(rows.map((row) => row.milestoneId as string))
+  const ids = listColumn(
+    disputes.milestoneId,
+    and(
+      eq(disputes.contractId, contractId),
+      inArray(disputes.status, [...RUNNING_DISPUTE_STATES]),
+      isNotNull(disputes.milestoneId),
+    ),
+  )
+  return new Set(ids as string[])
 }
 
 export async function hasOpenDispute(contractId: string): Promise<boolean> {

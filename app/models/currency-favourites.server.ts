@@ -1,17 +1,17 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { listColumn } from './query-helpers.server'
 import { deleteOwnedRow } from './owned-rows.server'
 import { currencyFavourites } from './schema'
 
 /** The user's starred currency codes, in the order they were starred. */
 export async function listFavouriteCurrencies(userId: string): Promise<string[]> {
-  return getDb()
-    .select({ currency: currencyFavourites.currency })
-    .from(currencyFavourites)
-    .where(eq(currencyFavourites.userId, userId))
-    .orderBy(asc(currencyFavourites.createdAt), asc(currencyFavourites.currency))
-    .all()
-    .map((row) => row.currency)
+  return listColumn(
+    currencyFavourites.currency,
+    eq(currencyFavourites.userId, userId),
+    asc(currencyFavourites.createdAt),
+    asc(currencyFavourites.currency),
+  )
 }
 
 export async function countFavouriteCurrencies(userId: string): Promise<number> {

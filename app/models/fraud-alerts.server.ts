@@ -11,7 +11,7 @@ import { DAY_MS } from '~/domain/durations'
 import type { DisputeStatus, MilestoneStatus } from '~/domain/enums'
 import { getDb } from './db.server'
 import { cardAttempts, fraudAlertAccounts, fraudAlertEvents, fraudAlerts, users, type FraudEvidence } from './schema'
-import { countRows, userName } from './query-helpers.server'
+import { countRows, findRow, userName } from './query-helpers.server'
 
 export type FraudAlertInput = {
   type: FraudAlertType
@@ -105,11 +105,7 @@ export function changeFraudAlertStatusSync(input: {
 }): boolean {
   const db = getDb()
   return db.transaction(() => {
-    const current = db
-      .select({ status: fraudAlerts.status })
-      .from(fraudAlerts)
-      .where(eq(fraudAlerts.id, input.id))
-      .get()
+    const current = findRow(fraudAlerts, eq(fraudAlerts.id, input.id))
     if (!current) return false
     const changed =
       db

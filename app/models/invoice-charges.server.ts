@@ -2,11 +2,12 @@ import crypto from 'node:crypto'
 import { and, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm'
 import { INVOICE_MACHINE } from '~/domain/invoice-machine'
 import { fromStates, toState } from '~/domain/state-machine'
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
 import { getDb } from './db.server'
 import type { InvoiceChargeSource, InvoiceStatus } from '../domain/enums'
 import { writeLedgerTransaction, type LedgerPosting } from './ledger.server'
 import { cardPayments, contractActivity, contracts, invoices, savedCards } from './schema'
-import { countRows, deleteRows, findRow } from './query-helpers.server'
+import { countRows, deleteRows, findRow, listColumn } from './query-helpers.server'
 
 type Line = { actorId: string | null; kind: string; detail: string }
 export type SavedCard = typeof savedCards.$inferSelect
@@ -49,18 +50,14 @@ export async function claimInvoiceCharge(input: {
 
 /** Invoices whose charge was claimed before `before` and never finished. */
 export async function listStaleChargeClaims(before: Date): Promise<string[]> {
-  return getDb()
-    .select({ id: invoices.id })
-    .from(invoices)
-    .where(
-      and(
-        inArray(invoices.status, fromStates(INVOICE_MACHINE, 'reclaim_charge')),
-        isNotNull(invoices.chargeClaimedAt),
-        lt(invoices.chargeClaimedAt, before),
-      ),
-    )
-    .all()
-    .map((row) => row.id)
+  return listColumn(
+    invoices.id,
+    and(
+      inArray(invoices.status, fromStates(INVOICE_MACHINE, 'reclaim_charge')),
+      isNotNull(invoices.chargeClaimedAt),
+      lt(invoices.chargeClaimedAt, before),
+    ),
+  )
 }
 
 /**
@@ -83,21 +80,15 @@ export async function recordInvoicePaid(input: {
   const { at, split } = input
   const db = getDb()
   return db.transaction(() => {
-    const changes = db
-      .update(invoices)
-      .set({
-        status: 'paid',
-        paidAt: at,
-        chargedFrom: input.source,
-        feeMinor: split.feeMinor,
-        feeTaxMinor: split.feeTaxMinor,
-        netMinor: split.netMinor,
-        chargeError: null,
-        chargeClaim: null,
-        updatedAt: at,
-      })
-      .where(stillClaimed(input, 'charge'))
-      .run().changes
+    const changes = endChargeClaim(input, 'charge', {
+      status: 'paid',
+      paidAt: at,
+      chargedFrom: input.source,
+      feeMinor: split.feeMinor,
+      feeTaxMinor: split.feeTaxMinor,
+      netMinor: split.netMinor,
+      chargeError: null,
+    }).run().changes
     if (!changes) return { paid: false, resumed: false }
     const { transactionId } = writeLedgerTransaction(input.posting)
     db.update(invoices).set({ ledgerTransactionId: transactionId }).where(eq(invoices.id, input.invoiceId)).run()
@@ -149,16 +140,11 @@ export async function recordInvoiceDeclined(input: {
   const { at } = input
   const db = getDb()
   return db.transaction(() => {
-    const row = db
-      .update(invoices)
-      .set({
-        status: 'payment_failed',
-        chargeFailures: sql`${invoices.chargeFailures} + 1`,
-        chargeError: input.reason,
-        chargeClaim: null,
-        updatedAt: at,
-      })
-      .where(stillClaimed(input, 'charge_declined'))
+    const row = endChargeClaim(input, 'charge_declined', {
+      status: 'payment_failed',
+      chargeFailures: sql`${invoices.chargeFailures} + 1`,
+      chargeError: input.reason,
+    })
       .returning({ failures: invoices.chargeFailures })
       .get()
     if (!row) return { recorded: false, failures: 0, paused: false }
@@ -186,13 +172,25 @@ export async function recordInvoiceDeclined(input: {
   })
 }
 
-/** The claimed invoice while it may still take `move`: nobody else claimed or moved it meanwhile. */
-function stillClaimed(input: { invoiceId: string; claim: string }, move: 'charge' | 'charge_declined') {
-  return and(
-    eq(invoices.id, input.invoiceId),
-    inArray(invoices.status, fromStates(INVOICE_MACHINE, move)),
-    eq(invoices.chargeClaim, input.claim),
-  )
+/**
+ * Ends the caller's charge claim with the invoice's new state (`set`): only while the claim holds,
+ * i.e. the invoice may still take `move` and nobody else claimed or moved it meanwhile.
+ */
+function endChargeClaim(
+  input: { invoiceId: string; claim: string; at: Date },
+  move: 'charge' | 'charge_declined',
+  set: SQLiteUpdateSetSource<typeof invoices>,
+) {
+  return getDb()
+    .update(invoices)
+    .set({ ...set, chargeClaim: null, updatedAt: input.at })
+    .where(
+      and(
+        eq(invoices.id, input.invoiceId),
+        inArray(invoices.status, fromStates(INVOICE_MACHINE, move)),
+        eq(invoices.chargeClaim, input.claim),
+      ),
+    )
 }
 
 /** The charge attempt in the payer's card history, named after the invoice. */

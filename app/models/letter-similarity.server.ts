@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { listColumn } from './query-helpers.server'
 import { projects, proposalLetterSimilarity, proposals } from './schema'
 
 /** Enough letters to catch a template; a freelancer's oldest letters say little about the newest. */
@@ -61,15 +62,9 @@ export async function saveLetterSimilarity(
 /** Which of these proposals have a letter at least this similar to another of the freelancer's. */
 export async function listTemplatedProposalIds(proposalIds: string[], threshold: number): Promise<Set<string>> {
   if (!proposalIds.length) return new Set()
-  const rows = getDb()
-    .select({ proposalId: proposalLetterSimilarity.proposalId })
-    .from(proposalLetterSimilarity)
-    .where(
-      and(
-        inArray(proposalLetterSimilarity.proposalId, proposalIds),
-        gte(proposalLetterSimilarity.similarity, threshold),
-      ),
-    )
-    .all()
-  return new Set(rows.map((row) => row.proposalId))
+  const ids = listColumn(
+    proposalLetterSimilarity.proposalId,
+    and(inArray(proposalLetterSimilarity.proposalId, proposalIds), gte(proposalLetterSimilarity.similarity, threshold)),
+  )
+  return new Set(ids)
 }

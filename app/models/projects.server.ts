@@ -5,7 +5,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { getDb } from './db.server'
 import { preparedQuery } from './prepared-query.server'
 import { projectInvitations, projectSkills, projects, proposals, skills, users } from './schema'
-import { countRows, findRow, pageOf, userName } from './query-helpers.server'
+import { countRows, findRow, listColumn, pageOf, userName } from './query-helpers.server'
 
 export type Project = typeof projects.$inferSelect
 
@@ -212,12 +212,7 @@ async function skillIdsFor(names: string[]): Promise<number[]> {
     .values(names.map((name) => ({ name })))
     .onConflictDoNothing()
     .run()
-  return db
-    .select({ id: skills.id })
-    .from(skills)
-    .where(inArray(skills.name, names))
-    .all()
-    .map((row) => row.id)
+  return listColumn(skills.id, inArray(skills.name, names))
 }
 
 export async function findProject(id: string): Promise<Project | undefined> {
@@ -366,11 +361,9 @@ export async function findInvitationById(id: string): Promise<ProjectInvitation 
 }
 
 /** Inserts an invitation; false when this freelancer is already invited to the project. */
-export async function insertInvitation(values: {
-  projectId: string
-  freelancerId: string
-  message: string
-}): Promise<string | null> {
+export async function insertInvitation(
+  values: Pick<ProjectInvitation, 'projectId' | 'freelancerId' | 'message'>,
+): Promise<string | null> {
   const id = crypto.randomUUID()
   const rows = getDb()
     .insert(projectInvitations)

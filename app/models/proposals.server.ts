@@ -121,11 +121,7 @@ export async function updateSubmittedProposal(
 
 /** Records the client's first look; later looks keep the first time. */
 export async function markProposalViewed(proposalId: string, at: Date): Promise<void> {
-  getDb()
-    .update(proposals)
-    .set({ viewedAt: at })
-    .where(and(eq(proposals.id, proposalId), isNull(proposals.viewedAt)))
-    .run()
+  updateRows(proposals, { viewedAt: at }, and(eq(proposals.id, proposalId), isNull(proposals.viewedAt)))
 }
 
 export async function setProposalShortlisted(proposalId: string, shortlisted: boolean, at: Date): Promise<boolean> {
@@ -284,21 +280,26 @@ export async function findContractOfProposal(proposalId: string) {
   return getDb().select({ id: contracts.id }).from(contracts).where(eq(contracts.proposalId, proposalId)).get()
 }
 
+/** What both sides' lists show of a proposal: its terms and where it stands. */
+const proposalListFields = {
+  id: proposals.id,
+  bidType: proposals.bidType,
+  bidAmountMinor: proposals.bidAmountMinor,
+  currency: proposals.currency,
+  durationDays: proposals.durationDays,
+  status: proposals.status,
+  viewedAt: proposals.viewedAt,
+  createdAt: proposals.createdAt,
+}
+
 /** A project's proposals for its client, newest first, with the freelancers' names. */
 export async function listProposalsOfProject(projectId: string, options: { shortlistedOnly: boolean }) {
   return getDb()
     .select({
-      id: proposals.id,
+      ...proposalListFields,
       freelancerId: proposals.freelancerId,
       freelancerName: userName(proposals.freelancerId),
-      bidType: proposals.bidType,
-      bidAmountMinor: proposals.bidAmountMinor,
-      currency: proposals.currency,
-      durationDays: proposals.durationDays,
-      status: proposals.status,
       shortlistedAt: proposals.shortlistedAt,
-      viewedAt: proposals.viewedAt,
-      createdAt: proposals.createdAt,
     })
     .from(proposals)
     .where(
@@ -311,18 +312,7 @@ export async function listProposalsOfProject(projectId: string, options: { short
 /** A freelancer's proposals, newest first, with their projects' titles. */
 export async function listProposalsOfFreelancer(freelancerId: string) {
   return getDb()
-    .select({
-      id: proposals.id,
-      projectId: proposals.projectId,
-      projectTitle: projects.title,
-      bidType: proposals.bidType,
-      bidAmountMinor: proposals.bidAmountMinor,
-      currency: proposals.currency,
-      durationDays: proposals.durationDays,
-      status: proposals.status,
-      viewedAt: proposals.viewedAt,
-      createdAt: proposals.createdAt,
-    })
+    .select({ ...proposalListFields, projectId: proposals.projectId, projectTitle: projects.title })
     .from(proposals)
     .innerJoin(projects, eq(projects.id, proposals.projectId))
     .where(eq(proposals.freelancerId, freelancerId))

@@ -1,4 +1,4 @@
-import { count, sql, type SQL } from 'drizzle-orm'
+import { count, sql, type GetColumnData, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteSelect, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
 import { getDb } from './db.server'
 import { users } from './schema'
@@ -34,6 +34,20 @@ export function listRows<T extends SQLiteTable>(
     .where(where)
     .orderBy(...orderBy)
     .all() as Row<T>[]
+}
+
+/** The values of `column` in the rows of its table that `where` picks, in the order given. */
+export function listColumn<C extends SQLiteColumn>(
+  column: C,
+  where: SQL | undefined,
+  ...orderBy: (SQLiteColumn | SQL)[]
+): GetColumnData<C>[] {
+  const query = getDb()
+    .select({ value: column as SQLiteColumn })
+    .from(column.table)
+    .where(where)
+    .$dynamic()
+  return (orderBy.length ? query.orderBy(...orderBy) : query).all().map((row) => row.value as GetColumnData<C>)
 }
 
 /** Inserts one row and returns it as stored (with the defaults SQLite filled in). */

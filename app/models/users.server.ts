@@ -25,14 +25,8 @@ export async function emailExists(email: string): Promise<boolean> {
 }
 
 /** Creates the user and the empty profile that goes with the role, in one transaction. */
-export async function insertUser(input: {
-  email: string
-  name: string
-  role: Role
-  passwordHash: string
-}): Promise<User> {
-  const db = getDb()
-  return db.transaction((tx) => {
+export async function insertUser(input: Pick<User, 'email' | 'name' | 'role' | 'passwordHash'>): Promise<User> {
+  return getDb().transaction((tx) => {
     const user = tx
       .insert(users)
       .values({ id: crypto.randomUUID(), ...input, email: normalizeEmail(input.email) })

@@ -1,5 +1,5 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { at, optionalRef, ref, textId, timestamps, type OnDelete } from './columns'
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { at, createdAt, optionalRef, ref, sentCode, textId, timestamps, type OnDelete } from './columns'
 
 import { ROLES } from '../../domain/enums'
 
@@ -37,7 +37,7 @@ export const sessions = sqliteTable(
     ...ownedByUser(),
     ip: text('ip'),
     userAgent: text('user_agent'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
     lastSeenAt: at('last_seen_at').notNull(),
     expiresAt: at('expires_at').notNull(),
     /** When this session last passed a second factor: sensitive changes need it within 10 minutes. */
@@ -54,11 +54,9 @@ export const passwordResets = sqliteTable(
   'password_resets',
   {
     ...ownedByUser(),
-    codeHash: text('code_hash').notNull(),
-    attempts: integer('attempts').notNull().default(0),
-    expiresAt: at('expires_at').notNull(),
+    ...sentCode(),
     usedAt: at('used_at'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('password_resets_user_idx').on(t.userId)],
 )

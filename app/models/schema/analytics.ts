@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { at, serialId } from './columns'
+import { at, createdAt, serialId } from './columns'
 import { userRef } from './accounts'
 
 /**
@@ -40,7 +40,7 @@ export const profileViews = sqliteTable(
 /** Admins who asked for the weekly analytics report by email. */
 export const analyticsReportSubscriptions = sqliteTable('analytics_report_subscriptions', {
   userId: userRef('user_id', 'cascade').primaryKey(),
-  createdAt: at('created_at').notNull(),
+  createdAt: createdAt(),
 })
 
 /** One weekly report per admin and week: the row is claimed before sending, so a week never goes twice. */

@@ -39,9 +39,12 @@ export const timestamps = {
     .$onUpdate(() => new Date()),
 }
 
+/** When the row was made, written by the app itself on insert (a log line, a code, an event). */
+export const createdAt = () => at('created_at').notNull()
+
 /** Creation and last-change times the app writes itself on every insert and update. */
 export const writtenTimes = () => ({
-  createdAt: at('created_at').notNull(),
+  createdAt: createdAt(),
   updatedAt: at('updated_at').notNull(),
 })
 
@@ -49,6 +52,13 @@ export const writtenTimes = () => ({
 export const amountInCurrency = () => ({
   amountMinor: integer('amount_minor').notNull(),
   currency: text('currency').notNull(),
+})
+
+/** A code sent to a person (by email or SMS): only its hash is kept, with the wrong tries and when it expires. */
+export const sentCode = () => ({
+  codeHash: text('code_hash').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  expiresAt: at('expires_at').notNull(),
 })
 
 /** A row's place in its state machine (the states are declared in app/domain); `.default()` names where it starts. */

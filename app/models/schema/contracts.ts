@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { at, optionalRef, ref, statusColumn, textId, timestamps } from './columns'
+import { at, createdAt, optionalRef, ref, statusColumn, textId, timestamps } from './columns'
 import { optionalUserRef, userRef } from './accounts'
 import { uploads } from './files'
 import { projects } from './marketplace'
@@ -140,7 +140,7 @@ export const contractActivity = sqliteTable(
     /** What a person reads in the log. */
     detail: text('detail').notNull(),
     milestoneId: text('milestone_id'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('contract_activity_contract_idx').on(t.contractId, t.createdAt),

@@ -1,5 +1,5 @@
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { at, statusColumn, textId } from './columns'
+import { at, createdAt, statusColumn, textId } from './columns'
 
 /** What a message is, so an admin can tell messages apart when only metadata is kept. */
 export const OUTBOX_KINDS = [
@@ -44,7 +44,7 @@ export const outbox = sqliteTable(
     transport: text('transport', { enum: ['outbox', 'smtp', 'twilio'] }).notNull(),
     status: statusColumn(['stored', 'sent', 'failed']),
     error: text('error'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('outbox_to_idx').on(t.to),

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { at, textId } from './columns'
+import { createdAt, textId } from './columns'
 import { userRef } from './accounts'
 import { UPLOAD_PURPOSES } from '../../domain/enums'
 
@@ -15,7 +15,7 @@ export const uploads = sqliteTable(
     /** Detected from the file's bytes, not taken from the browser. */
     contentType: text('content_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('uploads_owner_idx').on(t.ownerId)],
 )

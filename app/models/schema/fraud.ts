@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { amountInCurrency, at, ref, serialId, statusColumn, textId, writtenTimes } from './columns'
+import { amountInCurrency, at, createdAt, ref, serialId, statusColumn, textId, writtenTimes } from './columns'
 import { optionalUserRef, ownedByUser, userRef } from './accounts'
 import { FRAUD_ALERT_STATUSES, FRAUD_ALERT_TYPES, FRAUD_SEVERITIES } from '../../domain/fraud-alerts'
 
@@ -58,7 +58,7 @@ export const fraudAlertEvents = sqliteTable(
     fromStatus: text('from_status', { enum: FRAUD_ALERT_STATUSES }),
     toStatus: text('to_status', { enum: FRAUD_ALERT_STATUSES }),
     note: text('note').notNull().default(''),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('fraud_alert_events_alert_idx').on(t.alertId, t.createdAt)],
 )
@@ -79,7 +79,7 @@ export const cardAttempts = sqliteTable(
     deviceId: text('device_id'),
     ok: integer('ok', { mode: 'boolean' }).notNull(),
     declineReason: text('decline_reason'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('card_attempts_user_idx').on(t.userId, t.createdAt),

@@ -1,5 +1,5 @@
 import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { amountInCurrency, at, optionalRef, ref, serialId, statusColumn, textId, writtenTimes } from './columns'
+import { amountInCurrency, createdAt, optionalRef, ref, serialId, statusColumn, textId, writtenTimes } from './columns'
 import { userRef } from './accounts'
 import { LEDGER_ACCOUNT_KINDS, PAYMENT_STATUSES } from '../../domain/enums'
 
@@ -15,7 +15,7 @@ export const ledgerAccounts = sqliteTable(
     kind: text('kind', { enum: LEDGER_ACCOUNT_KINDS }).notNull(),
     ownerId: text('owner_id').notNull(),
     currency: text('currency').notNull(),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('ledger_accounts_unique').on(t.kind, t.ownerId, t.currency)],
 )
@@ -31,7 +31,7 @@ export const ledgerTransactions = sqliteTable(
     description: text('description').notNull(),
     contractId: text('contract_id'),
     milestoneId: text('milestone_id'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   // Analytics reads transactions by day.
   (t) => [index('ledger_transactions_created_idx').on(t.createdAt)],

@@ -1,5 +1,5 @@
 import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { at, optionalRef, ref, textId } from './columns'
+import { at, createdAt, optionalRef, ref, textId } from './columns'
 import { ownedByUser, userRef } from './accounts'
 import { contracts, proposals } from './contracts'
 import { uploads } from './files'
@@ -16,7 +16,7 @@ export const conversations = sqliteTable(
     clientId: userRef('client_id'),
     freelancerId: userRef('freelancer_id'),
     lastMessageAt: at('last_message_at'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('conversations_client_idx').on(t.clientId, t.lastMessageAt),
@@ -33,7 +33,7 @@ export const messages = sqliteTable(
     body: text('body').notNull(),
     /** Why the message looks like a move off the platform (empty when it does not). */
     offPlatformReasons: text('off_platform_reasons', { mode: 'json' }).$type<string[]>().notNull().default([]),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('messages_conversation_idx').on(t.conversationId, t.createdAt)],
 )
@@ -68,7 +68,7 @@ export const fraudSignals = sqliteTable(
     sourceId: text('source_id').notNull(),
     reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull(),
     reviewedAt: at('reviewed_at'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('fraud_signals_created_idx').on(t.createdAt), index('fraud_signals_user_idx').on(t.userId)],
 )

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { at, statusColumn, textId } from './columns'
+import { at, createdAt, statusColumn, textId } from './columns'
 import { optionalUserRef, ownedByUser, userRef } from './accounts'
 import { CONTACT_STATUSES, NOTIFICATION_KINDS } from '../../domain/enums'
 
@@ -13,7 +13,7 @@ export const notifications = sqliteTable(
     /** Where the notification leads, a path inside the app. */
     link: text('link'),
     readAt: at('read_at'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 )
@@ -40,7 +40,7 @@ export const contactRequests = sqliteTable(
     topic: text('topic').notNull(),
     message: text('message').notNull(),
     status: statusColumn(CONTACT_STATUSES).default('open'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('contact_requests_status_idx').on(t.status, t.createdAt)],
 )

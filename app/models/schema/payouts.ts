@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { at, optionalRef, ref, serialId, statusColumn, timestamps } from './columns'
+import { at, createdAt, optionalRef, ref, serialId, statusColumn, timestamps } from './columns'
 import { optionalUserRef, ownedByUser } from './accounts'
 import { ledgerTransactions } from './ledger'
 import { PAYOUT_METHOD_STATUSES, PAYOUT_RAILS, PAYOUT_SPEEDS, PAYOUT_STATUSES } from '../../domain/enums'
@@ -97,7 +97,7 @@ export const payoutEvents = sqliteTable(
     fromStatus: text('from_status', { enum: PAYOUT_STATUSES }),
     toStatus: text('to_status', { enum: PAYOUT_STATUSES }).notNull(),
     reason: text('reason'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('payout_events_payout_idx').on(t.payoutId, t.createdAt)],
 )

@@ -1,5 +1,5 @@
 import { primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { at } from './columns'
+import { at, createdAt } from './columns'
 import { userRef } from './accounts'
 
 /**
@@ -27,7 +27,7 @@ export const currencyFavourites = sqliteTable(
   {
     userId: userRef('user_id', 'cascade'),
     currency: text('currency').notNull(),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.currency] })],
 )

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { at } from './columns'
+import { createdAt } from './columns'
 import { userRef } from './accounts'
 import { ownedByContract } from './contracts'
 import { REVIEW_DIRECTIONS } from '../../domain/enums'
@@ -20,7 +20,7 @@ export const reviews = sqliteTable(
     /** Sub-ratings 1–5 by name, e.g. {"quality":5,"communication":4}. */
     subRatings: text('sub_ratings', { mode: 'json' }).$type<Record<string, number>>().notNull(),
     comment: text('comment').notNull(),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('reviews_contract_reviewer_unique').on(t.contractId, t.reviewerId),

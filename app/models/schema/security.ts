@@ -1,5 +1,5 @@
 import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { at, textId } from './columns'
+import { at, createdAt, sentCode, textId } from './columns'
 import { optionalUserRef, ownedByUser, userRef } from './accounts'
 
 export const SECOND_FACTOR_METHODS = ['totp', 'sms', 'email', 'passkey', 'security_key', 'backup_code'] as const
@@ -12,7 +12,7 @@ export const totpFactors = sqliteTable('totp_factors', {
   confirmedAt: at('confirmed_at'),
   /** The time step of the last accepted code: that step and earlier ones are refused (replay). */
   lastTimeStep: integer('last_time_step'),
-  createdAt: at('created_at').notNull(),
+  createdAt: createdAt(),
 })
 
 /** A phone number (E.164) that receives sign-in codes once verified. */
@@ -20,7 +20,7 @@ export const smsFactors = sqliteTable('sms_factors', {
   userId: userRef('user_id', 'cascade').primaryKey(),
   phoneE164: text('phone_e164').notNull(),
   verifiedAt: at('verified_at'),
-  createdAt: at('created_at').notNull(),
+  createdAt: createdAt(),
 })
 
 /** Email codes switched on as a second factor. */
@@ -42,7 +42,7 @@ export const webauthnCredentials = sqliteTable(
     publicKey: blob('public_key', { mode: 'buffer' }).notNull(),
     counter: integer('counter').notNull(),
     transports: text('transports').notNull().default(''), // comma-separated
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
     lastUsedAt: at('last_used_at'),
   },
   (t) => [index('webauthn_credentials_user_idx').on(t.userId)],
@@ -55,7 +55,7 @@ export const webauthnChallenges = sqliteTable('webauthn_challenges', {
   challenge: text('challenge').notNull(),
   kind: text('kind', { enum: WEBAUTHN_KINDS }),
   expiresAt: at('expires_at').notNull(),
-  createdAt: at('created_at').notNull(),
+  createdAt: createdAt(),
 })
 
 /** Backup codes, hashed; generating a new set deletes the old one. */
@@ -65,7 +65,7 @@ export const backupCodes = sqliteTable(
     ...ownedByUser(),
     codeHash: text('code_hash').notNull(),
     usedAt: at('used_at'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('backup_codes_user_idx').on(t.userId)],
 )
@@ -83,11 +83,9 @@ export const oneTimeCodes = sqliteTable(
     destination: text('destination').notNull(),
     /** What the code is for: a pending sign-in or a session confirming a change. Other requests cannot use it. */
     boundTo: text('bound_to').notNull().default(''),
-    codeHash: text('code_hash').notNull(),
-    attempts: integer('attempts').notNull().default(0),
-    expiresAt: at('expires_at').notNull(),
+    ...sentCode(),
     usedAt: at('used_at'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('one_time_codes_user_idx').on(t.userId, t.channel, t.purpose)],
 )
@@ -98,7 +96,7 @@ export const pendingSignIns = sqliteTable('pending_sign_ins', {
   assessmentId: text('assessment_id'),
   redirectTo: text('redirect_to'),
   expiresAt: at('expires_at').notNull(),
-  createdAt: at('created_at').notNull(),
+  createdAt: createdAt(),
 })
 
 /** A browser that signed in to an account: the long-lived device cookie's id per user. */
@@ -135,7 +133,7 @@ export const signInAssessments = sqliteTable(
     outcome: text('outcome', { enum: RISK_OUTCOMES }).notNull(),
     /** Set when the sign-in finished (password alone or after the second-factor challenge). */
     completedAt: at('completed_at'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('sign_in_assessments_user_idx').on(t.userId, t.createdAt)],
 )
@@ -155,7 +153,7 @@ export const securityEvents = sqliteTable(
     userAgent: text('user_agent'),
     detail: text('detail').notNull().default(''),
     assessmentId: text('assessment_id'),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('security_events_user_idx').on(t.userId, t.createdAt),
@@ -178,7 +176,7 @@ export const ipBlocklist = sqliteTable('ip_blocklist', {
   cidr: text('cidr').notNull().unique(),
   reason: text('reason').notNull(),
   createdBy: optionalUserRef('created_by', 'set null'),
-  createdAt: at('created_at').notNull(),
+  createdAt: createdAt(),
 })
 
 /** An account's own allowed IP ranges; when any exist, sign-in from elsewhere is refused. */
@@ -188,7 +186,7 @@ export const ipAllowlist = sqliteTable(
     ...ownedByUser(),
     cidr: text('cidr').notNull(),
     label: text('label').notNull().default(''),
-    createdAt: at('created_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('ip_allowlist_user_cidr_idx').on(t.userId, t.cidr)],
 )
@@ -203,8 +201,6 @@ export const pendingSignUps = sqliteTable('pending_sign_ups', {
   name: text('name').notNull(),
   role: text('role', { enum: ['client', 'freelancer'] }).notNull(),
   passwordHash: text('password_hash').notNull(),
-  codeHash: text('code_hash').notNull(),
-  attempts: integer('attempts').notNull().default(0),
-  expiresAt: at('expires_at').notNull(),
-  createdAt: at('created_at').notNull(),
+  ...sentCode(),
+  createdAt: createdAt(),
 })
