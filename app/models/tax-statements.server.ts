@@ -58,10 +58,14 @@ function monthlySums<Sums>(sums: string, scope: string, userId: string, year: nu
  */
 export async function freelancerStatementMonths(userId: string, year: number): Promise<FreelancerMonth[]> {
   const rows = monthlySums<Omit<FreelancerMonth, 'month' | 'currency' | 'grossMinor'>>(
-    `sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind = 'wallet' and a.owner_id = @user then e.amount_minor else 0 end) as netMinor,
-         sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind in ('platform_revenue', 'tax_payable') then e.amount_minor else 0 end) as feesMinor,
-         sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind = 'tax_payable' then e.amount_minor else 0 end) as feeTaxMinor,
-         sum(case when t.kind like 'payout%' and a.kind = 'wallet' and a.owner_id = @user then -e.amount_minor else 0 end) as payoutsMinor`,
+    `sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind = 'wallet' and a.owner_id = @user
+           then e.amount_minor else 0 end) as netMinor,
+         sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user
+           and a.kind in ('platform_revenue', 'tax_payable') then e.amount_minor else 0 end) as feesMinor,
+         sum(case when t.kind in ${RELEASES} and c.freelancer_id = @user and a.kind = 'tax_payable'
+           then e.amount_minor else 0 end) as feeTaxMinor,
+         sum(case when t.kind like 'payout%' and a.kind = 'wallet' and a.owner_id = @user
+           then -e.amount_minor else 0 end) as payoutsMinor`,
     `(c.freelancer_id = @user or (t.contract_id is null and a.owner_id = @user))`,
     userId,
     year,
@@ -78,10 +82,14 @@ export async function freelancerStatementMonths(userId: string, year: number): P
 export async function clientStatementMonths(userId: string, year: number): Promise<ClientMonth[]> {
   const rows = monthlySums<Omit<ClientMonth, 'month' | 'currency'>>(
     `sum(case when t.kind = '${KIND.escrowFund}' and a.kind = 'escrow' then e.amount_minor
-                  when t.kind = '${KIND.hourlyCharge}' and e.amount_minor > 0 then e.amount_minor else 0 end) as fundedMinor,
-         sum(case when t.kind in ${REFUNDS} and a.kind = 'wallet' and a.owner_id = @user then e.amount_minor else 0 end) as refundedMinor,
-         sum(case when t.kind in ${RELEASES} and a.kind in ('platform_revenue', 'tax_payable') then e.amount_minor else 0 end) as feesMinor,
-         sum(case when t.kind in ${RELEASES} and a.kind = 'tax_payable' then e.amount_minor else 0 end) as feeTaxMinor`,
+                  when t.kind = '${KIND.hourlyCharge}' and e.amount_minor > 0 then e.amount_minor
+                  else 0 end) as fundedMinor,
+         sum(case when t.kind in ${REFUNDS} and a.kind = 'wallet' and a.owner_id = @user
+           then e.amount_minor else 0 end) as refundedMinor,
+         sum(case when t.kind in ${RELEASES} and a.kind in ('platform_revenue', 'tax_payable')
+           then e.amount_minor else 0 end) as feesMinor,
+         sum(case when t.kind in ${RELEASES} and a.kind = 'tax_payable'
+           then e.amount_minor else 0 end) as feeTaxMinor`,
     `c.client_id = @user`,
     userId,
     year,
