@@ -45,15 +45,32 @@ const pct = (x: number) => `${Math.round(x * 100)}%`
 
 type Feature = { key: string; value: (f: SuccessFacts) => number; words: (f: SuccessFacts) => string }
 
+type Rated = { reviewCount: number; averageRating: number | null }
+
+/** The smoothed rating of one side, worded with its average and count, or `none` before any review. */
+function ratingFeature(
+  key: string,
+  side: (f: SuccessFacts) => Rated,
+  rated: (average: string, count: number) => string,
+  none: string,
+): Feature {
+  return {
+    key,
+    value: (f) => smoothedRating(side(f).reviewCount, side(f).averageRating),
+    words: (f) => {
+      const { reviewCount, averageRating } = side(f)
+      return reviewCount && averageRating !== null ? rated(averageRating.toFixed(1), reviewCount) : none
+    },
+  }
+}
+
 export const SUCCESS_FEATURES: readonly Feature[] = [
-  {
-    key: 'freelancerRating',
-    value: (f) => smoothedRating(f.freelancer.reviewCount, f.freelancer.averageRating),
-    words: (f) =>
-      f.freelancer.reviewCount && f.freelancer.averageRating !== null
-        ? `the freelancer is rated ${f.freelancer.averageRating.toFixed(1)} from ${f.freelancer.reviewCount} reviews`
-        : 'the freelancer has no reviews yet',
-  },
+  ratingFeature(
+    'freelancerRating',
+    (f) => f.freelancer,
+    (average, count) => `the freelancer is rated ${average} from ${count} reviews`,
+    'the freelancer has no reviews yet',
+  ),
   {
     key: 'freelancerJobSuccess',
     value: (f) => smoothedShare(f.freelancer.paidContracts - f.freelancer.disputesLost, f.freelancer.endedContracts),
@@ -92,14 +109,12 @@ export const SUCCESS_FEATURES: readonly Feature[] = [
         ? 'their experience level is the one asked for'
         : `an ${f.freelancerLevel} freelancer for an ${f.projectLevel} project`,
   },
-  {
-    key: 'clientRating',
-    value: (f) => smoothedRating(f.client.reviewCount, f.client.averageRating),
-    words: (f) =>
-      f.client.reviewCount && f.client.averageRating !== null
-        ? `freelancers rate this client ${f.client.averageRating.toFixed(1)} from ${f.client.reviewCount} reviews`
-        : 'no freelancer has reviewed this client yet',
-  },
+  ratingFeature(
+    'clientRating',
+    (f) => f.client,
+    (average, count) => `freelancers rate this client ${average} from ${count} reviews`,
+    'no freelancer has reviewed this client yet',
+  ),
   {
     key: 'clientDisputes',
     value: (f) => f.client.disputed / (f.client.ended + 2),
