@@ -45,32 +45,29 @@ const pct = (x: number) => `${Math.round(x * 100)}%`
 
 type Feature = { key: string; value: (f: SuccessFacts) => number; words: (f: SuccessFacts) => string }
 
-type Rated = { reviewCount: number; averageRating: number | null }
+/** How each side's rating reads: "the freelancer is rated 4.5 from 3 reviews", or before any review. */
+const RATING_WORDS = {
+  freelancer: { rated: 'the freelancer is rated', none: 'the freelancer has no reviews yet' },
+  client: { rated: 'freelancers rate this client', none: 'no freelancer has reviewed this client yet' },
+}
 
-/** The smoothed rating of one side, worded with its average and count, or `none` before any review. */
-function ratingFeature(
-  key: string,
-  side: (f: SuccessFacts) => Rated,
-  rated: (average: string, count: number) => string,
-  none: string,
-): Feature {
+/** The smoothed rating of one side of the contract. */
+function ratingFeature(side: 'freelancer' | 'client'): Feature {
   return {
-    key,
-    value: (f) => smoothedRating(side(f).reviewCount, side(f).averageRating),
+    key: `${side}Rating`,
+    value: (f) => smoothedRating(f[side].reviewCount, f[side].averageRating),
     words: (f) => {
-      const { reviewCount, averageRating } = side(f)
-      return reviewCount && averageRating !== null ? rated(averageRating.toFixed(1), reviewCount) : none
+      const { reviewCount, averageRating } = f[side]
+      const words = RATING_WORDS[side]
+      return reviewCount && averageRating !== null
+        ? `${words.rated} ${averageRating.toFixed(1)} from ${reviewCount} reviews`
+        : words.none
     },
   }
 }
 
 export const SUCCESS_FEATURES: readonly Feature[] = [
-  ratingFeature(
-    'freelancerRating',
-    (f) => f.freelancer,
-    (average, count) => `the freelancer is rated ${average} from ${count} reviews`,
-    'the freelancer has no reviews yet',
-  ),
+  ratingFeature('freelancer'),
   {
     key: 'freelancerJobSuccess',
     value: (f) => smoothedShare(f.freelancer.paidContracts - f.freelancer.disputesLost, f.freelancer.endedContracts),
@@ -109,12 +106,7 @@ export const SUCCESS_FEATURES: readonly Feature[] = [
         ? 'their experience level is the one asked for'
         : `an ${f.freelancerLevel} freelancer for an ${f.projectLevel} project`,
   },
-  ratingFeature(
-    'clientRating',
-    (f) => f.client,
-    (average, count) => `freelancers rate this client ${average} from ${count} reviews`,
-    'no freelancer has reviewed this client yet',
-  ),
+  ratingFeature('client'),
   {
     key: 'clientDisputes',
     value: (f) => f.client.disputed / (f.client.ended + 2),
