@@ -16,6 +16,46 @@ export function requiredText(missing: string, { min, max }: { min?: Limit; max?:
   return field
 }
 
+/** "5,000": a length as the messages write it. */
+function count(characters: number): string {
+  return characters.toLocaleString('en-US')
+}
+
+/** The full stop that ends `message`, or nothing. */
+function stopOf(message: string): string {
+  return message.endsWith('.') ? '.' : ''
+}
+
+/** Too short: the missing message again with "(at least N characters)" before its full stop, if any. */
+export function tooShort(missing: string, min: number): string {
+  const stop = stopOf(missing)
+  return `${stop ? missing.slice(0, -1) : missing} (at least ${count(min)} characters)${stop}`
+}
+
+/**
+ * Required text in the app's usual words. Missing: `missing`. Too short: see tooShort. Too long: "Keep
+ * `what` under N characters", with the full stop of `missing`.
+ */
+export function describedText(missing: string, [min, max]: readonly [number, number], what = 'it') {
+  return requiredText(missing, {
+    min: [min, tooShort(missing, min)],
+    max: [max, `Keep ${what} under ${count(max)} characters${stopOf(missing)}`],
+  })
+}
+
+/** The reason an admin gives for hiding or blocking something, shown to `whom` ("the user"). */
+export function reasonShownTo(whom: string) {
+  return requiredText(`Give the reason ${whom} will see`, {
+    min: [10, 'Explain the reason in at least 10 characters'],
+    max: [500, 'Use at most 500 characters'],
+  })
+}
+
+/** An email address as typed: trimmed, and at most 254 characters, the longest an address can be. */
+export function emailText(missing: string, invalid: string, tooLong = 'That email address is too long') {
+  return z.string({ error: missing }).trim().max(254, tooLong).pipe(z.email(invalid))
+}
+
 /** A calendar day as the date input sends it, YYYY-MM-DD. */
 export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 

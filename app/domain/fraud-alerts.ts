@@ -1,20 +1,8 @@
 import { defineMachine } from './state-machine'
+import { valuesOf } from './value-labels'
 
 /** Value sets of the fraud desk, shared by the schema, the detectors and the admin forms. */
-export const FRAUD_ALERT_TYPES = [
-  'card_testing',
-  'linked_accounts',
-  'review_manipulation',
-  'payment_velocity',
-  'account_takeover',
-  'fake_profiles',
-  'proposal_spam',
-  'off_platform',
-  'dispute_abuse',
-] as const
-export type FraudAlertType = (typeof FRAUD_ALERT_TYPES)[number]
-
-export const FRAUD_ALERT_TYPE_LABELS: Record<FraudAlertType, string> = {
+export const FRAUD_ALERT_TYPE_LABELS = {
   card_testing: 'Card testing',
   linked_accounts: 'Linked accounts and collusion',
   review_manipulation: 'Review manipulation',
@@ -25,6 +13,8 @@ export const FRAUD_ALERT_TYPE_LABELS: Record<FraudAlertType, string> = {
   off_platform: 'Off-platform solicitation',
   dispute_abuse: 'Dispute abuse',
 }
+export const FRAUD_ALERT_TYPES = valuesOf(FRAUD_ALERT_TYPE_LABELS)
+export type FraudAlertType = (typeof FRAUD_ALERT_TYPES)[number]
 
 export const FRAUD_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const
 export type FraudSeverity = (typeof FRAUD_SEVERITIES)[number]

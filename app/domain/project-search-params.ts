@@ -3,16 +3,17 @@
  * that makes no sense is dropped and reported) and writing it back in one canonical form, which is
  * also what a saved search stores. No database code: safe in the browser and in unit tests.
  */
+import { valuesOf } from '~/domain/value-labels'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, type BudgetType, type ExperienceLevel } from '~/domain/enums'
 
-const SEARCH_SORTS = ['relevance', 'newest', 'budget_high', 'budget_low'] as const
-export type SearchSort = (typeof SEARCH_SORTS)[number]
-export const SORT_LABELS: Record<SearchSort, string> = {
+export const SORT_LABELS = {
   relevance: 'Best match',
   newest: 'Newest',
   budget_high: 'Budget: high to low',
   budget_low: 'Budget: low to high',
 }
+const SEARCH_SORTS = valuesOf(SORT_LABELS)
+export type SearchSort = (typeof SEARCH_SORTS)[number]
 
 /** "Posted within" choices, in days (1 = the last 24 hours). */
 export const POSTED_WITHIN = ['1', '3', '7', '30'] as const

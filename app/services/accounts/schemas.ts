@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { emailText } from '~/domain/form-fields'
 
 /** Form schemas shared by the browser (conform) and the server. */
 
@@ -7,11 +8,7 @@ export const passwordField = z
   .min(8, 'Use at least 8 characters')
   .max(128, 'Use at most 128 characters')
 
-const emailField = z
-  .string({ error: 'Enter your email address' })
-  .trim()
-  .max(254, 'That email address is too long')
-  .pipe(z.email('Enter a valid email address'))
+const emailField = emailText('Enter your email address', 'Enter a valid email address')
 
 export const nameField = z
   .string({ error: 'Enter your name' })

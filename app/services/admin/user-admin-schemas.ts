@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { requiredText } from '~/domain/form-fields'
+import { reasonShownTo } from '~/domain/form-fields'
 import { ROLES } from '~/domain/enums'
 import { pageParam } from '~/domain/query-params'
 
@@ -13,10 +13,7 @@ export const UserSearchSchema = z.object({
 export const BlockUserSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('block'),
-    reason: requiredText('Give the reason the user will see', {
-      min: [10, 'Explain the reason in at least 10 characters'],
-      max: [500, 'Use at most 500 characters'],
-    }),
+    reason: reasonShownTo('the user'),
   }),
   z.object({ intent: z.literal('unblock') }),
   z.object({ intent: z.literal('end-sessions') }),

@@ -2,25 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { insertProjectsBulk, type BulkProject } from '~/models/projects.server'
 import { proposals } from '~/models/schema'
+import { bulkProject } from '~/test/bulk-projects'
 import { createTestUser } from '~/test/users'
 import { churnCsv, churnPage, loadChurnRisk } from './churn.server'
 
 const DAY = 86_400_000
 
-function projectAt(clientId: string, at: number): BulkProject {
-  return {
-    id: crypto.randomUUID(),
-    clientId,
-    title: 'Work',
-    description: 'Work',
-    budgetType: 'fixed',
-    budgetMinMinor: 1_000,
-    budgetMaxMinor: 1_000,
-    experienceLevel: 'intermediate',
-    createdAt: new Date(at),
-    skillIds: [],
-  }
-}
+const projectAt = (clientId: string, at: number) => bulkProject(clientId, new Date(at))
 
 describe('churn risk', () => {
   it('falls back to the rule score on a small platform, with reasons, filters and the same rows in the CSV', async () => {

@@ -45,15 +45,29 @@ const pct = (x: number) => `${Math.round(x * 100)}%`
 
 type Feature = { key: string; value: (f: SuccessFacts) => number; words: (f: SuccessFacts) => string }
 
+/** How each side's rating reads: "the freelancer is rated 4.5 from 3 reviews", or before any review. */
+const RATING_WORDS = {
+  freelancer: { rated: 'the freelancer is rated', none: 'the freelancer has no reviews yet' },
+  client: { rated: 'freelancers rate this client', none: 'no freelancer has reviewed this client yet' },
+}
+
+/** The smoothed rating of one side of the contract. */
+function ratingFeature(side: 'freelancer' | 'client'): Feature {
+  return {
+    key: `${side}Rating`,
+    value: (f) => smoothedRating(f[side].reviewCount, f[side].averageRating),
+    words: (f) => {
+      const { reviewCount, averageRating } = f[side]
+      const words = RATING_WORDS[side]
+      return reviewCount && averageRating !== null
+        ? `${words.rated} ${averageRating.toFixed(1)} from ${reviewCount} reviews`
+        : words.none
+    },
+  }
+}
+
 export const SUCCESS_FEATURES: readonly Feature[] = [
-  {
-    key: 'freelancerRating',
-    value: (f) => smoothedRating(f.freelancer.reviewCount, f.freelancer.averageRating),
-    words: (f) =>
-      f.freelancer.reviewCount && f.freelancer.averageRating !== null
-        ? `the freelancer is rated ${f.freelancer.averageRating.toFixed(1)} from ${f.freelancer.reviewCount} reviews`
-        : 'the freelancer has no reviews yet',
-  },
+  ratingFeature('freelancer'),
   {
     key: 'freelancerJobSuccess',
     value: (f) => smoothedShare(f.freelancer.paidContracts - f.freelancer.disputesLost, f.freelancer.endedContracts),
@@ -92,14 +106,7 @@ export const SUCCESS_FEATURES: readonly Feature[] = [
         ? 'their experience level is the one asked for'
         : `an ${f.freelancerLevel} freelancer for an ${f.projectLevel} project`,
   },
-  {
-    key: 'clientRating',
-    value: (f) => smoothedRating(f.client.reviewCount, f.client.averageRating),
-    words: (f) =>
-      f.client.reviewCount && f.client.averageRating !== null
-        ? `freelancers rate this client ${f.client.averageRating.toFixed(1)} from ${f.client.reviewCount} reviews`
-        : 'no freelancer has reviewed this client yet',
-  },
+  ratingFeature('client'),
   {
     key: 'clientDisputes',
     value: (f) => f.client.disputed / (f.client.ended + 2),

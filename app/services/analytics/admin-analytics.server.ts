@@ -7,7 +7,7 @@ import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import type { DayFacts } from '~/domain/analytics-facts'
 import { countFactsInWindows, sumEscrowBefore } from '~/models/analytics.server'
-import type { ChartBlock } from './chart-block'
+import { chartBlock, type ChartBlock } from './chart-block'
 import { loadDayFacts } from './daily-facts.server'
 import type { ExportTable } from './exports'
 import { adminCards, bucketDays, completionRate, runningBalance, sumFacts } from './metrics'
@@ -54,85 +54,66 @@ export async function loadAdminAnalytics(input: RangeInput, now = new Date()) {
   const money = { kind: 'money', currency } as const
   const bucketHeading = { hour: 'Hour', day: 'Day', week: 'Week', month: 'Month' }[period.bucket]
   const charts: ChartBlock[] = [
-    {
-      id: 'revenue-trend',
-      title: 'Revenue',
-      kind: 'line',
-      labelHeading: bucketHeading,
-      format: money,
-      data: { labels, series: [series('Revenue', (f) => f.revenueMinor)] },
-    },
-    {
-      id: 'user-growth',
-      title: 'New users by role',
-      kind: 'stacked',
-      labelHeading: bucketHeading,
-      format: { kind: 'count' },
-      data: {
-        labels,
-        series: [series('Clients', (f) => f.newClients), series('Freelancers', (f) => f.newFreelancers)],
+    chartBlock(
+      { id: 'revenue-trend', title: 'Revenue', kind: 'line', labelHeading: bucketHeading, format: money },
+      labels,
+      [series('Revenue', (f) => f.revenueMinor)],
+    ),
+    chartBlock(
+      { id: 'user-growth', title: 'New users by role', kind: 'stacked', labelHeading: bucketHeading },
+      labels,
+      [series('Clients', (f) => f.newClients), series('Freelancers', (f) => f.newFreelancers)],
+    ),
+    chartBlock(
+      { id: 'project-status', title: 'Projects posted, by status', kind: 'bar', labelHeading: 'Status' },
+      ['Open', 'Closed with a hire', 'Closed without a hire'],
+      [{ name: 'Projects', values: [funnel.open, funnel.closedHired, funnel.closedNoHire] }],
+    ),
+    chartBlock(
+      { id: 'skill-categories', title: 'Projects posted, by skill category', kind: 'bar', labelHeading: 'Category' },
+      categories.map((c) => c.category),
+      [{ name: 'Projects', values: categories.map((c) => c.projects) }],
+    ),
+    chartBlock(
+      {
+        id: 'gross-revenue',
+        title: 'Gross volume and revenue',
+        kind: 'bar',
+        labelHeading: bucketHeading,
+        format: money,
       },
-    },
-    {
-      id: 'project-status',
-      title: 'Projects posted, by status',
-      kind: 'bar',
-      labelHeading: 'Status',
-      format: { kind: 'count' },
-      data: {
-        labels: ['Open', 'Closed with a hire', 'Closed without a hire'],
-        series: [{ name: 'Projects', values: [funnel.open, funnel.closedHired, funnel.closedNoHire] }],
+      labels,
+      [series('Gross volume', (f) => f.grossMinor), series('Revenue', (f) => f.revenueMinor)],
+    ),
+    chartBlock(
+      {
+        id: 'escrow',
+        title: 'Money in escrow',
+        kind: 'line',
+        labelHeading: `End of ${bucketHeading.toLowerCase()}`,
+        format: money,
       },
-    },
-    {
-      id: 'skill-categories',
-      title: 'Projects posted, by skill category',
-      kind: 'bar',
-      labelHeading: 'Category',
-      format: { kind: 'count' },
-      data: {
-        labels: categories.map((c) => c.category),
-        series: [{ name: 'Projects', values: categories.map((c) => c.projects) }],
+      labels,
+      [
+        {
+          name: 'In escrow',
+          values: runningBalance(
+            opening,
+            facts.buckets.map((f) => f.escrowNetMinor),
+          ),
+        },
+      ],
+    ),
+    chartBlock(
+      {
+        id: 'funnel',
+        title: 'Projects posted in the period: from posting to completion',
+        kind: 'bar',
+        labelHeading: 'Stage',
       },
-    },
-    {
-      id: 'gross-revenue',
-      title: 'Gross volume and revenue',
-      kind: 'bar',
-      labelHeading: bucketHeading,
-      format: money,
-      data: { labels, series: [series('Gross volume', (f) => f.grossMinor), series('Revenue', (f) => f.revenueMinor)] },
-    },
-    {
-      id: 'escrow',
-      title: 'Money in escrow',
-      kind: 'line',
-      labelHeading: `End of ${bucketHeading.toLowerCase()}`,
-      format: money,
-      data: {
-        labels,
-        series: [
-          {
-            name: 'In escrow',
-            values: runningBalance(
-              opening,
-              facts.buckets.map((f) => f.escrowNetMinor),
-            ),
-          },
-        ],
-      },
-    },
-    {
-      id: 'funnel',
-      title: 'Projects posted in the period: from posting to completion',
-      kind: 'bar',
-      labelHeading: 'Stage',
-      format: { kind: 'count' },
-      data: {
-        labels: ['Posted', 'Received a proposal', 'Hired', 'Completed'],
-        series: [{ name: 'Projects', values: [funnel.posted, funnel.proposed, funnel.hired, funnel.completed] }],
-      },
-    },
+      ['Posted', 'Received a proposal', 'Hired', 'Completed'],
+      [{ name: 'Projects', values: [funnel.posted, funnel.proposed, funnel.hired, funnel.completed] }],
+    ),
   ]
   const tables: ExportTable[] = [
     {

@@ -9,3 +9,15 @@ export type ChartBlock = {
   format: ChartFormat
   data: ChartData
 }
+
+/** What names a chart: its id, title, kind and the heading of its label column; counts unless `format` says. */
+type ChartHead = Pick<ChartBlock, 'id' | 'title' | 'kind' | 'labelHeading'> & { format?: ChartFormat }
+
+/** A chart of `series` over `labels`. */
+export function chartBlock(
+  { format = { kind: 'count' }, ...head }: ChartHead,
+  labels: string[],
+  series: ChartData['series'],
+): ChartBlock {
+  return { ...head, format, data: { labels, series } }
+}

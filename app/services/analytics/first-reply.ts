@@ -4,7 +4,7 @@
  * the spread over a few plain-language bands is the chart.
  */
 import { median } from 'simple-statistics'
-import type { ChartBlock } from './chart-block'
+import { chartBlock } from './chart-block'
 
 const HOUR_MS = 3_600_000
 
@@ -25,17 +25,16 @@ export function summariseFirstReplies(rows: FirstReplyRow[]) {
   const hours = rows.flatMap((r) => (r.repliedAt === null ? [] : [(r.repliedAt - r.at) / HOUR_MS]))
   const counts = BANDS.map(() => 0)
   for (const h of hours) counts[BANDS.findIndex((b) => h < b.belowHours)]!++
-  const chart: ChartBlock = {
-    id: 'first-reply',
-    title: 'Time to first reply, conversations by how soon you answered',
-    kind: 'bar',
-    labelHeading: 'First reply',
-    format: { kind: 'count' },
-    data: {
-      labels: [...BANDS.map((b) => b.label), UNANSWERED],
-      series: [{ name: 'Conversations', values: [...counts, rows.length - hours.length] }],
+  const chart = chartBlock(
+    {
+      id: 'first-reply',
+      title: 'Time to first reply, conversations by how soon you answered',
+      kind: 'bar',
+      labelHeading: 'First reply',
     },
-  }
+    [...BANDS.map((b) => b.label), UNANSWERED],
+    [{ name: 'Conversations', values: [...counts, rows.length - hours.length] }],
+  )
   return { medianHours: hours.length ? median(hours) : null, answered: hours.length, asked: rows.length, chart }
 }
 

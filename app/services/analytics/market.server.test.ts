@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ensureSkills, replaceFreelancerSkills, updateFreelancerProfile } from '~/models/profiles.server'
 import { insertProjectsBulk, type BulkProject } from '~/models/projects.server'
 import { blockUser } from '~/models/users.server'
+import { bulkProject } from '~/test/bulk-projects'
 import { createTestUser } from '~/test/users'
 import { loadMarket, snapshotMarket, suggestSkills } from './market.server'
 
@@ -14,24 +15,15 @@ describe('market intelligence', () => {
     const skill = await ensureSkills(['Rust', 'Go', 'Elm'])
     const client = await createTestUser('client')
     let n = 0
-    const project = (
-      skills: string[],
-      posted: string,
-      budget: [number, number],
-      extra: Partial<BulkProject> = {},
-    ): BulkProject => ({
-      id: `market-${++n}`,
-      clientId: client.id,
-      title: `Project ${n}`,
-      description: 'Work',
-      budgetType: 'fixed',
-      budgetMinMinor: budget[0],
-      budgetMaxMinor: budget[1],
-      experienceLevel: 'intermediate',
-      createdAt: at(posted),
-      skillIds: skills.map((s) => skill.get(s)!),
-      ...extra,
-    })
+    const project = (skills: string[], posted: string, budget: [number, number], extra: Partial<BulkProject> = {}) =>
+      bulkProject(client.id, at(posted), {
+        id: `market-${++n}`,
+        title: `Project ${n}`,
+        budgetMinMinor: budget[0],
+        budgetMaxMinor: budget[1],
+        skillIds: skills.map((s) => skill.get(s)!),
+        ...extra,
+      })
     await insertProjectsBulk([
       // Rust: 1 before the halfway mark, 3 after → +200 %; fixed USD midpoints 2,000 and 5,000 → median 3,500;
       // by level: intermediate 2,000, expert 5,000.

@@ -6,7 +6,7 @@
 import { median } from 'simple-statistics'
 import { findMarketSnapshot, saveMarketSnapshot } from '~/models/analytics-rollups.server'
 import { listSkillDemand, listSkillSupply, listSkillsOf } from '~/models/market.server'
-import type { ChartBlock } from './chart-block'
+import { chartBlock } from './chart-block'
 import { bucketsFor } from './periods'
 import { analyticsSettings } from './rollups.server'
 
@@ -127,34 +127,29 @@ async function computeMarket(now: Date) {
     .slice(0, 5)
   const weeks = bucketsFor('week', since, now.getTime(), timeZone)
   const trendSkills = top.slice(0, 3).map((r) => r.skill)
-  const trend: ChartBlock = {
-    id: 'demand-trend',
-    title: 'Projects posted per week, top 3 skills',
-    kind: 'line',
-    labelHeading: 'Week',
-    format: { kind: 'count' },
-    data: {
-      labels: weeks.map((w) => w.label),
-      series: trendSkills.map((skill) => ({
-        name: skill,
-        values: weeks.map((w) => demand.filter((d) => d.skill === skill && d.at >= w.start && d.at < w.end).length),
-      })),
+  const trend = chartBlock(
+    { id: 'demand-trend', title: 'Projects posted per week, top 3 skills', kind: 'line', labelHeading: 'Week' },
+    weeks.map((w) => w.label),
+    trendSkills.map((skill) => ({
+      name: skill,
+      values: weeks.map((w) => demand.filter((d) => d.skill === skill && d.at >= w.start && d.at < w.end).length),
+    })),
+  )
+  const topSkills = top.slice(0, TOP_SKILLS)
+  const demandChart = chartBlock(
+    {
+      id: 'demand',
+      title: `Demand and supply, the ${TOP_SKILLS} most requested skills (last ${WINDOW_DAYS} days)`,
+      kind: 'bar',
+      labelHeading: 'Skill',
     },
-  }
-  const demandChart: ChartBlock = {
-    id: 'demand',
-    title: `Demand and supply, the ${TOP_SKILLS} most requested skills (last ${WINDOW_DAYS} days)`,
-    kind: 'bar',
-    labelHeading: 'Skill',
-    format: { kind: 'count' },
-    data: {
-      labels: top.slice(0, TOP_SKILLS).map((r) => r.skill),
-      series: [
-        { name: 'Projects posted', values: top.slice(0, TOP_SKILLS).map((r) => r.demand) },
-        { name: 'Freelancers', values: top.slice(0, TOP_SKILLS).map((r) => r.supply) },
-      ],
-    },
-  }
+    topSkills.map((r) => r.skill),
+    [
+      { name: 'Projects posted', values: topSkills.map((r) => r.demand) },
+      { name: 'Freelancers', values: topSkills.map((r) => r.supply) },
+    ],
+  )
+
   return { currency, windowDays: WINDOW_DAYS, skills: top.slice(0, TOP_SKILLS), rising, charts: [demandChart, trend] }
 }
 

@@ -2,6 +2,7 @@
  * The admin figures as pure functions over daily facts, so the same code reads rollups and live
  * rows, and every figure can be checked against a hand-computed fixture.
  */
+import { formatValue } from '~/utils/chart-data'
 import { FACT_KEYS, NO_FACTS, type DayFacts } from '~/domain/analytics-facts'
 import type { Bucket, DayWindow } from './periods'
 
@@ -66,6 +67,12 @@ export function adminCards(
     ),
     card('completionRate', 'Completion rate', 'percent', completionRate(current), completionRate(previous)),
   ]
+}
+
+/** A card's value as the reports write it, amounts in `currency`; "—" when there is none. */
+export function formatCardValue(card: Pick<Card, 'value' | 'kind'>, currency: string): string {
+  if (card.value === null) return '—'
+  return formatValue(card.value, card.kind === 'money' ? { kind: 'money', currency } : { kind: card.kind })
 }
 
 /** "+12.5%", "−3.0%", or "—" when the previous period had nothing. */

@@ -16,7 +16,7 @@ import {
   listRatingsReceived,
 } from '~/models/personal-analytics.server'
 import type { ChartData, ChartFormat } from '~/utils/chart-data'
-import type { ChartBlock } from './chart-block'
+import { chartBlock, type ChartBlock } from './chart-block'
 import { formatReplyTime, summariseFirstReplies } from './first-reply'
 import { bucketsFor, type Bucket } from './periods'
 import { analyticsSettings } from './rollups.server'
@@ -48,13 +48,20 @@ function perMonth<T extends { at: number }>(months: Bucket[], rows: T[], value: 
   return sums
 }
 
-/** A chart over the months: each named series has one value per month. */
-function monthlyChart(
-  months: Bucket[],
-  chart: Pick<ChartBlock, 'id' | 'title' | 'kind' | 'format'>,
-  series: ChartData['series'],
-): ChartBlock {
-  return { ...chart, labelHeading: 'Month', data: { labels: months.map((m) => m.label), series } }
+/** Charts over the months: `chart` draws named series of one value per month; `sum` makes one from rows. */
+function monthlyCharts(months: Bucket[]) {
+  return {
+    chart: (head: Pick<ChartBlock, 'id' | 'title' | 'kind' | 'format'>, series: ChartData['series']) =>
+      chartBlock(
+        { ...head, labelHeading: 'Month' },
+        months.map((m) => m.label),
+        series,
+      ),
+    sum: <T extends { at: number }>(name: string, rows: T[], value: (row: T) => number) => ({
+      name,
+      values: perMonth(months, rows, value),
+    }),
+  }
 }
 
 const COUNT: ChartFormat = { kind: 'count' }
@@ -83,21 +90,21 @@ export async function loadFreelancerAnalytics(userId: string, now = new Date()) 
   const sent = proposals.length
   const viewed = proposals.filter((p) => p.viewed).length
   const won = proposals.filter((p) => p.won).length
+  const { chart, sum } = monthlyCharts(months)
   const charts: ChartBlock[] = [
-    monthlyChart(months, { id: 'earnings', title: 'Earnings by month, after fees', kind: 'bar', format: money }, [
-      { name: 'Earned', values: perMonth(months, earnings, (e) => e.amountMinor) },
+    chart({ id: 'earnings', title: 'Earnings by month, after fees', kind: 'bar', format: money }, [
+      sum('Earned', earnings, (e) => e.amountMinor),
     ]),
-    monthlyChart(months, { id: 'proposals', title: 'Proposals sent, viewed and won', kind: 'bar', format: COUNT }, [
-      { name: 'Sent', values: perMonth(months, proposals, () => 1) },
-      { name: 'Viewed', values: perMonth(months, proposals, (p) => p.viewed) },
-      { name: 'Won', values: perMonth(months, proposals, (p) => p.won) },
+    chart({ id: 'proposals', title: 'Proposals sent, viewed and won', kind: 'bar', format: COUNT }, [
+      sum('Sent', proposals, () => 1),
+      sum('Viewed', proposals, (p) => p.viewed),
+      sum('Won', proposals, (p) => p.won),
     ]),
-    monthlyChart(
-      months,
+    chart(
       { id: 'profile-views', title: 'Profile views (recorded since this page was added)', kind: 'line', format: COUNT },
-      [{ name: 'Views', values: perMonth(months, views, () => 1) }],
+      [sum('Views', views, () => 1)],
     ),
-    monthlyChart(months, { id: 'rating', title: 'Average rating received', kind: 'line', format: COUNT }, [
+    chart({ id: 'rating', title: 'Average rating received', kind: 'line', format: COUNT }, [
       {
         name: 'Rating (1–5)',
         values: ratingSums.map((sum, i) => (ratingCounts[i] ? Math.round((sum / ratingCounts[i]!) * 10) / 10 : 0)),
@@ -129,13 +136,12 @@ export async function loadClientAnalytics(userId: string, now = new Date()) {
   const daysToHire = hires.map((h) => (h.at - h.postedAt) / DAY_MS)
   const dated = approvals.filter((a) => a.onTime !== null)
   const onTime = dated.filter((a) => a.onTime).length
+  const { chart, sum } = monthlyCharts(months)
   const charts: ChartBlock[] = [
-    monthlyChart(months, { id: 'spend', title: 'Spend by month', kind: 'bar', format: money }, [
-      { name: 'Paid for work', values: perMonth(months, spend, (s) => s.amountMinor) },
+    chart({ id: 'spend', title: 'Spend by month', kind: 'bar', format: money }, [
+      sum('Paid for work', spend, (s) => s.amountMinor),
     ]),
-    monthlyChart(months, { id: 'hires', title: 'Hires by month', kind: 'bar', format: COUNT }, [
-      { name: 'Hires', values: perMonth(months, hires, () => 1) },
-    ]),
+    chart({ id: 'hires', title: 'Hires by month', kind: 'bar', format: COUNT }, [sum('Hires', hires, () => 1)]),
   ]
   const averageDays = daysToHire.length ? daysToHire.reduce((a, b) => a + b, 0) / daysToHire.length : null
   const figures: Figure[] = [

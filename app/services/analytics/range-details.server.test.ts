@@ -4,6 +4,7 @@ import { getDb } from '~/models/db.server'
 import { ensureSkills } from '~/models/profiles.server'
 import { insertProjectsBulk, type BulkProject } from '~/models/projects.server'
 import { insertFixedContract } from '~/test/escrow-fixtures'
+import { bulkProject } from '~/test/bulk-projects'
 import { createTestUser } from '~/test/users'
 import { writeFundedRelease } from '~/test/wallet'
 import { loadAdminAnalytics } from './admin-analytics.server'
@@ -47,24 +48,15 @@ describe('admin figures beyond the daily sums', () => {
     await paidContract(ann.id, fay.id, 4_000, '2026-01-20T08:00:00Z', '2026-02-02T12:00:00Z')
     await paidContract(bob.id, gus.id, 12_000, '2026-01-10T08:00:00Z', '2026-02-02T13:00:00Z')
     let n = 0
-    const project = (
-      posted: string,
-      budgetMax: number,
-      skills: string[],
-      extra: Partial<BulkProject> = {},
-    ): BulkProject => ({
-      id: `detail-${++n}`,
-      clientId: cal.id,
-      title: `Project ${n}`,
-      description: 'Work',
-      budgetType: 'fixed',
-      budgetMinMinor: 100,
-      budgetMaxMinor: budgetMax,
-      experienceLevel: 'intermediate',
-      createdAt: at(posted),
-      skillIds: skills.map((s) => skill.get(s)!),
-      ...extra,
-    })
+    const project = (posted: string, budgetMax: number, skills: string[], extra: Partial<BulkProject> = {}) =>
+      bulkProject(cal.id, at(posted), {
+        id: `detail-${++n}`,
+        title: `Project ${n}`,
+        budgetMinMinor: 100,
+        budgetMaxMinor: budgetMax,
+        skillIds: skills.map((s) => skill.get(s)!),
+        ...extra,
+      })
     await insertProjectsBulk([
       project('2026-01-31T10:00:00Z', 50_000, ['Rust']),
       project('2026-02-01T10:00:00Z', 20_000, ['Rust', 'Go'], { status: 'closed', closeReason: 'no_hire' }),

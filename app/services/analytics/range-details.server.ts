@@ -186,6 +186,21 @@ export async function loadRangeDetails(period: Period, currency: string) {
 const amountsByOrdinal = (rows: readonly WindowAmount[], ordinals: ReadonlyMap<string, number>) =>
   new Map(rows.map((r) => [ordinals.get(r.userId)!, r.amountMinor]))
 
+/** One stored row per whole day: its key (day, time zone, currency), `fields` of the day's index, and when. */
+function dayRows<Fields>(
+  days: readonly DayWindow[],
+  key: { timeZone: string; currency: string; computedAt: Date },
+  fields: (k: number) => Fields,
+) {
+  return days.map((day, k) => ({
+    day: day.day,
+    timeZone: key.timeZone,
+    currency: key.currency,
+    ...fields(k),
+    computedAt: key.computedAt,
+  }))
+}
+
 /** Stores who was active and the money per person for each whole day (the nightly job, the backfill). */
 export async function rollUpPeople(days: readonly DayWindow[], timeZone: string, currency: string, now: Date) {
   const [active, earnings, spend] = await Promise.all([
@@ -198,14 +213,10 @@ export async function rollUpPeople(days: readonly DayWindow[], timeZone: string,
   const earningsByDay = perWindow(earnings, days.length)
   const spendByDay = perWindow(spend, days.length)
   await savePeopleRollups(
-    days.map((day, k) => ({
-      day: day.day,
-      timeZone,
-      currency,
+    dayRows(days, { timeZone, currency, computedAt: now }, (k) => ({
       active: encodeOrdinals(activeByDay[k]!.map((r) => ordinals.get(r.userId)!)),
       earnings: encodeAmounts(amountsByOrdinal(earningsByDay[k]!, ordinals)),
       spend: encodeAmounts(amountsByOrdinal(spendByDay[k]!, ordinals)),
-      computedAt: now,
     })),
   )
 }
@@ -220,14 +231,10 @@ export async function recountPostings(days: readonly DayWindow[], timeZone: stri
   const skillsByDay = perWindow(skillRows, days.length)
   const topByDay = perWindow(topRows, days.length)
   await savePostingsRollups(
-    days.map((day, k) => ({
-      day: day.day,
-      timeZone,
-      currency,
+    dayRows(days, { timeZone, currency, computedAt: now }, (k) => ({
       ...counts[k]!,
       categories: JSON.stringify(Object.fromEntries(categoryCounts(skillsByDay[k]!))),
       topProjectIds: JSON.stringify(topByDay[k]!.map((r) => r.projectId)),
-      computedAt: now,
     })),
   )
 }

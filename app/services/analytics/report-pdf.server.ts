@@ -8,7 +8,7 @@ import { formatValue, maxValue } from '~/utils/chart-data'
 import { formatMoney } from '~/utils/format'
 import type { AdminAnalytics } from './admin-analytics.server'
 import type { ChartBlock } from './chart-block'
-import { formatChange } from './metrics'
+import { formatCardValue, formatChange } from './metrics'
 
 const A4: [number, number] = [595.28, 841.89]
 const MARGIN = 50
@@ -157,15 +157,8 @@ export async function analyticsReportPdf(report: AdminAnalytics, generatedAt: Da
   w.line(8, 14)
 
   for (const card of report.cards) {
-    const value =
-      card.value === null
-        ? '—'
-        : formatValue(
-            card.value,
-            card.kind === 'money' ? { kind: 'money', currency: report.currency } : { kind: card.kind },
-          )
     w.text(card.label, MARGIN, { size: 10 })
-    w.text(value, MARGIN + 300, { size: 10, bold: true, right: true })
+    w.text(formatCardValue(card, report.currency), MARGIN + 300, { size: 10, bold: true, right: true })
     w.text(`${formatChange(card.change)} vs previous period`, MARGIN + 320, { size: 9, color: MUTED })
     w.line(10, 6)
   }

@@ -14,10 +14,9 @@ import {
 } from '~/models/analytics-reports.server'
 import { sendEmail } from '~/services/email/mailer.server'
 import { loadAdminAnalytics } from './admin-analytics.server'
-import { formatChange } from './metrics'
+import { formatCardValue, formatChange } from './metrics'
 import { analyticsReportPdf } from './report-pdf.server'
 import { analyticsSettings } from './rollups.server'
-import { formatValue } from '~/utils/chart-data'
 
 export { isSubscribedToWeeklyReport }
 
@@ -66,16 +65,10 @@ export async function runWeeklyAnalyticsReport(now: Date): Promise<{ sent: numbe
 async function buildReport(week: { from: string; to: string }, now: Date) {
   const analytics = await loadAdminAnalytics({ range: 'custom', ...week }, now)
   const pdf = Buffer.from(await analyticsReportPdf(analytics, now)).toString('base64')
-  const lines = analytics.cards.map((card) => {
-    const value =
-      card.value === null
-        ? '—'
-        : formatValue(
-            card.value,
-            card.kind === 'money' ? { kind: 'money', currency: analytics.currency } : { kind: card.kind },
-          )
-    return `- ${card.label}: ${value} (${formatChange(card.change)} vs the week before)`
-  })
+  const lines = analytics.cards.map(
+    (card) =>
+      `- ${card.label}: ${formatCardValue(card, analytics.currency)} (${formatChange(card.change)} vs the week before)`,
+  )
   return {
     pdf,
     subject: `MegiLance weekly analytics: ${analytics.period.label}`,

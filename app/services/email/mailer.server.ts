@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer'
 import { insertOutboxMessage } from '~/models/outbox.server'
 import type { OutboxAttachment, OutboxKind } from '~/models/schema'
 import { getEnv } from '~/utils/env.server'
-import { logger } from '~/utils/logger.server'
+import { chosenOnce, deliveryError } from '~/services/notifications/transport.server'
 
 /** `secret` names the code a message carries and when it expires: it is never kept past then. */
 export type EmailMessage = {
@@ -54,39 +54,26 @@ export function createSmtpTransport(smtpUrl: string): EmailTransport {
 /** The embedded offline default: nothing leaves the machine; admins read the mail at /admin/outbox. */
 export const outboxTransport: EmailTransport = { name: 'outbox', async deliver() {} }
 
-let transport: EmailTransport | undefined
-function getTransport(): EmailTransport {
+const transport = chosenOnce((): EmailTransport => {
   const { SMTP_URL } = getEnv()
-  transport ??= SMTP_URL ? createSmtpTransport(SMTP_URL) : outboxTransport
-  return transport
-}
-
-export function isEmailSandboxed(): boolean {
-  return getTransport().name === 'outbox'
-}
+  return SMTP_URL ? createSmtpTransport(SMTP_URL) : outboxTransport
+})
+export const isEmailSandboxed = transport.isSandboxed
 
 /** Sends, and records the outcome. A failed delivery is logged and kept, never thrown at the user. */
 export async function sendEmail(
   message: EmailMessage,
-  via: EmailTransport = getTransport(),
+  via: EmailTransport = transport.get(),
   now = new Date(),
 ): Promise<void> {
   const subject = recordedSubject(message)
-  let status: 'stored' | 'sent' | 'failed' = via.name === 'outbox' ? 'stored' : 'sent'
-  let error: string | null = null
-  try {
-    await via.deliver({
-      to: message.to,
-      subject: message.subject,
-      text: message.text,
-      attachments: message.attachments,
-      from: getEnv().MAIL_FROM,
-    })
-  } catch (cause) {
-    status = 'failed'
-    error = cause instanceof Error ? cause.message : String(cause)
-    logger.error({ err: cause, to: message.to, subject }, 'email delivery failed')
-  }
+  const { to, text, attachments } = message
+  const error = await deliveryError(
+    () => via.deliver({ to, subject: message.subject, text, attachments, from: getEnv().MAIL_FROM }),
+    { to, subject },
+    'email delivery failed',
+  )
+  const status = error !== null ? 'failed' : via.name === 'outbox' ? 'stored' : 'sent'
   // The offline outbox is the only way its mail reaches anyone, so it keeps the body; SMTP never.
   const keepsBody = via.name === 'outbox'
   await insertOutboxMessage({

@@ -1,11 +1,10 @@
 import * as z from 'zod'
-import { requiredText } from '~/domain/form-fields'
+import { reasonShownTo, requiredText } from '~/domain/form-fields'
 
-const note = z
-  .string({ error: 'Write a note for the history' })
-  .trim()
-  .min(5, 'Write a note of at least 5 characters')
-  .max(1000, 'Use at most 1000 characters')
+const note = requiredText('Write a note for the history', {
+  min: [5, 'Write a note of at least 5 characters'],
+  max: [1000, 'Use at most 1000 characters'],
+})
 
 /** The workflow form on an alert: the step, a required note and who takes the alert on. */
 export const AlertWorkflowSchema = z.object({
@@ -19,10 +18,7 @@ export const AlertWorkflowSchema = z.object({
 export const AlertBlockSchema = z.object({
   intent: z.literal('block'),
   userId: z.string().min(1).max(100),
-  reason: requiredText('Give the reason the user will see', {
-    min: [10, 'Explain the reason in at least 10 characters'],
-    max: [500, 'Use at most 500 characters'],
-  }),
+  reason: reasonShownTo('the user'),
 })
 
 /** Releasing a held payout, or keeping it held, from the alert, with a note. */

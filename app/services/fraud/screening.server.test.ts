@@ -61,6 +61,13 @@ describe('screening card attempts as they happen', () => {
   })
 })
 
+type Draft = Parameters<typeof raiseAlerts>[0][number]
+
+/** An alert about one account; the hold rule reads only the scores of its open alerts. */
+function alertOn(userId: string, fields: Pick<Draft, 'type' | 'key' | 'score' | 'severity'>): Draft {
+  return { ...fields, accounts: [userId], words: ['A test alert.'], data: {} }
+}
+
 describe('payout holds', () => {
   it('holds the payouts of an account whose open alerts reach the hold score, saying only that it is under review', async () => {
     const { user, method } = await freelancerWithBank()
@@ -68,15 +75,7 @@ describe('payout holds', () => {
     if (!waiting.ok) throw new Error(waiting.message)
     expect(waiting.payout.status).toBe('requested')
     await raiseAlerts([
-      {
-        type: 'account_takeover',
-        key: `test:${user.id}`,
-        score: 70,
-        severity: 'high',
-        accounts: [user.id],
-        words: ['A test alert.'],
-        data: {},
-      },
+      alertOn(user.id, { type: 'account_takeover', key: `test:${user.id}`, score: 70, severity: 'high' }),
     ])
     expect(await findPayout(waiting.payout.id)).toMatchObject({ status: 'held', statusReason: FRAUD_HOLD_REASON })
     const later = await requestPayout(user, payoutForm(method.id, 'after'))
@@ -86,15 +85,7 @@ describe('payout holds', () => {
   it('leaves payouts alone below the hold score', async () => {
     const { user, method } = await freelancerWithBank()
     await raiseAlerts([
-      {
-        type: 'off_platform',
-        key: `low:${user.id}`,
-        score: 50,
-        severity: 'medium',
-        accounts: [user.id],
-        words: ['Low.'],
-        data: {},
-      },
+      alertOn(user.id, { type: 'off_platform', key: `low:${user.id}`, score: 50, severity: 'medium' }),
     ])
     expect(await requestPayout(user, payoutForm(method.id, 'k'))).toMatchObject({
       ok: true,

@@ -1,20 +1,22 @@
 import * as z from 'zod'
-import { requiredText } from '~/domain/form-fields'
+import { describedText, emailText, requiredText } from '~/domain/form-fields'
+import { labelOf, valuesOf } from '~/domain/value-labels'
 
-export const CONTACT_TOPICS = [
-  { value: 'account', label: 'My account and signing in' },
-  { value: 'payments', label: 'Payments, fees and escrow' },
-  { value: 'contracts', label: 'Contracts and milestones' },
-  { value: 'disputes', label: 'Disputes' },
-  { value: 'reviews', label: 'Reviews and ranking' },
-  { value: 'safety', label: 'Report a scam or abuse' },
-  { value: 'other', label: 'Something else' },
-] as const
-type ContactTopic = (typeof CONTACT_TOPICS)[number]['value']
-const TOPIC_VALUES = CONTACT_TOPICS.map((topic) => topic.value) as [ContactTopic, ...ContactTopic[]]
+const TOPIC_LABELS = {
+  account: 'My account and signing in',
+  payments: 'Payments, fees and escrow',
+  contracts: 'Contracts and milestones',
+  disputes: 'Disputes',
+  reviews: 'Reviews and ranking',
+  safety: 'Report a scam or abuse',
+  other: 'Something else',
+}
+const TOPIC_VALUES = valuesOf(TOPIC_LABELS)
+/** The topic select's options, in the order above. */
+export const CONTACT_TOPICS = TOPIC_VALUES.map((value) => ({ value, label: TOPIC_LABELS[value] }))
 
 export function contactTopicLabel(value: string): string {
-  return CONTACT_TOPICS.find((topic) => topic.value === value)?.label ?? value
+  return labelOf(TOPIC_LABELS, value)
 }
 
 /** The field bots fill and people never see; a filled one means the post is dropped silently. */
@@ -25,11 +27,7 @@ export const ContactSchema = z.object({
     min: [2, 'Enter your name (at least 2 characters)'],
     max: [80, 'Use at most 80 characters'],
   }),
-  email: z
-    .string({ error: 'Enter your email address, so we can answer' })
-    .trim()
-    .max(254, 'That email address is too long')
-    .pipe(z.email('Enter a valid email address, so we can answer')),
+  email: emailText('Enter your email address, so we can answer', 'Enter a valid email address, so we can answer'),
   topic: z.enum(TOPIC_VALUES, { error: 'Choose what your question is about' }),
   message: requiredText('Write your question', {
     min: [20, 'Tell us a little more (at least 20 characters)'],
@@ -38,8 +36,5 @@ export const ContactSchema = z.object({
 })
 
 export const ContactReplySchema = z.object({
-  reply: requiredText('Write the answer', {
-    min: [10, 'Write the answer (at least 10 characters)'],
-    max: [5000, 'Keep it under 5,000 characters'],
-  }),
+  reply: describedText('Write the answer', [10, 5000]),
 })

@@ -1,18 +1,12 @@
 import * as z from 'zod'
-import { amountText, ISO_DAY, requiredText } from '~/domain/form-fields'
+import { amountText, describedText, ISO_DAY, requiredText } from '~/domain/form-fields'
 
 export const SubmitWorkSchema = z.object({
-  note: requiredText('Say what you are delivering and where to find it.', {
-    min: [5, 'Say what you are delivering and where to find it (at least 5 characters).'],
-    max: [5000, 'Keep the note under 5,000 characters.'],
-  }),
+  note: describedText('Say what you are delivering and where to find it.', [5, 5000], 'the note'),
 })
 
 export const RequestChangesSchema = z.object({
-  changes: requiredText('Say what should change.', {
-    min: [5, 'Say what should change (at least 5 characters).'],
-    max: [5000, 'Keep the request under 5,000 characters.'],
-  }),
+  changes: describedText('Say what should change.', [5, 5000], 'the request'),
 })
 
 export const FundMilestoneSchema = z.object({

@@ -1,6 +1,5 @@
 import { NotFound } from '~/services/domain-errors'
 import {
-  changeMilestone,
   endContractRow,
   findContract,
   findMilestone,
@@ -18,6 +17,7 @@ import { findUserById } from '~/models/users.server'
 import { notify } from '~/services/notifications/notify.server'
 import { loadContractCallHistory } from '~/services/video/contract-calls.server'
 import { tellFreelancerMilestoneFunded } from './milestone-notices.server'
+import { takeMilestoneAction } from './milestone-changes.server'
 import {
   feePreview,
   feePreviewWith,
@@ -182,10 +182,9 @@ export async function performMilestoneAction(
     // After a change request the client should know this is the answer to it, not new work.
     const again = milestone.status === 'changes_requested'
     const verb = again ? 'resubmitted' : 'submitted'
-    const changed = changeMilestone({
+    const changed = takeMilestoneAction('submit', {
       milestone,
-      from: fromStates(MILESTONE_MACHINE, 'submit'),
-      set: { status: 'submitted', submittedAt: at, submissionNote: input.note ?? '' },
+      set: { submittedAt: at, submissionNote: input.note ?? '' },
       lines: [
         {
           actorId: actor.id,
@@ -209,10 +208,9 @@ export async function performMilestoneAction(
   }
 
   if (action === 'request_changes') {
-    const changed = changeMilestone({
+    const changed = takeMilestoneAction('request_changes', {
       milestone,
-      from: fromStates(MILESTONE_MACHINE, 'request_changes'),
-      set: { status: 'changes_requested', changesRequestedAt: at, changesRequest: input.changes ?? '' },
+      set: { changesRequestedAt: at, changesRequest: input.changes ?? '' },
       lines: [
         {
           actorId: actor.id,

@@ -87,6 +87,13 @@ async function storeEvidence(
   }
 }
 
+/** Stores the evidence file, if any, then `save`s with its upload id; the file is removed again when nothing was saved. */
+async function saveWithEvidence<T>(ownerId: string, file: File | null, save: (uploadId: string | null) => Promise<T>) {
+  const stored = await storeEvidence(ownerId, file)
+  if (!stored.ok) return stored
+  return { ok: true as const, saved: await keepUploadsIf(stored.ids, () => save(stored.ids[0] ?? null), Boolean) }
+}
+
 /**
  * Opens a dispute about a milestone in escrow. The actor must be a party (the route checks that
  * before reading the form); the contract and milestone states are checked before the evidence
@@ -101,28 +108,25 @@ export async function openMilestoneDispute(
 ): Promise<DisputeOutcome> {
   const refusal = await milestoneDisputeRefusal(contract, milestone)
   if (refusal) return { ok: false, reason: 'conflict', message: refusal }
-  const stored = await storeEvidence(actor.id, input.file)
-  if (!stored.ok) return stored
-  const dispute = await keepUploadsIf(
-    stored.ids,
-    () =>
-      insertMilestoneDispute({
-        contractId: contract.id,
-        milestoneId: milestone.id,
-        amountMinor: milestone.amountMinor,
-        openedBy: actor.id,
-        reason: input.reason,
-        evidence: input.evidence,
-        evidenceUploadId: stored.ids[0] ?? null,
-        line: {
-          actorId: actor.id,
-          kind: 'dispute.opened',
-          detail: `${actor.name} opened a dispute about milestone "${milestone.title}": ${input.reason}`,
-        },
-        at: now,
-      }),
-    Boolean,
+  const opened = await saveWithEvidence(actor.id, input.file, (evidenceUploadId) =>
+    insertMilestoneDispute({
+      contractId: contract.id,
+      milestoneId: milestone.id,
+      amountMinor: milestone.amountMinor,
+      openedBy: actor.id,
+      reason: input.reason,
+      evidence: input.evidence,
+      evidenceUploadId,
+      line: {
+        actorId: actor.id,
+        kind: 'dispute.opened',
+        detail: `${actor.name} opened a dispute about milestone "${milestone.title}": ${input.reason}`,
+      },
+      at: now,
+    }),
   )
+  if (!opened.ok) return opened
+  const dispute = opened.saved
   // Another request opened one in the meantime.
   if (!dispute) return { ok: false, reason: 'conflict', message: 'A dispute about this milestone is already open.' }
   const link = `/disputes/${dispute.id}`
@@ -157,25 +161,22 @@ export async function respondToDispute(
   }
   if (!fromStates(DISPUTE_MACHINE, 'respond').includes(dispute.status))
     return { ok: false, reason: 'conflict', message: 'This dispute already has a response or a decision.' }
-  const stored = await storeEvidence(actor.id, input.file)
-  if (!stored.ok) return stored
-  const saved = await keepUploadsIf(
-    stored.ids,
-    () =>
-      saveDisputeResponse({
-        dispute,
-        response: input.response,
-        responseUploadId: stored.ids[0] ?? null,
-        line: {
-          actorId: actor.id,
-          kind: 'dispute.responded',
-          detail: `${actor.name} responded to the dispute about ${subject(found)}.`,
-        },
-        at: now,
-      }),
-    Boolean,
+  const responded = await saveWithEvidence(actor.id, input.file, (responseUploadId) =>
+    saveDisputeResponse({
+      dispute,
+      response: input.response,
+      responseUploadId,
+      line: {
+        actorId: actor.id,
+        kind: 'dispute.responded',
+        detail: `${actor.name} responded to the dispute about ${subject(found)}.`,
+      },
+      at: now,
+    }),
   )
-  if (!saved) return { ok: false, reason: 'conflict', message: 'This dispute already has a response or a decision.' }
+  if (!responded.ok) return responded
+  if (!responded.saved)
+    return { ok: false, reason: 'conflict', message: 'This dispute already has a response or a decision.' }
   await notify({
     userId: dispute.openedBy,
     kind: 'dispute_update',

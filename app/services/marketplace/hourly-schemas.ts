@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { ISO_DAY, requiredText } from '~/domain/form-fields'
+import { describedText, ISO_DAY } from '~/domain/form-fields'
 import { isMonday, parseDuration, parseIsoDay } from './hourly'
 
 export const LogTimeSchema = z.object({
@@ -11,18 +11,12 @@ export const LogTimeSchema = z.object({
       const minutes = parseDuration(value)
       return minutes !== null && minutes > 0 && minutes <= 24 * 60
     }, 'Enter how long you worked, e.g. 1:30 or 1.5 (at most 24 hours)'),
-  memo: requiredText('Say what you worked on', {
-    min: [3, 'Say what you worked on (at least 3 characters)'],
-    max: [500, 'Keep the memo under 500 characters'],
-  }),
+  memo: describedText('Say what you worked on', [3, 500], 'the memo'),
 })
 
 export const DisputeInvoiceSchema = z.object({
   invoiceId: z.string().min(1),
-  reason: requiredText('Say what is wrong with this invoice', {
-    min: [20, 'Say what is wrong with this invoice (at least 20 characters)'],
-    max: [2000, 'Keep it under 2,000 characters'],
-  }),
+  reason: describedText('Say what is wrong with this invoice', [20, 2000]),
 })
 
 /** Which week an invoice is for: a real Monday (whether that week is over is the service's rule). */

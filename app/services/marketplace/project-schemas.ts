@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { ISO_DAY, requiredText } from '~/domain/form-fields'
+import { emailText, ISO_DAY, reasonShownTo, requiredText } from '~/domain/form-fields'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from '~/domain/enums'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
@@ -115,11 +115,11 @@ export function toProjectInput(value: ProjectFormValue): ProjectInput {
 }
 
 export const InviteSchema = z.object({
-  email: z
-    .string({ error: 'Enter the email address of the freelancer' })
-    .trim()
-    .max(254, 'Enter the email address of the freelancer')
-    .email('Enter a valid email address'),
+  email: emailText(
+    'Enter the email address of the freelancer',
+    'Enter a valid email address',
+    'Enter the email address of the freelancer',
+  ),
   message: z.string().trim().max(2000, 'Keep the message under 2,000 characters').optional(),
 })
 
@@ -130,10 +130,7 @@ export const DeclineInvitationSchema = z.object({
 
 export const HideProjectSchema = z.object({
   projectId: z.string().min(1),
-  reason: requiredText('Give the reason the client will see', {
-    min: [10, 'Explain the reason in at least 10 characters'],
-    max: [500, 'Use at most 500 characters'],
-  }),
+  reason: reasonShownTo('the client'),
 })
 
 export const AdminProjectSearchSchema = z.object({

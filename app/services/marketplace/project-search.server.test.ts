@@ -8,6 +8,7 @@ import { toFtsQuery } from '~/models/project-search/fts-query'
 import { ensureSkills } from '~/models/profiles.server'
 import { insertProjectsBulk, type BulkProject } from '~/models/projects.server'
 import { findSavedSearchOf, setSavedSearchNotify } from '~/models/saved-searches.server'
+import { bulkProject } from '~/test/bulk-projects'
 import { createTestUser } from '~/test/users'
 import { notifySavedSearchMatches, runSavedSearchAlerts, saveSearch } from './saved-searches.server'
 
@@ -31,20 +32,15 @@ async function project(
 ): Promise<BulkProject> {
   const ids = await skills()
   const { skills: names = ['React'], ...rest } = overrides
-  const row: BulkProject = {
-    id: crypto.randomUUID(),
-    clientId,
+  const row = bulkProject(clientId, new Date(NOW.getTime() - DAY), {
     title: `Build a ${word} dashboard`,
     description: `A ${word} project with charts and reports for the sales team.`,
-    budgetType: 'fixed',
     budgetMinMinor: 0,
     budgetMaxMinor: 100_000,
     currency: 'USD',
-    experienceLevel: 'intermediate',
-    createdAt: new Date(NOW.getTime() - DAY),
     skillIds: names.map((name) => ids.get(name)!),
     ...rest,
-  }
+  })
   await insertProjectsBulk([row])
   return row
 }

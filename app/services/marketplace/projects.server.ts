@@ -25,6 +25,7 @@ import { notify } from '~/services/notifications/notify.server'
 import { currencyDigits } from '~/utils/format'
 import { minorToAmountText } from '~/utils/money'
 import { notifySavedSearchMatches } from './saved-searches.server'
+import { tellAboutProposal } from './proposal-notices.server'
 import { actionNotAllowed, canViewProject, ownerActions, type OwnerAction } from './project-rules'
 import type { ProjectFormValue, ProjectInput } from './project-schemas'
 
@@ -98,13 +99,12 @@ export async function closeWithoutHire(project: Project, now = new Date()): Prom
   const changed = await closeProjectWithoutHire(project.id, now)
   if (changed === null) throw new Conflict(actionNotAllowed('close', ownerActions({ ...project, status: 'closed' })))
   for (const proposal of changed) {
-    await notify({
-      userId: proposal.freelancerId,
-      kind: 'proposal_update',
-      title: `"${project.title}" was closed without a hire`,
-      body: 'The client closed this project without hiring anyone. Thank you for your proposal.',
-      link: `/proposals/${proposal.id}`,
-    })
+    await tellAboutProposal(
+      proposal.freelancerId,
+      proposal.id,
+      `"${project.title}" was closed without a hire`,
+      'The client closed this project without hiring anyone. Thank you for your proposal.',
+    )
   }
   return changed.length
 }

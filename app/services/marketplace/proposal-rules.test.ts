@@ -68,25 +68,23 @@ const letter = 'I have built three booking systems like this one and can start o
 
 describe('the proposal form', () => {
   const fixed = proposalSchema({ bidType: 'fixed', currency: 'USD' })
+  type Row = { title?: string; amount?: string; dueDate?: string }
+
+  /** The fixed-price form as the page sends it: the letter, 30 days, the price and the milestone rows' fields. */
+  function sendFixed(amount: string, rows: Row[]) {
+    const fields: Record<string, string> = { coverLetter: letter, amount, durationDays: '30' }
+    rows.forEach((row, i) => {
+      for (const [name, value] of Object.entries(row)) fields[`milestones[${i}].${name}`] = value
+    })
+    return parseWithZod(form(fields), { schema: fixed })
+  }
 
   it('ignores empty milestone rows and converts amounts and dates', () => {
-    const submission = parseWithZod(
-      form({
-        coverLetter: letter,
-        amount: '1,000',
-        durationDays: '30',
-        'milestones[0].title': 'Design',
-        'milestones[0].amount': '400',
-        'milestones[0].dueDate': '2026-12-01',
-        'milestones[1].title': '',
-        'milestones[1].amount': '',
-        'milestones[1].dueDate': '',
-        'milestones[2].title': 'Build',
-        'milestones[2].amount': '600.00',
-        'milestones[2].dueDate': '',
-      }),
-      { schema: fixed },
-    )
+    const submission = sendFixed('1,000', [
+      { title: 'Design', amount: '400', dueDate: '2026-12-01' },
+      { title: '', amount: '', dueDate: '' },
+      { title: 'Build', amount: '600.00', dueDate: '' },
+    ])
     expect(submission.status).toBe('success')
     if (submission.status !== 'success') return
     expect(submission.value).toEqual({
@@ -101,18 +99,10 @@ describe('the proposal form', () => {
   })
 
   it('refuses milestones that do not add up to the price, with a clear message', () => {
-    const submission = parseWithZod(
-      form({
-        coverLetter: letter,
-        amount: '1000',
-        durationDays: '30',
-        'milestones[0].title': 'Design',
-        'milestones[0].amount': '400',
-        'milestones[1].title': 'Build',
-        'milestones[1].amount': '500',
-      }),
-      { schema: fixed },
-    )
+    const submission = sendFixed('1000', [
+      { title: 'Design', amount: '400' },
+      { title: 'Build', amount: '500' },
+    ])
     expect(submission.status).toBe('error')
     expect(errorsOf(submission).milestones).toEqual([
       'The milestones add up to $900 but your price is $1,000. Make them equal, or leave the milestones empty.',
@@ -120,16 +110,7 @@ describe('the proposal form', () => {
   })
 
   it('asks for a title and an amount on a half-filled row', () => {
-    const submission = parseWithZod(
-      form({
-        coverLetter: letter,
-        amount: '1000',
-        durationDays: '30',
-        'milestones[0].amount': '1000',
-        'milestones[1].title': 'Extra',
-      }),
-      { schema: fixed },
-    )
+    const submission = sendFixed('1000', [{ amount: '1000' }, { title: 'Extra' }])
     expect(errorsOf(submission)['milestones[0].title']).toEqual(['Name this milestone'])
     expect(errorsOf(submission)['milestones[1].amount']).toEqual(['Enter the milestone’s amount, e.g. 400'])
   })

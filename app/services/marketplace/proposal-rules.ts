@@ -6,9 +6,11 @@ import { formatMoney } from '~/utils/format'
 /** Who is looking at a proposal: its freelancer, the project's client, or an admin (who only reads). */
 export type ProposalRole = 'freelancer' | 'client' | 'admin'
 
-/** The moves a person makes with a button; "not hired" is the platform's (PROPOSAL_MACHINE). */
-const PROPOSAL_ACTIONS = ['edit', 'withdraw', 'shortlist', 'unshortlist', 'decline', 'accept'] as const
-export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number]
+/** The moves a person makes with a button: each transition of PROPOSAL_MACHINE but the platform's "not hired". */
+export type ProposalAction = Exclude<keyof typeof PROPOSAL_MACHINE.transitions, 'not_hire'>
+const PROPOSAL_ACTIONS = Object.keys(PROPOSAL_MACHINE.transitions).filter(
+  (action): action is ProposalAction => action !== 'not_hire',
+)
 
 /** What the status means, in the words both sides read. */
 export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {

@@ -69,6 +69,13 @@ async function propose(projectId: string, fields: Record<string, string>, name =
   }
 }
 
+/** The client accepts the first revision of a proposal, as its page's button does. */
+function acceptFirstRevision(proposalId: string, cookie: string) {
+  return run(proposalAction, formRequest(`/proposals/${proposalId}`, { intent: 'accept', revision: '1' }, cookie), {
+    proposalId,
+  })
+}
+
 function proposalRow(id: string) {
   return getDb().select().from(proposals).where(eq(proposals.id, id)).get()
 }
@@ -283,22 +290,10 @@ describe('accepting a proposal', () => {
     )
 
     // The freelancer cannot accept their own proposal.
-    const byFreelancer = await run(
-      proposalAction,
-      formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept', revision: '1' }, chosen.cookie),
-      {
-        proposalId: chosen.proposalId,
-      },
-    )
+    const byFreelancer = await acceptFirstRevision(chosen.proposalId, chosen.cookie)
     expect(byFreelancer.status).toBe(403)
 
-    const accepted = await run(
-      proposalAction,
-      formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept', revision: '1' }, clientCookie),
-      {
-        proposalId: chosen.proposalId,
-      },
-    )
+    const accepted = await acceptFirstRevision(chosen.proposalId, clientCookie)
     expect(accepted.status).toBe(302)
     const db = getDb()
     const contract = db.select().from(contracts).where(eq(contracts.proposalId, chosen.proposalId)).get()
@@ -358,24 +353,12 @@ describe('accepting a proposal', () => {
     ).not.toContain('proposal_update')
 
     // Accepting again, or accepting another proposal of the closed project: 409, nothing changes.
-    const again = await run(
-      proposalAction,
-      formRequest(`/proposals/${chosen.proposalId}`, { intent: 'accept', revision: '1' }, clientCookie),
-      {
-        proposalId: chosen.proposalId,
-      },
-    )
+    const again = await acceptFirstRevision(chosen.proposalId, clientCookie)
     expect(again.status).toBe(409)
     expect(await again.text()).toBe(
       'You cannot accept this proposal: it is accepted, and nothing more can be done with it.',
     )
-    const otherAccept = await run(
-      proposalAction,
-      formRequest(`/proposals/${other.proposalId}`, { intent: 'accept', revision: '1' }, clientCookie),
-      {
-        proposalId: other.proposalId,
-      },
-    )
+    const otherAccept = await acceptFirstRevision(other.proposalId, clientCookie)
     expect(otherAccept.status).toBe(409)
     expect(db.select().from(contracts).where(eq(contracts.projectId, projectId)).all()).toHaveLength(1)
   })
@@ -383,22 +366,14 @@ describe('accepting a proposal', () => {
   it('gives an hourly contract the rate and a weekly limit, and a fixed one without milestones one for the whole price', async () => {
     const hourly = await openProject({ budgetType: 'hourly' })
     const rate = await propose(hourly.projectId, { amount: '45' })
-    await run(
-      proposalAction,
-      formRequest(`/proposals/${rate.proposalId}`, { intent: 'accept', revision: '1' }, hourly.clientCookie),
-      { proposalId: rate.proposalId },
-    )
+    await acceptFirstRevision(rate.proposalId, hourly.clientCookie)
     const hourlyContract = getDb().select().from(contracts).where(eq(contracts.proposalId, rate.proposalId)).get()
     expect(hourlyContract).toMatchObject({ type: 'hourly', hourlyRateMinor: 4500, weeklyLimitHours: 40 })
     expect(getDb().select().from(milestones).where(eq(milestones.contractId, hourlyContract!.id)).all()).toEqual([])
 
     const fixed = await openProject({ currency: 'EUR' })
     const whole = await propose(fixed.projectId, { amount: '750' })
-    await run(
-      proposalAction,
-      formRequest(`/proposals/${whole.proposalId}`, { intent: 'accept', revision: '1' }, fixed.clientCookie),
-      { proposalId: whole.proposalId },
-    )
+    await acceptFirstRevision(whole.proposalId, fixed.clientCookie)
     const fixedContract = getDb().select().from(contracts).where(eq(contracts.proposalId, whole.proposalId)).get()
     expect(fixedContract).toMatchObject({ type: 'fixed', currency: 'EUR' })
     const rows = getDb().select().from(milestones).where(eq(milestones.contractId, fixedContract!.id)).all()

@@ -14,6 +14,7 @@ import {
   updateSubmittedProposal,
 } from '~/models/proposals.server'
 import { notify } from '~/services/notifications/notify.server'
+import { tellAboutProposal } from './proposal-notices.server'
 import {
   actionProblem,
   bidText,
@@ -183,32 +184,33 @@ export async function editProposal(found: FoundProposal, input: ProposalInput, n
       message: 'This proposal was decided meanwhile; it can no longer be edited.',
     }
   await recordLetterSimilarity({ ...found.proposal, coverLetter: input.coverLetter }, now)
-  await notify({
-    userId: found.project.clientId,
-    kind: 'proposal_update',
-    title: `${found.freelancerName} updated their proposal on "${found.project.title}"`,
-    body: `${bidText({ ...found.proposal, bidAmountMinor: input.bidMinor })}, ${input.durationDays} days.`,
-    link: `/proposals/${found.proposal.id}`,
-  })
+  await tellAboutProposal(
+    found.project.clientId,
+    found.proposal.id,
+    `${found.freelancerName} updated their proposal on "${found.project.title}"`,
+    `${bidText({ ...found.proposal, bidAmountMinor: input.bidMinor })}, ${input.durationDays} days.`,
+  )
   return { ok: true }
+}
+
+/** The 409 when the proposal was accepted, declined or withdrawn since the page was shown. */
+function decidedMeanwhile(now?: 'withdrawn' | 'declined'): Outcome {
+  const message = now
+    ? `This proposal was decided meanwhile; it can no longer be ${now}.`
+    : 'This proposal was decided meanwhile.'
+  return { ok: false, reason: 'conflict', message }
 }
 
 export async function withdrawProposal(found: FoundProposal, now = new Date()): Promise<Outcome> {
   const allowed = check('freelancer', found, 'withdraw')
   if (!allowed.ok) return allowed
-  if (!(await closeSubmittedProposal(found.proposal.id, { status: 'withdrawn' }, now))) {
-    return {
-      ok: false,
-      reason: 'conflict',
-      message: 'This proposal was decided meanwhile; it can no longer be withdrawn.',
-    }
-  }
-  await notify({
-    userId: found.project.clientId,
-    kind: 'proposal_update',
-    title: `${found.freelancerName} withdrew their proposal on "${found.project.title}"`,
-    link: `/proposals/${found.proposal.id}`,
-  })
+  if (!(await closeSubmittedProposal(found.proposal.id, { status: 'withdrawn' }, now)))
+    return decidedMeanwhile('withdrawn')
+  await tellAboutProposal(
+    found.project.clientId,
+    found.proposal.id,
+    `${found.freelancerName} withdrew their proposal on "${found.project.title}"`,
+  )
   return { ok: true }
 }
 
@@ -220,29 +222,21 @@ export async function shortlistProposal(
 ): Promise<Outcome> {
   const allowed = check('client', found, shortlisted ? 'shortlist' : 'unshortlist')
   if (!allowed.ok) return allowed
-  if (!(await setProposalShortlisted(found.proposal.id, shortlisted, now))) {
-    return { ok: false, reason: 'conflict', message: 'This proposal was decided meanwhile.' }
-  }
+  if (!(await setProposalShortlisted(found.proposal.id, shortlisted, now))) return decidedMeanwhile()
   return { ok: true }
 }
 
 export async function declineProposal(found: FoundProposal, reason: string, now = new Date()): Promise<Outcome> {
   const allowed = check('client', found, 'decline')
   if (!allowed.ok) return allowed
-  if (!(await closeSubmittedProposal(found.proposal.id, { status: 'declined', reason }, now))) {
-    return {
-      ok: false,
-      reason: 'conflict',
-      message: 'This proposal was decided meanwhile; it can no longer be declined.',
-    }
-  }
-  await notify({
-    userId: found.proposal.freelancerId,
-    kind: 'proposal_update',
-    title: `Your proposal on "${found.project.title}" was declined`,
-    body: reason,
-    link: `/proposals/${found.proposal.id}`,
-  })
+  if (!(await closeSubmittedProposal(found.proposal.id, { status: 'declined', reason }, now)))
+    return decidedMeanwhile('declined')
+  await tellAboutProposal(
+    found.proposal.freelancerId,
+    found.proposal.id,
+    `Your proposal on "${found.project.title}" was declined`,
+    reason,
+  )
   return { ok: true }
 }
 
@@ -304,13 +298,12 @@ export async function acceptAndStartContract(
     link: `/contracts/${outcome.contractId}`,
   })
   for (const other of outcome.notHired) {
-    await notify({
-      userId: other.freelancerId,
-      kind: 'proposal_update',
-      title: `"${project.title}" was filled by another freelancer`,
-      body: 'The client hired someone else for this project. Thank you for your proposal.',
-      link: `/proposals/${other.proposalId}`,
-    })
+    await tellAboutProposal(
+      other.freelancerId,
+      other.proposalId,
+      `"${project.title}" was filled by another freelancer`,
+      'The client hired someone else for this project. Thank you for your proposal.',
+    )
   }
   return { ok: true, contractId: outcome.contractId }
 }

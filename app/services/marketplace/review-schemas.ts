@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { requiredText } from '~/domain/form-fields'
+import { describedText } from '~/domain/form-fields'
 import type { ReviewDirection } from '~/domain/enums'
 
 /** The sub-ratings each side gives the other, by the name stored in reviews.sub_ratings. */
@@ -36,10 +36,7 @@ export function reviewSchema(direction: ReviewDirection) {
   return z.object({
     rating: rating('Choose an overall rating from 1 to 5'),
     subRatings: z.object(subRatings),
-    comment: requiredText('Write a few words about working together', {
-      min: [20, 'Write a few words about working together (at least 20 characters)'],
-      max: [2000, 'Keep the review under 2,000 characters'],
-    }),
+    comment: describedText('Write a few words about working together', [20, 2000], 'the review'),
   })
 }
 

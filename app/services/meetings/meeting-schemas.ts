@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { requiredText } from '~/domain/form-fields'
+import { describedText } from '~/domain/form-fields'
 import { MEETING_RECURRENCES } from '~/domain/enums'
 
 export const MEETING_DURATIONS = [30, 45, 60] as const
@@ -15,10 +15,7 @@ const slot = z.iso.datetime({ error: 'Choose a time from the list' })
 
 export const BookMeetingSchema = z
   .object({
-    title: requiredText('Give the meeting a title', {
-      min: [3, 'Give the meeting a title (at least 3 characters)'],
-      max: [120, 'Keep the title under 120 characters'],
-    }),
+    title: describedText('Give the meeting a title', [3, 120], 'the title'),
     agenda: z.string().trim().max(2000, 'Keep the agenda under 2,000 characters').default(''),
     // conform turns the typed text into numbers before zod sees it.
     durationMinutes: z

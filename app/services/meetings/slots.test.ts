@@ -13,16 +13,19 @@ const ALWAYS_UTC: WeeklyAvailability = {
 }
 const iso = (dates: Date[]) => dates.map((date) => date.toISOString())
 
+/** The free slots of `minutes` from `from` to `to` (ISO times) for `people`, around the `busy` intervals. */
+const slotsBetween = (
+  from: string,
+  to: string,
+  minutes: number,
+  people: Parameters<typeof freeSlots>[0]['people'],
+  busy: Array<{ start: number; end: number }> = [],
+) => freeSlots({ people, busy, from: new Date(from), to: new Date(to), durationMinutes: minutes })
+
 describe('free slots', () => {
   it('are where two people in different time zones overlap', () => {
     // Monday 7 Dec 2026: New York 09:00–17:00 EST is 14:00–22:00 UTC; Karachi 18:00–22:00 PKT is 13:00–17:00 UTC.
-    const slots = freeSlots({
-      people: [NEW_YORK_DAY, KARACHI_EVENING],
-      busy: [],
-      from: new Date('2026-12-07T00:00:00Z'),
-      to: new Date('2026-12-08T00:00:00Z'),
-      durationMinutes: 30,
-    })
+    const slots = slotsBetween('2026-12-07T00:00:00Z', '2026-12-08T00:00:00Z', 30, [NEW_YORK_DAY, KARACHI_EVENING])
     expect(iso(slots)).toEqual([
       '2026-12-07T14:00:00.000Z',
       '2026-12-07T14:30:00.000Z',
@@ -34,13 +37,13 @@ describe('free slots', () => {
   })
 
   it('leave out times that overlap a meeting either person already has, and fit the whole duration', () => {
-    const slots = freeSlots({
-      people: [NEW_YORK_DAY, KARACHI_EVENING],
-      busy: [{ start: Date.parse('2026-12-07T15:00:00Z'), end: Date.parse('2026-12-07T15:30:00Z') }],
-      from: new Date('2026-12-07T00:00:00Z'),
-      to: new Date('2026-12-08T00:00:00Z'),
-      durationMinutes: 60,
-    })
+    const slots = slotsBetween(
+      '2026-12-07T00:00:00Z',
+      '2026-12-08T00:00:00Z',
+      60,
+      [NEW_YORK_DAY, KARACHI_EVENING],
+      [{ start: Date.parse('2026-12-07T15:00:00Z'), end: Date.parse('2026-12-07T15:30:00Z') }],
+    )
     // 14:30 and 15:00 would run into the meeting; 16:30 would run past the overlap.
     expect(iso(slots)).toEqual(['2026-12-07T14:00:00.000Z', '2026-12-07T15:30:00.000Z', '2026-12-07T16:00:00.000Z'])
   })
@@ -48,13 +51,7 @@ describe('free slots', () => {
   it('keep local hours across a daylight-saving change', () => {
     // New York moves to EDT on Sunday 8 March 2026: 09:00 is 14:00 UTC on Friday, 13:00 UTC on Monday.
     const nineToTen: WeeklyAvailability = { timeZone: 'America/New_York', windows: weekdays(9 * 60, 10 * 60) }
-    const slots = freeSlots({
-      people: [nineToTen, ALWAYS_UTC],
-      busy: [],
-      from: new Date('2026-03-06T00:00:00Z'),
-      to: new Date('2026-03-10T00:00:00Z'),
-      durationMinutes: 60,
-    })
+    const slots = slotsBetween('2026-03-06T00:00:00Z', '2026-03-10T00:00:00Z', 60, [nineToTen, ALWAYS_UTC])
     expect(iso(slots)).toEqual(['2026-03-06T14:00:00.000Z', '2026-03-09T13:00:00.000Z'])
   })
 
@@ -68,27 +65,13 @@ describe('free slots', () => {
     expect(spans.map((span) => [new Date(span.start).toISOString(), new Date(span.end).toISOString()])).toEqual([
       ['2026-03-08T06:00:00.000Z', '2026-03-08T08:00:00.000Z'],
     ])
-    const slots = freeSlots({
-      people: [night, ALWAYS_UTC],
-      busy: [],
-      from: new Date('2026-03-07T00:00:00Z'),
-      to: new Date('2026-03-09T00:00:00Z'),
-      durationMinutes: 30,
-    })
+    const slots = slotsBetween('2026-03-07T00:00:00Z', '2026-03-09T00:00:00Z', 30, [night, ALWAYS_UTC])
     expect(slots).toHaveLength(4)
   })
 
   it('are none when the hours do not overlap', () => {
     const morning: WeeklyAvailability = { timeZone: 'America/New_York', windows: weekdays(6 * 60, 7 * 60) }
-    expect(
-      freeSlots({
-        people: [morning, KARACHI_EVENING],
-        busy: [],
-        from: new Date('2026-12-07T00:00:00Z'),
-        to: new Date('2026-12-14T00:00:00Z'),
-        durationMinutes: 30,
-      }),
-    ).toEqual([])
+    expect(slotsBetween('2026-12-07T00:00:00Z', '2026-12-14T00:00:00Z', 30, [morning, KARACHI_EVENING])).toEqual([])
   })
 })
 

@@ -2,24 +2,9 @@
  * The reasons off-platform.ts flags a message for, and how they read: apart from its detection
  * patterns so that a conversation page, which only names the reasons, does not load them.
  */
+import { valuesOf } from '~/domain/value-labels'
 
-export const OFF_PLATFORM_REASONS = [
-  'email',
-  'phone',
-  'whatsapp',
-  'telegram',
-  'skype',
-  'signal',
-  'wire_transfer',
-  'western_union',
-  'gift_cards',
-  'crypto',
-  'payment_app',
-  'pay_outside',
-] as const
-export type OffPlatformReason = (typeof OFF_PLATFORM_REASONS)[number]
-
-export const REASON_LABELS: Record<OffPlatformReason, string> = {
+export const REASON_LABELS = {
   email: 'an email address',
   phone: 'a phone number',
   whatsapp: 'a WhatsApp contact or link',
@@ -33,6 +18,8 @@ export const REASON_LABELS: Record<OffPlatformReason, string> = {
   payment_app: 'a request to pay through another payment app',
   pay_outside: 'a request to pay or work outside MegiLance',
 }
+export const OFF_PLATFORM_REASONS = valuesOf(REASON_LABELS)
+export type OffPlatformReason = (typeof OFF_PLATFORM_REASONS)[number]
 
 /** "an email address and a phone number", in the order of OFF_PLATFORM_REASONS. */
 export function describeReasons(reasons: readonly string[]): string {

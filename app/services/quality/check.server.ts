@@ -78,16 +78,25 @@ function textsOf<K extends string>(formData: FormData, names: readonly K[]): Rec
 /** The project form's texts as sent (any may be missing). */
 export const projectTexts = (formData: FormData) => textsOf(formData, ['title', 'description', 'skills'])
 
+/**
+ * A heading (its length only, not graded) and the text under it, and whether the two speak to the
+ * skills listed; a suggestion about the skills names the text's field.
+ */
+function checkHeadedText(heading: Text, body: Text, skillList: string): QualityReport {
+  const report = checkTexts([{ ...heading, graded: false }, body])
+  const { skills } = parseSkillList(skillList)
+  const missing = skillsNotSpokenTo(`${heading.text}\n${body.text}`, skills)
+  report.suggestions.push(...checkSkillsSpokenTo(body.field, missing, 'you list as skills'))
+  return report
+}
+
 /** The project form: title and description, and whether the description speaks to the skills chosen. */
 export function checkProjectText(input: { title: string; description: string; skills: string }): QualityReport {
-  const report = checkTexts([
-    { field: 'The title', text: input.title, rule: LENGTH_RULES.projectTitle, graded: false },
+  return checkHeadedText(
+    { field: 'The title', text: input.title, rule: LENGTH_RULES.projectTitle },
     { field: 'The description', text: input.description, rule: LENGTH_RULES.projectDescription },
-  ])
-  const { skills } = parseSkillList(input.skills)
-  const missing = skillsNotSpokenTo(`${input.title}\n${input.description}`, skills)
-  report.suggestions.push(...checkSkillsSpokenTo('The description', missing, 'you list as skills'))
-  return report
+    input.skills,
+  )
 }
 
 /** The freelancer profile form's texts as sent (any may be missing). */
@@ -95,12 +104,9 @@ export const profileTexts = (formData: FormData) => textsOf(formData, ['headline
 
 /** The freelancer profile: headline and "About you", and whether they speak to the listed skills. */
 export function checkProfileText(input: { headline: string; bio: string; skills: string }): QualityReport {
-  const report = checkTexts([
-    { field: 'Your headline', text: input.headline, rule: LENGTH_RULES.headline, graded: false },
+  return checkHeadedText(
+    { field: 'Your headline', text: input.headline, rule: LENGTH_RULES.headline },
     { field: 'About you', text: input.bio, rule: LENGTH_RULES.bio },
-  ])
-  const { skills } = parseSkillList(input.skills)
-  const missing = skillsNotSpokenTo(`${input.headline}\n${input.bio}`, skills)
-  report.suggestions.push(...checkSkillsSpokenTo('About you', missing, 'you list as skills'))
-  return report
+    input.skills,
+  )
 }

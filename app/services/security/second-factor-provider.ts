@@ -1,4 +1,5 @@
 import type { SecondFactorMethod } from '~/models/schema'
+import type { RequestOrigin } from './context'
 
 /** What the second-factor challenge sends back: a typed code, or a WebAuthn response as JSON. */
 export type SecondFactorAnswer = { code: string; response: string }
@@ -23,3 +24,10 @@ export type SecondFactorProvider = {
    */
   addedAt?(userId: string, answer: SecondFactorAnswer | null): Promise<Date | null>
 }
+
+/**
+ * Turns on a factor being set up (an authenticator app, a phone number) once the code it shows or
+ * received comes back right; the new factor is logged. False when there is nothing to confirm or the
+ * code is wrong.
+ */
+export type ConfirmFactorSetup = (userId: string, code: string, origin: RequestOrigin, now?: Date) => Promise<boolean>

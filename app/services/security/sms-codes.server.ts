@@ -9,7 +9,7 @@ import type { RequestOrigin } from './context'
 import { recordSecurityEvent } from './events.server'
 import { CODE_MINUTES, issueOneTimeCode, redeemOneTimeCode } from './one-time-codes.server'
 import { formatPhoneNumber, maskPhoneNumber } from './phone-numbers'
-import type { SecondFactorProvider } from './second-factor-provider'
+import type { ConfirmFactorSetup, SecondFactorProvider } from './second-factor-provider'
 import { sendSms, type SmsOutcome } from './sms.server'
 import { assertNotThrottled, recordThrottledAttempt } from './throttle.server'
 
@@ -62,25 +62,25 @@ export async function resendPhoneVerificationCode(userId: string, origin: Reques
 }
 
 /** The code that came back proves the number: it becomes a second factor. */
-export async function confirmPhone(
-  userId: string,
-  code: string,
-  origin: RequestOrigin,
-  now = new Date(),
-): Promise<boolean> {
+export const confirmPhone: ConfirmFactorSetup = async (userId, code, origin, now = new Date()) => {
   const factor = await findSmsFactor(userId)
   if (!factor || factor.verifiedAt) return false
   const redeemed = await redeemOneTimeCode({ userId, channel: 'sms', purpose: 'verify_phone' }, code, now)
   if (!redeemed.ok || redeemed.destination !== factor.phoneE164) return false
   if (!(await markPhoneVerified(userId, factor.phoneE164, now))) return false
-  await recordSecurityEvent({
-    userId,
-    kind: 'second_factor_added',
-    origin,
-    detail: `${LABEL} (${maskPhoneNumber(factor.phoneE164)})`,
-    now,
-  })
+  await logPhoneFactor('second_factor_added', userId, factor.phoneE164, origin, now)
   return true
+}
+
+/** The security log names the number masked: "Code by text message (+44 •••• 0042)". */
+async function logPhoneFactor(
+  kind: 'second_factor_added' | 'second_factor_removed',
+  userId: string,
+  phoneE164: string,
+  origin: RequestOrigin,
+  now: Date,
+) {
+  await recordSecurityEvent({ userId, kind, origin, detail: `${LABEL} (${maskPhoneNumber(phoneE164)})`, now })
 }
 
 /** Forgets a number still waiting for its code. */
@@ -91,15 +91,7 @@ export async function cancelPhoneVerification(userId: string): Promise<boolean> 
 /** Removes the number (verified or waiting); removing a verified one is logged. */
 export async function removePhone(userId: string, origin: RequestOrigin, now = new Date()): Promise<boolean> {
   const removed = await deleteSmsFactor(userId)
-  if (removed?.verifiedAt) {
-    await recordSecurityEvent({
-      userId,
-      kind: 'second_factor_removed',
-      origin,
-      detail: `${LABEL} (${maskPhoneNumber(removed.phoneE164)})`,
-      now,
-    })
-  }
+  if (removed?.verifiedAt) await logPhoneFactor('second_factor_removed', userId, removed.phoneE164, origin, now)
   return Boolean(removed)
 }
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { insertOutboxMessage } from '~/models/outbox.server'
 import { getEnv } from '~/utils/env.server'
-import { logger } from '~/utils/logger.server'
+import { chosenOnce, deliveryError } from '~/services/notifications/transport.server'
 import { CODE_MINUTES } from './one-time-codes.server'
 import { MINUTE_MS } from '~/domain/durations'
 
@@ -42,23 +42,13 @@ export function createTwilioTransport(config: TwilioConfig): SmsTransport {
 /** The embedded offline default: nothing is sent; sendSms keeps the text in the outbox for admins. */
 export const outboxSmsTransport: SmsTransport = { name: 'outbox', async deliver() {} }
 
-let transport: SmsTransport | undefined
-function getTransport(): SmsTransport {
+const transport = chosenOnce((): SmsTransport => {
   const { TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER } = getEnv()
-  transport ??=
-    TWILIO_ACCOUNT_SID && TWILIO_AUTH_TOKEN && TWILIO_FROM_NUMBER
-      ? createTwilioTransport({
-          accountSid: TWILIO_ACCOUNT_SID,
-          authToken: TWILIO_AUTH_TOKEN,
-          from: TWILIO_FROM_NUMBER,
-        })
-      : outboxSmsTransport
-  return transport
-}
-
-export function isSmsSandboxed(): boolean {
-  return getTransport().name === 'outbox'
-}
+  return TWILIO_ACCOUNT_SID && TWILIO_AUTH_TOKEN && TWILIO_FROM_NUMBER
+    ? createTwilioTransport({ accountSid: TWILIO_ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN, from: TWILIO_FROM_NUMBER })
+    : outboxSmsTransport
+})
+export const isSmsSandboxed = transport.isSandboxed
 
 /**
  * Sends one text and records it. Every text carries a one-time code, so through Twilio only its
@@ -67,16 +57,15 @@ export function isSmsSandboxed(): boolean {
  */
 export async function sendSms(
   message: SmsMessage,
-  via: SmsTransport = getTransport(),
+  via: SmsTransport = transport.get(),
   now = new Date(),
 ): Promise<SmsOutcome> {
-  let outcome: SmsOutcome = { ok: true }
-  try {
-    await via.deliver(message)
-  } catch (cause) {
-    outcome = { ok: false, error: cause instanceof Error ? cause.message : String(cause) }
-    logger.error({ err: cause, to: message.to, transport: via.name }, 'SMS delivery failed')
-  }
+  const error = await deliveryError(
+    () => via.deliver(message),
+    { to: message.to, transport: via.name },
+    'SMS delivery failed',
+  )
+  const outcome: SmsOutcome = error === null ? { ok: true } : { ok: false, error }
   const offline = via.name === 'outbox'
   await insertOutboxMessage({
     id: crypto.randomUUID(),

@@ -10,7 +10,7 @@ import {
 import { seal, unseal } from '~/utils/seal.server'
 import type { RequestOrigin } from './context'
 import { recordSecurityEvent } from './events.server'
-import type { SecondFactorProvider } from './second-factor-provider'
+import type { ConfirmFactorSetup, SecondFactorProvider } from './second-factor-provider'
 
 const ISSUER = 'MegiLance'
 const LABEL = 'Authenticator app'
@@ -56,12 +56,7 @@ export async function startTotpSetup(userId: string, now = new Date()): Promise<
 }
 
 /** Turns the app on once the user proves it shows the right codes. */
-export async function confirmTotpSetup(
-  userId: string,
-  code: string,
-  origin: RequestOrigin,
-  now = new Date(),
-): Promise<boolean> {
+export const confirmTotpSetup: ConfirmFactorSetup = async (userId, code, origin, now = new Date()) => {
   const factor = await findTotpFactor(userId)
   const secret = factor && !factor.confirmedAt ? unseal(factor.secretSealed) : null
   if (!secret) return false

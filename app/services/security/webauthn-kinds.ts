@@ -1,10 +1,10 @@
 import * as z from 'zod'
+import { requiredText } from '~/domain/form-fields'
 
-const CredentialName = z
-  .string({ error: 'Give it a name.' })
-  .trim()
-  .min(1, 'Give it a name.')
-  .max(60, 'Use at most 60 characters.')
+const CredentialName = requiredText('Give it a name.', {
+  min: [1, 'Give it a name.'],
+  max: [60, 'Use at most 60 characters.'],
+})
 
 /** Adding: an optional name (a dated default otherwise) and the browser's answer as JSON. */
 export const AddCredentialSchema = z.object({

@@ -1,9 +1,10 @@
 import { FRAUD_CONFIG } from '../fraud-config'
 import { burstsOf, draftFrom, groupBy, plural, type AlertDraft } from '../alert-draft'
 import type { MessageFlagFact } from '~/domain/fraud-facts'
-import { REASON_LABELS, type OffPlatformReason } from '~/services/messaging/off-platform-reasons'
+import { REASON_LABELS } from '~/services/messaging/off-platform-reasons'
+import { labelOf } from '~/domain/value-labels'
 
-const reasonWords = (reason: string) => REASON_LABELS[reason as OffPlatformReason] ?? reason
+const reasonWords = (reason: string) => labelOf(REASON_LABELS, reason)
 
 const C = FRAUD_CONFIG.offPlatform
 

@@ -6,7 +6,6 @@
  */
 import QRCode from 'qrcode'
 import {
-  changeMilestone,
   findContract,
   findMilestone,
   isContractActiveSync,
@@ -26,13 +25,13 @@ import {
   type CryptoPaymentRequest,
 } from '~/models/crypto-payments.server'
 import { CRYPTO_PAYMENT_MACHINE } from '~/domain/crypto-payment-machine'
-import { MILESTONE_MACHINE } from '~/domain/milestone-machine'
 import { fromStates, toState } from '~/domain/state-machine'
 import { getDb } from '~/models/db.server'
 import type { CryptoPaymentStatus, CryptoReceiptReason } from '~/domain/enums'
 import { writeLedgerTransaction } from '~/models/ledger.server'
 import { checkMilestoneAction } from '~/services/marketplace/milestone-rules'
 import { tellFreelancerMilestoneFunded } from '~/services/marketplace/milestone-notices.server'
+import { takeMilestoneAction } from '~/services/marketplace/milestone-changes.server'
 import { notify } from '~/services/notifications/notify.server'
 import { currencyDigits, formatDateTime, formatMoney } from '~/utils/format'
 import { convertMinor } from '../../../utils/money-conversion'
@@ -219,10 +218,9 @@ export async function confirmCryptoPayment(input: ConfirmInput, now = new Date()
     if (!markCryptoPaymentConfirmed({ id: request.id, txHash, via: input.via, by: input.actor?.id ?? null, at: now }))
       return 'lost_race'
     let ledgerId = ''
-    const funded = changeMilestone({
+    const funded = takeMilestoneAction('fund_by_payment', {
       milestone,
-      from: fromStates(MILESTONE_MACHINE, 'fund_by_payment'),
-      set: { status: 'funded', fundedAt: now },
+      set: { fundedAt: now },
       lines: [
         {
           actorId: request.userId,

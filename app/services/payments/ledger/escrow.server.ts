@@ -1,10 +1,4 @@
-import {
-  changeMilestone,
-  findMilestone,
-  isContractActiveSync,
-  type Contract,
-  type Milestone,
-} from '~/models/contracts.server'
+import { findMilestone, isContractActiveSync, type Contract, type Milestone } from '~/models/contracts.server'
 import {
   createCardPayment,
   findCardPayment,
@@ -15,9 +9,8 @@ import {
 } from '~/models/card-payments.server'
 import { getDb } from '~/models/db.server'
 import { LedgerViolation, writeLedgerTransaction } from '~/models/ledger.server'
-import { MILESTONE_MACHINE } from '~/domain/milestone-machine'
-import { fromStates, toState } from '~/domain/state-machine'
 import { tellFreelancerMilestoneFunded } from '~/services/marketplace/milestone-notices.server'
+import { takeMilestoneAction } from '~/services/marketplace/milestone-changes.server'
 import { getEnv } from '~/utils/env.server'
 import { formatMoney } from '~/utils/format'
 import type { DisputeShares } from '~/services/marketplace/dispute-rules'
@@ -75,10 +68,9 @@ export function fundMilestoneFromWallet(
   at: Date,
 ): 'funded' | 'not_pending' | 'insufficient' {
   try {
-    const changed = changeMilestone({
+    const changed = takeMilestoneAction('fund', {
       milestone,
-      from: fromStates(MILESTONE_MACHINE, 'fund'),
-      set: { status: 'funded', fundedAt: at },
+      set: { fundedAt: at },
       ledger: [fundingPosting({ contract, milestone }, milestone.amountMinor, { kind: 'wallet' }, at)],
       lines: [line],
       at,
@@ -218,10 +210,9 @@ export function settlePaidCardPayment(input: {
       { kind: 'card', paymentId: payment.id },
       at,
     )
-    const funded = changeMilestone({
+    const funded = takeMilestoneAction('fund_by_payment', {
       milestone,
-      from: fromStates(MILESTONE_MACHINE, 'fund_by_payment'),
-      set: { status: 'funded', fundedAt: at },
+      set: { fundedAt: at },
       lines: [
         {
           actorId: payment.userId,
@@ -265,10 +256,9 @@ export function releaseMilestone(
     : fee.tax?.kind === 'reverse_charge'
       ? `; ${fee.tax.label}`
       : ''
-  return changeMilestone({
+  return takeMilestoneAction(extra.autoApproved ? 'auto_approve' : 'approve', {
     milestone,
-    from: fromStates(MILESTONE_MACHINE, extra.autoApproved ? 'auto_approve' : 'approve'),
-    set: { status: 'released', approvedAt: at, releasedAt: at, ...extra },
+    set: { approvedAt: at, releasedAt: at, ...extra },
     ledger: [
       escrowSharesPosting(
         { contract, milestone },
@@ -297,10 +287,9 @@ export function releaseMilestone(
 
 /** Funded money nobody worked for goes back to the client's wallet (used when a contract ends). */
 export function refundMilestone(contract: Contract, milestone: Milestone, line: Line, at: Date): boolean {
-  return changeMilestone({
+  return takeMilestoneAction('refund', {
     milestone,
-    from: fromStates(MILESTONE_MACHINE, 'refund'),
-    set: { status: 'refunded', refundedAt: at },
+    set: { refundedAt: at },
     ledger: [
       escrowSharesPosting(
         { contract, milestone },
@@ -329,12 +318,10 @@ export function resolveDisputedMilestone(input: {
   const { contract, milestone, shares } = input
   const at = new Date()
   const action = shares.toFreelancerMinor > 0 ? 'dispute_release' : 'dispute_refund'
-  const status = toState(MILESTONE_MACHINE, action)
   const tax = feeTaxForPosting(contract, at)
-  const changed = changeMilestone({
+  const changed = takeMilestoneAction(action, {
     milestone,
-    from: fromStates(MILESTONE_MACHINE, action),
-    set: action === 'dispute_release' ? { status, releasedAt: at, approvedAt: at } : { status, refundedAt: at },
+    set: action === 'dispute_release' ? { releasedAt: at, approvedAt: at } : { refundedAt: at },
     ledger: [
       escrowSharesPosting(
         { contract, milestone },

@@ -40,15 +40,25 @@ export async function addSandboxBankMethod(
   if (refused) return refused
   const checked = checkBankAccount(input.accountNumber)
   if (!checked.ok) return { ok: false, field: 'accountNumber', message: checked.message }
-  const method = await insertPayoutMethod({
-    userId,
-    rail: 'bank',
-    status: 'active',
-    provider: 'sandbox',
+  return addSandboxMethod(userId, 'bank', {
     holderName: input.holderName,
     country: input.country,
     accountLast4: checked.last4,
-    // The sandbox pretends every account can take instant payouts, so both speeds can be tried.
+  })
+}
+
+/** A method the sandbox stands behind, active at once; it pretends every one takes instant payouts, so both speeds can be tried. */
+async function addSandboxMethod(
+  userId: string,
+  rail: 'bank' | 'crypto',
+  details: Omit<Parameters<typeof insertPayoutMethod>[0], 'userId' | 'rail' | 'status' | 'provider'>,
+): Promise<MethodOutcome> {
+  const method = await insertPayoutMethod({
+    userId,
+    rail,
+    status: 'active',
+    provider: 'sandbox',
+    ...details,
     instantAvailable: true,
   })
   return { ok: true, method }
@@ -80,17 +90,7 @@ export async function addCryptoMethod(
   }
   const checked = validateCryptoAddress(input.network, input.address)
   if (!checked.ok) return { ok: false, field: 'address', message: checked.message }
-  const method = await insertPayoutMethod({
-    userId,
-    rail: 'crypto',
-    status: 'active',
-    provider: 'sandbox',
-    asset: input.asset,
-    network: input.network,
-    address: checked.address,
-    instantAvailable: true,
-  })
-  return { ok: true, method }
+  return addSandboxMethod(userId, 'crypto', { asset: input.asset, network: input.network, address: checked.address })
 }
 
 /**

@@ -1,6 +1,12 @@
 import { findBillingDetails } from '~/models/billing-details.server'
 import { clientStatementMonths, freelancerStatementMonths, listStatementYears } from '~/models/tax-statements.server'
-import { CLIENT_COLUMNS, FREELANCER_COLUMNS, sectionsFrom, type TaxStatement } from './tax-statement'
+import {
+  CLIENT_COLUMNS,
+  FREELANCER_COLUMNS,
+  sectionsFrom,
+  type StatementColumn,
+  type TaxStatement,
+} from './tax-statement'
 import { REVERSE_CHARGE_NOTE } from './fee-tax'
 import { TAX_SOURCE } from './tax-rates'
 
@@ -8,6 +14,33 @@ export type StatementHolder = { id: string; name: string; email: string; role: '
 
 export async function statementYears(userId: string): Promise<number[]> {
   return listStatementYears(userId)
+}
+
+/** What each side's statement holds: its columns, its months from the ledger, and its notes. */
+const STATEMENTS: Record<
+  'freelancer' | 'client',
+  {
+    columns: StatementColumn[]
+    months: (userId: string, year: number) => Promise<Array<{ month: number; currency: string }>>
+    notes: string[]
+  }
+> = {
+  freelancer: {
+    columns: FREELANCER_COLUMNS,
+    months: freelancerStatementMonths,
+    notes: [
+      'Amounts are taken from the MegiLance ledger at the time of each movement. Gross released = platform fees + net received.',
+      `The platform fee is the published percentage of each payment and includes the VAT/GST of the client's country; where the client is an EU business in another EU country, no VAT is included (${REVERSE_CHARGE_NOTE}).`,
+    ],
+  },
+  client: {
+    columns: CLIENT_COLUMNS,
+    months: clientStatementMonths,
+    notes: [
+      'Amounts are taken from the MegiLance ledger at the time of each movement.',
+      `Platform fees are deducted from the freelancer's payment and include the VAT/GST of your billing country. With a valid EU VAT ID in another EU country than the platform's, no VAT is charged: ${REVERSE_CHARGE_NOTE}; you account for it yourself.`,
+    ],
+  },
 }
 
 /** The holder's year, read from the ledger and shaped for the CSV, the PDF and the page. */
@@ -28,26 +61,11 @@ export async function buildTaxStatement(
     generatedAt: now,
   }
   const source = `Tax rates: ${TAX_SOURCE.name} ${TAX_SOURCE.version}${TAX_SOURCE.date ? ` (${TAX_SOURCE.date})` : ''}.`
-  if (holder.role === 'freelancer') {
-    return {
-      ...common,
-      columns: FREELANCER_COLUMNS,
-      sections: sectionsFrom(await freelancerStatementMonths(holder.id, year), FREELANCER_COLUMNS),
-      notes: [
-        'Amounts are taken from the MegiLance ledger at the time of each movement. Gross released = platform fees + net received.',
-        `The platform fee is the published percentage of each payment and includes the VAT/GST of the client's country; where the client is an EU business in another EU country, no VAT is included (${REVERSE_CHARGE_NOTE}).`,
-        source,
-      ],
-    }
-  }
+  const { columns, months, notes } = STATEMENTS[holder.role]
   return {
     ...common,
-    columns: CLIENT_COLUMNS,
-    sections: sectionsFrom(await clientStatementMonths(holder.id, year), CLIENT_COLUMNS),
-    notes: [
-      'Amounts are taken from the MegiLance ledger at the time of each movement.',
-      `Platform fees are deducted from the freelancer's payment and include the VAT/GST of your billing country. With a valid EU VAT ID in another EU country than the platform's, no VAT is charged: ${REVERSE_CHARGE_NOTE}; you account for it yourself.`,
-      source,
-    ],
+    columns,
+    sections: sectionsFrom(await months(holder.id, year), columns),
+    notes: [...notes, source],
   }
 }
