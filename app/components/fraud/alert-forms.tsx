@@ -9,6 +9,7 @@ import { AlertDisputeHoldConstraint } from '~/components/ui/form-constraints/ale
 import { AlertPayoutConstraint } from '~/components/ui/form-constraints/alert-payout'
 import { AlertWorkflowConstraint } from '~/components/ui/form-constraints/alert-workflow'
 import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
+import { AlertMessage } from '~/components/ui/alert-message'
 
 /** What the alert page's action answers when a form was refused: which form, and conform's reply. */
 export type AlertFormResult = FormReply | undefined
@@ -35,11 +36,7 @@ function AlertForm<Schema extends Record<string, unknown>>({
       <input type="hidden" name="intent" value={intent} />
       {record ? <input type="hidden" name={record.name} value={record.value} /> : null}
       {children}
-      {form.errors?.length ? (
-        <p role="alert" className="form-alert">
-          {form.errors.join(' ')}
-        </p>
-      ) : null}
+      <AlertMessage message={form.errors} />
       {actions}
     </Form>
   )
