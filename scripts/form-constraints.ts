@@ -11,7 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getZodConstraint } from '@conform-to/zod/v4'
 import { format, resolveConfig } from 'prettier'
-import { FORMS } from './form-constraints/forms'
+import { FORMS, type FormEntry } from './form-constraints/forms'
 
 export const CONSTRAINTS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -19,6 +19,61 @@ export const CONSTRAINTS_DIR = path.resolve(
 )
 
 const kebab = (name: string) => name.replace(/(?<=[a-z0-9])([A-Z])/g, '-$1').toLowerCase()
+
+type Constraints = ReturnType<typeof getZodConstraint>
+
+/**
+ * Only what puts an attribute on the page: `required: false` is what a field has without a
+ * constraint, so it is left out, and so is a field left with nothing.
+ */
+function attributesOnly(constraints: Constraints): Constraints {
+  const kept: Constraints = {}
+  for (const [name, { required, ...rest }] of Object.entries(constraints)) {
+    const constraint = required ? { required, ...rest } : rest
+    if (Object.keys(constraint).length) kept[name] = constraint
+  }
+  return kept
+}
+
+/** The constraints every variant of a form has alike, and what each variant adds to them. */
+function splitShared(variants: Record<string, Constraints>) {
+  const [first = {}, ...others] = Object.values(variants)
+  const shared = Object.fromEntries(
+    Object.entries(first).filter(([name, constraint]) =>
+      others.every((other) => JSON.stringify(other[name]) === JSON.stringify(constraint)),
+    ),
+  )
+  const own = Object.fromEntries(
+    Object.entries(variants).map(([key, constraints]) => [
+      key,
+      Object.fromEntries(Object.entries(constraints).filter(([name]) => !(name in shared))),
+    ]),
+  )
+  return { shared, own }
+}
+
+/** The module's declaration: one constraint, or (for a form with variants) one per variant over the shared part. */
+function declaration(form: FormEntry): string {
+  const type = `FormConstraint<${form.type ?? `typeof ${form.imported}`}>`
+  if ('schema' in form)
+    return `export const ${form.name}Constraint: ${type} = ${JSON.stringify(attributesOnly(getZodConstraint(form.schema)))}`
+  const { shared, own } = splitShared(
+    Object.fromEntries(
+      Object.entries(form.variants).map(([key, schema]) => [key, attributesOnly(getZodConstraint(schema))]),
+    ),
+  )
+  const keys = Object.keys(own)
+    .map((key) => JSON.stringify(key))
+    .join(' | ')
+  const variants = Object.entries(own).map(
+    ([key, constraints]) => `${JSON.stringify(key)}: { ...shared, ${JSON.stringify(constraints).slice(1, -1)} }`,
+  )
+  return [
+    `const shared: ${type} = ${JSON.stringify(shared)}`,
+    '',
+    `export const ${form.name}Constraint: Record<${keys}, ${type}> = { ${variants.join(', ')} }`,
+  ].join('\n')
+}
 
 /** File name → contents, for every form. */
 export async function renderFormConstraints(): Promise<Map<string, string>> {
@@ -32,7 +87,7 @@ export async function renderFormConstraints(): Promise<Map<string, string>> {
       "import type { FormConstraint } from '~/components/ui/use-zod-form'",
       `import type { ${form.imported} } from '${form.from}'`,
       '',
-      `export const ${form.name}Constraint: FormConstraint<${form.type ?? `typeof ${form.imported}`}> = ${JSON.stringify(getZodConstraint(form.schema))}`,
+      declaration(form),
       '',
     ].join('\n')
     files.set(path.basename(file), await format(source, { ...(await resolveConfig(file)), filepath: file }))

@@ -7,6 +7,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { CodeField } from '~/components/security/code-field'
 import { SubmitButton } from '~/components/ui/submit-button'
+import { AlertMessage } from '~/components/ui/alert-message'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email · MegiLance' }]
 
@@ -53,11 +54,7 @@ export default function SignUpVerify() {
       </p>
       <Form method="post" className="stack">
         <CodeField id="sign-up-code" errorId="sign-up-code-error" error={Boolean(result?.error)} pattern="\d{6}" />
-        {result?.error ? (
-          <p id="sign-up-code-error" role="alert" className="form-alert">
-            {result.error}
-          </p>
-        ) : null}
+        <AlertMessage id="sign-up-code-error" message={result?.error} />
         <SubmitButton block disabled={busy}>
           Create account
         </SubmitButton>

@@ -18,6 +18,7 @@ import {
 } from '~/domain/project-search-params'
 import { getOptionalSession } from '~/http/auth.server'
 import { relatedSkills, suggestSkills } from '~/services/ai/semantic-skills.server'
+import { InlineList } from '~/components/ui/inline-list'
 
 export const meta: MetaFunction = () => [
   { title: 'Find work · MegiLance' },
@@ -181,12 +182,9 @@ export default function FindWork() {
               {skillLines.map((line) => (
                 <p key={line.label}>
                   {line.label}{' '}
-                  {line.links.map((link, i) => (
-                    <span key={link.skill}>
-                      {i ? ' · ' : ''}
-                      <Link to={link.href}>{link.skill}</Link>
-                    </span>
-                  ))}
+                  <InlineList items={line.links} separator=" · " keyOf={(link) => link.skill}>
+                    {(link) => <Link to={link.href}>{link.skill}</Link>}
+                  </InlineList>
                 </p>
               ))}
             </nav>

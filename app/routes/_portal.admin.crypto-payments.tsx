@@ -2,11 +2,8 @@ import { bareIntents, parseIntent } from '~/http/intent.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import {
-  CryptoReceiptsTable,
-  CryptoRequestsTable,
-  type AdminFormReply,
-} from '~/components/payments/admin-crypto-tables'
+import { CryptoReceiptsTable, CryptoRequestsTable } from '~/components/payments/admin-crypto-tables'
+import type { FormReply } from '~/components/ui/use-zod-form'
 import { PageHeader } from '~/components/ui/page-header'
 import {
   confirmSandboxCryptoPayment,
@@ -93,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminCryptoPayments() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const last = actionData && 'form' in actionData ? (actionData.form as AdminFormReply) : undefined
+  const last = actionData && 'form' in actionData ? (actionData.form as FormReply) : undefined
   return (
     <>
       <PageHeader title="Crypto payments">

@@ -22,6 +22,7 @@ import { formatDateTime, formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RequiredMark } from '~/components/ui/field'
+import { AlertMessage } from '~/components/ui/alert-message'
 
 export const meta: MetaFunction = () => [{ title: 'Payouts · Admin · MegiLance' }]
 
@@ -151,11 +152,7 @@ function AdminPayoutCard({ row, error }: { row: Row; error: string[] }) {
         <span className={`badge badge--payout-${row.status}`}>{row.statusLabel}</span>
         {row.statusReason ? <> · Reason: {row.statusReason}</> : null}
       </p>
-      {error.length ? (
-        <p className="form-alert" role="alert">
-          {error.join(' ')}
-        </p>
-      ) : null}
+      <AlertMessage message={error} />
       {row.actions.length ? (
         <Form method="post" className="form-stack">
           <input type="hidden" name="payoutId" value={row.id} />

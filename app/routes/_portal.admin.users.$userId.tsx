@@ -16,6 +16,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 import { BlockUserConstraint } from '~/components/ui/form-constraints/block-user'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { AlertMessage } from '~/components/ui/alert-message'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? 'User'} · Admin · MegiLance` },
@@ -97,11 +98,7 @@ export default function AdminUser() {
               Blocking signs the user out everywhere. They see this reason when they try to sign in, and by email.
             </p>
             <TextareaField label="Reason for blocking" meta={fields.reason} rows={3} />
-            {form.errors?.length ? (
-              <p role="alert" className="form-alert">
-                {form.errors.join(' ')}
-              </p>
-            ) : null}
+            <AlertMessage message={form.errors} />
             <button type="submit" name="intent" value="block" className="button button--danger">
               Block user
             </button>

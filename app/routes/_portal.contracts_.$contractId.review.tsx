@@ -15,8 +15,7 @@ import { refusalResponse } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
-import { ReviewOfClientConstraint } from '~/components/ui/form-constraints/review-of-client'
-import { ReviewOfFreelancerConstraint } from '~/components/ui/form-constraints/review-of-freelancer'
+import { ReviewConstraint } from '~/components/ui/form-constraints/review'
 
 export const meta: MetaFunction = () => [{ title: 'Review · MegiLance' }]
 
@@ -94,7 +93,7 @@ export default function ContractReview() {
 
 function ReviewForm({ direction, otherName }: { direction: ReviewDirection; otherName: string }) {
   const lastResult = useActionData<typeof action>()
-  const constraint = direction === 'client_to_freelancer' ? ReviewOfFreelancerConstraint : ReviewOfClientConstraint
+  const constraint = ReviewConstraint[direction]
   const [form, fields] = useZodForm(constraint, { id: 'review', lastResult })
   const subFields = fields.subRatings.getFieldset()
   return (

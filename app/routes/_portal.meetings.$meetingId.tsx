@@ -16,6 +16,7 @@ import { RescheduleMeetingSchema } from '~/services/meetings/meeting-schemas'
 import { cancelMeeting, loadMeetingPage, rescheduleMeeting } from '~/services/meetings/meetings.server'
 import { RescheduleMeetingConstraint } from '~/components/ui/form-constraints/reschedule-meeting'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { AlertMessage } from '~/components/ui/alert-message'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.meeting.title ?? 'Meeting'} · Meetings · MegiLance` },
@@ -73,11 +74,7 @@ export default function MeetingPage() {
           {meeting.status === 'cancelled' ? ' · Cancelled' : ''}
         </p>
       </PageHeader>
-      {actionData && 'conflict' in actionData ? (
-        <p className="form-alert" role="alert">
-          {actionData.conflict}
-        </p>
-      ) : null}
+      <AlertMessage message={actionData && 'conflict' in actionData ? actionData.conflict : null} />
       <CardSection id="agenda-heading" title="Agenda">
         {meeting.agenda ? (
           <p className="meeting-detail-agenda">{meeting.agenda}</p>

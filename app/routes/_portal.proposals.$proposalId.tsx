@@ -25,6 +25,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { DeclineProposalConstraint } from '~/components/ui/form-constraints/decline-proposal'
+import { AlertMessage } from '~/components/ui/alert-message'
 
 export const meta: MetaFunction = () => [{ title: 'Proposal · MegiLance' }]
 
@@ -120,11 +121,7 @@ export default function ProposalPage() {
           ) : null}
         </p>
       </header>
-      {changedTerms ? (
-        <p className="form-alert" role="alert">
-          {changedTerms}
-        </p>
-      ) : null}
+      <AlertMessage message={changedTerms} />
       <ProposalDetails proposal={proposal} milestones={milestones} showViewed={role !== 'client'} />
       {success ? <SuccessEstimate estimate={success} freelancerName={proposal.freelancerName} /> : null}
       <CardSection id="next-heading" title="Next steps">

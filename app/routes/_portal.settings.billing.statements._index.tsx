@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { buildTaxStatement, statementYears } from '~/services/payments/tax/tax-statements.server'
 import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
+import { DataTable } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Tax statements · Billing & tax · Settings · MegiLance' }]
 
@@ -45,31 +46,16 @@ export default function TaxStatements() {
                 PDF statement {year}
               </a>
             </p>
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">Totals for {year}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Currency</th>
-                    {columns.map((label) => (
-                      <th key={label} scope="col">
-                        {label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {totals.map((row) => (
-                    <tr key={row.currency}>
-                      <th scope="row">{row.currency}</th>
-                      {row.values.map((value, index) => (
-                        <td key={columns[index]}>{formatMoney(value, row.currency)}</td>
-                      ))}
-                    </tr>
+            <DataTable caption={<>Totals for {year}</>} columns={['Currency', ...columns]}>
+              {totals.map((row) => (
+                <tr key={row.currency}>
+                  <th scope="row">{row.currency}</th>
+                  {row.values.map((value, index) => (
+                    <td key={columns[index]}>{formatMoney(value, row.currency)}</td>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </tr>
+              ))}
+            </DataTable>
           </section>
         ))
       ) : (

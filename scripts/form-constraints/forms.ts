@@ -27,7 +27,11 @@ import * as calls from '~/services/video/call-schemas'
  * app/components/ui/form-constraints.ts, `imported` the schema (or schema factory) it comes from,
  * `type` the schema's type when it is not `typeof imported`.
  */
-export type FormEntry = { name: string; from: string; imported: string; type?: string; schema: z.ZodType }
+export type FormEntry = { name: string; from: string; imported: string; type?: string } & (
+  | { schema: z.ZodType }
+  /** A form whose schema depends on a key (such as the review's direction): one constraint per key. */
+  | { variants: Record<string, z.ZodType> }
+)
 
 function entries(from: string, module: Record<string, unknown>, names: string[]): FormEntry[] {
   return names.map((imported) => ({
@@ -87,18 +91,14 @@ export const FORMS: FormEntry[] = [
     schema: proposals.proposalFieldsSchema({ bidType: 'fixed' }),
   },
   {
-    name: 'ReviewOfFreelancer',
+    name: 'Review',
     from: '~/services/marketplace/review-schemas',
     imported: 'reviewSchema',
     type: 'ReturnType<typeof reviewSchema>',
-    schema: reviews.reviewSchema('client_to_freelancer'),
-  },
-  {
-    name: 'ReviewOfClient',
-    from: '~/services/marketplace/review-schemas',
-    imported: 'reviewSchema',
-    type: 'ReturnType<typeof reviewSchema>',
-    schema: reviews.reviewSchema('freelancer_to_client'),
+    variants: {
+      client_to_freelancer: reviews.reviewSchema('client_to_freelancer'),
+      freelancer_to_client: reviews.reviewSchema('freelancer_to_client'),
+    },
   },
   ...entries('~/services/marketplace/saved-search-schemas', savedSearches, ['SaveSearchSchema']),
   ...entries('~/services/meetings/meeting-schemas', meetings, ['BookMeetingSchema', 'RescheduleMeetingSchema']),

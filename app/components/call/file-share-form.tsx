@@ -1,6 +1,7 @@
 import { useFetcher } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import type { SubmissionResult } from '@conform-to/react'
+import { AlertMessage } from '~/components/ui/alert-message'
 
 /**
  * Files shared during the call go to the conversation's messages through its own upload (the same
@@ -35,11 +36,7 @@ export function FileShareForm({ conversationId }: { conversationId: string }) {
         {fetcher.state !== 'idle' ? 'Sending…' : 'Send files'}
       </button>
       {sent ? <p role="status">Sent to the conversation.</p> : null}
-      {errors.length ? (
-        <p className="form-alert" role="alert">
-          {errors.join(' ')}
-        </p>
-      ) : null}
+      <AlertMessage message={errors} />
     </fetcher.Form>
   )
 }

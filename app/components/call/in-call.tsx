@@ -4,6 +4,7 @@ import type { CallMesh } from './call-mesh'
 import { videoConstraints, type Quality } from './media-constraints'
 import { RemoteTile, STATE_LABEL } from './remote-tile'
 import { startScreenShare, type ScreenShare } from './screen-share'
+import { AlertMessage } from '~/components/ui/alert-message'
 
 const SELF_LABEL = {
   joining: 'Joining…',
@@ -94,11 +95,7 @@ export function InCall(
         {SELF_LABEL[view.self]}
         {view.refusal ? `: ${view.refusal}` : null}
       </p>
-      {problem ? (
-        <p className="form-alert" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <AlertMessage message={problem} />
       <div className="call-room__stage">
         <div className="call-room__videos">
           <figure className="call-tile call-tile--self">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { audioConstraints, canChooseSpeaker, QUALITIES, videoConstraints, type Quality } from './media-constraints'
 import { CardSection } from '~/components/ui/card-section'
+import { AlertMessage } from '~/components/ui/alert-message'
 
 export type LobbyChoice = { stream: MediaStream; speakerId: string; quality: Quality; cameraId: string }
 
@@ -55,11 +56,7 @@ export function Lobby({ onJoin }: { onJoin: (choice: LobbyChoice) => void }) {
   return (
     <CardSection id="lobby-heading" title="Check your camera and microphone" className="call-lobby">
       <video ref={preview} className="call-lobby__preview" autoPlay playsInline muted aria-label="Your camera" />
-      {problem ? (
-        <p className="form-alert" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <AlertMessage message={problem} />
       <div className="form-stack">
         <DeviceSelect label="Camera" value={cameraId} onChange={setCameraId} devices={cameras} />
         <DeviceSelect label="Microphone" value={microphoneId} onChange={setMicrophoneId} devices={microphones} />

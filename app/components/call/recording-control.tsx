@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { CallBus, CallMedia } from './call-bus'
 import { RecordingStopped, startCallRecorder, type CallRecorder, type RecordingMode } from './call-recorder'
+import { AlertMessage } from '~/components/ui/alert-message'
 
 const CHANNEL = 'recording'
 /** The recorder repeats that it is recording this often; others end the banner after 3 silent beats. */
@@ -139,11 +140,7 @@ export function RecordingControl({
           </button>
         </>
       )}
-      {problem ? (
-        <p className="form-alert" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <AlertMessage message={problem} />
     </div>
   )
 }

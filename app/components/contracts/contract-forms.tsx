@@ -2,8 +2,7 @@ import { getFormProps } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { CardSection } from '~/components/ui/card-section'
 import { Field, TextareaField } from '~/components/ui/field'
-import type { FormReply } from './milestone-card'
-import { useZodForm } from '~/components/ui/use-zod-form'
+import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
 import { AddMilestoneConstraint } from '~/components/ui/form-constraints/add-milestone'
 import { EndContractConstraint } from '~/components/ui/form-constraints/end-contract'
 
@@ -16,10 +15,7 @@ export function AddMilestoneForm({
   feePercent: number
   last?: FormReply
 }) {
-  const [form, fields] = useZodForm(AddMilestoneConstraint, {
-    id: 'add-milestone',
-    lastResult: last?.formId === 'add-milestone' ? last.reply : undefined,
-  })
+  const [form, fields] = useZodForm(AddMilestoneConstraint, { id: 'add-milestone', last })
   return (
     <CardSection id="add-milestone-heading" title="Add a milestone">
       <Form method="post" {...getFormProps(form)} className="form-stack">
@@ -58,7 +54,7 @@ export function EndContractForm({
 }) {
   const [form, fields] = useZodForm(EndContractConstraint, {
     id: 'end-contract',
-    lastResult: last?.formId === 'end-contract' ? last.reply : undefined,
+    last,
     defaultValue: allPaid ? { reason: 'All milestones are paid.' } : undefined,
   })
   return (

@@ -1,11 +1,11 @@
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import { CryptoChoiceForm, type CryptoChoiceOption } from '~/components/payments/crypto-choice-form'
 import { RadioGroup, TextareaField } from '~/components/ui/field'
 import type { MilestoneStatus } from '~/domain/enums'
 import type { MilestoneAction } from '~/services/marketplace/milestone-rules'
 import { formatDate, formatDateTime, formatMoney } from '~/utils/format'
-import { useZodForm } from '~/components/ui/use-zod-form'
+import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
 import { FundMilestoneConstraint } from '~/components/ui/form-constraints/fund-milestone'
 import { RequestChangesConstraint } from '~/components/ui/form-constraints/request-changes'
 import { SubmitWorkConstraint } from '~/components/ui/form-constraints/submit-work'
@@ -32,17 +32,10 @@ export type MilestoneView = {
   canDispute: boolean
 }
 
-/** The reply to a failed form on this page, addressed to the form it belongs to. */
-export type FormReply = { formId: string; reply: SubmissionResult<string[]> }
-
 const STATUS_BADGES: Partial<Record<MilestoneStatus, string>> = {
   released: 'badge--sent',
   refunded: 'badge--failed',
   changes_requested: 'badge--blocked',
-}
-
-function replyFor(formId: string, last: FormReply | undefined) {
-  return last?.formId === formId ? last.reply : undefined
 }
 
 /** Who takes card payments: the built-in sandbox, or Stripe's hosted Checkout page. */
@@ -165,11 +158,10 @@ function FundForm({
   cardProvider: CardProvider | null
   last?: FormReply
 }) {
-  const formId = `fund-${milestone.id}`
   const money = (minor: number) => formatMoney(minor, currency)
   const [form, fields] = useZodForm(FundMilestoneConstraint, {
-    id: formId,
-    lastResult: replyFor(formId, last),
+    id: `fund-${milestone.id}`,
+    last,
     defaultValue: { method: cardProvider ? 'card' : 'wallet' },
   })
   const card = cardProvider
@@ -213,8 +205,7 @@ function FundForm({
 }
 
 function SubmitForm({ milestone, currency, last }: { milestone: MilestoneView; currency: string; last?: FormReply }) {
-  const formId = `submit-${milestone.id}`
-  const [form, fields] = useZodForm(SubmitWorkConstraint, { id: formId, lastResult: replyFor(formId, last) })
+  const [form, fields] = useZodForm(SubmitWorkConstraint, { id: `submit-${milestone.id}`, last })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="milestoneId" value={milestone.id} />
@@ -232,8 +223,7 @@ function SubmitForm({ milestone, currency, last }: { milestone: MilestoneView; c
 }
 
 function RequestChangesForm({ milestone, last }: { milestone: MilestoneView; last?: FormReply }) {
-  const formId = `changes-${milestone.id}`
-  const [form, fields] = useZodForm(RequestChangesConstraint, { id: formId, lastResult: replyFor(formId, last) })
+  const [form, fields] = useZodForm(RequestChangesConstraint, { id: `changes-${milestone.id}`, last })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="milestoneId" value={milestone.id} />

@@ -1,3 +1,4 @@
+import { DataTable } from '~/components/ui/data-table'
 import { formatDateTime, formatMoney } from '~/utils/format'
 
 type Activity = {
@@ -12,29 +13,15 @@ function Rows({ caption, columns, rows }: { caption: string; columns: string[]; 
     <>
       <h3>{caption}</h3>
       {rows.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column} scope="col">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, index) => (
-                <tr key={index}>
-                  {row.map((cell, cellIndex) => (
-                    <td key={cellIndex}>{cell}</td>
-                  ))}
-                </tr>
+        <DataTable caption={caption} columns={columns}>
+          {rows.map((row, index) => (
+            <tr key={index}>
+              {row.map((cell, cellIndex) => (
+                <td key={cellIndex}>{cell}</td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p className="empty">None.</p>
       )}

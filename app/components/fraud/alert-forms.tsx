@@ -1,5 +1,6 @@
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type FormMetadata } from '@conform-to/react'
 import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { SelectField, TextareaField } from '~/components/ui/field'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { FRAUD_ALERT_MACHINE, type FraudAlertAction } from '~/domain/fraud-alerts'
@@ -7,20 +8,39 @@ import { AlertBlockConstraint } from '~/components/ui/form-constraints/alert-blo
 import { AlertDisputeHoldConstraint } from '~/components/ui/form-constraints/alert-dispute-hold'
 import { AlertPayoutConstraint } from '~/components/ui/form-constraints/alert-payout'
 import { AlertWorkflowConstraint } from '~/components/ui/form-constraints/alert-workflow'
-import { useZodForm } from '~/components/ui/use-zod-form'
+import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
+import { AlertMessage } from '~/components/ui/alert-message'
 
 /** What the alert page's action answers when a form was refused: which form, and conform's reply. */
-export type AlertFormResult = { formId: string; reply: SubmissionResult<string[]> } | undefined
+export type AlertFormResult = FormReply | undefined
 
-function FormErrors({ errors }: { errors?: string[] }) {
-  return errors?.length ? (
-    <p role="alert" className="form-alert">
-      {errors.join(' ')}
-    </p>
-  ) : null
+/**
+ * One of the alert page's post forms: its `intent`, the record it acts on as a hidden field, its
+ * fields (`children`), the form's own errors, then its buttons (`actions`).
+ */
+function AlertForm<Schema extends Record<string, unknown>>({
+  form,
+  intent,
+  record,
+  children,
+  actions,
+}: {
+  form: FormMetadata<Schema, string[]>
+  intent: string
+  record?: { name: string; value: string }
+  children: ReactNode
+  actions: ReactNode
+}) {
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <input type="hidden" name="intent" value={intent} />
+      {record ? <input type="hidden" name={record.name} value={record.value} /> : null}
+      {children}
+      <AlertMessage message={form.errors} />
+      {actions}
+    </Form>
+  )
 }
-
-const replyFor = (result: AlertFormResult, formId: string) => (result?.formId === formId ? result.reply : undefined)
 
 /** The workflow step: which move, who takes the alert, and the note that goes in the history. */
 export function WorkflowForm({
@@ -36,12 +56,11 @@ export function WorkflowForm({
 }) {
   const [form, fields] = useZodForm(AlertWorkflowConstraint, {
     id: 'workflow',
-    lastResult: replyFor(result, 'workflow'),
+    last: result,
     defaultValue: { action: actions[0], assigneeId: assigneeId ?? undefined },
   })
   return (
-    <Form method="post" {...getFormProps(form)} className="form-stack">
-      <input type="hidden" name="intent" value="workflow" />
+    <AlertForm form={form} intent="workflow" actions={<SubmitButton>Save step</SubmitButton>}>
       <SelectField
         label="Step"
         meta={fields.action}
@@ -53,54 +72,42 @@ export function WorkflowForm({
         options={admins.map((admin) => ({ value: admin.id, label: admin.name }))}
       />
       <TextareaField label="Note" meta={fields.note} rows={3} hint="Goes in the alert's history with your name." />
-      <FormErrors errors={form.errors} />
-      <SubmitButton>Save step</SubmitButton>
-    </Form>
+    </AlertForm>
   )
 }
 
 /** Blocks one involved account with the reason the person is shown. */
 export function BlockForm({ account, result }: { account: { id: string; name: string }; result: AlertFormResult }) {
-  const formId = `block-${account.id}`
-  const [form, fields] = useZodForm(AlertBlockConstraint, {
-    id: formId,
-    lastResult: replyFor(result, formId),
-  })
+  const [form, fields] = useZodForm(AlertBlockConstraint, { id: `block-${account.id}`, last: result })
+  const block = (
+    <button type="submit" className="button button--danger">
+      Block {account.name}
+    </button>
+  )
   return (
-    <Form method="post" {...getFormProps(form)} className="form-stack">
-      <input type="hidden" name="intent" value="block" />
-      <input type="hidden" name="userId" value={account.id} />
+    <AlertForm form={form} intent="block" record={{ name: 'userId', value: account.id }} actions={block}>
       <TextareaField label={`Reason for blocking ${account.name}`} meta={fields.reason} rows={2} />
-      <FormErrors errors={form.errors} />
-      <button type="submit" className="button button--danger">
-        Block {account.name}
-      </button>
-    </Form>
+    </AlertForm>
   )
 }
 
 /** Releases a held payout (sent now) or keeps it held, with a note. */
 export function PayoutHoldForm({ payout, result }: { payout: { id: string; label: string }; result: AlertFormResult }) {
-  const formId = `payout-${payout.id}`
-  const [form, fields] = useZodForm(AlertPayoutConstraint, {
-    id: formId,
-    lastResult: replyFor(result, formId),
-  })
+  const [form, fields] = useZodForm(AlertPayoutConstraint, { id: `payout-${payout.id}`, last: result })
+  const decisions = (
+    <div className="button-row">
+      <button type="submit" name="decision" value="release" className="button button--primary">
+        Release payout
+      </button>
+      <button type="submit" name="decision" value="keep" className="button button--secondary">
+        Keep on hold
+      </button>
+    </div>
+  )
   return (
-    <Form method="post" {...getFormProps(form)} className="form-stack">
-      <input type="hidden" name="intent" value="payout" />
-      <input type="hidden" name="payoutId" value={payout.id} />
+    <AlertForm form={form} intent="payout" record={{ name: 'payoutId', value: payout.id }} actions={decisions}>
       <TextareaField label={`Note on the payout of ${payout.label}`} meta={fields.note} rows={2} />
-      <FormErrors errors={form.errors} />
-      <div className="button-row">
-        <button type="submit" name="decision" value="release" className="button button--primary">
-          Release payout
-        </button>
-        <button type="submit" name="decision" value="keep" className="button button--secondary">
-          Keep on hold
-        </button>
-      </div>
-    </Form>
+    </AlertForm>
   )
 }
 
@@ -114,12 +121,16 @@ export function DisputeHoldForm({
 }) {
   const [form, fields] = useZodForm(AlertDisputeHoldConstraint, {
     id: 'dispute-hold',
-    lastResult: replyFor(result, 'dispute-hold'),
+    last: result,
     defaultValue: { milestoneId: milestones[0]?.id },
   })
+  const open = (
+    <button type="submit" className="button button--secondary">
+      Open dispute hold
+    </button>
+  )
   return (
-    <Form method="post" {...getFormProps(form)} className="form-stack">
-      <input type="hidden" name="intent" value="dispute_hold" />
+    <AlertForm form={form} intent="dispute_hold" actions={open}>
       <SelectField
         label="Milestone in escrow"
         meta={fields.milestoneId}
@@ -131,10 +142,6 @@ export function DisputeHoldForm({
         rows={2}
         hint="Both sides see it as the dispute's reason; it also goes in the alert's history."
       />
-      <FormErrors errors={form.errors} />
-      <button type="submit" className="button button--secondary">
-        Open dispute hold
-      </button>
-    </Form>
+    </AlertForm>
   )
 }

@@ -1,4 +1,5 @@
 import { CardSection } from '~/components/ui/card-section'
+import { DataTable } from '~/components/ui/data-table'
 
 const LINK_WORDS: Record<string, string> = {
   device: 'browser (device cookie)',
@@ -23,27 +24,15 @@ export function LinkedGroupTable({
   }
   return (
     <CardSection id="links-heading" title="What links the accounts">
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Pairs of linked accounts and what they share</caption>
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Account</th>
-              <th scope="col">They share</th>
-            </tr>
-          </thead>
-          <tbody>
-            {links.map((link) => (
-              <tr key={`${link.a}|${link.b}`}>
-                <td>{nameOf(link.a)}</td>
-                <td>{nameOf(link.b)}</td>
-                <td>{link.kinds.map((kind) => LINK_WORDS[kind] ?? kind).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Pairs of linked accounts and what they share" columns={['Account', 'Account', 'They share']}>
+        {links.map((link) => (
+          <tr key={`${link.a}|${link.b}`}>
+            <td>{nameOf(link.a)}</td>
+            <td>{nameOf(link.b)}</td>
+            <td>{link.kinds.map((kind) => LINK_WORDS[kind] ?? kind).join(', ')}</td>
+          </tr>
+        ))}
+      </DataTable>
     </CardSection>
   )
 }

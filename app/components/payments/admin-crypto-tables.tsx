@@ -1,4 +1,4 @@
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { formatDateTime, formatMoney } from '~/utils/format'
@@ -6,9 +6,7 @@ import { DataTable } from '~/components/ui/data-table'
 import { FormAlert } from '~/components/ui/form-alert'
 import { ConfirmCryptoPaymentConstraint } from '~/components/ui/form-constraints/confirm-crypto-payment'
 import { RefundCryptoReceiptConstraint } from '~/components/ui/form-constraints/refund-crypto-receipt'
-import { useZodForm } from '~/components/ui/use-zod-form'
-
-export type AdminFormReply = { formId: string; reply: SubmissionResult<string[]> }
+import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
 
 type RequestRow = {
   id: string
@@ -41,8 +39,6 @@ type ReceiptRow = {
 const STATUS = { pending: 'Waiting for payment', confirmed: 'Confirmed', expired: 'Expired' } as const
 const BADGE = { pending: 'badge--open', confirmed: 'badge--sent', expired: 'badge--failed' } as const
 
-const replyFor = (formId: string, last?: AdminFormReply) => (last?.formId === formId ? last.reply : undefined)
-
 /** `sandboxOff`: sandbox requests cannot be confirmed on this installation (the page says why). */
 export function CryptoRequestsTable({
   rows,
@@ -51,7 +47,7 @@ export function CryptoRequestsTable({
 }: {
   rows: RequestRow[]
   sandboxOff: boolean
-  last?: AdminFormReply
+  last?: FormReply
 }) {
   return (
     <DataTable
@@ -99,12 +95,8 @@ export function CryptoRequestsTable({
   )
 }
 
-function ConfirmForm({ requestId, label, last }: { requestId: string; label: string; last?: AdminFormReply }) {
-  const formId = `confirm-${requestId}`
-  const [form, fields] = useZodForm(ConfirmCryptoPaymentConstraint, {
-    id: formId,
-    lastResult: replyFor(formId, last),
-  })
+function ConfirmForm({ requestId, label, last }: { requestId: string; label: string; last?: FormReply }) {
+  const [form, fields] = useZodForm(ConfirmCryptoPaymentConstraint, { id: `confirm-${requestId}`, last })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack" aria-label={`Confirm the payment for ${label}`}>
       <FormAlert errors={form.errors} />
@@ -117,7 +109,7 @@ function ConfirmForm({ requestId, label, last }: { requestId: string; label: str
   )
 }
 
-export function CryptoReceiptsTable({ rows, last }: { rows: ReceiptRow[]; last?: AdminFormReply }) {
+export function CryptoReceiptsTable({ rows, last }: { rows: ReceiptRow[]; last?: FormReply }) {
   return (
     <DataTable
       caption="Crypto received that could not fund anything, oldest first"
@@ -142,12 +134,8 @@ export function CryptoReceiptsTable({ rows, last }: { rows: ReceiptRow[]; last?:
   )
 }
 
-function RefundForm({ receiptId, last }: { receiptId: string; last?: AdminFormReply }) {
-  const formId = `refund-${receiptId}`
-  const [form, fields] = useZodForm(RefundCryptoReceiptConstraint, {
-    id: formId,
-    lastResult: replyFor(formId, last),
-  })
+function RefundForm({ receiptId, last }: { receiptId: string; last?: FormReply }) {
+  const [form, fields] = useZodForm(RefundCryptoReceiptConstraint, { id: `refund-${receiptId}`, last })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="receiptId" value={receiptId} />

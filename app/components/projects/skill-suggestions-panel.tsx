@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { InlineList } from '~/components/ui/inline-list'
 
 /** Serialised from the server's SkillHelp (components import no .server modules). */
 type Suggestion = { name: string; score: number; via: 'name' | 'meaning' }
@@ -46,12 +47,9 @@ export function SkillSuggestionsPanel({ help }: { help: SkillHelpData | null }) 
             {help.related.map((r) => (
               <p key={r.skill}>
                 Related to {r.skill}:{' '}
-                {r.related.map((s, i) => (
-                  <span key={s.name}>
-                    {i ? ', ' : ''}
-                    <AddSkillButton skill={s.name}>{s.name}</AddSkillButton>
-                  </span>
-                ))}
+                <InlineList items={r.related} separator=", " keyOf={(s) => s.name}>
+                  {(s) => <AddSkillButton skill={s.name}>{s.name}</AddSkillButton>}
+                </InlineList>
               </p>
             ))}
           </>

@@ -10,22 +10,55 @@ function FacetCount({ count }: { count: number | undefined }) {
   return <span className="facet__count">({(count ?? 0).toLocaleString('en')})</span>
 }
 
-/** One choice of several, "any" (the empty value) first; with `count`, each choice shows its number of projects. */
-function RadioFacet({
-  legend,
-  name,
-  anyLabel,
-  checked,
-  options,
-  count,
-}: {
+/**
+ * A one-of-several facet, by its query parameter: "any" (the empty value) first, then the choices;
+ * with `counted`, each choice shows its number of projects from that facet of the search.
+ */
+type RadioFacetSpec = {
+  name: 'type' | 'posted' | 'rating' | 'level'
   legend: string
-  name: string
   anyLabel: string
-  checked: string
   options: readonly (readonly [string, string])[]
-  count?: (value: string) => number | undefined
-}) {
+  counted?: 'budgetType' | 'clientRating'
+}
+
+const BUDGET_TYPE: RadioFacetSpec = {
+  name: 'type',
+  legend: 'Budget type',
+  anyLabel: 'Any',
+  options: [
+    ['fixed', 'Fixed price'],
+    ['hourly', 'Hourly'],
+  ],
+  counted: 'budgetType',
+}
+
+/** The facets after the budget range, in the order shown. */
+const LATER_FACETS: readonly RadioFacetSpec[] = [
+  {
+    name: 'posted',
+    legend: 'Posted within',
+    anyLabel: 'Any time',
+    options: POSTED_WITHIN.map((days) => [days, POSTED_LABELS[days]] as const),
+  },
+  {
+    name: 'rating',
+    legend: 'Client rating',
+    anyLabel: 'Any',
+    options: (['4', '4.5'] as const).map((rating) => [rating, `${rating} stars and up`] as const),
+    counted: 'clientRating',
+  },
+  {
+    name: 'level',
+    legend: 'Experience level',
+    anyLabel: 'Any',
+    options: EXPERIENCE_LEVELS.map((level) => [level, EXPERIENCE_LABELS[level]] as const),
+  },
+]
+
+function RadioFacet({ spec, params, facets }: { spec: RadioFacetSpec; params: SearchParams; facets: Facets }) {
+  const { name, legend, anyLabel, options, counted } = spec
+  const checked = params[name]
   return (
     <fieldset className="facet">
       <legend>{legend}</legend>
@@ -38,10 +71,10 @@ function RadioFacet({
           <input type="radio" name={name} value={value} defaultChecked={checked === value} />
           <span>
             {label}
-            {count ? (
+            {counted ? (
               <>
                 {' '}
-                <FacetCount count={count(value)} />
+                <FacetCount count={facets[counted].find((facet) => facet.value === value)?.count} />
               </>
             ) : null}
           </span>
@@ -53,8 +86,6 @@ function RadioFacet({
 
 /** The Find work filters with their counts; part of the page's one GET form. */
 export function SearchFacets({ params, facets }: { params: SearchParams; facets: Facets }) {
-  const typeCount = (value: string) => facets.budgetType.find((facet) => facet.value === value)?.count
-  const ratingCount = (value: string) => facets.clientRating.find((facet) => facet.value === value)?.count
   return (
     <div className="search-facets">
       <fieldset className="facet">
@@ -78,17 +109,7 @@ export function SearchFacets({ params, facets }: { params: SearchParams; facets:
         )}
       </fieldset>
 
-      <RadioFacet
-        legend="Budget type"
-        name="type"
-        anyLabel="Any"
-        checked={params.type}
-        options={[
-          ['fixed', 'Fixed price'],
-          ['hourly', 'Hourly'],
-        ]}
-        count={typeCount}
-      />
+      <RadioFacet spec={BUDGET_TYPE} params={params} facets={facets} />
 
       <fieldset className="facet">
         <legend>Budget (in the project’s currency)</legend>
@@ -105,30 +126,9 @@ export function SearchFacets({ params, facets }: { params: SearchParams; facets:
         <p className="field__hint">A fixed price, or an hourly rate, in whole units (e.g. 500).</p>
       </fieldset>
 
-      <RadioFacet
-        legend="Posted within"
-        name="posted"
-        anyLabel="Any time"
-        checked={params.posted}
-        options={POSTED_WITHIN.map((days) => [days, POSTED_LABELS[days]] as const)}
-      />
-
-      <RadioFacet
-        legend="Client rating"
-        name="rating"
-        anyLabel="Any"
-        checked={params.rating}
-        options={(['4', '4.5'] as const).map((rating) => [rating, `${rating} stars and up`] as const)}
-        count={ratingCount}
-      />
-
-      <RadioFacet
-        legend="Experience level"
-        name="level"
-        anyLabel="Any"
-        checked={params.level}
-        options={EXPERIENCE_LEVELS.map((level) => [level, EXPERIENCE_LABELS[level]] as const)}
-      />
+      {LATER_FACETS.map((spec) => (
+        <RadioFacet key={spec.name} spec={spec} params={params} facets={facets} />
+      ))}
 
       <div className="search-form__actions">
         <SubmitButton>Apply filters</SubmitButton>

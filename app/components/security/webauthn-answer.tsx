@@ -1,6 +1,7 @@
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser'
 import { CeremonyButton } from './ceremony-button'
 import { useWebAuthnCeremony } from './use-webauthn-ceremony'
+import { AlertMessage } from '~/components/ui/alert-message'
 
 const NEEDS_JAVASCRIPT = 'This method needs JavaScript. Turn it on, or choose another method.'
 
@@ -23,11 +24,7 @@ export function WebAuthnAnswer({ options, label = 'Use your passkey' }: { option
         onClick={start}
         withoutJavaScript={NEEDS_JAVASCRIPT}
       />
-      {error ? (
-        <p className="form-alert" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <AlertMessage message={error} />
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { CeremonyButton } from './ceremony-button'
 import { useWebAuthnCeremony } from './use-webauthn-ceremony'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { AddCredentialConstraint } from '~/components/ui/form-constraints/add-credential'
+import { AlertMessage } from '~/components/ui/alert-message'
 
 type Props = {
   options: unknown
@@ -27,11 +28,7 @@ export function WebAuthnRegistration({ options, addButton, one, lastResult }: Pr
   const problems = [error, ...(form.errors ?? []), ...(fields.response.errors ?? [])].filter(Boolean)
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
-      {problems.length ? (
-        <p className="form-alert" role="alert">
-          {problems.join(' ')}
-        </p>
-      ) : null}
+      <AlertMessage message={problems} />
       <input type="hidden" name="intent" value="add" />
       <input ref={responseRef} type="hidden" name={fields.response.name} defaultValue="" />
       <Field

@@ -1,6 +1,6 @@
-import { getFormProps, type DefaultValue, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type DefaultValue, type FormMetadata, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import type { z } from 'zod'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { PROFILE_CURRENCIES } from '~/domain/currency-digits'
@@ -25,25 +25,37 @@ function useProfileForm<Schema extends z.ZodObject>(
   })
 }
 
-function SaveButton() {
-  return <SubmitButton>Save profile</SubmitButton>
+/** Every role's profile form: the full name first, then the role's own fields, then Save (and `after` it). */
+function ProfileForm<Schema extends Record<string, unknown>>({
+  form,
+  fullName,
+  children,
+  after,
+}: {
+  form: FormMetadata<Schema, string[]>
+  fullName: ComponentProps<typeof Field>['meta']
+  children?: ReactNode
+  after?: ReactNode
+}) {
+  return (
+    <Form method="post" {...getFormProps(form)} className="form-stack">
+      <Field label="Full name" meta={fullName} autoComplete="name" />
+      {children}
+      <SubmitButton>Save profile</SubmitButton>
+      {after}
+    </Form>
+  )
 }
 
 export function AdminProfileForm(props: FormProps) {
   const [form, fields] = useProfileForm(AdminProfileConstraint, props)
-  return (
-    <Form method="post" {...getFormProps(form)} className="form-stack">
-      <Field label="Full name" meta={fields.name} autoComplete="name" />
-      <SaveButton />
-    </Form>
-  )
+  return <ProfileForm form={form} fullName={fields.name} />
 }
 
 export function ClientProfileForm(props: FormProps) {
   const [form, fields] = useProfileForm(ClientProfileConstraint, props)
   return (
-    <Form method="post" {...getFormProps(form)} className="form-stack">
-      <Field label="Full name" meta={fields.name} autoComplete="name" />
+    <ProfileForm form={form} fullName={fields.name}>
       <Field
         label="Company"
         meta={fields.company}
@@ -51,8 +63,7 @@ export function ClientProfileForm(props: FormProps) {
         hint="Shown to freelancers on your projects."
       />
       <Field label="Country" meta={fields.country} autoComplete="country-name" />
-      <SaveButton />
-    </Form>
+    </ProfileForm>
   )
 }
 
@@ -80,8 +91,7 @@ export function FreelancerProfileForm({
 }) {
   const [form, fields] = useProfileForm(FreelancerProfileConstraint, props)
   return (
-    <Form method="post" {...getFormProps(form)} className="form-stack">
-      <Field label="Full name" meta={fields.name} autoComplete="name" />
+    <ProfileForm form={form} fullName={fields.name} after={checkPanel}>
       <Field
         label="Headline"
         meta={fields.headline}
@@ -136,8 +146,6 @@ export function FreelancerProfileForm({
         hint="Separate languages with commas, e.g. English, Urdu."
       />
       <Field label="Country" meta={fields.country} autoComplete="country-name" />
-      <SaveButton />
-      {checkPanel}
-    </Form>
+    </ProfileForm>
   )
 }

@@ -5,18 +5,22 @@ import { Pagination } from './pagination'
 export type Column = string | { label: string; className?: string }
 
 /**
- * The app's list table: a scrolling wrapper, a caption for screen readers, column headings, and
- * the rows the caller renders.
+ * The app's table: a scrolling wrapper, a caption (for screen readers unless `captionShown`),
+ * column headings, the rows the caller renders, and an optional foot row group.
  */
 export function DataTable({
   caption,
+  captionShown = false,
   columns,
   card = false,
   empty = null,
   pages,
+  foot,
   children,
 }: {
   caption: ReactNode
+  /** Show the caption above the table too (a table that is the section's point, such as a breakdown). */
+  captionShown?: boolean
   columns: Column[]
   /** Draw the table on a card (full-page admin lists). */
   card?: boolean
@@ -24,18 +28,20 @@ export function DataTable({
   empty?: ReactNode
   /** Previous/next links under the table, for a list shown a page at a time. */
   pages?: { page: number; pageSize: number; total: number }
+  /** The table's foot rows (totals). */
+  foot?: ReactNode
   children: ReactNode
 }) {
   const table = (
     <div className={card ? 'table-wrap card' : 'table-wrap'}>
       <table>
-        <caption className="visually-hidden">{caption}</caption>
+        <caption className={captionShown ? undefined : 'visually-hidden'}>{caption}</caption>
         <thead>
           <tr>
-            {columns.map((column) => {
+            {columns.map((column, index) => {
               const { label, className } = typeof column === 'string' ? { label: column, className: undefined } : column
               return (
-                <th key={label} scope="col" className={className}>
+                <th key={index} scope="col" className={className}>
                   {label}
                 </th>
               )
@@ -43,6 +49,7 @@ export function DataTable({
           </tr>
         </thead>
         <tbody>{children}</tbody>
+        {foot ? <tfoot>{foot}</tfoot> : null}
       </table>
       {empty ? <p className="muted empty">{empty}</p> : null}
     </div>

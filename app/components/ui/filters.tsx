@@ -82,17 +82,31 @@ function valueOf(values: object | undefined, name: string): string | undefined {
   return value === undefined || value === null ? undefined : String(value)
 }
 
+/** One filter: its label, then its control. */
 function FilterControl({ field, id, value }: { field: FilterField; id: string; value: string | undefined }) {
-  const { name, label } = field
+  return (
+    <div className="field">
+      <label htmlFor={id}>{field.label}</label>
+      <FilterInput field={field} id={id} value={value} />
+    </div>
+  )
+}
+
+/**
+ * A filter's control, showing its current value: a free-text search, a day (YYYY-MM-DD), a number,
+ * or a choice ("any" first, the empty value, when `anyLabel` is given).
+ */
+function FilterInput({ field, id, value }: { field: FilterField; id: string; value: string | undefined }) {
+  const { name } = field
   switch (field.kind) {
     case 'search': {
       const { autoComplete, inputMode, maxLength } = field
       return (
-        <SearchFilter
+        <input
           id={id}
           name={name}
-          label={label}
-          value={value}
+          type="search"
+          defaultValue={value ?? ''}
           autoComplete={autoComplete}
           inputMode={inputMode}
           maxLength={maxLength}
@@ -100,76 +114,19 @@ function FilterControl({ field, id, value }: { field: FilterField; id: string; v
       )
     }
     case 'date':
-      return <DateFilter id={id} name={name} label={label} value={value} />
+      return <input id={id} name={name} type="date" defaultValue={value ?? ''} />
     case 'number':
-      return (
-        <div className="field">
-          <label htmlFor={id}>{label}</label>
-          <input id={id} name={name} type="number" min={field.min} max={field.max} defaultValue={value ?? ''} />
-        </div>
-      )
+      return <input id={id} name={name} type="number" min={field.min} max={field.max} defaultValue={value ?? ''} />
     case 'select':
       return (
-        <SelectFilter
-          id={id}
-          name={name}
-          label={label}
-          anyLabel={field.anyLabel}
-          value={value}
-          options={field.options}
-        />
+        <select id={id} name={name} defaultValue={field.anyLabel === undefined ? value : (value ?? '')}>
+          {field.anyLabel === undefined ? null : <option value="">{field.anyLabel}</option>}
+          {choiceList(field.options).map(([optionValue, optionLabel]) => (
+            <option key={optionValue} value={optionValue}>
+              {optionLabel}
+            </option>
+          ))}
+        </select>
       )
   }
-}
-
-type FilterProps = { id: string; name: string; label: string; value?: string }
-
-/** A free-text filter. */
-function SearchFilter({
-  id,
-  name,
-  label,
-  value,
-  ...input
-}: FilterProps & Pick<InputHTMLAttributes<HTMLInputElement>, 'autoComplete' | 'inputMode' | 'maxLength'>) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type="search" defaultValue={value ?? ''} {...input} />
-    </div>
-  )
-}
-
-/** A day filter (YYYY-MM-DD). */
-function DateFilter({ id, name, label, value }: FilterProps) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type="date" defaultValue={value ?? ''} />
-    </div>
-  )
-}
-
-/** A choice filter: "any" first (the empty value) when `anyLabel` is given, then the choices. */
-function SelectFilter({
-  id,
-  name,
-  label,
-  anyLabel,
-  value,
-  options,
-}: FilterProps & { anyLabel?: string; options: Choices }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={anyLabel === undefined ? value : (value ?? '')}>
-        {anyLabel === undefined ? null : <option value="">{anyLabel}</option>}
-        {choiceList(options).map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
 }

@@ -19,12 +19,18 @@ function browser(call: MemoryCall, peerId: string, initial = emptyBoard) {
   return sync
 }
 
+/** Alice and Bob on one call, connected and past the first delivery; Alice may start from a saved board. */
+function aliceAndBob(aliceStart = emptyBoard) {
+  const call = new MemoryCall()
+  const alice = browser(call, 'alice', aliceStart)
+  const bob = browser(call, 'bob')
+  call.deliver()
+  return { call, alice, bob }
+}
+
 describe('whiteboard sync over a call bus', () => {
   it("a stroke drawn in one browser reaches the other, and its author's undo and redo too", () => {
-    const call = new MemoryCall()
-    const alice = browser(call, 'alice')
-    const bob = browser(call, 'bob')
-    call.deliver()
+    const { call, alice, bob } = aliceAndBob()
     alice.draw(pen)
     call.deliver()
     expect(visibleStrokes(bob.board)).toHaveLength(1)
@@ -42,10 +48,7 @@ describe('whiteboard sync over a call bus', () => {
   })
 
   it('a late joiner receives the current board, undone and cleared strokes included', () => {
-    const call = new MemoryCall()
-    const alice = browser(call, 'alice')
-    const bob = browser(call, 'bob')
-    call.deliver()
+    const { call, alice, bob } = aliceAndBob()
     alice.draw(pen)
     alice.clear()
     call.deliver()
@@ -75,7 +78,6 @@ describe('whiteboard sync over a call bus', () => {
   })
 
   it('a browser starting from the saved board shares it with a peer that started empty', () => {
-    const call = new MemoryCall()
     const saved = {
       id: 'old',
       author: 'gone',
@@ -88,9 +90,7 @@ describe('whiteboard sync over a call bus', () => {
       ] as DrawnStroke['points'],
       t: 1,
     }
-    const alice = browser(call, 'alice', boardFromStrokes([saved]))
-    const bob = browser(call, 'bob')
-    call.deliver()
+    const { alice, bob } = aliceAndBob(boardFromStrokes([saved]))
     expect(visibleStrokes(bob.board).map((s) => s.id)).toEqual(['old'])
     expect(visibleStrokes(alice.board).map((s) => s.id)).toEqual(['old'])
   })

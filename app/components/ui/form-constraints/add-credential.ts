@@ -6,6 +6,5 @@ import type { AddCredentialSchema } from '~/services/security/webauthn-kinds'
 
 export const AddCredentialConstraint: FormConstraint<typeof AddCredentialSchema> = {
   intent: { required: true },
-  name: { required: false },
   response: { required: true },
 }

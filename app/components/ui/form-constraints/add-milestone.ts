@@ -7,5 +7,4 @@ import type { AddMilestoneSchema } from '~/services/marketplace/contract-schemas
 export const AddMilestoneConstraint: FormConstraint<typeof AddMilestoneSchema> = {
   title: { required: true },
   amount: { required: true },
-  dueDate: { required: false },
 }

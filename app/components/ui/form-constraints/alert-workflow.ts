@@ -7,6 +7,5 @@ import type { AlertWorkflowSchema } from '~/services/fraud/desk-schemas'
 export const AlertWorkflowConstraint: FormConstraint<typeof AlertWorkflowSchema> = {
   intent: { required: true },
   action: { required: true, pattern: 'investigate|resolve|dismiss|reopen' },
-  assigneeId: { required: false },
   note: { required: true },
 }

@@ -4,9 +4,4 @@
 import type { FormConstraint } from '~/components/ui/use-zod-form'
 import type { AllowlistFormSchema } from '~/services/security/ip-list-schemas'
 
-export const AllowlistFormConstraint: FormConstraint<typeof AllowlistFormSchema> = {
-  intent: { required: true },
-  cidr: { required: false },
-  label: { required: false },
-  entryId: { required: false },
-}
+export const AllowlistFormConstraint: FormConstraint<typeof AllowlistFormSchema> = { intent: { required: true } }

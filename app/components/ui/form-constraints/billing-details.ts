@@ -4,7 +4,4 @@
 import type { FormConstraint } from '~/components/ui/use-zod-form'
 import type { BillingDetailsSchema } from '~/services/payments/tax/billing-schemas'
 
-export const BillingDetailsConstraint: FormConstraint<typeof BillingDetailsSchema> = {
-  country: { required: true },
-  vatId: { required: false },
-}
+export const BillingDetailsConstraint: FormConstraint<typeof BillingDetailsSchema> = { country: { required: true } }

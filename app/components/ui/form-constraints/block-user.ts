@@ -4,7 +4,4 @@
 import type { FormConstraint } from '~/components/ui/use-zod-form'
 import type { BlockUserSchema } from '~/services/admin/user-admin-schemas'
 
-export const BlockUserConstraint: FormConstraint<typeof BlockUserSchema> = {
-  intent: { required: true },
-  reason: { required: false },
-}
+export const BlockUserConstraint: FormConstraint<typeof BlockUserSchema> = { intent: { required: true } }

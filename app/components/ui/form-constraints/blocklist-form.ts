@@ -4,9 +4,4 @@
 import type { FormConstraint } from '~/components/ui/use-zod-form'
 import type { BlocklistFormSchema } from '~/services/security/ip-list-schemas'
 
-export const BlocklistFormConstraint: FormConstraint<typeof BlocklistFormSchema> = {
-  intent: { required: true },
-  cidr: { required: false },
-  reason: { required: false },
-  entryId: { required: false },
-}
+export const BlocklistFormConstraint: FormConstraint<typeof BlocklistFormSchema> = { intent: { required: true } }

@@ -6,9 +6,7 @@ import type { BookMeetingSchema } from '~/services/meetings/meeting-schemas'
 
 export const BookMeetingConstraint: FormConstraint<typeof BookMeetingSchema> = {
   title: { required: true },
-  agenda: { required: false },
   durationMinutes: { required: true },
   slot: { required: true },
-  recurrence: { required: false, pattern: 'none|weekly|biweekly' },
-  occurrences: { required: false },
+  recurrence: { pattern: 'none|weekly|biweekly' },
 }

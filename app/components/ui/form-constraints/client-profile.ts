@@ -4,8 +4,4 @@
 import type { FormConstraint } from '~/components/ui/use-zod-form'
 import type { ClientProfileSchema } from '~/services/accounts/profile-schemas'
 
-export const ClientProfileConstraint: FormConstraint<typeof ClientProfileSchema> = {
-  name: { required: true },
-  company: { required: false },
-  country: { required: false },
-}
+export const ClientProfileConstraint: FormConstraint<typeof ClientProfileSchema> = { name: { required: true } }

@@ -6,6 +6,5 @@ import type { DecideDisputeSchema } from '~/services/marketplace/dispute-schemas
 
 export const DecideDisputeConstraint: FormConstraint<typeof DecideDisputeSchema> = {
   decision: { required: true, pattern: 'release|refund|split' },
-  freelancerShare: { required: false },
   reason: { required: true },
 }

@@ -6,18 +6,11 @@ import type { FreelancerProfileSchema } from '~/services/accounts/profile-schema
 
 export const FreelancerProfileConstraint: FormConstraint<typeof FreelancerProfileSchema> = {
   name: { required: true },
-  headline: { required: false },
-  bio: { required: false },
-  hourlyRate: { required: false },
   currency: {
     required: true,
     pattern:
       'USD|EUR|GBP|CAD|AUD|INR|PKR|NGN|BRL|JPY|AED|AFN|ALL|AMD|ANG|AOA|ARS|AWG|AZN|BAM|BBD|BDT|BGN|BHD|BIF|BMD|BND|BOB|BSD|BTN|BWP|BYN|BZD|CDF|CHF|CLP|CNY|COP|CRC|CUC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|FJD|FKP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|IQD|IRR|ISK|JMD|JOD|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MYR|MZN|NAD|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|UYU|UZS|VED|VES|VND|VUV|WST|XAF|XCD|XOF|XPF|YER|ZAR|ZMW|ZWG',
   },
   experienceLevel: { required: true, pattern: 'entry|intermediate|expert' },
-  skills: { required: false },
-  country: { required: false },
-  timeZone: { required: false },
-  languages: { required: false },
-  availability: { required: false, pattern: 'full_time|part_time|not_available' },
+  availability: { pattern: 'full_time|part_time|not_available' },
 }

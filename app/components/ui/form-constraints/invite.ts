@@ -4,7 +4,4 @@
 import type { FormConstraint } from '~/components/ui/use-zod-form'
 import type { InviteSchema } from '~/services/marketplace/project-schemas'
 
-export const InviteConstraint: FormConstraint<typeof InviteSchema> = {
-  email: { required: true },
-  message: { required: false },
-}
+export const InviteConstraint: FormConstraint<typeof InviteSchema> = { email: { required: true } }

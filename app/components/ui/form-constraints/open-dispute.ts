@@ -4,7 +4,4 @@
 import type { FormConstraint } from '~/components/ui/use-zod-form'
 import type { OpenDisputeSchema } from '~/services/marketplace/dispute-schemas'
 
-export const OpenDisputeConstraint: FormConstraint<typeof OpenDisputeSchema> = {
-  reason: { required: true },
-  evidence: { required: false },
-}
+export const OpenDisputeConstraint: FormConstraint<typeof OpenDisputeSchema> = { reason: { required: true } }

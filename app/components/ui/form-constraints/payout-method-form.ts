@@ -4,10 +4,4 @@
 import type { FormConstraint } from '~/components/ui/use-zod-form'
 import type { PayoutMethodFormSchema } from '~/services/payments/payouts/payout-schemas'
 
-export const PayoutMethodFormConstraint: FormConstraint<typeof PayoutMethodFormSchema> = {
-  intent: { required: true },
-  asset: { required: false },
-  network: { required: false },
-  address: { required: false },
-  methodId: { required: false },
-}
+export const PayoutMethodFormConstraint: FormConstraint<typeof PayoutMethodFormSchema> = { intent: { required: true } }

@@ -4,7 +4,4 @@
 import type { FormConstraint } from '~/components/ui/use-zod-form'
 import type { PhoneNumberSchema } from '~/services/security/factor-schemas'
 
-export const PhoneNumberConstraint: FormConstraint<typeof PhoneNumberSchema> = {
-  country: { required: false },
-  phone: { required: true },
-}
+export const PhoneNumberConstraint: FormConstraint<typeof PhoneNumberSchema> = { phone: { required: true } }

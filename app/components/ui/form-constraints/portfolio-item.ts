@@ -4,8 +4,4 @@
 import type { FormConstraint } from '~/components/ui/use-zod-form'
 import type { PortfolioItemSchema } from '~/services/marketplace/portfolio-schemas'
 
-export const PortfolioItemConstraint: FormConstraint<typeof PortfolioItemSchema> = {
-  title: { required: true },
-  description: { required: false },
-  links: { required: false },
-}
+export const PortfolioItemConstraint: FormConstraint<typeof PortfolioItemSchema> = { title: { required: true } }

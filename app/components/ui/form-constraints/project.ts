@@ -9,15 +9,11 @@ export const ProjectConstraint: FormConstraint<typeof ProjectSchema> = {
   description: { required: true },
   skills: { required: true },
   budgetType: { required: true, pattern: 'fixed|hourly' },
-  amount: { required: false },
-  rateMin: { required: false },
-  rateMax: { required: false },
   currency: {
     required: true,
     pattern:
       'USD|EUR|GBP|INR|PKR|CAD|AUD|AED|AFN|ALL|AMD|ANG|AOA|ARS|AWG|AZN|BAM|BBD|BDT|BGN|BHD|BIF|BMD|BND|BOB|BRL|BSD|BTN|BWP|BYN|BZD|CDF|CHF|CLP|CNY|COP|CRC|CUC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|FJD|FKP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|IQD|IRR|ISK|JMD|JOD|JPY|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MYR|MZN|NAD|NGN|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|UYU|UZS|VED|VES|VND|VUV|WST|XAF|XCD|XOF|XPF|YER|ZAR|ZMW|ZWG',
   },
-  deadline: { required: false },
   experienceLevel: { required: true, pattern: 'entry|intermediate|expert' },
   visibility: { required: true, pattern: 'public|invite_only' },
 }

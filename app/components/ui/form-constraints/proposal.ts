@@ -10,7 +10,4 @@ export const ProposalConstraint: FormConstraint<ReturnType<typeof proposalFields
   durationDays: { required: true },
   milestones: { required: true, multiple: true },
   'milestones[]': { required: true },
-  'milestones[].title': { required: false },
-  'milestones[].amount': { required: false },
-  'milestones[].dueDate': { required: false },
 }

@@ -4,8 +4,4 @@
 import type { FormConstraint } from '~/components/ui/use-zod-form'
 import type { SaveSearchSchema } from '~/services/marketplace/saved-search-schemas'
 
-export const SaveSearchConstraint: FormConstraint<typeof SaveSearchSchema> = {
-  name: { required: false },
-  query: { required: true },
-  notify: { required: false },
-}
+export const SaveSearchConstraint: FormConstraint<typeof SaveSearchSchema> = { query: { required: true } }

@@ -7,5 +7,4 @@ import type { SignInSchema } from '~/services/accounts/schemas'
 export const SignInConstraint: FormConstraint<typeof SignInSchema> = {
   email: { required: true },
   password: { required: true },
-  redirectTo: { required: false },
 }

@@ -4,11 +4,25 @@
 import type { FormConstraint } from '~/components/ui/use-zod-form'
 import type { reviewSchema } from '~/services/marketplace/review-schemas'
 
-export const ReviewOfClientConstraint: FormConstraint<ReturnType<typeof reviewSchema>> = {
+const shared: FormConstraint<ReturnType<typeof reviewSchema>> = {
   rating: { required: true },
   subRatings: { required: true },
-  'subRatings.clarity': { required: true },
   'subRatings.communication': { required: true },
-  'subRatings.payment': { required: true },
   comment: { required: true },
+}
+
+export const ReviewConstraint: Record<
+  'client_to_freelancer' | 'freelancer_to_client',
+  FormConstraint<ReturnType<typeof reviewSchema>>
+> = {
+  client_to_freelancer: {
+    ...shared,
+    'subRatings.quality': { required: true },
+    'subRatings.deadlines': { required: true },
+  },
+  freelancer_to_client: {
+    ...shared,
+    'subRatings.clarity': { required: true },
+    'subRatings.payment': { required: true },
+  },
 }
