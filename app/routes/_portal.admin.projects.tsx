@@ -23,12 +23,7 @@ const STATE_OPTIONS = { visible: 'Visible', hidden: 'Hidden' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filter = await readAdminQuery(request, AdminProjectSearchSchema)
-  const { rows, total } = await listProjectsForAdmin({
-    query: filter.q,
-    state: filter.state,
-    page: filter.page,
-    pageSize: PAGE_SIZE,
-  })
+  const { rows, total } = await listProjectsForAdmin({ ...filter, query: filter.q, pageSize: PAGE_SIZE })
   return json({ filter, rows, total })
 }
 

@@ -17,6 +17,7 @@ import { hasRecentSecondFactor } from '~/services/security/step-up'
 import { requireRole, requireSession } from '~/http/auth.server'
 import { getEnv } from '~/utils/env.server'
 import { formatDate } from '~/utils/format'
+import { pick } from '~/utils/pick'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -36,13 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request)
   const methods = await payoutMethodsOf(session.user.id)
   return json({
-    methods: methods.map((method) => ({
-      id: method.id,
-      rail: method.rail,
-      status: method.status,
-      label: method.label,
-      createdAt: method.createdAt.toISOString(),
-    })),
+    methods: methods.map((method) => pick(method, ['id', 'rail', 'status', 'label', 'createdAt'])),
     paths: payoutMethodPaths(),
     // Adding or removing a method needs a recent second factor: asked first, so nothing typed is lost.
     confirmed: hasRecentSecondFactor(session.secondFactorAt, new Date()),
