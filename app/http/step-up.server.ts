@@ -2,6 +2,8 @@ import { redirect } from '@remix-run/node'
 import type { ActiveSession } from '~/services/accounts/sessions.server'
 import { hasSecondFactor } from '~/services/security/second-factor.server'
 import { enrolmentCheck, hasRecentSecondFactor } from '~/services/security/step-up'
+import { safeRedirect } from '~/utils/safe-redirect'
+import { redirectWithToast } from './toast.server'
 
 export const STEP_UP_PATH = '/settings/security/verify'
 const CONFIRM_PASSWORD_PATH = '/settings/security/confirm-password'
@@ -51,4 +53,13 @@ export async function requireEnrolmentCheck(
 ): Promise<void> {
   const href = await enrolmentCheckHref(session, returnTo ?? backTo(request), now)
   if (href) throw redirect(href)
+}
+
+/**
+ * After confirming (a second factor or the password): back to the page that asked for it, its
+ * `redirectTo` when that is a page of ours, else the security settings, saying `message`.
+ */
+export function returnAfterConfirming(request: Request, message: string) {
+  const asked = new URL(request.url).searchParams.get('redirectTo')
+  return redirectWithToast(safeRedirect(asked, '/settings/security'), { kind: 'success', message })
 }

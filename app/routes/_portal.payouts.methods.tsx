@@ -21,6 +21,7 @@ import { pick } from '~/utils/pick'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalReply } from '~/http/form-error.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { PageHeader } from '~/components/ui/page-header'
 import { RemovableList } from '~/components/ui/removable-entry'
@@ -63,12 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect((await startBankOnboarding(user, origin)).redirectTo)
   }
   const added = await addCryptoMethod(user.id, form)
-  if (!added.ok) {
-    const reply = added.field
-      ? submission.reply({ fieldErrors: { [added.field]: [added.message] } })
-      : submission.reply({ formErrors: [added.message] })
-    return json(reply, { status: 400 })
-  }
+  if (!added.ok) return json(refusalReply(submission, added), { status: 400 })
   return redirectWithToast(PATH, {
     kind: 'success',
     message: `Crypto wallet added: ${form.asset} on ${networkLabel(added.method.network as never)}.`,
