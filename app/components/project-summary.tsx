@@ -38,3 +38,27 @@ export function ProjectSummary({ project }: { project: ProjectSummaryData }) {
     </article>
   )
 }
+
+/** Project summaries as a list, then a link to all of them (the dashboards' project cards). */
+export function ProjectSummaryList({
+  projects,
+  all,
+}: {
+  projects: readonly ProjectSummaryData[]
+  all: { to: string; label: string }
+}) {
+  return (
+    <>
+      <ul className="list">
+        {projects.map((project) => (
+          <li key={project.id}>
+            <ProjectSummary project={project} />
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to={all.to}>{all.label}</Link>
+      </p>
+    </>
+  )
+}

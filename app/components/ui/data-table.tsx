@@ -4,6 +4,11 @@ import { Pagination } from './pagination'
 /** A column heading; an object when the column carries a class (`hide-narrow`, `num`). */
 export type Column = string | { label: string; className?: string }
 
+/** A column of figures, aligned to the right like its cells (`className="numeric"`). */
+export function numeric(label: string): Column {
+  return { label, className: 'numeric' }
+}
+
 /**
  * The app's list table: a scrolling wrapper, a caption for screen readers, column headings, and
  * the rows the caller renders.
