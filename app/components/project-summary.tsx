@@ -23,7 +23,7 @@ export function budgetLabel(project: ProjectCardBasics): string {
   return `${formatMoney(project.budgetMinMinor, project.currency)}–${formatMoney(project.budgetMaxMinor, project.currency)} / hour`
 }
 
-export function ProjectSummary({ project }: { project: ProjectSummaryData }) {
+function ProjectSummary({ project }: { project: ProjectSummaryData }) {
   return (
     <article className="project-summary">
       <h3 className="project-summary__title">

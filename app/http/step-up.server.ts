@@ -5,8 +5,11 @@ import { enrolmentCheck, hasRecentSecondFactor } from '~/services/security/step-
 import { safeRedirect } from '~/utils/safe-redirect'
 import { redirectWithToast } from './toast.server'
 
-export const STEP_UP_PATH = '/settings/security/verify'
+const STEP_UP_PATH = '/settings/security/verify'
 const CONFIRM_PASSWORD_PATH = '/settings/security/confirm-password'
+
+/** The step-up page's address, coming back to `returnTo` once a second factor is confirmed. */
+const stepUpHref = (returnTo: string) => `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: returnTo })}`
 
 const backTo = (request: Request) => {
   const url = new URL(request.url)
@@ -20,7 +23,15 @@ const backTo = (request: Request) => {
  */
 export function requireStepUp(request: Request, session: ActiveSession, returnTo?: string, now = new Date()): void {
   if (hasRecentSecondFactor(session.secondFactorAt, now)) return
-  throw redirect(`${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: returnTo ?? backTo(request) })}`)
+  throw redirect(stepUpHref(returnTo ?? backTo(request)))
+}
+
+/**
+ * For a page whose changes need a recent second factor: whether they may be made now, and where to
+ * confirm one first (then back to `returnTo`). Asked before the form, so nothing typed is lost.
+ */
+export function stepUpState(session: ActiveSession, returnTo: string, now = new Date()) {
+  return { confirmed: hasRecentSecondFactor(session.secondFactorAt, now), confirmHref: stepUpHref(returnTo) }
 }
 
 /**
