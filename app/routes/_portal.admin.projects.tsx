@@ -9,6 +9,7 @@ import { hideProject, restoreProject } from '~/services/marketplace/projects.ser
 import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
+import { requireRecord } from '~/http/not-found.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RequiredMark } from '~/components/ui/field'
 import { DataTable } from '~/components/ui/data-table'
@@ -34,8 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request)
   const { intent } = parseIntent(formData, IntentSchema)
   const projectId = String(formData.get('projectId') ?? '')
-  const project = projectId ? await findProject(projectId) : undefined
-  if (!project) throw new Response('Not found', { status: 404 })
+  const project = await requireRecord(projectId, findProject)
   const back = `/admin/projects${new URL(request.url).search}`
   if (intent === 'hide') {
     const submission = parseWithZod(formData, { schema: HideProjectSchema })
