@@ -23,7 +23,7 @@ export function budgetLabel(project: ProjectCardBasics): string {
   return `${formatMoney(project.budgetMinMinor, project.currency)}–${formatMoney(project.budgetMaxMinor, project.currency)} / hour`
 }
 
-export function ProjectSummary({ project }: { project: ProjectSummaryData }) {
+function ProjectSummary({ project }: { project: ProjectSummaryData }) {
   return (
     <article className="project-summary">
       <h3 className="project-summary__title">
@@ -36,5 +36,29 @@ export function ProjectSummary({ project }: { project: ProjectSummaryData }) {
       </p>
       <SkillTags skills={project.skills ?? []} />
     </article>
+  )
+}
+
+/** Project summaries as a list, then a link to all of them (the dashboards' project cards). */
+export function ProjectSummaryList({
+  projects,
+  all,
+}: {
+  projects: readonly ProjectSummaryData[]
+  all: { to: string; label: string }
+}) {
+  return (
+    <>
+      <ul className="list">
+        {projects.map((project) => (
+          <li key={project.id}>
+            <ProjectSummary project={project} />
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to={all.to}>{all.label}</Link>
+      </p>
+    </>
   )
 }

@@ -1,4 +1,4 @@
-import type { SubmissionResult } from '@conform-to/react'
+import type { Submission, SubmissionResult } from '@conform-to/react'
 
 /**
  * A message about the whole form, in conform's reply shape (what `submission.reply({ formErrors })`
@@ -7,4 +7,20 @@ import type { SubmissionResult } from '@conform-to/react'
  */
 export function formError(message: string, initialValue?: Record<string, string>): SubmissionResult {
   return { status: 'error', ...(initialValue ? { initialValue } : {}), error: { '': [message] } }
+}
+
+/**
+ * A service's refusal as the form's reply: its message under the field it names, or over the whole
+ * form when it names none. `hideFields` (passwords) are not sent back.
+ */
+export function refusalReply(
+  submission: Pick<Submission<unknown>, 'reply'>,
+  refusal: { field?: string | null; message: string },
+  hideFields?: string[],
+): SubmissionResult {
+  return submission.reply(
+    refusal.field
+      ? { fieldErrors: { [refusal.field]: [refusal.message] }, hideFields }
+      : { formErrors: [refusal.message], hideFields },
+  )
 }

@@ -2,9 +2,14 @@ import { redirect } from '@remix-run/node'
 import type { ActiveSession } from '~/services/accounts/sessions.server'
 import { hasSecondFactor } from '~/services/security/second-factor.server'
 import { enrolmentCheck, hasRecentSecondFactor } from '~/services/security/step-up'
+import { safeRedirect } from '~/utils/safe-redirect'
+import { redirectWithToast } from './toast.server'
 
-export const STEP_UP_PATH = '/settings/security/verify'
+const STEP_UP_PATH = '/settings/security/verify'
 const CONFIRM_PASSWORD_PATH = '/settings/security/confirm-password'
+
+/** The step-up page's address, coming back to `returnTo` once a second factor is confirmed. */
+const stepUpHref = (returnTo: string) => `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: returnTo })}`
 
 const backTo = (request: Request) => {
   const url = new URL(request.url)
@@ -18,7 +23,15 @@ const backTo = (request: Request) => {
  */
 export function requireStepUp(request: Request, session: ActiveSession, returnTo?: string, now = new Date()): void {
   if (hasRecentSecondFactor(session.secondFactorAt, now)) return
-  throw redirect(`${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: returnTo ?? backTo(request) })}`)
+  throw redirect(stepUpHref(returnTo ?? backTo(request)))
+}
+
+/**
+ * For a page whose changes need a recent second factor: whether they may be made now, and where to
+ * confirm one first (then back to `returnTo`). Asked before the form, so nothing typed is lost.
+ */
+export function stepUpState(session: ActiveSession, returnTo: string, now = new Date()) {
+  return { confirmed: hasRecentSecondFactor(session.secondFactorAt, now), confirmHref: stepUpHref(returnTo) }
 }
 
 /**
@@ -51,4 +64,13 @@ export async function requireEnrolmentCheck(
 ): Promise<void> {
   const href = await enrolmentCheckHref(session, returnTo ?? backTo(request), now)
   if (href) throw redirect(href)
+}
+
+/**
+ * After confirming (a second factor or the password): back to the page that asked for it, its
+ * `redirectTo` when that is a page of ours, else the security settings, saying `message`.
+ */
+export function returnAfterConfirming(request: Request, message: string) {
+  const asked = new URL(request.url).searchParams.get('redirectTo')
+  return redirectWithToast(safeRedirect(asked, '/settings/security'), { kind: 'success', message })
 }

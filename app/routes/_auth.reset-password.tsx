@@ -8,6 +8,7 @@ import { ResetPasswordSchema } from '~/services/accounts/schemas'
 import { anonymousOnlyLoader, requireAnonymous } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
+import { refusalReply } from '~/http/form-error.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ResetPasswordConstraint } from '~/components/ui/form-constraints/reset-password'
@@ -21,11 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: ResetPasswordSchema })
   if (submission.status !== 'success') return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const result = await completePasswordReset(submission.value)
-  if (!result.ok) {
-    return json(submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: ['password'] }), {
-      status: 400,
-    })
-  }
+  if (!result.ok) return json(refusalReply(submission, result, ['password']), { status: 400 })
   return redirectWithToast('/sign-in', {
     kind: 'success',
     message: 'Your password was changed and other devices were signed out. Sign in with the new password.',

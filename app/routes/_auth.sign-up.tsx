@@ -8,6 +8,7 @@ import { SignUpSchema } from '~/services/accounts/schemas'
 import { startSignUp } from '~/services/accounts/sign-up.server'
 import { anonymousOnlyLoader, requireAnonymous } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
+import { refusalReply } from '~/http/form-error.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { SignUpConstraint } from '~/components/ui/form-constraints/sign-up'
@@ -23,11 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
   const result = await startSignUp(submission.value)
-  if (!result.ok) {
-    return json(submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: ['password'] }), {
-      status: 400,
-    })
-  }
+  if (!result.ok) return json(refusalReply(submission, result, ['password']), { status: 400 })
   return redirect('/sign-up/verify', { headers: { 'Set-Cookie': result.setCookie } })
 }
 

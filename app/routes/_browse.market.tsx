@@ -1,8 +1,9 @@
-import { json, type MetaFunction } from '@remix-run/node'
+import { json, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { Chart } from '~/components/charts/chart'
 import { CardSection } from '~/components/ui/card-section'
-import { DataTable } from '~/components/ui/data-table'
+import { DataTable, numeric } from '~/components/ui/data-table'
 import { PageHeader } from '~/components/ui/page-header'
 import { loadMarket } from '~/services/analytics/market.server'
 import { formatChange } from '~/services/analytics/metrics'
@@ -36,55 +37,26 @@ export default function MarketPage() {
         ))}
       </section>
       <CardSection id="skills-heading" title="Demand and supply by skill">
-        <DataTable
+        <SkillTable
           caption="Projects posted, their trend, freelancers and the median fixed budget, per skill"
-          columns={[
-            'Skill',
-            { label: 'Projects', className: 'numeric' },
-            { label: 'Trend', className: 'numeric' },
-            { label: 'Freelancers', className: 'numeric' },
-            { label: 'Median fixed budget', className: 'numeric' },
-          ]}
-          empty={skills.length ? null : 'No projects posted in this period yet.'}
-        >
-          {skills.map((s) => (
-            <tr key={s.skill}>
-              <th scope="row">{s.skill}</th>
-              <td className="numeric">{s.demand}</td>
-              <td className="numeric">{formatChange(s.growth)}</td>
-              <td className="numeric">{s.supply}</td>
-              <td className="numeric">{money(s.medianFixedBudgetMinor)}</td>
-            </tr>
-          ))}
-        </DataTable>
+          columns={['Projects', 'Trend', 'Freelancers', 'Median fixed budget']}
+          skills={skills}
+          cells={(s) => [s.demand, formatChange(s.growth), s.supply, money(s.medianFixedBudgetMinor)]}
+        />
         <p className="muted">Trend: projects posted in the last 45 days against the 45 days before.</p>
       </CardSection>
       <CardSection id="levels-heading" title="Budgets and rates by skill and level">
-        <DataTable
+        <SkillTable
           caption="Median fixed budget by the level the project asks for, and median hourly rate by the freelancer's level, per skill"
-          columns={[
-            'Skill',
-            ...LEVELS.flatMap((level) => [
-              { label: `${LEVEL_LABELS[level]} budget`, className: 'numeric' },
-              { label: `${LEVEL_LABELS[level]} rate /h`, className: 'numeric' },
-            ]),
-          ]}
-          empty={skills.length ? null : 'No projects posted in this period yet.'}
-        >
-          {skills.map((s) => (
-            <tr key={s.skill}>
-              <th scope="row">{s.skill}</th>
-              {LEVELS.flatMap((level) => [
-                <td key={`${level}-budget`} className="numeric">
-                  {money(s.medianFixedBudgetMinorByLevel[level])}
-                </td>,
-                <td key={`${level}-rate`} className="numeric">
-                  {money(s.medianHourlyRateMinor[level])}
-                </td>,
-              ])}
-            </tr>
-          ))}
-        </DataTable>
+          columns={LEVELS.flatMap((level) => [`${LEVEL_LABELS[level]} budget`, `${LEVEL_LABELS[level]} rate /h`])}
+          skills={skills}
+          cells={(s) =>
+            LEVELS.flatMap((level) => [
+              money(s.medianFixedBudgetMinorByLevel[level]),
+              money(s.medianHourlyRateMinor[level]),
+            ])
+          }
+        />
       </CardSection>
       <CardSection id="rising-heading" title="Rising fastest">
         {rising.length ? (
@@ -100,5 +72,39 @@ export default function MarketPage() {
         )}
       </CardSection>
     </>
+  )
+}
+
+type SkillRow = SerializeFrom<typeof loader>['skills'][number]
+
+/** A table with a row per skill: its name, then its figures in `columns` (right-aligned). */
+function SkillTable({
+  caption,
+  columns,
+  skills,
+  cells,
+}: {
+  caption: string
+  columns: string[]
+  skills: SkillRow[]
+  cells: (skill: SkillRow) => ReactNode[]
+}) {
+  return (
+    <DataTable
+      caption={caption}
+      columns={['Skill', ...columns.map(numeric)]}
+      empty={skills.length ? null : 'No projects posted in this period yet.'}
+    >
+      {skills.map((s) => (
+        <tr key={s.skill}>
+          <th scope="row">{s.skill}</th>
+          {cells(s).map((cell, i) => (
+            <td key={columns[i]} className="numeric">
+              {cell}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </DataTable>
   )
 }

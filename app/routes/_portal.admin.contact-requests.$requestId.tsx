@@ -10,6 +10,7 @@ import { answerContactRequest, loadContactRequest } from '~/services/help/contac
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
+import { requireRecord } from '~/http/not-found.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
 import { SubmitButton } from '~/components/ui/submit-button'
@@ -20,15 +21,12 @@ export const meta: MetaFunction = () => [{ title: 'Contact request · Admin · M
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const found = await loadContactRequest(params.requestId ?? '')
-  if (!found) throw new Response('Not found', { status: 404 })
-  return json(found)
+  return json(await requireRecord(params.requestId, loadContactRequest))
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, 'admin')
-  const contactRequest = await findContactRequest(params.requestId ?? '')
-  if (!contactRequest) throw new Response('Not found', { status: 404 })
+  const contactRequest = await requireRecord(params.requestId, findContactRequest)
   const submission = parseWithZod(await readFormData(request), { schema: ContactReplySchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await answerContactRequest(contactRequest, submission.value.reply)

@@ -1,4 +1,5 @@
 import { bareIntents, parseIntent } from '~/http/intent.server'
+import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
@@ -18,6 +19,10 @@ import { redirectWithToast } from '~/http/toast.server'
 
 export const meta: MetaFunction = () => [{ title: 'Crypto payments · Admin · MegiLance' }]
 
+/** The answer to one row's form, named by the row's form id so the page shows it under that form. */
+const rowReply = (formId: string, reply: SubmissionResult<string[]>, status: number) =>
+  json({ form: { formId, reply } }, { status })
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   return json(await cryptoAdminOverview(), { headers: { 'Cache-Control': 'no-store' } })
@@ -34,14 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'confirm') {
     const formId = `confirm-${String(formData.get('requestId') ?? '')}`
     const submission = parseWithZod(formData, { schema: ConfirmCryptoPaymentSchema })
-    if (submission.status !== 'success') return json({ form: { formId, reply: submission.reply() } }, { status: 400 })
-    const outcome = await confirmSandboxCryptoPayment({
-      requestId: submission.value.requestId,
-      txHash: submission.value.txHash,
-      admin,
-    })
+    if (submission.status !== 'success') return rowReply(formId, submission.reply(), 400)
+    const outcome = await confirmSandboxCryptoPayment({ ...submission.value, admin })
     const refuse = (message: string, status: number) =>
-      json({ form: { formId, reply: submission.reply({ formErrors: [message] }) } }, { status })
+      rowReply(formId, submission.reply({ formErrors: [message] }), status)
     switch (outcome.kind) {
       case 'funded':
         return redirectWithToast(back, {
@@ -72,17 +73,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'refund') {
     const formId = `refund-${String(formData.get('receiptId') ?? '')}`
     const submission = parseWithZod(formData, { schema: RefundCryptoReceiptSchema })
-    if (submission.status !== 'success') return json({ form: { formId, reply: submission.reply() } }, { status: 400 })
-    const done = await markCryptoRefunded({
-      receiptId: submission.value.receiptId,
-      reference: submission.value.reference,
-      admin,
-    })
+    if (submission.status !== 'success') return rowReply(formId, submission.reply(), 400)
+    const done = await markCryptoRefunded({ ...submission.value, admin })
     if (!done)
-      return json(
-        { form: { formId, reply: submission.reply({ formErrors: ['This payment was already marked as refunded.'] }) } },
-        { status: 409 },
-      )
+      return rowReply(formId, submission.reply({ formErrors: ['This payment was already marked as refunded.'] }), 409)
     return redirectWithToast(back, { kind: 'success', message: 'Marked as refunded.' })
   }
 }

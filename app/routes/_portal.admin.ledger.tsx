@@ -6,7 +6,7 @@ import { loadLedgerHealth } from '~/services/payments/ledger/ledger-health.serve
 import { requireRole } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 import { CardSection } from '~/components/ui/card-section'
-import { DataTable } from '~/components/ui/data-table'
+import { DataTable, numeric } from '~/components/ui/data-table'
 import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Ledger health · Admin · MegiLance' }]
@@ -30,10 +30,7 @@ export default function AdminLedgerHealth() {
       </PageHeader>
       <section className="card" aria-labelledby="invariants-heading">
         <h2 id="invariants-heading">Invariants: {healthy ? 'all hold' : 'broken'}</h2>
-        <DataTable
-          caption="Ledger invariants"
-          columns={['Invariant', 'Status', { label: 'Broken', className: 'numeric' }]}
-        >
+        <DataTable caption="Ledger invariants" columns={['Invariant', 'Status', numeric('Broken')]}>
           {checks.map((check) => (
             <tr key={check.id} data-invariant={check.id}>
               <th scope="row">
@@ -78,11 +75,7 @@ export default function AdminLedgerHealth() {
         {totals.length ? (
           <DataTable
             caption="Balance of each account kind per currency"
-            columns={[
-              'Account kind',
-              { label: 'Accounts', className: 'numeric' },
-              { label: 'Balance', className: 'numeric' },
-            ]}
+            columns={['Account kind', numeric('Accounts'), numeric('Balance')]}
           >
             {totals.map((total) => (
               <tr key={`${total.kind}-${total.currency}`}>

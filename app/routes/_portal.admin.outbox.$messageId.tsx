@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { findOutboxMessage } from '~/models/outbox.server'
 import { requireRole } from '~/http/auth.server'
+import { requireRecord } from '~/http/not-found.server'
 import { formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -10,9 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  const message = params.messageId ? await findOutboxMessage(params.messageId) : undefined
-  if (!message) throw new Response('No email has this id.', { status: 404 })
-  return json({ message })
+  return json({ message: await requireRecord(params.messageId, findOutboxMessage, 'No email has this id.') })
 }
 
 const DELIVERY = { smtp: 'SMTP', twilio: 'Twilio (text message)', outbox: 'Kept in the offline outbox' } as const

@@ -9,6 +9,7 @@ import { hideProject, restoreProject } from '~/services/marketplace/projects.ser
 import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
+import { requireRecord } from '~/http/not-found.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RequiredMark } from '~/components/ui/field'
 import { DataTable } from '~/components/ui/data-table'
@@ -23,12 +24,7 @@ const STATE_OPTIONS = { visible: 'Visible', hidden: 'Hidden' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filter = await readAdminQuery(request, AdminProjectSearchSchema)
-  const { rows, total } = await listProjectsForAdmin({
-    query: filter.q,
-    state: filter.state,
-    page: filter.page,
-    pageSize: PAGE_SIZE,
-  })
+  const { rows, total } = await listProjectsForAdmin({ ...filter, query: filter.q, pageSize: PAGE_SIZE })
   return json({ filter, rows, total })
 }
 
@@ -39,8 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request)
   const { intent } = parseIntent(formData, IntentSchema)
   const projectId = String(formData.get('projectId') ?? '')
-  const project = projectId ? await findProject(projectId) : undefined
-  if (!project) throw new Response('Not found', { status: 404 })
+  const project = await requireRecord(projectId, findProject)
   const back = `/admin/projects${new URL(request.url).search}`
   if (intent === 'hide') {
     const submission = parseWithZod(formData, { schema: HideProjectSchema })

@@ -14,6 +14,7 @@ import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
+import { requireRecord } from '~/http/not-found.server'
 import { BlockUserConstraint } from '~/components/ui/form-constraints/block-user'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { AlertMessage } from '~/components/ui/alert-message'
@@ -22,11 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? 'User'} · Admin · MegiLance` },
 ]
 
-async function loadUser(userId: string | undefined) {
-  const user = userId ? await findUserById(userId) : undefined
-  if (!user) throw new Response('No user has this id.', { status: 404 })
-  return user
-}
+const loadUser = (userId: string | undefined) => requireRecord(userId, findUserById, 'No user has this id.')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')

@@ -16,13 +16,7 @@ const STATUS_OPTIONS = { active: 'Active', blocked: 'Blocked' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filter = await readAdminQuery(request, UserSearchSchema)
-  const { rows, total } = await listUsers({
-    query: filter.q,
-    role: filter.role,
-    status: filter.status,
-    page: filter.page,
-    pageSize: PAGE_SIZE,
-  })
+  const { rows, total } = await listUsers({ ...filter, query: filter.q, pageSize: PAGE_SIZE })
   return json({ filter, rows, total })
 }
 

@@ -16,6 +16,7 @@ import { InviteToCallSchema } from '~/services/video/call-schemas'
 import { inviteToCall, requireCallAccess } from '~/services/video/calls.server'
 import { listRecordingViews } from '~/services/video/recordings.server'
 import { formatDateTime } from '~/utils/format'
+import { pick } from '~/utils/pick'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Call: ${data?.title ?? 'Call'} · MegiLance` }]
 
@@ -23,19 +24,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Call: 
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const { call, conversation, asGuest, page } = await openCallPage(user, params.callId)
+  // json() writes the dates (start, end, each join and leave, the meeting's) as ISO strings.
   return json({
-    id: call.id,
-    startedAt: call.startedAt.toISOString(),
-    endedAt: call.endedAt?.toISOString() ?? null,
+    ...pick(call, ['id', 'startedAt', 'endedAt']),
     asGuest,
     conversationId: conversation.id,
     ...page,
-    attendance: page.attendance.map((row) => ({
-      ...row,
-      joinedAt: row.joinedAt?.toISOString() ?? null,
-      leftAt: row.leftAt?.toISOString() ?? null,
-    })),
-    meeting: page.meeting ? { ...page.meeting, startsAt: page.meeting.startsAt.toISOString() } : null,
     recordings: await listRecordingViews(call.id),
   })
 })

@@ -4,6 +4,7 @@ import { formatCallDuration } from '~/utils/call-duration'
 import { requireUser } from '~/http/auth.server'
 import { listMyCalls } from '~/services/video/call-history.server'
 import { formatDateTime } from '~/utils/format'
+import { pick } from '~/utils/pick'
 import { DataTable } from '~/components/ui/data-table'
 import { PageHeader } from '~/components/ui/page-header'
 
@@ -14,13 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const calls = await listMyCalls(user.id)
   return json({
-    calls: calls.map((call) => ({
-      id: call.id,
-      title: call.title,
-      ongoing: call.ongoing,
-      startedAt: call.startedAt.toISOString(),
-      durationMs: call.durationMs,
-    })),
+    calls: calls.map((call) => pick(call, ['id', 'title', 'ongoing', 'startedAt', 'durationMs'])),
   })
 }
 

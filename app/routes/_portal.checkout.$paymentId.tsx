@@ -13,6 +13,7 @@ import { requireUser } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalReply } from '~/http/form-error.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { CardFields } from '~/components/payments/card-fields'
 import { PageHeader } from '~/components/ui/page-header'
@@ -72,13 +73,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const origin = await cardAttemptOriginOf(request, context.clientIp)
   const outcome = await payMilestoneByCard(payment, contract, submission.value, user.name, new Date(), origin)
-  if (!outcome.ok) {
-    const reply = outcome.field
-      ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
-      : submission.reply({ formErrors: [outcome.message] })
-    // 400 like any other refused form: the browser logs a 402 as a failed payment resource.
-    return json(reply, { status: 400 })
-  }
+  // 400 like any other refused form: the browser logs a 402 as a failed payment resource.
+  if (!outcome.ok) return json(refusalReply(submission, outcome), { status: 400 })
   const message = outcome.funded
     ? `Payment received: ${formatMoney(payment.amountMinor, payment.currency)} is held in escrow.`
     : 'The milestone could no longer be funded (it was funded meanwhile, or the contract ended), so the payment went to your wallet balance.'

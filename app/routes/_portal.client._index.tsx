@@ -3,7 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { ActiveContracts } from '~/components/dashboard/active-contracts'
 import { MoneyStat } from '~/components/dashboard/money-stat'
 import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
-import { ProjectSummary } from '~/components/project-summary'
+import { ProjectSummaryList } from '~/components/project-summary'
+import { CardSection } from '~/components/ui/card-section'
 import { Stat } from '~/components/ui/stat'
 import { getClientDashboard } from '~/services/marketplace/dashboards.server'
 import { requireRole } from '~/http/auth.server'
@@ -46,8 +47,7 @@ export default function ClientDashboard() {
         <MoneyStat label="In escrow" amounts={work.inEscrow} detail="Funded, waiting for your approval" />
         <MoneyStat label="Spent" amounts={work.paid} detail="Released to freelancers" />
       </dl>
-      <section className="card" aria-labelledby="proposals-to-review">
-        <h2 id="proposals-to-review">Proposals to review</h2>
+      <CardSection id="proposals-to-review" title="Proposals to review">
         {proposalsToReview.length ? (
           <ul className="list">
             {proposalsToReview.map((proposal) => (
@@ -73,7 +73,7 @@ export default function ClientDashboard() {
             Proposals arrive here once you post a project. <Link to="/projects/new">Post your first project</Link>
           </p>
         )}
-      </section>
+      </CardSection>
       <ActiveContracts
         contracts={activeContracts}
         emptyText="No active contract. Accepting a proposal starts one."
@@ -83,27 +83,15 @@ export default function ClientDashboard() {
             : { to: '/client/projects', label: 'Your projects' }
         }
       />
-      <section className="card" aria-labelledby="recent-projects">
-        <h2 id="recent-projects">Your latest projects</h2>
+      <CardSection id="recent-projects" title="Your latest projects">
         {recent.length ? (
-          <>
-            <ul className="list">
-              {recent.map((project) => (
-                <li key={project.id}>
-                  <ProjectSummary project={project} />
-                </li>
-              ))}
-            </ul>
-            <p>
-              <Link to="/client/projects">All your projects</Link>
-            </p>
-          </>
+          <ProjectSummaryList projects={recent} all={{ to: '/client/projects', label: 'All your projects' }} />
         ) : (
           <p className="muted">
             You have not posted a project yet. <Link to="/projects/new">Post your first project</Link>
           </p>
         )}
-      </section>
+      </CardSection>
     </>
   )
 }

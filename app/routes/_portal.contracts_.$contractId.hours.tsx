@@ -31,6 +31,7 @@ import { requireUser } from '~/http/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalReply } from '~/http/form-error.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
@@ -105,12 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: LogTimeSchema })
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const outcome = await logTime(contract, submission.value)
-    if (!outcome.ok) {
-      const reply = outcome.field
-        ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
-        : submission.reply({ formErrors: [outcome.message] })
-      return json(reply, { status: statusOf(outcome) })
-    }
+    if (!outcome.ok) return json(refusalReply(submission, outcome), { status: statusOf(outcome) })
     return redirectWithToast(back, {
       kind: 'success',
       message: `Logged ${submission.value.duration} on ${formatDate(submission.value.workDate)}.`,

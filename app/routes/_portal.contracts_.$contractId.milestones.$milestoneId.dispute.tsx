@@ -12,6 +12,7 @@ import { isParty, openMilestoneDispute } from '~/services/marketplace/disputes.s
 import { requireUser } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalReply } from '~/http/form-error.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
@@ -48,10 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ...submission.value,
     file: file instanceof File ? file : null,
   })
-  if (!outcome.ok && outcome.field)
-    return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), {
-      status: statusOf(outcome),
-    })
+  if (!outcome.ok && outcome.field) return json(refusalReply(submission, outcome), { status: statusOf(outcome) })
   if (!outcome.ok) throw refusalResponse(outcome)
   if (!outcome.dispute) return redirect(`/contracts/${contract.id}`)
   return redirectWithToast(`/disputes/${outcome.dispute.id}`, {

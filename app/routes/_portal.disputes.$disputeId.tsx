@@ -19,6 +19,7 @@ import { requireUser } from '~/http/auth.server'
 import { currencyDigits } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalReply } from '~/http/form-error.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
@@ -68,10 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       response: submission.value.response,
       file: file instanceof File ? file : null,
     })
-    if (!outcome.ok && outcome.field)
-      return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), {
-        status: statusOf(outcome),
-      })
+    if (!outcome.ok && outcome.field) return json(refusalReply(submission, outcome), { status: statusOf(outcome) })
     if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, { kind: 'success', message: 'Your response is recorded. An admin will now decide.' })
   }

@@ -4,7 +4,8 @@ import { SkillSuggestions } from '~/components/analytics/skill-suggestions'
 import { ActiveContracts } from '~/components/dashboard/active-contracts'
 import { MoneyStat } from '~/components/dashboard/money-stat'
 import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
-import { ProjectSummary } from '~/components/project-summary'
+import { ProjectSummaryList } from '~/components/project-summary'
+import { CardSection } from '~/components/ui/card-section'
 import { Stat } from '~/components/ui/stat'
 import { suggestSkills } from '~/services/analytics/market.server'
 import { getFreelancerDashboard } from '~/services/marketplace/dashboards.server'
@@ -61,8 +62,7 @@ export default function FreelancerDashboard() {
         emptyAction={{ to: '/projects', label: 'Find work' }}
       />
       {completeness.missing.length ? (
-        <section className="card" aria-labelledby="profile-steps">
-          <h2 id="profile-steps">Finish your profile</h2>
+        <CardSection id="profile-steps" title="Finish your profile">
           <p className="muted">Clients see complete profiles first. Still to do:</p>
           <ul className="checklist">
             {completeness.missing.map((step) => (
@@ -74,33 +74,20 @@ export default function FreelancerDashboard() {
               Edit profile
             </Link>
           </p>
-        </section>
+        </CardSection>
       ) : null}
       {recommended.length ? (
-        <section className="card" aria-labelledby="recommended-projects">
-          <h2 id="recommended-projects">Recommended for you</h2>
+        <CardSection id="recommended-projects" title="Recommended for you">
           <RecommendedProjects projects={recommended} />
           <p>
             <Link to="/freelancer/recommended">All recommended projects</Link>
           </p>
-        </section>
+        </CardSection>
       ) : null}
       <SkillSuggestions skills={skillSuggestions} />
-      <section className="card" aria-labelledby="matching-projects">
-        <h2 id="matching-projects">New projects that need your skills</h2>
+      <CardSection id="matching-projects" title="New projects that need your skills">
         {matches.rows.length ? (
-          <>
-            <ul className="list">
-              {matches.rows.map((project) => (
-                <li key={project.id}>
-                  <ProjectSummary project={project} />
-                </li>
-              ))}
-            </ul>
-            <p>
-              <Link to="/projects">All open projects</Link>
-            </p>
-          </>
+          <ProjectSummaryList projects={matches.rows} all={{ to: '/projects', label: 'All open projects' }} />
         ) : profile.skills.length ? (
           <p className="muted">
             No open project asks for your skills right now. <Link to="/projects">Browse all open projects</Link>
@@ -110,7 +97,7 @@ export default function FreelancerDashboard() {
             Add skills to your profile to see projects that match them. <Link to="/settings">Add skills</Link>
           </p>
         )}
-      </section>
+      </CardSection>
     </>
   )
 }

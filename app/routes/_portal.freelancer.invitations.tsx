@@ -13,6 +13,7 @@ import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { CardSection } from '~/components/ui/card-section'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { DataTable } from '~/components/ui/data-table'
 import { PageHeader } from '~/components/ui/page-header'
 import { answerDomainErrors } from '~/http/outcome-response.server'
@@ -90,12 +91,13 @@ export default function FreelancerInvitations() {
                     ) : null}
                     <div className="action-row">
                       {open ? (
-                        <Form method="post">
-                          <input type="hidden" name="invitationId" value={invitation.id} />
-                          <button type="submit" name="intent" value="accept" className="button button--primary">
-                            Accept and write a proposal
-                          </button>
-                        </Form>
+                        <IntentButtonForm
+                          intent="accept"
+                          record={{ name: 'invitationId', value: invitation.id }}
+                          className="button button--primary"
+                        >
+                          Accept and write a proposal
+                        </IntentButtonForm>
                       ) : null}
                       <Link to={`/projects/${invitation.projectId}`} className="button button--ghost">
                         Open the project

@@ -4,24 +4,28 @@ import { MyProposalsTable } from '~/components/proposals/proposal-tables'
 import { PageHeader } from '~/components/ui/page-header'
 import { listProposalsOfFreelancer } from '~/models/proposals.server'
 import { requireRole } from '~/http/auth.server'
+import { pick } from '~/utils/pick'
 
 export const meta: MetaFunction = () => [{ title: 'Proposals · MegiLance' }]
+
+/** What the table shows of each proposal. */
+const PROPOSAL_FIELDS = [
+  'id',
+  'projectTitle',
+  'bidType',
+  'bidAmountMinor',
+  'currency',
+  'durationDays',
+  'status',
+  'viewedAt',
+  'createdAt',
+] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'freelancer')
   const rows = await listProposalsOfFreelancer(user.id)
   return json({
-    rows: rows.map((row) => ({
-      id: row.id,
-      projectTitle: row.projectTitle,
-      bidType: row.bidType,
-      bidAmountMinor: row.bidAmountMinor,
-      currency: row.currency,
-      durationDays: row.durationDays,
-      status: row.status,
-      viewedAt: row.viewedAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
-    })),
+    rows: rows.map((row) => pick(row, PROPOSAL_FIELDS)),
   })
 }
 

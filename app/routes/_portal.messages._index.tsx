@@ -4,6 +4,7 @@ import { ConversationList } from '~/components/messaging/conversation-list'
 import { PageHeader } from '~/components/ui/page-header'
 import { listConversationsForUser } from '~/models/conversations.server'
 import { requireUser } from '~/http/auth.server'
+import { pick } from '~/utils/pick'
 
 export const meta: MetaFunction = () => [{ title: 'Messages · MegiLance' }]
 
@@ -12,15 +13,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const conversations = await listConversationsForUser(user.id)
   return json({
     conversations: conversations.map((conversation) => ({
-      id: conversation.id,
-      kind: conversation.kind,
-      title: conversation.title,
-      otherPartyName: conversation.otherPartyName,
-      lastMessageAt: conversation.lastMessageAt,
-      lastMessageBody: conversation.lastMessageBody,
+      ...pick(conversation, ['id', 'kind', 'title', 'otherPartyName', 'lastMessageAt', 'lastMessageBody', 'unread']),
       fromMe: conversation.lastMessageSenderId === user.id,
       flagged: Boolean(conversation.lastMessageFlagged),
-      unread: conversation.unread,
     })),
     unread: conversations.reduce((total, conversation) => total + conversation.unread, 0),
   })

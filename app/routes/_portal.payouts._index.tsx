@@ -16,12 +16,11 @@ import { payoutReviewOf, payoutRowOf } from '~/services/payments/payouts/payout-
 import { PayoutRequestSchema } from '~/services/payments/payouts/payout-schemas'
 import { quoteForUser, requestPayout } from '~/services/payments/payouts/payouts.server'
 import { payoutMethodUsable, sandboxMoney } from '~/services/payments/cards/sandbox-money.server'
-import { hasRecentSecondFactor } from '~/services/security/step-up'
 import { requireRole, requireSession } from '~/http/auth.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { parseAmountToMinor } from '~/utils/money'
-import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
+import { requireStepUp, stepUpState } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { PageHeader } from '~/components/ui/page-header'
@@ -99,10 +98,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!quoted.ok) return fail(quoted.field, quoted.message)
     const { quote, method, crypto: inAsset } = quoted
     // Large payouts need a recent second factor; ask before the confirm button, not after it.
-    const stepUpHref =
-      quote.needsStepUp && !hasRecentSecondFactor(session.secondFactorAt, new Date())
-        ? `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: again })}`
-        : null
+    const { confirmed, confirmHref } = stepUpState(session, again)
+    const stepUpHref = quote.needsStepUp && !confirmed ? confirmHref : null
     const { intent: _intent, ...kept } = values
     return json({
       result: submission.reply(),

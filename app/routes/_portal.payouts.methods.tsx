@@ -1,8 +1,9 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CardSection } from '~/components/ui/card-section'
+import { ConfirmItIsYouFirst } from '~/components/security/confirm-first'
 import { Field, SelectField } from '~/components/ui/field'
 import { CRYPTO_ASSET_CODES, CRYPTO_ASSETS, CRYPTO_NETWORKS, networkLabel } from '~/domain/crypto-networks'
 import {
@@ -13,13 +14,14 @@ import {
 } from '~/services/payments/payouts/payout-methods.server'
 import { PayoutMethodFormSchema } from '~/services/payments/payouts/payout-schemas'
 import { payoutMethodPaths } from '~/services/payments/cards/sandbox-money.server'
-import { hasRecentSecondFactor } from '~/services/security/step-up'
 import { requireRole, requireSession } from '~/http/auth.server'
 import { getEnv } from '~/utils/env.server'
 import { formatDate } from '~/utils/format'
+import { pick } from '~/utils/pick'
 import { readFormData } from '~/http/form-data.server'
-import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
+import { requireStepUp, stepUpState } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalReply } from '~/http/form-error.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { PageHeader } from '~/components/ui/page-header'
 import { RemovableList } from '~/components/ui/removable-entry'
@@ -36,17 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request)
   const methods = await payoutMethodsOf(session.user.id)
   return json({
-    methods: methods.map((method) => ({
-      id: method.id,
-      rail: method.rail,
-      status: method.status,
-      label: method.label,
-      createdAt: method.createdAt.toISOString(),
-    })),
+    methods: methods.map((method) => pick(method, ['id', 'rail', 'status', 'label', 'createdAt'])),
     paths: payoutMethodPaths(),
-    // Adding or removing a method needs a recent second factor: asked first, so nothing typed is lost.
-    confirmed: hasRecentSecondFactor(session.secondFactorAt, new Date()),
-    confirmHref: `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: PATH })}`,
+    ...stepUpState(session, PATH),
   })
 }
 
@@ -68,12 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect((await startBankOnboarding(user, origin)).redirectTo)
   }
   const added = await addCryptoMethod(user.id, form)
-  if (!added.ok) {
-    const reply = added.field
-      ? submission.reply({ fieldErrors: { [added.field]: [added.message] } })
-      : submission.reply({ formErrors: [added.message] })
-    return json(reply, { status: 400 })
-  }
+  if (!added.ok) return json(refusalReply(submission, added), { status: 400 })
   return redirectWithToast(PATH, {
     kind: 'success',
     message: `Crypto wallet added: ${form.asset} on ${networkLabel(added.method.network as never)}.`,
@@ -154,12 +143,9 @@ export default function PayoutMethods() {
           ) : null}
         </>
       ) : (
-        <p className="card">
-          To add or remove a payout method, first confirm it is you with your second factor.{' '}
-          <Link to={confirmHref} className="button button--secondary">
-            Confirm it is you
-          </Link>
-        </p>
+        <ConfirmItIsYouFirst href={confirmHref} className="card">
+          To add or remove a payout method, first confirm it is you with your second factor.
+        </ConfirmItIsYouFirst>
       )}
     </>
   )

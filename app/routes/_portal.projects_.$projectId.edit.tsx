@@ -15,7 +15,6 @@ import { redirectWithToast } from '~/http/toast.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { ProjectPageHeader } from '~/components/projects/project-page-header'
 import * as z from 'zod'
-import { CheckPanel } from '~/components/quality/check-panel'
 import { parseIntent } from '~/http/intent.server'
 import { checkProjectText, projectTexts } from '~/services/quality/check.server'
 
@@ -52,13 +51,7 @@ export default function EditProject() {
     <>
       <ProjectPageHeader project={project} title="Edit project" />
       <section className="card">
-        <ProjectForm
-          id="edit-project"
-          lastResult={data?.result}
-          defaultValue={defaults}
-          submitLabel="Save changes"
-          checkPanel={<CheckPanel report={data?.check ?? null} what="the title and description" />}
-        />
+        <ProjectForm id="edit-project" answer={data} defaultValue={defaults} submitLabel="Save changes" />
       </section>
     </>
   )

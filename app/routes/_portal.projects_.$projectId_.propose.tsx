@@ -6,8 +6,7 @@ import { PriceSuggestionPanel } from '~/components/projects/price-suggestion-pan
 import { ProposalForm } from '~/components/proposals/proposal-form'
 import { listSkillsOfProject } from '~/models/projects.server'
 import { suggestPriceFor } from '~/services/marketplace/price-suggestion.server'
-import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
-import { feeTaxNoteFor } from '~/services/payments/tax/tax-customer.server'
+import { proposalFormTerms } from '~/services/marketplace/proposal-form-terms.server'
 import { proposalSchema } from '~/services/marketplace/proposal-schemas'
 import { loadProposeContext, submitProposal } from '~/services/marketplace/proposals.server'
 import { requireRole } from '~/http/auth.server'
@@ -16,7 +15,6 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { ProjectPageHeader } from '~/components/projects/project-page-header'
 import * as z from 'zod'
-import { CheckPanel } from '~/components/quality/check-panel'
 import { parseIntent } from '~/http/intent.server'
 import { checkCoverLetter } from '~/services/quality/check.server'
 
@@ -50,8 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })
     : null
   return json({
-    feePercent: platformFeePercent(),
-    feeTaxNote: feeTaxNoteFor(project.clientId),
+    terms: proposalFormTerms({ clientId: project.clientId, bidType: project.budgetType, currency: project.currency }),
     suggestion,
     project: {
       id: project.id,
@@ -92,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposePage() {
-  const { project, feePercent, feeTaxNote, suggestion } = useLoaderData<typeof loader>()
+  const { project, terms, suggestion } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   return (
     <>
@@ -109,15 +106,7 @@ export default function ProposePage() {
         </div>
       ) : null}
       <section className="card" aria-label="Your proposal">
-        <ProposalForm
-          feePercent={feePercent}
-          feeTaxNote={feeTaxNote}
-          bidType={project.budgetType}
-          currency={project.currency}
-          lastResult={data?.result}
-          submitLabel="Send proposal"
-          checkPanel={<CheckPanel report={data?.check ?? null} what="your cover letter" />}
-        />
+        <ProposalForm {...terms} answer={data} submitLabel="Send proposal" />
       </section>
     </>
   )

@@ -18,7 +18,6 @@ import { requireRole } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { parseIntent } from '~/http/intent.server'
 import { redirectWithToast } from '~/http/toast.server'
-import { CheckPanel } from '~/components/quality/check-panel'
 import { PageHeader } from '~/components/ui/page-header'
 import { checkProjectText, projectTexts } from '~/services/quality/check.server'
 
@@ -67,11 +66,10 @@ export default function NewProject() {
       <section className="card">
         <ProjectForm
           id="post-project"
-          lastResult={data?.result}
+          answer={data}
           submitLabel="Post project"
           pricePanel={<PriceSuggestionPanel suggestion={data?.suggestion ?? null} askButton />}
           skillsPanel={<SkillSuggestionsPanel help={data?.skillHelp ?? null} />}
-          checkPanel={<CheckPanel report={data?.check ?? null} what="the title and description" />}
         />
       </section>
     </>

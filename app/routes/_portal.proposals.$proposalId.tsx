@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ProposalDetails } from '~/components/proposals/proposal-details'
 import { SuccessEstimate } from '~/components/proposals/success-estimate'
 import { CardSection } from '~/components/ui/card-section'
+import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { TextareaField } from '~/components/ui/field'
 import { proposalSuccess } from '~/services/ai/success-model.server'
 import { availableActions } from '~/services/marketplace/proposal-rules'
@@ -148,9 +149,15 @@ export default function ProposalPage() {
           <p className="muted">This proposal is decided; nothing more can be done with it.</p>
         ) : null}
         <div className="proposal-actions">
-          {actions.includes('shortlist') ? <IntentButton intent="shortlist" label="Shortlist" /> : null}
-          {actions.includes('unshortlist') ? <IntentButton intent="unshortlist" label="Remove from shortlist" /> : null}
-          {actions.includes('withdraw') ? <IntentButton intent="withdraw" label="Withdraw proposal" danger /> : null}
+          {actions.includes('shortlist') ? <IntentButtonForm intent="shortlist">Shortlist</IntentButtonForm> : null}
+          {actions.includes('unshortlist') ? (
+            <IntentButtonForm intent="unshortlist">Remove from shortlist</IntentButtonForm>
+          ) : null}
+          {actions.includes('withdraw') ? (
+            <IntentButtonForm intent="withdraw" className="button button--danger">
+              Withdraw proposal
+            </IntentButtonForm>
+          ) : null}
         </div>
         {actions.includes('accept') ? (
           <Form method="post" className="form-stack">
@@ -170,21 +177,6 @@ export default function ProposalPage() {
         ) : null}
       </CardSection>
     </>
-  )
-}
-
-function IntentButton({ intent, label, danger = false }: { intent: string; label: string; danger?: boolean }) {
-  return (
-    <Form method="post">
-      <button
-        type="submit"
-        name="intent"
-        value={intent}
-        className={`button ${danger ? 'button--danger' : 'button--secondary'}`}
-      >
-        {label}
-      </button>
-    </Form>
   )
 }
 

@@ -2,8 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { ProposalForm } from '~/components/proposals/proposal-form'
-import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
-import { feeTaxNoteFor } from '~/services/payments/tax/tax-customer.server'
+import { proposalFormTerms } from '~/services/marketplace/proposal-form-terms.server'
 import { listProposalMilestones } from '~/models/proposals.server'
 import { actionProblem } from '~/services/marketplace/proposal-rules'
 import { proposalSchema } from '~/services/marketplace/proposal-schemas'
@@ -15,7 +14,6 @@ import { minorToAmountText } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
 import * as z from 'zod'
-import { CheckPanel } from '~/components/quality/check-panel'
 import { PageHeader } from '~/components/ui/page-header'
 import { parseIntent } from '~/http/intent.server'
 import { checkCoverLetter } from '~/services/quality/check.server'
@@ -37,9 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const digits = currencyDigits(proposal.currency)
   const milestones = await listProposalMilestones(proposal.id)
   return json({
-    feePercent: platformFeePercent(),
-    feeTaxNote: feeTaxNoteFor(project.clientId),
-    proposal: { id: proposal.id, bidType: proposal.bidType, currency: proposal.currency },
+    terms: proposalFormTerms({ clientId: project.clientId, bidType: proposal.bidType, currency: proposal.currency }),
+    proposalId: proposal.id,
     project: { id: project.id, title: project.title },
     defaults: {
       coverLetter: proposal.coverLetter,
@@ -78,24 +75,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditProposalPage() {
-  const { proposal, project, defaults, feePercent, feeTaxNote } = useLoaderData<typeof loader>()
+  const { proposalId, project, defaults, terms } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   return (
     <>
-      <PageHeader back={{ to: `/proposals/${proposal.id}`, label: 'Your proposal' }} title="Edit proposal">
+      <PageHeader back={{ to: `/proposals/${proposalId}`, label: 'Your proposal' }} title="Edit proposal">
         <p className="muted">For {project.title}. You can change it until the client decides.</p>
       </PageHeader>
       <section className="card" aria-label="Your proposal">
-        <ProposalForm
-          feePercent={feePercent}
-          feeTaxNote={feeTaxNote}
-          bidType={proposal.bidType}
-          currency={proposal.currency}
-          lastResult={data?.result}
-          defaultValue={defaults}
-          submitLabel="Save changes"
-          checkPanel={<CheckPanel report={data?.check ?? null} what="your cover letter" />}
-        />
+        <ProposalForm {...terms} answer={data} defaultValue={defaults} submitLabel="Save changes" />
       </section>
     </>
   )

@@ -9,6 +9,7 @@ import { requireRole } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalReply } from '~/http/form-error.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { BillingDetailsConstraint } from '~/components/ui/form-constraints/billing-details'
@@ -25,8 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: BillingDetailsSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await saveBillingAndTax(user.id, submission.value)
-  if (!outcome.ok)
-    return json(submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }), { status: 400 })
+  if (!outcome.ok) return json(refusalReply(submission, outcome), { status: 400 })
   return redirectWithToast('/settings/billing', { kind: 'success', message: outcome.message })
 }
 

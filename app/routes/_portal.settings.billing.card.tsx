@@ -17,6 +17,7 @@ import { requireRole } from '~/http/auth.server'
 import { stripeOrSandbox } from '~/services/payments/cards/sandbox-money.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { refusalReply } from '~/http/form-error.server'
 import { CardSection } from '~/components/ui/card-section'
 import { FormAlert } from '~/components/ui/form-alert'
 import { CardFields } from '~/components/payments/card-fields'
@@ -68,12 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: CardCheckoutSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await saveSandboxCard(user.id, submission.value)
-  if (!outcome.ok) {
-    const reply = outcome.field
-      ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
-      : submission.reply({ formErrors: [outcome.message] })
-    return json(reply, { status: outcome.field ? 400 : 409 })
-  }
+  if (!outcome.ok) return json(refusalReply(submission, outcome), { status: outcome.field ? 400 : 409 })
   return redirectWithToast(PAGE, { kind: 'success', message: 'Your card is saved.' })
 }
 

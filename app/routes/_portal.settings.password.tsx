@@ -8,6 +8,7 @@ import { ChangePasswordSchema } from '~/services/accounts/schemas'
 import { requireSession } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
+import { refusalReply } from '~/http/form-error.server'
 import { requireStepUp } from '~/http/step-up.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
@@ -28,11 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: ChangePasswordSchema })
   if (submission.status !== 'success') return json(submission.reply({ hideFields: PASSWORD_FIELDS }), { status: 400 })
   const result = await changePassword(user.id, submission.value, sessionId)
-  if (!result.ok) {
-    return json(submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: PASSWORD_FIELDS }), {
-      status: 400,
-    })
-  }
+  if (!result.ok) return json(refusalReply(submission, result, PASSWORD_FIELDS), { status: 400 })
   return redirectWithToast('/settings/password', {
     kind: 'success',
     message: 'Your password is changed. Your other devices were signed out.',

@@ -1,18 +1,18 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { ConfirmItIsYouFirst } from '~/components/security/confirm-first'
 import { SecuritySubpageHeading } from '~/components/security/security-subpage-heading'
 import { ErrorList } from '~/components/ui/field'
 import { IpRangeFields } from '~/components/security/ip-range-fields'
 import { originOf } from '~/services/security/context'
 import { AllowlistFormSchema } from '~/services/security/ip-list-schemas'
 import { addToAllowlist, allowlistOf, removeFromAllowlist } from '~/services/security/ip-lists.server'
-import { hasRecentSecondFactor } from '~/services/security/step-up'
 import { requireSession } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
-import { requireStepUp, STEP_UP_PATH } from '~/http/step-up.server'
+import { requireStepUp, stepUpState } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { RemovableList } from '~/components/ui/removable-entry'
 import { SubmitButton } from '~/components/ui/submit-button'
@@ -29,9 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     entries,
     yourIp: context.clientIp,
-    // Changes need a recent second factor; ask first so nothing typed is lost on the way.
-    confirmed: hasRecentSecondFactor(session.secondFactorAt, new Date()),
-    confirmHref: `${STEP_UP_PATH}?${new URLSearchParams({ redirectTo: PATH })}`,
+    ...stepUpState(session, PATH),
   })
 }
 
@@ -103,12 +101,9 @@ export default function AllowlistSettings() {
           <SubmitButton>Add to allowlist</SubmitButton>
         </Form>
       ) : (
-        <p>
-          To change this list, first confirm it is you with your second factor.{' '}
-          <Link to={confirmHref} className="button button--secondary">
-            Confirm it is you
-          </Link>
-        </p>
+        <ConfirmItIsYouFirst href={confirmHref}>
+          To change this list, first confirm it is you with your second factor.
+        </ConfirmItIsYouFirst>
       )}
     </>
   )

@@ -10,8 +10,7 @@ import { confirmPasswordOnSession } from '~/services/security/password-confirm.s
 import { Throttled } from '~/services/security/throttle.server'
 import { requireSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
-import { safeRedirect } from '~/utils/safe-redirect'
-import { redirectWithToast } from '~/http/toast.server'
+import { returnAfterConfirming } from '~/http/step-up.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
@@ -40,11 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!(error instanceof Throttled)) throw error
     return tooManyAttempts(error, (formErrors) => submission.reply({ formErrors, hideFields: HIDDEN }))
   }
-  const back = new URL(request.url).searchParams.get('redirectTo')
-  return redirectWithToast(safeRedirect(back, '/settings/security'), {
-    kind: 'success',
-    message: 'Confirmed. For the next 10 minutes you can add a second factor.',
-  })
+  return returnAfterConfirming(request, 'Confirmed. For the next 10 minutes you can add a second factor.')
 }
 
 export default function ConfirmPassword() {

@@ -4,9 +4,8 @@ import { SecondFactorChallengeForm } from '~/components/security/second-factor-c
 import { originOf } from '~/services/security/context'
 import { recordStepUp } from '~/services/security/step-up.server'
 import { requireSession } from '~/http/auth.server'
-import { safeRedirect } from '~/utils/safe-redirect'
 import { loadSecondFactorChallenge, submitSecondFactorChallenge } from '~/http/second-factor-challenge.server'
-import { redirectWithToast } from '~/http/toast.server'
+import { returnAfterConfirming } from '~/http/step-up.server'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm it is you · Settings · MegiLance' }]
 
@@ -26,11 +25,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   )
   if (outcome instanceof Response) return outcome
   await recordStepUp({ sessionId })
-  const back = new URL(request.url).searchParams.get('redirectTo')
-  return redirectWithToast(safeRedirect(back, '/settings/security'), {
-    kind: 'success',
-    message: 'Confirmed. For the next 10 minutes you can make security changes without confirming again.',
-  })
+  return returnAfterConfirming(
+    request,
+    'Confirmed. For the next 10 minutes you can make security changes without confirming again.',
+  )
 }
 
 export default function StepUp() {

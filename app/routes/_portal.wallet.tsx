@@ -6,7 +6,7 @@ import { balancesOf, listEntriesOf } from '~/models/ledger.server'
 import { listPayoutMethodsOf } from '~/models/payouts.server'
 import { requireRole } from '~/http/auth.server'
 import { formatDateTime, formatMoney } from '~/utils/format'
-import { DataTable } from '~/components/ui/data-table'
+import { DataTable, numeric } from '~/components/ui/data-table'
 
 export const meta: MetaFunction = () => [{ title: 'Wallet · MegiLance' }]
 
@@ -77,10 +77,7 @@ export default function WalletPage() {
       </section>
       <CardSection id="history-heading" title="History">
         {entries.length ? (
-          <DataTable
-            caption="Wallet history, newest first"
-            columns={['When', 'What', { label: 'Amount', className: 'numeric' }]}
-          >
+          <DataTable caption="Wallet history, newest first" columns={['When', 'What', numeric('Amount')]}>
             {entries.map((entry, index) => (
               <tr key={`${entry.transactionId}-${index}`}>
                 <td>{formatDateTime(entry.createdAt)}</td>

@@ -1,7 +1,8 @@
-import { Form, Link } from '@remix-run/react'
+import { Form } from '@remix-run/react'
 import type { PayoutReviewData } from '~/services/payments/payouts/payout-views'
 import { formatDateTime, formatMoney } from '~/utils/format'
 import { CardSection } from '~/components/ui/card-section'
+import { ConfirmItIsYouFirst } from '~/components/security/confirm-first'
 
 /** The review step: everything the payout costs and when it arrives, then one button that commits it. */
 export function PayoutReview({ review }: { review: PayoutReviewData }) {
@@ -48,12 +49,9 @@ export function PayoutReview({ review }: { review: PayoutReviewData }) {
         </div>
       </dl>
       {review.stepUpHref ? (
-        <p>
-          Payouts of $1,000 or more need you to confirm it is you first.{' '}
-          <Link to={review.stepUpHref} className="button button--secondary">
-            Confirm it is you
-          </Link>
-        </p>
+        <ConfirmItIsYouFirst href={review.stepUpHref}>
+          Payouts of $1,000 or more need you to confirm it is you first.
+        </ConfirmItIsYouFirst>
       ) : (
         <Form method="post">
           {Object.entries(review.values).map(([name, value]) => (

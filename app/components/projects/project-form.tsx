@@ -1,7 +1,8 @@
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { Field, RadioGroup, SelectField, TextareaField } from '~/components/ui/field'
+import { CheckPanel, type CheckedFormAnswer } from '~/components/quality/check-panel'
 import type { ProjectFormValue } from '~/services/marketplace/project-schemas'
 import { PROJECT_CURRENCIES, isoToday } from '~/services/marketplace/project-form-options'
 import { FormAlert } from '~/components/ui/form-alert'
@@ -26,27 +27,25 @@ const VISIBILITIES = [
 /** The post-a-project and edit-project form; plain HTML fields, so it works without JavaScript. */
 export function ProjectForm({
   id,
-  lastResult,
+  answer,
   defaultValue,
   submitLabel,
   pricePanel,
   skillsPanel,
-  checkPanel,
 }: {
   id: string
-  lastResult?: SubmissionResult<string[]> | null
+  /** The action's answer; after the submit button (Enter still submits), the Check of the title and description. */
+  answer: CheckedFormAnswer | undefined
   defaultValue?: Partial<ProjectFormValue>
   submitLabel: string
   /** Shown after the experience level; its "Suggest a budget" button (intent=suggest) skips validation. */
   pricePanel?: ReactNode
   /** Shown after the skills field; its buttons (intent=skills, addSkill) skip validation too. */
   skillsPanel?: ReactNode
-  /** Shown after the submit button (Enter still submits the form); its Check button (intent=check) skips validation too. */
-  checkPanel?: ReactNode
 }) {
   const [form, fields] = useZodForm(ProjectConstraint, {
     id,
-    lastResult,
+    lastResult: answer?.result,
     defaultValue: {
       budgetType: 'fixed',
       currency: 'USD',
@@ -93,7 +92,7 @@ export function ProjectForm({
       {pricePanel}
       <RadioGroup legend="Who can see it" meta={fields.visibility} options={VISIBILITIES} />
       <SubmitButton>{submitLabel}</SubmitButton>
-      {checkPanel}
+      <CheckPanel report={answer?.check ?? null} what="the title and description" />
     </Form>
   )
 }

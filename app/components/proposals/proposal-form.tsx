@@ -1,6 +1,6 @@
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { Form } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { CheckPanel, type CheckedFormAnswer } from '~/components/quality/check-panel'
 import { ErrorList, Field, TextareaField } from '~/components/ui/field'
 import type { BudgetType } from '~/domain/enums'
 import { MAX_PROPOSAL_MILESTONES, MILESTONE_ROWS_WITHOUT_JS } from '~/services/marketplace/proposal-form-options'
@@ -29,27 +29,25 @@ function padRows(rows: ProposalFormDefaults['milestones'] = []) {
 export function ProposalForm({
   bidType,
   currency,
-  lastResult,
+  answer,
   defaultValue,
   submitLabel,
   feePercent,
   feeTaxNote,
-  checkPanel,
 }: {
   feePercent: number
   /** The tax included in that fee for this client (e.g. "VAT 19% (DE)"), when there is any to mention. */
   feeTaxNote?: string | null
   bidType: BudgetType
   currency: string
-  lastResult: SubmissionResult<string[]> | null | undefined
+  /** The action's answer; after the submit button (Enter still submits), the cover letter's Check (intent=check). */
+  answer: CheckedFormAnswer | undefined
   defaultValue?: ProposalFormDefaults
   submitLabel: string
-  /** Shown after the submit button (Enter still submits the form); its Check button (intent=check) skips validation. */
-  checkPanel?: ReactNode
 }) {
   const [form, fields] = useZodForm(ProposalConstraint, {
     id: 'proposal',
-    lastResult,
+    lastResult: answer?.result,
     defaultValue: { ...defaultValue, milestones: bidType === 'fixed' ? padRows(defaultValue?.milestones) : [] },
   })
   const rows = fields.milestones.getFieldList()
@@ -108,7 +106,7 @@ export function ProposalForm({
         </fieldset>
       ) : null}
       <SubmitButton>{submitLabel}</SubmitButton>
-      {checkPanel}
+      <CheckPanel report={answer?.check ?? null} what="your cover letter" />
     </Form>
   )
 }

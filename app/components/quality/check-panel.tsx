@@ -1,4 +1,11 @@
+import type { SubmissionResult } from '@conform-to/react'
 import type { QualityReport } from '~/services/quality/text-checks'
+
+/**
+ * What the action of a form with a "Check" button answers: the submission's reply (for the field
+ * messages and the values typed) and, after a check, what the check found.
+ */
+export type CheckedFormAnswer = { result?: SubmissionResult<string[]> | null; check?: QualityReport | null }
 
 function factLine({ field, words, grade }: QualityReport['facts'][number]): string {
   return `${field}: ${words} ${words === 1 ? 'word' : 'words'}${grade === null ? '' : `, reading grade ${grade}`}`

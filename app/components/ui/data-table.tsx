@@ -4,6 +4,11 @@ import { Pagination } from './pagination'
 /** A column heading; an object when the column carries a class (`hide-narrow`, `num`). */
 export type Column = string | { label: string; className?: string }
 
+/** A column of figures, aligned to the right like its cells (`className="numeric"`). */
+export function numeric(label: string): Column {
+  return { label, className: 'numeric' }
+}
+
 /**
  * The app's table: a scrolling wrapper, a caption (for screen readers unless `captionShown`),
  * column headings, the rows the caller renders, and an optional foot row group.
