@@ -1,24 +1,9 @@
 import * as z from 'zod'
 import { requiredText } from '~/domain/form-fields'
+import { pageParam } from '~/domain/query-params'
+import { CONTACT_TOPICS, type ContactTopic } from './contact-topics'
 
-export const CONTACT_TOPICS = [
-  { value: 'account', label: 'My account and signing in' },
-  { value: 'payments', label: 'Payments, fees and escrow' },
-  { value: 'contracts', label: 'Contracts and milestones' },
-  { value: 'disputes', label: 'Disputes' },
-  { value: 'reviews', label: 'Reviews and ranking' },
-  { value: 'safety', label: 'Report a scam or abuse' },
-  { value: 'other', label: 'Something else' },
-] as const
-type ContactTopic = (typeof CONTACT_TOPICS)[number]['value']
 const TOPIC_VALUES = CONTACT_TOPICS.map((topic) => topic.value) as [ContactTopic, ...ContactTopic[]]
-
-export function contactTopicLabel(value: string): string {
-  return CONTACT_TOPICS.find((topic) => topic.value === value)?.label ?? value
-}
-
-/** The field bots fill and people never see; a filled one means the post is dropped silently. */
-export const HONEYPOT_FIELD = 'website'
 
 export const ContactSchema = z.object({
   name: requiredText('Enter your name', {
@@ -42,4 +27,10 @@ export const ContactReplySchema = z.object({
     min: [10, 'Write the answer (at least 10 characters)'],
     max: [5000, 'Keep it under 5,000 characters'],
   }),
+})
+
+/** The admin list's filters (a GET form: a bad value falls back rather than failing). */
+export const ContactRequestFilterSchema = z.object({
+  status: z.enum(['open', 'answered']).catch('open'),
+  page: pageParam,
 })
