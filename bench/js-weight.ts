@@ -26,6 +26,11 @@ export const PAGE_KINDS: { kind: string; route: string }[] = [
   { kind: 'wallet', route: 'routes/_portal.wallet' },
   { kind: 'settings: passkeys', route: 'routes/_portal.settings.security.passkeys' },
   { kind: 'admin', route: 'routes/_portal.admin._index' },
+  // Pages with charts: chart.js comes with import() after hydration, counted here all the same.
+  { kind: 'analytics', route: 'routes/_portal.analytics' },
+  { kind: 'admin analytics', route: 'routes/_portal.admin.analytics' },
+  { kind: 'fraud desk', route: 'routes/_portal.admin.fraud._index' },
+  { kind: 'market', route: 'routes/_browse.market' },
 ]
 
 /** Pages allowed to carry call code (PeerJS, media); every other page must not grow because of it. */
@@ -34,7 +39,15 @@ export const CALL_PAGE_ROUTES = ['routes/_portal.calls.$callId.room']
 type ManifestRoute = { id: string; parentId?: string; module: string; imports?: string[] }
 type Manifest = { entry: { module: string; imports?: string[] }; routes: Record<string, ManifestRoute>; url?: string }
 
-export type PageWeight = { kind: string; route: string; files: number; gzipBytes: number; rawBytes: number }
+export type PageWeight = {
+  kind: string
+  route: string
+  files: number
+  gzipBytes: number
+  rawBytes: number
+  /** Of gzipBytes, the chunks only `import()` reaches: fetched after hydration (chart.js, PeerJS). */
+  onDemandGzipBytes: number
+}
 
 function readManifest(buildDir: string): { manifest: Manifest; manifestFile: string } {
   const serverBuild = fs.readFileSync(path.join(buildDir, '..', '..', 'build', 'index.js'), 'utf8')
@@ -51,8 +64,11 @@ function fileOf(buildDir: string, url: string): string {
   return path.join(buildDir, url.replace(/^\/build\//, ''))
 }
 
-/** Every module a set of modules reaches through static imports and `import()`. */
-function closure(buildDir: string, start: string[]): Set<string> {
+/**
+ * Every module a set of modules reaches through static imports and `import()`; with `staticOnly`,
+ * through static imports alone (what the page loads before it hydrates).
+ */
+function closure(buildDir: string, start: string[], { staticOnly = false } = {}): Set<string> {
   const seen = new Set<string>()
   const queue = [...start]
   while (queue.length) {
@@ -62,8 +78,9 @@ function closure(buildDir: string, start: string[]): Set<string> {
     const source = fs.readFileSync(fileOf(buildDir, url), 'utf8')
     const dir = path.posix.dirname(url)
     // esbuild writes `from"./chunk-X.js"`, `import"./chunk-X.js"` and `import("./chunk-X.js")`.
-    for (const match of source.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+\.js|\/build\/[^"]+\.js)"/g)) {
-      const target = match[1]!.startsWith('/') ? match[1]! : path.posix.join(dir, match[1]!)
+    for (const match of source.matchAll(/(?:from|import)\s*(\(?)\s*"(\.{1,2}\/[^"]+\.js|\/build\/[^"]+\.js)"/g)) {
+      if (staticOnly && match[1]) continue
+      const target = match[2]!.startsWith('/') ? match[2]! : path.posix.join(dir, match[2]!)
       queue.push(target)
     }
   }
@@ -80,12 +97,17 @@ function routeChain(manifest: Manifest, leaf: string): ManifestRoute[] {
   return chain
 }
 
-/** The modules one page loads, from the entry to its leaf route. */
-export function pageModules(buildDir: string, leaf: string): Set<string> {
+/** The modules one page loads, from the entry to its leaf route (`staticOnly`: before it hydrates). */
+export function pageModules(buildDir: string, leaf: string, options: { staticOnly?: boolean } = {}): Set<string> {
   const { manifest } = readManifest(buildDir)
   const start = [manifest.entry.module, ...(manifest.entry.imports ?? [])]
   for (const route of routeChain(manifest, leaf)) start.push(route.module, ...(route.imports ?? []))
-  return closure(buildDir, start)
+  return closure(buildDir, start, options)
+}
+
+/** Every route of the build, by the id the manifest gives it. */
+export function routeIds(buildDir: string): string[] {
+  return Object.keys(readManifest(buildDir).manifest.routes)
 }
 
 /**
@@ -100,15 +122,22 @@ function inlineManifest(manifest: Manifest, leaf: string): Buffer {
 
 export function measurePage(buildDir: string, kind: string, route: string): PageWeight {
   const { manifest } = readManifest(buildDir)
-  const contents: Buffer[] = [...pageModules(buildDir, route)].map((url) => fs.readFileSync(fileOf(buildDir, url)))
-  contents.push(inlineManifest(manifest, route))
+  const atLoad = pageModules(buildDir, route, { staticOnly: true })
+  const contents: { bytes: Buffer; onDemand: boolean }[] = [...pageModules(buildDir, route)].map((url) => ({
+    bytes: fs.readFileSync(fileOf(buildDir, url)),
+    onDemand: !atLoad.has(url),
+  }))
+  contents.push({ bytes: inlineManifest(manifest, route), onDemand: false })
   let gzipBytes = 0
   let rawBytes = 0
-  for (const bytes of contents) {
+  let onDemandGzipBytes = 0
+  for (const { bytes, onDemand } of contents) {
+    const gzipped = zlib.gzipSync(bytes, { level: 6 }).length
     rawBytes += bytes.length
-    gzipBytes += zlib.gzipSync(bytes, { level: 6 }).length
+    gzipBytes += gzipped
+    if (onDemand) onDemandGzipBytes += gzipped
   }
-  return { kind, route, files: contents.length, gzipBytes, rawBytes }
+  return { kind, route, files: contents.length, gzipBytes, rawBytes, onDemandGzipBytes }
 }
 
 /** Every page kind, plus the call pages that exist in this build. */
@@ -144,9 +173,22 @@ export function compareWithBaseline(weights: PageWeight[], baseline: Baseline = 
   })
 }
 
+/** The modules of a page whose source matches `pattern`. */
+function modulesMatching(buildDir: string, leaf: string, pattern: RegExp): string[] {
+  return [...pageModules(buildDir, leaf)].filter((url) => pattern.test(fs.readFileSync(fileOf(buildDir, url), 'utf8')))
+}
+
 /** The modules of a page that carry PeerJS. */
 export function peerJsModules(buildDir: string, leaf: string): string[] {
-  return [...pageModules(buildDir, leaf)].filter((url) =>
-    /PeerJS|peerjs/.test(fs.readFileSync(fileOf(buildDir, url), 'utf8')),
-  )
+  return modulesMatching(buildDir, leaf, /PeerJS|peerjs/)
+}
+
+/**
+ * The modules of a page that carry zod (its error class names itself in the bundle). Forms are
+ * validated on the server, so only call pages (the whiteboard checks strokes from other browsers)
+ * should load it. A schema a page needs only in its loader or action belongs in a services/…-schemas.ts
+ * module, not in the route file: esbuild drops the module, but not a schema built at a route's top level.
+ */
+export function zodModules(buildDir: string, leaf: string): string[] {
+  return modulesMatching(buildDir, leaf, /ZodError/)
 }

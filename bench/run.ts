@@ -312,11 +312,12 @@ function printTable(results: TargetResult[]) {
 function printJsWeight(pages: ReturnType<typeof compareWithBaseline>) {
   const kb = (bytes: number) => (bytes / 1024).toFixed(1)
   console.log('\nJavaScript per page kind (gzip, from the build; baseline: bench/js-weight-baseline.json)')
-  console.log('page kind            KB gzip   files   vs baseline')
+  console.log('page kind            KB gzip   of which after hydration   files   vs baseline')
   for (const page of pages) {
     const change = page.change === null ? 'new' : `${page.change >= 0 ? '+' : ''}${kb(page.change)} KB`
+    const later = page.onDemandGzipBytes ? `${kb(page.onDemandGzipBytes)} (import())` : '-'
     console.log(
-      `${page.kind.padEnd(20)} ${kb(page.gzipBytes).padStart(8)} ${String(page.files).padStart(7)}   ${change}`,
+      `${page.kind.padEnd(20)} ${kb(page.gzipBytes).padStart(8)}   ${later.padStart(24)} ${String(page.files).padStart(7)}   ${change}`,
     )
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { filterFromSearch, parsePaymentHistorySearch, searchWithoutPage } from './payment-history-filters'
+import { filterFromSearch, searchWithoutPage } from './payment-history-filters'
+import { parsePaymentHistorySearch } from './payment-history-search'
 
 const parse = (query: string) => parsePaymentHistorySearch(new URLSearchParams(query))
 

@@ -1,5 +1,3 @@
-import * as z from 'zod'
-import { optionalDay, optionalText, pageParam } from './query-params'
 import { DAY_MS } from '~/domain/durations'
 import { LEDGER_TRANSACTION, type LedgerTransactionKind } from '~/domain/enums'
 
@@ -62,29 +60,18 @@ export type PaymentHistoryLine<At extends Date | string = Date> = {
   contractId: string | null
 }
 
-const keyOf = <T extends Record<string, string>>(labels: T) =>
-  z
-    .string()
-    .refine((value): value is Extract<keyof T, string> => Object.hasOwn(labels, value))
-    .optional()
-    .catch(undefined)
-
-const PaymentHistorySearchSchema = z.object({
-  type: keyOf(PAYMENT_TYPES),
-  status: keyOf(PAYMENT_STATUS_LABELS),
-  currency: z
-    .string()
-    .trim()
-    .transform((value) => value.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{3,5}$/))
-    .optional()
-    .catch(undefined),
-  from: optionalDay,
-  to: optionalDay,
-  q: optionalText(100),
-  page: pageParam,
-})
-export type PaymentHistorySearch = z.infer<typeof PaymentHistorySearchSchema>
+/** The GET form as read (payment-history-search.ts): a bad value reads as no filter. */
+export type PaymentHistorySearch = {
+  type?: PaymentType | undefined
+  status?: PaymentHistoryStatus | undefined
+  /** Upper case, 3 to 5 letters. */
+  currency?: string | undefined
+  /** YYYY-MM-DD. */
+  from?: string | undefined
+  to?: string | undefined
+  q?: string | undefined
+  page: number
+}
 
 export type PaymentHistoryFilter = {
   type?: PaymentType
@@ -94,10 +81,6 @@ export type PaymentHistoryFilter = {
   since?: number
   until?: number
   text?: string
-}
-
-export function parsePaymentHistorySearch(params: URLSearchParams): PaymentHistorySearch {
-  return PaymentHistorySearchSchema.parse(Object.fromEntries(params))
 }
 
 /** Dates are whole UTC days and "to" includes its day; a reversed range is read the right way round. */

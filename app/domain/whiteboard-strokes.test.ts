@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  boardSizeProblem,
-  MAX_BOARD_BYTES,
-  readSavedStrokes,
-  SavedBoardSchema,
-  type Stroke,
-} from './whiteboard-strokes'
+import { readSavedStrokes, SavedBoardSchema } from './whiteboard-stroke-schema'
+import { boardSizeProblem, MAX_BOARD_BYTES, type Stroke } from './whiteboard-strokes'
 
 const stroke: Stroke = { id: 's', author: 'p', tool: 'pen', color: '#000000', width: 4, points: [[0, 1]], t: 3 }
 

@@ -1,5 +1,3 @@
-import * as z from 'zod'
-
 /*
  * A call's whiteboard as a list of strokes: what the browsers exchange, what the server saves and
  * what the call's page draws afterwards. Coordinates are fractions (0..1) of a board with a fixed
@@ -8,6 +6,23 @@ import * as z from 'zod'
 
 export const WHITEBOARD_TOOLS = ['pen', 'eraser', 'line', 'rectangle', 'ellipse'] as const
 export type WhiteboardTool = (typeof WHITEBOARD_TOOLS)[number]
+
+/** A point on the board: x and y as fractions (0..1) of its width and height. */
+export type Point = [number, number]
+
+/** One stroke (checked by StrokeSchema in whiteboard-stroke-schema.ts). */
+export type Stroke = {
+  id: string
+  /** The author's peer id in the call. */
+  author: string
+  tool: WhiteboardTool
+  color: string
+  width: number
+  /** Pen and eraser: the path; line, rectangle, ellipse: the two corners. */
+  points: Point[]
+  /** When it was drawn (ms, a logical clock): the board's order is (t, id). */
+  t: number
+}
 
 /** The board is always white (in dark mode too): the eraser paints this colour over what is below. */
 export const BOARD_BACKGROUND = '#ffffff'
@@ -19,33 +34,9 @@ export const BOARD_UNITS_WIDE = 1000
 export const STROKE_WIDTHS = [2, 4, 8, 16, 32] as const
 
 /** Caps that keep one call's board a few hundred kilobytes at most. */
-const MAX_STROKES = 2000
+export const MAX_STROKES = 2000
 export const MAX_POINTS_PER_STROKE = 2000
 export const MAX_BOARD_BYTES = 512_000
-
-const coordinate = z.number().min(0).max(1)
-
-export const StrokeSchema = z.object({
-  id: z.string().min(1).max(64),
-  /** The author's peer id in the call. */
-  author: z.string().min(1).max(128),
-  tool: z.enum(WHITEBOARD_TOOLS),
-  color: z.string().regex(/^#[0-9a-f]{6}$/i),
-  width: z.number().positive().max(64),
-  /** Pen and eraser: the path; line, rectangle, ellipse: the two corners. */
-  points: z
-    .array(z.tuple([coordinate, coordinate]))
-    .min(1)
-    .max(MAX_POINTS_PER_STROKE),
-  /** When it was drawn (ms, a logical clock): the board's order is (t, id). */
-  t: z.number().int().nonnegative(),
-})
-export type Stroke = z.infer<typeof StrokeSchema>
-export type Point = Stroke['points'][number]
-
-export const SavedBoardSchema = z.array(StrokeSchema).max(MAX_STROKES, {
-  message: `A board holds at most ${MAX_STROKES} strokes. Clear the board or undo some strokes.`,
-})
 
 /** Why a board cannot be saved, in words for the person drawing, or null when it can. */
 export function boardSizeProblem(strokes: readonly Stroke[]): string | null {
@@ -58,13 +49,4 @@ export function boardTextProblem(json: string): string | null {
   if (bytes <= MAX_BOARD_BYTES) return null
   const kb = (n: number) => `${Math.ceil(n / 1000)} KB`
   return `The whiteboard is too large to save (${kb(bytes)}; the limit is ${kb(MAX_BOARD_BYTES)}). Clear the board or undo some strokes.`
-}
-
-/** A saved board as stored: strokes that no longer parse are left out rather than failing the page. */
-export function readSavedStrokes(saved: unknown): Stroke[] {
-  if (!Array.isArray(saved)) return []
-  return saved.flatMap((item) => {
-    const stroke = StrokeSchema.safeParse(item)
-    return stroke.success ? [stroke.data] : []
-  })
 }

@@ -1,6 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import * as z from 'zod'
 import { ExportTableView } from '~/components/analytics/export-table-view'
 import { MetricCards } from '~/components/analytics/metric-cards'
 import { RangeForm } from '~/components/analytics/range-form'
@@ -12,6 +11,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { loadAdminAnalytics } from '~/services/analytics/admin-analytics.server'
 import { parseRangeQuery, rangeQuery } from '~/services/analytics/range-query'
+import { AdminAnalyticsIntentSchema } from '~/services/analytics/range-schemas'
 import { isSubscribedToWeeklyReport, setWeeklyReport } from '~/services/analytics/weekly-report.server'
 
 export const meta: MetaFunction = () => [{ title: 'Analytics · Admin · MegiLance' }]
@@ -24,13 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...analytics, errors, query: rangeQuery(analytics.period), weeklyReport })
 }
 
-const intents = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('weekly-report'), on: z.enum(['true', 'false']) }),
-])
-
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
-  const { on } = parseIntent(await readFormData(request), intents)
+  const { on } = parseIntent(await readFormData(request), AdminAnalyticsIntentSchema)
   await setWeeklyReport(admin.id, on === 'true')
   const url = new URL(request.url)
   return redirectWithToast(`${url.pathname}${url.search}`, {

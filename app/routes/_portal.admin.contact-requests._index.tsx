@@ -1,24 +1,19 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import * as z from 'zod'
 import { loadContactRequests } from '~/services/help/contact.server'
 import { formatDateTime } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
 import { PageHeader } from '~/components/ui/page-header'
 import { TabLinks } from '~/components/ui/tab-links'
 import { readAdminQuery } from '~/http/query.server'
-import { pageParam } from '~/domain/query-params'
+import { ContactRequestFilterSchema } from '~/services/help/contact-schemas'
 
 export const meta: MetaFunction = () => [{ title: 'Contact requests · Admin · MegiLance' }]
 
 const PAGE_SIZE = 30
-const FilterSchema = z.object({
-  status: z.enum(['open', 'answered']).catch('open'),
-  page: pageParam,
-})
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const filter = await readAdminQuery(request, FilterSchema)
+  const filter = await readAdminQuery(request, ContactRequestFilterSchema)
   return json({ filter, ...(await loadContactRequests(filter.status, filter.page, PAGE_SIZE)) })
 }
 

@@ -1,7 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import * as z from 'zod'
 import { AlertActivity } from '~/components/fraud/alert-activity'
 import {
   BlockForm,
@@ -28,24 +27,12 @@ import {
 import { listUsers } from '~/models/users.server'
 import { actOnAlert, blockFromAlert, decidePayoutHold } from '~/services/fraud/desk.server'
 import { listMilestonesToHold, openDisputeHoldFromAlert } from '~/services/fraud/dispute-hold.server'
-import {
-  AlertBlockSchema,
-  AlertDisputeHoldSchema,
-  AlertPayoutSchema,
-  AlertWorkflowSchema,
-} from '~/services/fraud/desk-schemas'
+import { AlertFormSchema } from '~/services/fraud/desk-schemas'
 import { formatDateTime, formatMoney } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? FRAUD_ALERT_TYPE_LABELS[data.alert.type] : 'Alert'} · Fraud desk · MegiLance` },
 ]
-
-const AlertFormSchema = z.discriminatedUnion('intent', [
-  AlertWorkflowSchema,
-  AlertBlockSchema,
-  AlertPayoutSchema,
-  AlertDisputeHoldSchema,
-])
 
 async function loadAlert(alertId: string | undefined) {
   const found = alertId ? await findFraudAlert(alertId) : undefined

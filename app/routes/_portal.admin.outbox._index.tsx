@@ -1,6 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import * as z from 'zod'
 import { listOutbox } from '~/models/outbox.server'
 import { isEmailSandboxed } from '~/services/email/mailer.server'
 import { isSmsSandboxed } from '~/services/security/sms.server'
@@ -9,18 +8,14 @@ import { DataTable } from '~/components/ui/data-table'
 import { readAdminQuery } from '~/http/query.server'
 import { FilterForm } from '~/components/ui/filters'
 import { PageHeader } from '~/components/ui/page-header'
-import { pageParam } from '~/domain/query-params'
+import { OutboxFilterSchema } from '~/services/email/outbox-schemas'
 
 export const meta: MetaFunction = () => [{ title: 'Outbox · Admin · MegiLance' }]
 
 const PAGE_SIZE = 30
-const FilterSchema = z.object({
-  to: z.string().trim().max(254).optional().catch(undefined),
-  page: pageParam,
-})
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const filter = await readAdminQuery(request, FilterSchema)
+  const filter = await readAdminQuery(request, OutboxFilterSchema)
   const { rows, total } = await listOutbox({ to: filter.to, page: filter.page, pageSize: PAGE_SIZE })
   return json({ filter, rows, total, emailOffline: isEmailSandboxed(), smsOffline: isSmsSandboxed() })
 }

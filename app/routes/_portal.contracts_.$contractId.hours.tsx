@@ -7,11 +7,10 @@ import { InvoiceTable } from '~/components/hourly/invoice-table'
 import { TimeEntryList } from '~/components/hourly/time-entry-list'
 import { CardSection } from '~/components/ui/card-section'
 import { Field, TextareaField } from '~/components/ui/field'
-import { formatDuration } from '~/services/marketplace/hourly'
+import { formatDuration, MAX_WEEKLY_LIMIT_HOURS } from '~/services/marketplace/hourly'
 import {
   DisputeInvoiceSchema,
   LogTimeSchema,
-  MAX_WEEKLY_LIMIT_HOURS,
   SendInvoiceSchema,
   WeeklyLimitSchema,
 } from '~/services/marketplace/hourly-schemas'

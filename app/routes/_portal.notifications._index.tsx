@@ -1,9 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import * as z from 'zod'
 import { NotificationList } from '~/components/notifications/notification-list'
 import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
+import { NotificationIntentSchema, NotificationsPageSchema } from '~/services/notifications/notification-schemas'
 import { loadNotificationCentre, markAllRead, markRead } from '~/services/notifications/centre.server'
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
@@ -13,22 +13,15 @@ import { readQuery } from '~/http/query.server'
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · MegiLance' }]
 
-const PageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) })
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const { page } = readQuery(request, PageSchema)
+  const { page } = readQuery(request, NotificationsPageSchema)
   return json(await loadNotificationCentre(user.id, page))
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('mark-read'), notificationId: z.string().default('') }),
-  z.object({ intent: z.literal('mark-all-read') }),
-])
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const form = parseIntent(await readFormData(request), IntentSchema)
+  const form = parseIntent(await readFormData(request), NotificationIntentSchema)
   const back = `/notifications${new URL(request.url).search}`
   switch (form.intent) {
     case 'mark-read':

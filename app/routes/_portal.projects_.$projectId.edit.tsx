@@ -14,12 +14,9 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { ProjectPageHeader } from '~/components/projects/project-page-header'
-import * as z from 'zod'
+import { CheckOnlySchema, CheckOrSaveIntentSchema } from '~/services/quality/check-schemas'
 import { parseIntent } from '~/http/intent.server'
 import { checkProjectText, projectTexts } from '~/services/quality/check.server'
-
-// "Save changes" sends no intent; "Check" sends intent=check and only looks at the writing.
-const IntentSchema = z.object({ intent: z.enum(['check', 'save']).default('save') })
 
 export const meta: MetaFunction = () => [{ title: 'Edit project · MegiLance' }]
 
@@ -34,8 +31,8 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   const user = await requireUser(request)
   const project = await requireOwnProject(params.projectId, user)
   const formData = await readFormData(request)
-  if (parseIntent(formData, IntentSchema).intent === 'check') {
-    const reply = parseWithZod(formData, { schema: z.object({}) }).reply()
+  if (parseIntent(formData, CheckOrSaveIntentSchema).intent === 'check') {
+    const reply = parseWithZod(formData, { schema: CheckOnlySchema }).reply()
     return json({ result: reply, check: checkProjectText(projectTexts(formData)) })
   }
   const submission = parseWithZod(formData, { schema: ProjectSchema })

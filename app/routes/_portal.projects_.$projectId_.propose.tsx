@@ -14,7 +14,7 @@ import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { ProjectPageHeader } from '~/components/projects/project-page-header'
-import * as z from 'zod'
+import { CheckOnlySchema, CheckOrSendIntentSchema } from '~/services/quality/check-schemas'
 import { parseIntent } from '~/http/intent.server'
 import { checkCoverLetter } from '~/services/quality/check.server'
 
@@ -63,16 +63,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-// "Send proposal" sends no intent; "Check" sends intent=check and only looks at the writing.
-const IntentSchema = z.object({ intent: z.enum(['check', 'send']).default('send') })
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requireProposable(request, params.projectId)
   const formData = await readFormData(request)
-  if (parseIntent(formData, IntentSchema).intent === 'check') {
+  if (parseIntent(formData, CheckOrSendIntentSchema).intent === 'check') {
     const letter = String(formData.get('coverLetter') ?? '')
     const check = await checkCoverLetter({ letter, freelancerId: user.id, project })
-    return json({ result: parseWithZod(formData, { schema: z.object({}) }).reply(), check })
+    return json({ result: parseWithZod(formData, { schema: CheckOnlySchema }).reply(), check })
   }
   const submission = parseWithZod(formData, {
     schema: proposalSchema({ bidType: project.budgetType, currency: project.currency }),

@@ -13,7 +13,7 @@ import { readFormData } from '~/http/form-data.server'
 import { minorToAmountText } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalResponse } from '~/http/outcome-response.server'
-import * as z from 'zod'
+import { CheckOnlySchema, CheckOrSaveIntentSchema } from '~/services/quality/check-schemas'
 import { PageHeader } from '~/components/ui/page-header'
 import { parseIntent } from '~/http/intent.server'
 import { checkCoverLetter } from '~/services/quality/check.server'
@@ -51,16 +51,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-// "Save" sends no intent; "Check" sends intent=check and only looks at the writing.
-const IntentSchema = z.object({ intent: z.enum(['check', 'save']).default('save') })
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const found = await requireEditable(request, params.proposalId)
   const formData = await readFormData(request)
-  if (parseIntent(formData, IntentSchema).intent === 'check') {
+  if (parseIntent(formData, CheckOrSaveIntentSchema).intent === 'check') {
     const letter = String(formData.get('coverLetter') ?? '')
     const check = await checkCoverLetter({ letter, freelancerId: found.proposal.freelancerId, project: found.project })
-    return json({ result: parseWithZod(formData, { schema: z.object({}) }).reply(), check })
+    return json({ result: parseWithZod(formData, { schema: CheckOnlySchema }).reply(), check })
   }
   const schema = proposalSchema({ bidType: found.proposal.bidType, currency: found.proposal.currency })
   const submission = parseWithZod(formData, { schema })

@@ -9,19 +9,17 @@ import {
   saveFreelancerProfile,
 } from '~/services/accounts/profile.server'
 import { timeZoneNames } from '~/services/accounts/profile-fields'
+import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 import { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from '~/services/accounts/profile-schemas'
 import { requireUser } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
+import { CheckOnlySchema, CheckOrSaveIntentSchema } from '~/services/quality/check-schemas'
 import { CheckPanel } from '~/components/quality/check-panel'
 import { RatePositionPanel } from '~/components/quality/rate-position-panel'
 import { checkProfileText, profileTexts } from '~/services/quality/check.server'
 import { ratePositionOf } from '~/services/quality/rate-position.server'
-
-// "Save profile" sends no intent; a freelancer's "Check" sends intent=check and only looks at the writing.
-const IntentSchema = z.object({ intent: z.enum(['check', 'save']).default('save') })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -31,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     userId: user.id,
     defaultValue,
     timeZones: user.role === 'freelancer' ? timeZoneNames() : [],
+    skillNames: user.role === 'freelancer' ? SKILLS : [],
     savedSkills: defaultValue.skills ? defaultValue.skills.split(', ') : [],
     ratePosition: user.role === 'freelancer' ? await ratePositionOf(user.id) : null,
   })
@@ -39,9 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const formData = await readFormData(request)
-  if (parseIntent(formData, IntentSchema).intent === 'check') {
+  if (parseIntent(formData, CheckOrSaveIntentSchema).intent === 'check') {
     if (user.role !== 'freelancer') throw new Response('Unknown action', { status: 400 })
-    const reply = parseWithZod(formData, { schema: z.object({}) }).reply()
+    const reply = parseWithZod(formData, { schema: CheckOnlySchema }).reply()
     return json({ result: reply, check: checkProfileText(profileTexts(formData)) })
   }
   const saved = async () => {
@@ -73,7 +72,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProfileSettings() {
-  const { role, userId, defaultValue, timeZones, savedSkills, ratePosition } = useLoaderData<typeof loader>()
+  const { role, userId, defaultValue, timeZones, skillNames, savedSkills, ratePosition } =
+    useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const lastResult = data?.result
   const publicUrl = role === 'freelancer' ? `/freelancers/${userId}` : role === 'client' ? `/clients/${userId}` : null
@@ -97,6 +97,7 @@ export default function ProfileSettings() {
           lastResult={lastResult}
           defaultValue={defaultValue}
           timeZones={timeZones}
+          skillNames={skillNames}
           savedSkills={savedSkills}
           ratePanel={ratePosition ? <RatePositionPanel position={ratePosition} /> : null}
           checkPanel={<CheckPanel report={data?.check ?? null} what="your headline and “About you”" />}

@@ -1,5 +1,4 @@
 import { parseIntent } from '~/http/intent.server'
-import * as z from 'zod'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { backupCodesFileText, backupCodesOf, generateBackupCodes } from '~/services/security/backup-codes.server'
@@ -7,6 +6,7 @@ import { originOf } from '~/services/security/context'
 import { requireSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { requireEnrolmentCheck } from '~/http/step-up.server'
+import { BackupCodesIntentSchema } from '~/services/security/factor-schemas'
 import { SecuritySubpageHeading } from '~/components/security/security-subpage-heading'
 
 export const meta: MetaFunction = () => [{ title: 'Backup codes · Security · Settings · MegiLance' }]
@@ -16,13 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(await backupCodesOf(user.id))
 }
 
-// One button, but still an intent: any other value is a 400.
-const IntentSchema = z.object({ intent: z.literal('generate') })
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
   const formData = await readFormData(request)
-  parseIntent(formData, IntentSchema)
+  parseIntent(formData, BackupCodesIntentSchema)
   // A first set adds a factor, a new set replaces codes someone may rely on: both need a factor the
   // account already had (or, when it has none, the password).
   await requireEnrolmentCheck(request, session)

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import * as z from 'zod'
+import { EmailFactorIntentSchema } from '~/services/security/factor-schemas'
 import { SecuritySubpageHeading } from '~/components/security/security-subpage-heading'
 import { FormAlert } from '~/components/ui/form-alert'
 import { formError } from '~/http/form-error.server'
@@ -23,16 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ on: await isEmailFactorOn(user.id), email: maskEmail(user.email) })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('send') }),
-  z.object({ intent: z.literal('confirm'), code: z.string().default('') }),
-  z.object({ intent: z.literal('off') }),
-])
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
   const origin = originOf(request, context.clientIp)
-  const form = parseIntent(await readFormData(request), IntentSchema)
+  const form = parseIntent(await readFormData(request), EmailFactorIntentSchema)
   // Turning email codes on adds a factor: that needs one the account already had, or the password.
   if (form.intent !== 'off') await requireEnrolmentCheck(request, session, '/settings/security/email-codes')
   try {

@@ -1,13 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
+import { SessionIntentSchema } from '~/services/accounts/schemas'
 import { listDevicesOf, revokeOtherSessions, revokeSession } from '~/services/accounts/sessions.server'
 import { originOf } from '~/services/security/context'
 import { requireSession } from '~/http/auth.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
-import * as z from 'zod'
 import { parseIntent } from '~/http/intent.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sessions · Settings · MegiLance' }]
@@ -17,14 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ devices: await listDevicesOf(user.id, sessionId) })
 }
 
-const IntentSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('revoke'), sessionId: z.string().default('') }),
-  z.object({ intent: z.literal('revoke-others') }),
-])
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const { sessionId, user } = await requireSession(request)
-  const form = parseIntent(await readFormData(request), IntentSchema)
+  const form = parseIntent(await readFormData(request), SessionIntentSchema)
   if (form.intent === 'revoke') {
     const target = form.sessionId
     if (target === sessionId) throw new Response('To end this browser’s session, sign out.', { status: 400 })

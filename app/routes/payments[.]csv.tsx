@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { parsePaymentHistorySearch } from '~/domain/payment-history-filters'
+import { parsePaymentHistorySearch } from '~/domain/payment-history-search'
 import { paymentHistoryCsv } from '~/services/payments/ledger/payment-history.server'
 import { requireRole } from '~/http/auth.server'
 import { datedCsvFilename, downloadResponse } from '~/http/download.server'

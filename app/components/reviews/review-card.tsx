@@ -1,5 +1,5 @@
 import type { ReviewDirection } from '~/domain/enums'
-import { SUB_RATINGS } from '~/services/marketplace/review-schemas'
+import { SUB_RATINGS } from '~/services/marketplace/review-ratings'
 import { formatDate } from '~/utils/format'
 
 export type ReviewCardData = {

@@ -5,7 +5,6 @@ import type { z } from 'zod'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { PROFILE_CURRENCIES } from '~/domain/currency-digits'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
-import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 import { useZodForm, type FormConstraint } from '~/components/ui/use-zod-form'
 import { AdminProfileConstraint } from '~/components/ui/form-constraints/admin-profile'
 import { ClientProfileConstraint } from '~/components/ui/form-constraints/client-profile'
@@ -77,12 +76,15 @@ const AVAILABILITY_OPTIONS = Object.entries(AVAILABILITY_LABELS).map(([value, la
 
 export function FreelancerProfileForm({
   timeZones,
+  skillNames,
   savedSkills,
   ratePanel,
   checkPanel,
   ...props
 }: FormProps & {
   timeZones: readonly string[]
+  /** The taxonomy's skill names the field suggests (from the loader: the taxonomy stays on the server). */
+  skillNames: readonly string[]
   savedSkills: readonly string[]
   /** Shown beside the rate: where the saved rate sits among accepted rates. */
   ratePanel?: ReactNode
@@ -115,7 +117,7 @@ export function FreelancerProfileForm({
         hint="Separate skills with commas, e.g. React, TypeScript, Node.js. Common short forms such as JS or k8s are understood."
       />
       <datalist id="skill-names">
-        {SKILLS.map((skill) => (
+        {skillNames.map((skill) => (
           <option key={skill} value={skill} />
         ))}
       </datalist>

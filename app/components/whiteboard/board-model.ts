@@ -1,5 +1,6 @@
 import * as z from 'zod'
-import { StrokeSchema, type Stroke } from '~/domain/whiteboard-strokes'
+import { StrokeSchema } from '~/domain/whiteboard-stroke-schema'
+import type { Stroke } from '~/domain/whiteboard-strokes'
 
 /*
  * The whiteboard as operations every browser applies: add a stroke, undo or redo one, clear the

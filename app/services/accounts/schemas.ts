@@ -55,3 +55,9 @@ export const ThemeSchema = z.object({
   theme: z.enum(['light', 'dark', 'system']),
   redirectTo: z.string().optional(),
 })
+
+/** The sessions page's buttons: sign out one session, or every other one. */
+export const SessionIntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('revoke'), sessionId: z.string().default('') }),
+  z.object({ intent: z.literal('revoke-others') }),
+])

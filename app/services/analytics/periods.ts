@@ -15,11 +15,11 @@ import {
   startOfMonth,
   startOfWeek,
 } from 'date-fns'
-import * as z from 'zod'
-import { ISO_DAY } from '~/domain/form-fields'
 
 export const RANGE_PRESETS = ['24h', '7d', '30d', '90d', '1y', 'custom'] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]
+/** The period form as read (range-schemas.ts): a preset, or custom with both dates. */
+export type RangeInput = { range: RangePreset; from?: string | undefined; to?: string | undefined }
 export const RANGE_LABELS: Record<RangePreset, string> = {
   '24h': 'Last 24 hours',
   '7d': 'Last 7 days',
@@ -31,25 +31,6 @@ export const RANGE_LABELS: Record<RangePreset, string> = {
 const PRESET_DAYS = { '7d': 7, '30d': 30, '90d': 90, '1y': 365 } as const
 /** A custom range may not be longer than this (the charts and the queries stay meaningful). */
 const MAX_CUSTOM_DAYS = 3 * 366
-
-const isoDay = z.string().regex(ISO_DAY, 'Use the form YYYY-MM-DD')
-
-/** The GET form: a preset, or custom with both dates (inclusive, platform days). */
-export const rangeSchema = z
-  .object({
-    range: z.enum(RANGE_PRESETS).default('30d'),
-    from: isoDay.optional(),
-    to: isoDay.optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.range !== 'custom') return
-    if (!value.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Choose the first day' })
-    if (!value.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose the last day' })
-    if (value.from && value.to && value.from > value.to) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last day must not be before the first' })
-    }
-  })
-export type RangeInput = z.infer<typeof rangeSchema>
 
 export type BucketSize = 'hour' | 'day' | 'week' | 'month'
 /** One platform day: its key (YYYY-MM-DD in the platform zone) and the instants it spans. */

@@ -1,4 +1,5 @@
-import { rangeSchema, type RangeInput } from './periods'
+import type { RangeInput } from './periods'
+import { rangeSchema } from './range-schemas'
 
 /** Reads ?range=&from=&to=; a bad value falls back to the last 30 days with the reason, never a 500. */
 export function parseRangeQuery(params: URLSearchParams): { input: RangeInput; errors: string[] } {

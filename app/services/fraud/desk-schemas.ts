@@ -35,3 +35,11 @@ export const AlertDisputeHoldSchema = z.object({
   milestoneId: z.string({ error: 'Choose a milestone' }).min(1, 'Choose a milestone').max(100),
   note,
 })
+
+/** Every form of the alert page, told apart by its button's intent. */
+export const AlertFormSchema = z.discriminatedUnion('intent', [
+  AlertWorkflowSchema,
+  AlertBlockSchema,
+  AlertPayoutSchema,
+  AlertDisputeHoldSchema,
+])

@@ -1,26 +1,7 @@
 import * as z from 'zod'
 import { describedText, emailText, requiredText } from '~/domain/form-fields'
-import { labelOf, valuesOf } from '~/domain/value-labels'
-
-const TOPIC_LABELS = {
-  account: 'My account and signing in',
-  payments: 'Payments, fees and escrow',
-  contracts: 'Contracts and milestones',
-  disputes: 'Disputes',
-  reviews: 'Reviews and ranking',
-  safety: 'Report a scam or abuse',
-  other: 'Something else',
-}
-const TOPIC_VALUES = valuesOf(TOPIC_LABELS)
-/** The topic select's options, in the order above. */
-export const CONTACT_TOPICS = TOPIC_VALUES.map((value) => ({ value, label: TOPIC_LABELS[value] }))
-
-export function contactTopicLabel(value: string): string {
-  return labelOf(TOPIC_LABELS, value)
-}
-
-/** The field bots fill and people never see; a filled one means the post is dropped silently. */
-export const HONEYPOT_FIELD = 'website'
+import { pageParam } from '~/domain/query-params'
+import { CONTACT_TOPIC_VALUES as TOPIC_VALUES } from './contact-topics'
 
 export const ContactSchema = z.object({
   name: requiredText('Enter your name', {
@@ -37,4 +18,10 @@ export const ContactSchema = z.object({
 
 export const ContactReplySchema = z.object({
   reply: describedText('Write the answer', [10, 5000]),
+})
+
+/** The admin list's filters (a GET form: a bad value falls back rather than failing). */
+export const ContactRequestFilterSchema = z.object({
+  status: z.enum(['open', 'answered']).catch('open'),
+  page: pageParam,
 })

@@ -10,7 +10,7 @@ import {
 import { listUsersByRole } from '~/models/users.server'
 import { sendEmail, type EmailMessage } from '~/services/email/mailer.server'
 import { getEnv } from '~/utils/env.server'
-import { contactTopicLabel } from './contact-schemas'
+import { contactTopicLabel } from './contact-topics'
 
 const signature = '\n\n— MegiLance'
 

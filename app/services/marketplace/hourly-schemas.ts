@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { describedText, ISO_DAY } from '~/domain/form-fields'
-import { isMonday, parseDuration, parseIsoDay } from './hourly'
+import { isMonday, MAX_WEEKLY_LIMIT_HOURS, parseDuration, parseIsoDay } from './hourly'
 
 export const LogTimeSchema = z.object({
   workDate: z.string({ error: 'Choose the day you worked' }).regex(ISO_DAY, 'Choose the day you worked'),
@@ -27,8 +27,6 @@ export const SendInvoiceSchema = z.object({
     .refine((value) => parseIsoDay(value) !== null, 'The week must be a real date')
     .refine(isMonday, 'The week must start on a Monday'),
 })
-
-export const MAX_WEEKLY_LIMIT_HOURS = 80
 
 export const WeeklyLimitSchema = z.object({
   hours: z

@@ -6,6 +6,9 @@ import { DAY_MS } from '~/domain/durations'
 
 const INVOICE_REVIEW_DAYS = 5
 
+/** The most hours a week a client may allow on an hourly contract. */
+export const MAX_WEEKLY_LIMIT_HOURS = 80
+
 /** "YYYY-MM-DD" of a UTC date. */
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10)

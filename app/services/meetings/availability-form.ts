@@ -1,4 +1,3 @@
-import * as z from 'zod'
 import type { AvailabilityWindow } from '~/models/schema'
 
 /** Weekdays as the form lists them (Monday first); the numbers are JavaScript's (0 = Sunday). */
@@ -72,8 +71,7 @@ export function parseAvailability(
   isTimeZone: (name: string) => boolean,
 ): { ok: true; timeZone: string; windows: AvailabilityWindow[] } | { ok: false; errors: AvailabilityErrors } {
   const errors: AvailabilityErrors = { days: {} }
-  if (!z.string().min(1).safeParse(values.timeZone).success || !isTimeZone(values.timeZone))
-    errors.timeZone = 'Choose your time zone from the list'
+  if (!values.timeZone || !isTimeZone(values.timeZone)) errors.timeZone = 'Choose your time zone from the list'
   const windows: AvailabilityWindow[] = []
   for (const { weekday, name } of WEEKDAYS) {
     const day: AvailabilityWindow[] = []

@@ -1,9 +1,7 @@
 import * as z from 'zod'
 import { describedText } from '~/domain/form-fields'
 import { MEETING_RECURRENCES } from '~/domain/enums'
-
-export const MEETING_DURATIONS = [30, 45, 60] as const
-export const MAX_OCCURRENCES = 12
+import { MAX_OCCURRENCES, MEETING_DURATIONS } from './meeting-options'
 
 /** The duration the booking page shows free times for (a GET form, so it works without JavaScript). */
 export const DurationQuerySchema = z.coerce

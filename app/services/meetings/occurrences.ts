@@ -3,7 +3,7 @@ import { addWeeks } from 'date-fns'
 import type { MeetingRecurrence } from '~/domain/enums'
 import { MINUTE_MS, WEEK_MS } from '~/domain/durations'
 import type { Interval } from './intervals'
-import { MAX_OCCURRENCES } from './meeting-schemas'
+import { MAX_OCCURRENCES } from './meeting-options'
 
 export type MeetingTimes = {
   startsAt: Date

@@ -22,3 +22,13 @@ export const PhoneNumberSchema = z.object({
     .max(32, 'That number is too long')
     .regex(/^[+\d\s().-]+$/, 'Use digits only, with a + in front for the country code if you like'),
 })
+
+/** The backup codes page's one button; still an intent, so any other value is a 400. */
+export const BackupCodesIntentSchema = z.object({ intent: z.literal('generate') })
+
+/** The buttons of the email codes page. */
+export const EmailFactorIntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('send') }),
+  z.object({ intent: z.literal('confirm'), code: z.string().default('') }),
+  z.object({ intent: z.literal('off') }),
+])

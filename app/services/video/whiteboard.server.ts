@@ -1,5 +1,6 @@
 import { findCallWhiteboardStrokes, upsertCallWhiteboard } from '~/models/call-whiteboards.server'
-import { boardTextProblem, readSavedStrokes, SavedBoardSchema, type Stroke } from '~/domain/whiteboard-strokes'
+import { readSavedStrokes, SavedBoardSchema } from '~/domain/whiteboard-stroke-schema'
+import { boardTextProblem, type Stroke } from '~/domain/whiteboard-strokes'
 import type { Refusal } from '~/services/domain-errors'
 
 /*
