@@ -8,6 +8,9 @@ import fs from 'node:fs'
 /** Linux reports utime and stime in clock ticks, 100 per second on every common kernel. */
 const TICKS_PER_SECOND = 100
 
+/** What the primary tells the process it forks to run the scheduled jobs (server/cluster/primary.ts). */
+const JOB_PROCESS_ENV = 'MEGILANCE_WORKER_ROLE=jobs'
+
 export function processTreeCpuMs(rootPid: number | undefined): number | null {
   if (rootPid === undefined || !fs.existsSync('/proc/self/stat')) return null
   const children = new Map<number, number[]>()
@@ -35,4 +38,32 @@ export function processTreeCpuMs(rootPid: number | undefined): number | null {
     queue.push(...(children.get(pid) ?? []))
   }
   return (total * 1000) / TICKS_PER_SECOND
+}
+
+/** The job process the server `primaryPid` forked (it serves no requests), if there is one now. */
+export function jobProcessPid(primaryPid: number | undefined): number | undefined {
+  if (primaryPid === undefined || !fs.existsSync('/proc/self/stat')) return undefined
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8')
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== primaryPid) continue
+      if (fs.readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(JOB_PROCESS_ENV)) return Number(name)
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return undefined
+}
+
+/**
+ * CPU time (ms) of a server's web side (the primary and its web workers) and of its job process
+ * apart, or null without /proc: the jobs' work is not the pages' work. A server of one process
+ * (one web worker, no jobs) is all web.
+ */
+export function serverCpuMs(primaryPid: number | undefined): { web: number; jobs: number } | null {
+  const all = processTreeCpuMs(primaryPid)
+  if (all === null) return null
+  const jobs = processTreeCpuMs(jobProcessPid(primaryPid)) ?? 0
+  return { web: all - jobs, jobs }
 }

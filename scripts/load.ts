@@ -21,7 +21,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
-import { processTreeCpuMs } from '../bench/process-cpu'
+import { serverCpuMs } from '../bench/process-cpu'
 
 const DB = path.resolve(process.env.LOAD_DB ?? 'data/large.db')
 const DURATION = Number(process.env.LOAD_DURATION ?? 60)
@@ -83,30 +83,6 @@ for (let i = 0; ; i++) {
     throw new Error('The server did not start within 5 minutes')
   }
   await new Promise((resolve) => setTimeout(resolve, 100))
-}
-
-/** The job process's pid (server/jobs.ts): a child of the server whose role says so. */
-function jobProcessPid(): number | undefined {
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8')
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== server.pid) continue
-      if (fs.readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes('MEGILANCE_WORKER_ROLE=jobs'))
-        return Number(name)
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return undefined
-}
-
-/** CPU time (ms) of the server's web side (primary and web workers) and of its job process, or null without /proc. */
-function serverCpu(): { web: number; jobs: number } | null {
-  const all = processTreeCpuMs(server.pid)
-  if (all === null) return null
-  const jobs = processTreeCpuMs(jobProcessPid()) ?? 0
-  return { web: all - jobs, jobs }
 }
 
 type Context = { actor?: number; step?: number; cookie?: string }
@@ -341,7 +317,7 @@ for (let round = 0; round < WARMUP_ROUNDS; round++) {
 console.log(
   `Warm-up: ${WARMUP_ROUNDS} rounds of one request per action in ${((Date.now() - warmStart) / 1000).toFixed(1)} s`,
 )
-const before = serverCpu()
+const before = serverCpuMs(server.pid)
 const loadBefore = os.loadavg()[0]!
 const results = await Promise.all(
   PLAYED.map((action) =>
@@ -352,7 +328,7 @@ const results = await Promise.all(
     ),
   ),
 )
-const after = serverCpu()
+const after = serverCpuMs(server.pid)
 const loadAfter = os.loadavg()[0]!
 server.kill('SIGTERM')
 await new Promise((resolve) => server.once('exit', resolve))

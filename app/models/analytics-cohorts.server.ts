@@ -31,37 +31,64 @@ export async function listActiveUsersInWindows(windows: readonly Window[]): Prom
 
 export type WindowAmount = WindowPerson & { amountMinor: number }
 
-// The money queries go from the window's transactions to their entries (`cross join` keeps that
+// The money query goes from the window's transactions to their entries (`cross join` keeps that
 // order): left to itself, SQLite starts from every wallet and reads all its entries for each window.
 
 /**
- * The money paid for work in each window, summed per person of one side of the contracts, over the
- * entries on `accounts` (`la`; `c` is the contract).
+ * Money paid for delivered work in each window, per person, in one pass over the window's
+ * entries: what reached each freelancer's wallet (after the fee), and what each client paid for it
+ * (the freelancer's share, the fee and its tax). A person appears in a list only with some of it.
  */
-function sumPaidForWorkInWindows(windows: readonly Window[], currency: string, person: SQL, accounts: SQL) {
-  if (!windows.length) return []
-  return getDb().all<WindowAmount>(sql`with ${windowsTable(windows)}
-    select w.k as k, ${person} as userId, o.ordinal as ordinal, sum(le.amount_minor) as amountMinor
+export async function sumPaidForWorkInWindows(
+  windows: readonly Window[],
+  currency: string,
+): Promise<{ earnings: WindowAmount[]; spend: WindowAmount[] }> {
+  if (!windows.length) return { earnings: [], spend: [] }
+  // Per window and contract: the sums for the contract's freelancer and for its client.
+  const rows = getDb().all<{
+    k: number
+    freelancerId: string
+    freelancerOrdinal: number | null
+    earnedMinor: number
+    clientId: string
+    clientOrdinal: number | null
+    spentMinor: number
+  }>(sql`with ${windowsTable(windows)}
+    select w.k as k, c.freelancer_id as freelancerId, fo.ordinal as freelancerOrdinal,
+      sum(case when la.kind = 'wallet' and la.owner_id = c.freelancer_id then le.amount_minor else 0 end) as earnedMinor,
+      c.client_id as clientId, co.ordinal as clientOrdinal,
+      sum(case when la.kind in ('platform_revenue', 'tax_payable') or (la.kind = 'wallet' and la.owner_id = c.freelancer_id)
+        then le.amount_minor else 0 end) as spentMinor
     from w cross join ledger_transactions lt on lt.created_at >= w.s and lt.created_at < w.e
     cross join contracts c on c.id = lt.contract_id
     cross join ledger_entries le on le.transaction_id = lt.id
-    cross join ledger_accounts la on la.id = le.account_id and ${accounts}
-    left join analytics_user_ordinals o on o.user_id = ${person}
+    cross join ledger_accounts la on la.id = le.account_id
+    left join analytics_user_ordinals fo on fo.user_id = c.freelancer_id
+    left join analytics_user_ordinals co on co.user_id = c.client_id
     where lt.kind in ${PAID_FOR_WORK} and le.currency = ${currency} and le.amount_minor > 0
-    group by w.k, ${person}`)
-}
-
-const FREELANCER_WALLET = sql.raw(`la.kind = 'wallet' and la.owner_id = c.freelancer_id`)
-
-/** What reached each freelancer's wallet for work in each window (after the fee). */
-export async function sumEarningsInWindows(windows: readonly Window[], currency: string): Promise<WindowAmount[]> {
-  return sumPaidForWorkInWindows(windows, currency, sql.raw('c.freelancer_id'), FREELANCER_WALLET)
-}
-
-/** What each client paid for delivered work in each window (the freelancer's share, the fee and its tax). */
-export async function sumSpendInWindows(windows: readonly Window[], currency: string): Promise<WindowAmount[]> {
-  const paid = sql`(la.kind in ('platform_revenue', 'tax_payable') or (${FREELANCER_WALLET}))`
-  return sumPaidForWorkInWindows(windows, currency, sql.raw('c.client_id'), paid)
+    group by w.k, c.id`)
+  // Only positive entries are summed, so a sum above 0 means the person had some.
+  const byPerson = (pick: (row: (typeof rows)[number]) => WindowAmount) => {
+    const sums = new Map<string, WindowAmount>()
+    for (const row of rows) {
+      const part = pick(row)
+      if (part.amountMinor <= 0) continue
+      const key = `${part.k}:${part.userId}`
+      const sum = sums.get(key)
+      if (sum) sum.amountMinor += part.amountMinor
+      else sums.set(key, part)
+    }
+    return [...sums.values()]
+  }
+  return {
+    earnings: byPerson((r) => ({
+      k: r.k,
+      userId: r.freelancerId,
+      ordinal: r.freelancerOrdinal,
+      amountMinor: r.earnedMinor,
+    })),
+    spend: byPerson((r) => ({ k: r.k, userId: r.clientId, ordinal: r.clientOrdinal, amountMinor: r.spentMinor })),
+  }
 }
 
 /** Projects posted in each window: by status now, and how far they got (proposal, hire, completed). */
@@ -101,10 +128,17 @@ export async function listTopProjectIdsInWindows(windows: readonly Window[], cur
     where place <= ${limit}`)
 }
 
-/** The projects named, for the top table (ordered by the caller). */
-export async function listProjectsForTop(projectIds: readonly string[]) {
+/**
+ * The `limit` projects with the largest budgets (their upper bound; then by title) among those
+ * named, with their client, largest first. The ids go as one JSON parameter: a year names 1,825.
+ */
+export async function listTopProjects(projectIds: readonly string[], limit: number) {
   if (!projectIds.length) return []
   return getDb().all<{ projectId: string; title: string; budgetMaxMinor: number; clientName: string }>(sql`select
       p.id as projectId, p.title as title, p.budget_max_minor as budgetMaxMinor, u.name as clientName
-    from projects p join users u on u.id = p.client_id where p.id in ${projectIds}`)
+    from (select id, title, budget_max_minor, client_id from projects
+          where id in (select value from json_each(${JSON.stringify(projectIds)}))
+          order by budget_max_minor desc, title limit ${limit}) p
+    join users u on u.id = p.client_id
+    order by p.budget_max_minor desc, p.title`)
 }

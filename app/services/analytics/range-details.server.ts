@@ -9,10 +9,9 @@ import {
   countPostingsInWindows,
   countSkillsInWindows,
   listActiveUsersInWindows,
-  listProjectsForTop,
   listTopProjectIdsInWindows,
-  sumEarningsInWindows,
-  sumSpendInWindows,
+  listTopProjects,
+  sumPaidForWorkInWindows,
   type WindowAmount,
 } from '~/models/analytics-cohorts.server'
 import {
@@ -100,10 +99,9 @@ async function loadPeople(period: Period, currency: string) {
   const before = split(previous, rows)
   const liveNow = period.days ? now.live : [{ start: period.start, end: period.end }]
   const liveBefore = period.days ? before.live : [{ start: period.previousStart, end: period.previousEnd }]
-  const [active, earnings, spend, maxOrdinal] = await Promise.all([
+  const [active, { earnings, spend }, maxOrdinal] = await Promise.all([
     listActiveUsersInWindows([...liveNow, ...liveBefore]),
-    sumEarningsInWindows(liveNow, currency),
-    sumSpendInWindows(liveNow, currency),
+    sumPaidForWorkInWindows(liveNow, currency),
     maxUserOrdinal(),
   ])
   const nowCount = liveNow.length
@@ -166,9 +164,7 @@ async function loadPostings(period: Period, currency: string) {
     ...stored.flatMap((row) => JSON.parse(row.topProjectIds) as string[]),
     ...topRows.map((r) => r.projectId),
   ]
-  const projects = (await listProjectsForTop(ids))
-    .sort((a, b) => b.budgetMaxMinor - a.budgetMaxMinor || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0))
-    .slice(0, TOP)
+  const projects = await listTopProjects(ids, TOP)
   return {
     postings: total,
     categories: sortedCategories(categories),
@@ -203,10 +199,9 @@ function dayRows<Fields>(
 
 /** Stores who was active and the money per person for each whole day (the nightly job, the backfill). */
 export async function rollUpPeople(days: readonly DayWindow[], timeZone: string, currency: string, now: Date) {
-  const [active, earnings, spend] = await Promise.all([
+  const [active, { earnings, spend }] = await Promise.all([
     listActiveUsersInWindows(days),
-    sumEarningsInWindows(days, currency),
-    sumSpendInWindows(days, currency),
+    sumPaidForWorkInWindows(days, currency),
   ])
   const ordinals = await ensureUserOrdinals([...new Set([...active, ...earnings, ...spend].map((r) => r.userId))])
   const activeByDay = perWindow(active, days.length)
