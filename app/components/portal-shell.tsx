@@ -50,17 +50,18 @@ function MenuLinks({ role, badges }: { role: Role; badges: MenuBadges }) {
   )
 }
 
-/** Sidebar on wide screens; a disclosure menu on narrow ones (works without JavaScript). */
+/**
+ * Sidebar on wide screens; a disclosure menu on narrow ones (works without JavaScript). The links
+ * are rendered once: on wide screens the stylesheet hides the summary and shows the closed
+ * disclosure's content (`::details-content`); a browser without that selector keeps the disclosure.
+ */
 function PortalShell({ role, badges = {}, children }: { role: Role; badges?: MenuBadges; children: ReactNode }) {
   const total = Object.values(badges).reduce((sum, count) => sum + count, 0)
   return (
     <div className="portal">
       <nav className="sidebar" aria-label={PORTAL_NAMES[role]}>
         <p className="sidebar__title">{PORTAL_NAMES[role]}</p>
-        <div className="sidebar__wide">
-          <MenuLinks role={role} badges={badges} />
-        </div>
-        <details className="sidebar__narrow">
+        <details className="sidebar__menu">
           <summary aria-label={badgeName('Menu', total, 'new')}>
             Menu
             <MenuBadge count={total} />
