@@ -19,3 +19,12 @@ export function preparedQuery<Query>(build: (db: DB) => Query): () => Query {
     return query
   }
 }
+
+/**
+ * A plain SQL statement (named parameters as `@name`) compiled once per connection, for the raw
+ * queries every dashboard load runs: `db.all(sql\`…\`)` renders the template and compiles the
+ * statement again on every call.
+ */
+export function preparedStatement<Row>(text: string) {
+  return preparedQuery((db) => db.$client.prepare<Record<string, unknown>, Row>(text))
+}
