@@ -1,7 +1,7 @@
-import { NavLink, type ShouldRevalidateFunction } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useLocation, useNavigate, type ShouldRevalidateFunction } from '@remix-run/react'
+import type { MouseEvent, ReactNode } from 'react'
 import type { Role } from '~/domain/enums'
-import { PORTAL_MENUS, PORTAL_NAMES } from './portal-menus'
+import { PORTAL_MENUS, PORTAL_NAMES, type MenuItem } from './portal-menus'
 
 /** Counts shown next to menu items, keyed by the item's path (e.g. unread notifications under '/notifications'). */
 export type MenuBadges = Record<string, number>
@@ -27,22 +27,54 @@ function badgeName(label: string, count: number, word: string): string | undefin
   return count > 0 ? `${label}, ${count} ${word}` : undefined
 }
 
+/** NavLink's rule: the item is current on its own path and, unless `end`, on the paths below it (any case). */
+function isCurrent(item: MenuItem, pathname: string): boolean {
+  const path = pathname.toLowerCase()
+  const to = item.to.toLowerCase()
+  return path === to || (!item.end && path.startsWith(`${to}/`))
+}
+
+/** A plain left click, which the router may take over; a modified or other-button click opens as the browser would. */
+function isPlainClick(event: MouseEvent<HTMLElement>): boolean {
+  return event.button === 0 && !event.metaKey && !event.altKey && !event.ctrlKey && !event.shiftKey
+}
+
+/**
+ * The menu's links as plain anchors with one location read and one click handler for the list:
+ * a NavLink each (resolving its path, subscribing to the location and navigation state) cost more
+ * to render than the rest of the menu on every portal page. With JavaScript a plain click still
+ * navigates client-side; `data-discover` keeps Remix's route discovery for them, as Link's has.
+ */
 function MenuLinks({ role, badges }: { role: Role; badges: MenuBadges }) {
+  const location = useLocation()
+  const navigate = useNavigate()
+  const onClick = (event: MouseEvent<HTMLUListElement>) => {
+    const link = (event.target as Element).closest('a')
+    if (!link || event.defaultPrevented || !isPlainClick(event)) return
+    event.preventDefault()
+    const to = link.getAttribute('href') ?? '/'
+    // As Link does: opening the page you are on replaces its history entry rather than adding one.
+    navigate(to, { replace: to === `${location.pathname}${location.search}${location.hash}` })
+  }
   return (
-    <ul>
+    // The list only delegates its links' clicks; the links themselves are focusable and keyboard-operable.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
+    <ul onClick={onClick}>
       {PORTAL_MENUS[role].map((item) => {
         const count = badges[item.to] ?? 0
+        const current = isCurrent(item, location.pathname)
         return (
           <li key={item.to}>
-            <NavLink
-              to={item.to}
-              end={item.end}
-              className="sidebar__link"
+            <a
+              href={item.to}
+              className={current ? 'sidebar__link active' : 'sidebar__link'}
+              aria-current={current ? 'page' : undefined}
               aria-label={badgeName(item.label, count, BADGE_WORDS[item.to] ?? 'new')}
+              data-discover="true"
             >
               {item.label}
               <MenuBadge count={count} />
-            </NavLink>
+            </a>
           </li>
         )
       })}
@@ -50,17 +82,18 @@ function MenuLinks({ role, badges }: { role: Role; badges: MenuBadges }) {
   )
 }
 
-/** Sidebar on wide screens; a disclosure menu on narrow ones (works without JavaScript). */
+/**
+ * Sidebar on wide screens; a disclosure menu on narrow ones (works without JavaScript). The links
+ * are rendered once: on wide screens the stylesheet hides the summary and shows the closed
+ * disclosure's content (`::details-content`); a browser without that selector keeps the disclosure.
+ */
 function PortalShell({ role, badges = {}, children }: { role: Role; badges?: MenuBadges; children: ReactNode }) {
   const total = Object.values(badges).reduce((sum, count) => sum + count, 0)
   return (
     <div className="portal">
       <nav className="sidebar" aria-label={PORTAL_NAMES[role]}>
         <p className="sidebar__title">{PORTAL_NAMES[role]}</p>
-        <div className="sidebar__wide">
-          <MenuLinks role={role} badges={badges} />
-        </div>
-        <details className="sidebar__narrow">
+        <details className="sidebar__menu">
           <summary aria-label={badgeName('Menu', total, 'new')}>
             Menu
             <MenuBadge count={total} />

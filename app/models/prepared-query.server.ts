@@ -36,3 +36,12 @@ export function preparedRowOfUser<T extends SQLiteTable & { userId: SQLiteColumn
   )
   return (userId: string) => rowOf().get({ userId }) as T['$inferSelect'] | undefined
 }
+
+/**
+ * A plain SQL statement (named parameters as `@name`) compiled once per connection, for the raw
+ * queries every dashboard load runs: `db.all(sql\`…\`)` renders the template and compiles the
+ * statement again on every call.
+ */
+export function preparedStatement<Row>(text: string) {
+  return preparedQuery((db) => db.$client.prepare<Record<string, unknown>, Row>(text))
+}
