@@ -15,7 +15,14 @@ export async function insertSession(row: typeof sessions.$inferInsert): Promise<
 const sessionWithUser = preparedQuery((db) =>
   db
     .select({
-      session: sessions,
+      // What the check needs: its times and its confirmations (not the device, address or user agent).
+      session: {
+        createdAt: sessions.createdAt,
+        expiresAt: sessions.expiresAt,
+        lastSeenAt: sessions.lastSeenAt,
+        secondFactorAt: sessions.secondFactorAt,
+        passwordConfirmedAt: sessions.passwordConfirmedAt,
+      },
       user: { id: users.id, email: users.email, name: users.name, role: users.role, blockedAt: users.blockedAt },
     })
     .from(sessions)
