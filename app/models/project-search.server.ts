@@ -128,7 +128,12 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
               input.createdUpTo,
               input.projectId,
             ])
-        const summary = summaryFor(summaryKey, () => countMatches(from, conditions, input, now))
+        // Counted afresh, the summary has read the rating of every matching project's client: the
+        // page's clients are among them (the page only adds filters), so they are not read twice.
+        const counted: { rated?: RatedClients } = {}
+        const summary = summaryFor(summaryKey, () =>
+          countMatches(from, conditions, input, now, (rated) => (counted.rated = rated)),
+        )
         const { total, budgetType, skills, clientRating } = summary
         // The page is chosen from the matches first; only its rows are then joined to their clients.
         const pageRows = db.all<PageRow>(sql`
@@ -144,10 +149,12 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
             cross join projects p on p.rowid = page.rid
             join users u on u.id = p.client_id
             order by ${orderBy(sort, match !== null, 'page')}`)
-        const rated = ratingsOfClients(
-          pageRows.map((row) => row.clientId),
-          now,
-        )
+        const rated =
+          counted.rated ??
+          ratingsOfClients(
+            pageRows.map((row) => row.clientId),
+            now,
+          )
         const snippets = new Map<number, string>()
         if (match && pageRows.length) {
           // Joined to the page's rowids (json_each): with `rowid in (…)` FTS5 marked up every hit first.

@@ -9,6 +9,7 @@ import {
   type BudgetType,
   type FacetCount,
   type ProjectSearchInput,
+  type RatedClients,
   type RatingThreshold,
 } from './types'
 
@@ -42,22 +43,50 @@ export function forgetSummaries(): void {
 }
 
 /**
- * The total and the facet counts, in two passes over the matches: one grouped by budget type
- * that also counts each rating threshold, and one over the matches' skills.
+ * The total and the facet counts, in one statement: the matches are found once (one full-text
+ * search) with which of the other filters each passes, then grouped twice: by budget type and
+ * client (enough to count the total, the budget types and every rating threshold here), and by
+ * skill. `keepRatings` receives the ratings read for the matches' clients (as of `now`), which hold
+ * those of any page of them.
  */
-export function countMatches(from: SQL, conditions: Conditions, input: ProjectSearchInput, now: Date): Summary {
+export function countMatches(
+  from: SQL,
+  conditions: Conditions,
+  input: ProjectSearchInput,
+  now: Date,
+  keepRatings?: (rated: RatedClients) => void,
+): Summary {
   const db = getDb()
-  // Matches per budget type and client: small (at most two rows per client), and enough to count
-  // the total, the budget types and every rating threshold here, without another pass.
-  const groups = db.all<{ type: BudgetType; clientId: string; n: number }>(sql`
-    select p.budget_type as type, p.client_id as clientId, count(*) as n
-    from ${from}
-    where ${where([...conditions.base, conditions.skills])}
-    group by p.budget_type, p.client_id`)
+  const passes = (condition: SQL | null) => condition ?? sql`1`
+  // Groups (part 0): matches per budget type and client, with the skills filter; small, at most two
+  // rows per client. Skills (part 1): matches per skill, with the budget type and rating filters,
+  // most first, then by name. CROSS JOIN keeps the order: from the matches to their skills.
+  const rows = db.all<{
+    part: 0 | 1
+    type: BudgetType | null
+    clientId: string | null
+    skill: string | null
+    n: number
+  }>(sql`
+    with m as materialized (
+      select p.id as id, p.budget_type as type, p.client_id as clientId, ${passes(conditions.skills)} as withSkills,
+        ${passes(conditions.budgetType)} and ${passes(conditions.rating)} as withTypeAndRating
+      from ${from}
+      where ${where(conditions.base)})
+    select 0 as part, m.type as type, m.clientId as clientId, null as skill, count(*) as n
+    from m where m.withSkills group by m.type, m.clientId
+    union all
+    select 1, null, null, s.name, count(*)
+    from m cross join project_skills ps on ps.project_id = m.id cross join skills s on s.id = ps.skill_id
+    where m.withTypeAndRating group by s.id
+    order by 1, 5 desc, 4 asc`)
+  const groups = rows.flatMap((row) => (row.part === 0 ? [{ type: row.type!, clientId: row.clientId!, n: row.n }] : []))
+  const skills = rows.flatMap((row) => (row.part === 1 ? [{ value: row.skill!, count: row.n }] : []))
   const rated = ratingsOfClients(
     groups.map((group) => group.clientId),
     now,
   )
+  keepRatings?.(rated)
   const ratingOf = (clientId: string) => rated.get(clientId)?.average ?? 0
   const ratingOk = (clientId: string) =>
     input.clientRatingMin === undefined || ratingOf(clientId) >= input.clientRatingMin
@@ -76,11 +105,6 @@ export function countMatches(from: SQL, conditions: Conditions, input: ProjectSe
       })
     }
   }
-  const skills = db.all<FacetCount>(sql`
-    select s.name as value, count(*) as count
-    from ${from} join project_skills ps on ps.project_id = p.id join skills s on s.id = ps.skill_id
-    where ${where([...conditions.base, conditions.budgetType, conditions.rating])}
-    group by s.id order by count desc, s.name asc`)
   return {
     total,
     budgetType: [...byType]
