@@ -18,6 +18,9 @@ function open(file: string): DB {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
+  // 64 MiB of page cache per connection (SQLite's default is 2 MiB): the analytics pages read the
+  // same ledger pages again and again; in-process the admin year page went from ~120 to ~90 ms of CPU.
+  sqlite.pragma('cache_size = -65536')
   cachePreparedStatements(sqlite)
   const db = writeLockAtBegin(drizzle({ client: sqlite, schema }))
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
