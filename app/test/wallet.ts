@@ -1,5 +1,6 @@
 import { writeLedgerTransaction } from '~/models/ledger.server'
 import { LEDGER_TRANSACTION, PLATFORM_OWNER } from '~/domain/enums'
+import { addSandboxBankMethod } from '~/services/payments/payouts/payout-methods.server'
 import { createTestUser } from './users'
 
 /** Puts money in a wallet as a card top-up would. */
@@ -59,4 +60,15 @@ export function writeFundedRelease(
     ],
     at: at.releasedAt,
   })
+}
+
+/** A German bank account the sandbox accepts. */
+export const TEST_BANK_ACCOUNT = { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' }
+
+/** A new freelancer whose wallet holds `balanceMinor`, with a sandbox bank account to pay out to. */
+export async function freelancerWithBank(balanceMinor: number) {
+  const user = await freelancerWithWallet(balanceMinor)
+  const added = await addSandboxBankMethod(user.id, TEST_BANK_ACCOUNT)
+  if (!added.ok) throw new Error(added.message)
+  return { user, method: added.method }
 }

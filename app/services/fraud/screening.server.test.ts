@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { findPayout } from '~/models/payouts.server'
 import { listFraudAlertEvents, listFraudAlerts } from '~/models/fraud-alerts.server'
 import { FraudAlertFilterSchema } from '~/domain/fraud-alert-filters'
-import { addSandboxBankMethod } from '~/services/payments/payouts/payout-methods.server'
 import { requestPayout } from '~/services/payments/payouts/payouts.server'
-import { freelancerWithWallet } from '~/test/wallet'
+import { freelancerWithBank } from '~/test/wallet'
 import { createTestUser } from '~/test/users'
 import { raiseAlerts } from './alerts.server'
 import { recordCardAttempt } from './card-attempts.server'
@@ -13,17 +12,6 @@ import { runFraudSweep } from './screening.server'
 
 const alertsOf = async (email: string) =>
   (await listFraudAlerts(FraudAlertFilterSchema.parse({ person: email }), { offset: 0, limit: 50 })).rows
-
-async function freelancerWithBank() {
-  const user = await freelancerWithWallet(50_000)
-  const added = await addSandboxBankMethod(user.id, {
-    holderName: 'Ann Tester',
-    country: 'DE',
-    accountNumber: 'DE89370400440532013000',
-  })
-  if (!added.ok) throw new Error(added.message)
-  return { user, method: added.method }
-}
 
 const payoutForm = (methodId: string, key: string) => ({
   methodId,
@@ -70,7 +58,7 @@ function alertOn(userId: string, fields: Pick<Draft, 'type' | 'key' | 'score' | 
 
 describe('payout holds', () => {
   it('holds the payouts of an account whose open alerts reach the hold score, saying only that it is under review', async () => {
-    const { user, method } = await freelancerWithBank()
+    const { user, method } = await freelancerWithBank(50_000)
     const waiting = await requestPayout(user, payoutForm(method.id, 'before'))
     if (!waiting.ok) throw new Error(waiting.message)
     expect(waiting.payout.status).toBe('requested')
@@ -83,7 +71,7 @@ describe('payout holds', () => {
   })
 
   it('leaves payouts alone below the hold score', async () => {
-    const { user, method } = await freelancerWithBank()
+    const { user, method } = await freelancerWithBank(50_000)
     await raiseAlerts([
       alertOn(user.id, { type: 'off_platform', key: `low:${user.id}`, score: 50, severity: 'medium' }),
     ])

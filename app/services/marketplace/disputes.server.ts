@@ -87,7 +87,10 @@ async function storeEvidence(
   }
 }
 
-/** Stores the evidence file, if any, then `save`s with its upload id; the file is removed again when nothing was saved. */
+/**
+ * Stores the evidence file, if any, then `save`s with its upload id; the file is removed again when
+ * nothing was saved.
+ */
 async function saveWithEvidence<T>(ownerId: string, file: File | null, save: (uploadId: string | null) => Promise<T>) {
   const stored = await storeEvidence(ownerId, file)
   if (!stored.ok) return stored

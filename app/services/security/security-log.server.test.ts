@@ -10,6 +10,15 @@ const CHROME_ON_WINDOWS =
 const from = (ip: string | null): RequestOrigin => ({ ip, userAgent: CHROME_ON_WINDOWS, deviceId: null })
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000)
 
+type EventInput = Parameters<typeof recordSecurityEvent>[0]
+/** Logs `kind` for the user as from `ip` (in Chrome on Windows), with `extra` (when, which assessment). */
+const logEvent = (
+  userId: string,
+  kind: EventInput['kind'],
+  ip: string | null,
+  extra: Pick<EventInput, 'now' | 'assessmentId'> = {},
+) => recordSecurityEvent({ userId, kind, origin: from(ip), ...extra })
+
 async function assessment(userId: string) {
   const id = crypto.randomUUID()
   await insertAssessment({
@@ -39,25 +48,9 @@ describe('a user’s security log', () => {
   it('lists only their events, newest first, with label, severity, place, device and the sign-in’s risk factors', async () => {
     const [user, other] = await twoTestUsers('client')
     const assessmentId = await assessment(user.id)
-    await recordSecurityEvent({
-      userId: user.id,
-      kind: 'sign_in_succeeded',
-      origin: from('81.2.69.142'),
-      now: minutesAgo(30),
-    })
-    await recordSecurityEvent({
-      userId: user.id,
-      kind: 'new_device',
-      origin: from('216.160.83.56'),
-      assessmentId,
-      now: minutesAgo(5),
-    })
-    await recordSecurityEvent({
-      userId: other.id,
-      kind: 'sign_in_succeeded',
-      origin: from('81.2.69.142'),
-      now: minutesAgo(1),
-    })
+    await logEvent(user.id, 'sign_in_succeeded', '81.2.69.142', { now: minutesAgo(30) })
+    await logEvent(user.id, 'new_device', '216.160.83.56', { assessmentId, now: minutesAgo(5) })
+    await logEvent(other.id, 'sign_in_succeeded', '81.2.69.142', { now: minutesAgo(1) })
 
     const { entries, total } = await securityLogOf(user.id, 1)
     expect(total).toBe(2)
@@ -80,12 +73,7 @@ describe('a user’s security log', () => {
   it('never shows another account’s assessment, even when an event points at it', async () => {
     const [user, other] = await twoTestUsers('client')
     const othersAssessment = await assessment(other.id)
-    await recordSecurityEvent({
-      userId: user.id,
-      kind: 'sign_in_succeeded',
-      origin: from(null),
-      assessmentId: othersAssessment,
-    })
+    await logEvent(user.id, 'sign_in_succeeded', null, { assessmentId: othersAssessment })
     const { entries } = await securityLogOf(user.id, 1)
     expect(entries[0]).toMatchObject({ risk: null, ip: null, location: null })
   })
@@ -93,12 +81,7 @@ describe('a user’s security log', () => {
   it('pages through the log', async () => {
     const user = await createTestUser('freelancer')
     for (let i = 0; i < 27; i++) {
-      await recordSecurityEvent({
-        userId: user.id,
-        kind: 'second_factor_passed',
-        origin: from('127.0.0.1'),
-        now: minutesAgo(100 - i),
-      })
+      await logEvent(user.id, 'second_factor_passed', '127.0.0.1', { now: minutesAgo(100 - i) })
     }
     expect((await securityLogOf(user.id, 1)).entries).toHaveLength(25)
     const second = await securityLogOf(user.id, 2)
@@ -117,7 +100,7 @@ describe('the admin search over everyone’s events', () => {
     const alice = await createTestUser('client', { email: `alice-${tag}@example.com` })
     const bob = await createTestUser('client', { email: `bob-${tag}@example.com` })
     const log = (userId: string, kind: 'sign_in_succeeded' | 'sign_in_failed', ip: string, at: string) =>
-      recordSecurityEvent({ userId, kind, origin: from(ip), now: new Date(at) })
+      logEvent(userId, kind, ip, { now: new Date(at) })
     await log(alice.id, 'sign_in_succeeded', '81.2.69.142', '2026-03-01T10:00:00Z')
     await log(alice.id, 'sign_in_failed', '216.160.83.56', '2026-03-02T23:59:00Z')
     await log(bob.id, 'sign_in_failed', '216.160.83.56', '2026-03-03T00:00:00Z')

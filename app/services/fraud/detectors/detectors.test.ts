@@ -190,29 +190,26 @@ describe('payment velocity', () => {
     releasedAt: at(i * 180 + releaseAfter),
     amountMinor: 100_000,
   })
-
-  it('alerts on fund → release → payout within minutes, three times', () => {
-    const releases = [0, 1, 2].map((i) => round(i, 6))
-    const payouts = releases.map((r, i) => ({
+  /** The freelancer pays out 950.00 to the bank `minutes` after each release. */
+  const payoutsAfter = (releases: Array<{ releasedAt: number }>, minutes: number) =>
+    releases.map((r, i) => ({
       id: `p${i}`,
       userId: 'f',
-      at: r.releasedAt + 10 * MINUTE_MS,
+      at: r.releasedAt + minutes * MINUTE_MS,
       amountMinor: 95_000,
       destination: 'bank',
     }))
+
+  it('alerts on fund → release → payout within minutes, three times', () => {
+    const releases = [0, 1, 2].map((i) => round(i, 6))
+    const payouts = payoutsAfter(releases, 10)
     const [alert] = detectPaymentVelocity(facts({ releases, payouts }))
     expect(alert).toMatchObject({ type: 'payment_velocity', accounts: ['f', 'client'], score: 90 })
   })
 
   it('does not alert on a client rehiring the same freelancer who reviews each delivery for days', () => {
     const releases = [0, 1, 2, 3, 4].map((i) => round(i * 20, 3 * 1440))
-    const payouts = releases.map((r, i) => ({
-      id: `p${i}`,
-      userId: 'f',
-      at: r.releasedAt + 20 * MINUTE_MS,
-      amountMinor: 95_000,
-      destination: 'bank',
-    }))
+    const payouts = payoutsAfter(releases, 20)
     expect(detectPaymentVelocity(facts({ releases, payouts }))).toEqual([])
   })
 })

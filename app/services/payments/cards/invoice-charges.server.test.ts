@@ -50,6 +50,19 @@ function chargesOf(invoiceId: string) {
     .all()
 }
 
+/** The client saves a sandbox test card (any future expiry and CVC) as of NOW. */
+const saveCard = (clientId: string, number: string) =>
+  saveSandboxCard(clientId, { number, expiry: '12/30', cvc: '123' }, NOW)
+
+/** The client saves a test card, then approves the invoice, which charges it. */
+async function approveWithCard(
+  { client, contract, invoice }: Pick<Awaited<ReturnType<typeof invoicedContract>>, 'client' | 'contract' | 'invoice'>,
+  number: string,
+) {
+  await saveCard(client.id, number)
+  return reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
+}
+
 describe('charging an approved hourly invoice', () => {
   it('takes it from the client’s wallet and pays the freelancer less the 10% fee', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
@@ -74,9 +87,7 @@ describe('charging an approved hourly invoice', () => {
   it('charges the card on file when the wallet does not cover it', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
     await topUpWallet(client.id, 20_00, NOW)
-    expect(
-      await saveSandboxCard(client.id, { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }, NOW),
-    ).toEqual({ ok: true })
+    expect(await saveCard(client.id, '4242 4242 4242 4242')).toEqual({ ok: true })
     const outcome = await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
     expect(outcome).toMatchObject({ ok: true, charge: { kind: 'paid', source: 'card' } })
     expect(await balanceOf(wallet(client.id))).toBe(20_00)
@@ -89,7 +100,7 @@ describe('charging an approved hourly invoice', () => {
   it('charges once however many approvals and job runs race for the same invoice', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
     await topUpWallet(client.id, 1_000_00, NOW)
-    await saveSandboxCard(client.id, { number: '4242424242424242', expiry: '12/30', cvc: '123' }, NOW)
+    await saveCard(client.id, '4242424242424242')
     const afterReview = new Date(invoice.reviewDueAt.getTime() + 1)
     const racers = Array.from({ length: 20 }, (_, index) =>
       index % 2 === 0
@@ -107,7 +118,7 @@ describe('charging an approved hourly invoice', () => {
 
   it('charges a card once when twenty approvals and job runs race (no second card charge parked in the wallet)', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
-    await saveSandboxCard(client.id, { number: '4242424242424242', expiry: '12/30', cvc: '123' }, NOW)
+    await saveCard(client.id, '4242424242424242')
     const afterReview = new Date(invoice.reviewDueAt.getTime() + 1)
     await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
@@ -141,8 +152,7 @@ describe('charging an approved hourly invoice', () => {
 describe('a declined charge', () => {
   it('leaves the invoice "payment failed" with nothing moved, retries, pauses the contract, and resumes once paid', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
-    await saveSandboxCard(client.id, { number: '4000 0000 0000 0341', expiry: '12/30', cvc: '123' }, NOW)
-    const approved = await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
+    const approved = await approveWithCard({ client, contract, invoice }, '4000 0000 0000 0341')
     expect(approved).toMatchObject({
       ok: true,
       charge: { kind: 'declined', message: 'Your card was declined.', paused: false },
@@ -169,7 +179,7 @@ describe('a declined charge', () => {
     })
 
     // The client fixes the card and pays now: charged once, the contract resumes.
-    await saveSandboxCard(client.id, { number: '5555 5555 5555 4444', expiry: '12/30', cvc: '123' }, NOW)
+    await saveCard(client.id, '5555 5555 5555 4444')
     expect(await payInvoiceNow(paused!, invoice.id, NOW)).toMatchObject({
       ok: true,
       charge: { kind: 'paid', source: 'card' },
@@ -251,8 +261,7 @@ describe('a disputed invoice', () => {
 describe('money pages', () => {
   it('show a paid hourly invoice in payment history, statements and both dashboards', async () => {
     const { client, freelancer, contract, invoice } = await invoicedContract()
-    await saveSandboxCard(client.id, { number: '4242424242424242', expiry: '12/30', cvc: '123' }, NOW)
-    await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
+    await approveWithCard({ client, contract, invoice }, '4242424242424242')
     const earned = await listPaymentHistory(freelancer.id, { type: 'hourly' }, { limit: 10, offset: 0 })
     expect(earned.rows).toMatchObject([
       { type: 'hourly', account: 'wallet', amountMinor: 90_00, contractId: contract.id },

@@ -11,7 +11,7 @@ import { loader as payoutsLoader } from '~/routes/_portal.payouts._index'
 import { createFixedContract } from '~/test/fixed-contract'
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
-import { freelancerWithWallet } from '~/test/wallet'
+import { freelancerWithWallet, TEST_BANK_ACCOUNT } from '~/test/wallet'
 import { parseEnv, resetEnvForTests } from '~/utils/env.server'
 import { confirmSandboxCryptoPayment } from '../crypto/crypto-admin.server'
 import { startCryptoPayment, type RateLookup } from '../crypto/crypto-payments.server'
@@ -216,11 +216,7 @@ describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
   it('refuses sandbox payouts and new sandbox methods; a queued sandbox payout fails and returns the money', async () => {
     const user = await freelancerWithWallet(60_000)
     const crypto = await addCryptoMethod(user.id, { asset: 'USDC', network: 'ethereum', address: ETH_ADDRESS })
-    const bank = await addSandboxBankMethod(user.id, {
-      holderName: 'Farid Tester',
-      country: 'DE',
-      accountNumber: 'DE89370400440532013000',
-    })
+    const bank = await addSandboxBankMethod(user.id, TEST_BANK_ACCOUNT)
     if (!crypto.ok || !bank.ok) throw new Error('methods not added')
     const now = new Date()
     const queued = await requestPayout(
@@ -250,13 +246,7 @@ describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
     expect(await addCryptoMethod(user.id, { asset: 'USDC', network: 'ethereum', address: ETH_ADDRESS })).toMatchObject({
       ok: false,
     })
-    expect(
-      await addSandboxBankMethod(user.id, {
-        holderName: 'Farid Tester',
-        country: 'DE',
-        accountNumber: 'DE89370400440532013000',
-      }),
-    ).toMatchObject({ ok: false })
+    expect(await addSandboxBankMethod(user.id, TEST_BANK_ACCOUNT)).toMatchObject({ ok: false })
 
     await runPayoutSending(new Date(now.getTime() + PAYOUT_REVIEW_WINDOW_MS + 1))
     expect(await findPayout(queued.payout.id)).toMatchObject({ status: 'failed', providerRef: null })

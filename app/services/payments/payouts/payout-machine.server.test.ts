@@ -3,9 +3,8 @@ import { PAYOUT_MACHINE } from '~/domain/payout-machine'
 import { findPayout } from '~/models/payouts.server'
 import { walkEveryTransition } from '~/test/state-machine-walk'
 import { createParties } from '~/test/state-machine-subjects'
-import { freelancerWithWallet } from '~/test/wallet'
+import { freelancerWithBank } from '~/test/wallet'
 import { resetEnvForTests } from '~/utils/env.server'
-import { addSandboxBankMethod } from './payout-methods.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
 import { actOnPayout, holdForSecuritySync, requestPayout, runPayoutSending } from './payouts.server'
 
@@ -31,11 +30,8 @@ async function moved(id: string, run: () => Promise<unknown>): Promise<boolean> 
 
 /** A $50 standard payout to a sandbox bank account, waiting in its review window. */
 async function requestStandardPayout(): Promise<string> {
-  const user = await freelancerWithWallet(10_000)
-  const bank = { holderName: 'Farid Tester', country: 'DE', accountNumber: 'DE89370400440532013000' }
-  const added = await addSandboxBankMethod(user.id, bank)
-  if (!added.ok) throw new Error(added.message)
-  const form = { methodId: added.method.id, currency: 'USD', amountMinor: 5_000, speed: 'standard' as const }
+  const { user, method } = await freelancerWithBank(10_000)
+  const form = { methodId: method.id, currency: 'USD', amountMinor: 5_000, speed: 'standard' as const }
   const requested = await requestPayout(user, { ...form, idempotencyKey: crypto.randomUUID() })
   if (!requested.ok) throw new Error(requested.message)
   return requested.payout.id

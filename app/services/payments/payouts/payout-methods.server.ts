@@ -47,7 +47,10 @@ export async function addSandboxBankMethod(
   })
 }
 
-/** A method the sandbox stands behind, active at once; it pretends every one takes instant payouts, so both speeds can be tried. */
+/**
+ * A method the sandbox stands behind, active at once; it pretends every one takes instant payouts,
+ * so both speeds can be tried.
+ */
 async function addSandboxMethod(
   userId: string,
   rail: 'bank' | 'crypto',

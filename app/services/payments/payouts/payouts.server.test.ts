@@ -3,28 +3,17 @@ import { balanceOf, checkLedgerInvariants } from '~/models/ledger.server'
 import { findPayout, listPayoutEvents } from '~/models/payouts.server'
 import { listNotifications } from '~/models/notifications.server'
 import { createTestUser } from '~/test/users'
-import { freelancerWithWallet } from '~/test/wallet'
-import { addCryptoMethod, addSandboxBankMethod } from './payout-methods.server'
+import { freelancerWithBank } from '~/test/wallet'
+import { addCryptoMethod } from './payout-methods.server'
 import { actOnPayout, requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
 import { expectBalancedLedger } from '~/test/ledger-checks'
-
-async function freelancerWith(balanceMinor: number) {
-  const user = await freelancerWithWallet(balanceMinor)
-  const added = await addSandboxBankMethod(user.id, {
-    holderName: 'Farid Tester',
-    country: 'DE',
-    accountNumber: 'DE89370400440532013000',
-  })
-  if (!added.ok) throw new Error(added.message)
-  return { user, method: added.method }
-}
 
 const wallet = (userId: string) => balanceOf({ kind: 'wallet', ownerId: userId, currency: 'USD' })
 
 describe('requesting a payout', () => {
   it('debits the wallet once however often the same form is submitted', async () => {
-    const { user, method } = await freelancerWith(45_000)
+    const { user, method } = await freelancerWithBank(45_000)
     const form = {
       methodId: method.id,
       currency: 'USD',
@@ -42,7 +31,7 @@ describe('requesting a payout', () => {
   })
 
   it('lets 20 parallel requests take at most what the wallet holds', async () => {
-    const { user, method } = await freelancerWith(10_000)
+    const { user, method } = await freelancerWithBank(10_000)
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         requestPayout(user, {
@@ -61,7 +50,7 @@ describe('requesting a payout', () => {
   })
 
   it('sends an instant payout at once (sandbox) and takes the 1% fee', async () => {
-    const { user, method } = await freelancerWith(45_000)
+    const { user, method } = await freelancerWithBank(45_000)
     const result = await requestPayout(user, {
       methodId: method.id,
       currency: 'USD',
@@ -80,7 +69,7 @@ describe('requesting a payout', () => {
   })
 
   it('quotes a crypto payout in its asset at the current rate and keeps that with the payout', async () => {
-    const { user } = await freelancerWith(45_000)
+    const { user } = await freelancerWithBank(45_000)
     const refused = await addCryptoMethod(user.id, {
       asset: 'USDC',
       network: 'solana',
@@ -120,8 +109,8 @@ describe('requesting a payout', () => {
   })
 
   it('refuses a method that is not the user’s', async () => {
-    const { user } = await freelancerWith(45_000)
-    const other = await freelancerWith(100)
+    const { user } = await freelancerWithBank(45_000)
+    const other = await freelancerWithBank(100)
     const result = await requestPayout(user, {
       methodId: other.method.id,
       currency: 'USD',
@@ -136,7 +125,7 @@ describe('requesting a payout', () => {
 
 /** A freelancer's $200 standard payout in its review window, and an admin to act on it. */
 async function reviewablePayout(idempotencyKey: string) {
-  const { user, method } = await freelancerWith(45_000)
+  const { user, method } = await freelancerWithBank(45_000)
   const admin = await createTestUser('admin')
   const form = { methodId: method.id, currency: 'USD', amountMinor: 20_000, speed: 'standard' as const }
   const requested = await requestPayout(user, { ...form, idempotencyKey })
@@ -182,7 +171,7 @@ describe('admin actions and the sending job', () => {
   })
 
   it('the job sends standard payouts once the review window has passed', async () => {
-    const { user, method } = await freelancerWith(45_000)
+    const { user, method } = await freelancerWithBank(45_000)
     const now = new Date()
     const requested = await requestPayout(
       user,
