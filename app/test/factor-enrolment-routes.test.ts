@@ -206,35 +206,17 @@ describe('the step-up that allowed a new factor', () => {
   it('refuses a new security key for a step-up while an older one still works', async () => {
     const { user, cookie } = await signedIn()
     await confirmPasswordNow(cookie)
-    const keyPage = async () => (await run(securityKeysRoute.loader, getRequest(KEYS, cookie))).json()
-    const older = softAuthenticator(getEnv().WEBAUTHN_RP_ID, getEnv().WEBAUTHN_ORIGIN)
-    expect(
-      (
-        await run(
-          securityKeysRoute.action,
-          formRequest(
-            KEYS,
-            { intent: 'add', name: 'Old key', response: older.register((await keyPage()).registrationOptions) },
-            cookie,
-          ),
-        )
-      ).status,
-    ).toBe(302)
+    const addKey = async (name: string) => {
+      const key = softAuthenticator(getEnv().WEBAUTHN_RP_ID, getEnv().WEBAUTHN_ORIGIN)
+      const { registrationOptions } = await (await run(securityKeysRoute.loader, getRequest(KEYS, cookie))).json()
+      const form = { intent: 'add', name, response: key.register(registrationOptions) }
+      expect((await run(securityKeysRoute.action, formRequest(KEYS, form, cookie))).status).toBe(302)
+      return key
+    }
+    const older = await addKey('Old key')
     getDb().run(`update webauthn_credentials set created_at = ${Date.now() - 2 * DAY} where user_id = '${user.id}'`)
     await passStepUpNow(cookie)
-    const newer = softAuthenticator(getEnv().WEBAUTHN_RP_ID, getEnv().WEBAUTHN_ORIGIN)
-    expect(
-      (
-        await run(
-          securityKeysRoute.action,
-          formRequest(
-            KEYS,
-            { intent: 'add', name: 'New key', response: newer.register((await keyPage()).registrationOptions) },
-            cookie,
-          ),
-        )
-      ).status,
-    ).toBe(302)
+    const newer = await addKey('New key')
 
     const fresh = await signedInCookie(user.id)
     const answerWith = async (authenticator: typeof newer) => {

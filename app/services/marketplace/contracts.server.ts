@@ -185,13 +185,7 @@ export async function performMilestoneAction(
     const changed = takeMilestoneAction('submit', {
       milestone,
       set: { submittedAt: at, submissionNote: input.note ?? '' },
-      lines: [
-        {
-          actorId: actor.id,
-          kind: 'milestone.submitted',
-          detail: `${actor.name} ${verb} work on “${milestone.title}”: ${input.note ?? ''}`,
-        },
-      ],
+      moved: { actorId: actor.id, detail: `${actor.name} ${verb} work on “${milestone.title}”: ${input.note ?? ''}` },
       at,
     })
     if (!changed) return stale
@@ -211,13 +205,10 @@ export async function performMilestoneAction(
     const changed = takeMilestoneAction('request_changes', {
       milestone,
       set: { changesRequestedAt: at, changesRequest: input.changes ?? '' },
-      lines: [
-        {
-          actorId: actor.id,
-          kind: 'milestone.changes_requested',
-          detail: `${actor.name} asked for changes on “${milestone.title}”: ${input.changes ?? ''}`,
-        },
-      ],
+      moved: {
+        actorId: actor.id,
+        detail: `${actor.name} asked for changes on “${milestone.title}”: ${input.changes ?? ''}`,
+      },
       at,
     })
     if (!changed) return stale

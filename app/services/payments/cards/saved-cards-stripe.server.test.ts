@@ -7,7 +7,7 @@ import { createHourlyTestContract } from '~/test/hourly-contract'
 import { finishStripeCardSetup, startStripeCardSetup } from './saved-cards.server'
 import { resetStripeClient } from './stripe.server'
 import { server } from '~/test/msw-server'
-import { record, STRIPE_API, type StripeCall } from '~/test/stripe-api'
+import { STRIPE_API, stripeError, stripePost, type StripeCall } from '~/test/stripe-api'
 import { expectBalancedLedger } from '~/test/ledger-checks'
 import { cardPaymentsForInvoice } from '~/test/card-payments'
 
@@ -24,18 +24,12 @@ async function clientWithStripeCard(seen: StripeCall[]) {
   const parties = await createHourlyTestContract()
   const { client } = parties
   server.use(
-    http.post(
-      `${STRIPE_API}/customers`,
-      record(seen, () => ({ id: 'cus_Hourly1', object: 'customer' })),
-    ),
-    http.post(
-      `${STRIPE_API}/checkout/sessions`,
-      record(seen, () => ({
-        id: 'cs_setup_1',
-        object: 'checkout.session',
-        url: 'https://checkout.stripe.com/c/setup/cs_setup_1',
-      })),
-    ),
+    stripePost(seen, 'customers', () => ({ id: 'cus_Hourly1', object: 'customer' })),
+    stripePost(seen, 'checkout/sessions', () => ({
+      id: 'cs_setup_1',
+      object: 'checkout.session',
+      url: 'https://checkout.stripe.com/c/setup/cs_setup_1',
+    })),
     http.get(`${STRIPE_API}/checkout/sessions/cs_setup_1`, () =>
       HttpResponse.json({
         id: 'cs_setup_1',
@@ -90,10 +84,7 @@ describe('a card saved with Stripe', () => {
     const seen: StripeCall[] = []
     const { client, freelancer, contract, invoice } = await clientWithStripeCard(seen)
     server.use(
-      http.post(
-        `${STRIPE_API}/payment_intents`,
-        record(seen, () => ({ id: 'pi_hourly_1', object: 'payment_intent', status: 'succeeded' })),
-      ),
+      stripePost(seen, 'payment_intents', () => ({ id: 'pi_hourly_1', object: 'payment_intent', status: 'succeeded' })),
     )
     const outcome = await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)
     expect(outcome).toMatchObject({ ok: true, charge: { kind: 'paid', source: 'card', grossMinor: 100_00 } })
@@ -118,20 +109,15 @@ describe('a card saved with Stripe', () => {
     const seen: StripeCall[] = []
     const { client, freelancer, contract, invoice } = await clientWithStripeCard(seen)
     server.use(
-      http.post(
-        `${STRIPE_API}/payment_intents`,
-        record(
-          seen,
-          () => ({
-            error: {
-              type: 'card_error',
-              code: 'card_declined',
-              decline_code: 'insufficient_funds',
-              message: 'Your card has insufficient funds.',
-            },
+      stripePost(
+        seen,
+        'payment_intents',
+        () =>
+          stripeError('card_error', 'Your card has insufficient funds.', {
+            code: 'card_declined',
+            decline_code: 'insufficient_funds',
           }),
-          402,
-        ),
+        402,
       ),
     )
     const outcome = await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)

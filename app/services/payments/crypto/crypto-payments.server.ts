@@ -221,13 +221,10 @@ export async function confirmCryptoPayment(input: ConfirmInput, now = new Date()
     const funded = takeMilestoneAction('fund_by_payment', {
       milestone,
       set: { fundedAt: now },
-      lines: [
-        {
-          actorId: request.userId,
-          kind: 'milestone.funded',
-          detail: `“${milestone.title}” was funded with ${money} paid in ${coin(expected)}${input.via === 'admin' ? ' (confirmed by an admin)' : ''}; it is held in escrow.`,
-        },
-      ],
+      moved: {
+        actorId: request.userId,
+        detail: `“${milestone.title}” was funded with ${money} paid in ${coin(expected)}${input.via === 'admin' ? ' (confirmed by an admin)' : ''}; it is held in escrow.`,
+      },
       at: now,
       alongside: () => {
         ledgerId = writeLedgerTransaction(cryptoFundingPosting({ contract, milestone }, request, now)).transactionId

@@ -213,13 +213,10 @@ export function settlePaidCardPayment(input: {
     const funded = takeMilestoneAction('fund_by_payment', {
       milestone,
       set: { fundedAt: at },
-      lines: [
-        {
-          actorId: payment.userId,
-          kind: 'milestone.funded',
-          detail: `${actorName} funded “${milestone.title}” with ${money} ${card}; it is held in escrow.`,
-        },
-      ],
+      moved: {
+        actorId: payment.userId,
+        detail: `${actorName} funded “${milestone.title}” with ${money} ${card}; it is held in escrow.`,
+      },
       at,
       alongside: () => linkCardPaymentToLedger(payment.id, writeLedgerTransaction(funding).transactionId),
       whileContractActive: true,
