@@ -3,7 +3,7 @@
  * who was active, money per person, and the projects posted with where they stand now. The rollup
  * job stores these per day (analytics-rollups.server); today is counted live with the same queries.
  */
-import { sql, type SQL } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { NO_POSTINGS, type PostingCounts } from '~/domain/analytics-facts'
 import { LEDGER_TRANSACTION } from '~/domain/enums'
