@@ -1,8 +1,10 @@
 /**
  * The JavaScript each kind of page makes a browser download, gzip-compressed as the server sends
  * it, read from the production build (`npm run build`): the client entry, the root and every route
- * module on the page's route chain, their shared chunks, and the chunks those load on demand with
- * `import()` (the call room loads PeerJS that way, so it is counted for the call room only).
+ * module on the page's route chain, their shared chunks, and the chunks those load with `import()`
+ * as the page starts (the call room loads PeerJS that way, so it is counted for the call room only).
+ * That is a page's weight on load. Chunks fetched only when the reader reaches for something
+ * (ON_INTENT_CHUNKS: chart.js, when a chart is touched) are measured and reported apart, never hidden.
  * With lazy route discovery (v3_lazyRouteDiscovery) a page never loads the manifest-*.js file: the
  * HTML carries, inline, the manifest entries of the routes it shows, and the router asks
  * /__manifest (JSON) for the routes its links lead to. So each page counts that inline manifest,
@@ -26,11 +28,21 @@ export const PAGE_KINDS: { kind: string; route: string }[] = [
   { kind: 'wallet', route: 'routes/_portal.wallet' },
   { kind: 'settings: passkeys', route: 'routes/_portal.settings.security.passkeys' },
   { kind: 'admin', route: 'routes/_portal.admin._index' },
-  // Pages with charts: chart.js comes with import() after hydration, counted here all the same.
+  // Pages with charts: chart.js comes with import() when a chart is touched, measured apart.
   { kind: 'analytics', route: 'routes/_portal.analytics' },
   { kind: 'admin analytics', route: 'routes/_portal.admin.analytics' },
   { kind: 'fraud desk', route: 'routes/_portal.admin.fraud._index' },
   { kind: 'market', route: 'routes/_browse.market' },
+]
+
+/**
+ * Chunks a page fetches with `import()` only when the reader reaches for something, by the file name
+ * esbuild gives the imported module. What they (and only they) bring is reported apart from the page's
+ * weight on load, under this label.
+ */
+export const ON_INTENT_CHUNKS: { label: string; file: RegExp }[] = [
+  // app/components/charts/chart-on-intent.ts: the pointer enters a chart, it is tapped or focused.
+  { label: 'chart.js, loaded when a chart is touched', file: /\/chart-runtime-[A-Z0-9]+\.js$/ },
 ]
 
 /** Pages allowed to carry call code (PeerJS, media); every other page must not grow because of it. */
@@ -42,11 +54,15 @@ type Manifest = { entry: { module: string; imports?: string[] }; routes: Record<
 export type PageWeight = {
   kind: string
   route: string
+  /** Files fetched on load (the inline manifest counts as one). */
   files: number
+  /** The page's JavaScript on load: before it hydrates and the `import()` it makes as it starts. */
   gzipBytes: number
   rawBytes: number
-  /** Of gzipBytes, the chunks only `import()` reaches: fetched after hydration (chart.js, PeerJS). */
-  onDemandGzipBytes: number
+  /** Of gzipBytes, the chunks only `import()` reaches, fetched after hydration (PeerJS in the call room). */
+  afterHydrationGzipBytes: number
+  /** Not in gzipBytes: what the page fetches only on the reader's intent, per ON_INTENT_CHUNKS label. */
+  onIntent: { label: string; gzipBytes: number; files: number }[]
 }
 
 function readManifest(buildDir: string): { manifest: Manifest; manifestFile: string } {
@@ -66,9 +82,14 @@ function fileOf(buildDir: string, url: string): string {
 
 /**
  * Every module a set of modules reaches through static imports and `import()`; with `staticOnly`,
- * through static imports alone (what the page loads before it hydrates).
+ * through static imports alone (what the page loads before it hydrates); with `skip`, not through
+ * the `import()`s of the modules it names.
  */
-function closure(buildDir: string, start: string[], { staticOnly = false } = {}): Set<string> {
+function closure(
+  buildDir: string,
+  start: string[],
+  { staticOnly = false, skip = () => false }: { staticOnly?: boolean; skip?: (url: string) => boolean } = {},
+): Set<string> {
   const seen = new Set<string>()
   const queue = [...start]
   while (queue.length) {
@@ -79,8 +100,10 @@ function closure(buildDir: string, start: string[], { staticOnly = false } = {})
     const dir = path.posix.dirname(url)
     // esbuild writes `from"./chunk-X.js"`, `import"./chunk-X.js"` and `import("./chunk-X.js")`.
     for (const match of source.matchAll(/(?:from|import)\s*(\(?)\s*"(\.{1,2}\/[^"]+\.js|\/build\/[^"]+\.js)"/g)) {
-      if (staticOnly && match[1]) continue
+      const dynamic = Boolean(match[1])
+      if (dynamic && staticOnly) continue
       const target = match[2]!.startsWith('/') ? match[2]! : path.posix.join(dir, match[2]!)
+      if (dynamic && skip(target)) continue
       queue.push(target)
     }
   }
@@ -97,12 +120,18 @@ function routeChain(manifest: Manifest, leaf: string): ManifestRoute[] {
   return chain
 }
 
-/** The modules one page loads, from the entry to its leaf route (`staticOnly`: before it hydrates). */
-export function pageModules(buildDir: string, leaf: string, options: { staticOnly?: boolean } = {}): Set<string> {
-  const { manifest } = readManifest(buildDir)
+/** Where one page's modules start: the entry and every route module of its chain. */
+function pageStart(manifest: Manifest, leaf: string): string[] {
   const start = [manifest.entry.module, ...(manifest.entry.imports ?? [])]
   for (const route of routeChain(manifest, leaf)) start.push(route.module, ...(route.imports ?? []))
-  return closure(buildDir, start, options)
+  return start
+}
+
+const onIntentLabel = (url: string) => ON_INTENT_CHUNKS.find((chunk) => chunk.file.test(url))?.label
+
+/** Every module one page can load: on load, after hydration and on intent. */
+export function pageModules(buildDir: string, leaf: string): Set<string> {
+  return closure(buildDir, pageStart(readManifest(buildDir).manifest, leaf))
 }
 
 /** Every route of the build, by the id the manifest gives it. */
@@ -122,22 +151,49 @@ function inlineManifest(manifest: Manifest, leaf: string): Buffer {
 
 export function measurePage(buildDir: string, kind: string, route: string): PageWeight {
   const { manifest } = readManifest(buildDir)
-  const atLoad = pageModules(buildDir, route, { staticOnly: true })
-  const contents: { bytes: Buffer; onDemand: boolean }[] = [...pageModules(buildDir, route)].map((url) => ({
+  const start = pageStart(manifest, route)
+  const beforeHydration = closure(buildDir, start, { staticOnly: true })
+  const onLoad = closure(buildDir, start, { skip: (url) => onIntentLabel(url) !== undefined })
+  const gzip = (bytes: Buffer) => zlib.gzipSync(bytes, { level: 6 }).length
+  const loaded: { url: string; bytes: Buffer }[] = [...onLoad].map((url) => ({
+    url,
     bytes: fs.readFileSync(fileOf(buildDir, url)),
-    onDemand: !atLoad.has(url),
   }))
-  contents.push({ bytes: inlineManifest(manifest, route), onDemand: false })
+  loaded.push({ url: 'inline manifest', bytes: inlineManifest(manifest, route) })
   let gzipBytes = 0
   let rawBytes = 0
-  let onDemandGzipBytes = 0
-  for (const { bytes, onDemand } of contents) {
-    const gzipped = zlib.gzipSync(bytes, { level: 6 }).length
+  let afterHydrationGzipBytes = 0
+  for (const { url, bytes } of loaded) {
+    const gzipped = gzip(bytes)
     rawBytes += bytes.length
     gzipBytes += gzipped
-    if (onDemand) onDemandGzipBytes += gzipped
+    if (url !== 'inline manifest' && !beforeHydration.has(url)) afterHydrationGzipBytes += gzipped
   }
-  return { kind, route, files: contents.length, gzipBytes, rawBytes, onDemandGzipBytes }
+  // Each on-intent chunk with what it brings beyond the page's load (a module two of them share
+  // counts for the first).
+  const counted = new Set(onLoad)
+  const onIntent = new Map<string, { label: string; gzipBytes: number; files: number }>()
+  for (const url of closure(buildDir, start)) {
+    const label = onIntentLabel(url)
+    if (!label || counted.has(url)) continue
+    const entry = onIntent.get(label) ?? { label, gzipBytes: 0, files: 0 }
+    for (const module of closure(buildDir, [url])) {
+      if (counted.has(module)) continue
+      counted.add(module)
+      entry.gzipBytes += gzip(fs.readFileSync(fileOf(buildDir, module)))
+      entry.files += 1
+    }
+    onIntent.set(label, entry)
+  }
+  return {
+    kind,
+    route,
+    files: loaded.length,
+    gzipBytes,
+    rawBytes,
+    afterHydrationGzipBytes,
+    onIntent: [...onIntent.values()],
+  }
 }
 
 /** Every page kind, plus the call pages that exist in this build. */

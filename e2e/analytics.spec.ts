@@ -28,6 +28,9 @@ test('an admin reads the analytics: the range changes the cards, a CSV and the P
 
   const figure = page.locator('figure#revenue-trend')
   if (isJavaScriptEnabled(testInfo)) {
+    // chart.js comes when the reader reaches for a chart (e2e/charts-on-intent-live.spec.ts).
+    await expect(figure).toHaveAttribute('data-chart', 'svg')
+    await figure.hover()
     await expect(figure).toHaveAttribute('data-chart', 'chartjs')
     await expect(figure.locator('canvas')).toBeVisible()
   } else {

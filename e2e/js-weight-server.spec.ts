@@ -2,6 +2,7 @@ import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import {
   CALL_PAGE_ROUTES,
+  ON_INTENT_CHUNKS,
   PAGE_KINDS,
   compareWithBaseline,
   measureJsWeight,
@@ -35,4 +36,16 @@ test('zod loads on call pages only: every form is validated on the server', () =
 test('no other page carries more JavaScript than before calls were added', () => {
   const grown = compareWithBaseline(measureJsWeight(BUILD_DIR)).filter((page) => page.grown)
   expect(grown.map(({ kind, change }) => `${kind}: +${change} bytes`)).toEqual([])
+})
+
+test('chart.js is in no page’s load: the chart pages fetch it when a chart is touched, counted apart', () => {
+  const [chartJs] = ON_INTENT_CHUNKS
+  const weights = measureJsWeight(BUILD_DIR)
+  const chartPages = weights.filter((page) => page.onIntent.some((chunk) => chunk.label === chartJs!.label))
+  expect(chartPages.map((page) => page.kind).sort()).toEqual(['admin analytics', 'analytics', 'fraud desk', 'market'])
+  for (const page of chartPages) {
+    // chart.js itself (~58 KB gzip), not a stub: the page's own weight on load stays under 110 KB.
+    expect(page.onIntent[0]!.gzipBytes, page.kind).toBeGreaterThan(40 * 1024)
+    expect(page.gzipBytes, page.kind).toBeLessThanOrEqual(110 * 1024)
+  }
 })

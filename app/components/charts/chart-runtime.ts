@@ -1,6 +1,7 @@
 /**
- * chart.js, loaded by the chart component with import() so pages without a chart never carry it.
- * Only the pieces drawn here are registered, so the bundler leaves the rest of chart.js out.
+ * chart.js, fetched with import() by chart-on-intent.ts when the reader first reaches for a chart, so
+ * no page carries it on load. Only the pieces drawn here are registered, so the bundler leaves the
+ * rest of chart.js out.
  */
 import {
   BarController,
@@ -28,6 +29,9 @@ Chart.register(
 
 export type ChartColours = { series: string[]; text: string; grid: string }
 
+/** How each drawn chart writes its values (its axis and tooltips), for drawnOn. */
+const formats = new WeakMap<Chart, ChartFormat>()
+
 export function drawChart(
   canvas: HTMLCanvasElement,
   kind: ChartKind,
@@ -36,7 +40,7 @@ export function drawChart(
   colours: ChartColours,
 ): Chart {
   const colourOf = (i: number) => colours.series[i % colours.series.length] ?? colours.text
-  return new Chart(canvas, {
+  const chart = new Chart(canvas, {
     type: kind === 'line' ? 'line' : 'bar',
     data: {
       labels: data.labels,
@@ -70,6 +74,8 @@ export function drawChart(
       },
     },
   })
+  formats.set(chart, format)
+  return chart
 }
 
 /** The theme changed: the same chart in the new colours. */
@@ -86,4 +92,25 @@ export function recolour(chart: Chart, colours: ChartColours) {
   const y = chart.options.scales?.y
   if (y?.grid) y.grid.color = colours.grid
   chart.update()
+}
+
+/**
+ * What chart.js holds for a canvas: the labels, and each series' name, colour, values and the values
+ * as its tooltips write them. The page never calls it; e2e/charts-on-intent-live.spec.ts imports this
+ * chunk to compare it with the table.
+ * @public
+ */
+export function drawnOn(canvas: HTMLCanvasElement) {
+  const chart = Chart.getChart(canvas)
+  const format = chart && formats.get(chart)
+  if (!chart || !format) return null
+  return {
+    labels: chart.data.labels as string[],
+    series: chart.data.datasets.map((dataset) => ({
+      name: dataset.label ?? '',
+      colour: String(dataset.borderColor),
+      values: dataset.data as number[],
+      written: (dataset.data as number[]).map((value) => formatValue(value, format)),
+    })),
+  }
 }

@@ -18,7 +18,8 @@ export function seriesClass(index: number): string {
 
 /**
  * The chart drawn on the server: it prints and needs no JavaScript. It is aria-hidden because the
- * table beside it carries the same numbers for assistive technology.
+ * table beside it carries the same numbers for assistive technology; for a pointer, each label's
+ * column has a <title> with the label and every series' value there.
  */
 export function ChartSvg({ kind, data, format }: { kind: ChartKind; data: ChartData; format: ChartFormat }) {
   const { labels, series } = data
@@ -83,6 +84,14 @@ export function ChartSvg({ kind, data, format }: { kind: ChartKind; data: ChartD
           </g>
         )
       })}
+      {labels.map((label, i) => (
+        // Over each label's column, its numbers as a native hover title (and with JavaScript, until chart.js draws).
+        <rect key={label} className="chart__hit" x={LEFT + slot * i} y={TOP} width={slot} height={PLOT_H}>
+          <title>
+            {[label, ...series.map((s) => `${s.name}: ${formatValue(s.values[i] ?? 0, format)}`)].join('\n')}
+          </title>
+        </rect>
+      ))}
     </svg>
   )
 }

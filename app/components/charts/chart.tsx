@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Chart as ChartJs } from 'chart.js'
 import { describeChart, formatValue, type ChartData, type ChartFormat, type ChartKind } from '~/utils/chart-data'
 import { ChartSvg, seriesClass } from './chart-svg'
 import type { ChartColours } from './chart-runtime'
+import { useHydrated } from '~/components/security/use-hydrated'
+import { loadChartRuntime, useChartRuntime } from './chart-on-intent'
 
 export type ChartProps = {
   /** Unique on the page: names the figure, its table and its canvas. */
@@ -20,6 +22,9 @@ export type ChartProps = {
   csvHref?: string
 }
 
+/** A layout effect in the browser; on the server (which runs neither) an effect, so React does not warn. */
+const useLayoutEffectInBrowser = typeof document === 'undefined' ? useEffect : useLayoutEffect
+
 /** Resolved colours: custom properties with light-dark() only resolve on a property like `color`. */
 function readColours(figure: HTMLElement): ChartColours {
   const swatches = [...figure.querySelectorAll<HTMLElement>('.chart__swatch')]
@@ -32,9 +37,11 @@ function readColours(figure: HTMLElement): ChartColours {
 }
 
 /**
- * The app's one chart. Without JavaScript: a text summary, an SVG drawn on the server and the data
- * table. With JavaScript: chart.js (loaded on demand) draws the same numbers with tooltips, and
- * each series can be switched off and on.
+ * The app's one chart. Without JavaScript, and with it until the reader reaches for a chart: a text
+ * summary, an SVG drawn on the server (its columns carry the numbers as hover titles) and the data
+ * table. When the pointer enters a chart, it is tapped or it gets keyboard focus, chart.js is fetched
+ * (chart-on-intent.ts) and every chart of the page draws the same numbers with it, in the same box,
+ * with tooltips and series that can be switched off and on.
  */
 export function Chart({
   id,
@@ -48,41 +55,37 @@ export function Chart({
   const figureRef = useRef<HTMLElement>(null)
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const chartRef = useRef<ChartJs | null>(null)
-  const [enhanced, setEnhanced] = useState(false)
-  const [hidden, setHidden] = useState<string[]>([])
+  const hydrated = useHydrated()
+  const runtime = useChartRuntime()
+  // Once chart.js is here, the render that shows the canvas is the one whose layout effect draws it,
+  // before the browser paints: the SVG is never replaced by an empty box.
+  const enhanced = runtime !== null
   const dataKey = JSON.stringify([kind, data, format])
+  // Series switched off, for this data only (a new chart starts with every series on).
+  const [hidden, setHidden] = useState<{ dataKey: string; names: string[] }>({ dataKey, names: [] })
+  const hiddenNames = hidden.dataKey === dataKey ? hidden.names : []
 
-  useEffect(() => {
-    let cancelled = false
-    let stopWatching = () => {}
-    void import('./chart-runtime').then(({ drawChart, recolour }) => {
-      const figure = figureRef.current
-      const canvas = canvasRef.current
-      if (cancelled || !figure || !canvas) return
-      const chart = drawChart(canvas, kind, data, format, readColours(figure))
-      chartRef.current = chart
-      setHidden([])
-      setEnhanced(true)
-      // The theme can change without a reload (settings, or the system's dark mode).
-      const onTheme = () => recolour(chart, readColours(figure))
-      const observer = new MutationObserver(onTheme)
-      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
-      const media = window.matchMedia('(prefers-color-scheme: dark)')
-      media.addEventListener('change', onTheme)
-      stopWatching = () => {
-        observer.disconnect()
-        media.removeEventListener('change', onTheme)
-      }
-    })
+  useLayoutEffectInBrowser(() => {
+    const figure = figureRef.current
+    const canvas = canvasRef.current
+    if (!runtime || !figure || !canvas) return
+    const { drawChart, recolour } = runtime
+    const chart = drawChart(canvas, kind, data, format, readColours(figure))
+    chartRef.current = chart
+    // The theme can change without a reload (settings, or the system's dark mode).
+    const onTheme = () => recolour(chart, readColours(figure))
+    const observer = new MutationObserver(onTheme)
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
+    const media = window.matchMedia('(prefers-color-scheme: dark)')
+    media.addEventListener('change', onTheme)
     return () => {
-      cancelled = true
-      stopWatching()
-      chartRef.current?.destroy()
+      observer.disconnect()
+      media.removeEventListener('change', onTheme)
+      chart.destroy()
       chartRef.current = null
     }
     // dataKey stands for kind, data and format, which are new objects on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dataKey])
+  }, [runtime, dataKey])
 
   const toggle = (index: number, name: string) => {
     const chart = chartRef.current
@@ -90,40 +93,53 @@ export function Chart({
     const visible = !chart.isDatasetVisible(index)
     chart.setDatasetVisibility(index, visible)
     chart.update()
-    setHidden((names) => (visible ? names.filter((n) => n !== name) : [...names, name]))
+    const names = visible ? hiddenNames.filter((n) => n !== name) : [...hiddenNames, name]
+    setHidden({ dataKey, names })
   }
 
   const headingId = `${id}-title`
+  const summaryId = `${id}-summary`
   return (
     <figure
       className="chart"
       id={id}
       ref={figureRef}
       aria-labelledby={headingId}
+      aria-describedby={summaryId}
+      // Reaching for a chart (pointer, tap, keyboard focus) fetches chart.js. So that a keyboard can,
+      // the figure is focusable once hydrated (not before: without JavaScript focus does nothing),
+      // named by its caption and described by the summary.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={hydrated ? 0 : undefined}
       data-chart={enhanced ? 'chartjs' : 'svg'}
+      onPointerEnter={loadChartRuntime}
+      onPointerDown={loadChartRuntime}
+      onFocus={loadChartRuntime}
     >
       <figcaption id={headingId} className="chart__title">
         {title}
       </figcaption>
-      <p className="visually-hidden">{describeChart(title, kind, data, format)}</p>
+      <p id={summaryId} className="visually-hidden">
+        {describeChart(title, kind, data, format)}
+      </p>
       <ul className="chart__legend">
         {data.series.map((s, i) => (
           <li key={s.name}>
             {enhanced && data.series.length > 1 ? (
               <button
                 type="button"
-                className="chart__toggle"
-                aria-pressed={!hidden.includes(s.name)}
+                className="chart__legend-item chart__toggle"
+                aria-pressed={!hiddenNames.includes(s.name)}
                 onClick={() => toggle(i, s.name)}
               >
                 <span className={`chart__swatch ${seriesClass(i)}`} aria-hidden="true" />
                 {s.name}
               </button>
             ) : (
-              <>
+              <span className="chart__legend-item">
                 <span className={`chart__swatch ${seriesClass(i)}`} aria-hidden="true" />
                 {s.name}
-              </>
+              </span>
             )}
           </li>
         ))}
