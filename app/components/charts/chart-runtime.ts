@@ -14,7 +14,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js'
-import { formatValue, type ChartData, type ChartFormat, type ChartKind } from '~/utils/chart-data'
+import { formatValue, maxValue, valueTicks, type ChartData, type ChartFormat, type ChartKind } from '~/utils/chart-data'
 
 Chart.register(
   BarController,
@@ -40,6 +40,10 @@ export function drawChart(
   colours: ChartColours,
 ): Chart {
   const colourOf = (i: number) => colours.series[i % colours.series.length] ?? colours.text
+  // The server's SVG (chart-svg.tsx) laid out the same box: its value ticks, its 72 px value axis,
+  // horizontal labels, bar widths and the page's font at 11 px, so the swap changes little.
+  const ticks = valueTicks(maxValue(kind, data))
+  const font = { family: getComputedStyle(canvas).fontFamily, size: 11 }
   const chart = new Chart(canvas, {
     type: kind === 'line' ? 'line' : 'bar',
     data: {
@@ -50,13 +54,16 @@ export function drawChart(
         borderColor: colourOf(i),
         backgroundColor: colourOf(i),
         pointRadius: data.labels.length > 31 ? 0 : 2.5,
-        borderWidth: 2,
+        borderWidth: kind === 'line' ? 2 : 0,
+        categoryPercentage: 0.8,
+        barPercentage: 0.95,
       })),
     },
     options: {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
+      layout: { padding: { right: 12 } },
       interaction: { mode: 'index', intersect: false },
       plugins: {
         tooltip: {
@@ -64,12 +71,27 @@ export function drawChart(
         },
       },
       scales: {
-        x: { stacked: kind === 'stacked', ticks: { color: colours.text, maxTicksLimit: 8 }, grid: { display: false } },
+        x: {
+          stacked: kind === 'stacked',
+          ticks: { color: colours.text, font, maxTicksLimit: 8, maxRotation: 0, autoSkipPadding: 16 },
+          grid: { display: false },
+          border: { display: false },
+        },
         y: {
           stacked: kind === 'stacked',
-          beginAtZero: true,
-          ticks: { color: colours.text, callback: (value) => formatValue(Number(value), format) },
+          min: 0,
+          max: ticks[ticks.length - 1] || 1,
+          ticks: {
+            color: colours.text,
+            font,
+            stepSize: (ticks[1] ?? 1) - (ticks[0] ?? 0),
+            callback: (value) => formatValue(Number(value), format),
+          },
           grid: { color: colours.grid },
+          border: { display: false },
+          afterFit: (scale) => {
+            scale.width = 72
+          },
         },
       },
     },

@@ -1,14 +1,19 @@
 import { formatValue, maxValue, valueTicks, type ChartData, type ChartFormat, type ChartKind } from '~/utils/chart-data'
 
-const WIDTH = 640
+// The plot box is 240 px high (app.css, .chart__plot) and as wide as the page gives it. The plot area
+// sits 72 px from the left (value labels), 12 px from the right and top, 28 px from the bottom (labels),
+// like chart.js's layout, so the server's drawing and chart.js's fill the same box the same way.
 const HEIGHT = 240
 const LEFT = 72
-const RIGHT = 12
 const TOP = 12
 const BOTTOM = 28
-const PLOT_W = WIDTH - LEFT - RIGHT
 const PLOT_H = HEIGHT - TOP - BOTTOM
-/** At most this many x labels are written; the others are left out so they never overlap. */
+/** The plot area's own width, in its units: it is stretched to whatever width the page has. */
+const AREA_W = 1000
+/**
+ * At most this many x labels are written (fewer when they are long, half of them in a plot box under
+ * 420 px); the others are left out so they never overlap.
+ */
 const MAX_X_LABELS = 8
 
 /** Series colours are CSS classes (chart__series--1…6), so the theme decides them, in print too. */
@@ -20,78 +25,106 @@ export function seriesClass(index: number): string {
  * The chart drawn on the server: it prints and needs no JavaScript. It is aria-hidden because the
  * table beside it carries the same numbers for assistive technology; for a pointer, each label's
  * column has a <title> with the label and every series' value there.
+ *
+ * Three layers fill the plot box: the value axis (pixels), the plot area (stretched to the box's width,
+ * strokes and dots kept at their size) and the label axis (placed in percent of the area's width). No
+ * inline style: the stylesheet places them (the CSP allows no style attributes).
  */
 export function ChartSvg({ kind, data, format }: { kind: ChartKind; data: ChartData; format: ChartFormat }) {
   const { labels, series } = data
   const ticks = valueTicks(maxValue(kind, data))
   const top = ticks[ticks.length - 1] || 1
-  const y = (value: number) => TOP + PLOT_H - (Math.max(0, value) / top) * PLOT_H
-  const slot = PLOT_W / Math.max(1, labels.length)
-  const xCenter = (i: number) => LEFT + slot * i + slot / 2
-  const labelEvery = Math.max(1, Math.ceil(labels.length / MAX_X_LABELS))
+  /** A value's height in the plot area (and in the box, less TOP). */
+  const y = (value: number) => PLOT_H - (Math.max(0, value) / top) * PLOT_H
+  const slot = AREA_W / Math.max(1, labels.length)
+  const xCenter = (i: number) => slot * i + slot / 2
+  // As many labels as fit a plot area about 380 px wide (a chart in a half-width card) at ~6.5 px a character.
+  const longest = Math.max(1, ...labels.map((label) => label.length))
+  const fit = Math.max(1, Math.floor(380 / (longest * 6.5 + 12)))
+  const labelEvery = Math.max(1, Math.ceil(labels.length / Math.min(MAX_X_LABELS, fit)))
   const groupWidth = slot * 0.8
   const barWidth = kind === 'bar' ? groupWidth / Math.max(1, series.length) : groupWidth
+  const written = labels.flatMap((label, i) => (i % labelEvery === 0 ? [{ label, i }] : []))
 
   return (
-    <svg className="chart__svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="presentation" aria-hidden="true">
-      {ticks.map((tick) => (
-        <g key={tick} className="chart__grid">
-          <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
-          <text x={LEFT - 6} y={y(tick)} dy="0.32em" textAnchor="end">
+    <>
+      <svg className="chart__svg" aria-hidden="true">
+        {ticks.map((tick) => (
+          <text key={tick} className="chart__y-label" x={LEFT - 6} y={TOP + y(tick)} dy="0.32em" textAnchor="end">
             {formatValue(tick, format)}
           </text>
-        </g>
-      ))}
-      {labels.map((label, i) =>
-        i % labelEvery === 0 ? (
-          <text key={label} className="chart__x-label" x={xCenter(i)} y={HEIGHT - 8} textAnchor="middle">
-            {label}
-          </text>
-        ) : null,
-      )}
-      {series.map((s, si) => {
-        if (kind === 'line') {
-          const points = s.values.map((v, i) => `${xCenter(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')
+        ))}
+      </svg>
+      <svg className="chart__area" viewBox={`0 0 ${AREA_W} ${PLOT_H}`} preserveAspectRatio="none" aria-hidden="true">
+        {ticks.map((tick) => (
+          <line
+            key={tick}
+            className="chart__grid"
+            x1={0}
+            x2={AREA_W}
+            y1={y(tick)}
+            y2={y(tick)}
+            vectorEffect="non-scaling-stroke"
+          />
+        ))}
+        {series.map((s, si) => {
+          if (kind === 'line') {
+            const points = s.values.map((v, i) => `${xCenter(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')
+            // Dots are zero-length strokes with round caps: circles at any stretch.
+            const dots =
+              labels.length <= 31 ? s.values.map((v, i) => `M${xCenter(i).toFixed(1)} ${y(v).toFixed(1)}h0`) : []
+            return (
+              <g key={s.name} className={seriesClass(si)} fill="none" stroke="currentColor">
+                <polyline points={points} strokeWidth={2} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
+                {dots.length ? (
+                  <path d={dots.join('')} strokeWidth={5} strokeLinecap="round" vectorEffect="non-scaling-stroke" />
+                ) : null}
+              </g>
+            )
+          }
           return (
-            <g key={s.name} className={seriesClass(si)}>
-              <polyline points={points} fill="none" stroke="currentColor" strokeWidth={2} />
-              {labels.length <= 31
-                ? s.values.map((v, i) => <circle key={i} cx={xCenter(i)} cy={y(v)} r={2.5} fill="currentColor" />)
-                : null}
+            <g key={s.name} className={seriesClass(si)} fill="currentColor">
+              {s.values.map((v, i) => {
+                const below =
+                  kind === 'stacked'
+                    ? series.slice(0, si).reduce((sum, other) => sum + Math.max(0, other.values[i] ?? 0), 0)
+                    : 0
+                const x = xCenter(i) - groupWidth / 2 + (kind === 'bar' ? barWidth * si : 0)
+                return (
+                  <rect
+                    key={i}
+                    x={x}
+                    y={y(below + v)}
+                    width={Math.max(1, barWidth * 0.95)}
+                    height={Math.max(0, y(below) - y(below + v))}
+                  />
+                )
+              })}
             </g>
           )
-        }
-        return (
-          <g key={s.name} className={seriesClass(si)}>
-            {s.values.map((v, i) => {
-              const below =
-                kind === 'stacked'
-                  ? series.slice(0, si).reduce((sum, other) => sum + Math.max(0, other.values[i] ?? 0), 0)
-                  : 0
-              const x = xCenter(i) - groupWidth / 2 + (kind === 'bar' ? barWidth * si : 0)
-              const height = y(below) - y(below + v)
-              return (
-                <rect
-                  key={i}
-                  x={x}
-                  y={y(below + v)}
-                  width={Math.max(1, barWidth - 1)}
-                  height={Math.max(0, height)}
-                  fill="currentColor"
-                />
-              )
-            })}
-          </g>
-        )
-      })}
-      {labels.map((label, i) => (
-        // Over each label's column, its numbers as a native hover title (and with JavaScript, until chart.js draws).
-        <rect key={label} className="chart__hit" x={LEFT + slot * i} y={TOP} width={slot} height={PLOT_H}>
-          <title>
-            {[label, ...series.map((s) => `${s.name}: ${formatValue(s.values[i] ?? 0, format)}`)].join('\n')}
-          </title>
-        </rect>
-      ))}
-    </svg>
+        })}
+        {labels.map((label, i) => (
+          // Over each label's column, its numbers as a native hover title (and with JavaScript, until chart.js draws).
+          <rect key={label} className="chart__hit" x={slot * i} y={0} width={slot} height={PLOT_H}>
+            <title>
+              {[label, ...series.map((s) => `${s.name}: ${formatValue(s.values[i] ?? 0, format)}`)].join('\n')}
+            </title>
+          </rect>
+        ))}
+      </svg>
+      <svg className="chart__x-axis" aria-hidden="true">
+        {written.map(({ label, i }, n) => (
+          <text
+            key={label}
+            className={n % 2 ? 'chart__x-label chart__x-label--alternate' : 'chart__x-label'}
+            x={`${((xCenter(i) / AREA_W) * 100).toFixed(2)}%`}
+            y={BOTTOM - 8}
+            textAnchor="middle"
+          >
+            {label}
+          </text>
+        ))}
+      </svg>
+    </>
   )
 }
