@@ -127,3 +127,20 @@ test('a keyboard reaches a chart on a 360 px screen: focus fetches chart.js and 
   await expect(first.locator('canvas')).toBeVisible()
   expect(await boxes(page)).toEqual(before)
 })
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, viewport: { width: 360, height: 740 } })
+
+  test('tapping a chart fetches chart.js and draws it', async ({ page }) => {
+    const requests = recordRequests(page)
+    await page.goto('/market')
+    await settled(page)
+    expect(requests.filter((url) => CHART_JS.test(url))).toEqual([])
+    const first = page.locator('figure.chart').first()
+    const chartJs = page.waitForRequest(CHART_JS)
+    await first.locator('.chart__plot').tap()
+    await chartJs
+    await expect(first).toHaveAttribute('data-chart', 'chartjs')
+    await expect(first.locator('canvas')).toBeVisible()
+  })
+})
