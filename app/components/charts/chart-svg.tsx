@@ -16,6 +16,9 @@ const AREA_W = 1000
  */
 const MAX_X_LABELS = 8
 
+/** Coordinates to a tenth of a unit: the page's HTML carries no 15-digit fractions. */
+const round = (n: number) => Math.round(n * 10) / 10
+
 /** Series colours are CSS classes (chart__series--1…6), so the theme decides them, in print too. */
 export function seriesClass(index: number): string {
   return `chart__series chart__series--${(index % 6) + 1}`
@@ -30,7 +33,18 @@ export function seriesClass(index: number): string {
  * strokes and dots kept at their size) and the label axis (placed in percent of the area's width). No
  * inline style: the stylesheet places them (the CSP allows no style attributes).
  */
-export function ChartSvg({ kind, data, format }: { kind: ChartKind; data: ChartData; format: ChartFormat }) {
+export function ChartSvg({
+  kind,
+  data,
+  format,
+  cells,
+}: {
+  kind: ChartKind
+  data: ChartData
+  format: ChartFormat
+  /** cells[series][label]: each value as the table writes it (formatted once for both). */
+  cells: string[][]
+}) {
   const { labels, series } = data
   const ticks = valueTicks(maxValue(kind, data))
   const top = ticks[ticks.length - 1] || 1
@@ -50,7 +64,14 @@ export function ChartSvg({ kind, data, format }: { kind: ChartKind; data: ChartD
     <>
       <svg className="chart__svg" aria-hidden="true">
         {ticks.map((tick) => (
-          <text key={tick} className="chart__y-label" x={LEFT - 6} y={TOP + y(tick)} dy="0.32em" textAnchor="end">
+          <text
+            key={tick}
+            className="chart__y-label"
+            x={LEFT - 6}
+            y={round(TOP + y(tick))}
+            dy="0.32em"
+            textAnchor="end"
+          >
             {formatValue(tick, format)}
           </text>
         ))}
@@ -62,8 +83,8 @@ export function ChartSvg({ kind, data, format }: { kind: ChartKind; data: ChartD
             className="chart__grid"
             x1={0}
             x2={AREA_W}
-            y1={y(tick)}
-            y2={y(tick)}
+            y1={round(y(tick))}
+            y2={round(y(tick))}
             vectorEffect="non-scaling-stroke"
           />
         ))}
@@ -93,10 +114,10 @@ export function ChartSvg({ kind, data, format }: { kind: ChartKind; data: ChartD
                 return (
                   <rect
                     key={i}
-                    x={x}
-                    y={y(below + v)}
-                    width={Math.max(1, barWidth * 0.95)}
-                    height={Math.max(0, y(below) - y(below + v))}
+                    x={round(x)}
+                    y={round(y(below + v))}
+                    width={round(Math.max(1, barWidth * 0.95))}
+                    height={round(Math.max(0, y(below) - y(below + v)))}
                   />
                 )
               })}
@@ -105,10 +126,8 @@ export function ChartSvg({ kind, data, format }: { kind: ChartKind; data: ChartD
         })}
         {labels.map((label, i) => (
           // Over each label's column, its numbers as a native hover title (and with JavaScript, until chart.js draws).
-          <rect key={label} className="chart__hit" x={slot * i} y={0} width={slot} height={PLOT_H}>
-            <title>
-              {[label, ...series.map((s) => `${s.name}: ${formatValue(s.values[i] ?? 0, format)}`)].join('\n')}
-            </title>
+          <rect key={label} className="chart__hit" x={round(slot * i)} y={0} width={round(slot)} height={PLOT_H}>
+            <title>{[label, ...series.map((s, si) => `${s.name}: ${cells[si]?.[i] ?? ''}`)].join('\n')}</title>
           </rect>
         ))}
       </svg>

@@ -97,6 +97,8 @@ export function Chart({
     setHidden({ dataKey, names })
   }
 
+  // Each value as the table and the SVG's hover titles write it, formatted once.
+  const cells = data.series.map((s) => data.labels.map((_, i) => formatValue(s.values[i] ?? 0, format)))
   const headingId = `${id}-title`
   const summaryId = `${id}-summary`
   return (
@@ -145,7 +147,7 @@ export function Chart({
         ))}
       </ul>
       <div className="chart__plot">
-        {enhanced ? null : <ChartSvg kind={kind} data={data} format={format} />}
+        {enhanced ? null : <ChartSvg kind={kind} data={data} format={format} cells={cells} />}
         <canvas ref={canvasRef} hidden={!enhanced} aria-hidden="true" />
       </div>
       <details className="chart__data">
@@ -167,9 +169,9 @@ export function Chart({
               {data.labels.map((label, i) => (
                 <tr key={label}>
                   <th scope="row">{label}</th>
-                  {data.series.map((s) => (
+                  {data.series.map((s, si) => (
                     <td key={s.name} className="numeric">
-                      {formatValue(s.values[i] ?? 0, format)}
+                      {cells[si]![i]}
                     </td>
                   ))}
                 </tr>
