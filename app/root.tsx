@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SiteFooter } from '~/components/site-footer'
 import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
 import { SiteHeader } from '~/components/site-header'
+import { useFollowPlainLinks } from '~/components/ui/follow-plain-links'
 import { ToastBanner } from '~/components/toast-banner'
 import appStyles from '~/styles/app.css'
 import { getOptionalSession } from '~/http/auth.server'
@@ -57,6 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
   const data = useRootData()
   const location = useLocation()
+  const followPlainLinks = useFollowPlainLinks()
   const theme = data?.theme ?? 'system'
   return (
     <html lang="en" data-theme={theme}>
@@ -67,7 +69,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
+      {/* Delegates the page's plain links' clicks (`PlainLink`); the links themselves are focusable and keyboard-operable. */}
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
+      <body onClick={followPlainLinks}>
         <a className="skip-link" href="#main">
           Skip to content
         </a>

@@ -37,3 +37,35 @@ test('on a 360 px phone the portal menu opens from its "Menu" button', async ({ 
   if (!isJavaScriptEnabled(testInfo)) await menu(page).getByText('Menu', { exact: true }).click()
   await expect(menuLink(page, 'Wallet')).toHaveAttribute('aria-current', 'page')
 })
+
+test('dashboard and menu links open their page in place; a modified click opens a new tab', async ({
+  page,
+  context,
+}, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('client'))
+  await page.goto('/client')
+  const clientMenuLink = (name: string) =>
+    page.getByRole('navigation', { name: 'Client portal' }).getByRole('link', { name, exact: true })
+  // With JavaScript the router takes plain clicks (this page's window lives on); without, they are plain links.
+  const sameDocument = async () => page.evaluate(() => (window as { stayed?: boolean }).stayed === true)
+  if (isJavaScriptEnabled(testInfo)) await page.evaluate(() => ((window as { stayed?: boolean }).stayed = true))
+
+  await page.getByRole('link', { name: 'Post a project' }).click()
+  await expectPath(page, '/projects/new')
+  expect(await sameDocument()).toBe(isJavaScriptEnabled(testInfo))
+
+  await clientMenuLink('Dashboard').click()
+  await expectPath(page, '/client')
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+  expect(await sameDocument()).toBe(isJavaScriptEnabled(testInfo))
+
+  // A Ctrl/Cmd-click is the browser's: the page opens in a new tab and this one stays where it is.
+  const [opened] = await Promise.all([
+    context.waitForEvent('page'),
+    clientMenuLink('Wallet').click({ modifiers: ['ControlOrMeta'] }),
+  ])
+  await opened.waitForLoadState()
+  expect(new URL(opened.url()).pathname).toBe('/wallet')
+  await expectPath(page, '/client')
+  expect(await sameDocument()).toBe(isJavaScriptEnabled(testInfo))
+})

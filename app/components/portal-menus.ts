@@ -1,6 +1,6 @@
 import type { Role } from '~/domain/enums'
 
-export type MenuItem = { to: string; label: string; end?: boolean }
+export type MenuItem = { to: `/${string}`; label: string; end?: boolean }
 
 /** What both sides of a contract use, in the same place in both sidebars. */
 const CONTRACT_WORK: MenuItem[] = [

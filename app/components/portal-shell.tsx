@@ -1,6 +1,7 @@
-import { useLocation, useNavigate, type ShouldRevalidateFunction } from '@remix-run/react'
-import type { MouseEvent, ReactNode } from 'react'
+import { useLocation, type ShouldRevalidateFunction } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import type { Role } from '~/domain/enums'
+import { PlainLink } from './ui/plain-link'
 import { PORTAL_MENUS, PORTAL_NAMES, type MenuItem } from './portal-menus'
 
 /** Counts shown next to menu items, keyed by the item's path (e.g. unread notifications under '/notifications'). */
@@ -34,47 +35,24 @@ function isCurrent(item: MenuItem, pathname: string): boolean {
   return path === to || (!item.end && path.startsWith(`${to}/`))
 }
 
-/** A plain left click, which the router may take over; a modified or other-button click opens as the browser would. */
-function isPlainClick(event: MouseEvent<HTMLElement>): boolean {
-  return event.button === 0 && !event.metaKey && !event.altKey && !event.ctrlKey && !event.shiftKey
-}
-
-/**
- * The menu's links as plain anchors with one location read and one click handler for the list:
- * a NavLink each (resolving its path, subscribing to the location and navigation state) cost more
- * to render than the rest of the menu on every portal page. With JavaScript a plain click still
- * navigates client-side; `data-discover` keeps Remix's route discovery for them, as Link's has.
- */
 function MenuLinks({ role, badges }: { role: Role; badges: MenuBadges }) {
   const location = useLocation()
-  const navigate = useNavigate()
-  const onClick = (event: MouseEvent<HTMLUListElement>) => {
-    const link = (event.target as Element).closest('a')
-    if (!link || event.defaultPrevented || !isPlainClick(event)) return
-    event.preventDefault()
-    const to = link.getAttribute('href') ?? '/'
-    // As Link does: opening the page you are on replaces its history entry rather than adding one.
-    navigate(to, { replace: to === `${location.pathname}${location.search}${location.hash}` })
-  }
   return (
-    // The list only delegates its links' clicks; the links themselves are focusable and keyboard-operable.
-    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
-    <ul onClick={onClick}>
+    <ul>
       {PORTAL_MENUS[role].map((item) => {
         const count = badges[item.to] ?? 0
         const current = isCurrent(item, location.pathname)
         return (
           <li key={item.to}>
-            <a
-              href={item.to}
+            <PlainLink
+              to={item.to}
               className={current ? 'sidebar__link active' : 'sidebar__link'}
               aria-current={current ? 'page' : undefined}
               aria-label={badgeName(item.label, count, BADGE_WORDS[item.to] ?? 'new')}
-              data-discover="true"
             >
               {item.label}
               <MenuBadge count={count} />
-            </a>
+            </PlainLink>
           </li>
         )
       })}

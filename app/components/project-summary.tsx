@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { PlainLink } from '~/components/ui/plain-link'
 import { formatDate, formatMoney } from '~/utils/format'
 import { SkillTags } from '~/components/projects/skill-tags'
 
@@ -27,7 +27,7 @@ function ProjectSummary({ project }: { project: ProjectSummaryData }) {
   return (
     <article className="project-summary">
       <h3 className="project-summary__title">
-        <Link to={`/projects/${project.id}`}>{project.title}</Link>
+        <PlainLink to={`/projects/${project.id}`}>{project.title}</PlainLink>
       </h3>
       <p className="project-summary__meta">
         <span>{budgetLabel(project)}</span>
@@ -45,7 +45,7 @@ export function ProjectSummaryList({
   all,
 }: {
   projects: readonly ProjectSummaryData[]
-  all: { to: string; label: string }
+  all: { to: `/${string}`; label: string }
 }) {
   return (
     <>
@@ -57,7 +57,7 @@ export function ProjectSummaryList({
         ))}
       </ul>
       <p>
-        <Link to={all.to}>{all.label}</Link>
+        <PlainLink to={all.to}>{all.label}</PlainLink>
       </p>
     </>
   )

@@ -1,9 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { ActiveContracts } from '~/components/dashboard/active-contracts'
 import { MoneyStat } from '~/components/dashboard/money-stat'
 import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
 import { ProjectSummaryList } from '~/components/project-summary'
+import { PlainLink } from '~/components/ui/plain-link'
 import { CardSection } from '~/components/ui/card-section'
 import { Stat } from '~/components/ui/stat'
 import { getClientDashboard } from '~/services/marketplace/dashboards.server'
@@ -31,9 +32,9 @@ export default function ClientDashboard() {
             {company ? ` · ${company}` : ''}.
           </p>
         </div>
-        <Link to="/projects/new" className="button button--primary">
+        <PlainLink to="/projects/new" className="button button--primary">
           Post a project
-        </Link>
+        </PlainLink>
       </header>
       <OnboardingChecklist steps={onboarding} />
       <dl className="stats">
@@ -52,9 +53,9 @@ export default function ClientDashboard() {
           <ul className="list">
             {proposalsToReview.map((proposal) => (
               <li key={proposal.id}>
-                <Link to={`/proposals/${proposal.id}`}>
+                <PlainLink to={`/proposals/${proposal.id}`}>
                   {proposal.freelancerName} on “{proposal.projectTitle}”
-                </Link>
+                </PlainLink>
                 <span className="muted">
                   {' '}
                   · {formatDate(Number(proposal.createdAt))}
@@ -66,11 +67,12 @@ export default function ClientDashboard() {
         ) : hasProjects ? (
           <p className="muted">
             No proposal is waiting for you. Freelancers find open projects in search; you can also invite them from a
-            project’s page. <Link to="/client/projects">Your projects</Link>
+            project’s page. <PlainLink to="/client/projects">Your projects</PlainLink>
           </p>
         ) : (
           <p className="muted">
-            Proposals arrive here once you post a project. <Link to="/projects/new">Post your first project</Link>
+            Proposals arrive here once you post a project.{' '}
+            <PlainLink to="/projects/new">Post your first project</PlainLink>
           </p>
         )}
       </CardSection>
@@ -88,7 +90,7 @@ export default function ClientDashboard() {
           <ProjectSummaryList projects={recent} all={{ to: '/client/projects', label: 'All your projects' }} />
         ) : (
           <p className="muted">
-            You have not posted a project yet. <Link to="/projects/new">Post your first project</Link>
+            You have not posted a project yet. <PlainLink to="/projects/new">Post your first project</PlainLink>
           </p>
         )}
       </CardSection>

@@ -1,10 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { SkillSuggestions } from '~/components/analytics/skill-suggestions'
 import { ActiveContracts } from '~/components/dashboard/active-contracts'
 import { MoneyStat } from '~/components/dashboard/money-stat'
 import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
 import { ProjectSummaryList } from '~/components/project-summary'
+import { PlainLink } from '~/components/ui/plain-link'
 import { CardSection } from '~/components/ui/card-section'
 import { Stat } from '~/components/ui/stat'
 import { suggestSkills } from '~/services/analytics/market.server'
@@ -36,9 +37,9 @@ export default function FreelancerDashboard() {
           <h1>Dashboard</h1>
           <p className="muted">Welcome back, {name}.</p>
         </div>
-        <Link to="/projects" className="button button--primary">
+        <PlainLink to="/projects" className="button button--primary">
           Find work
-        </Link>
+        </PlainLink>
       </header>
       <OnboardingChecklist steps={onboarding} />
       <dl className="stats">
@@ -70,9 +71,9 @@ export default function FreelancerDashboard() {
             ))}
           </ul>
           <p>
-            <Link to="/settings" className="button button--secondary">
+            <PlainLink to="/settings" className="button button--secondary">
               Edit profile
-            </Link>
+            </PlainLink>
           </p>
         </CardSection>
       ) : null}
@@ -80,7 +81,7 @@ export default function FreelancerDashboard() {
         <CardSection id="recommended-projects" title="Recommended for you">
           <RecommendedProjects projects={recommended} />
           <p>
-            <Link to="/freelancer/recommended">All recommended projects</Link>
+            <PlainLink to="/freelancer/recommended">All recommended projects</PlainLink>
           </p>
         </CardSection>
       ) : null}
@@ -90,11 +91,12 @@ export default function FreelancerDashboard() {
           <ProjectSummaryList projects={matches.rows} all={{ to: '/projects', label: 'All open projects' }} />
         ) : profile.skills.length ? (
           <p className="muted">
-            No open project asks for your skills right now. <Link to="/projects">Browse all open projects</Link>
+            No open project asks for your skills right now.{' '}
+            <PlainLink to="/projects">Browse all open projects</PlainLink>
           </p>
         ) : (
           <p className="muted">
-            Add skills to your profile to see projects that match them. <Link to="/settings">Add skills</Link>
+            Add skills to your profile to see projects that match them. <PlainLink to="/settings">Add skills</PlainLink>
           </p>
         )}
       </CardSection>

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { PlainLink } from '~/components/ui/plain-link'
 import { CardSection } from '~/components/ui/card-section'
 
 /** Skills in demand that the freelancer does not list yet (from the market page's numbers). */
@@ -15,7 +15,8 @@ export function SkillSuggestions({ skills }: { skills: { skill: string; demand: 
         ))}
       </ul>
       <p>
-        <Link to="/settings">Add skills to your profile</Link> · <Link to="/market">See the whole market</Link>
+        <PlainLink to="/settings">Add skills to your profile</PlainLink> ·{' '}
+        <PlainLink to="/market">See the whole market</PlainLink>
       </p>
     </CardSection>
   )

@@ -1,8 +1,8 @@
-import { Link } from '@remix-run/react'
+import { PlainLink } from '~/components/ui/plain-link'
 
 export type ActiveContractRow = { id: string; title: string; otherName: string; type: string }
 
-export type NextStep = { to: string; label: string }
+export type NextStep = { to: `/${string}`; label: string }
 
 export function ActiveContracts({
   contracts,
@@ -20,7 +20,7 @@ export function ActiveContracts({
         <ul className="list">
           {contracts.map((contract) => (
             <li key={contract.id}>
-              <Link to={`/contracts/${contract.id}`}>{contract.title}</Link>
+              <PlainLink to={`/contracts/${contract.id}`}>{contract.title}</PlainLink>
               <span className="muted">
                 {' '}
                 · with {contract.otherName} · {contract.type === 'fixed' ? 'fixed price' : 'hourly'}
@@ -30,11 +30,11 @@ export function ActiveContracts({
         </ul>
       ) : (
         <p className="muted">
-          {emptyText} <Link to={emptyAction.to}>{emptyAction.label}</Link>
+          {emptyText} <PlainLink to={emptyAction.to}>{emptyAction.label}</PlainLink>
         </p>
       )}
       <p>
-        <Link to="/contracts">All contracts</Link>
+        <PlainLink to="/contracts">All contracts</PlainLink>
       </p>
     </section>
   )

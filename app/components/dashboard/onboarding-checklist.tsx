@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { PlainLink } from '~/components/ui/plain-link'
 import type { OnboardingStep } from '~/services/marketplace/onboarding'
 
 /** "Get started": the first-hour steps, each a link until it is done. Not shown once all are done. */
@@ -20,7 +20,7 @@ export function OnboardingChecklist({ steps }: { steps: OnboardingStep[] }) {
             </li>
           ) : (
             <li key={step.href} className="onboarding__step">
-              <Link to={step.href}>{step.label}</Link>
+              <PlainLink to={step.href}>{step.label}</PlainLink>
             </li>
           ),
         )}

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { PlainLink } from '~/components/ui/plain-link'
 import { MatchBreakdown, type MatchData } from './match-breakdown'
 
 export type RecommendedProjectData = { id: string; title: string; skills: string[]; match: MatchData }
@@ -11,7 +11,7 @@ export function RecommendedProjects({ projects }: { projects: RecommendedProject
         <li key={project.id}>
           <article aria-label={project.title}>
             <h3>
-              <Link to={`/projects/${project.id}`}>{project.title}</Link>
+              <PlainLink to={`/projects/${project.id}`}>{project.title}</PlainLink>
             </h3>
             <MatchBreakdown match={project.match} />
           </article>

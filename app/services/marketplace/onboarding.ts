@@ -9,14 +9,14 @@ export type OnboardingFacts = {
   hasSecondFactor: boolean
 }
 
-export type OnboardingStep = { label: string; done: boolean; href: string }
+export type OnboardingStep = { label: string; done: boolean; href: `/${string}` }
 
 /**
  * The first-hour checklist of each portal, most useful step first. It is empty once every step is
  * done, so the dashboard stops showing it.
  */
 export function onboardingSteps(role: Role, facts: OnboardingFacts): OnboardingStep[] {
-  const secondFactor = {
+  const secondFactor: OnboardingStep = {
     label: 'Add a second factor to your sign-in',
     done: facts.hasSecondFactor,
     href: '/settings/security',
