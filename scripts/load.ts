@@ -47,6 +47,15 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'megilance-load-'))
 const copy = path.join(dir, 'load.db')
 fs.copyFileSync(DB, copy)
 for (const suffix of ['-wal', '-shm']) if (fs.existsSync(DB + suffix)) fs.copyFileSync(DB + suffix, copy + suffix)
+// The copy is ~1.2 GB of dirty pages until the kernel writes it out; unflushed, the server's first
+// WAL checkpoint fsyncs all of it inside a request. (In one run on a busy disk a web worker answered
+// nothing for ~110 s; this is the likely cause.)
+for (const file of [copy, copy + '-wal']) {
+  if (!fs.existsSync(file)) continue
+  const fd = fs.openSync(file, 'r+')
+  fs.fsyncSync(fd)
+  fs.closeSync(fd)
+}
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: 'production',
