@@ -4,7 +4,8 @@
  * profiles, messages, proposals, milestone funding, payouts, signing in and out — for
  * LOAD_DURATION seconds (default 60) over LOAD_CONNECTIONS connections (default 200; LOAD_PAIRS people
  * of each side, default 100; LOAD_TIMEOUT seconds per request, default 120), split across
- * the actions by weight (LOAD_SKIP: action names to leave out, comma-separated). Prints
+ * the actions by weight (LOAD_SKIP: action names to leave out, comma-separated), each action's
+ * connections opened in LOAD_CONNECTION_GROUPS interleaved groups (default 5). Prints
  * requests/s and p50/p95/p99 per action and answers by status, then checks the database:
  * integrity, ledger invariants, and that no milestone was funded and no payout made twice.
  * Exits 1 on any 5xx, failed request, action with no answer, or broken check.
@@ -33,6 +34,7 @@ const PORT = Number(process.env.LOAD_PORT ?? 3390)
 const RATE = process.env.LOAD_RATE ? Number(process.env.LOAD_RATE) : undefined
 /** Rounds of one request per action before the measured run (their money moves count in the checks too). */
 const WARMUP_ROUNDS = Number(process.env.LOAD_WARMUP_ROUNDS ?? 4)
+const GROUPS = Math.max(1, Number(process.env.LOAD_CONNECTION_GROUPS ?? 5))
 const DEMO_PASSWORD = 'MegiLance-demo-2026'
 const SESSION_SECRET = 'load-session-secret-that-is-long-enough-0123'
 const BASE = `http://127.0.0.1:${PORT}`
@@ -45,6 +47,15 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'megilance-load-'))
 const copy = path.join(dir, 'load.db')
 fs.copyFileSync(DB, copy)
 for (const suffix of ['-wal', '-shm']) if (fs.existsSync(DB + suffix)) fs.copyFileSync(DB + suffix, copy + suffix)
+// The copy is ~1.2 GB of dirty pages until the kernel writes it out; unflushed, the server's first
+// WAL checkpoint fsyncs all of it inside a request. (In one run on a busy disk a web worker answered
+// nothing for ~110 s; this is the likely cause.)
+for (const file of [copy, copy + '-wal']) {
+  if (!fs.existsSync(file)) continue
+  const fd = fs.openSync(file, 'r+')
+  fs.fsyncSync(fd)
+  fs.closeSync(fd)
+}
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: 'production',
@@ -212,20 +223,21 @@ type Stats = {
 }
 
 const t0 = Date.now()
-function run(action: Action, connections: number, rate: number | undefined): Promise<Stats> {
-  const stats: Stats = {
-    name: action.name,
-    latencies: [],
-    statuses: new Map(),
-    errors: 0,
-    errorKinds: new Set(),
-    rps: 0,
-  }
+/**
+ * Plays `action` over `connections` connections into `stats`. An action's groups of connections
+ * share `counter` (whose turn, which step) and their stats.
+ */
+function run(
+  action: Action,
+  connections: number,
+  rate: number | undefined,
+  stats: Stats,
+  counter: { rounds: number },
+): Promise<void> {
   const people = action.who === 'client' ? work.clients : work.freelancers
   // autocannon empties a connection's context each time it starts the list of requests again, so
   // what must change from one round to the next (whose turn, which step) is counted out here: kept
   // in the context, every round was step 1 (the same search, project and milestone every time).
-  let rounds = 0
   const steps = action.next(0, 0)
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -239,9 +251,9 @@ function run(action: Action, connections: number, rate: number | undefined): Pro
         requests: steps.map((_, index) => ({
           setupRequest: (request: Record<string, unknown>, context: Context) => {
             if (index === 0) {
-              rounds += 1
-              context.actor = rounds % people.length
-              context.step = Math.floor(rounds / people.length) + 1
+              counter.rounds += 1
+              context.actor = counter.rounds % people.length
+              context.step = Math.floor(counter.rounds / people.length) + 1
             }
             const actor = context.actor ?? 0
             const next = action.next(actor, context.step ?? 0)[index]!
@@ -268,9 +280,9 @@ function run(action: Action, connections: number, rate: number | undefined): Pro
       } as autocannon.Options,
       (error: unknown, result: autocannon.Result) => {
         if (error) return reject(error)
-        stats.errors = result.errors + result.timeouts
-        stats.rps = result.requests.mean
-        resolve(stats)
+        stats.errors += result.errors + result.timeouts
+        stats.rps += result.requests.mean
+        resolve()
       },
     )
     instance.on('reqError', (error: Error) => {
@@ -319,15 +331,32 @@ console.log(
 )
 const before = serverCpuMs(server.pid)
 const loadBefore = os.loadavg()[0]!
-const results = await Promise.all(
-  PLAYED.map((action) =>
-    run(
-      action,
-      Math.max(1, Math.round((CONNECTIONS * action.weight) / totalWeight)),
-      RATE ? Math.max(0.1, (RATE * action.weight) / totalWeight) : undefined,
-    ),
-  ),
-)
+// Real people do not connect sorted by what they are about to do. Each action's connections open in
+// LOAD_CONNECTION_GROUPS groups (default 5), a group of every action at a time: opened action by
+// action, the 50 search connections came in one burst, and the worker that accepted first took them all.
+const plan = PLAYED.map((action) => {
+  const connections = Math.max(1, Math.round((CONNECTIONS * action.weight) / totalWeight))
+  const stats: Stats = {
+    name: action.name,
+    latencies: [],
+    statuses: new Map(),
+    errors: 0,
+    errorKinds: new Set(),
+    rps: 0,
+  }
+  return { action, connections, stats, counter: { rounds: 0 } }
+})
+const runs: Promise<void>[] = []
+for (let group = 0; group < GROUPS; group++) {
+  for (const { action, connections, stats, counter } of plan) {
+    const share = Math.floor(connections / GROUPS) + (group < connections % GROUPS ? 1 : 0)
+    if (!share) continue
+    const rate = RATE ? Math.max(0.1, (RATE * action.weight * share) / (totalWeight * connections)) : undefined
+    runs.push(run(action, share, rate, stats, counter))
+  }
+}
+await Promise.all(runs)
+const results = plan.map(({ stats }) => stats)
 const after = serverCpuMs(server.pid)
 const loadAfter = os.loadavg()[0]!
 server.kill('SIGTERM')

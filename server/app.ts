@@ -17,6 +17,7 @@ import { applyProxyTrust } from './proxy-trust'
 import { mountPeerSignalling } from './peer-signalling'
 import { proxyPeerSignalling } from './peer-proxy'
 import { createRateLimits } from './rate-limits'
+import { takeTurns } from './take-turns'
 
 type Locals = { cspNonce: string }
 
@@ -111,6 +112,8 @@ export function createApp({
   )
   app.use(allowOnlyPageMethods())
   app.use(rejectCrossOriginWrites())
+  // Last before Remix: a request that has started (and waits for its hash, say) goes on before new ones.
+  app.use(takeTurns())
 
   app.all(
     '*',
