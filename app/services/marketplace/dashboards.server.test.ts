@@ -93,10 +93,14 @@ describe('the freelancer dashboard', () => {
     const dashboard = await getFreelancerDashboard(freelancer.id)
     expect(dashboard.profile.skills).toEqual([also, ours])
     expect(dashboard.matches.total).toBe(2)
-    expect(dashboard.matches.rows.map((row) => [row.id, row.matchedSkills, row.skills])).toEqual([
-      [both, 2, [also, ours]],
-      [older, 1, [ours]],
+    expect(dashboard.matches.rows.map((row) => [row.id, row.skills])).toEqual([
+      [both, [also, ours]],
+      [older, [ours]],
     ])
+    // A match carries what its card shows, not the description.
+    expect(Object.keys(dashboard.matches.rows[0]!).sort()).toEqual(
+      ['budgetMaxMinor', 'budgetMinMinor', 'budgetType', 'createdAt', 'currency', 'id', 'skills', 'title'].sort(),
+    )
   })
 
   it('marks the notifications about a page read when it is visited, and only those', async () => {
