@@ -135,9 +135,23 @@ const freelancerQueries = {
     from json_each(@ids) j cross join projects p where p.id = j.value`),
 }
 
-/** SQLite's BINARY order of text (its bytes in UTF-8), which ORDER BY on a name gives. */
+/**
+ * SQLite's BINARY order of text (its UTF-8 bytes, so code point order), which ORDER BY on a name
+ * gives. JS compares UTF-16 code units, which agrees except where a surrogate (a code point above
+ * U+FFFF) meets a unit from U+E000 to U+FFFF; that case is put right here.
+ */
 function byBinary(a: string, b: string): number {
-  return a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b))
+  const length = Math.min(a.length, b.length)
+  for (let i = 0; i < length; i += 1) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x === y) continue
+    const xAbove = x >= 0xd800 && x <= 0xdfff
+    const yAbove = y >= 0xd800 && y <= 0xdfff
+    if (xAbove !== yAbove && (xAbove ? y : x) >= 0xe000) return xAbove ? 1 : -1
+    return x - y
+  }
+  return a.length - b.length
 }
 
 /** What the freelancer dashboard shows of the freelancer's own profile and work. */
