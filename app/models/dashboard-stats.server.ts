@@ -194,13 +194,24 @@ export async function listActiveContractsOfFreelancer(freelancerId: string, limi
  * (A to Z), and how many such projects there are.
  */
 export async function listOpenProjectsForFreelancer(freelancerId: string, limit: number) {
-  const createdAtOf = new Map<string, number>()
-  for (const { id, createdAt } of freelancerQueries.openForSkills().all({ freelancerId }))
-    createdAtOf.set(id, createdAt)
-  const newest = [...createdAtOf]
-    .sort(([idA, a], [idB, b]) => b - a || byBinary(idA, idB))
-    .slice(0, limit)
-    .map(([id]) => id)
+  // A project asking for several of the skills comes once per skill: counted once, and the newest
+  // `limit` kept as the rows go by (a freelancer with common skills matches thousands on the large seed).
+  const seen = new Set<string>()
+  const top: Array<{ id: string; createdAt: number }> = []
+  const before = (a: { id: string; createdAt: number }, b: { id: string; createdAt: number }) =>
+    a.createdAt > b.createdAt || (a.createdAt === b.createdAt && byBinary(a.id, b.id) < 0)
+  for (const pair of freelancerQueries.openForSkills().all({ freelancerId })) {
+    if (seen.has(pair.id)) continue
+    seen.add(pair.id)
+    if (top.length >= limit) {
+      if (!limit || !before(pair, top[limit - 1]!)) continue
+      top.pop()
+    }
+    let at = top.length
+    while (at > 0 && before(pair, top[at - 1]!)) at -= 1
+    top.splice(at, 0, pair)
+  }
+  const newest = top.map((pair) => pair.id)
   const cards = new Map(
     (newest.length ? freelancerQueries.cards().all({ ids: JSON.stringify(newest) }) : []).map((card) => [
       card.id,
@@ -211,7 +222,7 @@ export async function listOpenProjectsForFreelancer(freelancerId: string, limit:
     const { createdAt, skills, ...card } = cards.get(id)!
     return { ...card, createdAt: new Date(createdAt), skills: (JSON.parse(skills) as string[]).sort(byBinary) }
   })
-  return { rows, total: createdAtOf.size }
+  return { rows, total: seen.size }
 }
 
 /** Active contracts of a user (either side), most recently changed first. */

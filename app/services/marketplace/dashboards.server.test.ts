@@ -103,6 +103,26 @@ describe('the freelancer dashboard', () => {
     )
   })
 
+  it('shows the newest five of many matching projects and counts each project once, whatever it matches', async () => {
+    const client = await createTestUser('client')
+    const freelancer = await createTestUser('freelancer')
+    const mark = crypto.randomUUID().slice(0, 8)
+    const [one, two] = [`One ${mark}`, `Two ${mark}`]
+    const skill = await ensureSkills([one, two])
+    await replaceFreelancerSkills(freelancer.id, [skill.get(one)!, skill.get(two)!])
+    // Posted out of order, some asking for both skills.
+    const days = [33, 31, 37, 30, 35, 36, 32, 34]
+    const ids = new Map<number, string>()
+    for (const day of days) ids.set(day, await postProject(client.id, `Day ${day}`, day % 2 ? [one, two] : [two], day))
+
+    const { matches } = await getFreelancerDashboard(freelancer.id)
+    expect(matches.total).toBe(8)
+    expect(matches.rows.map((row) => row.title)).toEqual(['Day 37', 'Day 36', 'Day 35', 'Day 34', 'Day 33'])
+    expect(matches.rows.map((row) => row.id)).toEqual([37, 36, 35, 34, 33].map((day) => ids.get(day)))
+    expect(matches.rows[0]!.skills).toEqual([one, two])
+    expect(matches.rows[1]!.skills).toEqual([two])
+  })
+
   it('marks the notifications about a page read when it is visited, and only those', async () => {
     const freelancer = await createTestUser('freelancer')
     const { getDb } = await import('~/models/db.server')
