@@ -62,13 +62,31 @@ export async function listProposalsToReview(clientId: string, limit: number) {
   return clientQueries.toReview().all({ clientId, limit })
 }
 
+// The freelancer dashboard runs these on every load: compiled once per connection, each answering
+// several of the page's questions (a statement costs its own call, and drizzle's builder far more).
 const freelancerQueries = {
-  proposals: preparedStatement<{ open: number; viewed: number }>(`
-    select count(*) as open, coalesce(sum(viewed_at is not null), 0) as viewed
-    from proposals where freelancer_id = @freelancerId and status = 'submitted'`),
-  activeContracts: preparedStatement<{ n: number }>(
-    `select count(*) as n from contracts where freelancer_id = @freelancerId and status = 'active'`,
-  ),
+  // The profile's fields the page uses, the proposal and contract counts, and two onboarding facts:
+  // whether they ever sent a proposal (withdrawn and declined ones count: they tried) and whether they
+  // have a payout method that is not removed.
+  facts: preparedStatement<{
+    headline: string | null
+    bio: string | null
+    hourlyRateMinor: number | null
+    currency: string | null
+    proposalsOpen: number
+    proposalsViewed: number
+    activeContracts: number
+    sentProposal: number
+    hasPayoutMethod: number
+  }>(`
+    select fp.headline, fp.bio, fp.hourly_rate_minor as hourlyRateMinor, fp.currency,
+      pr.open as proposalsOpen, pr.viewed as proposalsViewed,
+      (select count(*) from contracts where freelancer_id = @freelancerId and status = 'active') as activeContracts,
+      exists (select 1 from proposals where freelancer_id = @freelancerId) as sentProposal,
+      exists (select 1 from payout_methods where user_id = @freelancerId and status <> 'removed') as hasPayoutMethod
+    from (select count(*) as open, coalesce(sum(viewed_at is not null), 0) as viewed
+          from proposals where freelancer_id = @freelancerId and status = 'submitted') pr
+    left join freelancer_profiles fp on fp.user_id = @freelancerId`),
   // Earnings are what reached the freelancer's wallet: released milestones and paid hourly invoices after the fee.
   earned: preparedStatement<{ currency: string; amountMinor: number }>(`
     select e.currency, sum(e.amount_minor) as amountMinor
@@ -77,16 +95,134 @@ const freelancerQueries = {
     where a.kind = 'wallet' and a.owner_id = @freelancerId and e.amount_minor > 0
       and (t.kind like 'escrow.%' or t.kind = @hourlyCharge)
     group by e.currency order by e.currency`),
-  sentProposal: preparedStatement<{ n: number }>(
-    `select 1 as n from proposals where freelancer_id = @freelancerId limit 1`,
-  ),
+  // The lists below are sorted in JS: a sort in SQLite (a temporary B-tree) cost 50–150 µs of CPU
+  // per statement inside a page load, far more than sorting a handful of rows here.
+  skills: preparedStatement<{ id: number; name: string }>(`
+    select s.id, s.name from freelancer_skills fs join skills s on s.id = fs.skill_id where fs.user_id = @freelancerId`),
+  // One side only: no OR over both sides and no CASE in the join, so it reads the freelancer's index alone.
+  // Every active contract (a freelancer has a few; 10 at most on the large seed), sorted and cut in JS.
+  activeContracts: preparedStatement<{
+    id: string
+    title: string
+    otherName: string
+    type: string
+    updatedAt: number
+  }>(`
+    select c.id, c.title, u.name as otherName, c.type, c.updated_at as updatedAt
+    from contracts c join users u on u.id = c.client_id
+    where c.freelancer_id = @freelancerId and c.status = 'active'`),
+  // Open projects that ask for one of the freelancer's skills, once per skill they ask for: the few
+  // skills lead (CROSS JOIN keeps SQLite from starting at every open project).
+  openForSkills: preparedStatement<{ id: string; createdAt: number }>(`
+    select ps.project_id as id, p.created_at as createdAt
+    from freelancer_skills fs cross join project_skills ps cross join projects p
+    where fs.user_id = @freelancerId and ps.skill_id = fs.skill_id and p.id = ps.project_id and p.status = 'open'`),
+  // What a card shows of each of a few projects (a JSON array of ids), with its skill names as a JSON array.
+  cards: preparedStatement<{
+    id: string
+    title: string
+    budgetType: 'fixed' | 'hourly'
+    budgetMinMinor: number
+    budgetMaxMinor: number
+    currency: string
+    createdAt: number
+    skills: string
+  }>(`
+    select p.id, p.title, p.budget_type as budgetType, p.budget_min_minor as budgetMinMinor,
+      p.budget_max_minor as budgetMaxMinor, p.currency, p.created_at as createdAt,
+      (select json_group_array(s.name) from project_skills ps join skills s on s.id = ps.skill_id
+       where ps.project_id = p.id) as skills
+    from json_each(@ids) j cross join projects p where p.id = j.value`),
 }
 
-export async function freelancerWorkStats(freelancerId: string) {
-  const proposals = freelancerQueries.proposals().get({ freelancerId }) ?? { open: 0, viewed: 0 }
-  const activeContracts = freelancerQueries.activeContracts().get({ freelancerId })?.n ?? 0
-  const earned = freelancerQueries.earned().all({ freelancerId, hourlyCharge: LEDGER_TRANSACTION.hourlyCharge })
-  return { proposalsOpen: proposals.open, proposalsViewed: proposals.viewed, activeContracts, earned }
+/**
+ * SQLite's BINARY order of text (its UTF-8 bytes, so code point order), which ORDER BY on a name
+ * gives. JS compares UTF-16 code units, which agrees except where a surrogate (a code point above
+ * U+FFFF) meets a unit from U+E000 to U+FFFF; that case is put right here.
+ */
+function byBinary(a: string, b: string): number {
+  const length = Math.min(a.length, b.length)
+  for (let i = 0; i < length; i += 1) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x === y) continue
+    const xAbove = x >= 0xd800 && x <= 0xdfff
+    const yAbove = y >= 0xd800 && y <= 0xdfff
+    if (xAbove !== yAbove && (xAbove ? y : x) >= 0xe000) return xAbove ? 1 : -1
+    return x - y
+  }
+  return a.length - b.length
+}
+
+/** What the freelancer dashboard shows of the freelancer's own profile and work. */
+export async function freelancerDashboardFacts(freelancerId: string) {
+  const facts = freelancerQueries.facts().get({ freelancerId })!
+  return {
+    profile: {
+      headline: facts.headline ?? '',
+      bio: facts.bio ?? '',
+      hourlyRateMinor: facts.hourlyRateMinor,
+      currency: facts.currency ?? 'USD',
+      skills: freelancerQueries
+        .skills()
+        .all({ freelancerId })
+        .sort((a, b) => byBinary(a.name, b.name)),
+    },
+    work: {
+      proposalsOpen: facts.proposalsOpen,
+      proposalsViewed: facts.proposalsViewed,
+      activeContracts: facts.activeContracts,
+      earned: freelancerQueries.earned().all({ freelancerId, hourlyCharge: LEDGER_TRANSACTION.hourlyCharge }),
+    },
+    sentProposal: facts.sentProposal === 1,
+    hasPayoutMethod: facts.hasPayoutMethod === 1,
+  }
+}
+
+/** The freelancer's active contracts, most recently changed first, with the client's name. */
+export async function listActiveContractsOfFreelancer(freelancerId: string, limit: number) {
+  return freelancerQueries
+    .activeContracts()
+    .all({ freelancerId })
+    .sort((a, b) => b.updatedAt - a.updatedAt)
+    .slice(0, limit)
+    .map(({ updatedAt: _updatedAt, ...contract }) => contract)
+}
+
+/**
+ * The newest `limit` open projects asking for any of the freelancer's skills, each with its skills
+ * (A to Z), and how many such projects there are.
+ */
+export async function listOpenProjectsForFreelancer(freelancerId: string, limit: number) {
+  // A project asking for several of the skills comes once per skill: counted once, and the newest
+  // `limit` kept as the rows go by (a freelancer with common skills matches thousands on the large seed).
+  const seen = new Set<string>()
+  const top: Array<{ id: string; createdAt: number }> = []
+  const before = (a: { id: string; createdAt: number }, b: { id: string; createdAt: number }) =>
+    a.createdAt > b.createdAt || (a.createdAt === b.createdAt && byBinary(a.id, b.id) < 0)
+  for (const pair of freelancerQueries.openForSkills().all({ freelancerId })) {
+    if (seen.has(pair.id)) continue
+    seen.add(pair.id)
+    if (top.length >= limit) {
+      if (!limit || !before(pair, top[limit - 1]!)) continue
+      top.pop()
+    }
+    let at = top.length
+    while (at > 0 && before(pair, top[at - 1]!)) at -= 1
+    top.splice(at, 0, pair)
+  }
+  const newest = top.map((pair) => pair.id)
+  const cards = new Map(
+    (newest.length ? freelancerQueries.cards().all({ ids: JSON.stringify(newest) }) : []).map((card) => [
+      card.id,
+      card,
+    ]),
+  )
+  const rows = newest.map((id) => {
+    const { createdAt, skills, ...card } = cards.get(id)!
+    return { ...card, createdAt: new Date(createdAt), skills: (JSON.parse(skills) as string[]).sort(byBinary) }
+  })
+  return { rows, total: seen.size }
 }
 
 /** Active contracts of a user (either side), most recently changed first. */
@@ -128,9 +264,4 @@ export async function listDisputeQueue(limit: number) {
     select d.id, d.contract_id as contractId, c.title as contractTitle, u.name as openedByName, d.status, d.created_at as createdAt
     from disputes d join contracts c on c.id = d.contract_id join users u on u.id = d.opened_by
     where d.status in ${RUNNING_DISPUTES} order by d.created_at asc limit ${limit}`)
-}
-
-/** Whether the freelancer ever sent a proposal (withdrawn and declined ones count: they tried). */
-export async function hasSentProposal(freelancerId: string): Promise<boolean> {
-  return freelancerQueries.sentProposal().get({ freelancerId }) !== undefined
 }

@@ -23,9 +23,3 @@ export async function listSkillSupply(currency: string) {
     from freelancer_skills fs join skills s on s.id = fs.skill_id join freelancer_profiles fp on fp.user_id = fs.user_id
     join users u on u.id = fs.user_id where u.blocked_at is null`)
 }
-
-export async function listSkillsOf(userId: string) {
-  return getDb().all<{ skill: string }>(
-    sql`select s.name as skill from freelancer_skills fs join skills s on s.id = fs.skill_id where fs.user_id = ${userId}`,
-  )
-}

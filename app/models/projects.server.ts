@@ -62,28 +62,6 @@ const dashboardQueries = preparedQuery((db) => ({
     .orderBy(desc(projects.createdAt))
     .limit(sql.placeholder('limit'))
     .prepare(),
-  // The freelancer's few skills lead: CROSS JOIN keeps SQLite from starting at every open project
-  // instead (2 ms against 0.1 ms for six skills on the demo seed, and it grows with the open projects).
-  // `count(*) over ()` is the number of matching projects before the limit.
-  openForSkills: db
-    .select({
-      ...projectCardColumns,
-      matchedSkills: count(projectSkills.skillId),
-      total: sql<number>`count(*) over ()`,
-    })
-    .from(projectSkills)
-    .crossJoin(projects)
-    .where(
-      and(
-        inJsonList(projectSkills.skillId, 'skillIds'),
-        eq(projects.id, projectSkills.projectId),
-        eq(projects.status, 'open'),
-      ),
-    )
-    .groupBy(projects.id)
-    .orderBy(desc(projects.createdAt))
-    .limit(sql.placeholder('limit'))
-    .prepare(),
   skillsOfProjects: db
     .select({ projectId: projectSkills.projectId, name: skills.name })
     .from(projectSkills)
@@ -99,12 +77,6 @@ export async function listProjectSummariesOfClient(clientId: string, limit: numb
 }
 
 /** Open projects that ask for at least one of the given skills, newest first, with how many skills match. */
-export async function listOpenProjectsForSkills(skillIds: number[], limit: number) {
-  if (skillIds.length === 0) return { rows: [], total: 0 }
-  const found = dashboardQueries().openForSkills.all({ skillIds: JSON.stringify(skillIds), limit })
-  return { rows: found.map(({ total: _total, ...row }) => row), total: found[0]?.total ?? 0 }
-}
-
 export async function listSkillsOfProjects(projectIds: string[]): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>()
   if (projectIds.length === 0) return result

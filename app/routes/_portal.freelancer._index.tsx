@@ -19,11 +19,12 @@ export const meta: MetaFunction = () => [{ title: 'Freelancer dashboard · MegiL
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'freelancer')
-  const [dashboard, skillSuggestions, recommended] = await Promise.all([
+  const [dashboard, recommended] = await Promise.all([
     getFreelancerDashboard(user.id),
-    suggestSkills(user.id),
     dashboardRecommendations(user.id),
   ])
+  // The suggestions leave out the skills the profile lists, which the dashboard has just read.
+  const skillSuggestions = await suggestSkills(dashboard.profile.skills)
   return json({ name: user.name, ...dashboard, skillSuggestions, recommended })
 }
 

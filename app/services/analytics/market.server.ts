@@ -5,7 +5,7 @@
  */
 import { median } from 'simple-statistics'
 import { findMarketSnapshot, saveMarketSnapshot } from '~/models/analytics-rollups.server'
-import { listSkillDemand, listSkillSupply, listSkillsOf } from '~/models/market.server'
+import { listSkillDemand, listSkillSupply } from '~/models/market.server'
 import { chartBlock } from './chart-block'
 import { bucketsFor } from './periods'
 import { analyticsSettings } from './rollups.server'
@@ -153,10 +153,13 @@ async function computeMarket(now: Date) {
   return { currency, windowDays: WINDOW_DAYS, skills: top.slice(0, TOP_SKILLS), rising, charts: [demandChart, trend] }
 }
 
-/** Skills in demand the freelancer does not list yet, best demand per freelancer first. */
-export async function suggestSkills(userId: string, now = new Date()) {
-  const [market, own] = await Promise.all([loadMarket(now), listSkillsOf(userId)])
-  const have = new Set(own.map((s) => s.skill))
+/**
+ * Skills in demand the freelancer does not list yet (`ownSkills`, their skill names, which the
+ * dashboard has already read), best demand per freelancer first.
+ */
+export async function suggestSkills(ownSkills: readonly string[], now = new Date()) {
+  const market = await loadMarket(now)
+  const have = new Set(ownSkills)
   return market.skills
     .filter((s) => !have.has(s.skill))
     .sort((a, b) => b.demand / (b.supply + 1) - a.demand / (a.supply + 1))

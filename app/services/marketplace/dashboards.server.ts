@@ -1,22 +1,17 @@
-import {
-  countProjectsByStatus,
-  listOpenProjectsForSkills,
-  listProjectSummariesOfClient,
-  listSkillsOfProjects,
-} from '~/models/projects.server'
-import { findClientProfile, findFreelancerProfile } from '~/models/profiles.server'
+import { countProjectsByStatus, listProjectSummariesOfClient } from '~/models/projects.server'
+import { findClientProfile } from '~/models/profiles.server'
 import { countBlockedUsers, countUsersByRole, countUsersSince } from '~/models/users.server'
 import { countOutbox } from '~/models/outbox.server'
 import {
   adminQueueStats,
   clientWorkStats,
-  freelancerWorkStats,
-  hasSentProposal,
+  freelancerDashboardFacts,
   listActiveContracts,
+  listActiveContractsOfFreelancer,
+  listOpenProjectsForFreelancer,
   listDisputeQueue,
   listProposalsToReview,
 } from '~/models/dashboard-stats.server'
-import { listPayoutMethodsOf } from '~/models/payouts.server'
 import { hasSecondFactor } from '~/services/security/second-factor.server'
 import { onboardingSteps } from './onboarding'
 import { profileCompleteness } from './profile-completeness'
@@ -44,48 +39,40 @@ export async function getClientDashboard(userId: string) {
   return { counts, recent, company: profile?.company ?? '', work, proposalsToReview, activeContracts, onboarding }
 }
 
+/**
+ * Everything the freelancer dashboard shows but the recommendations and skill suggestions: a few
+ * statements, each answering several questions (see models/dashboard-stats.server.ts).
+ */
 export async function getFreelancerDashboard(userId: string) {
-  const [profile, work, activeContracts, proposed, payoutMethods, secured] = await Promise.all([
-    findFreelancerProfile(userId),
-    freelancerWorkStats(userId),
-    listActiveContracts(userId, 5),
-    hasSentProposal(userId),
-    listPayoutMethodsOf(userId),
+  const [{ profile, work, sentProposal, hasPayoutMethod }, activeContracts, matches, secured] = await Promise.all([
+    freelancerDashboardFacts(userId),
+    listActiveContractsOfFreelancer(userId, 5),
+    listOpenProjectsForFreelancer(userId, 5),
     hasSecondFactor(userId),
   ])
-  const skills = profile?.skills ?? []
   const completeness = profileCompleteness({
-    headline: profile?.headline ?? '',
-    bio: profile?.bio ?? '',
-    hourlyRateMinor: profile?.hourlyRateMinor ?? null,
-    skillCount: skills.length,
+    headline: profile.headline,
+    bio: profile.bio,
+    hourlyRateMinor: profile.hourlyRateMinor,
+    skillCount: profile.skills.length,
   })
-  const matches = await listOpenProjectsForSkills(
-    skills.map((skill) => skill.id),
-    5,
-  )
-  const skillsByProject = await listSkillsOfProjects(matches.rows.map((row) => row.id))
   return {
     work,
     activeContracts,
     profile: {
-      headline: profile?.headline ?? '',
-      hourlyRateMinor: profile?.hourlyRateMinor ?? null,
-      currency: profile?.currency ?? 'USD',
-      skills: skills.map((skill) => skill.name),
+      hourlyRateMinor: profile.hourlyRateMinor,
+      currency: profile.currency,
+      skills: profile.skills.map((skill) => skill.name),
     },
     completeness,
     onboarding: onboardingSteps('freelancer', {
       ...NOT_APPLICABLE,
       profileComplete: completeness.missing.length === 0,
-      hasProposal: proposed,
-      hasPayoutMethod: payoutMethods.length > 0,
+      hasProposal: sentProposal,
+      hasPayoutMethod,
       hasSecondFactor: secured,
     }),
-    matches: {
-      total: matches.total,
-      rows: matches.rows.map((row) => ({ ...row, skills: skillsByProject.get(row.id) ?? [] })),
-    },
+    matches,
   }
 }
 
