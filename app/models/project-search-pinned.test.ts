@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { getDb } from './db.server'
 import { insertReviewedContractsBulk } from './large-seed.server'
 import { ensureSkills } from './profiles.server'
 import { countProjects, searchProjects } from './project-search.server'
@@ -35,7 +37,7 @@ async function seed() {
   const next = random(20)
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
   const skillIds = await ensureSkills(SKILLS)
-  const clients = []
+  const clients: Array<{ id: string }> = []
   for (let i = 0; i < 6; i++) clients.push(await createTestUser('client', { name: `Client ${i}` }))
   const freelancer = await createTestUser('freelancer')
   const label = new Map<string, string>(clients.map((client, i) => [client.id, `client ${i}`]))
@@ -137,5 +139,51 @@ describe('searchProjects answers (pinned)', () => {
     expect(answers[5]!.total).toBeGreaterThan(0)
     expect(answers[5]!.total).toBeLessThan(answers[0]!.total / 3)
     expect(answers).toMatchSnapshot()
+  })
+
+  it('keeps counts only while no project, project skill or skill name has changed', async () => {
+    const skillIds = await ensureSkills(['Elm', 'Haskell'])
+    const client = await createTestUser('client')
+    const word = `kept${crypto.randomUUID().slice(0, 8)}`
+    const post = async (skill: string, fields: Partial<BulkProject> = {}) => {
+      const row = bulkProject(client.id, new Date(NOW.getTime() - HOUR), {
+        title: `${word} app`,
+        skillIds: [skillIds.get(skill)!],
+        ...fields,
+      })
+      await insertProjectsBulk([row])
+      return row
+    }
+    const counts = async () => {
+      const result = await searchProjects({ q: word, budgetType: 'fixed', now: NOW })
+      return { total: result.total, types: result.facets.budgetType, skills: result.facets.skills }
+    }
+    const first = await post('Elm')
+    await post('Haskell', { budgetType: 'hourly' })
+    expect(await counts()).toEqual({
+      total: 1,
+      types: [
+        { value: 'fixed', count: 1 },
+        { value: 'hourly', count: 1 },
+      ],
+      skills: [{ value: 'Elm', count: 1 }],
+    })
+    // Asked twice with nothing written: the same (kept) answer.
+    expect(await counts()).toEqual(await counts())
+
+    await post('Haskell')
+    expect((await counts()).total).toBe(2)
+    getDb().run(sql`update projects set status = 'closed' where id = ${first.id}`)
+    expect(await counts()).toMatchObject({ total: 1, skills: [{ value: 'Haskell', count: 1 }] })
+    getDb().run(sql`insert into project_skills (project_id, skill_id) select id, ${skillIds.get('Elm')!} from projects
+      where title = ${`${word} app`} and status = 'open' and budget_type = 'fixed'`)
+    expect((await counts()).skills).toEqual([
+      { value: 'Elm', count: 1 },
+      { value: 'Haskell', count: 1 },
+    ])
+    getDb().run(sql`update skills set name = 'Elm language' where name = 'Elm'`)
+    expect((await counts()).skills.map((facet) => facet.value)).toEqual(['Elm language', 'Haskell'])
+    getDb().run(sql`delete from projects where title = ${`${word} app`} and budget_type = 'fixed'`)
+    expect(await counts()).toMatchObject({ total: 0, skills: [] })
   })
 })
