@@ -6,6 +6,7 @@ import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '~/domain/project-search-pa
 import { ratingsOfClients } from './project-search/client-ratings.server'
 import {
   countGroups,
+  countRows,
   countSkills,
   forgetKeptCounts,
   readSearchGeneration,
@@ -119,7 +120,18 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
         // With text, chosen skills are tested on the hit's rowid against the few projects asking for
         // them, before the project is read (`+` keeps the test from being handed to the full-text index
         // as rowid lookups, each of which would run the match again).
-        const skills = match && skillIds.length ? sql`+hits.rid in ${skillRowsSql(skillIds)}` : conditions.skills
+        // That pays when the text has more hits than there are projects asking for the skills (counts
+        // kept per search generation); otherwise each hit is tested.
+        const skillRowsFirst =
+          match !== null &&
+          skillIds.length > 0 &&
+          countRows(sql`projects_fts where projects_fts match ${match}`, JSON.stringify(['hits', match]), generation) >
+            countRows(
+              sql`project_skills where skill_id in (${idList(skillIds)})`,
+              JSON.stringify(['skill rows', skillIds]),
+              generation,
+            )
+        const skills = skillRowsFirst ? sql`+hits.rid in ${skillRowsSql(skillIds)}` : conditions.skills
         const others = [...conditions.base, conditions.budgetType, conditions.rating]
         const all = [skills, ...others]
         // What the kept counts depend on besides the skills and the budget type (`now` only through the
@@ -158,11 +170,10 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
         // By relevance, bm25 is computed in one pass over the hits for the candidates only: with skills,
         // the projects asking for them that pass the other filters (read without the text; the pass
         // keeps those the text matches), else the matches that pass every filter.
-        const candidates =
-          match && skillIds.length
-            ? sql`select p.rowid as rid, p.created_at as created_at from projects p
+        const candidates = skillRowsFirst
+          ? sql`select p.rowid as rid, p.created_at as created_at from projects p
                   where p.rowid in ${skillRowsSql(skillIds)} and ${where(others)}`
-            : sql`select p.rowid as rid, p.created_at as created_at from ${from} where ${where(all)}`
+          : sql`select p.rowid as rid, p.created_at as created_at from ${from} where ${where(all)}`
         const pageSql =
           match && sort === 'relevance'
             ? rankedPage(match, candidates, snippet, pageSize, offset)
@@ -245,10 +256,14 @@ function withSelectedSkills(
 /** The rowids of the projects asking for any of these skills. */
 function skillRowsSql(skillIds: number[]): SQL {
   return sql`(select p2.rowid from project_skills ps2 cross join projects p2 on p2.id = ps2.project_id
-              where ps2.skill_id in (${sql.join(
-                skillIds.map((id) => sql`${id}`),
-                sql`, `,
-              )}))`
+              where ps2.skill_id in (${idList(skillIds)}))`
+}
+
+function idList(ids: number[]): SQL {
+  return sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )
 }
 
 /** Up to this many candidates, the ranking pass also marks up each one's snippet (saving a pass). */

@@ -29,7 +29,7 @@ export type Group = { type: BudgetType; clientId: string; n: number }
  * it is then exactly what counting again would give. Client ratings are never kept (they change as
  * review windows close, with no write); what depends on them is worked out from live ratings.
  */
-const kept = new LRUCache<string, { generation: number; value: Group[] | FacetCount[] }>({ max: 400 })
+const kept = new LRUCache<string, { generation: number; value: Group[] | FacetCount[] | number }>({ max: 400 })
 
 export function forgetKeptCounts(): void {
   kept.clear()
@@ -40,12 +40,17 @@ export function readSearchGeneration(): number {
   return getDb().get<{ n: number }>(sql`select n from search_generation where id = 1`)?.n ?? 0
 }
 
-function keptOr<T extends Group[] | FacetCount[]>(key: string | null, generation: number, count: () => T): T {
+function keptOr<T extends Group[] | FacetCount[] | number>(key: string | null, generation: number, count: () => T): T {
   const entry = key === null ? undefined : kept.get(key)
   if (entry && entry.generation === generation) return entry.value as T
   const value = count()
   if (key !== null) kept.set(key, { generation, value })
   return value
+}
+
+/** How many rows `from` has (the full-text hits of a text, the projects asking for skills), kept. */
+export function countRows(from: SQL, key: string, generation: number): number {
+  return keptOr(key, generation, () => getDb().get<{ n: number }>(sql`select count(*) as n from ${from}`)?.n ?? 0)
 }
 
 /**
