@@ -29,7 +29,13 @@ export type Group = { type: BudgetType; clientId: string; n: number }
  * it is then exactly what counting again would give. Client ratings are never kept (they change as
  * review windows close, with no write); what depends on them is worked out from live ratings.
  */
-const kept = new LRUCache<string, { generation: number; value: Group[] | FacetCount[] | number }>({ max: 400 })
+const kept = new LRUCache<string, { generation: number; value: Group[] | FacetCount[] | number }>({
+  max: 400,
+  // At most this many groups and facet rows in all (a no-text search has a group per client), a few
+  // tens of MB; a value larger than that is not kept.
+  maxSize: 200_000,
+  sizeCalculation: (entry) => (typeof entry.value === 'number' ? 1 : entry.value.length + 1),
+})
 
 export function forgetKeptCounts(): void {
   kept.clear()
