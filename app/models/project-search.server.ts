@@ -5,9 +5,8 @@ import { listSkillsOfProjects } from './projects.server'
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '~/domain/project-search-params'
 import { ratingsOfClients } from './project-search/client-ratings.server'
 import {
-  countGroups,
+  countGroupsAndSkills,
   countRows,
-  countSkills,
   forgetKeptCounts,
   readSearchGeneration,
   summarize,
@@ -147,16 +146,13 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
           input.createdUpTo?.getTime(),
           input.projectId,
         ]
-        const groups = countGroups(
+        const { groups, skills: skillCounts } = countGroupsAndSkills(
           from,
-          [skills, ...conditions.base],
-          JSON.stringify(['groups', skillIds, ...baseKey]),
-          generation,
-        )
-        const skillCounts = countSkills(
-          from,
-          [...conditions.base, conditions.budgetType, conditions.rating],
-          conditions.rating ? null : JSON.stringify(['skills', input.budgetType, ...baseKey]),
+          { base: conditions.base, skills, typeAndRating: [conditions.budgetType, conditions.rating] },
+          {
+            groups: JSON.stringify(['groups', skillIds, ...baseKey]),
+            skills: conditions.rating ? null : JSON.stringify(['skills', input.budgetType, ...baseKey]),
+          },
           generation,
         )
         // The matches' clients hold those of any page of them.

@@ -63,7 +63,7 @@ export function countRows(from: SQL, key: string, generation: number): number {
  * Matches per budget type and client, `filters` holding the skills filter and the base conditions
  * (not the budget type or rating ones): enough for the total and the budget-type and rating facets.
  */
-export function countGroups(from: SQL, filters: Array<SQL | null>, key: string, generation: number): Group[] {
+function countGroups(from: SQL, filters: Array<SQL | null>, key: string, generation: number): Group[] {
   return keptOr(key, generation, () =>
     getDb().all<Group>(sql`
       select p.budget_type as type, p.client_id as clientId, count(*) as n
@@ -78,12 +78,7 @@ export function countGroups(from: SQL, filters: Array<SQL | null>, key: string, 
  * and rating filters (not the skills one). Kept unless `keep` is false (a client rating filter: ratings
  * change with time). CROSS JOIN keeps the order: from the matches to their skills.
  */
-export function countSkills(
-  from: SQL,
-  filters: Array<SQL | null>,
-  key: string | null,
-  generation: number,
-): FacetCount[] {
+function countSkills(from: SQL, filters: Array<SQL | null>, key: string | null, generation: number): FacetCount[] {
   return keptOr(key, generation, () =>
     getDb().all<FacetCount>(sql`
       select s.name as value, count(*) as count
@@ -92,6 +87,51 @@ export function countSkills(
       group by s.id
       order by 2 desc, 1 asc`),
   )
+}
+
+/**
+ * The groups and the skills facet (as countGroups and countSkills) from one statement when neither is
+ * kept, so the matches are found once: each match with whether it passes the skills filter and the
+ * budget type and rating filters, then grouped twice. CROSS JOIN keeps the order to the skills.
+ */
+export function countGroupsAndSkills(
+  from: SQL,
+  filters: { base: SQL[]; skills: SQL | null; typeAndRating: Array<SQL | null> },
+  keys: { groups: string; skills: string | null },
+  generation: number,
+): { groups: Group[]; skills: FacetCount[] } {
+  const keptGroups = kept.get(keys.groups)
+  const keptSkills = keys.skills === null ? undefined : kept.get(keys.skills)
+  if (keptGroups?.generation === generation || keptSkills?.generation === generation)
+    return {
+      groups: countGroups(from, [filters.skills, ...filters.base], keys.groups, generation),
+      skills: countSkills(from, [...filters.base, ...filters.typeAndRating], keys.skills, generation),
+    }
+  const passes = (condition: SQL | null) => condition ?? sql`1`
+  const rows = getDb().all<{
+    part: 0 | 1
+    type: BudgetType | null
+    clientId: string | null
+    skill: string | null
+    n: number
+  }>(sql`
+    with m as materialized (
+      select p.id as id, p.budget_type as type, p.client_id as clientId, ${passes(filters.skills)} as withSkills,
+        ${passes(where([...filters.typeAndRating, sql`1`]))} as withTypeAndRating
+      from ${from}
+      where ${where(filters.base)})
+    select 0 as part, m.type as type, m.clientId as clientId, null as skill, count(*) as n
+    from m where m.withSkills group by m.type, m.clientId
+    union all
+    select 1, null, null, s.name, count(*)
+    from m cross join project_skills ps on ps.project_id = m.id cross join skills s on s.id = ps.skill_id
+    where m.withTypeAndRating group by s.id
+    order by 1, 5 desc, 4 asc`)
+  const groups = rows.flatMap((row) => (row.part === 0 ? [{ type: row.type!, clientId: row.clientId!, n: row.n }] : []))
+  const skills = rows.flatMap((row) => (row.part === 1 ? [{ value: row.skill!, count: row.n }] : []))
+  kept.set(keys.groups, { generation, value: groups })
+  if (keys.skills !== null) kept.set(keys.skills, { generation, value: skills })
+  return { groups, skills }
 }
 
 /** The total and the budget-type and client-rating facets, from the groups and live client ratings. */
