@@ -1,28 +1,34 @@
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
+import { DAY_MS } from '~/domain/durations'
 import { getDb } from './db.server'
 import { listSkillsOfProjects } from './projects.server'
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '~/domain/project-search-params'
 import { ratingsOfClients } from './project-search/client-ratings.server'
-import { countMatches, forgetSummaries, summaryFor } from './project-search/facet-counts.server'
+import {
+  countGroupsAndSkills,
+  countRows,
+  forgetKeptCounts,
+  readSearchGeneration,
+  summarize,
+  type Summary,
+} from './project-search/facet-counts.server'
 import { PLAIN_SNIPPET_SOURCE_CHARS, isFtsError, plainSnippet, toFtsQuery } from './project-search/fts-query'
 import { conditionsFor, orderBy, where } from './project-search/sql-conditions'
 import type {
-  BudgetType,
   FacetCount,
   ProjectSearchInput,
   ProjectSearchResult,
   ProjectSearchRow,
   RatedClients,
-  RatingThreshold,
 } from './project-search/types'
 
 const SNIPPET_TOKENS = 24
 /** Column weights for bm25(): a word in the title counts most, then skills, then the description. */
 const BM25_WEIGHTS = sql.raw('10.0, 1.0, 5.0')
 
-/** Forget kept counts (tests; benchmarks of the cold path). */
+/** Forget kept counts (benchmarks of the cold path). */
 export function forgetSearchCaches(): void {
-  forgetSummaries()
+  forgetKeptCounts()
 }
 
 /**
@@ -81,17 +87,15 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
 
   type PageRow = Omit<ProjectSearchRow, 'skills' | 'createdAt' | 'clientRating' | 'clientReviewCount' | 'snippet'> & {
     createdAt: number
-    score: number
     rid: number
     /** The start of the description, for the plain snippet (the page never shows the whole of it). */
     descriptionStart: string
+    /** The snippet, when the ranking pass marked it up. */
+    snippet: string | null
   }
   type Found = {
     pageRows: PageRow[]
-    total: number
-    budgetType: FacetCount<BudgetType>[]
-    skills: FacetCount[]
-    clientRating: FacetCount<RatingThreshold>[]
+    summary: Summary
     rated: RatedClients
     snippets: Map<number, string>
   }
@@ -105,67 +109,95 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
         if (selectedSkills.length && skillIdByName.size === 0) return null
         const skillIds = [...skillIdByName.values()]
         const conditions = conditionsFor(input, skillIds, now)
-        // Where the matching projects come from. CROSS JOIN fixes the order: the FTS hits first
-        // (bm25 computed once per hit), then a primary-key lookup of each project.
+        const generation = readSearchGeneration()
+        // Where the matches come from. CROSS JOIN fixes the order: the full-text hits first, then a
+        // primary-key lookup of each project.
         const from = match
-          ? sql`(select rowid as rid, bm25(projects_fts, ${BM25_WEIGHTS}) as score from projects_fts where projects_fts match ${match}) hits
-              cross join projects p on p.rowid = hits.rid`
+          ? sql`(select rowid as rid from projects_fts where projects_fts match ${match}) hits
+                cross join projects p on p.rowid = hits.rid`
           : sql`projects p`
-        const score = match ? sql`hits.score` : sql`0`
-        const all = where([...conditions.base, conditions.skills, conditions.budgetType, conditions.rating])
-        const summaryKey = input.now
-          ? null
-          : JSON.stringify([
-              match,
-              skillIds,
-              input.budgetType,
-              input.budgetMin,
-              input.budgetMax,
-              input.postedWithinDays,
-              input.experienceLevel,
-              input.clientRatingMin,
-              input.createdAfter,
-              input.createdUpTo,
-              input.projectId,
-            ])
-        // Counted afresh, the summary has read the rating of every matching project's client: the
-        // page's clients are among them (the page only adds filters), so they are not read twice.
-        const counted: { rated?: RatedClients } = {}
-        const summary = summaryFor(summaryKey, () =>
-          countMatches(from, conditions, input, now, (rated) => (counted.rated = rated)),
+        // With text, chosen skills are tested on the hit's rowid against the few projects asking for
+        // them, before the project is read (`+` keeps the test from being handed to the full-text index
+        // as rowid lookups, each of which would run the match again).
+        // That pays when the text has more hits than there are projects asking for the skills (counts
+        // kept per search generation); otherwise each hit is tested.
+        const skillRowsFirst =
+          match !== null &&
+          skillIds.length > 0 &&
+          countRows(sql`projects_fts where projects_fts match ${match}`, JSON.stringify(['hits', match]), generation) >
+            countRows(
+              sql`project_skills where skill_id in (${idList(skillIds)})`,
+              JSON.stringify(['skill rows', skillIds]),
+              generation,
+            )
+        const skills = skillRowsFirst ? sql`+hits.rid in ${skillRowsSql(skillIds)}` : conditions.skills
+        const others = [...conditions.base, conditions.budgetType, conditions.rating]
+        const all = [skills, ...others]
+        // What the kept counts depend on besides the skills and the budget type (`now` only through the
+        // posted-within window; ratings are applied afresh).
+        const since = input.postedWithinDays === undefined ? null : now.getTime() - input.postedWithinDays * DAY_MS
+        const baseKey = [
+          match,
+          input.budgetMin,
+          input.budgetMax,
+          since,
+          input.experienceLevel,
+          input.createdAfter?.getTime(),
+          input.createdUpTo?.getTime(),
+          input.projectId,
+        ]
+        const { groups, skills: skillCounts } = countGroupsAndSkills(
+          from,
+          { base: conditions.base, skills, typeAndRating: [conditions.budgetType, conditions.rating] },
+          {
+            groups: JSON.stringify(['groups', skillIds, ...baseKey]),
+            skills: conditions.rating ? null : JSON.stringify(['skills', input.budgetType, ...baseKey]),
+          },
+          generation,
         )
-        const { total, budgetType, skills, clientRating } = summary
-        // The page is chosen from the matches first; only its rows are then joined to their clients.
+        // The matches' clients hold those of any page of them.
+        const rated = ratingsOfClients(
+          groups.map((group) => group.clientId),
+          now,
+        )
+        const summary = summarize(groups, skillCounts, input, rated)
+        const offset = (page - 1) * pageSize
+        const snippet = sql`snippet(projects_fts, 1, ${SNIPPET_MARK_START}, ${SNIPPET_MARK_END}, '…', ${SNIPPET_TOKENS})`
+        // By relevance, bm25 is computed in one pass over the hits for the candidates only: with skills,
+        // the projects asking for them that pass the other filters (read without the text; the pass
+        // keeps those the text matches), else the matches that pass every filter.
+        const candidates = skillRowsFirst
+          ? sql`select p.rowid as rid, p.created_at as created_at from projects p
+                  where p.rowid in ${skillRowsSql(skillIds)} and ${where(others)}`
+          : sql`select p.rowid as rid, p.created_at as created_at from ${from} where ${where(all)}`
+        const pageSql =
+          match && sort === 'relevance'
+            ? rankedPage(match, candidates, snippet, pageSize, offset)
+            : sql`(select p.rowid as rid, 0 as score, p.created_at, p.budget_max_minor, null as snippet from ${from}
+                   where ${where(all)}
+                   order by ${orderBy(sort, false)}
+                   limit ${pageSize} offset ${offset}) page`
         const pageRows = db.all<PageRow>(sql`
             select page.rid, p.id, p.title, substr(p.description, 1, ${PLAIN_SNIPPET_SOURCE_CHARS}) as descriptionStart,
                    p.budget_type as budgetType,
                    p.budget_min_minor as budgetMinMinor, p.budget_max_minor as budgetMaxMinor, p.currency,
                    p.experience_level as experienceLevel, p.created_at as createdAt, p.client_id as clientId,
-                   u.name as clientName, page.score
-            from (select p.rowid as rid, ${score} as score, p.created_at, p.budget_max_minor from ${from}
-                  where ${all}
-                  order by ${orderBy(sort, match !== null)}
-                  limit ${pageSize} offset ${(page - 1) * pageSize}) page
+                   u.name as clientName, page.snippet
+            from ${pageSql}
             cross join projects p on p.rowid = page.rid
             join users u on u.id = p.client_id
             order by ${orderBy(sort, match !== null, 'page')}`)
-        const rated =
-          counted.rated ??
-          ratingsOfClients(
-            pageRows.map((row) => row.clientId),
-            now,
-          )
         const snippets = new Map<number, string>()
-        if (match && pageRows.length) {
-          // Joined to the page's rowids (json_each): with `rowid in (…)` FTS5 marked up every hit first.
+        for (const row of pageRows) if (row.snippet !== null) snippets.set(row.rid, row.snippet)
+        const unmarked = pageRows.filter((row) => row.snippet === null).map((row) => row.rid)
+        if (match && unmarked.length) {
+          // One pass over the hits, marking up only these rows (`+`: see the skills above).
           const rows = db.all<{ rid: number; snippet: string }>(sql`
-          select f.rowid as rid, snippet(projects_fts, 1, ${SNIPPET_MARK_START}, ${SNIPPET_MARK_END}, '…', ${SNIPPET_TOKENS}) as snippet
-          from json_each(${JSON.stringify(pageRows.map((row) => row.rid))}) page
-          join projects_fts f on f.rowid = page.value
-          where projects_fts match ${match}`)
+            select rowid as rid, ${snippet} as snippet from projects_fts
+            where projects_fts match ${match} and +rowid in (select value from json_each(${JSON.stringify(unmarked)}))`)
           for (const row of rows) snippets.set(row.rid, row.snippet)
         }
-        return { pageRows, total, budgetType, skills, clientRating, rated, snippets }
+        return { pageRows, summary, rated, snippets }
       },
       { behavior: 'deferred' },
     )
@@ -178,7 +210,7 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
 
   const skillsByProject = await listSkillsOfProjects(found.pageRows.map((row) => row.id))
   const { rated, snippets } = found
-  const rows = found.pageRows.map(({ score: _score, rid, descriptionStart, ...row }) => ({
+  const rows = found.pageRows.map(({ rid, descriptionStart, snippet: _marked, ...row }) => ({
     ...row,
     createdAt: new Date(row.createdAt),
     clientRating: rated.get(row.clientId)?.average ?? null,
@@ -189,16 +221,16 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
   return withSelectedSkills(
     {
       rows,
-      total: found.total,
+      total: found.summary.total,
       queryError: false,
       facets: {
-        budgetType: found.budgetType,
-        skills: found.skills.slice(0, input.skillFacetSize ?? 12),
-        clientRating: found.clientRating,
+        budgetType: found.summary.budgetType,
+        skills: found.summary.skills.slice(0, input.skillFacetSize ?? 12),
+        clientRating: found.summary.clientRating,
       },
     },
     selectedSkills,
-    found.skills,
+    found.summary.skills,
   )
 }
 
@@ -215,6 +247,39 @@ function withSelectedSkills(
   return extra.length
     ? { ...result, facets: { ...result.facets, skills: [...result.facets.skills, ...extra] } }
     : result
+}
+
+/** The rowids of the projects asking for any of these skills. */
+function skillRowsSql(skillIds: number[]): SQL {
+  return sql`(select p2.rowid from project_skills ps2 cross join projects p2 on p2.id = ps2.project_id
+              where ps2.skill_id in (${idList(skillIds)}))`
+}
+
+function idList(ids: number[]): SQL {
+  return sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )
+}
+
+/** Up to this many candidates, the ranking pass also marks up each one's snippet (saving a pass). */
+const SNIPPETS_IN_RANKING = 1_000
+
+/**
+ * The page by relevance as a subquery `page` (rid, score, created_at, snippet): bm25 for the
+ * candidates (rid, created_at) the text matches, in one pass over the hits (`+`: see the skills
+ * filter), never for every hit.
+ */
+function rankedPage(match: string, candidates: SQL, snippet: SQL, limit: number, offset: number): SQL {
+  return sql`(with f as materialized (${candidates}),
+              scored as materialized (
+                select rowid as rid, bm25(projects_fts, ${BM25_WEIGHTS}) as score,
+                       case when (select count(*) from f) <= ${SNIPPETS_IN_RANKING} then ${snippet} end as snippet
+                from projects_fts
+                where projects_fts match ${match} and +rowid in (select rid from f))
+              select scored.rid, scored.score, f.created_at, scored.snippet from scored join f on f.rid = scored.rid
+              order by scored.score asc, f.created_at desc
+              limit ${limit} offset ${offset}) page`
 }
 
 function findSkillIds(names: string[]): Map<string, number> {

@@ -2,6 +2,9 @@ import { sql, type SQL } from 'drizzle-orm'
 import { ratedAtLeastSql, visibleRatingTotalsOf } from '../review-totals.server'
 import type { RatedClients } from './types'
 
+/** From this many clients on, every client's rating is read (see ratingsOfClients). */
+const EVERY_CLIENT_FROM = 300
+
 /**
  * These clients' mean visible rating from freelancers and how many reviews make it (REVIEW rules:
  * reviewVisibleSql), from the maintained totals (review-totals.server): a lookup per client, so
@@ -9,7 +12,14 @@ import type { RatedClients } from './types'
  */
 export function ratingsOfClients(clientIds: Iterable<string>, now: Date): RatedClients {
   const rated: RatedClients = new Map()
-  for (const [id, { sum, count }] of visibleRatingTotalsOf('freelancer_to_client', [...new Set(clientIds)], now))
+  const ids = [...new Set(clientIds)]
+  // Past a few hundred clients, reading every client's totals is cheaper than looking each up; the
+  // extra clients in the map are never asked about.
+  for (const [id, { sum, count }] of visibleRatingTotalsOf(
+    'freelancer_to_client',
+    ids.length > EVERY_CLIENT_FROM ? null : ids,
+    now,
+  ))
     rated.set(id, { average: sum / count, count })
   return rated
 }

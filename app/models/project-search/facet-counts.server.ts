@@ -1,9 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
-import { SECOND_MS } from '~/domain/durations'
 import { getDb } from '../db.server'
-import { ratingsOfClients } from './client-ratings.server'
-import { where, type Conditions } from './sql-conditions'
+import { where } from './sql-conditions'
 import {
   CLIENT_RATING_THRESHOLDS,
   type BudgetType,
@@ -21,47 +19,96 @@ export type Summary = {
   clientRating: FacetCount<RatingThreshold>[]
 }
 
-/**
- * Broad searches (the landing page, one common word) match tens of thousands of projects, and
- * counting their facets takes far longer than finding a page: their counts are kept for half a
- * minute. Narrow searches are always counted afresh; the page of results is always fresh.
- */
-const SUMMARY_CACHE_MIN_TOTAL = 2_000
-const summaries = new LRUCache<string, Summary>({ max: 200, ttl: 30 * SECOND_MS })
-
-/** The kept counts for a search key, or fresh ones (kept when the search is broad). */
-export function summaryFor(key: string | null, count: () => Summary): Summary {
-  const kept = key === null ? undefined : summaries.get(key)
-  if (kept) return kept
-  const summary = count()
-  if (key !== null && summary.total >= SUMMARY_CACHE_MIN_TOTAL) summaries.set(key, summary)
-  return summary
-}
-
-export function forgetSummaries(): void {
-  summaries.clear()
-}
+/** Matches (with the skills filter) per budget type and client: enough for the total and the other facets. */
+export type Group = { type: BudgetType; clientId: string; n: number }
 
 /**
- * The total and the facet counts, in one statement: the matches are found once (one full-text
- * search) with which of the other filters each passes, then grouped twice: by budget type and
- * client (enough to count the total, the budget types and every rating threshold here), and by
- * skill. `keepRatings` receives the ratings read for the matches' clients (as of `now`), which hold
- * those of any page of them.
+ * Counts kept beside the value of `search_generation` (migration 0023) they were read at. Triggers
+ * add one to it in the same transaction as every write to projects, project_skills or a skill's
+ * name, so a kept value is used only while the search's own read transaction sees the same number:
+ * it is then exactly what counting again would give. Client ratings are never kept (they change as
+ * review windows close, with no write); what depends on them is worked out from live ratings.
  */
-export function countMatches(
+const kept = new LRUCache<string, { generation: number; value: Group[] | FacetCount[] | number }>({
+  max: 400,
+  // At most this many groups and facet rows in all (a no-text search has a group per client), a few
+  // tens of MB; a value larger than that is not kept.
+  maxSize: 200_000,
+  sizeCalculation: (entry) => (typeof entry.value === 'number' ? 1 : entry.value.length + 1),
+})
+
+export function forgetKeptCounts(): void {
+  kept.clear()
+}
+
+/** The search generation as this read transaction sees it. */
+export function readSearchGeneration(): number {
+  return getDb().get<{ n: number }>(sql`select n from search_generation where id = 1`)?.n ?? 0
+}
+
+function keptOr<T extends Group[] | FacetCount[] | number>(key: string | null, generation: number, count: () => T): T {
+  const entry = key === null ? undefined : kept.get(key)
+  if (entry && entry.generation === generation) return entry.value as T
+  const value = count()
+  if (key !== null) kept.set(key, { generation, value })
+  return value
+}
+
+/** How many rows `from` has (the full-text hits of a text, the projects asking for skills), kept. */
+export function countRows(from: SQL, key: string, generation: number): number {
+  return keptOr(key, generation, () => getDb().get<{ n: number }>(sql`select count(*) as n from ${from}`)?.n ?? 0)
+}
+
+/**
+ * Matches per budget type and client, `filters` holding the skills filter and the base conditions
+ * (not the budget type or rating ones): enough for the total and the budget-type and rating facets.
+ */
+function countGroups(from: SQL, filters: Array<SQL | null>, key: string, generation: number): Group[] {
+  return keptOr(key, generation, () =>
+    getDb().all<Group>(sql`
+      select p.budget_type as type, p.client_id as clientId, count(*) as n
+      from ${from}
+      where ${where(filters)}
+      group by p.budget_type, p.client_id`),
+  )
+}
+
+/**
+ * Matches per skill, most first, then by name; `filters` hold the base conditions and the budget type
+ * and rating filters (not the skills one). Kept unless `keep` is false (a client rating filter: ratings
+ * change with time). CROSS JOIN keeps the order: from the matches to their skills.
+ */
+function countSkills(from: SQL, filters: Array<SQL | null>, key: string | null, generation: number): FacetCount[] {
+  return keptOr(key, generation, () =>
+    getDb().all<FacetCount>(sql`
+      select s.name as value, count(*) as count
+      from ${from} cross join project_skills ps on ps.project_id = p.id cross join skills s on s.id = ps.skill_id
+      where ${where(filters)}
+      group by s.id
+      order by 2 desc, 1 asc`),
+  )
+}
+
+/**
+ * The groups and the skills facet (as countGroups and countSkills) from one statement when neither is
+ * kept, so the matches are found once: each match with whether it passes the skills filter and the
+ * budget type and rating filters, then grouped twice. CROSS JOIN keeps the order to the skills.
+ */
+export function countGroupsAndSkills(
   from: SQL,
-  conditions: Conditions,
-  input: ProjectSearchInput,
-  now: Date,
-  keepRatings?: (rated: RatedClients) => void,
-): Summary {
-  const db = getDb()
+  filters: { base: SQL[]; skills: SQL | null; typeAndRating: Array<SQL | null> },
+  keys: { groups: string; skills: string | null },
+  generation: number,
+): { groups: Group[]; skills: FacetCount[] } {
+  const keptGroups = kept.get(keys.groups)
+  const keptSkills = keys.skills === null ? undefined : kept.get(keys.skills)
+  if (keptGroups?.generation === generation || keptSkills?.generation === generation)
+    return {
+      groups: countGroups(from, [filters.skills, ...filters.base], keys.groups, generation),
+      skills: countSkills(from, [...filters.base, ...filters.typeAndRating], keys.skills, generation),
+    }
   const passes = (condition: SQL | null) => condition ?? sql`1`
-  // Groups (part 0): matches per budget type and client, with the skills filter; small, at most two
-  // rows per client. Skills (part 1): matches per skill, with the budget type and rating filters,
-  // most first, then by name. CROSS JOIN keeps the order: from the matches to their skills.
-  const rows = db.all<{
+  const rows = getDb().all<{
     part: 0 | 1
     type: BudgetType | null
     clientId: string | null
@@ -69,10 +116,10 @@ export function countMatches(
     n: number
   }>(sql`
     with m as materialized (
-      select p.id as id, p.budget_type as type, p.client_id as clientId, ${passes(conditions.skills)} as withSkills,
-        ${passes(conditions.budgetType)} and ${passes(conditions.rating)} as withTypeAndRating
+      select p.id as id, p.budget_type as type, p.client_id as clientId, ${passes(filters.skills)} as withSkills,
+        ${passes(where([...filters.typeAndRating, sql`1`]))} as withTypeAndRating
       from ${from}
-      where ${where(conditions.base)})
+      where ${where(filters.base)})
     select 0 as part, m.type as type, m.clientId as clientId, null as skill, count(*) as n
     from m where m.withSkills group by m.type, m.clientId
     union all
@@ -82,11 +129,18 @@ export function countMatches(
     order by 1, 5 desc, 4 asc`)
   const groups = rows.flatMap((row) => (row.part === 0 ? [{ type: row.type!, clientId: row.clientId!, n: row.n }] : []))
   const skills = rows.flatMap((row) => (row.part === 1 ? [{ value: row.skill!, count: row.n }] : []))
-  const rated = ratingsOfClients(
-    groups.map((group) => group.clientId),
-    now,
-  )
-  keepRatings?.(rated)
+  kept.set(keys.groups, { generation, value: groups })
+  if (keys.skills !== null) kept.set(keys.skills, { generation, value: skills })
+  return { groups, skills }
+}
+
+/** The total and the budget-type and client-rating facets, from the groups and live client ratings. */
+export function summarize(
+  groups: Group[],
+  skills: FacetCount[],
+  input: ProjectSearchInput,
+  rated: RatedClients,
+): Summary {
   const ratingOf = (clientId: string) => rated.get(clientId)?.average ?? 0
   const ratingOk = (clientId: string) =>
     input.clientRatingMin === undefined || ratingOf(clientId) >= input.clientRatingMin
