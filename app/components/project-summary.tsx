@@ -13,7 +13,7 @@ export type ProjectCardBasics = {
 }
 
 export type ProjectSummaryData = ProjectCardBasics & {
-  createdAt: string | Date
+  createdAt: string | number | Date
   status?: 'open' | 'closed'
   skills?: string[]
 }
@@ -31,7 +31,7 @@ function ProjectSummary({ project }: { project: ProjectSummaryData }) {
       </h3>
       <p className="project-summary__meta">
         <span>{budgetLabel(project)}</span>
-        <span>Posted {formatDate(project.createdAt)}</span>
+        <span>{`Posted ${formatDate(project.createdAt)}`}</span>
         {project.status ? <span className={`badge badge--${project.status}`}>{project.status}</span> : null}
       </p>
       <SkillTags skills={project.skills ?? []} />

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { RUNNING_DISPUTE_STATES } from '~/domain/dispute-machine'
 import { ESCROWED_MILESTONE_STATES } from '~/domain/milestone-machine'
 import { getDb } from './db.server'
-import { preparedStatement } from './prepared-query.server'
+import { preparedStatement, preparedStatementWithLimit } from './prepared-query.server'
 import { LEDGER_TRANSACTION } from '~/domain/enums'
 
 const RUNNING_DISPUTES = sql`${[...RUNNING_DISPUTE_STATES]}`
@@ -12,15 +12,27 @@ const ESCROWED_JSON = JSON.stringify(ESCROWED_MILESTONE_STATES)
 
 // The dashboards run these on every load: compiled once per connection.
 const clientQueries = {
-  // A client's open projects: `+p.status` keeps SQLite on the client's index (a few projects) rather
-  // than the status index (every open project on the platform), which it prefers without statistics.
-  proposals: preparedStatement<{ waiting: number; unread: number }>(`
-    select count(*) as waiting, coalesce(sum(pr.viewed_at is null), 0) as unread
-    from proposals pr join projects p on p.id = pr.project_id
-    where p.client_id = @clientId and +p.status = 'open' and pr.status = 'submitted'`),
-  activeContracts: preparedStatement<{ n: number }>(
-    `select count(*) as n from contracts where client_id = @clientId and status = 'active'`,
-  ),
+  // What the client dashboard counts, and the profile fields its checklist asks for, in one statement.
+  // A client's projects: `+status` keeps SQLite on the client's index (a few projects) rather than the
+  // status index (every open project on the platform), which it prefers without statistics.
+  facts: preparedStatement<{
+    open: number
+    closed: number
+    waiting: number
+    unread: number
+    activeContracts: number
+    company: string | null
+    country: string | null
+  }>(`
+    select p.open, p.closed, pr.waiting, pr.unread,
+      (select count(*) from contracts where client_id = @clientId and status = 'active') as activeContracts,
+      cp.company, cp.country
+    from (select coalesce(sum(status = 'open'), 0) as open, coalesce(sum(status = 'closed'), 0) as closed
+          from projects where client_id = @clientId) p
+    cross join (select count(*) as waiting, coalesce(sum(pr.viewed_at is null), 0) as unread
+          from proposals pr join projects p on p.id = pr.project_id
+          where p.client_id = @clientId and +p.status = 'open' and pr.status = 'submitted') pr
+    left join client_profiles cp on cp.user_id = @clientId`),
   inEscrow: preparedStatement<{ currency: string; amountMinor: number }>(`
     select c.currency, sum(m.amount_minor) as amountMinor from milestones m join contracts c on c.id = m.contract_id
     where c.client_id = @clientId and m.status in (select value from json_each(@escrowed))
@@ -35,31 +47,67 @@ const clientQueries = {
       where c.client_id = @clientId and i.status = 'paid')
     group by currency order by currency`),
   // Proposals awaiting a decision on the client's open projects, newest first.
-  toReview: preparedStatement<{
+  toReview: preparedStatementWithLimit<{
     id: string
     projectTitle: string
     freelancerName: string
     createdAt: number
     viewed: number
-  }>(`
+  }>(
+    (limit) => `
     select pr.id, p.title as projectTitle, u.name as freelancerName, pr.created_at as createdAt,
            pr.viewed_at is not null as viewed
     from proposals pr join projects p on p.id = pr.project_id join users u on u.id = pr.freelancer_id
     where p.client_id = @clientId and +p.status = 'open' and pr.status = 'submitted'
-    order by pr.created_at desc limit @limit`),
+    order by pr.created_at desc limit ${limit}`,
+  ),
+  // The client's newest projects, with what a project card shows (the time posted as epoch ms).
+  recent: preparedStatementWithLimit<{
+    id: string
+    title: string
+    budgetType: 'fixed' | 'hourly'
+    budgetMinMinor: number
+    budgetMaxMinor: number
+    currency: string
+    createdAt: number
+    status: 'open' | 'closed'
+  }>(
+    (limit) => `
+    select id, title, budget_type as budgetType, budget_min_minor as budgetMinMinor,
+      budget_max_minor as budgetMaxMinor, currency, created_at as createdAt, status
+    from projects where client_id = @clientId order by created_at desc limit ${limit}`,
+  ),
 }
 
-export async function clientWorkStats(clientId: string) {
-  const proposals = clientQueries.proposals().get({ clientId }) ?? { waiting: 0, unread: 0 }
-  const activeContracts = clientQueries.activeContracts().get({ clientId })?.n ?? 0
-  const inEscrow = clientQueries.inEscrow().all({ clientId, escrowed: ESCROWED_JSON })
-  const paid = clientQueries.paid().all({ clientId })
-  return { proposalsWaiting: proposals.waiting, proposalsUnread: proposals.unread, activeContracts, inEscrow, paid }
+/**
+ * What the client dashboard counts: the client's projects by status, proposals waiting on their open
+ * projects (and how many were never opened), active contracts, money in escrow and paid, per
+ * currency; and the profile's company and country.
+ */
+export async function clientDashboardFacts(clientId: string) {
+  const facts = clientQueries.facts().get({ clientId })!
+  return {
+    projects: { open: facts.open, closed: facts.closed },
+    work: {
+      proposalsWaiting: facts.waiting,
+      proposalsUnread: facts.unread,
+      activeContracts: facts.activeContracts,
+      inEscrow: clientQueries.inEscrow().all({ clientId, escrowed: ESCROWED_JSON }),
+      paid: clientQueries.paid().all({ clientId }),
+    },
+    company: facts.company ?? '',
+    country: facts.country,
+  }
 }
 
 /** Proposals awaiting a decision on the client's open projects, newest first. */
 export async function listProposalsToReview(clientId: string, limit: number) {
-  return clientQueries.toReview().all({ clientId, limit })
+  return clientQueries.toReview(limit).all({ clientId })
+}
+
+/** The client's newest projects, with only what a project summary shows of each (the dashboard). */
+export async function listRecentProjectsOfClientForDashboard(clientId: string, limit: number) {
+  return clientQueries.recent(limit).all({ clientId })
 }
 
 // The freelancer dashboard runs these on every load: compiled once per connection, each answering
@@ -226,14 +274,16 @@ export async function listOpenProjectsForFreelancer(freelancerId: string, limit:
 }
 
 /** Active contracts of a user (either side), most recently changed first. */
-const activeContractsOf = preparedStatement<{ id: string; title: string; otherName: string; type: string }>(`
+const activeContractsOf = preparedStatementWithLimit<{ id: string; title: string; otherName: string; type: string }>(
+  (limit) => `
   select c.id, c.title, u.name as otherName, c.type
   from contracts c join users u on u.id = case when c.client_id = @userId then c.freelancer_id else c.client_id end
   where (c.client_id = @userId or c.freelancer_id = @userId) and c.status = 'active'
-  order by c.updated_at desc limit @limit`)
+  order by c.updated_at desc limit ${limit}`,
+)
 
 export async function listActiveContracts(userId: string, limit: number) {
-  return activeContractsOf().all({ userId, limit })
+  return activeContractsOf(limit).all({ userId })
 }
 
 export async function adminQueueStats() {

@@ -45,3 +45,21 @@ export function preparedRowOfUser<T extends SQLiteTable & { userId: SQLiteColumn
 export function preparedStatement<Row>(text: string) {
   return preparedQuery((db) => db.$client.prepare<Record<string, unknown>, Row>(text))
 }
+
+/**
+ * A plain SQL statement whose LIMIT is written into the text, one statement per limit value. A
+ * bound `limit @limit` kept SQLite from cutting its ORDER BY short: the dashboards' newest-five
+ * lists cost 38–43 µs of CPU each with a bound limit and 12–28 µs with a literal one.
+ */
+export function preparedStatementWithLimit<Row>(text: (limit: number) => string) {
+  const byLimit = new Map<number, ReturnType<typeof preparedStatement<Row>>>()
+  return (limit: number) => {
+    if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`Not a row limit: ${limit}`)
+    let statement = byLimit.get(limit)
+    if (!statement) {
+      statement = preparedStatement<Row>(text(limit))
+      byLimit.set(limit, statement)
+    }
+    return statement()
+  }
+}

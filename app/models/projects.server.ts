@@ -42,26 +42,8 @@ export async function listRecentProjectsOfClient(clientId: string, limit: number
 const inJsonList = (column: SQLiteColumn, name: string) =>
   sql`${column} in (select value from json_each(${sql.placeholder(name)}))`
 
-/** What a dashboard's project card shows of a project. */
-const projectCardColumns = {
-  id: projects.id,
-  title: projects.title,
-  budgetType: projects.budgetType,
-  budgetMinMinor: projects.budgetMinMinor,
-  budgetMaxMinor: projects.budgetMaxMinor,
-  currency: projects.currency,
-  createdAt: projects.createdAt,
-}
-
 // The dashboards run these on every load: prepared once.
 const dashboardQueries = preparedQuery((db) => ({
-  summariesOfClient: db
-    .select({ ...projectCardColumns, status: projects.status })
-    .from(projects)
-    .where(eq(projects.clientId, sql.placeholder('clientId')))
-    .orderBy(desc(projects.createdAt))
-    .limit(sql.placeholder('limit'))
-    .prepare(),
   skillsOfProjects: db
     .select({ projectId: projectSkills.projectId, name: skills.name })
     .from(projectSkills)
@@ -70,11 +52,6 @@ const dashboardQueries = preparedQuery((db) => ({
     .orderBy(skills.name)
     .prepare(),
 }))
-
-/** The client's newest projects, with only what a project summary shows of each (the dashboard). */
-export async function listProjectSummariesOfClient(clientId: string, limit: number) {
-  return dashboardQueries().summariesOfClient.all({ clientId, limit })
-}
 
 /** Open projects that ask for at least one of the given skills, newest first, with how many skills match. */
 export async function listSkillsOfProjects(projectIds: string[]): Promise<Map<string, string[]>> {

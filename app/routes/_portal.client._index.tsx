@@ -27,10 +27,7 @@ export default function ClientDashboard() {
       <header className="page-header page-header--with-action">
         <div>
           <h1>Dashboard</h1>
-          <p className="muted">
-            Welcome back, {name}
-            {company ? ` · ${company}` : ''}.
-          </p>
+          <p className="muted">{`Welcome back, ${name}${company ? ` · ${company}` : ''}.`}</p>
         </div>
         <PlainLink to="/projects/new" className="button button--primary">
           Post a project
@@ -54,12 +51,10 @@ export default function ClientDashboard() {
             {proposalsToReview.map((proposal) => (
               <li key={proposal.id}>
                 <PlainLink to={`/proposals/${proposal.id}`}>
-                  {proposal.freelancerName} on “{proposal.projectTitle}”
+                  {`${proposal.freelancerName} on “${proposal.projectTitle}”`}
                 </PlainLink>
                 <span className="muted">
-                  {' '}
-                  · {formatDate(Number(proposal.createdAt))}
-                  {proposal.viewed ? '' : ' · new'}
+                  {` · ${formatDate(proposal.createdAt)}${proposal.viewed ? '' : ' · new'}`}
                 </span>
               </li>
             ))}

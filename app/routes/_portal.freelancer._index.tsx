@@ -36,7 +36,7 @@ export default function FreelancerDashboard() {
       <header className="page-header page-header--with-action">
         <div>
           <h1>Dashboard</h1>
-          <p className="muted">Welcome back, {name}.</p>
+          <p className="muted">{`Welcome back, ${name}.`}</p>
         </div>
         <PlainLink to="/projects" className="button button--primary">
           Find work

@@ -10,6 +10,9 @@ const fractionDigitsCache = new Map<string, number>()
 const MAX_FORMATS = 500
 const numberFormats = new Map<string, Intl.NumberFormat>()
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
+// The same formatters by a shorter key, for the calls every dashboard row makes.
+const moneyFormats = new Map<string, Intl.NumberFormat>()
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
 
 function remember<T>(formats: Map<string, T>, key: string, format: T): T {
   if (formats.size >= MAX_FORMATS) formats.clear()
@@ -79,19 +82,34 @@ export function formatMoney(minor: number | bigint | string, currency: string, l
   }
   // Whole amounts read "$45"; any cents are shown in full: "$45.50", never "$45.5".
   const shownDigits = /\.0*$/.test(decimal) || digits === 0 ? 0 : digits
-  const money = numberFormat(locale, {
-    style: 'currency',
-    currency: knownCurrencyCode(currency) ?? currency,
-    minimumFractionDigits: shownDigits,
-    maximumFractionDigits: shownDigits,
-  })
+  const code = knownCurrencyCode(currency) ?? currency
+  // Looked up by a short key: building the options' JSON key cost more than the formatting itself.
+  const key = `${locale}\u0000${code}\u0000${shownDigits}`
+  const money =
+    moneyFormats.get(key) ??
+    remember(
+      moneyFormats,
+      key,
+      numberFormat(locale, {
+        style: 'currency',
+        currency: code,
+        minimumFractionDigits: shownDigits,
+        maximumFractionDigits: shownDigits,
+      }),
+    )
   return formatDecimalText(money, decimal)
 }
 
 export function formatDate(value: Date | string | number, locale = 'en-GB'): string {
-  return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(value),
-  )
+  const format =
+    dayFormats.get(locale) ??
+    remember(
+      dayFormats,
+      locale,
+      dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    )
+  // A number is a time already: Intl reads it as `new Date(value)` would, without making one.
+  return format.format(typeof value === 'number' ? value : new Date(value))
 }
 
 export function formatDateTime(value: Date | string | number, locale = 'en-GB'): string {

@@ -9,13 +9,14 @@ export function SkillSuggestions({ skills }: { skills: { skill: string; demand: 
       <ul>
         {skills.map((s) => (
           <li key={s.skill}>
-            <strong>{s.skill}</strong>: {s.demand} {s.demand === 1 ? 'project' : 'projects'} in the last 90 days,{' '}
-            {s.supply} {s.supply === 1 ? 'freelancer offers' : 'freelancers offer'} it
+            <strong>{s.skill}</strong>
+            {`: ${s.demand} ${s.demand === 1 ? 'project' : 'projects'} in the last 90 days, ${s.supply} ${s.supply === 1 ? 'freelancer offers' : 'freelancers offer'} it`}
           </li>
         ))}
       </ul>
       <p>
-        <PlainLink to="/settings">Add skills to your profile</PlainLink> ·{' '}
+        <PlainLink to="/settings">Add skills to your profile</PlainLink>
+        {' · '}
         <PlainLink to="/market">See the whole market</PlainLink>
       </p>
     </CardSection>

@@ -22,15 +22,15 @@ export function ActiveContracts({
             <li key={contract.id}>
               <PlainLink to={`/contracts/${contract.id}`}>{contract.title}</PlainLink>
               <span className="muted">
-                {' '}
-                · with {contract.otherName} · {contract.type === 'fixed' ? 'fixed price' : 'hourly'}
+                {` · with ${contract.otherName} · ${contract.type === 'fixed' ? 'fixed price' : 'hourly'}`}
               </span>
             </li>
           ))}
         </ul>
       ) : (
         <p className="muted">
-          {emptyText} <PlainLink to={emptyAction.to}>{emptyAction.label}</PlainLink>
+          {`${emptyText} `}
+          <PlainLink to={emptyAction.to}>{emptyAction.label}</PlainLink>
         </p>
       )}
       <p>

@@ -8,15 +8,14 @@ export function OnboardingChecklist({ steps }: { steps: OnboardingStep[] }) {
   return (
     <section className="card onboarding" aria-labelledby="get-started">
       <h2 id="get-started">Get started</h2>
-      <p className="muted">
-        {done} of {steps.length} done. This list goes away once every step is done.
-      </p>
+      <p className="muted">{`${done} of ${steps.length} done. This list goes away once every step is done.`}</p>
       <ol className="onboarding__steps">
         {steps.map((step) =>
           step.done ? (
             <li key={step.href} className="onboarding__step onboarding__step--done">
               <span aria-hidden="true">✓ </span>
-              {step.label} <span className="visually-hidden">(done)</span>
+              {`${step.label} `}
+              <span className="visually-hidden">(done)</span>
             </li>
           ) : (
             <li key={step.href} className="onboarding__step">

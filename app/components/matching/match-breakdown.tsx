@@ -11,7 +11,8 @@ export function MatchBreakdown({ match }: { match: MatchData }) {
   return (
     <div className="match-breakdown">
       <p>
-        <strong>{match.score} / 100 match</strong> · {match.summary}
+        <strong>{`${match.score} / 100 match`}</strong>
+        {` · ${match.summary}`}
         {match.newcomer ? <span className="badge">New on MegiLance</span> : null}
       </p>
       <details>

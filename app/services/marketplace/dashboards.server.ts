@@ -1,16 +1,16 @@
-import { countProjectsByStatus, listProjectSummariesOfClient } from '~/models/projects.server'
-import { findClientProfile } from '~/models/profiles.server'
+import { countProjectsByStatus } from '~/models/projects.server'
 import { countBlockedUsers, countUsersByRole, countUsersSince } from '~/models/users.server'
 import { countOutbox } from '~/models/outbox.server'
 import {
   adminQueueStats,
-  clientWorkStats,
+  clientDashboardFacts,
   freelancerDashboardFacts,
   listActiveContracts,
   listActiveContractsOfFreelancer,
   listOpenProjectsForFreelancer,
   listDisputeQueue,
   listProposalsToReview,
+  listRecentProjectsOfClientForDashboard,
 } from '~/models/dashboard-stats.server'
 import { hasSecondFactor } from '~/services/security/second-factor.server'
 import { onboardingSteps } from './onboarding'
@@ -19,24 +19,30 @@ import { WEEK_MS } from '~/domain/durations'
 
 const NOT_APPLICABLE = { hasProject: true, hasProposal: true, hasPayoutMethod: true }
 
+/** How many of each list the dashboards show. */
+const LISTED = 5
+
+/**
+ * Everything the client dashboard shows: one statement for the counts and the profile, one per list
+ * (each cut to five in SQL) and two for the money (see models/dashboard-stats.server.ts).
+ */
 export async function getClientDashboard(userId: string) {
-  const [counts, recent, profile, work, proposalsToReview, activeContracts, secured] = await Promise.all([
-    countProjectsByStatus(userId),
-    listProjectSummariesOfClient(userId, 5),
-    findClientProfile(userId),
-    clientWorkStats(userId),
-    listProposalsToReview(userId, 5),
-    listActiveContracts(userId, 5),
+  const [facts, recent, proposalsToReview, activeContracts, secured] = await Promise.all([
+    clientDashboardFacts(userId),
+    listRecentProjectsOfClientForDashboard(userId, LISTED),
+    listProposalsToReview(userId, LISTED),
+    listActiveContracts(userId, LISTED),
     hasSecondFactor(userId),
   ])
+  const counts = facts.projects
   const onboarding = onboardingSteps('client', {
     ...NOT_APPLICABLE,
     // Freelancers want to know who they would work for: a company name or at least a country.
-    profileComplete: Boolean(profile?.company || profile?.country),
+    profileComplete: Boolean(facts.company || facts.country),
     hasProject: counts.open + counts.closed > 0,
     hasSecondFactor: secured,
   })
-  return { counts, recent, company: profile?.company ?? '', work, proposalsToReview, activeContracts, onboarding }
+  return { counts, recent, company: facts.company, work: facts.work, proposalsToReview, activeContracts, onboarding }
 }
 
 /**
@@ -46,8 +52,8 @@ export async function getClientDashboard(userId: string) {
 export async function getFreelancerDashboard(userId: string) {
   const [{ profile, work, sentProposal, hasPayoutMethod }, activeContracts, matches, secured] = await Promise.all([
     freelancerDashboardFacts(userId),
-    listActiveContractsOfFreelancer(userId, 5),
-    listOpenProjectsForFreelancer(userId, 5),
+    listActiveContractsOfFreelancer(userId, LISTED),
+    listOpenProjectsForFreelancer(userId, LISTED),
     hasSecondFactor(userId),
   ])
   const completeness = profileCompleteness({

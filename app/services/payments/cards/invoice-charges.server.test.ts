@@ -15,7 +15,7 @@ import {
   sendWeeklyInvoice,
 } from '~/services/marketplace/hourly.server'
 import { createHourlyTestContract } from '~/test/hourly-contract'
-import { clientWorkStats, freelancerDashboardFacts } from '~/models/dashboard-stats.server'
+import { clientDashboardFacts, freelancerDashboardFacts } from '~/models/dashboard-stats.server'
 import { listPaymentHistory } from '~/models/payment-history.server'
 import { clientStatementMonths, freelancerStatementMonths } from '~/models/tax-statements.server'
 import { createTestUser } from '~/test/users'
@@ -278,7 +278,7 @@ describe('money pages', () => {
       { grossMinor: 100_00, feesMinor: 10_00, netMinor: 90_00 },
     ])
     expect(await clientStatementMonths(client.id, year)).toMatchObject([{ fundedMinor: 100_00, feesMinor: 10_00 }])
-    expect((await clientWorkStats(client.id)).paid).toEqual([{ currency: 'USD', amountMinor: 100_00 }])
+    expect((await clientDashboardFacts(client.id)).work.paid).toEqual([{ currency: 'USD', amountMinor: 100_00 }])
     expect((await freelancerDashboardFacts(freelancer.id)).work.earned).toEqual([
       { currency: 'USD', amountMinor: 90_00 },
     ])
