@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { analyticsDailyPeople, analyticsDailyPostings, analyticsUserOrdinals, marketSnapshots } from './schema'
 import { upsertRows } from './query-helpers.server'
+import { preparedStatement } from './prepared-query.server'
 
 /** Each user's ordinal, handing out new ones to those who have none yet. */
 export async function ensureUserOrdinals(userIds: readonly string[]): Promise<Map<string, number>> {
@@ -96,10 +97,11 @@ export async function saveMarketSnapshot(currency: string, body: string, compute
     .run()
 }
 
+// Every freelancer dashboard load reads it: compiled once per connection.
+const marketSnapshotOf = preparedStatement<{ body: string; computedAt: number }>(
+  'select body, computed_at as computedAt from market_snapshots where currency = @currency',
+)
+
 export async function findMarketSnapshot(currency: string) {
-  return (
-    getDb().get<{ body: string; computedAt: number }>(
-      sql`select body, computed_at as computedAt from market_snapshots where currency = ${currency}`,
-    ) ?? null
-  )
+  return marketSnapshotOf().get({ currency }) ?? null
 }
