@@ -24,8 +24,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     dashboardRecommendations(user.id),
   ])
   // The suggestions leave out the skills the profile lists, which the dashboard has just read.
-  const skillSuggestions = await suggestSkills(dashboard.profile.skills)
-  return json({ name: user.name, ...dashboard, skillSuggestions, recommended })
+  const { skills, ...profile } = dashboard.profile
+  const skillSuggestions = await suggestSkills(skills)
+  // The page says only whether the profile lists skills; their names stay on the server.
+  return json({
+    name: user.name,
+    ...dashboard,
+    profile: { ...profile, hasSkills: skills.length > 0 },
+    skillSuggestions,
+    recommended,
+  })
 }
 
 export default function FreelancerDashboard() {
@@ -90,7 +98,7 @@ export default function FreelancerDashboard() {
       <CardSection id="matching-projects" title="New projects that need your skills">
         {matches.rows.length ? (
           <ProjectSummaryList projects={matches.rows} all={{ to: '/projects', label: 'All open projects' }} />
-        ) : profile.skills.length ? (
+        ) : profile.hasSkills ? (
           <p className="muted">
             No open project asks for your skills right now.{' '}
             <PlainLink to="/projects">Browse all open projects</PlainLink>

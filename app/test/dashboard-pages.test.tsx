@@ -194,6 +194,20 @@ describe('the dashboards’ pages, pinned', () => {
     expect(html).toMatchSnapshot()
   })
 
+  it('render the freelancer dashboard when no open project asks for their skills', async () => {
+    const freelancer = await createTestUser('freelancer', { name: 'Sol Lonely' })
+    const skill = await ensureSkills(['Brainfuck'])
+    await replaceFreelancerSkills(freelancer.id, [skill.get('Brainfuck')!])
+    const html = await renderPage(
+      '/freelancer',
+      await signedInCookie(freelancer.id),
+      freelancerLoader,
+      FreelancerDashboard,
+    )
+    expect(html).toContain('No open project asks for your skills right now.')
+    expect(html).toMatchSnapshot()
+  })
+
   it('render the freelancer dashboard of a new freelancer', async () => {
     const freelancer = await createTestUser('freelancer', { name: 'Nils New' })
     const html = await renderPage(
