@@ -17,6 +17,7 @@ import { applyProxyTrust } from './proxy-trust'
 import { mountPeerSignalling } from './peer-signalling'
 import { proxyPeerSignalling } from './peer-proxy'
 import { createRateLimits } from './rate-limits'
+import { keepSignedInAnswersPrivate } from './private-answers'
 import { takeTurns } from './take-turns'
 
 type Locals = { cspNonce: string }
@@ -112,6 +113,7 @@ export function createApp({
   )
   app.use(allowOnlyPageMethods())
   app.use(rejectCrossOriginWrites())
+  app.use(keepSignedInAnswersPrivate())
   // Last before Remix: a request that has started (and waits for its hash, say) goes on before new ones.
   app.use(takeTurns())
 

@@ -7,6 +7,7 @@ import { server as msw } from '../app/test/msw-server'
 import { readFormData, readWebhookBody } from '../app/http/form-data.server'
 import { formActionSources } from './app'
 import { limitRequestBodies } from './body-limits'
+import { keepSignedInAnswersPrivate } from './private-answers'
 import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
 import { applyProxyTrust } from './proxy-trust'
@@ -265,5 +266,48 @@ describe('request body limits', () => {
     expect(sent.status).toBe(413)
     expect(sent.body).toMatch(/Error 413[\s\S]*more than the 51 MB any page here accepts/)
     expect(sent.bytesSent).toBeLessThan(2_000_000)
+  })
+})
+
+describe('signed-in answers', () => {
+  function appAnswering(handler: express.RequestHandler) {
+    const app = express()
+    app.use(keepSignedInAnswersPrivate())
+    app.all('*', handler)
+    return app
+  }
+
+  it('keeps what a signed-in browser is shown out of every cache', async () => {
+    const base = await serve(appAnswering((_req, res) => res.send('<h1>Your wallet</h1>')))
+    const signedIn = await fetch(`${base}/wallet`, { headers: { cookie: 'ml_theme=dark; __session=abc.def' } })
+    expect(signedIn.headers.get('cache-control')).toBe('private, no-store')
+    const anonymous = await fetch(`${base}/projects`, { headers: { cookie: 'ml_theme=dark' } })
+    expect(anonymous.headers.get('cache-control')).toBeNull()
+    // A cleared cookie is no session.
+    const cleared = await fetch(`${base}/projects`, { headers: { cookie: '__session=' } })
+    expect(cleared.headers.get('cache-control')).toBeNull()
+  })
+
+  it('keeps an answer that sets a cookie private, even to a browser that had none', async () => {
+    const base = await serve(appAnswering((_req, res) => res.cookie('__session', 'new').redirect('/client')))
+    const answer = await fetch(`${base}/sign-in`, { method: 'POST', redirect: 'manual' })
+    expect(answer.headers.get('cache-control')).toBe('private, no-store')
+  })
+
+  it("leaves a route's own choice alone, however it set it", async () => {
+    const set = await serve(
+      appAnswering((_req, res) => res.set('Cache-Control', 'private, max-age=3600').send('image')),
+    )
+    const image = await fetch(`${set}/portfolio/images/1`, { headers: { cookie: '__session=abc' } })
+    expect(image.headers.get('cache-control')).toBe('private, max-age=3600')
+    server?.close()
+    const written = await serve(
+      appAnswering((_req, res) => {
+        res.writeHead(200, { 'Cache-Control': 'private, no-cache', 'Content-Type': 'text/plain' })
+        res.end('recording')
+      }),
+    )
+    const recording = await fetch(`${written}/calls/1/recordings/2`, { headers: { cookie: '__session=abc' } })
+    expect(recording.headers.get('cache-control')).toBe('private, no-cache')
   })
 })
