@@ -5,7 +5,7 @@ import express from 'express'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { server as msw } from '../app/test/msw-server'
 import { readFormData, readWebhookBody } from '../app/http/form-data.server'
-import { formActionSources } from './app'
+import { formActionSources, securityHeaders } from './security-headers'
 import { limitRequestBodies } from './body-limits'
 import { keepSignedInAnswersPrivate } from './private-answers'
 import { allowOnlyPageMethods } from './method-check'
@@ -309,5 +309,55 @@ describe('signed-in answers', () => {
     )
     const recording = await fetch(`${written}/calls/1/recordings/2`, { headers: { cookie: '__session=abc' } })
     expect(recording.headers.get('cache-control')).toBe('private, no-cache')
+  })
+})
+
+describe('security headers', () => {
+  const production = { NODE_ENV: 'production', COOKIE_SECURE: undefined, STRIPE_SECRET_KEY: undefined } as const
+  function appWithHeaders(env: Parameters<typeof securityHeaders>[0]) {
+    const app = express()
+    app.use((_req, res, next) => {
+      res.locals.cspNonce = 'bm9uY2U='
+      next()
+    })
+    app.use(securityHeaders(env))
+    app.all('*', (_req, res) => res.send('<p>page</p>'))
+    return app
+  }
+
+  it('lets scripts run only from this site or with the page nonce, and lets no site frame a page', async () => {
+    const answer = await fetch(await serve(appWithHeaders(production)))
+    const csp = Object.fromEntries(
+      (answer.headers.get('content-security-policy') ?? '').split(';').map((d) => {
+        const [name = '', ...values] = d.trim().split(/\s+/)
+        return [name, values.join(' ')]
+      }),
+    )
+    expect(csp['default-src']).toBe("'self'")
+    expect(csp['script-src']).toBe("'self' 'nonce-bm9uY2U='")
+    expect(csp['object-src']).toBe("'none'")
+    expect(csp['base-uri']).toBe("'self'")
+    expect(csp['form-action']).toBe("'self'")
+    expect(csp['frame-ancestors']).toBe("'none'")
+    // Browsers without frame-ancestors read X-Frame-Options: the same answer, no framing at all.
+    expect(answer.headers.get('x-frame-options')).toBe('DENY')
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(answer.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
+  })
+
+  it('lets only our own pages use the camera, microphone and screen, and nothing use location or payment', async () => {
+    const answer = await fetch(await serve(appWithHeaders(production)))
+    const policy = answer.headers.get('permissions-policy') ?? ''
+    expect(policy).toMatch(/camera=\(self\)/)
+    expect(policy).toMatch(/microphone=\(self\)/)
+    expect(policy).toMatch(/display-capture=\(self\)/)
+    expect(policy).toMatch(/geolocation=\(\)/)
+    expect(policy).toMatch(/payment=\(\)/)
+  })
+
+  it('sends no HSTS over plain HTTP in development', async () => {
+    const answer = await fetch(await serve(appWithHeaders({ ...production, NODE_ENV: 'development' })))
+    expect(answer.headers.get('strict-transport-security')).toBeNull()
   })
 })
