@@ -91,6 +91,19 @@ describe('cross-origin writes', () => {
     expect(own.status).toBe(200)
     expect((await fetch(`${base}/settings`, { headers: { origin: 'https://evil.example' } })).status).toBe(200)
   })
+
+  it("refuses a post the browser marks as another site's even when Origin was stripped", async () => {
+    const base = await serve(appWith(rejectCrossOriginWrites()))
+    const post = (site: string) => fetch(`${base}/settings`, { method: 'POST', headers: { 'sec-fetch-site': site } })
+    expect((await post('cross-site')).status).toBe(403)
+    // A sibling subdomain is same-site (SameSite=Lax cookies go with it) but not us.
+    expect((await post('same-site')).status).toBe(403)
+    expect((await post('same-origin')).status).toBe(200)
+    // Typed into the address bar or a bookmark: no site at all.
+    expect((await post('none')).status).toBe(200)
+    // Clients that send neither header (curl, old browsers) are left to SameSite=Lax, as before.
+    expect((await fetch(`${base}/settings`, { method: 'POST' })).status).toBe(200)
+  })
 })
 
 describe('Stripe', () => {
