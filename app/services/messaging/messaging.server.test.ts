@@ -373,6 +373,9 @@ describe('attachments', () => {
     })
     expect(download.status).toBe(200)
     expect(await download.text()).toBe('Scope notes')
+    // A private file: no cache keeps it, so it is gone from a shared computer once its user signs out.
+    expect(download.headers.get('cache-control')).toBe('private, no-store')
+    expect(download.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''notes.txt")
     const stranger = await createTestUser('freelancer')
     expect(
       (await run(fileLoader, getRequest('/', await signedInCookie(stranger.id)), { conversationId, uploadId })).status,
