@@ -5,7 +5,6 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import helmet from 'helmet'
 import { pinoHttp } from 'pino-http'
 import type { Env } from '../app/utils/env.server'
 import type { Logger } from 'pino'
@@ -17,17 +16,11 @@ import { applyProxyTrust } from './proxy-trust'
 import { mountPeerSignalling } from './peer-signalling'
 import { proxyPeerSignalling } from './peer-proxy'
 import { createRateLimits } from './rate-limits'
+import { keepSignedInAnswersPrivate } from './private-answers'
+import { securityHeaders } from './security-headers'
 import { takeTurns } from './take-turns'
 
 type Locals = { cspNonce: string }
-
-/**
- * Where forms may lead. With Stripe configured, funding a milestone by card posts to our page and
- * is redirected to Stripe Checkout; browsers apply form-action to that redirect too.
- */
-export function formActionSources(env: Pick<Env, 'STRIPE_SECRET_KEY'>): string[] {
-  return env.STRIPE_SECRET_KEY ? ["'self'", 'https://checkout.stripe.com'] : ["'self'"]
-}
 
 /**
  * The Express app around the Remix build: headers, limits, static files, logging, and the PeerJS
@@ -56,30 +49,7 @@ export function createApp({
     ;(res.locals as Locals).cspNonce = crypto.randomBytes(16).toString('base64')
     next()
   })
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as unknown as { locals: Locals }).locals.cspNonce}'`],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          formAction: formActionSources(env),
-          frameAncestors: ["'none'"],
-          baseUri: ["'self'"],
-          objectSrc: ["'none'"],
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-      // With no-referrer, Chromium sends `Origin: null` on same-site form posts, which the
-      // CSRF checks must refuse; this policy keeps the real origin on same-site requests.
-      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-      strictTransportSecurity: env.NODE_ENV === 'production' && env.COOKIE_SECURE !== false,
-    }),
-  )
+  app.use(securityHeaders(env))
   app.use(compression())
   app.use(
     pinoHttp({
@@ -112,6 +82,7 @@ export function createApp({
   )
   app.use(allowOnlyPageMethods())
   app.use(rejectCrossOriginWrites())
+  app.use(keepSignedInAnswersPrivate())
   // Last before Remix: a request that has started (and waits for its hash, say) goes on before new ones.
   app.use(takeTurns())
 

@@ -27,6 +27,8 @@ export function mountPeerSignalling(app: express.Express, server: http.Server, l
   const peerServer = ExpressPeerServer(server, {
     path: '/',
     allow_discovery: false,
+    // The package answers every origin's CORS request by default; only our own pages talk to it.
+    corsOptions: { origin: false },
     createWebSocketServer: (options) =>
       new WebSocketServer({
         ...options,

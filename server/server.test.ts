@@ -5,8 +5,9 @@ import express from 'express'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { server as msw } from '../app/test/msw-server'
 import { readFormData, readWebhookBody } from '../app/http/form-data.server'
-import { formActionSources } from './app'
+import { formActionSources, securityHeaders } from './security-headers'
 import { limitRequestBodies } from './body-limits'
+import { keepSignedInAnswersPrivate } from './private-answers'
 import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
 import { applyProxyTrust } from './proxy-trust'
@@ -89,6 +90,19 @@ describe('cross-origin writes', () => {
     const own = await fetch(`${base}/settings`, { method: 'POST', headers: { origin: `http://${host}` } })
     expect(own.status).toBe(200)
     expect((await fetch(`${base}/settings`, { headers: { origin: 'https://evil.example' } })).status).toBe(200)
+  })
+
+  it("refuses a post the browser marks as another site's even when Origin was stripped", async () => {
+    const base = await serve(appWith(rejectCrossOriginWrites()))
+    const post = (site: string) => fetch(`${base}/settings`, { method: 'POST', headers: { 'sec-fetch-site': site } })
+    expect((await post('cross-site')).status).toBe(403)
+    // A sibling subdomain is same-site (SameSite=Lax cookies go with it) but not us.
+    expect((await post('same-site')).status).toBe(403)
+    expect((await post('same-origin')).status).toBe(200)
+    // Typed into the address bar or a bookmark: no site at all.
+    expect((await post('none')).status).toBe(200)
+    // Clients that send neither header (curl, old browsers) are left to SameSite=Lax, as before.
+    expect((await fetch(`${base}/settings`, { method: 'POST' })).status).toBe(200)
   })
 })
 
@@ -265,5 +279,98 @@ describe('request body limits', () => {
     expect(sent.status).toBe(413)
     expect(sent.body).toMatch(/Error 413[\s\S]*more than the 51 MB any page here accepts/)
     expect(sent.bytesSent).toBeLessThan(2_000_000)
+  })
+})
+
+describe('signed-in answers', () => {
+  function appAnswering(handler: express.RequestHandler) {
+    const app = express()
+    app.use(keepSignedInAnswersPrivate())
+    app.all('*', handler)
+    return app
+  }
+
+  it('keeps what a signed-in browser is shown out of every cache', async () => {
+    const base = await serve(appAnswering((_req, res) => res.send('<h1>Your wallet</h1>')))
+    const signedIn = await fetch(`${base}/wallet`, { headers: { cookie: 'ml_theme=dark; __session=abc.def' } })
+    expect(signedIn.headers.get('cache-control')).toBe('private, no-store')
+    const anonymous = await fetch(`${base}/projects`, { headers: { cookie: 'ml_theme=dark' } })
+    expect(anonymous.headers.get('cache-control')).toBeNull()
+    // A cleared cookie is no session.
+    const cleared = await fetch(`${base}/projects`, { headers: { cookie: '__session=' } })
+    expect(cleared.headers.get('cache-control')).toBeNull()
+  })
+
+  it('keeps an answer that sets a cookie private, even to a browser that had none', async () => {
+    const base = await serve(appAnswering((_req, res) => res.cookie('__session', 'new').redirect('/client')))
+    const answer = await fetch(`${base}/sign-in`, { method: 'POST', redirect: 'manual' })
+    expect(answer.headers.get('cache-control')).toBe('private, no-store')
+  })
+
+  it("leaves a route's own choice alone, however it set it", async () => {
+    const set = await serve(
+      appAnswering((_req, res) => res.set('Cache-Control', 'private, max-age=3600').send('image')),
+    )
+    const image = await fetch(`${set}/portfolio/images/1`, { headers: { cookie: '__session=abc' } })
+    expect(image.headers.get('cache-control')).toBe('private, max-age=3600')
+    server?.close()
+    const written = await serve(
+      appAnswering((_req, res) => {
+        res.writeHead(200, { 'Cache-Control': 'private, no-cache', 'Content-Type': 'text/plain' })
+        res.end('recording')
+      }),
+    )
+    const recording = await fetch(`${written}/calls/1/recordings/2`, { headers: { cookie: '__session=abc' } })
+    expect(recording.headers.get('cache-control')).toBe('private, no-cache')
+  })
+})
+
+describe('security headers', () => {
+  const production = { NODE_ENV: 'production', COOKIE_SECURE: undefined, STRIPE_SECRET_KEY: undefined } as const
+  function appWithHeaders(env: Parameters<typeof securityHeaders>[0]) {
+    const app = express()
+    app.use((_req, res, next) => {
+      res.locals.cspNonce = 'bm9uY2U='
+      next()
+    })
+    app.use(securityHeaders(env))
+    app.all('*', (_req, res) => res.send('<p>page</p>'))
+    return app
+  }
+
+  it('lets scripts run only from this site or with the page nonce, and lets no site frame a page', async () => {
+    const answer = await fetch(await serve(appWithHeaders(production)))
+    const csp = Object.fromEntries(
+      (answer.headers.get('content-security-policy') ?? '').split(';').map((d) => {
+        const [name = '', ...values] = d.trim().split(/\s+/)
+        return [name, values.join(' ')]
+      }),
+    )
+    expect(csp['default-src']).toBe("'self'")
+    expect(csp['script-src']).toBe("'self' 'nonce-bm9uY2U='")
+    expect(csp['object-src']).toBe("'none'")
+    expect(csp['base-uri']).toBe("'self'")
+    expect(csp['form-action']).toBe("'self'")
+    expect(csp['frame-ancestors']).toBe("'none'")
+    // Browsers without frame-ancestors read X-Frame-Options: the same answer, no framing at all.
+    expect(answer.headers.get('x-frame-options')).toBe('DENY')
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(answer.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
+  })
+
+  it('lets only our own pages use the camera, microphone and screen, and nothing use location or payment', async () => {
+    const answer = await fetch(await serve(appWithHeaders(production)))
+    const policy = answer.headers.get('permissions-policy') ?? ''
+    expect(policy).toMatch(/camera=\(self\)/)
+    expect(policy).toMatch(/microphone=\(self\)/)
+    expect(policy).toMatch(/display-capture=\(self\)/)
+    expect(policy).toMatch(/geolocation=\(\)/)
+    expect(policy).toMatch(/payment=\(\)/)
+  })
+
+  it('sends no HSTS over plain HTTP in development', async () => {
+    const answer = await fetch(await serve(appWithHeaders({ ...production, NODE_ENV: 'development' })))
+    expect(answer.headers.get('strict-transport-security')).toBeNull()
   })
 })

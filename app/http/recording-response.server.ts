@@ -15,8 +15,9 @@ export function recordingResponse(
     'Accept-Ranges': 'bytes',
     'Content-Disposition': `${file.download ? 'attachment' : 'inline'}; filename="${file.fileName}"`,
     'X-Content-Type-Options': 'nosniff',
-    // A recording still being made grows; a cached copy would end early.
-    'Cache-Control': 'private, no-cache',
+    // A recording still being made grows, so a cached copy would end early; and a call is private,
+    // so no copy should outlive the visit on a shared computer.
+    'Cache-Control': 'private, no-store',
   })
   const range = parseByteRange(request.headers.get('range'), file.size)
   if (range === 'unsatisfiable') {

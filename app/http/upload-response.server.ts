@@ -2,9 +2,11 @@ import { readUpload } from '~/services/files/uploads.server'
 
 /**
  * A response that serves a stored upload. Callers check who may see it first. Images show inline;
- * everything else downloads, so an uploaded file never runs as a page of this site.
+ * everything else downloads, so an uploaded file never runs as a page of this site. `private`
+ * files (message attachments, dispute evidence) are kept in no cache, so none is left on a shared
+ * computer after signing out; portfolio images, shown on profiles, may be cached for an hour.
  */
-export async function uploadResponse(id: string): Promise<Response> {
+export async function uploadResponse(id: string, { cache }: { cache: 'private' | 'profile' }): Promise<Response> {
   const stored = await readUpload(id)
   if (!stored) throw new Response('Not found', { status: 404 })
   const { upload, bytes } = stored
@@ -16,7 +18,7 @@ export async function uploadResponse(id: string): Promise<Response> {
       'Content-Length': String(bytes.byteLength),
       'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`,
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, max-age=3600',
+      'Cache-Control': cache === 'private' ? 'private, no-store' : 'private, max-age=3600',
     },
   })
 }

@@ -4,7 +4,8 @@ import { json, type ActionFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useActionData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { SubmitButton } from '~/components/ui/submit-button'
-import { requestPasswordReset, RESET_CODE_MINUTES } from '~/services/accounts/password-reset.server'
+import { RESET_CODE_MINUTES, startPasswordReset } from '~/services/accounts/password-reset.server'
+import { logger } from '~/utils/logger.server'
 import { ForgotPasswordSchema } from '~/services/accounts/schemas'
 import { anonymousOnlyLoader, requireAnonymous } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -20,8 +21,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
   const submission = parseWithZod(await readFormData(request), { schema: ForgotPasswordSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  await requestPasswordReset(submission.value.email, context.clientIp)
-  // The same answer whether or not the account exists.
+  const { emailSent } = await startPasswordReset(submission.value.email, context.clientIp)
+  // Not awaited: the answer takes as long, and says the same, whether or not the account exists.
+  emailSent.catch((error: unknown) => logger.error({ err: error }, 'sending a reset code failed'))
   return redirectWithToast(`/reset-password?${new URLSearchParams({ email: submission.value.email })}`, {
     kind: 'info',
     message: `If an account uses that email, a reset code is on its way. It expires in ${RESET_CODE_MINUTES} minutes.`,

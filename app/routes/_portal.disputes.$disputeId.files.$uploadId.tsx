@@ -11,5 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mayRead = found && (user.role === 'admin' || isParty(found.contract, user.id))
   const files = [found?.dispute.evidenceUploadId, found?.dispute.responseUploadId]
   if (!mayRead || !params.uploadId || !files.includes(params.uploadId)) throw new Response('Not found', { status: 404 })
-  return uploadResponse(params.uploadId)
+  return uploadResponse(params.uploadId, { cache: 'private' })
 }

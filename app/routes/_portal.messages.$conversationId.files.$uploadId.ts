@@ -11,5 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const attached =
     conversation && params.uploadId ? await isAttachmentOfConversation(conversation.id, params.uploadId) : false
   if (!conversation || !params.uploadId || !attached) throw new Response('Not found', { status: 404 })
-  return uploadResponse(params.uploadId)
+  return uploadResponse(params.uploadId, { cache: 'private' })
 }

@@ -8,5 +8,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request)
   const owner = params.imageId ? await findPortfolioImageOwner(params.imageId) : undefined
   if (!owner || !params.imageId) throw new Response('Not found', { status: 404 })
-  return uploadResponse(params.imageId)
+  return uploadResponse(params.imageId, { cache: 'profile' })
 }

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, TextareaField } from '~/components/ui/field'
 import { InviteSchema } from '~/services/marketplace/project-schemas'
 import { assertOwnerAction, inviteFreelancer, requireOwnProject } from '~/services/marketplace/projects.server'
+import { logger } from '~/utils/logger.server'
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -32,8 +33,10 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   const project = await requireOwnProject(params.projectId, user)
   const submission = parseWithZod(await readFormData(request), { schema: InviteSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  await inviteFreelancer(project, submission.value)
-  // The same answer for every address, so the form does not tell who has an account (or of which kind).
+  const { emailSent } = await inviteFreelancer(project, submission.value)
+  // The same answer for every address, and as soon (the email is not waited for), so the form does
+  // not tell who has an account (or of which kind).
+  emailSent.catch((error: unknown) => logger.error({ err: error }, 'sending an invitation email failed'))
   return redirectWithToast(`/projects/${project.id}`, { kind: 'success', message: INVITE_SENT })
 })
 

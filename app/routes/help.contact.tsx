@@ -9,6 +9,8 @@ import { submitContactRequest } from '~/services/help/contact.server'
 import { getOptionalSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
+import { Throttled } from '~/services/security/throttle.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { HelpPage } from '~/components/help/help-page'
 import { SubmitButton } from '~/components/ui/submit-button'
@@ -32,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = (await getOptionalSession(request))?.user ?? null
   const formData = await readFormData(request)
   // A bot filled the field people never see: answer as if it worked, store nothing.
@@ -40,7 +42,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast('/help', { kind: 'success', message: THANKS })
   const submission = parseWithZod(formData, { schema: ContactSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  await submitContactRequest(submission.value, user?.id ?? null)
+  try {
+    await submitContactRequest(submission.value, user?.id ?? null, context.clientIp)
+  } catch (error) {
+    if (error instanceof Throttled) return tooManyAttempts(error, (formErrors) => submission.reply({ formErrors }))
+    throw error
+  }
   return redirectWithToast('/help', { kind: 'success', message: THANKS })
 }
 

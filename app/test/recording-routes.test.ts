@@ -67,6 +67,8 @@ describe('recording routes', () => {
     expect(whole.headers.get('content-type')).toBe('audio/webm;codecs=opus')
     expect(whole.headers.get('accept-ranges')).toBe('bytes')
     expect(whole.headers.get('content-disposition')).toMatch(/^inline; filename="call-.*-audio\.webm"$/)
+    // A private call: no copy is kept in the browser's cache (nor any other) for the next user.
+    expect(whole.headers.get('cache-control')).toBe('private, no-store')
     expect(await whole.text()).toBe('0123456789abcdefghij')
 
     const ranged = getRequest(url, setup.freelancer)

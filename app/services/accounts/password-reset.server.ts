@@ -25,11 +25,20 @@ function generateResetCode(): string {
  * Emails a code when the account exists; says nothing either way so accounts cannot be probed.
  * At most 3 emails an hour go to one address and 10 to addresses asked from one IP; past that the
  * request is quietly dropped. Unknown addresses count too, so the quota reveals nothing either.
+ *
+ * Resolves once the quota is taken and the code stored; `emailSent` settles when the email has
+ * been handed over. The page answers without waiting for it: an SMTP delivery takes time only a
+ * registered address would spend, and that difference would tell the two apart.
  */
-export async function requestPasswordReset(email: string, ip: string | null = null, now = new Date()): Promise<void> {
-  if (!(await takeQuota('reset-email', { email, ip }, now))) return
+export async function startPasswordReset(
+  email: string,
+  ip: string | null = null,
+  now = new Date(),
+): Promise<{ emailSent: Promise<void> }> {
+  const nothing = { emailSent: Promise.resolve() }
+  if (!(await takeQuota('reset-email', { email, ip }, now))) return nothing
   const user = await findUserByEmail(email)
-  if (!user || user.blockedAt) return
+  if (!user || user.blockedAt) return nothing
   const code = generateResetCode()
   await replacePasswordReset({
     id: crypto.randomUUID(),
@@ -38,7 +47,14 @@ export async function requestPasswordReset(email: string, ip: string | null = nu
     expiresAt: new Date(now.getTime() + RESET_CODE_MINUTES * MINUTE_MS),
     createdAt: now,
   })
-  await sendEmail(passwordResetEmail(user.email, user.name, code, RESET_CODE_MINUTES))
+  return { emailSent: sendEmail(passwordResetEmail(user.email, user.name, code, RESET_CODE_MINUTES)) }
+}
+
+/** The whole request, its email included (scripts and tests that read the email next). */
+export async function requestPasswordReset(email: string, ip: string | null = null, now = new Date()): Promise<void> {
+  await (
+    await startPasswordReset(email, ip, now)
+  ).emailSent
 }
 
 export type ResetResult = { ok: true } | { ok: false; field: 'code' | 'password'; message: string }

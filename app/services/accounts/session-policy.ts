@@ -1,4 +1,7 @@
 import { MINUTE_MS, WEEK_MS } from '~/domain/durations'
+/** The cookie that carries a session's token. */
+export const SESSION_COOKIE = '__session'
+
 /** How long a session lives: the rules in one place, free of I/O so they are easy to test. */
 export const IDLE_TIMEOUT_MS = 30 * MINUTE_MS
 export const ABSOLUTE_TIMEOUT_MS = WEEK_MS

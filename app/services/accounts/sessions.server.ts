@@ -16,11 +16,18 @@ import { describeLocation } from '~/services/security/geo.server'
 import { signedCookie } from '~/utils/signed-cookie.server'
 import { describeDevice } from './devices'
 import { announceSessionsEnded } from './session-signals.server'
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, newSessionTimes, sessionState, shouldTouch } from './session-policy'
+import {
+  ABSOLUTE_TIMEOUT_MS,
+  IDLE_TIMEOUT_MS,
+  newSessionTimes,
+  SESSION_COOKIE,
+  sessionState,
+  shouldTouch,
+} from './session-policy'
 import { hashToken } from '~/utils/hash-token.server'
 import { memoInRequest } from '~/utils/request-context.server'
 
-const getSessionCookie = signedCookie('__session', ABSOLUTE_TIMEOUT_MS / 1000)
+const getSessionCookie = signedCookie(SESSION_COOKIE, ABSOLUTE_TIMEOUT_MS / 1000)
 
 /**
  * Starts a fresh session (a new id at every sign-in) and returns its Set-Cookie header.

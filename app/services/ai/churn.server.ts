@@ -5,7 +5,7 @@
  * 60 days after; it is measured on accounts as of 60 days ago (labels: the 60 days up to now), which
  * it never saw. With too few examples the documented rule score (churn-rules.ts) is used instead.
  */
-import { stringify } from 'csv-stringify/sync'
+import { spreadsheetCsv } from '~/utils/spreadsheet-csv'
 import { listChurnFacts, type ChurnFactsRow } from '~/models/churn.server'
 import { areaUnderCurve, contributions, evenSample, fitLogistic, predictLogistic, type LogisticModel } from './logistic'
 import {
@@ -167,7 +167,7 @@ export async function loadChurnRisk(filter: ChurnFilter, now = new Date()) {
 /** Every filtered row as CSV, reasons joined with "; ". */
 export async function churnCsv(filter: ChurnFilter, now = new Date()): Promise<string> {
   const { rows } = await loadChurnRisk(filter, now)
-  return stringify(
+  return spreadsheetCsv(
     rows.map((r) => [
       r.userId,
       r.name,

@@ -76,6 +76,9 @@ export async function recommendProjects(freelancerId: string, now = new Date()):
 export async function inviteRecommended(project: Project, freelancerId: string): Promise<string | null> {
   const freelancer = await findUserById(freelancerId)
   if (!freelancer || freelancer.role !== 'freelancer') return null
-  await inviteFreelancer(project, { email: freelancer.email })
+  // Chosen by id from the list, so there is nothing to hide: the email is sent before the answer.
+  await (
+    await inviteFreelancer(project, { email: freelancer.email })
+  ).emailSent
   return freelancer.name
 }

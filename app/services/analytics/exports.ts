@@ -1,5 +1,5 @@
 /** CSV of any analytics table: a chart's data table or a top-5 table, the same rows the page shows. */
-import { stringify } from 'csv-stringify/sync'
+import { spreadsheetCsv } from '~/utils/spreadsheet-csv'
 import { currencyDigits } from '~/utils/format'
 import { minorToDecimal } from '~/utils/money-conversion'
 import type { ChartBlock } from './chart-block'
@@ -40,7 +40,7 @@ export function tableCsv(table: ExportTable, currency: string): string {
         : cell,
     ),
   )
-  return stringify([table.columns, ...rows])
+  return spreadsheetCsv([table.columns, ...rows])
 }
 
 /** "revenue-trend-2026-11-01-to-2026-11-30.csv" */

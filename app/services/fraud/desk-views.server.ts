@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync'
+import { spreadsheetCsv } from '~/utils/spreadsheet-csv'
 import type { FraudAlertFilter } from '~/domain/fraud-alert-filters'
 import { FRAUD_ALERT_STATUS_LABELS, FRAUD_ALERT_TYPE_LABELS, type FraudSeverity } from '~/domain/fraud-alerts'
 import { DAY_MS } from '~/domain/durations'
@@ -36,7 +36,7 @@ export async function fraudDeskSummary(filter: FraudAlertFilter, now = new Date(
 /** Every filtered alert, in the list's order, as CSV. */
 export async function fraudAlertsCsv(filter: FraudAlertFilter): Promise<string> {
   const { rows } = await listFraudAlerts(filter, { offset: 0, limit: CSV_LIMIT })
-  return stringify(
+  return spreadsheetCsv(
     rows.map((row) => [
       row.id,
       row.createdAt.toISOString(),

@@ -7,6 +7,8 @@ import { loader as helpTopicLoader } from '~/routes/help.$topic'
 import { action as contactAction } from '~/routes/help.contact'
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
+import { Throttled } from '~/services/security/throttle.server'
+import { submitContactRequest } from './contact.server'
 import { findHelpTopic, HELP_TOPICS, parseHelpText, withFee } from './topics'
 
 const question = {
@@ -85,6 +87,37 @@ describe('contact requests', () => {
     )
     const { rows } = await listContactRequests('open', { limit: 1000, offset: 0 })
     expect(rows.find((row) => row.email === user.email)?.userId).toBe(user.id)
+  })
+})
+
+describe('contact request flooding', () => {
+  it('takes 5 questions an hour from one address, then answers 429 with Retry-After and keeps the text', async () => {
+    const flood = { ...question, email: 'flood@example.com' }
+    const statuses = []
+    for (let i = 0; i < 5; i++) statuses.push((await run(contactAction, formRequest('/help/contact', flood))).status)
+    expect(statuses).toEqual([302, 302, 302, 302, 302])
+    const stored = (await listContactRequests('open', { limit: 1000, offset: 0 })).total
+    const sixth = await run(contactAction, formRequest('/help/contact', flood))
+    expect(sixth.status).toBe(429)
+    expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0)
+    const reply = await sixth.json()
+    expect(reply.error[''][0]).toMatch(/Too many attempts/)
+    expect(reply.initialValue).toMatchObject({ email: 'flood@example.com', message: question.message })
+    expect((await listContactRequests('open', { limit: 1000, offset: 0 })).total).toBe(stored)
+  })
+
+  it('takes 20 questions an hour from one network, whatever addresses they give, and emails no admin past that', async () => {
+    const admin = await createTestUser('admin')
+    const adminEmails = async () => (await listOutbox({ to: admin.email, page: 1, pageSize: 1 })).total
+    const ip = '198.51.100.9'
+    for (let i = 0; i < 20; i++) await submitContactRequest({ ...question, email: `asker-${i}@example.com` }, null, ip)
+    const before = await adminEmails()
+    await expect(submitContactRequest({ ...question, email: 'asker-21@example.com' }, null, ip)).rejects.toThrow(
+      Throttled,
+    )
+    expect(await adminEmails()).toBe(before)
+    // Another network is not held back.
+    await submitContactRequest({ ...question, email: 'asker-21@example.com' }, null, '198.51.100.10')
   })
 })
 

@@ -157,11 +157,19 @@ describe('invitations', () => {
     const otherClient = await createTestUser('client')
     expect(await status(requireVisibleProject(project.id, freelancer))).toBe(404)
 
-    await inviteFreelancer(project, { email: 'nobody@test.example' })
-    await inviteFreelancer(project, { email: otherClient.email })
+    await (
+      await inviteFreelancer(project, { email: 'nobody@test.example' })
+    ).emailSent
+    await (
+      await inviteFreelancer(project, { email: otherClient.email })
+    ).emailSent
     expect(await listNotifications(otherClient.id, { limit: 5, offset: 0 })).toEqual([])
-    await inviteFreelancer(project, { email: freelancer.email, message: 'You would be great.' })
-    await inviteFreelancer(project, { email: freelancer.email, message: 'Again' })
+    await (
+      await inviteFreelancer(project, { email: freelancer.email, message: 'You would be great.' })
+    ).emailSent
+    await (
+      await inviteFreelancer(project, { email: freelancer.email, message: 'Again' })
+    ).emailSent
     expect(await listNotifications(freelancer.id, { limit: 5, offset: 0 })).toHaveLength(1)
     expect((await loadProjectPage(project, client)).invitations).toEqual([])
     const [note] = await listNotifications(freelancer.id, { limit: 5, offset: 0 })
@@ -199,8 +207,12 @@ describe('invitations', () => {
   it('count as accepted when the freelancer clicks accept or has sent a proposal', async () => {
     const { project } = await postedProject()
     const [first, second] = await twoTestUsers('freelancer')
-    await inviteFreelancer(project, { email: first.email })
-    await inviteFreelancer(project, { email: second.email })
+    await (
+      await inviteFreelancer(project, { email: first.email })
+    ).emailSent
+    await (
+      await inviteFreelancer(project, { email: second.email })
+    ).emailSent
     await acceptInvitation((await findInvitation(project.id, first.id))!.id, first)
     expect((await findInvitation(project.id, first.id))?.status).toBe('accepted')
     const proposalId = insertProposal(project.id, second.id)

@@ -21,7 +21,7 @@ import {
 import { reviewStatsOf } from '~/models/reviews.server'
 import { findUserByEmail, findUserById, type SessionUser } from '~/models/users.server'
 import { Conflict, NotFound } from '~/services/domain-errors'
-import { notify } from '~/services/notifications/notify.server'
+import { notify, notifyInAppFirst } from '~/services/notifications/notify.server'
 import { currencyDigits } from '~/utils/format'
 import { minorToAmountText } from '~/utils/money'
 import { notifySavedSearchMatches } from './saved-searches.server'
@@ -119,20 +119,26 @@ export async function reopen(project: Project): Promise<void> {
  * whatever the address is (a freelancer's, a client's, a blocked account's, nobody's, or someone
  * already invited), so the form cannot be used to learn who has an account or of which kind.
  * Only a freelancer who can take the invitation hears of it; an unknown address gets no email,
- * since MegiLance does not write to strangers on a client's behalf.
+ * since MegiLance does not write to strangers on a client's behalf. Resolves once the freelancer
+ * is told in the app; `emailSent` settles when the email has gone, and a page answering the client
+ * does not wait for it, so the answer's timing says nothing either.
  */
-export async function inviteFreelancer(project: Project, input: { email: string; message?: string }): Promise<void> {
+export async function inviteFreelancer(
+  project: Project,
+  input: { email: string; message?: string },
+): Promise<{ emailSent: Promise<void> }> {
   assertOwnerAction(project, 'invite')
+  const nobody = { emailSent: Promise.resolve() }
   const freelancer = await findUserByEmail(input.email)
-  if (!freelancer || freelancer.role !== 'freelancer' || freelancer.blockedAt) return
+  if (!freelancer || freelancer.role !== 'freelancer' || freelancer.blockedAt) return nobody
   const id = await insertInvitation({
     projectId: project.id,
     freelancerId: freelancer.id,
     message: input.message ?? '',
   })
   // Already invited: they were told the first time.
-  if (!id) return
-  await notify({
+  if (!id) return nobody
+  return notifyInAppFirst({
     userId: freelancer.id,
     kind: 'project_invitation',
     title: `You are invited to "${project.title}"`,

@@ -15,13 +15,31 @@ export type LiveEvent = { type: 'message'; messageId: string; senderId: string }
 /** Says only that an alert changed: the desk reloads its list, which checks who may see what. */
 export type FraudAlertLiveEvent = { type: 'fraud-alert'; alertId: string; change: 'raised' | 'updated' }
 
-type Bus = { emitter: EventEmitter; streams: Set<() => void>; hooked: boolean }
+type Bus = {
+  emitter: EventEmitter
+  streams: Set<() => void>
+  /** Each person's open streams, oldest first (a Set keeps insertion order). */
+  byUser: Map<string, Set<() => void>>
+  hooked: boolean
+}
+
+/**
+ * Open streams one person may hold in this process. Each holds a connection and checks the session
+ * every heartbeat, so a script opening them in a loop would pile them up; past this many, a new
+ * stream closes that person's oldest (its page reconnects if it is still open). Plenty for tabs.
+ */
+export const MAX_STREAMS_PER_USER = 20
 
 const globalBus = globalThis as typeof globalThis & { __megilanceMessagingBus?: Bus }
 
 function bus(): Bus {
   if (!globalBus.__megilanceMessagingBus) {
-    globalBus.__megilanceMessagingBus = { emitter: relayedEmitter('messaging'), streams: new Set(), hooked: false }
+    globalBus.__megilanceMessagingBus = {
+      emitter: relayedEmitter('messaging'),
+      streams: new Set(),
+      byUser: new Map(),
+      hooked: false,
+    }
   }
   return globalBus.__megilanceMessagingBus
 }
@@ -136,7 +154,7 @@ function topicEventStream(
   { heartbeatMs = 15_000 }: StreamOptions,
 ): ReadableStream<Uint8Array> {
   closeStreamsOnShutdown()
-  const { streams } = bus()
+  const { streams, byUser } = bus()
   let cleanup = () => {}
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -169,6 +187,9 @@ function topicEventStream(
         if (!open) return
         open = false
         streams.delete(cleanup)
+        const mine = byUser.get(viewer.userId)
+        mine?.delete(cleanup)
+        if (mine?.size === 0) byUser.delete(viewer.userId)
         clearInterval(heartbeat)
         unsubscribe()
         stopWatchingSession()
@@ -180,6 +201,10 @@ function topicEventStream(
         }
       }
       streams.add(cleanup)
+      const mine = byUser.get(viewer.userId) ?? new Set()
+      byUser.set(viewer.userId, mine)
+      mine.add(cleanup)
+      for (const oldest of [...mine].slice(0, Math.max(0, mine.size - MAX_STREAMS_PER_USER))) oldest()
       signal.addEventListener('abort', cleanup)
       if (signal.aborted) cleanup()
       // Tell the browser how long to wait before reconnecting, and flush the headers now.

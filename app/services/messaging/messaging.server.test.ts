@@ -14,7 +14,7 @@ import { endAllSessions, readSession, revokeSession } from '~/services/accounts/
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { readEventStream } from '~/test/event-stream'
-import { conversationEventStream, listenerCount, publish } from './live.server'
+import { conversationEventStream, listenerCount, MAX_STREAMS_PER_USER, publish } from './live.server'
 import { eventStreamResponse } from '~/http/event-stream.server'
 import {
   findReadableConversation,
@@ -223,6 +223,49 @@ describe('live events', () => {
     expect(await stream.rest()).not.toContain(message.id)
     expect(listenerCount(conversation.id)).toBe(0)
   })
+
+  it('hold at most MAX_STREAMS_PER_USER open for one person: a new one closes their oldest', async () => {
+    const { client, freelancer, proposalId } = await proposalAndContract()
+    const conversation = (await openConversationFor('proposal', proposalId, client.id))!
+    const { sessionId } = (await readSession(getRequest('/', await signedInCookie(freelancer.id))))!
+    const aborts: AbortController[] = []
+    const open = async () => {
+      const abort = new AbortController()
+      aborts.push(abort)
+      const stream = readEventStream(
+        eventStreamResponse(
+          conversationEventStream(abort.signal, conversation.id, { userId: freelancer.id, sessionId }),
+        ),
+      )
+      await stream.readUntil(': connected')
+      return stream
+    }
+    const oldest = await open()
+    for (let i = 1; i < MAX_STREAMS_PER_USER; i++) await open()
+    expect(listenerCount(conversation.id)).toBe(MAX_STREAMS_PER_USER)
+    // One more (a script opening streams in a loop, say): the oldest ends, the count stays.
+    const newest = await open()
+    expect(listenerCount(conversation.id)).toBe(MAX_STREAMS_PER_USER)
+    await oldest.readToEnd()
+    // Someone else's streams are not affected.
+    const clientSession = (await readSession(getRequest('/', await signedInCookie(client.id))))!
+    const clientAbort = new AbortController()
+    aborts.push(clientAbort)
+    const clientStream = readEventStream(
+      eventStreamResponse(
+        conversationEventStream(clientAbort.signal, conversation.id, {
+          userId: client.id,
+          sessionId: clientSession.sessionId,
+        }),
+      ),
+    )
+    await clientStream.readUntil(': connected')
+    expect(listenerCount(conversation.id)).toBe(MAX_STREAMS_PER_USER + 1)
+    const message = await sendMessage({ conversation, sender: client, body: 'To the newest tab' })
+    expect(await newest.readUntil(message.id)).toContain('event: message')
+    for (const abort of aborts) abort.abort()
+    expect(listenerCount(conversation.id)).toBe(0)
+  })
 })
 
 describe('routes', () => {
@@ -330,6 +373,9 @@ describe('attachments', () => {
     })
     expect(download.status).toBe(200)
     expect(await download.text()).toBe('Scope notes')
+    // A private file: no cache keeps it, so it is gone from a shared computer once its user signs out.
+    expect(download.headers.get('cache-control')).toBe('private, no-store')
+    expect(download.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''notes.txt")
     const stranger = await createTestUser('freelancer')
     expect(
       (await run(fileLoader, getRequest('/', await signedInCookie(stranger.id)), { conversationId, uploadId })).status,

@@ -23,8 +23,20 @@ export type NotifyInput = {
  * off. Call it after the change it reports has been committed, never inside a transaction.
  */
 export async function notify(input: NotifyInput): Promise<void> {
+  await (
+    await notifyInAppFirst(input)
+  ).emailSent
+}
+
+/**
+ * `notify` for an answer that must not show whether anyone was told (an invitation by email):
+ * resolves once the in-app notification is stored; `emailSent` settles when the email has been
+ * handed over, which over SMTP takes time only a registered address would spend.
+ */
+export async function notifyInAppFirst(input: NotifyInput): Promise<{ emailSent: Promise<void> }> {
+  const none = { emailSent: Promise.resolve() }
   const user = await findUserById(input.userId)
-  if (!user) return
+  if (!user) return none
   await insertNotification({
     userId: user.id,
     kind: input.kind,
@@ -33,10 +45,10 @@ export async function notify(input: NotifyInput): Promise<void> {
     link: input.link ?? null,
   })
   const optedOut = await listEmailOptOuts(user.id)
-  if (!wantsEmail(input.kind, optedOut, Boolean(user.blockedAt))) return
+  if (!wantsEmail(input.kind, optedOut, Boolean(user.blockedAt))) return none
   const url = input.link
     ? new URL(input.link, getEnv().APP_URL ?? `http://localhost:${getEnv().PORT}`).toString()
     : null
   const email = notificationEmail(user.email, user.name, input.title, input.body ?? '', url)
-  await sendEmail(input.attachments ? { ...email, attachments: input.attachments } : email)
+  return { emailSent: sendEmail(input.attachments ? { ...email, attachments: input.attachments } : email) }
 }

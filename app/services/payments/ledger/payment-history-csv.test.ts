@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { decimalAmount, paymentHistoryCsvRows, spreadsheetSafe } from './payment-history.server'
+import { spreadsheetSafe } from '~/utils/spreadsheet-csv'
+import { decimalAmount, paymentHistoryCsvRows } from './payment-history.server'
 
 describe('payment history CSV', () => {
   it('writes amounts as plain signed decimals with the currency’s minor digits', () => {

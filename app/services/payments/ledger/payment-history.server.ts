@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync'
+import { spreadsheetCsv } from '~/utils/spreadsheet-csv'
 import {
   currenciesInPaymentHistory,
   listPaymentHistory,
@@ -39,18 +39,13 @@ export function decimalAmount(minor: number, currency: string): string {
   return `${minor < 0 ? '-' : ''}${whole}${fraction}`
 }
 
-/** Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text. */
-export function spreadsheetSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
-}
-
 export function paymentHistoryCsvRows(rows: PaymentHistoryRow[]): string {
-  return stringify(
+  return spreadsheetCsv(
     rows.map((row) => [
       row.at.toISOString(),
       PAYMENT_TYPES[row.type] ?? row.type,
       PAYMENT_ACCOUNT_LABELS[row.account] ?? row.account,
-      spreadsheetSafe(row.description),
+      row.description,
       decimalAmount(row.amountMinor, row.currency),
       row.currency,
       PAYMENT_STATUS_LABELS[row.status] ?? row.status,

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync'
+import { spreadsheetCsv } from '~/utils/spreadsheet-csv'
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import { decimalAmount, groupedAmount, type TaxStatement } from './tax-statement'
 
@@ -21,7 +21,7 @@ export function statementCsv(statement: TaxStatement): string {
       ...section.totals.map((value) => decimalAmount(value, section.currency)),
     ])
   }
-  return stringify([header, ...records])
+  return spreadsheetCsv([header, ...records])
 }
 
 /** Latin letters with a stroke, which Unicode does not decompose into a base letter and a mark. */
