@@ -186,3 +186,18 @@ test('a password change with mistakes is refused with the reasons', async ({ pag
   await signOut(page)
   await signIn(page, user, 'freelancer')
 })
+
+test('each settings section has one h1 and names itself in the tab title', async ({ page }, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('client'))
+  for (const [path, title] of [
+    ['/settings/appearance', 'Appearance · Settings · MegiLance'],
+    ['/settings/billing/card', 'Card on file · Settings · MegiLance'],
+  ] as const) {
+    await page.goto(path)
+    await expect(page).toHaveTitle(title)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings')
+  }
+  await expect(page.getByRole('heading', { level: 2, name: 'Card on file' })).toBeVisible()
+  await page.getByRole('link', { name: '← Billing & tax' }).click()
+  await expectPath(page, '/settings/billing')
+})
