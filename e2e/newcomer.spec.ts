@@ -102,6 +102,12 @@ test('after the last milestone is paid both sides are told to end the contract t
       .getByRole('navigation', { name: 'Contract' })
       .getByRole('link', { name: 'Reviews (open when the contract ends)' }),
   ).toBeVisible()
+  // Before the end, the review page says when it can be written (not "You did not write one").
+  await page.goto(`${contractPath}/review`)
+  await expect(page.getByRole('region', { name: `Your review of ${freelancer.name}` })).toContainText(
+    'You can write it once the contract ends.',
+  )
+  await page.goto(contractPath)
   await milestone(page, '1. Design').getByRole('button', { name: 'Fund $500' }).click()
   await payByCard(page, '$500')
   await expect(toast(page)).toHaveText('Payment received: $500 is held in escrow.')
