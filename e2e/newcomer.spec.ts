@@ -165,4 +165,13 @@ test('the step-up page offers "Send a code" before the code box and says it was 
   await expect(page.getByRole('status').filter({ hasText: /^We sent a 6-digit code/ })).toBeVisible()
   await expect(page.getByText(/We sent a 6-digit code/)).toHaveCount(1)
   await expect(page.getByRole('button', { name: 'Send a new code' })).toBeVisible()
+
+  // On the demo no email leaves the server: the page shows the message, and its code confirms.
+  const email = page.getByRole('region', { name: 'The email, on this demo' })
+  await expect(email).toContainText('Your security code is:')
+  await code.fill((await email.textContent())!.match(/code is: (\d{6})/)![1]!)
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click()
+  await expect(toast(page)).toHaveText(
+    'Confirmed. For the next 10 minutes you can make security changes without confirming again.',
+  )
 })

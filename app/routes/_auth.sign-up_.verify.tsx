@@ -8,6 +8,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { CodeField } from '~/components/security/code-field'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { AlertMessage } from '~/components/ui/alert-message'
+import { DemoEmail } from '~/components/security/demo-email'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email · MegiLance' }]
 
@@ -52,13 +53,7 @@ export default function SignUpVerify() {
         We sent a 6-digit code to <strong>{email}</strong>. Enter it to finish creating your account. If this address
         already has an account, the email says so instead.
       </p>
-      {demoEmail ? (
-        <section className="card callout" aria-labelledby="demo-email-heading">
-          <h2 id="demo-email-heading">The email, on this demo</h2>
-          <p>This demo sends no real email. Here is the message it sent you:</p>
-          <pre className="email__body">{demoEmail}</pre>
-        </section>
-      ) : null}
+      {demoEmail ? <DemoEmail text={demoEmail} /> : null}
       <Form method="post" className="stack">
         <CodeField id="sign-up-code" errorId="sign-up-code-error" error={Boolean(result?.error)} pattern="\d{6}" />
         <AlertMessage id="sign-up-code-error" message={result?.error} />

@@ -6,9 +6,8 @@ import {
   insertPendingSignUp,
 } from '~/models/pending-sign-ups.server'
 import { emailExists, findUserByEmail, insertUser, type SessionUser } from '~/models/users.server'
-import { isEmailSandboxed, sendEmail } from '~/services/email/mailer.server'
-import { findLatestOutboxMessageTo } from '~/models/outbox.server'
-import { getEnv } from '~/utils/env.server'
+import { sendEmail } from '~/services/email/mailer.server'
+import { readDemoMail } from '~/services/email/demo-mailbox.server'
 import { signUpCodeEmail, signUpExistingAccountEmail, welcomeEmail } from '~/services/email/templates'
 import { generateSixDigitCode } from '~/services/security/one-time-codes.server'
 import { takeQuota } from '~/services/security/throttle.server'
@@ -72,20 +71,9 @@ export async function readPendingSignUp(request: Request, now = new Date()): Pro
   return pending ? { id: pending.id, email: pending.email, startedAt: pending.createdAt } : null
 }
 
-/**
- * On the demo no email leaves the server (DEMO on, no SMTP_URL): the body of the message this
- * sign-up sent, so a newcomer can read the code on the verify page. Null anywhere else, and when
- * no message was sent (the hourly quota) or its code has expired.
- */
+/** On the demo (no email leaves the server): the message this sign-up sent, shown on the verify page. */
 export async function readDemoSignUpEmail(pending: PendingSignUpView, now = new Date()): Promise<string | null> {
-  if (!getEnv().DEMO || !isEmailSandboxed()) return null
-  const message = await findLatestOutboxMessageTo(
-    pending.email,
-    ['sign_up_code', 'sign_up_existing_account'],
-    pending.startedAt,
-    now,
-  )
-  return message?.text ?? null
+  return readDemoMail(pending.email, ['sign_up_code', 'sign_up_existing_account'], pending.startedAt, now)
 }
 
 /** Step two: the emailed code creates the account (once). Five wrong codes end the attempt. */
