@@ -201,3 +201,17 @@ test('each settings section has one h1 and names itself in the tab title', async
   await page.getByRole('link', { name: '← Billing & tax' }).click()
   await expectPath(page, '/settings/billing')
 })
+
+test('on a desktop every settings tab is on screen, the last one (Appearance) too', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  await page.goto('/settings')
+  const tabs = page.getByRole('navigation', { name: 'Settings sections' })
+  const strip = (await tabs.boundingBox())!
+  for (const name of ['Billing & tax', 'Appearance']) {
+    const box = (await tabs.getByRole('link', { name, exact: true }).boundingBox())!
+    expect(box.x + box.width, name).toBeLessThanOrEqual(strip.x + strip.width)
+    // One line per tab label: "Billing & tax" does not break in two.
+    expect(box.height, name).toBeLessThan(48)
+  }
+})
