@@ -21,6 +21,8 @@ test('a client sees recommended freelancers with their breakdown and invites one
   const recommended = page.getByRole('list', { name: 'Recommended freelancers' })
   const card = recommended.getByRole('article', { name: freelancer.name })
   await expect(card).toContainText('2 of 2 skills · rate within budget')
+  // A phrase, not a status: as written (innerText applies CSS text-transform), not "New On MegiLance".
+  expect(await card.getByText('New on MegiLance').innerText()).toBe('New on MegiLance')
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await card.getByText('Why this match').click()
   await expect(card).toContainText('Skill match: 2 of 2 skills (30 of 30 points)')

@@ -12,7 +12,7 @@ export function MatchBreakdown({ match }: { match: MatchData }) {
     <div className="match-breakdown">
       <p>
         <strong>{match.score} / 100 match</strong> · {match.summary}
-        {match.newcomer ? <span className="badge">New on MegiLance</span> : null}
+        {match.newcomer ? <span className="badge badge--plain">New on MegiLance</span> : null}
       </p>
       <details>
         <summary>Why this match</summary>
