@@ -77,6 +77,8 @@ test('a brand-new freelancer is led to complete the profile, then to work and to
   await page.goto('/wallet')
   await page.getByRole('link', { name: 'Add a payout method', exact: true }).click()
   await expectPath(page, '/payouts/methods')
+  // Someone with no second factor yet is told how they will confirm.
+  await expect(page.getByText('if you have none yet, a code we email you')).toBeVisible()
 })
 
 test('after the last milestone is paid both sides are told to end the contract to leave reviews', async ({
