@@ -56,6 +56,11 @@ test('an admin reads the analytics: the range changes the cards, a CSV and the P
   expect(text).toContain('MegiLance analytics')
   expect(text).toContain(revenueNow)
 
+  // The period's fields and its button sit on one line, the button level with the fields.
+  const showBox = await page.getByRole('button', { name: 'Show' }).boundingBox()
+  const toBox = await page.getByRole('textbox', { name: 'To', exact: true }).boundingBox()
+  expect(Math.abs(showBox!.y + showBox!.height - (toBox!.y + toBox!.height))).toBeLessThanOrEqual(4)
+
   // An old custom range: nothing happened then, so the cards change and the change reads "—".
   await page.getByRole('combobox', { name: 'Period' }).selectOption('custom')
   await page.getByRole('textbox', { name: 'From', exact: true }).fill('2025-01-01')

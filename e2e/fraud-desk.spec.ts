@@ -50,6 +50,10 @@ test('planted card testing and a review ring become alerts; an admin works one t
   // Investigating, then resolved, each with a note; then the account is blocked from the alert.
   await rows.nth(1).getByRole('link', { name: 'Card testing' }).click()
   await expect(adminPage.getByRole('heading', { level: 1 })).toHaveText(`Card testing: ${tester.name}`)
+  // The history heading does not sit on the workflow form's button.
+  const saveBox = await adminPage.getByRole('button', { name: 'Save step' }).boundingBox()
+  const historyBox = await adminPage.getByRole('heading', { name: 'History', exact: true }).boundingBox()
+  expect(historyBox!.y - (saveBox!.y + saveBox!.height)).toBeGreaterThanOrEqual(12)
   await adminPage.getByLabel('Step').selectOption('investigate')
   await adminPage
     .getByLabel('Note (required)', { exact: true })

@@ -77,6 +77,8 @@ test('a brand-new freelancer is led to complete the profile, then to work and to
   await page.goto('/wallet')
   await page.getByRole('link', { name: 'Add a payout method', exact: true }).click()
   await expectPath(page, '/payouts/methods')
+  // Someone with no second factor yet is told how they will confirm.
+  await expect(page.getByText('if you have none yet, a code we email you')).toBeVisible()
 })
 
 test('after the last milestone is paid both sides are told to end the contract to leave reviews', async ({
@@ -102,6 +104,12 @@ test('after the last milestone is paid both sides are told to end the contract t
       .getByRole('navigation', { name: 'Contract' })
       .getByRole('link', { name: 'Reviews (open when the contract ends)' }),
   ).toBeVisible()
+  // Before the end, the review page says when it can be written (not "You did not write one").
+  await page.goto(`${contractPath}/review`)
+  await expect(page.getByRole('region', { name: `Your review of ${freelancer.name}` })).toContainText(
+    'You can write it once the contract ends.',
+  )
+  await page.goto(contractPath)
   await milestone(page, '1. Design').getByRole('button', { name: 'Fund $500' }).click()
   await payByCard(page, '$500')
   await expect(toast(page)).toHaveText('Payment received: $500 is held in escrow.')
@@ -159,4 +167,13 @@ test('the step-up page offers "Send a code" before the code box and says it was 
   await expect(page.getByRole('status').filter({ hasText: /^We sent a 6-digit code/ })).toBeVisible()
   await expect(page.getByText(/We sent a 6-digit code/)).toHaveCount(1)
   await expect(page.getByRole('button', { name: 'Send a new code' })).toBeVisible()
+
+  // On the demo no email leaves the server: the page shows the message, and its code confirms.
+  const email = page.getByRole('region', { name: 'The email, on this demo' })
+  await expect(email).toContainText('Your security code is:')
+  await code.fill((await email.textContent())!.match(/code is: (\d{6})/)![1]!)
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click()
+  await expect(toast(page)).toHaveText(
+    'Confirmed. For the next 10 minutes you can make security changes without confirming again.',
+  )
 })

@@ -9,13 +9,21 @@ test('a client sees recommended freelancers with their breakdown and invites one
   const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
+  // A long name: its "Invite …" button must wrap on a phone, not push the page sideways.
+  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, {
+    ...makeUser('freelancer'),
+    name: `Maximiliana Kertzmann-Parisian ${Date.now() % 10000}`,
+  })
   const { projectId, title } = await createMatchingFixtures(client.email, freelancer.email)
 
+  await page.setViewportSize({ width: 360, height: 740 })
   await page.goto(`/projects/${projectId}`)
   const recommended = page.getByRole('list', { name: 'Recommended freelancers' })
   const card = recommended.getByRole('article', { name: freelancer.name })
   await expect(card).toContainText('2 of 2 skills · rate within budget')
+  // A phrase, not a status: as written (innerText applies CSS text-transform), not "New On MegiLance".
+  expect(await card.getByText('New on MegiLance').innerText()).toBe('New on MegiLance')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await card.getByText('Why this match').click()
   await expect(card).toContainText('Skill match: 2 of 2 skills (30 of 30 points)')
   await card.getByRole('button', { name: `Invite ${freelancer.name}` }).click()

@@ -186,3 +186,32 @@ test('a password change with mistakes is refused with the reasons', async ({ pag
   await signOut(page)
   await signIn(page, user, 'freelancer')
 })
+
+test('each settings section has one h1 and names itself in the tab title', async ({ page }, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('client'))
+  for (const [path, title] of [
+    ['/settings/appearance', 'Appearance · Settings · MegiLance'],
+    ['/settings/billing/card', 'Card on file · Settings · MegiLance'],
+  ] as const) {
+    await page.goto(path)
+    await expect(page).toHaveTitle(title)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings')
+  }
+  await expect(page.getByRole('heading', { level: 2, name: 'Card on file' })).toBeVisible()
+  await page.getByRole('link', { name: '← Billing & tax' }).click()
+  await expectPath(page, '/settings/billing')
+})
+
+test('on a desktop every settings tab is on screen, the last one (Appearance) too', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  await page.goto('/settings')
+  const tabs = page.getByRole('navigation', { name: 'Settings sections' })
+  const strip = (await tabs.boundingBox())!
+  for (const name of ['Billing & tax', 'Appearance']) {
+    const box = (await tabs.getByRole('link', { name, exact: true }).boundingBox())!
+    expect(box.x + box.width, name).toBeLessThanOrEqual(strip.x + strip.width)
+    // One line per tab label: "Billing & tax" does not break in two.
+    expect(box.height, name).toBeLessThan(48)
+  }
+})

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, lte } from 'drizzle-orm'
+import { and, count, desc, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { containsText } from './sql-helpers.server'
 import { outbox } from './schema'
@@ -25,6 +25,22 @@ export async function listOutbox(filter: { to?: string; page: number; pageSize: 
 
 export async function findOutboxMessage(id: string, now = new Date()): Promise<OutboxMessage | undefined> {
   const row = findRow(outbox, eq(outbox.id, id))
+  return row && withoutExpiredBody(row, now)
+}
+
+/** The newest message of one of `kinds` to exactly `to` recorded since `since`, body hidden once expired. */
+export async function findLatestOutboxMessageTo(
+  to: string,
+  kinds: OutboxMessage['kind'][],
+  since: Date,
+  now = new Date(),
+): Promise<OutboxMessage | undefined> {
+  const row = getDb()
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.to, to), inArray(outbox.kind, kinds), gte(outbox.createdAt, since)))
+    .orderBy(desc(outbox.createdAt))
+    .get()
   return row && withoutExpiredBody(row, now)
 }
 

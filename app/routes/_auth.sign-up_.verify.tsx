@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { finishSignUp, readPendingSignUp } from '~/services/accounts/sign-up.server'
+import { finishSignUp, readDemoSignUpEmail, readPendingSignUp } from '~/services/accounts/sign-up.server'
 import { signInNewAccount } from '~/services/security/sign-in.server'
 import { PORTAL_HOME, requireAnonymous } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
@@ -8,6 +8,7 @@ import { redirectWithToast } from '~/http/toast.server'
 import { CodeField } from '~/components/security/code-field'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { AlertMessage } from '~/components/ui/alert-message'
+import { DemoEmail } from '~/components/security/demo-email'
 
 export const meta: MetaFunction = () => [{ title: 'Check your email · MegiLance' }]
 
@@ -23,8 +24,8 @@ async function requirePendingSignUp(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { email } = await requirePendingSignUp(request)
-  return json({ email })
+  const pending = await requirePendingSignUp(request)
+  return json({ email: pending.email, demoEmail: await readDemoSignUpEmail(pending) })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -42,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignUpVerify() {
-  const { email } = useLoaderData<typeof loader>()
+  const { email, demoEmail } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   return (
@@ -52,6 +53,7 @@ export default function SignUpVerify() {
         We sent a 6-digit code to <strong>{email}</strong>. Enter it to finish creating your account. If this address
         already has an account, the email says so instead.
       </p>
+      {demoEmail ? <DemoEmail text={demoEmail} /> : null}
       <Form method="post" className="stack">
         <CodeField id="sign-up-code" errorId="sign-up-code-error" error={Boolean(result?.error)} pattern="\d{6}" />
         <AlertMessage id="sign-up-code-error" message={result?.error} />

@@ -238,7 +238,12 @@ export default function ProjectPage() {
                     <MatchBreakdown match={freelancer.match} />
                     <Form method="post">
                       <input type="hidden" name="freelancerId" value={freelancer.id} />
-                      <button type="submit" name="intent" value="invite" className="button button--secondary">
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="invite"
+                        className="button button--secondary button--wrap"
+                      >
                         Invite {freelancer.name}
                       </button>
                     </Form>

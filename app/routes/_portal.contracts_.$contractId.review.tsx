@@ -69,7 +69,13 @@ export default function ContractReview() {
           {data.mine ? (
             <ReviewCard review={data.mine} />
           ) : (
-            <p className="muted">{data.canReview ? 'Not written yet.' : 'You did not write one.'}</p>
+            <p className="muted">
+              {data.canReview
+                ? 'Not written yet.'
+                : data.window === 'not_ended'
+                  ? 'You can write it once the contract ends.'
+                  : 'You did not write one.'}
+            </p>
           )}
         </section>
         <section className="card" aria-labelledby="their-review-heading">

@@ -144,7 +144,8 @@ export default function PayoutMethods() {
         </>
       ) : (
         <ConfirmItIsYouFirst href={confirmHref} className="card">
-          To add or remove a payout method, first confirm it is you with your second factor.
+          To add or remove a payout method, first confirm it is you with your second factor (or, if you have none yet, a
+          code we email you).
         </ConfirmItIsYouFirst>
       )}
     </>

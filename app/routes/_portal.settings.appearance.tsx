@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react'
+import type { MetaFunction } from '@remix-run/node'
 import { Form } from '@remix-run/react'
 import { RadioGroup } from '~/components/ui/field'
 import { SubmitButton } from '~/components/ui/submit-button'
@@ -9,6 +10,8 @@ const THEME_OPTIONS = [
   { value: 'light', label: 'Light' },
   { value: 'dark', label: 'Dark' },
 ]
+
+export const meta: MetaFunction = () => [{ title: 'Appearance · Settings · MegiLance' }]
 
 /** Posts to the shared /theme action, which stores the choice in a cookie. */
 export default function AppearanceSettings() {

@@ -2,7 +2,7 @@ import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 
 import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'
 import { SAVES_THEN_DECLINES } from '~/services/payments/cards/sandbox-saved-card'
@@ -22,7 +22,6 @@ import { CardSection } from '~/components/ui/card-section'
 import { FormAlert } from '~/components/ui/form-alert'
 import { CardFields } from '~/components/payments/card-fields'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
-import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { CardCheckoutConstraint } from '~/components/ui/form-constraints/card-checkout'
 
@@ -77,12 +76,15 @@ export default function CardOnFile() {
   const { card, mode } = useLoaderData<typeof loader>()
   return (
     <div className="page--narrow">
-      <PageHeader back={{ to: '/settings/billing', label: 'Billing & tax' }} title="Card on file">
-        <p className="muted">
-          Approved hourly invoices are paid from your wallet balance when it covers them, otherwise charged to this
-          card. Only the last four digits are kept here.
-        </p>
-      </PageHeader>
+      {/* Inside the Settings layout, whose h1 is "Settings": this page's own title is an h2. */}
+      <p>
+        <Link to="/settings/billing">← Billing &amp; tax</Link>
+      </p>
+      <h2>Card on file</h2>
+      <p className="muted">
+        Approved hourly invoices are paid from your wallet balance when it covers them, otherwise charged to this card.
+        Only the last four digits are kept here.
+      </p>
       <CardSection id="current-card-heading" title="Your card">
         {card ? (
           <Form method="post" className="form-stack">

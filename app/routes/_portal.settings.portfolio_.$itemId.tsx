@@ -108,7 +108,7 @@ export default function EditPortfolioItem() {
       <section aria-labelledby="delete-item-heading">
         <h3 id="delete-item-heading">Delete this work sample</h3>
         <p className="muted">It disappears from your public profile with its images. This cannot be undone.</p>
-        <IntentButtonForm intent="delete" className="button button--danger">
+        <IntentButtonForm intent="delete" className="button button--danger button--wrap">
           Delete “{item.title}”
         </IntentButtonForm>
       </section>

@@ -102,7 +102,8 @@ export default function AllowlistSettings() {
         </Form>
       ) : (
         <ConfirmItIsYouFirst href={confirmHref}>
-          To change this list, first confirm it is you with your second factor.
+          To change this list, first confirm it is you with your second factor (or, if you have none yet, a code we
+          email you).
         </ConfirmItIsYouFirst>
       )}
     </>

@@ -16,7 +16,7 @@ import { readFormData } from '~/http/form-data.server'
 import { requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 
-export const meta: MetaFunction = () => [{ title: 'Email codes · Security · MegiLance' }]
+export const meta: MetaFunction = () => [{ title: 'Email codes · Security · Settings · MegiLance' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireSession(request)

@@ -6,12 +6,20 @@ import { recordStepUp } from '~/services/security/step-up.server'
 import { requireSession } from '~/http/auth.server'
 import { loadSecondFactorChallenge, submitSecondFactorChallenge } from '~/http/second-factor-challenge.server'
 import { returnAfterConfirming } from '~/http/step-up.server'
+import { readDemoMail } from '~/services/email/demo-mailbox.server'
+import { DemoEmail } from '~/components/security/demo-email'
+import { MINUTE_MS } from '~/domain/durations'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm it is you · Settings · MegiLance' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireSession(request)
-  return json(await loadSecondFactorChallenge(user.id, new URL(request.url), 'step-up'))
+  const challenge = await loadSecondFactorChallenge(user.id, new URL(request.url), 'step-up')
+  const emailed = challenge.chosen.method === 'email' && challenge.sent === 'email'
+  const demoEmail = emailed
+    ? await readDemoMail(user.email, ['security_code'], new Date(Date.now() - 10 * MINUTE_MS))
+    : null
+  return json({ ...challenge, demoEmail })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -32,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function StepUp() {
-  const data = useLoaderData<typeof loader>()
+  const { demoEmail, ...data } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const redirectTo = searchParams.get('redirectTo')
@@ -40,6 +48,7 @@ export default function StepUp() {
     <>
       <h2>Confirm it is you</h2>
       <p className="muted">This change needs a second factor from the last 10 minutes.</p>
+      {demoEmail ? <DemoEmail text={demoEmail} /> : null}
       <SecondFactorChallengeForm
         {...data}
         lastResult={lastResult}

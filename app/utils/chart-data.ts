@@ -36,11 +36,17 @@ export function describeChart(title: string, kind: ChartKind, data: ChartData, f
   return `${shape} of ${title}, ${labels.length} ${labels.length === 1 ? 'point' : 'points'} from ${span}. ${parts.join('; ')}.`
 }
 
-/** A round top for the value axis and its tick values (four steps). */
-export function valueTicks(max: number): number[] {
+/**
+ * A round top for the value axis and its tick values (four steps). Counts step by whole numbers:
+ * a top of 1 or 3 gets ticks 0, 1 (… 3), never "0.3 proposals".
+ */
+export function valueTicks(max: number, format?: ChartFormat): number[] {
   if (max <= 0) return [0, 1]
   const rough = max / 4
+  if (format?.kind === 'count' && rough < 1) return Array.from({ length: Math.ceil(max) + 1 }, (_, i) => i)
   const magnitude = 10 ** Math.floor(Math.log10(rough))
+  // Under 10 a count's step is the next whole number (2.25 → 3, not 2.5); from 10 up every step is whole.
+  if (format?.kind === 'count' && rough < 10) return [0, 1, 2, 3, 4].map((i) => i * Math.ceil(rough))
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? rough
   return [0, 1, 2, 3, 4].map((i) => i * step)
 }

@@ -15,23 +15,25 @@ export function RangeForm({
 }) {
   return (
     <Form method="get" className="filters" aria-label="Period">
-      <label>
-        Period{' '}
-        <select name="range" defaultValue={preset}>
+      <div className="field">
+        <label htmlFor="range-period">Period</label>
+        <select id="range-period" name="range" defaultValue={preset}>
           {RANGE_PRESETS.map((value) => (
             <option key={value} value={value}>
               {RANGE_LABELS[value]}
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        From <input type="date" name="from" defaultValue={from} />
-      </label>
-      <label>
-        To <input type="date" name="to" defaultValue={to} />
-      </label>
-      <button type="submit" className="button">
+      </div>
+      <div className="field">
+        <label htmlFor="range-from">From</label>
+        <input id="range-from" type="date" name="from" defaultValue={from} />
+      </div>
+      <div className="field">
+        <label htmlFor="range-to">To</label>
+        <input id="range-to" type="date" name="to" defaultValue={to} />
+      </div>
+      <button type="submit" className="button button--primary">
         Show
       </button>
       {errors.length ? (

@@ -42,7 +42,7 @@ export function drawChart(
   const colourOf = (i: number) => colours.series[i % colours.series.length] ?? colours.text
   // The server's SVG (chart-svg.tsx) laid out the same box: its value ticks, its 72 px value axis,
   // horizontal labels, bar widths and the page's font at 11 px, so the swap changes little.
-  const ticks = valueTicks(maxValue(kind, data))
+  const ticks = valueTicks(maxValue(kind, data), format)
   const font = { family: getComputedStyle(canvas).fontFamily, size: 11 }
   const chart = new Chart(canvas, {
     type: kind === 'line' ? 'line' : 'bar',

@@ -46,7 +46,7 @@ export function ChartSvg({
   cells: string[][]
 }) {
   const { labels, series } = data
-  const ticks = valueTicks(maxValue(kind, data))
+  const ticks = valueTicks(maxValue(kind, data), format)
   const top = ticks[ticks.length - 1] || 1
   /** A value's height in the plot area (and in the box, less TOP). */
   const y = (value: number) => PLOT_H - (Math.max(0, value) / top) * PLOT_H

@@ -80,7 +80,7 @@ export function WorkflowForm({
 export function BlockForm({ account, result }: { account: { id: string; name: string }; result: AlertFormResult }) {
   const [form, fields] = useZodForm(AlertBlockConstraint, { id: `block-${account.id}`, last: result })
   const block = (
-    <button type="submit" className="button button--danger">
+    <button type="submit" className="button button--danger button--wrap">
       Block {account.name}
     </button>
   )

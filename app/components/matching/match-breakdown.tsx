@@ -13,7 +13,7 @@ export function MatchBreakdown({ match }: { match: MatchData }) {
       <p>
         <strong>{`${match.score} / 100 match`}</strong>
         {` · ${match.summary}`}
-        {match.newcomer ? <span className="badge">New on MegiLance</span> : null}
+        {match.newcomer ? <span className="badge badge--plain">New on MegiLance</span> : null}
       </p>
       <details>
         <summary>Why this match</summary>

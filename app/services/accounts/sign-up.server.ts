@@ -7,6 +7,7 @@ import {
 } from '~/models/pending-sign-ups.server'
 import { emailExists, findUserByEmail, insertUser, type SessionUser } from '~/models/users.server'
 import { sendEmail } from '~/services/email/mailer.server'
+import { readDemoMail } from '~/services/email/demo-mailbox.server'
 import { signUpCodeEmail, signUpExistingAccountEmail, welcomeEmail } from '~/services/email/templates'
 import { generateSixDigitCode } from '~/services/security/one-time-codes.server'
 import { takeQuota } from '~/services/security/throttle.server'
@@ -61,13 +62,18 @@ export async function startSignUp(
   return { ok: true, setCookie: await getSignUpCookie().serialize(token) }
 }
 
-export type PendingSignUpView = { id: string; email: string }
+export type PendingSignUpView = { id: string; email: string; startedAt: Date }
 
 export async function readPendingSignUp(request: Request, now = new Date()): Promise<PendingSignUpView | null> {
   const token: unknown = await getSignUpCookie().parse(request.headers.get('cookie'))
   if (typeof token !== 'string' || !token) return null
   const pending = await findLivePendingSignUp(hashToken(token), now)
-  return pending ? { id: pending.id, email: pending.email } : null
+  return pending ? { id: pending.id, email: pending.email, startedAt: pending.createdAt } : null
+}
+
+/** On the demo (no email leaves the server): the message this sign-up sent, shown on the verify page. */
+export async function readDemoSignUpEmail(pending: PendingSignUpView, now = new Date()): Promise<string | null> {
+  return readDemoMail(pending.email, ['sign_up_code', 'sign_up_existing_account'], pending.startedAt, now)
 }
 
 /** Step two: the emailed code creates the account (once). Five wrong codes end the attempt. */

@@ -71,6 +71,15 @@ describe('chart helpers', () => {
     expect(valueTicks(0)).toEqual([0, 1])
   })
 
+  it('steps a small count by whole numbers, never "0.3 proposals"', () => {
+    expect(valueTicks(1, { kind: 'count' })).toEqual([0, 1])
+    expect(valueTicks(3, { kind: 'count' })).toEqual([0, 1, 2, 3])
+    expect(valueTicks(9, { kind: 'count' })).toEqual([0, 3, 6, 9, 12])
+    expect(valueTicks(90, { kind: 'count' })).toEqual([0, 25, 50, 75, 100])
+    expect(valueTicks(9)).toEqual([0, 2.5, 5, 7.5, 10])
+    expect(valueTicks(1, { kind: 'money', currency: 'USD' })).toEqual([0, 0.25, 0.5, 0.75, 1])
+  })
+
   it('summarises a chart in words', () => {
     const text = describeChart(
       'Revenue',
