@@ -1,7 +1,16 @@
 // Must stay the first import: it configures zod before any schema is built.
 import '~/utils/zod-config'
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, json } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  type ShouldRevalidateFunction,
+  useLocation,
+  useRouteLoaderData,
+} from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { DemoBanner } from '~/components/demo-banner'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -12,6 +21,7 @@ import { useFollowPlainLinks } from '~/components/ui/follow-plain-links'
 import { ToastBanner } from '~/components/toast-banner'
 import appStyles from '~/styles/app.css'
 import { getOptionalSession } from '~/http/auth.server'
+import { loadPageMenu } from '~/http/page-menu.server'
 import { getEnv } from '~/utils/env.server'
 import { useNonce } from '~/utils/nonce'
 import { readTheme } from '~/http/theme.server'
@@ -37,9 +47,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     readTheme(request),
     popToast(request),
   ])
+  // The portal menu of a page framed by one (see _portal.tsx and _browse.tsx): here rather than in
+  // the layouts' own loaders, so a portal page runs two loaders, not three.
+  const menu = await loadPageMenu(request, session, context.menuFrame)
   return json(
     {
       user: session?.user ?? null,
+      menu,
       theme,
       toast,
       feePercent: platformFeePercent(),
@@ -49,6 +63,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
   )
 }
+
+/**
+ * The root answers the portal menu, whose counts (unread notifications…) stay current as the user
+ * moves between pages: besides Remix's own reasons (after an action, a changed query), a new page.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>('root')

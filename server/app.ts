@@ -9,6 +9,7 @@ import { pinoHttp } from 'pino-http'
 import type { Env } from '../app/utils/env.server'
 import type { Logger } from 'pino'
 import { limitRequestBodies } from './body-limits'
+import { menuFrameFinder } from './menu-frame'
 import { metricsEndpoint, observeRequests } from './observability'
 import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
@@ -86,6 +87,7 @@ export function createApp({
   // Last before Remix: a request that has started (and waits for its hash, say) goes on before new ones.
   app.use(takeTurns())
 
+  const menuFrameOf = menuFrameFinder(build)
   app.all(
     '*',
     createRequestHandler({
@@ -95,6 +97,7 @@ export function createApp({
         cspNonce: (res.locals as Locals).cspNonce,
         clientIp: req.ip ?? null,
         requestId: String(req.id),
+        menuFrame: menuFrameOf(req.originalUrl),
       }),
     }),
   )

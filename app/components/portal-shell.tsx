@@ -1,4 +1,4 @@
-import { useLocation, type ShouldRevalidateFunction } from '@remix-run/react'
+import { useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { Role } from '~/domain/enums'
 import { PlainLink } from './ui/plain-link'
@@ -85,10 +85,6 @@ function PortalShell({ role, badges = {}, children }: { role: Role; badges?: Men
     </div>
   )
 }
-
-/** The menu's counts (unread notifications…) stay current as the user moves between pages. */
-export const revalidateMenuOnNewPage: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
-  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname
 
 /**
  * A page inside the portal for a member (`menu` from the layout's loader), on its own for a visitor

@@ -27,9 +27,14 @@ export async function getOptionalSession(request: Request): Promise<ActiveSessio
 export async function requireSession(request: Request): Promise<ActiveSession> {
   const session = await readSession(request)
   if (session) return session
+  throw redirectToSignIn(request)
+}
+
+/** To sign-in, coming back to this page afterwards. */
+export function redirectToSignIn(request: Request): Response {
   const url = new URL(request.url)
   const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })
-  throw redirect(`/sign-in?${params}`)
+  return redirect(`/sign-in?${params}`)
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

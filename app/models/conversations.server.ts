@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import type { ConversationKind } from '../domain/enums'
 import { getDb } from './db.server'
+import { preparedStatement } from './prepared-query.server'
 import {
   contracts,
   conversationReads,
@@ -117,15 +118,17 @@ export async function listConversationsForUser(userId: string): Promise<Conversa
 }
 
 /** Messages from the other side the user has not read yet, over all their conversations. */
-export async function countUnreadMessages(userId: string): Promise<number> {
-  const row = getDb().get<{ n: number }>(sql`
+// The portal menu counts them on every page view: compiled once per connection.
+const unreadMessages = preparedStatement<{ n: number }>(`
     select count(*) as n from messages m
     join conversations c on c.id = m.conversation_id
-    left join conversation_reads r on r.conversation_id = c.id and r.user_id = ${userId}
-    where (c.client_id = ${userId} or c.freelancer_id = ${userId})
-      and m.sender_id <> ${userId}
+    left join conversation_reads r on r.conversation_id = c.id and r.user_id = @userId
+    where (c.client_id = @userId or c.freelancer_id = @userId)
+      and m.sender_id <> @userId
       and m.created_at > coalesce(r.last_read_at, 0)`)
-  return row?.n ?? 0
+
+export async function countUnreadMessages(userId: string): Promise<number> {
+  return unreadMessages().get({ userId })?.n ?? 0
 }
 
 export async function countUnreadInConversation(conversationId: string, userId: string): Promise<number> {

@@ -1,7 +1,7 @@
 import type { MetaFunction } from '@remix-run/node'
-import { NavLink, Outlet, useRouteLoaderData } from '@remix-run/react'
-import type { loader as portalLoader } from './_portal'
+import { NavLink, Outlet } from '@remix-run/react'
 import { PageHeader } from '~/components/ui/page-header'
+import { useRootData } from '~/root'
 
 export const meta: MetaFunction = () => [{ title: 'Settings · MegiLance' }]
 
@@ -19,7 +19,7 @@ const TABS = [
 ]
 
 export default function SettingsLayout() {
-  const role = useRouteLoaderData<typeof portalLoader>('routes/_portal')?.role
+  const role = useRootData()?.menu?.role
   const tabs = TABS.filter(
     (tab) => (!tab.freelancerOnly || role === 'freelancer') && (!tab.userOnly || role !== 'admin'),
   )

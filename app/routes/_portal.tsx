@@ -1,24 +1,19 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { Outlet } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { PageFrame, revalidateMenuOnNewPage } from '~/components/portal-shell'
-import { loadPortalMenu } from '~/services/notifications/centre.server'
-import { requireUser } from '~/http/auth.server'
+import { PageFrame } from '~/components/portal-shell'
+import type { MenuFrame } from '~/load-context'
+import { useRootData } from '~/root'
 
 /**
- * Every portal page needs a signed-in user; each child checks its own role. The page being opened
- * reads the notifications about it before the menu counts them.
+ * Every portal page needs a signed-in user; each child checks its own role. The root loader answers
+ * the menu for pages in this frame (and sends visitors to sign in): the page being opened reads the
+ * notifications about it before the menu counts them.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  return json(await loadPortalMenu(user, new URL(request.url).pathname))
-}
-
-export const shouldRevalidate = revalidateMenuOnNewPage
+export const handle: { menuFrame: MenuFrame } = { menuFrame: 'members' }
 
 export default function PortalLayout() {
   return (
-    <PageFrame menu={useLoaderData<typeof loader>()}>
+    <PageFrame menu={useRootData()?.menu}>
       <Outlet />
     </PageFrame>
   )
@@ -27,7 +22,7 @@ export default function PortalLayout() {
 /** Errors of portal pages (403, 404…) keep the portal's menu around them. */
 export function ErrorBoundary() {
   return (
-    <PageFrame menu={useRouteLoaderData<typeof loader>('routes/_portal')} narrow>
+    <PageFrame menu={useRootData()?.menu} narrow>
       <GeneralErrorBoundary />
     </PageFrame>
   )

@@ -57,10 +57,6 @@ export async function openNotification(userId: string, notificationId: string): 
  * Opening the page a notification is about reads it, however the person got there (the centre, an
  * email, the dashboard, a bookmark): each portal page view marks its own path's notifications.
  */
-async function markReadOnVisit(userId: string, pathname: string): Promise<void> {
-  await markNotificationsReadByLink(userId, pathname)
-}
-
 /** Marks one read; false when it is not this user's. */
 export async function markRead(userId: string, notificationId: string): Promise<boolean> {
   return Boolean(await markNotificationRead(userId, notificationId))
@@ -71,12 +67,17 @@ export async function markAllRead(userId: string): Promise<number> {
 }
 
 /**
- * Counts shown next to portal menu items, keyed by the item's path. Only non-zero counts are
- * listed; other areas add theirs here (e.g. unread messages under '/messages').
+ * Counts shown next to portal menu items, keyed by the item's path, after the visit to `visitedPath`
+ * has read the notifications about that page. Only non-zero counts are listed; other areas add
+ * theirs here (e.g. unread messages under '/messages').
  */
-async function loadMenuBadges(user: { id: string; role: Role }): Promise<Record<string, number>> {
+async function loadMenuBadges(user: { id: string; role: Role }, visitedPath: string): Promise<Record<string, number>> {
   const badges: Record<string, number> = {}
-  const unread = await countUnreadNotifications(user.id)
+  let unread = await countUnreadNotifications(user.id)
+  // With none unread there is nothing the visit could mark read (the page view's write is skipped).
+  if (unread > 0 && (await markNotificationsReadByLink(user.id, visitedPath)) > 0) {
+    unread = await countUnreadNotifications(user.id)
+  }
   if (unread > 0) badges['/notifications'] = unread
   if (user.role === 'admin') {
     const [open, alerts] = await Promise.all([countOpenContactRequests(), countPendingFraudAlerts()])
@@ -94,8 +95,7 @@ async function loadMenuBadges(user: { id: string; role: Role }): Promise<Record<
  * visit has read the notifications about this page.
  */
 export async function loadPortalMenu(user: { id: string; role: Role }, pathname: string) {
-  await markReadOnVisit(user.id, pathname)
-  return { role: user.role, badges: await loadMenuBadges(user) }
+  return { role: user.role, badges: await loadMenuBadges(user, pathname) }
 }
 
 export async function loadEmailPreferences(userId: string) {

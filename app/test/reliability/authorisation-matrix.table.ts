@@ -42,7 +42,7 @@ export const EXPECTED: Record<string, Row> = {
   '_auth.sign-up': [VISITORS, VISITORS_FORM],
   '_auth.sign-up_.verify': [REDIRECTED, REDIRECTED],
   _index: [ANYONE, NONE],
-  _portal: [SIGNED_IN, NONE],
+  _portal: [NONE, NONE],
   '_portal.admin._index': [ADMINS, NONE],
   '_portal.admin.contact-requests.$requestId': [ADMINS_RECORD, ADMINS_RECORD],
   '_portal.admin.contact-requests._index': [ADMINS, NONE],
@@ -65,7 +65,7 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.analytics[.]csv': ['302 404 404 403 404 404', NONE],
   // Public discovery: Find work, open projects and profiles are readable without an account; only
   // the project owner's actions answer (a visitor is sent to sign in first).
-  _browse: [ANYONE, NONE],
+  _browse: [NONE, NONE],
   '_browse.freelancers.$userId': [ANYONE, NONE],
   '_browse.help.matching': [ANYONE, NONE],
   '_browse.market': [ANYONE, NONE],

@@ -1,0 +1,178 @@
+/**
+ * In-process CPU per request of the floor and the two dashboards: the built app's Remix handler
+ * (no Express, no HTTP) on a seeded copy of the demo data, in alternating blocks so that load on
+ * the machine blurs all three alike. Prints the median CPU ms per request of each target, and the
+ * dashboards' cost beyond the floor.
+ *
+ *   npx remix build && tsx bench/portal-cost.ts
+ *
+ * Environment: PORTAL_COST_DB (a seeded database to copy; default: seed a fresh one),
+ * PORTAL_COST_ROUNDS (default 9), PORTAL_COST_REQUESTS (per block, default 200),
+ * PORTAL_COST_TARGETS (default floor,client,freelancer; any path also works, e.g. /notifications@client).
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'megilance-portal-cost-'))
+const database = path.join(tmp, 'bench.db')
+Object.assign(process.env, {
+  NODE_ENV: 'production',
+  DEMO: 'true',
+  DATABASE_PATH: database,
+  SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',
+  LOG_LEVEL: 'warn',
+  ENABLE_BENCH_ROUTES: 'true',
+  DISABLED_JOBS: '*',
+  SMTP_URL: '',
+  TRUST_PROXY: '',
+  COOKIE_SECURE: '',
+  APP_URL: '',
+})
+if (process.env.PORTAL_COST_DB) fs.copyFileSync(process.env.PORTAL_COST_DB, database)
+else {
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], { stdio: 'inherit' })
+  if (seeded.status !== 0) throw new Error('seeding failed')
+}
+
+const { createRequestHandler, installGlobals } = await import('@remix-run/node')
+installGlobals({ nativeFetch: true })
+const { cacheRouteMatching } = await import('../server/route-match-cache')
+// As server/observability.ts does: a GET's loaders share one session lookup (memoInRequest).
+const { runWithRequestId } = await import('../app/utils/request-context.server')
+cacheRouteMatching()
+// PORTAL_COST_BUILDS=build/a.js,build/b.js compares builds in the same process, block by block.
+const buildFiles = (process.env.PORTAL_COST_BUILDS ?? 'build/index.js').split(',')
+const { menuFrameFinder } = await import('../server/menu-frame')
+type Handle = (request: Request) => Promise<Response>
+const handlers: { name: string; handle: Handle }[] = []
+for (const file of buildFiles) {
+  const build = await import(pathToFileURL(path.resolve(file)).href)
+  const remix = createRequestHandler(build, 'production')
+  // The load context server/app.ts gives: the nonce, the address, the request id, the page's menu frame.
+  const menuFrameOf = menuFrameFinder(build)
+  handlers.push({
+    name: path.basename(file, '.js'),
+    handle: (request) => {
+      const url = new URL(request.url)
+      return remix(request, { ...context(), menuFrame: menuFrameOf(`${url.pathname}${url.search}`) })
+    },
+  })
+}
+const handle = handlers[0]!.handle
+
+const BROWSER_HEADERS = {
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+  'accept-language': 'en-GB,en;q=0.5',
+  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+}
+const BASE = 'http://127.0.0.1:3000'
+const context = () => ({ cspNonce: 'bench-nonce', clientIp: '127.0.0.1', requestId: 'bench' })
+
+async function signIn(email: string): Promise<string> {
+  const response = await handle(
+    new Request(`${BASE}/sign-in`, {
+      method: 'POST',
+      headers: { ...BROWSER_HEADERS, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email, password: 'MegiLance-demo-2026' }),
+    }),
+  )
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith('__session='))
+  if (!cookie) throw new Error(`sign-in as ${email} answered ${response.status}`)
+  return cookie
+}
+
+const ACCOUNTS: Record<string, string> = { client: 'client@megilance.test', freelancer: 'freelancer@megilance.test' }
+const NAMED: Record<string, string> = {
+  floor: '/bench/floor',
+  client: '/client@client',
+  freelancer: '/freelancer@freelancer',
+}
+const names = (process.env.PORTAL_COST_TARGETS ?? 'floor,client,freelancer').split(',')
+const targets: { name: string; url: string; headers: Record<string, string> }[] = []
+for (const name of names) {
+  const [pathname, account] = (NAMED[name] ?? name).split('@')
+  const headers: Record<string, string> = { ...BROWSER_HEADERS }
+  if (account) headers.cookie = await signIn(ACCOUNTS[account] ?? account)
+  targets.push({ name, url: `${BASE}${pathname}`, headers })
+}
+
+async function once(target: (typeof targets)[number], through = handle): Promise<number> {
+  const response = await runWithRequestId(
+    'bench',
+    () => through(new Request(target.url, { headers: target.headers })),
+    true,
+  )
+  const body = await response.text()
+  if (response.status !== 200) throw new Error(`${target.url} answered ${response.status}`)
+  return body.length
+}
+
+const rounds = Number(process.env.PORTAL_COST_ROUNDS ?? 9)
+const perBlock = Number(process.env.PORTAL_COST_REQUESTS ?? 200)
+const cells = handlers.flatMap((h) => targets.map((t) => ({ build: h, target: t, key: `${h.name} ${t.name}` })))
+const samples = new Map<string, number[]>(cells.map((c) => [c.key, []]))
+const sizes = new Map<string, number>()
+for (const cell of cells)
+  for (let i = 0; i < 100; i += 1) sizes.set(cell.key, await once(cell.target, cell.build.handle))
+const loadBefore = os.loadavg()[0]!
+// PORTAL_COST_PROFILE=file.cpuprofile: a CPU profile of the measured blocks only (one target at a time reads best).
+const profileTo = process.env.PORTAL_COST_PROFILE
+const { Session } = await import('node:inspector/promises')
+const inspector = new Session()
+if (profileTo) {
+  inspector.connect()
+  await inspector.post('Profiler.enable')
+  await inspector.post('Profiler.setSamplingInterval', { interval: 100 })
+  await inspector.post('Profiler.start')
+}
+for (let round = 0; round < rounds; round += 1) {
+  // Each round in its own order, so that a build or target is not always measured after the same one.
+  const order = round % 2 ? [...cells].reverse() : cells
+  for (const cell of order) {
+    const before = process.cpuUsage()
+    for (let i = 0; i < perBlock; i += 1) await once(cell.target, cell.build.handle)
+    const used = process.cpuUsage(before)
+    samples.get(cell.key)!.push((used.user + used.system) / 1000 / perBlock)
+  }
+}
+if (profileTo) {
+  const { profile } = await inspector.post('Profiler.stop')
+  fs.writeFileSync(profileTo, JSON.stringify(profile))
+}
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+console.log(`load average ${loadBefore.toFixed(2)} -> ${os.loadavg()[0]!.toFixed(2)}; ${rounds} rounds x ${perBlock}`)
+const first = targets[0]!.name
+for (const cell of cells) {
+  const values = samples.get(cell.key)!
+  const base = samples.get(`${cell.build.name} ${first}`)!
+  // Paired by round: the cost beyond the first target of the same build, measured side by side.
+  const beyond = median(values.map((v, i) => v - base[i]!))
+  const ratio = median(values.map((v, i) => base[i]! / v))
+  console.log(
+    `${cell.key.padEnd(34)} median ${median(values).toFixed(3)} ms CPU/req (min ${Math.min(...values).toFixed(3)})  beyond ${first} ${beyond.toFixed(3)}  ratio ${ratio.toFixed(2)}  html ${sizes.get(cell.key)} B`,
+  )
+}
+if (handlers.length > 1) {
+  for (const target of targets) {
+    const base = samples.get(`${handlers[0]!.name} ${target.name}`)!
+    for (const h of handlers.slice(1)) {
+      const values = samples.get(`${h.name} ${target.name}`)!
+      const diffs = values.map((v, i) => v - base[i]!)
+      const lower = diffs.filter((d) => d < 0).length
+      console.log(
+        `${target.name}: ${h.name} - ${handlers[0]!.name} = ${median(diffs).toFixed(3)} ms (median of paired rounds; lower in ${lower}/${diffs.length})`,
+      )
+    }
+  }
+}
+fs.rmSync(tmp, { recursive: true, force: true })
+process.exit(0)
