@@ -12,7 +12,7 @@ import { createTestUser } from '~/test/users'
 import { listOpenProjectsForFreelancer } from './dashboard-stats.server'
 
 /** The projects the dashboard may list: what Find work lists. */
-const LISTED = "p.status = 'open'"
+const LISTED = "p.status = 'open' and p.visibility = 'public' and p.hidden_at is null"
 
 /** The answer by its definition, in one plain statement: every match, newest first (ties by id). */
 function expected(freelancerId: string, limit: number) {
@@ -111,7 +111,15 @@ describe('open projects for a freelancer’s skills', () => {
       else if (roll < 0.6)
         await updateProjectWithSkills(
           project.id,
-          { title: project.title, visibility: pick(['public', 'invite_only'] as const) },
+          {
+            title: project.title,
+            description: project.description,
+            budgetType: project.budgetType,
+            budgetMinMinor: project.budgetMinMinor,
+            budgetMaxMinor: project.budgetMaxMinor,
+            experienceLevel: project.experienceLevel,
+            visibility: pick(['public', 'invite_only'] as const),
+          },
           [...new Set([pick(skillNames), pick(skillNames)])],
         )
       else if (roll < 0.7)
