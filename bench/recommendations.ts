@@ -3,7 +3,9 @@
  * built by `npm run seed:large`), in a child process so the database is chosen once:
  *  - recommended freelancers for an open project (recommendFreelancers), target p95 ≤ 30 ms;
  *  - recommended projects for a freelancer (recommendProjects), target p95 ≤ 30 ms;
- *  - skill suggestions for a 300-word description (suggestSkills), target p95 ≤ 10 ms.
+ *  - skill suggestions for a 300-word description (suggestSkills), target p95 ≤ 10 ms;
+ *  - the freelancer dashboard's "open projects for your skills" (listOpenProjectsForFreelancer: the exact
+ *    count and the newest five), for the freelancers with the most matches, target p95 ≤ 2 ms.
  * Each over BENCH_RECOMMENDATION_ITERATIONS different subjects (default 200) after a warm-up, with
  * wall and CPU time (on a shared machine the wall time includes waiting for a CPU).
  *
@@ -16,7 +18,12 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const ITERATIONS = Number(process.env.BENCH_RECOMMENDATION_ITERATIONS ?? 200)
-const TARGETS = { freelancersForProject: 30, projectsForFreelancer: 30, skillSuggestions: 10 } as const
+const TARGETS = {
+  freelancersForProject: 30,
+  projectsForFreelancer: 30,
+  skillSuggestions: 10,
+  openProjectsForSkills: 2,
+} as const
 type Part = keyof typeof TARGETS
 
 function percentile(sorted: number[], p: number): number {
@@ -59,6 +66,7 @@ async function measure() {
   const { findProject } = await import('~/models/projects.server')
   const { recommendFreelancers, recommendProjects } = await import('~/services/ai/recommendations.server')
   const { suggestSkills } = await import('~/services/ai/semantic-skills.server')
+  const { listOpenProjectsForFreelancer } = await import('~/models/dashboard-stats.server')
   const sqlite = getDb().$client
   const every = (table: string, where: string) =>
     Math.max(
@@ -83,6 +91,15 @@ async function measure() {
       )
       .all(every('users', `role = 'freelancer'`), ITERATIONS) as { id: string }[]
   ).map((row) => row.id)
+  // The freelancers whose skills have the most listed projects between them (the dearest dashboards).
+  const mostMatched = sqlite
+    .prepare(
+      `with per_skill as (select skill_id, count(*) as n from listed_project_skills group by skill_id)
+       select fs.user_id from freelancer_skills fs join per_skill p on p.skill_id = fs.skill_id
+        group by fs.user_id order by sum(p.n) desc, fs.user_id limit ?`,
+    )
+    .pluck()
+    .all(ITERATIONS) as string[]
   const briefs = (sqlite.prepare(`select description from projects limit 400`).all() as { description: string }[]).map(
     (row) => row.description,
   )
@@ -91,6 +108,7 @@ async function measure() {
     freelancersForProject: await timed(projects, (project) => recommendFreelancers(project)),
     projectsForFreelancer: await timed(freelancerIds, (id) => recommendProjects(id)),
     skillSuggestions: await timed(descriptions(briefs, ITERATIONS), (text) => suggestSkills(text)),
+    openProjectsForSkills: await timed(mostMatched, (id) => listOpenProjectsForFreelancer(id, 5)),
   }
 }
 
@@ -100,6 +118,7 @@ const LABELS: Record<Part, string> = {
   freelancersForProject: 'recommended freelancers for a project',
   projectsForFreelancer: 'recommended projects for a freelancer',
   skillSuggestions: 'skill suggestions, 300-word description',
+  openProjectsForSkills: 'open projects for a freelancer’s skills',
 }
 
 /** Runs the measurement in a child on the large database and prints each figure against its target. */

@@ -159,12 +159,18 @@ const freelancerQueries = {
     select c.id, c.title, u.name as otherName, c.type, c.updated_at as updatedAt
     from contracts c join users u on u.id = c.client_id
     where c.freelancer_id = @freelancerId and c.status = 'active'`),
-  // Open projects that ask for one of the freelancer's skills, once per skill they ask for: the few
-  // skills lead (CROSS JOIN keeps SQLite from starting at every open project).
-  openForSkills: preparedStatement<{ id: string; createdAt: number }>(`
-    select ps.project_id as id, p.created_at as createdAt
-    from freelancer_skills fs cross join project_skills ps cross join projects p
-    where fs.user_id = @freelancerId and ps.skill_id = fs.skill_id and p.id = ps.project_id and p.status = 'open'`),
+  // From the listed projects' skills (migration 0024, each skill's projects newest first, ties by id):
+  // each of the freelancer's skills' newest `limit` (and any tied with the last), read as a range of
+  // the index from that skill's `limit`-th newest...
+  newestForSkills: preparedStatement<[number, string]>(`
+    select l.created_at, l.project_id from freelancer_skills fs cross join listed_project_skills l
+    where fs.user_id = @freelancerId and l.skill_id = fs.skill_id
+      and l.created_at >= coalesce((select c.created_at from listed_project_skills c where c.skill_id = fs.skill_id
+                                    order by c.created_at desc, c.project_id limit 1 offset @limit - 1), 0)`),
+  // ...and the keys of all their projects, to count each project once.
+  keysForSkills: preparedStatement<string | null>(`
+    select group_concat(l.project_key) from freelancer_skills fs cross join listed_project_skills l
+    where fs.user_id = @freelancerId and l.skill_id = fs.skill_id`),
   // What a card shows of each of a few projects (a JSON array of ids), with its skill names as a JSON array.
   cards: preparedStatement<{
     id: string
@@ -237,28 +243,57 @@ export async function listActiveContractsOfFreelancer(freelancerId: string, limi
     .map(({ updatedAt: _updatedAt, ...contract }) => contract)
 }
 
+/** Marks of the listed projects' keys seen by the current count (`pass`), grown as keys grow. */
+let seenIn = new Uint32Array(1 << 16)
+let pass = 0
+
+/** How many distinct keys a comma-separated list of decimal keys holds. */
+function countDistinctKeys(list: string): number {
+  pass += 1
+  if (pass === 0xffff_ffff) {
+    seenIn.fill(0)
+    pass = 1
+  }
+  let distinct = 0
+  let key = 0
+  for (let i = 0; i <= list.length; i += 1) {
+    const code = i < list.length ? list.charCodeAt(i) : 44
+    if (code !== 44) {
+      key = key * 10 + code - 48
+      continue
+    }
+    if (key >= seenIn.length) {
+      const grown = new Uint32Array(Math.max(key + 1, seenIn.length * 2))
+      grown.set(seenIn)
+      seenIn = grown
+    }
+    if (seenIn[key] !== pass) {
+      seenIn[key] = pass
+      distinct += 1
+    }
+    key = 0
+  }
+  return distinct
+}
+
 /**
- * The newest `limit` open projects asking for any of the freelancer's skills, each with its skills
- * (A to Z), and how many such projects there are.
+ * The newest `limit` listed projects (open, public, not hidden: what Find work lists) asking for any
+ * of the freelancer's skills, each with its skills (A to Z), and how many such projects there are.
+ * Read from each skill's listed projects, newest first (migration 0024): a project among the newest
+ * `limit` of all is among the newest `limit` of each of its skills, and the count reads only the keys
+ * of the matches (a freelancer with common skills matches ~5,600 on the large seed).
  */
 export async function listOpenProjectsForFreelancer(freelancerId: string, limit: number) {
-  // A project asking for several of the skills comes once per skill: counted once, and the newest
-  // `limit` kept as the rows go by (a freelancer with common skills matches thousands on the large seed).
-  const seen = new Set<string>()
-  const top: Array<{ id: string; createdAt: number }> = []
-  const before = (a: { id: string; createdAt: number }, b: { id: string; createdAt: number }) =>
-    a.createdAt > b.createdAt || (a.createdAt === b.createdAt && byBinary(a.id, b.id) < 0)
-  for (const pair of freelancerQueries.openForSkills().all({ freelancerId })) {
-    if (seen.has(pair.id)) continue
-    seen.add(pair.id)
-    if (top.length >= limit) {
-      if (!limit || !before(pair, top[limit - 1]!)) continue
-      top.pop()
-    }
-    let at = top.length
-    while (at > 0 && before(pair, top[at - 1]!)) at -= 1
-    top.splice(at, 0, pair)
-  }
+  const candidates = new Map<string, number>()
+  if (limit > 0)
+    for (const [createdAt, id] of freelancerQueries.newestForSkills().raw().all({ freelancerId, limit }))
+      candidates.set(id, createdAt)
+  const top = [...candidates]
+    .map(([id, createdAt]) => ({ id, createdAt }))
+    .sort((a, b) => b.createdAt - a.createdAt || byBinary(a.id, b.id))
+    .slice(0, limit)
+  const keys = freelancerQueries.keysForSkills().pluck().get({ freelancerId })
+  const total = keys ? countDistinctKeys(keys) : 0
   const newest = top.map((pair) => pair.id)
   const cards = new Map(
     (newest.length ? freelancerQueries.cards().all({ ids: JSON.stringify(newest) }) : []).map((card) => [
@@ -270,7 +305,7 @@ export async function listOpenProjectsForFreelancer(freelancerId: string, limit:
     const { createdAt, skills, ...card } = cards.get(id)!
     return { ...card, createdAt: new Date(createdAt), skills: (JSON.parse(skills) as string[]).sort(byBinary) }
   })
-  return { rows, total: seen.size }
+  return { rows, total }
 }
 
 /** Active contracts of a user (either side), most recently changed first. */

@@ -1,9 +1,10 @@
 import { LRUCache } from 'lru-cache'
-import { findDiscoveryPreferences } from '~/models/discovery.server'
+import { DAY_MS, HOUR_MS } from '~/domain/durations'
+import { freelancerRecordsOf } from '~/models/freelancer-records.server'
+import { nextRecordChangeAt, readRecommendationInputs } from '~/models/recommendation-inputs.server'
+import { matchingWeightsInForce } from '~/services/ai/matching-model.server'
 import { recommendProjects, type RecommendedProject } from '~/services/ai/recommendations.server'
 
-/** How long the dashboard reuses a freelancer's recommendations. */
-const FRESH_MS = 60_000
 /** The dashboard shows the best few; "See all" opens the live list. */
 const ON_DASHBOARD = 3
 
@@ -31,23 +32,64 @@ function asShown({ id, title, skills, match }: RecommendedProject): DashboardRec
   }
 }
 
-const recent = new LRUCache<string, Promise<DashboardRecommendation[]>>({ max: 5_000, ttl: FRESH_MS })
+/**
+ * Until when the passing of time alone leaves the answer as it is: time zones' offsets are read per
+ * clock hour; "active N days ago" changes every day, and between 14 and 90 days the activity share
+ * fades continuously (not kept then); the record counts reviews and milestones from set moments.
+ */
+async function unchangedUntil(freelancerId: string, now: Date): Promise<number> {
+  const t = now.getTime()
+  let until = (Math.floor(t / HOUR_MS) + 1) * HOUR_MS
+  const lastActiveAt = (await freelancerRecordsOf([freelancerId], now)).get(freelancerId)?.lastActiveAt
+  if (lastActiveAt) {
+    const days = (t - lastActiveAt.getTime()) / DAY_MS
+    if (days > 14 && days < 90) return t
+    until = Math.min(until, lastActiveAt.getTime() + (Math.max(0, Math.floor(days)) + 1) * DAY_MS)
+  }
+  return Math.min(until, (await nextRecordChangeAt(freelancerId, now)) ?? Number.POSITIVE_INFINITY)
+}
+
+type Kept = { version: string; weights: string; until: number; answer: Promise<DashboardRecommendation[]> }
+
+const recent = new LRUCache<string, Kept>({ max: 5_000 })
+
+/** The weights in force as text, kept for the object matchingWeightsInForce answers (it keeps one a minute). */
+const weightsText = new WeakMap<object, string>()
+function textOf(weights: object): string {
+  let text = weightsText.get(weights)
+  if (text === undefined) weightsText.set(weights, (text = JSON.stringify(weights)))
+  return text
+}
 
 /**
  * The freelancer dashboard's recommended projects. Scoring the candidates was the largest cost of a
- * dashboard load (about 11 % of its CPU), and a dashboard is reloaded often, so its answer is kept for
- * a minute per freelancer (per web worker). The Recommended page still scores afresh. Turning
- * recommendations off is read on every load, so it takes effect at once. Only what the dashboard
- * shows is kept and sent (each factor's explanation was two thirds of the page's data).
+ * dashboard load (about 11 % of its CPU), and a dashboard is reloaded often, so the answer is kept
+ * per freelancer (per web worker) and reused only while it is still the answer: nothing it is
+ * computed from was written since (a version read from counters that triggers raise, see
+ * readRecommendationInputs), the matching weights in force are the same, and the passing of time
+ * has not changed it yet (unchangedUntil). The Recommended page scores afresh. Only what the
+ * dashboard shows is kept and sent (each factor's explanation was two thirds of the page's data).
  */
-export async function dashboardRecommendations(freelancerId: string): Promise<DashboardRecommendation[]> {
-  if ((await findDiscoveryPreferences(freelancerId)).recommendationsOff) return []
-  let answer = recent.get(freelancerId)
-  if (!answer) {
-    answer = recommendProjects(freelancerId).then((projects) => projects.slice(0, ON_DASHBOARD).map(asShown))
-    recent.set(freelancerId, answer)
-    // A failure is not kept: the next load tries again.
-    answer.catch(() => recent.delete(freelancerId))
-  }
-  return answer
+export async function dashboardRecommendations(
+  freelancerId: string,
+  now = new Date(),
+): Promise<DashboardRecommendation[]> {
+  // Read before computing: a write after this raises the version, and the next load computes again.
+  const { off, version } = await readRecommendationInputs(freelancerId)
+  if (off) return []
+  const weights = textOf((await matchingWeightsInForce(now.getTime())).weights)
+  const kept = recent.get(freelancerId)
+  if (kept && kept.version === version && kept.weights === weights && now.getTime() < kept.until) return kept.answer
+  const entry: Kept = { version, weights, until: Number.NEGATIVE_INFINITY, answer: Promise.resolve([]) }
+  entry.answer = (async () => {
+    const projects = await recommendProjects(freelancerId, now)
+    entry.until = await unchangedUntil(freelancerId, now)
+    return projects.slice(0, ON_DASHBOARD).map(asShown)
+  })()
+  recent.set(freelancerId, entry)
+  // A failure is not kept: the next load tries again.
+  entry.answer.catch(() => {
+    if (recent.get(freelancerId) === entry) recent.delete(freelancerId)
+  })
+  return entry.answer
 }
