@@ -32,10 +32,14 @@ export type MilestoneView = {
   canDispute: boolean
 }
 
+// Tones: not funded yet is neutral, money held or work under way is info, paid out is success.
 const STATUS_BADGES: Partial<Record<MilestoneStatus, string>> = {
-  released: 'badge--sent',
-  refunded: 'badge--failed',
-  changes_requested: 'badge--blocked',
+  funded: ' badge--stored',
+  submitted: ' badge--stored',
+  approved: ' badge--stored',
+  released: ' badge--sent',
+  refunded: ' badge--failed',
+  changes_requested: ' badge--blocked',
 }
 
 /** Who takes card payments: the built-in sandbox, or Stripe's hosted Checkout page. */
@@ -69,9 +73,7 @@ export function MilestoneCard({
         </h3>
         <p className="milestone__amount">{money(milestone.amountMinor)}</p>
         <p>
-          <span className={`badge badge--plain ${STATUS_BADGES[milestone.status] ?? 'badge--open'}`}>
-            {milestone.statusLabel}
-          </span>
+          <span className={`badge badge--plain${STATUS_BADGES[milestone.status] ?? ''}`}>{milestone.statusLabel}</span>
           {milestone.inDispute ? <span className="badge badge--blocked">In dispute</span> : null}
           {milestone.dueDate ? <span className="muted"> · due {formatDate(milestone.dueDate)}</span> : null}
         </p>
