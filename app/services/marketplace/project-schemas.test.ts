@@ -69,6 +69,16 @@ describe('the project form', () => {
     expect(toProjectInput(ok.value)).toMatchObject({ budgetType: 'hourly', budgetMinMinor: 4000, budgetMaxMinor: 6000 })
   })
 
+  it('names a missing budget in the same answer as the other missing fields', () => {
+    const blank = { budgetType: 'fixed', currency: 'USD', experienceLevel: 'intermediate', visibility: 'public' }
+    expect(Object.keys(errorsOf(blank)).sort()).toEqual(['amount', 'description', 'skills', 'title'])
+    const hourly = errorsOf({ ...blank, budgetType: 'hourly' })
+    expect([hourly.rateMin, hourly.rateMax]).toEqual([
+      ['Enter the lowest hourly rate, e.g. 25'],
+      ['Enter the highest hourly rate, e.g. 40'],
+    ])
+  })
+
   it('refuses a deadline in the past and keeps one from today on', () => {
     expect(errorsOf({ ...VALID, deadline: '2020-01-01' }).deadline).toEqual(['The deadline cannot be in the past'])
     const today = parseWithZod(form({ ...VALID, deadline: isoToday() }), { schema: ProjectSchema })

@@ -25,6 +25,11 @@ export function skillsProblem(text: string): string | null {
   return null
 }
 
+/** The fields the budget check reads: it runs whenever these parsed, so an empty form shows every error at once. */
+const BUDGET_FIELDS = new Set<PropertyKey>(['budgetType', 'currency', 'amount', 'rateMin', 'rateMax'])
+const budgetCheckedAlongside: z.core.$ZodSuperRefineParams = {
+  when: (payload) => !payload.issues.some((issue) => BUDGET_FIELDS.has(issue.path?.[0] ?? '')),
+}
 const budgetText = (message: string) => z.string({ error: message }).trim().max(20, message).optional()
 
 /** The post-a-project and edit-project form (one schema for both). */
@@ -78,7 +83,7 @@ export const ProjectSchema = z
     else if (low !== null && high < low) {
       ctx.addIssue({ code: 'custom', path: ['rateMax'], message: 'The highest rate cannot be below the lowest' })
     }
-  })
+  }, budgetCheckedAlongside)
 
 export type ProjectFormValue = z.infer<typeof ProjectSchema>
 
