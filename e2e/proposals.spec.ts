@@ -143,7 +143,8 @@ test('accepting terms the freelancer changed meanwhile is refused, with the new 
   await expect(page.getByRole('alert').filter({ hasText: 'changed this proposal' })).toHaveText(
     `${DEMO_ACCOUNTS.freelancer.name} changed this proposal: new bid $1,200 fixed price. Review and accept again.`,
   )
-  await expect(page.getByText('$1,200 fixed price').first()).toBeVisible()
+  // The terms themselves, not the alert's words about them (exact: the alert only contains the text).
+  await expect(page.getByText('$1,200 fixed price', { exact: true }).first()).toBeVisible()
   expect((await readHire(projectId, proposalId)).contract).toBeUndefined()
 
   // Accepting what is now on the page hires at the new price.

@@ -2,7 +2,7 @@ import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ProposalDetails } from '~/components/proposals/proposal-details'
 import { SuccessEstimate } from '~/components/proposals/success-estimate'
 import { CardSection } from '~/components/ui/card-section'
@@ -102,6 +102,9 @@ export default function ProposalPage() {
   const { proposal, project, milestones, contractId, role, actions, success } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const changedTerms = actionData && 'changedTerms' in actionData ? actionData.changedTerms : null
+  // After "changed this proposal" the alert shows before the page's new terms (and their revision) have
+  // loaded: accepting waits for them, or it would name the old revision again.
+  const settling = useNavigation().state !== 'idle'
   const isParty = role !== 'admin'
   return (
     <>
@@ -167,7 +170,7 @@ export default function ProposalPage() {
             </p>
             {/* The terms shown: if the freelancer edits them meanwhile, accepting is refused. */}
             <input type="hidden" name="revision" value={proposal.revision} />
-            <button type="submit" name="intent" value="accept" className="button button--primary">
+            <button type="submit" name="intent" value="accept" className="button button--primary" disabled={settling}>
               Accept and start the contract
             </button>
           </Form>
