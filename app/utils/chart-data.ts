@@ -1,7 +1,10 @@
 import { formatMoney } from './format'
 
-/** The numbers a chart shows: one label per bucket, one value per label in each series. */
-type ChartSeries = { name: string; values: number[] }
+/**
+ * The numbers a chart shows: one label per bucket, one value per label in each series. A null is a
+ * bucket with nothing to show (an average over no reviews): a gap, never a zero.
+ */
+type ChartSeries = { name: string; values: Array<number | null> }
 export type ChartKind = 'line' | 'bar' | 'stacked'
 /** How values read: counts, money in minor units of `currency`, or percentages (0–100). */
 export type ChartFormat = { kind: 'count' } | { kind: 'money'; currency: string } | { kind: 'percent' }
@@ -12,6 +15,11 @@ export type ChartData = {
 }
 
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
+
+/** A bucket's value as the table, tooltips and PDF write it: a gap is a dash. */
+export function formatCell(value: number | null | undefined, format: ChartFormat): string {
+  return value === null || value === undefined ? '—' : formatValue(value, format)
+}
 
 export function formatValue(value: number, format: ChartFormat): string {
   if (format.kind === 'percent') return `${COUNT.format(value)}%`
@@ -26,12 +34,13 @@ export function describeChart(title: string, kind: ChartKind, data: ChartData, f
   const span = labels.length === 1 ? labels[0] : `${labels[0]} to ${labels[labels.length - 1]}`
   const shape = kind === 'line' ? 'Line chart' : 'Bar chart'
   const parts = series.map((s) => {
-    const total = s.values.reduce((sum, v) => sum + v, 0)
-    let top = 0
-    s.values.forEach((v, i) => {
-      if (v > (s.values[top] ?? 0)) top = i
-    })
-    return `${s.name}: total ${formatValue(total, format)}, highest ${formatValue(s.values[top] ?? 0, format)} (${labels[top]})`
+    const shown = s.values.flatMap((v, i) => (v === null ? [] : [{ v, i }]))
+    if (!shown.length) return `${s.name}: no values`
+    const total = shown.reduce((sum, { v }) => sum + v, 0)
+    const top = shown.reduce((best, point) => (point.v > best.v ? point : best))
+    // A series with gaps is an average per bucket: a total of averages means nothing.
+    const sum = shown.length === s.values.length ? `total ${formatValue(total, format)}, ` : ''
+    return `${s.name}: ${sum}highest ${formatValue(top.v, format)} (${labels[top.i]})`
   })
   return `${shape} of ${title}, ${labels.length} ${labels.length === 1 ? 'point' : 'points'} from ${span}. ${parts.join('; ')}.`
 }
@@ -59,5 +68,5 @@ export function maxValue(kind: ChartKind, data: ChartData): number {
       ...data.labels.map((_, i) => data.series.reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0)),
     )
   }
-  return Math.max(0, ...data.series.flatMap((s) => s.values))
+  return Math.max(0, ...data.series.flatMap((s) => s.values.filter((v) => v !== null)))
 }

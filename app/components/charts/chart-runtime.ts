@@ -14,7 +14,15 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js'
-import { formatValue, maxValue, valueTicks, type ChartData, type ChartFormat, type ChartKind } from '~/utils/chart-data'
+import {
+  formatCell,
+  formatValue,
+  maxValue,
+  valueTicks,
+  type ChartData,
+  type ChartFormat,
+  type ChartKind,
+} from '~/utils/chart-data'
 
 Chart.register(
   BarController,
@@ -131,8 +139,8 @@ export function drawnOn(canvas: HTMLCanvasElement) {
     series: chart.data.datasets.map((dataset) => ({
       name: dataset.label ?? '',
       colour: String(dataset.borderColor),
-      values: dataset.data as number[],
-      written: (dataset.data as number[]).map((value) => formatValue(value, format)),
+      values: dataset.data as Array<number | null>,
+      written: (dataset.data as Array<number | null>).map((value) => formatCell(value, format)),
     })),
   }
 }

@@ -90,13 +90,22 @@ export function ChartSvg({
         ))}
         {series.map((s, si) => {
           if (kind === 'line') {
-            const points = s.values.map((v, i) => `${xCenter(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')
+            // One path; a gap (null) lifts the pen, so the line breaks there as chart.js draws it.
+            const line = s.values
+              .map((v, i) =>
+                v === null
+                  ? ''
+                  : `${i && s.values[i - 1] !== null ? 'L' : 'M'}${xCenter(i).toFixed(1)} ${y(v).toFixed(1)}`,
+              )
+              .join('')
             // Dots are zero-length strokes with round caps: circles at any stretch.
             const dots =
-              labels.length <= 31 ? s.values.map((v, i) => `M${xCenter(i).toFixed(1)} ${y(v).toFixed(1)}h0`) : []
+              labels.length <= 31
+                ? s.values.flatMap((v, i) => (v === null ? [] : [`M${xCenter(i).toFixed(1)} ${y(v).toFixed(1)}h0`]))
+                : []
             return (
               <g key={s.name} className={seriesClass(si)} fill="none" stroke="currentColor">
-                <polyline points={points} strokeWidth={2} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
+                <path d={line} strokeWidth={2} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
                 {dots.length ? (
                   <path d={dots.join('')} strokeWidth={5} strokeLinecap="round" vectorEffect="non-scaling-stroke" />
                 ) : null}
@@ -106,6 +115,7 @@ export function ChartSvg({
           return (
             <g key={s.name} className={seriesClass(si)} fill="currentColor">
               {s.values.map((v, i) => {
+                if (v === null) return null
                 const below =
                   kind === 'stacked'
                     ? series.slice(0, si).reduce((sum, other) => sum + Math.max(0, other.values[i] ?? 0), 0)

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Chart as ChartJs } from 'chart.js'
-import { describeChart, formatValue, type ChartData, type ChartFormat, type ChartKind } from '~/utils/chart-data'
+import { describeChart, formatCell, type ChartData, type ChartFormat, type ChartKind } from '~/utils/chart-data'
 import { ChartSvg, seriesClass } from './chart-svg'
 import type { ChartColours } from './chart-runtime'
 import { useHydrated } from '~/components/security/use-hydrated'
@@ -98,7 +98,7 @@ export function Chart({
   }
 
   // Each value as the table and the SVG's hover titles write it, formatted once.
-  const cells = data.series.map((s) => data.labels.map((_, i) => formatValue(s.values[i] ?? 0, format)))
+  const cells = data.series.map((s) => data.labels.map((_, i) => formatCell(s.values[i], format)))
   const headingId = `${id}-title`
   const summaryId = `${id}-summary`
   return (

@@ -25,7 +25,8 @@ export function chartTable(block: ChartBlock): ExportTable {
     rows: block.data.labels.map((label, i) => [
       label,
       ...block.data.series.map((s) => {
-        const value = s.values[i] ?? 0
+        const value = s.values[i] ?? null
+        if (value === null) return '' // no value for this bucket (an average of nothing), not a zero
         return block.format.kind === 'percent' ? Number(value.toFixed(1)) : value
       }),
     ]),

@@ -104,7 +104,7 @@ describe('market intelligence', () => {
     // The 90-day trend, by week (Monday starts): every counted project once, in its week.
     const trend = market.charts.find((c) => c.id === 'demand-trend')!
     expect(trend.data.series.map((s) => s.name)).toEqual(['Rust', 'Elm', 'Go'])
-    expect(trend.data.series.map((s) => s.values.reduce((a, b) => a + b, 0))).toEqual([4, 3, 3])
+    expect(trend.data.series.map((s) => s.values.reduce<number>((a, b) => a + (b ?? 0), 0))).toEqual([4, 3, 3])
     const week = trend.data.labels.indexOf('w/c 30 Mar')
     expect(trend.data.series.map((s) => s.values[week])).toEqual([1, 0, 1])
 

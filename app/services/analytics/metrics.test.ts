@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeChart, valueTicks } from '~/utils/chart-data'
+import { describeChart, formatCell, valueTicks } from '~/utils/chart-data'
 import { NO_FACTS, type DayFacts } from '~/domain/analytics-facts'
 import { adminCards, bucketDays, formatChange, percentChange, runningBalance } from './metrics'
 
@@ -92,6 +92,19 @@ describe('chart helpers', () => {
     )
     expect(describeChart('Revenue', 'line', { labels: [], series: [] }, { kind: 'count' })).toBe(
       'Revenue: no data for this period.',
+    )
+  })
+
+  it('leaves a gap where a bucket has no value: no zero, no total of averages', () => {
+    const rating = { labels: ['Oct', 'Nov', 'Dec'], series: [{ name: 'Rating (1–5)', values: [4.5, null, 5] }] }
+    expect(describeChart('Average rating received', 'line', rating, { kind: 'count' })).toBe(
+      'Line chart of Average rating received, 3 points from Oct to Dec. Rating (1–5): highest 5 (Dec).',
+    )
+    expect(formatCell(null, { kind: 'count' })).toBe('—')
+    expect(formatCell(4.5, { kind: 'count' })).toBe('4.5')
+    const none = { labels: ['Oct'], series: [{ name: 'Rating (1–5)', values: [null] }] }
+    expect(describeChart('Average rating received', 'line', none, { kind: 'count' })).toBe(
+      'Line chart of Average rating received, 1 point from Oct. Rating (1–5): no values.',
     )
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findOrCreateConversation, insertMessage } from '~/models/conversations.server'
+import { insertReview } from '~/models/contract-reviews.server'
 import { insertHiredContract } from '~/test/escrow-fixtures'
 import { createTestUser, twoTestUsers } from '~/test/users'
 import { formatReplyTime } from './first-reply'
@@ -89,5 +90,39 @@ describe('time to first reply in a freelancer’s analytics', () => {
     expect(formatReplyTime(0.25)).toBe('15 min')
     expect(formatReplyTime(3.75)).toBe('3.8 hours')
     expect(formatReplyTime(60)).toBe('2.5 days')
+  })
+})
+
+describe('average rating received in a freelancer’s analytics', () => {
+  it('is a gap in a month without reviews, not a rating of 0', async () => {
+    const client = await createTestUser('client')
+    const freelancer = await createTestUser('freelancer')
+    for (const [rating, when] of [
+      [4, '2026-03-05T10:00:00Z'],
+      [5, '2026-03-20T10:00:00Z'],
+      [5, '2026-05-02T10:00:00Z'],
+    ] as const) {
+      const contract = await insertHiredContract({
+        clientId: client.id,
+        freelancerId: freelancer.id,
+        type: 'fixed',
+        title: 'Work',
+        amountMinor: 1,
+      })
+      await insertReview({
+        contractId: contract.id,
+        reviewerId: client.id,
+        revieweeId: freelancer.id,
+        direction: 'client_to_freelancer',
+        rating,
+        subRatings: {},
+        comment: 'Good work',
+        createdAt: at(when),
+      })
+    }
+    const analytics = await loadFreelancerAnalytics(freelancer.id, at('2026-06-15T12:00:00Z'))
+    const chart = analytics.charts.find((x) => x.id === 'rating')!
+    const byMonth = Object.fromEntries(chart.data.labels.map((label, i) => [label, chart.data.series[0]!.values[i]]))
+    expect(byMonth).toMatchObject({ 'Mar 2026': 4.5, 'Apr 2026': null, 'May 2026': 5, 'Jun 2026': null })
   })
 })

@@ -107,7 +107,8 @@ export async function loadFreelancerAnalytics(userId: string, now = new Date()) 
     chart({ id: 'rating', title: 'Average rating received', kind: 'line', format: COUNT }, [
       {
         name: 'Rating (1–5)',
-        values: ratingSums.map((sum, i) => (ratingCounts[i] ? Math.round((sum / ratingCounts[i]!) * 10) / 10 : 0)),
+        // A month without reviews has no average: a gap, not a rating of 0.
+        values: ratingSums.map((sum, i) => (ratingCounts[i] ? Math.round((sum / ratingCounts[i]!) * 10) / 10 : null)),
       },
     ]),
     replies.chart,

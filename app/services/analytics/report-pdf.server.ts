@@ -4,7 +4,7 @@
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import { winAnsiSafe } from '~/services/payments/tax/tax-statement-files.server'
-import { formatValue, maxValue } from '~/utils/chart-data'
+import { formatCell, formatValue, maxValue } from '~/utils/chart-data'
 import { formatMoney } from '~/utils/format'
 import type { AdminAnalytics } from './admin-analytics.server'
 import type { ChartBlock } from './chart-block'
@@ -84,7 +84,8 @@ function drawChart(w: Writer, block: ChartBlock) {
     if (block.kind === 'line') {
       series.values.forEach((value, i) => {
         const next = series.values[i + 1]
-        if (next === undefined) return
+        // A gap (null) breaks the line: nothing is drawn to or from it.
+        if (next === undefined || next === null || value === null) return
         w.page.drawLine({
           start: { x: MARGIN + slot * (i + 0.5), y: yOf(value) },
           end: { x: MARGIN + slot * (i + 1.5), y: yOf(next) },
@@ -96,6 +97,7 @@ function drawChart(w: Writer, block: ChartBlock) {
     }
     const barWidth = (slot * 0.8) / (block.kind === 'bar' ? block.data.series.length : 1)
     series.values.forEach((value, i) => {
+      if (value === null) return
       const below =
         block.kind === 'stacked'
           ? block.data.series.slice(0, si).reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0)
@@ -174,7 +176,7 @@ export async function analyticsReportPdf(report: AdminAnalytics, generatedAt: Da
     drawChart(w, chart)
     const rows = chart.data.labels.map((label, i) => [
       label,
-      ...chart.data.series.map((s) => formatValue(s.values[i] ?? 0, chart.format)),
+      ...chart.data.series.map((s) => formatCell(s.values[i], chart.format)),
     ])
     drawTable(w, [chart.labelHeading, ...chart.data.series.map((s) => s.name)], shownRows(rows))
   }
