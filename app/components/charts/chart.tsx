@@ -124,6 +124,12 @@ export function Chart({
       <p id={summaryId} className="visually-hidden">
         {describeChart(title, kind, data, format)}
       </p>
+      {data.series.length > 0 && data.series.every((s) => s.values.every((v) => v === null)) ? (
+        // Every bucket is a gap (an average over no reviews): say so rather than show an empty plot.
+        <p className="muted" aria-hidden="true">
+          Nothing to show in this period.
+        </p>
+      ) : null}
       <ul className="chart__legend">
         {data.series.map((s, i) => (
           <li key={s.name}>
