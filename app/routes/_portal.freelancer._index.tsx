@@ -90,7 +90,7 @@ export default function FreelancerDashboard() {
         <CardSection id="recommended-projects" title="Recommended for you">
           <RecommendedProjects projects={recommended} />
           <p>
-            <PlainLink to="/freelancer/recommended">All recommended projects</PlainLink>
+            <PlainLink to="/freelancer/recommended">All recommended projects, with why each one fits</PlainLink>
           </p>
         </CardSection>
       ) : null}

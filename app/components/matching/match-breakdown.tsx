@@ -1,20 +1,25 @@
 /** Serialised from services/ai/matching.ts (components import no .server modules). */
-export type MatchData = {
-  score: number
-  summary: string
-  newcomer: boolean
+export type MatchSummaryData = { score: number; summary: string; newcomer: boolean }
+export type MatchData = MatchSummaryData & {
   factors: Array<{ key: string; label: string; weight: number; points: number; words: string }>
 }
 
-/** A match in words first ("7 of 8 skills · rate within budget · 6 h overlap"), then each factor's points. */
+/** A match in words: "81 / 100 match · 7 of 8 skills · rate within budget · 6 h overlap". */
+export function MatchSummary({ match }: { match: MatchSummaryData }) {
+  return (
+    <p>
+      <strong>{`${match.score} / 100 match`}</strong>
+      {` · ${match.summary}`}
+      {match.newcomer ? <span className="badge badge--plain">New on MegiLance</span> : null}
+    </p>
+  )
+}
+
+/** The match in words first, then each factor's points. */
 export function MatchBreakdown({ match }: { match: MatchData }) {
   return (
     <div className="match-breakdown">
-      <p>
-        <strong>{`${match.score} / 100 match`}</strong>
-        {` · ${match.summary}`}
-        {match.newcomer ? <span className="badge badge--plain">New on MegiLance</span> : null}
-      </p>
+      <MatchSummary match={match} />
       <details>
         <summary>Why this match</summary>
         <ul>

@@ -1,19 +1,26 @@
 import { PlainLink } from '~/components/ui/plain-link'
-import { MatchBreakdown, type MatchData } from './match-breakdown'
+import { MatchBreakdown, MatchSummary, type MatchData, type MatchSummaryData } from './match-breakdown'
 
-export type RecommendedProjectData = { id: string; title: string; skills: string[]; match: MatchData }
+/** With the factors' points (the Recommended page), or the match in words alone (the dashboard). */
+export type RecommendedProjectData = { id: string; title: string; match: MatchData | MatchSummaryData }
 
 /** The freelancer's recommended projects, each with its match in words. */
 export function RecommendedProjects({ projects }: { projects: RecommendedProjectData[] }) {
   return (
     <ol className="link-list" aria-label="Recommended projects">
-      {projects.map((project) => (
-        <li key={project.id}>
-          <article aria-label={project.title}>
+      {projects.map(({ id, title, match }) => (
+        <li key={id}>
+          <article aria-label={title}>
             <h3>
-              <PlainLink to={`/projects/${project.id}`}>{project.title}</PlainLink>
+              <PlainLink to={`/projects/${id}`}>{title}</PlainLink>
             </h3>
-            <MatchBreakdown match={project.match} />
+            {'factors' in match ? (
+              <MatchBreakdown match={match} />
+            ) : (
+              <div className="match-breakdown">
+                <MatchSummary match={match} />
+              </div>
+            )}
           </article>
         </li>
       ))}

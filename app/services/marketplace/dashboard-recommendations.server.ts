@@ -1,35 +1,27 @@
 import { LRUCache } from 'lru-cache'
 import { DAY_MS, HOUR_MS } from '~/domain/durations'
 import { freelancerRecordsOf } from '~/models/freelancer-records.server'
+import { listOpenProjectsForFreelancer } from '~/models/dashboard-stats.server'
 import { nextRecordChangeAt, readRecommendationInputs } from '~/models/recommendation-inputs.server'
 import { matchingWeightsInForce } from '~/services/ai/matching-model.server'
 import { recommendProjects, type RecommendedProject } from '~/services/ai/recommendations.server'
+import { memoInRequest } from '~/utils/request-context.server'
 
 /** The dashboard shows the best few; "See all" opens the live list. */
 const ON_DASHBOARD = 3
 
-/** What the dashboard shows of a recommendation: each factor's words and points, not its explanation. */
+/**
+ * What the dashboard shows of a recommendation: the match in words. Each factor's points are one
+ * click away on the Recommended page; here they were half of the page's data.
+ */
 type DashboardRecommendation = {
   id: string
   title: string
-  skills: string[]
-  match: Pick<RecommendedProject['match'], 'score' | 'summary' | 'newcomer'> & {
-    factors: Array<{ key: string; label: string; weight: number; points: number; words: string }>
-  }
+  match: Pick<RecommendedProject['match'], 'score' | 'summary' | 'newcomer'>
 }
 
-function asShown({ id, title, skills, match }: RecommendedProject): DashboardRecommendation {
-  return {
-    id,
-    title,
-    skills,
-    match: {
-      score: match.score,
-      summary: match.summary,
-      newcomer: match.newcomer,
-      factors: match.factors.map(({ key, label, weight, points, words }) => ({ key, label, weight, points, words })),
-    },
-  }
+function asShown({ id, title, match }: RecommendedProject): DashboardRecommendation {
+  return { id, title, match: { score: match.score, summary: match.summary, newcomer: match.newcomer } }
 }
 
 /**
@@ -53,6 +45,10 @@ type Kept = { version: string; weights: string; until: number; answer: Promise<D
 
 const recent = new LRUCache<string, Kept>({ max: 5_000 })
 
+/** Read once per page load: the recommendations and the open projects are kept against the same version. */
+const inputsOf = (freelancerId: string) =>
+  memoInRequest(`recommendation-inputs\u0000${freelancerId}`, () => readRecommendationInputs(freelancerId))
+
 /** The weights in force as text, kept for the object matchingWeightsInForce answers (it keeps one a minute). */
 const weightsText = new WeakMap<object, string>()
 function textOf(weights: object): string {
@@ -68,14 +64,14 @@ function textOf(weights: object): string {
  * computed from was written since (a version read from counters that triggers raise, see
  * readRecommendationInputs), the matching weights in force are the same, and the passing of time
  * has not changed it yet (unchangedUntil). The Recommended page scores afresh. Only what the
- * dashboard shows is kept and sent (each factor's explanation was two thirds of the page's data).
+ * dashboard shows is kept and sent.
  */
 export async function dashboardRecommendations(
   freelancerId: string,
   now = new Date(),
 ): Promise<DashboardRecommendation[]> {
   // Read before computing: a write after this raises the version, and the next load computes again.
-  const { off, version } = await readRecommendationInputs(freelancerId)
+  const { off, version } = await inputsOf(freelancerId)
   if (off) return []
   const weights = textOf((await matchingWeightsInForce(now.getTime())).weights)
   const kept = recent.get(freelancerId)
@@ -90,6 +86,29 @@ export async function dashboardRecommendations(
   // A failure is not kept: the next load tries again.
   entry.answer.catch(() => {
     if (recent.get(freelancerId) === entry) recent.delete(freelancerId)
+  })
+  return entry.answer
+}
+
+type OpenProjects = Awaited<ReturnType<typeof listOpenProjectsForFreelancer>>
+const openProjectsKept = new LRUCache<string, { version: string; answer: Promise<OpenProjects> }>({ max: 5_000 })
+
+/**
+ * The dashboard's newest open projects for the freelancer's skills, and how many there are. They are
+ * computed only from listed projects, their skills and the freelancer's skills, which the same version
+ * covers (projects, project skills and skill names raise the search generation, the freelancer's
+ * skills their own counter), so the answer is kept until one of them is written: three statements
+ * were the largest part of the dashboard's loader.
+ */
+export async function dashboardOpenProjects(freelancerId: string, limit: number): Promise<OpenProjects> {
+  const { version } = await inputsOf(freelancerId)
+  const key = `${freelancerId}\u0000${limit}`
+  const kept = openProjectsKept.get(key)
+  if (kept?.version === version) return kept.answer
+  const entry = { version, answer: listOpenProjectsForFreelancer(freelancerId, limit) }
+  openProjectsKept.set(key, entry)
+  entry.answer.catch(() => {
+    if (openProjectsKept.get(key) === entry) openProjectsKept.delete(key)
   })
   return entry.answer
 }

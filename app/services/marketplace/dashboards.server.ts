@@ -7,12 +7,12 @@ import {
   freelancerDashboardFacts,
   listActiveContracts,
   listActiveContractsOfFreelancer,
-  listOpenProjectsForFreelancer,
   listDisputeQueue,
   listProposalsToReview,
   listRecentProjectsOfClientForDashboard,
 } from '~/models/dashboard-stats.server'
 import { hasSecondFactor } from '~/services/security/second-factor.server'
+import { dashboardOpenProjects } from './dashboard-recommendations.server'
 import { onboardingSteps } from './onboarding'
 import { profileCompleteness } from './profile-completeness'
 import { WEEK_MS } from '~/domain/durations'
@@ -53,7 +53,7 @@ export async function getFreelancerDashboard(userId: string) {
   const [{ profile, work, sentProposal, hasPayoutMethod }, activeContracts, matches, secured] = await Promise.all([
     freelancerDashboardFacts(userId),
     listActiveContractsOfFreelancer(userId, LISTED),
-    listOpenProjectsForFreelancer(userId, LISTED),
+    dashboardOpenProjects(userId, LISTED),
     hasSecondFactor(userId),
   ])
   const completeness = profileCompleteness({
