@@ -3,12 +3,12 @@ import type http from 'node:http'
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
-import compression from 'compression'
 import express from 'express'
 import { pinoHttp } from 'pino-http'
 import type { Env } from '../app/utils/env.server'
 import type { Logger } from 'pino'
 import { limitRequestBodies } from './body-limits'
+import { compressAnswers } from './compression'
 import { menuFrameFinder } from './menu-frame'
 import { metricsEndpoint, observeRequests } from './observability'
 import { allowOnlyPageMethods } from './method-check'
@@ -51,7 +51,7 @@ export function createApp({
     next()
   })
   app.use(securityHeaders(env))
-  app.use(compression())
+  app.use(compressAnswers())
   app.use(
     pinoHttp({
       logger,

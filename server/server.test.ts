@@ -1,4 +1,5 @@
 import http, { type Server } from 'node:http'
+import zlib from 'node:zlib'
 import type { AddressInfo } from 'node:net'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import express from 'express'
@@ -7,6 +8,7 @@ import { server as msw } from '../app/test/msw-server'
 import { readFormData, readWebhookBody } from '../app/http/form-data.server'
 import { formActionSources, securityHeaders } from './security-headers'
 import { limitRequestBodies } from './body-limits'
+import { compressAnswers } from './compression'
 import { keepSignedInAnswersPrivate } from './private-answers'
 import { allowOnlyPageMethods } from './method-check'
 import { rejectCrossOriginWrites } from './origin-check'
@@ -372,5 +374,44 @@ describe('security headers', () => {
   it('sends no HSTS over plain HTTP in development', async () => {
     const answer = await fetch(await serve(appWithHeaders({ ...production, NODE_ENV: 'development' })))
     expect(answer.headers.get('strict-transport-security')).toBeNull()
+  })
+})
+
+describe('compression', () => {
+  // A page-like text that brotli's qualities compress to clearly different sizes.
+  const text = Array.from(
+    { length: 400 },
+    (_, i) => `<li class="project"><a href="/projects/${(i * 7919) % 1000}">Project ${i * 31}</a> · $${i * 13}</li>`,
+  ).join('')
+  const brotli = (quality: number) =>
+    zlib.brotliCompressSync(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality } }).length
+
+  async function compressed(path: string): Promise<{ encoding?: string; body: Buffer }> {
+    const app = express()
+    app.use(compressAnswers())
+    app.get('*', (_req, res) => res.type(path.endsWith('.js') ? 'js' : 'html').send(text))
+    const base = await serve(app)
+    return new Promise((resolve, reject) => {
+      http
+        .get(`${base}${path}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }))
+        })
+        .on('error', reject)
+    })
+  }
+
+  it('compresses pages at brotli’s fastest quality, and build assets at the default', async () => {
+    expect(brotli(1)).toBeGreaterThan(brotli(4) * 1.1)
+    const page = await compressed('/projects')
+    expect(page.encoding).toBe('br')
+    expect(zlib.brotliDecompressSync(page.body).toString()).toBe(text)
+    // Far from the default quality's size (the stream at quality 1 comes out larger still than one call).
+    expect(page.body.length).toBeGreaterThan(brotli(1))
+    const asset = await compressed('/build/_assets/app-X.js')
+    expect(asset.encoding).toBe('br')
+    expect(zlib.brotliDecompressSync(asset.body).toString()).toBe(text)
+    expect(Math.abs(asset.body.length - brotli(4))).toBeLessThan(brotli(4) * 0.03)
   })
 })

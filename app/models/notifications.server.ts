@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { NotificationKind } from '../domain/enums'
 import { getDb } from './db.server'
-import { preparedQuery } from './prepared-query.server'
+import { preparedQuery, preparedStatement } from './prepared-query.server'
 import { notificationPreferences, notifications } from './schema'
 import { insertRow } from './query-helpers.server'
 
@@ -41,6 +41,20 @@ const unreadCount = preparedQuery((db) =>
 
 export async function countUnreadNotifications(userId: string): Promise<number> {
   return unreadCount().get({ userId })?.n ?? 0
+}
+
+// Every portal page view asks both: one statement.
+const unreadAboutPage = preparedStatement<{ unread: number; aboutPage: number }>(`
+  select count(*) as unread,
+    coalesce(sum(link = @path or substr(link, 1, @prefixLength) in (@withQuery, @withHash)), 0) as aboutPage
+  from notifications where user_id = @userId and read_at is null`)
+
+/** The user's unread notifications, and how many of them lead to `path` (with or without a query). */
+export async function countUnreadNotificationsAbout(
+  userId: string,
+  path: string,
+): Promise<{ unread: number; aboutPage: number }> {
+  return unreadAboutPage().get({ userId, ...linkParams(path) })!
 }
 
 /** Marks one of the user's notifications read; returns it, or undefined when it is not theirs. */
@@ -83,14 +97,12 @@ const readByLink = preparedQuery((db) =>
 )
 
 export async function markNotificationsReadByLink(userId: string, path: string, at = new Date()): Promise<number> {
-  return readByLink().run({
-    userId,
-    atMs: at.getTime(),
-    path,
-    prefixLength: path.length + 1,
-    withQuery: `${path}?`,
-    withHash: `${path}#`,
-  }).changes
+  return readByLink().run({ userId, atMs: at.getTime(), ...linkParams(path) }).changes
+}
+
+/** The values that match a notification's link to `path`, bare or followed by a query or a hash. */
+function linkParams(path: string) {
+  return { path, prefixLength: path.length + 1, withQuery: `${path}?`, withHash: `${path}#` }
 }
 
 /** The kinds this user turned email off for (the default is on). */

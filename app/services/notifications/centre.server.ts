@@ -5,6 +5,7 @@ import type { Role } from '~/domain/enums'
 import {
   countNotifications,
   countUnreadNotifications,
+  countUnreadNotificationsAbout,
   listEmailOptOuts,
   listNotifications,
   markAllNotificationsRead,
@@ -73,11 +74,10 @@ export async function markAllRead(userId: string): Promise<number> {
  */
 async function loadMenuBadges(user: { id: string; role: Role }, visitedPath: string): Promise<Record<string, number>> {
   const badges: Record<string, number> = {}
-  let unread = await countUnreadNotifications(user.id)
-  // With none unread there is nothing the visit could mark read (the page view's write is skipped).
-  if (unread > 0 && (await markNotificationsReadByLink(user.id, visitedPath)) > 0) {
-    unread = await countUnreadNotifications(user.id)
-  }
+  const counts = await countUnreadNotificationsAbout(user.id, visitedPath)
+  let unread = counts.unread
+  // Only a page with unread notifications about it writes (a write takes the database's one lock).
+  if (counts.aboutPage > 0) unread -= await markNotificationsReadByLink(user.id, visitedPath)
   if (unread > 0) badges['/notifications'] = unread
   if (user.role === 'admin') {
     const [open, alerts] = await Promise.all([countOpenContactRequests(), countPendingFraudAlerts()])

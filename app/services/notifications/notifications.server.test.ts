@@ -1,3 +1,4 @@
+import { getDb } from '~/models/db.server'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
 import { countUnreadNotifications, listNotifications } from '~/models/notifications.server'
@@ -133,6 +134,11 @@ describe('notification centre', () => {
       .map((n) => n.title)
     expect(unread).toEqual(['Another contract'])
     expect(await countUnreadNotifications(other.id)).toBe(1)
+    // Seen again, with nothing unread about it left: the page view writes nothing.
+    const changes = () => getDb().$client.prepare<[], { n: number }>('select total_changes() as n').get()!.n
+    const before = changes()
+    expect((await portalMenu('/contracts/abc?tab=x', cookie)).badges).toEqual({ '/notifications': 1 })
+    expect(changes()).toBe(before)
   })
 
   it('pages 20 at a time, newest first', async () => {
