@@ -12,6 +12,7 @@ import { createApp } from './app'
 import { keepConnectionsOpen } from './keep-alive'
 import { mountPeerSignalling } from './peer-signalling'
 import { cacheRouteMatching } from './route-match-cache'
+import { cacheRouteTrees } from './route-tree-cache'
 
 /**
  * One process serving requests: the only one, or one of several web workers (server/cluster/).
@@ -31,6 +32,7 @@ export async function startWorker({
   peerSocket?: string
 }) {
   cacheRouteMatching()
+  cacheRouteTrees()
   const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
   // Nobody is connected to the PeerServer this process is about to start.
   if (lead) await forgetPeersOfStoppedServer()
