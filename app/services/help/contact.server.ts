@@ -10,13 +10,13 @@ import {
 import { listUsersByRole } from '~/models/users.server'
 import { sendEmail, type EmailMessage } from '~/services/email/mailer.server'
 import { assertNotThrottled, recordThrottledAttempt } from '~/services/security/throttle.server'
-import { getEnv } from '~/utils/env.server'
+import { siteOrigin } from '~/utils/env.server'
 import { contactTopicLabel } from './contact-topics'
 
 const signature = '\n\n— MegiLance'
 
 function appUrl(path: string): string {
-  return new URL(path, getEnv().APP_URL ?? `http://localhost:${getEnv().PORT}`).toString()
+  return new URL(path, siteOrigin()).toString()
 }
 
 /** A short reference for the request; the reply's subject carries it so the reply can be found again. */
