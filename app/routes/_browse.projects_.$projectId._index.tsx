@@ -35,7 +35,7 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   const { intent } = form
   const back = `/projects/${project.id}`
   if (form.intent === 'invite') {
-    const name = await inviteRecommended(project, form.freelancerId)
+    const name = await inviteRecommended(project, form.freelancerId, user)
     if (!name) throw new NotFound()
     return redirectWithToast(back, {
       kind: 'success',
