@@ -1,3 +1,6 @@
+import './app-env'
+import { takeAccountQuota } from '~/services/security/throttle.server'
+import { userIdByEmail } from './db-fixtures'
 import { createOpenProject, createSubmittedProposal } from './projects-fixtures'
 
 /** An open project of the client with a submitted proposal from the freelancer. */
@@ -13,4 +16,10 @@ export async function createProposal(clientEmail: string, freelancerEmail: strin
     durationDays: 14,
   })
   return { projectId, proposalId, title }
+}
+
+/** Uses up the account's messages for the next 10 minutes, as 60 sent just now would have. */
+export async function useUpMessageQuota(email: string, role: 'client' | 'freelancer') {
+  const account = { id: await userIdByEmail(email), role }
+  for (let i = 0; i < 60; i++) await takeAccountQuota('message', account)
 }

@@ -1,7 +1,7 @@
 import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, test } from './fixtures'
 import { signUpWithoutForm, signInWithoutForm } from './user-fixtures'
-import { createProposal } from './messaging-fixtures'
-import { MESSAGE_PATH, sendMessage, thread } from './messaging-helpers'
+import { createProposal, useUpMessageQuota } from './messaging-fixtures'
+import { MESSAGE_PATH, sendMessage, thread, waitForLiveComposer } from './messaging-helpers'
 
 test('client and freelancer exchange messages; off-platform requests are flagged; files and unread counts work; strangers get 404', async ({
   page,
@@ -99,4 +99,20 @@ test('client and freelancer exchange messages; off-platform requests are flagged
 
   await strangerContext.close()
   await freelancerContext.close()
+})
+
+test('past the message quota the composer says when the next can go and keeps the text', async ({ page }, testInfo) => {
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const proposal = await createProposal(client.email, DEMO_ACCOUNTS.freelancer.email)
+  await useUpMessageQuota(client.email, 'client')
+  await page.goto(`/messages/for/proposal/${proposal.proposalId}`)
+  if (isJavaScriptEnabled(testInfo)) await waitForLiveComposer(page)
+  const body = 'Could we move the kick-off call to Friday morning?'
+  await page.getByLabel('Message (required)', { exact: true }).fill(body)
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'You have sent 60 messages' })).toHaveText(
+    /^You have sent 60 messages within 10 minutes, the most one account may\. You can send again in (10|9) minutes\.$/,
+  )
+  await expect(page.getByLabel('Message (required)', { exact: true })).toHaveValue(body)
+  await expect(thread(page).getByRole('article')).toHaveCount(0)
 })

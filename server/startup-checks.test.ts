@@ -15,10 +15,18 @@ describe('start-up checks', () => {
   })
 
   it('warns a production operator that without SMTP the outbox holds readable codes', () => {
-    const [smtp, twilio] = startupWarnings(parseEnv({ NODE_ENV: 'production' }))
+    const [smtp, appUrl, twilio] = startupWarnings(parseEnv({ NODE_ENV: 'production' }))
     expect(smtp).toMatch(/SMTP_URL is not set.*codes.*take over that account/)
+    expect(appUrl).toMatch(
+      /^APP_URL is not set: links .* point at http:\/\/localhost:3000 \(a request's Host header is never used/,
+    )
     expect(twilio).toMatch(/Twilio is not configured/)
-    expect(startupWarnings(parseEnv({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.com' }))).toHaveLength(1)
+    const configured = {
+      NODE_ENV: 'production',
+      SMTP_URL: 'smtp://mail.example.com',
+      APP_URL: 'https://megilance.example',
+    }
+    expect(startupWarnings(parseEnv(configured))).toHaveLength(1)
     expect(startupWarnings(parseEnv({ NODE_ENV: 'production', DEMO: 'true' }))).toEqual([])
     expect(startupWarnings(parseEnv({ NODE_ENV: 'development' }))).toEqual([])
   })

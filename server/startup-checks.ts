@@ -1,4 +1,4 @@
-import { demoDataAllowed, type Env } from '../app/utils/env.server'
+import { demoDataAllowed, siteOrigin, type Env } from '../app/utils/env.server'
 
 /**
  * Why this server must not start on its database, or null: demo accounts share a published
@@ -22,6 +22,13 @@ export function startupWarnings(env: Env): string[] {
       'SMTP_URL is not set: emails are kept in the offline outbox instead of being sent, so every admin (and anyone who can ' +
         'read the database) can read sign-in, sign-up and password reset codes until they expire, and take over that account. ' +
         'Set SMTP_URL before real people use this server.',
+    )
+  }
+  if (!env.APP_URL) {
+    warnings.push(
+      `APP_URL is not set: links in emails, the sitemap, robots.txt and pages' canonical addresses point at ` +
+        `${siteOrigin(env)} (a request's Host header is never used: anyone can forge it). Set APP_URL to the address ` +
+        'people use, e.g. https://megilance.example.com.',
     )
   }
   if (!(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM_NUMBER)) {

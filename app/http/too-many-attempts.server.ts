@@ -10,11 +10,12 @@ export function retryAfterHeaders(error: Throttled): HeadersInit {
 /**
  * The one answer to a throttled form: 429, Retry-After, and the wait as the form's own error, so
  * every page shows it where it shows any other form error (FormAlert). Pass `reply` to keep what
- * conform should put back in the form (e.g. the email typed, never the password).
+ * conform should put back in the form (e.g. the email typed, never the password), wrapped as the
+ * page's other answers are when it answers more than the form's result.
  */
-export function tooManyAttempts(
+export function tooManyAttempts<Reply = SubmissionResult>(
   error: Throttled,
-  reply: (formErrors: string[]) => SubmissionResult = ([message]) => formError(message!),
+  reply: (formErrors: string[]) => Reply = ([message]) => formError(message!) as Reply,
 ) {
   return json(reply([error.message]), { status: 429, headers: retryAfterHeaders(error) })
 }

@@ -9,7 +9,7 @@ import { Stat } from '~/components/ui/stat'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
 import { loadFreelancerProfileFor } from '~/services/discovery/public-pages.server'
 import { getOptionalSession, requireUser } from '~/http/auth.server'
-import { publicOrigin } from '~/http/public-origin.server'
+import { siteOrigin } from '~/utils/env.server'
 import { seoMeta } from '~/utils/seo-meta'
 import { formatDate, formatMoney } from '~/utils/format'
 import { answerDomainErrors } from '~/http/outcome-response.server'
@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 /** Anyone may read a profile, unless the freelancer keeps it to members: then a visitor signs in first. */
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = (await getOptionalSession(request))?.user ?? null
-  const page = await loadFreelancerProfileFor(params.userId, viewer, publicOrigin(request))
+  const page = await loadFreelancerProfileFor(params.userId, viewer, siteOrigin())
   // Only a visitor gets `membersOnly`, so this sends them to sign in and back here.
   if (page.membersOnly) await requireUser(request)
   // A person's visit counts towards the freelancer's profile views; a crawler's does not.

@@ -4,7 +4,7 @@ import { budgetLabel } from '~/components/project-summary'
 import { closeWithoutHire, reopen, requireOwnProject } from '~/services/marketplace/projects.server'
 import { loadProjectPageFor } from '~/services/discovery/public-pages.server'
 import { getOptionalSession, requireUser } from '~/http/auth.server'
-import { publicOrigin } from '~/http/public-origin.server'
+import { siteOrigin } from '~/utils/env.server'
 import { seoMeta } from '~/utils/seo-meta'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => seoMeta(data?.seo
 /** Members see the project by their own rules; visitors without an account see public ones. */
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = (await getOptionalSession(request))?.user ?? null
-  return json(await loadProjectPageFor(params.projectId, user, publicOrigin(request)))
+  return json(await loadProjectPageFor(params.projectId, user, siteOrigin()))
 })
 
 export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
@@ -35,7 +35,7 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   const { intent } = form
   const back = `/projects/${project.id}`
   if (form.intent === 'invite') {
-    const name = await inviteRecommended(project, form.freelancerId)
+    const name = await inviteRecommended(project, form.freelancerId, user)
     if (!name) throw new NotFound()
     return redirectWithToast(back, {
       kind: 'success',

@@ -22,6 +22,9 @@ import {
 import { requireUser } from '~/http/auth.server'
 import { callGoingOn } from '~/services/video/calls.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
+import { Throttled } from '~/services/security/throttle.server'
+import { FormAlert } from '~/components/ui/form-alert'
 import { SendMessageConstraint } from '~/components/ui/form-constraints/send-message'
 import { useZodForm } from '~/components/ui/use-zod-form'
 
@@ -77,19 +80,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       status: 400,
     })
 
-  let uploadIds: string[]
+  let message: Awaited<ReturnType<typeof sendMessage>>
   try {
-    const uploads = await storeUploads(
-      { ownerId: user.id, purpose: 'message', allowedTypes: DOCUMENT_TYPES, maxBytes: MAX_FILE_BYTES },
-      files,
-    )
-    uploadIds = uploads.map((upload) => upload.id)
+    message = await sendMessage({
+      conversation,
+      sender: user,
+      body: submission.value.body,
+      storeAttachments: async () => {
+        const uploads = await storeUploads(
+          { ownerId: user.id, purpose: 'message', allowedTypes: DOCUMENT_TYPES, maxBytes: MAX_FILE_BYTES },
+          files,
+        )
+        return uploads.map((upload) => upload.id)
+      },
+    })
   } catch (error) {
     if (error instanceof UploadRejected)
       return json(submission.reply({ fieldErrors: { files: [error.message] } }), { status: 400 })
+    // Over the quota: nothing is stored, and the message stays in the box (files must be chosen again).
+    if (error instanceof Throttled) return tooManyAttempts(error, (formErrors) => submission.reply({ formErrors }))
     throw error
   }
-  const message = await sendMessage({ conversation, sender: user, body: submission.value.body, uploadIds })
   // With JavaScript the page stays put (the fetcher revalidates it); without, post/redirect/get.
   if (formData.get('live') === '1') return json(submission.reply({ resetForm: true }))
   const flagged = message.offPlatformReasons.length > 0
@@ -157,6 +168,7 @@ export default function Conversation() {
             className="form-stack"
           >
             {hydrated ? <input type="hidden" name="live" value="1" /> : null}
+            <FormAlert errors={form.errors} />
             <div className="field">
               <label htmlFor={fields.body.id}>
                 Message

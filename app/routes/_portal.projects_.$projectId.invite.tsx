@@ -9,6 +9,8 @@ import { logger } from '~/utils/logger.server'
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
+import { Throttled } from '~/services/security/throttle.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { SubmitButton } from '~/components/ui/submit-button'
@@ -33,10 +35,16 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   const project = await requireOwnProject(params.projectId, user)
   const submission = parseWithZod(await readFormData(request), { schema: InviteSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const { emailSent } = await inviteFreelancer(project, submission.value)
+  let invitation: Awaited<ReturnType<typeof inviteFreelancer>>
+  try {
+    invitation = await inviteFreelancer(project, submission.value, user)
+  } catch (error) {
+    if (!(error instanceof Throttled)) throw error
+    return tooManyAttempts(error, (formErrors) => submission.reply({ formErrors }))
+  }
   // The same answer for every address, and as soon (the email is not waited for), so the form does
   // not tell who has an account (or of which kind).
-  emailSent.catch((error: unknown) => logger.error({ err: error }, 'sending an invitation email failed'))
+  invitation.emailSent.catch((error: unknown) => logger.error({ err: error }, 'sending an invitation email failed'))
   return redirectWithToast(`/projects/${project.id}`, { kind: 'success', message: INVITE_SENT })
 })
 

@@ -13,6 +13,8 @@ import { requireRole } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
+import { Throttled } from '~/services/security/throttle.server'
 import { ProjectPageHeader } from '~/components/projects/project-page-header'
 import { CheckOnlySchema, CheckOrSendIntentSchema } from '~/services/quality/check-schemas'
 import { parseIntent } from '~/http/intent.server'
@@ -76,7 +78,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   })
   if (submission.status !== 'success')
     return json({ result: submission.reply(), check: null }, { status: submission.status === 'error' ? 400 : 200 })
-  const outcome = await submitProposal(project, user, submission.value)
+  let outcome: Awaited<ReturnType<typeof submitProposal>>
+  try {
+    outcome = await submitProposal(project, user, submission.value)
+  } catch (error) {
+    if (!(error instanceof Throttled)) throw error
+    return tooManyAttempts(error, (formErrors) => ({ result: submission.reply({ formErrors }), check: null }))
+  }
   if (!outcome.ok)
     return redirectWithToast(`/proposals/${outcome.existingProposalId}`, { kind: 'info', message: ALREADY_SENT })
   return redirectWithToast(`/proposals/${outcome.proposalId}`, {

@@ -18,6 +18,8 @@ import { requireRole } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { parseIntent } from '~/http/intent.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
+import { Throttled } from '~/services/security/throttle.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { checkProjectText, projectTexts } from '~/services/quality/check.server'
 
@@ -50,7 +52,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return json({ result: submission.reply(), suggestion, skillHelp: null, check: null }, { status: 400 })
   }
-  const projectId = await postProject(user.id, toProjectInput(submission.value))
+  let projectId: string
+  try {
+    projectId = await postProject(user, toProjectInput(submission.value))
+  } catch (error) {
+    if (!(error instanceof Throttled)) throw error
+    return tooManyAttempts(error, (formErrors) => ({
+      result: submission.reply({ formErrors }),
+      suggestion,
+      skillHelp: null,
+      check: null,
+    }))
+  }
   return redirectWithToast(`/projects/${projectId}`, { kind: 'success', message: 'Your project is posted.' })
 }
 

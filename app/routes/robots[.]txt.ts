@@ -1,9 +1,8 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { buildRobotsTxt } from '~/services/discovery/sitemap.server'
-import { publicOrigin } from '~/http/public-origin.server'
+import { siteOrigin } from '~/utils/env.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return new Response(buildRobotsTxt(publicOrigin(request)), {
+export async function loader() {
+  return new Response(buildRobotsTxt(siteOrigin()), {
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
   })
 }

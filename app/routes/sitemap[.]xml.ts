@@ -1,9 +1,8 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { buildSitemap } from '~/services/discovery/sitemap.server'
-import { publicOrigin } from '~/http/public-origin.server'
+import { siteOrigin } from '~/utils/env.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const xml = await buildSitemap(publicOrigin(request), null)
+export async function loader() {
+  const xml = await buildSitemap(siteOrigin(), null)
   return new Response(xml, {
     headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
   })

@@ -45,7 +45,7 @@ describe('inviting a freelancer by email', () => {
   it("answers a freelancer's address as soon as nobody's, while the invitation email is still being sent", async () => {
     const client = await createTestUser('client')
     const freelancer = await createTestUser('freelancer')
-    const projectId = await postProject(client.id, {
+    const projectId = await postProject(client, {
       title: 'Inventory dashboard',
       description: 'A dashboard for our warehouse stock levels with alerts.',
       skills: ['React'],

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { createProjectWithSkills, setProjectHidden } from '~/models/projects.server'
 import { blockUser } from '~/models/users.server'
 import { loader as findWorkLoader } from '~/routes/_browse.projects._index'
@@ -10,6 +10,7 @@ import { loader as robotsLoader } from '~/routes/robots[.]txt'
 import { action as visibilityAction } from '~/routes/_portal.settings.discovery'
 import { action as newProjectAction } from '~/routes/_portal.projects_.new'
 import { buildSitemap } from '~/services/discovery/sitemap.server'
+import { resetEnvForTests, siteOrigin } from '~/utils/env.server'
 import { formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie, twoTestUsers } from './users'
 
@@ -42,7 +43,7 @@ describe('public discovery', () => {
       seo: { canonical: string; jsonLd: Record<string, unknown> }
     }
     expect(data.signedIn).toBe(false)
-    expect(data.seo.canonical).toBe(`http://localhost/projects/${id}`)
+    expect(data.seo.canonical).toBe(`${siteOrigin()}/projects/${id}`)
     expect(data.seo.jsonLd).toMatchObject({
       '@type': 'JobPosting',
       skills: 'React, TypeScript',
@@ -105,16 +106,16 @@ describe('public discovery', () => {
     expect(sitemap.headers.get('content-type')).toContain('application/xml')
     const xml = await sitemap.text()
     expect(xml).toContain('<urlset')
-    expect(xml).toContain(`<loc>http://localhost/projects/${project}</loc>`)
-    expect(xml).toContain(`<loc>http://localhost/freelancers/${freelancer.id}</loc>`)
+    expect(xml).toContain(`<loc>${siteOrigin()}/projects/${project}</loc>`)
+    expect(xml).toContain(`<loc>${siteOrigin()}/freelancers/${freelancer.id}</loc>`)
     expect(xml).not.toContain(hiddenProject)
     expect(xml).not.toContain(membersOnly.id)
 
     // With three URLs a file, the same entries spread over an index and its pages, each URL once.
-    const index = await buildSitemap('http://localhost', null, 3)
-    const pages = [...index.matchAll(/<loc>http:\/\/localhost\/sitemaps\/(\d+)<\/loc>/g)].map((m) => Number(m[1]))
+    const index = await buildSitemap(siteOrigin(), null, 3)
+    const pages = [...index.matchAll(/<loc>[^<]+\/sitemaps\/(\d+)<\/loc>/g)].map((m) => Number(m[1]))
     expect(index).toContain('<sitemapindex')
-    const locs = (await Promise.all(pages.map((n) => buildSitemap('http://localhost', n, 3)))).flatMap((part) =>
+    const locs = (await Promise.all(pages.map((n) => buildSitemap(siteOrigin(), n, 3)))).flatMap((part) =>
       [...part.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]),
     )
     const single = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])
@@ -122,8 +123,51 @@ describe('public discovery', () => {
     expect((await run(sitemapPageLoader, getRequest('/sitemaps/1'), { page: '1' })).status).toBe(404)
 
     const robots = await (await run(robotsLoader, getRequest('/robots.txt'))).text()
-    expect(robots).toContain('Sitemap: http://localhost/sitemap.xml')
+    expect(robots).toContain(`Sitemap: ${siteOrigin()}/sitemap.xml`)
     expect(robots).toContain('Disallow: /settings')
+  })
+})
+
+describe('the site origin in what search engines and caches keep', () => {
+  afterEach(() => {
+    delete process.env.APP_URL
+    resetEnvForTests()
+  })
+
+  /** A request as the server builds it from a forged Host header: the URL carries that host. */
+  const forged = (path: string) =>
+    new Request(`http://attacker.example${path}`, { headers: { 'x-forwarded-host': 'attacker.example' } })
+
+  async function printed() {
+    const client = await createTestUser('client')
+    const project = await postProject(client.id)
+    const freelancer = await createTestUser('freelancer')
+    const projectPage = await run(projectLoader, forged(`/projects/${project}`), { projectId: project })
+    const profile = await run(profileLoader, forged(`/freelancers/${freelancer.id}`), { userId: freelancer.id })
+    return [
+      await (await run(sitemapLoader, forged('/sitemap.xml'))).text(),
+      await (await run(robotsLoader, forged('/robots.txt'))).text(),
+      JSON.stringify(await projectPage.json()),
+      JSON.stringify(await profile.json()),
+    ].join('\n')
+  }
+
+  it('never comes from a forged Host header: APP_URL unset, it is this machine (http://localhost:PORT)', async () => {
+    const text = await printed()
+    expect(text).not.toContain('attacker.example')
+    expect(text).toContain(`Sitemap: http://localhost:${process.env.PORT ?? 3000}/sitemap.xml`)
+    expect(text).toContain(`<loc>http://localhost:${process.env.PORT ?? 3000}/projects</loc>`)
+  })
+
+  it('is APP_URL when it is set', async () => {
+    process.env.APP_URL = 'https://megilance.example/'
+    resetEnvForTests()
+    const text = await printed()
+    expect(text).not.toContain('attacker.example')
+    expect(text).not.toContain('localhost')
+    expect(text).toContain('Sitemap: https://megilance.example/sitemap.xml')
+    expect(text).toMatch(/"canonical":"https:\/\/megilance\.example\/projects\//)
+    expect(text).toMatch(/"canonical":"https:\/\/megilance\.example\/freelancers\//)
   })
 })
 

@@ -162,8 +162,16 @@ const schema = z.object({
 export type Env = Omit<z.infer<typeof schema>, 'WEBAUTHN_ORIGIN'> & { WEBAUTHN_ORIGIN: string }
 
 function withDefaults(env: z.infer<typeof schema>): Env {
-  const origin = env.WEBAUTHN_ORIGIN ?? (env.APP_URL ? new URL(env.APP_URL).origin : `http://localhost:${env.PORT}`)
-  return { ...env, WEBAUTHN_ORIGIN: new URL(origin).origin }
+  return { ...env, WEBAUTHN_ORIGIN: new URL(env.WEBAUTHN_ORIGIN ?? siteOrigin(env)).origin }
+}
+
+/**
+ * The site's public origin, for every link we print (emails, sitemap, robots.txt, canonical URLs):
+ * APP_URL's, else this machine's own http://localhost:PORT — never a request's Host header, which
+ * anyone can forge (a cached sitemap or page would then point at their site).
+ */
+export function siteOrigin(env: Pick<Env, 'APP_URL' | 'PORT'> = getEnv()): string {
+  return env.APP_URL ? new URL(env.APP_URL).origin : `http://localhost:${env.PORT}`
 }
 
 /** Parses the environment; every problem names its variable so a bad deploy says what to fix. */

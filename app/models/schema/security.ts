@@ -162,12 +162,17 @@ export const securityEvents = sqliteTable(
   ],
 )
 
-/** Failure counters behind the back-off on sign-in and code checks, per account and per IP. */
+/**
+ * Failure counters behind the back-off on sign-in and code checks, per account and per IP; for a
+ * quota (emails, the contact form, an account's messages, projects, proposals and invitations),
+ * `failures` counts the uses of the window that began at `windowStartedAt`.
+ */
 export const authThrottles = sqliteTable('auth_throttles', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull(),
   lastFailureAt: at('last_failure_at').notNull(),
   lockedUntil: at('locked_until'),
+  windowStartedAt: at('window_started_at'),
 })
 
 /** Admin-managed IP ranges (CIDR) refused at sign-in. */

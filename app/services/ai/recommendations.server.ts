@@ -4,7 +4,7 @@ import { findClientTimeZone } from '~/models/matching.server'
 import { freelancerRecordsOf } from '~/models/freelancer-records.server'
 import { findFreelancerProfile } from '~/models/profiles.server'
 import { listSkillsOfProjects, type Project } from '~/models/projects.server'
-import { findUserById } from '~/models/users.server'
+import { findUserById, type SessionUser } from '~/models/users.server'
 import { inviteFreelancer } from '~/services/marketplace/projects.server'
 import { freelancersWithSkills, openProjectsWithSkills } from './candidate-index.server'
 import { toFacts } from './match-facts.server'
@@ -73,12 +73,16 @@ export async function recommendProjects(freelancerId: string, now = new Date()):
 }
 
 /** "Invite" beside a recommended freelancer: the usual invitation, addressed by id (their email stays private). */
-export async function inviteRecommended(project: Project, freelancerId: string): Promise<string | null> {
+export async function inviteRecommended(
+  project: Project,
+  freelancerId: string,
+  inviter: Pick<SessionUser, 'id' | 'role'>,
+): Promise<string | null> {
   const freelancer = await findUserById(freelancerId)
   if (!freelancer || freelancer.role !== 'freelancer') return null
   // Chosen by id from the list, so there is nothing to hide: the email is sent before the answer.
   await (
-    await inviteFreelancer(project, { email: freelancer.email })
+    await inviteFreelancer(project, { email: freelancer.email }, inviter)
   ).emailSent
   return freelancer.name
 }

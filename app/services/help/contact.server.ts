@@ -9,14 +9,14 @@ import {
 } from '~/models/contact-requests.server'
 import { listUsersByRole } from '~/models/users.server'
 import { sendEmail, type EmailMessage } from '~/services/email/mailer.server'
-import { assertNotThrottled, recordThrottledAttempt } from '~/services/security/throttle.server'
-import { getEnv } from '~/utils/env.server'
+import { requireQuota } from '~/services/security/throttle.server'
+import { siteOrigin } from '~/utils/env.server'
 import { contactTopicLabel } from './contact-topics'
 
 const signature = '\n\n— MegiLance'
 
 function appUrl(path: string): string {
-  return new URL(path, getEnv().APP_URL ?? `http://localhost:${getEnv().PORT}`).toString()
+  return new URL(path, siteOrigin()).toString()
 }
 
 /** A short reference for the request; the reply's subject carries it so the reply can be found again. */
@@ -48,7 +48,6 @@ function contactReplyEmail(request: ContactRequest, reply: string): EmailMessage
   }
 }
 
-/** Stores the question and emails every admin about it. */
 /**
  * Stores a question from the contact form and emails the admins. Anyone may write, so it is a
  * quota ('contact-form'): past it, Throttled (429 with Retry-After), and nothing is stored or sent.
@@ -59,9 +58,7 @@ export async function submitContactRequest(
   ip: string | null = null,
   now = new Date(),
 ) {
-  const subject = { userId, email: input.email, ip }
-  await assertNotThrottled('contact-form', subject, now)
-  await recordThrottledAttempt('contact-form', subject, now)
+  await requireQuota('contact-form', { userId, email: input.email, ip }, now)
   const request = await insertContactRequest({ ...input, userId })
   for (const admin of await listUsersByRole('admin')) await sendEmail(newContactRequestEmail(admin.email, request))
   return request

@@ -63,7 +63,7 @@ async function status(response: Promise<unknown>): Promise<number> {
 
 async function postedProject(overrides: Partial<ProjectInput> = {}) {
   const client = await createTestUser('client', { name: 'Cora Client' })
-  const project = await findProject(await postProject(client.id, { ...INPUT, ...overrides }))
+  const project = await findProject(await postProject(client, { ...INPUT, ...overrides }))
   if (!project) throw new Error('no project')
   return { client, project }
 }
@@ -158,17 +158,17 @@ describe('invitations', () => {
     expect(await status(requireVisibleProject(project.id, freelancer))).toBe(404)
 
     await (
-      await inviteFreelancer(project, { email: 'nobody@test.example' })
+      await inviteFreelancer(project, { email: 'nobody@test.example' }, client)
     ).emailSent
     await (
-      await inviteFreelancer(project, { email: otherClient.email })
+      await inviteFreelancer(project, { email: otherClient.email }, client)
     ).emailSent
     expect(await listNotifications(otherClient.id, { limit: 5, offset: 0 })).toEqual([])
     await (
-      await inviteFreelancer(project, { email: freelancer.email, message: 'You would be great.' })
+      await inviteFreelancer(project, { email: freelancer.email, message: 'You would be great.' }, client)
     ).emailSent
     await (
-      await inviteFreelancer(project, { email: freelancer.email, message: 'Again' })
+      await inviteFreelancer(project, { email: freelancer.email, message: 'Again' }, client)
     ).emailSent
     expect(await listNotifications(freelancer.id, { limit: 5, offset: 0 })).toHaveLength(1)
     expect((await loadProjectPage(project, client)).invitations).toEqual([])
@@ -205,13 +205,13 @@ describe('invitations', () => {
   })
 
   it('count as accepted when the freelancer clicks accept or has sent a proposal', async () => {
-    const { project } = await postedProject()
+    const { client, project } = await postedProject()
     const [first, second] = await twoTestUsers('freelancer')
     await (
-      await inviteFreelancer(project, { email: first.email })
+      await inviteFreelancer(project, { email: first.email }, client)
     ).emailSent
     await (
-      await inviteFreelancer(project, { email: second.email })
+      await inviteFreelancer(project, { email: second.email }, client)
     ).emailSent
     await acceptInvitation((await findInvitation(project.id, first.id))!.id, first)
     expect((await findInvitation(project.id, first.id))?.status).toBe('accepted')

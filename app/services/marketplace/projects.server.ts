@@ -22,6 +22,7 @@ import { reviewStatsOf } from '~/models/reviews.server'
 import { findUserByEmail, findUserById, type SessionUser } from '~/models/users.server'
 import { Conflict, NotFound } from '~/services/domain-errors'
 import { notify, notifyInAppFirst } from '~/services/notifications/notify.server'
+import { takeAccountQuota } from '~/services/security/throttle.server'
 import { currencyDigits } from '~/utils/format'
 import { minorToAmountText } from '~/utils/money'
 import { notifySavedSearchMatches } from './saved-searches.server'
@@ -29,10 +30,14 @@ import { tellAboutProposal } from './proposal-notices.server'
 import { actionNotAllowed, canViewProject, ownerActions, type OwnerAction } from './project-rules'
 import type { ProjectFormValue, ProjectInput } from './project-schemas'
 
-/** Posts the project, then tells freelancers whose saved searches it matches (public projects only). */
-export async function postProject(clientId: string, input: ProjectInput): Promise<string> {
+/**
+ * Posts the project, then tells freelancers whose saved searches it matches (public projects only).
+ * Past the client's quota of projects, Throttled and nothing is posted.
+ */
+export async function postProject(client: Pick<SessionUser, 'id' | 'role'>, input: ProjectInput): Promise<string> {
+  await takeAccountQuota('project', client)
   const { skills, ...values } = input
-  const id = await createProjectWithSkills({ ...values, clientId }, skills)
+  const id = await createProjectWithSkills({ ...values, clientId: client.id }, skills)
   const project = await findProject(id)
   if (project) await notifySavedSearchMatches(project)
   return id
@@ -121,13 +126,17 @@ export async function reopen(project: Project): Promise<void> {
  * Only a freelancer who can take the invitation hears of it; an unknown address gets no email,
  * since MegiLance does not write to strangers on a client's behalf. Resolves once the freelancer
  * is told in the app; `emailSent` settles when the email has gone, and a page answering the client
- * does not wait for it, so the answer's timing says nothing either.
+ * does not wait for it, so the answer's timing says nothing either. Past the inviter's quota of
+ * invitations, Throttled and nothing is sent.
  */
 export async function inviteFreelancer(
   project: Project,
   input: { email: string; message?: string },
+  inviter: Pick<SessionUser, 'id' | 'role'>,
 ): Promise<{ emailSent: Promise<void> }> {
   assertOwnerAction(project, 'invite')
+  // Every invitation counts, whoever the address is, so the quota says nothing about accounts either.
+  await takeAccountQuota('invitation', inviter)
   const nobody = { emailSent: Promise.resolve() }
   const freelancer = await findUserByEmail(input.email)
   if (!freelancer || freelancer.role !== 'freelancer' || freelancer.blockedAt) return nobody

@@ -25,6 +25,7 @@ import {
 } from './proposal-rules'
 import type { ProposalInput } from './proposal-schemas'
 import { screenAccount } from '~/services/fraud/screening.server'
+import { takeAccountQuota } from '~/services/security/throttle.server'
 import { recordLetterSimilarity } from '~/services/quality/letter-similarity.server'
 
 export type FoundProposal = NonNullable<Awaited<ReturnType<typeof findProposal>>>
@@ -67,13 +68,17 @@ function isUniqueViolation(error: unknown): boolean {
   )
 }
 
-/** Sends the proposal and tells the client. A second proposal for the same project is refused. */
+/**
+ * Sends the proposal and tells the client. A second proposal for the same project is refused; past
+ * the freelancer's quota of proposals, Throttled and nothing is sent.
+ */
 export async function submitProposal(
   project: Project,
   freelancer: SessionUser,
   input: ProposalInput,
   now = new Date(),
 ): Promise<{ ok: true; proposalId: string } | { ok: false; existingProposalId: string }> {
+  await takeAccountQuota('proposal', freelancer, now)
   let proposalId: string
   try {
     const proposal = await insertProposal({

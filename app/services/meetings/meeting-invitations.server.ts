@@ -1,15 +1,14 @@
 import type { Meeting } from '~/models/meetings.server'
 import { findUserById, type User } from '~/models/users.server'
 import { notify } from '~/services/notifications/notify.server'
-import { getEnv } from '~/utils/env.server'
+import { siteOrigin } from '~/utils/env.server'
 import { timeZoneOf } from './availability.server'
 import { icsAttachment, meetingIcs, type IcsMethod } from './ics.server'
 import { describeRecurrence, formatInZone } from './meeting-format'
 
 /** The meeting's page as a full URL, for the .ics and the emails. */
 function meetingUrl(meetingId: string): string {
-  const env = getEnv()
-  return new URL(`/meetings/${meetingId}`, env.APP_URL ?? `http://localhost:${env.PORT}`).toString()
+  return new URL(`/meetings/${meetingId}`, siteOrigin()).toString()
 }
 
 async function participants(meeting: Meeting): Promise<{ organizer: User; attendee: User }> {

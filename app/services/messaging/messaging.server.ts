@@ -21,6 +21,7 @@ import { detectOffPlatform } from './off-platform'
 import { describeReasons } from './off-platform-reasons'
 import { MINUTE_MS } from '~/domain/durations'
 import { screenAccount } from '~/services/fraud/screening.server'
+import { takeAccountQuota } from '~/services/security/throttle.server'
 
 type Viewer = { id: string; role: Role }
 
@@ -99,24 +100,26 @@ function preview(body: string, max = 140): string {
 }
 
 /**
- * Sends a message: checks it for moves off the platform (still delivered, but flagged and
- * recorded for admins), stores it, pushes it to open pages and tells the recipient.
+ * Sends a message: takes one of the sender's message quota (past it, Throttled, before anything is
+ * stored — `storeAttachments` included), checks it for moves off the platform (still delivered, but
+ * flagged and recorded for admins), stores it, pushes it to open pages and tells the recipient.
  */
 export async function sendMessage(input: {
   conversation: Conversation
-  sender: { id: string; name: string }
+  sender: { id: string; name: string; role: Role }
   body: string
-  uploadIds?: string[]
+  /** Stores the message's files and gives their upload ids; they go again if the message cannot be saved. */
+  storeAttachments?: () => Promise<string[]>
   now?: Date
 }): Promise<Message> {
   const { conversation, sender } = input
   const now = input.now ?? new Date()
+  await takeAccountQuota('message', sender, now)
   const recipientId = otherParticipant(conversation, sender.id)
   const link = `/messages/${conversation.id}`
   const unreadBefore = await countUnreadInConversation(conversation.id, recipientId)
   const reasons = detectOffPlatform(input.body)
-  const uploadIds = input.uploadIds ?? []
-  // Attachments already stored for this message go again if it cannot be saved.
+  const uploadIds = input.storeAttachments ? await input.storeAttachments() : []
   const message = await keepUploadsIf(uploadIds, () =>
     insertMessage({
       conversationId: conversation.id,

@@ -4,7 +4,7 @@ import { insertNotification, listEmailOptOuts } from '~/models/notifications.ser
 import { findUserById } from '~/models/users.server'
 import { sendEmail } from '~/services/email/mailer.server'
 import { notificationEmail } from '~/services/email/templates'
-import { getEnv } from '~/utils/env.server'
+import { siteOrigin } from '~/utils/env.server'
 import { wantsEmail } from './preferences'
 
 export type NotifyInput = {
@@ -46,9 +46,7 @@ export async function notifyInAppFirst(input: NotifyInput): Promise<{ emailSent:
   })
   const optedOut = await listEmailOptOuts(user.id)
   if (!wantsEmail(input.kind, optedOut, Boolean(user.blockedAt))) return none
-  const url = input.link
-    ? new URL(input.link, getEnv().APP_URL ?? `http://localhost:${getEnv().PORT}`).toString()
-    : null
+  const url = input.link ? new URL(input.link, siteOrigin()).toString() : null
   const email = notificationEmail(user.email, user.name, input.title, input.body ?? '', url)
   return { emailSent: sendEmail(input.attachments ? { ...email, attachments: input.attachments } : email) }
 }

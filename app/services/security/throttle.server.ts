@@ -1,14 +1,15 @@
-import { deleteThrottles, findThrottles, updateThrottle } from '~/models/auth-throttles.server'
+import { deleteThrottles, findThrottles, updateThrottle, updateThrottlesTogether } from '~/models/auth-throttles.server'
+import type { Role } from '~/domain/enums'
 import { DomainError } from '~/services/domain-errors'
 import { keyedHash } from '~/utils/keyed-hash.server'
-import { nextQuotaState, nextThrottleState, retryAfterSeconds, type ThrottleState } from './throttle-policy'
-import { HOUR_MS } from '~/domain/durations'
+import { nextQuotaState, nextThrottleState, retryAfterSeconds } from './throttle-policy'
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '~/domain/durations'
 
 type ScopeLimits = { perAccount: number; perIp?: number; quotaWindowMs?: number }
 
 /**
  * What is being guarded, and how many failures in a row each key may have before the back-off.
- * Scopes with `quotaWindowMs` count uses instead: that many per window, then none until it passes.
+ * Scopes with `quotaWindowMs` count uses instead: that many per window, then none until it ends.
  */
 const THROTTLE_SCOPES = {
   'sign-in': { perAccount: 5, perIp: 50 },
@@ -21,8 +22,30 @@ const THROTTLE_SCOPES = {
   // The public contact form stores a question and emails every admin: 5 an hour from one address
   // (or account), 20 from one network.
   'contact-form': { perAccount: 5, perIp: 20, quotaWindowMs: HOUR_MS },
+  // What one account writes that reaches other people (ACCOUNT_QUOTAS below), whatever network it
+  // comes from. Far above a busy honest day — a lively chat is a message every minute or two, a
+  // freelancer hunting work sends a handful of proposals, and a project page recommends 10
+  // freelancers to invite — and far below a flood of other people's inboxes and of Find work.
+  'messages-10-minutes': { perAccount: 60, quotaWindowMs: 10 * MINUTE_MS },
+  'messages-day': { perAccount: 500, quotaWindowMs: DAY_MS },
+  'projects-day': { perAccount: 10, quotaWindowMs: DAY_MS },
+  'proposals-day': { perAccount: 40, quotaWindowMs: DAY_MS },
+  'invitations-day': { perAccount: 50, quotaWindowMs: DAY_MS },
 } as const satisfies Record<string, ScopeLimits>
 export type ThrottleScope = keyof typeof THROTTLE_SCOPES
+type QuotaScope = {
+  [Scope in ThrottleScope]: (typeof THROTTLE_SCOPES)[Scope] extends { quotaWindowMs: number } ? Scope : never
+}[ThrottleScope]
+type BackOffScope = Exclude<ThrottleScope, QuotaScope>
+
+/** The writes each account is held to (admins never are), their quotas above, and a refusal's words. */
+const ACCOUNT_QUOTAS = {
+  message: { scopes: ['messages-10-minutes', 'messages-day'], things: 'messages', done: 'sent', verb: 'send' },
+  project: { scopes: ['projects-day'], things: 'projects', done: 'posted', verb: 'post' },
+  proposal: { scopes: ['proposals-day'], things: 'proposals', done: 'sent', verb: 'send' },
+  invitation: { scopes: ['invitations-day'], things: 'invitations', done: 'sent', verb: 'send' },
+} as const satisfies Record<string, { scopes: readonly QuotaScope[]; things: string; done: string; verb: string }>
+export type AccountQuota = keyof typeof ACCOUNT_QUOTAS
 
 /** Who is counted: the account (by id, or by the email typed when it may not exist) and the IP. */
 export type ThrottleSubject = { userId?: string | null; email?: string | null; ip?: string | null }
@@ -38,22 +61,25 @@ function keysFor(scope: ThrottleScope, subject: ThrottleSubject) {
   return keys
 }
 
-function nextState(scope: ThrottleScope, limit: number, now: Date): (row: ThrottleState | undefined) => ThrottleState {
-  const windowMs = (THROTTLE_SCOPES[scope] as ScopeLimits).quotaWindowMs
-  return windowMs ? (row) => nextQuotaState(row, limit, windowMs, now) : (row) => nextThrottleState(row, limit, now)
-}
-
 /** Thrown when a guarded action must wait; routes answer 429 with Retry-After (app/http/too-many-attempts). */
 export class Throttled extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('throttled', `Too many attempts. Try again in ${formatWait(retryAfterSeconds)}.`)
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Too many attempts. Try again in ${formatWait(retryAfterSeconds)}.`,
+  ) {
+    super('throttled', message)
   }
 }
 
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`
+
+/** "45 seconds", "7 minutes", "1 hour", "5 hours and 12 minutes" (rounded up to the minute past one). */
 function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`
+  if (seconds < 60) return plural(seconds, 'second')
   const minutes = Math.ceil(seconds / 60)
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`
+  if (minutes < 60) return plural(minutes, 'minute')
+  const hours = Math.floor(minutes / 60)
+  return minutes % 60 ? `${plural(hours, 'hour')} and ${plural(minutes % 60, 'minute')}` : plural(hours, 'hour')
 }
 
 /** Throws Throttled while the account or the IP is in its back-off. */
@@ -68,17 +94,17 @@ export async function assertNotThrottled(
 }
 
 /**
- * Counts one failure (or one use, for code sending) against the account and the IP.
+ * Counts one failure against the account and the IP.
  * True when this attempt started a back-off (worth a security event).
  */
 export async function recordThrottledAttempt(
-  scope: ThrottleScope,
+  scope: BackOffScope,
   subject: ThrottleSubject,
   now = new Date(),
 ): Promise<boolean> {
   let lockStarted = false
   for (const { key, limit } of keysFor(scope, subject)) {
-    const { before, after } = await updateThrottle(key, nextState(scope, limit, now))
+    const { before, after } = await updateThrottle(key, (row) => nextThrottleState(row, limit, now))
     if (after.lockedUntil && retryAfterSeconds(before, now) === 0) lockStarted = true
   }
   return lockStarted
@@ -96,16 +122,64 @@ export async function countCodeSend(subject: ThrottleSubject, now = new Date()):
 }
 
 /**
+ * Takes one use of every scope's quota (each over the subject's keys), all in one transaction. Past
+ * any of them nothing is counted, and the answer is the scope that holds longest and its wait.
+ */
+async function spendQuotas(
+  scopes: readonly QuotaScope[],
+  subject: ThrottleSubject,
+  now: Date,
+): Promise<{ scope: QuotaScope; wait: number } | null> {
+  const keys = scopes.flatMap((scope) => keysFor(scope, subject).map((key) => ({ ...key, scope })))
+  let refusal: { scope: QuotaScope; wait: number } | null = null
+  await updateThrottlesTogether(
+    keys.map((k) => k.key),
+    (rows) => {
+      rows.forEach((row, i) => {
+        const wait = retryAfterSeconds(row, now)
+        if (wait > (refusal?.wait ?? 0)) refusal = { scope: keys[i]!.scope, wait }
+      })
+      if (refusal) return null
+      return rows.map((row, i) =>
+        nextQuotaState(row, keys[i]!.limit, THROTTLE_SCOPES[keys[i]!.scope].quotaWindowMs, now),
+      )
+    },
+  )
+  return refusal
+}
+
+/**
  * Takes one use from a quota scope. False (and nothing counted) once the account or the IP has used
  * it up, so the caller can quietly skip the email and answer exactly as it would have.
  */
-export async function takeQuota(scope: ThrottleScope, subject: ThrottleSubject, now = new Date()): Promise<boolean> {
-  try {
-    await assertNotThrottled(scope, subject, now)
-  } catch (error) {
-    if (error instanceof Throttled) return false
-    throw error
-  }
-  await recordThrottledAttempt(scope, subject, now)
-  return true
+export async function takeQuota(scope: QuotaScope, subject: ThrottleSubject, now = new Date()): Promise<boolean> {
+  return !(await spendQuotas([scope], subject, now))
+}
+
+/** Takes one use from a quota scope; past it, Throttled (429 with Retry-After) and nothing counted. */
+export async function requireQuota(scope: QuotaScope, subject: ThrottleSubject, now = new Date()): Promise<void> {
+  const refusal = await spendQuotas([scope], subject, now)
+  if (refusal) throw new Throttled(refusal.wait)
+}
+
+/**
+ * Takes one of the account's uses of `kind` (a message, a project, a proposal, an invitation) before
+ * anything of it is written. Past a quota: Throttled, saying how many were used in how long and when
+ * the next is possible, and nothing counted. Admins are never held to these quotas.
+ */
+export async function takeAccountQuota(
+  kind: AccountQuota,
+  account: { id: string; role: Role },
+  now = new Date(),
+): Promise<void> {
+  if (account.role === 'admin') return
+  const quota = ACCOUNT_QUOTAS[kind]
+  const refusal = await spendQuotas(quota.scopes, { userId: account.id }, now)
+  if (!refusal) return
+  const { perAccount, quotaWindowMs } = THROTTLE_SCOPES[refusal.scope]
+  throw new Throttled(
+    refusal.wait,
+    `You have ${quota.done} ${perAccount} ${quota.things} within ${formatWait(quotaWindowMs / 1000)}, the most one account ` +
+      `may. You can ${quota.verb} again in ${formatWait(refusal.wait)}.`,
+  )
 }

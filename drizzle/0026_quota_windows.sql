@@ -1,0 +1,1 @@
+ALTER TABLE `auth_throttles` ADD `window_started_at` integer;
