@@ -11,6 +11,8 @@ import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { answerDomainErrors, refusalResponse } from '~/http/outcome-response.server'
 import { redirectWithToast } from '~/http/toast.server'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
+import { Throttled } from '~/services/security/throttle.server'
 import { openCallPage } from '~/services/video/call-history.server'
 import { InviteToCallSchema } from '~/services/video/call-schemas'
 import { inviteToCall, requireCallAccess } from '~/services/video/calls.server'
@@ -41,7 +43,15 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   const formData = await readFormData(request)
   const submission = parseWithZod(formData, { schema: InviteToCallSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const outcome = await inviteToCall(user, access, submission.value.email)
+  let outcome
+  try {
+    outcome = await inviteToCall(user, access, submission.value.email)
+  } catch (error) {
+    // Over the quota: under the field, in the room too (a thrown answer would replace the call page).
+    if (error instanceof Throttled)
+      return tooManyAttempts(error, (messages) => submission.reply({ fieldErrors: { email: messages } }))
+    throw error
+  }
   if (!outcome.ok && outcome.reason === 'forbidden') throw refusalResponse(outcome)
   if (!outcome.ok) return json(submission.reply({ fieldErrors: { email: [outcome.message] } }), { status: 400 })
   // From the room (JavaScript) the page stays put; without JavaScript, post/redirect/get.

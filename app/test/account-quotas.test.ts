@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { createProjectWithSkills } from '~/models/projects.server'
-import { messages, notifications, projectInvitations, projects, proposals, uploads } from '~/models/schema'
+import { callGuests, messages, notifications, projectInvitations, projects, proposals, uploads } from '~/models/schema'
 import { action as projectPageAction } from '~/routes/_browse.projects_.$projectId._index'
+import { action as callPageAction } from '~/routes/_portal.calls.$callId._index'
 import { action as conversationAction } from '~/routes/_portal.messages.$conversationId'
 import { action as inviteAction } from '~/routes/_portal.projects_.$projectId.invite'
 import { action as proposeAction } from '~/routes/_portal.projects_.$projectId_.propose'
@@ -11,6 +12,7 @@ import { action as newProjectAction } from '~/routes/_portal.projects_.new'
 import { openConversationFor } from '~/services/messaging/messaging.server'
 import { takeAccountQuota, Throttled, type AccountQuota } from '~/services/security/throttle.server'
 import { DAY_MS, MINUTE_MS } from '~/domain/durations'
+import { insertContractCall } from './contract-call'
 import { hireBetweenNewUsers } from './escrow-fixtures'
 import { formRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
@@ -228,5 +230,29 @@ describe('a form past its quota', () => {
 
     expect(getDb().select().from(messages).where(eq(messages.conversationId, conversation.id)).all()).toEqual([])
     expect(getDb().select().from(uploads).all()).toHaveLength(uploadsBefore)
+  })
+
+  it('inviting someone into a call, from the page or the room: 429 under the field, nobody invited or told', async () => {
+    const { client, contract } = await hireBetweenNewUsers({
+      type: 'fixed',
+      title: 'Call contract',
+      projectTitle: 'Build a call app',
+      amountMinor: 50_000,
+    })
+    const guest = await createTestUser('freelancer')
+    const callId = await insertContractCall(contract)
+    const cookie = await signedInCookie(client.id)
+    await spend('invitation', client, 50)
+    for (const live of [false, true]) {
+      const fields = { intent: 'invite', email: guest.email, ...(live ? { live: '1' } : {}) }
+      const response = await run(callPageAction, formRequest(`/calls/${callId}?index`, fields, cookie), { callId })
+      expect(response.status).toBe(429)
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
+      const result = await response.json()
+      expect(result.error.email[0]).toMatch(/^You have sent 50 invitations within 24 hours/)
+      expect(result.initialValue).toMatchObject({ email: guest.email })
+    }
+    expect(getDb().select().from(callGuests).where(eq(callGuests.callId, callId)).all()).toEqual([])
+    expect(notificationsOf(guest.id)).toEqual([])
   })
 })

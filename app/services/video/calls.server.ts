@@ -1,3 +1,4 @@
+import type { Role } from '~/domain/enums'
 import {
   admitIfRoom,
   closeOpenAttendances,
@@ -18,6 +19,7 @@ import { findUserByEmail } from '~/models/users.server'
 import { NotFound, type Refusal } from '~/services/domain-errors'
 import { isParticipant, openConversationFor } from '~/services/messaging/messaging.server'
 import { notify } from '~/services/notifications/notify.server'
+import { takeAccountQuota } from '~/services/security/throttle.server'
 import { getSessionSecret } from '~/utils/secrets.server'
 import { newPeerId, PEER_TOKEN_TTL_MS, signPeerToken, verifyPeerToken } from './peer-tokens.server'
 
@@ -140,9 +142,13 @@ export async function forgetPeersOfStoppedServer(now = new Date()): Promise<void
   await closeOpenAttendances(now)
 }
 
-/** A participant invites a platform user by email into this one call; they are told where to join. */
+/**
+ * A participant invites a platform user by email into this one call; they are told where to join.
+ * Each try counts against the account's invitation quota, found or not: it bounds both the
+ * notifications one account sends and how many addresses it can test for an account.
+ */
 export async function inviteToCall(
-  user: Person,
+  user: Person & { role: Role },
   access: CallAccess,
   email: string,
   now = new Date(),
@@ -153,6 +159,7 @@ export async function inviteToCall(
       reason: 'forbidden',
       message: 'Only the two sides of the conversation invite people to its calls.',
     }
+  await takeAccountQuota('invitation', user, now)
   const invitee = await findUserByEmail(email)
   if (!invitee || invitee.blockedAt)
     return { ok: false, reason: 'invalid', field: 'email', message: 'Nobody on MegiLance has that email address.' }
