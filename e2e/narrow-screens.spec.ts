@@ -1,4 +1,6 @@
-import { expect, test } from './fixtures'
+import { expect, expectPath, makeUser, test } from './fixtures'
+import { createOpenProject, createSubmittedProposal } from './projects-fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 
 // A 360 px phone: nothing on a public page may push the page sideways, and the header's way in
 // (Find work, Sign in, Sign up) stays on the screen.
@@ -16,4 +18,32 @@ test('public pages fit a 360 px phone, with Find work, Sign in and Sign up on sc
     }
     await expect(page.getByRole('link', { name: 'MegiLance home' })).toBeVisible()
   }
+})
+
+// Signed in on a 360 px phone: no section of Settings hides off to the side, and a list's filter
+// row keeps clear of the table under it.
+test('on a 360 px phone every Settings section shows, and the proposals filter sits clear of its table', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  await page.goto('/settings')
+  const sections = page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link')
+  await expect(sections).toHaveCount(10)
+  for (const link of await sections.all()) {
+    await expect(link).toBeInViewport({ ratio: 1 })
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  await sections.getByText('Appearance', { exact: true }).click()
+  await expectPath(page, '/settings/appearance')
+  await expect(sections.getByText('Appearance', { exact: true })).toHaveAttribute('aria-current', 'page')
+
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const { projectId } = await createOpenProject(client.email)
+  await createSubmittedProposal(projectId, freelancer.email)
+  await page.goto(`/projects/${projectId}/proposals`)
+  const apply = await page.getByRole('button', { name: 'Apply' }).boundingBox()
+  const table = await page.getByRole('table', { name: 'All proposals' }).boundingBox()
+  expect(apply!.y + apply!.height, 'the Apply button ends above the table').toBeLessThan(table!.y)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
 })
