@@ -26,9 +26,10 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await expect(page.getByText('Enter how long you worked, e.g. 1:30 or 1.5', { exact: false }).first()).toBeVisible()
   await expect(page.getByLabel('Memo')).toHaveValue('Reviewed the error budget')
 
-  await page.getByLabel('Time worked').fill('1:30')
+  // "1.5" is hours: the toast says so plainly.
+  await page.getByLabel('Time worked').fill('1.5')
   await page.getByRole('button', { name: 'Log time' }).click()
-  await expect(toast(page)).toContainText('Logged 1:30')
+  await expect(toast(page)).toContainText('Logged 1 h 30 min')
   await expect(page.getByRole('cell', { name: 'Reviewed the error budget' })).toBeVisible()
 
   // Last week's time can be invoiced now: 2 h 30 min at $40 = $100.
