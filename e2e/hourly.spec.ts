@@ -67,11 +67,14 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await page.goto(`/contracts/${second.contractId}/hours`)
   await page.getByRole('link', { name: 'See the dispute' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Dispute' })).toBeVisible()
+  // The side asked to respond is told the next move is theirs.
+  await expect(page.getByRole('definition').filter({ hasText: 'Waiting for your response, below' })).toBeVisible()
   await page
     .getByLabel('What happened, from your side')
     .fill('The team asked me to redo the alerting rules, which took an hour.')
   await page.getByRole('button', { name: 'Send response' }).click()
   await expect(toast(page)).toHaveText('Your response is recorded. An admin will now decide.')
+  await expect(page.getByRole('definition').filter({ hasText: 'Waiting for an admin’s decision' })).toBeVisible()
   const disputeUrl = page.url()
 
   await page.context().clearCookies()

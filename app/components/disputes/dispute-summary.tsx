@@ -26,6 +26,11 @@ const STATUS: Record<DisputeView['status'], string> = {
   decided: 'Decided',
 }
 
+/** Where the dispute stands, said to the one reading: the side that owes a response is told it is theirs. */
+function statusFor(status: DisputeView['status'], yourResponseIsDue: boolean): string {
+  return status === 'open' && yourResponseIsDue ? 'Waiting for your response, below' : STATUS[status]
+}
+
 function FileLink({ disputeId, file }: { disputeId: string; file: { id: string; name: string } | null }) {
   if (!file) return null
   return (
@@ -35,8 +40,11 @@ function FileLink({ disputeId, file }: { disputeId: string; file: { id: string; 
   )
 }
 
-/** Both sides' statements and the decision, as everyone on the dispute sees them. */
-export function DisputeSummary({ dispute }: { dispute: DisputeView }) {
+/**
+ * Both sides' statements and the decision, as everyone on the dispute sees them; `yourResponseIsDue`
+ * when the reader is the side asked to respond.
+ */
+export function DisputeSummary({ dispute, yourResponseIsDue }: { dispute: DisputeView; yourResponseIsDue: boolean }) {
   return (
     <>
       <dl className="stats">
@@ -47,7 +55,7 @@ export function DisputeSummary({ dispute }: { dispute: DisputeView }) {
         </div>
         <div className="stat">
           <dt>Status</dt>
-          <dd className="stat__value">{STATUS[dispute.status]}</dd>
+          <dd className="stat__value stat__value--text">{statusFor(dispute.status, yourResponseIsDue)}</dd>
         </div>
       </dl>
       <section className="card" aria-labelledby="claim-heading">

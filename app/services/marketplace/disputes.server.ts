@@ -12,7 +12,7 @@ import { listUploads } from '~/models/uploads.server'
 import { findUserById, listUsersByRole } from '~/models/users.server'
 import { DOCUMENT_TYPES, keepUploadsIf, storeUpload, UploadRejected } from '~/services/files/uploads.server'
 import { notify } from '~/services/notifications/notify.server'
-import { formatMoney } from '~/utils/format'
+import { formatDate, formatMoney } from '~/utils/format'
 import { chargeInvoice } from '~/services/payments/cards/invoice-charges.server'
 import { DISPUTABLE_MILESTONE_STATES } from '~/domain/milestone-machine'
 import { DISPUTE_MACHINE } from '~/domain/dispute-machine'
@@ -52,7 +52,7 @@ function disputedAmount(found: FoundDispute): number {
 
 function subject(found: FoundDispute): string {
   if (found.milestone) return `milestone "${found.milestone.title}"`
-  if (found.invoice) return `the invoice for the week of ${found.invoice.weekStart}`
+  if (found.invoice) return `the invoice for the week of ${formatDate(found.invoice.weekStart)}`
   return 'the contract'
 }
 
