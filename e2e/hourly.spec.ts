@@ -89,7 +89,7 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await page.getByRole('button', { name: 'Record decision' }).click()
   await expect(toast(page)).toHaveText('The decision is recorded and both sides are told.')
   await expect(page.getByRole('heading', { name: 'Decision: Split between them' })).toBeVisible()
-  await expect(page.getByText('$25 to the freelancer, $15 back to the client.')).toBeVisible()
+  await expect(page.getByText('$25 to the freelancer, less the platform fee; $15 back to the client.')).toBeVisible()
 
   await page.context().clearCookies()
   await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')

@@ -148,7 +148,7 @@ function DecideForm({ disputed }: { disputed: string }) {
           label="Freelancer’s share (for a split)"
           meta={fields.freelancerShare}
           inputMode="decimal"
-          hint={`Out of the ${disputed} disputed; the rest goes back to the client.`}
+          hint={`Out of the ${disputed} disputed; the platform fee comes off this share, the rest goes back to the client.`}
         />
         <TextareaField label="Reason both sides will read" meta={fields.reason} rows={4} />
         <button type="submit" name="intent" value="decide" className="button button--primary">

@@ -85,7 +85,7 @@ export function DisputeSummary({ dispute, yourResponseIsDue }: { dispute: Disput
           <h2 id="decision-heading">Decision: {dispute.decisionLabel}</h2>
           {dispute.freelancerShareMinor !== null ? (
             <p>
-              {formatMoney(dispute.freelancerShareMinor, dispute.currency)} to the freelancer,{' '}
+              {formatMoney(dispute.freelancerShareMinor, dispute.currency)} to the freelancer, less the platform fee;{' '}
               {formatMoney(dispute.amountMinor - dispute.freelancerShareMinor, dispute.currency)} back to the client.
             </p>
           ) : null}
