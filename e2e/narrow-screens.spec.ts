@@ -81,4 +81,9 @@ test('on a 360 px phone the hours page shows every invoice and time entry button
   await expect(page.getByText('Logged 45 min on')).toBeVisible()
   await expectWithin360(page.getByRole('button', { name: /^Delete entry of/ }))
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  // A stacked table has nothing left to scroll sideways either.
+  const scrolled = await page.evaluate(
+    () => [...document.querySelectorAll('.table-wrap')].filter((wrap) => wrap.scrollWidth > wrap.clientWidth).length,
+  )
+  expect(scrolled, 'tables scrolled sideways').toBe(0)
 })
