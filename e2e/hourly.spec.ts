@@ -75,6 +75,7 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await page.getByRole('button', { name: 'Send response' }).click()
   await expect(toast(page)).toHaveText('Your response is recorded. An admin will now decide.')
   await expect(page.getByRole('definition').filter({ hasText: 'Waiting for an admin’s decision' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: `${DEMO_ACCOUNTS.freelancer.name}’s response` })).toBeVisible()
   const disputeUrl = page.url()
 
   await page.context().clearCookies()

@@ -7,6 +7,8 @@ export type DisputeView = {
   amountMinor: number
   currency: string
   openedByName: string
+  /** The other side of the contract, who answers the claim. */
+  respondentName: string
   reason: string
   evidence: string
   evidenceFile: { id: string; name: string } | null
@@ -74,7 +76,8 @@ export function DisputeSummary({ dispute, yourResponseIsDue }: { dispute: Disput
       {dispute.response ? (
         <section className="card" aria-labelledby="response-heading">
           <h2 id="response-heading">
-            Response <span className="muted">· {dispute.respondedAt ? formatDateTime(dispute.respondedAt) : ''}</span>
+            {dispute.respondentName}’s response{' '}
+            <span className="muted">· {dispute.respondedAt ? formatDateTime(dispute.respondedAt) : ''}</span>
           </h2>
           <p>{dispute.response}</p>
           <FileLink disputeId={dispute.id} file={dispute.responseFile} />

@@ -269,8 +269,9 @@ function invoiceOutcome(decision: DisputeDecision, owed: string, invoiced: strin
 /** What the dispute page shows, with names and files resolved. */
 export async function loadDisputeView(found: FoundDispute) {
   const { dispute, contract } = found
-  const [opener, files] = await Promise.all([
+  const [opener, responder, files] = await Promise.all([
     findUserById(dispute.openedBy),
+    findUserById(otherParty(contract, dispute.openedBy)),
     listUploads([dispute.evidenceUploadId, dispute.responseUploadId].filter((id): id is string => id !== null)),
   ])
   const file = (id: string | null) => {
@@ -284,6 +285,7 @@ export async function loadDisputeView(found: FoundDispute) {
     amountMinor: disputedAmount(found),
     currency: contract.currency,
     openedByName: opener?.name ?? 'Someone',
+    respondentName: responder?.name ?? 'The other side',
     reason: dispute.reason,
     evidence: dispute.evidence,
     evidenceFile: file(dispute.evidenceUploadId),
