@@ -69,6 +69,14 @@ test('an admin reads the analytics: the range changes the cards, a CSV and the P
   await expect(page.locator('[data-period]')).toContainText('1 Jan 2025 – 31 Jan 2025')
   await expect(revenue).toHaveText('$0')
   await expect(page.locator('[data-card="revenue"] .stat__detail')).toContainText('—')
+
+  // Dates the wrong way round: the page says so, in sentences, and shows the default period.
+  await page.getByRole('textbox', { name: 'From', exact: true }).fill('2025-01-31')
+  await page.getByRole('textbox', { name: 'To', exact: true }).fill('2025-01-01')
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page.getByRole('alert')).toHaveText(
+    'The last day must not be before the first. Showing the last 30 days.',
+  )
 })
 
 test('a freelancer sees their earnings by month', async ({ page }) => {

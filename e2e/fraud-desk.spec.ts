@@ -67,6 +67,8 @@ test('planted card testing and a review ring become alerts; an admin works one t
   const history = adminPage.getByRole('list').filter({ hasText: 'Stolen cards confirmed' })
   await expect(history).toContainText('Seven cards in three minutes: looking at the declines.')
   await expect(history).toContainText('(Resolved)')
+  // Each step reads as the button that took it, not its internal name ("investigate").
+  await expect(history).toContainText('Start investigating (Investigating): Seven cards in three minutes')
   await adminPage.getByLabel(`Reason for blocking ${tester.name}`).fill('Card testing with stolen cards.')
   await adminPage.getByRole('button', { name: `Block ${tester.name}` }).click()
   await expect(toast(adminPage)).toHaveText(`${tester.name} is blocked and signed out.`)

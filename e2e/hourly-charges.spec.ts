@@ -26,7 +26,7 @@ test('hourly invoices move money: charged on approval, by the job after 5 days, 
   await freelancerPage.getByLabel('Time worked').fill('18:00')
   await freelancerPage.getByLabel('Memo').fill('Load testing the new API')
   await freelancerPage.getByRole('button', { name: 'Log time' }).click()
-  await expect(toast(freelancerPage)).toContainText('Logged 18:00')
+  await expect(toast(freelancerPage)).toContainText('Logged 18 h on')
   await expect(freelancerPage.getByText('This week: 18 h logged of 20 h; 2 h left.')).toBeVisible()
   await freelancerPage.getByLabel('Time worked').fill('3')
   await freelancerPage.getByLabel('Memo').fill('More load testing')

@@ -3,6 +3,7 @@ import './app-env'
 import { and, eq } from 'drizzle-orm'
 import { getDb } from '~/models/db.server'
 import { insertTimeEntry } from '~/models/hourly.server'
+import { findContract, sendWeeklyInvoice } from '~/services/marketplace/hourly.server'
 import { invoices } from '~/models/schema'
 import { startContract } from './contract-fixtures'
 import { userIdByEmail } from './db-fixtures'
@@ -42,6 +43,13 @@ export async function createHourlyContract(clientEmail: string, freelancerEmail:
     memo: 'Set up monitoring',
   })
   return { contractId, title, lastWeekStart: isoDay(new Date(Date.now() - (sinceMonday + 7) * DAY_MS)) }
+}
+
+/** Invoices the contract's week starting `weekStart`, as the freelancer's "Send invoice" button does. */
+export async function sendInvoice(contractId: string, weekStart: string) {
+  const contract = await findContract(contractId)
+  if (!contract || !(await sendWeeklyInvoice(contract, weekStart, contract.freelancerId)))
+    throw new Error(`No invoice for the week of ${weekStart} on ${contractId}`)
 }
 
 /**

@@ -26,9 +26,10 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await expect(page.getByText('Enter how long you worked, e.g. 1:30 or 1.5', { exact: false }).first()).toBeVisible()
   await expect(page.getByLabel('Memo')).toHaveValue('Reviewed the error budget')
 
-  await page.getByLabel('Time worked').fill('1:30')
+  // "1.5" is hours: the toast says so plainly.
+  await page.getByLabel('Time worked').fill('1.5')
   await page.getByRole('button', { name: 'Log time' }).click()
-  await expect(toast(page)).toContainText('Logged 1:30')
+  await expect(toast(page)).toContainText('Logged 1 h 30 min')
   await expect(page.getByRole('cell', { name: 'Reviewed the error budget' })).toBeVisible()
 
   // Last week's time can be invoiced now: 2 h 30 min at $40 = $100.
@@ -66,11 +67,15 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await page.goto(`/contracts/${second.contractId}/hours`)
   await page.getByRole('link', { name: 'See the dispute' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Dispute' })).toBeVisible()
+  // The side asked to respond is told the next move is theirs.
+  await expect(page.getByRole('definition').filter({ hasText: 'Waiting for your response, below' })).toBeVisible()
   await page
     .getByLabel('What happened, from your side')
     .fill('The team asked me to redo the alerting rules, which took an hour.')
   await page.getByRole('button', { name: 'Send response' }).click()
   await expect(toast(page)).toHaveText('Your response is recorded. An admin will now decide.')
+  await expect(page.getByRole('definition').filter({ hasText: 'Waiting for an admin’s decision' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: `${DEMO_ACCOUNTS.freelancer.name}’s response` })).toBeVisible()
   const disputeUrl = page.url()
 
   await page.context().clearCookies()
@@ -85,7 +90,7 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await page.getByRole('button', { name: 'Record decision' }).click()
   await expect(toast(page)).toHaveText('The decision is recorded and both sides are told.')
   await expect(page.getByRole('heading', { name: 'Decision: Split between them' })).toBeVisible()
-  await expect(page.getByText('$25 to the freelancer, $15 back to the client.')).toBeVisible()
+  await expect(page.getByText('$25 to the freelancer, less the platform fee; $15 back to the client.')).toBeVisible()
 
   await page.context().clearCookies()
   await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')

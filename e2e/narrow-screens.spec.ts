@@ -1,4 +1,8 @@
-import { expect, test } from './fixtures'
+import type { Locator } from '@playwright/test'
+import { expect, expectPath, makeUser, test } from './fixtures'
+import { createHourlyContract, sendInvoice } from './hourly-fixtures'
+import { createOpenProject, createSubmittedProposal } from './projects-fixtures'
+import { signInWithoutForm, signUpWithoutForm } from './user-fixtures'
 
 // A 360 px phone: nothing on a public page may push the page sideways, and the header's way in
 // (Find work, Sign in, Sign up) stays on the screen.
@@ -16,4 +20,70 @@ test('public pages fit a 360 px phone, with Find work, Sign in and Sign up on sc
     }
     await expect(page.getByRole('link', { name: 'MegiLance home' })).toBeVisible()
   }
+})
+
+// Signed in on a 360 px phone: no section of Settings hides off to the side, and a list's filter
+// row keeps clear of the table under it.
+test('on a 360 px phone every Settings section shows, and the proposals filter sits clear of its table', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  await page.goto('/settings')
+  const sections = page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link')
+  await expect(sections).toHaveCount(10)
+  for (const link of await sections.all()) {
+    await expect(link).toBeInViewport({ ratio: 1 })
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  await sections.getByText('Appearance', { exact: true }).click()
+  await expectPath(page, '/settings/appearance')
+  await expect(sections.getByText('Appearance', { exact: true })).toHaveAttribute('aria-current', 'page')
+
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const { projectId } = await createOpenProject(client.email)
+  await createSubmittedProposal(projectId, freelancer.email)
+  await page.goto(`/projects/${projectId}/proposals`)
+  const apply = await page.getByRole('button', { name: 'Apply' }).boundingBox()
+  const table = await page.getByRole('table', { name: 'All proposals' }).boundingBox()
+  expect(apply!.y + apply!.height, 'the Apply button ends above the table').toBeLessThan(table!.y)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+})
+
+/** The control is wholly within the phone's width, with nothing scrolled sideways (the page or a table). */
+async function expectWithin360(control: Locator) {
+  const box = await control.boundingBox()
+  expect(box, 'the control is shown').not.toBeNull()
+  expect(box!.x, 'its left edge').toBeGreaterThanOrEqual(0)
+  expect(box!.x + box!.width, 'its right edge').toBeLessThanOrEqual(360)
+}
+
+// An hourly contract's tables stack on a phone: the client's Approve and the freelancer's Delete are
+// on the screen, not in a column scrolled off to the side.
+test('on a 360 px phone the hours page shows every invoice and time entry button', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  const client = makeUser('client')
+  const { contractId, lastWeekStart } = await createHourlyContract(
+    (await signUpWithoutForm(page, testInfo, client)).email,
+    freelancer.email,
+  )
+  await sendInvoice(contractId, lastWeekStart)
+  await page.goto(`/contracts/${contractId}/hours`)
+  await expectWithin360(page.getByRole('button', { name: /^Approve invoice for week of/ }))
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+
+  await signInWithoutForm(page, testInfo, freelancer.email, 'freelancer')
+  await page.goto(`/contracts/${contractId}/hours`)
+  await page.getByLabel('Time worked').fill('45m')
+  await page.getByLabel('Memo').fill('Answered support tickets')
+  await page.getByRole('button', { name: 'Log time' }).click()
+  await expect(page.getByText('Logged 45 min on')).toBeVisible()
+  await expectWithin360(page.getByRole('button', { name: /^Delete entry of/ }))
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  // A stacked table has nothing left to scroll sideways either.
+  const scrolled = await page.evaluate(
+    () => [...document.querySelectorAll('.table-wrap')].filter((wrap) => wrap.scrollWidth > wrap.clientWidth).length,
+  )
+  expect(scrolled, 'tables scrolled sideways').toBe(0)
 })

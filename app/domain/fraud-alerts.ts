@@ -72,6 +72,12 @@ export const FRAUD_ALERT_MACHINE = defineMachine<FraudAlertStatus>()({
 
 export type FraudAlertAction = keyof typeof FRAUD_ALERT_MACHINE.transitions
 
+/** A history entry's action in words: an admin's step by its button label ("Start investigating"), others as stored. */
+export function fraudHistoryActionLabel(action: string): string {
+  const transitions: Record<string, { label: string } | undefined> = FRAUD_ALERT_MACHINE.transitions
+  return transitions[action]?.label ?? action.replaceAll('_', ' ')
+}
+
 /** The severity a score falls in: the bands are part of what the desk shows, so they live here. */
 export function severityOf(score: number): FraudSeverity {
   if (score >= 85) return 'critical'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   describeSearch,
+  suggestSearchName,
   isEmptySearch,
   parseSearchParams,
   searchQueryString,
@@ -106,5 +107,10 @@ describe('searchQueryString', () => {
     expect(describeSearch(parse('q=react&skill=React&type=fixed&max=500&rating=4').params)).toBe(
       '“react” · React · fixed price · budget up to 500 · client rated 4+',
     )
+  })
+
+  it('suggests a saved search’s name without quotes (messages quote the name), at most 80 characters', () => {
+    expect(suggestSearchName(parse('q=react&skill=React&type=fixed').params)).toBe('react · React · fixed price')
+    expect(suggestSearchName(parse(`q=${'a'.repeat(100)}`).params)).toHaveLength(80)
   })
 })

@@ -166,10 +166,10 @@ export function isEmptySearch(params: SearchParams): boolean {
   )
 }
 
-/** What the search looks for, in words ("react dashboard · TypeScript · fixed price"). */
-export function describeSearch(params: SearchParams): string {
+/** What the search looks for, in words ("“react dashboard” · TypeScript · fixed price"). */
+export function describeSearch(params: SearchParams, { quoteWords = true } = {}): string {
   const parts: string[] = []
-  if (params.q) parts.push(`“${params.q}”`)
+  if (params.q) parts.push(quoteWords ? `“${params.q}”` : params.q)
   parts.push(...params.skills)
   if (params.type) parts.push(params.type === 'fixed' ? 'fixed price' : 'hourly')
   if (params.min && params.max) parts.push(`budget ${params.min}–${params.max}`)
@@ -179,6 +179,14 @@ export function describeSearch(params: SearchParams): string {
   if (params.rating) parts.push(`client rated ${params.rating}+`)
   if (params.level) parts.push(EXPERIENCE_LABELS[params.level].toLowerCase())
   return parts.length ? parts.join(' · ') : 'All open projects'
+}
+
+/**
+ * The name a saved search starts with: its description with the words unquoted, since messages
+ * put the name in quotes (Saved “react dashboard · TypeScript”), and at most 80 characters.
+ */
+export function suggestSearchName(params: SearchParams): string {
+  return describeSearch(params, { quoteWords: false }).slice(0, 80)
 }
 
 /** The input of searchProjects() for these parameters (budgets stay in major units). */

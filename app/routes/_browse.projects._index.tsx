@@ -13,6 +13,7 @@ import {
   isEmptySearch,
   parseSearchParams,
   searchQueryString,
+  suggestSearchName,
   toSearchInput,
   type SearchParams,
 } from '~/domain/project-search-params'
@@ -228,7 +229,7 @@ export default function FindWork() {
             </div>
           )}
 
-          {canSave ? <SaveSearchForm key={query} query={query} suggestedName={description.slice(0, 80)} /> : null}
+          {canSave ? <SaveSearchForm key={query} query={query} suggestedName={suggestSearchName(params)} /> : null}
         </section>
       </div>
     </>

@@ -60,6 +60,7 @@ export default function AdminChurn() {
         caption="Accounts by churn risk"
         columns={['Account', 'Role', 'Risk', 'Reasons']}
         card
+        stackOnPhone
         empty={rows.length === 0 ? 'No accounts match these filters.' : null}
       >
         {rows.map((row) => (

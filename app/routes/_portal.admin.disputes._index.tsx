@@ -44,6 +44,7 @@ export default function AdminDisputes() {
         <DataTable
           caption={show === 'waiting' ? 'Disputes waiting' : 'Decided disputes'}
           columns={['Contract', 'About', 'Opened by', 'Opened', 'Status']}
+          stackOnPhone
         >
           {rows.map((row) => (
             <tr key={row.id}>

@@ -11,7 +11,12 @@ import {
 } from '~/components/fraud/alert-forms'
 import { LinkedGroupTable } from '~/components/fraud/linked-group-table'
 import { CardSection } from '~/components/ui/card-section'
-import { FRAUD_ALERT_MACHINE, FRAUD_ALERT_STATUS_LABELS, FRAUD_ALERT_TYPE_LABELS } from '~/domain/fraud-alerts'
+import {
+  FRAUD_ALERT_MACHINE,
+  FRAUD_ALERT_STATUS_LABELS,
+  FRAUD_ALERT_TYPE_LABELS,
+  fraudHistoryActionLabel,
+} from '~/domain/fraud-alerts'
 import { actionsOpenTo } from '~/domain/state-machine'
 import { requireRole } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
@@ -170,7 +175,8 @@ export default function AdminFraudAlert() {
         <ol className="history">
           {history.map((event) => (
             <li key={event.id}>
-              {formatDateTime(event.createdAt)} · {event.actorName ?? 'Detector'} · {event.action.replaceAll('_', ' ')}
+              {formatDateTime(event.createdAt)} · {event.actorName ?? 'Detector'} ·{' '}
+              {fraudHistoryActionLabel(event.action)}
               {event.toStatus && event.fromStatus ? ` (${FRAUD_ALERT_STATUS_LABELS[event.toStatus]})` : ''}:{' '}
               {event.note}
             </li>

@@ -70,6 +70,7 @@ export default function AdminFraudDesk() {
         caption="Fraud alerts"
         columns={['Alert', 'Score', 'Person', 'Evidence', 'Status', { label: 'Raised', className: 'hide-narrow' }]}
         card
+        stackOnPhone
         empty={rows.length === 0 ? 'No alerts match these filters.' : null}
       >
         {rows.map((row) => (

@@ -94,6 +94,7 @@ export default function AdminProjects() {
         caption="Projects"
         columns={['Project', 'Status', 'Moderation']}
         card
+        stackOnPhone
         empty={rows.length === 0 ? 'No projects match these filters.' : null}
       >
         {rows.map((project) => (

@@ -7,7 +7,7 @@ import { InvoiceTable } from '~/components/hourly/invoice-table'
 import { TimeEntryList } from '~/components/hourly/time-entry-list'
 import { CardSection } from '~/components/ui/card-section'
 import { Field, TextareaField } from '~/components/ui/field'
-import { formatDuration, MAX_WEEKLY_LIMIT_HOURS } from '~/services/marketplace/hourly'
+import { formatDuration, MAX_WEEKLY_LIMIT_HOURS, parseDuration } from '~/services/marketplace/hourly'
 import {
   DisputeInvoiceSchema,
   LogTimeSchema,
@@ -108,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) return json(refusalReply(submission, outcome), { status: statusOf(outcome) })
     return redirectWithToast(back, {
       kind: 'success',
-      message: `Logged ${submission.value.duration} on ${formatDate(submission.value.workDate)}.`,
+      message: `Logged ${formatDuration(parseDuration(submission.value.duration) ?? 0)} on ${formatDate(submission.value.workDate)}.`,
     })
   }
   if (intent === 'delete-entry') {
@@ -228,7 +228,12 @@ export default function ContractHours() {
               {data.weeksToInvoice.map((week) => (
                 <Form method="post" key={week}>
                   <input type="hidden" name="weekStart" value={week} />
-                  <button type="submit" name="intent" value="send-invoice" className="button button--secondary">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="send-invoice"
+                    className="button button--secondary button--wrap"
+                  >
                     Send invoice for week of {formatDate(week)}
                   </button>
                 </Form>

@@ -16,7 +16,7 @@ import { DecideDisputeSchema, RespondDisputeSchema } from '~/services/marketplac
 import { decideDispute, isParty, loadDisputeView, respondToDispute } from '~/services/marketplace/disputes.server'
 import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
 import { requireUser } from '~/http/auth.server'
-import { currencyDigits } from '~/utils/format'
+import { currencyDigits, formatMoney } from '~/utils/format'
 import { parseAmountToMinor } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalReply } from '~/http/form-error.server'
@@ -111,9 +111,9 @@ export default function DisputePage() {
           it, and writes the reason you both see.
         </p>
       </PageHeader>
-      <DisputeSummary dispute={dispute} />
+      <DisputeSummary dispute={dispute} yourResponseIsDue={canRespond} />
       {canRespond ? <RespondForm /> : null}
-      {canDecide ? <DecideForm /> : null}
+      {canDecide ? <DecideForm disputed={formatMoney(dispute.amountMinor, dispute.currency)} /> : null}
     </>
   )
 }
@@ -135,7 +135,8 @@ function RespondForm() {
   )
 }
 
-function DecideForm() {
+/** The admin's decision; `disputed` is the amount in escrow, which a split divides. */
+function DecideForm({ disputed }: { disputed: string }) {
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useZodForm(DecideDisputeConstraint, { id: 'decide', lastResult })
   const options = Object.entries(DECISION_LABELS).map(([value, label]) => ({ value, label }))
@@ -147,7 +148,7 @@ function DecideForm() {
           label="Freelancer’s share (for a split)"
           meta={fields.freelancerShare}
           inputMode="decimal"
-          hint="The rest goes back to the client."
+          hint={`Out of the ${disputed} disputed; the platform fee comes off this share, the rest goes back to the client.`}
         />
         <TextareaField label="Reason both sides will read" meta={fields.reason} rows={4} />
         <button type="submit" name="intent" value="decide" className="button button--primary">

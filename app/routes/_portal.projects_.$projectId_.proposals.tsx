@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { FilterForm } from '~/components/ui/filters'
 import { ProjectProposalsTable } from '~/components/proposals/proposal-tables'
 import { findProject, listProposalsOfProject } from '~/models/proposals.server'
 import { requireUser } from '~/http/auth.server'
@@ -56,27 +57,31 @@ export default function ProjectProposalsPage() {
       </ProjectPageHeader>
       <TabLinks
         label="Which proposals"
-        markActive
         tabs={[
           { to: `?show=all${hide}`, label: 'All', current: show === 'all' },
           { to: `?show=shortlisted${hide}`, label: 'Shortlisted', current: show === 'shortlisted' },
         ]}
       />
-      <Form method="get" className="form-inline" aria-label="Filter proposals">
+      <FilterForm
+        label="Filter proposals"
+        submit="Apply"
+        values={{ hide: hideTemplated ? 'templated' : undefined }}
+        fields={[
+          {
+            kind: 'checkbox',
+            name: 'hide',
+            value: 'templated',
+            label: 'Hide letters similar to the freelancer’s other letters',
+          },
+        ]}
+      >
         <input type="hidden" name="show" value={show} />
-        <label>
-          <input type="checkbox" name="hide" value="templated" defaultChecked={hideTemplated} /> Hide letters similar to
-          the freelancer’s other letters
-        </label>
-        <button type="submit" className="button button--secondary">
-          Apply
-        </button>
-        {hiddenCount ? (
-          <p className="muted" role="status">
-            {hiddenCount} {hiddenCount === 1 ? 'proposal' : 'proposals'} with a templated letter hidden.
-          </p>
-        ) : null}
-      </Form>
+      </FilterForm>
+      {hiddenCount ? (
+        <p className="muted" role="status">
+          {hiddenCount} {hiddenCount === 1 ? 'proposal' : 'proposals'} with a templated letter hidden.
+        </p>
+      ) : null}
       <section
         className="card table-wrap"
         aria-label={show === 'shortlisted' ? 'Shortlisted proposals' : 'All proposals'}

@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { SaveSearchForm } from '~/components/search/save-search-form'
 import { findSavedSearchOf, listSavedSearchesOf } from '~/models/saved-searches.server'
-import { describeSearch, parseSearchParams } from '~/domain/project-search-params'
+import { describeSearch, parseSearchParams, suggestSearchName } from '~/domain/project-search-params'
 import { SaveSearchSchema } from '~/services/marketplace/saved-search-schemas'
 import {
   MAX_SAVED_SEARCHES,
@@ -99,14 +99,14 @@ export default function SavedSearches() {
         <section className="card" aria-label="Save the search">
           <SaveSearchForm
             query={actionData.query}
-            suggestedName={describeSearch(parseSearchParams(new URLSearchParams(actionData.query)).params).slice(0, 80)}
+            suggestedName={suggestSearchName(parseSearchParams(new URLSearchParams(actionData.query)).params)}
             lastResult={actionData.reply}
           />
         </section>
       ) : null}
 
       {searches.length ? (
-        <DataTable caption="Your saved searches" columns={['Name', 'Looks for', 'Alerts', 'Actions']}>
+        <DataTable caption="Your saved searches" columns={['Name', 'Looks for', 'Alerts', 'Actions']} stackOnPhone>
           {searches.map((search) => (
             <tr key={search.id}>
               <th scope="row">{search.name}</th>

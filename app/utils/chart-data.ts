@@ -52,7 +52,8 @@ export function describeChart(title: string, kind: ChartKind, data: ChartData, f
 export function valueTicks(max: number, format?: ChartFormat): number[] {
   if (max <= 0) return [0, 1]
   const rough = max / 4
-  if (format?.kind === 'count' && rough < 1) return Array.from({ length: Math.ceil(max) + 1 }, (_, i) => i)
+  // A small count steps by one: a 1–5 rating's axis ends at 5, not 8.
+  if (format?.kind === 'count' && max <= 6) return Array.from({ length: Math.ceil(max) + 1 }, (_, i) => i)
   const magnitude = 10 ** Math.floor(Math.log10(rough))
   // Under 10 a count's step is the next whole number (2.25 → 3, not 2.5); from 10 up every step is whole.
   if (format?.kind === 'count' && rough < 10) return [0, 1, 2, 3, 4].map((i) => i * Math.ceil(rough))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { currencyDigits, formatAge, formatMoney } from './format'
+import { currencyDigits, formatAge, formatEstimatedMoney, formatMoney } from './format'
 
 describe('formatMoney', () => {
   it('keeps fiat as it was: whole amounts without cents, cents in full', () => {
@@ -58,5 +58,16 @@ describe('formatAge', () => {
     expect(formatAge(asOf, new Date('2026-12-01T19:10:00Z'))).toBe('3 hours old')
     expect(formatAge(asOf, new Date('2026-12-03T15:00:00Z'))).toBe('47 hours old')
     expect(formatAge(asOf, new Date('2026-12-05T16:00:00Z'))).toBe('4 days old')
+  })
+})
+
+describe('formatEstimatedMoney', () => {
+  it('rounds a cryptocurrency estimate to 8 decimals and leaves every other amount as formatMoney shows it', () => {
+    // $50 at 1 USD = 0.000263158 ETH: 0.013157894736842105 ETH exactly.
+    expect(formatEstimatedMoney('13157894736842105', 'ETH')).toBe('0.01315789 ETH')
+    expect(formatEstimatedMoney('13157895000000000', 'ETH')).toBe('0.0131579 ETH')
+    expect(formatEstimatedMoney('-13157894736842105', 'ETH')).toBe('-0.01315789 ETH')
+    expect(formatEstimatedMoney('125000', 'BTC')).toBe(formatMoney('125000', 'BTC'))
+    expect(formatEstimatedMoney(4550, 'USD')).toBe('$45.50')
   })
 })

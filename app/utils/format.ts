@@ -100,6 +100,22 @@ export function formatMoney(minor: number | bigint | string, currency: string, l
   return formatDecimalText(money, decimal)
 }
 
+/** Decimals an estimate in a cryptocurrency keeps: ETH's 18 digits of an exchange-rate estimate are noise. */
+const ESTIMATE_CRYPTO_DECIMALS = 8
+
+/**
+ * An estimated amount, shown after "≈": as formatMoney, but a cryptocurrency with more than 8
+ * decimals is rounded (half away from zero) to 8 ("≈ 0.01315789 ETH", not 0.013157894736842105).
+ */
+export function formatEstimatedMoney(minor: number | bigint | string, currency: string, locale = 'en-US'): string {
+  const extra = currencyDigits(currency) - ESTIMATE_CRYPTO_DECIMALS
+  if (!knownCryptoCode(currency) || extra <= 0) return formatMoney(minor, currency, locale)
+  const value = toMinorBigInt(minor)
+  const unit = 10n ** BigInt(extra)
+  const size = ((value < 0n ? -value : value) + unit / 2n) / unit
+  return formatMoney((value < 0n ? -size : size) * unit, currency, locale)
+}
+
 export function formatDate(value: Date | string | number, locale = 'en-GB'): string {
   const format =
     dayFormats.get(locale) ??

@@ -17,6 +17,7 @@ export function ExportTableView({
       <h2 id={`${table.id}-heading`}>{table.title}</h2>
       <DataTable
         caption={table.title}
+        stackOnPhone
         columns={table.columns.map((label, i) =>
           table.moneyColumns.includes(i) ? { label, className: 'numeric' } : label,
         )}

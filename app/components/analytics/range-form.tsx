@@ -38,7 +38,7 @@ export function RangeForm({
       </button>
       {errors.length ? (
         <p className="form-error" role="alert">
-          {errors.join(' ')} Showing the last 30 days.
+          {errors.map((error) => (/[.!?]$/.test(error) ? error : `${error}.`)).join(' ')} Showing the last 30 days.
         </p>
       ) : null}
     </Form>

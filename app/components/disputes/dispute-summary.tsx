@@ -7,6 +7,8 @@ export type DisputeView = {
   amountMinor: number
   currency: string
   openedByName: string
+  /** The other side of the contract, who answers the claim. */
+  respondentName: string
   reason: string
   evidence: string
   evidenceFile: { id: string; name: string } | null
@@ -26,6 +28,11 @@ const STATUS: Record<DisputeView['status'], string> = {
   decided: 'Decided',
 }
 
+/** Where the dispute stands, said to the one reading: the side that owes a response is told it is theirs. */
+function statusFor(status: DisputeView['status'], yourResponseIsDue: boolean): string {
+  return status === 'open' && yourResponseIsDue ? 'Waiting for your response, below' : STATUS[status]
+}
+
 function FileLink({ disputeId, file }: { disputeId: string; file: { id: string; name: string } | null }) {
   if (!file) return null
   return (
@@ -35,8 +42,11 @@ function FileLink({ disputeId, file }: { disputeId: string; file: { id: string; 
   )
 }
 
-/** Both sides' statements and the decision, as everyone on the dispute sees them. */
-export function DisputeSummary({ dispute }: { dispute: DisputeView }) {
+/**
+ * Both sides' statements and the decision, as everyone on the dispute sees them; `yourResponseIsDue`
+ * when the reader is the side asked to respond.
+ */
+export function DisputeSummary({ dispute, yourResponseIsDue }: { dispute: DisputeView; yourResponseIsDue: boolean }) {
   return (
     <>
       <dl className="stats">
@@ -47,7 +57,7 @@ export function DisputeSummary({ dispute }: { dispute: DisputeView }) {
         </div>
         <div className="stat">
           <dt>Status</dt>
-          <dd className="stat__value">{STATUS[dispute.status]}</dd>
+          <dd className="stat__value stat__value--text">{statusFor(dispute.status, yourResponseIsDue)}</dd>
         </div>
       </dl>
       <section className="card" aria-labelledby="claim-heading">
@@ -66,7 +76,8 @@ export function DisputeSummary({ dispute }: { dispute: DisputeView }) {
       {dispute.response ? (
         <section className="card" aria-labelledby="response-heading">
           <h2 id="response-heading">
-            Response <span className="muted">· {dispute.respondedAt ? formatDateTime(dispute.respondedAt) : ''}</span>
+            {dispute.respondentName}’s response{' '}
+            <span className="muted">· {dispute.respondedAt ? formatDateTime(dispute.respondedAt) : ''}</span>
           </h2>
           <p>{dispute.response}</p>
           <FileLink disputeId={dispute.id} file={dispute.responseFile} />
@@ -77,7 +88,7 @@ export function DisputeSummary({ dispute }: { dispute: DisputeView }) {
           <h2 id="decision-heading">Decision: {dispute.decisionLabel}</h2>
           {dispute.freelancerShareMinor !== null ? (
             <p>
-              {formatMoney(dispute.freelancerShareMinor, dispute.currency)} to the freelancer,{' '}
+              {formatMoney(dispute.freelancerShareMinor, dispute.currency)} to the freelancer, less the platform fee;{' '}
               {formatMoney(dispute.amountMinor - dispute.freelancerShareMinor, dispute.currency)} back to the client.
             </p>
           ) : null}

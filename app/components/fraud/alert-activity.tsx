@@ -13,7 +13,7 @@ function Rows({ caption, columns, rows }: { caption: string; columns: string[]; 
     <>
       <h3>{caption}</h3>
       {rows.length ? (
-        <DataTable caption={caption} columns={columns}>
+        <DataTable caption={caption} columns={columns} stackOnPhone>
           {rows.map((row, index) => (
             <tr key={index}>
               {row.map((cell, cellIndex) => (

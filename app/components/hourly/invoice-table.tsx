@@ -37,6 +37,7 @@ export function InvoiceTable({
   return (
     <DataTable
       caption="Weekly invoices"
+      stackOnPhone
       columns={['Week of', 'Time', 'Amount', 'Status', ...(canReview ? ['Your decision'] : [])]}
     >
       {invoices.map((invoice) => (
@@ -95,7 +96,7 @@ function PayNowForm({ invoice }: { invoice: InvoiceRow }) {
         Add money to your <Link to="/wallet">wallet</Link> or save another <Link to="/settings/billing/card">card</Link>
         , then:
       </p>
-      <button type="submit" name="intent" value="pay-invoice" className="button button--primary">
+      <button type="submit" name="intent" value="pay-invoice" className="button button--primary button--wrap">
         Pay now for week of {formatDate(invoice.weekStart)}
       </button>
     </Form>
@@ -108,7 +109,7 @@ function ReviewInvoiceForms({ invoice }: { invoice: InvoiceRow }) {
     <div className="form-stack">
       <Form method="post">
         <input type="hidden" name="invoiceId" value={invoice.id} />
-        <button type="submit" name="intent" value="approve-invoice" className="button button--primary">
+        <button type="submit" name="intent" value="approve-invoice" className="button button--primary button--wrap">
           Approve invoice for week of {week}
         </button>
       </Form>

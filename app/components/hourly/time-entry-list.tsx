@@ -9,7 +9,7 @@ export type TimeEntryRow = { id: string; workDate: string; minutes: number; memo
 export function TimeEntryList({ entries, canEdit }: { entries: TimeEntryRow[]; canEdit: boolean }) {
   if (!entries.length) return <p className="muted">No time logged yet.</p>
   return (
-    <DataTable caption="Logged time" columns={['Day', 'Time', 'Memo', ...(canEdit ? ['Change'] : [])]}>
+    <DataTable caption="Logged time" stackOnPhone columns={['Day', 'Time', 'Memo', ...(canEdit ? ['Change'] : [])]}>
       {entries.map((entry) => (
         <tr key={entry.id}>
           <td>{formatDate(entry.workDate)}</td>
@@ -22,7 +22,12 @@ export function TimeEntryList({ entries, canEdit }: { entries: TimeEntryRow[]; c
               ) : (
                 <Form method="post">
                   <input type="hidden" name="entryId" value={entry.id} />
-                  <button type="submit" name="intent" value="delete-entry" className="button button--ghost">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="delete-entry"
+                    className="button button--ghost button--wrap"
+                  >
                     Delete entry of {formatDate(entry.workDate)}
                   </button>
                 </Form>

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import type { PayoutReviewData } from '~/services/payments/payouts/payout-views'
-import { formatDateTime, formatMoney } from '~/utils/format'
+import { formatDateTime, formatEstimatedMoney, formatMoney } from '~/utils/format'
 import { CardSection } from '~/components/ui/card-section'
 import { ConfirmItIsYouFirst } from '~/components/security/confirm-first'
 
@@ -29,7 +29,7 @@ export function PayoutReview({ review }: { review: PayoutReviewData }) {
             {review.inAsset ? (
               <span className="cell-detail">
                 {' '}
-                ≈ {formatMoney(review.inAsset.minor, review.inAsset.asset)} at {review.inAsset.rate} (
+                ≈ {formatEstimatedMoney(review.inAsset.minor, review.inAsset.asset)} at {review.inAsset.rate} (
                 {review.inAsset.source === 'snapshot' ? 'shipped snapshot rate' : `${review.inAsset.source} rate`} of{' '}
                 {formatDateTime(review.inAsset.asOf)})
               </span>

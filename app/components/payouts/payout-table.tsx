@@ -1,5 +1,5 @@
 import type { PayoutRow } from '~/services/payments/payouts/payout-views'
-import { formatDateTime, formatMoney } from '~/utils/format'
+import { formatDateTime, formatEstimatedMoney, formatMoney } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
 
 /** The freelancer's payouts, newest first, with the fee, what arrives, the status and any admin reason. */
@@ -8,6 +8,7 @@ export function PayoutTable({ rows }: { rows: PayoutRow[] }) {
   return (
     <DataTable
       caption="Your payouts, newest first"
+      stackOnPhone
       columns={[
         'Requested',
         'To',
@@ -29,7 +30,7 @@ export function PayoutTable({ rows }: { rows: PayoutRow[] }) {
           <td className="numeric">
             {formatMoney(row.amountMinor - row.feeMinor, row.currency)}
             {row.inAsset ? (
-              <span className="cell-detail">≈ {formatMoney(row.inAsset.minor, row.inAsset.asset)}</span>
+              <span className="cell-detail">≈ {formatEstimatedMoney(row.inAsset.minor, row.inAsset.asset)}</span>
             ) : null}
             <span className="cell-detail">
               {row.sentAt

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react'
 import { Pagination } from './pagination'
 
 /** A column heading; an object when the column carries a class (`hide-narrow`, `num`). */
@@ -11,7 +11,9 @@ export function numeric(label: string): Column {
 
 /**
  * The app's table: a scrolling wrapper, a caption (for screen readers unless `captionShown`),
- * column headings, the rows the caller renders, and an optional foot row group.
+ * column headings, the rows the caller renders, and an optional foot row group. With `stackOnPhone`,
+ * a phone shows each row as a block of labelled lines instead, so a last column of buttons is on
+ * the screen rather than scrolled off to the side.
  */
 export function DataTable({
   caption,
@@ -21,6 +23,7 @@ export function DataTable({
   empty = null,
   pages,
   foot,
+  stackOnPhone = false,
   children,
 }: {
   caption: ReactNode
@@ -35,10 +38,15 @@ export function DataTable({
   pages?: { page: number; pageSize: number; total: number }
   /** The table's foot rows (totals). */
   foot?: ReactNode
+  /** On a phone, each row is a block whose cells are labelled with their column's heading. */
+  stackOnPhone?: boolean
   children: ReactNode
 }) {
+  const wrapClass = ['table-wrap', card ? 'card' : '', stackOnPhone ? 'table-wrap--stack' : '']
+    .filter(Boolean)
+    .join(' ')
   const table = (
-    <div className={card ? 'table-wrap card' : 'table-wrap'}>
+    <div className={wrapClass}>
       <table>
         <caption className={captionShown ? undefined : 'visually-hidden'}>{caption}</caption>
         <thead>
@@ -53,7 +61,7 @@ export function DataTable({
             })}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody>{stackOnPhone ? labelCells(children, columns) : children}</tbody>
         {foot ? <tfoot>{foot}</tfoot> : null}
       </table>
       {empty ? <p className="muted empty">{empty}</p> : null}
@@ -66,4 +74,19 @@ export function DataTable({
       <Pagination {...pages} />
     </>
   )
+}
+
+type Cell = ReactElement<{ 'data-label'?: string }>
+type Row = ReactElement<{ children?: ReactNode }>
+
+/** Each row's cells with their column's heading as `data-label`, which the stacked layout shows. */
+function labelCells(rows: ReactNode, columns: Column[]): ReactNode {
+  const labels = columns.map((column) => (typeof column === 'string' ? column : column.label))
+  return Children.map(rows, (row) => {
+    if (!isValidElement(row) || row.type !== 'tr') return row
+    const cells = Children.toArray((row as Row).props.children).map((cell, index) =>
+      isValidElement(cell) ? cloneElement(cell as Cell, { 'data-label': labels[index] }) : cell,
+    )
+    return cloneElement(row as Row, undefined, ...cells)
+  })
 }

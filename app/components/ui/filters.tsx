@@ -13,15 +13,16 @@ function isPairs(choices: Choices): choices is readonly (readonly [string, strin
 }
 
 /**
- * One filter of a list page, declared as data: a free-text search, a day, a number or a choice
- * (with `anyLabel`, an "any" first option whose value is empty). Its id is `${idPrefix}-${name}`
- * unless `id` says otherwise.
+ * One filter of a list page, declared as data: a free-text search, a day, a number, a choice
+ * (with `anyLabel`, an "any" first option whose value is empty) or a tick box that sends `value`
+ * when ticked. Its id is `${idPrefix}-${name}` unless `id` says otherwise.
  */
 export type FilterField<Name extends string = string> = { name: Name; label: string; id?: string } & (
   | ({ kind: 'search' } & Pick<InputHTMLAttributes<HTMLInputElement>, 'autoComplete' | 'inputMode' | 'maxLength'>)
   | { kind: 'date' }
   | { kind: 'number'; min?: number; max?: number }
   | { kind: 'select'; anyLabel?: string; options: Choices }
+  | { kind: 'checkbox'; value: string }
 )
 
 /**
@@ -82,8 +83,16 @@ function valueOf(values: object | undefined, name: string): string | undefined {
   return value === undefined || value === null ? undefined : String(value)
 }
 
-/** One filter: its label, then its control. */
+/** One filter: its label, then its control; a tick box sits inside its label, in a box as tall as a field's control. */
 function FilterControl({ field, id, value }: { field: FilterField; id: string; value: string | undefined }) {
+  if (field.kind === 'checkbox') {
+    return (
+      <label className="choice choice--inline filters__check">
+        <input id={id} name={field.name} type="checkbox" value={field.value} defaultChecked={value === field.value} />
+        <span>{field.label}</span>
+      </label>
+    )
+  }
   return (
     <div className="field">
       <label htmlFor={id}>{field.label}</label>
@@ -96,7 +105,15 @@ function FilterControl({ field, id, value }: { field: FilterField; id: string; v
  * A filter's control, showing its current value: a free-text search, a day (YYYY-MM-DD), a number,
  * or a choice ("any" first, the empty value, when `anyLabel` is given).
  */
-function FilterInput({ field, id, value }: { field: FilterField; id: string; value: string | undefined }) {
+function FilterInput({
+  field,
+  id,
+  value,
+}: {
+  field: Exclude<FilterField, { kind: 'checkbox' }>
+  id: string
+  value: string | undefined
+}) {
   const { name } = field
   switch (field.kind) {
     case 'search': {

@@ -74,6 +74,9 @@ describe('chart helpers', () => {
   it('steps a small count by whole numbers, never "0.3 proposals"', () => {
     expect(valueTicks(1, { kind: 'count' })).toEqual([0, 1])
     expect(valueTicks(3, { kind: 'count' })).toEqual([0, 1, 2, 3])
+    // Up to 6 a count steps by one: a 1–5 rating (4.5 on average) ends at 5, not 8.
+    expect(valueTicks(4.5, { kind: 'count' })).toEqual([0, 1, 2, 3, 4, 5])
+    expect(valueTicks(6, { kind: 'count' })).toEqual([0, 1, 2, 3, 4, 5, 6])
     expect(valueTicks(9, { kind: 'count' })).toEqual([0, 3, 6, 9, 12])
     expect(valueTicks(90, { kind: 'count' })).toEqual([0, 25, 50, 75, 100])
     expect(valueTicks(9)).toEqual([0, 2.5, 5, 7.5, 10])

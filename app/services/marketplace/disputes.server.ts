@@ -12,7 +12,7 @@ import { listUploads } from '~/models/uploads.server'
 import { findUserById, listUsersByRole } from '~/models/users.server'
 import { DOCUMENT_TYPES, keepUploadsIf, storeUpload, UploadRejected } from '~/services/files/uploads.server'
 import { notify } from '~/services/notifications/notify.server'
-import { formatMoney } from '~/utils/format'
+import { formatDate, formatMoney } from '~/utils/format'
 import { chargeInvoice } from '~/services/payments/cards/invoice-charges.server'
 import { DISPUTABLE_MILESTONE_STATES } from '~/domain/milestone-machine'
 import { DISPUTE_MACHINE } from '~/domain/dispute-machine'
@@ -52,7 +52,7 @@ function disputedAmount(found: FoundDispute): number {
 
 function subject(found: FoundDispute): string {
   if (found.milestone) return `milestone "${found.milestone.title}"`
-  if (found.invoice) return `the invoice for the week of ${found.invoice.weekStart}`
+  if (found.invoice) return `the invoice for the week of ${formatDate(found.invoice.weekStart)}`
   return 'the contract'
 }
 
@@ -269,8 +269,9 @@ function invoiceOutcome(decision: DisputeDecision, owed: string, invoiced: strin
 /** What the dispute page shows, with names and files resolved. */
 export async function loadDisputeView(found: FoundDispute) {
   const { dispute, contract } = found
-  const [opener, files] = await Promise.all([
+  const [opener, responder, files] = await Promise.all([
     findUserById(dispute.openedBy),
+    findUserById(otherParty(contract, dispute.openedBy)),
     listUploads([dispute.evidenceUploadId, dispute.responseUploadId].filter((id): id is string => id !== null)),
   ])
   const file = (id: string | null) => {
@@ -284,6 +285,7 @@ export async function loadDisputeView(found: FoundDispute) {
     amountMinor: disputedAmount(found),
     currency: contract.currency,
     openedByName: opener?.name ?? 'Someone',
+    respondentName: responder?.name ?? 'The other side',
     reason: dispute.reason,
     evidence: dispute.evidence,
     evidenceFile: file(dispute.evidenceUploadId),

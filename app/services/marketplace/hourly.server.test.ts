@@ -82,7 +82,7 @@ describe('weekly invoices', () => {
       { workDate: '2026-11-29', duration: '1', memo: 'Late' },
       new Date('2026-11-30T09:00:00Z'),
     )
-    expect(late).toMatchObject({ ok: false, message: 'the week of 2026-11-23 is already invoiced.' })
+    expect(late).toMatchObject({ ok: false, message: 'The week of 23 Nov 2026 is already invoiced.' })
   })
 
   it('count as approved when the client does not answer within 5 days', async () => {

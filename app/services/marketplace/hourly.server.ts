@@ -22,7 +22,7 @@ import { describeCardOnFile } from '~/services/payments/cards/saved-cards.server
 import { findContract, insertContractActivityLine } from '~/models/contracts.server'
 import { listDisputesOfContract } from '~/models/disputes.server'
 import { notify } from '~/services/notifications/notify.server'
-import { formatMoney } from '~/utils/format'
+import { formatDate, formatMoney } from '~/utils/format'
 import {
   addDays,
   amountForMinutes,
@@ -48,8 +48,9 @@ export type Outcome = { ok: true } | { ok: false; reason: 'invalid' | 'conflict'
 export type ReviewOutcome =
   { ok: true; charge: ChargeOutcome | null } | { ok: false; reason: 'invalid' | 'conflict'; message: string }
 
+/** "the week of 23 Nov 2026": how messages and the activity log name an invoiced week. */
 function weekLabel(weekStart: string): string {
-  return `the week of ${weekStart}`
+  return `the week of ${formatDate(weekStart)}`
 }
 
 /** The freelancer logs time on an active hourly contract. */
@@ -75,7 +76,12 @@ export async function logTime(
     return { ok: false, reason: 'invalid', field: 'duration', message: 'Enter how long you worked, e.g. 1:30 or 1.5' }
   const weekStart = weekStartOf(input.workDate)
   if (await findInvoiceForWeek(contract.id, weekStart)) {
-    return { ok: false, reason: 'invalid', field: 'workDate', message: `${weekLabel(weekStart)} is already invoiced.` }
+    return {
+      ok: false,
+      reason: 'invalid',
+      field: 'workDate',
+      message: `The week of ${formatDate(weekStart)} is already invoiced.`,
+    }
   }
   const logged = await minutesLoggedBetween(contract.id, weekStart, addDays(weekStart, 7))
   const limitProblem = checkWeeklyLimit(logged, minutes, weeklyLimitFor(contract, weekStart))
@@ -173,7 +179,7 @@ export async function sendWeeklyInvoice(
     userId: contract.clientId,
     kind: 'contract_update',
     title: `New invoice on "${contract.title}": ${amount}`,
-    body: `${formatDuration(invoice.minutes)} for ${weekLabel(weekStart)}. Approve or dispute it by ${isoDay(invoice.reviewDueAt)}; after that it counts as approved.`,
+    body: `${formatDuration(invoice.minutes)} for ${weekLabel(weekStart)}. Approve or dispute it by ${formatDate(invoice.reviewDueAt)}; after that it counts as approved.`,
     link: `/contracts/${contract.id}/hours`,
   })
   return invoice

@@ -13,7 +13,7 @@ import { fromStates } from '~/domain/state-machine'
 import { CHARGE_CLAIM_TIMEOUT_MS } from '~/services/marketplace/invoice-rules'
 import { notify } from '~/services/notifications/notify.server'
 import { getEnv } from '~/utils/env.server'
-import { formatMoney } from '~/utils/format'
+import { formatDate, formatMoney } from '~/utils/format'
 import { feeTaxForPosting, platformFeePercent } from '../ledger/escrow.server'
 import { invoiceChargePosting, splitInvoiceCharge, type InvoiceChargeSplit } from '../ledger/invoice-postings'
 import { chargeCardOnFile } from './saved-cards.server'
@@ -36,7 +36,7 @@ export type ChargeOutcome =
 const BILLING_CARD_PAGE = '/settings/billing/card'
 
 function week(invoice: Invoice): string {
-  return `the week of ${invoice.weekStart}`
+  return `the week of ${formatDate(invoice.weekStart)}`
 }
 
 function hoursPage(contract: Contract): string {
