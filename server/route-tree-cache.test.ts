@@ -58,13 +58,14 @@ describe('the data routes, kept per route tree', () => {
 })
 
 describe('cacheRouteTrees', () => {
-  it('reaches the functions Remix’s and React Router’s server renders call', async () => {
+  it('reaches the functions Remix’s and React Router’s server renders call', () => {
     cacheRouteTrees()
     const require = createRequire(import.meta.url)
     const remixRoutes = require(path.join(path.dirname(require.resolve('@remix-run/react')), 'routes.js'))
     expect(remixRoutes.createServerRoutes.kept).toBe(true)
-    // react-router-dom's createStaticRouter (what RemixServer renders with) now shares one tree.
-    const { createStaticRouter } = (await import('react-router-dom/server.js')) as unknown as {
+    // react-router-dom's createStaticRouter (what RemixServer renders with, resolved from there) now shares one tree.
+    const fromRemix = createRequire(require.resolve('@remix-run/react'))
+    const { createStaticRouter } = fromRemix(['react-router-dom', 'server.js'].join('/')) as {
       createStaticRouter: (routes: object[], context: object) => { routes: unknown[] }
     }
     const routes = [{ id: 'root', path: '/' }]
