@@ -89,4 +89,11 @@ test('a freelancer sees their earnings by month', async ({ page }) => {
   const rows = earnings.locator('table[data-chart-table="earnings"] tbody tr')
   await expect(rows).toHaveCount(12)
   await expect(rows.last().locator('td')).not.toHaveText('$0')
+  // On a phone the table scrolls sideways: from its summary, the keyboard reaches it to scroll it.
+  await page.setViewportSize({ width: 360, height: 740 })
+  const summary = earnings.locator('summary', { hasText: 'Table:' })
+  await summary.click()
+  await summary.focus()
+  await page.keyboard.press('Tab')
+  await expect(earnings.getByRole('region', { name: /^Table: / })).toBeFocused()
 })

@@ -23,4 +23,10 @@ describe('a chart', () => {
     // A real zero is a value, not a gap.
     expect(render([0, 0])).not.toContain('Nothing to show')
   })
+
+  it('puts its data table in a named region a keyboard can focus, for when it scrolls sideways on a phone', () => {
+    expect(render([4.5, 4])).toContain(
+      '<div class="table-wrap" role="region" aria-label="Table: Average rating received" tabindex="0"><table',
+    )
+  })
 })
