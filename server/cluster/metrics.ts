@@ -2,6 +2,7 @@ import type { Worker } from 'node:cluster'
 import { AggregatorRegistry } from 'prom-client'
 import type { ClusterMessage } from '../../app/services/cluster/ipc.server'
 import { metricsRegistry } from '../../app/utils/metrics.server'
+import { sendToWorker } from './send-to-worker'
 
 /** A registry's metrics as `getMetricsAsJSON()` gives them. */
 type Snapshot = object[]
@@ -33,7 +34,7 @@ export class ClusterMetrics {
             clearTimeout(timer)
             resolve(snapshot)
           })
-          if (worker.isConnected()) worker.send({ megilance: 'metrics-request', id })
+          sendToWorker(worker, { megilance: 'metrics-request', id })
         }),
     )
     const snapshots = await Promise.all(reports)

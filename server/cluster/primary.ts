@@ -6,6 +6,7 @@ import { jobRuns } from '../../app/utils/metrics.server'
 import { ClusterCounts } from './counts'
 import { ClusterLocks } from './locks'
 import { ClusterMetrics } from './metrics'
+import { sendToWorker } from './send-to-worker'
 
 /** What a worker is told at start (environment): its role, and where the PeerServer listens. */
 export const WORKER_ROLE = 'MEGILANCE_WORKER_ROLE'
@@ -51,13 +52,10 @@ export function startPrimary({
 
   const others = (from: Worker) => Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && w !== from)
   const webWorkers = () => [...roles].filter(([, role]) => role !== 'jobs').map(([worker]) => worker)
-  const send = (worker: Worker, message: ClusterMessage) => {
-    if (worker.isConnected()) worker.send(message)
-  }
   const liveIds = () => Object.keys(cluster.workers ?? {}).map(Number)
   const sendTo = (id: number, message: ClusterMessage) => {
     const worker = cluster.workers?.[id]
-    if (worker) send(worker, message)
+    if (worker) sendToWorker(worker, message)
   }
 
   function rateStore(prefix: string, windowMs: number): MemoryStore {
@@ -74,14 +72,14 @@ export function startPrimary({
     switch (message.megilance) {
       // Events are for the streams web workers hold; the job process holds none.
       case 'emit':
-        for (const other of others(worker)) if (roles.get(other) !== 'jobs') send(other, message)
+        for (const other of others(worker)) if (roles.get(other) !== 'jobs') sendToWorker(other, message)
         break
       case JOB_RUN_MESSAGE:
         jobRuns.inc({ job: String(message.job), outcome: message.outcome === 'ok' ? 'ok' : 'failed' })
         break
       case 'metrics': {
         const text = await metrics.collect(webWorkers())
-        send(worker, { megilance: 'reply', id: message.id, text })
+        sendToWorker(worker, { megilance: 'reply', id: message.id, text })
         break
       }
       case 'metrics-report':
@@ -98,11 +96,11 @@ export function startPrimary({
           sendTo(to, update)
         break
       case 'count-snapshot':
-        for (const update of counts.snapshotFor(worker.id)) send(worker, update)
+        for (const update of counts.snapshotFor(worker.id)) sendToWorker(worker, update)
         break
       case 'lock':
         locks.acquire(worker.id, String(message.key), (grant) =>
-          send(worker, { megilance: 'reply', id: message.id, grant }),
+          sendToWorker(worker, { megilance: 'reply', id: message.id, grant }),
         )
         break
       case 'unlock':
@@ -113,7 +111,7 @@ export function startPrimary({
         const key = String(message.key)
         if (message.op === 'increment') {
           const { totalHits, resetTime } = await store.increment(key)
-          send(worker, { megilance: 'reply', id: message.id, totalHits, resetTime: resetTime?.getTime() })
+          sendToWorker(worker, { megilance: 'reply', id: message.id, totalHits, resetTime: resetTime?.getTime() })
         } else if (message.op === 'decrement') await store.decrement(key)
         else if (message.op === 'reset') await store.resetKey(key)
         break

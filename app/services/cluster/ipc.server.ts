@@ -47,7 +47,11 @@ export function inCluster(): boolean {
 
 /** Sends to the primary; does nothing outside a cluster. */
 export function tellPrimary(message: ClusterMessage): void {
-  if (inCluster() && process.connected) process.send?.(message)
+  if (!inCluster() || !process.connected) return
+  // With a callback a failed write is reported here, not raised as an 'error' nobody handles.
+  process.send?.(message, undefined, undefined, (error: Error | null) => {
+    if (error && primaryGone(error)) exitWithoutPrimary()
+  })
 }
 
 /** Runs `handler` for every message of this kind the primary sends; returns the function that stops it. */
