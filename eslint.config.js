@@ -63,6 +63,24 @@ export default tseslint.config(
     ...jsxA11y.flatConfigs.recommended,
   },
   {
+    // One way to answer JSON: ~/http/json.server's json() skips a scan and a decode Remix's pays.
+    files: ['app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@remix-run/node',
+              importNames: ['json'],
+              message: "Use json() from '~/http/json.server'.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // One way to read a posted form: readFormData counts the bytes and answers 413 past the limit.
     files: ['app/routes/**/*.{ts,tsx}', 'app/http/**/*.ts', 'app/services/**/*.ts'],
     ignores: ['app/http/form-data.server.ts', '**/*.test.ts'],

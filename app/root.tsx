@@ -1,6 +1,7 @@
 // Must stay the first import: it configures zod before any schema is built.
 import '~/utils/zod-config'
-import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, json } from '@remix-run/node'
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import {
   Links,
   Meta,

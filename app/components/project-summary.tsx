@@ -1,6 +1,5 @@
 import { PlainLink } from '~/components/ui/plain-link'
 import { formatDate, formatMoney } from '~/utils/format'
-import { SkillTags } from '~/components/projects/skill-tags'
 
 /** What a project card shows of every project: its name and budget. */
 export type ProjectCardBasics = {
@@ -15,6 +14,7 @@ export type ProjectCardBasics = {
 export type ProjectSummaryData = ProjectCardBasics & {
   createdAt: string | number | Date
   status?: 'open' | 'closed'
+  /** The skills worth naming to this reader (the freelancer's own, on their dashboard). */
   skills?: string[]
 }
 
@@ -23,23 +23,16 @@ export function budgetLabel(project: ProjectCardBasics): string {
   return `${formatMoney(project.budgetMinMinor, project.currency)}–${formatMoney(project.budgetMaxMinor, project.currency)} / hour`
 }
 
-function ProjectSummary({ project }: { project: ProjectSummaryData }) {
-  return (
-    <article className="project-summary">
-      <h3 className="project-summary__title">
-        <PlainLink to={`/projects/${project.id}`}>{project.title}</PlainLink>
-      </h3>
-      <p className="project-summary__meta">
-        <span>{budgetLabel(project)}</span>
-        <span>{`Posted ${formatDate(project.createdAt)}`}</span>
-        {project.status ? <span className={`badge badge--${project.status}`}>{project.status}</span> : null}
-      </p>
-      <SkillTags skills={project.skills ?? []} />
-    </article>
-  )
+/** A project's budget, when it was posted and the skills worth naming, in one line of text. */
+function projectDetails(project: ProjectSummaryData): string {
+  const skills = project.skills?.length ? ` · needs ${project.skills.join(', ')}` : ''
+  return ` · ${budgetLabel(project)} · posted ${formatDate(project.createdAt)}${skills}`
 }
 
-/** Project summaries as a list, then a link to all of them (the dashboards' project cards). */
+/**
+ * Project summaries as a list, one line each, then a link to all of them (the dashboards): a
+ * dashboard points at projects, their pages show the rest.
+ */
 export function ProjectSummaryList({
   projects,
   all,
@@ -49,10 +42,12 @@ export function ProjectSummaryList({
 }) {
   return (
     <>
-      <ul className="list">
+      <ul className="list list--lines">
         {projects.map((project) => (
           <li key={project.id}>
-            <ProjectSummary project={project} />
+            <PlainLink to={`/projects/${project.id}`}>{project.title}</PlainLink>
+            {project.status ? <span className={`badge badge--${project.status}`}>{project.status}</span> : null}
+            <span className="muted">{projectDetails(project)}</span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import type { SubmissionResult } from '@conform-to/react'
-import { json, redirect } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import * as z from 'zod'
 import { formError } from '~/http/form-error.server'
 import { parseIntent } from '~/http/intent.server'

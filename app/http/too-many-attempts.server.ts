@@ -1,5 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
-import { json } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import type { Throttled } from '~/services/security/throttle.server'
 import { formError } from './form-error.server'
 

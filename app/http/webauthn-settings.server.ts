@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { requireSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { enrolmentCheckHref, requireEnrolmentCheck, requireStepUp } from '~/http/step-up.server'

@@ -1,4 +1,5 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { SecondFactorChallengeForm } from '~/components/security/second-factor-challenge'
 import { completePendingSignIn, readPendingSignIn, signInOrigin } from '~/services/security/sign-in.server'

@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { finishSignUp, readDemoSignUpEmail, readPendingSignUp } from '~/services/accounts/sign-up.server'
 import { signInNewAccount } from '~/services/security/sign-in.server'

@@ -1,5 +1,6 @@
 import { isbot } from 'isbot'
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PortfolioGallery } from '~/components/profiles/portfolio'
 import { ReviewSection } from '~/components/profiles/reviews'

@@ -1,4 +1,5 @@
-import { json, type MetaFunction, type SerializeFrom } from '@remix-run/node'
+import { type MetaFunction, type SerializeFrom } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { Chart } from '~/components/charts/chart'

@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { budgetLabel } from '~/components/project-summary'
 import { closeWithoutHire, reopen, requireOwnProject } from '~/services/marketplace/projects.server'

@@ -1,4 +1,5 @@
-import { json, type MetaFunction } from '@remix-run/node'
+import { type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useRootData } from '~/root'
 import { withFee } from '~/services/help/topics'

@@ -1,4 +1,5 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Link, useLoaderData } from '@remix-run/react'
 import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
 import { CardSection } from '~/components/ui/card-section'
@@ -38,7 +39,7 @@ export default function AdminDashboard() {
       </dl>
       <CardSection id="dispute-queue" title="Disputes waiting for a decision">
         {disputeQueue.length ? (
-          <ul className="list">
+          <ul className="list list--lines">
             {disputeQueue.map((dispute) => (
               <li key={dispute.id}>
                 <Link to={`/disputes/${dispute.id}`}>{dispute.contractTitle}</Link>

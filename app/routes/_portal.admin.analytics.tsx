@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, useLoaderData } from '@remix-run/react'
 import { ExportTableView } from '~/components/analytics/export-table-view'
 import { MetricCards } from '~/components/analytics/metric-cards'

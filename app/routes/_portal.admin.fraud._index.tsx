@@ -1,4 +1,5 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { AlertFilters } from '~/components/fraud/alert-filters'
 import { AlertsPerDayChart } from '~/components/fraud/alerts-per-day-chart'

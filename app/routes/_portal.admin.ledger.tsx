@@ -1,4 +1,5 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { useLoaderData } from '@remix-run/react'
 import { LedgerTransactionList } from '~/components/payments/ledger-transaction-list'
 import { ACCOUNT_KIND_LABELS } from '~/services/payments/ledger/account-kinds'

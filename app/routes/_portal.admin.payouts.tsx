@@ -1,11 +1,11 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
-  json,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
   type SerializeFrom,
 } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'

@@ -1,4 +1,5 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { useLoaderData, useLocation } from '@remix-run/react'
 import { SecurityEventList } from '~/components/security/security-event-list'
 import { SEVERITY_LABELS } from '~/components/security/severity-badge'

@@ -1,4 +1,5 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { useLoaderData } from '@remix-run/react'
 import { Chart } from '~/components/charts/chart'
 import { PageHeader } from '~/components/ui/page-header'

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AttendanceTable } from '~/components/call/attendance-table'
 import { InviteForm } from '~/components/call/invite-form'

@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { requireUser } from '~/http/auth.server'
 import { answerDomainErrors, statusOf } from '~/http/outcome-response.server'
 import { readRecordingChunk } from '~/http/recording-chunk.server'

@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import * as z from 'zod'
 import { requireUser } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'

@@ -1,4 +1,5 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CallRoom } from '~/components/call/call-room'
 import { FileShareForm } from '~/components/call/file-share-form'

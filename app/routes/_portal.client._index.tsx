@@ -1,4 +1,5 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { useLoaderData } from '@remix-run/react'
 import { ActiveContracts } from '~/components/dashboard/active-contracts'
 import { MoneyStat } from '~/components/dashboard/money-stat'
@@ -47,7 +48,7 @@ export default function ClientDashboard() {
       </dl>
       <CardSection id="proposals-to-review" title="Proposals to review">
         {proposalsToReview.length ? (
-          <ul className="list">
+          <ul className="list list--lines">
             {proposalsToReview.map((proposal) => (
               <li key={proposal.id}>
                 <PlainLink to={`/proposals/${proposal.id}`}>

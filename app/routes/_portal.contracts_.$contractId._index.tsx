@@ -1,6 +1,7 @@
 import { parseIntent } from '~/http/intent.server'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { StartCallForm } from '~/components/call/start-call-form'
 import { ActivityLog } from '~/components/contracts/activity-log'

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { CryptoChoiceForm } from '~/components/payments/crypto-choice-form'
 import { PageHeader } from '~/components/ui/page-header'

@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, useLoaderData, useLocation } from '@remix-run/react'
 import { CurrencyList, CurrencySearch, CurrencySelect } from '~/components/money/currency-select'
 import { CardSection } from '~/components/ui/card-section'

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { listInvitationsOfFreelancer } from '~/models/projects.server'
 import { DeclineInvitationSchema } from '~/services/marketplace/project-schemas'

@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { NotificationList } from '~/components/notifications/notification-list'
 import { PageHeader } from '~/components/ui/page-header'

@@ -1,4 +1,5 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { useLoaderData, useLocation } from '@remix-run/react'
 import { PaymentHistoryFilters } from '~/components/payments/payment-history-filters'
 import { PaymentHistoryTable } from '~/components/payments/payment-history-table'

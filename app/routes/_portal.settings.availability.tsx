@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { AvailabilityFields } from '~/components/meetings/availability-fields'
 import { SubmitButton } from '~/components/ui/submit-button'

@@ -1,7 +1,8 @@
 import { bareIntents, parseIntent } from '~/http/intent.server'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 
 import { CardCheckoutSchema } from '~/services/marketplace/contract-schemas'

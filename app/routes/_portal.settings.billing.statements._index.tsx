@@ -1,4 +1,5 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Link, useLoaderData } from '@remix-run/react'
 import { buildTaxStatement, statementYears } from '~/services/payments/tax/tax-statements.server'
 import { requireRole } from '~/http/auth.server'

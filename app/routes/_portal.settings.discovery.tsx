@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { findDiscoveryPreferences, type DiscoveryPreferences } from '~/models/discovery.server'
 import { updateDiscoveryPreferences } from '~/services/discovery/public-pages.server'

@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, useLoaderData } from '@remix-run/react'
 import { loadEmailPreferences, saveEmailPreferencesFromForm } from '~/services/notifications/centre.server'
 import { requireUser } from '~/http/auth.server'

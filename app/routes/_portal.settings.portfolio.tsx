@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { EditItemLink, PortfolioGallery, PortfolioItemForm } from '~/components/profiles/portfolio'
 import { listPortfolioItems } from '~/models/portfolio.server'

@@ -1,6 +1,7 @@
 import { bareIntents, parseIntent } from '~/http/intent.server'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { portfolioImageUrl, PortfolioItemForm } from '~/components/profiles/portfolio'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'

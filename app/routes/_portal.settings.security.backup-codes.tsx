@@ -1,5 +1,6 @@
 import { parseIntent } from '~/http/intent.server'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { backupCodesFileText, backupCodesOf, generateBackupCodes } from '~/services/security/backup-codes.server'
 import { originOf } from '~/services/security/context'

@@ -1,6 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, useActionData } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { tooManyAttempts } from '~/http/too-many-attempts.server'

@@ -1,4 +1,5 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { EmailFactorIntentSchema } from '~/services/security/factor-schemas'
 import { SecuritySubpageHeading } from '~/components/security/security-subpage-heading'

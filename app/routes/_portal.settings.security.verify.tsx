@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { SecondFactorChallengeForm } from '~/components/security/second-factor-challenge'
 import { originOf } from '~/services/security/context'

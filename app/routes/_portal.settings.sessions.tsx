@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { useLoaderData } from '@remix-run/react'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { SessionIntentSchema } from '~/services/accounts/schemas'

@@ -1,4 +1,5 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CardSection } from '~/components/ui/card-section'
 import { Stat } from '~/components/ui/stat'

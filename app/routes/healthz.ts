@@ -1,4 +1,4 @@
-import { json } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { checkDatabase } from '~/models/health.server'
 
 export async function loader() {

@@ -1,4 +1,5 @@
-import { json, type MetaFunction } from '@remix-run/node'
+import { type MetaFunction } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { useLoaderData } from '@remix-run/react'
 import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
 import { platformTaxCountry } from '~/services/payments/tax/tax-customer.server'

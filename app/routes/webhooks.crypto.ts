@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { confirmCryptoPayment } from '~/services/payments/crypto/crypto-payments.server'
 import {
   CRYPTO_SIGNATURE_HEADER,

@@ -1,4 +1,5 @@
-import { json, type ActionFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs } from '@remix-run/node'
+import { json } from '~/http/json.server'
 import { receiveStripeWebhook } from '~/services/payments/cards/stripe-webhooks.server'
 import { readWebhookBody } from '~/http/form-data.server'
 

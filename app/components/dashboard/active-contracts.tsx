@@ -17,7 +17,7 @@ export function ActiveContracts({
     <section className="card" aria-labelledby="active-contracts">
       <h2 id="active-contracts">Active contracts</h2>
       {contracts.length ? (
-        <ul className="list">
+        <ul className="list list--lines">
           {contracts.map((contract) => (
             <li key={contract.id}>
               <PlainLink to={`/contracts/${contract.id}`}>{contract.title}</PlainLink>

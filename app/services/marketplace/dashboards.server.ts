@@ -56,6 +56,8 @@ export async function getFreelancerDashboard(userId: string) {
     dashboardOpenProjects(userId, LISTED),
     hasSecondFactor(userId),
   ])
+  const yours = new Set(profile.skills.map((skill) => skill.name))
+  const isYours = (skill: string) => yours.has(skill)
   const completeness = profileCompleteness({
     headline: profile.headline,
     bio: profile.bio,
@@ -78,7 +80,8 @@ export async function getFreelancerDashboard(userId: string) {
       hasPayoutMethod,
       hasSecondFactor: secured,
     }),
-    matches,
+    // The list is of projects that need the freelancer's skills: it names those, not every skill asked.
+    matches: { ...matches, rows: matches.rows.map((row) => ({ ...row, skills: row.skills.filter(isYours) })) },
   }
 }
 

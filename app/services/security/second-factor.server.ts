@@ -1,4 +1,5 @@
 import type { SecondFactorMethod } from '~/models/schema'
+import { hasAnySecondFactor } from '~/models/second-factors.server'
 import type { RequestOrigin } from './context'
 import { backupCodeMethod } from './backup-codes.server'
 import { emailCodeMethod } from './email-codes.server'
@@ -54,10 +55,9 @@ async function addedAtOf(
   return (await provider.addedAt?.(userId, answer)) ?? null
 }
 
-/** Whether any method is on; stops at the first one found (every dashboard load asks). */
+/** Whether any method is on: one statement that asks what each provider's `isEnabledFor` does. */
 export async function hasSecondFactor(userId: string): Promise<boolean> {
-  for (const provider of PROVIDERS) if (await provider.isEnabledFor(userId)) return true
-  return false
+  return hasAnySecondFactor(userId)
 }
 
 /**
