@@ -97,10 +97,21 @@ export async function saveMarketSnapshot(currency: string, body: string, compute
     .run()
 }
 
-// Every freelancer dashboard load reads it: compiled once per connection.
+// Every freelancer dashboard load asks when the snapshot was made: compiled once per connection.
+const marketSnapshotTimeOf = preparedStatement<{ computedAt: number }>(
+  'select computed_at as computedAt from market_snapshots where currency = @currency',
+)
 const marketSnapshotOf = preparedStatement<{ body: string; computedAt: number }>(
   'select body, computed_at as computedAt from market_snapshots where currency = @currency',
 )
+
+/**
+ * When the stored snapshot was made, without its body (tens of KB): a snapshot is written whole
+ * with the time of its computation, so a reader that has parsed the body of that time has it.
+ */
+export async function findMarketSnapshotTime(currency: string): Promise<number | null> {
+  return marketSnapshotTimeOf().get({ currency })?.computedAt ?? null
+}
 
 export async function findMarketSnapshot(currency: string) {
   return marketSnapshotOf().get({ currency }) ?? null

@@ -1,11 +1,10 @@
+/** A figure with its label (inside a `<dl className="stats">`), its detail as a second description. */
 export function Stat({ label, value, detail }: { label: string; value: string | number; detail?: string }) {
   return (
     <div className="stat">
       <dt>{label}</dt>
-      <dd>
-        <span className="stat__value">{value}</span>
-        {detail ? <span className="stat__detail">{detail}</span> : null}
-      </dd>
+      <dd className="stat__value">{value}</dd>
+      {detail ? <dd className="stat__detail">{detail}</dd> : null}
     </div>
   )
 }

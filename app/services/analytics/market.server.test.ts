@@ -4,6 +4,7 @@ import { insertProjectsBulk, type BulkProject } from '~/models/projects.server'
 import { blockUser } from '~/models/users.server'
 import { bulkProject } from '~/test/bulk-projects'
 import { createTestUser } from '~/test/users'
+import { saveMarketSnapshot } from '~/models/analytics-rollups.server'
 import { loadMarket, snapshotMarket, suggestSkills } from './market.server'
 
 const at = (text: string) => new Date(`${text}T12:00:00Z`)
@@ -111,11 +112,25 @@ describe('market intelligence', () => {
     // The job's snapshot serves the page with the same figures (one row read, no computation).
     await snapshotMarket(NOW)
     expect(await loadMarket(new Date(NOW.getTime() + 60_000))).toEqual(market)
+    // A newer snapshot is served at once: the page reads the time first, the body only when it changed.
+    const newer = { ...market, windowDays: 7 }
+    await saveMarketSnapshot(market.currency, JSON.stringify(newer), new Date(NOW.getTime() + 120_000))
+    expect(await loadMarket(new Date(NOW.getTime() + 180_000))).toEqual(newer)
+    await snapshotMarket(NOW)
 
     // A Go freelancer (the learner) is offered the skills in demand they lack, most demand per freelancer first.
     expect(await suggestSkills(['Go'], NOW)).toEqual([
       { skill: 'Elm', demand: 3, supply: 0 },
       { skill: 'Rust', demand: 4, supply: 4 },
     ])
+    // Ranked once per market: whatever skills one lists, the same as sorting the skills left.
+    const left = (own: string[]) =>
+      market.skills
+        .filter((s) => !own.includes(s.skill))
+        .sort((a, b) => b.demand / (b.supply + 1) - a.demand / (a.supply + 1))
+        .slice(0, 3)
+        .map(({ skill, demand, supply }) => ({ skill, demand, supply }))
+    for (const own of [[], ['Rust'], ['Elm', 'Go'], ['Go', 'Rust'], market.skills.map((s) => s.skill)])
+      expect(await suggestSkills(own, NOW)).toEqual(left(own))
   })
 })
