@@ -44,6 +44,19 @@ describe('the document answer', () => {
     expect(html.endsWith('</ul></body></html>')).toBe(true)
   })
 
+  it('sends a lone surrogate (broken text a member typed) as U+FFFD, as a string body would', async () => {
+    const response = await handleRequest(
+      new Request('http://localhost/x'),
+      200,
+      new Headers(),
+      { items: ['half \uD83D of an emoji', 'whole 😀'] } as never,
+      {} as never,
+    )
+    const html = await response.text()
+    expect(html).toContain('<li>half \uFFFD of an emoji</li>')
+    expect(html).toContain('<li>whole 😀</li>')
+  })
+
   it('throws a render error, so that Remix renders the error boundary', () => {
     expect(() =>
       handleRequest(new Request('http://localhost/x'), 200, new Headers(), { items: null } as never, {} as never),

@@ -24,7 +24,10 @@ export default function handleRequest(
     </NonceProvider>,
   )
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode })
+  // Bytes, not the string: given a string, Response scans all of it for lone surrogates (a regular
+  // expression over the whole page) before encoding; Buffer encodes natively and writes U+FFFD for
+  // a lone surrogate, as that scan would.
+  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode })
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
