@@ -88,10 +88,7 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
         return json({ form: { formId: `${formId}-${milestoneId}`, reply: submission.reply() } }, { status: 400 })
       input = submission.value
     }
-    const outcome = await performMilestoneAction(user, contract, side, milestoneId, action, {
-      ...input,
-      requestOrigin: new URL(request.url).origin,
-    })
+    const outcome = await performMilestoneAction(user, contract, side, milestoneId, action, input)
     // 502: the card provider (Stripe) could not start the payment; anything else is a conflict.
     if (!outcome.ok)
       return json({ conflict: outcome.message }, { status: outcome.reason === 'provider-failed' ? 502 : 409 })
