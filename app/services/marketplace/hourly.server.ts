@@ -134,7 +134,7 @@ export async function setWeeklyLimit(
   await notify({
     userId: contract.freelancerId,
     kind: 'contract_update',
-    title: `Weekly limit on "${contract.title}": ${hours} h from the week of ${from}`,
+    title: `Weekly limit on “${contract.title}”: ${hours} h from the week of ${from}`,
     body: `Until then the limit stays ${settings.weeklyLimitHours === null ? 'unset' : `${settings.weeklyLimitHours} h`}.`,
     link: `/contracts/${contract.id}/hours`,
   })
@@ -178,7 +178,7 @@ export async function sendWeeklyInvoice(
   await notify({
     userId: contract.clientId,
     kind: 'contract_update',
-    title: `New invoice on "${contract.title}": ${amount}`,
+    title: `New invoice on “${contract.title}”: ${amount}`,
     body: `${formatDuration(invoice.minutes)} for ${weekLabel(weekStart)}. Approve or dispute it by ${formatDate(invoice.reviewDueAt)}; after that it counts as approved.`,
     link: `/contracts/${contract.id}/hours`,
   })
@@ -215,7 +215,7 @@ export async function reviewInvoice(
   await notify({
     userId: contract.freelancerId,
     kind: approved ? 'contract_update' : 'dispute_update',
-    title: approved ? `Invoice approved on "${contract.title}": ${amount}` : `Invoice disputed on "${contract.title}"`,
+    title: approved ? `Invoice approved on “${contract.title}”: ${amount}` : `Invoice disputed on “${contract.title}”`,
     body: approved ? 'The client is charged now; you are told when the money reaches your wallet.' : decision.reason,
     link: `/contracts/${contract.id}/hours`,
   })
@@ -251,7 +251,7 @@ async function autoApprove(invoice: Invoice, now: Date): Promise<boolean> {
     await notify({
       userId,
       kind: 'contract_update',
-      title: `Invoice approved automatically on "${contract.title}": ${amount}`,
+      title: `Invoice approved automatically on “${contract.title}”: ${amount}`,
       body: 'The 5-day review ended without a dispute, so the client is charged now.',
       link: `/contracts/${contract.id}/hours`,
     })
