@@ -155,7 +155,7 @@ export default function FindWork() {
             </select>
           </div>
 
-          <a className="search-form__skip" href="#search-results">
+          <a className="skip-narrow" href="#search-results">
             Jump to the results
           </a>
 
