@@ -33,6 +33,8 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { callGoingOn } from '~/services/video/calls.server'
+import { loadHourlyNextStep } from '~/services/marketplace/hourly.server'
+import { HourlyNextStepCard } from '~/components/hourly/next-step'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.contract.title ?? 'Contract'} · MegiLance` },
@@ -56,6 +58,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
       endReason: contract.endReason,
     },
     ...(await loadContractPage(contract, side)),
+    hourlyNext: await loadHourlyNextStep(contract, side),
     paths: fundingPaths(),
     callOngoing: side === 'admin' ? false : await callGoingOn({ contractId: contract.id }),
   })
@@ -165,6 +168,10 @@ export default function ContractPage() {
           <StartCallForm field="contractId" value={contract.id} ongoing={data.callOngoing} />
         ) : null}
       </PageHeader>
+
+      {data.hourlyNext ? (
+        <HourlyNextStepCard step={data.hourlyNext} contractId={contract.id} currency={contract.currency} />
+      ) : null}
 
       {data.allPaid && data.side !== 'admin' ? (
         <EndContractForm last={last} refundNote={null} allPaid side={data.side} />

@@ -41,6 +41,7 @@ import {
 import { INVOICE_MACHINE } from '~/domain/invoice-machine'
 import { fromStates } from '~/domain/state-machine'
 import { CHARGE_CLAIM_TIMEOUT_MS, checkInvoiceAction } from './invoice-rules'
+import { hourlyNextStep, type HourlyNextStep } from './hourly-next-step'
 import type { Refusal } from '~/services/domain-errors'
 
 type Contract = NonNullable<Awaited<ReturnType<typeof findContract>>>
@@ -296,6 +297,28 @@ export async function runHourlyCharging(
 export { findContract }
 
 /** Everything the hours page shows for a contract. */
+/** What the contract page shows first on an hourly contract for this viewer (see hourlyNextStep). */
+export async function loadHourlyNextStep(
+  contract: Contract,
+  side: 'client' | 'freelancer' | 'admin',
+  now = new Date(),
+): Promise<HourlyNextStep> {
+  if (contract.type !== 'hourly' || contract.status !== 'active' || side === 'admin') return null
+  const thisWeek = weekStartOf(isoDay(now))
+  const [invoices, loggedThisWeek] = await Promise.all([
+    side === 'client' ? listInvoices(contract.id) : Promise.resolve([]),
+    minutesLoggedBetween(contract.id, thisWeek, addDays(thisWeek, 7)),
+  ])
+  return hourlyNextStep({
+    side,
+    active: true,
+    pauseReason: contract.hourlyPausedAt ? (contract.hourlyPauseReason ?? 'An invoice is unpaid.') : null,
+    invoices: invoices.map((invoice) => ({ ...invoice, reviewDueAt: invoice.reviewDueAt.toISOString() })),
+    loggedThisWeek,
+    limitHours: weeklyLimitFor(contract, thisWeek),
+  })
+}
+
 export async function loadHoursPage(contract: Contract, now = new Date()) {
   const thisWeek = weekStartOf(isoDay(now))
   const [entries, invoices, loggedThisWeek, unbilledDays, disputes, card] = await Promise.all([
