@@ -58,6 +58,13 @@ test('planted card testing and a review ring become alerts; an admin works one t
   await expect(rows.nth(1)).toBeInViewport()
   await folded.click()
   await expect(filters.getByLabel('Type')).toHaveValue('card_testing')
+  // Filtering folds it again, so the list shows right away.
+  await filters.getByLabel('Sort').selectOption('score')
+  await filters.getByRole('button', { name: 'Filter' }).click()
+  await expect(adminPage).toHaveURL((url) => url.searchParams.get('sort') === 'score')
+  await expect(folded).toBeVisible()
+  await expect(filters.getByLabel('Type')).toBeHidden()
+  await expect(rows).toHaveCount(2)
   await adminPage.setViewportSize({ width: 1280, height: 720 })
 
   // Investigating, then resolved, each with a note; then the account is blocked from the alert.

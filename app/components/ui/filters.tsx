@@ -1,4 +1,4 @@
-import { Form, Link } from '@remix-run/react'
+import { Form, Link, useLocation } from '@remix-run/react'
 import type { InputHTMLAttributes, ReactNode } from 'react'
 
 /** A select filter's choices: [value, label] pairs, or a map of value to label. */
@@ -53,6 +53,7 @@ export function FilterForm<Values extends object>({
   values?: Values
   collapsible?: boolean
 }) {
+  const { search } = useLocation()
   const button = (
     <button type="submit" className="button button--primary">
       {submit}
@@ -81,8 +82,9 @@ export function FilterForm<Values extends object>({
   )
   if (!collapsible) return form
   const active = activeFilterCount(fields, values)
+  // A new search folds it again (with JavaScript too), so the list shows right after "Filter".
   return (
-    <details className="filter-disclosure">
+    <details className="filter-disclosure" key={search}>
       <summary className="filter-disclosure__summary">
         {label}
         {active ? ` (${active} active)` : null}
