@@ -47,6 +47,26 @@ test('planted card testing and a review ring become alerts; an admin works one t
   expect(csv[1]).toContain(tester.email)
   expect(csv[1]).toContain('Card testing')
 
+  // On a phone the nine filters fold into one line that says how many apply, and a link at the top
+  // goes past the figures and the chart to the list.
+  await adminPage.setViewportSize({ width: 360, height: 800 })
+  await adminPage.reload()
+  const folded = adminPage.getByText('Filter alerts (2 active)')
+  await expect(folded).toBeVisible()
+  await expect(filters.getByLabel('Type')).toBeHidden()
+  await adminPage.getByRole('link', { name: 'Skip to the alerts' }).click()
+  await expect(rows.nth(1)).toBeInViewport()
+  await folded.click()
+  await expect(filters.getByLabel('Type')).toHaveValue('card_testing')
+  // Filtering folds it again, so the list shows right away.
+  await filters.getByLabel('Sort').selectOption('score')
+  await filters.getByRole('button', { name: 'Filter' }).click()
+  await expect(adminPage).toHaveURL((url) => url.searchParams.get('sort') === 'score')
+  await expect(folded).toBeVisible()
+  await expect(filters.getByLabel('Type')).toBeHidden()
+  await expect(rows).toHaveCount(2)
+  await adminPage.setViewportSize({ width: 1280, height: 720 })
+
   // Investigating, then resolved, each with a note; then the account is blocked from the alert.
   await rows.nth(1).getByRole('link', { name: 'Card testing' }).click()
   await expect(adminPage.getByRole('heading', { level: 1 })).toHaveText(`Card testing: ${tester.name}`)

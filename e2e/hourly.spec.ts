@@ -16,8 +16,13 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   const second = await createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email, 60)
 
   await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
-  await page.goto(`/contracts/${first.contractId}/hours`)
+  // The contract page starts with the freelancer's next step, which leads to the log-time form.
+  await page.goto(`/contracts/${first.contractId}`)
+  const nextStep = page.getByRole('region', { name: 'Next: log your hours' })
+  await expect(nextStep).toContainText('This week: nothing logged yet')
+  await nextStep.getByRole('link', { name: 'Log time' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Hours and invoices' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Log time')
 
   // A bad duration is refused and the memo stays.
   await page.getByLabel('Time worked').fill('lots')
@@ -43,7 +48,12 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
 
   await page.context().clearCookies()
   await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
-  await page.goto(`/contracts/${first.contractId}/hours`)
+  // The client's contract page starts with the invoice waiting for them, and leads to it.
+  await page.goto(`/contracts/${first.contractId}`)
+  const waiting = page.getByRole('region', { name: 'An invoice is waiting for your approval' })
+  await expect(waiting).toContainText(`$100 for the week of ${weekLabel(first.lastWeekStart)}`)
+  await waiting.getByRole('link', { name: 'Review the invoice' }).click()
+  await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Invoices')
   await expect(page.getByRole('button', { name: 'Log time' })).toHaveCount(0)
   await page.getByRole('button', { name: `Approve invoice for week of ${weekLabel(first.lastWeekStart)}` }).click()
   // The demo client has no wallet money and no card on file, so the charge fails and says how to fix it.

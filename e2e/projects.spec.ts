@@ -80,7 +80,7 @@ test('a client posts, edits, closes and reopens a project; the applicant is told
   await expect(toast(page)).toHaveText('The project is closed. 1 applicant was told you did not hire.')
   await expect(page.getByText('without a hire.', { exact: false })).toBeVisible()
   expect(await proposalStatus(proposalId)).toBe('not_hired')
-  expect(await notificationTitles(freelancer.email)).toContain(`"${title} (v2)" was closed without a hire`)
+  expect(await notificationTitles(freelancer.email)).toContain(`“${title} (v2)” was closed without a hire`)
   expect((await page.goto(`/projects/${projectId}/edit`))?.status()).toBe(409)
 
   await page.goto(`/projects/${projectId}`)
@@ -141,7 +141,7 @@ test('an invite-only project is hidden from uninvited freelancers until they are
       .getByRole('table', { name: 'Answered invitations' })
       .getByRole('row', { name: new RegExp(`${title}.*Accepted`) }),
   ).toBeVisible()
-  expect(await notificationTitles(client.email)).toContain(`${freelancer.name} accepted your invitation to "${title}"`)
+  expect(await notificationTitles(client.email)).toContain(`${freelancer.name} accepted your invitation to “${title}”`)
   await page.goto(`/projects/${projectId}`)
   await expect(page.getByRole('link', { name: freelancer.name })).toBeVisible()
 
@@ -157,8 +157,8 @@ test('an invite-only project is hidden from uninvited freelancers until they are
   await pending.getByText('Decline', { exact: true }).click()
   await pending.getByLabel('Reason (optional, the client sees it)').fill('Fully booked until March.')
   await pending.getByRole('button', { name: 'Decline invitation' }).click()
-  await expect(toast(freelancerPage)).toHaveText(`You declined the invitation to "${second}".`)
-  expect(await notificationTitles(client.email)).toContain(`${freelancer.name} declined your invitation to "${second}"`)
+  await expect(toast(freelancerPage)).toHaveText(`You declined the invitation to “${second}”.`)
+  expect(await notificationTitles(client.email)).toContain(`${freelancer.name} declined your invitation to “${second}”`)
   await other.close()
 })
 
@@ -186,7 +186,7 @@ test('an admin hides a project with a reason the owner sees, then restores it', 
   const reason = 'Asks freelancers to pay a deposit outside MegiLance.'
   await row.getByLabel('Reason the client will see').fill(reason)
   await row.getByRole('button', { name: `Hide ${title}` }).click()
-  await expect(toast(adminPage)).toHaveText(`"${title}" is hidden and its client is told why.`)
+  await expect(toast(adminPage)).toHaveText(`“${title}” is hidden and its client is told why.`)
   await expect(
     adminPage.getByRole('row', { name: new RegExp(title) }).getByText('Hidden', { exact: true }),
   ).toBeVisible()
@@ -197,7 +197,7 @@ test('an admin hides a project with a reason the owner sees, then restores it', 
 
   await adminPage.goto(`/admin/projects?state=hidden&q=${encodeURIComponent(title)}`)
   await adminPage.getByRole('button', { name: `Restore ${title}` }).click()
-  await expect(toast(adminPage)).toHaveText(`"${title}" is visible again.`)
+  await expect(toast(adminPage)).toHaveText(`“${title}” is visible again.`)
   expect((await freelancerPage.goto(`/projects/${projectId}`))?.status()).toBe(200)
   await page.reload()
   await expect(page.getByRole('alert', { name: 'Hidden by a moderator' })).toHaveCount(0)

@@ -31,7 +31,12 @@ test('a freelancer searches, filters, pages, opens a result and saves the search
   await expect(page.getByRole('checkbox', { name: 'React (12)' })).toBeChecked()
   await expect(results.first()).toContainText('Fixed $')
 
-  // Save this search, then see it listed.
+  // Save this search, then see it listed. The way to it is in sight above the twelve results; the form is below them.
+  const saveLink = page.getByRole('link', { name: 'Save this search' })
+  await expect(saveLink).toBeInViewport()
+  await expect(page.getByLabel('Name')).not.toBeInViewport()
+  await saveLink.click()
+  await expect(page.getByLabel('Name')).toBeInViewport()
   await page.getByLabel('Name').fill(`React ${keyword}`)
   await page.getByRole('button', { name: 'Save search' }).click()
   await expectPath(page, '/saved-searches')

@@ -117,6 +117,12 @@ export default function FindWork() {
         <p className="muted" aria-live="polite">
           {total.toLocaleString('en')} open {total === 1 ? 'project' : 'projects'} · {description}
         </p>
+        {/* The form is below the results; this finds it without scrolling past twenty of them. */}
+        {canSave ? (
+          <p className="save-search__shortcut">
+            <a href="#save-search">Save this search</a> and hear about new matching projects.
+          </p>
+        ) : null}
       </PageHeader>
 
       <div className="search-layout">
@@ -156,7 +162,7 @@ export default function FindWork() {
             </select>
           </div>
 
-          <a className="search-form__skip" href="#search-results">
+          <a className="skip-narrow" href="#search-results">
             Jump to the results
           </a>
 

@@ -42,6 +42,10 @@ export default function AdminFraudDesk() {
           Alerts the fraud detectors raised, each with the evidence in words. Figures for {formatDate(range.from)} to{' '}
           {formatDate(range.to)}.
         </p>
+        {/* On a phone the figures and the chart fill the first screens; this goes past them. */}
+        <a className="skip-narrow fraud-desk__skip" href="#alerts">
+          Skip to the alerts
+        </a>
       </PageHeader>
       <dl className="stats">
         <Stat label="Open" value={stats.open} />
@@ -59,7 +63,9 @@ export default function AdminFraudDesk() {
         />
       </dl>
       <AlertsPerDayChart days={perDay} />
-      <AlertFilters filter={filter} />
+      <div id="alerts">
+        <AlertFilters filter={filter} />
+      </div>
       <p>
         {total.toLocaleString('en')} matching {total === 1 ? 'alert' : 'alerts'} ·{' '}
         <a href={`/admin/fraud/alerts.csv${csvQuery.size ? `?${csvQuery}` : ''}`} download>

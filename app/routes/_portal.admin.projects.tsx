@@ -54,13 +54,13 @@ export async function action({ request }: ActionFunctionArgs) {
     await hideProject(project, submission.value.reason)
     return redirectWithToast(back, {
       kind: 'success',
-      message: `"${project.title}" is hidden and its client is told why.`,
+      message: `“${project.title}” is hidden and its client is told why.`,
     })
   }
   if (intent === 'restore') {
     if (!project.hiddenAt) throw new Response('This project is not hidden. You can hide it.', { status: 409 })
     await restoreProject(project)
-    return redirectWithToast(back, { kind: 'success', message: `"${project.title}" is visible again.` })
+    return redirectWithToast(back, { kind: 'success', message: `“${project.title}” is visible again.` })
   }
 }
 

@@ -44,6 +44,7 @@ export default function AdminSecurityEvents() {
       <FilterForm
         key={location.search}
         label="Filter security events"
+        collapsible
         className="filters card security-filters"
         submit="Filter"
         clear={{ to: '/admin/security-events', shown: filtered }}

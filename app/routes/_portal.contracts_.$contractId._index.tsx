@@ -34,6 +34,8 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { callGoingOn } from '~/services/video/calls.server'
+import { loadHourlyNextStep } from '~/services/marketplace/hourly.server'
+import { HourlyNextStepCard } from '~/components/hourly/next-step'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.contract.title ?? 'Contract'} · MegiLance` },
@@ -57,6 +59,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
       endReason: contract.endReason,
     },
     ...(await loadContractPage(contract, side)),
+    hourlyNext: await loadHourlyNextStep(contract, side),
     paths: fundingPaths(),
     callOngoing: side === 'admin' ? false : await callGoingOn({ contractId: contract.id }),
   })
@@ -89,10 +92,7 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
         return json({ form: { formId: `${formId}-${milestoneId}`, reply: submission.reply() } }, { status: 400 })
       input = submission.value
     }
-    const outcome = await performMilestoneAction(user, contract, side, milestoneId, action, {
-      ...input,
-      requestOrigin: new URL(request.url).origin,
-    })
+    const outcome = await performMilestoneAction(user, contract, side, milestoneId, action, input)
     // 502: the card provider (Stripe) could not start the payment; anything else is a conflict.
     if (!outcome.ok)
       return json({ conflict: outcome.message }, { status: outcome.reason === 'provider-failed' ? 502 : 409 })
@@ -169,6 +169,10 @@ export default function ContractPage() {
           <StartCallForm field="contractId" value={contract.id} ongoing={data.callOngoing} />
         ) : null}
       </PageHeader>
+
+      {data.hourlyNext ? (
+        <HourlyNextStepCard step={data.hourlyNext} contractId={contract.id} currency={contract.currency} />
+      ) : null}
 
       {data.allPaid && data.side !== 'admin' ? (
         <EndContractForm last={last} refundNote={null} allPaid side={data.side} />

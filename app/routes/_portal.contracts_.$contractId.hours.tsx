@@ -180,6 +180,63 @@ export default function ContractHours() {
     defaultValue: { workDate: data.today },
   })
   const { limit } = data
+  const limitSection = (
+    <CardSection id="limit-heading" title="Weekly limit">
+      <p>
+        This week: {formatDuration(data.loggedThisWeek)} logged
+        {limit.thisWeek !== null
+          ? ` of ${limit.thisWeek} h; ${formatDuration(limit.minutesLeft ?? 0)} left.`
+          : '; no limit is set.'}
+        {limit.change ? ` From the week of ${formatDate(limit.change.from)}: ${limit.change.hours} h a week.` : ''}
+      </p>
+      {data.isClient && contract.status === 'active' ? (
+        <WeeklyLimitForm current={limit.change?.hours ?? limit.thisWeek} />
+      ) : null}
+      {data.isClient ? (
+        <p className="muted">
+          Card on file: {data.cardOnFile ?? 'none'} (<Link to="/settings/billing/card">change</Link>).
+        </p>
+      ) : null}
+    </CardSection>
+  )
+  const logTimeSection =
+    data.isFreelancer && contract.status === 'active' && !data.pause ? (
+      <CardSection id="log-time-heading" title="Log time">
+        <Form method="post" {...getFormProps(form)} className="form-stack">
+          <FormAlert errors={form.errors} />
+          <div className="field-row">
+            <Field label="Day" type="date" meta={fields.workDate} max={data.today} />
+            <Field label="Time worked" meta={fields.duration} hint="For example 1:30, 1.5 or 45m" />
+          </div>
+          <TextareaField label="Memo" meta={fields.memo} rows={2} hint="What you worked on; the client sees it." />
+          <button type="submit" name="intent" value="log-time" className="button button--primary">
+            Log time
+          </button>
+        </Form>
+        {data.weeksToInvoice.length ? (
+          <div className="form-stack">
+            {data.weeksToInvoice.map((week) => (
+              <Form method="post" key={week}>
+                <input type="hidden" name="weekStart" value={week} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="send-invoice"
+                  className="button button--secondary button--wrap"
+                >
+                  Send invoice for week of {formatDate(week)}
+                </button>
+              </Form>
+            ))}
+          </div>
+        ) : null}
+      </CardSection>
+    ) : null
+  const invoicesSection = (
+    <CardSection id="invoices-heading" title="Invoices">
+      <InvoiceTable invoices={data.invoices} currency={contract.currency} canReview={data.isClient} />
+    </CardSection>
+  )
   return (
     <>
       <PageHeader back={{ to: `/contracts/${contract.id}`, label: contract.title }} title="Hours and invoices">
@@ -194,58 +251,11 @@ export default function ContractHours() {
           This contract is paused: {data.pause.reason}
         </p>
       ) : null}
-      <CardSection id="limit-heading" title="Weekly limit">
-        <p>
-          This week: {formatDuration(data.loggedThisWeek)} logged
-          {limit.thisWeek !== null
-            ? ` of ${limit.thisWeek} h; ${formatDuration(limit.minutesLeft ?? 0)} left.`
-            : '; no limit is set.'}
-          {limit.change ? ` From the week of ${formatDate(limit.change.from)}: ${limit.change.hours} h a week.` : ''}
-        </p>
-        {data.isClient && contract.status === 'active' ? (
-          <WeeklyLimitForm current={limit.change?.hours ?? limit.thisWeek} />
-        ) : null}
-        {data.isClient ? (
-          <p className="muted">
-            Card on file: {data.cardOnFile ?? 'none'} (<Link to="/settings/billing/card">change</Link>).
-          </p>
-        ) : null}
-      </CardSection>
-      {data.isFreelancer && contract.status === 'active' && !data.pause ? (
-        <CardSection id="log-time-heading" title="Log time">
-          <Form method="post" {...getFormProps(form)} className="form-stack">
-            <FormAlert errors={form.errors} />
-            <div className="field-row">
-              <Field label="Day" type="date" meta={fields.workDate} max={data.today} />
-              <Field label="Time worked" meta={fields.duration} hint="For example 1:30, 1.5 or 45m" />
-            </div>
-            <TextareaField label="Memo" meta={fields.memo} rows={2} hint="What you worked on; the client sees it." />
-            <button type="submit" name="intent" value="log-time" className="button button--primary">
-              Log time
-            </button>
-          </Form>
-          {data.weeksToInvoice.length ? (
-            <div className="form-stack">
-              {data.weeksToInvoice.map((week) => (
-                <Form method="post" key={week}>
-                  <input type="hidden" name="weekStart" value={week} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="send-invoice"
-                    className="button button--secondary button--wrap"
-                  >
-                    Send invoice for week of {formatDate(week)}
-                  </button>
-                </Form>
-              ))}
-            </div>
-          ) : null}
-        </CardSection>
-      ) : null}
-      <CardSection id="invoices-heading" title="Invoices">
-        <InvoiceTable invoices={data.invoices} currency={contract.currency} canReview={data.isClient} />
-      </CardSection>
+      {/* What this person does here comes first: the freelancer logs time, the client reviews invoices. */}
+      {logTimeSection}
+      {data.isClient ? invoicesSection : null}
+      {limitSection}
+      {data.isClient ? null : invoicesSection}
       <CardSection id="entries-heading" title="Logged time">
         <TimeEntryList entries={data.entries} canEdit={data.isFreelancer && contract.status === 'active'} />
       </CardSection>

@@ -55,7 +55,7 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request }: Act
   const project = await declineInvitation(submission.value.invitationId, user, submission.value.reason)
   return redirectWithToast('/freelancer/invitations', {
     kind: 'success',
-    message: `You declined the invitation to "${project.title}".`,
+    message: `You declined the invitation to “${project.title}”.`,
   })
 })
 

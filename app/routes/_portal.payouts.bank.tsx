@@ -9,7 +9,6 @@ import { SandboxBankSchema } from '~/services/payments/payouts/payout-schemas'
 import { sandboxMoney } from '~/services/payments/cards/sandbox-money.server'
 import { isStripeConfigured } from '~/services/payments/cards/stripe.server'
 import { requireRole, requireSession } from '~/http/auth.server'
-import { getEnv } from '~/utils/env.server'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -49,8 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireFreelancerStepUp(request)
   if (isStripeConfigured()) {
-    const origin = getEnv().APP_URL ? new URL(getEnv().APP_URL!).origin : new URL(request.url).origin
-    return redirect((await startBankOnboarding(user, origin)).redirectTo)
+    return redirect((await startBankOnboarding(user)).redirectTo)
   }
   requireSandboxBanks()
   const submission = parseWithZod(await readFormData(request), { schema: SandboxBankSchema })

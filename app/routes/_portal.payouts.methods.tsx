@@ -16,7 +16,6 @@ import {
 import { PayoutMethodFormSchema } from '~/services/payments/payouts/payout-schemas'
 import { payoutMethodPaths } from '~/services/payments/cards/sandbox-money.server'
 import { requireRole, requireSession } from '~/http/auth.server'
-import { getEnv } from '~/utils/env.server'
 import { formatDate } from '~/utils/format'
 import { pick } from '~/utils/pick'
 import { readFormData } from '~/http/form-data.server'
@@ -59,8 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast(PATH, { kind: 'success', message: `Removed: ${removed.label}.` })
   }
   if (form.intent === 'add-bank') {
-    const origin = getEnv().APP_URL ? new URL(getEnv().APP_URL!).origin : new URL(request.url).origin
-    return redirect((await startBankOnboarding(user, origin)).redirectTo)
+    return redirect((await startBankOnboarding(user)).redirectTo)
   }
   const added = await addCryptoMethod(user.id, form)
   if (!added.ok) return json(refusalReply(submission, added), { status: 400 })

@@ -62,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
     })
   }
   if (intent === 'stripe') {
-    const started = await startStripeCardSetup(user, new URL(request.url).origin)
+    const started = await startStripeCardSetup(user)
     if (!started.ok) return redirectWithToast(PAGE, { kind: 'error', message: started.message })
     return redirect(started.redirectTo)
   }

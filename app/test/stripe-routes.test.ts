@@ -10,7 +10,7 @@ import { action as contractAction, loader as contractLoader } from '~/routes/_po
 import { action as webhookAction } from '~/routes/webhooks.stripe'
 import { endContract } from '~/services/marketplace/contracts.server'
 import { resetStripeClient } from '~/services/payments/cards/stripe.server'
-import { resetEnvForTests } from '~/utils/env.server'
+import { resetEnvForTests, siteOrigin } from '~/utils/env.server'
 import { formRequest, getRequest, run } from './requests'
 import { server } from './msw-server'
 import { createTestUser, signedInCookie } from './users'
@@ -98,18 +98,26 @@ async function fixedContract(amountMinor = 50_000) {
 type Setup = Awaited<ReturnType<typeof fixedContract>>
 
 /** The client presses "Fund" with "Card" chosen on the contract page. */
-function fund(setup: Setup) {
-  return run(
-    contractAction,
-    formRequest(
-      `/contracts/${setup.contractId}`,
-      { intent: 'fund', milestoneId: setup.milestoneId, method: 'card' },
-      setup.cookie,
-    ),
-    {
-      contractId: setup.contractId,
-    },
-  )
+function fund(setup: Setup, request = fundRequest(setup)) {
+  return run(contractAction, request, { contractId: setup.contractId })
+}
+
+function fundRequest(setup: Setup): Request {
+  const fields = { intent: 'fund', milestoneId: setup.milestoneId, method: 'card' }
+  return formRequest(`/contracts/${setup.contractId}`, fields, setup.cookie)
+}
+
+/** The same press as the server builds it from a forged Host header: the request's URL carries that host. */
+function forgedHostFundRequest(setup: Setup): Request {
+  const honest = fundRequest(setup)
+  const headers = new Headers(honest.headers)
+  headers.set('host', 'attacker.example')
+  headers.set('x-forwarded-host', 'attacker.example')
+  return new Request(`http://attacker.example/contracts/${setup.contractId}`, {
+    method: 'POST',
+    headers,
+    body: new URLSearchParams({ intent: 'fund', milestoneId: setup.milestoneId, method: 'card' }),
+  })
 }
 
 /** Starts a Stripe payment and returns our payment and Stripe's session. */
@@ -197,11 +205,21 @@ describe('starting a card payment', () => {
     expect(body.get('line_items[0][quantity]')).toBe('1')
     expect(body.get('metadata[payment_id]')).toBe(payment.id)
     expect(body.get('payment_intent_data[metadata][payment_id]')).toBe(payment.id)
-    expect(body.get('success_url')).toBe(`http://localhost/checkout/${payment.id}?stripe=return`)
-    expect(body.get('cancel_url')).toBe(`http://localhost/checkout/${payment.id}?stripe=cancelled`)
+    expect(body.get('success_url')).toBe(`${siteOrigin()}/checkout/${payment.id}?stripe=return`)
+    expect(body.get('cancel_url')).toBe(`${siteOrigin()}/checkout/${payment.id}?stripe=cancelled`)
     expect(payment).toMatchObject({ provider: 'stripe', status: 'pending', amountMinor: 50_000, currency: 'USD' })
     expect(payment.providerRef).toMatch(/^cs_test_/)
     expect(await escrow(setup.contractId)).toBe(0)
+  })
+
+  it('never takes the return address from a forged Host header: APP_URL unset, it is this machine (http://localhost:PORT)', async () => {
+    const setup = await fixedContract()
+    const response = await fund(setup, forgedHostFundRequest(setup))
+    expect(response.status).toBe(302)
+    const paymentId = created[0]?.body.get('metadata[payment_id]')
+    const port = process.env.PORT ?? 3000
+    expect(created[0]?.body.get('success_url')).toBe(`http://localhost:${port}/checkout/${paymentId}?stripe=return`)
+    expect(created[0]?.body.get('cancel_url')).toBe(`http://localhost:${port}/checkout/${paymentId}?stripe=cancelled`)
   })
 
   it('sends the payer back to APP_URL when it is set (behind a proxy the request origin is internal)', async () => {
@@ -211,6 +229,10 @@ describe('starting a card payment', () => {
       const setup = await fixedContract()
       const { payment } = await startStripePayment(setup)
       expect(created[0]?.body.get('success_url')).toBe(`https://megilance.example/checkout/${payment.id}?stripe=return`)
+      const forged = await fixedContract()
+      expect((await fund(forged, forgedHostFundRequest(forged))).status).toBe(302)
+      const forgedId = created[1]?.body.get('metadata[payment_id]')
+      expect(created[1]?.body.get('cancel_url')).toBe(`https://megilance.example/checkout/${forgedId}?stripe=cancelled`)
     } finally {
       delete process.env.APP_URL
       resetEnvForTests()

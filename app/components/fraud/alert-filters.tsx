@@ -24,6 +24,7 @@ export function AlertFilters({ filter }: { filter: Partial<FraudAlertFilter> }) 
   return (
     <FilterForm
       label="Filter alerts"
+      collapsible
       submit="Filter"
       idPrefix="alert"
       values={filter}

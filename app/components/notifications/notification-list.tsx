@@ -42,7 +42,7 @@ export function NotificationList({ notifications }: { notifications: Notificatio
               record={{ name: 'notificationId', value: item.id }}
               formClassName="notification__action"
               className="button button--ghost"
-              label={`Mark "${item.title}" as read`}
+              label={`Mark “${item.title}” as read`}
             >
               Mark read
             </IntentButtonForm>

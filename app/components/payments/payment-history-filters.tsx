@@ -20,6 +20,7 @@ export function PaymentHistoryFilters({
     <FilterForm
       key={formKey}
       label="Filter payments"
+      collapsible
       className="filters card security-filters"
       submit="Filter"
       clear={{ to: '/payments', shown: filtered }}

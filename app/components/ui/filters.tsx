@@ -1,4 +1,4 @@
-import { Form, Link } from '@remix-run/react'
+import { Form, Link, useLocation } from '@remix-run/react'
 import type { InputHTMLAttributes, ReactNode } from 'react'
 
 /** A select filter's choices: [value, label] pairs, or a map of value to label. */
@@ -29,6 +29,8 @@ export type FilterField<Name extends string = string> = { name: Name; label: str
  * The GET search form above a list: its fields, then one submit button. Works without JavaScript.
  * The fields are `fields` (declared as data, each showing its value from `values`), then `children`.
  * With `clear`, a "Clear filters" link back to the unfiltered list follows the button while filters apply.
+ * With `collapsible`, a long form folds into "<label> (N active)" on a phone, so the list shows at
+ * once; wider screens always show the form (CSS only, so the same with and without JavaScript).
  */
 export function FilterForm<Values extends object>({
   label,
@@ -39,6 +41,7 @@ export function FilterForm<Values extends object>({
   idPrefix = 'filter',
   fields = [],
   values,
+  collapsible = false,
 }: {
   label: string
   children?: ReactNode
@@ -48,13 +51,15 @@ export function FilterForm<Values extends object>({
   idPrefix?: string
   fields?: readonly FilterField<keyof Values & string>[]
   values?: Values
+  collapsible?: boolean
 }) {
+  const { search } = useLocation()
   const button = (
     <button type="submit" className="button button--primary">
       {submit}
     </button>
   )
-  return (
+  const form = (
     <Form method="get" className={className} role="search" aria-label={label}>
       {fields.map((field) => (
         <FilterControl
@@ -75,6 +80,30 @@ export function FilterForm<Values extends object>({
       )}
     </Form>
   )
+  if (!collapsible) return form
+  const active = activeFilterCount(fields, values)
+  // A new search folds it again (with JavaScript too), so the list shows right after "Filter".
+  return (
+    <details className="filter-disclosure" key={search}>
+      <summary className="filter-disclosure__summary">
+        {label}
+        {active ? ` (${active} active)` : null}
+      </summary>
+      {form}
+    </details>
+  )
+}
+
+/**
+ * How many filters narrow the list now: fields with a value that has an empty "any" state (a choice
+ * without `anyLabel`, such as the sort order, always has a value and does not count).
+ */
+function activeFilterCount(fields: readonly FilterField[], values: object | undefined): number {
+  return fields.filter((field) => {
+    if (field.kind === 'select' && field.anyLabel === undefined) return false
+    const value = valueOf(values, field.name)
+    return field.kind === 'checkbox' ? value === field.value : value !== undefined && value !== ''
+  }).length
 }
 
 /** A filter's current value as the form shows it; undefined when it is not set. */

@@ -7,7 +7,9 @@
  * rowid range; the newest WINDOW rows are read again, because SQLite reuses the rowids of re-saved
  * newest rows) and reloads just their skills; a full reload every RELOAD_MS drops the rest of what
  * was removed. The chosen candidates are then read from the database with every visibility rule,
- * so a stale entry can at most cost a place on the shortlist, never show something hidden or closed.
+ * so a stale entry never shows something hidden or closed; and when stale entries leave fewer
+ * candidates than asked for, the next ones in the index are read (widened), so a project closed or
+ * hidden, or a freelancer blocked, since the last full load does not hold a place on the shortlist.
  */
 import {
   findCandidateFreelancers,
@@ -149,18 +151,37 @@ const openProjects = new SkillIndex(listOpenProjectSkillSets, listProjectSkillCh
 const PREFIX = 5
 
 /**
+ * The first `limit` candidates that the database still confirms, from the index's best `looked`
+ * entries; while stale entries (no longer candidates) leave fewer than `limit` and the index holds
+ * more, it looks at twice as many. Usually one read: the index is at most a few minutes behind.
+ */
+async function confirmed<Row>(
+  best: (looked: number) => string[],
+  confirm: (ids: string[], limit: number) => Promise<Row[]>,
+  limit: number,
+  looked: number,
+): Promise<Row[]> {
+  for (;;) {
+    const ids = best(looked)
+    const rows = await confirm(ids, limit)
+    if (rows.length >= limit || ids.length < looked) return rows
+    looked *= 2
+  }
+}
+
+/**
  * Freelancers who list at least one of the skills, most shared skills first, then newest: not
  * blocked and not out of recommendations.
  */
 export async function freelancersWithSkills(skills: string[], limit: number): Promise<CandidateFreelancer[]> {
   if (!skills.length) return []
-  const ids = (await freelancers.current()).mostShared(skills, limit * PREFIX)
-  return findCandidateFreelancers(ids, limit)
+  const index = await freelancers.current()
+  return confirmed((looked) => index.mostShared(skills, looked), findCandidateFreelancers, limit, limit * PREFIX)
 }
 
 /** Open, public, listed projects asking for at least one of the skills, newest first. */
 export async function openProjectsWithSkills(skills: string[], limit: number): Promise<CandidateProject[]> {
   if (!skills.length) return []
-  const ids = (await openProjects.current()).newestWith(skills, limit * 2)
-  return findCandidateProjects(ids, limit)
+  const index = await openProjects.current()
+  return confirmed((looked) => index.newestWith(skills, looked), findCandidateProjects, limit, limit * 2)
 }

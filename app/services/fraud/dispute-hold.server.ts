@@ -53,11 +53,11 @@ export async function openDisputeHoldFromAlert(
   await notify({
     userId: contract.freelancerId,
     kind: 'dispute_update',
-    title: `Milestone "${milestone.title}" on "${contract.title}" is on hold`,
+    title: `Milestone “${milestone.title}” on “${contract.title}” is on hold`,
     body: 'Our team opened a dispute while it reviews the contract. Give your side; an admin then decides.',
     link: `/disputes/${opened.dispute!.id}`,
   })
-  const what = `milestone "${milestone.title}" (${formatMoney(milestone.amountMinor, contract.currency)}) of "${contract.title}"`
+  const what = `milestone “${milestone.title}” (${formatMoney(milestone.amountMinor, contract.currency)}) of “${contract.title}”`
   await recordFraudAlertEvent({
     alertId,
     actorId: admin.id,

@@ -140,7 +140,7 @@ export async function performMilestoneAction(
   side: Side,
   milestoneId: string,
   action: MilestoneAction,
-  input: { note?: string; changes?: string; method?: 'card' | 'wallet'; requestOrigin?: string },
+  input: { note?: string; changes?: string; method?: 'card' | 'wallet' },
   at = new Date(),
 ): Promise<ContractOutcome> {
   const milestone = await findMilestone(contract.id, milestoneId)
@@ -160,7 +160,7 @@ export async function performMilestoneAction(
 
   if (action === 'fund') {
     if (input.method === 'card') {
-      const start = await startMilestoneCardPayment(contract, milestone, input.requestOrigin ?? null, at)
+      const start = await startMilestoneCardPayment(contract, milestone, at)
       if (!start.ok)
         return { ok: false, reason: 'refused' in start ? 'conflict' : 'provider-failed', message: start.message }
       return { ok: true, message: 'Pay by card to fund the milestone.', redirectTo: start.redirectTo }

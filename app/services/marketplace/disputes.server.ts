@@ -51,7 +51,7 @@ function disputedAmount(found: FoundDispute): number {
 }
 
 function subject(found: FoundDispute): string {
-  if (found.milestone) return `milestone "${found.milestone.title}"`
+  if (found.milestone) return `milestone “${found.milestone.title}”`
   if (found.invoice) return `the invoice for the week of ${formatDate(found.invoice.weekStart)}`
   return 'the contract'
 }
@@ -123,7 +123,7 @@ export async function openMilestoneDispute(
       line: {
         actorId: actor.id,
         kind: 'dispute.opened',
-        detail: `${actor.name} opened a dispute about milestone "${milestone.title}": ${input.reason}`,
+        detail: `${actor.name} opened a dispute about milestone “${milestone.title}”: ${input.reason}`,
       },
       at: now,
     }),
@@ -136,15 +136,15 @@ export async function openMilestoneDispute(
   await notify({
     userId: otherParty(contract, actor.id),
     kind: 'dispute_update',
-    title: `${actor.name} opened a dispute on "${contract.title}"`,
-    body: `About milestone "${milestone.title}". Give your side with your evidence; an admin then decides.`,
+    title: `${actor.name} opened a dispute on “${contract.title}”`,
+    body: `About milestone “${milestone.title}”. Give your side with your evidence; an admin then decides.`,
     link,
   })
   for (const admin of await listUsersByRole('admin')) {
     await notify({
       userId: admin.id,
       kind: 'dispute_update',
-      title: `New dispute to decide on "${contract.title}"`,
+      title: `New dispute to decide on “${contract.title}”`,
       link,
     })
   }
@@ -183,7 +183,7 @@ export async function respondToDispute(
   await notify({
     userId: dispute.openedBy,
     kind: 'dispute_update',
-    title: `${actor.name} responded to your dispute on "${contract.title}"`,
+    title: `${actor.name} responded to your dispute on “${contract.title}”`,
     body: 'An admin will now decide.',
     link: `/disputes/${dispute.id}`,
   })
@@ -251,7 +251,7 @@ export async function decideDispute(
     await notify({
       userId,
       kind: 'dispute_update',
-      title: `Dispute decided on "${contract.title}": ${DECISION_LABELS[input.decision].toLowerCase()}`,
+      title: `Dispute decided on “${contract.title}”: ${DECISION_LABELS[input.decision].toLowerCase()}`,
       body: `${outcome}. Reason: ${input.reason}`,
       link: `/disputes/${dispute.id}`,
     })

@@ -76,7 +76,7 @@ describe('weekly invoices', () => {
     expect(others).toEqual([])
     expect(invoice).toMatchObject({ weekStart: '2026-11-23', minutes: 210, amountMinor: 14000, status: 'pending' })
     const [note] = await listNotifications(client.id, { limit: 5, offset: 0 })
-    expect(note?.title).toBe('New invoice on "Support our API": $140')
+    expect(note?.title).toBe('New invoice on “Support our API”: $140')
     const late = await logTime(
       contract,
       { workDate: '2026-11-29', duration: '1', memo: 'Late' },

@@ -41,6 +41,7 @@ import {
 import { INVOICE_MACHINE } from '~/domain/invoice-machine'
 import { fromStates } from '~/domain/state-machine'
 import { CHARGE_CLAIM_TIMEOUT_MS, checkInvoiceAction } from './invoice-rules'
+import { hourlyNextStep, type HourlyNextStep } from './hourly-next-step'
 import type { Refusal } from '~/services/domain-errors'
 
 type Contract = NonNullable<Awaited<ReturnType<typeof findContract>>>
@@ -134,7 +135,7 @@ export async function setWeeklyLimit(
   await notify({
     userId: contract.freelancerId,
     kind: 'contract_update',
-    title: `Weekly limit on "${contract.title}": ${hours} h from the week of ${from}`,
+    title: `Weekly limit on “${contract.title}”: ${hours} h from the week of ${from}`,
     body: `Until then the limit stays ${settings.weeklyLimitHours === null ? 'unset' : `${settings.weeklyLimitHours} h`}.`,
     link: `/contracts/${contract.id}/hours`,
   })
@@ -178,7 +179,7 @@ export async function sendWeeklyInvoice(
   await notify({
     userId: contract.clientId,
     kind: 'contract_update',
-    title: `New invoice on "${contract.title}": ${amount}`,
+    title: `New invoice on “${contract.title}”: ${amount}`,
     body: `${formatDuration(invoice.minutes)} for ${weekLabel(weekStart)}. Approve or dispute it by ${formatDate(invoice.reviewDueAt)}; after that it counts as approved.`,
     link: `/contracts/${contract.id}/hours`,
   })
@@ -215,7 +216,7 @@ export async function reviewInvoice(
   await notify({
     userId: contract.freelancerId,
     kind: approved ? 'contract_update' : 'dispute_update',
-    title: approved ? `Invoice approved on "${contract.title}": ${amount}` : `Invoice disputed on "${contract.title}"`,
+    title: approved ? `Invoice approved on “${contract.title}”: ${amount}` : `Invoice disputed on “${contract.title}”`,
     body: approved ? 'The client is charged now; you are told when the money reaches your wallet.' : decision.reason,
     link: `/contracts/${contract.id}/hours`,
   })
@@ -251,7 +252,7 @@ async function autoApprove(invoice: Invoice, now: Date): Promise<boolean> {
     await notify({
       userId,
       kind: 'contract_update',
-      title: `Invoice approved automatically on "${contract.title}": ${amount}`,
+      title: `Invoice approved automatically on “${contract.title}”: ${amount}`,
       body: 'The 5-day review ended without a dispute, so the client is charged now.',
       link: `/contracts/${contract.id}/hours`,
     })
@@ -296,6 +297,28 @@ export async function runHourlyCharging(
 export { findContract }
 
 /** Everything the hours page shows for a contract. */
+/** What the contract page shows first on an hourly contract for this viewer (see hourlyNextStep). */
+export async function loadHourlyNextStep(
+  contract: Contract,
+  side: 'client' | 'freelancer' | 'admin',
+  now = new Date(),
+): Promise<HourlyNextStep> {
+  if (contract.type !== 'hourly' || contract.status !== 'active' || side === 'admin') return null
+  const thisWeek = weekStartOf(isoDay(now))
+  const [invoices, loggedThisWeek] = await Promise.all([
+    side === 'client' ? listInvoices(contract.id) : Promise.resolve([]),
+    minutesLoggedBetween(contract.id, thisWeek, addDays(thisWeek, 7)),
+  ])
+  return hourlyNextStep({
+    side,
+    active: true,
+    pauseReason: contract.hourlyPausedAt ? (contract.hourlyPauseReason ?? 'An invoice is unpaid.') : null,
+    invoices: invoices.map((invoice) => ({ ...invoice, reviewDueAt: invoice.reviewDueAt.toISOString() })),
+    loggedThisWeek,
+    limitHours: weeklyLimitFor(contract, thisWeek),
+  })
+}
+
 export async function loadHoursPage(contract: Contract, now = new Date()) {
   const thisWeek = weekStartOf(isoDay(now))
   const [entries, invoices, loggedThisWeek, unbilledDays, disputes, card] = await Promise.all([

@@ -133,7 +133,7 @@ describe('closing without a hire', () => {
     const [note] = await listNotifications(applicant.id, { limit: 5, offset: 0 })
     expect(note).toMatchObject({
       kind: 'proposal_update',
-      title: '"Inventory dashboard" was closed without a hire',
+      title: '“Inventory dashboard” was closed without a hire',
       link: `/proposals/${proposalId}`,
     })
     expect(await listNotifications(withdrawn.id, { limit: 5, offset: 0 })).toEqual([])
@@ -196,7 +196,7 @@ describe('invitations', () => {
     expect(await status(declineInvitation(invitation.id, freelancer))).toBe(409)
     const [declined] = await listNotifications(client.id, { limit: 5, offset: 0 })
     expect(declined).toMatchObject({
-      title: 'Fred Freelancer declined your invitation to "Inventory dashboard"',
+      title: 'Fred Freelancer declined your invitation to “Inventory dashboard”',
       body: 'Their reason: Fully booked this month.',
     })
     expect((await loadProjectPage(project, client)).invitations).toEqual([

@@ -107,7 +107,7 @@ export async function closeWithoutHire(project: Project, now = new Date()): Prom
     await tellAboutProposal(
       proposal.freelancerId,
       proposal.id,
-      `"${project.title}" was closed without a hire`,
+      `“${project.title}” was closed without a hire`,
       'The client closed this project without hiring anyone. Thank you for your proposal.',
     )
   }
@@ -150,7 +150,7 @@ export async function inviteFreelancer(
   return notifyInAppFirst({
     userId: freelancer.id,
     kind: 'project_invitation',
-    title: `You are invited to "${project.title}"`,
+    title: `You are invited to “${project.title}”`,
     body: input.message ?? '',
     link: `/projects/${project.id}`,
   })
@@ -177,7 +177,7 @@ export async function declineInvitation(
   await notify({
     userId: project.clientId,
     kind: 'project_invitation',
-    title: `${freelancer.name} declined your invitation to "${project.title}"`,
+    title: `${freelancer.name} declined your invitation to “${project.title}”`,
     body: reason ? `Their reason: ${reason}` : '',
     link: `/projects/${project.id}`,
   })
@@ -193,7 +193,7 @@ export async function acceptInvitation(invitationId: string, freelancer: Session
     await notify({
       userId: project.clientId,
       kind: 'project_invitation',
-      title: `${freelancer.name} accepted your invitation to "${project.title}"`,
+      title: `${freelancer.name} accepted your invitation to “${project.title}”`,
       body: 'They are writing a proposal.',
       link: `/projects/${project.id}`,
     })
@@ -210,7 +210,7 @@ export async function hideProject(project: Project, reason: string, now = new Da
   await notify({
     userId: project.clientId,
     kind: 'account',
-    title: `Your project "${project.title}" is hidden by a moderator`,
+    title: `Your project “${project.title}” is hidden by a moderator`,
     body: `Reason: ${reason}`,
     link: `/projects/${project.id}`,
   })
@@ -221,7 +221,7 @@ export async function restoreProject(project: Project): Promise<void> {
   await notify({
     userId: project.clientId,
     kind: 'account',
-    title: `Your project "${project.title}" is visible again`,
+    title: `Your project “${project.title}” is visible again`,
     link: `/projects/${project.id}`,
   })
 }

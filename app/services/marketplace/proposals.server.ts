@@ -101,7 +101,7 @@ export async function submitProposal(
   await notify({
     userId: project.clientId,
     kind: 'proposal_received',
-    title: `New proposal on "${project.title}" from ${freelancer.name}`,
+    title: `New proposal on “${project.title}” from ${freelancer.name}`,
     body: `${bidText({ bidType: project.budgetType, bidAmountMinor: input.bidMinor, currency: project.currency })}, ${input.durationDays} days.`,
     link: `/proposals/${proposalId}`,
   })
@@ -192,7 +192,7 @@ export async function editProposal(found: FoundProposal, input: ProposalInput, n
   await tellAboutProposal(
     found.project.clientId,
     found.proposal.id,
-    `${found.freelancerName} updated their proposal on "${found.project.title}"`,
+    `${found.freelancerName} updated their proposal on “${found.project.title}”`,
     `${bidText({ ...found.proposal, bidAmountMinor: input.bidMinor })}, ${input.durationDays} days.`,
   )
   return { ok: true }
@@ -214,7 +214,7 @@ export async function withdrawProposal(found: FoundProposal, now = new Date()): 
   await tellAboutProposal(
     found.project.clientId,
     found.proposal.id,
-    `${found.freelancerName} withdrew their proposal on "${found.project.title}"`,
+    `${found.freelancerName} withdrew their proposal on “${found.project.title}”`,
   )
   return { ok: true }
 }
@@ -239,7 +239,7 @@ export async function declineProposal(found: FoundProposal, reason: string, now 
   await tellAboutProposal(
     found.proposal.freelancerId,
     found.proposal.id,
-    `Your proposal on "${found.project.title}" was declined`,
+    `Your proposal on “${found.project.title}” was declined`,
     reason,
   )
   return { ok: true }
@@ -298,7 +298,7 @@ export async function acceptAndStartContract(
   await notify({
     userId: proposal.freelancerId,
     kind: 'contract_update',
-    title: `You are hired for "${project.title}"`,
+    title: `You are hired for “${project.title}”`,
     body: `${client.name} accepted your proposal: ${terms}. The contract has started.`,
     link: `/contracts/${outcome.contractId}`,
   })
@@ -306,7 +306,7 @@ export async function acceptAndStartContract(
     await tellAboutProposal(
       other.freelancerId,
       other.proposalId,
-      `"${project.title}" was filled by another freelancer`,
+      `“${project.title}” was filled by another freelancer`,
       'The client hired someone else for this project. Thank you for your proposal.',
     )
   }

@@ -146,7 +146,7 @@ export async function sendMessage(input: {
     await notify({
       userId: recipientId,
       kind: 'message_received',
-      title: `New message from ${sender.name} about "${title}"`,
+      title: `New message from ${sender.name} about “${title}”`,
       body: `${preview(input.body)}${warning}`,
       link,
     })

@@ -4,8 +4,6 @@ export type CheckoutRequest = {
   payment: CardPayment
   /** What the payer sees the money is for. */
   title: string
-  /** The origin the payer's browser used; Stripe sends them back there unless APP_URL is set. */
-  requestOrigin: string | null
   at: Date
 }
 export type CheckoutStart = { ok: true; redirectTo: string } | { ok: false; message: string }

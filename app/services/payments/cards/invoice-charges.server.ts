@@ -152,14 +152,14 @@ async function recordInvoicePayment(input: {
   await notify({
     userId: contract.clientId,
     kind: 'contract_update',
-    title: `Paid ${money(split.grossMinor)} for ${week(invoice)} on "${contract.title}"`,
+    title: `Paid ${money(split.grossMinor)} for ${week(invoice)} on “${contract.title}”`,
     body: `Charged ${card ? `to your card ending ${card.last4}` : 'from your wallet balance'}.`,
     link,
   })
   await notify({
     userId: contract.freelancerId,
     kind: 'contract_update',
-    title: `${money(split.netMinor)} reached your wallet for ${week(invoice)} on "${contract.title}"`,
+    title: `${money(split.netMinor)} reached your wallet for ${week(invoice)} on “${contract.title}”`,
     body: `The client paid ${money(split.grossMinor)}; the platform fee is ${money(split.feeMinor)} (${platformFeePercent()}%).`,
     link,
   })
@@ -168,7 +168,7 @@ async function recordInvoicePayment(input: {
       await notify({
         userId,
         kind: 'contract_update',
-        title: `"${contract.title}" is active again`,
+        title: `“${contract.title}” is active again`,
         body: 'Every invoice is paid, so time can be logged again.',
         link,
       })
@@ -210,7 +210,7 @@ async function decline(input: {
   await notify({
     userId: contract.clientId,
     kind: 'contract_update',
-    title: `Payment failed for ${week(invoice)} on "${contract.title}"`,
+    title: `Payment failed for ${week(invoice)} on “${contract.title}”`,
     body:
       `${reason} To fix it, add money to your wallet or save another card at ${BILLING_CARD_PAGE}, then press “Pay now” on the contract’s hours page. ` +
       (left > 0
@@ -220,7 +220,7 @@ async function decline(input: {
   })
   if (recorded.paused) {
     for (const userId of [contract.clientId, contract.freelancerId]) {
-      await notify({ userId, kind: 'contract_update', title: `"${contract.title}" is paused`, body: pauseReason, link })
+      await notify({ userId, kind: 'contract_update', title: `“${contract.title}” is paused`, body: pauseReason, link })
     }
   }
   return { kind: 'declined', message: reason, paused: recorded.paused }

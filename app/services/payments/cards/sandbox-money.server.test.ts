@@ -181,7 +181,7 @@ describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
     const cookie = await signedInCookie(setup.client.id)
     configure(PRODUCTION)
 
-    expect(await startMilestoneCardPayment(setup.contract, setup.milestone, null, new Date())).toMatchObject({
+    expect(await startMilestoneCardPayment(setup.contract, setup.milestone, new Date())).toMatchObject({
       ok: false,
       refused: true,
     })
@@ -302,7 +302,7 @@ describe('next to a real provider', () => {
       reason: 'conflict',
       message: expect.stringContaining('(crypto receiving addresses)'),
     })
-    expect(await startMilestoneCardPayment(setup.contract, setup.milestone, null, new Date())).toMatchObject({
+    expect(await startMilestoneCardPayment(setup.contract, setup.milestone, new Date())).toMatchObject({
       ok: false,
       refused: true,
     })
@@ -322,7 +322,7 @@ describe('the demo in production (DEMO=true) keeps every sandbox path', () => {
     expect(await escrow(setup.contract.id)).toBe(30_000)
 
     const carded = await createFixedContract(20_000)
-    const start = await startMilestoneCardPayment(carded.contract, carded.milestone, null, new Date())
+    const start = await startMilestoneCardPayment(carded.contract, carded.milestone, new Date())
     expect(start).toMatchObject({ ok: true, redirectTo: expect.stringMatching(/^\/checkout\//) })
     const payment = (await findCardPayment(start.ok ? start.redirectTo.split('/').pop()! : ''))!
     expect(await payMilestoneByCard(payment, carded.contract, TEST_CARD, 'Clara')).toEqual({ ok: true, funded: true })

@@ -10,6 +10,10 @@ import { server } from '~/test/msw-server'
 import { STRIPE_API, stripeError, stripePost, type StripeCall } from '~/test/stripe-api'
 import { expectBalancedLedger } from '~/test/ledger-checks'
 import { cardPaymentsForInvoice } from '~/test/card-payments'
+import { siteOrigin } from '~/utils/env.server'
+import { action as cardAction } from '~/routes/_portal.settings.billing.card'
+import { run } from '~/test/requests'
+import { createTestUser, signedInCookie } from '~/test/users'
 
 // The real stripe SDK against intercepted https://api.stripe.com; the key is set before any module reads the environment.
 vi.hoisted(() => {
@@ -50,7 +54,7 @@ async function clientWithStripeCard(seen: StripeCall[]) {
       }),
     ),
   )
-  const started = await startStripeCardSetup(client, 'https://megilance.example')
+  const started = await startStripeCardSetup(client)
   expect(started).toEqual({ ok: true, redirectTo: 'https://checkout.stripe.com/c/setup/cs_setup_1' })
   expect(await finishStripeCardSetup(client.id, 'cs_setup_1', NOW)).toEqual({ ok: true })
   await logTime(
@@ -69,7 +73,7 @@ describe('a card saved with Stripe', () => {
     const session = seen.find((call) => call.path === '/v1/checkout/sessions')
     expect(session?.form).toMatchObject({ mode: 'setup', customer: 'cus_Hourly1', 'metadata[user_id]': client.id })
     expect(session?.form.success_url).toBe(
-      'https://megilance.example/settings/billing/card?stripe=saved&session={CHECKOUT_SESSION_ID}',
+      `${siteOrigin()}/settings/billing/card?stripe=saved&session={CHECKOUT_SESSION_ID}`,
     )
     expect(await findSavedCard(client.id)).toMatchObject({
       provider: 'stripe',
@@ -78,6 +82,40 @@ describe('a card saved with Stripe', () => {
       stripeCustomerId: 'cus_Hourly1',
       stripePaymentMethodId: 'pm_card_1',
     })
+  })
+
+  it('sends the client back to the site origin, never to a forged Host header', async () => {
+    const seen: StripeCall[] = []
+    const client = await createTestUser('client')
+    server.use(
+      stripePost(seen, 'customers', () => ({ id: 'cus_Forged1', object: 'customer' })),
+      stripePost(seen, 'checkout/sessions', () => ({
+        id: 'cs_setup_2',
+        object: 'checkout.session',
+        url: 'https://checkout.stripe.com/c/setup/cs_setup_2',
+      })),
+    )
+    // As the server builds the request from a forged Host header: the URL carries that host.
+    const response = await run(
+      cardAction,
+      new Request('http://attacker.example/settings/billing/card', {
+        method: 'POST',
+        headers: {
+          cookie: await signedInCookie(client.id),
+          host: 'attacker.example',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ intent: 'stripe' }),
+      }),
+    )
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('https://checkout.stripe.com/c/setup/cs_setup_2')
+    const session = seen.find((call) => call.path === '/v1/checkout/sessions')
+    const port = process.env.PORT ?? 3000
+    expect(session?.form.success_url).toBe(
+      `http://localhost:${port}/settings/billing/card?stripe=saved&session={CHECKOUT_SESSION_ID}`,
+    )
+    expect(session?.form.cancel_url).toMatch(new RegExp(`^http://localhost:${port}/settings/billing/card`))
   })
 
   it('pays an approved invoice with an off-session PaymentIntent, keyed per attempt', async () => {

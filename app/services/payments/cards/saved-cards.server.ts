@@ -1,6 +1,6 @@
 import Stripe from 'stripe'
 import { findSavedCard, removeSavedCard, saveCard, type SavedCard } from '~/models/invoice-charges.server'
-import { getEnv } from '~/utils/env.server'
+import { siteOrigin } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 import { sandboxMoney } from './sandbox-money.server'
 import { checkSandboxCardToSave, chargeSavedSandboxCard } from './sandbox-saved-card'
@@ -52,15 +52,14 @@ export async function forgetCard(userId: string): Promise<boolean> {
   return removeSavedCard(userId)
 }
 
-function setupReturnUrl(requestOrigin: string | null): string {
-  const env = getEnv()
-  return `${new URL(env.APP_URL ?? requestOrigin ?? `http://localhost:${env.PORT}`).origin}/settings/billing/card`
+/** Where Stripe sends the client back: the site's own origin (APP_URL), never the request's Host header. */
+function setupReturnUrl(): string {
+  return `${siteOrigin()}/settings/billing/card`
 }
 
 /** Sends the client to Stripe's hosted page to save a card (Checkout in setup mode; no card data touches us). */
 export async function startStripeCardSetup(
   user: { id: string; email: string; name: string },
-  requestOrigin: string | null,
   currency = 'USD',
 ): Promise<SetupStart> {
   const stripe = getStripe()
@@ -75,7 +74,7 @@ export async function startStripeCardSetup(
           { idempotencyKey: `customer:${user.id}` },
         )
       ).id
-    const back = setupReturnUrl(requestOrigin)
+    const back = setupReturnUrl()
     const session = await stripe.checkout.sessions.create({
       mode: 'setup',
       customer,

@@ -1,15 +1,13 @@
 import type Stripe from 'stripe'
 import { markCardPaymentFailed, setCardPaymentProviderRef, type CardPayment } from '~/models/card-payments.server'
-import { getEnv } from '~/utils/env.server'
+import { siteOrigin } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 import type { CardPaymentProvider, CheckoutRequest, CheckoutStart } from './card-payment-provider'
 import { toStripeAmount } from './stripe-amount'
 
-/** Where Stripe sends the payer back: APP_URL when configured (behind proxies), else their origin. */
-function checkoutReturnUrls(paymentId: string, requestOrigin: string | null): { success: string; cancel: string } {
-  const env = getEnv()
-  const origin = new URL(env.APP_URL ?? requestOrigin ?? `http://localhost:${env.PORT}`).origin
-  const page = `${origin}/checkout/${paymentId}`
+/** Where Stripe sends the payer back: the site's own origin (APP_URL), never the request's Host header. */
+function checkoutReturnUrls(paymentId: string): { success: string; cancel: string } {
+  const page = `${siteOrigin()}/checkout/${paymentId}`
   return { success: `${page}?stripe=return`, cancel: `${page}?stripe=cancelled` }
 }
 
@@ -19,7 +17,7 @@ function checkoutSessionParams(
   amount: { amount: number; currency: string },
 ): Stripe.Checkout.SessionCreateParams {
   const { payment } = request
-  const urls = checkoutReturnUrls(payment.id, request.requestOrigin)
+  const urls = checkoutReturnUrls(payment.id)
   return {
     mode: 'payment',
     client_reference_id: payment.id,

@@ -109,7 +109,6 @@ export type CardStart = CheckoutStart | { ok: false; refused: true; message: str
 export async function startMilestoneCardPayment(
   contract: Contract,
   milestone: Milestone,
-  requestOrigin: string | null,
   at: Date,
 ): Promise<CardStart> {
   const provider = getCardProvider()
@@ -124,7 +123,7 @@ export async function startMilestoneCardPayment(
     provider: provider.name,
     at,
   })
-  return provider.startCheckout({ payment, title: `“${milestone.title}” on “${contract.title}”`, requestOrigin, at })
+  return provider.startCheckout({ payment, title: `“${milestone.title}” on “${contract.title}”`, at })
 }
 
 export function milestoneIdOfPayment(payment: CardPayment): string | null {

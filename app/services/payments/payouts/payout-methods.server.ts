@@ -7,6 +7,7 @@ import {
   updatePayoutMethod,
   type PayoutMethod,
 } from '~/models/payouts.server'
+import { siteOrigin } from '~/utils/env.server'
 import { checkBankAccount } from './bank-account-rules'
 import { validateCryptoAddress } from '../../../domain/crypto-addresses'
 import { CRYPTO_ASSETS, isCryptoAsset, isCryptoNetwork, networkLabel } from '../../../domain/crypto-networks'
@@ -100,10 +101,7 @@ export async function addCryptoMethod(
  * Starts adding a bank account. With Stripe: an Express account (reused while onboarding is
  * unfinished) and a redirect to Stripe's hosted onboarding. Without: the sandbox onboarding page.
  */
-export async function startBankOnboarding(
-  user: { id: string; email: string },
-  origin: string,
-): Promise<{ redirectTo: string }> {
+export async function startBankOnboarding(user: { id: string; email: string }): Promise<{ redirectTo: string }> {
   const stripe = getStripe()
   if (!stripe) return { redirectTo: BANK_ONBOARDING_PATH }
   const pending = await findPendingStripeMethod(user.id)
@@ -117,6 +115,8 @@ export async function startBankOnboarding(
       provider: 'stripe',
       stripeAccountId: accountId,
     })
+  // Stripe sends the person back to the site's own origin (APP_URL), never the request's Host header.
+  const origin = siteOrigin()
   const url = await createOnboardingLink(stripe, {
     accountId,
     refreshUrl: `${origin}${BANK_ONBOARDING_PATH}`,

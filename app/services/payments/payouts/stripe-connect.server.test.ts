@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { balanceOf } from '~/models/ledger.server'
 import { findPayout, findPendingStripeMethod, listPayoutMethodsOf } from '~/models/payouts.server'
 import { action as bankAction, loader as bankLoader } from '~/routes/_portal.payouts.bank'
+import { action as methodsAction } from '~/routes/_portal.payouts.methods'
 import { getRequest, run } from '~/test/requests'
 import { createTestUser, steppedUpCookie } from '~/test/users'
 import { finishBankOnboarding, startBankOnboarding } from './payout-methods.server'
@@ -11,6 +12,7 @@ import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
 import { resetStripeClient } from '../cards/stripe.server'
 import { server } from '~/test/msw-server'
 import { topUpWallet } from '~/test/wallet'
+import { siteOrigin } from '~/utils/env.server'
 import { record, STRIPE_API, stripeError, stripePost, type StripeCall } from '~/test/stripe-api'
 
 // The real stripe SDK against intercepted https://api.stripe.com; the key is set before any module reads the environment.
@@ -67,7 +69,7 @@ async function connectedFreelancer(seen: StripeCall[]) {
       record(seen, () => ({ ...ACCOUNT, id })),
     ),
   )
-  const started = await startBankOnboarding(user, 'https://megilance.example')
+  const started = await startBankOnboarding(user)
   expect(await finishBankOnboarding(user.id)).toEqual({ status: 'active' })
   await topUpWallet(user.id, 45_000)
   const [method] = await listPayoutMethodsOf(user.id)
@@ -92,8 +94,8 @@ describe('bank payouts through Stripe Connect Express', () => {
     })
     expect(seen[1]!.form).toEqual({
       account: 'acct_1Payouts',
-      refresh_url: 'https://megilance.example/payouts/bank',
-      return_url: 'https://megilance.example/payouts/bank/return',
+      refresh_url: `${siteOrigin()}/payouts/bank`,
+      return_url: `${siteOrigin()}/payouts/bank/return`,
       type: 'account_onboarding',
     })
     expect(method).toMatchObject({
@@ -107,7 +109,7 @@ describe('bank payouts through Stripe Connect Express', () => {
     expect(await findPendingStripeMethod(user.id)).toBeUndefined()
   })
 
-  it('/payouts/bank only shows a "Continue to Stripe" button on GET; the account and link are made on the POST', async () => {
+  it('/payouts/bank only shows a "Continue to Stripe" button on GET; the account and link are made on the POST, with return URLs on the site origin whatever the Host header', async () => {
     const seen: StripeCall[] = []
     const user = await createTestUser('freelancer')
     const cookie = await steppedUpCookie(user.id)
@@ -128,16 +130,39 @@ describe('bank payouts through Stripe Connect Express', () => {
     expect(seen).toEqual([])
     expect(await listPayoutMethodsOf(user.id)).toEqual([])
 
-    const post = new Request('http://localhost/payouts/bank', {
+    // As the server builds the request from a forged Host header: the URL carries that host.
+    const post = new Request('http://attacker.example/payouts/bank', {
       method: 'POST',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie, host: 'attacker.example', 'content-type': 'application/x-www-form-urlencoded' },
       body: '',
     })
     const onward = await run(bankAction, post)
     expect(onward.status).toBe(302)
     expect(onward.headers.get('location')).toBe('https://connect.stripe.com/setup/e/acct_3Button/x')
     expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(['POST /v1/accounts', 'POST /v1/account_links'])
+    const port = process.env.PORT ?? 3000
+    expect(seen[1]!.form).toMatchObject({
+      refresh_url: `http://localhost:${port}/payouts/bank`,
+      return_url: `http://localhost:${port}/payouts/bank/return`,
+    })
     expect(await findPendingStripeMethod(user.id)).toMatchObject({ stripeAccountId: 'acct_3Button' })
+
+    // "Add a bank account" on the payout methods page takes the same way.
+    const methodsCookie = await steppedUpCookie(user.id)
+    const fromMethods = await run(
+      methodsAction,
+      new Request('http://attacker.example/payouts/methods', {
+        method: 'POST',
+        headers: {
+          cookie: methodsCookie,
+          host: 'attacker.example',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ intent: 'add-bank' }),
+      }),
+    )
+    expect(fromMethods.status).toBe(302)
+    expect(seen[2]!.form).toMatchObject({ refresh_url: `http://localhost:${port}/payouts/bank` })
   })
 
   it('keeps the method pending while Stripe still needs details', async () => {
@@ -157,8 +182,8 @@ describe('bank payouts through Stripe Connect Express', () => {
         record(seen, () => ({ ...ACCOUNT, id: 'acct_2Pending', details_submitted: true, payouts_enabled: false })),
       ),
     )
-    await startBankOnboarding(user, 'https://megilance.example')
-    await startBankOnboarding(user, 'https://megilance.example')
+    await startBankOnboarding(user)
+    await startBankOnboarding(user)
     expect(seen.filter((s) => s.path === '/v1/accounts')).toHaveLength(1)
     expect(await finishBankOnboarding(user.id)).toEqual({ status: 'pending' })
   })

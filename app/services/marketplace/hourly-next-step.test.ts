@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import type { InvoiceStatus } from '~/domain/enums'
+import { hourlyNextStep } from './hourly-next-step'
+
+const invoice = (status: InvoiceStatus, weekStart: string, amountMinor = 100_00) => ({
+  status,
+  weekStart,
+  amountMinor,
+  payableMinor: null,
+  reviewDueAt: `${weekStart}T12:00:00.000Z`,
+})
+const base = { active: true, pauseReason: null, invoices: [], loggedThisWeek: 90, limitHours: 20 }
+
+describe('the next step on an hourly contract', () => {
+  it('is logging hours for the freelancer, with this week so far', () => {
+    expect(hourlyNextStep({ ...base, side: 'freelancer' })).toEqual({
+      kind: 'log-time',
+      loggedThisWeek: 90,
+      limitHours: 20,
+    })
+  })
+
+  it('says why for the freelancer while the contract is paused', () => {
+    expect(hourlyNextStep({ ...base, side: 'freelancer', pauseReason: 'Payment failed 3 times.' })).toEqual({
+      kind: 'paused',
+      reason: 'Payment failed 3 times.',
+    })
+  })
+
+  it('is the oldest invoice waiting for the client, with how many wait', () => {
+    const invoices = [
+      invoice('pending', '2026-11-16', 60_00),
+      invoice('paid', '2026-11-02'),
+      invoice('pending', '2026-11-09'),
+    ]
+    expect(hourlyNextStep({ ...base, side: 'client', invoices })).toEqual({
+      kind: 'review-invoice',
+      count: 2,
+      weekStart: '2026-11-09',
+      amountMinor: 100_00,
+      reviewDueAt: '2026-11-09T12:00:00.000Z',
+    })
+  })
+
+  it('is paying an invoice whose charge failed, once none waits for approval', () => {
+    const failed = { ...invoice('payment_failed', '2026-11-09'), payableMinor: 40_00 }
+    expect(hourlyNextStep({ ...base, side: 'client', invoices: [failed, invoice('disputed', '2026-11-16')] })).toEqual({
+      kind: 'pay-invoice',
+      count: 1,
+      weekStart: '2026-11-09',
+      amountMinor: 40_00,
+    })
+  })
+
+  it('is nothing for a client with nothing to act on, on an ended contract, or for an admin', () => {
+    const settled = [
+      invoice('paid', '2026-11-09'),
+      invoice('disputed', '2026-11-16'),
+      invoice('approved', '2026-11-23'),
+    ]
+    expect(hourlyNextStep({ ...base, side: 'client', invoices: settled })).toBeNull()
+    expect(hourlyNextStep({ ...base, side: 'freelancer', active: false })).toBeNull()
+    expect(hourlyNextStep({ ...base, side: 'admin', invoices: [invoice('pending', '2026-11-09')] })).toBeNull()
+  })
+})

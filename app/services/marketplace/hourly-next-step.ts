@@ -1,0 +1,62 @@
+import type { InvoiceStatus } from '~/domain/enums'
+import { canTakeInvoiceAction } from './invoice-rules'
+
+/**
+ * What an hourly contract asks of this person next, shown first on the contract page: the
+ * freelancer logs hours (or waits while the contract is paused); the client approves the invoice
+ * that waits for them, or pays one whose charge failed. Null when nothing waits (an ended contract,
+ * an admin reading it, a client with no invoice to act on).
+ */
+export type HourlyNextStep =
+  | { kind: 'log-time'; loggedThisWeek: number; limitHours: number | null }
+  | { kind: 'paused'; reason: string }
+  | { kind: 'review-invoice'; count: number; weekStart: string; amountMinor: number; reviewDueAt: string }
+  | { kind: 'pay-invoice'; count: number; weekStart: string; amountMinor: number }
+  | null
+
+type InvoiceInput = {
+  status: InvoiceStatus
+  weekStart: string
+  amountMinor: number
+  payableMinor: number | null
+  reviewDueAt: string
+}
+
+export function hourlyNextStep(input: {
+  side: 'client' | 'freelancer' | 'admin'
+  active: boolean
+  pauseReason: string | null
+  invoices: readonly InvoiceInput[]
+  loggedThisWeek: number
+  limitHours: number | null
+}): HourlyNextStep {
+  if (!input.active || input.side === 'admin') return null
+  if (input.side === 'freelancer') {
+    if (input.pauseReason !== null) return { kind: 'paused', reason: input.pauseReason }
+    return { kind: 'log-time', loggedThisWeek: input.loggedThisWeek, limitHours: input.limitHours }
+  }
+  // The oldest first: it is the one that counts as approved soonest.
+  const oldestFirst = [...input.invoices].sort((a, b) => a.weekStart.localeCompare(b.weekStart))
+  const toReview = oldestFirst.filter((invoice) => canTakeInvoiceAction('approve', invoice.status, 'client'))
+  const first = toReview[0]
+  if (first) {
+    return {
+      kind: 'review-invoice',
+      count: toReview.length,
+      weekStart: first.weekStart,
+      amountMinor: first.amountMinor,
+      reviewDueAt: first.reviewDueAt,
+    }
+  }
+  const toPay = oldestFirst.filter((invoice) => canTakeInvoiceAction('pay_now', invoice.status, 'client'))
+  const unpaid = toPay[0]
+  if (unpaid) {
+    return {
+      kind: 'pay-invoice',
+      count: toPay.length,
+      weekStart: unpaid.weekStart,
+      amountMinor: unpaid.payableMinor ?? unpaid.amountMinor,
+    }
+  }
+  return null
+}
