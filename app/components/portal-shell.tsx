@@ -1,7 +1,7 @@
 import { useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { Role } from '~/domain/enums'
-import { PlainLink } from './ui/plain-link'
+import { plainLinkTarget } from './ui/plain-link'
 import { PORTAL_MENUS, PORTAL_NAMES, type MenuItem } from './portal-menus'
 
 /** Counts shown next to menu items, keyed by the item's path (e.g. unread notifications under '/notifications'). */
@@ -15,7 +15,7 @@ const BADGE_WORDS: Record<string, string> = {
 }
 
 /** The number is for the eye; screen readers get the link's full name, e.g. "Notifications, 3 unread". */
-function MenuBadge({ count }: { count: number }) {
+function menuBadge(count: number) {
   if (count <= 0) return null
   return (
     <span className="menu-badge" aria-hidden="true">
@@ -44,15 +44,15 @@ function MenuLinks({ role, badges }: { role: Role; badges: MenuBadges }) {
         const current = isCurrent(item, location.pathname)
         return (
           <li key={item.to}>
-            <PlainLink
-              to={item.to}
+            <a
+              {...plainLinkTarget(item.to)}
               className={current ? 'sidebar__link active' : 'sidebar__link'}
               aria-current={current ? 'page' : undefined}
               aria-label={badgeName(item.label, count, BADGE_WORDS[item.to] ?? 'new')}
             >
               {item.label}
-              <MenuBadge count={count} />
-            </PlainLink>
+              {menuBadge(count)}
+            </a>
           </li>
         )
       })}
@@ -74,7 +74,7 @@ function PortalShell({ role, badges = {}, children }: { role: Role; badges?: Men
         <details className="sidebar__menu">
           <summary aria-label={badgeName('Menu', total, 'new')}>
             Menu
-            <MenuBadge count={total} />
+            {menuBadge(total)}
           </summary>
           <MenuLinks role={role} badges={badges} />
         </details>

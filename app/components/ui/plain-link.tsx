@@ -12,8 +12,16 @@ import type { AnchorHTMLAttributes } from 'react'
  */
 export function PlainLink({ to, children, ...props }: { to: `/${string}` } & AnchorHTMLAttributes<HTMLAnchorElement>) {
   return (
-    <a href={to} data-discover="true" {...props}>
+    <a {...plainLinkTarget(to)} {...props}>
       {children}
     </a>
   )
+}
+
+/**
+ * A plain link's own attributes, for a long list of links (the portal menu) that writes its `<a>`
+ * itself: a component per link costs each render a call, which the menu makes on every page.
+ */
+export function plainLinkTarget(to: `/${string}`) {
+  return { href: to, 'data-discover': 'true' } as const
 }
