@@ -12,16 +12,8 @@ import type { AnchorHTMLAttributes } from 'react'
  */
 export function PlainLink({ to, children, ...props }: { to: `/${string}` } & AnchorHTMLAttributes<HTMLAnchorElement>) {
   return (
-    <a {...plainLinkTarget(to)} {...props}>
+    <a href={to} data-discover="true" {...props}>
       {children}
     </a>
   )
-}
-
-/**
- * A plain link's own attributes, for a long list of links (the portal menu) that writes its `<a>`
- * itself: a component per link costs each render a call, which the menu makes on every page.
- */
-export function plainLinkTarget(to: `/${string}`) {
-  return { href: to, 'data-discover': 'true' } as const
 }
