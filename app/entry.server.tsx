@@ -3,6 +3,11 @@ import { RemixServer } from '@remix-run/react'
 import { renderToString } from 'react-dom/server'
 import { logger } from '~/utils/logger.server'
 import { NonceProvider } from '~/utils/nonce'
+import { keepFormattedTexts } from '~/utils/format'
+import { keptText } from '~/utils/kept-texts.server'
+
+// Days and amounts are formatted once each on the server, then read back (utils/kept-texts.server.ts).
+keepFormattedTexts(keptText)
 
 /**
  * The document, rendered in one go. No page defers data or suspends, so a stream would send the same

@@ -1,6 +1,6 @@
 import { minorToDecimal } from '~/utils/money-conversion'
 import { knownCryptoCode, knownCurrencyCode, knownCurrencyDigits } from '~/domain/currency-digits'
-import { MINUTE_MS } from '~/domain/durations'
+import { DAY_MS, MINUTE_MS } from '~/domain/durations'
 
 const fractionDigitsCache = new Map<string, number>()
 
@@ -13,6 +13,18 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>()
 // The same formatters by a shorter key, for the calls every dashboard row makes.
 const moneyFormats = new Map<string, Intl.NumberFormat>()
 const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * How a formatted day or amount is made: at once in a browser. The server keeps the texts it made
+ * (utils/kept-texts.server.ts, installed by entry.server), since Intl costs about 2 µs a call and
+ * pages show the same days and amounts over and over; the keeping stays out of the browser's bundle.
+ */
+type TextOf = (kind: string, value: number, make: () => string) => string
+let textOf: TextOf = (_kind, _value, make) => make()
+
+export function keepFormattedTexts(keeper: TextOf): void {
+  textOf = keeper
+}
 
 function remember<T>(formats: Map<string, T>, key: string, format: T): T {
   if (formats.size >= MAX_FORMATS) formats.clear()
@@ -69,6 +81,13 @@ function toMinorBigInt(minor: number | bigint | string): bigint {
  * so crypto is a plain number and the code; trailing zeros go, every digit of the amount stays).
  */
 export function formatMoney(minor: number | bigint | string, currency: string, locale = 'en-US'): string {
+  // Exact by value: a whole number of minor units in one currency and locale is always the same text.
+  return typeof minor === 'number' && Number.isSafeInteger(minor)
+    ? textOf(`${locale}\u0000${currency}`, minor, () => formatMoneyNow(minor, currency, locale))
+    : formatMoneyNow(minor, currency, locale)
+}
+
+function formatMoneyNow(minor: number | bigint | string, currency: string, locale: string): string {
   const digits = currencyDigits(currency)
   const decimal = minorToDecimal(toMinorBigInt(minor), digits)
   const crypto = knownCryptoCode(currency)
@@ -117,6 +136,12 @@ export function formatEstimatedMoney(minor: number | bigint | string, currency: 
 }
 
 export function formatDate(value: Date | string | number, locale = 'en-GB'): string {
+  const time = typeof value === 'number' ? value : new Date(value).getTime()
+  // Exact by day: the text shows a UTC day. An invalid time throws in Intl, as before, and is not kept.
+  return textOf(`day\u0000${locale}`, Math.floor(time / DAY_MS), () => formatDayNow(time, locale))
+}
+
+function formatDayNow(time: number, locale: string): string {
   const format =
     dayFormats.get(locale) ??
     remember(
@@ -125,7 +150,7 @@ export function formatDate(value: Date | string | number, locale = 'en-GB'): str
       dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
     )
   // A number is a time already: Intl reads it as `new Date(value)` would, without making one.
-  return format.format(typeof value === 'number' ? value : new Date(value))
+  return format.format(time)
 }
 
 export function formatDateTime(value: Date | string | number, locale = 'en-GB'): string {
