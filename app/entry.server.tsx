@@ -5,9 +5,13 @@ import { logger } from '~/utils/logger.server'
 import { NonceProvider } from '~/utils/nonce'
 import { keepFormattedTexts } from '~/utils/format'
 import { keptText } from '~/utils/kept-texts.server'
+import { keepRenderedHtml } from '~/components/portal-shell'
+import { renderKeptHtml } from '~/http/kept-html.server'
 
 // Days and amounts are formatted once each on the server, then read back (utils/kept-texts.server.ts).
 keepFormattedTexts(keptText)
+// Parts of pages that come out the same for the same data are rendered once (KeptHtml, components/portal-shell.tsx).
+keepRenderedHtml(renderKeptHtml)
 
 /**
  * The document, rendered in one go. No page defers data or suspends, so a stream would send the same

@@ -1,6 +1,7 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { useLoaderData } from '@remix-run/react'
+import { KeptHtml } from '~/components/portal-shell'
 import { ActiveContracts } from '~/components/dashboard/active-contracts'
 import { MoneyStat } from '~/components/dashboard/money-stat'
 import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
@@ -19,9 +20,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ name: user.name, ...(await getClientDashboard(user.id)) })
 }
 
+/** The page as its data makes it: the server renders it once per set of data (KeptHtml). */
 export default function ClientDashboard() {
-  const { name, counts, recent, company, work, proposalsToReview, activeContracts, onboarding } =
-    useLoaderData<typeof loader>()
+  return (
+    <KeptHtml>
+      <ClientDashboardContent {...useLoaderData<typeof loader>()} />
+    </KeptHtml>
+  )
+}
+
+function ClientDashboardContent({
+  name,
+  counts,
+  recent,
+  company,
+  work,
+  proposalsToReview,
+  activeContracts,
+  onboarding,
+}: SerializeFrom<typeof loader>) {
   const hasProjects = counts.open + counts.closed > 0
   return (
     <>

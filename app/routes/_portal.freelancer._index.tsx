@@ -1,6 +1,7 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { useLoaderData } from '@remix-run/react'
+import { KeptHtml } from '~/components/portal-shell'
 import { SkillSuggestions } from '~/components/analytics/skill-suggestions'
 import { ActiveContracts } from '~/components/dashboard/active-contracts'
 import { MoneyStat } from '~/components/dashboard/money-stat'
@@ -37,9 +38,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
+/** The page as its data makes it: the server renders it once per set of data (KeptHtml). */
 export default function FreelancerDashboard() {
-  const { name, profile, completeness, matches, work, activeContracts, onboarding, skillSuggestions, recommended } =
-    useLoaderData<typeof loader>()
+  return (
+    <KeptHtml>
+      <FreelancerDashboardContent {...useLoaderData<typeof loader>()} />
+    </KeptHtml>
+  )
+}
+
+function FreelancerDashboardContent({
+  name,
+  profile,
+  completeness,
+  matches,
+  work,
+  activeContracts,
+  onboarding,
+  skillSuggestions,
+  recommended,
+}: SerializeFrom<typeof loader>) {
   return (
     <>
       <header className="page-header page-header--with-action">

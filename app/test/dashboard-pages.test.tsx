@@ -14,6 +14,8 @@ import ClientDashboard, { loader as clientLoader } from '~/routes/_portal.client
 import FreelancerDashboard, { loader as freelancerLoader } from '~/routes/_portal.freelancer._index'
 import { insertFixedContract, insertHiredContract } from '~/test/escrow-fixtures'
 import { createTestUser, signedInCookie } from '~/test/users'
+import { keepRenderedHtml } from '~/components/portal-shell'
+import { renderKeptHtml } from '~/http/kept-html.server'
 import { freelancerWithBank, writeFundedRelease } from '~/test/wallet'
 
 /**
@@ -30,7 +32,10 @@ beforeAll(() => {
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(NOW)
 })
-afterAll(() => vi.useRealTimers())
+afterAll(() => {
+  vi.useRealTimers()
+  keepRenderedHtml(undefined)
+})
 
 // The page component reads what the loader answered, as Remix hands it over (JSON).
 let loaderData: unknown
@@ -48,7 +53,12 @@ async function renderPage(
   const response = await run(loader as never, getRequest(path, cookie))
   expect(response.status).toBe(200)
   loaderData = await response.json()
+  // As a browser renders it, then as the server does (its kept HTML, made and then read back): the same.
+  keepRenderedHtml(undefined)
   const html = renderToString(<Component />)
+  keepRenderedHtml(renderKeptHtml)
+  expect(renderToString(<Component />)).toBe(html)
+  expect(renderToString(<Component />)).toBe(html)
   const ids = new Map<string, string>()
   return (
     html

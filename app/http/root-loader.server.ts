@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { json } from '~/http/json.server'
+import { getOptionalSession } from '~/http/auth.server'
+import { loadPageMenu } from '~/http/page-menu.server'
+import { readTheme } from '~/http/theme.server'
+import { popToast } from '~/http/toast.server'
+import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
+import { getEnv } from '~/utils/env.server'
+
+/** What every page's root knows: who is signed in, their portal menu, the theme, a toast, the fee. */
+export async function rootLoader({ request, context }: LoaderFunctionArgs) {
+  const [session, theme, { toast, setCookie }] = await Promise.all([
+    getOptionalSession(request),
+    readTheme(request),
+    popToast(request),
+  ])
+  // The portal menu of a page framed by one (see _portal.tsx and _browse.tsx): here rather than in
+  // the layouts' own loaders, so a portal page runs two loaders, not three.
+  const menu = await loadPageMenu(request, session, context.menuFrame)
+  return json(
+    {
+      user: session?.user ?? null,
+      menu,
+      theme,
+      toast,
+      feePercent: platformFeePercent(),
+      demo: getEnv().DEMO,
+      requestId: context.requestId ?? null,
+    },
+    { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
+  )
+}
