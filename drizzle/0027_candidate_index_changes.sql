@@ -8,9 +8,10 @@
 --   project_skills, freelancer_skills: a row deleted or changed (an added row has a new rowid);
 --   skills: a name changed or a skill deleted, recorded as owner '*' (every owner of the kind: the
 --     index loads in full again).
--- One row per owner, with the sequence number (per kind) of its newest change, so the table never
--- holds more rows than there are owners; the index reads the rows after the number it read last.
--- Writers take SQLite's one write lock, so the numbers grow in commit order.
+-- An owner whose id changed is noted under both ids. One row per owner, with the sequence number
+-- (per kind) of its newest change, so the table never holds more rows than there are owners; the
+-- index reads the rows after the number it read last. Writers take SQLite's one write lock, so the
+-- numbers grow in commit order.
 CREATE TABLE `candidate_index_changes` (
   `kind` text NOT NULL CHECK (`kind` IN ('project', 'freelancer')),
   `owner_id` text NOT NULL,
@@ -27,7 +28,8 @@ WHEN old.`id` IS NOT new.`id` OR old.`status` IS NOT new.`status` OR old.`visibi
   VALUES ('project', old.`id`, (SELECT coalesce(max(`seq`), 0) + 1 FROM `candidate_index_changes` WHERE `kind` = 'project'))
   ON CONFLICT (`kind`, `owner_id`) DO UPDATE SET `seq` = excluded.`seq`;
   INSERT INTO `candidate_index_changes` (`kind`, `owner_id`, `seq`)
-  VALUES ('project', new.`id`, (SELECT coalesce(max(`seq`), 0) + 1 FROM `candidate_index_changes` WHERE `kind` = 'project'))
+  SELECT 'project', new.`id`, (SELECT coalesce(max(`seq`), 0) + 1 FROM `candidate_index_changes` WHERE `kind` = 'project')
+  WHERE new.`id` IS NOT old.`id`
   ON CONFLICT (`kind`, `owner_id`) DO UPDATE SET `seq` = excluded.`seq`;
 END;
 --> statement-breakpoint
@@ -42,7 +44,8 @@ CREATE TRIGGER `candidate_index_changes_after_project_skill_update` AFTER UPDATE
   VALUES ('project', old.`project_id`, (SELECT coalesce(max(`seq`), 0) + 1 FROM `candidate_index_changes` WHERE `kind` = 'project'))
   ON CONFLICT (`kind`, `owner_id`) DO UPDATE SET `seq` = excluded.`seq`;
   INSERT INTO `candidate_index_changes` (`kind`, `owner_id`, `seq`)
-  VALUES ('project', new.`project_id`, (SELECT coalesce(max(`seq`), 0) + 1 FROM `candidate_index_changes` WHERE `kind` = 'project'))
+  SELECT 'project', new.`project_id`, (SELECT coalesce(max(`seq`), 0) + 1 FROM `candidate_index_changes` WHERE `kind` = 'project')
+  WHERE new.`project_id` IS NOT old.`project_id`
   ON CONFLICT (`kind`, `owner_id`) DO UPDATE SET `seq` = excluded.`seq`;
 END;
 --> statement-breakpoint
@@ -58,7 +61,8 @@ WHEN old.`id` IS NOT new.`id` OR old.`role` IS NOT new.`role` OR old.`created_at
   VALUES ('freelancer', old.`id`, (SELECT coalesce(max(`seq`), 0) + 1 FROM `candidate_index_changes` WHERE `kind` = 'freelancer'))
   ON CONFLICT (`kind`, `owner_id`) DO UPDATE SET `seq` = excluded.`seq`;
   INSERT INTO `candidate_index_changes` (`kind`, `owner_id`, `seq`)
-  VALUES ('freelancer', new.`id`, (SELECT coalesce(max(`seq`), 0) + 1 FROM `candidate_index_changes` WHERE `kind` = 'freelancer'))
+  SELECT 'freelancer', new.`id`, (SELECT coalesce(max(`seq`), 0) + 1 FROM `candidate_index_changes` WHERE `kind` = 'freelancer')
+  WHERE new.`id` IS NOT old.`id`
   ON CONFLICT (`kind`, `owner_id`) DO UPDATE SET `seq` = excluded.`seq`;
 END;
 --> statement-breakpoint
@@ -73,7 +77,8 @@ CREATE TRIGGER `candidate_index_changes_after_freelancer_skill_update` AFTER UPD
   VALUES ('freelancer', old.`user_id`, (SELECT coalesce(max(`seq`), 0) + 1 FROM `candidate_index_changes` WHERE `kind` = 'freelancer'))
   ON CONFLICT (`kind`, `owner_id`) DO UPDATE SET `seq` = excluded.`seq`;
   INSERT INTO `candidate_index_changes` (`kind`, `owner_id`, `seq`)
-  VALUES ('freelancer', new.`user_id`, (SELECT coalesce(max(`seq`), 0) + 1 FROM `candidate_index_changes` WHERE `kind` = 'freelancer'))
+  SELECT 'freelancer', new.`user_id`, (SELECT coalesce(max(`seq`), 0) + 1 FROM `candidate_index_changes` WHERE `kind` = 'freelancer')
+  WHERE new.`user_id` IS NOT old.`user_id`
   ON CONFLICT (`kind`, `owner_id`) DO UPDATE SET `seq` = excluded.`seq`;
 END;
 --> statement-breakpoint
