@@ -53,7 +53,7 @@ describe('the candidate index', () => {
       Array.from({ length: 80 }, (_, i) => `Filler skill ${i}`),
     )
     expect(ids(await freelancersWithSkills(['Elm'], 1))).toEqual([made[5]])
-    // Blocking writes no skill row: the index holds the five newest until its next full load.
+    // Blocking writes no skill row, and the index keeps blocked freelancers: the database refuses them.
     for (const id of made.slice(1)) await blockUser(id, 'Fake reviews.')
     expect(ids(await freelancersWithSkills(['Elm'], 1))).toEqual([made[0]])
   })
@@ -136,7 +136,7 @@ describe('the candidate index', () => {
       Array.from({ length: 80 }, (_, i) => `Filler skill ${i}`),
     )
     expect(ids(await openProjectsWithSkills(['Jenkins'], 2))).toEqual([made[5], made[4]])
-    // Closing or hiding a project writes no skill row: the index holds the newest until its next full load.
+    // Closing or hiding a project writes no skill row (the change triggers of migration 0027 note it).
     for (const id of newest.slice(1)) await closeProjectWithoutHire(id)
     await setProjectHidden(newest[0]!, { at: new Date(), reason: 'Asks for contact outside the platform.' })
     expect(ids(await openProjectsWithSkills(['Jenkins'], 2))).toEqual([second, oldest])
@@ -194,6 +194,22 @@ async function freelancerWith(name: string, skills: string[]) {
   await setSkills(freelancer.id, skills)
   return freelancer.id
 }
+
+describe('the candidate index and blocked clients', () => {
+  it('gives the places of a blocked client’s projects (kept in the index) to the next open ones', async () => {
+    const kept = await createTestUser('client')
+    const blocked = await createTestUser('client')
+    const older = [
+      await postProject(kept.id, 'Queue 1', ['RabbitMQ']),
+      await postProject(kept.id, 'Queue 2', ['RabbitMQ']),
+    ]
+    const newer: string[] = []
+    for (const n of [3, 4, 5, 6]) newer.push(await postProject(blocked.id, `Queue ${n}`, ['RabbitMQ']))
+    expect(ids(await openProjectsWithSkills(['RabbitMQ'], 2))).toEqual([newer[3], newer[2]])
+    await blockUser(blocked.id, 'Scam posts.')
+    expect(ids(await openProjectsWithSkills(['RabbitMQ'], 2))).toEqual([older[1], older[0]])
+  })
+})
 
 describe('the candidate index between full loads: what comes back without writing a skill row', () => {
   it('lists a project reopened after a full load that left it out', async () => {
