@@ -7,27 +7,55 @@ export type CandidateFreelancer = { id: string; name: string; headline: string }
 
 /** A freelancer's or a project's skills, for the in-memory candidate index (app/services/ai/candidate-index.server.ts). */
 export type SkillSet = { id: string; createdAt: number; skills: string[] }
-/** The newest skill row and the owners of rows after a given one (new, re-saved or reused rowids). Not
- * `distinct`: that would make SQLite scan the whole table instead of the rowid range. */
-export type SkillChanges = { maxRowid: number; ownerIds: string[] }
+/** Where the index has read to: the newest skill row, and the newest change of candidate_index_changes (migration 0027). */
+export type IndexCursor = { rowid: number; seq: number }
+/**
+ * The owners of skill rows after a rowid (new, re-saved or reused rowids) and of changes after a
+ * sequence number (reopened, unhidden, closed, deleted, a skill row removed...), and where that
+ * reading got to. `everyone`: a skill was renamed or deleted, so every owner may have changed.
+ */
+export type SkillChanges = { cursor: IndexCursor; ownerIds: string[]; everyone: boolean }
 
 const splitSkills = <T extends { skills: string | null }>(rows: T[]) =>
   rows.map((row) => ({ ...row, skills: row.skills ? row.skills.split('\u001f') : [] }))
 
-/** The skill rows of a freelancer's or a project's skill table since `afterRowid`, by their `owner` column. */
-function skillChangesIn(
+/**
+ * The changes to one kind of owner after `after`, or (null) only where the newest are now. Not
+ * `distinct` over the skill rows: that would make SQLite scan the whole table instead of the rowid
+ * range. The change rows are read in one statement, so the sequence number returned is the newest
+ * of the rows returned (a number read apart from its rows could pass a change committed between).
+ */
+function changesOf(
   table: 'freelancer_skills' | 'project_skills',
   owner: 'user_id' | 'project_id',
-  afterRowid: number,
+  kind: 'freelancer' | 'project',
+  after: IndexCursor | null,
 ): SkillChanges {
   const sqlite = getDb().$client
-  const rows = sqlite.prepare(`select ${owner} from ${table} where rowid > ?`).pluck().all(afterRowid) as string[]
-  const max = sqlite.prepare(`select max(rowid) from ${table}`).pluck().get() as number | null
-  return { maxRowid: max ?? 0, ownerIds: [...new Set(rows)] }
+  if (!after) {
+    const seq = sqlite
+      .prepare(`select coalesce(max(seq), 0) from candidate_index_changes where kind = ?`)
+      .pluck()
+      .get(kind) as number
+    const rowid = sqlite.prepare(`select coalesce(max(rowid), 0) from ${table}`).pluck().get() as number
+    return { cursor: { rowid, seq }, ownerIds: [], everyone: false }
+  }
+  const changed = sqlite
+    .prepare(`select owner_id as id, seq from candidate_index_changes where kind = ? and seq > ? order by seq`)
+    .all(kind, after.seq) as { id: string; seq: number }[]
+  const rows = sqlite.prepare(`select ${owner} from ${table} where rowid > ?`).pluck().all(after.rowid) as string[]
+  const rowid = sqlite.prepare(`select coalesce(max(rowid), 0) from ${table}`).pluck().get() as number
+  const ownerIds = new Set(rows)
+  let everyone = false
+  for (const change of changed) {
+    if (change.id === '*') everyone = true
+    else ownerIds.add(change.id)
+  }
+  return { cursor: { rowid, seq: changed.at(-1)?.seq ?? after.seq }, ownerIds: [...ownerIds], everyone }
 }
 
-export async function listFreelancerSkillChanges(afterRowid: number): Promise<SkillChanges> {
-  return skillChangesIn('freelancer_skills', 'user_id', afterRowid)
+export async function listFreelancerSkillChanges(after: IndexCursor | null): Promise<SkillChanges> {
+  return changesOf('freelancer_skills', 'user_id', 'freelancer', after)
 }
 
 /**
@@ -95,8 +123,8 @@ export type CandidateProject = {
   skills: string[]
 }
 
-export async function listProjectSkillChanges(afterRowid: number): Promise<SkillChanges> {
-  return skillChangesIn('project_skills', 'project_id', afterRowid)
+export async function listProjectSkillChanges(after: IndexCursor | null): Promise<SkillChanges> {
+  return changesOf('project_skills', 'project_id', 'project', after)
 }
 
 /** Open, public, listed projects' skills: of the given ones, or of all (`null`). */

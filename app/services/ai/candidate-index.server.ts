@@ -3,13 +3,20 @@
  * skill, so choosing recommendation candidates counts a few thousand entries in memory instead of
  * grouping them in SQL on every request (the largest cost on the large seed).
  *
- * Kept current cheaply: each use reads the owners of skill rows written since the last use (a
- * rowid range; the newest WINDOW rows are read again, because SQLite reuses the rowids of re-saved
- * newest rows) and reloads just their skills; a full reload every RELOAD_MS drops the rest of what
- * was removed. The chosen candidates are then read from the database with every visibility rule,
- * so a stale entry never shows something hidden or closed; and when stale entries leave fewer
- * candidates than asked for, the next ones in the index are read (widened), so a project closed or
- * hidden, or a freelancer blocked, since the last full load does not hold a place on the shortlist.
+ * Kept current cheaply: each use reads the owners whose entry may have changed since the last use,
+ * and reloads just their skills (an owner no longer loaded leaves the index):
+ *  - owners of skill rows written since then (a rowid range; the newest WINDOW rows are read again,
+ *    because SQLite reuses the rowids of re-saved newest rows);
+ *  - owners changed without a new skill row, from candidate_index_changes (migration 0027), which
+ *    triggers write for every writer: a project closed, reopened, hidden, unhidden, made public or
+ *    invite-only, or deleted; a user's role changed or the user deleted; a skill row removed. A
+ *    skill renamed or deleted loads the whole index again.
+ * A full reload every RELOAD_MS is a safety net. What the index loads is a superset of the
+ * candidates: blocked users, and freelancers out of recommendations, stay in it, so unblocking
+ * needs nothing. The chosen candidates are then read from the database with every visibility rule,
+ * so an entry never shows something hidden or closed; and when entries the database refuses leave
+ * fewer candidates than asked for, the next ones in the index are read (widened), so a blocked
+ * freelancer, or a blocked client's project, does not hold a place on the shortlist.
  */
 import {
   findCandidateFreelancers,
@@ -20,6 +27,7 @@ import {
   listProjectSkillChanges,
   type CandidateFreelancer,
   type CandidateProject,
+  type IndexCursor,
   type SkillChanges,
   type SkillSet,
 } from '~/models/matching.server'
@@ -32,18 +40,18 @@ class SkillIndex {
   private bySkill = new Map<string, Set<string>>()
   /** Each skill's owners, newest first; dropped when the skill's owners change. */
   private newest = new Map<string, string[]>()
-  private maxRowid = 0
+  private cursor: IndexCursor = { rowid: 0, seq: 0 }
   private loadedAt = Number.NEGATIVE_INFINITY
 
   constructor(
     private readonly load: (ids: string[] | null) => Promise<SkillSet[]>,
-    private readonly changes: (afterRowid: number) => Promise<SkillChanges>,
+    private readonly changes: (after: IndexCursor | null) => Promise<SkillChanges>,
   ) {}
 
   async current(now = Date.now()): Promise<this> {
     if (now - this.loadedAt > RELOAD_MS) {
-      // The newest rowid first: rows written during the load are read again next time.
-      const { maxRowid } = await this.changes(Number.MAX_SAFE_INTEGER)
+      // Where the changes are first: what is written during the load is read again next time.
+      const { cursor } = await this.changes(null)
       const sets = await this.load(null)
       this.owners.clear()
       this.bySkill.clear()
@@ -51,11 +59,19 @@ class SkillIndex {
       for (const set of sets) this.put(set)
       // Each skill's newest-first order now, rather than on a request.
       for (const skill of this.bySkill.keys()) this.newestOf(skill)
-      this.maxRowid = maxRowid
+      this.cursor = cursor
       this.loadedAt = now
       return this
     }
-    const { maxRowid, ownerIds } = await this.changes(Math.max(0, this.maxRowid - WINDOW))
+    const { cursor, ownerIds, everyone } = await this.changes({
+      rowid: Math.max(0, this.cursor.rowid - WINDOW),
+      seq: this.cursor.seq,
+    })
+    if (everyone) {
+      // A skill renamed or deleted: every owner may hold it.
+      this.loadedAt = Number.NEGATIVE_INFINITY
+      return this.current(now)
+    }
     if (ownerIds.length) {
       const sets = new Map((await this.load(ownerIds)).map((set) => [set.id, set]))
       for (const id of ownerIds) {
@@ -66,7 +82,7 @@ class SkillIndex {
         if (set) this.put(set)
       }
     }
-    this.maxRowid = maxRowid
+    this.cursor = cursor
     return this
   }
 
@@ -153,7 +169,8 @@ const PREFIX = 5
 /**
  * The first `limit` candidates that the database still confirms, from the index's best `looked`
  * entries; while stale entries (no longer candidates) leave fewer than `limit` and the index holds
- * more, it looks at twice as many. Usually one read: the index is at most a few minutes behind.
+ * more, it looks at twice as many. Usually one read: beyond the candidates, the index holds only
+ * blocked users and freelancers out of recommendations.
  */
 async function confirmed<Row>(
   best: (looked: number) => string[],
