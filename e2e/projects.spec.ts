@@ -203,3 +203,32 @@ test('an admin hides a project with a reason the owner sees, then restores it', 
   await expect(page.getByRole('alert', { name: 'Hidden by a moderator' })).toHaveCount(0)
   await other.close()
 })
+
+// A scam post or letter sends people to WhatsApp or a private email, away from escrow: as a flagged
+// message is, it is shown with a warning to its readers, and its author is told they see one.
+test('a project or a proposal that asks to move contact off MegiLance is shown with a warning', async ({
+  page,
+}, testInfo) => {
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const { projectId } = await createOpenProject(client.email, {
+    description: 'A booking page for our clinic. Send your samples on WhatsApp: +44 7700 900123.',
+  })
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  await page.goto(`/projects/${projectId}`)
+  await expect(page.getByRole('alert')).toContainText(
+    'This project asks to move off MegiLance. It contains a phone number and a WhatsApp contact or link.',
+  )
+  const proposalId = await createSubmittedProposal(projectId, freelancer.email, {
+    coverLetter: 'I have built booking pages before. Write to me at lena.builds@gmail.com to start.',
+  })
+  await page.goto(`/proposals/${proposalId}`)
+  await expect(page.getByRole('note').filter({ hasText: 'Others see a warning on this proposal' })).toContainText(
+    'it contains an email address',
+  )
+
+  await signInWithoutForm(page, testInfo, client.email, 'client')
+  await page.goto(`/proposals/${proposalId}`)
+  await expect(page.getByRole('alert')).toContainText('This proposal asks to move off MegiLance.')
+  await page.goto(`/projects/${projectId}`)
+  await expect(page.getByRole('note').filter({ hasText: 'Others see a warning on this project' })).toBeVisible()
+})
