@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createProjectWithSkills, setProjectHidden } from '~/models/projects.server'
 import { blockUser } from '~/models/users.server'
+import { updateFreelancerProfile } from '~/models/profiles.server'
 import { loader as findWorkLoader } from '~/routes/_browse.projects._index'
 import { loader as projectLoader } from '~/routes/_browse.projects_.$projectId._index'
 import { loader as profileLoader } from '~/routes/_browse.freelancers.$userId'
@@ -134,6 +135,23 @@ describe('public discovery', () => {
     await blockUser(freelancer.id, 'fraud')
     expect((await image(open)).status).toBe(404)
     expect((await image(crypto.randomUUID())).status).toBe(404)
+  })
+
+  it('warns a profile’s readers when its headline or bio asks to move contact off MegiLance', async () => {
+    const [plain, flagged] = await twoTestUsers('freelancer')
+    await updateFreelancerProfile(plain.id, { headline: 'React developer', bio: 'I build dashboards for shops.' })
+    await updateFreelancerProfile(flagged.id, {
+      headline: 'React developer',
+      bio: 'I build dashboards for shops. Skip the fees: message me on Telegram @fast_dev_pay.',
+    })
+    const reasons = async (userId: string) =>
+      (
+        (await (await run(profileLoader, getRequest(`/freelancers/${userId}`), { userId })).json()) as {
+          profile: { offPlatformReasons: string[] }
+        }
+      ).profile.offPlatformReasons
+    expect(await reasons(plain.id)).toEqual([])
+    expect(await reasons(flagged.id)).toEqual(['telegram'])
   })
 
   it('lists listed projects and public freelancers in the sitemap, split into an index past the limit', async () => {
