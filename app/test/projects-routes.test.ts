@@ -228,6 +228,22 @@ describe('project routes', () => {
     expect(
       ((await letter.json()) as { proposal: { offPlatformReasons: string[] } }).proposal.offPlatformReasons,
     ).toEqual(['email'])
+    // An invitation's message, read by the freelancer invited.
+    const invited = await run(
+      inviteAction,
+      formRequest(
+        `/projects/${projectId}/invite`,
+        { email: freelancer.email, message: 'You look like a good fit. Ping me on Telegram: @clinic_owner_pay' },
+        cookies.client,
+      ),
+      { projectId },
+    )
+    expect(invited.status).toBe(302)
+    // (Answered already: the freelancer's proposal above accepts it.)
+    const { pending, answered } = (await (
+      await run(invitationsLoader, getRequest('/freelancer/invitations', cookies.freelancer))
+    ).json()) as Record<'pending' | 'answered', Array<{ offPlatformReasons: string[] }>>
+    expect([...pending, ...answered].map((invitation) => invitation.offPlatformReasons)).toEqual([['telegram']])
     // Ordinary project talk is not flagged.
     const plain = await run(newProjectAction, formRequest('/projects/new', { ...FORM, intent: 'post' }, cookies.client))
     const plainId = plain.headers.get('location')!.split('/').pop()!

@@ -1,7 +1,7 @@
 import { describeReasons } from '~/services/messaging/off-platform-reasons'
 
 /**
- * A project, a proposal or a profile whose own text asks to move contact or payment off MegiLance, as a
+ * A project, a proposal, a profile or an invitation whose own text asks to move contact or payment off MegiLance, as a
  * flagged message does (scam posts and letters send people to WhatsApp or a wire transfer): its
  * readers are warned, and its author is told they are.
  */
@@ -11,7 +11,7 @@ export function OffPlatformNotice({
   own,
 }: {
   reasons: readonly string[]
-  what: 'project' | 'proposal' | 'profile'
+  what: 'project' | 'proposal' | 'profile' | 'invitation'
   own: boolean
 }) {
   if (!reasons.length) return null
