@@ -88,6 +88,28 @@ test('a wrong password is refused and the email is kept', async ({ page }, testI
   await expectPortal(page, 'client')
 })
 
+// A locked sign-in answers 429 and says in the page how long to wait; the answer's Retry-After says
+// it too, to a browser without JavaScript as well (its page is the HTML answer of the post itself).
+test('after five wrong passwords the sign-in waits, and the answer says how long', async ({ page }) => {
+  const user = await signUp(page, makeUser('client'))
+  await signOut(page)
+  const signInPost = () =>
+    page.waitForResponse(
+      (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/sign-in',
+    )
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const answer = signInPost()
+    await submitSignIn(page, { email: user.email, password: `${user.password}-wrong-${attempt}` })
+    expect((await answer).status()).toBe(400)
+  }
+  const answer = signInPost()
+  await submitSignIn(page, user)
+  const locked = await answer
+  expect(locked.status()).toBe(429)
+  expect(Number(locked.headers()['retry-after'])).toBeGreaterThan(0)
+  await expect(page.getByRole('alert')).toHaveText(/^Too many attempts\. Try again in /)
+})
+
 test('a common password is refused at sign-up and the other values are kept', async ({ page }, testInfo) => {
   const user = makeUser('freelancer')
   await page.goto('/sign-up')

@@ -87,3 +87,22 @@ test('on a 360 px phone the hours page shows every invoice and time entry button
   )
   expect(scrolled, 'tables scrolled sideways').toBe(0)
 })
+
+// "Suggest skills" on a 360 px phone: each suggestion is a button labelled with the skill's name,
+// and a long one ("Add Front-end Development") wraps rather than push the page sideways.
+test('on a 360 px phone the skills a project description suggests fit the screen', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  await signUpWithoutForm(page, testInfo, makeUser('client'))
+  await page.goto('/projects/new')
+  await page.getByLabel('Title').fill('Booking page for a dental clinic')
+  await page
+    .getByLabel('Description')
+    .fill('We need a booking page in React where patients choose a dentist and a time; it sends a confirmation email.')
+  await page.getByLabel('Skills').fill('React')
+  await page.getByRole('button', { name: 'Suggest skills', exact: true }).click()
+  const add = page.getByRole('list', { name: 'Suggested skills' }).getByRole('button', { name: /^Add / })
+  await expect(add.first()).toBeVisible()
+  for (const button of await add.all()) await expectWithin360(button)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  await expect(page.getByLabel('Title')).toHaveValue('Booking page for a dental clinic')
+})

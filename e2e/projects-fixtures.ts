@@ -3,6 +3,7 @@ import type { ExperienceLevel, ProjectVisibility } from '~/domain/enums'
 import { listNotifications } from '~/models/notifications.server'
 import { createProjectWithSkills, findProject } from '~/models/projects.server'
 import { findProposal, insertProposal } from '~/models/proposals.server'
+import { updateFreelancerProfile } from '~/models/profiles.server'
 import { userIdByEmail } from './db-fixtures'
 
 export type OpenProjectOptions = {
@@ -80,4 +81,11 @@ export async function proposalStatus(proposalId: string): Promise<string | undef
 export async function notificationTitles(email: string): Promise<string[]> {
   const rows = await listNotifications(await userIdByEmail(email), { limit: 20, offset: 0 })
   return rows.map((row) => row.title)
+}
+
+/** Writes a freelancer's headline and bio as the profile form would save them; the freelancer's id. */
+export async function setFreelancerBio(freelancerEmail: string, bio: string): Promise<string> {
+  const freelancerId = await userIdByEmail(freelancerEmail)
+  await updateFreelancerProfile(freelancerId, { headline: 'Booking pages', bio })
+  return freelancerId
 }

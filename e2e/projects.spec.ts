@@ -1,6 +1,12 @@
 import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, test, toast } from './fixtures'
 import { signUpWithoutForm, signInWithoutForm } from './user-fixtures'
-import { createOpenProject, createSubmittedProposal, notificationTitles, proposalStatus } from './projects-fixtures'
+import {
+  createOpenProject,
+  createSubmittedProposal,
+  notificationTitles,
+  proposalStatus,
+  setFreelancerBio,
+} from './projects-fixtures'
 
 const INVITE_SENT =
   'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'
@@ -202,4 +208,43 @@ test('an admin hides a project with a reason the owner sees, then restores it', 
   await page.reload()
   await expect(page.getByRole('alert', { name: 'Hidden by a moderator' })).toHaveCount(0)
   await other.close()
+})
+
+// A scam post or letter sends people to WhatsApp or a private email, away from escrow: as a flagged
+// message is, it is shown with a warning to its readers, and its author is told they see one.
+test('a project, a proposal or a profile that asks to move contact off MegiLance is shown with a warning', async ({
+  page,
+}, testInfo) => {
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const { projectId } = await createOpenProject(client.email, {
+    description: 'A booking page for our clinic. Send your samples on WhatsApp: +44 7700 900123.',
+  })
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  await page.goto(`/projects/${projectId}`)
+  await expect(page.getByRole('alert')).toContainText(
+    'This project asks to move off MegiLance. It contains a phone number and a WhatsApp contact or link.',
+  )
+  const proposalId = await createSubmittedProposal(projectId, freelancer.email, {
+    coverLetter: 'I have built booking pages before. Write to me at lena.builds@gmail.com to start.',
+  })
+  await page.goto(`/proposals/${proposalId}`)
+  await expect(page.getByRole('note').filter({ hasText: 'Others see a warning on this proposal' })).toContainText(
+    'it contains an email address',
+  )
+
+  await signInWithoutForm(page, testInfo, client.email, 'client')
+  await page.goto(`/proposals/${proposalId}`)
+  await expect(page.getByRole('alert')).toContainText('This proposal asks to move off MegiLance.')
+  await page.goto(`/projects/${projectId}`)
+  await expect(page.getByRole('note').filter({ hasText: 'Others see a warning on this project' })).toBeVisible()
+
+  // A public profile whose bio gives a phone number: its readers are warned.
+  const freelancerId = await setFreelancerBio(
+    freelancer.email,
+    'I build booking pages. Call me on +44 7700 900123 for a quick quote.',
+  )
+  await page.goto(`/freelancers/${freelancerId}`)
+  await expect(page.getByRole('alert')).toContainText(
+    'This profile asks to move off MegiLance. It contains a phone number.',
+  )
 })

@@ -17,6 +17,10 @@ import { readFormData } from '~/http/form-data.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { SignInConstraint } from '~/components/ui/form-constraints/sign-in'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
+
+/** A 429 answer to the form keeps its Retry-After in the page, with JavaScript or without. */
+export const headers = keepRetryAfter
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · MegiLance' }]
 

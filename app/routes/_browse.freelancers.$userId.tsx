@@ -5,6 +5,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { PortfolioGallery } from '~/components/profiles/portfolio'
 import { ReviewSection } from '~/components/profiles/reviews'
 import { CardSection } from '~/components/ui/card-section'
+import { OffPlatformNotice } from '~/components/messaging/off-platform-notice'
 import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
@@ -76,6 +77,7 @@ export default function FreelancerProfilePage() {
         <Link to="/rank">How the rank is calculated</Link>
       </p>
       <CardSection id="about-heading" title="About">
+        <OffPlatformNotice reasons={profile.offPlatformReasons} what="profile" own={isOwn} />
         {profile.bio ? <p className="profile-bio">{profile.bio}</p> : <p className="muted">No bio yet.</p>}
         <dl className="profile-facts">
           <div>

@@ -16,6 +16,7 @@ import { parseIntent } from '~/http/intent.server'
 import { SkillTags } from '~/components/projects/skill-tags'
 import { MatchBreakdown } from '~/components/matching/match-breakdown'
 import { CardSection } from '~/components/ui/card-section'
+import { OffPlatformNotice } from '~/components/messaging/off-platform-notice'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { PageHeader } from '~/components/ui/page-header'
 import { inviteRecommended } from '~/services/ai/recommendations.server'
@@ -116,6 +117,7 @@ export default function ProjectPage() {
         </dl>
         <SkillTags skills={project.skills} />
         <h3>Description</h3>
+        <OffPlatformNotice reasons={project.offPlatformReasons} what="project" own={data.isOwner} />
         <p className="project-description">{project.description}</p>
         {project.status === 'closed' ? (
           <p className="muted">

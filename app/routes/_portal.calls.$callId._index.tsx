@@ -20,6 +20,10 @@ import { inviteToCall, requireCallAccess } from '~/services/video/calls.server'
 import { listRecordingViews } from '~/services/video/recordings.server'
 import { formatDateTime } from '~/utils/format'
 import { pick } from '~/utils/pick'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
+
+/** A 429 answer to the form keeps its Retry-After in the page, with JavaScript or without. */
+export const headers = keepRetryAfter
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Call: ${data?.title ?? 'Call'} · MegiLance` }]
 

@@ -18,6 +18,8 @@ import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { DataTable } from '~/components/ui/data-table'
 import { PageHeader } from '~/components/ui/page-header'
 import { answerDomainErrors } from '~/http/outcome-response.server'
+import { detectOffPlatformInPost } from '~/services/messaging/off-platform'
+import { OffPlatformNotice } from '~/components/messaging/off-platform-notice'
 import { bareIntents, parseIntent } from '~/http/intent.server'
 
 export const meta: MetaFunction = () => [{ title: 'Invitations · MegiLance' }]
@@ -25,7 +27,11 @@ export const meta: MetaFunction = () => [{ title: 'Invitations · MegiLance' }]
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'freelancer')
   await syncInvitationsWithProposals(user.id)
-  const invitations = await listInvitationsOfFreelancer(user.id)
+  // A client's message asking to move contact off MegiLance is flagged as a message would be.
+  const invitations = (await listInvitationsOfFreelancer(user.id)).map((invitation) => ({
+    ...invitation,
+    offPlatformReasons: invitation.message ? detectOffPlatformInPost(invitation.message) : [],
+  }))
   return json({
     pending: invitations.filter((invitation) => invitation.status === 'pending'),
     answered: invitations.filter((invitation) => invitation.status !== 'pending'),
@@ -86,9 +92,12 @@ export default function FreelancerInvitations() {
                       {open ? null : <span className="badge badge--closed">No longer open</span>}
                     </p>
                     {invitation.message ? (
-                      <p>
-                        <q>{invitation.message}</q>
-                      </p>
+                      <>
+                        <OffPlatformNotice reasons={invitation.offPlatformReasons} what="invitation" own={false} />
+                        <p>
+                          <q>{invitation.message}</q>
+                        </p>
+                      </>
                     ) : null}
                     <div className="action-row">
                       {open ? (

@@ -28,6 +28,10 @@ import { Throttled } from '~/services/security/throttle.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { SendMessageConstraint } from '~/components/ui/form-constraints/send-message'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
+
+/** A 429 answer to the form keeps its Retry-After in the page, with JavaScript or without. */
+export const headers = keepRetryAfter
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? 'Conversation'} · Messages · MegiLance` },

@@ -1,12 +1,16 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { findPortfolioImageOwner } from '~/models/portfolio.server'
-import { requireUser } from '~/http/auth.server'
+import { getOptionalSession, requireUser } from '~/http/auth.server'
 import { uploadResponse } from '~/http/upload-response.server'
+import { portfolioImageAccess } from '~/services/discovery/public-pages.server'
 
-/** Portfolio images, for any signed-in user (they show on public profiles); nothing else is served here. */
+/**
+ * Portfolio images (nothing else is served here), for whoever may read the profile they show on:
+ * public profiles are read by visitors and search engines too, so their images must load for them.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request)
-  const owner = params.imageId ? await findPortfolioImageOwner(params.imageId) : undefined
-  if (!owner || !params.imageId) throw new Response('Not found', { status: 404 })
+  const viewer = (await getOptionalSession(request))?.user ?? null
+  const access = params.imageId ? await portfolioImageAccess(params.imageId, viewer) : 'not-found'
+  if (access === 'sign-in') await requireUser(request)
+  if (access !== 'show' || !params.imageId) throw new Response('Not found', { status: 404 })
   return uploadResponse(params.imageId, { cache: 'profile' })
 }

@@ -18,9 +18,13 @@ import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ProjectPageHeader } from '~/components/projects/project-page-header'
 import { InviteConstraint } from '~/components/ui/form-constraints/invite'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
 
 const INVITE_SENT =
   'If there is a freelancer with that address, we have sent them the invitation. You see their answer on this page.'
+
+/** A 429 answer to the form keeps its Retry-After in the page, with JavaScript or without. */
+export const headers = keepRetryAfter
 
 export const meta: MetaFunction = () => [{ title: 'Invite a freelancer · MegiLance' }]
 

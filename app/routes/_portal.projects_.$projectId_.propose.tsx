@@ -20,6 +20,10 @@ import { ProjectPageHeader } from '~/components/projects/project-page-header'
 import { CheckOnlySchema, CheckOrSendIntentSchema } from '~/services/quality/check-schemas'
 import { parseIntent } from '~/http/intent.server'
 import { checkCoverLetter } from '~/services/quality/check.server'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
+
+/** A 429 answer to the form keeps its Retry-After in the page, with JavaScript or without. */
+export const headers = keepRetryAfter
 
 export const meta: MetaFunction = () => [{ title: 'Send a proposal · MegiLance' }]
 

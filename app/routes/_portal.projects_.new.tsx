@@ -23,6 +23,10 @@ import { tooManyAttempts } from '~/http/too-many-attempts.server'
 import { Throttled } from '~/services/security/throttle.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { checkProjectText, projectTexts } from '~/services/quality/check.server'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
+
+/** A 429 answer to the form keeps its Retry-After in the page, with JavaScript or without. */
+export const headers = keepRetryAfter
 
 export const meta: MetaFunction = () => [{ title: 'Post a project · MegiLance' }]
 

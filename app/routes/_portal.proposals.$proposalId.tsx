@@ -127,7 +127,12 @@ export default function ProposalPage() {
         </p>
       </header>
       <AlertMessage message={changedTerms} />
-      <ProposalDetails proposal={proposal} milestones={milestones} showViewed={role !== 'client'} />
+      <ProposalDetails
+        proposal={proposal}
+        milestones={milestones}
+        showViewed={role !== 'client'}
+        isAuthor={role === 'freelancer'}
+      />
       {success ? <SuccessEstimate estimate={success} freelancerName={proposal.freelancerName} /> : null}
       <CardSection id="next-heading" title="Next steps">
         <ul className="link-list">

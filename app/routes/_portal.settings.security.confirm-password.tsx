@@ -16,6 +16,10 @@ import { FormAlert } from '~/components/ui/form-alert'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ConfirmPasswordConstraint } from '~/components/ui/form-constraints/confirm-password'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
+
+/** A 429 answer to the form keeps its Retry-After in the page, with JavaScript or without. */
+export const headers = keepRetryAfter
 
 export const meta: MetaFunction = () => [{ title: 'Confirm your password · Settings · MegiLance' }]
 

@@ -31,8 +31,12 @@ import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ConfirmCodeConstraint } from '~/components/ui/form-constraints/confirm-code'
 import { PhoneNumberConstraint } from '~/components/ui/form-constraints/phone-number'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
 
 const PATH = '/settings/security/phone'
+
+/** A 429 answer to the form keeps its Retry-After in the page, with JavaScript or without. */
+export const headers = keepRetryAfter
 
 export const meta: MetaFunction = () => [{ title: 'Text message codes · Security · Settings · MegiLance' }]
 

@@ -10,6 +10,10 @@ import { returnAfterConfirming } from '~/http/step-up.server'
 import { readDemoMail } from '~/services/email/demo-mailbox.server'
 import { DemoEmail } from '~/components/security/demo-email'
 import { MINUTE_MS } from '~/domain/durations'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
+
+/** A 429 answer to the form keeps its Retry-After in the page, with JavaScript or without. */
+export const headers = keepRetryAfter
 
 export const meta: MetaFunction = () => [{ title: 'Confirm it is you · Settings · MegiLance' }]
 

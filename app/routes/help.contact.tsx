@@ -17,6 +17,10 @@ import { HelpPage } from '~/components/help/help-page'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ContactConstraint } from '~/components/ui/form-constraints/contact'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
+
+/** A 429 answer to the form keeps its Retry-After in the page, with JavaScript or without. */
+export const headers = keepRetryAfter
 
 export const meta: MetaFunction = () => [{ title: 'Contact us · Help centre · MegiLance' }]
 

@@ -8,6 +8,8 @@ import { action as editAction, loader as editLoader } from '~/routes/_portal.pro
 import { action as inviteAction } from '~/routes/_portal.projects_.$projectId.invite'
 import { action as newProjectAction, loader as newProjectLoader } from '~/routes/_portal.projects_.new'
 import { popToast } from '~/http/toast.server'
+import { insertProposal } from '~/models/proposals.server'
+import { loader as proposalLoader } from '~/routes/_portal.proposals.$proposalId'
 import { cookiesFrom, formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie, twoTestUsers } from './users'
 
@@ -183,5 +185,71 @@ describe('project routes', () => {
         )
       ).status,
     ).toBe(409)
+  })
+
+  it('warn a reader when a project or a proposal asks to move contact or payment off MegiLance', async () => {
+    const { freelancer, cookies } = await people()
+    const posted = await run(
+      newProjectAction,
+      formRequest(
+        '/projects/new',
+        { ...FORM, intent: 'post', description: `${FORM.description} Send samples on WhatsApp: +44 7700 900123.` },
+        cookies.client,
+      ),
+    )
+    const projectId = posted.headers.get('location')!.split('/').pop()!
+    type ProjectPage = { project: { offPlatformReasons: string[] } }
+    const page = async (cookie?: string) =>
+      (
+        (await (
+          await run(projectLoader, getRequest(`/projects/${projectId}`, cookie), { projectId })
+        ).json()) as ProjectPage
+      ).project.offPlatformReasons
+    // A visitor and a freelancer are warned; the owner's page says so too (one list drives both).
+    expect(await page()).toEqual(['phone', 'whatsapp'])
+    expect(await page(cookies.freelancer)).toEqual(['phone', 'whatsapp'])
+    expect(await page(cookies.client)).toEqual(['phone', 'whatsapp'])
+
+    // A proposal's cover letter, read by the client: an email address outside the platform.
+    const proposal = await insertProposal({
+      projectId,
+      freelancerId: freelancer.id,
+      coverLetter: 'I have done this many times. Write to me at lena.translates@gmail.com and we can start.',
+      bidType: 'fixed',
+      bidAmountMinor: 300_00,
+      currency: 'EUR',
+      durationDays: 10,
+      milestones: [],
+      now: new Date(),
+    })
+    const letter = await run(proposalLoader, getRequest(`/proposals/${proposal.id}`, cookies.client), {
+      proposalId: proposal.id,
+    })
+    expect(
+      ((await letter.json()) as { proposal: { offPlatformReasons: string[] } }).proposal.offPlatformReasons,
+    ).toEqual(['email'])
+    // An invitation's message, read by the freelancer invited.
+    const invited = await run(
+      inviteAction,
+      formRequest(
+        `/projects/${projectId}/invite`,
+        { email: freelancer.email, message: 'You look like a good fit. Ping me on Telegram: @clinic_owner_pay' },
+        cookies.client,
+      ),
+      { projectId },
+    )
+    expect(invited.status).toBe(302)
+    // (Answered already: the freelancer's proposal above accepts it.)
+    const { pending, answered } = (await (
+      await run(invitationsLoader, getRequest('/freelancer/invitations', cookies.freelancer))
+    ).json()) as Record<'pending' | 'answered', Array<{ offPlatformReasons: string[] }>>
+    expect([...pending, ...answered].map((invitation) => invitation.offPlatformReasons)).toEqual([['telegram']])
+    // Ordinary project talk is not flagged.
+    const plain = await run(newProjectAction, formRequest('/projects/new', { ...FORM, intent: 'post' }, cookies.client))
+    const plainId = plain.headers.get('location')!.split('/').pop()!
+    const plainPage = (await (
+      await run(projectLoader, getRequest(`/projects/${plainId}`), { projectId: plainId })
+    ).json()) as ProjectPage
+    expect(plainPage.project.offPlatformReasons).toEqual([])
   })
 })

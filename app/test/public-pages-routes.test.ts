@@ -1,18 +1,36 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createProjectWithSkills, setProjectHidden } from '~/models/projects.server'
 import { blockUser } from '~/models/users.server'
+import { updateFreelancerProfile } from '~/models/profiles.server'
 import { loader as findWorkLoader } from '~/routes/_browse.projects._index'
 import { loader as projectLoader } from '~/routes/_browse.projects_.$projectId._index'
 import { loader as profileLoader } from '~/routes/_browse.freelancers.$userId'
 import { loader as sitemapLoader } from '~/routes/sitemap[.]xml'
 import { loader as sitemapPageLoader } from '~/routes/sitemaps.$page'
 import { loader as robotsLoader } from '~/routes/robots[.]txt'
+import { loader as portfolioImageLoader } from '~/routes/_portal.portfolio.images.$imageId'
+import { listPortfolioItems } from '~/models/portfolio.server'
+import { addPortfolioItem } from '~/services/marketplace/portfolio.server'
 import { action as visibilityAction } from '~/routes/_portal.settings.discovery'
 import { action as newProjectAction } from '~/routes/_portal.projects_.new'
 import { buildSitemap } from '~/services/discovery/sitemap.server'
 import { resetEnvForTests, siteOrigin } from '~/utils/env.server'
 import { formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie, twoTestUsers } from './users'
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+/** A portfolio item with one image; the image's upload id. */
+async function portfolioImage(freelancerId: string): Promise<string> {
+  const files = new FormData()
+  files.append('images', new File([PNG], 'shop.png', { type: 'image/png' }))
+  const values = { title: 'Bakery shop', description: '', links: '' }
+  expect((await addPortfolioItem(freelancerId, values, files, false)).ok).toBe(true)
+  return (await listPortfolioItems(freelancerId))[0]!.images[0]!.uploadId
+}
 
 async function postProject(clientId: string, overrides: { visibility?: 'public' | 'invite_only' } = {}) {
   return createProjectWithSkills(
@@ -89,6 +107,51 @@ describe('public discovery', () => {
     expect((await run(profileLoader, getRequest(`/freelancers/${blocked.id}`), { userId: blocked.id })).status).toBe(
       404,
     )
+  })
+
+  it('shows a public profile’s portfolio images to visitors too, and only where the profile itself is readable', async () => {
+    const [freelancer, membersOnly] = await twoTestUsers('freelancer')
+    const image = async (imageId: string, cookie?: string) =>
+      run(portfolioImageLoader, getRequest(`/portfolio/images/${imageId}`, cookie), { imageId })
+
+    // The profile a visitor reads shows this image, so the image loads for them as well.
+    const open = await portfolioImage(freelancer.id)
+    const shown = await image(open)
+    expect(shown.status).toBe(200)
+    expect(shown.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await shown.arrayBuffer())).toEqual(PNG)
+
+    // A profile kept to members asks a visitor to sign in, its images too; members see them.
+    const kept = await portfolioImage(membersOnly.id)
+    const cookie = await signedInCookie(membersOnly.id)
+    await run(visibilityAction, formRequest('/settings/discovery', { membersOnly: 'on' }, cookie))
+    const asked = await image(kept)
+    expect(asked.status).toBe(302)
+    expect(asked.headers.get('location')).toBe(`/sign-in?redirectTo=%2Fportfolio%2Fimages%2F${kept}`)
+    const member = await signedInCookie((await createTestUser('client')).id)
+    expect((await image(kept, member)).status).toBe(200)
+
+    // A blocked freelancer's profile is 404 to visitors, and so are its images; unknown ids too.
+    await blockUser(freelancer.id, 'fraud')
+    expect((await image(open)).status).toBe(404)
+    expect((await image(crypto.randomUUID())).status).toBe(404)
+  })
+
+  it('warns a profile’s readers when its headline or bio asks to move contact off MegiLance', async () => {
+    const [plain, flagged] = await twoTestUsers('freelancer')
+    await updateFreelancerProfile(plain.id, { headline: 'React developer', bio: 'I build dashboards for shops.' })
+    await updateFreelancerProfile(flagged.id, {
+      headline: 'React developer',
+      bio: 'I build dashboards for shops. Skip the fees: message me on Telegram @fast_dev_pay.',
+    })
+    const reasons = async (userId: string) =>
+      (
+        (await (await run(profileLoader, getRequest(`/freelancers/${userId}`), { userId })).json()) as {
+          profile: { offPlatformReasons: string[] }
+        }
+      ).profile.offPlatformReasons
+    expect(await reasons(plain.id)).toEqual([])
+    expect(await reasons(flagged.id)).toEqual(['telegram'])
   })
 
   it('lists listed projects and public freelancers in the sitemap, split into an index past the limit', async () => {

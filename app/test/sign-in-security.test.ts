@@ -137,6 +137,27 @@ describe('back-off', () => {
   })
 })
 
+describe('a stranger’s wrong passwords', () => {
+  it('do not lock the owner out on a browser the account signed in on before', async () => {
+    const user = await createTestUser('client')
+    // The owner's browser: its device cookie is remembered at a sign-in.
+    const device = cookiesFrom(await signIn('203.0.113.20', user.email, TEST_PASSWORD))
+      .split('; ')
+      .filter((cookie) => cookie.startsWith('__device='))
+      .join('; ')
+    expect(device).toMatch(/^__device=/)
+    // A stranger elsewhere locks the account's key for every browser the account has not used.
+    for (let i = 0; i < 5; i++) expect((await signIn('198.51.100.7', user.email, `guess ${i}`)).status).toBe(400)
+    expect((await signIn('198.51.100.8', user.email, TEST_PASSWORD)).status).toBe(429)
+    // The owner still signs in on their own browser, and the stranger is still held.
+    expect((await signIn('203.0.113.20', user.email, TEST_PASSWORD, device)).status).toBe(302)
+    expect((await signIn('198.51.100.7', user.email, 'guess 6')).status).toBe(429)
+    // A known browser is not an open door: its own wrong passwords back off the same way.
+    for (let i = 0; i < 5; i++) expect((await signIn('203.0.113.20', user.email, `typo ${i}`, device)).status).toBe(400)
+    expect((await signIn('203.0.113.20', user.email, TEST_PASSWORD, device)).status).toBe(429)
+  })
+})
+
 describe('codes are bound to their sign-in', () => {
   it('a code sent for one sign-in does not work for another running at the same time', async () => {
     const user = await createTestUser('client')

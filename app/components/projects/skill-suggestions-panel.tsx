@@ -14,10 +14,13 @@ function why(suggestion: Suggestion): string {
     : `close in meaning (similarity ${suggestion.score.toFixed(2)})`
 }
 
-/** Sends the surrounding form again with this skill added (no validation: the form may be half filled). */
+/**
+ * Sends the surrounding form again with this skill added (no validation: the form may be half filled).
+ * Skill names run long ("Add Front-end Development"), so the label wraps rather than widen a phone's page.
+ */
 function AddSkillButton({ skill, children }: { skill: string; children: ReactNode }) {
   return (
-    <button type="submit" name="addSkill" value={skill} formNoValidate className="button button--ghost">
+    <button type="submit" name="addSkill" value={skill} formNoValidate className="button button--ghost button--wrap">
       {children}
     </button>
   )

@@ -4,6 +4,7 @@ import { bidText, PROPOSAL_STATUS_LABELS } from '~/services/marketplace/proposal
 import { formatDate, formatDateTime, formatMoney } from '~/utils/format'
 import { CardSection } from '~/components/ui/card-section'
 import { DataTable } from '~/components/ui/data-table'
+import { OffPlatformNotice } from '~/components/messaging/off-platform-notice'
 
 export type ProposalView = {
   id: string
@@ -21,6 +22,7 @@ export type ProposalView = {
   updatedAt: string
   freelancerId: string
   freelancerName: string
+  offPlatformReasons: string[]
 }
 
 export type ProposalMilestoneView = { id: string; title: string; amountMinor: number; dueDate: string | null }
@@ -34,10 +36,13 @@ export function ProposalDetails({
   proposal,
   milestones,
   showViewed,
+  isAuthor,
 }: {
   proposal: ProposalView
   milestones: ProposalMilestoneView[]
   showViewed: boolean
+  /** The freelancer who wrote it is viewing (told that the client sees any off-platform warning). */
+  isAuthor: boolean
 }) {
   return (
     <>
@@ -77,6 +82,7 @@ export function ProposalDetails({
         <p className="muted">
           From <Link to={`/freelancers/${proposal.freelancerId}`}>{proposal.freelancerName}</Link>
         </p>
+        <OffPlatformNotice reasons={proposal.offPlatformReasons} what="proposal" own={isAuthor} />
         <p className="proposal-text">{proposal.coverLetter}</p>
       </CardSection>
       {proposal.bidType === 'fixed' ? (

@@ -5,6 +5,7 @@ import {
   saveDiscoveryPreferences,
   type DiscoveryPreferences,
 } from '~/models/discovery.server'
+import { findPortfolioImageOwner } from '~/models/portfolio.server'
 import { findProject, type Project } from '~/models/projects.server'
 import type { SessionUser } from '~/models/users.server'
 import { NotFound } from '~/services/domain-errors'
@@ -50,6 +51,22 @@ export async function loadFreelancerProfileFor(userId: string | undefined, viewe
     isOwn: viewer?.id === profile.user.id,
     seo,
   }
+}
+
+/**
+ * Who may see a portfolio image: the same people who may read the profile it shows on. Members
+ * see every freelancer's; a visitor sees those of a profile open to visitors (a profile kept to
+ * members asks them to sign in, as the page does), and nothing of a blocked freelancer.
+ */
+export async function portfolioImageAccess(
+  uploadId: string,
+  viewer: SessionUser | null,
+): Promise<'show' | 'sign-in' | 'not-found'> {
+  const owner = await findPortfolioImageOwner(uploadId)
+  if (!owner) return 'not-found'
+  if (viewer) return 'show'
+  if (await isUserBlocked(owner.userId)) return 'not-found'
+  return (await findDiscoveryPreferences(owner.userId)).membersOnly ? 'sign-in' : 'show'
 }
 
 export async function updateDiscoveryPreferences(userId: string, values: DiscoveryPreferences): Promise<void> {

@@ -22,6 +22,7 @@ import { reviewStatsOf } from '~/models/reviews.server'
 import { findUserByEmail, findUserById, type SessionUser } from '~/models/users.server'
 import { Conflict, NotFound } from '~/services/domain-errors'
 import { notify, notifyInAppFirst } from '~/services/notifications/notify.server'
+import { detectOffPlatformInPost } from '~/services/messaging/off-platform'
 import { takeAccountQuota } from '~/services/security/throttle.server'
 import { currencyDigits } from '~/utils/format'
 import { minorToAmountText } from '~/utils/money'
@@ -256,6 +257,8 @@ export async function loadProjectPage(project: Project, viewer: SessionUser | nu
       hiddenAt: project.hiddenAt,
       hiddenReason: isOwner || viewer?.role === 'admin' ? project.hiddenReason : null,
       skills: skillMap.get(project.id) ?? [],
+      // Contact details or payment outside escrow in the post itself, as a message would be flagged.
+      offPlatformReasons: detectOffPlatformInPost(`${project.title}\n${project.description}`),
     },
     client: {
       id: project.clientId,

@@ -26,6 +26,7 @@ import {
 import type { ProposalInput } from './proposal-schemas'
 import { screenAccount } from '~/services/fraud/screening.server'
 import { takeAccountQuota } from '~/services/security/throttle.server'
+import { detectOffPlatformInPost } from '~/services/messaging/off-platform'
 import { recordLetterSimilarity } from '~/services/quality/letter-similarity.server'
 
 export type FoundProposal = NonNullable<Awaited<ReturnType<typeof findProposal>>>
@@ -160,6 +161,8 @@ export async function openProposal(found: FoundProposal, role: ProposalRole, now
       revision: proposal.revision,
       freelancerId: proposal.freelancerId,
       freelancerName: found.freelancerName,
+      // Contact details or payment outside escrow in the letter, as a message would be flagged.
+      offPlatformReasons: detectOffPlatformInPost(proposal.coverLetter),
     },
     project: { id: project.id, title: project.title, status: project.status },
     milestones: milestoneRows.map((m) => ({

@@ -9,6 +9,7 @@ import {
 } from '~/models/profiles.server'
 import { listVisibleReviewsOf, reviewStatsOf } from '~/models/reviews.server'
 import { rankOfFreelancer } from './rank.server'
+import { detectOffPlatformInPost } from '~/services/messaging/off-platform'
 
 const REVIEWS_SHOWN = 20
 
@@ -41,6 +42,8 @@ export async function loadFreelancerPublicProfile(userId: string | undefined, no
       languages: profile?.languages ?? [],
       availability: profile?.availability ?? 'full_time',
       skills: (profile?.skills ?? []).map((skill) => skill.name),
+      // Contact details or payment outside escrow in the headline or bio, as a message would be flagged.
+      offPlatformReasons: detectOffPlatformInPost(`${profile?.headline ?? ''}\n${profile?.bio ?? ''}`),
     },
     portfolio: portfolio.map(({ id, title, description, links, images }) => ({
       id,

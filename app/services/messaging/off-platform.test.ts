@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectOffPlatform } from './off-platform'
+import { detectOffPlatform, detectOffPlatformInPost } from './off-platform'
 import { describeReasons, type OffPlatformReason } from './off-platform-reasons'
 
 const POSITIVES: Array<[string, OffPlatformReason]> = [
@@ -204,5 +204,20 @@ describe('app names in ordinary sentences', () => {
     ['Signal is +447700900123', 'signal'],
   ] as const)('still flags %j', (text, reason) => {
     expect(detectOffPlatform(text)).toContain(reason)
+  })
+})
+
+describe('detectOffPlatformInPost (a text shown on every view)', () => {
+  it('answers as detectOffPlatform, for the text as it is now, and hands out a copy', () => {
+    const post = 'A booking page for our clinic. Samples on WhatsApp: +44 7700 900123.'
+    expect(detectOffPlatformInPost(post)).toEqual(detectOffPlatform(post))
+    const first = detectOffPlatformInPost(post)
+    first.push('email')
+    expect(detectOffPlatformInPost(post)).toEqual(['phone', 'whatsapp'])
+    // An edit is a new text: never answered from before it.
+    expect(detectOffPlatformInPost('A booking page for our clinic.')).toEqual([])
+    // Past the 500 it keeps, the oldest texts are read again, with the same answer.
+    for (let i = 0; i < 600; i++) detectOffPlatformInPost(`Project number ${i} with plain words.`)
+    expect(detectOffPlatformInPost(post)).toEqual(['phone', 'whatsapp'])
   })
 })

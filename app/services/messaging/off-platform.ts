@@ -275,3 +275,22 @@ export function detectOffPlatform(body: string): OffPlatformReason[] {
   if (PAY_OUTSIDE.some((pattern) => pattern.test(text))) found.add('pay_outside')
   return OFF_PLATFORM_REASONS.filter((reason) => found.has(reason))
 }
+
+/** How many texts `detectOffPlatformInPost` remembers (each at most a post's 5,000 characters). */
+const POSTS_REMEMBERED = 500
+const postReasons = new Map<string, OffPlatformReason[]>()
+
+/**
+ * detectOffPlatform for a text shown again on every view (a project's description, a proposal's
+ * letter): the patterns cost about 0.15 ms per 1,000 characters, so the answer for the same text is
+ * kept (the last 500 texts). Keyed by the text itself, so an edit is never answered from before it.
+ */
+export function detectOffPlatformInPost(text: string): OffPlatformReason[] {
+  let reasons = postReasons.get(text)
+  if (!reasons) {
+    reasons = detectOffPlatform(text)
+    if (postReasons.size >= POSTS_REMEMBERED) postReasons.delete(postReasons.keys().next().value!)
+    postReasons.set(text, reasons)
+  }
+  return [...reasons]
+}

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { markAssessmentCompleted } from '~/models/sign-in-assessments.server'
 import { findLivePendingSignIn, insertPendingSignIn, takePendingSignIn } from '~/models/pending-sign-ins.server'
-import { rememberDevice } from '~/models/known-devices.server'
+import { findKnownDevice, rememberDevice } from '~/models/known-devices.server'
 import { findUserByEmail, findUserById, type SessionUser } from '~/models/users.server'
 import { SignInRefused } from '~/services/accounts/accounts.server'
 import { startSession } from '~/services/accounts/sessions.server'
@@ -38,6 +38,19 @@ export async function signInOrigin(request: Request, clientIp: string | null) {
 export const accountKey = (email: string) => `email:${email.trim().toLowerCase()}`
 
 /**
+ * The sign-in back-off's account key. A browser the account has signed in on before (its signed
+ * device cookie) counts its own failures: otherwise anyone who knows an email could keep its owner
+ * out for good, with five wrong passwords and then one more each time the lock ends (up to 15
+ * minutes each). Elsewhere the key is the typed email; the IP's count holds for every browser.
+ */
+async function signInThrottleKey(email: string, deviceId: string | null): Promise<string> {
+  const key = accountKey(email)
+  if (!deviceId) return key
+  const account = await findUserByEmail(email)
+  return account && (await findKnownDevice(account.id, deviceId)) ? `${key}:device:${deviceId}` : key
+}
+
+/**
  * Step one: the password. Refuses blocked accounts, blocklisted networks, IPs outside the
  * account's allowlist and high-risk sign-ins; sends the rest to the second-factor challenge when the account
  * has a factor or the risk is medium; otherwise signs in. Throws Throttled after too many failures.
@@ -50,7 +63,7 @@ export async function signInWithPassword(
   now = new Date(),
 ): Promise<SignInStep> {
   const { origin, headers } = await signInOrigin(request, clientIp)
-  const throttleSubject = { userId: accountKey(input.email), ip: origin.ip }
+  const throttleSubject = { userId: await signInThrottleKey(input.email, origin.deviceId), ip: origin.ip }
   await assertNotThrottled('sign-in', throttleSubject, now)
   let verified: SessionUser
   try {
@@ -77,7 +90,8 @@ export async function signInWithPassword(
       headers,
     }
   }
-  await clearThrottle('sign-in', accountKey(input.email))
+  // A sign-in on a known browser forgets its own failures, not the count strangers ran up.
+  await clearThrottle('sign-in', throttleSubject.userId)
   const user = (await findUserById(verified.id))!
   if (await isOutsideAllowlist(user.id, origin.ip)) {
     await recordSecurityEvent({

@@ -136,7 +136,8 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.payouts.bank': ['302 403 302 403 403 302', '302 403 302 403 403 302'],
   '_portal.payouts.bank_.return': ['302 403 302 403 403 302', NONE],
   '_portal.payouts.methods': [FREELANCERS, '302 403 302 403 403 302'],
-  '_portal.portfolio.images.$imageId': [NOT_FOUND, NONE],
+  // Portfolio images show on public profiles, so visitors may load them too; the world holds none.
+  '_portal.portfolio.images.$imageId': ['404 404 404 404 404 404', NONE],
   '_portal.projects_.$projectId.edit': ['302 409 404 404 404 404', '302 400 404 404 404 404'],
   '_portal.projects_.$projectId.invite': ['302 409 404 404 404 404', '302 400 404 404 404 404'],
   '_portal.projects_.$projectId_.proposals': ['302 200 404 200 404 404', NONE],
