@@ -17,8 +17,18 @@ class JsonResponse extends Response {
 
   override async json(): Promise<unknown> {
     if (this.#text === undefined) return super.json()
-    return JSON.parse(this.#text)
+    const data: unknown = JSON.parse(this.#text)
+    if (typeof data === 'object' && data !== null) answerTexts.set(data, this.#text)
+    return data
   }
+}
+
+/** The text each answer read back with `json()` was parsed from (a page's render may key by it). */
+const answerTexts = new WeakMap<object, string>()
+
+/** The JSON text a loader's answer was read from on this server, if it was read with `json()` here. */
+export function answerText(data: unknown): string | undefined {
+  return typeof data === 'object' && data !== null ? answerTexts.get(data) : undefined
 }
 
 /** `json()` as `@remix-run/node` has it (same headers, status and types): every loader and action here uses this one. */

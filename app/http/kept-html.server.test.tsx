@@ -2,6 +2,7 @@ import { renderToString } from 'react-dom/server'
 import { useLocation } from '@remix-run/react'
 import { afterAll, describe, expect, it } from 'vitest'
 import { KeptHtml, keepRenderedHtml } from '~/components/portal-shell'
+import { json } from './json.server'
 import { renderKeptHtml } from './kept-html.server'
 
 // Counted outside the components: a render is what is counted.
@@ -25,6 +26,11 @@ function Farewell({ name, count }: { name: string; count: number }) {
       Bye {name}, {count} left
     </p>
   )
+}
+
+function Answer({ data }: { data: { name: string; items: number[] } }) {
+  countRender()
+  return <p>{`${data.name}: ${data.items.join(', ')}`}</p>
 }
 
 function NeedsRouter({ name }: { name: string }) {
@@ -53,6 +59,20 @@ describe('kept HTML (the server renders a pure part once per props)', () => {
   it('never gives one component the HTML of another with the same props', () => {
     expect(renderKeptHtml(<Greeting name="Bo" count={1} />)).toContain('Hello')
     expect(renderKeptHtml(<Farewell name="Bo" count={1} />)).toContain('Bye')
+  })
+
+  it('keys a loader’s answer by the JSON text it was read from, the same answer read twice alike', async () => {
+    renders.count = 0
+    const first = (await json({ name: 'Eve', items: [1, 2] }).json()) as { name: string; items: number[] }
+    const again = (await json({ name: 'Eve', items: [1, 2] }).json()) as { name: string; items: number[] }
+    expect(first).not.toBe(again)
+    expect(renderKeptHtml(<Answer data={first} />)).toBe('<p>Eve: 1, 2</p>')
+    expect(renderKeptHtml(<Answer data={again} />)).toBe('<p>Eve: 1, 2</p>')
+    expect(renders.count).toBe(1)
+    // Data not read from an answer is keyed by its JSON: the same text, but never the same key.
+    expect(renderKeptHtml(<Answer data={{ name: 'Eve', items: [1, 2] }} />)).toBe('<p>Eve: 1, 2</p>')
+    expect(renders.count).toBe(2)
+    expect(renderKeptHtml(<Answer data={{ name: 'Eve', items: [1, 3] }} />)).toBe('<p>Eve: 1, 3</p>')
   })
 
   it('keeps nothing for a component that needs context, or one given children', () => {

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import type { ReactElement } from 'react'
 import { renderToString } from 'react-dom/server'
+import { answerText } from './json.server'
 
 /** About 900 freelancer dashboards' content (key and HTML) per process; the least recently used go first. */
 const MAX_CHARACTERS = 8 * 1024 * 1024
@@ -22,6 +23,19 @@ function typeNumber(type: unknown): number | undefined {
 }
 
 /**
+ * The props as text: a part given only a loader's answer (`data`) is keyed by the JSON text the
+ * answer was read from (http/json.server.ts), which saves writing it out again; any other by its
+ * props' JSON. The two kinds of key never meet (their first letters differ).
+ */
+function propsText(props: object): string {
+  if ('data' in props && Object.keys(props).length === 1) {
+    const text = answerText(props.data)
+    if (text !== undefined) return `t${text}`
+  }
+  return `j${JSON.stringify(props)}`
+}
+
+/**
  * The renderer behind KeptHtml (components/portal-shell.tsx): an element's HTML, kept by its component and its
  * props (as JSON). Exact as long as the component is a pure function of plain-data props, which
  * KeptHtml asks of its child. The element is rendered on its own (React allows a render inside a
@@ -31,7 +45,7 @@ export function renderKeptHtml(element: ReactElement<object>): string | undefine
   const type = typeNumber(element.type)
   // Children are elements, whose JSON leaves out what they render: such a child is never kept.
   if (type === undefined || 'children' in element.props) return undefined
-  const key = `${type}\u0000${JSON.stringify(element.props)}`
+  const key = `${type}\u0000${propsText(element.props)}`
   const known = kept.get(key)
   if (known !== undefined) return known
   let html: string

@@ -24,21 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ClientDashboard() {
   return (
     <KeptHtml>
-      <ClientDashboardContent {...useLoaderData<typeof loader>()} />
+      <ClientDashboardContent data={useLoaderData<typeof loader>()} />
     </KeptHtml>
   )
 }
 
-function ClientDashboardContent({
-  name,
-  counts,
-  recent,
-  company,
-  work,
-  proposalsToReview,
-  activeContracts,
-  onboarding,
-}: SerializeFrom<typeof loader>) {
+function ClientDashboardContent({ data }: { data: SerializeFrom<typeof loader> }) {
+  const { name, counts, recent, company, work, proposalsToReview, activeContracts, onboarding } = data
   const hasProjects = counts.open + counts.closed > 0
   return (
     <>

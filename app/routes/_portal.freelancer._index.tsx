@@ -42,22 +42,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function FreelancerDashboard() {
   return (
     <KeptHtml>
-      <FreelancerDashboardContent {...useLoaderData<typeof loader>()} />
+      <FreelancerDashboardContent data={useLoaderData<typeof loader>()} />
     </KeptHtml>
   )
 }
 
-function FreelancerDashboardContent({
-  name,
-  profile,
-  completeness,
-  matches,
-  work,
-  activeContracts,
-  onboarding,
-  skillSuggestions,
-  recommended,
-}: SerializeFrom<typeof loader>) {
+function FreelancerDashboardContent({ data }: { data: SerializeFrom<typeof loader> }) {
+  const { name, profile, completeness, matches, work, activeContracts, onboarding, skillSuggestions, recommended } =
+    data
   return (
     <>
       <header className="page-header page-header--with-action">
