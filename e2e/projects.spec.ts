@@ -156,8 +156,13 @@ test('an invite-only project is hidden from uninvited freelancers until they are
   const { projectId: secondId } = await createOpenProject(client.email, { title: second })
   await page.goto(`/projects/${secondId}/invite`)
   await page.getByLabel('Freelancer’s email address').fill(freelancer.email)
+  await page.getByLabel('Message (optional)').fill('Quicker to talk on Telegram: @clinic_owner_pay')
   await page.getByRole('button', { name: 'Send invitation' }).click()
   await expect(toast(page)).toHaveText(INVITE_SENT)
+  // The project's page shows the freelancer the message with the warning the Invitations page has.
+  await freelancerPage.goto(`/projects/${secondId}`)
+  await expect(freelancerPage.getByText('Quicker to talk on Telegram: @clinic_owner_pay')).toBeVisible()
+  await expect(freelancerPage.getByRole('alert')).toContainText('This invitation asks to move off MegiLance.')
   await freelancerPage.goto('/freelancer/invitations')
   const pending = freelancerPage.getByRole('article', { name: second })
   await pending.getByText('Decline', { exact: true }).click()

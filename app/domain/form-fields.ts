@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { AMOUNT_PATTERN } from './amount-format'
 
 /**
  * Fields of POST forms, built one way: text trimmed, with the message shown when it is missing, too
@@ -59,8 +60,12 @@ export function emailText(missing: string, invalid: string, tooLong = 'That emai
 /** A calendar day as the date input sends it, YYYY-MM-DD. */
 export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 
-/** An amount of money as typed, in major units with up to 3 decimals: "250" or "250.50". */
+/**
+ * An amount of money as typed, in major units: "250", "250.50" or "10,000" (AMOUNT_PATTERN). The
+ * currency's decimals are checked where the currency is known (utils/money.ts readAmount).
+ */
 export const amountText = z
   .string({ error: 'Enter the amount.' })
   .trim()
-  .regex(/^\d{1,9}(\.\d{1,3})?$/, 'Enter an amount like 250 or 250.50.')
+  .max(24, 'Enter an amount like 250 or 250.50.')
+  .regex(AMOUNT_PATTERN, 'Enter an amount like 250 or 250.50.')

@@ -152,6 +152,9 @@ export default function ProjectPage() {
               <Link to="/freelancer/invitations">Answer the invitation</Link>
             </p>
           ) : null}
+          {data.myInvitation?.status === 'pending' ? (
+            <OffPlatformNotice reasons={data.myInvitation.offPlatformReasons} what="invitation" own={false} />
+          ) : null}
           {data.myProposal ? (
             <p>
               <Link to={`/proposals/${data.myProposal.id}`} className="button button--secondary">

@@ -35,7 +35,7 @@ import { refusalReply } from '~/http/form-error.server'
 import { FormAlert } from '~/components/ui/form-alert'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
-import { useZodForm } from '~/components/ui/use-zod-form'
+import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
 import { LogTimeConstraint } from '~/components/ui/form-constraints/log-time'
 import { WeeklyLimitConstraint } from '~/components/ui/form-constraints/weekly-limit'
 
@@ -82,6 +82,11 @@ function chargeToast(charge: ChargeOutcome | null, before: string, currency: str
   return { kind: 'success' as const, message: `${before} The payment is being processed.` }
 }
 
+/** A refused form's answer, addressed to that form: the page has several. */
+function formReply(formId: string, reply: FormReply['reply'], status: number) {
+  return json({ form: { formId, reply } satisfies FormReply }, { status })
+}
+
 const IntentSchema = /* @__PURE__ */ bareIntents(
   'log-time',
   'delete-entry',
@@ -104,9 +109,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'log-time') {
     const submission = parseWithZod(formData, { schema: LogTimeSchema })
-    if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+    if (submission.status !== 'success') return formReply('log-time', submission.reply(), 400)
     const outcome = await logTime(contract, submission.value)
-    if (!outcome.ok) return json(refusalReply(submission, outcome), { status: statusOf(outcome) })
+    if (!outcome.ok) return formReply('log-time', refusalReply(submission, outcome), statusOf(outcome))
     return redirectWithToast(back, {
       kind: 'success',
       message: `Logged ${formatDuration(parseDuration(submission.value.duration) ?? 0)} on ${formatDate(submission.value.workDate)}.`,
@@ -135,12 +140,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     let decision: { kind: 'approve' } | { kind: 'dispute'; reason: string } = { kind: 'approve' }
     if (intent === 'dispute-invoice') {
       const submission = parseWithZod(formData, { schema: DisputeInvoiceSchema })
-      if (submission.status !== 'success') {
-        return redirectWithToast(back, {
-          kind: 'error',
-          message: submission.error?.reason?.[0] ?? 'Say what is wrong with this invoice.',
-        })
-      }
+      // The form again with its message and the reason as typed: nothing typed is lost.
+      if (submission.status !== 'success') return formReply(`dispute-${invoiceId}`, submission.reply(), 400)
       decision = { kind: 'dispute', reason: submission.value.reason }
     }
     const outcome = await reviewInvoice(contract, invoiceId, user.id, decision)
@@ -159,7 +160,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === 'set-limit') {
     const submission = parseWithZod(formData, { schema: WeeklyLimitSchema })
-    if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+    if (submission.status !== 'success') return formReply('weekly-limit', submission.reply(), 400)
     const outcome = await setWeeklyLimit(contract, user.id, submission.value.hours)
     if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, {
@@ -172,11 +173,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ContractHours() {
   const data = useLoaderData<typeof loader>()
   const { contract } = data
-  const lastResult = useActionData<typeof action>()
+  const last = useActionData<typeof action>()?.form
   // Errors stay until the next submit (the server validates): the button stays under the next click.
   const [form, fields] = useZodForm(LogTimeConstraint, {
     id: 'log-time',
-    lastResult,
+    last,
     defaultValue: { workDate: data.today },
   })
   const { limit } = data
@@ -190,7 +191,7 @@ export default function ContractHours() {
         {limit.change ? ` From the week of ${formatDate(limit.change.from)}: ${limit.change.hours} h a week.` : ''}
       </p>
       {data.isClient && contract.status === 'active' ? (
-        <WeeklyLimitForm current={limit.change?.hours ?? limit.thisWeek} />
+        <WeeklyLimitForm current={limit.change?.hours ?? limit.thisWeek} last={last} />
       ) : null}
       {data.isClient ? (
         <p className="muted">
@@ -234,7 +235,7 @@ export default function ContractHours() {
     ) : null
   const invoicesSection = (
     <CardSection id="invoices-heading" title="Invoices">
-      <InvoiceTable invoices={data.invoices} currency={contract.currency} canReview={data.isClient} />
+      <InvoiceTable invoices={data.invoices} currency={contract.currency} canReview={data.isClient} last={last} />
     </CardSection>
   )
   return (
@@ -263,11 +264,10 @@ export default function ContractHours() {
   )
 }
 
-function WeeklyLimitForm({ current }: { current: number | null }) {
-  const lastResult = useActionData<typeof action>()
+function WeeklyLimitForm({ current, last }: { current: number | null; last?: FormReply }) {
   const [form, fields] = useZodForm(WeeklyLimitConstraint, {
     id: 'weekly-limit',
-    lastResult,
+    last,
     defaultValue: { hours: current === null ? '' : String(current) },
   })
   return (

@@ -18,7 +18,7 @@ import { decideDispute, isParty, loadDisputeView, respondToDispute } from '~/ser
 import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
 import { requireUser } from '~/http/auth.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
-import { parseAmountToMinor } from '~/utils/money'
+import { decimalsLimitMessage, readAmount } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalReply } from '~/http/form-error.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
@@ -80,13 +80,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: DecideDisputeSchema })
     if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
     const { decision, freelancerShare, reason } = submission.value
-    const shareMinor = freelancerShare
-      ? parseAmountToMinor(freelancerShare, currencyDigits(found.contract.currency))
-      : null
-    if (decision === 'split' && freelancerShare && shareMinor === null) {
-      return json(submission.reply({ fieldErrors: { freelancerShare: ['Enter an amount such as 120 or 120.50'] } }), {
-        status: 400,
-      })
+    const { currency } = found.contract
+    const share = freelancerShare ? readAmount(freelancerShare, currencyDigits(currency)) : null
+    const shareMinor = share?.ok ? share.minor : null
+    if (decision === 'split' && share && !share.ok) {
+      const message =
+        share.problem === 'decimals'
+          ? decimalsLimitMessage(currency, currencyDigits(currency))
+          : 'Enter an amount such as 120 or 120.50'
+      return json(submission.reply({ fieldErrors: { freelancerShare: [message] } }), { status: 400 })
     }
     const outcome = await decideDispute(
       user,

@@ -53,6 +53,7 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request }: Act
     return json(
       {
         invitationId: String(formData.get('invitationId') ?? ''),
+        reason: String(formData.get('reason') ?? ''),
         error: submission.error?.reason?.[0] ?? 'Check the reason.',
       },
       { status: 400 },
@@ -113,13 +114,19 @@ export default function FreelancerInvitations() {
                         Open the project
                       </Link>
                     </div>
-                    <details>
+                    <details open={failed?.invitationId === invitation.id || undefined}>
                       <summary>Decline</summary>
                       <Form method="post" className="form-stack">
                         <input type="hidden" name="invitationId" value={invitation.id} />
                         <div className="field">
                           <label htmlFor={`reason-${invitation.id}`}>Reason (optional, the client sees it)</label>
-                          <textarea id={`reason-${invitation.id}`} name="reason" rows={2} maxLength={1000} />
+                          <textarea
+                            id={`reason-${invitation.id}`}
+                            name="reason"
+                            rows={2}
+                            maxLength={1000}
+                            defaultValue={failed?.invitationId === invitation.id ? failed.reason : undefined}
+                          />
                           {failed && failed.invitationId === invitation.id ? (
                             <ul className="field__errors">
                               <li>{failed.error}</li>

@@ -153,3 +153,32 @@ describe('dispute evidence files', () => {
     expect(storedFilesOf(owner.id)).toMatchObject({ rows: [used], files: 1 })
   })
 })
+
+describe('an admin’s split', () => {
+  it('reads the freelancer’s share as typed, naming the currency’s decimal limit when it has too many', async () => {
+    const { milestone, params, path, clientCookie } = await setup()
+    getDb().update(milestones).set({ status: 'submitted' }).where(eq(milestones.id, milestone.id)).run()
+    await run(openAction, multipart(path, clientCookie, { reason: 'Half of it is missing from the delivery' }), params)
+    const [dispute] = getDb().select().from(disputes).where(eq(disputes.milestoneId, milestone.id)).all()
+    const admin = await signedInCookie((await createTestUser('admin')).id)
+    const decide = (freelancerShare: string) =>
+      run(
+        disputeAction,
+        multipart(`/disputes/${dispute!.id}`, admin, {
+          intent: 'decide',
+          decision: 'split',
+          freelancerShare,
+          reason: 'Half of the pages were delivered, so half is paid.',
+        }),
+        { disputeId: dispute!.id },
+      )
+    for (const [share, message] of [
+      ['10.005', 'USD amounts have at most 2 decimals'],
+      ['1,00', 'Enter an amount such as 120 or 120.50'],
+    ]) {
+      const refused = await decide(share!)
+      expect(refused.status).toBe(400)
+      expect((await refused.json()).error.freelancerShare).toEqual([message])
+    }
+  })
+})

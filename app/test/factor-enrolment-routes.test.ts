@@ -8,6 +8,7 @@ import {
   action as authenticatorAction,
   loader as authenticatorLoader,
 } from '~/routes/_portal.settings.security.authenticator'
+import { action as signInAction } from '~/routes/_auth.sign-in'
 import { action as backupCodesAction } from '~/routes/_portal.settings.security.backup-codes'
 import { action as confirmPasswordAction } from '~/routes/_portal.settings.security.confirm-password'
 import { action as emailCodesAction } from '~/routes/_portal.settings.security.email-codes'
@@ -118,6 +119,28 @@ describe('adding the first second factor', () => {
     expect(sixth.status).toBe(429)
     expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0)
     expect((await readSession(getRequest('/', cookie)))?.passwordConfirmedAt).toBeNull()
+  })
+
+  it('counts the session’s own wrong passwords: a stranger at sign-in does not make the owner wait', async () => {
+    const { user, cookie } = await signedIn()
+    // A stranger types wrong passwords for the owner's address on the sign-in page until it holds them.
+    let stranger: Response | undefined
+    for (let i = 0; i < 10 && stranger?.status !== 429; i++)
+      stranger = await run(signInAction, formRequest('/sign-in', { email: user.email, password: `guess ${i}` }))
+    expect(stranger?.status).toBe(429)
+    const confirm = (password: string) =>
+      run(confirmPasswordAction, formRequest(passwordCheck(APP), { password }, cookie))
+    // The owner, signed in, re-enters the password: a typo is answered, the right one confirms.
+    expect((await confirm('not my password')).status).toBe(400)
+    expect((await confirm(TEST_PASSWORD)).headers.get('location')).toBe(APP)
+    // The session's own guesses still back off; another session of the account is not held up by them.
+    for (let i = 0; i < 5; i++) expect((await confirm(`guess ${i}`)).status).toBe(400)
+    expect((await confirm(TEST_PASSWORD)).status).toBe(429)
+    const otherCookie = await signedInCookie(user.id)
+    expect(
+      (await run(confirmPasswordAction, formRequest(passwordCheck(APP), { password: TEST_PASSWORD }, otherCookie)))
+        .status,
+    ).toBe(302)
   })
 })
 

@@ -45,3 +45,23 @@ describe('the weekly limit', () => {
     })
   })
 })
+
+describe('disputing an invoice', () => {
+  it('answers a refused reason with the form again: its message, and the reason as typed', async () => {
+    const { contract, client } = await createHourlyTestContract()
+    // Twenty characters with the spaces (past the browser's minimum), eight once trimmed.
+    const typed = '      Too much      '
+    const response = await post(contract.id, client.id, {
+      intent: 'dispute-invoice',
+      invoiceId: 'inv-1',
+      reason: typed,
+    })
+    expect(response.status).toBe(400)
+    const { form } = (await response.json()) as {
+      form: { formId: string; reply: { error: Record<string, string[]>; initialValue: Record<string, string> } }
+    }
+    expect(form.formId).toBe('dispute-inv-1')
+    expect(form.reply.error.reason?.[0]).toMatch(/at least 20 characters/)
+    expect(form.reply.initialValue.reason).toBe(typed)
+  })
+})

@@ -175,6 +175,14 @@ describe('settings', () => {
     const profile = await findFreelancerProfile(user.id)
     expect(profile?.hourlyRateMinor).toBe(5550)
     expect(profile?.skills.map((s) => s.name)).toEqual(['Node.js', 'React', 'TypeScript'])
+    // A rate typed with a thousands separator is read; too many decimals name the currency's limit.
+    const save = (hourlyRate: string) =>
+      run(profileAction, formRequest('/settings', { ...fields, hourlyRate, skills: 'react' }, cookie))
+    expect((await save('1,250.50')).status).toBe(302)
+    expect((await findFreelancerProfile(user.id))?.hourlyRateMinor).toBe(1_250_50)
+    const precise = await save('55.505')
+    expect(precise.status).toBe(400)
+    expect((await precise.json()).result.error.hourlyRate).toEqual(['USD amounts have at most 2 decimals'])
   })
 })
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { findProject } from '~/models/projects.server'
 import { action as adminProjectsAction, loader as adminProjectsLoader } from '~/routes/_portal.admin.projects'
 import { loader as clientProjectsLoader } from '~/routes/_portal.client.projects'
-import { loader as invitationsLoader } from '~/routes/_portal.freelancer.invitations'
+import { action as invitationsAction, loader as invitationsLoader } from '~/routes/_portal.freelancer.invitations'
 import { action as projectAction, loader as projectLoader } from '~/routes/_browse.projects_.$projectId._index'
 import { action as editAction, loader as editLoader } from '~/routes/_portal.projects_.$projectId.edit'
 import { action as inviteAction } from '~/routes/_portal.projects_.$projectId.invite'
@@ -244,6 +244,37 @@ describe('project routes', () => {
       await run(invitationsLoader, getRequest('/freelancer/invitations', cookies.freelancer))
     ).json()) as Record<'pending' | 'answered', Array<{ offPlatformReasons: string[] }>>
     expect([...pending, ...answered].map((invitation) => invitation.offPlatformReasons)).toEqual([['telegram']])
+    // The project page shows a pending invitation's message too, with the same warning.
+    const other = await run(newProjectAction, formRequest('/projects/new', { ...FORM, intent: 'post' }, cookies.client))
+    const otherId = other.headers.get('location')!.split('/').pop()!
+    await run(
+      inviteAction,
+      formRequest(
+        `/projects/${otherId}/invite`,
+        { email: freelancer.email, message: 'Let us talk there instead: Telegram @clinic_owner_pay' },
+        cookies.client,
+      ),
+      { projectId: otherId },
+    )
+    const invitedPage = (await (
+      await run(projectLoader, getRequest(`/projects/${otherId}`, cookies.freelancer), { projectId: otherId })
+    ).json()) as { myInvitation: { status: string; offPlatformReasons: string[] } }
+    expect(invitedPage.myInvitation).toMatchObject({ status: 'pending', offPlatformReasons: ['telegram'] })
+    // Declining it with a refused reason answers the form again with the reason as typed.
+    const { pending: waiting } = (await (
+      await run(invitationsLoader, getRequest('/freelancer/invitations', cookies.freelancer))
+    ).json()) as { pending: Array<{ id: string }> }
+    const tooLong = 'No thanks. '.repeat(100)
+    const declined = await run(
+      invitationsAction,
+      formRequest(
+        '/freelancer/invitations',
+        { intent: 'decline', invitationId: waiting[0]!.id, reason: tooLong },
+        cookies.freelancer,
+      ),
+    )
+    expect(declined.status).toBe(400)
+    expect(await declined.json()).toMatchObject({ invitationId: waiting[0]!.id, reason: tooLong })
     // Ordinary project talk is not flagged.
     const plain = await run(newProjectAction, formRequest('/projects/new', { ...FORM, intent: 'post' }, cookies.client))
     const plainId = plain.headers.get('location')!.split('/').pop()!

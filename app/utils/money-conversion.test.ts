@@ -70,6 +70,12 @@ describe('parseDecimalToMinor', () => {
     expect(parseDecimalToMinor('12345678901234567890.5', 18)).toBe(12345678901234567890500000000000000000n)
   })
 
+  it('takes commas only as thousands separators, in their place', () => {
+    expect(parseDecimalToMinor('10,000', 2)).toBe(1_000_000n)
+    for (const misplaced of ['1,00', '10,00.5', ',100', '1000,000', '1.000,50'])
+      expect(parseDecimalToMinor(misplaced, 2)).toBeNull()
+  })
+
   it('refuses negative, malformed or over-precise amounts', () => {
     for (const text of ['', ' ', '-5', 'abc', '1.2.3', '1e5', '12.5x', '.'])
       expect(parseDecimalToMinor(text, 2)).toBeNull()

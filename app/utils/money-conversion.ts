@@ -2,6 +2,7 @@
  * Exact money arithmetic on integer minor units with BigInt: no floats anywhere, so 18-decimal ETH
  * amounts and 0- or 3-digit fiat convert without drift. Pure and browser-safe.
  */
+import { AMOUNT_PATTERN } from '~/domain/amount-format'
 
 const DECIMAL = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/
 
@@ -48,7 +49,10 @@ export function convertMinor(amountMinor: bigint, fromDigits: number, toDigits: 
  * Null when the text is not a plain non-negative amount with at most `digits` decimals.
  */
 export function parseDecimalToMinor(text: string, digits: number): bigint | null {
-  const cleaned = text.trim().replace(/,/g, '')
+  const typed = text.trim()
+  // Commas only as thousands separators, in their place (the one amount pattern).
+  if (typed.includes(',') && !AMOUNT_PATTERN.test(typed)) return null
+  const cleaned = typed.replace(/,/g, '')
   if (cleaned.length === 0 || cleaned.length > 60) return null
   const match = DECIMAL.exec(cleaned)
   if (!match) return null

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatMoney } from './format'
-import { minorToAmountText, parseAmountToMinor } from './money'
+import { decimalsLimitMessage, minorToAmountText, parseAmountToMinor, readAmount } from './money'
 
 describe('amount parsing', () => {
   it('turns decimal text into integer minor units without floats', () => {
@@ -16,6 +16,25 @@ describe('amount parsing', () => {
     expect(parseAmountToMinor('abc', 2)).toBeNull()
     expect(parseAmountToMinor('1.234', 2)).toBeNull()
     expect(parseAmountToMinor('12.5', 0)).toBeNull()
+  })
+
+  it('reads commas as thousands separators only in their place', () => {
+    expect(parseAmountToMinor('10,000', 2)).toBe(1_000_000)
+    expect(parseAmountToMinor(' 1,250.50 ', 2)).toBe(125_050)
+    expect(parseAmountToMinor('1,000,000', 0)).toBe(1_000_000)
+    expect(parseAmountToMinor('999', 2)).toBe(99_900)
+    for (const misplaced of ['1,00', '10,00.50', ',100', '100,', '1,,000', '1000,000', '1,000.5,0', '1.000,50'])
+      expect(readAmount(misplaced, 2), misplaced).toEqual({ ok: false, problem: 'format' })
+  })
+
+  it('says when an amount has more decimals than the currency', () => {
+    expect(readAmount('0.001', 2)).toEqual({ ok: false, problem: 'decimals' })
+    expect(readAmount('1,250.505', 2)).toEqual({ ok: false, problem: 'decimals' })
+    expect(readAmount('12.5', 0)).toEqual({ ok: false, problem: 'decimals' })
+    expect(readAmount('0.001', 3)).toEqual({ ok: true, minor: 1 })
+    expect(readAmount('1234567890123', 2)).toEqual({ ok: false, problem: 'format' })
+    expect(decimalsLimitMessage('USD', 2)).toBe('USD amounts have at most 2 decimals')
+    expect(decimalsLimitMessage('JPY', 0)).toBe('JPY amounts have no decimals')
   })
 
   it('round-trips for the profile form', () => {

@@ -77,7 +77,11 @@ export const FORMS: FormEntry[] = [
     'RespondDisputeSchema',
     'DecideDisputeSchema',
   ]),
-  ...entries('~/services/marketplace/hourly-schemas', hourly, ['LogTimeSchema', 'WeeklyLimitSchema']),
+  ...entries('~/services/marketplace/hourly-schemas', hourly, [
+    'LogTimeSchema',
+    'WeeklyLimitSchema',
+    'DisputeInvoiceSchema',
+  ]),
   ...entries('~/services/marketplace/portfolio-schemas', portfolio, ['PortfolioItemSchema']),
   ...entries('~/services/marketplace/project-schemas', projects, ['ProjectSchema', 'InviteSchema']),
   ...entries('~/services/marketplace/proposal-schemas', proposals, ['DeclineProposalSchema']),

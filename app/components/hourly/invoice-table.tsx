@@ -1,9 +1,12 @@
+import { getFormProps } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import type { InvoiceStatus } from '~/domain/enums'
 import { formatDuration } from '~/services/marketplace/hourly'
 import { canTakeInvoiceAction, INVOICE_STATUS_LABELS } from '~/services/marketplace/invoice-rules'
 import { formatDate, formatMoney } from '~/utils/format'
-import { RequiredMark } from '~/components/ui/field'
+import { TextareaField } from '~/components/ui/field'
+import { DisputeInvoiceConstraint } from '~/components/ui/form-constraints/dispute-invoice'
+import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
 import { DataTable } from '~/components/ui/data-table'
 
 export type InvoiceRow = {
@@ -24,10 +27,13 @@ export function InvoiceTable({
   invoices,
   currency,
   canReview,
+  last,
 }: {
   invoices: InvoiceRow[]
   currency: string
   canReview: boolean
+  /** The action's answer to a refused dispute: shown in that invoice's form, with the reason as typed. */
+  last?: FormReply
 }) {
   if (!invoices.length)
     return (
@@ -74,7 +80,7 @@ export function InvoiceTable({
           {canReview ? (
             <td>
               {canTakeInvoiceAction('approve', invoice.status, 'client') ? (
-                <ReviewInvoiceForms invoice={invoice} />
+                <ReviewInvoiceForms invoice={invoice} last={last} />
               ) : canTakeInvoiceAction('pay_now', invoice.status, 'client') ? (
                 <PayNowForm invoice={invoice} />
               ) : (
@@ -103,8 +109,10 @@ function PayNowForm({ invoice }: { invoice: InvoiceRow }) {
   )
 }
 
-function ReviewInvoiceForms({ invoice }: { invoice: InvoiceRow }) {
+function ReviewInvoiceForms({ invoice, last }: { invoice: InvoiceRow; last?: FormReply }) {
   const week = formatDate(invoice.weekStart)
+  const id = `dispute-${invoice.id}`
+  const [form, fields] = useZodForm(DisputeInvoiceConstraint, { id, last })
   return (
     <div className="form-stack">
       <Form method="post">
@@ -113,17 +121,12 @@ function ReviewInvoiceForms({ invoice }: { invoice: InvoiceRow }) {
           Approve invoice for week of {week}
         </button>
       </Form>
-      <details>
+      {/* Open again when the server refused the reason, so its message and the text typed show. */}
+      <details open={last?.formId === id || undefined}>
         <summary>Dispute it</summary>
-        <Form method="post" className="form-stack">
+        <Form method="post" {...getFormProps(form)} className="form-stack">
           <input type="hidden" name="invoiceId" value={invoice.id} />
-          <div className="field">
-            <label htmlFor={`reason-${invoice.id}`}>
-              What is wrong with the invoice for week of {week}?
-              <RequiredMark required />
-            </label>
-            <textarea id={`reason-${invoice.id}`} name="reason" rows={3} required minLength={20} maxLength={2000} />
-          </div>
+          <TextareaField label={`What is wrong with the invoice for week of ${week}?`} meta={fields.reason} rows={3} />
           <button type="submit" name="intent" value="dispute-invoice" className="button button--danger">
             Dispute invoice
           </button>

@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { AVAILABILITIES, EXPERIENCE_LEVELS } from '~/domain/enums'
 import { PROFILE_CURRENCIES } from '~/domain/currency-digits'
 import { nameField } from './schemas'
+import { AMOUNT_PATTERN } from '~/domain/amount-format'
 
 export const AdminProfileSchema = z.object({ name: nameField })
 
@@ -20,7 +21,8 @@ export const FreelancerProfileSchema = z.object({
   hourlyRate: z
     .string()
     .trim()
-    .regex(/^\d{1,7}(\.\d{1,2})?$/, 'Enter an amount like 45 or 45.50')
+    .max(24, 'Enter an amount like 45 or 45.50')
+    .regex(AMOUNT_PATTERN, 'Enter an amount like 45 or 45.50')
     .optional(),
   currency: z.enum(PROFILE_CURRENCIES, { error: 'Choose a currency from the list' }),
   experienceLevel: z.enum(EXPERIENCE_LEVELS, { error: 'Choose your experience level' }),

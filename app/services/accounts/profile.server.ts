@@ -10,7 +10,7 @@ import {
 import { updateUserName, type SessionUser } from '~/models/users.server'
 import { parseSkillList } from '~/services/marketplace/skills-taxonomy'
 import { currencyDigits } from '~/utils/format'
-import { minorToAmountText, parseAmountToMinor } from '~/utils/money'
+import { decimalsLimitMessage, minorToAmountText, readAmount } from '~/utils/money'
 import { isTimeZone, parseLanguages } from './profile-fields'
 import type { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from './profile-schemas'
 
@@ -75,10 +75,11 @@ export async function saveFreelancerProfile(
   const languages = parseLanguages(value.languages)
   if (languages.errors.length) fieldErrors.languages = languages.errors
   const digits = currencyDigits(value.currency)
-  const hourlyRateMinor = value.hourlyRate ? parseAmountToMinor(value.hourlyRate, digits) : null
-  if (value.hourlyRate && hourlyRateMinor === null) {
+  const rate = value.hourlyRate ? readAmount(value.hourlyRate, digits) : null
+  const hourlyRateMinor = rate?.ok ? rate.minor : null
+  if (rate && !rate.ok) {
     fieldErrors.hourlyRate = [
-      digits === 0 ? `${value.currency} amounts have no decimals` : 'Enter an amount like 45 or 45.50',
+      rate.problem === 'decimals' ? decimalsLimitMessage(value.currency, digits) : 'Enter an amount like 45 or 45.50',
     ]
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors }

@@ -40,6 +40,8 @@ describe('matching factors', () => {
   })
   it('skills: mean similarity, counting the skills held', () => {
     expect(share({ skillMatches: [1, 0.6, 0, 1] }, 'skills')).toEqual({ share: 0.65, words: '2 of 4 skills' })
+    expect(share({ skillMatches: [1] }, 'skills').words).toBe('1 of 1 skill')
+    expect(share({ skillMatches: [0.5] }, 'skills').words).toBe('0 of 1 skill')
   })
   it('level: same, one apart, two apart', () => {
     expect(share({}, 'level').share).toBe(1)

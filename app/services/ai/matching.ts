@@ -127,7 +127,10 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x))
 function skillsShare(matches: number[]): { share: number; words: string } {
   if (!matches.length) return { share: 0, words: 'no skills to compare' }
   const held = matches.filter((m) => m >= 0.999).length
-  return { share: matches.reduce((a, b) => a + b, 0) / matches.length, words: `${held} of ${matches.length} skills` }
+  return {
+    share: matches.reduce((a, b) => a + b, 0) / matches.length,
+    words: `${held} of ${matches.length} skill${matches.length === 1 ? '' : 's'}`,
+  }
 }
 
 function rateShare(f: MatchFacts): { share: number; words: string } {

@@ -88,7 +88,7 @@ export const SUCCESS_FEATURES: readonly Feature[] = [
     key: 'skills',
     value: (f) => (f.skillMatches.length ? f.skillMatches.reduce((a, b) => a + b, 0) / f.skillMatches.length : 0),
     words: (f) =>
-      `${f.skillMatches.filter((m) => m >= 0.999).length} of the project’s ${f.skillMatches.length} skills held`,
+      `${f.skillMatches.filter((m) => m >= 0.999).length} of the project’s ${f.skillMatches.length} skill${f.skillMatches.length === 1 ? '' : 's'} held`,
   },
   {
     key: 'overBudget',

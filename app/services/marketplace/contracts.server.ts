@@ -28,7 +28,7 @@ import {
 } from '~/services/payments/ledger/escrow.server'
 import { feeTaxTreatmentFor } from '~/services/payments/tax/tax-customer.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
-import { parseAmountToMinor } from '~/utils/money'
+import { decimalsLimitMessage, readAmount } from '~/utils/money'
 import { DISPUTABLE_MILESTONE_STATES, MILESTONE_MACHINE } from '~/domain/milestone-machine'
 import { fromStates } from '~/domain/state-machine'
 import { reviewWindow, reviewWindowClosesAt } from './review-rules'
@@ -248,9 +248,18 @@ export async function addMilestone(
 ): Promise<ContractOutcome> {
   if (contract.type !== 'fixed' || contract.status !== 'active')
     return { ok: false, reason: 'conflict', message: 'Milestones can be added only to an active fixed-price contract.' }
-  const amountMinor = parseAmountToMinor(input.amount, currencyDigits(contract.currency))
-  if (amountMinor === null || amountMinor <= 0)
+  const digits = currencyDigits(contract.currency)
+  const amount = readAmount(input.amount, digits)
+  if (!amount.ok && amount.problem === 'decimals')
+    return {
+      ok: false,
+      reason: 'invalid',
+      field: 'amount',
+      message: `${decimalsLimitMessage(contract.currency, digits)}.`,
+    }
+  if (!amount.ok || amount.minor <= 0)
     return { ok: false, reason: 'invalid', field: 'amount', message: 'Enter an amount above zero.' }
+  const amountMinor = amount.minor
   const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null
   if (dueDate && dueDate.getTime() < at.getTime() - DAY_MS)
     return { ok: false, reason: 'invalid', field: 'dueDate', message: 'The due date cannot be in the past.' }

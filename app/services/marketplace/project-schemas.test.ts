@@ -69,6 +69,15 @@ describe('the project form', () => {
     expect(toProjectInput(ok.value)).toMatchObject({ budgetType: 'hourly', budgetMinMinor: 4000, budgetMaxMinor: 6000 })
   })
 
+  it('reads thousands separators, and names the currency’s decimal limit', () => {
+    const ok = parseWithZod(form({ ...VALID, amount: '10,000' }), { schema: ProjectSchema })
+    if (ok.status !== 'success') throw new Error('expected success')
+    expect(toProjectInput(ok.value).budgetMinMinor).toBe(10_000_00)
+    expect(errorsOf({ ...VALID, amount: '0.001' }).amount).toEqual(['USD amounts have at most 2 decimals'])
+    expect(errorsOf({ ...VALID, amount: '500.5', currency: 'JPY' }).amount).toEqual(['JPY amounts have no decimals'])
+    expect(errorsOf({ ...VALID, amount: '10,00' }).amount).toEqual(['Enter the fixed budget, e.g. 500'])
+  })
+
   it('names a missing budget in the same answer as the other missing fields', () => {
     const blank = { budgetType: 'fixed', currency: 'USD', experienceLevel: 'intermediate', visibility: 'public' }
     expect(Object.keys(errorsOf(blank)).sort()).toEqual(['amount', 'description', 'skills', 'title'])

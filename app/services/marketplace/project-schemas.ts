@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { emailText, ISO_DAY, reasonShownTo, requiredText } from '~/domain/form-fields'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from '~/domain/enums'
 import { currencyDigits } from '~/utils/format'
-import { parseAmountToMinor } from '~/utils/money'
+import { decimalsLimitMessage, parseAmountToMinor, readAmount } from '~/utils/money'
 import { PROJECT_CURRENCIES, isoToday } from './project-form-options'
 import { parseSkillList, searchSkills } from './skills-taxonomy'
 import { pageParam } from '~/domain/query-params'
@@ -67,20 +67,25 @@ export const ProjectSchema = z
   })
   .superRefine((value, ctx) => {
     const digits = currencyDigits(value.currency)
-    const amount = (text: string | undefined) => (text ? parseAmountToMinor(text, digits) : null)
+    /** The amount above zero in minor units, or null after saying what is wrong with it. */
+    const amount = (field: 'amount' | 'rateMin' | 'rateMax', message: string) => {
+      const reading = value[field] ? readAmount(value[field], digits) : null
+      if (reading?.ok && reading.minor > 0) return reading.minor
+      const tooPrecise = reading && !reading.ok && reading.problem === 'decimals'
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: tooPrecise ? decimalsLimitMessage(value.currency, digits) : message,
+      })
+      return null
+    }
     if (value.budgetType === 'fixed') {
-      const fixed = amount(value.amount)
-      if (fixed === null || fixed <= 0)
-        ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter the fixed budget, e.g. 500' })
+      amount('amount', 'Enter the fixed budget, e.g. 500')
       return
     }
-    const low = amount(value.rateMin)
-    const high = amount(value.rateMax)
-    if (low === null || low <= 0)
-      ctx.addIssue({ code: 'custom', path: ['rateMin'], message: 'Enter the lowest hourly rate, e.g. 25' })
-    if (high === null || high <= 0)
-      ctx.addIssue({ code: 'custom', path: ['rateMax'], message: 'Enter the highest hourly rate, e.g. 40' })
-    else if (low !== null && high < low) {
+    const low = amount('rateMin', 'Enter the lowest hourly rate, e.g. 25')
+    const high = amount('rateMax', 'Enter the highest hourly rate, e.g. 40')
+    if (high !== null && low !== null && high < low) {
       ctx.addIssue({ code: 'custom', path: ['rateMax'], message: 'The highest rate cannot be below the lowest' })
     }
   }, budgetCheckedAlongside)

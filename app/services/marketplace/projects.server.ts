@@ -273,6 +273,14 @@ export async function loadProjectPage(project: Project, viewer: SessionUser | nu
     // Only answered ones: a pending invitation listed by name would tell the client which typed address is a freelancer.
     invitations: isOwner ? await listAnsweredInvitationsOfProject(project.id) : [],
     myProposal: viewer && isFreelancer ? ((await findProposalOfFreelancer(project.id, viewer.id)) ?? null) : null,
-    myInvitation: invitation ? { id: invitation.id, status: invitation.status, message: invitation.message } : null,
+    myInvitation: invitation
+      ? {
+          id: invitation.id,
+          status: invitation.status,
+          message: invitation.message,
+          // The client's message asking to move contact off MegiLance, warned about as on the Invitations page.
+          offPlatformReasons: invitation.message ? detectOffPlatformInPost(invitation.message) : [],
+        }
+      : null,
   }
 }

@@ -125,7 +125,10 @@ describe('the proposal form', () => {
       milestones: [],
     })
     const cents = parseWithZod(form({ coverLetter: letter, amount: '45.50', durationDays: '14' }), { schema: hourly })
-    expect(errorsOf(cents).amount?.[0]).toMatch(/hourly rate/)
+    // Too many decimals for the currency: the answer says its limit.
+    expect(errorsOf(cents).amount).toEqual(['JPY amounts have no decimals'])
+    const words = parseWithZod(form({ coverLetter: letter, amount: 'a lot', durationDays: '14' }), { schema: hourly })
+    expect(errorsOf(words).amount?.[0]).toMatch(/hourly rate/)
   })
 
   it('gives the inputs their constraints (the page renders them)', () => {

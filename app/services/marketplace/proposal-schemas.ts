@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { ISO_DAY, requiredText } from '~/domain/form-fields'
 import type { BudgetType } from '~/domain/enums'
 import { currencyDigits } from '~/utils/format'
-import { parseAmountToMinor } from '~/utils/money'
+import { decimalsLimitMessage, parseAmountToMinor, readAmount } from '~/utils/money'
 import { milestoneSumProblem } from './proposal-rules'
 import { MAX_PROPOSAL_MILESTONES } from './proposal-form-options'
 
@@ -59,12 +59,17 @@ export function proposalSchema({ bidType, currency }: { bidType: BudgetType; cur
   const bidWord = bidType === 'fixed' ? 'price' : 'hourly rate'
   return proposalFieldsSchema({ bidType })
     .superRefine((value, ctx) => {
+      /** What to say about an amount that is not above zero: the currency's decimals, when it has too many. */
+      const refusal = (text: string, message: string) => {
+        const reading = readAmount(text, digits)
+        return !reading.ok && reading.problem === 'decimals' ? decimalsLimitMessage(currency, digits) : message
+      }
       const bidMinor = parseAmountToMinor(value.amount, digits)
       if (bidMinor === null || bidMinor <= 0) {
         ctx.addIssue({
           code: 'custom',
           path: ['amount'],
-          message: `Enter your ${bidWord} as an amount such as 1200 or 1200.50`,
+          message: refusal(value.amount, `Enter your ${bidWord} as an amount such as 1200 or 1200.50`),
         })
       }
       if (bidType !== 'fixed') return
@@ -82,7 +87,7 @@ export function proposalSchema({ bidType, currency }: { bidType: BudgetType; cur
           ctx.addIssue({
             code: 'custom',
             path: ['milestones', index, 'amount'],
-            message: 'Enter the milestone’s amount, e.g. 400',
+            message: refusal(row.amount ?? '', 'Enter the milestone’s amount, e.g. 400'),
           })
         } else amounts.push(amountMinor)
         if (row.dueDate && !isIsoDay(row.dueDate)) {

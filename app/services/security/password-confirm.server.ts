@@ -7,9 +7,19 @@ import { accountKey } from './sign-in.server'
 import { assertNotThrottled, clearThrottle, recordThrottledAttempt } from './throttle.server'
 
 /**
+ * The back-off key of password re-entry on one signed-in session. The session counts its own
+ * failures: keyed by the email, as sign-in's are, a stranger typing wrong passwords for the address
+ * on the sign-in page would make the signed-in owner wait up to 15 minutes to re-enter theirs.
+ * Someone holding a stolen session cannot start another without the password, so the session's own
+ * back-off (five free, then a lock doubling up to 15 minutes) bounds their guesses.
+ */
+const reentryKey = (email: string, sessionId: string) => `${accountKey(email)}:session:${sessionId}`
+
+/**
  * Checks the password again on a signed-in session (before an account adds its first second
- * factor) and records it on the session. Wrong passwords share the sign-in back-off, so the two
- * forms together give no more guesses than either; throws Throttled while it applies.
+ * factor) and records it on the session. Throws Throttled while the session's own back-off (or its
+ * IP's) applies. A wrong password also counts towards the email's sign-in back-off, so guesses here
+ * still slow guessing on the sign-in page; the email's count never holds the session up.
  */
 export async function confirmPasswordOnSession(
   session: { sessionId: string; user: { id: string; email: string } },
@@ -18,15 +28,17 @@ export async function confirmPasswordOnSession(
   now = new Date(),
 ): Promise<boolean> {
   const { user } = session
-  const subject = { userId: accountKey(user.email), ip: origin.ip }
+  const subject = { userId: reentryKey(user.email, session.sessionId), ip: origin.ip }
   await assertNotThrottled('sign-in', subject, now)
   const found = await findUserById(user.id)
   if (found && (await verifyPassword(found.passwordHash, password))) {
+    // Forgets the session's own failures, not the count strangers ran up against the email.
     await clearThrottle('sign-in', subject.userId)
     await markSessionPasswordConfirmed(session.sessionId, now)
     return true
   }
   const lockStarted = await recordThrottledAttempt('sign-in', subject, now)
+  await recordThrottledAttempt('sign-in', { userId: accountKey(user.email) }, now)
   await recordSecurityEvent({ userId: user.id, kind: 'password_confirm_failed', origin, now })
   if (lockStarted)
     await recordSecurityEvent({ userId: user.id, kind: 'throttled', origin, detail: 'Password re-entry', now })
