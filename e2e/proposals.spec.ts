@@ -6,6 +6,35 @@ import { createBookingSiteProject, insertProposal, readHire, reviseBid } from '.
 const COVER_LETTER =
   'I have built three booking sites with reminders and payments. I would start with the calendar, then the payments.'
 
+test('a refused proposal opens at its error summary on a narrow screen, whose link leads to the field', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000)
+  const { projectId } = await createBookingSiteProject(DEMO_ACCOUNTS.client.email)
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
+  await page.setViewportSize({ width: 360, height: 740 })
+  await page.goto(`/projects/${projectId}/propose`)
+  await page.getByLabel('Cover letter').fill(COVER_LETTER)
+  await page.getByLabel('Your price (USD)').fill('1000')
+  await page.getByLabel('Duration in days').fill('30')
+  await page.getByLabel('Milestone 1 title').fill('Calendar and booking')
+  await page.getByLabel('Milestone 1 amount').fill('four hundred')
+  await page.getByRole('button', { name: 'Send proposal' }).click()
+
+  // The bad milestone sits far below the fold; the page opens at the summary above the form, focused.
+  const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) })
+  await expect(summary).toBeFocused()
+  await expect(summary).toBeInViewport()
+  const link = summary.getByRole('link', { name: 'Milestone 1 amount: Enter the milestone’s amount, e.g. 400' })
+  await expect(link).toHaveAttribute('href', '#proposal-milestones%5B0%5D.amount')
+  const field = page.getByLabel('Milestone 1 amount')
+  await expect(field).not.toBeInViewport()
+  await link.click()
+  await expect(field).toBeFocused()
+  await expect(field).toBeInViewport()
+  await expect(field).toHaveValue('four hundred')
+})
+
 test('a freelancer proposes, the client reviews, declines another with a reason and hires', async ({
   page,
   browser,
