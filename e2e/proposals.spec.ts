@@ -63,7 +63,11 @@ test('a freelancer proposes, the client reviews, declines another with a reason 
 
   // The milestones do not add up: a clear error, and nothing typed is lost.
   await expect(
-    page.getByText('The milestones add up to $900 but your price is $1,000.', { exact: false }),
+    page
+      .getByRole('group', { name: /^Milestones/ })
+      .getByText('The milestones add up to $900 but your price is $1,000.', {
+        exact: false,
+      }),
   ).toBeVisible()
   await expect(page.getByLabel('Cover letter')).toHaveValue(COVER_LETTER)
   await expect(page.getByLabel('Milestone 2 title')).toHaveValue('Payments and reminders')

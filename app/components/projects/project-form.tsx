@@ -64,7 +64,7 @@ export function ProjectForm({
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack project-form">
-      <FormAlert form={form} long labels={PROJECT_FIELD_LABELS} />
+      <FormAlert errors={form.errors} form={form} long labels={PROJECT_FIELD_LABELS} />
       <Field label="Title" meta={fields.title} hint="For example: Build a booking page for our dental clinic" />
       <TextareaField
         label="Description"

@@ -55,6 +55,7 @@ export function ProposalForm({
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <FormAlert
+        errors={form.errors}
         form={form}
         long
         labels={{ coverLetter: 'Cover letter', amount: amountLabel, durationDays: 'Duration in days' }}

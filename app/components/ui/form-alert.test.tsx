@@ -5,7 +5,7 @@ import { FormAlert } from './form-alert'
 const render = (
   allErrors: Record<string, string[]>,
   options: { long?: boolean; labels?: Record<string, string> } = {},
-) => renderToStaticMarkup(<FormAlert form={{ id: 'proposal', allErrors }} {...options} />)
+) => renderToStaticMarkup(<FormAlert errors={allErrors['']} form={{ id: 'proposal', allErrors }} {...options} />)
 
 describe('a form’s alert', () => {
   it('is an empty, hidden live region while nothing is wrong', () => {
@@ -45,6 +45,10 @@ describe('a form’s alert', () => {
       ['#proposal-durationDays', 'Duration days: Enter a number of days'],
       ['#proposal-milestones%5B1%5D.amount', 'Milestone 2 amount: Enter the milestone’s amount, e.g. 400'],
     ])
+  })
+
+  it('counts fields, not messages: one field with two messages on a short form stays next to the field', () => {
+    expect(render({ password: ['Too short', 'Too common'] })).not.toContain('There is a problem')
   })
 
   it('summarises a single refused field of a long form, whose field may be screens below', () => {

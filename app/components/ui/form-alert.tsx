@@ -63,15 +63,16 @@ export function FormAlert({
   long = false,
 }: {
   id?: string
+  /** The form's own errors (conform's form.errors), where the form shows them here. */
   errors?: string[] | null
   form?: FormErrors
   /** The fields' labels by name, where a label is not the name in words (see labelFromName). */
   labels?: Record<string, string>
   long?: boolean
 }) {
-  const own = errors ?? form?.allErrors['']
   const entries = form ? summaryEntries(form, labels) : []
-  const summary = entries.length >= 2 || (long && entries.length === 1)
+  const refusedFields = new Set(entries.map((entry) => entry.href)).size
+  const summary = refusedFields >= 2 || (long && refusedFields === 1)
   const ref = useRef<HTMLDivElement>(null)
   const key = summary ? entries.map((entry) => `${entry.href} ${entry.message}`).join('\n') : ''
   useEffect(() => {
@@ -79,8 +80,8 @@ export function FormAlert({
   }, [key])
   if (!summary) {
     return (
-      <div role="alert" className="form-alert" hidden={!own?.length}>
-        <ErrorList id={id} errors={own} />
+      <div role="alert" className="form-alert" hidden={!errors?.length}>
+        <ErrorList id={id} errors={errors} />
       </div>
     )
   }
@@ -98,7 +99,7 @@ export function FormAlert({
       <h2 id={headingId} className="form-alert__title">
         There is a problem
       </h2>
-      <ErrorList id={id} errors={own} />
+      <ErrorList id={id} errors={errors} />
       <ul className="form-alert__links">
         {entries.map((entry) => (
           <li key={`${entry.href} ${entry.message}`}>
