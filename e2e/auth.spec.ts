@@ -146,9 +146,17 @@ test('invalid sign-up values show errors and keep what was typed', async ({ page
   // Without JavaScript the server answers the post with the form and a 400.
   if (submitted) expect((await submitted).status()).toBe(400)
 
-  await expect(page.getByText('Choose whether you hire or work')).toBeVisible()
-  await expect(page.getByText('Enter a valid email address')).toBeVisible()
-  await expect(page.getByText('Use at least 8 characters')).toBeVisible()
+  // Each message next to its field, and above the form a summary that links to each field.
+  await expect(page.getByText('Choose whether you hire or work', { exact: true })).toBeVisible()
+  await expect(page.getByText('Enter a valid email address', { exact: true })).toBeVisible()
+  await expect(page.getByText('Use at least 8 characters', { exact: true })).toBeVisible()
+  const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) })
+  await expect(summary).toBeFocused()
+  await expect(summary.getByRole('link')).toHaveText([
+    /^How will you use MegiLance\?: Choose whether you hire or work/,
+    /^Email: Enter a valid email address/,
+    /^Password: Use at least 8 characters/,
+  ])
   await expectPath(page, '/sign-up')
   await expect(page.getByLabel('Full name')).toHaveValue('Zoë Example')
   await expect(page.getByLabel('Email')).toHaveValue('zoe-at-example')

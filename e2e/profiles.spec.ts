@@ -40,8 +40,10 @@ test('a freelancer fills the profile and portfolio; a client sees them on the pu
   await page.getByRole('button', { name: 'Save profile' }).click()
 
   // The unknown skill is named, the synonyms are understood, and everything typed stays.
-  await expect(page.getByText('Unknown skills: Basket weaving. Pick names from the list.')).toBeVisible()
-  await expect(page.getByText('Understood so far: JavaScript, Kubernetes.')).toBeVisible()
+  await expect(
+    page.getByText('Unknown skills: Basket weaving. Pick names from the list.', { exact: true }),
+  ).toBeVisible()
+  await expect(page.getByText('Understood so far: JavaScript, Kubernetes.', { exact: true })).toBeVisible()
   await expect(page.getByLabel('Skills')).toHaveValue('JS, k8s, Basket weaving')
   await expect(page.getByLabel('Headline')).toHaveValue('Full-stack developer for small shops')
   await expect(page.getByLabel('Time zone')).toHaveValue('Europe/Berlin')

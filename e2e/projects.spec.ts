@@ -38,7 +38,11 @@ test('a client posts, edits, closes and reopens a project; the applicant is told
   await page.getByLabel('Skills').fill('react, Frobnication')
   await page.getByLabel('Fixed budget').fill('750')
   await page.getByRole('button', { name: 'Post project' }).click()
-  await expect(page.getByText('This skill is not in our list: "Frobnication"', { exact: false })).toBeVisible()
+  // The message next to the field and, the form being long, in the summary at its top, linking to the field.
+  await expect(page.getByLabel('Skills')).toHaveAccessibleDescription(/This skill is not in our list: "Frobnication"/)
+  await expect(
+    page.getByRole('link', { name: /^Skills: This skill is not in our list: "Frobnication"/ }),
+  ).toHaveAttribute('href', '#post-project-skills')
   await expect(page.getByLabel('Title')).toHaveValue(title)
   await expect(page.getByLabel('Fixed budget')).toHaveValue('750')
 

@@ -1,10 +1,68 @@
-import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, test, toast } from './fixtures'
+import { newAuditContext, wcagViolationsInBothThemes } from './axe-audit'
+import { DEMO_ACCOUNTS, expect, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
 import { signUpWithoutForm, signInWithoutForm } from './user-fixtures'
 import { insertSessionCookie } from './db-fixtures'
 import { createBookingSiteProject, insertProposal, readHire, reviseBid } from './proposals-fixtures'
 
 const COVER_LETTER =
   'I have built three booking sites with reminders and payments. I would start with the calendar, then the payments.'
+
+/** Sends the proposal form with a milestone amount that is not an amount: refused, far down the form. */
+async function refuseWithBadMilestone(page: Page) {
+  await page.getByLabel('Cover letter').fill(COVER_LETTER)
+  await page.getByLabel('Your price (USD)').fill('1000')
+  await page.getByLabel('Duration in days').fill('30')
+  await page.getByLabel('Milestone 1 title').fill('Calendar and booking')
+  await page.getByLabel('Milestone 1 amount').fill('four hundred')
+  await page.getByRole('button', { name: 'Send proposal' }).click()
+}
+
+const errorSummary = (page: Page) =>
+  page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) })
+
+test('a refused proposal opens at its error summary on a narrow screen, whose link leads to the field', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000)
+  const { projectId } = await createBookingSiteProject(DEMO_ACCOUNTS.client.email)
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
+  await page.setViewportSize({ width: 360, height: 740 })
+  await page.goto(`/projects/${projectId}/propose`)
+  await refuseWithBadMilestone(page)
+
+  // The bad milestone sits far below the fold; the page opens at the summary above the form, focused.
+  const summary = errorSummary(page)
+  await expect(summary).toBeFocused()
+  await expect(summary).toBeInViewport()
+  const link = summary.getByRole('link', { name: 'Milestone 1 amount: Enter the milestone’s amount, e.g. 400' })
+  await expect(link).toHaveAttribute('href', '#proposal-milestones%5B0%5D.amount')
+  const field = page.getByLabel('Milestone 1 amount')
+  await expect(field).not.toBeInViewport()
+  await link.click()
+  await expect(field).toBeFocused()
+  await expect(field).toBeInViewport()
+  await expect(field).toHaveValue('four hundred')
+})
+
+test('the error summary passes WCAG AA in both themes and fits 360 and 1280 px', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000)
+  const { projectId } = await createBookingSiteProject(DEMO_ACCOUNTS.client.email)
+  const context = await newAuditContext(browser, testInfo)
+  const page = await context.newPage()
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 740 })
+    await page.goto(`/projects/${projectId}/propose`)
+    await refuseWithBadMilestone(page)
+    await expect(errorSummary(page)).toBeFocused()
+    expect(await wcagViolationsInBothThemes(page)).toEqual([])
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+    }
+  }
+  await context.close()
+})
 
 test('a freelancer proposes, the client reviews, declines another with a reason and hires', async ({
   page,
@@ -34,7 +92,11 @@ test('a freelancer proposes, the client reviews, declines another with a reason 
 
   // The milestones do not add up: a clear error, and nothing typed is lost.
   await expect(
-    page.getByText('The milestones add up to $900 but your price is $1,000.', { exact: false }),
+    page
+      .getByRole('group', { name: /^Milestones/ })
+      .getByText('The milestones add up to $900 but your price is $1,000.', {
+        exact: false,
+      }),
   ).toBeVisible()
   await expect(page.getByLabel('Cover letter')).toHaveValue(COVER_LETTER)
   await expect(page.getByLabel('Milestone 2 title')).toHaveValue('Payments and reminders')

@@ -92,7 +92,13 @@ test('unknown skills and a bad rate are refused and everything typed is kept', a
   await page.getByLabel('Skills').fill('React, Basket weaving')
   await page.getByRole('button', { name: 'Save profile' }).click()
 
-  await expect(page.getByText('Unknown skills: Basket weaving. Pick names from the list.')).toBeVisible()
+  // The message next to the field and, the form being long, in the summary above it that links to the field.
+  await expect(
+    page.getByText('Unknown skills: Basket weaving. Pick names from the list.', { exact: true }),
+  ).toBeVisible()
+  await expect(
+    page.getByRole('link', { name: 'Skills: Unknown skills: Basket weaving. Pick names from the list.' }),
+  ).toBeVisible()
   await expect(page.getByLabel('Headline')).toHaveValue('Weaver of baskets and websites')
   await expect(page.getByLabel('Skills')).toHaveValue('React, Basket weaving')
   await expect(toast(page)).toHaveCount(0)
@@ -101,7 +107,8 @@ test('unknown skills and a bad rate are refused and everything typed is kept', a
   await page.getByLabel('Hourly rate').fill('forty')
   await page.getByLabel('Headline').click()
   await page.getByRole('button', { name: 'Save profile' }).click()
-  await expect(page.getByText('Enter an amount like 45 or 45.50')).toBeVisible()
+  await expect(page.getByText('Enter an amount like 45 or 45.50', { exact: true })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Hourly rate: Enter an amount like 45 or 45.50' })).toBeVisible()
   await expect(page.getByLabel('Hourly rate')).toHaveValue('forty')
 
   // Nothing was saved.

@@ -76,7 +76,9 @@ test('double-blind reviews on an ended contract', async ({ page, browser, adminP
   await page.goto(url)
   await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible()
   await page.getByRole('button', { name: 'Publish review' }).click()
-  await expect(page.getByText('Choose an overall rating from 1 to 5')).toBeVisible()
+  await expect(page.getByText('Choose an overall rating from 1 to 5', { exact: true })).toBeVisible()
+  // Several fields refused: a summary above the form links to each.
+  await expect(page.getByRole('link', { name: 'Overall rating: Choose an overall rating from 1 to 5' })).toBeVisible()
   await page.getByRole('radio', { name: '5 — Excellent' }).check()
   await page.getByLabel('Quality of work').selectOption('5')
   await page.getByLabel('Communication').selectOption('4')

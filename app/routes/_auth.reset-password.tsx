@@ -13,6 +13,7 @@ import { refusalReply } from '~/http/form-error.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ResetPasswordConstraint } from '~/components/ui/form-constraints/reset-password'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · MegiLance' }]
 
@@ -43,6 +44,7 @@ export default function ResetPassword() {
       <h1>Choose a new password</h1>
       <p className="muted">Enter the 8-digit code from the email and your new password.</p>
       <Form method="post" {...getFormProps(form)}>
+        <FormAlert form={form} labels={{ code: 'Reset code', password: 'New password' }} />
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
         <Field label="Reset code" meta={fields.code} inputMode="numeric" autoComplete="one-time-code" />
         <NewPasswordField label="New password" meta={fields.password} />

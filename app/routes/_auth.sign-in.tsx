@@ -72,7 +72,7 @@ export default function SignIn() {
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
         <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
-        <FormAlert id={form.errorId} errors={form.errors} />
+        <FormAlert id={form.errorId} errors={form.errors} form={form} />
         <SubmitButton block>Sign in</SubmitButton>
       </Form>
       <p className="auth-card__alt">

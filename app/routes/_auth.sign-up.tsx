@@ -13,6 +13,7 @@ import { refusalReply } from '~/http/form-error.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { SignUpConstraint } from '~/components/ui/form-constraints/sign-up'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export const meta: MetaFunction = () => [{ title: 'Create your account · MegiLance' }]
 
@@ -51,6 +52,7 @@ export default function SignUp() {
         payouts are free.
       </p>
       <Form method="post" {...getFormProps(form)}>
+        <FormAlert form={form} labels={{ role: 'How will you use MegiLance?', name: 'Full name' }} />
         <RadioGroup legend="How will you use MegiLance?" meta={fields.role} options={ROLE_OPTIONS} />
         <Field label="Full name" meta={fields.name} autoComplete="name" />
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />

@@ -18,6 +18,7 @@ import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { OpenDisputeConstraint } from '~/components/ui/form-constraints/open-dispute'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export const meta: MetaFunction = () => [{ title: 'Open a dispute · MegiLance' }]
 
@@ -75,6 +76,7 @@ export default function OpenDispute() {
         </p>
       </PageHeader>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack card">
+        <FormAlert form={form} labels={{ reason: 'What went wrong' }} />
         <TextareaField label="What went wrong" meta={fields.reason} rows={5} />
         <TextareaField
           label="Evidence (optional)"

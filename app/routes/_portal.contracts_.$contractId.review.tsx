@@ -18,6 +18,7 @@ import { PageHeader } from '~/components/ui/page-header'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ReviewConstraint } from '~/components/ui/form-constraints/review'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export const meta: MetaFunction = () => [{ title: 'Review · MegiLance' }]
 
@@ -108,6 +109,7 @@ function ReviewForm({ direction, otherName }: { direction: ReviewDirection; othe
     <section className="card" aria-labelledby="write-review-heading">
       <h2 id="write-review-heading">Review {otherName}</h2>
       <Form method="post" {...getFormProps(form)} className="form-stack">
+        <FormAlert form={form} labels={{ rating: 'Overall rating', comment: 'Your review' }} />
         <RadioGroup legend="Overall rating" meta={fields.rating} options={RATING_OPTIONS} />
         <div className="field-row">
           {SUB_RATINGS[direction].map(({ name, label }) => {

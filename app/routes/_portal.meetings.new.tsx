@@ -17,6 +17,7 @@ import { MEETING_DURATIONS } from '~/services/meetings/meeting-options'
 import { BookMeetingSchema, DurationQuerySchema } from '~/services/meetings/meeting-schemas'
 import { BookMeetingConstraint } from '~/components/ui/form-constraints/book-meeting'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Schedule a meeting${data ? ` with ${data.otherName}` : ''} · MegiLance` },
@@ -98,6 +99,7 @@ export default function NewMeeting() {
       <section className="card" aria-labelledby="book-heading">
         <h2 id="book-heading">Book a {data.durationMinutes}-minute meeting</h2>
         <Form method="post" {...getFormProps(form)} className="form-stack">
+          <FormAlert form={form} labels={{ recurrence: 'Repeats' }} />
           <input type="hidden" name={fields.durationMinutes.name} value={data.durationMinutes} />
           <Field label="Title" meta={fields.title} />
           <TextareaField label="Agenda (optional)" meta={fields.agenda} rows={4} />

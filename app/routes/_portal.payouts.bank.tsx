@@ -16,6 +16,7 @@ import { PageHeader } from '~/components/ui/page-header'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { SandboxBankConstraint } from '~/components/ui/form-constraints/sandbox-bank'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export const meta: MetaFunction = () => [{ title: 'Add a bank account · MegiLance' }]
 
@@ -102,6 +103,10 @@ function SandboxBankOnboarding() {
           Payouts to it are marked “sent (sandbox)”; no money leaves.
         </p>
         <Form method="post" {...getFormProps(form)} className="form-stack">
+          <FormAlert
+            form={form}
+            labels={{ holderName: 'Account holder name', accountNumber: 'IBAN or account number' }}
+          />
           <Field label="Account holder name" meta={fields.holderName} autoComplete="name" />
           <Field
             label="Country"

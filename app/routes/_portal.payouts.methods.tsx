@@ -116,7 +116,7 @@ export default function PayoutMethods() {
                 Ethereum; BNB on BNB Smart Chain; SOL on Solana; POL on Polygon.
               </p>
               <Form method="post" {...getFormProps(form)} className="form-stack">
-                <FormAlert errors={form.errors} />
+                <FormAlert errors={form.errors} form={form} labels={{ address: 'Wallet address' }} />
                 <input type="hidden" name="intent" value="add-crypto" />
                 <div className="field-row">
                   <SelectField label="Asset" meta={fields.asset} options={ASSET_OPTIONS} />

@@ -14,6 +14,7 @@ import { refusalReply } from '~/http/form-error.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { BillingDetailsConstraint } from '~/components/ui/form-constraints/billing-details'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export const meta: MetaFunction = () => [{ title: 'Billing & tax · Settings · MegiLance' }]
 
@@ -60,6 +61,7 @@ export default function BillingSettings() {
         </p>
       )}
       <Form method="post" {...getFormProps(form)} className="form-stack">
+        <FormAlert form={form} labels={{ country: 'Billing country', vatId: 'EU VAT ID' }} />
         <SelectField
           label="Billing country"
           meta={fields.country}

@@ -14,6 +14,7 @@ import { requireStepUp } from '~/http/step-up.server'
 import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ChangePasswordConstraint } from '~/components/ui/form-constraints/change-password'
+import { FormAlert } from '~/components/ui/form-alert'
 
 const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword']
 
@@ -45,6 +46,7 @@ export default function PasswordSettings() {
       <h2>Password</h2>
       <p className="muted">Changing your password signs out every other device.</p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
+        <FormAlert form={form} labels={{ confirmPassword: 'Repeat new password' }} />
         <Field label="Current password" meta={fields.currentPassword} type="password" autoComplete="current-password" />
         <NewPasswordField label="New password" meta={fields.newPassword} />
         <Field label="Repeat new password" meta={fields.confirmPassword} type="password" autoComplete="new-password" />

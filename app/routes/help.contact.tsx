@@ -72,7 +72,7 @@ export default function Contact() {
     >
       <section className="card">
         <Form method="post" {...getFormProps(form)} className="form-stack">
-          <FormAlert errors={form.errors} />
+          <FormAlert errors={form.errors} form={form} labels={{ name: 'Your name' }} />
           <Field label="Your name" meta={fields.name} autoComplete="name" />
           <Field
             label="Email"

@@ -5,6 +5,7 @@ import { Field, TextareaField } from '~/components/ui/field'
 import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
 import { AddMilestoneConstraint } from '~/components/ui/form-constraints/add-milestone'
 import { EndContractConstraint } from '~/components/ui/form-constraints/end-contract'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export function AddMilestoneForm({
   currency,
@@ -19,6 +20,7 @@ export function AddMilestoneForm({
   return (
     <CardSection id="add-milestone-heading" title="Add a milestone">
       <Form method="post" {...getFormProps(form)} className="form-stack">
+        <FormAlert form={form} />
         <Field label="Title" meta={fields.title} />
         <div className="field-row">
           <Field

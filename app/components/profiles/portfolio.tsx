@@ -5,6 +5,7 @@ import { ErrorList, Field, TextareaField } from '~/components/ui/field'
 import { MAX_PORTFOLIO_IMAGES } from '~/services/marketplace/portfolio-limits'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { PortfolioItemConstraint } from '~/components/ui/form-constraints/portfolio-item'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export type PortfolioItemView = {
   id: string
@@ -77,6 +78,7 @@ export function PortfolioItemForm({ id, lastResult, defaultValue, submitLabel, i
   const inputId = `${id}-images`
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
+      <FormAlert form={form} />
       <Field label="Title" meta={fields.title} />
       <TextareaField label="Description" meta={fields.description} rows={4} />
       <TextareaField

@@ -24,6 +24,14 @@ const VISIBILITIES = [
   { value: 'invite_only', label: 'Invite only', description: 'Only the freelancers you invite can see it.' },
 ]
 
+/** The error summary's names for the fields whose label is not their name in words. */
+const PROJECT_FIELD_LABELS = {
+  amount: 'Fixed budget',
+  rateMin: 'Lowest hourly rate',
+  rateMax: 'Highest hourly rate',
+  visibility: 'Who can see it',
+}
+
 /** The post-a-project and edit-project form; plain HTML fields, so it works without JavaScript. */
 export function ProjectForm({
   id,
@@ -56,7 +64,7 @@ export function ProjectForm({
   })
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack project-form">
-      <FormAlert errors={form.errors} />
+      <FormAlert errors={form.errors} form={form} long labels={PROJECT_FIELD_LABELS} />
       <Field label="Title" meta={fields.title} hint="For example: Build a booking page for our dental clinic" />
       <TextareaField
         label="Description"

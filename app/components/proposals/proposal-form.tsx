@@ -51,9 +51,15 @@ export function ProposalForm({
     defaultValue: { ...defaultValue, milestones: bidType === 'fixed' ? padRows(defaultValue?.milestones) : [] },
   })
   const rows = fields.milestones.getFieldList()
+  const amountLabel = bidType === 'fixed' ? `Your price (${currency})` : `Your hourly rate (${currency})`
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
-      <FormAlert errors={form.errors} />
+      <FormAlert
+        errors={form.errors}
+        form={form}
+        long
+        labels={{ coverLetter: 'Cover letter', amount: amountLabel, durationDays: 'Duration in days' }}
+      />
       <TextareaField
         label="Cover letter"
         meta={fields.coverLetter}
@@ -62,7 +68,7 @@ export function ProposalForm({
       />
       <div className="field-row">
         <Field
-          label={bidType === 'fixed' ? `Your price (${currency})` : `Your hourly rate (${currency})`}
+          label={amountLabel}
           meta={fields.amount}
           inputMode="decimal"
           hint={`You receive each payment less MegiLance’s ${feePercent}% fee.${feeTaxNote ? ` ${feeTaxNote}` : ''}`}
@@ -71,6 +77,7 @@ export function ProposalForm({
       </div>
       {bidType === 'fixed' ? (
         <fieldset
+          id={fields.milestones.id}
           className="field proposal-milestones"
           aria-describedby={`${fields.milestones.id}-hint ${fields.milestones.errorId}`}
         >

@@ -10,6 +10,7 @@ import { AdminProfileConstraint } from '~/components/ui/form-constraints/admin-p
 import { ClientProfileConstraint } from '~/components/ui/form-constraints/client-profile'
 import { FreelancerProfileConstraint } from '~/components/ui/form-constraints/freelancer-profile'
 import { SubmitButton } from '~/components/ui/submit-button'
+import { FormAlert } from '~/components/ui/form-alert'
 
 type FormProps = { lastResult?: SubmissionResult<string[]> | null; defaultValue: Record<string, string> }
 
@@ -24,20 +25,27 @@ function useProfileForm<Schema extends z.ZodObject>(
   })
 }
 
+/** The error summary's names for the profile fields whose label is not their name in words. */
+const PROFILE_FIELD_LABELS = { name: 'Full name', bio: 'About you', languages: 'Languages you speak' }
+
 /** Every role's profile form: the full name first, then the role's own fields, then Save (and `after` it). */
 function ProfileForm<Schema extends Record<string, unknown>>({
   form,
   fullName,
   children,
   after,
+  long,
 }: {
   form: FormMetadata<Schema, string[]>
   fullName: ComponentProps<typeof Field>['meta']
   children?: ReactNode
   after?: ReactNode
+  /** A long form (the freelancer's): one refused field is summarised at the top too. */
+  long?: boolean
 }) {
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
+      <FormAlert form={form} long={long} labels={PROFILE_FIELD_LABELS} />
       <Field label="Full name" meta={fullName} autoComplete="name" />
       {children}
       <SubmitButton>Save profile</SubmitButton>
@@ -93,7 +101,7 @@ export function FreelancerProfileForm({
 }) {
   const [form, fields] = useProfileForm(FreelancerProfileConstraint, props)
   return (
-    <ProfileForm form={form} fullName={fields.name} after={checkPanel}>
+    <ProfileForm form={form} fullName={fields.name} after={checkPanel} long>
       <Field
         label="Headline"
         meta={fields.headline}

@@ -163,7 +163,11 @@ export function RadioGroup({
 }) {
   const collection = getCollectionProps(meta, { type: 'radio', options: options.map((option) => option.value) })
   return (
-    <fieldset className="field choice-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+    <fieldset
+      id={meta.id}
+      className="field choice-group"
+      aria-describedby={meta.errors?.length ? meta.errorId : undefined}
+    >
       <legend>
         {legend}
         <RequiredMark required={meta.required} />
