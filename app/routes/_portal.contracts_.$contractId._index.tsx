@@ -1,7 +1,22 @@
-import { parseIntent } from '~/http/intent.server'
+// Every server function this page's loader and action use comes from one module (see there why).
+import {
+  addMilestone,
+  answerDomainErrors,
+  callGoingOn,
+  endContract,
+  fundingPaths,
+  json,
+  loadContractPage,
+  loadHourlyNextStep,
+  parseIntent,
+  performMilestoneAction,
+  readFormData,
+  redirectWithToast,
+  requireContractParty,
+  requireUser,
+} from '~/http/contract-page.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { json } from '~/http/json.server'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { StartCallForm } from '~/components/call/start-call-form'
 import { ActivityLog } from '~/components/contracts/activity-log'
@@ -20,21 +35,7 @@ import {
   SubmitWorkSchema,
   ContractPageIntentSchema,
 } from '~/services/marketplace/contract-schemas'
-import {
-  addMilestone,
-  endContract,
-  loadContractPage,
-  performMilestoneAction,
-  requireContractParty,
-} from '~/services/marketplace/contracts.server'
-import { fundingPaths } from '~/services/payments/cards/sandbox-money.server'
-import { requireUser } from '~/http/auth.server'
 import { formatDate, formatMoney } from '~/utils/format'
-import { readFormData } from '~/http/form-data.server'
-import { redirectWithToast } from '~/http/toast.server'
-import { answerDomainErrors } from '~/http/outcome-response.server'
-import { callGoingOn } from '~/services/video/calls.server'
-import { loadHourlyNextStep } from '~/services/marketplace/hourly.server'
 import { HourlyNextStepCard } from '~/components/hourly/next-step'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
