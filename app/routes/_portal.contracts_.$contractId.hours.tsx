@@ -206,7 +206,7 @@ export default function ContractHours() {
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <FormAlert errors={form.errors} />
           <div className="field-row">
-            <Field label="Day" type="date" meta={fields.workDate} max={data.today} />
+            <Field label="Day" type="date" meta={fields.workDate} min={data.earliestDay} max={data.today} />
             <Field label="Time worked" meta={fields.duration} hint="For example 1:30, 1.5 or 45m" />
           </div>
           <TextareaField label="Memo" meta={fields.memo} rows={2} hint="What you worked on; the client sees it." />

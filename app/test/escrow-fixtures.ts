@@ -7,7 +7,7 @@ import { createTestUser } from './users'
 type DisputeWithSubject = NonNullable<Awaited<ReturnType<typeof findDispute>>>
 
 type ContractExtras = Partial<
-  Pick<typeof contracts.$inferInsert, 'status' | 'endedAt' | 'hourlyRateMinor' | 'weeklyLimitHours'>
+  Pick<typeof contracts.$inferInsert, 'status' | 'endedAt' | 'hourlyRateMinor' | 'weeklyLimitHours' | 'createdAt'>
 >
 
 type HiredContractInput = {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { listInvoices, listTimeEntries } from '~/models/hourly.server'
 import { listNotifications } from '~/models/notifications.server'
-import { contractActivity, disputes } from '~/models/schema'
+import { contractActivity, contracts, disputes } from '~/models/schema'
 import {
   deleteTimeEntry,
   logTime,
@@ -40,6 +40,23 @@ describe('logging time', () => {
       message: 'This contract allows 2 h a week; 30 min is left this week.',
     })
     expect(await listTimeEntries(contract.id)).toHaveLength(1)
+  })
+
+  it('refuses time before the contract started: the client hired nobody then', async () => {
+    const { contract } = await hourlyContract()
+    const started = new Date('2026-11-24T16:00:00Z')
+    getDb().update(contracts).set({ createdAt: started }).where(eq(contracts.id, contract.id)).run()
+    const hired = { ...contract, createdAt: started }
+    expect(await logTime(hired, { workDate: '2026-11-23', duration: '2', memo: 'Before' }, NOW)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      field: 'workDate',
+      message: 'The contract started on 24 Nov 2026; time can be logged from that day on.',
+    })
+    expect(await logTime(hired, { workDate: '2026-11-24', duration: '2', memo: 'First day' }, NOW)).toEqual({
+      ok: true,
+    })
+    expect((await listTimeEntries(contract.id)).map((entry) => entry.workDate)).toEqual(['2026-11-24'])
   })
 })
 

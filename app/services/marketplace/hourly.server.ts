@@ -29,6 +29,7 @@ import {
   changeWeeklyLimit,
   checkWeeklyLimit,
   checkWorkDate,
+  earliestWorkDay,
   formatDuration,
   invoiceReviewDueAt,
   isWeekOver,
@@ -70,7 +71,7 @@ export async function logTime(
       message: `This contract is paused: ${contract.hourlyPauseReason ?? 'an invoice is unpaid.'}`,
     }
   }
-  const dateProblem = checkWorkDate(input.workDate, now)
+  const dateProblem = checkWorkDate(input.workDate, now, contract.createdAt)
   if (dateProblem) return { ok: false, reason: 'invalid', field: 'workDate', message: dateProblem }
   const minutes = parseDuration(input.duration)
   if (!minutes)
@@ -334,6 +335,7 @@ export async function loadHoursPage(contract: Contract, now = new Date()) {
   const limitNextWeek = weeklyLimitFor(contract, nextWeek)
   return {
     today: isoDay(now),
+    earliestDay: earliestWorkDay(now, contract.createdAt),
     thisWeek,
     loggedThisWeek,
     limit: {

@@ -6,6 +6,7 @@ import {
   weeklyLimitFor,
   checkWeeklyLimit,
   checkWorkDate,
+  earliestWorkDay,
   invoiceReviewDueAt,
   isWeekOver,
   parseDuration,
@@ -34,6 +35,16 @@ describe('logging time', () => {
     expect(checkWorkDate('2026-11-18', now)).toMatch(/last 7 days/)
     expect(checkWorkDate('2026-11-26', now)).toMatch(/not happened/)
     expect(checkWorkDate('2026-02-30', now)).toMatch(/date/)
+  })
+
+  it('refuses days before the contract started, saying from when', () => {
+    const started = new Date('2026-11-23T15:40:00Z')
+    expect(checkWorkDate('2026-11-23', now, started)).toBeNull()
+    expect(checkWorkDate('2026-11-22', now, started)).toBe(
+      'The contract started on 23 Nov 2026; time can be logged from that day on.',
+    )
+    expect(earliestWorkDay(now, started)).toBe('2026-11-23')
+    expect(earliestWorkDay(now, new Date('2026-01-05T00:00:00Z'))).toBe('2026-11-19')
   })
 
   it('reads durations people type', () => {

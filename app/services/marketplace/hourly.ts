@@ -1,4 +1,5 @@
 import { DAY_MS } from '~/domain/durations'
+import { formatDate } from '~/utils/format'
 /**
  * Hourly contracts: time is logged per day and billed by the week (Monday to Sunday, UTC).
  * Pure functions, so the rules can be tested without a database or a clock.
@@ -40,15 +41,25 @@ export function isWeekOver(weekStart: string, now: Date): boolean {
 }
 
 /**
- * Time may be logged for today and the 6 days before it, never for the future, and never into a
- * week that is already invoiced (checked by the caller, which knows the invoices).
+ * Time may be logged for today and the 6 days before it, never for the future, never for a day
+ * before the contract started (the client hired nobody then), and never into a week that is
+ * already invoiced (checked by the caller, which knows the invoices).
  */
-export function checkWorkDate(day: string, now: Date): string | null {
+export function checkWorkDate(day: string, now: Date, startedAt?: Date): string | null {
   if (!parseIsoDay(day)) return 'Enter the day as a date.'
   const today = isoDay(now)
   if (day > today) return 'You cannot log time for a day that has not happened yet.'
+  if (startedAt && day < isoDay(startedAt))
+    return `The contract started on ${formatDate(startedAt)}; time can be logged from that day on.`
   if (day < addDays(today, -6)) return 'Time can be logged for the last 7 days only.'
   return null
+}
+
+/** The earliest day time may be logged on now: 6 days ago, or the contract's first day if later. */
+export function earliestWorkDay(now: Date, startedAt: Date): string {
+  const sixDaysAgo = addDays(isoDay(now), -6)
+  const started = isoDay(startedAt)
+  return started > sixDaysAgo ? started : sixDaysAgo
 }
 
 /** "1:30", "1.5", "90m", "2h", "2h 15m" → minutes; null when it is not a duration. */
