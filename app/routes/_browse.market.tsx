@@ -94,6 +94,7 @@ function SkillTable({
     <DataTable
       caption={caption}
       columns={['Skill', ...columns.map(numeric)]}
+      scrollable
       empty={skills.length ? null : 'No projects posted in this period yet.'}
     >
       {skills.map((s) => (

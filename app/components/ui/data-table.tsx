@@ -1,4 +1,4 @@
-import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react'
+import { Children, cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from 'react'
 import { Pagination } from './pagination'
 
 /** A column heading; an object when the column carries a class (`hide-narrow`, `num`). */
@@ -24,6 +24,7 @@ export function DataTable({
   pages,
   foot,
   stackOnPhone = false,
+  scrollable = false,
   children,
 }: {
   caption: ReactNode
@@ -40,15 +41,23 @@ export function DataTable({
   foot?: ReactNode
   /** On a phone, each row is a block whose cells are labelled with their column's heading. */
   stackOnPhone?: boolean
+  /**
+   * A table of figures only (no link or button inside) that may be wider than a phone: the wrapper
+   * is a named region in the tab order, so a keyboard can scroll it sideways (WCAG 2.1.1).
+   */
+  scrollable?: boolean
   children: ReactNode
 }) {
+  const captionId = useId()
   const wrapClass = ['table-wrap', card ? 'card' : '', stackOnPhone ? 'table-wrap--stack' : '']
     .filter(Boolean)
     .join(' ')
   const table = (
-    <div className={wrapClass}>
+    <div className={wrapClass} {...(scrollable ? { role: 'region', 'aria-labelledby': captionId, tabIndex: 0 } : {})}>
       <table>
-        <caption className={captionShown ? undefined : 'visually-hidden'}>{caption}</caption>
+        <caption id={scrollable ? captionId : undefined} className={captionShown ? undefined : 'visually-hidden'}>
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((column, index) => {
