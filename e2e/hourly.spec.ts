@@ -61,6 +61,14 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
     'Invoice approved: The payment failed: Your wallet balance does not cover $100 and no card is saved.',
   )
   await expect(page.getByRole('row', { name: /\$100 Payment failed/ })).toBeVisible()
+  // A client's wallet only receives refunds, so the fix it names is a card, with the way to save one.
+  await expect(page.getByRole('alert')).toContainText(
+    'Save a card (another one if yours was declined), then press “Pay now”.',
+  )
+  await expect(page.getByRole('alert')).not.toContainText('wallet or')
+  await expect(
+    page.getByRole('row', { name: /\$100 Payment failed/ }).getByRole('link', { name: 'Save a card' }),
+  ).toHaveAttribute('href', '/settings/billing/card')
 
   await page.goto(`/contracts/${second.contractId}/hours`)
   await page.getByText('Dispute it').click()

@@ -76,7 +76,7 @@ function chargeToast(charge: ChargeOutcome | null, before: string, currency: str
   if (charge?.kind === 'declined') {
     return {
       kind: 'error' as const,
-      message: `${before} The payment failed: ${charge.message} Add money to your wallet or save another card, then press “Pay now”.`,
+      message: `${before} The payment failed: ${charge.message} Save a card (another one if yours was declined), then press “Pay now”.`,
     }
   }
   return { kind: 'success' as const, message: `${before} The payment is being processed.` }
@@ -195,7 +195,16 @@ export default function ContractHours() {
       ) : null}
       {data.isClient ? (
         <p className="muted">
-          Card on file: {data.cardOnFile ?? 'none'} (<Link to="/settings/billing/card">change</Link>).
+          {data.cardOnFile ? (
+            <>
+              Card on file: {data.cardOnFile} (<Link to="/settings/billing/card">change</Link>).
+            </>
+          ) : (
+            <>
+              Card on file: none. <Link to="/settings/billing/card">Save a card</Link> so that approved invoices can be
+              paid when your wallet does not cover them.
+            </>
+          )}
         </p>
       ) : null}
     </CardSection>

@@ -99,8 +99,7 @@ function PayNowForm({ invoice }: { invoice: InvoiceRow }) {
     <Form method="post" className="form-stack">
       <input type="hidden" name="invoiceId" value={invoice.id} />
       <p className="muted">
-        Add money to your <Link to="/wallet">wallet</Link> or save another <Link to="/settings/billing/card">card</Link>
-        , then:
+        <Link to="/settings/billing/card">Save a card</Link> to pay with (another one if yours was declined), then:
       </p>
       <button type="submit" name="intent" value="pay-invoice" className="button button--primary button--wrap">
         Pay now for week of {formatDate(invoice.weekStart)}

@@ -62,7 +62,7 @@ export function HourlyNextStepCard({
       return card(
         'An invoice payment failed',
         `${money(step.amountMinor)} for the week of ${formatDate(step.weekStart)} could not be charged. ` +
-          'Add money to your wallet or save another card, then pay it.',
+          'Save a card to pay with (another one if yours was declined), then pay it.',
         { to: `${hours}#invoices-heading`, label: 'Pay the invoice', primary: true },
       )
   }

@@ -16,6 +16,7 @@ import {
 } from '~/services/marketplace/hourly.server'
 import { createHourlyTestContract } from '~/test/hourly-contract'
 import { clientDashboardFacts, freelancerDashboardFacts } from '~/models/dashboard-stats.server'
+import { listNotifications } from '~/models/notifications.server'
 import { listPaymentHistory } from '~/models/payment-history.server'
 import { clientStatementMonths, freelancerStatementMonths } from '~/models/tax-statements.server'
 import { createTestUser } from '~/test/users'
@@ -188,6 +189,30 @@ describe('a declined charge', () => {
     expect((await findContract(contract.id))?.hourlyPausedAt).toBeNull()
     expect(await payInvoiceNow(paused!, invoice.id, NOW)).toMatchObject({ ok: false, reason: 'conflict' })
     await expectBalancedLedger()
+  })
+})
+
+describe('a client with no card and an empty wallet', () => {
+  // A client's wallet only receives refunds from escrow: nothing on the site adds money to it, so
+  // the way to pay is a card, and that is what the client is told.
+  it('is told to save a card, not to add money to the wallet', async () => {
+    const { client, contract, invoice } = await invoicedContract()
+    expect(await reviewInvoice(contract, invoice.id, client.id, { kind: 'approve' }, NOW)).toMatchObject({
+      ok: true,
+      charge: { kind: 'declined' },
+    })
+    const [note] = await listNotifications(client.id, { limit: 1, offset: 0 })
+    expect(note?.title).toBe('Payment failed for the week of 16 Nov 2026 on “Support our API”')
+    expect(note?.body).toMatch(
+      /^Your wallet balance does not cover \$100 and no card is saved\. To fix it, save a card at \/settings\/billing\/card/,
+    )
+    expect(note?.body).not.toMatch(/add money/i)
+    // Which works: a saved card, then "Pay now".
+    await saveCard(client.id, '4242 4242 4242 4242')
+    expect(await payInvoiceNow(contract, invoice.id, NOW)).toMatchObject({
+      ok: true,
+      charge: { kind: 'paid', source: 'card' },
+    })
   })
 })
 

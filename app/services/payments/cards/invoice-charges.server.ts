@@ -212,7 +212,7 @@ async function decline(input: {
     kind: 'contract_update',
     title: `Payment failed for ${week(invoice)} on “${contract.title}”`,
     body:
-      `${reason} To fix it, add money to your wallet or save another card at ${BILLING_CARD_PAGE}, then press “Pay now” on the contract’s hours page. ` +
+      `${reason} To fix it, save a card at ${BILLING_CARD_PAGE} (another one if yours was declined), then press “Pay now” on the contract’s hours page. ` +
       (left > 0
         ? `Otherwise we try again on the next run; after ${left} more failed ${left === 1 ? 'try' : 'tries'} the contract pauses.`
         : 'The contract is paused until it is paid.'),
