@@ -71,6 +71,8 @@ test('a client in New York books a weekly meeting with a freelancer in Karachi; 
   await slot.check()
   await page.getByLabel('Repeats').selectOption('weekly')
   await page.getByLabel('Number of times in all').fill('4')
+  // A series keeps the organiser's clock (09:30 in New York stays 09:30 there), and the form says so.
+  await expect(page.getByText('Each time is at the same time of day in America/New_York as the first')).toBeVisible()
   await page.getByRole('button', { name: 'Book the meeting' }).click()
   await expect(toast(page)).toContainText(`Meeting booked: “${title}”`)
   await expect(page).toHaveURL((url) => url.pathname === '/meetings')

@@ -112,7 +112,7 @@ export default function NewMeeting() {
               meta={fields.occurrences}
               min={2}
               max={12}
-              hint="When it repeats: 2 to 12. Each time is at the same UTC time as the first."
+              hint={`When it repeats: 2 to 12. Each time is at the same time of day in ${data.zone} as the first, also after the clocks change.`}
             />
           </div>
           <SubmitButton>Book the meeting</SubmitButton>
