@@ -38,6 +38,8 @@ export function describeChart(title: string, kind: ChartKind, data: ChartData, f
     if (!shown.length) return `${s.name}: no values`
     const total = shown.reduce((sum, { v }) => sum + v, 0)
     const top = shown.reduce((best, point) => (point.v > best.v ? point : best))
+    // Nothing yet in any bucket: "highest $0 (Jan)" would name a month that means nothing.
+    if (shown.every(({ v }) => v === 0)) return `${s.name}: ${formatValue(0, format)} throughout`
     // A series with gaps is an average per bucket: a total of averages means nothing.
     const sum = shown.length === s.values.length ? `total ${formatValue(total, format)}, ` : ''
     return `${s.name}: ${sum}highest ${formatValue(top.v, format)} (${labels[top.i]})`
@@ -50,7 +52,8 @@ export function describeChart(title: string, kind: ChartKind, data: ChartData, f
  * a top of 1 or 3 gets ticks 0, 1 (… 3), never "0.3 proposals".
  */
 export function valueTicks(max: number, format?: ChartFormat): number[] {
-  if (max <= 0) return [0, 1]
+  // Nothing to show: an axis of whole units ($0 to $1), never "$0.01".
+  if (max <= 0) return format?.kind === 'money' ? [0, 100] : [0, 1]
   const rough = max / 4
   // A small count steps by one: a 1–5 rating's axis ends at 5, not 8.
   if (format?.kind === 'count' && max <= 6) return Array.from({ length: Math.ceil(max) + 1 }, (_, i) => i)

@@ -93,6 +93,16 @@ describe('chart helpers', () => {
     expect(text).toBe(
       'Line chart of Revenue, 2 points from 1 Nov to 2 Nov. Revenue: total $3.50, highest $2.50 (2 Nov).',
     )
+    // A new account's year of nothing: no "highest $0 (1 Nov)", and no $0.01 on the axis.
+    expect(
+      describeChart(
+        'Earnings',
+        'bar',
+        { labels: ['1 Nov', '2 Nov'], series: [{ name: 'Earned', values: [0, 0] }] },
+        { kind: 'money', currency: 'USD' },
+      ),
+    ).toBe('Bar chart of Earnings, 2 points from 1 Nov to 2 Nov. Earned: $0 throughout.')
+    expect(valueTicks(0, { kind: 'money', currency: 'USD' })).toEqual([0, 100])
     expect(describeChart('Revenue', 'line', { labels: [], series: [] }, { kind: 'count' })).toBe(
       'Revenue: no data for this period.',
     )
