@@ -11,17 +11,17 @@ export const meta: MetaFunction = () => [{ title: 'Notification settings · Megi
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return json({ preferences: await loadEmailPreferences(user.id) })
+  return json({ preferences: await loadEmailPreferences(user.id, user.role) })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const formData = await readFormData(request)
-  const preferences = await saveEmailPreferencesFromForm(user.id, formData.getAll('email'))
-  const on = Object.values(preferences).filter(Boolean).length
+  const { preferences, shown } = await saveEmailPreferencesFromForm(user.id, user.role, formData.getAll('email'))
+  const on = shown.filter((kind) => preferences[kind]).length
   return redirectWithToast('/settings/notifications', {
     kind: 'success',
-    message: `Notification settings saved: ${on} of ${Object.keys(preferences).length} kinds also by email.`,
+    message: `Notification settings saved: ${on} of ${shown.length} kinds also by email.`,
   })
 }
 

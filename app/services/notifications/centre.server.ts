@@ -14,7 +14,7 @@ import {
   saveEmailPreferences,
 } from '~/models/notifications.server'
 import { safeRedirect } from '~/utils/safe-redirect'
-import { emailPreferencesFromForm, notificationKindLabel, preferenceRows } from './preferences'
+import { emailPreferencesFromForm, notificationKindLabel, notificationKindsFor, preferenceRows } from './preferences'
 
 const NOTIFICATIONS_PAGE_SIZE = 20
 
@@ -98,13 +98,14 @@ export async function loadPortalMenu(user: { id: string; role: Role }, pathname:
   return { role: user.role, badges: await loadMenuBadges(user, pathname) }
 }
 
-export async function loadEmailPreferences(userId: string) {
-  return preferenceRows(await listEmailOptOuts(userId))
+export async function loadEmailPreferences(userId: string, role: Role) {
+  return preferenceRows(await listEmailOptOuts(userId), role)
 }
 
-/** Saves the ticked kinds as "email on" and every other kind as "email off". */
-export async function saveEmailPreferencesFromForm(userId: string, ticked: readonly unknown[]) {
-  const preferences = emailPreferencesFromForm(ticked)
+/** Saves the ticked kinds as "email on" and every other kind the role's page shows as "email off". */
+export async function saveEmailPreferencesFromForm(userId: string, role: Role, ticked: readonly unknown[]) {
+  const shown = notificationKindsFor(role)
+  const preferences = emailPreferencesFromForm(ticked, shown, await listEmailOptOuts(userId))
   await saveEmailPreferences(userId, preferences)
-  return preferences
+  return { preferences, shown }
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { NOTIFICATION_KINDS } from '~/domain/enums'
-import { emailPreferencesFromForm, notificationKindLabel, preferenceRows, wantsEmail } from './preferences'
+import {
+  emailPreferencesFromForm,
+  notificationKindLabel,
+  notificationKindsFor,
+  preferenceRows,
+  wantsEmail,
+} from './preferences'
 
 describe('email preferences', () => {
   it('email by default, not for kinds the user turned off, never to a blocked account', () => {
@@ -27,5 +33,25 @@ describe('email preferences', () => {
     expect(rows.find((row) => row.kind === 'review_received')).toMatchObject({ label: 'Reviews', email: true })
     expect(rows.every((row) => row.label.length > 0)).toBe(true)
     expect(notificationKindLabel('account').label).toBe('Account and security')
+  })
+
+  it('lists only the kinds the role can receive: no proposals to review for a freelancer, no payouts for a client', () => {
+    const freelancer = preferenceRows(new Set(), 'freelancer').map((row) => row.kind)
+    const client = preferenceRows(new Set(), 'client').map((row) => row.kind)
+    expect(freelancer).not.toContain('proposal_received')
+    expect(freelancer).toEqual(expect.arrayContaining(['project_invitation', 'saved_search_match', 'payout_update']))
+    expect(client).toContain('proposal_received')
+    expect(client).not.toEqual(expect.arrayContaining(['project_invitation']))
+    expect(client.filter((kind) => ['saved_search_match', 'payout_update'].includes(kind))).toEqual([])
+    expect(preferenceRows(new Set(), 'admin')).toHaveLength(NOTIFICATION_KINDS.length)
+  })
+
+  it('keeps the setting of a kind the form did not show', () => {
+    const shown = notificationKindsFor('client')
+    const preferences = emailPreferencesFromForm(['account'], shown, new Set(['payout_update']))
+    expect(preferences.account).toBe(true)
+    expect(preferences.review_received).toBe(false)
+    expect(preferences.payout_update).toBe(false)
+    expect(preferences.saved_search_match).toBe(true)
   })
 })

@@ -1,4 +1,4 @@
-import { NOTIFICATION_KINDS, type NotificationKind } from '~/domain/enums'
+import { NOTIFICATION_KINDS, type NotificationKind, type Role } from '~/domain/enums'
 
 /** What each kind is called on the preferences page. A kind without a label still appears, named after itself. */
 const KIND_LABELS: Partial<Record<NotificationKind, { label: string; description: string }>> = {
@@ -30,6 +30,22 @@ const KIND_LABELS: Partial<Record<NotificationKind, { label: string; description
   account: { label: 'Account and security', description: 'Changes to your account, such as a block being lifted.' },
 }
 
+/** Kinds only one side of the marketplace ever receives: a freelancer reviews no proposals, a client gets no payouts. */
+const ONE_SIDE_ONLY: Partial<Record<NotificationKind, Role>> = {
+  project_invitation: 'freelancer',
+  saved_search_match: 'freelancer',
+  payout_update: 'freelancer',
+  proposal_received: 'client',
+}
+
+/** The kinds someone in `role` can receive (admins see every kind). */
+export function notificationKindsFor(role: Role): NotificationKind[] {
+  return NOTIFICATION_KINDS.filter((kind) => {
+    const only = ONE_SIDE_ONLY[kind]
+    return !only || role === 'admin' || only === role
+  })
+}
+
 function humanize(kind: string): string {
   const words = kind.replace(/_/g, ' ')
   return words.charAt(0).toUpperCase() + words.slice(1)
@@ -45,15 +61,26 @@ export function wantsEmail(kind: NotificationKind, optedOut: ReadonlySet<Notific
 }
 
 /**
- * The preferences a form post means: every kind that was ticked has email on, every other kind
- * off. Unknown values are ignored.
+ * The preferences a form post means: every kind the form showed (`shown`) that was ticked has email
+ * on, every other shown kind off; a kind it did not show keeps its setting. Unknown values are ignored.
  */
-export function emailPreferencesFromForm(ticked: readonly unknown[]): Record<NotificationKind, boolean> {
+export function emailPreferencesFromForm(
+  ticked: readonly unknown[],
+  shown: readonly NotificationKind[] = NOTIFICATION_KINDS,
+  optedOut: ReadonlySet<NotificationKind> = new Set(),
+): Record<NotificationKind, boolean> {
   const on = new Set(ticked.filter((value): value is string => typeof value === 'string'))
-  return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, on.has(kind)])) as Record<NotificationKind, boolean>
+  const onForm = new Set(shown)
+  return Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [kind, onForm.has(kind) ? on.has(kind) : !optedOut.has(kind)]),
+  ) as Record<NotificationKind, boolean>
 }
 
-/** Rows of the preferences page: each kind with its label and whether email is on. */
-export function preferenceRows(optedOut: ReadonlySet<NotificationKind>) {
-  return NOTIFICATION_KINDS.map((kind) => ({ kind, ...notificationKindLabel(kind), email: !optedOut.has(kind) }))
+/** Rows of the preferences page: each kind `role` can receive, with its label and whether email is on. */
+export function preferenceRows(optedOut: ReadonlySet<NotificationKind>, role: Role = 'admin') {
+  return notificationKindsFor(role).map((kind) => ({
+    kind,
+    ...notificationKindLabel(kind),
+    email: !optedOut.has(kind),
+  }))
 }
