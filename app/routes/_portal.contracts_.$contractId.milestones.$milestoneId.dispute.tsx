@@ -76,7 +76,7 @@ export default function OpenDispute() {
         </p>
       </PageHeader>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack card">
-        <FormAlert form={form} labels={{ reason: 'What went wrong' }} />
+        <FormAlert form={form} labels={{ reason: 'What went wrong', file: 'Evidence file' }} />
         <TextareaField label="What went wrong" meta={fields.reason} rows={5} />
         <TextareaField
           label="Evidence (optional)"
@@ -84,7 +84,7 @@ export default function OpenDispute() {
           rows={4}
           hint="Dates, messages, links to the work: whatever shows what happened."
         />
-        <EvidenceFileField id="evidence-file" errors={fileErrors} />
+        <EvidenceFileField formId={form.id} errors={fileErrors} />
         <button type="submit" className="button button--danger">
           Open dispute
         </button>

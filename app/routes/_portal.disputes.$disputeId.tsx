@@ -24,6 +24,7 @@ import { refusalReply } from '~/http/form-error.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { FormAlert } from '~/components/ui/form-alert'
 import { DecideDisputeConstraint } from '~/components/ui/form-constraints/decide-dispute'
 import { RespondDisputeConstraint } from '~/components/ui/form-constraints/respond-dispute'
 
@@ -128,14 +129,21 @@ function RespondForm() {
   return (
     <CardSection id="respond-heading" title="Your side">
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
+        <FormAlert form={form} long labels={{ response: 'What happened, from your side', file: 'Evidence file' }} />
         <TextareaField label="What happened, from your side" meta={fields.response} rows={5} />
-        <EvidenceFileField id="response-file" errors={fileErrors} />
+        <EvidenceFileField formId={form.id} errors={fileErrors} />
         <button type="submit" name="intent" value="respond" className="button button--primary">
           Send response
         </button>
       </Form>
     </CardSection>
   )
+}
+
+const DECIDE_LABELS = {
+  decision: 'Decision',
+  freelancerShare: 'Freelancer’s share',
+  reason: 'Reason both sides will read',
 }
 
 /** The admin's decision; `disputed` is the amount in escrow, which a split divides. */
@@ -146,6 +154,7 @@ function DecideForm({ disputed }: { disputed: string }) {
   return (
     <CardSection id="decide-heading" title="Decide">
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
+        <FormAlert form={form} long labels={DECIDE_LABELS} />
         <RadioGroup legend="Decision" meta={fields.decision} options={options} />
         <Field
           label="Freelancer’s share (for a split)"
