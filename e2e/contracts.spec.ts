@@ -33,6 +33,8 @@ test('a fixed-price milestone is funded by card, sent back once, approved and pa
   await page.goto('/contracts')
   await page.getByRole('link', { name: title }).click()
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Start a call' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Schedule a meeting' })).toBeVisible()
   const design = milestone(page, '1. Design')
   await expect(design).toContainText('the freelancer receives $450')
   await design.getByRole('button', { name: 'Fund $500' }).click()
@@ -117,6 +119,9 @@ test('a fixed-price milestone is funded by card, sent back once, approved and pa
   await page.reload()
   await expect(page.getByText('The client builds the rest in-house.').first()).toBeVisible()
   await expect(milestone(page, '2. Build').getByRole('button')).toHaveCount(0)
+  // Calls and meetings are for work in progress: an ended contract offers neither.
+  await expect(page.getByRole('button', { name: 'Start a call' })).toHaveCount(0)
+  await expect(page.getByRole('link', { name: 'Schedule a meeting' })).toHaveCount(0)
   await freelancerContext.close()
 
   // Someone not on the contract is told it does not exist.

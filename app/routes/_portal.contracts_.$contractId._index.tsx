@@ -159,14 +159,16 @@ export default function ContractPage() {
         </p>
         <nav aria-label="Contract" className="page-links">
           {data.side !== 'admin' ? <Link to={`/messages/for/contract/${contract.id}`}>Messages</Link> : null}
-          {data.side !== 'admin' ? <Link to={`/meetings/new?contract=${contract.id}`}>Schedule a meeting</Link> : null}
+          {data.side !== 'admin' && active ? (
+            <Link to={`/meetings/new?contract=${contract.id}`}>Schedule a meeting</Link>
+          ) : null}
           {contract.type === 'hourly' ? <Link to={`/contracts/${contract.id}/hours`}>Hours and invoices</Link> : null}
           {data.side !== 'admin' ? (
             <Link to={`/contracts/${contract.id}/review`}>{reviewsLinkText(data.reviews)}</Link>
           ) : null}
           <Link to={`/projects/${contract.projectId}`}>Project</Link>
         </nav>
-        {data.side !== 'admin' ? (
+        {data.side !== 'admin' && (active || data.callOngoing) ? (
           <StartCallForm field="contractId" value={contract.id} ongoing={data.callOngoing} />
         ) : null}
       </PageHeader>

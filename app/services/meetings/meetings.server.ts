@@ -11,7 +11,7 @@ import {
 import { findUserById, type User } from '~/models/users.server'
 import { DAY_MS, MINUTE_MS } from '~/domain/durations'
 import { NotFound, type Refusal } from '~/services/domain-errors'
-import { isParticipant, openConversationFor } from '~/services/messaging/messaging.server'
+import { isParticipant, openConversationFor, refuseIfContractEnded } from '~/services/messaging/messaging.server'
 import { timeZoneOf, weeklyAvailabilityOf } from './availability.server'
 import { intersectIntervals, isCovered, overlaps, type Interval } from './intervals'
 import { announceMeeting, currentMeetingIcs } from './meeting-invitations.server'
@@ -149,6 +149,7 @@ export async function loadBookingPage(
   now = new Date(),
 ) {
   const { conversation, other } = await requireConversationSide(conversationId, viewer)
+  await refuseIfContractEnded(conversation, 'meeting')
   const zone = await timeZoneOf(viewer.id)
   return {
     conversationId: conversation.id,
@@ -167,6 +168,7 @@ export async function bookMeeting(
   now = new Date(),
 ): Promise<{ ok: true; meeting: Meeting } | SlotRefusal> {
   const { conversation, other } = await requireConversationSide(conversationId, viewer)
+  await refuseIfContractEnded(conversation, 'meeting')
   const both = await bothAvailabilities(viewer, other)
   if (!both.ok)
     return { ok: false, reason: 'invalid', field: 'slot', message: 'You both need to set your availability first.' }
