@@ -17,6 +17,7 @@ import {
 } from '~/services/marketplace/hourly-schemas'
 import {
   checkWeekToInvoice,
+  clientWalletBalance,
   deleteTimeEntry,
   findContract,
   loadHoursPage,
@@ -64,6 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isFreelancer: user.id === contract.freelancerId,
     isClient: user.id === contract.clientId,
     ...(await loadHoursPage(contract)),
+    // What an approval would be paid with: the client's own wallet, shown to the client only.
+    clientWalletMinor: user.id === contract.clientId ? await clientWalletBalance(contract) : 0,
   })
 }
 
@@ -76,7 +79,7 @@ function chargeToast(charge: ChargeOutcome | null, before: string, currency: str
   if (charge?.kind === 'declined') {
     return {
       kind: 'error' as const,
-      message: `${before} The payment failed: ${charge.message} Add money to your wallet or save another card, then press “Pay now”.`,
+      message: `${before} The payment failed: ${charge.message} Add money to your wallet or save ${charge.cardTried ? 'another' : 'a'} card, then press “Pay now”.`,
     }
   }
   return { kind: 'success' as const, message: `${before} The payment is being processed.` }
@@ -235,7 +238,13 @@ export default function ContractHours() {
     ) : null
   const invoicesSection = (
     <CardSection id="invoices-heading" title="Invoices">
-      <InvoiceTable invoices={data.invoices} currency={contract.currency} canReview={data.isClient} last={last} />
+      <InvoiceTable
+        invoices={data.invoices}
+        currency={contract.currency}
+        canReview={data.isClient}
+        payment={{ walletMinor: data.clientWalletMinor, card: data.cardOnFile }}
+        last={last}
+      />
     </CardSection>
   )
   return (

@@ -16,6 +16,7 @@ import {
   type Invoice,
 } from '~/models/hourly.server'
 import { listStaleChargeClaims } from '~/models/invoice-charges.server'
+import { balanceOf } from '~/models/ledger.server'
 import { chargeInvoice, type ChargeOutcome } from '~/services/payments/cards/invoice-charges.server'
 import { feePreview } from '~/services/payments/ledger/escrow.server'
 import { describeCardOnFile } from '~/services/payments/cards/saved-cards.server'
@@ -317,6 +318,11 @@ export async function loadHourlyNextStep(
     loggedThisWeek,
     limitHours: weeklyLimitFor(contract, thisWeek),
   })
+}
+
+/** The client's wallet in the contract's currency: an approved invoice is paid from it first. */
+export async function clientWalletBalance(contract: Contract): Promise<number> {
+  return balanceOf({ kind: 'wallet', ownerId: contract.clientId, currency: contract.currency })
 }
 
 export async function loadHoursPage(contract: Contract, now = new Date()) {
