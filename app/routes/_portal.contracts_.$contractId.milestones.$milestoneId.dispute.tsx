@@ -77,7 +77,12 @@ export default function OpenDispute() {
       </PageHeader>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack card">
         <FormAlert form={form} labels={{ reason: 'What went wrong', file: 'Evidence file' }} />
-        <TextareaField label="What went wrong" meta={fields.reason} rows={5} />
+        <TextareaField
+          label="What went wrong"
+          meta={fields.reason}
+          rows={5}
+          hint="At least 20 characters: what was agreed, and what was delivered or not."
+        />
         <TextareaField
           label="Evidence (optional)"
           meta={fields.evidence}

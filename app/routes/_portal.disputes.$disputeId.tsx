@@ -130,7 +130,12 @@ function RespondForm() {
     <CardSection id="respond-heading" title="Your side">
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
         <FormAlert form={form} long labels={{ response: 'What happened, from your side', file: 'Evidence file' }} />
-        <TextareaField label="What happened, from your side" meta={fields.response} rows={5} />
+        <TextareaField
+          label="What happened, from your side"
+          meta={fields.response}
+          rows={5}
+          hint="At least 20 characters. You answer once, so add what shows your side: dates, messages, links."
+        />
         <EvidenceFileField formId={form.id} errors={fileErrors} />
         <button type="submit" name="intent" value="respond" className="button button--primary">
           Send response
@@ -162,7 +167,12 @@ function DecideForm({ disputed }: { disputed: string }) {
           inputMode="decimal"
           hint={`Out of the ${disputed} disputed; the platform fee comes off this share, the rest goes back to the client.`}
         />
-        <TextareaField label="Reason both sides will read" meta={fields.reason} rows={4} />
+        <TextareaField
+          label="Reason both sides will read"
+          meta={fields.reason}
+          rows={4}
+          hint="At least 20 characters."
+        />
         <button type="submit" name="intent" value="decide" className="button button--primary">
           Record decision
         </button>
