@@ -304,7 +304,9 @@ export async function loadHourlyNextStep(
   side: 'client' | 'freelancer' | 'admin',
   now = new Date(),
 ): Promise<HourlyNextStep> {
-  if (contract.type !== 'hourly' || contract.status !== 'active' || side === 'admin') return null
+  const active = contract.status === 'active'
+  // An ended contract asks nothing more of the freelancer; its last invoices still wait for the client.
+  if (contract.type !== 'hourly' || side === 'admin' || (!active && side === 'freelancer')) return null
   const thisWeek = weekStartOf(isoDay(now))
   const [invoices, loggedThisWeek] = await Promise.all([
     side === 'client' ? listInvoices(contract.id) : Promise.resolve([]),
@@ -312,7 +314,7 @@ export async function loadHourlyNextStep(
   ])
   return hourlyNextStep({
     side,
-    active: true,
+    active,
     pauseReason: contract.hourlyPausedAt ? (contract.hourlyPauseReason ?? 'An invoice is unpaid.') : null,
     invoices: invoices.map((invoice) => ({ ...invoice, reviewDueAt: invoice.reviewDueAt.toISOString() })),
     loggedThisWeek,
