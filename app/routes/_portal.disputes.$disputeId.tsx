@@ -79,18 +79,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'decide') {
     if (user.role !== 'admin') throw new Response('Only an admin decides a dispute.', { status: 403 })
     const submission = parseWithZod(formData, { schema: DecideDisputeSchema })
-    if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-    const { decision, freelancerShare, reason } = submission.value
     const { currency } = found.contract
-    const share = freelancerShare ? readAmount(freelancerShare, currencyDigits(currency)) : null
-    const shareMinor = share?.ok ? share.minor : null
-    if (decision === 'split' && share && !share.ok) {
-      const message =
-        share.problem === 'decimals'
+    // A split's share as typed is read beside the schema, so one answer names every refused field.
+    const shareText = String(formData.get('freelancerShare') ?? '').trim()
+    const share = shareText ? readAmount(shareText, currencyDigits(currency)) : null
+    const shareProblem =
+      formData.get('decision') === 'split' && share && !share.ok
+        ? share.problem === 'decimals'
           ? decimalsLimitMessage(currency, currencyDigits(currency))
           : 'Enter an amount such as 120 or 120.50'
-      return json(submission.reply({ fieldErrors: { freelancerShare: [message] } }), { status: 400 })
+        : null
+    if (submission.status !== 'success' || shareProblem) {
+      const reply = submission.reply(shareProblem ? { fieldErrors: { freelancerShare: [shareProblem] } } : undefined)
+      return json(reply, { status: 400 })
     }
+    const { decision, reason } = submission.value
+    const shareMinor = share?.ok ? share.minor : null
     const outcome = await decideDispute(
       user,
       found,
