@@ -121,7 +121,12 @@ export default function DisputePage() {
       </PageHeader>
       <DisputeSummary dispute={dispute} yourResponseIsDue={canRespond} />
       {canRespond ? <RespondForm /> : null}
-      {canDecide ? <DecideForm disputed={formatMoney(dispute.amountMinor, dispute.currency)} /> : null}
+      {canDecide ? (
+        <DecideForm
+          disputed={formatMoney(dispute.amountMinor, dispute.currency)}
+          awaiting={dispute.status === 'open' ? dispute.respondentName : null}
+        />
+      ) : null}
     </>
   )
 }
@@ -155,13 +160,19 @@ const DECIDE_LABELS = {
   reason: 'Reason both sides will read',
 }
 
-/** The admin's decision; `disputed` is the amount in escrow, which a split divides. */
-function DecideForm({ disputed }: { disputed: string }) {
+/**
+ * The admin's decision; `disputed` is the amount in escrow, which a split divides, and `awaiting`
+ * the side whose response has not come yet (deciding then hears one side only: the form says so).
+ */
+function DecideForm({ disputed, awaiting }: { disputed: string; awaiting: string | null }) {
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useZodForm(DecideDisputeConstraint, { id: 'decide', lastResult })
   const options = Object.entries(DECISION_LABELS).map(([value, label]) => ({ value, label }))
   return (
     <CardSection id="decide-heading" title="Decide">
+      {awaiting ? (
+        <p className="form-alert">{`${awaiting} has not given their side yet: deciding now settles the dispute on the claim alone.`}</p>
+      ) : null}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
         <FormAlert form={form} long labels={DECIDE_LABELS} />
         <RadioGroup legend="Decision" meta={fields.decision} options={options} />

@@ -214,6 +214,10 @@ describe('the dispute pages’ forms', () => {
       ['#decide-reason', 'Reason both sides will read'],
     ])
     expectTargets(html, summary!.links)
+    // Felix has not responded: the admin is told a decision now hears one side only.
+    expect(html).toContain('Felix has not given their side yet: deciding now settles the dispute on the claim alone.')
+    loaderData = { ...(loaderData as object), dispute: { ...dispute, status: 'responded', response: 'It was done.' } }
+    expect(renderToStaticMarkup(<DisputePage />)).not.toContain('has not given their side yet')
   })
 
   it('opening a dispute: the file’s summary link reaches the file field', () => {
