@@ -34,6 +34,12 @@ export function mountPeerSignalling(app: express.Express, server: http.Server, l
         ...options,
         verifyClient: (info, done) => {
           const query = new URL(info.req.url ?? '', 'http://peer').searchParams
+          // The package reads the query's last id and token, `get` the first: with either repeated,
+          // the id checked would not be the id registered (someone else's, in their call).
+          if (['key', 'id', 'token'].some((name) => query.getAll(name).length !== 1)) {
+            done(false, 401, 'Not admitted to this call')
+            return
+          }
           acceptsPeerConnection({ peerId: query.get('id') ?? '', token: query.get('token') ?? '' }).then(
             (accepted) => done(accepted, 401, 'Not admitted to this call'),
             (error: unknown) => {
