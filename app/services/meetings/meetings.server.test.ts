@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { saveAvailability } from '~/models/availability.server'
 import { getDb } from '~/models/db.server'
-import { notifications, outbox } from '~/models/schema'
+import { notifications, outbox, users } from '~/models/schema'
 import { action as bookingAction, loader as bookingLoader } from '~/routes/_portal.meetings.new'
 import { action as availabilityAction } from '~/routes/_portal.settings.availability'
 import { loader as icsLoader } from '~/routes/_portal.meetings.$meetingId[.]ics'
@@ -9,7 +9,7 @@ import { NotFound } from '~/services/domain-errors'
 import { openConversationFor } from '~/services/messaging/messaging.server'
 import { createFixedContract } from '~/test/fixed-contract'
 import { insertFixedContract } from '~/test/escrow-fixtures'
-import { parseIcs } from '~/test/ics'
+import { icsPeople, parseIcs } from '~/test/ics'
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { bookMeeting, cancelMeeting, loadBookingPage, meetingIcsFor, rescheduleMeeting } from './meetings.server'
@@ -170,6 +170,28 @@ describe('meetings', () => {
       },
     )
     expect(own.headers.get('content-type')).toContain('text/calendar')
+  })
+
+  it('keeps a name’s quotes and line breaks from rewriting the .ics: the addresses stay the two people’s', async () => {
+    const { client, freelancer, conversationId } = await newYorkAndKarachi()
+    // A double quote ended the CN parameter early, and what followed became the organiser's address:
+    // a calendar app would have sent every reply to the attacker.
+    const name = 'Eve":mailto:evil@evil.test;X-A="\r\nATTENDEE:mailto:evil@evil.test'
+    getDb().update(users).set({ name }).where(eq(users.id, client.id)).run()
+    const booked = await bookMeeting(client, conversationId, { ...booking, recurrence: 'none' }, NOW)
+    if (!booked.ok) throw new Error(booked.message)
+    const mail = getDb().select().from(outbox).where(eq(outbox.to, freelancer.email)).get()
+    for (const text of [await meetingIcsFor(freelancer, booked.meeting.id), mail!.attachments![0]!.content]) {
+      const people = icsPeople(text)
+      expect(people.organizer).toEqual({
+        address: `mailto:${client.email}`,
+        name: "Eve':mailto:evil@evil.test;X-A=' ATTENDEE:mailto:evil@evil.test",
+      })
+      expect(people.attendees.map((person) => person.address)).toEqual([
+        `mailto:${client.email}`,
+        `mailto:${freelancer.email}`,
+      ])
+    }
   })
 
   it('sends each occurrence’s reminder once, 15 minutes before, however often the job runs', async () => {
