@@ -10,7 +10,9 @@ import {
 } from '~/models/meetings.server'
 import { findUserById, type User } from '~/models/users.server'
 import { DAY_MS, MINUTE_MS } from '~/domain/durations'
+import type { Role } from '~/domain/enums'
 import { NotFound, type Refusal } from '~/services/domain-errors'
+import { takeAccountQuota } from '~/services/security/throttle.server'
 import { isParticipant, openConversationFor } from '~/services/messaging/messaging.server'
 import { timeZoneOf, weeklyAvailabilityOf } from './availability.server'
 import { intersectIntervals, isCovered, overlaps, type Interval } from './intervals'
@@ -25,6 +27,8 @@ import { availabilityIntervals, freeSlots } from './slots'
 const BOOKING_WINDOW_MS = 14 * DAY_MS
 
 type Viewer = { id: string }
+/** Who books, moves or cancels: each emails both people, so each counts against the account's quota. */
+type Actor = Viewer & { role: Role }
 type SlotRefusal = Refusal<'invalid' | 'conflict', 'slot'>
 
 /** The conversation and the person on its other side; 404 for anyone but its two sides. */
@@ -161,7 +165,7 @@ export async function loadBookingPage(
 }
 
 export async function bookMeeting(
-  viewer: Viewer,
+  viewer: Actor,
   conversationId: string | undefined,
   input: BookMeetingInput,
   now = new Date(),
@@ -182,6 +186,7 @@ export async function bookMeeting(
   const others = await listScheduledMeetingsOf([viewer.id, other.id], since)
   const refusal = refuseSlot({ times, people: both.people, others, now, zone })
   if (refusal) return refusal
+  await takeAccountQuota('meeting', viewer, now)
   const id = crypto.randomUUID()
   const meeting = await insertMeetingIfFree(
     {
@@ -255,7 +260,7 @@ export async function loadMeetingPage(viewer: Viewer, meetingId: string | undefi
 }
 
 export async function rescheduleMeeting(
-  viewer: Viewer,
+  viewer: Actor,
   meetingId: string | undefined,
   slot: string,
   now = new Date(),
@@ -275,6 +280,7 @@ export async function rescheduleMeeting(
   const others = await listScheduledMeetingsOf([viewer.id, other.id], since, meeting.id)
   const refusal = refuseSlot({ times, people: both.people, others, now, zone })
   if (refusal) return refusal
+  await takeAccountQuota('meeting', viewer, now)
   const moved = await rescheduleMeetingRow({
     meeting,
     from: move.from,
@@ -295,12 +301,14 @@ export async function rescheduleMeeting(
 }
 
 export async function cancelMeeting(
-  viewer: Viewer,
+  viewer: Actor,
   meetingId: string | undefined,
   now = new Date(),
 ): Promise<{ ok: true; meeting: Meeting } | Refusal<'conflict'>> {
   const meeting = await requireMeeting(meetingId, viewer)
   const move = MEETING_MOVES.cancel
+  if (!canMove(meeting.status, 'cancel')) return { ok: false, reason: 'conflict', message: move.refused }
+  await takeAccountQuota('meeting', viewer, now)
   const cancelled = await moveMeetingStatus({ meetingId: meeting.id, from: move.from, to: move.to, now })
   if (!cancelled) return { ok: false, reason: 'conflict', message: move.refused }
   await announceMeeting(cancelled, 'cancelled')

@@ -31,6 +31,9 @@ const THROTTLE_SCOPES = {
   'projects-day': { perAccount: 10, quotaWindowMs: DAY_MS },
   'proposals-day': { perAccount: 40, quotaWindowMs: DAY_MS },
   'invitations-day': { perAccount: 50, quotaWindowMs: DAY_MS },
+  // Booking, moving or cancelling a meeting emails both people a calendar file: a busy client books
+  // a few a day; a loop of bookings and cancellations would fill the other side's inbox.
+  'meetings-day': { perAccount: 30, quotaWindowMs: DAY_MS },
 } as const satisfies Record<string, ScopeLimits>
 export type ThrottleScope = keyof typeof THROTTLE_SCOPES
 type QuotaScope = {
@@ -44,6 +47,12 @@ const ACCOUNT_QUOTAS = {
   project: { scopes: ['projects-day'], things: 'projects', done: 'posted', verb: 'post' },
   proposal: { scopes: ['proposals-day'], things: 'proposals', done: 'sent', verb: 'send' },
   invitation: { scopes: ['invitations-day'], things: 'invitations', done: 'sent', verb: 'send' },
+  meeting: {
+    scopes: ['meetings-day'],
+    things: 'meeting invitations and changes',
+    done: 'sent',
+    verb: 'book, move or cancel meetings',
+  },
 } as const satisfies Record<string, { scopes: readonly QuotaScope[]; things: string; done: string; verb: string }>
 export type AccountQuota = keyof typeof ACCOUNT_QUOTAS
 
@@ -163,7 +172,8 @@ export async function requireQuota(scope: QuotaScope, subject: ThrottleSubject, 
 }
 
 /**
- * Takes one of the account's uses of `kind` (a message, a project, a proposal, an invitation) before
+ * Takes one of the account's uses of `kind` (a message, a project, a proposal, an invitation, a
+ * meeting booked, moved or cancelled) before
  * anything of it is written. Past a quota: Throttled, saying how many were used in how long and when
  * the next is possible, and nothing counted. Admins are never held to these quotas.
  */
