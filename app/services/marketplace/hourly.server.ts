@@ -3,8 +3,7 @@ import {
   decideInvoice,
   deleteUninvoicedTimeEntry,
   findInvoice,
-  findInvoiceForWeek,
-  insertTimeEntry,
+  insertTimeEntryUnless,
   listActiveHourlyContracts,
   listOverdueInvoices,
   listInvoices,
@@ -27,6 +26,7 @@ import {
   addDays,
   amountForMinutes,
   changeWeeklyLimit,
+  checkDayTotal,
   checkWeeklyLimit,
   checkWorkDate,
   formatDuration,
@@ -76,18 +76,30 @@ export async function logTime(
   if (!minutes)
     return { ok: false, reason: 'invalid', field: 'duration', message: 'Enter how long you worked, e.g. 1:30 or 1.5' }
   const weekStart = weekStartOf(input.workDate)
-  if (await findInvoiceForWeek(contract.id, weekStart)) {
-    return {
-      ok: false,
-      reason: 'invalid',
-      field: 'workDate',
-      message: `The week of ${formatDate(weekStart)} is already invoiced.`,
-    }
-  }
-  const logged = await minutesLoggedBetween(contract.id, weekStart, addDays(weekStart, 7))
-  const limitProblem = checkWeeklyLimit(logged, minutes, weeklyLimitFor(contract, weekStart))
-  if (limitProblem) return { ok: false, reason: 'invalid', field: 'duration', message: limitProblem }
-  await insertTimeEntry({ contractId: contract.id, workDate: input.workDate, minutes, memo: input.memo })
+  const refusal = await insertTimeEntryUnless(
+    {
+      contractId: contract.id,
+      freelancerId: contract.freelancerId,
+      workDate: input.workDate,
+      minutes,
+      memo: input.memo,
+    },
+    { start: weekStart, end: addDays(weekStart, 7) },
+    (logged): Outcome | null => {
+      if (logged.weekInvoiced)
+        return {
+          ok: false,
+          reason: 'invalid',
+          field: 'workDate',
+          message: `The week of ${formatDate(weekStart)} is already invoiced.`,
+        }
+      const problem =
+        checkWeeklyLimit(logged.weekMinutes, minutes, weeklyLimitFor(contract, weekStart)) ??
+        checkDayTotal(logged.dayMinutes, minutes, formatDate(input.workDate))
+      return problem ? { ok: false, reason: 'invalid', field: 'duration', message: problem } : null
+    },
+  )
+  if (refusal) return refusal
   return { ok: true }
 }
 
