@@ -8,6 +8,7 @@ import { action as callPageAction } from '~/routes/_portal.calls.$callId._index'
 import { action as conversationAction } from '~/routes/_portal.messages.$conversationId'
 import { action as inviteAction } from '~/routes/_portal.projects_.$projectId.invite'
 import { action as proposeAction } from '~/routes/_portal.projects_.$projectId_.propose'
+import { action as editProposalAction } from '~/routes/_portal.proposals.$proposalId_.edit'
 import { action as newProjectAction } from '~/routes/_portal.projects_.new'
 import { openConversationFor } from '~/services/messaging/messaging.server'
 import { takeAccountQuota, Throttled, type AccountQuota } from '~/services/security/throttle.server'
@@ -150,6 +151,52 @@ describe('a form past its quota', () => {
     expect(answer.typed).toMatchObject({ coverLetter: letter, amount: '500', durationDays: '14' })
     expect(proposalsOf(freelancer.id)).toEqual([])
     expect(notificationsOf(client.id)).toEqual([])
+  })
+
+  it('editing a proposal: 50 saved changes a day, then 429, nothing changed or told, the letter kept', async () => {
+    const client = await createTestUser('client')
+    const freelancer = await createTestUser('freelancer')
+    const projectId = await createProjectWithSkills(
+      {
+        clientId: client.id,
+        title: 'Booking page for a dental clinic',
+        description: 'A booking page where patients choose a time and get a reminder by text message.',
+        budgetType: 'fixed',
+        budgetMinMinor: 50_000,
+        budgetMaxMinor: 50_000,
+        currency: 'USD',
+        experienceLevel: 'intermediate',
+      },
+      ['React'],
+    )
+    const cookie = await signedInCookie(freelancer.id)
+    const letter = 'I built three booking systems for clinics last year and can start on Monday with a clear plan.'
+    const sent = await run(
+      proposeAction,
+      formRequest(`/projects/${projectId}/propose`, { coverLetter: letter, amount: '500', durationDays: '14' }, cookie),
+      { projectId },
+    )
+    expect(sent.status).toBe(302)
+    const [proposal] = proposalsOf(freelancer.id)
+    const told = notificationsOf(client.id).length
+    // Each save tells the client (by email too): one proposal, saved in a loop, filled their inbox.
+    await spend('proposal-edit', freelancer, 50)
+    const edited = `${letter} I can also send the reminders by email.`
+    const response = await run(
+      editProposalAction,
+      formRequest(
+        `/proposals/${proposal!.id}/edit`,
+        { coverLetter: edited, amount: '450', durationDays: '10' },
+        cookie,
+      ),
+      { proposalId: proposal!.id },
+    )
+    const answer = await throttledForm(response)
+    expect(answer.message).toMatch(/^You have saved 50 changes to proposals within 24 hours/)
+    expect(answer.retryAfter).toBeGreaterThan(0)
+    expect(answer.typed).toMatchObject({ coverLetter: edited, amount: '450', durationDays: '10' })
+    expect(proposalsOf(freelancer.id)).toMatchObject([{ coverLetter: letter, bidAmountMinor: 50_000 }])
+    expect(notificationsOf(client.id)).toHaveLength(told)
   })
 
   it('inviting, by email or from the recommendations: 429, nobody invited or told, the form kept', async () => {

@@ -34,6 +34,9 @@ const THROTTLE_SCOPES = {
   // Booking, moving or cancelling a meeting emails both people a calendar file: a busy client books
   // a few a day; a loop of bookings and cancellations would fill the other side's inbox.
   'meetings-day': { perAccount: 30, quotaWindowMs: DAY_MS },
+  // Every saved edit of a proposal tells its client, by email too: anyone could send a proposal to
+  // any open project and then save it again and again.
+  'proposal-edits-day': { perAccount: 50, quotaWindowMs: DAY_MS },
 } as const satisfies Record<string, ScopeLimits>
 export type ThrottleScope = keyof typeof THROTTLE_SCOPES
 type QuotaScope = {
@@ -47,6 +50,12 @@ const ACCOUNT_QUOTAS = {
   project: { scopes: ['projects-day'], things: 'projects', done: 'posted', verb: 'post' },
   proposal: { scopes: ['proposals-day'], things: 'proposals', done: 'sent', verb: 'send' },
   invitation: { scopes: ['invitations-day'], things: 'invitations', done: 'sent', verb: 'send' },
+  'proposal-edit': {
+    scopes: ['proposal-edits-day'],
+    things: 'changes to proposals',
+    done: 'saved',
+    verb: 'edit proposals',
+  },
   meeting: {
     scopes: ['meetings-day'],
     things: 'meeting invitations and changes',
@@ -172,8 +181,8 @@ export async function requireQuota(scope: QuotaScope, subject: ThrottleSubject, 
 }
 
 /**
- * Takes one of the account's uses of `kind` (a message, a project, a proposal, an invitation, a
- * meeting booked, moved or cancelled) before
+ * Takes one of the account's uses of `kind` (a message, a project, a proposal or an edit of one, an
+ * invitation, a meeting booked, moved or cancelled) before
  * anything of it is written. Past a quota: Throttled, saying how many were used in how long and when
  * the next is possible, and nothing counted. Admins are never held to these quotas.
  */
