@@ -79,3 +79,25 @@ describe('PeerJS signalling over WebSocket', () => {
     expect((await connectPeer(base, `key=peerjs&id=${victim.peerId}&token=made-up`)).status).toBe(401)
   })
 })
+
+describe('PeerJS signalling messages', () => {
+  it('closes a socket that sends a message far larger than any offer, answer or candidate', async () => {
+    const base = await signalling()
+    const { client, contract } = await createFixedContract()
+    const call = await startOrJoinCall(client, { contractId: contract.id })
+    const admitted = await admitToCall(client, await requireCallAccess(client, call.id))
+    if (!admitted.ok) throw new Error('not admitted')
+    const socket = new WebSocket(
+      `${base.replace(/^http/, 'ws')}/peerjs?key=peerjs&id=${admitted.peerId}&token=${admitted.token}`,
+    )
+    await new Promise((resolve) => socket.once('message', resolve))
+    const closed = new Promise<number>((resolve) => {
+      socket.once('close', resolve)
+      setTimeout(() => resolve(-1), 5_000)
+    })
+    // Up to 100 MB a message was read, parsed and queued for any id for 5 s (ws's default limit).
+    const huge = { type: 'OFFER', dst: `p${'0'.repeat(32)}`, payload: { sdp: 'x'.repeat(1024 * 1024) } }
+    socket.send(JSON.stringify(huge))
+    expect(await closed).toBe(1009)
+  })
+})

@@ -13,6 +13,13 @@ const require = createRequire(import.meta.url)
 const { ExpressPeerServer } = require('peer') as { ExpressPeerServer: typeof ExpressPeerServerType }
 const { Server: WebSocketServer } = require('ws') as { Server: typeof WebSocketServerType }
 
+/**
+ * The largest signalling message a browser may send: offers and answers (SDP) are a few KB, ICE
+ * candidates a few hundred bytes. ws would read up to 100 MB, which the package parses and queues
+ * for any id, connected or not, for 5 seconds. A larger one closes the socket (1009).
+ */
+const MAX_SIGNAL_BYTES = 64 * 1024
+
 /** Where browsers reach the PeerServer: its WebSocket is `${PEER_PATH}/peerjs?key=peerjs&id=…&token=…`. */
 export const PEER_PATH = '/peerjs'
 
@@ -32,6 +39,7 @@ export function mountPeerSignalling(app: express.Express, server: http.Server, l
     createWebSocketServer: (options) =>
       new WebSocketServer({
         ...options,
+        maxPayload: MAX_SIGNAL_BYTES,
         verifyClient: (info, done) => {
           const query = new URL(info.req.url ?? '', 'http://peer').searchParams
           // The package reads the query's last id and token, `get` the first: with either repeated,
