@@ -110,7 +110,13 @@ describe('meetings', () => {
       NOW,
     )
     expect(clash).toMatchObject({ ok: false, reason: 'conflict', field: 'slot' })
-    expect(!clash.ok && clash.message).toContain('“Weekly check-in” on Mon 14 Dec 2026, 14:00 (Europe/London)')
+    // The time is taken, but the meeting is the freelancer's with someone else: its title is not Olga's to read.
+    expect(!clash.ok && clash.message).toBe(
+      `That overlaps another meeting of ${freelancer.name} on Mon 14 Dec 2026, 14:00 (Europe/London). Choose another time.`,
+    )
+    // Its own two people are told which of their meetings is in the way.
+    const own = await bookMeeting(client, conversationId, { ...booking, title: 'Again', recurrence: 'none' }, NOW)
+    expect(!own.ok && own.message).toContain('“Weekly check-in” on Mon 7 Dec 2026, 09:00 (America/New_York)')
     // The free slots leave that time out too.
     const page = await loadBookingPage(other, otherConversation.id, 30, NOW)
     expect(page.days.flatMap((day) => day.slots.map((slot) => slot.value))).not.toContain('2026-12-07T14:00:00.000Z')

@@ -86,6 +86,9 @@ function refuseSlot(input: {
   others: readonly Meeting[]
   now: Date
   zone: string
+  /** Who books, and the person booked: a clash with the other's meeting with someone else shows no title. */
+  viewerId: string
+  otherName: string
 }): SlotRefusal | null {
   const { times, now } = input
   const span = { start: times.startsAt.getTime(), end: times.startsAt.getTime() + times.durationMinutes * MINUTE_MS }
@@ -104,13 +107,18 @@ function refuseSlot(input: {
       message: 'That time is outside the hours you are both available. Choose one from the list.',
     }
   const clash = findClash(times, input.others)
-  if (clash)
+  if (clash) {
+    const when = `${formatInZone(clash.startsAt, input.zone)} (${input.zone})`
+    const own = clash.meeting.organizerId === input.viewerId || clash.meeting.attendeeId === input.viewerId
     return {
       ok: false,
       reason: 'conflict',
       field: 'slot',
-      message: `That overlaps “${clash.meeting.title}” on ${formatInZone(clash.startsAt, input.zone)} (${input.zone}), already booked by one of you. Choose another time.`,
+      message: own
+        ? `That overlaps “${clash.meeting.title}” on ${when}, already booked by one of you. Choose another time.`
+        : `That overlaps another meeting of ${input.otherName} on ${when}. Choose another time.`,
     }
+  }
   return null
 }
 
@@ -184,7 +192,15 @@ export async function bookMeeting(
   }
   const since = new Date(now.getTime() - SERIES_LOOKBACK_MS)
   const others = await listScheduledMeetingsOf([viewer.id, other.id], since)
-  const refusal = refuseSlot({ times, people: both.people, others, now, zone })
+  const refusal = refuseSlot({
+    times,
+    people: both.people,
+    others,
+    now,
+    zone,
+    viewerId: viewer.id,
+    otherName: other.name,
+  })
   if (refusal) return refusal
   await takeAccountQuota('meeting', viewer, now)
   const id = crypto.randomUUID()
@@ -278,7 +294,15 @@ export async function rescheduleMeeting(
   const times: MeetingTimes = { ...meeting, startsAt: new Date(slot) }
   const since = new Date(now.getTime() - SERIES_LOOKBACK_MS)
   const others = await listScheduledMeetingsOf([viewer.id, other.id], since, meeting.id)
-  const refusal = refuseSlot({ times, people: both.people, others, now, zone })
+  const refusal = refuseSlot({
+    times,
+    people: both.people,
+    others,
+    now,
+    zone,
+    viewerId: viewer.id,
+    otherName: other.name,
+  })
   if (refusal) return refusal
   await takeAccountQuota('meeting', viewer, now)
   const moved = await rescheduleMeetingRow({
