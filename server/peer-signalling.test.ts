@@ -17,6 +17,7 @@ afterEach(() => server?.close())
 
 async function signalling(): Promise<string> {
   const app = express()
+  app.disable('x-powered-by') // as server/app.ts does
   server = http.createServer(app)
   mountPeerSignalling(app, server, pino({ level: 'silent' }))
   server.listen(0, '127.0.0.1')
@@ -29,6 +30,7 @@ describe('PeerJS signalling over HTTP', () => {
     const base = await signalling()
     const own = await fetch(`${base}/peerjs/id`)
     expect(own.status).toBe(200)
+    expect(own.headers.get('x-powered-by')).toBeNull()
     const foreign = await fetch(`${base}/peerjs/id`, { headers: { origin: 'https://evil.example' } })
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
     const preflight = await fetch(`${base}/peerjs/id`, {

@@ -58,6 +58,8 @@ export function mountPeerSignalling(app: express.Express, server: http.Server, l
         },
       }),
   })
+  // The package's own Express app would name itself in every answer, as the app's own pages do not.
+  peerServer.disable('x-powered-by')
   peerServer.on('connection', (client) => {
     recordPeerJoined(client.getId()).catch((error: unknown) => logger.error({ err: error }, 'recording a join failed'))
   })
