@@ -43,6 +43,7 @@ import { fromStates } from '~/domain/state-machine'
 import { CHARGE_CLAIM_TIMEOUT_MS, checkInvoiceAction } from './invoice-rules'
 import { hourlyNextStep, type HourlyNextStep } from './hourly-next-step'
 import type { Refusal } from '~/services/domain-errors'
+import { takeAccountQuota } from '~/services/security/throttle.server'
 
 type Contract = NonNullable<Awaited<ReturnType<typeof findContract>>>
 export type Outcome = { ok: true } | { ok: false; reason: 'invalid' | 'conflict'; message: string; field?: string }
@@ -136,6 +137,7 @@ export async function setWeeklyLimit(
       message: 'The weekly limit can be changed only on an active hourly contract.',
     }
   }
+  await takeAccountQuota('contract-change', { id: clientId, role: 'client' }, now)
   const settings = changeWeeklyLimit(contract, hours, now)
   const from = settings.nextWeeklyLimitFrom ?? ''
   await saveWeeklyLimit(
