@@ -39,8 +39,13 @@ import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
 import { LogTimeConstraint } from '~/components/ui/form-constraints/log-time'
 import { WeeklyLimitConstraint } from '~/components/ui/form-constraints/weekly-limit'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
+import { retryAfterHeaders } from '~/http/too-many-attempts.server'
+import { Throttled } from '~/services/security/throttle.server'
 
 export const meta: MetaFunction = () => [{ title: 'Hours and invoices · MegiLance' }]
+
+export const headers = keepRetryAfter
 
 /** The contract, when this user is on it (or an admin) and it is hourly; otherwise 404. */
 async function requireHourlyContract(request: Request, contractId: string | undefined) {
@@ -164,7 +169,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'set-limit') {
     const submission = parseWithZod(formData, { schema: WeeklyLimitSchema })
     if (submission.status !== 'success') return formReply('weekly-limit', submission.reply(), 400)
-    const outcome = await setWeeklyLimit(contract, user.id, submission.value.hours)
+    let outcome: Awaited<ReturnType<typeof setWeeklyLimit>>
+    try {
+      outcome = await setWeeklyLimit(contract, user.id, submission.value.hours)
+    } catch (error) {
+      if (!(error instanceof Throttled)) throw error
+      // The form shows its messages at the hours field.
+      const reply = submission.reply({ fieldErrors: { hours: [error.message] } })
+      return json(
+        { form: { formId: 'weekly-limit', reply } satisfies FormReply },
+        {
+          status: 429,
+          headers: retryAfterHeaders(error),
+        },
+      )
+    }
     if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, {
       kind: 'success',

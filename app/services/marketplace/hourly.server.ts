@@ -3,8 +3,7 @@ import {
   decideInvoice,
   deleteUninvoicedTimeEntry,
   findInvoice,
-  findInvoiceForWeek,
-  insertTimeEntry,
+  insertTimeEntryUnless,
   listActiveHourlyContracts,
   listOverdueInvoices,
   listInvoices,
@@ -28,6 +27,7 @@ import {
   addDays,
   amountForMinutes,
   changeWeeklyLimit,
+  checkDayTotal,
   checkWeeklyLimit,
   checkWorkDate,
   formatDuration,
@@ -44,6 +44,7 @@ import { fromStates } from '~/domain/state-machine'
 import { CHARGE_CLAIM_TIMEOUT_MS, checkInvoiceAction } from './invoice-rules'
 import { hourlyNextStep, type HourlyNextStep } from './hourly-next-step'
 import type { Refusal } from '~/services/domain-errors'
+import { takeAccountQuota } from '~/services/security/throttle.server'
 
 type Contract = NonNullable<Awaited<ReturnType<typeof findContract>>>
 export type Outcome = { ok: true } | { ok: false; reason: 'invalid' | 'conflict'; message: string; field?: string }
@@ -77,18 +78,30 @@ export async function logTime(
   if (!minutes)
     return { ok: false, reason: 'invalid', field: 'duration', message: 'Enter how long you worked, e.g. 1:30 or 1.5' }
   const weekStart = weekStartOf(input.workDate)
-  if (await findInvoiceForWeek(contract.id, weekStart)) {
-    return {
-      ok: false,
-      reason: 'invalid',
-      field: 'workDate',
-      message: `The week of ${formatDate(weekStart)} is already invoiced.`,
-    }
-  }
-  const logged = await minutesLoggedBetween(contract.id, weekStart, addDays(weekStart, 7))
-  const limitProblem = checkWeeklyLimit(logged, minutes, weeklyLimitFor(contract, weekStart))
-  if (limitProblem) return { ok: false, reason: 'invalid', field: 'duration', message: limitProblem }
-  await insertTimeEntry({ contractId: contract.id, workDate: input.workDate, minutes, memo: input.memo })
+  const refusal = await insertTimeEntryUnless(
+    {
+      contractId: contract.id,
+      freelancerId: contract.freelancerId,
+      workDate: input.workDate,
+      minutes,
+      memo: input.memo,
+    },
+    { start: weekStart, end: addDays(weekStart, 7) },
+    (logged): Outcome | null => {
+      if (logged.weekInvoiced)
+        return {
+          ok: false,
+          reason: 'invalid',
+          field: 'workDate',
+          message: `The week of ${formatDate(weekStart)} is already invoiced.`,
+        }
+      const problem =
+        checkWeeklyLimit(logged.weekMinutes, minutes, weeklyLimitFor(contract, weekStart)) ??
+        checkDayTotal(logged.dayMinutes, minutes, formatDate(input.workDate))
+      return problem ? { ok: false, reason: 'invalid', field: 'duration', message: problem } : null
+    },
+  )
+  if (refusal) return refusal
   return { ok: true }
 }
 
@@ -125,6 +138,7 @@ export async function setWeeklyLimit(
       message: 'The weekly limit can be changed only on an active hourly contract.',
     }
   }
+  await takeAccountQuota('contract-change', { id: clientId, role: 'client' }, now)
   const settings = changeWeeklyLimit(contract, hours, now)
   const from = settings.nextWeeklyLimitFrom ?? ''
   await saveWeeklyLimit(
