@@ -178,6 +178,25 @@ const dispute = {
   createdAt: '2026-11-20T12:00:00.000Z',
 }
 
+describe('a contract page’s own refusals', () => {
+  it('a milestone refused by the daily quota opens the page at the add-milestone form, the values kept', () => {
+    const formData = new FormData()
+    formData.set('title', 'Extra round')
+    formData.set('amount', '250')
+    const reply = parseWithZod(formData, { schema: AddMilestoneSchema }).reply({
+      formErrors: ['You have added 100 milestones or weekly limits within 24 hours, the most one account may.'],
+    })
+    const html = renderToStaticMarkup(
+      <AddMilestoneForm currency="USD" feePercent={10} last={{ formId: 'add-milestone', reply }} />,
+    )
+    expect(summaryOf(html)).toEqual({ links: [], autofocus: true })
+    expect(html).toContain(
+      '<li>You have added 100 milestones or weekly limits within 24 hours, the most one account may.</li>',
+    )
+    expect(html).toContain('value="Extra round"')
+  })
+})
+
 describe('the dispute pages’ forms', () => {
   it('a refused response opens at its summary, with a link to the response as typed and to the file', () => {
     loaderData = { dispute, contract: { id: 'c1', title: 'Shop' }, canRespond: true, canDecide: false }
@@ -291,6 +310,22 @@ describe('the fraud desk’s alert forms', () => {
     ])
     expectTargets(hold, summaryOf(hold)!.links)
     expect(hold).toMatch(/<textarea[^>]*>Why<\/textarea>/)
+  })
+
+  it('a refusal of the alert form itself (the alert moved on) opens the page at that form’s summary', () => {
+    const formData = new FormData()
+    formData.set('intent', 'block')
+    formData.set('userId', 'u1')
+    formData.set('reason', 'Card testing with stolen cards.')
+    const reply = parseWithZod(formData, { schema: AlertBlockSchema }).reply({
+      formErrors: ['Tess is already blocked.'],
+    })
+    const html = renderToStaticMarkup(
+      <BlockForm account={{ id: 'u1', name: 'Tess' }} result={{ formId: 'block-u1', reply }} />,
+    )
+    expect(summaryOf(html)).toEqual({ links: [], autofocus: true })
+    expect(html).toContain('<li>Tess is already blocked.</li>')
+    expect(html.match(/Tess is already blocked\./g)).toHaveLength(1)
   })
 
   it('a reply to another alert form leaves this one without a summary', () => {

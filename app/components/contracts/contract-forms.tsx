@@ -24,7 +24,12 @@ export function AddMilestoneForm({
   return (
     <CardSection id="add-milestone-heading" title="Add a milestone">
       <Form method="post" {...getFormProps(form)} className="form-stack">
-        <FormAlert form={form} long labels={{ amount: `Amount (${currency})`, dueDate: 'Due date' }} />
+        <FormAlert
+          errors={form.errors}
+          form={form}
+          long
+          labels={{ amount: `Amount (${currency})`, dueDate: 'Due date' }}
+        />
         <Field label="Title" meta={fields.title} />
         <div className="field-row">
           <Field

@@ -9,7 +9,6 @@ import { AlertDisputeHoldConstraint } from '~/components/ui/form-constraints/ale
 import { AlertPayoutConstraint } from '~/components/ui/form-constraints/alert-payout'
 import { AlertWorkflowConstraint } from '~/components/ui/form-constraints/alert-workflow'
 import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
-import { AlertMessage } from '~/components/ui/alert-message'
 import { FormAlert } from '~/components/ui/form-alert'
 
 /** What the alert page's action answers when a form was refused: which form, and conform's reply. */
@@ -17,9 +16,9 @@ export type AlertFormResult = FormReply | undefined
 
 /**
  * One of the alert page's post forms: its `intent`, the record it acts on as a hidden field, its
- * error summary (`labels` names its fields there), its fields (`children`), the form's own errors,
- * then its buttons (`actions`). The page is long (evidence, accounts, linked groups, holds), so a
- * refused field's form opens the page at its summary, JavaScript or not.
+ * error summary with the form's own errors (`labels` names its fields there), its fields
+ * (`children`), then its buttons (`actions`). The page is long (evidence, accounts, linked groups,
+ * holds), so a refused form opens the page at its summary, JavaScript or not.
  */
 function AlertForm<Schema extends Record<string, unknown>>({
   form,
@@ -40,9 +39,8 @@ function AlertForm<Schema extends Record<string, unknown>>({
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="intent" value={intent} />
       {record ? <input type="hidden" name={record.name} value={record.value} /> : null}
-      <FormAlert form={form} labels={labels} long />
+      <FormAlert errors={form.errors} form={form} labels={labels} long />
       {children}
-      <AlertMessage message={form.errors} />
       {actions}
     </Form>
   )
