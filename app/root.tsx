@@ -1,7 +1,7 @@
 // Must stay the first import: it configures zod before any schema is built.
 import '~/utils/zod-config'
 import { type LinksFunction, type MetaFunction } from '@remix-run/node'
-import { rootLoader } from '~/http/root-loader.server'
+import { keepRetryAfter, rootLoader } from '~/http/root-loader.server'
 import {
   Links,
   Meta,
@@ -39,6 +39,14 @@ export const meta: MetaFunction = () => [
 // The loader lives in a server module of its own: every server module a route imports leaves an empty
 // stand-in chunk in the browser's bundle (about 110 bytes and a request each), so the root imports one.
 export const loader = rootLoader
+
+/**
+ * A 429 thrown to an error boundary (not answered by a form) keeps its Retry-After in the HTML
+ * document: Remix gives a thrown answer's headers only to the `headers` of the route whose boundary
+ * renders it, and keeps nothing but cookies where a route has none. The root is that route for
+ * pages outside a layout with a boundary; the layouts with one (_portal, _browse) re-export this.
+ */
+export const headers = keepRetryAfter
 
 /**
  * The root answers the portal menu, whose counts (unread notifications…) stay current as the user

@@ -12,7 +12,8 @@
  *   BENCH_CONNECTIONS  concurrent connections (default 10)
  *   BENCH_TARGETS      comma-separated subset of: floor, landing, client, freelancer, search
  *                      (default floor,landing,client,freelancer, plus search when its database exists)
- *   BENCH_ROUNDS       rounds of the page targets, alternating (default 3; ratios are to the same round's floor)
+ *   BENCH_ROUNDS       rounds of the page targets, each in the opposite order of the one before (default 3;
+ *                      ratios are to the same round's floor)
  *   BENCH_WORKERS_TARGET  the page measured again with 2 web workers (default client; "none" skips it)
  *
  * The page rounds run one web worker (WEB_WORKERS=1), so a ratio to the floor is per process;
@@ -428,7 +429,9 @@ async function main(): Promise<number> {
         `Measuring ${pageTargets.map((t) => t.name).join(', ')} in ${rounds} alternating rounds, one web worker: ${connections} connections, ${WARMUP_SECONDS} s warm-up + ${duration} s each …`,
       )
       for (let round = 1; round <= rounds; round += 1) {
-        for (const target of pageTargets) {
+        // Each round in the opposite order of the one before (floor first, then floor last), so that a
+        // drift during the run does not always fall on the same target of a ratio.
+        for (const target of round % 2 ? pageTargets : [...pageTargets].reverse()) {
           console.log(`  round ${round}: ${target.label} (${target.path})`)
           results.push(
             await measure(base, target, headersFor.get(target.name)!, connections, duration, round, server.pid),

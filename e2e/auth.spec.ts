@@ -23,7 +23,10 @@ for (const role of SIGN_UP_ROLES) {
   test(`a ${role} signs up, signs out, signs back in to the portal and signs out`, async ({ page }) => {
     const user = await signUp(page, makeUser(role))
     await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(user.name)
-    await expect(page.getByText(`Welcome back, ${user.name}`)).toBeVisible()
+    // A newcomer is welcomed, not welcomed back, and shown the first step.
+    const firstStep = role === 'client' ? 'Post your first project' : 'Complete your profile'
+    await expect(page.getByText(`Welcome, ${user.name}. Next step: ${firstStep}.`)).toBeVisible()
+    await expect(page.getByText(/Welcome back/)).toHaveCount(0)
 
     await signOut(page)
     // Signed out for real: the portal now asks for a sign-in.

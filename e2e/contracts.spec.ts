@@ -33,6 +33,8 @@ test('a fixed-price milestone is funded by card, sent back once, approved and pa
   await page.goto('/contracts')
   await page.getByRole('link', { name: title }).click()
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Start a call' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Schedule a meeting' })).toBeVisible()
   const design = milestone(page, '1. Design')
   await expect(design).toContainText('the freelancer receives $450')
   await design.getByRole('button', { name: 'Fund $500' }).click()
@@ -48,11 +50,29 @@ test('a fixed-price milestone is funded by card, sent back once, approved and pa
   await expect(design).toContainText('Funded — in escrow')
   await expect(page.getByText(/In escrow\s*\$500/)).toBeVisible()
 
-  // The freelancer must say what they deliver, then submits.
+  // The freelancer must say what they deliver, then submits. On a phone the milestone sits screens
+  // down the page: the refused form opens the page at its error summary, whose link leads to the note.
+  const wide = freelancerPage.viewportSize()!
+  await freelancerPage.setViewportSize({ width: 360, height: 740 })
   await freelancerPage.goto(`/contracts/${contractId}`)
   const freelancerDesign = milestone(freelancerPage, '1. Design')
+  await freelancerDesign.getByLabel('What you deliver for “Design”').fill('Logo')
   await freelancerDesign.getByRole('button', { name: 'Submit work' }).click()
-  await expect(freelancerDesign.getByText(/Say what you are delivering/)).toBeVisible()
+  const summary = freelancerDesign
+    .getByRole('alert')
+    .filter({ has: freelancerPage.getByRole('heading', { name: 'There is a problem' }) })
+  await expect(summary).toBeFocused()
+  await expect(summary).toBeInViewport()
+  await expect(
+    freelancerDesign.getByText('Say what you are delivering and where to find it (at least 5 characters).', {
+      exact: true,
+    }),
+  ).toBeVisible()
+  const note = freelancerDesign.getByLabel('What you deliver for “Design”')
+  await expect(note).toHaveValue('Logo')
+  await summary.getByRole('link', { name: /^What you deliver: / }).click()
+  await expect(note).toBeFocused()
+  await freelancerPage.setViewportSize(wide)
   await freelancerDesign
     .getByLabel('What you deliver for “Design”')
     .fill('Figma file with the new checkout: figma.com/file/abc')
@@ -99,6 +119,9 @@ test('a fixed-price milestone is funded by card, sent back once, approved and pa
   await page.reload()
   await expect(page.getByText('The client builds the rest in-house.').first()).toBeVisible()
   await expect(milestone(page, '2. Build').getByRole('button')).toHaveCount(0)
+  // Calls and meetings are for work in progress: an ended contract offers neither.
+  await expect(page.getByRole('button', { name: 'Start a call' })).toHaveCount(0)
+  await expect(page.getByRole('link', { name: 'Schedule a meeting' })).toHaveCount(0)
   await freelancerContext.close()
 
   // Someone not on the contract is told it does not exist.

@@ -3,6 +3,7 @@ import crypto from 'node:crypto'
 import { saveDiscoveryPreferences } from '~/models/discovery.server'
 import { ensureSkills, replaceFreelancerSkills, updateFreelancerProfile } from '~/models/profiles.server'
 import { insertUser } from '~/models/users.server'
+import { takeAccountQuota } from '~/services/security/throttle.server'
 import { DEMO_ACCOUNTS, makeUser } from './fixtures'
 import { createOpenProject } from './projects-fixtures'
 import { userIdByEmail } from './db-fixtures'
@@ -46,4 +47,16 @@ export async function createMatchingFixtures(clientEmail: string, freelancerEmai
     skills: ['Kubernetes', 'Helm'],
   })
   return { projectId, title }
+}
+
+/** A freelancer nobody signs in as, who fits the Helm project of createMatchingFixtures. */
+export async function createMatchingFreelancer() {
+  const user = await freelancer(`Helm Hana ${crypto.randomBytes(2).toString('hex')}`, 'Kubernetes and Helm engineer')
+  return { email: user.email, name: user.name }
+}
+
+/** Uses up the client's invitations for the next 24 hours, as 50 sent just now would have. */
+export async function useUpInvitationQuota(email: string) {
+  const account = { id: await userIdByEmail(email), role: 'client' as const }
+  for (let i = 0; i < 50; i++) await takeAccountQuota('invitation', account)
 }

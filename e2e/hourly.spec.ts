@@ -55,16 +55,17 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await waiting.getByRole('link', { name: 'Review the invoice' }).click()
   await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Invoices')
   await expect(page.getByRole('button', { name: 'Log time' })).toHaveCount(0)
+  // The demo client has no wallet money and no card on file: the page says so before the approval,
+  // then the charge fails and says how to fix it.
+  await expect(
+    page.getByText('Your wallet holds $0 and no card is saved, so approving now cannot pay $100.'),
+  ).toBeVisible()
   await page.getByRole('button', { name: `Approve invoice for week of ${weekLabel(first.lastWeekStart)}` }).click()
-  // The demo client has no wallet money and no card on file, so the charge fails and says how to fix it.
   await expect(page.getByRole('alert')).toContainText(
-    'Invoice approved: The payment failed: Your wallet balance does not cover $100 and no card is saved.',
+    'Invoice approved: The payment failed: Your wallet balance does not cover $100 and no card is saved. Save a card, then press “Pay now”.',
   )
   await expect(page.getByRole('row', { name: /\$100 Payment failed/ })).toBeVisible()
   // A client's wallet only receives refunds, so the fix it names is a card, with the way to save one.
-  await expect(page.getByRole('alert')).toContainText(
-    'Save a card (another one if yours was declined), then press “Pay now”.',
-  )
   await expect(page.getByRole('alert')).not.toContainText('wallet or')
   await expect(
     page.getByRole('row', { name: /\$100 Payment failed/ }).getByRole('link', { name: 'Save a card' }),

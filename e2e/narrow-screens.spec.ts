@@ -59,8 +59,10 @@ async function expectWithin360(control: Locator) {
 }
 
 // An hourly contract's tables stack on a phone: the client's Approve and the freelancer's Delete are
-// on the screen, not in a column scrolled off to the side.
-test('on a 360 px phone the hours page shows every invoice and time entry button', async ({ page }, testInfo) => {
+// on the screen, not in a column scrolled off to the side; so does the contracts list.
+test('on a 360 px phone the hours page shows every invoice and time entry button, and the contracts list its statuses', async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 360, height: 740 })
   const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   const client = makeUser('client')
@@ -86,6 +88,11 @@ test('on a 360 px phone the hours page shows every invoice and time entry button
     () => [...document.querySelectorAll('.table-wrap')].filter((wrap) => wrap.scrollWidth > wrap.clientWidth).length,
   )
   expect(scrolled, 'tables scrolled sideways').toBe(0)
+
+  // The contracts list stacks too: whether each contract is active or ended is on the screen.
+  await page.goto('/contracts')
+  await expectWithin360(page.locator('td', { hasText: /^Active/ }).first())
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
 })
 
 // "Suggest skills" on a 360 px phone: each suggestion is a button labelled with the skill's name,

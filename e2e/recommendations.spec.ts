@@ -1,4 +1,4 @@
-import { createMatchingFixtures } from './discovery-fixtures'
+import { createMatchingFixtures, createMatchingFreelancer, useUpInvitationQuota } from './discovery-fixtures'
 import { expect, makeUser, newBrowserContext, test, toast } from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 
@@ -34,4 +34,29 @@ test('a client sees recommended freelancers with their breakdown and invites one
     freelancerPage.getByRole('list', { name: 'Recommended projects' }).getByRole('link', { name: title }),
   ).toBeVisible()
   await freelancerContext.close()
+})
+
+// Past a quota, an action that is not a form's own answer (the recommendation's Invite) ends on the
+// error page, 429; its document keeps Retry-After for a browser without JavaScript too (the layout's
+// boundary renders it, and only that route's headers get the thrown answer's headers).
+test('past the invitation quota, Invite from the recommendations says when the next can go, with Retry-After', async ({
+  page,
+}, testInfo) => {
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const freelancer = await createMatchingFreelancer()
+  const { projectId } = await createMatchingFixtures(client.email, freelancer.email)
+  await useUpInvitationQuota(client.email)
+  await page.goto(`/projects/${projectId}`)
+  const card = page
+    .getByRole('list', { name: 'Recommended freelancers' })
+    .getByRole('article', { name: freelancer.name })
+  const post = page.waitForResponse(
+    (response) =>
+      response.request().method() === 'POST' && new URL(response.url()).pathname === `/projects/${projectId}`,
+  )
+  await card.getByRole('button', { name: `Invite ${freelancer.name}` }).click()
+  const answer = await post
+  expect(answer.status()).toBe(429)
+  expect(Number(answer.headers()['retry-after'])).toBeGreaterThan(0)
+  await expect(page.getByText(/You have sent 50 invitations within 24 hours, the most one account may\./)).toBeVisible()
 })

@@ -82,7 +82,7 @@ test('a freelancer completes their profile and the dashboard reflects it', async
   await expect(stat(page, 'Profile complete')).toHaveText('100%')
   await expect(stat(page, 'Hourly rate')).toHaveText('€45.75')
   await expect(page.getByRole('heading', { name: 'Finish your profile' })).toHaveCount(0)
-  await expect(page.getByText(`Welcome back, ${newName}.`)).toBeVisible()
+  await expect(page.getByText(`Welcome, ${newName}. Next step: Send your first proposal.`)).toBeVisible()
 })
 
 test('unknown skills and a bad rate are refused and everything typed is kept', async ({ page }, testInfo) => {
@@ -125,7 +125,7 @@ test('a client saves their company name', async ({ page }, testInfo) => {
   await expect(toast(page)).toHaveText('Your profile is saved.')
 
   await page.goto('/client')
-  await expect(page.getByText(/Welcome back, .* · Northwind Traders\./)).toBeVisible()
+  await expect(page.getByText(/Welcome, .* · Northwind Traders\. Next step: Post your first project\./)).toBeVisible()
 })
 
 test('changing the password signs out other devices and the new password works', async ({

@@ -13,6 +13,13 @@ const require = createRequire(import.meta.url)
 const { ExpressPeerServer } = require('peer') as { ExpressPeerServer: typeof ExpressPeerServerType }
 const { Server: WebSocketServer } = require('ws') as { Server: typeof WebSocketServerType }
 
+/**
+ * The largest signalling message a browser may send: offers and answers (SDP) are a few KB, ICE
+ * candidates a few hundred bytes. ws would read up to 100 MB, which the package parses and queues
+ * for any id, connected or not, for 5 seconds. A larger one closes the socket (1009).
+ */
+const MAX_SIGNAL_BYTES = 64 * 1024
+
 /** Where browsers reach the PeerServer: its WebSocket is `${PEER_PATH}/peerjs?key=peerjs&id=…&token=…`. */
 export const PEER_PATH = '/peerjs'
 
@@ -32,8 +39,15 @@ export function mountPeerSignalling(app: express.Express, server: http.Server, l
     createWebSocketServer: (options) =>
       new WebSocketServer({
         ...options,
+        maxPayload: MAX_SIGNAL_BYTES,
         verifyClient: (info, done) => {
           const query = new URL(info.req.url ?? '', 'http://peer').searchParams
+          // The package reads the query's last id and token, `get` the first: with either repeated,
+          // the id checked would not be the id registered (someone else's, in their call).
+          if (['key', 'id', 'token'].some((name) => query.getAll(name).length !== 1)) {
+            done(false, 401, 'Not admitted to this call')
+            return
+          }
           acceptsPeerConnection({ peerId: query.get('id') ?? '', token: query.get('token') ?? '' }).then(
             (accepted) => done(accepted, 401, 'Not admitted to this call'),
             (error: unknown) => {
@@ -44,6 +58,8 @@ export function mountPeerSignalling(app: express.Express, server: http.Server, l
         },
       }),
   })
+  // The package's own Express app would name itself in every answer, as the app's own pages do not.
+  peerServer.disable('x-powered-by')
   peerServer.on('connection', (client) => {
     recordPeerJoined(client.getId()).catch((error: unknown) => logger.error({ err: error }, 'recording a join failed'))
   })

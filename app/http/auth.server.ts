@@ -50,6 +50,14 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<S
   return user
 }
 
+/**
+ * Whether the signed-in session is the one the account's sign-up began: a newcomer's first visit,
+ * which the dashboards greet as new. Read from the request's one session lookup (no query of its own).
+ */
+export async function startedAtSignUp(request: Request): Promise<boolean> {
+  return (await readSession(request))?.startedAtSignUp ?? false
+}
+
 export async function requireAnonymous(request: Request): Promise<void> {
   const session = await readSession(request)
   if (session) throw redirect(PORTAL_HOME[session.user.role])

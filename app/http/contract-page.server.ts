@@ -9,6 +9,9 @@ export { parseIntent } from './intent.server'
 export { json } from './json.server'
 export { readFormData } from './form-data.server'
 export { redirectWithToast } from './toast.server'
+export { keepRetryAfter } from './retry-after-headers.server'
+export { retryAfterHeaders } from './too-many-attempts.server'
+export { Throttled } from '~/services/security/throttle.server'
 export {
   addMilestone,
   endContract,

@@ -7,6 +7,10 @@ import { popToast } from '~/http/toast.server'
 import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
 import { getEnv } from '~/utils/env.server'
 
+// The root's and the layouts' `headers` (see root.tsx): from this one server module, as the root's
+// loader is, since each server module a route imports leaves an empty stand-in chunk in the browser.
+export { keepRetryAfter } from '~/http/retry-after-headers.server'
+
 /** What every page's root knows: who is signed in, their portal menu, the theme, a toast, the fee. */
 export async function rootLoader({ request, context }: LoaderFunctionArgs) {
   const [session, theme, { toast, setCookie }] = await Promise.all([

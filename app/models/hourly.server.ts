@@ -34,8 +34,55 @@ export async function minutesLoggedBetween(contractId: string, weekStart: string
   return Number(row?.minutes ?? 0)
 }
 
-export async function findInvoiceForWeek(contractId: string, weekStart: string): Promise<Invoice | undefined> {
-  return findRow(invoices, and(eq(invoices.contractId, contractId), eq(invoices.weekStart, weekStart)))
+/** What is logged when a new entry is about to be written: its contract's week, and its freelancer's day. */
+export type LoggedTime = { weekInvoiced: boolean; weekMinutes: number; dayMinutes: number }
+
+/**
+ * Inserts the entry unless `refuse`, given the time logged when the write begins (the contract's
+ * week, and the freelancer's day on all their contracts), names a reason. One immediate
+ * transaction: entries sent at the same moment cannot each pass a limit the others fill.
+ * Returns the reason, or null once inserted.
+ */
+export async function insertTimeEntryUnless<Reason>(
+  entry: { contractId: string; freelancerId: string; workDate: string; minutes: number; memo: string },
+  week: { start: string; end: string },
+  refuse: (logged: LoggedTime) => Reason | null,
+): Promise<Reason | null> {
+  return getDb().transaction((tx) => {
+    const invoice = tx
+      .select({ id: invoices.id })
+      .from(invoices)
+      .where(and(eq(invoices.contractId, entry.contractId), eq(invoices.weekStart, week.start)))
+      .get()
+    const weekRow = tx
+      .select({ minutes: sum(timeEntries.minutes) })
+      .from(timeEntries)
+      .where(
+        and(
+          eq(timeEntries.contractId, entry.contractId),
+          gte(timeEntries.workDate, week.start),
+          lt(timeEntries.workDate, week.end),
+        ),
+      )
+      .get()
+    const dayRow = tx
+      .select({ minutes: sum(timeEntries.minutes) })
+      .from(timeEntries)
+      .innerJoin(contracts, eq(contracts.id, timeEntries.contractId))
+      .where(and(eq(contracts.freelancerId, entry.freelancerId), eq(timeEntries.workDate, entry.workDate)))
+      .get()
+    const reason = refuse({
+      weekInvoiced: invoice !== undefined,
+      weekMinutes: Number(weekRow?.minutes ?? 0),
+      dayMinutes: Number(dayRow?.minutes ?? 0),
+    })
+    if (reason !== null) return reason
+    const { freelancerId: _freelancerId, ...row } = entry
+    tx.insert(timeEntries)
+      .values({ id: crypto.randomUUID(), ...row })
+      .run()
+    return null
+  })
 }
 
 export async function insertTimeEntry(entry: { contractId: string; workDate: string; minutes: number; memo: string }) {

@@ -22,6 +22,7 @@ const sessionWithUser = preparedQuery((db) =>
         lastSeenAt: sessions.lastSeenAt,
         secondFactorAt: sessions.secondFactorAt,
         passwordConfirmedAt: sessions.passwordConfirmedAt,
+        startedAtSignUp: sessions.startedAtSignUp,
       },
       user: { id: users.id, email: users.email, name: users.name, role: users.role, blockedAt: users.blockedAt },
     })

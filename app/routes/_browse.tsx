@@ -4,6 +4,9 @@ import { PageFrame } from '~/components/portal-shell'
 import type { MenuFrame } from '~/load-context'
 import { useRootData } from '~/root'
 
+/** A 429 thrown to this layout's boundary keeps its Retry-After (see the root's headers). */
+export { headers } from '~/root'
+
 /**
  * Pages anyone may read (Find work, a project, a freelancer's profile, the rank and matching formulas,
  * the market). Members see them inside their portal with its menu (answered by the root loader for

@@ -5,19 +5,24 @@ import { KeptHtml } from '~/components/portal-shell'
 import { ActiveContracts } from '~/components/dashboard/active-contracts'
 import { MoneyStat } from '~/components/dashboard/money-stat'
 import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
+import { Greeting } from '~/components/dashboard/greeting'
 import { ProjectSummaryList } from '~/components/project-summary'
 import { PlainLink } from '~/components/ui/plain-link'
 import { CardSection } from '~/components/ui/card-section'
 import { Stat } from '~/components/ui/stat'
 import { getClientDashboard } from '~/services/marketplace/dashboards.server'
-import { requireRole } from '~/http/auth.server'
+import { requireRole, startedAtSignUp } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Client dashboard · MegiLance' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  return json({ name: user.name, ...(await getClientDashboard(user.id)) })
+  return json({
+    name: user.name,
+    newcomer: await startedAtSignUp(request),
+    ...(await getClientDashboard(user.id)),
+  })
 }
 
 /** The page as its data makes it: the server renders it once per set of data (KeptHtml). */
@@ -37,7 +42,7 @@ function ClientDashboardContent({ data }: { data: SerializeFrom<typeof loader> }
       <header className="page-header page-header--with-action">
         <div>
           <h1>Dashboard</h1>
-          <p className="muted">{`Welcome back, ${name}${company ? ` · ${company}` : ''}.`}</p>
+          <Greeting who={`${name}${company ? ` · ${company}` : ''}`} newcomer={data.newcomer} steps={onboarding} />
         </div>
         <PlainLink to="/projects/new" className="button button--primary">
           Post a project

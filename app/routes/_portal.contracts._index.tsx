@@ -39,7 +39,7 @@ export default function ContractsPage() {
         </p>
       </PageHeader>
       {contracts.length ? (
-        <DataTable caption="Your contracts" columns={['Contract', 'With', 'Type', 'Status']}>
+        <DataTable caption="Your contracts" columns={['Contract', 'With', 'Type', 'Status']} stackOnPhone>
           {contracts.map((contract) => (
             <tr key={contract.id}>
               <td>

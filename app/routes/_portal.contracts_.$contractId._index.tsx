@@ -6,6 +6,7 @@ import {
   endContract,
   fundingPaths,
   json,
+  keepRetryAfter,
   loadContractPage,
   loadHourlyNextStep,
   parseIntent,
@@ -14,6 +15,8 @@ import {
   redirectWithToast,
   requireContractParty,
   requireUser,
+  retryAfterHeaders,
+  Throttled,
 } from '~/http/contract-page.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -41,6 +44,8 @@ import { HourlyNextStepCard } from '~/components/hourly/next-step'
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.contract.title ?? 'Contract'} · MegiLance` },
 ]
+
+export const headers = keepRetryAfter
 
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
@@ -106,7 +111,14 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
     const submission = parseWithZod(formData, { schema: AddMilestoneSchema })
     if (submission.status !== 'success')
       return json({ form: { formId: 'add-milestone', reply: submission.reply() } }, { status: 400 })
-    const outcome = await addMilestone(user, contract, submission.value)
+    let outcome: Awaited<ReturnType<typeof addMilestone>>
+    try {
+      outcome = await addMilestone(user, contract, submission.value)
+    } catch (error) {
+      if (!(error instanceof Throttled)) throw error
+      const reply = submission.reply({ formErrors: [error.message] })
+      return json({ form: { formId: 'add-milestone', reply } }, { status: 429, headers: retryAfterHeaders(error) })
+    }
     if (!outcome.ok && outcome.reason === 'invalid') {
       const reply = submission.reply({ fieldErrors: { [outcome.field ?? 'amount']: [outcome.message] } })
       return json({ form: { formId: 'add-milestone', reply } }, { status: 400 })
@@ -159,14 +171,16 @@ export default function ContractPage() {
         </p>
         <nav aria-label="Contract" className="page-links">
           {data.side !== 'admin' ? <Link to={`/messages/for/contract/${contract.id}`}>Messages</Link> : null}
-          {data.side !== 'admin' ? <Link to={`/meetings/new?contract=${contract.id}`}>Schedule a meeting</Link> : null}
+          {data.side !== 'admin' && active ? (
+            <Link to={`/meetings/new?contract=${contract.id}`}>Schedule a meeting</Link>
+          ) : null}
           {contract.type === 'hourly' ? <Link to={`/contracts/${contract.id}/hours`}>Hours and invoices</Link> : null}
           {data.side !== 'admin' ? (
             <Link to={`/contracts/${contract.id}/review`}>{reviewsLinkText(data.reviews)}</Link>
           ) : null}
           <Link to={`/projects/${contract.projectId}`}>Project</Link>
         </nav>
-        {data.side !== 'admin' ? (
+        {data.side !== 'admin' && (active || data.callOngoing) ? (
           <StartCallForm field="contractId" value={contract.id} ongoing={data.callOngoing} />
         ) : null}
       </PageHeader>

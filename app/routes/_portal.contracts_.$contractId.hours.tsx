@@ -17,6 +17,7 @@ import {
 } from '~/services/marketplace/hourly-schemas'
 import {
   checkWeekToInvoice,
+  clientWalletBalance,
   deleteTimeEntry,
   findContract,
   loadHoursPage,
@@ -38,8 +39,13 @@ import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
 import { LogTimeConstraint } from '~/components/ui/form-constraints/log-time'
 import { WeeklyLimitConstraint } from '~/components/ui/form-constraints/weekly-limit'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
+import { retryAfterHeaders } from '~/http/too-many-attempts.server'
+import { Throttled } from '~/services/security/throttle.server'
 
 export const meta: MetaFunction = () => [{ title: 'Hours and invoices · MegiLance' }]
+
+export const headers = keepRetryAfter
 
 /** The contract, when this user is on it (or an admin) and it is hourly; otherwise 404. */
 async function requireHourlyContract(request: Request, contractId: string | undefined) {
@@ -64,6 +70,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isFreelancer: user.id === contract.freelancerId,
     isClient: user.id === contract.clientId,
     ...(await loadHoursPage(contract)),
+    // What an approval would be paid with: the client's own wallet, shown to the client only.
+    clientWalletMinor: user.id === contract.clientId ? await clientWalletBalance(contract) : 0,
   })
 }
 
@@ -76,7 +84,7 @@ function chargeToast(charge: ChargeOutcome | null, before: string, currency: str
   if (charge?.kind === 'declined') {
     return {
       kind: 'error' as const,
-      message: `${before} The payment failed: ${charge.message} Save a card (another one if yours was declined), then press “Pay now”.`,
+      message: `${before} The payment failed: ${charge.message} Save ${charge.cardTried ? 'another' : 'a'} card, then press “Pay now”.`,
     }
   }
   return { kind: 'success' as const, message: `${before} The payment is being processed.` }
@@ -161,7 +169,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'set-limit') {
     const submission = parseWithZod(formData, { schema: WeeklyLimitSchema })
     if (submission.status !== 'success') return formReply('weekly-limit', submission.reply(), 400)
-    const outcome = await setWeeklyLimit(contract, user.id, submission.value.hours)
+    let outcome: Awaited<ReturnType<typeof setWeeklyLimit>>
+    try {
+      outcome = await setWeeklyLimit(contract, user.id, submission.value.hours)
+    } catch (error) {
+      if (!(error instanceof Throttled)) throw error
+      // The form shows its messages at the hours field.
+      const reply = submission.reply({ fieldErrors: { hours: [error.message] } })
+      return json(
+        { form: { formId: 'weekly-limit', reply } satisfies FormReply },
+        {
+          status: 429,
+          headers: retryAfterHeaders(error),
+        },
+      )
+    }
     if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, {
       kind: 'success',
@@ -244,7 +266,13 @@ export default function ContractHours() {
     ) : null
   const invoicesSection = (
     <CardSection id="invoices-heading" title="Invoices">
-      <InvoiceTable invoices={data.invoices} currency={contract.currency} canReview={data.isClient} last={last} />
+      <InvoiceTable
+        invoices={data.invoices}
+        currency={contract.currency}
+        canReview={data.isClient}
+        payment={{ walletMinor: data.clientWalletMinor, card: data.cardOnFile }}
+        last={last}
+      />
     </CardSection>
   )
   return (

@@ -76,15 +76,20 @@ export default function OpenDispute() {
         </p>
       </PageHeader>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack card">
-        <FormAlert form={form} labels={{ reason: 'What went wrong' }} />
-        <TextareaField label="What went wrong" meta={fields.reason} rows={5} />
+        <FormAlert form={form} labels={{ reason: 'What went wrong', file: 'Evidence file' }} />
+        <TextareaField
+          label="What went wrong"
+          meta={fields.reason}
+          rows={5}
+          hint="At least 20 characters: what was agreed, and what was delivered or not."
+        />
         <TextareaField
           label="Evidence (optional)"
           meta={fields.evidence}
           rows={4}
           hint="Dates, messages, links to the work: whatever shows what happened."
         />
-        <EvidenceFileField id="evidence-file" errors={fileErrors} />
+        <EvidenceFileField formId={form.id} errors={fileErrors} />
         <button type="submit" className="button button--danger">
           Open dispute
         </button>

@@ -24,6 +24,7 @@ import { refusalReply } from '~/http/form-error.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
+import { FormAlert } from '~/components/ui/form-alert'
 import { DecideDisputeConstraint } from '~/components/ui/form-constraints/decide-dispute'
 import { RespondDisputeConstraint } from '~/components/ui/form-constraints/respond-dispute'
 
@@ -78,18 +79,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'decide') {
     if (user.role !== 'admin') throw new Response('Only an admin decides a dispute.', { status: 403 })
     const submission = parseWithZod(formData, { schema: DecideDisputeSchema })
-    if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-    const { decision, freelancerShare, reason } = submission.value
     const { currency } = found.contract
-    const share = freelancerShare ? readAmount(freelancerShare, currencyDigits(currency)) : null
-    const shareMinor = share?.ok ? share.minor : null
-    if (decision === 'split' && share && !share.ok) {
-      const message =
-        share.problem === 'decimals'
+    // A split's share as typed is read beside the schema, so one answer names every refused field.
+    const shareText = String(formData.get('freelancerShare') ?? '').trim()
+    const share = shareText ? readAmount(shareText, currencyDigits(currency)) : null
+    const shareProblem =
+      formData.get('decision') === 'split' && share && !share.ok
+        ? share.problem === 'decimals'
           ? decimalsLimitMessage(currency, currencyDigits(currency))
           : 'Enter an amount such as 120 or 120.50'
-      return json(submission.reply({ fieldErrors: { freelancerShare: [message] } }), { status: 400 })
+        : null
+    if (submission.status !== 'success' || shareProblem) {
+      const reply = submission.reply(shareProblem ? { fieldErrors: { freelancerShare: [shareProblem] } } : undefined)
+      return json(reply, { status: 400 })
     }
+    const { decision, reason } = submission.value
+    const shareMinor = share?.ok ? share.minor : null
     const outcome = await decideDispute(
       user,
       found,
@@ -116,7 +121,12 @@ export default function DisputePage() {
       </PageHeader>
       <DisputeSummary dispute={dispute} yourResponseIsDue={canRespond} />
       {canRespond ? <RespondForm /> : null}
-      {canDecide ? <DecideForm disputed={formatMoney(dispute.amountMinor, dispute.currency)} /> : null}
+      {canDecide ? (
+        <DecideForm
+          disputed={formatMoney(dispute.amountMinor, dispute.currency)}
+          awaiting={dispute.status === 'open' ? dispute.respondentName : null}
+        />
+      ) : null}
     </>
   )
 }
@@ -128,8 +138,14 @@ function RespondForm() {
   return (
     <CardSection id="respond-heading" title="Your side">
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
-        <TextareaField label="What happened, from your side" meta={fields.response} rows={5} />
-        <EvidenceFileField id="response-file" errors={fileErrors} />
+        <FormAlert form={form} long labels={{ response: 'What happened, from your side', file: 'Evidence file' }} />
+        <TextareaField
+          label="What happened, from your side"
+          meta={fields.response}
+          rows={5}
+          hint="At least 20 characters. You answer once, so add what shows your side: dates, messages, links."
+        />
+        <EvidenceFileField formId={form.id} errors={fileErrors} />
         <button type="submit" name="intent" value="respond" className="button button--primary">
           Send response
         </button>
@@ -138,14 +154,27 @@ function RespondForm() {
   )
 }
 
-/** The admin's decision; `disputed` is the amount in escrow, which a split divides. */
-function DecideForm({ disputed }: { disputed: string }) {
+const DECIDE_LABELS = {
+  decision: 'Decision',
+  freelancerShare: 'Freelancer’s share',
+  reason: 'Reason both sides will read',
+}
+
+/**
+ * The admin's decision; `disputed` is the amount in escrow, which a split divides, and `awaiting`
+ * the side whose response has not come yet (deciding then hears one side only: the form says so).
+ */
+function DecideForm({ disputed, awaiting }: { disputed: string; awaiting: string | null }) {
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useZodForm(DecideDisputeConstraint, { id: 'decide', lastResult })
   const options = Object.entries(DECISION_LABELS).map(([value, label]) => ({ value, label }))
   return (
     <CardSection id="decide-heading" title="Decide">
+      {awaiting ? (
+        <p className="form-alert">{`${awaiting} has not given their side yet: deciding now settles the dispute on the claim alone.`}</p>
+      ) : null}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
+        <FormAlert form={form} long labels={DECIDE_LABELS} />
         <RadioGroup legend="Decision" meta={fields.decision} options={options} />
         <Field
           label="Freelancer’s share (for a split)"
@@ -153,7 +182,12 @@ function DecideForm({ disputed }: { disputed: string }) {
           inputMode="decimal"
           hint={`Out of the ${disputed} disputed; the platform fee comes off this share, the rest goes back to the client.`}
         />
-        <TextareaField label="Reason both sides will read" meta={fields.reason} rows={4} />
+        <TextareaField
+          label="Reason both sides will read"
+          meta={fields.reason}
+          rows={4}
+          hint="At least 20 characters."
+        />
         <button type="submit" name="intent" value="decide" className="button button--primary">
           Record decision
         </button>

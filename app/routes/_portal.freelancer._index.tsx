@@ -6,6 +6,7 @@ import { SkillSuggestions } from '~/components/analytics/skill-suggestions'
 import { ActiveContracts } from '~/components/dashboard/active-contracts'
 import { MoneyStat } from '~/components/dashboard/money-stat'
 import { OnboardingChecklist } from '~/components/dashboard/onboarding-checklist'
+import { Greeting } from '~/components/dashboard/greeting'
 import { ProjectSummaryList } from '~/components/project-summary'
 import { PlainLink } from '~/components/ui/plain-link'
 import { CardSection } from '~/components/ui/card-section'
@@ -14,7 +15,7 @@ import { suggestSkills } from '~/services/analytics/market.server'
 import { getFreelancerDashboard } from '~/services/marketplace/dashboards.server'
 import { RecommendedProjects } from '~/components/matching/recommended-projects'
 import { dashboardRecommendations } from '~/services/marketplace/dashboard-recommendations.server'
-import { requireRole } from '~/http/auth.server'
+import { requireRole, startedAtSignUp } from '~/http/auth.server'
 import { formatMoney } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Freelancer dashboard · MegiLance' }]
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The page says only whether the profile lists skills; their names stay on the server.
   return json({
     name: user.name,
+    newcomer: await startedAtSignUp(request),
     ...dashboard,
     profile: { ...profile, hasSkills: skills.length > 0 },
     skillSuggestions,
@@ -55,7 +57,7 @@ function FreelancerDashboardContent({ data }: { data: SerializeFrom<typeof loade
       <header className="page-header page-header--with-action">
         <div>
           <h1>Dashboard</h1>
-          <p className="muted">{`Welcome back, ${name}.`}</p>
+          <Greeting who={name} newcomer={data.newcomer} steps={onboarding} />
         </div>
         <PlainLink to="/projects" className="button button--primary">
           Find work

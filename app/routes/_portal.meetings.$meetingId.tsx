@@ -18,10 +18,15 @@ import { cancelMeeting, loadMeetingPage, rescheduleMeeting } from '~/services/me
 import { RescheduleMeetingConstraint } from '~/components/ui/form-constraints/reschedule-meeting'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { AlertMessage } from '~/components/ui/alert-message'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
+import { retryAfterHeaders, tooManyAttempts } from '~/http/too-many-attempts.server'
+import { Throttled } from '~/services/security/throttle.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.meeting.title ?? 'Meeting'} · Meetings · MegiLance` },
 ]
+
+export const headers = keepRetryAfter
 
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'client', 'freelancer')
@@ -35,7 +40,13 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   const formData = await readFormData(request)
   const { intent } = parseIntent(formData, IntentSchema)
   if (intent === 'cancel') {
-    const outcome = await cancelMeeting(user, params.meetingId)
+    let outcome: Awaited<ReturnType<typeof cancelMeeting>>
+    try {
+      outcome = await cancelMeeting(user, params.meetingId)
+    } catch (error) {
+      if (!(error instanceof Throttled)) throw error
+      return json({ conflict: error.message }, { status: 429, headers: retryAfterHeaders(error) })
+    }
     if (!outcome.ok) return json({ conflict: outcome.message }, { status: statusOf(outcome) })
     return redirectWithToast('/meetings', {
       kind: 'success',
@@ -44,7 +55,14 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   }
   const submission = parseWithZod(formData, { schema: RescheduleMeetingSchema })
   if (submission.status !== 'success') return json({ reply: submission.reply() }, { status: 400 })
-  const outcome = await rescheduleMeeting(user, params.meetingId, submission.value.slot)
+  let outcome: Awaited<ReturnType<typeof rescheduleMeeting>>
+  try {
+    outcome = await rescheduleMeeting(user, params.meetingId, submission.value.slot)
+  } catch (error) {
+    if (!(error instanceof Throttled)) throw error
+    // The reschedule form shows its refusals at the time it offers (no form-wide message there).
+    return tooManyAttempts(error, (formErrors) => ({ reply: submission.reply({ fieldErrors: { slot: formErrors } }) }))
+  }
   if (!outcome.ok)
     return json(
       { reply: submission.reply({ fieldErrors: { slot: [outcome.message] } }) },

@@ -18,10 +18,15 @@ import { BookMeetingSchema, DurationQuerySchema } from '~/services/meetings/meet
 import { BookMeetingConstraint } from '~/components/ui/form-constraints/book-meeting'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { FormAlert } from '~/components/ui/form-alert'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
+import { Throttled } from '~/services/security/throttle.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Schedule a meeting${data ? ` with ${data.otherName}` : ''} · MegiLance` },
 ]
+
+export const headers = keepRetryAfter
 
 /** `?conversation=ID` (or `?contract=ID`, which finds the contract's conversation) and the `duration` slots are shown for. */
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request }: LoaderFunctionArgs) => {
@@ -40,7 +45,13 @@ export const action = /* @__PURE__ */ answerDomainErrors(async ({ request }: Act
   const conversationId = new URL(request.url).searchParams.get('conversation') ?? undefined
   const submission = parseWithZod(formData, { schema: BookMeetingSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const outcome = await bookMeeting(user, conversationId, submission.value)
+  let outcome: Awaited<ReturnType<typeof bookMeeting>>
+  try {
+    outcome = await bookMeeting(user, conversationId, submission.value)
+  } catch (error) {
+    if (!(error instanceof Throttled)) throw error
+    return tooManyAttempts(error, (formErrors) => submission.reply({ formErrors }))
+  }
   if (!outcome.ok)
     return json(submission.reply({ fieldErrors: { [outcome.field ?? 'slot']: [outcome.message] } }), {
       status: statusOf(outcome),

@@ -145,7 +145,7 @@ export default function Conversation() {
           <Link to={data.subjectLink}>
             Open the {data.subjectLink.startsWith('/contracts') ? 'contract' : 'proposal'}
           </Link>
-          {data.participant ? (
+          {data.participant && !data.contractEnded ? (
             <>
               {' '}
               · <Link to={`/meetings/new?conversation=${data.id}`}>Schedule a meeting</Link>
@@ -155,10 +155,12 @@ export default function Conversation() {
         <h1>{data.title}</h1>
         <p className="muted">
           {data.participant
-            ? `Conversation with ${data.otherPartyName}.`
+            ? `Conversation with ${data.otherPartyName}.${data.contractEnded ? ' The contract has ended: messages stay open here, calls and meetings do not.' : ''}`
             : `Between ${data.clientName} (client) and ${data.freelancerName} (freelancer). You are reading as an admin.`}
         </p>
-        {data.participant ? <StartCallForm field="conversationId" value={data.id} ongoing={data.callOngoing} /> : null}
+        {data.participant && (!data.contractEnded || data.callOngoing) ? (
+          <StartCallForm field="conversationId" value={data.id} ongoing={data.callOngoing} />
+        ) : null}
       </header>
       <section className="card" aria-label="Conversation">
         <MessageThread conversationId={data.id} messages={data.messages} viewerId={data.viewerId} />

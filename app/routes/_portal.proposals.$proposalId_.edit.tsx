@@ -18,8 +18,13 @@ import { CheckOnlySchema, CheckOrSaveIntentSchema } from '~/services/quality/che
 import { PageHeader } from '~/components/ui/page-header'
 import { parseIntent } from '~/http/intent.server'
 import { checkCoverLetter } from '~/services/quality/check.server'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
+import { Throttled } from '~/services/security/throttle.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit proposal · MegiLance' }]
+
+export const headers = keepRetryAfter
 
 /** The freelancer's own proposal while it can still change: 404 for anyone else, 409 once decided. */
 async function requireEditable(request: Request, proposalId: string | undefined) {
@@ -64,7 +69,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success')
     return json({ result: submission.reply(), check: null }, { status: submission.status === 'error' ? 400 : 200 })
-  const outcome = await editProposal(found, submission.value)
+  let outcome: Awaited<ReturnType<typeof editProposal>>
+  try {
+    outcome = await editProposal(found, submission.value)
+  } catch (error) {
+    if (!(error instanceof Throttled)) throw error
+    return tooManyAttempts(error, (formErrors) => ({ result: submission.reply({ formErrors }), check: null }))
+  }
   if (!outcome.ok) throw refusalResponse(outcome)
   return redirectWithToast(`/proposals/${found.proposal.id}`, {
     kind: 'success',

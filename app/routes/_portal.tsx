@@ -4,6 +4,9 @@ import { PageFrame } from '~/components/portal-shell'
 import type { MenuFrame } from '~/load-context'
 import { useRootData } from '~/root'
 
+/** A 429 thrown to this layout's boundary keeps its Retry-After (see the root's headers). */
+export { headers } from '~/root'
+
 /**
  * Every portal page needs a signed-in user; each child checks its own role. The root loader answers
  * the menu for pages in this frame (and sends visitors to sign in): the page being opened reads the

@@ -2,18 +2,32 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { createProjectWithSkills } from '~/models/projects.server'
-import { callGuests, messages, notifications, projectInvitations, projects, proposals, uploads } from '~/models/schema'
+import {
+  callGuests,
+  contracts,
+  messages,
+  milestones,
+  notifications,
+  projectInvitations,
+  projects,
+  proposals,
+  uploads,
+} from '~/models/schema'
 import { action as projectPageAction } from '~/routes/_browse.projects_.$projectId._index'
 import { action as callPageAction } from '~/routes/_portal.calls.$callId._index'
 import { action as conversationAction } from '~/routes/_portal.messages.$conversationId'
 import { action as inviteAction } from '~/routes/_portal.projects_.$projectId.invite'
 import { action as proposeAction } from '~/routes/_portal.projects_.$projectId_.propose'
+import { action as editProposalAction } from '~/routes/_portal.proposals.$proposalId_.edit'
+import { action as contractAction } from '~/routes/_portal.contracts_.$contractId._index'
+import { action as hoursAction } from '~/routes/_portal.contracts_.$contractId.hours'
 import { action as newProjectAction } from '~/routes/_portal.projects_.new'
 import { openConversationFor } from '~/services/messaging/messaging.server'
 import { takeAccountQuota, Throttled, type AccountQuota } from '~/services/security/throttle.server'
 import { DAY_MS, MINUTE_MS } from '~/domain/durations'
 import { insertContractCall } from './contract-call'
 import { hireBetweenNewUsers } from './escrow-fixtures'
+import { createHourlyTestContract } from './hourly-contract'
 import { formRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
 
@@ -150,6 +164,100 @@ describe('a form past its quota', () => {
     expect(answer.typed).toMatchObject({ coverLetter: letter, amount: '500', durationDays: '14' })
     expect(proposalsOf(freelancer.id)).toEqual([])
     expect(notificationsOf(client.id)).toEqual([])
+  })
+
+  it('editing a proposal: 50 saved changes a day, then 429, nothing changed or told, the letter kept', async () => {
+    const client = await createTestUser('client')
+    const freelancer = await createTestUser('freelancer')
+    const projectId = await createProjectWithSkills(
+      {
+        clientId: client.id,
+        title: 'Booking page for a dental clinic',
+        description: 'A booking page where patients choose a time and get a reminder by text message.',
+        budgetType: 'fixed',
+        budgetMinMinor: 50_000,
+        budgetMaxMinor: 50_000,
+        currency: 'USD',
+        experienceLevel: 'intermediate',
+      },
+      ['React'],
+    )
+    const cookie = await signedInCookie(freelancer.id)
+    const letter = 'I built three booking systems for clinics last year and can start on Monday with a clear plan.'
+    const sent = await run(
+      proposeAction,
+      formRequest(`/projects/${projectId}/propose`, { coverLetter: letter, amount: '500', durationDays: '14' }, cookie),
+      { projectId },
+    )
+    expect(sent.status).toBe(302)
+    const [proposal] = proposalsOf(freelancer.id)
+    const told = notificationsOf(client.id).length
+    // Each save tells the client (by email too): one proposal, saved in a loop, filled their inbox.
+    await spend('proposal-edit', freelancer, 50)
+    const edited = `${letter} I can also send the reminders by email.`
+    const response = await run(
+      editProposalAction,
+      formRequest(
+        `/proposals/${proposal!.id}/edit`,
+        { coverLetter: edited, amount: '450', durationDays: '10' },
+        cookie,
+      ),
+      { proposalId: proposal!.id },
+    )
+    const answer = await throttledForm(response)
+    expect(answer.message).toMatch(/^You have saved 50 changes to proposals within 24 hours/)
+    expect(answer.retryAfter).toBeGreaterThan(0)
+    expect(answer.typed).toMatchObject({ coverLetter: edited, amount: '450', durationDays: '10' })
+    expect(proposalsOf(freelancer.id)).toMatchObject([{ coverLetter: letter, bidAmountMinor: 50_000 }])
+    expect(notificationsOf(client.id)).toHaveLength(told)
+  })
+
+  it('adding milestones and setting weekly limits: 100 a day, then 429 at the form, nothing changed or told', async () => {
+    // Each tells the freelancer (by email too), and nothing bounded a client doing it in a loop.
+    const hourly = await createHourlyTestContract(20)
+    const fixed = await hireBetweenNewUsers({ type: 'fixed', title: 'Logo design', amountMinor: 50_000 })
+    for (const { client } of [hourly, fixed]) await spend('contract-change', client, 100)
+    const toldBefore = [notificationsOf(hourly.freelancer.id).length, notificationsOf(fixed.freelancer.id).length]
+
+    const limit = await run(
+      hoursAction,
+      formRequest(
+        `/contracts/${hourly.contract.id}/hours`,
+        { intent: 'set-limit', hours: '30' },
+        await signedInCookie(hourly.client.id),
+      ),
+      { contractId: hourly.contract.id },
+    )
+    expect(limit.status).toBe(429)
+    expect(Number(limit.headers.get('retry-after'))).toBeGreaterThan(0)
+    const limitReply = (await limit.json()) as { form: { formId: string; reply: { error: Record<string, string[]> } } }
+    expect(limitReply.form.formId).toBe('weekly-limit')
+    expect(limitReply.form.reply.error.hours?.[0]).toMatch(/^You have made 100 changes to contracts/)
+    const [unchanged] = getDb().select().from(contracts).where(eq(contracts.id, hourly.contract.id)).all()
+    expect(unchanged).toMatchObject({ weeklyLimitHours: 20, nextWeeklyLimitHours: null })
+
+    const before = getDb().select().from(milestones).where(eq(milestones.contractId, fixed.contract.id)).all()
+    const added = await run(
+      contractAction,
+      formRequest(
+        `/contracts/${fixed.contract.id}`,
+        { intent: 'add-milestone', title: 'Extra icons', amount: '100' },
+        await signedInCookie(fixed.client.id),
+      ),
+      { contractId: fixed.contract.id },
+    )
+    expect(added.status).toBe(429)
+    const addedReply = (await added.json()) as {
+      form: { reply: { error: Record<string, string[]>; initialValue: object } }
+    }
+    expect(addedReply.form.reply.error['']?.[0]).toMatch(/^You have made 100 changes to contracts/)
+    expect(addedReply.form.reply.initialValue).toMatchObject({ title: 'Extra icons', amount: '100' })
+    expect(getDb().select().from(milestones).where(eq(milestones.contractId, fixed.contract.id)).all()).toHaveLength(
+      before.length,
+    )
+    expect([notificationsOf(hourly.freelancer.id).length, notificationsOf(fixed.freelancer.id).length]).toEqual(
+      toldBefore,
+    )
   })
 
   it('inviting, by email or from the recommendations: 429, nobody invited or told, the form kept', async () => {

@@ -70,6 +70,20 @@ describe('sign-up', () => {
     // The same code cannot make a second account.
     const replay = await run(signUpVerifyAction, formRequest('/sign-up/verify', { code: code! }, pendingCookie))
     expect(replay.headers.get('location')).toBe('/sign-up')
+
+    // The session the sign-up began is a newcomer's: the dashboard welcomes them, not "back", with
+    // the first step. A later sign-in is a return.
+    const firstVisit = await run(clientDashboardLoader, getRequest('/client', sessionCookieOnly(cookiesFrom(created))))
+    const firstData = (await firstVisit.json()) as { newcomer: boolean; onboarding: { label: string }[] }
+    expect(firstData.newcomer).toBe(true)
+    expect(firstData.onboarding[0]?.label).toBe('Post your first project')
+    const signedIn = await run(
+      signInAction,
+      formRequest('/sign-in', { email: validSignUp.email, password: validSignUp.password }),
+    )
+    expect(signedIn.headers.get('location')).toBe('/client')
+    const returned = await run(clientDashboardLoader, getRequest('/client', sessionCookieOnly(cookiesFrom(signedIn))))
+    expect(((await returned.json()) as { newcomer: boolean }).newcomer).toBe(false)
   })
 
   it('answers a registered email exactly like a new one, and no code can complete it', async () => {

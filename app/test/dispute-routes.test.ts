@@ -180,5 +180,22 @@ describe('an admin’s split', () => {
       expect(refused.status).toBe(400)
       expect((await refused.json()).error.freelancerShare).toEqual([message])
     }
+    // A short reason and a bad share are refused in one answer, not one after the other.
+    const both = await run(
+      disputeAction,
+      multipart(`/disputes/${dispute!.id}`, admin, {
+        intent: 'decide',
+        decision: 'split',
+        freelancerShare: 'lots',
+        reason: 'Half',
+      }),
+      { disputeId: dispute!.id },
+    )
+    expect(both.status).toBe(400)
+    const { error } = (await both.json()) as { error: Record<string, string[]> }
+    expect(error).toEqual({
+      freelancerShare: ['Enter an amount such as 120 or 120.50'],
+      reason: ['Write the reason both sides will read (at least 20 characters)'],
+    })
   })
 })

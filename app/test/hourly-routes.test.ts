@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { findContract } from '~/models/contracts.server'
-import { action } from '~/routes/_portal.contracts_.$contractId.hours'
+import { action, loader } from '~/routes/_portal.contracts_.$contractId.hours'
 import { addDays, isoDay, weekStartOf } from '~/services/marketplace/hourly'
+import { logTime, sendWeeklyInvoice } from '~/services/marketplace/hourly.server'
+import { popToast } from '~/http/toast.server'
+import { topUpWallet } from './wallet'
 import { createHourlyTestContract } from './hourly-contract'
-import { formRequest, run } from './requests'
+import { cookiesFrom, formRequest, getRequest, run } from './requests'
 import { signedInCookie } from './users'
 
 async function post(contractId: string, userId: string, fields: Record<string, string>) {
@@ -63,5 +66,39 @@ describe('disputing an invoice', () => {
     expect(form.formId).toBe('dispute-inv-1')
     expect(form.reply.error.reason?.[0]).toMatch(/at least 20 characters/)
     expect(form.reply.initialValue.reason).toBe(typed)
+  })
+})
+
+describe('approving an invoice', () => {
+  async function hoursPage(contractId: string, userId: string) {
+    const response = await run(loader, getRequest(`/contracts/${contractId}/hours`, await signedInCookie(userId)), {
+      contractId,
+    })
+    return (await response.json()) as { clientWalletMinor: number; cardOnFile: string | null }
+  }
+
+  it('shows the client what would pay it (wallet, card on file), and a failed charge names the fix that applies', async () => {
+    const { contract, client, freelancer } = await createHourlyTestContract()
+    expect(await hoursPage(contract.id, client.id)).toMatchObject({ clientWalletMinor: 0, cardOnFile: null })
+    await topUpWallet(client.id, 25_00)
+    expect(await hoursPage(contract.id, client.id)).toMatchObject({ clientWalletMinor: 25_00 })
+    // The freelancer is not shown the client's wallet.
+    expect(await hoursPage(contract.id, freelancer.id)).toMatchObject({ clientWalletMinor: 0 })
+
+    // A week of November that is over, logged and invoiced as the pages would at the time.
+    const logged = await logTime(
+      contract,
+      { workDate: '2026-11-20', duration: '2:30', memo: 'Monitoring' },
+      new Date('2026-11-21T12:00:00Z'),
+    )
+    expect(logged).toEqual({ ok: true })
+    const invoice = await sendWeeklyInvoice(contract, '2026-11-16', freelancer.id, new Date('2026-11-23T09:00:00Z'))
+    const approved = await post(contract.id, client.id, { intent: 'approve-invoice', invoiceId: invoice!.id })
+    expect(approved.status).toBe(302)
+    // No card was saved: "save a card", not "another card".
+    expect((await popToast(getRequest('/', cookiesFrom(approved)))).toast?.message).toBe(
+      'Invoice approved: The payment failed: Your wallet balance does not cover $100 and no card is saved. ' +
+        'Save a card, then press “Pay now”.',
+    )
   })
 })

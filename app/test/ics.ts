@@ -27,3 +27,18 @@ export function parseIcs(text: string) {
     rrule: rrule ? { freq: rrule.freq, interval: rrule.interval, count: rrule.count } : null,
   }
 }
+
+/** Who a calendar app reads as the organiser and the attendees: each address and display name. */
+export function icsPeople(text: string) {
+  const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')
+  if (!vevent) throw new Error('No VEVENT in the calendar file')
+  const person = (property: ICAL.Property) => ({
+    address: String(property.getFirstValue()).toLowerCase(),
+    name: property.getParameter('cn'),
+  })
+  const organizer = vevent.getFirstProperty('organizer')
+  return {
+    organizer: organizer ? person(organizer) : null,
+    attendees: vevent.getAllProperties('attendee').map(person),
+  }
+}

@@ -7,6 +7,10 @@ import { AddMilestoneConstraint } from '~/components/ui/form-constraints/add-mil
 import { EndContractConstraint } from '~/components/ui/form-constraints/end-contract'
 import { FormAlert } from '~/components/ui/form-alert'
 
+/**
+ * The contract page's own forms. The page runs to several screens on a phone (milestones, calls,
+ * activity), so a refused field opens the page at the form's error summary (`long`).
+ */
 export function AddMilestoneForm({
   currency,
   feePercent,
@@ -20,7 +24,12 @@ export function AddMilestoneForm({
   return (
     <CardSection id="add-milestone-heading" title="Add a milestone">
       <Form method="post" {...getFormProps(form)} className="form-stack">
-        <FormAlert form={form} />
+        <FormAlert
+          errors={form.errors}
+          form={form}
+          long
+          labels={{ amount: `Amount (${currency})`, dueDate: 'Due date' }}
+        />
         <Field label="Title" meta={fields.title} />
         <div className="field-row">
           <Field
@@ -71,6 +80,7 @@ export function EndContractForm({
         {allPaid && side === 'client' ? <a href="#add-milestone-heading">Add a milestone</a> : null}
       </p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
+        <FormAlert form={form} long labels={{ reason: 'Why the contract ends' }} />
         <TextareaField
           label="Why the contract ends"
           meta={fields.reason}

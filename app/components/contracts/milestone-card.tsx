@@ -9,6 +9,7 @@ import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
 import { FundMilestoneConstraint } from '~/components/ui/form-constraints/fund-milestone'
 import { RequestChangesConstraint } from '~/components/ui/form-constraints/request-changes'
 import { SubmitWorkConstraint } from '~/components/ui/form-constraints/submit-work'
+import { FormAlert } from '~/components/ui/form-alert'
 
 export type MilestoneView = {
   id: string
@@ -48,6 +49,10 @@ type CardProvider = 'sandbox' | 'stripe'
 /** How a milestone can be paid here: `card` null means no card path; `note` says why something is not offered. */
 export type FundingPaths = { card: CardProvider | null; cryptoChoices: CryptoChoiceOption[]; note: string | null }
 
+/**
+ * One milestone of a contract page, with the forms its reader may send now. A contract page runs to
+ * several screens on a phone, so each form's refusal opens the page at its error summary (`long`).
+ */
 export function MilestoneCard({
   milestone,
   contractId,
@@ -192,6 +197,7 @@ function FundForm({
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="milestoneId" value={milestone.id} />
+      <FormAlert form={form} long labels={{ method: 'Pay with' }} />
       <p className="muted">
         You pay {money(milestone.amountMinor)} into escrow now. It is released when you approve the work: the freelancer
         receives {money(milestone.fee.netMinor)} and MegiLance keeps the {milestone.fee.percent}% fee (
@@ -211,6 +217,7 @@ function SubmitForm({ milestone, currency, last }: { milestone: MilestoneView; c
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="milestoneId" value={milestone.id} />
+      <FormAlert form={form} long labels={{ note: 'What you deliver' }} />
       <TextareaField
         label={`What you deliver for “${milestone.title}”`}
         meta={fields.note}
@@ -229,6 +236,7 @@ function RequestChangesForm({ milestone, last }: { milestone: MilestoneView; las
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="milestoneId" value={milestone.id} />
+      <FormAlert form={form} long labels={{ changes: 'What should change' }} />
       <TextareaField label={`What should change in “${milestone.title}”`} meta={fields.changes} rows={3} />
       <button type="submit" name="intent" value="request_changes" className="button button--secondary">
         Request changes

@@ -9,25 +9,29 @@ import { AlertDisputeHoldConstraint } from '~/components/ui/form-constraints/ale
 import { AlertPayoutConstraint } from '~/components/ui/form-constraints/alert-payout'
 import { AlertWorkflowConstraint } from '~/components/ui/form-constraints/alert-workflow'
 import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
-import { AlertMessage } from '~/components/ui/alert-message'
+import { FormAlert } from '~/components/ui/form-alert'
 
 /** What the alert page's action answers when a form was refused: which form, and conform's reply. */
 export type AlertFormResult = FormReply | undefined
 
 /**
  * One of the alert page's post forms: its `intent`, the record it acts on as a hidden field, its
- * fields (`children`), the form's own errors, then its buttons (`actions`).
+ * error summary with the form's own errors (`labels` names its fields there), its fields
+ * (`children`), then its buttons (`actions`). The page is long (evidence, accounts, linked groups,
+ * holds), so a refused form opens the page at its summary, JavaScript or not.
  */
 function AlertForm<Schema extends Record<string, unknown>>({
   form,
   intent,
   record,
+  labels,
   children,
   actions,
 }: {
   form: FormMetadata<Schema, string[]>
   intent: string
   record?: { name: string; value: string }
+  labels: Record<string, string>
   children: ReactNode
   actions: ReactNode
 }) {
@@ -35,8 +39,8 @@ function AlertForm<Schema extends Record<string, unknown>>({
     <Form method="post" {...getFormProps(form)} className="form-stack">
       <input type="hidden" name="intent" value={intent} />
       {record ? <input type="hidden" name={record.name} value={record.value} /> : null}
+      <FormAlert errors={form.errors} form={form} labels={labels} long />
       {children}
-      <AlertMessage message={form.errors} />
       {actions}
     </Form>
   )
@@ -60,7 +64,12 @@ export function WorkflowForm({
     defaultValue: { action: actions[0], assigneeId: assigneeId ?? undefined },
   })
   return (
-    <AlertForm form={form} intent="workflow" actions={<SubmitButton>Save step</SubmitButton>}>
+    <AlertForm
+      form={form}
+      intent="workflow"
+      labels={{ action: 'Step', assigneeId: 'Assignee', note: 'Note' }}
+      actions={<SubmitButton>Save step</SubmitButton>}
+    >
       <SelectField
         label="Step"
         meta={fields.action}
@@ -85,7 +94,13 @@ export function BlockForm({ account, result }: { account: { id: string; name: st
     </button>
   )
   return (
-    <AlertForm form={form} intent="block" record={{ name: 'userId', value: account.id }} actions={block}>
+    <AlertForm
+      form={form}
+      intent="block"
+      record={{ name: 'userId', value: account.id }}
+      labels={{ reason: `Reason for blocking ${account.name}` }}
+      actions={block}
+    >
       <TextareaField label={`Reason for blocking ${account.name}`} meta={fields.reason} rows={2} />
     </AlertForm>
   )
@@ -105,7 +120,13 @@ export function PayoutHoldForm({ payout, result }: { payout: { id: string; label
     </div>
   )
   return (
-    <AlertForm form={form} intent="payout" record={{ name: 'payoutId', value: payout.id }} actions={decisions}>
+    <AlertForm
+      form={form}
+      intent="payout"
+      record={{ name: 'payoutId', value: payout.id }}
+      labels={{ note: `Note on the payout of ${payout.label}`, decision: 'Decision' }}
+      actions={decisions}
+    >
       <TextareaField label={`Note on the payout of ${payout.label}`} meta={fields.note} rows={2} />
     </AlertForm>
   )
@@ -130,7 +151,12 @@ export function DisputeHoldForm({
     </button>
   )
   return (
-    <AlertForm form={form} intent="dispute_hold" actions={open}>
+    <AlertForm
+      form={form}
+      intent="dispute_hold"
+      labels={{ milestoneId: 'Milestone in escrow', note: 'Reason for the hold' }}
+      actions={open}
+    >
       <SelectField
         label="Milestone in escrow"
         meta={fields.milestoneId}

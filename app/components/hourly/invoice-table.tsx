@@ -22,16 +22,21 @@ export type InvoiceRow = {
   chargeError: string | null
 }
 
+/** What the client's approval would be paid with: their wallet first, then the card on file. */
+export type InvoicePayment = { walletMinor: number; card: string | null }
+
 /** The weekly invoices of an hourly contract: the client approves, disputes or pays them here. */
 export function InvoiceTable({
   invoices,
   currency,
   canReview,
+  payment,
   last,
 }: {
   invoices: InvoiceRow[]
   currency: string
   canReview: boolean
+  payment: InvoicePayment
   /** The action's answer to a refused dispute: shown in that invoice's form, with the reason as typed. */
   last?: FormReply
 }) {
@@ -80,9 +85,9 @@ export function InvoiceTable({
           {canReview ? (
             <td>
               {canTakeInvoiceAction('approve', invoice.status, 'client') ? (
-                <ReviewInvoiceForms invoice={invoice} last={last} />
+                <ReviewInvoiceForms invoice={invoice} payment={payment} currency={currency} last={last} />
               ) : canTakeInvoiceAction('pay_now', invoice.status, 'client') ? (
-                <PayNowForm invoice={invoice} />
+                <PayNowForm invoice={invoice} hasCard={payment.card !== null} />
               ) : (
                 <span className="muted">—</span>
               )}
@@ -94,12 +99,12 @@ export function InvoiceTable({
   )
 }
 
-function PayNowForm({ invoice }: { invoice: InvoiceRow }) {
+function PayNowForm({ invoice, hasCard }: { invoice: InvoiceRow; hasCard: boolean }) {
   return (
     <Form method="post" className="form-stack">
       <input type="hidden" name="invoiceId" value={invoice.id} />
       <p className="muted">
-        <Link to="/settings/billing/card">Save a card</Link> to pay with (another one if yours was declined), then:
+        <Link to="/settings/billing/card">Save {hasCard ? 'another' : 'a'} card</Link> to pay with, then:
       </p>
       <button type="submit" name="intent" value="pay-invoice" className="button button--primary button--wrap">
         Pay now for week of {formatDate(invoice.weekStart)}
@@ -108,13 +113,59 @@ function PayNowForm({ invoice }: { invoice: InvoiceRow }) {
   )
 }
 
-function ReviewInvoiceForms({ invoice, last }: { invoice: InvoiceRow; last?: FormReply }) {
+/**
+ * How approving would pay the invoice, said before the client approves: from the wallet, or by the
+ * card on file — or, with neither enough money nor a card, that the charge would fail and how to
+ * fix that first (a newcomer otherwise learns it only from the failed payment).
+ */
+function ApprovalPayment({
+  amountMinor,
+  payment,
+  currency,
+}: {
+  amountMinor: number
+  payment: InvoicePayment
+  currency: string
+}) {
+  const money = (minor: number) => formatMoney(minor, currency)
+  if (payment.walletMinor >= amountMinor)
+    return (
+      <p className="muted">{`Approving pays ${money(amountMinor)} from your wallet (${money(payment.walletMinor)}).`}</p>
+    )
+  if (payment.card)
+    return (
+      <p className="muted">{`Approving charges ${money(amountMinor)} to your ${payment.card}: your wallet holds ${money(payment.walletMinor)}.`}</p>
+    )
+  return (
+    <p className="form-alert">
+      {`Your wallet holds ${money(payment.walletMinor)} and no card is saved, so approving now cannot pay ${money(amountMinor)}. `}
+      <Link to="/settings/billing/card">Save a card</Link> first.
+    </p>
+  )
+}
+
+function ReviewInvoiceForms({
+  invoice,
+  payment,
+  currency,
+  last,
+}: {
+  invoice: InvoiceRow
+  payment: InvoicePayment
+  currency: string
+  last?: FormReply
+}) {
   const week = formatDate(invoice.weekStart)
   const id = `dispute-${invoice.id}`
   const [form, fields] = useZodForm(DisputeInvoiceConstraint, { id, last })
   return (
     <div className="form-stack">
-      <Form method="post">
+      <Form method="post" className="form-stack">
+        <ApprovalPayment
+          amountMinor={invoice.payableMinor ?? invoice.amountMinor}
+          payment={payment}
+          currency={currency}
+        />
         <input type="hidden" name="invoiceId" value={invoice.id} />
         <button type="submit" name="intent" value="approve-invoice" className="button button--primary button--wrap">
           Approve invoice for week of {week}

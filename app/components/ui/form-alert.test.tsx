@@ -12,10 +12,18 @@ describe('a form’s alert', () => {
     expect(render({})).toBe('<div role="alert" class="form-alert" hidden=""></div>')
   })
 
-  it('says only the form’s own error, without a summary, when no field is refused', () => {
-    const html = render({ '': ['That code is wrong.'] }, { long: true })
+  it('says only the form’s own error, without a summary, when no field of a short form is refused', () => {
+    const html = render({ '': ['That code is wrong.'] })
     expect(html).toContain('<li>That code is wrong.</li>')
     expect(html).not.toContain('There is a problem')
+  })
+
+  it('opens a long form’s page at its own error too, which may sit screens down (a quota reached)', () => {
+    const html = render({ '': ['You have added 100 milestones within 24 hours.'] }, { long: true })
+    expect(html).toMatch(/^<div role="alert" class="form-alert form-alert--summary" tabindex="-1" autofocus=""/)
+    expect(html).toContain('There is a problem')
+    expect(html).toContain('<li>You have added 100 milestones within 24 hours.</li>')
+    expect(html).not.toContain('form-alert__links')
   })
 
   it('leaves one error on a short form next to its field: no summary to repeat it', () => {

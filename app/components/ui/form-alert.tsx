@@ -49,7 +49,8 @@ function summaryEntries(form: FormErrors, labels: Record<string, string> = {}): 
  *
  * Given the form (`form`), it is also the form's error summary (the GOV.UK pattern): when the
  * answer refuses two fields or more — or one field of a long form (`long`), whose field may sit a
- * screen or more below — it lists each error as a link to its field, and takes the focus, so the
+ * screen or more below, or a long form's own error (`errors`: a quota reached, a refusal), which
+ * may sit as far down the page — it lists each error as a link to its field, and takes the focus, so the
  * page opens at it: with JavaScript off by `autofocus` (the browser focuses it and scrolls to it on
  * load), with JavaScript on when the errors change (after conform has focused the first invalid
  * field). One error on a short form shows next to its field only, as before: a summary would
@@ -72,9 +73,10 @@ export function FormAlert({
 }) {
   const entries = form ? summaryEntries(form, labels) : []
   const refusedFields = new Set(entries.map((entry) => entry.href)).size
-  const summary = refusedFields >= 2 || (long && refusedFields === 1)
+  // A long form's own error (a quota, a refusal) may sit as far down the page as a field's.
+  const summary = refusedFields >= 2 || (long && (refusedFields === 1 || Boolean(errors?.length)))
   const ref = useRef<HTMLDivElement>(null)
-  const key = summary ? entries.map((entry) => `${entry.href} ${entry.message}`).join('\n') : ''
+  const key = summary ? [...(errors ?? []), ...entries.map((entry) => `${entry.href} ${entry.message}`)].join('\n') : ''
   useEffect(() => {
     if (key) ref.current?.focus()
   }, [key])
@@ -100,15 +102,17 @@ export function FormAlert({
         There is a problem
       </h2>
       <ErrorList id={id} errors={errors} />
-      <ul className="form-alert__links">
-        {entries.map((entry) => (
-          <li key={`${entry.href} ${entry.message}`}>
-            <a href={entry.href}>
-              {entry.label}: {entry.message}
-            </a>
-          </li>
-        ))}
-      </ul>
+      {entries.length ? (
+        <ul className="form-alert__links">
+          {entries.map((entry) => (
+            <li key={`${entry.href} ${entry.message}`}>
+              <a href={entry.href}>
+                {entry.label}: {entry.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   )
 }

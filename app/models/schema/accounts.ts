@@ -1,4 +1,4 @@
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { at, createdAt, optionalRef, ref, sentCode, textId, timestamps, type OnDelete } from './columns'
 
 import { ROLES } from '../../domain/enums'
@@ -45,6 +45,8 @@ export const sessions = sqliteTable(
     /** When this session last re-entered the password: an account with no factor needs it before adding its first. */
     passwordConfirmedAt: at('password_confirmed_at'),
     deviceId: text('device_id'),
+    /** The session the account's sign-up began: its dashboard greets a newcomer, not "welcome back". */
+    startedAtSignUp: integer('started_at_sign_up', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 )

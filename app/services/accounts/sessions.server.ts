@@ -37,7 +37,7 @@ export async function startSession(
   userId: string,
   request: Request,
   clientIp: string | null,
-  extra: { deviceId?: string | null; secondFactorAt?: Date | null } = {},
+  extra: { deviceId?: string | null; secondFactorAt?: Date | null; startedAtSignUp?: boolean } = {},
 ): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url')
   await insertSession({
@@ -47,6 +47,7 @@ export async function startSession(
     userAgent: request.headers.get('user-agent')?.slice(0, 512) ?? null,
     deviceId: extra.deviceId ?? null,
     secondFactorAt: extra.secondFactorAt ?? null,
+    startedAtSignUp: extra.startedAtSignUp ?? false,
     ...newSessionTimes(new Date()),
   })
   return getSessionCookie().serialize(token)
@@ -77,6 +78,8 @@ export type ActiveSession = {
   user: SessionUser
   secondFactorAt: Date | null
   passwordConfirmedAt: Date | null
+  /** The session the account's sign-up began (the newcomer's first visit, until they sign out). */
+  startedAtSignUp: boolean
 }
 
 /**
@@ -105,6 +108,7 @@ async function lookUpSession(request: Request, now: Date): Promise<ActiveSession
     user: { id, email, name, role },
     secondFactorAt: found.session.secondFactorAt,
     passwordConfirmedAt: found.session.passwordConfirmedAt,
+    startedAtSignUp: found.session.startedAtSignUp,
   }
 }
 

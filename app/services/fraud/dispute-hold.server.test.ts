@@ -4,6 +4,7 @@ import { getDb } from '~/models/db.server'
 import { findOpenDisputeOfMilestone } from '~/models/disputes.server'
 import { listFraudAlertEvents } from '~/models/fraud-alerts.server'
 import { action as alertAction, loader as alertLoader } from '~/routes/_portal.admin.fraud.$alertId'
+import { loader as disputeLoader } from '~/routes/_portal.disputes.$disputeId'
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import {
   createMilestoneSubject,
@@ -55,6 +56,17 @@ describe('a dispute hold opened from an alert', () => {
     expect(done.status).toBe(302)
     const dispute = await findOpenDisputeOfMilestone(subject.milestoneId)
     expect(dispute).toMatchObject({ openedBy: people.admin.id, reason: 'Funds and releases within minutes.' })
+    // The two sides read the dispute; neither learns that a fraud alert is behind it (nor its id).
+    for (const side of [people.freelancer, people.client]) {
+      const view = await run(disputeLoader, getRequest(`/disputes/${dispute!.id}`, await signedInCookie(side.id)), {
+        disputeId: dispute!.id,
+      })
+      expect(view.status).toBe(200)
+      const text = await view.text()
+      expect(text).toContain('Funds and releases within minutes.')
+      expect(text).not.toContain(alertId)
+      expect(text).not.toMatch(/fraud/i)
+    }
     const history = await listFraudAlertEvents(alertId)
     expect(history.at(-1)).toMatchObject({ action: 'dispute_hold' })
     expect(history.at(-1)!.note).toContain('Funds and releases within minutes.')

@@ -45,7 +45,13 @@ export async function openDisputeHoldFromAlert(
     { ...admin, role: 'admin' },
     contract,
     milestone,
-    { reason: input.note, evidence: `Opened by the fraud desk from alert ${alertId}.`, file: null },
+    // Both sides read the evidence: it names no alert (the alert's own history links the two), so a
+    // suspect is not told they were flagged, as a held payout tells them only "under review".
+    {
+      reason: input.note,
+      evidence: 'Opened by the MegiLance review team while it looks at this contract.',
+      file: null,
+    },
     now,
   )
   if (!opened.ok) return opened

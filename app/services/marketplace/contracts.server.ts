@@ -1,3 +1,4 @@
+import { takeAccountQuota } from '~/services/security/throttle.server'
 import { NotFound } from '~/services/domain-errors'
 import {
   endContractRow,
@@ -264,6 +265,7 @@ export async function addMilestone(
   if (dueDate && dueDate.getTime() < at.getTime() - DAY_MS)
     return { ok: false, reason: 'invalid', field: 'dueDate', message: 'The due date cannot be in the past.' }
   const money = formatMoney(amountMinor, contract.currency)
+  await takeAccountQuota('contract-change', actor, at)
   await insertMilestone({
     contractId: contract.id,
     title: input.title,

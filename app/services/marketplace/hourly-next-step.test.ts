@@ -52,7 +52,19 @@ describe('the next step on an hourly contract', () => {
     })
   })
 
-  it('is nothing for a client with nothing to act on, on an ended contract, or for an admin', () => {
+  it('still asks the client to review or pay the last invoices of an ended contract', () => {
+    const ended = { ...base, active: false, side: 'client' as const }
+    expect(hourlyNextStep({ ...ended, invoices: [invoice('pending', '2026-11-23')] })).toMatchObject({
+      kind: 'review-invoice',
+      weekStart: '2026-11-23',
+    })
+    expect(hourlyNextStep({ ...ended, invoices: [invoice('payment_failed', '2026-11-23')] })).toMatchObject({
+      kind: 'pay-invoice',
+    })
+    expect(hourlyNextStep({ ...ended, invoices: [invoice('paid', '2026-11-23')] })).toBeNull()
+  })
+
+  it('is nothing for a client with nothing to act on, for the freelancer on an ended contract, or for an admin', () => {
     const settled = [
       invoice('paid', '2026-11-09'),
       invoice('disputed', '2026-11-16'),

@@ -4,7 +4,8 @@ import { canTakeInvoiceAction } from './invoice-rules'
 /**
  * What an hourly contract asks of this person next, shown first on the contract page: the
  * freelancer logs hours (or waits while the contract is paused); the client approves the invoice
- * that waits for them, or pays one whose charge failed. Null when nothing waits (an ended contract,
+ * that waits for them, or pays one whose charge failed — after the contract ended too, since its
+ * last invoices still wait for them. Null when nothing waits (the freelancer on an ended contract,
  * an admin reading it, a client with no invoice to act on).
  */
 export type HourlyNextStep =
@@ -30,8 +31,9 @@ export function hourlyNextStep(input: {
   loggedThisWeek: number
   limitHours: number | null
 }): HourlyNextStep {
-  if (!input.active || input.side === 'admin') return null
+  if (input.side === 'admin') return null
   if (input.side === 'freelancer') {
+    if (!input.active) return null
     if (input.pauseReason !== null) return { kind: 'paused', reason: input.pauseReason }
     return { kind: 'log-time', loggedThisWeek: input.loggedThisWeek, limitHours: input.limitHours }
   }

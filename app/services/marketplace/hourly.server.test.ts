@@ -60,6 +60,44 @@ describe('logging time', () => {
   })
 })
 
+describe('logging time that cannot have been worked', () => {
+  it('refuses more than 24 hours on one day, across all the freelancer’s contracts', async () => {
+    const { contract, freelancer } = await hourlyContract(null)
+    // Each entry may be up to 24 h; nothing stopped ten of them on one day, billed with no limit set.
+    for (const memo of ['Morning', 'Afternoon'])
+      expect(await logTime(contract, { workDate: '2026-11-24', duration: '10', memo }, NOW)).toEqual({ ok: true })
+    expect(await logTime(contract, { workDate: '2026-11-24', duration: '5', memo: 'Night' }, NOW)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      field: 'duration',
+      message: 'You have logged 20 h on 24 Nov 2026 already; a day has 24 hours, so 4 h is left.',
+    })
+    expect(await logTime(contract, { workDate: '2026-11-24', duration: '4', memo: 'Night' }, NOW)).toEqual({ ok: true })
+    // Another hourly contract of the same freelancer shares the day.
+    const other = await createHourlyTestContract(null)
+    getDb().update(contracts).set({ freelancerId: freelancer.id }).where(eq(contracts.id, other.contract.id)).run()
+    const onOther = { ...other.contract, freelancerId: freelancer.id }
+    expect(await logTime(onOther, { workDate: '2026-11-24', duration: '0:15', memo: 'More' }, NOW)).toMatchObject({
+      ok: false,
+      field: 'duration',
+    })
+    expect(await logTime(onOther, { workDate: '2026-11-25', duration: '8', memo: 'Next day' }, NOW)).toEqual({
+      ok: true,
+    })
+  })
+
+  it('keeps the weekly limit when entries arrive at the same moment', async () => {
+    const { contract } = await hourlyContract(10)
+    const tries = Array.from({ length: 5 }, (_, index) =>
+      logTime(contract, { workDate: '2026-11-24', duration: '4', memo: `Part ${index + 1}` }, NOW),
+    )
+    const outcomes = await Promise.all(tries)
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(2)
+    const minutes = (await listTimeEntries(contract.id)).reduce((total, entry) => total + entry.minutes, 0)
+    expect(minutes).toBe(8 * 60)
+  })
+})
+
 describe('deleting time', () => {
   it('lets only the freelancer delete an entry, and only while it is not invoiced', async () => {
     const { contract, client, freelancer } = await hourlyContract()

@@ -3,8 +3,7 @@ import {
   decideInvoice,
   deleteUninvoicedTimeEntry,
   findInvoice,
-  findInvoiceForWeek,
-  insertTimeEntry,
+  insertTimeEntryUnless,
   listActiveHourlyContracts,
   listOverdueInvoices,
   listInvoices,
@@ -16,6 +15,7 @@ import {
   type Invoice,
 } from '~/models/hourly.server'
 import { listStaleChargeClaims } from '~/models/invoice-charges.server'
+import { balanceOf } from '~/models/ledger.server'
 import { chargeInvoice, type ChargeOutcome } from '~/services/payments/cards/invoice-charges.server'
 import { feePreview } from '~/services/payments/ledger/escrow.server'
 import { describeCardOnFile } from '~/services/payments/cards/saved-cards.server'
@@ -27,6 +27,7 @@ import {
   addDays,
   amountForMinutes,
   changeWeeklyLimit,
+  checkDayTotal,
   checkWeeklyLimit,
   checkWorkDate,
   earliestWorkDay,
@@ -44,6 +45,7 @@ import { fromStates } from '~/domain/state-machine'
 import { CHARGE_CLAIM_TIMEOUT_MS, checkInvoiceAction } from './invoice-rules'
 import { hourlyNextStep, type HourlyNextStep } from './hourly-next-step'
 import type { Refusal } from '~/services/domain-errors'
+import { takeAccountQuota } from '~/services/security/throttle.server'
 
 type Contract = NonNullable<Awaited<ReturnType<typeof findContract>>>
 export type Outcome = { ok: true } | { ok: false; reason: 'invalid' | 'conflict'; message: string; field?: string }
@@ -77,18 +79,30 @@ export async function logTime(
   if (!minutes)
     return { ok: false, reason: 'invalid', field: 'duration', message: 'Enter how long you worked, e.g. 1:30 or 1.5' }
   const weekStart = weekStartOf(input.workDate)
-  if (await findInvoiceForWeek(contract.id, weekStart)) {
-    return {
-      ok: false,
-      reason: 'invalid',
-      field: 'workDate',
-      message: `The week of ${formatDate(weekStart)} is already invoiced.`,
-    }
-  }
-  const logged = await minutesLoggedBetween(contract.id, weekStart, addDays(weekStart, 7))
-  const limitProblem = checkWeeklyLimit(logged, minutes, weeklyLimitFor(contract, weekStart))
-  if (limitProblem) return { ok: false, reason: 'invalid', field: 'duration', message: limitProblem }
-  await insertTimeEntry({ contractId: contract.id, workDate: input.workDate, minutes, memo: input.memo })
+  const refusal = await insertTimeEntryUnless(
+    {
+      contractId: contract.id,
+      freelancerId: contract.freelancerId,
+      workDate: input.workDate,
+      minutes,
+      memo: input.memo,
+    },
+    { start: weekStart, end: addDays(weekStart, 7) },
+    (logged): Outcome | null => {
+      if (logged.weekInvoiced)
+        return {
+          ok: false,
+          reason: 'invalid',
+          field: 'workDate',
+          message: `The week of ${formatDate(weekStart)} is already invoiced.`,
+        }
+      const problem =
+        checkWeeklyLimit(logged.weekMinutes, minutes, weeklyLimitFor(contract, weekStart)) ??
+        checkDayTotal(logged.dayMinutes, minutes, formatDate(input.workDate))
+      return problem ? { ok: false, reason: 'invalid', field: 'duration', message: problem } : null
+    },
+  )
+  if (refusal) return refusal
   return { ok: true }
 }
 
@@ -125,6 +139,7 @@ export async function setWeeklyLimit(
       message: 'The weekly limit can be changed only on an active hourly contract.',
     }
   }
+  await takeAccountQuota('contract-change', { id: clientId, role: 'client' }, now)
   const settings = changeWeeklyLimit(contract, hours, now)
   const from = settings.nextWeeklyLimitFrom ?? ''
   await saveWeeklyLimit(
@@ -304,7 +319,9 @@ export async function loadHourlyNextStep(
   side: 'client' | 'freelancer' | 'admin',
   now = new Date(),
 ): Promise<HourlyNextStep> {
-  if (contract.type !== 'hourly' || contract.status !== 'active' || side === 'admin') return null
+  const active = contract.status === 'active'
+  // An ended contract asks nothing more of the freelancer; its last invoices still wait for the client.
+  if (contract.type !== 'hourly' || side === 'admin' || (!active && side === 'freelancer')) return null
   const thisWeek = weekStartOf(isoDay(now))
   const [invoices, loggedThisWeek] = await Promise.all([
     side === 'client' ? listInvoices(contract.id) : Promise.resolve([]),
@@ -312,12 +329,17 @@ export async function loadHourlyNextStep(
   ])
   return hourlyNextStep({
     side,
-    active: true,
+    active,
     pauseReason: contract.hourlyPausedAt ? (contract.hourlyPauseReason ?? 'An invoice is unpaid.') : null,
     invoices: invoices.map((invoice) => ({ ...invoice, reviewDueAt: invoice.reviewDueAt.toISOString() })),
     loggedThisWeek,
     limitHours: weeklyLimitFor(contract, thisWeek),
   })
+}
+
+/** The client's wallet in the contract's currency: an approved invoice is paid from it first. */
+export async function clientWalletBalance(contract: Contract): Promise<number> {
+  return balanceOf({ kind: 'wallet', ownerId: contract.clientId, currency: contract.currency })
 }
 
 export async function loadHoursPage(contract: Contract, now = new Date()) {

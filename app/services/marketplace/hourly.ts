@@ -6,6 +6,7 @@ import { formatDate } from '~/utils/format'
  */
 
 const INVOICE_REVIEW_DAYS = 5
+const DAY_MINUTES = 24 * 60
 
 /** The most hours a week a client may allow on an hourly contract. */
 export const MAX_WEEKLY_LIMIT_HOURS = 80
@@ -99,6 +100,16 @@ export function checkWeeklyLimit(
   if (total <= weeklyLimitHours * 60) return null
   const left = Math.max(0, weeklyLimitHours * 60 - minutesAlreadyThisWeek)
   return `This contract allows ${weeklyLimitHours} h a week; ${formatDuration(left)} is left this week.`
+}
+
+/**
+ * Nobody works more than 24 hours in a day: the freelancer's entries on one day, on all their
+ * contracts, stay within it. `dayLabel` is the day as the message should name it.
+ */
+export function checkDayTotal(minutesAlreadyThatDay: number, minutesToAdd: number, dayLabel: string): string | null {
+  if (minutesAlreadyThatDay + minutesToAdd <= DAY_MINUTES) return null
+  const left = Math.max(0, DAY_MINUTES - minutesAlreadyThatDay)
+  return `You have logged ${formatDuration(minutesAlreadyThatDay)} on ${dayLabel} already; a day has 24 hours, so ${formatDuration(left)} is left.`
 }
 
 export function invoiceReviewDueAt(createdAt: Date): Date {

@@ -178,6 +178,7 @@ export async function openProposal(found: FoundProposal, role: ProposalRole, now
 export async function editProposal(found: FoundProposal, input: ProposalInput, now = new Date()): Promise<Outcome> {
   const allowed = check('freelancer', found, 'edit')
   if (!allowed.ok) return allowed
+  await takeAccountQuota('proposal-edit', { id: found.proposal.freelancerId, role: 'freelancer' }, now)
   const done = await updateSubmittedProposal(found.proposal.id, {
     coverLetter: input.coverLetter,
     bidAmountMinor: input.bidMinor,

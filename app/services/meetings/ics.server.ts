@@ -16,6 +16,22 @@ function vtimezone(zone: string): string | null {
 }
 
 /**
+ * A name as a quoted parameter value (CN="…"). RFC 5545 gives a quoted value no escape for a double
+ * quote or a control character: the library writes `\"`, which parsers read as the value's end, so
+ * a name could go on to rewrite the address after it. Each becomes a plain quote or a space.
+ */
+function parameterText(name: string): string {
+  return name
+    .replaceAll('"', "'")
+    .replace(/\p{Cc}+/gu, ' ')
+    .trim()
+}
+
+function asCalendarPerson(person: Person): Person {
+  return { name: parameterText(person.name), email: person.email }
+}
+
+/**
  * The meeting as an iCalendar invitation. DTSTART is on the organiser's clock, with that zone's
  * VTIMEZONE, so a weekly meeting keeps its local time across daylight-saving changes; the UID stays the meeting's for good and SEQUENCE counts its revisions, so a reschedule or a
  * cancellation updates the event people already have instead of adding another.
@@ -51,9 +67,9 @@ export function meetingIcs(
             interval: RECURRENCE_INTERVAL[meeting.recurrence],
             count: meeting.occurrences ?? 1,
           },
-    organizer: people.organizer,
+    organizer: asCalendarPerson(people.organizer),
     attendees: [people.organizer, people.attendee].map((person) => ({
-      ...person,
+      ...asCalendarPerson(person),
       role: ICalAttendeeRole.REQ,
       rsvp: person !== people.organizer,
     })),

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { saveAvailability } from '~/models/availability.server'
 import { getDb } from '~/models/db.server'
-import { notifications, outbox } from '~/models/schema'
+import { meetings, notifications, outbox, users } from '~/models/schema'
 import { action as bookingAction, loader as bookingLoader } from '~/routes/_portal.meetings.new'
+import { action as meetingAction } from '~/routes/_portal.meetings.$meetingId'
 import { action as availabilityAction } from '~/routes/_portal.settings.availability'
 import { loader as icsLoader } from '~/routes/_portal.meetings.$meetingId[.]ics'
 import { NotFound } from '~/services/domain-errors'
 import { openConversationFor } from '~/services/messaging/messaging.server'
 import { createFixedContract } from '~/test/fixed-contract'
 import { insertFixedContract } from '~/test/escrow-fixtures'
-import { parseIcs } from '~/test/ics'
+import { icsPeople, parseIcs } from '~/test/ics'
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { bookMeeting, cancelMeeting, loadBookingPage, meetingIcsFor, rescheduleMeeting } from './meetings.server'
 import { runMeetingReminders } from './reminders.server'
+import { takeAccountQuota } from '~/services/security/throttle.server'
 import { eq } from 'drizzle-orm'
 
 const NOW = new Date('2026-12-05T12:00:00Z') // a Saturday
@@ -108,7 +110,13 @@ describe('meetings', () => {
       NOW,
     )
     expect(clash).toMatchObject({ ok: false, reason: 'conflict', field: 'slot' })
-    expect(!clash.ok && clash.message).toContain('“Weekly check-in” on Mon 14 Dec 2026, 14:00 (Europe/London)')
+    // The time is taken, but the meeting is the freelancer's with someone else: its title is not Olga's to read.
+    expect(!clash.ok && clash.message).toBe(
+      `That overlaps another meeting of ${freelancer.name} on Mon 14 Dec 2026, 14:00 (Europe/London). Choose another time.`,
+    )
+    // Its own two people are told which of their meetings is in the way.
+    const own = await bookMeeting(client, conversationId, { ...booking, title: 'Again', recurrence: 'none' }, NOW)
+    expect(!own.ok && own.message).toContain('“Weekly check-in” on Mon 7 Dec 2026, 09:00 (America/New_York)')
     // The free slots leave that time out too.
     const page = await loadBookingPage(other, otherConversation.id, 30, NOW)
     expect(page.days.flatMap((day) => day.slots.map((slot) => slot.value))).not.toContain('2026-12-07T14:00:00.000Z')
@@ -170,6 +178,28 @@ describe('meetings', () => {
       },
     )
     expect(own.headers.get('content-type')).toContain('text/calendar')
+  })
+
+  it('keeps a name’s quotes and line breaks from rewriting the .ics: the addresses stay the two people’s', async () => {
+    const { client, freelancer, conversationId } = await newYorkAndKarachi()
+    // A double quote ended the CN parameter early, and what followed became the organiser's address:
+    // a calendar app would have sent every reply to the attacker.
+    const name = 'Eve":mailto:evil@evil.test;X-A="\r\nATTENDEE:mailto:evil@evil.test'
+    getDb().update(users).set({ name }).where(eq(users.id, client.id)).run()
+    const booked = await bookMeeting(client, conversationId, { ...booking, recurrence: 'none' }, NOW)
+    if (!booked.ok) throw new Error(booked.message)
+    const mail = getDb().select().from(outbox).where(eq(outbox.to, freelancer.email)).get()
+    for (const text of [await meetingIcsFor(freelancer, booked.meeting.id), mail!.attachments![0]!.content]) {
+      const people = icsPeople(text)
+      expect(people.organizer).toEqual({
+        address: `mailto:${client.email}`,
+        name: "Eve':mailto:evil@evil.test;X-A=' ATTENDEE:mailto:evil@evil.test",
+      })
+      expect(people.attendees.map((person) => person.address)).toEqual([
+        `mailto:${client.email}`,
+        `mailto:${freelancer.email}`,
+      ])
+    }
   })
 
   it('sends each occurrence’s reminder once, 15 minutes before, however often the job runs', async () => {
@@ -250,5 +280,43 @@ describe('meetings', () => {
         },
       },
     })
+  })
+
+  it('holds booking, moving and cancelling to a daily quota: each emails both people', async () => {
+    const { client, freelancer, conversationId } = await newYorkAndKarachi()
+    const everyHour = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }))
+    const now = new Date()
+    await saveAvailability({ userId: client.id, timeZone: 'UTC', windows: everyHour, now })
+    await saveAvailability({ userId: freelancer.id, timeZone: 'UTC', windows: everyHour, now })
+    const slot = (days: number) =>
+      new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000).toISOString()
+    const booked = await bookMeeting(freelancer, conversationId, { ...booking, recurrence: 'none', slot: slot(2) }, now)
+    if (!booked.ok) throw new Error(booked.message)
+    // Booking and cancelling in a loop sent the other side two emails a turn, without end.
+    for (let used = 0; used < 30; used++) await takeAccountQuota('meeting', client, now)
+    const mailBefore = getDb().select().from(outbox).all().length
+    const cookie = await signedInCookie(client.id)
+
+    const fields = { title: 'One more', agenda: '', durationMinutes: '30', slot: slot(3), recurrence: 'none' }
+    const book = await run(bookingAction, formRequest(`/meetings/new?conversation=${conversationId}`, fields, cookie))
+    expect(book.status).toBe(429)
+    expect(Number(book.headers.get('retry-after'))).toBeGreaterThan(0)
+    const reply = (await book.json()) as { initialValue: Record<string, string>; error: Record<string, string[]> }
+    expect(reply.initialValue).toMatchObject({ title: 'One more', slot: slot(3) })
+    expect(reply.error['']?.[0]).toMatch(/^You have sent 30 meeting invitations and changes within 24 hours/)
+
+    const params = { meetingId: booked.meeting.id }
+    const path = `/meetings/${booked.meeting.id}`
+    const move = await run(meetingAction, formRequest(path, { intent: 'reschedule', slot: slot(4) }, cookie), params)
+    expect(move.status).toBe(429)
+    const cancel = await run(meetingAction, formRequest(path, { intent: 'cancel' }, cookie), params)
+    expect(cancel.status).toBe(429)
+
+    expect(getDb().select().from(meetings).where(eq(meetings.conversationId, conversationId)).all()).toMatchObject([
+      { title: booked.meeting.title, status: 'scheduled', startsAt: booked.meeting.startsAt },
+    ])
+    expect(getDb().select().from(outbox).all()).toHaveLength(mailBefore)
+    // The quota is the account's: the other side still moves the meeting.
+    expect(await rescheduleMeeting(freelancer, booked.meeting.id, slot(4), now)).toMatchObject({ ok: true })
   })
 })

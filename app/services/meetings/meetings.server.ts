@@ -10,8 +10,10 @@ import {
 } from '~/models/meetings.server'
 import { findUserById, type User } from '~/models/users.server'
 import { DAY_MS, MINUTE_MS } from '~/domain/durations'
+import type { Role } from '~/domain/enums'
 import { NotFound, type Refusal } from '~/services/domain-errors'
-import { isParticipant, openConversationFor } from '~/services/messaging/messaging.server'
+import { takeAccountQuota } from '~/services/security/throttle.server'
+import { isParticipant, openConversationFor, refuseIfContractEnded } from '~/services/messaging/messaging.server'
 import { timeZoneOf, weeklyAvailabilityOf } from './availability.server'
 import { intersectIntervals, isCovered, overlaps, type Interval } from './intervals'
 import { announceMeeting, currentMeetingIcs } from './meeting-invitations.server'
@@ -25,6 +27,8 @@ import { availabilityIntervals, freeSlots } from './slots'
 const BOOKING_WINDOW_MS = 14 * DAY_MS
 
 type Viewer = { id: string }
+/** Who books, moves or cancels: each emails both people, so each counts against the account's quota. */
+type Actor = Viewer & { role: Role }
 type SlotRefusal = Refusal<'invalid' | 'conflict', 'slot'>
 
 /** The conversation and the person on its other side; 404 for anyone but its two sides. */
@@ -82,6 +86,9 @@ function refuseSlot(input: {
   others: readonly Meeting[]
   now: Date
   zone: string
+  /** Who books, and the person booked: a clash with the other's meeting with someone else shows no title. */
+  viewerId: string
+  otherName: string
 }): SlotRefusal | null {
   const { times, now } = input
   const span = { start: times.startsAt.getTime(), end: times.startsAt.getTime() + times.durationMinutes * MINUTE_MS }
@@ -100,13 +107,18 @@ function refuseSlot(input: {
       message: 'That time is outside the hours you are both available. Choose one from the list.',
     }
   const clash = findClash(times, input.others)
-  if (clash)
+  if (clash) {
+    const when = `${formatInZone(clash.startsAt, input.zone)} (${input.zone})`
+    const own = clash.meeting.organizerId === input.viewerId || clash.meeting.attendeeId === input.viewerId
     return {
       ok: false,
       reason: 'conflict',
       field: 'slot',
-      message: `That overlaps “${clash.meeting.title}” on ${formatInZone(clash.startsAt, input.zone)} (${input.zone}), already booked by one of you. Choose another time.`,
+      message: own
+        ? `That overlaps “${clash.meeting.title}” on ${when}, already booked by one of you. Choose another time.`
+        : `That overlaps another meeting of ${input.otherName} on ${when}. Choose another time.`,
     }
+  }
   return null
 }
 
@@ -149,6 +161,7 @@ export async function loadBookingPage(
   now = new Date(),
 ) {
   const { conversation, other } = await requireConversationSide(conversationId, viewer)
+  await refuseIfContractEnded(conversation, 'meeting')
   const zone = await timeZoneOf(viewer.id)
   return {
     conversationId: conversation.id,
@@ -161,12 +174,13 @@ export async function loadBookingPage(
 }
 
 export async function bookMeeting(
-  viewer: Viewer,
+  viewer: Actor,
   conversationId: string | undefined,
   input: BookMeetingInput,
   now = new Date(),
 ): Promise<{ ok: true; meeting: Meeting } | SlotRefusal> {
   const { conversation, other } = await requireConversationSide(conversationId, viewer)
+  await refuseIfContractEnded(conversation, 'meeting')
   const both = await bothAvailabilities(viewer, other)
   if (!both.ok)
     return { ok: false, reason: 'invalid', field: 'slot', message: 'You both need to set your availability first.' }
@@ -180,8 +194,17 @@ export async function bookMeeting(
   }
   const since = new Date(now.getTime() - SERIES_LOOKBACK_MS)
   const others = await listScheduledMeetingsOf([viewer.id, other.id], since)
-  const refusal = refuseSlot({ times, people: both.people, others, now, zone })
+  const refusal = refuseSlot({
+    times,
+    people: both.people,
+    others,
+    now,
+    zone,
+    viewerId: viewer.id,
+    otherName: other.name,
+  })
   if (refusal) return refusal
+  await takeAccountQuota('meeting', viewer, now)
   const id = crypto.randomUUID()
   const meeting = await insertMeetingIfFree(
     {
@@ -255,7 +278,7 @@ export async function loadMeetingPage(viewer: Viewer, meetingId: string | undefi
 }
 
 export async function rescheduleMeeting(
-  viewer: Viewer,
+  viewer: Actor,
   meetingId: string | undefined,
   slot: string,
   now = new Date(),
@@ -273,8 +296,17 @@ export async function rescheduleMeeting(
   const times: MeetingTimes = { ...meeting, startsAt: new Date(slot) }
   const since = new Date(now.getTime() - SERIES_LOOKBACK_MS)
   const others = await listScheduledMeetingsOf([viewer.id, other.id], since, meeting.id)
-  const refusal = refuseSlot({ times, people: both.people, others, now, zone })
+  const refusal = refuseSlot({
+    times,
+    people: both.people,
+    others,
+    now,
+    zone,
+    viewerId: viewer.id,
+    otherName: other.name,
+  })
   if (refusal) return refusal
+  await takeAccountQuota('meeting', viewer, now)
   const moved = await rescheduleMeetingRow({
     meeting,
     from: move.from,
@@ -295,12 +327,14 @@ export async function rescheduleMeeting(
 }
 
 export async function cancelMeeting(
-  viewer: Viewer,
+  viewer: Actor,
   meetingId: string | undefined,
   now = new Date(),
 ): Promise<{ ok: true; meeting: Meeting } | Refusal<'conflict'>> {
   const meeting = await requireMeeting(meetingId, viewer)
   const move = MEETING_MOVES.cancel
+  if (!canMove(meeting.status, 'cancel')) return { ok: false, reason: 'conflict', message: move.refused }
+  await takeAccountQuota('meeting', viewer, now)
   const cancelled = await moveMeetingStatus({ meetingId: meeting.id, from: move.from, to: move.to, now })
   if (!cancelled) return { ok: false, reason: 'conflict', message: move.refused }
   await announceMeeting(cancelled, 'cancelled')

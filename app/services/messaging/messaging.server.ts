@@ -13,7 +13,9 @@ import {
   type Conversation,
   type Message,
 } from '~/models/conversations.server'
+import { findContract } from '~/models/contracts.server'
 import { findUserById } from '~/models/users.server'
+import { Conflict } from '~/services/domain-errors'
 import { keepUploadsIf } from '~/services/files/uploads.server'
 import { notify } from '~/services/notifications/notify.server'
 import { isWatching, publish } from './live.server'
@@ -33,6 +35,27 @@ export function isParticipant(conversation: Pick<Conversation, 'clientId' | 'fre
 
 function otherParticipant(conversation: Pick<Conversation, 'clientId' | 'freelancerId'>, userId: string): string {
   return conversation.clientId === userId ? conversation.freelancerId : conversation.clientId
+}
+
+/**
+ * Whether the conversation is a contract's whose contract has ended. Its messages go on; calls and
+ * meetings, which are for work in progress, are no longer started from it (a call already going
+ * on can still be joined, and meetings booked before stay as they are).
+ */
+async function contractHasEnded(conversation: Pick<Conversation, 'contractId'>): Promise<boolean> {
+  if (!conversation.contractId) return false
+  return (await findContract(conversation.contractId))?.status === 'ended'
+}
+
+/** Refuses (409) a new call or meeting in the conversation of an ended contract, saying what still works. */
+export async function refuseIfContractEnded(
+  conversation: Pick<Conversation, 'contractId'>,
+  what: 'call' | 'meeting',
+): Promise<void> {
+  if (await contractHasEnded(conversation))
+    throw new Conflict(
+      `This contract has ended, so no new ${what === 'call' ? 'call starts' : 'meeting is booked'} from it. You can still send messages in its conversation.`,
+    )
 }
 
 /**
@@ -57,11 +80,12 @@ export async function findReadableConversation(conversationId: string | undefine
 export async function loadConversationPage(conversation: Conversation, viewer: Viewer, now = new Date()) {
   const participant = isParticipant(conversation, viewer.id)
   if (participant) await markConversationRead(conversation.id, viewer.id, now)
-  const [title, messages, client, freelancer] = await Promise.all([
+  const [title, messages, client, freelancer, contractEnded] = await Promise.all([
     conversationTitle(conversation),
     listMessages(conversation.id),
     findUserById(conversation.clientId),
     findUserById(conversation.freelancerId),
+    contractHasEnded(conversation),
   ])
   const subjectLink = conversation.contractId
     ? `/contracts/${conversation.contractId}`
@@ -71,6 +95,8 @@ export async function loadConversationPage(conversation: Conversation, viewer: V
     title,
     subjectLink,
     participant,
+    /** A contract's conversation whose contract has ended: no new call or meeting starts here. */
+    contractEnded,
     clientName: client?.name ?? 'Client',
     freelancerName: freelancer?.name ?? 'Freelancer',
     otherPartyName: otherId === conversation.clientId ? (client?.name ?? 'Client') : (freelancer?.name ?? 'Freelancer'),

@@ -166,12 +166,13 @@ async function finishSignIn(
   user: { id: string },
   request: Request,
   origin: RequestOrigin,
-  how: { assessmentId: string | null; secondFactorAt: Date | null },
+  how: { assessmentId: string | null; secondFactorAt: Date | null; signUp?: boolean },
   now: Date,
 ): Promise<string> {
   const cookie = await startSession(user.id, request, origin.ip, {
     deviceId: origin.deviceId,
     secondFactorAt: how.secondFactorAt,
+    startedAtSignUp: how.signUp ?? false,
   })
   if (how.assessmentId) await markAssessmentCompleted(how.assessmentId, now)
   const isNew = origin.deviceId ? await rememberDevice(user.id, origin.deviceId, origin.userAgent, now) : false
@@ -242,6 +243,7 @@ export async function signInNewAccount(
   now = new Date(),
 ): Promise<Headers> {
   const { origin, headers } = await signInOrigin(request, clientIp)
-  const cookie = await finishSignIn(user, request, origin, { assessmentId: null, secondFactorAt: null }, now)
+  const how = { assessmentId: null, secondFactorAt: null, signUp: true }
+  const cookie = await finishSignIn(user, request, origin, how, now)
   return [...headers, ['Set-Cookie', cookie]]
 }

@@ -1,5 +1,4 @@
 import { deleteThrottles, findThrottles, updateThrottle, updateThrottlesTogether } from '~/models/auth-throttles.server'
-import type { Role } from '~/domain/enums'
 import { DomainError } from '~/services/domain-errors'
 import { keyedHash } from '~/utils/keyed-hash.server'
 import { nextQuotaState, nextThrottleState, retryAfterSeconds } from './throttle-policy'
@@ -31,6 +30,14 @@ const THROTTLE_SCOPES = {
   'projects-day': { perAccount: 10, quotaWindowMs: DAY_MS },
   'proposals-day': { perAccount: 40, quotaWindowMs: DAY_MS },
   'invitations-day': { perAccount: 50, quotaWindowMs: DAY_MS },
+  // Booking, moving or cancelling a meeting emails both people a calendar file: a busy client books
+  // a few a day; a loop of bookings and cancellations would fill the other side's inbox.
+  'meetings-day': { perAccount: 30, quotaWindowMs: DAY_MS },
+  // Every saved edit of a proposal tells its client, by email too: anyone could send a proposal to
+  // any open project and then save it again and again.
+  'proposal-edits-day': { perAccount: 50, quotaWindowMs: DAY_MS },
+  // A client's milestones added and weekly limits set each tell the freelancer, by email too.
+  'contract-changes-day': { perAccount: 100, quotaWindowMs: DAY_MS },
 } as const satisfies Record<string, ScopeLimits>
 export type ThrottleScope = keyof typeof THROTTLE_SCOPES
 type QuotaScope = {
@@ -44,6 +51,24 @@ const ACCOUNT_QUOTAS = {
   project: { scopes: ['projects-day'], things: 'projects', done: 'posted', verb: 'post' },
   proposal: { scopes: ['proposals-day'], things: 'proposals', done: 'sent', verb: 'send' },
   invitation: { scopes: ['invitations-day'], things: 'invitations', done: 'sent', verb: 'send' },
+  'proposal-edit': {
+    scopes: ['proposal-edits-day'],
+    things: 'changes to proposals',
+    done: 'saved',
+    verb: 'edit proposals',
+  },
+  'contract-change': {
+    scopes: ['contract-changes-day'],
+    things: 'changes to contracts (milestones added, weekly limits set)',
+    done: 'made',
+    verb: 'change contracts',
+  },
+  meeting: {
+    scopes: ['meetings-day'],
+    things: 'meeting invitations and changes',
+    done: 'sent',
+    verb: 'book, move or cancel meetings',
+  },
 } as const satisfies Record<string, { scopes: readonly QuotaScope[]; things: string; done: string; verb: string }>
 export type AccountQuota = keyof typeof ACCOUNT_QUOTAS
 
@@ -163,13 +188,14 @@ export async function requireQuota(scope: QuotaScope, subject: ThrottleSubject, 
 }
 
 /**
- * Takes one of the account's uses of `kind` (a message, a project, a proposal, an invitation) before
+ * Takes one of the account's uses of `kind` (a message, a project, a proposal or an edit of one, an
+ * invitation, a meeting booked, moved or cancelled, a milestone added or a weekly limit set) before
  * anything of it is written. Past a quota: Throttled, saying how many were used in how long and when
  * the next is possible, and nothing counted. Admins are never held to these quotas.
  */
 export async function takeAccountQuota(
   kind: AccountQuota,
-  account: { id: string; role: Role },
+  account: { id: string; role: string },
   now = new Date(),
 ): Promise<void> {
   if (account.role === 'admin') return

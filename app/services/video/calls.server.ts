@@ -17,7 +17,7 @@ import {
 import { findConversation, type Conversation } from '~/models/conversations.server'
 import { findUserByEmail } from '~/models/users.server'
 import { NotFound, type Refusal } from '~/services/domain-errors'
-import { isParticipant, openConversationFor } from '~/services/messaging/messaging.server'
+import { isParticipant, openConversationFor, refuseIfContractEnded } from '~/services/messaging/messaging.server'
 import { notify } from '~/services/notifications/notify.server'
 import { takeAccountQuota } from '~/services/security/throttle.server'
 import { getSessionSecret } from '~/utils/secrets.server'
@@ -59,11 +59,15 @@ async function conversationToCallIn(user: Person, input: StartCallInput) {
 
 /**
  * Joins the ongoing call of a contract's or proposal's conversation (or a meeting's), or starts
- * one. A guest of the ongoing call joins it from its own page, not from here.
+ * one; not a new one about a contract that has ended (409). A guest of the ongoing call joins it
+ * from its own page, not from here.
  */
 export async function startOrJoinCall(user: Person, input: StartCallInput, now = new Date()): Promise<Call> {
   const { conversation, meetingId } = await conversationToCallIn(user, input)
   if (!conversation || !isParticipant(conversation, user.id)) throw new NotFound()
+  // An ended contract starts no new call; one going on (begun before it ended) can still be joined.
+  if (!meetingId && !(await hasOngoingCall({ conversationId: conversation.id })))
+    await refuseIfContractEnded(conversation, 'call')
   return findOrInsertOngoingCall({
     conversationId: conversation.id,
     meetingId: meetingId ?? null,

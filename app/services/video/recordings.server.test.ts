@@ -155,6 +155,26 @@ describe('who may record', () => {
     )
   })
 
+  it('refuses a format with line breaks or other odd spaces, which would break the header it is served with', async () => {
+    const setup = await callBetweenContractSides()
+    // The format is served back as Content-Type: with a line break in it, every play and download
+    // of the recording answered 500 (Headers refuses the value).
+    for (const contentType of [
+      'video/webm;codecs="vp8\r\nx"',
+      'video/webm;codecs=vp8\n',
+      'video/webm; codecs="vp8\u2028"',
+    ])
+      expect(await startRecording(setup.client, setup.callId, { mode: 'video', contentType }, T0)).toMatchObject({
+        ok: false,
+        reason: 'invalid',
+        field: 'contentType',
+      })
+    const spaced = 'video/webm; codecs="vp8, opus"'
+    const outcome = await startRecording(setup.client, setup.callId, { mode: 'video', contentType: spaced }, T0)
+    expect(outcome).toMatchObject({ ok: true })
+    expect(() => new Headers({ 'Content-Type': spaced })).not.toThrow()
+  })
+
   it('shows strangers nothing, lets invited guests record, and keeps a recording to its recorder', async () => {
     const setup = await callBetweenContractSides()
     const id = await started(setup)

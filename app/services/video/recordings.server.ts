@@ -25,10 +25,13 @@ type Participant = { id: string; name: string }
 /** A running recording that has had no chunk for this long lost its recorder (tab closed, crash). */
 const ABANDONED_AFTER_MS = 30 * SECOND_MS
 
-/** What MediaRecorder may produce for each mode; anything else is refused rather than served back. */
+/**
+ * What MediaRecorder may produce for each mode; anything else is refused rather than served back.
+ * Spaces only (no line breaks or other blanks): the value goes back out as the Content-Type header.
+ */
 const CONTENT_TYPE = {
-  video: /^video\/(webm|mp4)(;\s*codecs="?[\w.,\s]+"?)?$/i,
-  audio: /^audio\/(webm|ogg|mp4)(;\s*codecs="?[\w.,\s]+"?)?$/i,
+  video: /^video\/(webm|mp4)(; *codecs="?[\w., ]+"?)?$/i,
+  audio: /^audio\/(webm|ogg|mp4)(; *codecs="?[\w., ]+"?)?$/i,
 } as const satisfies Record<RecordingMode, RegExp>
 
 /** The call for one of its participants (its two sides and invited guests); NotFound for anyone else. */

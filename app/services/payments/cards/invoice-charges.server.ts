@@ -27,7 +27,8 @@ import { chargeCardOnFile } from './saved-cards.server'
 
 export type ChargeOutcome =
   | { kind: 'paid'; source: 'wallet' | 'card'; grossMinor: number; netMinor: number }
-  | { kind: 'declined'; message: string; paused: boolean }
+  /** `cardTried`: a saved card was charged and declined (else there was no card to charge). */
+  | { kind: 'declined'; message: string; paused: boolean; cardTried: boolean }
   /** Nothing to do: not approved, already paid, or another caller is charging it. */
   | { kind: 'not_due' }
   /** The card provider did not answer; the claim stays and is retried with the same key later. */
@@ -212,7 +213,7 @@ async function decline(input: {
     kind: 'contract_update',
     title: `Payment failed for ${week(invoice)} on “${contract.title}”`,
     body:
-      `${reason} To fix it, save a card at ${BILLING_CARD_PAGE} (another one if yours was declined), then press “Pay now” on the contract’s hours page. ` +
+      `${reason} To fix it, save ${input.attempt ? 'another' : 'a'} card at ${BILLING_CARD_PAGE}, then press “Pay now” on the contract’s hours page. ` +
       (left > 0
         ? `Otherwise we try again on the next run; after ${left} more failed ${left === 1 ? 'try' : 'tries'} the contract pauses.`
         : 'The contract is paused until it is paid.'),
@@ -223,5 +224,5 @@ async function decline(input: {
       await notify({ userId, kind: 'contract_update', title: `“${contract.title}” is paused`, body: pauseReason, link })
     }
   }
-  return { kind: 'declined', message: reason, paused: recorded.paused }
+  return { kind: 'declined', message: reason, paused: recorded.paused, cardTried: input.attempt !== null }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `sessions` ADD `started_at_sign_up` integer DEFAULT false NOT NULL;
