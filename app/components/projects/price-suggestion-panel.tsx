@@ -16,9 +16,9 @@ function QuartileLine({ label, data, currency }: { label: string; data: Quartile
   const money = (minor: number) => formatMoney(minor, currency)
   return (
     <li>
-      <strong>{label}</strong>{' '}
+      <strong>{label}</strong>
       {data
-        ? `(n = ${data.n}): 25th percentile ${money(data.p25)}, median ${money(data.median)}, 75th percentile ${money(data.p75)}`
+        ? ` (n = ${data.n}): 25th percentile ${money(data.p25)}, median ${money(data.median)}, 75th percentile ${money(data.p75)}`
         : ': no data yet'}
     </li>
   )
