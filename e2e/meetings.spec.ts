@@ -158,6 +158,11 @@ test('a stranger gets 404 for the booking page, a meeting and its .ics', async (
   expect(conversationId).toBeTruthy()
   // Neither has set hours yet: the page says who must.
   await expect(page.getByText('has not set their availability yet')).toBeVisible()
+  // With no time to offer, no form to fill in and send in vain: it says there is nothing to book yet.
+  await expect(
+    page.getByText('No time in the next 14 days suits you both, so there is nothing to book yet.'),
+  ).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Book the meeting' })).toHaveCount(0)
 
   const strangerContext = await newBrowserContext(browser, testInfo)
   const stranger = await strangerContext.newPage()

@@ -109,25 +109,38 @@ export default function NewMeeting() {
       </CardSection>
       <section className="card" aria-labelledby="book-heading">
         <h2 id="book-heading">Book a {data.durationMinutes}-minute meeting</h2>
-        <Form method="post" {...getFormProps(form)} className="form-stack">
-          <FormAlert form={form} labels={{ recurrence: 'Repeats' }} />
-          <input type="hidden" name={fields.durationMinutes.name} value={data.durationMinutes} />
-          <Field label="Title" meta={fields.title} />
-          <TextareaField label="Agenda (optional)" meta={fields.agenda} rows={4} />
-          <SlotPicker meta={fields.slot} days={data.days} zone={data.zone} />
-          <div className="field-row">
-            <SelectField label="Repeats" meta={fields.recurrence} options={RECURRENCE_OPTIONS} />
-            <Field
-              label="Number of times in all"
-              type="number"
-              meta={fields.occurrences}
-              min={2}
-              max={12}
-              hint={`When it repeats: 2 to 12. Each time is at the same time of day in ${data.zone} as the first, also after the clocks change.`}
-            />
-          </div>
-          <SubmitButton>Book the meeting</SubmitButton>
-        </Form>
+        {data.days.length ? null : (
+          <p>
+            No time in the next 14 days suits you both, so there is nothing to book yet.{' '}
+            {data.missing ? null : (
+              <>
+                Widen <Link to="/settings/availability">your hours</Link>, or agree a time with {data.otherName} in{' '}
+                <Link to={`/messages/${data.conversationId}`}>your messages</Link>.
+              </>
+            )}
+          </p>
+        )}
+        {data.days.length ? (
+          <Form method="post" {...getFormProps(form)} className="form-stack">
+            <FormAlert form={form} labels={{ recurrence: 'Repeats' }} />
+            <input type="hidden" name={fields.durationMinutes.name} value={data.durationMinutes} />
+            <Field label="Title" meta={fields.title} />
+            <TextareaField label="Agenda (optional)" meta={fields.agenda} rows={4} />
+            <SlotPicker meta={fields.slot} days={data.days} zone={data.zone} />
+            <div className="field-row">
+              <SelectField label="Repeats" meta={fields.recurrence} options={RECURRENCE_OPTIONS} />
+              <Field
+                label="Number of times in all"
+                type="number"
+                meta={fields.occurrences}
+                min={2}
+                max={12}
+                hint={`When it repeats: 2 to 12. Each time is at the same time of day in ${data.zone} as the first, also after the clocks change.`}
+              />
+            </div>
+            <SubmitButton>Book the meeting</SubmitButton>
+          </Form>
+        ) : null}
       </section>
     </>
   )
