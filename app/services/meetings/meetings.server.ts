@@ -173,27 +173,28 @@ export async function loadBookingPage(
   }
 }
 
-export async function bookMeeting(
+/**
+ * Whether the viewer may put a meeting with `other` at these times: both have set their hours, the
+ * time is free for both (`movingId`, the meeting being moved, aside), and the viewer's daily quota
+ * allows one more. The refusal, or the times (made in the viewer's zone) and how far back the
+ * inserting transaction looks for clashes.
+ */
+async function checkSlot(
   viewer: Actor,
-  conversationId: string | undefined,
-  input: BookMeetingInput,
-  now = new Date(),
-): Promise<{ ok: true; meeting: Meeting } | SlotRefusal> {
-  const { conversation, other } = await requireConversationSide(conversationId, viewer)
-  await refuseIfContractEnded(conversation, 'meeting')
+  other: User,
+  now: Date,
+  timesIn: (zone: string) => MeetingTimes,
+  movingId?: string,
+): Promise<{ ok: false; refusal: SlotRefusal } | { ok: true; times: MeetingTimes; since: Date }> {
   const both = await bothAvailabilities(viewer, other)
-  if (!both.ok)
-    return { ok: false, reason: 'invalid', field: 'slot', message: 'You both need to set your availability first.' }
-  const zone = await timeZoneOf(viewer.id)
-  const times: MeetingTimes = {
-    startsAt: new Date(input.slot),
-    timeZone: zone,
-    durationMinutes: input.durationMinutes,
-    recurrence: input.recurrence,
-    occurrences: input.recurrence === 'none' ? null : (input.occurrences ?? null),
+  if (!both.ok) {
+    const message = 'You both need to set your availability first.'
+    return { ok: false, refusal: { ok: false, reason: 'invalid', field: 'slot', message } }
   }
+  const zone = await timeZoneOf(viewer.id)
+  const times = timesIn(zone)
   const since = new Date(now.getTime() - SERIES_LOOKBACK_MS)
-  const others = await listScheduledMeetingsOf([viewer.id, other.id], since)
+  const others = await listScheduledMeetingsOf([viewer.id, other.id], since, movingId)
   const refusal = refuseSlot({
     times,
     people: both.people,
@@ -203,8 +204,28 @@ export async function bookMeeting(
     viewerId: viewer.id,
     otherName: other.name,
   })
-  if (refusal) return refusal
+  if (refusal) return { ok: false, refusal }
   await takeAccountQuota('meeting', viewer, now)
+  return { ok: true, times, since }
+}
+
+export async function bookMeeting(
+  viewer: Actor,
+  conversationId: string | undefined,
+  input: BookMeetingInput,
+  now = new Date(),
+): Promise<{ ok: true; meeting: Meeting } | SlotRefusal> {
+  const { conversation, other } = await requireConversationSide(conversationId, viewer)
+  await refuseIfContractEnded(conversation, 'meeting')
+  const checked = await checkSlot(viewer, other, now, (zone) => ({
+    startsAt: new Date(input.slot),
+    timeZone: zone,
+    durationMinutes: input.durationMinutes,
+    recurrence: input.recurrence,
+    occurrences: input.recurrence === 'none' ? null : (input.occurrences ?? null),
+  }))
+  if (!checked.ok) return checked.refusal
+  const { times, since } = checked
   const id = crypto.randomUUID()
   const meeting = await insertMeetingIfFree(
     {
@@ -289,24 +310,9 @@ export async function rescheduleMeeting(
     return { ok: false, reason: 'conflict', field: 'slot', message: move.refused }
   const other = await findUserById(otherPersonId(meeting, viewer))
   if (!other) throw new NotFound()
-  const both = await bothAvailabilities(viewer, other)
-  if (!both.ok)
-    return { ok: false, reason: 'invalid', field: 'slot', message: 'You both need to set your availability first.' }
-  const zone = await timeZoneOf(viewer.id)
-  const times: MeetingTimes = { ...meeting, startsAt: new Date(slot) }
-  const since = new Date(now.getTime() - SERIES_LOOKBACK_MS)
-  const others = await listScheduledMeetingsOf([viewer.id, other.id], since, meeting.id)
-  const refusal = refuseSlot({
-    times,
-    people: both.people,
-    others,
-    now,
-    zone,
-    viewerId: viewer.id,
-    otherName: other.name,
-  })
-  if (refusal) return refusal
-  await takeAccountQuota('meeting', viewer, now)
+  const checked = await checkSlot(viewer, other, now, () => ({ ...meeting, startsAt: new Date(slot) }), meeting.id)
+  if (!checked.ok) return checked.refusal
+  const { times, since } = checked
   const moved = await rescheduleMeetingRow({
     meeting,
     from: move.from,
