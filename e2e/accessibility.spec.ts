@@ -36,6 +36,7 @@ const PORTAL_PAGES: Array<{ role: Role; paths: string[] }> = [
       '/settings/appearance',
       '/admin/security-events',
       '/admin/ip-blocklist',
+      '/admin/calls',
     ],
   },
 ]

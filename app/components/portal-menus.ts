@@ -44,6 +44,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/projects', label: 'Projects' },
     { to: '/admin/disputes', label: 'Disputes' },
+    { to: '/admin/calls', label: 'Calls' },
     { to: '/admin/crypto-payments', label: 'Crypto payments' },
     { to: '/admin/payouts', label: 'Payouts' },
     { to: '/admin/analytics', label: 'Analytics' },
