@@ -37,6 +37,7 @@ const PORTAL_PAGES: Array<{ role: Role; paths: string[] }> = [
       '/admin/security-events',
       '/admin/ip-blocklist',
       '/admin/calls',
+      '/admin/ai',
     ],
   },
 ]

@@ -49,6 +49,7 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
     { to: '/admin/payouts', label: 'Payouts' },
     { to: '/admin/analytics', label: 'Analytics' },
     { to: '/admin/churn', label: 'Churn risk' },
+    { to: '/admin/ai', label: 'AI monitoring' },
     { to: '/admin/ledger', label: 'Ledger health' },
     { to: '/admin/fraud', label: 'Fraud desk' },
     { to: '/admin/security-events', label: 'Security events' },

@@ -38,3 +38,13 @@ export async function insertFittedModel(
     return version
   })
 }
+
+/** Every stored version, newest first (what AI monitoring lists as each model's history). */
+export async function listFittedModels(limit = 50): Promise<FittedModel[]> {
+  return getDb()
+    .select()
+    .from(fittedModels)
+    .orderBy(desc(fittedModels.fittedAt), desc(fittedModels.version))
+    .limit(limit)
+    .all()
+}

@@ -288,6 +288,22 @@ export async function fraudAlertStats(range: { from: Date; to: Date }) {
   return { ...counts, onHold }
 }
 
+/** Alerts raised in a range by detector (alert type), with how the desk has decided them so far. */
+export async function fraudOutcomesByType(range: { from: Date; to: Date }) {
+  return getDb()
+    .select({
+      type: fraudAlerts.type,
+      raised: sql<number>`count(*)`,
+      open: sql<number>`coalesce(sum(${fraudAlerts.status} in ('pending', 'investigating')), 0)`,
+      confirmed: sql<number>`coalesce(sum(${fraudAlerts.status} = 'resolved'), 0)`,
+      falsePositive: sql<number>`coalesce(sum(${fraudAlerts.status} = 'false_positive'), 0)`,
+    })
+    .from(fraudAlerts)
+    .where(and(gte(fraudAlerts.createdAt, range.from), lte(fraudAlerts.createdAt, range.to)))
+    .groupBy(fraudAlerts.type)
+    .all()
+}
+
 /** Alerts raised per UTC day and severity in a range (days with none are absent). */
 export async function fraudAlertsPerDay(range: { from: Date; to: Date }) {
   return getDb().all<{ day: string; severity: FraudSeverity; n: number }>(

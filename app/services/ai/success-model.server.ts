@@ -236,6 +236,14 @@ async function successModelInForce(now = Date.now()): Promise<SuccessModelInForc
   return value
 }
 
+/** The success model in force as AI monitoring describes it (null before a usable fit): everything but its numbers. */
+export async function successModelFacts() {
+  const inForce = await successModelInForce()
+  if (!inForce) return null
+  const { model: _numbers, ...facts } = inForce
+  return facts
+}
+
 export type SuccessReason = { words: string; raises: boolean }
 
 /** The chance and the three features that move it most from the average contract, in words. */

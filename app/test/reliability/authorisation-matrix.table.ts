@@ -58,6 +58,7 @@ export const EXPECTED: Record<string, Row> = {
   // Without a ?table= naming one of the page's tables there is nothing to export.
   '_portal.admin.analytics[.]csv': [ADMINS_RECORD, NONE],
   '_portal.admin.analytics[.]pdf': [ADMINS, NONE],
+  '_portal.admin.ai': [ADMINS, NONE],
   '_portal.admin.calls': [ADMINS, NONE],
   '_portal.admin.churn': [ADMINS, NONE],
   '_portal.admin.churn[.]csv': [ADMINS, NONE],
