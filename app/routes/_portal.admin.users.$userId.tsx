@@ -112,6 +112,14 @@ export default function AdminUser() {
         </p>
         {activeSessions ? <IntentButtonForm intent="end-sessions">Sign out of every session</IntentButtonForm> : null}
       </CardSection>
+      {user.role === 'admin' ? null : (
+        <CardSection id="money-heading" title="Money">
+          <p>
+            <Link to={`/admin/users/${user.id}/payments`}>Payment history</Link>: their wallet, escrow, card payments
+            (declined ones too) and payouts, as they see them.
+          </p>
+        </CardSection>
+      )}
     </>
   )
 }

@@ -4,6 +4,7 @@ import { findMilestone } from '~/models/contracts.server'
 import { writeLedgerTransaction } from '~/models/ledger.server'
 import { loader as csvLoader } from '~/routes/payments[.]csv'
 import { loader as pageLoader } from '~/routes/_portal.payments'
+import { loader as adminLoader } from '~/routes/_portal.admin.users.$userId_.payments'
 import { performMilestoneAction } from '~/services/marketplace/contracts.server'
 import { cardToWalletPosting } from '~/services/payments/ledger/escrow-postings'
 import { payMilestoneByCard, createSandboxMilestonePayment } from '~/services/payments/ledger/escrow.server'
@@ -31,6 +32,7 @@ type Page = {
 
 let clientCookie = ''
 let freelancerCookie = ''
+let clientId = ''
 
 async function page(query: string, cookie = clientCookie): Promise<Page> {
   const response = await run(pageLoader, getRequest(`/payments${query}`, cookie))
@@ -41,6 +43,7 @@ async function page(query: string, cookie = clientCookie): Promise<Page> {
 beforeAll(async () => {
   const client = { ...(await createTestUser('client', { name: 'Clara' })), role: 'client' }
   const freelancer = { ...(await createTestUser('freelancer', { name: 'Felix' })), role: 'freelancer' }
+  clientId = client.id
   clientCookie = await signedInCookie(client.id)
   freelancerCookie = await signedInCookie(freelancer.id)
   const { contract, milestoneIds } = await insertFixedContract({
@@ -183,5 +186,26 @@ describe('payment history', () => {
     expect((await run(pageLoader, getRequest('/payments', await signedInCookie(admin.id)))).status).toBe(403)
     const stranger = await createTestUser('client')
     expect((await page('', await signedInCookie(stranger.id))).total).toBe(0)
+  })
+
+  it("shows an admin a client's or freelancer's history as they see it, filters included; others get 403", async () => {
+    const admin = await createTestUser('admin')
+    const adminCookie = await signedInCookie(admin.id, { secondFactorAt: new Date() })
+    const asAdmin = async (query: string, id = clientId) =>
+      run(adminLoader, getRequest(`/admin/users/${id}/payments${query}`, adminCookie), { userId: id })
+    for (const query of ['', '?status=declined&currency=USD']) {
+      const response = await asAdmin(query)
+      expect(response.status).toBe(200)
+      const { history } = (await response.json()) as { history: Page }
+      const own = await page(query)
+      expect(history.total).toBe(own.total)
+      expect(history.rows).toEqual(own.rows)
+      expect(history.net).toEqual(own.net)
+    }
+    expect((await asAdmin('', crypto.randomUUID())).status).toBe(404)
+    const member = await run(adminLoader, getRequest(`/admin/users/${clientId}/payments`, clientCookie), {
+      userId: clientId,
+    })
+    expect(member.status).toBe(403)
   })
 })

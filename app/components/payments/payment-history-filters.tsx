@@ -7,11 +7,14 @@ export function PaymentHistoryFilters({
   currencies,
   formKey,
   filtered,
+  clearTo,
 }: {
   search: Partial<PaymentHistorySearch>
   currencies: string[]
   formKey: string
   filtered: boolean
+  /** The unfiltered list ("Clear filters"). */
+  clearTo: string
 }) {
   const currencyOptions =
     search.currency && !currencies.includes(search.currency) ? [...currencies, search.currency] : currencies
@@ -23,7 +26,7 @@ export function PaymentHistoryFilters({
       collapsible
       className="filters card security-filters"
       submit="Filter"
-      clear={{ to: '/payments', shown: filtered }}
+      clear={{ to: clearTo, shown: filtered }}
       idPrefix="payments"
       values={search}
       fields={[
