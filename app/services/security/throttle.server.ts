@@ -1,6 +1,7 @@
 import { deleteThrottles, findThrottles, updateThrottle, updateThrottlesTogether } from '~/models/auth-throttles.server'
 import { DomainError } from '~/services/domain-errors'
 import { keyedHash } from '~/utils/keyed-hash.server'
+import { throttleNetworkOf } from './ip-ranges'
 import { nextQuotaState, nextThrottleState, retryAfterSeconds, withFailureReturned } from './throttle-policy'
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '~/domain/durations'
 
@@ -75,6 +76,9 @@ export type AccountQuota = keyof typeof ACCOUNT_QUOTAS
 /** Who is counted: the account (by id, or by the email typed when it may not exist) and the IP. */
 export type ThrottleSubject = { userId?: string | null; email?: string | null; ip?: string | null }
 
+/** An IP's key: an IPv6 address counts as its /64 (ip-ranges.ts throttleNetworkOf). */
+const ipKey = (scope: ThrottleScope, ip: string) => `${scope}:ip:${throttleNetworkOf(ip)}`
+
 function keysFor(scope: ThrottleScope, subject: ThrottleSubject) {
   const limits: ScopeLimits = THROTTLE_SCOPES[scope]
   const keys: { key: string; limit: number }[] = []
@@ -82,7 +86,7 @@ function keysFor(scope: ThrottleScope, subject: ThrottleSubject) {
   // Hashed: the address typed may belong to nobody, and the table need not collect them.
   if (subject.email)
     keys.push({ key: `${scope}:email:${keyedHash(subject.email.trim().toLowerCase())}`, limit: limits.perAccount })
-  if (subject.ip && limits.perIp) keys.push({ key: `${scope}:ip:${subject.ip}`, limit: limits.perIp })
+  if (subject.ip && limits.perIp) keys.push({ key: ipKey(scope, subject.ip), limit: limits.perIp })
   return keys
 }
 
@@ -173,9 +177,7 @@ export async function passAttempt(scope: BackOffScope, subject: ThrottleSubject)
   if (subject.userId) await clearThrottle(scope, subject.userId)
   const limit = THROTTLE_SCOPES[scope].perIp
   if (!subject.ip || !limit) return
-  await updateThrottlesTogether([`${scope}:ip:${subject.ip}`], ([row]) =>
-    row ? [withFailureReturned(row, limit)] : null,
-  )
+  await updateThrottlesTogether([ipKey(scope, subject.ip)], ([row]) => (row ? [withFailureReturned(row, limit)] : null))
 }
 
 /** A success forgets the account's failures; the IP's stay, so one good account cannot reset a spray. */
