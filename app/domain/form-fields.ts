@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { AMOUNT_PATTERN } from './amount-format'
+import { isOneLine } from './one-line'
 
 /**
  * Fields of POST forms, built one way: text trimmed, with the message shown when it is missing, too
@@ -15,6 +16,17 @@ export function requiredText(missing: string, { min, max }: { min?: Limit; max?:
   if (min !== undefined) field = typeof min === 'number' ? field.min(min) : field.min(min[0], min[1])
   if (max !== undefined) field = typeof max === 'number' ? field.max(max) : field.max(max[0], max[1])
   return field
+}
+
+/**
+ * A one-line field (a name, a title): refused when it holds a line break, another control character
+ * or a direction override (domain/one-line.ts), which would let it forge the text around it.
+ */
+export function oneLine(
+  field: z.ZodString,
+  message = 'Keep it on one line, without line breaks or control characters',
+) {
+  return field.refine(isOneLine, message)
 }
 
 /** "5,000": a length as the messages write it. */

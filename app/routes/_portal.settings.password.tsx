@@ -4,7 +4,11 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/nod
 import { json } from '~/http/json.server'
 import { Form, useActionData } from '@remix-run/react'
 import { Field, NewPasswordField } from '~/components/ui/field'
-import { changePassword } from '~/services/accounts/accounts.server'
+import { changePasswordOnSession } from '~/services/security/password-confirm.server'
+import { originOf } from '~/services/security/context'
+import { Throttled } from '~/services/security/throttle.server'
+import { tooManyAttempts } from '~/http/too-many-attempts.server'
+import { keepRetryAfter } from '~/http/retry-after-headers.server'
 import { ChangePasswordSchema } from '~/services/accounts/schemas'
 import { requireSession } from '~/http/auth.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -18,19 +22,27 @@ import { FormAlert } from '~/components/ui/form-alert'
 
 const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword']
 
+/** A 429 answer to the form keeps its Retry-After in the page, with JavaScript or without. */
+export const headers = keepRetryAfter
+
 // Changing the password needs a second factor from the last 10 minutes: asked before the form.
 export async function loader({ request }: LoaderFunctionArgs) {
   requireStepUp(request, await requireSession(request))
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
   requireStepUp(request, session)
-  const { user, sessionId } = session
   const submission = parseWithZod(await readFormData(request), { schema: ChangePasswordSchema })
   if (submission.status !== 'success') return json(submission.reply({ hideFields: PASSWORD_FIELDS }), { status: 400 })
-  const result = await changePassword(user.id, submission.value, sessionId)
+  let result: Awaited<ReturnType<typeof changePasswordOnSession>>
+  try {
+    result = await changePasswordOnSession(session, submission.value, originOf(request, context.clientIp))
+  } catch (error) {
+    if (!(error instanceof Throttled)) throw error
+    return tooManyAttempts(error, (formErrors) => submission.reply({ formErrors, hideFields: PASSWORD_FIELDS }))
+  }
   if (!result.ok) return json(refusalReply(submission, result, PASSWORD_FIELDS), { status: 400 })
   return redirectWithToast('/settings/password', {
     kind: 'success',

@@ -40,6 +40,16 @@ describe('sign-up', () => {
     expect((await short.json()).error.password).toEqual(['Use at least 8 characters'])
   })
 
+  it('refuses a name with line breaks, which would write paragraphs into the code email sent to any address', async () => {
+    const forged = 'Bob,\n\nYour payout is on hold. Confirm your bank at megi-help.example\n'
+    const response = await run(signUpAction, formRequest('/sign-up', { ...validSignUp, name: forged }))
+    expect(response.status).toBe(400)
+    expect((await response.json()).error.name).toEqual([
+      'Write your name on one line, without line breaks or control characters',
+    ])
+    expect((await listOutbox({ to: validSignUp.email, page: 1, pageSize: 1 })).rows).toEqual([])
+  })
+
   it('refuses to make an admin through the form', async () => {
     const response = await run(signUpAction, formRequest('/sign-up', { ...validSignUp, role: 'admin' }))
     expect(response.status).toBe(400)

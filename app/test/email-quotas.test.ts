@@ -60,6 +60,17 @@ describe('password reset emails', () => {
     await requestPasswordReset(users[2]!.email, '198.51.100.4')
     expect(await emailsTo(users[2]!.email)).toBe(1)
   })
+
+  it('counts an IPv6 network (/64) as one IP: moving to the next address of it does not reset the limit', async () => {
+    const users = await Promise.all(Array.from({ length: 2 }, () => createTestUser('client')))
+    for (let i = 0; i < 9; i++) await requestPasswordReset(`nobody-v6-${i}@example.com`, `2001:db8:5:6::${i + 1}`)
+    await requestPasswordReset(users[0]!.email, '2001:db8:5:6:ffff::1')
+    await requestPasswordReset(users[1]!.email, '2001:db8:5:6:abcd:1:2:3')
+    expect(await Promise.all(users.map((user) => emailsTo(user.email)))).toEqual([1, 0])
+    // The next network along is another household.
+    await requestPasswordReset(users[1]!.email, '2001:db8:5:7::1')
+    expect(await emailsTo(users[1]!.email)).toBe(1)
+  })
 })
 
 describe('sign-up emails', () => {

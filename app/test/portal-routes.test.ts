@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { listOutbox } from '~/models/outbox.server'
+import { listSecurityEvents } from '~/models/security-events.server'
 import { findFreelancerProfile } from '~/models/profiles.server'
 import { touchSession } from '~/models/sessions.server'
 import { findUserById } from '~/models/users.server'
@@ -148,6 +149,22 @@ describe('settings', () => {
     expect(changed.status).toBe(302)
     expect((await run(clientDashboardLoader, getRequest('/client', here))).status).toBe(200)
     expect((await run(clientDashboardLoader, getRequest('/client', elsewhere))).status).toBe(302)
+  })
+
+  it('the current password re-entered here backs off like any other: the sixth wrong one in a row is 429', async () => {
+    const user = await createTestUser('client')
+    const cookie = await signedInCookie(user.id, { secondFactorAt: new Date() })
+    const guess = (currentPassword: string) =>
+      changePassword(
+        { currentPassword, newPassword: 'violet-harbour-88', confirmPassword: 'violet-harbour-88' },
+        cookie,
+      )
+    for (let i = 0; i < 5; i++) expect((await guess(`guess number ${i}`)).status).toBe(400)
+    const sixth = await guess(TEST_PASSWORD)
+    expect(sixth.status).toBe(429)
+    expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThanOrEqual(59)
+    const events = (await listSecurityEvents({ userId: user.id, page: 1, pageSize: 10 })).rows
+    expect(events.filter((row) => row.event.kind === 'password_confirm_failed')).toHaveLength(5)
   })
 
   it('saves a freelancer profile and explains unknown skills', async () => {

@@ -5,6 +5,7 @@ import { insertAllowlistEntry, insertBlocklistEntry } from '~/models/ip-lists.se
 import { listOutbox } from '~/models/outbox.server'
 import { listSecurityEvents } from '~/models/security-events.server'
 import { findAssessment } from '~/models/sign-in-assessments.server'
+import { findThrottles } from '~/models/auth-throttles.server'
 import { action as signInAction } from '~/routes/_auth.sign-in'
 import { setPassword } from '~/services/accounts/accounts.server'
 import { action as verifyAction, loader as verifyLoader } from '~/routes/_auth.sign-in_.verify'
@@ -134,6 +135,28 @@ describe('back-off', () => {
       expect(sixth.status).toBe(429)
       expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0)
     }
+  })
+})
+
+describe('guesses sent at once', () => {
+  it('count before the password is checked: of 12 wrong passwords sent together, 5 are tried', async () => {
+    const user = await createTestUser('client')
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signIn(`198.51.100.${30 + i}`, user.email, `parallel guess ${i}`)),
+    )
+    const statuses = answers.map((answer) => answer.status).sort()
+    expect(statuses).toEqual([...Array<number>(5).fill(400), ...Array<number>(7).fill(429)])
+    expect((await signIn('198.51.100.50', user.email, TEST_PASSWORD)).status).toBe(429)
+  })
+
+  it('a right password gives its network its attempt back; a wrong one stays counted', async () => {
+    const ip = '203.0.113.45'
+    const networkFailures = async () => (await findThrottles([`sign-in:ip:${ip}`]))[0]?.failures ?? 0
+    const user = await createTestUser('client')
+    expect((await signIn(ip, user.email, 'a wrong password')).status).toBe(400)
+    expect(await networkFailures()).toBe(1)
+    expect((await signIn(ip, user.email, TEST_PASSWORD)).status).toBe(302)
+    expect(await networkFailures()).toBe(1)
   })
 })
 

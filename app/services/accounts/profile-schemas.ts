@@ -3,6 +3,7 @@ import { AVAILABILITIES, EXPERIENCE_LEVELS } from '~/domain/enums'
 import { PROFILE_CURRENCIES } from '~/domain/currency-digits'
 import { nameField } from './schemas'
 import { AMOUNT_PATTERN } from '~/domain/amount-format'
+import { oneLine } from '~/domain/form-fields'
 
 export const AdminProfileSchema = z.object({ name: nameField })
 
@@ -16,7 +17,10 @@ export const ClientProfileSchema = z.object({
 
 export const FreelancerProfileSchema = z.object({
   name: nameField,
-  headline: z.string().trim().max(120, 'Use at most 120 characters').default(''),
+  headline: oneLine(
+    z.string().trim().max(120, 'Use at most 120 characters'),
+    'Keep the headline on one line, without line breaks or control characters',
+  ).default(''),
   bio: z.string().trim().max(5000, 'Use at most 5,000 characters').default(''),
   hourlyRate: z
     .string()

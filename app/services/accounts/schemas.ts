@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { emailText } from '~/domain/form-fields'
+import { emailText, oneLine } from '~/domain/form-fields'
 
 /** Form schemas shared by the browser (conform) and the server. */
 
@@ -10,11 +10,14 @@ export const passwordField = z
 
 const emailField = emailText('Enter your email address', 'Enter a valid email address')
 
-export const nameField = z
-  .string({ error: 'Enter your name' })
-  .trim()
-  .min(2, 'Use at least 2 characters')
-  .max(80, 'Use at most 80 characters')
+export const nameField = oneLine(
+  z
+    .string({ error: 'Enter your name' })
+    .trim()
+    .min(2, 'Use at least 2 characters')
+    .max(80, 'Use at most 80 characters'),
+  'Write your name on one line, without line breaks or control characters',
+)
 
 export const SignUpSchema = z.object({
   role: z.enum(['client', 'freelancer'], { error: 'Choose whether you hire or work' }),

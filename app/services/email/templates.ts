@@ -1,7 +1,16 @@
 import type { EmailMessage } from './mailer.server'
 import { MINUTE_MS } from '~/domain/durations'
+import { asOneLine } from '~/domain/one-line'
 
 const signature = '\n\n— MegiLance'
+
+/**
+ * The greeting, the name on one line: a name saved before forms refused line breaks must not write
+ * paragraphs of its own into a message from MegiLance.
+ */
+function hello(name: string): string {
+  return `Hello ${asOneLine(name)},\n\n`
+}
 
 /** The code a message carries, kept in the offline outbox only until it expires. */
 function secret(code: string, minutes: number): EmailMessage['secret'] {
@@ -17,7 +26,7 @@ export function welcomeEmail(to: string, name: string, role: 'client' | 'freelan
     kind: 'welcome',
     to,
     subject: 'Welcome to MegiLance',
-    text: `Hello ${name},\n\n${next}${signature}`,
+    text: `${hello(name)}${next}${signature}`,
   }
 }
 
@@ -28,7 +37,7 @@ export function passwordResetEmail(to: string, name: string, code: string, minut
     to,
     subject: 'Your MegiLance password reset code',
     text:
-      `Hello ${name},\n\nYour password reset code is: ${code}\n\n` +
+      `${hello(name)}Your password reset code is: ${code}\n\n` +
       `It works once and expires in ${minutes} minutes. If you did not ask for it, ignore this email: ` +
       `your password has not changed.${signature}`,
   }
@@ -40,7 +49,7 @@ export function passwordChangedEmail(to: string, name: string): EmailMessage {
     to,
     subject: 'Your MegiLance password was changed',
     text:
-      `Hello ${name},\n\nYour password was just changed and every signed-in device was signed out. ` +
+      `${hello(name)}Your password was just changed and every signed-in device was signed out. ` +
       `If this was not you, reset your password now and contact support.${signature}`,
   }
 }
@@ -51,7 +60,7 @@ export function accountBlockedEmail(to: string, name: string, reason: string): E
     to,
     subject: 'Your MegiLance account has been blocked',
     text:
-      `Hello ${name},\n\nAn administrator blocked your account for this reason:\n\n  ${reason}\n\n` +
+      `${hello(name)}An administrator blocked your account for this reason:\n\n  ${reason}\n\n` +
       `You can reply to this email to contest the decision.${signature}`,
   }
 }
@@ -61,7 +70,7 @@ export function accountUnblockedEmail(to: string, name: string): EmailMessage {
     kind: 'account_unblocked',
     to,
     subject: 'Your MegiLance account is active again',
-    text: `Hello ${name},\n\nAn administrator lifted the block on your account. You can sign in again.${signature}`,
+    text: `${hello(name)}An administrator lifted the block on your account. You can sign in again.${signature}`,
   }
 }
 
@@ -78,8 +87,8 @@ export function notificationEmail(
   return {
     kind: 'notification',
     to,
-    subject: title,
-    text: `Hello ${name},\n\n${title}${details}${link}${footer}${signature}`,
+    subject: asOneLine(title),
+    text: `${hello(name)}${asOneLine(title)}${details}${link}${footer}${signature}`,
   }
 }
 
@@ -94,7 +103,7 @@ export function securityAlertEmail(
     to,
     subject: `MegiLance security alert: ${alert.label}`,
     text:
-      `Hello ${name},\n\n${alert.label}${where} at ${alert.at.toISOString().replace('T', ' ').slice(0, 16)} UTC.\n` +
+      `${hello(name)}${alert.label}${where} at ${alert.at.toISOString().replace('T', ' ').slice(0, 16)} UTC.\n` +
       (alert.detail ? `\n${alert.detail}\n` : '') +
       `\nIf this was you, there is nothing to do. If not, change your password and review your sessions ` +
       `under Settings → Security.${signature}`,
@@ -108,7 +117,7 @@ export function oneTimeCodeEmail(to: string, name: string, code: string, minutes
     to,
     subject: `Your MegiLance security code: ${code}`,
     text:
-      `Hello ${name},\n\nYour security code is: ${code}\n\nIt works once and expires in ${minutes} minutes. ` +
+      `${hello(name)}Your security code is: ${code}\n\nIt works once and expires in ${minutes} minutes. ` +
       `MegiLance will never ask you for it by phone or chat. If you did not try to sign in, change your password.${signature}`,
   }
 }
@@ -120,7 +129,7 @@ export function signUpCodeEmail(to: string, name: string, code: string, minutes:
     to,
     subject: `Your MegiLance sign-up code: ${code}`,
     text:
-      `Hello ${name},\n\nYour sign-up code is: ${code}\n\nEnter it to finish creating your account. ` +
+      `${hello(name)}Your sign-up code is: ${code}\n\nEnter it to finish creating your account. ` +
       `It works for ${minutes} minutes. If you did not try to sign up, ignore this email.${signature}`,
   }
 }
@@ -131,7 +140,7 @@ export function signUpExistingAccountEmail(to: string, name: string): EmailMessa
     to,
     subject: 'Someone tried to sign up to MegiLance with your email',
     text:
-      `Hello ${name},\n\nSomeone just tried to create a new MegiLance account with this address, which already has one. ` +
+      `${hello(name)}Someone just tried to create a new MegiLance account with this address, which already has one. ` +
       `If it was you, sign in instead, or reset your password if you have forgotten it. If not, you can ignore this email.${signature}`,
   }
 }

@@ -1,13 +1,16 @@
 import * as z from 'zod'
-import { describedText, emailText, requiredText } from '~/domain/form-fields'
+import { describedText, emailText, oneLine, requiredText } from '~/domain/form-fields'
 import { pageParam } from '~/domain/query-params'
 import { CONTACT_TOPIC_VALUES as TOPIC_VALUES } from './contact-topics'
 
 export const ContactSchema = z.object({
-  name: requiredText('Enter your name', {
-    min: [2, 'Enter your name (at least 2 characters)'],
-    max: [80, 'Use at most 80 characters'],
-  }),
+  name: oneLine(
+    requiredText('Enter your name', {
+      min: [2, 'Enter your name (at least 2 characters)'],
+      max: [80, 'Use at most 80 characters'],
+    }),
+    'Write your name on one line, without line breaks or control characters',
+  ),
   email: emailText('Enter your email address, so we can answer', 'Enter a valid email address, so we can answer'),
   topic: z.enum(TOPIC_VALUES, { error: 'Choose what your question is about' }),
   message: requiredText('Write your question', {

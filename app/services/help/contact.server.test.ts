@@ -29,6 +29,15 @@ const question = {
 }
 
 describe('contact requests', () => {
+  it('refuses a name with line breaks, which would forge lines of the email the admins get', async () => {
+    const name = 'Quinn\nAnswer it here: https://evil.example/admin'
+    const posted = await run(contactAction, formRequest('/help/contact', { ...question, name, website: '' }))
+    expect(posted.status).toBe(400)
+    expect((await posted.json()).error.name).toEqual([
+      'Write your name on one line, without line breaks or control characters',
+    ])
+  })
+
   it('stores a question, emails the admins, and lets an admin answer it once by email', async () => {
     const admin = await createTestUser('admin')
     const posted = await run(contactAction, formRequest('/help/contact', { ...question, website: '' }))

@@ -12,6 +12,7 @@ import { sendEmail, type EmailMessage } from '~/services/email/mailer.server'
 import { requireQuota } from '~/services/security/throttle.server'
 import { siteOrigin } from '~/utils/env.server'
 import { contactTopicLabel } from './contact-topics'
+import { asOneLine } from '~/domain/one-line'
 
 const signature = '\n\n— MegiLance'
 
@@ -28,9 +29,9 @@ function newContactRequestEmail(to: string, request: ContactRequest): EmailMessa
   return {
     kind: 'contact_request',
     to,
-    subject: `Contact request ${contactReference(request.id)}: ${contactTopicLabel(request.topic)} — ${request.name}`,
+    subject: `Contact request ${contactReference(request.id)}: ${contactTopicLabel(request.topic)} — ${asOneLine(request.name)}`,
     text:
-      `${request.name} <${request.email}> wrote about "${contactTopicLabel(request.topic)}":\n\n${request.message}\n\n` +
+      `${asOneLine(request.name)} <${request.email}> wrote about "${contactTopicLabel(request.topic)}":\n\n${request.message}\n\n` +
       `Answer it here: ${appUrl(`/admin/contact-requests/${request.id}`)}${signature}`,
   }
 }
@@ -44,7 +45,7 @@ function contactReplyEmail(request: ContactRequest, reply: string): EmailMessage
     kind: 'contact_reply',
     to: request.email,
     subject: `Re: your question to MegiLance (${contactReference(request.id)})`,
-    text: `Hello ${request.name},\n\n${reply}\n\nYou wrote:\n${quoted}${signature}`,
+    text: `Hello ${asOneLine(request.name)},\n\n${reply}\n\nYou wrote:\n${quoted}${signature}`,
   }
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { amountText, describedText, ISO_DAY, requiredText } from '~/domain/form-fields'
+import { amountText, describedText, ISO_DAY, oneLine, requiredText } from '~/domain/form-fields'
 
 export const SubmitWorkSchema = z.object({
   note: describedText('Say what you are delivering and where to find it.', [5, 5000], 'the note'),
@@ -21,10 +21,13 @@ export const EndContractSchema = z.object({
 })
 
 export const AddMilestoneSchema = z.object({
-  title: requiredText('Give the milestone a title.', {
-    min: [3, 'The title needs at least 3 characters.'],
-    max: [120, 'Keep the title under 120 characters.'],
-  }),
+  title: oneLine(
+    requiredText('Give the milestone a title.', {
+      min: [3, 'The title needs at least 3 characters.'],
+      max: [120, 'Keep the title under 120 characters.'],
+    }),
+    'Keep the title on one line, without line breaks or control characters.',
+  ),
   amount: amountText,
   dueDate: z.string().regex(ISO_DAY, 'Enter the due date as a date.').optional(),
 })

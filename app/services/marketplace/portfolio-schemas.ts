@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { requiredText } from '~/domain/form-fields'
+import { oneLine, requiredText } from '~/domain/form-fields'
 
 const MAX_PORTFOLIO_LINKS = 5
 export { MAX_PORTFOLIO_IMAGES } from './portfolio-limits'
@@ -25,10 +25,13 @@ function isWebAddress(text: string): boolean {
 
 /** The add/edit form of a work sample; the image files are checked separately (by their bytes). */
 export const PortfolioItemSchema = z.object({
-  title: requiredText('Give the work a title', {
-    min: [2, 'Use at least 2 characters'],
-    max: [120, 'Use at most 120 characters'],
-  }),
+  title: oneLine(
+    requiredText('Give the work a title', {
+      min: [2, 'Use at least 2 characters'],
+      max: [120, 'Use at most 120 characters'],
+    }),
+    'Keep the title on one line, without line breaks or control characters',
+  ),
   description: z.string().trim().max(2000, 'Use at most 2,000 characters').default(''),
   links: z
     .string()

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { emailText, ISO_DAY, reasonShownTo, requiredText } from '~/domain/form-fields'
+import { emailText, ISO_DAY, oneLine, reasonShownTo, requiredText } from '~/domain/form-fields'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from '~/domain/enums'
 import { currencyDigits } from '~/utils/format'
 import { decimalsLimitMessage, parseAmountToMinor, readAmount } from '~/utils/money'
@@ -35,10 +35,13 @@ const budgetText = (message: string) => z.string({ error: message }).trim().max(
 /** The post-a-project and edit-project form (one schema for both). */
 export const ProjectSchema = z
   .object({
-    title: requiredText('Give the project a title', {
-      min: [5, 'Use at least 5 characters for the title'],
-      max: [120, 'Keep the title under 120 characters'],
-    }),
+    title: oneLine(
+      requiredText('Give the project a title', {
+        min: [5, 'Use at least 5 characters for the title'],
+        max: [120, 'Keep the title under 120 characters'],
+      }),
+      'Keep the title on one line, without line breaks or control characters',
+    ),
     description: requiredText('Describe the work', {
       min: [30, 'Describe the work in at least 30 characters'],
       max: [10_000, 'Keep the description under 10,000 characters'],

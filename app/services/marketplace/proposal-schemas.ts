@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { ISO_DAY, requiredText } from '~/domain/form-fields'
+import { ISO_DAY, oneLine, requiredText } from '~/domain/form-fields'
 import type { BudgetType } from '~/domain/enums'
 import { currencyDigits } from '~/utils/format'
 import { decimalsLimitMessage, parseAmountToMinor, readAmount } from '~/utils/money'
@@ -7,7 +7,10 @@ import { milestoneSumProblem } from './proposal-rules'
 import { MAX_PROPOSAL_MILESTONES } from './proposal-form-options'
 
 const MilestoneRowSchema = z.object({
-  title: z.string().trim().max(120, 'Keep the title under 120 characters').optional(),
+  title: oneLine(
+    z.string().trim().max(120, 'Keep the title under 120 characters'),
+    'Keep the title on one line, without line breaks or control characters',
+  ).optional(),
   amount: z.string().trim().optional(),
   dueDate: z.string().trim().optional(),
 })

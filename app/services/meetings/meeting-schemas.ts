@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { describedText } from '~/domain/form-fields'
+import { describedText, oneLine } from '~/domain/form-fields'
 import { MEETING_RECURRENCES } from '~/domain/enums'
 import { MAX_OCCURRENCES, MEETING_DURATIONS } from './meeting-options'
 
@@ -13,7 +13,10 @@ const slot = z.iso.datetime({ error: 'Choose a time from the list' })
 
 export const BookMeetingSchema = z
   .object({
-    title: describedText('Give the meeting a title', [3, 120], 'the title'),
+    title: oneLine(
+      describedText('Give the meeting a title', [3, 120], 'the title'),
+      'Keep the title on one line, without line breaks or control characters',
+    ),
     agenda: z.string().trim().max(2000, 'Keep the agenda under 2,000 characters').default(''),
     // conform turns the typed text into numbers before zod sees it.
     durationMinutes: z

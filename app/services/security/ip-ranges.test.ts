@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { ipInRanges, normaliseCidr } from './ip-ranges'
+import { ipInRanges, normaliseCidr, throttleNetworkOf } from './ip-ranges'
 
 describe('normaliseCidr', () => {
   test('keeps the network part of a range and turns single addresses into /32 or /128', () => {
@@ -21,5 +21,15 @@ describe('ipInRanges', () => {
     expect(ipInRanges('2001:db8::9', ['203.0.113.0/24', '2001:db8::/32'])).toBe(true)
     expect(ipInRanges(null, ['0.0.0.0/0'])).toBe(false)
     expect(ipInRanges('garbage', ['0.0.0.0/0'])).toBe(false)
+  })
+})
+
+describe('throttleNetworkOf', () => {
+  test('an IPv4 address is itself, also when IPv4-mapped; an IPv6 address is its /64', () => {
+    expect(throttleNetworkOf('203.0.113.7')).toBe('203.0.113.7')
+    expect(throttleNetworkOf('::ffff:203.0.113.7')).toBe('203.0.113.7')
+    expect(throttleNetworkOf('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64')
+    expect(throttleNetworkOf('2001:0db8:0001:0002::1')).toBe('2001:db8:1:2::/64')
+    expect(throttleNetworkOf('not an address')).toBe('not an address')
   })
 })

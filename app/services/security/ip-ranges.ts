@@ -46,3 +46,15 @@ export function ipInRanges(ip: string | null, cidrs: string[]): boolean {
     }
   })
 }
+
+/**
+ * The network an address counts as for per-IP limits: an IPv4 address itself, and for IPv6 its /64.
+ * One home or server is given a whole /64 (2^64 addresses), so counted address by address, every
+ * per-IP limit was passed by moving to the next address of the same network.
+ */
+export function throttleNetworkOf(ip: string): string {
+  const address = parseIp(ip)
+  if (!address) return ip
+  if (address.kind() === 'ipv4') return address.toString()
+  return `${normaliseCidr(`${address.toString()}/64`) ?? address.toString()}`
+}

@@ -1,10 +1,11 @@
 import { markSessionPasswordConfirmed } from '~/models/sessions.server'
 import { findUserById } from '~/models/users.server'
+import { replacePassword } from '~/services/accounts/accounts.server'
 import { verifyPassword } from '~/services/accounts/passwords.server'
 import type { RequestOrigin } from './context'
 import { recordSecurityEvent } from './events.server'
 import { accountKey } from './sign-in.server'
-import { assertNotThrottled, clearThrottle, recordThrottledAttempt } from './throttle.server'
+import { passAttempt, recordThrottledAttempt, takeAttempt } from './throttle.server'
 
 /**
  * The back-off key of password re-entry on one signed-in session. The session counts its own
@@ -27,17 +28,44 @@ export async function confirmPasswordOnSession(
   origin: RequestOrigin,
   now = new Date(),
 ): Promise<boolean> {
+  if (!(await reenterPassword(session, password, origin, now))) return false
+  await markSessionPasswordConfirmed(session.sessionId, now)
+  return true
+}
+
+/**
+ * Changes the password on a signed-in session: the current one is re-entered under the same back-off
+ * as above (throws Throttled), so a session left open cannot be used to guess it without limit.
+ */
+export async function changePasswordOnSession(
+  session: { sessionId: string; user: { id: string; email: string } },
+  input: { currentPassword: string; newPassword: string },
+  origin: RequestOrigin,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; field: 'currentPassword' | 'newPassword'; message: string }> {
+  if (!(await reenterPassword(session, input.currentPassword, origin, now))) {
+    return { ok: false, field: 'currentPassword', message: 'Your current password is not right' }
+  }
+  return replacePassword(session.user.id, input, session.sessionId)
+}
+
+/** The password typed again on a session, checked under the session's back-off; failures are logged. */
+async function reenterPassword(
+  session: { sessionId: string; user: { id: string; email: string } },
+  password: string,
+  origin: RequestOrigin,
+  now: Date,
+): Promise<boolean> {
   const { user } = session
   const subject = { userId: reentryKey(user.email, session.sessionId), ip: origin.ip }
-  await assertNotThrottled('sign-in', subject, now)
+  // Counted before the hash is checked, so that passwords sent at once cannot all be tried.
+  const { lockStarted } = await takeAttempt('sign-in', subject, now)
   const found = await findUserById(user.id)
   if (found && (await verifyPassword(found.passwordHash, password))) {
     // Forgets the session's own failures, not the count strangers ran up against the email.
-    await clearThrottle('sign-in', subject.userId)
-    await markSessionPasswordConfirmed(session.sessionId, now)
+    await passAttempt('sign-in', subject)
     return true
   }
-  const lockStarted = await recordThrottledAttempt('sign-in', subject, now)
   await recordThrottledAttempt('sign-in', { userId: accountKey(user.email) }, now)
   await recordSecurityEvent({ userId: user.id, kind: 'password_confirm_failed', origin, now })
   if (lockStarted)

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { backupCodes, emailFactors, smsFactors, totpFactors, webauthnCredentials } from '~/models/schema'
 import { createTestUser } from '~/test/users'
-import { enabledMethodsOf, hasSecondFactor } from './second-factor.server'
+import { generateBackupCodes } from './backup-codes.server'
+import { enabledMethodsOf, hasSecondFactor, verifySecondFactor } from './second-factor.server'
+import { Throttled } from './throttle.server'
 
 const now = new Date()
 const made = { createdAt: now }
@@ -96,5 +98,22 @@ describe('whether a user has a second factor', () => {
     expect(await hasSecondFactor(user.id)).toBe(expected)
     // The methods the sign-in challenge would offer, asked provider by provider.
     expect((await enabledMethodsOf(user.id)).length > 0).toBe(expected)
+  })
+})
+
+describe('answers sent at once', () => {
+  it('count before they are checked: of 10 wrong backup codes sent together, 5 are tried', async () => {
+    const user = await createTestUser('client')
+    const origin = { ip: '198.51.100.60', userAgent: null, deviceId: null }
+    await generateBackupCodes(user.id, origin)
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        verifySecondFactor(user.id, 'backup_code', { code: `wrongcode${i}`, response: '' }, origin, 'pending'),
+      ),
+    )
+    const tried = results.filter((result) => result.status === 'fulfilled')
+    const held = results.filter((result) => result.status === 'rejected')
+    expect(tried).toHaveLength(5)
+    expect(held.every((result) => result.reason instanceof Throttled)).toBe(true)
   })
 })

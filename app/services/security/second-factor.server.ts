@@ -7,7 +7,7 @@ import { recordSecurityEvent } from './events.server'
 import type { SecondFactorAnswer, SecondFactorProvider } from './second-factor-provider'
 import { isEstablishedFactor } from './step-up'
 import { smsMethod } from './sms-codes.server'
-import { assertNotThrottled, clearThrottle, countCodeSend, recordThrottledAttempt } from './throttle.server'
+import { assertNotThrottled, clearThrottle, countCodeSend, passAttempt, takeAttempt } from './throttle.server'
 import { totpMethod } from './totp.server'
 import { passkeyMethod, securityKeyMethod } from './webauthn.server'
 
@@ -160,14 +160,16 @@ export async function verifySecondFactor(
       message: `This ${provider.label.toLowerCase()} was added less than a day ago, so it cannot confirm changes yet. Use one you had before.`,
     }
   }
+  // Counted before the answer is checked (a backup code's hash takes a while), so that answers
+  // sent at once cannot all be tried.
+  const { lockStarted } = await takeAttempt('second-factor', subject, now)
   if (await provider.verify(userId, answer, now, binding)) {
     // Proven: forget the wrong answers, and the codes sent on the way here.
-    await clearThrottle('second-factor', userId)
+    await passAttempt('second-factor', subject)
     await clearThrottle('code-send', userId)
     await recordSecurityEvent({ userId, kind: 'second_factor_passed', origin, detail: provider.label, now })
     return { ok: true, method: provider.method, established }
   }
-  const lockStarted = await recordThrottledAttempt('second-factor', subject, now)
   await recordSecurityEvent({ userId, kind: 'second_factor_failed', origin, detail: provider.label, now })
   if (lockStarted) await recordSecurityEvent({ userId, kind: 'throttled', origin, detail: 'Second factor', now })
   return {

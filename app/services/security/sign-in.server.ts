@@ -12,7 +12,7 @@ import { recordSecurityEvent } from './events.server'
 import { isOutsideAllowlist } from './ip-rules.server'
 import { assessSignInRisk } from './risk.server'
 import { availableMethodsOf, hasSecondFactor, sendSecondFactorCode } from './second-factor.server'
-import { assertNotThrottled, clearThrottle, recordThrottledAttempt } from './throttle.server'
+import { passAttempt, takeAttempt } from './throttle.server'
 import { MINUTE_MS } from '~/domain/durations'
 import { hashToken } from '~/utils/hash-token.server'
 import { screenAccount } from '~/services/fraud/screening.server'
@@ -64,15 +64,17 @@ export async function signInWithPassword(
 ): Promise<SignInStep> {
   const { origin, headers } = await signInOrigin(request, clientIp)
   const throttleSubject = { userId: await signInThrottleKey(input.email, origin.deviceId), ip: origin.ip }
-  await assertNotThrottled('sign-in', throttleSubject, now)
+  // Counted before the hash is checked, so that passwords sent at once cannot all be tried.
+  const { lockStarted } = await takeAttempt('sign-in', throttleSubject, now)
   let verified: SessionUser
   try {
     verified = await checkPassword()
   } catch (error) {
     if (!(error instanceof SignInRefused)) throw error
     const account = await findUserByEmail(input.email)
+    // A blocked account's password was right: it gives its attempt back.
+    if (error.reason === 'blocked') await passAttempt('sign-in', throttleSubject)
     if (error.reason === 'credentials') {
-      const lockStarted = await recordThrottledAttempt('sign-in', throttleSubject, now)
       await recordSecurityEvent({
         userId: account?.id ?? null,
         kind: 'sign_in_failed',
@@ -91,7 +93,7 @@ export async function signInWithPassword(
     }
   }
   // A sign-in on a known browser forgets its own failures, not the count strangers ran up.
-  await clearThrottle('sign-in', throttleSubject.userId)
+  await passAttempt('sign-in', throttleSubject)
   const user = (await findUserById(verified.id))!
   if (await isOutsideAllowlist(user.id, origin.ip)) {
     await recordSecurityEvent({

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { DAY_MS, MINUTE_MS, SECOND_MS } from '~/domain/durations'
-import { nextQuotaState, retryAfterSeconds, type ThrottleState } from './throttle-policy'
+import {
+  nextQuotaState,
+  nextThrottleState,
+  retryAfterSeconds,
+  withFailureReturned,
+  type ThrottleState,
+} from './throttle-policy'
 
 const START = new Date('2026-12-01T09:00:00Z')
 const at = (ms: number) => new Date(START.getTime() + ms)
@@ -43,5 +49,17 @@ describe('quotas', () => {
     const old = { failures: 9, lastFailureAt: at(0), lockedUntil: null, windowStartedAt: null }
     expect(nextQuotaState(old, 10, DAY_MS, at(DAY_MS - 1))).toMatchObject({ failures: 10, lockedUntil: at(DAY_MS) })
     expect(nextQuotaState(old, 10, DAY_MS, at(DAY_MS))).toMatchObject({ failures: 1, lockedUntil: null })
+  })
+})
+
+describe('a failure given back', () => {
+  it('undoes the count of an attempt that was right, and the lock it started, but no other lock', () => {
+    let state: ThrottleState | undefined
+    for (let i = 0; i < 5; i++) state = nextThrottleState(state, 5, at(i * SECOND_MS))
+    expect(state?.lockedUntil).not.toBeNull()
+    expect(withFailureReturned(state!, 5)).toMatchObject({ failures: 4, lockedUntil: null })
+    const further = nextThrottleState(state, 5, at(10 * SECOND_MS))
+    expect(withFailureReturned(further, 5)).toMatchObject({ failures: 5, lockedUntil: further.lockedUntil })
+    expect(withFailureReturned({ ...state!, failures: 0 }, 5).failures).toBe(0)
   })
 })

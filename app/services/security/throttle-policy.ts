@@ -36,6 +36,15 @@ export function nextThrottleState(previous: ThrottleState | undefined, limit: nu
 }
 
 /**
+ * One failure given back: an attempt counted before its slow check (throttle.server takeAttempt)
+ * that turned out right. Below the limit again, the lock that attempt may have started goes too.
+ */
+export function withFailureReturned(state: ThrottleState, limit: number): ThrottleState {
+  const failures = Math.max(0, state.failures - 1)
+  return { ...state, failures, lockedUntil: failures >= limit ? state.lockedUntil : null }
+}
+
+/**
  * A quota rather than a back-off: `limit` uses in a window of `windowMs` that starts at the first
  * use; the last of them closes the quota until the window ends, and the next use after it starts a
  * new window. So steady use below the rate never adds up (a busy week of messages does not count

@@ -1,7 +1,8 @@
 import { deleteThrottles, findThrottles, updateThrottle, updateThrottlesTogether } from '~/models/auth-throttles.server'
 import { DomainError } from '~/services/domain-errors'
 import { keyedHash } from '~/utils/keyed-hash.server'
-import { nextQuotaState, nextThrottleState, retryAfterSeconds } from './throttle-policy'
+import { throttleNetworkOf } from './ip-ranges'
+import { nextQuotaState, nextThrottleState, retryAfterSeconds, withFailureReturned } from './throttle-policy'
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '~/domain/durations'
 
 type ScopeLimits = { perAccount: number; perIp?: number; quotaWindowMs?: number }
@@ -75,6 +76,9 @@ export type AccountQuota = keyof typeof ACCOUNT_QUOTAS
 /** Who is counted: the account (by id, or by the email typed when it may not exist) and the IP. */
 export type ThrottleSubject = { userId?: string | null; email?: string | null; ip?: string | null }
 
+/** An IP's key: an IPv6 address counts as its /64 (ip-ranges.ts throttleNetworkOf). */
+const ipKey = (scope: ThrottleScope, ip: string) => `${scope}:ip:${throttleNetworkOf(ip)}`
+
 function keysFor(scope: ThrottleScope, subject: ThrottleSubject) {
   const limits: ScopeLimits = THROTTLE_SCOPES[scope]
   const keys: { key: string; limit: number }[] = []
@@ -82,7 +86,7 @@ function keysFor(scope: ThrottleScope, subject: ThrottleSubject) {
   // Hashed: the address typed may belong to nobody, and the table need not collect them.
   if (subject.email)
     keys.push({ key: `${scope}:email:${keyedHash(subject.email.trim().toLowerCase())}`, limit: limits.perAccount })
-  if (subject.ip && limits.perIp) keys.push({ key: `${scope}:ip:${subject.ip}`, limit: limits.perIp })
+  if (subject.ip && limits.perIp) keys.push({ key: ipKey(scope, subject.ip), limit: limits.perIp })
   return keys
 }
 
@@ -133,6 +137,47 @@ export async function recordThrottledAttempt(
     if (after.lockedUntil && retryAfterSeconds(before, now) === 0) lockStarted = true
   }
   return lockStarted
+}
+
+/**
+ * Takes one attempt at a slow check (a password's hash, a backup code) before it runs: Throttled
+ * while the back-off applies, otherwise counted at once as a failure of the account and the IP, in
+ * one transaction. Counted only after the check, attempts sent together all passed the back-off
+ * before any of them was counted: fifteen wrong passwords sent at once were all tried, where five
+ * in a row are allowed. A right answer gives the attempt back (passAttempt).
+ * `lockStarted`: this attempt started a back-off (worth a security event).
+ */
+export async function takeAttempt(
+  scope: BackOffScope,
+  subject: ThrottleSubject,
+  now = new Date(),
+): Promise<{ lockStarted: boolean }> {
+  const keys = keysFor(scope, subject)
+  let wait = 0
+  let lockStarted = false
+  await updateThrottlesTogether(
+    keys.map((k) => k.key),
+    (rows) => {
+      wait = Math.max(0, ...rows.map((row) => retryAfterSeconds(row, now)))
+      if (wait > 0) return null
+      const next = rows.map((row, i) => nextThrottleState(row, keys[i]!.limit, now))
+      lockStarted = next.some((state) => state.lockedUntil !== null)
+      return next
+    },
+  )
+  if (wait > 0) throw new Throttled(wait)
+  return { lockStarted }
+}
+
+/**
+ * The attempt taken by takeAttempt was right: the account's failures are forgotten, and the IP gets
+ * its attempt back (its other failures stay, so one good account cannot reset a spray).
+ */
+export async function passAttempt(scope: BackOffScope, subject: ThrottleSubject): Promise<void> {
+  if (subject.userId) await clearThrottle(scope, subject.userId)
+  const limit = THROTTLE_SCOPES[scope].perIp
+  if (!subject.ip || !limit) return
+  await updateThrottlesTogether([ipKey(scope, subject.ip)], ([row]) => (row ? [withFailureReturned(row, limit)] : null))
 }
 
 /** A success forgets the account's failures; the IP's stay, so one good account cannot reset a spray. */
