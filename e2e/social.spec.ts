@@ -163,6 +163,7 @@ test('the help centre search answers in a newcomer’s words and links to the se
   await search.getByRole('button', { name: 'Search' }).click()
   const answers = page.getByRole('region', { name: /answers? for “how do I withdraw my money”/ })
   await expect(answers.getByRole('listitem').first()).toContainText('Standard payouts are free')
+  if (test.info().project.name === 'js') await expectNoA11yViolations(page)
   await answers.getByRole('link', { name: 'Fees: Payouts' }).click()
   await expect(page).toHaveURL((url) => url.pathname === '/help/fees' && url.hash === '#payouts')
   await expect(page.locator('#payouts')).toContainText('3–5 business days')
