@@ -64,6 +64,10 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   await expect(received).toContainText(phoneMessage)
   await expect(received.getByRole('alert')).toContainText('This message asks to move off MegiLance.')
   await expect(received.getByRole('alert')).toContainText('It contains a phone number.')
+  await expect(received.getByRole('alert').getByRole('link', { name: 'tell them more' })).toHaveAttribute(
+    'href',
+    `/help/contact?topic=safety&about=${encodeURIComponent(conversationUrl)}`,
+  )
   const fileLink = received.getByRole('link', { name: 'scope-notes.txt' })
   const fileUrl = await fileLink.getAttribute('href')
   expect(fileUrl).toMatch(/^\/messages\/[0-9a-f-]{36}\/files\/[0-9a-f-]{36}$/)

@@ -94,8 +94,17 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
   await expect(freelancerPage.getByRole('list', { name: 'Your payout methods' })).toContainText(
     'USDC on Ethereum to 0xd8dA…6045',
   )
+  // Where earnings go is what an account thief changes first: the owner's security log shows it.
+  await freelancerPage.goto('/settings/security/log')
+  const added = freelancerPage
+    .getByRole('list', { name: 'Security events' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Payout method added' })
+  await expect(added).toContainText('USDC on Ethereum to 0xd8dA…6045. If it is not yours, remove it')
+  await expect(added).toContainText('Severity: High')
 
   // The payout: minimum, fee, what arrives and when are shown before confirming.
+  await freelancerPage.goto('/payouts/methods')
   await freelancerPage.getByRole('link', { name: '← Payouts' }).click()
   await expect(freelancerPage.getByLabel('Pay out to')).toHaveValue(/.+/)
   await expect(freelancerPage.getByRole('list', { name: 'Payout minimums, fees and arrival times' })).toContainText(

@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test'
-import { expect, expectPath, makeUser, test } from './fixtures'
+import { DEMO_ACCOUNTS, expect, expectPath, makeUser, test } from './fixtures'
 import { createHourlyContract, sendInvoice } from './hourly-fixtures'
 import { createOpenProject, createSubmittedProposal } from './projects-fixtures'
 import { signInWithoutForm, signUpWithoutForm } from './user-fixtures'
@@ -112,4 +112,48 @@ test('on a 360 px phone the skills a project description suggests fit the screen
   for (const button of await add.all()) await expectWithin360(button)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await expect(page.getByLabel('Title')).toHaveValue('Booking page for a dental clinic')
+})
+
+/** How many lines the element's text takes. */
+async function linesOf(element: Locator): Promise<number> {
+  return element.evaluate((node) => {
+    const range = document.createRange()
+    range.selectNodeContents(node)
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size
+  })
+}
+
+// The money figures a newcomer checks first, on a 360 px phone: the payments total sits in a card
+// inside a card, where "+$2,430" broke after "+$2,43"; the rank breakdown's Points column was
+// scrolled off to the side, and its caption stood one word a line.
+test("on a 360 px phone the payments total stays on one line and the rank breakdown shows every factor's points", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
+  await page.goto('/payments')
+  const net = page
+    .getByRole('definition')
+    .filter({ hasText: /^[+−-]?\$[\d,]+/ })
+    .first()
+  await expect(net).toHaveText(/^\+\$[\d,]+$/)
+  expect(await linesOf(net), `"${await net.textContent()}" on one line`).toBe(1)
+
+  await page.goto('/rank')
+  const breakdown = page.getByRole('table', { name: /^Your rank: \d+ out of 100$/ })
+  expect(await linesOf(breakdown.locator('caption')), 'the caption on one line').toBe(1)
+  const points = breakdown.getByRole('cell', { name: /^\d+\.\d of \d+$/ })
+  await expect(points).toHaveCount(5)
+  for (const cell of await points.all()) await expectWithin360(cell)
+  await expectWithin360(breakdown.getByRole('cell', { name: /^\d+ of 100$/ }))
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
+  await page.goto('/payments')
+  const spent = page
+    .getByRole('definition')
+    .filter({ hasText: /^[+−-]?\$[\d,]+/ })
+    .first()
+  await expect(spent).toHaveText(/^−\$[\d,]+$/)
+  expect(await linesOf(spent), `"${await spent.textContent()}" on one line`).toBe(1)
 })

@@ -1,4 +1,14 @@
-import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, test, toast } from './fixtures'
+import { wcagViolations } from './axe-audit'
+import {
+  DEMO_ACCOUNTS,
+  expect,
+  expectPath,
+  isJavaScriptEnabled,
+  makeUser,
+  newBrowserContext,
+  test,
+  toast,
+} from './fixtures'
 import { signUpWithoutForm, signInWithoutForm } from './user-fixtures'
 import {
   createOpenProject,
@@ -233,6 +243,23 @@ test('a project, a proposal or a profile that asks to move contact off MegiLance
   await expect(page.getByRole('alert')).toContainText(
     'This project asks to move off MegiLance. It contains a phone number and a WhatsApp contact or link.',
   )
+  // Its "Report it" link is readable on the warning's red, in both themes (axe runs with JavaScript).
+  if (isJavaScriptEnabled(testInfo)) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      expect(await wcagViolations(page), colorScheme).toEqual([])
+    }
+  }
+  // The warning says what to do: report it, on a form already about this project.
+  await page.getByRole('alert').getByRole('link', { name: 'Report it to our team' }).click()
+  await expectPath(page, '/help/contact')
+  await expect(page.getByLabel('Topic')).toHaveValue('safety')
+  const report = page.getByLabel('Message')
+  await expect(report).toHaveValue(new RegExp(`^About http://localhost:\\d+/projects/${projectId}\\n`))
+  await report.press('Control+End')
+  await report.pressSequentially('They asked me to pay a deposit on WhatsApp first.')
+  await page.getByRole('button', { name: 'Send message' }).click()
+  await expect(toast(page)).toContainText('Thank you: your message reached our team.')
   const proposalId = await createSubmittedProposal(projectId, freelancer.email, {
     coverLetter: 'I have built booking pages before. Write to me at lena.builds@gmail.com to start.',
   })

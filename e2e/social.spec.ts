@@ -155,6 +155,29 @@ test('the help centre is public and an unknown topic is 404', async ({ page }) =
   await expect(page.getByRole('heading', { level: 1, name: 'We could not find that page' })).toBeVisible()
 })
 
+// A newcomer asks in their own words: "withdraw" finds the payouts section, "2fa" the second factors.
+test('the help centre search answers in a newcomer’s words and links to the section', async ({ page }) => {
+  await page.goto('/help')
+  const search = page.getByRole('search', { name: 'Help centre' })
+  await search.getByLabel('Search the help centre').fill('how do I withdraw my money')
+  await search.getByRole('button', { name: 'Search' }).click()
+  const answers = page.getByRole('region', { name: /answers? for “how do I withdraw my money”/ })
+  await expect(answers.getByRole('listitem').first()).toContainText('Standard payouts are free')
+  if (test.info().project.name === 'js') await expectNoA11yViolations(page)
+  await answers.getByRole('link', { name: 'Fees: Payouts' }).click()
+  await expect(page).toHaveURL((url) => url.pathname === '/help/fees' && url.hash === '#payouts')
+  await expect(page.locator('#payouts')).toContainText('3–5 business days')
+
+  await page.goto('/help?q=2fa')
+  await expect(page.getByLabel('Search the help centre')).toHaveValue('2fa')
+  await page.getByRole('link', { name: 'Security and safety: Second factors (two-step sign-in)' }).click()
+  await expect(page.getByRole('article').getByRole('link', { name: 'Settings → Security' })).toBeVisible()
+
+  await page.goto('/help?q=xyzzy')
+  await expect(page.getByRole('heading', { name: 'No answer for “xyzzy”' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'ask our team' })).toHaveAttribute('href', '/help/contact')
+})
+
 test('the contact form keeps values on an error, then reaches the admins', async ({ page, adminPage }) => {
   // A visitor and an admin in two browsers.
   test.setTimeout(60_000)

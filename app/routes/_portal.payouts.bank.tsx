@@ -9,6 +9,7 @@ import { SandboxBankSchema } from '~/services/payments/payouts/payout-schemas'
 import { sandboxMoney } from '~/services/payments/cards/sandbox-money.server'
 import { isStripeConfigured } from '~/services/payments/cards/stripe.server'
 import { requireRole, requireSession } from '~/http/auth.server'
+import { originOf } from '~/services/security/context'
 import { readFormData } from '~/http/form-data.server'
 import { requireStepUp } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ stripe })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireFreelancerStepUp(request)
   if (isStripeConfigured()) {
     return redirect((await startBankOnboarding(user)).redirectTo)
@@ -54,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
   requireSandboxBanks()
   const submission = parseWithZod(await readFormData(request), { schema: SandboxBankSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
-  const added = await addSandboxBankMethod(user.id, submission.value)
+  const added = await addSandboxBankMethod(user.id, submission.value, originOf(request, context.clientIp))
   if (!added.ok) return json(submission.reply({ fieldErrors: { accountNumber: [added.message] } }), { status: 400 })
   return redirectWithToast('/payouts/methods', {
     kind: 'success',

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { finishBankOnboarding } from '~/services/payments/payouts/payout-methods.server'
 import { requireRole } from '~/http/auth.server'
+import { originOf } from '~/services/security/context'
 import { redirectWithToast } from '~/http/toast.server'
 
 /** Stripe sends the person back here after onboarding; what they finished is read from Stripe itself. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'freelancer')
-  const { status } = await finishBankOnboarding(user.id)
+  const { status } = await finishBankOnboarding(user.id, originOf(request, context.clientIp))
   if (status === 'active')
     return redirectWithToast('/payouts/methods', {
       kind: 'success',

@@ -16,6 +16,7 @@ import {
 import { PayoutMethodFormSchema } from '~/services/payments/payouts/payout-schemas'
 import { payoutMethodPaths } from '~/services/payments/cards/sandbox-money.server'
 import { requireRole, requireSession } from '~/http/auth.server'
+import { originOf } from '~/services/security/context'
 import { formatDate } from '~/utils/format'
 import { pick } from '~/utils/pick'
 import { readFormData } from '~/http/form-data.server'
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireRole(request, 'freelancer')
   const session = await requireSession(request)
   requireStepUp(request, session, PATH)
@@ -53,14 +54,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const form = submission.value
   if (form.intent === 'remove') {
-    const removed = await removeMethod(user.id, form.methodId)
+    const removed = await removeMethod(user.id, form.methodId, originOf(request, context.clientIp))
     if (!removed.ok) throw new Response('Not found', { status: 404 })
     return redirectWithToast(PATH, { kind: 'success', message: `Removed: ${removed.label}.` })
   }
   if (form.intent === 'add-bank') {
     return redirect((await startBankOnboarding(user)).redirectTo)
   }
-  const added = await addCryptoMethod(user.id, form)
+  const added = await addCryptoMethod(user.id, form, originOf(request, context.clientIp))
   if (!added.ok) return json(refusalReply(submission, added), { status: 400 })
   return redirectWithToast(PATH, {
     kind: 'success',

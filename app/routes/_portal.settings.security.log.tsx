@@ -14,18 +14,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pageParam = Number(new URL(request.url).searchParams.get('page'))
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1
   const { entries, total } = await securityLogOf(user.id, page)
-  return json({ entries, total, page, pageSize: SECURITY_LOG_PAGE_SIZE })
+  return json({ entries, total, page, pageSize: SECURITY_LOG_PAGE_SIZE, role: user.role })
 }
 
 export default function SecurityLog() {
-  const { entries, total, page, pageSize } = useLoaderData<typeof loader>()
+  const { entries, total, page, pageSize, role } = useLoaderData<typeof loader>()
   return (
     <>
       <SecuritySubpageHeading title="Security log" />
       <p className="muted">
-        Sign-ins, changes to how you sign in, and signed-out browsers on your account, newest first. If something here
-        was not you, <Link to="/settings/password">change your password</Link> and{' '}
-        <Link to="/settings/sessions">sign out other browsers</Link>.
+        Sign-ins, changes to how you sign in{role === 'freelancer' ? ' or where you are paid' : ''}, and signed-out
+        browsers on your account, newest first. If something here was not you,{' '}
+        <Link to="/settings/password">change your password</Link> and{' '}
+        <Link to="/settings/sessions">sign out other browsers</Link>
+        {role === 'freelancer' ? (
+          <>
+            , and remove any <Link to="/payouts/methods">payout method</Link> that is not yours
+          </>
+        ) : null}
+        .
       </p>
       <SecurityEventList entries={entries} empty="Nothing has happened on your account yet." />
       <Pagination page={page} pageSize={pageSize} total={total} />

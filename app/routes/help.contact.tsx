@@ -5,7 +5,7 @@ import { json } from '~/http/json.server'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { ContactSchema } from '~/services/help/contact-schemas'
-import { CONTACT_TOPICS, HONEYPOT_FIELD } from '~/services/help/contact-topics'
+import { CONTACT_TOPICS, HONEYPOT_FIELD, reportedPath } from '~/services/help/contact-topics'
 import { submitContactRequest } from '~/services/help/contact.server'
 import { getOptionalSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
@@ -18,6 +18,7 @@ import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ContactConstraint } from '~/components/ui/form-constraints/contact'
 import { keepRetryAfter } from '~/http/retry-after-headers.server'
+import { siteOrigin } from '~/utils/env.server'
 
 /** A 429 answer to the form keeps its Retry-After in the page, with JavaScript or without. */
 export const headers = keepRetryAfter
@@ -28,13 +29,16 @@ const THANKS = 'Thank you: your message reached our team. We answer by email, us
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = (await getOptionalSession(request))?.user ?? null
-  const topic = new URL(request.url).searchParams.get('topic')
+  const params = new URL(request.url).searchParams
+  const topic = params.get('topic')
+  // "Report it" under a warning names the page, so our team knows what to look at.
+  const about = reportedPath(params.get('about'))
   return json({
     prefill: {
       name: user?.name ?? '',
       email: user?.email ?? '',
       topic: CONTACT_TOPICS.some((option) => option.value === topic) ? (topic ?? '') : '',
-      message: '',
+      message: about ? `About ${siteOrigin()}${about}\n\n` : '',
     },
   })
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { balanceOf } from '~/models/ledger.server'
+import { findLatestOutboxMessageTo } from '~/models/outbox.server'
 import { listPayoutMethodsOf, listPayoutsOf } from '~/models/payouts.server'
 import { action as adminAction, loader as adminLoader } from '~/routes/_portal.admin.payouts'
 import { action as bankAction } from '~/routes/_portal.payouts.bank'
@@ -8,6 +9,7 @@ import { action as methodsAction } from '~/routes/_portal.payouts.methods'
 import { formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie, steppedUpCookie } from './users'
 import { freelancerWithWallet } from './wallet'
+import { securityEventKindsOf, securityEventsOfKind } from './security-events'
 
 const ADDRESS = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045'
 
@@ -25,9 +27,19 @@ describe('payout methods', () => {
     const cookie = await steppedUpCookie(user.id)
     const typo = await add(cookie, ADDRESS.toLowerCase().replace('0xd8', '0xD8'))
     expect(typo.status).toBe(400)
+    expect(securityEventKindsOf(user.id)).not.toContain('payout_method_added')
+    const since = new Date()
     expect((await add(cookie, ADDRESS)).status).toBe(302)
     const [method] = await listPayoutMethodsOf(user.id)
     expect(method).toMatchObject({ rail: 'crypto', asset: 'USDC', network: 'ethereum', address: ADDRESS })
+    // Where the earnings go is what an account thief changes first: the owner's log says so, and they are emailed.
+    const added = await securityEventsOfKind(user.id, 'payout_method_added')
+    expect(added.events).toMatchObject([
+      { severity: 'high', ip: '203.0.113.7', detail: expect.stringContaining('USDC on Ethereum to 0xd8dA…6045') },
+    ])
+    const alert = await findLatestOutboxMessageTo(user.email, ['security_alert'], since)
+    expect(alert?.subject).toBe('MegiLance security alert: Payout method added')
+    expect(alert?.text).toContain('If it is not yours, remove it under Payouts → Payout methods.')
 
     const other = await createTestUser('freelancer')
     const notTheirs = await run(
@@ -41,6 +53,10 @@ describe('payout methods', () => {
     )
     expect(removed.status).toBe(302)
     expect(await listPayoutMethodsOf(user.id)).toHaveLength(0)
+    expect((await securityEventsOfKind(user.id, 'payout_method_removed')).sortedDetails).toEqual([
+      'USDC on Ethereum to 0xd8dA…6045',
+    ])
+    expect(securityEventKindsOf(other.id)).not.toContain('payout_method_removed')
   })
 
   it('records a sandbox bank account, keeping only the last four characters', async () => {
@@ -52,6 +68,12 @@ describe('payout methods', () => {
     expect(good.status).toBe(302)
     expect(await listPayoutMethodsOf(user.id)).toMatchObject([
       { rail: 'bank', provider: 'sandbox', country: 'DE', accountLast4: '3000' },
+    ])
+    expect((await securityEventsOfKind(user.id, 'payout_method_added')).events).toMatchObject([
+      {
+        severity: 'high',
+        detail: expect.stringMatching(/^Farid .*bank account ending 3000 \(sandbox\)\. If it is not yours/),
+      },
     ])
   })
 })

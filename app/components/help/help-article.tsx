@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { parseHelpText, type HelpBlock, type HelpTopic } from '~/services/help/topics'
+import { parseHelpText, sectionId, type HelpBlock, type HelpTopic } from '~/services/help/topics'
 
 function HelpText({ text }: { text: string }) {
   return (
@@ -38,7 +38,7 @@ export function HelpArticle({ topic }: { topic: HelpTopic }) {
   return (
     <article className="card help-article" aria-labelledby="help-topic-title">
       {topic.sections.map((section) => (
-        <section key={section.heading}>
+        <section key={section.heading} id={sectionId(section.heading)}>
           <h2>{section.heading}</h2>
           {section.blocks.map((block, index) => (
             <Block key={index} block={block} />

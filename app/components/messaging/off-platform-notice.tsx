@@ -1,3 +1,5 @@
+import { Link, useLocation } from '@remix-run/react'
+import { reportHref } from '~/services/help/contact-topics'
 import { describeReasons } from '~/services/messaging/off-platform-reasons'
 
 /**
@@ -14,6 +16,7 @@ export function OffPlatformNotice({
   what: 'project' | 'proposal' | 'profile' | 'invitation'
   own: boolean
 }) {
+  const { pathname } = useLocation()
   if (!reasons.length) return null
   if (own) {
     return (
@@ -26,7 +29,8 @@ export function OffPlatformNotice({
   return (
     <div className="message__warning" role="alert">
       <strong>This {what} asks to move off MegiLance.</strong> It contains {describeReasons(reasons)}. Payments outside
-      MegiLance are not protected by escrow, and MegiLance never asks you to pay another way.
+      MegiLance are not protected by escrow, and MegiLance never asks you to pay another way.{' '}
+      <Link to={reportHref(pathname)}>Report it to our team</Link> if it looks like a scam.
     </div>
   )
 }

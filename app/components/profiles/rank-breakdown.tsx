@@ -8,6 +8,7 @@ export function RankBreakdown({ score, factors }: { score: number; factors: Rank
     <DataTable
       caption={<>Your rank: {score} out of 100</>}
       captionShown
+      stackOnPhone
       columns={['Factor', 'Your value', 'Points']}
       foot={
         <tr>

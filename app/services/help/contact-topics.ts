@@ -20,3 +20,16 @@ export function contactTopicLabel(value: string): string {
 
 /** The field bots fill and people never see; a filled one means the post is dropped silently. */
 export const HONEYPOT_FIELD = 'website'
+
+/** A page of this site a report can be about (a project, proposal, profile, conversation…): a plain path. */
+const REPORTABLE_PATH = /^(\/[0-9a-z-]{1,64}){1,4}$/
+
+/** The contact form, open at "Report a scam or abuse" and naming the page it is about. */
+export function reportHref(aboutPath: string): string {
+  return `/help/contact?${new URLSearchParams({ topic: 'safety', about: aboutPath })}`
+}
+
+/** The page a report is about, when `value` is one of this site's reportable pages; otherwise null. */
+export function reportedPath(value: string | null): string | null {
+  return value && REPORTABLE_PATH.test(value) ? value : null
+}

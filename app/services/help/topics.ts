@@ -233,6 +233,17 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
         ],
       },
       {
+        heading: 'Second factors (two-step sign-in)',
+        blocks: [
+          p(
+            'A second factor means a stolen password alone cannot open your account. Turn one on under [Settings → Security](/settings/security): an authenticator app (such as Google Authenticator, 1Password or Authy), a passkey (your phone’s or computer’s screen lock), a security key such as a YubiKey, or a code by text message or email. Keep a set of backup codes for the day you have none of them at hand.',
+          ),
+          p(
+            'Your [security log](/settings/security/log) lists sign-ins and changes to your account, such as a new second factor or payout method, and [Sessions](/settings/sessions) lists every browser signed in, so you can sign out the ones that are not yours.',
+          ),
+        ],
+      },
+      {
         heading: 'Stay on the platform',
         blocks: [
           p(
@@ -242,6 +253,9 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
             'Never pay a “registration”, “training” or “equipment” fee to get work.',
             'Never start work on a milestone that is not funded.',
             'MegiLance staff will never ask for your password or a reset code.',
+          ),
+          p(
+            'A flagged project, profile or message carries a link to report it; anything else that looks like a scam, [report it to our team](/help/contact?topic=safety).',
           ),
         ],
       },
@@ -256,6 +270,14 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
     ],
   },
 ]
+
+/** A section's id on its topic's page, from its heading ("Who reviews whom, and when" → "who-reviews-whom-and-when"). */
+export function sectionId(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+}
 
 export function findHelpTopic(slug: string): HelpTopic | undefined {
   return HELP_TOPICS.find((topic) => topic.slug === slug)

@@ -19,6 +19,9 @@ export const SECURITY_EVENT_KINDS = {
   blocklist_refused: { severity: 'high', label: 'Sign-in refused: blocked IP range' },
   allowlist_refused: { severity: 'high', label: 'Sign-in refused: outside the IP allowlist' },
   allowlist_changed: { severity: 'medium', label: 'IP allowlist changed' },
+  // Where earnings go: whoever takes over an account adds their own, so the owner is emailed at once.
+  payout_method_added: { severity: 'high', label: 'Payout method added' },
+  payout_method_removed: { severity: 'medium', label: 'Payout method removed' },
   throttled: { severity: 'high', label: 'Too many failed attempts: slowed down' },
   account_blocked: { severity: 'critical', label: 'Account blocked by an administrator' },
 } as const satisfies Record<string, { severity: Severity; label: string }>

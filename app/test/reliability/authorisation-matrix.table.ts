@@ -177,7 +177,7 @@ export const EXPECTED: Record<string, Row> = {
   'bench.floor': ['404 404 404 404 404 404', NONE],
   healthz: [ANYONE, NONE],
   'help.$topic': [ANYONE, NONE],
-  'help._index': [NONE, NONE],
+  'help._index': [ANYONE, NONE],
   'help.contact': [ANYONE, '400 400 400 400 400 400'],
   'help.tax': [ANYONE, NONE],
   'payments[.]csv': [MEMBERS, NONE],

@@ -15,6 +15,8 @@ import { describePayoutMethod } from './payout-method-labels'
 import { createExpressAccount, createOnboardingLink, readConnectedAccount } from './stripe-connect.server'
 import { sandboxMoney } from '../cards/sandbox-money.server'
 import { getStripe } from '../cards/stripe.server'
+import type { RequestOrigin } from '~/services/security/context'
+import { recordSecurityEvent } from '~/services/security/events.server'
 
 const BANK_ONBOARDING_PATH = '/payouts/bank'
 const BANK_RETURN_PATH = '/payouts/bank/return'
@@ -36,16 +38,18 @@ function refusedOutsideSandbox(why: string): MethodOutcome | null {
 export async function addSandboxBankMethod(
   userId: string,
   input: { holderName: string; country: string; accountNumber: string },
+  origin: RequestOrigin | null = null,
 ): Promise<MethodOutcome> {
   const refused = refusedOutsideSandbox('Sandbox bank accounts cannot be added: ')
   if (refused) return refused
   const checked = checkBankAccount(input.accountNumber)
   if (!checked.ok) return { ok: false, field: 'accountNumber', message: checked.message }
-  return addSandboxMethod(userId, 'bank', {
-    holderName: input.holderName,
-    country: input.country,
-    accountLast4: checked.last4,
-  })
+  return addSandboxMethod(
+    userId,
+    'bank',
+    { holderName: input.holderName, country: input.country, accountLast4: checked.last4 },
+    origin,
+  )
 }
 
 /**
@@ -56,6 +60,7 @@ async function addSandboxMethod(
   userId: string,
   rail: 'bank' | 'crypto',
   details: Omit<Parameters<typeof insertPayoutMethod>[0], 'userId' | 'rail' | 'status' | 'provider'>,
+  origin: RequestOrigin | null,
 ): Promise<MethodOutcome> {
   const method = await insertPayoutMethod({
     userId,
@@ -65,7 +70,23 @@ async function addSandboxMethod(
     ...details,
     instantAvailable: true,
   })
+  await logMethodChange(userId, 'payout_method_added', method, origin)
   return { ok: true, method }
+}
+
+/** A payout method added or removed goes into the owner's security log; an added one is emailed to them too. */
+async function logMethodChange(
+  userId: string,
+  kind: 'payout_method_added' | 'payout_method_removed',
+  method: PayoutMethod,
+  origin: RequestOrigin | null,
+) {
+  const described = describePayoutMethod(method)
+  const detail =
+    kind === 'payout_method_added'
+      ? `${described}. If it is not yours, remove it under Payouts → Payout methods.`
+      : described
+  await recordSecurityEvent({ userId, kind, origin, detail })
 }
 
 /**
@@ -75,6 +96,7 @@ async function addSandboxMethod(
 export async function addCryptoMethod(
   userId: string,
   input: { asset: string; network: string; address: string },
+  origin: RequestOrigin | null = null,
 ): Promise<MethodOutcome> {
   const refused = refusedOutsideSandbox(
     'Crypto wallets cannot be added: MegiLance sends crypto payouts only in the sandbox. ',
@@ -94,7 +116,12 @@ export async function addCryptoMethod(
   }
   const checked = validateCryptoAddress(input.network, input.address)
   if (!checked.ok) return { ok: false, field: 'address', message: checked.message }
-  return addSandboxMethod(userId, 'crypto', { asset: input.asset, network: input.network, address: checked.address })
+  return addSandboxMethod(
+    userId,
+    'crypto',
+    { asset: input.asset, network: input.network, address: checked.address },
+    origin,
+  )
 }
 
 /**
@@ -126,27 +153,35 @@ export async function startBankOnboarding(user: { id: string; email: string }): 
 }
 
 /** Back from Stripe: the account is read from Stripe, and the method is usable once payouts are enabled. */
-export async function finishBankOnboarding(userId: string): Promise<{ status: 'active' | 'pending' | 'none' }> {
+export async function finishBankOnboarding(
+  userId: string,
+  origin: RequestOrigin | null = null,
+): Promise<{ status: 'active' | 'pending' | 'none' }> {
   const stripe = getStripe()
   const pending = await findPendingStripeMethod(userId)
   if (!stripe || !pending?.stripeAccountId) return { status: 'none' }
   const account = await readConnectedAccount(stripe, pending.stripeAccountId)
   const ready = account.detailsSubmitted && account.payoutsEnabled
-  await updatePayoutMethod(pending.id, {
-    status: ready ? 'active' : 'pending',
+  const changes = {
+    status: ready ? ('active' as const) : ('pending' as const),
     country: account.country,
     accountLast4: account.last4,
     holderName: account.holderName,
     instantAvailable: account.instantAvailable,
-  })
+  }
+  await updatePayoutMethod(pending.id, changes)
+  // Only now can money go to it: the pending method was not usable, so this is when it is "added".
+  if (ready) await logMethodChange(userId, 'payout_method_added', { ...pending, ...changes }, origin)
   return { status: ready ? 'active' : 'pending' }
 }
 
 export async function removeMethod(
   userId: string,
   methodId: string,
+  origin: RequestOrigin | null = null,
 ): Promise<{ ok: true; label: string } | { ok: false }> {
   const method = await findPayoutMethodOf(userId, methodId)
   if (!method || !(await removePayoutMethod(userId, methodId))) return { ok: false }
+  await logMethodChange(userId, 'payout_method_removed', method, origin)
   return { ok: true, label: describePayoutMethod(method) }
 }
