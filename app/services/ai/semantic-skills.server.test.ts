@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { relatedSkills, suggestSkills } from './semantic-skills.server'
+import { relatedSkills, skillSimilarity, suggestSkills } from './semantic-skills.server'
 
 const names = (text: string, limit = 5) => suggestSkills(text, { limit }).map((s) => s.name)
 
@@ -34,6 +34,19 @@ describe('semantic skills', () => {
     expect(related).toContain('Graphic Design')
     expect(related).not.toContain('Logo Design')
     expect(relatedSkills('Not a skill')).toEqual([])
+  })
+
+  it('relates skills of one trade only, and never as the same skill', () => {
+    // Their vectors are close through the generic words ("Development", "Design"), not the trade.
+    expect(skillSimilarity('Machine Learning', 'Sound Design')).toBe(0)
+    expect(skillSimilarity('Front-end Development', 'Business Development')).toBe(0)
+    expect(relatedSkills('Front-end Development', { limit: 12 }).map((s) => s.name)).not.toContain(
+      'Business Development',
+    )
+    // Same category: still related, but a back-end developer does not hold "Front-end Development".
+    expect(skillSimilarity('Deep Learning', 'Reinforcement Learning')).toBeGreaterThan(0.55)
+    expect(skillSimilarity('Front-end Development', 'Back-end Development')).toBeLessThan(0.999)
+    expect(skillSimilarity('React', 'React')).toBe(1)
   })
 
   it('handles a 300-word description within a few milliseconds once warm', () => {
