@@ -48,7 +48,7 @@ export const MATCH_FACTORS: readonly Definition[] = [
     label: 'Skill match',
     weight: 30,
     explanation:
-      'For each skill the project asks for: 1 when the freelancer lists it, else the similarity in meaning of their closest skill (word vectors; below 0.55 counts as 0). The mean over the project’s skills.',
+      'For each skill the project asks for: 1 when the freelancer lists it, else the similarity in meaning of their closest skill of the same category (word vectors, at most 0.9; below 0.55 counts as 0). The mean over the project’s skills. With a skill match of 0 nobody is recommended.',
   },
   {
     key: 'level',
