@@ -11,7 +11,13 @@
 import { LRUCache } from 'lru-cache'
 import model from 'wink-eng-lite-web-model'
 import winkNLP from 'wink-nlp'
-import { SKILL_ENTRIES, findSkill, type SkillEntry, type SkillName } from '~/services/marketplace/skills-taxonomy'
+import {
+  SKILL_ENTRIES,
+  findSkill,
+  skillKey,
+  type SkillEntry,
+  type SkillName,
+} from '~/services/marketplace/skills-taxonomy'
 import { wordVectors, type WordVectors } from './word-vectors.server'
 
 /** Below this cosine a skill is not suggested (chosen on the unit tests' phrases; "banana" stays under it). */
@@ -218,4 +224,88 @@ export function skillSimilarity(a: string, b: string): number {
   pairs[i * n + j] = similarity
   pairs[j * n + i] = similarity
   return pairs[i * n + j]!
+}
+
+/**
+ * For Find work's keywords: each word that is another name or spelling of a skill ("k8s", "reactjs",
+ * "golang", "ML", "nodejs") → that skill's name, which the search accepts as well, so "k8s" finds projects that ask for
+ * Kubernetes. Keyed by the word in lower case, as the search reads it.
+ */
+export function skillNamesForWords(text: string): Record<string, string[]> {
+  const names: Record<string, string[]> = {}
+  for (const word of text.normalize('NFKC').split(/\s+/u)) {
+    const entry = word ? findSkill(word) : undefined
+    if (entry && entry.name.toLowerCase() !== word.toLowerCase()) names[word.toLowerCase()] = [entry.name]
+  }
+  return names
+}
+
+/** Every name and synonym, as compared (lower case, no separators), with its skill. */
+let spellings: { key: string; name: SkillName }[] | null = null
+
+/**
+ * Skills whose name or synonym a word (or two words together) of the text misspells by a letter or
+ * two ("pyhton" → Python, "kubernets" → Kubernetes, "logo desing" → Logo Design): one change for 5–7
+ * letters, two from 8, and the first letter right. For a search that found nothing.
+ */
+function skillsSpelledLike(text: string, limit = 3): SkillName[] {
+  spellings ??= SKILL_ENTRIES.flatMap((entry) =>
+    [entry.name, ...entry.synonyms].map((spelling) => ({ key: skillKey(spelling), name: entry.name })),
+  )
+  const words = text.normalize('NFKC').split(/\s+/u).filter(Boolean).slice(0, 8)
+  const tried = [...words, ...words.slice(1).map((word, i) => `${words[i]} ${word}`)].map(skillKey)
+  const found = new Map<SkillName, number>()
+  for (const typed of tried) {
+    if (typed.length < 5 || /\d/.test(typed) || findSkill(typed)) continue
+    const allowed = typed.length >= 8 ? 2 : 1
+    for (const { key, name } of spellings) {
+      if (key[0] !== typed[0] || Math.abs(key.length - typed.length) > allowed) continue
+      const distance = editDistance(typed, key, allowed)
+      if (distance <= allowed && distance < (found.get(name) ?? Infinity)) found.set(name, distance)
+    }
+  }
+  return [...found]
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([name]) => name)
+}
+
+/** Edits (insert, delete, replace, swap two neighbours) from a to b; anything above `cap` is cap + 1. */
+function editDistance(a: string, b: string, cap: number): number {
+  let before: number[] = []
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1)
+      current.push(d)
+      best = Math.min(best, d)
+    }
+    if (best > cap) return cap + 1
+    before = previous
+    previous = current
+  }
+  return previous[b.length]!
+}
+
+/**
+ * Find work's skill links beside the results: skills the keywords name or mean ("frontend engineer",
+ * "ML ops"; when the search found nothing, also the skills a word misspells, "pyhton" → Python),
+ * and skills near the chosen ones.
+ */
+export function searchSkillHints(
+  q: string,
+  chosen: readonly string[],
+  found: number,
+): { wordSkills: SkillName[]; nearSkills: SkillName[] } {
+  const fresh = (names: SkillName[]) => [...new Set(names)].filter((name) => !chosen.includes(name))
+  return {
+    wordSkills: q
+      ? fresh([...(found ? [] : skillsSpelledLike(q)), ...suggestSkills(q, { limit: 5 }).map((s) => s.name)])
+      : [],
+    nearSkills: fresh(chosen.flatMap((skill) => relatedSkills(skill, { limit: 3 }).map((s) => s.name))).slice(0, 5),
+  }
 }
