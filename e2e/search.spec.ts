@@ -66,3 +66,22 @@ test('odd keywords never break the search, and an empty result says what to chan
   await page.getByRole('link', { name: 'Remove the skill Nope' }).click()
   await expect(page).toHaveURL((url) => !url.searchParams.has('skill') && url.searchParams.has('q'))
 })
+
+test('plurals and misspelt skills still lead to the work', async ({ page }, testInfo) => {
+  const { keyword } = await createSearchProjects({ react: 2, python: 2 })
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
+
+  // The projects say "developer"; "developers" finds them too.
+  await page.goto('/projects')
+  await page.getByLabel('Keywords').fill(`${keyword} developers`)
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(page.getByText(`4 open projects · “${keyword} developers”`)).toBeVisible()
+
+  // Nothing is spelt "pyhton": the page offers the skill it means.
+  await page.getByLabel('Keywords').fill('pyhton')
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'No open projects match' })).toBeVisible()
+  await page.getByRole('navigation', { name: 'Skills for your search' }).getByRole('link', { name: 'Python' }).click()
+  await expect(page).toHaveURL((url) => url.searchParams.get('skill') === 'Python' && !url.searchParams.has('q'))
+  await expect(page.getByRole('list', { name: 'Matching projects' }).getByRole('article').first()).toBeVisible()
+})

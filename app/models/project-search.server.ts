@@ -37,7 +37,7 @@ export function forgetSearchCaches(): void {
  */
 export async function countProjects(input: ProjectSearchInput): Promise<number> {
   const db = getDb()
-  const match = toFtsQuery(input.q)
+  const match = toFtsQuery(input.q, input.qSynonyms)
   const selectedSkills = [...new Set(input.skills ?? [])]
   try {
     return db.transaction(
@@ -74,7 +74,7 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
   const pageSize = Math.min(Math.max(1, Math.trunc(input.pageSize ?? 20)), 100)
   const page = Math.max(1, Math.trunc(input.page ?? 1))
   const sort = input.sort ?? 'relevance'
-  const match = toFtsQuery(input.q)
+  const match = toFtsQuery(input.q, input.qSynonyms)
   const selectedSkills = [...new Set(input.skills ?? [])]
   // One instant for client ratings, their filter and the posted-within window.
   const now = input.now ?? new Date()

@@ -3,8 +3,30 @@ import { toFtsQuery } from './project-search/fts-query'
 
 describe('toFtsQuery', () => {
   it('quotes each word and lets the last one match as a prefix', () => {
-    expect(toFtsQuery('react dashboard')).toBe('"react" "dashboard"*')
+    expect(toFtsQuery('react dashboard')).toBe('("react" OR "reacts") AND "dashboard"*')
     expect(toFtsQuery('  dash  ')).toBe('"dash"*')
+  })
+
+  it('lets a word match its singular or plural', () => {
+    expect(toFtsQuery('react developers')).toBe('("react" OR "reacts") AND ("developers"* OR "developer")')
+    expect(toFtsQuery('logo designs for startups')).toBe(
+      '("logo" OR "logos") AND ("designs" OR "design") AND "for" AND ("startups"* OR "startup")',
+    )
+    expect(toFtsQuery('companies')).toBe('("companies"* OR "company")')
+    expect(toFtsQuery('boxes')).toBe('("boxes"* OR "box")')
+    // The last word's singular is a whole word: "docs" must not become "doc"*, which finds "docker".
+    expect(toFtsQuery('docs')).toBe('("docs"* OR "doc")')
+    // Not plurals: "ss" endings, words of three letters or fewer, words with digits.
+    expect(toFtsQuery('business')).toBe('"business"*')
+    expect(toFtsQuery('aws')).toBe('"aws"*')
+    expect(toFtsQuery('k8s')).toBe('"k8s"*')
+  })
+
+  it('adds other names of a skill as whole words', () => {
+    expect(toFtsQuery('k8s cluster', { k8s: ['Kubernetes'] })).toBe('("k8s" OR "Kubernetes") AND "cluster"*')
+    expect(toFtsQuery('golang', { golang: ['Go'] })).toBe('("golang"* OR "Go")')
+    // A one-letter name would match every "c".
+    expect(toFtsQuery('csharp', { csharp: ['C#'] })).toBe('"csharp"*')
   })
 
   it('returns null when there is nothing to search', () => {
@@ -15,22 +37,27 @@ describe('toFtsQuery', () => {
   })
 
   it('leaves no FTS5 syntax in: quotes, stars, operators, columns, NEAR', () => {
-    expect(toFtsQuery('"react OR')).toBe('"react" "OR"*')
-    expect(toFtsQuery('title:react NEAR(a b) -python ^x *')).toBe('"title react" "NEAR a" "b" "python" "x"*')
+    expect(toFtsQuery('"react OR')).toBe('("react" OR "reacts") AND "OR"*')
+    expect(toFtsQuery('title:react NEAR(a b) -python ^x *')).toBe(
+      '"title react" "NEAR a" "b" AND ("python" OR "pythons") AND "x"*',
+    )
     expect(toFtsQuery('a"b\'c')).toBe('"a b c"*')
     for (const query of ['"react OR', 'title:react', 'NEAR(a b)', 'x*y', '(a', '{a b}:c']) {
-      // Only quoted phrases of letters and digits, the last one with a prefix star.
-      expect(toFtsQuery(query)).toMatch(/^("[\p{L}\p{N} ]+" )*"[\p{L}\p{N} ]+"\*$/u)
+      // Only quoted phrases of letters and digits (alone or in an OR group), the last with a prefix star.
+      const group = '(?:"[\\p{L}\\p{N} ]+"|\\("[\\p{L}\\p{N} ]+"(?: OR "[\\p{L}\\p{N} ]+")+\\))'
+      const last = '(?:"[\\p{L}\\p{N} ]+"\\*|\\("[\\p{L}\\p{N} ]+"\\*(?: OR "[\\p{L}\\p{N} ]+"\\*)+\\))'
+      expect(toFtsQuery(query)).toMatch(new RegExp(`^(?:${group}(?: AND | ))*${last}$`, 'u'))
     }
   })
 
   it('keeps dotted and symbol names as phrases of their parts', () => {
     expect(toFtsQuery('node.js')).toBe('"node js"*')
     expect(toFtsQuery('C++ developer')).toBe('"C" "developer"*')
+    expect(toFtsQuery('node.js apps')).toBe('"node js" AND ("apps"* OR "app")')
   })
 
   it('keeps letters of any script and caps the word count and length', () => {
-    expect(toFtsQuery('café ڈیزائن')).toBe('"café" "ڈیزائن"*')
+    expect(toFtsQuery('café ڈیزائن')).toBe('("café" OR "cafés") AND "ڈیزائن"*')
     expect(toFtsQuery(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))?.split(' ')).toHaveLength(8)
     expect(toFtsQuery('x'.repeat(100))).toBe(`"${'x'.repeat(40)}"*`)
   })

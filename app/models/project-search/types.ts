@@ -12,6 +12,8 @@ export type RatingThreshold = (typeof CLIENT_RATING_THRESHOLDS)[number]
 export type ProjectSearchInput = {
   /** What the user typed; any text is safe. */
   q?: string
+  /** Other names a word of q may be found by (lower-case word → names: "k8s" → ["Kubernetes"]). */
+  qSynonyms?: Readonly<Record<string, readonly string[]>>
   /** Skill names: a project matches when it asks for any of them. */
   skills?: string[]
   budgetType?: BudgetType

@@ -1,8 +1,15 @@
 /**
- * Who a past project's recommendations would have weighed: its applicants and every freelancer who
- * listed one of its skills and had joined by the day it was posted. Fitting and measuring both use
- * this pool, so the weights learn to tell the hired freelancer from everyone they compete with on
- * the list (not only from the other applicants, who are all recently active).
+ * Who a past project's recommendations would have weighed: every freelancer who listed one of its
+ * skills and had joined by the day it was posted (the candidates "Recommended freelancers" draws
+ * from). Fitting and measuring both use this pool, so the weights learn to tell the hired freelancer
+ * from everyone they compete with on the list.
+ *
+ * The pool is chosen without looking at who applied. It once also held every applicant; then the
+ * pool was "listed a skill OR applied", and among its members those without the skills were there
+ * only because they applied, while applying is what every hire needs. Skill match then looked like
+ * it lowered the chance of a hire (its fitted weight came out 0), an artefact of how the pool was
+ * drawn (a collider), not a fact about clients. A hire who listed none of the project's skills is
+ * outside the pool: no weights could have recommended them, and measuring counts it as a miss.
  */
 import type { TrainingApplicant, TrainingFreelancer, TrainingProject } from '~/models/model-training.server'
 
@@ -26,14 +33,14 @@ export function hirePools(applicants: TrainingApplicant[], freelancers: Iterable
   return { applicantsOf, holdersOf }
 }
 
-/** The project's pool (applicants first), and the hired freelancer's id. */
+/** The project's pool, who applied (in the pool or not), and the hired freelancer's id. */
 export function poolOf(
   pools: HirePools,
   freelancers: Map<string, TrainingFreelancer>,
   project: TrainingProject,
 ): { ids: string[]; applicants: Set<string>; hiredId: string | null } {
   const applicants = pools.applicantsOf.get(project.id) ?? []
-  const ids = new Set(applicants.map((a) => a.id).filter((id) => freelancers.has(id)))
+  const ids = new Set<string>()
   for (const skill of project.skills)
     for (const id of pools.holdersOf.get(skill) ?? [])
       if (freelancers.get(id)!.createdAt <= project.createdAt) ids.add(id)

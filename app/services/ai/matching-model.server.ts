@@ -1,9 +1,10 @@
 /**
- * Learning the ten matching weights from this platform's hires. For each project that hired, its
- * pool (app/services/ai/hire-pool.ts: the applicants and the freelancers listing one of its skills)
- * gives rows: the ten factor shares as they stood when the project was posted, and whether that
- * freelancer was hired. A logistic regression on those rows says how much each factor moved the
- * choice; the fitted weights are its coefficients made non-negative and scaled to the published total.
+ * Learning the ten matching weights from this platform's hires. For each project that hired someone
+ * from its pool (app/services/ai/hire-pool.ts: the freelancers listing one of its skills), the one
+ * hired and an even sample of the rest give rows: the ten factor shares as they stood when the
+ * project was posted. A conditional logit (app/services/ai/choice-model.ts: one choice among a set)
+ * says how much each factor moved the choice; the fitted weights are its coefficients made
+ * non-negative and scaled to the published total.
  * They are put in force only when they beat the published defaults on a validation split (the
  * newest fifth of the hires it may learn from), and never below MIN_HIRES hires.
  */
@@ -17,7 +18,8 @@ import {
 } from '~/models/model-training.server'
 import { listClientTimeZones } from '~/models/matching.server'
 import { hirePools, inTop, poolOf } from './hire-pool'
-import { evenSample, fitLogistic } from './logistic'
+import { fitChoice } from './choice-model'
+import { evenSample } from './logistic'
 import { toFacts } from './match-facts.server'
 import { MATCH_FACTORS, matchShares, type MatchFactorKey } from './matching'
 import { recordsAsOf, type RecordsAsOf } from './records-as-of'
@@ -26,8 +28,12 @@ import { recordsAsOf, type RecordsAsOf } from './records-as-of'
 export const MIN_HIRES = 200
 /** Hiring projects one fit learns from at most (an even spread over time beyond it keeps a refit to minutes). */
 export const MAX_FIT_PROJECTS = 1_000
-/** Freelancers from a project's pool who did not apply, taken as examples of "not hired" (an even spread). */
-export const POOL_NEGATIVES = 15
+/**
+ * Freelancers from a project's pool who were not hired, taken as its examples of "not hired" (an even
+ * spread, drawn without regard to who applied: drawing applicants more often would teach what
+ * applicants look like rather than what the client chose).
+ */
+export const POOL_NEGATIVES = 30
 /** The newest share of the hires a fit may learn from, kept aside to choose between fitted and default weights. */
 const VALIDATION = 0.2
 /** Validation projects measured at most. */
@@ -90,15 +96,21 @@ export type HiringData = Awaited<ReturnType<typeof loadHiringData>>
 type HiringProject = HiringData['projects'][number]
 
 /**
- * Rows for each of `projects`: every applicant, and up to POOL_NEGATIVES of the pool who did not
- * apply (not hired), each as of the day the project was posted.
+ * Rows for each of `projects` whose hire is in its pool: the one hired and up to POOL_NEGATIVES of
+ * the others, each as of the day the project was posted.
  */
 export function hireSamples(data: HiringData, projects: HiringProject[]): HireSample[] {
   const samples: HireSample[] = []
   for (const project of projects) {
     const pool = poolOf(data.pools, data.freelancers, project)
-    const others = pool.ids.filter((id) => !pool.applicants.has(id))
-    const ids = [...pool.ids.filter((id) => pool.applicants.has(id)), ...evenSample(others, POOL_NEGATIVES)]
+    if (pool.hiredId === null || !pool.ids.includes(pool.hiredId)) continue
+    const ids = [
+      pool.hiredId,
+      ...evenSample(
+        pool.ids.filter((id) => id !== pool.hiredId),
+        POOL_NEGATIVES,
+      ),
+    ]
     for (const id of ids)
       samples.push({
         projectId: project.id,
@@ -112,21 +124,22 @@ export function hireSamples(data: HiringData, projects: HiringProject[]): HireSa
 
 export type MatchingFit = { weights: MatchWeights; coefficients: Record<MatchFactorKey, number | null>; hires: number }
 
+/** Fits the choice within each project (rows grouped by projectId; a project without a hire among them teaches nothing). */
 export function fitMatchingWeights(rows: HireSample[]): MatchingFit {
-  const model = fitLogistic(
-    rows.map((s) => s.shares),
-    rows.map((s) => (s.hired ? 1 : 0)),
-    KEYS,
-  )
-  // Back to the share scale; a factor with no spread among the rows taught nothing.
+  const byProject = new Map<string, HireSample[]>()
+  for (const row of rows) {
+    if (!byProject.has(row.projectId)) byProject.set(row.projectId, [])
+    byProject.get(row.projectId)!.push(row)
+  }
+  const sets = [...byProject.values()]
+    .map((set) => ({ rows: set.map((s) => s.shares), chosen: set.findIndex((s) => s.hired) }))
+    .filter((set) => set.chosen >= 0)
+  const model = fitChoice(sets, KEYS.length)
+  // A factor that never differed between two people of the same project taught nothing.
   const coefficients = Object.fromEntries(
-    KEYS.map((key, j) => {
-      const values = rows.map((s) => s.shares[j]!)
-      const varied = Math.max(...values) - Math.min(...values) > 1e-6
-      return [key, varied ? model.coefficients[j]! / model.scales[j]! : null]
-    }),
+    KEYS.map((key, j) => [key, model.varied[j] ? model.coefficients[j]! : null]),
   ) as Record<MatchFactorKey, number | null>
-  return { weights: weightsFromCoefficients(coefficients), coefficients, hires: rows.filter((s) => s.hired).length }
+  return { weights: weightsFromCoefficients(coefficients), coefficients, hires: sets.length }
 }
 
 /** The weighted score (out of 1) of a row of shares. */
@@ -136,26 +149,34 @@ function scoreShares(shares: number[], weights: MatchWeights): number {
 }
 
 /**
- * For each set of weights, the share of `projects` whose hired freelancer is in the top 10 of the
- * project's whole pool, everyone scored as of the day it was posted.
+ * For each set of weights, the share of `projects` (which all hired) whose hired freelancer is in
+ * the top 10 of the project's whole pool, everyone scored as of the day it was posted. A hire from
+ * outside the pool counts as a miss for every set: no weights could have recommended them.
  */
-export function topTenShares(data: HiringData, projects: HiringProject[], weightSets: MatchWeights[]): number[] {
+export function topTenShares(
+  data: HiringData,
+  projects: HiringProject[],
+  weightSets: MatchWeights[],
+  { withApplicants = false } = {},
+): number[] {
   const hits = weightSets.map(() => 0)
-  let measured = 0
   for (const project of projects) {
     const pool = poolOf(data.pools, data.freelancers, project)
-    const hired = pool.hiredId === null ? -1 : pool.ids.indexOf(pool.hiredId)
+    // withApplicants: the pool as it was measured before (every applicant added), for comparison only.
+    const ids = withApplicants
+      ? [...new Set([...pool.ids, ...[...pool.applicants].filter((id) => data.freelancers.has(id))])]
+      : pool.ids
+    const hired = pool.hiredId === null ? -1 : ids.indexOf(pool.hiredId)
     if (hired < 0) continue
-    const shares = pool.ids.map((id) => sharesFor(project, data.freelancers.get(id)!, data.records, project.createdAt))
+    const shares = ids.map((id) => sharesFor(project, data.freelancers.get(id)!, data.records, project.createdAt))
     weightSets.forEach((weights, w) => {
       hits[w]! += inTop(
         shares.map((s) => scoreShares(s, weights)),
         hired,
       )
     })
-    measured++
   }
-  return hits.map((h) => (measured ? h / measured : Number.NaN))
+  return hits.map((h) => (projects.length ? h / projects.length : Number.NaN))
 }
 
 export type WeightsChoice = {

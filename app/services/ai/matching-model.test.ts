@@ -7,9 +7,14 @@ import {
   MIN_HIRES,
   chooseWeights,
   fitMatchingWeights,
+  hireSamples,
   weightsFromCoefficients,
   type HireSample,
+  type HiringData,
 } from './matching-model.server'
+import { hirePools } from './hire-pool'
+import { recordsAsOf } from './records-as-of'
+import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 
 /** A seeded generator, so the fixtures are the same on every run. */
 function generator(seed: number) {
@@ -100,6 +105,71 @@ describe('fitting the matching weights', () => {
     expect(weights.rating).toBeCloseTo(budget / 4, 1)
     expect(weights.rate).toBe(0)
     expect(weights.level).toBe(DEFAULT_WEIGHTS.level)
+  })
+})
+
+describe('learning from a hiring history', () => {
+  it('gives skill match weight when clients hire on it, though applicants without the skills also apply', () => {
+    // Like the planted history: most applicants list one of the project's skills, some list none;
+    // the client picks by skill share, level fit and chance. Before the pool was chosen without
+    // regard to who applied, this fit gave skill match 0.
+    const random = generator(5)
+    const skillNames = SKILLS.slice(0, 60)
+    const levels = ['entry', 'intermediate', 'expert'] as const
+    const freelancers = Array.from({ length: 300 }, (_, i) => ({
+      id: `f${i}`,
+      createdAt: 0,
+      experienceLevel: levels[Math.floor(random() * 3)]!,
+      hourlyRateMinor: null,
+      currency: 'USD',
+      availability: 'full_time' as const,
+      timeZone: null,
+      languages: [],
+      skills: [...new Set(Array.from({ length: 4 }, () => skillNames[Math.floor(random() * skillNames.length)]!))],
+    }))
+    const projects = Array.from({ length: 400 }, (_, i) => ({
+      id: `p${i}`,
+      clientId: 'c',
+      createdAt: 1_000 + i,
+      budgetType: 'fixed' as const,
+      budgetMinMinor: 0,
+      budgetMaxMinor: 100_000,
+      currency: 'USD',
+      experienceLevel: levels[Math.floor(random() * 3)]!,
+      skills: [...new Set(Array.from({ length: 3 }, () => skillNames[Math.floor(random() * skillNames.length)]!))],
+      clientTimeZone: null,
+    }))
+    const applicants = projects.flatMap((project) => {
+      const holders = freelancers.filter((f) => f.skills.some((s) => project.skills.includes(s)))
+      const chosen = new Set(
+        Array.from({ length: 6 }, () =>
+          random() < 0.7 && holders.length
+            ? holders[Math.floor(random() * holders.length)]!
+            : freelancers[Math.floor(random() * freelancers.length)]!,
+        ),
+      )
+      const utility = [...chosen].map((f) => {
+        const share = project.skills.filter((s) => f.skills.includes(s)).length / project.skills.length
+        const levelFit = f.experienceLevel === project.experienceLevel ? 1 : 0
+        return 4 * share + levelFit - Math.log(-Math.log(random() || 1e-12))
+      })
+      const best = utility.indexOf(Math.max(...utility))
+      return [...chosen].map((f, i) => ({
+        projectId: project.id,
+        freelancerId: f.id,
+        bidAmountMinor: 1,
+        hired: i === best,
+      }))
+    })
+    const data: HiringData = {
+      projects,
+      freelancers: new Map(freelancers.map((f) => [f.id, f])),
+      pools: hirePools(applicants, freelancers),
+      records: recordsAsOf({ ended: [], reviews: [], milestones: [], activity: [], clientEnded: [] }),
+    }
+    const fit = fitMatchingWeights(hireSamples(data, projects))
+    expect(fit.coefficients.skills).toBeGreaterThan(1)
+    expect(fit.weights.skills).toBeGreaterThan(fit.weights.level)
   })
 })
 

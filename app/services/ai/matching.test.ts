@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  isRecommendable,
   MATCH_FACTORS,
   matchShares,
   pickTop,
@@ -38,10 +39,14 @@ describe('matching factors', () => {
     expect(MATCH_FACTORS).toHaveLength(10)
     expect(MATCH_FACTORS.reduce((sum, f) => sum + f.weight, 0)).toBe(100)
   })
-  it('skills: mean similarity, counting the skills held', () => {
-    expect(share({ skillMatches: [1, 0.6, 0, 1] }, 'skills')).toEqual({ share: 0.65, words: '2 of 4 skills' })
+  it('skills: mean similarity, counting the skills held and the similar ones', () => {
+    expect(share({ skillMatches: [1, 0.6, 0, 1] }, 'skills')).toEqual({
+      share: 0.65,
+      words: '2 of 4 skills, 1 similar',
+    })
     expect(share({ skillMatches: [1] }, 'skills').words).toBe('1 of 1 skill')
-    expect(share({ skillMatches: [0.5] }, 'skills').words).toBe('0 of 1 skill')
+    expect(share({ skillMatches: [0.6] }, 'skills').words).toBe('0 of 1 skill, 1 similar')
+    expect(share({ skillMatches: [0, 0] }, 'skills')).toEqual({ share: 0, words: '0 of 2 skills' })
   })
   it('level: same, one apart, two apart', () => {
     expect(share({}, 'level').share).toBe(1)
@@ -102,6 +107,14 @@ describe('cold-start rule', () => {
     const top = pickTop([...veterans, newcomerWeak, newcomer], 10)
     expect(top).toHaveLength(10)
     expect(top[9]).toBe(newcomer)
+  })
+  it('never recommends someone with no skill match, however well the rest scores', () => {
+    const strong = entry(95, false, 0)
+    const weak = Array.from({ length: 3 }, (_, i) => entry(40 - i, false, 0.3))
+    const top = pickTop([strong, ...weak], 10)
+    expect(top).toEqual(weak)
+    expect(isRecommendable(strong.match)).toBe(false)
+    expect(isRecommendable(weak[0]!.match)).toBe(true)
   })
   it('changes nothing when a newcomer is already in the top ten', () => {
     const list = [entry(99, true), ...Array.from({ length: 12 }, (_, i) => entry(90 - i, false))]

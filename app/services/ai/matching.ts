@@ -48,7 +48,7 @@ export const MATCH_FACTORS: readonly Definition[] = [
     label: 'Skill match',
     weight: 30,
     explanation:
-      'For each skill the project asks for: 1 when the freelancer lists it, else the similarity in meaning of their closest skill (word vectors; below 0.55 counts as 0). The mean over the project’s skills.',
+      'For each skill the project asks for: 1 when the freelancer lists it, else the similarity in meaning of their closest skill of the same category (word vectors, at most 0.9; below 0.55 counts as 0). The mean over the project’s skills. With a skill match of 0 nobody is recommended.',
   },
   {
     key: 'level',
@@ -127,9 +127,10 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x))
 function skillsShare(matches: number[]): { share: number; words: string } {
   if (!matches.length) return { share: 0, words: 'no skills to compare' }
   const held = matches.filter((m) => m >= 0.999).length
+  const similar = matches.filter((m) => m > 0 && m < 0.999).length
   return {
     share: matches.reduce((a, b) => a + b, 0) / matches.length,
-    words: `${held} of ${matches.length} skill${matches.length === 1 ? '' : 's'}`,
+    words: `${held} of ${matches.length} skill${matches.length === 1 ? '' : 's'}${similar ? `, ${similar} similar` : ''}`,
   }
 }
 
@@ -221,11 +222,20 @@ export function scoreMatch(
 }
 
 /**
- * The top `limit` by score, keeping one place for the best newcomer whose skill match is at least
+ * Someone with none of the project's skills and nothing similar (a skill match of 0) is never
+ * recommended, however well the other factors score: the other nine say how good a hire would be,
+ * not whether the work is theirs.
+ */
+export function isRecommendable(match: Match): boolean {
+  return (match.factors.find((f) => f.key === 'skills')?.share ?? 0) > 0
+}
+
+/**
+ * The top `limit` by score (only those with some skill match), keeping one place for the best newcomer whose skill match is at least
  * half when none made the list on their own (the cold-start rule).
  */
 export function pickTop<T extends { match: Match }>(scored: T[], limit = 10): T[] {
-  const sorted = [...scored].sort((a, b) => b.match.score - a.match.score)
+  const sorted = scored.filter((x) => isRecommendable(x.match)).sort((a, b) => b.match.score - a.match.score)
   const top = sorted.slice(0, limit)
   if (top.some((x) => x.match.newcomer) || top.length < limit) return top
   const newcomer = sorted

@@ -9,7 +9,7 @@ import { inviteFreelancer } from '~/services/marketplace/projects.server'
 import { freelancersWithSkills, openProjectsWithSkills } from './candidate-index.server'
 import { toFacts } from './match-facts.server'
 import { matchingWeightsInForce } from './matching-model.server'
-import { pickTop, scoreMatch, type Match } from './matching'
+import { isRecommendable, pickTop, scoreMatch, type Match } from './matching'
 import { relatedSkills } from './semantic-skills.server'
 
 const CANDIDATES = 60
@@ -69,7 +69,10 @@ export async function recommendProjects(freelancerId: string, now = new Date()):
     skills: project.skills,
     match: scoreMatch(toFacts(project, freelancer, record, now), now, weights),
   }))
-  return scored.sort((a, b) => b.match.score - a.match.score).slice(0, SHOWN)
+  return scored
+    .filter((project) => isRecommendable(project.match))
+    .sort((a, b) => b.match.score - a.match.score)
+    .slice(0, SHOWN)
 }
 
 /** "Invite" beside a recommended freelancer: the usual invitation, addressed by id (their email stays private). */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { relatedSkills, suggestSkills } from './semantic-skills.server'
+import {
+  relatedSkills,
+  searchSkillHints,
+  skillNamesForWords,
+  skillSimilarity,
+  suggestSkills,
+} from './semantic-skills.server'
 
 const names = (text: string, limit = 5) => suggestSkills(text, { limit }).map((s) => s.name)
 
@@ -34,6 +40,34 @@ describe('semantic skills', () => {
     expect(related).toContain('Graphic Design')
     expect(related).not.toContain('Logo Design')
     expect(relatedSkills('Not a skill')).toEqual([])
+  })
+
+  it('relates skills of one trade only, and never as the same skill', () => {
+    // Their vectors are close through the generic words ("Development", "Design"), not the trade.
+    expect(skillSimilarity('Machine Learning', 'Sound Design')).toBe(0)
+    expect(skillSimilarity('Front-end Development', 'Business Development')).toBe(0)
+    expect(relatedSkills('Front-end Development', { limit: 12 }).map((s) => s.name)).not.toContain(
+      'Business Development',
+    )
+    // Same category: still related, but a back-end developer does not hold "Front-end Development".
+    expect(skillSimilarity('Deep Learning', 'Reinforcement Learning')).toBeGreaterThan(0.55)
+    expect(skillSimilarity('Front-end Development', 'Back-end Development')).toBeLessThan(0.999)
+    expect(skillSimilarity('React', 'React')).toBe(1)
+  })
+
+  it('reads a search: other names of skills, and misspelt skills when nothing was found', () => {
+    expect(skillNamesForWords('k8s ReactJS nodejs react python')).toEqual({
+      k8s: ['Kubernetes'],
+      reactjs: ['React'],
+      nodejs: ['Node.js'],
+    })
+    expect(searchSkillHints('kubernets', [], 0).wordSkills[0]).toBe('Kubernetes')
+    expect(searchSkillHints('logo desing', [], 0).wordSkills[0]).toBe('Logo Design')
+    expect(searchSkillHints('javscript', ['JavaScript'], 0).wordSkills).not.toContain('JavaScript')
+    // A search that found something is not second-guessed; short words are not corrected.
+    expect(searchSkillHints('kubernets', [], 3).wordSkills).not.toContain('Kubernetes')
+    expect(searchSkillHints('reakt', [], 0).wordSkills).toContain('React')
+    expect(searchSkillHints('code', [], 0).wordSkills).not.toContain('Node.js')
   })
 
   it('handles a 300-word description within a few milliseconds once warm', () => {

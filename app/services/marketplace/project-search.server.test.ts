@@ -6,6 +6,7 @@ import { listNotifications } from '~/models/notifications.server'
 import { countProjects, searchProjects } from '~/models/project-search.server'
 import { toFtsQuery } from '~/models/project-search/fts-query'
 import { ensureSkills } from '~/models/profiles.server'
+import { skillNamesForWords } from '~/services/ai/semantic-skills.server'
 import { insertProjectsBulk, type BulkProject } from '~/models/projects.server'
 import { findSavedSearchOf, setSavedSearchNotify } from '~/models/saved-searches.server'
 import { bulkProject } from '~/test/bulk-projects'
@@ -22,7 +23,7 @@ function keyword() {
 }
 
 async function skills() {
-  return ensureSkills(['React', 'TypeScript', 'Python', 'Figma'])
+  return ensureSkills(['React', 'TypeScript', 'Python', 'Figma', 'Kubernetes'])
 }
 
 async function project(
@@ -188,6 +189,21 @@ describe('searchProjects', () => {
     expect(byHidden).toMatchObject({ clientRating: null, clientReviewCount: 0 })
   })
 
+  it('finds a word in either number, and a skill by its other names', async () => {
+    const client = await createTestUser('client')
+    // Letters only: a word with digits has no plural.
+    const word = `zq${crypto.randomUUID().replace(/[^a-f]/g, '')}`
+    const one = await project(client.id, word, { title: `Build a ${word} dashboard for a developer` })
+    const named = await project(client.id, word, { title: `Cluster work on ${word}`, skills: ['Kubernetes'] })
+    expect((await searchProjects({ q: `${word} dashboards`, now: NOW })).rows.map((r) => r.id)).toEqual([one.id])
+    expect((await searchProjects({ q: `${word} developers portal`, now: NOW })).total).toBe(0)
+    expect((await searchProjects({ q: `${word} developers`, now: NOW })).rows.map((r) => r.id)).toEqual([one.id])
+    // "k8s" finds the project that asks for Kubernetes (the page passes the taxonomy's names).
+    const k8s = await searchProjects({ q: `${word} k8s`, qSynonyms: skillNamesForWords(`${word} k8s`), now: NOW })
+    expect(k8s.rows.map((r) => r.id)).toEqual([named.id])
+    expect(await countProjects({ q: `k8s ${word}`, qSynonyms: skillNamesForWords('k8s'), now: NOW })).toBe(1)
+  })
+
   it('never fails on odd text', async () => {
     for (const q of [
       '"',
@@ -284,5 +300,16 @@ describe('saved searches', () => {
 
     await runSavedSearchAlerts(new Date(NOW.getTime() + 3600_000))
     expect(await listNotifications(freelancer.id, { limit: 10, offset: 0 })).toHaveLength(1)
+  })
+
+  it('a saved search for "k8s" hears of a new project that asks for Kubernetes, as the page would find it', async () => {
+    const client = await createTestUser('client')
+    const freelancer = await createTestUser('freelancer')
+    const word = keyword()
+    const saved = await saveSearch(freelancer.id, { name: '', query: `q=${word}+k8s`, notify: true }, NOW)
+    if (!saved.ok) throw new Error('not saved')
+    const createdAt = new Date(NOW.getTime() + 60_000)
+    const hit = await project(client.id, word, { skills: ['Kubernetes'], createdAt })
+    expect(await notifySavedSearchMatches({ ...hit, createdAt })).toBe(1)
   })
 })

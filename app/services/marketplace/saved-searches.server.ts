@@ -4,6 +4,7 @@
  * check) and at once when a project is posted (notifySavedSearchMatches).
  */
 import { countProjects } from '~/models/project-search.server'
+import { skillNamesForWords } from '~/services/ai/semantic-skills.server'
 import {
   advanceSavedSearchCheck,
   countSavedSearchesOf,
@@ -29,7 +30,11 @@ export const MAX_SAVED_SEARCHES = 25
 /** The searchProjects() input of a stored query string: newest first, no page. */
 function savedSearchInput(query: string) {
   const { params } = parseSearchParams(new URLSearchParams(query))
-  return { ...toSearchInput({ ...params, page: 1 }), sort: 'newest' as const }
+  return {
+    ...toSearchInput({ ...params, page: 1 }),
+    qSynonyms: skillNamesForWords(params.q),
+    sort: 'newest' as const,
+  }
 }
 
 export type SaveSearchResult = { ok: true; search: SavedSearch } | Refusal<'invalid' | 'conflict', 'name' | 'query'>
