@@ -207,6 +207,20 @@ export async function markAttendanceLeft(peerId: string, at: Date): Promise<void
 }
 
 /**
+ * Every place the user holds in any call (connected, or admitted and about to connect) is given up
+ * now, each as a leave (a call nobody is left in ends). Returns their peer ids.
+ */
+export async function leaveAllCallsOf(userId: string, at: Date): Promise<string[]> {
+  const open = getDb()
+    .select({ peerId: callAttendances.peerId })
+    .from(callAttendances)
+    .where(and(eq(callAttendances.userId, userId), isNull(callAttendances.leftAt)))
+    .all()
+  for (const { peerId } of open) await markAttendanceLeft(peerId, at)
+  return open.map(({ peerId }) => peerId)
+}
+
+/**
  * At start-up nobody is connected to the new PeerServer: whoever the last process saw connected
  * left when it stopped, and their calls ended.
  */

@@ -15,7 +15,7 @@ import {
   type Call,
 } from '~/models/calls.server'
 import { findConversation, type Conversation } from '~/models/conversations.server'
-import { findUserByEmail } from '~/models/users.server'
+import { findUserByEmail, findUserById } from '~/models/users.server'
 import { NotFound, type Refusal } from '~/services/domain-errors'
 import { isParticipant, openConversationFor, refuseIfContractEnded } from '~/services/messaging/messaging.server'
 import { notify } from '~/services/notifications/notify.server'
@@ -136,13 +136,15 @@ export async function admitToCall(
 export async function acceptsPeerConnection(input: { peerId: string; token: string }, now = Date.now()) {
   const attendance = await findAttendance(input.peerId)
   if (!attendance || attendance.leftAt) return false
-  return verifyPeerToken({
+  const verified = verifyPeerToken({
     secret: getSessionSecret(),
     peerId: input.peerId,
     callId: attendance.callId,
     token: input.token,
     now,
   })
+  // An account blocked after it was admitted does not get in with the token it still holds.
+  return verified && !(await findUserById(attendance.userId))?.blockedAt
 }
 
 export async function recordPeerJoined(peerId: string, now = new Date()): Promise<void> {
