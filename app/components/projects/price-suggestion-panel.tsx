@@ -1,5 +1,6 @@
 import type { Confidence, PriceSuggestion, Quartiles } from '~/services/marketplace/price-suggestion'
-import { CONFIDENCE_LABELS, MIN_BIDDERS } from '~/services/marketplace/price-confidence-labels'
+import { CONFIDENCE_LABELS } from '~/services/marketplace/price-confidence-labels'
+import { MIN_BIDDERS } from '~/services/marketplace/price-privacy'
 import { formatMoney } from '~/utils/format'
 
 /** The suggestion and what it was asked for. */

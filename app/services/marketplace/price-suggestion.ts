@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS } from '~/domain/enums'
-import { MIN_BIDDERS } from './price-confidence-labels'
+import { MIN_BIDDERS } from './price-privacy'
 
 /*
  * What similar work costs on MegiLance: quartiles of accepted bids and of freelancers' hourly
