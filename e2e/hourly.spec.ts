@@ -77,7 +77,12 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   const reason = page.getByLabel(/What is wrong with the invoice/)
   await reason.fill('      Too much      ')
   await page.getByRole('button', { name: 'Dispute invoice' }).click()
-  await expect(page.getByText(/at least 20 characters/)).toBeVisible()
+  // The page opens at the form's error summary, whose link leads to the reason as typed.
+  const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) })
+  await expect(summary).toBeFocused()
+  await expect(
+    summary.getByRole('link', { name: /^What is wrong \(week of .+\): .*at least 20 characters/ }),
+  ).toBeVisible()
   await expect(reason).toHaveValue('      Too much      ')
   await reason.fill('Monitoring was already set up by our own team last month.')
   await page.getByRole('button', { name: 'Dispute invoice' }).click()

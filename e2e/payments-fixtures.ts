@@ -1,8 +1,11 @@
 import './app-env'
 import type { ExperienceLevel } from '~/domain/enums'
 import { PLATFORM_OWNER, writeLedgerTransaction } from '~/models/ledger.server'
+import { insertUser } from '~/models/users.server'
+import { hashPassword } from '~/services/accounts/passwords.server'
 import { createFixedContract } from './contract-fixtures'
 import { userIdByEmail } from './db-fixtures'
+import { makeUser, uniquePassword } from './fixtures'
 
 /** A card top-up of the user's wallet at a given time, written by the app's ledger writer. */
 export async function insertWalletTopUp(
@@ -22,14 +25,19 @@ export async function insertWalletTopUp(
   })
 }
 
-/** Agreed fixed-price bids (accepted proposals that became contracts, since ended) on projects needing `skill`. */
+/**
+ * Agreed fixed-price bids (accepted proposals that became contracts, since ended) on projects needing
+ * `skill`, each by a new freelancer: figures from accepted bids appear only once several people's match.
+ */
 export async function insertAgreedBids(
   clientEmail: string,
-  freelancerEmail: string,
   input: { skill: string; level: ExperienceLevel; currency: string; amountsMinor: number[] },
 ) {
+  const passwordHash = await hashPassword(uniquePassword())
   for (const amountMinor of input.amountsMinor) {
-    await createFixedContract(clientEmail, freelancerEmail, {
+    const freelancer = makeUser('freelancer')
+    await insertUser({ email: freelancer.email, name: freelancer.name, role: 'freelancer', passwordHash })
+    await createFixedContract(clientEmail, freelancer.email, {
       title: 'Agreed earlier',
       milestones: [{ title: 'The work', amountMinor }],
       currency: input.currency,

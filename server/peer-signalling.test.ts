@@ -4,10 +4,12 @@ import express from 'express'
 import { pino } from 'pino'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import { findAttendance } from '../app/models/calls.server'
+import { blockAccount } from '../app/services/accounts/accounts.server'
 import { admitToCall, requireCallAccess, startOrJoinCall } from '../app/services/video/calls.server'
 import { createFixedContract } from '../app/test/fixed-contract'
 import { server as msw } from '../app/test/msw-server'
-import { mountPeerSignalling, PEER_PATH } from './peer-signalling'
+import { mountPeerSignalling, PEER_PATH, REMOVED_CLOSE_CODE } from './peer-signalling'
 
 // Raw HTTP against a real server; MSW's interception of node:http is off in this file.
 beforeAll(() => msw.close())
@@ -101,5 +103,36 @@ describe('PeerJS signalling messages', () => {
     const huge = { type: 'OFFER', dst: `p${'0'.repeat(32)}`, payload: { sdp: 'x'.repeat(1024 * 1024) } }
     socket.send(JSON.stringify(huge))
     expect(await closed).toBe(1009)
+  })
+})
+
+describe('PeerJS signalling and blocked accounts', () => {
+  it("an admin's block closes the person's open signalling at once and refuses the admission they still hold", async () => {
+    const base = await signalling()
+    const { client, freelancer, contract } = await createFixedContract()
+    const call = await startOrJoinCall(client, { contractId: contract.id })
+    const access = await requireCallAccess(freelancer, call.id)
+    const inCall = await admitToCall(freelancer, access)
+    const other = await admitToCall(client, await requireCallAccess(client, call.id))
+    if (!inCall.ok || !other.ok) throw new Error('not admitted')
+    const socket = new WebSocket(
+      `${base.replace(/^http/, 'ws')}/peerjs?key=peerjs&id=${inCall.peerId}&token=${inCall.token}`,
+    )
+    await new Promise((resolve) => socket.once('message', resolve))
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve))
+    // A second tab admitted a moment ago, not connected yet: its token is still fresh.
+    const pending = await admitToCall(freelancer, access)
+    if (!pending.ok) throw new Error('not admitted')
+
+    expect(await blockAccount(freelancer.id, 'Scam reports')).toBe(true)
+    // Before: the socket stayed open until the person left the call.
+    expect(await closed).toBe(REMOVED_CLOSE_CODE)
+    expect((await findAttendance(inCall.peerId))?.leftAt).toBeInstanceOf(Date)
+    expect((await connectPeer(base, `key=peerjs&id=${pending.peerId}&token=${pending.token}`)).status).toBe(401)
+    // The other side is still in the call.
+    expect(await connectPeer(base, `key=peerjs&id=${other.peerId}&token=${other.token}`)).toEqual({
+      status: 101,
+      first: { type: 'OPEN' },
+    })
   })
 })

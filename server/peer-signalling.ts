@@ -1,9 +1,10 @@
 import type http from 'node:http'
 import { createRequire } from 'node:module'
 import type express from 'express'
-import type { ExpressPeerServer as ExpressPeerServerType } from 'peer'
+import type { ExpressPeerServer as ExpressPeerServerType, IClient } from 'peer'
 import type { Logger } from 'pino'
 import type { WebSocketServer as WebSocketServerType } from 'ws'
+import { onPeersRemoved } from '../app/services/video/call-removals.server'
 import { acceptsPeerConnection, recordPeerJoined, recordPeerLeft } from '../app/services/video/calls.server'
 
 // peer 1.0's ES module imports a `WebSocketServer` export that ws 7 (the ws installed) lacks, and
@@ -20,6 +21,9 @@ const { Server: WebSocketServer } = require('ws') as { Server: typeof WebSocketS
  */
 const MAX_SIGNAL_BYTES = 64 * 1024
 
+/** The close code a removed peer's socket gets (policy violation): its account was blocked. */
+export const REMOVED_CLOSE_CODE = 1008
+
 /** Where browsers reach the PeerServer: its WebSocket is `${PEER_PATH}/peerjs?key=peerjs&id=…&token=…`. */
 export const PEER_PATH = '/peerjs'
 
@@ -28,7 +32,8 @@ export const PEER_PATH = '/peerjs'
  * client makes up (it has no auth hook), so every WebSocket upgrade is checked before the package
  * sees it: the id must be one the app admitted to a call (and not yet left), the token signed for
  * that id and call and unexpired. Anything else is answered 401 and never gets a socket. The
- * connects and disconnects the package sees are the call's attendance.
+ * connects and disconnects the package sees are the call's attendance. A peer the app takes out
+ * of its calls (a blocked account) has its socket closed at once.
  */
 export function mountPeerSignalling(app: express.Express, server: http.Server, logger: Logger) {
   const peerServer = ExpressPeerServer(server, {
@@ -60,12 +65,19 @@ export function mountPeerSignalling(app: express.Express, server: http.Server, l
   })
   // The package's own Express app would name itself in every answer, as the app's own pages do not.
   peerServer.disable('x-powered-by')
+  const connected = new Map<string, IClient>()
   peerServer.on('connection', (client) => {
+    connected.set(client.getId(), client)
     recordPeerJoined(client.getId()).catch((error: unknown) => logger.error({ err: error }, 'recording a join failed'))
   })
   peerServer.on('disconnect', (client) => {
+    if (connected.get(client.getId()) === client) connected.delete(client.getId())
     recordPeerLeft(client.getId()).catch((error: unknown) => logger.error({ err: error }, 'recording a leave failed'))
   })
+  const stopRemovals = onPeersRemoved((peerIds) => {
+    for (const peerId of peerIds) connected.get(peerId)?.getSocket()?.close(REMOVED_CLOSE_CODE, 'Removed from the call')
+  })
+  server.once('close', stopRemovals)
   peerServer.on('error', (error) => logger.warn({ err: error }, 'peer signalling error'))
   // Mounting is what attaches the WebSocket server to `server`.
   app.use(PEER_PATH, peerServer)

@@ -28,11 +28,16 @@ export const SavedBoardSchema = z.array(StrokeSchema).max(MAX_STROKES, {
   message: `A board holds at most ${MAX_STROKES} strokes. Clear the board or undo some strokes.`,
 })
 
-/** A saved board as stored: strokes that no longer parse are left out rather than failing the page. */
-export function readSavedStrokes(saved: unknown): Stroke[] {
+/**
+ * A saved board as stored: strokes that no longer parse are left out rather than failing the page,
+ * and a time later than `latestTime` (saved before times were bounded) is brought back to it, so the
+ * board still draws in its order and a call that opens it keeps a clock that can move on.
+ */
+export function readSavedStrokes(saved: unknown, latestTime: number): Stroke[] {
   if (!Array.isArray(saved)) return []
   return saved.flatMap((item) => {
     const stroke = StrokeSchema.safeParse(item)
-    return stroke.success ? [stroke.data] : []
+    if (!stroke.success) return []
+    return [stroke.data.t > latestTime ? { ...stroke.data, t: latestTime } : stroke.data]
   })
 }

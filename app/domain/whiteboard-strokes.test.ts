@@ -13,8 +13,9 @@ describe('saved whiteboard strokes', () => {
   })
 
   it('reading a stored board leaves out what no longer parses', () => {
-    expect(readSavedStrokes([stroke, { id: 'broken' }])).toEqual([stroke])
-    expect(readSavedStrokes('nonsense')).toEqual([])
+    expect(readSavedStrokes([stroke, { id: 'broken' }], 10)).toEqual([stroke])
+    expect(readSavedStrokes('nonsense', 10)).toEqual([])
+    expect(readSavedStrokes([{ ...stroke, t: 99 }], 10)).toEqual([{ ...stroke, t: 10 }])
   })
 
   it('names the size and the limit when a board is too large to save', () => {

@@ -38,6 +38,19 @@ export const MAX_STROKES = 2000
 export const MAX_POINTS_PER_STROKE = 2000
 export const MAX_BOARD_BYTES = 512_000
 
+/**
+ * How far ahead of the reader's clock a board's times (its logical clock, in ms near wall time) may
+ * run. A device whose clock is off by a time zone still draws and saves; a time beyond this (a broken
+ * or forged clock) is refused, since every later save would count as older and the board would stay
+ * as it is for good.
+ */
+export const MAX_CLOCK_AHEAD_MS = 24 * 60 * 60 * 1000
+
+/** The latest board time a reader whose clock reads `now` (ms) accepts. */
+export function latestAcceptedTime(now: number): number {
+  return now + MAX_CLOCK_AHEAD_MS
+}
+
 /** Why a board cannot be saved, in words for the person drawing, or null when it can. */
 export function boardSizeProblem(strokes: readonly Stroke[]): string | null {
   return boardTextProblem(JSON.stringify(strokes))

@@ -11,11 +11,15 @@ export async function findCallWhiteboardStrokes(callId: string): Promise<unknown
     .get()?.strokes
 }
 
-/** Replaces the call's board with these strokes, unless the saved board is newer (a later `time`). */
+/**
+ * Replaces the call's board with these strokes, unless the saved board is newer (a later `time`).
+ * A saved time beyond `latestTime` (stored before times were bounded) never counts as newer.
+ */
 export async function upsertCallWhiteboard(input: {
   callId: string
   strokes: unknown[]
   time: number
+  latestTime: number
   now: Date
 }): Promise<void> {
   getDb()
@@ -24,7 +28,7 @@ export async function upsertCallWhiteboard(input: {
     .onConflictDoUpdate({
       target: callWhiteboards.callId,
       set: { strokes: input.strokes, time: input.time, updatedAt: input.now },
-      setWhere: sql`${callWhiteboards.time} <= ${input.time}`,
+      setWhere: sql`${callWhiteboards.time} <= ${input.time} or ${callWhiteboards.time} > ${input.latestTime}`,
     })
     .run()
 }

@@ -99,11 +99,11 @@ export async function listCallGuests(callId: string) {
 }
 
 /**
- * Admits one browser when fewer than `limit` are in the call: those connected and not gone, and
- * those admitted since `pendingSince` that have not connected yet (they hold a live token). The
- * user's own earlier unconnected admissions are dropped first, so reopening the lobby does not
- * count them twice. Count and insert in one transaction, so two admissions cannot both take the
- * last place.
+ * Admits one browser when fewer than `limit` are in the call and fewer than `perPersonLimit` of
+ * them are this user's: those connected and not gone, and those admitted since `pendingSince` that
+ * have not connected yet (they hold a live token). The user's own earlier unconnected admissions
+ * are dropped first, so reopening the lobby does not count them twice. Count and insert in one
+ * transaction, so two admissions cannot both take the last place.
  */
 export async function admitIfRoom(input: {
   callId: string
@@ -112,7 +112,8 @@ export async function admitIfRoom(input: {
   now: Date
   pendingSince: Date
   limit: number
-}): Promise<boolean> {
+  perPersonLimit: number
+}): Promise<'admitted' | 'full' | 'person-full'> {
   return getDb().transaction((tx) => {
     tx.update(callAttendances)
       .set({ leftAt: input.now })
@@ -125,19 +126,25 @@ export async function admitIfRoom(input: {
         ),
       )
       .run()
-    const present = countRows(
-      callAttendances,
-      and(
-        eq(callAttendances.callId, input.callId),
-        isNull(callAttendances.leftAt),
-        or(isNotNull(callAttendances.joinedAt), gt(callAttendances.admittedAt, input.pendingSince)),
-      ),
+    const inCall = and(
+      eq(callAttendances.callId, input.callId),
+      isNull(callAttendances.leftAt),
+      or(isNotNull(callAttendances.joinedAt), gt(callAttendances.admittedAt, input.pendingSince)),
     )
-    if (present >= input.limit) return false
+    const places = tx
+      .select({
+        all: sql<number>`count(*)`,
+        theirs: sql<number>`coalesce(sum(${callAttendances.userId} = ${input.userId}), 0)`,
+      })
+      .from(callAttendances)
+      .where(inCall)
+      .get()
+    if ((places?.theirs ?? 0) >= input.perPersonLimit) return 'person-full'
+    if ((places?.all ?? 0) >= input.limit) return 'full'
     tx.insert(callAttendances)
       .values({ peerId: input.peerId, callId: input.callId, userId: input.userId, admittedAt: input.now })
       .run()
-    return true
+    return 'admitted'
   })
 }
 
@@ -197,6 +204,20 @@ export async function markAttendanceLeft(peerId: string, at: Date): Promise<void
         .where(and(eq(calls.id, attendance.callId), isNull(calls.endedAt)))
         .run()
   })
+}
+
+/**
+ * Every place the user holds in any call (connected, or admitted and about to connect) is given up
+ * now, each as a leave (a call nobody is left in ends). Returns their peer ids.
+ */
+export async function leaveAllCallsOf(userId: string, at: Date): Promise<string[]> {
+  const open = getDb()
+    .select({ peerId: callAttendances.peerId })
+    .from(callAttendances)
+    .where(and(eq(callAttendances.userId, userId), isNull(callAttendances.leftAt)))
+    .all()
+  for (const { peerId } of open) await markAttendanceLeft(peerId, at)
+  return open.map(({ peerId }) => peerId)
 }
 
 /**

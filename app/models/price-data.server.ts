@@ -8,28 +8,36 @@ import { getDb } from './db.server'
  */
 
 export type PriceQuery = { skills: string[]; level: ExperienceLevel; currency: string }
-export type PriceSample = { amounts: number[]; otherCurrencyCount: number }
+/** `people`: how many different people the amounts in the asked currency come from. */
+export type PriceSample = { amounts: number[]; people: number; otherCurrencyCount: number }
 
 /** More than enough for stable quartiles; keeps one query bounded however big the platform gets. */
 const SAMPLE_LIMIT = 5_000
 
 /** The amounts `sql` finds for a query with skills (none without), split by the asked currency. */
 function sampleAmounts(query: PriceQuery, sql: string, ...params: unknown[]): PriceSample {
-  if (!query.skills.length) return { amounts: [], otherCurrencyCount: 0 }
+  if (!query.skills.length) return { amounts: [], people: 0, otherCurrencyCount: 0 }
   const rows = getDb()
     .$client.prepare(sql)
-    .all(...params) as { amount: number; currency: string }[]
+    .all(...params) as Row[]
   return split(rows, query.currency)
 }
 
-function split(rows: { amount: number; currency: string }[], currency: string): PriceSample {
+type Row = { amount: number; currency: string; who: string }
+
+function split(rows: Row[], currency: string): PriceSample {
   const amounts: number[] = []
+  const people = new Set<string>()
   let otherCurrencyCount = 0
   for (const row of rows) {
-    if (row.currency === currency) amounts.push(Number(row.amount))
-    else otherCurrencyCount++
+    if (row.currency !== currency) {
+      otherCurrencyCount++
+      continue
+    }
+    amounts.push(Number(row.amount))
+    people.add(row.who)
   }
-  return { amounts, otherCurrencyCount }
+  return { amounts, people: people.size, otherCurrencyCount }
 }
 
 const placeholders = (values: unknown[]) => values.map(() => '?').join(', ')
@@ -38,7 +46,7 @@ const placeholders = (values: unknown[]) => values.map(() => '?').join(', ')
 export async function acceptedBidAmounts(query: PriceQuery & { bidType: BudgetType }): Promise<PriceSample> {
   return sampleAmounts(
     query,
-    `select p.bid_amount_minor as amount, p.currency
+    `select p.bid_amount_minor as amount, p.currency, p.freelancer_id as who
          from proposals p
          join contracts c on c.proposal_id = p.id
          join projects pr on pr.id = p.project_id
@@ -57,7 +65,7 @@ export async function acceptedBidAmounts(query: PriceQuery & { bidType: BudgetTy
 export async function freelancerHourlyRates(query: PriceQuery): Promise<PriceSample> {
   return sampleAmounts(
     query,
-    `select fp.hourly_rate_minor as amount, fp.currency
+    `select fp.hourly_rate_minor as amount, fp.currency, fp.user_id as who
          from freelancer_profiles fp
          join users u on u.id = fp.user_id
         where fp.hourly_rate_minor is not null and fp.hourly_rate_minor > 0 and fp.experience_level = ? and u.blocked_at is null

@@ -139,6 +139,26 @@ describe('searchProjects answers (pinned)', () => {
     expect(answers[5]!.total).toBeGreaterThan(0)
     expect(answers[5]!.total).toBeLessThan(answers[0]!.total / 3)
     expect(answers).toMatchSnapshot()
+
+    // Each posted-within and level choice counts what the search with that choice finds (its own
+    // filter replaced, every other kept), also later on, when the kept counts are older than `now`.
+    for (const now of [NOW, new Date(NOW.getTime() + 20 * HOUR)]) {
+      for (const input of SEARCHES) {
+        const { facets } = await searchProjects({ ...input, now })
+        for (const { value, count } of facets.postedWithin)
+          expect([input, value, count]).toEqual([
+            input,
+            value,
+            (await searchProjects({ ...input, postedWithinDays: Number(value), now })).total,
+          ])
+        for (const { value, count } of facets.experienceLevel)
+          expect([input, value, count]).toEqual([
+            input,
+            value,
+            (await searchProjects({ ...input, experienceLevel: value, now })).total,
+          ])
+      }
+    }
   })
 
   it('keeps counts only while no project, project skill or skill name has changed', async () => {

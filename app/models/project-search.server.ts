@@ -8,7 +8,9 @@ import {
   countGroupsAndSkills,
   countRows,
   forgetKeptCounts,
+  listRecentMatches,
   readSearchGeneration,
+  RECENT_DAYS,
   summarize,
   type Summary,
 } from './project-search/facet-counts.server'
@@ -56,7 +58,7 @@ export async function countProjects(input: ProjectSearchInput): Promise<number> 
             : sql`projects p`
         return (
           db.get<{ n: number }>(
-            sql`select count(*) as n from ${from} where ${where([...c.base, text, c.skills, c.budgetType, c.rating])}`,
+            sql`select count(*) as n from ${from} where ${where([...c.base, c.posted, c.level, text, c.skills, c.budgetType, c.rating])}`,
           )?.n ?? 0
         )
       },
@@ -82,7 +84,7 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
     rows: [],
     total: 0,
     queryError: false,
-    facets: { skills: [], budgetType: [], clientRating: [] },
+    facets: { skills: [], budgetType: [], clientRating: [], postedWithin: [], experienceLevel: [] },
   }
 
   type PageRow = Omit<ProjectSearchRow, 'skills' | 'createdAt' | 'clientRating' | 'clientReviewCount' | 'snippet'> & {
@@ -131,36 +133,54 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
               generation,
             )
         const skills = skillRowsFirst ? sql`+hits.rid in ${skillRowsSql(skillIds)}` : conditions.skills
-        const others = [...conditions.base, conditions.budgetType, conditions.rating]
+        const others = [
+          ...conditions.base,
+          conditions.posted,
+          conditions.level,
+          conditions.budgetType,
+          conditions.rating,
+        ]
         const all = [skills, ...others]
-        // What the kept counts depend on besides the skills and the budget type (`now` only through the
-        // posted-within window; ratings are applied afresh).
-        const since = input.postedWithinDays === undefined ? null : now.getTime() - input.postedWithinDays * DAY_MS
-        const baseKey = [
+        // What the kept counts depend on besides the skills, the budget type, the level and the
+        // posted-within window (the groups are counted without the last two; ratings are applied afresh).
+        const sharedKey = [
           match,
           input.budgetMin,
           input.budgetMax,
-          since,
-          input.experienceLevel,
           input.createdAfter?.getTime(),
           input.createdUpTo?.getTime(),
           input.projectId,
         ]
+        const since = input.postedWithinDays === undefined ? null : now.getTime() - input.postedWithinDays * DAY_MS
         const { groups, skills: skillCounts } = countGroupsAndSkills(
           from,
-          { base: conditions.base, skills, typeAndRating: [conditions.budgetType, conditions.rating] },
           {
-            groups: JSON.stringify(['groups', skillIds, ...baseKey]),
-            skills: conditions.rating ? null : JSON.stringify(['skills', input.budgetType, ...baseKey]),
+            base: conditions.base,
+            skills,
+            others: [conditions.posted, conditions.level, conditions.budgetType, conditions.rating],
+          },
+          {
+            groups: JSON.stringify(['groups', skillIds, ...sharedKey]),
+            skills: conditions.rating
+              ? null
+              : JSON.stringify(['skills', input.budgetType, since, input.experienceLevel, ...sharedKey]),
           },
           generation,
+        )
+        // The matches posted lately, one by one, for the posted-within facet and filter.
+        const recent = listRecentMatches(
+          from,
+          [skills, ...conditions.base],
+          JSON.stringify(['recent', skillIds, ...sharedKey]),
+          generation,
+          now.getTime() - Math.max(RECENT_DAYS, input.postedWithinDays ?? 0) * DAY_MS,
         )
         // The matches' clients hold those of any page of them.
         const rated = ratingsOfClients(
           groups.map((group) => group.clientId),
           now,
         )
-        const summary = summarize(groups, skillCounts, input, rated)
+        const summary = summarize({ groups, recent, skills: skillCounts }, input, rated, now)
         const offset = (page - 1) * pageSize
         const snippet = sql`snippet(projects_fts, 1, ${SNIPPET_MARK_START}, ${SNIPPET_MARK_END}, '…', ${SNIPPET_TOKENS})`
         // By relevance, bm25 is computed in one pass over the hits for the candidates only: with skills,
@@ -227,6 +247,8 @@ export async function searchProjects(input: ProjectSearchInput): Promise<Project
         budgetType: found.summary.budgetType,
         skills: found.summary.skills.slice(0, input.skillFacetSize ?? 12),
         clientRating: found.summary.clientRating,
+        postedWithin: found.summary.postedWithin,
+        experienceLevel: found.summary.experienceLevel,
       },
     },
     selectedSkills,

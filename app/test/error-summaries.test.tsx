@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type * as z from 'zod'
 import { AddMilestoneForm, EndContractForm } from '~/components/contracts/contract-forms'
 import { MilestoneCard, type MilestoneView } from '~/components/contracts/milestone-card'
+import { InvoiceTable, type InvoiceRow } from '~/components/hourly/invoice-table'
 import { BlockForm, DisputeHoldForm, PayoutHoldForm, WorkflowForm } from '~/components/fraud/alert-forms'
 import type { FormReply } from '~/components/ui/use-zod-form'
 import DisputePage from '~/routes/_portal.disputes.$disputeId'
@@ -23,6 +24,7 @@ import {
   SubmitWorkSchema,
 } from '~/services/marketplace/contract-schemas'
 import { DecideDisputeSchema, OpenDisputeSchema, RespondDisputeSchema } from '~/services/marketplace/dispute-schemas'
+import { DisputeInvoiceSchema } from '~/services/marketplace/hourly-schemas'
 
 /**
  * The forms wired to the error summary last (GOV.UK pattern, components/ui/form-alert.tsx): a
@@ -336,5 +338,49 @@ describe('the fraud desk’s alert forms', () => {
       />,
     )
     expect(summaryOf(block)).toBeNull()
+  })
+})
+
+describe('an hourly contract’s invoice dispute', () => {
+  const invoice = (id: string): InvoiceRow => ({
+    id,
+    weekStart: '2026-03-02',
+    minutes: 600,
+    amountMinor: 50_000,
+    status: 'pending',
+    reviewDueAt: '2026-03-16T00:00:00.000Z',
+    disputeId: null,
+    payableMinor: null,
+    charge: null,
+    chargeError: null,
+  })
+  const table = (last: FormReply) =>
+    renderToStaticMarkup(
+      <InvoiceTable
+        invoices={[invoice('i1'), invoice('i2')]}
+        currency="USD"
+        canReview
+        payment={{ walletMinor: 0, card: 'Visa ending 4242' }}
+        last={last}
+      />,
+    )
+
+  it('a refused reason opens the page at that invoice’s summary, which links to the reason as typed', () => {
+    const html = table({
+      formId: 'dispute-i2',
+      reply: refusal(DisputeInvoiceSchema, { invoiceId: 'i2', reason: 'Too much' }),
+    })
+    const summary = summaryOf(html)
+    expect(summary?.autofocus).toBe(true)
+    expect(summary?.links).toEqual([
+      [
+        '#dispute-i2-reason',
+        expect.stringMatching(/^What is wrong \(week of .+\): Say what is wrong with this invoice/),
+      ],
+    ])
+    expectTargets(html, summary!.links)
+    expect(html).toMatch(/<textarea[^>]*id="dispute-i2-reason"[^>]*>Too much<\/textarea>/)
+    // Only the refused invoice's form has a summary.
+    expect(html.match(/There is a problem/g)).toHaveLength(1)
   })
 })

@@ -22,8 +22,9 @@ async function agreed(input: {
   amountMinor: number
   currency: string
   accepted?: boolean
+  freelancerId?: string
 }) {
-  const freelancer = await createTestUser('freelancer')
+  const freelancer = input.freelancerId ? { id: input.freelancerId } : await createTestUser('freelancer')
   const projectId = await createProjectWithSkills(
     {
       clientId,
@@ -118,19 +119,43 @@ describe('price suggestions', () => {
     })
   })
 
-  it('combines accepted hourly bids with freelancer profile rates for an hourly rate', async () => {
+  it("leaves out a single accepted hourly bid (another person's price) and suggests from profile rates", async () => {
     const hourly = await suggestPriceFor({
       skills: ['React', 'Vue.js'],
       level: 'expert',
       currency: 'USD',
       budgetType: 'hourly',
     })
+    // Before: "Accepted hourly bids (n = 1): … median $60", the one bid's exact amount.
     expect(hourly).toMatchObject({
-      acceptedBids: { n: 1, median: 60_00 },
+      acceptedBids: null,
+      acceptedBidsWithheld: 1,
       freelancerRates: { n: 3, p25: 45_00, median: 50_00, p75: 60_00 },
-      suggested: { lowMinor: 47_50, highMinor: 62_50 },
-      basedOn: 4,
+      suggested: { lowMinor: 45_00, highMinor: 60_00 },
+      basedOn: 3,
       otherCurrencyCount: 1,
+    })
+  })
+
+  it('shows accepted bids only once they come from 5 different freelancers', async () => {
+    const query = { skills: ['Elixir'], level: 'expert' as const, currency: 'USD', budgetType: 'fixed' as const }
+    const oneFreelancer = await createTestUser('freelancer')
+    for (const amount of [1_000_00, 1_100_00, 1_200_00, 1_300_00, 1_400_00])
+      await agreed({
+        skills: ['Elixir'],
+        level: 'expert',
+        bidType: 'fixed',
+        amountMinor: amount,
+        currency: 'USD',
+        freelancerId: oneFreelancer.id,
+      })
+    expect(await suggestPriceFor(query)).toMatchObject({ acceptedBids: null, acceptedBidsWithheld: 5, suggested: null })
+    for (const amount of [1_500_00, 1_600_00, 1_700_00, 1_800_00])
+      await agreed({ skills: ['Elixir'], level: 'expert', bidType: 'fixed', amountMinor: amount, currency: 'USD' })
+    expect(await suggestPriceFor(query)).toMatchObject({
+      acceptedBids: { n: 9, p25: 1_200_00, median: 1_400_00, p75: 1_600_00 },
+      acceptedBidsWithheld: 0,
+      suggested: { lowMinor: 1_200_00, highMinor: 1_600_00 },
     })
   })
 

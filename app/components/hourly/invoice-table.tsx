@@ -5,6 +5,7 @@ import { formatDuration } from '~/services/marketplace/hourly'
 import { canTakeInvoiceAction, INVOICE_STATUS_LABELS } from '~/services/marketplace/invoice-rules'
 import { formatDate, formatMoney } from '~/utils/format'
 import { TextareaField } from '~/components/ui/field'
+import { FormAlert } from '~/components/ui/form-alert'
 import { DisputeInvoiceConstraint } from '~/components/ui/form-constraints/dispute-invoice'
 import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
 import { DataTable } from '~/components/ui/data-table'
@@ -176,6 +177,8 @@ function ReviewInvoiceForms({
         <summary>Dispute it</summary>
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <input type="hidden" name="invoiceId" value={invoice.id} />
+          {/* The table may run a screen or more on a phone: a refusal opens the page at this summary. */}
+          <FormAlert form={form} errors={form.errors} long labels={{ reason: `What is wrong (week of ${week})` }} />
           <TextareaField label={`What is wrong with the invoice for week of ${week}?`} meta={fields.reason} rows={3} />
           <button type="submit" name="intent" value="dispute-invoice" className="button button--danger">
             Dispute invoice

@@ -62,7 +62,9 @@ export function HourlyNextStepCard({
       return card(
         'An invoice payment failed',
         `${money(step.amountMinor)} for the week of ${formatDate(step.weekStart)} could not be charged. ` +
-          'Save a card to pay with (another one if yours was declined), then pay it.',
+          (step.hasCard
+            ? 'Pay it again with your saved card, or save another card first if yours was declined.'
+            : 'You have no card saved: save a card to pay with, then pay it.'),
         { to: `${hours}#invoices-heading`, label: 'Pay the invoice', primary: true },
       )
   }

@@ -1,5 +1,6 @@
 import type { Confidence, PriceSuggestion, Quartiles } from '~/services/marketplace/price-suggestion'
 import { CONFIDENCE_LABELS } from '~/services/marketplace/price-confidence-labels'
+import { MIN_BIDDERS } from '~/services/marketplace/price-privacy'
 import { formatMoney } from '~/utils/format'
 
 /** The suggestion and what it was asked for. */
@@ -12,14 +13,33 @@ const CONFIDENCE_BADGES: Record<Confidence, string> = {
   high: 'badge--open',
 }
 
-function QuartileLine({ label, data, currency }: { label: string; data: Quartiles | null; currency: string }) {
+const bids = (n: number) => `${n} ${n === 1 ? 'bid' : 'bids'}`
+
+/** Why accepted bids that matched are not shown: too few freelancers made them. */
+function withheldText(withheld: number): string {
+  return `${bids(withheld)} so far, not shown until ${MIN_BIDDERS} different freelancers' bids match, so that no figure is one person's price`
+}
+
+function QuartileLine({
+  label,
+  data,
+  currency,
+  withheld = 0,
+}: {
+  label: string
+  data: Quartiles | null
+  currency: string
+  withheld?: number
+}) {
   const money = (minor: number) => formatMoney(minor, currency)
   return (
     <li>
       <strong>{label}</strong>
       {data
         ? ` (n = ${data.n}): 25th percentile ${money(data.p25)}, median ${money(data.median)}, 75th percentile ${money(data.p75)}`
-        : ': no data yet'}
+        : withheld
+          ? `: ${withheldText(withheld)}`
+          : ': no data yet'}
     </li>
   )
 }
@@ -59,6 +79,12 @@ export function PriceSuggestionPanel({
                   {unit}
                 </strong>{' '}
               </>
+            ) : suggestion.acceptedBidsWithheld ? (
+              <>
+                No suggestion yet: {bids(suggestion.acceptedBidsWithheld)} for similar work{' '}
+                {suggestion.acceptedBidsWithheld === 1 ? 'was' : 'were'} agreed in {suggestion.currency}; a figure is
+                shown from {MIN_BIDDERS} different freelancers&apos; bids.{' '}
+              </>
             ) : (
               <>No suggestion yet: nothing similar has been agreed in {suggestion.currency}. </>
             )}
@@ -71,6 +97,7 @@ export function PriceSuggestionPanel({
               label={`Accepted ${suggestion.budgetType === 'hourly' ? 'hourly' : 'fixed-price'} bids`}
               data={suggestion.acceptedBids}
               currency={suggestion.currency}
+              withheld={suggestion.acceptedBidsWithheld}
             />
             {suggestion.budgetType === 'hourly' ? (
               <QuartileLine
@@ -81,7 +108,8 @@ export function PriceSuggestionPanel({
             ) : null}
           </ul>
           <p className="muted">
-            Confidence comes from the sample size: low under 10, medium under 30, high from 30 prices.
+            Confidence comes from the sample size: low under 10, medium under 30, high from 30 prices. Figures from
+            accepted bids are rounded to two significant figures.
           </p>
         </>
       ) : (

@@ -19,7 +19,7 @@ type RadioFacetSpec = {
   legend: string
   anyLabel: string
   options: readonly (readonly [string, string])[]
-  counted?: 'budgetType' | 'clientRating'
+  counted?: 'budgetType' | 'clientRating' | 'postedWithin' | 'experienceLevel'
 }
 
 const BUDGET_TYPE: RadioFacetSpec = {
@@ -40,6 +40,7 @@ const LATER_FACETS: readonly RadioFacetSpec[] = [
     legend: 'Posted within',
     anyLabel: 'Any time',
     options: POSTED_WITHIN.map((days) => [days, POSTED_LABELS[days]] as const),
+    counted: 'postedWithin',
   },
   {
     name: 'rating',
@@ -53,6 +54,7 @@ const LATER_FACETS: readonly RadioFacetSpec[] = [
     legend: 'Experience level',
     anyLabel: 'Any',
     options: EXPERIENCE_LEVELS.map((level) => [level, EXPERIENCE_LABELS[level]] as const),
+    counted: 'experienceLevel',
   },
 ]
 

@@ -126,4 +126,21 @@ describe('whiteboard sync over a call bus', () => {
     call.deliver()
     expect(alice.board.strokes.size).toBe(0)
   })
+  it("ignores a time far ahead of this browser's clock, which would stop its saves, and keeps drawing", () => {
+    const call = new MemoryCall()
+    const alice = browser(call, 'alice')
+    const mallory = call.join('mallory')
+    call.deliver()
+    const stroke = { ...pen, id: 'x', author: 'mallory', t: Number.MAX_SAFE_INTEGER }
+    mallory.broadcast(WHITEBOARD_CHANNEL, { type: 'op', op: { kind: 'add', stroke } })
+    mallory.broadcast(WHITEBOARD_CHANNEL, {
+      type: 'op',
+      op: { kind: 'clear', t: Date.now() + 2 * 86_400_000, id: 'c' },
+    })
+    call.deliver()
+    expect(alice.board.strokes.size).toBe(0)
+    expect(alice.board.cleared).toBeNull()
+    alice.draw(pen)
+    expect(alice.view().time).toBeLessThanOrEqual(Date.now() + 1)
+  })
 })

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import type { CallBus } from '~/components/call/call-bus'
-import type { Stroke } from '~/domain/whiteboard-strokes'
+import { latestAcceptedTime, type Stroke } from '~/domain/whiteboard-strokes'
 import {
   applyOp,
   BoardOpSchema,
@@ -125,7 +125,10 @@ export class BoardSync {
     this.bus.broadcast(WHITEBOARD_CHANNEL, { type: 'op', op })
   }
 
-  /** A peer's message; anything malformed is ignored rather than breaking the board. */
+  /**
+   * A peer's message; anything malformed is ignored rather than breaking the board, and so is a time
+   * far ahead of this browser's clock (it would carry the clock past what the server saves).
+   */
   private receive(payload: unknown): void {
     const message = MessageSchema.safeParse(payload)
     if (!message.success) return
@@ -133,7 +136,9 @@ export class BoardSync {
       message.data.type === 'op'
         ? applyOp(this.state, message.data.op)
         : mergeSnapshot(this.state, message.data.snapshot)
-    this.clock = Math.max(this.clock, latestTime(next))
+    const time = latestTime(next)
+    if (time > latestAcceptedTime(this.now())) return
+    this.clock = Math.max(this.clock, time)
     this.update(next)
   }
 

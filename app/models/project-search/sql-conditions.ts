@@ -6,7 +6,14 @@ import { clientRatedAtLeastSql } from './client-ratings.server'
 import type { ProjectSearchInput, ProjectSort } from './types'
 
 /** The search's WHERE clauses, kept apart where a facet counts without one of them. */
-export type Conditions = { base: SQL[]; skills: SQL | null; budgetType: SQL | null; rating: SQL | null }
+export type Conditions = {
+  base: SQL[]
+  skills: SQL | null
+  budgetType: SQL | null
+  rating: SQL | null
+  posted: SQL | null
+  level: SQL | null
+}
 
 /** The search's visible, open, public projects: the rules every search and alert shares. */
 const LISTED = sql`p.status = 'open' and p.visibility = 'public' and p.hidden_at is null`
@@ -38,21 +45,21 @@ export function conditionsFor(input: ProjectSearchInput, skillIds: number[], now
     const low = sql`(case p.budget_type when 'fixed' then p.budget_max_minor else p.budget_min_minor end)`
     base.push(sql`${low} <= ${input.budgetMax} * ${scale}`)
   }
-  if (input.postedWithinDays !== undefined) {
-    const since = now.getTime() - input.postedWithinDays * DAY_MS
-    base.push(sql`p.created_at >= ${since}`)
-  }
+  const posted =
+    input.postedWithinDays === undefined
+      ? null
+      : sql`p.created_at >= ${now.getTime() - input.postedWithinDays * DAY_MS}`
   if (input.createdAfter) base.push(sql`p.created_at > ${input.createdAfter.getTime()}`)
   if (input.createdUpTo) base.push(sql`p.created_at <= ${input.createdUpTo.getTime()}`)
   if (input.projectId) base.push(sql`p.id = ${input.projectId}`)
-  if (input.experienceLevel) base.push(sql`p.experience_level = ${input.experienceLevel}`)
+  const level = input.experienceLevel ? sql`p.experience_level = ${input.experienceLevel}` : null
   const skills = skillIds.length
     ? sql`exists (select 1 from project_skills ps2
                   where ps2.project_id = p.id and ps2.skill_id in (${idList(skillIds)}))`
     : null
   const budgetType = input.budgetType ? sql`p.budget_type = ${input.budgetType}` : null
   const rating = input.clientRatingMin !== undefined ? clientRatedAtLeastSql(input.clientRatingMin, now) : null
-  return { base, skills, budgetType, rating }
+  return { base, skills, budgetType, rating, posted, level }
 }
 
 export function where(parts: Array<SQL | null>): SQL {

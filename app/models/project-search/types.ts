@@ -1,10 +1,12 @@
 import type { BUDGET_TYPES, ExperienceLevel } from '~/domain/enums'
-import type { SearchSort } from '~/domain/project-search-params'
+import type { POSTED_WITHIN, SearchSort } from '~/domain/project-search-params'
 
 export type BudgetType = (typeof BUDGET_TYPES)[number]
 
 /** The sorts the Find Work page offers (one list, in the search parameters). */
 export type ProjectSort = SearchSort
+
+export type PostedWithin = (typeof POSTED_WITHIN)[number]
 
 export const CLIENT_RATING_THRESHOLDS = ['4', '4.5'] as const
 export type RatingThreshold = (typeof CLIENT_RATING_THRESHOLDS)[number]
@@ -71,6 +73,10 @@ export type ProjectSearchResult = {
     budgetType: FacetCount<BudgetType>[]
     /** How many matches have a client rated at least each threshold (all other filters applied). */
     clientRating: FacetCount<RatingThreshold>[]
+    /** How many matches were posted within each choice of days (all other filters applied). */
+    postedWithin: FacetCount<PostedWithin>[]
+    /** Matches per experience level, counted without the level filter (all others applied). */
+    experienceLevel: FacetCount<ExperienceLevel>[]
   }
 }
 

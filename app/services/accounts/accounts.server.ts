@@ -9,6 +9,7 @@ import {
 import { sendEmail } from '~/services/email/mailer.server'
 import { accountBlockedEmail, accountUnblockedEmail, passwordChangedEmail } from '~/services/email/templates'
 import { recordSecurityEvent } from '~/services/security/events.server'
+import { removeFromAllCalls } from '~/services/video/call-removals.server'
 import { passwordProblem } from './password-policy.server'
 import { hashPassword, verifyPassword } from './passwords.server'
 import { countActiveSessionsOf, endAllSessions } from './sessions.server'
@@ -70,12 +71,16 @@ export async function replacePassword(
   return { ok: true }
 }
 
-/** Blocks the user, ends all their sessions and tells them why. */
+/**
+ * Blocks the user, ends all their sessions (their live message streams close with them), takes
+ * them out of any call they are in, and tells them why.
+ */
 export async function blockAccount(userId: string, reason: string): Promise<boolean> {
   const user = await findUserById(userId)
   if (!user || user.role === 'admin') return false
   await blockUser(userId, reason)
   await endAllSessions(userId)
+  await removeFromAllCalls(userId)
   await recordSecurityEvent({ userId, kind: 'account_blocked', origin: null, detail: reason })
   await sendEmail(accountBlockedEmail(user.email, user.name, reason))
   return true

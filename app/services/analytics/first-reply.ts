@@ -37,10 +37,3 @@ export function summariseFirstReplies(rows: FirstReplyRow[]) {
   )
   return { medianHours: hours.length ? median(hours) : null, answered: hours.length, asked: rows.length, chart }
 }
-
-/** "25 min", "3.8 hours", "2.5 days": the unit a person would use. */
-export function formatReplyTime(hours: number): string {
-  if (hours < 1) return `${Math.round(hours * 60)} min`
-  if (hours < 48) return `${Math.round(hours * 10) / 10} hours`
-  return `${Math.round((hours / 24) * 10) / 10} days`
-}

@@ -3,8 +3,10 @@ import { findOrCreateConversation, insertMessage } from '~/models/conversations.
 import { insertReview } from '~/models/contract-reviews.server'
 import { insertHiredContract } from '~/test/escrow-fixtures'
 import { createTestUser, twoTestUsers } from '~/test/users'
-import { formatReplyTime } from './first-reply'
-import { loadFreelancerAnalytics } from './personal-analytics.server'
+import { eq } from 'drizzle-orm'
+import { getDb } from '~/models/db.server'
+import { contracts, projects } from '~/models/schema'
+import { loadClientAnalytics, loadFreelancerAnalytics } from './personal-analytics.server'
 
 const at = (text: string) => new Date(text)
 
@@ -85,11 +87,35 @@ describe('time to first reply in a freelancer’s analytics', () => {
     const quiet = await loadFreelancerAnalytics(other.id, at('2026-06-15T12:00:00Z'))
     expect(quiet.figures.find((x) => x.label === 'Median time to first reply')!.value).toBe('—')
   })
+})
 
-  it('says the time in the unit a person would use', () => {
-    expect(formatReplyTime(0.25)).toBe('15 min')
-    expect(formatReplyTime(3.75)).toBe('3.8 hours')
-    expect(formatReplyTime(60)).toBe('2.5 days')
+describe('average time to hire in a client’s analytics', () => {
+  async function hire(clientId: string, freelancerId: string, posted: string, hired: string) {
+    const contract = await insertHiredContract({ clientId, freelancerId, type: 'fixed', title: 'Work', amountMinor: 1 })
+    getDb()
+      .update(projects)
+      .set({ createdAt: at(posted) })
+      .where(eq(projects.id, contract.projectId))
+      .run()
+    getDb()
+      .update(contracts)
+      .set({ createdAt: at(hired) })
+      .where(eq(contracts.id, contract.id))
+      .run()
+  }
+  const timeToHire = async (clientId: string) =>
+    (await loadClientAnalytics(clientId, at('2026-06-15T12:00:00Z'))).figures.find(
+      (x) => x.label === 'Average time to hire',
+    )?.value
+
+  it('reads a same-day hire in hours, not "0.0 days", and longer waits in days', async () => {
+    const [client, other] = await twoTestUsers('client')
+    const freelancer = await createTestUser('freelancer')
+    await hire(client.id, freelancer.id, '2026-06-10T09:00:00Z', '2026-06-10T12:00:00Z')
+    await hire(client.id, freelancer.id, '2026-06-11T09:00:00Z', '2026-06-11T13:00:00Z')
+    expect(await timeToHire(client.id)).toBe('3.5 hours')
+    await hire(other.id, freelancer.id, '2026-05-01T09:00:00Z', '2026-05-04T21:00:00Z')
+    expect(await timeToHire(other.id)).toBe('3.5 days')
   })
 })
 

@@ -17,7 +17,9 @@ import {
 } from '~/models/personal-analytics.server'
 import type { ChartData, ChartFormat } from '~/utils/chart-data'
 import { chartBlock, type ChartBlock } from './chart-block'
-import { formatReplyTime, summariseFirstReplies } from './first-reply'
+import { HOUR_MS } from '~/domain/durations'
+import { formatElapsedHours } from '~/utils/elapsed'
+import { summariseFirstReplies } from './first-reply'
 import { bucketsFor, type Bucket } from './periods'
 import { analyticsSettings } from './rollups.server'
 
@@ -25,7 +27,6 @@ import { analyticsSettings } from './rollups.server'
 type Figure = { label: string; value: string; detail?: string }
 
 const MONTHS = 12
-const DAY_MS = 86_400_000
 
 /** Records that someone other than the freelancer opened their profile. */
 export async function recordProfileView(profileUserId: string, viewerId: string | null, now = new Date()) {
@@ -120,7 +121,7 @@ export async function loadFreelancerAnalytics(userId: string, now = new Date()) 
     { label: 'Win rate', value: percent(won, sent) === null ? '—' : `${percent(won, sent)}%` },
     {
       label: 'Median time to first reply',
-      value: replies.medianHours === null ? '—' : formatReplyTime(replies.medianHours),
+      value: replies.medianHours === null ? '—' : formatElapsedHours(replies.medianHours),
       detail: `${replies.answered} of ${replies.asked} conversations answered`,
     },
   ]
@@ -134,7 +135,7 @@ export async function loadClientAnalytics(userId: string, now = new Date()) {
     listClientHires(userId, since),
     listClientApprovals(userId, since),
   ])
-  const daysToHire = hires.map((h) => (h.at - h.postedAt) / DAY_MS)
+  const hoursToHire = hires.map((h) => (h.at - h.postedAt) / HOUR_MS)
   const dated = approvals.filter((a) => a.onTime !== null)
   const onTime = dated.filter((a) => a.onTime).length
   const { chart, sum } = monthlyCharts(months)
@@ -144,10 +145,10 @@ export async function loadClientAnalytics(userId: string, now = new Date()) {
     ]),
     chart({ id: 'hires', title: 'Hires by month', kind: 'bar', format: COUNT }, [sum('Hires', hires, () => 1)]),
   ]
-  const averageDays = daysToHire.length ? daysToHire.reduce((a, b) => a + b, 0) / daysToHire.length : null
+  const averageHours = hoursToHire.length ? hoursToHire.reduce((a, b) => a + b, 0) / hoursToHire.length : null
   const figures: Figure[] = [
     { label: 'Hires', value: String(hires.length) },
-    { label: 'Average time to hire', value: averageDays === null ? '—' : `${averageDays.toFixed(1)} days` },
+    { label: 'Average time to hire', value: averageHours === null ? '—' : formatElapsedHours(averageHours) },
     {
       label: 'Milestones approved on time',
       value: dated.length ? `${onTime} of ${dated.length} (${percent(onTime, dated.length)}%)` : '—',

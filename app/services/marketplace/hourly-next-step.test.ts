@@ -49,6 +49,11 @@ describe('the next step on an hourly contract', () => {
       count: 1,
       weekStart: '2026-11-09',
       amountMinor: 40_00,
+      hasCard: false,
+    })
+    expect(hourlyNextStep({ ...base, side: 'client', invoices: [failed], hasCard: true })).toMatchObject({
+      kind: 'pay-invoice',
+      hasCard: true,
     })
   })
 

@@ -12,7 +12,8 @@ export type HourlyNextStep =
   | { kind: 'log-time'; loggedThisWeek: number; limitHours: number | null }
   | { kind: 'paused'; reason: string }
   | { kind: 'review-invoice'; count: number; weekStart: string; amountMinor: number; reviewDueAt: string }
-  | { kind: 'pay-invoice'; count: number; weekStart: string; amountMinor: number }
+  /** `hasCard`: whether the client has a card saved, which decides what to ask of them. */
+  | { kind: 'pay-invoice'; count: number; weekStart: string; amountMinor: number; hasCard: boolean }
   | null
 
 type InvoiceInput = {
@@ -30,6 +31,8 @@ export function hourlyNextStep(input: {
   invoices: readonly InvoiceInput[]
   loggedThisWeek: number
   limitHours: number | null
+  /** Whether the client has a card saved (client side only). */
+  hasCard?: boolean
 }): HourlyNextStep {
   if (input.side === 'admin') return null
   if (input.side === 'freelancer') {
@@ -58,6 +61,7 @@ export function hourlyNextStep(input: {
       count: toPay.length,
       weekStart: unpaid.weekStart,
       amountMinor: unpaid.payableMinor ?? unpaid.amountMinor,
+      hasCard: input.hasCard ?? false,
     }
   }
   return null

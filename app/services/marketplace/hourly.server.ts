@@ -323,13 +323,15 @@ export async function loadHourlyNextStep(
   // An ended contract asks nothing more of the freelancer; its last invoices still wait for the client.
   if (contract.type !== 'hourly' || side === 'admin' || (!active && side === 'freelancer')) return null
   const thisWeek = weekStartOf(isoDay(now))
-  const [invoices, loggedThisWeek] = await Promise.all([
+  const [invoices, loggedThisWeek, card] = await Promise.all([
     side === 'client' ? listInvoices(contract.id) : Promise.resolve([]),
     minutesLoggedBetween(contract.id, thisWeek, addDays(thisWeek, 7)),
+    side === 'client' ? describeCardOnFile(contract.clientId) : Promise.resolve(null),
   ])
   return hourlyNextStep({
     side,
     active,
+    hasCard: Boolean(card),
     pauseReason: contract.hourlyPausedAt ? (contract.hourlyPauseReason ?? 'An invoice is unpaid.') : null,
     invoices: invoices.map((invoice) => ({ ...invoice, reviewDueAt: invoice.reviewDueAt.toISOString() })),
     loggedThisWeek,

@@ -17,12 +17,13 @@ export async function suggestPriceFor(query: {
     acceptedBidAmounts({ ...base, bidType: query.budgetType }),
     query.budgetType === 'hourly'
       ? freelancerHourlyRates(base)
-      : Promise.resolve({ amounts: [], otherCurrencyCount: 0 }),
+      : Promise.resolve({ amounts: [], people: 0, otherCurrencyCount: 0 }),
   ])
   const suggestion = suggestPrice({
     budgetType: query.budgetType,
     currency: query.currency,
     acceptedBids: bids.amounts,
+    bidders: bids.people,
     freelancerRates: rates.amounts,
     otherCurrencyCount: bids.otherCurrencyCount + rates.otherCurrencyCount,
   })

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS } from '~/domain/enums'
+import { MIN_BIDDERS } from './price-privacy'
 
 /*
  * What similar work costs on MegiLance: quartiles of accepted bids and of freelancers' hourly
@@ -11,6 +12,27 @@ export type Confidence = 'none' | 'low' | 'medium' | 'high'
 
 /** Sample sizes behind each confidence: under 10 is low, under 30 medium, 30 or more high. */
 const CONFIDENCE_THRESHOLDS = { medium: 10, high: 30 } as const
+
+/**
+ * A figure drawn from accepted bids, rounded to two significant figures (in minor units: $1,234.56
+ * shows as $1,200, $45.50 as $46), so that even a quartile that falls on one bid is not its exact amount.
+ */
+export function roundForDisplay(minor: number): number {
+  if (minor < 100) return minor
+  const unit = 10 ** (Math.floor(Math.log10(minor)) - 1)
+  return Math.round(minor / unit) * unit
+}
+
+function roundQuartiles(data: Quartiles | null): Quartiles | null {
+  return (
+    data && {
+      ...data,
+      p25: roundForDisplay(data.p25),
+      median: roundForDisplay(data.median),
+      p75: roundForDisplay(data.p75),
+    }
+  )
+}
 
 /**
  * The p-th quantile (0–1) of sorted values by linear interpolation between closest ranks (the
@@ -44,8 +66,13 @@ export function confidenceFor(n: number): Confidence {
 export type PriceSuggestion = {
   budgetType: 'fixed' | 'hourly'
   currency: string
-  /** Accepted bids of the same type (fixed prices, or hourly rates) on similar projects. */
+  /**
+   * Accepted bids of the same type (fixed prices, or hourly rates) on similar projects, rounded;
+   * null when there are none or too few (`acceptedBidsWithheld`).
+   */
   acceptedBids: Quartiles | null
+  /** Matching accepted bids left out because they come from fewer than MIN_BIDDERS freelancers. */
+  acceptedBidsWithheld: number
   /** Hourly rates freelancers with these skills and level ask on their profiles. */
   freelancerRates: Quartiles | null
   /** The interquartile range of the sample the suggestion rests on; null without data. */
@@ -59,27 +86,29 @@ export type PriceSuggestion = {
 
 /**
  * A fixed price rests on accepted fixed bids only (rates say nothing about a whole project's
- * price). An hourly rate rests on accepted hourly bids and profile rates together.
+ * price). An hourly rate rests on accepted hourly bids and profile rates together. Accepted bids
+ * from fewer than MIN_BIDDERS freelancers (`bidders`) are left out of both, and the range is rounded.
  */
 export function suggestPrice(input: {
   budgetType: 'fixed' | 'hourly'
   currency: string
   acceptedBids: readonly number[]
+  /** How many different freelancers made those bids. */
+  bidders: number
   freelancerRates: readonly number[]
   otherCurrencyCount?: number
 }): PriceSuggestion {
-  const acceptedBids = quartiles(input.acceptedBids)
+  const enoughBidders = input.bidders >= MIN_BIDDERS
+  const bids = enoughBidders ? input.acceptedBids : []
   const freelancerRates = input.budgetType === 'hourly' ? quartiles(input.freelancerRates) : null
-  const basis =
-    input.budgetType === 'fixed'
-      ? quartiles(input.acceptedBids)
-      : quartiles([...input.acceptedBids, ...input.freelancerRates])
+  const basis = input.budgetType === 'fixed' ? quartiles(bids) : quartiles([...bids, ...input.freelancerRates])
   return {
     budgetType: input.budgetType,
     currency: input.currency,
-    acceptedBids,
+    acceptedBids: roundQuartiles(quartiles(bids)),
+    acceptedBidsWithheld: enoughBidders ? 0 : (quartiles(input.acceptedBids)?.n ?? 0),
     freelancerRates,
-    suggested: basis ? { lowMinor: basis.p25, highMinor: basis.p75 } : null,
+    suggested: basis ? { lowMinor: roundForDisplay(basis.p25), highMinor: roundForDisplay(basis.p75) } : null,
     basedOn: basis?.n ?? 0,
     confidence: confidenceFor(basis?.n ?? 0),
     otherCurrencyCount: input.otherCurrencyCount ?? 0,

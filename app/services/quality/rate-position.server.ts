@@ -12,7 +12,7 @@ export async function ratePositionOf(freelancerId: string): Promise<RatePosition
   const currency = profile?.currency ?? 'USD'
   const accepted = skills.length
     ? await acceptedBidAmounts({ skills, level, currency, bidType: 'hourly' })
-    : { amounts: [], otherCurrencyCount: 0 }
+    : { amounts: [], people: 0, otherCurrencyCount: 0 }
   const position = ratePosition({
     rateMinor: profile?.hourlyRateMinor ?? null,
     currency,

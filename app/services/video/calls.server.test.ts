@@ -12,6 +12,7 @@ import {
   acceptsPeerConnection,
   admitToCall,
   CALL_LIMIT,
+  PLACES_PER_PERSON,
   recordPeerJoined,
   recordPeerLeft,
   requireCallAccess,
@@ -187,6 +188,32 @@ describe('admission and the PeerServer check', () => {
     // One leaves: the ninth gets in.
     await recordPeerLeft(admitted[0]!, now)
     expect((await admitToCall(guests[CALL_LIMIT - 1]!, { ...access, asGuest: true }, now)).ok).toBe(true)
+  })
+
+  it(`holds at most ${PLACES_PER_PERSON} places for one person, says why the next is refused, and keeps room for the other side`, async () => {
+    const { client, freelancer, call } = await contractCall()
+    const access = await requireCallAccess(client, call.id)
+    const now = new Date()
+    const tabs: string[] = []
+    for (let tab = 0; tab < PLACES_PER_PERSON; tab++) {
+      const admission = await admitToCall(client, access, now)
+      if (!admission.ok) throw new Error(admission.message)
+      await recordPeerJoined(admission.peerId, now)
+      tabs.push(admission.peerId)
+    }
+    const more = await run(admitAction, formRequest(`/calls/${call.id}/admit`, {}, await signedInCookie(client.id)), {
+      callId: call.id,
+    })
+    expect(more.status).toBe(409)
+    expect(await more.json()).toEqual({
+      ok: false,
+      message:
+        'You are already in this call in 2 places (tabs or devices). One person can hold at most 2, so that everyone else can join. Leave the call in one of them, then join here.',
+    })
+    expect((await admitToCall(freelancer, await requireCallAccess(freelancer, call.id), now)).ok).toBe(true)
+    // Leaving in one tab frees its place.
+    await recordPeerLeft(tabs[0]!, now)
+    expect((await admitToCall(client, access, now)).ok).toBe(true)
   })
 
   it('stops counting an admission that never connected once its token has expired', async () => {

@@ -15,7 +15,7 @@ import {
   type Call,
 } from '~/models/calls.server'
 import { findConversation, type Conversation } from '~/models/conversations.server'
-import { findUserByEmail } from '~/models/users.server'
+import { findUserByEmail, findUserById } from '~/models/users.server'
 import { NotFound, type Refusal } from '~/services/domain-errors'
 import { isParticipant, openConversationFor, refuseIfContractEnded } from '~/services/messaging/messaging.server'
 import { notify } from '~/services/notifications/notify.server'
@@ -25,6 +25,11 @@ import { newPeerId, PEER_TOKEN_TTL_MS, signPeerToken, verifyPeerToken } from './
 
 /** A full mesh sends every stream to every other browser; past 8 a home uplink gives out. */
 export const CALL_LIMIT = 8
+/**
+ * Places one person may hold in a call at once (a computer and a phone, or a tab that is
+ * reconnecting), so that one person's tabs never fill the call and the others can always join.
+ */
+export const PLACES_PER_PERSON = 2
 
 type Person = { id: string; name: string }
 export type CallAccess = { call: Call; conversation: Conversation; asGuest: boolean }
@@ -87,7 +92,7 @@ export type Admission = {
 
 /**
  * Gives the user's browser a fresh peer id and a token the PeerServer will accept for the next two
- * minutes, unless the call is full.
+ * minutes, unless the call is full or the user already holds their share of its places.
  */
 export async function admitToCall(
   user: Person,
@@ -103,8 +108,15 @@ export async function admitToCall(
     now,
     pendingSince,
     limit: CALL_LIMIT,
+    perPersonLimit: PLACES_PER_PERSON,
   })
-  if (!admitted)
+  if (admitted === 'person-full')
+    return {
+      ok: false,
+      reason: 'conflict',
+      message: `You are already in this call in ${PLACES_PER_PERSON} places (tabs or devices). One person can hold at most ${PLACES_PER_PERSON}, so that everyone else can join. Leave the call in one of them, then join here.`,
+    }
+  if (admitted === 'full')
     return {
       ok: false,
       reason: 'conflict',
@@ -124,13 +136,15 @@ export async function admitToCall(
 export async function acceptsPeerConnection(input: { peerId: string; token: string }, now = Date.now()) {
   const attendance = await findAttendance(input.peerId)
   if (!attendance || attendance.leftAt) return false
-  return verifyPeerToken({
+  const verified = verifyPeerToken({
     secret: getSessionSecret(),
     peerId: input.peerId,
     callId: attendance.callId,
     token: input.token,
     now,
   })
+  // An account blocked after it was admitted does not get in with the token it still holds.
+  return verified && !(await findUserById(attendance.userId))?.blockedAt
 }
 
 export async function recordPeerJoined(peerId: string, now = new Date()): Promise<void> {

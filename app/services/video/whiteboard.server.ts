@@ -1,6 +1,6 @@
 import { findCallWhiteboardStrokes, upsertCallWhiteboard } from '~/models/call-whiteboards.server'
 import { readSavedStrokes, SavedBoardSchema } from '~/domain/whiteboard-stroke-schema'
-import { boardTextProblem, type Stroke } from '~/domain/whiteboard-strokes'
+import { boardTextProblem, latestAcceptedTime, type Stroke } from '~/domain/whiteboard-strokes'
 import type { Refusal } from '~/services/domain-errors'
 
 /*
@@ -8,8 +8,8 @@ import type { Refusal } from '~/services/domain-errors'
  * call's page draws them afterwards. Who may do either is checked by the caller (the call's access).
  */
 
-export async function readCallWhiteboard(callId: string): Promise<Stroke[]> {
-  return readSavedStrokes(await findCallWhiteboardStrokes(callId))
+export async function readCallWhiteboard(callId: string, now = new Date()): Promise<Stroke[]> {
+  return readSavedStrokes(await findCallWhiteboardStrokes(callId), latestAcceptedTime(now.getTime()))
 }
 
 function refuse(message: string): Refusal<'invalid'> {
@@ -42,6 +42,12 @@ export async function saveCallWhiteboard(
   }
   if (!Number.isSafeInteger(time) || time < 0)
     return refuse('The whiteboard could not be saved: its time is not valid.')
-  await upsertCallWhiteboard({ callId, strokes: board.data, time, now })
+  // A time far ahead would make every later save count as older: the board could never change again.
+  const latest = latestAcceptedTime(now.getTime())
+  if (time > latest || board.data.some((stroke) => stroke.t > latest))
+    return refuse(
+      "The whiteboard could not be saved: its time is more than a day ahead of the server's clock. Check the date and time on each device in the call.",
+    )
+  await upsertCallWhiteboard({ callId, strokes: board.data, time, latestTime: latest, now })
   return { ok: true }
 }
