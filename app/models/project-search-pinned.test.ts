@@ -8,6 +8,7 @@ import type { ProjectSearchInput } from './project-search/types'
 import { insertProjectsBulk, type BulkProject } from './projects.server'
 import { bulkProject } from '~/test/bulk-projects'
 import { createTestUser } from '~/test/users'
+import { seededRandom } from '~/utils/seeded-random'
 
 /**
  * Pins the whole answer of the search (rows and their order, snippets, total, every facet count)
@@ -22,19 +23,8 @@ const SKILLS = ['React', 'TypeScript', 'Python', 'Figma', 'Node.js', 'SQL']
 const WORDS = ['react', 'dashboard', 'python', 'shop', 'api', 'design', 'mobile', 'data', 'report', 'chart']
 const FILLER = ['with', 'for', 'the', 'team', 'and', 'clean', 'fast', 'simple']
 
-/** A small seeded generator (mulberry32), so every run builds the same projects. */
-function random(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
 async function seed() {
-  const next = random(20)
+  const next = seededRandom(20) // the same projects on every run
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
   const skillIds = await ensureSkills(SKILLS)
   const clients: Array<{ id: string }> = []

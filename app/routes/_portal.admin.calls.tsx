@@ -53,6 +53,27 @@ function Problems({ call }: { call: MonitoredCall }) {
   return <>{notes.length ? notes.join(' · ') : '—'}</>
 }
 
+/** A call's row: while it goes on, how many browsers are connected now; in the period's list, a badge. */
+function CallRow({ call, live }: { call: MonitoredCall; live: boolean }) {
+  return (
+    <tr>
+      <td>
+        <CallTitle call={call} />
+        {!live && call.ongoing ? <span className="badge badge--open"> going on now</span> : null}
+      </td>
+      <td>{formatDateTime(call.startedAt)}</td>
+      <td className="numeric">{formatCallDuration(call.durationMs)}</td>
+      <td>
+        {live ? `${call.connectedNow} · ` : null}
+        <People people={call.people} />
+      </td>
+      <td>
+        <Problems call={call} />
+      </td>
+    </tr>
+  )
+}
+
 export default function AdminCalls() {
   const { filter, live, figures, recordings, calls, total, pageSize } = useLoaderData<typeof loader>()
   const period = CALL_MONITORING_PERIOD_LABELS[filter.period]
@@ -103,19 +124,7 @@ export default function AdminCalls() {
         empty={live.length === 0 ? 'No call is going on now.' : null}
       >
         {live.map((call) => (
-          <tr key={call.id}>
-            <td>
-              <CallTitle call={call} />
-            </td>
-            <td>{formatDateTime(call.startedAt)}</td>
-            <td className="numeric">{formatCallDuration(call.durationMs)}</td>
-            <td>
-              {call.connectedNow} · <People people={call.people} />
-            </td>
-            <td>
-              <Problems call={call} />
-            </td>
-          </tr>
+          <CallRow key={call.id} call={call} live />
         ))}
       </DataTable>
       <h2>{period}</h2>
@@ -128,20 +137,7 @@ export default function AdminCalls() {
         empty={calls.length === 0 ? `No call started in the ${period.toLowerCase()}.` : null}
       >
         {calls.map((call) => (
-          <tr key={call.id}>
-            <td>
-              <CallTitle call={call} />
-              {call.ongoing ? <span className="badge badge--open"> going on now</span> : null}
-            </td>
-            <td>{formatDateTime(call.startedAt)}</td>
-            <td className="numeric">{formatCallDuration(call.durationMs)}</td>
-            <td>
-              <People people={call.people} />
-            </td>
-            <td>
-              <Problems call={call} />
-            </td>
-          </tr>
+          <CallRow key={call.id} call={call} live={false} />
         ))}
       </DataTable>
     </>

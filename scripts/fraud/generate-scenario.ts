@@ -1,5 +1,6 @@
 import type { FraudAlertType } from '~/domain/fraud-alerts'
 import type { Scenario } from '~/services/fraud/scenario-format'
+import { seededRandom } from '~/utils/seeded-random'
 
 /**
  * A labelled fraud scenario from a seed: a few hundred honest users behaving as people do (with
@@ -10,17 +11,6 @@ import type { Scenario } from '~/services/fraud/scenario-format'
 const MIN = 60_000
 const HOUR = 60 * MIN
 const DAY = 24 * HOUR
-
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SKILLS = [
   'React',
@@ -106,7 +96,7 @@ const HONEST_DOMAINS = ['gmail.com', 'outlook.com', 'proton.me', 'yahoo.com', 'f
 const DISPOSABLE = ['mailinator.com', 'guerrillamail.com', '10minutemail.com', 'yopmail.com']
 
 export function generateScenario(seed: number, now = Date.UTC(2026, 10, 30)): Scenario {
-  const rand = prng(seed)
+  const rand = seededRandom(seed)
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1))
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!
   const chance = (p: number) => rand() < p

@@ -36,6 +36,7 @@ import { escrowSharesPosting, fundingPosting } from '~/services/payments/ledger/
 import { invoiceChargePosting, splitInvoiceCharge } from '~/services/payments/ledger/invoice-postings'
 import { smoothedRating, smoothedShare } from '~/services/marketplace/rank'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
+import { seededRandom } from '~/utils/seeded-random'
 
 const PROJECTS = Number(process.env.LARGE_SEED_HISTORY_PROJECTS ?? 72_000)
 const FEE_PERCENT = 10
@@ -44,14 +45,7 @@ const LEVELS: readonly ExperienceLevel[] = ['entry', 'intermediate', 'expert']
 
 /** A small fast seeded generator (mulberry32): the same history every run. */
 function generator(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
+  const next = seededRandom(seed)
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
   const normal = () => Math.sqrt(-2 * Math.log(next() || 1e-12)) * Math.cos(2 * Math.PI * next())
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!

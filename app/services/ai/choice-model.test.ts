@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { fitChoice, type ChoiceSet } from './choice-model'
+import { seededRandom } from '~/utils/seeded-random'
 
-/** A seeded generator, so the fixtures are the same on every run. */
-function generator(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 const gumbel = (random: () => number) => -Math.log(-Math.log(random() || 1e-12))
 
 describe('fitChoice (conditional logit)', () => {
   it('recovers the coefficients of choices drawn from a known model, from a sample of each set', () => {
-    const random = generator(11)
+    const random = seededRandom(11)
     const sets: ChoiceSet[] = []
     for (let s = 0; s < 1_500; s++) {
       // Feature 0 mostly differs between sets (a level per set), feature 2 never differs within a set.

@@ -15,22 +15,11 @@ import {
 import { hirePools } from './hire-pool'
 import { recordsAsOf } from './records-as-of'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
-
-/** A seeded generator, so the fixtures are the same on every run. */
-function generator(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
+import { seededRandom } from '~/utils/seeded-random'
 
 describe('fitLogistic', () => {
   it('recovers the coefficients of data drawn from a known logistic model', () => {
-    const random = generator(7)
+    const random = seededRandom(7)
     const rows: number[][] = []
     const labels: number[] = []
     for (let i = 0; i < 1_500; i++) {
@@ -63,7 +52,7 @@ describe('areaUnderCurve', () => {
 
 describe('fitting the matching weights', () => {
   it('gives the weight to the factor that decided the hires, none to one that hurt, and keeps a constant one', () => {
-    const random = generator(19)
+    const random = seededRandom(19)
     const samples: HireSample[] = []
     const skills = MATCH_FACTORS.findIndex((f) => f.key === 'skills')
     const activity = MATCH_FACTORS.findIndex((f) => f.key === 'activity')
@@ -113,7 +102,7 @@ describe('learning from a hiring history', () => {
     // Like the planted history: most applicants list one of the project's skills, some list none;
     // the client picks by skill share, level fit and chance. Before the pool was chosen without
     // regard to who applied, this fit gave skill match 0.
-    const random = generator(5)
+    const random = seededRandom(5)
     const skillNames = SKILLS.slice(0, 60)
     const levels = ['entry', 'intermediate', 'expert'] as const
     const freelancers = Array.from({ length: 300 }, (_, i) => ({
