@@ -67,7 +67,7 @@ test('odd keywords never break the search, and an empty result says what to chan
   await expect(page).toHaveURL((url) => !url.searchParams.has('skill') && url.searchParams.has('q'))
 })
 
-test('plurals and misspelt skills still lead to the work', async ({ page }, testInfo) => {
+test('plurals, misspelt words and misspelt skills still lead to the work', async ({ page }, testInfo) => {
   const { keyword } = await createSearchProjects({ react: 2, python: 2 })
   await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
 
@@ -76,6 +76,13 @@ test('plurals and misspelt skills still lead to the work', async ({ page }, test
   await page.getByLabel('Keywords').fill(`${keyword} developers`)
   await page.getByRole('button', { name: 'Search', exact: true }).click()
   await expect(page.getByText(`4 open projects · “${keyword} developers”`)).toBeVisible()
+
+  // "dashbord" is not a word: the page offers the search spelt right, and says what it finds.
+  await page.getByLabel('Keywords').fill(`${keyword} dashbord`)
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(page.getByText('It finds 4 projects.')).toBeVisible()
+  await page.getByRole('link', { name: `“${keyword} dashboard”` }).click()
+  await expect(page.getByText(`4 open projects · “${keyword} dashboard”`)).toBeVisible()
 
   // Nothing is spelt "pyhton": the page offers the skill it means.
   await page.getByLabel('Keywords').fill('pyhton')

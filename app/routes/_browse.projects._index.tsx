@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { SaveSearchForm } from '~/components/search/save-search-form'
 import { SearchFacets } from '~/components/search/search-facets'
 import { SearchResult } from '~/components/search/search-result'
+import { NoResults } from '~/components/search/no-results'
 import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
 import { SubmitButton } from '~/components/ui/submit-button'
@@ -21,6 +22,7 @@ import {
 import { getOptionalSession } from '~/http/auth.server'
 import { searchSkillHints, skillNamesForWords } from '~/services/ai/semantic-skills.server'
 import { InlineList } from '~/components/ui/inline-list'
+import { correctedSearch } from '~/services/marketplace/search-correction.server'
 
 export const meta: MetaFunction = () => [
   { title: 'Find work · MegiLance' },
@@ -55,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows: result.rows,
     page: Math.min(params.page, pages),
     ...searchSkillHints(params.q, params.skills, result.total),
+    correction: params.q && !result.total && !result.queryError ? await correctedSearch(params) : null,
     now: Date.now(),
   })
 }
@@ -80,6 +83,7 @@ export default function FindWork() {
     now,
     wordSkills,
     nearSkills,
+    correction,
   } = useLoaderData<typeof loader>()
   const skillLines = [
     {
@@ -205,31 +209,14 @@ export default function FindWork() {
               <Pagination page={page} pageSize={PAGE_SIZE} total={total} search={searchQueryString(params)} />
             </>
           ) : (
-            <div className="empty card">
-              <h2>No open projects match</h2>
-              {total > 0 ? (
-                <p>
-                  There are only {Math.ceil(total / PAGE_SIZE)} pages.{' '}
-                  <Link to={without(params, {})}>Go to the first page</Link>.
-                </p>
-              ) : removals.length ? (
-                <>
-                  <p>Try widening the search:</p>
-                  <ul className="link-list">
-                    {removals.map((removal) => (
-                      <li key={removal.href}>
-                        <Link to={removal.href}>{removal.label}</Link>
-                      </li>
-                    ))}
-                  </ul>
-                  {params.q ? (
-                    <p className="muted">Fewer or shorter words find more: “dash” also finds “dashboard”.</p>
-                  ) : null}
-                </>
-              ) : (
-                <p>There are no open projects right now. Come back soon, or save a search to hear about new ones.</p>
-              )}
-            </div>
+            <NoResults
+              pastLastPage={
+                total > 0 ? { pages: Math.ceil(total / PAGE_SIZE), firstPageHref: without(params, {}) } : null
+              }
+              correction={correction ? { ...correction, href: without(params, { q: correction.q }) } : null}
+              removals={removals}
+              hasKeywords={Boolean(params.q)}
+            />
           )}
 
           {canSave ? <SaveSearchForm key={query} query={query} suggestedName={suggestSearchName(params)} /> : null}

@@ -255,6 +255,43 @@ describe('skills from words', () => {
     expect(near.nearSkills).not.toContain('Business Development')
   })
 
+  it('offers the corrected words of a misspelt search that found nothing, with what they find, filters kept', async () => {
+    const client = await createTestUser('client')
+    await postProject(client.id)
+    type Found = { total: number; correction: { q: string; total: number } | null }
+    const find = async (search: string) => (await (await run(findWorkLoader, getRequest(search))).json()) as Found
+    const typo = await find('/projects?q=react+dashbord&type=fixed')
+    expect(typo.total).toBe(0)
+    expect(typo.correction).toEqual({ q: 'react dashboard', total: expect.any(Number) })
+    expect(typo.correction!.total).toBe((await find('/projects?q=react+dashboard&type=fixed')).total)
+    // A correction that finds nothing with the filters kept is not offered; nor one for real words.
+    expect((await find('/projects?q=react+dashbord&type=hourly&level=expert&min=900000')).correction).toBeNull()
+    expect((await find('/projects?q=zebra+accordion')).correction).toBeNull()
+    expect((await find('/projects?q=react+dashboard')).correction).toBeNull()
+  })
+
+  it('finds the work a trade’s name asks for: "copywriter" finds Copywriting projects', async () => {
+    const client = await createTestUser('client')
+    await createProjectWithSkills(
+      {
+        clientId: client.id,
+        title: 'Words for our new shop page',
+        description: 'Short, friendly sales text for six product pages.',
+        budgetType: 'fixed',
+        budgetMinMinor: 0,
+        budgetMaxMinor: 40000,
+        currency: 'USD',
+        experienceLevel: 'entry',
+        visibility: 'public',
+      },
+      ['Copywriting'],
+    )
+    const found = (await (await run(findWorkLoader, getRequest('/projects?q=copywriter'))).json()) as {
+      rows: Array<{ title: string }>
+    }
+    expect(found.rows.map((row) => row.title)).toContain('Words for our new shop page')
+  })
+
   it('suggests skills on the project form and adds one, posting nothing', async () => {
     const client = await createTestUser('client')
     const cookie = await signedInCookie(client.id)

@@ -60,3 +60,13 @@ export function findMisspellings(text: string): Misspelling[] {
   }
   return found
 }
+
+/**
+ * Other spellings of one word the dictionary does not know ("dashbord" → "dashboard"), best first;
+ * none for a known word or one the checker leaves alone (acronyms, names with digits).
+ */
+export function spellingAlternatives(word: string, limit = 4): string[] {
+  if (skipped(word) || word.length > 30) return []
+  const spell = getChecker()
+  return spell.correct(word) ? [] : spell.suggest(word).slice(0, limit)
+}

@@ -1,0 +1,51 @@
+import { Link } from '@remix-run/react'
+
+type NoResultsProps = {
+  /** Matches exist, but the page asked for is past the last one. */
+  pastLastPage: { pages: number; firstPageHref: string } | null
+  /** The same search with misspelt words corrected, when that finds projects. */
+  correction: { q: string; total: number; href: string } | null
+  /** Links that widen the search, one filter or the keywords at a time. */
+  removals: Array<{ label: string; href: string }>
+  hasKeywords: boolean
+}
+
+/** What Find work says when a page has no projects, and what to try next. */
+export function NoResults({ pastLastPage, correction, removals, hasKeywords }: NoResultsProps) {
+  return (
+    <div className="empty card">
+      <h2>No open projects match</h2>
+      {pastLastPage ? (
+        <p>
+          There are only {pastLastPage.pages} pages. <Link to={pastLastPage.firstPageHref}>Go to the first page</Link>.
+        </p>
+      ) : (
+        <>
+          {correction ? (
+            <p>
+              Did you mean <Link to={correction.href}>“{correction.q}”</Link>? It finds{' '}
+              {correction.total.toLocaleString('en')} {correction.total === 1 ? 'project' : 'projects'}.
+            </p>
+          ) : null}
+          {removals.length ? (
+            <>
+              <p>Try widening the search:</p>
+              <ul className="link-list">
+                {removals.map((removal) => (
+                  <li key={removal.href}>
+                    <Link to={removal.href}>{removal.label}</Link>
+                  </li>
+                ))}
+              </ul>
+              {hasKeywords ? (
+                <p className="muted">Fewer or shorter words find more: “dash” also finds “dashboard”.</p>
+              ) : null}
+            </>
+          ) : (
+            <p>There are no open projects right now. Come back soon, or save a search to hear about new ones.</p>
+          )}
+        </>
+      )}
+    </div>
+  )
+}
