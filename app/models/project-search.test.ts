@@ -14,6 +14,8 @@ describe('toFtsQuery', () => {
     )
     expect(toFtsQuery('companies')).toBe('("companies"* OR "company")')
     expect(toFtsQuery('boxes')).toBe('("boxes"* OR "box")')
+    // Irregular plurals too.
+    expect(toFtsQuery('people analyses')).toBe('("people" OR "person") AND ("analyses"* OR "analysis")')
     // The last word's singular is a whole word: "docs" must not become "doc"*, which finds "docker".
     expect(toFtsQuery('docs')).toBe('("docs"* OR "doc")')
     // Not plurals: "ss" endings, words of three letters or fewer, words with digits.
@@ -57,7 +59,8 @@ describe('toFtsQuery', () => {
   })
 
   it('keeps letters of any script and caps the word count and length', () => {
-    expect(toFtsQuery('café ڈیزائن')).toBe('("café" OR "cafés") AND "ڈیزائن"*')
+    // pluralize leaves words ending in a letter outside ASCII as they are.
+    expect(toFtsQuery('café ڈیزائن')).toBe('"café" "ڈیزائن"*')
     expect(toFtsQuery(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))?.split(' ')).toHaveLength(8)
     expect(toFtsQuery('x'.repeat(100))).toBe(`"${'x'.repeat(40)}"*`)
   })

@@ -1,3 +1,5 @@
+import pluralize from 'pluralize'
+
 const MAX_TOKENS = 8
 const MAX_TOKEN_LENGTH = 40
 const PLAIN_SNIPPET_CHARS = 180
@@ -54,18 +56,16 @@ function phraseOf(word: string): string | null {
 }
 
 /**
- * The plural of a singular word and the singular of a plural one, by the regular English endings
- * (one word of letters, four or more; "ss", "us" and "is" are not plurals).
+ * The plural of a singular word and the singular of a plural one (pluralize: regular endings and the
+ * irregular ones, "people" ↔ "person", "analyses" ↔ "analysis"). Only words of four or more letters:
+ * shorter ones are mostly names and acronyms ("aws", "css", "ios"), not plurals.
  */
 function otherNumber(phrase: string): string[] {
   if (phrase.length < 4 || !/^\p{L}+$/u.test(phrase)) return []
   const lower = phrase.toLowerCase()
-  if (lower.endsWith('ies') && lower.length > 4) return [`${phrase.slice(0, -3)}y`]
-  if (/(s|x|z|ch|sh)es$/.test(lower)) return [phrase.slice(0, -2)]
-  if (lower.endsWith('s') && !/(ss|us|is)$/.test(lower)) return [phrase.slice(0, -1)]
-  if (/[^aeiou]y$/.test(lower)) return [`${phrase.slice(0, -1)}ies`]
-  if (/(s|x|z|ch|sh)$/.test(lower)) return [`${phrase}es`]
-  return [`${phrase}s`]
+  const other =
+    pluralize.isPlural(lower) && !pluralize.isSingular(lower) ? pluralize.singular(lower) : pluralize.plural(lower)
+  return other === lower ? [] : [other]
 }
 
 export function isFtsError(error: unknown): boolean {
