@@ -12,22 +12,15 @@ import { countUsersByRole, insertUser } from '~/models/users.server'
 import { demoDataAllowed } from '~/utils/env.server'
 import { hashPassword } from '~/services/accounts/passwords.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
+import { TRADES, WEB_TRADE, tradeSkills, type Trade } from './demo-trades'
 import { EXPERIENCE_LEVELS } from '~/domain/enums'
 
 export const DEMO_PASSWORD = 'MegiLance-demo-2026'
 export const DEMO_COUNTS = { clients: 50, freelancers: 200, projects: 300 }
 const COUNTS = DEMO_COUNTS
 
-const PROJECT_SHAPES = [
-  (s: string) => `Build a ${s} dashboard for our sales team`,
-  (s: string) => `${s} developer for a customer portal`,
-  (s: string) => `Fix performance problems in our ${s} app`,
-  (s: string) => `Migrate our product catalogue to ${s}`,
-  (s: string) => `Ongoing ${s} help for a small agency`,
-  (s: string) => `${s} expert to review our architecture`,
-  (s: string) => `Create a landing page with ${s}`,
-  (s: string) => `${s} specialist for a 3-month project`,
-]
+/** The demo freelancer's own skills: a web developer, like the demo client's projects. */
+const DEMO_FREELANCER_SKILLS = ['React', 'TypeScript', 'Node.js', 'WordPress', 'PostgreSQL']
 
 /** A person with a plain name and a unique address at an example domain. */
 function demoPerson(index: number, domain: string): { name: string; email: string } {
@@ -41,18 +34,18 @@ function demoPerson(index: number, domain: string): { name: string; email: strin
   return { name: `${first} ${last}`, email: `${slug(first)}.${slug(last)}${index}@${domain}` }
 }
 
-function demoBio(skills: string[]): string {
+function demoBio(trade: Trade, skills: string[]): string {
   const years = faker.number.int({ min: 1, max: 15 })
   return (
-    `${faker.person.jobTitle()} with ${years} year${years === 1 ? '' : 's'} of hands-on work in ${skills.join(', ')}. ` +
+    `${trade.role} with ${years} year${years === 1 ? '' : 's'} of hands-on work in ${skills.join(', ')}. ` +
     `I have delivered projects for ${faker.number.int({ min: 3, max: 60 })} clients, from small businesses to ` +
-    `${faker.company.buzzAdjective()} startups, and I reply within one working day.`
+    `growing startups, and I reply within one working day.`
   )
 }
 
-function demoBrief(skills: string[]): string {
+function demoBrief(trade: Trade, skills: string[]): string {
   return (
-    `${faker.company.name()} is looking for help to ${faker.company.buzzVerb()} ${faker.company.buzzNoun()}. ` +
+    `${faker.company.name()} is looking for ${trade.need}. ` +
     `You will work mostly with ${skills.join(', ')}, report weekly and hand over documented work. ` +
     `Tell us about a similar project you delivered and how you would plan the first two weeks.`
   )
@@ -82,7 +75,8 @@ export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
   // Every demo account shares one password, so it is hashed once.
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const skillIds = await ensureSkills([...SKILLS])
-  const pickSkills = (min: number, max: number) => faker.helpers.arrayElements([...SKILLS], { min, max })
+  const pick = <T>(list: readonly T[]): T => faker.helpers.arrayElement(list)
+  const between = (min: number, max: number) => faker.number.int({ min, max })
 
   await insertDemoUser({ email: 'admin@megilance.test', name: 'Ada Admin', role: 'admin', passwordHash })
 
@@ -103,10 +97,12 @@ export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
       ? { name: 'Felix Freelancer', email: 'freelancer@megilance.test' }
       : demoPerson(i, 'example.org')
     const user = await insertDemoUser({ email, name, role: 'freelancer', passwordHash })
-    const skills = pickSkills(3, 8)
+    // The first two do the demo's contracts: web developers, like the demo client's projects.
+    const trade = i < 2 ? WEB_TRADE : pick(TRADES)
+    const skills = demo ? DEMO_FREELANCER_SKILLS : tradeSkills(trade, between(3, 8), pick)
     await updateFreelancerProfile(user.id, {
-      headline: `${faker.person.jobType()} · ${skills.slice(0, 2).join(' & ')}`,
-      bio: demoBio(skills),
+      headline: `${trade.role} · ${skills.slice(0, 2).join(' & ')}`,
+      bio: demoBio(trade, skills),
       hourlyRateMinor: faker.number.int({ min: 15, max: 150 }) * 100,
       currency: 'USD',
       experienceLevel: faker.helpers.arrayElement(EXPERIENCE_LEVELS),
@@ -119,15 +115,18 @@ export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
 
   const now = Date.now()
   const projects = Array.from({ length: COUNTS.projects }, (_, i) => {
-    const skills = pickSkills(2, 5)
+    // The first twelve belong to the demo client and the client the demo freelancer works for
+    // (seedDemoActivity), and only theirs: so the demo's proposals and contracts are web work.
+    const trade = i < 12 ? WEB_TRADE : pick(TRADES)
+    const skills = tradeSkills(trade, between(2, 5), pick)
     const hourly = faker.datatype.boolean({ probability: 0.35 })
     const low = hourly ? faker.number.int({ min: 15, max: 60 }) * 100 : 0
     const createdAt = new Date(now - faker.number.int({ min: 0, max: 90 * 24 * 60 }) * 60_000)
     return {
       id: crypto.randomUUID(),
-      clientId: i < 6 ? clientIds[0]! : faker.helpers.arrayElement(clientIds),
-      title: faker.helpers.arrayElement(PROJECT_SHAPES)(skills[0]!),
-      description: demoBrief(skills),
+      clientId: i < 6 ? clientIds[0]! : i < 12 ? clientIds[1]! : pick(clientIds.slice(2)),
+      title: pick(trade.titles)(skills[0]!),
+      description: demoBrief(trade, skills),
       budgetType: hourly ? ('hourly' as const) : ('fixed' as const),
       budgetMinMinor: low,
       budgetMaxMinor: hourly
