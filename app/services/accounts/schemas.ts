@@ -54,6 +54,12 @@ export const ChangePasswordSchema = z
     path: ['confirmPassword'],
   })
 
+/** Moving the account to another address: the new one, and the password to show it is the owner asking. */
+export const ChangeEmailSchema = z.object({
+  newEmail: emailText('Enter your new email address', 'Enter a valid email address'),
+  password: z.string({ error: 'Enter your password' }).max(128, 'That is longer than any password here'),
+})
+
 export const ThemeSchema = z.object({
   theme: z.enum(['light', 'dark', 'system']),
   redirectTo: z.string().optional(),
