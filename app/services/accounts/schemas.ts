@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { emailText, oneLine } from '~/domain/form-fields'
+import { emailText, notLikeStaff, oneLine } from '~/domain/form-fields'
 
 /** Form schemas shared by the browser (conform) and the server. */
 
@@ -19,9 +19,12 @@ export const nameField = oneLine(
   'Write your name on one line, without line breaks or control characters',
 )
 
+/** A client's or freelancer's name: also refused when it reads like staff (admins' names are not). */
+export const memberNameField = notLikeStaff(nameField)
+
 export const SignUpSchema = z.object({
   role: z.enum(['client', 'freelancer'], { error: 'Choose whether you hire or work' }),
-  name: nameField,
+  name: memberNameField,
   email: emailField,
   password: passwordField,
 })
