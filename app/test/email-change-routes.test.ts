@@ -16,7 +16,7 @@ import { securityEventsOfKind } from './security-events'
 import { createTestUser, signedInCookie, TEST_PASSWORD } from './users'
 
 const PATH = '/settings/email'
-const ORIGIN = { ip: '203.0.113.7', userAgent: null }
+const ORIGIN = { ip: '203.0.113.7', userAgent: null, deviceId: null }
 
 const newAddress = (label = 'new') => `${label}-${crypto.randomUUID()}@test.example`
 
@@ -27,7 +27,7 @@ async function mailTo(to: string) {
 
 async function codeSentTo(to: string): Promise<string> {
   const [latest] = await mailTo(to)
-  const code = latest?.text?.match(/code to make this your MegiLance sign-in address is: (\d{6})/)?.[1]
+  const code = latest?.text?.match(/Your confirmation code is: (\d{6})/)?.[1]
   if (!code) throw new Error(`No email change code to ${to}`)
   return code
 }

@@ -152,8 +152,9 @@ export function emailChangeCodeEmail(to: string, name: string, code: string, min
     to,
     subject: `Your MegiLance code to confirm this address: ${code}`,
     text:
-      `${hello(name)}Your code to make this your MegiLance sign-in address is: ${code}\n\n` +
-      `Enter it on the page where you asked for the change. It works once and expires in ${minutes} minutes. ` +
+      `${hello(name)}Your confirmation code is: ${code}\n\n` +
+      `Enter it on the page where you asked to make this your MegiLance sign-in address. It works once and ` +
+      `expires in ${minutes} minutes. ` +
       `If you did not ask for it, ignore this email: nothing changes without the code.${signature}`,
   }
 }
