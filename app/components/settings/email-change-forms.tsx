@@ -39,7 +39,7 @@ export function ConfirmEmailForm({ newEmail, lastResult }: { newEmail: string; l
   const [form, fields] = useZodForm(ConfirmCodeConstraint, { id: 'confirm-email', lastResult })
   return (
     <>
-      <p role="status">
+      <p>
         We sent a code to <strong>{newEmail}</strong>. Enter it here to make that your sign-in address. It works for 10
         minutes.
       </p>
