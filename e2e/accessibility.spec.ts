@@ -22,6 +22,7 @@ const PORTAL_PAGES: Array<{ role: Role; paths: string[] }> = [
       '/freelancer',
       '/settings',
       '/settings/password',
+      '/settings/email',
       '/settings/sessions',
       '/settings/security/phone',
       '/settings/security/passkeys',

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { insertSessionCookie, readCodeFromOutbox, recentCodesFromOutbox } from './db-fixtures'
+import { insertSessionCookie, latestOutboxMessage, readCodeFromOutbox, recentCodesFromOutbox } from './db-fixtures'
 import { keepPageHtml } from './page-html'
 import { expect, test as base, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test'
 
@@ -165,7 +165,11 @@ export async function newBrowserContext(browser: Browser, testInfo: TestInfo) {
   return browser.newContext({ baseURL, viewport, userAgent, javaScriptEnabled: javaScriptEnabled !== false })
 }
 
-/** Opens the newest password reset email for `email` in the admin outbox and returns its code. */
+/**
+ * Opens the newest password reset email for `email` in the admin outbox: the admin reads the email
+ * but not its code, which is masked for everyone but its owner. The code comes from the stored
+ * message, as the person's own mailbox would show it.
+ */
 export async function readResetCodeFromOutbox(adminPage: Page, email: string): Promise<string> {
   await adminPage.goto('/admin/outbox')
   await adminPage.getByRole('search', { name: 'Find emails' }).getByLabel('Recipient').fill(email)
@@ -175,9 +179,9 @@ export async function readResetCodeFromOutbox(adminPage: Page, email: string): P
   await adminPage.getByRole('row').filter({ hasText: email }).getByRole('link', { name: subject }).first().click()
   const message = adminPage.getByRole('article', { name: subject })
   await expect(message).toContainText(email)
-  const body = message.getByText(/Your password reset code is: \d{8}/)
-  await expect(body).toBeVisible()
-  const code = (await body.textContent())?.match(/Your password reset code is: (\d{8})/)?.[1]
+  await expect(message.getByText('Your password reset code is: ••••••')).toBeVisible()
+  await expect(message.getByText(/The code in this message is masked/)).toBeVisible()
+  const code = (await latestOutboxMessage(email, subject))?.text?.match(/Your password reset code is: (\d{8})/)?.[1]
   if (!code) throw new Error(`No reset code in the email to ${email}`)
   return code
 }

@@ -31,7 +31,7 @@ test('on a 360 px phone every Settings section shows, and the proposals filter s
   const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   await page.goto('/settings')
   const sections = page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link')
-  await expect(sections).toHaveCount(10)
+  await expect(sections).toHaveCount(11)
   for (const link of await sections.all()) {
     await expect(link).toBeInViewport({ ratio: 1 })
   }

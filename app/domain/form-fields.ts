@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { AMOUNT_PATTERN } from './amount-format'
 import { isOneLine } from './one-line'
+import { isStaffLikeHeadline, isStaffLikeName, STAFF_HEADLINE_MESSAGE, STAFF_NAME_MESSAGE } from './staff-lookalike'
 
 /**
  * Fields of POST forms, built one way: text trimmed, with the message shown when it is missing, too
@@ -27,6 +28,17 @@ export function oneLine(
   message = 'Keep it on one line, without line breaks or control characters',
 ) {
   return field.refine(isOneLine, message)
+}
+
+/**
+ * A member's name (or, `headline`, their headline): refused when it reads like MegiLance staff or
+ * holds a web or email address (domain/staff-lookalike.ts), as scammers' names do. Admins' names
+ * are not held to it.
+ */
+export function notLikeStaff(field: z.ZodString, what: 'name' | 'headline' = 'name') {
+  return what === 'name'
+    ? field.refine((value) => !isStaffLikeName(value), STAFF_NAME_MESSAGE)
+    : field.refine((value) => !isStaffLikeHeadline(value), STAFF_HEADLINE_MESSAGE)
 }
 
 /** "5,000": a length as the messages write it. */

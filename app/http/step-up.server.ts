@@ -27,6 +27,15 @@ export function requireStepUp(request: Request, session: ActiveSession, returnTo
 }
 
 /**
+ * For a change the password confirms (typed in its own form) on an account without a second factor,
+ * and a recent second factor too on one with: the email address. A code to the current address is
+ * no proof there, since the change may be made because that mailbox is lost.
+ */
+export async function requireStepUpWhenFactor(request: Request, session: ActiveSession, now = new Date()) {
+  if (await hasSecondFactor(session.user.id)) requireStepUp(request, session, undefined, now)
+}
+
+/**
  * For a page whose changes need a recent second factor: whether they may be made now, and where to
  * confirm one first (then back to `returnTo`). Asked before the form, so nothing typed is lost.
  */

@@ -1,5 +1,6 @@
-import { and, eq, gt } from 'drizzle-orm'
+import { and, eq, gt, isNull } from 'drizzle-orm'
 import { consumeCode, countCodeAttempt, findNewestUnusedCode, replaceCode } from './code-rows.server'
+import { getDb } from './db.server'
 import { oneTimeCodes } from './schema'
 
 export type OneTimeCode = typeof oneTimeCodes.$inferSelect
@@ -31,4 +32,14 @@ export async function countOneTimeCodeAttempt(id: string): Promise<void> {
 /** Marks the code used; false when another request used it first. */
 export async function consumeOneTimeCode(id: string, now: Date): Promise<boolean> {
   return consumeCode(oneTimeCodes, id, now)
+}
+
+/** Forgets the unused codes for this purpose (a change the person called off). */
+export async function deleteUnusedOneTimeCodes(key: CodeKey): Promise<boolean> {
+  return (
+    getDb()
+      .delete(oneTimeCodes)
+      .where(and(sameKey(key), isNull(oneTimeCodes.usedAt)))
+      .run().changes > 0
+  )
 }

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, isNotNull, isNull, or, type SQL } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { containsText } from './sql-helpers.server'
-import { clientProfiles, freelancerProfiles, users, type Role } from './schema'
+import { clientProfiles, freelancerProfiles, oneTimeCodes, passwordResets, users, type Role } from './schema'
 import { countRows, findRow, pageOf } from './query-helpers.server'
 
 export type User = typeof users.$inferSelect
@@ -40,6 +40,28 @@ export async function insertUser(input: Pick<User, 'email' | 'name' | 'role' | '
 
 export async function updateUserName(userId: string, name: string): Promise<void> {
   getDb().update(users).set({ name }).where(eq(users.id, userId)).run()
+}
+
+/**
+ * Moves the account to a new address, in one transaction: false (nothing changed) when another
+ * account has the address by now. The codes still waiting at the old address stop working: a
+ * password reset code sent there must not reset the password of the account at its new address.
+ */
+export async function changeUserEmail(userId: string, email: string): Promise<boolean> {
+  const address = normalizeEmail(email)
+  return getDb().transaction((tx) => {
+    const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, address)).get()
+    if (taken) return false
+    const changed = tx.update(users).set({ email: address }).where(eq(users.id, userId)).run().changes > 0
+    if (!changed) return false
+    tx.delete(passwordResets)
+      .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)))
+      .run()
+    tx.delete(oneTimeCodes)
+      .where(and(eq(oneTimeCodes.userId, userId), eq(oneTimeCodes.channel, 'email'), isNull(oneTimeCodes.usedAt)))
+      .run()
+    return true
+  })
 }
 
 export async function updatePasswordHash(userId: string, passwordHash: string): Promise<void> {

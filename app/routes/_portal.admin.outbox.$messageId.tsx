@@ -2,7 +2,9 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { Link, useLoaderData } from '@remix-run/react'
 import { findOutboxMessage } from '~/models/outbox.server'
+import { findSmsFactor } from '~/models/sms-factors.server'
 import { requireRole } from '~/http/auth.server'
+import { hidesCodeFrom, withCodesMasked } from '~/services/email/outbox-codes'
 import { requireRecord } from '~/http/not-found.server'
 import { formatDateTime } from '~/utils/format'
 
@@ -10,9 +12,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.message.subject ?? 'Email'} · Outbox · MegiLance` },
 ]
 
+// An admin reads the codes sent to their own address or phone only: others' are masked (outbox-codes.ts).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin')
-  return json({ message: await requireRecord(params.messageId, findOutboxMessage, 'No email has this id.') })
+  const admin = await requireRole(request, 'admin')
+  const message = await requireRecord(params.messageId, findOutboxMessage, 'No email has this id.')
+  const phone = (await findSmsFactor(admin.id))?.phoneE164
+  const codeMasked = Boolean(message.text) && hidesCodeFrom(message, [admin.email, phone])
+  const text = message.text && codeMasked ? withCodesMasked(message.text) : message.text
+  return json({ message: { ...message, text }, codeMasked })
 }
 
 const DELIVERY = { smtp: 'SMTP', twilio: 'Twilio (text message)', outbox: 'Kept in the offline outbox' } as const
@@ -23,7 +30,7 @@ function missingBody(transport: keyof typeof DELIVERY): string {
 }
 
 export default function OutboxMessage() {
-  const { message } = useLoaderData<typeof loader>()
+  const { message, codeMasked } = useLoaderData<typeof loader>()
   return (
     <>
       <p>
@@ -50,6 +57,12 @@ export default function OutboxMessage() {
             </>
           ) : null}
         </dl>
+        {codeMasked ? (
+          <p className="callout">
+            The code in this message is masked: an admin sees only the one-time codes sent to their own address or
+            phone, since whoever reads a code can use it as its owner.
+          </p>
+        ) : null}
         {message.text ? (
           <pre className="email__body">{message.text}</pre>
         ) : (

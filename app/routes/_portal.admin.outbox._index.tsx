@@ -29,9 +29,9 @@ export default function AdminOutbox() {
         {emailOffline ? (
           <p>
             <strong>This is the offline outbox.</strong> No SMTP server is configured (SMTP_URL), so emails are kept
-            here instead of being sent, and every admin can read them, sign-in, sign-up and password reset codes
-            included. A message carrying a code is erased when the code expires. Set SMTP_URL before real people use
-            this server.
+            here instead of being sent, and every admin can read them. One-time codes (sign-in, sign-up, password reset)
+            show only to the admin they were sent to; in everyone else’s messages they are masked. A message carrying a
+            code is erased when the code expires. Set SMTP_URL before real people use this server.
           </p>
         ) : (
           <p className="muted">

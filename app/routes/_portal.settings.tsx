@@ -9,6 +9,7 @@ const TABS = [
   { to: '/settings', label: 'Profile', end: true },
   { to: '/settings/portfolio', label: 'Portfolio', freelancerOnly: true },
   { to: '/settings/discovery', label: 'Visibility', freelancerOnly: true },
+  { to: '/settings/email', label: 'Email' },
   { to: '/settings/password', label: 'Password' },
   { to: '/settings/security', label: 'Security' },
   { to: '/settings/sessions', label: 'Sessions' },

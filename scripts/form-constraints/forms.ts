@@ -50,6 +50,7 @@ export const FORMS: FormEntry[] = [
     'ForgotPasswordSchema',
     'ResetPasswordSchema',
     'ChangePasswordSchema',
+    'ChangeEmailSchema',
   ]),
   ...entries('~/services/accounts/profile-schemas', profiles, [
     'AdminProfileSchema',

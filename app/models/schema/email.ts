@@ -16,6 +16,9 @@ export const OUTBOX_KINDS = [
   'contact_request',
   'contact_reply',
   'sms_code',
+  'email_change_code',
+  'email_change_taken',
+  'email_changed',
 ] as const
 export type OutboxKind = (typeof OUTBOX_KINDS)[number]
 

@@ -71,7 +71,7 @@ export const backupCodes = sqliteTable(
 )
 
 export const CODE_CHANNELS = ['email', 'sms'] as const
-export const CODE_PURPOSES = ['second_factor', 'verify_phone', 'enable_email'] as const
+export const CODE_PURPOSES = ['second_factor', 'verify_phone', 'enable_email', 'change_email'] as const
 
 /** Six-digit codes sent by email or SMS: hashed, single use, 10 minutes, 5 attempts. */
 export const oneTimeCodes = sqliteTable(

@@ -1,25 +1,28 @@
 import * as z from 'zod'
 import { AVAILABILITIES, EXPERIENCE_LEVELS } from '~/domain/enums'
 import { PROFILE_CURRENCIES } from '~/domain/currency-digits'
-import { nameField } from './schemas'
+import { memberNameField, nameField } from './schemas'
 import { AMOUNT_PATTERN } from '~/domain/amount-format'
-import { oneLine } from '~/domain/form-fields'
+import { notLikeStaff, oneLine } from '~/domain/form-fields'
 
 export const AdminProfileSchema = z.object({ name: nameField })
 
 const countryField = z.string().trim().max(60, 'Use at most 60 characters').optional()
 
 export const ClientProfileSchema = z.object({
-  name: nameField,
+  name: memberNameField,
   company: z.string().trim().max(120, 'Use at most 120 characters').default(''),
   country: countryField,
 })
 
 export const FreelancerProfileSchema = z.object({
-  name: nameField,
-  headline: oneLine(
-    z.string().trim().max(120, 'Use at most 120 characters'),
-    'Keep the headline on one line, without line breaks or control characters',
+  name: memberNameField,
+  headline: notLikeStaff(
+    oneLine(
+      z.string().trim().max(120, 'Use at most 120 characters'),
+      'Keep the headline on one line, without line breaks or control characters',
+    ),
+    'headline',
   ).default(''),
   bio: z.string().trim().max(5000, 'Use at most 5,000 characters').default(''),
   hourlyRate: z

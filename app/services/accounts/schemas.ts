@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { emailText, oneLine } from '~/domain/form-fields'
+import { emailText, notLikeStaff, oneLine } from '~/domain/form-fields'
 
 /** Form schemas shared by the browser (conform) and the server. */
 
@@ -19,9 +19,12 @@ export const nameField = oneLine(
   'Write your name on one line, without line breaks or control characters',
 )
 
+/** A client's or freelancer's name: also refused when it reads like staff (admins' names are not). */
+export const memberNameField = notLikeStaff(nameField)
+
 export const SignUpSchema = z.object({
   role: z.enum(['client', 'freelancer'], { error: 'Choose whether you hire or work' }),
-  name: nameField,
+  name: memberNameField,
   email: emailField,
   password: passwordField,
 })
@@ -53,6 +56,12 @@ export const ChangePasswordSchema = z
     message: 'The two passwords do not match',
     path: ['confirmPassword'],
   })
+
+/** Moving the account to another address: the new one, and the password to show it is the owner asking. */
+export const ChangeEmailSchema = z.object({
+  newEmail: emailText('Enter your new email address', 'Enter a valid email address'),
+  password: z.string({ error: 'Enter your password' }).max(128, 'That is longer than any password here'),
+})
 
 export const ThemeSchema = z.object({
   theme: z.enum(['light', 'dark', 'system']),

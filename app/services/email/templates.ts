@@ -144,3 +144,54 @@ export function signUpExistingAccountEmail(to: string, name: string): EmailMessa
       `If it was you, sign in instead, or reset your password if you have forgotten it. If not, you can ignore this email.${signature}`,
   }
 }
+
+export function emailChangeCodeEmail(to: string, name: string, code: string, minutes: number): EmailMessage {
+  return {
+    kind: 'email_change_code',
+    secret: secret(code, minutes),
+    to,
+    subject: `Your MegiLance code to confirm this address: ${code}`,
+    text:
+      `${hello(name)}Your confirmation code is: ${code}\n\n` +
+      `Enter it on the page where you asked to make this your MegiLance sign-in address. It works once and ` +
+      `expires in ${minutes} minutes. ` +
+      `If you did not ask for it, ignore this email: nothing changes without the code.${signature}`,
+  }
+}
+
+/** To an address that already has an account: someone asked to move another account onto it. */
+export function emailChangeTakenEmail(to: string, name: string): EmailMessage {
+  return {
+    kind: 'email_change_taken',
+    to,
+    subject: 'Someone tried to move a MegiLance account to your email',
+    text:
+      `${hello(name)}Someone just asked to move another MegiLance account to this address, which already has an ` +
+      `account: yours. Nothing has changed, and it cannot: one address belongs to one account. If it was you, ` +
+      `you need only one account; if not, you can ignore this email.${signature}`,
+  }
+}
+
+/** To the old address, once the account has moved: the way back if it was not its owner. */
+export function emailChangedEmail(
+  to: string,
+  name: string,
+  change: { maskedNewEmail: string; ip: string | null; at: Date },
+): EmailMessage {
+  const where = change.ip ? ` from IP ${change.ip}` : ''
+  return {
+    kind: 'email_changed',
+    to,
+    subject: 'Your MegiLance email address was changed',
+    text:
+      `${hello(name)}The email address of your MegiLance account was changed to ${change.maskedNewEmail}` +
+      `${where} at ${change.at.toISOString().replace('T', ' ').slice(0, 16)} UTC. Sign-in, codes and ` +
+      `notifications now go to the new address, and this one no longer signs in.\n\n` +
+      `If this was you, there is nothing to do.\n\n` +
+      `If it was not you, someone knows your password. On a device where you are still signed in, open ` +
+      `Settings → Sessions and sign out every other session, then change your email address back under ` +
+      `Settings → Email and your password under Settings → Password. If you are signed in nowhere, ` +
+      `write to us through the help centre's contact form (Help → Contact us, topic “My account and signing in”) from ` +
+      `this address, and we will help you get the account back.${signature}`,
+  }
+}

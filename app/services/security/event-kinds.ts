@@ -14,6 +14,8 @@ export const SECURITY_EVENT_KINDS = {
   session_revoked: { severity: 'low', label: 'Session signed out' },
   password_changed: { severity: 'high', label: 'Password changed' },
   password_reset: { severity: 'high', label: 'Password reset by email code' },
+  // Whoever moves the address away can reset the password from then on: the old address is told.
+  email_changed: { severity: 'high', label: 'Email address changed' },
   password_confirm_failed: { severity: 'medium', label: 'Password re-entry failed' },
   risk_refused: { severity: 'high', label: 'Sign-in refused by risk check' },
   blocklist_refused: { severity: 'high', label: 'Sign-in refused: blocked IP range' },

@@ -13,6 +13,8 @@ export type SecurityEventInput = {
   detail?: string
   assessmentId?: string | null
   now?: Date
+  /** False when the caller writes the owner its own email about it (the address change tells the old address). */
+  emailOwner?: boolean
 }
 
 /** Writes one entry to the security log and emails the owner when it is serious. */
@@ -30,7 +32,7 @@ export async function recordSecurityEvent(input: SecurityEventInput): Promise<vo
     assessmentId: input.assessmentId ?? null,
     createdAt,
   })
-  if (!input.userId || !shouldEmailOwner(input.kind, severity)) return
+  if (!input.userId || input.emailOwner === false || !shouldEmailOwner(input.kind, severity)) return
   const user = await findUserById(input.userId)
   if (!user) return
   await sendEmail(

@@ -49,8 +49,11 @@ export async function changePasswordOnSession(
   return replacePassword(session.user.id, input, session.sessionId)
 }
 
-/** The password typed again on a session, checked under the session's back-off; failures are logged. */
-async function reenterPassword(
+/**
+ * The password typed again on a session, checked under the session's back-off (throws Throttled);
+ * failures are logged. Used as is where a change asks for the password in its own form.
+ */
+export async function reenterPassword(
   session: { sessionId: string; user: { id: string; email: string } },
   password: string,
   origin: RequestOrigin,

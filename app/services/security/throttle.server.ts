@@ -19,6 +19,8 @@ const THROTTLE_SCOPES = {
   // flood an inbox. Sign-up has no per-IP quota here; the server's auth-path limit covers it.
   'reset-email': { perAccount: 3, perIp: 10, quotaWindowMs: HOUR_MS },
   'sign-up-email': { perAccount: 3, quotaWindowMs: HOUR_MS },
+  // Codes to a new address for an account's email change: whoever is signed in chooses the address.
+  'email-change-email': { perAccount: 3, quotaWindowMs: HOUR_MS },
   // The public contact form stores a question and emails every admin: 5 an hour from one address
   // (or account), 20 from one network.
   'contact-form': { perAccount: 5, perIp: 20, quotaWindowMs: HOUR_MS },

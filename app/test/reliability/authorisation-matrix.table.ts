@@ -157,6 +157,7 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.settings.billing.card': ['302 200 403 403 200 403', '302 400 403 403 400 403'],
   '_portal.settings.billing.statements.$file': [MEMBERS, NONE],
   '_portal.settings.billing.statements._index': [MEMBERS, NONE],
+  '_portal.settings.email': [SIGNED_IN, SIGNED_IN_FORM],
   '_portal.settings.notifications': [SIGNED_IN, REDIRECTED],
   '_portal.settings.password': [REDIRECTED, REDIRECTED],
   '_portal.settings.portfolio': [FREELANCERS, '302 403 400 403 403 400'],
