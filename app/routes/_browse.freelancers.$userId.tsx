@@ -57,15 +57,15 @@ export default function FreelancerProfilePage() {
       </PageHeader>
       <dl className="stats">
         <Stat label="Rank" value={`${rankScore} / 100`} />
-        <Stat
-          label="Hourly rate"
-          value={
-            profile.hourlyRateMinor ? `${formatMoney(profile.hourlyRateMinor, profile.currency)} / hour` : 'Not set'
-          }
-        />
+        {profile.hourlyRateMinor ? (
+          <Stat label="Hourly rate" value={formatMoney(profile.hourlyRateMinor, profile.currency)} unit="/ hour" />
+        ) : (
+          <Stat label="Hourly rate" value="Not set" words />
+        )}
         <Stat
           label="Rating"
           value={reviewStats.average !== null ? `${reviewStats.average.toFixed(1)} / 5` : 'No reviews yet'}
+          words={reviewStats.average === null}
           detail={
             reviewStats.count ? `${reviewStats.count} ${reviewStats.count === 1 ? 'review' : 'reviews'}` : undefined
           }
