@@ -3,6 +3,7 @@ import { insertSessionCookie } from './db-fixtures'
 import { plantCardTestingRun, plantReviewRing } from './fraud-fixtures'
 import { giveWalletAndCryptoMethod } from './payout-fixtures'
 import { signUpWithoutForm } from './user-fixtures'
+import { createOpenProject } from './projects-fixtures'
 
 test('planted card testing and a review ring become alerts; an admin works one through, blocks the account and releases a held payout', async ({
   page,
@@ -103,4 +104,53 @@ test('planted card testing and a review ring become alerts; an admin works one t
   await expect(toast(adminPage)).toHaveText(/The payout of .+ is released\./)
   await page.reload()
   await expect(payoutRow).toContainText('Sent (sandbox)')
+})
+
+// A member reports an ordinary (unflagged) project from its quiet "Report" link: the contact form
+// opens at "Report a scam or abuse" naming it, and the report reaches the fraud desk as an alert
+// about the project's client, linked to the project, the reporter and their words. Its owner sees no link.
+test('a member reports a project from its Report link; the admin deciding fraud sees it on the client’s alert', async ({
+  page,
+  adminPage,
+}, testInfo) => {
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const { projectId } = await createOpenProject(client.email, { title: 'Data entry, paid upfront' })
+  await page.goto(`/projects/${projectId}`)
+  await expect(page.getByRole('link', { name: 'Report this project' })).toHaveCount(0)
+
+  const reporter = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  await page.goto(`/projects/${projectId}`)
+  await page.getByRole('link', { name: 'Report this project' }).click()
+  await expect(page).toHaveURL(/\/help\/contact\?topic=safety&about=/)
+  await expect(page.getByText('You are reporting the project “Data entry, paid upfront”.')).toBeVisible()
+  await expect(page.getByLabel('Topic')).toHaveValue('safety')
+  const message = page.getByLabel('Message')
+  await message.fill(`${await message.inputValue()}They asked for a $50 "training fee" by gift card before any work.`)
+  await page.getByRole('button', { name: 'Send message' }).click()
+  await expect(toast(page)).toContainText('Thank you: your message reached our team.')
+  // Reporting it again adds to the first report rather than sending a second one.
+  await page.goto(`/projects/${projectId}`)
+  await page.getByRole('link', { name: 'Report this project' }).click()
+  await page.getByLabel('Message').fill('They wrote again today asking for the gift card codes.')
+  await page.getByRole('button', { name: 'Send message' }).click()
+  await expect(toast(page)).toContainText('You had already reported this page')
+
+  await adminPage.goto('/admin/fraud?type=member_reports')
+  await adminPage
+    .getByRole('table', { name: 'Fraud alerts' })
+    .getByRole('row')
+    .filter({ hasText: client.name })
+    .getByRole('link', { name: 'Reported by members' })
+    .click()
+  await expect(adminPage.getByRole('heading', { level: 1 })).toHaveText(`Reported by members: ${client.name}`)
+  const reports = adminPage.getByRole('table', { name: 'Reports by members' })
+  await expect(reports.getByRole('row')).toHaveCount(2)
+  await expect(reports.getByRole('link', { name: reporter.name })).toBeVisible()
+  await reports.getByRole('link', { name: 'Read the report' }).click()
+  await expect(adminPage.getByText('They wrote again today asking for the gift card codes.')).toBeVisible()
+  const reported = adminPage.getByRole('region', { name: 'What is reported' })
+  await expect(reported.getByRole('link', { name: `/projects/${projectId}` })).toBeVisible()
+  await expect(reported.getByRole('link', { name: `Every report about ${client.name}` })).toBeVisible()
+  await reported.getByRole('link', { name: client.name, exact: true }).click()
+  await expect(adminPage).toHaveURL(new RegExp(`/admin/users/`))
 })

@@ -1,5 +1,7 @@
 import type { Locator } from '@playwright/test'
-import { DEMO_ACCOUNTS, expect, expectPath, makeUser, test } from './fixtures'
+import { confirmWithEmailCode, DEMO_ACCOUNTS, expect, expectPath, makeUser, test } from './fixtures'
+import { userIdByEmail } from './db-fixtures'
+import { updateFreelancerProfile } from '~/models/profiles.server'
 import { createHourlyContract, sendInvoice } from './hourly-fixtures'
 import { createOpenProject, createSubmittedProposal } from './projects-fixtures'
 import { signInWithoutForm, signUpWithoutForm } from './user-fixtures'
@@ -156,4 +158,49 @@ test("on a 360 px phone the payments total stays on one line and the rank breakd
     .first()
   await expect(spent).toHaveText(/^−\$[\d,]+$/)
   expect(await linesOf(spent), `"${await spent.textContent()}" on one line`).toBe(1)
+})
+
+// A new freelancer's public profile on a 360 px phone: "No reviews yet" is words, not a figure, so
+// it is body-sized text, not the large figure style; the rate stays whole on its line ("$103", then "/ hour").
+// Adding a wallet: the whole 42-character address shows, in monospace, and the bank form's country
+// is a list of countries by name.
+test('on a 360 px phone a new profile shows its rate whole and "No reviews yet" as text; a wallet address shows whole', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  const userId = await userIdByEmail(freelancer.email)
+  await updateFreelancerProfile(userId, { hourlyRateMinor: 10300, currency: 'USD' })
+  await page.goto(`/freelancers/${userId}`)
+  const rate = page.getByRole('definition').filter({ hasText: /^\$103/ })
+  await expect(rate).toHaveText('$103 / hour')
+  expect(await linesOf(rate.getByText('$103', { exact: true })), '"$103" on one line').toBe(1)
+  const noReviews = page.getByRole('definition').filter({ hasText: 'No reviews yet' })
+  expect(await linesOf(noReviews), '"No reviews yet" in at most two lines, no word broken').toBeLessThanOrEqual(2)
+  const sizes = await noReviews.evaluate((node) => ({
+    own: parseFloat(getComputedStyle(node).fontSize),
+    body: parseFloat(getComputedStyle(document.body).fontSize),
+  }))
+  expect(sizes.own, 'the text style, not the large figure style').toBeLessThanOrEqual(sizes.body * 1.15)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+
+  await page.goto('/payouts/methods')
+  await page.getByRole('link', { name: 'Confirm it is you' }).click()
+  await confirmWithEmailCode(page, freelancer.email)
+  await expectPath(page, '/payouts/methods')
+  const address = page.getByLabel('Wallet address')
+  await address.fill('0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045')
+  const shown = await address.evaluate((node) => ({
+    whole: node.scrollWidth <= node.clientWidth && node.scrollHeight <= node.clientHeight,
+    font: getComputedStyle(node).fontFamily,
+  }))
+  expect(shown.whole, 'the whole address is in view, nothing scrolled').toBe(true)
+  expect(shown.font).toMatch(/mono/i)
+  await expectWithin360(address)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+
+  await page.goto('/payouts/bank')
+  const country = page.getByLabel('Country of the bank')
+  await country.selectOption({ label: 'Germany' })
+  await expect(country).toHaveValue('DE')
 })

@@ -12,9 +12,28 @@ export const FRAUD_ALERT_TYPE_LABELS = {
   proposal_spam: 'Proposal spam',
   off_platform: 'Off-platform solicitation',
   dispute_abuse: 'Dispute abuse',
+  /** Not a detector: members who reported a person's project, profile, proposal or messages. */
+  member_reports: 'Reported by members',
 }
 export const FRAUD_ALERT_TYPES = valuesOf(FRAUD_ALERT_TYPE_LABELS)
 export type FraudAlertType = (typeof FRAUD_ALERT_TYPES)[number]
+
+/** One member's report as a "Reported by members" alert keeps it (its evidence data's `reports`). */
+export type MemberReport = {
+  /** The contact request holding the member's words. */
+  requestId: string
+  reporterId: string
+  reporterName: string
+  aboutPath: string
+  /** "the project “Logo for a bakery”", "the profile of Ann Lee", "messages from Ann Lee". */
+  what: string
+  at: string
+}
+
+/** The reports kept on a "Reported by members" alert's evidence; none on other alerts. */
+export function memberReportsOf(data: Record<string, unknown>): MemberReport[] {
+  return Array.isArray(data.reports) ? (data.reports as MemberReport[]) : []
+}
 
 export const FRAUD_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const
 export type FraudSeverity = (typeof FRAUD_SEVERITIES)[number]

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, like } from 'drizzle-orm'
+import { and, count, desc, eq, like, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { contactRequests, outbox } from './schema'
 import { findRow, insertRow } from './query-helpers.server'
@@ -7,9 +7,37 @@ export type ContactRequest = typeof contactRequests.$inferSelect
 export type ContactStatus = ContactRequest['status']
 
 export async function insertContactRequest(
-  input: Pick<ContactRequest, 'userId' | 'name' | 'email' | 'topic' | 'message'>,
+  input: Pick<ContactRequest, 'userId' | 'name' | 'email' | 'topic' | 'message'> &
+    Partial<Pick<ContactRequest, 'aboutPath' | 'subjectId'>>,
 ): Promise<ContactRequest> {
   return insertRow(contactRequests, { id: crypto.randomUUID(), ...input, status: 'open', createdAt: new Date() })
+}
+
+/** This member's open report about this page, if they already sent one (a second is folded into it). */
+export async function findOpenReportBy(userId: string, aboutPath: string): Promise<ContactRequest | undefined> {
+  return findRow(
+    contactRequests,
+    and(
+      eq(contactRequests.userId, userId),
+      eq(contactRequests.aboutPath, aboutPath),
+      eq(contactRequests.status, 'open'),
+    ),
+  )
+}
+
+/** Adds the member's new words under their earlier report; false when it was answered meanwhile. */
+export async function appendToOpenContactRequest(id: string, addition: string): Promise<boolean> {
+  return (
+    getDb()
+      .update(contactRequests)
+      .set({ message: sql`${contactRequests.message} || ${addition}` })
+      .where(and(eq(contactRequests.id, id), eq(contactRequests.status, 'open')))
+      .run().changes === 1
+  )
+}
+
+export async function linkContactRequestToAlert(id: string, fraudAlertId: string): Promise<void> {
+  getDb().update(contactRequests).set({ fraudAlertId }).where(eq(contactRequests.id, id)).run()
 }
 
 /** Open requests oldest first (whoever waited longest is answered first); answered ones newest first. */

@@ -149,6 +149,17 @@ export async function recordFraudAlertEvent(input: {
     .run()
 }
 
+/** The newest alert of this type mainly about this account (open or closed), if any. */
+export async function findLatestAlertAbout(type: FraudAlertType, subjectId: string) {
+  return getDb()
+    .select()
+    .from(fraudAlerts)
+    .where(and(eq(fraudAlerts.type, type), eq(fraudAlerts.subjectId, subjectId)))
+    .orderBy(desc(fraudAlerts.createdAt))
+    .limit(1)
+    .get()
+}
+
 export async function findFraudAlert(id: string) {
   return getDb()
     .select({

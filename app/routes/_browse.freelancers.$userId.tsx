@@ -8,6 +8,7 @@ import { CardSection } from '~/components/ui/card-section'
 import { OffPlatformNotice } from '~/components/messaging/off-platform-notice'
 import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
+import { ReportLink } from '~/components/help/report-link'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
 import { loadFreelancerProfileFor } from '~/services/discovery/public-pages.server'
 import { getOptionalSession, requireUser } from '~/http/auth.server'
@@ -28,7 +29,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
   if (page.membersOnly) await requireUser(request)
   // A person's visit counts towards the freelancer's profile views; a crawler's does not.
   else if (!isbot(request.headers.get('user-agent'))) await recordProfileView(page.user.id, viewer?.id ?? null)
-  return json(page)
+  return json({ ...page, canReport: !page.membersOnly && Boolean(viewer && viewer.role !== 'admin' && !page.isOwn) })
 })
 
 const LEVELS = { entry: 'Entry level', intermediate: 'Intermediate', expert: 'Expert' } as const
@@ -36,7 +37,7 @@ const LEVELS = { entry: 'Entry level', intermediate: 'Intermediate', expert: 'Ex
 export default function FreelancerProfilePage() {
   const data = useLoaderData<typeof loader>()
   if (data.membersOnly) return null
-  const { user, profile, portfolio, reviewStats, reviews, contracts, rankScore, isOwn, signedIn } = data
+  const { user, profile, portfolio, reviewStats, reviews, contracts, rankScore, isOwn, signedIn, canReport } = data
   return (
     <>
       <PageHeader title={user.name}>
@@ -47,6 +48,7 @@ export default function FreelancerProfilePage() {
             <Link to="/settings/portfolio">Edit portfolio</Link>
           </p>
         ) : null}
+        {canReport ? <ReportLink about={`/freelancers/${user.id}`} what={`${user.name}’s profile`} /> : null}
         {signedIn ? null : (
           <p>
             <Link to={`/sign-in?${new URLSearchParams({ redirectTo: `/freelancers/${user.id}` })}`}>
@@ -57,15 +59,15 @@ export default function FreelancerProfilePage() {
       </PageHeader>
       <dl className="stats">
         <Stat label="Rank" value={`${rankScore} / 100`} />
-        <Stat
-          label="Hourly rate"
-          value={
-            profile.hourlyRateMinor ? `${formatMoney(profile.hourlyRateMinor, profile.currency)} / hour` : 'Not set'
-          }
-        />
+        {profile.hourlyRateMinor ? (
+          <Stat label="Hourly rate" value={formatMoney(profile.hourlyRateMinor, profile.currency)} unit="/ hour" />
+        ) : (
+          <Stat label="Hourly rate" value="Not set" words />
+        )}
         <Stat
           label="Rating"
           value={reviewStats.average !== null ? `${reviewStats.average.toFixed(1)} / 5` : 'No reviews yet'}
+          words={reviewStats.average === null}
           detail={
             reviewStats.count ? `${reviewStats.count} ${reviewStats.count === 1 ? 'review' : 'reviews'}` : undefined
           }

@@ -19,6 +19,7 @@ import { CardSection } from '~/components/ui/card-section'
 import { OffPlatformNotice } from '~/components/messaging/off-platform-notice'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { PageHeader } from '~/components/ui/page-header'
+import { ReportLink } from '~/components/help/report-link'
 import { inviteRecommended } from '~/services/ai/recommendations.server'
 import { NotFound } from '~/services/domain-errors'
 
@@ -124,6 +125,9 @@ export default function ProjectPage() {
             Closed {project.closedAt ? formatDate(project.closedAt) : ''}
             {project.closeReason === 'hired' ? ' with a hire.' : ' without a hire.'}
           </p>
+        ) : null}
+        {data.signedIn && !data.isOwner && !data.isAdmin ? (
+          <ReportLink about={`/projects/${project.id}`} what="this project" />
         ) : null}
       </section>
 

@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminContactRequest() {
-  const { request, replies } = useLoaderData<typeof loader>()
+  const { request, subjectName, replies } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useZodForm(ContactReplyConstraint, { id: 'contact-reply', lastResult })
   return (
@@ -67,6 +67,7 @@ export default function AdminContactRequest() {
       <article className="card" aria-label="Their message">
         <h2>Their message</h2>
         <p className="review__comment">{request.message}</p>
+        {request.aboutPath ? <ReportedItem request={request} subjectName={subjectName} /> : null}
       </article>
       {request.status === 'open' ? (
         <CardSection id="reply-heading" title="Answer">
@@ -95,5 +96,44 @@ export default function AdminContactRequest() {
         </CardSection>
       )}
     </>
+  )
+}
+
+/** What a report is about: the page, the person behind it and their fraud-desk alert. */
+function ReportedItem({
+  request,
+  subjectName,
+}: {
+  request: { aboutPath: string | null; subjectId: string | null; fraudAlertId: string | null }
+  subjectName: string | null
+}) {
+  return (
+    <section aria-labelledby="reported-heading">
+      <h3 id="reported-heading">What is reported</h3>
+      <dl className="profile-facts">
+        <div>
+          <dt>About the page</dt>
+          <dd>
+            <Link to={request.aboutPath ?? '/'}>{request.aboutPath}</Link>
+          </dd>
+        </div>
+        {request.subjectId ? (
+          <div>
+            <dt>Reported person</dt>
+            <dd>
+              <Link to={`/admin/users/${request.subjectId}`}>{subjectName ?? 'their account'}</Link>
+            </dd>
+          </div>
+        ) : null}
+        {request.fraudAlertId ? (
+          <div>
+            <dt>Fraud desk</dt>
+            <dd>
+              <Link to={`/admin/fraud/${request.fraudAlertId}`}>Every report about {subjectName ?? 'them'}</Link>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+    </section>
   )
 }

@@ -11,12 +11,14 @@ import {
   type AlertFormResult,
 } from '~/components/fraud/alert-forms'
 import { LinkedGroupTable } from '~/components/fraud/linked-group-table'
+import { MemberReportsTable } from '~/components/fraud/member-reports-table'
 import { CardSection } from '~/components/ui/card-section'
 import {
   FRAUD_ALERT_MACHINE,
   FRAUD_ALERT_STATUS_LABELS,
   FRAUD_ALERT_TYPE_LABELS,
   fraudHistoryActionLabel,
+  memberReportsOf,
 } from '~/domain/fraud-alerts'
 import { actionsOpenTo } from '~/domain/state-machine'
 import { requireRole } from '~/http/auth.server'
@@ -62,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : []
   return json({
     alert: { ...alert, subjectName, subjectEmail },
+    reports: memberReportsOf(alert.evidence.data),
     actions: actionsOpenTo(FRAUD_ALERT_MACHINE, alert.status, 'admin'),
     accounts,
     links,
@@ -109,7 +112,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminFraudAlert() {
-  const { alert, actions, accounts, links, history, held, escrowed, activity, admins } = useLoaderData<typeof loader>()
+  const { alert, actions, accounts, links, reports, history, held, escrowed, activity, admins } =
+    useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as AlertFormResult
   const blockable = accounts.filter((a) => !a.blockedAt && a.role !== 'admin')
   return (
@@ -148,6 +152,7 @@ export default function AdminFraudAlert() {
         ))}
       </CardSection>
       {links.length ? <LinkedGroupTable links={links} accounts={accounts} /> : null}
+      {reports.length ? <MemberReportsTable reports={reports} /> : null}
       <CardSection id="holds-heading" title="Held payouts">
         {held.length ? (
           held.map((payout) => (

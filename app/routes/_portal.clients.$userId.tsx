@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { ReviewSection } from '~/components/profiles/reviews'
 import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
+import { ReportLink } from '~/components/help/report-link'
 import { loadClientPublicProfile } from '~/services/marketplace/public-profiles.server'
 import { requireUser } from '~/http/auth.server'
 import { formatDate } from '~/utils/format'
@@ -14,11 +15,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireUser(request)
   const profile = await loadClientPublicProfile(params.userId)
-  return json({ ...profile, isOwn: viewer.id === profile.user.id })
+  const isOwn = viewer.id === profile.user.id
+  return json({ ...profile, isOwn, canReport: !isOwn && viewer.role !== 'admin' })
 })
 
 export default function ClientProfilePage() {
-  const { user, profile, reviewStats, reviews, contracts, projectsPosted, isOwn } = useLoaderData<typeof loader>()
+  const { user, profile, reviewStats, reviews, contracts, projectsPosted, isOwn, canReport } =
+    useLoaderData<typeof loader>()
   const place = [profile.company, profile.country].filter(Boolean).join(' · ')
   return (
     <>
@@ -29,11 +32,13 @@ export default function ClientProfilePage() {
             This is how freelancers see your profile. <Link to="/settings">Edit profile</Link>
           </p>
         ) : null}
+        {canReport ? <ReportLink about={`/clients/${user.id}`} what={`${user.name}’s profile`} /> : null}
       </PageHeader>
       <dl className="stats">
         <Stat
           label="Rating"
           value={reviewStats.average !== null ? `${reviewStats.average.toFixed(1)} / 5` : 'No reviews yet'}
+          words={reviewStats.average === null}
           detail={
             reviewStats.count ? `${reviewStats.count} ${reviewStats.count === 1 ? 'review' : 'reviews'}` : undefined
           }

@@ -109,7 +109,10 @@ function ReviewForm({ direction, otherName }: { direction: ReviewDirection; othe
     <section className="card" aria-labelledby="write-review-heading">
       <h2 id="write-review-heading">Review {otherName}</h2>
       <Form method="post" {...getFormProps(form)} className="form-stack">
-        <FormAlert form={form} labels={{ rating: 'Overall rating', comment: 'Your review' }} />
+        <FormAlert
+          form={form}
+          labels={{ rating: 'Overall rating', comment: 'Your review', ...subRatingLabels(direction) }}
+        />
         <RadioGroup legend="Overall rating" meta={fields.rating} options={RATING_OPTIONS} />
         <div className="field-row">
           {SUB_RATINGS[direction].map(({ name, label }) => {
@@ -129,4 +132,9 @@ function ReviewForm({ direction, otherName }: { direction: ReviewDirection; othe
       </Form>
     </section>
   )
+}
+
+/** The summary's names of the sub-ratings ("Quality of work", not "Sub ratings quality"). */
+function subRatingLabels(direction: ReviewDirection): Record<string, string> {
+  return Object.fromEntries(SUB_RATINGS[direction].map(({ name, label }) => [`subRatings.${name}`, label]))
 }

@@ -3,7 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Field } from '~/components/ui/field'
+import { Field, SelectField } from '~/components/ui/field'
+import { countryOptions, type CountryOption } from '~/services/payments/tax/tax-rates'
 import { addSandboxBankMethod, startBankOnboarding } from '~/services/payments/payouts/payout-methods.server'
 import { SandboxBankSchema } from '~/services/payments/payouts/payout-schemas'
 import { sandboxMoney } from '~/services/payments/cards/sandbox-money.server'
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireFreelancerStepUp(request)
   const stripe = isStripeConfigured()
   if (!stripe) requireSandboxBanks()
-  return json({ stripe })
+  return json({ stripe, countries: stripe ? [] : countryOptions() })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -56,7 +57,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: SandboxBankSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const added = await addSandboxBankMethod(user.id, submission.value, originOf(request, context.clientIp))
-  if (!added.ok) return json(submission.reply({ fieldErrors: { accountNumber: [added.message] } }), { status: 400 })
+  if (!added.ok)
+    return json(submission.reply({ fieldErrors: { [added.field ?? 'accountNumber']: [added.message] } }), {
+      status: 400,
+    })
   return redirectWithToast('/payouts/methods', {
     kind: 'success',
     message: `Bank account ending ${added.method.accountLast4} added (sandbox).`,
@@ -64,8 +68,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BankOnboarding() {
-  const { stripe } = useLoaderData<typeof loader>()
-  return stripe ? <StripeOnboarding /> : <SandboxBankOnboarding />
+  const { stripe, countries } = useLoaderData<typeof loader>()
+  return stripe ? <StripeOnboarding /> : <SandboxBankOnboarding countries={countries} />
 }
 
 function StripeOnboarding() {
@@ -85,7 +89,7 @@ function StripeOnboarding() {
   )
 }
 
-function SandboxBankOnboarding() {
+function SandboxBankOnboarding({ countries }: { countries: CountryOption[] }) {
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useZodForm(SandboxBankConstraint, { id: 'sandbox-bank', lastResult })
   return (
@@ -109,12 +113,11 @@ function SandboxBankOnboarding() {
             labels={{ holderName: 'Account holder name', accountNumber: 'IBAN or account number' }}
           />
           <Field label="Account holder name" meta={fields.holderName} autoComplete="name" />
-          <Field
-            label="Country"
+          <SelectField
+            label="Country of the bank"
             meta={fields.country}
-            autoComplete="country"
-            hint="Two letters, e.g. DE, GB or US."
-            maxLength={2}
+            placeholder="Choose the country"
+            options={countries}
           />
           <Field
             label="IBAN or account number"

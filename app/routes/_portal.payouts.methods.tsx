@@ -5,7 +5,7 @@ import { json } from '~/http/json.server'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { CardSection } from '~/components/ui/card-section'
 import { ConfirmItIsYouFirst } from '~/components/security/confirm-first'
-import { Field, SelectField } from '~/components/ui/field'
+import { SelectField, TextareaField } from '~/components/ui/field'
 import { CRYPTO_ASSET_CODES, CRYPTO_ASSETS, CRYPTO_NETWORKS, networkLabel } from '~/domain/crypto-networks'
 import {
   addCryptoMethod,
@@ -123,7 +123,7 @@ export default function PayoutMethods() {
                   <SelectField label="Asset" meta={fields.asset} options={ASSET_OPTIONS} />
                   <SelectField label="Network" meta={fields.network} options={NETWORK_OPTIONS} />
                 </div>
-                <Field label="Wallet address" meta={fields.address} autoComplete="off" spellCheck={false} />
+                <TextareaField label="Wallet address" meta={fields.address} rows={2} code />
                 <SubmitButton>Add crypto wallet</SubmitButton>
               </Form>
             </CardSection>

@@ -28,6 +28,7 @@ import { refusalResponse } from '~/http/outcome-response.server'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { DeclineProposalConstraint } from '~/components/ui/form-constraints/decline-proposal'
 import { AlertMessage } from '~/components/ui/alert-message'
+import { ReportLink } from '~/components/help/report-link'
 
 export const meta: MetaFunction = () => [{ title: 'Proposal · MegiLance' }]
 
@@ -125,6 +126,7 @@ export default function ProposalPage() {
             </>
           ) : null}
         </p>
+        {role === 'client' ? <ReportLink about={`/proposals/${proposal.id}`} what="this proposal" /> : null}
       </header>
       <AlertMessage message={changedTerms} />
       <ProposalDetails

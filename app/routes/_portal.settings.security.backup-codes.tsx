@@ -24,12 +24,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A first set adds a factor, a new set replaces codes someone may rely on: both need a factor the
   // account already had (or, when it has none, the password).
   await requireEnrolmentCheck(request, session)
+  const replaced = (await backupCodesOf(session.user.id)).total > 0
   const now = new Date()
   const codes = await generateBackupCodes(session.user.id, originOf(request, context.clientIp), now)
   // Shown once, in this response only: no redirect, and never cached.
   const file = backupCodesFileText(codes, session.user.email, now)
   return json(
-    { codes, download: `data:text/plain;charset=utf-8,${encodeURIComponent(file)}` },
+    { codes, replaced, download: `data:text/plain;charset=utf-8,${encodeURIComponent(file)}` },
     { headers: { 'Cache-Control': 'no-store' } },
   )
 }
@@ -46,7 +47,7 @@ export default function BackupCodesSettings() {
           <h3 id="new-codes-heading">Your new backup codes</h3>
           <p>
             These codes are shown only this once. Download or print them now and keep them somewhere safe, such as a
-            password manager. Your earlier codes no longer work.
+            password manager.{fresh.replaced ? ' Your earlier codes no longer work.' : ''}
           </p>
           <ol aria-label="Backup codes" className="checklist">
             {fresh.codes.map((code) => (

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useLocation, useSearchParams } from '@rem
 import { SecondFactorChallengeForm } from '~/components/security/second-factor-challenge'
 import { originOf } from '~/services/security/context'
 import { recordStepUp } from '~/services/security/step-up.server'
+import { factorsNotYetTrustedOf } from '~/services/security/second-factor.server'
 import { requireSession } from '~/http/auth.server'
 import { loadSecondFactorChallenge, submitSecondFactorChallenge } from '~/http/second-factor-challenge.server'
 import { returnAfterConfirming } from '~/http/step-up.server'
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const demoEmail = emailed
     ? await readDemoMail(user.email, ['security_code'], new Date(Date.now() - 10 * MINUTE_MS))
     : null
-  return json({ ...challenge, demoEmail })
+  return json({ ...challenge, demoEmail, notYetTrusted: await factorsNotYetTrustedOf(user.id) })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,14 +46,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function StepUp() {
-  const { demoEmail, ...data } = useLoaderData<typeof loader>()
+  const { demoEmail, notYetTrusted, ...data } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const redirectTo = searchParams.get('redirectTo')
+  const several = notYetTrusted.length > 1 || Boolean(notYetTrusted[0]?.endsWith('codes'))
   return (
     <>
       <h2>Confirm it is you</h2>
       <p className="muted">This change needs a second factor from the last 10 minutes.</p>
+      {notYetTrusted.length ? (
+        <p>
+          Your {inWords(notYetTrusted)} {several ? 'were' : 'was'} added less than a day ago, so{' '}
+          {several ? 'they' : 'it'} cannot confirm changes yet: someone who got into your account and added a factor
+          could not use it to lock you out. Until then, confirm another way below.
+        </p>
+      ) : null}
       {demoEmail ? <DemoEmail text={demoEmail} /> : null}
       <SecondFactorChallengeForm
         {...data}
@@ -62,4 +71,9 @@ export default function StepUp() {
       />
     </>
   )
+}
+
+/** "authenticator app", "authenticator app and passkey": the nouns as a phrase. */
+function inWords(nouns: string[]): string {
+  return nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} and ${nouns.at(-1)}` : (nouns[0] ?? '')
 }

@@ -7,6 +7,8 @@ import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { ContactSchema } from '~/services/help/contact-schemas'
 import { CONTACT_TOPICS, HONEYPOT_FIELD, reportedPath } from '~/services/help/contact-topics'
 import { submitContactRequest } from '~/services/help/contact.server'
+import { findReportTarget } from '~/services/help/member-reports.server'
+import { ReportingNote } from '~/components/help/report-link'
 import { getOptionalSession } from '~/http/auth.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -26,6 +28,8 @@ export const headers = keepRetryAfter
 export const meta: MetaFunction = () => [{ title: 'Contact us · Help centre · MegiLance' }]
 
 const THANKS = 'Thank you: your message reached our team. We answer by email, usually within one working day.'
+const FOLDED =
+  'You had already reported this page: we added your new message to that report, so our team reads them together.'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = (await getOptionalSession(request))?.user ?? null
@@ -33,7 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const topic = params.get('topic')
   // "Report it" under a warning names the page, so our team knows what to look at.
   const about = reportedPath(params.get('about'))
+  const target = user && about ? await findReportTarget(about, user.id) : null
   return json({
+    about: about ?? '',
+    reporting: target ? { what: target.what, own: target.subjectId === user?.id ? target.own : null } : null,
     prefill: {
       name: user?.name ?? '',
       email: user?.email ?? '',
@@ -51,17 +58,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirectWithToast('/help', { kind: 'success', message: THANKS })
   const submission = parseWithZod(formData, { schema: ContactSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  let outcome: Awaited<ReturnType<typeof submitContactRequest>>
   try {
-    await submitContactRequest(submission.value, user?.id ?? null, context.clientIp)
+    outcome = await submitContactRequest(submission.value, user?.id ?? null, context.clientIp)
   } catch (error) {
     if (error instanceof Throttled) return tooManyAttempts(error, (formErrors) => submission.reply({ formErrors }))
     throw error
   }
-  return redirectWithToast('/help', { kind: 'success', message: THANKS })
+  if (!outcome.ok) return json(submission.reply({ formErrors: [outcome.message] }), { status: 400 })
+  return redirectWithToast('/help', { kind: 'success', message: outcome.folded ? FOLDED : THANKS })
 }
 
 export default function Contact() {
-  const { prefill } = useLoaderData<typeof loader>()
+  const { prefill, about, reporting } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useZodForm(ContactConstraint, { id: 'contact', lastResult, defaultValue: prefill })
   return (
@@ -75,8 +84,10 @@ export default function Contact() {
       }
     >
       <section className="card">
+        {reporting ? <ReportingNote what={reporting.what} own={reporting.own} /> : null}
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <FormAlert errors={form.errors} form={form} labels={{ name: 'Your name' }} />
+          {about ? <input type="hidden" name="about" value={about} /> : null}
           <Field label="Your name" meta={fields.name} autoComplete="name" />
           <Field
             label="Email"

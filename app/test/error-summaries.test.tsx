@@ -10,6 +10,8 @@ import { BlockForm, DisputeHoldForm, PayoutHoldForm, WorkflowForm } from '~/comp
 import type { FormReply } from '~/components/ui/use-zod-form'
 import DisputePage from '~/routes/_portal.disputes.$disputeId'
 import OpenDispute from '~/routes/_portal.contracts_.$contractId.milestones.$milestoneId.dispute'
+import ReviewPage from '~/routes/_portal.contracts_.$contractId.review'
+import { reviewSchema } from '~/services/marketplace/review-schemas'
 import {
   AlertBlockSchema,
   AlertDisputeHoldSchema,
@@ -382,5 +384,32 @@ describe('an hourly contract’s invoice dispute', () => {
     expect(html).toMatch(/<textarea[^>]*id="dispute-i2-reason"[^>]*>Too much<\/textarea>/)
     // Only the refused invoice's form has a summary.
     expect(html.match(/There is a problem/g)).toHaveLength(1)
+  })
+})
+
+describe('the review form', () => {
+  it('names each refused sub-rating by its label in the summary, as the field shows it', () => {
+    loaderData = {
+      contract: { id: 'c1', title: 'Landing page' },
+      otherName: 'Felix Freelancer',
+      direction: 'client_to_freelancer',
+      window: 'open',
+      closesAt: new Date('2026-12-20T00:00:00Z').toISOString(),
+      canReview: true,
+      mine: null,
+      theirs: { state: 'none' },
+    }
+    actionData = refusal(reviewSchema('client_to_freelancer'), {
+      rating: '5',
+      comment: 'Delivered early and explained every step clearly.',
+    })
+    const html = renderToStaticMarkup(<ReviewPage />)
+    const summary = summaryOf(html)
+    expect(summary?.links).toEqual([
+      ['#review-subRatings.quality', 'Quality of work: Choose a rating from 1 to 5'],
+      ['#review-subRatings.communication', 'Communication: Choose a rating from 1 to 5'],
+      ['#review-subRatings.deadlines', 'Meeting deadlines: Choose a rating from 1 to 5'],
+    ])
+    expectTargets(html, summary!.links)
   })
 })

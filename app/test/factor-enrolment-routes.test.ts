@@ -184,6 +184,24 @@ describe('adding a factor to an account that has one', () => {
   })
 })
 
+describe('backup codes', () => {
+  it('say earlier codes stop working only when there were earlier codes', async () => {
+    const { cookie } = await signedIn()
+    const generate = async () =>
+      (
+        await run(backupCodesAction, formRequest('/settings/security/backup-codes', { intent: 'generate' }, cookie))
+      ).json()
+    await confirmPasswordNow(cookie)
+    const first = await generate()
+    expect(first.codes).toHaveLength(10)
+    expect(first.replaced).toBe(false)
+    await passStepUpNow(cookie)
+    const second = await generate()
+    expect(second.replaced).toBe(true)
+    expect(second.codes).not.toEqual(first.codes)
+  })
+})
+
 describe('the step-up that allowed a new factor', () => {
   it('cannot be passed with that new factor: the page offers only factors older than a day (or an emailed code)', async () => {
     const { user, cookie } = await signedIn()
@@ -192,6 +210,8 @@ describe('the step-up that allowed a new factor', () => {
 
     const page = await (await run(stepUpLoader, getRequest(stepUp(APP), cookie))).json()
     expect(page.methods.map((m: { method: string }) => m.method)).toEqual(['email'])
+    // The page says why the app just set up is not offered, rather than leaving the person to wonder.
+    expect(page.notYetTrusted).toEqual(['authenticator app'])
     const withNewApp = await run(
       stepUpAction,
       formRequest(stepUp(APP), { method: 'totp', intent: 'verify', code: nextCode(secret) }, cookie),
@@ -218,6 +238,7 @@ describe('the step-up that allowed a new factor', () => {
     ageAuthenticator(user.id, 2)
     const later = await (await run(stepUpLoader, getRequest(stepUp(APP), cookie))).json()
     expect(later.methods.map((m: { method: string }) => m.method)).toEqual(['totp'])
+    expect(later.notYetTrusted).toEqual([])
     const passed = await run(
       stepUpAction,
       formRequest(stepUp(APP), { method: 'totp', intent: 'verify', code: nextCode(secret) }, cookie),

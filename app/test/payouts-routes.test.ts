@@ -3,7 +3,7 @@ import { balanceOf } from '~/models/ledger.server'
 import { findLatestOutboxMessageTo } from '~/models/outbox.server'
 import { listPayoutMethodsOf, listPayoutsOf } from '~/models/payouts.server'
 import { action as adminAction, loader as adminLoader } from '~/routes/_portal.admin.payouts'
-import { action as bankAction } from '~/routes/_portal.payouts.bank'
+import { action as bankAction, loader as bankLoader } from '~/routes/_portal.payouts.bank'
 import { action as payoutsAction, loader as payoutsLoader } from '~/routes/_portal.payouts._index'
 import { action as methodsAction } from '~/routes/_portal.payouts.methods'
 import { formRequest, getRequest, run } from './requests'
@@ -75,6 +75,24 @@ describe('payout methods', () => {
         detail: expect.stringMatching(/^Farid .*bank account ending 3000 \(sandbox\)\. If it is not yours/),
       },
     ])
+  })
+
+  it('takes the bank country from the ISO list only, saying why another code is refused', async () => {
+    const user = await freelancerWithWallet(100)
+    const cookie = await steppedUpCookie(user.id)
+    for (const country of ['ZZ', 'EU', 'UK']) {
+      const refused = await addBank(cookie, 'DE89 3704 0044 0532 0130 00', country)
+      expect(refused.status, country).toBe(400)
+      expect(JSON.stringify(await refused.json())).toContain('Choose the bank’s country from the list.')
+    }
+    expect(await listPayoutMethodsOf(user.id)).toHaveLength(0)
+    const page = await run(bankLoader, getRequest('/payouts/bank', cookie))
+    const { countries } = (await page.json()) as { countries: { value: string; label: string }[] }
+    expect(countries).toContainEqual({ value: 'DE', label: 'Germany' })
+    expect(countries).toContainEqual({ value: 'GB', label: 'United Kingdom' })
+    expect(countries.some((option) => option.value === 'UK')).toBe(false)
+    expect((await addBank(cookie, 'GB82 WEST 1234 5698 7654 32', 'GB')).status).toBe(302)
+    expect(await listPayoutMethodsOf(user.id)).toMatchObject([{ rail: 'bank', country: 'GB' }])
   })
 })
 

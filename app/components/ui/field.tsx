@@ -109,16 +109,25 @@ export function TextareaField({
   meta,
   hint,
   rows = 5,
+  code = false,
 }: {
   label: string
   meta: Meta
   hint?: ReactNode
   rows?: number
+  /** An address or key, not prose: monospace, wrapped at any character, no spelling or autofill. */
+  code?: boolean
 }) {
   const textarea = getTextareaProps(meta)
+  const asCode = code ? { className: 'field__code', spellCheck: false, autoComplete: 'off' } : {}
   return (
     <LabelledControl label={label} meta={meta} required={meta.required} hint={hint}>
-      <textarea {...textarea} rows={rows} aria-describedby={describedBy(textarea['aria-describedby'], meta, hint)} />
+      <textarea
+        {...textarea}
+        {...asCode}
+        rows={rows}
+        aria-describedby={describedBy(textarea['aria-describedby'], meta, hint)}
+      />
     </LabelledControl>
   )
 }

@@ -1,9 +1,33 @@
-/** A figure with its label (inside a `<dl className="stats">`), its detail as a second description. */
-export function Stat({ label, value, detail }: { label: string; value: string | number; detail?: string }) {
+/**
+ * A figure with its label (inside a `<dl className="stats">`), its detail as a second description.
+ * `unit` ("/ hour") follows the figure in smaller type and never splits it; `words` marks a value
+ * that is a phrase ("No reviews yet"), shown body-sized so it does not break like a figure.
+ */
+export function Stat({
+  label,
+  value,
+  unit,
+  words = false,
+  detail,
+}: {
+  label: string
+  value: string | number
+  unit?: string
+  words?: boolean
+  detail?: string
+}) {
   return (
     <div className="stat">
       <dt>{label}</dt>
-      <dd className="stat__value">{value}</dd>
+      <dd className={words ? 'stat__value stat__value--text' : 'stat__value'}>
+        {unit ? (
+          <>
+            <span className="stat__figure">{value}</span> <span className="stat__unit">{unit}</span>
+          </>
+        ) : (
+          value
+        )}
+      </dd>
       {detail ? <dd className="stat__detail">{detail}</dd> : null}
     </div>
   )

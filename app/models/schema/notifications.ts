@@ -1,5 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { at, createdAt, statusColumn, textId } from './columns'
+import { at, createdAt, optionalRef, statusColumn, textId } from './columns'
+import { fraudAlerts } from './fraud'
 import { optionalUserRef, ownedByUser, userRef } from './accounts'
 import { CONTACT_STATUSES, NOTIFICATION_KINDS } from '../../domain/enums'
 
@@ -40,7 +41,16 @@ export const contactRequests = sqliteTable(
     topic: text('topic').notNull(),
     message: text('message').notNull(),
     status: statusColumn(CONTACT_STATUSES).default('open'),
+    /** A report's page (a project, profile, proposal or conversation), when it is about one. */
+    aboutPath: text('about_path'),
+    /** The person a member's report is about (the project's owner, the profile's person, the other side of a thread). */
+    subjectId: optionalUserRef('subject_id', 'set null'),
+    /** The fraud desk's alert this report is part of. */
+    fraudAlertId: optionalRef('fraud_alert_id', () => fraudAlerts.id, 'set null'),
     createdAt: createdAt(),
   },
-  (t) => [index('contact_requests_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('contact_requests_status_idx').on(t.status, t.createdAt),
+    index('contact_requests_reporter_idx').on(t.userId, t.aboutPath),
+  ],
 )

@@ -139,4 +139,14 @@ export const FRAUD_CONFIG = {
     minShare: 0.5,
     points: { base: 20, share: 60 },
   },
+
+  /**
+   * Members' reports (the "Report" link): a first report is worth an admin's look (medium); more
+   * people reporting the same person raise it. It stays below `holdPayoutsAtScore`: reports alone,
+   * which anyone with a few accounts could send, never hold a person's money; an admin decides.
+   */
+  memberReports: {
+    points: { first: 40, perFurtherReporter: 10 },
+    maxScore: 60,
+  },
 } as const

@@ -17,6 +17,8 @@ export const ContactSchema = z.object({
     min: [20, 'Tell us a little more (at least 20 characters)'],
     max: [5000, 'Keep it under 5,000 characters'],
   }),
+  /** The page a report is about (a hidden field the "Report" links fill); the server checks it. */
+  about: z.string().max(300).optional(),
 })
 
 export const ContactReplySchema = z.object({

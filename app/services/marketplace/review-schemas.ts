@@ -10,7 +10,7 @@ function rating(message: string) {
 /** The review form of one direction: overall 1–5, each sub-rating 1–5, and a written comment. */
 export function reviewSchema(direction: ReviewDirection) {
   const subRatings = Object.fromEntries(
-    SUB_RATINGS[direction].map(({ name, label }) => [name, rating(`Rate “${label}” from 1 to 5`)]),
+    SUB_RATINGS[direction].map(({ name }) => [name, rating('Choose a rating from 1 to 5')]),
   ) as Record<string, ReturnType<typeof rating>>
   return z.object({
     rating: rating('Choose an overall rating from 1 to 5'),

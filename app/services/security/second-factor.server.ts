@@ -80,6 +80,30 @@ async function offeredProvidersOf(
   return offered.length ? offered : [providerFor('email')!]
 }
 
+/** How the step-up page names a factor that cannot confirm changes yet. */
+const FACTOR_NOUNS: Record<string, string> = {
+  totp: 'authenticator app',
+  sms: 'phone number for text codes',
+  backup_code: 'backup codes',
+  passkey: 'passkey',
+  security_key: 'security key',
+}
+
+/**
+ * The factors this account has that cannot confirm a change yet (added less than a day ago), as
+ * nouns ("authenticator app"), so the step-up page says why they are not offered. A code by email
+ * is left out: it is what such an account confirms with meanwhile.
+ */
+export async function factorsNotYetTrustedOf(userId: string, now = new Date()): Promise<string[]> {
+  const enabled = (await enabledProvidersOf(userId)).filter((provider) => provider.method !== 'email')
+  const established = await Promise.all(
+    enabled.map(async (provider) => isEstablishedFactor(await addedAtOf(provider, userId, null), now)),
+  )
+  return enabled
+    .filter((_, index) => !established[index])
+    .map((provider) => FACTOR_NOUNS[provider.method] ?? provider.label.toLowerCase())
+}
+
 /** The offered methods as the page shows them, with hints such as where a code goes. */
 export async function availableMethodsOf(
   userId: string,

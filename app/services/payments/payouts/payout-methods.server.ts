@@ -9,6 +9,7 @@ import {
 } from '~/models/payouts.server'
 import { siteOrigin } from '~/utils/env.server'
 import { checkBankAccount } from './bank-account-rules'
+import { countryOptions } from '../tax/tax-rates'
 import { validateCryptoAddress } from '../../../domain/crypto-addresses'
 import { CRYPTO_ASSETS, isCryptoAsset, isCryptoNetwork, networkLabel } from '../../../domain/crypto-networks'
 import { describePayoutMethod } from './payout-method-labels'
@@ -42,6 +43,8 @@ export async function addSandboxBankMethod(
 ): Promise<MethodOutcome> {
   const refused = refusedOutsideSandbox('Sandbox bank accounts cannot be added: ')
   if (refused) return refused
+  if (!countryOptions().some((option) => option.value === input.country))
+    return { ok: false, field: 'country', message: 'Choose the bank’s country from the list.' }
   const checked = checkBankAccount(input.accountNumber)
   if (!checked.ok) return { ok: false, field: 'accountNumber', message: checked.message }
   return addSandboxMethod(

@@ -23,11 +23,12 @@ export const SandboxBankSchema = z.object({
     min: [2, 'Enter the account holder’s name.'],
     max: 100,
   }),
+  /** An ISO 3166 code from the page's list; the server checks it is one of the list's (payout-methods.server). */
   country: z
-    .string({ error: 'Enter the country as a 2-letter code, e.g. DE or US.' })
+    .string({ error: 'Choose the bank’s country.' })
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, 'Enter the country as a 2-letter code, e.g. DE or US.'),
+    .regex(/^[A-Z]{2}$/, 'Choose the bank’s country from the list.'),
   accountNumber: requiredText('Enter the IBAN or account number.', {
     min: [4, 'Enter the IBAN or account number.'],
     max: 42,
