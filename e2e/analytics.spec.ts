@@ -1,5 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, signIn, test } from './fixtures'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, signIn, test } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 
 async function pdfText(data: Buffer): Promise<string> {
   const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise
@@ -96,4 +97,41 @@ test('a freelancer sees their earnings by month', async ({ page }) => {
   await summary.focus()
   await page.keyboard.press('Tab')
   await expect(earnings.getByRole('region', { name: /^Table: / })).toBeFocused()
+})
+
+test('a newcomer’s analytics say what will appear there and when, instead of blank charts', async ({
+  page,
+  browser,
+}, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  await page.goto('/analytics')
+  await expect(
+    page.getByText(/^Nothing to chart yet\. Each month’s proposals .* from your first proposal/),
+  ).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Find work to send a first proposal' })).toHaveAttribute(
+    'href',
+    '/projects',
+  )
+  // A figure that cannot be worked out yet says from when it will be.
+  const winRate = page.locator('.stat').filter({ hasText: 'Win rate' })
+  await expect(winRate.locator('.stat__detail')).toHaveText('From your first proposal')
+
+  const clientContext = await newBrowserContext(browser, testInfo)
+  const client = await clientContext.newPage()
+  await signUpWithoutForm(client, testInfo, makeUser('client'))
+  await client.goto('/analytics')
+  await expect(
+    client.getByText(/^Nothing to chart yet\. Your hires appear here .* from the first proposal you accept/),
+  ).toBeVisible()
+  await expect(client.getByRole('link', { name: 'Post a project' })).toHaveAttribute('href', '/projects/new')
+  const onTime = client.locator('.stat').filter({ hasText: 'Milestones approved on time' })
+  await expect(onTime.locator('.stat__detail')).toHaveText('From your first approved milestone that has a due date')
+  await clientContext.close()
+})
+
+test('the demo client, who has hired, gets no newcomer’s note', async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.client, 'client')
+  await page.goto('/analytics')
+  await expect(page.getByRole('heading', { level: 1, name: 'Your analytics' })).toBeVisible()
+  await expect(page.getByText(/^Nothing to chart yet/)).toHaveCount(0)
 })

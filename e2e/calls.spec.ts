@@ -54,8 +54,16 @@ test('a call is started from a contract and kept on the Calls pages; the room sa
   await Promise.all([freelancerContext.close(), guestContext.close()])
 })
 
-test('a meeting’s call room gives the meeting’s time and its calendar file', async ({ page, browser }, testInfo) => {
+test('a meeting’s call room gives the meeting’s time on the person’s own clock, and its calendar file', async ({
+  page,
+  browser,
+}, testInfo) => {
   const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  // The client's time zone, as their Meetings page shows times in.
+  await page.goto('/settings/availability')
+  await page.getByLabel('Time zone').selectOption('America/New_York')
+  await page.getByRole('button', { name: 'Save availability' }).click()
+  await expect(page.getByText('Availability saved').first()).toBeVisible()
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancer = await signUpWithoutForm(await freelancerContext.newPage(), testInfo, makeUser('freelancer'))
   await freelancerContext.close()
@@ -66,7 +74,8 @@ test('a meeting’s call room gives the meeting’s time and its calendar file',
   const response = await page.request.post('/calls/start', { form: { meetingId }, maxRedirects: 0 })
   expect(response.status()).toBe(302)
   await page.goto(response.headers().location!)
-  await expect(page.getByText('For the meeting “Kick-off” at 4 Mar 2030, 15:30 UTC.')).toBeVisible()
+  // 15:30 UTC is 10:30 in New York (before the clocks change on 10 March), as on the Meetings page.
+  await expect(page.getByText('For the meeting “Kick-off” at Mon 4 Mar 2030, 10:30 (America/New_York).')).toBeVisible()
   await expect(page.getByRole('link', { name: 'Add it to your calendar (.ics)' })).toHaveAttribute(
     'href',
     `/meetings/${meetingId}.ics`,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, makeUser, newBrowserContext, test, toast } from './fixtures'
+import { expect, isJavaScriptEnabled, makeUser, newBrowserContext, test, toast } from './fixtures'
 import { createFixedContract } from './contract-fixtures'
 import { outboxMessagesTo, parseIcs, runRemindersAt, setDailyAvailability } from './meeting-fixtures'
 import { signUpWithoutForm } from './user-fixtures'
@@ -172,4 +172,36 @@ test('a stranger gets 404 for the booking page, a meeting and its .ics', async (
   expect((await stranger.request.get(`/meetings/${crypto.randomUUID()}.ics`)).status()).toBe(404)
   await strangerContext.close()
   await freelancerContext.close()
+})
+
+test.describe('a newcomer in India sets their hours', () => {
+  test.use({ timezoneId: 'Asia/Kolkata' })
+
+  test('their time zone is offered by its current name (Kolkata), and with JavaScript the browser’s is selected', async ({
+    page,
+  }, testInfo) => {
+    await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+    await page.goto('/settings/availability')
+    const zone = page.getByLabel('Time zone')
+    if (isJavaScriptEnabled(testInfo)) {
+      await expect(zone).toHaveValue('Asia/Kolkata')
+      await expect(
+        page.getByText('Your browser’s time zone, Asia/Kolkata, is selected: check it and save.'),
+      ).toBeVisible()
+    } else {
+      // Without JavaScript the page cannot know the browser's zone: it says the times are in UTC until one is chosen.
+      await expect(zone).toHaveValue('UTC')
+      await expect(
+        page.getByText('You have not chosen your time zone yet: your times are shown in UTC until you save one.'),
+      ).toBeVisible()
+      await zone.selectOption('Asia/Kolkata')
+    }
+    await expect(zone.locator('option[value="Asia/Calcutta"]')).toHaveCount(0)
+    await page.getByLabel('Monday from', { exact: true }).fill('09:00')
+    await page.getByLabel('Monday to', { exact: true }).fill('17:00')
+    await page.getByRole('button', { name: 'Save availability' }).click()
+    await expect(toast(page)).toHaveText('Availability saved: 1 weekly window.')
+    await expect(zone).toHaveValue('Asia/Kolkata')
+    await expect(page.getByText(/You have not chosen your time zone|Your browser’s time zone/)).toHaveCount(0)
+  })
 })

@@ -20,6 +20,8 @@ export async function findMeetingForCall(meetingId: string) {
       startsAt: meetings.startsAt,
       durationMinutes: meetings.durationMinutes,
       timeZone: meetings.timeZone,
+      recurrence: meetings.recurrence,
+      occurrences: meetings.occurrences,
     })
     .from(meetings)
     .where(eq(meetings.id, meetingId))

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { deleteOwnedRow } from './owned-rows.server'
 import { ipAllowlist, ipBlocklist, users } from './schema'
-import { deleteRows, listRows } from './query-helpers.server'
+import { listRows } from './query-helpers.server'
 
 export type BlocklistEntry = typeof ipBlocklist.$inferSelect
 export type AllowlistEntry = typeof ipAllowlist.$inferSelect
@@ -26,8 +26,13 @@ export async function insertBlocklistEntry(row: BlocklistEntry): Promise<boolean
   return getDb().insert(ipBlocklist).values(row).onConflictDoNothing().run().changes > 0
 }
 
-export async function deleteBlocklistEntry(id: string): Promise<boolean> {
-  return deleteRows(ipBlocklist, eq(ipBlocklist.id, id))
+/** The removed range and its reason, or undefined when it was already gone. */
+export async function deleteBlocklistEntry(id: string): Promise<Pick<BlocklistEntry, 'cidr' | 'reason'> | undefined> {
+  return getDb()
+    .delete(ipBlocklist)
+    .where(eq(ipBlocklist.id, id))
+    .returning({ cidr: ipBlocklist.cidr, reason: ipBlocklist.reason })
+    .get()
 }
 
 export async function listAllowlistOf(userId: string): Promise<AllowlistEntry[]> {

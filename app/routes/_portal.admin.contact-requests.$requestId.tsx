@@ -9,6 +9,8 @@ import { findContactRequest } from '~/models/contact-requests.server'
 import { ContactReplySchema } from '~/services/help/contact-schemas'
 import { answerContactRequest, loadContactRequest } from '~/services/help/contact.server'
 import { requireRole } from '~/http/auth.server'
+import { originOf } from '~/services/security/context'
+import { recordAdminAction } from '~/services/security/events.server'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { requireRecord } from '~/http/not-found.server'
@@ -25,13 +27,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(await requireRecord(params.requestId, loadContactRequest))
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, 'admin')
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requireRole(request, 'admin')
   const contactRequest = await requireRecord(params.requestId, findContactRequest)
   const submission = parseWithZod(await readFormData(request), { schema: ContactReplySchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await answerContactRequest(contactRequest, submission.value.reply)
   if (!outcome.ok) throw refusalResponse(outcome)
+  await recordAdminAction(
+    admin,
+    originOf(request, context.clientIp),
+    `Answered the contact request of ${contactRequest.email} (${contactRequest.id})`,
+  )
   return redirectWithToast('/admin/contact-requests', {
     kind: 'success',
     message: `Answer emailed to ${contactRequest.email}; the request is marked answered.`,

@@ -7,6 +7,7 @@ import { IpRangeFields } from '~/components/security/ip-range-fields'
 import { BlocklistFormSchema } from '~/services/security/ip-list-schemas'
 import { addToBlocklist, blocklist, removeFromBlocklist } from '~/services/security/ip-lists.server'
 import { requireRole } from '~/http/auth.server'
+import { originOf } from '~/services/security/context'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: BlocklistFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   if (submission.value.intent === 'remove') {
-    if (!(await removeFromBlocklist(submission.value.entryId))) {
+    if (!(await removeFromBlocklist(submission.value.entryId, admin, originOf(request, context.clientIp)))) {
       throw new Response('That range is no longer on the blocklist.', { status: 404 })
     }
     return redirectWithToast('/admin/ip-blocklist', {

@@ -37,7 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = new URL(request.url).searchParams
   const status = pick<PayoutStatus>(PAYOUT_STATUSES, query.get('status'))
   const rail = pick<PayoutRailKind>(PAYOUT_RAILS, query.get('rail'))
-  const page = Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1)
+  // At most page 10,000, like every other list: a page number past 2^53 reached SQLite as a float (a 500).
+  const page = Math.min(10_000, Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1))
   const { rows, total } = await listPayoutsForAdmin({ status, rail, page, pageSize: PAGE_SIZE })
   return json({
     filter: { status: status ?? '', rail: rail ?? '' },

@@ -8,6 +8,8 @@ import { findProject, listProjectsForAdmin } from '~/models/projects.server'
 import { AdminProjectSearchSchema, HideProjectSchema } from '~/services/marketplace/project-schemas'
 import { hideProject, restoreProject } from '~/services/marketplace/projects.server'
 import { requireRole } from '~/http/auth.server'
+import { originOf } from '~/services/security/context'
+import { recordAdminAction } from '~/services/security/events.server'
 import { formatDate } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { requireRecord } from '~/http/not-found.server'
@@ -31,13 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const IntentSchema = /* @__PURE__ */ bareIntents('hide', 'restore')
 
-export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, 'admin')
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireRole(request, 'admin')
   const formData = await readFormData(request)
   const { intent } = parseIntent(formData, IntentSchema)
   const projectId = String(formData.get('projectId') ?? '')
   const project = await requireRecord(projectId, findProject)
   const back = `/admin/projects${new URL(request.url).search}`
+  const origin = originOf(request, context.clientIp)
   if (intent === 'hide') {
     const submission = parseWithZod(formData, { schema: HideProjectSchema })
     if (submission.status !== 'success') {
@@ -52,6 +55,11 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     if (project.hiddenAt) throw new Response('This project is already hidden. You can restore it.', { status: 409 })
     await hideProject(project, submission.value.reason)
+    await recordAdminAction(
+      admin,
+      origin,
+      `Hid the project “${project.title}” (${project.id}): ${submission.value.reason}`,
+    )
     return redirectWithToast(back, {
       kind: 'success',
       message: `“${project.title}” is hidden and its client is told why.`,
@@ -60,6 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'restore') {
     if (!project.hiddenAt) throw new Response('This project is not hidden. You can hide it.', { status: 409 })
     await restoreProject(project)
+    await recordAdminAction(admin, origin, `Restored the project “${project.title}” (${project.id})`)
     return redirectWithToast(back, { kind: 'success', message: `“${project.title}” is visible again.` })
   }
 }

@@ -12,6 +12,8 @@ import { blockAccount, endSessionsByAdmin, unblockAccount } from '~/services/acc
 import { countActiveSessionsOf } from '~/services/accounts/sessions.server'
 import { BlockUserSchema } from '~/services/admin/user-admin-schemas'
 import { requireRole } from '~/http/auth.server'
+import { originOf } from '~/services/security/context'
+import { recordAdminAction } from '~/services/security/events.server'
 import { formatDateTime } from '~/utils/format'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
@@ -32,9 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ user, activeSessions: await countActiveSessionsOf(user.id) })
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, 'admin')
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requireRole(request, 'admin')
   const user = await loadUser(params.userId)
+  const origin = originOf(request, context.clientIp)
+  const who = `${user.name} (${user.email})`
   const submission = parseWithZod(await readFormData(request), { schema: BlockUserSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   if (submission.value.intent === 'block') {
@@ -44,6 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       })
     }
     await blockAccount(user.id, submission.value.reason)
+    await recordAdminAction(admin, origin, `Blocked ${who}: ${submission.value.reason}`)
     return redirectWithToast(`/admin/users/${user.id}`, {
       kind: 'success',
       message: `${user.name} is blocked and signed out.`,
@@ -51,12 +56,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (submission.value.intent === 'end-sessions') {
     const ended = await endSessionsByAdmin(user.id)
+    await recordAdminAction(admin, origin, `Signed ${who} out of ${ended} session${ended === 1 ? '' : 's'}`)
     return redirectWithToast(`/admin/users/${user.id}`, {
       kind: 'success',
       message: `${user.name} is signed out of ${ended} session${ended === 1 ? '' : 's'}.`,
     })
   }
-  await unblockAccount(user.id)
+  if (await unblockAccount(user.id)) await recordAdminAction(admin, origin, `Unblocked ${who}`)
   return redirectWithToast(`/admin/users/${user.id}`, { kind: 'success', message: `${user.name} can sign in again.` })
 }
 

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { Chart } from '~/components/charts/chart'
 import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function PersonalAnalytics() {
-  const { role, currency, charts, figures } = useLoaderData<typeof loader>()
+  const { role, currency, charts, figures, emptyNote } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader title="Your analytics">
@@ -26,6 +26,18 @@ export default function PersonalAnalytics() {
             : 'Spend is what you paid for delivered work.'}
         </p>
       </PageHeader>
+      {emptyNote ? (
+        <div className="callout card">
+          <p>{emptyNote}</p>
+          <p>
+            {role === 'freelancer' ? (
+              <Link to="/projects">Find work to send a first proposal</Link>
+            ) : (
+              <Link to="/projects/new">Post a project</Link>
+            )}
+          </p>
+        </div>
+      ) : null}
       <dl className="stats">
         {figures.map((figure) => (
           <Stat key={figure.label} label={figure.label} value={figure.value} detail={figure.detail} />

@@ -13,7 +13,6 @@ import { requireUser } from '~/http/auth.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { openCallPage } from '~/services/video/call-history.server'
 import { getEnv } from '~/utils/env.server'
-import { formatDateTime } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Call: ${data?.title ?? 'Call'} · MegiLance` }]
 
@@ -28,9 +27,7 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
     iceServers: getEnv().ICE_SERVERS,
     // Files go to the conversation and invitations come from its two sides: not for guests.
     conversationId: asGuest ? null : conversation.id,
-    meeting: page.meeting
-      ? { id: page.meeting.id, title: page.meeting.title, startsAt: page.meeting.startsAt.toISOString() }
-      : null,
+    meeting: page.meeting,
     whiteboard: page.whiteboard,
   })
 })
@@ -43,7 +40,7 @@ export default function CallRoomPage() {
       <PageHeader back={{ to: `/calls/${data.id}`, label: 'The call’s page' }} title={`Call: ${data.title}`}>
         {data.meeting ? (
           <p>
-            For the meeting “{data.meeting.title}” at {formatDateTime(data.meeting.startsAt)}.{' '}
+            For the meeting “{data.meeting.title}” at {data.meeting.when}.{' '}
             <a href={`/meetings/${data.meeting.id}.ics`}>Add it to your calendar (.ics)</a>
           </p>
         ) : null}

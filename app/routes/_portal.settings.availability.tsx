@@ -8,12 +8,13 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { loadAvailabilityForm, saveAvailabilityFromForm } from '~/services/meetings/availability.server'
 import { timeZoneNames } from '~/services/meetings/time-zones'
+import { useBrowserTimeZone } from '~/components/meetings/use-browser-time-zone'
 
 export const meta: MetaFunction = () => [{ title: 'Availability · Settings · MegiLance' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client', 'freelancer')
-  return json({ values: await loadAvailabilityForm(user.id), timeZones: timeZoneNames() })
+  return json({ ...(await loadAvailabilityForm(user.id)), timeZones: timeZoneNames() })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,9 +29,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /** When the other side of a contract or proposal may book a meeting with you, in your own time zone. */
 export default function AvailabilitySettings() {
-  const { values: saved, timeZones } = useLoaderData<typeof loader>()
+  const { values: saved, zoneChosen, timeZones } = useLoaderData<typeof loader>()
   const refused = useActionData<typeof action>()
-  const values = refused && !refused.ok ? refused.values : saved
+  // Until a zone is chosen, the browser's is offered (with JavaScript); a refused form keeps what was sent.
+  const guess = useBrowserTimeZone(timeZones)
+  const browserZone = zoneChosen || refused ? null : guess
+  const values = refused && !refused.ok ? refused.values : browserZone ? { ...saved, timeZone: browserZone } : saved
   const errors = refused && !refused.ok ? refused.errors : undefined
   return (
     <>
@@ -39,6 +43,13 @@ export default function AvailabilitySettings() {
         The hours each week when people you work with may book a meeting with you, in your time zone. Meetings are
         offered where your hours and theirs overlap. Leave a row empty to skip it; “00:00” as an end means midnight.
       </p>
+      {zoneChosen ? null : (
+        <p className="callout card">
+          {browserZone
+            ? `Your browser’s time zone, ${browserZone}, is selected: check it and save.`
+            : 'You have not chosen your time zone yet: your times are shown in UTC until you save one.'}
+        </p>
+      )}
       {errors ? (
         <p className="form-alert" role="alert">
           Nothing was saved: check the highlighted days.

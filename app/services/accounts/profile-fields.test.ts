@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isTimeZone, parseLanguages, timeZoneNames } from './profile-fields'
+import { currentTimeZoneName, isTimeZone, parseLanguages, timeZoneNames } from './profile-fields'
 
 describe('profile fields', () => {
   it('lists IANA time zones with UTC first', () => {
@@ -10,6 +10,20 @@ describe('profile fields', () => {
     expect(isTimeZone('America/New_York')).toBe(true)
     expect(isTimeZone('Mars/Olympus_Mons')).toBe(false)
     expect(isTimeZone('')).toBe(false)
+  })
+
+  it('offers zones by their current names (Kolkata, Kyiv), and still accepts the old ones saved before', () => {
+    const zones = timeZoneNames()
+    for (const current of ['Asia/Kolkata', 'Europe/Kyiv', 'America/Argentina/Buenos_Aires', 'Asia/Ho_Chi_Minh'])
+      expect(zones).toContain(current)
+    for (const old of ['Asia/Calcutta', 'Europe/Kiev', 'America/Buenos_Aires', 'Asia/Saigon']) {
+      expect(zones).not.toContain(old)
+      expect(isTimeZone(old)).toBe(true)
+    }
+    expect(isTimeZone('Asia/Kolkata')).toBe(true)
+    expect(currentTimeZoneName('Asia/Calcutta')).toBe('Asia/Kolkata')
+    expect(currentTimeZoneName('Europe/Berlin')).toBe('Europe/Berlin')
+    expect(new Set(zones).size).toBe(zones.length)
   })
 
   it('parses a comma-separated language list once each', () => {

@@ -12,17 +12,60 @@ export const AVAILABILITY_LABELS: Record<Availability, string> = {
 
 let zones: readonly string[] | undefined
 
-/** Every IANA time zone this runtime knows, alphabetically, with UTC first. */
+/**
+ * Zones ICU still lists under names the tz database has replaced: someone in India looks for
+ * Kolkata, not Calcutta, and someone in Ukraine for Kyiv. The list shows the current names.
+ */
+const RENAMED_ZONES: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+}
+
+function formatsIn(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A zone's current IANA name (Asia/Calcutta → Asia/Kolkata), when this runtime can use it. */
+export function currentTimeZoneName(name: string): string {
+  const current = RENAMED_ZONES[name]
+  return current && formatsIn(current) ? current : name
+}
+
+/** Every IANA time zone this runtime knows, by its current name, alphabetically, with UTC first. */
 export function timeZoneNames(): readonly string[] {
   if (!zones) {
     const supported = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
-    zones = ['UTC', ...supported.filter((zone) => zone !== 'UTC').sort()]
+    const names = new Set(supported.filter((zone) => zone !== 'UTC').map(currentTimeZoneName))
+    zones = ['UTC', ...[...names].sort()]
   }
   return zones
 }
 
+/** A zone of the list, or an older name of one (saved before the list used current names). */
 export function isTimeZone(name: string): boolean {
-  return timeZoneNames().includes(name)
+  return timeZoneNames().includes(currentTimeZoneName(name))
 }
 
 const MAX_LANGUAGES = 10

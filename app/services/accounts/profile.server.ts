@@ -11,7 +11,7 @@ import { updateUserName, type SessionUser } from '~/models/users.server'
 import { parseSkillList } from '~/services/marketplace/skills-taxonomy'
 import { currencyDigits } from '~/utils/format'
 import { decimalsLimitMessage, minorToAmountText, readAmount } from '~/utils/money'
-import { isTimeZone, parseLanguages } from './profile-fields'
+import { currentTimeZoneName, isTimeZone, parseLanguages } from './profile-fields'
 import type { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from './profile-schemas'
 
 /** The values the profile form starts with. */
@@ -33,7 +33,7 @@ export async function loadProfileForm(user: SessionUser): Promise<Record<string,
       experienceLevel: profile?.experienceLevel ?? 'entry',
       skills: (profile?.skills ?? []).map((skill) => skill.name).join(', '),
       country: profile?.country ?? '',
-      timeZone: profile?.timeZone ?? '',
+      timeZone: profile?.timeZone ? currentTimeZoneName(profile.timeZone) : '',
       languages: (profile?.languages ?? []).join(', '),
       availability: profile?.availability ?? 'full_time',
     }

@@ -60,7 +60,12 @@ async function readToken(request: Request): Promise<string | null> {
 
 type FoundSession = NonNullable<Awaited<ReturnType<typeof findSessionWithUser>>>
 
+/**
+ * Admins always pass a second factor at sign-in; a session without one (an account promoted to admin
+ * while signed in with its password alone) does not carry admin rights: its holder signs in again.
+ */
 function stillValid(found: FoundSession, now: Date): boolean {
+  if (found.user.role === 'admin' && found.session.secondFactorAt === null) return false
   return sessionState(found.session, now) === 'active' && !found.user.blockedAt
 }
 

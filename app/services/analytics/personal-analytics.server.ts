@@ -118,14 +118,25 @@ export async function loadFreelancerAnalytics(userId: string, now = new Date()) 
     { label: 'Proposals sent', value: String(sent) },
     { label: 'Viewed by the client', value: String(viewed) },
     { label: 'Won', value: String(won) },
-    { label: 'Win rate', value: percent(won, sent) === null ? '—' : `${percent(won, sent)}%` },
+    {
+      label: 'Win rate',
+      value: percent(won, sent) === null ? '—' : `${percent(won, sent)}%`,
+      detail: sent ? undefined : 'From your first proposal',
+    },
     {
       label: 'Median time to first reply',
       value: replies.medianHours === null ? '—' : formatElapsedHours(replies.medianHours),
-      detail: `${replies.answered} of ${replies.asked} conversations answered`,
+      detail: replies.asked
+        ? `${replies.answered} of ${replies.asked} conversations answered`
+        : 'From the first client who writes to you',
     },
   ]
-  return { role: 'freelancer' as const, currency, charts, figures }
+  // A newcomer's page is all zeros: say what will fill it, and when.
+  const nothingYet = !sent && !earnings.length && !views.length && !ratings.length && !replies.asked
+  const emptyNote = nothingYet
+    ? 'Nothing to chart yet. Each month’s proposals (sent, viewed by the client, won) appear here from your first proposal, earnings once a client releases a milestone to you, profile views as clients open your profile, and ratings after your first contract ends.'
+    : null
+  return { role: 'freelancer' as const, currency, charts, figures, emptyNote }
 }
 
 export async function loadClientAnalytics(userId: string, now = new Date()) {
@@ -148,11 +159,21 @@ export async function loadClientAnalytics(userId: string, now = new Date()) {
   const averageHours = hoursToHire.length ? hoursToHire.reduce((a, b) => a + b, 0) / hoursToHire.length : null
   const figures: Figure[] = [
     { label: 'Hires', value: String(hires.length) },
-    { label: 'Average time to hire', value: averageHours === null ? '—' : formatElapsedHours(averageHours) },
+    {
+      label: 'Average time to hire',
+      value: averageHours === null ? '—' : formatElapsedHours(averageHours),
+      detail: averageHours === null ? 'From your first hire: posting to accepting a proposal' : undefined,
+    },
     {
       label: 'Milestones approved on time',
       value: dated.length ? `${onTime} of ${dated.length} (${percent(onTime, dated.length)}%)` : '—',
+      detail: dated.length ? undefined : 'From your first approved milestone that has a due date',
     },
   ]
-  return { role: 'client' as const, currency, charts, figures }
+  // A newcomer's page is all zeros: say what will fill it, and when.
+  const emptyNote =
+    !hires.length && !spend.length
+      ? 'Nothing to chart yet. Your hires appear here month by month from the first proposal you accept, and your spend once you approve a milestone and its money is released.'
+      : null
+  return { role: 'client' as const, currency, charts, figures, emptyNote }
 }

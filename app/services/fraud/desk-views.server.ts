@@ -7,11 +7,21 @@ import { fraudAlertsPerDay, fraudAlertStats, listFraudAlerts } from '~/models/fr
 /** The CSV holds every filtered row up to this many (a page of the desk holds 25). */
 const CSV_LIMIT = 10_000
 
-/** The range the stats and the per-day table cover: the filter's dates, or the last 30 days. */
+/**
+ * The per-day table lists every day of its range, so the range is at most this long (as the
+ * analytics' custom dates): a query string asking for ten thousand years got a 200 MB page.
+ */
+export const MAX_STATS_DAYS = 3 * 366
+
+/**
+ * The range the stats and the per-day table cover: the filter's dates, or the last 30 days; at most
+ * MAX_STATS_DAYS, ending on the filter's last day. The page names the range it shows.
+ */
 function statsRangeOf(filter: FraudAlertFilter, now = new Date()) {
   const to = filter.to ? new Date(Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS - 1) : now
-  const from = filter.from ? new Date(`${filter.from}T00:00:00Z`) : new Date(to.getTime() - 30 * DAY_MS)
-  return { from, to }
+  const earliest = to.getTime() + 1 - MAX_STATS_DAYS * DAY_MS
+  const asked = filter.from ? Date.parse(`${filter.from}T00:00:00Z`) : to.getTime() - 30 * DAY_MS
+  return { from: new Date(Math.max(asked, earliest)), to }
 }
 
 /** The desk's head: the stats cards and alerts per day by severity, every day of the range listed. */

@@ -1,6 +1,7 @@
 import { findAvailability, findProfileTimeZone, saveAvailability } from '~/models/availability.server'
 import type { AvailabilityWindow } from '~/models/schema'
 import { formValuesOf, parseAvailability, typedAvailability, type AvailabilityErrors } from './availability-form'
+import { currentTimeZoneName } from '~/services/accounts/profile-fields'
 import { isTimeZone } from './time-zones'
 
 /**
@@ -14,9 +15,17 @@ export async function timeZoneOf(userId: string): Promise<string> {
   return profileZone && isTimeZone(profileZone) ? profileZone : 'UTC'
 }
 
+/**
+ * The availability form's values, and whether the person has chosen a time zone yet (with their
+ * availability or on their freelancer profile): until then their times are in UTC.
+ */
 export async function loadAvailabilityForm(userId: string) {
   const availability = await findAvailability(userId)
-  return formValuesOf(availability?.timeZone ?? (await timeZoneOf(userId)), availability?.windows ?? [])
+  const profileZone = availability ? null : await findProfileTimeZone(userId)
+  const chosen = availability?.timeZone ?? (profileZone && isTimeZone(profileZone) ? profileZone : null)
+  // A zone saved under an older name shows as its current one, which the list holds.
+  const values = formValuesOf(currentTimeZoneName(chosen ?? 'UTC'), availability?.windows ?? [])
+  return { values, zoneChosen: chosen !== null }
 }
 
 /** The person's weekly availability, or undefined when they have not set any hours. */

@@ -74,7 +74,19 @@ export function meetingIcs(
       rsvp: person !== people.organizer,
     })),
   })
-  return calendar.toString()
+  return withUtcStamp(calendar.toString(), meeting.updatedAt)
+}
+
+/**
+ * RFC 5545 wants DTSTAMP in UTC ("…Z"). With a calendar time zone set, the library writes it as the
+ * server process's wall clock without the Z, which a calendar reads as floating local time.
+ */
+function withUtcStamp(ics: string, stamp: Date): string {
+  const utc = stamp
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
+  return ics.replace(/^DTSTAMP:.*$/m, `DTSTAMP:${utc}`)
 }
 
 /** The invitation as an email attachment: the METHOD in the content type marks it as one to mail clients. */

@@ -45,7 +45,10 @@ export async function announceMeeting(meeting: Meeting, change: keyof typeof HEA
     const lines = [
       `With ${other.name}, ${meeting.durationMinutes} minutes. ${describeRecurrence(meeting.recurrence, meeting.occurrences)}.`,
       meeting.agenda ? `Agenda:\n${meeting.agenda}` : '',
-      change === 'cancelled' ? '' : 'The attached calendar file adds it to your calendar; join the call from Meetings.',
+      // Read as an email and in the app, where nothing is attached.
+      change === 'cancelled'
+        ? ''
+        : 'Add it to your calendar with the .ics file, attached to the email and on the meeting’s page; join the call from that page when it starts.',
     ]
     await notify({
       userId: person.id,

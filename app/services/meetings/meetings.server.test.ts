@@ -73,6 +73,11 @@ describe('meetings', () => {
     for (const person of [client, freelancer]) {
       const notes = getDb().select().from(notifications).where(eq(notifications.userId, person.id)).all()
       expect(notes.map((note) => note.kind)).toEqual(['meeting_update'])
+      // The same words are read in the app, where nothing is attached: they say where the file is there too.
+      expect(notes[0]!.body).toContain(
+        'Add it to your calendar with the .ics file, attached to the email and on the meeting’s page',
+      )
+      expect(notes[0]!.body).not.toMatch(/^The attached calendar file/m)
       const mail = getDb().select().from(outbox).where(eq(outbox.to, person.email)).all()
       expect(mail).toHaveLength(1)
       expect(mail[0]!.attachments?.[0]).toMatchObject({ filename: 'invite.ics' })

@@ -1,8 +1,2 @@
-/** Every IANA time zone this runtime knows, plus UTC (which Intl leaves out of its list). */
-export function timeZoneNames(): string[] {
-  return ['UTC', ...Intl.supportedValuesOf('timeZone')]
-}
-
-export function isTimeZone(name: string): boolean {
-  return timeZoneNames().includes(name)
-}
+/** The time zones people choose from: the profile's list (current IANA names, UTC first). */
+export { isTimeZone, timeZoneNames } from '~/services/accounts/profile-fields'

@@ -21,6 +21,8 @@ export const SECURITY_EVENT_KINDS = {
   blocklist_refused: { severity: 'high', label: 'Sign-in refused: blocked IP range' },
   allowlist_refused: { severity: 'high', label: 'Sign-in refused: outside the IP allowlist' },
   allowlist_changed: { severity: 'medium', label: 'IP allowlist changed' },
+  // Logged on the admin's own account, saying what they did to whom: the admin audit trail.
+  admin_action: { severity: 'low', label: 'Admin action' },
   // Where earnings go: whoever takes over an account adds their own, so the owner is emailed at once.
   payout_method_added: { severity: 'high', label: 'Payout method added' },
   payout_method_removed: { severity: 'medium', label: 'Payout method removed' },

@@ -44,3 +44,11 @@ export async function recordSecurityEvent(input: SecurityEventInput): Promise<vo
     }),
   )
 }
+
+/**
+ * An admin's action on someone else's account or content, logged on the admin's account with what
+ * was done to whom (`/admin/security-events`, event "Admin action"), so every change has an author.
+ */
+export async function recordAdminAction(admin: { id: string }, origin: RequestOrigin, detail: string): Promise<void> {
+  await recordSecurityEvent({ userId: admin.id, kind: 'admin_action', origin, detail })
+}

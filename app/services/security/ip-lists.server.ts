@@ -8,7 +8,7 @@ import {
   listBlocklistWithAuthors,
 } from '~/models/ip-lists.server'
 import type { RequestOrigin } from './context'
-import { recordSecurityEvent } from './events.server'
+import { recordAdminAction, recordSecurityEvent } from './events.server'
 import { ipInRanges, normaliseCidr } from './ip-ranges'
 
 export type ListChange = { ok: true; cidr: string } | { ok: false; field: 'cidr' | 'form'; message: string }
@@ -55,11 +55,24 @@ export async function addToBlocklist(input: {
     createdAt: input.now ?? new Date(),
   })
   if (!added) return { ok: false, field: 'cidr', message: `${cidr} is already on the blocklist.` }
+  await recordAdminAction(
+    { id: input.adminId },
+    { ip: input.adminIp, userAgent: null, deviceId: null },
+    `Added ${cidr} to the IP blocklist: ${input.reason.trim()}`,
+  )
   return { ok: true, cidr }
 }
 
-export async function removeFromBlocklist(id: string): Promise<boolean> {
-  return deleteBlocklistEntry(id)
+/** Removes a range, logged on the admin's account with the range and why it had been blocked. */
+export async function removeFromBlocklist(id: string, admin: { id: string }, origin: RequestOrigin): Promise<boolean> {
+  const removed = await deleteBlocklistEntry(id)
+  if (!removed) return false
+  await recordAdminAction(
+    admin,
+    origin,
+    `Removed ${removed.cidr} from the IP blocklist (blocked for: ${removed.reason})`,
+  )
+  return true
 }
 
 export async function allowlistOf(userId: string) {

@@ -6,6 +6,9 @@ import {
   type Call,
 } from '~/models/calls.server'
 import { conversationTitle, type Conversation } from '~/models/conversations.server'
+import { timeZoneOf } from '~/services/meetings/availability.server'
+import { formatInZone } from '~/services/meetings/meeting-format'
+import { occurrenceStarts, type MeetingTimes } from '~/services/meetings/occurrences'
 import { requireCallAccess } from './calls.server'
 import { readCallWhiteboard } from './whiteboard.server'
 
@@ -17,6 +20,17 @@ function callDurationMs(call: Pick<Call, 'startedAt' | 'endedAt'>, now = new Dat
 /** What a contract's or proposal's call links back to. */
 function callSubjectLink(conversation: Pick<Conversation, 'contractId' | 'proposalId'>): string {
   return conversation.contractId ? `/contracts/${conversation.contractId}` : `/proposals/${conversation.proposalId}`
+}
+
+/**
+ * When the call's meeting was due, on the viewer's clock and naming their zone, as on their Meetings
+ * page: of a series, the time nearest the call's start.
+ */
+async function meetingTimeFor(userId: string, meeting: MeetingTimes, callStartedAt: Date): Promise<string> {
+  const distance = (start: Date) => Math.abs(start.getTime() - callStartedAt.getTime())
+  const nearest = occurrenceStarts(meeting).reduce((best, start) => (distance(start) < distance(best) ? start : best))
+  const zone = await timeZoneOf(userId)
+  return `${formatInZone(nearest, zone)} (${zone})`
 }
 
 /**
@@ -38,7 +52,9 @@ export async function openCallPage(user: { id: string }, callId: string | undefi
     asGuest,
     page: {
       title,
-      meeting: meeting ?? null,
+      meeting: meeting
+        ? { id: meeting.id, title: meeting.title, when: await meetingTimeFor(user.id, meeting, call.startedAt) }
+        : null,
       attendance,
       guests,
       whiteboard,
