@@ -38,7 +38,7 @@ export async function endContractAt(contractId: string, at: Date, reason = 'Work
     at,
     alongside: () => {},
   })
-  if (!ended) throw new Error(`The contract ${contractId} had already ended`)
+  if (!ended.ended) throw new Error(`The contract ${contractId} had already ended`)
 }
 
 export type FixedContractOptions = {

@@ -27,13 +27,19 @@ export async function insertWalletTopUp(
 
 /**
  * Agreed fixed-price bids (accepted proposals that became contracts, since ended) on projects needing
- * `skill`, each by a new freelancer: figures from accepted bids appear only once several people's match.
+ * `skill` of another client, each by a new freelancer: figures from accepted bids appear only once several people's match.
  */
-export async function insertAgreedBids(
-  clientEmail: string,
-  input: { skill: string; level: ExperienceLevel; currency: string; amountsMinor: number[] },
-) {
+export async function insertAgreedBids(input: {
+  skill: string
+  level: ExperienceLevel
+  currency: string
+  amountsMinor: number[]
+}) {
   const passwordHash = await hashPassword(uniquePassword())
+  // Another client's contracts: a viewer's own contracts never count towards what they are shown.
+  const client = makeUser('client')
+  await insertUser({ email: client.email, name: client.name, role: 'client', passwordHash })
+  const clientEmail = client.email
   for (const amountMinor of input.amountsMinor) {
     const freelancer = makeUser('freelancer')
     await insertUser({ email: freelancer.email, name: freelancer.name, role: 'freelancer', passwordHash })

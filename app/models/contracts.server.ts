@@ -95,7 +95,7 @@ export async function listDisputedMilestoneIds(contractId: string): Promise<Set<
   return new Set(ids as string[])
 }
 
-export async function hasOpenDispute(contractId: string): Promise<boolean> {
+function runningDisputeOf(contractId: string): boolean {
   const row = getDb()
     .select({ id: disputes.id })
     .from(disputes)
@@ -152,6 +152,8 @@ export function changeMilestone(input: {
   alongside?: () => void
   /** Only while the contract is active, checked in the same statement (funding: never escrow of an ended contract). */
   whileContractActive?: boolean
+  /** Only while no dispute about the milestone is running, checked in the same statement (approval: never release disputed money). */
+  whileUndisputed?: boolean
 }): boolean {
   const db = getDb()
   const contractActive = exists(
@@ -159,6 +161,12 @@ export function changeMilestone(input: {
       .select({ id: contracts.id })
       .from(contracts)
       .where(and(eq(contracts.id, milestones.contractId), eq(contracts.status, 'active'))),
+  )
+  const undisputed = notExists(
+    db
+      .select({ id: disputes.id })
+      .from(disputes)
+      .where(and(eq(disputes.milestoneId, milestones.id), inArray(disputes.status, [...RUNNING_DISPUTE_STATES]))),
   )
   return db.transaction(() => {
     const changed = db
@@ -169,6 +177,7 @@ export function changeMilestone(input: {
           eq(milestones.id, input.milestone.id),
           inArray(milestones.status, [...input.from]),
           input.whileContractActive ? contractActive : undefined,
+          input.whileUndisputed ? undisputed : undefined,
         ),
       )
       .run().changes
@@ -189,27 +198,60 @@ export function isContractActiveSync(contractId: string): boolean {
   )
 }
 
-/** Ends an active contract (false when it already ended); `alongside` runs in the same transaction. */
+/** A refusal decided inside a transaction: thrown to undo what the transaction wrote so far. */
+class Refused extends Error {
+  constructor(readonly refusal: string) {
+    super(refusal)
+  }
+}
+
+/** What the contract holds, read inside the transaction that ends it. */
+export type ContractAtEnd = { milestones: Milestone[]; disputeOpen: boolean }
+
+/**
+ * Ends an active contract in one transaction: the conditional update first (so the transaction
+ * holds the write lock and nobody changes a milestone meanwhile), then `refuse` looks at the
+ * milestones and disputes as they are now (a message undoes everything), then `alongside` runs
+ * (refunds). `ended: false` with no refusal when the contract had already ended.
+ */
 export function endContractRow(input: {
   contract: Contract
   endedBy: string
   reason: string
   line: ActivityLine
   at: Date
-  alongside: () => void
-}): boolean {
+  refuse?: (state: ContractAtEnd) => string | null
+  alongside: (state: ContractAtEnd) => void
+}): { ended: true } | { ended: false; refusal: string | null } {
   const db = getDb()
-  return db.transaction(() => {
-    const changed = db
-      .update(contracts)
-      .set({ status: 'ended', endedAt: input.at, endedBy: input.endedBy, endReason: input.reason, updatedAt: input.at })
-      .where(and(eq(contracts.id, input.contract.id), eq(contracts.status, 'active')))
-      .run().changes
-    if (!changed) return false
-    input.alongside()
-    insertActivity(input.contract.id, input.line, input.at)
-    return true
-  })
+  try {
+    return db.transaction(() => {
+      const changed = db
+        .update(contracts)
+        .set({
+          status: 'ended',
+          endedAt: input.at,
+          endedBy: input.endedBy,
+          endReason: input.reason,
+          updatedAt: input.at,
+        })
+        .where(and(eq(contracts.id, input.contract.id), eq(contracts.status, 'active')))
+        .run().changes
+      if (!changed) return { ended: false as const, refusal: null }
+      const state: ContractAtEnd = {
+        milestones: listRows(milestones, eq(milestones.contractId, input.contract.id), asc(milestones.position)),
+        disputeOpen: runningDisputeOf(input.contract.id),
+      }
+      const refusal = input.refuse?.(state)
+      if (refusal) throw new Refused(refusal)
+      input.alongside(state)
+      insertActivity(input.contract.id, input.line, input.at)
+      return { ended: true as const }
+    })
+  } catch (error) {
+    if (error instanceof Refused) return { ended: false, refusal: error.refusal }
+    throw error
+  }
 }
 
 /** Submitted milestones whose 14 days are over, on active contracts, with no dispute running. */

@@ -5,6 +5,7 @@ import { getDb } from './db.server'
 import type { InvoiceStatus } from '../domain/enums'
 import { contractActivity, contracts, disputes, invoices, milestones } from './schema'
 import { findRow, listRows, userName } from './query-helpers.server'
+import type { Contract, Milestone } from './contracts.server'
 
 export type Dispute = typeof disputes.$inferSelect
 
@@ -60,6 +61,14 @@ function activity(contractId: string, line: ActivityLine, at: Date, milestoneId:
   return { id: crypto.randomUUID(), contractId, milestoneId, ...line, createdAt: at }
 }
 
+/** What decides whether a milestone dispute may open, read inside the transaction that opens it. */
+export type DisputeOpening = { contract: Contract; milestone: Milestone; running: boolean }
+
+/**
+ * Opens a milestone dispute in one transaction, after `refuse` looked at the contract, the
+ * milestone and any running dispute as they are at the write (an approval or an ending a moment
+ * before wins, and says why).
+ */
 export async function insertMilestoneDispute(input: {
   contractId: string
   milestoneId: string
@@ -70,15 +79,24 @@ export async function insertMilestoneDispute(input: {
   evidenceUploadId: string | null
   line: ActivityLine
   at: Date
-}): Promise<Dispute | undefined> {
-  const { line, at, ...row } = input
+  refuse: (state: DisputeOpening) => string | null
+}): Promise<{ ok: true; dispute: Dispute } | { ok: false; refusal: string }> {
+  const { line, at, refuse, ...row } = input
   return getDb().transaction((tx) => {
+    const contract = tx.select().from(contracts).where(eq(contracts.id, row.contractId)).get()
+    const milestone = tx
+      .select()
+      .from(milestones)
+      .where(and(eq(milestones.id, row.milestoneId), eq(milestones.contractId, row.contractId)))
+      .get()
+    if (!contract || !milestone) return { ok: false as const, refusal: 'This milestone no longer exists.' }
     const running = tx
       .select({ id: disputes.id })
       .from(disputes)
       .where(and(eq(disputes.milestoneId, row.milestoneId), inArray(disputes.status, [...RUNNING_DISPUTE_STATES])))
       .get()
-    if (running) return undefined
+    const refusal = refuse({ contract, milestone, running: running !== undefined })
+    if (refusal) return { ok: false as const, refusal }
     const dispute = tx
       .insert(disputes)
       .values({ id: crypto.randomUUID(), ...row, createdAt: at, updatedAt: at })
@@ -87,7 +105,7 @@ export async function insertMilestoneDispute(input: {
     tx.insert(contractActivity)
       .values(activity(row.contractId, line, at, row.milestoneId))
       .run()
-    return dispute
+    return { ok: true as const, dispute }
   })
 }
 

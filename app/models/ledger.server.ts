@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { getDb, type DB } from './db.server'
 import { PLATFORM_OWNER, type LedgerAccountKind, type LedgerTransactionKind } from '~/domain/enums'
+import { differingFields, IdempotencyKeyReused, type RequestMeaning } from '~/domain/idempotency'
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from './schema'
 
 // Tests and fixtures read the platform's accounts through the ledger too.
@@ -73,22 +74,61 @@ export function checkBalanced(lines: readonly LedgerLine[]): void {
   }
 }
 
+/** What a movement means for its key: its kind, what it is about, and each account's amount (not its wording or time). */
+function postingMeaning(
+  posting: { kind: string; contractId?: string | null; milestoneId?: string | null },
+  lines: readonly LedgerLine[],
+): RequestMeaning {
+  const entries = lines
+    .map(({ account, amountMinor }) => `${account.kind}/${account.ownerId}/${account.currency} ${amountMinor}`)
+    .sort()
+  return {
+    kind: posting.kind,
+    contractId: posting.contractId ?? null,
+    milestoneId: posting.milestoneId ?? null,
+    entries: entries.join('; '),
+  }
+}
+
+/** The meaning of the movement already written under a key. */
+function writtenMeaning(transaction: typeof ledgerTransactions.$inferSelect): RequestMeaning {
+  const lines = getDb()
+    .select({
+      kind: ledgerAccounts.kind,
+      ownerId: ledgerAccounts.ownerId,
+      currency: ledgerAccounts.currency,
+      amountMinor: ledgerEntries.amountMinor,
+    })
+    .from(ledgerEntries)
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+    .where(eq(ledgerEntries.transactionId, transaction.id))
+    .all()
+    .map(({ amountMinor, ...account }) => ({ account, amountMinor }))
+  return postingMeaning(transaction, lines)
+}
+
 /**
  * Writes one balanced money movement atomically. Synchronous so it can run inside a caller's
  * transaction (better-sqlite3 nests it as a savepoint). A repeated idempotency key writes nothing
- * and returns the first transaction. Throws LedgerViolation (and writes nothing) when a wallet or
- * escrow account would go below zero.
+ * and returns the first transaction, if it is the same movement (the same kind and subject, the
+ * same amounts on the same accounts); a repeated key for a different movement throws
+ * IdempotencyKeyReused and writes nothing. Throws LedgerViolation (and writes nothing) when a
+ * wallet or escrow account would go below zero.
  */
 export function writeLedgerTransaction(posting: LedgerPosting): { transactionId: string; created: boolean } {
   checkBalanced(posting.lines)
   const db = getDb()
   return db.transaction(() => {
     const existing = db
-      .select({ id: ledgerTransactions.id })
+      .select()
       .from(ledgerTransactions)
       .where(eq(ledgerTransactions.idempotencyKey, posting.idempotencyKey))
       .get()
-    if (existing) return { transactionId: existing.id, created: false }
+    if (existing) {
+      const differ = differingFields(writtenMeaning(existing), postingMeaning(posting, posting.lines))
+      if (differ.length) throw new IdempotencyKeyReused(posting.idempotencyKey, differ)
+      return { transactionId: existing.id, created: false }
+    }
     const transactionId = crypto.randomUUID()
     db.insert(ledgerTransactions)
       .values({

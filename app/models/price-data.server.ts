@@ -42,8 +42,15 @@ function split(rows: Row[], currency: string): PriceSample {
 
 const placeholders = (values: unknown[]) => values.map(() => '?').join(', ')
 
-/** Bids that were accepted and became contracts, on projects needing any of the skills at this level. */
-export async function acceptedBidAmounts(query: PriceQuery & { bidType: BudgetType }): Promise<PriceSample> {
+/**
+ * Bids that were accepted and became contracts, on projects needing any of the skills at this level,
+ * leaving out the contracts the viewer is a side of: they know those figures, so with them counted
+ * the floor of different freelancers would let them work out the others' (4 of 5 known, the fifth
+ * narrowed down). `people` then counts only freelancers of other people's contracts.
+ */
+export async function acceptedBidAmounts(
+  query: PriceQuery & { bidType: BudgetType; viewerId: string },
+): Promise<PriceSample> {
   return sampleAmounts(
     query,
     `select p.bid_amount_minor as amount, p.currency, p.freelancer_id as who
@@ -51,11 +58,14 @@ export async function acceptedBidAmounts(query: PriceQuery & { bidType: BudgetTy
          join contracts c on c.proposal_id = p.id
          join projects pr on pr.id = p.project_id
         where p.status = 'accepted' and p.bid_type = ? and pr.experience_level = ?
+          and c.client_id != ? and c.freelancer_id != ?
           and exists (select 1 from project_skills ps join skills s on s.id = ps.skill_id
                        where ps.project_id = pr.id and s.name in (${placeholders(query.skills)}))
         order by p.created_at desc limit ?`,
     query.bidType,
     query.level,
+    query.viewerId,
+    query.viewerId,
     ...query.skills,
     SAMPLE_LIMIT,
   )

@@ -76,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json({ result: submission.reply(), review: null }, { status: 400 })
   const values = submission.value
   const amountMinor = parseAmountToMinor(values.amount, currencyDigits(values.currency))
-  const fail = (field: string | null, message: string) =>
+  const fail = (field: string | null, message: string, status = 400) =>
     json(
       {
         result: field
@@ -84,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
           : submission.reply({ formErrors: [message] }),
         review: null,
       },
-      { status: 400 },
+      { status },
     )
   if (amountMinor === null)
     return fail(
@@ -110,7 +110,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const quoted = await quoteForUser(session.user.id, form)
   if (quoted.ok && quoted.quote.needsStepUp) requireStepUp(request, session, again)
   const outcome = await requestPayout(session.user, { ...form, idempotencyKey: values.idempotencyKey })
-  if (!outcome.ok) return fail(outcome.field, outcome.message)
+  // The form's key was used for another payout (e.g. Back and a new amount): 409, nothing done.
+  if (!outcome.ok)
+    return outcome.reason === 'key-reused' ? fail(null, outcome.message, 409) : fail(outcome.field, outcome.message)
   const { payout } = outcome
   const receive = formatMoney(payout.amountMinor - payout.feeMinor, payout.currency)
   const message =

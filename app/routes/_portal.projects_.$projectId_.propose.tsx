@@ -44,10 +44,11 @@ async function requireProposable(request: Request, projectId: string | undefined
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { project } = await requireProposable(request, params.projectId)
+  const { user, project } = await requireProposable(request, params.projectId)
   const skills = await listSkillsOfProject(project.id)
   const suggestion = skills.length
     ? await suggestPriceFor({
+        viewerId: user.id,
         skills,
         level: project.experienceLevel,
         currency: project.currency,

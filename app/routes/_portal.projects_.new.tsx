@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // "Suggest a budget" re-renders the form with what was typed and the price data; nothing is posted.
   const query = parseWithZod(formData, { schema: PriceQuerySchema })
-  const suggestion = query.status === 'success' ? await suggestPriceForForm(query.value) : null
+  const suggestion = query.status === 'success' ? await suggestPriceForForm(query.value, user.id) : null
   if (intent === 'suggest') return json({ result: query.reply(), suggestion, skillHelp: null, check: null })
   const submission = parseWithZod(formData, { schema: ProjectSchema })
   if (submission.status !== 'success') {

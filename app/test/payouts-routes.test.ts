@@ -131,6 +131,17 @@ describe('requesting a payout through /payouts', () => {
     expect([first.status, second.status]).toEqual([302, 302])
     expect(await listPayoutsOf(user.id)).toHaveLength(1)
     expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(15_000)
+    // Back to the form that still carries the key, and a new amount: 409 saying what the key paid, nothing moves.
+    const other = await run(
+      payoutsAction,
+      formRequest('/payouts', { intent: 'confirm', ...fields, amount: '100' }, cookie),
+    )
+    expect(other.status).toBe(409)
+    expect((await other.json()).result.error['']).toEqual([
+      expect.stringContaining('This request was already used for a different payout of $300 (instant)'),
+    ])
+    expect(await listPayoutsOf(user.id)).toHaveLength(1)
+    expect(await balanceOf({ kind: 'wallet', ownerId: user.id, currency: 'USD' })).toBe(15_000)
   })
 
   it('refuses below the minimum with 400, and is for freelancers only', async () => {

@@ -12,7 +12,9 @@ import { suggestPriceFor } from '~/services/marketplace/price-suggestion.server'
 import { formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
 
+/** The client who asks (posts projects); the market's contracts are another client's. */
 let clientId = ''
+let marketClientId = ''
 
 /** A project that was agreed: an accepted bid that became a contract. */
 async function agreed(input: {
@@ -23,11 +25,13 @@ async function agreed(input: {
   currency: string
   accepted?: boolean
   freelancerId?: string
+  clientId?: string
 }) {
+  const owner = input.clientId ?? marketClientId
   const freelancer = input.freelancerId ? { id: input.freelancerId } : await createTestUser('freelancer')
   const projectId = await createProjectWithSkills(
     {
-      clientId,
+      clientId: owner,
       title: 'Similar work',
       description: 'Similar work for the price data.',
       budgetType: input.bidType,
@@ -59,7 +63,7 @@ async function agreed(input: {
         id: crypto.randomUUID(),
         projectId,
         proposalId,
-        clientId,
+        clientId: owner,
         freelancerId: freelancer.id,
         title: 'Similar work',
         type: input.bidType,
@@ -81,6 +85,7 @@ async function freelancerWithRate(skills: string[], level: ExperienceLevel, rate
 
 beforeAll(async () => {
   clientId = (await createTestUser('client')).id
+  marketClientId = (await createTestUser('client')).id
   for (const amount of [40_000, 50_000, 60_000, 70_000, 80_000])
     await agreed({
       skills: ['React', 'Node.js'],
@@ -108,7 +113,13 @@ beforeAll(async () => {
 
 describe('price suggestions', () => {
   it('uses accepted bids of the same type, level, skills and currency', async () => {
-    const fixed = await suggestPriceFor({ skills: ['React'], level: 'expert', currency: 'USD', budgetType: 'fixed' })
+    const fixed = await suggestPriceFor({
+      skills: ['React'],
+      level: 'expert',
+      currency: 'USD',
+      budgetType: 'fixed',
+      viewerId: clientId,
+    })
     expect(fixed).toMatchObject({
       acceptedBids: { n: 5, p25: 50_000, median: 60_000, p75: 70_000 },
       freelancerRates: null,
@@ -125,6 +136,7 @@ describe('price suggestions', () => {
       level: 'expert',
       currency: 'USD',
       budgetType: 'hourly',
+      viewerId: clientId,
     })
     // Before: "Accepted hourly bids (n = 1): … median $60", the one bid's exact amount.
     expect(hourly).toMatchObject({
@@ -138,7 +150,13 @@ describe('price suggestions', () => {
   })
 
   it('shows accepted bids only once they come from 5 different freelancers', async () => {
-    const query = { skills: ['Elixir'], level: 'expert' as const, currency: 'USD', budgetType: 'fixed' as const }
+    const query = {
+      skills: ['Elixir'],
+      level: 'expert' as const,
+      currency: 'USD',
+      budgetType: 'fixed' as const,
+      viewerId: clientId,
+    }
     const oneFreelancer = await createTestUser('freelancer')
     for (const amount of [1_000_00, 1_100_00, 1_200_00, 1_300_00, 1_400_00])
       await agreed({
@@ -156,6 +174,31 @@ describe('price suggestions', () => {
       acceptedBids: { n: 9, p25: 1_200_00, median: 1_400_00, p75: 1_600_00 },
       acceptedBidsWithheld: 0,
       suggested: { lowMinor: 1_200_00, highMinor: 1_600_00 },
+    })
+  })
+
+  it("does not count a viewer's own contracts towards the 5 freelancers, so 4 known bids cannot reveal the fifth", async () => {
+    const holder = await createTestUser('client')
+    const query = { skills: ['Haskell'], level: 'expert' as const, currency: 'USD', budgetType: 'fixed' as const }
+    for (const amount of [2_000_00, 2_100_00, 2_200_00, 2_300_00])
+      await agreed({ ...query, bidType: 'fixed', amountMinor: amount, clientId: holder.id })
+    await agreed({ ...query, bidType: 'fixed', amountMinor: 3_456_00 })
+    // Before: 5 freelancers matched, so the holder saw quartiles of which only the fifth bid was unknown.
+    expect(await suggestPriceFor({ ...query, viewerId: holder.id })).toMatchObject({
+      acceptedBids: null,
+      acceptedBidsWithheld: 1,
+      suggested: null,
+    })
+    // The freelancer of one of those contracts does not count theirs either.
+    const [mine] = getDb().select().from(contracts).where(eq(contracts.clientId, holder.id)).all()
+    expect(await suggestPriceFor({ ...query, viewerId: mine!.freelancerId })).toMatchObject({
+      acceptedBids: null,
+      acceptedBidsWithheld: 4,
+    })
+    // Someone with none of them sees all five, rounded.
+    expect(await suggestPriceFor({ ...query, viewerId: clientId })).toMatchObject({
+      acceptedBids: { n: 5, median: 2_200_00 },
+      acceptedBidsWithheld: 0,
     })
   })
 

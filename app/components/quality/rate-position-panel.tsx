@@ -1,4 +1,5 @@
 import { type RatePosition, MIN_ACCEPTED_RATES } from '~/services/quality/rate-position'
+import { MIN_BIDDERS } from '~/services/marketplace/price-privacy'
 import { formatMoney } from '~/utils/format'
 
 type View = RatePosition & { skills: string[]; level: string }
@@ -7,6 +8,14 @@ function ordinal(n: number): string {
   const tens = n % 100
   if (tens >= 11 && tens <= 13) return `${n}th`
   return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`
+}
+
+/** "Only 3 hourly rates in USD, from 2 different freelancers, were accepted" (your own contracts are not counted). */
+function tooFewText(n: number, freelancers: number, currency: string): string {
+  const rates = `${n} hourly ${n === 1 ? 'rate' : 'rates'} in ${currency}`
+  if (!n) return `No hourly rates in ${currency} of other freelancers were accepted`
+  const from = `from ${freelancers} different ${freelancers === 1 ? 'freelancer' : 'freelancers'}`
+  return `Only ${rates}, ${from} other than you, ${n === 1 ? 'was' : 'were'} accepted`
 }
 
 /** Where the saved hourly rate sits among the hourly rates clients accepted for the same skills and level. */
@@ -30,9 +39,9 @@ export function RatePositionPanel({ position }: { position: View }) {
         </>
       ) : position.kind === 'too-few' ? (
         <p className="muted">
-          Only {position.n} hourly {position.n === 1 ? 'rate' : 'rates'} in {position.currency}{' '}
-          {position.n === 1 ? 'was' : 'were'} accepted for {what}: too few to place yours. A position is shown from{' '}
-          {MIN_ACCEPTED_RATES} accepted rates.
+          {tooFewText(position.n, position.freelancers, position.currency)} for {what}: too few to place yours. A
+          position is shown from {MIN_ACCEPTED_RATES} accepted rates of {MIN_BIDDERS} different freelancers, so that no
+          figure is one person&apos;s price.
         </p>
       ) : (
         <p className="muted">

@@ -4,11 +4,13 @@ import { findContract, findMilestone, listContractActivity } from '~/models/cont
 import { getDb } from '~/models/db.server'
 import { balanceOf, PLATFORM_OWNER } from '~/models/ledger.server'
 import { ledgerTransactions } from '~/models/schema'
-import { findPayment, payMilestoneByCard } from '~/services/payments/ledger/escrow.server'
+import { findPayment, payMilestoneByCard, releaseMilestone } from '~/services/payments/ledger/escrow.server'
+import { findOpenDisputeOfMilestone } from '~/models/disputes.server'
 import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
 import { fixedContractBetweenNewUsers, insertOpenDispute } from '~/test/escrow-fixtures'
-import { decideDispute } from './disputes.server'
+import { decideDispute, openMilestoneDispute } from './disputes.server'
 import { endContract, performMilestoneAction, runAutoApprovals } from './contracts.server'
+import { takeMilestoneAction } from './milestone-changes.server'
 import { expectBalancedLedger } from '~/test/ledger-checks'
 
 const GOOD_CARD = { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' }
@@ -142,6 +144,39 @@ describe('ending a contract and auto-approval', () => {
     expect(await endContract(setup.client, ended, 'Again')).toMatchObject({ ok: false, reason: 'conflict' })
   })
 
+  it('never leaves submitted work in an ended contract when the submit lands while it ends', async () => {
+    const setup = await fixedContract([10_000])
+    const [only = ''] = setup.ids
+    await fundByCard(setup, only)
+    const funded = (await findMilestone(setup.contract.id, only))!
+    // Another worker's submit lands between the ending's first step and its write (the race order).
+    const ending = endContract(setup.client, setup.contract, 'Scope changed')
+    const submitted = takeMilestoneAction('submit', {
+      milestone: funded,
+      set: { submittedAt: new Date(), submissionNote: 'Done' },
+      at: new Date(),
+    })
+    const outcome = await ending
+    const contract = (await findContract(setup.contract.id))!
+    const milestone = (await findMilestone(setup.contract.id, only))!
+    if (contract.status === 'ended') {
+      // The ending won: the money went back and the submit found nothing to submit.
+      expect(outcome).toMatchObject({ ok: true })
+      expect({ submitted, status: milestone.status }).toEqual({ submitted: false, status: 'refunded' })
+      expect(await escrow(setup.contract.id)).toBe(0)
+    } else {
+      // The submit won: the ending is refused with the reason, and the work waits for the client.
+      expect(outcome).toMatchObject({
+        ok: false,
+        reason: 'conflict',
+        message: expect.stringContaining('Submitted work'),
+      })
+      expect(milestone.status).toBe('submitted')
+      expect(await escrow(setup.contract.id)).toBe(10_000)
+    }
+    await expectBalancedLedger()
+  })
+
   it('approves submitted work after 14 days, but not after changes were requested', async () => {
     const setup = await fixedContract([10_000, 10_000])
     const [first = '', second = ''] = setup.ids
@@ -179,6 +214,49 @@ describe('ending a contract and auto-approval', () => {
     expect(await findMilestone(setup.contract.id, first)).toMatchObject({ status: 'released', autoApproved: true })
     expect((await findMilestone(setup.contract.id, second))?.status).toBe('changes_requested')
     expect(await wallet(setup.freelancer.id)).toBe(9_000)
+  })
+})
+
+describe('an approval and a dispute in the same instant', () => {
+  async function submittedMilestone() {
+    const setup = await fixedContract([20_000])
+    const [only = ''] = setup.ids
+    await fundByCard(setup, only)
+    await performMilestoneAction(setup.freelancer, setup.contract, 'freelancer', only, 'submit', { note: 'Done' })
+    return { setup, milestone: (await findMilestone(setup.contract.id, only))! }
+  }
+
+  it('does not release money a dispute opened a moment before is about', async () => {
+    const { setup, milestone } = await submittedMilestone()
+    // The approval read "no dispute" before the freelancer's dispute was written; its write comes after.
+    await insertOpenDispute({
+      contractId: setup.contract.id,
+      milestoneId: milestone.id,
+      openedBy: setup.freelancer.id,
+      reason: 'Not paid for extra work',
+      amountMinor: 20_000,
+    })
+    expect(releaseMilestone(setup.contract, milestone, [], new Date())).toBe(false)
+    expect((await findMilestone(setup.contract.id, milestone.id))?.status).toBe('submitted')
+    expect(await escrow(setup.contract.id)).toBe(20_000)
+    expect(await wallet(setup.freelancer.id)).toBe(0)
+  })
+
+  it('does not open a dispute about money an approval a moment before released', async () => {
+    const { setup, milestone } = await submittedMilestone()
+    // The dispute form was checked against the submitted milestone; the approval lands before its write.
+    await performMilestoneAction(setup.client, setup.contract, 'client', milestone.id, 'approve', {})
+    const opened = await openMilestoneDispute(setup.freelancer, setup.contract, milestone, {
+      reason: 'Too late',
+      evidence: 'Nothing',
+      file: null,
+    })
+    expect(opened).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+      message: expect.stringContaining('Only money held in escrow can be disputed'),
+    })
+    expect(await findOpenDisputeOfMilestone(milestone.id)).toBeUndefined()
   })
 })
 

@@ -4,7 +4,6 @@ import {
   endContractRow,
   findContract,
   findMilestone,
-  hasOpenDispute,
   insertMilestone,
   listContractActivity,
   listDisputedMilestoneIds,
@@ -134,6 +133,12 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
   }
 }
 
+/**
+ * The sides' own moves are checked again in their conditional update: the contract still active
+ * and no dispute running, as they are at the write (a dispute or an ending a moment before wins).
+ */
+const WHILE_OPEN = { whileContractActive: true, whileUndisputed: true } as const
+
 /** Runs one milestone action for the acting side, or says (409) what is allowed instead. */
 export async function performMilestoneAction(
   actor: Actor,
@@ -188,6 +193,7 @@ export async function performMilestoneAction(
       set: { submittedAt: at, submissionNote: input.note ?? '' },
       moved: { actorId: actor.id, detail: `${actor.name} ${verb} work on “${milestone.title}”: ${input.note ?? ''}` },
       at,
+      ...WHILE_OPEN,
     })
     if (!changed) return stale
     await tellOtherSide(
@@ -211,6 +217,7 @@ export async function performMilestoneAction(
         detail: `${actor.name} asked for changes on “${milestone.title}”: ${input.changes ?? ''}`,
       },
       at,
+      ...WHILE_OPEN,
     })
     if (!changed) return stale
     await tellOtherSide(contract, actor.id, `Changes requested on “${milestone.title}”`, input.changes)
@@ -287,32 +294,37 @@ export async function addMilestone(
   return { ok: true, message: `Milestone “${input.title}” added.` }
 }
 
-/** Either side ends the contract; funded milestones without submitted work go back to the client. */
+/**
+ * Either side ends the contract; funded milestones without submitted work go back to the client.
+ * The check runs inside the transaction that ends the contract, on the milestones as they are
+ * then: work submitted a moment before still stops the ending (409), never stays in an ended contract.
+ */
 export async function endContract(
   actor: Actor,
   contract: Contract,
   reason: string,
   at = new Date(),
 ): Promise<ContractOutcome> {
-  if (contract.status !== 'active')
-    return { ok: false, reason: 'conflict', message: 'This contract has already ended.' }
-  const milestones = await listMilestones(contract.id)
-  const check = checkEndContract(
-    milestones.map((milestone) => milestone.status),
-    await hasOpenDispute(contract.id),
-  )
-  if (!check.ok) return { ok: false, reason: 'conflict', message: check.message }
-  const refunds = milestones.filter((milestone) => fromStates(MILESTONE_MACHINE, 'refund').includes(milestone.status))
+  const alreadyEnded: ContractOutcome = { ok: false, reason: 'conflict', message: 'This contract has already ended.' }
+  if (contract.status !== 'active') return alreadyEnded
+  const refundable = fromStates(MILESTONE_MACHINE, 'refund')
   const ended = endContractRow({
     contract,
     endedBy: actor.id,
     reason,
     line: { actorId: actor.id, kind: 'contract.ended', detail: `${actor.name} ended the contract: ${reason}` },
     at,
-    alongside: () => {
-      for (const milestone of refunds) {
+    refuse: ({ milestones, disputeOpen }) => {
+      const check = checkEndContract(
+        milestones.map((milestone) => milestone.status),
+        disputeOpen,
+      )
+      return check.ok ? null : check.message
+    },
+    alongside: ({ milestones }) => {
+      for (const milestone of milestones.filter((each) => refundable.includes(each.status))) {
         const money = formatMoney(milestone.amountMinor, contract.currency)
-        refundMilestone(
+        const refunded = refundMilestone(
           contract,
           milestone,
           {
@@ -322,10 +334,12 @@ export async function endContract(
           },
           at,
         )
+        // The transaction holds the write lock, so this cannot happen; if it did, nothing is ended.
+        if (!refunded) throw new Error(`Milestone ${milestone.id} changed while its contract was ending.`)
       }
     },
   })
-  if (!ended) return { ok: false, reason: 'conflict', message: 'This contract has already ended.' }
+  if (!ended.ended) return ended.refusal ? { ok: false, reason: 'conflict', message: ended.refusal } : alreadyEnded
   await notify({
     userId: otherSide(contract, actor.id),
     kind: 'contract_update',

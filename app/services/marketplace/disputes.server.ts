@@ -6,6 +6,7 @@ import {
   saveDisputeResponse,
   resolveInvoiceDispute,
   type Dispute,
+  type DisputeOpening,
 } from '~/models/disputes.server'
 import type { DisputeDecision } from '~/domain/enums'
 import { listUploads } from '~/models/uploads.server'
@@ -57,12 +58,13 @@ function subject(found: FoundDispute): string {
 }
 
 /** Why this milestone cannot be disputed now, or null when it can. */
-async function milestoneDisputeRefusal(contract: Contract, milestone: Milestone): Promise<string | null> {
+/** Why a dispute about the milestone cannot open now, or null: checked before the file is stored, and again at the write. */
+function milestoneDisputeRefusal({ contract, milestone, running }: DisputeOpening): string | null {
   if (contract.status !== 'active') return 'Disputes can be opened only on an active contract.'
   if (!DISPUTABLE_MILESTONE_STATES.includes(milestone.status)) {
     return `Only money held in escrow can be disputed: a milestone that is funded, submitted or sent back for changes. This one is ${milestone.status.replace('_', ' ')}.`
   }
-  if (await findOpenDisputeOfMilestone(milestone.id)) return 'A dispute about this milestone is already open.'
+  if (running) return 'A dispute about this milestone is already open.'
   return null
 }
 
@@ -91,10 +93,15 @@ async function storeEvidence(
  * Stores the evidence file, if any, then `save`s with its upload id; the file is removed again when
  * nothing was saved.
  */
-async function saveWithEvidence<T>(ownerId: string, file: File | null, save: (uploadId: string | null) => Promise<T>) {
+async function saveWithEvidence<T>(
+  ownerId: string,
+  file: File | null,
+  save: (uploadId: string | null) => Promise<T>,
+  kept: (saved: T) => boolean = Boolean,
+) {
   const stored = await storeEvidence(ownerId, file)
   if (!stored.ok) return stored
-  return { ok: true as const, saved: await keepUploadsIf(stored.ids, () => save(stored.ids[0] ?? null), Boolean) }
+  return { ok: true as const, saved: await keepUploadsIf(stored.ids, () => save(stored.ids[0] ?? null), kept) }
 }
 
 /**
@@ -109,29 +116,38 @@ export async function openMilestoneDispute(
   input: { reason: string; evidence: string; file: File | null },
   now = new Date(),
 ): Promise<DisputeOutcome> {
-  const refusal = await milestoneDisputeRefusal(contract, milestone)
+  const refusal = milestoneDisputeRefusal({
+    contract,
+    milestone,
+    running: (await findOpenDisputeOfMilestone(milestone.id)) !== undefined,
+  })
   if (refusal) return { ok: false, reason: 'conflict', message: refusal }
-  const opened = await saveWithEvidence(actor.id, input.file, (evidenceUploadId) =>
-    insertMilestoneDispute({
-      contractId: contract.id,
-      milestoneId: milestone.id,
-      amountMinor: milestone.amountMinor,
-      openedBy: actor.id,
-      reason: input.reason,
-      evidence: input.evidence,
-      evidenceUploadId,
-      line: {
-        actorId: actor.id,
-        kind: 'dispute.opened',
-        detail: `${actor.name} opened a dispute about milestone “${milestone.title}”: ${input.reason}`,
-      },
-      at: now,
-    }),
+  const opened = await saveWithEvidence(
+    actor.id,
+    input.file,
+    (evidenceUploadId) =>
+      insertMilestoneDispute({
+        contractId: contract.id,
+        milestoneId: milestone.id,
+        amountMinor: milestone.amountMinor,
+        openedBy: actor.id,
+        reason: input.reason,
+        evidence: input.evidence,
+        evidenceUploadId,
+        line: {
+          actorId: actor.id,
+          kind: 'dispute.opened',
+          detail: `${actor.name} opened a dispute about milestone “${milestone.title}”: ${input.reason}`,
+        },
+        at: now,
+        // Again at the write: an approval, an ending or another dispute a moment before wins.
+        refuse: milestoneDisputeRefusal,
+      }),
+    (saved) => saved.ok,
   )
   if (!opened.ok) return opened
-  const dispute = opened.saved
-  // Another request opened one in the meantime.
-  if (!dispute) return { ok: false, reason: 'conflict', message: 'A dispute about this milestone is already open.' }
+  if (!opened.saved.ok) return { ok: false, reason: 'conflict', message: opened.saved.refusal }
+  const { dispute } = opened.saved
   const link = `/disputes/${dispute.id}`
   await notify({
     userId: otherParty(contract, actor.id),

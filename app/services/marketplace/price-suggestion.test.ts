@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { confidenceFor, quantile, quartiles, roundForDisplay, suggestPrice } from './price-suggestion'
+import { confidenceFor, quantile, quartiles, suggestPrice } from './price-suggestion'
+import { roundForDisplay } from './price-privacy'
 
 describe('price suggestion statistics', () => {
   it('computes quartiles by linear interpolation, in whole minor units', () => {

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS } from '~/domain/enums'
-import { MIN_BIDDERS } from './price-privacy'
+import { MIN_BIDDERS, roundForDisplay } from './price-privacy'
 
 /*
  * What similar work costs on MegiLance: quartiles of accepted bids and of freelancers' hourly
@@ -12,16 +12,6 @@ export type Confidence = 'none' | 'low' | 'medium' | 'high'
 
 /** Sample sizes behind each confidence: under 10 is low, under 30 medium, 30 or more high. */
 const CONFIDENCE_THRESHOLDS = { medium: 10, high: 30 } as const
-
-/**
- * A figure drawn from accepted bids, rounded to two significant figures (in minor units: $1,234.56
- * shows as $1,200, $45.50 as $46), so that even a quartile that falls on one bid is not its exact amount.
- */
-export function roundForDisplay(minor: number): number {
-  if (minor < 100) return minor
-  const unit = 10 ** (Math.floor(Math.log10(minor)) - 1)
-  return Math.round(minor / unit) * unit
-}
 
 function roundQuartiles(data: Quartiles | null): Quartiles | null {
   return (

@@ -10,14 +10,17 @@ export async function ratePositionOf(freelancerId: string): Promise<RatePosition
   const skills = (profile?.skills ?? []).map((skill) => skill.name)
   const level = profile?.experienceLevel ?? 'entry'
   const currency = profile?.currency ?? 'USD'
+  // The freelancer's own contracts are left out: they know those rates, and counting them would
+  // let a freelancer with most of the matching contracts work out the others'.
   const accepted = skills.length
-    ? await acceptedBidAmounts({ skills, level, currency, bidType: 'hourly' })
+    ? await acceptedBidAmounts({ skills, level, currency, bidType: 'hourly', viewerId: freelancerId })
     : { amounts: [], people: 0, otherCurrencyCount: 0 }
   const position = ratePosition({
     rateMinor: profile?.hourlyRateMinor ?? null,
     currency,
     skills,
     acceptedRates: accepted.amounts,
+    freelancers: accepted.people,
   })
   return { ...position, skills, level }
 }

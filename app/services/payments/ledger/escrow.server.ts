@@ -236,7 +236,7 @@ export async function findPayment(id: string) {
   return findCardPayment(id)
 }
 
-/** Approval releases the escrow: the freelancer gets the amount less the fee. */
+/** Approval releases the escrow: the freelancer gets the amount less the fee (false when the milestone, its contract or a dispute changed first). */
 export function releaseMilestone(
   contract: Contract,
   milestone: Milestone,
@@ -278,6 +278,9 @@ export function releaseMilestone(
       },
     ],
     at,
+    // Approval (by the client or the 14-day timer) never releases money a dispute is about, nor in an ended contract.
+    whileContractActive: true,
+    whileUndisputed: true,
   })
 }
 

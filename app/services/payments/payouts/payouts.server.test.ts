@@ -30,6 +30,27 @@ describe('requesting a payout', () => {
     if (first.ok && third.ok) expect(third.payout.id).toBe(first.payout.id)
   })
 
+  it('refuses the same key for a different payout instead of answering with the first one', async () => {
+    const { user, method } = await freelancerWithBank(45_000)
+    const form = { methodId: method.id, currency: 'USD', amountMinor: 5_000, speed: 'standard' as const }
+    const first = await requestPayout(user, { ...form, idempotencyKey: 'form-back' })
+    expect(first).toMatchObject({ ok: true, repeated: false })
+    // Back in the browser, a new amount or speed on the page that still carries the first key.
+    for (const changed of [{ amountMinor: 8_000 }, { speed: 'instant' as const }]) {
+      const again = await requestPayout(user, { ...form, ...changed, idempotencyKey: 'form-back' })
+      expect(again).toEqual({
+        ok: false,
+        reason: 'key-reused',
+        message: expect.stringContaining('already used for a different payout of $50 (standard) to Farid Tester'),
+      })
+    }
+    expect(await wallet(user.id)).toBe(40_000)
+    // The very same request is still answered with the first payout.
+    const same = await requestPayout(user, { ...form, idempotencyKey: 'form-back' })
+    expect(same).toMatchObject({ ok: true, repeated: true })
+    if (first.ok && same.ok) expect(same.payout.id).toBe(first.payout.id)
+  })
+
   it('lets 20 parallel requests take at most what the wallet holds', async () => {
     const { user, method } = await freelancerWithBank(10_000)
     const results = await Promise.all(
@@ -44,7 +65,11 @@ describe('requesting a payout', () => {
       ),
     )
     expect(results.filter((result) => result.ok)).toHaveLength(3)
-    expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.field === 'amount')).toBe(true)
+    expect(
+      results
+        .filter((result) => !result.ok)
+        .every((result) => !result.ok && 'field' in result && result.field === 'amount'),
+    ).toBe(true)
     expect(await wallet(user.id)).toBe(1_000)
     await expectBalancedLedger()
   })

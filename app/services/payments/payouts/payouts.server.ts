@@ -39,12 +39,15 @@ import { getExchangeRate, type ExchangeRateSource } from '../rates/rates.server'
 import { paysOutInSandbox, payoutMethodUsable, sandboxMoney } from '../cards/sandbox-money.server'
 import { getStripe } from '../cards/stripe.server'
 import { MINUTE_MS } from '~/domain/durations'
+import { differingFields, keyReusedMessage } from '~/domain/idempotency'
 
 /** A send that started this long ago without finishing (a crash) may be tried again. */
 const STALE_SEND_MS = 5 * MINUTE_MS
 
 export type PayoutForm = { methodId: string; currency: string; amountMinor: number; speed: PayoutSpeed }
 type FieldError = { ok: false; reason: 'invalid'; field: 'methodId' | 'amount' | 'speed' | null; message: string }
+/** The form's key was already used for a different payout: nothing was done (409). */
+type KeyReused = { ok: false; reason: 'key-reused'; message: string }
 
 const subjectOf = (payout: Payout): PayoutSubject => ({ ...payout })
 
@@ -123,7 +126,24 @@ export async function quoteForUser(
   }
 }
 
-export type RequestOutcome = { ok: true; payout: Payout; repeated: boolean } | FieldError
+export type RequestOutcome = { ok: true; payout: Payout; repeated: boolean } | FieldError | KeyReused
+
+/**
+ * A payout already recorded under the request's key: the same request again answers with it; a
+ * request that meant another payout (amount, currency, method or speed) is refused.
+ */
+function repeatOf(earlier: Payout, form: PayoutForm): RequestOutcome {
+  const asked = { methodId: form.methodId, currency: form.currency, amountMinor: form.amountMinor, speed: form.speed }
+  const first = {
+    methodId: earlier.methodId,
+    currency: earlier.currency,
+    amountMinor: earlier.amountMinor,
+    speed: earlier.speed,
+  }
+  if (!differingFields(first, asked).length) return { ok: true, payout: earlier, repeated: true }
+  const firstWas = `a different payout of ${formatMoney(earlier.amountMinor, earlier.currency)} (${earlier.speed}) to ${earlier.destination}`
+  return { ok: false, reason: 'key-reused', message: keyReusedMessage(firstWas) }
+}
 
 /**
  * Takes the money out of the wallet and records the payout, in one transaction. The form's
@@ -140,7 +160,7 @@ export async function requestPayout(
   now = new Date(),
 ): Promise<RequestOutcome> {
   const earlier = findPayoutByKeySync(user.id, form.idempotencyKey)
-  if (earlier) return { ok: true, payout: earlier, repeated: true }
+  if (earlier) return repeatOf(earlier, form)
   const checked = await quoteForUser(user.id, form, now)
   if (!checked.ok) return checked
   const { quote, method, crypto: inAsset } = checked
@@ -154,7 +174,7 @@ export async function requestPayout(
   try {
     const result = db.transaction(() => {
       const again = findPayoutByKeySync(user.id, form.idempotencyKey)
-      if (again) return { payout: again, repeated: true }
+      if (again) return repeatOf(again, form)
       insertPayoutSync(
         {
           id,
@@ -190,8 +210,9 @@ export async function requestPayout(
         createdAt: now,
       })
       if (holdReason) holdForSecuritySync(id, holdReason, now)
-      return { payout: findPayoutSync(id)!, repeated: false }
+      return { ok: true as const, payout: findPayoutSync(id)!, repeated: false }
     })
+    if (!result.ok) return result
     if (!result.repeated && holdReason) await tellFreelancer(result.payout, 'held', holdReason)
     if (!result.repeated) await screenAccount(user.id, now)
     const sendable = fromStates(PAYOUT_MACHINE, 'send').includes(result.payout.status)
