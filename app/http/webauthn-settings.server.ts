@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { refuseSignInChangeOnDemoAccount } from './demo-account.server'
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { requireSession } from '~/http/auth.server'
@@ -48,6 +49,7 @@ const IntentSchema = z.discriminatedUnion('intent', [
 
 export async function handleWebAuthnSettings({ request, context }: ActionFunctionArgs, kind: WebAuthnKind) {
   const session = await requireSession(request)
+  await refuseSignInChangeOnDemoAccount(session.user.id)
   const { user } = session
   const text = WEBAUTHN_KIND_TEXT[kind]
   const formData = await readFormData(request)

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm'
+import { count, eq } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { demoAccounts } from './schema'
 
@@ -14,4 +14,11 @@ export async function markDemoAccounts(userIds: string[]): Promise<void> {
 
 export async function countDemoAccounts(): Promise<number> {
   return getDb().select({ n: count() }).from(demoAccounts).get()?.n ?? 0
+}
+
+/** Whether the demo seed created this account (its password is published). */
+export async function isDemoAccount(userId: string): Promise<boolean> {
+  return Boolean(
+    getDb().select({ userId: demoAccounts.userId }).from(demoAccounts).where(eq(demoAccounts.userId, userId)).get(),
+  )
 }

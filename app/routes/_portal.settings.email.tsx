@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { refuseSignInChangeOnDemoAccount } from '~/http/demo-account.server'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { useActionData, useLoaderData } from '@remix-run/react'
@@ -48,6 +49,7 @@ const IntentSchema = /* @__PURE__ */ bareIntents('start', 'confirm', 'resend', '
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
+  await refuseSignInChangeOnDemoAccount(session.user.id)
   await requireStepUpWhenFactor(request, session)
   const formData = await readFormData(request)
   const origin = originOf(request, context.clientIp)

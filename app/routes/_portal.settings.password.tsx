@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { refuseSignInChangeOnDemoAccount } from '~/http/demo-account.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '~/http/json.server'
@@ -33,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
+  await refuseSignInChangeOnDemoAccount(session.user.id)
   requireStepUp(request, session)
   const submission = parseWithZod(await readFormData(request), { schema: ChangePasswordSchema })
   if (submission.status !== 'success') return json(submission.reply({ hideFields: PASSWORD_FIELDS }), { status: 400 })

@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { refuseSignInChangeOnDemoAccount } from '~/http/demo-account.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
@@ -36,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
+  await refuseSignInChangeOnDemoAccount(session.user.id)
   requireStepUp(request, session, PATH)
   const submission = parseWithZod(await readFormData(request), { schema: AllowlistFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })

@@ -1,4 +1,5 @@
 import { bareIntents, parseIntent } from '~/http/intent.server'
+import { refuseSignInChangeOnDemoAccount } from '~/http/demo-account.server'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -40,6 +41,7 @@ const IntentSchema = /* @__PURE__ */ bareIntents('start', 'confirm', 'cancel', '
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
+  await refuseSignInChangeOnDemoAccount(session.user.id)
   const { user } = session
   const formData = await readFormData(request)
   const origin = originOf(request, context.clientIp)

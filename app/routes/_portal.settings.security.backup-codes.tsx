@@ -1,4 +1,5 @@
 import { parseIntent } from '~/http/intent.server'
+import { refuseSignInChangeOnDemoAccount } from '~/http/demo-account.server'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
+  await refuseSignInChangeOnDemoAccount(session.user.id)
   const formData = await readFormData(request)
   parseIntent(formData, BackupCodesIntentSchema)
   // A first set adds a factor, a new set replaces codes someone may rely on: both need a factor the

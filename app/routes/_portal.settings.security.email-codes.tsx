@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { refuseSignInChangeOnDemoAccount } from '~/http/demo-account.server'
 import { json } from '~/http/json.server'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { EmailFactorIntentSchema } from '~/services/security/factor-schemas'
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
+  await refuseSignInChangeOnDemoAccount(session.user.id)
   const origin = originOf(request, context.clientIp)
   const form = parseIntent(await readFormData(request), EmailFactorIntentSchema)
   // Turning email codes on adds a factor: that needs one the account already had, or the password.

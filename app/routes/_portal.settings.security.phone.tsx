@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { refuseSignInChangeOnDemoAccount } from '~/http/demo-account.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
@@ -55,6 +56,7 @@ const IntentSchema = /* @__PURE__ */ bareIntents('send', 'resend', 'confirm', 'c
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request)
+  await refuseSignInChangeOnDemoAccount(session.user.id)
   const userId = session.user.id
   const formData = await readFormData(request)
   const origin = originOf(request, context.clientIp)

@@ -1,5 +1,8 @@
-import type { MetaFunction } from '@remix-run/node'
-import { NavLink, Outlet } from '@remix-run/react'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { json } from '~/http/json.server'
+import { requireSession } from '~/http/auth.server'
+import { demoSignInNotice } from '~/http/demo-account.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { useRootData } from '~/root'
 
@@ -19,7 +22,14 @@ const TABS = [
   { to: '/settings/appearance', label: 'Appearance' },
 ]
 
+/** A shared demo account is told, before it types anything, which settings stay as published. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireSession(request)
+  return json({ demoNotice: await demoSignInNotice(session.user.id) })
+}
+
 export default function SettingsLayout() {
+  const { demoNotice } = useLoaderData<typeof loader>()
   const role = useRootData()?.menu?.role
   const tabs = TABS.filter(
     (tab) => (!tab.freelancerOnly || role === 'freelancer') && (!tab.userOnly || role !== 'admin'),
@@ -34,6 +44,11 @@ export default function SettingsLayout() {
           </NavLink>
         ))}
       </nav>
+      {demoNotice ? (
+        <p className="callout card" role="note">
+          {demoNotice}
+        </p>
+      ) : null}
       <section className="card">
         <Outlet />
       </section>

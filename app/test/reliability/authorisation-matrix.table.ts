@@ -149,7 +149,7 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.proposals.$proposalId': [PARTIES_AND_ADMIN, '302 400 400 400 404 404'],
   '_portal.proposals.$proposalId_.edit': ['302 404 409 404 404 404', '302 404 409 404 404 404'],
   '_portal.saved-searches': [FREELANCERS, '302 403 400 403 403 400'],
-  '_portal.settings': [NONE, NONE],
+  '_portal.settings': [SIGNED_IN, NONE],
   '_portal.settings._index': [SIGNED_IN, SIGNED_IN_FORM],
   '_portal.settings.appearance': [NONE, NONE],
   '_portal.settings.availability': [MEMBERS, '302 400 400 403 400 400'],

@@ -126,7 +126,7 @@ describe('bank payouts through Stripe Connect Express', () => {
     // Stripe's refresh URL, a prefetch or a crawler following a link: nothing is created.
     const page = await run(bankLoader, getRequest('/payouts/bank', cookie))
     expect(page.status).toBe(200)
-    expect(await page.json()).toEqual({ stripe: true })
+    expect(await page.json()).toEqual({ stripe: true, countries: [] })
     expect(seen).toEqual([])
     expect(await listPayoutMethodsOf(user.id)).toEqual([])
 
