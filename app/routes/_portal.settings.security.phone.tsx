@@ -1,4 +1,5 @@
 import { getFormProps } from '@conform-to/react'
+import { ResendCodeRow } from '~/components/security/resend-code-row'
 import { refuseSignInChangeOnDemoAccount } from '~/http/demo-account.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
@@ -192,14 +193,7 @@ function ConfirmPhone({ phone }: { phone: string }) {
         <Field label="Code" meta={fields.code} inputMode="numeric" autoComplete="one-time-code" maxLength={7} />
         <SubmitButton>Verify number</SubmitButton>
       </Form>
-      <Form method="post" className="action-row">
-        <button type="submit" name="intent" value="resend" className="button button--secondary">
-          Send a new code
-        </button>
-        <button type="submit" name="intent" value="cancel" className="button button--ghost">
-          Use a different number
-        </button>
-      </Form>
+      <ResendCodeRow changeLabel="Use a different number" />
     </>
   )
 }

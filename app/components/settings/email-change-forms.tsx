@@ -1,4 +1,5 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { ResendCodeRow } from '~/components/security/resend-code-row'
 import { Form } from '@remix-run/react'
 import { Field } from '~/components/ui/field'
 import { FormAlert } from '~/components/ui/form-alert'
@@ -55,14 +56,7 @@ export function ConfirmEmailForm({ newEmail, lastResult }: { newEmail: string; l
         />
         <SubmitButton>Change email address</SubmitButton>
       </Form>
-      <Form method="post" className="action-row">
-        <button type="submit" name="intent" value="resend" className="button button--secondary">
-          Send a new code
-        </button>
-        <button type="submit" name="intent" value="cancel" className="button button--ghost">
-          Use a different address
-        </button>
-      </Form>
+      <ResendCodeRow changeLabel="Use a different address" />
     </>
   )
 }
