@@ -7,11 +7,21 @@ import {
   separateServer,
   stop,
   stopAll,
+  type Started,
   waitForHealthy,
 } from './process-fixtures'
 
 // About the server process, not the page, so it runs in the js project only (playwright.config.ts).
 test.afterEach(stopAll)
+
+/**
+ * The page first: a live page keeps asking the server for routes it may need (Remix's lazy route
+ * discovery), and one asked after the server stopped is logged as a failed fetch.
+ */
+async function closeThenStop(page: Page, server: Started) {
+  await page.close()
+  await stop(server)
+}
 
 const banner = (page: Page) => page.getByRole('complementary', { name: 'Demo data' })
 
@@ -46,7 +56,7 @@ test('production starts on an empty database with no demo accounts', async ({ pa
     await expect(page.getByText('The email or password is not right.')).toBeVisible()
     expect(server.output()).toContain('SMTP_URL is not set')
   } finally {
-    await stop(server)
+    await closeThenStop(page, server)
   }
   const db = new Database(databasePath)
   try {
@@ -87,6 +97,6 @@ test('production refuses a database with demo accounts, and DEMO=true runs it', 
     await expect(banner(page)).toContainText('Demo data.')
     expect(demo.output()).not.toContain('SMTP_URL is not set')
   } finally {
-    await stop(demo)
+    await closeThenStop(page, demo)
   }
 })
