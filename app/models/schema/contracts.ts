@@ -225,5 +225,10 @@ export const disputes = sqliteTable(
     decidedAt: at('decided_at'),
     ...timestamps,
   },
-  (t) => [index('disputes_status_idx').on(t.status, t.createdAt), index('disputes_contract_idx').on(t.contractId)],
+  (t) => [
+    index('disputes_status_idx').on(t.status, t.createdAt),
+    index('disputes_contract_idx').on(t.contractId),
+    // The fraud sweep asks, for each submitted milestone, whether its client disputed it.
+    index('disputes_milestone_idx').on(t.milestoneId),
+  ],
 )

@@ -1,0 +1,1 @@
+CREATE INDEX `disputes_milestone_idx` ON `disputes` (`milestone_id`);
