@@ -55,6 +55,7 @@ export class CallMesh implements CallBus, CallMedia {
   private retries = 0
   /** Counts Rejoins: each starts a fresh attempt, and an older one in flight stops. */
   private attempts = 0
+  private retryPending = false
   private state = { muted: false, cameraOff: false }
   private version = 0
 
@@ -200,14 +201,21 @@ export class CallMesh implements CallBus, CallMedia {
     this.changed()
   }
 
+  /**
+   * One retry at a time: a lost signalling link reports both 'disconnected' and an error, and two
+   * joins at once would each take an admission, the second voiding the first's token.
+   */
   private retryLater() {
-    if (this.self === 'left') return
+    if (this.self === 'left' || this.retryPending) return
+    this.retryPending = true
     this.self = 'reconnecting'
     this.changed()
     const delay = RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)] ?? 8_000
     this.retries++
+    const attempt = this.attempts
     setTimeout(() => {
-      if (this.self === 'reconnecting') void this.join()
+      this.retryPending = false
+      if (this.self === 'reconnecting' && attempt === this.attempts) void this.join()
     }, delay)
   }
 
@@ -243,6 +251,7 @@ export class CallMesh implements CallBus, CallMedia {
     }
     this.remotes.clear()
     this.attempts++
+    this.retryPending = false
     this.self = 'joining'
     this.refusal = null
     this.retries = 0
