@@ -146,9 +146,12 @@ test('a client and a freelancer call each other, a guest joins, a screen is shar
   // Muting on one side shows on the other.
   const clientSeenByFreelancer = freelancer.locator('figure.call-tile').filter({ hasText: clientUser.name })
   await expect(clientSeenByFreelancer).toContainText('connected')
-  await page.getByRole('button', { name: 'Mute' }).click()
+  const mute = page.getByRole('button', { name: 'Mute', exact: true })
+  await mute.click()
+  await expect(mute).toHaveAttribute('aria-pressed', 'true')
   await expect(clientSeenByFreelancer).toContainText('muted')
-  await page.getByRole('button', { name: 'Unmute' }).click()
+  await mute.click()
+  await expect(mute).toHaveAttribute('aria-pressed', 'false')
   await expect(clientSeenByFreelancer).not.toContainText('muted')
 
   // The client invites a third person, who joins: everyone sees two others.
@@ -167,10 +170,12 @@ test('a client and a freelancer call each other, a guest joins, a screen is shar
   const clientVideoAtGuest = guest.locator('figure.call-tile').filter({ hasText: clientUser.name }).locator('video')
   const width = () => clientVideoAtGuest.evaluate((el: HTMLVideoElement) => el.videoWidth)
   expect(await width()).toBeLessThanOrEqual(640)
-  await page.getByRole('button', { name: 'Share screen' }).click()
-  await expect(page.getByRole('button', { name: 'Stop sharing' })).toBeVisible({ timeout: 60_000 })
+  const share = page.getByRole('button', { name: 'Share screen' })
+  await share.click()
+  await expect(share).toHaveAttribute('aria-pressed', 'true', { timeout: 60_000 })
   await expect.poll(width, { timeout: 60_000 }).toBeGreaterThan(640)
-  await page.getByRole('button', { name: 'Stop sharing' }).click()
+  await share.click()
+  await expect(share).toHaveAttribute('aria-pressed', 'false')
   await expect.poll(width, { timeout: 60_000 }).toBeLessThanOrEqual(640)
 
   // Leaving is recorded: the call's page lists who joined.
@@ -228,5 +233,74 @@ test('when the signalling connection drops, the room says so and rejoins by itse
   await expect(remoteVideos(page)).not.toHaveAttribute('data-remote-peer', firstPeerId!, { timeout: 30_000 })
   await expectPlaying(remoteVideos(page))
   await expect(page.locator('figure.call-tile').filter({ hasText: freelancerUser.name })).toContainText('connected')
+  await freelancerContext.close()
+})
+
+test('at 360 px the controls sit above the whiteboard; toggles keep their names; Leave says you left and Rejoin brings you back', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(200_000)
+  await page.setViewportSize({ width: 360, height: 740 })
+  const clientUser = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancer = await freelancerContext.newPage()
+  const freelancerUser = await signUpWithoutForm(freelancer, testInfo, makeUser('freelancer'))
+  const { contractId } = await createFixedContract(clientUser.email, freelancerUser.email, {
+    milestones: [{ title: 'Design', amountMinor: 50_000 }],
+  })
+  await page.goto(`/contracts/${contractId}`)
+  await page.getByRole('button', { name: 'Start a call' }).click()
+  await joinFromLobby(page, '360p')
+  await freelancer.goto(new URL(page.url()).pathname)
+  await joinFromLobby(freelancer, '360p')
+  await expect(remoteVideos(page)).toHaveCount(1, { timeout: 30_000 })
+  await expect(remoteVideos(freelancer)).toHaveCount(1, { timeout: 30_000 })
+
+  // On a phone the call's controls come right under the videos, before the whiteboard.
+  const controls = page.getByRole('toolbar', { name: 'Call controls' })
+  const leaveBox = await controls.getByRole('button', { name: 'Leave' }).boundingBox()
+  const whiteboardBox = await page.getByRole('heading', { name: 'Whiteboard' }).boundingBox()
+  expect(leaveBox!.y + leaveBox!.height).toBeLessThan(whiteboardBox!.y)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+
+  // Each toggle keeps its name; aria-pressed says which way it is, and the other side sees it.
+  const clientSeenByFreelancer = freelancer.locator('figure.call-tile').filter({ hasText: clientUser.name })
+  for (const [name, shown] of [
+    ['Mute', 'muted'],
+    ['Camera off', 'camera off'],
+  ] as const) {
+    const toggle = controls.getByRole('button', { name, exact: true })
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false')
+    await toggle.click()
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+    await expect(clientSeenByFreelancer).toContainText(shown)
+    await toggle.click()
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false')
+    await expect(clientSeenByFreelancer).not.toContainText(shown)
+  }
+
+  // The freelancer leaves: their own list says that they left, not that the client did.
+  await freelancer.getByRole('button', { name: 'Leave' }).click()
+  await expect(freelancer.getByRole('status').filter({ hasText: 'You left the call' })).toBeVisible()
+  const participants = freelancer.getByRole('region', { name: 'Participants' })
+  await expect(participants.getByRole('listitem').filter({ hasText: /^You ·/ })).toHaveText('You · left the call')
+  await expect(participants.getByRole('listitem').filter({ hasText: clientUser.name })).toHaveText(
+    `${clientUser.name} · in the call when you left`,
+  )
+  await expect(page.locator('figure.call-tile').filter({ hasText: freelancerUser.name })).toHaveCount(0, {
+    timeout: 15_000,
+  })
+
+  // Rejoin: back in the same call, seeing and seen again.
+  const rejoin = freelancer.getByRole('button', { name: 'Rejoin' })
+  await expect(rejoin).toBeFocused()
+  await rejoin.click()
+  await expect(freelancer.getByRole('status').filter({ hasText: 'In the call' })).toBeVisible({ timeout: 30_000 })
+  await expect(remoteVideos(freelancer)).toHaveCount(1, { timeout: 30_000 })
+  await expect(remoteVideos(page)).toHaveCount(1, { timeout: 30_000 })
+  await expectPlaying(remoteVideos(page))
+  await expectPlaying(remoteVideos(freelancer))
+  await expect(participants.getByRole('listitem').filter({ hasText: clientUser.name })).toContainText('connected')
   await freelancerContext.close()
 })

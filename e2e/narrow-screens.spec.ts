@@ -1,7 +1,10 @@
 import type { Locator } from '@playwright/test'
 import { confirmWithEmailCode, DEMO_ACCOUNTS, expect, expectPath, makeUser, test } from './fixtures'
 import { userIdByEmail } from './db-fixtures'
+import { eq } from 'drizzle-orm'
+import { getDb } from '~/models/db.server'
 import { updateFreelancerProfile } from '~/models/profiles.server'
+import { users } from '~/models/schema'
 import { createHourlyContract, sendInvoice } from './hourly-fixtures'
 import { createOpenProject, createSubmittedProposal } from './projects-fixtures'
 import { signInWithoutForm, signUpWithoutForm } from './user-fixtures'
@@ -183,6 +186,21 @@ test('on a 360 px phone a new profile shows its rate whole and "No reviews yet" 
   }))
   expect(sizes.own, 'the text style, not the large figure style').toBeLessThanOrEqual(sizes.body * 1.15)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  // "Member since" and its date (one of the widest: "28 Sept 2025") each stay on one line.
+  getDb()
+    .update(users)
+    .set({ createdAt: new Date('2025-09-28T12:00:00Z') })
+    .where(eq(users.id, userId))
+    .run()
+  await page.reload()
+  const since = page.locator('.stat').filter({ hasText: 'Member since' })
+  await expect(since.getByRole('definition')).toHaveText('28 Sept 2025')
+  expect(await linesOf(since.getByRole('term')), '"Member since" on one line').toBe(1)
+  expect(await linesOf(since.getByRole('definition')), '"28 Sept 2025" on one line').toBe(1)
+  expect(
+    await since.getByRole('definition').evaluate((node) => node.scrollWidth <= node.clientWidth),
+    'the date within its card',
+  ).toBe(true)
 
   await page.goto('/payouts/methods')
   await page.getByRole('link', { name: 'Confirm it is you' }).click()

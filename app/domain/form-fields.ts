@@ -1,7 +1,14 @@
 import * as z from 'zod'
 import { AMOUNT_PATTERN } from './amount-format'
 import { isOneLine } from './one-line'
-import { isStaffLikeHeadline, isStaffLikeName, STAFF_HEADLINE_MESSAGE, STAFF_NAME_MESSAGE } from './staff-lookalike'
+import {
+  isStaffLikeCompany,
+  isStaffLikeHeadline,
+  isStaffLikeName,
+  STAFF_COMPANY_MESSAGE,
+  STAFF_HEADLINE_MESSAGE,
+  STAFF_NAME_MESSAGE,
+} from './staff-lookalike'
 
 /**
  * Fields of POST forms, built one way: text trimmed, with the message shown when it is missing, too
@@ -31,11 +38,12 @@ export function oneLine(
 }
 
 /**
- * A member's name (or, `headline`, their headline): refused when it reads like MegiLance staff or
- * holds a web or email address (domain/staff-lookalike.ts), as scammers' names do. Admins' names
- * are not held to it.
+ * A member's name (or, `headline`, their headline; `company`, a client's company): refused when it
+ * reads like MegiLance staff or holds a web or email address (domain/staff-lookalike.ts), as
+ * scammers' names do. Admins' names are not held to it.
  */
-export function notLikeStaff(field: z.ZodString, what: 'name' | 'headline' = 'name') {
+export function notLikeStaff(field: z.ZodString, what: 'name' | 'headline' | 'company' = 'name') {
+  if (what === 'company') return field.refine((value) => !isStaffLikeCompany(value), STAFF_COMPANY_MESSAGE)
   return what === 'name'
     ? field.refine((value) => !isStaffLikeName(value), STAFF_NAME_MESSAGE)
     : field.refine((value) => !isStaffLikeHeadline(value), STAFF_HEADLINE_MESSAGE)

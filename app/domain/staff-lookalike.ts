@@ -73,6 +73,8 @@ const CONTACT =
 
 export const STAFF_NAME_MESSAGE =
   'Use your own name: names that read like MegiLance staff (“Support”, “Admin”, “MegiLance …”) or hold a web or email address are not allowed'
+export const STAFF_COMPANY_MESSAGE =
+  'Use your company’s own name: names that read like MegiLance staff (“MegiLance …”, “Support”, “Trust & Safety”) or hold a web or email address are not allowed'
 export const STAFF_HEADLINE_MESSAGE =
   'Keep MegiLance staff titles (“MegiLance Support”) and web or email addresses out of your headline'
 
@@ -89,4 +91,23 @@ export function isStaffLikeName(name: string): boolean {
 export function isStaffLikeHeadline(headline: string): boolean {
   const read = asRead(headline)
   return (isPlatformName(read) && STAFF_WORDS.test(read)) || EMAIL_OR_URL.test(headline)
+}
+
+/** Every staff word, to take them all out of a company's name. */
+const ALL_STAFF_WORDS = new RegExp(STAFF_WORDS.source, 'gu')
+/** What a team's or a company's name adds around its words ("the Support Team", "Admin Services Ltd"). */
+const COMPANY_FILLER =
+  /(?<![\p{L}\p{N}])(the|team|teams|staff|customer|customers|help|department|dept|desk|office|center|centre|group|service|services|inc|ltd|llc|plc|gmbh|co|corp|company|and|of)(?![\p{L}\p{N}])/gu
+
+/**
+ * Whether a client's company name (written beside their name: "Jane Doe · Support") reads like
+ * MegiLance staff: the platform's name, or nothing but staff words ("Support", "Admin Team", "Trust &
+ * Safety Dept"), or an email or web address. A real company with such a word passes ("Acme IT
+ * Support Ltd"), and so does one named after its domain ("Booking.com").
+ */
+export function isStaffLikeCompany(company: string): boolean {
+  const read = asRead(company)
+  if (isPlatformName(read) || EMAIL_OR_URL.test(company)) return true
+  const withoutStaffWords = read.replace(ALL_STAFF_WORDS, ' ')
+  return withoutStaffWords !== read && !/[\p{L}\p{N}]/u.test(withoutStaffWords.replace(COMPANY_FILLER, ' '))
 }

@@ -106,6 +106,9 @@ export async function listCallGuests(callId: string) {
  * have not connected yet (they hold a live token). The user's own earlier unconnected admissions
  * are dropped first, so reopening the lobby does not count them twice. Count and insert in one
  * transaction, so two admissions cannot both take the last place.
+ *
+ * A call that has ended admits nobody, unless it ended after `reopenSince` and its conversation
+ * has no newer call going on: then it is going on again (whoever left last came back).
  */
 export async function admitIfRoom(input: {
   callId: string
@@ -113,10 +116,21 @@ export async function admitIfRoom(input: {
   peerId: string
   now: Date
   pendingSince: Date
+  reopenSince: Date
   limit: number
   perPersonLimit: number
-}): Promise<'admitted' | 'full' | 'person-full'> {
+}): Promise<'admitted' | 'full' | 'person-full' | 'ended'> {
   return getDb().transaction((tx) => {
+    const call = tx.select().from(calls).where(eq(calls.id, input.callId)).get()
+    if (!call) return 'ended'
+    if (call.endedAt) {
+      const newer = tx
+        .select({ id: calls.id })
+        .from(calls)
+        .where(and(eq(calls.conversationId, call.conversationId), isNull(calls.endedAt)))
+        .get()
+      if (newer || call.endedAt <= input.reopenSince) return 'ended'
+    }
     tx.update(callAttendances)
       .set({ leftAt: input.now })
       .where(
@@ -143,6 +157,7 @@ export async function admitIfRoom(input: {
       .get()
     if ((places?.theirs ?? 0) >= input.perPersonLimit) return 'person-full'
     if ((places?.all ?? 0) >= input.limit) return 'full'
+    if (call.endedAt) tx.update(calls).set({ endedAt: null }).where(eq(calls.id, call.id)).run()
     tx.insert(callAttendances)
       .values({ peerId: input.peerId, callId: input.callId, userId: input.userId, admittedAt: input.now })
       .run()

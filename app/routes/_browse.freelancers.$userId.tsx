@@ -73,7 +73,7 @@ export default function FreelancerProfilePage() {
           }
         />
         <Stat label="Completed contracts" value={contracts.ended} />
-        <Stat label="Member since" value={formatDate(user.createdAt)} />
+        <Stat label="Member since" value={formatDate(user.createdAt)} date />
       </dl>
       <p>
         <Link to="/rank">How the rank is calculated</Link>

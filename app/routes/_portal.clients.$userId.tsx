@@ -46,7 +46,7 @@ export default function ClientProfilePage() {
         <Stat label="Projects posted" value={projectsPosted} />
         <Stat label="Completed contracts" value={contracts.ended} />
         <Stat label="Active contracts" value={contracts.active} />
-        <Stat label="Member since" value={formatDate(user.createdAt)} />
+        <Stat label="Member since" value={formatDate(user.createdAt)} date />
       </dl>
       <ReviewSection stats={reviewStats} reviews={reviews} />
     </>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { STAFF_HEADLINE_MESSAGE, STAFF_NAME_MESSAGE } from '~/domain/staff-lookalike'
+import { STAFF_COMPANY_MESSAGE, STAFF_HEADLINE_MESSAGE, STAFF_NAME_MESSAGE } from '~/domain/staff-lookalike'
+import { findClientProfile } from '~/models/profiles.server'
 import { findUserById } from '~/models/users.server'
 import { action as signUpAction } from '~/routes/_auth.sign-up'
 import { action as profileAction } from '~/routes/_portal.settings._index'
@@ -40,6 +41,24 @@ describe('names that read like MegiLance staff', () => {
 
     expect((await save({ name: 'Adminah Kapoor', headline: 'I build admin panels in React' })).status).toBe(302)
     expect((await findUserById(user.id))?.name).toBe('Adminah Kapoor')
+  })
+
+  it('are refused as a client’s company name with the reason, the company typed kept; a real company passes', async () => {
+    const user = await createTestUser('client', { name: 'Carmen Tester' })
+    const cookie = await signedInCookie(user.id)
+    const save = (company: string) =>
+      run(profileAction, formRequest('/settings', { name: 'Carmen Tester', company, country: '' }, cookie))
+
+    const staff = await save('MegiLance Trust & Safety')
+    expect(staff.status).toBe(400)
+    const body = await staff.json()
+    expect(body.result.error.company).toEqual([STAFF_COMPANY_MESSAGE])
+    expect(body.result.initialValue.company).toBe('MegiLance Trust & Safety')
+    expect((await save('Support Team')).status).toBe(400)
+    expect((await findClientProfile(user.id))?.company ?? '').toBe('')
+
+    expect((await save('Acme IT Support Ltd')).status).toBe(302)
+    expect((await findClientProfile(user.id))?.company).toBe('Acme IT Support Ltd')
   })
 
   it('are an admin’s own to use', async () => {

@@ -101,13 +101,21 @@ describe('members reporting a project, profile, proposal or conversation', () =>
     const reporter = await createTestUser('freelancer')
     const about = `/projects/${contract.projectId}`
     const mailsBefore = (await listOutbox({ to: admin.email, page: 1, pageSize: 50 })).total
-    expect((await report(about, reporter)).status).toBe(302)
-    const again = await report(about, reporter, 'They wrote to me again, now on WhatsApp, asking for the fee.')
+    // Each time, the form opens with the page's address on the first line ("About https://…").
+    const aboutLine = `About https://megilance.example${about}`
+    expect((await report(about, reporter, `${aboutLine}\n\n${words}`)).status).toBe(302)
+    const again = await report(
+      about,
+      reporter,
+      `${aboutLine}\n\nThey wrote to me again, now on WhatsApp, asking for the fee.`,
+    )
     expect(again.status).toBe(302)
     const reports = await reportsBy(reporter.id)
     expect(reports).toHaveLength(1)
     expect(reports[0]!.message).toContain(words)
     expect(reports[0]!.message).toContain('now on WhatsApp')
+    // The page is named once, not again above the words added.
+    expect(reports[0]!.message.split(aboutLine)).toHaveLength(2)
     expect((await listOutbox({ to: admin.email, page: 1, pageSize: 50 })).total).toBe(mailsBefore + 1)
     const alert = (await findLatestAlertAbout('member_reports', client.id))!
     expect(alert.evidence.data.reports).toHaveLength(1)

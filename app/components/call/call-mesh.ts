@@ -53,6 +53,9 @@ export class CallMesh implements CallBus, CallMedia {
   private self: SelfState = 'joining'
   private refusal: string | null = null
   private retries = 0
+  /** Counts Rejoins: each starts a fresh attempt, and an older one in flight stops. */
+  private attempts = 0
+  private retryPending = false
   private state = { muted: false, cameraOff: false }
   private version = 0
 
@@ -134,8 +137,10 @@ export class CallMesh implements CallBus, CallMedia {
   // --- Joining and leaving --------------------------------------------------------------------
 
   async join(): Promise<void> {
+    // A join begun before Leave and Rejoin must not connect alongside the one Rejoin begins.
+    const attempt = this.attempts
     const admission = await this.options.admit().catch(() => null)
-    if (this.self === 'left') return
+    if (this.abandoned(attempt)) return
     if (!admission) return this.retryLater()
     if (!admission.ok) {
       this.refusal = admission.message
@@ -143,6 +148,7 @@ export class CallMesh implements CallBus, CallMedia {
       return this.changed()
     }
     const PeerClass = await this.options.loadPeer()
+    if (this.abandoned(attempt)) return
     const secure = window.location.protocol === 'https:'
     const peerOptions: PeerOptions = {
       host: window.location.hostname,
@@ -184,30 +190,73 @@ export class CallMesh implements CallBus, CallMedia {
     })
   }
 
+  /** The user left, or rejoined since this attempt began. */
+  private abandoned(attempt: number): boolean {
+    return this.self === 'left' || attempt !== this.attempts
+  }
+
   private markGone(message: string) {
     for (const remote of this.remotes.values())
       if (message.includes(remote.peerId) && !remote.stream) remote.state = 'left'
     this.changed()
   }
 
+  /**
+   * One retry at a time: a lost signalling link reports both 'disconnected' and an error, and two
+   * joins at once would each take an admission, the second voiding the first's token.
+   */
   private retryLater() {
-    if (this.self === 'left') return
+    if (this.self === 'left' || this.retryPending) return
+    this.retryPending = true
     this.self = 'reconnecting'
     this.changed()
     const delay = RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)] ?? 8_000
     this.retries++
+    const attempt = this.attempts
     setTimeout(() => {
-      if (this.self === 'reconnecting') void this.join()
+      this.retryPending = false
+      if (this.self === 'reconnecting' && attempt === this.attempts) void this.join()
     }, delay)
   }
 
+  /**
+   * Leaves the call. The others are kept as last seen (they are still in the call, as far as this
+   * browser knows): the connections are forgotten before they close, so closing marks nobody left.
+   */
   leave(): void {
     this.self = 'left'
-    for (const connection of this.media.values()) connection.close()
-    for (const connection of this.data.values()) connection.close()
+    const connections = [...this.media.values(), ...this.data.values()]
+    this.media.clear()
+    this.data.clear()
+    for (const connection of connections) connection.close()
     this.peer?.destroy()
-    for (const remote of this.remotes.values()) remote.state = 'left'
+    this.peer = null
     this.changed()
+  }
+
+  /**
+   * Back into the same call after leaving (or being refused), sending `tracks` (leaving stopped the
+   * old ones) with the mute and camera choices as they were.
+   */
+  rejoin(tracks: MediaStreamTrack[]): void {
+    if (this.self !== 'left') return
+    const outgoing = this.options.outgoing
+    for (const old of outgoing.getTracks()) {
+      outgoing.removeTrack(old)
+      old.stop()
+    }
+    for (const track of tracks) {
+      track.enabled = track.kind === 'audio' ? !this.state.muted : !this.state.cameraOff
+      outgoing.addTrack(track)
+    }
+    this.remotes.clear()
+    this.attempts++
+    this.retryPending = false
+    this.self = 'joining'
+    this.refusal = null
+    this.retries = 0
+    this.changed()
+    void this.join()
   }
 
   // --- Connections ----------------------------------------------------------------------------

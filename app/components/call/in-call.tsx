@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import type { CallBus, CallMedia } from './call-bus'
-import type { CallMesh } from './call-mesh'
+import type { CallMesh, SelfState } from './call-mesh'
 import { videoConstraints, type Quality } from './media-constraints'
 import { RemoteTile, STATE_LABEL } from './remote-tile'
 import { startScreenShare, type ScreenShare } from './screen-share'
@@ -11,6 +11,12 @@ const SELF_LABEL = {
   connected: 'In the call',
   reconnecting: 'Reconnecting…',
   left: 'You left the call',
+}
+const SELF_IN_LIST: Record<SelfState, string> = {
+  joining: 'joining…',
+  connected: 'in the call',
+  reconnecting: 'reconnecting…',
+  left: 'left the call',
 }
 
 /** What a feature mounted in the room (whiteboard, recording) gets: the call, only through these. */
@@ -27,9 +33,16 @@ export type InCallFeatures = {
   aside?: (call: LiveCall) => ReactNode
 }
 
-export function InCall(
-  props: { mesh: CallMesh; speakerId: string; quality: Quality; onLeave: () => void } & InCallFeatures,
-) {
+type InCallProps = {
+  mesh: CallMesh
+  speakerId: string
+  quality: Quality
+  onLeave: () => void
+  /** Opens the camera and microphone again and rejoins the same call. */
+  onRejoin: () => Promise<void>
+} & InCallFeatures
+
+export function InCall(props: InCallProps) {
   const { mesh } = props
   useSyncExternalStore(
     (listener) => mesh.subscribeChanges(listener),
@@ -43,10 +56,36 @@ export function InCall(
   const [screen, setScreen] = useState<ScreenShare | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const live: LiveCall = useMemo(() => ({ bus: mesh, media: mesh }), [mesh])
+  const rejoinButton = useRef<HTMLButtonElement>(null)
+  const left = view.self === 'left'
 
   useEffect(() => {
     if (local.current) local.current.srcObject = mesh.localStream()
   }, [mesh])
+
+  // Leave replaces the controls with Rejoin: keyboard focus goes there rather than to the page.
+  useEffect(() => {
+    if (left) rejoinButton.current?.focus()
+  }, [left])
+
+  async function rejoin() {
+    setProblem(null)
+    try {
+      await props.onRejoin()
+    } catch (error) {
+      setProblem(
+        `The camera or microphone could not be opened again (${error instanceof Error ? error.message : 'refused'}).`,
+      )
+      return
+    }
+    const stream = mesh.localStream()
+    camera.current = stream?.getVideoTracks()[0] ?? null
+    microphone.current = stream?.getAudioTracks()[0] ?? null
+    if (local.current) {
+      local.current.srcObject = null
+      local.current.srcObject = stream
+    }
+  }
 
   async function stopSharing(share: ScreenShare) {
     share.stop()
@@ -92,79 +131,94 @@ export function InCall(
   return (
     <div className="call-room">
       <p role="status" className="call-room__status">
-        {SELF_LABEL[view.self]}
-        {view.refusal ? `: ${view.refusal}` : null}
+        {view.refusal ? `You are not in the call: ${view.refusal}` : SELF_LABEL[view.self]}
       </p>
       <AlertMessage message={problem} />
       <div className="call-room__stage">
-        <div className="call-room__videos">
-          <figure className="call-tile call-tile--self">
-            <video ref={local} autoPlay playsInline muted aria-label="Your video" />
-            <figcaption>
-              You{view.muted ? ' · muted' : ''}
-              {view.cameraOff ? ' · camera off' : ''}
-              {screen ? ' · sharing your screen' : ''}
-            </figcaption>
-          </figure>
-          {others
-            .filter((remote) => remote.state !== 'left')
-            .map((remote) => (
-              <RemoteTile key={remote.peerId} remote={remote} speakerId={props.speakerId} />
-            ))}
+        <div className="call-room__main">
+          <div className="call-room__videos">
+            <figure className="call-tile call-tile--self">
+              <video ref={local} autoPlay playsInline muted aria-label="Your video" />
+              <figcaption>
+                You{view.muted ? ' · muted' : ''}
+                {view.cameraOff ? ' · camera off' : ''}
+                {screen ? ' · sharing your screen' : ''}
+              </figcaption>
+            </figure>
+            {left
+              ? null
+              : others
+                  .filter((remote) => remote.state !== 'left')
+                  .map((remote) => <RemoteTile key={remote.peerId} remote={remote} speakerId={props.speakerId} />)}
+          </div>
+          {/* Before the feature panels: on a narrow screen the controls come right under the videos. */}
+          {left ? (
+            <div className="call-room__controls">
+              <button ref={rejoinButton} type="button" className="button button--primary" onClick={() => void rejoin()}>
+                Rejoin
+              </button>
+            </div>
+          ) : (
+            <div className="call-room__controls" role="toolbar" aria-label="Call controls">
+              {/* Toggles keep their label; aria-pressed (and its look) says which way they are. */}
+              <button
+                type="button"
+                className="button"
+                aria-pressed={view.muted}
+                onClick={() => mesh.setMuted(!view.muted)}
+              >
+                Mute
+              </button>
+              <button
+                type="button"
+                className="button"
+                aria-pressed={view.cameraOff}
+                onClick={() => {
+                  if (camera.current) camera.current.enabled = view.cameraOff
+                  mesh.setCameraOff(!view.cameraOff)
+                }}
+              >
+                Camera off
+              </button>
+              <button type="button" className="button" onClick={() => void switchCamera()}>
+                Switch camera
+              </button>
+              <button
+                type="button"
+                className="button"
+                aria-pressed={screen !== null}
+                onClick={() => void (screen ? stopSharing(screen) : shareScreen())}
+              >
+                Share screen
+              </button>
+              {/* Feature controls (recording) mount here. */}
+              {props.toolbar?.(live)}
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => {
+                  screen?.stop()
+                  setScreen(null)
+                  props.onLeave()
+                }}
+              >
+                Leave
+              </button>
+            </div>
+          )}
         </div>
         {/* Feature panels (the whiteboard) mount here, beside the videos. */}
         {props.aside ? <aside className="call-room__aside">{props.aside(live)}</aside> : null}
       </div>
-      {view.self !== 'left' ? (
-        <div className="call-room__controls" role="toolbar" aria-label="Call controls">
-          <button type="button" className="button" aria-pressed={view.muted} onClick={() => mesh.setMuted(!view.muted)}>
-            {view.muted ? 'Unmute' : 'Mute'}
-          </button>
-          <button
-            type="button"
-            className="button"
-            aria-pressed={view.cameraOff}
-            onClick={() => {
-              if (camera.current) camera.current.enabled = view.cameraOff
-              mesh.setCameraOff(!view.cameraOff)
-            }}
-          >
-            {view.cameraOff ? 'Turn camera on' : 'Turn camera off'}
-          </button>
-          <button type="button" className="button" onClick={() => void switchCamera()}>
-            Switch camera
-          </button>
-          {screen ? (
-            <button type="button" className="button" onClick={() => void stopSharing(screen)}>
-              Stop sharing
-            </button>
-          ) : (
-            <button type="button" className="button" onClick={() => void shareScreen()}>
-              Share screen
-            </button>
-          )}
-          {/* Feature controls (recording) mount here. */}
-          {props.toolbar?.(live)}
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => {
-              screen?.stop()
-              props.onLeave()
-            }}
-          >
-            Leave
-          </button>
-        </div>
-      ) : null}
       <section aria-labelledby="participants-heading">
         <h2 id="participants-heading">Participants</h2>
         <ul className="call-room__participants">
-          <li>You · {SELF_LABEL[view.self].toLowerCase()}</li>
+          <li>You · {SELF_IN_LIST[view.self]}</li>
           {others.map((remote) => (
             <li key={remote.peerId} data-peer={remote.peerId}>
-              {remote.name} · {STATE_LABEL[remote.state]}
-              {remote.muted && remote.state !== 'left' ? ' · muted' : ''}
+              {remote.name} ·{' '}
+              {left && remote.state !== 'left' ? 'in the call when you left' : STATE_LABEL[remote.state]}
+              {remote.muted && remote.state !== 'left' && !left ? ' · muted' : ''}
             </li>
           ))}
         </ul>

@@ -3,7 +3,13 @@ import { audioConstraints, canChooseSpeaker, QUALITIES, videoConstraints, type Q
 import { CardSection } from '~/components/ui/card-section'
 import { AlertMessage } from '~/components/ui/alert-message'
 
-export type LobbyChoice = { stream: MediaStream; speakerId: string; quality: Quality; cameraId: string }
+export type LobbyChoice = {
+  stream: MediaStream
+  speakerId: string
+  quality: Quality
+  cameraId: string
+  microphoneId: string
+}
 
 function stopAll(stream: MediaStream | null) {
   for (const track of stream?.getTracks() ?? []) track.stop()
@@ -80,7 +86,7 @@ export function Lobby({ onJoin }: { onJoin: (choice: LobbyChoice) => void }) {
           onClick={() => {
             if (!stream) return
             handedOver.current = true
-            onJoin({ stream, speakerId, quality, cameraId })
+            onJoin({ stream, speakerId, quality, cameraId, microphoneId })
           }}
         >
           Join the call

@@ -1,25 +1,28 @@
 /**
  * A figure with its label (inside a `<dl className="stats">`), its detail as a second description.
  * `unit` ("/ hour") follows the figure in smaller type and never splits it; `words` marks a value
- * that is a phrase ("No reviews yet"), shown body-sized so it does not break like a figure.
+ * that is a phrase ("No reviews yet"), shown body-sized so it does not break like a figure; `date`
+ * one that stays on one line ("28 Sept 2025"), sized to the card.
  */
 export function Stat({
   label,
   value,
   unit,
   words = false,
+  date = false,
   detail,
 }: {
   label: string
   value: string | number
   unit?: string
   words?: boolean
+  date?: boolean
   detail?: string
 }) {
   return (
     <div className="stat">
       <dt>{label}</dt>
-      <dd className={words ? 'stat__value stat__value--text' : 'stat__value'}>
+      <dd className={words ? 'stat__value stat__value--text' : date ? 'stat__value stat__value--date' : 'stat__value'}>
         {unit ? (
           <>
             <span className="stat__figure">{value}</span> <span className="stat__unit">{unit}</span>

@@ -2,10 +2,12 @@ import { faker } from '@faker-js/faker'
 import { describe, expect, it } from 'vitest'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 import { memberNameField, nameField } from '~/services/accounts/schemas'
-import { FreelancerProfileSchema } from '~/services/accounts/profile-schemas'
+import { ClientProfileSchema, FreelancerProfileSchema } from '~/services/accounts/profile-schemas'
 import {
+  isStaffLikeCompany,
   isStaffLikeHeadline,
   isStaffLikeName,
+  STAFF_COMPANY_MESSAGE,
   STAFF_HEADLINE_MESSAGE,
   STAFF_NAME_MESSAGE,
 } from '~/domain/staff-lookalike'
@@ -100,6 +102,46 @@ describe('headlines that read like staff', () => {
   })
 })
 
+describe('company names that read like staff', () => {
+  it.each([
+    'MegiLance',
+    'MegiLance Support',
+    'Megi-Lance Payments Ltd',
+    'Support',
+    'Customer Support',
+    'The Admin Team',
+    'Adm1n Services',
+    'Trust & Safety Dept',
+    'Moderators',
+    'Verification Team',
+    'Help Desk',
+    'Acme (billing@acme.example)',
+    'www.pay-here.example',
+    'https://pay-here.example',
+  ])('refuses %j', (company) => {
+    expect(isStaffLikeCompany(company)).toBe(true)
+  })
+
+  it.each([
+    'Acme IT Support Ltd',
+    'Official Sports Group',
+    'Booking.com',
+    'Node.js Foundation',
+    'Adminah Consulting',
+    'Teamwork Inc',
+    'Northwind Traders',
+    'Supportly',
+  ])('lets %j pass', (company) => {
+    expect(isStaffLikeCompany(company)).toBe(false)
+  })
+
+  it('lets every company name the seed scripts draw from pass', () => {
+    faker.seed(7)
+    const companies = Array.from({ length: 2000 }, () => faker.company.name())
+    expect(companies.filter(isStaffLikeCompany)).toEqual([])
+  })
+})
+
 describe('the form fields', () => {
   it('hold members to the rule with a clear message, and not admins', () => {
     expect(memberNameField.safeParse('MegiLance Support').error?.issues.map((issue) => issue.message)).toEqual([
@@ -116,5 +158,10 @@ describe('the form fields', () => {
     expect(profile.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
       ['headline', STAFF_HEADLINE_MESSAGE],
     ])
+    const client = ClientProfileSchema.safeParse({ name: 'Carmen', company: 'MegiLance Support' })
+    expect(client.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['company', STAFF_COMPANY_MESSAGE],
+    ])
+    expect(ClientProfileSchema.safeParse({ name: 'Carmen', company: 'Acme IT Support Ltd' }).success).toBe(true)
   })
 })

@@ -11,7 +11,13 @@ const countryField = z.string().trim().max(60, 'Use at most 60 characters').opti
 
 export const ClientProfileSchema = z.object({
   name: memberNameField,
-  company: z.string().trim().max(120, 'Use at most 120 characters').default(''),
+  company: notLikeStaff(
+    oneLine(
+      z.string().trim().max(120, 'Use at most 120 characters'),
+      'Keep the company name on one line, without line breaks or control characters',
+    ),
+    'company',
+  ).default(''),
   country: countryField,
 })
 

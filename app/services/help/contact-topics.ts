@@ -33,3 +33,13 @@ export function reportHref(aboutPath: string): string {
 export function reportedPath(value: string | null): string | null {
   return value && REPORTABLE_PATH.test(value) ? value : null
 }
+
+/**
+ * A repeated report's words without the "About https://…/the/page" line the form opened with: the
+ * report they are added to already names the page. Other first lines are the member's own words.
+ */
+export function withoutAboutLine(message: string, aboutPath: string): string {
+  const [first = '', ...rest] = message.split('\n')
+  const line = first.trim()
+  return /^About \S+$/.test(line) && line.endsWith(aboutPath) ? rest.join('\n').trim() : message
+}

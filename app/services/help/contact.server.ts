@@ -13,7 +13,7 @@ import { findUserById, listUsersByRole } from '~/models/users.server'
 import { sendEmail, type EmailMessage } from '~/services/email/mailer.server'
 import { requireQuota } from '~/services/security/throttle.server'
 import { siteOrigin } from '~/utils/env.server'
-import { contactTopicLabel, reportedPath } from './contact-topics'
+import { contactTopicLabel, reportedPath, withoutAboutLine } from './contact-topics'
 import { addReportToFraudDesk, findReportTarget, type ReportTarget } from './member-reports.server'
 import { asOneLine } from '~/domain/one-line'
 
@@ -88,7 +88,8 @@ export async function submitContactRequest(
     return { ok: false, reason: 'invalid', field: 'about', message: `You cannot report ${target.own}.` }
   if (report) {
     const earlier = await findOpenReportBy(report.userId, report.aboutPath)
-    const addition = `\n\n— Added on ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC:\n${input.message}`
+    const added = withoutAboutLine(input.message, report.aboutPath) || '(the page reported again, no new words)'
+    const addition = `\n\n— Added on ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC:\n${added}`
     if (earlier && (await appendToOpenContactRequest(earlier.id, addition)))
       return { ok: true, request: earlier, folded: true }
   }

@@ -15,6 +15,7 @@ import {
   PLACES_PER_PERSON,
   recordPeerJoined,
   recordPeerLeft,
+  REOPEN_WITHIN_MS,
   requireCallAccess,
   startOrJoinCall,
 } from './calls.server'
@@ -67,6 +68,56 @@ describe('starting and joining a call', () => {
     await recordPeerLeft(admission.peerId)
     const next = await startOrJoinCall(client, { conversationId: call.conversationId })
     expect(next.id).not.toBe(call.id)
+  })
+})
+
+describe('coming back to a call', () => {
+  it(`reopens a call for whoever left it last within ${REOPEN_WITHIN_MS / 1000} s; later, or once a newer call runs, says it has ended`, async () => {
+    const { client, freelancer, call } = await contractCall()
+    const access = await requireCallAccess(client, call.id)
+    // In the past, so that the admit endpoint's own clock (now) is later still.
+    const left = new Date(Date.now() - 2 * REOPEN_WITHIN_MS - 10_000)
+    const first = await admitToCall(client, access, left)
+    if (!first.ok) throw new Error(first.message)
+    await recordPeerJoined(first.peerId, left)
+    await recordPeerLeft(first.peerId, left)
+    expect((await requireCallAccess(client, call.id)).call.endedAt).not.toBeNull()
+
+    // Rejoin straight after leaving: the same call, going on again.
+    const soon = new Date(left.getTime() + REOPEN_WITHIN_MS - 1_000)
+    const back = await admitToCall(client, access, soon)
+    expect(back.ok).toBe(true)
+    expect((await requireCallAccess(client, call.id)).call.endedAt).toBeNull()
+    if (!back.ok) return
+    await recordPeerJoined(back.peerId, soon)
+    await recordPeerLeft(back.peerId, soon)
+
+    // Too late: 409 with what to do instead.
+    const late = new Date(soon.getTime() + REOPEN_WITHIN_MS + 1)
+    expect(await admitToCall(freelancer, await requireCallAccess(freelancer, call.id), late)).toEqual({
+      ok: false,
+      reason: 'conflict',
+      message: 'This call has ended. Start a new one from the call’s page.',
+    })
+    const response = await run(
+      admitAction,
+      formRequest(`/calls/${call.id}/admit`, {}, await signedInCookie(client.id)),
+      { callId: call.id },
+    )
+    expect(response.status).toBe(409)
+    expect((await listCallAttendance(call.id)).length).toBe(2)
+  })
+
+  it('does not reopen an ended call once the conversation has started a newer one', async () => {
+    const { client, call } = await contractCall()
+    const access = await requireCallAccess(client, call.id)
+    const first = await admitToCall(client, access)
+    if (!first.ok) throw new Error(first.message)
+    await recordPeerJoined(first.peerId)
+    await recordPeerLeft(first.peerId)
+    const newer = await startOrJoinCall(client, { conversationId: call.conversationId })
+    expect(newer.id).not.toBe(call.id)
+    expect((await admitToCall(client, access)).ok).toBe(false)
   })
 })
 

@@ -91,8 +91,15 @@ export type Admission = {
 }
 
 /**
+ * A call ends when the last person in it leaves. For this long after, coming back (a dropped
+ * connection rejoining by itself, or Rejoin pressed after Leave) reopens it, unless the
+ * conversation has started a newer call; later, the call's page offers a new one.
+ */
+export const REOPEN_WITHIN_MS = 60_000
+
+/**
  * Gives the user's browser a fresh peer id and a token the PeerServer will accept for the next two
- * minutes, unless the call is full or the user already holds their share of its places.
+ * minutes, unless the call has ended, is full, or the user already holds their share of its places.
  */
 export async function admitToCall(
   user: Person,
@@ -107,9 +114,16 @@ export async function admitToCall(
     peerId,
     now,
     pendingSince,
+    reopenSince: new Date(now.getTime() - REOPEN_WITHIN_MS),
     limit: CALL_LIMIT,
     perPersonLimit: PLACES_PER_PERSON,
   })
+  if (admitted === 'ended')
+    return {
+      ok: false,
+      reason: 'conflict',
+      message: `This call has ended. ${access.asGuest ? 'Ask whoever invited you to start a new one.' : 'Start a new one from the call’s page.'}`,
+    }
   if (admitted === 'person-full')
     return {
       ok: false,
