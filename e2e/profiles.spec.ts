@@ -217,3 +217,45 @@ test('the rank page explains the formula and shows a freelancer their breakdown;
   await expect(page.getByRole('heading', { level: 1, name: DEMO_ACCOUNTS.client.name })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Reviews' })).toContainText('Clear brief and quick payment')
 })
+
+test('a freelancer replies publicly to a review from their profile, changes the reply, and the client reads it', async ({
+  page,
+}, testInfo) => {
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  const history = await createReviewedHistory(DEMO_ACCOUNTS.client.email, freelancer.email)
+
+  await page.goto(`/freelancers/${history.freelancerId}`)
+  const review = page.getByRole('article', { name: `Review by ${DEMO_ACCOUNTS.client.name}` })
+  await review.getByRole('link', { name: 'Reply publicly' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Reply to a review' })).toBeVisible()
+  await expect(page.getByText(history.visibleComment)).toBeVisible()
+
+  // Contact details are refused, and what was typed stays.
+  const box = page.getByRole('textbox', { name: /Your reply/ })
+  await box.fill('Thanks! Write to me on WhatsApp +44 7700 900123 for the next one.')
+  await page.getByRole('button', { name: 'Publish reply' }).click()
+  await expect(page.getByText(/leave out email addresses, phone numbers/).first()).toBeVisible()
+  await expect(box).toHaveValue(/WhatsApp/)
+
+  await box.fill('Thank you, it was a pleasure to build this with you.')
+  await page.getByRole('button', { name: 'Publish reply' }).click()
+  await expect(toast(page)).toContainText('Your reply is published under the review.')
+  await expectPath(page, `/freelancers/${history.freelancerId}`)
+  await expect(review.getByText(`Reply from ${freelancer.name}`)).toBeVisible()
+  await expect(review.getByText('Thank you, it was a pleasure to build this with you.')).toBeVisible()
+
+  await review.getByRole('link', { name: 'Change or remove your reply' }).click()
+  await page
+    .getByRole('textbox', { name: /Your reply/ })
+    .fill('Thank you, it was a pleasure to build this shop with you.')
+  await page.getByRole('button', { name: 'Save reply' }).click()
+  await expect(toast(page)).toContainText('Your reply is updated.')
+
+  // The client who wrote the review reads the reply on the public profile, with no way to change it.
+  await page.context().clearCookies()
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
+  await page.goto(`/freelancers/${history.freelancerId}`)
+  await expect(review.getByText(`Reply from ${freelancer.name}`)).toBeVisible()
+  await expect(review.getByText('Thank you, it was a pleasure to build this shop with you.')).toBeVisible()
+  await expect(review.getByRole('link', { name: /reply/i })).toHaveCount(0)
+})

@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import type { ReviewDirection } from '../domain/enums'
-import type { reviews } from './schema'
+import { reviews } from './schema'
 import { DAY_MS } from '~/domain/durations'
 
-export type Review = typeof reviews.$inferSelect
+/** A review as its author wrote it; the reviewed person's reply is read with the visible reviews. */
+export type Review = Omit<typeof reviews.$inferSelect, 'reply' | 'repliedAt'>
 
 /** How long after a contract ends each side may review; the reviews show when it closes. */
 export const REVIEW_WINDOW_DAYS = 14
@@ -32,6 +33,28 @@ export type VisibleReview = {
   subRatings: Record<string, number>
   comment: string
   createdAt: Date
+  /** The reviewed person's public answer, if they wrote one. */
+  reply: string | null
+  repliedAt: Date | null
+}
+
+type VisibleReviewRow = Omit<VisibleReview, 'subRatings' | 'createdAt' | 'repliedAt'> & {
+  subRatings: string
+  createdAt: number
+  repliedAt: number | null
+}
+
+const visibleReviewColumns = sql`r.id, r.contract_id as contractId, c.title as contractTitle, r.reviewer_id as reviewerId,
+  u.name as reviewerName, r.direction, r.rating, r.sub_ratings as subRatings, r.comment, r.created_at as createdAt,
+  r.reply, r.replied_at as repliedAt`
+
+function visibleReview(row: VisibleReviewRow): VisibleReview {
+  return {
+    ...row,
+    subRatings: JSON.parse(row.subRatings),
+    createdAt: new Date(row.createdAt),
+    repliedAt: row.repliedAt === null ? null : new Date(row.repliedAt),
+  }
 }
 
 /** The reviews others wrote of this user that may be shown, newest first. */
@@ -39,17 +62,40 @@ export async function listVisibleReviewsOf(
   revieweeId: string,
   { limit = 20, offset = 0, now = new Date() }: { limit?: number; offset?: number; now?: Date } = {},
 ): Promise<VisibleReview[]> {
-  const rows = getDb().all<
-    Omit<VisibleReview, 'subRatings' | 'createdAt'> & { subRatings: string; createdAt: number }
-  >(sql`
-    select r.id, r.contract_id as contractId, c.title as contractTitle, r.reviewer_id as reviewerId,
-           u.name as reviewerName, r.direction, r.rating, r.sub_ratings as subRatings, r.comment,
-           r.created_at as createdAt
+  const rows = getDb().all<VisibleReviewRow>(sql`
+    select ${visibleReviewColumns}
     from reviews r join users u on u.id = r.reviewer_id join contracts c on c.id = r.contract_id
     where r.reviewee_id = ${revieweeId} and ${reviewVisibleSql(now)}
     order by r.created_at desc
     limit ${limit} offset ${offset}`)
-  return rows.map((row) => ({ ...row, subRatings: JSON.parse(row.subRatings), createdAt: new Date(row.createdAt) }))
+  return rows.map(visibleReview)
+}
+
+/** One review of `revieweeId`, if it exists, is of them and may be shown yet; otherwise null. */
+export async function findVisibleReviewOf(
+  reviewId: string,
+  revieweeId: string,
+  now = new Date(),
+): Promise<VisibleReview | null> {
+  const row = getDb().get<VisibleReviewRow>(sql`
+    select ${visibleReviewColumns}
+    from reviews r join users u on u.id = r.reviewer_id join contracts c on c.id = r.contract_id
+    where r.id = ${reviewId} and r.reviewee_id = ${revieweeId} and ${reviewVisibleSql(now)}`)
+  return row ? visibleReview(row) : null
+}
+
+/** Writes (or with null, removes) the reviewed person's answer to a review of them. */
+export async function writeReviewReply(
+  reviewId: string,
+  revieweeId: string,
+  reply: string | null,
+  at: Date,
+): Promise<void> {
+  getDb()
+    .update(reviews)
+    .set({ reply, repliedAt: reply === null ? null : at })
+    .where(and(eq(reviews.id, reviewId), eq(reviews.revieweeId, revieweeId)))
+    .run()
 }
 
 export type ReviewStats = {

@@ -119,7 +119,7 @@ export default function FreelancerProfilePage() {
       <CardSection id="portfolio-heading" title="Portfolio">
         {portfolio.length ? <PortfolioGallery items={portfolio} /> : <p className="empty">No work samples yet.</p>}
       </CardSection>
-      <ReviewSection stats={reviewStats} reviews={reviews} />
+      <ReviewSection stats={reviewStats} reviews={reviews} reviewee={user.name} canReply={isOwn} />
     </>
   )
 }

@@ -48,7 +48,7 @@ export default function ClientProfilePage() {
         <Stat label="Active contracts" value={contracts.active} />
         <Stat label="Member since" value={formatDate(user.createdAt)} date />
       </dl>
-      <ReviewSection stats={reviewStats} reviews={reviews} />
+      <ReviewSection stats={reviewStats} reviews={reviews} reviewee={user.name} canReply={isOwn} />
     </>
   )
 }

@@ -105,6 +105,7 @@ export const FORMS: FormEntry[] = [
       freelancer_to_client: reviews.reviewSchema('freelancer_to_client'),
     },
   },
+  ...entries('~/services/marketplace/review-schemas', reviews, ['ReviewReplySchema']),
   ...entries('~/services/marketplace/saved-search-schemas', savedSearches, ['SaveSearchSchema']),
   ...entries('~/services/meetings/meeting-schemas', meetings, ['BookMeetingSchema', 'RescheduleMeetingSchema']),
   ...entries('~/services/messaging/message-schemas', messages, ['SendMessageSchema']),

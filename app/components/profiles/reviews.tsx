@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { formatDate } from '~/utils/format'
 import { CardSection } from '~/components/ui/card-section'
 
@@ -9,6 +10,8 @@ export type ReviewView = {
   subRatings: Record<string, number>
   comment: string
   createdAt: string | Date
+  reply: string | null
+  repliedAt: string | Date | null
 }
 
 export type ReviewStatsView = {
@@ -30,8 +33,21 @@ function stars(rating: number): string {
   return `${rating.toFixed(1)} out of 5`
 }
 
-/** The aggregates over the visible reviews, and the reviews themselves. */
-export function ReviewSection({ stats, reviews }: { stats: ReviewStatsView; reviews: ReviewView[] }) {
+/**
+ * The aggregates over the visible reviews, and the reviews themselves with the reviewed person's
+ * replies; `canReply` when the reviewed person is the one reading.
+ */
+export function ReviewSection({
+  stats,
+  reviews,
+  reviewee,
+  canReply = false,
+}: {
+  stats: ReviewStatsView
+  reviews: ReviewView[]
+  reviewee: string
+  canReply?: boolean
+}) {
   return (
     <CardSection id="reviews-heading" title="Reviews">
       {stats.count && stats.average !== null ? (
@@ -52,7 +68,7 @@ export function ReviewSection({ stats, reviews }: { stats: ReviewStatsView; revi
           <ul className="list">
             {reviews.map((review) => (
               <li key={review.id}>
-                <article className="review" aria-label={`Review by ${review.reviewerName}`}>
+                <article id={`review-${review.id}`} className="review" aria-label={`Review by ${review.reviewerName}`}>
                   <p>
                     <strong>{stars(review.rating)}</strong> · {review.contractTitle}
                   </p>
@@ -60,6 +76,22 @@ export function ReviewSection({ stats, reviews }: { stats: ReviewStatsView; revi
                   <p className="muted">
                     {review.reviewerName}, {formatDate(review.createdAt)}
                   </p>
+                  {review.reply !== null ? (
+                    <div className="review__reply">
+                      <p>
+                        <strong>Reply from {reviewee}</strong>
+                        {review.repliedAt ? <span className="muted">, {formatDate(review.repliedAt)}</span> : null}
+                      </p>
+                      <blockquote>{review.reply}</blockquote>
+                    </div>
+                  ) : null}
+                  {canReply ? (
+                    <p>
+                      <Link to={`/reviews/${review.id}/reply`}>
+                        {review.reply === null ? 'Reply publicly' : 'Change or remove your reply'}
+                      </Link>
+                    </p>
+                  ) : null}
                 </article>
               </li>
             ))}

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { createdAt } from './columns'
+import { at, createdAt } from './columns'
 import { userRef } from './accounts'
 import { ownedByContract } from './contracts'
 import { REVIEW_DIRECTIONS } from '../../domain/enums'
@@ -21,6 +21,10 @@ export const reviews = sqliteTable(
     subRatings: text('sub_ratings', { mode: 'json' }).$type<Record<string, number>>().notNull(),
     comment: text('comment').notNull(),
     createdAt: createdAt(),
+    /** The reviewed person's public answer, one per review (PRODUCT: review retaliation is answered in words, not stars). */
+    reply: text('reply'),
+    /** When the answer was last written. */
+    repliedAt: at('replied_at'),
   },
   (t) => [
     uniqueIndex('reviews_contract_reviewer_unique').on(t.contractId, t.reviewerId),

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { describedText } from '~/domain/form-fields'
 import type { ReviewDirection } from '~/domain/enums'
+import { detectOffPlatform } from '~/services/messaging/off-platform'
 import { SUB_RATINGS } from './review-ratings'
 
 function rating(message: string) {
@@ -20,3 +21,11 @@ export function reviewSchema(direction: ReviewDirection) {
 }
 
 export type ReviewInput = z.infer<ReturnType<typeof reviewSchema>>
+
+/** The reviewed person's public answer to a review. */
+export const ReviewReplySchema = z.object({
+  reply: describedText('Write your reply', [10, 1000], 'your reply').refine(
+    (text) => detectOffPlatform(text).length === 0,
+    'A reply is public: leave out email addresses, phone numbers, other apps and ways to pay outside MegiLance',
+  ),
+})

@@ -148,6 +148,8 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.projects_.new': ['302 200 403 403 200 403', '302 400 403 403 400 403'],
   '_portal.proposals.$proposalId': [PARTIES_AND_ADMIN, '302 400 400 400 404 404'],
   '_portal.proposals.$proposalId_.edit': ['302 404 409 404 404 404', '302 404 409 404 404 404'],
+  // The test world's contract has no review; who may reply is in app/test/review-replies-routes.test.ts.
+  '_portal.reviews.$reviewId.reply': [NOT_FOUND, NOT_FOUND],
   '_portal.saved-searches': [FREELANCERS, '302 403 400 403 403 400'],
   '_portal.settings': [SIGNED_IN, NONE],
   '_portal.settings._index': [SIGNED_IN, SIGNED_IN_FORM],
