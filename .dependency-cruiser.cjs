@@ -88,6 +88,8 @@ module.exports = {
     },
     {
       name: 'no-circular',
+      comment:
+        'No import cycle anywhere: check:layers cruises app, server, scripts, e2e and bench (ESLint does not check cycles).',
       severity: 'error',
       from: {},
       to: { circular: true },

@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
@@ -12,6 +13,10 @@ export default defineConfig({
     // Worker threads start a test file faster than forked processes: 8 route test files took 84 and
     // 56 s against 98 and 84 s with forks, alternating, at load average 13-15 on 2 cores.
     pool: 'threads',
+    // vitest's default is one worker fewer than the cores: on this 2-core machine, one, so the other
+    // core idled through the run (the fresh clone's 352 s was 308 s of one worker's set-up, imports
+    // and tests back to back). A worker per core.
+    maxWorkers: os.availableParallelism(),
     testTimeout: 20_000,
   },
 })

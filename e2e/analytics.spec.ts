@@ -1,6 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, signIn, test } from './fixtures'
-import { signUpWithoutForm } from './user-fixtures'
+import { DEMO_ACCOUNTS, expect, isJavaScriptEnabled, makeUser, newBrowserContext, test } from './fixtures'
+import { signInWithoutForm, signUpWithoutForm } from './user-fixtures'
 
 async function pdfText(data: Buffer): Promise<string> {
   const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise
@@ -80,8 +80,8 @@ test('an admin reads the analytics: the range changes the cards, a CSV and the P
   )
 })
 
-test('a freelancer sees their earnings by month', async ({ page }) => {
-  await signIn(page, DEMO_ACCOUNTS.freelancer, 'freelancer')
+test('a freelancer sees their earnings by month', async ({ page }, testInfo) => {
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
   await page.getByRole('navigation', { name: 'Freelancer portal' }).getByRole('link', { name: 'Analytics' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Your analytics' })).toBeVisible()
   const earnings = page.locator('figure#earnings')
@@ -129,8 +129,8 @@ test('a newcomer’s analytics say what will appear there and when, instead of b
   await clientContext.close()
 })
 
-test('the demo client, who has hired, gets no newcomer’s note', async ({ page }) => {
-  await signIn(page, DEMO_ACCOUNTS.client, 'client')
+test('the demo client, who has hired, gets no newcomer’s note', async ({ page }, testInfo) => {
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
   await page.goto('/analytics')
   await expect(page.getByRole('heading', { level: 1, name: 'Your analytics' })).toBeVisible()
   await expect(page.getByText(/^Nothing to chart yet/)).toHaveCount(0)

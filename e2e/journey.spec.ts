@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
-import { expect, expectPath, makeUser, newBrowserContext, type Page, signUp, test, toast } from './fixtures'
+import { expect, expectPath, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 
 /**
  * The marketplace end to end, as two people in two browsers: a client posts, a freelancer finds it
@@ -11,10 +12,11 @@ test('post → search → bid → accept → fund → submit → changes → res
   browser,
 }, testInfo) => {
   test.setTimeout(240_000)
-  const client = await signUp(page, makeUser('client'))
+  // New accounts without the sign-up form (auth.spec and email-codes.spec test it).
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUp(freelancerPage, makeUser('freelancer'))
+  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
 
   // The client posts a project with a word no other project has.
   const word = `quokka${crypto.randomBytes(3).toString('hex')}`

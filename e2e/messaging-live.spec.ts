@@ -1,6 +1,7 @@
-import { DEMO_ACCOUNTS, expect, newBrowserContext, signIn, test } from './fixtures'
+import { DEMO_ACCOUNTS, expect, newBrowserContext, test } from './fixtures'
 import { createProposal } from './messaging-fixtures'
 import { MESSAGE_PATH, sendMessage, thread, waitForLiveComposer } from './messaging-helpers'
+import { signInWithoutForm } from './user-fixtures'
 
 // Live updates need JavaScript, so this spec runs only in the `js` project (see playwright.config.ts).
 test('with JavaScript, a message sent in one browser appears in the other without reloading', async ({
@@ -11,7 +12,7 @@ test('with JavaScript, a message sent in one browser appears in the other withou
   const proposal = await createProposal(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
   const tag = proposal.proposalId.slice(0, 8)
 
-  await signIn(page, DEMO_ACCOUNTS.client, 'client')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
   await page.goto(`/messages/for/proposal/${proposal.proposalId}`)
   await expect(page).toHaveURL((url) => MESSAGE_PATH.test(url.pathname))
   const conversationUrl = new URL(page.url()).pathname
@@ -19,7 +20,7 @@ test('with JavaScript, a message sent in one browser appears in the other withou
 
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancer = await freelancerContext.newPage()
-  await signIn(freelancer, DEMO_ACCOUNTS.freelancer, 'freelancer')
+  await signInWithoutForm(freelancer, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
   await freelancer.goto(conversationUrl)
   await waitForLiveComposer(freelancer)
 
