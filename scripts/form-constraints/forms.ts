@@ -105,7 +105,10 @@ export const FORMS: FormEntry[] = [
       freelancer_to_client: reviews.reviewSchema('freelancer_to_client'),
     },
   },
-  ...entries('~/services/marketplace/saved-search-schemas', savedSearches, ['SaveSearchSchema']),
+  ...entries('~/services/marketplace/saved-search-schemas', savedSearches, [
+    'SaveSearchSchema',
+    'RenameSavedSearchSchema',
+  ]),
   ...entries('~/services/meetings/meeting-schemas', meetings, ['BookMeetingSchema', 'RescheduleMeetingSchema']),
   ...entries('~/services/messaging/message-schemas', messages, ['SendMessageSchema']),
   ...entries('~/services/payments/crypto/crypto-schemas', crypto, [
