@@ -13,7 +13,7 @@ import { isFtsError, toFtsQuery } from './project-search/fts-query'
 import { visibleRatingJoinSql, visibleRatingTotalsOf } from './review-totals.server'
 
 /** The rating smoothing of the published rank formula: as if 5 more reviews of 4 stars. */
-export const RATING_PRIOR = { reviews: 5, rating: 4 } as const
+const RATING_PRIOR = { reviews: 5, rating: 4 } as const
 /** bm25 weights per column (name, headline, bio, skills): a word in the skills counts most. */
 const BM25_WEIGHTS = sql.raw('3.0, 5.0, 1.0, 10.0')
 const TOP_SKILLS = 6
@@ -42,7 +42,7 @@ export type TalentSearchInput = {
   now?: Date
 }
 
-export type TalentRow = {
+type TalentRow = {
   id: string
   name: string
   headline: string

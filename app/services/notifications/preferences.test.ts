@@ -54,6 +54,6 @@ describe('email preferences', () => {
     expect(preferences.account).toBe(true)
     expect(preferences.review_received).toBe(false)
     expect(preferences.payout_update).toBe(false)
-    expect(preferences.saved_search_match).toBe(true)
+    expect(preferences.project_invitation).toBe(true)
   })
 })

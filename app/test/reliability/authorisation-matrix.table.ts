@@ -69,6 +69,7 @@ export const EXPECTED: Record<string, Row> = {
   // the project owner's actions answer (a visitor is sent to sign in first).
   _browse: [NONE, NONE],
   '_browse.freelancers.$userId': [ANYONE, NONE],
+  '_browse.freelancers._index': [ANYONE, NONE],
   '_browse.help.matching': [ANYONE, NONE],
   '_browse.market': [ANYONE, NONE],
   '_browse.projects._index': [ANYONE, NONE],
@@ -148,7 +149,8 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.projects_.new': ['302 200 403 403 200 403', '302 400 403 403 400 403'],
   '_portal.proposals.$proposalId': [PARTIES_AND_ADMIN, '302 400 400 400 404 404'],
   '_portal.proposals.$proposalId_.edit': ['302 404 409 404 404 404', '302 404 409 404 404 404'],
-  '_portal.saved-searches': [FREELANCERS, '302 403 400 403 403 400'],
+  // Freelancers keep Find work searches, clients talent searches.
+  '_portal.saved-searches': [MEMBERS, '302 400 400 403 400 400'],
   '_portal.settings': [SIGNED_IN, NONE],
   '_portal.settings._index': [SIGNED_IN, SIGNED_IN_FORM],
   '_portal.settings.appearance': [NONE, NONE],
