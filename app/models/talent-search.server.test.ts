@@ -137,6 +137,11 @@ describe('talent search filters, sorts and pages', () => {
     expect(await ids({ q: word, available: 'full_time' })).toEqual([both.id])
     expect(await ids({ q: word, ratingMin: 4 })).toEqual([both.id])
     expect((await ids({ q: word, ratingMin: 0 })).sort()).toEqual([both.id, reactOnly.id].sort())
+    // Rates compare in each freelancer's own currency: ¥5,000 an hour is 5,000, not 50.
+    const yen = await freelancer(word, { rate: 5000 })
+    await updateFreelancerProfile(yen.id, { currency: 'JPY' })
+    expect(await ids({ q: word, rateMin: 1000 })).toEqual([yen.id])
+    expect(await ids({ q: word, rateMin: 35, rateMax: 60 })).toEqual([away.id])
     const [card] = (await searchFreelancers({ q: word, skills: ['TypeScript'] })).rows
     expect(card).toMatchObject({ rating: 4.5, reviewCount: 2, skills: ['TypeScript', 'React'], skillCount: 2 })
   })

@@ -72,13 +72,24 @@ const LISTED_PROFILE = sql`trim(f.headline) <> '' and f.hourly_rate_minor > 0 an
 const UNLISTED_ACCOUNTS = sql`(select id from users where role <> 'freelancer' or blocked_at is not null)`
 const MEMBERS_ONLY = sql`(select user_id from discovery_preferences where members_only = 1)`
 
-function minorPerMajorSql(): SQL {
+/**
+ * Rate bounds in major units of each freelancer's own currency: most currencies have cents, so the
+ * test is a plain comparison; only a currency with other minor units is scaled (a CASE evaluated on
+ * every row cost more than the rest of the search).
+ */
+function rateBoundSql(op: '>=' | '<=', major: number): SQL {
   const odd = PROFILE_CURRENCIES.filter((code) => currencyDigits(code) !== 2)
-  if (!odd.length) return sql`100`
-  return sql`(case f.currency ${sql.join(
+  const cents = sql`f.hourly_rate_minor ${sql.raw(op)} ${major * 100}`
+  if (!odd.length) return cents
+  const codes = sql.join(
+    odd.map((code) => sql`${code}`),
+    sql`, `,
+  )
+  const scaled = sql`f.hourly_rate_minor ${sql.raw(op)} ${major} * (case f.currency ${sql.join(
     odd.map((code) => sql`when ${code} then ${10 ** currencyDigits(code)}`),
     sql` `,
-  )} else 100 end)`
+  )} end)`
+  return sql`((f.currency not in (${codes}) and ${cents}) or (f.currency in (${codes}) and ${scaled}))`
 }
 
 type Rating = ReturnType<typeof visibleRatingJoinSql>
@@ -86,8 +97,8 @@ type Rating = ReturnType<typeof visibleRatingJoinSql>
 function conditionsFor(input: TalentSearchInput, skillIds: number[], rating: Rating | null): SQL[] {
   const parts: SQL[] = [LISTED_PROFILE, sql`f.user_id not in ${UNLISTED_ACCOUNTS}`]
   if (input.visitor) parts.push(sql`f.user_id not in ${MEMBERS_ONLY}`)
-  if (input.rateMin !== undefined) parts.push(sql`f.hourly_rate_minor >= ${input.rateMin} * ${minorPerMajorSql()}`)
-  if (input.rateMax !== undefined) parts.push(sql`f.hourly_rate_minor <= ${input.rateMax} * ${minorPerMajorSql()}`)
+  if (input.rateMin !== undefined) parts.push(rateBoundSql('>=', input.rateMin))
+  if (input.rateMax !== undefined) parts.push(rateBoundSql('<=', input.rateMax))
   if (input.available === 'yes') parts.push(sql`f.availability in ('full_time', 'part_time')`)
   if (input.available === 'full_time') parts.push(sql`f.availability = 'full_time'`)
   for (const id of skillIds)

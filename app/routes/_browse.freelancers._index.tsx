@@ -193,7 +193,7 @@ export default function FindTalent() {
               what="freelancers"
             />
           ) : data.signedIn ? null : (
-            <p className="muted">
+            <p className="muted talent-sign-in">
               <Link to={`/sign-in?${new URLSearchParams({ redirectTo: `/freelancers?${query}` })}`}>Sign in</Link> as a
               client to save this search, invite a freelancer or send a message.
             </p>
