@@ -21,6 +21,7 @@ export const PAGE_KINDS: { kind: string; route: string }[] = [
   { kind: 'help', route: 'routes/help.$topic' },
   { kind: 'dashboard', route: 'routes/_portal.freelancer._index' },
   { kind: 'find work', route: 'routes/_browse.projects._index' },
+  { kind: 'find talent', route: 'routes/_browse.freelancers._index' },
   { kind: 'project', route: 'routes/_browse.projects_.$projectId._index' },
   { kind: 'new project', route: 'routes/_portal.projects_.new' },
   { kind: 'contract', route: 'routes/_portal.contracts_.$contractId._index' },

@@ -17,6 +17,8 @@ export const PORTAL_MENUS: Record<Role, MenuItem[]> = {
   client: [
     { to: '/client', label: 'Dashboard', end: true },
     { to: '/client/projects', label: 'Projects' },
+    { to: '/freelancers', label: 'Find talent', end: true },
+    { to: '/saved-searches', label: 'Saved searches' },
     ...CONTRACT_WORK,
     { to: '/payments', label: 'Payments' },
     { to: '/analytics', label: 'Analytics' },

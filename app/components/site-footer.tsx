@@ -13,6 +13,9 @@ export function SiteFooter({ theme, feePercent, returnTo }: { theme: Theme; feeP
       <nav aria-label="Site">
         <ul className="site-footer__links">
           <li>
+            <Link to="/freelancers">Find talent</Link>
+          </li>
+          <li>
             <Link to="/help">Help centre</Link>
           </li>
           <li>

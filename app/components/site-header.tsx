@@ -33,6 +33,9 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             <Link to="/projects" className="button button--ghost">
               Find work
             </Link>
+            <Link to="/freelancers" className="button button--ghost site-header__talent">
+              Find talent
+            </Link>
             <Link to="/sign-in" className="button button--ghost">
               Sign in
             </Link>

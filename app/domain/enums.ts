@@ -8,6 +8,10 @@ export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number]
 export const AVAILABILITIES = ['full_time', 'part_time', 'not_available'] as const
 export type Availability = (typeof AVAILABILITIES)[number]
 
+/** What a saved search looks for: open projects (freelancers) or freelancers (clients). */
+export const SAVED_SEARCH_KINDS = ['projects', 'freelancers'] as const
+export type SavedSearchKind = (typeof SAVED_SEARCH_KINDS)[number]
+
 export const PROJECT_STATUSES = ['open', 'closed'] as const
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
 /** Why a project was closed: with a hire, or without (then every applicant is told). */

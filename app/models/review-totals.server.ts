@@ -17,22 +17,46 @@ const BEFORE_ALL = -1e300
  * tests). Both are short ranges of review_visibility_window_idx. `only` limits it to some reviewees.
  */
 function visibleRatingRowsSql(direction: ReviewDirection, now: Date, only?: string[]): SQL {
-  const shownIfEndedBy = now.getTime() - REVIEW_WINDOW_MS
   const ids = only ? sql`(select value from json_each(${JSON.stringify(only)}))` : null
   const onlyTotals = ids ? sql`and reviewee_id in ${ids}` : sql``
-  const onlyDelta = ids ? sql`and v.reviewee_id in ${ids}` : sql``
-  const fold = sql`coalesce((select ended_through from review_totals_folded where id = 1), ${BEFORE_ALL})`
   return sql`
     select reviewee_id as id, rating_sum as s, review_count as n from review_rating_totals
     where direction = ${direction} ${onlyTotals}
-    union all
-    select v.reviewee_id, v.rating, 1 from review_visibility v
+    union all ${unfoldedRatingRowsSql(direction, now, ids)}`
+}
+
+/** The rows (id, s, n) visibleRatingRowsSql adds to or takes from the folded totals (a few). */
+function unfoldedRatingRowsSql(direction: ReviewDirection, now: Date, ids: SQL | null): SQL {
+  const shownIfEndedBy = now.getTime() - REVIEW_WINDOW_MS
+  const onlyDelta = ids ? sql`and v.reviewee_id in ${ids}` : sql``
+  const fold = sql`coalesce((select ended_through from review_totals_folded where id = 1), ${BEFORE_ALL})`
+  return sql`
+    select v.reviewee_id as id, v.rating as s, 1 as n from review_visibility v
     where v.both_reviewed = 0 and v.contract_ended_at > ${fold} and v.contract_ended_at <= ${shownIfEndedBy}
       and v.direction = ${direction} ${onlyDelta}
     union all
     select v.reviewee_id, -v.rating, -1 from review_visibility v
     where v.both_reviewed = 0 and v.contract_ended_at > ${shownIfEndedBy} and v.contract_ended_at <= ${fold}
       and v.direction = ${direction} ${onlyDelta}`
+}
+
+/**
+ * The ratings that show at `now` of the person in `idColumn`, for a query over many people: two
+ * LEFT JOINs (the folded totals by key, and the few unfolded reviews grouped once) and the sum and
+ * count they give (0 and 0 for someone with none). No grouping over every reviewee.
+ */
+export function visibleRatingJoinSql(
+  direction: ReviewDirection,
+  now: Date,
+  idColumn: SQL,
+): { join: SQL; sum: SQL; count: SQL } {
+  return {
+    join: sql`left join review_rating_totals rt on rt.direction = ${direction} and rt.reviewee_id = ${idColumn}
+      left join (select id, sum(s) as s, sum(n) as n from (${unfoldedRatingRowsSql(direction, now, null)}) group by id) rd
+        on rd.id = ${idColumn}`,
+    sum: sql`(coalesce(rt.rating_sum, 0) + coalesce(rd.s, 0))`,
+    count: sql`(coalesce(rt.review_count, 0) + coalesce(rd.n, 0))`,
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
+import type { SavedSearchKind } from '~/domain/enums'
 import { getDb } from './db.server'
 import { deleteOwnedRow } from './owned-rows.server'
 import { savedSearches } from './schema'
@@ -18,12 +19,20 @@ export async function findSavedSearchOf(userId: string, id: string): Promise<Sav
   return findRow(savedSearches, and(eq(savedSearches.id, id), eq(savedSearches.userId, userId)))
 }
 
-export async function findSavedSearchByQuery(userId: string, query: string): Promise<SavedSearch | undefined> {
-  return findRow(savedSearches, and(eq(savedSearches.userId, userId), eq(savedSearches.query, query)))
+export async function findSavedSearchByQuery(
+  userId: string,
+  kind: SavedSearchKind,
+  query: string,
+): Promise<SavedSearch | undefined> {
+  return findRow(
+    savedSearches,
+    and(eq(savedSearches.userId, userId), eq(savedSearches.kind, kind), eq(savedSearches.query, query)),
+  )
 }
 
 export async function insertSavedSearch(input: {
   userId: string
+  kind: SavedSearchKind
   name: string
   query: string
   notify: boolean
@@ -36,18 +45,23 @@ export async function deleteSavedSearchOf(userId: string, id: string): Promise<b
   return deleteOwnedRow(savedSearches, savedSearches.userId, userId, savedSearches.id, id)
 }
 
+export async function renameSavedSearchOf(userId: string, id: string, name: string): Promise<boolean> {
+  return updateRows(savedSearches, { name }, and(eq(savedSearches.id, id), eq(savedSearches.userId, userId)))
+}
+
 /** Turning alerts on starts counting from now, so old projects do not arrive as "new". */
 export async function setSavedSearchNotify(userId: string, id: string, notify: boolean, now: Date): Promise<boolean> {
   const set = notify ? { notify, checkedAt: now } : { notify }
   return updateRows(savedSearches, set, and(eq(savedSearches.id, id), eq(savedSearches.userId, userId)))
 }
 
-/** Every saved search with alerts on (of users who are not blocked). */
-export async function listAlertingSavedSearches(): Promise<SavedSearch[]> {
+/** Every saved search with alerts on (of users who are not blocked); `kind`: of that kind only. */
+export async function listAlertingSavedSearches(kind?: SavedSearchKind): Promise<SavedSearch[]> {
   return listRows(
     savedSearches,
     and(
       eq(savedSearches.notify, true),
+      kind ? eq(savedSearches.kind, kind) : undefined,
       sql`${savedSearches.userId} in (select id from users where blocked_at is null)`,
     ),
     asc(savedSearches.checkedAt),

@@ -6,16 +6,20 @@ import { json } from '~/http/json.server'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { SaveSearchForm } from '~/components/search/save-search-form'
+import { RenameSavedSearchForm } from '~/components/search/rename-saved-search-form'
 import { findSavedSearchOf, listSavedSearchesOf } from '~/models/saved-searches.server'
-import { describeSearch, parseSearchParams, suggestSearchName } from '~/domain/project-search-params'
-import { SaveSearchSchema } from '~/services/marketplace/saved-search-schemas'
+import { RenameSavedSearchSchema, SaveSearchSchema } from '~/services/marketplace/saved-search-schemas'
 import {
   MAX_SAVED_SEARCHES,
   deleteSavedSearch,
+  readSavedQuery,
+  renameSavedSearch,
   saveSearch,
+  savedSearchKindOf,
   setSavedSearchAlerts,
 } from '~/services/marketplace/saved-searches.server'
 import { requireRole } from '~/http/auth.server'
+import type { SavedSearchKind } from '~/domain/enums'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -24,42 +28,58 @@ import { PageHeader } from '~/components/ui/page-header'
 
 export const meta: MetaFunction = () => [{ title: 'Saved searches · MegiLance' }]
 
+/** Freelancers keep Find work searches; clients keep talent searches. */
+async function requireSearcher(request: Request) {
+  const user = await requireRole(request, 'freelancer', 'client')
+  return { user, kind: savedSearchKindOf(user.role) ?? 'projects' }
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'freelancer')
+  const { user, kind } = await requireSearcher(request)
   const searches = await listSavedSearchesOf(user.id)
   return json({
     max: MAX_SAVED_SEARCHES,
-    searches: searches.map((search) => ({
-      id: search.id,
-      name: search.name,
-      query: search.query,
-      notify: search.notify,
-      checkedAt: search.checkedAt.toISOString(),
-      description: describeSearch(parseSearchParams(new URLSearchParams(search.query)).params),
-    })),
+    kind,
+    searches: searches.map((search) => {
+      const read = readSavedQuery(search.kind, search.query)
+      return {
+        id: search.id,
+        name: search.name,
+        notify: search.notify,
+        checkedAt: search.checkedAt.toISOString(),
+        description: read.description,
+        href: `${read.path}?${search.query}`,
+      }
+    }),
   })
 }
 
-const IntentSchema = /* @__PURE__ */ bareIntents('create', 'delete', 'alerts-on', 'alerts-off')
+/** A refused "Save this search": the form again with the search and the name it started with. */
+function refused(kind: SavedSearchKind, query: string) {
+  return { query, suggestedName: readSavedQuery(kind, query).suggestedName }
+}
+
+const IntentSchema = /* @__PURE__ */ bareIntents('create', 'rename', 'delete', 'alerts-on', 'alerts-off')
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'freelancer')
+  const { user, kind } = await requireSearcher(request)
   const formData = await readFormData(request)
   const { intent } = parseIntent(formData, IntentSchema)
 
   if (intent === 'create') {
     const submission = parseWithZod(formData, { schema: SaveSearchSchema })
     if (submission.status !== 'success')
-      return json({ query: String(formData.get('query') ?? ''), reply: submission.reply() }, { status: 400 })
-    const outcome = await saveSearch(user.id, {
-      name: submission.value.name ?? '',
-      query: submission.value.query,
-      notify: submission.value.notify ?? false,
-    })
+      return json({ ...refused(kind, String(formData.get('query') ?? '')), reply: submission.reply() }, { status: 400 })
+    const outcome = await saveSearch(
+      user.id,
+      { name: submission.value.name ?? '', query: submission.value.query, notify: submission.value.notify ?? false },
+      new Date(),
+      kind,
+    )
     if (!outcome.ok) {
       return json(
         {
-          query: submission.value.query,
+          ...refused(kind, submission.value.query),
           reply: submission.reply({ fieldErrors: { [outcome.field ?? 'query']: [outcome.message] } }),
         },
         { status: statusOf(outcome) },
@@ -71,6 +91,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const id = String(formData.get('searchId') ?? '')
   const search = id ? await findSavedSearchOf(user.id, id) : undefined
   if (!search) throw new Response('Not found', { status: 404 })
+  if (intent === 'rename') {
+    const submission = parseWithZod(formData, { schema: RenameSavedSearchSchema })
+    if (submission.status !== 'success')
+      return json({ rename: { formId: `rename-${search.id}`, reply: submission.reply() } }, { status: 400 })
+    if (!(await renameSavedSearch(user.id, search.id, submission.value.name)).ok)
+      throw new Response('Not found', { status: 404 })
+    return redirectWithToast('/saved-searches', {
+      kind: 'success',
+      message: `Renamed “${search.name}” to “${submission.value.name}”.`,
+    })
+  }
   if (intent === 'delete') {
     if (!(await deleteSavedSearch(user.id, search.id)).ok) throw new Response('Not found', { status: 404 })
     return redirectWithToast('/saved-searches', { kind: 'success', message: `Deleted “${search.name}”.` })
@@ -80,28 +111,32 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithToast('/saved-searches', {
     kind: 'success',
     message: on
-      ? `Alerts on for “${search.name}”: new matching projects will be announced.`
+      ? `Alerts on for “${search.name}”: new matching ${search.kind} will be announced.`
       : `Alerts off for “${search.name}”.`,
   })
 }
 
 export default function SavedSearches() {
-  const { searches, max } = useLoaderData<typeof loader>()
+  const { searches, max, kind } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const saving = actionData && 'query' in actionData ? actionData : null
+  const renaming = actionData && 'rename' in actionData ? actionData.rename : undefined
   return (
     <>
       <PageHeader title="Saved searches">
         <p className="muted">
-          Run a search again in one click. With alerts on you hear about new matching projects. Up to {max} searches.
+          Run a search again in one click. With alerts on you hear about new matching{' '}
+          {kind === 'freelancers' ? 'freelancers (who joined since)' : 'projects'}. Up to {max} searches.
         </p>
       </PageHeader>
 
-      {actionData ? (
+      {saving ? (
         <section className="card" aria-label="Save the search">
           <SaveSearchForm
-            query={actionData.query}
-            suggestedName={suggestSearchName(parseSearchParams(new URLSearchParams(actionData.query)).params)}
-            lastResult={actionData.reply}
+            query={saving.query}
+            suggestedName={saving.suggestedName}
+            lastResult={saving.reply}
+            what={kind}
           />
         </section>
       ) : null}
@@ -110,7 +145,9 @@ export default function SavedSearches() {
         <DataTable caption="Your saved searches" columns={['Name', 'Looks for', 'Alerts', 'Actions']} stackOnPhone>
           {searches.map((search) => (
             <tr key={search.id}>
-              <th scope="row">{search.name}</th>
+              <th scope="row">
+                <RenameSavedSearchForm id={search.id} name={search.name} last={renaming} />
+              </th>
               <td>{search.description}</td>
               <td>
                 {search.notify ? (
@@ -123,11 +160,7 @@ export default function SavedSearches() {
               </td>
               <td>
                 <div className="saved-search__actions">
-                  <Link
-                    className="button button--secondary"
-                    to={`/projects?${search.query}`}
-                    aria-label={`Run ${search.name}`}
-                  >
+                  <Link className="button button--secondary" to={search.href} aria-label={`Run ${search.name}`}>
                     Run
                   </Link>
                   <IntentButtonForm
@@ -154,7 +187,13 @@ export default function SavedSearches() {
       ) : (
         <div className="empty card">
           <p>
-            No saved searches yet. <Link to="/projects">Find work</Link>, then use “Save this search” under the results.
+            No saved searches yet.{' '}
+            {kind === 'freelancers' ? (
+              <Link to="/freelancers">Find talent</Link>
+            ) : (
+              <Link to="/projects">Find work</Link>
+            )}
+            , then use “Save this search” under the results.
           </p>
         </div>
       )}

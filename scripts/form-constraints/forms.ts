@@ -106,7 +106,10 @@ export const FORMS: FormEntry[] = [
     },
   },
   ...entries('~/services/marketplace/review-schemas', reviews, ['ReviewReplySchema']),
-  ...entries('~/services/marketplace/saved-search-schemas', savedSearches, ['SaveSearchSchema']),
+  ...entries('~/services/marketplace/saved-search-schemas', savedSearches, [
+    'SaveSearchSchema',
+    'RenameSavedSearchSchema',
+  ]),
   ...entries('~/services/meetings/meeting-schemas', meetings, ['BookMeetingSchema', 'RescheduleMeetingSchema']),
   ...entries('~/services/messaging/message-schemas', messages, ['SendMessageSchema']),
   ...entries('~/services/payments/crypto/crypto-schemas', crypto, [

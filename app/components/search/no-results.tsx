@@ -8,13 +8,20 @@ type NoResultsProps = {
   /** Links that widen the search, one filter or the keywords at a time. */
   removals: Array<{ label: string; href: string }>
   hasKeywords: boolean
+  /** What the search lists: Find work's open projects, or the talent search's freelancers. */
+  what?: 'projects' | 'freelancers'
 }
 
-/** What Find work says when a page has no projects, and what to try next. */
-export function NoResults({ pastLastPage, correction, removals, hasKeywords }: NoResultsProps) {
+const NOTHING_LISTED = {
+  projects: 'There are no open projects right now. Come back soon, or save a search to hear about new ones.',
+  freelancers: 'No freelancer is listed yet. Come back soon.',
+}
+
+/** What Find work (or the talent search) says when a page has nothing, and what to try next. */
+export function NoResults({ pastLastPage, correction, removals, hasKeywords, what = 'projects' }: NoResultsProps) {
   return (
     <div className="empty card">
-      <h2>No open projects match</h2>
+      <h2>{what === 'projects' ? 'No open projects match' : 'No freelancers match'}</h2>
       {pastLastPage ? (
         <p>
           There are only {pastLastPage.pages} pages. <Link to={pastLastPage.firstPageHref}>Go to the first page</Link>.
@@ -42,7 +49,7 @@ export function NoResults({ pastLastPage, correction, removals, hasKeywords }: N
               ) : null}
             </>
           ) : (
-            <p>There are no open projects right now. Come back soon, or save a search to hear about new ones.</p>
+            <p>{NOTHING_LISTED[what]}</p>
           )}
         </>
       )}

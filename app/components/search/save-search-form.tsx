@@ -9,10 +9,13 @@ export function SaveSearchForm({
   query,
   suggestedName,
   lastResult,
+  what = 'projects',
 }: {
   query: string
   suggestedName: string
   lastResult?: SubmissionResult<string[]> | null
+  /** What its alerts announce: new projects (a freelancer's search) or new freelancers (a client's). */
+  what?: 'projects' | 'freelancers'
 }) {
   const [form, fields] = useZodForm(SaveSearchConstraint, {
     id: 'save-search',
@@ -30,7 +33,7 @@ export function SaveSearchForm({
       <Field label="Name" meta={fields.name} hint="For your list; alerts use it too." maxLength={80} />
       <label className="choice">
         <input {...getInputProps(fields.notify, { type: 'checkbox' })} />
-        <span className="choice__label">Tell me about new matching projects</span>
+        <span className="choice__label">Tell me about new matching {what}</span>
       </label>
       <button type="submit" className="button button--secondary">
         Save search

@@ -11,6 +11,7 @@ import {
   PROJECT_CLOSE_REASONS,
   PROJECT_STATUSES,
   PROJECT_VISIBILITIES,
+  SAVED_SEARCH_KINDS,
 } from '../../domain/enums'
 
 export { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_STATUSES, type ExperienceLevel } from '../../domain/enums'
@@ -34,6 +35,14 @@ export const freelancerProfiles = sqliteTable('freelancer_profiles', {
   /** Spoken languages as a JSON array of names, e.g. ["English","Urdu"]. */
   languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default([]),
   availability: text('availability', { enum: AVAILABILITIES }).notNull().default('full_time'),
+  /**
+   * The freelancer's latest proposal, contract step or portfolio change, kept by triggers
+   * (drizzle/0033_freelancers_fts.sql); with `updated_at` (profile changes), the talent search's
+   * "recently active".
+   */
+  activeAt: at('active_at'),
+  /** How many skills the freelancer lists, kept by triggers on freelancer_skills (the same migration). */
+  skillCount: integer('skill_count').notNull().default(0),
   ...timestamps,
 })
 
@@ -138,16 +147,20 @@ export const projectInvitations = sqliteTable(
   ],
 )
 
-/** A freelancer's stored search; new matching projects notify them when `notify` is on. */
+/**
+ * A stored search: a freelancer's Find work search (kind 'projects') or a client's talent search
+ * (kind 'freelancers'); with `notify` on, new matches are announced.
+ */
 export const savedSearches = sqliteTable(
   'saved_searches',
   {
     ...ownedByUser(),
+    kind: text('kind', { enum: SAVED_SEARCH_KINDS }).notNull().default('projects'),
     name: text('name').notNull(),
     /** The search page's query string (q, skills, budget…), exactly as the GET form sends it. */
     query: text('query').notNull(),
     notify: integer('notify', { mode: 'boolean' }).notNull().default(true),
-    /** Projects created after this instant are "new" for this search. */
+    /** Projects (or freelancers) listed after this instant are "new" for this search. */
     checkedAt: at('checked_at').notNull(),
     ...timestamps,
   },

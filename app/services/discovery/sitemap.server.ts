@@ -12,7 +12,7 @@ import { NotFound } from '~/services/domain-errors'
 
 const SITEMAP_LIMIT = 50_000
 
-const STATIC_PATHS = ['/', '/projects', '/rank', '/help', '/help/matching'] as const
+const STATIC_PATHS = ['/', '/projects', '/freelancers', '/rank', '/help', '/help/matching'] as const
 
 type Url = { loc: string; lastmod?: number }
 

@@ -12,3 +12,13 @@ export const SaveSearchSchema = z.object({
   query: z.string({ error: 'Search first, then save the search' }).max(2000, 'That search is too long to save'),
   notify: z.boolean().optional(),
 })
+
+/** "Rename" on the saved-searches page: one search, its new name. */
+export const RenameSavedSearchSchema = z.object({
+  searchId: z.string({ error: 'Choose a search' }).max(100),
+  name: z
+    .string({ error: 'Give the search a name' })
+    .trim()
+    .min(1, 'Give the search a name')
+    .max(SAVED_SEARCH_NAME_MAX, `Keep the name under ${SAVED_SEARCH_NAME_MAX} characters`),
+})

@@ -1,7 +1,8 @@
 /**
  * Saved searches: a freelancer keeps a Find Work search under a name and, with alerts on, hears
  * about new projects that match it — from the scheduled job (a count per search since its last
- * check) and at once when a project is posted (notifySavedSearchMatches).
+ * check) and at once when a project is posted (notifySavedSearchMatches). A client keeps a talent
+ * search (/freelancers) the same way and hears from the same job about freelancers who joined since.
  */
 import { countProjects } from '~/models/project-search.server'
 import { skillNamesForWords } from '~/services/ai/semantic-skills.server'
@@ -12,9 +13,18 @@ import {
   findSavedSearchByQuery,
   insertSavedSearch,
   listAlertingSavedSearches,
+  renameSavedSearchOf,
   setSavedSearchNotify,
   type SavedSearch,
 } from '~/models/saved-searches.server'
+import type { Role, SavedSearchKind } from '~/domain/enums'
+import {
+  describeTalentSearch,
+  isEmptyTalentSearch,
+  suggestTalentSearchName,
+  talentQueryString,
+} from '~/domain/talent-search-params'
+import { countNewTalent, readTalentSearch } from './talent-search.server'
 import { notify } from '~/services/notifications/notify.server'
 import type { Refusal } from '~/services/domain-errors'
 import {
@@ -22,6 +32,7 @@ import {
   isEmptySearch,
   parseSearchParams,
   searchQueryString,
+  suggestSearchName,
   toSearchInput,
 } from '../../domain/project-search-params'
 
@@ -37,15 +48,44 @@ function savedSearchInput(query: string) {
   }
 }
 
+/** What a member saves: freelancers search for projects, clients for freelancers. */
+export function savedSearchKindOf(role: Role): SavedSearchKind | null {
+  return role === 'freelancer' ? 'projects' : role === 'client' ? 'freelancers' : null
+}
+
+/** A stored query string read as its kind's search: canonical text, words, name to start from, page. */
+export function readSavedQuery(kind: SavedSearchKind, query: string) {
+  const search = new URLSearchParams(query)
+  if (kind === 'freelancers') {
+    const { params } = readTalentSearch(search)
+    return {
+      empty: isEmptyTalentSearch(params),
+      query: talentQueryString(params),
+      description: describeTalentSearch(params),
+      suggestedName: suggestTalentSearchName(params),
+      path: '/freelancers',
+    }
+  }
+  const { params } = parseSearchParams(search)
+  return {
+    empty: isEmptySearch(params),
+    query: searchQueryString(params),
+    description: describeSearch(params),
+    suggestedName: suggestSearchName(params),
+    path: '/projects',
+  }
+}
+
 export type SaveSearchResult = { ok: true; search: SavedSearch } | Refusal<'invalid' | 'conflict', 'name' | 'query'>
 
 export async function saveSearch(
   userId: string,
   input: { name: string; query: string; notify: boolean },
   now = new Date(),
+  kind: SavedSearchKind = 'projects',
 ): Promise<SaveSearchResult> {
-  const { params } = parseSearchParams(new URLSearchParams(input.query))
-  if (isEmptySearch(params)) {
+  const read = readSavedQuery(kind, input.query)
+  if (read.empty) {
     return {
       ok: false,
       reason: 'invalid',
@@ -53,8 +93,8 @@ export async function saveSearch(
       message: 'Add keywords or a filter first; a search for everything is not worth saving.',
     }
   }
-  const query = searchQueryString(params)
-  if (await findSavedSearchByQuery(userId, query)) {
+  const query = read.query
+  if (await findSavedSearchByQuery(userId, kind, query)) {
     return { ok: false, reason: 'conflict', field: 'query', message: 'You have already saved this search.' }
   }
   if ((await countSavedSearchesOf(userId)) >= MAX_SAVED_SEARCHES) {
@@ -65,8 +105,8 @@ export async function saveSearch(
       message: `You can keep up to ${MAX_SAVED_SEARCHES} saved searches; delete one first.`,
     }
   }
-  const name = input.name.trim() || describeSearch(params).slice(0, 80)
-  const search = await insertSavedSearch({ userId, name, query, notify: input.notify, checkedAt: now })
+  const name = input.name.trim() || read.description.slice(0, 80)
+  const search = await insertSavedSearch({ userId, kind, name, query, notify: input.notify, checkedAt: now })
   return { ok: true, search }
 }
 
@@ -75,6 +115,10 @@ export type SavedSearchChange = { ok: true } | { ok: false; reason: 'not-found' 
 
 export async function deleteSavedSearch(userId: string, searchId: string): Promise<SavedSearchChange> {
   return (await deleteSavedSearchOf(userId, searchId)) ? { ok: true } : { ok: false, reason: 'not-found' }
+}
+
+export async function renameSavedSearch(userId: string, searchId: string, name: string): Promise<SavedSearchChange> {
+  return (await renameSavedSearchOf(userId, searchId, name.trim())) ? { ok: true } : { ok: false, reason: 'not-found' }
 }
 
 /** Turns alerts on or off; turning them on counts from now, so old projects do not arrive as "new". */
@@ -97,6 +141,7 @@ function plural(n: number, one: string, many: string) {
  */
 async function checkOne(search: SavedSearch, upTo: Date): Promise<number> {
   if (upTo.getTime() <= search.checkedAt.getTime()) return 0
+  if (search.kind === 'freelancers') return checkTalent(search, upTo)
   const count = await countProjects({
     ...savedSearchInput(search.query),
     createdAfter: search.checkedAt,
@@ -115,7 +160,23 @@ async function checkOne(search: SavedSearch, upTo: Date): Promise<number> {
   return count
 }
 
-/** The scheduled job: every alerting search, projects posted since its last check. */
+/** A talent search's check: freelancers who joined in (checkedAt, upTo] and match it, told once. */
+async function checkTalent(search: SavedSearch, upTo: Date): Promise<number> {
+  const count = await countNewTalent(search.query, search.checkedAt, upTo)
+  if (!(await advanceSavedSearchCheck(search.id, search.checkedAt, upTo))) return 0
+  if (count === 0) return 0
+  const read = readSavedQuery('freelancers', search.query)
+  await notify({
+    userId: search.userId,
+    kind: 'saved_search_match',
+    title: `${plural(count, 'new freelancer matches', 'new freelancers match')} “${search.name}”`,
+    body: read.description,
+    link: `/freelancers?${read.query}`,
+  })
+  return count
+}
+
+/** The scheduled job: every alerting search, projects posted (or freelancers joined) since its last check. */
 export async function runSavedSearchAlerts(now = new Date()): Promise<{ searches: number; notified: number }> {
   let notified = 0
   const searches = await listAlertingSavedSearches()
@@ -134,7 +195,7 @@ export async function notifySavedSearchMatches(project: {
   createdAt: Date
 }): Promise<number> {
   let notified = 0
-  for (const search of await listAlertingSavedSearches()) {
+  for (const search of await listAlertingSavedSearches('projects')) {
     if (search.userId === project.clientId) continue
     const input = savedSearchInput(search.query)
     if ((await countProjects({ ...input, projectId: project.id, now: project.createdAt })) === 0) continue

@@ -42,7 +42,9 @@ describe('email preferences', () => {
     expect(freelancer).toEqual(expect.arrayContaining(['project_invitation', 'saved_search_match', 'payout_update']))
     expect(client).toContain('proposal_received')
     expect(client).not.toEqual(expect.arrayContaining(['project_invitation']))
-    expect(client.filter((kind) => ['saved_search_match', 'payout_update'].includes(kind))).toEqual([])
+    expect(client.filter((kind) => ['project_invitation', 'payout_update'].includes(kind))).toEqual([])
+    // Clients save talent searches, so they hear about their matches too.
+    expect(client).toContain('saved_search_match')
     expect(preferenceRows(new Set(), 'admin')).toHaveLength(NOTIFICATION_KINDS.length)
   })
 
@@ -52,6 +54,6 @@ describe('email preferences', () => {
     expect(preferences.account).toBe(true)
     expect(preferences.review_received).toBe(false)
     expect(preferences.payout_update).toBe(false)
-    expect(preferences.saved_search_match).toBe(true)
+    expect(preferences.project_invitation).toBe(true)
   })
 })

@@ -3,7 +3,10 @@ import { NOTIFICATION_KINDS, type NotificationKind, type Role } from '~/domain/e
 /** What each kind is called on the preferences page. A kind without a label still appears, named after itself. */
 const KIND_LABELS: Partial<Record<NotificationKind, { label: string; description: string }>> = {
   project_invitation: { label: 'Invitations to projects', description: 'A client invites you to send a proposal.' },
-  saved_search_match: { label: 'Saved search matches', description: 'New projects match one of your saved searches.' },
+  saved_search_match: {
+    label: 'Saved search matches',
+    description: 'New projects (or, for a client, new freelancers) match one of your saved searches.',
+  },
   proposal_received: { label: 'New proposals', description: 'A freelancer sends a proposal to your project.' },
   proposal_update: {
     label: 'Proposal updates',
@@ -33,7 +36,6 @@ const KIND_LABELS: Partial<Record<NotificationKind, { label: string; description
 /** Kinds only one side of the marketplace ever receives: a freelancer reviews no proposals, a client gets no payouts. */
 const ONE_SIDE_ONLY: Partial<Record<NotificationKind, Role>> = {
   project_invitation: 'freelancer',
-  saved_search_match: 'freelancer',
   payout_update: 'freelancer',
   proposal_received: 'client',
 }

@@ -69,6 +69,7 @@ export const EXPECTED: Record<string, Row> = {
   // the project owner's actions answer (a visitor is sent to sign in first).
   _browse: [NONE, NONE],
   '_browse.freelancers.$userId': [ANYONE, NONE],
+  '_browse.freelancers._index': [ANYONE, NONE],
   '_browse.help.matching': [ANYONE, NONE],
   '_browse.market': [ANYONE, NONE],
   '_browse.projects._index': [ANYONE, NONE],
@@ -150,7 +151,8 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.proposals.$proposalId_.edit': ['302 404 409 404 404 404', '302 404 409 404 404 404'],
   // The test world's contract has no review; who may reply is in app/test/review-replies-routes.test.ts.
   '_portal.reviews.$reviewId.reply': [NOT_FOUND, NOT_FOUND],
-  '_portal.saved-searches': [FREELANCERS, '302 403 400 403 403 400'],
+  // Freelancers keep Find work searches, clients talent searches.
+  '_portal.saved-searches': [MEMBERS, '302 400 400 403 400 400'],
   '_portal.settings': [SIGNED_IN, NONE],
   '_portal.settings._index': [SIGNED_IN, SIGNED_IN_FORM],
   '_portal.settings.appearance': [NONE, NONE],
