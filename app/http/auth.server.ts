@@ -43,11 +43,16 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 /** Wrong role is a 403, whatever links the page shows. */
 export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
-  const user = await requireUser(request)
-  if (!roles.includes(user.role)) {
+  return (await requireRoleSession(request, ...roles)).user
+}
+
+/** The signed-in session of one of these roles (403 for another role), for checks on the session itself. */
+export async function requireRoleSession(request: Request, ...roles: Role[]): Promise<ActiveSession> {
+  const session = await requireSession(request)
+  if (!roles.includes(session.user.role)) {
     throw new Response(`This page is for ${roles.join(' or ')} accounts.`, { status: 403, statusText: 'Forbidden' })
   }
-  return user
+  return session
 }
 
 /**

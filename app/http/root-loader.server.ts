@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { getOptionalSession } from '~/http/auth.server'
 import { loadPageMenu } from '~/http/page-menu.server'
+import { adminStepUpHref } from '~/http/step-up.server'
 import { readTheme } from '~/http/theme.server'
 import { popToast } from '~/http/toast.server'
 import { platformFeePercent } from '~/services/payments/ledger/escrow.server'
@@ -25,6 +26,8 @@ export async function rootLoader({ request, context }: LoaderFunctionArgs) {
     {
       user: session?.user ?? null,
       menu,
+      // An admin page's link to confirm a second factor first, when the session's is over 10 minutes old.
+      adminStepUpHref: adminStepUpHref(session, new URL(request.url)),
       theme,
       toast,
       feePercent: platformFeePercent(),

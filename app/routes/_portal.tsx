@@ -1,6 +1,7 @@
 import { Outlet } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageFrame } from '~/components/portal-shell'
+import { ConfirmItIsYouFirst } from '~/components/security/confirm-first'
 import type { MenuFrame } from '~/load-context'
 import { useRootData } from '~/root'
 
@@ -15,8 +16,14 @@ export { headers } from '~/root'
 export const handle: { menuFrame: MenuFrame } = { menuFrame: 'members' }
 
 export default function PortalLayout() {
+  const data = useRootData()
   return (
-    <PageFrame menu={useRootData()?.menu}>
+    <PageFrame menu={data?.menu}>
+      {data?.adminStepUpHref ? (
+        <ConfirmItIsYouFirst href={data.adminStepUpHref} className="card">
+          Changes to members’ accounts and money need a second factor from the last 10 minutes.
+        </ConfirmItIsYouFirst>
+      ) : null}
       <Outlet />
     </PageFrame>
   )
