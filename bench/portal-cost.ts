@@ -83,7 +83,7 @@ async function signIn(email: string): Promise<string> {
   const cookie = response.headers
     .getSetCookie()
     .map((c) => c.split(';')[0] ?? '')
-    .find((c) => c.startsWith('__session='))
+    .find((c) => /^(?:__Host-session|__session)=/.test(c))
   if (!cookie) throw new Error(`sign-in as ${email} answered ${response.status}`)
   return cookie
 }

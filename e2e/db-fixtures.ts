@@ -18,7 +18,9 @@ export async function insertSessionCookie(email: string, baseURL: string) {
   const request = new Request(baseURL, { headers: { 'user-agent': 'e2e fixture' } })
   const setCookie = await startSession(await userIdByEmail(email), request, '127.0.0.1', { secondFactorAt: new Date() })
   const [name, value] = setCookie.split(';')[0]!.split(/=(.*)/s)
-  return { name: name!, value: value!, url: baseURL, httpOnly: true, sameSite: 'Lax' as const }
+  // A `__Host-` cookie (the server's, with Secure cookies on) is refused without Secure.
+  const secure = /;\s*secure/i.test(setCookie)
+  return { name: name!, value: value!, url: baseURL, httpOnly: true, secure, sameSite: 'Lax' as const }
 }
 
 /** Messages to `to` (an email address or an E.164 phone number) whose subject matches a SQL LIKE pattern, newest first. */

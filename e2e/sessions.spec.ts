@@ -1,4 +1,4 @@
-import { expect, expectPath, makeUser, newBrowserContext, signIn, test, toast } from './fixtures'
+import { expect, expectPath, expectPortal, makeUser, newBrowserContext, signIn, test, toast } from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 
 test('a user sees where they are signed in and signs other browsers out', async ({ page, browser }, testInfo) => {
@@ -35,4 +35,32 @@ test('a user sees where they are signed in and signs other browsers out', async 
   await page.goto('/settings/sessions')
   await expectPath(page, '/settings/sessions')
   await otherContext.close()
+})
+
+test('the session cookie is a __Host- cookie, and one under its old name is moved to it without signing out', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const signedIn = await newBrowserContext(browser, testInfo)
+  await signIn(await signedIn.newPage(), user, 'client')
+  const cookies = await signedIn.cookies()
+  const session = cookies.find((cookie) => cookie.name === '__Host-session')
+  expect(session).toMatchObject({ secure: true, path: '/', httpOnly: true })
+  expect(cookies.map((cookie) => cookie.name)).not.toContain('__session')
+
+  // A browser signed in before the prefix holds the same signed token under the old name.
+  const before = await newBrowserContext(browser, testInfo)
+  const { baseURL } = testInfo.project.use
+  await before.addCookies([{ name: '__session', value: session!.value, url: baseURL!, httpOnly: true, secure: true }])
+  const old = await before.newPage()
+  await old.goto('/client')
+  await expectPortal(old, 'client')
+  const moved = (await before.cookies()).map((cookie) => cookie.name)
+  expect(moved).toContain('__Host-session')
+  expect(moved).not.toContain('__session')
+  await old.goto('/client/projects')
+  await expectPath(old, '/client/projects')
+  await signedIn.close()
+  await before.close()
 })

@@ -22,6 +22,7 @@ function cookiesOf(headers: [string, string][], url: string): BrowserCookie[] {
         value: value ?? '',
         url,
         httpOnly: attributes.some((part) => part.toLowerCase() === 'httponly'),
+        secure: attributes.some((part) => part.toLowerCase() === 'secure'),
         sameSite: sameSite === 'strict' ? 'Strict' : sameSite === 'none' ? 'None' : 'Lax',
         ...(maxAge && { expires: Math.floor(Date.now() / 1000) + Number(maxAge) }),
       }

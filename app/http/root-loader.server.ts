@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { getOptionalSession } from '~/http/auth.server'
+import { renewLegacySessionCookie } from '~/services/accounts/sessions.server'
 import { loadPageMenu } from '~/http/page-menu.server'
 import { adminStepUpHref } from '~/http/step-up.server'
 import { readTheme } from '~/http/theme.server'
@@ -22,6 +23,9 @@ export async function rootLoader({ request, context }: LoaderFunctionArgs) {
   // The portal menu of a page framed by one (see _portal.tsx and _browse.tsx): here rather than in
   // the layouts' own loaders, so a portal page runs two loaders, not three.
   const menu = await loadPageMenu(request, session, context.menuFrame)
+  const headers = new Headers()
+  if (setCookie) headers.append('Set-Cookie', setCookie)
+  if (session) for (const renewed of await renewLegacySessionCookie(request)) headers.append('Set-Cookie', renewed)
   return json(
     {
       user: session?.user ?? null,
@@ -34,6 +38,6 @@ export async function rootLoader({ request, context }: LoaderFunctionArgs) {
       demo: getEnv().DEMO,
       requestId: context.requestId ?? null,
     },
-    { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
+    { headers },
   )
 }

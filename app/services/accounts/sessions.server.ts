@@ -125,6 +125,21 @@ export async function endSession(request: Request): Promise<string> {
   return getSessionCookie().serialize('', { maxAge: 0 })
 }
 
+/**
+ * The Set-Cookie headers that move a session cookie from its name before the `__Host-` prefix to
+ * its new one (the same signed token, so the same session), and clear the old; none when the
+ * request carries the new name already or the old one holds no token. Answered by the root loader,
+ * so a browser signed in before the deploy is moved on its next page and stays signed in.
+ */
+export async function renewLegacySessionCookie(request: Request): Promise<string[]> {
+  const cookie = getSessionCookie()
+  if (!cookie.onlyUnderLegacyName(request.headers.get('cookie'))) return []
+  const token = await readToken(request)
+  const cleared = await cookie.clearLegacy()
+  if (!token || !cleared) return []
+  return [await cookie.serialize(token), cleared]
+}
+
 export async function endAllSessions(userId: string, exceptSessionId?: string): Promise<void> {
   if ((await deleteUserSessions(userId, exceptSessionId)) > 0) announceSessionsEnded(userId)
 }
