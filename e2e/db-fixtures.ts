@@ -3,6 +3,14 @@ import { listOutbox } from '~/models/outbox.server'
 import { findUserByEmail } from '~/models/users.server'
 import { startSession } from '~/services/accounts/sessions.server'
 
+/**
+ * Where a cookie for `url` goes. A Secure one (the server's `__Host-` cookies) by host and path:
+ * Playwright turns a `url` into Secure only for https, and a `__Host-` cookie without Secure is refused.
+ */
+export function cookiePlace(url: string, secure: boolean) {
+  return secure ? { domain: new URL(url).hostname, path: '/', secure: true } : { url }
+}
+
 /** The id of an existing account. */
 export async function userIdByEmail(email: string): Promise<string> {
   const user = await findUserByEmail(email)
@@ -18,9 +26,8 @@ export async function insertSessionCookie(email: string, baseURL: string) {
   const request = new Request(baseURL, { headers: { 'user-agent': 'e2e fixture' } })
   const setCookie = await startSession(await userIdByEmail(email), request, '127.0.0.1', { secondFactorAt: new Date() })
   const [name, value] = setCookie.split(';')[0]!.split(/=(.*)/s)
-  // A `__Host-` cookie (the server's, with Secure cookies on) is refused without Secure.
   const secure = /;\s*secure/i.test(setCookie)
-  return { name: name!, value: value!, url: baseURL, httpOnly: true, secure, sameSite: 'Lax' as const }
+  return { name: name!, value: value!, ...cookiePlace(baseURL, secure), httpOnly: true, sameSite: 'Lax' as const }
 }
 
 /** Messages to `to` (an email address or an E.164 phone number) whose subject matches a SQL LIKE pattern, newest first. */

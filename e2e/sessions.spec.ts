@@ -1,4 +1,5 @@
 import { expect, expectPath, expectPortal, makeUser, newBrowserContext, signIn, test, toast } from './fixtures'
+import { cookiePlace } from './db-fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 
 test('a user sees where they are signed in and signs other browsers out', async ({ page, browser }, testInfo) => {
@@ -52,7 +53,9 @@ test('the session cookie is a __Host- cookie, and one under its old name is move
   // A browser signed in before the prefix holds the same signed token under the old name.
   const before = await newBrowserContext(browser, testInfo)
   const { baseURL } = testInfo.project.use
-  await before.addCookies([{ name: '__session', value: session!.value, url: baseURL!, httpOnly: true, secure: true }])
+  await before.addCookies([
+    { name: '__session', value: session!.value, ...cookiePlace(baseURL!, true), httpOnly: true },
+  ])
   const old = await before.newPage()
   await old.goto('/client')
   await expectPortal(old, 'client')

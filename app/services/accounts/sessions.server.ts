@@ -25,7 +25,10 @@ import {
   shouldTouch,
 } from './session-policy'
 import { hashToken } from '~/utils/hash-token.server'
-import { memoInRequest } from '~/utils/request-context.server'
+import { currentClientIp, memoInRequest } from '~/utils/request-context.server'
+import { LRUCache } from 'lru-cache'
+import { HOUR_MS } from '~/domain/durations'
+import { blocklistEntryFor, isOutsideAllowlist } from '~/services/security/ip-rules.server'
 
 const getSessionCookie = signedCookie(SESSION_COOKIE, ABSOLUTE_TIMEOUT_MS / 1000)
 
@@ -88,8 +91,55 @@ export type ActiveSession = {
 }
 
 /**
+ * A signed-in session used from an address its account or the platform does not allow: `blocklist`
+ * (an admin blocked the range: this request is refused, the session kept for elsewhere) or
+ * `allowlist` (outside the account's own networks: the session has ended). Thrown by readSession;
+ * the http layer answers it (a 403 page, or sign-in saying why).
+ */
+export class SessionRefusedForAddress extends Error {
+  constructor(
+    readonly reason: 'blocklist' | 'allowlist',
+    readonly ip: string | null,
+  ) {
+    super(`Session refused for address ${ip ?? 'unknown'} (${reason})`)
+  }
+}
+
+// A refused request is logged once an hour per session and address, not at every request it makes.
+const loggedBlocklisted = new LRUCache<string, true>({ max: 5000, ttl: HOUR_MS })
+
+/**
+ * The checks of the request's address (when the server handles the request, see currentClientIp):
+ * the admin blocklist from memory, and the account's allowlist only when it has one (the session
+ * query says so), so most requests read nothing more.
+ */
+async function refuseByAddress(request: Request, sessionId: string, found: FoundSession, now: Date): Promise<void> {
+  const ip = currentClientIp()
+  if (ip === undefined) return
+  const origin = { ip, userAgent: request.headers.get('user-agent')?.slice(0, 512) ?? null, deviceId: null }
+  const blocked = await blocklistEntryFor(ip)
+  if (blocked) {
+    const key = `${sessionId}\u0000${ip}`
+    if (!loggedBlocklisted.has(key)) {
+      loggedBlocklisted.set(key, true)
+      const detail = `IP ${ip} is in the blocked range ${blocked.cidr}`
+      await recordSecurityEvent({ userId: found.user.id, kind: 'session_blocklisted', origin, detail, now })
+    }
+    throw new SessionRefusedForAddress('blocklist', ip)
+  }
+  if (found.hasAllowlist && (await isOutsideAllowlist(found.user.id, ip))) {
+    await deleteSession(sessionId)
+    announceSessionsEnded(found.user.id)
+    const detail = `IP ${ip ?? 'unknown'} is outside the allowlist: this session was signed out`
+    await recordSecurityEvent({ userId: found.user.id, kind: 'session_outside_allowlist', origin, detail, now })
+    throw new SessionRefusedForAddress('allowlist', ip)
+  }
+}
+
+/**
  * The signed-in user for this request, or null; expired or blocked sessions are removed. Looked up
- * once per page load, however many of its loaders ask (memoInRequest).
+ * once per page load, however many of its loaders ask (memoInRequest). Throws SessionRefusedForAddress
+ * when the request's address is blocked, or outside the account's allowlist (which ends the session).
  */
 export function readSession(request: Request, now = new Date()): Promise<ActiveSession | null> {
   return memoInRequest(`session\u0000${request.headers.get('cookie') ?? ''}`, () => lookUpSession(request, now))
@@ -106,6 +156,7 @@ async function lookUpSession(request: Request, now: Date): Promise<ActiveSession
     announceSessionsEnded(found.user.id)
     return null
   }
+  await refuseByAddress(request, sessionId, found, now)
   if (shouldTouch(found.session, now)) await touchSession(sessionId, now)
   const { id, email, name, role } = found.user
   return {
