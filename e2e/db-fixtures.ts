@@ -20,11 +20,11 @@ export async function userIdByEmail(email: string): Promise<string> {
 
 /**
  * A session cookie for the account, started by the app's own session code as after a sign-in that
- * passed a second factor (so admin pages that ask for one recently are open).
+ * passed a second factor (so admin pages that ask for one recently are open), by default just now.
  */
-export async function insertSessionCookie(email: string, baseURL: string) {
+export async function insertSessionCookie(email: string, baseURL: string, secondFactorAt = new Date()) {
   const request = new Request(baseURL, { headers: { 'user-agent': 'e2e fixture' } })
-  const setCookie = await startSession(await userIdByEmail(email), request, '127.0.0.1', { secondFactorAt: new Date() })
+  const setCookie = await startSession(await userIdByEmail(email), request, '127.0.0.1', { secondFactorAt })
   const [name, value] = setCookie.split(';')[0]!.split(/=(.*)/s)
   const secure = /;\s*secure/i.test(setCookie)
   return { name: name!, value: value!, ...cookiePlace(baseURL, secure), httpOnly: true, sameSite: 'Lax' as const }
