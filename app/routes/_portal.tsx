@@ -1,7 +1,6 @@
-import { Outlet } from '@remix-run/react'
+import { Link, Outlet } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageFrame } from '~/components/portal-shell'
-import { ConfirmItIsYouFirst } from '~/components/security/confirm-first'
 import type { MenuFrame } from '~/load-context'
 import { useRootData } from '~/root'
 
@@ -20,9 +19,13 @@ export default function PortalLayout() {
   return (
     <PageFrame menu={data?.menu}>
       {data?.adminStepUpHref ? (
-        <ConfirmItIsYouFirst href={data.adminStepUpHref} className="card">
-          Changes to members’ accounts and money need a second factor from the last 10 minutes.
-        </ConfirmItIsYouFirst>
+        // As ConfirmItIsYouFirst says it, written here: that module would be one more chunk on every portal page.
+        <p className="card">
+          Changes to members’ accounts and money need a second factor from the last 10 minutes.{' '}
+          <Link to={data.adminStepUpHref} className="button button--secondary">
+            Confirm it is you
+          </Link>
+        </p>
       ) : null}
       <Outlet />
     </PageFrame>
