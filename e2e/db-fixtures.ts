@@ -1,5 +1,8 @@
 import './app-env'
+import { eq } from 'drizzle-orm'
+import { getDb } from '~/models/db.server'
 import { listOutbox } from '~/models/outbox.server'
+import { sessions } from '~/models/schema'
 import { findUserByEmail } from '~/models/users.server'
 import { startSession } from '~/services/accounts/sessions.server'
 
@@ -9,6 +12,16 @@ import { startSession } from '~/services/accounts/sessions.server'
  */
 export function cookiePlace(url: string, secure: boolean) {
   return secure ? { domain: new URL(url).hostname, path: '/', secure: true } : { url }
+}
+
+/** Dates the account's sessions to a day ago: as if signed in before the server's last start (a deploy). */
+export async function backdateSessionsOf(email: string): Promise<void> {
+  const dayAgo = new Date(Date.now() - 24 * 3600_000)
+  getDb()
+    .update(sessions)
+    .set({ createdAt: dayAgo })
+    .where(eq(sessions.userId, await userIdByEmail(email)))
+    .run()
 }
 
 /** The id of an existing account. */

@@ -1,5 +1,5 @@
 import { expect, expectPath, expectPortal, makeUser, newBrowserContext, signIn, test, toast } from './fixtures'
-import { cookiePlace } from './db-fixtures'
+import { backdateSessionsOf, cookiePlace } from './db-fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 
 test('a user sees where they are signed in and signs other browsers out', async ({ page, browser }, testInfo) => {
@@ -38,7 +38,7 @@ test('a user sees where they are signed in and signs other browsers out', async 
   await otherContext.close()
 })
 
-test('the session cookie is a __Host- cookie, and one under its old name is moved to it without signing out', async ({
+test('the session cookie is a __Host- cookie, and one under its old name from before the deploy is moved to it', async ({
   page,
   browser,
 }, testInfo) => {
@@ -50,12 +50,21 @@ test('the session cookie is a __Host- cookie, and one under its old name is move
   expect(session).toMatchObject({ secure: true, path: '/', httpOnly: true })
   expect(cookies.map((cookie) => cookie.name)).not.toContain('__session')
 
-  // A browser signed in before the prefix holds the same signed token under the old name.
-  const before = await newBrowserContext(browser, testInfo)
+  // A session cookie of the old name, set by a sibling subdomain, say, signs nobody in when its
+  // session began after the prefix: cookies of that name come only from before the deploy.
   const { baseURL } = testInfo.project.use
-  await before.addCookies([
-    { name: '__session', value: session!.value, ...cookiePlace(baseURL!, true), httpOnly: true },
-  ])
+  const oldName = (value: string) => ({ name: '__session', value, ...cookiePlace(baseURL!, true), httpOnly: true })
+  const planted = await newBrowserContext(browser, testInfo)
+  await planted.addCookies([oldName(session!.value)])
+  const plantedPage = await planted.newPage()
+  await plantedPage.goto('/client')
+  await expectPath(plantedPage, '/sign-in')
+  await planted.close()
+
+  // A browser signed in before the prefix (the deploy) holds its signed token under the old name.
+  await backdateSessionsOf(user.email)
+  const before = await newBrowserContext(browser, testInfo)
+  await before.addCookies([oldName(session!.value)])
   const old = await before.newPage()
   await old.goto('/client')
   await expectPortal(old, 'client')

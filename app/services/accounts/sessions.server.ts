@@ -145,12 +145,19 @@ export function readSession(request: Request, now = new Date()): Promise<ActiveS
   return memoInRequest(`session\u0000${request.headers.get('cookie') ?? ''}`, () => lookUpSession(request, now))
 }
 
+/** When this process started: sessions begun since then were given the cookie's `__Host-` name. */
+const STARTED_AT = new Date()
+
 async function lookUpSession(request: Request, now: Date): Promise<ActiveSession | null> {
   const token = await readToken(request)
   if (!token) return null
   const sessionId = hashToken(token)
   const found = await findSessionWithUser(sessionId)
   if (!found) return null
+  // The old name is read only for sessions begun before the `__Host-` prefix (at most a week ago): a
+  // sibling subdomain can set a cookie of the old name, and must not plant a session of its own making.
+  const underOldName = getSessionCookie().onlyUnderLegacyName(request.headers.get('cookie'))
+  if (underOldName && found.session.createdAt.getTime() >= STARTED_AT.getTime()) return null
   if (!stillValid(found, now)) {
     await deleteSession(sessionId)
     announceSessionsEnded(found.user.id)
