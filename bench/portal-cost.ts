@@ -83,7 +83,7 @@ async function signIn(email: string): Promise<string> {
   const cookie = response.headers
     .getSetCookie()
     .map((c) => c.split(';')[0] ?? '')
-    .find((c) => c.startsWith('__session='))
+    .find((c) => /^(?:__Host-session|__session)=/.test(c))
   if (!cookie) throw new Error(`sign-in as ${email} answered ${response.status}`)
   return cookie
 }
@@ -108,6 +108,8 @@ async function once(target: (typeof targets)[number], through = handle): Promise
     'bench',
     () => through(new Request(target.url, { headers: target.headers })),
     true,
+    // The address, as server/observability.ts gives it: the session's IP checks run as in production.
+    '127.0.0.1',
   )
   const body = await response.text()
   if (response.status !== 200) throw new Error(`${target.url} answered ${response.status}`)

@@ -177,7 +177,7 @@ async function waitForHealth(base: string, server: ChildProcess, tail: Tail, tim
   throw new Error(`GET /healthz did not answer 200 within ${timeoutMs / 1000} s:\n${tail}`)
 }
 
-/** Signs in through the real form and returns the `__session=…` pair for the Cookie header. */
+/** Signs in through the real form and returns the session cookie's `name=value` pair for the Cookie header. */
 async function signIn(base: string, email: string): Promise<string> {
   const response = await fetch(`${base}/sign-in`, {
     method: 'POST',
@@ -188,9 +188,9 @@ async function signIn(base: string, email: string): Promise<string> {
   const session = response.headers
     .getSetCookie()
     .map((cookie) => cookie.split(';')[0] ?? '')
-    .find((pair) => pair.startsWith('__session='))
+    .find((pair) => /^(?:__Host-session|__session)=/.test(pair))
   if (response.status !== 302 || !session) {
-    throw new Error(`Signing in as ${email} answered ${response.status} ${session ? '' : 'without a __session cookie'}`)
+    throw new Error(`Signing in as ${email} answered ${response.status} ${session ? '' : 'without a session cookie'}`)
   }
   return session
 }

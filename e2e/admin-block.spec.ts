@@ -1,4 +1,18 @@
-import { expect, expectPath, expectPortal, makeUser, type Page, signIn, submitSignIn, test, toast } from './fixtures'
+import { insertSessionCookie, userIdByEmail } from './db-fixtures'
+import {
+  confirmWithEmailCode,
+  DEMO_ACCOUNTS,
+  expect,
+  expectPath,
+  expectPortal,
+  makeUser,
+  newBrowserContext,
+  type Page,
+  signIn,
+  submitSignIn,
+  test,
+  toast,
+} from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 
 /** Finds the user through the admin search and opens their page. */
@@ -106,4 +120,38 @@ test('an admin signs a user out of every session, and the security log says so',
   await signIn(page, user, 'client')
   await page.goto('/settings/security/log')
   await expect(page.getByText('Every session, by an administrator')).toBeVisible()
+})
+
+test('an admin whose second factor is over 10 minutes old confirms one before blocking, and comes back to the page', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  const context = await newBrowserContext(browser, testInfo)
+  const hourAgo = new Date(Date.now() - 60 * 60_000)
+  await context.addCookies([
+    await insertSessionCookie(DEMO_ACCOUNTS.admin.email, testInfo.project.use.baseURL!, hourAgo),
+  ])
+  const admin = await context.newPage()
+  const userPage = `/admin/users/${await userIdByEmail(user.email)}`
+  await admin.goto(userPage)
+  const notice = admin.getByText(
+    'Changes to members’ accounts and money need a second factor from the last 10 minutes.',
+  )
+  await expect(notice).toBeVisible()
+
+  // Sending the form anyway goes through the step-up and back to the same page; nothing is blocked meanwhile.
+  await admin.getByLabel('Reason for blocking').fill('Asked clients to pay outside the platform.')
+  await admin.getByRole('button', { name: 'Block user' }).click()
+  await expectPath(admin, '/settings/security/verify')
+  await expect(admin.getByText('This change needs a second factor from the last 10 minutes.')).toBeVisible()
+  await confirmWithEmailCode(admin, DEMO_ACCOUNTS.admin.email)
+  await expectPath(admin, userPage)
+  await expect(notice).toHaveCount(0)
+  await expect(admin.getByRole('button', { name: 'Unblock user' })).toHaveCount(0)
+
+  await admin.getByLabel('Reason for blocking').fill('Asked clients to pay outside the platform.')
+  await admin.getByRole('button', { name: 'Block user' }).click()
+  await expect(toast(admin)).toHaveText(`${user.name} is blocked and signed out.`)
+  await context.close()
 })

@@ -12,3 +12,6 @@ function required(name: string): string {
 process.env.DATABASE_PATH = required('E2E_DATABASE_PATH')
 process.env.SESSION_SECRET = required('E2E_SESSION_SECRET')
 process.env.LOG_LEVEL = 'warn'
+// The server runs in production, so its cookies are Secure and carry the `__Host-` prefix: the
+// fixtures' session and device cookies must be named as the server names them.
+process.env.COOKIE_SECURE = 'true'

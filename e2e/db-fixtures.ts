@@ -1,7 +1,28 @@
 import './app-env'
+import { eq } from 'drizzle-orm'
+import { getDb } from '~/models/db.server'
 import { listOutbox } from '~/models/outbox.server'
+import { sessions } from '~/models/schema'
 import { findUserByEmail } from '~/models/users.server'
 import { startSession } from '~/services/accounts/sessions.server'
+
+/**
+ * Where a cookie for `url` goes. A Secure one (the server's `__Host-` cookies) by host and path:
+ * Playwright turns a `url` into Secure only for https, and a `__Host-` cookie without Secure is refused.
+ */
+export function cookiePlace(url: string, secure: boolean) {
+  return secure ? { domain: new URL(url).hostname, path: '/', secure: true } : { url }
+}
+
+/** Dates the account's sessions to a day ago: as if signed in before the server's last start (a deploy). */
+export async function backdateSessionsOf(email: string): Promise<void> {
+  const dayAgo = new Date(Date.now() - 24 * 3600_000)
+  getDb()
+    .update(sessions)
+    .set({ createdAt: dayAgo })
+    .where(eq(sessions.userId, await userIdByEmail(email)))
+    .run()
+}
 
 /** The id of an existing account. */
 export async function userIdByEmail(email: string): Promise<string> {
@@ -12,13 +33,14 @@ export async function userIdByEmail(email: string): Promise<string> {
 
 /**
  * A session cookie for the account, started by the app's own session code as after a sign-in that
- * passed a second factor (so admin pages that ask for one recently are open).
+ * passed a second factor (so admin pages that ask for one recently are open), by default just now.
  */
-export async function insertSessionCookie(email: string, baseURL: string) {
+export async function insertSessionCookie(email: string, baseURL: string, secondFactorAt = new Date()) {
   const request = new Request(baseURL, { headers: { 'user-agent': 'e2e fixture' } })
-  const setCookie = await startSession(await userIdByEmail(email), request, '127.0.0.1', { secondFactorAt: new Date() })
+  const setCookie = await startSession(await userIdByEmail(email), request, '127.0.0.1', { secondFactorAt })
   const [name, value] = setCookie.split(';')[0]!.split(/=(.*)/s)
-  return { name: name!, value: value!, url: baseURL, httpOnly: true, sameSite: 'Lax' as const }
+  const secure = /;\s*secure/i.test(setCookie)
+  return { name: name!, value: value!, ...cookiePlace(baseURL, secure), httpOnly: true, sameSite: 'Lax' as const }
 }
 
 /** Messages to `to` (an email address or an E.164 phone number) whose subject matches a SQL LIKE pattern, newest first. */

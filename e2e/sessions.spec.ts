@@ -1,4 +1,5 @@
-import { expect, expectPath, makeUser, newBrowserContext, signIn, test, toast } from './fixtures'
+import { expect, expectPath, expectPortal, makeUser, newBrowserContext, signIn, test, toast } from './fixtures'
+import { backdateSessionsOf, cookiePlace } from './db-fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 
 test('a user sees where they are signed in and signs other browsers out', async ({ page, browser }, testInfo) => {
@@ -35,4 +36,43 @@ test('a user sees where they are signed in and signs other browsers out', async 
   await page.goto('/settings/sessions')
   await expectPath(page, '/settings/sessions')
   await otherContext.close()
+})
+
+test('the session cookie is a __Host- cookie, and one under its old name from before the deploy is moved to it', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const signedIn = await newBrowserContext(browser, testInfo)
+  await signIn(await signedIn.newPage(), user, 'client')
+  const cookies = await signedIn.cookies()
+  const session = cookies.find((cookie) => cookie.name === '__Host-session')
+  expect(session).toMatchObject({ secure: true, path: '/', httpOnly: true })
+  expect(cookies.map((cookie) => cookie.name)).not.toContain('__session')
+
+  // A session cookie of the old name, set by a sibling subdomain, say, signs nobody in when its
+  // session began after the prefix: cookies of that name come only from before the deploy.
+  const { baseURL } = testInfo.project.use
+  const oldName = (value: string) => ({ name: '__session', value, ...cookiePlace(baseURL!, true), httpOnly: true })
+  const planted = await newBrowserContext(browser, testInfo)
+  await planted.addCookies([oldName(session!.value)])
+  const plantedPage = await planted.newPage()
+  await plantedPage.goto('/client')
+  await expectPath(plantedPage, '/sign-in')
+  await planted.close()
+
+  // A browser signed in before the prefix (the deploy) holds its signed token under the old name.
+  await backdateSessionsOf(user.email)
+  const before = await newBrowserContext(browser, testInfo)
+  await before.addCookies([oldName(session!.value)])
+  const old = await before.newPage()
+  await old.goto('/client')
+  await expectPortal(old, 'client')
+  const moved = (await before.cookies()).map((cookie) => cookie.name)
+  expect(moved).toContain('__Host-session')
+  expect(moved).not.toContain('__session')
+  await old.goto('/client/projects')
+  await expectPath(old, '/client/projects')
+  await signedIn.close()
+  await before.close()
 })

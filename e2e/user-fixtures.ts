@@ -3,6 +3,7 @@ import type { Page, TestInfo } from '@playwright/test'
 import { findUserByEmail, insertUser } from '~/models/users.server'
 import { hashPassword } from '~/services/accounts/passwords.server'
 import { signInNewAccount } from '~/services/security/sign-in.server'
+import { cookiePlace } from './db-fixtures'
 import { expectPortal, makeUser, type NewUser, PORTALS, type Role } from './fixtures'
 
 type BrowserCookie = Parameters<ReturnType<Page['context']>['addCookies']>[0][number]
@@ -20,7 +21,10 @@ function cookiesOf(headers: [string, string][], url: string): BrowserCookie[] {
       return {
         name: name!,
         value: value ?? '',
-        url,
+        ...cookiePlace(
+          url,
+          attributes.some((part) => part.toLowerCase() === 'secure'),
+        ),
         httpOnly: attributes.some((part) => part.toLowerCase() === 'httponly'),
         sameSite: sameSite === 'strict' ? 'Strict' : sameSite === 'none' ? 'None' : 'Lax',
         ...(maxAge && { expires: Math.floor(Date.now() / 1000) + Number(maxAge) }),

@@ -273,7 +273,9 @@ function run(
             headers?: Record<string, string | string[]>,
           ) => {
             const set = headers?.['set-cookie']
-            const session = (Array.isArray(set) ? set : set ? [set] : []).find((c) => c.startsWith('__session='))
+            const session = (Array.isArray(set) ? set : set ? [set] : []).find((c) =>
+              /^(?:__Host-session|__session)=/.test(c),
+            )
             if (session) context.cookie = session.split(';')[0]
           },
         })),

@@ -39,7 +39,7 @@ export function observeRequests(): RequestHandler {
       stop({ route, method: req.method })
       httpRequests.inc({ route, method: req.method, status: String(res.statusCode) })
     })
-    runWithRequestId(requestId, next, req.method === 'GET' || req.method === 'HEAD')
+    runWithRequestId(requestId, next, req.method === 'GET' || req.method === 'HEAD', req.ip ?? null)
   }
 }
 

@@ -1,7 +1,9 @@
 import type { RequestHandler, Response } from 'express'
 import { SESSION_COOKIE } from '../app/services/accounts/session-policy'
+import { servedCookieName } from '../app/utils/signed-cookie.server'
 
-const carriesSession = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=[^;\\s]`)
+// Under its `__Host-` name over HTTPS, or its plain one (plain http, or a browser signed in before the prefix).
+const carriesSession = new RegExp(`(?:^|;)\\s*(?:${servedCookieName(SESSION_COOKIE, true)}|${SESSION_COOKIE})=[^;\\s]`)
 
 type HeaderArgs = Parameters<Response['writeHead']>
 

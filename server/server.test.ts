@@ -296,6 +296,9 @@ describe('signed-in answers', () => {
     const base = await serve(appAnswering((_req, res) => res.send('<h1>Your wallet</h1>')))
     const signedIn = await fetch(`${base}/wallet`, { headers: { cookie: 'ml_theme=dark; __session=abc.def' } })
     expect(signedIn.headers.get('cache-control')).toBe('private, no-store')
+    // Over HTTPS the session cookie is named with the __Host- prefix.
+    const prefixed = await fetch(`${base}/wallet`, { headers: { cookie: 'ml_theme=dark; __Host-session=abc.def' } })
+    expect(prefixed.headers.get('cache-control')).toBe('private, no-store')
     const anonymous = await fetch(`${base}/projects`, { headers: { cookie: 'ml_theme=dark' } })
     expect(anonymous.headers.get('cache-control')).toBeNull()
     // A cleared cookie is no session.

@@ -4,7 +4,13 @@ import { FormStrategy } from 'remix-auth-form'
 import type { Role } from '~/models/schema'
 import type { SessionUser } from '~/models/users.server'
 import { verifyCredentials } from '~/services/accounts/accounts.server'
-import { readSession, type ActiveSession } from '~/services/accounts/sessions.server'
+import {
+  endSession,
+  readSession,
+  SessionRefusedForAddress,
+  type ActiveSession,
+} from '~/services/accounts/sessions.server'
+import { redirectWithToast } from './toast.server'
 
 export const authenticator = new Authenticator<SessionUser>()
 
@@ -19,13 +25,38 @@ authenticator.use(
 
 export const PORTAL_HOME: Record<Role, string> = { client: '/client', freelancer: '/freelancer', admin: '/admin' }
 
+/**
+ * The request's session, where a refusal for the request's address becomes its answer: a 403 page
+ * for a blocked range, or sign-in saying why for an address outside the account's allowlist.
+ */
+async function sessionOf(request: Request): Promise<ActiveSession | null> {
+  try {
+    return await readSession(request)
+  } catch (error) {
+    if (!(error instanceof SessionRefusedForAddress)) throw error
+    const where = error.ip ? `your address (${error.ip})` : 'your address'
+    if (error.reason === 'blocklist') {
+      const message = `Requests from ${where} are blocked by MegiLance’s administrators, so your account cannot be used from this network. Your account itself is not blocked: you can use it from another network.`
+      throw new Response(message, { status: 403, statusText: 'Forbidden' })
+    }
+    throw await redirectWithToast(
+      '/sign-in',
+      {
+        kind: 'error',
+        message: `You were signed out: your account only allows its own networks (its IP allowlist), and ${where} is not one of them.`,
+      },
+      { headers: { 'Set-Cookie': await endSession(request) } },
+    )
+  }
+}
+
 export async function getOptionalSession(request: Request): Promise<ActiveSession | null> {
-  return readSession(request)
+  return sessionOf(request)
 }
 
 /** The signed-in session, or a redirect to sign-in that comes back here afterwards. */
 export async function requireSession(request: Request): Promise<ActiveSession> {
-  const session = await readSession(request)
+  const session = await sessionOf(request)
   if (session) return session
   throw redirectToSignIn(request)
 }
@@ -43,11 +74,16 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 /** Wrong role is a 403, whatever links the page shows. */
 export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
-  const user = await requireUser(request)
-  if (!roles.includes(user.role)) {
+  return (await requireRoleSession(request, ...roles)).user
+}
+
+/** The signed-in session of one of these roles (403 for another role), for checks on the session itself. */
+export async function requireRoleSession(request: Request, ...roles: Role[]): Promise<ActiveSession> {
+  const session = await requireSession(request)
+  if (!roles.includes(session.user.role)) {
     throw new Response(`This page is for ${roles.join(' or ')} accounts.`, { status: 403, statusText: 'Forbidden' })
   }
-  return user
+  return session
 }
 
 /**
@@ -55,11 +91,11 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<S
  * which the dashboards greet as new. Read from the request's one session lookup (no query of its own).
  */
 export async function startedAtSignUp(request: Request): Promise<boolean> {
-  return (await readSession(request))?.startedAtSignUp ?? false
+  return (await sessionOf(request))?.startedAtSignUp ?? false
 }
 
 export async function requireAnonymous(request: Request): Promise<void> {
-  const session = await readSession(request)
+  const session = await sessionOf(request)
   if (session) throw redirect(PORTAL_HOME[session.user.role])
 }
 

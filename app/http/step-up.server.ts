@@ -1,8 +1,10 @@
 import { redirect } from '@remix-run/node'
+import type { SessionUser } from '~/models/users.server'
 import type { ActiveSession } from '~/services/accounts/sessions.server'
 import { hasSecondFactor } from '~/services/security/second-factor.server'
 import { enrolmentCheck, hasRecentSecondFactor } from '~/services/security/step-up'
 import { safeRedirect } from '~/utils/safe-redirect'
+import { requireRoleSession } from './auth.server'
 import { redirectWithToast } from './toast.server'
 
 const STEP_UP_PATH = '/settings/security/verify'
@@ -24,6 +26,31 @@ const backTo = (request: Request) => {
 export function requireStepUp(request: Request, session: ActiveSession, returnTo?: string, now = new Date()): void {
   if (hasRecentSecondFactor(session.secondFactorAt, now)) return
   throw redirect(stepUpHref(returnTo ?? backTo(request)))
+}
+
+/**
+ * For an admin's change to other people's accounts or money (blocks, sign-outs, payouts, projects,
+ * IP lists, disputes, restoring an address): the admin role (else 403) and a second factor from the
+ * last 10 minutes on this session, else through the step-up and back to `returnTo` (by default the
+ * page the form was sent from). The admin pages say so before the form (see `adminStepUpHref`).
+ */
+export async function requireAdminStepUp(request: Request, returnTo?: string, now = new Date()): Promise<SessionUser> {
+  const session = await requireRoleSession(request, 'admin')
+  requireStepUp(request, session, returnTo, now)
+  return session.user
+}
+
+/** Pages where an admin makes such changes: their banner offers the step-up before anything is typed. */
+const ADMIN_CHANGE_PAGES = /^\/(?:admin|disputes)(?:\/|$)/
+
+/**
+ * For the page at `url`: the step-up link (coming back here) an admin needs before making changes
+ * on it, or null when their second factor is recent or the page is not one where admins change things.
+ */
+export function adminStepUpHref(session: ActiveSession | null, url: URL, now = new Date()): string | null {
+  if (session?.user.role !== 'admin' || !ADMIN_CHANGE_PAGES.test(url.pathname)) return null
+  const { confirmed, confirmHref } = stepUpState(session, `${url.pathname}${url.search}`, now)
+  return confirmed ? null : confirmHref
 }
 
 /**

@@ -11,6 +11,24 @@ export async function listBlocklist(): Promise<BlocklistEntry[]> {
   return getDb().select().from(ipBlocklist).orderBy(asc(ipBlocklist.cidr)).all()
 }
 
+// The blocklist as last read: every signed-in request checks its address against it, and it changes
+// only when an admin adds or removes a range (which forgets it here; other web workers are told).
+let cachedBlocklist: Promise<BlocklistEntry[]> | null = null
+
+/** The blocklist, read from the database only after a change (see forgetCachedBlocklist). */
+export async function listBlocklistCached(): Promise<BlocklistEntry[]> {
+  cachedBlocklist ??= listBlocklist().catch((error: unknown) => {
+    cachedBlocklist = null
+    throw error
+  })
+  return cachedBlocklist
+}
+
+/** The next check reads the blocklist again (after a change here or in another web worker). */
+export function forgetCachedBlocklist(): void {
+  cachedBlocklist = null
+}
+
 /** The blocklist with the name and email of the admin who added each range (null once that account is gone). */
 export async function listBlocklistWithAuthors() {
   return getDb()
@@ -23,11 +41,13 @@ export async function listBlocklistWithAuthors() {
 
 /** False when the range is already listed. */
 export async function insertBlocklistEntry(row: BlocklistEntry): Promise<boolean> {
+  forgetCachedBlocklist()
   return getDb().insert(ipBlocklist).values(row).onConflictDoNothing().run().changes > 0
 }
 
 /** The removed range and its reason, or undefined when it was already gone. */
 export async function deleteBlocklistEntry(id: string): Promise<Pick<BlocklistEntry, 'cidr' | 'reason'> | undefined> {
+  forgetCachedBlocklist()
   return getDb()
     .delete(ipBlocklist)
     .where(eq(ipBlocklist.id, id))

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, ne, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { preparedQuery } from './prepared-query.server'
 import { deleteOwnedRow } from './owned-rows.server'
-import { sessions, users } from './schema'
+import { ipAllowlist, sessions, users } from './schema'
 import { findRow, listRows } from './query-helpers.server'
 
 export type SessionRow = typeof sessions.$inferSelect
@@ -25,6 +25,10 @@ const sessionWithUser = preparedQuery((db) =>
         startedAtSignUp: sessions.startedAtSignUp,
       },
       user: { id: users.id, email: users.email, name: users.name, role: users.role, blockedAt: users.blockedAt },
+      // Whether the account limits the networks it may be used from, in the same query: most have no
+      // allowlist, and their requests then read nothing more.
+      hasAllowlist:
+        sql<boolean>`exists (select 1 from ${ipAllowlist} where ${ipAllowlist.userId} = ${users.id})`.mapWith(Boolean),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -15,6 +15,7 @@ import {
 import { networkLabel } from '~/domain/crypto-networks'
 import { ConfirmCryptoPaymentSchema, RefundCryptoReceiptSchema } from '~/services/payments/crypto/crypto-schemas'
 import { requireRole } from '~/http/auth.server'
+import { requireAdminStepUp } from '~/http/step-up.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const IntentSchema = /* @__PURE__ */ bareIntents('confirm', 'refund')
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
+  const admin = await requireAdminStepUp(request)
   const formData = await readFormData(request)
   const { intent } = parseIntent(formData, IntentSchema)
   const back = '/admin/crypto-payments'

@@ -22,6 +22,7 @@ import {
 } from '~/domain/fraud-alerts'
 import { actionsOpenTo } from '~/domain/state-machine'
 import { requireRole } from '~/http/auth.server'
+import { requireAdminStepUp } from '~/http/step-up.server'
 import { readFormData } from '~/http/form-data.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -89,7 +90,7 @@ function formIdOf(formData: FormData): string {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
+  const admin = await requireAdminStepUp(request)
   const { alert } = await loadAlert(params.alertId)
   const formData = await readFormData(request)
   const formId = formIdOf(formData)

@@ -7,6 +7,7 @@ import { IpRangeFields } from '~/components/security/ip-range-fields'
 import { BlocklistFormSchema } from '~/services/security/ip-list-schemas'
 import { addToBlocklist, blocklist, removeFromBlocklist } from '~/services/security/ip-lists.server'
 import { requireRole } from '~/http/auth.server'
+import { requireAdminStepUp } from '~/http/step-up.server'
 import { originOf } from '~/services/security/context'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
+  const admin = await requireAdminStepUp(request)
   const submission = parseWithZod(await readFormData(request), { schema: BlocklistFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   if (submission.value.intent === 'remove') {

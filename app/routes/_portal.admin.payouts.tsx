@@ -18,6 +18,7 @@ import { AdminPayoutActionSchema } from '~/services/payments/payouts/payout-sche
 import { payoutStatusLabel } from '~/services/payments/payouts/payout-views'
 import { actOnPayout } from '~/services/payments/payouts/payouts.server'
 import { requireRole } from '~/http/auth.server'
+import { requireAdminStepUp } from '~/http/step-up.server'
 import { formatDateTime, formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -66,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
+  const admin = await requireAdminStepUp(request)
   const submission = parseWithZod(await readFormData(request), { schema: AdminPayoutActionSchema })
   const payoutId = String(submission.payload.payoutId ?? '')
   if (submission.status !== 'success')

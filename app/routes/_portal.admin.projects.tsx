@@ -7,7 +7,7 @@ import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { findProject, listProjectsForAdmin } from '~/models/projects.server'
 import { AdminProjectSearchSchema, HideProjectSchema } from '~/services/marketplace/project-schemas'
 import { hideProject, restoreProject } from '~/services/marketplace/projects.server'
-import { requireRole } from '~/http/auth.server'
+import { requireAdminStepUp } from '~/http/step-up.server'
 import { originOf } from '~/services/security/context'
 import { recordAdminAction } from '~/services/security/events.server'
 import { formatDate } from '~/utils/format'
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const IntentSchema = /* @__PURE__ */ bareIntents('hide', 'restore')
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
+  const admin = await requireAdminStepUp(request)
   const formData = await readFormData(request)
   const { intent } = parseIntent(formData, IntentSchema)
   const projectId = String(formData.get('projectId') ?? '')

@@ -12,6 +12,7 @@ import { blockAccount, endSessionsByAdmin, unblockAccount } from '~/services/acc
 import { countActiveSessionsOf } from '~/services/accounts/sessions.server'
 import { BlockUserSchema } from '~/services/admin/user-admin-schemas'
 import { requireRole } from '~/http/auth.server'
+import { requireAdminStepUp } from '~/http/step-up.server'
 import { originOf } from '~/services/security/context'
 import { recordAdminAction } from '~/services/security/events.server'
 import { formatDateTime } from '~/utils/format'
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const admin = await requireRole(request, 'admin')
+  const admin = await requireAdminStepUp(request)
   const user = await loadUser(params.userId)
   const origin = originOf(request, context.clientIp)
   const who = `${user.name} (${user.email})`

@@ -17,6 +17,7 @@ import { DecideDisputeSchema, RespondDisputeSchema } from '~/services/marketplac
 import { decideDispute, isParty, loadDisputeView, respondToDispute } from '~/services/marketplace/disputes.server'
 import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
 import { requireUser } from '~/http/auth.server'
+import { requireAdminStepUp } from '~/http/step-up.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
 import { decimalsLimitMessage, readAmount } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
@@ -78,6 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'decide') {
     if (user.role !== 'admin') throw new Response('Only an admin decides a dispute.', { status: 403 })
+    await requireAdminStepUp(request, back)
     const submission = parseWithZod(formData, { schema: DecideDisputeSchema })
     const { currency } = found.contract
     // A split's share as typed is read beside the schema, so one answer names every refused field.

@@ -1,4 +1,4 @@
-import { Outlet } from '@remix-run/react'
+import { Link, Outlet } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PageFrame } from '~/components/portal-shell'
 import type { MenuFrame } from '~/load-context'
@@ -15,8 +15,18 @@ export { headers } from '~/root'
 export const handle: { menuFrame: MenuFrame } = { menuFrame: 'members' }
 
 export default function PortalLayout() {
+  const data = useRootData()
   return (
-    <PageFrame menu={useRootData()?.menu}>
+    <PageFrame menu={data?.menu}>
+      {data?.adminStepUpHref ? (
+        // As ConfirmItIsYouFirst says it, written here: that module would be one more chunk on every portal page.
+        <p className="card">
+          Changes to members’ accounts and money need a second factor from the last 10 minutes.{' '}
+          <Link to={data.adminStepUpHref} className="button button--secondary">
+            Confirm it is you
+          </Link>
+        </p>
+      ) : null}
       <Outlet />
     </PageFrame>
   )

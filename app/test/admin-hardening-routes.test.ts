@@ -22,7 +22,7 @@ import { createTestUser, signedInCookie } from '~/test/users'
 
 async function signedInAdmin() {
   const admin = await createTestUser('admin', { name: 'Audrey Admin' })
-  return { admin, cookie: await signedInCookie(admin.id) }
+  return { admin, cookie: await signedInCookie(admin.id, { secondFactorAt: new Date() }) }
 }
 
 const adminActions = async (adminId: string) => (await securityEventsOfKind(adminId, 'admin_action')).sortedDetails

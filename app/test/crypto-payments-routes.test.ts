@@ -193,7 +193,7 @@ describe('/admin/crypto-payments', () => {
   it('lets an admin confirm a sandbox payment, which funds the milestone, and is for admins only', async () => {
     const { request, contract, milestone, cookie } = await startedPayment()
     const admin = await createTestUser('admin')
-    const adminCookie = await signedInCookie(admin.id)
+    const adminCookie = await signedInCookie(admin.id, { secondFactorAt: new Date() })
     expect((await run(adminLoader, getRequest('/admin/crypto-payments', cookie))).status).toBe(403)
     const list = await (await run(adminLoader, getRequest('/admin/crypto-payments', adminCookie))).json()
     expect(list.requests.find((row: { id: string }) => row.id === request.id)).toMatchObject({
@@ -227,7 +227,7 @@ describe('/admin/crypto-payments', () => {
     vi.useFakeTimers({ now: request.expiresAt.getTime() + 60_000, toFake: ['Date'] })
     try {
       const admin = await createTestUser('admin')
-      const adminCookie = await signedInCookie(admin.id)
+      const adminCookie = await signedInCookie(admin.id, { secondFactorAt: new Date() })
       const response = await adminPost(
         { intent: 'confirm', requestId: request.id, txHash: 'sandbox-late-01' },
         adminCookie,

@@ -155,12 +155,29 @@ describe('dispute evidence files', () => {
 })
 
 describe('an admin’s split', () => {
+  it('needs a second factor from the last 10 minutes: an older one is sent to confirm it and back', async () => {
+    const { milestone, params, path, clientCookie } = await setup()
+    getDb().update(milestones).set({ status: 'submitted' }).where(eq(milestones.id, milestone.id)).run()
+    await run(openAction, multipart(path, clientCookie, { reason: 'Half of it is missing from the delivery' }), params)
+    const [dispute] = getDb().select().from(disputes).where(eq(disputes.milestoneId, milestone.id)).all()
+    const hourAgo = new Date(Date.now() - 60 * 60_000)
+    const admin = await signedInCookie((await createTestUser('admin')).id, { secondFactorAt: hourAgo })
+    const fields = { intent: 'decide', decision: 'refund', reason: 'Nothing usable was delivered, so all is refunded.' }
+    const page = `/disputes/${dispute!.id}`
+    const response = await run(disputeAction, multipart(page, admin, fields), { disputeId: dispute!.id })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe(
+      `/settings/security/verify?${new URLSearchParams({ redirectTo: page })}`,
+    )
+    expect(getDb().select().from(disputes).where(eq(disputes.id, dispute!.id)).get()?.status).toBe('open')
+  })
+
   it('reads the freelancer’s share as typed, naming the currency’s decimal limit when it has too many', async () => {
     const { milestone, params, path, clientCookie } = await setup()
     getDb().update(milestones).set({ status: 'submitted' }).where(eq(milestones.id, milestone.id)).run()
     await run(openAction, multipart(path, clientCookie, { reason: 'Half of it is missing from the delivery' }), params)
     const [dispute] = getDb().select().from(disputes).where(eq(disputes.milestoneId, milestone.id)).all()
-    const admin = await signedInCookie((await createTestUser('admin')).id)
+    const admin = await signedInCookie((await createTestUser('admin')).id, { secondFactorAt: new Date() })
     const decide = (freelancerShare: string) =>
       run(
         disputeAction,

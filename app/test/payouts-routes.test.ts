@@ -202,7 +202,7 @@ describe('admin payouts', () => {
     )
     const [payout] = await listPayoutsOf(user.id)
     const admin = await createTestUser('admin')
-    const adminCookie = await signedInCookie(admin.id)
+    const adminCookie = await signedInCookie(admin.id, { secondFactorAt: new Date() })
     const act = (intent: string, reason: string, who = adminCookie) =>
       run(adminAction, formRequest('/admin/payouts', { intent, payoutId: payout!.id, reason }, who))
 

@@ -81,7 +81,7 @@ describe('admin users', () => {
   it('needs a reason to block, tells the user, and can unblock', async () => {
     const admin = await createTestUser('admin')
     const target = await createTestUser('freelancer')
-    const cookie = await signedInCookie(admin.id)
+    const cookie = await signedInCookie(admin.id, { secondFactorAt: new Date() })
     const path = `/admin/users/${target.id}`
     const noReason = await run(adminUserAction, formRequest(path, { intent: 'block', reason: 'spam' }, cookie), {
       userId: target.id,
@@ -106,7 +106,7 @@ describe('admin users', () => {
 
   it('answers 404 for an unknown user and never exposes password hashes', async () => {
     const admin = await createTestUser('admin')
-    const cookie = await signedInCookie(admin.id)
+    const cookie = await signedInCookie(admin.id, { secondFactorAt: new Date() })
     expect((await run(adminUserLoader, getRequest('/admin/users/nope', cookie), { userId: 'nope' })).status).toBe(404)
     const response = await run(adminUserLoader, getRequest(`/admin/users/${admin.id}`, cookie), { userId: admin.id })
     expect(JSON.stringify(await response.json())).not.toContain('argon2')

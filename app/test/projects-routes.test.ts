@@ -35,7 +35,7 @@ async function people() {
       client: await signedInCookie(client.id),
       otherClient: await signedInCookie(otherClient.id),
       freelancer: await signedInCookie(freelancer.id),
-      admin: await signedInCookie(admin.id),
+      admin: await signedInCookie(admin.id, { secondFactorAt: new Date() }),
     },
   }
 }

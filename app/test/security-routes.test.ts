@@ -25,7 +25,7 @@ describe('security pages', () => {
 
   it('answers a bad blocklist range with 400 and the field error, and refuses the admin’s own address', async () => {
     const admin = await createTestUser('admin')
-    const cookie = await signedInCookie(admin.id)
+    const cookie = await signedInCookie(admin.id, { secondFactorAt: new Date() })
     const add = (cidr: string) =>
       run(blocklistAction, formRequest('/admin/ip-blocklist', { intent: 'add', cidr, reason: 'Spam' }, cookie))
     const bad = await add('not-an-ip')

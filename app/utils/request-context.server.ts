@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
 /** `memo` exists only for requests that run no action (GET, HEAD): see memoInRequest. */
-type RequestContext = { requestId: string; memo?: Map<string, unknown> }
+type RequestContext = { requestId: string; memo?: Map<string, unknown>; clientIp?: string | null }
 
 // On globalThis: the server and the Remix build each load this module, and both must see one store.
 const store = ((
@@ -11,9 +11,21 @@ const store = ((
 /**
  * Runs `next` (the rest of the request's handling) with its request id available to every log line.
  * `readOnly`: the request runs loaders only (GET, HEAD), so its answers may be shared between them.
+ * `clientIp`: the caller's address (as context.clientIp), for checks made where only the Request is at
+ * hand, such as the session's IP allowlist and the blocklist.
  */
-export function runWithRequestId<T>(requestId: string, next: () => T, readOnly = false): T {
-  return store.run(readOnly ? { requestId, memo: new Map() } : { requestId }, next)
+export function runWithRequestId<T>(requestId: string, next: () => T, readOnly = false, clientIp?: string | null): T {
+  const context: RequestContext = readOnly ? { requestId, memo: new Map() } : { requestId }
+  if (clientIp !== undefined) context.clientIp = clientIp
+  return store.run(context, next)
+}
+
+/**
+ * The address of the request being handled (null when unknown), or undefined outside a request
+ * the server handles (tests calling a loader, scripts): then no address check applies.
+ */
+export function currentClientIp(): string | null | undefined {
+  return store.getStore()?.clientIp
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createCookie } from '@remix-run/node'
 import { describe, expect, it, vi } from 'vitest'
-import { rememberParsedValues } from './signed-cookie.server'
+import { makeSignedCookie, rememberParsedValues } from './signed-cookie.server'
 
 const SECRET = 'test-secret-0123456789abcdef0123456789'
 
@@ -30,5 +30,44 @@ describe('rememberParsedValues', () => {
     const first = (await remembered.parse(header)) as { a: number }
     first.a = 2
     expect(await remembered.parse(header)).toEqual({ a: 1 })
+  })
+})
+
+describe('our signed cookies with Secure on (HTTPS in production)', () => {
+  const pair = (setCookie: string) => setCookie.split(';')[0]!
+
+  it('carry the __Host- prefix, with Secure, Path=/ and no Domain', async () => {
+    const cookie = makeSignedCookie('__session', 3600, true)
+    expect(cookie.name).toBe('__Host-session')
+    const set = await cookie.serialize('token-1')
+    expect(set).toMatch(/^__Host-session=/)
+    expect(set).toMatch(/; Path=\/;/)
+    expect(set).toMatch(/; Secure/)
+    expect(set).not.toMatch(/Domain=/i)
+    expect(await cookie.parse(pair(set))).toBe('token-1')
+  })
+
+  it('still read a cookie under the old name, which is worth setting anew, and prefer the new name', async () => {
+    const cookie = makeSignedCookie('__session', 3600, true)
+    const old = pair(await makeSignedCookie('__session', 3600, false).serialize('token-old'))
+    expect(old).toMatch(/^__session=/)
+    expect(await cookie.parse(old)).toBe('token-old')
+    expect(cookie.onlyUnderLegacyName(old)).toBe(true)
+    expect(await cookie.clearLegacy()).toMatch(/^__session=; Max-Age=0; Path=\//)
+
+    const both = `${old}; ${pair(await cookie.serialize('token-new'))}`
+    expect(await cookie.parse(both)).toBe('token-new')
+    expect(cookie.onlyUnderLegacyName(both)).toBe(false)
+    // A forged cookie under the new name is not passed over for the old one.
+    expect(await cookie.parse(`${old}; __Host-session=forged`)).toBeNull()
+  })
+
+  it('keep their plain names over plain http, with no second name', async () => {
+    const cookie = makeSignedCookie('__session', 3600, false)
+    expect(cookie.name).toBe('__session')
+    expect(await cookie.serialize('t')).not.toMatch(/Secure/)
+    expect(cookie.legacyName).toBeNull()
+    expect(cookie.onlyUnderLegacyName('__session=abc')).toBe(false)
+    expect(await cookie.clearLegacy()).toBeNull()
   })
 })

@@ -3,22 +3,77 @@ import { LRUCache } from 'lru-cache'
 import { getSessionSecret, secureCookiesEnabled } from './secrets.server'
 
 /**
+ * A cookie's name as served: over HTTPS (Secure cookies) with the `__Host-` prefix, which browsers
+ * accept only from a secure page, with Path=/ and no Domain, so a sibling subdomain or a plain-http
+ * page cannot set or overwrite it. `__session` becomes `__Host-session`. Over plain http (local
+ * development) the name stays, since browsers refuse a `__Host-` cookie without Secure.
+ */
+export function servedCookieName(name: string, secure: boolean): string {
+  return secure ? `__Host-${name.replace(/^_+/, '')}` : name
+}
+
+/**
+ * A signed cookie that is still read under its name from before the `__Host-` prefix
+ * (`legacyName`), so nobody is signed out by the deploy that added it.
+ */
+export type SignedCookie = Cookie & {
+  /** The name it had before the prefix, or null when it has no other name (plain http). */
+  legacyName: string | null
+  /** Whether `header` carries the cookie under its old name only (then it is worth setting anew). */
+  onlyUnderLegacyName(header: string | null): boolean
+  /** The Set-Cookie header that removes the cookie under its old name (null when it has none). */
+  clearLegacy(): Promise<string | null>
+}
+
+/**
  * One of our signed, HttpOnly, SameSite=Lax cookies, made on first use (the secret may be read
  * from disk). Services read and serialize them and hand routes the Set-Cookie header values.
  */
-export function signedCookie(name: string, maxAgeSeconds: number): () => Cookie {
-  let cookie: Cookie | undefined
-  return () =>
-    (cookie ??= rememberParsedValues(
-      createCookie(name, {
+export function signedCookie(name: string, maxAgeSeconds: number): () => SignedCookie {
+  let cookie: SignedCookie | undefined
+  return () => (cookie ??= makeSignedCookie(name, maxAgeSeconds, secureCookiesEnabled()))
+}
+
+export function makeSignedCookie(name: string, maxAgeSeconds: number, secure: boolean): SignedCookie {
+  const make = (cookieName: string) =>
+    rememberParsedValues(
+      createCookie(cookieName, {
         httpOnly: true,
         sameSite: 'lax',
-        secure: secureCookiesEnabled(),
+        secure,
         path: '/',
         maxAge: maxAgeSeconds,
         secrets: [getSessionSecret()],
       }),
-    ))
+    )
+  const served = servedCookieName(name, secure)
+  const current = make(served)
+  const legacy = served === name ? null : make(name)
+  const carries = (header: string | null, cookieName: string) =>
+    Boolean(
+      header &&
+      header.split(/;\s*/).some((pair) => pair.startsWith(`${cookieName}=`) && pair.length > cookieName.length + 1),
+    )
+  return {
+    get name() {
+      return current.name
+    },
+    get isSigned() {
+      return current.isSigned
+    },
+    get expires() {
+      return current.expires
+    },
+    legacyName: legacy ? name : null,
+    serialize: (value, options) => current.serialize(value, options),
+    async parse(header, options) {
+      const value: unknown = await current.parse(header, options)
+      if (value !== null || !legacy || carries(header, served)) return value
+      return legacy.parse(header, options)
+    },
+    onlyUnderLegacyName: (header) => Boolean(legacy) && !carries(header, served) && carries(header, name),
+    clearLegacy: async () => (legacy ? legacy.serialize('', { maxAge: 0 }) : null),
+  }
 }
 
 /**

@@ -25,7 +25,10 @@ import {
   shouldTouch,
 } from './session-policy'
 import { hashToken } from '~/utils/hash-token.server'
-import { memoInRequest } from '~/utils/request-context.server'
+import { currentClientIp, memoInRequest } from '~/utils/request-context.server'
+import { LRUCache } from 'lru-cache'
+import { HOUR_MS } from '~/domain/durations'
+import { blocklistEntryFor, isOutsideAllowlist } from '~/services/security/ip-rules.server'
 
 const getSessionCookie = signedCookie(SESSION_COOKIE, ABSOLUTE_TIMEOUT_MS / 1000)
 
@@ -88,12 +91,62 @@ export type ActiveSession = {
 }
 
 /**
+ * A signed-in session used from an address its account or the platform does not allow: `blocklist`
+ * (an admin blocked the range: this request is refused, the session kept for elsewhere) or
+ * `allowlist` (outside the account's own networks: the session has ended). Thrown by readSession;
+ * the http layer answers it (a 403 page, or sign-in saying why).
+ */
+export class SessionRefusedForAddress extends Error {
+  constructor(
+    readonly reason: 'blocklist' | 'allowlist',
+    readonly ip: string | null,
+  ) {
+    super(`Session refused for address ${ip ?? 'unknown'} (${reason})`)
+  }
+}
+
+// A refused request is logged once an hour per session and address, not at every request it makes.
+const loggedBlocklisted = new LRUCache<string, true>({ max: 5000, ttl: HOUR_MS })
+
+/**
+ * The checks of the request's address (when the server handles the request, see currentClientIp):
+ * the admin blocklist from memory, and the account's allowlist only when it has one (the session
+ * query says so), so most requests read nothing more.
+ */
+async function refuseByAddress(request: Request, sessionId: string, found: FoundSession, now: Date): Promise<void> {
+  const ip = currentClientIp()
+  if (ip === undefined) return
+  const origin = { ip, userAgent: request.headers.get('user-agent')?.slice(0, 512) ?? null, deviceId: null }
+  const blocked = await blocklistEntryFor(ip)
+  if (blocked) {
+    const key = `${sessionId}\u0000${ip}`
+    if (!loggedBlocklisted.has(key)) {
+      loggedBlocklisted.set(key, true)
+      const detail = `IP ${ip} is in the blocked range ${blocked.cidr}`
+      await recordSecurityEvent({ userId: found.user.id, kind: 'session_blocklisted', origin, detail, now })
+    }
+    throw new SessionRefusedForAddress('blocklist', ip)
+  }
+  if (found.hasAllowlist && (await isOutsideAllowlist(found.user.id, ip))) {
+    await deleteSession(sessionId)
+    announceSessionsEnded(found.user.id)
+    const detail = `IP ${ip ?? 'unknown'} is outside the allowlist: this session was signed out`
+    await recordSecurityEvent({ userId: found.user.id, kind: 'session_outside_allowlist', origin, detail, now })
+    throw new SessionRefusedForAddress('allowlist', ip)
+  }
+}
+
+/**
  * The signed-in user for this request, or null; expired or blocked sessions are removed. Looked up
- * once per page load, however many of its loaders ask (memoInRequest).
+ * once per page load, however many of its loaders ask (memoInRequest). Throws SessionRefusedForAddress
+ * when the request's address is blocked, or outside the account's allowlist (which ends the session).
  */
 export function readSession(request: Request, now = new Date()): Promise<ActiveSession | null> {
   return memoInRequest(`session\u0000${request.headers.get('cookie') ?? ''}`, () => lookUpSession(request, now))
 }
+
+/** When this process started: sessions begun since then were given the cookie's `__Host-` name. */
+const STARTED_AT = new Date()
 
 async function lookUpSession(request: Request, now: Date): Promise<ActiveSession | null> {
   const token = await readToken(request)
@@ -101,11 +154,16 @@ async function lookUpSession(request: Request, now: Date): Promise<ActiveSession
   const sessionId = hashToken(token)
   const found = await findSessionWithUser(sessionId)
   if (!found) return null
+  // The old name is read only for sessions begun before the `__Host-` prefix (at most a week ago): a
+  // sibling subdomain can set a cookie of the old name, and must not plant a session of its own making.
+  const underOldName = getSessionCookie().onlyUnderLegacyName(request.headers.get('cookie'))
+  if (underOldName && found.session.createdAt.getTime() >= STARTED_AT.getTime()) return null
   if (!stillValid(found, now)) {
     await deleteSession(sessionId)
     announceSessionsEnded(found.user.id)
     return null
   }
+  await refuseByAddress(request, sessionId, found, now)
   if (shouldTouch(found.session, now)) await touchSession(sessionId, now)
   const { id, email, name, role } = found.user
   return {
@@ -123,6 +181,21 @@ export async function endSession(request: Request): Promise<string> {
   const userId = token ? await deleteSession(hashToken(token)) : undefined
   if (userId) announceSessionsEnded(userId)
   return getSessionCookie().serialize('', { maxAge: 0 })
+}
+
+/**
+ * The Set-Cookie headers that move a session cookie from its name before the `__Host-` prefix to
+ * its new one (the same signed token, so the same session), and clear the old; none when the
+ * request carries the new name already or the old one holds no token. Answered by the root loader,
+ * so a browser signed in before the deploy is moved on its next page and stays signed in.
+ */
+export async function renewLegacySessionCookie(request: Request): Promise<string[]> {
+  const cookie = getSessionCookie()
+  if (!cookie.onlyUnderLegacyName(request.headers.get('cookie'))) return []
+  const token = await readToken(request)
+  const cleared = await cookie.clearLegacy()
+  if (!token || !cleared) return []
+  return [await cookie.serialize(token), cleared]
 }
 
 export async function endAllSessions(userId: string, exceptSessionId?: string): Promise<void> {

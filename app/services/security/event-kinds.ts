@@ -21,6 +21,9 @@ export const SECURITY_EVENT_KINDS = {
   blocklist_refused: { severity: 'high', label: 'Sign-in refused: blocked IP range' },
   allowlist_refused: { severity: 'high', label: 'Sign-in refused: outside the IP allowlist' },
   allowlist_changed: { severity: 'medium', label: 'IP allowlist changed' },
+  // A signed-in session used from elsewhere: the allowlist signs it out, the blocklist refuses the request.
+  session_outside_allowlist: { severity: 'high', label: 'Signed out: used outside the IP allowlist' },
+  session_blocklisted: { severity: 'high', label: 'Request refused: blocked IP range' },
   // Logged on the admin's own account, saying what they did to whom: the admin audit trail.
   admin_action: { severity: 'low', label: 'Admin action' },
   // Where earnings go: whoever takes over an account adds their own, so the owner is emailed at once.

@@ -10,6 +10,7 @@ import {
 import type { RequestOrigin } from './context'
 import { recordAdminAction, recordSecurityEvent } from './events.server'
 import { ipInRanges, normaliseCidr } from './ip-ranges'
+import { announceBlocklistChanged } from './ip-rules.server'
 
 export type ListChange = { ok: true; cidr: string } | { ok: false; field: 'cidr' | 'form'; message: string }
 
@@ -55,6 +56,7 @@ export async function addToBlocklist(input: {
     createdAt: input.now ?? new Date(),
   })
   if (!added) return { ok: false, field: 'cidr', message: `${cidr} is already on the blocklist.` }
+  announceBlocklistChanged()
   await recordAdminAction(
     { id: input.adminId },
     { ip: input.adminIp, userAgent: null, deviceId: null },
@@ -67,6 +69,7 @@ export async function addToBlocklist(input: {
 export async function removeFromBlocklist(id: string, admin: { id: string }, origin: RequestOrigin): Promise<boolean> {
   const removed = await deleteBlocklistEntry(id)
   if (!removed) return false
+  announceBlocklistChanged()
   await recordAdminAction(
     admin,
     origin,

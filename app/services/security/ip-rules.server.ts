@@ -1,10 +1,24 @@
-import { listAllowlistOf, listBlocklist } from '~/models/ip-lists.server'
+import { forgetCachedBlocklist, listAllowlistOf, listBlocklistCached } from '~/models/ip-lists.server'
+import { relayedEmitter } from '~/services/cluster/relayed-emitter.server'
 import { ipInRanges } from './ip-ranges'
 
-/** The blocklist entry that covers this IP, if any. */
+const CHANGED = 'changed'
+let listening = false
+
+/** Tells every web worker the blocklist changed, so each reads it again at its next check. */
+export function announceBlocklistChanged(): void {
+  forgetCachedBlocklist()
+  relayedEmitter('ip-blocklist').emit(CHANGED)
+}
+
+/** The blocklist entry that covers this IP, if any: from the cached list (no query per request). */
 export async function blocklistEntryFor(ip: string | null) {
   if (!ip) return undefined
-  const entries = await listBlocklist()
+  if (!listening) {
+    listening = true
+    relayedEmitter('ip-blocklist').on(CHANGED, forgetCachedBlocklist)
+  }
+  const entries = await listBlocklistCached()
   return entries.find((entry) => ipInRanges(ip, [entry.cidr]))
 }
 

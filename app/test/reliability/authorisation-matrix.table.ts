@@ -6,7 +6,7 @@
  * (`-` when the module has no loader or action). The client and freelancer are the two parties of
  * the test world's contract (its project, proposal, milestone, conversation, call, meeting, dispute;
  * the client owns the notification, the freelancer the portfolio item); the admin decides the dispute; the strangers are signed in but
- * party to none of it (see world.ts). Loaders are a GET; actions an empty form POST, so a permitted
+ * party to none of it (see world.ts). The admin passed a second factor a minute ago, so pages that need a recent one are open to them. Loaders are a GET; actions an empty form POST, so a permitted
  * role usually gets 400 (the form is invalid) and a refused one 302 (to sign-in), 403 or 404.
  *
  * Adding a route: run `npx vitest run app/test/reliability/authorisation-matrix.test.ts`; the failure
@@ -163,11 +163,12 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.settings.billing.statements._index': [MEMBERS, NONE],
   '_portal.settings.email': [SIGNED_IN, SIGNED_IN_FORM],
   '_portal.settings.notifications': [SIGNED_IN, REDIRECTED],
-  '_portal.settings.password': [REDIRECTED, REDIRECTED],
+  // A second factor from the last 10 minutes first: the admin has one; the members' sessions have none.
+  '_portal.settings.password': ['302 302 302 200 302 302', '302 302 302 400 302 302'],
   '_portal.settings.portfolio': [FREELANCERS, '302 403 400 403 403 400'],
   '_portal.settings.portfolio_.$itemId': ['302 403 200 403 403 404', '302 403 400 403 403 404'],
   '_portal.settings.security._index': [SIGNED_IN, NONE],
-  '_portal.settings.security.allowlist': [SIGNED_IN, REDIRECTED],
+  '_portal.settings.security.allowlist': [SIGNED_IN, '302 302 302 400 302 302'],
   '_portal.settings.security.authenticator': [SIGNED_IN, SIGNED_IN_FORM],
   '_portal.settings.security.backup-codes': [SIGNED_IN, SIGNED_IN_FORM],
   '_portal.settings.security.confirm-password': [SIGNED_IN, SIGNED_IN_FORM],

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import { listBlocklist } from '~/models/ip-lists.server'
+import { findProject } from '~/models/projects.server'
+import { findUserById } from '~/models/users.server'
+import { loader as rootLoader } from '~/root'
+import { action as cryptoAction } from '~/routes/_portal.admin.crypto-payments'
+import { action as alertAction } from '~/routes/_portal.admin.fraud.$alertId'
+import { action as blocklistAction } from '~/routes/_portal.admin.ip-blocklist'
+import { action as payoutsAction } from '~/routes/_portal.admin.payouts'
+import { action as projectsAction } from '~/routes/_portal.admin.projects'
+import { action as userAction } from '~/routes/_portal.admin.users.$userId'
+import { createFixedContract } from '~/test/fixed-contract'
+import { formRequest, getRequest, run } from '~/test/requests'
+import { createTestUser, signedInCookie } from '~/test/users'
+
+/**
+ * An admin's changes to other people's accounts and money need a second factor from the last
+ * 10 minutes, like a member's sensitive settings: a session whose sign-in factor is an hour old is
+ * sent to confirm one and back to the page, and nothing changes meanwhile.
+ */
+
+const HOUR_AGO = () => new Date(Date.now() - 60 * 60_000)
+
+async function staleAdmin() {
+  const admin = await createTestUser('admin')
+  return { admin, cookie: await signedInCookie(admin.id, { secondFactorAt: HOUR_AGO() }) }
+}
+
+const stepUpTo = (page: string) => `/settings/security/verify?${new URLSearchParams({ redirectTo: page })}`
+
+describe('an admin whose second factor is over 10 minutes old', () => {
+  it('is sent to confirm it before blocking or signing out a member, and the member is untouched', async () => {
+    const { cookie } = await staleAdmin()
+    const member = await createTestUser('freelancer')
+    const path = `/admin/users/${member.id}`
+    const attempts: Record<string, string>[] = [{ intent: 'block', reason: 'Card testing' }, { intent: 'end-sessions' }]
+    for (const fields of attempts) {
+      const response = await run(userAction, formRequest(path, fields, cookie), { userId: member.id })
+      expect(response.status).toBe(302)
+      expect(response.headers.get('location')).toBe(stepUpTo(path))
+    }
+    expect((await findUserById(member.id))?.blockedAt).toBeNull()
+  })
+
+  it('is sent to confirm it before hiding a project or adding an IP range, keeping the page’s filters', async () => {
+    const { cookie } = await staleAdmin()
+    const { contract } = await createFixedContract()
+    const hide = formRequest(
+      '/admin/projects?status=open',
+      { intent: 'hide', projectId: contract.projectId, reason: 'A scam post asking for card details' },
+      cookie,
+    )
+    const hidden = await run(projectsAction, hide)
+    expect(hidden.headers.get('location')).toBe(stepUpTo('/admin/projects?status=open'))
+    expect((await findProject(contract.projectId))?.hiddenAt).toBeNull()
+
+    const before = (await listBlocklist()).length
+    const add = { intent: 'add', cidr: '198.51.100.0/24', reason: 'Card testing' }
+    const blocked = await run(blocklistAction, formRequest('/admin/ip-blocklist', add, cookie))
+    expect(blocked.headers.get('location')).toBe(stepUpTo('/admin/ip-blocklist'))
+    expect((await listBlocklist()).length).toBe(before)
+  })
+
+  it('is sent to confirm it before acting on payouts, fraud alerts or crypto payments', async () => {
+    const { cookie } = await staleAdmin()
+    const cases = [
+      [payoutsAction, '/admin/payouts', { intent: 'hold', payoutId: 'p1', reason: 'Checking the bank' }, {}],
+      [alertAction, '/admin/fraud/a1', { intent: 'workflow', status: 'investigating' }, { alertId: 'a1' }],
+      [cryptoAction, '/admin/crypto-payments', { intent: 'confirm', requestId: 'r1', txHash: '0xabc' }, {}],
+    ] as const
+    for (const [action, path, fields, params] of cases) {
+      const response = await run(action, formRequest(path, fields, cookie), params)
+      expect(response.status).toBe(302)
+      expect(response.headers.get('location')).toBe(stepUpTo(path))
+    }
+  })
+
+  it('sees, on admin pages only, a link to confirm it that comes back to the page', async () => {
+    const { cookie } = await staleAdmin()
+    const adminPage = (await run(rootLoader, getRequest('/admin/users?q=ada', cookie))) as Response
+    expect((await adminPage.json()).adminStepUpHref).toBe(stepUpTo('/admin/users?q=ada'))
+    const settings = await run(rootLoader, getRequest('/settings/profile', cookie))
+    expect((await settings.json()).adminStepUpHref).toBeNull()
+  })
+})
+
+describe('an admin who confirmed a second factor in the last 10 minutes', () => {
+  it('sees no such link, and a member never does', async () => {
+    const admin = await createTestUser('admin')
+    const fresh = await signedInCookie(admin.id, { secondFactorAt: new Date() })
+    expect((await (await run(rootLoader, getRequest('/admin/users', fresh))).json()).adminStepUpHref).toBeNull()
+    const member = await signedInCookie((await createTestUser('client')).id)
+    expect((await (await run(rootLoader, getRequest('/admin/users', member))).json()).adminStepUpHref).toBeNull()
+  })
+})
