@@ -323,7 +323,7 @@ describe('payouts after a second-factor change', () => {
       formRequest(
         '/admin/payouts',
         { intent: 'release', payoutId: payout!.id, reason: 'Checked with the freelancer' },
-        await signedInCookie(admin.id),
+        await signedInCookie(admin.id, { secondFactorAt: new Date() }),
       ),
     )
     expect(release.status).toBe(302)
