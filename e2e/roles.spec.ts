@@ -47,6 +47,8 @@ test('each portal menu lists only its own pages', async ({ page }, testInfo) => 
   await expect(menu.getByRole('link')).toHaveText([
     'Dashboard',
     'Projects',
+    'Find talent',
+    'Saved searches',
     'Contracts',
     'Messages',
     'Meetings',
