@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { Profiler } from 'node:inspector'
 import { pathToFileURL } from 'node:url'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'megilance-portal-cost-'))
@@ -124,29 +125,89 @@ const sizes = new Map<string, number>()
 for (const cell of cells)
   for (let i = 0; i < 100; i += 1) sizes.set(cell.key, await once(cell.target, cell.build.handle))
 const loadBefore = os.loadavg()[0]!
-// PORTAL_COST_PROFILE=file.cpuprofile: a CPU profile of the measured blocks only (one target at a time reads best).
+// PORTAL_COST_PROFILE=file.cpuprofile: a CPU profile of the measured blocks, and beside it one per build and
+// target (file.<build>.<target>.cpuprofile), cut from it by the blocks' times, so that targets are compared
+// under the same load.
 const profileTo = process.env.PORTAL_COST_PROFILE
 const { Session } = await import('node:inspector/promises')
 const inspector = new Session()
+// PORTAL_COST_PROMOTED=file.json: where the objects that outlive young-generation collections (and so
+// are copied to the old generation, then die there) were allocated: a sampling heap profile that keeps
+// objects collected by major GCs but not those collected by scavenges.
+const promotedTo = process.env.PORTAL_COST_PROMOTED
+if (promotedTo) {
+  inspector.connect()
+  await inspector.post('HeapProfiler.enable')
+  await inspector.post('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: false,
+  })
+}
 if (profileTo) {
   inspector.connect()
   await inspector.post('Profiler.enable')
   await inspector.post('Profiler.setSamplingInterval', { interval: 100 })
   await inspector.post('Profiler.start')
 }
+// Garbage collection inside each block, in ms per request: the part of a target's cost that depends on
+// how much it allocates and on the heap's settings (e.g. NODE_OPTIONS=--max-semi-space-size=…).
+const { PerformanceObserver } = await import('node:perf_hooks')
+let gcMs = 0
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration
+})
+gcObserver.observe({ entryTypes: ['gc'] })
+const gcSamples = new Map<string, number[]>(cells.map((c) => [c.key, []]))
+/** Each measured block's cell and its span on the monotonic clock, in microseconds as profiles count. */
+const blocks: { key: string; from: number; to: number }[] = []
+const microseconds = () => Number(process.hrtime.bigint() / 1000n)
 for (let round = 0; round < rounds; round += 1) {
   // Each round in its own order, so that a build or target is not always measured after the same one.
   const order = round % 2 ? [...cells].reverse() : cells
   for (const cell of order) {
+    const from = microseconds()
     const before = process.cpuUsage()
+    const gcBefore = gcMs
     for (let i = 0; i < perBlock; i += 1) await once(cell.target, cell.build.handle)
     const used = process.cpuUsage(before)
+    // Entries arrive after the pause that made them: let the last block's be counted.
+    await new Promise((resolve) => setImmediate(resolve))
+    gcSamples.get(cell.key)!.push((gcMs - gcBefore) / perBlock)
+    // PORTAL_COST_TRACE=1: every block's cost and the heap after it, to see a cost or the heap grow over time
+    // (with NODE_OPTIONS=--expose-gc, the heap still held after a full collection).
+    if (process.env.PORTAL_COST_TRACE) (globalThis as { gc?: () => void }).gc?.()
+    if (process.env.PORTAL_COST_TRACE)
+      console.log(
+        `${cell.key} round ${round + 1}: ${((used.user + used.system) / 1000 / perBlock).toFixed(3)} ms CPU/req, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} MB`,
+      )
+    blocks.push({ key: cell.key, from, to: microseconds() })
     samples.get(cell.key)!.push((used.user + used.system) / 1000 / perBlock)
   }
+}
+if (promotedTo) {
+  const { profile } = await inspector.post('HeapProfiler.stopSampling')
+  fs.writeFileSync(promotedTo, JSON.stringify(profile))
 }
 if (profileTo) {
   const { profile } = await inspector.post('Profiler.stop')
   fs.writeFileSync(profileTo, JSON.stringify(profile))
+  for (const cell of cells)
+    writeProfileOf(profile, cell.key, profileTo.replace(/\.cpuprofile$/, `.${cell.key.replace(' ', '.')}.cpuprofile`))
+}
+
+/** The samples of one cell's blocks only; the time between them goes to "(idle)"-free gaps by dropping them. */
+function writeProfileOf(profile: Profiler.Profile, key: string, file: string) {
+  const spans = blocks.filter((block) => block.key === key)
+  const kept: { sample: number; delta: number }[] = []
+  let time = profile.startTime
+  profile.samples!.forEach((sample, i) => {
+    time += profile.timeDeltas![i]!
+    if (spans.some((span) => time >= span.from && time <= span.to))
+      kept.push({ sample, delta: profile.timeDeltas![i]! })
+  })
+  const cut = { ...profile, samples: kept.map((k) => k.sample), timeDeltas: kept.map((k) => k.delta) }
+  fs.writeFileSync(file, JSON.stringify(cut))
 }
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -161,7 +222,7 @@ for (const cell of cells) {
   const beyond = median(values.map((v, i) => v - base[i]!))
   const ratio = median(values.map((v, i) => base[i]! / v))
   console.log(
-    `${cell.key.padEnd(34)} median ${median(values).toFixed(3)} ms CPU/req (min ${Math.min(...values).toFixed(3)})  beyond ${first} ${beyond.toFixed(3)}  ratio ${ratio.toFixed(2)}  html ${sizes.get(cell.key)} B`,
+    `${cell.key.padEnd(34)} median ${median(values).toFixed(3)} ms CPU/req (min ${Math.min(...values).toFixed(3)})  beyond ${first} ${beyond.toFixed(3)}  ratio ${ratio.toFixed(2)}  gc ${median(gcSamples.get(cell.key)!).toFixed(3)}  html ${sizes.get(cell.key)} B`,
   )
 }
 if (handlers.length > 1) {
@@ -176,6 +237,13 @@ if (handlers.length > 1) {
       )
     }
   }
+}
+// PORTAL_COST_HEAP_SNAPSHOT=file.heapsnapshot: what the process holds after the measured requests.
+if (process.env.PORTAL_COST_HEAP_SNAPSHOT) {
+  const v8 = await import('node:v8')
+  for (const space of v8.getHeapSpaceStatistics())
+    console.log(`${space.space_name.padEnd(28)} used ${(space.space_used_size / 2 ** 20).toFixed(1)} MB`)
+  v8.writeHeapSnapshot(process.env.PORTAL_COST_HEAP_SNAPSHOT)
 }
 fs.rmSync(tmp, { recursive: true, force: true })
 process.exit(0)

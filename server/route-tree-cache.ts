@@ -58,6 +58,17 @@ export function keptServerRoutes(create: CreateServerRoutes): CreateServerRoutes
   return Object.assign(kept, { kept: true as const })
 }
 
+/**
+ * The caller (React Router's createStaticRouter) reads a few matched routes by id from the empty
+ * manifest it passed in. Copying every route into it cost more than the rest of the route tree's
+ * reuse saved on a signed-in page (bench/portal-cost.ts profiles); as its prototype, the kept manifest
+ * answers the same reads by id without a copy.
+ */
+function lendRoutes(manifest: Record<string, unknown>, kept: Record<string, unknown>): void {
+  if (Object.keys(manifest).length === 0) Object.setPrototypeOf(manifest, kept)
+  else Object.assign(manifest, kept)
+}
+
 export function keptDataRoutes(convert: ConvertRoutes): ConvertRoutes {
   const byRoutes = new WeakMap<
     unknown[],
@@ -67,14 +78,13 @@ export function keptDataRoutes(convert: ConvertRoutes): ConvertRoutes {
     if (parentPath?.length) return convert(routes, mapRouteProperties, parentPath, manifest)
     const found = byRoutes.get(routes)
     if (found && found.mapRouteProperties === mapRouteProperties) {
-      // The caller reads the routes by id from the manifest it passed in.
-      Object.assign(manifest, found.manifest)
+      lendRoutes(manifest, found.manifest)
       return found.dataRoutes
     }
     const filled: Record<string, unknown> = {}
     const dataRoutes = convert(routes, mapRouteProperties, parentPath, filled)
     byRoutes.set(routes, { mapRouteProperties, dataRoutes, manifest: filled })
-    Object.assign(manifest, filled)
+    lendRoutes(manifest, filled)
     return dataRoutes
   }
   return Object.assign(kept, { kept: true as const })
