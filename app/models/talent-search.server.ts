@@ -68,28 +68,48 @@ export type TalentSearchResult = {
  * SQLite reads those indexes.
  */
 const LISTED_PROFILE = sql`trim(f.headline) <> '' and f.hourly_rate_minor > 0 and f.skill_count > 0`
-/** Word for word the WHERE of users_unlisted_idx: the accounts never listed (a few). */
+/** Word for word the WHERE of users_unlisted_idx: the accounts never listed (clients, admins, blocked). */
 const UNLISTED_ACCOUNTS = sql`select id from users where role <> 'freelancer' or blocked_at is not null`
 const MEMBERS_ONLY = sql`select user_id from discovery_preferences where members_only = 1`
 
-/**
- * Rate bounds in major units of each freelancer's own currency: most currencies have cents, so the
- * test is a plain comparison; only a currency with other minor units is scaled (a CASE evaluated on
- * every row cost more than the rest of the search).
- */
-function rateBoundSql(op: '>=' | '<=', major: number): SQL {
-  const odd = PROFILE_CURRENCIES.filter((code) => currencyDigits(code) !== 2)
-  const cents = sql`f.hourly_rate_minor ${sql.raw(op)} ${major * 100}`
-  if (!odd.length) return cents
-  const codes = sql.join(
-    odd.map((code) => sql`${code}`),
+/** The profile currencies whose minor unit is not a cent, by their number of decimals. */
+const ODD_CURRENCIES = new Map<number, string[]>()
+for (const code of PROFILE_CURRENCIES) {
+  const digits = currencyDigits(code)
+  if (digits !== 2) ODD_CURRENCIES.set(digits, [...(ODD_CURRENCIES.get(digits) ?? []), code])
+}
+
+function codesSql(codes: readonly string[]): SQL {
+  return sql.join(
+    codes.map((code) => sql`${code}`),
     sql`, `,
   )
-  const scaled = sql`f.hourly_rate_minor ${sql.raw(op)} ${major} * (case f.currency ${sql.join(
-    odd.map((code) => sql`when ${code} then ${10 ** currencyDigits(code)}`),
-    sql` `,
-  )} end)`
-  return sql`((f.currency not in (${codes}) and ${cents}) or (f.currency in (${codes}) and ${scaled}))`
+}
+
+/**
+ * Rate bounds in major units of each freelancer's own currency: one range of minor units per number
+ * of decimals (cents for most), each with its currencies. They never overlap, so a count adds up
+ * one count per range, each read as a range of the listed index (an OR of them is not).
+ */
+function rateRangesSql(min: number | undefined, max: number | undefined): SQL[] | null {
+  if (min === undefined && max === undefined) return null
+  const range = (scale: number) =>
+    sql.join(
+      [
+        ...(min === undefined ? [] : [sql`f.hourly_rate_minor >= ${min * scale}`]),
+        ...(max === undefined ? [] : [sql`f.hourly_rate_minor <= ${max * scale}`]),
+      ],
+      sql` and `,
+    )
+  const odd = [...ODD_CURRENCIES.values()].flat()
+  const ranges = [
+    // Most profiles are in dollars: a plain comparison spares them the look-up in the list.
+    sql`(${range(100)} and (f.currency = 'USD' or f.currency not in (${codesSql(odd)})))`,
+    ...[...ODD_CURRENCIES].map(
+      ([digits, codes]) => sql`(${range(10 ** digits)} and f.currency in (${codesSql(codes)}))`,
+    ),
+  ]
+  return ranges
 }
 
 /**
@@ -104,11 +124,9 @@ const liveCount = sql`(coalesce(rt.review_count, 0) + coalesce(d.n, 0))`
 /** The rank formula's smoothing (app/domain/smoothed-rating.ts), as the stored column has it. */
 const liveSmoothed = sql`((${liveSum} + ${RATING_PRIOR.reviews * RATING_PRIOR.rating}) * 1.0 / (${liveCount} + ${RATING_PRIOR.reviews}))`
 
-/** What the search asks of a profile, beside who is never shown (`excludedSql`). */
+/** What the search asks of a profile beside its rate (`rateRangesSql`) and who is never shown (`excludedSql`). */
 function conditionsFor(input: TalentSearchInput, skillIds: number[]): SQL[] {
   const parts: SQL[] = [LISTED_PROFILE]
-  if (input.rateMin !== undefined) parts.push(rateBoundSql('>=', input.rateMin))
-  if (input.rateMax !== undefined) parts.push(rateBoundSql('<=', input.rateMax))
   if (input.available === 'yes') parts.push(sql`f.availability in ('full_time', 'part_time')`)
   if (input.available === 'full_time') parts.push(sql`f.availability = 'full_time'`)
   for (const id of skillIds)
@@ -123,7 +141,7 @@ function conditionsFor(input: TalentSearchInput, skillIds: number[]): SQL[] {
   return parts
 }
 
-/** The accounts never shown to this searcher (a few): their ids. */
+/** The accounts never shown to this searcher (far fewer than the listed freelancers): their ids. */
 function excludedSql(input: TalentSearchInput): SQL {
   return input.visitor ? sql`${UNLISTED_ACCOUNTS} union ${MEMBERS_ONLY}` : UNLISTED_ACCOUNTS
 }
@@ -146,15 +164,34 @@ type OrderKey = [OrderColumn, 'asc' | 'desc']
 function orderKeys(sort: TalentSort, hasText: boolean): OrderKey[] {
   switch (sort) {
     case 'rate_low':
-      return [['rate', 'asc'], ['rating', 'desc'], ['id', 'asc']]
+      return [
+        ['rate', 'asc'],
+        ['rating', 'desc'],
+        ['id', 'asc'],
+      ]
     case 'rating':
-      return [['rating', 'desc'], ['reviews', 'desc'], ['id', 'asc']]
+      return [
+        ['rating', 'desc'],
+        ['reviews', 'desc'],
+        ['id', 'asc'],
+      ]
     case 'active':
-      return [['active', 'desc'], ['id', 'asc']]
+      return [
+        ['active', 'desc'],
+        ['id', 'asc'],
+      ]
     case 'relevance':
       return hasText
-        ? [['score', 'asc'], ['rating', 'desc'], ['id', 'asc']]
-        : [['rating', 'desc'], ['active', 'desc'], ['id', 'asc']]
+        ? [
+            ['score', 'asc'],
+            ['rating', 'desc'],
+            ['id', 'asc'],
+          ]
+        : [
+            ['rating', 'desc'],
+            ['active', 'desc'],
+            ['id', 'asc'],
+          ]
   }
 }
 
@@ -207,16 +244,20 @@ export async function searchFreelancers(input: TalentSearchInput): Promise<Talen
         const withHits = match ? sql`join hits on hits.rid = f.rowid` : sql``
         const ratingJoins =
           input.ratingMin !== undefined ? sql`${RATING_JOINS} left join delta d on d.id = f.user_id` : sql``
-        const where = sql.join(conditionsFor(input, skillIds), sql` and `)
+        const conditions = sql.join(conditionsFor(input, skillIds), sql` and `)
+        const rates = rateRangesSql(input.rateMin, input.rateMax)
+        const where = rates ? sql`${conditions} and (${sql.join(rates, sql` or `)})` : conditions
         const excluded = excludedSql(input)
-        // Everyone matching less the never-shown accounts among them: a lookup per never-shown account
-        // instead of one per listed freelancer.
-        const count = (from: SQL) =>
-          db.get<{ n: number }>(sql`${ctes} select count(*) as n from ${from} ${withHits} ${ratingJoins} where ${where}`)
-            ?.n ?? 0
+        // Everyone matching (one count per rate range) less the never-shown accounts among them: a
+        // look-up per never-shown account instead of one per listed freelancer.
+        const count = (from: SQL, matching: SQL) =>
+          sql`(select count(*) from ${from} ${withHits} ${ratingJoins} where ${matching})`
+        const matching = (rates ?? [sql`1`]).map((range) =>
+          count(sql`freelancer_profiles f`, sql`${conditions} and ${range}`),
+        )
+        const hidden = count(sql`(${excluded}) x cross join freelancer_profiles f on f.user_id = x.id`, where)
         const total =
-          count(sql`freelancer_profiles f`) -
-          count(sql`(${excluded}) x cross join freelancer_profiles f on f.user_id = x.id`)
+          db.get<{ n: number }>(sql`${ctes} select ${sql.join(matching, sql` + `)} - ${hidden} as n`)?.n ?? 0
         if (!total || !pageSize) return { total, ids: [] }
         const offset = (page - 1) * pageSize
         const keys = orderKeys(sort, match !== null)
