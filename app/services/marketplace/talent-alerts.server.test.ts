@@ -27,7 +27,9 @@ function listedAt(userId: string): Date | null {
 /** As if they had joined (and, when listed, been listed) at `at`: the triggers stamp the clock's time. */
 function since(userId: string, at: Date) {
   getDb().run(sql`update users set created_at = ${at.getTime()} where id = ${userId}`)
-  getDb().run(sql`update freelancer_profiles set listed_at = ${at.getTime()} where user_id = ${userId} and listed_at is not null`)
+  getDb().run(
+    sql`update freelancer_profiles set listed_at = ${at.getTime()} where user_id = ${userId} and listed_at is not null`,
+  )
 }
 
 describe('saved talent search alerts', () => {
