@@ -89,6 +89,19 @@ export function searchFigures(page: SearchRun | undefined, cases: SearchCase[] |
   return figures
 }
 
+/** The talent search page (/freelancers) over HTTP on the large seed: four searches in turn. */
+export function talentFigures(page: SearchRun | undefined): Figure[] {
+  if (!page) return []
+  return [
+    {
+      figure: `Find talent page over HTTP, large seed, p95 of no words / a word / a skill / a rate range${page.cpuMsPerRequest ? ` (CPU ${page.cpuMsPerRequest.toFixed(1)} ms/req)` : ''}`,
+      measured: `${page.latencyMs.p95.toFixed(1)} ms`,
+      target: '≤ 30 ms',
+      met: page.latencyMs.p95 <= 30,
+    },
+  ]
+}
+
 export function jsWeightFigures(pages: PageWeight[]): Figure[] {
   const limit = 110 * 1024
   const counted = pages.filter((page) => !CALL_PAGE_ROUTES.includes(page.route))

@@ -10,8 +10,8 @@
  * Settings (environment):
  *   BENCH_DURATION     seconds measured per target (default 10)
  *   BENCH_CONNECTIONS  concurrent connections (default 10)
- *   BENCH_TARGETS      comma-separated subset of: floor, landing, client, freelancer, search
- *                      (default floor,landing,client,freelancer, plus search when its database exists)
+ *   BENCH_TARGETS      comma-separated subset of: floor, landing, client, freelancer, search, talent
+ *                      (default floor,landing,client,freelancer, plus search and talent when their database exists)
  *   BENCH_ROUNDS       rounds of the page targets, each in the opposite order of the one before (default 3;
  *                      ratios are to the same round's floor)
  *   BENCH_WORKERS_TARGET  the page measured again with 2 web workers (default client; "none" skips it)
@@ -26,6 +26,10 @@
  * time per query shape, warm and cold; BENCH_SEARCH_CASES, default 1,2), then starts a second server on that copy and loads
  * /projects?q=react+dashboard&skill=React&type=fixed signed in as the demo freelancer, with
  * BENCH_SEARCH_CONNECTIONS connections (default 1, so latency ≈ server time, not queueing).
+ *
+ * Talent search: on the same server and copy, /freelancers signed in as the demo client, each
+ * connection going round four searches in turn (no words, a word, a skill, a rate range), so the
+ * p95 is of the mix.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -39,15 +43,16 @@ import { processTreeCpuMs } from './process-cpu'
 import { runFraudBench } from './fraud-detectors'
 import { runAnalyticsPagesBench } from './analytics-pages'
 import { runRecommendationsBench } from './recommendations'
-import { dashboardRatios, jsWeightFigures, printFigures, searchFigures, workerFigures } from './figures'
+import { dashboardRatios, jsWeightFigures, printFigures, searchFigures, talentFigures, workerFigures } from './figures'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json')
 const DEMO_PASSWORD = 'MegiLance-demo-2026'
 const WARMUP_SECONDS = 2
 
-type TargetName = 'floor' | 'landing' | 'client' | 'freelancer' | 'search'
-type Target = { name: TargetName; label: string; path: string; account?: string }
+type TargetName = 'floor' | 'landing' | 'client' | 'freelancer' | 'search' | 'talent'
+/** `mix`: paths each connection requests in turn (the first is `path`), measured as one target. */
+type Target = { name: TargetName; label: string; path: string; account?: string; mix?: string[] }
 
 const TARGETS: Target[] = [
   { name: 'floor', label: 'floor (bare Remix page)', path: '/bench/floor' },
@@ -60,7 +65,17 @@ const TARGETS: Target[] = [
     path: '/projects?q=react+dashboard&skill=React&type=fixed',
     account: 'freelancer@megilance.test',
   },
+  {
+    name: 'talent',
+    label: 'find talent, 4 searches in turn (large DB)',
+    path: '/freelancers',
+    account: 'client@megilance.test',
+    mix: ['/freelancers', '/freelancers?q=react', '/freelancers?skill=React', '/freelancers?min=20&max=60'],
+  },
 ]
+
+/** The targets served from a copy of the large seed rather than the fresh demo database. */
+const LARGE_DB_TARGETS: readonly TargetName[] = ['search', 'talent']
 
 const SEARCH_DB = path.resolve(ROOT, process.env.BENCH_SEARCH_DB ?? 'data/large.db')
 
@@ -106,7 +121,7 @@ function targetsFromEnv(): Target[] {
       console.warn(
         `No ${path.relative(ROOT, SEARCH_DB)}: the search is not measured (run \`npm run seed:large\` first).`,
       )
-    return TARGETS.filter((t) => t.name !== 'search' || hasSearchDb)
+    return TARGETS.filter((t) => !LARGE_DB_TARGETS.includes(t.name) || hasSearchDb)
   }
   const names = raw
     .split(',')
@@ -195,13 +210,15 @@ async function signIn(base: string, email: string): Promise<string> {
   return session
 }
 
-/** One plain request, to be sure the target is what we think it is before loading it. */
+/** One plain request per path, to be sure the target is what we think it is before loading it. */
 async function check(base: string, target: Target, headers: Record<string, string>) {
-  const response = await fetch(`${base}${target.path}`, { headers, redirect: 'manual' })
-  await response.arrayBuffer()
-  if (response.status !== 200) {
-    const where = response.headers.get('location')
-    throw new Error(`GET ${target.path} answered ${response.status}${where ? ` → ${where}` : ''}; expected 200`)
+  for (const path of target.mix ?? [target.path]) {
+    const response = await fetch(`${base}${path}`, { headers, redirect: 'manual' })
+    await response.arrayBuffer()
+    if (response.status !== 200) {
+      const where = response.headers.get('location')
+      throw new Error(`GET ${path} answered ${response.status}${where ? ` → ${where}` : ''}; expected 200`)
+    }
   }
 }
 
@@ -230,13 +247,15 @@ async function measure(
   serverPid: number | undefined,
 ): Promise<TargetResult> {
   const url = `${base}${target.path}`
+  // autocannon sends these in turn on each connection, round and round.
+  const requests = target.mix?.map((path) => ({ method: 'GET' as const, path }))
   // Warm-up: JIT, caches and the connection pool, not measured.
-  await cannon({ url, headers, connections, duration: WARMUP_SECONDS })
+  await cannon({ url, headers, connections, duration: WARMUP_SECONDS, requests })
 
   // autocannon's histogram has no p95 and rounds to whole ms, so every 2xx latency is kept here.
   const latencies: number[] = []
   const cpuBefore = processTreeCpuMs(serverPid)
-  const result = await cannon({ url, headers, connections, duration }, (status, ms) => {
+  const result = await cannon({ url, headers, connections, duration, requests }, (status, ms) => {
     if (status >= 200 && status < 300) latencies.push(ms)
   })
   const cpuAfter = processTreeCpuMs(serverPid)
@@ -249,7 +268,7 @@ async function measure(
     target: target.name,
     round,
     label: target.label,
-    path: target.path,
+    path: target.mix ? `${target.path} (${target.mix.length} in turn)` : target.path,
     requestsPerSecond: { mean: result.requests.mean, stddev: result.requests.stddev },
     latencyMs: {
       mean,
@@ -380,7 +399,8 @@ async function main(): Promise<number> {
   try {
     const results: TargetResult[] = []
     let tail = new Tail()
-    const pageTargets = targets.filter((t) => t.name !== 'search')
+    const pageTargets = targets.filter((t) => !LARGE_DB_TARGETS.includes(t.name))
+    const largeTargets = targets.filter((t) => LARGE_DB_TARGETS.includes(t.name))
     const searchTarget = targets.find((t) => t.name === 'search')
     let searchDirect: unknown = null
     if (pageTargets.length) {
@@ -469,7 +489,7 @@ async function main(): Promise<number> {
       }
     }
 
-    if (searchTarget) {
+    if (largeTargets.length) {
       if (!fs.existsSync(SEARCH_DB))
         throw new Error(`No ${SEARCH_DB}: run \`npm run seed:large\` first (or set BENCH_SEARCH_DB).`)
       // A copy, so sign-ins and sessions never touch the seeded file.
@@ -495,19 +515,21 @@ async function main(): Promise<number> {
         WEB_WORKERS: '1',
         DISABLED_JOBS: '*',
       }
-      console.log(`\nSearch on a copy of ${path.relative(ROOT, SEARCH_DB)}: searchProjects() in-process …`)
-      const jsonFile = path.join(tmp, 'search-direct.json')
-      // The two-word, two-facet case (the ≤ 20 ms target) and its time-filtered sibling, unless told otherwise.
-      const direct = runTsx('bench/search-query.ts', {
-        ...env,
-        BENCH_SEARCH_JSON: jsonFile,
-        BENCH_SEARCH_CASES: process.env.BENCH_SEARCH_CASES ?? '1,2',
-      })
-      direct.stdout?.pipe(process.stdout)
-      direct.stderr?.pipe(process.stderr)
-      const code = await new Promise<number | null>((resolve) => direct.once('exit', resolve))
-      if (code !== 0) throw new Error(`bench/search-query.ts failed (exit ${code})`)
-      searchDirect = JSON.parse(fs.readFileSync(jsonFile, 'utf8'))
+      if (searchTarget) {
+        console.log(`\nSearch on a copy of ${path.relative(ROOT, SEARCH_DB)}: searchProjects() in-process …`)
+        const jsonFile = path.join(tmp, 'search-direct.json')
+        // The two-word, two-facet case (the ≤ 20 ms target) and its time-filtered sibling, unless told otherwise.
+        const direct = runTsx('bench/search-query.ts', {
+          ...env,
+          BENCH_SEARCH_JSON: jsonFile,
+          BENCH_SEARCH_CASES: process.env.BENCH_SEARCH_CASES ?? '1,2',
+        })
+        direct.stdout?.pipe(process.stdout)
+        direct.stderr?.pipe(process.stderr)
+        const code = await new Promise<number | null>((resolve) => direct.once('exit', resolve))
+        if (code !== 0) throw new Error(`bench/search-query.ts failed (exit ${code})`)
+        searchDirect = JSON.parse(fs.readFileSync(jsonFile, 'utf8'))
+      }
 
       const searchConnections = positiveIntFromEnv('BENCH_SEARCH_CONNECTIONS', 1)
       console.log(`\nStarting the production server on the copy, port ${port} …`)
@@ -516,12 +538,16 @@ async function main(): Promise<number> {
       server.stdout?.on('data', (c: Buffer) => tail.push(c))
       server.stderr?.on('data', (c: Buffer) => tail.push(c))
       await waitForHealth(base, server, tail, 300_000)
-      const headers: Record<string, string> = { ...BROWSER_HEADERS, cookie: await signIn(base, searchTarget.account!) }
-      await check(base, searchTarget, headers)
-      console.log(`Measuring search: ${searchConnections} connection(s), ${WARMUP_SECONDS} s warm-up + ${duration} s …`)
-      console.log(`  ${searchTarget.label} (${searchTarget.path})`)
-      results.push(await measure(base, searchTarget, headers, searchConnections, duration, 1, server.pid))
-      if (server.exitCode !== null) throw new Error(`The server exited during the run:\n${tail}`)
+      for (const target of largeTargets) {
+        const headers: Record<string, string> = { ...BROWSER_HEADERS, cookie: await signIn(base, target.account!) }
+        await check(base, target, headers)
+        console.log(
+          `Measuring ${target.name}: ${searchConnections} connection(s), ${WARMUP_SECONDS} s warm-up + ${duration} s …`,
+        )
+        console.log(`  ${target.label} (${(target.mix ?? [target.path]).join(', ')})`)
+        results.push(await measure(base, target, headers, searchConnections, duration, 1, server.pid))
+        if (server.exitCode !== null) throw new Error(`The server exited during the run:\n${tail}`)
+      }
     }
 
     console.log('')
@@ -534,7 +560,7 @@ async function main(): Promise<number> {
     const fraudDetectors = runFraudBench(tmp)
     const analyticsPages = await runAnalyticsPagesBench(tmp)
 
-    const pageRounds = results.filter((r) => r.round > 0 && r.target !== 'search')
+    const pageRounds = results.filter((r) => r.round > 0 && !LARGE_DB_TARGETS.includes(r.target))
     const figures = [
       ...dashboardRatios(pageRounds, ['client', 'freelancer']),
       ...workerFigures(pageRounds, process.env.BENCH_WORKERS_TARGET ?? 'client', twoWorkersRps),
@@ -542,6 +568,7 @@ async function main(): Promise<number> {
         results.find((r) => r.target === 'search'),
         searchDirect as Parameters<typeof searchFigures>[1],
       ),
+      ...talentFigures(results.find((r) => r.target === 'talent')),
       ...jsWeightFigures(jsWeight),
     ]
     printFigures(figures, [loadAtStart, os.loadavg()[0] ?? 0])

@@ -37,6 +37,11 @@ export async function insertUsersBulk(rows: BulkUser[]): Promise<void> {
      values (?, ?, ?, ?, 'USD', ?, ?, ?)`,
   )
   const skill = sqlite.prepare(`insert or ignore into freelancer_skills (user_id, skill_id) values (?, ?)`)
+  // The triggers stamp a profile listed when its first skill goes in (the clock's time); a seeded
+  // freelancer has been listed since they joined, so alerts do not announce the whole seed as new.
+  const listedSinceJoining = sqlite.prepare(
+    `update freelancer_profiles set listed_at = ? where user_id = ? and listed_at is not null`,
+  )
   sqlite.transaction(() => {
     for (const row of rows) {
       user.run(row.id, row.email.toLowerCase(), row.name, row.role, row.passwordHash, row.createdAt, row.createdAt)
@@ -53,6 +58,7 @@ export async function insertUsersBulk(rows: BulkUser[]): Promise<void> {
           row.createdAt,
         )
         for (const skillId of row.skillIds) skill.run(row.id, skillId)
+        listedSinceJoining.run(row.createdAt, row.id)
       }
     }
   })()

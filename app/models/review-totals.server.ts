@@ -41,22 +41,12 @@ function unfoldedRatingRowsSql(direction: ReviewDirection, now: Date, ids: SQL |
 }
 
 /**
- * The ratings that show at `now` of the person in `idColumn`, for a query over many people: two
- * LEFT JOINs (the folded totals by key, and the few unfolded reviews grouped once) and the sum and
- * count they give (0 and 0 for someone with none). No grouping over every reviewee.
+ * Per reviewee, what the ratings that show at `now` add to (or take from) their folded totals in
+ * review_rating_totals: rows (id, s, n) of the few reviews not folded yet, grouped once. Someone
+ * without a row here shows exactly their folded totals.
  */
-export function visibleRatingJoinSql(
-  direction: ReviewDirection,
-  now: Date,
-  idColumn: SQL,
-): { join: SQL; sum: SQL; count: SQL } {
-  return {
-    join: sql`left join review_rating_totals rt on rt.direction = ${direction} and rt.reviewee_id = ${idColumn}
-      left join (select id, sum(s) as s, sum(n) as n from (${unfoldedRatingRowsSql(direction, now, null)}) group by id) rd
-        on rd.id = ${idColumn}`,
-    sum: sql`(coalesce(rt.rating_sum, 0) + coalesce(rd.s, 0))`,
-    count: sql`(coalesce(rt.review_count, 0) + coalesce(rd.n, 0))`,
-  }
+export function unfoldedRatingTotalsSql(direction: ReviewDirection, now: Date): SQL {
+  return sql`select id, sum(s) as s, sum(n) as n from (${unfoldedRatingRowsSql(direction, now, null)}) group by id`
 }
 
 /**

@@ -7,6 +7,7 @@ import { checkLedgerInvariants } from '~/models/ledger.server'
 import { ensureSkills } from '~/models/profiles.server'
 import { freelancerRecordOf } from '~/models/rank.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
+import { smoothedRatingOfTotals } from '~/domain/smoothed-rating'
 
 process.env.LARGE_SEED_HISTORY_PROJECTS = '400'
 
@@ -76,5 +77,23 @@ describe('planted hiring history', () => {
       )
       .get(now - 60 * DAY_MS) as { n: number }
     expect(quiet.n).toBeGreaterThan(0)
+
+    // The talent search's stored rating is the rank formula over the folded review totals, and a
+    // bulk-loaded freelancer has been listed since they joined.
+    const talent = getDb()
+      .$client.prepare(
+        `select f.rating_count as count, f.rating_smoothed as smoothed, f.listed_at as listedAt,
+           coalesce(rt.rating_sum, 0) as sum, coalesce(rt.review_count, 0) as reviews
+         from freelancer_profiles f left join review_rating_totals rt
+           on rt.direction = 'client_to_freelancer' and rt.reviewee_id = f.user_id
+         where f.user_id like 'freelancer-%'`,
+      )
+      .all() as { count: number; smoothed: number; listedAt: number; sum: number; reviews: number }[]
+    expect(talent).toHaveLength(40)
+    expect(talent.some((row) => row.reviews > 0)).toBe(true)
+    for (const row of talent) {
+      expect(row).toMatchObject({ count: row.reviews, listedAt: now - 500 * DAY_MS })
+      expect(row.smoothed).toBeCloseTo(smoothedRatingOfTotals(row.sum, row.reviews), 12)
+    }
   })
 })

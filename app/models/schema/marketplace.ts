@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { at, ref, serialId, statusColumn, textId, timestamps } from './columns'
 import { ownedByUser, userRef } from './accounts'
 import { uploads } from './files'
@@ -43,6 +43,20 @@ export const freelancerProfiles = sqliteTable('freelancer_profiles', {
   activeAt: at('active_at'),
   /** How many skills the freelancer lists, kept by triggers on freelancer_skills (the same migration). */
   skillCount: integer('skill_count').notNull().default(0),
+  /**
+   * Clients' reviews of the freelancer folded into review_rating_totals, and the rank formula's
+   * smoothed rating of them (app/domain/smoothed-rating.ts), kept by triggers on those totals
+   * (drizzle/0035_talent_rating_listed.sql): the talent search sorts by them through an index. The
+   * few reviews not folded yet are added at query time.
+   */
+  ratingCount: integer('rating_count').notNull().default(0),
+  ratingSmoothed: real('rating_smoothed').notNull().default(0),
+  /**
+   * When the profile last became listable in the talent search (a headline, an hourly rate and a
+   * skill all present); null while it is not. Kept by triggers (the same migration); saved talent
+   * searches announce the freelancers listed since their last check.
+   */
+  listedAt: at('listed_at'),
   ...timestamps,
 })
 

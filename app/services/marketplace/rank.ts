@@ -1,5 +1,6 @@
 import { DAY_MS } from '~/domain/durations'
 import type { FreelancerRecord } from '~/domain/freelancer-facts'
+import { RATING_PRIOR, smoothedRating } from '~/domain/smoothed-rating'
 /**
  * The freelancer rank (job-success score): a published formula, the same for everyone, from a few
  * named factors. Each factor turns the freelancer's own record into a share between 0 and 1; the
@@ -27,8 +28,6 @@ export type RankFactorDefinition = {
   explanation: string
 }
 
-/** Rating smoothing: every freelancer starts as if they had this many reviews of this rating. */
-const RATING_PRIOR = { reviews: 5, rating: 4 } as const
 /** Job-success and on-time smoothing: as if they had this many outcomes at this share. */
 const OUTCOME_PRIOR = { count: 2, share: 0.8 } as const
 /** Activity counts fully for this many days, then fades to nothing at the second number. */
@@ -87,11 +86,8 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
-/** The smoothed mean rating, 1–5. */
-export function smoothedRating(reviewCount: number, averageRating: number | null): number {
-  const total = (averageRating ?? 0) * reviewCount
-  return (RATING_PRIOR.reviews * RATING_PRIOR.rating + total) / (RATING_PRIOR.reviews + reviewCount)
-}
+// The rating smoothing lives in the domain, where the talent search reads it too.
+export { smoothedRating }
 
 /** A share smoothed towards the outcome prior. */
 export function smoothedShare(successes: number, total: number): number {

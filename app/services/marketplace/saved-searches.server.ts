@@ -2,7 +2,8 @@
  * Saved searches: a freelancer keeps a Find Work search under a name and, with alerts on, hears
  * about new projects that match it — from the scheduled job (a count per search since its last
  * check) and at once when a project is posted (notifySavedSearchMatches). A client keeps a talent
- * search (/freelancers) the same way and hears from the same job about freelancers who joined since.
+ * search (/freelancers) the same way and hears from the same job about freelancers newly listed
+ * (who joined, or completed their profile, since).
  */
 import { countProjects } from '~/models/project-search.server'
 import { skillNamesForWords } from '~/services/ai/semantic-skills.server'
@@ -160,7 +161,7 @@ async function checkOne(search: SavedSearch, upTo: Date): Promise<number> {
   return count
 }
 
-/** A talent search's check: freelancers who joined in (checkedAt, upTo] and match it, told once. */
+/** A talent search's check: freelancers listed in (checkedAt, upTo] who match it, told once. */
 async function checkTalent(search: SavedSearch, upTo: Date): Promise<number> {
   const count = await countNewTalent(search.query, search.checkedAt, upTo)
   if (!(await advanceSavedSearchCheck(search.id, search.checkedAt, upTo))) return 0
@@ -176,7 +177,7 @@ async function checkTalent(search: SavedSearch, upTo: Date): Promise<number> {
   return count
 }
 
-/** The scheduled job: every alerting search, projects posted (or freelancers joined) since its last check. */
+/** The scheduled job: every alerting search, projects posted (or freelancers listed) since its last check. */
 export async function runSavedSearchAlerts(now = new Date()): Promise<{ searches: number; notified: number }> {
   let notified = 0
   const searches = await listAlertingSavedSearches()

@@ -46,8 +46,11 @@ export async function findTalent(params: TalentParams, { visitor }: { visitor: b
   return { ...result, ...searchSkillHints(params.q, params.skills, result.total) }
 }
 
-/** How many listed freelancers of a saved talent search joined in (after, upTo]: its alerts. */
+/**
+ * How many freelancers matching a saved talent search became listed in (after, upTo]: its alerts.
+ * Listed, not joined: someone who completes their profile weeks after signing up is news then.
+ */
 export async function countNewTalent(query: string, after: Date, upTo: Date): Promise<number> {
   const { params } = readTalentSearch(new URLSearchParams(query))
-  return countFreelancers({ ...inputOf({ ...params, page: 1 }), joinedAfter: after, joinedUpTo: upTo, now: upTo })
+  return countFreelancers({ ...inputOf({ ...params, page: 1 }), listedAfter: after, listedUpTo: upTo, now: upTo })
 }
