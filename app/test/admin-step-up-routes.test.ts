@@ -8,10 +8,10 @@ import { action as alertAction } from '~/routes/_portal.admin.fraud.$alertId'
 import { action as blocklistAction } from '~/routes/_portal.admin.ip-blocklist'
 import { action as payoutsAction } from '~/routes/_portal.admin.payouts'
 import { action as projectsAction } from '~/routes/_portal.admin.projects'
-import { action as userAction } from '~/routes/_portal.admin.users.$userId'
+import { action as userAction, loader as userLoader } from '~/routes/_portal.admin.users.$userId'
 import { createFixedContract } from '~/test/fixed-contract'
 import { formRequest, getRequest, run } from '~/test/requests'
-import { createTestUser, signedInCookie } from '~/test/users'
+import { createTestUser, passStepUpNow, signedInCookie } from '~/test/users'
 
 /**
  * An admin's changes to other people's accounts and money need a second factor from the last
@@ -40,6 +40,29 @@ describe('an admin whose second factor is over 10 minutes old', () => {
       expect(response.headers.get('location')).toBe(stepUpTo(path))
     }
     expect((await findUserById(member.id))?.blockedAt).toBeNull()
+  })
+
+  it('finds the form as it was typed on the page it comes back to, once, and on that session only', async () => {
+    const { admin, cookie } = await staleAdmin()
+    const otherBrowser = await signedInCookie(admin.id, { secondFactorAt: HOUR_AGO() })
+    const member = await createTestUser('freelancer')
+    const path = `/admin/users/${member.id}`
+    const reason = 'Asked clients to pay outside the platform, twice.'
+    const sent = await run(userAction, formRequest(path, { intent: 'block', reason }, cookie), { userId: member.id })
+    // The text travels nowhere but the server: not in the step-up's address.
+    expect(sent.headers.get('location')).toBe(stepUpTo(path))
+    expect(sent.headers.get('set-cookie')).toBeNull()
+
+    await passStepUpNow(cookie)
+    const page = async (from: string) => (await run(userLoader, getRequest(path, from), { userId: member.id })).json()
+    expect((await page(otherBrowser)).kept).toBeNull()
+    expect((await page(cookie)).kept).toEqual({
+      formId: 'block-user',
+      reply: { initialValue: { intent: 'block', reason } },
+    })
+    // Shown, not sent: the member is untouched until the admin presses the button again; a reload shows it empty.
+    expect((await findUserById(member.id))?.blockedAt).toBeNull()
+    expect((await page(cookie)).kept).toBeNull()
   })
 
   it('is sent to confirm it before hiding a project or adding an IP range, keeping the page’s filters', async () => {
