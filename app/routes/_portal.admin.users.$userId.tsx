@@ -1,11 +1,10 @@
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CardSection } from '~/components/ui/card-section'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
-import { TextareaField } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { findUserById } from '~/models/users.server'
 import { blockAccount, endSessionsByAdmin, unblockAccount } from '~/services/accounts/accounts.server'
@@ -13,6 +12,7 @@ import { countActiveSessionsOf } from '~/services/accounts/sessions.server'
 import { BlockUserSchema, RestoreEmailSchema } from '~/services/admin/user-admin-schemas'
 import { restoreEmailAddress } from '~/services/accounts/email-restore.server'
 import { listEmailChangesOf } from '~/models/email-changes.server'
+import { BlockUserForm } from '~/components/admin/block-user-form'
 import { EmailHistorySection } from '~/components/admin/email-history-section'
 import { bareIntents, parseIntent } from '~/http/intent.server'
 import { requireRole } from '~/http/auth.server'
@@ -23,9 +23,6 @@ import { formatDateTime } from '~/utils/format'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 import { requireRecord } from '~/http/not-found.server'
-import { BlockUserConstraint } from '~/components/ui/form-constraints/block-user'
-import { useZodForm } from '~/components/ui/use-zod-form'
-import { AlertMessage } from '~/components/ui/alert-message'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? 'User'} · Admin · MegiLance` },
@@ -114,7 +111,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function AdminUser() {
   const { user, activeSessions, emailChanges, kept } = useLoaderData<typeof loader>()
   const last = useActionData<typeof action>()?.form ?? kept ?? undefined
-  const [form, fields] = useZodForm(BlockUserConstraint, { id: 'block-user', last })
   return (
     <>
       <p>
@@ -139,16 +135,7 @@ export default function AdminUser() {
         ) : user.role === 'admin' ? (
           <p className="muted">Admins cannot be blocked.</p>
         ) : (
-          <Form method="post" {...getFormProps(form)} className="form-stack">
-            <p className="muted">
-              Blocking signs the user out everywhere. They see this reason when they try to sign in, and by email.
-            </p>
-            <TextareaField label="Reason for blocking" meta={fields.reason} rows={3} />
-            <AlertMessage message={form.errors} />
-            <button type="submit" name="intent" value="block" className="button button--danger">
-              Block user
-            </button>
-          </Form>
+          <BlockUserForm last={last} />
         )}
       </CardSection>
       <CardSection id="sessions-heading" title="Sessions">

@@ -6,6 +6,7 @@ import { DataTable } from '~/components/ui/data-table'
 import { RadioGroup, TextareaField } from '~/components/ui/field'
 import { RestoreEmailConstraint } from '~/components/ui/form-constraints/restore-email'
 import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
+import { restorableChanges } from '~/domain/email-history'
 import { formatDateTime } from '~/utils/format'
 
 export type EmailChangeView = {
@@ -20,7 +21,7 @@ export type EmailChangeView = {
 
 /**
  * An account's address history (newest first) and, after a takeover, the form that puts an earlier
- * address back: each earlier address once, by its latest change away from it.
+ * address back (those `restorableChanges` allows).
  */
 export function EmailHistorySection({
   changes,
@@ -31,8 +32,7 @@ export function EmailHistorySection({
   currentEmail: string
   last?: FormReply
 }) {
-  const seen = new Set([currentEmail])
-  const earlier = changes.filter((change) => !seen.has(change.oldEmail) && seen.add(change.oldEmail))
+  const earlier = restorableChanges(changes, currentEmail)
   return (
     <CardSection id="email-history-heading" title="Email address history">
       {changes.length ? (

@@ -1,4 +1,5 @@
-import { findEmailChangeOf } from '~/models/email-changes.server'
+import { restorableChanges } from '~/domain/email-history'
+import { findEmailChangeOf, listEmailChangesOf } from '~/models/email-changes.server'
 import { changeUserEmail, findUserByEmail, findUserById } from '~/models/users.server'
 import { sendEmail } from '~/services/email/mailer.server'
 import { emailRestoredEmail } from '~/services/email/templates'
@@ -29,12 +30,12 @@ export async function restoreEmailAddress(
   ])
   if (!user || !change) return { ok: false, reason: 'not_found' }
   const address = change.oldEmail
-  if (address === user.email) {
-    return {
-      ok: false,
-      reason: 'conflict',
-      message: `${address} is already this account’s address: nothing to restore.`,
-    }
+  if (!restorableChanges(await listEmailChangesOf(user.id), user.email).some((one) => one.id === change.id)) {
+    const message =
+      address === user.email
+        ? `${address} is already this account’s address: nothing to restore.`
+        : `${address} was taken off this account by an earlier restore, so it is not put back. Nothing was changed.`
+    return { ok: false, reason: 'conflict', message }
   }
   const restored = await changeUserEmail(
     user.id,
