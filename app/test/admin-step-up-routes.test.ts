@@ -5,9 +5,9 @@ import { findUserById } from '~/models/users.server'
 import { loader as rootLoader } from '~/root'
 import { action as cryptoAction } from '~/routes/_portal.admin.crypto-payments'
 import { action as alertAction } from '~/routes/_portal.admin.fraud.$alertId'
-import { action as blocklistAction } from '~/routes/_portal.admin.ip-blocklist'
+import { action as blocklistAction, loader as blocklistLoader } from '~/routes/_portal.admin.ip-blocklist'
 import { action as payoutsAction } from '~/routes/_portal.admin.payouts'
-import { action as projectsAction } from '~/routes/_portal.admin.projects'
+import { action as projectsAction, loader as projectsLoader } from '~/routes/_portal.admin.projects'
 import { action as userAction, loader as userLoader } from '~/routes/_portal.admin.users.$userId'
 import { createFixedContract } from '~/test/fixed-contract'
 import { formRequest, getRequest, run } from '~/test/requests'
@@ -82,6 +82,16 @@ describe('an admin whose second factor is over 10 minutes old', () => {
     const blocked = await run(blocklistAction, formRequest('/admin/ip-blocklist', add, cookie))
     expect(blocked.headers.get('location')).toBe(stepUpTo('/admin/ip-blocklist'))
     expect((await listBlocklist()).length).toBe(before)
+
+    // Once confirmed, both pages show what was typed, in its form, for the admin to send again.
+    await passStepUpNow(cookie)
+    const projects = await run(projectsLoader, getRequest('/admin/projects?status=open', cookie))
+    expect((await projects.json()).keptHide).toEqual({
+      projectId: contract.projectId,
+      reason: 'A scam post asking for card details',
+    })
+    const blocklist = await run(blocklistLoader, getRequest('/admin/ip-blocklist', cookie))
+    expect((await blocklist.json()).kept).toEqual({ formId: 'blocklist-add', reply: { initialValue: add } })
   })
 
   it('is sent to confirm it before acting on payouts, fraud alerts or crypto payments', async () => {
