@@ -1,5 +1,16 @@
 import { latestOutboxMessage, readCodeFromOutbox } from './db-fixtures'
-import { expect, expectPath, makeUser, signIn, submitSignIn, test, toast, uniqueEmail } from './fixtures'
+import { wcagViolationsInBothThemes } from './axe-audit'
+import {
+  expect,
+  expectPath,
+  isJavaScriptEnabled,
+  makeUser,
+  signIn,
+  submitSignIn,
+  test,
+  toast,
+  uniqueEmail,
+} from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 
 test('an admin puts back the address a member had before a takeover moved it', async ({
@@ -33,6 +44,8 @@ test('an admin puts back the address a member had before a takeover moved it', a
   await history.getByRole('button', { name: 'Restore this address' }).click()
   await expect(history.getByText('Give the reason the member will see')).toBeVisible()
   await expect(history.getByRole('radio', { name: user.email })).toBeChecked()
+  // The page with its history, the form and its message passes the WCAG AA checks (axe runs in the page's JavaScript).
+  if (isJavaScriptEnabled(testInfo)) expect(await wcagViolationsInBothThemes(adminPage)).toEqual([])
 
   const reason = 'The member wrote from the old address: the account was taken over.'
   await history.getByLabel('Reason sent to the member').fill(reason)

@@ -71,7 +71,7 @@ function RestoreEmailForm({ earlier, last }: { earlier: EmailChangeView[]; last?
   const options = earlier.map((change) => ({
     value: change.id,
     label: change.oldEmail,
-    description: `Until ${formatDateTime(change.createdAt)}`,
+    description: `Their address until ${formatDateTime(change.createdAt)}`,
   }))
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
