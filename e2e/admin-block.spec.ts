@@ -140,18 +140,27 @@ test('an admin whose second factor is over 10 minutes old confirms one before bl
   )
   await expect(notice).toBeVisible()
 
-  // Sending the form anyway goes through the step-up and back to the same page; nothing is blocked meanwhile.
-  await admin.getByLabel('Reason for blocking').fill('Asked clients to pay outside the platform.')
+  // Sending the form anyway goes through the step-up and back to the same page; nothing is blocked
+  // meanwhile, and the reason typed is still in the form, to send with one more press.
+  const reason = 'Asked clients to pay outside the platform.'
+  await admin.getByLabel('Reason for blocking').fill(reason)
   await admin.getByRole('button', { name: 'Block user' }).click()
   await expectPath(admin, '/settings/security/verify')
+  expect(admin.url()).not.toContain('pay%20outside')
   await expect(admin.getByText('This change needs a second factor from the last 10 minutes.')).toBeVisible()
   await confirmWithEmailCode(admin, DEMO_ACCOUNTS.admin.email)
   await expectPath(admin, userPage)
   await expect(notice).toHaveCount(0)
+  await expect(admin.getByLabel('Reason for blocking')).toHaveValue(reason)
   await expect(admin.getByRole('button', { name: 'Unblock user' })).toHaveCount(0)
 
-  await admin.getByLabel('Reason for blocking').fill('Asked clients to pay outside the platform.')
   await admin.getByRole('button', { name: 'Block user' }).click()
   await expect(toast(admin)).toHaveText(`${user.name} is blocked and signed out.`)
+  await expect(admin.getByText(`Reason shown to the user: ${reason}`)).toBeVisible()
+
+  // Kept once: after the block, the page holds no stale draft.
+  await admin.getByRole('button', { name: 'Unblock user' }).click()
+  await expect(toast(admin)).toHaveText(`${user.name} can sign in again.`)
+  await expect(admin.getByLabel('Reason for blocking')).toHaveValue('')
   await context.close()
 })

@@ -3,8 +3,10 @@ import type { SessionUser } from '~/models/users.server'
 import type { ActiveSession } from '~/services/accounts/sessions.server'
 import { hasSecondFactor } from '~/services/security/second-factor.server'
 import { enrolmentCheck, hasRecentSecondFactor } from '~/services/security/step-up'
+import type { DraftFields } from '~/services/security/step-up-drafts'
+import { keepFormDuringStepUp, takeFormKeptDuringStepUp } from '~/services/security/step-up-drafts.server'
 import { safeRedirect } from '~/utils/safe-redirect'
-import { requireRoleSession } from './auth.server'
+import { getOptionalSession, requireRoleSession } from './auth.server'
 import { redirectWithToast } from './toast.server'
 
 const STEP_UP_PATH = '/settings/security/verify'
@@ -32,13 +34,38 @@ export function requireStepUp(request: Request, session: ActiveSession, returnTo
  * For an admin's change to other people's accounts or money (blocks, sign-outs, payouts, projects,
  * IP lists, disputes, restoring an address): the admin role (else 403) and a second factor from the
  * last 10 minutes on this session, else through the step-up and back to `returnTo` (by default the
- * page the form was sent from). The admin pages say so before the form (see `adminStepUpHref`).
+ * page the form was sent from). The admin pages say so before the form (see `adminStepUpHref`);
+ * a `form` sent anyway is kept for that page to show again once confirmed (see `takeKeptAdminForm`).
  */
-export async function requireAdminStepUp(request: Request, returnTo?: string, now = new Date()): Promise<SessionUser> {
+export async function requireAdminStepUp(
+  request: Request,
+  options: { returnTo?: string; form?: FormData } = {},
+  now = new Date(),
+): Promise<SessionUser> {
   const session = await requireRoleSession(request, 'admin')
-  requireStepUp(request, session, returnTo, now)
-  return session.user
+  if (hasRecentSecondFactor(session.secondFactorAt, now)) return session.user
+  const returnTo = options.returnTo ?? backTo(request)
+  if (options.form) await keepFormDuringStepUp(session, pathOf(returnTo), options.form, now)
+  throw redirect(stepUpHref(returnTo))
 }
+
+/**
+ * For the page an admin came back to from the step-up: the form they had sent from it, addressed to
+ * that form (`formIdOf` names it from the kept fields; useZodForm's `last`) so it shows filled in as
+ * they left it, for them to send again. Once: a reload shows the form empty.
+ */
+export async function takeKeptAdminForm(
+  request: Request,
+  formIdOf: (fields: DraftFields) => string | null,
+): Promise<{ formId: string; reply: { initialValue: DraftFields } } | null> {
+  const session = await getOptionalSession(request)
+  if (session?.user.role !== 'admin') return null
+  const fields = await takeFormKeptDuringStepUp(session, new URL(request.url).pathname)
+  const formId = fields && formIdOf(fields)
+  return formId ? { formId, reply: { initialValue: fields } } : null
+}
+
+const pathOf = (returnTo: string) => new URL(returnTo, 'http://localhost').pathname
 
 /** Pages where an admin makes such changes: their banner offers the step-up before anything is typed. */
 const ADMIN_CHANGE_PAGES = /^\/(?:admin|disputes)(?:\/|$)/

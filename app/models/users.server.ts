@@ -1,7 +1,15 @@
 import { and, count, desc, eq, gte, isNotNull, isNull, or, type SQL } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { containsText } from './sql-helpers.server'
-import { clientProfiles, freelancerProfiles, oneTimeCodes, passwordResets, users, type Role } from './schema'
+import {
+  clientProfiles,
+  emailChanges,
+  freelancerProfiles,
+  oneTimeCodes,
+  passwordResets,
+  users,
+  type Role,
+} from './schema'
 import { countRows, findRow, pageOf } from './query-helpers.server'
 
 export type User = typeof users.$inferSelect
@@ -42,18 +50,41 @@ export async function updateUserName(userId: string, name: string): Promise<void
   getDb().update(users).set({ name }).where(eq(users.id, userId)).run()
 }
 
+/** How a change of address came about, kept beside it in the account's address history. */
+export type EmailChangeHow =
+  { confirmedBy: 'code_to_new_address' } | { confirmedBy: 'restored_by_admin'; adminId: string; reason: string }
+
 /**
- * Moves the account to a new address, in one transaction: false (nothing changed) when another
- * account has the address by now. The codes still waiting at the old address stop working: a
- * password reset code sent there must not reset the password of the account at its new address.
+ * Moves the account to a new address and adds the move to its address history, in one transaction:
+ * false (nothing changed) when another account has the address by now. The codes still waiting at
+ * the old address stop working: a password reset code sent there must not reset the password of
+ * the account at its new address.
  */
-export async function changeUserEmail(userId: string, email: string): Promise<boolean> {
+export async function changeUserEmail(
+  userId: string,
+  email: string,
+  how: EmailChangeHow,
+  now = new Date(),
+): Promise<boolean> {
   const address = normalizeEmail(email)
   return getDb().transaction((tx) => {
     const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, address)).get()
     if (taken) return false
-    const changed = tx.update(users).set({ email: address }).where(eq(users.id, userId)).run().changes > 0
-    if (!changed) return false
+    const before = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()
+    if (!before) return false
+    tx.update(users).set({ email: address }).where(eq(users.id, userId)).run()
+    tx.insert(emailChanges)
+      .values({
+        id: crypto.randomUUID(),
+        userId,
+        oldEmail: before.email,
+        newEmail: address,
+        confirmedBy: how.confirmedBy,
+        adminId: how.confirmedBy === 'restored_by_admin' ? how.adminId : null,
+        reason: how.confirmedBy === 'restored_by_admin' ? how.reason : null,
+        createdAt: now,
+      })
+      .run()
     tx.delete(passwordResets)
       .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)))
       .run()

@@ -7,7 +7,7 @@ import { IpRangeFields } from '~/components/security/ip-range-fields'
 import { BlocklistFormSchema } from '~/services/security/ip-list-schemas'
 import { addToBlocklist, blocklist, removeFromBlocklist } from '~/services/security/ip-lists.server'
 import { requireRole } from '~/http/auth.server'
-import { requireAdminStepUp } from '~/http/step-up.server'
+import { requireAdminStepUp, takeKeptAdminForm } from '~/http/step-up.server'
 import { originOf } from '~/services/security/context'
 import { formatDateTime } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
@@ -23,12 +23,15 @@ export const meta: MetaFunction = () => [{ title: 'IP blocklist · Admin · Megi
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const entries = await blocklist()
-  return json({ entries, yourIp: context.clientIp })
+  // A range sent before confirming a second factor comes back filled in (not sent) once.
+  const kept = await takeKeptAdminForm(request, ({ intent }) => (intent === 'add' ? 'blocklist-add' : null))
+  return json({ entries, yourIp: context.clientIp, kept })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireAdminStepUp(request)
-  const submission = parseWithZod(await readFormData(request), { schema: BlocklistFormSchema })
+  const formData = await readFormData(request)
+  const admin = await requireAdminStepUp(request, { form: formData })
+  const submission = parseWithZod(formData, { schema: BlocklistFormSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   if (submission.value.intent === 'remove') {
     if (!(await removeFromBlocklist(submission.value.entryId, admin, originOf(request, context.clientIp)))) {
@@ -49,9 +52,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminIpBlocklist() {
-  const { entries, yourIp } = useLoaderData<typeof loader>()
+  const { entries, yourIp, kept } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(BlocklistFormConstraint, { id: 'blocklist-add', lastResult })
+  const [form, fields] = useZodForm(BlocklistFormConstraint, {
+    id: 'blocklist-add',
+    lastResult,
+    last: lastResult ? undefined : (kept ?? undefined),
+  })
   return (
     <>
       <PageHeader title="IP blocklist">

@@ -7,7 +7,7 @@ import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { findProject, listProjectsForAdmin } from '~/models/projects.server'
 import { AdminProjectSearchSchema, HideProjectSchema } from '~/services/marketplace/project-schemas'
 import { hideProject, restoreProject } from '~/services/marketplace/projects.server'
-import { requireAdminStepUp } from '~/http/step-up.server'
+import { requireAdminStepUp, takeKeptAdminForm } from '~/http/step-up.server'
 import { originOf } from '~/services/security/context'
 import { recordAdminAction } from '~/services/security/events.server'
 import { formatDate } from '~/utils/format'
@@ -28,14 +28,19 @@ const STATE_OPTIONS = { visible: 'Visible', hidden: 'Hidden' }
 export async function loader({ request }: LoaderFunctionArgs) {
   const filter = await readAdminQuery(request, AdminProjectSearchSchema)
   const { rows, total } = await listProjectsForAdmin({ ...filter, query: filter.q, pageSize: PAGE_SIZE })
-  return json({ filter, rows, total })
+  // A hide sent before confirming a second factor comes back typed (not sent) once, under its project.
+  const kept = await takeKeptAdminForm(request, ({ intent, projectId }) =>
+    intent === 'hide' && typeof projectId === 'string' ? projectId : null,
+  )
+  const keptHide = kept ? { projectId: kept.formId, reason: String(kept.reply.initialValue.reason ?? '') } : null
+  return json({ filter, rows, total, keptHide })
 }
 
 const IntentSchema = /* @__PURE__ */ bareIntents('hide', 'restore')
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireAdminStepUp(request)
   const formData = await readFormData(request)
+  const admin = await requireAdminStepUp(request, { form: formData })
   const { intent } = parseIntent(formData, IntentSchema)
   const projectId = String(formData.get('projectId') ?? '')
   const project = await requireRecord(projectId, findProject)
@@ -74,8 +79,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminProjects() {
-  const { filter, rows, total } = useLoaderData<typeof loader>()
+  const { filter, rows, total, keptHide } = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>()
+  // The hide form shown open and filled in: the refused one, else the one kept during the step-up.
+  const typed = failed ?? keptHide
   return (
     <>
       <PageHeader title="Projects">
@@ -136,7 +143,7 @@ export default function AdminProjects() {
                   </IntentButtonForm>
                 </>
               ) : (
-                <details open={failed?.projectId === project.id}>
+                <details open={typed?.projectId === project.id}>
                   <summary>Hide…</summary>
                   <Form method="post" className="form-stack">
                     <input type="hidden" name="projectId" value={project.id} />
@@ -152,7 +159,7 @@ export default function AdminProjects() {
                         required
                         minLength={10}
                         maxLength={500}
-                        defaultValue={failed?.projectId === project.id ? failed.reason : undefined}
+                        defaultValue={typed?.projectId === project.id ? typed.reason : undefined}
                         aria-invalid={failed?.projectId === project.id ? true : undefined}
                         aria-describedby={failed?.projectId === project.id ? `hide-error-${project.id}` : undefined}
                       />

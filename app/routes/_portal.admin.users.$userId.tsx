@@ -1,27 +1,28 @@
-import { getFormProps } from '@conform-to/react'
+import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CardSection } from '~/components/ui/card-section'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
-import { TextareaField } from '~/components/ui/field'
 import { PageHeader } from '~/components/ui/page-header'
 import { findUserById } from '~/models/users.server'
 import { blockAccount, endSessionsByAdmin, unblockAccount } from '~/services/accounts/accounts.server'
 import { countActiveSessionsOf } from '~/services/accounts/sessions.server'
-import { BlockUserSchema } from '~/services/admin/user-admin-schemas'
+import { BlockUserSchema, RestoreEmailSchema } from '~/services/admin/user-admin-schemas'
+import { restoreEmailAddress } from '~/services/accounts/email-restore.server'
+import { listEmailChangesOf } from '~/models/email-changes.server'
+import { BlockUserForm } from '~/components/admin/block-user-form'
+import { EmailHistorySection } from '~/components/admin/email-history-section'
+import { bareIntents, parseIntent } from '~/http/intent.server'
 import { requireRole } from '~/http/auth.server'
-import { requireAdminStepUp } from '~/http/step-up.server'
+import { requireAdminStepUp, takeKeptAdminForm } from '~/http/step-up.server'
 import { originOf } from '~/services/security/context'
 import { recordAdminAction } from '~/services/security/events.server'
 import { formatDateTime } from '~/utils/format'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 import { requireRecord } from '~/http/not-found.server'
-import { BlockUserConstraint } from '~/components/ui/form-constraints/block-user'
-import { useZodForm } from '~/components/ui/use-zod-form'
-import { AlertMessage } from '~/components/ui/alert-message'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? 'User'} · Admin · MegiLance` },
@@ -32,21 +33,61 @@ const loadUser = (userId: string | undefined) => requireRecord(userId, findUserB
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const { passwordHash: _hidden, ...user } = await loadUser(params.userId)
-  return json({ user, activeSessions: await countActiveSessionsOf(user.id) })
+  return json({
+    user,
+    activeSessions: await countActiveSessionsOf(user.id),
+    emailChanges: await listEmailChangesOf(user.id),
+    // A form sent before confirming a second factor comes back filled in (not sent) once.
+    kept: await takeKeptAdminForm(request, ({ intent }) =>
+      intent === 'block' || intent === 'restore-email' ? formIdOf(intent) : null,
+    ),
+  })
 }
 
+const formIdOf = (intent: 'block' | 'restore-email') => (intent === 'block' ? 'block-user' : 'restore-email')
+
+/** The answer to one of the page's forms, addressed to it so only that form shows it. */
+const formReply = (intent: 'block' | 'restore-email', reply: SubmissionResult<string[]>, status: number) =>
+  json({ form: { formId: formIdOf(intent), reply } }, { status })
+
+const IntentSchema = /* @__PURE__ */ bareIntents('block', 'unblock', 'end-sessions', 'restore-email')
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const admin = await requireAdminStepUp(request)
+  const formData = await readFormData(request)
+  const admin = await requireAdminStepUp(request, { form: formData })
   const user = await loadUser(params.userId)
   const origin = originOf(request, context.clientIp)
   const who = `${user.name} (${user.email})`
-  const submission = parseWithZod(await readFormData(request), { schema: BlockUserSchema })
-  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const { intent } = parseIntent(formData, IntentSchema)
+  if (intent === 'restore-email') {
+    const submission = parseWithZod(formData, { schema: RestoreEmailSchema })
+    if (submission.status !== 'success') return formReply(intent, submission.reply(), 400)
+    const { changeId, reason } = submission.value
+    const outcome = await restoreEmailAddress({ userId: user.id, changeId, reason, adminId: admin.id }, origin)
+    if (!outcome.ok && outcome.reason === 'not_found') {
+      const message = 'That address is not in this account’s history. Reload the page and choose again.'
+      return formReply(intent, submission.reply({ fieldErrors: { changeId: [message] } }), 400)
+    }
+    if (!outcome.ok) return formReply(intent, submission.reply({ formErrors: [outcome.message] }), 409)
+    await recordAdminAction(
+      admin,
+      origin,
+      `Put back the email address of ${user.name}: ${outcome.replaced} → ${outcome.restored}, signed out everywhere: ${reason}`,
+    )
+    return redirectWithToast(`/admin/users/${user.id}`, {
+      kind: 'success',
+      message: `${user.name}’s address is ${outcome.restored} again; they are signed out everywhere and told by email.`,
+    })
+  }
+  const submission = parseWithZod(formData, { schema: BlockUserSchema })
+  if (submission.status !== 'success') return formReply('block', submission.reply(), 400)
   if (submission.value.intent === 'block') {
     if (user.role === 'admin') {
-      return json(submission.reply({ formErrors: ['Admins cannot be blocked. Change their role first.'] }), {
-        status: 409,
-      })
+      return formReply(
+        'block',
+        submission.reply({ formErrors: ['Admins cannot be blocked. Change their role first.'] }),
+        409,
+      )
     }
     await blockAccount(user.id, submission.value.reason)
     await recordAdminAction(admin, origin, `Blocked ${who}: ${submission.value.reason}`)
@@ -68,12 +109,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AdminUser() {
-  const { user, activeSessions } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(BlockUserConstraint, {
-    id: 'block-user',
-    lastResult,
-  })
+  const { user, activeSessions, emailChanges, kept } = useLoaderData<typeof loader>()
+  const last = useActionData<typeof action>()?.form ?? kept ?? undefined
   return (
     <>
       <p>
@@ -98,16 +135,7 @@ export default function AdminUser() {
         ) : user.role === 'admin' ? (
           <p className="muted">Admins cannot be blocked.</p>
         ) : (
-          <Form method="post" {...getFormProps(form)} className="form-stack">
-            <p className="muted">
-              Blocking signs the user out everywhere. They see this reason when they try to sign in, and by email.
-            </p>
-            <TextareaField label="Reason for blocking" meta={fields.reason} rows={3} />
-            <AlertMessage message={form.errors} />
-            <button type="submit" name="intent" value="block" className="button button--danger">
-              Block user
-            </button>
-          </Form>
+          <BlockUserForm last={last} />
         )}
       </CardSection>
       <CardSection id="sessions-heading" title="Sessions">
@@ -119,6 +147,7 @@ export default function AdminUser() {
         </p>
         {activeSessions ? <IntentButtonForm intent="end-sessions">Sign out of every session</IntentButtonForm> : null}
       </CardSection>
+      <EmailHistorySection changes={emailChanges} currentEmail={user.email} last={last} />
       {user.role === 'admin' ? null : (
         <CardSection id="money-heading" title="Money">
           <p>

@@ -17,7 +17,7 @@ import { DecideDisputeSchema, RespondDisputeSchema } from '~/services/marketplac
 import { decideDispute, isParty, loadDisputeView, respondToDispute } from '~/services/marketplace/disputes.server'
 import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
 import { requireUser } from '~/http/auth.server'
-import { requireAdminStepUp } from '~/http/step-up.server'
+import { requireAdminStepUp, takeKeptAdminForm } from '~/http/step-up.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
 import { decimalsLimitMessage, readAmount } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
@@ -51,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       user.id !== dispute.openedBy,
     canDecide: canTake(DISPUTE_MACHINE, 'decide', dispute.status, user.role),
     currencyDigits: currencyDigits(contract.currency),
+    // An admin's decision sent before confirming a second factor comes back filled in (not sent) once.
+    kept: await takeKeptAdminForm(request, ({ intent }) => (intent === 'decide' ? 'decide' : null)),
   })
 }
 
@@ -79,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'decide') {
     if (user.role !== 'admin') throw new Response('Only an admin decides a dispute.', { status: 403 })
-    await requireAdminStepUp(request, back)
+    await requireAdminStepUp(request, { returnTo: back, form: formData })
     const submission = parseWithZod(formData, { schema: DecideDisputeSchema })
     const { currency } = found.contract
     // A split's share as typed is read beside the schema, so one answer names every refused field.
@@ -168,7 +170,13 @@ const DECIDE_LABELS = {
  */
 function DecideForm({ disputed, awaiting }: { disputed: string; awaiting: string | null }) {
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useZodForm(DecideDisputeConstraint, { id: 'decide', lastResult })
+  const { kept } = useLoaderData<typeof loader>()
+  const [form, fields] = useZodForm(DecideDisputeConstraint, {
+    id: 'decide',
+    lastResult,
+    // What the action answered wins over the kept draft.
+    last: lastResult ? undefined : (kept ?? undefined),
+  })
   const options = Object.entries(DECISION_LABELS).map(([value, label]) => ({ value, label }))
   return (
     <CardSection id="decide-heading" title="Decide">

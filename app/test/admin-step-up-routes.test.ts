@@ -5,13 +5,13 @@ import { findUserById } from '~/models/users.server'
 import { loader as rootLoader } from '~/root'
 import { action as cryptoAction } from '~/routes/_portal.admin.crypto-payments'
 import { action as alertAction } from '~/routes/_portal.admin.fraud.$alertId'
-import { action as blocklistAction } from '~/routes/_portal.admin.ip-blocklist'
+import { action as blocklistAction, loader as blocklistLoader } from '~/routes/_portal.admin.ip-blocklist'
 import { action as payoutsAction } from '~/routes/_portal.admin.payouts'
-import { action as projectsAction } from '~/routes/_portal.admin.projects'
-import { action as userAction } from '~/routes/_portal.admin.users.$userId'
+import { action as projectsAction, loader as projectsLoader } from '~/routes/_portal.admin.projects'
+import { action as userAction, loader as userLoader } from '~/routes/_portal.admin.users.$userId'
 import { createFixedContract } from '~/test/fixed-contract'
 import { formRequest, getRequest, run } from '~/test/requests'
-import { createTestUser, signedInCookie } from '~/test/users'
+import { createTestUser, passStepUpNow, signedInCookie } from '~/test/users'
 
 /**
  * An admin's changes to other people's accounts and money need a second factor from the last
@@ -42,6 +42,29 @@ describe('an admin whose second factor is over 10 minutes old', () => {
     expect((await findUserById(member.id))?.blockedAt).toBeNull()
   })
 
+  it('finds the form as it was typed on the page it comes back to, once, and on that session only', async () => {
+    const { admin, cookie } = await staleAdmin()
+    const otherBrowser = await signedInCookie(admin.id, { secondFactorAt: HOUR_AGO() })
+    const member = await createTestUser('freelancer')
+    const path = `/admin/users/${member.id}`
+    const reason = 'Asked clients to pay outside the platform, twice.'
+    const sent = await run(userAction, formRequest(path, { intent: 'block', reason }, cookie), { userId: member.id })
+    // The text travels nowhere but the server: not in the step-up's address.
+    expect(sent.headers.get('location')).toBe(stepUpTo(path))
+    expect(sent.headers.get('set-cookie')).toBeNull()
+
+    await passStepUpNow(cookie)
+    const page = async (from: string) => (await run(userLoader, getRequest(path, from), { userId: member.id })).json()
+    expect((await page(otherBrowser)).kept).toBeNull()
+    expect((await page(cookie)).kept).toEqual({
+      formId: 'block-user',
+      reply: { initialValue: { intent: 'block', reason } },
+    })
+    // Shown, not sent: the member is untouched until the admin presses the button again; a reload shows it empty.
+    expect((await findUserById(member.id))?.blockedAt).toBeNull()
+    expect((await page(cookie)).kept).toBeNull()
+  })
+
   it('is sent to confirm it before hiding a project or adding an IP range, keeping the page’s filters', async () => {
     const { cookie } = await staleAdmin()
     const { contract } = await createFixedContract()
@@ -59,6 +82,16 @@ describe('an admin whose second factor is over 10 minutes old', () => {
     const blocked = await run(blocklistAction, formRequest('/admin/ip-blocklist', add, cookie))
     expect(blocked.headers.get('location')).toBe(stepUpTo('/admin/ip-blocklist'))
     expect((await listBlocklist()).length).toBe(before)
+
+    // Once confirmed, both pages show what was typed, in its form, for the admin to send again.
+    await passStepUpNow(cookie)
+    const projects = await run(projectsLoader, getRequest('/admin/projects?status=open', cookie))
+    expect((await projects.json()).keptHide).toEqual({
+      projectId: contract.projectId,
+      reason: 'A scam post asking for card details',
+    })
+    const blocklist = await run(blocklistLoader, getRequest('/admin/ip-blocklist', cookie))
+    expect((await blocklist.json()).kept).toEqual({ formId: 'blocklist-add', reply: { initialValue: add } })
   })
 
   it('is sent to confirm it before acting on payouts, fraud alerts or crypto payments', async () => {

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { disputes, milestones, uploads } from '~/models/schema'
 import { action as openAction } from '~/routes/_portal.contracts_.$contractId.milestones.$milestoneId.dispute'
-import { action as disputeAction } from '~/routes/_portal.disputes.$disputeId'
+import { action as disputeAction, loader as disputeLoader } from '~/routes/_portal.disputes.$disputeId'
 import { keepUploadsIf, storeUpload, uploadsDir } from '~/services/files/uploads.server'
 import { createFixedContract } from './fixed-contract'
-import { run } from './requests'
-import { createTestUser, signedInCookie } from './users'
+import { getRequest, run } from './requests'
+import { createTestUser, passStepUpNow, signedInCookie } from './users'
 
 function multipart(
   path: string,
@@ -169,6 +169,13 @@ describe('an admin’s split', () => {
     expect(response.headers.get('location')).toBe(
       `/settings/security/verify?${new URLSearchParams({ redirectTo: page })}`,
     )
+    expect(getDb().select().from(disputes).where(eq(disputes.id, dispute!.id)).get()?.status).toBe('open')
+
+    // Once confirmed, the page shows the decision as it was typed (not recorded), once.
+    await passStepUpNow(admin)
+    const shown = async () => (await run(disputeLoader, getRequest(page, admin), { disputeId: dispute!.id })).json()
+    expect((await shown()).kept).toEqual({ formId: 'decide', reply: { initialValue: fields } })
+    expect((await shown()).kept).toBeNull()
     expect(getDb().select().from(disputes).where(eq(disputes.id, dispute!.id)).get()?.status).toBe('open')
   })
 

@@ -57,7 +57,7 @@ export const FORMS: FormEntry[] = [
     'ClientProfileSchema',
     'FreelancerProfileSchema',
   ]),
-  ...entries('~/services/admin/user-admin-schemas', adminUsers, ['BlockUserSchema']),
+  ...entries('~/services/admin/user-admin-schemas', adminUsers, ['BlockUserSchema', 'RestoreEmailSchema']),
   ...entries('~/services/fraud/desk-schemas', fraudDesk, [
     'AlertWorkflowSchema',
     'AlertBlockSchema',

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { at, createdAt, optionalRef, ref, sentCode, textId, timestamps, type OnDelete } from './columns'
 
 import { ROLES } from '../../domain/enums'
@@ -61,4 +61,45 @@ export const passwordResets = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('password_resets_user_idx').on(t.userId)],
+)
+
+/** How an email address change was confirmed: the member's code to the new address, or an admin putting an old one back. */
+export const EMAIL_CHANGE_METHODS = ['code_to_new_address', 'restored_by_admin'] as const
+export type EmailChangeMethod = (typeof EMAIL_CHANGE_METHODS)[number]
+
+/**
+ * Every change of an account's email address, written in the same transaction as the change: the
+ * full previous address is kept (the security log masks it) so an admin can put it back after a takeover.
+ */
+export const emailChanges = sqliteTable(
+  'email_changes',
+  {
+    ...ownedByUser(),
+    oldEmail: text('old_email').notNull(),
+    newEmail: text('new_email').notNull(),
+    confirmedBy: text('confirmed_by', { enum: EMAIL_CHANGE_METHODS }).notNull(),
+    /** For a restore: the admin who made it (kept null if their account is deleted), and the reason they gave. */
+    adminId: optionalUserRef('admin_id', 'set null'),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('email_changes_user_idx').on(t.userId, t.createdAt)],
+)
+
+/**
+ * A form an admin sent without a recent second factor, kept for the page they return to once
+ * confirmed: tied to their session (gone with it), short-lived, read once, never holding secrets.
+ */
+export const stepUpDrafts = sqliteTable(
+  'step_up_drafts',
+  {
+    id: textId(),
+    sessionId: ref('session_id', () => sessions.id, 'cascade'),
+    /** The page the form was sent from (its path, without the query). */
+    path: text('path').notNull(),
+    fields: text('fields', { mode: 'json' }).$type<Record<string, string | string[]>>().notNull(),
+    expiresAt: at('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('step_up_drafts_session_path_idx').on(t.sessionId, t.path)],
 )

@@ -19,6 +19,7 @@ export const OUTBOX_KINDS = [
   'email_change_code',
   'email_change_taken',
   'email_changed',
+  'email_restored',
 ] as const
 export type OutboxKind = (typeof OUTBOX_KINDS)[number]
 

@@ -113,7 +113,8 @@ export async function confirmEmailChange(
   const redeemed = await redeemOneTimeCode(codeKey(session), code, now)
   if (!redeemed.ok) return { ok: false }
   const user = await findUserById(session.user.id)
-  if (!user || !(await changeUserEmail(user.id, redeemed.destination))) return { ok: false }
+  if (!user || !(await changeUserEmail(user.id, redeemed.destination, { confirmedBy: 'code_to_new_address' }, now)))
+    return { ok: false }
   const newEmail = redeemed.destination
   await recordSecurityEvent({
     userId: user.id,

@@ -18,3 +18,10 @@ export const BlockUserSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('unblock') }),
   z.object({ intent: z.literal('end-sessions') }),
 ])
+
+/** Putting back an address the account had before one of its changes (named by the change's id). */
+export const RestoreEmailSchema = z.object({
+  intent: z.literal('restore-email'),
+  changeId: z.string({ error: 'Choose the address to put back' }).trim().min(1, 'Choose the address to put back'),
+  reason: reasonShownTo('the member'),
+})

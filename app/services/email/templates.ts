@@ -195,3 +195,24 @@ export function emailChangedEmail(
       `this address, and we will help you get the account back.${signature}`,
   }
 }
+
+/** To the address an administrator put back on the account after it was moved away: what happened, and what to do now. */
+export function emailRestoredEmail(
+  to: string,
+  name: string,
+  restore: { maskedReplacedEmail: string; reason: string; at: Date },
+): EmailMessage {
+  return {
+    kind: 'email_restored',
+    to,
+    subject: 'Your MegiLance email address was put back',
+    text:
+      `${hello(name)}An administrator put your MegiLance account's email address back to this one at ` +
+      `${restore.at.toISOString().replace('T', ' ').slice(0, 16)} UTC. It had been changed to ` +
+      `${restore.maskedReplacedEmail}. The reason they gave:\n\n  ${restore.reason}\n\n` +
+      `Every device signed in to the account was signed out. Sign-in, codes and notifications come to this ` +
+      `address again. Whoever moved the address away may know your password: choose a new one now with ` +
+      `“Forgot password” on the sign-in page (the code comes here), then check your second factors and payout ` +
+      `methods under Settings.${signature}`,
+  }
+}

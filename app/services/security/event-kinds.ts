@@ -16,6 +16,8 @@ export const SECURITY_EVENT_KINDS = {
   password_reset: { severity: 'high', label: 'Password reset by email code' },
   // Whoever moves the address away can reset the password from then on: the old address is told.
   email_changed: { severity: 'high', label: 'Email address changed' },
+  // An admin moved the address back after a takeover: the account was signed out everywhere.
+  email_restored: { severity: 'high', label: 'Email address restored by an administrator' },
   password_confirm_failed: { severity: 'medium', label: 'Password re-entry failed' },
   risk_refused: { severity: 'high', label: 'Sign-in refused by risk check' },
   blocklist_refused: { severity: 'high', label: 'Sign-in refused: blocked IP range' },
