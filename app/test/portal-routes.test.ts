@@ -87,7 +87,7 @@ describe('admin users', () => {
       userId: target.id,
     })
     expect(noReason.status).toBe(400)
-    expect((await noReason.json()).error.reason).toEqual(['Explain the reason in at least 10 characters'])
+    expect((await noReason.json()).form.reply.error.reason).toEqual(['Explain the reason in at least 10 characters'])
 
     const blocked = await run(
       adminUserAction,
