@@ -1,4 +1,4 @@
-import { expect, expectPath, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 import { createFixedContract } from './contract-fixtures'
 import { userIdByEmail } from './db-fixtures'
@@ -15,6 +15,8 @@ function milestone(page: Page, title: string) {
 }
 
 async function payByCard(page: Page, amount: string) {
+  // A newcomer's first checkout says plainly that nothing is charged, without the operator's words ("Stripe key").
+  await expect(page.getByText(/takes test cards only, so nothing is charged/)).toBeVisible()
   await page.getByLabel('Name on card').fill('Carmen Tester')
   await page.getByLabel('Card number').fill('4242 4242 4242 4242')
   await page.getByLabel('Expiry (MM/YY)').fill('12/30')
@@ -119,6 +121,9 @@ test('after the last milestone is paid both sides are told to end the contract t
   await milestone(page, '1. Design').getByRole('button', { name: 'Fund $500' }).click()
   await payByCard(page, '$500')
   await expect(toast(page)).toHaveText('Payment received: $500 is held in escrow.')
+  await expect(milestone(page, '1. Design')).toContainText(
+    'Waiting for the freelancer to deliver. Once they submit the work, you approve it or ask for changes.',
+  )
 
   // The freelancer hears that the money is there, and opening the contract any way reads it.
   await freelancerPage.goto('/notifications')
@@ -203,6 +208,7 @@ test('a new client invites a freelancer from their profile, then is pointed at t
     .click()
   await expect(toast(page)).toHaveText(`${freelancer.name} is invited. You see their answer on this page.`)
   await expectPath(page, `/projects/${projectId}`)
+  await expect(page.getByRole('link', { name: '← Your projects' })).toHaveAttribute('href', '/client/projects')
 
   // Their proposal, not the checklist, is the newcomer's next step.
   const proposalId = await createSubmittedProposal(projectId, freelancer.email)
@@ -233,6 +239,11 @@ test('a client with no open project is told to post one on a freelancer’s prof
     visitor.getByRole('link', { name: `Sign in as a client to invite ${freelancer.name} to a project` }),
   ).toBeVisible()
   await expect(visitor.getByRole('region', { name: `Invite ${freelancer.name}` })).toHaveCount(0)
+  // A project read from the list leads back to it.
+  const { projectId } = await createOpenProject(DEMO_ACCOUNTS.client.email)
+  await visitor.goto(`/projects/${projectId}`)
+  await visitor.getByRole('link', { name: '← Find work' }).click()
+  await expectPath(visitor, '/projects')
   await visitorContext.close()
 })
 
