@@ -95,7 +95,8 @@ test('a call that ended offers no Join: its room and page say it has ended and s
   })
   const callId = await insertEndedContractCall(contractId, client.email, 5)
 
-  // The room: no lobby, no "needs JavaScript", but when it ended and what next.
+  // The room: no lobby, no "needs JavaScript", but when it ended and what next; on a phone too.
+  await page.setViewportSize({ width: 360, height: 740 })
   await page.goto(`/calls/${callId}/room`)
   await expect(page.getByRole('heading', { name: 'This call has ended' })).toBeVisible()
   await expect(page.getByText(/^It ended \d/)).toBeVisible()
@@ -105,6 +106,11 @@ test('a call that ended offers no Join: its room and page say it has ended and s
     'href',
     `/contracts/${contractId}`,
   )
+
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    'nothing pushes the page sideways',
+  ).toBeLessThanOrEqual(360)
 
   // The call's page says the same, with no Join link.
   await page.goto(`/calls/${callId}`)

@@ -23,7 +23,7 @@ export function CallEndedNotice(props: {
       {props.restart ? (
         <Form method="post" action="/calls/start">
           <input type="hidden" name="conversationId" value={props.conversationId} />
-          <button type="submit" className="button button--primary">
+          <button type="submit" className="button button--primary button--wrap">
             {props.restart === 'join-newer' ? 'Join the call going on now' : 'Start a new call with the same people'}
           </button>
         </Form>
