@@ -1,7 +1,7 @@
 import './app-env'
 import { listCallAttendance } from '~/models/calls.server'
 import { getDb } from '~/models/db.server'
-import { meetings } from '~/models/schema'
+import { calls, meetings } from '~/models/schema'
 import { openConversationFor } from '~/services/messaging/messaging.server'
 import { userIdByEmail } from './db-fixtures'
 
@@ -35,6 +35,26 @@ export async function insertContractMeeting(contractId: string, clientEmail: str
       timeZone: 'UTC',
       createdAt: new Date(),
       updatedAt: new Date(),
+    })
+    .run()
+  return id
+}
+
+/** A call in the contract's conversation that ended `minutesAgo` minutes ago, as the call service leaves one. */
+export async function insertEndedContractCall(contractId: string, clientEmail: string, minutesAgo: number) {
+  const clientId = await userIdByEmail(clientEmail)
+  const conversation = await openConversationFor('contract', contractId, clientId)
+  if (!conversation) throw new Error(`No conversation for contract ${contractId}`)
+  const id = crypto.randomUUID()
+  const endedAt = new Date(Date.now() - minutesAgo * 60_000)
+  getDb()
+    .insert(calls)
+    .values({
+      id,
+      conversationId: conversation.id,
+      startedBy: clientId,
+      startedAt: new Date(endedAt.getTime() - 20 * 60_000),
+      endedAt,
     })
     .run()
   return id

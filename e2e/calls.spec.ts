@@ -1,4 +1,4 @@
-import { insertContractMeeting } from './call-fixtures'
+import { insertContractMeeting, insertEndedContractCall } from './call-fixtures'
 import { createFixedContract } from './contract-fixtures'
 import { expect, isJavaScriptEnabled, makeUser, newBrowserContext, test } from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
@@ -80,4 +80,46 @@ test('a meeting’s call room gives the meeting’s time on the person’s own c
     'href',
     `/meetings/${meetingId}.ics`,
   )
+})
+
+test('a call that ended offers no Join: its room and page say it has ended and start a new one with the same people', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancer = await signUpWithoutForm(await freelancerContext.newPage(), testInfo, makeUser('freelancer'))
+  await freelancerContext.close()
+  const { contractId } = await createFixedContract(client.email, freelancer.email, {
+    milestones: [{ title: 'Design', amountMinor: 50_000 }],
+  })
+  const callId = await insertEndedContractCall(contractId, client.email, 5)
+
+  // The room: no lobby, no "needs JavaScript", but when it ended and what next; on a phone too.
+  await page.setViewportSize({ width: 360, height: 740 })
+  await page.goto(`/calls/${callId}/room`)
+  await expect(page.getByRole('heading', { name: 'This call has ended' })).toBeVisible()
+  await expect(page.getByText(/^It ended \d/)).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Join the call' })).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'Calls need JavaScript' })).toHaveCount(0)
+  await expect(page.getByRole('link', { name: 'Back to the contract' })).toHaveAttribute(
+    'href',
+    `/contracts/${contractId}`,
+  )
+
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    'nothing pushes the page sideways',
+  ).toBeLessThanOrEqual(360)
+
+  // The call's page says the same, with no Join link.
+  await page.goto(`/calls/${callId}`)
+  await expect(page.getByRole('heading', { name: 'This call has ended' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Join the call' })).toHaveCount(0)
+
+  // Starting again opens a new call's room, in the same conversation.
+  await page.getByRole('button', { name: 'Start a new call with the same people' }).click()
+  await expect(page).toHaveURL(/\/calls\/[^/]+\/room$/)
+  expect(new URL(page.url()).pathname).not.toBe(`/calls/${callId}/room`)
+  await expect(page.getByRole('heading', { name: 'This call has ended' })).toHaveCount(0)
 })

@@ -1,5 +1,14 @@
 import type { Locator } from '@playwright/test'
-import { confirmWithEmailCode, DEMO_ACCOUNTS, expect, expectPath, makeUser, test } from './fixtures'
+import {
+  confirmWithEmailCode,
+  DEMO_ACCOUNTS,
+  expect,
+  expectPath,
+  fillSignUp,
+  makeUser,
+  newBrowserContext,
+  test,
+} from './fixtures'
 import { userIdByEmail } from './db-fixtures'
 import { eq } from 'drizzle-orm'
 import { getDb } from '~/models/db.server'
@@ -221,4 +230,37 @@ test('on a 360 px phone a new profile shows its rate whole and "No reviews yet" 
   const country = page.getByLabel('Country of the bank')
   await country.selectOption({ label: 'Germany' })
   await expect(country).toHaveValue('DE')
+})
+
+// A first hour on a phone: the sign-up code page names the address it wrote to, however long, and a
+// proposal's status is a word that stays whole ("Submitte/d" broke in its card).
+test('on a 360 px phone the sign-up code page wraps a long address, and a proposal’s status stays on one line', async ({
+  page,
+  browser,
+}, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  const user = { ...makeUser('client'), email: `a.rather.long.address.${Date.now()}@example-bakery.test` }
+  await page.goto('/sign-up')
+  await fillSignUp(page, user)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expectPath(page, '/sign-up/verify')
+  await expect(page.getByText(user.email)).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancerPage = await freelancerContext.newPage()
+  await freelancerPage.setViewportSize({ width: 360, height: 740 })
+  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const { projectId } = await createOpenProject(client.email)
+  const proposalId = await createSubmittedProposal(projectId, freelancer.email)
+  await freelancerPage.goto(`/proposals/${proposalId}`)
+  const status = freelancerPage.locator('.stat', { hasText: 'Status' }).locator('dd').first()
+  await expect(status).toHaveText('Submitted')
+  const { height, lineHeight } = await status.evaluate((element) => ({
+    height: element.getBoundingClientRect().height,
+    lineHeight: parseFloat(getComputedStyle(element).lineHeight),
+  }))
+  expect(height, 'one line').toBeLessThan(lineHeight * 1.5)
+  await freelancerContext.close()
 })

@@ -1,6 +1,8 @@
-import { expect, expectPath, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
+import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 import { createFixedContract } from './contract-fixtures'
+import { userIdByEmail } from './db-fixtures'
+import { createOpenProject, createSubmittedProposal } from './projects-fixtures'
 
 /** A person's first hour: every dashboard, contract and money page says what to do next. */
 
@@ -13,6 +15,8 @@ function milestone(page: Page, title: string) {
 }
 
 async function payByCard(page: Page, amount: string) {
+  // A newcomer's first checkout says plainly that nothing is charged, without the operator's words ("Stripe key").
+  await expect(page.getByText(/takes test cards only, so nothing is charged/)).toBeVisible()
   await page.getByLabel('Name on card').fill('Carmen Tester')
   await page.getByLabel('Card number').fill('4242 4242 4242 4242')
   await page.getByLabel('Expiry (MM/YY)').fill('12/30')
@@ -72,6 +76,10 @@ test('a brand-new freelancer is led to complete the profile, then to work and to
   await checklist.getByRole('link', { name: 'Complete your profile' }).click()
   await expectPath(page, '/settings')
   await expect(page.getByLabel('Headline')).toBeVisible()
+  // The dashboard asks for a bio of 100 characters; the field says so where it is written.
+  await expect(page.getByLabel('About you')).toHaveAccessibleDescription(
+    /100 characters or more count towards a complete profile/,
+  )
 
   // The wallet leads to a payout: first a method, then the payout itself.
   await page.goto('/wallet')
@@ -113,6 +121,9 @@ test('after the last milestone is paid both sides are told to end the contract t
   await milestone(page, '1. Design').getByRole('button', { name: 'Fund $500' }).click()
   await payByCard(page, '$500')
   await expect(toast(page)).toHaveText('Payment received: $500 is held in escrow.')
+  await expect(milestone(page, '1. Design')).toContainText(
+    'Waiting for the freelancer to deliver. Once they submit the work, you approve it or ask for changes.',
+  )
 
   // The freelancer hears that the money is there, and opening the contract any way reads it.
   await freelancerPage.goto('/notifications')
@@ -176,4 +187,77 @@ test('the step-up page offers "Send a code" before the code box and says it was 
   await expect(toast(page)).toHaveText(
     'Confirmed. For the next 10 minutes you can make security changes without confirming again.',
   )
+})
+
+test('a new client invites a freelancer from their profile, then is pointed at the proposal that comes back', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const freelancerContext = await newBrowserContext(browser, testInfo)
+  const freelancer = await signUpWithoutForm(await freelancerContext.newPage(), testInfo, makeUser('freelancer'))
+  await freelancerContext.close()
+  const { projectId, title } = await createOpenProject(client.email)
+
+  // The profile offers the client's open project; inviting lands on the project, where the answer shows.
+  await page.goto(`/freelancers/${await userIdByEmail(freelancer.email)}`)
+  await expect(page.getByRole('link', { name: '← Find talent' })).toHaveAttribute('href', '/freelancers')
+  await page
+    .getByRole('region', { name: `Invite ${freelancer.name}` })
+    .getByRole('button', { name: `Invite to “${title}”` })
+    .click()
+  await expect(toast(page)).toHaveText(`${freelancer.name} is invited. You see their answer on this page.`)
+  await expectPath(page, `/projects/${projectId}`)
+  await expect(page.getByRole('link', { name: '← Your projects' })).toHaveAttribute('href', '/client/projects')
+
+  // Their proposal, not the checklist, is the newcomer's next step.
+  const proposalId = await createSubmittedProposal(projectId, freelancer.email)
+  await page.goto('/client')
+  await expect(page.getByText(`Welcome, ${client.name}. Next step: Read ${freelancer.name}’s proposal.`)).toBeVisible()
+  await page.getByRole('link', { name: `Read ${freelancer.name}’s proposal` }).click()
+  await expectPath(page, `/proposals/${proposalId}`)
+})
+
+test('a client with no open project is told to post one on a freelancer’s profile; a visitor to sign in as a client', async ({
+  page,
+  browser,
+}, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const visitorContext = await newBrowserContext(browser, testInfo)
+  const freelancer = await signUpWithoutForm(await visitorContext.newPage(), testInfo, makeUser('freelancer'))
+  const profile = `/freelancers/${await userIdByEmail(freelancer.email)}`
+  await page.goto(profile)
+  const invite = page.getByRole('region', { name: `Invite ${freelancer.name}` })
+  await expect(invite).toContainText('You have no open project to invite them to.')
+  await invite.getByRole('link', { name: 'Post a project' }).click()
+  await expectPath(page, '/projects/new')
+
+  await visitorContext.clearCookies()
+  const visitor = await visitorContext.newPage()
+  await visitor.goto(profile)
+  await expect(
+    visitor.getByRole('link', { name: `Sign in as a client to invite ${freelancer.name} to a project` }),
+  ).toBeVisible()
+  await expect(visitor.getByRole('region', { name: `Invite ${freelancer.name}` })).toHaveCount(0)
+  // A project read from the list leads back to it.
+  const { projectId } = await createOpenProject(DEMO_ACCOUNTS.client.email)
+  await visitor.goto(`/projects/${projectId}`)
+  await visitor.getByRole('link', { name: '← Find work' }).click()
+  await expectPath(visitor, '/projects')
+  await visitorContext.close()
+})
+
+test('a visitor on the landing page sees which buttons sign up and where to look around first', async ({ page }) => {
+  await page.goto('/')
+  const hero = page.getByRole('region', { name: 'Freelancing without the fine print' })
+  await expect(hero.getByRole('link', { name: 'Hire a freelancer' })).toHaveAttribute('href', '/sign-up?role=client')
+  await expect(hero.getByRole('link', { name: 'Work as a freelancer' })).toHaveAttribute(
+    'href',
+    '/sign-up?role=freelancer',
+  )
+  await hero.getByRole('link', { name: 'open projects' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Find work' })).toBeVisible()
+  await page.goBack()
+  await hero.getByRole('link', { name: 'freelancers', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Find talent' })).toBeVisible()
 })

@@ -9,6 +9,7 @@ import { OffPlatformNotice } from '~/components/messaging/off-platform-notice'
 import { PageHeader } from '~/components/ui/page-header'
 import { Stat } from '~/components/ui/stat'
 import { ReportLink } from '~/components/help/report-link'
+import { InviteToProject } from '~/components/profiles/invite-to-project'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
 import { loadFreelancerProfileFor } from '~/services/discovery/public-pages.server'
 import { getOptionalSession, requireUser } from '~/http/auth.server'
@@ -37,10 +38,22 @@ const LEVELS = { entry: 'Entry level', intermediate: 'Intermediate', expert: 'Ex
 export default function FreelancerProfilePage() {
   const data = useLoaderData<typeof loader>()
   if (data.membersOnly) return null
-  const { user, profile, portfolio, reviewStats, reviews, contracts, rankScore, isOwn, signedIn, canReport } = data
+  const {
+    user,
+    profile,
+    portfolio,
+    reviewStats,
+    reviews,
+    contracts,
+    rankScore,
+    isOwn,
+    signedIn,
+    canReport,
+    invitableProjects,
+  } = data
   return (
     <>
-      <PageHeader title={user.name}>
+      <PageHeader back={{ to: '/freelancers', label: 'Find talent' }} title={user.name}>
         {profile.headline ? <p className="lead">{profile.headline}</p> : null}
         {isOwn ? (
           <p className="muted">
@@ -52,7 +65,7 @@ export default function FreelancerProfilePage() {
         {signedIn ? null : (
           <p>
             <Link to={`/sign-in?${new URLSearchParams({ redirectTo: `/freelancers/${user.id}` })}`}>
-              Sign in to invite {user.name} or send a message
+              Sign in as a client to invite {user.name} to a project
             </Link>
           </p>
         )}
@@ -78,6 +91,7 @@ export default function FreelancerProfilePage() {
       <p>
         <Link to="/rank">How the rank is calculated</Link>
       </p>
+      {invitableProjects ? <InviteToProject freelancer={user} projects={invitableProjects} /> : null}
       <CardSection id="about-heading" title="About">
         <OffPlatformNotice reasons={profile.offPlatformReasons} what="profile" own={isOwn} />
         {profile.bio ? <p className="profile-bio">{profile.bio}</p> : <p className="muted">No bio yet.</p>}

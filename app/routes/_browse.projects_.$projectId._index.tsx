@@ -64,7 +64,12 @@ export default function ProjectPage() {
   const reviews = client.reviews
   return (
     <>
-      <PageHeader title={project.title}>
+      <PageHeader
+        back={
+          data.isOwner ? { to: '/client/projects', label: 'Your projects' } : { to: '/projects', label: 'Find work' }
+        }
+        title={project.title}
+      >
         <p className="project-summary__meta">
           <span className={`badge badge--${project.status}`}>{project.status === 'open' ? 'Open' : 'Closed'}</span>
           {project.visibility === 'invite_only' ? <span className="badge">Invite only</span> : null}

@@ -49,9 +49,13 @@ export default function Landing() {
             Hire a freelancer
           </Link>
           <Link to="/sign-up?role=freelancer" className="button button--secondary button--large">
-            Find work
+            Work as a freelancer
           </Link>
         </div>
+        {/* Both buttons open the sign-up form; the header's "Find work" is the list itself, so look-first is said here. */}
+        <p className="hero__browse">
+          Or look around first: <Link to="/projects">open projects</Link> · <Link to="/freelancers">freelancers</Link>
+        </p>
         <dl className="hero__figures">
           <div>
             <dt>Freelancers</dt>

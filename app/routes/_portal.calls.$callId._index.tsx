@@ -1,8 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AttendanceTable } from '~/components/call/attendance-table'
+import { CallEndedNotice } from '~/components/call/call-ended-notice'
 import { InviteForm } from '~/components/call/invite-form'
 import { CardSection } from '~/components/ui/card-section'
 import { WhiteboardSnapshot } from '~/components/whiteboard/whiteboard-snapshot'
@@ -86,21 +87,15 @@ export default function CallPage() {
           {formatCallDuration(data.durationMs)}
           {data.meeting ? ` · for the meeting “${data.meeting.title}”` : null}
         </p>
-        {data.ongoing ? (
+        {data.joinable ? (
           <p>
             <Link className="button button--primary" to={`/calls/${data.id}/room`}>
               Join the call
             </Link>
           </p>
-        ) : data.asGuest ? null : (
-          <Form method="post" action="/calls/start">
-            <input type="hidden" name="conversationId" value={data.conversationId} />
-            <button type="submit" className="button">
-              Start a new call
-            </button>
-          </Form>
-        )}
+        ) : null}
       </header>
+      {data.endedAt && !data.joinable ? <CallEndedNotice {...data} endedAt={data.endedAt} /> : null}
       <CardSection id="attendance-heading" title="Who joined">
         <AttendanceTable attendance={data.attendance} />
       </CardSection>

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { Link, useLoaderData } from '@remix-run/react'
+import { CallEndedNotice } from '~/components/call/call-ended-notice'
 import { CallRoom } from '~/components/call/call-room'
 import { FileShareForm } from '~/components/call/file-share-form'
 import { InviteForm } from '~/components/call/invite-form'
@@ -13,6 +14,7 @@ import { requireUser } from '~/http/auth.server'
 import { answerDomainErrors } from '~/http/outcome-response.server'
 import { openCallPage } from '~/services/video/call-history.server'
 import { getEnv } from '~/utils/env.server'
+import { pick } from '~/utils/pick'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Call: ${data?.title ?? 'Call'} · MegiLance` }]
 
@@ -29,6 +31,16 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
     conversationId: asGuest ? null : conversation.id,
     meeting: page.meeting,
     whiteboard: page.whiteboard,
+    // Past the minute in which coming back reopens it, the room says the call has ended instead of offering Join.
+    ended:
+      call.endedAt && !page.joinable
+        ? {
+            ...pick(page, ['restart', 'subjectKind', 'subjectLink', 'conversationLink']),
+            endedAt: call.endedAt,
+            asGuest,
+            conversationId: conversation.id,
+          }
+        : null,
   })
 })
 
@@ -45,7 +57,9 @@ export default function CallRoomPage() {
           </p>
         ) : null}
       </PageHeader>
-      {hydrated ? (
+      {data.ended ? (
+        <CallEndedNotice {...data.ended} />
+      ) : hydrated ? (
         <>
           <CallRoom
             callId={data.id}

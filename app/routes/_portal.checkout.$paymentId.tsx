@@ -118,8 +118,8 @@ function SandboxCheckout({
           <span className="badge badge--blocked">Sandbox</span> No real card is charged
         </h2>
         <p className="muted">
-          This installation has no Stripe key, so MegiLance’s built-in sandbox processes Stripe’s test cards: 4242 4242
-          4242 4242 succeeds, 4000 0000 0000 0002 is declined. Any future expiry date and any 3-digit code work.
+          Card payments on this site are a sandbox that takes test cards only, so nothing is charged: 4242 4242 4242
+          4242 succeeds, 4000 0000 0000 0002 is declined. Any future expiry date and any 3-digit code work.
         </p>
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <FormAlert errors={form.errors} />

@@ -42,7 +42,19 @@ function ClientDashboardContent({ data }: { data: SerializeFrom<typeof loader> }
       <header className="page-header page-header--with-action">
         <div>
           <h1>Dashboard</h1>
-          <Greeting who={`${name}${company ? ` · ${company}` : ''}`} newcomer={data.newcomer} steps={onboarding} />
+          <Greeting
+            who={`${name}${company ? ` · ${company}` : ''}`}
+            newcomer={data.newcomer}
+            steps={onboarding}
+            waiting={
+              proposalsToReview[0]
+                ? {
+                    href: `/proposals/${proposalsToReview[0].id}`,
+                    label: `Read ${proposalsToReview[0].freelancerName}’s proposal`,
+                  }
+                : null
+            }
+          />
         </div>
         <PlainLink to="/projects/new" className="button button--primary">
           Post a project

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createProjectWithSkills, setProjectHidden } from '~/models/projects.server'
+import { closeProjectWithoutHire, createProjectWithSkills, setProjectHidden } from '~/models/projects.server'
 import { blockUser } from '~/models/users.server'
 import { updateFreelancerProfile } from '~/models/profiles.server'
 import { loader as findWorkLoader } from '~/routes/_browse.projects._index'
@@ -107,6 +107,25 @@ describe('public discovery', () => {
     expect((await run(profileLoader, getRequest(`/freelancers/${blocked.id}`), { userId: blocked.id })).status).toBe(
       404,
     )
+  })
+
+  it('offers a signed-in client their open projects to invite the freelancer to; nobody else', async () => {
+    const freelancer = await createTestUser('freelancer')
+    const client = await createTestUser('client')
+    const open = await postProject(client.id)
+    const closed = await postProject(client.id)
+    await closeProjectWithoutHire(closed)
+    const profileOf = async (cookie?: string) =>
+      (await (
+        await run(profileLoader, getRequest(`/freelancers/${freelancer.id}`, cookie), { userId: freelancer.id })
+      ).json()) as { invitableProjects: { id: string; title: string }[] | null }
+    expect((await profileOf(await signedInCookie(client.id))).invitableProjects).toEqual([
+      { id: open, title: 'Build a React dashboard' },
+    ])
+    expect((await profileOf()).invitableProjects).toBeNull()
+    expect(
+      (await profileOf(await signedInCookie((await createTestUser('freelancer')).id))).invitableProjects,
+    ).toBeNull()
   })
 
   it('shows a public profile’s portfolio images to visitors too, and only where the profile itself is readable', async () => {

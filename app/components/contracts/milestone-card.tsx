@@ -100,6 +100,13 @@ export function MilestoneCard({
           changes first.
         </p>
       ) : null}
+      {milestone.status === 'funded' && !milestone.actions.length && milestone.canDispute ? (
+        // The client who just funded (only they, on a live contract, neither submit nor are in a dispute here)
+        // had only "Open a dispute" here: say what happens next instead.
+        <p className="muted">
+          Waiting for the freelancer to deliver. Once they submit the work, you approve it or ask for changes.
+        </p>
+      ) : null}
       <div className="milestone__actions">
         {milestone.actions.includes('fund') ? (
           <FundForm

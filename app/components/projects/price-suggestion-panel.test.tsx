@@ -24,6 +24,7 @@ describe('the price suggestion panel', () => {
       />,
     )
     expect(text(html)).toContain('Accepted hourly bids: no data yet')
+    expect(text(html)).toContain('Low confidence (n = 2)')
     expect(text(html)).toContain(
       'Freelancer hourly rates (n = 2): 25th percentile $55.50, median $86, 75th percentile $116.50',
     )
@@ -49,6 +50,7 @@ describe('the price suggestion panel', () => {
     expect(text(html)).toContain(
       "No suggestion yet: 1 bid for similar work was agreed in USD; a figure is shown from 5 different freelancers' bids.",
     )
+    expect(text(html)).not.toContain('No data yet (n = 0)')
     expect(text(html)).toContain(
       "Accepted fixed-price bids: 1 bid so far, not shown until 5 different freelancers' bids match, so that no figure is one person's price",
     )

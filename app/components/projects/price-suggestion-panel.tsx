@@ -88,9 +88,12 @@ export function PriceSuggestionPanel({
             ) : (
               <>No suggestion yet: nothing similar has been agreed in {suggestion.currency}. </>
             )}
-            <span className={`badge ${CONFIDENCE_BADGES[suggestion.confidence]}`}>
-              {CONFIDENCE_LABELS[suggestion.confidence]} (n = {suggestion.basedOn})
-            </span>
+            {/* With no suggestion the sentence says why; "No data yet (n = 0)" beside "1 bid … was agreed" read as a contradiction. */}
+            {suggestion.suggested ? (
+              <span className={`badge ${CONFIDENCE_BADGES[suggestion.confidence]}`}>
+                {CONFIDENCE_LABELS[suggestion.confidence]} (n = {suggestion.basedOn})
+              </span>
+            ) : null}
           </p>
           <ul className="price-panel__quartiles">
             <QuartileLine

@@ -57,7 +57,7 @@ export function ProposalDetails({
         </div>
         <div className="stat">
           <dt>Status</dt>
-          <dd className="stat__value">{PROPOSAL_STATUS_LABELS[proposal.status]}</dd>
+          <dd className="stat__value stat__value--text">{PROPOSAL_STATUS_LABELS[proposal.status]}</dd>
           <dd className="stat__detail">
             Sent {formatDateTime(proposal.createdAt)}
             {proposal.decidedAt ? `; decided ${formatDateTime(proposal.decidedAt)}` : ''}
@@ -66,7 +66,7 @@ export function ProposalDetails({
         {showViewed ? (
           <div className="stat">
             <dt>Client</dt>
-            <dd className="stat__value">{proposal.viewedAt ? 'Viewed' : 'Not viewed yet'}</dd>
+            <dd className="stat__value stat__value--text">{proposal.viewedAt ? 'Viewed' : 'Not viewed yet'}</dd>
             {proposal.viewedAt ? (
               <dd className="stat__detail">First opened {formatDateTime(proposal.viewedAt)}</dd>
             ) : null}

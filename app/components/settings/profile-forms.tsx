@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { PROFILE_CURRENCIES } from '~/domain/currency-digits'
 import { AVAILABILITY_LABELS } from '~/services/accounts/profile-fields'
+import { COMPLETE_BIO_CHARS } from '~/services/marketplace/profile-completeness'
 import { useZodForm, type FormConstraint } from '~/components/ui/use-zod-form'
 import { AdminProfileConstraint } from '~/components/ui/form-constraints/admin-profile'
 import { ClientProfileConstraint } from '~/components/ui/form-constraints/client-profile'
@@ -107,7 +108,12 @@ export function FreelancerProfileForm({
         meta={fields.headline}
         hint="One line clients read first, e.g. “React developer for SaaS dashboards”."
       />
-      <TextareaField label="About you" meta={fields.bio} rows={6} />
+      <TextareaField
+        label="About you"
+        meta={fields.bio}
+        rows={6}
+        hint={`What you do and for whom. ${COMPLETE_BIO_CHARS} characters or more count towards a complete profile, which clients see first.`}
+      />
       <div className="field-row">
         <Field label="Hourly rate" meta={fields.hourlyRate} inputMode="decimal" />
         <SelectField

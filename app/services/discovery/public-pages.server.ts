@@ -6,12 +6,13 @@ import {
   type DiscoveryPreferences,
 } from '~/models/discovery.server'
 import { findPortfolioImageOwner } from '~/models/portfolio.server'
-import { findProject, type Project } from '~/models/projects.server'
+import { findProject, listProjectsOfClientWithCounts, type Project } from '~/models/projects.server'
 import type { SessionUser } from '~/models/users.server'
 import { NotFound } from '~/services/domain-errors'
 import { loadFreelancerPublicProfile } from '~/services/marketplace/public-profiles.server'
 import { loadProjectPage, requireVisibleProject } from '~/services/marketplace/projects.server'
 import { recommendFreelancers } from '~/services/ai/recommendations.server'
+import { ownerActions } from '~/services/marketplace/project-rules'
 import { freelancerSeo, projectSeo } from './seo'
 
 /**
@@ -50,7 +51,17 @@ export async function loadFreelancerProfileFor(userId: string | undefined, viewe
     signedIn: Boolean(viewer),
     isOwn: viewer?.id === profile.user.id,
     seo,
+    invitableProjects: viewer?.role === 'client' ? await invitableProjectsOf(viewer.id) : null,
   }
+}
+
+/** A client's newest open projects, each a one-click invitation from a freelancer's profile. */
+const INVITABLE_SHOWN = 5
+async function invitableProjectsOf(clientId: string) {
+  return (await listProjectsOfClientWithCounts(clientId))
+    .filter((project) => ownerActions(project).includes('invite'))
+    .slice(0, INVITABLE_SHOWN)
+    .map(({ id, title }) => ({ id, title }))
 }
 
 /**

@@ -5,9 +5,15 @@ export type CompletenessInput = {
   skillCount: number
 }
 
+/** A bio this long counts towards a complete profile (the settings form says so under "About you"). */
+export const COMPLETE_BIO_CHARS = 100
+
 const CHECKS: Array<{ label: string; done: (p: CompletenessInput) => boolean }> = [
   { label: 'Write a headline', done: (p) => p.headline.trim().length >= 10 },
-  { label: 'Write a bio of at least 100 characters', done: (p) => p.bio.trim().length >= 100 },
+  {
+    label: `Write a bio of at least ${COMPLETE_BIO_CHARS} characters`,
+    done: (p) => p.bio.trim().length >= COMPLETE_BIO_CHARS,
+  },
   { label: 'Set your hourly rate', done: (p) => (p.hourlyRateMinor ?? 0) > 0 },
   { label: 'Add at least three skills', done: (p) => p.skillCount >= 3 },
 ]

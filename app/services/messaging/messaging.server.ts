@@ -42,7 +42,7 @@ function otherParticipant(conversation: Pick<Conversation, 'clientId' | 'freelan
  * meetings, which are for work in progress, are no longer started from it (a call already going
  * on can still be joined, and meetings booked before stay as they are).
  */
-async function contractHasEnded(conversation: Pick<Conversation, 'contractId'>): Promise<boolean> {
+export async function contractHasEnded(conversation: Pick<Conversation, 'contractId'>): Promise<boolean> {
   if (!conversation.contractId) return false
   return (await findContract(conversation.contractId))?.status === 'ended'
 }

@@ -9,7 +9,7 @@ import { conversationTitle, type Conversation } from '~/models/conversations.ser
 import { timeZoneOf } from '~/services/meetings/availability.server'
 import { formatInZone } from '~/services/meetings/meeting-format'
 import { occurrenceStarts, type MeetingTimes } from '~/services/meetings/occurrences'
-import { requireCallAccess } from './calls.server'
+import { callJoinability, requireCallAccess } from './calls.server'
 import { readCallWhiteboard } from './whiteboard.server'
 
 /** How long the call ran: from its start to its end, or to now while it goes on. */
@@ -38,13 +38,15 @@ async function meetingTimeFor(userId: string, meeting: MeetingTimes, callStarted
  * who joined and left when, how long it ran, its saved whiteboard.
  */
 export async function openCallPage(user: { id: string }, callId: string | undefined, now = new Date()) {
-  const { call, conversation, asGuest } = await requireCallAccess(user, callId)
-  const [title, meeting, attendance, guests, whiteboard] = await Promise.all([
+  const access = await requireCallAccess(user, callId)
+  const { call, conversation, asGuest } = access
+  const [title, meeting, attendance, guests, whiteboard, joinability] = await Promise.all([
     conversationTitle(conversation),
     call.meetingId ? findMeetingForCall(call.meetingId) : undefined,
     listCallAttendance(call.id),
     listCallGuests(call.id),
     readCallWhiteboard(call.id),
+    callJoinability(access, now),
   ])
   return {
     call,
@@ -59,8 +61,10 @@ export async function openCallPage(user: { id: string }, callId: string | undefi
       guests,
       whiteboard,
       ongoing: call.endedAt === null,
+      ...joinability,
       durationMs: callDurationMs(call, now),
       subjectLink: callSubjectLink(conversation),
+      subjectKind: conversation.contractId ? ('contract' as const) : ('proposal' as const),
       conversationLink: `/messages/${conversation.id}`,
     },
   }

@@ -17,7 +17,12 @@ import {
 import { findConversation, type Conversation } from '~/models/conversations.server'
 import { findUserByEmail, findUserById } from '~/models/users.server'
 import { NotFound, type Refusal } from '~/services/domain-errors'
-import { isParticipant, openConversationFor, refuseIfContractEnded } from '~/services/messaging/messaging.server'
+import {
+  contractHasEnded,
+  isParticipant,
+  openConversationFor,
+  refuseIfContractEnded,
+} from '~/services/messaging/messaging.server'
 import { notify } from '~/services/notifications/notify.server'
 import { takeAccountQuota } from '~/services/security/throttle.server'
 import { getSessionSecret } from '~/utils/secrets.server'
@@ -96,6 +101,26 @@ export type Admission = {
  * conversation has started a newer call; later, the call's page offers a new one.
  */
 export const REOPEN_WITHIN_MS = 60_000
+
+/**
+ * What a call's page and room offer. `joinable`: going on, or ended less than a minute ago with no
+ * newer call (coming back reopens it). Otherwise `restart` says what to do next: join the newer
+ * call going on, start a new one with the same people, or nothing (a guest cannot start one; an
+ * ended contract starts no new call).
+ */
+export async function callJoinability(
+  access: CallAccess,
+  now = new Date(),
+): Promise<{ joinable: boolean; restart: 'join-newer' | 'start-new' | null }> {
+  const { call, conversation, asGuest } = access
+  if (!call.endedAt) return { joinable: true, restart: null }
+  const newerGoingOn = await hasOngoingCall({ conversationId: conversation.id })
+  if (!newerGoingOn && call.endedAt.getTime() > now.getTime() - REOPEN_WITHIN_MS)
+    return { joinable: true, restart: null }
+  if (asGuest) return { joinable: false, restart: null }
+  if (newerGoingOn) return { joinable: false, restart: 'join-newer' }
+  return { joinable: false, restart: (await contractHasEnded(conversation)) ? null : 'start-new' }
+}
 
 /**
  * Gives the user's browser a fresh peer id and a token the PeerServer will accept for the next two
