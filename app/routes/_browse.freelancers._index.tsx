@@ -2,15 +2,17 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { SaveSearchForm } from '~/components/search/save-search-form'
+import { KeywordsField, SortField } from '~/components/search/search-form-fields'
+import { SkillSuggestions } from '~/components/search/skill-suggestions'
 import { TalentFilters } from '~/components/search/talent-filters'
 import { TalentResult } from '~/components/search/talent-result'
 import { NoResults } from '~/components/search/no-results'
 import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
-import { SubmitButton } from '~/components/ui/submit-button'
-import { InlineList } from '~/components/ui/inline-list'
+import { pageShown } from '~/domain/paging'
 import {
   TALENT_PAGE_SIZE as PAGE_SIZE,
+  TALENT_SEARCH,
   TALENT_SORT_LABELS,
   describeTalentSearch,
   isEmptyTalentSearch,
@@ -32,7 +34,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = (await getOptionalSession(request))?.user
   const { params, problems } = readTalentSearch(new URL(request.url).searchParams)
   const found = await findTalent(params, { visitor: !user })
-  const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE))
   return json({
     params,
     problems,
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: found.total,
     queryError: found.queryError,
     rows: found.rows,
-    page: Math.min(params.page, pages),
+    page: pageShown(params.page, found.total, PAGE_SIZE),
     wordSkills: found.wordSkills,
     nearSkills: found.nearSkills,
     sortExplanation: TALENT_SORT_EXPLANATIONS[params.sort],
@@ -51,19 +52,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
+const SORTS = Object.entries(TALENT_SORT_LABELS)
+
 /** The same search with some values changed (for "what to change" links). */
 function changed(params: TalentParams, change: Partial<TalentParams>): string {
-  const query = talentQueryString({ ...params, ...change })
-  return query ? `/freelancers?${query}` : '/freelancers'
+  return TALENT_SEARCH.href({ ...params, ...change })
 }
 
 export default function FindTalent() {
   const data = useLoaderData<typeof loader>()
   const { params, query, total, rows, page } = data
-  const skillLinks = [
-    { label: 'Search by skill instead:', skills: data.wordSkills, change: { q: '' } },
-    { label: 'Related skills:', skills: data.nearSkills, change: {} },
-  ].filter((line) => line.skills.length)
   const removals = [
     ...(params.q ? [{ label: `Search for everyone, not “${params.q}”`, href: changed(params, { q: '' }) }] : []),
     ...params.skills.map((skill) => ({
@@ -100,34 +98,17 @@ export default function FindTalent() {
           aria-label="Find freelancers"
           key={query}
         >
-          <div className="search-form__keywords field">
-            <label htmlFor="talent-q">Keywords</label>
-            <div className="search-form__row">
-              <input
-                id="talent-q"
-                name="q"
-                type="search"
-                defaultValue={params.q}
-                maxLength={200}
-                placeholder="e.g. logo designer"
-              />
-              <SubmitButton>Search</SubmitButton>
-            </div>
-          </div>
-
-          <div className="field search-form__sort">
-            <label htmlFor="talent-sort">Sort by</label>
-            <select id="talent-sort" name="sort" defaultValue={params.sort} aria-describedby="talent-sort-rule">
-              {Object.entries(TALENT_SORT_LABELS).map(([sort, label]) => (
-                <option key={sort} value={sort}>
-                  {label}
-                </option>
-              ))}
-            </select>
-            <p className="field__hint" id="talent-sort-rule">
-              {data.sortExplanation} <Link to="/rank">The rank formula</Link>
-            </p>
-          </div>
+          <KeywordsField id="talent-q" value={params.q} placeholder="e.g. logo designer" />
+          <SortField
+            id="talent-sort"
+            value={params.sort}
+            sorts={SORTS}
+            rule={
+              <>
+                {data.sortExplanation} <Link to="/rank">The rank formula</Link>
+              </>
+            }
+          />
 
           <a className="skip-narrow" href="#search-results">
             Jump to the results
@@ -148,20 +129,12 @@ export default function FindTalent() {
             </div>
           ) : null}
 
-          {skillLinks.length ? (
-            <nav aria-label="Skills for your search">
-              {skillLinks.map((line) => (
-                <p key={line.label}>
-                  {line.label}{' '}
-                  <InlineList items={line.skills} separator=" · " keyOf={(skill) => skill}>
-                    {(skill) => (
-                      <Link to={changed(params, { ...line.change, skills: [...params.skills, skill] })}>{skill}</Link>
-                    )}
-                  </InlineList>
-                </p>
-              ))}
-            </nav>
-          ) : null}
+          <SkillSuggestions
+            params={params}
+            wordSkills={data.wordSkills}
+            nearSkills={data.nearSkills}
+            hrefOf={TALENT_SEARCH.href}
+          />
           {rows.length ? (
             <>
               <ol className="search-results__list" aria-label="Matching freelancers">
@@ -176,9 +149,9 @@ export default function FindTalent() {
           ) : (
             <NoResults
               what="freelancers"
-              pastLastPage={
-                total > 0 ? { pages: Math.ceil(total / PAGE_SIZE), firstPageHref: changed(params, {}) } : null
-              }
+              total={total}
+              pageSize={PAGE_SIZE}
+              firstPageHref={TALENT_SEARCH.href(params)}
               correction={null}
               removals={removals}
               hasKeywords={Boolean(params.q)}

@@ -1,15 +1,18 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
 import { SaveSearchForm } from '~/components/search/save-search-form'
 import { SearchFacets } from '~/components/search/search-facets'
+import { KeywordsField, SortField } from '~/components/search/search-form-fields'
+import { SkillSuggestions } from '~/components/search/skill-suggestions'
 import { SearchResult } from '~/components/search/search-result'
 import { NoResults } from '~/components/search/no-results'
 import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
-import { SubmitButton } from '~/components/ui/submit-button'
+import { pageShown } from '~/domain/paging'
 import { searchProjects } from '~/models/project-search.server'
 import {
+  PROJECT_SEARCH,
   SORT_LABELS,
   describeSearch,
   isEmptySearch,
@@ -18,10 +21,10 @@ import {
   suggestSearchName,
   toSearchInput,
   type SearchParams,
+  type SearchSort,
 } from '~/domain/project-search-params'
 import { getOptionalSession } from '~/http/auth.server'
 import { searchSkillHints, skillNamesForWords } from '~/services/ai/semantic-skills.server'
-import { InlineList } from '~/components/ui/inline-list'
 import { correctedSearch } from '~/services/marketplace/search-correction.server'
 
 export const meta: MetaFunction = () => [
@@ -35,6 +38,12 @@ export const meta: MetaFunction = () => [
 const PAGE_SIZE = 20
 const SHOWN_SORTS = ['relevance', 'newest', 'budget_high'] as const
 
+/** The sorts offered: "budget: low to high" only when a link already asks for it. */
+function sortsShown(current: SearchSort) {
+  const sorts = current === 'budget_low' ? [...SHOWN_SORTS, current] : SHOWN_SORTS
+  return sorts.map((sort) => [sort, SORT_LABELS[sort]] as const)
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   // Anyone may search; only a signed-in freelancer can save the search.
   const user = (await getOptionalSession(request))?.user
@@ -44,7 +53,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     qSynonyms: skillNamesForWords(params.q),
     pageSize: PAGE_SIZE,
   })
-  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
   return json({
     params,
     problems,
@@ -55,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     queryError: result.queryError,
     facets: result.facets,
     rows: result.rows,
-    page: Math.min(params.page, pages),
+    page: pageShown(params.page, result.total, PAGE_SIZE),
     ...searchSkillHints(params.q, params.skills, result.total),
     correction: params.q && !result.total && !result.queryError ? await correctedSearch(params) : null,
     now: Date.now(),
@@ -64,8 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The same search without one filter (for "what to change" links). */
 function without(params: SearchParams, change: Partial<SearchParams>): string {
-  const query = searchQueryString({ ...params, ...change })
-  return query ? `/projects?${query}` : '/projects'
+  return PROJECT_SEARCH.href({ ...params, ...change })
 }
 
 export default function FindWork() {
@@ -85,19 +92,6 @@ export default function FindWork() {
     nearSkills,
     correction,
   } = useLoaderData<typeof loader>()
-  const skillLines = [
-    {
-      label: 'Search by skill instead:',
-      links: wordSkills.map((skill) => ({
-        skill,
-        href: without(params, { q: '', skills: [...params.skills, skill] }),
-      })),
-    },
-    {
-      label: 'Related skills:',
-      links: nearSkills.map((skill) => ({ skill, href: without(params, { skills: [...params.skills, skill] }) })),
-    },
-  ].filter((line) => line.links.length)
   const removals: Array<{ label: string; href: string }> = [
     ...(params.q ? [{ label: `Search for everything, not “${params.q}”`, href: without(params, { q: '' }) }] : []),
     ...params.skills.map((skill) => ({
@@ -135,32 +129,8 @@ export default function FindWork() {
           aria-label="Find projects"
           key={query}
         >
-          <div className="search-form__keywords field">
-            <label htmlFor="search-q">Keywords</label>
-            <div className="search-form__row">
-              <input
-                id="search-q"
-                name="q"
-                type="search"
-                defaultValue={params.q}
-                maxLength={200}
-                placeholder="e.g. react dashboard"
-              />
-              <SubmitButton>Search</SubmitButton>
-            </div>
-          </div>
-
-          <div className="field search-form__sort">
-            <label htmlFor="search-sort">Sort by</label>
-            <select id="search-sort" name="sort" defaultValue={params.sort}>
-              {SHOWN_SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {SORT_LABELS[sort]}
-                </option>
-              ))}
-              {params.sort === 'budget_low' ? <option value="budget_low">{SORT_LABELS.budget_low}</option> : null}
-            </select>
-          </div>
+          <KeywordsField id="search-q" value={params.q} placeholder="e.g. react dashboard" />
+          <SortField id="search-sort" value={params.sort} sorts={sortsShown(params.sort)} />
 
           <a className="skip-narrow" href="#search-results">
             Jump to the results
@@ -185,18 +155,12 @@ export default function FindWork() {
             </p>
           ) : null}
 
-          {skillLines.length ? (
-            <nav aria-label="Skills for your search">
-              {skillLines.map((line) => (
-                <p key={line.label}>
-                  {line.label}{' '}
-                  <InlineList items={line.links} separator=" · " keyOf={(link) => link.skill}>
-                    {(link) => <Link to={link.href}>{link.skill}</Link>}
-                  </InlineList>
-                </p>
-              ))}
-            </nav>
-          ) : null}
+          <SkillSuggestions
+            params={params}
+            wordSkills={wordSkills}
+            nearSkills={nearSkills}
+            hrefOf={PROJECT_SEARCH.href}
+          />
           {rows.length ? (
             <>
               <ol className="search-results__list" aria-label="Matching projects">
@@ -206,13 +170,13 @@ export default function FindWork() {
                   </li>
                 ))}
               </ol>
-              <Pagination page={page} pageSize={PAGE_SIZE} total={total} search={searchQueryString(params)} />
+              <Pagination page={page} pageSize={PAGE_SIZE} total={total} search={query} />
             </>
           ) : (
             <NoResults
-              pastLastPage={
-                total > 0 ? { pages: Math.ceil(total / PAGE_SIZE), firstPageHref: without(params, {}) } : null
-              }
+              total={total}
+              pageSize={PAGE_SIZE}
+              firstPageHref={PROJECT_SEARCH.href(params)}
               correction={correction ? { ...correction, href: without(params, { q: correction.q }) } : null}
               removals={removals}
               hasKeywords={Boolean(params.q)}
