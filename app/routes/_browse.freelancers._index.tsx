@@ -1,8 +1,8 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { SaveSearchForm } from '~/components/search/save-search-form'
-import { KeywordsField, SortField } from '~/components/search/search-form-fields'
+import { SearchForm } from '~/components/search/search-form'
 import { SkillSuggestions } from '~/components/search/skill-suggestions'
 import { TalentFilters } from '~/components/search/talent-filters'
 import { TalentResult } from '~/components/search/talent-result'
@@ -90,32 +90,24 @@ export default function FindTalent() {
       </PageHeader>
 
       <div className="search-layout">
-        <Form
-          method="get"
+        <SearchForm
           action="/freelancers"
-          className="search-form"
-          role="search"
-          aria-label="Find freelancers"
-          key={query}
-        >
-          <KeywordsField id="talent-q" value={params.q} placeholder="e.g. logo designer" />
-          <SortField
-            id="talent-sort"
-            value={params.sort}
-            sorts={SORTS}
-            rule={
+          label="Find freelancers"
+          query={query}
+          keywords={{ id: 'talent-q', value: params.q, placeholder: 'e.g. logo designer' }}
+          sort={{
+            id: 'talent-sort',
+            value: params.sort,
+            sorts: SORTS,
+            rule: (
               <>
                 {data.sortExplanation} <Link to="/rank">The rank formula</Link>
               </>
-            }
-          />
-
-          <a className="skip-narrow" href="#search-results">
-            Jump to the results
-          </a>
-
+            ),
+          }}
+        >
           <TalentFilters params={params} skillNames={data.skillNames} />
-        </Form>
+        </SearchForm>
 
         <section className="search-results" aria-label="Results" id="search-results">
           {data.problems.length || data.queryError ? (

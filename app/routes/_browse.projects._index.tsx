@@ -1,9 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { Form, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { SaveSearchForm } from '~/components/search/save-search-form'
 import { SearchFacets } from '~/components/search/search-facets'
-import { KeywordsField, SortField } from '~/components/search/search-form-fields'
+import { SearchForm } from '~/components/search/search-form'
 import { SkillSuggestions } from '~/components/search/skill-suggestions'
 import { SearchResult } from '~/components/search/search-result'
 import { NoResults } from '~/components/search/no-results'
@@ -120,24 +120,15 @@ export default function FindWork() {
       </PageHeader>
 
       <div className="search-layout">
-        {/* One GET form: keywords, filters and sort travel together, with or without JavaScript. */}
-        <Form
-          method="get"
+        <SearchForm
           action="/projects"
-          className="search-form"
-          role="search"
-          aria-label="Find projects"
-          key={query}
+          label="Find projects"
+          query={query}
+          keywords={{ id: 'search-q', value: params.q, placeholder: 'e.g. react dashboard' }}
+          sort={{ id: 'search-sort', value: params.sort, sorts: sortsShown(params.sort) }}
         >
-          <KeywordsField id="search-q" value={params.q} placeholder="e.g. react dashboard" />
-          <SortField id="search-sort" value={params.sort} sorts={sortsShown(params.sort)} />
-
-          <a className="skip-narrow" href="#search-results">
-            Jump to the results
-          </a>
-
           <SearchFacets params={params} facets={facets} />
-        </Form>
+        </SearchForm>
 
         <section className="search-results" aria-label="Results" id="search-results">
           {problems.length ? (

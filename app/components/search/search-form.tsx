@@ -1,10 +1,43 @@
-import type { ReactNode } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
+import { Form } from '@remix-run/react'
 import { SubmitButton } from '~/components/ui/submit-button'
 
-/** The head of a search page's one GET form: keywords with the Search button, then the sort. */
+/**
+ * A search page's one GET form: keywords, sort and the search's filters (`children`) travel together,
+ * with or without JavaScript. `query` is the search's canonical query string: a new search renders a
+ * fresh form, so the fields show what was searched rather than what was last typed.
+ */
+export function SearchForm({
+  action,
+  label,
+  query,
+  keywords,
+  sort,
+  children,
+}: {
+  action: string
+  label: string
+  query: string
+  keywords: ComponentProps<typeof KeywordsField>
+  sort: ComponentProps<typeof SortField>
+  children: ReactNode
+}) {
+  return (
+    <Form method="get" action={action} className="search-form" role="search" aria-label={label} key={query}>
+      <KeywordsField {...keywords} />
+      <SortField {...sort} />
+
+      <a className="skip-narrow" href="#search-results">
+        Jump to the results
+      </a>
+
+      {children}
+    </Form>
+  )
+}
 
 /** The keywords box (query parameter `q`) and the button that sends the whole form. */
-export function KeywordsField({ id, value, placeholder }: { id: string; value: string; placeholder: string }) {
+function KeywordsField({ id, value, placeholder }: { id: string; value: string; placeholder: string }) {
   return (
     <div className="search-form__keywords field">
       <label htmlFor={id}>Keywords</label>
@@ -17,7 +50,7 @@ export function KeywordsField({ id, value, placeholder }: { id: string; value: s
 }
 
 /** The sort (query parameter `sort`) among `sorts` ([value, label]); `rule`, when given, says how it orders. */
-export function SortField({
+function SortField({
   id,
   value,
   sorts,
