@@ -4,7 +4,7 @@
  * code: safe in the browser and in unit tests.
  */
 import { valuesOf } from '~/domain/value-labels'
-import { defineSearchQuery, rangeInWords, searchReader } from '~/domain/search-query'
+import { defineSearchQuery, rangeInWords, searchReader, type SearchQuery } from '~/domain/search-query'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, type BudgetType, type ExperienceLevel } from '~/domain/enums'
 
 export const SORT_LABELS = {
@@ -73,7 +73,7 @@ export function parseSearchParams(search: URLSearchParams): ParsedSearch {
 }
 
 /** Find work's query string, link, emptiness and words (see search-query.ts). */
-export const PROJECT_SEARCH = defineSearchQuery<SearchParams>({
+export const PROJECT_SEARCH = /* @__PURE__ */ defineSearchQuery<SearchParams>({
   path: '/projects',
   sorts: SEARCH_SORTS,
   filters: ['type', 'min', 'max', 'posted', 'rating', 'level'],
@@ -89,12 +89,13 @@ export const PROJECT_SEARCH = defineSearchQuery<SearchParams>({
   },
   everything: 'All open projects',
 })
-export const {
-  queryString: searchQueryString,
-  isEmpty: isEmptySearch,
-  describe: describeSearch,
-  suggestName: suggestSearchName,
-} = PROJECT_SEARCH
+// The names callers know; written as functions (not destructured) so a browser bundle that needs none of them drops them.
+export const searchQueryString: SearchQuery<SearchParams>['queryString'] = (...args) =>
+  PROJECT_SEARCH.queryString(...args)
+export const isEmptySearch: SearchQuery<SearchParams>['isEmpty'] = (...args) => PROJECT_SEARCH.isEmpty(...args)
+export const describeSearch: SearchQuery<SearchParams>['describe'] = (...args) => PROJECT_SEARCH.describe(...args)
+export const suggestSearchName: SearchQuery<SearchParams>['suggestName'] = (...args) =>
+  PROJECT_SEARCH.suggestName(...args)
 
 /** The input of searchProjects() for these parameters (budgets stay in major units). */
 export function toSearchInput(params: SearchParams) {

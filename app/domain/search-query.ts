@@ -174,3 +174,24 @@ export function rangeInWords({ min, max }: { min: string; max: string }): string
   if (max) return `up to ${max}`
   return null
 }
+
+export type SkillSuggestionLine = { label: string; links: { skill: string; href: string }[] }
+
+/**
+ * Skills to search by beside the results, as links: those the keywords name (taking the place of
+ * the keywords) and related ones (added to the search). Lines without skills are left out.
+ */
+export function skillSuggestionLines<P extends SearchBasics>(
+  search: SearchQuery<P>,
+  params: P,
+  { wordSkills, nearSkills }: { wordSkills: readonly string[]; nearSkills: readonly string[] },
+): SkillSuggestionLine[] {
+  const add = (skill: string, change: Partial<P>) => ({
+    skill,
+    href: search.href({ ...params, ...change, skills: [...params.skills, skill] }),
+  })
+  return [
+    { label: 'Search by skill instead:', links: wordSkills.map((skill) => add(skill, { q: '' } as Partial<P>)) },
+    { label: 'Related skills:', links: nearSkills.map((skill) => add(skill, {})) },
+  ].filter((line) => line.links.length)
+}

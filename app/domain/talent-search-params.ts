@@ -4,7 +4,7 @@
  * search stores). No database code.
  */
 import { valuesOf } from '~/domain/value-labels'
-import { defineSearchQuery, rangeInWords, searchReader } from '~/domain/search-query'
+import { defineSearchQuery, rangeInWords, searchReader, type SearchQuery } from '~/domain/search-query'
 
 export const TALENT_SORT_LABELS = {
   relevance: 'Best match',
@@ -56,7 +56,7 @@ export function parseTalentParams(search: URLSearchParams): { params: TalentPara
 }
 
 /** Find talent's query string, link, emptiness and words (see search-query.ts). */
-export const TALENT_SEARCH = defineSearchQuery<TalentParams>({
+export const TALENT_SEARCH = /* @__PURE__ */ defineSearchQuery<TalentParams>({
   path: '/freelancers',
   sorts: TALENT_SORTS,
   filters: ['min', 'max', 'available', 'rating'],
@@ -70,12 +70,13 @@ export const TALENT_SEARCH = defineSearchQuery<TalentParams>({
   },
   everything: 'All freelancers',
 })
-export const {
-  queryString: talentQueryString,
-  isEmpty: isEmptyTalentSearch,
-  describe: describeTalentSearch,
-  suggestName: suggestTalentSearchName,
-} = TALENT_SEARCH
+// The names callers know; written as functions (not destructured) so a browser bundle that needs none of them drops them.
+export const talentQueryString: SearchQuery<TalentParams>['queryString'] = (...args) =>
+  TALENT_SEARCH.queryString(...args)
+export const isEmptyTalentSearch: SearchQuery<TalentParams>['isEmpty'] = (...args) => TALENT_SEARCH.isEmpty(...args)
+export const describeTalentSearch: SearchQuery<TalentParams>['describe'] = (...args) => TALENT_SEARCH.describe(...args)
+export const suggestTalentSearchName: SearchQuery<TalentParams>['suggestName'] = (...args) =>
+  TALENT_SEARCH.suggestName(...args)
 
 /** The input of searchFreelancers() for these parameters (rates stay in major units). */
 export function toTalentSearchInput(params: TalentParams) {

@@ -20,6 +20,7 @@ import {
   talentQueryString,
   type TalentParams,
 } from '~/domain/talent-search-params'
+import { skillSuggestionLines } from '~/domain/search-query'
 import { getOptionalSession } from '~/http/auth.server'
 import { TALENT_SORT_EXPLANATIONS, findTalent, readTalentSearch } from '~/services/marketplace/talent-search.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
@@ -34,11 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = (await getOptionalSession(request))?.user
   const { params, problems } = readTalentSearch(new URL(request.url).searchParams)
   const found = await findTalent(params, { visitor: !user })
+  const canSave = user?.role === 'client' && !isEmptyTalentSearch(params)
   return json({
     params,
     problems,
     query: talentQueryString(params),
-    canSave: user?.role === 'client' && !isEmptyTalentSearch(params),
+    canSave,
+    suggestedName: canSave ? suggestTalentSearchName(params) : '',
     signedIn: Boolean(user),
     description: describeTalentSearch(params),
     total: found.total,
@@ -47,6 +50,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageShown(params.page, found.total, PAGE_SIZE),
     wordSkills: found.wordSkills,
     nearSkills: found.nearSkills,
+    skillLines: skillSuggestionLines(TALENT_SEARCH, params, found),
+    removals: removalsOf(params),
+    firstPageHref: TALENT_SEARCH.href(params),
     sortExplanation: TALENT_SORT_EXPLANATIONS[params.sort],
     skillNames: SKILLS,
   })
@@ -54,24 +60,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const SORTS = Object.entries(TALENT_SORT_LABELS)
 
-/** The same search with some values changed (for "what to change" links). */
-function changed(params: TalentParams, change: Partial<TalentParams>): string {
-  return TALENT_SEARCH.href({ ...params, ...change })
+/** Links that widen the search, one filter or the keywords at a time (shown when nothing matches). */
+function removalsOf(params: TalentParams) {
+  const changed = (change: Partial<TalentParams>) => TALENT_SEARCH.href({ ...params, ...change })
+  return [
+    ...(params.q ? [{ label: `Search for everyone, not “${params.q}”`, href: changed({ q: '' }) }] : []),
+    ...params.skills.map((skill) => ({
+      label: `Remove the skill ${skill}`,
+      href: changed({ skills: params.skills.filter((s) => s !== skill) }),
+    })),
+    ...(params.min || params.max ? [{ label: 'Any hourly rate', href: changed({ min: '', max: '' }) }] : []),
+    ...(params.available ? [{ label: 'Any availability', href: changed({ available: '' }) }] : []),
+    ...(params.rating ? [{ label: 'Any rating', href: changed({ rating: '' }) }] : []),
+  ]
 }
 
 export default function FindTalent() {
   const data = useLoaderData<typeof loader>()
   const { params, query, total, rows, page } = data
-  const removals = [
-    ...(params.q ? [{ label: `Search for everyone, not “${params.q}”`, href: changed(params, { q: '' }) }] : []),
-    ...params.skills.map((skill) => ({
-      label: `Remove the skill ${skill}`,
-      href: changed(params, { skills: params.skills.filter((s) => s !== skill) }),
-    })),
-    ...(params.min || params.max ? [{ label: 'Any hourly rate', href: changed(params, { min: '', max: '' }) }] : []),
-    ...(params.available ? [{ label: 'Any availability', href: changed(params, { available: '' }) }] : []),
-    ...(params.rating ? [{ label: 'Any rating', href: changed(params, { rating: '' }) }] : []),
-  ]
 
   return (
     <>
@@ -121,12 +127,7 @@ export default function FindTalent() {
             </div>
           ) : null}
 
-          <SkillSuggestions
-            params={params}
-            wordSkills={data.wordSkills}
-            nearSkills={data.nearSkills}
-            hrefOf={TALENT_SEARCH.href}
-          />
+          <SkillSuggestions lines={data.skillLines} />
           {rows.length ? (
             <>
               <ol className="search-results__list" aria-label="Matching freelancers">
@@ -143,20 +144,15 @@ export default function FindTalent() {
               what="freelancers"
               total={total}
               pageSize={PAGE_SIZE}
-              firstPageHref={TALENT_SEARCH.href(params)}
+              firstPageHref={data.firstPageHref}
               correction={null}
-              removals={removals}
+              removals={data.removals}
               hasKeywords={Boolean(params.q)}
             />
           )}
 
           {data.canSave ? (
-            <SaveSearchForm
-              key={query}
-              query={query}
-              suggestedName={suggestTalentSearchName(params)}
-              what="freelancers"
-            />
+            <SaveSearchForm key={query} query={query} suggestedName={data.suggestedName} what="freelancers" />
           ) : data.signedIn ? null : (
             <p className="muted talent-sign-in">
               <Link to={`/sign-in?${new URLSearchParams({ redirectTo: `/freelancers?${query}` })}`}>Sign in</Link> as a

@@ -23,6 +23,7 @@ import {
   type SearchParams,
   type SearchSort,
 } from '~/domain/project-search-params'
+import { skillSuggestionLines } from '~/domain/search-query'
 import { getOptionalSession } from '~/http/auth.server'
 import { searchSkillHints, skillNamesForWords } from '~/services/ai/semantic-skills.server'
 import { correctedSearch } from '~/services/marketplace/search-correction.server'
@@ -53,26 +54,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
     qSynonyms: skillNamesForWords(params.q),
     pageSize: PAGE_SIZE,
   })
+  const canSave = user?.role === 'freelancer' && !isEmptySearch(params)
+  const hints = searchSkillHints(params.q, params.skills, result.total)
+  const correction = params.q && !result.total && !result.queryError ? await correctedSearch(params) : null
   return json({
     params,
     problems,
     query: searchQueryString(params),
-    canSave: user?.role === 'freelancer' && !isEmptySearch(params),
+    canSave,
+    suggestedName: canSave ? suggestSearchName(params) : '',
     description: describeSearch(params),
     total: result.total,
     queryError: result.queryError,
     facets: result.facets,
     rows: result.rows,
     page: pageShown(params.page, result.total, PAGE_SIZE),
-    ...searchSkillHints(params.q, params.skills, result.total),
-    correction: params.q && !result.total && !result.queryError ? await correctedSearch(params) : null,
+    ...hints,
+    skillLines: skillSuggestionLines(PROJECT_SEARCH, params, hints),
+    removals: removalsOf(params),
+    firstPageHref: PROJECT_SEARCH.href(params),
+    correction: correction ? { ...correction, href: PROJECT_SEARCH.href({ ...params, q: correction.q }) } : null,
     now: Date.now(),
   })
 }
 
-/** The same search without one filter (for "what to change" links). */
-function without(params: SearchParams, change: Partial<SearchParams>): string {
-  return PROJECT_SEARCH.href({ ...params, ...change })
+/** Links that widen the search, one filter or the keywords at a time (shown when nothing matches). */
+function removalsOf(params: SearchParams) {
+  const without = (change: Partial<SearchParams>) => PROJECT_SEARCH.href({ ...params, ...change })
+  return [
+    ...(params.q ? [{ label: `Search for everything, not “${params.q}”`, href: without({ q: '' }) }] : []),
+    ...params.skills.map((skill) => ({
+      label: `Remove the skill ${skill}`,
+      href: without({ skills: params.skills.filter((s) => s !== skill) }),
+    })),
+    ...(params.type ? [{ label: 'Any budget type', href: without({ type: '' }) }] : []),
+    ...(params.min || params.max ? [{ label: 'Any budget', href: without({ min: '', max: '' }) }] : []),
+    ...(params.posted ? [{ label: 'Posted any time', href: without({ posted: '' }) }] : []),
+    ...(params.rating ? [{ label: 'Any client rating', href: without({ rating: '' }) }] : []),
+    ...(params.level ? [{ label: 'Any experience level', href: without({ level: '' }) }] : []),
+  ]
 }
 
 export default function FindWork() {
@@ -81,6 +101,7 @@ export default function FindWork() {
     problems,
     query,
     canSave,
+    suggestedName,
     description,
     total,
     queryError,
@@ -88,23 +109,11 @@ export default function FindWork() {
     rows,
     page,
     now,
-    wordSkills,
-    nearSkills,
+    skillLines,
+    removals,
+    firstPageHref,
     correction,
   } = useLoaderData<typeof loader>()
-  const removals: Array<{ label: string; href: string }> = [
-    ...(params.q ? [{ label: `Search for everything, not “${params.q}”`, href: without(params, { q: '' }) }] : []),
-    ...params.skills.map((skill) => ({
-      label: `Remove the skill ${skill}`,
-      href: without(params, { skills: params.skills.filter((s) => s !== skill) }),
-    })),
-    ...(params.type ? [{ label: 'Any budget type', href: without(params, { type: '' }) }] : []),
-    ...(params.min || params.max ? [{ label: 'Any budget', href: without(params, { min: '', max: '' }) }] : []),
-    ...(params.posted ? [{ label: 'Posted any time', href: without(params, { posted: '' }) }] : []),
-    ...(params.rating ? [{ label: 'Any client rating', href: without(params, { rating: '' }) }] : []),
-    ...(params.level ? [{ label: 'Any experience level', href: without(params, { level: '' }) }] : []),
-  ]
-
   return (
     <>
       <PageHeader title="Find work">
@@ -146,12 +155,7 @@ export default function FindWork() {
             </p>
           ) : null}
 
-          <SkillSuggestions
-            params={params}
-            wordSkills={wordSkills}
-            nearSkills={nearSkills}
-            hrefOf={PROJECT_SEARCH.href}
-          />
+          <SkillSuggestions lines={skillLines} />
           {rows.length ? (
             <>
               <ol className="search-results__list" aria-label="Matching projects">
@@ -167,14 +171,14 @@ export default function FindWork() {
             <NoResults
               total={total}
               pageSize={PAGE_SIZE}
-              firstPageHref={PROJECT_SEARCH.href(params)}
-              correction={correction ? { ...correction, href: without(params, { q: correction.q }) } : null}
+              firstPageHref={firstPageHref}
+              correction={correction}
               removals={removals}
               hasKeywords={Boolean(params.q)}
             />
           )}
 
-          {canSave ? <SaveSearchForm key={query} query={query} suggestedName={suggestSearchName(params)} /> : null}
+          {canSave ? <SaveSearchForm key={query} query={query} suggestedName={suggestedName} /> : null}
         </section>
       </div>
     </>
