@@ -73,7 +73,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     skillLines: skillSuggestionLines(PROJECT_SEARCH, params, hints),
     removals: removalsOf(params),
     firstPageHref: PROJECT_SEARCH.href(params),
-    correction: correction ? { ...correction, href: PROJECT_SEARCH.href({ ...params, q: correction.q }) } : null,
+    correction,
+    correctionHref: correction ? PROJECT_SEARCH.href({ ...params, q: correction.q }) : '',
     now: Date.now(),
   })
 }
@@ -113,6 +114,7 @@ export default function FindWork() {
     removals,
     firstPageHref,
     correction,
+    correctionHref,
   } = useLoaderData<typeof loader>()
   return (
     <>
@@ -172,7 +174,7 @@ export default function FindWork() {
               total={total}
               pageSize={PAGE_SIZE}
               firstPageHref={firstPageHref}
-              correction={correction}
+              correction={correction ? { ...correction, href: correctionHref } : null}
               removals={removals}
               hasKeywords={Boolean(params.q)}
             />
