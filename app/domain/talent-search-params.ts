@@ -1,9 +1,10 @@
 /**
- * The talent search's query string (/freelancers): parsing it forgivingly (a value that makes no
- * sense is dropped and said plainly, never a failure) and writing it back in one canonical form,
- * which is also what a client's saved talent search stores. No database code.
+ * The talent search's query string (/freelancers): its filters, read and written the way every
+ * search's are (search-query.ts: forgiving reading, one canonical form that a client's saved talent
+ * search stores). No database code.
  */
 import { valuesOf } from '~/domain/value-labels'
+import { defineSearchQuery, rangeInWords, searchReader, type SearchQuery } from '~/domain/search-query'
 
 export const TALENT_SORT_LABELS = {
   relevance: 'Best match',
@@ -23,10 +24,8 @@ const RATING_CHOICES = valuesOf(RATING_LABELS)
 /** Freelancers per page of results. */
 export const TALENT_PAGE_SIZE = 20
 
-const MAX_QUERY_LENGTH = 200
 const MAX_SKILLS = 5
 const MAX_RATE = 1_000_000
-const MAX_PAGE = 500
 
 /** The search as the form shows it: every value a string (empty = not set). */
 export type TalentParams = {
@@ -40,107 +39,44 @@ export type TalentParams = {
   page: number
 }
 
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | '' {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : ''
-}
-
-/** A non-negative rate in major units ("1,500" and "45.50" are fine), or null. */
-function parseRate(text: string): number | null {
-  const cleaned = text.replace(/[,\s_$€£]/g, '')
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) return null
-  const value = Number(cleaned)
-  return Number.isFinite(value) && value <= MAX_RATE ? value : null
-}
-
 export function parseTalentParams(search: URLSearchParams): { params: TalentParams; problems: string[] } {
-  const problems: string[] = []
-  const q = (search.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH)
-
-  const skills: string[] = []
-  for (const raw of search.getAll('skill')) {
-    const skill = raw.trim()
-    if (skill && !skills.includes(skill) && skill.length <= 60) skills.push(skill)
-  }
-  if (skills.length > MAX_SKILLS) {
-    problems.push(`Only the first ${MAX_SKILLS} skills were used.`)
-    skills.length = MAX_SKILLS
-  }
-
-  let min = (search.get('min') ?? '').trim()
-  let max = (search.get('max') ?? '').trim()
-  let minValue = min ? parseRate(min) : null
-  let maxValue = max ? parseRate(max) : null
-  if (min && minValue === null) {
-    problems.push('Minimum rate must be a number; it was ignored.')
-    min = ''
-  }
-  if (max && maxValue === null) {
-    problems.push('Maximum rate must be a number; it was ignored.')
-    max = ''
-  }
-  if (minValue !== null && maxValue !== null && minValue > maxValue) {
-    problems.push('The minimum rate was above the maximum; they were swapped.')
-    ;[minValue, maxValue] = [maxValue, minValue]
-  }
-  min = minValue === null ? '' : String(minValue)
-  max = maxValue === null ? '' : String(maxValue)
-
-  const rawAvailable = search.get('available') ?? ''
-  const available = oneOf(AVAILABLE_CHOICES, rawAvailable)
-  if (rawAvailable && !available) problems.push('That availability choice is not offered; it was ignored.')
-
-  const rawRating = search.get('rating') ?? ''
-  const rating = oneOf(RATING_CHOICES, rawRating)
-  if (rawRating && !rating) problems.push('Rating must be “reviewed”, 4 or 4.5; it was ignored.')
-
-  const sort = oneOf(TALENT_SORTS, search.get('sort')) || 'relevance'
-
-  const rawPage = search.get('page')
-  const pageNumber = rawPage ? Number(rawPage) : 1
-  const page = Number.isInteger(pageNumber) && pageNumber >= 1 ? Math.min(pageNumber, MAX_PAGE) : 1
-
-  return { params: { q, skills, min, max, available, rating, sort, page }, problems }
+  const read = searchReader(search)
+  const q = read.keywords()
+  const skills = read.skills(MAX_SKILLS)
+  const { min, max } = read.amountRange('rate', { upTo: MAX_RATE, signs: '$€£' })
+  const available = read.choice(
+    'available',
+    AVAILABLE_CHOICES,
+    'That availability choice is not offered; it was ignored.',
+  )
+  const rating = read.choice('rating', RATING_CHOICES, 'Rating must be “reviewed”, 4 or 4.5; it was ignored.')
+  const sort = read.sort(TALENT_SORTS)
+  const page = read.page()
+  return { params: { q, skills, min, max, available, rating, sort, page }, problems: read.problems }
 }
 
-/** The canonical query string (no page unless asked; default sort left out), in a fixed order. */
-export function talentQueryString(
-  params: Omit<TalentParams, 'page'> & { page?: number },
-  { withPage = false } = {},
-): string {
-  const out = new URLSearchParams()
-  if (params.q) out.set('q', params.q)
-  for (const skill of [...params.skills].sort((a, b) => a.localeCompare(b))) out.append('skill', skill)
-  if (params.min) out.set('min', params.min)
-  if (params.max) out.set('max', params.max)
-  if (params.available) out.set('available', params.available)
-  if (params.rating) out.set('rating', params.rating)
-  if (params.sort !== 'relevance') out.set('sort', params.sort)
-  if (withPage && params.page && params.page > 1) out.set('page', String(params.page))
-  return out.toString()
-}
-
-/** True when the search narrows nothing (then there is nothing worth saving). */
-export function isEmptyTalentSearch(params: TalentParams): boolean {
-  return !params.q && !params.skills.length && !params.min && !params.max && !params.available && !params.rating
-}
-
-/** What the search looks for, in words ("“logo” · Figma · up to 40 an hour · 4 stars and up"). */
-export function describeTalentSearch(params: TalentParams, { quoteWords = true } = {}): string {
-  const parts: string[] = []
-  if (params.q) parts.push(quoteWords ? `“${params.q}”` : params.q)
-  parts.push(...params.skills)
-  if (params.min && params.max) parts.push(`${params.min}–${params.max} an hour`)
-  else if (params.min) parts.push(`from ${params.min} an hour`)
-  else if (params.max) parts.push(`up to ${params.max} an hour`)
-  if (params.available) parts.push(AVAILABLE_LABELS[params.available].toLowerCase())
-  if (params.rating) parts.push(RATING_LABELS[params.rating].toLowerCase())
-  return parts.length ? parts.join(' · ') : 'All freelancers'
-}
-
-/** A saved talent search's starting name: the description unquoted, at most 80 characters. */
-export function suggestTalentSearchName(params: TalentParams): string {
-  return describeTalentSearch(params, { quoteWords: false }).slice(0, 80)
-}
+/** Find talent's query string, link, emptiness and words (see search-query.ts). */
+export const TALENT_SEARCH = /* @__PURE__ */ defineSearchQuery<TalentParams>({
+  path: '/freelancers',
+  sorts: TALENT_SORTS,
+  filters: ['min', 'max', 'available', 'rating'],
+  describeFilters: (params) => {
+    const rate = rangeInWords(params)
+    return [
+      ...(rate ? [`${rate} an hour`] : []),
+      ...(params.available ? [AVAILABLE_LABELS[params.available].toLowerCase()] : []),
+      ...(params.rating ? [RATING_LABELS[params.rating].toLowerCase()] : []),
+    ]
+  },
+  everything: 'All freelancers',
+})
+// The names callers know; written as functions (not destructured) so a browser bundle that needs none of them drops them.
+export const talentQueryString: SearchQuery<TalentParams>['queryString'] = (...args) =>
+  TALENT_SEARCH.queryString(...args)
+export const isEmptyTalentSearch: SearchQuery<TalentParams>['isEmpty'] = (...args) => TALENT_SEARCH.isEmpty(...args)
+export const describeTalentSearch: SearchQuery<TalentParams>['describe'] = (...args) => TALENT_SEARCH.describe(...args)
+export const suggestTalentSearchName: SearchQuery<TalentParams>['suggestName'] = (...args) =>
+  TALENT_SEARCH.suggestName(...args)
 
 /** The input of searchFreelancers() for these parameters (rates stay in major units). */
 export function toTalentSearchInput(params: TalentParams) {

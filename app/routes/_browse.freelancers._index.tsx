@@ -1,16 +1,18 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { SaveSearchForm } from '~/components/search/save-search-form'
+import { SearchForm } from '~/components/search/search-form'
+import { SkillSuggestions } from '~/components/search/skill-suggestions'
 import { TalentFilters } from '~/components/search/talent-filters'
 import { TalentResult } from '~/components/search/talent-result'
 import { NoResults } from '~/components/search/no-results'
 import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
-import { SubmitButton } from '~/components/ui/submit-button'
-import { InlineList } from '~/components/ui/inline-list'
+import { pageShown } from '~/domain/paging'
 import {
   TALENT_PAGE_SIZE as PAGE_SIZE,
+  TALENT_SEARCH,
   TALENT_SORT_LABELS,
   describeTalentSearch,
   isEmptyTalentSearch,
@@ -18,6 +20,7 @@ import {
   talentQueryString,
   type TalentParams,
 } from '~/domain/talent-search-params'
+import { skillSuggestionLines } from '~/domain/search-query'
 import { getOptionalSession } from '~/http/auth.server'
 import { TALENT_SORT_EXPLANATIONS, findTalent, readTalentSearch } from '~/services/marketplace/talent-search.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
@@ -32,48 +35,49 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = (await getOptionalSession(request))?.user
   const { params, problems } = readTalentSearch(new URL(request.url).searchParams)
   const found = await findTalent(params, { visitor: !user })
-  const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE))
+  const canSave = user?.role === 'client' && !isEmptyTalentSearch(params)
   return json({
     params,
     problems,
     query: talentQueryString(params),
-    canSave: user?.role === 'client' && !isEmptyTalentSearch(params),
+    canSave,
+    suggestedName: canSave ? suggestTalentSearchName(params) : '',
     signedIn: Boolean(user),
     description: describeTalentSearch(params),
     total: found.total,
     queryError: found.queryError,
     rows: found.rows,
-    page: Math.min(params.page, pages),
+    page: pageShown(params.page, found.total, PAGE_SIZE),
     wordSkills: found.wordSkills,
     nearSkills: found.nearSkills,
+    skillLines: skillSuggestionLines(TALENT_SEARCH, params, found),
+    removals: removalsOf(params),
+    firstPageHref: TALENT_SEARCH.href(params),
     sortExplanation: TALENT_SORT_EXPLANATIONS[params.sort],
     skillNames: SKILLS,
   })
 }
 
-/** The same search with some values changed (for "what to change" links). */
-function changed(params: TalentParams, change: Partial<TalentParams>): string {
-  const query = talentQueryString({ ...params, ...change })
-  return query ? `/freelancers?${query}` : '/freelancers'
+const SORTS = Object.entries(TALENT_SORT_LABELS)
+
+/** Links that widen the search, one filter or the keywords at a time (shown when nothing matches). */
+function removalsOf(params: TalentParams) {
+  const changed = (change: Partial<TalentParams>) => TALENT_SEARCH.href({ ...params, ...change })
+  return [
+    ...(params.q ? [{ label: `Search for everyone, not “${params.q}”`, href: changed({ q: '' }) }] : []),
+    ...params.skills.map((skill) => ({
+      label: `Remove the skill ${skill}`,
+      href: changed({ skills: params.skills.filter((s) => s !== skill) }),
+    })),
+    ...(params.min || params.max ? [{ label: 'Any hourly rate', href: changed({ min: '', max: '' }) }] : []),
+    ...(params.available ? [{ label: 'Any availability', href: changed({ available: '' }) }] : []),
+    ...(params.rating ? [{ label: 'Any rating', href: changed({ rating: '' }) }] : []),
+  ]
 }
 
 export default function FindTalent() {
   const data = useLoaderData<typeof loader>()
   const { params, query, total, rows, page } = data
-  const skillLinks = [
-    { label: 'Search by skill instead:', skills: data.wordSkills, change: { q: '' } },
-    { label: 'Related skills:', skills: data.nearSkills, change: {} },
-  ].filter((line) => line.skills.length)
-  const removals = [
-    ...(params.q ? [{ label: `Search for everyone, not “${params.q}”`, href: changed(params, { q: '' }) }] : []),
-    ...params.skills.map((skill) => ({
-      label: `Remove the skill ${skill}`,
-      href: changed(params, { skills: params.skills.filter((s) => s !== skill) }),
-    })),
-    ...(params.min || params.max ? [{ label: 'Any hourly rate', href: changed(params, { min: '', max: '' }) }] : []),
-    ...(params.available ? [{ label: 'Any availability', href: changed(params, { available: '' }) }] : []),
-    ...(params.rating ? [{ label: 'Any rating', href: changed(params, { rating: '' }) }] : []),
-  ]
 
   return (
     <>
@@ -92,49 +96,24 @@ export default function FindTalent() {
       </PageHeader>
 
       <div className="search-layout">
-        <Form
-          method="get"
+        <SearchForm
           action="/freelancers"
-          className="search-form"
-          role="search"
-          aria-label="Find freelancers"
-          key={query}
+          label="Find freelancers"
+          query={query}
+          keywords={{ id: 'talent-q', value: params.q, placeholder: 'e.g. logo designer' }}
+          sort={{
+            id: 'talent-sort',
+            value: params.sort,
+            sorts: SORTS,
+            rule: (
+              <>
+                {data.sortExplanation} <Link to="/rank">The rank formula</Link>
+              </>
+            ),
+          }}
         >
-          <div className="search-form__keywords field">
-            <label htmlFor="talent-q">Keywords</label>
-            <div className="search-form__row">
-              <input
-                id="talent-q"
-                name="q"
-                type="search"
-                defaultValue={params.q}
-                maxLength={200}
-                placeholder="e.g. logo designer"
-              />
-              <SubmitButton>Search</SubmitButton>
-            </div>
-          </div>
-
-          <div className="field search-form__sort">
-            <label htmlFor="talent-sort">Sort by</label>
-            <select id="talent-sort" name="sort" defaultValue={params.sort} aria-describedby="talent-sort-rule">
-              {Object.entries(TALENT_SORT_LABELS).map(([sort, label]) => (
-                <option key={sort} value={sort}>
-                  {label}
-                </option>
-              ))}
-            </select>
-            <p className="field__hint" id="talent-sort-rule">
-              {data.sortExplanation} <Link to="/rank">The rank formula</Link>
-            </p>
-          </div>
-
-          <a className="skip-narrow" href="#search-results">
-            Jump to the results
-          </a>
-
           <TalentFilters params={params} skillNames={data.skillNames} />
-        </Form>
+        </SearchForm>
 
         <section className="search-results" aria-label="Results" id="search-results">
           {data.problems.length || data.queryError ? (
@@ -148,20 +127,7 @@ export default function FindTalent() {
             </div>
           ) : null}
 
-          {skillLinks.length ? (
-            <nav aria-label="Skills for your search">
-              {skillLinks.map((line) => (
-                <p key={line.label}>
-                  {line.label}{' '}
-                  <InlineList items={line.skills} separator=" · " keyOf={(skill) => skill}>
-                    {(skill) => (
-                      <Link to={changed(params, { ...line.change, skills: [...params.skills, skill] })}>{skill}</Link>
-                    )}
-                  </InlineList>
-                </p>
-              ))}
-            </nav>
-          ) : null}
+          <SkillSuggestions lines={data.skillLines} />
           {rows.length ? (
             <>
               <ol className="search-results__list" aria-label="Matching freelancers">
@@ -176,22 +142,17 @@ export default function FindTalent() {
           ) : (
             <NoResults
               what="freelancers"
-              pastLastPage={
-                total > 0 ? { pages: Math.ceil(total / PAGE_SIZE), firstPageHref: changed(params, {}) } : null
-              }
+              total={total}
+              pageSize={PAGE_SIZE}
+              firstPageHref={data.firstPageHref}
               correction={null}
-              removals={removals}
+              removals={data.removals}
               hasKeywords={Boolean(params.q)}
             />
           )}
 
           {data.canSave ? (
-            <SaveSearchForm
-              key={query}
-              query={query}
-              suggestedName={suggestTalentSearchName(params)}
-              what="freelancers"
-            />
+            <SaveSearchForm key={query} query={query} suggestedName={data.suggestedName} what="freelancers" />
           ) : data.signedIn ? null : (
             <p className="muted talent-sign-in">
               <Link to={`/sign-in?${new URLSearchParams({ redirectTo: `/freelancers?${query}` })}`}>Sign in</Link> as a

@@ -1,15 +1,18 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { SaveSearchForm } from '~/components/search/save-search-form'
 import { SearchFacets } from '~/components/search/search-facets'
+import { SearchForm } from '~/components/search/search-form'
+import { SkillSuggestions } from '~/components/search/skill-suggestions'
 import { SearchResult } from '~/components/search/search-result'
 import { NoResults } from '~/components/search/no-results'
 import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
-import { SubmitButton } from '~/components/ui/submit-button'
+import { pageShown } from '~/domain/paging'
 import { searchProjects } from '~/models/project-search.server'
 import {
+  PROJECT_SEARCH,
   SORT_LABELS,
   describeSearch,
   isEmptySearch,
@@ -18,10 +21,11 @@ import {
   suggestSearchName,
   toSearchInput,
   type SearchParams,
+  type SearchSort,
 } from '~/domain/project-search-params'
+import { skillSuggestionLines } from '~/domain/search-query'
 import { getOptionalSession } from '~/http/auth.server'
 import { searchSkillHints, skillNamesForWords } from '~/services/ai/semantic-skills.server'
-import { InlineList } from '~/components/ui/inline-list'
 import { correctedSearch } from '~/services/marketplace/search-correction.server'
 
 export const meta: MetaFunction = () => [
@@ -35,6 +39,12 @@ export const meta: MetaFunction = () => [
 const PAGE_SIZE = 20
 const SHOWN_SORTS = ['relevance', 'newest', 'budget_high'] as const
 
+/** The sorts offered: "budget: low to high" only when a link already asks for it. */
+function sortsShown(current: SearchSort) {
+  const sorts = current === 'budget_low' ? [...SHOWN_SORTS, current] : SHOWN_SORTS
+  return sorts.map((sort) => [sort, SORT_LABELS[sort]] as const)
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   // Anyone may search; only a signed-in freelancer can save the search.
   const user = (await getOptionalSession(request))?.user
@@ -44,28 +54,46 @@ export async function loader({ request }: LoaderFunctionArgs) {
     qSynonyms: skillNamesForWords(params.q),
     pageSize: PAGE_SIZE,
   })
-  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
+  const canSave = user?.role === 'freelancer' && !isEmptySearch(params)
+  const hints = searchSkillHints(params.q, params.skills, result.total)
+  const correction = params.q && !result.total && !result.queryError ? await correctedSearch(params) : null
   return json({
     params,
     problems,
     query: searchQueryString(params),
-    canSave: user?.role === 'freelancer' && !isEmptySearch(params),
+    canSave,
+    suggestedName: canSave ? suggestSearchName(params) : '',
     description: describeSearch(params),
     total: result.total,
     queryError: result.queryError,
     facets: result.facets,
     rows: result.rows,
-    page: Math.min(params.page, pages),
-    ...searchSkillHints(params.q, params.skills, result.total),
-    correction: params.q && !result.total && !result.queryError ? await correctedSearch(params) : null,
+    page: pageShown(params.page, result.total, PAGE_SIZE),
+    ...hints,
+    skillLines: skillSuggestionLines(PROJECT_SEARCH, params, hints),
+    removals: removalsOf(params),
+    firstPageHref: PROJECT_SEARCH.href(params),
+    correction,
+    correctionHref: correction ? PROJECT_SEARCH.href({ ...params, q: correction.q }) : '',
     now: Date.now(),
   })
 }
 
-/** The same search without one filter (for "what to change" links). */
-function without(params: SearchParams, change: Partial<SearchParams>): string {
-  const query = searchQueryString({ ...params, ...change })
-  return query ? `/projects?${query}` : '/projects'
+/** Links that widen the search, one filter or the keywords at a time (shown when nothing matches). */
+function removalsOf(params: SearchParams) {
+  const without = (change: Partial<SearchParams>) => PROJECT_SEARCH.href({ ...params, ...change })
+  return [
+    ...(params.q ? [{ label: `Search for everything, not “${params.q}”`, href: without({ q: '' }) }] : []),
+    ...params.skills.map((skill) => ({
+      label: `Remove the skill ${skill}`,
+      href: without({ skills: params.skills.filter((s) => s !== skill) }),
+    })),
+    ...(params.type ? [{ label: 'Any budget type', href: without({ type: '' }) }] : []),
+    ...(params.min || params.max ? [{ label: 'Any budget', href: without({ min: '', max: '' }) }] : []),
+    ...(params.posted ? [{ label: 'Posted any time', href: without({ posted: '' }) }] : []),
+    ...(params.rating ? [{ label: 'Any client rating', href: without({ rating: '' }) }] : []),
+    ...(params.level ? [{ label: 'Any experience level', href: without({ level: '' }) }] : []),
+  ]
 }
 
 export default function FindWork() {
@@ -74,6 +102,7 @@ export default function FindWork() {
     problems,
     query,
     canSave,
+    suggestedName,
     description,
     total,
     queryError,
@@ -81,36 +110,12 @@ export default function FindWork() {
     rows,
     page,
     now,
-    wordSkills,
-    nearSkills,
+    skillLines,
+    removals,
+    firstPageHref,
     correction,
+    correctionHref,
   } = useLoaderData<typeof loader>()
-  const skillLines = [
-    {
-      label: 'Search by skill instead:',
-      links: wordSkills.map((skill) => ({
-        skill,
-        href: without(params, { q: '', skills: [...params.skills, skill] }),
-      })),
-    },
-    {
-      label: 'Related skills:',
-      links: nearSkills.map((skill) => ({ skill, href: without(params, { skills: [...params.skills, skill] }) })),
-    },
-  ].filter((line) => line.links.length)
-  const removals: Array<{ label: string; href: string }> = [
-    ...(params.q ? [{ label: `Search for everything, not “${params.q}”`, href: without(params, { q: '' }) }] : []),
-    ...params.skills.map((skill) => ({
-      label: `Remove the skill ${skill}`,
-      href: without(params, { skills: params.skills.filter((s) => s !== skill) }),
-    })),
-    ...(params.type ? [{ label: 'Any budget type', href: without(params, { type: '' }) }] : []),
-    ...(params.min || params.max ? [{ label: 'Any budget', href: without(params, { min: '', max: '' }) }] : []),
-    ...(params.posted ? [{ label: 'Posted any time', href: without(params, { posted: '' }) }] : []),
-    ...(params.rating ? [{ label: 'Any client rating', href: without(params, { rating: '' }) }] : []),
-    ...(params.level ? [{ label: 'Any experience level', href: without(params, { level: '' }) }] : []),
-  ]
-
   return (
     <>
       <PageHeader title="Find work">
@@ -126,48 +131,15 @@ export default function FindWork() {
       </PageHeader>
 
       <div className="search-layout">
-        {/* One GET form: keywords, filters and sort travel together, with or without JavaScript. */}
-        <Form
-          method="get"
+        <SearchForm
           action="/projects"
-          className="search-form"
-          role="search"
-          aria-label="Find projects"
-          key={query}
+          label="Find projects"
+          query={query}
+          keywords={{ id: 'search-q', value: params.q, placeholder: 'e.g. react dashboard' }}
+          sort={{ id: 'search-sort', value: params.sort, sorts: sortsShown(params.sort) }}
         >
-          <div className="search-form__keywords field">
-            <label htmlFor="search-q">Keywords</label>
-            <div className="search-form__row">
-              <input
-                id="search-q"
-                name="q"
-                type="search"
-                defaultValue={params.q}
-                maxLength={200}
-                placeholder="e.g. react dashboard"
-              />
-              <SubmitButton>Search</SubmitButton>
-            </div>
-          </div>
-
-          <div className="field search-form__sort">
-            <label htmlFor="search-sort">Sort by</label>
-            <select id="search-sort" name="sort" defaultValue={params.sort}>
-              {SHOWN_SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {SORT_LABELS[sort]}
-                </option>
-              ))}
-              {params.sort === 'budget_low' ? <option value="budget_low">{SORT_LABELS.budget_low}</option> : null}
-            </select>
-          </div>
-
-          <a className="skip-narrow" href="#search-results">
-            Jump to the results
-          </a>
-
           <SearchFacets params={params} facets={facets} />
-        </Form>
+        </SearchForm>
 
         <section className="search-results" aria-label="Results" id="search-results">
           {problems.length ? (
@@ -185,18 +157,7 @@ export default function FindWork() {
             </p>
           ) : null}
 
-          {skillLines.length ? (
-            <nav aria-label="Skills for your search">
-              {skillLines.map((line) => (
-                <p key={line.label}>
-                  {line.label}{' '}
-                  <InlineList items={line.links} separator=" · " keyOf={(link) => link.skill}>
-                    {(link) => <Link to={link.href}>{link.skill}</Link>}
-                  </InlineList>
-                </p>
-              ))}
-            </nav>
-          ) : null}
+          <SkillSuggestions lines={skillLines} />
           {rows.length ? (
             <>
               <ol className="search-results__list" aria-label="Matching projects">
@@ -206,20 +167,20 @@ export default function FindWork() {
                   </li>
                 ))}
               </ol>
-              <Pagination page={page} pageSize={PAGE_SIZE} total={total} search={searchQueryString(params)} />
+              <Pagination page={page} pageSize={PAGE_SIZE} total={total} search={query} />
             </>
           ) : (
             <NoResults
-              pastLastPage={
-                total > 0 ? { pages: Math.ceil(total / PAGE_SIZE), firstPageHref: without(params, {}) } : null
-              }
-              correction={correction ? { ...correction, href: without(params, { q: correction.q }) } : null}
+              total={total}
+              pageSize={PAGE_SIZE}
+              firstPageHref={firstPageHref}
+              correction={correction ? { ...correction, href: correctionHref } : null}
               removals={removals}
               hasKeywords={Boolean(params.q)}
             />
           )}
 
-          {canSave ? <SaveSearchForm key={query} query={query} suggestedName={suggestSearchName(params)} /> : null}
+          {canSave ? <SaveSearchForm key={query} query={query} suggestedName={suggestedName} /> : null}
         </section>
       </div>
     </>

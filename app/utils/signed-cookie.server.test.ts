@@ -36,6 +36,19 @@ describe('rememberParsedValues', () => {
 describe('our signed cookies with Secure on (HTTPS in production)', () => {
   const pair = (setCookie: string) => setCookie.split(';')[0]!
 
+  it('say their own name and signing, and work out their expiry when asked, not once when made', () => {
+    vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') })
+    try {
+      const cookie = makeSignedCookie('__session', 3600, true)
+      expect([cookie.name, cookie.isSigned, cookie.legacyName]).toEqual(['__Host-session', true, '__session'])
+      expect(cookie.expires?.toISOString()).toBe('2026-01-01T01:00:00.000Z')
+      vi.setSystemTime(new Date('2026-01-02T00:00:00Z'))
+      expect(cookie.expires?.toISOString()).toBe('2026-01-02T01:00:00.000Z')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('carry the __Host- prefix, with Secure, Path=/ and no Domain', async () => {
     const cookie = makeSignedCookie('__session', 3600, true)
     expect(cookie.name).toBe('__Host-session')

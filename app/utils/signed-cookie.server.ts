@@ -54,36 +54,22 @@ export function makeSignedCookie(name: string, maxAgeSeconds: number, secure: bo
       header &&
       header.split(/;\s*/).some((pair) => pair.startsWith(`${cookieName}=`) && pair.length > cookieName.length + 1),
     )
-  return {
-    get name() {
-      return current.name
-    },
-    get isSigned() {
-      return current.isSigned
-    },
-    get expires() {
-      return current.expires
-    },
-    legacyName: legacy ? name : null,
-    serialize: (value, options) => current.serialize(value, options),
-    async parse(header, options) {
-      const value: unknown = await current.parse(header, options)
-      if (value !== null || !legacy || carries(header, served)) return value
-      return legacy.parse(header, options)
-    },
-    onlyUnderLegacyName: (header) => Boolean(legacy) && !carries(header, served) && carries(header, name),
-    clearLegacy: async () => (legacy ? legacy.serialize('', { maxAge: 0 }) : null),
+  const parse: Cookie['parse'] = async (header, options) => {
+    const value: unknown = await current.parse(header, options)
+    if (value !== null || !legacy || carries(header, served)) return value
+    return legacy.parse(header, options)
   }
+  // Object.assign copies only these plain fields, so the cookie's getters (expires is worked out when asked) stay getters.
+  return Object.assign(parsingAs(current, parse), {
+    legacyName: legacy ? name : null,
+    onlyUnderLegacyName: (header: string | null) =>
+      Boolean(legacy) && !carries(header, served) && carries(header, name),
+    clearLegacy: async () => (legacy ? legacy.serialize('', { maxAge: 0 }) : null),
+  })
 }
 
-/**
- * Reading a signed cookie checks its HMAC, on every request a signed-in browser makes. The answer
- * depends only on the Cookie header and the secret (fixed for the cookie's life), so the last
- * headers' answers are kept: an exact cache. Only strings and other plain values are kept, never an
- * object a caller could change.
- */
-export function rememberParsedValues(cookie: Cookie, max = 500): Cookie {
-  const parsed = new LRUCache<string, { value: string | number | boolean | null }>({ max })
+/** `cookie` with another `parse`: name, signing, expiry (worked out when asked) and serializing stay its own. */
+function parsingAs(cookie: Cookie, parse: Cookie['parse']): Cookie {
   return {
     get name() {
       return cookie.name
@@ -95,15 +81,26 @@ export function rememberParsedValues(cookie: Cookie, max = 500): Cookie {
       return cookie.expires
     },
     serialize: (value, options) => cookie.serialize(value, options),
-    async parse(header, options) {
-      if (!header || options) return cookie.parse(header, options)
-      const known = parsed.get(header)
-      if (known) return known.value
-      const value: unknown = await cookie.parse(header)
-      if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
-        parsed.set(header, { value: value as string | number | boolean | null })
-      }
-      return value
-    },
+    parse,
   }
+}
+
+/**
+ * Reading a signed cookie checks its HMAC, on every request a signed-in browser makes. The answer
+ * depends only on the Cookie header and the secret (fixed for the cookie's life), so the last
+ * headers' answers are kept: an exact cache. Only strings and other plain values are kept, never an
+ * object a caller could change.
+ */
+export function rememberParsedValues(cookie: Cookie, max = 500): Cookie {
+  const parsed = new LRUCache<string, { value: string | number | boolean | null }>({ max })
+  return parsingAs(cookie, async (header, options) => {
+    if (!header || options) return cookie.parse(header, options)
+    const known = parsed.get(header)
+    if (known) return known.value
+    const value: unknown = await cookie.parse(header)
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
+      parsed.set(header, { value: value as string | number | boolean | null })
+    }
+    return value
+  })
 }

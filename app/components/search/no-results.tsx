@@ -1,8 +1,12 @@
 import { Link } from '@remix-run/react'
+import { pageCount } from '~/domain/paging'
 
 type NoResultsProps = {
-  /** Matches exist, but the page asked for is past the last one. */
-  pastLastPage: { pages: number; firstPageHref: string } | null
+  /** How many match in all, and how many a page holds: with matches, an empty page is past the last one. */
+  total: number
+  pageSize: number
+  /** The search's first page (offered when the page asked for is past the last one). */
+  firstPageHref: string
   /** The same search with misspelt words corrected, when that finds projects. */
   correction: { q: string; total: number; href: string } | null
   /** Links that widen the search, one filter or the keywords at a time. */
@@ -18,13 +22,21 @@ const NOTHING_LISTED = {
 }
 
 /** What Find work (or the talent search) says when a page has nothing, and what to try next. */
-export function NoResults({ pastLastPage, correction, removals, hasKeywords, what = 'projects' }: NoResultsProps) {
+export function NoResults({
+  total,
+  pageSize,
+  firstPageHref,
+  correction,
+  removals,
+  hasKeywords,
+  what = 'projects',
+}: NoResultsProps) {
   return (
     <div className="empty card">
       <h2>{what === 'projects' ? 'No open projects match' : 'No freelancers match'}</h2>
-      {pastLastPage ? (
+      {total > 0 ? (
         <p>
-          There are only {pastLastPage.pages} pages. <Link to={pastLastPage.firstPageHref}>Go to the first page</Link>.
+          There are only {pageCount(total, pageSize)} pages. <Link to={firstPageHref}>Go to the first page</Link>.
         </p>
       ) : (
         <>

@@ -1,9 +1,9 @@
-import { Link } from '@remix-run/react'
 import { AVAILABLE_LABELS, RATING_LABELS, type TalentParams } from '~/domain/talent-search-params'
-import { SubmitButton } from '~/components/ui/submit-button'
+import { ChoiceFacet, FacetActions, FacetOption, RangeFacet } from './facet-fields'
 
-const AVAILABLE_ORDER = ['yes', 'full_time'] as const
-const RATING_ORDER = ['reviewed', '4', '4.5'] as const
+const AVAILABLE_CHOICES = (['yes', 'full_time'] as const).map((value) => ({ value, label: AVAILABLE_LABELS[value] }))
+// In this order: RATING_LABELS's own key order puts the integer-like '4' first.
+const RATING_CHOICES = (['reviewed', '4', '4.5'] as const).map((value) => ({ value, label: RATING_LABELS[value] }))
 
 /** The talent search's filters; part of the page's one GET form. `skillNames`: the taxonomy, for typing a skill. */
 export function TalentFilters({ params, skillNames }: { params: TalentParams; skillNames: readonly string[] }) {
@@ -12,10 +12,7 @@ export function TalentFilters({ params, skillNames }: { params: TalentParams; sk
       <fieldset className="facet">
         <legend>Skills</legend>
         {params.skills.map((skill) => (
-          <label key={skill} className="facet__option">
-            <input type="checkbox" name="skill" value={skill} defaultChecked />
-            <span>{skill}</span>
-          </label>
+          <FacetOption key={skill} type="checkbox" name="skill" value={skill} checked label={skill} />
         ))}
         <div className="field">
           <label htmlFor="talent-skill">{params.skills.length ? 'Add a skill' : 'Has the skill'}</label>
@@ -31,55 +28,18 @@ export function TalentFilters({ params, skillNames }: { params: TalentParams; sk
         </div>
       </fieldset>
 
-      <fieldset className="facet">
-        <legend>Hourly rate (in the freelancer’s currency)</legend>
-        <div className="facet__range">
-          <div className="field">
-            <label htmlFor="talent-min">Min</label>
-            <input id="talent-min" name="min" inputMode="decimal" defaultValue={params.min} size={8} />
-          </div>
-          <div className="field">
-            <label htmlFor="talent-max">Max</label>
-            <input id="talent-max" name="max" inputMode="decimal" defaultValue={params.max} size={8} />
-          </div>
-        </div>
-        <p className="field__hint">Whole units an hour, e.g. 25 to 60.</p>
-      </fieldset>
+      <RangeFacet
+        legend="Hourly rate (in the freelancer’s currency)"
+        idPrefix="talent"
+        min={params.min}
+        max={params.max}
+        hint="Whole units an hour, e.g. 25 to 60."
+      />
 
-      <fieldset className="facet">
-        <legend>Availability</legend>
-        <label className="facet__option">
-          <input type="radio" name="available" value="" defaultChecked={!params.available} />
-          <span>Any</span>
-        </label>
-        {AVAILABLE_ORDER.map((value) => (
-          <label key={value} className="facet__option">
-            <input type="radio" name="available" value={value} defaultChecked={params.available === value} />
-            <span>{AVAILABLE_LABELS[value]}</span>
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceFacet name="available" legend="Availability" choices={AVAILABLE_CHOICES} checked={params.available} />
+      <ChoiceFacet name="rating" legend="Rating" choices={RATING_CHOICES} checked={params.rating} />
 
-      <fieldset className="facet">
-        <legend>Rating</legend>
-        <label className="facet__option">
-          <input type="radio" name="rating" value="" defaultChecked={!params.rating} />
-          <span>Any</span>
-        </label>
-        {RATING_ORDER.map((value) => (
-          <label key={value} className="facet__option">
-            <input type="radio" name="rating" value={value} defaultChecked={params.rating === value} />
-            <span>{RATING_LABELS[value]}</span>
-          </label>
-        ))}
-      </fieldset>
-
-      <div className="search-form__actions">
-        <SubmitButton>Apply filters</SubmitButton>
-        <Link to="/freelancers" className="button button--ghost">
-          Clear all
-        </Link>
-      </div>
+      <FacetActions clearHref="/freelancers" />
     </div>
   )
 }

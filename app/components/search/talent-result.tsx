@@ -2,19 +2,10 @@ import { Link } from '@remix-run/react'
 import { SkillTags } from '~/components/projects/skill-tags'
 import type { Availability } from '~/domain/enums'
 import { formatMoney } from '~/utils/format'
+import type { searchFreelancers } from '~/models/talent-search.server'
 
-export type TalentResultData = {
-  id: string
-  name: string
-  headline: string
-  hourlyRateMinor: number
-  currency: string
-  availability: Availability
-  rating: number | null
-  reviewCount: number
-  skills: string[]
-  skillCount: number
-}
+/** One row of the talent search, as the model gives it. */
+type TalentRow = Awaited<ReturnType<typeof searchFreelancers>>['rows'][number]
 
 const AVAILABILITY_WORDS: Record<Availability, string> = {
   full_time: 'Available full time',
@@ -23,7 +14,7 @@ const AVAILABILITY_WORDS: Record<Availability, string> = {
 }
 
 /** One freelancer in the talent search: who, what they do, rate, rating, skills, availability. */
-export function TalentResult({ freelancer }: { freelancer: TalentResultData }) {
+export function TalentResult({ freelancer }: { freelancer: TalentRow }) {
   const headingId = `talent-${freelancer.id}`
   const more = freelancer.skillCount - freelancer.skills.length
   return (

@@ -1,4 +1,5 @@
 import { Link, useLocation } from '@remix-run/react'
+import { pageCount } from '~/domain/paging'
 
 /** Previous/next links that keep the other query parameters (the current page's unless `search` is given). */
 export function Pagination({
@@ -13,7 +14,7 @@ export function Pagination({
   search?: string
 }) {
   const location = useLocation()
-  const pages = Math.max(1, Math.ceil(total / pageSize))
+  const pages = pageCount(total, pageSize)
   if (pages <= 1) return null
   const hrefFor = (target: number) => {
     const params = new URLSearchParams(search ?? location.search)

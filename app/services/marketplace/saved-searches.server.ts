@@ -19,23 +19,12 @@ import {
   type SavedSearch,
 } from '~/models/saved-searches.server'
 import type { Role, SavedSearchKind } from '~/domain/enums'
-import {
-  describeTalentSearch,
-  isEmptyTalentSearch,
-  suggestTalentSearchName,
-  talentQueryString,
-} from '~/domain/talent-search-params'
+import { TALENT_SEARCH } from '~/domain/talent-search-params'
+import type { SearchBasics, SearchQuery } from '~/domain/search-query'
 import { countNewTalent, readTalentSearch } from './talent-search.server'
 import { notify } from '~/services/notifications/notify.server'
 import type { Refusal } from '~/services/domain-errors'
-import {
-  describeSearch,
-  isEmptySearch,
-  parseSearchParams,
-  searchQueryString,
-  suggestSearchName,
-  toSearchInput,
-} from '../../domain/project-search-params'
+import { PROJECT_SEARCH, describeSearch, parseSearchParams, toSearchInput } from '~/domain/project-search-params'
 
 export const MAX_SAVED_SEARCHES = 25
 
@@ -57,23 +46,18 @@ export function savedSearchKindOf(role: Role): SavedSearchKind | null {
 /** A stored query string read as its kind's search: canonical text, words, name to start from, page. */
 export function readSavedQuery(kind: SavedSearchKind, query: string) {
   const search = new URLSearchParams(query)
-  if (kind === 'freelancers') {
-    const { params } = readTalentSearch(search)
-    return {
-      empty: isEmptyTalentSearch(params),
-      query: talentQueryString(params),
-      description: describeTalentSearch(params),
-      suggestedName: suggestTalentSearchName(params),
-      path: '/freelancers',
-    }
-  }
-  const { params } = parseSearchParams(search)
+  return kind === 'freelancers'
+    ? summarise(TALENT_SEARCH, readTalentSearch(search).params)
+    : summarise(PROJECT_SEARCH, parseSearchParams(search).params)
+}
+
+function summarise<P extends SearchBasics>(search: SearchQuery<P>, params: P) {
   return {
-    empty: isEmptySearch(params),
-    query: searchQueryString(params),
-    description: describeSearch(params),
-    suggestedName: suggestSearchName(params),
-    path: '/projects',
+    empty: search.isEmpty(params),
+    query: search.queryString(params),
+    description: search.describe(params),
+    suggestedName: search.suggestName(params),
+    path: search.path,
   }
 }
 

@@ -14,6 +14,7 @@ import {
   saveEmailPreferences,
 } from '~/models/notifications.server'
 import { safeRedirect } from '~/utils/safe-redirect'
+import { pageShown } from '~/domain/paging'
 import { emailPreferencesFromForm, notificationKindLabel, notificationKindsFor, preferenceRows } from './preferences'
 
 const NOTIFICATIONS_PAGE_SIZE = 20
@@ -21,8 +22,7 @@ const NOTIFICATIONS_PAGE_SIZE = 20
 /** One page of the user's notifications, newest first, with the unread count. */
 export async function loadNotificationCentre(userId: string, page: number) {
   const [total, unread] = await Promise.all([countNotifications(userId), countUnreadNotifications(userId)])
-  const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE))
-  const current = Math.min(Math.max(1, page), pages)
+  const current = pageShown(Math.max(1, page), total, NOTIFICATIONS_PAGE_SIZE)
   const rows = await listNotifications(userId, {
     limit: NOTIFICATIONS_PAGE_SIZE,
     offset: (current - 1) * NOTIFICATIONS_PAGE_SIZE,
