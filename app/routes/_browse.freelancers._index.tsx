@@ -156,7 +156,7 @@ export default function FindTalent() {
           ) : data.signedIn ? null : (
             <p className="muted talent-sign-in">
               <Link to={`/sign-in?${new URLSearchParams({ redirectTo: `/freelancers?${query}` })}`}>Sign in</Link> as a
-              client to save this search, invite a freelancer or send a message.
+              client to save this search or invite a freelancer to one of your projects.
             </p>
           )}
         </section>
