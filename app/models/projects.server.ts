@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
 import { PROPOSAL_MACHINE } from '~/domain/proposal-machine'
 import { fromStates } from '~/domain/state-machine'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
@@ -246,6 +246,26 @@ export async function setProjectHidden(projectId: string, hidden: { at: Date; re
 }
 
 /** The client's projects, newest first, with how many proposals each has (all and still submitted). */
+/**
+ * A client's newest open projects, at most `limit`, with what the invite rule reads (services:
+ * `ownerActions`). For a freelancer's profile, read on every client's visit: no counts, no closed ones.
+ */
+export async function listNewestOpenProjectsOfClient(clientId: string, limit: number) {
+  return getDb()
+    .select({
+      id: projects.id,
+      title: projects.title,
+      status: projects.status,
+      closeReason: projects.closeReason,
+      hiddenAt: projects.hiddenAt,
+    })
+    .from(projects)
+    .where(and(eq(projects.clientId, clientId), eq(projects.status, 'open'), isNull(projects.hiddenAt)))
+    .orderBy(desc(projects.createdAt))
+    .limit(limit)
+    .all()
+}
+
 export async function listProjectsOfClientWithCounts(clientId: string) {
   const rows = getDb()
     .select({

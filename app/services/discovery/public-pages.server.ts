@@ -6,7 +6,7 @@ import {
   type DiscoveryPreferences,
 } from '~/models/discovery.server'
 import { findPortfolioImageOwner } from '~/models/portfolio.server'
-import { findProject, listProjectsOfClientWithCounts, type Project } from '~/models/projects.server'
+import { findProject, listNewestOpenProjectsOfClient, type Project } from '~/models/projects.server'
 import type { SessionUser } from '~/models/users.server'
 import { NotFound } from '~/services/domain-errors'
 import { loadFreelancerPublicProfile } from '~/services/marketplace/public-profiles.server'
@@ -58,9 +58,10 @@ export async function loadFreelancerProfileFor(userId: string | undefined, viewe
 /** A client's newest open projects, each a one-click invitation from a freelancer's profile. */
 const INVITABLE_SHOWN = 5
 async function invitableProjectsOf(clientId: string) {
-  return (await listProjectsOfClientWithCounts(clientId))
+  // Read as few as are shown: the whole list with its proposal counts cost 150 ms a visit for a client
+  // with the large seed's thousands of projects.
+  return (await listNewestOpenProjectsOfClient(clientId, INVITABLE_SHOWN))
     .filter((project) => ownerActions(project).includes('invite'))
-    .slice(0, INVITABLE_SHOWN)
     .map(({ id, title }) => ({ id, title }))
 }
 
