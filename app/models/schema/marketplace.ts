@@ -126,7 +126,9 @@ export const projects = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    index('projects_client_idx').on(t.clientId),
+    // A client's projects by status, newest first: a freelancer's profile offers a client their newest
+    // open ones to invite to, read on every visit.
+    index('projects_client_status_created_idx').on(t.clientId, t.status, t.createdAt),
     index('projects_status_created_idx').on(t.status, t.createdAt),
     // Analytics counts projects posted per day.
     index('projects_created_idx').on(t.createdAt),
