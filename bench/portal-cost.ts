@@ -45,6 +45,7 @@ const { cacheRouteMatching } = await import('../server/route-match-cache')
 const { runWithRequestId } = await import('../app/utils/request-context.server')
 cacheRouteMatching()
 if (!process.env.PORTAL_COST_NO_TREE_CACHE) (await import('../server/route-tree-cache')).cacheRouteTrees()
+;(await import('../server/loader-request')).shareRequestWithLoaders()
 // PORTAL_COST_BUILDS=build/a.js,build/b.js compares builds in the same process, block by block.
 const buildFiles = (process.env.PORTAL_COST_BUILDS ?? 'build/index.js').split(',')
 const { menuFrameFinder } = await import('../server/menu-frame')

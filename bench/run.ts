@@ -12,8 +12,9 @@
  *   BENCH_CONNECTIONS  concurrent connections (default 10)
  *   BENCH_TARGETS      comma-separated subset of: floor, landing, client, freelancer, search, talent
  *                      (default floor,landing,client,freelancer, plus search and talent when their database exists)
- *   BENCH_ROUNDS       rounds of the page targets, each in the opposite order of the one before (default 3;
- *                      ratios are to the same round's floor)
+ *   BENCH_ROUNDS       rounds of the page targets, each in the opposite order of the one before (default 5;
+ *                      ratios are to the same round's floor, and their median is reported: one round's floor
+ *                      moved by up to 20 % on this machine, so three rounds could fall either side of a target)
  *   BENCH_WORKERS_TARGET  the page measured again with 2 web workers (default client; "none" skips it)
  *
  * The page rounds run one web worker (WEB_WORKERS=1), so a ratio to the floor is per process;
@@ -375,7 +376,7 @@ async function main(): Promise<number> {
   const duration = positiveIntFromEnv('BENCH_DURATION', 10)
   const connections = positiveIntFromEnv('BENCH_CONNECTIONS', 10)
   const targets = targetsFromEnv()
-  const rounds = positiveIntFromEnv('BENCH_ROUNDS', 3)
+  const rounds = positiveIntFromEnv('BENCH_ROUNDS', 5)
   let twoWorkersRps: number | null = null
   const loadAtStart = os.loadavg()[0] ?? 0
   if (loadAtStart > os.cpus().length / 2) {

@@ -13,6 +13,7 @@ import { keepConnectionsOpen } from './keep-alive'
 import { mountPeerSignalling } from './peer-signalling'
 import { cacheRouteMatching } from './route-match-cache'
 import { cacheRouteTrees } from './route-tree-cache'
+import { shareRequestWithLoaders } from './loader-request'
 
 /**
  * One process serving requests: the only one, or one of several web workers (server/cluster/).
@@ -33,6 +34,7 @@ export async function startWorker({
 }) {
   cacheRouteMatching()
   cacheRouteTrees()
+  shareRequestWithLoaders()
   const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
   // Nobody is connected to the PeerServer this process is about to start.
   if (lead) await forgetPeersOfStoppedServer()
