@@ -46,11 +46,18 @@ describe('loaders share the request when nothing would be stripped', () => {
     expect(await answer.json()).toEqual({ ok: true })
   })
 
+  it('hands over a query already written as URLSearchParams writes it', async () => {
+    const { request, seen } = await seenBy('http://localhost/projects?q=react+dashboard&skill=C%2B%2B&page=2')
+    expect(seen).toBe(request)
+  })
+
   it('leaves Remix to strip ?index and ?_data, and to re-encode any other query', async () => {
     for (const [url, expected] of [
       ['http://localhost/projects?index&q=a%20b', 'http://localhost/projects?q=a+b'],
+      ['http://localhost/projects?index=&q=a', 'http://localhost/projects?q=a'],
       ['http://localhost/projects?_data=routes%2Fprojects', 'http://localhost/projects'],
       ['http://localhost/projects?q=a%20b', 'http://localhost/projects?q=a+b'],
+      ['http://localhost/projects?', 'http://localhost/projects'],
     ] as const) {
       const { request, seen } = await seenBy(url)
       expect(seen).not.toBe(request)
