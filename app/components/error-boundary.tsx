@@ -13,7 +13,9 @@ const TITLES: Record<number, string> = {
 export function GeneralErrorBoundary() {
   const error = useRouteError()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const detail = isRouteErrorResponse(error) && typeof error.data === 'string' ? error.data : null
+  // The router's own answers (no route, no action) carry its internal wording: not for members.
+  const ours = isRouteErrorResponse(error) && !(error as { internal?: boolean }).internal
+  const detail = ours && typeof error.data === 'string' ? error.data : null
   const title = TITLES[status] ?? 'Something went wrong on our side'
   // The page request's id, which its log lines carry: a person quotes it, an admin greps for it.
   const requestId = (useRouteLoaderData('root') as { requestId?: string | null } | undefined)?.requestId

@@ -34,6 +34,8 @@ const PARTIES = '302 200 200 404 404 404' // the contract's two parties only
 const PARTIES_AND_ADMIN = '302 200 200 200 404 404' // the two parties and the admin who decides the dispute
 
 export const EXPECTED: Record<string, Row> = {
+  // Any address no page answers.
+  $: ['404 404 404 404 404 404', NONE],
   _auth: [NONE, NONE],
   '_auth.forgot-password': [VISITORS, VISITORS_FORM],
   '_auth.reset-password': [VISITORS, VISITORS_FORM],
