@@ -9,7 +9,11 @@ import { findMilestone } from '~/models/contracts.server'
 import { findInvitationById, insertInvitation } from '~/models/projects.server'
 import { findSavedSearchOf, insertSavedSearch, listSavedSearchesOf } from '~/models/saved-searches.server'
 import { insertNotification, listNotifications } from '~/models/notifications.server'
+import { findInvoiceById, insertTimeEntry, listTimeEntries } from '~/models/hourly.server'
 import { action as contractAction } from '~/routes/_portal.contracts_.$contractId._index'
+import { action as hoursAction } from '~/routes/_portal.contracts_.$contractId.hours'
+import { sendWeeklyInvoice } from '~/services/marketplace/hourly.server'
+import { createHourlyTestContract } from './hourly-contract'
 import { action as invitationsAction } from '~/routes/_portal.freelancer.invitations'
 import { action as savedSearchesAction } from '~/routes/_portal.saved-searches'
 import { action as sessionsAction, loader as sessionsLoader } from '~/routes/_portal.settings.sessions'
@@ -107,5 +111,34 @@ describe('ids of other people’s records inside a form', () => {
     expect((await run(notificationsAction, read)).status).toBe(404)
     const rows = await listNotifications(owner.id, { limit: 10, offset: 0 })
     expect(rows.find((row) => row.id === note.id)?.readAt).toBeNull()
+  })
+
+  it('a time entry or invoice of another hourly contract, posted to my contract’s hours page, is refused and kept', async () => {
+    const mine = await createHourlyTestContract()
+    const theirs = await createHourlyTestContract()
+    await insertTimeEntry({ contractId: theirs.contract.id, workDate: '2026-11-17', minutes: 90, memo: 'Logs' })
+    await insertTimeEntry({ contractId: theirs.contract.id, workDate: '2026-11-24', minutes: 60, memo: 'Alerts' })
+    const invoice = (await sendWeeklyInvoice(
+      theirs.contract,
+      '2026-11-16',
+      theirs.freelancer.id,
+      new Date('2026-11-23T09:00:00Z'),
+    ))!
+    const [entry] = (await listTimeEntries(theirs.contract.id)).filter((row) => row.workDate === '2026-11-24')
+    const post = async (as: string, fields: Record<string, string>) =>
+      run(hoursAction, formRequest(`/contracts/${mine.contract.id}/hours`, fields, await signedInCookie(as)), {
+        contractId: mine.contract.id,
+      })
+
+    expect((await post(mine.freelancer.id, { intent: 'delete-entry', entryId: entry!.id })).status).toBe(409)
+    for (const fields of [
+      { intent: 'approve-invoice', invoiceId: invoice.id },
+      { intent: 'dispute-invoice', invoiceId: invoice.id, reason: 'These hours were not worked.' },
+      { intent: 'pay-invoice', invoiceId: invoice.id },
+    ]) {
+      expect((await post(mine.client.id, fields)).status).toBe(409)
+    }
+    expect((await listTimeEntries(theirs.contract.id)).map((row) => row.id)).toContain(entry!.id)
+    expect((await findInvoiceById(invoice.id))?.status).toBe(invoice.status)
   })
 })
