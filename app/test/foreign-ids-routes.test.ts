@@ -79,7 +79,7 @@ describe('ids of other people’s records inside a form', () => {
       { intent: 'rename', searchId: search!.id, name: 'Mine now' },
       { intent: 'delete', searchId: search!.id },
       { intent: 'alerts-off', searchId: search!.id },
-    ]) {
+    ] as Record<string, string>[]) {
       expect((await run(savedSearchesAction, formRequest('/saved-searches', fields, cookie))).status).toBe(404)
     }
     expect(await findSavedSearchOf(owner.id, search!.id)).toMatchObject({ name: 'React work', notify: true })
@@ -135,7 +135,7 @@ describe('ids of other people’s records inside a form', () => {
       { intent: 'approve-invoice', invoiceId: invoice.id },
       { intent: 'dispute-invoice', invoiceId: invoice.id, reason: 'These hours were not worked.' },
       { intent: 'pay-invoice', invoiceId: invoice.id },
-    ]) {
+    ] as Record<string, string>[]) {
       expect((await post(mine.client.id, fields)).status).toBe(409)
     }
     expect((await listTimeEntries(theirs.contract.id)).map((row) => row.id)).toContain(entry!.id)
