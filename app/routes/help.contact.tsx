@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const topic = params.get('topic')
   // "Report it" under a warning names the page, so our team knows what to look at.
   const about = reportedPath(params.get('about'))
-  const target = user && about ? await findReportTarget(about, user.id) : null
+  const target = user && about ? await findReportTarget(about, user) : null
   return json({
     about: about ?? '',
     reporting: target ? { what: target.what, own: target.subjectId === user?.id ? target.own : null } : null,
@@ -60,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   let outcome: Awaited<ReturnType<typeof submitContactRequest>>
   try {
-    outcome = await submitContactRequest(submission.value, user?.id ?? null, context.clientIp)
+    outcome = await submitContactRequest(submission.value, user, context.clientIp)
   } catch (error) {
     if (error instanceof Throttled) return tooManyAttempts(error, (formErrors) => submission.reply({ formErrors }))
     throw error

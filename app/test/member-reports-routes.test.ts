@@ -1,4 +1,9 @@
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { getDb } from '~/models/db.server'
+import { setProjectHidden } from '~/models/projects.server'
+import { projects } from '~/models/schema'
+import { blockUser } from '~/models/users.server'
 import { findContactRequest, listContactRequests } from '~/models/contact-requests.server'
 import { changeFraudAlertStatusSync, findFraudAlert, findLatestAlertAbout } from '~/models/fraud-alerts.server'
 import { listOutbox } from '~/models/outbox.server'
@@ -160,5 +165,34 @@ describe('members reporting a project, profile, proposal or conversation', () =>
     expect((await (await profile(await signedInCookie(later.id))).json()).canReport).toBe(true)
     expect((await (await profile(await signedInCookie(freelancer.id))).json()).canReport).toBe(false)
     expect((await (await profile()).json()).canReport).toBe(false)
+  })
+
+  it('names no project, profile or person a member may not open: an invite-only or hidden project, a blocked account', async () => {
+    const { client, contract } = await createFixedContract(50_000, 'Private rebrand for Acme')
+    const stranger = await createTestUser('freelancer', { name: 'Sam Stranger' })
+    const cookie = await signedInCookie(stranger.id)
+    const about = `/projects/${contract.projectId}`
+    const reporting = async (path: string) =>
+      (await (await run(contactLoader, getRequest(`/help/contact?topic=safety&about=${path}`, cookie))).json())
+        .reporting
+
+    // Invite-only: its page is 404 to a freelancer not invited, and so its title stays unknown here too.
+    getDb().update(projects).set({ visibility: 'invite_only' }).where(eq(projects.id, contract.projectId)).run()
+    expect((await run(projectLoader, getRequest(about, cookie), { projectId: contract.projectId })).status).toBe(404)
+    expect(await reporting(about)).toBeNull()
+    // Sent anyway, it is a plain question: no person named, no fraud-desk alert about the client.
+    expect((await report(about, stranger)).status).toBe(302)
+    expect(await reportsBy(stranger.id)).toMatchObject([{ aboutPath: about, subjectId: null, fraudAlertId: null }])
+    expect(await findLatestAlertAbout('member_reports', client.id)).toBeUndefined()
+
+    // Hidden by a moderator: the same.
+    getDb().update(projects).set({ visibility: 'public' }).where(eq(projects.id, contract.projectId)).run()
+    await setProjectHidden(contract.projectId, { at: new Date(), reason: 'Asks for payment outside the platform.' })
+    expect(await reporting(about)).toBeNull()
+
+    // A blocked account's profile is gone, and its name with it.
+    const blocked = await createTestUser('freelancer', { name: 'Bea Blocked' })
+    await blockUser(blocked.id, 'Fake reviews.')
+    expect(await reporting(`/freelancers/${blocked.id}`)).toBeNull()
   })
 })

@@ -150,9 +150,10 @@ describe('public discovery', () => {
     const member = await signedInCookie((await createTestUser('client')).id)
     expect((await image(kept, member)).status).toBe(200)
 
-    // A blocked freelancer's profile is 404 to visitors, and so are its images; unknown ids too.
+    // A blocked freelancer's profile is 404 to visitors and members alike, and so are its images; unknown ids too.
     await blockUser(freelancer.id, 'fraud')
     expect((await image(open)).status).toBe(404)
+    expect((await image(open, member)).status).toBe(404)
     expect((await image(crypto.randomUUID())).status).toBe(404)
   })
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ensureSkills, replaceFreelancerSkills, updateFreelancerProfile } from '~/models/profiles.server'
 import { createProjectWithSkills } from '~/models/projects.server'
+import { blockUser } from '~/models/users.server'
 import { action as projectAction, loader as projectLoader } from '~/routes/_browse.projects_.$projectId._index'
 import { loader as recommendedLoader } from '~/routes/_portal.freelancer.recommended'
 import { action as visibilityAction } from '~/routes/_portal.settings.discovery'
@@ -55,6 +56,15 @@ describe('recommendations', () => {
       { projectId },
     )
     expect(invited.status).toBe(302)
+    // A blocked freelancer's id answers as an unknown one: no 'Bea is invited' for an invitation never sent.
+    const blocked = await freelancerWith(['Kubernetes', 'Helm'], 'Bea Blocked')
+    await blockUser(blocked.id, 'Fake reviews.')
+    const refused = await run(
+      projectAction,
+      formRequest(`/projects/${projectId}`, { intent: 'invite', freelancerId: blocked.id }, cookie),
+      { projectId },
+    )
+    expect(refused.status).toBe(404)
 
     const mine = (await (
       await run(recommendedLoader, getRequest('/freelancer/recommended', await signedInCookie(fit.id)))

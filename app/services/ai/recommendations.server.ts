@@ -82,7 +82,8 @@ export async function inviteRecommended(
   inviter: Pick<SessionUser, 'id' | 'role'>,
 ): Promise<string | null> {
   const freelancer = await findUserById(freelancerId)
-  if (!freelancer || freelancer.role !== 'freelancer') return null
+  // A blocked account is told nothing (inviteFreelancer skips it): the page must not say it was invited.
+  if (!freelancer || freelancer.role !== 'freelancer' || freelancer.blockedAt) return null
   // Chosen by id from the list, so there is nothing to hide: the email is sent before the answer.
   await (
     await inviteFreelancer(project, { email: freelancer.email }, inviter)

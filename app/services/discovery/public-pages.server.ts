@@ -68,16 +68,16 @@ async function invitableProjectsOf(clientId: string) {
 /**
  * Who may see a portfolio image: the same people who may read the profile it shows on. Members
  * see every freelancer's; a visitor sees those of a profile open to visitors (a profile kept to
- * members asks them to sign in, as the page does), and nothing of a blocked freelancer.
+ * members asks them to sign in, as the page does). A blocked freelancer's profile is gone for
+ * everyone, members included, and so are its images.
  */
 export async function portfolioImageAccess(
   uploadId: string,
   viewer: SessionUser | null,
 ): Promise<'show' | 'sign-in' | 'not-found'> {
   const owner = await findPortfolioImageOwner(uploadId)
-  if (!owner) return 'not-found'
+  if (!owner || (await isUserBlocked(owner.userId))) return 'not-found'
   if (viewer) return 'show'
-  if (await isUserBlocked(owner.userId)) return 'not-found'
   return (await findDiscoveryPreferences(owner.userId)).membersOnly ? 'sign-in' : 'show'
 }
 

@@ -9,7 +9,7 @@ import {
   type ContactRequest,
   type ContactStatus,
 } from '~/models/contact-requests.server'
-import { findUserById, listUsersByRole } from '~/models/users.server'
+import { findUserById, listUsersByRole, type SessionUser } from '~/models/users.server'
 import { sendEmail, type EmailMessage } from '~/services/email/mailer.server'
 import { requireQuota } from '~/services/security/throttle.server'
 import { siteOrigin } from '~/utils/env.server'
@@ -76,14 +76,15 @@ export type ContactOutcome =
  */
 export async function submitContactRequest(
   input: { name: string; email: string; topic: string; message: string; about?: string | undefined },
-  userId: string | null,
+  sender: Pick<SessionUser, 'id' | 'role'> | null,
   ip: string | null = null,
   now = new Date(),
 ): Promise<ContactOutcome> {
+  const userId = sender?.id ?? null
   await requireQuota('contact-form', { userId, email: input.email, ip }, now)
   const aboutPath = reportedPath(input.about ?? null)
-  const report = input.topic === 'safety' && userId && aboutPath ? { userId, aboutPath } : null
-  const target = report ? await findReportTarget(report.aboutPath, report.userId) : null
+  const report = input.topic === 'safety' && sender && aboutPath ? { userId: sender.id, aboutPath } : null
+  const target = report && sender ? await findReportTarget(report.aboutPath, sender) : null
   if (target && target.subjectId === userId)
     return { ok: false, reason: 'invalid', field: 'about', message: `You cannot report ${target.own}.` }
   if (report) {

@@ -7,12 +7,14 @@
 import { linkContactRequestToAlert, type ContactRequest } from '~/models/contact-requests.server'
 import { findConversation } from '~/models/conversations.server'
 import { findLatestAlertAbout, upsertFraudAlertSync } from '~/models/fraud-alerts.server'
-import { findProject } from '~/models/projects.server'
+import { findPublicUser } from '~/models/profiles.server'
 import { findProposal } from '~/models/proposals.server'
-import { findUserById } from '~/models/users.server'
+import { findUserById, type SessionUser } from '~/models/users.server'
 import { memberReportsOf, OPEN_FRAUD_ALERT_STATUSES, severityOf, type MemberReport } from '~/domain/fraud-alerts'
 import { publishAdminFraudAlert } from '~/services/messaging/live.server'
 import { FRAUD_CONFIG } from '~/services/fraud/fraud-config'
+import { NotFound } from '~/services/domain-errors'
+import { requireVisibleProject } from '~/services/marketplace/projects.server'
 import { formatDate } from '~/utils/format'
 
 /** What a report is about: the page, the person it points at, and both in words. */
@@ -31,23 +33,28 @@ async function nameOf(userId: string): Promise<string | null> {
 }
 
 /**
- * The person behind a reportable page, as `reporterId` may see it: a project's client, a profile's
- * person, the freelancer of a proposal to the reporter's project, the other side of the reporter's
- * conversation. Null when the page is none of these (the report stays a plain contact request).
+ * The person behind a reportable page, as `reporter` may see it: a project's client (a project the
+ * reporter may open: an invite-only or hidden one stays unknown, as its page does), a profile's
+ * person (not a blocked account's, whose profile is gone), the freelancer of a proposal to the
+ * reporter's project, the other side of the reporter's conversation. Null when the page is none of
+ * these or not theirs to see (the report stays a plain contact request, and names nothing).
  */
-export async function findReportTarget(aboutPath: string, reporterId: string): Promise<ReportTarget | null> {
+export async function findReportTarget(
+  aboutPath: string,
+  reporter: Pick<SessionUser, 'id' | 'role'>,
+): Promise<ReportTarget | null> {
   const [, section, id, more] = aboutPath.split('/')
   if (!id || more !== undefined) return null
   if (section === 'projects') {
-    const project = await findProject(id)
+    const project = await visibleProject(id, reporter)
     const name = project && (await nameOf(project.clientId))
     if (!project || !name) return null
     const what = `the project “${project.title}”`
     return { aboutPath, subjectId: project.clientId, subjectName: name, what, own: 'your own project' }
   }
   if (section === 'freelancers' || section === 'clients') {
-    const user = await findUserById(id)
-    if (!user || user.role !== (section === 'freelancers' ? 'freelancer' : 'client')) return null
+    const user = await findPublicUser(id, section === 'freelancers' ? 'freelancer' : 'client')
+    if (!user) return null
     return {
       aboutPath,
       subjectId: user.id,
@@ -58,20 +65,30 @@ export async function findReportTarget(aboutPath: string, reporterId: string): P
   }
   if (section === 'proposals') {
     const found = await findProposal(id)
-    if (!found || ![found.project.clientId, found.proposal.freelancerId].includes(reporterId)) return null
+    if (!found || ![found.project.clientId, found.proposal.freelancerId].includes(reporter.id)) return null
     const what = `the proposal of ${found.freelancerName} to “${found.project.title}”`
     const subjectId = found.proposal.freelancerId
     return { aboutPath, subjectId, subjectName: found.freelancerName ?? '', what, own: 'your own proposal' }
   }
   if (section === 'messages') {
     const conversation = await findConversation(id)
-    if (!conversation || ![conversation.clientId, conversation.freelancerId].includes(reporterId)) return null
-    const subjectId = conversation.clientId === reporterId ? conversation.freelancerId : conversation.clientId
+    if (!conversation || ![conversation.clientId, conversation.freelancerId].includes(reporter.id)) return null
+    const subjectId = conversation.clientId === reporter.id ? conversation.freelancerId : conversation.clientId
     const name = await nameOf(subjectId)
     if (!name) return null
     return { aboutPath, subjectId, subjectName: name, what: `messages from ${name}`, own: 'your own messages' }
   }
   return null
+}
+
+/** The project when its page would open for `viewer`, else null (never its title). */
+async function visibleProject(projectId: string, viewer: Pick<SessionUser, 'id' | 'role'>) {
+  try {
+    return await requireVisibleProject(projectId, viewer)
+  } catch (error) {
+    if (error instanceof NotFound) return null
+    throw error
+  }
 }
 
 function reportScore(reporters: number): number {

@@ -45,7 +45,10 @@ export async function postProject(client: Pick<SessionUser, 'id' | 'role'>, inpu
 }
 
 /** The project when the viewer may see it; otherwise NotFound is thrown. */
-export async function requireVisibleProject(projectId: string | undefined, viewer: SessionUser): Promise<Project> {
+export async function requireVisibleProject(
+  projectId: string | undefined,
+  viewer: Pick<SessionUser, 'id' | 'role'>,
+): Promise<Project> {
   const project = projectId ? await findProject(projectId) : undefined
   if (!project) throw new NotFound()
   // An invite-only project is also open to a freelancer who already applied (e.g. before it became invite only).

@@ -1,7 +1,7 @@
 import type { Meeting } from '~/models/meetings.server'
 import { findUserById, type User } from '~/models/users.server'
 import { notify } from '~/services/notifications/notify.server'
-import { siteOrigin } from '~/utils/env.server'
+import { getEnv, siteOrigin } from '~/utils/env.server'
 import { timeZoneOf } from './availability.server'
 import { icsAttachment, meetingIcs, type IcsMethod } from './ics.server'
 import { describeRecurrence, formatInZone } from './meeting-format'
@@ -11,17 +11,39 @@ function meetingUrl(meetingId: string): string {
   return new URL(`/meetings/${meetingId}`, siteOrigin()).toString()
 }
 
-async function participants(meeting: Meeting): Promise<{ organizer: User; attendee: User }> {
+type People = { organizer: User; attendee: User }
+
+async function participants(meeting: Meeting): Promise<People> {
   const [organizer, attendee] = await Promise.all([findUserById(meeting.organizerId), findUserById(meeting.attendeeId)])
   if (!organizer || !attendee) throw new Error(`Meeting ${meeting.id} names a missing user`)
   return { organizer, attendee }
 }
 
-/** The meeting's current .ics: a REQUEST while scheduled, a CANCEL once cancelled. */
-export async function currentMeetingIcs(meeting: Meeting): Promise<string> {
-  const { organizer, attendee } = await participants(meeting)
+/** MegiLance's own sending address (the address part of MAIL_FROM): nobody's private one. */
+function platformAddress(): string {
+  const from = getEnv().MAIL_FROM
+  return /<([^<>]+)>/.exec(from)?.[1]?.trim() ?? from.trim()
+}
+
+/**
+ * The two people as one reader's calendar file names them: the reader at their own address (so
+ * their calendar knows the event is theirs), the other person by name at MegiLance's address.
+ * Members' email addresses are private: a booking must not hand them to the other side (a scam
+ * client would collect the addresses of everyone who sent a proposal, and move them off MegiLance).
+ */
+function peopleAsReadBy(people: People, readerId: string) {
+  const shown = (person: User) => ({
+    name: person.name,
+    email: person.id === readerId ? person.email : platformAddress(),
+  })
+  return { organizer: shown(people.organizer), attendee: shown(people.attendee) }
+}
+
+/** The meeting's current .ics for one of its two people: a REQUEST while scheduled, a CANCEL once cancelled. */
+export async function currentMeetingIcs(meeting: Meeting, readerId: string): Promise<string> {
+  const people = await participants(meeting)
   const method: IcsMethod = meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST'
-  return meetingIcs(meeting, { organizer, attendee }, method, meetingUrl(meeting.id))
+  return meetingIcs(meeting, peopleAsReadBy(people, readerId), method, meetingUrl(meeting.id))
 }
 
 const HEADLINES = {
@@ -37,8 +59,9 @@ const HEADLINES = {
 export async function announceMeeting(meeting: Meeting, change: keyof typeof HEADLINES): Promise<void> {
   const people = await participants(meeting)
   const method: IcsMethod = change === 'cancelled' ? 'CANCEL' : 'REQUEST'
-  const attachment = icsAttachment(meetingIcs(meeting, people, method, meetingUrl(meeting.id)), method)
   for (const person of [people.organizer, people.attendee]) {
+    const ics = meetingIcs(meeting, peopleAsReadBy(people, person.id), method, meetingUrl(meeting.id))
+    const attachment = icsAttachment(ics, method)
     const zone = await timeZoneOf(person.id)
     const other = person.id === people.organizer.id ? people.attendee : people.organizer
     const when = `${formatInZone(meeting.startsAt, zone)} (${zone})`

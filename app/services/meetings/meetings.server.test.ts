@@ -185,7 +185,7 @@ describe('meetings', () => {
     expect(own.headers.get('content-type')).toContain('text/calendar')
   })
 
-  it('keeps a name’s quotes and line breaks from rewriting the .ics: the addresses stay the two people’s', async () => {
+  it('keeps a name’s quotes and line breaks from rewriting the .ics: no address but the reader’s own and MegiLance’s', async () => {
     const { client, freelancer, conversationId } = await newYorkAndKarachi()
     // A double quote ended the CN parameter early, and what followed became the organiser's address:
     // a calendar app would have sent every reply to the attacker.
@@ -193,17 +193,50 @@ describe('meetings', () => {
     getDb().update(users).set({ name }).where(eq(users.id, client.id)).run()
     const booked = await bookMeeting(client, conversationId, { ...booking, recurrence: 'none' }, NOW)
     if (!booked.ok) throw new Error(booked.message)
-    const mail = getDb().select().from(outbox).where(eq(outbox.to, freelancer.email)).get()
-    for (const text of [await meetingIcsFor(freelancer, booked.meeting.id), mail!.attachments![0]!.content]) {
+    const platform = 'mailto:no-reply@megilance.local'
+    const mailTo = (email: string) => getDb().select().from(outbox).where(eq(outbox.to, email)).get()!
+    for (const text of [
+      await meetingIcsFor(freelancer, booked.meeting.id),
+      mailTo(freelancer.email).attachments![0]!.content,
+    ]) {
       const people = icsPeople(text)
       expect(people.organizer).toEqual({
-        address: `mailto:${client.email}`,
+        address: platform,
         name: "Eve':mailto:evil@evil.test;X-A=' ATTENDEE:mailto:evil@evil.test",
       })
-      expect(people.attendees.map((person) => person.address)).toEqual([
-        `mailto:${client.email}`,
-        `mailto:${freelancer.email}`,
-      ])
+      expect(people.attendees.map((person) => person.address)).toEqual([platform, `mailto:${freelancer.email}`])
+    }
+  })
+
+  it('never hands one person’s email address to the other in the .ics (download or email)', async () => {
+    const { client, freelancer, conversationId } = await newYorkAndKarachi()
+    const booked = await bookMeeting(client, conversationId, { ...booking, recurrence: 'none' }, NOW)
+    if (!booked.ok) throw new Error(booked.message)
+    const mailTo = (email: string) => getDb().select().from(outbox).where(eq(outbox.to, email)).get()!
+    const copies = [
+      {
+        reader: freelancer,
+        other: client,
+        texts: [await meetingIcsFor(freelancer, booked.meeting.id), mailTo(freelancer.email).attachments![0]!.content],
+      },
+      {
+        reader: client,
+        other: freelancer,
+        texts: [await meetingIcsFor(client, booked.meeting.id), mailTo(client.email).attachments![0]!.content],
+      },
+    ]
+    for (const { reader, other, texts } of copies) {
+      for (const text of texts) {
+        // Unfolded as a calendar reads it (long lines are folded at 75 octets).
+        expect(text.replace(/\r?\n[ \t]/g, '').toLowerCase()).not.toContain(other.email.toLowerCase())
+        const people = icsPeople(text)
+        expect([people.organizer, ...people.attendees].map((person) => person?.address)).not.toContain(
+          `mailto:${other.email}`,
+        )
+        // The reader's calendar still knows the event is theirs, and names the other person.
+        expect(people.attendees.map((person) => person.address)).toContain(`mailto:${reader.email}`)
+        expect([people.organizer, ...people.attendees].map((person) => person?.name)).toContain(other.name)
+      }
     }
   })
 

@@ -349,5 +349,5 @@ export async function cancelMeeting(
 
 /** The meeting's current calendar file, for its two people only. */
 export async function meetingIcsFor(viewer: Viewer, meetingId: string | undefined): Promise<string> {
-  return currentMeetingIcs(await requireMeeting(meetingId, viewer))
+  return currentMeetingIcs(await requireMeeting(meetingId, viewer), viewer.id)
 }
