@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test'
+import { CHROMIUM_LAUNCH } from './chromium-launch'
 
 /**
  * The browser of a spec that joins calls: Chromium's fake camera (a moving picture) and microphone
@@ -7,14 +8,9 @@ import { expect, type Page } from '@playwright/test'
  * Use as `test.use({ launchOptions: CALL_LAUNCH_OPTIONS })`.
  */
 export const CALL_LAUNCH_OPTIONS = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  ...CHROMIUM_LAUNCH,
   args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
+    ...CHROMIUM_LAUNCH.args,
     '--use-fake-device-for-media-stream',
     '--use-fake-ui-for-media-stream',
     '--autoplay-policy=no-user-gesture-required',
