@@ -1,10 +1,10 @@
 import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
+import { CHROMIUM_LAUNCH } from './e2e/chromium-launch'
 
 const PORT = Number(process.env.E2E_PORT ?? 3101)
 // One database per port, so two runs on different ports never share (or delete) each other's.
 const DATABASE_PATH = path.resolve(`e2e/.tmp/e2e-${PORT}.db`)
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 // Workers read the same database the server writes (for fixtures), so the path is fixed.
 process.env.E2E_DATABASE_PATH = DATABASE_PATH
@@ -13,18 +13,6 @@ process.env.E2E_HTML_DIR = path.resolve(`e2e/.tmp/html-${PORT}`)
 // Fixtures sign some browsers in by writing a session, as the server would after a sign-in.
 const SESSION_SECRET = 'e2e-session-secret-that-is-long-enough-123'
 process.env.E2E_SESSION_SECRET = SESSION_SECRET
-
-const launchOptions = {
-  executablePath: CHROMIUM,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-}
 
 export default defineConfig({
   testDir: './e2e',
@@ -44,16 +32,16 @@ export default defineConfig({
     // Recording traces costs about a sixth of the suite's CPU (measured on auth + settings specs: 135 s → 113 s);
     // E2E_TRACE=1 records them again, kept for failed tests only.
     trace: process.env.E2E_TRACE ? 'retain-on-failure' : 'off',
-    launchOptions,
+    launchOptions: CHROMIUM_LAUNCH,
   },
   projects: [
-    { name: 'js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: true, launchOptions } },
+    { name: 'js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: true, launchOptions: CHROMIUM_LAUNCH } },
     // `*-live.spec.ts` tests what only JavaScript can do (live updates), so they run with it only;
     // `*-server.spec.ts` starts server processes of its own, which no browser setting changes, so it runs once.
     {
       name: 'no-js',
       testIgnore: /-(live|server)\.spec\.ts$/,
-      use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions },
+      use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions: CHROMIUM_LAUNCH },
     },
   ],
   webServer: {

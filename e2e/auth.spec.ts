@@ -16,6 +16,7 @@ import {
   toast,
   type SignUpRole,
 } from './fixtures'
+import { createAccountWithoutBrowser, signUpWithoutForm } from './user-fixtures'
 
 const SIGN_UP_ROLES: SignUpRole[] = ['client', 'freelancer']
 
@@ -50,8 +51,7 @@ test('the seeded admin signs in to the admin portal and signs out', async ({ pag
 })
 
 test('an anonymous visit to a portal page goes to sign-in and comes back after it', async ({ page }) => {
-  const user = await signUp(page, makeUser('freelancer'))
-  await signOut(page)
+  const user = await createAccountWithoutBrowser(makeUser('freelancer'))
 
   await page.goto('/settings/appearance')
   await expect(page).toHaveURL(
@@ -66,16 +66,14 @@ test('an anonymous visit to a portal page goes to sign-in and comes back after i
 })
 
 test('sign-in does not follow a redirect to another site', async ({ page }) => {
-  const user = await signUp(page, makeUser('client'))
-  await signOut(page)
+  const user = await createAccountWithoutBrowser(makeUser('client'))
   await page.goto('/sign-in?redirectTo=//evil.example/steal')
   await submitSignIn(page, user)
   await expectPortal(page, 'client')
 })
 
 test('a wrong password is refused and the email is kept', async ({ page }, testInfo) => {
-  const user = await signUp(page, makeUser('client'))
-  await signOut(page)
+  const user = await createAccountWithoutBrowser(makeUser('client'))
 
   await submitSignIn(page, { email: user.email, password: `${user.password}-wrong` })
   await expect(page.getByRole('alert')).toHaveText('The email or password is not right.')
@@ -94,8 +92,7 @@ test('a wrong password is refused and the email is kept', async ({ page }, testI
 // A locked sign-in answers 429 and says in the page how long to wait; the answer's Retry-After says
 // it too, to a browser without JavaScript as well (its page is the HTML answer of the post itself).
 test('after five wrong passwords the sign-in waits, and the answer says how long', async ({ page }) => {
-  const user = await signUp(page, makeUser('client'))
-  await signOut(page)
+  const user = await createAccountWithoutBrowser(makeUser('client'))
   const signInPost = () =>
     page.waitForResponse(
       (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/sign-in',
@@ -168,8 +165,7 @@ test('invalid sign-up values show errors and keep what was typed', async ({ page
 
 test('signing up with a registered email looks the same as a new one and creates nothing', async ({ page }) => {
   const user = makeUser('client')
-  await signUp(page, user)
-  await signOut(page)
+  await createAccountWithoutBrowser(user)
 
   await page.goto('/sign-up')
   await fillSignUp(page, { ...user, role: 'freelancer', name: 'Someone Else' })
@@ -216,8 +212,8 @@ test('on the demo, where no email leaves the server, the sign-up email is shown 
   await expectPortal(page, 'client')
 })
 
-test('a signed-in user who opens sign-in or sign-up is taken to their portal', async ({ page }) => {
-  await signUp(page, makeUser('freelancer'))
+test('a signed-in user who opens sign-in or sign-up is taken to their portal', async ({ page }, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   await page.goto('/sign-in')
   await expectPortal(page, 'freelancer')
   await page.goto('/sign-up')

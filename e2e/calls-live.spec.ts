@@ -1,40 +1,13 @@
 import http from 'node:http'
 import type { Locator } from '@playwright/test'
 import { findAttendanceForTest } from './call-fixtures'
-import { createFixedContract } from './contract-fixtures'
-import { expect, makeUser, newBrowserContext, test, type Page } from './fixtures'
+import { CALL_LAUNCH_OPTIONS, joinFromLobby, remoteVideos, startCallFromContract } from './call-helpers'
+import { clientAndFreelancerOnAContract } from './contract-pair'
+import { expect, makeUser, newBrowserContext, test } from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 
 // Video needs JavaScript, so this spec runs only in the `js` project (see playwright.config.ts).
-// Chromium's fake camera (a moving picture) and microphone (a beep), allowed without a prompt; the
-// fake prompt also picks the whole (headless, 1280×720) screen for getDisplayMedia, with an audio
-// track. Sound may play before anyone clicks, so the analyser can listen.
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  },
-})
-
-const remoteVideos = (page: Page) => page.locator('video[data-remote-peer]')
-
-async function joinFromLobby(page: Page, quality?: string) {
-  if (quality) await page.getByLabel('Video quality').selectOption(quality)
-  const join = page.getByRole('button', { name: 'Join the call' })
-  await expect(join).toBeEnabled({ timeout: 15_000 })
-  await join.click()
-  await expect(page.getByRole('status').filter({ hasText: 'In the call' })).toBeVisible({ timeout: 15_000 })
-}
+test.use({ launchOptions: CALL_LAUNCH_OPTIONS })
 
 /** The video plays: it has a size, and its time moves on. */
 async function expectPlaying(video: Locator) {
@@ -97,24 +70,20 @@ test('a client and a freelancer call each other, a guest joins, a screen is shar
 }, testInfo) => {
   // Three browsers encoding video on a shared 2-core machine are slow: generous waits, on events.
   test.setTimeout(300_000)
-  const clientUser = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancer = await freelancerContext.newPage()
-  const freelancerUser = await signUpWithoutForm(freelancer, testInfo, makeUser('freelancer'))
+  const {
+    client: clientUser,
+    freelancer: freelancerUser,
+    freelancerPage: freelancer,
+    freelancerContext,
+    contractId,
+  } = await clientAndFreelancerOnAContract(page, browser, testInfo)
   // The guest, invited later, signs up before any video runs (set-up is slow next to three video peers).
   const guestContext = await newBrowserContext(browser, testInfo)
   const guest = await guestContext.newPage()
   const guestUser = await signUpWithoutForm(guest, testInfo, makeUser('client'))
-  const { contractId } = await createFixedContract(clientUser.email, freelancerUser.email, {
-    milestones: [{ title: 'Design', amountMinor: 50_000 }],
-  })
 
   // The client starts the call from the contract; the freelancer sees it going on and joins.
-  await page.goto(`/contracts/${contractId}`)
-  await page.getByRole('button', { name: 'Start a call' }).click()
-  await expect(page).toHaveURL(/\/calls\/[^/]+\/room$/)
-  const roomPath = new URL(page.url()).pathname
-  const callPath = roomPath.replace(/\/room$/, '')
+  const { roomPath, callPath, callId } = await startCallFromContract(page, contractId)
   await joinFromLobby(page, '360p')
 
   // A stranger: 404 for the call's pages, and the PeerServer refuses a made-up id, or a real id with a forged token.
@@ -126,7 +95,7 @@ test('a client and a freelancer call each other, a guest joins, a screen is shar
   expect((await stranger.goto(roomPath))?.status()).toBe(404)
   const baseURL = testInfo.project.use.baseURL!
   expect(await peerServerAnswer(baseURL, `p${'0'.repeat(32)}`, `${Date.now() + 60_000}.${'A'.repeat(43)}`)).toBe(401)
-  const attendance = await findAttendanceForTest(callPath.split('/').pop()!)
+  const attendance = await findAttendanceForTest(callId)
   expect(await peerServerAnswer(baseURL, attendance.peerId, `${Date.now() + 60_000}.${'A'.repeat(43)}`)).toBe(401)
   await strangerContext.close()
 
@@ -195,28 +164,28 @@ test('when the signalling connection drops, the room says so and rejoins by itse
   browser,
 }, testInfo) => {
   test.setTimeout(200_000)
-  const clientUser = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  // Keeps the page's WebSockets reachable, so the test can cut the one to the PeerServer.
-  await freelancerContext.addInitScript(() => {
-    const sockets: WebSocket[] = []
-    Object.assign(window, { __sockets: sockets })
-    window.WebSocket = class extends window.WebSocket {
-      constructor(...args: ConstructorParameters<typeof WebSocket>) {
-        super(...args)
-        sockets.push(this)
-      }
-    }
+  const {
+    freelancer: freelancerUser,
+    freelancerPage: freelancer,
+    freelancerContext,
+    contractId,
+  } = await clientAndFreelancerOnAContract(page, browser, testInfo, {
+    // Keeps the page's WebSockets reachable, so the test can cut the one to the PeerServer.
+    prepareFreelancerBrowser: (context) =>
+      context.addInitScript(() => {
+        const sockets: WebSocket[] = []
+        Object.assign(window, { __sockets: sockets })
+        window.WebSocket = class extends window.WebSocket {
+          constructor(...args: ConstructorParameters<typeof WebSocket>) {
+            super(...args)
+            sockets.push(this)
+          }
+        }
+      }),
   })
-  const freelancer = await freelancerContext.newPage()
-  const freelancerUser = await signUpWithoutForm(freelancer, testInfo, makeUser('freelancer'))
-  const { contractId } = await createFixedContract(clientUser.email, freelancerUser.email, {
-    milestones: [{ title: 'Design', amountMinor: 50_000 }],
-  })
-  await page.goto(`/contracts/${contractId}`)
-  await page.getByRole('button', { name: 'Start a call' }).click()
+  const { roomPath } = await startCallFromContract(page, contractId)
   await joinFromLobby(page, '360p')
-  await freelancer.goto(new URL(page.url()).pathname)
+  await freelancer.goto(roomPath)
   await joinFromLobby(freelancer, '360p')
   await expect(remoteVideos(page)).toHaveCount(1, { timeout: 30_000 })
   await expectPlaying(remoteVideos(page))
@@ -242,17 +211,16 @@ test('at 360 px the controls sit above the whiteboard; toggles keep their names;
 }, testInfo) => {
   test.setTimeout(200_000)
   await page.setViewportSize({ width: 360, height: 740 })
-  const clientUser = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancer = await freelancerContext.newPage()
-  const freelancerUser = await signUpWithoutForm(freelancer, testInfo, makeUser('freelancer'))
-  const { contractId } = await createFixedContract(clientUser.email, freelancerUser.email, {
-    milestones: [{ title: 'Design', amountMinor: 50_000 }],
-  })
-  await page.goto(`/contracts/${contractId}`)
-  await page.getByRole('button', { name: 'Start a call' }).click()
+  const {
+    client: clientUser,
+    freelancer: freelancerUser,
+    freelancerPage: freelancer,
+    freelancerContext,
+    contractId,
+  } = await clientAndFreelancerOnAContract(page, browser, testInfo)
+  const { roomPath } = await startCallFromContract(page, contractId)
   await joinFromLobby(page, '360p')
-  await freelancer.goto(new URL(page.url()).pathname)
+  await freelancer.goto(roomPath)
   await joinFromLobby(freelancer, '360p')
   await expect(remoteVideos(page)).toHaveCount(1, { timeout: 30_000 })
   await expect(remoteVideos(freelancer)).toHaveCount(1, { timeout: 30_000 })

@@ -1,26 +1,21 @@
+import { startCallFromContract } from './call-helpers'
+import { clientAndFreelancerOnAContract } from './contract-pair'
 import { insertContractMeeting, insertEndedContractCall } from './call-fixtures'
 import { createFixedContract } from './contract-fixtures'
 import { expect, isJavaScriptEnabled, makeUser, newBrowserContext, test } from './fixtures'
-import { signUpWithoutForm } from './user-fixtures'
+import { createAccountWithoutBrowser, signUpWithoutForm } from './user-fixtures'
 
 test('a call is started from a contract and kept on the Calls pages; the room says it needs JavaScript when it is off', async ({
   page,
   browser,
 }, testInfo) => {
-  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancer = makeUser('freelancer')
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancerPage = await freelancerContext.newPage()
-  await signUpWithoutForm(freelancerPage, testInfo, freelancer)
-  const { contractId, title } = await createFixedContract(client.email, freelancer.email, {
-    milestones: [{ title: 'Design', amountMinor: 50_000 }],
-  })
+  const { freelancerContext, freelancerPage, contractId, title } = await clientAndFreelancerOnAContract(
+    page,
+    browser,
+    testInfo,
+  )
 
-  await page.goto(`/contracts/${contractId}`)
-  await page.getByRole('button', { name: 'Start a call' }).click()
-  await expect(page).toHaveURL(/\/calls\/[^/]+\/room$/)
-  const roomPath = new URL(page.url()).pathname
-  const callPath = roomPath.replace(/\/room$/, '')
+  const { roomPath, callPath } = await startCallFromContract(page, contractId)
   if (isJavaScriptEnabled(testInfo)) {
     await expect(page.getByRole('heading', { name: 'Check your camera and microphone' })).toBeVisible()
   } else {
@@ -56,7 +51,6 @@ test('a call is started from a contract and kept on the Calls pages; the room sa
 
 test('a meeting’s call room gives the meeting’s time on the person’s own clock, and its calendar file', async ({
   page,
-  browser,
 }, testInfo) => {
   const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
   // The client's time zone, as their Meetings page shows times in.
@@ -64,9 +58,7 @@ test('a meeting’s call room gives the meeting’s time on the person’s own c
   await page.getByLabel('Time zone').selectOption('America/New_York')
   await page.getByRole('button', { name: 'Save availability' }).click()
   await expect(page.getByText('Availability saved').first()).toBeVisible()
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancer = await signUpWithoutForm(await freelancerContext.newPage(), testInfo, makeUser('freelancer'))
-  await freelancerContext.close()
+  const freelancer = await createAccountWithoutBrowser(makeUser('freelancer'))
   const { contractId } = await createFixedContract(client.email, freelancer.email, {
     milestones: [{ title: 'Design', amountMinor: 50_000 }],
   })
@@ -84,12 +76,9 @@ test('a meeting’s call room gives the meeting’s time on the person’s own c
 
 test('a call that ended offers no Join: its room and page say it has ended and start a new one with the same people', async ({
   page,
-  browser,
 }, testInfo) => {
   const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancer = await signUpWithoutForm(await freelancerContext.newPage(), testInfo, makeUser('freelancer'))
-  await freelancerContext.close()
+  const freelancer = await createAccountWithoutBrowser(makeUser('freelancer'))
   const { contractId } = await createFixedContract(client.email, freelancer.email, {
     milestones: [{ title: 'Design', amountMinor: 50_000 }],
   })

@@ -1,19 +1,9 @@
 import { latestOutboxMessage, readCodeFromOutbox } from './db-fixtures'
-import {
-  expect,
-  expectPath,
-  makeUser,
-  signIn,
-  signOut,
-  signUp,
-  submitSignIn,
-  test,
-  toast,
-  uniqueEmail,
-} from './fixtures'
+import { expect, expectPath, makeUser, signIn, signOut, submitSignIn, test, toast, uniqueEmail } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 
-test('a user moves the account to a new email address with the code sent there', async ({ page }) => {
-  const user = await signUp(page, makeUser('freelancer'))
+test('a user moves the account to a new email address with the code sent there', async ({ page }, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   const newEmail = uniqueEmail('newaddress')
 
   await page.goto('/settings')

@@ -1,9 +1,10 @@
 import { readCodeFromOutbox } from './db-fixtures'
-import { expect, expectPath, expectPortal, makeUser, signOut, signUp, submitSignIn, test, toast } from './fixtures'
+import { expect, expectPath, expectPortal, makeUser, signOut, submitSignIn, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { confirmPassword } from './step-up-helpers'
 
-test('a user turns on email codes and then signs in with one', async ({ page }) => {
-  const user = await signUp(page, makeUser('client'))
+test('a user turns on email codes and then signs in with one', async ({ page }, testInfo) => {
+  const user = await signUpWithoutForm(page, testInfo, makeUser('client'))
   await page.goto('/settings/security')
   await expect(
     page.getByRole('list', { name: 'Second-factor methods' }).getByRole('listitem').filter({ hasText: 'Email codes' }),

@@ -4,7 +4,7 @@ import { keepPageHtml } from './page-html'
 import { expect, test as base, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test'
 
 /** The seeded demo accounts (scripts/seed.ts). Tests only sign in with them, never change them. */
-export const DEMO_PASSWORD = 'MegiLance-demo-2026'
+const DEMO_PASSWORD = 'MegiLance-demo-2026'
 export const DEMO_ACCOUNTS = {
   admin: { email: 'admin@megilance.test', password: DEMO_PASSWORD, name: 'Ada Admin' },
   client: { email: 'client@megilance.test', password: DEMO_PASSWORD, name: 'Clara Client' },

@@ -1,4 +1,5 @@
 import { confirmWithEmailCode, expect, expectPath, signIn, signUp, submitSignIn, test, toast } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
 import { browserFrom, filterSecurityEvents, UK_IP, US_IP, userWithPlainName } from './ip-fixtures'
 
 test('an admin blocks an IP range: bad ranges are refused, sign-ins from it are refused and logged', async ({
@@ -8,7 +9,7 @@ test('an admin blocks an IP range: bad ranges are refused, sign-ins from it are 
 }, testInfo) => {
   // Each project uses its own documentation range, so the two never collide in one run.
   const network = testInfo.project.name === 'js' ? '198.51.100' : '192.0.2'
-  const user = await signUp(userPage, userWithPlainName('client', 'Bea Blocklist'))
+  const user = await signUpWithoutForm(userPage, testInfo, userWithPlainName('client', 'Bea Blocklist'))
   const page = adminPage
   await page.getByRole('navigation', { name: 'Admin portal' }).getByRole('link', { name: 'IP blocklist' }).click()
   await expectPath(page, '/admin/ip-blocklist')

@@ -1,6 +1,6 @@
+import { clientAndFreelancerOnAContract } from './contract-pair'
 import type { Page } from '@playwright/test'
 import { expect, isJavaScriptEnabled, makeUser, newBrowserContext, test, toast } from './fixtures'
-import { createFixedContract } from './contract-fixtures'
 import { outboxMessagesTo, parseIcs, runRemindersAt, setDailyAvailability } from './meeting-fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 
@@ -27,13 +27,11 @@ test('a client in New York books a weekly meeting with a freelancer in Karachi; 
   browser,
 }, testInfo) => {
   test.setTimeout(120_000)
-  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
-  const { contractId } = await createFixedContract(client.email, freelancer.email, {
-    milestones: [{ title: 'Design', amountMinor: 50_000 }],
-  })
+  const { client, freelancer, freelancerContext, freelancerPage, contractId } = await clientAndFreelancerOnAContract(
+    page,
+    browser,
+    testInfo,
+  )
   // The freelancer's hours by fixture: 17:00–23:00 in Karachi (12:00–18:00 UTC).
   await setDailyAvailability(freelancer.email, 'Asia/Karachi', '17:00', '23:00')
 
@@ -146,13 +144,7 @@ test('a client in New York books a weekly meeting with a freelancer in Karachi; 
 })
 
 test('a stranger gets 404 for the booking page, a meeting and its .ics', async ({ page, browser }, testInfo) => {
-  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
-  const { contractId } = await createFixedContract(client.email, freelancer.email, {
-    milestones: [{ title: 'Design', amountMinor: 50_000 }],
-  })
+  const { freelancerContext, contractId } = await clientAndFreelancerOnAContract(page, browser, testInfo)
   await page.goto(`/meetings/new?contract=${contractId}`)
   const conversationId = new URL(page.url()).searchParams.get('conversation')
   expect(conversationId).toBeTruthy()

@@ -1,15 +1,5 @@
-import {
-  confirmWithEmailCode,
-  expect,
-  expectPath,
-  makeUser,
-  newBrowserContext,
-  type Page,
-  test,
-  toast,
-} from './fixtures'
-import { signUpWithoutForm } from './user-fixtures'
-import { createFixedContract } from './contract-fixtures'
+import { clientAndFreelancerOnAContract } from './contract-pair'
+import { confirmWithEmailCode, expect, expectPath, type Page, test, toast } from './fixtures'
 
 /** A real USDC (ERC-20) receiving address with a correct EIP-55 checksum. */
 const USDC_ADDRESS = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045'
@@ -34,13 +24,11 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
   browser,
 }, testInfo) => {
   test.setTimeout(150_000)
-  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
-  const { contractId } = await createFixedContract(client.email, freelancer.email, {
-    milestones: [{ title: 'Design', amountMinor: 50_000 }],
-  })
+  const { freelancer, freelancerContext, freelancerPage, contractId } = await clientAndFreelancerOnAContract(
+    page,
+    browser,
+    testInfo,
+  )
 
   // The client funds the milestone with Stripe's succeeding test card.
   await page.goto(`/contracts/${contractId}`)
@@ -139,13 +127,11 @@ test('a declined card shows a clear error, the milestone stays unfunded and no m
   browser,
 }, testInfo) => {
   test.setTimeout(90_000)
-  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
-  const { contractId } = await createFixedContract(client.email, freelancer.email, {
-    milestones: [{ title: 'Design', amountMinor: 50_000 }],
-  })
+  const { freelancerContext, freelancerPage, contractId } = await clientAndFreelancerOnAContract(
+    page,
+    browser,
+    testInfo,
+  )
 
   await page.goto(`/contracts/${contractId}`)
   await milestone(page).getByRole('button', { name: 'Fund $500' }).click()

@@ -1,6 +1,6 @@
+import { clientAndFreelancerOnAContract } from './contract-pair'
 import { DEMO_ACCOUNTS, expect, expectPath, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
-import { signUpWithoutForm } from './user-fixtures'
-import { createFixedContract } from './contract-fixtures'
+import { createAccountWithoutBrowser, signUpWithoutForm } from './user-fixtures'
 import { userIdByEmail } from './db-fixtures'
 import { createOpenProject, createSubmittedProposal } from './projects-fixtures'
 
@@ -94,13 +94,7 @@ test('after the last milestone is paid both sides are told to end the contract t
   browser,
 }, testInfo) => {
   test.setTimeout(120_000)
-  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancerPage = await freelancerContext.newPage()
-  const freelancer = await signUpWithoutForm(freelancerPage, testInfo, makeUser('freelancer'))
-  const { contractId } = await createFixedContract(client.email, freelancer.email, {
-    milestones: [{ title: 'Design', amountMinor: 50_000 }],
-  })
+  const { freelancer, freelancerPage, contractId } = await clientAndFreelancerOnAContract(page, browser, testInfo)
   const contractPath = `/contracts/${contractId}`
   const prompt = (p: Page) =>
     p.getByRole('region', { name: 'All milestones are paid — end the contract to leave reviews' })
@@ -191,12 +185,9 @@ test('the step-up page offers "Send a code" before the code box and says it was 
 
 test('a new client invites a freelancer from their profile, then is pointed at the proposal that comes back', async ({
   page,
-  browser,
 }, testInfo) => {
   const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancer = await signUpWithoutForm(await freelancerContext.newPage(), testInfo, makeUser('freelancer'))
-  await freelancerContext.close()
+  const freelancer = await createAccountWithoutBrowser(makeUser('freelancer'))
   const { projectId, title } = await createOpenProject(client.email)
 
   // The profile offers the client's open project; inviting lands on the project, where the answer shows.

@@ -17,7 +17,7 @@ const ID_SEGMENT = /^([0-9a-f-]{16,}|\d+|[\w-]{20,})$/i
  * "/contracts/3f2c…/milestones/9a1b…/dispute" is "contracts+:id+milestones+:id+dispute" and
  * "/projects?q=go&page=2" is "projects?page&q".
  */
-export function pagePattern(url: string): string {
+function pagePattern(url: string): string {
   const { pathname, searchParams } = new URL(url)
   const segments = pathname.split('/').filter(Boolean)
   const path = segments.map((segment) => (ID_SEGMENT.test(segment) ? ':id' : segment)).join('+') || 'home'

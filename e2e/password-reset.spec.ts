@@ -7,13 +7,13 @@ import {
   readResetCodeFromOutbox,
   signIn,
   signOut,
-  signUp,
   submitSignIn,
   test,
   toast,
   uniqueEmail,
   uniquePassword,
 } from './fixtures'
+import { createAccountWithoutBrowser, signUpWithoutForm } from './user-fixtures'
 
 async function requestResetCode(page: Page, email: string) {
   await page.goto('/sign-in')
@@ -40,7 +40,7 @@ test('a user resets a forgotten password with the code from the outbox', async (
 }, testInfo) => {
   // Signed in on one device (say, a tablet at home) and resetting the password on another.
   const tablet = page
-  const user = await signUp(tablet, makeUser('freelancer'))
+  const user = await signUpWithoutForm(tablet, testInfo, makeUser('freelancer'))
   const laptopContext = await newBrowserContext(browser, testInfo)
   const laptop = await laptopContext.newPage()
 
@@ -73,8 +73,7 @@ test('a user resets a forgotten password with the code from the outbox', async (
 })
 
 test('a wrong reset code is refused and the email is kept', async ({ page, adminPage }) => {
-  const user = await signUp(page, makeUser('client'))
-  await signOut(page)
+  const user = await createAccountWithoutBrowser(makeUser('client'))
   await requestResetCode(page, user.email)
   const code = await readResetCodeFromOutbox(adminPage, user.email)
   const wrongCode = String((Number(code) + 1) % 100_000_000).padStart(8, '0')

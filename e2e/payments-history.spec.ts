@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
-import { expect, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
-import { signUpWithoutForm } from './user-fixtures'
+import { expect, makeUser, type Page, test, toast } from './fixtures'
+import { createAccountWithoutBrowser, signUpWithoutForm } from './user-fixtures'
 import { createFixedContract } from './contract-fixtures'
 import { insertWalletTopUp } from './payments-fixtures'
 
@@ -33,13 +33,10 @@ async function filter(page: Page, fields: { type?: string; from?: string; to?: s
 
 test('payment history: every movement, filters by type and date, search, and a CSV of the filtered rows', async ({
   page,
-  browser,
 }, testInfo) => {
   test.setTimeout(120_000)
   const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancer = await signUpWithoutForm(await freelancerContext.newPage(), testInfo, makeUser('freelancer'))
-  await freelancerContext.close()
+  const freelancer = await createAccountWithoutBrowser(makeUser('freelancer'))
   const { contractId } = await createFixedContract(client.email, freelancer.email, {
     milestones: [
       { title: 'Design', amountMinor: 50_000 },

@@ -1,37 +1,15 @@
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import { promisify } from 'node:util'
-import { createFixedContract } from './contract-fixtures'
-import { expect, makeUser, newBrowserContext, test, type Page } from './fixtures'
+import { CALL_LAUNCH_OPTIONS, joinFromLobby, startCallFromContract } from './call-helpers'
+import { clientAndFreelancerOnAContract } from './contract-pair'
+import { expect, test } from './fixtures'
 import { callEndedAtForTest, recordingsForTest } from './recording-fixtures'
-import { signUpWithoutForm } from './user-fixtures'
 
 // Recording needs JavaScript (MediaRecorder), so this spec runs only in the `js` project.
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  },
-})
+test.use({ launchOptions: CALL_LAUNCH_OPTIONS })
 
 const DAY_MS = 24 * 60 * 60 * 1000
-
-async function joinFromLobby(page: Page) {
-  const join = page.getByRole('button', { name: 'Join the call' })
-  await expect(join).toBeEnabled({ timeout: 15_000 })
-  await join.click()
-  await expect(page.getByRole('status').filter({ hasText: 'In the call' })).toBeVisible({ timeout: 15_000 })
-}
 
 /**
  * Runs the retention job as `npm run job -- recording-retention` does, against the e2e database, its
@@ -58,20 +36,14 @@ test('a recording with consent: both see it running, it plays with its length, a
   browser,
 }, testInfo) => {
   test.setTimeout(180_000)
-  const clientUser = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancer = await freelancerContext.newPage()
-  const freelancerUser = await signUpWithoutForm(freelancer, testInfo, makeUser('freelancer'))
-  const { contractId } = await createFixedContract(clientUser.email, freelancerUser.email, {
-    milestones: [{ title: 'Design', amountMinor: 50_000 }],
-  })
+  const {
+    client: clientUser,
+    freelancerPage: freelancer,
+    freelancerContext,
+    contractId,
+  } = await clientAndFreelancerOnAContract(page, browser, testInfo)
 
-  await page.goto(`/contracts/${contractId}`)
-  await page.getByRole('button', { name: 'Start a call' }).click()
-  await expect(page).toHaveURL(/\/calls\/[^/]+\/room$/)
-  const roomPath = new URL(page.url()).pathname
-  const callPath = roomPath.replace(/\/room$/, '')
-  const callId = callPath.split('/').pop()!
+  const { roomPath, callPath, callId } = await startCallFromContract(page, contractId)
   await joinFromLobby(page)
   await freelancer.goto(roomPath)
   await joinFromLobby(freelancer)

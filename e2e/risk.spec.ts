@@ -7,18 +7,16 @@ import {
   newBrowserContext,
   signIn,
   signOut,
-  signUp,
   submitSignIn,
   test,
 } from './fixtures'
+import { createAccountWithoutBrowser } from './user-fixtures'
 import { UK_IP, US_IP } from './ip-fixtures'
 
 test('signing in from the US minutes after the UK asks for a second factor and shows why', async ({
   browser,
-  page,
 }, testInfo) => {
-  const user = await signUp(page, makeUser('freelancer'))
-  await signOut(page)
+  const user = await createAccountWithoutBrowser(makeUser('freelancer'))
   const context = await newBrowserContext(browser, testInfo)
   const traveller = await context.newPage()
   // The e2e server runs with TRUST_PROXY, so X-Forwarded-For says where the browser is.

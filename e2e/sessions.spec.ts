@@ -1,12 +1,12 @@
 import { expect, expectPath, expectPortal, makeUser, newBrowserContext, signIn, test, toast } from './fixtures'
 import { backdateSessionsOf, cookiePlace } from './db-fixtures'
-import { signUpWithoutForm } from './user-fixtures'
+import { signInWithoutForm, signUpWithoutForm } from './user-fixtures'
 
 test('a user sees where they are signed in and signs other browsers out', async ({ page, browser }, testInfo) => {
   const user = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
   const otherContext = await newBrowserContext(browser, testInfo)
   const other = await otherContext.newPage()
-  await signIn(other, user, 'freelancer')
+  await signInWithoutForm(other, testInfo, user.email, 'freelancer')
 
   await page.goto('/settings')
   await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Sessions' }).click()
@@ -25,7 +25,7 @@ test('a user sees where they are signed in and signs other browsers out', async 
   await expectPath(other, '/sign-in')
 
   // Signing in again there, then "all other browsers" signs it out once more; this one stays in.
-  await signIn(other, user, 'freelancer')
+  await signInWithoutForm(other, testInfo, user.email, 'freelancer')
   await page.reload()
   await expect(browsers).toHaveCount(2)
   await page.getByRole('button', { name: 'Sign out all other browsers' }).click()

@@ -14,7 +14,7 @@ import {
   toast,
   uniquePassword,
 } from './fixtures'
-import { signUpWithoutForm } from './user-fixtures'
+import { signInWithoutForm, signUpWithoutForm } from './user-fixtures'
 
 function stat(page: Page, label: string) {
   return page
@@ -135,7 +135,7 @@ test('changing the password signs out other devices and the new password works',
   const user = await signUpWithoutForm(page, testInfo, makeUser('client'))
   const otherContext = await newBrowserContext(browser, testInfo)
   const other = await otherContext.newPage()
-  await signIn(other, user, 'client')
+  await signInWithoutForm(other, testInfo, user.email, 'client')
 
   await openPasswordSettings(page, 'Client portal', user.email)
   const newPassword = uniquePassword()

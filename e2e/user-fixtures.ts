@@ -43,14 +43,24 @@ export async function signUpWithoutForm(
   testInfo: TestInfo,
   user: NewUser = makeUser('client'),
 ): Promise<NewUser> {
-  const created = await insertUser({
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    passwordHash: await hashPassword(user.password),
-  })
+  const created = await insertAccount(user)
   await openPortalSignedIn(page, testInfo, created, user.role)
   return user
+}
+
+/**
+ * The same account, signed in nowhere: for the other side of a contract whose browser the test never
+ * opens (a second browser only to sign in and close costs a page load).
+ */
+export async function createAccountWithoutBrowser(user: NewUser): Promise<NewUser> {
+  await insertAccount(user)
+  return user
+}
+
+function insertAccount(user: NewUser) {
+  return hashPassword(user.password).then((passwordHash) =>
+    insertUser({ email: user.email, name: user.name, role: user.role, passwordHash }),
+  )
 }
 
 /** Signs the browser in by the app's own sign-in code (session and device cookies), then opens the portal. */

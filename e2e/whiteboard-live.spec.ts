@@ -1,35 +1,15 @@
 import { readFile } from 'node:fs/promises'
-import { createFixedContract } from './contract-fixtures'
+import { CALL_LAUNCH_OPTIONS, joinFromLobby, startCallFromContract } from './call-helpers'
+import { clientAndFreelancerOnAContract } from './contract-pair'
 import { expect, makeUser, newBrowserContext, test, type Page } from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 
 // The whiteboard lives in the call room, which needs JavaScript and media devices: Chromium's fake
-// camera and microphone, allowed without a prompt (as e2e/calls-live.spec.ts launches it).
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-    ],
-  },
-})
+// camera and microphone, allowed without a prompt (call-helpers.ts).
+test.use({ launchOptions: CALL_LAUNCH_OPTIONS })
 
 const STROKE_COLOUR = '#1d4ed8'
 const WHITE = '#ffffff'
-
-async function joinFromLobby(page: Page) {
-  const join = page.getByRole('button', { name: 'Join the call' })
-  await expect(join).toBeEnabled({ timeout: 15_000 })
-  await join.click()
-  await expect(page.getByRole('status').filter({ hasText: 'In the call' })).toBeVisible({ timeout: 15_000 })
-}
 
 const board = (page: Page) => page.getByRole('img', { name: /^Shared whiteboard/ })
 
@@ -60,19 +40,14 @@ test('a stroke drawn in one browser shows in the others, reaches a late joiner, 
   browser,
 }, testInfo) => {
   test.setTimeout(180_000)
-  const clientUser = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  const freelancerContext = await newBrowserContext(browser, testInfo)
-  const freelancer = await freelancerContext.newPage()
-  const freelancerUser = await signUpWithoutForm(freelancer, testInfo, makeUser('freelancer'))
-  const { contractId } = await createFixedContract(clientUser.email, freelancerUser.email, {
-    milestones: [{ title: 'Design', amountMinor: 50_000 }],
-  })
+  const {
+    freelancer: freelancerUser,
+    freelancerPage: freelancer,
+    freelancerContext,
+    contractId,
+  } = await clientAndFreelancerOnAContract(page, browser, testInfo)
 
-  await page.goto(`/contracts/${contractId}`)
-  await page.getByRole('button', { name: 'Start a call' }).click()
-  await expect(page).toHaveURL(/\/calls\/[^/]+\/room$/)
-  const roomPath = new URL(page.url()).pathname
-  const callPath = roomPath.replace(/\/room$/, '')
+  const { roomPath, callPath } = await startCallFromContract(page, contractId)
   await joinFromLobby(page)
   await freelancer.goto(roomPath)
   await joinFromLobby(freelancer)

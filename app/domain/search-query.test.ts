@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defineSearchQuery, rangeInWords, searchReader } from './search-query'
+import { defineSearchQuery, rangeInWords, removalLinks, searchReader } from './search-query'
 
 // A small search of its own, so these tests say what any search gets, not what Find work or Find talent declare.
 type GigParams = {
@@ -136,5 +136,30 @@ describe('rangeInWords', () => {
     expect(rangeInWords({ min: '5', max: '' })).toBe('from 5')
     expect(rangeInWords({ min: '', max: '20' })).toBe('up to 20')
     expect(rangeInWords({ min: '', max: '' })).toBeNull()
+  })
+})
+
+describe('removalLinks', () => {
+  const widen = (query: string) =>
+    removalLinks(GIG_SEARCH, readGigs(query).params, {
+      withoutKeywords: (q) => `Every gig, not “${q}”`,
+      filters: [
+        { label: 'Any pay', filters: ['min', 'max'] },
+        { label: 'Any city', filters: ['city'] },
+      ],
+    })
+
+  it('drops the keywords, each skill, then each filter set, keeping the rest and the sort but not the page', () => {
+    expect(widen('q=bar&skill=Wine&skill=Cocktails&max=40&city=oslo&sort=newest&page=3')).toEqual([
+      { label: 'Every gig, not “bar”', href: '/gigs?skill=Cocktails&skill=Wine&max=40&city=oslo&sort=newest' },
+      { label: 'Remove the skill Wine', href: '/gigs?q=bar&skill=Cocktails&max=40&city=oslo&sort=newest' },
+      { label: 'Remove the skill Cocktails', href: '/gigs?q=bar&skill=Wine&max=40&city=oslo&sort=newest' },
+      { label: 'Any pay', href: '/gigs?q=bar&skill=Cocktails&skill=Wine&city=oslo&sort=newest' },
+      { label: 'Any city', href: '/gigs?q=bar&skill=Cocktails&skill=Wine&max=40&sort=newest' },
+    ])
+  })
+
+  it('offers nothing for a search that narrows nothing', () => {
+    expect(widen('sort=newest')).toEqual([])
   })
 })

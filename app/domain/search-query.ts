@@ -175,6 +175,33 @@ export function rangeInWords({ min, max }: { min: string; max: string }): string
   return null
 }
 
+/** One "remove this filter" link: shown when any of `filters` is set, and clears them all. */
+export type FilterRemoval<P> = { label: string; filters: readonly FilterName<P>[] }
+
+/**
+ * Links that widen a search one step at a time (shown when nothing matches): the keywords dropped
+ * (`withoutKeywords` words it, e.g. "Search for everything, not “logo”"), each skill, then each
+ * filter in `filters`' order. Each link keeps the rest of the search and goes to its first page.
+ */
+export function removalLinks<P extends SearchBasics>(
+  search: SearchQuery<P>,
+  params: P,
+  { withoutKeywords, filters }: { withoutKeywords: (q: string) => string; filters: readonly FilterRemoval<P>[] },
+): { label: string; href: string }[] {
+  const without = (change: Partial<P>) => search.href({ ...params, ...change })
+  const cleared = (names: readonly string[]) => Object.fromEntries(names.map((name) => [name, ''])) as Partial<P>
+  return [
+    ...(params.q ? [{ label: withoutKeywords(params.q), href: without({ q: '' } as Partial<P>) }] : []),
+    ...params.skills.map((skill) => ({
+      label: `Remove the skill ${skill}`,
+      href: without({ skills: params.skills.filter((s) => s !== skill) } as Partial<P>),
+    })),
+    ...filters
+      .filter((removal) => removal.filters.some((name) => filterValue(params, name)))
+      .map((removal) => ({ label: removal.label, href: without(cleared(removal.filters)) })),
+  ]
+}
+
 export type SkillSuggestionLine = { label: string; links: { skill: string; href: string }[] }
 
 /**

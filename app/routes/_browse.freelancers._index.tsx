@@ -18,9 +18,8 @@ import {
   isEmptyTalentSearch,
   suggestTalentSearchName,
   talentQueryString,
-  type TalentParams,
 } from '~/domain/talent-search-params'
-import { skillSuggestionLines } from '~/domain/search-query'
+import { removalLinks, skillSuggestionLines } from '~/domain/search-query'
 import { getOptionalSession } from '~/http/auth.server'
 import { TALENT_SORT_EXPLANATIONS, findTalent, readTalentSearch } from '~/services/marketplace/talent-search.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
@@ -51,7 +50,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     wordSkills: found.wordSkills,
     nearSkills: found.nearSkills,
     skillLines: skillSuggestionLines(TALENT_SEARCH, params, found),
-    removals: removalsOf(params),
+    removals: removalLinks(TALENT_SEARCH, params, {
+      withoutKeywords: (q) => `Search for everyone, not “${q}”`,
+      filters: [
+        { label: 'Any hourly rate', filters: ['min', 'max'] },
+        { label: 'Any availability', filters: ['available'] },
+        { label: 'Any rating', filters: ['rating'] },
+      ],
+    }),
     firstPageHref: TALENT_SEARCH.href(params),
     sortExplanation: TALENT_SORT_EXPLANATIONS[params.sort],
     skillNames: SKILLS,
@@ -59,21 +65,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const SORTS = Object.entries(TALENT_SORT_LABELS)
-
-/** Links that widen the search, one filter or the keywords at a time (shown when nothing matches). */
-function removalsOf(params: TalentParams) {
-  const changed = (change: Partial<TalentParams>) => TALENT_SEARCH.href({ ...params, ...change })
-  return [
-    ...(params.q ? [{ label: `Search for everyone, not “${params.q}”`, href: changed({ q: '' }) }] : []),
-    ...params.skills.map((skill) => ({
-      label: `Remove the skill ${skill}`,
-      href: changed({ skills: params.skills.filter((s) => s !== skill) }),
-    })),
-    ...(params.min || params.max ? [{ label: 'Any hourly rate', href: changed({ min: '', max: '' }) }] : []),
-    ...(params.available ? [{ label: 'Any availability', href: changed({ available: '' }) }] : []),
-    ...(params.rating ? [{ label: 'Any rating', href: changed({ rating: '' }) }] : []),
-  ]
-}
 
 export default function FindTalent() {
   const data = useLoaderData<typeof loader>()

@@ -20,10 +20,9 @@ import {
   searchQueryString,
   suggestSearchName,
   toSearchInput,
-  type SearchParams,
   type SearchSort,
 } from '~/domain/project-search-params'
-import { skillSuggestionLines } from '~/domain/search-query'
+import { removalLinks, skillSuggestionLines } from '~/domain/search-query'
 import { getOptionalSession } from '~/http/auth.server'
 import { searchSkillHints, skillNamesForWords } from '~/services/ai/semantic-skills.server'
 import { correctedSearch } from '~/services/marketplace/search-correction.server'
@@ -71,29 +70,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageShown(params.page, result.total, PAGE_SIZE),
     ...hints,
     skillLines: skillSuggestionLines(PROJECT_SEARCH, params, hints),
-    removals: removalsOf(params),
+    removals: removalLinks(PROJECT_SEARCH, params, {
+      withoutKeywords: (q) => `Search for everything, not “${q}”`,
+      filters: [
+        { label: 'Any budget type', filters: ['type'] },
+        { label: 'Any budget', filters: ['min', 'max'] },
+        { label: 'Posted any time', filters: ['posted'] },
+        { label: 'Any client rating', filters: ['rating'] },
+        { label: 'Any experience level', filters: ['level'] },
+      ],
+    }),
     firstPageHref: PROJECT_SEARCH.href(params),
     correction,
     correctionHref: correction ? PROJECT_SEARCH.href({ ...params, q: correction.q }) : '',
     now: Date.now(),
   })
-}
-
-/** Links that widen the search, one filter or the keywords at a time (shown when nothing matches). */
-function removalsOf(params: SearchParams) {
-  const without = (change: Partial<SearchParams>) => PROJECT_SEARCH.href({ ...params, ...change })
-  return [
-    ...(params.q ? [{ label: `Search for everything, not “${params.q}”`, href: without({ q: '' }) }] : []),
-    ...params.skills.map((skill) => ({
-      label: `Remove the skill ${skill}`,
-      href: without({ skills: params.skills.filter((s) => s !== skill) }),
-    })),
-    ...(params.type ? [{ label: 'Any budget type', href: without({ type: '' }) }] : []),
-    ...(params.min || params.max ? [{ label: 'Any budget', href: without({ min: '', max: '' }) }] : []),
-    ...(params.posted ? [{ label: 'Posted any time', href: without({ posted: '' }) }] : []),
-    ...(params.rating ? [{ label: 'Any client rating', href: without({ rating: '' }) }] : []),
-    ...(params.level ? [{ label: 'Any experience level', href: without({ level: '' }) }] : []),
-  ]
 }
 
 export default function FindWork() {

@@ -16,8 +16,7 @@ import { TRADES, WEB_TRADE, tradeSkills, type Trade } from './demo-trades'
 import { EXPERIENCE_LEVELS } from '~/domain/enums'
 
 export const DEMO_PASSWORD = 'MegiLance-demo-2026'
-export const DEMO_COUNTS = { clients: 50, freelancers: 200, projects: 300 }
-const COUNTS = DEMO_COUNTS
+const COUNTS = { clients: 50, freelancers: 200, projects: 300 }
 
 /** The demo freelancer's own skills: a web developer, like the demo client's projects. */
 const DEMO_FREELANCER_SKILLS = ['React', 'TypeScript', 'Node.js', 'WordPress', 'PostgreSQL']
