@@ -69,3 +69,17 @@ test('dashboard and menu links open their page in place; a modified click opens 
   await expectPath(page, '/client')
   expect(await sameDocument()).toBe(isJavaScriptEnabled(testInfo))
 })
+
+// A mistyped address: the 404 page keeps the member signed in around it (the header's Sign out) and
+// gives a reference to quote, without the router's own wording.
+test('an address no page answers says so and keeps the member signed in', async ({ page }, testInfo) => {
+  await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  const answer = await page.goto('/freelancer/no-such-page')
+  expect(answer?.status()).toBe(404)
+  await expect(page).toHaveTitle('Page not found · MegiLance')
+  await expect(page.getByRole('heading', { level: 1, name: 'We could not find that page' })).toBeVisible()
+  await expect(page.getByText('There is no page at this address.')).toBeVisible()
+  await expect(page.getByText(/Reference .+: quote it if you contact support/)).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await expect(page.getByText('No route matches')).toHaveCount(0)
+})

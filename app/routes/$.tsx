@@ -1,4 +1,7 @@
+import type { MetaFunction } from '@remix-run/node'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+
+export const meta: MetaFunction = () => [{ title: 'Page not found · MegiLance' }]
 
 /**
  * Any address no page answers. Without this route Remix answers the 404 before any loader runs, so
