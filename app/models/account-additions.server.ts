@@ -19,7 +19,7 @@ export type AddedFactor = {
 }
 
 /** A payout method added since, with its payouts not yet sent (requested or held). */
-export type AddedPayoutMethod = { method: PayoutMethod; inFlight: Payout[] }
+type AddedPayoutMethod = { method: PayoutMethod; inFlight: Payout[] }
 
 export type AccountAdditions = { factors: AddedFactor[]; payoutMethods: AddedPayoutMethod[] }
 

@@ -69,7 +69,7 @@ export async function restorePreviews(
 }
 
 /** The preview as lines of text, for the email, the security log and the admin audit trail. */
-export function describeUndone(preview: RestorePreview): { removed: string[]; held: string[] } {
+function describeUndone(preview: RestorePreview): { removed: string[]; held: string[] } {
   return {
     removed: [
       ...preview.factors.map((factor) => `${factor.label}, added ${formatDateTime(factor.createdAt)}`),
