@@ -66,6 +66,11 @@ export async function changeUserEmail(
   how: EmailChangeHow,
   now = new Date(),
 ): Promise<boolean> {
+  return changeUserEmailSync(userId, email, how, now)
+}
+
+/** changeUserEmail for a caller's own transaction (its savepoint rolls back with it). */
+export function changeUserEmailSync(userId: string, email: string, how: EmailChangeHow, now: Date): boolean {
   const address = normalizeEmail(email)
   return getDb().transaction((tx) => {
     const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, address)).get()

@@ -15,7 +15,7 @@ import {
 import { networkLabel } from '~/domain/crypto-networks'
 import { ConfirmCryptoPaymentSchema, RefundCryptoReceiptSchema } from '~/services/payments/crypto/crypto-schemas'
 import { requireRole } from '~/http/auth.server'
-import { requireAdminStepUp } from '~/http/step-up.server'
+import { requireAdminStepUp, takeKeptAdminForm } from '~/http/step-up.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 
@@ -27,14 +27,18 @@ const rowReply = (formId: string, reply: SubmissionResult<string[]>, status: num
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  return json(await cryptoAdminOverview(), { headers: { 'Cache-Control': 'no-store' } })
+  // A confirmation or refund sent before confirming a second factor comes back filled in (not sent) once.
+  const kept = await takeKeptAdminForm(request, ({ intent, requestId, receiptId }) =>
+    intent === 'confirm' ? `confirm-${String(requestId)}` : intent === 'refund' ? `refund-${String(receiptId)}` : null,
+  )
+  return json({ ...(await cryptoAdminOverview()), kept }, { headers: { 'Cache-Control': 'no-store' } })
 }
 
 const IntentSchema = /* @__PURE__ */ bareIntents('confirm', 'refund')
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireAdminStepUp(request)
   const formData = await readFormData(request)
+  const admin = await requireAdminStepUp(request, { form: formData })
   const { intent } = parseIntent(formData, IntentSchema)
   const back = '/admin/crypto-payments'
 
@@ -86,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminCryptoPayments() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const last = actionData && 'form' in actionData ? (actionData.form as FormReply) : undefined
+  const last = actionData && 'form' in actionData ? (actionData.form as FormReply) : (data.kept ?? undefined)
   return (
     <>
       <PageHeader title="Crypto payments">

@@ -22,7 +22,7 @@ import {
 } from '~/domain/fraud-alerts'
 import { actionsOpenTo } from '~/domain/state-machine'
 import { requireRole } from '~/http/auth.server'
-import { requireAdminStepUp } from '~/http/step-up.server'
+import { requireAdminStepUp, takeKeptAdminForm } from '~/http/step-up.server'
 import { readFormData } from '~/http/form-data.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -77,23 +77,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     activity,
     admins: admins.rows.map((a) => ({ id: a.id, name: a.name })),
+    // A form sent before confirming a second factor comes back filled in (not sent) once.
+    kept: await takeKeptAdminForm(request, (fields) => formIdOf((name) => fields[name])),
   })
 }
 
-/** Which form on the page was sent, so its errors come back beside it. */
-function formIdOf(formData: FormData): string {
-  const intent = String(formData.get('intent') ?? '')
-  if (intent === 'block') return `block-${String(formData.get('userId') ?? '')}`
-  if (intent === 'payout') return `payout-${String(formData.get('payoutId') ?? '')}`
+/** Which form on the page was sent (from its fields), so its errors or kept text come back in it. */
+function formIdOf(field: (name: string) => unknown): string {
+  const intent = String(field('intent') ?? '')
+  if (intent === 'block') return `block-${String(field('userId') ?? '')}`
+  if (intent === 'payout') return `payout-${String(field('payoutId') ?? '')}`
   if (intent === 'dispute_hold') return 'dispute-hold'
   return 'workflow'
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireAdminStepUp(request)
-  const { alert } = await loadAlert(params.alertId)
   const formData = await readFormData(request)
-  const formId = formIdOf(formData)
+  const admin = await requireAdminStepUp(request, { form: formData })
+  const { alert } = await loadAlert(params.alertId)
+  const formId = formIdOf((name) => formData.get(name))
   const submission = parseWithZod(formData, { schema: AlertFormSchema })
   if (submission.status !== 'success') return json({ formId, reply: submission.reply() }, { status: 400 })
   const input = submission.value
@@ -113,9 +115,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminFraudAlert() {
-  const { alert, actions, accounts, links, reports, history, held, escrowed, activity, admins } =
+  const { alert, actions, accounts, links, reports, history, held, escrowed, activity, admins, kept } =
     useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>() as AlertFormResult
+  const result = (useActionData<typeof action>() as AlertFormResult) ?? kept ?? undefined
   const blockable = accounts.filter((a) => !a.blockedAt && a.role !== 'admin')
   return (
     <>

@@ -18,7 +18,7 @@ import { AdminPayoutActionSchema } from '~/services/payments/payouts/payout-sche
 import { payoutStatusLabel } from '~/services/payments/payouts/payout-views'
 import { actOnPayout } from '~/services/payments/payouts/payouts.server'
 import { requireRole } from '~/http/auth.server'
-import { requireAdminStepUp } from '~/http/step-up.server'
+import { requireAdminStepUp, takeKeptAdminForm } from '~/http/step-up.server'
 import { formatDateTime, formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
@@ -41,7 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // At most page 10,000, like every other list: a page number past 2^53 reached SQLite as a float (a 500).
   const page = Math.min(10_000, Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1))
   const { rows, total } = await listPayoutsForAdmin({ status, rail, page, pageSize: PAGE_SIZE })
+  // A hold, release or cancel sent before confirming a second factor comes back typed (not sent) once.
+  const kept = await takeKeptAdminForm(request, ({ payoutId }) => (typeof payoutId === 'string' ? payoutId : null))
   return json({
+    keptReason: kept ? { payoutId: kept.formId, reason: String(kept.reply.initialValue.reason ?? '') } : null,
     filter: { status: status ?? '', rail: rail ?? '' },
     page,
     total,
@@ -67,23 +70,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireAdminStepUp(request)
-  const submission = parseWithZod(await readFormData(request), { schema: AdminPayoutActionSchema })
+  const formData = await readFormData(request)
+  const admin = await requireAdminStepUp(request, { form: formData })
+  const submission = parseWithZod(formData, { schema: AdminPayoutActionSchema })
   const payoutId = String(submission.payload.payoutId ?? '')
+  // Sent back with a refusal so the reason typed is still in the field, JavaScript or not.
+  const reason = String(submission.payload.reason ?? '')
   if (submission.status !== 'success')
     return json(
       {
         payoutId,
+        reason,
         errors: Object.values(submission.error ?? {})
           .flat()
           .filter(Boolean) as string[],
       },
       { status: 400 },
     )
-  const { intent, reason } = submission.value
-  const outcome = await actOnPayout(admin, payoutId, intent, reason)
+  const { intent } = submission.value
+  const outcome = await actOnPayout(admin, payoutId, intent, submission.value.reason)
   if (!outcome.ok && outcome.reason === 'not-found') throw new Response(outcome.message, { status: 404 })
-  if (!outcome.ok) return json({ payoutId, errors: [outcome.message] }, { status: 409 })
+  if (!outcome.ok) return json({ payoutId, reason, errors: [outcome.message] }, { status: 409 })
   const done = {
     held: 'held',
     sent: 'released and sent',
@@ -98,8 +105,10 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminPayouts() {
-  const { filter, rows, page, total, search } = useLoaderData<typeof loader>()
+  const { filter, rows, page, total, search, keptReason } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  // The reason shown filled in: the refused form's, else the one kept during the step-up.
+  const typed = actionData ?? keptReason
   return (
     <>
       <PageHeader title="Payouts">
@@ -123,7 +132,11 @@ export default function AdminPayouts() {
         <ul className="admin-payouts" aria-label="Payouts">
           {rows.map((row) => (
             <li key={row.id}>
-              <AdminPayoutCard row={row} error={actionData?.payoutId === row.id ? actionData.errors : []} />
+              <AdminPayoutCard
+                row={row}
+                error={actionData?.payoutId === row.id ? actionData.errors : []}
+                reason={typed?.payoutId === row.id ? typed.reason : undefined}
+              />
             </li>
           ))}
         </ul>
@@ -138,7 +151,7 @@ export default function AdminPayouts() {
 type Row = SerializeFrom<typeof loader>['rows'][number]
 
 /** One payout: what, to whom, how, its state and the moves an admin may make with a reason. */
-function AdminPayoutCard({ row, error }: { row: Row; error: string[] }) {
+function AdminPayoutCard({ row, error, reason }: { row: Row; error: string[]; reason: string | undefined }) {
   const amount = formatMoney(row.amountMinor, row.currency)
   return (
     <article aria-label={`Payout ${amount} to ${row.freelancerName}`} className="card">
@@ -163,7 +176,7 @@ function AdminPayoutCard({ row, error }: { row: Row; error: string[] }) {
               Reason for the payout of {amount} to {row.freelancerName}
               <RequiredMark required />
             </label>
-            <input id={`reason-${row.id}`} name="reason" required minLength={5} maxLength={500} />
+            <input id={`reason-${row.id}`} name="reason" required minLength={5} maxLength={500} defaultValue={reason} />
           </div>
           <div className="action-row">
             {row.actions.map((action) => (

@@ -10,7 +10,12 @@ import { findUserById } from '~/models/users.server'
 import { blockAccount, endSessionsByAdmin, unblockAccount } from '~/services/accounts/accounts.server'
 import { countActiveSessionsOf } from '~/services/accounts/sessions.server'
 import { BlockUserSchema, RestoreEmailSchema } from '~/services/admin/user-admin-schemas'
-import { restoreEmailAddress } from '~/services/accounts/email-restore.server'
+import {
+  restoreAuditLine,
+  restoreEmailAddress,
+  restorePreviews,
+  restoreToastTail,
+} from '~/services/accounts/email-restore.server'
 import { listEmailChangesOf } from '~/models/email-changes.server'
 import { BlockUserForm } from '~/components/admin/block-user-form'
 import { EmailHistorySection } from '~/components/admin/email-history-section'
@@ -33,10 +38,14 @@ const loadUser = (userId: string | undefined) => requireRecord(userId, findUserB
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
   const { passwordHash: _hidden, ...user } = await loadUser(params.userId)
+  const emailChanges = await listEmailChangesOf(user.id)
   return json({
     user,
     activeSessions: await countActiveSessionsOf(user.id),
-    emailChanges: await listEmailChangesOf(user.id),
+    emailChanges,
+    // What each restore would remove, as of now: the restore refuses anything added after `listedAt`.
+    restorePreviews: await restorePreviews(emailChanges, user.email),
+    listedAt: Date.now(),
     // A form sent before confirming a second factor comes back filled in (not sent) once.
     kept: await takeKeptAdminForm(request, ({ intent }) =>
       intent === 'block' || intent === 'restore-email' ? formIdOf(intent) : null,
@@ -62,21 +71,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'restore-email') {
     const submission = parseWithZod(formData, { schema: RestoreEmailSchema })
     if (submission.status !== 'success') return formReply(intent, submission.reply(), 400)
-    const { changeId, reason } = submission.value
-    const outcome = await restoreEmailAddress({ userId: user.id, changeId, reason, adminId: admin.id }, origin)
+    const { changeId, reason, listedAt } = submission.value
+    const outcome = await restoreEmailAddress(
+      { userId: user.id, changeId, reason, adminId: admin.id, listedAt: new Date(listedAt) },
+      origin,
+    )
     if (!outcome.ok && outcome.reason === 'not_found') {
       const message = 'That address is not in this account’s history. Reload the page and choose again.'
       return formReply(intent, submission.reply({ fieldErrors: { changeId: [message] } }), 400)
     }
     if (!outcome.ok) return formReply(intent, submission.reply({ formErrors: [outcome.message] }), 409)
-    await recordAdminAction(
-      admin,
-      origin,
-      `Put back the email address of ${user.name}: ${outcome.replaced} → ${outcome.restored}, signed out everywhere: ${reason}`,
-    )
+    await recordAdminAction(admin, origin, restoreAuditLine(user.name, outcome, reason))
     return redirectWithToast(`/admin/users/${user.id}`, {
       kind: 'success',
-      message: `${user.name}’s address is ${outcome.restored} again; they are signed out everywhere and told by email.`,
+      message: `${user.name}’s address is ${outcome.restored} again; they are signed out everywhere and told by email.${restoreToastTail(outcome)}`,
     })
   }
   const submission = parseWithZod(formData, { schema: BlockUserSchema })
@@ -109,7 +117,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AdminUser() {
-  const { user, activeSessions, emailChanges, kept } = useLoaderData<typeof loader>()
+  const { user, activeSessions, emailChanges, restorePreviews, listedAt, kept } = useLoaderData<typeof loader>()
   const last = useActionData<typeof action>()?.form ?? kept ?? undefined
   return (
     <>
@@ -147,7 +155,13 @@ export default function AdminUser() {
         </p>
         {activeSessions ? <IntentButtonForm intent="end-sessions">Sign out of every session</IntentButtonForm> : null}
       </CardSection>
-      <EmailHistorySection changes={emailChanges} currentEmail={user.email} last={last} />
+      <EmailHistorySection
+        changes={emailChanges}
+        currentEmail={user.email}
+        previews={restorePreviews}
+        listedAt={listedAt}
+        last={last}
+      />
       {user.role === 'admin' ? null : (
         <CardSection id="money-heading" title="Money">
           <p>

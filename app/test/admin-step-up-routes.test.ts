@@ -3,10 +3,13 @@ import { listBlocklist } from '~/models/ip-lists.server'
 import { findProject } from '~/models/projects.server'
 import { findUserById } from '~/models/users.server'
 import { loader as rootLoader } from '~/root'
-import { action as cryptoAction } from '~/routes/_portal.admin.crypto-payments'
-import { action as alertAction } from '~/routes/_portal.admin.fraud.$alertId'
+import { FraudAlertFilterSchema } from '~/domain/fraud-alert-filters'
+import { listFraudAlerts } from '~/models/fraud-alerts.server'
+import { action as cryptoAction, loader as cryptoLoader } from '~/routes/_portal.admin.crypto-payments'
+import { action as alertAction, loader as alertLoader } from '~/routes/_portal.admin.fraud.$alertId'
 import { action as blocklistAction, loader as blocklistLoader } from '~/routes/_portal.admin.ip-blocklist'
-import { action as payoutsAction } from '~/routes/_portal.admin.payouts'
+import { action as payoutsAction, loader as payoutsLoader } from '~/routes/_portal.admin.payouts'
+import { raiseAlerts } from '~/services/fraud/alerts.server'
 import { action as projectsAction, loader as projectsLoader } from '~/routes/_portal.admin.projects'
 import { action as userAction, loader as userLoader } from '~/routes/_portal.admin.users.$userId'
 import { createFixedContract } from '~/test/fixed-contract'
@@ -106,6 +109,54 @@ describe('an admin whose second factor is over 10 minutes old', () => {
       expect(response.status).toBe(302)
       expect(response.headers.get('location')).toBe(stepUpTo(path))
     }
+  })
+
+  it('finds a payout reason, a fraud-desk note and a crypto reference as typed once confirmed', async () => {
+    const { cookie } = await staleAdmin()
+    const suspect = await createTestUser('freelancer')
+    await raiseAlerts([
+      {
+        type: 'proposal_spam',
+        key: `proposal_spam:${suspect.id}`,
+        score: 50,
+        severity: 'medium',
+        accounts: [suspect.id],
+        words: ['Test evidence.'],
+        data: {},
+      },
+    ])
+    const { rows } = await listFraudAlerts(FraudAlertFilterSchema.parse({}), { offset: 0, limit: 500 })
+    const alertId = rows.find((row) => row.subjectId === suspect.id)!.id
+    const alertPath = `/admin/fraud/${alertId}`
+    const hold = { intent: 'hold', payoutId: 'p1', reason: 'The bank account was added an hour ago' }
+    const note = { intent: 'workflow', action: 'investigate', note: 'Same letter sent to forty projects' }
+    const block = { intent: 'block', userId: suspect.id, reason: 'Copies one letter everywhere' }
+    const confirm = { intent: 'confirm', requestId: 'r1', txHash: '0xabc123' }
+    const refund = { intent: 'refund', receiptId: 'c9', reference: '0xdef456' }
+    await run(payoutsAction, formRequest('/admin/payouts?status=requested', hold, cookie))
+    await run(alertAction, formRequest(alertPath, note, cookie), { alertId })
+    await run(cryptoAction, formRequest('/admin/crypto-payments', confirm, cookie))
+    await passStepUpNow(cookie)
+
+    const payouts = await (await run(payoutsLoader, getRequest('/admin/payouts?status=requested', cookie))).json()
+    expect(payouts.keptReason).toEqual({ payoutId: 'p1', reason: hold.reason })
+    const alert = async () => (await run(alertLoader, getRequest(alertPath, cookie), { alertId })).json()
+    expect((await alert()).kept).toEqual({ formId: 'workflow', reply: { initialValue: note } })
+    const crypto = async () => (await run(cryptoLoader, getRequest('/admin/crypto-payments', cookie))).json()
+    expect((await crypto()).kept).toEqual({ formId: 'confirm-r1', reply: { initialValue: confirm } })
+    // Read once: the next visit shows the forms empty.
+    expect((await alert()).kept).toBeNull()
+    expect((await crypto()).kept).toBeNull()
+
+    // Each form of the alert page and the refund form are named by their record, so only that one fills in.
+    const stale = await signedInCookie((await createTestUser('admin')).id, { secondFactorAt: HOUR_AGO() })
+    await run(alertAction, formRequest(alertPath, block, stale), { alertId })
+    await run(cryptoAction, formRequest('/admin/crypto-payments', refund, stale))
+    await passStepUpNow(stale)
+    const blockPage = await (await run(alertLoader, getRequest(alertPath, stale), { alertId })).json()
+    expect(blockPage.kept).toEqual({ formId: `block-${suspect.id}`, reply: { initialValue: block } })
+    const refundPage = await (await run(cryptoLoader, getRequest('/admin/crypto-payments', stale))).json()
+    expect(refundPage.kept).toEqual({ formId: 'refund-c9', reply: { initialValue: refund } })
   })
 
   it('sees, on admin pages only, a link to confirm it that comes back to the page', async () => {

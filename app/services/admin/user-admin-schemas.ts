@@ -24,4 +24,9 @@ export const RestoreEmailSchema = z.object({
   intent: z.literal('restore-email'),
   changeId: z.string({ error: 'Choose the address to put back' }).trim().min(1, 'Choose the address to put back'),
   reason: reasonShownTo('the member'),
+  /**
+   * When the page listed what the restore removes (ms): anything added later refuses the restore,
+   * so only what the admin saw is removed. Missing or bad, it counts as "before everything".
+   */
+  listedAt: z.coerce.number().int().nonnegative().catch(0),
 })

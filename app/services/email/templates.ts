@@ -200,8 +200,16 @@ export function emailChangedEmail(
 export function emailRestoredEmail(
   to: string,
   name: string,
-  restore: { maskedReplacedEmail: string; reason: string; at: Date },
+  restore: { maskedReplacedEmail: string; reason: string; at: Date; removed: string[]; held: string[] },
 ): EmailMessage {
+  const list = (lines: string[]) => lines.map((line) => `  - ${line}`).join('\n')
+  const removed = restore.removed.length
+    ? `Added to the account after that change, and now removed:\n\n${list(restore.removed)}\n\n`
+    : 'No second factor or payout method was added after that change, so none was removed.\n\n'
+  const held = restore.held.length
+    ? `These payouts to a removed payout method had not been sent: they are held for an administrator, ` +
+      `who cancels them to put the money back in your wallet if you did not ask for them:\n\n${list(restore.held)}\n\n`
+    : ''
   return {
     kind: 'email_restored',
     to,
@@ -210,6 +218,8 @@ export function emailRestoredEmail(
       `${hello(name)}An administrator put your MegiLance account's email address back to this one at ` +
       `${restore.at.toISOString().replace('T', ' ').slice(0, 16)} UTC. It had been changed to ` +
       `${restore.maskedReplacedEmail}. The reason they gave:\n\n  ${restore.reason}\n\n` +
+      removed +
+      held +
       `Every device signed in to the account was signed out. Sign-in, codes and notifications come to this ` +
       `address again. Whoever moved the address away may know your password: choose a new one now with ` +
       `“Forgot password” on the sign-in page (the code comes here), then check your second factors and payout ` +

@@ -8,4 +8,5 @@ export const RestoreEmailConstraint: FormConstraint<typeof RestoreEmailSchema> =
   intent: { required: true },
   changeId: { required: true },
   reason: { required: true },
+  listedAt: { required: true },
 }
