@@ -38,6 +38,11 @@ describe('demo seed', () => {
     const profile = await findFreelancerProfile(freelancer!.id)
     expect(profile?.skills.length).toBeGreaterThanOrEqual(3)
     expect(profile?.hourlyRateMinor).toBeGreaterThan(0)
+    // The first profile every visitor opens: its bio's years agree with its experience level.
+    const years = Number(/with (\d+) years? of hands-on work/.exec(profile?.bio ?? '')?.[1])
+    const band = { entry: [1, 2], intermediate: [3, 6], expert: [7, 15] }[profile!.experienceLevel!]
+    expect(years).toBeGreaterThanOrEqual(band![0]!)
+    expect(years).toBeLessThanOrEqual(band![1]!)
 
     for (const email of ['admin@megilance.test', 'client@megilance.test', 'freelancer@megilance.test']) {
       await expect(verifyCredentials(email, DEMO_PASSWORD)).resolves.toMatchObject({ email })

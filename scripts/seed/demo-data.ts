@@ -13,7 +13,7 @@ import { demoDataAllowed } from '~/utils/env.server'
 import { hashPassword } from '~/services/accounts/passwords.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 import { TRADES, WEB_TRADE, tradeSkills, type Trade } from './demo-trades'
-import { EXPERIENCE_LEVELS } from '~/domain/enums'
+import { EXPERIENCE_LEVELS, type ExperienceLevel } from '~/domain/enums'
 
 export const DEMO_PASSWORD = 'MegiLance-demo-2026'
 export const DEMO_COUNTS = { clients: 50, freelancers: 200, projects: 300 }
@@ -34,13 +34,30 @@ function demoPerson(index: number, domain: string): { name: string; email: strin
   return { name: `${first} ${last}`, email: `${slug(first)}.${slug(last)}${index}@${domain}` }
 }
 
-function demoBio(trade: Trade, skills: string[]): string {
-  const years = faker.number.int({ min: 1, max: 15 })
-  return (
+/** Years of experience that match each level, so a bio never says "10 years" on an entry-level profile. */
+const YEARS_BY_LEVEL: Record<ExperienceLevel, { min: number; max: number }> = {
+  entry: { min: 1, max: 2 },
+  intermediate: { min: 3, max: 6 },
+  expert: { min: 7, max: 15 },
+}
+
+/**
+ * A freelancer's bio and experience level, consistent with each other. The random draws keep the
+ * seed's original order and count (years, clients, rate, level), so every later account and project
+ * stays the same as before; the years drawn are then placed inside the level's band.
+ */
+function demoFreelancerStory(trade: Trade, skills: string[]) {
+  const yearsDraw = faker.number.int({ min: 1, max: 15 })
+  const clients = faker.number.int({ min: 3, max: 60 })
+  const hourlyRateMinor = faker.number.int({ min: 15, max: 150 }) * 100
+  const experienceLevel = faker.helpers.arrayElement(EXPERIENCE_LEVELS)
+  const band = YEARS_BY_LEVEL[experienceLevel]
+  const years = band.min + ((yearsDraw - 1) % (band.max - band.min + 1))
+  const bio =
     `${trade.role} with ${years} year${years === 1 ? '' : 's'} of hands-on work in ${skills.join(', ')}. ` +
-    `I have delivered projects for ${faker.number.int({ min: 3, max: 60 })} clients, from small businesses to ` +
+    `I have delivered projects for ${clients} clients, from small businesses to ` +
     `growing startups, and I reply within one working day.`
-  )
+  return { bio, years, hourlyRateMinor, experienceLevel }
 }
 
 function demoBrief(trade: Trade, skills: string[]): string {
@@ -100,12 +117,13 @@ export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
     // The first two do the demo's contracts: web developers, like the demo client's projects.
     const trade = i < 2 ? WEB_TRADE : pick(TRADES)
     const skills = demo ? DEMO_FREELANCER_SKILLS : tradeSkills(trade, between(3, 8), pick)
+    const { bio, hourlyRateMinor, experienceLevel } = demoFreelancerStory(trade, skills)
     await updateFreelancerProfile(user.id, {
       headline: `${trade.role} · ${skills.slice(0, 2).join(' & ')}`,
-      bio: demoBio(trade, skills),
-      hourlyRateMinor: faker.number.int({ min: 15, max: 150 }) * 100,
+      bio,
+      hourlyRateMinor,
       currency: 'USD',
-      experienceLevel: faker.helpers.arrayElement(EXPERIENCE_LEVELS),
+      experienceLevel,
     })
     await replaceFreelancerSkills(
       user.id,
