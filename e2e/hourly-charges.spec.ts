@@ -48,7 +48,7 @@ test('hourly invoices move money: charged on approval, by the job after 5 days, 
   await clientPage.getByLabel('Security code').fill('123')
   await clientPage.getByRole('button', { name: 'Save card' }).click()
   await expect(toast(clientPage)).toHaveText('Your card is saved.')
-  await expect(clientPage.getByText('Visa ending 4242, expires 12/30 (sandbox test card).')).toBeVisible()
+  await expect(clientPage.getByText('Visa ending 4242, expires 12/30 (test card).')).toBeVisible()
   await clientPage.goto(`/contracts/${first.contractId}/hours`)
   await clientPage
     .getByRole('button', { name: `Approve invoice for week of ${weekLabel(first.lastWeekStart)}` })

@@ -91,7 +91,7 @@ export default function CardOnFile() {
           <Form method="post" className="form-stack">
             <p>
               {card.brand} ending {card.last4}, expires {card.expiry}
-              {card.provider === 'sandbox' ? ' (sandbox test card)' : ''}.
+              {card.provider === 'sandbox' ? ' (test card)' : ''}.
             </p>
             <button type="submit" name="intent" value="remove" className="button button--secondary">
               Remove card
@@ -113,7 +113,7 @@ export default function CardOnFile() {
       ) : mode === 'sandbox' ? (
         <SandboxCardForm replacing={Boolean(card)} />
       ) : (
-        <p className="muted">Card payments are not set up on this installation.</p>
+        <p className="muted">Cards cannot be saved here yet: invoices are paid from your wallet balance.</p>
       )}
     </div>
   )
@@ -126,10 +126,10 @@ function SandboxCardForm({ replacing }: { replacing: boolean }) {
   return (
     <section className="card" aria-labelledby="sandbox-card-heading">
       <h2 id="sandbox-card-heading">
-        <span className="badge badge--blocked">Sandbox</span> {replacing ? 'Replace it' : 'Save a card'}
+        <span className="badge badge--blocked">Test mode</span> {replacing ? 'Replace it' : 'Save a card'}
       </h2>
       <p className="muted">
-        No real card is charged: the built-in sandbox takes Stripe’s test cards. 4242 4242 4242 4242 saves and is
+        No real card is charged: this site is in test mode and takes test cards only. 4242 4242 4242 4242 saves and is
         charged; {declines} saves but every charge to it is declined.
       </p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
