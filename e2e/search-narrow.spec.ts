@@ -25,6 +25,9 @@ for (const { path, results, filter } of [
     await filters.getByRole('button', { name: 'Apply filters' }).click()
     await expect(page).toHaveURL(/[?&](type=hourly|available=full_time)/)
     await expect(filters.getByRole('radio', { name: new RegExp(`^${filter}`) })).toBeChecked()
+    // One search form and one set of filters after the new search, not the old ones left beside them.
+    await expect(page.getByRole('search')).toHaveCount(1)
+    await expect(page.getByRole('region', { name: 'Filters' })).toHaveCount(1)
     await expect(page.getByRole('list', { name: results }).getByRole('listitem').first()).toBeInViewport()
   })
 }

@@ -29,6 +29,7 @@ export function SearchForm({
   filters: ReactNode
   children: ReactNode
 }) {
+  // Both keys change with the search (fresh fields); they differ, as sibling keys must, or React keeps old copies.
   return (
     <div className="search-layout">
       <Form
@@ -38,7 +39,7 @@ export function SearchForm({
         className="search-form"
         role="search"
         aria-label={label}
-        key={query}
+        key={`form ${query}`}
       >
         <KeywordsField {...keywords} />
         <SortField {...sort} />
@@ -49,7 +50,12 @@ export function SearchForm({
 
       {children}
 
-      <section className="search-filters" id="search-filters" aria-labelledby="search-filters-heading" key={query}>
+      <section
+        className="search-filters"
+        id="search-filters"
+        aria-labelledby="search-filters-heading"
+        key={`filters ${query}`}
+      >
         <h2 id="search-filters-heading" className="search-filters__heading">
           Filters
         </h2>
