@@ -34,30 +34,39 @@ function demoPerson(index: number, domain: string): { name: string; email: strin
   return { name: `${first} ${last}`, email: `${slug(first)}.${slug(last)}${index}@${domain}` }
 }
 
-/** Years of experience that match each level, so a bio never says "10 years" on an entry-level profile. */
-const YEARS_BY_LEVEL: Record<ExperienceLevel, { min: number; max: number }> = {
-  entry: { min: 1, max: 2 },
-  intermediate: { min: 3, max: 6 },
-  expert: { min: 7, max: 15 },
+/**
+ * What each level looks like, so a profile agrees with itself: an entry-level bio never says
+ * "10 years" or "32 clients", and its rate is an entry-level rate.
+ */
+const LEVEL_BANDS: Record<ExperienceLevel, Record<'years' | 'clients' | 'rate', readonly [number, number]>> = {
+  entry: { years: [1, 2], clients: [1, 8], rate: [15, 45] },
+  intermediate: { years: [3, 6], clients: [5, 30], rate: [35, 90] },
+  expert: { years: [7, 15], clients: [20, 60], rate: [70, 150] },
+}
+
+/** A draw from [drawMin, …] placed inside [min, max]: the same draw always lands on the same value. */
+function within(draw: number, drawMin: number, [min, max]: readonly [number, number]): number {
+  return min + ((draw - drawMin) % (max - min + 1))
 }
 
 /**
- * A freelancer's bio and experience level, consistent with each other. The random draws keep the
- * seed's original order and count (years, clients, rate, level), so every later account and project
- * stays the same as before; the years drawn are then placed inside the level's band.
+ * A freelancer's bio, rate and experience level, consistent with each other. The random draws keep
+ * the seed's original order and count (years, clients, rate, level), so every later account and
+ * project stays as before; each drawn number is then placed inside the level's band.
  */
 function demoFreelancerStory(trade: Trade, skills: string[]) {
   const yearsDraw = faker.number.int({ min: 1, max: 15 })
-  const clients = faker.number.int({ min: 3, max: 60 })
-  const hourlyRateMinor = faker.number.int({ min: 15, max: 150 }) * 100
+  const clientsDraw = faker.number.int({ min: 3, max: 60 })
+  const rateDraw = faker.number.int({ min: 15, max: 150 })
   const experienceLevel = faker.helpers.arrayElement(EXPERIENCE_LEVELS)
-  const band = YEARS_BY_LEVEL[experienceLevel]
-  const years = band.min + ((yearsDraw - 1) % (band.max - band.min + 1))
+  const band = LEVEL_BANDS[experienceLevel]
+  const years = within(yearsDraw, 1, band.years)
+  const clients = within(clientsDraw, 3, band.clients)
   const bio =
     `${trade.role} with ${years} year${years === 1 ? '' : 's'} of hands-on work in ${skills.join(', ')}. ` +
-    `I have delivered projects for ${clients} clients, from small businesses to ` +
+    `I have delivered projects for ${clients} client${clients === 1 ? '' : 's'}, from small businesses to ` +
     `growing startups, and I reply within one working day.`
-  return { bio, years, hourlyRateMinor, experienceLevel }
+  return { bio, hourlyRateMinor: within(rateDraw, 15, band.rate) * 100, experienceLevel }
 }
 
 function demoBrief(trade: Trade, skills: string[]): string {
