@@ -37,7 +37,7 @@ test('a client pays a milestone with crypto in the sandbox; an admin confirms it
   await expect(page.getByRole('heading', { level: 1, name: /^Send [\d.]+ BTC$/ })).toBeVisible()
   await expect(page).toHaveURL(/\/crypto-payments\/[\w-]+$/)
   const paymentUrl = page.url()
-  await expect(page.getByRole('heading', { name: 'Sandbox — do not send real funds' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Test mode Do not send real funds' })).toBeVisible()
   await expect(page.getByText('Waiting for payment')).toBeVisible()
   await expect(page.getByText('$500 for the milestone “Design”')).toBeVisible()
   await expect(page.getByText('1BitcoinEaterAddressDontSendf59kuE', { exact: true })).toBeVisible()

@@ -103,7 +103,7 @@ test('planted card testing and a review ring become alerts; an admin works one t
   await adminPage.getByRole('button', { name: 'Release payout' }).click()
   await expect(toast(adminPage)).toHaveText(/The payout of .+ is released\./)
   await page.reload()
-  await expect(payoutRow).toContainText('Sent (sandbox)')
+  await expect(payoutRow).toContainText('Sent (test mode)')
 })
 
 // A member reports an ordinary (unflagged) project from its quiet "Report" link: the contact form

@@ -1,4 +1,4 @@
-import { expect, test, makeUser, newBrowserContext, toast } from './fixtures'
+import { expect, expectPath, test, makeUser, newBrowserContext, toast } from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 import { createHourlyContract, endInvoiceReview, runScheduledJob } from './hourly-fixtures'
 
@@ -40,16 +40,23 @@ test('hourly invoices move money: charged on approval, by the job after 5 days, 
     .click()
   await expect(toast(freelancerPage)).toHaveText('Invoice sent: $100.')
 
-  // The client saves a (sandbox) card and approves: the card is charged, the freelancer gets $90.
-  await clientPage.goto('/settings/billing/card')
+  // The client is told the wallet cannot pay, follows "Save a card" from the invoice, saves a test card and
+  // comes back to the invoice to approve it: the card is charged, the freelancer gets $90.
+  await clientPage.goto(`/contracts/${first.contractId}/hours`)
+  await clientPage
+    .getByRole('paragraph')
+    .filter({ hasText: 'no card is saved' })
+    .getByRole('link', { name: 'Save a card' })
+    .click()
+  await expect(clientPage.getByRole('link', { name: '← Back to your invoices' })).toBeVisible()
   await clientPage.getByLabel('Name on card').fill(client.name)
   await clientPage.getByLabel('Card number').fill('4242 4242 4242 4242')
   await clientPage.getByLabel('Expiry (MM/YY)').fill('12/30')
   await clientPage.getByLabel('Security code').fill('123')
   await clientPage.getByRole('button', { name: 'Save card' }).click()
-  await expect(toast(clientPage)).toHaveText('Your card is saved.')
-  await expect(clientPage.getByText('Visa ending 4242, expires 12/30 (sandbox test card).')).toBeVisible()
-  await clientPage.goto(`/contracts/${first.contractId}/hours`)
+  await expect(toast(clientPage)).toHaveText('Your card is saved: your invoices can be paid with it now.')
+  await expectPath(clientPage, `/contracts/${first.contractId}/hours`)
+  await expect(clientPage.getByText('Card on file: Visa ending 4242')).toBeVisible()
   await clientPage
     .getByRole('button', { name: `Approve invoice for week of ${weekLabel(first.lastWeekStart)}` })
     .click()

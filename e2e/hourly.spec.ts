@@ -69,7 +69,10 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await expect(page.getByRole('alert')).not.toContainText('wallet or')
   await expect(
     page.getByRole('row', { name: /\$100 Payment failed/ }).getByRole('link', { name: 'Save a card' }),
-  ).toHaveAttribute('href', '/settings/billing/card')
+  ).toHaveAttribute(
+    'href',
+    `/settings/billing/card?redirectTo=${encodeURIComponent(`/contracts/${first.contractId}/hours`)}`,
+  )
 
   await page.goto(`/contracts/${second.contractId}/hours`)
   await page.getByText('Dispute it').click()

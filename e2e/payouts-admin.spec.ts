@@ -54,7 +54,7 @@ test('an admin holds a payout with a reason the freelancer sees, then releases i
   await expect(payout).toHaveCount(0)
 
   await page.goto('/payouts')
-  await expect(row).toContainText('Sent (sandbox)')
+  await expect(row).toContainText('Sent (test mode)')
   await expect(row).toContainText('Reason: Wallet confirmed with the freelancer')
 
   // The payout pages pass the WCAG 2.1 AA checks (axe runs as a script, so in the JavaScript project).

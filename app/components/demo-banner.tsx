@@ -4,7 +4,7 @@ export function DemoBanner() {
     <aside className="demo-banner" aria-label="Demo data">
       <p>
         <strong>Demo data.</strong> The people, projects and money on this site are made up, every demo account shares a
-        published password, and payments are sandbox only. Do not enter real personal or payment details.
+        published password, and payments run in test mode only. Do not enter real personal or payment details.
       </p>
     </aside>
   )

@@ -86,26 +86,23 @@ export default function FindTalent() {
         ) : null}
       </PageHeader>
 
-      <div className="search-layout">
-        <SearchForm
-          action="/freelancers"
-          label="Find freelancers"
-          query={query}
-          keywords={{ id: 'talent-q', value: params.q, placeholder: 'e.g. logo designer' }}
-          sort={{
-            id: 'talent-sort',
-            value: params.sort,
-            sorts: SORTS,
-            rule: (
-              <>
-                {data.sortExplanation} <Link to="/rank">The rank formula</Link>
-              </>
-            ),
-          }}
-        >
-          <TalentFilters params={params} skillNames={data.skillNames} />
-        </SearchForm>
-
+      <SearchForm
+        action="/freelancers"
+        label="Find freelancers"
+        query={query}
+        keywords={{ id: 'talent-q', value: params.q, placeholder: 'e.g. logo designer' }}
+        sort={{
+          id: 'talent-sort',
+          value: params.sort,
+          sorts: SORTS,
+          rule: (
+            <>
+              {data.sortExplanation} <Link to="/rank">The rank formula</Link>
+            </>
+          ),
+        }}
+        filters={<TalentFilters params={params} skillNames={data.skillNames} />}
+      >
         <section className="search-results" aria-label="Results" id="search-results">
           {data.problems.length || data.queryError ? (
             <div className="form-alert" role="alert">
@@ -151,7 +148,7 @@ export default function FindTalent() {
             </p>
           )}
         </section>
-      </div>
+      </SearchForm>
     </>
   )
 }

@@ -121,17 +121,14 @@ export default function FindWork() {
         ) : null}
       </PageHeader>
 
-      <div className="search-layout">
-        <SearchForm
-          action="/projects"
-          label="Find projects"
-          query={query}
-          keywords={{ id: 'search-q', value: params.q, placeholder: 'e.g. react dashboard' }}
-          sort={{ id: 'search-sort', value: params.sort, sorts: sortsShown(params.sort) }}
-        >
-          <SearchFacets params={params} facets={facets} />
-        </SearchForm>
-
+      <SearchForm
+        action="/projects"
+        label="Find projects"
+        query={query}
+        keywords={{ id: 'search-q', value: params.q, placeholder: 'e.g. react dashboard' }}
+        sort={{ id: 'search-sort', value: params.sort, sorts: sortsShown(params.sort) }}
+        filters={<SearchFacets params={params} facets={facets} />}
+      >
         <section className="search-results" aria-label="Results" id="search-results">
           {problems.length ? (
             <div className="form-alert" role="alert">
@@ -173,7 +170,7 @@ export default function FindWork() {
 
           {canSave ? <SaveSearchForm key={query} query={query} suggestedName={suggestedName} /> : null}
         </section>
-      </div>
+      </SearchForm>
     </>
   )
 }

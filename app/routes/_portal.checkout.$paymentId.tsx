@@ -24,7 +24,7 @@ import { cardAttemptOriginOf } from '~/services/fraud/card-attempts.server'
 import { CardCheckoutConstraint } from '~/components/ui/form-constraints/card-checkout'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.kind === 'stripe' ? 'Card payment · MegiLance' : 'Pay by card (sandbox) · MegiLance' },
+  { title: data?.kind === 'stripe' ? 'Card payment · MegiLance' : 'Pay by card (test mode) · MegiLance' },
 ]
 
 /** The payment, its milestone and contract, for the payer only; anyone else gets 404. */
@@ -45,7 +45,7 @@ function sandboxClosed(): string | null {
   const sandbox = sandboxMoney()
   return sandbox.available
     ? null
-    : `This is a sandbox payment and cannot be paid: ${sandbox.reason} Fund the milestone another way from the contract page.`
+    : `This is a test payment and cannot be paid: ${sandbox.reason} Fund the milestone another way from the contract page.`
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -115,11 +115,11 @@ function SandboxCheckout({
       </PageHeader>
       <section className="card" aria-labelledby="sandbox-heading">
         <h2 id="sandbox-heading">
-          <span className="badge badge--blocked">Sandbox</span> No real card is charged
+          <span className="badge badge--blocked">Test mode</span> No real card is charged
         </h2>
         <p className="muted">
-          Card payments on this site are a sandbox that takes test cards only, so nothing is charged: 4242 4242 4242
-          4242 succeeds, 4000 0000 0000 0002 is declined. Any future expiry date and any 3-digit code work.
+          This site is in test mode and takes test cards only, so nothing is charged: 4242 4242 4242 4242 succeeds, 4000
+          0000 0000 0002 is declined. Any future expiry date and any 3-digit code work.
         </p>
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <FormAlert errors={form.errors} />

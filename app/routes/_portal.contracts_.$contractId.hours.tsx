@@ -3,8 +3,8 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { InvoiceTable } from '~/components/hourly/invoice-table'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { InvoiceTable, SaveCardLink } from '~/components/hourly/invoice-table'
 import { TimeEntryList } from '~/components/hourly/time-entry-list'
 import { CardSection } from '~/components/ui/card-section'
 import { Field, TextareaField } from '~/components/ui/field'
@@ -219,12 +219,12 @@ export default function ContractHours() {
         <p className="muted">
           {data.cardOnFile ? (
             <>
-              Card on file: {data.cardOnFile} (<Link to="/settings/billing/card">change</Link>).
+              Card on file: {data.cardOnFile} (<SaveCardLink>change</SaveCardLink>).
             </>
           ) : (
             <>
-              Card on file: none. <Link to="/settings/billing/card">Save a card</Link> so that approved invoices can be
-              paid when your wallet does not cover them.
+              Card on file: none. <SaveCardLink /> so that approved invoices can be paid when your wallet does not cover
+              them.
             </>
           )}
         </p>

@@ -48,11 +48,11 @@ export default function CryptoPaymentPage() {
       {view.sandbox ? (
         <section className="card crypto-sandbox" aria-labelledby="crypto-sandbox-heading">
           <h2 id="crypto-sandbox-heading">
-            <span className="badge badge--blocked">Sandbox</span> Sandbox — do not send real funds
+            <span className="badge badge--blocked">Test mode</span> Do not send real funds
           </h2>
           <p className="muted">
-            No receiving address is configured for this network, so the address below is a well-known burn address:
-            anything sent to it is lost for good. An admin confirms sandbox payments by hand.
+            This network takes test payments only here. The address below is a well-known burn address: anything sent to
+            it is lost for good. Our team confirms test payments by hand.
           </p>
         </section>
       ) : null}

@@ -117,7 +117,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const receive = formatMoney(payout.amountMinor - payout.feeMinor, payout.currency)
   const message =
     payout.status === 'sent'
-      ? `Payout sent${payout.sandbox ? ' (sandbox)' : ''}: ${receive} to ${payout.destination}.`
+      ? `Payout sent${payout.sandbox ? ' (test mode)' : ''}: ${receive} to ${payout.destination}.`
       : payout.status === 'held'
         ? `Payout requested: ${receive} to ${payout.destination}. ${payout.statusReason} Our team looks at it before it leaves.`
         : `Payout requested: ${receive} to ${payout.destination}. It arrives ${PAYOUT_TABLE[payout.rail][payout.speed].arrival}.`

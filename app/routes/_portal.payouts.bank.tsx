@@ -32,8 +32,7 @@ async function requireFreelancerStepUp(request: Request) {
 /** The sandbox stand-in exists only where sandbox money may move; elsewhere it answers 409 with why. */
 function requireSandboxBanks() {
   const sandbox = sandboxMoney()
-  if (!sandbox.available)
-    throw new Response(`Sandbox bank accounts cannot be added: ${sandbox.reason}`, { status: 409 })
+  if (!sandbox.available) throw new Response(`Test bank accounts cannot be added: ${sandbox.reason}`, { status: 409 })
 }
 
 /**
@@ -63,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     })
   return redirectWithToast('/payouts/methods', {
     kind: 'success',
-    message: `Bank account ending ${added.method.accountLast4} added (sandbox).`,
+    message: `Bank account ending ${added.method.accountLast4} added (test account).`,
   })
 }
 
@@ -100,12 +99,12 @@ function SandboxBankOnboarding({ countries }: { countries: CountryOption[] }) {
       />
       <section className="card" aria-labelledby="sandbox-heading">
         <h2 id="sandbox-heading">
-          <span className="badge badge--blocked">Sandbox</span> No real account is connected
+          <span className="badge badge--blocked">Test mode</span> No real account is connected
         </h2>
         <p className="muted">
-          This installation has no Stripe key, so this page stands in for Stripe’s onboarding. The account number is
-          checked for its format (an IBAN’s check digits, or 4 to 17 digits) and only its last four characters are kept.
-          Payouts to it are marked “sent (sandbox)”; no money leaves.
+          This site is in test mode: bank accounts are not connected to a real bank, and payouts to them are marked
+          “Sent (test mode)” without moving money. The account number is checked for its format (an IBAN’s check digits,
+          or 4 to 17 digits) and only its last four characters are kept.
         </p>
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <FormAlert

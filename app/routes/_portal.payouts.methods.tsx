@@ -132,7 +132,7 @@ export default function PayoutMethods() {
             <CardSection id="bank-heading" title="Add a bank account">
               <p className="muted">
                 {sandbox
-                  ? 'This installation has no Stripe key, so a sandbox stands in for Stripe’s onboarding: no real account is connected.'
+                  ? 'This site is in test mode: the account you add is checked for its format, but no real bank is connected and no money leaves.'
                   : 'You will go to Stripe to give your bank details securely; MegiLance never sees the full account number.'}
               </p>
               <Form method="post">

@@ -19,6 +19,7 @@ import { stripeOrSandbox } from '~/services/payments/cards/sandbox-money.server'
 import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalReply } from '~/http/form-error.server'
+import { safeRedirect } from '~/utils/safe-redirect'
 import { CardSection } from '~/components/ui/card-section'
 import { FormAlert } from '~/components/ui/form-alert'
 import { CardFields } from '~/components/payments/card-fields'
@@ -29,6 +30,12 @@ import { CardCheckoutConstraint } from '~/components/ui/form-constraints/card-ch
 export const meta: MetaFunction = () => [{ title: 'Card on file · Settings · MegiLance' }]
 
 const PAGE = '/settings/billing/card'
+
+/** Where the client came from (an invoice waiting for a card): they go back there once the card is saved. */
+function returnPathOf(request: Request): string | null {
+  const to = new URL(request.url).searchParams.get('redirectTo')
+  return to ? safeRedirect(to, PAGE) : null
+}
 
 /** The card hourly invoices are charged to when the wallet balance does not cover them. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     card: await describeCardOnFile(user.id),
     mode: stripeOrSandbox() ?? ('none' as const),
+    returnTo: returnPathOf(request),
   })
 }
 
@@ -70,16 +78,24 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await saveSandboxCard(user.id, submission.value)
   if (!outcome.ok) return json(refusalReply(submission, outcome), { status: outcome.field ? 400 : 409 })
-  return redirectWithToast(PAGE, { kind: 'success', message: 'Your card is saved.' })
+  const returnTo = returnPathOf(request)
+  return redirectWithToast(returnTo ?? PAGE, {
+    kind: 'success',
+    message: returnTo ? 'Your card is saved: your invoices can be paid with it now.' : 'Your card is saved.',
+  })
 }
 
 export default function CardOnFile() {
-  const { card, mode } = useLoaderData<typeof loader>()
+  const { card, mode, returnTo } = useLoaderData<typeof loader>()
   return (
     <div className="page--narrow">
       {/* Inside the Settings layout, whose h1 is "Settings": this page's own title is an h2. */}
       <p>
-        <Link to="/settings/billing">← Billing &amp; tax</Link>
+        {returnTo ? (
+          <Link to={returnTo}>← Back to your invoices</Link>
+        ) : (
+          <Link to="/settings/billing">← Billing &amp; tax</Link>
+        )}
       </p>
       <h2>Card on file</h2>
       <p className="muted">
@@ -91,7 +107,7 @@ export default function CardOnFile() {
           <Form method="post" className="form-stack">
             <p>
               {card.brand} ending {card.last4}, expires {card.expiry}
-              {card.provider === 'sandbox' ? ' (sandbox test card)' : ''}.
+              {card.provider === 'sandbox' ? ' (test card)' : ''}.
             </p>
             <button type="submit" name="intent" value="remove" className="button button--secondary">
               Remove card
@@ -113,7 +129,7 @@ export default function CardOnFile() {
       ) : mode === 'sandbox' ? (
         <SandboxCardForm replacing={Boolean(card)} />
       ) : (
-        <p className="muted">Card payments are not set up on this installation.</p>
+        <p className="muted">Cards cannot be saved here yet: invoices are paid from your wallet balance.</p>
       )}
     </div>
   )
@@ -126,10 +142,10 @@ function SandboxCardForm({ replacing }: { replacing: boolean }) {
   return (
     <section className="card" aria-labelledby="sandbox-card-heading">
       <h2 id="sandbox-card-heading">
-        <span className="badge badge--blocked">Sandbox</span> {replacing ? 'Replace it' : 'Save a card'}
+        <span className="badge badge--blocked">Test mode</span> {replacing ? 'Replace it' : 'Save a card'}
       </h2>
       <p className="muted">
-        No real card is charged: the built-in sandbox takes Stripe’s test cards. 4242 4242 4242 4242 saves and is
+        No real card is charged: this site is in test mode and takes test cards only. 4242 4242 4242 4242 saves and is
         charged; {declines} saves but every charge to it is declined.
       </p>
       <Form method="post" {...getFormProps(form)} className="form-stack">

@@ -125,7 +125,8 @@ export default function PhoneSettings() {
       </p>
       {sandboxed ? (
         <p className="muted">
-          Text messages are in sandbox mode on this server: they are kept in the admin outbox instead of being sent.
+          This site does not send text messages yet, so a code will not reach your phone: use an authenticator app or a
+          passkey instead.
         </p>
       ) : null}
       {phone.state === 'on' ? (

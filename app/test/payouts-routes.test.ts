@@ -72,7 +72,7 @@ describe('payout methods', () => {
     expect((await securityEventsOfKind(user.id, 'payout_method_added')).events).toMatchObject([
       {
         severity: 'high',
-        detail: expect.stringMatching(/^Farid .*bank account ending 3000 \(sandbox\)\. If it is not yours/),
+        detail: expect.stringMatching(/^Farid .*bank account ending 3000 \(test account\)\. If it is not yours/),
       },
     ])
   })

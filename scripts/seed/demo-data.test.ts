@@ -38,6 +38,17 @@ describe('demo seed', () => {
     const profile = await findFreelancerProfile(freelancer!.id)
     expect(profile?.skills.length).toBeGreaterThanOrEqual(3)
     expect(profile?.hourlyRateMinor).toBeGreaterThan(0)
+    // The first profile every visitor opens agrees with itself: years, clients and rate fit its level.
+    const [, years, clients] = /with (\d+) years? of .* for (\d+) clients?/.exec(profile?.bio ?? '') ?? []
+    const band = {
+      entry: { years: [1, 2], clients: [1, 8], rate: [15, 45] },
+      intermediate: { years: [3, 6], clients: [5, 30], rate: [35, 90] },
+      expert: { years: [7, 15], clients: [20, 60], rate: [70, 150] },
+    }[profile!.experienceLevel!]
+    const inBand = (value: number, [min, max]: number[]) => value >= min! && value <= max!
+    expect(inBand(Number(years), band.years), `years ${years}`).toBe(true)
+    expect(inBand(Number(clients), band.clients), `clients ${clients}`).toBe(true)
+    expect(inBand(profile!.hourlyRateMinor! / 100, band.rate), `rate ${profile!.hourlyRateMinor}`).toBe(true)
 
     for (const email of ['admin@megilance.test', 'client@megilance.test', 'freelancer@megilance.test']) {
       await expect(verifyCredentials(email, DEMO_PASSWORD)).resolves.toMatchObject({ email })

@@ -13,7 +13,7 @@ import { demoDataAllowed } from '~/utils/env.server'
 import { hashPassword } from '~/services/accounts/passwords.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 import { TRADES, WEB_TRADE, tradeSkills, type Trade } from './demo-trades'
-import { EXPERIENCE_LEVELS } from '~/domain/enums'
+import { EXPERIENCE_LEVELS, type ExperienceLevel } from '~/domain/enums'
 
 export const DEMO_PASSWORD = 'MegiLance-demo-2026'
 const COUNTS = { clients: 50, freelancers: 200, projects: 300 }
@@ -33,13 +33,39 @@ function demoPerson(index: number, domain: string): { name: string; email: strin
   return { name: `${first} ${last}`, email: `${slug(first)}.${slug(last)}${index}@${domain}` }
 }
 
-function demoBio(trade: Trade, skills: string[]): string {
-  const years = faker.number.int({ min: 1, max: 15 })
-  return (
+/**
+ * What each level looks like, so a profile agrees with itself: an entry-level bio never says
+ * "10 years" or "32 clients", and its rate is an entry-level rate.
+ */
+const LEVEL_BANDS: Record<ExperienceLevel, Record<'years' | 'clients' | 'rate', readonly [number, number]>> = {
+  entry: { years: [1, 2], clients: [1, 8], rate: [15, 45] },
+  intermediate: { years: [3, 6], clients: [5, 30], rate: [35, 90] },
+  expert: { years: [7, 15], clients: [20, 60], rate: [70, 150] },
+}
+
+/** A draw from [drawMin, …] placed inside [min, max]: the same draw always lands on the same value. */
+function within(draw: number, drawMin: number, [min, max]: readonly [number, number]): number {
+  return min + ((draw - drawMin) % (max - min + 1))
+}
+
+/**
+ * A freelancer's bio, rate and experience level, consistent with each other. The random draws keep
+ * the seed's original order and count (years, clients, rate, level), so every later account and
+ * project stays as before; each drawn number is then placed inside the level's band.
+ */
+function demoFreelancerStory(trade: Trade, skills: string[]) {
+  const yearsDraw = faker.number.int({ min: 1, max: 15 })
+  const clientsDraw = faker.number.int({ min: 3, max: 60 })
+  const rateDraw = faker.number.int({ min: 15, max: 150 })
+  const experienceLevel = faker.helpers.arrayElement(EXPERIENCE_LEVELS)
+  const band = LEVEL_BANDS[experienceLevel]
+  const years = within(yearsDraw, 1, band.years)
+  const clients = within(clientsDraw, 3, band.clients)
+  const bio =
     `${trade.role} with ${years} year${years === 1 ? '' : 's'} of hands-on work in ${skills.join(', ')}. ` +
-    `I have delivered projects for ${faker.number.int({ min: 3, max: 60 })} clients, from small businesses to ` +
+    `I have delivered projects for ${clients} client${clients === 1 ? '' : 's'}, from small businesses to ` +
     `growing startups, and I reply within one working day.`
-  )
+  return { bio, hourlyRateMinor: within(rateDraw, 15, band.rate) * 100, experienceLevel }
 }
 
 function demoBrief(trade: Trade, skills: string[]): string {
@@ -99,12 +125,13 @@ export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
     // The first two do the demo's contracts: web developers, like the demo client's projects.
     const trade = i < 2 ? WEB_TRADE : pick(TRADES)
     const skills = demo ? DEMO_FREELANCER_SKILLS : tradeSkills(trade, between(3, 8), pick)
+    const { bio, hourlyRateMinor, experienceLevel } = demoFreelancerStory(trade, skills)
     await updateFreelancerProfile(user.id, {
       headline: `${trade.role} · ${skills.slice(0, 2).join(' & ')}`,
-      bio: demoBio(trade, skills),
-      hourlyRateMinor: faker.number.int({ min: 15, max: 150 }) * 100,
+      bio,
+      hourlyRateMinor,
       currency: 'USD',
-      experienceLevel: faker.helpers.arrayElement(EXPERIENCE_LEVELS),
+      experienceLevel,
     })
     await replaceFreelancerSkills(
       user.id,

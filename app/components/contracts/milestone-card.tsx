@@ -186,7 +186,7 @@ function FundForm({
           description:
             cardProvider === 'stripe'
               ? 'You will pay on Stripe’s secure page.'
-              : 'On the next page (sandbox: use 4242 4242 4242 4242).',
+              : 'On the next page (test mode: use 4242 4242 4242 4242).',
         },
       ]
     : []

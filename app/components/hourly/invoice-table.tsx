@@ -1,5 +1,6 @@
 import { getFormProps } from '@conform-to/react'
-import { Form, Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { Form, Link, useLocation } from '@remix-run/react'
 import type { InvoiceStatus } from '~/domain/enums'
 import { formatDuration } from '~/services/marketplace/hourly'
 import { canTakeInvoiceAction, INVOICE_STATUS_LABELS } from '~/services/marketplace/invoice-rules'
@@ -105,7 +106,7 @@ function PayNowForm({ invoice, hasCard }: { invoice: InvoiceRow; hasCard: boolea
     <Form method="post" className="form-stack">
       <input type="hidden" name="invoiceId" value={invoice.id} />
       <p className="muted">
-        <Link to="/settings/billing/card">Save {hasCard ? 'another' : 'a'} card</Link> to pay with, then:
+        <SaveCardLink>Save {hasCard ? 'another' : 'a'} card</SaveCardLink> to pay with, then:
       </p>
       <button type="submit" name="intent" value="pay-invoice" className="button button--primary button--wrap">
         Pay now for week of {formatDate(invoice.weekStart)}
@@ -140,7 +141,7 @@ function ApprovalPayment({
   return (
     <p className="form-alert">
       {`Your wallet holds ${money(payment.walletMinor)} and no card is saved, so approving now cannot pay ${money(amountMinor)}. `}
-      <Link to="/settings/billing/card">Save a card</Link> first.
+      <SaveCardLink /> first.
     </p>
   )
 }
@@ -187,4 +188,10 @@ function ReviewInvoiceForms({
       </details>
     </div>
   )
+}
+
+/** To the card page, which brings the client back to this page once the card is saved. */
+export function SaveCardLink({ children = 'Save a card' }: { children?: ReactNode }) {
+  const { pathname } = useLocation()
+  return <Link to={`/settings/billing/card?${new URLSearchParams({ redirectTo: pathname })}`}>{children}</Link>
 }

@@ -1,7 +1,11 @@
 import { Link } from '@remix-run/react'
 import { SubmitButton } from '~/components/ui/submit-button'
 
-/** The filter controls both searches build their facets from; each is part of the page's one GET form. */
+/**
+ * The filter controls both searches build their facets from. They are placed after the results
+ * (see SearchForm), outside the form element, and join the page's one GET form by its id.
+ */
+export const SEARCH_FORM_ID = 'search-form'
 
 function FacetCount({ count }: { count: number }) {
   return <span className="facet__count">({count.toLocaleString('en')})</span>
@@ -25,7 +29,7 @@ export function FacetOption({
 }) {
   return (
     <label className="facet__option">
-      <input type={type} name={name} value={value} defaultChecked={checked} />
+      <input type={type} name={name} value={value} defaultChecked={checked} form={SEARCH_FORM_ID} />
       <span>
         {label}
         {count === undefined ? null : (
@@ -86,11 +90,25 @@ export function RangeFacet({
       <div className="facet__range">
         <div className="field">
           <label htmlFor={`${idPrefix}-min`}>Min</label>
-          <input id={`${idPrefix}-min`} name="min" inputMode="decimal" defaultValue={min} size={8} />
+          <input
+            id={`${idPrefix}-min`}
+            name="min"
+            form={SEARCH_FORM_ID}
+            inputMode="decimal"
+            defaultValue={min}
+            size={8}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${idPrefix}-max`}>Max</label>
-          <input id={`${idPrefix}-max`} name="max" inputMode="decimal" defaultValue={max} size={8} />
+          <input
+            id={`${idPrefix}-max`}
+            name="max"
+            form={SEARCH_FORM_ID}
+            inputMode="decimal"
+            defaultValue={max}
+            size={8}
+          />
         </div>
       </div>
       <p className="field__hint">{hint}</p>
@@ -102,7 +120,7 @@ export function RangeFacet({
 export function FacetActions({ clearHref }: { clearHref: string }) {
   return (
     <div className="search-form__actions">
-      <SubmitButton>Apply filters</SubmitButton>
+      <SubmitButton form={SEARCH_FORM_ID}>Apply filters</SubmitButton>
       <Link to={clearHref} className="button button--ghost">
         Clear all
       </Link>

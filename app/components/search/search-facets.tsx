@@ -67,7 +67,7 @@ function CountedChoiceFacet({ spec, params, facets }: { spec: CountedFacet; para
   )
 }
 
-/** The Find work filters with their counts; part of the page's one GET form. */
+/** The Find work filters with their counts; part of the page's one GET form (by its id). */
 export function SearchFacets({ params, facets }: { params: SearchParams; facets: Facets }) {
   return (
     <div className="search-facets">

@@ -1,11 +1,16 @@
 import type { ComponentProps, ReactNode } from 'react'
 import { Form } from '@remix-run/react'
 import { SubmitButton } from '~/components/ui/submit-button'
+import { SEARCH_FORM_ID } from './facet-fields'
 
 /**
- * A search page's one GET form: keywords, sort and the search's filters (`children`) travel together,
- * with or without JavaScript. `query` is the search's canonical query string: a new search renders a
- * fresh form, so the fields show what was searched rather than what was last typed.
+ * A search page's layout around its one GET form: keywords and sort first, then the results
+ * (`children`), then the filters. The filters sit after the results in the page, so a phone shows
+ * projects before a long list of checkboxes; their fields still belong to the same form (the
+ * `form` attribute, through `SearchFormId`), so keywords, sort and filters travel together, with or
+ * without JavaScript. On a wide screen the filters take the left column beside the results.
+ * `query` is the search's canonical query string: a new search renders fresh fields, so they show
+ * what was searched rather than what was last typed.
  */
 export function SearchForm({
   action,
@@ -13,6 +18,7 @@ export function SearchForm({
   query,
   keywords,
   sort,
+  filters,
   children,
 }: {
   action: string
@@ -20,19 +26,42 @@ export function SearchForm({
   query: string
   keywords: ComponentProps<typeof KeywordsField>
   sort: ComponentProps<typeof SortField>
+  filters: ReactNode
   children: ReactNode
 }) {
+  // Both keys change with the search (fresh fields); they differ, as sibling keys must, or React keeps old copies.
   return (
-    <Form method="get" action={action} className="search-form" role="search" aria-label={label} key={query}>
-      <KeywordsField {...keywords} />
-      <SortField {...sort} />
-
-      <a className="skip-narrow" href="#search-results">
-        Jump to the results
-      </a>
+    <div className="search-layout">
+      <Form
+        method="get"
+        action={action}
+        id={SEARCH_FORM_ID}
+        className="search-form"
+        role="search"
+        aria-label={label}
+        key={`form ${query}`}
+      >
+        <KeywordsField {...keywords} />
+        <SortField {...sort} />
+        <a className="skip-narrow" href="#search-filters">
+          Filters: skills, budget and more
+        </a>
+      </Form>
 
       {children}
-    </Form>
+
+      <section
+        className="search-filters"
+        id="search-filters"
+        aria-labelledby="search-filters-heading"
+        key={`filters ${query}`}
+      >
+        <h2 id="search-filters-heading" className="search-filters__heading">
+          Filters
+        </h2>
+        {filters}
+      </section>
+    </div>
   )
 }
 
@@ -72,10 +101,12 @@ function SortField({
           </option>
         ))}
       </select>
+      {/* Folded: spelled out, the rule pushed a phone's first result below the screen. */}
       {rule ? (
-        <p className="field__hint" id={ruleId}>
-          {rule}
-        </p>
+        <details className="field__hint">
+          <summary>How this order works</summary>
+          <p id={ruleId}>{rule}</p>
+        </details>
       ) : null}
     </div>
   )

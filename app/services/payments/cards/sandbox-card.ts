@@ -69,7 +69,7 @@ export function chargeSandboxCard(input: SandboxCardInput, now = new Date()): Sa
     return {
       ok: false,
       field: 'number',
-      message: 'Sandbox mode takes only test cards, for example 4242 4242 4242 4242.',
+      message: 'This site is in test mode and takes only test cards, for example 4242 4242 4242 4242.',
     }
   }
   return { ok: true, last4: number.slice(-4) }

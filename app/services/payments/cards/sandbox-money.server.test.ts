@@ -87,21 +87,24 @@ describe('the rule', () => {
     expect(sandboxMoney(parseEnv({ NODE_ENV: 'production', SANDBOX_PAYMENTS: 'true' }))).toEqual({ available: true })
     expect(sandboxMoney(parseEnv({ NODE_ENV: 'production' }))).toEqual({
       available: false,
-      reason: 'Sandbox payments are turned off on this installation, and no real payment provider is set up yet.',
+      reason: 'Test payments are turned off, and real payments are not available here yet.',
+      operatorReason:
+        'Sandbox payments are turned off on this installation, and no real payment provider is set up yet.',
     })
   })
 
   it('is off wherever a real provider is configured, even in the demo: sandbox and real money never share a wallet', () => {
     expect(sandboxMoney(parseEnv({ NODE_ENV: 'production', DEMO: 'true', ...STRIPE }))).toEqual({
       available: false,
-      reason:
+      reason: 'This marketplace moves real money, so test payments are not accepted.',
+      operatorReason:
         'This installation handles real money (Stripe), so sandbox payments are turned off: test money never shares a wallet with real money.',
     })
     expect(
       sandboxMoney(parseEnv({ NODE_ENV: 'development', CRYPTO_RECEIVE_ADDRESS_BITCOIN: BTC_ADDRESS })),
     ).toMatchObject({
       available: false,
-      reason: expect.stringContaining('(crypto receiving addresses)'),
+      operatorReason: expect.stringContaining('(crypto receiving addresses)'),
     })
   })
 
@@ -115,20 +118,18 @@ describe('the rule', () => {
     expect(withStripe).toMatchObject({
       card: 'stripe',
       cryptoChoices: [],
-      note: expect.stringMatching(
-        /^Not offered here: crypto on networks without a receiving address\. This installation handles real money/,
-      ),
+      note: expect.stringMatching(/^Not offered here: crypto on some networks\. This marketplace moves real money/),
     })
     const withBitcoin = fundingPaths(parseEnv({ CRYPTO_RECEIVE_ADDRESS_BITCOIN: BTC_ADDRESS }))
     expect(withBitcoin).toMatchObject({
       card: null,
       cryptoChoices: [{ value: 'BTC:bitcoin', label: expect.any(String) }],
-      note: expect.stringMatching(/^Not offered here: card payments and crypto on networks/),
+      note: expect.stringMatching(/^Not offered here: card payments and crypto on some networks/),
     })
     expect(fundingPaths(parseEnv(PRODUCTION))).toMatchObject({
       card: null,
       cryptoChoices: [],
-      note: expect.stringContaining('Sandbox payments are turned off'),
+      note: expect.stringContaining('Test payments are turned off'),
     })
 
     expect(payoutMethodPaths(parseEnv({}))).toEqual({ bank: 'sandbox', crypto: true, note: null })
@@ -145,6 +146,23 @@ describe('the rule', () => {
   })
 })
 
+describe('what members read', () => {
+  // Members read what they can do here, never how the installation is configured.
+  const OPERATOR_WORDS = /installation|stripe key|sandbox|adapter|receiving address|STRIPE_|CRYPTO_|DEMO|provider/i
+  it('names no setting, key or sandbox in any configuration', () => {
+    for (const env of [PRODUCTION, STRIPE, { CRYPTO_RECEIVE_ADDRESS_BITCOIN: BTC_ADDRESS }, {}]) {
+      const parsed = parseEnv(env)
+      const sandbox = sandboxMoney(parsed)
+      const sentences = [
+        sandbox.available ? '' : sandbox.reason,
+        fundingPaths(parsed).note ?? '',
+        payoutMethodPaths(parsed).note ?? '',
+      ]
+      for (const sentence of sentences) expect(sentence).not.toMatch(OPERATOR_WORDS)
+    }
+  })
+})
+
 describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
   it('refuses sandbox crypto requests, and an admin cannot confirm one made earlier', async () => {
     const earlier = await createFixedContract(30_000)
@@ -157,7 +175,7 @@ describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
     expect(await startCrypto(other)).toEqual({
       ok: false,
       reason: 'conflict',
-      message: expect.stringMatching(/^Ethereum cannot take payments here: Sandbox payments are turned off/),
+      message: expect.stringMatching(/^Ethereum cannot take payments here: Test payments are turned off/),
     })
     const confirm = await confirmSandboxCryptoPayment({ requestId: started.request.id, txHash: 'any-reference', admin })
     expect(confirm).toMatchObject({
@@ -209,7 +227,7 @@ describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
     expect(page.paths).toMatchObject({
       card: null,
       cryptoChoices: [],
-      note: expect.stringContaining('Sandbox payments are turned off'),
+      note: expect.stringContaining('Test payments are turned off'),
     })
   })
 
@@ -239,7 +257,7 @@ describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
         ok: false,
         reason: 'invalid',
         field: 'methodId',
-        message: expect.stringMatching(/are not available: Sandbox payments are turned off/),
+        message: expect.stringMatching(/are not available: Test payments are turned off/),
       })
     }
     expect(await wallet(user.id)).toBe(40_000)
@@ -255,7 +273,7 @@ describe('in production without DEMO or SANDBOX_PAYMENTS', () => {
     // The payout form offers neither method, and says why.
     const page = await (await run(payoutsLoader, getRequest('/payouts', await signedInCookie(user.id)))).json()
     expect(page.methods).toEqual([])
-    expect(page.methodsNote).toMatch(/Sandbox payments are turned off/)
+    expect(page.methodsNote).toMatch(/Test payments are turned off/)
   })
 })
 
@@ -274,7 +292,7 @@ describe('next to a real provider', () => {
     expect(await startCrypto(other)).toMatchObject({
       ok: false,
       reason: 'conflict',
-      message: expect.stringContaining('This installation handles real money (Stripe)'),
+      message: expect.stringContaining('This marketplace moves real money'),
     })
     expect(
       await confirmSandboxCryptoPayment({ requestId: earlier.request.id, txHash: 'any-reference', admin }),
@@ -300,7 +318,7 @@ describe('next to a real provider', () => {
     expect(await startCrypto(setup)).toMatchObject({
       ok: false,
       reason: 'conflict',
-      message: expect.stringContaining('(crypto receiving addresses)'),
+      message: expect.stringContaining('This marketplace moves real money'),
     })
     expect(await startMilestoneCardPayment(setup.contract, setup.milestone, new Date())).toMatchObject({
       ok: false,

@@ -20,7 +20,11 @@ import {
 } from '../../../domain/crypto-networks'
 import { receivingAddress } from '../crypto/crypto-receiving.server'
 
-export type SandboxMoney = { available: true } | { available: false; reason: string }
+/**
+ * `reason` is for members: what they can and cannot do, never how the site is configured.
+ * `operatorReason` is for admins: which setting decides it.
+ */
+export type SandboxMoney = { available: true } | { available: false; reason: string; operatorReason: string }
 
 /** The real money providers this installation is configured with, named for people. */
 function realMoneyProviders(env: Env = getEnv()): string[] {
@@ -31,19 +35,22 @@ function realMoneyProviders(env: Env = getEnv()): string[] {
   return providers
 }
 
-/** Whether sandbox money may move here, and if not, the sentence that says why. */
+/** Whether sandbox money may move here, and if not, the sentences that say why (to members, to admins). */
 export function sandboxMoney(env: Env = getEnv()): SandboxMoney {
   const real = realMoneyProviders(env)
   if (real.length) {
     return {
       available: false,
-      reason: `This installation handles real money (${real.join(' and ')}), so sandbox payments are turned off: test money never shares a wallet with real money.`,
+      reason: 'This marketplace moves real money, so test payments are not accepted.',
+      operatorReason: `This installation handles real money (${real.join(' and ')}), so sandbox payments are turned off: test money never shares a wallet with real money.`,
     }
   }
   if (!sandboxPaymentsEnabled(env))
     return {
       available: false,
-      reason: 'Sandbox payments are turned off on this installation, and no real payment provider is set up yet.',
+      reason: 'Test payments are turned off, and real payments are not available here yet.',
+      operatorReason:
+        'Sandbox payments are turned off on this installation, and no real payment provider is set up yet.',
     }
   return { available: true }
 }
@@ -74,7 +81,7 @@ export function fundingPaths(env: Env = getEnv()) {
   const cryptoChoices = usableCryptoChoices(env).map(({ value, label }) => ({ value, label }))
   const missing = [
     card ? null : 'card payments',
-    cryptoChoices.length < CRYPTO_PAYMENT_CHOICES.length ? 'crypto on networks without a receiving address' : null,
+    cryptoChoices.length < CRYPTO_PAYMENT_CHOICES.length ? 'crypto on some networks' : null,
   ].filter((path): path is string => path !== null)
   const note =
     sandbox.available || missing.length === 0 ? null : `Not offered here: ${missing.join(' and ')}. ${sandbox.reason}`
@@ -99,8 +106,8 @@ export function payoutMethodPaths(env: Env = getEnv()) {
   const sandbox = sandboxMoney(env)
   const bank = stripeOrSandbox(env)
   const missing = bank
-    ? 'crypto wallets (MegiLance sends crypto payouts only in its sandbox)'
-    : 'crypto wallets and bank accounts (no Stripe key is set up, and crypto payouts are sandbox-only)'
+    ? 'crypto wallets (crypto payouts work in test mode only; add a bank account instead)'
+    : 'crypto wallets and bank accounts (neither can receive payouts here yet)'
   return {
     bank,
     crypto: sandbox.available,

@@ -36,7 +36,7 @@ export async function describeCardOnFile(userId: string): Promise<CardOnFileView
 }
 
 export async function saveSandboxCard(userId: string, input: SandboxCardInput, now = new Date()): Promise<SaveOutcome> {
-  if (getStripe()) return { ok: false, field: null, message: 'Cards are saved through Stripe on this installation.' }
+  if (getStripe()) return { ok: false, field: null, message: 'Cards are saved on Stripe’s secure page here.' }
   const sandbox = sandboxMoney()
   if (!sandbox.available) return { ok: false, field: null, message: `Test cards cannot be saved: ${sandbox.reason}` }
   const checked = checkSandboxCardToSave(input, now)
@@ -63,7 +63,7 @@ export async function startStripeCardSetup(
   currency = 'USD',
 ): Promise<SetupStart> {
   const stripe = getStripe()
-  if (!stripe) return { ok: false, message: 'Stripe is not configured.' }
+  if (!stripe) return { ok: false, message: 'Card payments are not available here.' }
   try {
     const existing = await findSavedCard(user.id)
     const customer =
@@ -98,7 +98,7 @@ export async function startStripeCardSetup(
 /** Back from Stripe: keeps the saved payment method if the session is this user's and complete. */
 export async function finishStripeCardSetup(userId: string, sessionId: string, now = new Date()): Promise<SaveOutcome> {
   const stripe = getStripe()
-  if (!stripe) return { ok: false, field: null, message: 'Stripe is not configured.' }
+  if (!stripe) return { ok: false, field: null, message: 'Card payments are not available here.' }
   try {
     const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['setup_intent.payment_method'] })
     const intent = typeof session.setup_intent === 'object' ? session.setup_intent : null
@@ -154,7 +154,7 @@ export async function chargeCardOnFile(
       return {
         ok: false,
         declined: true,
-        message: 'Your saved card is a sandbox test card, which cannot be charged here. Save a real card.',
+        message: 'Your saved card is a test card, which cannot be charged here. Save a real card.',
       }
     const decline = chargeSavedSandboxCard(card, now)
     return decline
@@ -165,7 +165,7 @@ export async function chargeCardOnFile(
     return {
       ok: false,
       declined: true,
-      message: 'Your saved card cannot be charged: Stripe is not configured. Save the card again.',
+      message: 'Your saved card cannot be charged here any more. Save a card again.',
     }
   const amount = toStripeAmount(charge.amountMinor, charge.currency)
   if (!amount.ok) return { ok: false, declined: true, message: amount.message }

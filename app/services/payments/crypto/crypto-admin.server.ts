@@ -31,7 +31,7 @@ export async function cryptoAdminOverview(now = new Date()) {
   return {
     sandboxNetworks: sandboxNetworks(),
     /** Why sandbox requests can be neither made nor confirmed here, or null while they can. */
-    sandboxOff: sandbox.available ? null : sandbox.reason,
+    sandboxOff: sandbox.available ? null : sandbox.operatorReason,
     requests: rows.map(({ request, payerName, contractTitle, milestoneTitle }) => ({
       id: request.id,
       payerName,
@@ -88,7 +88,7 @@ export async function confirmSandboxCryptoPayment(
     }
   const sandbox = sandboxMoney()
   if (!sandbox.available)
-    return { kind: 'sandbox_off', message: `${sandbox.reason} This sandbox request cannot be confirmed.` }
+    return { kind: 'sandbox_off', message: `${sandbox.operatorReason} This sandbox request cannot be confirmed.` }
   return confirmCryptoPayment({ requestId: request.id, txHash: input.txHash, via: 'admin', actor: input.admin }, now)
 }
 

@@ -4,7 +4,7 @@ import { CRYPTO_NETWORKS, type CryptoNetwork } from '../../../domain/crypto-netw
 /**
  * Sandbox receiving addresses: well-known burn addresses nobody holds a key for, valid on their
  * network so links and QR codes work, but money sent there is gone, which is why every page that
- * shows one says "Sandbox — do not send real funds".
+ * shows one says "Test mode: do not send real funds".
  */
 export const SANDBOX_RECEIVE_ADDRESSES: Record<CryptoNetwork, string> = {
   bitcoin: '1BitcoinEaterAddressDontSendf59kuE',

@@ -151,8 +151,7 @@ export async function payMilestoneByCard(
 ): Promise<CheckoutOutcome> {
   if (payment.status === 'succeeded') return { ok: true, funded: true }
   const sandbox = sandboxMoney()
-  if (!sandbox.available)
-    return { ok: false, field: null, message: `The sandbox card processor is off: ${sandbox.reason}` }
+  if (!sandbox.available) return { ok: false, field: null, message: `Test card payments are off: ${sandbox.reason}` }
   const milestoneId = milestoneIdOfPayment(payment)
   const milestone = milestoneId ? await findMilestone(contract.id, milestoneId) : undefined
   if (!milestone) return { ok: false, field: null, message: 'This payment is not for a milestone of this contract.' }

@@ -26,5 +26,5 @@ export function describePayoutMethod(method: DescribableMethod): string {
   const account = method.accountLast4
     ? `bank account ending ${method.accountLast4}`
     : 'bank account (Stripe onboarding)'
-  return `${method.holderName ? `${method.holderName}, ` : ''}${account}${method.provider === 'sandbox' ? ' (sandbox)' : ''}`
+  return `${method.holderName ? `${method.holderName}, ` : ''}${account}${method.provider === 'sandbox' ? ' (test account)' : ''}`
 }

@@ -41,7 +41,7 @@ export async function addSandboxBankMethod(
   input: { holderName: string; country: string; accountNumber: string },
   origin: RequestOrigin | null = null,
 ): Promise<MethodOutcome> {
-  const refused = refusedOutsideSandbox('Sandbox bank accounts cannot be added: ')
+  const refused = refusedOutsideSandbox('Test bank accounts cannot be added: ')
   if (refused) return refused
   if (!countryOptions().some((option) => option.value === input.country))
     return { ok: false, field: 'country', message: 'Choose the bank’s country from the list.' }
@@ -101,9 +101,7 @@ export async function addCryptoMethod(
   input: { asset: string; network: string; address: string },
   origin: RequestOrigin | null = null,
 ): Promise<MethodOutcome> {
-  const refused = refusedOutsideSandbox(
-    'Crypto wallets cannot be added: MegiLance sends crypto payouts only in the sandbox. ',
-  )
+  const refused = refusedOutsideSandbox('Crypto wallets cannot be added: crypto payouts work in test mode only. ')
   if (refused) return refused
   if (!isCryptoAsset(input.asset)) return { ok: false, field: 'asset', message: 'Choose one of the listed assets.' }
   if (!isCryptoNetwork(input.network))

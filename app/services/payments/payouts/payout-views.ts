@@ -44,7 +44,7 @@ export type PayoutReviewData = {
 }
 
 export function payoutStatusLabel(payout: Pick<Payout, 'status' | 'sandbox'>): string {
-  return payout.status === 'sent' && payout.sandbox ? 'Sent (sandbox)' : PAYOUT_STATUS_LABELS[payout.status]
+  return payout.status === 'sent' && payout.sandbox ? 'Sent (test mode)' : PAYOUT_STATUS_LABELS[payout.status]
 }
 
 export function payoutRowOf(payout: Payout): PayoutRow {

@@ -89,7 +89,7 @@ describe('requesting a payout', () => {
     })
     expect(await wallet(user.id)).toBe(0)
     expect((await listNotifications(user.id, { limit: 20, offset: 0 })).map((n) => n.title)).toContain(
-      'Your payout of $445.50 is sent (sandbox)',
+      'Your payout of $445.50 is sent (test mode: no real money moved)',
     )
   })
 

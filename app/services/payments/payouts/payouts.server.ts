@@ -295,7 +295,7 @@ async function sendPayout(
   let note: string | null = null
   const sandbox = sandboxMoney()
   if (payout.sandbox && !sandbox.available) {
-    const reason = `Sandbox payouts are not sent here: ${sandbox.reason}`
+    const reason = `Test payouts are not sent here: ${sandbox.reason}`
     failAndReturn(payout, reason, options.actorId, now, true, 'failed')
     await tellFreelancer(payout, 'failed', reason)
     return 'failed'
@@ -305,7 +305,7 @@ async function sendPayout(
   } else {
     const stripe = getStripe()
     try {
-      if (!stripe || !method?.stripeAccountId) throw new Error('Stripe is not configured on this installation.')
+      if (!stripe || !method?.stripeAccountId) throw new Error('bank payouts are not available here right now.')
       const sent = await sendConnectedPayout(stripe, {
         payoutId: id,
         accountId: method.stripeAccountId,
@@ -344,7 +344,7 @@ async function sendPayout(
 async function tellFreelancer(payout: Payout, to: PayoutStatus, reason: string | null) {
   const money = formatMoney(payout.amountMinor - payout.feeMinor, payout.currency)
   const titles: Partial<Record<PayoutStatus, string>> = {
-    sent: `Your payout of ${money} is sent${payout.sandbox ? ' (sandbox)' : ''}`,
+    sent: `Your payout of ${money} is sent${payout.sandbox ? ' (test mode: no real money moved)' : ''}`,
     held: `Your payout of ${money} is held for review`,
     cancelled: `Your payout of ${money} is cancelled and back in your wallet`,
     failed: `Your payout of ${money} failed and is back in your wallet`,
