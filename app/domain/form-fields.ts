@@ -99,5 +99,6 @@ export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 export const amountText = z
   .string({ error: 'Enter the amount.' })
   .trim()
-  .max(24, 'Enter an amount like 250 or 250.50.')
+  // Long enough for any amount with its decimals: a longer run of digits is read, and refused as too large.
+  .max(64, 'Enter an amount like 250 or 250.50.')
   .regex(AMOUNT_PATTERN, 'Enter an amount like 250 or 250.50.')

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
 import { getDb } from './db.server'
 import { findRow } from './query-helpers.server'
@@ -26,10 +26,26 @@ export function findNewestUnusedCode<T extends UsableCodeTable>(
   return findRow(table, and(where, isNull(table.usedAt)), desc(table.createdAt))
 }
 
-/** One more wrong guess at the code `id`. */
-export async function countCodeAttempt<T extends CodeTable>(table: T, id: string): Promise<void> {
+/**
+ * Takes one of the code `id`'s `maxTries` tries: false when they are all used. The check and the
+ * count are one conditional UPDATE, so two web workers guessing at the same instant can never both
+ * pass a check of the same count (reading the count, then adding one, let a sixth guess through).
+ */
+export async function takeCodeTry<T extends CodeTable>(table: T, id: string, maxTries: number): Promise<boolean> {
   const oneMore = { attempts: sql`${table.attempts} + 1` } as SQLiteUpdateSetSource<T>
-  getDb().update(table).set(oneMore).where(eq(table.id, id)).run()
+  return (
+    getDb()
+      .update(table)
+      .set(oneMore)
+      .where(and(eq(table.id, id), lt(table.attempts, maxTries)))
+      .run().changes > 0
+  )
+}
+
+/** Gives back a try taken by someone who has just shown they know the code (their other input was refused). */
+export async function giveBackCodeTry<T extends CodeTable>(table: T, id: string): Promise<void> {
+  const oneLess = { attempts: sql`max(${table.attempts} - 1, 0)` } as SQLiteUpdateSetSource<T>
+  getDb().update(table).set(oneLess).where(eq(table.id, id)).run()
 }
 
 /** Marks the code `id` used; false when another request used it first. */

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from 'drizzle-orm'
-import { consumeCode, countCodeAttempt, findNewestUnusedCode, replaceCode } from './code-rows.server'
+import { consumeCode, takeCodeTry, findNewestUnusedCode, replaceCode } from './code-rows.server'
 import { getDb } from './db.server'
 import { oneTimeCodes } from './schema'
 
@@ -25,8 +25,9 @@ export async function findLiveOneTimeCode(key: CodeKey, now: Date): Promise<OneT
   return findNewestUnusedCode(oneTimeCodes, and(sameKey(key), gt(oneTimeCodes.expiresAt, now)))
 }
 
-export async function countOneTimeCodeAttempt(id: string): Promise<void> {
-  return countCodeAttempt(oneTimeCodes, id)
+/** Takes one of the code's tries; false when all `maxTries` are used. */
+export async function takeOneTimeCodeTry(id: string, maxTries: number): Promise<boolean> {
+  return takeCodeTry(oneTimeCodes, id, maxTries)
 }
 
 /** Marks the code used; false when another request used it first. */

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { consumeCode, countCodeAttempt, findNewestUnusedCode, replaceCode } from './code-rows.server'
+import { consumeCode, findNewestUnusedCode, giveBackCodeTry, replaceCode, takeCodeTry } from './code-rows.server'
 import { passwordResets } from './schema'
 
 export type PasswordReset = typeof passwordResets.$inferSelect
@@ -13,8 +13,14 @@ export async function findActivePasswordReset(userId: string): Promise<PasswordR
   return findNewestUnusedCode(passwordResets, eq(passwordResets.userId, userId))
 }
 
-export async function recordPasswordResetAttempt(id: string): Promise<void> {
-  return countCodeAttempt(passwordResets, id)
+/** Takes one of the code's tries; false when all `maxTries` are used. */
+export async function takePasswordResetTry(id: string, maxTries: number): Promise<boolean> {
+  return takeCodeTry(passwordResets, id, maxTries)
+}
+
+/** The try back, for someone who typed the right code with a password the rules refuse. */
+export async function giveBackPasswordResetTry(id: string): Promise<void> {
+  return giveBackCodeTry(passwordResets, id)
 }
 
 /** Marks the code used; false when another request used it first. */

@@ -1,5 +1,5 @@
 import { and, eq, gt, lt } from 'drizzle-orm'
-import { countCodeAttempt } from './code-rows.server'
+import { takeCodeTry } from './code-rows.server'
 import { getDb } from './db.server'
 import { pendingSignUps } from './schema'
 import { deleteRows, findRow } from './query-helpers.server'
@@ -16,8 +16,9 @@ export async function findLivePendingSignUp(id: string, now: Date): Promise<Pend
   return findRow(pendingSignUps, and(eq(pendingSignUps.id, id), gt(pendingSignUps.expiresAt, now)))
 }
 
-export async function countPendingSignUpAttempt(id: string): Promise<void> {
-  return countCodeAttempt(pendingSignUps, id)
+/** Takes one of the sign-up code's tries; false when all `maxTries` are used. */
+export async function takePendingSignUpTry(id: string, maxTries: number): Promise<boolean> {
+  return takeCodeTry(pendingSignUps, id, maxTries)
 }
 
 export async function deletePendingSignUp(id: string): Promise<boolean> {

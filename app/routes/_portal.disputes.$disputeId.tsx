@@ -19,7 +19,7 @@ import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-res
 import { requireUser } from '~/http/auth.server'
 import { requireAdminStepUp, takeKeptAdminForm } from '~/http/step-up.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
-import { decimalsLimitMessage, readAmount } from '~/utils/money'
+import { amountProblemMessage, readAmount } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalReply } from '~/http/form-error.server'
 import { refusalResponse, statusOf } from '~/http/outcome-response.server'
@@ -89,9 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const share = shareText ? readAmount(shareText, currencyDigits(currency)) : null
     const shareProblem =
       formData.get('decision') === 'split' && share && !share.ok
-        ? share.problem === 'decimals'
-          ? decimalsLimitMessage(currency, currencyDigits(currency))
-          : 'Enter an amount such as 120 or 120.50'
+        ? amountProblemMessage(share.problem, currency, 'Enter an amount such as 120 or 120.50')
         : null
     if (submission.status !== 'success' || shareProblem) {
       const reply = submission.reply(shareProblem ? { fieldErrors: { freelancerShare: [shareProblem] } } : undefined)

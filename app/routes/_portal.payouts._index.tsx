@@ -20,7 +20,7 @@ import { payoutMethodUsable, sandboxMoney } from '~/services/payments/cards/sand
 import { requireRole, requireSession } from '~/http/auth.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
-import { parseAmountToMinor } from '~/utils/money'
+import { amountProblemMessage, readAmount } from '~/utils/money'
 import { requireStepUp, stepUpState } from '~/http/step-up.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { FormAlert } from '~/components/ui/form-alert'
@@ -75,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: PayoutRequestSchema })
   if (submission.status !== 'success') return json({ result: submission.reply(), review: null }, { status: 400 })
   const values = submission.value
-  const amountMinor = parseAmountToMinor(values.amount, currencyDigits(values.currency))
+  const reading = readAmount(values.amount, currencyDigits(values.currency))
   const fail = (field: string | null, message: string, status = 400) =>
     json(
       {
@@ -86,11 +86,11 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       { status },
     )
-  if (amountMinor === null)
-    return fail(
-      'amount',
-      `Enter an amount in ${values.currency} with at most ${currencyDigits(values.currency)} decimals.`,
-    )
+  if (!reading.ok) {
+    const format = `Enter an amount in ${values.currency} with at most ${currencyDigits(values.currency)} decimals`
+    return fail('amount', `${amountProblemMessage(reading.problem, values.currency, format)}.`)
+  }
+  const amountMinor = reading.minor
   const form = { methodId: values.methodId, currency: values.currency, amountMinor, speed: values.speed }
   const again = `/payouts?${new URLSearchParams({ methodId: values.methodId, currency: values.currency, amount: values.amount, speed: values.speed })}`
 

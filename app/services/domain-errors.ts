@@ -35,6 +35,23 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * A sum of money past Number.MAX_SAFE_INTEGER minor units, where a JavaScript number stops being
+ * exact: refused (400) rather than rounded. The forms' limits (utils/money.ts) keep every typed
+ * amount far below it; this is the last guard in the money arithmetic itself.
+ */
+export class AmountTooLarge extends DomainError {
+  constructor(message = 'That amount is too large for MegiLance to handle exactly. Use a smaller amount.') {
+    super('invalid', message)
+  }
+}
+
+/** The exact integer `value`, or AmountTooLarge when it is past Number.MAX_SAFE_INTEGER. */
+export function exactMinor(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new AmountTooLarge()
+  return Number(value)
+}
+
 /** Unknown, or someone else's: the two look the same so nobody learns what exists. */
 export class NotFound extends DomainError {
   constructor(message = 'Not found') {

@@ -32,7 +32,7 @@ describe('amount parsing', () => {
     expect(readAmount('1,250.505', 2)).toEqual({ ok: false, problem: 'decimals' })
     expect(readAmount('12.5', 0)).toEqual({ ok: false, problem: 'decimals' })
     expect(readAmount('0.001', 3)).toEqual({ ok: true, minor: 1 })
-    expect(readAmount('1234567890123', 2)).toEqual({ ok: false, problem: 'format' })
+    expect(readAmount('1234567890123', 2)).toEqual({ ok: false, problem: 'too-large' })
     expect(decimalsLimitMessage('USD', 2)).toBe('USD amounts have at most 2 decimals')
     expect(decimalsLimitMessage('JPY', 0)).toBe('JPY amounts have no decimals')
   })

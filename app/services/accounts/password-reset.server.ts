@@ -2,7 +2,8 @@ import crypto from 'node:crypto'
 import {
   consumePasswordReset,
   findActivePasswordReset,
-  recordPasswordResetAttempt,
+  takePasswordResetTry,
+  giveBackPasswordResetTry,
   replacePasswordReset,
 } from '~/models/password-resets.server'
 import { findUserByEmail } from '~/models/users.server'
@@ -70,14 +71,17 @@ export async function completePasswordReset(
   }
   const user = await findUserByEmail(input.email)
   const reset = user && !user.blockedAt ? await findActivePasswordReset(user.id) : undefined
-  if (!user || !reset || reset.expiresAt <= now || reset.attempts >= RESET_MAX_ATTEMPTS) return invalid
+  if (!user || !reset || reset.expiresAt <= now) return invalid
+  // Every try is taken before the code is compared, in one statement (see takeCodeTry).
+  if (!(await takePasswordResetTry(reset.id, RESET_MAX_ATTEMPTS))) return invalid
   const given = Buffer.from(hashToken(input.code))
-  if (!crypto.timingSafeEqual(given, Buffer.from(reset.codeHash))) {
-    await recordPasswordResetAttempt(reset.id)
-    return invalid
-  }
+  if (!crypto.timingSafeEqual(given, Buffer.from(reset.codeHash))) return invalid
   const problem = passwordProblem(input.password, user)
-  if (problem) return { ok: false, field: 'password', message: problem }
+  if (problem) {
+    // The right code: retyping a refused password should not use up the tries meant for guesses.
+    await giveBackPasswordResetTry(reset.id)
+    return { ok: false, field: 'password', message: problem }
+  }
   if (!(await consumePasswordReset(reset.id, now))) return invalid
   await setPassword(user.id, input.password, { byReset: true })
   return { ok: true }

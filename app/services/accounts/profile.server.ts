@@ -10,7 +10,7 @@ import {
 import { updateUserName, type SessionUser } from '~/models/users.server'
 import { parseSkillList } from '~/services/marketplace/skills-taxonomy'
 import { currencyDigits } from '~/utils/format'
-import { decimalsLimitMessage, minorToAmountText, readAmount } from '~/utils/money'
+import { amountProblemMessage, MAX_HOURLY_RATE_MAJOR, minorToAmountText, readAmount } from '~/utils/money'
 import { currentTimeZoneName, isTimeZone, parseLanguages } from './profile-fields'
 import type { AdminProfileSchema, ClientProfileSchema, FreelancerProfileSchema } from './profile-schemas'
 
@@ -75,11 +75,11 @@ export async function saveFreelancerProfile(
   const languages = parseLanguages(value.languages)
   if (languages.errors.length) fieldErrors.languages = languages.errors
   const digits = currencyDigits(value.currency)
-  const rate = value.hourlyRate ? readAmount(value.hourlyRate, digits) : null
+  const rate = value.hourlyRate ? readAmount(value.hourlyRate, digits, MAX_HOURLY_RATE_MAJOR) : null
   const hourlyRateMinor = rate?.ok ? rate.minor : null
   if (rate && !rate.ok) {
     fieldErrors.hourlyRate = [
-      rate.problem === 'decimals' ? decimalsLimitMessage(value.currency, digits) : 'Enter an amount like 45 or 45.50',
+      amountProblemMessage(rate.problem, value.currency, 'Enter an amount like 45 or 45.50', MAX_HOURLY_RATE_MAJOR),
     ]
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors }

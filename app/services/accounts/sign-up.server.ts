@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import {
-  countPendingSignUpAttempt,
+  takePendingSignUpTry,
   deletePendingSignUp,
   findLivePendingSignUp,
   insertPendingSignUp,
@@ -84,10 +84,9 @@ export async function finishSignUp(
 ): Promise<{ ok: true; user: SessionUser; clearCookie: string } | { ok: false; message: string }> {
   const pending = await findLivePendingSignUp(pendingId, now)
   const wrong = { ok: false as const, message: 'That code is not right, or it has expired. Check the latest email.' }
-  if (!pending || pending.attempts >= MAX_ATTEMPTS) {
+  if (!pending || !(await takePendingSignUpTry(pending.id, MAX_ATTEMPTS))) {
     return { ok: false, message: 'This sign-up has expired or had too many wrong codes. Please start again.' }
   }
-  await countPendingSignUpAttempt(pending.id)
   if (!sameHash(pending.codeHash, keyedHash(`${pending.id}:${code.replace(/\s+/g, '')}`))) return wrong
   if (!(await deletePendingSignUp(pending.id)) || (await emailExists(pending.email))) return wrong
   const user = await insertUser({

@@ -28,7 +28,7 @@ import {
 } from '~/services/payments/ledger/escrow.server'
 import { feeTaxTreatmentFor } from '~/services/payments/tax/tax-customer.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
-import { decimalsLimitMessage, readAmount } from '~/utils/money'
+import { amountProblemMessage, readAmount } from '~/utils/money'
 import { DISPUTABLE_MILESTONE_STATES, MILESTONE_MACHINE } from '~/domain/milestone-machine'
 import { fromStates } from '~/domain/state-machine'
 import { reviewWindow, reviewWindowClosesAt } from './review-rules'
@@ -258,14 +258,14 @@ export async function addMilestone(
     return { ok: false, reason: 'conflict', message: 'Milestones can be added only to an active fixed-price contract.' }
   const digits = currencyDigits(contract.currency)
   const amount = readAmount(input.amount, digits)
-  if (!amount.ok && amount.problem === 'decimals')
+  if (!amount.ok)
     return {
       ok: false,
       reason: 'invalid',
       field: 'amount',
-      message: `${decimalsLimitMessage(contract.currency, digits)}.`,
+      message: `${amountProblemMessage(amount.problem, contract.currency, 'Enter an amount like 250 or 250.50')}.`,
     }
-  if (!amount.ok || amount.minor <= 0)
+  if (amount.minor <= 0)
     return { ok: false, reason: 'invalid', field: 'amount', message: 'Enter an amount above zero.' }
   const amountMinor = amount.minor
   const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null

@@ -1,5 +1,6 @@
 import { DAY_MS } from '~/domain/durations'
 import { formatDate } from '~/utils/format'
+import { exactMinor } from '~/services/domain-errors'
 /**
  * Hourly contracts: time is logged per day and billed by the week (Monday to Sunday, UTC).
  * Pure functions, so the rules can be tested without a database or a clock.
@@ -86,7 +87,8 @@ export function formatDuration(minutes: number): string {
 
 /** Billed amount for the minutes at an hourly rate, in minor units, rounded half up. */
 export function amountForMinutes(minutes: number, hourlyRateMinor: number): number {
-  return Math.floor((minutes * hourlyRateMinor + 30) / 60)
+  // BigInt, so a product past 2^53 is refused (AmountTooLarge) rather than silently rounded.
+  return exactMinor((BigInt(minutes) * BigInt(hourlyRateMinor) + 30n) / 60n)
 }
 
 /** Refuses a day's entry that would take the week past the contract's weekly limit. */

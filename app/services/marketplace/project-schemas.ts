@@ -2,7 +2,13 @@ import * as z from 'zod'
 import { emailText, ISO_DAY, oneLine, reasonShownTo, requiredText } from '~/domain/form-fields'
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from '~/domain/enums'
 import { currencyDigits } from '~/utils/format'
-import { decimalsLimitMessage, parseAmountToMinor, readAmount } from '~/utils/money'
+import {
+  amountProblemMessage,
+  MAX_AMOUNT_MAJOR,
+  MAX_HOURLY_RATE_MAJOR,
+  parseAmountToMinor,
+  readAmount,
+} from '~/utils/money'
 import { PROJECT_CURRENCIES, isoToday } from './project-form-options'
 import { parseSkillList, searchSkills } from './skills-taxonomy'
 import { pageParam } from '~/domain/query-params'
@@ -72,13 +78,14 @@ export const ProjectSchema = z
     const digits = currencyDigits(value.currency)
     /** The amount above zero in minor units, or null after saying what is wrong with it. */
     const amount = (field: 'amount' | 'rateMin' | 'rateMax', message: string) => {
-      const reading = value[field] ? readAmount(value[field], digits) : null
+      const limit = field === 'amount' ? MAX_AMOUNT_MAJOR : MAX_HOURLY_RATE_MAJOR
+      const reading = value[field] ? readAmount(value[field], digits, limit) : null
       if (reading?.ok && reading.minor > 0) return reading.minor
-      const tooPrecise = reading && !reading.ok && reading.problem === 'decimals'
       ctx.addIssue({
         code: 'custom',
         path: [field],
-        message: tooPrecise ? decimalsLimitMessage(value.currency, digits) : message,
+        message:
+          reading && !reading.ok ? amountProblemMessage(reading.problem, value.currency, message, limit) : message,
       })
       return null
     }

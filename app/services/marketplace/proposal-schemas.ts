@@ -2,7 +2,13 @@ import * as z from 'zod'
 import { ISO_DAY, oneLine, requiredText } from '~/domain/form-fields'
 import type { BudgetType } from '~/domain/enums'
 import { currencyDigits } from '~/utils/format'
-import { decimalsLimitMessage, parseAmountToMinor, readAmount } from '~/utils/money'
+import {
+  amountProblemMessage,
+  MAX_AMOUNT_MAJOR,
+  MAX_HOURLY_RATE_MAJOR,
+  parseAmountToMinor,
+  readAmount,
+} from '~/utils/money'
 import { milestoneSumProblem } from './proposal-rules'
 import { MAX_PROPOSAL_MILESTONES } from './proposal-form-options'
 
@@ -60,19 +66,21 @@ export function proposalFieldsSchema({ bidType }: { bidType: BudgetType }) {
 export function proposalSchema({ bidType, currency }: { bidType: BudgetType; currency: string }) {
   const digits = currencyDigits(currency)
   const bidWord = bidType === 'fixed' ? 'price' : 'hourly rate'
+  // An hourly rate has its own, lower limit: times a week's hours it must stay an exact amount.
+  const bidLimit = bidType === 'fixed' ? MAX_AMOUNT_MAJOR : MAX_HOURLY_RATE_MAJOR
   return proposalFieldsSchema({ bidType })
     .superRefine((value, ctx) => {
-      /** What to say about an amount that is not above zero: the currency's decimals, when it has too many. */
-      const refusal = (text: string, message: string) => {
-        const reading = readAmount(text, digits)
-        return !reading.ok && reading.problem === 'decimals' ? decimalsLimitMessage(currency, digits) : message
+      /** What to say about an amount that is not above zero: too many decimals, too large, or `message`. */
+      const refusal = (text: string, message: string, limit = MAX_AMOUNT_MAJOR) => {
+        const reading = readAmount(text, digits, limit)
+        return reading.ok ? message : amountProblemMessage(reading.problem, currency, message, limit)
       }
-      const bidMinor = parseAmountToMinor(value.amount, digits)
+      const bidMinor = parseAmountToMinor(value.amount, digits, bidLimit)
       if (bidMinor === null || bidMinor <= 0) {
         ctx.addIssue({
           code: 'custom',
           path: ['amount'],
-          message: refusal(value.amount, `Enter your ${bidWord} as an amount such as 1200 or 1200.50`),
+          message: refusal(value.amount, `Enter your ${bidWord} as an amount such as 1200 or 1200.50`, bidLimit),
         })
       }
       if (bidType !== 'fixed') return
@@ -108,7 +116,7 @@ export function proposalSchema({ bidType, currency }: { bidType: BudgetType; cur
     })
     .transform((value): ProposalInput => ({
       coverLetter: value.coverLetter,
-      bidMinor: parseAmountToMinor(value.amount, digits) ?? 0,
+      bidMinor: parseAmountToMinor(value.amount, digits, bidLimit) ?? 0,
       durationDays: value.durationDays,
       milestones:
         bidType === 'fixed'

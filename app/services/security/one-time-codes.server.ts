@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import {
   consumeOneTimeCode,
-  countOneTimeCodeAttempt,
+  takeOneTimeCodeTry,
   findLiveOneTimeCode,
   replaceOneTimeCode,
   type OneTimeCode,
@@ -44,8 +44,7 @@ export async function redeemOneTimeCode(
   now = new Date(),
 ): Promise<{ ok: true; destination: string } | { ok: false }> {
   const live = await findLiveOneTimeCode({ ...key, boundTo: key.boundTo ?? '' }, now)
-  if (!live || live.attempts >= CODE_MAX_ATTEMPTS) return { ok: false }
-  await countOneTimeCodeAttempt(live.id)
+  if (!live || !(await takeOneTimeCodeTry(live.id, CODE_MAX_ATTEMPTS))) return { ok: false }
   const digits = code.replace(/\s+/g, '')
   if (!sameHash(live.codeHash, keyedHash(`${live.id}:${digits}`))) return { ok: false }
   return (await consumeOneTimeCode(live.id, now)) ? { ok: true, destination: live.destination } : { ok: false }

@@ -1,3 +1,4 @@
+import { exactMinor } from '~/services/domain-errors'
 import { isEuCountry, PPM, taxRateFor, type TaxRate } from './tax-rates'
 
 /** Who pays the fee's tax: the client's billing country and, for EU businesses, a checked VAT ID. */
@@ -36,7 +37,8 @@ export type FeeTaxSplit = { feeMinor: number; revenueMinor: number; taxMinor: nu
  * always add up to the fee exactly. BigInt keeps it exact for any safe amount.
  */
 export function splitInclusiveTax(feeMinor: number, ratePpm: number): FeeTaxSplit {
-  if (!Number.isSafeInteger(feeMinor) || feeMinor < 0) throw new RangeError(`Not an amount in minor units: ${feeMinor}`)
+  if (!Number.isInteger(feeMinor) || feeMinor < 0) throw new RangeError(`Not an amount in minor units: ${feeMinor}`)
+  exactMinor(BigInt(feeMinor))
   if (!Number.isSafeInteger(ratePpm) || ratePpm < 0) throw new RangeError(`Not a rate in parts per million: ${ratePpm}`)
   const denominator = BigInt(PPM + ratePpm)
   const taxMinor = Number((BigInt(feeMinor) * BigInt(ratePpm) * 2n + denominator) / (2n * denominator))
