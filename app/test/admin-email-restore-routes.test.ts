@@ -234,7 +234,7 @@ describe('restoring an address after a takeover that added factors and payout me
       expect(Date.parse(factor.createdAt)).toBeGreaterThanOrEqual(Date.parse(change.createdAt))
     expect(preview.payoutMethods).toEqual([
       {
-        label: 'Tom Taker, bank account ending 5432 (sandbox)',
+        label: 'Tom Taker, bank account ending 5432 (test account)',
         createdAt: expect.any(String),
         payouts: [
           expect.objectContaining({ amountMinor: 5_000, currency: 'USD', status: 'requested' }),
@@ -277,19 +277,19 @@ describe('restoring an address after a takeover that added factors and payout me
     expect((await securityEventsOfKind(member.id, 'second_factor_removed')).events).toHaveLength(4)
     const methodEvents = (await securityEventsOfKind(member.id, 'payout_method_removed')).events
     expect(methodEvents.map((event) => event.detail)).toEqual([
-      expect.stringContaining('Tom Taker, bank account ending 5432 (sandbox) removed by an administrator'),
+      expect.stringContaining('Tom Taker, bank account ending 5432 (test account) removed by an administrator'),
     ])
     const { events: restored } = await securityEventsOfKind(member.id, 'email_restored')
     expect(restored[0]?.detail).toContain('Passkey “Taker phone”')
     const { events: audit } = await securityEventsOfKind(adminUser.id, 'admin_action')
     expect(audit[0]?.detail).toContain('removed Authenticator app, added ')
-    expect(audit[0]?.detail).toContain('held payouts $50 to Tom Taker, bank account ending 5432 (sandbox)')
+    expect(audit[0]?.detail).toContain('held payouts $50 to Tom Taker, bank account ending 5432 (test account)')
 
     const { rows } = await listOutbox({ to: member.email, page: 1, pageSize: 10 })
     const told = rows.find((row) => row.kind === 'email_restored')?.text ?? ''
     expect(told).toContain('Added to the account after that change, and now removed:')
     expect(told).toContain('  - SMS codes to +447700900123, added ')
-    expect(told).toContain('  - Payout method: Tom Taker, bank account ending 5432 (sandbox), added ')
+    expect(told).toContain('  - Payout method: Tom Taker, bank account ending 5432 (test account), added ')
     expect(told).toMatch(/they are held for an administrator[^]*\$50 to Tom Taker/)
   })
 
@@ -305,7 +305,7 @@ describe('restoring an address after a takeover that added factors and payout me
     const refused = await restore(member.id, admin, fields)
     expect(refused.status).toBe(409)
     expect((await refused.json()).form.reply.error['']).toEqual([
-      'A payout of $50 to Tom Taker, bank account ending 5432 (sandbox) is being sent at this moment, so it can no longer be held. Nothing was changed: try again in a minute.',
+      'A payout of $50 to Tom Taker, bank account ending 5432 (test account) is being sent at this moment, so it can no longer be held. Nothing was changed: try again in a minute.',
     ])
     // The address was put back inside the transaction and rolled back with it.
     expect((await findUserById(member.id))?.email).toBe(newEmail)
