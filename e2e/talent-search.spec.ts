@@ -31,6 +31,8 @@ test('a client finds talent, filters, opens a profile, then saves, renames and r
   await expect(page.getByRole('checkbox', { name: 'Figma' })).toBeChecked()
   await page.getByLabel('Sort by').selectOption('rate_low')
   await page.getByRole('button', { name: 'Apply filters' }).click()
+  // The new search re-mounts its form (keyed by the query), so open the rule only once it has arrived.
+  await expect(page).toHaveURL(/sort=rate_low/)
   // The order's rule is one tap away (folded, so a phone sees the first result).
   await page.getByText('How this order works').click()
   await expect(page.getByText(/Rate: the lowest hourly rate first/)).toBeVisible()
