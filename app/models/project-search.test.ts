@@ -31,6 +31,18 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('csharp', { csharp: ['C#'] })).toBe('"csharp"*')
   })
 
+  it('lets words in a row that name a skill match the skill instead', () => {
+    expect(toFtsQuery('iphone development', { 'iphone development': ['iOS'] })).toBe(
+      '((("iphone" OR "iphones") AND "development"*) OR "iOS")',
+    )
+    // The longest run wins; the words around it keep their own alternatives.
+    expect(toFtsQuery('new node js apps', { node: ['Node.js'], 'node js': ['Node.js'], js: ['JavaScript'] })).toBe(
+      '"new" AND ((("node" OR "nodes") AND "js") OR "Node js") AND ("apps"* OR "app")',
+    )
+    // A run whose only name is one letter is not a run.
+    expect(toFtsQuery('c sharp', { 'c sharp': ['C'] })).toBe('"c" "sharp"*')
+  })
+
   it('returns null when there is nothing to search', () => {
     expect(toFtsQuery('')).toBeNull()
     expect(toFtsQuery(undefined)).toBeNull()

@@ -6,6 +6,9 @@ const PLAIN_SNIPPET_CHARS = 180
 /** How much of a description plainSnippet needs: one character more than it keeps shows it was cut. */
 export const PLAIN_SNIPPET_SOURCE_CHARS = PLAIN_SNIPPET_CHARS + 1
 
+/** The most words a skill's other name spans ("iphone development" → iOS). */
+export const MAX_SPAN = 3
+
 /**
  * Turns free text into a safe FTS5 MATCH expression, or null when there is nothing to search.
  * Each whitespace-separated word becomes a quoted phrase of its letters and digits ("node.js" →
@@ -13,41 +16,76 @@ export const PLAIN_SNIPPET_SOURCE_CHARS = PLAIN_SNIPPET_CHARS + 1
  * and the last one also matches as a prefix (typing "dash" finds "dashboard").
  *
  * A word also matches its other number ("developers" finds "developer", "site" finds "sites"), and
- * `synonyms` (a lower-case word → other names for it, e.g. "k8s" → "Kubernetes", from the skills
- * taxonomy) adds those names as alternatives: either form of the word is enough.
+ * `synonyms` (lower-case words → other names for them, e.g. "k8s" → "Kubernetes" or "iphone
+ * development" → "iOS", from the skills taxonomy) adds those names as alternatives: either the
+ * words as typed or the name is enough. A key of several words matches those words in a row.
  */
 export function toFtsQuery(
   input: string | undefined | null,
   synonyms: Readonly<Record<string, readonly string[]>> = {},
 ): string | null {
   if (!input) return null
-  const words: { typed: string[]; names: string[] }[] = []
-  for (const word of input.normalize('NFKC').split(/\s+/u)) {
-    const phrase = phraseOf(word)
-    if (!phrase) continue
+  const typed = input
+    .normalize('NFKC')
+    .split(/\s+/u)
+    .filter((word) => phraseOf(word))
+    .slice(0, MAX_TOKENS)
+  if (!typed.length) return null
+  const groups: string[] = []
+  for (let i = 0; i < typed.length;) {
+    const span = longestNamedSpan(typed, i, synonyms)
+    const words = typed.slice(i, i + span)
+    i += span
+    const last = i === typed.length
+    const wordGroups = words.map((word, j) => wordGroup(word, last && j === words.length - 1))
     // A one-letter name ("C#" is the token "c") would match far too much.
-    const names = (synonyms[word.toLowerCase()] ?? []).map(phraseOf).filter((name) => name && name.length > 1)
-    words.push({ typed: [phrase, ...otherNumber(phrase)], names: names as string[] })
-    if (words.length === MAX_TOKENS) break
+    const names = (synonyms[spanKey(words)] ?? []).map(phraseOf).filter((name) => name && name.length > 1)
+    const quotedNames = names.map((name) => `"${name}"`)
+    if (span === 1) {
+      const alternatives = [...new Set([...wordGroups[0]!, ...quotedNames])]
+      groups.push(alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`)
+    } else {
+      // The words in a row, or the skill's name: ((a AND b) OR "name").
+      const allWords = wordGroups.map((forms) => (forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`))
+      groups.push(`((${allWords.join(' AND ')}) OR ${quotedNames.join(' OR ')})`)
+    }
   }
-  if (!words.length) return null
-  const groups = words.map(({ typed, names }, i) => {
-    const last = i === words.length - 1
-    const [phrase, ...others] = typed
-    // The last word as typed matches as a prefix ("dash"* finds "dashboard", "developer"* finds
-    // "developers"); its singular, and a skill's other name, only as whole words ("golang" finds
-    // "go", not "google"; "docs" finds "doc", not "docker").
-    const forms = last
-      ? [`"${phrase}"*`, ...others.filter((o) => !o.startsWith(phrase!)).map((o) => `"${o}"`)]
-      : typed.map((t) => `"${t}"`)
-    const quoted = [...new Set([...forms, ...names.map((n) => `"${n}"`)])]
-    return quoted.length === 1 ? quoted[0]! : `(${quoted.join(' OR ')})`
-  })
   // FTS5 needs AND written out after a parenthesised group; between plain phrases it is implied.
   return groups.reduce((query, group, i) => {
     if (!i) return group
     return `${query}${group.startsWith('(') || groups[i - 1]!.startsWith('(') ? ' AND ' : ' '}${group}`
   }, '')
+}
+
+/** How many words from `start` the longest key of `synonyms` spans (1 when none of several does). */
+function longestNamedSpan(
+  typed: readonly string[],
+  start: number,
+  synonyms: Readonly<Record<string, readonly string[]>>,
+): number {
+  for (let span = Math.min(MAX_SPAN, typed.length - start); span > 1; span -= 1) {
+    const names = synonyms[spanKey(typed.slice(start, start + span))]
+    if (names?.some((name) => (phraseOf(name)?.length ?? 0) > 1)) return span
+  }
+  return 1
+}
+
+/** How a run of typed words is looked up in `synonyms`: lower case, one space between. */
+export function spanKey(words: readonly string[]): string {
+  return words.join(' ').toLowerCase()
+}
+
+/**
+ * The quoted forms of one typed word. The last word as typed matches as a prefix ("dash"* finds
+ * "dashboard", "developer"* finds "developers"); its singular only as a whole word ("docs" finds
+ * "doc", not "docker").
+ */
+function wordGroup(word: string, last: boolean): string[] {
+  const phrase = phraseOf(word)!
+  const others = otherNumber(phrase)
+  return last
+    ? [`"${phrase}"*`, ...others.filter((o) => !o.startsWith(phrase)).map((o) => `"${o}"`)]
+    : [phrase, ...others].map((t) => `"${t}"`)
 }
 
 function phraseOf(word: string): string | null {

@@ -61,6 +61,12 @@ describe('semantic skills', () => {
       reactjs: ['React'],
       nodejs: ['Node.js'],
     })
+    // Two or three words in a row that name a skill, as the search reads them (lower case).
+    expect(skillNamesForWords('iPhone development  work')).toEqual({
+      iphone: ['iOS'],
+      'iphone development': ['iOS'],
+    })
+    expect(skillNamesForWords('type script')).toEqual({ 'type script': ['TypeScript'] })
     expect(searchSkillHints('kubernets', [], 0).wordSkills[0]).toBe('Kubernetes')
     expect(searchSkillHints('logo desing', [], 0).wordSkills[0]).toBe('Logo Design')
     expect(searchSkillHints('javscript', ['JavaScript'], 0).wordSkills).not.toContain('JavaScript')

@@ -19,6 +19,7 @@ import {
   type SkillName,
 } from '~/services/marketplace/skills-taxonomy'
 import { wordVectors, type WordVectors } from './word-vectors.server'
+import { MAX_SPAN, spanKey } from '~/models/project-search/fts-query'
 
 /** Below this cosine a skill is not suggested (chosen on the unit tests' phrases; "banana" stays under it). */
 const SKILL_THRESHOLD = 0.55
@@ -227,16 +228,20 @@ export function skillSimilarity(a: string, b: string): number {
 }
 
 /**
- * For Find work's keywords: each word that is another name or spelling of a skill ("k8s", "reactjs",
- * "golang", "ML", "nodejs") → that skill's name, which the search accepts as well, so "k8s" finds projects that ask for
- * Kubernetes. Keyed by the word in lower case, as the search reads it.
+ * For the searches' keywords: each word, or two or three words in a row, that is another name or
+ * spelling of a skill ("k8s", "reactjs", "golang", "ML", "iphone development", "type script") → that
+ * skill's name, which the search accepts as well, so "k8s" finds projects that ask for Kubernetes.
+ * Keyed as the search reads it (spanKey: lower case, one space between words).
  */
 export function skillNamesForWords(text: string): Record<string, string[]> {
   const names: Record<string, string[]> = {}
-  for (const word of text.normalize('NFKC').split(/\s+/u)) {
-    const entry = word ? findSkill(word) : undefined
-    if (entry && entry.name.toLowerCase() !== word.toLowerCase()) names[word.toLowerCase()] = [entry.name]
-  }
+  const words = text.normalize('NFKC').split(/\s+/u).filter(Boolean)
+  for (let start = 0; start < words.length; start += 1)
+    for (let span = 1; span <= Math.min(MAX_SPAN, words.length - start); span += 1) {
+      const typed = spanKey(words.slice(start, start + span))
+      const entry = findSkill(typed)
+      if (entry && entry.name.toLowerCase() !== typed) names[typed] = [entry.name]
+    }
   return names
 }
 

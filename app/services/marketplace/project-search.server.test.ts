@@ -202,6 +202,14 @@ describe('searchProjects', () => {
     const k8s = await searchProjects({ q: `${word} k8s`, qSynonyms: skillNamesForWords(`${word} k8s`), now: NOW })
     expect(k8s.rows.map((r) => r.id)).toEqual([named.id])
     expect(await countProjects({ q: `k8s ${word}`, qSynonyms: skillNamesForWords('k8s'), now: NOW })).toBe(1)
+    // Words in a row that name a skill ("type script" is TypeScript) find it, and still find those words.
+    const typed = await project(client.id, word, { title: `Typed ${word} front end`, skills: ['TypeScript'] })
+    const q = `${word} type script`
+    const both = await searchProjects({ q, qSynonyms: skillNamesForWords(q), now: NOW })
+    expect(both.rows.map((r) => r.id)).toEqual([typed.id])
+    const words = await project(client.id, word, { title: `A ${word} script of every type` })
+    const again = await searchProjects({ q, qSynonyms: skillNamesForWords(q), now: NOW })
+    expect(new Set(again.rows.map((r) => r.id))).toEqual(new Set([typed.id, words.id]))
   })
 
   it('never fails on odd text', async () => {

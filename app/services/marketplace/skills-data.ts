@@ -142,7 +142,7 @@ export const SKILL_DATA = {
   ],
   Mobile: [
     ['Android', 'Android development'],
-    ['iOS', 'iOS development', 'iPhone development'],
+    ['iOS', 'iOS development', 'iPhone', 'iPhone development'],
     ['Flutter'],
     ['React Native', 'RN'],
     ['SwiftUI'],
