@@ -84,6 +84,14 @@ test('plurals, misspelt words and misspelt skills still lead to the work', async
   await page.getByRole('link', { name: `“${keyword} dashboard”` }).click()
   await expect(page.getByText(`4 open projects · “${keyword} dashboard”`)).toBeVisible()
 
+  // No project has both words: the page offers the search without the one that found nothing.
+  await page.getByLabel('Keywords').fill(`${keyword} submarine`)
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(page.getByText('None has all of your words. Leave one out:')).toBeVisible()
+  await expect(page.getByText('finds 4 projects (without “submarine”)')).toBeVisible()
+  await page.getByRole('link', { name: `“${keyword}”`, exact: true }).click()
+  await expect(page.getByText(`4 open projects · “${keyword}”`)).toBeVisible()
+
   // Nothing is spelt "pyhton": the page offers the skill it means.
   await page.getByLabel('Keywords').fill('pyhton')
   await page.getByRole('button', { name: 'Search', exact: true }).click()

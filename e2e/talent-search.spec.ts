@@ -73,4 +73,11 @@ test('a visitor searches talent without an account; nothing found says what to c
   await expect(page.getByText(`1 freelancer · “${keyword}” · Python`)).toBeVisible()
   await expect(page.getByRole('link', { name: 'Sign in' }).last()).toBeVisible()
   await expect(page.getByRole('button', { name: 'Save search' })).toHaveCount(0)
+
+  // No one has both words: the page offers the search without the one that found nobody.
+  await page.goto(`/freelancers?q=${keyword}+submarine`)
+  await expect(page.getByText('None has all of your words. Leave one out:')).toBeVisible()
+  await expect(page.getByText('finds 3 freelancers (without “submarine”)')).toBeVisible()
+  await page.getByRole('link', { name: `“${keyword}”`, exact: true }).click()
+  await expect(page.getByText(`3 freelancers · “${keyword}”`)).toBeVisible()
 })

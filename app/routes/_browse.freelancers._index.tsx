@@ -21,7 +21,12 @@ import {
 } from '~/domain/talent-search-params'
 import { removalLinks, skillSuggestionLines } from '~/domain/search-query'
 import { getOptionalSession } from '~/http/auth.server'
-import { TALENT_SORT_EXPLANATIONS, findTalent, readTalentSearch } from '~/services/marketplace/talent-search.server'
+import {
+  TALENT_SORT_EXPLANATIONS,
+  findTalent,
+  readTalentSearch,
+  talentSearchesLessOneWord,
+} from '~/services/marketplace/talent-search.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 
 export const meta: MetaFunction = () => [
@@ -34,6 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = (await getOptionalSession(request))?.user
   const { params, problems } = readTalentSearch(new URL(request.url).searchParams)
   const found = await findTalent(params, { visitor: !user })
+  const keywordsFoundNothing = Boolean(params.q) && !found.total && !found.queryError
+  const fewerWords = keywordsFoundNothing ? await talentSearchesLessOneWord(params, { visitor: !user }) : []
   const canSave = user?.role === 'client' && !isEmptyTalentSearch(params)
   return json({
     params,
@@ -59,6 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ],
     }),
     firstPageHref: TALENT_SEARCH.href(params),
+    fewerWords: fewerWords.map((search) => ({ ...search, href: TALENT_SEARCH.href({ ...params, q: search.q }) })),
     sortExplanation: TALENT_SORT_EXPLANATIONS[params.sort],
     skillNames: SKILLS,
   })
@@ -134,6 +142,7 @@ export default function FindTalent() {
               pageSize={PAGE_SIZE}
               firstPageHref={data.firstPageHref}
               correction={null}
+              fewerWords={data.fewerWords}
               removals={data.removals}
               hasKeywords={Boolean(params.q)}
             />

@@ -25,7 +25,7 @@ import {
 import { removalLinks, skillSuggestionLines } from '~/domain/search-query'
 import { getOptionalSession } from '~/http/auth.server'
 import { searchSkillHints, skillNamesForWords } from '~/services/ai/semantic-skills.server'
-import { correctedSearch } from '~/services/marketplace/search-correction.server'
+import { correctedSearch, projectSearchesLessOneWord } from '~/services/marketplace/search-correction.server'
 
 export const meta: MetaFunction = () => [
   { title: 'Find work · MegiLance' },
@@ -55,7 +55,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
   const canSave = user?.role === 'freelancer' && !isEmptySearch(params)
   const hints = searchSkillHints(params.q, params.skills, result.total)
-  const correction = params.q && !result.total && !result.queryError ? await correctedSearch(params) : null
+  const keywordsFoundNothing = Boolean(params.q) && !result.total && !result.queryError
+  const correction = keywordsFoundNothing ? await correctedSearch(params) : null
+  // A spelling the search corrects is the likelier fix: then the page offers that alone.
+  const fewerWords = keywordsFoundNothing && !correction ? await projectSearchesLessOneWord(params) : []
   return json({
     params,
     problems,
@@ -83,6 +86,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     firstPageHref: PROJECT_SEARCH.href(params),
     correction,
     correctionHref: correction ? PROJECT_SEARCH.href({ ...params, q: correction.q }) : '',
+    fewerWords: fewerWords.map((search) => ({ ...search, href: PROJECT_SEARCH.href({ ...params, q: search.q }) })),
     now: Date.now(),
   })
 }
@@ -106,6 +110,7 @@ export default function FindWork() {
     firstPageHref,
     correction,
     correctionHref,
+    fewerWords,
   } = useLoaderData<typeof loader>()
   return (
     <>
@@ -163,6 +168,7 @@ export default function FindWork() {
               pageSize={PAGE_SIZE}
               firstPageHref={firstPageHref}
               correction={correction ? { ...correction, href: correctionHref } : null}
+              fewerWords={fewerWords}
               removals={removals}
               hasKeywords={Boolean(params.q)}
             />

@@ -9,6 +9,8 @@ type NoResultsProps = {
   firstPageHref: string
   /** The same search with misspelt words corrected, when that finds projects. */
   correction: { q: string; total: number; href: string } | null
+  /** The search with one of its words left out, where that finds something (most specific first). */
+  fewerWords?: Array<{ left: string; q: string; total: number; href: string }>
   /** Links that widen the search, one filter or the keywords at a time. */
   removals: Array<{ label: string; href: string }>
   hasKeywords: boolean
@@ -27,10 +29,13 @@ export function NoResults({
   pageSize,
   firstPageHref,
   correction,
+  fewerWords = [],
   removals,
   hasKeywords,
   what = 'projects',
 }: NoResultsProps) {
+  const counted = (total: number) =>
+    `${total.toLocaleString('en')} ${what === 'projects' ? 'project' : 'freelancer'}${total === 1 ? '' : 's'}`
   return (
     <div className="empty card">
       <h2>{what === 'projects' ? 'No open projects match' : 'No freelancers match'}</h2>
@@ -42,9 +47,20 @@ export function NoResults({
         <>
           {correction ? (
             <p>
-              Did you mean <Link to={correction.href}>“{correction.q}”</Link>? It finds{' '}
-              {correction.total.toLocaleString('en')} {correction.total === 1 ? 'project' : 'projects'}.
+              Did you mean <Link to={correction.href}>“{correction.q}”</Link>? It finds {counted(correction.total)}.
             </p>
+          ) : null}
+          {fewerWords.length ? (
+            <>
+              <p>None has all of your words. Leave one out:</p>
+              <ul className="link-list">
+                {fewerWords.map((search) => (
+                  <li key={search.href}>
+                    <Link to={search.href}>“{search.q}”</Link> finds {counted(search.total)} (without “{search.left}”)
+                  </li>
+                ))}
+              </ul>
+            </>
           ) : null}
           {removals.length ? (
             <>

@@ -1,24 +1,34 @@
 /**
- * "Did you mean …" for a Find work search whose keywords found nothing: each word the dictionary does
- * not know is replaced by the first of its suggested spellings that open projects use, and the
- * corrected search is offered only when it finds something with the same filters.
+ * What Find work offers when its keywords found nothing. "Did you mean …": each word the dictionary
+ * does not know is replaced by the first of its suggested spellings that open projects use, and the
+ * corrected search is offered only when it finds something with the same filters. And the search
+ * with one word left out, where that finds something.
  */
 import { countProjects } from '~/models/project-search.server'
 import { toSearchInput, type SearchParams } from '~/domain/project-search-params'
 import { skillNamesForWords } from '~/services/ai/semantic-skills.server'
 import { spellingAlternatives } from '~/services/quality/spelling.server'
+import { searchesLessOneWord, type FewerWordsSearch } from './fewer-words'
 
 /** Suggestions cost a few milliseconds a word: a longer search is corrected this far only. */
 const MAX_CORRECTED_WORDS = 3
 
 export type SearchCorrection = { q: string; total: number }
 
+function countWith(params: SearchParams, q: string, filtered: boolean) {
+  return countProjects({
+    ...(filtered ? toSearchInput({ ...params, q }) : { q }),
+    qSynonyms: skillNamesForWords(q),
+  })
+}
+
+/** The same search (filters kept) with one of its words left out, where that finds projects. */
+export function projectSearchesLessOneWord(params: SearchParams): Promise<FewerWordsSearch[]> {
+  return searchesLessOneWord(params.q, (q) => countWith(params, q, true))
+}
+
 export async function correctedSearch(params: SearchParams): Promise<SearchCorrection | null> {
-  const count = (q: string, filtered: boolean) =>
-    countProjects({
-      ...(filtered ? toSearchInput({ ...params, q }) : { q }),
-      qSynonyms: skillNamesForWords(q),
-    })
+  const count = (q: string, filtered: boolean) => countWith(params, q, filtered)
   const words = params.q.split(/\s+/u).filter(Boolean)
   let corrections = 0
   const corrected: string[] = []

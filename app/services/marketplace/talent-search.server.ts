@@ -13,6 +13,7 @@ import {
 } from '~/domain/talent-search-params'
 import { searchSkillHints, skillNamesForWords } from '~/services/ai/semantic-skills.server'
 import { findSkill } from './skills-taxonomy'
+import { searchesLessOneWord, type FewerWordsSearch } from './fewer-words'
 
 /** Each sort in words, as the page explains it (ranking is never a black box). */
 export const TALENT_SORT_EXPLANATIONS: Record<TalentSort, string> = {
@@ -44,6 +45,14 @@ function inputOf(params: TalentParams) {
 export async function findTalent(params: TalentParams, { visitor }: { visitor: boolean }) {
   const result = await searchFreelancers({ ...inputOf(params), visitor, pageSize: TALENT_PAGE_SIZE })
   return { ...result, ...searchSkillHints(params.q, params.skills, result.total) }
+}
+
+/** The same search (filters kept) with one of its words left out, where that finds freelancers. */
+export function talentSearchesLessOneWord(
+  params: TalentParams,
+  { visitor }: { visitor: boolean },
+): Promise<FewerWordsSearch[]> {
+  return searchesLessOneWord(params.q, (q) => countFreelancers({ ...inputOf({ ...params, q, page: 1 }), visitor }))
 }
 
 /**
