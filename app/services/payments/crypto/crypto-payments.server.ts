@@ -39,6 +39,7 @@ import {
   assetContract,
   assetDecimals,
   assetOnNetworkLabel,
+  MAX_TRANSFER_UNITS,
   networkLabel,
   type CryptoAsset,
   type CryptoNetwork,
@@ -120,6 +121,13 @@ export async function startCryptoPayment(
   const decimals = assetDecimals(asset, network)
   const units = convertMinor(BigInt(milestone.amountMinor), currencyDigits(contract.currency), decimals, quote.rate)
   if (units <= 0n) return { ok: false, reason: 'conflict', message: 'This amount is too small to pay in crypto.' }
+  const most = MAX_TRANSFER_UNITS[network]
+  if (units > most)
+    return {
+      ok: false,
+      reason: 'conflict',
+      message: `${formatMoney(milestone.amountMinor, contract.currency)} comes to ${coinAmount(units, decimals)} ${asset}, more than one ${networkLabel(network)} payment can carry (at most ${coinAmount(most, decimals)} ${asset}). Pay by card, or split the milestone into smaller ones.`,
+    }
   const uri = paymentUri({
     asset,
     network,
@@ -148,6 +156,13 @@ export async function startCryptoPayment(
     createdAt: now,
   })
   return { ok: true, request, reused: false }
+}
+
+/** "21,000,000" or "30,674,846.625": a coin amount with its whole part grouped for reading. */
+function coinAmount(units: bigint, decimals: number): string {
+  const [whole = '', fraction] = unitsToDecimal(units, decimals).split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`
 }
 
 export type ConfirmInput = {
