@@ -121,7 +121,7 @@ describe('a sign-up code’s five tries, guessed by two workers at once', () => 
 describe('two sign-ups for one mailbox, finished by two workers at once', () => {
   it('make one account; the other is told to sign in, not answered with a 500', async () => {
     const typed = ['mina.case@example.com', 'Mina.Case@Example.COM']
-    const pendings = []
+    const pendings: { id: string; code: string }[] = []
     for (const email of typed) {
       const started = await startSignUp({ role: 'client', name: 'Mina Case', email, password: PASSWORD })
       if (!started.ok) throw new Error(started.message)
