@@ -85,19 +85,6 @@ export function isCryptoNetwork(value: string): value is CryptoNetwork {
   return (CRYPTO_NETWORKS as readonly string[]).includes(value)
 }
 
-/**
- * The most one transfer on a network can carry, in smallest units: Bitcoin's consensus limit
- * (MAX_MONEY, 21,000,000 BTC), Solana's unsigned 64-bit amounts, and the uint256 of EVM transfers
- * (the 78 digits the crypto webhook accepts). A payment request for more could never be paid.
- */
-export const MAX_TRANSFER_UNITS: Record<CryptoNetwork, bigint> = {
-  bitcoin: 21_000_000n * 10n ** 8n,
-  solana: 2n ** 64n - 1n,
-  ethereum: 2n ** 256n - 1n,
-  bsc: 2n ** 256n - 1n,
-  polygon: 2n ** 256n - 1n,
-}
-
 /** Smallest-unit digits of an asset as it exists on a network (token contracts may differ). */
 export function assetDecimals(asset: CryptoAsset, network: CryptoNetwork): number {
   const info = CRYPTO_ASSETS[asset]

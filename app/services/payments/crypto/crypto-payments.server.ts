@@ -39,7 +39,6 @@ import {
   assetContract,
   assetDecimals,
   assetOnNetworkLabel,
-  MAX_TRANSFER_UNITS,
   networkLabel,
   type CryptoAsset,
   type CryptoNetwork,
@@ -51,6 +50,20 @@ import { paymentUri, unitsToDecimal } from './crypto-uris'
 import { MINUTE_MS } from '~/domain/durations'
 
 export const RATE_LOCK_MINUTES = 30
+
+/**
+ * The documented limit of a crypto payment request: no more than one transfer on its network can
+ * carry, in smallest units. Bitcoin's consensus limit (MAX_MONEY, 21,000,000 BTC), Solana's unsigned
+ * 64-bit amounts, and the uint256 of EVM transfers (the 78 digits the crypto webhook accepts). A
+ * request for more could never be paid, so it is refused when made.
+ */
+const MAX_TRANSFER_UNITS: Record<CryptoNetwork, bigint> = {
+  bitcoin: 21_000_000n * 10n ** 8n,
+  solana: 2n ** 64n - 1n,
+  ethereum: 2n ** 256n - 1n,
+  bsc: 2n ** 256n - 1n,
+  polygon: 2n ** 256n - 1n,
+}
 
 /** The exchange-rate service's answer (rates.server.ts): `rate` is units of quote per 1 base. */
 type RateQuote = { base: string; quote: string; rate: string; asOf: Date; source: string }
