@@ -34,12 +34,26 @@ export async function emailExists(email: string): Promise<boolean> {
 
 /** Creates the user and the empty profile that goes with the role, in one transaction. */
 export async function insertUser(input: Pick<User, 'email' | 'name' | 'role' | 'passwordHash'>): Promise<User> {
+  const user = await insertUserUnlessEmailTaken(input)
+  if (!user) throw new Error('An account with this email address exists already.')
+  return user
+}
+
+/**
+ * insertUser, or undefined (nothing written) when the address has an account by now: two sign-ups
+ * for one mailbox, finished at the same instant by two web workers, both passed the check before.
+ */
+export async function insertUserUnlessEmailTaken(
+  input: Pick<User, 'email' | 'name' | 'role' | 'passwordHash'>,
+): Promise<User | undefined> {
   return getDb().transaction((tx) => {
     const user = tx
       .insert(users)
       .values({ id: crypto.randomUUID(), ...input, email: normalizeEmail(input.email) })
+      .onConflictDoNothing({ target: users.email })
       .returning()
       .get()
+    if (!user) return undefined
     if (input.role === 'freelancer') tx.insert(freelancerProfiles).values({ userId: user.id }).run()
     if (input.role === 'client') tx.insert(clientProfiles).values({ userId: user.id }).run()
     return user

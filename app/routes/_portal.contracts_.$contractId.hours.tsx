@@ -34,7 +34,7 @@ import { readFormData } from '~/http/form-data.server'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalReply } from '~/http/form-error.server'
 import { FormAlert } from '~/components/ui/form-alert'
-import { refusalResponse, statusOf } from '~/http/outcome-response.server'
+import { refusalResponse, statusOf, answerDomainErrors } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm, type FormReply } from '~/components/ui/use-zod-form'
 import { LogTimeConstraint } from '~/components/ui/form-constraints/log-time'
@@ -56,7 +56,7 @@ async function requireHourlyContract(request: Request, contractId: string | unde
   return { user, contract }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const { user, contract } = await requireHourlyContract(request, params.contractId)
   return json({
     contract: {
@@ -73,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // What an approval would be paid with: the client's own wallet, shown to the client only.
     clientWalletMinor: user.id === contract.clientId ? await clientWalletBalance(contract) : 0,
   })
-}
+})
 
 /** The toast after an approval or "Pay now": what the charge did. */
 function chargeToast(charge: ChargeOutcome | null, before: string, currency: string) {
@@ -105,7 +105,7 @@ const IntentSchema = /* @__PURE__ */ bareIntents(
   'set-limit',
 )
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const { user, contract } = await requireHourlyContract(request, params.contractId)
   const formData = await readFormData(request)
   const { intent } = parseIntent(formData, IntentSchema)
@@ -190,7 +190,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: `Weekly limit set to ${submission.value.hours} h from the week of ${formatDate(outcome.from ?? '')}.`,
     })
   }
-}
+})
 
 export default function ContractHours() {
   const data = useLoaderData<typeof loader>()

@@ -22,7 +22,7 @@ import { currencyDigits, formatMoney } from '~/utils/format'
 import { amountProblemMessage, readAmount } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalReply } from '~/http/form-error.server'
-import { refusalResponse, statusOf } from '~/http/outcome-response.server'
+import { refusalResponse, statusOf, answerDomainErrors } from '~/http/outcome-response.server'
 import { PageHeader } from '~/components/ui/page-header'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { FormAlert } from '~/components/ui/form-alert'
@@ -39,7 +39,7 @@ async function requireDispute(request: Request, disputeId: string | undefined) {
   return { user, found }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const { user, found } = await requireDispute(request, params.disputeId)
   const { dispute, contract } = found
   return json({
@@ -54,11 +54,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // An admin's decision sent before confirming a second factor comes back filled in (not sent) once.
     kept: await takeKeptAdminForm(request, ({ intent }) => (intent === 'decide' ? 'decide' : null)),
   })
-}
+})
 
 const IntentSchema = /* @__PURE__ */ bareIntents('respond', 'decide')
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const { user, found } = await requireDispute(request, params.disputeId)
   const back = `/disputes/${found.dispute.id}`
   const { formData, oversized } = await readUploadForm(request, { maxFileBytes: MAX_DISPUTE_FILE_BYTES })
@@ -109,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) throw refusalResponse(outcome)
     return redirectWithToast(back, { kind: 'success', message: 'The decision is recorded and both sides are told.' })
   }
-}
+})
 
 export default function DisputePage() {
   const { dispute, contract, canRespond, canDecide } = useLoaderData<typeof loader>()

@@ -117,3 +117,27 @@ describe('a sign-up code’s five tries, guessed by two workers at once', () => 
     expect(sixth.ok).toBe(false)
   })
 })
+
+describe('two sign-ups for one mailbox, finished by two workers at once', () => {
+  it('make one account; the other is told to sign in, not answered with a 500', async () => {
+    const typed = ['mina.case@example.com', 'Mina.Case@Example.COM']
+    const pendings: { id: string; code: string }[] = []
+    for (const email of typed) {
+      const started = await startSignUp({ role: 'client', name: 'Mina Case', email, password: PASSWORD })
+      if (!started.ok) throw new Error(started.message)
+      const cookie = started.setCookie.split(';')[0]!
+      const pending = await readPendingSignUp(new Request('http://localhost/sign-up/verify', { headers: { cookie } }))
+      if (!pending) throw new Error('no pending sign-up')
+      pendings.push({ id: pending.id, code: await codeInLatestEmail(email, /sign-up code is: (\d{6})/) })
+    }
+    const [first, second] = await Promise.all([
+      finishSignUp(pendings[0]!.id, pendings[0]!.code),
+      asWorkerB(() => finishSignUp(pendings[1]!.id, pendings[1]!.code)),
+    ])
+    expect([first.ok, second.ok].sort()).toEqual([false, true])
+    const refused = first.ok ? second : first
+    expect(refused).toEqual({ ok: false, message: expect.stringContaining('already') })
+    const accounts = getDb().select().from(schema.users).where(eq(schema.users.email, typed[0]!)).all()
+    expect(accounts).toHaveLength(1)
+  })
+})

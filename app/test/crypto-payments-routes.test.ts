@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import { findMilestone } from '~/models/contracts.server'
-import { findCryptoPaymentRequest, listCryptoReceiptsOf } from '~/models/crypto-payments.server'
+import {
+  findCryptoPaymentRequest,
+  listCryptoPaymentRequestsForAdmin,
+  listCryptoReceiptsOf,
+} from '~/models/crypto-payments.server'
 import { balanceOf } from '~/models/ledger.server'
 import {
   action as startAction,
@@ -11,6 +15,7 @@ import { action as adminAction, loader as adminLoader } from '~/routes/_portal.a
 import { loader as paymentLoader } from '~/routes/_portal.crypto-payments.$requestId'
 import { action as webhookAction } from '~/routes/webhooks.crypto'
 import { CRYPTO_SIGNATURE_HEADER, signCryptoWebhook } from '~/services/payments/crypto/crypto-webhook.server'
+import { insertFixedContract } from './escrow-fixtures'
 import { createFixedContract } from './fixed-contract'
 import { formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
@@ -91,6 +96,40 @@ describe('starting a crypto payment from the contract', () => {
     ).toBe(403)
     const stranger = await createTestUser('client')
     expect((await run(startLoader, getRequest(path, await signedInCookie(stranger.id)), params)).status).toBe(404)
+  })
+})
+
+describe('a milestone larger than one crypto payment can carry', () => {
+  it('is refused on the form with 409, naming the amount in the coin and the limit, and no request is made', async () => {
+    const client = await createTestUser('client')
+    const freelancer = await createTestUser('freelancer')
+    // The largest amount a form takes in a three-decimal currency: about 2.7 trillion dollars (25 million BTC at the snapshot's rate).
+    const { contract, milestoneIds } = await insertFixedContract({
+      clientId: client.id,
+      freelancerId: freelancer.id,
+      currency: 'BHD',
+      amounts: [999_999_999_999_999],
+    })
+    const milestoneId = milestoneIds[0]!
+    const response = await run(
+      startAction,
+      formRequest(
+        `/contracts/${contract.id}/milestones/${milestoneId}/crypto`,
+        { choice: 'BTC:bitcoin' },
+        await signedInCookie(client.id),
+      ),
+      { contractId: contract.id, milestoneId },
+    )
+    expect(response.status).toBe(409)
+    const { error } = (await response.json()) as { error: Record<string, string[]> }
+    expect(error['']).toEqual([
+      expect.stringMatching(
+        /^BHD.999,999,999,999\.999 comes to [\d,.]+ BTC, more than one Bitcoin payment can carry \(at most 21,000,000 BTC\)\. Pay by card, or split the milestone into smaller ones\.$/,
+      ),
+    ])
+    expect(await listCryptoPaymentRequestsForAdmin()).not.toContainEqual(
+      expect.objectContaining({ contractId: contract.id }),
+    )
   })
 })
 

@@ -5,7 +5,7 @@ import {
   findLivePendingSignUp,
   insertPendingSignUp,
 } from '~/models/pending-sign-ups.server'
-import { emailExists, findUserByEmail, insertUser, type SessionUser } from '~/models/users.server'
+import { emailExists, findUserByEmail, insertUserUnlessEmailTaken, type SessionUser } from '~/models/users.server'
 import { sendEmail } from '~/services/email/mailer.server'
 import { readDemoMail } from '~/services/email/demo-mailbox.server'
 import { signUpCodeEmail, signUpExistingAccountEmail, welcomeEmail } from '~/services/email/templates'
@@ -88,13 +88,20 @@ export async function finishSignUp(
     return { ok: false, message: 'This sign-up has expired or had too many wrong codes. Please start again.' }
   }
   if (!sameHash(pending.codeHash, keyedHash(`${pending.id}:${code.replace(/\s+/g, '')}`))) return wrong
-  if (!(await deletePendingSignUp(pending.id)) || (await emailExists(pending.email))) return wrong
-  const user = await insertUser({
+  if (!(await deletePendingSignUp(pending.id))) return wrong
+  // The right code proves the mailbox, so saying it has an account tells its owner nothing new.
+  const taken = {
+    ok: false as const,
+    message: 'This email address has an account already: sign in with it, or reset its password if it is forgotten.',
+  }
+  if (await emailExists(pending.email)) return taken
+  const user = await insertUserUnlessEmailTaken({
     email: pending.email,
     name: pending.name,
     role: pending.role,
     passwordHash: pending.passwordHash,
   })
+  if (!user) return taken
   await sendEmail(welcomeEmail(user.email, user.name, pending.role))
   return {
     ok: true,

@@ -126,7 +126,7 @@ describe('weekly invoices', () => {
     expect(await sendWeeklyInvoice(contract, '2026-11-23', null, NOW)).toBeNull()
     const monday = new Date('2026-11-30T08:00:00Z')
     expect((await runHourlyInvoicing(monday)).invoiced).toBeGreaterThanOrEqual(1)
-    expect(await runHourlyInvoicing(monday)).toEqual({ invoiced: 0 })
+    expect(await runHourlyInvoicing(monday)).toEqual({ invoiced: 0, tooLarge: 0 })
     const [invoice, ...others] = await listInvoices(contract.id)
     expect(others).toEqual([])
     expect(invoice).toMatchObject({ weekStart: '2026-11-23', minutes: 210, amountMinor: 14000, status: 'pending' })

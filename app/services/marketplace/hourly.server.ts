@@ -44,7 +44,7 @@ import { INVOICE_MACHINE } from '~/domain/invoice-machine'
 import { fromStates } from '~/domain/state-machine'
 import { CHARGE_CLAIM_TIMEOUT_MS, checkInvoiceAction } from './invoice-rules'
 import { hourlyNextStep, type HourlyNextStep } from './hourly-next-step'
-import type { Refusal } from '~/services/domain-errors'
+import { AmountTooLarge, type Refusal } from '~/services/domain-errors'
 import { takeAccountQuota } from '~/services/security/throttle.server'
 
 type Contract = NonNullable<Awaited<ReturnType<typeof findContract>>>
@@ -276,15 +276,27 @@ async function autoApprove(invoice: Invoice, now: Date): Promise<boolean> {
   return true
 }
 
-/** The scheduled job that bills every finished week with unbilled time on active hourly contracts. Safe to repeat. */
-export async function runHourlyInvoicing(now = new Date()): Promise<{ invoiced: number }> {
+/**
+ * The scheduled job that bills every finished week with unbilled time on active hourly contracts. Safe
+ * to repeat. A week whose amount is past exact arithmetic (a rate saved before the forms' limit) is
+ * counted in `tooLarge` and left unbilled, so one such contract does not stop every other's invoices.
+ */
+export async function runHourlyInvoicing(now = new Date()): Promise<{ invoiced: number; tooLarge: number }> {
   let invoiced = 0
+  let tooLarge = 0
   const thisWeek = weekStartOf(isoDay(now))
   for (const contract of await listActiveHourlyContracts()) {
     const weeks = new Set((await listUninvoicedWeeks(contract.id, thisWeek)).map(weekStartOf))
-    for (const week of weeks) if (await sendWeeklyInvoice(contract, week, null, now)) invoiced += 1
+    for (const week of weeks) {
+      try {
+        if (await sendWeeklyInvoice(contract, week, null, now)) invoiced += 1
+      } catch (error) {
+        if (!(error instanceof AmountTooLarge)) throw error
+        tooLarge += 1
+      }
+    }
   }
-  return { invoiced }
+  return { invoiced, tooLarge }
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { findMilestone } from '~/models/contracts.server'
 import {
   findCryptoPaymentRequest,
+  findOpenCryptoPaymentRequest,
   listCryptoReceiptsOf,
   type CryptoPaymentRequest,
 } from '~/models/crypto-payments.server'
@@ -182,6 +183,42 @@ describe('starting a crypto payment', () => {
       fixedRate('0.00001'),
     )
     expect(outcome).toMatchObject({ ok: false, reason: 'conflict' })
+  })
+
+  it('refuses an amount past what one payment on the network can carry (21,000,000 BTC), naming both, and keeps no request', async () => {
+    // The largest milestone a form takes, with bitcoin at $10,000: 99,999,999.999999 BTC.
+    const setup = await fixedContract(99_999_999_999_999)
+    const outcome = await startCryptoPayment(
+      {
+        payerId: setup.client.id,
+        contract: setup.contract,
+        milestone: setup.milestone,
+        asset: 'BTC',
+        network: 'bitcoin',
+        now: NOW,
+      },
+      fixedRate('0.0001'),
+    )
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'conflict',
+      message:
+        '$999,999,999,999.99 comes to 99,999,999.999999 BTC, more than one Bitcoin payment can carry (at most 21,000,000 BTC). Pay by card, or split the milestone into smaller ones.',
+    })
+    expect(
+      await findOpenCryptoPaymentRequest({
+        userId: setup.client.id,
+        milestoneId: setup.milestone.id,
+        asset: 'BTC',
+        network: 'bitcoin',
+        now: NOW,
+      }),
+    ).toBeUndefined()
+
+    // Exactly 21,000,000 BTC is still asked for.
+    const atLimit = await fixedContract(210_000_000_000_00)
+    const request = await startBtc(atLimit, '0.0001')
+    expect(request.cryptoAmount).toBe('2100000000000000')
   })
 })
 

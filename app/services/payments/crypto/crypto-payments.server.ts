@@ -51,6 +51,20 @@ import { MINUTE_MS } from '~/domain/durations'
 
 export const RATE_LOCK_MINUTES = 30
 
+/**
+ * The documented limit of a crypto payment request: no more than one transfer on its network can
+ * carry, in smallest units. Bitcoin's consensus limit (MAX_MONEY, 21,000,000 BTC), Solana's unsigned
+ * 64-bit amounts, and the uint256 of EVM transfers (the 78 digits the crypto webhook accepts). A
+ * request for more could never be paid, so it is refused when made.
+ */
+const MAX_TRANSFER_UNITS: Record<CryptoNetwork, bigint> = {
+  bitcoin: 21_000_000n * 10n ** 8n,
+  solana: 2n ** 64n - 1n,
+  ethereum: 2n ** 256n - 1n,
+  bsc: 2n ** 256n - 1n,
+  polygon: 2n ** 256n - 1n,
+}
+
 /** The exchange-rate service's answer (rates.server.ts): `rate` is units of quote per 1 base. */
 type RateQuote = { base: string; quote: string; rate: string; asOf: Date; source: string }
 export type RateLookup = (base: string, quote: string, now?: Date) => Promise<RateQuote>
@@ -120,6 +134,13 @@ export async function startCryptoPayment(
   const decimals = assetDecimals(asset, network)
   const units = convertMinor(BigInt(milestone.amountMinor), currencyDigits(contract.currency), decimals, quote.rate)
   if (units <= 0n) return { ok: false, reason: 'conflict', message: 'This amount is too small to pay in crypto.' }
+  const most = MAX_TRANSFER_UNITS[network]
+  if (units > most)
+    return {
+      ok: false,
+      reason: 'conflict',
+      message: `${formatMoney(milestone.amountMinor, contract.currency)} comes to ${coinAmount(units, decimals)} ${asset}, more than one ${networkLabel(network)} payment can carry (at most ${coinAmount(most, decimals)} ${asset}). Pay by card, or split the milestone into smaller ones.`,
+    }
   const uri = paymentUri({
     asset,
     network,
@@ -148,6 +169,13 @@ export async function startCryptoPayment(
     createdAt: now,
   })
   return { ok: true, request, reused: false }
+}
+
+/** "21,000,000" or "30,674,846.625": a coin amount with its whole part grouped for reading. */
+function coinAmount(units: bigint, decimals: number): string {
+  const [whole = '', fraction] = unitsToDecimal(units, decimals).split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`
 }
 
 export type ConfirmInput = {
