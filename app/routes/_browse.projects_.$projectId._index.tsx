@@ -113,6 +113,7 @@ export default function ProjectPage() {
             <dt>Client</dt>
             <dd>
               {data.signedIn ? <Link to={`/clients/${client.id}`}>{client.name}</Link> : client.name}
+              {client.company ? <span className="cell-detail">{client.company}</span> : null}
               <span className="cell-detail">
                 {reviews.count && reviews.average !== null
                   ? `${reviews.average.toFixed(1)} out of 5 from ${reviews.count} ${reviews.count === 1 ? 'review' : 'reviews'}`

@@ -8,7 +8,12 @@ import { InvoiceTable, SaveCardLink } from '~/components/hourly/invoice-table'
 import { TimeEntryList } from '~/components/hourly/time-entry-list'
 import { CardSection } from '~/components/ui/card-section'
 import { Field, TextareaField } from '~/components/ui/field'
-import { formatDuration, MAX_WEEKLY_LIMIT_HOURS, parseDuration } from '~/services/marketplace/hourly'
+import {
+  formatDuration,
+  INVOICE_REVIEW_DAYS,
+  MAX_WEEKLY_LIMIT_HOURS,
+  parseDuration,
+} from '~/services/marketplace/hourly'
 import {
   DisputeInvoiceSchema,
   LogTimeSchema,
@@ -280,8 +285,9 @@ export default function ContractHours() {
       <PageHeader back={{ to: `/contracts/${contract.id}`, label: contract.title }} title="Hours and invoices">
         <p className="muted">
           {formatMoney(contract.hourlyRateMinor, contract.currency)} an hour. Each finished week is invoiced on the
-          Monday after it; the client has 5 days to approve or dispute, then is charged (wallet first, then the card on
-          file). The freelancer receives the amount less the {data.feePercent}% platform fee.
+          Monday after it; {data.isClient ? 'you have' : 'the client has'} {INVOICE_REVIEW_DAYS} days to approve or
+          dispute, then {data.isClient ? 'are' : 'is'} charged (wallet first, then the card on file). The freelancer
+          receives the amount less the {data.feePercent}% platform fee.
         </p>
       </PageHeader>
       {data.pause ? (

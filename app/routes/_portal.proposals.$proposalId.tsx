@@ -4,12 +4,14 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { AcceptTerms } from '~/components/proposals/accept-terms'
 import { ProposalDetails } from '~/components/proposals/proposal-details'
 import { SuccessEstimate } from '~/components/proposals/success-estimate'
 import { CardSection } from '~/components/ui/card-section'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
 import { TextareaField } from '~/components/ui/field'
 import { proposalSuccess } from '~/services/ai/success-model.server'
+import { feePreview } from '~/services/payments/ledger/escrow.server'
 import { availableActions } from '~/services/marketplace/proposal-rules'
 import { AcceptProposalSchema, DeclineProposalSchema } from '~/services/marketplace/proposal-schemas'
 import {
@@ -44,12 +46,15 @@ async function requireProposal(request: Request, proposalId: string | undefined)
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found, role } = await requireProposal(request, params.proposalId)
   const view = await openProposal(found, role)
-  // Only the client choosing sees the estimate.
-  const success = role === 'client' ? await proposalSuccess(found.project, found.proposal) : null
+  // Only the client still choosing sees the estimate and the fee on the bid.
+  const choosing = role === 'client' && view.proposal.status === 'submitted'
+  const success = choosing ? await proposalSuccess(found.project, found.proposal) : null
+  const { percent, feeMinor, netMinor } = feePreview(view.proposal.bidAmountMinor)
   return json({
     ...view,
     role,
     success,
+    fee: choosing ? { percent, feeMinor, netMinor } : null,
     actions: availableActions(role, { status: view.proposal.status, shortlisted: view.proposal.shortlisted }),
   })
 }
@@ -101,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProposalPage() {
-  const { proposal, project, milestones, contractId, role, actions, success } = useLoaderData<typeof loader>()
+  const { proposal, project, milestones, contractId, role, actions, success, fee } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const changedTerms = actionData && 'changedTerms' in actionData ? actionData.changedTerms : null
   // After "changed this proposal" the alert shows before the page's new terms (and their revision) have
@@ -170,15 +175,18 @@ export default function ProposalPage() {
             </IntentButtonForm>
           ) : null}
         </div>
-        {actions.includes('accept') ? (
+        {actions.includes('accept') && fee ? (
           <Form method="post" className="form-stack">
-            <p>
-              Accepting starts the contract with {proposal.freelancerName} on these terms, closes the project and tells
-              the other applicants they were not hired.
-            </p>
+            <AcceptTerms freelancerName={proposal.freelancerName} bid={proposal} fee={fee} />
             {/* The terms shown: if the freelancer edits them meanwhile, accepting is refused. */}
             <input type="hidden" name="revision" value={proposal.revision} />
-            <button type="submit" name="intent" value="accept" className="button button--primary" disabled={settling}>
+            <button
+              type="submit"
+              name="intent"
+              value="accept"
+              className="button button--primary button--wrap"
+              disabled={settling}
+            >
               Accept and start the contract
             </button>
           </Form>

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { formatDuration } from '~/services/marketplace/hourly'
+import { formatDuration, INVOICE_REVIEW_DAYS } from '~/services/marketplace/hourly'
 import type { HourlyNextStep } from '~/services/marketplace/hourly-next-step'
 import { formatDate, formatMoney } from '~/utils/format'
 
@@ -35,6 +35,16 @@ export function HourlyNextStepCard({
         'Next: log your hours',
         `This week: ${logged}${limit}. Log each day’s time; every finished week is invoiced on the Monday after it.`,
         { to: `${hours}#log-time-heading`, label: 'Log time', primary: true },
+      )
+    }
+    case 'watch-hours': {
+      const logged = step.loggedThisWeek ? `${formatDuration(step.loggedThisWeek)} logged` : 'nothing logged yet'
+      const limit = step.limitHours === null ? '' : `; you allow up to ${step.limitHours} h a week`
+      return card(
+        'Hours come to you as weekly invoices',
+        `This week: ${logged}${limit}. Each finished week is invoiced on the Monday after it; you then have ` +
+          `${INVOICE_REVIEW_DAYS} days to approve or dispute it, and it is paid from your wallet, then your card on file.`,
+        { to: `${hours}#limit-heading`, label: 'Hours and weekly limit', primary: false },
       )
     }
     case 'paused':

@@ -23,7 +23,7 @@ export type ClientProposalRow = Bid & {
 /** A project's proposals as its client sees them. */
 export function ProjectProposalsTable({ rows, caption }: { rows: ClientProposalRow[]; caption: string }) {
   return (
-    <DataTable caption={caption} columns={['Freelancer', 'Bid', 'Duration', 'Status', 'Proposal']}>
+    <DataTable caption={caption} columns={['Freelancer', 'Bid', 'Duration', 'Status', 'Proposal']} stackOnPhone>
       {rows.map((row) => (
         <tr key={row.id}>
           <td>

@@ -280,7 +280,7 @@ export async function proposalSuccess(
   if (!inForce)
     return {
       shown: false,
-      why: `No estimate yet: it needs a model fitted on at least ${MIN_CONTRACTS} ended contracts of this platform, and there is none.`,
+      why: `No estimate yet: it is learnt from how contracts on MegiLance ended, and it needs at least ${MIN_CONTRACTS} ended contracts to learn from.`,
     }
   const [profile, freelancer, clientReviews, clientContracts, skills] = await Promise.all([
     findFreelancerProfile(proposal.freelancerId),

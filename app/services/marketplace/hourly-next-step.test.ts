@@ -69,13 +69,22 @@ describe('the next step on an hourly contract', () => {
     expect(hourlyNextStep({ ...ended, invoices: [invoice('paid', '2026-11-23')] })).toBeNull()
   })
 
-  it('is nothing for a client with nothing to act on, for the freelancer on an ended contract, or for an admin', () => {
+  it('tells the client of an active contract with nothing to act on how this week’s hours stand', () => {
+    const settled = [invoice('paid', '2026-11-09'), invoice('disputed', '2026-11-16')]
+    expect(hourlyNextStep({ ...base, side: 'client', invoices: settled })).toEqual({
+      kind: 'watch-hours',
+      loggedThisWeek: 90,
+      limitHours: 20,
+    })
+  })
+
+  it('is nothing for a client with nothing to act on after the end, for the freelancer on an ended contract, or for an admin', () => {
     const settled = [
       invoice('paid', '2026-11-09'),
       invoice('disputed', '2026-11-16'),
       invoice('approved', '2026-11-23'),
     ]
-    expect(hourlyNextStep({ ...base, side: 'client', invoices: settled })).toBeNull()
+    expect(hourlyNextStep({ ...base, side: 'client', active: false, invoices: settled })).toBeNull()
     expect(hourlyNextStep({ ...base, side: 'freelancer', active: false })).toBeNull()
     expect(hourlyNextStep({ ...base, side: 'admin', invoices: [invoice('pending', '2026-11-09')] })).toBeNull()
   })

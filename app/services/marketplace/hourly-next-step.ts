@@ -5,12 +5,15 @@ import { canTakeInvoiceAction } from './invoice-rules'
  * What an hourly contract asks of this person next, shown first on the contract page: the
  * freelancer logs hours (or waits while the contract is paused); the client approves the invoice
  * that waits for them, or pays one whose charge failed — after the contract ended too, since its
- * last invoices still wait for them. Null when nothing waits (the freelancer on an ended contract,
- * an admin reading it, a client with no invoice to act on).
+ * last invoices still wait for them; with no invoice to act on, the client of an active contract
+ * learns how the hours reach them and where the weekly limit is. Null when nothing waits (the
+ * freelancer or a client with nothing to pay on an ended contract, an admin reading it).
  */
 export type HourlyNextStep =
   | { kind: 'log-time'; loggedThisWeek: number; limitHours: number | null }
   | { kind: 'paused'; reason: string }
+  /** The client of an active contract with no invoice to act on: this week's hours against their limit. */
+  | { kind: 'watch-hours'; loggedThisWeek: number; limitHours: number | null }
   | { kind: 'review-invoice'; count: number; weekStart: string; amountMinor: number; reviewDueAt: string }
   /** `hasCard`: whether the client has a card saved, which decides what to ask of them. */
   | { kind: 'pay-invoice'; count: number; weekStart: string; amountMinor: number; hasCard: boolean }
@@ -64,5 +67,6 @@ export function hourlyNextStep(input: {
       hasCard: input.hasCard ?? false,
     }
   }
+  if (input.active) return { kind: 'watch-hours', loggedThisWeek: input.loggedThisWeek, limitHours: input.limitHours }
   return null
 }

@@ -6,7 +6,8 @@ import { exactMinor } from '~/services/domain-errors'
  * Pure functions, so the rules can be tested without a database or a clock.
  */
 
-const INVOICE_REVIEW_DAYS = 5
+/** Days the client has to approve or dispute a weekly invoice before it counts as approved. */
+export const INVOICE_REVIEW_DAYS = 5
 const DAY_MINUTES = 24 * 60
 
 /** The most hours a week a client may allow on an hourly contract. */

@@ -75,7 +75,22 @@ describe('the project form', () => {
     expect(toProjectInput(ok.value).budgetMinMinor).toBe(10_000_00)
     expect(errorsOf({ ...VALID, amount: '0.001' }).amount).toEqual(['USD amounts have at most 2 decimals'])
     expect(errorsOf({ ...VALID, amount: '500.5', currency: 'JPY' }).amount).toEqual(['JPY amounts have no decimals'])
-    expect(errorsOf({ ...VALID, amount: '10,00' }).amount).toEqual(['Enter the fixed budget, e.g. 500'])
+    expect(errorsOf({ ...VALID, amount: '10,00' }).amount).toEqual([
+      'Write the fixed budget in digits, e.g. 500 or 1,250.50',
+    ])
+  })
+
+  it('says why a typed budget cannot be used rather than asking for one', () => {
+    expect(errorsOf({ ...VALID, amount: '-12' }).amount).toEqual([
+      'The fixed budget cannot be negative: enter e.g. 500',
+    ])
+    expect(errorsOf({ ...VALID, amount: '0' }).amount).toEqual(['The fixed budget must be more than 0'])
+    expect(errorsOf({ ...VALID, amount: '1e3' }).amount).toEqual([
+      'Write the fixed budget in digits, e.g. 500 or 1,250.50',
+    ])
+    const hourly = { ...VALID, budgetType: 'hourly', amount: '', rateMin: '0.00', rateMax: 'forty' }
+    expect(errorsOf(hourly).rateMin).toEqual(['The lowest hourly rate must be more than 0'])
+    expect(errorsOf(hourly).rateMax).toEqual(['Write the highest hourly rate in digits, e.g. 40 or 1,250.50'])
   })
 
   it('names a missing budget in the same answer as the other missing fields', () => {

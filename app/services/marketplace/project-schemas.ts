@@ -4,6 +4,7 @@ import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from '~/domain/
 import { currencyDigits } from '~/utils/format'
 import {
   amountProblemMessage,
+  type AmountReading,
   MAX_AMOUNT_MAJOR,
   MAX_HOURLY_RATE_MAJOR,
   parseAmountToMinor,
@@ -37,6 +38,24 @@ const budgetCheckedAlongside: z.core.$ZodSuperRefineParams = {
   when: (payload) => !payload.issues.some((issue) => BUDGET_FIELDS.has(issue.path?.[0] ?? '')),
 }
 const budgetText = (message: string) => z.string({ error: message }).trim().max(20, message).optional()
+
+/**
+ * What is wrong with a budget that was typed but cannot be used: someone who typed "-50" or "0"
+ * is told why, not asked to "enter" a budget they just entered.
+ */
+function typedAmountProblem(
+  typed: string,
+  reading: AmountReading,
+  what: string,
+  example: string,
+  currency: string,
+  limit: number,
+): string {
+  if (reading.ok) return `The ${what} must be more than 0`
+  if (reading.problem !== 'format') return amountProblemMessage(reading.problem, currency, '', limit)
+  if (typed.trim().startsWith('-')) return `The ${what} cannot be negative: enter e.g. ${example}`
+  return `Write the ${what} in digits, e.g. ${example} or 1,250.50`
+}
 
 /** The post-a-project and edit-project form (one schema for both). */
 export const ProjectSchema = z
@@ -77,24 +96,26 @@ export const ProjectSchema = z
   .superRefine((value, ctx) => {
     const digits = currencyDigits(value.currency)
     /** The amount above zero in minor units, or null after saying what is wrong with it. */
-    const amount = (field: 'amount' | 'rateMin' | 'rateMax', message: string) => {
+    const amount = (field: 'amount' | 'rateMin' | 'rateMax', what: string, example: string) => {
       const limit = field === 'amount' ? MAX_AMOUNT_MAJOR : MAX_HOURLY_RATE_MAJOR
-      const reading = value[field] ? readAmount(value[field], digits, limit) : null
+      const typed = value[field]
+      const reading = typed ? readAmount(typed, digits, limit) : null
       if (reading?.ok && reading.minor > 0) return reading.minor
       ctx.addIssue({
         code: 'custom',
         path: [field],
-        message:
-          reading && !reading.ok ? amountProblemMessage(reading.problem, value.currency, message, limit) : message,
+        message: reading
+          ? typedAmountProblem(typed ?? '', reading, what, example, value.currency, limit)
+          : `Enter the ${what}, e.g. ${example}`,
       })
       return null
     }
     if (value.budgetType === 'fixed') {
-      amount('amount', 'Enter the fixed budget, e.g. 500')
+      amount('amount', 'fixed budget', '500')
       return
     }
-    const low = amount('rateMin', 'Enter the lowest hourly rate, e.g. 25')
-    const high = amount('rateMax', 'Enter the highest hourly rate, e.g. 40')
+    const low = amount('rateMin', 'lowest hourly rate', '25')
+    const high = amount('rateMax', 'highest hourly rate', '40')
     if (high !== null && low !== null && high < low) {
       ctx.addIssue({ code: 'custom', path: ['rateMax'], message: 'The highest rate cannot be below the lowest' })
     }

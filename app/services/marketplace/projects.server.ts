@@ -18,6 +18,7 @@ import {
   updateProjectWithSkills,
   type Project,
 } from '~/models/projects.server'
+import { findClientProfile } from '~/models/profiles.server'
 import { reviewStatsOf } from '~/models/reviews.server'
 import { findUserByEmail, findUserById, type SessionUser } from '~/models/users.server'
 import { Conflict, NotFound } from '~/services/domain-errors'
@@ -232,9 +233,10 @@ export async function restoreProject(project: Project): Promise<void> {
 
 /** Everything the project page shows, shaped for this viewer. */
 export async function loadProjectPage(project: Project, viewer: SessionUser | null) {
-  const [skillMap, client, clientReviews] = await Promise.all([
+  const [skillMap, client, clientProfile, clientReviews] = await Promise.all([
     listSkillsOfProjects([project.id]),
     findUserById(project.clientId),
+    findClientProfile(project.clientId),
     reviewStatsOf(project.clientId),
   ])
   const isOwner = viewer?.id === project.clientId
@@ -266,6 +268,8 @@ export async function loadProjectPage(project: Project, viewer: SessionUser | nu
     client: {
       id: project.clientId,
       name: client?.name ?? 'A client',
+      // The settings page promises the company is shown to freelancers on the client's projects.
+      company: clientProfile?.company || null,
       reviews: { count: clientReviews.count, average: clientReviews.average },
     },
     isOwner,
