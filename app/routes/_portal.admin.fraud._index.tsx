@@ -7,7 +7,7 @@ import { PageHeader } from '~/components/ui/page-header'
 import { useLiveRevalidate } from '~/components/ui/use-live-revalidate'
 import { DataTable } from '~/components/ui/data-table'
 import { Stat } from '~/components/ui/stat'
-import { FraudAlertFilterSchema } from '~/domain/fraud-alert-filters'
+import { FraudAlertFilterSchema, type FraudAlertFilter } from '~/domain/fraud-alert-filters'
 import { FRAUD_ALERT_STATUS_LABELS, FRAUD_ALERT_TYPE_LABELS } from '~/domain/fraud-alerts'
 import { readAdminQuery } from '~/http/query.server'
 import { listFraudAlerts } from '~/models/fraud-alerts.server'
@@ -18,17 +18,24 @@ export const meta: MetaFunction = () => [{ title: 'Fraud desk · Admin · MegiLa
 
 const PAGE_SIZE = 25
 
+/** Whether the list is narrowed: "match these filters" would mislead on a desk that has none. */
+const isFiltered = ({ type, severity, status, minScore, maxScore, person, from, to }: FraudAlertFilter) =>
+  [type, severity, status, minScore, maxScore, person, from, to].some((value) => value !== undefined)
+
+const NO_ALERTS_YET =
+  'No alerts yet. When a detector (card testing, account takeover, off-platform contact and others) or a member’s report raises one, it shows here with its evidence.'
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const filter = await readAdminQuery(request, FraudAlertFilterSchema)
   const [summary, list] = await Promise.all([
     fraudDeskSummary(filter),
     listFraudAlerts(filter, { offset: (filter.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
   ])
-  return json({ filter, ...summary, ...list })
+  return json({ filter, filtered: isFiltered(filter), ...summary, ...list })
 }
 
 export default function AdminFraudDesk() {
-  const { filter, range, stats, perDay, rows, total } = useLoaderData<typeof loader>()
+  const { filter, filtered, range, stats, perDay, rows, total } = useLoaderData<typeof loader>()
   const { search } = useLocation()
   const csvQuery = new URLSearchParams(search)
   csvQuery.delete('page')
@@ -78,7 +85,7 @@ export default function AdminFraudDesk() {
         columns={['Alert', 'Score', 'Person', 'Evidence', 'Status', { label: 'Raised', className: 'hide-narrow' }]}
         card
         stackOnPhone
-        empty={rows.length === 0 ? 'No alerts match these filters.' : null}
+        empty={rows.length === 0 ? (filtered ? 'No alerts match these filters.' : NO_ALERTS_YET) : null}
       >
         {rows.map((row) => (
           <tr key={row.id}>

@@ -6,7 +6,7 @@ import {
   type SerializeFrom,
 } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
 import { FilterForm } from '~/components/ui/filters'
@@ -51,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     search: new URL(request.url).search,
     rows: rows.map(({ payout, freelancerName, freelancerEmail }) => ({
       id: payout.id,
+      freelancerId: payout.userId,
       freelancerName,
       freelancerEmail,
       createdAt: payout.createdAt.toISOString(),
@@ -141,7 +142,11 @@ export default function AdminPayouts() {
           ))}
         </ul>
       ) : (
-        <p className="empty">No payouts match.</p>
+        <p className="empty">
+          {filter.status || filter.rail
+            ? 'No payouts match.'
+            : 'No payouts yet. When a freelancer asks for their wallet to be paid out, the payout shows here to hold, release or cancel.'}
+        </p>
       )}
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} search={search} />
     </>
@@ -156,8 +161,9 @@ function AdminPayoutCard({ row, error, reason }: { row: Row; error: string[]; re
   return (
     <article aria-label={`Payout ${amount} to ${row.freelancerName}`} className="card">
       <p>
-        <strong>{amount}</strong> to {row.freelancerName} ({row.freelancerEmail}) ·{' '}
-        {row.rail === 'bank' ? 'Bank' : 'Crypto'}, {row.speed} · fee {formatMoney(row.feeMinor, row.currency)}
+        <strong>{amount}</strong> to <Link to={`/admin/users/${row.freelancerId}`}>{row.freelancerName}</Link> (
+        {row.freelancerEmail}) · {row.rail === 'bank' ? 'Bank' : 'Crypto'}, {row.speed} · fee{' '}
+        {formatMoney(row.feeMinor, row.currency)}
       </p>
       <p className="cell-detail">
         {row.destination} · requested {formatDateTime(row.createdAt)}
