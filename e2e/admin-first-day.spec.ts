@@ -1,0 +1,90 @@
+import { eq } from 'drizzle-orm'
+import { getDb } from '~/models/db.server'
+import { disputes, milestones } from '~/models/schema'
+import { createFixedContract } from './contract-fixtures'
+import { userIdByEmail } from './db-fixtures'
+import { expect, type Locator, makeUser, type Page, test } from './fixtures'
+import { signUpWithoutForm } from './user-fixtures'
+
+// What a new admin found on a 360 px phone on their first day (each check failed before its fix).
+
+/** Wholly within the phone's width: not cut off by a table scrolled sideways. */
+async function expectWithin360(item: Locator) {
+  const box = await item.boundingBox()
+  expect(box, 'shown').not.toBeNull()
+  expect(box!.x + box!.width, `${await item.textContent()} ends on the screen`).toBeLessThanOrEqual(360)
+}
+
+/** Every figure of a row of stats is on one line ("$2,957.38" broke after "$2,957.3"). */
+async function expectFiguresOnOneLine(page: Page) {
+  const figures = page.locator('.stat__value:not(.stat__value--text)')
+  await expect(figures.first()).toBeVisible()
+  for (const figure of await figures.all()) {
+    const lines = await figure.evaluate((el) => {
+      const range = document.createRange()
+      range.selectNodeContents(el)
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size
+    })
+    expect(lines, `${await figure.textContent()} is on one line`).toBe(1)
+  }
+}
+
+test.beforeEach(async ({ adminPage }) => {
+  await adminPage.setViewportSize({ width: 360, height: 740 })
+})
+
+test('on a phone the ledger’s latest transactions show every amount, and the figures of analytics fit their cards', async ({
+  adminPage: page,
+}) => {
+  await page.goto('/admin/ledger')
+  const latest = page.getByRole('table', { name: 'Latest ledger transactions with their entries, newest first' })
+  const entries = latest.getByRole('listitem')
+  await expect(entries.first()).toBeVisible()
+  for (const entry of await entries.all()) await expectWithin360(entry)
+
+  await page.goto('/admin/analytics')
+  await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible()
+  await expectFiguresOnOneLine(page)
+  await page.goto('/admin')
+  await expectFiguresOnOneLine(page)
+})
+
+test('the disputes list says the money at stake, and a churn-risk account leads to its page', async ({
+  page,
+  adminPage,
+}, testInfo) => {
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
+  const { contractId, title } = await createFixedContract(client.email, freelancer.email, {
+    milestones: [{ title: 'Checkout pages', amountMinor: 40_000 }],
+  })
+  const [milestone] = getDb().select().from(milestones).where(eq(milestones.contractId, contractId)).all()
+  getDb()
+    .insert(disputes)
+    .values({
+      id: crypto.randomUUID(),
+      contractId,
+      milestoneId: milestone!.id,
+      openedBy: await userIdByEmail(client.email),
+      amountMinor: 40_000,
+      reason: 'Half of the pages are missing from the delivery.',
+    })
+    .run()
+
+  await adminPage.goto('/admin/disputes')
+  const row = adminPage.getByRole('row').filter({ has: adminPage.getByRole('link', { name: title }) })
+  await expect(row.getByRole('cell', { name: '$400' })).toBeVisible()
+  await row.getByRole('link', { name: title }).click()
+  await expect(adminPage.getByRole('heading', { level: 1, name: 'Dispute' })).toBeVisible()
+
+  await adminPage.goto('/admin/churn')
+  const account = adminPage.getByRole('table', { name: 'Accounts by churn risk' }).getByRole('link').first()
+  const name = (await account.textContent())!
+  await account.click()
+  await expect(adminPage.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect(adminPage).toHaveURL(/\/admin\/users\/[^/]+$/)
+
+  // A filter that matches nothing says so; the unfiltered empty desk's words are in the route test.
+  await adminPage.goto(`/admin/fraud?person=${encodeURIComponent(freelancer.email)}`)
+  await expect(adminPage.getByText('No alerts match these filters.')).toBeVisible()
+})
