@@ -8,7 +8,7 @@ import { signUpWithoutForm } from './user-fixtures'
 
 // What a new admin found on a 360 px phone on their first day (each check failed before its fix).
 
-/** Wholly within the phone's width: not cut off by a table scrolled sideways. */
+/** Wholly within the phone's width. */
 async function expectWithin360(item: Locator) {
   const box = await item.boundingBox()
   expect(box, 'shown').not.toBeNull()
@@ -41,6 +41,9 @@ test('on a phone the ledger’s latest transactions show every amount, and the f
   const entries = latest.getByRole('listitem')
   await expect(entries.first()).toBeVisible()
   for (const entry of await entries.all()) await expectWithin360(entry)
+  // Nor hidden past the edge of the table's own sideways-scrolling box (the amounts were cut off there).
+  const hidden = await latest.evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth)
+  expect(hidden, 'px of the table scrolled out of sight').toBe(0)
 
   await page.goto('/admin/analytics')
   await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible()
