@@ -3,7 +3,9 @@ import { getDb } from '~/models/db.server'
 import { disputes, milestones } from '~/models/schema'
 import { createFixedContract } from './contract-fixtures'
 import { userIdByEmail } from './db-fixtures'
-import { expect, type Locator, makeUser, type Page, test } from './fixtures'
+import type { Locator } from '@playwright/test'
+import { expect, makeUser, type Page, test } from './fixtures'
+import { plantCardTestingRun } from './fraud-fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 
 // What a new admin found on a 360 px phone on their first day (each check failed before its fix).
@@ -90,4 +92,34 @@ test('the disputes list says the money at stake, and a churn-risk account leads 
   // A filter that matches nothing says so; the unfiltered empty desk's words are in the route test.
   await adminPage.goto(`/admin/fraud?person=${encodeURIComponent(freelancer.email)}`)
   await expect(adminPage.getByText('No alerts match these filters.')).toBeVisible()
+})
+
+test('a period refused on analytics keeps the dates typed, to correct rather than retype', async ({
+  adminPage: page,
+}) => {
+  await page.goto('/admin/analytics')
+  const period = page.getByRole('form', { name: 'Period' })
+  await period.getByLabel('Period').selectOption({ label: 'Custom dates' })
+  await period.getByLabel('From').fill('2026-12-05')
+  await period.getByLabel('To').fill('2026-11-01')
+  await period.getByRole('button', { name: 'Show' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'The last day must not be before the first.' })).toBeVisible()
+  await expect(page).toHaveURL((url) => url.searchParams.get('to') === '2026-11-01')
+  await expect(period.getByLabel('Period')).toHaveValue('custom')
+  await expect(period.getByLabel('From')).toHaveValue('2026-12-05')
+  await expect(period.getByLabel('To')).toHaveValue('2026-11-01')
+  await expect(period.getByLabel('To')).toHaveAccessibleDescription(/Showing the last 30 days/)
+})
+
+test('a fraud alert gives its score out of 100 and its small amounts with their unit', async ({ adminPage: page }) => {
+  const tester = await plantCardTestingRun()
+  await page.goto(`/admin/fraud?person=${encodeURIComponent(tester.email)}`)
+  const row = page.getByRole('row').filter({ hasText: tester.email })
+  await expect(row).toContainText(/\d+ \/ 100/)
+  await row.getByRole('link', { name: 'Card testing' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Card testing: ${tester.name}` })).toBeVisible()
+  await expect(page.getByText(/^Score \d+ of 100 ·/)).toBeVisible()
+  await expect(
+    page.getByText('7 of the attempts were for small amounts (5.00 or less in the payment’s currency).'),
+  ).toBeVisible()
 })

@@ -93,7 +93,9 @@ export default function AdminFraudDesk() {
               <Link to={`/admin/fraud/${row.id}`}>{FRAUD_ALERT_TYPE_LABELS[row.type]}</Link>
             </td>
             <td>
-              {row.score} <span className={`badge badge--${row.severity}`}>{row.severity}</span>
+              {row.score}
+              <span className="muted"> / 100</span>{' '}
+              <span className={`badge badge--${row.severity}`}>{row.severity}</span>
             </td>
             <td>
               {row.subjectName}
