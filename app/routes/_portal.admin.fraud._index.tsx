@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { emptyListText } from '~/components/admin/empty-list-text'
 import { AlertFilters } from '~/components/fraud/alert-filters'
 import { AlertsPerDayChart } from '~/components/fraud/alerts-per-day-chart'
 import { PageHeader } from '~/components/ui/page-header'
@@ -21,9 +22,6 @@ const PAGE_SIZE = 25
 /** Whether the list is narrowed: "match these filters" would mislead on a desk that has none. */
 const isFiltered = ({ type, severity, status, minScore, maxScore, person, from, to }: FraudAlertFilter) =>
   [type, severity, status, minScore, maxScore, person, from, to].some((value) => value !== undefined)
-
-const NO_ALERTS_YET =
-  'No alerts yet. When a detector (card testing, account takeover, off-platform contact and others) or a member’s report raises one, it shows here with its evidence.'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filter = await readAdminQuery(request, FraudAlertFilterSchema)
@@ -85,7 +83,7 @@ export default function AdminFraudDesk() {
         columns={['Alert', 'Score', 'Person', 'Evidence', 'Status', { label: 'Raised', className: 'hide-narrow' }]}
         card
         stackOnPhone
-        empty={rows.length === 0 ? (filtered ? 'No alerts match these filters.' : NO_ALERTS_YET) : null}
+        empty={rows.length === 0 ? emptyListText(filtered, 'fraud alerts') : null}
       >
         {rows.map((row) => (
           <tr key={row.id}>

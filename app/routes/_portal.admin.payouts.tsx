@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
 import { FilterForm } from '~/components/ui/filters'
+import { emptyListText } from '~/components/admin/empty-list-text'
 import { PAYOUT_RAILS, PAYOUT_STATUSES, type PayoutRailKind, type PayoutStatus } from '~/domain/enums'
 import { listPayoutsForAdmin } from '~/models/payouts.server'
 import { PAYOUT_MACHINE } from '~/domain/payout-machine'
@@ -142,11 +143,7 @@ export default function AdminPayouts() {
           ))}
         </ul>
       ) : (
-        <p className="empty">
-          {filter.status || filter.rail
-            ? 'No payouts match.'
-            : 'No payouts yet. When a freelancer asks for their wallet to be paid out, the payout shows here to hold, release or cancel.'}
-        </p>
+        <p className="empty">{emptyListText(Boolean(filter.status || filter.rail), 'payouts')}</p>
       )}
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} search={search} />
     </>
