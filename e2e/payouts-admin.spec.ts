@@ -1,7 +1,7 @@
 import { wcagViolations } from './axe-audit'
 import { expect, isJavaScriptEnabled, makeUser, type Page, test, toast } from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
-import { insertSessionCookie } from './db-fixtures'
+import { insertSessionCookie, userIdByEmail } from './db-fixtures'
 import { giveWalletAndCryptoMethod } from './payout-fixtures'
 
 test('an admin holds a payout with a reason the freelancer sees, then releases it', async ({
@@ -32,6 +32,11 @@ test('an admin holds a payout with a reason the freelancer sees, then releases i
 
   await adminPage.goto('/admin/payouts?status=requested&rail=crypto')
   const payout = adminPage.getByRole('article', { name: `Payout $120 to ${freelancer.name}` })
+  // Whose payout it is leads to their account, where a hold is decided.
+  await expect(payout.getByRole('link', { name: freelancer.name })).toHaveAttribute(
+    'href',
+    `/admin/users/${await userIdByEmail(freelancer.email)}`,
+  )
   await payout
     .getByLabel(`Reason for the payout of $120 to ${freelancer.name}`)
     .fill('First payout to a new wallet: checking it')

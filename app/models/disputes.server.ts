@@ -43,6 +43,8 @@ export async function listDisputesForAdmin(filter: 'waiting' | 'decided') {
       decidedAt: disputes.decidedAt,
       contractId: contracts.id,
       contractTitle: contracts.title,
+      amountMinor: disputes.amountMinor,
+      currency: contracts.currency,
       openedByName: userName(disputes.openedBy),
       milestoneId: disputes.milestoneId,
       invoiceId: disputes.invoiceId,

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { useLoaderData, useLocation } from '@remix-run/react'
+import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { ChurnMethod } from '~/components/churn/churn-method'
 import { DataTable } from '~/components/ui/data-table'
 import { FilterForm } from '~/components/ui/filters'
@@ -67,7 +67,8 @@ export default function AdminChurn() {
         {rows.map((row) => (
           <tr key={row.userId}>
             <td>
-              {row.name}
+              {/* To the account's page: its history, sessions and money are the next thing to look at. */}
+              <Link to={`/admin/users/${row.userId}`}>{row.name}</Link>
               <span className="cell-detail">{row.email}</span>
             </td>
             <td>{row.role === 'client' ? 'Client' : 'Freelancer'}</td>

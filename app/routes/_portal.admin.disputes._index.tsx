@@ -3,8 +3,8 @@ import { json } from '~/http/json.server'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { listDisputesForAdmin } from '~/models/disputes.server'
 import { requireRole } from '~/http/auth.server'
-import { formatDateTime } from '~/utils/format'
-import { DataTable } from '~/components/ui/data-table'
+import { formatDateTime, formatMoney } from '~/utils/format'
+import { DataTable, numeric } from '~/components/ui/data-table'
 import { PageHeader } from '~/components/ui/page-header'
 import { TabLinks } from '~/components/ui/tab-links'
 
@@ -44,7 +44,7 @@ export default function AdminDisputes() {
       {rows.length ? (
         <DataTable
           caption={show === 'waiting' ? 'Disputes waiting' : 'Decided disputes'}
-          columns={['Contract', 'About', 'Opened by', 'Opened', 'Status']}
+          columns={['Contract', 'About', numeric('Amount'), 'Opened by', 'Opened', 'Status']}
           stackOnPhone
         >
           {rows.map((row) => (
@@ -53,6 +53,7 @@ export default function AdminDisputes() {
                 <Link to={`/disputes/${row.id}`}>{row.contractTitle}</Link>
               </td>
               <td>{row.invoiceId ? 'Weekly invoice' : 'Milestone'}</td>
+              <td className="numeric">{formatMoney(row.amountMinor, row.currency)}</td>
               <td>{row.openedByName}</td>
               <td>{formatDateTime(row.createdAt)}</td>
               <td>{STATUS[row.status]}</td>

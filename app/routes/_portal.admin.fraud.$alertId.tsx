@@ -129,7 +129,7 @@ export default function AdminFraudAlert() {
           {FRAUD_ALERT_TYPE_LABELS[alert.type]}: {alert.subjectName}
         </h1>
         <p className="muted">
-          Score {alert.score} · <span className="capitalize">{alert.severity}</span> ·{' '}
+          Score {alert.score} of 100 · <span className="capitalize">{alert.severity}</span> ·{' '}
           {FRAUD_ALERT_STATUS_LABELS[alert.status]} · raised {formatDateTime(alert.createdAt)}, last evidence{' '}
           {formatDateTime(alert.detectedAt)}
         </p>

@@ -1,13 +1,14 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { emptyListText } from '~/components/admin/empty-list-text'
 import { AlertFilters } from '~/components/fraud/alert-filters'
 import { AlertsPerDayChart } from '~/components/fraud/alerts-per-day-chart'
 import { PageHeader } from '~/components/ui/page-header'
 import { useLiveRevalidate } from '~/components/ui/use-live-revalidate'
 import { DataTable } from '~/components/ui/data-table'
 import { Stat } from '~/components/ui/stat'
-import { FraudAlertFilterSchema } from '~/domain/fraud-alert-filters'
+import { FraudAlertFilterSchema, type FraudAlertFilter } from '~/domain/fraud-alert-filters'
 import { FRAUD_ALERT_STATUS_LABELS, FRAUD_ALERT_TYPE_LABELS } from '~/domain/fraud-alerts'
 import { readAdminQuery } from '~/http/query.server'
 import { listFraudAlerts } from '~/models/fraud-alerts.server'
@@ -18,17 +19,21 @@ export const meta: MetaFunction = () => [{ title: 'Fraud desk · Admin · MegiLa
 
 const PAGE_SIZE = 25
 
+/** Whether the list is narrowed: "match these filters" would mislead on a desk that has none. */
+const isFiltered = ({ type, severity, status, minScore, maxScore, person, from, to }: FraudAlertFilter) =>
+  [type, severity, status, minScore, maxScore, person, from, to].some((value) => value !== undefined)
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const filter = await readAdminQuery(request, FraudAlertFilterSchema)
   const [summary, list] = await Promise.all([
     fraudDeskSummary(filter),
     listFraudAlerts(filter, { offset: (filter.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
   ])
-  return json({ filter, ...summary, ...list })
+  return json({ filter, filtered: isFiltered(filter), ...summary, ...list })
 }
 
 export default function AdminFraudDesk() {
-  const { filter, range, stats, perDay, rows, total } = useLoaderData<typeof loader>()
+  const { filter, filtered, range, stats, perDay, rows, total } = useLoaderData<typeof loader>()
   const { search } = useLocation()
   const csvQuery = new URLSearchParams(search)
   csvQuery.delete('page')
@@ -78,7 +83,7 @@ export default function AdminFraudDesk() {
         columns={['Alert', 'Score', 'Person', 'Evidence', 'Status', { label: 'Raised', className: 'hide-narrow' }]}
         card
         stackOnPhone
-        empty={rows.length === 0 ? 'No alerts match these filters.' : null}
+        empty={rows.length === 0 ? emptyListText(filtered, 'fraud alerts') : null}
       >
         {rows.map((row) => (
           <tr key={row.id}>
@@ -86,7 +91,9 @@ export default function AdminFraudDesk() {
               <Link to={`/admin/fraud/${row.id}`}>{FRAUD_ALERT_TYPE_LABELS[row.type]}</Link>
             </td>
             <td>
-              {row.score} <span className={`badge badge--${row.severity}`}>{row.severity}</span>
+              {row.score}
+              <span className="muted"> / 100</span>{' '}
+              <span className={`badge badge--${row.severity}`}>{row.severity}</span>
             </td>
             <td>
               {row.subjectName}

@@ -6,10 +6,11 @@ import {
   type SerializeFrom,
 } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { PageHeader } from '~/components/ui/page-header'
 import { Pagination } from '~/components/ui/pagination'
 import { FilterForm } from '~/components/ui/filters'
+import { emptyListText } from '~/components/admin/empty-list-text'
 import { PAYOUT_RAILS, PAYOUT_STATUSES, type PayoutRailKind, type PayoutStatus } from '~/domain/enums'
 import { listPayoutsForAdmin } from '~/models/payouts.server'
 import { PAYOUT_MACHINE } from '~/domain/payout-machine'
@@ -51,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     search: new URL(request.url).search,
     rows: rows.map(({ payout, freelancerName, freelancerEmail }) => ({
       id: payout.id,
+      freelancerId: payout.userId,
       freelancerName,
       freelancerEmail,
       createdAt: payout.createdAt.toISOString(),
@@ -141,7 +143,7 @@ export default function AdminPayouts() {
           ))}
         </ul>
       ) : (
-        <p className="empty">No payouts match.</p>
+        <p className="empty">{emptyListText(Boolean(filter.status || filter.rail), 'payouts')}</p>
       )}
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} search={search} />
     </>
@@ -156,8 +158,9 @@ function AdminPayoutCard({ row, error, reason }: { row: Row; error: string[]; re
   return (
     <article aria-label={`Payout ${amount} to ${row.freelancerName}`} className="card">
       <p>
-        <strong>{amount}</strong> to {row.freelancerName} ({row.freelancerEmail}) ·{' '}
-        {row.rail === 'bank' ? 'Bank' : 'Crypto'}, {row.speed} · fee {formatMoney(row.feeMinor, row.currency)}
+        <strong>{amount}</strong> to <Link to={`/admin/users/${row.freelancerId}`}>{row.freelancerName}</Link> (
+        {row.freelancerEmail}) · {row.rail === 'bank' ? 'Bank' : 'Crypto'}, {row.speed} · fee{' '}
+        {formatMoney(row.feeMinor, row.currency)}
       </p>
       <p className="cell-detail">
         {row.destination} · requested {formatDateTime(row.createdAt)}

@@ -65,6 +65,19 @@ describe('the fraud desk routes', () => {
     ])
   })
 
+  it('tells an unfiltered desk from a filtered one, so an empty desk does not speak of filters', async () => {
+    const admin = await createTestUser('admin')
+    const cookie = await signedInCookie(admin.id, { secondFactorAt: new Date() })
+    const filtered = async (query: string) =>
+      ((await (await run(deskLoader, getRequest(`/admin/fraud${query}`, cookie))).json()) as { filtered: boolean })
+        .filtered
+    expect(await filtered('')).toBe(false)
+    // Sorting or paging narrows nothing; an unreadable value reads as no filter.
+    expect(await filtered('?sort=score&page=2&severity=bogus')).toBe(false)
+    expect(await filtered('?person=nobody')).toBe(true)
+    expect(await filtered('?minScore=0')).toBe(true)
+  })
+
   it('exports exactly the filtered rows as CSV', async () => {
     const admin = await createTestUser('admin')
     const cookie = await signedInCookie(admin.id, { secondFactorAt: new Date() })

@@ -45,6 +45,7 @@ export function LedgerTransactionList({
     <DataTable
       caption="Latest ledger transactions with their entries, newest first"
       columns={['Transaction', 'Entries']}
+      stackOnPhone
     >
       {transactions.map((transaction) => (
         <tr key={transaction.id}>

@@ -55,7 +55,10 @@ function draftOfBurst(source: Source, key: string, burst: CardAttemptFact[], acc
       words: [
         `${plural(cards, 'card')} tried ${plural(burst.length, 'time')} in ${minutes(span)}${across}, ${declined} declined.`,
         ...(mostlySmall
-          ? [`${small} of the attempts were for small amounts (${C.smallAmountMinor / 100} or less).`]
+          ? [
+              // The threshold is in minor units of whatever currency each card payment was in: say so, with the unit.
+              `${small} of the attempts were for small amounts (${(C.smallAmountMinor / 100).toFixed(2)} or less in the payment’s currency).`,
+            ]
           : []),
       ],
       data: {

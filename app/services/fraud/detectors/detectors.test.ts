@@ -45,6 +45,8 @@ describe('card testing', () => {
     const [alert] = detectCardTesting(attempts)
     expect(alert).toMatchObject({ type: 'card_testing', accounts: ['u1'] })
     expect(alert!.words[0]).toBe('7 cards tried 7 times in 4 minutes, 6 declined.')
+    // An amount with its unit: a bare "5 or less" left a reader guessing 5 what.
+    expect(alert!.words[1]).toBe('7 of the attempts were for small amounts (5.00 or less in the payment’s currency).')
     expect(alert!.score).toBeGreaterThanOrEqual(65)
   })
 
