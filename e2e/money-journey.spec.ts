@@ -49,6 +49,15 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
   await milestone(page).getByRole('button', { name: 'Approve and release $500' }).click()
   await expect(toast(page)).toHaveText(`$500 released: $450 to ${freelancer.name}, $50 platform fee.`)
 
+  // The paid milestone's card says where the money went, for both sides (no need to read the activity log).
+  for (const reader of [page, freelancerPage]) {
+    if (reader === freelancerPage) await freelancerPage.reload()
+    const paid = milestone(reader).getByRole('region', { name: 'Payment for “Design”' })
+    await expect(paid).toContainText(/Paid on .+:/)
+    await expect(paid.getByRole('definition')).toHaveText(['$500', '$50', '$450'])
+    await expect(paid.getByRole('term')).toHaveText(['Released from escrow', 'MegiLance fee', 'Freelancer received'])
+  }
+
   // $500 less the 10% platform fee.
   await freelancerPage.goto('/wallet')
   await expect(freelancerPage.getByText(/Balance in USD\s*\$450/)).toBeVisible()

@@ -17,6 +17,8 @@ describe('the next step on an hourly contract', () => {
       kind: 'log-time',
       loggedThisWeek: 90,
       limitHours: 20,
+      toInvoice: null,
+      autoInvoicing: true,
     })
   })
 

@@ -8,8 +8,18 @@ import { canTakeInvoiceAction } from './invoice-rules'
  * last invoices still wait for them. Null when nothing waits (the freelancer on an ended contract,
  * an admin reading it, a client with no invoice to act on).
  */
+/** Finished weeks of the freelancer's time on no invoice yet (the oldest one's start), all together. */
+export type WeeksToInvoice = { weeks: number; firstWeek: string; minutes: number; amountMinor: number }
+
 export type HourlyNextStep =
-  | { kind: 'log-time'; loggedThisWeek: number; limitHours: number | null }
+  /** `autoInvoicing`: whether the scheduled job invoices finished weeks here, or only "Send invoice" does. */
+  | {
+      kind: 'log-time'
+      loggedThisWeek: number
+      limitHours: number | null
+      toInvoice: WeeksToInvoice | null
+      autoInvoicing: boolean
+    }
   | { kind: 'paused'; reason: string }
   | { kind: 'review-invoice'; count: number; weekStart: string; amountMinor: number; reviewDueAt: string }
   /** `hasCard`: whether the client has a card saved, which decides what to ask of them. */
@@ -33,12 +43,21 @@ export function hourlyNextStep(input: {
   limitHours: number | null
   /** Whether the client has a card saved (client side only). */
   hasCard?: boolean
+  /** The freelancer's finished weeks still to invoice (freelancer side only). */
+  toInvoice?: WeeksToInvoice | null
+  autoInvoicing?: boolean
 }): HourlyNextStep {
   if (input.side === 'admin') return null
   if (input.side === 'freelancer') {
     if (!input.active) return null
     if (input.pauseReason !== null) return { kind: 'paused', reason: input.pauseReason }
-    return { kind: 'log-time', loggedThisWeek: input.loggedThisWeek, limitHours: input.limitHours }
+    return {
+      kind: 'log-time',
+      loggedThisWeek: input.loggedThisWeek,
+      limitHours: input.limitHours,
+      toInvoice: input.toInvoice ?? null,
+      autoInvoicing: input.autoInvoicing ?? true,
+    }
   }
   // The oldest first: it is the one that counts as approved soonest.
   const oldestFirst = [...input.invoices].sort((a, b) => a.weekStart.localeCompare(b.weekStart))
