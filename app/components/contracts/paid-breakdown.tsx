@@ -16,7 +16,8 @@ export type PaidMilestone = {
  */
 export function PaidBreakdown({ paid, currency, title }: { paid: PaidMilestone; currency: string; title: string }) {
   const money = (minor: number) => formatMoney(minor, currency)
-  const how = paid.toClientMinor > 0 ? 'split by a dispute decision' : paid.autoApproved ? 'approved automatically' : null
+  const how =
+    paid.toClientMinor > 0 ? 'split by a dispute decision' : paid.autoApproved ? 'approved automatically' : null
   return (
     <section aria-label={`Payment for “${title}”`}>
       <p className="muted">
