@@ -1,6 +1,5 @@
 import { Link } from '@remix-run/react'
-import { formatDuration, HOURLY_INVOICING_EVERY_MS, INVOICE_REVIEW_DAYS } from '~/services/marketplace/hourly'
-import type { HourlyNextStep, WeeksToInvoice } from '~/services/marketplace/hourly-next-step'
+import type { HourlyNextStep } from '~/services/marketplace/hourly-next-step'
 import { formatDate, formatMoney } from '~/utils/format'
 
 /**
@@ -28,35 +27,12 @@ export function HourlyNextStepCard({
     </section>
   )
   switch (step.kind) {
-    case 'log-time': {
-      const logged = step.loggedThisWeek ? `${formatDuration(step.loggedThisWeek)} logged` : 'nothing logged yet'
-      const limit = step.limitHours === null ? '' : `; the client allows ${step.limitHours} h`
-      const thisWeek = `This week: ${logged}${limit}.`
-      const waiting = step.toInvoice
-      if (waiting && !step.autoInvoicing)
-        return card(
-          waiting.weeks === 1 ? 'Next: send your invoice' : `Next: send your ${waiting.weeks} invoices`,
-          `${waitingText(waiting, currency)} is not invoiced yet, and invoices are not sent automatically here: ` +
-            `send ${waiting.weeks === 1 ? 'it' : 'them'} yourself. The client then has ${INVOICE_REVIEW_DAYS} days to approve ${waiting.weeks === 1 ? 'it' : 'each'}; after that it ` +
-            `counts as approved and is paid. ${thisWeek}`,
-          {
-            to: `${hours}#weeks-to-invoice`,
-            label: waiting.weeks === 1 ? 'Send the invoice' : 'Send the invoices',
-            primary: true,
-          },
-        )
-      const afterWeek = waiting
-        ? ` ${waitingText(waiting, currency)} is not invoiced yet: it goes to the client automatically within ` +
-          `${HOURLY_INVOICING_EVERY_MS / 60_000} minutes, or you can send it now.`
-        : step.autoInvoicing
-          ? ' Log each day’s time; every finished week is invoiced on the Monday after it.'
-          : ' Log each day’s time; when a week is over, send its invoice from Hours and invoices (it is not sent automatically here).'
-      return card('Next: log your hours', `${thisWeek}${afterWeek}`, {
-        to: `${hours}#log-time-heading`,
-        label: 'Log time',
+    case 'log-time':
+      return card(step.title, step.text, {
+        to: `${hours}#${step.action.anchor}`,
+        label: step.action.label,
         primary: true,
       })
-    }
     case 'paused':
       return card('Logging time is paused', step.reason, {
         to: `${hours}#invoices-heading`,
@@ -88,13 +64,4 @@ export function HourlyNextStepCard({
         { to: `${hours}#invoices-heading`, label: 'Pay the invoice', primary: true },
       )
   }
-}
-
-/** “4 h 30 min from the week of 30 Nov ($225.00)”, or the sum of several weeks. */
-function waitingText(waiting: WeeksToInvoice, currency: string): string {
-  const weeks =
-    waiting.weeks === 1
-      ? `the week of ${formatDate(waiting.firstWeek)}`
-      : `${waiting.weeks} weeks since ${formatDate(waiting.firstWeek)}`
-  return `${formatDuration(waiting.minutes)} from ${weeks} (${formatMoney(waiting.amountMinor, currency)})`
 }

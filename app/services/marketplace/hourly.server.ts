@@ -339,6 +339,7 @@ export async function loadHourlyNextStep(
     toInvoice: weeksToInvoice(uninvoiced, contract.hourlyRateMinor ?? 0),
     // DISABLED_JOBS may turn the weekly job off: then only the freelancer's "Send invoice" bills a week.
     autoInvoicing: !isJobDisabled(getEnv().DISABLED_JOBS, HOURLY_INVOICING_JOB),
+    currency: contract.currency,
     side,
     active,
     hasCard: Boolean(card),
