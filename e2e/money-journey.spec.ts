@@ -116,6 +116,11 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
   await expect(review).toContainText(/Arrives\s*\$445\.50/)
   await expect(review).toContainText('within 10 minutes')
   await expect(review).toContainText(/≈ 445\.5 USDC at 1 USD = [\d.]+ USDC/)
+  // The rate's source in plain words, not the code's name for it.
+  await expect(review).toContainText(
+    /\((the rate shipped with MegiLance|the European Central Bank’s rate|CoinGecko’s rate) of /,
+  )
+  await expect(review).not.toContainText('snapshot')
   await expect(review).toContainText(/Minimum for this method\s*\$20/)
   await review.getByRole('button', { name: 'Confirm payout of $450' }).click()
   await expect(toast(freelancerPage)).toHaveText('Payout sent (test mode): $445.50 to USDC on Ethereum to 0xd8dA…6045.')
