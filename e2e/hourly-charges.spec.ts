@@ -43,11 +43,8 @@ test('hourly invoices move money: charged on approval, by the job after 5 days, 
   // The client is told the wallet cannot pay, follows "Save a card" from the invoice, saves a test card and
   // comes back to the invoice to approve it: the card is charged, the freelancer gets $90.
   await clientPage.goto(`/contracts/${first.contractId}/hours`)
-  await clientPage
-    .getByRole('paragraph')
-    .filter({ hasText: 'no card is saved' })
-    .getByRole('link', { name: 'Save a card' })
-    .click()
+  await expect(clientPage.getByText('no card is saved, so an approval now could not be paid')).toBeVisible()
+  await clientPage.getByRole('link', { name: 'Save a card, then approve' }).click()
   await expect(clientPage.getByRole('link', { name: '← Back to your invoices' })).toBeVisible()
   await clientPage.getByLabel('Name on card').fill(client.name)
   await clientPage.getByLabel('Card number').fill('4242 4242 4242 4242')

@@ -16,13 +16,20 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   const second = await createHourlyContract(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email, 60)
 
   await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
-  // The contract page starts with the freelancer's next step, which leads to the log-time form.
+  // The contract page starts with the freelancer's next step: e2e turns the weekly invoicing job off, so last
+  // week's time waits for the freelancer's own "Send invoice", and the card says so and leads there.
   await page.goto(`/contracts/${first.contractId}`)
-  const nextStep = page.getByRole('region', { name: 'Next: log your hours' })
+  const nextStep = page.getByRole('region', { name: 'Next: send your invoice' })
+  await expect(nextStep).toContainText(
+    `2 h 30 min from the week of ${weekLabel(first.lastWeekStart)} ($100) is not invoiced yet, and invoices are not sent automatically here: send it yourself.`,
+  )
   await expect(nextStep).toContainText('This week: nothing logged yet')
-  await nextStep.getByRole('link', { name: 'Log time' }).click()
+  await nextStep.getByRole('link', { name: 'Send the invoice' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Hours and invoices' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Log time')
+  await expect(
+    page.getByRole('button', { name: `Send invoice for week of ${weekLabel(first.lastWeekStart)}` }),
+  ).toBeVisible()
 
   // A bad duration is refused and the memo stays.
   await page.getByLabel('Time worked').fill('lots')
@@ -55,24 +62,22 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await waiting.getByRole('link', { name: 'Review the invoice' }).click()
   await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Invoices')
   await expect(page.getByRole('button', { name: 'Log time' })).toHaveCount(0)
-  // The demo client has no wallet money and no card on file: the page says so before the approval,
-  // then the charge fails and says how to fix it.
+  // The demo client has no wallet money and no card on file: an approval could not be paid, so the page offers
+  // saving a card first (coming back to the invoices) and says why, instead of an Approve that would fail.
   await expect(
-    page.getByText('Your wallet holds $0 and no card is saved, so approving now cannot pay $100.'),
+    page.getByText(
+      'To approve, first save a card to pay $100 with: your wallet holds $0 and no card is saved, so an approval now could not be paid',
+    ),
   ).toBeVisible()
-  await page.getByRole('button', { name: `Approve invoice for week of ${weekLabel(first.lastWeekStart)}` }).click()
-  await expect(page.getByRole('alert')).toContainText(
-    'Invoice approved: The payment failed: Your wallet balance does not cover $100 and no card is saved. Save a card, then press “Pay now”.',
-  )
-  await expect(page.getByRole('row', { name: /\$100 Payment failed/ })).toBeVisible()
-  // A client's wallet only receives refunds, so the fix it names is a card, with the way to save one.
-  await expect(page.getByRole('alert')).not.toContainText('wallet or')
   await expect(
-    page.getByRole('row', { name: /\$100 Payment failed/ }).getByRole('link', { name: 'Save a card' }),
-  ).toHaveAttribute(
+    page.getByRole('button', { name: `Approve invoice for week of ${weekLabel(first.lastWeekStart)}` }),
+  ).toHaveCount(0)
+  await expect(page.getByRole('link', { name: 'Save a card, then approve' })).toHaveAttribute(
     'href',
-    `/settings/billing/card?redirectTo=${encodeURIComponent(`/contracts/${first.contractId}/hours`)}`,
+    `/settings/billing/card?redirectTo=${encodeURIComponent(`/contracts/${first.contractId}/hours#invoices-heading`)}`,
   )
+  // Disputing stays open to the client without a card.
+  await expect(page.getByText('Dispute it').first()).toBeVisible()
 
   await page.goto(`/contracts/${second.contractId}/hours`)
   await page.getByText('Dispute it').click()
@@ -129,6 +134,12 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await expect(page.getByText('The alerting rework was asked for, the monitoring setup was not.')).toBeVisible()
   await page.goto(`/contracts/${second.contractId}/hours`)
   await expect(page.getByRole('row', { name: /\$40 Owed after the dispute: \$25 Payment failed/ })).toBeVisible()
+  await expect(
+    page.getByRole('row', { name: /Payment failed/ }).getByRole('link', { name: 'Save a card' }),
+  ).toHaveAttribute(
+    'href',
+    `/settings/billing/card?redirectTo=${encodeURIComponent(`/contracts/${second.contractId}/hours#invoices-heading`)}`,
+  )
 
   // Someone who is not on the contract does not learn it exists.
   const stranger = await browser.newContext({

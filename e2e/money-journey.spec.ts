@@ -49,6 +49,15 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
   await milestone(page).getByRole('button', { name: 'Approve and release $500' }).click()
   await expect(toast(page)).toHaveText(`$500 released: $450 to ${freelancer.name}, $50 platform fee.`)
 
+  // The paid milestone's card says where the money went, for both sides (no need to read the activity log).
+  for (const reader of [page, freelancerPage]) {
+    if (reader === freelancerPage) await freelancerPage.reload()
+    const paid = milestone(reader).getByRole('region', { name: 'Payment for “Design”' })
+    await expect(paid).toContainText(/Paid on .+:/)
+    await expect(paid.getByRole('definition')).toHaveText(['$500', '$50', '$450'])
+    await expect(paid.getByRole('term')).toHaveText(['Released from escrow', 'MegiLance fee', 'Freelancer received'])
+  }
+
   // $500 less the 10% platform fee.
   await freelancerPage.goto('/wallet')
   await expect(freelancerPage.getByText(/Balance in USD\s*\$450/)).toBeVisible()
@@ -107,6 +116,11 @@ test('fund with the sandbox card → release → wallet shows the amount less 10
   await expect(review).toContainText(/Arrives\s*\$445\.50/)
   await expect(review).toContainText('within 10 minutes')
   await expect(review).toContainText(/≈ 445\.5 USDC at 1 USD = [\d.]+ USDC/)
+  // The rate's source in plain words, not the code's name for it.
+  await expect(review).toContainText(
+    /\((the rate shipped with MegiLance|the European Central Bank’s rate|CoinGecko’s rate) of /,
+  )
+  await expect(review).not.toContainText('snapshot')
   await expect(review).toContainText(/Minimum for this method\s*\$20/)
   await review.getByRole('button', { name: 'Confirm payout of $450' }).click()
   await expect(toast(freelancerPage)).toHaveText('Payout sent (test mode): $445.50 to USDC on Ethereum to 0xd8dA…6045.')

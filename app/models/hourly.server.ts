@@ -114,6 +114,18 @@ export async function listUninvoicedWeeks(contractId: string, beforeWeek: string
   return rows.map((row) => row.day)
 }
 
+/** Each day before `beforeWeek` with time not on an invoice yet, with its minutes, oldest first. */
+export async function listUninvoicedDays(
+  contractId: string,
+  beforeWeek: string,
+): Promise<{ day: string; minutes: number }[]> {
+  const rows = getDb().all<{ day: string; minutes: number }>(sql`
+    select work_date as day, sum(minutes) as minutes from time_entries
+    where contract_id = ${contractId} and invoice_id is null and work_date < ${beforeWeek}
+    group by work_date order by work_date`)
+  return rows.map((row) => ({ day: row.day, minutes: Number(row.minutes) }))
+}
+
 /**
  * Puts the week's uninvoiced time on one invoice, in one transaction. Returns undefined when the
  * week has no uninvoiced time or is already invoiced (so running twice bills once).

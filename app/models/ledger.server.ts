@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { getDb, type DB } from './db.server'
-import { PLATFORM_OWNER, type LedgerAccountKind, type LedgerTransactionKind } from '~/domain/enums'
+import { LEDGER_TRANSACTION, PLATFORM_OWNER, type LedgerAccountKind, type LedgerTransactionKind } from '~/domain/enums'
 import { differingFields, IdempotencyKeyReused, type RequestMeaning } from '~/domain/idempotency'
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from './schema'
 
@@ -254,4 +254,66 @@ export async function checkLedgerInvariants(db: DB = getDb()): Promise<{
     negativeAccounts: negative.n,
     unbalancedTransactions: badTransactions.n,
   }
+}
+
+/** Where a released milestone's escrow went, as the ledger recorded it (so a later fee change never rewrites it). */
+export type MilestoneRelease = {
+  milestoneId: string
+  releasedMinor: number
+  toFreelancerMinor: number
+  toClientMinor: number
+  feeMinor: number
+  feeTaxMinor: number
+}
+
+/**
+ * Each of a contract's milestones that left escrow by approval or a dispute decision, with each side's
+ * share and the platform fee (its tax included) from that movement's own entries.
+ */
+export async function listMilestoneReleases(contract: {
+  id: string
+  clientId: string
+  freelancerId: string
+}): Promise<MilestoneRelease[]> {
+  const rows = getDb()
+    .select({
+      milestoneId: ledgerTransactions.milestoneId,
+      kind: ledgerAccounts.kind,
+      ownerId: ledgerAccounts.ownerId,
+      amountMinor: sql<number>`sum(${ledgerEntries.amountMinor})`,
+    })
+    .from(ledgerEntries)
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
+    .where(
+      and(
+        eq(ledgerTransactions.contractId, contract.id),
+        inArray(ledgerTransactions.kind, [LEDGER_TRANSACTION.escrowRelease, LEDGER_TRANSACTION.escrowDispute]),
+      ),
+    )
+    .groupBy(ledgerTransactions.milestoneId, ledgerAccounts.kind, ledgerAccounts.ownerId)
+    .all()
+  const byMilestone = new Map<string, MilestoneRelease>()
+  for (const row of rows) {
+    if (!row.milestoneId) continue
+    const release = byMilestone.get(row.milestoneId) ?? {
+      milestoneId: row.milestoneId,
+      releasedMinor: 0,
+      toFreelancerMinor: 0,
+      toClientMinor: 0,
+      feeMinor: 0,
+      feeTaxMinor: 0,
+    }
+    const amount = Number(row.amountMinor)
+    if (row.kind === 'escrow') release.releasedMinor -= amount
+    else if (row.kind === 'wallet' && row.ownerId === contract.freelancerId) release.toFreelancerMinor += amount
+    else if (row.kind === 'wallet' && row.ownerId === contract.clientId) release.toClientMinor += amount
+    else if (row.kind === 'platform_revenue') release.feeMinor += amount
+    else if (row.kind === 'tax_payable') {
+      release.feeMinor += amount
+      release.feeTaxMinor += amount
+    }
+    byMilestone.set(row.milestoneId, release)
+  }
+  return [...byMilestone.values()]
 }

@@ -251,7 +251,7 @@ export default function ContractHours() {
           </button>
         </Form>
         {data.weeksToInvoice.length ? (
-          <div className="form-stack">
+          <div className="form-stack" id="weeks-to-invoice">
             {data.weeksToInvoice.map((week) => (
               <Form method="post" key={week}>
                 <input type="hidden" name="weekStart" value={week} />

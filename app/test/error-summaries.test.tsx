@@ -78,6 +78,7 @@ const milestone: MilestoneView = {
   title: 'Design',
   amountMinor: 50_000,
   fee: { percent: 10, feeMinor: 5_000, netMinor: 45_000 },
+  paid: null,
   dueDate: null,
   status: 'funded',
   statusLabel: 'Funded — in escrow',

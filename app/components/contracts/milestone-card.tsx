@@ -10,6 +10,7 @@ import { FundMilestoneConstraint } from '~/components/ui/form-constraints/fund-m
 import { RequestChangesConstraint } from '~/components/ui/form-constraints/request-changes'
 import { SubmitWorkConstraint } from '~/components/ui/form-constraints/submit-work'
 import { FormAlert } from '~/components/ui/form-alert'
+import { PaidBreakdown, type PaidMilestone } from './paid-breakdown'
 
 export type MilestoneView = {
   id: string
@@ -22,6 +23,8 @@ export type MilestoneView = {
     netMinor: number
     tax?: { kind: string; label: string; taxMinor: number; revenueMinor: number } | null
   }
+  /** Set once the milestone is released: the ledger's split of it. */
+  paid: PaidMilestone | null
   dueDate: string | null
   status: MilestoneStatus
   statusLabel: string
@@ -89,6 +92,7 @@ export function MilestoneCard({
           <strong>Delivered:</strong> {milestone.submissionNote}
         </p>
       ) : null}
+      {milestone.paid ? <PaidBreakdown paid={milestone.paid} currency={currency} title={milestone.title} /> : null}
       {milestone.changesRequest ? (
         <p>
           <strong>Changes asked for:</strong> {milestone.changesRequest}

@@ -115,11 +115,12 @@ function PayNowForm({ invoice, hasCard }: { invoice: InvoiceRow; hasCard: boolea
   )
 }
 
-/**
- * How approving would pay the invoice, said before the client approves: from the wallet, or by the
- * card on file — or, with neither enough money nor a card, that the charge would fail and how to
- * fix that first (a newcomer otherwise learns it only from the failed payment).
- */
+/** Whether approving now could pay the invoice: from the wallet, or by the card on file. */
+function approvalCanPay(amountMinor: number, payment: InvoicePayment): boolean {
+  return payment.walletMinor >= amountMinor || payment.card !== null
+}
+
+/** How approving pays the invoice, said before the client approves: from the wallet, or by the card on file. */
 function ApprovalPayment({
   amountMinor,
   payment,
@@ -134,15 +135,35 @@ function ApprovalPayment({
     return (
       <p className="muted">{`Approving pays ${money(amountMinor)} from your wallet (${money(payment.walletMinor)}).`}</p>
     )
-  if (payment.card)
-    return (
-      <p className="muted">{`Approving charges ${money(amountMinor)} to your ${payment.card}: your wallet holds ${money(payment.walletMinor)}.`}</p>
-    )
   return (
-    <p className="form-alert">
-      {`Your wallet holds ${money(payment.walletMinor)} and no card is saved, so approving now cannot pay ${money(amountMinor)}. `}
-      <SaveCardLink /> first.
-    </p>
+    <p className="muted">{`Approving charges ${money(amountMinor)} to your ${payment.card ?? 'card'}: your wallet holds ${money(payment.walletMinor)}.`}</p>
+  )
+}
+
+/**
+ * With neither enough in the wallet nor a card saved, approving could not pay: the payment would fail
+ * and the invoice wait as unpaid. So the way that works comes first (save a card, then come back here
+ * to approve), with the reason, instead of an Approve button that leads to a failed payment.
+ */
+function PayFirst({
+  amountMinor,
+  payment,
+  currency,
+}: {
+  amountMinor: number
+  payment: InvoicePayment
+  currency: string
+}) {
+  const money = (minor: number) => formatMoney(minor, currency)
+  return (
+    <div className="form-stack">
+      <p>
+        {`To approve, first save a card to pay ${money(amountMinor)} with: your wallet holds ${money(payment.walletMinor)} `}
+        and no card is saved, so an approval now could not be paid (the invoice would wait as “payment failed”).
+      </p>
+      <SaveCardLink className="button button--primary button--wrap">Save a card, then approve</SaveCardLink>
+      <p className="muted">You come back here once the card is saved.</p>
+    </div>
   )
 }
 
@@ -158,21 +179,22 @@ function ReviewInvoiceForms({
   last?: FormReply
 }) {
   const week = formatDate(invoice.weekStart)
+  const amount = invoice.payableMinor ?? invoice.amountMinor
   const id = `dispute-${invoice.id}`
   const [form, fields] = useZodForm(DisputeInvoiceConstraint, { id, last })
   return (
     <div className="form-stack">
-      <Form method="post" className="form-stack">
-        <ApprovalPayment
-          amountMinor={invoice.payableMinor ?? invoice.amountMinor}
-          payment={payment}
-          currency={currency}
-        />
-        <input type="hidden" name="invoiceId" value={invoice.id} />
-        <button type="submit" name="intent" value="approve-invoice" className="button button--primary button--wrap">
-          Approve invoice for week of {week}
-        </button>
-      </Form>
+      {approvalCanPay(amount, payment) ? (
+        <Form method="post" className="form-stack">
+          <ApprovalPayment amountMinor={amount} payment={payment} currency={currency} />
+          <input type="hidden" name="invoiceId" value={invoice.id} />
+          <button type="submit" name="intent" value="approve-invoice" className="button button--primary button--wrap">
+            Approve invoice for week of {week}
+          </button>
+        </Form>
+      ) : (
+        <PayFirst amountMinor={amount} payment={payment} currency={currency} />
+      )}
       {/* Open again when the server refused the reason, so its message and the text typed show. */}
       <details open={last?.formId === id || undefined}>
         <summary>Dispute it</summary>
@@ -190,8 +212,13 @@ function ReviewInvoiceForms({
   )
 }
 
-/** To the card page, which brings the client back to this page once the card is saved. */
-export function SaveCardLink({ children = 'Save a card' }: { children?: ReactNode }) {
+/** To the card page, which brings the client back to this page's invoices once the card is saved. */
+export function SaveCardLink({ children = 'Save a card', className }: { children?: ReactNode; className?: string }) {
   const { pathname } = useLocation()
-  return <Link to={`/settings/billing/card?${new URLSearchParams({ redirectTo: pathname })}`}>{children}</Link>
+  const back = `${pathname}#invoices-heading`
+  return (
+    <Link to={`/settings/billing/card?${new URLSearchParams({ redirectTo: back })}`} className={className}>
+      {children}
+    </Link>
+  )
 }

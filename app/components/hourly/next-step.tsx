@@ -28,21 +28,18 @@ export function HourlyNextStepCard({
     </section>
   )
   switch (step.kind) {
-    case 'log-time': {
-      const logged = step.loggedThisWeek ? `${formatDuration(step.loggedThisWeek)} logged` : 'nothing logged yet'
-      const limit = step.limitHours === null ? '' : `; the client allows ${step.limitHours} h`
-      return card(
-        'Next: log your hours',
-        `This week: ${logged}${limit}. Log each day’s time; every finished week is invoiced on the Monday after it.`,
-        { to: `${hours}#log-time-heading`, label: 'Log time', primary: true },
-      )
-    }
+    case 'log-time':
+      return card(step.title, step.text, {
+        to: `${hours}#${step.action.anchor}`,
+        label: step.action.label,
+        primary: true,
+      })
     case 'watch-hours': {
       const logged = step.loggedThisWeek ? `${formatDuration(step.loggedThisWeek)} logged` : 'nothing logged yet'
       const limit = step.limitHours === null ? '' : `; you allow up to ${step.limitHours} h a week`
       return card(
         'Hours come to you as weekly invoices',
-        `This week: ${logged}${limit}. Each finished week is invoiced on the Monday after it; you then have ` +
+        `This week: ${logged}${limit}. ${step.autoInvoicing ? 'Each finished week is invoiced on the Monday after it' : 'The freelancer sends each finished week’s invoice'}; you then have ` +
           `${INVOICE_REVIEW_DAYS} days to approve or dispute it, and it is paid from your wallet, then your card on file.`,
         { to: `${hours}#limit-heading`, label: 'Hours and weekly limit', primary: false },
       )

@@ -4,6 +4,13 @@ import { formatDateTime, formatEstimatedMoney, formatMoney } from '~/utils/forma
 import { CardSection } from '~/components/ui/card-section'
 import { ConfirmItIsYouFirst } from '~/components/security/confirm-first'
 
+/** Where the estimate's rate comes from, in a newcomer's words (the same sources the Convert page names). */
+const RATE_SOURCES: Record<string, string> = {
+  snapshot: 'the rate shipped with MegiLance',
+  ecb: 'the European Central Bank’s rate',
+  coingecko: 'CoinGecko’s rate',
+}
+
 /** The review step: everything the payout costs and when it arrives, then one button that commits it. */
 export function PayoutReview({ review }: { review: PayoutReviewData }) {
   const money = (minor: number) => formatMoney(minor, review.currency)
@@ -30,8 +37,7 @@ export function PayoutReview({ review }: { review: PayoutReviewData }) {
               <span className="cell-detail">
                 {' '}
                 ≈ {formatEstimatedMoney(review.inAsset.minor, review.inAsset.asset)} at {review.inAsset.rate} (
-                {review.inAsset.source === 'snapshot' ? 'shipped snapshot rate' : `${review.inAsset.source} rate`} of{' '}
-                {formatDateTime(review.inAsset.asOf)})
+                {RATE_SOURCES[review.inAsset.source] ?? 'rate'} of {formatDateTime(review.inAsset.asOf)})
               </span>
             ) : null}
           </dd>

@@ -2,7 +2,7 @@ import type { Logger } from 'pino'
 import { eraseExpiredOutboxBodies } from '~/models/outbox.server'
 import { foldClosedReviewWindows } from '~/models/review-totals.server'
 import { runAutoApprovals } from '~/services/marketplace/contracts.server'
-import { runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
+import { HOURLY_INVOICING_JOB, runHourlyCharging, runHourlyInvoicing } from '~/services/marketplace/hourly.server'
 import { runSavedSearchAlerts } from '~/services/marketplace/saved-searches.server'
 import { snapshotMarket } from '~/services/analytics/market.server'
 import { runNightlyRollup } from '~/services/analytics/rollups.server'
@@ -15,12 +15,14 @@ import { runRecordingRetention } from '~/services/video/recording-retention.serv
 import { HOUR_MS, MINUTE_MS } from '~/domain/durations'
 import { runFraudSweep } from '~/services/fraud/screening.server'
 import { jobRuns } from '~/utils/metrics.server'
+import { isJobDisabled } from './job-switches'
+import { HOURLY_INVOICING_EVERY_MS } from '~/services/marketplace/hourly'
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> }
 
 /** The work the server does on its own, on a timer, in the same process. Each job is safe to repeat. */
 export const SCHEDULED_JOBS: Job[] = [
-  { name: 'hourly-invoicing', everyMs: 15 * MINUTE_MS, run: runHourlyInvoicing },
+  { name: HOURLY_INVOICING_JOB, everyMs: HOURLY_INVOICING_EVERY_MS, run: runHourlyInvoicing },
   // Auto-approves unreviewed invoices after 5 days and charges approved ones; a failed charge is retried each run.
   { name: 'hourly-charging', everyMs: HOUR_MS, run: runHourlyCharging },
   { name: 'milestone-auto-approval', everyMs: 15 * MINUTE_MS, run: runAutoApprovals },
@@ -50,8 +52,7 @@ export const SCHEDULED_JOBS: Job[] = [
 
 /** The jobs left after DISABLED_JOBS (names, or `*` for all). */
 export function enabledJobs(disabled: readonly string[], jobs: Job[] = SCHEDULED_JOBS): Job[] {
-  if (disabled.includes('*')) return []
-  return jobs.filter((job) => !disabled.includes(job.name))
+  return jobs.filter((job) => !isJobDisabled(disabled, job.name))
 }
 
 export type JobOutcome = 'ok' | 'failed'

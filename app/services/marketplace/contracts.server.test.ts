@@ -9,7 +9,7 @@ import { findOpenDisputeOfMilestone } from '~/models/disputes.server'
 import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
 import { fixedContractBetweenNewUsers, insertOpenDispute } from '~/test/escrow-fixtures'
 import { decideDispute, openMilestoneDispute } from './disputes.server'
-import { endContract, performMilestoneAction, runAutoApprovals } from './contracts.server'
+import { endContract, loadContractPage, performMilestoneAction, runAutoApprovals } from './contracts.server'
 import { takeMilestoneAction } from './milestone-changes.server'
 import { expectBalancedLedger } from '~/test/ledger-checks'
 
@@ -56,6 +56,15 @@ describe('fixed-price milestones through escrow', () => {
       await balanceOf({ kind: 'platform_revenue', ownerId: PLATFORM_OWNER, currency: 'USD' }),
     ).toBeGreaterThanOrEqual(5_000)
     expect((await findMilestone(setup.contract.id, id))?.status).toBe('released')
+    // The paid card shows the ledger's split, to both sides.
+    const page = await loadContractPage(setup.contract, 'freelancer')
+    expect(page.milestones[0]?.paid).toMatchObject({
+      releasedMinor: 50_000,
+      feeMinor: 5_000,
+      toFreelancerMinor: 45_000,
+      toClientMinor: 0,
+      autoApproved: false,
+    })
     const kinds = (await listContractActivity(setup.contract.id)).map((line) => line.kind).reverse()
     expect(kinds).toEqual([
       'milestone.funded',
@@ -283,5 +292,13 @@ describe('dispute decisions move money through escrow', () => {
     expect(await wallet(setup.client.id)).toBe(20_000)
     expect(await escrow(setup.contract.id)).toBe(0)
     expect((await findMilestone(setup.contract.id, id))?.status).toBe('released')
+    // Its card shows the split as decided, not the full amount less the fee.
+    const page = await loadContractPage(setup.contract, 'client')
+    expect(page.milestones[0]?.paid).toMatchObject({
+      releasedMinor: 40_000,
+      feeMinor: 2_000,
+      toFreelancerMinor: 18_000,
+      toClientMinor: 20_000,
+    })
   })
 })

@@ -12,7 +12,7 @@ import {
   type Contract,
   type Milestone,
 } from '~/models/contracts.server'
-import { balanceOf } from '~/models/ledger.server'
+import { balanceOf, listMilestoneReleases, type MilestoneRelease } from '~/models/ledger.server'
 import { findUserById } from '~/models/users.server'
 import { notify } from '~/services/notifications/notify.server'
 import { loadContractCallHistory } from '~/services/video/contract-calls.server'
@@ -79,7 +79,7 @@ async function tellOtherSide(contract: Contract, actorId: string, title: string,
 
 /** Everything the contract page shows, with the actions this viewer may take on each milestone. */
 export async function loadContractPage(contract: Contract, side: Side | 'admin') {
-  const [client, freelancer, milestones, activity, disputed, escrowMinor, walletMinor] = await Promise.all([
+  const [client, freelancer, milestones, activity, disputed, escrowMinor, walletMinor, releases] = await Promise.all([
     findUserById(contract.clientId),
     findUserById(contract.freelancerId),
     listMilestones(contract.id),
@@ -89,7 +89,9 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
     side === 'client'
       ? balanceOf({ kind: 'wallet', ownerId: contract.clientId, currency: contract.currency })
       : Promise.resolve(0),
+    listMilestoneReleases(contract),
   ])
+  const releaseOf = new Map(releases.map((release) => [release.milestoneId, release]))
   const active = contract.status === 'active'
   const taxTreatment = feeTaxTreatmentFor(contract.clientId)
   const callHistory = await loadContractCallHistory(contract.id, activity)
@@ -105,6 +107,8 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
       title: milestone.title,
       amountMinor: milestone.amountMinor,
       fee: feePreviewWith(milestone.amountMinor, taxTreatment),
+      // What was actually paid, from the ledger: a fee change or a dispute split shows as it happened.
+      paid: milestone.status === 'released' ? paidView(milestone, releaseOf.get(milestone.id)) : null,
       dueDate: milestone.dueDate,
       status: milestone.status,
       statusLabel: MILESTONE_STATUS_LABELS[milestone.status],
@@ -131,6 +135,11 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
     allPaid: active && contract.type === 'fixed' && allMilestonesPaid(milestones.map((milestone) => milestone.status)),
     reviews: { window: reviewWindow(contract, new Date()), closesAt: reviewWindowClosesAt(contract) },
   }
+}
+
+function paidView(milestone: Milestone, release: MilestoneRelease | undefined) {
+  if (!release) return null
+  return { ...release, releasedAt: milestone.releasedAt, autoApproved: milestone.autoApproved }
 }
 
 /**

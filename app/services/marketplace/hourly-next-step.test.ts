@@ -15,8 +15,33 @@ describe('the next step on an hourly contract', () => {
   it('is logging hours for the freelancer, with this week so far', () => {
     expect(hourlyNextStep({ ...base, side: 'freelancer' })).toEqual({
       kind: 'log-time',
+      title: 'Next: log your hours',
+      text: 'This week: 1 h 30 min logged; the client allows 20 h. Log each day’s time; every finished week is invoiced on the Monday after it.',
+      action: { anchor: 'log-time-heading', label: 'Log time' },
       loggedThisWeek: 90,
-      limitHours: 20,
+      toInvoice: null,
+      autoInvoicing: true,
+    })
+  })
+
+  it('sends the freelancer to invoice finished weeks when the weekly job is off, and says when it is on', () => {
+    const toInvoice = { weeks: 1, firstWeek: '2026-11-16', minutes: 150, amountMinor: 10_000 }
+    expect(hourlyNextStep({ ...base, side: 'freelancer', toInvoice, autoInvoicing: false })).toMatchObject({
+      title: 'Next: send your invoice',
+      text:
+        '2 h 30 min from the week of 16 Nov 2026 ($100) is not invoiced yet, and invoices are not sent automatically ' +
+        'here: send it yourself. The client then has 5 days to approve it; after that it counts as approved and is ' +
+        'paid. This week: 1 h 30 min logged; the client allows 20 h.',
+      action: { anchor: 'weeks-to-invoice', label: 'Send the invoice' },
+    })
+    expect(hourlyNextStep({ ...base, side: 'freelancer', toInvoice, autoInvoicing: true })).toMatchObject({
+      title: 'Next: log your hours',
+      text: expect.stringContaining(
+        '($100) is not invoiced yet: it goes to the client automatically within 15 minutes',
+      ),
+    })
+    expect(hourlyNextStep({ ...base, side: 'freelancer', autoInvoicing: false })).toMatchObject({
+      text: expect.stringContaining('send its invoice from Hours and invoices (it is not sent automatically here)'),
     })
   })
 
@@ -75,6 +100,12 @@ describe('the next step on an hourly contract', () => {
       kind: 'watch-hours',
       loggedThisWeek: 90,
       limitHours: 20,
+      autoInvoicing: true,
+    })
+    // With the weekly job off, the card must not promise invoices on Mondays.
+    expect(hourlyNextStep({ ...base, side: 'client', invoices: settled, autoInvoicing: false })).toMatchObject({
+      kind: 'watch-hours',
+      autoInvoicing: false,
     })
   })
 

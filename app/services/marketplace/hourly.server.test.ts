@@ -6,6 +6,7 @@ import { listNotifications } from '~/models/notifications.server'
 import { contractActivity, contracts, disputes } from '~/models/schema'
 import {
   deleteTimeEntry,
+  loadHourlyNextStep,
   logTime,
   reviewInvoice,
   runHourlyCharging,
@@ -13,6 +14,7 @@ import {
   sendWeeklyInvoice,
 } from './hourly.server'
 import { createHourlyTestContract } from '~/test/hourly-contract'
+import { resetEnvForTests } from '~/utils/env.server'
 
 // Wednesday 25 November 2026; its week starts Monday the 23rd.
 const NOW = new Date('2026-11-25T12:00:00Z')
@@ -172,5 +174,44 @@ describe('weekly invoices', () => {
     })
     const [dispute] = getDb().select().from(disputes).where(eq(disputes.invoiceId, invoice!.id)).all()
     expect(dispute).toMatchObject({ openedBy: client.id, reason, status: 'open' })
+  })
+})
+
+describe('the freelancer’s next step on the contract page', () => {
+  it('names finished weeks not invoiced yet, and says who sends them as the invoicing job is on or off', async () => {
+    const { contract } = await hourlyContract()
+    // Two weeks of November that are over (2 h 30 min at $40, then 1 h), and one hour this week.
+    await logTime(
+      contract,
+      { workDate: '2026-11-10', duration: '2:30', memo: 'Setup' },
+      new Date('2026-11-11T12:00:00Z'),
+    )
+    await logTime(contract, { workDate: '2026-11-17', duration: '1', memo: 'Fixes' }, new Date('2026-11-18T12:00:00Z'))
+    await logTime(contract, { workDate: '2026-11-24', duration: '1', memo: 'This week' }, NOW)
+    const waiting = { weeks: 2, firstWeek: '2026-11-09', minutes: 210, amountMinor: 14_000 }
+    const previous = process.env.DISABLED_JOBS
+    try {
+      process.env.DISABLED_JOBS = 'hourly-invoicing'
+      resetEnvForTests()
+      expect(await loadHourlyNextStep(contract, 'freelancer', NOW)).toMatchObject({
+        kind: 'log-time',
+        loggedThisWeek: 60,
+        toInvoice: waiting,
+        autoInvoicing: false,
+      })
+      process.env.DISABLED_JOBS = ''
+      resetEnvForTests()
+      expect(await loadHourlyNextStep(contract, 'freelancer', NOW)).toMatchObject({
+        toInvoice: waiting,
+        autoInvoicing: true,
+      })
+      // Once invoiced, nothing waits.
+      await runHourlyInvoicing(NOW)
+      expect(await loadHourlyNextStep(contract, 'freelancer', NOW)).toMatchObject({ toInvoice: null })
+    } finally {
+      process.env.DISABLED_JOBS = previous
+      if (previous === undefined) delete process.env.DISABLED_JOBS
+      resetEnvForTests()
+    }
   })
 })

@@ -9,6 +9,7 @@ import {
   listInvoices,
   listInvoicesInStatus,
   listTimeEntries,
+  listUninvoicedDays,
   listUninvoicedWeeks,
   minutesLoggedBetween,
   saveWeeklyLimit,
@@ -43,9 +44,11 @@ import {
 import { INVOICE_MACHINE } from '~/domain/invoice-machine'
 import { fromStates } from '~/domain/state-machine'
 import { CHARGE_CLAIM_TIMEOUT_MS, checkInvoiceAction } from './invoice-rules'
-import { hourlyNextStep, type HourlyNextStep } from './hourly-next-step'
+import { hourlyNextStep, type HourlyNextStep, type WeeksToInvoice } from './hourly-next-step'
 import { AmountTooLarge, type Refusal } from '~/services/domain-errors'
 import { takeAccountQuota } from '~/services/security/throttle.server'
+import { isJobDisabled } from '~/services/jobs/job-switches'
+import { getEnv } from '~/utils/env.server'
 
 type Contract = NonNullable<Awaited<ReturnType<typeof findContract>>>
 export type Outcome = { ok: true } | { ok: false; reason: 'invalid' | 'conflict'; message: string; field?: string }
@@ -276,6 +279,9 @@ async function autoApprove(invoice: Invoice, now: Date): Promise<boolean> {
   return true
 }
 
+/** The scheduled job that invoices every finished week (see services/jobs/scheduler.server.ts). */
+export const HOURLY_INVOICING_JOB = 'hourly-invoicing'
+
 /**
  * The scheduled job that bills every finished week with unbilled time on active hourly contracts. Safe
  * to repeat. A week whose amount is past exact arithmetic (a rate saved before the forms' limit) is
@@ -335,12 +341,17 @@ export async function loadHourlyNextStep(
   // An ended contract asks nothing more of the freelancer; its last invoices still wait for the client.
   if (contract.type !== 'hourly' || side === 'admin' || (!active && side === 'freelancer')) return null
   const thisWeek = weekStartOf(isoDay(now))
-  const [invoices, loggedThisWeek, card] = await Promise.all([
+  const [invoices, loggedThisWeek, card, uninvoiced] = await Promise.all([
     side === 'client' ? listInvoices(contract.id) : Promise.resolve([]),
     minutesLoggedBetween(contract.id, thisWeek, addDays(thisWeek, 7)),
     side === 'client' ? describeCardOnFile(contract.clientId) : Promise.resolve(null),
+    side === 'freelancer' ? listUninvoicedDays(contract.id, thisWeek) : Promise.resolve([]),
   ])
   return hourlyNextStep({
+    toInvoice: weeksToInvoice(uninvoiced, contract.hourlyRateMinor ?? 0),
+    // DISABLED_JOBS may turn the weekly job off: then only the freelancer's "Send invoice" bills a week.
+    autoInvoicing: !isJobDisabled(getEnv().DISABLED_JOBS, HOURLY_INVOICING_JOB),
+    currency: contract.currency,
     side,
     active,
     hasCard: Boolean(card),
@@ -349,6 +360,21 @@ export async function loadHourlyNextStep(
     loggedThisWeek,
     limitHours: weeklyLimitFor(contract, thisWeek),
   })
+}
+
+/** Finished weeks whose time is on no invoice yet, with the amount their invoices will ask. */
+function weeksToInvoice(days: { day: string; minutes: number }[], rateMinor: number): WeeksToInvoice | null {
+  if (!days.length) return null
+  const byWeek = new Map<string, number>()
+  for (const { day, minutes } of days) byWeek.set(weekStartOf(day), (byWeek.get(weekStartOf(day)) ?? 0) + minutes)
+  const weeks = [...byWeek.entries()]
+  return {
+    weeks: weeks.length,
+    firstWeek: weeks[0]![0],
+    minutes: weeks.reduce((total, [, minutes]) => total + minutes, 0),
+    // Each week is invoiced (and rounded) on its own, as sendWeeklyInvoice does.
+    amountMinor: weeks.reduce((total, [, minutes]) => total + amountForMinutes(minutes, rateMinor), 0),
+  }
 }
 
 /** The client's wallet in the contract's currency: an approved invoice is paid from it first. */

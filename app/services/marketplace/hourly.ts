@@ -8,6 +8,8 @@ import { exactMinor } from '~/services/domain-errors'
 
 /** Days the client has to approve or dispute a weekly invoice before it counts as approved. */
 export const INVOICE_REVIEW_DAYS = 5
+/** How often the scheduled job invoices finished weeks (a week is invoiced within this of its end). */
+export const HOURLY_INVOICING_EVERY_MS = 15 * 60_000
 const DAY_MINUTES = 24 * 60
 
 /** The most hours a week a client may allow on an hourly contract. */
