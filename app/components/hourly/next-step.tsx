@@ -1,5 +1,4 @@
 import { Link } from '@remix-run/react'
-import { formatDuration, INVOICE_REVIEW_DAYS } from '~/services/marketplace/hourly'
 import type { HourlyNextStep } from '~/services/marketplace/hourly-next-step'
 import { formatDate, formatMoney } from '~/utils/format'
 
@@ -34,16 +33,12 @@ export function HourlyNextStepCard({
         label: step.action.label,
         primary: true,
       })
-    case 'watch-hours': {
-      const logged = step.loggedThisWeek ? `${formatDuration(step.loggedThisWeek)} logged` : 'nothing logged yet'
-      const limit = step.limitHours === null ? '' : `; you allow up to ${step.limitHours} h a week`
-      return card(
-        'Hours come to you as weekly invoices',
-        `This week: ${logged}${limit}. ${step.autoInvoicing ? 'Each finished week is invoiced on the Monday after it' : 'The freelancer sends each finished week’s invoice'}; you then have ` +
-          `${INVOICE_REVIEW_DAYS} days to approve or dispute it, and it is paid from your wallet, then your card on file.`,
-        { to: `${hours}#limit-heading`, label: 'Hours and weekly limit', primary: false },
-      )
-    }
+    case 'watch-hours':
+      return card(step.title, step.text, {
+        to: `${hours}#limit-heading`,
+        label: 'Hours and weekly limit',
+        primary: false,
+      })
     case 'paused':
       return card('Logging time is paused', step.reason, {
         to: `${hours}#invoices-heading`,

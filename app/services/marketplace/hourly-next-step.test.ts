@@ -98,14 +98,17 @@ describe('the next step on an hourly contract', () => {
     const settled = [invoice('paid', '2026-11-09'), invoice('disputed', '2026-11-16')]
     expect(hourlyNextStep({ ...base, side: 'client', invoices: settled })).toEqual({
       kind: 'watch-hours',
+      title: 'Hours come to you as weekly invoices',
+      text:
+        'This week: 1 h 30 min logged; you allow up to 20 h a week. Each finished week is invoiced on the Monday ' +
+        'after it; you then have 5 days to approve or dispute it, and it is paid from your wallet, then your card on file.',
       loggedThisWeek: 90,
-      limitHours: 20,
       autoInvoicing: true,
     })
     // With the weekly job off, the card must not promise invoices on Mondays.
     expect(hourlyNextStep({ ...base, side: 'client', invoices: settled, autoInvoicing: false })).toMatchObject({
       kind: 'watch-hours',
-      autoInvoicing: false,
+      text: expect.stringContaining('The freelancer sends each finished week’s invoice; you then have 5 days'),
     })
   })
 

@@ -30,7 +30,7 @@ export type HourlyNextStep =
     }
   | { kind: 'paused'; reason: string }
   /** The client of an active contract with no invoice to act on: this week's hours against their limit. */
-  | { kind: 'watch-hours'; loggedThisWeek: number; limitHours: number | null; autoInvoicing: boolean }
+  | { kind: 'watch-hours'; title: string; text: string; loggedThisWeek: number; autoInvoicing: boolean }
   | { kind: 'review-invoice'; count: number; weekStart: string; amountMinor: number; reviewDueAt: string }
   /** `hasCard`: whether the client has a card saved, which decides what to ask of them. */
   | { kind: 'pay-invoice'; count: number; weekStart: string; amountMinor: number; hasCard: boolean }
@@ -95,14 +95,26 @@ export function hourlyNextStep(input: {
       hasCard: input.hasCard ?? false,
     }
   }
-  if (input.active)
-    return {
-      kind: 'watch-hours',
-      loggedThisWeek: input.loggedThisWeek,
-      limitHours: input.limitHours,
-      autoInvoicing: input.autoInvoicing ?? true,
-    }
+  if (input.active) return watchHoursStep(input.loggedThisWeek, input.limitHours, input.autoInvoicing ?? true)
   return null
+}
+
+/** The client's card, its text written here: in the component it weighed on the contract page's JavaScript. */
+function watchHoursStep(loggedThisWeek: number, limitHours: number | null, autoInvoicing: boolean): HourlyNextStep {
+  const logged = loggedThisWeek ? `${formatDuration(loggedThisWeek)} logged` : 'nothing logged yet'
+  const limit = limitHours === null ? '' : `; you allow up to ${limitHours} h a week`
+  const invoiced = autoInvoicing
+    ? 'Each finished week is invoiced on the Monday after it'
+    : 'The freelancer sends each finished week’s invoice'
+  return {
+    kind: 'watch-hours',
+    title: 'Hours come to you as weekly invoices',
+    text:
+      `This week: ${logged}${limit}. ${invoiced}; you then have ${INVOICE_REVIEW_DAYS} days to approve or ` +
+      'dispute it, and it is paid from your wallet, then your card on file.',
+    loggedThisWeek,
+    autoInvoicing,
+  }
 }
 
 function logTimeStep(input: {
