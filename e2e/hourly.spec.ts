@@ -62,6 +62,7 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await waiting.getByRole('link', { name: 'Review the invoice' }).click()
   await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Invoices')
   await expect(page.getByRole('button', { name: 'Log time' })).toHaveCount(0)
+  await expect(page.getByRole('row', { name: /2 h 30 min \$100 Waiting for your approval/ })).toBeVisible()
   // The demo client has no wallet money and no card on file: an approval could not be paid, so the page offers
   // saving a card first (coming back to the invoices) and says why, instead of an Approve that would fail.
   await expect(

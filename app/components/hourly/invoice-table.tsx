@@ -64,7 +64,10 @@ export function InvoiceTable({
             ) : null}
           </td>
           <td>
-            {INVOICE_STATUS_LABELS[invoice.status]}
+            {/* The labels are said of the client; to the client, a pending invoice waits for them. */}
+            {invoice.status === 'pending' && canReview
+              ? 'Waiting for your approval'
+              : INVOICE_STATUS_LABELS[invoice.status]}
             {invoice.status === 'pending' ? (
               <span className="cell-detail">Counts as approved on {formatDate(invoice.reviewDueAt)}</span>
             ) : null}
