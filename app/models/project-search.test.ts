@@ -43,6 +43,15 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('c sharp', { 'c sharp': ['C'] })).toBe('"c" "sharp"*')
   })
 
+  it('takes words joined by a slash as alternatives', () => {
+    expect(toFtsQuery('UI/UX designer', { ux: ['UX Design'] })).toBe('("UI" OR "UX" OR "UX Design") AND "designer"*')
+    expect(toFtsQuery('iOS/Android')).toBe('("iOS"* OR "Android"* OR "androids")')
+    // Not alternatives: numbers, one-letter words, a slash with nothing after it.
+    expect(toFtsQuery('24/7')).toBe('"24 7"*')
+    expect(toFtsQuery('C/C++')).toBe('"C C"*')
+    expect(toFtsQuery('ui/')).toBe('"ui"*')
+  })
+
   it('returns null when there is nothing to search', () => {
     expect(toFtsQuery('')).toBeNull()
     expect(toFtsQuery(undefined)).toBeNull()

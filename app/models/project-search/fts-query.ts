@@ -19,6 +19,9 @@ export const MAX_SPAN = 3
  * `synonyms` (lower-case words → other names for them, e.g. "k8s" → "Kubernetes" or "iphone
  * development" → "iOS", from the skills taxonomy) adds those names as alternatives: either the
  * words as typed or the name is enough. A key of several words matches those words in a row.
+ *
+ * Words joined by a slash are alternatives, as people mean them ("UI/UX designer", "iOS/Android"):
+ * either word matches, each with its own other names.
  */
 export function toFtsQuery(
   input: string | undefined | null,
@@ -41,7 +44,17 @@ export function toFtsQuery(
     // A one-letter name ("C#" is the token "c") would match far too much.
     const names = (synonyms[spanKey(words)] ?? []).map(phraseOf).filter((name) => name && name.length > 1)
     const quotedNames = names.map((name) => `"${name}"`)
-    if (span === 1) {
+    const choices = span === 1 ? slashAlternatives(words[0]!) : []
+    if (choices.length) {
+      const alternatives = choices.flatMap((choice) => [
+        ...wordGroup(choice, last),
+        ...(synonyms[spanKey([choice])] ?? [])
+          .map(phraseOf)
+          .filter((name) => name && name.length > 1)
+          .map((name) => `"${name}"`),
+      ])
+      groups.push(`(${[...new Set(alternatives)].join(' OR ')})`)
+    } else if (span === 1) {
       const alternatives = [...new Set([...wordGroups[0]!, ...quotedNames])]
       groups.push(alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`)
     } else {
@@ -68,6 +81,17 @@ function longestNamedSpan(
     if (names?.some((name) => (phraseOf(name)?.length ?? 0) > 1)) return span
   }
   return 1
+}
+
+/**
+ * The words a slash joins ("UI/UX" → UI, UX), when each has a letter and two characters or more;
+ * otherwise none, and the word is one phrase as before ("24/7", "C/C++", "node.js").
+ */
+export function slashAlternatives(word: string): string[] {
+  if (!word.includes('/')) return []
+  const parts = word.split('/').filter(Boolean)
+  const usable = parts.length > 1 && parts.every((part) => /\p{L}/u.test(part) && (phraseOf(part)?.length ?? 0) > 1)
+  return usable ? [...new Set(parts)] : []
 }
 
 /** How a run of typed words is looked up in `synonyms`: lower case, one space between. */

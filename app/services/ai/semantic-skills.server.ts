@@ -19,7 +19,7 @@ import {
   type SkillName,
 } from '~/services/marketplace/skills-taxonomy'
 import { wordVectors, type WordVectors } from './word-vectors.server'
-import { MAX_SPAN, spanKey } from '~/models/project-search/fts-query'
+import { MAX_SPAN, slashAlternatives, spanKey } from '~/models/project-search/fts-query'
 
 /** Below this cosine a skill is not suggested (chosen on the unit tests' phrases; "banana" stays under it). */
 const SKILL_THRESHOLD = 0.55
@@ -235,13 +235,16 @@ export function skillSimilarity(a: string, b: string): number {
  */
 export function skillNamesForWords(text: string): Record<string, string[]> {
   const names: Record<string, string[]> = {}
+  const nameOf = (typed: string) => {
+    const entry = findSkill(typed)
+    if (entry && entry.name.toLowerCase() !== typed) names[typed] = [entry.name]
+  }
   const words = text.normalize('NFKC').split(/\s+/u).filter(Boolean)
   for (let start = 0; start < words.length; start += 1)
-    for (let span = 1; span <= Math.min(MAX_SPAN, words.length - start); span += 1) {
-      const typed = spanKey(words.slice(start, start + span))
-      const entry = findSkill(typed)
-      if (entry && entry.name.toLowerCase() !== typed) names[typed] = [entry.name]
-    }
+    for (let span = 1; span <= Math.min(MAX_SPAN, words.length - start); span += 1)
+      nameOf(spanKey(words.slice(start, start + span)))
+  // Each word of "UI/UX" on its own too: the search takes them as alternatives.
+  for (const part of words.flatMap(slashAlternatives)) nameOf(spanKey([part]))
   return names
 }
 

@@ -23,7 +23,7 @@ function keyword() {
 }
 
 async function skills() {
-  return ensureSkills(['React', 'TypeScript', 'Python', 'Figma', 'Kubernetes'])
+  return ensureSkills(['React', 'TypeScript', 'Python', 'Figma', 'Kubernetes', 'UX Design'])
 }
 
 async function project(
@@ -210,6 +210,17 @@ describe('searchProjects', () => {
     const words = await project(client.id, word, { title: `A ${word} script of every type` })
     const again = await searchProjects({ q, qSynonyms: skillNamesForWords(q), now: NOW })
     expect(new Set(again.rows.map((r) => r.id))).toEqual(new Set([typed.id, words.id]))
+  })
+
+  it('takes words joined by a slash as alternatives, each with its skill', async () => {
+    const client = await createTestUser('client')
+    const word = `zq${crypto.randomUUID().replace(/[^a-f]/g, '')}`
+    const ui = await project(client.id, word, { title: `UI polish for ${word}` })
+    const ux = await project(client.id, word, { title: `Research for ${word}`, skills: ['UX Design'] })
+    await project(client.id, word, { title: `Backend for ${word}` })
+    const q = `${word} UI/UX`
+    const found = await searchProjects({ q, qSynonyms: skillNamesForWords(q), now: NOW })
+    expect(new Set(found.rows.map((r) => r.id))).toEqual(new Set([ui.id, ux.id]))
   })
 
   it('never fails on odd text', async () => {

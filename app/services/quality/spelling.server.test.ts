@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findMisspellings, taxonomyWords } from './spelling.server'
+import { findMisspellings, spellingAlternatives, taxonomyWords } from './spelling.server'
 
 describe('spelling', () => {
   it('finds a misspelt word and suggests the right one', () => {
@@ -13,6 +13,14 @@ describe('spelling', () => {
       'Frontend work in Kubernetes, Terraform and Figma; k8s, AWS, GraphQL, v2 and https://exampel.test/reciept ' +
       'are fine, as is mail@exampel.test.'
     expect(findMisspellings(text)).toEqual([])
+  })
+
+  it('offers other spellings of a plain word only', () => {
+    expect(spellingAlternatives('dashbord')).toContain('dashboard')
+    // The checker took "UI/UX" for one word and offered "lInUX".
+    expect(spellingAlternatives('UI/UX')).toEqual([])
+    expect(spellingAlternatives('ui/ux')).toEqual([])
+    expect(spellingAlternatives('node.js')).toEqual([])
   })
 
   it('lists each unknown word once', () => {

@@ -66,7 +66,9 @@ export function findMisspellings(text: string): Misspelling[] {
  * none for a known word or one the checker leaves alone (acronyms, names with digits).
  */
 export function spellingAlternatives(word: string, limit = 4): string[] {
-  if (skipped(word) || word.length > 30) return []
+  // A typed search word may hold more than letters ("UI/UX", "node.js"): the checker reads such a
+  // word as one and offers nonsense for it ("lInUX"), so it is left alone.
+  if (skipped(word) || word.length > 30 || !/^\p{L}+(?:['’-]\p{L}+)*$/u.test(word)) return []
   const spell = getChecker()
   return spell.correct(word) ? [] : spell.suggest(word).slice(0, limit)
 }
