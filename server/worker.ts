@@ -10,6 +10,7 @@ import { forgetPeersOfStoppedServer } from '../app/services/video/calls.server'
 import type { Env } from '../app/utils/env.server'
 import { createApp } from './app'
 import { keepConnectionsOpen } from './keep-alive'
+import { listenOrExit } from './listen'
 import { mountPeerSignalling } from './peer-signalling'
 import { cacheRouteMatching } from './route-match-cache'
 import { cacheRouteTrees } from './route-tree-cache'
@@ -42,9 +43,7 @@ export async function startWorker({
   keepConnectionsOpen(server)
   server.on('request', createApp({ build, env, logger, server, peerSocket }))
   const peerServer = lead && peerSocket ? startPeerServer(peerSocket, logger) : undefined
-  server.listen(env.PORT, () => {
-    logger.info(`MegiLance listening on http://localhost:${env.PORT}`)
-  })
+  listenOrExit(server, env.PORT, logger)
   // A worker whose primary has already gone cannot tell it anything more; it exits on the
   // disconnect (Node's cluster does that) rather than crash on the failed write.
   cluster.worker?.on('error', (error) => logger.warn({ err: error }, 'the primary process is gone'))

@@ -7,6 +7,7 @@ import { ClusterCounts } from './counts'
 import { ClusterLocks } from './locks'
 import { ClusterMetrics } from './metrics'
 import { sendToWorker } from './send-to-worker'
+import { EXIT_CANNOT_LISTEN } from '../listen'
 
 /** What a worker is told at start (environment): its role, and where the PeerServer listens. */
 export const WORKER_ROLE = 'MEGILANCE_WORKER_ROLE'
@@ -34,11 +35,14 @@ export function startPrimary({
   jobs = false,
   peerSocket,
   logger,
+  exit = (code) => process.exit(code),
 }: {
   workers: number
   jobs?: boolean
   peerSocket: string
   logger: Logger
+  /** How the primary ends itself when the server cannot run (tests watch it instead). */
+  exit?: (code: number) => void
 }): { stop: (signal: NodeJS.Signals) => Promise<void> } {
   const counts = new ClusterCounts()
   const locks = new ClusterLocks()
@@ -140,6 +144,12 @@ export function startPrimary({
     for (const [to, update] of counts.forget(worker.id, liveIds())) sendTo(to, update)
     if (stopping) {
       if (roles.size === 0) stopped()
+      return
+    }
+    if (role !== 'jobs' && code === EXIT_CANNOT_LISTEN) {
+      // Another worker would fail the same way (the port is taken): stop, and say so by the exit code.
+      logger.fatal({ worker: worker.id, role }, 'a web worker cannot listen on the port; stopping the server')
+      void stop('SIGTERM').then(() => exit(EXIT_CANNOT_LISTEN))
       return
     }
     if (role !== 'jobs') {
