@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
 import { useNonce } from '~/utils/nonce'
-import handleRequest from './entry.server'
+import { logger } from '~/utils/logger.server'
+import handleRequest, { handleError } from './entry.server'
 
 // The document's content stands in for Remix's: what matters here is how the entry answers with it.
-vi.mock('@remix-run/react', () => ({
+vi.mock('@remix-run/react', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
   RemixServer: ({ context }: { context: { items: string[] } }) => (
     <html lang="en">
       <body>
@@ -61,5 +63,19 @@ describe('the document answer', () => {
     expect(() =>
       handleRequest(new Request('http://localhost/x'), 200, new Headers(), { items: null } as never, {} as never),
     ).toThrow()
+  })
+})
+
+describe('errors logged', () => {
+  it('logs the server’s errors, not Remix’s refusals of malformed requests', () => {
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined)
+    const request = new Request('http://localhost/?_data=routes/_portal')
+    // What Remix throws for `?_data=` naming a route the URL does not match.
+    const refusal = { status: 403, statusText: 'Forbidden', internal: true, data: 'Route does not match URL' }
+    handleError(refusal, { request })
+    expect(logged).not.toHaveBeenCalled()
+    handleError(new Error('a bug'), { request })
+    expect(logged).toHaveBeenCalledTimes(1)
+    logged.mockRestore()
   })
 })

@@ -1,5 +1,5 @@
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { renderToString } from 'react-dom/server'
 import { logger } from '~/utils/logger.server'
 import { NonceProvider } from '~/utils/nonce'
@@ -41,5 +41,8 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
+  // Remix's own refusals of malformed requests (`?_data=` naming a route the URL does not match, or
+  // one without a loader: 400, 403, 405) are the client's mistakes, not the server's errors.
+  if (isRouteErrorResponse(error) && error.status < 500) return
   logger.error({ err: error, url: request.url }, 'unhandled error')
 }
