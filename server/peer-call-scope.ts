@@ -18,10 +18,10 @@ function addresseeOf(data: unknown): { type: unknown; to: string | null } | null
  * Stands between one PeerServer socket and the `peer` package's handling of what it receives: a
  * message addressed to a peer reaches the package (which relays it, or keeps it until that peer
  * connects) only when that peer was admitted to the sender's call. The package relays to any id
- * it is given and has no hook to refuse one, so the check wraps this socket's 'message' events
- * (every listener, the package's included, hears only what passed). Messages
- * addressed to nobody (heartbeats) pass; unreadable ones, and those for another call or an unknown
- * id, are dropped. Each message waits for the one before it, so offers and candidates keep their order.
+ * it is given and has no hook to refuse one, so the check wraps this socket's 'message' events:
+ * every listener, the package's included, hears only what passed. Messages addressed to nobody
+ * (heartbeats) pass; unreadable ones, and those for another call or an unknown id, are dropped.
+ * Each message waits for the one before it, so offers and candidates keep their order.
  */
 export function keepSignalsInCall(
   socket: WebSocket,
