@@ -136,3 +136,107 @@ describe('PeerJS signalling and blocked accounts', () => {
     })
   })
 })
+
+type Signal = { type: string; src?: string; dst?: string; payload?: unknown }
+type Person = { id: string; name: string }
+
+const links = new Set<WebSocket>()
+afterEach(() => {
+  for (const link of links) link.terminate()
+  links.clear()
+})
+
+/** A browser's signalling link, past its OPEN: what it sends, and each message it receives in turn. */
+async function openPeer(base: string, admission: { peerId: string; token: string }) {
+  const socket = new WebSocket(
+    `${base.replace(/^http/, 'ws')}/peerjs?key=peerjs&id=${admission.peerId}&token=${admission.token}`,
+  )
+  links.add(socket)
+  const received: Signal[] = []
+  const waiting: ((signal: Signal) => void)[] = []
+  socket.on('message', (data) => {
+    const signal = JSON.parse(String(data)) as Signal
+    const waiter = waiting.shift()
+    if (waiter) waiter(signal)
+    else received.push(signal)
+  })
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve)
+    socket.once('error', reject)
+  })
+  const next = () =>
+    new Promise<Signal>((resolve) => {
+      const signal = received.shift()
+      if (signal) resolve(signal)
+      else waiting.push(resolve)
+    })
+  expect(await next()).toEqual({ type: 'OPEN' })
+  return {
+    next,
+    send: (type: string, dst: unknown) => socket.send(JSON.stringify({ type, dst, payload: { sdp: 'v=0' } })),
+    sendRaw: (text: string) => socket.send(text),
+  }
+}
+
+/** A contract's ongoing call and a way to admit each side to it. */
+async function contractCall() {
+  const { client, freelancer, contract } = await createFixedContract()
+  const call = await startOrJoinCall(client, { contractId: contract.id })
+  const admit = async (person: Person) => {
+    const admitted = await admitToCall(person, await requireCallAccess(person, call.id))
+    if (!admitted.ok) throw new Error(admitted.message)
+    return admitted
+  }
+  return { client, freelancer, admit }
+}
+
+const RELAYED_TYPES = ['OFFER', 'ANSWER', 'CANDIDATE', 'LEAVE', 'EXPIRE']
+
+describe('PeerJS signalling stays inside each call', () => {
+  it('relays between peers of one call, and nothing to a peer of another call', async () => {
+    const base = await signalling()
+    const callA = await contractCall()
+    const callB = await contractCall()
+    const [a1, a2] = [await callA.admit(callA.client), await callA.admit(callA.freelancer)]
+    const [b1, b2] = [await callB.admit(callB.client), await callB.admit(callB.freelancer)]
+    const [inA1, inA2, inB1, inB2] = await Promise.all([a1, a2, b1, b2].map((peer) => openPeer(base, peer)))
+
+    // Someone in call A who learnt a peer id of call B: before, each of these reached it.
+    for (const type of RELAYED_TYPES) inA1!.send(type, b1.peerId)
+    // Nor to an id nobody was admitted with, nor anything unreadable; what follows still passes.
+    inA1!.send('OFFER', 'pmadeup')
+    inA1!.send('OFFER', { id: b1.peerId })
+    inA1!.sendRaw('not json')
+    // Within the call: relayed. Its arrival also shows the server handled all A1 sent before it.
+    inA1!.send('OFFER', a2.peerId)
+    expect(await inA2!.next()).toMatchObject({ type: 'OFFER', src: a1.peerId, dst: a2.peerId })
+    inB2!.send('OFFER', b1.peerId)
+    expect(await inB1!.next()).toMatchObject({ type: 'OFFER', src: b2.peerId, dst: b1.peerId })
+  })
+
+  it('keeps a message for a peer of the same call until it connects, and none for a peer of another call', async () => {
+    const base = await signalling()
+    const callA = await contractCall()
+    const callB = await contractCall()
+    const a1 = await callA.admit(callA.client)
+    const inA1 = await openPeer(base, a1)
+    const a2 = await callA.admit(callA.freelancer)
+    const inA2 = await openPeer(base, a2)
+    // The client's second place (another tab), and B1: admitted, not connected yet.
+    const a3 = await callA.admit(callA.client)
+    const b1 = await callB.admit(callB.client)
+    const b2 = await callB.admit(callB.freelancer)
+    const inB2 = await openPeer(base, b2)
+
+    inA1.send('OFFER', b1.peerId)
+    inA1.send('OFFER', a3.peerId)
+    inA1.send('OFFER', a2.peerId)
+    expect(await inA2.next()).toMatchObject({ type: 'OFFER', src: a1.peerId })
+
+    const inA3 = await openPeer(base, a3)
+    expect(await inA3.next()).toMatchObject({ type: 'OFFER', src: a1.peerId, dst: a3.peerId })
+    const inB1 = await openPeer(base, b1)
+    inB2.send('OFFER', b1.peerId)
+    expect(await inB1.next()).toMatchObject({ type: 'OFFER', src: b2.peerId, dst: b1.peerId })
+  })
+})

@@ -9,9 +9,10 @@ import { createFixedContract } from '~/test/fixed-contract'
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import {
-  acceptsPeerConnection,
+  admittedCallOf,
   admitToCall,
   CALL_LIMIT,
+  callOfPeer,
   PLACES_PER_PERSON,
   recordPeerJoined,
   recordPeerLeft,
@@ -182,13 +183,16 @@ describe('admission and the PeerServer check', () => {
     const now = new Date()
     const admission = await admitToCall(client, await requireCallAccess(client, call.id), now)
     if (!admission.ok) throw new Error(admission.message)
-    expect(await acceptsPeerConnection(admission, now.getTime())).toBe(true)
-    expect(await acceptsPeerConnection({ peerId: 'pmadeup', token: admission.token }, now.getTime())).toBe(false)
-    expect(await acceptsPeerConnection({ peerId: admission.peerId, token: `${admission.expiresAt}.x` })).toBe(false)
-    expect(await acceptsPeerConnection(admission, now.getTime() + PEER_TOKEN_TTL_MS)).toBe(false)
+    expect(await admittedCallOf(admission, now.getTime())).toBe(call.id)
+    expect(await admittedCallOf({ peerId: 'pmadeup', token: admission.token }, now.getTime())).toBeNull()
+    expect(await admittedCallOf({ peerId: admission.peerId, token: `${admission.expiresAt}.x` })).toBeNull()
+    expect(await admittedCallOf(admission, now.getTime() + PEER_TOKEN_TTL_MS)).toBeNull()
     await recordPeerJoined(admission.peerId, now)
     await recordPeerLeft(admission.peerId, new Date(now.getTime() + 60_000))
-    expect(await acceptsPeerConnection(admission, now.getTime())).toBe(false)
+    expect(await admittedCallOf(admission, now.getTime())).toBeNull()
+    // Signalling to it stays possible within the call: the PeerServer answers that it is unavailable.
+    expect(await callOfPeer(admission.peerId)).toBe(call.id)
+    expect(await callOfPeer('pmadeup')).toBeUndefined()
     const [row] = await listCallAttendance(call.id)
     expect(row).toMatchObject({ peerId: admission.peerId, joinedAt: now, leftAt: new Date(now.getTime() + 60_000) })
   })

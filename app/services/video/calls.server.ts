@@ -170,11 +170,11 @@ export async function admitToCall(
 
 /**
  * The PeerServer's check on every connection: the id was admitted to a call it has not left, and
- * the token was signed for that id and call and is still fresh.
+ * the token was signed for that id and call and is still fresh. Answers that call, or null.
  */
-export async function acceptsPeerConnection(input: { peerId: string; token: string }, now = Date.now()) {
+export async function admittedCallOf(input: { peerId: string; token: string }, now = Date.now()) {
   const attendance = await findAttendance(input.peerId)
-  if (!attendance || attendance.leftAt) return false
+  if (!attendance || attendance.leftAt) return null
   const verified = verifyPeerToken({
     secret: getSessionSecret(),
     peerId: input.peerId,
@@ -183,7 +183,17 @@ export async function acceptsPeerConnection(input: { peerId: string; token: stri
     now,
   })
   // An account blocked after it was admitted does not get in with the token it still holds.
-  return verified && !(await findUserById(attendance.userId))?.blockedAt
+  if (!verified || (await findUserById(attendance.userId))?.blockedAt) return null
+  return attendance.callId
+}
+
+/**
+ * The call a peer id was admitted to, whether it is connected, about to connect, or gone: the
+ * PeerServer relays a message only between peers of one call. A gone peer still counts, so the
+ * package can answer the sender that it is unavailable, as the call page expects.
+ */
+export async function callOfPeer(peerId: string): Promise<string | undefined> {
+  return (await findAttendance(peerId))?.callId
 }
 
 export async function recordPeerJoined(peerId: string, now = new Date()): Promise<void> {
