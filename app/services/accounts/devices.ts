@@ -11,6 +11,13 @@ export function describeDevice(userAgent: string | null): DeviceDescription {
   return { browser, os, kind }
 }
 
+/** "Firefox 128 on Linux (desktop)", or null without a User-Agent: how pages and emails name a device. */
+export function deviceWords(userAgent: string | null): string | null {
+  if (!userAgent) return null
+  const { browser, os, kind } = describeDevice(userAgent)
+  return `${browser} on ${os} (${kind.toLowerCase()})`
+}
+
 /**
  * Browser and system names without versions (which change with every update), for telling
  * whether a device cookie still travels with the same browser. A Sec-CH-UA-Platform client hint,

@@ -95,18 +95,33 @@ export function notificationEmail(
 export function securityAlertEmail(
   to: string,
   name: string,
-  alert: { label: string; detail: string; ip: string | null; at: Date },
+  alert: {
+    label: string
+    detail: string
+    ip: string | null
+    at: Date
+    /** "Firefox 128 on Linux (desktop)", from the request's User-Agent. */
+    device?: string | null
+    /** "Berlin, Germany", looked up from the IP address. */
+    place?: string | null
+    /** Where the person reviews their sessions (an absolute URL). */
+    securityUrl: string
+  },
 ): EmailMessage {
-  const where = alert.ip ? ` from IP ${alert.ip}` : ''
+  const facts = [
+    alert.device ? `Device: ${asOneLine(alert.device)}` : null,
+    alert.ip ? `IP address: ${alert.ip}${alert.place ? ` (near ${asOneLine(alert.place)}, roughly)` : ''}` : null,
+  ].filter(Boolean)
   return {
     kind: 'security_alert',
     to,
     subject: `MegiLance security alert: ${alert.label}`,
     text:
-      `${hello(name)}${alert.label}${where} at ${alert.at.toISOString().replace('T', ' ').slice(0, 16)} UTC.\n` +
+      `${hello(name)}${alert.label} at ${alert.at.toISOString().replace('T', ' ').slice(0, 16)} UTC.\n` +
+      (facts.length ? `\n${facts.join('\n')}\n` : '') +
       (alert.detail ? `\n${alert.detail}\n` : '') +
-      `\nIf this was you, there is nothing to do. If not, change your password and review your sessions ` +
-      `under Settings → Security.${signature}`,
+      `\nIf this was you, there is nothing to do. If not, change your password and sign the other sessions ` +
+      `out: ${alert.securityUrl}${signature}`,
   }
 }
 

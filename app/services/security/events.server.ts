@@ -3,7 +3,10 @@ import { insertSecurityEvent } from '~/models/security-events.server'
 import { findUserById } from '~/models/users.server'
 import { sendEmail } from '~/services/email/mailer.server'
 import { securityAlertEmail } from '~/services/email/templates'
+import { deviceWords } from '~/services/accounts/devices'
+import { siteOrigin } from '~/utils/env.server'
 import type { RequestOrigin } from './context'
+import { describeLocation } from './geo.server'
 import { SECURITY_EVENT_KINDS, shouldEmailOwner, type SecurityEventKind } from './event-kinds'
 
 export type SecurityEventInput = {
@@ -41,6 +44,9 @@ export async function recordSecurityEvent(input: SecurityEventInput): Promise<vo
       detail: input.detail ?? '',
       ip: input.origin?.ip ?? null,
       at: createdAt,
+      device: deviceWords(input.origin?.userAgent ?? null),
+      place: describeLocation(input.origin?.ip ?? null),
+      securityUrl: new URL('/settings/security', siteOrigin()).toString(),
     }),
   )
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { findLatestOutboxMessageTo } from '~/models/outbox.server'
 import { insertAssessment } from '~/models/sign-in-assessments.server'
 import { createTestUser, twoTestUsers } from '~/test/users'
 import type { RequestOrigin } from './context'
@@ -43,6 +44,19 @@ async function assessment(userId: string) {
   })
   return id
 }
+
+describe('the owner’s alert email', () => {
+  it('names the device and the rough place, and links to the sessions', async () => {
+    const user = await createTestUser('freelancer')
+    const since = new Date(Date.now() - 1000)
+    await logEvent(user.id, 'new_device', '216.160.83.56')
+    const alert = await findLatestOutboxMessageTo(user.email, ['security_alert'], since)
+    expect(alert?.subject).toBe('MegiLance security alert: Signed in from a new device')
+    expect(alert?.text).toContain('Device: Chrome 131 on Windows 10 (desktop)')
+    expect(alert?.text).toContain('IP address: 216.160.83.56 (near Poulsbo, United States, roughly)')
+    expect(alert?.text).toMatch(/sign the other sessions out: http:\/\/localhost:\d+\/settings\/security/)
+  })
+})
 
 describe('a user’s security log', () => {
   it('lists only their events, newest first, with label, severity, place, device and the sign-in’s risk factors', async () => {

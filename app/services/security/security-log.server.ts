@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { listSecurityEvents, type SecurityEventFilter, type SecurityEventRow } from '~/models/security-events.server'
 import { SEVERITIES } from '~/models/schema'
 import { findAssessment } from '~/models/sign-in-assessments.server'
-import { describeDevice } from '~/services/accounts/devices'
+import { deviceWords } from '~/services/accounts/devices'
 import { SECURITY_EVENT_KINDS, isSecurityEventKind } from './event-kinds'
 import { describeLocation } from './geo.server'
 import { DAY_MS } from '~/domain/durations'
@@ -63,12 +63,6 @@ function labelOf(kind: string): string {
   return isSecurityEventKind(kind) ? SECURITY_EVENT_KINDS[kind].label : kind.replace(/_/g, ' ')
 }
 
-function deviceOf(userAgent: string | null): string | null {
-  if (!userAgent) return null
-  const { browser, os, kind } = describeDevice(userAgent)
-  return `${browser} on ${os} (${kind.toLowerCase()})`
-}
-
 /** The sign-in assessment behind an event; only when it belongs to the same account (never leak another's). */
 async function riskOf(event: SecurityEventRow): Promise<RiskSummary | null> {
   if (!event.assessmentId) return null
@@ -88,7 +82,7 @@ async function toEntry(row: { event: SecurityEventRow; email: string | null }): 
     severity: event.severity,
     ip: event.ip,
     location: describeLocation(event.ip),
-    device: deviceOf(event.userAgent),
+    device: deviceWords(event.userAgent),
     detail: event.detail,
     account: event.userId && row.email ? { id: event.userId, email: row.email } : null,
     risk: await riskOf(event),
