@@ -50,6 +50,8 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('24/7')).toBe('"24 7"*')
     expect(toFtsQuery('C/C++')).toBe('"C C"*')
     expect(toFtsQuery('ui/')).toBe('"ui"*')
+    // At most four alternatives: a longer list is one phrase, as before.
+    expect(toFtsQuery('ab/cd/ef/gh/ij')).toBe('"ab cd ef gh ij"*')
   })
 
   it('returns null when there is nothing to search', () => {

@@ -6,6 +6,9 @@ const PLAIN_SNIPPET_CHARS = 180
 /** How much of a description plainSnippet needs: one character more than it keeps shows it was cut. */
 export const PLAIN_SNIPPET_SOURCE_CHARS = PLAIN_SNIPPET_CHARS + 1
 
+/** The most words one slash joins as alternatives ("a/b/c/d"); more are read as one phrase. */
+const MAX_ALTERNATIVES = 4
+
 /** The most words a skill's other name spans ("iphone development" → iOS). */
 export const MAX_SPAN = 3
 
@@ -90,7 +93,10 @@ function longestNamedSpan(
 export function slashAlternatives(word: string): string[] {
   if (!word.includes('/')) return []
   const parts = word.split('/').filter(Boolean)
-  const usable = parts.length > 1 && parts.every((part) => /\p{L}/u.test(part) && (phraseOf(part)?.length ?? 0) > 1)
+  const usable =
+    parts.length > 1 &&
+    parts.length <= MAX_ALTERNATIVES &&
+    parts.every((part) => /\p{L}/u.test(part) && (phraseOf(part)?.length ?? 0) > 1)
   return usable ? [...new Set(parts)] : []
 }
 
