@@ -35,7 +35,7 @@ test('notifications show an unread badge that clears as they are read', async ({
 
   await notificationsLink(page).click()
   await expect(page.getByRole('listitem', { name: 'Your profile is missing a photo' })).toBeVisible()
-  await page.getByRole('button', { name: 'Mark “Welcome aboard” as read' }).click()
+  await page.getByRole('button', { name: 'Mark read: Welcome aboard' }).click()
   await expect(toast(page)).toHaveText('Marked as read.')
   await expect(notificationsLink(page)).toHaveAccessibleName('Notifications, 1 unread')
 
