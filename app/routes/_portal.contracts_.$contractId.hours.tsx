@@ -20,6 +20,7 @@ import {
   SendInvoiceSchema,
   WeeklyLimitSchema,
 } from '~/services/marketplace/hourly-schemas'
+import { noInvoicesYetText, whoInvoicesWeeks } from '~/services/marketplace/hourly-invoicing-words'
 import {
   checkWeekToInvoice,
   clientWalletBalance,
@@ -208,6 +209,7 @@ export default function ContractHours() {
     defaultValue: { workDate: data.today },
   })
   const { limit } = data
+  const reader = data.isFreelancer ? 'freelancer' : data.isClient ? 'client' : 'admin'
   const limitSection = (
     <CardSection id="limit-heading" title="Weekly limit">
       <p>
@@ -277,6 +279,7 @@ export default function ContractHours() {
         canReview={data.isClient}
         payment={{ walletMinor: data.clientWalletMinor, card: data.cardOnFile }}
         last={last}
+        emptyText={noInvoicesYetText(data.autoInvoicing, reader)}
       />
     </CardSection>
   )
@@ -284,10 +287,10 @@ export default function ContractHours() {
     <>
       <PageHeader back={{ to: `/contracts/${contract.id}`, label: contract.title }} title="Hours and invoices">
         <p className="muted">
-          {formatMoney(contract.hourlyRateMinor, contract.currency)} an hour. Each finished week is invoiced on the
-          Monday after it; {data.isClient ? 'you have' : 'the client has'} {INVOICE_REVIEW_DAYS} days to approve or
-          dispute, then {data.isClient ? 'are' : 'is'} charged (wallet first, then the card on file). The freelancer
-          receives the amount less the {data.feePercent}% platform fee.
+          {formatMoney(contract.hourlyRateMinor, contract.currency)} an hour.{' '}
+          {whoInvoicesWeeks(data.autoInvoicing, reader)}; {data.isClient ? 'you have' : 'the client has'}{' '}
+          {INVOICE_REVIEW_DAYS} days to approve or dispute, then {data.isClient ? 'are' : 'is'} charged (wallet first,
+          then the card on file). The freelancer receives the amount less the {data.feePercent}% platform fee.
         </p>
       </PageHeader>
       {data.pause ? (
