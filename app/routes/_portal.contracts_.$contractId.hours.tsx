@@ -13,6 +13,7 @@ import {
   INVOICE_REVIEW_DAYS,
   MAX_WEEKLY_LIMIT_HOURS,
   parseDuration,
+  weekSoFarText,
 } from '~/services/marketplace/hourly'
 import {
   DisputeInvoiceSchema,
@@ -213,10 +214,7 @@ export default function ContractHours() {
   const limitSection = (
     <CardSection id="limit-heading" title="Weekly limit">
       <p>
-        This week: {formatDuration(data.loggedThisWeek)} logged
-        {limit.thisWeek !== null
-          ? ` of ${limit.thisWeek} h; ${formatDuration(limit.minutesLeft ?? 0)} left.`
-          : '; no limit is set.'}
+        This week: {weekSoFarText(data.loggedThisWeek, limit.thisWeek)}
         {limit.change ? ` From the week of ${formatDate(limit.change.from)}: ${limit.change.hours} h a week.` : ''}
       </p>
       {data.isClient && contract.status === 'active' ? (

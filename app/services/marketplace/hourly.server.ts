@@ -36,7 +36,6 @@ import {
   invoiceReviewDueAt,
   isWeekOver,
   isoDay,
-  minutesLeft,
   parseDuration,
   weekStartOf,
   weeklyLimitFor,
@@ -406,7 +405,6 @@ export async function loadHoursPage(contract: Contract, now = new Date()) {
     loggedThisWeek,
     limit: {
       thisWeek: limitThisWeek,
-      minutesLeft: minutesLeft(limitThisWeek, loggedThisWeek),
       change: limitNextWeek !== limitThisWeek ? { hours: limitNextWeek, from: nextWeek } : null,
     },
     pause: contract.hourlyPausedAt ? { reason: contract.hourlyPauseReason ?? 'An invoice is unpaid.' } : null,
