@@ -62,8 +62,9 @@ function WeightsTable({ weights }: { weights: Page['matching']['weights'] }) {
           : `; the ones in force add up to ${points(inForce)}, so a freelancer’s points are scaled by 100 ÷ ${points(inForce)} to give the score.`}
       </p>
       <DataTable
-        caption="Matching weights: the most points each factor gives a match out of 100"
-        columns={['Factor', numeric('Published (points)'), numeric('In force (points)')]}
+        caption="Matching weights, in points out of 100"
+        captionShown
+        columns={['Factor', numeric('Published'), numeric('In force')]}
         foot={
           <tr>
             <th scope="row">All factors</th>
