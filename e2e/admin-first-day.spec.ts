@@ -123,3 +123,18 @@ test('a fraud alert gives its score out of 100 and its small amounts with their 
     page.getByText('7 of the attempts were for small amounts (5.00 or less in the payment’s currency).'),
   ).toBeVisible()
 })
+
+test('the matching weights on AI monitoring say what a weight is and what they add up to', async ({
+  adminPage: page,
+}) => {
+  await page.goto('/admin/ai')
+  const matching = page.getByRole('region', { name: 'Matching' })
+  await expect(matching).toContainText(
+    'A match is a score out of 100. Each weight below is the most points its factor can give',
+  )
+  const weights = matching.getByRole('table', { name: 'Matching weights, in points out of 100' })
+  await expect(weights.getByRole('columnheader', { name: 'In force' })).toBeVisible()
+  // A total row: the published weights add up to 100 (a fitted set, rounded, may be a little off).
+  await expect(weights.getByRole('row', { name: /^All factors 100 \d+(\.\d)?$/ })).toBeVisible()
+  await expectWithin360(weights)
+})

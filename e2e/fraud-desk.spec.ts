@@ -5,6 +5,9 @@ import { giveWalletAndCryptoMethod } from './payout-fixtures'
 import { signUpWithoutForm } from './user-fixtures'
 import { createOpenProject } from './projects-fixtures'
 
+const dayAsWritten = (day: Date) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day)
+
 test('planted card testing and a review ring become alerts; an admin works one through, blocks the account and releases a held payout', async ({
   page,
   adminPage,
@@ -47,6 +50,11 @@ test('planted card testing and a review ring become alerts; an admin works one t
   expect(csv).toHaveLength(2)
   expect(csv[1]).toContain(tester.email)
   expect(csv[1]).toContain('Card testing')
+  // The chart's days read as the rest of the app writes them ("7 Dec 2026"), in its table too, never ISO.
+  const chartDays = adminPage.locator('[data-chart-table="alerts-per-day"] tbody th')
+  await expect(chartDays.filter({ hasText: dayAsWritten(new Date()) })).toHaveCount(1)
+  for (const day of await chartDays.allTextContents()) expect(day).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/)
+  await expect(adminPage.getByRole('figure', { name: /Alerts raised per day/ })).not.toContainText(/\d{4}-\d{2}-\d{2}/)
 
   // On a phone the nine filters fold into one line that says how many apply, and a link at the top
   // goes past the figures and the chart to the list.

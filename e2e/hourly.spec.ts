@@ -27,6 +27,16 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
   await nextStep.getByRole('link', { name: 'Send the invoice' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Hours and invoices' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Log time')
+  // e2e runs without the weekly invoicing job: no promise of a Monday, in the header or the empty invoice list.
+  await expect(page.getByText(/invoiced on the Monday/)).toHaveCount(0)
+  // A week with nothing logged says so (not "0 min logged of 20 h").
+  await expect(page.getByText('This week: nothing logged yet; the limit is 20 h.')).toBeVisible()
+  await expect(
+    page.getByText('You send each finished week’s invoice yourself (it is not sent automatically here)'),
+  ).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Invoices' })).toContainText(
+    'No invoices yet. They are not sent automatically here: when a week with logged time is over, send its invoice from Log time.',
+  )
   await expect(
     page.getByRole('button', { name: `Send invoice for week of ${weekLabel(first.lastWeekStart)}` }),
   ).toBeVisible()

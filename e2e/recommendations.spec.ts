@@ -26,13 +26,18 @@ test('a client sees recommended freelancers with their breakdown and invites one
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await card.getByText('Why this match').click()
   await expect(card).toContainText('Skill match: 2 of 2 skills (30 of 30 points)')
+  // Neither has set a time zone: the summary says nothing of it, the breakdown says why it is half.
+  await expect(card).toContainText('Time-zone overlap: neither side has set a time zone, so half (3 of 6 points)')
+  await expect(card).not.toContainText('unknown')
   await card.getByRole('button', { name: `Invite ${freelancer.name}` }).click()
   await expect(toast(page)).toHaveText(`${freelancer.name} is invited. You see their answer on this page.`)
 
   await freelancerPage.goto('/freelancer/recommended')
-  await expect(
-    freelancerPage.getByRole('list', { name: 'Recommended projects' }).getByRole('link', { name: title }),
-  ).toBeVisible()
+  const projects = freelancerPage.getByRole('list', { name: 'Recommended projects' })
+  await expect(projects.getByRole('link', { name: title })).toBeVisible()
+  // The freelancer's own newcomer flag is not shown beside each project, where it read as the project's.
+  await expect(projects.getByRole('article', { name: title })).toContainText('/ 100 match')
+  await expect(projects.getByText('New on MegiLance')).toHaveCount(0)
   await freelancerContext.close()
 })
 

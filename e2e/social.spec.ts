@@ -35,7 +35,12 @@ test('notifications show an unread badge that clears as they are read', async ({
 
   await notificationsLink(page).click()
   await expect(page.getByRole('listitem', { name: 'Your profile is missing a photo' })).toBeVisible()
-  await page.getByRole('button', { name: 'Mark “Welcome aboard” as read' }).click()
+  // Mark read looks like a button (a border and a fill, not bare text), and says which notification it marks.
+  const markRead = page.getByRole('button', { name: 'Mark read: Welcome aboard' })
+  await expect(markRead).toHaveText('Mark read')
+  await expect(markRead).toHaveCSS('border-top-style', 'solid')
+  await expect(markRead).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)')
+  await markRead.click()
   await expect(toast(page)).toHaveText('Marked as read.')
   await expect(notificationsLink(page)).toHaveAccessibleName('Notifications, 1 unread')
 
@@ -77,6 +82,13 @@ test('double-blind reviews on an ended contract', async ({ page, browser, adminP
 
   await page.goto(url)
   await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible()
+  // The form is the client's own review: no second card under it saying it is not written yet.
+  await expect(page.getByRole('region', { name: `Review ${freelancer.name}` })).toBeVisible()
+  await expect(page.getByRole('region', { name: `Your review of ${freelancer.name}` })).toHaveCount(0)
+  await expect(page.getByText('Not written yet')).toHaveCount(0)
+  await expect(page.getByRole('region', { name: `${freelancer.name}’s review of you` })).toContainText(
+    'has not reviewed you yet',
+  )
   await page.getByRole('button', { name: 'Publish review' }).click()
   await expect(page.getByText('Choose an overall rating from 1 to 5', { exact: true })).toBeVisible()
   // Several fields refused: a summary above the form links to each.

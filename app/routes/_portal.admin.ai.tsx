@@ -42,6 +42,49 @@ function MatchingInForce({ matching }: { matching: Page['matching'] }) {
   )
 }
 
+const points = (value: number) => value.toLocaleString('en', { maximumFractionDigits: 1 })
+
+/**
+ * The weights in points: each is the most a factor adds to a match score out of 100. A fitted set may
+ * add up to a little more or less than 100 (each weight is rounded); the score divides by the total.
+ */
+function WeightsTable({ weights }: { weights: Page['matching']['weights'] }) {
+  const published = weights.reduce((sum, weight) => sum + weight.published, 0)
+  const inForce = Math.round(10 * weights.reduce((sum, weight) => sum + weight.inForce, 0)) / 10
+  return (
+    <>
+      <p>
+        A match is a score out of 100. Each weight below is the most points its factor can give: a freelancer gets the
+        weight times how well they meet that factor, from 0 (not at all) to 1 (fully). The published weights add up to{' '}
+        {points(published)}
+        {inForce === published
+          ? ', as do the ones in force.'
+          : `; the ones in force add up to ${points(inForce)}, so a freelancer’s points are scaled by 100 ÷ ${points(inForce)} to give the score.`}
+      </p>
+      <DataTable
+        caption="Matching weights, in points out of 100"
+        captionShown
+        columns={['Factor', numeric('Published'), numeric('In force')]}
+        foot={
+          <tr>
+            <th scope="row">All factors</th>
+            <td className="numeric">{points(published)}</td>
+            <td className="numeric">{points(inForce)}</td>
+          </tr>
+        }
+      >
+        {weights.map((weight) => (
+          <tr key={weight.label}>
+            <td>{weight.label}</td>
+            <td className="numeric">{points(weight.published)}</td>
+            <td className="numeric">{points(weight.inForce)}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </>
+  )
+}
+
 export default function AdminAi() {
   const { matching, success, churn, nextRefitAt, history, fraudWindowDays, fraud } = useLoaderData<typeof loader>()
   return (
@@ -57,18 +100,7 @@ export default function AdminAi() {
       <section className="card stack" aria-labelledby="ai-matching">
         <h2 id="ai-matching">Matching</h2>
         <MatchingInForce matching={matching} />
-        <DataTable
-          caption="Matching weights, out of 100"
-          columns={['Factor', numeric('Published'), numeric('In force')]}
-        >
-          {matching.weights.map((weight) => (
-            <tr key={weight.label}>
-              <td>{weight.label}</td>
-              <td className="numeric">{weight.published}</td>
-              <td className="numeric">{weight.inForce}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <WeightsTable weights={matching.weights} />
       </section>
 
       <section className="card stack" aria-labelledby="ai-success">

@@ -13,6 +13,7 @@ import {
   INVOICE_REVIEW_DAYS,
   MAX_WEEKLY_LIMIT_HOURS,
   parseDuration,
+  weekSoFarText,
 } from '~/services/marketplace/hourly'
 import {
   DisputeInvoiceSchema,
@@ -20,6 +21,7 @@ import {
   SendInvoiceSchema,
   WeeklyLimitSchema,
 } from '~/services/marketplace/hourly-schemas'
+import { noInvoicesYetText, whoInvoicesWeeks } from '~/services/marketplace/hourly-invoicing-words'
 import {
   checkWeekToInvoice,
   clientWalletBalance,
@@ -208,13 +210,11 @@ export default function ContractHours() {
     defaultValue: { workDate: data.today },
   })
   const { limit } = data
+  const reader = data.isFreelancer ? 'freelancer' : data.isClient ? 'client' : 'admin'
   const limitSection = (
     <CardSection id="limit-heading" title="Weekly limit">
       <p>
-        This week: {formatDuration(data.loggedThisWeek)} logged
-        {limit.thisWeek !== null
-          ? ` of ${limit.thisWeek} h; ${formatDuration(limit.minutesLeft ?? 0)} left.`
-          : '; no limit is set.'}
+        This week: {weekSoFarText(data.loggedThisWeek, limit.thisWeek)}
         {limit.change ? ` From the week of ${formatDate(limit.change.from)}: ${limit.change.hours} h a week.` : ''}
       </p>
       {data.isClient && contract.status === 'active' ? (
@@ -277,6 +277,7 @@ export default function ContractHours() {
         canReview={data.isClient}
         payment={{ walletMinor: data.clientWalletMinor, card: data.cardOnFile }}
         last={last}
+        emptyText={noInvoicesYetText(data.autoInvoicing, reader)}
       />
     </CardSection>
   )
@@ -284,10 +285,10 @@ export default function ContractHours() {
     <>
       <PageHeader back={{ to: `/contracts/${contract.id}`, label: contract.title }} title="Hours and invoices">
         <p className="muted">
-          {formatMoney(contract.hourlyRateMinor, contract.currency)} an hour. Each finished week is invoiced on the
-          Monday after it; {data.isClient ? 'you have' : 'the client has'} {INVOICE_REVIEW_DAYS} days to approve or
-          dispute, then {data.isClient ? 'are' : 'is'} charged (wallet first, then the card on file). The freelancer
-          receives the amount less the {data.feePercent}% platform fee.
+          {formatMoney(contract.hourlyRateMinor, contract.currency)} an hour.{' '}
+          {whoInvoicesWeeks(data.autoInvoicing, reader)}; {data.isClient ? 'you have' : 'the client has'}{' '}
+          {INVOICE_REVIEW_DAYS} days to approve or dispute, then {data.isClient ? 'are' : 'is'} charged (wallet first,
+          then the card on file). The freelancer receives the amount less the {data.feePercent}% platform fee.
         </p>
       </PageHeader>
       {data.pause ? (

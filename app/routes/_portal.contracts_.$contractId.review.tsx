@@ -66,20 +66,19 @@ export default function ContractReview() {
       </PageHeader>
       {data.canReview ? <ReviewForm direction={data.direction} otherName={other} /> : null}
       <div className="review-pair">
-        <section className="card" aria-labelledby="my-review-heading">
-          <h2 id="my-review-heading">Your review of {other}</h2>
-          {data.mine ? (
-            <ReviewCard review={data.mine} />
-          ) : (
-            <p className="muted">
-              {data.canReview
-                ? 'Not written yet.'
-                : data.window === 'not_ended'
-                  ? 'You can write it once the contract ends.'
-                  : 'You did not write one.'}
-            </p>
-          )}
-        </section>
+        {/* While the form is open, it stands for this person's review: a card saying "not written yet" under it is noise. */}
+        {data.canReview ? null : (
+          <section className="card" aria-labelledby="my-review-heading">
+            <h2 id="my-review-heading">Your review of {other}</h2>
+            {data.mine ? (
+              <ReviewCard review={data.mine} />
+            ) : (
+              <p className="muted">
+                {data.window === 'not_ended' ? 'You can write it once the contract ends.' : 'You did not write one.'}
+              </p>
+            )}
+          </section>
+        )}
         <section className="card" aria-labelledby="their-review-heading">
           <h2 id="their-review-heading">{other}’s review of you</h2>
           {data.theirs.state === 'visible' ? (

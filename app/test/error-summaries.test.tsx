@@ -365,6 +365,7 @@ describe('an hourly contract’s invoice dispute', () => {
         canReview
         payment={{ walletMinor: 0, card: 'Visa ending 4242' }}
         last={last}
+        emptyText="No invoices yet."
       />,
     )
 

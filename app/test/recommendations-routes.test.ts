@@ -45,10 +45,17 @@ describe('recommendations', () => {
     const page = (await (
       await run(projectLoader, getRequest(`/projects/${projectId}`, cookie), { projectId })
     ).json()) as {
-      recommended: Array<{ id: string; match: { score: number; summary: string } }>
+      recommended: Array<{
+        id: string
+        match: { score: number; summary: string; factors: Array<{ key: string; words: string }> }
+      }>
     }
     expect(page.recommended.map((r) => r.id)).toEqual([fit.id, half.id])
-    expect(page.recommended[0]!.match.summary).toBe('2 of 2 skills · rate within budget · time zone unknown')
+    // Neither side has set a time zone: the summary leaves it out and the breakdown says so.
+    expect(page.recommended[0]!.match.summary).toBe('2 of 2 skills · rate within budget')
+    expect(page.recommended[0]!.match.factors.find((f) => f.key === 'timeZone')!.words).toBe(
+      'neither side has set a time zone, so half',
+    )
 
     const invited = await run(
       projectAction,

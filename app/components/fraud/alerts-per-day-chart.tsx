@@ -1,6 +1,7 @@
 import { Chart } from '~/components/charts/chart'
 import { CardSection } from '~/components/ui/card-section'
 import { FRAUD_SEVERITIES } from '~/domain/fraud-alerts'
+import { formatDate } from '~/utils/format'
 
 type Day = { day: string; low: number; medium: number; high: number; critical: number }
 
@@ -18,7 +19,8 @@ export function AlertsPerDayChart({ days }: { days: Day[] }) {
           kind="stacked"
           labelHeading="Day"
           data={{
-            labels: withAlerts.map((d) => d.day),
+            // Days as the rest of the app writes them ("1 Dec 2026"), on the axis, in the table and the summary.
+            labels: withAlerts.map((d) => formatDate(d.day)),
             series: FRAUD_SEVERITIES.map((severity) => ({
               name: SEVERITY_NAMES[severity],
               values: withAlerts.map((d) => d[severity]),

@@ -34,6 +34,7 @@ export function InvoiceTable({
   canReview,
   payment,
   last,
+  emptyText,
 }: {
   invoices: InvoiceRow[]
   currency: string
@@ -41,11 +42,10 @@ export function InvoiceTable({
   payment: InvoicePayment
   /** The action's answer to a refused dispute: shown in that invoice's form, with the reason as typed. */
   last?: FormReply
+  /** Said while there are no invoices: who sends them depends on the reader and on the weekly job. */
+  emptyText: string
 }) {
-  if (!invoices.length)
-    return (
-      <p className="muted">No invoices yet. Each finished week with logged time is invoiced on the Monday after it.</p>
-    )
+  if (!invoices.length) return <p className="muted">{emptyText}</p>
   const money = (minor: number) => formatMoney(minor, currency)
   return (
     <DataTable

@@ -15,10 +15,10 @@ export function RecommendedProjects({ projects }: { projects: RecommendedProject
               <PlainLink to={`/projects/${id}`}>{title}</PlainLink>
             </h3>
             {'factors' in match ? (
-              <MatchBreakdown match={match} />
+              <MatchBreakdown match={match} newcomerBadge={false} />
             ) : (
               <div className="match-breakdown">
-                <MatchSummary match={match} />
+                <MatchSummary match={match} newcomerBadge={false} />
               </div>
             )}
           </article>

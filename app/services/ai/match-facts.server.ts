@@ -54,10 +54,10 @@ function computeOffset(timeZone: string, now: Date): number | null {
   return hours + Math.sign(hours) * (Number(match[2] ?? 0) / 60)
 }
 
-function overlap(a: string | null, b: string | null, now: Date): number | null {
-  const x = utcOffsetHours(a, now)
-  const y = utcOffsetHours(b, now)
-  return x === null || y === null ? null : workdayOverlapHours(x, y)
+/** The working days' overlap, or whose time zone is missing (or not one Intl knows) when there is none to tell. */
+function overlap(client: number | null, freelancer: number | null): Pick<MatchFacts, 'overlapHours' | 'unsetTimeZone'> {
+  if (client !== null && freelancer !== null) return { overlapHours: workdayOverlapHours(client, freelancer) }
+  return { overlapHours: null, unsetTimeZone: client !== null ? 'freelancer' : freelancer !== null ? 'client' : 'both' }
 }
 
 export type ProjectSide = Pick<
@@ -71,6 +71,10 @@ export function toFacts(
   record: FreelancerRecord,
   now: Date,
 ): MatchFacts {
+  const { overlapHours, unsetTimeZone } = overlap(
+    utcOffsetHours(project.clientTimeZone, now),
+    utcOffsetHours(freelancer.timeZone, now),
+  )
   return {
     ...record,
     skillMatches: skillMatches(project.skills, freelancer.skills),
@@ -81,7 +85,8 @@ export function toFacts(
     budgetMaxMinor: project.budgetMaxMinor,
     hourlyRateMinor: freelancer.currency === project.currency ? freelancer.hourlyRateMinor : null,
     availability: freelancer.availability,
-    overlapHours: overlap(project.clientTimeZone, freelancer.timeZone, now),
+    overlapHours,
+    unsetTimeZone,
     freelancerLanguages: freelancer.languages,
   }
 }

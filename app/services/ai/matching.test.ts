@@ -77,6 +77,16 @@ describe('matching factors', () => {
     expect(share({ availability: 'part_time' }, 'availability').share).toBe(0.6)
     expect(share({ overlapHours: 6 }, 'timeZone')).toEqual({ share: 0.75, words: '6 h overlap' })
     expect(share({ overlapHours: null }, 'timeZone').share).toBe(0.5)
+    // Without an overlap to tell, the breakdown says whose time zone is missing, never a placeholder.
+    expect(share({ overlapHours: null, unsetTimeZone: 'freelancer' }, 'timeZone').words).toBe(
+      'the freelancer has not set a time zone, so half',
+    )
+    expect(share({ overlapHours: null, unsetTimeZone: 'client' }, 'timeZone').words).toBe(
+      'the client has not set a time zone, so half',
+    )
+    expect(share({ overlapHours: null, unsetTimeZone: 'both' }, 'timeZone').words).toBe(
+      'neither side has set a time zone, so half',
+    )
     expect(share({ freelancerLanguages: ['Urdu'] }, 'languages').share).toBe(0)
     expect(share({ freelancerLanguages: [] }, 'languages').share).toBe(0.5)
     expect(share({ lastActiveAt: null }, 'activity').share).toBe(0)
@@ -92,6 +102,11 @@ describe('matching factors', () => {
     expect(match.summary).toBe('7 of 8 skills · rate within budget · 6 h overlap')
     expect(match.score).toBeGreaterThan(80)
     expect(match.score).toBeLessThanOrEqual(100)
+  })
+  it('leaves the time zone out of the summary when there is no overlap to tell', () => {
+    const match = scoreMatch({ ...BASE, overlapHours: null, unsetTimeZone: 'client' }, NOW)
+    expect(match.summary).toBe('2 of 2 skills · rate within budget')
+    expect(match.summary).not.toMatch(/time zone/)
   })
 })
 

@@ -36,6 +36,8 @@ export type MatchFacts = FreelancerRecord & {
   availability: Availability
   /** Hours of overlap of the two working days (9:00–17:00 local), or null when a time zone is unknown. */
   overlapHours: number | null
+  /** When `overlapHours` is null: whose time zone is not set, so the breakdown can say what is missing. */
+  unsetTimeZone?: 'client' | 'freelancer' | 'both'
   freelancerLanguages: string[]
 }
 
@@ -148,6 +150,13 @@ function activityShare(lastActiveAt: Date | null, now: Date): number {
   return days <= 14 ? 1 : clamp01((90 - days) / (90 - 14))
 }
 
+// Said in the breakdown only (the summary leaves the time zone out when there is no overlap to tell).
+const UNSET_TIME_ZONE_WORDS = {
+  client: 'the client has not set a time zone, so half',
+  freelancer: 'the freelancer has not set a time zone, so half',
+  both: 'neither side has set a time zone, so half',
+} as const
+
 /** Each factor's share and words, without weights (the fitted model uses the shares as its inputs). */
 export function matchShares(f: MatchFacts, now = new Date()): Record<MatchFactorKey, { share: number; words: string }> {
   const levelGap = Math.abs(LEVEL_ORDER[f.projectLevel] - LEVEL_ORDER[f.freelancerLevel])
@@ -177,7 +186,7 @@ export function matchShares(f: MatchFacts, now = new Date()): Record<MatchFactor
     },
     timeZone:
       f.overlapHours === null
-        ? { share: 0.5, words: 'time zone unknown' }
+        ? { share: 0.5, words: UNSET_TIME_ZONE_WORDS[f.unsetTimeZone ?? 'both'] }
         : { share: clamp01(f.overlapHours / 8), words: `${Math.round(f.overlapHours)} h overlap` },
     languages: english
       ? { share: 1, words: 'speaks English' }
@@ -216,8 +225,10 @@ export function scoreMatch(
   })
   const total = factors.reduce((sum, x) => sum + x.weight, 0) || 1
   const score = Math.round((100 * factors.reduce((sum, x) => sum + x.weight * x.share, 0)) / total)
-  // The words people read first: skills, rate and overlap, then the strongest of the rest.
-  const lead = ['skills', 'rate', 'timeZone'].map((key) => shares[key as MatchFactorKey].words)
+  // The words people read first: skills, rate and the hours of overlap (left out when a time zone is not set:
+  // a summary line has no room to say whose, and "unknown" tells a member nothing).
+  const leadKeys: MatchFactorKey[] = f.overlapHours === null ? ['skills', 'rate'] : ['skills', 'rate', 'timeZone']
+  const lead = leadKeys.map((key) => shares[key].words)
   return { score, factors, summary: lead.join(' · '), newcomer: f.endedContracts < NEWCOMER_CONTRACTS }
 }
 

@@ -2,6 +2,7 @@ import type { InvoiceStatus } from '~/domain/enums'
 import { formatDate, formatMoney } from '~/utils/format'
 import { canTakeInvoiceAction } from './invoice-rules'
 import { formatDuration, HOURLY_INVOICING_EVERY_MS, INVOICE_REVIEW_DAYS } from './hourly'
+import { whoInvoicesWeeks } from './hourly-invoicing-words'
 
 /**
  * What an hourly contract asks of this person next, shown first on the contract page: the
@@ -103,9 +104,7 @@ export function hourlyNextStep(input: {
 function watchHoursStep(loggedThisWeek: number, limitHours: number | null, autoInvoicing: boolean): HourlyNextStep {
   const logged = loggedThisWeek ? `${formatDuration(loggedThisWeek)} logged` : 'nothing logged yet'
   const limit = limitHours === null ? '' : `; you allow up to ${limitHours} h a week`
-  const invoiced = autoInvoicing
-    ? 'Each finished week is invoiced on the Monday after it'
-    : 'The freelancer sends each finished week’s invoice'
+  const invoiced = whoInvoicesWeeks(autoInvoicing, 'client')
   return {
     kind: 'watch-hours',
     title: 'Hours come to you as weekly invoices',

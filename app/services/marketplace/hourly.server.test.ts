@@ -7,6 +7,7 @@ import { contractActivity, contracts, disputes } from '~/models/schema'
 import {
   deleteTimeEntry,
   loadHourlyNextStep,
+  loadHoursPage,
   logTime,
   reviewInvoice,
   runHourlyCharging,
@@ -199,12 +200,15 @@ describe('the freelancer’s next step on the contract page', () => {
         toInvoice: waiting,
         autoInvoicing: false,
       })
+      // The hours page says the same, so its empty invoice list makes no promise of a Monday.
+      expect(await loadHoursPage(contract, NOW)).toMatchObject({ autoInvoicing: false })
       process.env.DISABLED_JOBS = ''
       resetEnvForTests()
       expect(await loadHourlyNextStep(contract, 'freelancer', NOW)).toMatchObject({
         toInvoice: waiting,
         autoInvoicing: true,
       })
+      expect(await loadHoursPage(contract, NOW)).toMatchObject({ autoInvoicing: true })
       // Once invoiced, nothing waits.
       await runHourlyInvoicing(NOW)
       expect(await loadHourlyNextStep(contract, 'freelancer', NOW)).toMatchObject({ toInvoice: null })

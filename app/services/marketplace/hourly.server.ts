@@ -36,7 +36,6 @@ import {
   invoiceReviewDueAt,
   isWeekOver,
   isoDay,
-  minutesLeft,
   parseDuration,
   weekStartOf,
   weeklyLimitFor,
@@ -330,6 +329,11 @@ export async function runHourlyCharging(
 
 export { findContract }
 
+/** Whether the weekly job invoices finished weeks: DISABLED_JOBS may turn it off, then only "Send invoice" does. */
+function isAutoInvoicing(): boolean {
+  return !isJobDisabled(getEnv().DISABLED_JOBS, HOURLY_INVOICING_JOB)
+}
+
 /** Everything the hours page shows for a contract. */
 /** What the contract page shows first on an hourly contract for this viewer (see hourlyNextStep). */
 export async function loadHourlyNextStep(
@@ -349,8 +353,7 @@ export async function loadHourlyNextStep(
   ])
   return hourlyNextStep({
     toInvoice: weeksToInvoice(uninvoiced, contract.hourlyRateMinor ?? 0),
-    // DISABLED_JOBS may turn the weekly job off: then only the freelancer's "Send invoice" bills a week.
-    autoInvoicing: !isJobDisabled(getEnv().DISABLED_JOBS, HOURLY_INVOICING_JOB),
+    autoInvoicing: isAutoInvoicing(),
     currency: contract.currency,
     side,
     active,
@@ -402,11 +405,11 @@ export async function loadHoursPage(contract: Contract, now = new Date()) {
     loggedThisWeek,
     limit: {
       thisWeek: limitThisWeek,
-      minutesLeft: minutesLeft(limitThisWeek, loggedThisWeek),
       change: limitNextWeek !== limitThisWeek ? { hours: limitNextWeek, from: nextWeek } : null,
     },
     pause: contract.hourlyPausedAt ? { reason: contract.hourlyPauseReason ?? 'An invoice is unpaid.' } : null,
     feePercent: feePreview(0).percent,
+    autoInvoicing: isAutoInvoicing(),
     cardOnFile: card ? `${card.brand} ending ${card.last4}` : null,
     weeksToInvoice: [...new Set(unbilledDays.map(weekStartOf))],
     entries: entries.map((entry) => ({

@@ -3,6 +3,7 @@ import {
   amountForMinutes,
   changeWeeklyLimit,
   minutesLeft,
+  weekSoFarText,
   weeklyLimitFor,
   checkWeeklyLimit,
   checkWorkDate,
@@ -93,5 +94,11 @@ describe('weekly limit changes', () => {
     expect(second).toEqual({ weeklyLimitHours: 10, nextWeeklyLimitHours: 30, nextWeeklyLimitFrom: '2026-12-07' })
     expect(minutesLeft(10, 9 * 60 + 30)).toBe(30)
     expect(minutesLeft(null, 600)).toBeNull()
+  })
+  it('say the week so far against the limit, and a week with nothing logged plainly', () => {
+    expect(weekSoFarText(18 * 60, 20)).toBe('18 h logged of 20 h; 2 h left.')
+    expect(weekSoFarText(0, 20)).toBe('nothing logged yet; the limit is 20 h.')
+    expect(weekSoFarText(90, null)).toBe('1 h 30 min logged; no limit is set.')
+    expect(weekSoFarText(0, null)).toBe('nothing logged yet; no limit is set.')
   })
 })

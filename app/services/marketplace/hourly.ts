@@ -153,6 +153,17 @@ export function minutesLeft(limitHours: number | null, minutesLogged: number): n
   return limitHours === null ? null : Math.max(0, limitHours * 60 - minutesLogged)
 }
 
+/**
+ * This week against the limit, in words: "2 h logged of 20 h; 18 h left." A week with nothing logged
+ * says so rather than "0 min logged of 20 h". It follows "This week: ".
+ */
+export function weekSoFarText(minutesLogged: number, limitHours: number | null): string {
+  if (limitHours === null)
+    return `${minutesLogged ? `${formatDuration(minutesLogged)} logged` : 'nothing logged yet'}; no limit is set.`
+  if (!minutesLogged) return `nothing logged yet; the limit is ${limitHours} h.`
+  return `${formatDuration(minutesLogged)} logged of ${limitHours} h; ${formatDuration(minutesLeft(limitHours, minutesLogged)!)} left.`
+}
+
 export function isMonday(day: string): boolean {
   return parseIsoDay(day) !== null && weekStartOf(day) === day
 }
