@@ -39,7 +39,8 @@ test('a visitor who applies to a project without an account signs up and lands o
   await finishSignUpWithCode(page, freelancer.email)
   await expectPath(page, `/projects/${projectId}/propose`)
   await expect(toast(page)).toHaveText(`Welcome to MegiLance, ${freelancer.name}. Your account is ready.`)
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(title)
+  await expect(page.getByRole('heading', { level: 1, name: 'Send a proposal' })).toBeVisible()
+  await expect(page.getByRole('link', { name: title })).toBeVisible()
 })
 
 test('a visitor is never sent to another site from sign-up, and sign-in mistakes give one plain answer', async ({
