@@ -59,7 +59,10 @@ test('with no camera or microphone the lobby says to plug one in, and Try again 
   )
   // No browser wording such as "Requested device not found", and no advice to allow what is not there.
   await expect(page.getByText('Requested device not found')).toHaveCount(0)
-  await expect(page.getByRole('button', { name: 'Join the call' })).toBeDisabled()
+  const join = page.getByRole('button', { name: 'Join the call' })
+  await expect(join).toBeDisabled()
+  // …and looks it, rather than like a button that does nothing when pressed.
+  expect(await join.evaluate((button) => getComputedStyle(button).opacity)).toBe('0.55')
 
   await page.evaluate(() => {
     ;(window as unknown as { devicesMissing: string[] }).devicesMissing = []

@@ -68,9 +68,11 @@ export function Lobby({ onJoin }: { onJoin: (choice: LobbyChoice) => void }) {
       <AlertMessage message={problem} />
       {notice ? <p role="status">{notice}</p> : null}
       {problem ? (
-        <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
-          Try again
-        </button>
+        <p>
+          <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </p>
       ) : null}
       <div className="form-stack">
         <DeviceSelect label="Camera" value={cameraId} onChange={setCameraId} devices={cameras} />
