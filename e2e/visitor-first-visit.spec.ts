@@ -10,6 +10,7 @@ import {
   toast,
 } from './fixtures'
 import { createFixedContract } from './contract-fixtures'
+import { userIdByEmail } from './db-fixtures'
 import { sendMessage, thread, waitForLiveComposer } from './messaging-helpers'
 import { createOpenProject } from './projects-fixtures'
 import { createAccountWithoutBrowser, signUpWithoutForm } from './user-fixtures'
@@ -41,6 +42,25 @@ test('a visitor who applies to a project without an account signs up and lands o
   await expect(toast(page)).toHaveText(`Welcome to MegiLance, ${freelancer.name}. Your account is ready.`)
   await expect(page.getByRole('heading', { level: 1, name: 'Send a proposal' })).toBeVisible()
   await expect(page.getByRole('link', { name: title })).toBeVisible()
+})
+
+test('a visitor who wants to hire someone creates a client account from their profile and comes back to it', async ({
+  page,
+}) => {
+  const freelancer = await createAccountWithoutBrowser(makeUser('freelancer'))
+  const profile = `/freelancers/${await userIdByEmail(freelancer.email)}`
+  await page.goto(profile)
+  await page.getByRole('link', { name: 'create a free client account' }).click()
+  await expectPath(page, '/sign-up')
+  await expect(page.getByRole('radio', { name: 'I want to hire' })).toBeChecked()
+  const client = makeUser('client')
+  await fillSignUp(page, { name: client.name, email: client.email, password: client.password })
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await finishSignUpWithCode(page, client.email)
+  await expectPath(page, profile)
+  await expect(page.getByRole('region', { name: `Invite ${freelancer.name}` })).toContainText(
+    'You have no open project to invite them to.',
+  )
 })
 
 test('a visitor is never sent to another site from sign-up, and sign-in mistakes give one plain answer', async ({
