@@ -149,7 +149,13 @@ test('a stranger gets 404 for the booking page, a meeting and its .ics', async (
   const conversationId = new URL(page.url()).searchParams.get('conversation')
   expect(conversationId).toBeTruthy()
   // Neither has set hours yet: the page says who must.
-  await expect(page.getByText('has not set their availability yet')).toBeVisible()
+  const theirs = page.getByText('has not set their availability yet')
+  await expect(theirs).toBeVisible()
+  // …and where to ask them.
+  await expect(theirs.getByRole('link', { name: 'your messages' })).toHaveAttribute(
+    'href',
+    `/messages/${conversationId}`,
+  )
   // With no time to offer, no form to fill in and send in vain: it says there is nothing to book yet.
   await expect(
     page.getByText('No time in the next 14 days suits you both, so there is nothing to book yet.'),

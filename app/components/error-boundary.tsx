@@ -9,13 +9,18 @@ const TITLES: Record<number, string> = {
   429: 'Too many attempts',
 }
 
+const NOT_FOUND_DETAIL =
+  'Nothing is at this address, or it is not open to you. Check the address for a typo, or start again from the home page.'
+
 /** One look for every error status, rendered inside the layout. */
 export function GeneralErrorBoundary() {
   const error = useRouteError()
   const status = isRouteErrorResponse(error) ? error.status : 500
   // The router's own answers (no route, no action) carry its internal wording: not for members.
   const ours = isRouteErrorResponse(error) && !(error as { internal?: boolean }).internal
-  const detail = ours && typeof error.data === 'string' ? error.data : null
+  // A bare "Not found" (the default of many loaders) tells a visitor nothing they can act on.
+  const said = ours && typeof error.data === 'string' && error.data !== 'Not found' ? error.data : null
+  const detail = said ?? (status === 404 ? NOT_FOUND_DETAIL : null)
   const title = TITLES[status] ?? 'Something went wrong on our side'
   // The page request's id, which its log lines carry: a person quotes it, an admin greps for it.
   const requestId = (useRouteLoaderData('root') as { requestId?: string | null } | undefined)?.requestId

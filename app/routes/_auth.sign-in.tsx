@@ -12,6 +12,7 @@ import { signInWithPassword } from '~/services/security/sign-in.server'
 import { Throttled } from '~/services/security/throttle.server'
 import { anonymousOnlyLoader, authenticator, PORTAL_HOME, requireAnonymous } from '~/http/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
+import { keepRedirectTo } from '~/utils/keep-redirect-to'
 import { redirectWithToast } from '~/http/toast.server'
 import { readFormData } from '~/http/form-data.server'
 import { SubmitButton } from '~/components/ui/submit-button'
@@ -65,11 +66,12 @@ export default function SignIn() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const [form, fields] = useZodForm(SignInConstraint, { id: 'sign-in', lastResult })
+  const redirectTo = searchParams.get('redirectTo')
   return (
     <>
       <h1>Sign in</h1>
       <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <input type="hidden" name="redirectTo" value={redirectTo ?? ''} />
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
         <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
         <FormAlert id={form.errorId} errors={form.errors} form={form} />
@@ -79,7 +81,7 @@ export default function SignIn() {
         <Link to="/forgot-password">Forgot your password?</Link>
       </p>
       <p className="auth-card__alt">
-        New to MegiLance? <Link to="/sign-up">Create an account</Link>
+        New to MegiLance? <Link to={keepRedirectTo('/sign-up', redirectTo)}>Create an account</Link>
       </p>
     </>
   )

@@ -14,6 +14,8 @@ import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { SignUpConstraint } from '~/components/ui/form-constraints/sign-up'
 import { FormAlert } from '~/components/ui/form-alert'
+import { keepRedirectTo } from '~/utils/keep-redirect-to'
+import { safeRedirect } from '~/utils/safe-redirect'
 
 export const meta: MetaFunction = () => [{ title: 'Create your account · MegiLance' }]
 
@@ -27,7 +29,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await startSignUp(submission.value)
   if (!result.ok) return json(refusalReply(submission, result, ['password']), { status: 400 })
-  return redirect('/sign-up/verify', { headers: { 'Set-Cookie': result.setCookie } })
+  // Only a path on this site is carried on; anything else is dropped here, not at the end.
+  const redirectTo = safeRedirect(submission.value.redirectTo, '') || null
+  return redirect(keepRedirectTo('/sign-up/verify', redirectTo), { headers: { 'Set-Cookie': result.setCookie } })
 }
 
 const ROLE_OPTIONS = [
@@ -39,6 +43,7 @@ export default function SignUp() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const feePercent = useRootData()?.feePercent ?? 10
+  const redirectTo = searchParams.get('redirectTo')
   const [form, fields] = useZodForm(SignUpConstraint, {
     id: 'sign-up',
     lastResult,
@@ -52,6 +57,7 @@ export default function SignUp() {
         payouts are free.
       </p>
       <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={redirectTo ?? ''} />
         <FormAlert form={form} labels={{ role: 'How will you use MegiLance?', name: 'Full name' }} />
         <RadioGroup legend="How will you use MegiLance?" meta={fields.role} options={ROLE_OPTIONS} />
         <Field label="Full name" meta={fields.name} autoComplete="name" />
@@ -61,7 +67,7 @@ export default function SignUp() {
         <SubmitButton block>Create account</SubmitButton>
       </Form>
       <p className="auth-card__alt">
-        Already have an account? <Link to="/sign-in">Sign in</Link>
+        Already have an account? <Link to={keepRedirectTo('/sign-in', redirectTo)}>Sign in</Link>
       </p>
     </>
   )

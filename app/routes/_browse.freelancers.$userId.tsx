@@ -67,6 +67,11 @@ export default function FreelancerProfilePage() {
             <Link to={`/sign-in?${new URLSearchParams({ redirectTo: `/freelancers/${user.id}` })}`}>
               Sign in as a client to invite {user.name} to a project
             </Link>
+            , or{' '}
+            <Link to={`/sign-up?${new URLSearchParams({ role: 'client', redirectTo: `/freelancers/${user.id}` })}`}>
+              create a free client account
+            </Link>
+            .
           </p>
         )}
       </PageHeader>

@@ -88,7 +88,9 @@ export default function NewMeeting() {
           <Link to="/settings/availability">change it</Link>).
         </p>
       </header>
-      {data.missing ? <MissingAvailability missing={data.missing} otherName={data.otherName} /> : null}
+      {data.missing ? (
+        <MissingAvailability missing={data.missing} otherName={data.otherName} conversationId={data.conversationId} />
+      ) : null}
       <CardSection id="duration-heading" title="How long?">
         <Form method="get" className="form-inline">
           <input type="hidden" name="conversation" value={data.conversationId} />

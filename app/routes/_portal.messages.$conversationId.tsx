@@ -164,6 +164,15 @@ export default function Conversation() {
       </header>
       <section className="card" aria-label="Conversation">
         <MessageThread conversationId={data.id} messages={data.messages} viewerId={data.viewerId} />
+        {hydrated ? null : (
+          // Without JavaScript nothing arrives by itself: say so, and how to look again.
+          <p className="muted">
+            New messages show when the page is loaded again.{' '}
+            <Link to={`/messages/${data.id}`} reloadDocument>
+              Check for new messages
+            </Link>
+          </p>
+        )}
       </section>
       {data.participant ? (
         <CardSection id="send-heading" title="Send a message">

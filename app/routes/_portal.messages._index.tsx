@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { ConversationList } from '~/components/messaging/conversation-list'
 import { PageHeader } from '~/components/ui/page-header'
 import { listConversationsForUser } from '~/models/conversations.server'
@@ -19,11 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       flagged: Boolean(conversation.lastMessageFlagged),
     })),
     unread: conversations.reduce((total, conversation) => total + conversation.unread, 0),
+    role: user.role,
   })
 }
 
 export default function Messages() {
-  const { conversations, unread } = useLoaderData<typeof loader>()
+  const { conversations, unread, role } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader title="Messages">
@@ -33,11 +34,27 @@ export default function Messages() {
           paying here: escrow only protects what happens on MegiLance.
         </p>
       </PageHeader>
-      {conversations.length ? (
-        <ConversationList conversations={conversations} />
-      ) : (
-        <p className="empty">No conversations yet. Open a proposal or a contract and choose “Message” to start one.</p>
-      )}
+      {conversations.length ? <ConversationList conversations={conversations} /> : <EmptyInbox role={role} />}
     </>
   )
+}
+
+/** A newcomer has no proposal or contract yet, so the way to a first conversation is the way to one of those. */
+function EmptyInbox({ role }: { role: string }) {
+  if (role === 'client')
+    return (
+      <p className="empty">
+        No conversations yet. One starts with each proposal a freelancer sends you:{' '}
+        <Link to="/projects/new">post a project</Link>, or invite someone from{' '}
+        <Link to="/freelancers">Find talent</Link>.
+      </p>
+    )
+  if (role === 'freelancer')
+    return (
+      <p className="empty">
+        No conversations yet. One starts with each proposal you send: <Link to="/projects">find work</Link> to propose
+        on.
+      </p>
+    )
+  return <p className="empty">No conversations yet.</p>
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { CallMesh, type Admission } from './call-mesh'
 import { InCall, type InCallFeatures } from './in-call'
 import { Lobby, type LobbyChoice } from './lobby'
-import { audioConstraints, videoConstraints } from './media-constraints'
+import { openCallMedia } from './open-call-media'
 
 type CallRoomProps = {
   callId: string
@@ -65,12 +65,8 @@ export function CallRoom(props: CallRoomProps) {
         for (const track of joined.mesh.localStream()?.getTracks() ?? []) track.stop()
       }}
       onRejoin={async () => {
-        const { quality, cameraId, microphoneId } = joined.choice
-        const media = await navigator.mediaDevices.getUserMedia({
-          video: videoConstraints(quality, cameraId),
-          audio: audioConstraints(microphoneId),
-        })
-        joined.mesh.rejoin(media.getTracks())
+        const { stream } = await openCallMedia(joined.choice)
+        joined.mesh.rejoin(stream.getTracks())
       }}
     />
   )

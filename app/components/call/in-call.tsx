@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { CallMediaProblem, callMediaText } from './open-call-media'
 import type { CallBus, CallMedia } from './call-bus'
 import type { CallMesh, SelfState } from './call-mesh'
 import { videoConstraints, type Quality } from './media-constraints'
@@ -73,9 +74,7 @@ export function InCall(props: InCallProps) {
     try {
       await props.onRejoin()
     } catch (error) {
-      setProblem(
-        `The camera or microphone could not be opened again (${error instanceof Error ? error.message : 'refused'}).`,
-      )
+      setProblem(callMediaText(error instanceof CallMediaProblem ? error.reason : 'no-device'))
       return
     }
     const stream = mesh.localStream()

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { audioConstraints, canChooseSpeaker, QUALITIES, videoConstraints, type Quality } from './media-constraints'
+import { canChooseSpeaker, QUALITIES, type Quality } from './media-constraints'
+import { CallMediaProblem, callMediaText, openCallMedia } from './open-call-media'
 import { CardSection } from '~/components/ui/card-section'
 import { AlertMessage } from '~/components/ui/alert-message'
 
@@ -24,32 +25,34 @@ export function Lobby({ onJoin }: { onJoin: (choice: LobbyChoice) => void }) {
   const [quality, setQuality] = useState<Quality>('720p')
   const [stream, setStream] = useState<MediaStream | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  // Bumped by "Try again", after the person plugged a device in or allowed the site.
+  const [attempt, setAttempt] = useState(0)
   const preview = useRef<HTMLVideoElement>(null)
   const handedOver = useRef(false)
 
   useEffect(() => {
     let cancelled = false
     let opened: MediaStream | null = null
-    navigator.mediaDevices
-      .getUserMedia({ video: videoConstraints(quality, cameraId), audio: audioConstraints(microphoneId) })
-      .then(async (media) => {
+    openCallMedia({ quality, cameraId, microphoneId })
+      .then(async ({ stream: media, missing }) => {
         opened = media
         if (cancelled) return stopAll(media)
         setStream(media)
         setProblem(null)
+        setNotice(callMediaText(missing))
         setDevices(await navigator.mediaDevices.enumerateDevices())
       })
       .catch((error: unknown) => {
-        if (!cancelled)
-          setProblem(
-            `The camera or microphone could not be opened (${error instanceof Error ? error.message : 'refused'}). Allow them for this site, or choose another device.`,
-          )
+        if (cancelled) return
+        setNotice(null)
+        setProblem(callMediaText(error instanceof CallMediaProblem ? error.reason : 'no-device'))
       })
     return () => {
       cancelled = true
       if (!handedOver.current) stopAll(opened)
     }
-  }, [quality, cameraId, microphoneId])
+  }, [quality, cameraId, microphoneId, attempt])
 
   useEffect(() => {
     if (preview.current) preview.current.srcObject = stream
@@ -63,6 +66,14 @@ export function Lobby({ onJoin }: { onJoin: (choice: LobbyChoice) => void }) {
     <CardSection id="lobby-heading" title="Check your camera and microphone" className="call-lobby">
       <video ref={preview} className="call-lobby__preview" autoPlay playsInline muted aria-label="Your camera" />
       <AlertMessage message={problem} />
+      {notice ? <p role="status">{notice}</p> : null}
+      {problem ? (
+        <p>
+          <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </p>
+      ) : null}
       <div className="form-stack">
         <DeviceSelect label="Camera" value={cameraId} onChange={setCameraId} devices={cameras} />
         <DeviceSelect label="Microphone" value={microphoneId} onChange={setMicrophoneId} devices={microphones} />

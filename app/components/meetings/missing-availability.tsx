@@ -4,9 +4,12 @@ import { Link } from '@remix-run/react'
 export function MissingAvailability({
   missing,
   otherName,
+  conversationId,
 }: {
   missing: { mine: boolean; theirs: boolean }
   otherName: string
+  /** Where to ask them, when the page knows the conversation. */
+  conversationId?: string
 }) {
   return (
     <div className="callout card" role="status">
@@ -16,7 +19,12 @@ export function MissingAvailability({
           {otherName}’s overlap.
         </p>
       ) : null}
-      {missing.theirs ? <p>{otherName} has not set their availability yet. Ask them to, in your messages.</p> : null}
+      {missing.theirs ? (
+        <p>
+          {otherName} has not set their availability yet. Ask them to, in{' '}
+          {conversationId ? <Link to={`/messages/${conversationId}`}>your messages</Link> : 'your messages'}.
+        </p>
+      ) : null}
     </div>
   )
 }

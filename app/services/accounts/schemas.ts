@@ -27,6 +27,8 @@ export const SignUpSchema = z.object({
   name: memberNameField,
   email: emailField,
   password: passwordField,
+  // Where a visitor was going (e.g. a project's proposal form): they land there once the account exists.
+  redirectTo: z.string().optional(),
 })
 
 export const SignInSchema = z.object({

@@ -228,7 +228,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
             'Use a long password you use nowhere else. MegiLance refuses passwords found in common-password lists.',
             'You are signed out after 30 minutes without activity, and every session ends after 7 days.',
             'Changing your password signs out every other device at once.',
-            'If you forget your password, a one-time code is emailed to you; it expires after a few minutes.',
+            'If you forget your password, a one-time code is emailed to you; it works for 15 minutes.',
             'To sign in with another email address, change it under [Settings → Email](/settings/email) with your password (and a second factor, if you have one). A code goes to the new address, and the address changes only when you enter it. Your old address is then told of the change: if that email ever reaches you and it was not you, sign out the other sessions, change the address back and change your password, or [contact us](/help/contact?topic=account) from the old address.',
           ),
         ],
