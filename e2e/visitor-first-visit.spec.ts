@@ -34,6 +34,8 @@ test('a visitor who applies to a project without an account signs up and lands o
   // The promise above holds for the account they do not have yet, not only for signing in.
   await page.getByRole('link', { name: 'Create an account' }).click()
   await expectPath(page, '/sign-up')
+  // A proposal is a freelancer's: the form says so before they choose.
+  await expect(page.getByRole('radio', { name: /I want to work/ })).toBeChecked()
   const freelancer = makeUser('freelancer')
   await fillSignUp(page, freelancer)
   await page.getByRole('button', { name: 'Create account' }).click()

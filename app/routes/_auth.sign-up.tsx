@@ -14,7 +14,7 @@ import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { SignUpConstraint } from '~/components/ui/form-constraints/sign-up'
 import { FormAlert } from '~/components/ui/form-alert'
-import { keepRedirectTo } from '~/utils/keep-redirect-to'
+import { keepRedirectTo, roleForDestination } from '~/utils/keep-redirect-to'
 import { safeRedirect } from '~/utils/safe-redirect'
 
 export const meta: MetaFunction = () => [{ title: 'Create your account · MegiLance' }]
@@ -47,7 +47,7 @@ export default function SignUp() {
   const [form, fields] = useZodForm(SignUpConstraint, {
     id: 'sign-up',
     lastResult,
-    defaultValue: { role: searchParams.get('role') ?? undefined },
+    defaultValue: { role: searchParams.get('role') ?? roleForDestination(redirectTo) ?? undefined },
   })
   return (
     <>
