@@ -68,9 +68,12 @@ function demoFreelancerStory(trade: Trade, skills: string[]) {
   return { bio, hourlyRateMinor: within(rateDraw, 15, band.rate) * 100, experienceLevel }
 }
 
-function demoBrief(trade: Trade, skills: string[]): string {
+/** A brief in the words of the client's company (the name their profile shows beside the project). */
+function demoBrief(trade: Trade, skills: string[], company: string): string {
+  // The name drawn here before is still drawn, so the demo's later random choices (which tests read) stay put.
+  faker.company.name()
   return (
-    `${faker.company.name()} is looking for ${trade.need}. ` +
+    `${company} is looking for ${trade.need}. ` +
     `You will work mostly with ${skills.join(', ')}, report weekly and hand over documented work. ` +
     `Tell us about a similar project you delivered and how you would plan the first two weeks.`
   )
@@ -106,13 +109,16 @@ export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
   await insertDemoUser({ email: 'admin@megilance.test', name: 'Ada Admin', role: 'admin', passwordHash })
 
   const clientIds: string[] = []
+  const companyOf = new Map<string, string>()
   for (let i = 0; i < COUNTS.clients; i++) {
     const demo = i === 0
     const { name, email } = demo
       ? { name: 'Clara Client', email: 'client@megilance.test' }
       : demoPerson(i, 'example.com')
     const user = await insertDemoUser({ email, name, role: 'client', passwordHash })
-    await updateClientProfile(user.id, { company: faker.company.name() })
+    const company = faker.company.name()
+    await updateClientProfile(user.id, { company })
+    companyOf.set(user.id, company)
     clientIds.push(user.id)
   }
 
@@ -148,11 +154,12 @@ export async function seedDemoData({ ifEmpty = false } = {}): Promise<string> {
     const hourly = faker.datatype.boolean({ probability: 0.35 })
     const low = hourly ? faker.number.int({ min: 15, max: 60 }) * 100 : 0
     const createdAt = new Date(now - faker.number.int({ min: 0, max: 90 * 24 * 60 }) * 60_000)
+    const clientId = i < 6 ? clientIds[0]! : i < 12 ? clientIds[1]! : pick(clientIds.slice(2))
     return {
       id: crypto.randomUUID(),
-      clientId: i < 6 ? clientIds[0]! : i < 12 ? clientIds[1]! : pick(clientIds.slice(2)),
+      clientId,
       title: pick(trade.titles)(skills[0]!),
-      description: demoBrief(trade, skills),
+      description: demoBrief(trade, skills, companyOf.get(clientId)!),
       budgetType: hourly ? ('hourly' as const) : ('fixed' as const),
       budgetMinMinor: low,
       budgetMaxMinor: hourly
