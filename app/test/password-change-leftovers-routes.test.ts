@@ -86,9 +86,7 @@ describe('a password set with a reset code', () => {
     await turnEmailFactorOn(user.id, new Date())
     const step = await run(signInAction, formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD }))
     const pending = cookiesFrom(step)
-    const signInCode = (await latestMailText(user.email, 'Your MegiLance security code')).match(
-      /code is: (\d{6})/,
-    )?.[1]
+    const signInCode = (await latestMailText(user.email, 'Your MegiLance security code')).match(/code is: (\d{6})/)?.[1]
 
     await run(forgotPasswordAction, formRequest('/forgot-password', { email: user.email }))
     const resetCode = (await latestMailText(user.email, 'Your MegiLance password reset code')).match(
