@@ -6,7 +6,7 @@ import { listOtherLettersOfFreelancer } from '~/models/letter-similarity.server'
 import { listSkillsOfProject } from '~/models/projects.server'
 import { skillSimilarity, suggestSkills } from '~/services/ai/semantic-skills.server'
 import { parseSkillList } from '~/services/marketplace/skills-taxonomy'
-import { findMisspellings } from './spelling.server'
+import { checkSuggestionAllowance, findMisspellings } from './spelling.server'
 import { compareLetters, isTemplated } from './templated-letters'
 import {
   LENGTH_RULES,
@@ -26,10 +26,13 @@ type Text = { field: string; text: string; rule: LengthRule; graded?: boolean }
 function checkTexts(texts: Text[]): QualityReport {
   const suggestions: Suggestion[] = []
   const facts: TextFact[] = []
+  // One allowance for the whole form: each field does not get its own.
+  const allowance = checkSuggestionAllowance()
   for (const { field, text, rule, graded = true } of texts) {
     const checked = checkText(field, text, rule, graded)
     suggestions.push(...checked.suggestions)
-    for (const miss of findMisspellings(text)) suggestions.push(spellingSuggestion(field, miss.word, miss.suggestions))
+    for (const miss of findMisspellings(text, allowance))
+      suggestions.push(spellingSuggestion(field, miss.word, miss.suggestions))
     facts.push(checked.fact)
   }
   return { suggestions, facts }

@@ -10,8 +10,40 @@ import { SKILL_ENTRIES } from '~/services/marketplace/skills-taxonomy'
 
 export type Misspelling = { word: string; suggestions: string[] }
 
-/** Suggestions cost a few milliseconds a word; a text with more unknown words is checked only this far. */
+/** A text's unknown words are named this far. */
 const MAX_REPORTED = 8
+
+/**
+ * nspell tries edit after edit of a word it does not know, synchronously: a few milliseconds for a
+ * misspelt word, 70–400 ms of a core for a made-up one ("zzqx"), while the server process answers
+ * nobody else. So one request (a search, one press of Check) gets suggestions for a few words within
+ * a few tens of milliseconds (the clock starts at the first suggestion, once the dictionary is
+ * loaded); past either, unknown words are still named, without suggestions.
+ */
+export class SuggestionAllowance {
+  private wordsLeft: number
+  private until: number | null = null
+
+  constructor(
+    words: number,
+    private readonly ms: number,
+  ) {
+    this.wordsLeft = words
+  }
+
+  suggest(word: string): string[] {
+    const spell = getChecker()
+    this.until ??= performance.now() + this.ms
+    if (this.wordsLeft <= 0 || performance.now() >= this.until) return []
+    this.wordsLeft -= 1
+    return spell.suggest(word)
+  }
+}
+
+/** What one press of Check may spend on suggestions, over all the form's texts. */
+export function checkSuggestionAllowance(): SuggestionAllowance {
+  return new SuggestionAllowance(5, 100)
+}
 
 let checker: ReturnType<typeof nspell> | null = null
 
@@ -43,8 +75,11 @@ function skipped(word: string): boolean {
   return /\d/.test(word) || /^[A-Z]+s?$/.test(word) || /[a-z][A-Z]/.test(word) || word.length < 2
 }
 
-/** The text's unknown words (each once, in order) with up to three suggested spellings. */
-export function findMisspellings(text: string): Misspelling[] {
+/** The text's unknown words (each once, in order) with up to three suggested spellings, while `allowance` lasts. */
+export function findMisspellings(
+  text: string,
+  allowance: SuggestionAllowance = checkSuggestionAllowance(),
+): Misspelling[] {
   const spell = getChecker()
   const plain = text.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\S+@\S+\.\S+/g, ' ')
   const seen = new Set<string>()
@@ -55,7 +90,7 @@ export function findMisspellings(text: string): Misspelling[] {
     if (seen.has(key) || skipped(word)) continue
     seen.add(key)
     if (spell.correct(word)) continue
-    found.push({ word, suggestions: spell.suggest(word).slice(0, 3) })
+    found.push({ word, suggestions: allowance.suggest(word).slice(0, 3) })
     if (found.length >= MAX_REPORTED) break
   }
   return found
@@ -65,8 +100,13 @@ export function findMisspellings(text: string): Misspelling[] {
  * Other spellings of one word the dictionary does not know ("dashbord" → "dashboard"), best first;
  * none for a known word or one the checker leaves alone (acronyms, names with digits).
  */
-export function spellingAlternatives(word: string, limit = 4): string[] {
-  if (skipped(word) || word.length > 30) return []
-  const spell = getChecker()
-  return spell.correct(word) ? [] : spell.suggest(word).slice(0, limit)
+export function spellingAlternatives(word: string, allowance: SuggestionAllowance, limit = 4): string[] {
+  // Only a word of letters ("(((" would be offered "a", "b", "c"), and only alternatives of three letters
+  // or more: a search corrected to "a" or "be" helps nobody, and counting one reads every project.
+  if (skipped(word) || word.length > 30 || !/^\p{L}+(?:['’-]\p{L}+)*$/u.test(word)) return []
+  if (getChecker().correct(word)) return []
+  return allowance
+    .suggest(word)
+    .filter((alternative) => alternative.length >= 3)
+    .slice(0, limit)
 }
