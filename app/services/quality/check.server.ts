@@ -23,6 +23,14 @@ import {
 
 type Text = { field: string; text: string; rule: LengthRule; graded?: boolean }
 
+/**
+ * How much of each text is checked: the longest any of these fields may be saved with. The form posts
+ * its texts unchecked (up to the 1 MB body limit), and reading grades, spellings and skills over
+ * 900,000 characters held a server process for two seconds.
+ */
+const MAX_CHECKED_CHARS = 10_000
+const checkedPart = (text: string) => text.slice(0, MAX_CHECKED_CHARS)
+
 function checkTexts(texts: Text[]): QualityReport {
   const suggestions: Suggestion[] = []
   const facts: TextFact[] = []
@@ -53,7 +61,8 @@ export async function checkCoverLetter(input: {
   freelancerId: string
   project: { id: string; title: string }
 }): Promise<QualityReport> {
-  const { letter, project } = input
+  const { project } = input
+  const letter = checkedPart(input.letter)
   const skills = await listSkillsOfProject(project.id)
   const report = checkTexts([{ field: COVER_LETTER, text: letter, rule: LENGTH_RULES.coverLetter }])
   report.suggestions.push(
@@ -85,9 +94,11 @@ export const projectTexts = (formData: FormData) => textsOf(formData, ['title', 
  * A heading (its length only, not graded) and the text under it, and whether the two speak to the
  * skills listed; a suggestion about the skills names the text's field.
  */
-function checkHeadedText(heading: Text, body: Text, skillList: string): QualityReport {
+function checkHeadedText(wholeHeading: Text, wholeBody: Text, skillList: string): QualityReport {
+  const heading = { ...wholeHeading, text: checkedPart(wholeHeading.text) }
+  const body = { ...wholeBody, text: checkedPart(wholeBody.text) }
   const report = checkTexts([{ ...heading, graded: false }, body])
-  const { skills } = parseSkillList(skillList)
+  const { skills } = parseSkillList(checkedPart(skillList))
   const missing = skillsNotSpokenTo(`${heading.text}\n${body.text}`, skills)
   report.suggestions.push(...checkSkillsSpokenTo(body.field, missing, 'you list as skills'))
   return report

@@ -12,6 +12,7 @@ import { createTestUser, signedInCookie } from './users'
  * Find work suggested for every unknown word of a search that found nothing (a 200-character search
  * of made-up five-letter words, sent by anyone without signing in, held a process for 15 s of CPU),
  * and the Check button for up to eight words per field. Each request now has a small allowance.
+ * And the Check button read its texts whole, up to the 1 MB body limit: two seconds of CPU a press.
  */
 const suggested = vi.hoisted(() => ({ words: [] as string[] }))
 vi.mock('nspell', async (original) => {
@@ -91,5 +92,25 @@ describe('the Check button', () => {
     // The first unknown word still gets its suggestion; the later ones are named without one.
     expect(spelling[0]).toMatch(/^“websight” may be misspelt — did you mean .*website/)
     expect(spelling.length).toBeGreaterThan(5)
+  })
+})
+
+describe('the Check button given a text far past its field’s limit', () => {
+  it('checks the first 10,000 characters, the most the field may be saved with', async () => {
+    const client = await createTestUser('client')
+    const description = 'We need a booking page for our clinic with reminders. '.repeat(12_000)
+    const response = await run(
+      newProjectAction,
+      formRequest(
+        '/projects/new',
+        { intent: 'check', title: 'Booking page for a clinic', description, skills: 'React' },
+        await signedInCookie(client.id),
+      ),
+    )
+    expect(response.status).toBe(200)
+    const { check } = (await response.json()) as { check: { facts: { field: string; words: number }[] } }
+    const words = check.facts.find((fact) => fact.field === 'The description')?.words
+    expect(words).toBeGreaterThan(1_000)
+    expect(words).toBeLessThanOrEqual(10_000 / 2)
   })
 })
