@@ -34,7 +34,7 @@ const PERMISSIONS_POLICY = [
 /**
  * The headers every answer carries: a CSP whose scripts need this request's nonce (set in
  * res.locals.cspNonce before), no framing by any site, no MIME sniffing, the referrer policy
- * same-site form posts need, HSTS in production over HTTPS, and the Permissions-Policy above.
+ * same-site form posts need, HSTS wherever cookies are Secure (production, or COOKIE_SECURE=true), and the Permissions-Policy above.
  */
 export function securityHeaders(env: Pick<Env, 'NODE_ENV' | 'COOKIE_SECURE' | 'STRIPE_SECRET_KEY'>): RequestHandler[] {
   return [
@@ -58,7 +58,8 @@ export function securityHeaders(env: Pick<Env, 'NODE_ENV' | 'COOKIE_SECURE' | 'S
       // With no-referrer, Chromium sends `Origin: null` on same-site form posts, which the
       // CSRF checks must refuse; this policy keeps the real origin on same-site requests.
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-      strictTransportSecurity: env.NODE_ENV === 'production' && env.COOKIE_SECURE !== false,
+      // Wherever cookies are marked Secure (secureCookiesEnabled's rule) the site is on HTTPS: say so for good.
+      strictTransportSecurity: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
       // The CSP's frame-ancestors 'none', for browsers that read only this header.
       xFrameOptions: { action: 'deny' },
     }),

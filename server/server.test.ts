@@ -378,6 +378,15 @@ describe('security headers', () => {
     const answer = await fetch(await serve(appWithHeaders({ ...production, NODE_ENV: 'development' })))
     expect(answer.headers.get('strict-transport-security')).toBeNull()
   })
+
+  it('sends HSTS whenever cookies are marked Secure (COOKIE_SECURE=true), whatever NODE_ENV says', async () => {
+    const answer = await fetch(
+      await serve(appWithHeaders({ ...production, NODE_ENV: 'development', COOKIE_SECURE: true })),
+    )
+    expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
+    const plain = await fetch(await serve(appWithHeaders({ ...production, COOKIE_SECURE: false })))
+    expect(plain.headers.get('strict-transport-security')).toBeNull()
+  })
 })
 
 describe('compression', () => {

@@ -1,3 +1,4 @@
+import { nameForType } from '~/services/files/file-names'
 import { readUpload } from '~/services/files/uploads.server'
 
 /**
@@ -11,7 +12,8 @@ export async function uploadResponse(id: string, { cache }: { cache: 'private' |
   if (!stored) throw new Response('Not found', { status: 404 })
   const { upload, bytes } = stored
   const inline = upload.contentType.startsWith('image/')
-  const name = encodeURIComponent(upload.originalName)
+  // Files stored before names were made to agree with their bytes get the same treatment here.
+  const name = encodeURIComponent(nameForType(upload.originalName, upload.contentType))
   return new Response(new Uint8Array(bytes), {
     headers: {
       'Content-Type': upload.contentType,

@@ -7,6 +7,7 @@ import {
   freelancerProfiles,
   oneTimeCodes,
   passwordResets,
+  pendingSignIns,
   users,
   type Role,
 } from './schema'
@@ -114,8 +115,19 @@ export function changeUserEmailSync(userId: string, email: string, how: EmailCha
   })
 }
 
+/**
+ * Sets the password hash and, in the same transaction, voids what the old password or the mailbox
+ * had started: unused reset codes (one read by an intruder would otherwise undo the change) and
+ * sign-ins that passed the old password and wait for their second factor.
+ */
 export async function updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
-  getDb().update(users).set({ passwordHash }).where(eq(users.id, userId)).run()
+  getDb().transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run()
+    tx.delete(passwordResets)
+      .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)))
+      .run()
+    tx.delete(pendingSignIns).where(eq(pendingSignIns.userId, userId)).run()
+  })
 }
 
 export async function setUserRole(userId: string, role: Role): Promise<void> {

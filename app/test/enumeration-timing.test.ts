@@ -2,10 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type * as Mailer from '~/services/email/mailer.server'
 import { action as forgotPasswordAction } from '~/routes/_auth.forgot-password'
 import { action as inviteAction } from '~/routes/_portal.projects_.$projectId.invite'
+import { action as signInAction } from '~/routes/_auth.sign-in'
 import { listNotifications } from '~/models/notifications.server'
 import { postProject } from '~/services/marketplace/projects.server'
 import { formRequest, run } from './requests'
 import { createTestUser, signedInCookie } from './users'
+import { listSecurityEvents } from '~/models/security-events.server'
 
 // An SMTP server that takes its time: an email only a registered address gets must not hold the
 // answer up, or the answer's timing would tell a registered address from an unknown one.
@@ -71,5 +73,26 @@ describe('inviting a freelancer by email', () => {
     // The freelancer was told in the app before the answer went out; the email follows.
     expect(await listNotifications(freelancer.id, { limit: 5, offset: 0 })).toHaveLength(1)
     await vi.waitFor(() => expect(delivery.started).toBe(1))
+  })
+})
+
+describe('the wrong password that starts the back-off', () => {
+  it("answers for a registered address as soon as for an unknown one, while the owner's alert is still being sent", async () => {
+    const user = await createTestUser('client')
+    const wrong = (email: string) =>
+      run(signInAction, formRequest('/sign-in', { email, password: 'not the password at all' }))
+    // Four wrong passwords are free; the fifth starts the lock and tells a registered owner by email.
+    for (const email of [user.email, 'nobody-here@example.com']) {
+      for (let i = 0; i < 4; i++) expect((await wrong(email)).status).toBe(400)
+    }
+    const known = await answerWithin(2_000, wrong(user.email))
+    const unknown = await answerWithin(2_000, wrong('nobody-here@example.com'))
+    expect(known).not.toBe('still waiting')
+    expect(unknown).not.toBe('still waiting')
+    expect((known as Response).status).toBe((unknown as Response).status)
+    // The owner is still told, and the event is in their log.
+    await vi.waitFor(() => expect(delivery.started).toBe(1))
+    const events = (await listSecurityEvents({ userId: user.id, page: 1, pageSize: 20 })).rows.map((row) => row.event)
+    expect(events.map((event) => event.kind)).toContain('throttled')
   })
 })

@@ -40,7 +40,10 @@ export async function verifyCredentials(email: string, password: string): Promis
   return { id: user.id, email: user.email, name: user.name, role: user.role }
 }
 
-/** Sets a new password, signs out every other session of the user and logs it. */
+/**
+ * Sets a new password, signs out every other session of the user and logs it. Unused reset codes
+ * and sign-ins waiting for their second factor end with the old password (updatePasswordHash).
+ */
 export async function setPassword(
   userId: string,
   password: string,

@@ -84,4 +84,14 @@ describe('semantic skills', () => {
     for (let i = 0; i < 20; i++) suggestSkills(text)
     expect((performance.now() - started) / 20).toBeLessThan(50)
   })
+
+  it('reads a text that is one long hyphenated run at once (the tokenizer took 2.3 s for 20,000 characters of it)', () => {
+    suggestSkills('warm')
+    const started = performance.now()
+    expect(suggestSkills(`${'ab-'.repeat(6_600)} React`).map((s) => s.name)).toContain('React')
+    expect(suggestSkills(`React/${'a/'.repeat(5_000)}`)).toEqual([])
+    expect(performance.now() - started).toBeLessThan(500)
+    // Names written with their punctuation are still read.
+    expect(names('node.js and ui/ux work')).toEqual(expect.arrayContaining(['Node.js', 'UX Design']))
+  })
 })

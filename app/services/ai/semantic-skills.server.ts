@@ -121,11 +121,20 @@ function wordSimilarities(word: string, idx: Index): Float32Array | undefined {
 // Punctuation that ends a run of words; ". - + # / &" stay inside names ("node.js", "c++", "ui/ux").
 const BREAKS = /^[,;:!?()[\]{}"'…]+$/
 
+/**
+ * The text without its runs of 65 or more characters with no space (no skill's name is that long):
+ * the tokenizer's time grows with the square of such a run ("ab-ab-…": 0.6 s for 10,000 characters,
+ * 2.3 s for 20,000), and any form with a description could send one.
+ */
+function withoutLongRuns(text: string): string {
+  return text.replace(/\S{65,}/g, ' ')
+}
+
 /** Skills the text is about, best first: named ones (score 1), then those near its meaning. */
 export function suggestSkills(text: string, { limit = 10, threshold = SKILL_THRESHOLD } = {}): SkillSuggestion[] {
   const idx = getIndex()
   const { its } = idx.nlp
-  const tokens = idx.nlp.readDoc(text.slice(0, 20_000)).tokens()
+  const tokens = idx.nlp.readDoc(withoutLongRuns(text.slice(0, 20_000))).tokens()
   const words = tokens.out(its.normal)
   const types = tokens.out(its.type)
   const stops = tokens.out(its.stopWordFlag) as unknown as boolean[]

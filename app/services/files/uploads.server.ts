@@ -4,6 +4,7 @@ import { fileTypeFromBuffer } from 'file-type'
 import type { UploadPurpose } from '~/domain/enums'
 import { deleteUploadRow, findUpload, insertUpload, type Upload } from '~/models/uploads.server'
 import { getEnv } from '~/utils/env.server'
+import { nameForType } from './file-names'
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const
 export const DOCUMENT_TYPES = [
@@ -87,7 +88,8 @@ export async function storeUpload(input: {
     id: crypto.randomUUID(),
     ownerId: input.ownerId,
     purpose: input.purpose,
-    originalName: file.name.slice(0, 200) || 'file',
+    // Its extension made to agree with its bytes (file-names.ts).
+    originalName: nameForType(file.name.slice(0, 200) || 'file', contentType),
     contentType,
     sizeBytes: bytes.byteLength,
     createdAt: new Date(),

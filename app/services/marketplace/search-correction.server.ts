@@ -7,11 +7,17 @@
 import { countProjects } from '~/models/project-search.server'
 import { toSearchInput, type SearchParams } from '~/domain/project-search-params'
 import { skillNamesForWords } from '~/services/ai/semantic-skills.server'
-import { spellingAlternatives } from '~/services/quality/spelling.server'
+import { spellingAlternatives, SuggestionAllowance } from '~/services/quality/spelling.server'
 import { searchesLessOneWord, type FewerWordsSearch } from './fewer-words'
 
-/** Suggestions cost a few milliseconds a word: a longer search is corrected this far only. */
+/** A longer search is corrected this far only. */
 const MAX_CORRECTED_WORDS = 3
+/**
+ * Other spellings are looked for this many words, within this time: a made-up word costs nspell far
+ * more than a misspelt one, and a search that finds nothing is anyone's to send (spelling.server.ts).
+ */
+const SUGGESTED_WORDS = 3
+const SUGGESTION_MS = 60
 
 export type SearchCorrection = { q: string; total: number }
 
@@ -32,8 +38,9 @@ export async function correctedSearch(params: SearchParams): Promise<SearchCorre
   const words = params.q.split(/\s+/u).filter(Boolean)
   let corrections = 0
   const corrected: string[] = []
+  const allowance = new SuggestionAllowance(SUGGESTED_WORDS, SUGGESTION_MS)
   for (const word of words) {
-    const alternatives = corrections < MAX_CORRECTED_WORDS ? spellingAlternatives(word) : []
+    const alternatives = corrections < MAX_CORRECTED_WORDS ? spellingAlternatives(word, allowance) : []
     let replacement = word
     for (const alternative of alternatives) {
       // Only a spelling some open project uses: the dictionary alone also offers words nobody posts.

@@ -6,7 +6,7 @@ import { listOtherLettersOfFreelancer } from '~/models/letter-similarity.server'
 import { listSkillsOfProject } from '~/models/projects.server'
 import { skillSimilarity, suggestSkills } from '~/services/ai/semantic-skills.server'
 import { parseSkillList } from '~/services/marketplace/skills-taxonomy'
-import { findMisspellings } from './spelling.server'
+import { checkSuggestionAllowance, findMisspellings } from './spelling.server'
 import { compareLetters, isTemplated } from './templated-letters'
 import {
   LENGTH_RULES,
@@ -23,13 +23,24 @@ import {
 
 type Text = { field: string; text: string; rule: LengthRule; graded?: boolean }
 
+/**
+ * How much of each text is checked: the longest any of these fields may be saved with. The form posts
+ * its texts unchecked (up to the 1 MB body limit), and reading grades, spellings and skills over
+ * 900,000 characters held a server process for two seconds.
+ */
+const MAX_CHECKED_CHARS = 10_000
+const checkedPart = (text: string) => text.slice(0, MAX_CHECKED_CHARS)
+
 function checkTexts(texts: Text[]): QualityReport {
   const suggestions: Suggestion[] = []
   const facts: TextFact[] = []
+  // One allowance for the whole form: each field does not get its own.
+  const allowance = checkSuggestionAllowance()
   for (const { field, text, rule, graded = true } of texts) {
     const checked = checkText(field, text, rule, graded)
     suggestions.push(...checked.suggestions)
-    for (const miss of findMisspellings(text)) suggestions.push(spellingSuggestion(field, miss.word, miss.suggestions))
+    for (const miss of findMisspellings(text, allowance))
+      suggestions.push(spellingSuggestion(field, miss.word, miss.suggestions))
     facts.push(checked.fact)
   }
   return { suggestions, facts }
@@ -50,7 +61,8 @@ export async function checkCoverLetter(input: {
   freelancerId: string
   project: { id: string; title: string }
 }): Promise<QualityReport> {
-  const { letter, project } = input
+  const { project } = input
+  const letter = checkedPart(input.letter)
   const skills = await listSkillsOfProject(project.id)
   const report = checkTexts([{ field: COVER_LETTER, text: letter, rule: LENGTH_RULES.coverLetter }])
   report.suggestions.push(
@@ -82,9 +94,11 @@ export const projectTexts = (formData: FormData) => textsOf(formData, ['title', 
  * A heading (its length only, not graded) and the text under it, and whether the two speak to the
  * skills listed; a suggestion about the skills names the text's field.
  */
-function checkHeadedText(heading: Text, body: Text, skillList: string): QualityReport {
+function checkHeadedText(wholeHeading: Text, wholeBody: Text, skillList: string): QualityReport {
+  const heading = { ...wholeHeading, text: checkedPart(wholeHeading.text) }
+  const body = { ...wholeBody, text: checkedPart(wholeBody.text) }
   const report = checkTexts([{ ...heading, graded: false }, body])
-  const { skills } = parseSkillList(skillList)
+  const { skills } = parseSkillList(checkedPart(skillList))
   const missing = skillsNotSpokenTo(`${heading.text}\n${body.text}`, skills)
   report.suggestions.push(...checkSkillsSpokenTo(body.field, missing, 'you list as skills'))
   return report

@@ -10,8 +10,40 @@ import { SKILL_ENTRIES } from '~/services/marketplace/skills-taxonomy'
 
 export type Misspelling = { word: string; suggestions: string[] }
 
-/** Suggestions cost a few milliseconds a word; a text with more unknown words is checked only this far. */
+/** A text's unknown words are named this far. */
 const MAX_REPORTED = 8
+
+/**
+ * nspell tries edit after edit of a word it does not know, synchronously: a few milliseconds for a
+ * misspelt word, 70–400 ms of a core for a made-up one ("zzqx"), while the server process answers
+ * nobody else. So one request (a search, one press of Check) gets suggestions for a few words within
+ * a few tens of milliseconds (the clock starts at the first suggestion, once the dictionary is
+ * loaded); past either, unknown words are still named, without suggestions.
+ */
+export class SuggestionAllowance {
+  private wordsLeft: number
+  private until: number | null = null
+
+  constructor(
+    words: number,
+    private readonly ms: number,
+  ) {
+    this.wordsLeft = words
+  }
+
+  suggest(word: string): string[] {
+    const spell = getChecker()
+    this.until ??= performance.now() + this.ms
+    if (this.wordsLeft <= 0 || performance.now() >= this.until || word.length > MAX_WORD_LENGTH) return []
+    this.wordsLeft -= 1
+    return spell.suggest(word)
+  }
+}
+
+/** What one press of Check may spend on suggestions, over all the form's texts. */
+export function checkSuggestionAllowance(): SuggestionAllowance {
+  return new SuggestionAllowance(5, 100)
+}
 
 let checker: ReturnType<typeof nspell> | null = null
 
@@ -38,15 +70,36 @@ function getChecker() {
   return checker
 }
 
-/** Words a spelling checker should leave alone: acronyms, camelCase names, words with digits. */
+/**
+ * Past this many letters a "word" is not a misspelling anyone made, and nspell's suggestions for it
+ * grow out of hand: 1.7 s for 200 letters, 22 s and 1.1 GB for 800, and 10,000 (which a project
+ * description may hold) ran the server process out of memory.
+ */
+const MAX_WORD_LENGTH = 30
+
+/** Words a spelling checker should leave alone: acronyms, camelCase names, words with digits, runs too long to be words. */
 function skipped(word: string): boolean {
-  return /\d/.test(word) || /^[A-Z]+s?$/.test(word) || /[a-z][A-Z]/.test(word) || word.length < 2
+  return (
+    /\d/.test(word) ||
+    /^[A-Z]+s?$/.test(word) ||
+    /[a-z][A-Z]/.test(word) ||
+    word.length < 2 ||
+    word.length > MAX_WORD_LENGTH
+  )
 }
 
-/** The text's unknown words (each once, in order) with up to three suggested spellings. */
-export function findMisspellings(text: string): Misspelling[] {
+/** The text's unknown words (each once, in order) with up to three suggested spellings, while `allowance` lasts. */
+export function findMisspellings(
+  text: string,
+  allowance: SuggestionAllowance = checkSuggestionAllowance(),
+): Misspelling[] {
   const spell = getChecker()
-  const plain = text.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\S+@\S+\.\S+/g, ' ')
+  // Links and addresses are left alone: every whitespace-separated piece holding "@", "://" or "www."
+  // goes. (A pattern for addresses, \S+@\S+\.\S+, backtracked: 10,000 characters of "a@a@" took minutes.)
+  const plain = text
+    .split(/\s+/)
+    .filter((piece) => !/@|:\/\/|(?:^|\W)www\./i.test(piece))
+    .join(' ')
   const seen = new Set<string>()
   const found: Misspelling[] = []
   for (const match of plain.matchAll(/\p{L}+(?:['’]\p{L}+)*/gu)) {
@@ -55,7 +108,7 @@ export function findMisspellings(text: string): Misspelling[] {
     if (seen.has(key) || skipped(word)) continue
     seen.add(key)
     if (spell.correct(word)) continue
-    found.push({ word, suggestions: spell.suggest(word).slice(0, 3) })
+    found.push({ word, suggestions: allowance.suggest(word).slice(0, 3) })
     if (found.length >= MAX_REPORTED) break
   }
   return found
@@ -65,10 +118,14 @@ export function findMisspellings(text: string): Misspelling[] {
  * Other spellings of one word the dictionary does not know ("dashbord" → "dashboard"), best first;
  * none for a known word or one the checker leaves alone (acronyms, names with digits).
  */
-export function spellingAlternatives(word: string, limit = 4): string[] {
-  // A typed search word may hold more than letters ("UI/UX", "node.js"): the checker reads such a
-  // word as one and offers nonsense for it ("lInUX"), so it is left alone.
-  if (skipped(word) || word.length > 30 || !/^\p{L}+(?:['’-]\p{L}+)*$/u.test(word)) return []
-  const spell = getChecker()
-  return spell.correct(word) ? [] : spell.suggest(word).slice(0, limit)
+export function spellingAlternatives(word: string, allowance: SuggestionAllowance, limit = 4): string[] {
+  // Only a word of letters ("(((" would be offered "a", "b", "c"; "UI/UX" was offered "lInUX"), and only
+  // alternatives of three letters or more: a search corrected to "a" or "be" helps nobody, and counting
+  // one reads every project.
+  if (skipped(word) || !/^\p{L}+(?:['’-]\p{L}+)*$/u.test(word)) return []
+  if (getChecker().correct(word)) return []
+  return allowance
+    .suggest(word)
+    .filter((alternative) => alternative.length >= 3)
+    .slice(0, limit)
 }

@@ -22,6 +22,18 @@ export type SecurityEventInput = {
 
 /** Writes one entry to the security log and emails the owner when it is serious. */
 export async function recordSecurityEvent(input: SecurityEventInput): Promise<void> {
+  await (
+    await recordSecurityEventFirst(input)
+  ).emailSent
+}
+
+/**
+ * `recordSecurityEvent` for an answer that must not show whether the account exists (a wrong
+ * password on the sign-in form): resolves once the entry is stored; `emailSent` settles when the
+ * owner's alert has been handed over, which over SMTP takes time only a registered address spends.
+ */
+export async function recordSecurityEventFirst(input: SecurityEventInput): Promise<{ emailSent: Promise<void> }> {
+  const none = { emailSent: Promise.resolve() }
   const { severity, label } = SECURITY_EVENT_KINDS[input.kind]
   const createdAt = input.now ?? new Date()
   await insertSecurityEvent({
@@ -35,20 +47,22 @@ export async function recordSecurityEvent(input: SecurityEventInput): Promise<vo
     assessmentId: input.assessmentId ?? null,
     createdAt,
   })
-  if (!input.userId || input.emailOwner === false || !shouldEmailOwner(input.kind, severity)) return
+  if (!input.userId || input.emailOwner === false || !shouldEmailOwner(input.kind, severity)) return none
   const user = await findUserById(input.userId)
-  if (!user) return
-  await sendEmail(
-    securityAlertEmail(user.email, user.name, {
-      label,
-      detail: input.detail ?? '',
-      ip: input.origin?.ip ?? null,
-      at: createdAt,
-      device: deviceWords(input.origin?.userAgent ?? null),
-      place: describeLocation(input.origin?.ip ?? null),
-      securityUrl: new URL('/settings/security', siteOrigin()).toString(),
-    }),
-  )
+  if (!user) return none
+  return {
+    emailSent: sendEmail(
+      securityAlertEmail(user.email, user.name, {
+        label,
+        detail: input.detail ?? '',
+        ip: input.origin?.ip ?? null,
+        at: createdAt,
+        device: deviceWords(input.origin?.userAgent ?? null),
+        place: describeLocation(input.origin?.ip ?? null),
+        securityUrl: new URL('/settings/security', siteOrigin()).toString(),
+      }),
+    ),
+  }
 }
 
 /**

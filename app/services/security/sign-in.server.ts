@@ -8,7 +8,8 @@ import { startSession } from '~/services/accounts/sessions.server'
 import { signedCookie } from '~/utils/signed-cookie.server'
 import { originOf, type RequestOrigin } from './context'
 import { readOrCreateDeviceId } from './device-cookie.server'
-import { recordSecurityEvent } from './events.server'
+import { recordSecurityEvent, recordSecurityEventFirst } from './events.server'
+import { logger } from '~/utils/logger.server'
 import { isOutsideAllowlist } from './ip-rules.server'
 import { assessSignInRisk } from './risk.server'
 import { availableMethodsOf, hasSecondFactor, sendSecondFactorCode } from './second-factor.server'
@@ -82,8 +83,17 @@ export async function signInWithPassword(
         detail: 'Wrong email or password',
         now,
       })
-      if (lockStarted)
-        await recordSecurityEvent({ userId: account?.id ?? null, kind: 'throttled', origin, detail: 'Sign-in', now })
+      // The owner's alert is not waited for: an answer slower for a registered address would say it is one.
+      if (lockStarted) {
+        const { emailSent } = await recordSecurityEventFirst({
+          userId: account?.id ?? null,
+          kind: 'throttled',
+          origin,
+          detail: 'Sign-in',
+          now,
+        })
+        emailSent.catch((failure: unknown) => logger.error({ err: failure }, 'sending a sign-in lock alert failed'))
+      }
     }
     return {
       kind: 'refused',
