@@ -126,6 +126,9 @@ export async function confirmWithEmailCode(page: Page, email: string) {
         .then(() => 'wrong'),
     ])
     if (outcome === 'passed') return
+    // The refusal arrives before the page has finished reloading its data (with JavaScript the button
+    // stays disabled until then, and the form is redrawn): start the next try on a settled page.
+    await page.reload()
   }
 }
 
