@@ -47,6 +47,8 @@ test('a user resets a forgotten password with the code from the outbox', async (
   await requestResetCode(laptop, user.email)
   const code = await readResetCodeFromOutbox(adminPage, user.email)
 
+  // The page says how long the code works, as the email does.
+  await expect(laptop.getByText('it works for 15 minutes')).toBeVisible()
   const newPassword = uniquePassword()
   await submitReset(laptop, code, newPassword)
   await expectPath(laptop, '/sign-in')

@@ -14,6 +14,7 @@ import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { ResetPasswordConstraint } from '~/components/ui/form-constraints/reset-password'
 import { FormAlert } from '~/components/ui/form-alert'
+import { RESET_CODE_MINUTES } from '~/domain/reset-code'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · MegiLance' }]
 
@@ -42,7 +43,9 @@ export default function ResetPassword() {
   return (
     <>
       <h1>Choose a new password</h1>
-      <p className="muted">Enter the 8-digit code from the email and your new password.</p>
+      <p className="muted">
+        Enter the 8-digit code from the email (it works for {RESET_CODE_MINUTES} minutes) and your new password.
+      </p>
       <Form method="post" {...getFormProps(form)}>
         <FormAlert form={form} labels={{ code: 'Reset code', password: 'New password' }} />
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />

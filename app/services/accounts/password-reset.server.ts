@@ -13,9 +13,9 @@ import { takeQuota } from '~/services/security/throttle.server'
 import { setPassword } from './accounts.server'
 import { passwordProblem } from './password-policy.server'
 import { MINUTE_MS } from '~/domain/durations'
+import { RESET_CODE_MINUTES } from '~/domain/reset-code'
 import { hashToken } from '~/utils/hash-token.server'
 
-export const RESET_CODE_MINUTES = 15
 export const RESET_MAX_ATTEMPTS = 5
 
 function generateResetCode(): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RESET_CODE_MINUTES } from '~/services/accounts/password-reset.server'
+import { RESET_CODE_MINUTES } from '~/domain/reset-code'
 import { findHelpTopic } from './topics'
 
 describe('help topics', () => {
