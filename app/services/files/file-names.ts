@@ -15,14 +15,18 @@ const EXTENSIONS_BY_TYPE: Record<string, readonly [string, ...string[]]> = {
   'text/plain': ['txt', 'text', 'md', 'markdown', 'csv', 'tsv', 'log', 'json', 'yaml', 'yml', 'ini', 'cfg', 'conf'],
 }
 
+/** Whether a file's name ends in one of a type's extensions ("notes.TXT" is named as plain text). */
+export function isNamedAs(name: string, contentType: string): boolean {
+  const dot = name.lastIndexOf('.')
+  return dot > 0 && (EXTENSIONS_BY_TYPE[contentType]?.includes(name.slice(dot + 1).toLowerCase()) ?? false)
+}
+
 /**
  * The name a file is shown and saved under: as given when its extension fits what its bytes are,
  * else with the type's own extension added ("invoice.html" of plain text → "invoice.html.txt").
  */
 export function nameForType(name: string, contentType: string): string {
   const extensions = EXTENSIONS_BY_TYPE[contentType]
-  if (!extensions) return name
-  const dot = name.lastIndexOf('.')
-  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : ''
-  return extensions.includes(extension) ? name : `${name}.${extensions[0]}`
+  if (!extensions || isNamedAs(name, contentType)) return name
+  return `${name}.${extensions[0]}`
 }

@@ -5,6 +5,7 @@ import type { UploadPurpose } from '~/domain/enums'
 import { deleteUploadRow, findUpload, insertUpload, type Upload } from '~/models/uploads.server'
 import { getEnv } from '~/utils/env.server'
 import { nameForType } from './file-names'
+import { textFileRefusal } from './text-refusal'
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const
 export const DOCUMENT_TYPES = [
@@ -80,8 +81,9 @@ export async function storeUpload(input: {
   const bytes = new Uint8Array(await file.arrayBuffer())
   const contentType = await detectContentType(bytes)
   if (!contentType || !allowedTypes.includes(contentType)) {
+    const textRefusal = !contentType && allowedTypes.includes('text/plain') ? textFileRefusal(file.name, bytes) : null
     throw new UploadRejected(
-      `"${file.name}" is not an accepted kind of file. Accepted: ${describeTypes(allowedTypes)}.`,
+      textRefusal ?? `"${file.name}" is not an accepted kind of file. Accepted: ${describeTypes(allowedTypes)}.`,
     )
   }
   const upload: Upload = {

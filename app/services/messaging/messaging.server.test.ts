@@ -348,6 +348,19 @@ describe('attachments', () => {
     expect(JSON.stringify(await refused.json())).toContain('is not an accepted kind of file')
     expect(await listMessages(conversationId)).toEqual([])
 
+    // Text saved by an older editor (Windows-1252 "café") is refused with what to do about it.
+    const latin1 = new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a])
+    const olderText = await run(
+      conversationAction,
+      multipart(path, cookie, 'Notes attached', [{ name: 'notes.txt', type: 'text/plain', bytes: latin1 }]),
+      { conversationId },
+    )
+    expect(olderText.status).toBe(400)
+    expect(JSON.stringify(await olderText.json())).toContain(
+      '\\"notes.txt\\" is text in an older encoding, not UTF-8. Save it as UTF-8',
+    )
+    expect(await listMessages(conversationId)).toEqual([])
+
     const png = new Uint8Array([
       0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8,
       6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
