@@ -81,7 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         {data?.demo ? <DemoBanner /> : null}
-        <SiteHeader user={data?.user ?? null} />
+        <SiteHeader user={data?.user ?? null} accountLinks={data?.accountLinks ?? null} />
         {data?.toast ? <ToastBanner key={data.toast.id} toast={data.toast} /> : null}
         {children}
         <SiteFooter

@@ -31,8 +31,13 @@ test('a visitor who applies to a project without an account signs up and lands o
   ).toBeVisible()
   await page.getByRole('link', { name: 'Send a proposal' }).click()
   await expectPath(page, '/sign-in')
-  // The promise above holds for the account they do not have yet, not only for signing in.
-  await page.getByRole('link', { name: 'Create an account' }).click()
+  // The promise above holds for the account they do not have yet, not only for signing in: from the
+  // page's own link and from the header's alike.
+  const headerSignUp = page.getByRole('banner').getByRole('link', { name: 'Sign up' })
+  const pageSignUp = await page.getByRole('link', { name: 'Create an account' }).getAttribute('href')
+  expect(pageSignUp).toContain('redirectTo=')
+  await expect(headerSignUp).toHaveAttribute('href', pageSignUp!)
+  await headerSignUp.click()
   await expectPath(page, '/sign-up')
   // A proposal is a freelancer's: the form says so before they choose.
   await expect(page.getByRole('radio', { name: /I want to work/ })).toBeChecked()
@@ -69,6 +74,8 @@ test('a visitor is never sent to another site from sign-up, and sign-in mistakes
   page,
 }) => {
   await page.goto(`/sign-up?redirectTo=${encodeURIComponent('//evil.example/phish')}`)
+  // The header keeps only a way back to this site.
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/sign-in')
   const user = makeUser('client')
   await fillSignUp(page, user)
   await page.getByRole('button', { name: 'Create account' }).click()

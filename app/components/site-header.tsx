@@ -3,7 +3,9 @@ import type { SessionUser } from '~/models/users.server'
 
 const PORTAL_HOME = { client: '/client', freelancer: '/freelancer', admin: '/admin' } as const
 
-export function SiteHeader({ user }: { user: SessionUser | null }) {
+type AccountLinks = { signIn: string; signUp: string }
+
+export function SiteHeader({ user, accountLinks }: { user: SessionUser | null; accountLinks: AccountLinks | null }) {
   return (
     <header className="site-header">
       <Link to={user ? PORTAL_HOME[user.role] : '/'} className="brand" aria-label="MegiLance home">
@@ -36,10 +38,10 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             <Link to="/freelancers" className="button button--ghost site-header__talent">
               Find talent
             </Link>
-            <Link to="/sign-in" className="button button--ghost">
+            <Link to={accountLinks?.signIn ?? '/sign-in'} className="button button--ghost">
               Sign in
             </Link>
-            <Link to="/sign-up" className="button button--primary">
+            <Link to={accountLinks?.signUp ?? '/sign-up'} className="button button--primary">
               Sign up
             </Link>
           </>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '~/http/json.server'
+import { accountLinks } from '~/http/account-links.server'
 import { getOptionalSession } from '~/http/auth.server'
 import { renewLegacySessionCookie } from '~/services/accounts/sessions.server'
 import { loadPageMenu } from '~/http/page-menu.server'
@@ -29,6 +30,7 @@ export async function rootLoader({ request, context }: LoaderFunctionArgs) {
   return json(
     {
       user: session?.user ?? null,
+      accountLinks: session ? null : accountLinks(new URL(request.url)),
       menu,
       // An admin page's link to confirm a second factor first, when the session's is over 10 minutes old.
       adminStepUpHref: adminStepUpHref(session, new URL(request.url)),
