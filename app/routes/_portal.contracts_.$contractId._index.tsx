@@ -153,7 +153,11 @@ export default function ContractPage() {
     .reduce((sum, milestone) => sum + milestone.amountMinor, 0)
   return (
     <>
-      <PageHeader back={{ to: '/contracts', label: 'Contracts' }} title={contract.title}>
+      <PageHeader
+        // An admin has no contract list of their own: they arrive from the ledger, payments or a dispute.
+        back={data.side === 'admin' ? { to: '/admin', label: 'Admin home' } : { to: '/contracts', label: 'Contracts' }}
+        title={contract.title}
+      >
         <p className="muted">
           {contract.type === 'fixed' ? 'Fixed price' : `Hourly, ${money(contract.hourlyRateMinor ?? 0)} an hour`} ·
           client <Link to={`/clients/${data.client.id}`}>{data.client.name}</Link> · freelancer{' '}
