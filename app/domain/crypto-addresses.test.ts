@@ -143,7 +143,6 @@ describe('EVM addresses (Ethereum, BNB Smart Chain, Polygon)', () => {
     '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48', // USDC (ERC-20)
     '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2', // WETH
     '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045', // vitalik.eth
-    '0x000000000000000000000000000000000000dEaD', // the common burn address
   ]
   const bsc = [
     '0x55d398326f99059fF775485246999027B3197955',
@@ -263,7 +262,6 @@ describe('EVM addresses (Ethereum, BNB Smart Chain, Polygon)', () => {
 
 describe('Solana addresses', () => {
   const valid = [
-    '11111111111111111111111111111111', // System Program
     'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA', // SPL Token Program
     'TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb', // Token-2022 Program
     'ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL', // Associated Token Account Program
@@ -292,5 +290,20 @@ describe('Solana addresses', () => {
     expect(refused('solana', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa')).toMatch(/Bitcoin address/)
     expect(refused('solana', 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4')).toMatch(/Bitcoin address/)
     expect(refused('solana', '0xdAC17F958D2ee523a2206206994597C13D831ec7')).toMatch(/Ethereum-style/)
+  })
+})
+
+describe('burn addresses', () => {
+  it.each([
+    ['ethereum', '0x0000000000000000000000000000000000000000'],
+    ['ethereum', '0x000000000000000000000000000000000000dead'],
+    ['bsc', '0x000000000000000000000000000000000000dEaD'],
+    ['polygon', '0x000000000000000000000000000000000000DEAD'],
+    ['solana', '11111111111111111111111111111111'],
+    ['solana', '1nc1nerator11111111111111111111111111111111'],
+    ['bitcoin', '1111111111111111111114oLvT2'],
+    ['bitcoin', '1BitcoinEaterAddressDontSendf59kuE'],
+  ] as const)('refuses %s %s: well formed, but nobody can ever spend what is sent there', (network, address) => {
+    expect(refused(network, address)).toMatch(/^This is a burn address/)
   })
 })

@@ -30,10 +30,36 @@ export function validateCryptoAddress(network: CryptoNetwork, address: string): 
   const trimmed = address.trim().replace(/^0X(?=[0-9a-fA-F]{40}$)/, '0x')
   if (trimmed === '') return refuse(`Enter ${aOrAn(networkLabel(network))} address.`)
   if (/\s/.test(trimmed)) return refuse('An address has no spaces in it: copy it again in one piece.')
-  if (network === 'bitcoin') return validateBitcoin(trimmed)
-  if (network === 'solana') return validateSolana(trimmed)
-  if (isEvmNetwork(network)) return validateEvm(network, trimmed)
+  const validated = validateOnNetwork(network, trimmed)
+  return validated.ok && isBurnAddress(validated.address) ? refuse(BURN_ADDRESS) : validated
+}
+
+function validateOnNetwork(network: CryptoNetwork, address: string): AddressValidation {
+  if (network === 'bitcoin') return validateBitcoin(address)
+  if (network === 'solana') return validateSolana(address)
+  if (isEvmNetwork(network)) return validateEvm(network, address)
   return refuse('This network is not supported.')
+}
+
+const BURN_ADDRESS =
+  'This is a burn address: whatever is sent to it can never be spent by anyone. Enter the address of your own wallet.'
+
+/**
+ * Well-formed addresses that nobody can spend from, which people paste from explorers and examples:
+ * the EVM zero and 0x…dEaD addresses, Solana's system program and incinerator, and Bitcoin's
+ * all-zero key hash and its "eater" address. Compared in the form validation returns.
+ */
+const BURN_ADDRESSES = new Set([
+  '0x0000000000000000000000000000000000000000',
+  '0x000000000000000000000000000000000000dEaD',
+  '11111111111111111111111111111111',
+  '1nc1nerator11111111111111111111111111111111',
+  '1111111111111111111114oLvT2',
+  '1BitcoinEaterAddressDontSendf59kuE',
+])
+
+function isBurnAddress(address: string): boolean {
+  return BURN_ADDRESSES.has(address)
 }
 
 /** A hint for an address that clearly belongs to another family of networks. */
