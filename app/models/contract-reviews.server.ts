@@ -4,9 +4,9 @@ import type { ReviewDirection } from '../domain/enums'
 import { reviewVisibleSql, type Review } from './reviews.server'
 import { contracts, reviews, users } from './schema'
 
-/** What the review page needs of a contract: who is on it and when it ended. */
+/** What the review page needs of a contract: who is on it, when it ended, and whether it paid for any work. */
 export async function findContractForReview(contractId: string) {
-  return getDb()
+  const found = getDb()
     .select({
       id: contracts.id,
       title: contracts.title,
@@ -14,10 +14,13 @@ export async function findContractForReview(contractId: string) {
       freelancerId: contracts.freelancerId,
       status: contracts.status,
       endedAt: contracts.endedAt,
+      paid: sql<number>`(exists (select 1 from milestones m where m.contract_id = contracts.id and m.released_at is not null)
+        or exists (select 1 from invoices i where i.contract_id = contracts.id and i.status = 'paid'))`,
     })
     .from(contracts)
     .where(eq(contracts.id, contractId))
     .get()
+  return found && { ...found, paid: Boolean(found.paid) }
 }
 
 export async function findUserName(userId: string): Promise<string | undefined> {

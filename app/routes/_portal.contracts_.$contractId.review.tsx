@@ -74,7 +74,9 @@ export default function ContractReview() {
               <ReviewCard review={data.mine} />
             ) : (
               <p className="muted">
-                {data.window === 'not_ended' ? 'You can write it once the contract ends.' : 'You did not write one.'}
+                {data.window === 'not_ended'
+                  ? 'You can write it once the contract ends.'
+                  : (data.refusal ?? 'You did not write one.')}
               </p>
             )}
           </section>

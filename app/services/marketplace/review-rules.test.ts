@@ -10,7 +10,7 @@ import {
 import { reviewSchema } from './review-schemas'
 
 const ENDED = new Date('2026-11-01T10:00:00Z')
-const contract = { clientId: 'c', freelancerId: 'f', status: 'ended' as const, endedAt: ENDED }
+const contract = { clientId: 'c', freelancerId: 'f', status: 'ended' as const, endedAt: ENDED, paid: true }
 const at = (iso: string) => new Date(iso)
 
 describe('review window', () => {
@@ -31,6 +31,10 @@ describe('review window', () => {
     expect(checkCanReview(contract, false, at('2026-11-16T00:00:00Z'))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/14-day review window .* has closed/),
+    })
+    expect(checkCanReview({ ...contract, paid: false }, false, at('2026-11-10T00:00:00Z'))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Nothing was paid on this contract/),
     })
     expect(
       checkCanReview({ ...contract, status: 'active', endedAt: null }, false, at('2026-11-10T00:00:00Z')),

@@ -9,6 +9,8 @@ export type ReviewableContract = {
   freelancerId: string
   status: ContractStatus
   endedAt: Date | null
+  /** Whether the contract paid for any work: a released milestone or a paid weekly invoice. */
+  paid: boolean
 }
 
 /** Which side of the contract the user is on, or null for anyone else. */
@@ -40,8 +42,8 @@ export function reviewWindow(contract: Pick<ReviewableContract, 'status' | 'ende
 }
 
 /**
- * Whether this party may write their review now: once, after the contract ended, within the
- * window. The refusal says why (the route answers 409 with it).
+ * Whether this party may write their review now: once, after a contract that paid for work ended,
+ * within the window. The refusal says why (the route answers 409 with it).
  */
 export function checkCanReview(
   contract: ReviewableContract,
@@ -51,6 +53,15 @@ export function checkCanReview(
   const window = reviewWindow(contract, now)
   if (window === 'not_ended') {
     return { ok: false, message: 'Reviews open when the contract ends; until then you can only work on it.' }
+  }
+  // A contract that paid nothing costs nothing to set up: a second account could hire you, end at
+  // once and rate you 5 stars. Reviews, and the ratings in the published rank, are for paid work.
+  if (!contract.paid) {
+    return {
+      ok: false,
+      message:
+        'Nothing was paid on this contract, so neither side can review it: reviews are for work paid through MegiLance.',
+    }
   }
   if (alreadyReviewed) {
     return {

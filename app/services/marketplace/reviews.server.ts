@@ -60,15 +60,19 @@ export async function loadReviewPage(contract: ReviewContract, userId: string, n
     : other.visible
       ? { state: 'visible', review: view(other) }
       : { state: 'hidden' }
+  const window = reviewWindow(contract, now)
+  const allowed = checkCanReview(contract, Boolean(mine), now)
   return {
     side,
     direction: directionFor(side),
     otherName: (await findUserName(otherId)) ?? 'The other side',
-    window: reviewWindow(contract, now),
+    window,
     closesAt: reviewWindowClosesAt(contract),
     mine: mine ? view(mine) : null,
     theirs,
-    canReview: checkCanReview(contract, Boolean(mine), now).ok,
+    canReview: allowed.ok,
+    /** Why this party cannot review when the window is open and they have not: the contract paid nothing. */
+    refusal: !mine && !allowed.ok && window === 'open' ? allowed.message : null,
   }
 }
 
