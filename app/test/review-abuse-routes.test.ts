@@ -11,9 +11,15 @@ import { signedInCookie } from '~/test/users'
  */
 
 /** An ended fixed contract; `paidMinor` puts one released milestone of that amount on it. */
-async function endedContract(paidMinor: number | null) {
+async function endedContract(paidMinor: number | null, currency = 'USD') {
   const hired = await hireBetweenNewUsers(
-    { type: 'fixed', title: 'Logo redesign', amountMinor: 30000, contract: { status: 'ended', endedAt: new Date() } },
+    {
+      type: 'fixed',
+      title: 'Logo redesign',
+      amountMinor: 30000,
+      currency,
+      contract: { status: 'ended', endedAt: new Date() },
+    },
     { client: 'Cleo Client', freelancer: 'Fern Freelancer' },
   )
   if (paidMinor !== null) await insertReleasedMilestone(hired.contract.id, paidMinor)
@@ -79,6 +85,33 @@ describe('reviews need paid work', () => {
     })
     expect(posted.status).toBe(409)
     expect(await posted.text()).toMatch(/nothing was paid/i)
+  })
+
+  it('refuses a review bought with a token payment (a 1-cent milestone)', async () => {
+    const { client, contract } = await endedContract(1)
+    const posted = await run(
+      reviewAction,
+      formRequest(reviewPath(contract.id), clientReview(), await signedInCookie(client.id)),
+      { contractId: contract.id },
+    )
+    expect(posted.status).toBe(409)
+    expect(await posted.text()).toMatch(/Only \$0\.01 was paid on this contract; reviews need at least \$5 of work/)
+  })
+
+  it('holds a contract in another currency to the same minimum at the day’s rate', async () => {
+    // 100 yen is well under 5 dollars; 100,000 yen is well over.
+    for (const [paid, status] of [
+      [100, 409],
+      [100_000, 302],
+    ] as const) {
+      const { client, contract } = await endedContract(paid, 'JPY')
+      const posted = await run(
+        reviewAction,
+        formRequest(reviewPath(contract.id), clientReview(), await signedInCookie(client.id)),
+        { contractId: contract.id },
+      )
+      expect(posted.status).toBe(status)
+    }
   })
 
   it('still lets both sides review a contract that paid for work', async () => {

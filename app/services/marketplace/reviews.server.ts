@@ -12,22 +12,32 @@ import {
   checkCanReview,
   directionFor,
   reviewWindow,
+  REVIEW_MINIMUM_PAID_USD,
   reviewWindowClosesAt,
   sideOf,
+  type ReviewableContract,
   type ReviewSide,
 } from './review-rules'
+import { dollarsInMinor } from '~/services/payments/rates/dollar-amounts.server'
 import type { ReviewInput } from './review-schemas'
 
-export type ReviewContract = NonNullable<Awaited<ReturnType<typeof findContractForReview>>>
+export type ReviewContract = NonNullable<Awaited<ReturnType<typeof findContractForReview>>> & ReviewableContract
 
-/** The contract and the user's side of it; null when there is no such contract or the user is not on it. */
+/**
+ * The contract and the user's side of it, with what it paid against the review minimum; null when
+ * there is no such contract or the user is not on it.
+ */
 export async function findReviewContract(
   contractId: string,
   userId: string,
+  now = new Date(),
 ): Promise<{ contract: ReviewContract; side: ReviewSide } | null> {
-  const contract = await findContractForReview(contractId)
-  const side = contract ? sideOf(contract, userId) : null
-  return contract && side ? { contract, side } : null
+  const found = await findContractForReview(contractId)
+  const side = found ? sideOf(found, userId) : null
+  if (!found || !side) return null
+  const minimumMinor = await dollarsInMinor(REVIEW_MINIMUM_PAID_USD, found.currency, now)
+  const paid = { minor: found.paidMinor, minimumMinor, currency: found.currency }
+  return { contract: { ...found, paid }, side }
 }
 
 export type ReviewView = Pick<Review, 'id' | 'rating' | 'subRatings' | 'comment' | 'createdAt' | 'direction'>
