@@ -1,6 +1,7 @@
 import { wcagViolations } from './axe-audit'
 import { expect, expectPath, makeUser, newBrowserContext, type Page, test, toast } from './fixtures'
-import { signUpWithoutForm } from './user-fixtures'
+import { createAccountWithoutBrowser, signUpWithoutForm } from './user-fixtures'
+import { createFixedContract } from './contract-fixtures'
 import { addNotifications, createEndedContract } from './social-fixtures'
 
 function notificationsLink(page: Page) {
@@ -146,6 +147,24 @@ test('double-blind reviews on an ended contract', async ({ page, browser, adminP
   // Someone who is not on the contract finds nothing there.
   const response = await adminPage.goto(url)
   expect(response?.status()).toBe(404)
+})
+
+test('a contract that ended without paying for work offers no review, and says why', async ({ page }, testInfo) => {
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
+  const freelancer = await createAccountWithoutBrowser(makeUser('freelancer'))
+  const { contractId } = await createFixedContract(client.email, freelancer.email, {
+    milestones: [{ title: 'Logo', amountMinor: 50_000 }],
+    endedDaysAgo: 0,
+  })
+  await page.goto(`/contracts/${contractId}/review`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Publish review' })).toHaveCount(0)
+  await expect(
+    page.getByText(
+      'Nothing was paid on this contract, so neither side can review it: reviews need at least $5 of work paid through MegiLance.',
+    ),
+  ).toBeVisible()
+  await expect(page.getByRole('region', { name: `Your review of ${freelancer.name}` })).toHaveCount(0)
 })
 
 test('the help centre is public and an unknown topic is 404', async ({ page }) => {

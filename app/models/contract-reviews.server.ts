@@ -4,9 +4,12 @@ import type { ReviewDirection } from '../domain/enums'
 import { reviewVisibleSql, type Review } from './reviews.server'
 import { contracts, reviews, users } from './schema'
 
-/** What the review page needs of a contract: who is on it and when it ended. */
+/**
+ * What the review page needs of a contract: who is on it, when it ended, and how much it paid for
+ * work in its currency (released milestones, a split dispute's freelancer share, paid invoices).
+ */
 export async function findContractForReview(contractId: string) {
-  return getDb()
+  const found = getDb()
     .select({
       id: contracts.id,
       title: contracts.title,
@@ -14,10 +17,18 @@ export async function findContractForReview(contractId: string) {
       freelancerId: contracts.freelancerId,
       status: contracts.status,
       endedAt: contracts.endedAt,
+      currency: contracts.currency,
+      paidMinor: sql<number>`(
+        coalesce((select sum(coalesce((select d.freelancer_share_minor from disputes d
+              where d.milestone_id = m.id and d.decision = 'split'), m.amount_minor))
+            from milestones m where m.contract_id = contracts.id and m.released_at is not null), 0)
+        + coalesce((select sum(coalesce(i.payable_minor, i.amount_minor)) from invoices i
+            where i.contract_id = contracts.id and i.status = 'paid'), 0))`,
     })
     .from(contracts)
     .where(eq(contracts.id, contractId))
     .get()
+  return found && { ...found, paidMinor: Number(found.paidMinor) }
 }
 
 export async function findUserName(userId: string): Promise<string | undefined> {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { profileViews } from './schema'
 import { LEDGER_TRANSACTION } from '~/domain/enums'
+import { reviewVisibleSql } from './reviews.server'
 
 const PAID_FOR_WORK = sql`${[LEDGER_TRANSACTION.escrowRelease, LEDGER_TRANSACTION.escrowDispute, LEDGER_TRANSACTION.hourlyCharge]}`
 
@@ -30,9 +31,11 @@ export async function insertProfileView(profileUserId: string, at: Date): Promis
   getDb().insert(profileViews).values({ profileUserId, viewedAt: at }).run()
 }
 
-export async function listRatingsReceived(userId: string, since: number) {
+/** The ratings others gave this user that show by now: a hidden one would give away what the double-blind rule keeps. */
+export async function listRatingsReceived(userId: string, since: number, now = new Date()) {
   return getDb().all<{ at: number; rating: number }>(
-    sql`select created_at as at, rating from reviews where reviewee_id = ${userId} and created_at >= ${since}`,
+    sql`select r.created_at as at, r.rating from reviews r
+      where r.reviewee_id = ${userId} and r.created_at >= ${since} and ${reviewVisibleSql(now)}`,
   )
 }
 

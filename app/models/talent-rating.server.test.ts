@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DAY_MS } from '~/domain/durations'
 import { smoothedRating, smoothedRatingOfTotals } from '~/domain/smoothed-rating'
 import { findReviewContract, submitReview } from '~/services/marketplace/reviews.server'
-import { insertHiredContract } from '~/test/escrow-fixtures'
+import { insertHiredContract, insertReleasedMilestone } from '~/test/escrow-fixtures'
 import { createTestUser } from '~/test/users'
 import { getDb } from './db.server'
 import { ensureSkills, replaceFreelancerSkills, updateFreelancerProfile } from './profiles.server'
@@ -37,6 +37,7 @@ async function endedContract(clientId: string, freelancerId: string, daysAgo: nu
     amountMinor: 10_000,
     contract: { status: 'ended', endedAt: new Date(Date.now() - daysAgo * DAY_MS) },
   })
+  await insertReleasedMilestone(contract.id, 10_000)
   return (await findReviewContract(contract.id, clientId))!.contract
 }
 

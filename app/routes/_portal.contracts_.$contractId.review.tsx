@@ -57,44 +57,49 @@ export default function ContractReview() {
     <>
       <PageHeader back={{ to: `/contracts/${data.contract.id}`, label: data.contract.title }} title="Review">
         <p className="muted">
-          {data.window === 'not_ended'
-            ? 'Reviews open when the contract ends. Each side then has 14 days to review the other.'
-            : data.window === 'open'
-              ? `Reviews are double-blind: neither of you sees the other’s review until both have written one or the window closes on ${formatDate(data.closesAt ?? new Date())}.`
-              : `The review window closed on ${formatDate(data.closesAt ?? new Date())}; every review written is now visible.`}
+          {data.refusal
+            ? data.refusal
+            : data.window === 'not_ended'
+              ? 'Reviews open when the contract ends. Each side then has 14 days to review the other.'
+              : data.window === 'open'
+                ? `Reviews are double-blind: neither of you sees the other’s review until both have written one or the window closes on ${formatDate(data.closesAt ?? new Date())}.`
+                : `The review window closed on ${formatDate(data.closesAt ?? new Date())}; every review written is now visible.`}
         </p>
       </PageHeader>
       {data.canReview ? <ReviewForm direction={data.direction} otherName={other} /> : null}
-      <div className="review-pair">
-        {/* While the form is open, it stands for this person's review: a card saying "not written yet" under it is noise. */}
-        {data.canReview ? null : (
-          <section className="card" aria-labelledby="my-review-heading">
-            <h2 id="my-review-heading">Your review of {other}</h2>
-            {data.mine ? (
-              <ReviewCard review={data.mine} />
+      {/* Nobody can review a contract that paid too little: the header says so, and empty cards add nothing. */}
+      {data.refusal && data.theirs.state === 'missing' ? null : (
+        <div className="review-pair">
+          {/* While the form is open, it stands for this person's review: a card saying "not written yet" under it is noise. */}
+          {data.canReview ? null : (
+            <section className="card" aria-labelledby="my-review-heading">
+              <h2 id="my-review-heading">Your review of {other}</h2>
+              {data.mine ? (
+                <ReviewCard review={data.mine} />
+              ) : (
+                <p className="muted">
+                  {data.window === 'not_ended' ? 'You can write it once the contract ends.' : 'You did not write one.'}
+                </p>
+              )}
+            </section>
+          )}
+          <section className="card" aria-labelledby="their-review-heading">
+            <h2 id="their-review-heading">{other}’s review of you</h2>
+            {data.theirs.state === 'visible' ? (
+              <ReviewCard review={data.theirs.review} />
+            ) : data.theirs.state === 'hidden' ? (
+              <p>
+                {other} has reviewed you. It stays hidden until both have reviewed or the window closes
+                {data.closesAt ? ` on ${formatDate(data.closesAt)}` : ''}.
+              </p>
             ) : (
               <p className="muted">
-                {data.window === 'not_ended' ? 'You can write it once the contract ends.' : 'You did not write one.'}
+                {data.window === 'closed' ? `${other} did not write a review.` : `${other} has not reviewed you yet.`}
               </p>
             )}
           </section>
-        )}
-        <section className="card" aria-labelledby="their-review-heading">
-          <h2 id="their-review-heading">{other}’s review of you</h2>
-          {data.theirs.state === 'visible' ? (
-            <ReviewCard review={data.theirs.review} />
-          ) : data.theirs.state === 'hidden' ? (
-            <p>
-              {other} has reviewed you. It stays hidden until both have reviewed or the window closes
-              {data.closesAt ? ` on ${formatDate(data.closesAt)}` : ''}.
-            </p>
-          ) : (
-            <p className="muted">
-              {data.window === 'closed' ? `${other} did not write a review.` : `${other} has not reviewed you yet.`}
-            </p>
-          )}
-        </section>
-      </div>
+        </div>
+      )}
     </>
   )
 }

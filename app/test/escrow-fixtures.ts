@@ -171,3 +171,22 @@ export async function insertOpenDispute(input: {
   if (!dispute) throw new Error('dispute not inserted')
   return { dispute, admin: { ...(await createTestUser('admin')), role: 'admin' as const } }
 }
+
+/** A milestone already paid out on the contract (reviews and the rank count only paid work). */
+export async function insertReleasedMilestone(contractId: string, amountMinor = 30000, at = new Date()) {
+  const id = crypto.randomUUID()
+  getDb()
+    .insert(milestones)
+    .values({
+      id,
+      contractId,
+      position: 1,
+      title: 'Delivered work',
+      amountMinor,
+      status: 'released',
+      fundedAt: at,
+      releasedAt: at,
+    })
+    .run()
+  return id
+}

@@ -134,6 +134,8 @@ describe('average rating received in a freelancer’s analytics', () => {
         type: 'fixed',
         title: 'Work',
         amountMinor: 1,
+        // Ended then, so each review shows by June (its window closed): a hidden one is never charted.
+        contract: { status: 'ended', endedAt: at(when) },
       })
       await insertReview({
         contractId: contract.id,

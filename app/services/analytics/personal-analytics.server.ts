@@ -82,7 +82,7 @@ export async function loadFreelancerAnalytics(userId: string, now = new Date()) 
     listFreelancerEarnings(userId, currency, since),
     listFreelancerProposals(userId, since),
     listProfileViews(userId, since),
-    listRatingsReceived(userId, since),
+    listRatingsReceived(userId, since, now),
     listFirstReplies(userId, since),
   ])
   const replies = summariseFirstReplies(firstReplies)

@@ -155,6 +155,10 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
           p(
             'When a contract ends, the client and the freelancer each have 14 days to review the other, once. A review has an overall rating from 1 to 5 stars, a few sub-ratings and a written comment. It cannot be changed afterwards.',
           ),
+          // REVIEW_MINIMUM_PAID_USD in services/marketplace/review-rules.ts.
+          p(
+            'Reviews are for paid work: a contract opens them once at least US$5 of work (or the same in its currency) was paid through MegiLance. A contract that paid less has no reviews, so nobody can buy a rating with a token payment. A review is public, so it may not carry email addresses, phone numbers or other ways to get in touch.',
+          ),
           list(
             'Clients rate freelancers on quality of work, communication and meeting deadlines.',
             'Freelancers rate clients on clear requirements, communication and prompt payment.',

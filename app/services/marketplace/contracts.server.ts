@@ -31,7 +31,8 @@ import { currencyDigits, formatMoney } from '~/utils/format'
 import { amountProblemMessage, readAmount } from '~/utils/money'
 import { DISPUTABLE_MILESTONE_STATES, MILESTONE_MACHINE } from '~/domain/milestone-machine'
 import { fromStates } from '~/domain/state-machine'
-import { reviewWindow, reviewWindowClosesAt } from './review-rules'
+import { paidEnoughToReview, reviewWindow, reviewWindowClosesAt } from './review-rules'
+import { findReviewContract } from './reviews.server'
 import {
   allMilestonesPaid,
   allowedMilestoneActions,
@@ -349,14 +350,20 @@ export async function endContract(
     },
   })
   if (!ended.ended) return ended.refusal ? { ok: false, reason: 'conflict', message: ended.refusal } : alreadyEnded
+  // Reviews are for paid work (review-rules): an ending that paid nothing does not invite one.
+  const paid = (await findReviewContract(contract.id, actor.id, at))?.contract.paid
+  const reviewsOpen = paid !== undefined && paidEnoughToReview(paid)
   await notify({
     userId: otherSide(contract, actor.id),
     kind: 'contract_update',
     title: `${actor.name} ended the contract “${contract.title}”`,
-    body: `${reason} You can both leave a review within 14 days.`,
+    body: reviewsOpen ? `${reason} You can both leave a review within 14 days.` : reason,
     link: `/contracts/${contract.id}`,
   })
-  return { ok: true, message: 'The contract has ended. You can now leave a review.' }
+  return {
+    ok: true,
+    message: reviewsOpen ? 'The contract has ended. You can now leave a review.' : 'The contract has ended.',
+  }
 }
 
 /** The scheduled job: submitted work nobody reviewed for 14 days is approved and paid. */

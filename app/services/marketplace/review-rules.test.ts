@@ -10,7 +10,13 @@ import {
 import { reviewSchema } from './review-schemas'
 
 const ENDED = new Date('2026-11-01T10:00:00Z')
-const contract = { clientId: 'c', freelancerId: 'f', status: 'ended' as const, endedAt: ENDED }
+const contract = {
+  clientId: 'c',
+  freelancerId: 'f',
+  status: 'ended' as const,
+  endedAt: ENDED,
+  paid: { minor: 30000, minimumMinor: 500, currency: 'USD' },
+}
 const at = (iso: string) => new Date(iso)
 
 describe('review window', () => {
@@ -32,6 +38,17 @@ describe('review window', () => {
       ok: false,
       message: expect.stringMatching(/14-day review window .* has closed/),
     })
+    const paid = (minor: number) => ({ ...contract, paid: { ...contract.paid, minor } })
+    expect(checkCanReview(paid(0), false, at('2026-11-10T00:00:00Z'))).toMatchObject({
+      ok: false,
+      message:
+        'Nothing was paid on this contract, so neither side can review it: reviews need at least $5 of work paid through MegiLance.',
+    })
+    expect(checkCanReview(paid(1), false, at('2026-11-10T00:00:00Z'))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Only \$0\.01 was paid on this contract; reviews need at least \$5 of work/),
+    })
+    expect(checkCanReview(paid(500), false, at('2026-11-10T00:00:00Z'))).toEqual({ ok: true })
     expect(
       checkCanReview({ ...contract, status: 'active', endedAt: null }, false, at('2026-11-10T00:00:00Z')),
     ).toMatchObject({

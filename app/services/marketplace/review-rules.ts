@@ -1,6 +1,7 @@
 import type { ContractStatus, ReviewDirection } from '~/domain/enums'
 import { REVIEW_WINDOW_DAYS } from '~/models/reviews.server'
 import { DAY_MS } from '~/domain/durations'
+import { formatMoney } from '~/utils/format'
 
 export type ReviewSide = 'client' | 'freelancer'
 
@@ -9,7 +10,16 @@ export type ReviewableContract = {
   freelancerId: string
   status: ContractStatus
   endedAt: Date | null
+  /** What the contract paid for work, and the least that opens reviews, in its currency's minor units. */
+  paid: { minor: number; minimumMinor: number; currency: string }
 }
+
+/**
+ * The least a contract must have paid for work before its sides review each other, in US dollars
+ * (converted to the contract's currency at the day's rate). A review then costs a self-dealer at
+ * least the 10% platform fee on it, where a contract that paid nothing, or a cent, cost nothing.
+ */
+export const REVIEW_MINIMUM_PAID_USD = 5
 
 /** Which side of the contract the user is on, or null for anyone else. */
 export function sideOf(
@@ -39,9 +49,13 @@ export function reviewWindow(contract: Pick<ReviewableContract, 'status' | 'ende
   return now.getTime() < closesAt.getTime() ? 'open' : 'closed'
 }
 
+export function paidEnoughToReview(paid: ReviewableContract['paid']): boolean {
+  return paid.minor >= paid.minimumMinor
+}
+
 /**
- * Whether this party may write their review now: once, after the contract ended, within the
- * window. The refusal says why (the route answers 409 with it).
+ * Whether this party may write their review now: once, after a contract that paid for work ended,
+ * within the window. The refusal says why (the route answers 409 with it).
  */
 export function checkCanReview(
   contract: ReviewableContract,
@@ -51,6 +65,18 @@ export function checkCanReview(
   const window = reviewWindow(contract, now)
   if (window === 'not_ended') {
     return { ok: false, message: 'Reviews open when the contract ends; until then you can only work on it.' }
+  }
+  // A contract that paid nothing costs nothing to set up: a second account could hire you, end at
+  // once and rate you 5 stars. Reviews, and the ratings in the published rank, are for paid work.
+  const { paid } = contract
+  if (!paidEnoughToReview(paid)) {
+    const minimum = formatMoney(paid.minimumMinor, paid.currency)
+    return {
+      ok: false,
+      message: paid.minor
+        ? `Only ${formatMoney(paid.minor, paid.currency)} was paid on this contract; reviews need at least ${minimum} of work paid through MegiLance, so neither side can review it.`
+        : `Nothing was paid on this contract, so neither side can review it: reviews need at least ${minimum} of work paid through MegiLance.`,
+    }
   }
   if (alreadyReviewed) {
     return {

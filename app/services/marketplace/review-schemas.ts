@@ -4,6 +4,10 @@ import type { ReviewDirection } from '~/domain/enums'
 import { detectOffPlatform } from '~/services/messaging/off-platform'
 import { SUB_RATINGS } from './review-ratings'
 
+/** Reviews and replies show on public profiles: contact details there are a way around escrow for anyone reading. */
+const PUBLIC_TEXT_MESSAGE = (what: string) =>
+  `${what} is public: leave out email addresses, phone numbers, other apps and ways to pay outside MegiLance`
+
 function rating(message: string) {
   return z.number({ error: message }).int(message).min(1, message).max(5, message)
 }
@@ -16,7 +20,10 @@ export function reviewSchema(direction: ReviewDirection) {
   return z.object({
     rating: rating('Choose an overall rating from 1 to 5'),
     subRatings: z.object(subRatings),
-    comment: describedText('Write a few words about working together', [20, 2000], 'the review'),
+    comment: describedText('Write a few words about working together', [20, 2000], 'the review').refine(
+      (text) => detectOffPlatform(text).length === 0,
+      PUBLIC_TEXT_MESSAGE('A review'),
+    ),
   })
 }
 
@@ -26,6 +33,6 @@ export type ReviewInput = z.infer<ReturnType<typeof reviewSchema>>
 export const ReviewReplySchema = z.object({
   reply: describedText('Write your reply', [10, 1000], 'your reply').refine(
     (text) => detectOffPlatform(text).length === 0,
-    'A reply is public: leave out email addresses, phone numbers, other apps and ways to pay outside MegiLance',
+    PUBLIC_TEXT_MESSAGE('A reply'),
   ),
 })

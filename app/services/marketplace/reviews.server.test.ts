@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { listNotifications } from '~/models/notifications.server'
 import { listVisibleReviewsOf } from '~/models/reviews.server'
 import { action as reviewAction, loader as reviewLoader } from '~/routes/_portal.contracts_.$contractId.review'
-import { hireBetweenNewUsers } from '~/test/escrow-fixtures'
+import { hireBetweenNewUsers, insertReleasedMilestone } from '~/test/escrow-fixtures'
 import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { findReviewContract, loadReviewPage, submitReview } from './reviews.server'
@@ -26,6 +26,7 @@ async function endedContract(endedAt: Date | null = ENDED) {
     },
     { client: 'Cleo Client', freelancer: 'Fern Freelancer' },
   )
+  await insertReleasedMilestone(contractId)
   const found = await findReviewContract(contractId, client.id)
   if (!found) throw new Error('no contract')
   return { client, freelancer, contract: found.contract }

@@ -12,22 +12,32 @@ import {
   checkCanReview,
   directionFor,
   reviewWindow,
+  REVIEW_MINIMUM_PAID_USD,
   reviewWindowClosesAt,
   sideOf,
+  type ReviewableContract,
   type ReviewSide,
 } from './review-rules'
+import { dollarsInMinor } from '~/services/payments/rates/dollar-amounts.server'
 import type { ReviewInput } from './review-schemas'
 
-export type ReviewContract = NonNullable<Awaited<ReturnType<typeof findContractForReview>>>
+export type ReviewContract = NonNullable<Awaited<ReturnType<typeof findContractForReview>>> & ReviewableContract
 
-/** The contract and the user's side of it; null when there is no such contract or the user is not on it. */
+/**
+ * The contract and the user's side of it, with what it paid against the review minimum; null when
+ * there is no such contract or the user is not on it.
+ */
 export async function findReviewContract(
   contractId: string,
   userId: string,
+  now = new Date(),
 ): Promise<{ contract: ReviewContract; side: ReviewSide } | null> {
-  const contract = await findContractForReview(contractId)
-  const side = contract ? sideOf(contract, userId) : null
-  return contract && side ? { contract, side } : null
+  const found = await findContractForReview(contractId)
+  const side = found ? sideOf(found, userId) : null
+  if (!found || !side) return null
+  const minimumMinor = await dollarsInMinor(REVIEW_MINIMUM_PAID_USD, found.currency, now)
+  const paid = { minor: found.paidMinor, minimumMinor, currency: found.currency }
+  return { contract: { ...found, paid }, side }
 }
 
 export type ReviewView = Pick<Review, 'id' | 'rating' | 'subRatings' | 'comment' | 'createdAt' | 'direction'>
@@ -60,15 +70,19 @@ export async function loadReviewPage(contract: ReviewContract, userId: string, n
     : other.visible
       ? { state: 'visible', review: view(other) }
       : { state: 'hidden' }
+  const window = reviewWindow(contract, now)
+  const allowed = checkCanReview(contract, Boolean(mine), now)
   return {
     side,
     direction: directionFor(side),
     otherName: (await findUserName(otherId)) ?? 'The other side',
-    window: reviewWindow(contract, now),
+    window,
     closesAt: reviewWindowClosesAt(contract),
     mine: mine ? view(mine) : null,
     theirs,
-    canReview: checkCanReview(contract, Boolean(mine), now).ok,
+    canReview: allowed.ok,
+    /** Why this party cannot review when the window is open and they have not: the contract paid nothing. */
+    refusal: !mine && !allowed.ok && window === 'open' ? allowed.message : null,
   }
 }
 

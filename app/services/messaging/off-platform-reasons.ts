@@ -11,6 +11,7 @@ export const REASON_LABELS = {
   telegram: 'a Telegram contact or link',
   skype: 'a Skype contact or link',
   signal: 'a Signal contact or link',
+  other_app: 'a contact on another app (Discord, Instagram and the like)',
   wire_transfer: 'a request to pay by wire or bank transfer',
   western_union: 'a request to pay by Western Union or MoneyGram',
   gift_cards: 'a request to pay with gift cards',

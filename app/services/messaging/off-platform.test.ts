@@ -221,3 +221,58 @@ describe('detectOffPlatformInPost (a text shown on every view)', () => {
     expect(detectOffPlatformInPost(post)).toEqual(['phone', 'whatsapp'])
   })
 })
+
+/** The fifth probe: what a member types to slip contact details past the patterns. */
+describe('obfuscated contact details', () => {
+  it.each([
+    // letters spaced out, spaces around @ and the dot
+    ['j o h n @ g m a i l . c o m', 'email'],
+    ['write to john @ gmail . com', 'email'],
+    ['m a r i a . l o p e z @ o u t l o o k . c o m', 'email'],
+    // look-alike letters from other scripts (Cyrillic а, е, о, Greek ο)
+    ['john@gmаil.com', 'email'],
+    ['mаrіа@yаhoο.com', 'email'],
+    ['my tеlеgram is @johnny_dev', 'telegram'],
+    ['ѕkype: john.smith', 'skype'],
+    ['message me on ᴡhatsapp', 'whatsapp'],
+    // a mailbox without its ending, or named before the address
+    ['john.smith@gmail', 'email'],
+    ['johnsmith at gmail, write me there', 'email'],
+    ['gmail: johnsmith1990', 'email'],
+    // spelled-out and full-width digits
+    ['call me: five five five one two three four five six seven', 'phone'],
+    ['my number is ０７７００ ９００１２３', 'phone'],
+    // letters swapped for look-alike symbols, and the app spelled out
+    ['wh@tsapp me', 'whatsapp'],
+    ['w h a t s a p p me on +44 7700 900123', 'whatsapp'],
+    // other apps
+    ['add me on discord: johnny#1234', 'other_app'],
+    ['my insta is @john_designs', 'other_app'],
+    ['discord.gg/abcd1234', 'other_app'],
+  ] as const)('flags %j as %s', (text, reason) => {
+    expect(detectOffPlatform(text)).toContain(reason)
+  })
+
+  leavesAlone([
+    'Привет! Я могу сделать логотип за три дня.',
+    'Ελπίζω να τελειώσω το σχέδιο αύριο.',
+    'The a b c of the design system: spacing, colour, type.',
+    'I can do one, two or three rounds of changes.',
+    'I grew my Instagram following to 20k for a bakery; the case study is in my portfolio.',
+    'We need a Discord bot that posts the build status.',
+    'Version 2.0.1 at 14:30, budget $1,500 for 3 milestones.',
+    'Gmail and Outlook both render the newsletter template.',
+    'The office is at 5 Main Street.',
+  ])
+})
+
+describe('the cost of a crafted message', () => {
+  it('checks a 5,000-character run of address characters quickly (it took half a second before)', () => {
+    const crafted = 'a.'.repeat(2_500)
+    detectOffPlatform(crafted)
+    const started = performance.now()
+    expect(detectOffPlatform(crafted)).toEqual([])
+    // About 25 ms here; the bound is loose so a busy machine does not fail it.
+    expect(performance.now() - started).toBeLessThan(200)
+  })
+})

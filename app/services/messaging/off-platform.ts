@@ -7,34 +7,79 @@
  * code are not phone numbers, and naming an app ("a Telegram bot") is not a request to use it.
  */
 
+import unhomoglyph from 'unhomoglyph'
 import { OFF_PLATFORM_REASONS, type OffPlatformReason } from './off-platform-reasons'
 
-/** Lower case, compatibility forms folded, invisible characters gone, dashes and quotes plain. */
+/**
+ * Lower case, compatibility forms folded, invisible characters gone, dashes and quotes plain, and
+ * letters of other scripts that look like Latin ones ("gmаil" with a Cyrillic а) read as those.
+ * Only non-ASCII text goes through the look-alike table (Unicode's confusables, via unhomoglyph):
+ * it also maps ASCII ("m" to "rn", "1" to "l"), which would spoil ordinary words and numbers.
+ */
 function normalize(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\u2018\u2019\u02BC]/g, "'")
+    .replace(/[^\p{ASCII}]+/gu, (run) => unhomoglyph(run))
     .toLowerCase()
+}
+
+const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+const DIGIT_WORD = `(?:${DIGIT_WORDS.join('|')}|oh)`
+// Seven or more digits spelled out in a row are a phone number written to slip past the patterns.
+const SPELLED_NUMBER = new RegExp(String.raw`\b${DIGIT_WORD}(?:[\s,-]+${DIGIT_WORD}){6,}\b`, 'g')
+// "j o h n @ g m a i l . c o m", "w h a t s a p p": four or more single letters spaced out.
+const SPACED_LETTERS = /(?<![a-z0-9])[a-z@.](?: [a-z@.]){3,}(?![a-z0-9])/g
+
+/**
+ * The text as a member hiding contact details means it to be read: spaced-out letters joined,
+ * spaces around an address's @ and dots dropped, spelled-out digits as digits. The patterns run
+ * on this as well as on the text itself.
+ */
+function compact(text: string): string {
+  return text
+    .replace(SPACED_LETTERS, (run) => run.replace(/ /g, ''))
+    .replace(/(?<=[a-z0-9])\s*@\s*(?=[a-z0-9])/g, '@')
+    .replace(/(@[a-z0-9-]+(?:\.[a-z0-9-]+)*)\s*\.\s*(?=[a-z]{2,}\b)/g, '$1.')
+    .replace(SPELLED_NUMBER, (run) =>
+      run
+        .split(/[\s,-]+/)
+        .map((word) => (word === 'oh' ? '0' : String(DIGIT_WORDS.indexOf(word))))
+        .join(''),
+    )
 }
 
 // ---------------------------------------------------------------- emails
 
-const EMAIL = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b/
+// An address's name part is at most 64 characters. Unbounded, every letter of a long word started a
+// scan to its end: one 5,000-character message ("a.a.a.…") cost half a second of the server's time.
+const LOCAL = String.raw`[a-z0-9][a-z0-9._+-]{0,63}`
+const EMAIL = /[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,}\b/
 const MAIL_PROVIDERS =
   'gmail|googlemail|yahoo|hotmail|outlook|live|proton(?:mail)?|pm|icloud|me|aol|gmx|yandex|mail|zoho|qq|163'
 // "john at gmail dot com", "john [at] gmail [dot] com", "john(at)example.com"
 const OBFUSCATED_EMAIL = new RegExp(
   [
-    String.raw`\b[a-z0-9][a-z0-9._+-]*\s*[\[({<]\s*at\s*[\])}>]\s*[a-z0-9-]+\s*(?:\.|[\[({<]\s*dot\s*[\])}>]|\s+dot\s+)\s*[a-z]{2,}\b`,
-    String.raw`\b[a-z0-9][a-z0-9._+-]*\s+at\s+[a-z0-9-]+\s+dot\s+[a-z]{2,}\b`,
-    String.raw`\b[a-z0-9][a-z0-9._+-]*\s+at\s+(?:${MAIL_PROVIDERS})\s*(?:\.|\s+dot\s+)\s*(?:com|net|org|me|ch|de|ru|co\.uk|fr)\b`,
+    String.raw`\b${LOCAL}\s*[\[({<]\s*at\s*[\])}>]\s*[a-z0-9-]+\s*(?:\.|[\[({<]\s*dot\s*[\])}>]|\s+dot\s+)\s*[a-z]{2,}\b`,
+    String.raw`\b${LOCAL}\s+at\s+[a-z0-9-]+\s+dot\s+[a-z]{2,}\b`,
+    String.raw`\b${LOCAL}\s+at\s+(?:${MAIL_PROVIDERS})\s*(?:\.|\s+dot\s+)\s*(?:com|net|org|me|ch|de|ru|co\.uk|fr)\b`,
+  ].join('|'),
+)
+
+// Mailbox services nobody "works at": "john.smith@gmail", "johnsmith at gmail", "gmail: johnsmith".
+const MAILBOXES = 'gmail|googlemail|hotmail|protonmail'
+const MAILBOX_WITHOUT_ENDING = new RegExp(
+  [
+    String.raw`\b${LOCAL}@(?:${MAILBOXES}|yahoo|outlook|icloud|yandex|gmx)\b`,
+    String.raw`\b${LOCAL}\s+at\s+(?:${MAILBOXES})\b`,
+    String.raw`\b(?:${MAILBOXES}|yahoo|outlook|icloud)\s*(?:id|address|account)?\s*(?:is\s*)?[:=]\s*[a-z0-9][a-z0-9._+-]{2,}`,
   ].join('|'),
 )
 
 function hasEmail(text: string): boolean {
-  return EMAIL.test(text) || OBFUSCATED_EMAIL.test(text)
+  return EMAIL.test(text) || OBFUSCATED_EMAIL.test(text) || MAILBOX_WITHOUT_ENDING.test(text)
 }
 
 // ---------------------------------------------------------------- phone numbers
@@ -64,7 +109,11 @@ const PHONE_CANDIDATE =
   /(?<![\w.,/+#@$€£-])(\+\s?)?(?:\(\d{1,5}\)\s?|\d{1,6})(?:[ .-]?(?:\(\d{1,5}\)|\d{1,6})){0,7}(?!\w|[.,]\d)/g
 
 function hasPhone(text: string): boolean {
-  const withoutLinks = text.replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ').replace(new RegExp(EMAIL.source, 'g'), ' ')
+  // A run of 16 or more digits is no phone number (at most 15), and trying to split it into groups is slow.
+  const withoutLinks = text
+    .replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ')
+    .replace(new RegExp(EMAIL.source, 'g'), ' ')
+    .replace(/\d{16,}/g, ' ')
   for (const match of withoutLinks.matchAll(PHONE_CANDIDATE)) {
     const candidate = match[0]
     const digits = candidate.replace(/\D/g, '')
@@ -106,13 +155,15 @@ function hasPhone(text: string): boolean {
 
 // ---------------------------------------------------------------- messaging apps
 
-type App = 'whatsapp' | 'telegram' | 'skype' | 'signal'
+type App = 'whatsapp' | 'telegram' | 'skype' | 'signal' | 'other_app'
 
+// Letters swapped for look-alike symbols count too: "wh@tsapp", "t3legram".
 const APP_NAMES: Record<App, string> = {
-  whatsapp: String.raw`whats\s?app|whatsap|watsapp|wats\s?app|wapp`,
-  telegram: String.raw`telegram|telegrm|tele\s?gram`,
-  skype: String.raw`skype|skpe`,
+  whatsapp: String.raw`wh[a@4]ts\s?[a@4]pp|wh[a@4]ts[a@4]p|w[a@4]ts\s?[a@4]pp|wapp`,
+  telegram: String.raw`t[e3]l[e3]gr[a@4]m|t[e3]l[e3]grm|t[e3]l[e3]\s?gr[a@4]m`,
+  skype: String.raw`sk[yi]pe|skpe`,
   signal: String.raw`signal`,
+  other_app: String.raw`discord|instagram|insta|snapchat|wechat|viber|kik`,
 }
 
 const APP_LINKS: Record<App, RegExp> = {
@@ -121,6 +172,8 @@ const APP_LINKS: Record<App, RegExp> = {
   telegram: /\b(?:t\s*\.\s*me\s*\/|telegram\.(?:me|dog)\/|tg:\/\/)/,
   skype: /(?:\bjoin\.skype\.com\/|\bskype:[\w.:-]+(?:\?(?:call|chat|add))?|\blive:\.?cid\.\w+|\blive:[a-z][\w.-]{2,})/,
   signal: /\b(?:signal\.me\/|signal\.group\/)/,
+  other_app:
+    /\b(?:discord\.gg\/|discord(?:app)?\.com\/(?:invite|users)\/|instagram\.com\/|instagr\.am\/|snapchat\.com\/add\/)/,
 }
 
 const REACH_VERBS = String.raw`message|msg|text|txt|call|ping|reach|contact|add|find|dm|write|hit|buzz|chat with|talk to|talk with|speak to|speak with|get in touch with|connect with`
@@ -140,8 +193,8 @@ function appPatterns(app: App): RegExp[] {
     new RegExp(
       String.raw`\b(?:let'?s|lets|let us|we can|we could|can we|could we|shall we|should we|we should|i'?d like to|i want to|i prefer to|prefer to|better to|easier to|please)\s+(?:${MOVE_VERBS})(?:\s+\w+){0,3}?\s+(?:on|via|over|in|through|to|using)\s+${name}\b`,
     ),
-    // "my WhatsApp is ...", "my skype id", "my telegram"
-    new RegExp(String.raw`\bmy\s+${name}\b`),
+    // "my WhatsApp is ...", "my skype id", "my telegram" (not "my Instagram following": other apps need a handle)
+    ...(app === 'other_app' ? [] : [new RegExp(String.raw`\bmy\s+${name}\b`)]),
     // "WhatsApp: +44…", "telegram @john_doe", "skype id: john.smith"
     new RegExp(String.raw`\b${name}${handleTail}`),
     new RegExp(String.raw`\b${name}\s+@[\w.]{3,}`),
@@ -265,14 +318,18 @@ const PAY_OUTSIDE = [
  * An empty list means nothing was found.
  */
 export function detectOffPlatform(body: string): OffPlatformReason[] {
-  const text = normalize(body)
+  const normal = normalize(body)
+  const compacted = compact(normal)
+  const texts = compacted === normal ? [normal] : [normal, compacted]
   const found = new Set<OffPlatformReason>()
-  if (hasEmail(text)) found.add('email')
-  if (hasPhone(text)) found.add('phone')
-  for (const app of ['whatsapp', 'telegram', 'skype', 'signal'] as const) if (hasApp(text, app)) found.add(app)
   const original = body.normalize('NFKC')
-  for (const method of Object.keys(METHODS) as Method[]) if (hasMethod(text, original, method)) found.add(method)
-  if (PAY_OUTSIDE.some((pattern) => pattern.test(text))) found.add('pay_outside')
+  for (const text of texts) {
+    if (hasEmail(text)) found.add('email')
+    if (hasPhone(text)) found.add('phone')
+    for (const app of Object.keys(APP_NAMES) as App[]) if (hasApp(text, app)) found.add(app)
+    for (const method of Object.keys(METHODS) as Method[]) if (hasMethod(text, original, method)) found.add(method)
+    if (PAY_OUTSIDE.some((pattern) => pattern.test(text))) found.add('pay_outside')
+  }
   return OFF_PLATFORM_REASONS.filter((reason) => found.has(reason))
 }
 
