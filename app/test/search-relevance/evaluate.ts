@@ -3,14 +3,13 @@
  * (the same parsing, synonyms and, on Find work, the "Did you mean" correction a user can follow
  * when the words found nothing) over the fixture of projects.ts and freelancers.ts, and scores them.
  */
-import { parseSearchParams } from '~/domain/project-search-params'
+import { parseSearchParams, toSearchInput } from '~/domain/project-search-params'
 import { insertProjectsBulk } from '~/models/projects.server'
 import { ensureSkills, replaceFreelancerSkills, updateFreelancerProfile } from '~/models/profiles.server'
 import { searchProjects } from '~/models/project-search.server'
-import { skillNamesForWords } from '~/services/ai/semantic-skills.server'
+import { searchKeywords } from '~/services/ai/search-keywords.server'
 import { correctedSearch } from '~/services/marketplace/search-correction.server'
 import { findTalent, readTalentSearch } from '~/services/marketplace/talent-search.server'
-import { toSearchInput } from '~/domain/project-search-params'
 import { bulkProject } from '~/test/bulk-projects'
 import { createTestUser } from '~/test/users'
 import { FIXTURE_FREELANCERS } from './freelancers'
@@ -94,7 +93,7 @@ function score(query: JudgedQuery, shown: string[], correctedTo: string | null):
 export async function scoreProjectQuery(query: JudgedQuery, keys: Map<string, string>): Promise<QueryScore> {
   const { params } = parseSearchParams(new URLSearchParams({ q: query.q }))
   const run = (q: string) =>
-    searchProjects({ ...toSearchInput({ ...params, q }), qSynonyms: skillNamesForWords(q), pageSize: PAGE, now: NOW })
+    searchProjects({ ...toSearchInput({ ...params, q }), ...searchKeywords(q), pageSize: PAGE, now: NOW })
   let result = await run(params.q)
   let correctedTo: string | null = null
   if (!result.total && !result.queryError) {

@@ -69,10 +69,10 @@ export const PROJECT_QUERIES: readonly JudgedQuery[] = [
     ok: ['logo-bakery', 'figma-website', 'wordpress-site', 'brand-identity'],
   },
   {
-    q: 'developing',
+    q: 'developing apps',
     kind: 'plural/verb',
-    top: ['node-api', 'android-kotlin'],
-    ok: ['react-dashboard', 'technical-writer'],
+    top: ['android-kotlin', 'flutter-app'],
+    ok: ['ios-swift', 'unity-game', 'react-native-app', 'node-api'],
   },
   { q: 'logos', kind: 'plural/verb', top: ['logo-bakery', 'brand-identity'] },
   { q: 'illustrating', kind: 'plural/verb', top: ['illustrations'] },
@@ -141,9 +141,19 @@ export const PROJECT_QUERIES: readonly JudgedQuery[] = [
   { q: 'financial modelling', kind: 'multi-word', top: ['financial-model'] },
   // Stop words and sentences.
   { q: 'I need a logo for my bakery', kind: 'stop words', top: ['logo-bakery'] },
-  { q: 'looking for a python developer', kind: 'stop words', top: ['django-api', 'python-scraper'] },
+  {
+    q: 'looking for a python developer',
+    kind: 'stop words',
+    top: ['django-api', 'python-scraper'],
+    ok: ['ml-churn', 'flask-fix'],
+  },
   { q: 'someone to build my wordpress website', kind: 'stop words', top: ['wordpress-site'] },
-  { q: 'the best react developer', kind: 'stop words', top: ['react-dashboard'] },
+  {
+    q: 'the best react developer',
+    kind: 'stop words',
+    top: ['react-dashboard'],
+    ok: ['nextjs-ecommerce', 'react-native-app'],
+  },
   { q: 'help with my shopify store', kind: 'stop words', top: ['shopify-theme'] },
   // Long queries.
   {
