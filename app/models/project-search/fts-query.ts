@@ -1,6 +1,7 @@
 import pluralize from 'pluralize'
 
-const MAX_TOKENS = 8
+/** The most words a search reads. */
+export const MAX_TOKENS = 8
 const MAX_TOKEN_LENGTH = 40
 /**
  * The last word matches as a prefix only from this many letters: "a"* expands to every word

@@ -15,7 +15,7 @@
 import pluralize from 'pluralize'
 import model from 'wink-eng-lite-web-model'
 import winkNLP from 'wink-nlp'
-import { MAX_SPAN, slashAlternatives, spanKey } from '~/models/project-search/fts-query'
+import { MAX_SPAN, MAX_TOKENS, slashAlternatives, spanKey } from '~/models/project-search/fts-query'
 import { findSkill, type SkillEntry } from '~/services/marketplace/skills-taxonomy'
 import { isDictionaryWord } from '~/services/quality/spelling.server'
 import { skillsMisspelt } from './semantic-skills.server'
@@ -111,7 +111,8 @@ export function searchKeywords(text: string): SearchKeywords {
     return !(ASKING_WORDS.has(letters) || TITLE_WORDS.has(letters) || (letters && isStopWord(letters)))
   })
   const kept = searched.length ? searched : words
-  addMisspeltSkills(kept, qSynonyms)
+  // Only the words the search reads: each costs a look through every skill's spellings.
+  addMisspeltSkills(kept.slice(0, MAX_TOKENS), qSynonyms)
   return { q: kept.length ? kept.join(' ') : undefined, qSynonyms }
 }
 
@@ -124,7 +125,7 @@ function addMisspeltSkills(words: readonly string[], qSynonyms: Record<string, s
   for (const run of runs) {
     const key = spanKey(run)
     if (qSynonyms[key] || run.some((word) => qSynonyms[spanKey([word])])) continue
-    const skills = skillsMisspelt(run.join(' '), 2)
+    const skills = skillsMisspelt(run.join(' '), 2, { pairs: false })
     // Only words the dictionary does not know: "rested" is not a misspelt "REST".
     if (skills.length && !run.every(isDictionaryWord))
       qSynonyms[key] = [...new Set(skills.flatMap(({ name, spelling }) => [spelling, name]))]

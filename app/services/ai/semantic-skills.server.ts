@@ -236,27 +236,38 @@ export function skillSimilarity(a: string, b: string): number {
 }
 
 /** Every name and synonym, as compared (lower case, no separators), with its skill. */
-let spellings: { key: string; name: SkillName; spelling: string }[] | null = null
+type Spelling = { key: string; name: SkillName; spelling: string }
+/** By first letter: a misspelling keeps its first letter. */
+let spellings: Map<string, Spelling[]> | null = null
+
+function spellingsStartingWith(letter: string): Spelling[] {
+  if (!spellings) {
+    spellings = new Map()
+    for (const entry of SKILL_ENTRIES)
+      for (const spelling of [entry.name, ...entry.synonyms]) {
+        const key = skillKey(spelling)
+        spellings.set(key[0]!, [...(spellings.get(key[0]!) ?? []), { key, name: entry.name, spelling }])
+      }
+  }
+  return spellings.get(letter) ?? []
+}
 
 export type MisspeltSkill = { name: SkillName; /** The name or synonym it was nearest. */ spelling: string }
 
 /**
  * Skills whose name or synonym a word (or two words together) of the text misspells by a letter or
  * two ("pyhton" → Python, "kubernets" → Kubernetes, "logo desing" → Logo Design): one change for 5–7
- * letters, two from 8, and the first letter right.
+ * letters, two from 8, and the first letter right. `pairs: false`: the text as one run only.
  */
-export function skillsMisspelt(text: string, limit = 3): MisspeltSkill[] {
-  spellings ??= SKILL_ENTRIES.flatMap((entry) =>
-    [entry.name, ...entry.synonyms].map((spelling) => ({ key: skillKey(spelling), name: entry.name, spelling })),
-  )
+export function skillsMisspelt(text: string, limit = 3, { pairs = true } = {}): MisspeltSkill[] {
   const words = text.normalize('NFKC').split(/\s+/u).filter(Boolean).slice(0, 8)
-  const tried = [...words, ...words.slice(1).map((word, i) => `${words[i]} ${word}`)].map(skillKey)
+  const tried = pairs ? [...words, ...words.slice(1).map((word, i) => `${words[i]} ${word}`)] : [words.join(' ')]
   const found = new Map<SkillName, { distance: number; spelling: string }>()
-  for (const typed of tried) {
+  for (const typed of tried.map(skillKey)) {
     if (typed.length < 5 || /\d/.test(typed) || findSkill(typed)) continue
     const allowed = typed.length >= 8 ? 2 : 1
-    for (const { key, name, spelling } of spellings) {
-      if (key[0] !== typed[0] || Math.abs(key.length - typed.length) > allowed) continue
+    for (const { key, name, spelling } of spellingsStartingWith(typed[0]!)) {
+      if (Math.abs(key.length - typed.length) > allowed) continue
       const distance = editDistance(typed, key, allowed)
       if (distance <= allowed && distance < (found.get(name)?.distance ?? Infinity))
         found.set(name, { distance, spelling })
