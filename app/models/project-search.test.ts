@@ -38,7 +38,7 @@ describe('toFtsQuery', () => {
     // A word with a name is a whole word ("java" must not find "javascript"); a one-letter name would
     // match every "c".
     expect(toFtsQuery('csharp', { csharp: ['C#'] })).toBe('("csharp" OR "csharps" OR "C#")')
-    expect(toFtsQuery('java', { java: ['Java'] })).toBe('"java"')
+    expect(toFtsQuery('java', { java: ['Java'] })).toBe('("java" OR "javas")')
     expect(toFtsQuery('c', { c: ['C'] })).toBe('"c"')
   })
 
