@@ -34,14 +34,17 @@ describe('toFtsQuery', () => {
 
   it('adds other names of a skill as whole words', () => {
     expect(toFtsQuery('k8s cluster', { k8s: ['Kubernetes'] })).toBe('("k8s" OR "Kubernetes") AND "cluster"*')
-    expect(toFtsQuery('golang', { golang: ['Go'] })).toBe('("golang"* OR "Go")')
-    // A one-letter name would match every "c".
-    expect(toFtsQuery('csharp', { csharp: ['C#'] })).toBe('"csharp"*')
+    expect(toFtsQuery('golang', { golang: ['Go'] })).toBe('("golang" OR "golangs" OR "Go")')
+    // A word with a name is a whole word ("java" must not find "javascript"); a one-letter name would
+    // match every "c".
+    expect(toFtsQuery('csharp', { csharp: ['C#'] })).toBe('("csharp" OR "csharps" OR "C#")')
+    expect(toFtsQuery('java', { java: ['Java'] })).toBe('("java" OR "javas")')
+    expect(toFtsQuery('c', { c: ['C'] })).toBe('"c"')
   })
 
   it('lets words in a row that name a skill match the skill instead', () => {
     expect(toFtsQuery('iphone development', { 'iphone development': ['iOS'] })).toBe(
-      '((("iphone" OR "iphones") AND "development"*) OR "iOS")',
+      '((("iphone" OR "iphones") AND ("development" OR "developments")) OR "iOS")',
     )
     // The longest run wins; the words around it keep their own alternatives.
     expect(toFtsQuery('new node js apps', { node: ['Node.js'], 'node js': ['Node.js'], js: ['JavaScript'] })).toBe(
@@ -56,7 +59,7 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('iOS/Android')).toBe('("iOS"* OR "Android"* OR "androids")')
     // Not alternatives: numbers, one-letter words, a slash with nothing after it.
     expect(toFtsQuery('24/7')).toBe('"24 7"')
-    expect(toFtsQuery('C/C++')).toBe('"C C"')
+    expect(toFtsQuery('C/C++')).toBe('"C C++"*')
     expect(toFtsQuery('ui/')).toBe('"ui"*')
     // At most four alternatives: a longer list is one phrase, as before.
     expect(toFtsQuery('ab/cd/ef/gh/ij')).toBe('"ab cd ef gh ij"*')
@@ -75,18 +78,19 @@ describe('toFtsQuery', () => {
       '"title react" "NEAR a" "b" AND ("python" OR "pythons") AND "x"',
     )
     expect(toFtsQuery('a"b\'c')).toBe('"a b c"')
-    for (const query of ['"react OR', 'title:react', 'NEAR(a b)', 'x*y', '(a', '{a b}:c']) {
-      // Only quoted phrases of letters and digits (alone or in an OR group), the last with a prefix star
+    for (const query of ['"react OR', 'title:react', 'NEAR(a b)', 'x*y', '(a', '{a b}:c', 'c++ c# +x #y']) {
+      // Only quoted phrases of letters, digits, "#" and "+" (alone or in an OR group), the last with a prefix star
       // unless it ends in one letter.
-      const group = '(?:"[\\p{L}\\p{N} ]+"|\\("[\\p{L}\\p{N} ]+"(?: OR "[\\p{L}\\p{N} ]+")+\\))'
-      const last = '(?:"[\\p{L}\\p{N} ]+"\\*?|\\("[\\p{L}\\p{N} ]+"\\*?(?: OR "[\\p{L}\\p{N} ]+"\\*?)+\\))'
+      const group = '(?:"[\\p{L}\\p{N}#+ ]+"|\\("[\\p{L}\\p{N}#+ ]+"(?: OR "[\\p{L}\\p{N}#+ ]+")+\\))'
+      const last = '(?:"[\\p{L}\\p{N}#+ ]+"\\*?|\\("[\\p{L}\\p{N}#+ ]+"\\*?(?: OR "[\\p{L}\\p{N}#+ ]+"\\*?)+\\))'
       expect(toFtsQuery(query)).toMatch(new RegExp(`^(?:${group}(?: AND | ))*${last}$`, 'u'))
     }
   })
 
-  it('keeps dotted and symbol names as phrases of their parts', () => {
+  it('keeps dotted names as phrases of their parts, and "#" and "+" in a word as the index does', () => {
     expect(toFtsQuery('node.js')).toBe('"node js"*')
-    expect(toFtsQuery('C++ developer')).toBe('"C" "developer"*')
+    expect(toFtsQuery('C++ developer')).toBe('"C++" "developer"*')
+    expect(toFtsQuery('C#')).toBe('"C#"*')
     expect(toFtsQuery('node.js apps')).toBe('"node js" AND ("apps"* OR "app")')
   })
 

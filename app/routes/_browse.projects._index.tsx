@@ -24,7 +24,8 @@ import {
 } from '~/domain/project-search-params'
 import { removalLinks, skillSuggestionLines } from '~/domain/search-query'
 import { getOptionalSession } from '~/http/auth.server'
-import { searchSkillHints, skillNamesForWords } from '~/services/ai/semantic-skills.server'
+import { searchSkillHints } from '~/services/ai/semantic-skills.server'
+import { searchKeywords } from '~/services/ai/search-keywords.server'
 import { correctedSearch, projectSearchesLessOneWord } from '~/services/marketplace/search-correction.server'
 
 export const meta: MetaFunction = () => [
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { params, problems } = parseSearchParams(new URL(request.url).searchParams)
   const result = await searchProjects({
     ...toSearchInput(params),
-    qSynonyms: skillNamesForWords(params.q),
+    ...searchKeywords(params.q),
     pageSize: PAGE_SIZE,
   })
   const canSave = user?.role === 'freelancer' && !isEmptySearch(params)

@@ -1,6 +1,7 @@
 import pluralize from 'pluralize'
 
-const MAX_TOKENS = 8
+/** The most words a search reads. */
+export const MAX_TOKENS = 8
 const MAX_TOKEN_LENGTH = 40
 /**
  * The last word matches as a prefix only from this many letters: "a"* expands to every word
@@ -49,22 +50,23 @@ export function toFtsQuery(
     const words = typed.slice(i, i + span)
     i += span
     const last = i === typed.length
-    const wordGroups = words.map((word, j) => wordGroup(word, last && j === words.length - 1))
-    // A one-letter name ("C#" is the token "c") would match far too much.
+    // A one-letter name ("C", "R") would match far too much.
     const names = (synonyms[spanKey(words)] ?? []).map(phraseOf).filter((name) => name && name.length > 1)
+    // Words that name something are whole words: "java" is not the start of "javascript".
+    const wordGroups = words.map((word, j) => wordGroup(word, last && j === words.length - 1 && !names.length))
     const quotedNames = names.map((name) => `"${name}"`)
     const choices = span === 1 ? slashAlternatives(words[0]!) : []
     if (choices.length) {
       const alternatives = choices.flatMap((choice) => [
-        ...wordGroup(choice, last),
+        ...wordGroup(choice, last && !synonyms[spanKey([choice])]),
         ...(synonyms[spanKey([choice])] ?? [])
           .map(phraseOf)
           .filter((name) => name && name.length > 1)
           .map((name) => `"${name}"`),
       ])
-      groups.push(`(${[...new Set(alternatives)].join(' OR ')})`)
+      groups.push(`(${distinct(alternatives).join(' OR ')})`)
     } else if (span === 1) {
-      const alternatives = [...new Set([...wordGroups[0]!, ...quotedNames])]
+      const alternatives = distinct([...wordGroups[0]!, ...quotedNames])
       groups.push(alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`)
     } else {
       // The words in a row, or the skill's name: ((a AND b) OR "name").
@@ -77,6 +79,17 @@ export function toFtsQuery(
     if (!i) return group
     return `${query}${group.startsWith('(') || groups[i - 1]!.startsWith('(') ? ' AND ' : ' '}${group}`
   }, '')
+}
+
+/** The phrases once each, whatever their case ("java" and the skill's "Java"). */
+function distinct(phrases: string[]): string[] {
+  const seen = new Set<string>()
+  return phrases.filter((phrase) => {
+    const key = phrase.toLowerCase()
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 /** How many words from `start` the longest key of `synonyms` spans (1 when none of several does). */
@@ -126,7 +139,8 @@ function wordGroup(word: string, last: boolean): string[] {
 }
 
 function phraseOf(word: string): string | null {
-  const tokens = word.normalize('NFKC').match(/[\p{L}\p{N}\p{M}]+/gu)
+  // "#" and "+" after a word are part of it, as the index reads them (tokenchars): "C#", "C++".
+  const tokens = word.normalize('NFKC').match(/[\p{L}\p{N}\p{M}]+[#+]*/gu)
   return tokens ? tokens.map((token) => token.slice(0, MAX_TOKEN_LENGTH)).join(' ') : null
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  byMatch,
   isRecommendable,
   MATCH_FACTORS,
   matchShares,
@@ -134,5 +135,13 @@ describe('cold-start rule', () => {
   it('changes nothing when a newcomer is already in the top ten', () => {
     const list = [entry(99, true), ...Array.from({ length: 12 }, (_, i) => entry(90 - i, false))]
     expect(pickTop(list, 10).map((x) => x.match.score)).toEqual([99, 90, 89, 88, 87, 86, 85, 84, 83, 82])
+  })
+  it('puts the better skill match first among equal scores', () => {
+    const twoOfThree = entry(76, false, 0.89)
+    const threeOfFour = entry(76, false, 0.9)
+    expect(pickTop([twoOfThree, threeOfFour, entry(77, false, 0.5)], 10).map((x) => x.match.factors[0]!.share)).toEqual(
+      [0.5, 0.9, 0.89],
+    )
+    expect([twoOfThree, threeOfFour].sort(byMatch)[0]).toBe(threeOfFour)
   })
 })

@@ -238,7 +238,19 @@ export function scoreMatch(
  * not whether the work is theirs.
  */
 export function isRecommendable(match: Match): boolean {
-  return (match.factors.find((f) => f.key === 'skills')?.share ?? 0) > 0
+  return skillShareOf(match) > 0
+}
+
+function skillShareOf(match: Match): number {
+  return match.factors.find((f) => f.key === 'skills')?.share ?? 0
+}
+
+/**
+ * Best match first; of equal scores (whole points), the better skill match: a designer holding three
+ * of a project's four skills (0.90) before one holding two of three (0.89), both 76 points.
+ */
+export function byMatch(a: { match: Match }, b: { match: Match }): number {
+  return b.match.score - a.match.score || skillShareOf(b.match) - skillShareOf(a.match)
 }
 
 /**
@@ -246,15 +258,12 @@ export function isRecommendable(match: Match): boolean {
  * half when none made the list on their own (the cold-start rule).
  */
 export function pickTop<T extends { match: Match }>(scored: T[], limit = 10): T[] {
-  const sorted = scored.filter((x) => isRecommendable(x.match)).sort((a, b) => b.match.score - a.match.score)
+  const sorted = scored.filter((x) => isRecommendable(x.match)).sort(byMatch)
   const top = sorted.slice(0, limit)
   if (top.some((x) => x.match.newcomer) || top.length < limit) return top
   const newcomer = sorted
     .slice(limit)
-    .find(
-      (x) =>
-        x.match.newcomer && (x.match.factors.find((f) => f.key === 'skills')?.share ?? 0) >= NEWCOMER_MIN_SKILL_SHARE,
-    )
+    .find((x) => x.match.newcomer && skillShareOf(x.match) >= NEWCOMER_MIN_SKILL_SHARE)
   return newcomer ? [...top.slice(0, limit - 1), newcomer] : top
 }
 

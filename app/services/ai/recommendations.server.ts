@@ -9,7 +9,7 @@ import { inviteFreelancer } from '~/services/marketplace/projects.server'
 import { freelancersWithSkills, openProjectsWithSkills } from './candidate-index.server'
 import { toFacts } from './match-facts.server'
 import { matchingWeightsInForce } from './matching-model.server'
-import { isRecommendable, pickTop, scoreMatch, type Match } from './matching'
+import { byMatch, isRecommendable, pickTop, scoreMatch, type Match } from './matching'
 import { relatedSkills } from './semantic-skills.server'
 
 const CANDIDATES = 60
@@ -71,7 +71,7 @@ export async function recommendProjects(freelancerId: string, now = new Date()):
   }))
   return scored
     .filter((project) => isRecommendable(project.match))
-    .sort((a, b) => b.match.score - a.match.score)
+    .sort(byMatch)
     .slice(0, SHOWN)
 }
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  relatedSkills,
-  searchSkillHints,
-  skillNamesForWords,
-  skillSimilarity,
-  suggestSkills,
-} from './semantic-skills.server'
+import { relatedSkills, searchSkillHints, skillSimilarity, suggestSkills } from './semantic-skills.server'
 
 const names = (text: string, limit = 5) => suggestSkills(text, { limit }).map((s) => s.name)
 
@@ -55,18 +49,7 @@ describe('semantic skills', () => {
     expect(skillSimilarity('React', 'React')).toBe(1)
   })
 
-  it('reads a search: other names of skills, and misspelt skills when nothing was found', () => {
-    expect(skillNamesForWords('k8s ReactJS nodejs react python')).toEqual({
-      k8s: ['Kubernetes'],
-      reactjs: ['React'],
-      nodejs: ['Node.js'],
-    })
-    // Two or three words in a row that name a skill, as the search reads them (lower case).
-    expect(skillNamesForWords('iPhone development  work')).toEqual({
-      iphone: ['iOS'],
-      'iphone development': ['iOS'],
-    })
-    expect(skillNamesForWords('type script')).toEqual({ 'type script': ['TypeScript'] })
+  it('reads a search: misspelt skills when nothing was found', () => {
     expect(searchSkillHints('kubernets', [], 0).wordSkills[0]).toBe('Kubernetes')
     expect(searchSkillHints('logo desing', [], 0).wordSkills[0]).toBe('Logo Design')
     expect(searchSkillHints('javscript', ['JavaScript'], 0).wordSkills).not.toContain('JavaScript')

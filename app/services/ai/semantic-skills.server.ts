@@ -19,7 +19,6 @@ import {
   type SkillName,
 } from '~/services/marketplace/skills-taxonomy'
 import { wordVectors, type WordVectors } from './word-vectors.server'
-import { MAX_SPAN, slashAlternatives, spanKey } from '~/models/project-search/fts-query'
 
 /** Below this cosine a skill is not suggested (chosen on the unit tests' phrases; "banana" stays under it). */
 const SKILL_THRESHOLD = 0.55
@@ -236,55 +235,53 @@ export function skillSimilarity(a: string, b: string): number {
   return pairs[i * n + j]!
 }
 
-/**
- * For the searches' keywords: each word, or two or three words in a row, that is another name or
- * spelling of a skill ("k8s", "reactjs", "golang", "ML", "iphone development", "type script") → that
- * skill's name, which the search accepts as well, so "k8s" finds projects that ask for Kubernetes.
- * Keyed as the search reads it (spanKey: lower case, one space between words).
- */
-export function skillNamesForWords(text: string): Record<string, string[]> {
-  const names: Record<string, string[]> = {}
-  const nameOf = (typed: string) => {
-    const entry = findSkill(typed)
-    if (entry && entry.name.toLowerCase() !== typed) names[typed] = [entry.name]
+/** Every name and synonym, as compared (lower case, no separators), with its skill. */
+type Spelling = { key: string; name: SkillName; spelling: string }
+/** By first letter: a misspelling keeps its first letter. */
+let spellings: Map<string, Spelling[]> | null = null
+
+function spellingsStartingWith(letter: string): Spelling[] {
+  if (!spellings) {
+    spellings = new Map()
+    for (const entry of SKILL_ENTRIES)
+      for (const spelling of [entry.name, ...entry.synonyms]) {
+        const key = skillKey(spelling)
+        spellings.set(key[0]!, [...(spellings.get(key[0]!) ?? []), { key, name: entry.name, spelling }])
+      }
   }
-  const words = text.normalize('NFKC').split(/\s+/u).filter(Boolean)
-  for (let start = 0; start < words.length; start += 1)
-    for (let span = 1; span <= Math.min(MAX_SPAN, words.length - start); span += 1)
-      nameOf(spanKey(words.slice(start, start + span)))
-  // Each word of "UI/UX" on its own too: the search takes them as alternatives.
-  for (const part of words.flatMap(slashAlternatives)) nameOf(spanKey([part]))
-  return names
+  return spellings.get(letter) ?? []
 }
 
-/** Every name and synonym, as compared (lower case, no separators), with its skill. */
-let spellings: { key: string; name: SkillName }[] | null = null
+export type MisspeltSkill = { name: SkillName; /** The name or synonym it was nearest. */ spelling: string }
 
 /**
  * Skills whose name or synonym a word (or two words together) of the text misspells by a letter or
  * two ("pyhton" → Python, "kubernets" → Kubernetes, "logo desing" → Logo Design): one change for 5–7
- * letters, two from 8, and the first letter right. For a search that found nothing.
+ * letters, two from 8, and the first letter right. `pairs: false`: the text as one run only.
  */
-function skillsSpelledLike(text: string, limit = 3): SkillName[] {
-  spellings ??= SKILL_ENTRIES.flatMap((entry) =>
-    [entry.name, ...entry.synonyms].map((spelling) => ({ key: skillKey(spelling), name: entry.name })),
-  )
+export function skillsMisspelt(text: string, limit = 3, { pairs = true } = {}): MisspeltSkill[] {
   const words = text.normalize('NFKC').split(/\s+/u).filter(Boolean).slice(0, 8)
-  const tried = [...words, ...words.slice(1).map((word, i) => `${words[i]} ${word}`)].map(skillKey)
-  const found = new Map<SkillName, number>()
-  for (const typed of tried) {
+  const tried = pairs ? [...words, ...words.slice(1).map((word, i) => `${words[i]} ${word}`)] : [words.join(' ')]
+  const found = new Map<SkillName, { distance: number; spelling: string }>()
+  for (const typed of tried.map(skillKey)) {
     if (typed.length < 5 || /\d/.test(typed) || findSkill(typed)) continue
     const allowed = typed.length >= 8 ? 2 : 1
-    for (const { key, name } of spellings) {
-      if (key[0] !== typed[0] || Math.abs(key.length - typed.length) > allowed) continue
+    for (const { key, name, spelling } of spellingsStartingWith(typed[0]!)) {
+      if (Math.abs(key.length - typed.length) > allowed) continue
       const distance = editDistance(typed, key, allowed)
-      if (distance <= allowed && distance < (found.get(name) ?? Infinity)) found.set(name, distance)
+      if (distance <= allowed && distance < (found.get(name)?.distance ?? Infinity))
+        found.set(name, { distance, spelling })
     }
   }
   return [...found]
-    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => a[1].distance - b[1].distance || a[0].localeCompare(b[0]))
     .slice(0, limit)
-    .map(([name]) => name)
+    .map(([name, { spelling }]) => ({ name, spelling }))
+}
+
+/** The skills of skillsMisspelt, for a search that found nothing. */
+function skillsSpelledLike(text: string, limit = 3): SkillName[] {
+  return skillsMisspelt(text, limit).map((skill) => skill.name)
 }
 
 /** Edits (insert, delete, replace, swap two neighbours) from a to b; anything above `cap` is cap + 1. */

@@ -6,7 +6,7 @@ import { listNotifications } from '~/models/notifications.server'
 import { countProjects, searchProjects } from '~/models/project-search.server'
 import { toFtsQuery } from '~/models/project-search/fts-query'
 import { ensureSkills } from '~/models/profiles.server'
-import { skillNamesForWords } from '~/services/ai/semantic-skills.server'
+import { searchKeywords } from '~/services/ai/search-keywords.server'
 import { insertProjectsBulk, type BulkProject } from '~/models/projects.server'
 import { findSavedSearchOf, setSavedSearchNotify } from '~/models/saved-searches.server'
 import { bulkProject } from '~/test/bulk-projects'
@@ -14,6 +14,8 @@ import { createTestUser } from '~/test/users'
 import { notifySavedSearchMatches, runSavedSearchAlerts, saveSearch } from './saved-searches.server'
 
 const NOW = new Date('2026-11-20T12:00:00Z')
+
+const synonymsOf = (q: string) => searchKeywords(q).qSynonyms
 const DAY = 86_400_000
 
 let counter = 0
@@ -199,16 +201,16 @@ describe('searchProjects', () => {
     expect((await searchProjects({ q: `${word} developers portal`, now: NOW })).total).toBe(0)
     expect((await searchProjects({ q: `${word} developers`, now: NOW })).rows.map((r) => r.id)).toEqual([one.id])
     // "k8s" finds the project that asks for Kubernetes (the page passes the taxonomy's names).
-    const k8s = await searchProjects({ q: `${word} k8s`, qSynonyms: skillNamesForWords(`${word} k8s`), now: NOW })
+    const k8s = await searchProjects({ q: `${word} k8s`, qSynonyms: synonymsOf(`${word} k8s`), now: NOW })
     expect(k8s.rows.map((r) => r.id)).toEqual([named.id])
-    expect(await countProjects({ q: `k8s ${word}`, qSynonyms: skillNamesForWords('k8s'), now: NOW })).toBe(1)
+    expect(await countProjects({ q: `k8s ${word}`, qSynonyms: synonymsOf('k8s'), now: NOW })).toBe(1)
     // Words in a row that name a skill ("type script" is TypeScript) find it, and still find those words.
     const typed = await project(client.id, word, { title: `Typed ${word} front end`, skills: ['TypeScript'] })
     const q = `${word} type script`
-    const both = await searchProjects({ q, qSynonyms: skillNamesForWords(q), now: NOW })
+    const both = await searchProjects({ q, qSynonyms: synonymsOf(q), now: NOW })
     expect(both.rows.map((r) => r.id)).toEqual([typed.id])
     const words = await project(client.id, word, { title: `A ${word} script of every type` })
-    const again = await searchProjects({ q, qSynonyms: skillNamesForWords(q), now: NOW })
+    const again = await searchProjects({ q, qSynonyms: synonymsOf(q), now: NOW })
     expect(new Set(again.rows.map((r) => r.id))).toEqual(new Set([typed.id, words.id]))
   })
 
@@ -219,7 +221,7 @@ describe('searchProjects', () => {
     const ux = await project(client.id, word, { title: `Research for ${word}`, skills: ['UX Design'] })
     await project(client.id, word, { title: `Backend for ${word}` })
     const q = `${word} UI/UX`
-    const found = await searchProjects({ q, qSynonyms: skillNamesForWords(q), now: NOW })
+    const found = await searchProjects({ q, qSynonyms: synonymsOf(q), now: NOW })
     expect(new Set(found.rows.map((r) => r.id))).toEqual(new Set([ui.id, ux.id]))
   })
 

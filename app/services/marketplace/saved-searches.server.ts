@@ -6,7 +6,7 @@
  * (who joined, or completed their profile, since).
  */
 import { countProjects } from '~/models/project-search.server'
-import { skillNamesForWords } from '~/services/ai/semantic-skills.server'
+import { searchKeywords } from '~/services/ai/search-keywords.server'
 import {
   advanceSavedSearchCheck,
   countSavedSearchesOf,
@@ -33,7 +33,7 @@ function savedSearchInput(query: string) {
   const { params } = parseSearchParams(new URLSearchParams(query))
   return {
     ...toSearchInput({ ...params, page: 1 }),
-    qSynonyms: skillNamesForWords(params.q),
+    ...searchKeywords(params.q),
     sort: 'newest' as const,
   }
 }

@@ -6,7 +6,7 @@
  */
 import { countProjects } from '~/models/project-search.server'
 import { toSearchInput, type SearchParams } from '~/domain/project-search-params'
-import { skillNamesForWords } from '~/services/ai/semantic-skills.server'
+import { searchKeywords } from '~/services/ai/search-keywords.server'
 import { spellingAlternatives, SuggestionAllowance } from '~/services/quality/spelling.server'
 import { searchesLessOneWord, type FewerWordsSearch } from './fewer-words'
 
@@ -24,7 +24,7 @@ export type SearchCorrection = { q: string; total: number }
 function countWith(params: SearchParams, q: string, filtered: boolean) {
   return countProjects({
     ...(filtered ? toSearchInput({ ...params, q }) : { q }),
-    qSynonyms: skillNamesForWords(q),
+    ...searchKeywords(q),
   })
 }
 

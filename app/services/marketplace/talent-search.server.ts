@@ -11,7 +11,8 @@ import {
   type TalentParams,
   type TalentSort,
 } from '~/domain/talent-search-params'
-import { searchSkillHints, skillNamesForWords } from '~/services/ai/semantic-skills.server'
+import { searchSkillHints } from '~/services/ai/semantic-skills.server'
+import { searchKeywords } from '~/services/ai/search-keywords.server'
 import { findSkill } from './skills-taxonomy'
 import { searchesLessOneWord, type FewerWordsSearch } from './fewer-words'
 
@@ -38,7 +39,7 @@ export function readTalentSearch(search: URLSearchParams): { params: TalentParam
 }
 
 function inputOf(params: TalentParams) {
-  return { ...toTalentSearchInput(params), qSynonyms: skillNamesForWords(params.q) }
+  return { ...toTalentSearchInput(params), ...searchKeywords(params.q) }
 }
 
 /** One page of the search, and skills to try beside it. `visitor`: no account (members-only profiles left out). */

@@ -114,6 +114,12 @@ export function findMisspellings(
   return found
 }
 
+/** Whether the dictionary (with the taxonomy's words) knows a word as typed or in lower case. */
+export function isDictionaryWord(word: string): boolean {
+  const spell = getChecker()
+  return spell.correct(word) || spell.correct(word.toLowerCase())
+}
+
 /**
  * Other spellings of one word the dictionary does not know ("dashbord" → "dashboard"), best first;
  * none for a known word or one the checker leaves alone (acronyms, names with digits).
