@@ -92,6 +92,21 @@ describe('a user’s security log', () => {
     expect(entries[0]).toMatchObject({ risk: null, ip: null, location: null })
   })
 
+  it('shows a sign-in from a new device once (it is logged twice, one risk check); admins see both', async () => {
+    const user = await createTestUser('client')
+    const assessmentId = await assessment(user.id)
+    const earlier = await assessment(user.id)
+    await logEvent(user.id, 'sign_in_succeeded', '81.2.69.142', { assessmentId: earlier, now: minutesAgo(30) })
+    await logEvent(user.id, 'sign_in_succeeded', '216.160.83.56', { assessmentId, now: minutesAgo(5) })
+    await logEvent(user.id, 'new_device', '216.160.83.56', { assessmentId, now: minutesAgo(5) })
+
+    const own = await securityLogOf(user.id, 1)
+    expect(own.total).toBe(2)
+    expect(own.entries.map((entry) => entry.label)).toEqual(['Signed in from a new device', 'Signed in'])
+    const admins = await searchSecurityLog({ userId: user.id, page: 1, pageSize: 25 })
+    expect(admins.total).toBe(3)
+  })
+
   it('pages through the log', async () => {
     const user = await createTestUser('freelancer')
     for (let i = 0; i < 27; i++) {
