@@ -12,8 +12,8 @@ export function ChoosingAMethod({ open }: { open: boolean }) {
           MegiLance, so a look-alike site cannot trick you into handing it over.
         </li>
         <li>
-          <strong>Good: an authenticator app</strong>, when your device cannot hold a passkey. It works without a
-          phone signal.
+          <strong>Good: an authenticator app</strong>, when your device cannot hold a passkey. It works without a phone
+          signal.
         </li>
         <li>
           <strong>Better than nothing: text message or email codes.</strong> Whoever takes over your phone number or

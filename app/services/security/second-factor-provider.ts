@@ -18,7 +18,13 @@ export type SecondFactorProvider = {
   /** Sends a code (email, SMS) bound to `binding` (the pending sign-in or the session), so no other request can use it. */
   send?(userId: string, binding: string): Promise<void>
   /** `origin` is where the answer came from, for a method that logs its own use (a backup code). */
-  verify(userId: string, answer: SecondFactorAnswer, now: Date, binding: string, origin: RequestOrigin): Promise<boolean>
+  verify(
+    userId: string,
+    answer: SecondFactorAnswer,
+    now: Date,
+    binding: string,
+    origin: RequestOrigin,
+  ): Promise<boolean>
   /**
    * When the factor was added; given an answer, the one that gave it (which WebAuthn credential).
    * Without it (email codes go to the account's own address) the method is never new.
