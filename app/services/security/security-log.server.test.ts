@@ -97,14 +97,23 @@ describe('a user’s security log', () => {
     const assessmentId = await assessment(user.id)
     const earlier = await assessment(user.id)
     await logEvent(user.id, 'sign_in_succeeded', '81.2.69.142', { assessmentId: earlier, now: minutesAgo(30) })
-    await logEvent(user.id, 'sign_in_succeeded', '216.160.83.56', { assessmentId, now: minutesAgo(5) })
-    await logEvent(user.id, 'new_device', '216.160.83.56', { assessmentId, now: minutesAgo(5) })
+    const now = minutesAgo(5)
+    await logEvent(user.id, 'sign_in_succeeded', '216.160.83.56', { assessmentId, now })
+    await logEvent(user.id, 'new_device', '216.160.83.56', { assessmentId, now })
+    // A sign-up's sign-in has no risk check.
+    const signUpAt = minutesAgo(60)
+    await logEvent(user.id, 'sign_in_succeeded', '127.0.0.1', { now: signUpAt })
+    await logEvent(user.id, 'new_device', '127.0.0.1', { now: signUpAt })
 
     const own = await securityLogOf(user.id, 1)
-    expect(own.total).toBe(2)
-    expect(own.entries.map((entry) => entry.label)).toEqual(['Signed in from a new device', 'Signed in'])
+    expect(own.total).toBe(3)
+    expect(own.entries.map((entry) => entry.label)).toEqual([
+      'Signed in from a new device',
+      'Signed in',
+      'Signed in from a new device',
+    ])
     const admins = await searchSecurityLog({ userId: user.id, page: 1, pageSize: 25 })
-    expect(admins.total).toBe(3)
+    expect(admins.total).toBe(5)
   })
 
   it('pages through the log', async () => {
