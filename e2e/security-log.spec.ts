@@ -19,8 +19,9 @@ test('a sign-in shows in the user’s security log with its risk factors, and in
   const signIns = uk
     .getByRole('list', { name: 'Security events' })
     .getByRole('listitem')
-    .filter({ hasText: /^Signed in\s*(Severity: )?Low/ })
-  // One from the sign-up (this machine, signed in as a sign-up does), one from the UK browser, newest first.
+    .filter({ hasText: /^Signed in from a new device\s*(Severity: )?Medium/ })
+  // One from the sign-up (this machine, signed in as a sign-up does), one from the UK browser, newest first;
+  // each once, though a new device's sign-in is logged twice (the admin sees both lines below).
   await expect(signIns).toHaveCount(2)
   const fromUk = signIns.first()
   await expect(fromUk).toContainText(UK_IP)

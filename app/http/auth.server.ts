@@ -11,6 +11,7 @@ import {
   type ActiveSession,
 } from '~/services/accounts/sessions.server'
 import { redirectWithToast } from './toast.server'
+import { ALLOWLIST_WAY_BACK } from '~/domain/allowlist-way-back'
 
 export const authenticator = new Authenticator<SessionUser>()
 
@@ -43,7 +44,7 @@ async function sessionOf(request: Request): Promise<ActiveSession | null> {
       '/sign-in',
       {
         kind: 'error',
-        message: `You were signed out: your account only allows its own networks (its IP allowlist), and ${where} is not one of them.`,
+        message: `You were signed out: your account only allows its own networks (its IP allowlist), and ${where} is not one of them. ${ALLOWLIST_WAY_BACK}`,
       },
       { headers: { 'Set-Cookie': await endSession(request) } },
     )

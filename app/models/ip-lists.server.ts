@@ -63,6 +63,11 @@ export async function insertAllowlistEntry(row: AllowlistEntry): Promise<boolean
   return getDb().insert(ipAllowlist).values(row).onConflictDoNothing().run().changes > 0
 }
 
+/** Every range of the account's allowlist; how many there were. */
+export async function deleteAllowlistOf(userId: string): Promise<number> {
+  return getDb().delete(ipAllowlist).where(eq(ipAllowlist.userId, userId)).run().changes
+}
+
 export async function deleteAllowlistEntryOf(userId: string, id: string): Promise<boolean> {
   return deleteOwnedRow(ipAllowlist, ipAllowlist.userId, userId, ipAllowlist.id, id)
 }

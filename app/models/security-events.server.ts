@@ -20,6 +20,12 @@ export type SecurityEventFilter = {
   until?: Date
   /** The account's email, matched whole (any case) or as a part of it. */
   email?: { text: string; match: 'exact' | 'contains' }
+  /**
+   * A sign-in from a new device is logged twice ("Signed in" and "Signed in from a new device", at the
+   * same moment, with one risk check or none after a sign-up); its owner sees it once, as the new
+   * device. Admins see both (fraud facts count the first).
+   */
+  oneLinePerSignIn?: boolean
   page: number
   pageSize: number
 }
@@ -38,6 +44,12 @@ export async function listSecurityEvents(filter: SecurityEventFilter) {
     conditions.push(
       match === 'exact' ? eq(sql`lower(${users.email})`, text.toLowerCase()) : containsText(users.email, text),
     )
+  }
+  if (filter.oneLinePerSignIn) {
+    conditions.push(sql`not (${securityEvents.kind} = 'sign_in_succeeded' and exists (
+      select 1 from security_events twin where twin.user_id = ${securityEvents.userId}
+        and twin.kind = 'new_device' and twin.created_at = ${securityEvents.createdAt}
+        and twin.assessment_id is ${securityEvents.assessmentId}))`)
   }
   const where = conditions.length ? and(...conditions) : undefined
   const db = getDb()

@@ -151,7 +151,8 @@ export default function AdminUser() {
           Signed in on {activeSessions} browser{activeSessions === 1 ? '' : 's'}.{' '}
           <Link to={`/admin/security-events?${new URLSearchParams({ email: user.email, match: 'exact' })}`}>
             Security events
-          </Link>
+          </Link>{' '}
+          · <Link to={`/admin/users/${user.id}/allowlist`}>IP allowlist</Link>
         </p>
         {activeSessions ? <IntentButtonForm intent="end-sessions">Sign out of every session</IntentButtonForm> : null}
       </CardSection>

@@ -4,7 +4,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { PayoutFeeTable } from '~/components/payouts/payout-fee-table'
+import { minimumsInBalances, PayoutFeeTable } from '~/components/payouts/payout-fee-table'
 import { PayoutReview } from '~/components/payouts/payout-review'
 import { PayoutTable } from '~/components/payouts/payout-table'
 import { CardSection } from '~/components/ui/card-section'
@@ -15,7 +15,7 @@ import { payoutMethodsOf } from '~/services/payments/payouts/payout-methods.serv
 import { PAYOUT_TABLE } from '~/services/payments/payouts/payout-fees'
 import { payoutReviewOf, payoutRowOf } from '~/services/payments/payouts/payout-views'
 import { PayoutRequestSchema } from '~/services/payments/payouts/payout-schemas'
-import { quoteForUser, requestPayout } from '~/services/payments/payouts/payouts.server'
+import { payoutMinimumsIn, quoteForUser, requestPayout } from '~/services/payments/payouts/payouts.server'
 import { payoutMethodUsable, sandboxMoney } from '~/services/payments/cards/sandbox-money.server'
 import { requireRole, requireSession } from '~/http/auth.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
@@ -48,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const active = methods.filter((method) => method.status === 'active')
   const usable = active.filter((method) => payoutMethodUsable(method))
   const sandbox = sandboxMoney()
+  const positive = balances.filter((balance) => balance.balanceMinor > 0)
   return json({
     methods: usable.map((method) => ({ id: method.id, label: method.label, rail: method.rail })),
     // Sandbox methods are not offered where sandbox money may not move; the page says why.
@@ -58,7 +59,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
             .map((method) => method.label)
             .join('; ')}. ${sandbox.reason}`
         : null,
-    balances: balances.filter((balance) => balance.balanceMinor > 0),
+    balances: positive,
+    minimums: await payoutMinimumsIn(positive.map((balance) => balance.currency)),
     prefill: {
       methodId: query.get('methodId') ?? undefined,
       currency: query.get('currency') ?? undefined,
@@ -183,7 +185,9 @@ export default function PayoutsPage() {
               label="Amount"
               meta={fields.amount}
               inputMode="decimal"
-              hint="In the balance’s currency. Minimum $10 to a bank, $20 to a crypto wallet."
+              hint={`In the balance’s currency. Minimum $10 to a bank, $20 to a crypto wallet${
+                data.minimums.length ? `; ${minimumsInBalances(data.minimums)}` : ''
+              }.`}
             />
             <RadioGroup legend="Speed" meta={fields.speed} options={SPEED_OPTIONS} />
             <button type="submit" name="intent" value="review" className="button button--secondary">
@@ -197,7 +201,7 @@ export default function PayoutsPage() {
         <PayoutTable rows={data.payouts} />
       </CardSection>
       <CardSection id="fees-heading" title="Fees and timing">
-        <PayoutFeeTable />
+        <PayoutFeeTable minimums={data.minimums} />
         <p className="muted">
           Standard payouts wait up to 10 minutes before they leave, so our team can stop one that looks wrong. Payouts
           of $1,000 or more ask you to confirm it is you first. Payouts to a method added within a day after a change to

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { Link, useLoaderData } from '@remix-run/react'
+import { ChoosingAMethod } from '~/components/security/choosing-a-method'
 import { METHOD_PAGES } from '~/components/security/method-pages'
 import { enabledMethodsOf } from '~/services/security/second-factor.server'
 import { requireUser } from '~/http/auth.server'
@@ -23,6 +24,7 @@ export default function SecuritySettings() {
           ? 'After your password, sign-in asks for one of the methods that are on.'
           : 'None is on yet. Turn one on so a stolen password alone cannot open your account. Until then, unusual sign-ins are confirmed with a code sent to your email.'}
       </p>
+      <ChoosingAMethod open={!enabled.length} />
       <ul className="list security-methods" aria-label="Second-factor methods">
         {METHOD_PAGES.map((page) => (
           <li key={page.method}>

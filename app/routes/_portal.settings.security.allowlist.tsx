@@ -3,7 +3,7 @@ import { refuseSignInChangeOnDemoAccount } from '~/http/demo-account.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ConfirmItIsYouFirst } from '~/components/security/confirm-first'
 import { SecuritySubpageHeading } from '~/components/security/security-subpage-heading'
 import { ErrorList } from '~/components/ui/field'
@@ -64,6 +64,13 @@ export default function AllowlistSettings() {
       <p className="muted">
         When this list has at least one address, your account can only be signed in to from the addresses on it — useful
         when you always work from an office network or a company VPN.
+      </p>
+      <p className="callout allowlist-warning">
+        <strong>Before you add one:</strong> home broadband and mobile data change their address from time to time, and
+        so does travel. Add only addresses that stay the same, such as your office’s fixed address or your company VPN.
+        If a change shuts you out, sign in from an allowed network and fix the list, or write to us through{' '}
+        <Link to="/help/contact">Contact us</Link> from your account’s email address: we turn the list off once we know
+        it is you.
       </p>
       <p>
         The IP address you are using now: <strong>{yourIp ?? 'unknown'}</strong>

@@ -34,6 +34,10 @@ export default function SecurityLog() {
         ) : null}
         .
       </p>
+      <p className="muted">
+        How serious each line is: Low is routine. Medium is worth a look if it was not you (a new device, a wrong code,
+        a method added). High and Critical change who can get in or where money goes, and we email you about them.
+      </p>
       <SecurityEventList entries={entries} empty="Nothing has happened on your account yet." />
       <Pagination page={page} pageSize={pageSize} total={total} />
     </>

@@ -4,6 +4,8 @@ import { listSecurityEvents } from '~/models/security-events.server'
 import { action as blocklistAction, loader as blocklistLoader } from '~/routes/_portal.admin.ip-blocklist'
 import { loader as eventsLoader } from '~/routes/_portal.admin.security-events'
 import { action as allowlistAction } from '~/routes/_portal.settings.security.allowlist'
+import { action as adminAllowlistAction } from '~/routes/_portal.admin.users.$userId_.allowlist'
+import { addToAllowlist } from '~/services/security/ip-lists.server'
 import { loader as logLoader } from '~/routes/_portal.settings.security.log'
 import { recordSecurityEvent } from '~/services/security/events.server'
 import { formRequest, getRequest, run } from './requests'
@@ -35,6 +37,27 @@ describe('security pages', () => {
     expect(self.status).toBe(400)
     expect(JSON.stringify(await self.json())).toContain('so you would block yourself')
     expect((await listBlocklist()).map((entry) => entry.cidr)).not.toContain('203.0.113.0/24')
+  })
+
+  it('an admin turns off a member’s allowlist only with a reason they will see, and after a recent second factor', async () => {
+    const [member, admin] = [await createTestUser('client'), await createTestUser('admin')]
+    const here = { ip: '203.0.113.7', userAgent: null, deviceId: null }
+    await addToAllowlist({ userId: member.id, cidr: '203.0.113.0/24', origin: here })
+    const path = `/admin/users/${member.id}/allowlist`
+    const turnOff = (reason: string, cookie: string) =>
+      run(adminAllowlistAction, formRequest(path, { reason }, cookie), { userId: member.id })
+    const stale = await turnOff('They wrote from their own address.', await signedInCookie(admin.id))
+    expect(stale.status).toBe(302)
+    expect(stale.headers.get('location')).toMatch(/^\/settings\/security\/verify\?/)
+    const cookie = await signedInCookie(admin.id, { secondFactorAt: new Date() })
+    const empty = await turnOff('', cookie)
+    expect(empty.status).toBe(400)
+    expect(JSON.stringify(await empty.json())).toContain('Give the reason the member will see')
+    expect(await listAllowlistOf(member.id)).toHaveLength(1)
+    const done = await turnOff('They wrote from their own address.', cookie)
+    expect(done.status).toBe(302)
+    expect(done.headers.get('location')).toBe(`/admin/users/${member.id}`)
+    expect(await listAllowlistOf(member.id)).toHaveLength(0)
   })
 
   it('asks for a recent second factor before changing the allowlist, then logs the change', async () => {

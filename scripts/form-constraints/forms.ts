@@ -57,7 +57,11 @@ export const FORMS: FormEntry[] = [
     'ClientProfileSchema',
     'FreelancerProfileSchema',
   ]),
-  ...entries('~/services/admin/user-admin-schemas', adminUsers, ['BlockUserSchema', 'RestoreEmailSchema']),
+  ...entries('~/services/admin/user-admin-schemas', adminUsers, [
+    'BlockUserSchema',
+    'RestoreEmailSchema',
+    'ClearAllowlistSchema',
+  ]),
   ...entries('~/services/fraud/desk-schemas', fraudDesk, [
     'AlertWorkflowSchema',
     'AlertBlockSchema',

@@ -1,10 +1,25 @@
 import { PAYOUT_TABLE } from '~/services/payments/payouts/payout-fees'
+import type { PayoutMinimums } from '~/services/payments/payouts/payouts.server'
+import { formatMoney } from '~/utils/format'
 
 const fee = (rule: { feePercent: number; minimumFeeMajor: number }) =>
   rule.feePercent === 0 ? 'free' : `${rule.feePercent}% (at least $${rule.minimumFeeMajor})`
 
-/** The published minimums, fees and arrival times: the same table the server charges by. A list, so it reads at any width. */
-export function PayoutFeeTable() {
+/** "€8.62 to a bank and €17.24 to a crypto wallet from your EUR balance": what the dollar minimums are in each balance. */
+export function minimumsInBalances(minimums: PayoutMinimums[]): string {
+  return minimums
+    .map(
+      (minimum) =>
+        `${formatMoney(minimum.bankMinor, minimum.currency)} to a bank and ${formatMoney(minimum.cryptoMinor, minimum.currency)} to a crypto wallet from your ${minimum.currency} balance`,
+    )
+    .join('; ')
+}
+
+/**
+ * The published minimums, fees and arrival times: the same table the server charges by. A list, so
+ * it reads at any width. `minimums`: the dollar minimums in the person's other balances, at today's rate.
+ */
+export function PayoutFeeTable({ minimums }: { minimums: PayoutMinimums[] }) {
   return (
     <>
       <ul className="payout-fees" aria-label="Payout minimums, fees and arrival times">
@@ -27,7 +42,8 @@ export function PayoutFeeTable() {
         })}
       </ul>
       <p className="muted">
-        Dollar figures; a wallet in another currency pays their value at the current exchange rate.
+        Amounts in US dollars. A balance in another currency uses the same value in that currency at today’s exchange
+        rate{minimums.length ? `: at least ${minimumsInBalances(minimums)}.` : '.'}
       </p>
     </>
   )

@@ -30,3 +30,6 @@ export const RestoreEmailSchema = z.object({
    */
   listedAt: z.coerce.number().int().nonnegative().catch(0),
 })
+
+/** Turning off a member's IP allowlist when it shuts them out, with the reason they are shown. */
+export const ClearAllowlistSchema = z.object({ reason: reasonShownTo('the member') })

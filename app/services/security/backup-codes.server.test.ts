@@ -78,6 +78,19 @@ describe('backup codes', () => {
     // machine, past 20 s on a loaded one.
   }, 60_000)
 
+  it('logs a used code with where it was used from, as the sign-in step beside it is', async () => {
+    const user = await createTestUser('client')
+    const [code = ''] = await generateBackupCodes(user.id, origin)
+    expect(await backupCodeMethod.verify(user.id, { code, response: '' }, new Date(), '', origin)).toBe(true)
+    const used = getDb()
+      .select()
+      .from(securityEvents)
+      .where(eq(securityEvents.userId, user.id))
+      .all()
+      .find((event) => event.kind === 'backup_code_used')
+    expect(used).toMatchObject({ ip: '203.0.113.7', userAgent: 'vitest', detail: '9 unused backup codes left' })
+  })
+
   it('is offered only while unused codes remain', async () => {
     const user = await createTestUser('client')
     expect(await backupCodeMethod.isEnabledFor(user.id)).toBe(false)

@@ -44,8 +44,16 @@ export async function generateBackupCodes(userId: string, origin: RequestOrigin,
 
 export const backupCodesOf = countBackupCodes
 
-/** Uses a code once; a parallel request with the same code cannot use it again. */
-export async function redeemBackupCode(userId: string, input: string, now = new Date()): Promise<boolean> {
+/**
+ * Uses a code once; a parallel request with the same code cannot use it again. Its log line says
+ * where it was used from, like every other sign-in step: "Unknown" there reads as someone else.
+ */
+export async function redeemBackupCode(
+  userId: string,
+  input: string,
+  now = new Date(),
+  origin: RequestOrigin | null = null,
+): Promise<boolean> {
   const raw = normaliseBackupCode(input)
   if (raw.length !== CODE_LENGTH || [...raw].some((char) => !ALPHABET.includes(char))) return false
   let matched: string | undefined
@@ -58,7 +66,7 @@ export async function redeemBackupCode(userId: string, input: string, now = new 
   if (!matched || !(await markBackupCodeUsed(userId, matched, now))) return false
   const { unused } = await countBackupCodes(userId)
   const left = `${unused} unused backup code${unused === 1 ? '' : 's'} left`
-  await recordSecurityEvent({ userId, kind: 'backup_code_used', origin: null, detail: left, now })
+  await recordSecurityEvent({ userId, kind: 'backup_code_used', origin, detail: left, now })
   return true
 }
 
@@ -86,6 +94,6 @@ export const backupCodeMethod: SecondFactorProvider = {
     const { unused } = await countBackupCodes(userId)
     return `${unused} left`
   },
-  verify: (userId, answer, now) => redeemBackupCode(userId, answer.code, now),
+  verify: (userId, answer, now, _binding, origin) => redeemBackupCode(userId, answer.code, now, origin),
   addedAt: (userId) => backupCodesMadeAt(userId),
 }

@@ -23,6 +23,8 @@ export const SECURITY_EVENT_KINDS = {
   blocklist_refused: { severity: 'high', label: 'Sign-in refused: blocked IP range' },
   allowlist_refused: { severity: 'high', label: 'Sign-in refused: outside the IP allowlist' },
   allowlist_changed: { severity: 'medium', label: 'IP allowlist changed' },
+  // Support's answer to a member shut out by their own list; high, so the member is emailed.
+  allowlist_cleared: { severity: 'high', label: 'IP allowlist turned off by an administrator' },
   // A signed-in session used from elsewhere: the allowlist signs it out, the blocklist refuses the request.
   session_outside_allowlist: { severity: 'high', label: 'Signed out: used outside the IP allowlist' },
   session_blocklisted: { severity: 'high', label: 'Request refused: blocked IP range' },

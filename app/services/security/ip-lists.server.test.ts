@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { findLatestOutboxMessageTo } from '~/models/outbox.server'
 import { securityEventsOfKind } from '~/test/security-events'
 import { createTestUser, twoTestUsers } from '~/test/users'
 import type { RequestOrigin } from './context'
@@ -7,6 +8,7 @@ import {
   addToBlocklist,
   allowlistOf,
   blocklist,
+  clearAllowlistByAdmin,
   removeFromAllowlist,
   removeFromBlocklist,
 } from './ip-lists.server'
@@ -125,6 +127,38 @@ describe('per-account IP allowlist', () => {
     expect(await isOutsideAllowlist(user.id, '8.8.8.8')).toBe(false)
     const { sortedDetails } = await securityEventsOfKind(user.id, 'allowlist_changed')
     expect(sortedDetails).toContain('Removed 81.2.69.0/24; the allowlist is now off')
+  })
+
+  it('an admin turns off a list that shuts its owner out: both logs say so and the owner is emailed', async () => {
+    const [user, admin] = await twoTestUsers('client')
+    await addToAllowlist({ userId: user.id, cidr: '81.2.69.0/24', origin: from('81.2.69.142') })
+    await addToAllowlist({ userId: user.id, cidr: '81.2.70.0/24', origin: from('81.2.69.142') })
+    expect(await isOutsideAllowlist(user.id, '216.160.83.56')).toBe(true)
+
+    const clear = () =>
+      clearAllowlistByAdmin({
+        userId: user.id,
+        who: user.email,
+        admin,
+        reason: 'Your office moved; you wrote from your own address.',
+        origin: from('10.0.0.1'),
+      })
+    expect(await clear()).toBe(2)
+    expect(await allowlistOf(user.id)).toHaveLength(0)
+    expect(await isOutsideAllowlist(user.id, '216.160.83.56')).toBe(false)
+    const { events } = await securityEventsOfKind(user.id, 'allowlist_cleared')
+    expect(events).toMatchObject([
+      { severity: 'high', detail: '2 ranges removed: Your office moved; you wrote from your own address.' },
+    ])
+    expect((await securityEventsOfKind(admin.id, 'admin_action')).sortedDetails).toEqual([
+      `Turned off the IP allowlist of ${user.email} (2 ranges): Your office moved; you wrote from your own address.`,
+    ])
+    expect((await findLatestOutboxMessageTo(user.email, ['security_alert'], new Date(0)))?.subject).toBe(
+      'MegiLance security alert: IP allowlist turned off by an administrator',
+    )
+    // Nothing left to turn off: nothing logged again.
+    expect(await clear()).toBe(0)
+    expect((await securityEventsOfKind(user.id, 'allowlist_cleared')).events).toHaveLength(1)
   })
 
   it('cannot remove another account’s entry', async () => {

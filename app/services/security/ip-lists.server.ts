@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import {
   deleteAllowlistEntryOf,
+  deleteAllowlistOf,
   deleteBlocklistEntry,
   insertAllowlistEntry,
   insertBlocklistEntry,
@@ -148,4 +149,35 @@ export async function removeFromAllowlist(input: {
     now: input.now,
   })
   return { ok: true, cidr: target.cidr }
+}
+
+/**
+ * Support's way back in for a member whose own allowlist shuts them out (their office or home
+ * address changed): the whole list goes, on the member's log with the reason (a high event, so
+ * they are emailed: support tricked by someone else is found out at once) and on the admin's.
+ */
+export async function clearAllowlistByAdmin(input: {
+  userId: string
+  who: string
+  admin: { id: string }
+  reason: string
+  origin: RequestOrigin
+  now?: Date
+}): Promise<number> {
+  const removed = await deleteAllowlistOf(input.userId)
+  if (!removed) return 0
+  const ranges = `${removed} range${removed === 1 ? '' : 's'}`
+  await recordSecurityEvent({
+    userId: input.userId,
+    kind: 'allowlist_cleared',
+    origin: input.origin,
+    detail: `${ranges} removed: ${input.reason}`,
+    now: input.now,
+  })
+  await recordAdminAction(
+    input.admin,
+    input.origin,
+    `Turned off the IP allowlist of ${input.who} (${ranges}): ${input.reason}`,
+  )
+  return removed
 }

@@ -17,7 +17,14 @@ export type SecondFactorProvider = {
   prepare?(userId: string): Promise<unknown>
   /** Sends a code (email, SMS) bound to `binding` (the pending sign-in or the session), so no other request can use it. */
   send?(userId: string, binding: string): Promise<void>
-  verify(userId: string, answer: SecondFactorAnswer, now: Date, binding: string): Promise<boolean>
+  /** `origin` is where the answer came from, for a method that logs its own use (a backup code). */
+  verify(
+    userId: string,
+    answer: SecondFactorAnswer,
+    now: Date,
+    binding: string,
+    origin: RequestOrigin,
+  ): Promise<boolean>
   /**
    * When the factor was added; given an answer, the one that gave it (which WebAuthn credential).
    * Without it (email codes go to the account's own address) the method is never new.

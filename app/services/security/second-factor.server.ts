@@ -187,7 +187,7 @@ export async function verifySecondFactor(
   // Counted before the answer is checked (a backup code's hash takes a while), so that answers
   // sent at once cannot all be tried.
   const { lockStarted } = await takeAttempt('second-factor', subject, now)
-  if (await provider.verify(userId, answer, now, binding)) {
+  if (await provider.verify(userId, answer, now, binding, origin)) {
     // Proven: forget the wrong answers, and the codes sent on the way here.
     await passAttempt('second-factor', subject)
     await clearThrottle('code-send', userId)

@@ -92,6 +92,30 @@ describe('a user’s security log', () => {
     expect(entries[0]).toMatchObject({ risk: null, ip: null, location: null })
   })
 
+  it('shows a sign-in from a new device once (it is logged twice, one risk check); admins see both', async () => {
+    const user = await createTestUser('client')
+    const assessmentId = await assessment(user.id)
+    const earlier = await assessment(user.id)
+    await logEvent(user.id, 'sign_in_succeeded', '81.2.69.142', { assessmentId: earlier, now: minutesAgo(30) })
+    const now = minutesAgo(5)
+    await logEvent(user.id, 'sign_in_succeeded', '216.160.83.56', { assessmentId, now })
+    await logEvent(user.id, 'new_device', '216.160.83.56', { assessmentId, now })
+    // A sign-up's sign-in has no risk check.
+    const signUpAt = minutesAgo(60)
+    await logEvent(user.id, 'sign_in_succeeded', '127.0.0.1', { now: signUpAt })
+    await logEvent(user.id, 'new_device', '127.0.0.1', { now: signUpAt })
+
+    const own = await securityLogOf(user.id, 1)
+    expect(own.total).toBe(3)
+    expect(own.entries.map((entry) => entry.label)).toEqual([
+      'Signed in from a new device',
+      'Signed in',
+      'Signed in from a new device',
+    ])
+    const admins = await searchSecurityLog({ userId: user.id, page: 1, pageSize: 25 })
+    expect(admins.total).toBe(5)
+  })
+
   it('pages through the log', async () => {
     const user = await createTestUser('freelancer')
     for (let i = 0; i < 27; i++) {

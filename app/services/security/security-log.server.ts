@@ -97,5 +97,5 @@ export async function searchSecurityLog(filter: SecurityEventFilter) {
 
 /** A user's own log, newest first. */
 export async function securityLogOf(userId: string, page: number) {
-  return searchSecurityLog({ userId, page, pageSize: SECURITY_LOG_PAGE_SIZE })
+  return searchSecurityLog({ userId, page, pageSize: SECURITY_LOG_PAGE_SIZE, oneLinePerSignIn: true })
 }

@@ -17,6 +17,7 @@ import { passAttempt, takeAttempt } from './throttle.server'
 import { MINUTE_MS } from '~/domain/durations'
 import { hashToken } from '~/utils/hash-token.server'
 import { screenAccount } from '~/services/fraud/screening.server'
+import { ALLOWLIST_WAY_BACK } from '~/domain/allowlist-way-back'
 
 const PENDING_MINUTES = 10
 
@@ -116,7 +117,7 @@ export async function signInWithPassword(
     return {
       kind: 'refused',
       reason: 'forbidden',
-      message: 'This account only allows sign-in from its own networks (IP allowlist), and this is not one of them.',
+      message: `This account only allows sign-in from its own networks (IP allowlist), and this is not one of them. ${ALLOWLIST_WAY_BACK}`,
       headers,
     }
   }

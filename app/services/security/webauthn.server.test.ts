@@ -127,8 +127,20 @@ describe('WebAuthn as a second factor', () => {
   it('refuses bad JSON, another user’s credential and the wrong kind', async () => {
     const { user, authenticator } = await userWithSecurityKey()
     const someoneElse = await createTestUser('client')
-    expect(await securityKeyMethod.verify(user.id, { code: '', response: '{not json' }, new Date(), '')).toBe(false)
-    expect(await securityKeyMethod.verify(user.id, { code: '', response: '' }, new Date(), '')).toBe(false)
+    expect(
+      await securityKeyMethod.verify(user.id, { code: '', response: '{not json' }, new Date(), '', {
+        ip: null,
+        userAgent: null,
+        deviceId: null,
+      }),
+    ).toBe(false)
+    expect(
+      await securityKeyMethod.verify(user.id, { code: '', response: '' }, new Date(), '', {
+        ip: null,
+        userAgent: null,
+        deviceId: null,
+      }),
+    ).toBe(false)
     authenticator.state.counter = 1
     const answer = authenticator.authenticate(await authenticationOptionsFor(user.id, 'security_key'))
     expect(await verifyAuthentication(someoneElse.id, 'security_key', answer)).toBe(false)

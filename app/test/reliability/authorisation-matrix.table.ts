@@ -93,6 +93,7 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.admin.projects': [ADMINS, ADMINS_FORM],
   '_portal.admin.security-events': [ADMINS, NONE],
   '_portal.admin.users.$userId': [ADMINS, ADMINS_FORM],
+  '_portal.admin.users.$userId_.allowlist': [ADMINS, ADMINS_FORM],
   '_portal.admin.users.$userId_.payments': [ADMINS, NONE],
   '_portal.admin.users._index': [ADMINS, NONE],
   '_portal.calls.$callId._index': [PARTIES, '302 400 400 404 404 404'],

@@ -5,7 +5,7 @@ import { listNotifications } from '~/models/notifications.server'
 import { createTestUser } from '~/test/users'
 import { freelancerWithBank } from '~/test/wallet'
 import { addCryptoMethod } from './payout-methods.server'
-import { actOnPayout, requestPayout, runPayoutSending } from './payouts.server'
+import { actOnPayout, payoutMinimumsIn, requestPayout, runPayoutSending } from './payouts.server'
 import { PAYOUT_REVIEW_WINDOW_MS } from './payout-transitions'
 import { expectBalancedLedger } from '~/test/ledger-checks'
 
@@ -208,5 +208,13 @@ describe('admin actions and the sending job', () => {
     expect((await findPayout(requested.payout.id))?.status).toBe('requested')
     await runPayoutSending(new Date(now.getTime() + PAYOUT_REVIEW_WINDOW_MS + 1))
     expect((await findPayout(requested.payout.id))?.status).toBe('sent')
+  })
+})
+
+describe('the published minimums in other balances', () => {
+  it('are the dollar minimums at today’s rate, for every balance but the dollar', async () => {
+    // The shipped snapshot's rate (no rate source is configured in tests): 1 USD = 0.86206897 EUR.
+    expect(await payoutMinimumsIn(['USD', 'EUR'])).toEqual([{ currency: 'EUR', bankMinor: 862, cryptoMinor: 1724 }])
+    expect(await payoutMinimumsIn(['USD'])).toEqual([])
   })
 })

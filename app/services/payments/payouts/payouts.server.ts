@@ -27,6 +27,7 @@ import { currencyDigits, formatMoney } from '~/utils/format'
 import { convertMinor } from '../../../utils/money-conversion'
 import { describePayoutMethod } from './payout-method-labels'
 import { payoutPosting, payoutReversalPosting, type PayoutSubject } from '../ledger/payout-postings'
+import { payoutMinimumMinor } from './payout-fees'
 import { quotePayout, type PayoutQuote } from './payout-quotes'
 import {
   checkPayoutAction,
@@ -84,6 +85,24 @@ async function usdRateFor(currency: string, now: Date): Promise<string> {
   } catch {
     return '1'
   }
+}
+
+/** The published dollar minimums in each wallet currency but the dollar, at today's rate, as a request is checked. */
+export type PayoutMinimums = { currency: string; bankMinor: number; cryptoMinor: number }
+
+export async function payoutMinimumsIn(currencies: string[], now = new Date()): Promise<PayoutMinimums[]> {
+  return Promise.all(
+    currencies
+      .filter((currency) => currency !== 'USD')
+      .map(async (currency) => {
+        const usdRate = await usdRateFor(currency, now)
+        return {
+          currency,
+          bankMinor: payoutMinimumMinor('bank', currency, usdRate),
+          cryptoMinor: payoutMinimumMinor('crypto', currency, usdRate),
+        }
+      }),
+  )
 }
 
 /** Whether a method can be paid out to, and the quote for this request against the wallet. */
