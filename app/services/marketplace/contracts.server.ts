@@ -14,6 +14,7 @@ import {
 } from '~/models/contracts.server'
 import { balanceOf, listMilestoneReleases, type MilestoneRelease } from '~/models/ledger.server'
 import { findUserById } from '~/models/users.server'
+import { listDisputesOfContract } from '~/models/disputes.server'
 import { notify } from '~/services/notifications/notify.server'
 import { loadContractCallHistory } from '~/services/video/contract-calls.server'
 import { tellFreelancerMilestoneFunded } from './milestone-notices.server'
@@ -79,18 +80,25 @@ async function tellOtherSide(contract: Contract, actorId: string, title: string,
 
 /** Everything the contract page shows, with the actions this viewer may take on each milestone. */
 export async function loadContractPage(contract: Contract, side: Side | 'admin') {
-  const [client, freelancer, milestones, activity, disputed, escrowMinor, walletMinor, releases] = await Promise.all([
-    findUserById(contract.clientId),
-    findUserById(contract.freelancerId),
-    listMilestones(contract.id),
-    listContractActivity(contract.id),
-    listDisputedMilestoneIds(contract.id),
-    balanceOf({ kind: 'escrow', ownerId: contract.id, currency: contract.currency }),
-    side === 'client'
-      ? balanceOf({ kind: 'wallet', ownerId: contract.clientId, currency: contract.currency })
-      : Promise.resolve(0),
-    listMilestoneReleases(contract),
-  ])
+  const [client, freelancer, milestones, activity, disputed, escrowMinor, walletMinor, releases, disputes] =
+    await Promise.all([
+      findUserById(contract.clientId),
+      findUserById(contract.freelancerId),
+      listMilestones(contract.id),
+      listContractActivity(contract.id),
+      listDisputedMilestoneIds(contract.id),
+      balanceOf({ kind: 'escrow', ownerId: contract.id, currency: contract.currency }),
+      side === 'client'
+        ? balanceOf({ kind: 'wallet', ownerId: contract.clientId, currency: contract.currency })
+        : Promise.resolve(0),
+      listMilestoneReleases(contract),
+      listDisputesOfContract(contract.id),
+    ])
+  // Each milestone's latest dispute (newest first), so its card links to the case and its decision.
+  const disputeOf = new Map<string, { id: string; decided: boolean }>()
+  for (const dispute of disputes)
+    if (dispute.milestoneId && !disputeOf.has(dispute.milestoneId))
+      disputeOf.set(dispute.milestoneId, { id: dispute.id, decided: dispute.status === 'decided' })
   const releaseOf = new Map(releases.map((release) => [release.milestoneId, release]))
   const active = contract.status === 'active'
   const taxTreatment = feeTaxTreatmentFor(contract.clientId)
@@ -115,8 +123,12 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
       submissionNote: milestone.submissionNote,
       changesRequest: milestone.status === 'changes_requested' ? milestone.changesRequest : null,
       autoApprovesAt:
-        milestone.status === 'submitted' && milestone.submittedAt ? autoApprovalDueAt(milestone.submittedAt) : null,
+        // A running dispute pauses automatic approval (the job skips it): no date to promise then.
+        milestone.status === 'submitted' && milestone.submittedAt && !disputed.has(milestone.id)
+          ? autoApprovalDueAt(milestone.submittedAt)
+          : null,
       inDispute: disputed.has(milestone.id),
+      dispute: disputeOf.get(milestone.id) ?? null,
       actions:
         side === 'admin'
           ? []
