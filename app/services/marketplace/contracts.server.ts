@@ -103,7 +103,10 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
   const active = contract.status === 'active'
   const taxTreatment = feeTaxTreatmentFor(contract.clientId)
   const callHistory = await loadContractCallHistory(contract.id, activity)
+  const otherSideUser = side === 'client' ? freelancer : side === 'freelancer' ? client : undefined
   return {
+    // An admin blocked the other side of this live contract: the page says so (never why).
+    otherSideBlocked: active && Boolean(otherSideUser?.blockedAt),
     client: { id: contract.clientId, name: client?.name ?? 'Client' },
     freelancer: { id: contract.freelancerId, name: freelancer?.name ?? 'Freelancer' },
     escrowMinor,
