@@ -186,12 +186,7 @@ export default function ContractPage() {
         ) : null}
       </PageHeader>
 
-      {data.otherSideBlocked && data.side !== 'admin' ? (
-        <BlockedPartyNotice
-          name={data.side === 'client' ? data.freelancer.name : data.client.name}
-          readerSide={data.side}
-        />
-      ) : null}
+      {data.blockedNotice ? <BlockedPartyNotice notice={data.blockedNotice} /> : null}
 
       {data.hourlyNext ? (
         <HourlyNextStepCard step={data.hourlyNext} contractId={contract.id} currency={contract.currency} />

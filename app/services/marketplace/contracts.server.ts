@@ -107,6 +107,8 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
   return {
     // An admin blocked the other side of this live contract: the page says so (never why).
     otherSideBlocked: active && Boolean(otherSideUser?.blockedAt),
+    blockedNotice:
+      active && otherSideUser?.blockedAt && side !== 'admin' ? blockedPartyNotice(otherSideUser.name, side) : null,
     client: { id: contract.clientId, name: client?.name ?? 'Client' },
     freelancer: { id: contract.freelancerId, name: freelancer?.name ?? 'Freelancer' },
     escrowMinor,
@@ -149,6 +151,21 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
     calls: callHistory.calls,
     allPaid: active && contract.type === 'fixed' && allMilestonesPaid(milestones.map((milestone) => milestone.status)),
     reviews: { window: reviewWindow(contract, new Date()), closesAt: reviewWindowClosesAt(contract) },
+  }
+}
+
+/**
+ * What the reader of a live contract can do when an admin blocked its other side; written here, not in
+ * the page's component, so the words cost the contract page's script nothing.
+ */
+function blockedPartyNotice(name: string, readerSide: Side): { heading: string; text: string } {
+  const meanwhile =
+    readerSide === 'client'
+      ? 'Money in escrow stays there. You can end the contract below: money for milestones without submitted work goes back to your wallet. Submitted work you can still approve, or open a dispute about.'
+      : 'Money in escrow stays there, and work you submitted is still approved and paid automatically 14 days after submission unless a dispute is running. You can also end the contract below or open a dispute about a milestone.'
+  return {
+    heading: `${name}’s account is suspended`,
+    text: `MegiLance has suspended ${name}’s account, so they cannot sign in, work on this contract or answer messages until the suspension is lifted. ${meanwhile}`,
   }
 }
 
