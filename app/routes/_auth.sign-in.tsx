@@ -42,10 +42,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       () => authenticator.authenticate('password', request),
     )
     if (step.kind === 'refused') {
-      return json(submission.reply({ formErrors: [step.message], hideFields: ['password'] }), {
-        status: statusOf(step),
-        headers: step.headers,
-      })
+      const reply = submission.reply({ formErrors: [step.message], hideFields: ['password'] })
+      // A blocked account is told how to ask for a second look, not only why (PRODUCT.md: every block with its reason).
+      return json(
+        { ...reply, blocked: step.blocked ?? false },
+        {
+          status: statusOf(step),
+          headers: step.headers,
+        },
+      )
     }
     if (step.kind === 'second-factor') {
       const sent = step.codeSentBy ? `?${new URLSearchParams({ method: step.codeSentBy, sent: step.codeSentBy })}` : ''
@@ -75,6 +80,7 @@ export default function SignIn() {
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
         <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
         <FormAlert id={form.errorId} errors={form.errors} form={form} />
+        {lastResult && 'blocked' in lastResult && lastResult.blocked ? <BlockedAccountHelp /> : null}
         <SubmitButton block>Sign in</SubmitButton>
       </Form>
       <p className="auth-card__alt">
@@ -84,5 +90,17 @@ export default function SignIn() {
         New to MegiLance? <Link to={keepRedirectTo('/sign-up', redirectTo)}>Create an account</Link>
       </p>
     </>
+  )
+}
+
+/** Where a blocked member turns: the contact form, open at the account topic, answered by email. */
+function BlockedAccountHelp() {
+  return (
+    <p className="field__hint">
+      If you think this is a mistake, or it has been put right, tell us through the{' '}
+      <Link to="/help/contact?topic=account">contact form</Link> (or reply to the email we sent you): an administrator
+      reads it and answers by email. Meanwhile your contracts and the money in their escrow follow the usual rules: the
+      other side can still end a contract or open a dispute.
+    </p>
   )
 }

@@ -29,6 +29,7 @@ import { MilestoneCard } from '~/components/contracts/milestone-card'
 import type { FormReply } from '~/components/ui/use-zod-form'
 import { CardSection } from '~/components/ui/card-section'
 import { PageHeader } from '~/components/ui/page-header'
+import { BlockedPartyNotice } from '~/components/contracts/blocked-party-notice'
 import { Stat } from '~/components/ui/stat'
 import {
   AddMilestoneSchema,
@@ -188,6 +189,8 @@ export default function ContractPage() {
           <StartCallForm field="contractId" value={contract.id} ongoing={data.callOngoing} />
         ) : null}
       </PageHeader>
+
+      {data.blockedNotice ? <BlockedPartyNotice notice={data.blockedNotice} /> : null}
 
       {data.hourlyNext ? (
         <HourlyNextStepCard step={data.hourlyNext} contractId={contract.id} currency={contract.currency} />

@@ -2,12 +2,12 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { EvidenceFileField } from '~/components/disputes/evidence-file-field'
 import { TextareaField } from '~/components/ui/field'
 import { findContract, findMilestone } from '~/models/contracts.server'
 import { readUploadForm } from '~/http/upload-form.server'
-import { MAX_DISPUTE_FILE_BYTES } from '~/services/marketplace/dispute-rules'
+import { DISPUTE_RESPONSE_DAYS, MAX_DISPUTE_FILE_BYTES } from '~/services/marketplace/dispute-rules'
 import { OpenDisputeSchema } from '~/services/marketplace/dispute-schemas'
 import { isParty, openMilestoneDispute } from '~/services/marketplace/disputes.server'
 import { requireUser } from '~/http/auth.server'
@@ -70,11 +70,27 @@ export default function OpenDispute() {
     <>
       <PageHeader back={{ to: `/contracts/${contract.id}`, label: contract.title }} title="Open a dispute">
         <p className="muted">
-          About milestone “{milestone.title}” ({formatMoney(milestone.amountMinor, milestone.currency)}). The money
-          stays in escrow; the other side gives their response, then an admin decides to release, refund or split it and
-          writes the reason you both see.
+          About milestone “{milestone.title}” ({formatMoney(milestone.amountMinor, milestone.currency)}).
         </p>
       </PageHeader>
+      <section className="card" aria-labelledby="what-next-heading">
+        <h2 id="what-next-heading">What happens next</h2>
+        <ol>
+          <li>The money stays in escrow: nothing is approved or paid automatically while the dispute runs.</li>
+          <li>
+            The other side is told at once and has {DISPUTE_RESPONSE_DAYS} days to give their side, with their own
+            evidence.
+          </li>
+          <li>
+            An admin then reads both (or your claim alone, if no response comes), decides to release, refund or split
+            the money, and writes the reason you both see. It moves as decided.
+          </li>
+        </ol>
+        <p className="muted">
+          You state your case once, so say what was agreed and what was delivered, and attach what shows it: the brief,
+          messages, dates, screenshots. <Link to="/help/disputes">How disputes work</Link>
+        </p>
+      </section>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack card">
         <FormAlert form={form} labels={{ reason: 'What went wrong', file: 'Evidence file' }} />
         <TextareaField

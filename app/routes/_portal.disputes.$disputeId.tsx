@@ -18,7 +18,7 @@ import { decideDispute, isParty, loadDisputeView, respondToDispute } from '~/ser
 import { milestoneDisputeResolver } from '~/services/payments/ledger/dispute-resolution.server'
 import { requireUser } from '~/http/auth.server'
 import { requireAdminStepUp, takeKeptAdminForm } from '~/http/step-up.server'
-import { currencyDigits, formatMoney } from '~/utils/format'
+import { currencyDigits, formatDate, formatMoney } from '~/utils/format'
 import { amountProblemMessage, readAmount } from '~/utils/money'
 import { redirectWithToast } from '~/http/toast.server'
 import { refusalReply } from '~/http/form-error.server'
@@ -126,7 +126,11 @@ export default function DisputePage() {
       {canDecide ? (
         <DecideForm
           disputed={formatMoney(dispute.amountMinor, dispute.currency)}
-          awaiting={dispute.status === 'open' ? dispute.respondentName : null}
+          awaiting={
+            dispute.status === 'open'
+              ? { name: dispute.respondentName, dueAt: dispute.responseDueAt, overdue: dispute.responseOverdue }
+              : null
+          }
         />
       ) : null}
     </>
@@ -166,7 +170,13 @@ const DECIDE_LABELS = {
  * The admin's decision; `disputed` is the amount in escrow, which a split divides, and `awaiting`
  * the side whose response has not come yet (deciding then hears one side only: the form says so).
  */
-function DecideForm({ disputed, awaiting }: { disputed: string; awaiting: string | null }) {
+function DecideForm({
+  disputed,
+  awaiting,
+}: {
+  disputed: string
+  awaiting: { name: string; dueAt: string; overdue: boolean } | null
+}) {
   const lastResult = useActionData<typeof action>()
   const { kept } = useLoaderData<typeof loader>()
   const [form, fields] = useZodForm(DecideDisputeConstraint, {
@@ -179,7 +189,11 @@ function DecideForm({ disputed, awaiting }: { disputed: string; awaiting: string
   return (
     <CardSection id="decide-heading" title="Decide">
       {awaiting ? (
-        <p className="form-alert">{`${awaiting} has not given their side yet: deciding now settles the dispute on the claim alone.`}</p>
+        <p className="form-alert">
+          {awaiting.overdue
+            ? `${awaiting.name} did not give their side by ${formatDate(awaiting.dueAt)}: the claim and its evidence are all there is to decide on.`
+            : `${awaiting.name} has until ${formatDate(awaiting.dueAt)} to give their side: deciding now settles the dispute on the claim alone.`}
+        </p>
       ) : null}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form-stack">
         <FormAlert form={form} long labels={DECIDE_LABELS} />

@@ -86,6 +86,7 @@ const milestone: MilestoneView = {
   changesRequest: null,
   autoApprovesAt: null,
   inDispute: false,
+  dispute: null,
   actions: [],
   canDispute: false,
 }
@@ -176,6 +177,10 @@ const dispute = {
   response: null,
   responseFile: null,
   respondedAt: null,
+  responseDueAt: '2026-11-27T12:00:00.000Z',
+  responseOverdue: false,
+  payment: null,
+  aboutInvoice: false,
   decisionLabel: null,
   freelancerShareMinor: null,
   decisionReason: null,
@@ -238,10 +243,16 @@ describe('the dispute pages’ forms', () => {
       ['#decide-reason', 'Reason both sides will read'],
     ])
     expectTargets(html, summary!.links)
-    // Felix has not responded: the admin is told a decision now hears one side only.
-    expect(html).toContain('Felix has not given their side yet: deciding now settles the dispute on the claim alone.')
+    // Felix has not responded: the admin is told when his response is due and that a decision now hears one side only.
+    expect(html).toContain(
+      'Felix has until 27 Nov 2026 to give their side: deciding now settles the dispute on the claim alone.',
+    )
+    loaderData = { ...(loaderData as object), dispute: { ...dispute, responseOverdue: true } }
+    expect(renderToStaticMarkup(<DisputePage />)).toContain(
+      'Felix did not give their side by 27 Nov 2026: the claim and its evidence are all there is to decide on.',
+    )
     loaderData = { ...(loaderData as object), dispute: { ...dispute, status: 'responded', response: 'It was done.' } }
-    expect(renderToStaticMarkup(<DisputePage />)).not.toContain('has not given their side yet')
+    expect(renderToStaticMarkup(<DisputePage />)).not.toContain('to give their side')
   })
 
   it('opening a dispute: the file’s summary link reaches the file field', () => {

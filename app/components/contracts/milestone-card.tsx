@@ -32,6 +32,8 @@ export type MilestoneView = {
   changesRequest: string | null
   autoApprovesAt: string | null
   inDispute: boolean
+  /** The milestone's latest dispute, running or decided: its card links to the case. */
+  dispute: { id: string; decided: boolean } | null
   actions: MilestoneAction[]
   canDispute: boolean
 }
@@ -93,6 +95,16 @@ export function MilestoneCard({
         </p>
       ) : null}
       {milestone.paid ? <PaidBreakdown paid={milestone.paid} currency={currency} title={milestone.title} /> : null}
+      {milestone.inDispute && milestone.dispute ? (
+        <p>
+          In dispute: the money stays in escrow and nothing is approved or paid automatically until an admin decides.{' '}
+          <Link to={`/disputes/${milestone.dispute.id}`}>See the dispute and its deadline</Link>
+        </p>
+      ) : milestone.dispute?.decided ? (
+        <p>
+          <Link to={`/disputes/${milestone.dispute.id}`}>Read the dispute decision</Link>
+        </p>
+      ) : null}
       {milestone.changesRequest ? (
         <p>
           <strong>Changes asked for:</strong> {milestone.changesRequest}

@@ -6,7 +6,9 @@ import {
   updatePasswordHash,
   type SessionUser,
 } from '~/models/users.server'
+import { listContractsOf } from '~/models/contracts.server'
 import { sendEmail } from '~/services/email/mailer.server'
+import { notify } from '~/services/notifications/notify.server'
 import { accountBlockedEmail, accountUnblockedEmail, passwordChangedEmail } from '~/services/email/templates'
 import { recordSecurityEvent } from '~/services/security/events.server'
 import { removeFromAllCalls } from '~/services/video/call-removals.server'
@@ -86,7 +88,22 @@ export async function blockAccount(userId: string, reason: string): Promise<bool
   await removeFromAllCalls(userId)
   await recordSecurityEvent({ userId, kind: 'account_blocked', origin: null, detail: reason })
   await sendEmail(accountBlockedEmail(user.email, user.name, reason))
+  await tellContractPartners(user.id, user.name)
   return true
+}
+
+/** The other side of each live contract learns the work stopped (not why) and where to read what they can do. */
+async function tellContractPartners(userId: string, name: string): Promise<void> {
+  for (const contract of await listContractsOf(userId)) {
+    if (contract.status !== 'active') continue
+    await notify({
+      userId: contract.clientId === userId ? contract.freelancerId : contract.clientId,
+      kind: 'contract_update',
+      title: `${name}’s account is suspended: “${contract.title}” is on hold`,
+      body: 'They cannot sign in or work on the contract for now. The contract page says what you can do meanwhile.',
+      link: `/contracts/${contract.id}`,
+    })
+  }
 }
 
 /** An administrator signs the user out of every browser (for example after a suspected takeover). */

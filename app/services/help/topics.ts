@@ -3,6 +3,8 @@
  * renders them as links inside the app. Keep the facts in line with the product: the fee, the
  * escrow steps, the dispute and review rules all live in code too (see the comments by each).
  */
+import { DISPUTE_RESPONSE_DAYS } from '~/services/marketplace/dispute-rules'
+
 export type HelpBlock =
   { kind: 'p'; text: string } | { kind: 'list'; items: string[] } | { kind: 'steps'; items: string[] }
 type HelpSection = { heading: string; blocks: HelpBlock[] }
@@ -128,9 +130,10 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
         blocks: [
           steps(
             'Either side opens a dispute from the contract, saying what is wrong and attaching evidence (files up to 10 MB).',
-            'The other side is told and gives their side of the story, with their own evidence.',
-            'An admin reads both, then decides: release to the freelancer, refund the client, or split the amount between them.',
-            'The decision comes with a written reason that both sides see. The money moves as decided.',
+            `The other side is told and has ${DISPUTE_RESPONSE_DAYS} days to give their side of the story, with their own evidence. Each side states its case once.`,
+            'An admin reads both, then decides: release to the freelancer, refund the client, or split the amount between them. If no response comes within the days given, the admin decides on the claim and its evidence alone, so silence cannot hold the money for ever.',
+            'The decision comes with a written reason that both sides see, by notification and email. The money moves as decided; on a split, the usual fee is taken from the freelancer’s part only.',
+            'Until then the money stays in escrow, and a disputed milestone is not approved automatically. The dispute page, linked from the milestone, shows where it stands and the response deadline.',
           ),
         ],
       },

@@ -14,6 +14,7 @@ import {
 } from '~/models/contracts.server'
 import { balanceOf, listMilestoneReleases, type MilestoneRelease } from '~/models/ledger.server'
 import { findUserById } from '~/models/users.server'
+import { listDisputesOfContract } from '~/models/disputes.server'
 import { notify } from '~/services/notifications/notify.server'
 import { loadContractCallHistory } from '~/services/video/contract-calls.server'
 import { tellFreelancerMilestoneFunded } from './milestone-notices.server'
@@ -80,23 +81,35 @@ async function tellOtherSide(contract: Contract, actorId: string, title: string,
 
 /** Everything the contract page shows, with the actions this viewer may take on each milestone. */
 export async function loadContractPage(contract: Contract, side: Side | 'admin') {
-  const [client, freelancer, milestones, activity, disputed, escrowMinor, walletMinor, releases] = await Promise.all([
-    findUserById(contract.clientId),
-    findUserById(contract.freelancerId),
-    listMilestones(contract.id),
-    listContractActivity(contract.id),
-    listDisputedMilestoneIds(contract.id),
-    balanceOf({ kind: 'escrow', ownerId: contract.id, currency: contract.currency }),
-    side === 'client'
-      ? balanceOf({ kind: 'wallet', ownerId: contract.clientId, currency: contract.currency })
-      : Promise.resolve(0),
-    listMilestoneReleases(contract),
-  ])
+  const [client, freelancer, milestones, activity, disputed, escrowMinor, walletMinor, releases, disputes] =
+    await Promise.all([
+      findUserById(contract.clientId),
+      findUserById(contract.freelancerId),
+      listMilestones(contract.id),
+      listContractActivity(contract.id),
+      listDisputedMilestoneIds(contract.id),
+      balanceOf({ kind: 'escrow', ownerId: contract.id, currency: contract.currency }),
+      side === 'client'
+        ? balanceOf({ kind: 'wallet', ownerId: contract.clientId, currency: contract.currency })
+        : Promise.resolve(0),
+      listMilestoneReleases(contract),
+      listDisputesOfContract(contract.id),
+    ])
+  // Each milestone's latest dispute (newest first), so its card links to the case and its decision.
+  const disputeOf = new Map<string, { id: string; decided: boolean }>()
+  for (const dispute of disputes)
+    if (dispute.milestoneId && !disputeOf.has(dispute.milestoneId))
+      disputeOf.set(dispute.milestoneId, { id: dispute.id, decided: dispute.status === 'decided' })
   const releaseOf = new Map(releases.map((release) => [release.milestoneId, release]))
   const active = contract.status === 'active'
   const taxTreatment = feeTaxTreatmentFor(contract.clientId)
   const callHistory = await loadContractCallHistory(contract.id, activity)
+  const otherSideUser = side === 'client' ? freelancer : side === 'freelancer' ? client : undefined
   return {
+    // An admin blocked the other side of this live contract: the page says so (never why).
+    otherSideBlocked: active && Boolean(otherSideUser?.blockedAt),
+    blockedNotice:
+      active && otherSideUser?.blockedAt && side !== 'admin' ? blockedPartyNotice(otherSideUser.name, side) : null,
     client: { id: contract.clientId, name: client?.name ?? 'Client' },
     freelancer: { id: contract.freelancerId, name: freelancer?.name ?? 'Freelancer' },
     escrowMinor,
@@ -116,8 +129,12 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
       submissionNote: milestone.submissionNote,
       changesRequest: milestone.status === 'changes_requested' ? milestone.changesRequest : null,
       autoApprovesAt:
-        milestone.status === 'submitted' && milestone.submittedAt ? autoApprovalDueAt(milestone.submittedAt) : null,
+        // A running dispute pauses automatic approval (the job skips it): no date to promise then.
+        milestone.status === 'submitted' && milestone.submittedAt && !disputed.has(milestone.id)
+          ? autoApprovalDueAt(milestone.submittedAt)
+          : null,
       inDispute: disputed.has(milestone.id),
+      dispute: disputeOf.get(milestone.id) ?? null,
       actions:
         side === 'admin'
           ? []
@@ -135,6 +152,21 @@ export async function loadContractPage(contract: Contract, side: Side | 'admin')
     calls: callHistory.calls,
     allPaid: active && contract.type === 'fixed' && allMilestonesPaid(milestones.map((milestone) => milestone.status)),
     reviews: { window: reviewWindow(contract, new Date()), closesAt: reviewWindowClosesAt(contract) },
+  }
+}
+
+/**
+ * What the reader of a live contract can do when an admin blocked its other side; written here, not in
+ * the page's component, so the words cost the contract page's script nothing.
+ */
+function blockedPartyNotice(name: string, readerSide: Side): { heading: string; text: string } {
+  const meanwhile =
+    readerSide === 'client'
+      ? 'Money in escrow stays there. You can end the contract below: money for milestones without submitted work goes back to your wallet. Submitted work you can still approve, or open a dispute about.'
+      : 'Money in escrow stays there, and work you submitted is still approved and paid automatically 14 days after submission unless a dispute is running. You can also end the contract below or open a dispute about a milestone.'
+  return {
+    heading: `${name}’s account is suspended`,
+    text: `MegiLance has suspended ${name}’s account, so they cannot sign in, work on this contract or answer messages until the suspension is lifted. ${meanwhile}`,
   }
 }
 

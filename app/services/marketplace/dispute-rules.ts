@@ -1,7 +1,19 @@
+import { DAY_MS } from '~/domain/durations'
 import type { DisputeDecision } from '~/domain/enums'
 
 /** The largest evidence or response file a side may attach. */
 export const MAX_DISPUTE_FILE_BYTES = 10_000_000
+
+/**
+ * How long the other side has to give their response. Past it an admin decides on what is there,
+ * so one side staying silent cannot hold the money in escrow for ever.
+ */
+export const DISPUTE_RESPONSE_DAYS = 7
+
+/** When the response is due, for a dispute opened at `openedAt`. */
+export function disputeResponseDueAt(openedAt: Date): Date {
+  return new Date(openedAt.getTime() + DISPUTE_RESPONSE_DAYS * DAY_MS)
+}
 
 export const DECISION_LABELS: Record<DisputeDecision, string> = {
   release: 'Release to the freelancer',

@@ -9,6 +9,7 @@ import {
   type DisputeOpening,
 } from '~/models/disputes.server'
 import type { DisputeDecision } from '~/domain/enums'
+import { listMilestoneReleases } from '~/models/ledger.server'
 import { listUploads } from '~/models/uploads.server'
 import { findUserById, listUsersByRole } from '~/models/users.server'
 import { DOCUMENT_TYPES, keepUploadsIf, storeUpload, UploadRejected } from '~/services/files/uploads.server'
@@ -19,7 +20,14 @@ import { DISPUTABLE_MILESTONE_STATES } from '~/domain/milestone-machine'
 import { DISPUTE_MACHINE } from '~/domain/dispute-machine'
 import { INVOICE_MACHINE } from '~/domain/invoice-machine'
 import { fromStates, toState } from '~/domain/state-machine'
-import { DECISION_LABELS, MAX_DISPUTE_FILE_BYTES, disputeSharesFor, type DisputeShares } from './dispute-rules'
+import {
+  DECISION_LABELS,
+  DISPUTE_RESPONSE_DAYS,
+  MAX_DISPUTE_FILE_BYTES,
+  disputeResponseDueAt,
+  disputeSharesFor,
+  type DisputeShares,
+} from './dispute-rules'
 
 export type FoundDispute = NonNullable<Awaited<ReturnType<typeof findDispute>>>
 type Contract = FoundDispute['contract']
@@ -153,7 +161,7 @@ export async function openMilestoneDispute(
     userId: otherParty(contract, actor.id),
     kind: 'dispute_update',
     title: `${actor.name} opened a dispute on “${contract.title}”`,
-    body: `About milestone “${milestone.title}”. Give your side with your evidence; an admin then decides.`,
+    body: `About milestone “${milestone.title}”. Give your side with your evidence by ${formatDate(disputeResponseDueAt(dispute.createdAt))} (${DISPUTE_RESPONSE_DAYS} days); after that an admin decides on the claim alone.`,
     link,
   })
   for (const admin of await listUsersByRole('admin')) {
@@ -203,6 +211,15 @@ export async function respondToDispute(
     body: 'An admin will now decide.',
     link: `/disputes/${dispute.id}`,
   })
+  // The case is complete: the admins who were told of it when it opened learn it is ready to decide.
+  for (const admin of await listUsersByRole('admin')) {
+    await notify({
+      userId: admin.id,
+      kind: 'dispute_update',
+      title: `Both sides are in: the dispute on “${contract.title}” is ready to decide`,
+      link: `/disputes/${dispute.id}`,
+    })
+  }
   return { ok: true }
 }
 
@@ -263,12 +280,18 @@ export async function decideDispute(
   if (!saved) return { ok: false, reason: 'conflict', message: 'This dispute is already decided.' }
   // What is owed is charged now, through the ledger like any approved invoice (declines retry).
   if (found.invoice && shares.toFreelancerMinor > 0) await chargeInvoice(found.invoice.id, now)
+  const paid = found.milestone ? await milestonePayment(found) : null
+  // What reached the freelancer after the fee, as the ledger moved it: "$300 to the freelancer" is not what they get.
+  const feeLine =
+    paid && paid.toFreelancerMinor > 0
+      ? ` The freelancer receives ${money(paid.toFreelancerMinor)} after MegiLance’s ${money(paid.feeMinor)} fee.`
+      : ''
   for (const userId of [contract.clientId, contract.freelancerId]) {
     await notify({
       userId,
       kind: 'dispute_update',
       title: `Dispute decided on “${contract.title}”: ${DECISION_LABELS[input.decision].toLowerCase()}`,
-      body: `${outcome}. Reason: ${input.reason}`,
+      body: `${outcome}.${feeLine} Reason: ${input.reason}`,
       link: `/disputes/${dispute.id}`,
     })
   }
@@ -282,13 +305,21 @@ function invoiceOutcome(decision: DisputeDecision, owed: string, invoiced: strin
   return `the client pays ${owed} of ${invoiced}`
 }
 
-/** What the dispute page shows, with names and files resolved. */
-export async function loadDisputeView(found: FoundDispute) {
+/** How a decided milestone dispute's escrow moved, read from its ledger entries (fee included). */
+async function milestonePayment(found: FoundDispute) {
+  if (!found.milestone) return null
+  const releases = await listMilestoneReleases(found.contract)
+  return releases.find((release) => release.milestoneId === found.milestone?.id) ?? null
+}
+
+/** What the dispute page shows, with names, files and, once decided, the money as it moved. */
+export async function loadDisputeView(found: FoundDispute, now = new Date()) {
   const { dispute, contract } = found
-  const [opener, responder, files] = await Promise.all([
+  const [opener, responder, files, payment] = await Promise.all([
     findUserById(dispute.openedBy),
     findUserById(otherParty(contract, dispute.openedBy)),
     listUploads([dispute.evidenceUploadId, dispute.responseUploadId].filter((id): id is string => id !== null)),
+    dispute.decidedAt ? milestonePayment(found) : null,
   ])
   const file = (id: string | null) => {
     const upload = files.find((candidate) => candidate.id === id)
@@ -298,6 +329,7 @@ export async function loadDisputeView(found: FoundDispute) {
     id: dispute.id,
     status: dispute.status,
     subject: subject(found).replace(/^./, (first) => first.toUpperCase()),
+    aboutInvoice: found.invoice !== null,
     amountMinor: disputedAmount(found),
     currency: contract.currency,
     openedByName: opener?.name ?? 'Someone',
@@ -308,6 +340,9 @@ export async function loadDisputeView(found: FoundDispute) {
     response: dispute.response,
     responseFile: file(dispute.responseUploadId),
     respondedAt: dispute.respondedAt?.toISOString() ?? null,
+    responseDueAt: disputeResponseDueAt(dispute.createdAt).toISOString(),
+    responseOverdue: dispute.status === 'open' && disputeResponseDueAt(dispute.createdAt) <= now,
+    payment,
     decisionLabel: dispute.decision ? DECISION_LABELS[dispute.decision] : null,
     freelancerShareMinor: dispute.freelancerShareMinor,
     decisionReason: dispute.decisionReason,

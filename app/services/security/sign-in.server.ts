@@ -27,7 +27,8 @@ type Headers = [string, string][]
 export type SignInStep =
   | { kind: 'signed-in'; user: SessionUser; redirectTo: string | null; headers: Headers }
   | { kind: 'second-factor'; headers: Headers; codeSentBy: string | null }
-  | { kind: 'refused'; reason: 'invalid' | 'forbidden'; message: string; headers: Headers }
+  /** `blocked`: an administrator blocked the account (the page then says how to contest it). */
+  | { kind: 'refused'; reason: 'invalid' | 'forbidden'; message: string; headers: Headers; blocked?: boolean }
 
 /** The device cookie (created when missing) and who is asking. */
 export async function signInOrigin(request: Request, clientIp: string | null) {
@@ -101,6 +102,7 @@ export async function signInWithPassword(
       reason: error.reason === 'blocked' ? 'forbidden' : 'invalid',
       message: error.message,
       headers,
+      blocked: error.reason === 'blocked',
     }
   }
   // A sign-in on a known browser forgets its own failures, not the count strangers ran up.
