@@ -141,7 +141,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
         heading: 'Before you open one',
         blocks: [
           p(
-            'Most problems are solved faster by talking: use the contract’s messages to say clearly what you expected and what you received. Keep the conversation on MegiLance — messages there are evidence an admin can read; messages elsewhere are not.',
+            'Most problems are solved faster by talking: use the contract’s messages to say clearly what you expected and what you received. Keep the conversation on MegiLance: it stays with the contract, and in a dispute you can quote it or attach a screenshot of it as evidence. An admin reads what each side sends, not your messages.',
           ),
         ],
       },
