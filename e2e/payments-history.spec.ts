@@ -100,4 +100,10 @@ test('payment history: every movement, filters by type and date, search, and a C
   await expect(movements(page)).toHaveCount(1 + 2)
   await expect(page.getByText('Your card was declined.')).toHaveCount(0)
   await expect(page.getByText('Top-up from January')).toHaveCount(0)
+
+  // Nothing matches: nothing is offered for download.
+  await clearFilters(page)
+  await filter(page, { q: 'no-such-payment' })
+  await expect(page.getByText('No payment matches these filters.')).toBeVisible()
+  await expect(page.getByRole('link', { name: /as CSV/ })).toHaveCount(0)
 })

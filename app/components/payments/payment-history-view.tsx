@@ -66,7 +66,8 @@ export function PaymentHistoryView({
           The net counts completed money in and out of {possessive} wallet and cards. Escrow rows show what is held for{' '}
           {possessive} contracts and are not counted again.
         </p>
-        {csvHref ? (
+        {/* Nothing listed, nothing to download: a CSV of 0 movements is a file with only its headings. */}
+        {csvHref && total > 0 ? (
           <p>
             <a href={`${csvHref}${csvQuery}`} download>
               {`Download ${filtered ? 'these' : 'all'} ${total.toLocaleString('en')} ${total === 1 ? 'movement' : 'movements'} as CSV`}
