@@ -52,9 +52,24 @@ let parsedSnapshot: { computedAt: number; market: Market } | undefined
 
 export type Market = Awaited<ReturnType<typeof computeMarket>>
 
+/**
+ * The stored snapshot's time as last read, and when it was read. Every freelancer dashboard asks; the
+ * job writes a new one every 10 minutes, so the time is read again only after a few seconds.
+ */
+let checked: { at: number; currency: string; computedAt: number | null } | undefined
+const RECHECK_MS = 5_000
+
+async function snapshotTime(currency: string, now: Date): Promise<number | null> {
+  const at = now.getTime()
+  if (checked?.currency === currency && at >= checked.at && at - checked.at < RECHECK_MS) return checked.computedAt
+  const computedAt = await findMarketSnapshotTime(currency)
+  checked = { at, currency, computedAt }
+  return computedAt
+}
+
 export async function loadMarket(now = new Date()): Promise<Market> {
   const { currency } = analyticsSettings()
-  const computedAt = await findMarketSnapshotTime(currency)
+  const computedAt = await snapshotTime(currency, now)
   const age = computedAt === null ? -1 : now.getTime() - computedAt
   if (computedAt !== null && age >= 0 && age <= SNAPSHOT_MAX_AGE_MS) {
     // Reading and parsing the stored market (tens of KB) cost every dashboard load; a snapshot of
