@@ -91,7 +91,15 @@ test('a client posts, edits, closes and reopens a project; the applicant is told
   )
   expect((await freelancerPage.goto(`/projects/${projectId}/edit`))?.status()).toBe(404)
 
-  await page.reload()
+  // The client's list counts it, and links to it.
+  await page.goto('/client/projects?status=open')
+  await expect(page.getByRole('link', { name: 'Open (1)' })).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByRole('link', { name: `1 proposal for ${title} (v2)` })).toHaveAttribute(
+    'href',
+    `/projects/${projectId}/proposals`,
+  )
+  await expect(page.getByRole('row', { name: new RegExp(`${title} \\(v2\\)`) })).toContainText('1 new')
+  await page.goto(`/projects/${projectId}`)
   await expect(page.getByRole('link', { name: 'Review proposals (1)' })).toHaveAttribute(
     'href',
     `/projects/${projectId}/proposals`,

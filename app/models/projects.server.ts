@@ -266,8 +266,25 @@ export async function listNewestOpenProjectsOfClient(clientId: string, limit: nu
     .all()
 }
 
-export async function listProjectsOfClientWithCounts(clientId: string) {
-  const rows = getDb()
+/** A client's projects by status, for the tabs of "Your projects". */
+export async function countProjectsOfClientByStatus(clientId: string): Promise<{ open: number; closed: number }> {
+  const row = getDb()
+    .select({
+      open: sql<number>`coalesce(sum(${projects.status} = 'open'), 0)`,
+      closed: sql<number>`coalesce(sum(${projects.status} = 'closed'), 0)`,
+    })
+    .from(projects)
+    .where(eq(projects.clientId, clientId))
+    .get()
+  return { open: row?.open ?? 0, closed: row?.closed ?? 0 }
+}
+
+/** One page of a client's projects (newest first, of one status or all), each with its proposal counts. */
+export async function listProjectsOfClientWithCounts(
+  clientId: string,
+  { status, limit, offset }: { status?: 'open' | 'closed'; limit: number; offset: number },
+) {
+  return getDb()
     .select({
       id: projects.id,
       title: projects.title,
@@ -280,14 +297,18 @@ export async function listProjectsOfClientWithCounts(clientId: string) {
       currency: projects.currency,
       hiddenAt: projects.hiddenAt,
       createdAt: projects.createdAt,
-      proposals: sql<number>`(select count(*) from proposals p where p.project_id = ${projects.id})`,
-      submitted: sql<number>`(select count(*) from proposals p where p.project_id = ${projects.id} and p.status = 'submitted')`,
+      // Qualified by hand: in a one-table select drizzle writes a column of the select list unqualified,
+      // so `${projects.id}` came out as "id", which inside the subquery is the proposal's own id (every
+      // count read 0, after a scan of all proposals).
+      proposals: sql<number>`(select count(*) from proposals p where p.project_id = "projects"."id")`,
+      submitted: sql<number>`(select count(*) from proposals p where p.project_id = "projects"."id" and p.status = 'submitted')`,
     })
     .from(projects)
-    .where(eq(projects.clientId, clientId))
-    .orderBy(desc(projects.createdAt))
+    .where(status ? and(eq(projects.clientId, clientId), eq(projects.status, status)) : eq(projects.clientId, clientId))
+    .orderBy(desc(projects.createdAt), desc(projects.id))
+    .limit(limit)
+    .offset(offset)
     .all()
-  return rows
 }
 
 /** Proposal counts of one project by status. */

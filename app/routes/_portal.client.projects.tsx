@@ -2,21 +2,36 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { Link, useLoaderData } from '@remix-run/react'
 import { budgetLabel } from '~/components/project-summary'
-import { listProjectsOfClientWithCounts } from '~/models/projects.server'
 import { requireRole } from '~/http/auth.server'
+import { readQuery } from '~/http/query.server'
+import {
+  ClientProjectsQuerySchema,
+  loadClientProjects,
+  type ClientProjectsTab,
+} from '~/services/marketplace/client-projects.server'
 import { formatDate } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
 import { PageHeader } from '~/components/ui/page-header'
+import { Pagination } from '~/components/ui/pagination'
+import { TabLinks } from '~/components/ui/tab-links'
 
 export const meta: MetaFunction = () => [{ title: 'Your projects · MegiLance' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  return json({ projects: await listProjectsOfClientWithCounts(user.id) })
+  return json(await loadClientProjects(user.id, readQuery(request, ClientProjectsQuerySchema)))
+}
+
+const TAB_LABELS: Record<ClientProjectsTab, string> = { all: 'All', open: 'Open', closed: 'Closed' }
+
+/** What an empty tab says (the all tab of a client with no project invites them to post one). */
+const EMPTY_TAB: Record<Exclude<ClientProjectsTab, 'all'>, string> = {
+  open: 'No open project. Closed ones are under Closed.',
+  closed: 'No closed project yet.',
 }
 
 export default function ClientProjects() {
-  const { projects } = useLoaderData<typeof loader>()
+  const { projects, counts, status, page, pageSize, total } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader title="Your projects">
@@ -26,15 +41,29 @@ export default function ClientProjects() {
           </Link>
         </p>
       </PageHeader>
+      {counts.all ? (
+        <TabLinks
+          label="Your projects by status"
+          tabs={(['all', 'open', 'closed'] as const).map((tab) => ({
+            to: tab === 'all' ? '/client/projects' : `/client/projects?status=${tab}`,
+            label: `${TAB_LABELS[tab]} (${counts[tab]})`,
+            current: tab === status,
+          }))}
+        />
+      ) : null}
       <DataTable
-        caption="Your projects"
+        caption={status === 'all' ? 'Your projects' : `Your ${status} projects`}
         columns={['Project', 'Status', 'Proposals', { label: 'Posted', className: 'hide-narrow' }]}
         card
         empty={
           projects.length === 0 ? (
-            <>
-              You have not posted a project yet. <Link to="/projects/new">Post your first project</Link>.
-            </>
+            status === 'all' ? (
+              <>
+                You have not posted a project yet. <Link to="/projects/new">Post your first project</Link>.
+              </>
+            ) : (
+              EMPTY_TAB[status]
+            )
           ) : null
         }
       >
@@ -63,7 +92,7 @@ export default function ClientProjects() {
               {project.proposals ? (
                 <Link
                   to={`/projects/${project.id}/proposals`}
-                  aria-label={`${project.proposals} proposals for ${project.title}`}
+                  aria-label={`${project.proposals} proposal${project.proposals === 1 ? '' : 's'} for ${project.title}`}
                 >
                   {project.proposals}
                 </Link>
@@ -76,6 +105,7 @@ export default function ClientProjects() {
           </tr>
         ))}
       </DataTable>
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </>
   )
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findProject } from '~/models/projects.server'
+import { findProject, insertProjects } from '~/models/projects.server'
 import { action as adminProjectsAction, loader as adminProjectsLoader } from '~/routes/_portal.admin.projects'
 import { loader as clientProjectsLoader } from '~/routes/_portal.client.projects'
 import { action as invitationsAction, loader as invitationsLoader } from '~/routes/_portal.freelancer.invitations'
@@ -8,7 +8,7 @@ import { action as editAction, loader as editLoader } from '~/routes/_portal.pro
 import { action as inviteAction } from '~/routes/_portal.projects_.$projectId.invite'
 import { action as newProjectAction, loader as newProjectLoader } from '~/routes/_portal.projects_.new'
 import { popToast } from '~/http/toast.server'
-import { insertProposal } from '~/models/proposals.server'
+import { closeSubmittedProposal, insertProposal } from '~/models/proposals.server'
 import { loader as proposalLoader } from '~/routes/_portal.proposals.$proposalId'
 import { cookiesFrom, formRequest, getRequest, run } from './requests'
 import { createTestUser, signedInCookie, twoTestUsers } from './users'
@@ -282,5 +282,68 @@ describe('project routes', () => {
       await run(projectLoader, getRequest(`/projects/${plainId}`), { projectId: plainId })
     ).json()) as ProjectPage
     expect(plainPage.project.offPlatformReasons).toEqual([])
+  })
+
+  it('page a client’s projects 25 at a time, with open and closed tabs and their counts', async () => {
+    const client = await createTestUser('client')
+    const cookie = await signedInCookie(client.id)
+    const base = new Date('2026-11-01T00:00:00Z').getTime()
+    await insertProjects(
+      Array.from({ length: 30 }, (_, i) => ({
+        id: `00000000-0000-4000-8000-${client.id.slice(-4)}${String(i).padStart(8, '0')}`,
+        clientId: client.id,
+        title: `Project number ${i + 1}`,
+        description: 'A project posted by a busy client, to fill more than one page of the list.',
+        budgetType: 'fixed' as const,
+        budgetMinMinor: 10_000,
+        budgetMaxMinor: 10_000,
+        currency: 'USD',
+        experienceLevel: 'intermediate' as const,
+        status: i < 4 ? ('closed' as const) : ('open' as const),
+        closedAt: i < 4 ? new Date(base + i * 60_000 + 1) : null,
+        closeReason: i < 4 ? ('no_hire' as const) : null,
+        createdAt: new Date(base + i * 60_000),
+        skillIds: [],
+      })),
+    )
+    // Two proposals on the newest project, one of them still waiting for the client.
+    const newest = `00000000-0000-4000-8000-${client.id.slice(-4)}${String(29).padStart(8, '0')}`
+    const [one, two] = await twoTestUsers('freelancer')
+    const sent = []
+    for (const freelancer of [one, two])
+      sent.push(
+        await insertProposal({
+          projectId: newest,
+          freelancerId: freelancer.id,
+          coverLetter: 'I have built many pages like this one and can start on Monday next week.',
+          bidType: 'fixed',
+          bidAmountMinor: 100_00,
+          currency: 'USD',
+          durationDays: 5,
+          milestones: [],
+          now: new Date(),
+        }),
+      )
+    await closeSubmittedProposal(sent[1]!.id, { status: 'withdrawn' }, new Date())
+    type Row = { title: string; status: string; proposals: number; submitted: number }
+    type Page = { projects: Row[]; counts: object; page: number; total: number }
+    const read = async (query: string) =>
+      (await (await run(clientProjectsLoader, getRequest(`/client/projects${query}`, cookie))).json()) as Page
+
+    const first = await read('')
+    expect(first.counts).toEqual({ all: 30, open: 26, closed: 4 })
+    expect(first.projects).toHaveLength(25)
+    expect(first.projects[0]).toMatchObject({ title: 'Project number 30', proposals: 2, submitted: 1 })
+    expect(first.projects[1]).toMatchObject({ proposals: 0, submitted: 0 })
+    const second = await read('?page=2')
+    expect(second.projects.map((p) => p.title)).toEqual([5, 4, 3, 2, 1].map((n) => `Project number ${n}`))
+    // Past the end shows the last page; a bad page or tab falls back to the first page of all.
+    expect((await read('?page=9')).page).toBe(2)
+    expect((await read('?page=abc&status=deleted')).page).toBe(1)
+    const closed = await read('?status=closed')
+    expect(closed.total).toBe(4)
+    expect(closed.projects.every((p) => p.status === 'closed')).toBe(true)
+    const open = await read('?status=open&page=2')
+    expect(open.projects.map((p) => p.title)).toEqual(['Project number 5'])
   })
 })
