@@ -107,3 +107,21 @@ describe('an uploaded photo’s location and camera details', () => {
     expect(await listPortfolioItems(freelancer.id)).toEqual([])
   })
 })
+
+describe('an uploaded image’s size in pixels', () => {
+  it('past 50 megapixels is refused, whatever its file weighs', async () => {
+    // A 1 MB PNG of one colour can be 16,000 × 16,000 pixels: a gigabyte in each viewer's memory.
+    const freelancer = await createTestUser('freelancer')
+    const huge = Uint8Array.from(CLEAN_PNG)
+    huge.set([0, 0, 0x3e, 0x80, 0, 0, 0x3e, 0x80], 16)
+    const answer = await run(
+      portfolioAction,
+      portfolioPost(await signedInCookie(freelancer.id), { bytes: huge, name: 'banner.png', type: 'image/png' }),
+    )
+    expect(answer.status).toBe(400)
+    expect(JSON.stringify(await answer.json())).toContain(
+      '\\"banner.png\\" has 256 megapixels; an image may have at most 50. Save it at a smaller size and choose it again.',
+    )
+    expect(await listPortfolioItems(freelancer.id)).toEqual([])
+  })
+})

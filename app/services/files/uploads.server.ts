@@ -6,6 +6,7 @@ import { deleteUploadRow, findUpload, insertUpload, type Upload } from '~/models
 import { getEnv } from '~/utils/env.server'
 import { nameForType } from './file-names'
 import { withoutImageMetadata } from './image-metadata'
+import { imagePixels, MAX_IMAGE_PIXELS } from './image-size'
 import { textFileRefusal } from './text-refusal'
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const
@@ -85,6 +86,13 @@ export async function storeUpload(input: {
     const textRefusal = !contentType && allowedTypes.includes('text/plain') ? textFileRefusal(file.name, bytes) : null
     throw new UploadRejected(
       textRefusal ?? `"${file.name}" is not an accepted kind of file. Accepted: ${describeTypes(allowedTypes)}.`,
+    )
+  }
+  // Decoded, every pixel takes memory in every browser showing it, whatever the file weighs (image-size.ts).
+  const pixels = imagePixels(bytes, contentType)
+  if (pixels > MAX_IMAGE_PIXELS) {
+    throw new UploadRejected(
+      `"${file.name}" has ${Math.ceil(pixels / 1_000_000)} megapixels; an image may have at most ${MAX_IMAGE_PIXELS / 1_000_000}. Save it at a smaller size and choose it again.`,
     )
   }
   // Kept without its metadata (where a photo was taken, the camera, names, comments): image-metadata.ts.
