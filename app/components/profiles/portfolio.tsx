@@ -99,8 +99,9 @@ export function PortfolioItemForm({ id, lastResult, defaultValue, submitLabel, i
           aria-invalid={imageErrors?.length ? true : undefined}
         />
         <p id={`${inputId}-hint`} className="field__hint">
-          PNG, JPEG, WebP or GIF, up to 5 MB each, at most {MAX_PORTFOLIO_IMAGES} per item
-          {imageCount ? ` (this item has ${imageCount})` : ''}.
+          PNG, JPEG, WebP or GIF, up to 5 MB and 50 megapixels each, at most {MAX_PORTFOLIO_IMAGES} per item
+          {imageCount ? ` (this item has ${imageCount})` : ''}. Where a photo was taken and the camera’s details are
+          removed.
         </p>
         <ErrorList id={`${inputId}-errors`} errors={imageErrors} />
       </div>

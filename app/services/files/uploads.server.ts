@@ -5,6 +5,8 @@ import type { UploadPurpose } from '~/domain/enums'
 import { deleteUploadRow, findUpload, insertUpload, type Upload } from '~/models/uploads.server'
 import { getEnv } from '~/utils/env.server'
 import { nameForType } from './file-names'
+import { withoutImageMetadata } from './image-metadata'
+import { imagePixels, MAX_IMAGE_PIXELS } from './image-size'
 import { textFileRefusal } from './text-refusal'
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const
@@ -86,6 +88,20 @@ export async function storeUpload(input: {
       textRefusal ?? `"${file.name}" is not an accepted kind of file. Accepted: ${describeTypes(allowedTypes)}.`,
     )
   }
+  // Decoded, every pixel takes memory in every browser showing it, whatever the file weighs (image-size.ts).
+  const pixels = imagePixels(bytes, contentType)
+  if (pixels > MAX_IMAGE_PIXELS) {
+    throw new UploadRejected(
+      `"${file.name}" has ${Math.ceil(pixels / 1_000_000)} megapixels; an image may have at most ${MAX_IMAGE_PIXELS / 1_000_000}. Save it at a smaller size and choose it again.`,
+    )
+  }
+  // Kept without its metadata (where a photo was taken, the camera, names, comments): image-metadata.ts.
+  const kept = withoutImageMetadata(bytes, contentType)
+  if (!kept) {
+    throw new UploadRejected(
+      `"${file.name}" could not be read as a ${describeTypes([contentType])} image; it may be damaged. Save it again and choose it again.`,
+    )
+  }
   const upload: Upload = {
     id: crypto.randomUUID(),
     ownerId: input.ownerId,
@@ -93,12 +109,12 @@ export async function storeUpload(input: {
     // Its extension made to agree with its bytes (file-names.ts).
     originalName: nameForType(file.name.slice(0, 200) || 'file', contentType),
     contentType,
-    sizeBytes: bytes.byteLength,
+    sizeBytes: kept.byteLength,
     createdAt: new Date(),
   }
   const target = storedPath(upload.id)
   await fs.mkdir(path.dirname(target), { recursive: true })
-  await fs.writeFile(target, bytes)
+  await fs.writeFile(target, kept)
   try {
     await insertUpload(upload)
   } catch (error) {
@@ -146,15 +162,20 @@ export async function keepUploadsIf<T>(
   return result
 }
 
-/** A stored upload and its bytes; null when it is unknown or its file is gone. */
-export async function readUpload(id: string): Promise<{ upload: Upload; bytes: Buffer } | null> {
+/**
+ * A stored upload and its bytes; null when it is unknown or its file is gone. An image stored before
+ * metadata was removed on upload is read without it all the same (one it cannot follow, as stored).
+ */
+export async function readUpload(id: string): Promise<{ upload: Upload; bytes: Uint8Array } | null> {
   const upload = await findUpload(id)
   if (!upload) return null
+  let stored: Buffer
   try {
-    return { upload, bytes: await fs.readFile(storedPath(id)) }
+    stored = await fs.readFile(storedPath(id))
   } catch {
     return null
   }
+  return { upload, bytes: withoutImageMetadata(stored, upload.contentType) ?? stored }
 }
 
 export async function deleteUpload(id: string): Promise<void> {
