@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ne, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, gte, ne, sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { preparedQuery } from './prepared-query.server'
 import { deleteOwnedRow } from './owned-rows.server'
@@ -24,7 +24,14 @@ const sessionWithUser = preparedQuery((db) =>
         passwordConfirmedAt: sessions.passwordConfirmedAt,
         startedAtSignUp: sessions.startedAtSignUp,
       },
-      user: { id: users.id, email: users.email, name: users.name, role: users.role, blockedAt: users.blockedAt },
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        blockedAt: users.blockedAt,
+        blockedReason: users.blockedReason,
+      },
       // Whether the account limits the networks it may be used from, in the same query: most have no
       // allowlist, and their requests then read nothing more.
       hasAllowlist:
@@ -47,6 +54,18 @@ export async function touchSession(id: string, lastSeenAt: Date): Promise<void> 
 /** Returns whose session it was, or undefined when it was already gone. */
 export async function deleteSession(id: string): Promise<string | undefined> {
   return getDb().delete(sessions).where(eq(sessions.id, id)).returning({ userId: sessions.userId }).get()?.userId
+}
+
+/**
+ * Ends every session of the user now by expiring it, keeping the rows: a browser that comes back
+ * with one is known as this user's and told why it was signed out (a block). Returns how many ended.
+ */
+export async function expireUserSessions(userId: string, now: Date): Promise<number> {
+  return getDb()
+    .update(sessions)
+    .set({ expiresAt: now })
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .run().changes
 }
 
 /** Returns how many sessions ended. */
