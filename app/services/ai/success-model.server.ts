@@ -13,8 +13,7 @@ import {
   listFreelancerProfiles,
   type TrainingContract,
 } from '~/models/model-training.server'
-import { recordEvents } from '~/services/marketplace/freelancer-records.server'
-import { freelancerRecordsOf } from '~/services/marketplace/freelancer-records.server'
+import { recordEvents, freelancerRecordsOf } from '~/services/marketplace/freelancer-records.server'
 import { findFreelancerProfile } from '~/models/profiles.server'
 import { listSkillsOfProjects } from '~/models/projects.server'
 import type { FreelancerRecord } from '~/domain/freelancer-facts'
