@@ -36,6 +36,10 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
           p(
             'The fee is taken when a milestone is released from escrow. If a milestone of $500 is released, the freelancer receives $450 in their wallet and MegiLance keeps $50. The client pays the milestone amount they agreed to, nothing more.',
           ),
+          // MILESTONE_MINIMUM_USD in domain/paid-work.ts.
+          p(
+            'A fixed price, each milestone and an hourly rate are at least US$5 (or the same in the contract’s currency at the day’s rate): on a smaller payment the fee would round to nothing. Milestones agreed before this minimum keep their amounts.',
+          ),
         ],
       },
       {
