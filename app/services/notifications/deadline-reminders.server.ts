@@ -13,9 +13,9 @@ import { formatDateTime } from '~/utils/format'
 import { notify } from './notify.server'
 
 /** How long before a dispute's response window ends its responder is reminded. */
-export const DISPUTE_REMINDER_DAYS = 2
+const DISPUTE_REMINDER_DAYS = 2
 /** How long before a contract's review window closes each side that has not reviewed is reminded. */
-export const REVIEW_REMINDER_DAYS = 3
+const REVIEW_REMINDER_DAYS = 3
 
 /**
  * Reminds (in the app, and by email unless they turned that kind off) the side that must answer a

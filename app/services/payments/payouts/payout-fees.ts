@@ -21,7 +21,7 @@ export const PAYOUT_TABLE = {
 } as const satisfies Record<PayoutRailKind, unknown>
 
 /** Payouts of this many US dollars or more (their value in another currency) need a second factor from the last 10 minutes. */
-export const LARGE_PAYOUT_USD = 1000
+const LARGE_PAYOUT_USD = 1000
 
 export function payoutMinimumMinor(rail: PayoutRailKind, currency: string, usdRate = '1'): number {
   return dollarsInMinor(PAYOUT_TABLE[rail].minimumMajor, currency, usdRate)
