@@ -47,7 +47,9 @@ test('a blocked user is signed out, refused with the reason, and let back in whe
   // to contest it, as the sign-in refusal does.
   await page.reload()
   await expectPath(page, '/sign-in')
-  await expect(toast(page)).toHaveText(`You were signed out. This account is blocked. Reason given: ${reason}`)
+  await expect(page.getByRole('alert')).toHaveText(
+    `You were signed out. This account is blocked. Reason given: ${reason}`,
+  )
   await expect(page.getByRole('link', { name: 'contact form' })).toHaveAttribute('href', '/help/contact?topic=account')
   await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' })).toHaveCount(
     0,
