@@ -43,9 +43,14 @@ test('a blocked user is signed out, refused with the reason, and let back in whe
   await expect(adminPage.getByText(`Reason shown to the user: ${reason}`)).toBeVisible()
   await expect(adminPage.getByRole('button', { name: 'Unblock user' })).toBeVisible()
 
-  // The user's open session ended: their next page load asks them to sign in.
+  // The user's open session ended: their next page load asks them to sign in, saying why and how
+  // to contest it, as the sign-in refusal does.
   await page.reload()
   await expectPath(page, '/sign-in')
+  await expect(page.getByRole('alert')).toHaveText(
+    `You were signed out. This account is blocked. Reason given: ${reason}`,
+  )
+  await expect(page.getByRole('link', { name: 'contact form' })).toHaveAttribute('href', '/help/contact?topic=account')
   await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' })).toHaveCount(
     0,
   )

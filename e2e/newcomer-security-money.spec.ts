@@ -184,7 +184,8 @@ test('an Australian client pays a euro milestone: fee and GST in euros, a crypto
   // Offline, the rate is the shipped snapshot, and the page says so and how old it is.
   await expect(page.getByText(/^1 EUR = [\d.]+ USDC \(snapshot, \d+ \w+ \d{4}, \d\d:\d\d UTC\)$/)).toBeVisible()
 
-  // A freelancer paid in euros: the payout minimums are said in euros too, not only in dollars.
+  // A freelancer paid in euros: the payout minimums, the instant fee's least and the size that asks
+  // for a second factor are said in euros too, not only in dollars.
   await insertWalletTopUp(freelancer.email, {
     amountMinor: 111_10,
     currency: 'EUR',
@@ -193,7 +194,12 @@ test('an Australian client pays a euro milestone: fee and GST in euros, a crypto
   })
   await freelancerPage.goto('/payouts')
   await expect(
-    freelancerPage.getByText(/at least €[\d.]+ to a bank and €[\d.]+ to a crypto wallet from your EUR balance\./),
+    freelancerPage.getByText(
+      /at least €[\d.]+ to a bank and €[\d.]+ to a crypto wallet from your EUR balance; an instant payout’s fee is at least €[\d.]+ from your EUR balance\./,
+    ),
+  ).toBeVisible()
+  await expect(
+    freelancerPage.getByText(/Payouts of \$1,000 or more \(€[\d,.]+ from your EUR balance\) ask you to confirm/),
   ).toBeVisible()
   await freelancerContext.close()
 })

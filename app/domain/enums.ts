@@ -99,6 +99,7 @@ export const NOTIFICATION_KINDS = [
   'dispute_update',
   'message_received',
   'review_received',
+  'review_reminder',
   'account',
   'payout_update',
   'meeting_update',

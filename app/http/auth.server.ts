@@ -7,11 +7,13 @@ import { verifyCredentials } from '~/services/accounts/accounts.server'
 import {
   endSession,
   readSession,
+  SessionEndedByBlock,
   SessionRefusedForAddress,
   type ActiveSession,
 } from '~/services/accounts/sessions.server'
 import { redirectWithToast } from './toast.server'
 import { ALLOWLIST_WAY_BACK } from '~/domain/allowlist-way-back'
+import { BLOCKED_SIGN_IN_FLAG, blockedAccountMessage } from '~/domain/blocked-account'
 
 export const authenticator = new Authenticator<SessionUser>()
 
@@ -28,12 +30,21 @@ export const PORTAL_HOME: Record<Role, string> = { client: '/client', freelancer
 
 /**
  * The request's session, where a refusal for the request's address becomes its answer: a 403 page
- * for a blocked range, or sign-in saying why for an address outside the account's allowlist.
+ * for a blocked range, or sign-in saying why for an address outside the account's allowlist or a
+ * blocked account (with the block's reason).
  */
 async function sessionOf(request: Request): Promise<ActiveSession | null> {
   try {
     return await readSession(request)
   } catch (error) {
+    if (error instanceof SessionEndedByBlock) {
+      // The same words as the sign-in refusal, and the page shows how to contest the block.
+      throw await redirectWithToast(
+        `/sign-in?${BLOCKED_SIGN_IN_FLAG}`,
+        { kind: 'error', message: `You were signed out. ${blockedAccountMessage(error.reason)}` },
+        { headers: { 'Set-Cookie': await endSession(request) } },
+      )
+    }
     if (!(error instanceof SessionRefusedForAddress)) throw error
     const where = error.ip ? `your address (${error.ip})` : 'your address'
     if (error.reason === 'blocklist') {

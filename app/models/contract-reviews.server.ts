@@ -3,6 +3,7 @@ import { getDb } from './db.server'
 import type { ReviewDirection } from '../domain/enums'
 import { reviewVisibleSql, type Review } from './reviews.server'
 import { contracts, reviews, users } from './schema'
+import { paidForWorkSql } from './contract-paid.server'
 
 /**
  * What the review page needs of a contract: who is on it, when it ended, and how much it paid for
@@ -18,12 +19,7 @@ export async function findContractForReview(contractId: string) {
       status: contracts.status,
       endedAt: contracts.endedAt,
       currency: contracts.currency,
-      paidMinor: sql<number>`(
-        coalesce((select sum(coalesce((select d.freelancer_share_minor from disputes d
-              where d.milestone_id = m.id and d.decision = 'split'), m.amount_minor))
-            from milestones m where m.contract_id = contracts.id and m.released_at is not null), 0)
-        + coalesce((select sum(coalesce(i.payable_minor, i.amount_minor)) from invoices i
-            where i.contract_id = contracts.id and i.status = 'paid'), 0))`,
+      paidMinor: sql<number>`${sql.raw(paidForWorkSql('contracts.id'))}`,
     })
     .from(contracts)
     .where(eq(contracts.id, contractId))

@@ -10,8 +10,13 @@ import { getDb } from './db.server'
 import type { FreelancerRecord } from '~/domain/freelancer-facts'
 import { NEWCOMER_RECORD } from './rank.server'
 import { REVIEW_WINDOW_DAYS } from './reviews.server'
+import { paidEnoughSql, type PaidMinimums } from './contract-paid.server'
 
-export async function freelancerRecordsOf(ids: string[], now = new Date()): Promise<Map<string, FreelancerRecord>> {
+export async function freelancerRecordsOf(
+  ids: string[],
+  now: Date,
+  paidMinimums: PaidMinimums,
+): Promise<Map<string, FreelancerRecord>> {
   const records = new Map<string, FreelancerRecord>(ids.map((id) => [id, { ...NEWCOMER_RECORD }]))
   if (!ids.length) return records
   const sqlite = getDb().$client
@@ -29,15 +34,15 @@ export async function freelancerRecordsOf(ids: string[], now = new Date()): Prom
   )) {
     Object.assign(records.get(row.id)!, { reviewCount: row.n, averageRating: row.average })
   }
-  for (const row of rows<{ id: string; ended: number; paid: number }>(
-    `select c.freelancer_id as id, count(*) as ended,
-            sum(case when exists (select 1 from milestones m where m.contract_id = c.id and +m.released_at is not null)
-                       or exists (select 1 from invoices i where i.contract_id = c.id and +i.status = 'paid')
-                     then 1 else 0 end) as paid
-       from contracts c
-      where c.freelancer_id in (select value from json_each(?)) and c.status = 'ended'
-      group by c.freelancer_id`,
-  )) {
+  // Paid: at least the currency's minimum for work (paidEnoughSql), as freelancerRecordOf counts it.
+  for (const row of sqlite
+    .prepare(
+      `select c.freelancer_id as id, count(*) as ended, sum(${paidEnoughSql('c')}) as paid
+         from contracts c
+        where c.freelancer_id in (select value from json_each(?)) and c.status = 'ended'
+        group by c.freelancer_id`,
+    )
+    .all(JSON.stringify(paidMinimums), list) as { id: string; ended: number; paid: number }[]) {
     Object.assign(records.get(row.id)!, { endedContracts: row.ended, paidContracts: row.paid })
   }
   for (const row of rows<{ id: string; lost: number }>(

@@ -5,6 +5,7 @@
  * Whole-table reads in a few queries: a year of the large seed fits in memory.
  */
 import { getDb } from './db.server'
+import { paidEnoughSql, type PaidMinimums } from './contract-paid.server'
 import type { ExperienceLevel } from '~/domain/enums'
 import type { FreelancerMatchProfile } from '~/domain/freelancer-facts'
 
@@ -85,17 +86,17 @@ export type RecordEvents = {
   clientEnded: { userId: string; at: number; disputed: number }[]
 }
 
-export async function listRecordEvents(): Promise<RecordEvents> {
+/** `paidMinimums`: what an ended contract must have paid for work to count as paid, as the rank counts it. */
+export async function listRecordEvents(paidMinimums: PaidMinimums): Promise<RecordEvents> {
   const client = getDb().$client
-  const all = <T>(query: string) => client.prepare(query).all() as T[]
+  const all = <T>(query: string, ...params: unknown[]) => client.prepare(query).all(...params) as T[]
   return {
     ended: all(
-      `select c.freelancer_id as userId, c.ended_at as at,
-              (exists (select 1 from milestones m where m.contract_id = c.id and m.released_at is not null)
-               or exists (select 1 from invoices i where i.contract_id = c.id and i.status = 'paid')) as paid,
+      `select c.freelancer_id as userId, c.ended_at as at, ${paidEnoughSql('c')} as paid,
               coalesce((select sum(case d.decision when 'refund' then 1.0 when 'split' then 0.5 else 0 end)
                           from disputes d where d.contract_id = c.id and d.status = 'decided'), 0) as lost
          from contracts c where c.status = 'ended' and c.ended_at is not null order by c.ended_at`,
+      JSON.stringify(paidMinimums),
     ),
     reviews: all(`select reviewee_id as userId, created_at as at, rating from reviews order by created_at`),
     milestones: all(
@@ -110,6 +111,7 @@ export async function listRecordEvents(): Promise<RecordEvents> {
       `select c.client_id as userId, c.ended_at as at,
               exists (select 1 from disputes d where d.contract_id = c.id) as disputed
          from contracts c where c.status = 'ended' and c.ended_at is not null order by c.ended_at`,
+      JSON.stringify(paidMinimums),
     ),
   }
 }

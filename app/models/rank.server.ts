@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
+import { paidEnoughSql, type PaidMinimums } from './contract-paid.server'
 import { reviewStatsOf } from './reviews.server'
 import { DAY_MS } from '~/domain/durations'
 import type { FreelancerRecord } from '~/domain/freelancer-facts'
@@ -16,16 +17,24 @@ export const NEWCOMER_RECORD: Readonly<FreelancerRecord> = {
   lastActiveAt: null,
 }
 
-export async function freelancerRecordOf(userId: string, now = new Date()): Promise<FreelancerRecord> {
+/**
+ * A freelancer's record for the rank. An ended contract counts as paid (job success) once it paid
+ * at least `paidMinimums` of its currency for work: the reviews' US$5, so cheap contracts set up to
+ * look paid lift nothing.
+ */
+export async function freelancerRecordOf(
+  userId: string,
+  now: Date,
+  paidMinimums: PaidMinimums,
+): Promise<FreelancerRecord> {
   const db = getDb()
   const reviews = await reviewStatsOf(userId, now)
-  const contracts = db.get<{ ended: number; paid: number | null }>(sql`
-    select count(*) as ended,
-           sum(case when exists (select 1 from milestones m where m.contract_id = c.id and m.released_at is not null)
-                      or exists (select 1 from invoices i where i.contract_id = c.id and i.status = 'paid')
-                    then 1 else 0 end) as paid
-    from contracts c
-    where c.freelancer_id = ${userId} and c.status = 'ended'`)
+  const contracts = db.$client
+    .prepare(
+      `select count(*) as ended, sum(${paidEnoughSql('c')}) as paid
+         from contracts c where c.freelancer_id = ? and c.status = 'ended'`,
+    )
+    .get(JSON.stringify(paidMinimums), userId) as { ended: number; paid: number | null } | undefined
   const disputes = db.get<{ lost: number | null }>(sql`
     select sum(case d.decision when 'refund' then 1.0 when 'split' then 0.5 else 0 end) as lost
     from disputes d join contracts c on c.id = d.contract_id

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ne } from 'drizzle-orm'
+import { and, desc, eq, gt, gte, ne } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { preparedStatement } from './prepared-query.server'
 import { deleteOwnedRow } from './owned-rows.server'
@@ -23,6 +23,7 @@ type SessionWithUserRow = {
   name: string
   role: (typeof users.$inferSelect)['role']
   blockedAt: number | null
+  blockedReason: string | null
   hasAllowlist: number
 }
 
@@ -36,7 +37,7 @@ const sessionWithUser = preparedStatement<SessionWithUserRow>(`
   select s.created_at as createdAt, s.expires_at as expiresAt, s.last_seen_at as lastSeenAt,
     s.second_factor_at as secondFactorAt, s.password_confirmed_at as passwordConfirmedAt,
     s.started_at_sign_up as startedAtSignUp,
-    u.id, u.email, u.name, u.role, u.blocked_at as blockedAt,
+    u.id, u.email, u.name, u.role, u.blocked_at as blockedAt, u.blocked_reason as blockedReason,
     exists (select 1 from ip_allowlist a where a.user_id = u.id) as hasAllowlist
   from sessions s join users u on u.id = s.user_id
   where s.id = @id`)
@@ -56,7 +57,14 @@ export async function findSessionWithUser(id: string) {
       passwordConfirmedAt: dateOrNull(row.passwordConfirmedAt),
       startedAtSignUp: row.startedAtSignUp === 1,
     },
-    user: { id: row.id, email: row.email, name: row.name, role: row.role, blockedAt: dateOrNull(row.blockedAt) },
+    user: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      blockedAt: dateOrNull(row.blockedAt),
+      blockedReason: row.blockedReason,
+    },
     hasAllowlist: row.hasAllowlist === 1,
   }
 }
@@ -68,6 +76,18 @@ export async function touchSession(id: string, lastSeenAt: Date): Promise<void> 
 /** Returns whose session it was, or undefined when it was already gone. */
 export async function deleteSession(id: string): Promise<string | undefined> {
   return getDb().delete(sessions).where(eq(sessions.id, id)).returning({ userId: sessions.userId }).get()?.userId
+}
+
+/**
+ * Ends every session of the user now by expiring it, keeping the rows: a browser that comes back
+ * with one is known as this user's and told why it was signed out (a block). Returns how many ended.
+ */
+export async function expireUserSessions(userId: string, now: Date): Promise<number> {
+  return getDb()
+    .update(sessions)
+    .set({ expiresAt: now })
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .run().changes
 }
 
 /** Returns how many sessions ended. */

@@ -19,6 +19,7 @@ import { SubmitButton } from '~/components/ui/submit-button'
 import { useZodForm } from '~/components/ui/use-zod-form'
 import { SignInConstraint } from '~/components/ui/form-constraints/sign-in'
 import { keepRetryAfter } from '~/http/retry-after-headers.server'
+import { BLOCKED_SIGN_IN_FLAG } from '~/domain/blocked-account'
 
 /** A 429 answer to the form keeps its Retry-After in the page, with JavaScript or without. */
 export const headers = keepRetryAfter
@@ -80,7 +81,10 @@ export default function SignIn() {
         <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
         <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
         <FormAlert id={form.errorId} errors={form.errors} form={form} />
-        {lastResult && 'blocked' in lastResult && lastResult.blocked ? <BlockedAccountHelp /> : null}
+        {(lastResult && 'blocked' in lastResult && lastResult.blocked) ||
+        (!lastResult && searchParams.has(BLOCKED_SIGN_IN_FLAG)) ? (
+          <BlockedAccountHelp />
+        ) : null}
         <SubmitButton block>Sign in</SubmitButton>
       </Form>
       <p className="auth-card__alt">

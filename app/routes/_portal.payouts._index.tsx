@@ -4,7 +4,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { minimumsInBalances, PayoutFeeTable } from '~/components/payouts/payout-fee-table'
+import { figureInBalances, minimumsInBalances, PayoutFeeTable } from '~/components/payouts/payout-fee-table'
 import { PayoutReview } from '~/components/payouts/payout-review'
 import { PayoutTable } from '~/components/payouts/payout-table'
 import { CardSection } from '~/components/ui/card-section'
@@ -15,7 +15,12 @@ import { payoutMethodsOf } from '~/services/payments/payouts/payout-methods.serv
 import { PAYOUT_TABLE } from '~/services/payments/payouts/payout-fees'
 import { payoutReviewOf, payoutRowOf } from '~/services/payments/payouts/payout-views'
 import { PayoutRequestSchema } from '~/services/payments/payouts/payout-schemas'
-import { payoutMinimumsIn, quoteForUser, requestPayout } from '~/services/payments/payouts/payouts.server'
+import {
+  payoutMinimumsIn,
+  quoteForUser,
+  requestPayout,
+  type PayoutMinimums,
+} from '~/services/payments/payouts/payouts.server'
 import { payoutMethodUsable, sandboxMoney } from '~/services/payments/cards/sandbox-money.server'
 import { requireRole, requireSession } from '~/http/auth.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
@@ -126,14 +131,18 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithToast('/payouts', { kind: payout.status === 'held' ? 'info' : 'success', message })
 }
 
-const SPEED_OPTIONS = (['standard', 'instant'] as const).map((speed) => ({
-  value: speed,
-  label: speed === 'standard' ? 'Standard — free' : `Instant — ${PAYOUT_TABLE.bank.instant.feePercent}% fee`,
-  description:
-    speed === 'standard'
-      ? `Bank ${PAYOUT_TABLE.bank.standard.arrival}; crypto ${PAYOUT_TABLE.crypto.standard.arrival}.`
-      : `At least $${PAYOUT_TABLE.bank.instant.minimumFeeMajor}. Bank ${PAYOUT_TABLE.bank.instant.arrival} where the bank supports it; crypto ${PAYOUT_TABLE.crypto.instant.arrival}.`,
-}))
+/** The speeds, with the instant fee's dollar minimum also in each other balance's currency at today's rate. */
+function speedOptions(minimums: PayoutMinimums[]) {
+  const inBalances = minimums.length ? ` (${figureInBalances(minimums, (minimum) => minimum.instantFeeMinor)})` : ''
+  return (['standard', 'instant'] as const).map((speed) => ({
+    value: speed,
+    label: speed === 'standard' ? 'Standard — free' : `Instant — ${PAYOUT_TABLE.bank.instant.feePercent}% fee`,
+    description:
+      speed === 'standard'
+        ? `Bank ${PAYOUT_TABLE.bank.standard.arrival}; crypto ${PAYOUT_TABLE.crypto.standard.arrival}.`
+        : `At least $${PAYOUT_TABLE.bank.instant.minimumFeeMajor}${inBalances}. Bank ${PAYOUT_TABLE.bank.instant.arrival} where the bank supports it; crypto ${PAYOUT_TABLE.crypto.instant.arrival}.`,
+  }))
+}
 
 export default function PayoutsPage() {
   const data = useLoaderData<typeof loader>()
@@ -189,7 +198,7 @@ export default function PayoutsPage() {
                 data.minimums.length ? `; ${minimumsInBalances(data.minimums)}` : ''
               }.`}
             />
-            <RadioGroup legend="Speed" meta={fields.speed} options={SPEED_OPTIONS} />
+            <RadioGroup legend="Speed" meta={fields.speed} options={speedOptions(data.minimums)} />
             <button type="submit" name="intent" value="review" className="button button--secondary">
               Review payout
             </button>
@@ -204,9 +213,11 @@ export default function PayoutsPage() {
         <PayoutFeeTable minimums={data.minimums} />
         <p className="muted">
           Standard payouts wait up to 10 minutes before they leave, so our team can stop one that looks wrong. Payouts
-          of $1,000 or more ask you to confirm it is you first. Payouts to a method added within a day after a change to
-          your second factors wait for our team to review them. A payout that fails or is cancelled comes back to your
-          wallet in full, fee included.
+          of $1,000 or more
+          {data.minimums.length ? ` (${figureInBalances(data.minimums, (minimum) => minimum.largeMinor)})` : ''} ask you
+          to confirm it is you first. Payouts to a method added within a day after a change to your second factors wait
+          for our team to review them. A payout that fails or is cancelled comes back to your wallet in full, fee
+          included.
         </p>
       </CardSection>
     </>

@@ -1,5 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { MILESTONE_MINIMUM_USD } from '~/domain/paid-work'
+import { dollarsInMinor } from '~/services/payments/rates/dollar-amounts.server'
 import { json } from '~/http/json.server'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { budgetLabel } from '~/components/project-summary'
@@ -56,7 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })
     : null
   return json({
-    terms: proposalFormTerms({ clientId: project.clientId, bidType: project.budgetType, currency: project.currency }),
+    terms: await proposalFormTerms({
+      clientId: project.clientId,
+      bidType: project.budgetType,
+      currency: project.currency,
+    }),
     suggestion,
     project: {
       id: project.id,
@@ -80,7 +86,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ result: parseWithZod(formData, { schema: CheckOnlySchema }).reply(), check })
   }
   const submission = parseWithZod(formData, {
-    schema: proposalSchema({ bidType: project.budgetType, currency: project.currency }),
+    schema: proposalSchema({
+      bidType: project.budgetType,
+      currency: project.currency,
+      minimumMinor: await dollarsInMinor(MILESTONE_MINIMUM_USD, project.currency),
+    }),
   })
   if (submission.status !== 'success')
     return json({ result: submission.reply(), check: null }, { status: submission.status === 'error' ? 400 : 200 })

@@ -1,5 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { MILESTONE_MINIMUM_USD } from '~/domain/paid-work'
+import { dollarsInMinor } from '~/services/payments/rates/dollar-amounts.server'
 import { json } from '~/http/json.server'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { ProposalForm } from '~/components/proposals/proposal-form'
@@ -41,7 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const digits = currencyDigits(proposal.currency)
   const milestones = await listProposalMilestones(proposal.id)
   return json({
-    terms: proposalFormTerms({ clientId: project.clientId, bidType: proposal.bidType, currency: proposal.currency }),
+    terms: await proposalFormTerms({
+      clientId: project.clientId,
+      bidType: proposal.bidType,
+      currency: proposal.currency,
+    }),
     proposalId: proposal.id,
     project: { id: project.id, title: project.title },
     defaults: {
@@ -65,7 +71,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const check = await checkCoverLetter({ letter, freelancerId: found.proposal.freelancerId, project: found.project })
     return json({ result: parseWithZod(formData, { schema: CheckOnlySchema }).reply(), check })
   }
-  const schema = proposalSchema({ bidType: found.proposal.bidType, currency: found.proposal.currency })
+  const { bidType, currency } = found.proposal
+  const minimumMinor = await dollarsInMinor(MILESTONE_MINIMUM_USD, currency)
+  const schema = proposalSchema({ bidType, currency, minimumMinor })
   const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success')
     return json({ result: submission.reply(), check: null }, { status: submission.status === 'error' ? 400 : 200 })

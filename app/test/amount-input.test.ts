@@ -43,4 +43,13 @@ describe('amounts as people type them', () => {
     const { form } = (await response.json()) as Refused
     expect(form.reply.error.amount).toEqual(['Enter an amount like 250 or 250.50.'])
   })
+
+  it('refuses a milestone under US$5 (its 10% fee would round to nothing), saying the least', async () => {
+    const { response, contract } = await addMilestone('0.04')
+    expect(response.status).toBe(400)
+    const { form } = (await response.json()) as Refused
+    expect(form.reply.error.amount).toEqual(['A milestone is at least $5, so the 10% fee on it is never rounded away.'])
+    expect(form.reply.initialValue.amount).toBe('0.04')
+    expect((await listMilestones(contract.id)).map((milestone) => milestone.amountMinor)).not.toContain(4)
+  })
 })

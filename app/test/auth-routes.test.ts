@@ -7,7 +7,8 @@ import { action as signUpVerifyAction } from '~/routes/_auth.sign-up_.verify'
 import { listOutbox } from '~/models/outbox.server'
 import { action as signOutAction } from '~/routes/sign-out'
 import { loader as clientDashboardLoader } from '~/routes/_portal.client._index'
-import { blockAccount } from '~/services/accounts/accounts.server'
+import { blockAccount, unblockAccount } from '~/services/accounts/accounts.server'
+import { popToast } from '~/http/toast.server'
 import { cookiesFrom, formRequest, getRequest, run, sessionCookieOnly } from './requests'
 import { createTestUser, TEST_PASSWORD } from './users'
 
@@ -185,15 +186,28 @@ describe('sign-in and sign-out', () => {
     expect((await run(clientDashboardLoader, getRequest('/client', signedIn))).status).toBe(200)
 
     await blockAccount(user.id, 'Asked freelancers to pay a registration fee by gift card')
+    // The open session is told why it ended, in the sign-in refusal's words, and the sign-in page
+    // it lands on shows how to contest the block; once: the session is gone afterwards.
     const afterBlock = await run(clientDashboardLoader, getRequest('/client', signedIn))
     expect(afterBlock.status).toBe(302)
-    expect(afterBlock.headers.get('location')).toBe('/sign-in?redirectTo=%2Fclient')
+    expect(afterBlock.headers.get('location')).toBe('/sign-in?blocked')
+    expect(afterBlock.headers.getSetCookie().some((c) => /^__session=;.*Max-Age=0/.test(c))).toBe(true)
+    expect((await popToast(getRequest('/sign-in?blocked', cookiesFrom(afterBlock)))).toast).toMatchObject({
+      kind: 'error',
+      message:
+        'You were signed out. This account is blocked. Reason given: Asked freelancers to pay a registration fee by gift card',
+    })
+    const again = await run(clientDashboardLoader, getRequest('/client', signedIn))
+    expect(again.headers.get('location')).toBe('/sign-in?redirectTo=%2Fclient')
 
     const refused = await run(signInAction, formRequest('/sign-in', { email: user.email, password: TEST_PASSWORD }))
     expect(refused.status).toBe(403)
     expect((await refused.json()).error['']).toEqual([
       'This account is blocked. Reason given: Asked freelancers to pay a registration fee by gift card',
     ])
+    // Lifting the block does not bring the ended session back.
+    await unblockAccount(user.id)
+    expect((await run(clientDashboardLoader, getRequest('/client', signedIn))).status).toBe(302)
   })
 
   it('sign-out deletes the session on the server, not just the cookie', async () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { DAY_MS } from '~/domain/durations'
 import { getDb } from '~/models/db.server'
-import { freelancerRecordsOf } from '~/models/freelancer-records.server'
 import { insertUsersBulk, type BulkUser } from '~/models/large-seed.server'
 import { checkLedgerInvariants } from '~/models/ledger.server'
 import { ensureSkills } from '~/models/profiles.server'
-import { freelancerRecordOf } from '~/models/rank.server'
+import { freelancerRecordOf, freelancerRecordsOf } from '~/services/marketplace/freelancer-records.server'
 import { SKILLS } from '~/services/marketplace/skills-taxonomy'
 import { smoothedRatingOfTotals } from '~/domain/smoothed-rating'
 

@@ -15,6 +15,13 @@ export function minimumsInBalances(minimums: PayoutMinimums[]): string {
     .join('; ')
 }
 
+/** "€0.86 from your EUR balance; £0.75 from your GBP balance": one published dollar figure in each balance. */
+export function figureInBalances(minimums: PayoutMinimums[], figure: (minimum: PayoutMinimums) => number): string {
+  return minimums
+    .map((minimum) => `${formatMoney(figure(minimum), minimum.currency)} from your ${minimum.currency} balance`)
+    .join('; ')
+}
+
 /**
  * The published minimums, fees and arrival times: the same table the server charges by. A list, so
  * it reads at any width. `minimums`: the dollar minimums in the person's other balances, at today's rate.
@@ -43,7 +50,10 @@ export function PayoutFeeTable({ minimums }: { minimums: PayoutMinimums[] }) {
       </ul>
       <p className="muted">
         Amounts in US dollars. A balance in another currency uses the same value in that currency at today’s exchange
-        rate{minimums.length ? `: at least ${minimumsInBalances(minimums)}.` : '.'}
+        rate
+        {minimums.length
+          ? `: at least ${minimumsInBalances(minimums)}; an instant payout’s fee is at least ${figureInBalances(minimums, (minimum) => minimum.instantFeeMinor)}.`
+          : '.'}
       </p>
     </>
   )

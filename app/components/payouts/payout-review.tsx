@@ -56,7 +56,8 @@ export function PayoutReview({ review }: { review: PayoutReviewData }) {
       </dl>
       {review.stepUpHref ? (
         <ConfirmItIsYouFirst href={review.stepUpHref}>
-          Payouts of $1,000 or more need you to confirm it is you first.
+          Payouts of {money(review.largeMinor)} or more{review.currency === 'USD' ? '' : ' (US$1,000)'} need you to
+          confirm it is you first.
         </ConfirmItIsYouFirst>
       ) : (
         <Form method="post">

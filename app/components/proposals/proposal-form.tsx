@@ -34,10 +34,13 @@ export function ProposalForm({
   submitLabel,
   feePercent,
   feeTaxNote,
+  minimumNote,
 }: {
   feePercent: number
   /** The tax included in that fee for this client (e.g. "VAT 19% (DE)"), when there is any to mention. */
   feeTaxNote?: string | null
+  /** The least the bid and each milestone may be, in the bid's currency ("The price and each milestone are at least $5."). */
+  minimumNote: string
   bidType: BudgetType
   currency: string
   /** The action's answer; after the submit button (Enter still submits), the cover letter's Check (intent=check). */
@@ -71,7 +74,7 @@ export function ProposalForm({
           label={amountLabel}
           meta={fields.amount}
           inputMode="decimal"
-          hint={`You receive each payment less MegiLance’s ${feePercent}% fee.${feeTaxNote ? ` ${feeTaxNote}` : ''}`}
+          hint={`${minimumNote} You receive each payment less MegiLance’s ${feePercent}% fee.${feeTaxNote ? ` ${feeTaxNote}` : ''}`}
         />
         <Field label="Duration in days" type="number" meta={fields.durationDays} min={1} max={365} />
       </div>

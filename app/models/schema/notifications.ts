@@ -30,6 +30,22 @@ export const notificationPreferences = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 )
 
+/**
+ * Reminders sent before a window closes: a dispute's response (kind `dispute_response`, subject the
+ * dispute) and a contract's reviews (`review_window`, subject the contract). The primary key is what
+ * makes each go to each person once, however often the job runs and on however many servers.
+ */
+export const deadlineReminders = sqliteTable(
+  'deadline_reminders',
+  {
+    kind: text('kind', { enum: ['dispute_response', 'review_window'] }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    userId: userRef('user_id', 'cascade'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.subjectId, t.userId] })],
+)
+
 /** A question sent to the admins from the help centre. */
 export const contactRequests = sqliteTable(
   'contact_requests',

@@ -14,7 +14,8 @@ import { recordSecurityEvent } from '~/services/security/events.server'
 import { removeFromAllCalls } from '~/services/video/call-removals.server'
 import { passwordProblem } from './password-policy.server'
 import { hashPassword, verifyPassword } from './passwords.server'
-import { countActiveSessionsOf, endAllSessions } from './sessions.server'
+import { countActiveSessionsOf, endAllSessions, endAllSessionsOfBlocked } from './sessions.server'
+import { blockedAccountMessage } from '~/domain/blocked-account'
 
 export type SignUpInput = { role: 'client' | 'freelancer'; name: string; email: string; password: string }
 
@@ -37,7 +38,7 @@ export async function verifyCredentials(email: string, password: string): Promis
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password)
   if (!user || !valid) throw new SignInRefused('The email or password is not right.', 'credentials')
   if (user.blockedAt) {
-    throw new SignInRefused(`This account is blocked. Reason given: ${user.blockedReason ?? 'none'}`, 'blocked')
+    throw new SignInRefused(blockedAccountMessage(user.blockedReason), 'blocked')
   }
   return { id: user.id, email: user.email, name: user.name, role: user.role }
 }
@@ -84,7 +85,8 @@ export async function blockAccount(userId: string, reason: string): Promise<bool
   const user = await findUserById(userId)
   if (!user || user.role === 'admin') return false
   await blockUser(userId, reason)
-  await endAllSessions(userId)
+  // Expired, not deleted: a browser that comes back with one is told it was blocked, and why.
+  await endAllSessionsOfBlocked(userId)
   await removeFromAllCalls(userId)
   await recordSecurityEvent({ userId, kind: 'account_blocked', origin: null, detail: reason })
   await sendEmail(accountBlockedEmail(user.email, user.name, reason))

@@ -3,6 +3,7 @@ import {
   deleteSession,
   deleteSessionOf,
   deleteUserSessions,
+  expireUserSessions,
   findSessionOf,
   findSessionWithUser,
   insertSession,
@@ -105,6 +106,16 @@ export class SessionRefusedForAddress extends Error {
   }
 }
 
+/**
+ * A session of a blocked account (ended by the block, or still open when it came): it is removed, and
+ * the http layer sends its holder to sign-in with the block's reason and how to contest it.
+ */
+export class SessionEndedByBlock extends Error {
+  constructor(readonly reason: string | null) {
+    super('Session ended: the account is blocked')
+  }
+}
+
 // A refused request is logged once an hour per session and address, not at every request it makes.
 const loggedBlocklisted = new LRUCache<string, true>({ max: 5000, ttl: HOUR_MS })
 
@@ -139,7 +150,8 @@ async function refuseByAddress(request: Request, sessionId: string, found: Found
 /**
  * The signed-in user for this request, or null; expired or blocked sessions are removed. Looked up
  * once per page load, however many of its loaders ask (memoInRequest). Throws SessionRefusedForAddress
- * when the request's address is blocked, or outside the account's allowlist (which ends the session).
+ * when the request's address is blocked, or outside the account's allowlist (which ends the session),
+ * and SessionEndedByBlock when the account is blocked.
  */
 export function readSession(request: Request, now = new Date()): Promise<ActiveSession | null> {
   return memoInRequest(`session\u0000${request.headers.get('cookie') ?? ''}`, () => lookUpSession(request, now))
@@ -161,6 +173,7 @@ async function lookUpSession(request: Request, now: Date): Promise<ActiveSession
   if (!stillValid(found, now)) {
     await deleteSession(sessionId)
     announceSessionsEnded(found.user.id)
+    if (found.user.blockedAt) throw new SessionEndedByBlock(found.user.blockedReason)
     return null
   }
   await refuseByAddress(request, sessionId, found, now)
@@ -200,6 +213,15 @@ export async function renewLegacySessionCookie(request: Request): Promise<string
 
 export async function endAllSessions(userId: string, exceptSessionId?: string): Promise<void> {
   if ((await deleteUserSessions(userId, exceptSessionId)) > 0) announceSessionsEnded(userId)
+}
+
+/**
+ * Ends every session of a user just blocked, keeping the rows expired so a browser that comes back
+ * with one learns why (readSession throws SessionEndedByBlock once, then the row is gone). Lifting
+ * the block does not bring them back.
+ */
+export async function endAllSessionsOfBlocked(userId: string, now = new Date()): Promise<void> {
+  if ((await expireUserSessions(userId, now)) > 0) announceSessionsEnded(userId)
 }
 
 /** The user's signed-in browsers for the Sessions page, this one marked. */

@@ -12,10 +12,10 @@ import { findLatestFittedModel, insertFittedModel, type FittedModel } from '~/mo
 import {
   listFreelancerProfiles,
   listHireDecisions,
-  listRecordEvents,
   type TrainingFreelancer,
   type TrainingProject,
 } from '~/models/model-training.server'
+import { recordEvents } from '~/services/marketplace/freelancer-records.server'
 import { listClientTimeZones } from '~/models/matching.server'
 import { hirePools, inTop, poolOf } from './hire-pool'
 import { fitChoice } from './choice-model'
@@ -80,7 +80,7 @@ export async function loadHiringData() {
   const [{ projects, applicants }, profiles, events, zones] = await Promise.all([
     listHireDecisions(),
     listFreelancerProfiles(),
-    listRecordEvents(),
+    recordEvents(),
     listClientTimeZones(),
   ])
   const byProject = new Map(projects.map((p) => [p.id, { ...p, clientTimeZone: zones.get(p.clientId) ?? null }]))

@@ -6,6 +6,7 @@
  * for a freelancer. Pure functions: the facts come from app/models/matching.server.ts.
  */
 import { DAY_MS } from '~/domain/durations'
+import { REVIEW_MINIMUM_PAID_USD } from '~/domain/paid-work'
 import type { Availability, ExperienceLevel } from '~/domain/enums'
 import type { FreelancerRecord } from '~/domain/freelancer-facts'
 import { smoothedRating, smoothedShare } from '~/services/marketplace/rank'
@@ -69,8 +70,7 @@ export const MATCH_FACTORS: readonly Definition[] = [
     key: 'jobSuccess',
     label: 'Job success',
     weight: 10,
-    explanation:
-      'As in the rank: the share of ended contracts that paid, minus disputes lost, from a starting value of 80%.',
+    explanation: `As in the rank: the share of ended contracts that paid at least US$${REVIEW_MINIMUM_PAID_USD} for work, minus disputes lost, from a starting value of 80%.`,
   },
   {
     key: 'rating',

@@ -1,7 +1,7 @@
 /** "Recommended freelancers" for a client's open project and "Recommended projects" for a freelancer. */
 import { findDiscoveryPreferences } from '~/models/discovery.server'
 import { findClientTimeZone } from '~/models/matching.server'
-import { freelancerRecordsOf } from '~/models/freelancer-records.server'
+import { freelancerRecordsOf } from '~/services/marketplace/freelancer-records.server'
 import { findFreelancerProfile } from '~/models/profiles.server'
 import { listSkillsOfProjects, type Project } from '~/models/projects.server'
 import { findUserById, type SessionUser } from '~/models/users.server'

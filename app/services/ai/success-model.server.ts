@@ -5,15 +5,15 @@
  * known when it was agreed. The reasons are the three features that push the estimate furthest
  * from the average contract, in words. Below MIN_CONTRACTS nothing is estimated.
  */
+import { REVIEW_MINIMUM_PAID_USD } from '~/domain/paid-work'
 import { findLatestFittedModel, insertFittedModel, type FittedModel } from '~/models/fitted-models.server'
 import {
   clientContractRecord,
   listContractOutcomes,
   listFreelancerProfiles,
-  listRecordEvents,
   type TrainingContract,
 } from '~/models/model-training.server'
-import { freelancerRecordsOf } from '~/models/freelancer-records.server'
+import { recordEvents, freelancerRecordsOf } from '~/services/marketplace/freelancer-records.server'
 import { findFreelancerProfile } from '~/models/profiles.server'
 import { listSkillsOfProjects } from '~/models/projects.server'
 import type { FreelancerRecord } from '~/domain/freelancer-facts'
@@ -73,7 +73,7 @@ export const SUCCESS_FEATURES: readonly Feature[] = [
     value: (f) => smoothedShare(f.freelancer.paidContracts - f.freelancer.disputesLost, f.freelancer.endedContracts),
     words: (f) =>
       f.freelancer.endedContracts
-        ? `${f.freelancer.paidContracts} of their ${f.freelancer.endedContracts} ended contracts paid${f.freelancer.disputesLost ? `, ${f.freelancer.disputesLost} disputes lost` : ''}`
+        ? `${f.freelancer.paidContracts} of their ${f.freelancer.endedContracts} ended contracts paid US$${REVIEW_MINIMUM_PAID_USD} or more${f.freelancer.disputesLost ? `, ${f.freelancer.disputesLost} disputes lost` : ''}`
         : 'no ended contracts yet',
   },
   {
@@ -126,7 +126,7 @@ export async function successSamples(): Promise<Sample[]> {
   const [contracts, freelancers, events] = await Promise.all([
     listContractOutcomes(),
     listFreelancerProfiles(),
-    listRecordEvents(),
+    recordEvents(),
   ])
   const profiles = new Map(freelancers.map((f) => [f.id, f]))
   const records = recordsAsOf(events)

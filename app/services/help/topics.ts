@@ -4,6 +4,7 @@
  * escrow steps, the dispute and review rules all live in code too (see the comments by each).
  */
 import { DISPUTE_RESPONSE_DAYS } from '~/services/marketplace/dispute-rules'
+import { REVIEW_MINIMUM_PAID_USD } from '~/domain/paid-work'
 
 export type HelpBlock =
   { kind: 'p'; text: string } | { kind: 'list'; items: string[] } | { kind: 'steps'; items: string[] }
@@ -34,6 +35,10 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
           ),
           p(
             'The fee is taken when a milestone is released from escrow. If a milestone of $500 is released, the freelancer receives $450 in their wallet and MegiLance keeps $50. The client pays the milestone amount they agreed to, nothing more.',
+          ),
+          // MILESTONE_MINIMUM_USD in domain/paid-work.ts.
+          p(
+            'A fixed price, each milestone and an hourly rate are at least US$5 (or the same in the contract’s currency at the day’s rate): on a smaller payment the fee would round to nothing. Milestones agreed before this minimum keep their amounts.',
           ),
         ],
       },
@@ -158,7 +163,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
           p(
             'When a contract ends, the client and the freelancer each have 14 days to review the other, once. A review has an overall rating from 1 to 5 stars, a few sub-ratings and a written comment. It cannot be changed afterwards.',
           ),
-          // REVIEW_MINIMUM_PAID_USD in services/marketplace/review-rules.ts.
+          // REVIEW_MINIMUM_PAID_USD in domain/paid-work.ts.
           p(
             'Reviews are for paid work: a contract opens them once at least US$5 of work (or the same in its currency) was paid through MegiLance. A contract that paid less has no reviews, so nobody can buy a rating with a token payment. A review is public, so it may not carry email addresses, phone numbers or other ways to get in touch.',
           ),
@@ -207,7 +212,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
         blocks: [
           list(
             'Your average rating from visible reviews.',
-            'Job success: how many of your ended contracts paid you, less disputes decided against you.',
+            `Job success: how many of your ended contracts paid you at least US$${REVIEW_MINIMUM_PAID_USD} for work, less disputes decided against you.`,
             'On-time delivery of milestones with a due date.',
             'How complete your profile is.',
             'How recently you were active.',

@@ -10,6 +10,7 @@ import { runWeeklyAnalyticsReport } from '~/services/analytics/weekly-report.ser
 import { runWeeklyModelRefit } from '~/services/ai/model-training.server'
 import { runDailyBackup } from '~/services/operations/backups.server'
 import { runMeetingReminders } from '~/services/meetings/reminders.server'
+import { runDeadlineReminders } from '~/services/notifications/deadline-reminders.server'
 import { runPayoutSending } from '~/services/payments/payouts/payouts.server'
 import { runRecordingRetention } from '~/services/video/recording-retention.server'
 import { HOUR_MS, MINUTE_MS } from '~/domain/durations'
@@ -30,6 +31,8 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: 'payout-sending', everyMs: MINUTE_MS, run: runPayoutSending },
   // Each occurrence's reminder goes out once, 15 minutes before it starts.
   { name: 'meeting-reminders', everyMs: MINUTE_MS, run: runMeetingReminders },
+  // 2 days before a dispute's response is due, and 3 before a contract's review window closes; once each.
+  { name: 'deadline-reminders', everyMs: 15 * MINUTE_MS, run: runDeadlineReminders },
   // Codes kept in the offline outbox are erased once they expire (reads already hide them).
   { name: 'outbox-code-expiry', everyMs: MINUTE_MS, run: eraseExpiredOutboxBodies },
   // Checks hourly; writes a verified backup when the newest is a day old, and keeps BACKUP_KEEP of them.

@@ -47,6 +47,9 @@ import {
 } from './milestone-rules'
 import { DAY_MS } from '~/domain/durations'
 import { screenAccount } from '~/services/fraud/screening.server'
+import { MILESTONE_MINIMUM_USD } from '~/domain/paid-work'
+import { dollarsInMinor } from '~/services/payments/rates/dollar-amounts.server'
+import { belowMinimumMessage } from './proposal-rules'
 
 export type Actor = { id: string; name: string; role: string }
 export type ContractOutcome =
@@ -309,6 +312,14 @@ export async function addMilestone(
     }
   if (amount.minor <= 0)
     return { ok: false, reason: 'invalid', field: 'amount', message: 'Enter an amount above zero.' }
+  const minimumMinor = await dollarsInMinor(MILESTONE_MINIMUM_USD, contract.currency, at)
+  if (amount.minor < minimumMinor)
+    return {
+      ok: false,
+      reason: 'invalid',
+      field: 'amount',
+      message: belowMinimumMessage('A milestone', minimumMinor, contract.currency),
+    }
   const amountMinor = amount.minor
   const dueDate = input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null
   if (dueDate && dueDate.getTime() < at.getTime() - DAY_MS)

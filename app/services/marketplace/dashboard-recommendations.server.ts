@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache'
 import { DAY_MS, HOUR_MS } from '~/domain/durations'
-import { freelancerRecordsOf } from '~/models/freelancer-records.server'
+import { freelancerRecordsOf } from '~/services/marketplace/freelancer-records.server'
 import { listOpenProjectsForFreelancer } from '~/models/dashboard-stats.server'
 import { nextRecordChangeAt, readRecommendationInputs } from '~/models/recommendation-inputs.server'
 import { matchingWeightsInForce } from '~/services/ai/matching-model.server'

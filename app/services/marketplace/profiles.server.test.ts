@@ -2,7 +2,6 @@ import fs from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '~/models/db.server'
 import { findPortfolioImageOwner, listPortfolioItems } from '~/models/portfolio.server'
-import { freelancerRecordOf } from '~/models/rank.server'
 import { disputes, milestones, reviews } from '~/models/schema'
 import { uploadsDir } from '~/services/files/uploads.server'
 import { insertHiredContract } from '~/test/escrow-fixtures'
@@ -10,6 +9,7 @@ import { createTestUser } from '~/test/users'
 import { addPortfolioItem, deleteItemAndImages } from './portfolio.server'
 import { loadClientPublicProfile, loadFreelancerPublicProfile } from './public-profiles.server'
 import { rankOfFreelancer } from './rank.server'
+import { freelancerRecordOf, freelancerRecordsOf } from './freelancer-records.server'
 import { refusalResponse } from '~/http/outcome-response.server'
 import type { DomainError } from '~/services/domain-errors'
 
@@ -34,7 +34,7 @@ async function endedContract(clientId: string, freelancerId: string, endedDaysAg
 
 function milestone(
   contractId: string,
-  values: { dueDaysAgo: number; submittedDaysAgo: number | null; released: boolean },
+  values: { dueDaysAgo: number; submittedDaysAgo: number | null; released: boolean; amountMinor?: number },
 ) {
   const id = crypto.randomUUID()
   getDb()
@@ -44,7 +44,7 @@ function milestone(
       contractId,
       position: 0,
       title: 'Work',
-      amountMinor: 1000,
+      amountMinor: values.amountMinor ?? 1000,
       dueDate: new Date(NOW.getTime() - values.dueDaysAgo * DAY),
       status: values.released ? 'released' : 'refunded',
       fundedAt: new Date(NOW.getTime() - 30 * DAY),
@@ -79,6 +79,25 @@ function review(
 }
 
 describe('freelancer record for the rank', () => {
+  it('counts a contract as paid for job success only once it paid the reviews’ US$5 for work', async () => {
+    const client = await createTestUser('client')
+    const freelancer = await createTestUser('freelancer')
+    // Ten contracts set up to look paid, each releasing 4 cents, and one that paid US$5.
+    for (let i = 0; i < 10; i++) {
+      const cheap = await endedContract(client.id, freelancer.id, 3)
+      milestone(cheap, { dueDaysAgo: 5, submittedDaysAgo: 6, released: true, amountMinor: 4 })
+    }
+    const real = await endedContract(client.id, freelancer.id, 3)
+    milestone(real, { dueDaysAgo: 5, submittedDaysAgo: 6, released: true, amountMinor: 500 })
+    const expected = { endedContracts: 11, paidContracts: 1 }
+    expect(await freelancerRecordOf(freelancer.id, NOW)).toMatchObject(expected)
+    expect((await freelancerRecordsOf([freelancer.id], NOW)).get(freelancer.id)).toMatchObject(expected)
+    const rank = await rankOfFreelancer(freelancer.id, NOW)
+    expect(rank.factors.find((f) => f.key === 'jobSuccess')?.value).toMatch(
+      /^1 of 11 ended contracts paid US\$5 or more /,
+    )
+  })
+
   it('counts paid contracts, lost disputes, on-time milestones and only visible reviews', async () => {
     const client = await createTestUser('client')
     const freelancer = await createTestUser('freelancer')
@@ -118,7 +137,7 @@ describe('freelancer record for the rank', () => {
     })
     const rank = await rankOfFreelancer(freelancer.id, NOW)
     expect(rank.factors.find((f) => f.key === 'jobSuccess')?.value).toBe(
-      '1 of 2 ended contracts paid, 1 disputes lost (smoothed 40%)',
+      '1 of 2 ended contracts paid US$5 or more, 1 disputes lost (smoothed 40%)',
     )
 
     // Fifteen days after the second contract ended, the hidden review shows and counts.

@@ -67,7 +67,7 @@ function errorsOf(submission: { status?: string; error?: Record<string, string[]
 const letter = 'I have built three booking systems like this one and can start on Monday next week.'
 
 describe('the proposal form', () => {
-  const fixed = proposalSchema({ bidType: 'fixed', currency: 'USD' })
+  const fixed = proposalSchema({ bidType: 'fixed', currency: 'USD', minimumMinor: 500 })
   type Row = { title?: string; amount?: string; dueDate?: string }
 
   /** The fixed-price form as the page sends it: the letter, 30 days, the price and the milestone rows' fields. */
@@ -109,6 +109,25 @@ describe('the proposal form', () => {
     ])
   })
 
+  it('refuses a price or a milestone under US$5, which would carry no fee, saying the least', () => {
+    const cheap = sendFixed('10', [
+      { title: 'Design', amount: '9.96' },
+      { title: 'Build', amount: '0.04' },
+    ])
+    expect(errorsOf(cheap)['milestones[1].amount']).toEqual([
+      'A milestone is at least $5, so the 10% fee on it is never rounded away.',
+    ])
+    expect(errorsOf(sendFixed('4.99', [])).amount).toEqual([
+      'A price is at least $5, so the 10% fee on it is never rounded away.',
+    ])
+    expect(sendFixed('5', []).status).toBe('success')
+    const euros = proposalSchema({ bidType: 'hourly', currency: 'EUR', minimumMinor: 431 })
+    const low = parseWithZod(form({ coverLetter: letter, amount: '4', durationDays: '14' }), { schema: euros })
+    expect(errorsOf(low).amount).toEqual([
+      'An hourly rate is at least €4.31 (US$5 at today’s rate), so the 10% fee on it is never rounded away.',
+    ])
+  })
+
   it('asks for a title and an amount on a half-filled row', () => {
     const submission = sendFixed('1000', [{ amount: '1000' }, { title: 'Extra' }])
     expect(errorsOf(submission)['milestones[0].title']).toEqual(['Name this milestone'])
@@ -116,7 +135,7 @@ describe('the proposal form', () => {
   })
 
   it('takes an hourly rate without milestones, in the currency’s digits', () => {
-    const hourly = proposalSchema({ bidType: 'hourly', currency: 'JPY' })
+    const hourly = proposalSchema({ bidType: 'hourly', currency: 'JPY', minimumMinor: 776 })
     const ok = parseWithZod(form({ coverLetter: letter, amount: '4500', durationDays: '14' }), { schema: hourly })
     expect(ok.status === 'success' && ok.value).toEqual({
       coverLetter: letter,

@@ -2,6 +2,7 @@ import { PROPOSAL_MACHINE } from '~/domain/proposal-machine'
 import { canTake } from '~/domain/state-machine'
 import type { ProposalStatus } from '~/domain/enums'
 import { formatMoney } from '~/utils/format'
+import { MILESTONE_MINIMUM_USD } from '~/domain/paid-work'
 
 /** Who is looking at a proposal: its freelancer, the project's client, or an admin (who only reads). */
 export type ProposalRole = 'freelancer' | 'client' | 'admin'
@@ -64,6 +65,16 @@ export function milestoneSumProblem(bidMinor: number, amountsMinor: number[], cu
   const total = amountsMinor.reduce((sum, amount) => sum + amount, 0)
   if (total === bidMinor) return null
   return `The milestones add up to ${formatMoney(total, currency)} but your price is ${formatMoney(bidMinor, currency)}. Make them equal, or leave the milestones empty.`
+}
+
+/**
+ * Why an amount below the least a milestone, price or hourly rate may be (MILESTONE_MINIMUM_USD in
+ * the currency at today's rate) is refused, in the form's words: "A milestone is at least €4.31
+ * (US$5 at today’s rate), so its 10% fee is never rounded away."
+ */
+export function belowMinimumMessage(what: string, minimumMinor: number, currency: string): string {
+  const usd = currency === 'USD' ? '' : ` (US$${MILESTONE_MINIMUM_USD} at today’s rate)`
+  return `${what} is at least ${formatMoney(minimumMinor, currency)}${usd}, so the 10% fee on it is never rounded away.`
 }
 
 /** The milestone a fixed contract gets when the proposal named none. */

@@ -9,7 +9,7 @@ import {
   parseAmountToMinor,
   readAmount,
 } from '~/utils/money'
-import { milestoneSumProblem } from './proposal-rules'
+import { belowMinimumMessage, milestoneSumProblem } from './proposal-rules'
 import { MAX_PROPOSAL_MILESTONES } from './proposal-form-options'
 
 const MilestoneRowSchema = z.object({
@@ -63,7 +63,16 @@ export function proposalFieldsSchema({ bidType }: { bidType: BudgetType }) {
  * hourly rate) in the project's currency. A fixed bid may name milestones; empty rows are ignored,
  * and the milestones must add up to the price.
  */
-export function proposalSchema({ bidType, currency }: { bidType: BudgetType; currency: string }) {
+export function proposalSchema({
+  bidType,
+  currency,
+  minimumMinor,
+}: {
+  bidType: BudgetType
+  currency: string
+  /** The least a price, a milestone or an hourly rate may be (MILESTONE_MINIMUM_USD at today's rate). */
+  minimumMinor: number
+}) {
   const digits = currencyDigits(currency)
   const bidWord = bidType === 'fixed' ? 'price' : 'hourly rate'
   // An hourly rate has its own, lower limit: times a week's hours it must stay an exact amount.
@@ -81,6 +90,12 @@ export function proposalSchema({ bidType, currency }: { bidType: BudgetType; cur
           code: 'custom',
           path: ['amount'],
           message: refusal(value.amount, `Enter your ${bidWord} as an amount such as 1200 or 1200.50`, bidLimit),
+        })
+      } else if (bidMinor < minimumMinor) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['amount'],
+          message: belowMinimumMessage(bidType === 'fixed' ? 'A price' : 'An hourly rate', minimumMinor, currency),
         })
       }
       if (bidType !== 'fixed') return
@@ -100,6 +115,13 @@ export function proposalSchema({ bidType, currency }: { bidType: BudgetType; cur
             path: ['milestones', index, 'amount'],
             message: refusal(row.amount ?? '', 'Enter the milestone’s amount, e.g. 400'),
           })
+        } else if (amountMinor < minimumMinor) {
+          rowsValid = false
+          ctx.addIssue({
+            code: 'custom',
+            path: ['milestones', index, 'amount'],
+            message: belowMinimumMessage('A milestone', minimumMinor, currency),
+          })
         } else amounts.push(amountMinor)
         if (row.dueDate && !isIsoDay(row.dueDate)) {
           rowsValid = false
@@ -110,7 +132,7 @@ export function proposalSchema({ bidType, currency }: { bidType: BudgetType; cur
           })
         }
       })
-      if (bidMinor === null || bidMinor <= 0 || !rowsValid) return
+      if (bidMinor === null || bidMinor < minimumMinor || !rowsValid) return
       const problem = milestoneSumProblem(bidMinor, amounts, currency)
       if (problem) ctx.addIssue({ code: 'custom', path: ['milestones'], message: problem })
     })

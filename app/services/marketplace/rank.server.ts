@@ -1,5 +1,5 @@
 import { findFreelancerProfile } from '~/models/profiles.server'
-import { freelancerRecordOf } from '~/models/rank.server'
+import { freelancerRecordOf } from './freelancer-records.server'
 import { profileCompleteness } from './profile-completeness'
 import { computeRank, type RankResult } from './rank'
 

@@ -40,7 +40,7 @@ describe('rank formula', () => {
     expect(smoothedShare(8, 8)).toBeCloseTo((8 + 1.6) / 10)
     const withDispute = factor({ ...newcomer, endedContracts: 4, paidContracts: 4, disputesLost: 1 }, 'jobSuccess')
     expect(withDispute.share).toBeCloseTo((3 + 1.6) / 6)
-    expect(withDispute.value).toBe('4 of 4 ended contracts paid, 1 disputes lost (smoothed 77%)')
+    expect(withDispute.value).toBe('4 of 4 ended contracts paid US$5 or more, 1 disputes lost (smoothed 77%)')
     // Never below zero, never above one.
     expect(smoothedShare(-10, 1)).toBe(0)
     expect(smoothedShare(50, 1)).toBe(1)

@@ -1,4 +1,5 @@
 import { DAY_MS } from '~/domain/durations'
+import { REVIEW_MINIMUM_PAID_USD } from '~/domain/paid-work'
 import type { FreelancerRecord } from '~/domain/freelancer-facts'
 import { RATING_PRIOR, smoothedRating } from '~/domain/smoothed-rating'
 /**
@@ -44,7 +45,7 @@ export const RANK_FACTORS: readonly RankFactorDefinition[] = [
     key: 'jobSuccess',
     label: 'Job success',
     weight: 30,
-    explanation: `Of your ended contracts, the share that paid you (at least one released milestone or paid invoice), minus disputes decided against you (a refund counts as one, a split as half). Everyone starts as if they had ${OUTCOME_PRIOR.count} contracts at ${OUTCOME_PRIOR.share * 100}%.`,
+    explanation: `Of your ended contracts, the share that paid you at least US$${REVIEW_MINIMUM_PAID_USD} for work (released milestones and paid invoices, in the contract’s currency at the day’s rate; the same minimum that opens reviews), minus disputes decided against you (a refund counts as one, a split as half). Everyone starts as if they had ${OUTCOME_PRIOR.count} contracts at ${OUTCOME_PRIOR.share * 100}%.`,
   },
   {
     key: 'onTime',
@@ -122,7 +123,7 @@ export function computeRank(inputs: RankInputs, now = new Date()): RankResult {
       return {
         share,
         value: inputs.endedContracts
-          ? `${inputs.paidContracts} of ${plural(inputs.endedContracts, 'ended contract')} paid${lost} (smoothed ${percent(share)})`
+          ? `${inputs.paidContracts} of ${plural(inputs.endedContracts, 'ended contract')} paid US$${REVIEW_MINIMUM_PAID_USD} or more${lost} (smoothed ${percent(share)})`
           : `No ended contracts yet (starting value ${percent(share)})`,
       }
     })(),

@@ -14,13 +14,6 @@ export type ReviewableContract = {
   paid: { minor: number; minimumMinor: number; currency: string }
 }
 
-/**
- * The least a contract must have paid for work before its sides review each other, in US dollars
- * (converted to the contract's currency at the day's rate). A review then costs a self-dealer at
- * least the 10% platform fee on it, where a contract that paid nothing, or a cent, cost nothing.
- */
-export const REVIEW_MINIMUM_PAID_USD = 5
-
 /** Which side of the contract the user is on, or null for anyone else. */
 export function sideOf(
   contract: Pick<ReviewableContract, 'clientId' | 'freelancerId'>,

@@ -12,12 +12,12 @@ import {
   checkCanReview,
   directionFor,
   reviewWindow,
-  REVIEW_MINIMUM_PAID_USD,
   reviewWindowClosesAt,
   sideOf,
   type ReviewableContract,
   type ReviewSide,
 } from './review-rules'
+import { REVIEW_MINIMUM_PAID_USD } from '~/domain/paid-work'
 import { dollarsInMinor } from '~/services/payments/rates/dollar-amounts.server'
 import type { ReviewInput } from './review-schemas'
 

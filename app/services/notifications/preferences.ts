@@ -20,9 +20,16 @@ const KIND_LABELS: Partial<Record<NotificationKind, { label: string; description
     label: 'Milestone updates',
     description: 'A milestone is funded, submitted, approved, released or refunded.',
   },
-  dispute_update: { label: 'Dispute updates', description: 'A dispute is opened, answered or decided.' },
+  dispute_update: {
+    label: 'Dispute updates',
+    description: 'A dispute is opened, answered or decided, and 2 days before your time to respond ends.',
+  },
   message_received: { label: 'New messages', description: 'Someone writes to you in a conversation.' },
   review_received: { label: 'Reviews', description: 'The other side of a contract reviews you.' },
+  review_reminder: {
+    label: 'Review reminders',
+    description: 'The window to review an ended contract closes in 3 days and you have not reviewed yet.',
+  },
   payout_update: { label: 'Payouts', description: 'A payout is sent, held, released, cancelled or fails.' },
   meeting_update: {
     label: 'Meeting invitations',

@@ -1,6 +1,5 @@
 import type { PayoutRailKind, PayoutSpeed } from '~/domain/enums'
-import { currencyDigits } from '~/utils/format'
-import { convertMinor } from '~/utils/money-conversion'
+import { dollarsInMinorAt as dollarsInMinor } from '~/utils/dollar-amounts'
 
 /**
  * The published payout table (shown on /payouts before anyone commits). Amounts are US dollars;
@@ -21,25 +20,21 @@ export const PAYOUT_TABLE = {
   },
 } as const satisfies Record<PayoutRailKind, unknown>
 
-/** Payouts of this many whole units or more need a second factor from the last 10 minutes. */
-const LARGE_PAYOUT_MAJOR = 1000
-
-/**
- * Whole US dollars in the wallet's minor units, to the nearest unit (at least 1). `usdRate` is the
- * wallet currency per 1 USD ("1" for USD, and for a currency nobody prices).
- */
-function dollarsInMinor(dollars: number, currency: string, usdRate: string): number {
-  const digits = currencyDigits(currency)
-  if (usdRate === '1') return dollars * 10 ** digits
-  return Math.max(1, Number(convertMinor(BigInt(dollars * 100), 2, digits, usdRate)))
-}
+/** Payouts of this many US dollars or more (their value in another currency) need a second factor from the last 10 minutes. */
+const LARGE_PAYOUT_USD = 1000
 
 export function payoutMinimumMinor(rail: PayoutRailKind, currency: string, usdRate = '1'): number {
   return dollarsInMinor(PAYOUT_TABLE[rail].minimumMajor, currency, usdRate)
 }
 
-export function isLargePayout(amountMinor: number, currency: string, usdRate = '1'): boolean {
-  return amountMinor >= dollarsInMinor(LARGE_PAYOUT_MAJOR, currency, usdRate)
+/** The size from which a payout asks for a second factor, in the wallet's minor units. */
+export function largePayoutMinor(currency: string, usdRate = '1'): number {
+  return dollarsInMinor(LARGE_PAYOUT_USD, currency, usdRate)
+}
+
+/** The instant payout's least fee (the same on both rails), in the wallet's minor units. */
+export function instantFeeMinimumMinor(currency: string, usdRate = '1'): number {
+  return dollarsInMinor(PAYOUT_TABLE.bank.instant.minimumFeeMajor, currency, usdRate)
 }
 
 /** The fee in minor units: a percentage rounded half up, never below the speed's minimum, never above the amount. */

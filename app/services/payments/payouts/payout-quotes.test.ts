@@ -29,7 +29,7 @@ describe('payout fees and minimums', () => {
     ).toMatchObject({ ok: false, message: 'The minimum payout to a bank account is ¥1,552.' })
     expect(
       quotePayout({ ...base, currency: 'JPY', usdRate: '155.2', amountMinor: 155_200, balanceMinor: 200_000 }),
-    ).toMatchObject({ ok: true, quote: { needsStepUp: true } })
+    ).toMatchObject({ ok: true, quote: { needsStepUp: true, largeMinor: 155_200 } })
   })
 
   it('charges nothing for standard and 1% (rounded half up, at least 1 unit) for instant', () => {

@@ -1,7 +1,7 @@
 import type { PayoutRailKind, PayoutSpeed } from '~/domain/enums'
 import { formatMoney } from '~/utils/format'
 import { addBusinessDays } from './business-days'
-import { isLargePayout, PAYOUT_TABLE, payoutFeeMinor, payoutMinimumMinor } from './payout-fees'
+import { largePayoutMinor, PAYOUT_TABLE, payoutFeeMinor, payoutMinimumMinor } from './payout-fees'
 
 /** The latest time the money should arrive. */
 export function expectedArrival(rail: PayoutRailKind, speed: PayoutSpeed, now: Date): Date {
@@ -34,6 +34,8 @@ export type PayoutQuote = {
   arrival: string
   expectedBy: Date
   needsStepUp: boolean
+  /** The size from which a payout asks for a second factor (US$1,000 in this currency). */
+  largeMinor: number
 }
 
 export type QuoteOutcome = { ok: true; quote: PayoutQuote } | { ok: false; field: 'amount' | 'speed'; message: string }
@@ -66,6 +68,7 @@ export function quotePayout(input: PayoutQuoteInput): QuoteOutcome {
     }
   }
   const feeMinor = payoutFeeMinor(rail, speed, amountMinor, currency, usdRate)
+  const largeMinor = largePayoutMinor(currency, usdRate)
   return {
     ok: true,
     quote: {
@@ -78,7 +81,8 @@ export function quotePayout(input: PayoutQuoteInput): QuoteOutcome {
       currency,
       arrival: PAYOUT_TABLE[rail][speed].arrival,
       expectedBy: expectedArrival(rail, speed, input.now),
-      needsStepUp: isLargePayout(amountMinor, currency, usdRate),
+      needsStepUp: amountMinor >= largeMinor,
+      largeMinor,
     },
   }
 }

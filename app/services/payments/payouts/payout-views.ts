@@ -40,6 +40,8 @@ export type PayoutReviewData = {
   arrival: string
   expectedBy: string
   stepUpHref: string | null
+  /** The size from which a payout asks for a second factor, in the payout's currency. */
+  largeMinor: number
   inAsset: (InAsset & { rate: string; asOf: string; source: string }) | null
 }
 
@@ -83,6 +85,7 @@ export function payoutReviewOf(input: {
     feeMinor: quote.feeMinor,
     receiveMinor: quote.receiveMinor,
     minimumMinor: quote.minimumMinor,
+    largeMinor: quote.largeMinor,
     speed: PAYOUT_TABLE[quote.rail][quote.speed].label,
     arrival: quote.arrival,
     expectedBy: quote.expectedBy.toISOString(),

@@ -212,9 +212,12 @@ describe('admin actions and the sending job', () => {
 })
 
 describe('the published minimums in other balances', () => {
-  it('are the dollar minimums at today’s rate, for every balance but the dollar', async () => {
+  it('are the dollar figures at today’s rate, for every balance but the dollar', async () => {
     // The shipped snapshot's rate (no rate source is configured in tests): 1 USD = 0.86206897 EUR.
-    expect(await payoutMinimumsIn(['USD', 'EUR'])).toEqual([{ currency: 'EUR', bankMinor: 862, cryptoMinor: 1724 }])
+    // The instant fee's $1 and the $1,000 that asks for a second factor are stated in euros too.
+    expect(await payoutMinimumsIn(['USD', 'EUR'])).toEqual([
+      { currency: 'EUR', bankMinor: 862, cryptoMinor: 1724, instantFeeMinor: 86, largeMinor: 86207 },
+    ])
     expect(await payoutMinimumsIn(['USD'])).toEqual([])
   })
 })

@@ -27,7 +27,8 @@ import { currencyDigits, formatMoney } from '~/utils/format'
 import { convertMinor } from '../../../utils/money-conversion'
 import { describePayoutMethod } from './payout-method-labels'
 import { payoutPosting, payoutReversalPosting, type PayoutSubject } from '../ledger/payout-postings'
-import { payoutMinimumMinor } from './payout-fees'
+import { instantFeeMinimumMinor, largePayoutMinor, payoutMinimumMinor } from './payout-fees'
+import { usdRateOf } from '../rates/dollar-amounts.server'
 import { quotePayout, type PayoutQuote } from './payout-quotes'
 import {
   checkPayoutAction,
@@ -75,31 +76,29 @@ async function cryptoQuoteFor(
 }
 
 /**
- * The wallet currency per 1 USD, for the published dollar minimums. A currency nobody prices keeps
- * the table's figures as whole units of itself rather than blocking payouts.
+ * The published dollar figures in each wallet currency but the dollar, at today's rate, as a request
+ * is checked: the minimums, the instant payout's least fee and the size that asks for a second factor.
  */
-async function usdRateFor(currency: string, now: Date): Promise<string> {
-  if (currency === 'USD') return '1'
-  try {
-    return (await getExchangeRate('USD', currency, now)).rate
-  } catch {
-    return '1'
-  }
+export type PayoutMinimums = {
+  currency: string
+  bankMinor: number
+  cryptoMinor: number
+  instantFeeMinor: number
+  largeMinor: number
 }
-
-/** The published dollar minimums in each wallet currency but the dollar, at today's rate, as a request is checked. */
-export type PayoutMinimums = { currency: string; bankMinor: number; cryptoMinor: number }
 
 export async function payoutMinimumsIn(currencies: string[], now = new Date()): Promise<PayoutMinimums[]> {
   return Promise.all(
     currencies
       .filter((currency) => currency !== 'USD')
       .map(async (currency) => {
-        const usdRate = await usdRateFor(currency, now)
+        const usdRate = await usdRateOf(currency, now)
         return {
           currency,
           bankMinor: payoutMinimumMinor('bank', currency, usdRate),
           cryptoMinor: payoutMinimumMinor('crypto', currency, usdRate),
+          instantFeeMinor: instantFeeMinimumMinor(currency, usdRate),
+          largeMinor: largePayoutMinor(currency, usdRate),
         }
       }),
   )
@@ -125,7 +124,7 @@ export async function quoteForUser(
   }
   const balanceMinor = await balanceOf({ kind: 'wallet', ownerId: userId, currency: form.currency })
   const instantAvailable = method.rail === 'crypto' || method.instantAvailable
-  const usdRate = await usdRateFor(form.currency, now)
+  const usdRate = await usdRateOf(form.currency, now)
   const outcome = quotePayout({
     rail: method.rail,
     speed: form.speed,

@@ -1,17 +1,21 @@
-import { convertAmount } from './rates.server'
-import { currencyDigits } from '~/utils/format'
+import { getExchangeRate } from './rates.server'
+import { dollarsInMinorAt } from '~/utils/dollar-amounts'
 
 /**
- * Whole US dollars in `currency`'s minor units at the day's rate (at least 1), for limits published
- * in dollars. A currency nobody prices counts the dollars as whole units of itself rather than
- * failing the page that asks.
+ * Units of `currency` per 1 US dollar at the day's rate, for limits published in dollars: "1" for
+ * the dollar, and for a currency nobody prices (its limits then count as whole units of itself
+ * rather than failing the page that asks).
  */
-export async function dollarsInMinor(dollars: number, currency: string, now = new Date()): Promise<number> {
-  if (currency === 'USD') return dollars * 100
+export async function usdRateOf(currency: string, now = new Date()): Promise<string> {
+  if (currency === 'USD') return '1'
   try {
-    const { amountMinor } = await convertAmount(BigInt(dollars * 100), 'USD', currency, now)
-    return Math.max(1, Number(amountMinor))
+    return (await getExchangeRate('USD', currency, now)).rate
   } catch {
-    return dollars * 10 ** currencyDigits(currency)
+    return '1'
   }
+}
+
+/** Whole US dollars in `currency`'s minor units at the day's rate (at least 1). */
+export async function dollarsInMinor(dollars: number, currency: string, now = new Date()): Promise<number> {
+  return dollarsInMinorAt(dollars, currency, await usdRateOf(currency, now))
 }
