@@ -55,7 +55,7 @@ export async function findOrInsertOngoingCall(input: {
   meetingId: string | null
   startedBy: string
   now: Date
-}): Promise<Call> {
+}): Promise<{ call: Call; started: boolean }> {
   const db = getDb()
   return db.transaction((tx) => {
     const ongoing = tx
@@ -64,7 +64,7 @@ export async function findOrInsertOngoingCall(input: {
       .where(and(eq(calls.conversationId, input.conversationId), isNull(calls.endedAt)))
       .orderBy(desc(calls.startedAt))
       .get()
-    if (ongoing) return ongoing
+    if (ongoing) return { call: ongoing, started: false }
     const row = {
       id: crypto.randomUUID(),
       conversationId: input.conversationId,
@@ -74,7 +74,7 @@ export async function findOrInsertOngoingCall(input: {
       endedAt: null,
     }
     tx.insert(calls).values(row).run()
-    return row
+    return { call: row, started: true }
   })
 }
 

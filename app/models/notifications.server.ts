@@ -123,3 +123,12 @@ export async function saveEmailPreferences(userId: string, emailOn: Record<Notif
     if (rows.length) tx.insert(notificationPreferences).values(rows).run()
   })
 }
+
+/** Turns email for one kind on or off, leaving the others as they are. */
+export async function setEmailPreference(userId: string, kind: NotificationKind, email: boolean): Promise<void> {
+  getDb()
+    .insert(notificationPreferences)
+    .values({ userId, kind, email })
+    .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { email } })
+    .run()
+}

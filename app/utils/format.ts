@@ -165,6 +165,16 @@ export function formatDateTime(value: Date | string | number, locale = 'en-GB'):
   }).format(new Date(value))
 }
 
+/**
+ * A moment on the clock of the reader's time zone (an IANA name), naming the zone: "8 Dec 2026, 06:31
+ * (Asia/Kolkata)"; in UTC exactly as formatDateTime.
+ */
+export function formatDateTimeIn(value: Date | string | number, timeZone: string, locale = 'en-GB'): string {
+  if (timeZone === 'UTC') return formatDateTime(value, locale)
+  const options = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }
+  return `${dateFormat(locale, options as Intl.DateTimeFormatOptions).format(new Date(value))} (${timeZone})`
+}
+
 /** How old something is, for a rate's date: "less than a minute old", "5 minutes old", "3 hours old", "2 days old". */
 export function formatAge(since: Date | string | number, now: Date = new Date()): string {
   const minutes = Math.floor((now.getTime() - new Date(since).getTime()) / MINUTE_MS)

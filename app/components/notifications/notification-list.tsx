@@ -1,6 +1,5 @@
 import { Link } from '@remix-run/react'
 import { IntentButtonForm } from '~/components/ui/intent-button-form'
-import { formatDateTime } from '~/utils/format'
 
 export type NotificationItem = {
   id: string
@@ -10,6 +9,8 @@ export type NotificationItem = {
   hasLink: boolean
   read: boolean
   createdAt: string
+  /** When, on the reader's clock, as text. */
+  createdAtText: string
 }
 
 /** The notification centre's list: each item says whether it is unread, opens its link, can be marked read. */
@@ -33,7 +34,7 @@ export function NotificationList({ notifications }: { notifications: Notificatio
             </p>
             {item.body ? <p className="notification__body">{item.body}</p> : null}
             <p className="muted notification__meta">
-              {item.kindLabel} · <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
+              {item.kindLabel} · <time dateTime={item.createdAt}>{item.createdAtText}</time>
             </p>
           </div>
           {item.read ? null : (

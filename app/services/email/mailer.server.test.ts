@@ -120,6 +120,23 @@ describe('email', () => {
       status: 'stored',
     })
   })
+  it('sends the List-Unsubscribe headers a notification carries through SMTP', async () => {
+    const url = 'http://localhost:3000/email/unsubscribe?user=u1&kind=message_received&sig=x'
+    await sendEmail(
+      {
+        kind: 'notification',
+        to: 'kim@example.com',
+        subject: 'New message',
+        text: 'Hello',
+        headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      },
+      createSmtpTransport(`smtp://127.0.0.1:${port}`),
+    )
+    const raw = received.find((mail) => mail.to.includes('kim@example.com'))?.raw ?? ''
+    expect(raw.replace(/\r\n[ \t]+/g, ' ')).toContain(`List-Unsubscribe: <${url}>`)
+    expect(raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click')
+  })
+
   it('sends attachments through SMTP and keeps them only in the offline outbox', async () => {
     const invite = {
       filename: 'invite.ics',

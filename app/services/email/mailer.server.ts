@@ -13,6 +13,8 @@ export type EmailMessage = {
   secret?: { value: string; expiresAt: Date }
   /** Text files sent with it, e.g. a calendar invitation (.ics). */
   attachments?: OutboxAttachment[]
+  /** Extra headers over SMTP, e.g. List-Unsubscribe (the offline outbox keeps none). */
+  headers?: Record<string, string>
 }
 
 const MASK = '••••••'
@@ -28,7 +30,9 @@ function recordedSubject(message: Pick<EmailMessage, 'subject' | 'secret'>): str
  */
 export interface EmailTransport {
   readonly name: 'smtp' | 'outbox'
-  deliver(message: Pick<EmailMessage, 'to' | 'subject' | 'text' | 'attachments'> & { from: string }): Promise<void>
+  deliver(
+    message: Pick<EmailMessage, 'to' | 'subject' | 'text' | 'attachments' | 'headers'> & { from: string },
+  ): Promise<void>
 }
 
 /** The content type is passed as given: a calendar invitation names its METHOD there, as mail clients expect. */
@@ -67,9 +71,9 @@ export async function sendEmail(
   now = new Date(),
 ): Promise<void> {
   const subject = recordedSubject(message)
-  const { to, text, attachments } = message
+  const { to, text, attachments, headers } = message
   const error = await deliveryError(
-    () => via.deliver({ to, subject: message.subject, text, attachments, from: getEnv().MAIL_FROM }),
+    () => via.deliver({ to, subject: message.subject, text, attachments, headers, from: getEnv().MAIL_FROM }),
     { to, subject },
     'email delivery failed',
   )

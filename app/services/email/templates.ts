@@ -80,10 +80,16 @@ export function notificationEmail(
   title: string,
   body: string,
   url: string | null,
+  /** The link that turns this kind of email off, and what the kind is called in Settings → Notifications. */
+  unsubscribe?: { url: string; label: string; settingsUrl: string },
 ): EmailMessage {
   const details = body ? `\n\n${body}` : ''
   const link = url ? `\n\nOpen it: ${url}` : ''
-  const footer = '\n\nYou can choose which notifications reach you by email in Settings → Notifications.'
+  const footer = unsubscribe
+    ? `\n\nYou get this email because “${unsubscribe.label}” emails are on for your account. ` +
+      `Stop them with one click: ${unsubscribe.url}\n` +
+      `Choose which notifications reach you by email: ${unsubscribe.settingsUrl}`
+    : '\n\nYou can choose which notifications reach you by email in Settings → Notifications.'
   return {
     kind: 'notification',
     to,

@@ -56,7 +56,12 @@ const HEADLINES = {
  * Tells both people about a booking, a move or a cancellation: a notification, and an email with
  * the calendar file (REQUEST, or CANCEL), each time in the reader's own time zone.
  */
-export async function announceMeeting(meeting: Meeting, change: keyof typeof HEADLINES): Promise<void> {
+export async function announceMeeting(
+  meeting: Meeting,
+  change: keyof typeof HEADLINES,
+  /** Who moved or cancelled it, and (for a move) when it was before, so each reader sees what changed. */
+  changed?: { byId: string; from?: Date },
+): Promise<void> {
   const people = await participants(meeting)
   const method: IcsMethod = change === 'cancelled' ? 'CANCEL' : 'REQUEST'
   for (const person of [people.organizer, people.attendee]) {
@@ -65,7 +70,10 @@ export async function announceMeeting(meeting: Meeting, change: keyof typeof HEA
     const zone = await timeZoneOf(person.id)
     const other = person.id === people.organizer.id ? people.attendee : people.organizer
     const when = `${formatInZone(meeting.startsAt, zone)} (${zone})`
+    const by = !changed ? null : changed.byId === person.id ? 'You' : other.name
     const lines = [
+      by && change === 'rescheduled' && changed?.from ? `${by} moved it from ${formatInZone(changed.from, zone)}.` : '',
+      by && change === 'cancelled' ? `${by} cancelled it.` : '',
       `With ${other.name}, ${meeting.durationMinutes} minutes. ${describeRecurrence(meeting.recurrence, meeting.occurrences)}.`,
       meeting.agenda ? `Agenda:\n${meeting.agenda}` : '',
       // Read as an email and in the app, where nothing is attached.

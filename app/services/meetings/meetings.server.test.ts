@@ -15,6 +15,7 @@ import { formRequest, getRequest, run } from '~/test/requests'
 import { createTestUser, signedInCookie } from '~/test/users'
 import { bookMeeting, cancelMeeting, loadBookingPage, meetingIcsFor, rescheduleMeeting } from './meetings.server'
 import { runMeetingReminders } from './reminders.server'
+import { formatInZone } from './meeting-format'
 import { takeAccountQuota } from '~/services/security/throttle.server'
 import { eq } from 'drizzle-orm'
 
@@ -164,6 +165,14 @@ describe('meetings', () => {
       'REQUEST',
       'CANCEL',
     ])
+    // Each email says who changed it and, for a move, from when (on the reader's clock).
+    const freelancerMails = getDb().select().from(outbox).where(eq(outbox.to, freelancer.email)).all()
+    expect(mails[1]!.text).toContain(`You moved it from ${formatInZone(booked.meeting.startsAt, 'America/New_York')}.`)
+    expect(freelancerMails[1]!.text).toContain(
+      `${client.name} moved it from ${formatInZone(booked.meeting.startsAt, 'Asia/Karachi')}.`,
+    )
+    expect(mails[2]!.text).toContain(`${freelancer.name} cancelled it.`)
+    expect(freelancerMails[2]!.text).toContain('You cancelled it.')
     expect(await cancelMeeting(client, booked.meeting.id, NOW)).toMatchObject({ ok: false, reason: 'conflict' })
     expect(await rescheduleMeeting(client, booked.meeting.id, '2026-12-09T15:00:00.000Z', NOW)).toMatchObject({
       ok: false,

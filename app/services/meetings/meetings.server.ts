@@ -328,7 +328,7 @@ export async function rescheduleMeeting(
       field: 'slot',
       message: 'The meeting or that time changed meanwhile. Reload and try again.',
     }
-  await announceMeeting(moved, 'rescheduled')
+  await announceMeeting(moved, 'rescheduled', { byId: viewer.id, from: meeting.startsAt })
   return { ok: true, meeting: moved }
 }
 
@@ -343,7 +343,7 @@ export async function cancelMeeting(
   await takeAccountQuota('meeting', viewer, now)
   const cancelled = await moveMeetingStatus({ meetingId: meeting.id, from: move.from, to: move.to, now })
   if (!cancelled) return { ok: false, reason: 'conflict', message: move.refused }
-  await announceMeeting(cancelled, 'cancelled')
+  await announceMeeting(cancelled, 'cancelled', { byId: viewer.id })
   return { ok: true, meeting: cancelled }
 }
 

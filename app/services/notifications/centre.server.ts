@@ -14,6 +14,8 @@ import {
   saveEmailPreferences,
 } from '~/models/notifications.server'
 import { safeRedirect } from '~/utils/safe-redirect'
+import { formatDateTimeIn } from '~/utils/format'
+import { timeZoneOf } from '~/services/meetings/availability.server'
 import { pageShown } from '~/domain/paging'
 import { emailPreferencesFromForm, notificationKindLabel, notificationKindsFor, preferenceRows } from './preferences'
 
@@ -21,7 +23,11 @@ const NOTIFICATIONS_PAGE_SIZE = 20
 
 /** One page of the user's notifications, newest first, with the unread count. */
 export async function loadNotificationCentre(userId: string, page: number) {
-  const [total, unread] = await Promise.all([countNotifications(userId), countUnreadNotifications(userId)])
+  const [total, unread, zone] = await Promise.all([
+    countNotifications(userId),
+    countUnreadNotifications(userId),
+    timeZoneOf(userId),
+  ])
   const current = pageShown(Math.max(1, page), total, NOTIFICATIONS_PAGE_SIZE)
   const rows = await listNotifications(userId, {
     limit: NOTIFICATIONS_PAGE_SIZE,
@@ -40,6 +46,8 @@ export async function loadNotificationCentre(userId: string, page: number) {
       hasLink: Boolean(row.link),
       read: row.readAt !== null,
       createdAt: row.createdAt,
+      // On the reader's clock (their meetings' time zone), as their meetings are shown.
+      createdAtText: formatDateTimeIn(row.createdAt, zone),
     })),
   }
 }

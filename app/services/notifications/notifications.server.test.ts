@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
 import { countUnreadNotifications, listNotifications } from '~/models/notifications.server'
 import { listOutbox } from '~/models/outbox.server'
+import { saveAvailability } from '~/models/availability.server'
 import { loader as openLoader } from '~/routes/_portal.notifications.$notificationId.open'
 import { action as centreAction, loader as centreLoader } from '~/routes/_portal.notifications._index'
 import { action as preferencesAction, loader as preferencesLoader } from '~/routes/_portal.settings.notifications'
@@ -23,6 +24,22 @@ async function portalMenu(path: string, cookie: string) {
 async function outboxFor(email: string) {
   return (await listOutbox({ to: email, page: 1, pageSize: 50 })).rows
 }
+
+describe('notification times', () => {
+  it('shows when each notification came on the reader’s own clock, naming the zone (UTC until one is chosen)', async () => {
+    const [kolkata, utc] = await twoTestUsers('client')
+    await saveAvailability({ userId: kolkata.id, timeZone: 'Asia/Kolkata', windows: [], now: new Date() })
+    for (const user of [kolkata, utc]) await notify({ userId: user.id, kind: 'account', title: 'Something happened' })
+    const at = new Date((await listNotifications(kolkata.id, { limit: 1, offset: 0 }))[0]!.createdAt)
+    const shown = async (id: string) =>
+      (await (await run(centreLoader, getRequest('/notifications', await signedInCookie(id)))).json()).notifications[0]
+        .createdAtText
+    const clock = (zone: string) =>
+      new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(at)
+    expect(await shown(kolkata.id)).toContain(`${clock('Asia/Kolkata')} (Asia/Kolkata)`)
+    expect(await shown(utc.id)).toContain(`${clock('UTC')} UTC`)
+  })
+})
 
 describe('notify and email preferences', () => {
   it('emails by default, stops for a kind switched off in settings, and always notifies in-app', async () => {

@@ -5,7 +5,8 @@ import { findUserById } from '~/models/users.server'
 import { sendEmail } from '~/services/email/mailer.server'
 import { notificationEmail } from '~/services/email/templates'
 import { siteOrigin } from '~/utils/env.server'
-import { wantsEmail } from './preferences'
+import { notificationKindLabel, wantsEmail } from './preferences'
+import { unsubscribeHeaders, unsubscribeUrl } from './unsubscribe.server'
 
 export type NotifyInput = {
   userId: string
@@ -47,6 +48,12 @@ export async function notifyInAppFirst(input: NotifyInput): Promise<{ emailSent:
   const optedOut = await listEmailOptOuts(user.id)
   if (!wantsEmail(input.kind, optedOut, Boolean(user.blockedAt))) return none
   const url = input.link ? new URL(input.link, siteOrigin()).toString() : null
-  const email = notificationEmail(user.email, user.name, input.title, input.body ?? '', url)
-  return { emailSent: sendEmail(input.attachments ? { ...email, attachments: input.attachments } : email) }
+  const unsubscribe = unsubscribeUrl(user.id, input.kind)
+  const email = notificationEmail(user.email, user.name, input.title, input.body ?? '', url, {
+    url: unsubscribe,
+    label: notificationKindLabel(input.kind).label,
+    settingsUrl: new URL('/settings/notifications', siteOrigin()).toString(),
+  })
+  const message = { ...email, headers: unsubscribeHeaders(unsubscribe) }
+  return { emailSent: sendEmail(input.attachments ? { ...message, attachments: input.attachments } : message) }
 }

@@ -36,7 +36,10 @@ const KIND_LABELS: Partial<Record<NotificationKind, { label: string; description
     description: 'A meeting is booked, moved or cancelled (with a calendar file).',
   },
   meeting_reminder: { label: 'Meeting reminders', description: 'A meeting starts in 15 minutes.' },
-  call_invitation: { label: 'Call invitations', description: 'Someone invites you into a call that is going on.' },
+  call_invitation: {
+    label: 'Call invitations',
+    description: 'The other side starts a call with you, or someone invites you into a call that is going on.',
+  },
   account: { label: 'Account and security', description: 'Changes to your account, such as a block being lifted.' },
 }
 

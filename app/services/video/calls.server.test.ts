@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { listCallAttendance } from '~/models/calls.server'
+import { listNotifications } from '~/models/notifications.server'
+import { listOutbox } from '~/models/outbox.server'
 import { findOrCreateConversation } from '~/models/conversations.server'
 import { action as admitAction } from '~/routes/_portal.calls.$callId.admit'
 import { loader as callLoader, action as inviteAction } from '~/routes/_portal.calls.$callId._index'
@@ -58,6 +60,20 @@ describe('starting and joining a call', () => {
     expect(refused.status).toBe(404)
     const bad = await run(startAction, formRequest('/calls/start', { nothing: 'x' }, await signedInCookie(client.id)))
     expect(bad.status).toBe(400)
+  })
+
+  it('tells the other side once when a call starts (in-app and by email), not when someone joins it', async () => {
+    const { client, freelancer, call } = await contractCall()
+    const [note, ...more] = await listNotifications(freelancer.id, { limit: 10, offset: 0 })
+    expect(more).toHaveLength(0)
+    expect(note).toMatchObject({ kind: 'call_invitation', link: `/calls/${call.id}` })
+    expect(note!.title).toMatch(new RegExp(`^${client.name} started a call about “.+”$`))
+    expect(note!.body).toContain('waiting for you in the call')
+    const email = (await listOutbox({ to: freelancer.email, page: 1, pageSize: 1 })).rows[0]
+    expect(email?.subject).toBe(note!.title)
+    await startOrJoinCall(freelancer, { conversationId: call.conversationId })
+    expect(await listNotifications(client.id, { limit: 10, offset: 0 })).toHaveLength(0)
+    expect(await listNotifications(freelancer.id, { limit: 10, offset: 0 })).toHaveLength(1)
   })
 
   it('starts a new call once everyone has left the last one', async () => {

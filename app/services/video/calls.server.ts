@@ -14,7 +14,7 @@ import {
   markAttendanceLeft,
   type Call,
 } from '~/models/calls.server'
-import { findConversation, type Conversation } from '~/models/conversations.server'
+import { conversationTitle, findConversation, type Conversation } from '~/models/conversations.server'
 import { findUserByEmail, findUserById } from '~/models/users.server'
 import { NotFound, type Refusal } from '~/services/domain-errors'
 import {
@@ -62,7 +62,7 @@ async function conversationToCallIn(user: Person, input: StartCallInput) {
   if (input.meetingId) {
     const meeting = await findMeetingForCall(input.meetingId)
     const conversation = meeting ? await findConversation(meeting.conversationId) : undefined
-    return { conversation, meetingId: meeting?.id }
+    return { conversation, meetingId: meeting?.id, meetingTitle: meeting?.title }
   }
   return { conversation: input.conversationId ? await findConversation(input.conversationId) : undefined }
 }
@@ -73,16 +73,36 @@ async function conversationToCallIn(user: Person, input: StartCallInput) {
  * from its own page, not from here.
  */
 export async function startOrJoinCall(user: Person, input: StartCallInput, now = new Date()): Promise<Call> {
-  const { conversation, meetingId } = await conversationToCallIn(user, input)
+  const { conversation, meetingId, meetingTitle } = await conversationToCallIn(user, input)
   if (!conversation || !isParticipant(conversation, user.id)) throw new NotFound()
   // An ended contract starts no new call; one going on (begun before it ended) can still be joined.
   if (!meetingId && !(await hasOngoingCall({ conversationId: conversation.id })))
     await refuseIfContractEnded(conversation, 'call')
-  return findOrInsertOngoingCall({
+  const { call, started } = await findOrInsertOngoingCall({
     conversationId: conversation.id,
     meetingId: meetingId ?? null,
     startedBy: user.id,
     now,
+  })
+  if (started) await tellOtherSideCallStarted(user, conversation, call, meetingTitle)
+  return call
+}
+
+/**
+ * Whoever starts a call is in it alone until the other side opens it: tell them (in-app, and by
+ * email unless they turned call invitations off), with a link to the call's page, where they join.
+ */
+async function tellOtherSideCallStarted(user: Person, conversation: Conversation, call: Call, meetingTitle?: string) {
+  const otherId = conversation.clientId === user.id ? conversation.freelancerId : conversation.clientId
+  const about = meetingTitle
+    ? `the call for the meeting “${meetingTitle}”`
+    : `a call about “${await conversationTitle(conversation)}”`
+  await notify({
+    userId: otherId,
+    kind: 'call_invitation',
+    title: `${user.name} started ${about}`,
+    body: `${user.name} is waiting for you in the call. Open it to join; if you cannot come, say so in your messages.`,
+    link: `/calls/${call.id}`,
   })
 }
 

@@ -70,6 +70,8 @@ export const EXPECTED: Record<string, Row> = {
   // Public discovery: Find work, open projects and profiles are readable without an account; only
   // the project owner's actions answer (a visitor is sent to sign in first).
   _browse: [NONE, NONE],
+  // An unsubscribe link works for anyone holding it, signed in or not; without a valid signed link, 404.
+  '_browse.email.unsubscribe': ['404 404 404 404 404 404', '404 404 404 404 404 404'],
   '_browse.freelancers.$userId': [ANYONE, NONE],
   '_browse.freelancers._index': [ANYONE, NONE],
   '_browse.help.matching': [ANYONE, NONE],
