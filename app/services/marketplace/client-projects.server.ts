@@ -3,7 +3,7 @@ import { pageShown } from '~/domain/paging'
 import { countProjectsOfClientByStatus, listProjectsOfClientWithCounts } from '~/models/projects.server'
 
 /** Rows per page of "Your projects": a client with hundreds of projects got them all in one page. */
-export const CLIENT_PROJECTS_PAGE_SIZE = 25
+const CLIENT_PROJECTS_PAGE_SIZE = 25
 
 const TABS = ['all', 'open', 'closed'] as const
 export type ClientProjectsTab = (typeof TABS)[number]
