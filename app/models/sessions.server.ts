@@ -24,7 +24,15 @@ const sessionWithUser = preparedQuery((db) =>
         passwordConfirmedAt: sessions.passwordConfirmedAt,
         startedAtSignUp: sessions.startedAtSignUp,
       },
-      user: { id: users.id, email: users.email, name: users.name, role: users.role, blockedAt: users.blockedAt },
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        blockedAt: users.blockedAt,
+        // The member's own money pages read it on most requests: fetched here, it costs no query of its own.
+        displayCurrency: users.displayCurrency,
+      },
       // Whether the account limits the networks it may be used from, in the same query: most have no
       // allowlist, and their requests then read nothing more.
       hasAllowlist:
