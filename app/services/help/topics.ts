@@ -77,7 +77,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
         heading: 'Approximate amounts in your currency',
         blocks: [
           p(
-            'If you are paid in one currency but think in another, choose it under [Settings → Appearance](/settings/appearance): your wallet, payments, payouts, dashboard and contracts then show a figure such as “≈ €1,234.56” beside each real amount, at the day’s exchange rate (the European Central Bank’s, or the rate built into MegiLance when the ECB cannot be reached); each page says which rate and of what date. The “≈” figure is only a guide: nothing is converted by it, every balance stays in the currency it is held in, CSV exports and emails keep the exact amounts, and a currency without a known rate shows no “≈” figure.',
+            'Choose a currency under [Settings → Appearance](/settings/appearance) and your wallet, payments, payouts, dashboard and contracts show about what each amount is in it, such as “≈ €1,234.56”, at the day’s exchange rate; each page names the rate and its date. It is only a guide: balances stay in their own currency, and exports and emails keep the exact amounts. A currency without a known rate shows no “≈”.',
           ),
         ],
       },
