@@ -22,3 +22,5 @@ export {
 export { loadHourlyNextStep } from '~/services/marketplace/hourly.server'
 export { fundingPaths } from '~/services/payments/cards/sandbox-money.server'
 export { callGoingOn } from '~/services/video/calls.server'
+export { approximatorFor } from './approximations.server'
+export { contractMoneyFigures } from '~/services/marketplace/contract-money'

@@ -24,6 +24,7 @@ type SessionWithUserRow = {
   role: (typeof users.$inferSelect)['role']
   blockedAt: number | null
   blockedReason: string | null
+  displayCurrency: string | null
   hasAllowlist: number
 }
 
@@ -38,6 +39,7 @@ const sessionWithUser = preparedStatement<SessionWithUserRow>(`
     s.second_factor_at as secondFactorAt, s.password_confirmed_at as passwordConfirmedAt,
     s.started_at_sign_up as startedAtSignUp,
     u.id, u.email, u.name, u.role, u.blocked_at as blockedAt, u.blocked_reason as blockedReason,
+    u.display_currency as displayCurrency,
     exists (select 1 from ip_allowlist a where a.user_id = u.id) as hasAllowlist
   from sessions s join users u on u.id = s.user_id
   where s.id = @id`)
@@ -64,6 +66,8 @@ export async function findSessionWithUser(id: string) {
       role: row.role,
       blockedAt: dateOrNull(row.blockedAt),
       blockedReason: row.blockedReason,
+      // The member's own money pages read it on most requests: fetched here, it costs no query of its own.
+      displayCurrency: row.displayCurrency,
     },
     hasAllowlist: row.hasAllowlist === 1,
   }

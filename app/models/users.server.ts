@@ -65,6 +65,11 @@ export async function updateUserName(userId: string, name: string): Promise<void
   getDb().update(users).set({ name }).where(eq(users.id, userId)).run()
 }
 
+/** Saves the currency the member's own money pages show approximate amounts in (null: none). */
+export async function setDisplayCurrency(userId: string, currency: string | null): Promise<void> {
+  getDb().update(users).set({ displayCurrency: currency }).where(eq(users.id, userId)).run()
+}
+
 /** How a change of address came about, kept beside it in the account's address history. */
 export type EmailChangeHow =
   { confirmedBy: 'code_to_new_address' } | { confirmedBy: 'restored_by_admin'; adminId: string; reason: string }

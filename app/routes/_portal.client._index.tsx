@@ -9,19 +9,31 @@ import { Greeting } from '~/components/dashboard/greeting'
 import { ProjectSummaryList } from '~/components/project-summary'
 import { PlainLink } from '~/components/ui/plain-link'
 import { CardSection } from '~/components/ui/card-section'
-import { Stat } from '~/components/ui/stat'
+import { ApproximationNote, Stat } from '~/components/ui/stat'
 import { getClientDashboard } from '~/services/marketplace/dashboards.server'
 import { requireRole, startedAtSignUp } from '~/http/auth.server'
+import { approximatorFor } from '~/http/approximations.server'
 import { formatDate } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Client dashboard · MegiLance' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
+  const dashboard = await getClientDashboard(user.id)
+  const { inEscrow, paid } = dashboard.work
+  const approx = await approximatorFor(
+    request,
+    [...inEscrow, ...paid].map((amount) => amount.currency),
+  )
+  const together = (amounts: typeof paid) =>
+    approx.of(...amounts.map((amount) => ({ minor: amount.amountMinor, currency: amount.currency })))
   return json({
     name: user.name,
     newcomer: await startedAtSignUp(request),
-    ...(await getClientDashboard(user.id)),
+    ...dashboard,
+    inEscrowApprox: together(inEscrow),
+    paidApprox: together(paid),
+    approxNote: approx.note(),
   })
 }
 
@@ -69,9 +81,15 @@ function ClientDashboardContent({ data }: { data: SerializeFrom<typeof loader> }
           detail={work.proposalsUnread ? `${work.proposalsUnread} not opened yet` : undefined}
         />
         <Stat label="Active contracts" value={work.activeContracts} />
-        <MoneyStat label="In escrow" amounts={work.inEscrow} detail="Funded, waiting for your approval" />
-        <MoneyStat label="Spent" amounts={work.paid} detail="Released to freelancers" />
+        <MoneyStat
+          label="In escrow"
+          amounts={work.inEscrow}
+          approx={data.inEscrowApprox}
+          detail="Funded, waiting for your approval"
+        />
+        <MoneyStat label="Spent" amounts={work.paid} approx={data.paidApprox} detail="Released to freelancers" />
       </dl>
+      <ApproximationNote note={data.approxNote} />
       <CardSection id="proposals-to-review" title="Proposals to review">
         {proposalsToReview.length ? (
           <ul className="list list--lines">

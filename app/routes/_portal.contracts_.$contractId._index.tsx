@@ -2,7 +2,9 @@
 import {
   addMilestone,
   answerDomainErrors,
+  approximatorFor,
   callGoingOn,
+  contractMoneyFigures,
   endContract,
   fundingPaths,
   json,
@@ -30,7 +32,7 @@ import type { FormReply } from '~/components/ui/use-zod-form'
 import { CardSection } from '~/components/ui/card-section'
 import { PageHeader } from '~/components/ui/page-header'
 import { BlockedPartyNotice } from '~/components/contracts/blocked-party-notice'
-import { Stat } from '~/components/ui/stat'
+import { ApproximationNote, Stat } from '~/components/ui/stat'
 import {
   AddMilestoneSchema,
   EndContractSchema,
@@ -51,6 +53,9 @@ export const headers = keepRetryAfter
 export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const { contract, side } = await requireContractParty(user, params.contractId)
+  const page = await loadContractPage(contract, side)
+  const approx = await approximatorFor(request, [contract.currency])
+  const moneyStats = contractMoneyFigures(contract.currency, page, approx)
   return json({
     side,
     contract: {
@@ -65,7 +70,9 @@ export const loader = /* @__PURE__ */ answerDomainErrors(async ({ request, param
       endedAt: contract.endedAt,
       endReason: contract.endReason,
     },
-    ...(await loadContractPage(contract, side)),
+    ...page,
+    moneyStats,
+    approxNote: approx.note(),
     hourlyNext: await loadHourlyNextStep(contract, side),
     paths: fundingPaths(),
     callOngoing: side === 'admin' ? false : await callGoingOn({ contractId: contract.id }),
@@ -144,10 +151,6 @@ export default function ContractPage() {
   const last = actionData && 'form' in actionData ? (actionData.form as FormReply) : undefined
   const { contract } = data
   const money = (minor: number) => formatMoney(minor, contract.currency)
-  const total = data.milestones.reduce((sum, milestone) => sum + milestone.amountMinor, 0)
-  const paid = data.milestones
-    .filter((milestone) => milestone.status === 'released')
-    .reduce((sum, milestone) => sum + milestone.amountMinor, 0)
   const active = contract.status === 'active'
   const refundable = data.milestones
     .filter((milestone) => milestone.status === 'funded')
@@ -210,18 +213,11 @@ export default function ContractPage() {
         <>
           <section aria-label="Money on this contract">
             <dl className="stats">
-              <Stat label="Contract total" value={money(total)} />
-              <Stat
-                label="In escrow"
-                value={money(data.escrowMinor)}
-                detail="Paid by the client, waiting for approval"
-              />
-              <Stat
-                label="Released"
-                value={money(paid)}
-                detail={`The freelancer receives each release less the ${data.feePercent}% platform fee`}
-              />
+              {data.moneyStats.map((stat) => (
+                <Stat key={stat.label} {...stat} />
+              ))}
             </dl>
+            <ApproximationNote note={data.approxNote} />
           </section>
           <section aria-labelledby="milestones-heading">
             <h2 id="milestones-heading">Milestones</h2>

@@ -10,12 +10,13 @@ import { Greeting } from '~/components/dashboard/greeting'
 import { ProjectSummaryList } from '~/components/project-summary'
 import { PlainLink } from '~/components/ui/plain-link'
 import { CardSection } from '~/components/ui/card-section'
-import { Stat } from '~/components/ui/stat'
+import { ApproximationNote, Stat } from '~/components/ui/stat'
 import { suggestSkills } from '~/services/analytics/market.server'
 import { getFreelancerDashboard } from '~/services/marketplace/dashboards.server'
 import { RecommendedProjects } from '~/components/matching/recommended-projects'
 import { dashboardRecommendations } from '~/services/marketplace/dashboard-recommendations.server'
 import { requireRole, startedAtSignUp } from '~/http/auth.server'
+import { approximatorFor } from '~/http/approximations.server'
 import { formatMoney } from '~/utils/format'
 
 export const meta: MetaFunction = () => [{ title: 'Freelancer dashboard · MegiLance' }]
@@ -29,6 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The suggestions leave out the skills the profile lists, which the dashboard has just read.
   const { skills, ...profile } = dashboard.profile
   const skillSuggestions = await suggestSkills(skills)
+  const approx = await approximatorFor(
+    request,
+    dashboard.work.earned.map((amount) => amount.currency),
+  )
+  const earnedApprox = approx.of(
+    ...dashboard.work.earned.map((amount) => ({ minor: amount.amountMinor, currency: amount.currency })),
+  )
   // The page says only whether the profile lists skills; their names stay on the server.
   return json({
     name: user.name,
@@ -37,6 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     profile: { ...profile, hasSkills: skills.length > 0 },
     skillSuggestions,
     recommended,
+    earnedApprox,
+    approxNote: approx.note(),
   })
 }
 
@@ -77,8 +87,14 @@ function FreelancerDashboardContent({ data }: { data: SerializeFrom<typeof loade
           value={work.proposalsOpen}
           detail={`${work.proposalsViewed} viewed by the client`}
         />
-        <MoneyStat label="Earned" amounts={work.earned} detail="Released to your wallet, after the platform fee" />
+        <MoneyStat
+          label="Earned"
+          amounts={work.earned}
+          approx={data.earnedApprox}
+          detail="Released to your wallet, after the platform fee"
+        />
       </dl>
+      <ApproximationNote note={data.approxNote} />
       <ActiveContracts
         contracts={activeContracts}
         emptyText="No active contract yet. A contract starts when a client accepts your proposal."

@@ -7,13 +7,25 @@ import { searchWithoutPage } from '~/domain/payment-history-filters'
 import { parsePaymentHistorySearch } from '~/domain/payment-history-search'
 import { loadPaymentHistory } from '~/services/payments/ledger/payment-history.server'
 import { requireRole } from '~/http/auth.server'
+import { approximatorFor } from '~/http/approximations.server'
 
 export const meta: MetaFunction = () => [{ title: 'Payments · MegiLance' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client', 'freelancer')
   const search = parsePaymentHistorySearch(new URL(request.url).searchParams)
-  return json({ search, csvQuery: searchWithoutPage(search), ...(await loadPaymentHistory(user.id, search)) })
+  const history = await loadPaymentHistory(user.id, search)
+  const approx = await approximatorFor(
+    request,
+    history.net.map((row) => row.currency),
+  )
+  return json({
+    search,
+    csvQuery: searchWithoutPage(search),
+    ...history,
+    net: history.net.map((row) => ({ ...row, approx: approx.of({ minor: row.netMinor, currency: row.currency }) })),
+    approxNote: approx.note(),
+  })
 }
 
 export default function PaymentsPage() {

@@ -8,6 +8,7 @@ import { figureInBalances, minimumsInBalances, PayoutFeeTable } from '~/componen
 import { PayoutReview } from '~/components/payouts/payout-review'
 import { PayoutTable } from '~/components/payouts/payout-table'
 import { CardSection } from '~/components/ui/card-section'
+import { ApproximationNote } from '~/components/ui/stat'
 import { Field, RadioGroup, SelectField } from '~/components/ui/field'
 import { balancesOf } from '~/models/ledger.server'
 import { listPayoutsOf } from '~/models/payouts.server'
@@ -23,6 +24,7 @@ import {
 } from '~/services/payments/payouts/payouts.server'
 import { payoutMethodUsable, sandboxMoney } from '~/services/payments/cards/sandbox-money.server'
 import { requireRole, requireSession } from '~/http/auth.server'
+import { approximatorFor } from '~/http/approximations.server'
 import { currencyDigits, formatMoney } from '~/utils/format'
 import { readFormData } from '~/http/form-data.server'
 import { amountProblemMessage, readAmount } from '~/utils/money'
@@ -54,6 +56,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const usable = active.filter((method) => payoutMethodUsable(method))
   const sandbox = sandboxMoney()
   const positive = balances.filter((balance) => balance.balanceMinor > 0)
+  const approx = await approximatorFor(
+    request,
+    [...positive, ...payouts].map((row) => row.currency),
+  )
   return json({
     methods: usable.map((method) => ({ id: method.id, label: method.label, rail: method.rail })),
     // Sandbox methods are not offered where sandbox money may not move; the page says why.
@@ -64,7 +70,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
             .map((method) => method.label)
             .join('; ')}. ${sandbox.reason}`
         : null,
-    balances: positive,
+    balances: positive.map((balance) => ({
+      ...balance,
+      approx: approx.of({ minor: balance.balanceMinor, currency: balance.currency }),
+    })),
     minimums: await payoutMinimumsIn(positive.map((balance) => balance.currency)),
     prefill: {
       methodId: query.get('methodId') ?? undefined,
@@ -73,7 +82,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       speed: query.get('speed') ?? 'standard',
     },
     idempotencyKey: crypto.randomUUID(),
-    payouts: payouts.map(payoutRowOf),
+    payouts: payouts.map((payout) => ({
+      ...payoutRowOf(payout),
+      approx: approx.of({ minor: payout.amountMinor, currency: payout.currency }),
+    })),
+    approxNote: approx.note(),
   })
 }
 
@@ -187,7 +200,9 @@ export default function PayoutsPage() {
               meta={fields.currency}
               options={data.balances.map((balance) => ({
                 value: balance.currency,
-                label: `${balance.currency} — ${formatMoney(balance.balanceMinor, balance.currency)} available`,
+                label: `${balance.currency} — ${formatMoney(balance.balanceMinor, balance.currency)} available${
+                  balance.approx ? ` (${balance.approx.text})` : ''
+                }`,
               }))}
             />
             <Field
@@ -208,6 +223,7 @@ export default function PayoutsPage() {
       {review ? <PayoutReview review={review} /> : null}
       <CardSection id="history-heading" title="Your payouts">
         <PayoutTable rows={data.payouts} />
+        <ApproximationNote note={data.approxNote} />
       </CardSection>
       <CardSection id="fees-heading" title="Fees and timing">
         <PayoutFeeTable minimums={data.minimums} />

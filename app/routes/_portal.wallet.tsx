@@ -2,10 +2,11 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { json } from '~/http/json.server'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CardSection } from '~/components/ui/card-section'
-import { Stat } from '~/components/ui/stat'
+import { ApproximationNote, Stat } from '~/components/ui/stat'
 import { balancesOf, listEntriesOf } from '~/models/ledger.server'
 import { listPayoutMethodsOf } from '~/models/payouts.server'
 import { requireRole } from '~/http/auth.server'
+import { approximatorFor } from '~/http/approximations.server'
 import { formatDateTime, formatMoney } from '~/utils/format'
 import { DataTable, numeric } from '~/components/ui/data-table'
 
@@ -18,11 +19,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listEntriesOf(user.id, ['wallet'], 100),
     user.role === 'freelancer' ? listPayoutMethodsOf(user.id) : Promise.resolve([]),
   ])
-  return json({ role: user.role, balances, entries, hasPayoutMethod: payoutMethods.length > 0 })
+  const approx = await approximatorFor(
+    request,
+    balances.map((balance) => balance.currency),
+  )
+  return json({
+    role: user.role,
+    balances: balances.map((balance) => ({
+      ...balance,
+      approx: approx.of({ minor: balance.balanceMinor, currency: balance.currency }),
+    })),
+    approxNote: approx.note(),
+    entries,
+    hasPayoutMethod: payoutMethods.length > 0,
+  })
 }
 
 export default function WalletPage() {
-  const { role, balances, entries, hasPayoutMethod } = useLoaderData<typeof loader>()
+  const { role, balances, approxNote, entries, hasPayoutMethod } = useLoaderData<typeof loader>()
   const hasMoney = balances.some((balance) => balance.balanceMinor > 0)
   return (
     <>
@@ -69,12 +83,14 @@ export default function WalletPage() {
                 key={balance.currency}
                 label={`Balance in ${balance.currency}`}
                 value={formatMoney(balance.balanceMinor, balance.currency)}
+                approx={balance.approx}
               />
             ))
           ) : (
             <Stat label="Balance" value={formatMoney(0, 'USD')} />
           )}
         </dl>
+        <ApproximationNote note={approxNote} />
       </section>
       <CardSection id="history-heading" title="History">
         {entries.length ? (

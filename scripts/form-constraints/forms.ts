@@ -1,6 +1,7 @@
 import type * as z from 'zod'
 import * as accounts from '~/services/accounts/schemas'
 import * as profiles from '~/services/accounts/profile-schemas'
+import * as displayCurrency from '~/services/accounts/display-currency-schemas'
 import * as adminUsers from '~/services/admin/user-admin-schemas'
 import * as fraudDesk from '~/services/fraud/desk-schemas'
 import * as contact from '~/services/help/contact-schemas'
@@ -57,6 +58,7 @@ export const FORMS: FormEntry[] = [
     'ClientProfileSchema',
     'FreelancerProfileSchema',
   ]),
+  ...entries('~/services/accounts/display-currency-schemas', displayCurrency, ['DisplayCurrencySchema']),
   ...entries('~/services/admin/user-admin-schemas', adminUsers, [
     'BlockUserSchema',
     'RestoreEmailSchema',

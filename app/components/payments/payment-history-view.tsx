@@ -2,7 +2,8 @@ import { useLocation } from '@remix-run/react'
 import type { ComponentProps } from 'react'
 import type { PaymentHistorySearch } from '~/domain/payment-history-filters'
 import { Pagination } from '~/components/ui/pagination'
-import { Stat } from '~/components/ui/stat'
+import { ApproximationNote, Stat } from '~/components/ui/stat'
+import type { Approximate } from '~/services/payments/rates/approximate-amounts'
 import { formatMoney } from '~/utils/format'
 import { PaymentHistoryFilters } from './payment-history-filters'
 import { PaymentHistoryTable } from './payment-history-table'
@@ -13,7 +14,8 @@ const signed = (minor: number, currency: string) =>
 /**
  * One person's payment history below its page header: the filters, the net of what is listed, the
  * movements a page at a time. The person's own page (`/payments`) offers the CSV; an admin's view of
- * someone else's (`/admin/users/:id/payments`) reads "their" for "your".
+ * someone else's (`/admin/users/:id/payments`) reads "their" for "your". Only the person's own page
+ * brings approximate nets in their display currency (`approx`, `approxNote`).
  */
 export function PaymentHistoryView({
   path,
@@ -29,9 +31,10 @@ export function PaymentHistoryView({
     csvQuery: string
     rows: ComponentProps<typeof PaymentHistoryTable>['rows']
     total: number
-    net: { currency: string; netMinor: number; inMinor: number; outMinor: number }[]
+    net: { currency: string; netMinor: number; inMinor: number; outMinor: number; approx?: Approximate | null }[]
     currencies: string[]
     pageSize: number
+    approxNote?: string | null
   }
 }) {
   const { search, csvQuery, rows, total, net, currencies, pageSize } = history
@@ -55,6 +58,7 @@ export function PaymentHistoryView({
                 key={row.currency}
                 label={`Net in ${row.currency}`}
                 value={signed(row.netMinor, row.currency)}
+                approx={row.approx}
                 detail={`${formatMoney(row.inMinor, row.currency)} in · ${formatMoney(row.outMinor, row.currency)} out`}
               />
             ))}
@@ -62,6 +66,7 @@ export function PaymentHistoryView({
         ) : (
           <p className="muted">No completed movement matches.</p>
         )}
+        <ApproximationNote note={history.approxNote ?? null} />
         <p className="muted">
           The net counts completed money in and out of {possessive} wallet and cards. Escrow rows show what is held for{' '}
           {possessive} contracts and are not counted again.

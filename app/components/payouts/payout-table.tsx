@@ -1,9 +1,13 @@
 import type { PayoutRow } from '~/services/payments/payouts/payout-views'
 import { formatDateTime, formatEstimatedMoney, formatMoney } from '~/utils/format'
 import { DataTable } from '~/components/ui/data-table'
+import type { Approximate } from '~/services/payments/rates/approximate-amounts'
 
-/** The freelancer's payouts, newest first, with the fee, what arrives, the status and any admin reason. */
-export function PayoutTable({ rows }: { rows: PayoutRow[] }) {
+/**
+ * The freelancer's payouts, newest first, with the fee, what arrives, the status and any admin reason;
+ * `approx`, the amount in the freelancer's display currency.
+ */
+export function PayoutTable({ rows }: { rows: (PayoutRow & { approx?: Approximate | null })[] }) {
   if (!rows.length) return <p className="empty">No payouts yet.</p>
   return (
     <DataTable
@@ -25,7 +29,14 @@ export function PayoutTable({ rows }: { rows: PayoutRow[] }) {
             {row.destination}
             <span className="cell-detail">{row.speed === 'instant' ? 'Instant' : 'Standard'}</span>
           </td>
-          <td className="numeric">{formatMoney(row.amountMinor, row.currency)}</td>
+          <td className="numeric">
+            {formatMoney(row.amountMinor, row.currency)}
+            {row.approx ? (
+              <span className="cell-detail" title={row.approx.rates}>
+                {row.approx.text}
+              </span>
+            ) : null}
+          </td>
           <td className="numeric">{formatMoney(row.feeMinor, row.currency)}</td>
           <td className="numeric">
             {formatMoney(row.amountMinor - row.feeMinor, row.currency)}

@@ -15,6 +15,11 @@ export const users = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     blockedAt: at('blocked_at'),
     blockedReason: text('blocked_reason'),
+    /**
+     * The currency the member's own money pages show approximate amounts in ("≈ €1,234.56" beside
+     * the real figure), or null for none. A display preference only: no money is ever converted by it.
+     */
+    displayCurrency: text('display_currency'),
     ...timestamps,
   },
   (t) => [index('users_role_idx').on(t.role), index('users_created_idx').on(t.createdAt)],

@@ -89,6 +89,8 @@ export type ActiveSession = {
   passwordConfirmedAt: Date | null
   /** The session the account's sign-up began (the newcomer's first visit, until they sign out). */
   startedAtSignUp: boolean
+  /** The currency the member chose to see approximate amounts in (Settings → Appearance), or null. */
+  displayCurrency: string | null
 }
 
 /**
@@ -185,6 +187,7 @@ async function lookUpSession(request: Request, now: Date): Promise<ActiveSession
     secondFactorAt: found.session.secondFactorAt,
     passwordConfirmedAt: found.session.passwordConfirmedAt,
     startedAtSignUp: found.session.startedAtSignUp,
+    displayCurrency: found.user.displayCurrency,
   }
 }
 

@@ -78,6 +78,14 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
           ),
         ],
       },
+      {
+        heading: 'Approximate amounts in your currency',
+        blocks: [
+          p(
+            'Choose a currency under [Settings → Appearance](/settings/appearance) and your wallet, payments, payouts, dashboard and contracts show about what each amount is in it, such as “≈ €1,234.56”, at the day’s exchange rate; each page names the rate and its date. It is only a guide: balances stay in their own currency, and exports and emails keep the exact amounts. A currency without a known rate shows no “≈”.',
+          ),
+        ],
+      },
     ],
   },
   {

@@ -160,7 +160,8 @@ export const EXPECTED: Record<string, Row> = {
   '_portal.saved-searches': [MEMBERS, '302 400 400 403 400 400'],
   '_portal.settings': [SIGNED_IN, NONE],
   '_portal.settings._index': [SIGNED_IN, SIGNED_IN_FORM],
-  '_portal.settings.appearance': [NONE, NONE],
+  // The theme posts to /theme; the display currency (approximate amounts) is a client's or freelancer's.
+  '_portal.settings.appearance': [SIGNED_IN, '302 400 400 403 400 400'],
   '_portal.settings.availability': [MEMBERS, '302 400 400 403 400 400'],
   '_portal.settings.billing._index': [MEMBERS, '302 400 400 403 400 400'],
   '_portal.settings.billing.card': ['302 200 403 403 200 403', '302 400 403 403 400 403'],
