@@ -103,8 +103,7 @@ test('a newcomer’s analytics say what will appear there and when, instead of b
   page,
   browser,
 }, testInfo) => {
-  await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
-  await page.goto('/analytics')
+  await signUpWithoutForm(page, testInfo, makeUser('freelancer'), { at: '/analytics' })
   await expect(
     page.getByText(/^Nothing to chart yet\. Each month’s proposals .* from your first proposal/),
   ).toBeVisible()
@@ -118,8 +117,7 @@ test('a newcomer’s analytics say what will appear there and when, instead of b
 
   const clientContext = await newBrowserContext(browser, testInfo)
   const client = await clientContext.newPage()
-  await signUpWithoutForm(client, testInfo, makeUser('client'))
-  await client.goto('/analytics')
+  await signUpWithoutForm(client, testInfo, makeUser('client'), { at: '/analytics' })
   await expect(
     client.getByText(/^Nothing to chart yet\. Your hires appear here .* from the first proposal you accept/),
   ).toBeVisible()
@@ -130,8 +128,7 @@ test('a newcomer’s analytics say what will appear there and when, instead of b
 })
 
 test('the demo client, who has hired, gets no newcomer’s note', async ({ page }, testInfo) => {
-  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
-  await page.goto('/analytics')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client', { at: '/analytics' })
   await expect(page.getByRole('heading', { level: 1, name: 'Your analytics' })).toBeVisible()
   await expect(page.getByText(/^Nothing to chart yet/)).toHaveCount(0)
 })

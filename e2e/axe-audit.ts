@@ -30,7 +30,10 @@ export async function newAuditContext(
 export async function wcagViolations(page: Page, path?: string): Promise<string[]> {
   if (path) await page.goto(path)
   const where = path ?? new URL(page.url()).pathname
-  const { violations } = await new AxeBuilder({ page })
+  // axe-core is half a megabyte of script, which the builder evaluates twice a scan: on a page it
+  // already ran on (the second theme, or a state after a click), a no-op source reuses the copy there.
+  const loaded = await page.evaluate(() => 'axe' in window)
+  const { violations } = await new AxeBuilder({ page, ...(loaded && { axeSource: ';' }) })
     .setLegacyMode()
     .options({ resultTypes: ['violations'] })
     .withTags(WCAG_TAGS)

@@ -64,8 +64,7 @@ test('a client’s new hourly contract says how the hours reach them and leads t
 test('a typed budget that cannot be used says why and keeps the form; the company shows on the project', async ({
   page,
 }, testInfo) => {
-  await signUpWithoutForm(page, testInfo, makeUser('client'))
-  await page.goto('/settings')
+  await signUpWithoutForm(page, testInfo, makeUser('client'), { at: '/settings' })
   await page.getByLabel('Company').fill('Kettle & Crumb Bakery')
   await page.getByRole('button', { name: 'Save profile' }).click()
   await expect(toast(page)).toBeVisible()

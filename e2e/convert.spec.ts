@@ -58,8 +58,7 @@ test.describe('currency conversion', () => {
   })
 
   test('a starred currency is listed under Favourites, and the typed amount survives', async ({ page }, testInfo) => {
-    await signUpWithoutForm(page, testInfo, makeUser('client'))
-    await page.goto('/convert')
+    await signUpWithoutForm(page, testInfo, makeUser('client'), { at: '/convert' })
     await page.getByLabel('Amount', { exact: true }).fill('250')
     await page.getByLabel('Find a currency').fill('swiss')
     await page.getByRole('button', { name: 'Search' }).click()

@@ -4,8 +4,7 @@ import { signUpWithoutForm } from './user-fixtures'
 import { confirmPassword } from './step-up-helpers'
 
 test('a user turns on email codes and then signs in with one', async ({ page }, testInfo) => {
-  const user = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  await page.goto('/settings/security')
+  const user = await signUpWithoutForm(page, testInfo, makeUser('client'), { at: '/settings/security' })
   await expect(
     page.getByRole('list', { name: 'Second-factor methods' }).getByRole('listitem').filter({ hasText: 'Email codes' }),
   ).toContainText('Off')

@@ -39,11 +39,18 @@ export function uniquePassword(): string {
   return `Quartz-${crypto.randomBytes(6).toString('hex')}-lantern`
 }
 
+/**
+ * One password for the accounts a worker makes (each test process has its own): the fixtures that
+ * create accounts without the form then hash it once, not once an account (argon2 costs a fifth of
+ * a second of CPU), as the seed shares one hash. Tests that change a password use `uniquePassword`.
+ */
+const WORKER_PASSWORD = uniquePassword()
+
 /** The details for a new account; nothing is created until `signUp` is called. */
 export function makeUser(role: SignUpRole): NewUser {
   const id = suffix()
   const first = role === 'client' ? 'Carmen' : 'Farid'
-  return { role, name: `${first} Tester ${id.slice(-6)}`, email: uniqueEmail(role), password: uniquePassword() }
+  return { role, name: `${first} Tester ${id.slice(-6)}`, email: uniqueEmail(role), password: WORKER_PASSWORD }
 }
 
 export function isJavaScriptEnabled(testInfo: TestInfo): boolean {

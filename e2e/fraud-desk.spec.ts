@@ -126,8 +126,7 @@ test('a member reports a project from its Report link; the admin deciding fraud 
   await page.goto(`/projects/${projectId}`)
   await expect(page.getByRole('link', { name: 'Report this project' })).toHaveCount(0)
 
-  const reporter = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
-  await page.goto(`/projects/${projectId}`)
+  const reporter = await signUpWithoutForm(page, testInfo, makeUser('freelancer'), { at: `/projects/${projectId}` })
   await page.getByRole('link', { name: 'Report this project' }).click()
   await expect(page).toHaveURL(/\/help\/contact\?topic=safety&about=/)
   await expect(page.getByText('You are reporting the project “Data entry, paid upfront”.')).toBeVisible()

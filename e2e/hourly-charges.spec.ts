@@ -1,6 +1,6 @@
 import { expect, expectPath, test, makeUser, newBrowserContext, toast } from './fixtures'
 import { signUpWithoutForm } from './user-fixtures'
-import { createHourlyContract, endInvoiceReview, runScheduledJob } from './hourly-fixtures'
+import { createHourlyContract, endInvoiceReview, runHourlyChargingJob } from './hourly-fixtures'
 
 function weekLabel(isoDay: string) {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
@@ -11,7 +11,7 @@ function weekLabel(isoDay: string) {
 test('hourly invoices move money: charged on approval, by the job after 5 days, and a declined card charges nothing', async ({
   browser,
 }, testInfo) => {
-  // Two sign-ups, three invoices and a job run in its own process: longer than one page flow.
+  // Two sign-ups, three invoices and a job run: longer than one page flow.
   test.setTimeout(180_000)
   const clientContext = await newBrowserContext(browser, testInfo)
   const clientPage = await clientContext.newPage()
@@ -72,7 +72,7 @@ test('hourly invoices move money: charged on approval, by the job after 5 days, 
     .click()
   await expect(toast(freelancerPage)).toHaveText('Invoice sent: $40.')
   await endInvoiceReview(second.contractId)
-  runScheduledJob('hourly-charging')
+  await runHourlyChargingJob()
   await clientPage.goto(`/contracts/${second.contractId}/hours`)
   await expect(
     clientPage.getByRole('row', { name: /\$40 Paid Charged \$40 to the card · fee \$4 · freelancer gets \$36/ }),

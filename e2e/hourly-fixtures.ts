@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process'
 import './app-env'
 import { and, eq } from 'drizzle-orm'
 import { getDb } from '~/models/db.server'
 import { insertTimeEntry } from '~/models/hourly.server'
-import { findContract, sendWeeklyInvoice } from '~/services/marketplace/hourly.server'
+import { findContract, runHourlyCharging, sendWeeklyInvoice } from '~/services/marketplace/hourly.server'
 import { invoices } from '~/models/schema'
 import { startContract } from './contract-fixtures'
 import { userIdByEmail } from './db-fixtures'
@@ -65,19 +64,10 @@ export async function endInvoiceReview(contractId: string) {
 }
 
 /**
- * Runs a scheduled job once against the e2e database, as an operator would with `npm run job -- <name>`
- * (node --import tsx directly: no npx and tsx CLI processes in front, about 1 s less).
+ * Runs the hourly-charging job once against the e2e database, in this process as the server's
+ * scheduler runs it (a second Node process compiling the app took seconds; the `npm run job`
+ * command around jobs is run as a process in recording-live.spec.ts).
  */
-export function runScheduledJob(name: string): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/run-job.ts', name], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
-      SESSION_SECRET: process.env.E2E_SESSION_SECRET,
-      SANDBOX_PAYMENTS: 'true',
-      LOG_LEVEL: 'warn',
-    },
-  })
+export function runHourlyChargingJob() {
+  return runHourlyCharging(new Date())
 }

@@ -110,8 +110,9 @@ test('a freelancer logs time and invoices a week; the client approves or dispute
 
   // The freelancer answers the dispute; an admin splits the invoice with a reason both see.
   await page.context().clearCookies()
-  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
-  await page.goto(`/contracts/${second.contractId}/hours`)
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer', {
+    at: `/contracts/${second.contractId}/hours`,
+  })
   await page.getByRole('link', { name: 'See the dispute' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Dispute' })).toBeVisible()
   // The side asked to respond is told the next move is theirs.

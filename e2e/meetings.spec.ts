@@ -178,8 +178,7 @@ test.describe('a newcomer in India sets their hours', () => {
   test('their time zone is offered by its current name (Kolkata), and with JavaScript the browser’s is selected', async ({
     page,
   }, testInfo) => {
-    await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
-    await page.goto('/settings/availability')
+    await signUpWithoutForm(page, testInfo, makeUser('freelancer'), { at: '/settings/availability' })
     const zone = page.getByLabel('Time zone')
     if (isJavaScriptEnabled(testInfo)) {
       await expect(zone).toHaveValue('Asia/Kolkata')

@@ -13,8 +13,7 @@ async function expectMemberWording(page: Page) {
 test('the payout pages tell a freelancer what they can do, and a test bank account is added', async ({
   page,
 }, testInfo) => {
-  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
-  await page.goto('/payouts')
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'), { at: '/payouts' })
   await expectMemberWording(page)
   await page.goto('/payouts/methods')
   await page.getByRole('link', { name: 'Confirm it is you' }).click()
@@ -40,8 +39,7 @@ test('the payout pages tell a freelancer what they can do, and a test bank accou
 })
 
 test('the card page tells a client about test cards without naming the setup', async ({ page }, testInfo) => {
-  await signUpWithoutForm(page, testInfo, makeUser('client'))
-  await page.goto('/settings/billing/card')
+  await signUpWithoutForm(page, testInfo, makeUser('client'), { at: '/settings/billing/card' })
   await expect(page.getByRole('heading', { name: 'Test mode Save a card' })).toBeVisible()
   await expectMemberWording(page)
   await page.goto('/settings/security/phone')

@@ -12,8 +12,9 @@ test('with JavaScript, a message sent in one browser appears in the other withou
   const proposal = await createProposal(DEMO_ACCOUNTS.client.email, DEMO_ACCOUNTS.freelancer.email)
   const tag = proposal.proposalId.slice(0, 8)
 
-  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
-  await page.goto(`/messages/for/proposal/${proposal.proposalId}`)
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client', {
+    at: `/messages/for/proposal/${proposal.proposalId}`,
+  })
   await expect(page).toHaveURL((url) => MESSAGE_PATH.test(url.pathname))
   const conversationUrl = new URL(page.url()).pathname
   await waitForLiveComposer(page)

@@ -15,8 +15,9 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   const tag = proposal.proposalId.slice(0, 8)
 
   // The client opens the proposal's conversation and writes first.
-  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
-  await page.goto(`/messages/for/proposal/${proposal.proposalId}`)
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client', {
+    at: `/messages/for/proposal/${proposal.proposalId}`,
+  })
   await expect(page).toHaveURL((url) => MESSAGE_PATH.test(url.pathname))
   const conversationUrl = new URL(page.url()).pathname
   await expect(page.getByRole('heading', { level: 1, name: proposal.title })).toBeVisible()
@@ -29,8 +30,7 @@ test('client and freelancer exchange messages; off-platform requests are flagged
   // The freelancer sees it as unread, opens it, and the count clears.
   const freelancerContext = await newBrowserContext(browser, testInfo)
   const freelancer = await freelancerContext.newPage()
-  await signInWithoutForm(freelancer, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
-  await freelancer.goto('/messages')
+  await signInWithoutForm(freelancer, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer', { at: '/messages' })
   const row = freelancer
     .getByRole('list', { name: 'Conversations' })
     .getByRole('listitem')

@@ -42,8 +42,7 @@ test('on a 360 px phone every Settings section shows, and the proposals filter s
   page,
 }, testInfo) => {
   await page.setViewportSize({ width: 360, height: 740 })
-  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
-  await page.goto('/settings')
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'), { at: '/settings' })
   const sections = page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link')
   await expect(sections).toHaveCount(11)
   for (const link of await sections.all()) {
@@ -91,8 +90,7 @@ test('on a 360 px phone the hours page shows every invoice and time entry button
   await expectWithin360(page.getByText('Dispute it'))
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
 
-  await signInWithoutForm(page, testInfo, freelancer.email, 'freelancer')
-  await page.goto(`/contracts/${contractId}/hours`)
+  await signInWithoutForm(page, testInfo, freelancer.email, 'freelancer', { at: `/contracts/${contractId}/hours` })
   await page.getByLabel('Time worked').fill('45m')
   await page.getByLabel('Memo').fill('Answered support tickets')
   await page.getByRole('button', { name: 'Log time' }).click()
@@ -115,8 +113,7 @@ test('on a 360 px phone the hours page shows every invoice and time entry button
 // and a long one ("Add Front-end Development") wraps rather than push the page sideways.
 test('on a 360 px phone the skills a project description suggests fit the screen', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 360, height: 740 })
-  await signUpWithoutForm(page, testInfo, makeUser('client'))
-  await page.goto('/projects/new')
+  await signUpWithoutForm(page, testInfo, makeUser('client'), { at: '/projects/new' })
   await page.getByLabel('Title').fill('Booking page for a dental clinic')
   await page
     .getByLabel('Description')
@@ -146,8 +143,7 @@ test("on a 360 px phone the payments total stays on one line and the rank breakd
   page,
 }, testInfo) => {
   await page.setViewportSize({ width: 360, height: 740 })
-  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
-  await page.goto('/payments')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer', { at: '/payments' })
   const net = page
     .getByRole('definition')
     .filter({ hasText: /^[+−-]?\$[\d,]+/ })
@@ -164,8 +160,7 @@ test("on a 360 px phone the payments total stays on one line and the rank breakd
   await expectWithin360(breakdown.getByRole('cell', { name: /^\d+ of 100$/ }))
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
 
-  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
-  await page.goto('/payments')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client', { at: '/payments' })
   const spent = page
     .getByRole('definition')
     .filter({ hasText: /^[+−-]?\$[\d,]+/ })

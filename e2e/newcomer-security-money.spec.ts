@@ -108,8 +108,7 @@ test('an IP allowlist warns that home addresses change; shut out anyway, sign-in
   browser,
 }, testInfo) => {
   test.setTimeout(90_000)
-  const user = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  await page.goto('/settings/security/allowlist')
+  const user = await signUpWithoutForm(page, testInfo, makeUser('client'), { at: '/settings/security/allowlist' })
   await expect(page.getByText(/home broadband and mobile data change their address from time to time/)).toBeVisible()
   await expect(page.getByRole('link', { name: 'Contact us' }).first()).toHaveAttribute('href', '/help/contact')
 

@@ -161,8 +161,7 @@ test('after the last milestone is paid both sides are told to end the contract t
 test('the step-up page offers "Send a code" before the code box and says it was sent once', async ({
   page,
 }, testInfo) => {
-  await signUpWithoutForm(page, testInfo, makeUser('client'))
-  await page.goto('/settings/security/verify?method=email')
+  await signUpWithoutForm(page, testInfo, makeUser('client'), { at: '/settings/security/verify?method=email' })
   const send = page.getByRole('button', { name: 'Send a code', exact: true })
   const code = page.getByLabel('Code (required)', { exact: true })
   const sendBox = await send.boundingBox()

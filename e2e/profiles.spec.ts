@@ -28,8 +28,7 @@ test('a freelancer fills the profile and portfolio; a client sees them on the pu
   browser,
 }, testInfo) => {
   test.slow() // two people, two sign-ups, a dozen pages
-  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
-  await page.goto('/settings')
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'), { at: '/settings' })
   await page.getByLabel('Headline').fill('Full-stack developer for small shops')
   await page.getByLabel('About you').fill('I build and run web shops.\nFrom the first sketch to the servers.')
   await page.getByLabel('Hourly rate').fill('60')
@@ -209,8 +208,7 @@ test('the rank page explains the formula and shows a freelancer their breakdown;
 
   // A client sees the formula but no breakdown of their own, and the freelancer's review of them.
   await page.context().clearCookies()
-  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
-  await page.goto('/rank')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client', { at: '/rank' })
   await expect(page.getByRole('list', { name: 'Rank factors and their weights' })).toBeVisible()
   await expect(page.getByRole('table', { name: /Your rank/ })).toHaveCount(0)
   await page.goto(`/clients/${history.clientId}`)
@@ -253,8 +251,9 @@ test('a freelancer replies publicly to a review from their profile, changes the 
 
   // The client who wrote the review reads the reply on the public profile, with no way to change it.
   await page.context().clearCookies()
-  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client')
-  await page.goto(`/freelancers/${history.freelancerId}`)
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.client.email, 'client', {
+    at: `/freelancers/${history.freelancerId}`,
+  })
   await expect(review.getByText(`Reply from ${freelancer.name}`)).toBeVisible()
   await expect(review.getByText('Thank you, it was a pleasure to build this shop with you.')).toBeVisible()
   await expect(review.getByRole('link', { name: /reply/i })).toHaveCount(0)

@@ -34,8 +34,7 @@ test('a client posts, edits, closes and reopens a project; the applicant is told
   page,
   browser,
 }, testInfo) => {
-  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  await page.goto('/client/projects')
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'), { at: '/client/projects' })
   await expect(page.getByRole('heading', { level: 1, name: 'Your projects' })).toBeVisible()
   await page.getByRole('link', { name: 'Post a project' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Post a project' })).toBeVisible()
@@ -246,8 +245,7 @@ test('a project, a proposal or a profile that asks to move contact off MegiLance
   const { projectId } = await createOpenProject(client.email, {
     description: 'A booking page for our clinic. Send your samples on WhatsApp: +44 7700 900123.',
   })
-  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
-  await page.goto(`/projects/${projectId}`)
+  const freelancer = await signUpWithoutForm(page, testInfo, makeUser('freelancer'), { at: `/projects/${projectId}` })
   await expect(page.getByRole('alert')).toContainText(
     'This project asks to move off MegiLance. It contains a phone number and a WhatsApp contact or link.',
   )
@@ -276,8 +274,7 @@ test('a project, a proposal or a profile that asks to move contact off MegiLance
     'it contains an email address',
   )
 
-  await signInWithoutForm(page, testInfo, client.email, 'client')
-  await page.goto(`/proposals/${proposalId}`)
+  await signInWithoutForm(page, testInfo, client.email, 'client', { at: `/proposals/${proposalId}` })
   await expect(page.getByRole('alert')).toContainText('This proposal asks to move off MegiLance.')
   await page.goto(`/projects/${projectId}`)
   await expect(page.getByRole('note').filter({ hasText: 'Others see a warning on this project' })).toBeVisible()

@@ -78,8 +78,9 @@ test('a freelancer proposes, the client reviews, declines another with a reason 
   const other = await signUpWithoutForm(otherPage, testInfo, makeUser('freelancer'))
   const otherProposalId = await insertProposal(projectId, other.email, 95_000)
 
-  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
-  await page.goto(`/projects/${projectId}/propose`)
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer', {
+    at: `/projects/${projectId}/propose`,
+  })
   await expect(page.getByRole('heading', { level: 1, name: 'Send a proposal' })).toBeVisible()
   await page.getByLabel('Cover letter').fill(COVER_LETTER)
   await page.getByLabel('Your price (USD)').fill('1000')
@@ -120,8 +121,9 @@ test('a freelancer proposes, the client reviews, declines another with a reason 
   // The client reads the proposals, shortlists one and declines the other with a reason.
   const clientContext = await newBrowserContext(browser, testInfo)
   const clientPage = await clientContext.newPage()
-  await signInWithoutForm(clientPage, testInfo, DEMO_ACCOUNTS.client.email, 'client')
-  await clientPage.goto(`/projects/${projectId}/proposals`)
+  await signInWithoutForm(clientPage, testInfo, DEMO_ACCOUNTS.client.email, 'client', {
+    at: `/projects/${projectId}/proposals`,
+  })
   await expect(clientPage.getByRole('heading', { level: 1, name: 'Proposals' })).toBeVisible()
   await expect(
     clientPage.getByRole('row', { name: new RegExp(`${other.name} Sent .* \\$950 fixed price 21 days`) }),

@@ -5,8 +5,7 @@ import { createSearchProjects } from './search-fixtures'
 test('a freelancer searches, filters, pages, opens a result and saves the search', async ({ page }, testInfo) => {
   const { keyword } = await createSearchProjects({ react: 12, python: 10 })
 
-  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer')
-  await page.goto('/projects')
+  await signInWithoutForm(page, testInfo, DEMO_ACCOUNTS.freelancer.email, 'freelancer', { at: '/projects' })
   await expect(page.getByRole('heading', { level: 1, name: 'Find work' })).toBeVisible()
 
   // Keywords: the hidden and the invite-only project never show.

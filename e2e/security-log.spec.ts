@@ -81,8 +81,9 @@ test('signing another browser out shows, with where it was, in the user’s log 
 })
 
 test('the admin’s filters say so when nothing matches, and can be cleared', async ({ page, adminPage }, testInfo) => {
-  const user = await signUpWithoutForm(page, testInfo, userWithPlainName('freelancer', 'Fay Filters'))
-  await page.goto('/settings/sessions')
+  const user = await signUpWithoutForm(page, testInfo, userWithPlainName('freelancer', 'Fay Filters'), {
+    at: '/settings/sessions',
+  })
   await expect(page.getByRole('button', { name: 'Sign out all other browsers' })).toHaveCount(0)
   const events = await filterSecurityEvents(adminPage, user.email, 'Critical')
   await expect(events).toHaveCount(0)

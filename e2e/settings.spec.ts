@@ -211,8 +211,7 @@ test('each settings section has one h1 and names itself in the tab title', async
 
 test('on a desktop every settings tab is on screen, the last one (Appearance) too', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 800 })
-  await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
-  await page.goto('/settings')
+  await signUpWithoutForm(page, testInfo, makeUser('freelancer'), { at: '/settings' })
   const tabs = page.getByRole('navigation', { name: 'Settings sections' })
   const strip = (await tabs.boundingBox())!
   for (const name of ['Billing & tax', 'Appearance']) {

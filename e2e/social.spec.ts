@@ -52,8 +52,7 @@ test('notifications show an unread badge that clears as they are read', async ({
 })
 
 test('email preferences are saved per kind', async ({ page }, testInfo) => {
-  await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
-  await page.goto('/settings/notifications')
+  await signUpWithoutForm(page, testInfo, makeUser('freelancer'), { at: '/settings/notifications' })
   const reviews = page.getByRole('checkbox', { name: /^Reviews/ })
   const messages = page.getByRole('checkbox', { name: /^New messages/ })
   await expect(reviews).toBeChecked()
@@ -242,8 +241,7 @@ test('the contact form keeps values on an error, then reaches the admins', async
 })
 
 test('a signed-in user finds the contact form filled in', async ({ page }, testInfo) => {
-  const user = await signUpWithoutForm(page, testInfo, makeUser('freelancer'))
-  await page.goto('/help/contact')
+  const user = await signUpWithoutForm(page, testInfo, makeUser('freelancer'), { at: '/help/contact' })
   await expect(page.getByLabel('Your name')).toHaveValue(user.name)
   await expect(page.getByLabel('Email')).toHaveValue(user.email)
 })

@@ -133,8 +133,7 @@ test('a newcomer’s messages on a phone: the empty inbox says where talk starts
   page,
 }, testInfo) => {
   const js = isJavaScriptEnabled(testInfo)
-  const client = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  await page.goto('/messages')
+  const client = await signUpWithoutForm(page, testInfo, makeUser('client'), { at: '/messages' })
   const empty = page.getByText('No conversations yet. One starts with each proposal a freelancer sends you')
   await expect(empty).toBeVisible()
   await expect(empty.getByRole('link', { name: 'post a project' })).toHaveAttribute('href', '/projects/new')

@@ -24,8 +24,7 @@ async function insertSecurityKey(email: string, name: string) {
 test('the security keys page lists and renames keys, and says when adding one needs JavaScript', async ({
   page,
 }, testInfo) => {
-  const user = await signUpWithoutForm(page, testInfo, makeUser('client'))
-  await page.goto('/settings/security/security-keys')
+  const user = await signUpWithoutForm(page, testInfo, makeUser('client'), { at: '/settings/security/security-keys' })
   await expect(page.getByRole('heading', { level: 2, name: 'Security keys' })).toBeVisible()
   await expect(page.getByText('A security key is a small device, such as a YubiKey')).toBeVisible()
   await expect(page.getByText('You have not added a security key yet.')).toBeVisible()
