@@ -187,7 +187,9 @@ export async function listMessages(conversationId: string): Promise<MessageView[
     .innerJoin(messages, eq(messages.id, messageAttachments.messageId))
     .innerJoin(uploads, eq(uploads.id, messageAttachments.uploadId))
     .where(eq(messages.conversationId, conversationId))
-    .orderBy(asc(uploads.createdAt))
+    // Files of one message are stored one after another, often in the same millisecond: the row order
+    // breaks the tie, so they are listed in the order they were chosen.
+    .orderBy(asc(uploads.createdAt), asc(sql`${uploads}.rowid`))
     .all()
   return rows.map(({ message, senderName }) => ({
     ...message,
