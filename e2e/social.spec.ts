@@ -59,9 +59,9 @@ test('email preferences are saved per kind', async ({ page }, testInfo) => {
   await reviews.uncheck()
   await messages.uncheck()
   await page.getByRole('button', { name: 'Save notification settings' }).click()
-  // A freelancer is never sent proposals to review: that kind is not offered (13 of the 14 kinds).
+  // A freelancer is never sent proposals to review: that kind is not offered (14 of the 15 kinds).
   await expect(page.getByRole('checkbox', { name: /^New proposals/ })).toHaveCount(0)
-  await expect(toast(page)).toHaveText('Notification settings saved: 11 of 13 kinds also by email.')
+  await expect(toast(page)).toHaveText('Notification settings saved: 12 of 14 kinds also by email.')
   await page.reload()
   await expect(page.getByRole('checkbox', { name: /^Reviews/ })).not.toBeChecked()
   await expect(page.getByRole('checkbox', { name: /^New messages/ })).not.toBeChecked()

@@ -191,7 +191,10 @@ test('a blocked member reads why and how to contest it; the other side of their 
   // Signing in again: the reason, and where to ask for a second look.
   await freelancerPage.goto('/sign-in')
   await submitSignIn(freelancerPage, freelancer)
-  await expect(freelancerPage.getByRole('alert')).toHaveText(`This account is blocked. Reason given: ${reason}`)
+  // The form's own refusal (with JavaScript, the sign-out's toast may still be showing beside it).
+  await expect(freelancerPage.locator('#sign-in').getByRole('alert')).toHaveText(
+    `This account is blocked. Reason given: ${reason}`,
+  )
   await freelancerPage.getByRole('link', { name: 'contact form' }).click()
   await expectPath(freelancerPage, '/help/contact')
   await expect(freelancerPage.getByLabel('Topic')).toHaveValue('account')
