@@ -111,7 +111,6 @@ export async function listRecordEvents(paidMinimums: PaidMinimums): Promise<Reco
       `select c.client_id as userId, c.ended_at as at,
               exists (select 1 from disputes d where d.contract_id = c.id) as disputed
          from contracts c where c.status = 'ended' and c.ended_at is not null order by c.ended_at`,
-      JSON.stringify(paidMinimums),
     ),
   }
 }
